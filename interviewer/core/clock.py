@@ -1,0 +1,37 @@
+"""Clocks injected into the round engine, so a 60-minute round can be tested in milliseconds."""
+from __future__ import annotations
+
+import time
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> float:
+        """Seconds on a monotonic scale; only differences matter."""
+
+
+class MonotonicClock:
+    """The real clock. Monotonic so that wall-clock changes never move deadlines."""
+
+    def now(self) -> float:
+        return time.monotonic()
+
+
+class FakeClock:
+    """A clock that only moves when told to. For tests and simulations."""
+
+    def __init__(self, start: float = 0.0) -> None:
+        self._now = float(start)
+
+    def now(self) -> float:
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("a clock cannot go backwards")
+        self._now += seconds
+
+    def set(self, t: float) -> None:
+        if t < self._now:
+            raise ValueError("a clock cannot go backwards")
+        self._now = float(t)

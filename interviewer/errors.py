@@ -1,0 +1,5 @@
+"""Errors a user can cause and fix. The CLI and the GUI show their message, never a traceback."""
+
+
+class UserError(Exception):
+    """A problem with the user's input or machine, explained in plain words in the message."""

@@ -1,0 +1,21 @@
+# Sourced by bootstrap.sh: start PulseAudio with two null sinks when no sound card is present.
+#   spk  - the app speaks into it; tests record spk.monitor to hear what was said
+#   mic  - tests play answers into it; mic.monitor is the default input (the virtual microphone)
+start_virtual_audio() {
+  if ! command -v pulseaudio >/dev/null 2>&1; then
+    echo "pulseaudio not installed; audio tests will fail" >&2
+    return 0
+  fi
+  if ! pactl info >/dev/null 2>&1; then
+    pulseaudio -D --exit-idle-time=-1 --disallow-exit >/dev/null 2>&1 || true
+    for _ in $(seq 1 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+  fi
+  if ! pactl info >/dev/null 2>&1; then
+    echo "could not start PulseAudio; audio tests will fail" >&2
+    return 0
+  fi
+  pactl list short sinks | grep -q $'\tspk\t' || pactl load-module module-null-sink sink_name=spk >/dev/null
+  pactl list short sinks | grep -q $'\tmic\t' || pactl load-module module-null-sink sink_name=mic >/dev/null
+  pactl set-default-sink spk
+  pactl set-default-source mic.monitor
+}
