@@ -1,0 +1,38 @@
+"""Small interfaces between the core and the heavy adapters (speech, microphone, transcription).
+
+The round controller and the GUI talk to these; tests pass fakes, the app passes the adapters in
+interviewer.adapters. Callbacks may arrive on any thread; the Qt layer re-posts them to the GUI.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Protocol
+
+from interviewer.core.transcript import Transcript
+
+
+class Speaker(Protocol):
+    available: bool  # False when no speech engine is installed: show text instead
+
+    def say(self, text: str, on_done: Callable[[], None] | None = None) -> None:
+        """Start speaking and return at once; on_done fires when speech finished or was stopped."""
+
+    def stop(self) -> None:
+        """Stop mid-sentence."""
+
+
+class Recorder(Protocol):
+    def start(self, wav_path: Path, on_audio: Callable[["object"], None] | None = None,
+              on_level: Callable[[float], None] | None = None) -> None:
+        """Record 16 kHz mono to wav_path (streamed to disk); on_audio gets float32 chunks."""
+
+    def stop(self) -> Path:
+        """Stop and close the file; returns its path."""
+
+
+class LiveTranscriber(Protocol):
+    def feed(self, samples: "object") -> None:
+        """Queue 16 kHz mono float32 samples; transcription proceeds in the background."""
+
+    def finish(self) -> Transcript:
+        """Wait for the rest of the audio to be transcribed and return the full transcript."""
