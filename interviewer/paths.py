@@ -1,0 +1,31 @@
+"""Where the user's data lives. INTERVIEWER_DATA_DIR overrides it (tests, portable installs)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "interviewer"
+
+
+def data_dir() -> Path:
+    """The user's data folder: database, recordings, own question scripts. Not created here."""
+    override = os.environ.get("INTERVIEWER_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_scripts_dir() -> Path:
+    """Folder for the user's own question scripts, loaded beside the bundled ones."""
+    return data_dir() / "question_scripts"
+
+
+def config_dir() -> Path:
+    override = os.environ.get("INTERVIEWER_CONFIG_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
