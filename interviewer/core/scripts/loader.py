@@ -1,0 +1,512 @@
+"""Read question scripts (TOML) into RoundScript objects, reporting every problem at once.
+
+Each problem is one line a user can act on: `FILE:LINE: field: message`, or
+`FILE: field: message` when no line can be pointed at. The format is documented in
+docs/question-scripts.md.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from interviewer.core.scripts.model import (
+    MAX_ROUND_MINUTES,
+    MIN_ROUND_MINUTES,
+    ROUND_KINDS,
+    ClarifyingTopic,
+    FollowUp,
+    Phase,
+    Question,
+    RoundScript,
+)
+from interviewer.core.scripts.topics import builtin_keywords
+from interviewer.errors import UserError
+
+SCRIPT_SUFFIX = ".toml"
+ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "phases", "questions")
+PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying")
+QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "expected_points", "follow_ups")
+FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase")
+TOPIC_KEYS = ("name", "keywords")
+_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
+_Path = tuple[Any, ...]  # e.g. ("questions", 2, "follow_ups", 0, "text"); ints are indexes
+
+
+class ScriptError(UserError):
+    """A question script that cannot be used; `problems` holds one line per problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass
+class ScriptCatalog:
+    """What discover_scripts found: the usable scripts and the problems with the others."""
+
+    scripts: list[RoundScript] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def by_id(self, script_id: str) -> RoundScript:
+        for script in self.scripts:
+            if script.id == script_id:
+                return script
+        raise KeyError(script_id)
+
+
+# ---------------------------------------------------------------- public API
+
+def parse_script(text: str, source: str = "<script>", *, bundled: bool = False) -> RoundScript:
+    """Parse script text; raise ScriptError listing every problem. `source` names it in messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScriptError([_syntax_problem(source, exc)]) from None
+    checker = _Checker(source, _LineIndex(text))
+    script = checker.round_script(data, bundled=bundled)
+    if checker.problems or script is None:
+        raise ScriptError(checker.problems)
+    return script
+
+
+def load_script(path: str | Path, *, bundled: bool = False) -> RoundScript:
+    """Load one script file; raise ScriptError (a UserError) naming the file for any problem."""
+    path = Path(path)
+    text = _read_text(path)
+    return parse_script(text, str(path), bundled=bundled)
+
+
+def validate_file(path: str | Path) -> list[str]:
+    """Problems with one script file, one line each; empty when the script is fine."""
+    try:
+        load_script(path)
+    except ScriptError as exc:
+        return exc.problems
+    return []
+
+
+def discover_scripts(bundled_dir: Path | None = None, user_dir: Path | None = None) -> ScriptCatalog:
+    """Bundled scripts plus the user's own. Broken files become problems, never exceptions.
+
+    A user script whose id is already taken (by a bundled or an earlier user script) is
+    reported and left out, so ids stay unique for sessions and the command line.
+    """
+    if bundled_dir is None:
+        from interviewer.resources import bundled_scripts_dir
+
+        bundled_dir = bundled_scripts_dir()
+    if user_dir is None:
+        from interviewer.paths import user_scripts_dir
+
+        user_dir = user_scripts_dir()
+    catalog = ScriptCatalog()
+    seen: dict[str, str] = {}
+    for folder, bundled in ((bundled_dir, True), (user_dir, False)):
+        for path in _script_files(folder):
+            try:
+                script = load_script(path, bundled=bundled)
+            except ScriptError as exc:
+                catalog.problems.extend(exc.problems)
+                continue
+            if script.id in seen:
+                catalog.problems.append(
+                    f"{path}: id: script id '{script.id}' is already used by {seen[script.id]}; "
+                    "choose another id")
+                continue
+            seen[script.id] = str(path)
+            catalog.scripts.append(script)
+    catalog.scripts.sort(key=lambda s: (ROUND_KINDS.index(s.kind), s.id))
+    return catalog
+
+
+def find_script(ref: str | Path) -> RoundScript:
+    """A script by file path or by id among the discovered ones; UserError if neither fits."""
+    path = Path(ref)
+    if path.suffix == SCRIPT_SUFFIX or path.exists():
+        return load_script(path)
+    catalog = discover_scripts()
+    try:
+        return catalog.by_id(str(ref))
+    except KeyError:
+        ids = [s.id for s in catalog.scripts]
+        hint = difflib.get_close_matches(str(ref), ids, n=1)
+        more = f" (did you mean '{hint[0]}'?)" if hint else ""
+        raise UserError(f"no question script with id or path '{ref}'{more}; "
+                        "run `interviewer scripts list` to see them") from None
+
+
+# ---------------------------------------------------------------- reading files
+
+def _script_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(f"*{SCRIPT_SUFFIX}") if p.is_file())
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ScriptError([f"{path}: no such file"]) from None
+    except IsADirectoryError:
+        raise ScriptError([f"{path}: is a folder, not a script file"]) from None
+    except OSError as exc:
+        raise ScriptError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
+    if b"\x00" in raw:
+        raise ScriptError([f"{path}: binary file, not a TOML question script"])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ScriptError([f"{path}:{line}: encoding: not UTF-8 text "
+                           f"(byte 0x{raw[exc.start]:02x}); save the file as UTF-8"]) from None
+
+
+_TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError) -> str:
+    text = str(exc)
+    match = _TOML_POSITION.match(text)
+    if match:
+        return (f"{source}:{match['line']}: TOML syntax: {match['msg']} "
+                f"(column {match['col']})")
+    return f"{source}: TOML syntax: {text}"
+
+
+# ---------------------------------------------------------------- source lines
+
+class _LineIndex:
+    """Best-effort map from a value's path in the TOML document to its line in the source."""
+
+    _HEADER = re.compile(r"^\s*(\[\[|\[)\s*([^\[\]]+?)\s*(\]\]|\])\s*(#.*)?$")
+    _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*')"""
+                      r"""(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+    def __init__(self, text: str):
+        self._lines: dict[_Path, int] = {}
+        array_counts: dict[_Path, int] = {}
+        table: _Path = ()
+        open_string: str | None = None  # the delimiter of a multi-line string we are inside
+        for number, line in enumerate(text.splitlines(), start=1):
+            if open_string:
+                if line.count(open_string) % 2 == 1:
+                    open_string = None
+                continue
+            header = self._HEADER.match(line)
+            if header:
+                table = self._resolve(header[2], header[1] == "[[", array_counts)
+                self._lines.setdefault(table, number)
+                continue
+            key = self._KEY.match(line)
+            if key:
+                self._lines.setdefault(table + self._split_key(key[1]), number)
+            for delimiter in ('"""', "'''"):
+                if line.count(delimiter) % 2 == 1:
+                    open_string = delimiter
+                    break
+
+    @staticmethod
+    def _split_key(key: str) -> _Path:
+        tokens = re.findall(r"\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+", key)
+        return tuple(token.strip("\"'") for token in tokens)
+
+    def _resolve(self, name: str, is_array: bool, array_counts: dict[_Path, int]) -> _Path:
+        parts = self._split_key(name)
+        resolved: _Path = ()
+        for i, part in enumerate(parts):
+            resolved += (part,)
+            last = i == len(parts) - 1
+            if last and is_array:
+                index = array_counts.get(resolved, 0)
+                array_counts[resolved] = index + 1
+                resolved += (index,)
+            elif not last and resolved in array_counts:
+                resolved += (array_counts[resolved] - 1,)
+        return resolved
+
+    def line_of(self, path: _Path) -> int | None:
+        """Line of the path, or of its nearest enclosing key or table that has one."""
+        if path and path not in self._lines and path + (0,) in self._lines:
+            return self._lines[path + (0,)]  # an array of tables: point at its first table
+        while path:
+            if path in self._lines:
+                return self._lines[path]
+            path = path[:-1]
+        return None
+
+
+def _format_path(path: _Path) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"  # counted from 1: the 3rd [[questions]] table is questions[3]
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "script"
+
+
+# ---------------------------------------------------------------- checking
+
+_MISSING = object()
+
+
+class _Checker:
+    def __init__(self, source: str, index: _LineIndex):
+        self.source = source
+        self.index = index
+        self._found: list[tuple[int, str]] = []
+
+    def problem(self, path: _Path, message: str) -> None:
+        line = self.index.line_of(path)
+        where = f"{self.source}:{line}" if line else self.source
+        self._found.append((line or 0, f"{where}: {_format_path(path)}: {message}"))
+
+    @property
+    def problems(self) -> list[str]:
+        """In file order; problems with no line (e.g. a missing top-level field) first."""
+        return [text for _, text in sorted(self._found, key=lambda item: item[0])]
+
+    # --- generic field checks -------------------------------------------------------
+
+    def unknown_keys(self, table: dict, allowed: tuple[str, ...], path: _Path) -> None:
+        for key in table:
+            if key in allowed:
+                continue
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            more = f" (did you mean '{hint[0]}'?)" if hint else f"; allowed keys: {', '.join(allowed)}"
+            self.problem(path + (key,), f"unknown key '{key}'{more}")
+
+    def text(self, table: dict, key: str, path: _Path, required: bool = True) -> str | None:
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            if required:
+                self.problem(path + (key,), "missing required field")
+            return None
+        if not isinstance(value, str):
+            self.problem(path + (key,), f"must be a text string, not {_type_name(value)}")
+            return None
+        if required and not value.strip():
+            self.problem(path + (key,), "is empty")
+            return None
+        return value.strip()
+
+    def identifier(self, table: dict, path: _Path) -> str | None:
+        value = self.text(table, "id", path)
+        if value is not None and not _ID_PATTERN.match(value):
+            self.problem(path + ("id",), f"'{value}' is not a valid id: use letters, digits, "
+                                         "'_' and '-', starting with a letter or digit")
+            return None
+        return value
+
+    def number(self, table: dict, key: str, path: _Path) -> float | None:
+        value = table.get(key, _MISSING)
+        if value is _MISSING:
+            self.problem(path + (key,), "missing required field")
+            return None
+        if not _is_number(value):
+            self.problem(path + (key,), f"must be a number of minutes, not {_type_name(value)}")
+            return None
+        return value
+
+    def boolean(self, table: dict, key: str, path: _Path, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            self.problem(path + (key,), f"must be true or false, not {_type_name(value)}")
+            return default
+        return value
+
+    def words(self, table: dict, key: str, path: _Path) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list):
+            self.problem(path + (key,), f"must be a list of strings, not {_type_name(value)}")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.problem(path + (key, i), f"must be a string, not {_type_name(item)}")
+            elif not item.strip():
+                self.problem(path + (key, i), "is empty")
+            else:
+                out.append(item.strip())
+        return tuple(out)
+
+    def tables(self, data: dict, key: str, path: _Path, header: str) -> list[dict]:
+        value = data.get(key, _MISSING)
+        if value is _MISSING or value == []:
+            self.problem(path + (key,), f"no {key}: add at least one [[{header}]] table")
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.problem(path + (key,), f"must be a list of [[{header}]] tables")
+            return []
+        return value
+
+    def duplicates(self, tables: list[dict], path: _Path, what: str) -> None:
+        """Report repeated ids among sibling tables, whatever else is wrong with them."""
+        seen: set[str] = set()
+        for i, table in enumerate(tables):
+            value = table.get("id")
+            if not isinstance(value, str) or not value.strip():
+                continue
+            if value.strip() in seen:
+                self.problem(path + (i, "id"), f"duplicate {what} id '{value.strip()}'")
+            seen.add(value.strip())
+
+    # --- the round ------------------------------------------------------------------
+
+    def round_script(self, data: dict, bundled: bool) -> RoundScript | None:
+        self.unknown_keys(data, ROUND_KEYS, ())
+        script_id = self.identifier(data, ())
+        title = self.text(data, "title", ())
+        description = self.text(data, "description", (), required=False) or ""
+        kind = self.text(data, "kind", ())
+        if kind is not None and kind not in ROUND_KINDS:
+            hint = difflib.get_close_matches(kind, ROUND_KINDS, n=1, cutoff=0.5)
+            more = f" (did you mean '{hint[0]}'?)" if hint else ""
+            self.problem(("kind",), f"unknown round kind '{kind}'{more}; "
+                                    f"one of: {', '.join(ROUND_KINDS)}")
+            kind = None
+        minutes = self.number(data, "minutes", ())
+        if minutes is not None and not MIN_ROUND_MINUTES <= minutes <= MAX_ROUND_MINUTES:
+            self.problem(("minutes",), f"a round lasts {MIN_ROUND_MINUTES} to {MAX_ROUND_MINUTES} "
+                                       f"minutes, not {_fmt(minutes)}")
+            minutes = None
+
+        phase_tables = self.tables(data, "phases", (), "phases")
+        phases = [self.phase(t, ("phases", i)) for i, t in enumerate(phase_tables)]
+        self.duplicates(phase_tables, ("phases",), "phase")
+        phase_minutes = [t.get("minutes") for t in phase_tables]
+        if minutes is not None and phase_minutes and all(_is_number(m) for m in phase_minutes):
+            total = sum(phase_minutes)
+            if abs(total - minutes) > 1e-6:
+                self.problem(("phases",), f"phase minutes add up to {_fmt(total)}, but the round "
+                                          f"is {_fmt(minutes)} minutes "
+                                          f"({' + '.join(_fmt(m) for m in phase_minutes)})")
+        phase_ids = list(dict.fromkeys(t["id"].strip() for t in phase_tables
+                                       if isinstance(t.get("id"), str) and t["id"].strip()))
+
+        question_tables = self.tables(data, "questions", (), "questions")
+        questions = [self.question(t, ("questions", i), phase_ids)
+                     for i, t in enumerate(question_tables)]
+        self.duplicates(question_tables, ("questions",), "question")
+
+        if self._found:
+            return None
+        return RoundScript(id=script_id, title=title, kind=kind, minutes=minutes,
+                           phases=tuple(phases), questions=tuple(questions),
+                           description=description, bundled=bundled,
+                           source="" if self.source.startswith("<") else self.source)
+
+    def phase(self, table: dict, path: _Path) -> Phase | None:
+        count = len(self._found)
+        self.unknown_keys(table, PHASE_KEYS, path)
+        phase_id = self.identifier(table, path)
+        name = self.text(table, "name", path)
+        minutes = self.number(table, "minutes", path)
+        if minutes is not None and minutes <= 0:
+            self.problem(path + ("minutes",), f"must be more than 0, not {_fmt(minutes)}")
+        prompt = self.text(table, "prompt", path)
+        expects = self.boolean(table, "expects_clarifying", path, default=False)
+        if len(self._found) > count:
+            return None
+        return Phase(id=phase_id, name=name, minutes=minutes, prompt=prompt,
+                     expects_clarifying=expects)
+
+    def question(self, table: dict, path: _Path, phase_ids: list[str]) -> Question | None:
+        count = len(self._found)
+        self.unknown_keys(table, QUESTION_KEYS, path)
+        question_id = self.identifier(table, path)
+        text = self.text(table, "text", path)
+        phase = self.text(table, "phase", path, required=False)
+        if "phase" not in table:
+            phase = phase_ids[0] if phase_ids else None
+        elif phase == "":
+            self.problem(path + ("phase",), "is empty")
+        elif phase is not None and phase_ids and phase not in phase_ids:
+            self.unknown_phase(path + ("phase",), phase, phase_ids)
+        topics = self.topics(table, path)
+        points = self.words(table, "expected_points", path)
+        follow_ups = []
+        raw = table.get("follow_ups", [])
+        if not isinstance(raw, list) or not all(isinstance(v, dict) for v in raw):
+            self.problem(path + ("follow_ups",), "must be a list of [[questions.follow_ups]] tables")
+            raw = []
+        for i, item in enumerate(raw):
+            follow_ups.append(self.follow_up(item, path + ("follow_ups", i), phase_ids, phase))
+        self.duplicates(raw, path + ("follow_ups",), "follow-up")
+        if len(self._found) > count:
+            return None
+        return Question(id=question_id, text=text, phase=phase, clarifying_topics=topics,
+                        follow_ups=tuple(follow_ups), expected_points=points)
+
+    def unknown_phase(self, path: _Path, phase: str, phase_ids: list[str]) -> None:
+        hint = difflib.get_close_matches(phase, phase_ids, n=1, cutoff=0.5)
+        more = f" (did you mean '{hint[0]}'?)" if hint else ""
+        self.problem(path, f"unknown phase '{phase}'{more}; phases: {', '.join(phase_ids)}")
+
+    def topics(self, table: dict, path: _Path) -> tuple[ClarifyingTopic, ...]:
+        raw = table.get("clarifying_topics", [])
+        path = path + ("clarifying_topics",)
+        if not isinstance(raw, list):
+            self.problem(path, f"must be a list of topics, not {_type_name(raw)}")
+            return ()
+        topics = []
+        for i, item in enumerate(raw):
+            if isinstance(item, str):
+                name, keywords = item.strip(), ()
+                if not name:
+                    self.problem(path + (i,), "is empty")
+                    continue
+            elif isinstance(item, dict):
+                self.unknown_keys(item, TOPIC_KEYS, path + (i,))
+                name = self.text(item, "name", path + (i,))
+                keywords = self.words(item, "keywords", path + (i,))
+                if name is None:
+                    continue
+            else:
+                self.problem(path + (i,), 'must be a string like "latency" or a table '
+                                          '{name = "...", keywords = [...]}, '
+                                          f"not {_type_name(item)}")
+                continue
+            keywords = keywords or builtin_keywords(name)
+            merged = tuple(dict.fromkeys(k.lower() for k in (name, *keywords)))
+            topics.append(ClarifyingTopic(name=name, keywords=merged))
+        return tuple(topics)
+
+    def follow_up(self, table: dict, path: _Path, phase_ids: list[str],
+                  question_phase: str | None) -> FollowUp | None:
+        count = len(self._found)
+        self.unknown_keys(table, FOLLOW_UP_KEYS, path)
+        follow_up_id = self.identifier(table, path)
+        text = self.text(table, "text", path)
+        if_missing = self.words(table, "if_missing", path)
+        at_phase = self.text(table, "at_phase", path, required=False)
+        if at_phase == "":
+            self.problem(path + ("at_phase",), "is empty")
+        elif at_phase is not None and phase_ids and at_phase not in phase_ids:
+            self.unknown_phase(path + ("at_phase",), at_phase, phase_ids)
+        elif (at_phase is not None and question_phase in phase_ids
+              and phase_ids.index(at_phase) <= phase_ids.index(question_phase)):
+            self.problem(path + ("at_phase",), f"phase '{at_phase}' starts before or when the "
+                                               f"question is asked (in '{question_phase}'); "
+                                               "use a later phase")
+        if len(self._found) > count:
+            return None
+        return FollowUp(id=follow_up_id, text=text, if_missing=if_missing, at_phase=at_phase)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", str: "a string",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _fmt(minutes: float) -> str:
+    return str(int(minutes)) if float(minutes).is_integer() else f"{minutes:g}"
