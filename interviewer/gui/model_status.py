@@ -1,0 +1,62 @@
+"""Loads the Whisper model in the background and tells the screens how that is going."""
+from __future__ import annotations
+
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from interviewer.gui.workers import run_in_background
+
+IDLE, LOADING, READY, MISSING, FAILED = "idle", "loading", "ready", "missing", "failed"
+
+
+class ModelStatus(QObject):
+    changed = Signal(str, str)  # state, message for the user
+
+    def __init__(self, load: Callable[[], Any] | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._load = load
+        self.state = IDLE if load else MISSING
+        self.message = "" if load else "Transcription is not available in this set-up."
+        self.model: Any = None
+        self.load_seconds: float | None = None
+        self.ready_at: float | None = None  # perf_counter when it became ready
+
+    def start(self, load: Callable[[], Any] | None = None) -> None:
+        """(Re)load; a new loader replaces the old one (model changed in Settings)."""
+        if load is not None:
+            self._load = load
+        if self._load is None or self.state == LOADING:
+            return
+        self.model = None
+        self._set(LOADING, "Loading the speech model in the background...")
+        started = time.perf_counter()
+        load_fn = self._load
+
+        def done(model: Any) -> None:
+            self.model = model
+            self.load_seconds = time.perf_counter() - started
+            self.ready_at = time.perf_counter()
+            self._set(READY, f"Speech model ready (loaded in {self.load_seconds:.1f} s).")
+
+        def failed(exc: BaseException) -> None:
+            from interviewer.errors import UserError
+
+            if isinstance(exc, UserError):
+                self._set(MISSING, f"Speech model missing: {exc}. Rounds still run; answers are "
+                                   "recorded and can be transcribed later. Pick another model in Settings.")
+            else:
+                self._set(FAILED, f"The speech model could not be loaded ({type(exc).__name__}: {exc}). "
+                                  "Rounds still run and answers are recorded.")
+
+        run_in_background(load_fn, done, failed)
+
+    @property
+    def ready(self) -> bool:
+        return self.state == READY
+
+    def _set(self, state: str, message: str) -> None:
+        self.state = state
+        self.message = message
+        self.changed.emit(state, message)

@@ -1,0 +1,64 @@
+"""What the screens need from the rest of the app, gathered in one injectable object.
+
+The app builds it with the real adapters (`AppServices.create_default`); tests build it with
+fakes for speech and the microphone and the real engine, analysis and storage. Every heavy
+library is imported lazily inside a factory, so creating the window stays fast.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from interviewer.app_settings import AppSettings
+from interviewer.core.clock import Clock, MonotonicClock
+from interviewer.core.ports import Recorder, Speaker
+from interviewer.core.scripts.model import RoundScript
+
+
+@dataclass
+class ScriptList:
+    scripts: list[RoundScript] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def discover_round_scripts() -> ScriptList:
+    from interviewer.core.scripts.loader import discover_scripts
+
+    catalog = discover_scripts()
+    return ScriptList(list(catalog.scripts), list(catalog.problems))
+
+
+@dataclass
+class AppServices:
+    settings: AppSettings = field(default_factory=AppSettings)
+    load_scripts: Callable[[], ScriptList] = discover_round_scripts
+    clock: Clock = field(default_factory=MonotonicClock)
+    # Factories, called when first needed (they may raise: the screen shows the message).
+    make_speaker: Callable[[AppSettings], Speaker] | None = None
+    make_recorder: Callable[[AppSettings], Recorder] | None = None
+    # Given a loaded model, returns a LiveTranscriber for one answer.
+    make_live_transcriber: Callable[[Any, AppSettings], Any] | None = None
+    load_model: Callable[[AppSettings], Any] | None = None
+    open_store: Callable[[], Any] | None = None
+    play_audio: Callable[..., Any] | None = None  # play_audio(path, start_seconds) -> stop handle
+    save_settings: Callable[[AppSettings], Any] | None = None
+    settings_message: str | None = None  # a problem found while loading the settings
+
+    @classmethod
+    def create_default(cls) -> "AppServices":
+        from interviewer.app_settings import apply_data_dir, load_settings, save_settings
+        from interviewer.gui import real_adapters
+
+        settings, message = load_settings()
+        apply_data_dir(settings)
+        return cls(
+            settings=settings,
+            make_speaker=real_adapters.make_speaker,
+            make_recorder=real_adapters.make_recorder,
+            make_live_transcriber=real_adapters.make_live_transcriber,
+            load_model=real_adapters.load_model,
+            open_store=real_adapters.open_store,
+            play_audio=real_adapters.play_audio,
+            save_settings=lambda s: save_settings(s),
+            settings_message=message,
+        )

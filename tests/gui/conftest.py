@@ -1,0 +1,110 @@
+"""Fixtures for the GUI tests: isolated data/config folders and small question scripts."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+SYSTEM_DESIGN_TOML = textwrap.dedent('''
+    id = "test-design"
+    title = "Design a feed ranker"
+    kind = "ml_system_design"
+    minutes = 45
+    description = "A short test round."
+
+    [[phases]]
+    id = "clarify"
+    name = "Clarify"
+    minutes = 10
+    prompt = "Let's start. Ask me anything you need before designing."
+    expects_clarifying = true
+
+    [[phases]]
+    id = "design"
+    name = "Design"
+    minutes = 30
+    prompt = "Now walk me through your design."
+
+    [[phases]]
+    id = "wrap"
+    name = "Wrap up"
+    minutes = 5
+    prompt = "We have five minutes left. Any questions for me?"
+
+    [[questions]]
+    id = "feed"
+    phase = "clarify"
+    text = "Design a system that ranks posts in a news feed."
+    clarifying_topics = ["latency", "scale"]
+
+    [[questions.follow_ups]]
+    id = "metric"
+    text = "How would you measure success?"
+    if_missing = ["metric", "ctr"]
+
+    [[questions.follow_ups]]
+    id = "latency-change"
+    text = "Latency must now be 50 milliseconds. What changes?"
+    at_phase = "wrap"
+
+    [[questions]]
+    id = "serve"
+    phase = "design"
+    text = "How do you serve the model?"
+''')
+
+BEHAVIORAL_TOML = textwrap.dedent('''
+    id = "test-behavioral"
+    title = "Ownership stories"
+    kind = "behavioral"
+    minutes = 60
+    description = "Leadership principles."
+
+    [[phases]]
+    id = "intro"
+    name = "Introductions"
+    minutes = 5
+    prompt = "Tell me a little about yourself."
+
+    [[phases]]
+    id = "stories"
+    name = "Stories"
+    minutes = 50
+    prompt = "Let's go through some situations."
+
+    [[phases]]
+    id = "questions"
+    name = "Your questions"
+    minutes = 5
+    prompt = "What would you like to ask me?"
+
+    [[questions]]
+    id = "ownership"
+    phase = "stories"
+    text = "Tell me about a time you took ownership of a problem outside your role."
+''')
+
+
+@pytest.fixture
+def isolated_dirs(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    config = tmp_path / "config"
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(data))
+    monkeypatch.setenv("INTERVIEWER_CONFIG_DIR", str(config))
+    return data, config
+
+
+@pytest.fixture
+def script_dirs(tmp_path) -> tuple[Path, Path]:
+    """A bundled folder with two rounds and a user folder with one broken script."""
+    bundled = tmp_path / "bundled"
+    user = tmp_path / "user"
+    bundled.mkdir()
+    user.mkdir()
+    (bundled / "design.toml").write_text(SYSTEM_DESIGN_TOML)
+    (bundled / "behavioral.toml").write_text(BEHAVIORAL_TOML)
+    (user / "mine.toml").write_text(SYSTEM_DESIGN_TOML.replace('"test-design"', '"my-design"')
+                                    .replace("Design a feed ranker", "My own design round"))
+    (user / "broken.toml").write_text('id = "broken"\ntitle = "Broken"\nkind = "cooking"\n')
+    return bundled, user
