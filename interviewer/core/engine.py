@@ -1,0 +1,320 @@
+"""The round engine: a Qt-free state machine that keeps an interview round on time.
+
+Time drives the phases; answers drive the questions inside a phase.
+
+* Every deadline is computed once, at `start()`, from the start time (phase boundaries are the
+  cumulative planned minutes). `poll()` returns whatever became due since the last poll, in time
+  order and stamped with its scheduled time, so a process that stalled or was suspended catches up
+  in one poll and lands in the right phase. The round never runs past its length.
+* When a phase starts, the engine emits its prompt, then asks the first thing on the phase's list:
+  changed constraints (`at_phase` follow-ups) first, then the phase's questions in script order.
+* `answer_finished(text)` returns the next thing to ask: the current question's next follow-up whose
+  condition holds, else the next item on the phase's list, else nothing (the interviewer waits for
+  the next phase).
+
+The clock is injected, so tests drive a whole 60-minute round in milliseconds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Union
+
+from interviewer.core.clock import Clock
+from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
+
+# ---------------------------------------------------------------- events (times in round seconds)
+
+
+@dataclass(frozen=True)
+class PhaseStarted:
+    phase: str  # phase id
+    prompt: str
+    at: float
+
+
+@dataclass(frozen=True)
+class PhaseEndingSoon:
+    phase: str
+    seconds_left: float
+    at: float
+
+
+@dataclass(frozen=True)
+class RoundEndingSoon:
+    seconds_left: float
+    at: float
+
+
+@dataclass(frozen=True)
+class AskQuestion:
+    question_id: str
+    follow_up_id: str | None
+    text: str
+    at: float
+    reason: str  # "question", "follow_up" or "changed_constraint"
+    repeat: bool = False  # True when the candidate asked to hear it again
+
+
+@dataclass(frozen=True)
+class TimeUp:
+    at: float
+
+
+Event = Union[PhaseStarted, PhaseEndingSoon, RoundEndingSoon, AskQuestion, TimeUp]
+
+# ---------------------------------------------------------------- the actual timeline, for the review
+
+
+@dataclass
+class PhaseSpan:
+    phase: str
+    planned_start: float
+    planned_end: float
+    started_at: float
+    ended_at: float | None = None  # differs from planned_end only when the round was stopped early
+
+
+@dataclass
+class AskSpan:
+    question_id: str
+    follow_up_id: str | None
+    reason: str
+    phase: str
+    asked_at: float
+    answered_at: float | None = None
+
+
+@dataclass
+class Timeline:
+    phases: list[PhaseSpan] = field(default_factory=list)
+    asks: list[AskSpan] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "phases": [vars(p).copy() for p in self.phases],
+            "asks": [vars(a).copy() for a in self.asks],
+        }
+
+
+# ---------------------------------------------------------------- the engine
+
+NOT_STARTED, RUNNING, FINISHED, STOPPED = "not_started", "running", "finished", "stopped"
+
+# Same-instant events come out in this order: warnings, then the phase prompt, then time up.
+_ORDER = {RoundEndingSoon: 0, PhaseEndingSoon: 1, PhaseStarted: 2, TimeUp: 3}
+
+
+def _words(text: str) -> str:
+    """Lowercase text padded with spaces, for whole-word and phrase matching."""
+    return " " + " ".join(re.findall(r"[a-z0-9]+", text.lower())) + " "
+
+
+def mentions_any(text: str, keywords: tuple[str, ...]) -> bool:
+    padded = _words(text)
+    return any(_words(k) in padded for k in keywords if _words(k).strip())
+
+
+class RoundEngine:
+    def __init__(self, script: RoundScript, clock: Clock, phase_warning_minutes: float | None = 2.0,
+                 round_warning_minutes: float | None = 5.0) -> None:
+        self.script = script
+        self.clock = clock
+        self.round_seconds = float(script.minutes) * 60.0
+        self.phase_warning_seconds = (phase_warning_minutes or 0.0) * 60.0
+        self.round_warning_seconds = (round_warning_minutes or 0.0) * 60.0
+        self.timeline = Timeline()
+        self.state = NOT_STARTED
+        self._start: float | None = None
+        self._stopped_at: float | None = None
+        self._schedule: list[Event] = []  # due events, sorted by (at, kind)
+        self._phase_bounds = self._plan_phases()
+        self._phase_index = -1
+        self._phase_queue: list[tuple[Question, FollowUp | None]] = []
+        self._asked_questions: set[str] = set()
+        self._question: Question | None = None  # the main question being discussed
+        self._pending_follow_ups: list[FollowUp] = []
+        self._answers_so_far = ""  # everything said about the current question, for if_missing
+        self._last_ask: AskQuestion | None = None
+
+    # ------------------------------------------------------------ plan
+
+    def _plan_phases(self) -> list[tuple[Phase, float, float]]:
+        """(phase, start, end) in round seconds, clipped to the round length."""
+        bounds, t = [], 0.0
+        for phase in self.script.phases:
+            start, end = t, min(t + phase.minutes * 60.0, self.round_seconds)
+            t += phase.minutes * 60.0
+            if start >= self.round_seconds:
+                break
+            bounds.append((phase, start, end))
+        return bounds
+
+    def _build_schedule(self) -> list[Event]:
+        events: list[Event] = []
+        round_warning_at = None
+        if 0 < self.round_warning_seconds < self.round_seconds:
+            round_warning_at = self.round_seconds - self.round_warning_seconds
+            events.append(RoundEndingSoon(self.round_warning_seconds, round_warning_at))
+        for phase, start, end in self._phase_bounds:
+            events.append(PhaseStarted(phase.id, phase.prompt, start))
+            lead = self.phase_warning_seconds
+            # Skipped when the phase is too short to warn in, or when it would just repeat the
+            # round warning at the same moment.
+            if 0 < lead < end - start and (end - lead) != round_warning_at:
+                events.append(PhaseEndingSoon(phase.id, lead, end - lead))
+        events.append(TimeUp(self.round_seconds))
+        events.sort(key=lambda e: (e.at, _ORDER[type(e)]))
+        return events
+
+    def planned_phases(self) -> list[tuple[str, float, float]]:
+        """(phase id, planned start, planned end) in round seconds, for the timeline display."""
+        return [(p.id, s, e) for p, s, e in self._phase_bounds]
+
+    # ------------------------------------------------------------ the clock
+
+    def elapsed(self) -> float:
+        """Round seconds since start; frozen when the round stopped, never past its length."""
+        if self._start is None:
+            return 0.0
+        if self._stopped_at is not None:
+            return self._stopped_at
+        return min(self.clock.now() - self._start, self.round_seconds)
+
+    @property
+    def current_phase(self) -> Phase | None:
+        if 0 <= self._phase_index < len(self._phase_bounds):
+            return self._phase_bounds[self._phase_index][0]
+        return None
+
+    @property
+    def current_question(self) -> Question | None:
+        return self._question
+
+    @property
+    def last_ask(self) -> AskQuestion | None:
+        return self._last_ask
+
+    @property
+    def is_over(self) -> bool:
+        return self.state in (FINISHED, STOPPED)
+
+    def time_left_in_phase(self) -> float:
+        if self._phase_index < 0 or self.is_over:
+            return 0.0
+        return max(0.0, self._phase_bounds[self._phase_index][2] - self.elapsed())
+
+    def time_left_in_round(self) -> float:
+        if self.is_over:
+            return 0.0
+        return max(0.0, self.round_seconds - self.elapsed())
+
+    # ------------------------------------------------------------ driving
+
+    def start(self) -> list[Event]:
+        if self.state != NOT_STARTED:
+            raise RuntimeError("the round has already started")
+        self._start = self.clock.now()
+        self.state = RUNNING
+        self._schedule = self._build_schedule()
+        return self.poll()
+
+    def poll(self) -> list[Event]:
+        """Events due since the last call, in time order, each stamped with its scheduled time."""
+        if self.state != RUNNING:
+            return []
+        now = self.clock.now() - self._start
+        out: list[Event] = []
+        while self._schedule and self._schedule[0].at <= now and self.state == RUNNING:
+            out.extend(self._fire(self._schedule.pop(0)))
+        return out
+
+    def _fire(self, event: Event) -> list[Event]:
+        if isinstance(event, PhaseStarted):
+            return [event, *self._enter_phase(self._phase_index + 1, event.at)]
+        if isinstance(event, TimeUp):
+            self._close_phase(event.at)
+            self.state = FINISHED
+            self._schedule.clear()
+        return [event]
+
+    def _close_phase(self, at: float) -> None:
+        if self.timeline.phases and self.timeline.phases[-1].ended_at is None:
+            self.timeline.phases[-1].ended_at = at
+
+    def _enter_phase(self, index: int, at: float) -> list[Event]:
+        self._close_phase(at)
+        self._phase_index = index
+        phase, start, end = self._phase_bounds[index]
+        self.timeline.phases.append(PhaseSpan(phase.id, start, end, at))
+        # Changed constraints about questions already discussed come first; any about a question
+        # of this phase come after the questions, so the question is asked before it changes.
+        earlier, later = [], []
+        for q in self.script.questions:
+            for f in q.follow_ups:
+                if f.at_phase == phase.id:
+                    (earlier if q.id in self._asked_questions else later).append((q, f))
+        self._phase_queue = earlier + [(q, None) for q in self.script.questions_in(phase.id)] + later
+        return self._ask_next_in_phase(at)
+
+    def _ask_next_in_phase(self, at: float) -> list[Event]:
+        if not self._phase_queue:
+            return []
+        question, follow_up = self._phase_queue.pop(0)
+        if follow_up is None:
+            self._question = question
+            self._asked_questions.add(question.id)
+            self._pending_follow_ups = [f for f in question.follow_ups if f.at_phase is None]
+            self._answers_so_far = ""
+            return [self._ask(question, None, at, "question")]
+        self._question = question
+        return [self._ask(question, follow_up, at, "changed_constraint")]
+
+    def _ask(self, question: Question, follow_up: FollowUp | None, at: float, reason: str) -> AskQuestion:
+        text = follow_up.text if follow_up else question.text
+        event = AskQuestion(question.id, follow_up.id if follow_up else None, text, at, reason)
+        self._last_ask = event
+        self.timeline.asks.append(AskSpan(question.id, event.follow_up_id, reason, self.current_phase.id, at))
+        return event
+
+    def answer_finished(self, answer_text: str | None, ended_at: float | None = None) -> list[Event]:
+        """The candidate finished answering; returns any due events and the next thing to ask.
+
+        `answer_text` None means no transcript is available: conditional follow-ups are then
+        skipped rather than asked blindly. `ended_at` (round seconds) is when the answer ended, if
+        earlier than now (e.g. when the transcript took a moment).
+        """
+        open_ask = self.timeline.asks[-1] if self.timeline.asks else None
+        caught_up = self.poll()
+        if self.state != RUNNING:
+            return caught_up
+        now = self.elapsed()
+        if open_ask is not None and open_ask.answered_at is None:
+            open_ask.answered_at = now if ended_at is None else min(ended_at, now)
+        if any(isinstance(e, PhaseStarted) for e in caught_up):
+            return caught_up  # a new phase took over while the answer was being finished
+        if answer_text:
+            self._answers_so_far += " " + answer_text
+        while self._pending_follow_ups:
+            follow_up = self._pending_follow_ups.pop(0)
+            if not follow_up.if_missing:
+                return [*caught_up, self._ask(self._question, follow_up, now, "follow_up")]
+            # The answers so far only grow, so a condition that fails now never holds later.
+            if answer_text is not None and not mentions_any(self._answers_so_far, follow_up.if_missing):
+                return [*caught_up, self._ask(self._question, follow_up, now, "follow_up")]
+        return [*caught_up, *self._ask_next_in_phase(now)]
+
+    def repeat_question(self) -> list[Event]:
+        """The last thing asked, again, stamped now (empty when nothing was asked yet)."""
+        if self.state != RUNNING or self._last_ask is None:
+            return []
+        return [replace(self._last_ask, at=self.elapsed(), repeat=True)]
+
+    def stop(self) -> None:
+        """End the round early. Afterwards nothing more happens."""
+        if self.state != RUNNING:
+            return
+        self._stopped_at = self.elapsed()
+        self._close_phase(self._stopped_at)
+        self.state = STOPPED
+        self._schedule.clear()
