@@ -1,0 +1,104 @@
+"""`interviewer scripts list|validate`: the bundled and user question scripts.
+
+Only the standard library and platformdirs are needed here, so it works from a bare install.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("scripts", help="list or validate question scripts",
+                                   description="List or validate question scripts.")
+    sub = parser.add_subparsers(dest="scripts_command", metavar="ACTION", required=True)
+
+    listing = sub.add_parser("list", help="bundled and your own scripts")
+    listing.add_argument("--kind", choices=ROUND_KINDS, help="only rounds of this kind")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(func=list_scripts)
+
+    validate = sub.add_parser("validate", help="check script files; exit status 1 on any problem")
+    validate.add_argument("paths", nargs="+", metavar="PATH",
+                          help="script files or folders (their *.toml files are checked)")
+    validate.set_defaults(func=validate_scripts)
+
+
+def list_scripts(args: argparse.Namespace) -> int:
+    from interviewer.core.scripts.loader import discover_scripts
+
+    catalog = discover_scripts()
+    scripts = [s for s in catalog.scripts if args.kind in (None, s.kind)]
+    if args.json:
+        print(json.dumps({"scripts": [_script_json(s) for s in scripts],
+                          "problems": catalog.problems}, indent=2))
+    else:
+        _print_table(scripts)
+        for problem in catalog.problems:
+            print(f"warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def validate_scripts(args: argparse.Namespace) -> int:
+    from interviewer.core.scripts.loader import SCRIPT_SUFFIX, validate_file
+
+    checked = failed = 0
+    for path in _expand(args.paths):
+        if path.is_file() and path.suffix != SCRIPT_SUFFIX:
+            print(f"SKIP {path} (not a {SCRIPT_SUFFIX} file)")
+            continue
+        checked += 1
+        problems = validate_file(path)
+        if problems:
+            failed += 1
+            for problem in problems:
+                print(problem)
+        else:
+            print(f"OK {path}")
+    if checked == 0:
+        print(f"interviewer: no question scripts ({SCRIPT_SUFFIX} files) to check", file=sys.stderr)
+        return 1
+    if failed:
+        print(f"{failed} of {checked} script(s) have problems", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _expand(paths: list[str]) -> list[Path]:
+    """Files as given; folders become their *.toml files (an empty folder stays, to be reported)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.glob("*.toml") if p.is_file())
+            out.extend(files)
+            if not files:
+                print(f"SKIP {path} (folder has no .toml files)")
+        else:
+            out.append(path)  # missing files are reported by validate_file
+    return out
+
+
+def _script_json(script: RoundScript) -> dict:
+    return {
+        "id": script.id, "title": script.title, "kind": script.kind, "minutes": script.minutes,
+        "source": "bundled" if script.bundled else "user", "path": script.source,
+        "phases": [p.id for p in script.phases], "questions": len(script.questions),
+        "description": script.description,
+    }
+
+
+def _print_table(scripts: list[RoundScript]) -> None:
+    rows = [("ID", "KIND", "MIN", "TITLE", "SOURCE")]
+    rows += [(s.id, s.kind, f"{s.minutes:g}", s.title, "bundled" if s.bundled else "user")
+             for s in scripts]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        print("  ".join(cells + [row[-1]]))
+    if not scripts:
+        print("(no scripts)")
