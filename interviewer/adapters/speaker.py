@@ -1,0 +1,469 @@
+"""Speaking questions aloud: pyttsx3 synthesizes in a child process, we play the audio.
+
+pyttsx3's run loop hangs or raises "run loop already started" when it is reused from several
+threads (pyttsx3 issues #126, #262, #403), and on Linux its `say()` shells out to `aplay`,
+which cannot be interrupted and may not be installed. So a dedicated child process owns the
+engine and only renders text to a WAV file (`save_to_file` + `runAndWait`, one request at a
+time), and this process plays that file with sounddevice on the default output. Stopping
+mid-sentence is then just aborting our own output stream.
+
+With no speech engine (pyttsx3 missing, or no espeak-ng library) `available` is False and
+`unavailable_reason` says why, once; the app then shows the questions as text.
+"""
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+
+from interviewer.errors import UserError
+
+log = logging.getLogger(__name__)
+
+# How long one synthesis may take before the worker is judged hung and restarted.
+SYNTH_TIMEOUT_SECONDS = 60.0
+STARTUP_TIMEOUT_SECONDS = 30.0
+_PLAYBACK_BLOCK_SECONDS = 0.05
+
+
+class SpeakerUnavailable(UserError):
+    """No speech engine on this machine; the message says what to install."""
+
+
+@dataclass(frozen=True)
+class Voice:
+    id: str
+    name: str
+    languages: tuple[str, ...] = ()
+    gender: str | None = None
+
+
+class _EngineHost:
+    """Owns one pyttsx3 engine and renders text to WAV files, one request at a time."""
+
+    def __init__(self, tts_module: str) -> None:
+        tts = importlib.import_module(tts_module)
+        self.engine = tts.init()
+        self.voices = [
+            {"id": str(v.id), "name": str(v.name or v.id),
+             "languages": [str(lang) for lang in (getattr(v, "languages", None) or [])],
+             "gender": getattr(v, "gender", None)}
+            for v in (self.engine.getProperty("voices") or [])
+        ]
+        self.default_rate = int(self.engine.getProperty("rate") or 0)
+
+    def render(self, text: str, voice: str | None, rate: int | None, path: str) -> str | None:
+        """Write `text` as speech to `path`; returns an error message or None."""
+        try:
+            if voice:
+                self.engine.setProperty("voice", voice)
+            if rate:
+                self.engine.setProperty("rate", int(rate))
+            self.engine.save_to_file(text, path)
+            self.engine.runAndWait()
+            return None if os.path.getsize(path) > 44 else "the speech engine wrote no audio"
+        except BaseException as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+
+def serve_stdio(tts_module: str = "pyttsx3") -> None:
+    """Entry point of the speech child process: JSON requests on stdin, replies on stdout."""
+    # pyttsx3 prints "Audio saved to ..." for every file: keep fd 1 for the protocol only.
+    reply = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    sys.stdout = open(os.devnull, "w")
+    try:
+        host = _EngineHost(tts_module)
+    except BaseException as exc:  # ImportError, RuntimeError("could not initialize espeak"), OSError
+        reply.write(json.dumps({"unavailable": f"{type(exc).__name__}: {exc}"}) + "\n")
+        return
+    reply.write(json.dumps({"voices": host.voices, "rate": host.default_rate}) + "\n")
+    for line in sys.stdin:
+        request = json.loads(line)
+        if request.get("quit"):
+            return
+        error = host.render(request["text"], request.get("voice"), request.get("rate"), request["path"])
+        reply.write(json.dumps({"error": error}) + "\n")
+
+
+class _ProcessWorker:
+    """A child Python process running serve_stdio; restarted if it dies or hangs.
+
+    A plain subprocess rather than multiprocessing: 'spawn' re-imports the caller's main
+    module, which breaks any script without an `if __name__ == "__main__"` guard.
+    """
+
+    def __init__(self, tts_module: str) -> None:
+        self._tts_module = tts_module
+        self._process: subprocess.Popen | None = None
+        self._replies: queue.Queue = queue.Queue()
+
+    def start(self) -> dict:
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        code = "import sys; from interviewer.adapters.speaker import serve_stdio; serve_stdio(sys.argv[1])"
+        self._process = subprocess.Popen(
+            [sys.executable, "-c", code, self._tts_module], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", env=env)
+        self._replies = queue.Queue()
+        threading.Thread(target=self._pump, args=(self._process.stdout, self._replies),
+                         name="speaker-replies", daemon=True).start()
+        return self._read(STARTUP_TIMEOUT_SECONDS, "start")
+
+    @staticmethod
+    def _pump(stream: Any, replies: queue.Queue) -> None:
+        for line in stream:  # a thread rather than select(): pipes cannot be polled on Windows
+            replies.put(line)
+        replies.put(None)
+
+    def _read(self, timeout: float, what: str) -> dict:
+        try:
+            line = self._replies.get(timeout=timeout)
+        except queue.Empty:
+            self.kill()
+            raise TimeoutError(f"the speech engine did not {what} within {timeout:.0f} s") from None
+        if line is None:
+            code = self._process.wait(5) if self._process is not None else None
+            raise EOFError(f"the speech process exited (status {code})")
+        return json.loads(line)
+
+    def render(self, text: str, voice: str | None, rate: int | None, path: str) -> str | None:
+        if self._process is None or self._process.poll() is not None:
+            self.start()
+        assert self._process is not None and self._process.stdin is not None
+        self._process.stdin.write(json.dumps({"text": text, "voice": voice, "rate": rate, "path": path}) + "\n")
+        self._process.stdin.flush()
+        return self._read(SYNTH_TIMEOUT_SECONDS, "finish speaking")["error"]
+
+    def kill(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait(5)
+
+    def close(self) -> None:
+        process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            if process.poll() is None and process.stdin is not None:
+                process.stdin.write(json.dumps({"quit": True}) + "\n")
+                process.stdin.close()
+            process.wait(2)
+        except (OSError, ValueError, subprocess.TimeoutExpired):
+            process.kill()
+            process.wait(5)
+
+
+class _ThreadWorker:
+    """In-process fallback for frozen (PyInstaller) builds, where there is no Python to spawn:
+    one dedicated thread owns the engine, so its run loop is never re-entered."""
+
+    def __init__(self, tts_module: str) -> None:
+        self._tts_module = tts_module
+        self._requests: queue.Queue = queue.Queue()
+        self._host: _EngineHost | None = None
+
+    def start(self) -> dict:
+        started: queue.Queue = queue.Queue()
+        threading.Thread(target=self._serve, args=(started,), name="speaker-engine", daemon=True).start()
+        return started.get(timeout=STARTUP_TIMEOUT_SECONDS)
+
+    def _serve(self, started: queue.Queue) -> None:
+        try:
+            self._host = _EngineHost(self._tts_module)
+        except BaseException as exc:
+            started.put({"unavailable": f"{type(exc).__name__}: {exc}"})
+            return
+        started.put({"voices": self._host.voices, "rate": self._host.default_rate})
+        while True:
+            request = self._requests.get()
+            if request is None:
+                return
+            args, answer = request
+            answer.put(self._host.render(*args))
+
+    def render(self, text: str, voice: str | None, rate: int | None, path: str) -> str | None:
+        answer: queue.Queue = queue.Queue()
+        self._requests.put(((text, voice, rate, path), answer))
+        try:
+            return answer.get(timeout=SYNTH_TIMEOUT_SECONDS)
+        except queue.Empty:
+            raise TimeoutError("the speech engine did not finish speaking within 60 s") from None
+
+    def close(self) -> None:
+        self._requests.put(None)
+
+
+class _SynthWorker:
+    """Starts the engine host in the background and serializes render requests to it."""
+
+    def __init__(self, tts_module: str, isolation: str) -> None:
+        self._host = _ThreadWorker(tts_module) if isolation == "thread" else _ProcessWorker(tts_module)
+        self._lock = threading.Lock()  # one request at a time
+        self._ready = threading.Event()
+        self.voices: list[Voice] = []
+        self.default_rate = 0
+        self.unavailable_reason: str | None = None
+        threading.Thread(target=self._start, name="speaker-start", daemon=True).start()
+
+    def _start(self) -> None:
+        try:
+            hello = self._host.start()
+            if "unavailable" in hello:
+                self.unavailable_reason = hello["unavailable"]
+            else:
+                self.voices = [Voice(v["id"], v["name"], tuple(v["languages"]), v["gender"])
+                               for v in hello["voices"]]
+                self.default_rate = int(hello["rate"])
+        except Exception as exc:
+            self.unavailable_reason = f"could not start the speech engine ({exc})"
+        finally:
+            self._ready.set()
+
+    def wait_ready(self) -> None:
+        self._ready.wait(STARTUP_TIMEOUT_SECONDS + 5)
+
+    def synthesize(self, text: str, voice: str | None, rate: int | None, path: Path) -> None:
+        self.wait_ready()
+        if self.unavailable_reason is not None or not self._ready.is_set():
+            raise SpeakerUnavailable(self.unavailable_reason or "the speech engine is still starting")
+        with self._lock:
+            try:
+                error = self._host.render(text, voice, rate, str(path))
+            except (EOFError, OSError, TimeoutError, ValueError) as exc:
+                if isinstance(self._host, _ProcessWorker):
+                    self._host.kill()  # restarted on the next request
+                raise RuntimeError(f"the speech engine failed: {exc}") from None
+        if error:
+            raise RuntimeError(f"speech engine error: {error}")
+
+    def close(self) -> None:
+        with self._lock:
+            self._host.close()
+
+
+class Speaker:
+    """Implements interviewer.core.ports.Speaker.
+
+    `voice` is a voice id or name from `list_voices()`; `rate` is words per minute.
+    The child process starts at construction, in the background; `available` waits for it.
+    `isolation` is "process" (default: pyttsx3 in a child Python) or "thread" (in-process,
+    used by frozen builds). `sounddevice_module` can be replaced by a fake in tests.
+    """
+
+    def __init__(self, voice: str | None = None, rate: int | None = None, *,
+                 output_device: int | str | None = None, tts_module: str = "pyttsx3",
+                 isolation: str | None = None, sounddevice_module: Any = None) -> None:
+        if isolation is None:
+            isolation = "thread" if getattr(sys, "frozen", False) else "process"
+        self._worker = _SynthWorker(tts_module, isolation)
+        self._sd = sounddevice_module
+        self.output_device = output_device
+        self._voice = voice
+        self._rate = rate
+        self._state_lock = threading.Lock()
+        self._current: _Utterance | None = None
+        self._reported_unavailable = False
+        self.last_error: str | None = None
+
+    # -- availability and settings -------------------------------------------------------
+    @property
+    def available(self) -> bool:
+        self._worker.wait_ready()
+        if self._worker.unavailable_reason and not self._reported_unavailable:
+            self._reported_unavailable = True
+            log.warning("%s", self.unavailable_reason)
+        return self._worker.unavailable_reason is None
+
+    @property
+    def unavailable_reason(self) -> str | None:
+        self._worker.wait_ready()
+        reason = self._worker.unavailable_reason
+        if reason is None:
+            return None
+        return (f"No speech engine, so questions will be shown as text ({reason}). "
+                "To hear them, install espeak-ng (Debian/Ubuntu: sudo apt install espeak-ng) "
+                "and the pyttsx3 Python package.")
+
+    def list_voices(self) -> list[Voice]:
+        self._worker.wait_ready()
+        return list(self._worker.voices)
+
+    @property
+    def voice(self) -> str | None:
+        return self._voice
+
+    @property
+    def rate(self) -> int:
+        self._worker.wait_ready()
+        return self._rate or self._worker.default_rate
+
+    def set_voice(self, voice: str | None) -> None:
+        """Choose a voice by id or name (case-insensitive); None = the engine's default."""
+        if voice is None:
+            self._voice = None
+            return
+        voices = self.list_voices()
+        wanted = voice.lower()
+        for v in voices:
+            if wanted in (v.id.lower(), v.name.lower()):
+                self._voice = v.id
+                return
+        english = ", ".join(v.id for v in voices if any(lang.startswith("en") for lang in v.languages))
+        raise UserError(f"unknown voice {voice!r}; run `interviewer devices` to list voices"
+                        + (f" (English voices: {english})" if english else ""))
+
+    def set_rate(self, words_per_minute: int) -> None:
+        if not 60 <= int(words_per_minute) <= 400:
+            raise UserError(f"speech rate {words_per_minute} is outside 60-400 words per minute")
+        self._rate = int(words_per_minute)
+
+    # -- speaking ------------------------------------------------------------------------
+    def save_to_file(self, text: str, path: str | os.PathLike) -> Path:
+        """Render `text` to an audio file (blocking). Raises SpeakerUnavailable with no engine."""
+        if not self.available:
+            raise SpeakerUnavailable(self.unavailable_reason or "no speech engine")
+        path = Path(path)
+        self._worker.synthesize(text, self._voice, self._rate, path)
+        return path
+
+    def say(self, text: str, on_done: Callable[[], None] | None = None) -> None:
+        """Start speaking and return at once. Stops anything still being spoken first.
+        `on_done` fires once, on a background thread, when speech ended, was stopped or failed
+        (then `last_error` says why)."""
+        self.stop()
+        utterance = _Utterance(self, text, on_done)
+        with self._state_lock:
+            self._current = utterance
+        utterance.start()
+
+    def stop(self) -> None:
+        """Stop mid-sentence; the current utterance's on_done fires."""
+        with self._state_lock:
+            current, self._current = self._current, None
+        if current is not None:
+            current.cancel()
+
+    @property
+    def speaking(self) -> bool:
+        current = self._current
+        return current is not None and not current.finished.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the current utterance is over; False on timeout."""
+        current = self._current
+        return True if current is None else current.finished.wait(timeout)
+
+    def close(self) -> None:
+        self.stop()
+        self._worker.close()
+
+    def _sounddevice(self) -> Any:
+        if self._sd is None:
+            import sounddevice
+
+            self._sd = sounddevice
+        return self._sd
+
+
+class _Utterance:
+    """One say(): synthesize in the worker, then play on a background thread."""
+
+    def __init__(self, speaker: Speaker, text: str, on_done: Callable[[], None] | None) -> None:
+        self._speaker = speaker
+        self._text = text
+        self._on_done = on_done
+        self._cancelled = threading.Event()
+        self.finished = threading.Event()
+        self._stream = None
+        self._stream_lock = threading.Lock()
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="speaker-say", daemon=True).start()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        with self._stream_lock:
+            stream = self._stream
+        if stream is not None:
+            try:
+                stream.abort()  # drops what is buffered: silence within a few milliseconds
+            except Exception:  # the stream may be closing on its own thread
+                pass
+
+    def _run(self) -> None:
+        speaker = self._speaker
+        try:
+            if not speaker.available:
+                speaker.last_error = speaker.unavailable_reason
+                return
+            with tempfile.TemporaryDirectory(prefix="interviewer-tts-") as folder:
+                path = Path(folder) / "utterance.wav"
+                speaker._worker.synthesize(self._text, speaker._voice, speaker._rate, path)
+                if self._cancelled.is_set():
+                    return
+                self._play(path)
+            speaker.last_error = None
+        except Exception as exc:
+            speaker.last_error = str(exc)
+            log.warning("speaking failed: %s", exc)
+        finally:
+            self.finished.set()
+            if self._on_done is not None:
+                try:
+                    self._on_done()
+                except Exception:
+                    log.exception("on_done callback failed")
+
+    def _play(self, path: Path) -> None:
+        import soundfile
+
+        audio, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+        audio = audio.mean(axis=1)
+        sd = self._speaker._sounddevice()
+        device = self._speaker.output_device
+        try:
+            stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32", device=device)
+        except sd.PortAudioError:
+            # The device refuses the voice's rate: play at the device's own rate instead.
+            from interviewer.adapters.resample import resample
+
+            info = sd.query_devices(device, "output")
+            device_rate = int(info["default_samplerate"])
+            audio = resample(audio, rate, device_rate)
+            rate = device_rate
+            stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32", device=device)
+        with self._stream_lock:
+            self._stream = stream
+        if self._cancelled.is_set():
+            stream.close(ignore_errors=True)
+            return
+        block = max(1, int(rate * _PLAYBACK_BLOCK_SECONDS))
+        try:
+            stream.start()
+            for begin in range(0, len(audio), block):
+                if self._cancelled.is_set():
+                    return
+                stream.write(np.ascontiguousarray(audio[begin:begin + block]))
+            if not self._cancelled.is_set():
+                stream.stop()  # waits until the buffered audio has been played
+        except sd.PortAudioError:
+            if not self._cancelled.is_set():
+                raise
+        finally:
+            with self._stream_lock:
+                self._stream = None
+            stream.close(ignore_errors=True)
