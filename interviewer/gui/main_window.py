@@ -16,7 +16,9 @@ from interviewer.core.scripts.model import RoundScript
 from interviewer.gui.banner import Banner
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelStatus
-from interviewer.gui.services import AppServices
+from interviewer.gui.services import AppServices, DeviceList
+from interviewer.gui.settings_screen import SettingsScreen
+from interviewer.gui.workers import run_in_background
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +41,11 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen()
         self._add_screen("home", "Home", self.home)
         self.home.start_requested.connect(self.start_round)
+
+        self.settings_screen = SettingsScreen(self.services.settings)
+        self._add_screen("settings", "Settings", self.settings_screen)
+        self.settings_screen.saved.connect(self.apply_settings)
+        self.devices = DeviceList()
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -93,8 +100,37 @@ class MainWindow(QMainWindow):
         self.home.set_scripts(found.scripts, found.problems)
 
     def start_background_loading(self) -> None:
-        """Called once the window is shown: load the speech model without blocking."""
+        """Called once the window is shown: load the model and list devices without blocking."""
         self.model_status.start()
+        self.refresh_devices()
+
+    def refresh_devices(self) -> None:
+        if self.services.list_devices is None:
+            return
+
+        def done(devices: DeviceList) -> None:
+            self.devices = devices
+            self.settings_screen.set_devices(devices)
+
+        run_in_background(self.services.list_devices, done,
+                          lambda exc: self.banner.show_message(f"Could not list audio devices: {exc}", "warning"))
+
+    def apply_settings(self, settings) -> None:
+        old = self.services.settings
+        self.services.settings = settings
+        if self.services.save_settings is not None:
+            try:
+                path = self.services.save_settings(settings)
+            except OSError as exc:  # disk full, read-only config folder
+                self.banner.show_message(f"Settings are used for now but could not be saved: "
+                                         f"{exc.strerror or exc}. Free some disk space and save again.")
+                return
+            self.settings_screen.show_status(f"Saved to {path}." if path else "Saved.")
+        else:
+            self.settings_screen.show_status("Saved for this session.")
+        if settings.model != old.model and self.services.load_model is not None:
+            load_model = self.services.load_model
+            self.model_status.start(lambda: load_model(settings))
 
     def shutdown(self) -> None:
         """Stop whatever is running (round, recording, speech) before the app exits."""

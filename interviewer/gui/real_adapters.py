@@ -25,11 +25,12 @@ def open_store() -> Any:
 
 
 def make_speaker(settings: AppSettings) -> Any:
+    """A Speaker whose worker process starts in the background; check `.available` off the GUI thread."""
     try:
-        from interviewer.adapters import speaker
+        from interviewer.adapters.speaker import Speaker
     except ImportError as exc:
         raise UserError(f"speech output is not available ({exc}); questions are shown as text") from None
-    return speaker.create_speaker(voice=settings.voice, rate=settings.speech_rate)
+    return Speaker(voice=settings.voice, rate=settings.speech_rate, output_device=settings.output_device)
 
 
 def make_recorder(settings: AppSettings) -> Any:
@@ -50,3 +51,35 @@ def play_audio(path: Path, start_seconds: float = 0.0, end_seconds: float | None
     from interviewer.gui.playback import play_file
 
     return play_file(path, start_seconds, end_seconds)
+
+
+def list_devices() -> Any:
+    """Microphones, speakers and voices, with plain messages for whatever is missing."""
+    from interviewer.gui.services import DeviceList
+
+    found = DeviceList(loaded=True)
+    try:
+        import sounddevice as sd
+
+        for device in sd.query_devices():
+            if device.get("max_input_channels", 0) > 0:
+                found.inputs.append(str(device["name"]))
+            if device.get("max_output_channels", 0) > 0:
+                found.outputs.append(str(device["name"]))
+    except Exception as exc:  # PortAudio missing or failing
+        found.problems.append(f"Audio devices could not be listed ({exc}). On Debian/Ubuntu install "
+                              "libportaudio2 and check that PulseAudio or PipeWire is running.")
+    try:
+        from interviewer.adapters.speaker import Speaker
+
+        speaker = Speaker()
+        try:
+            if speaker.available:
+                found.voices = [(v.id, v.name) for v in speaker.list_voices()]
+            else:
+                found.problems.append(speaker.unavailable_reason or "No speech engine.")
+        finally:
+            speaker.close()
+    except Exception as exc:
+        found.problems.append(f"Speech voices could not be listed ({exc}).")
+    return found

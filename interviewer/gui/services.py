@@ -21,6 +21,15 @@ class ScriptList:
     problems: list[str] = field(default_factory=list)
 
 
+@dataclass
+class DeviceList:
+    inputs: list[str] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+    voices: list[tuple[str, str]] = field(default_factory=list)  # (voice id, display name)
+    problems: list[str] = field(default_factory=list)  # plain messages, e.g. no speech engine
+    loaded: bool = False  # False until the (slow) listing has finished
+
+
 def discover_round_scripts() -> ScriptList:
     from interviewer.core.scripts.loader import discover_scripts
 
@@ -40,6 +49,7 @@ class AppServices:
     make_live_transcriber: Callable[[Any, AppSettings], Any] | None = None
     load_model: Callable[[AppSettings], Any] | None = None
     open_store: Callable[[], Any] | None = None
+    list_devices: Callable[[], DeviceList] | None = None  # slow: called off the GUI thread
     play_audio: Callable[..., Any] | None = None  # play_audio(path, start_seconds) -> stop handle
     save_settings: Callable[[AppSettings], Any] | None = None
     settings_message: str | None = None  # a problem found while loading the settings
@@ -59,6 +69,7 @@ class AppServices:
             load_model=real_adapters.load_model,
             open_store=real_adapters.open_store,
             play_audio=real_adapters.play_audio,
+            list_devices=real_adapters.list_devices,
             save_settings=lambda s: save_settings(s),
             settings_message=message,
         )

@@ -1,0 +1,39 @@
+"""A horizontal input-level meter. Fed from a throttled timer, never straight from audio threads."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def level_to_fraction(level: float) -> float:
+    """RMS level (0..1) to a meter fraction on a -60..0 dBFS scale."""
+    if level <= 0:
+        return 0.0
+    db = 20.0 * math.log10(max(level, 1e-6))
+    return max(0.0, min(1.0, (db + 60.0) / 60.0))
+
+
+class LevelMeter(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fraction = 0.0
+        self.peak = 0.0
+        self.setMinimumSize(120, 14)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_level(self, level: float) -> None:
+        self.fraction = level_to_fraction(level)
+        self.peak = max(self.fraction, self.peak * 0.95)
+        self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        p = QPainter(self)
+        r = QRectF(0, 0, self.width(), self.height())
+        p.fillRect(r, QColor("#e6e6e6"))
+        color = QColor("#4caf50") if self.fraction < 0.8 else QColor("#e67e22")
+        p.fillRect(QRectF(0, 0, r.width() * self.fraction, r.height()), color)
+        p.fillRect(QRectF(r.width() * self.peak - 2, 0, 2, r.height()), QColor("#333333"))
+        p.end()

@@ -1,0 +1,80 @@
+"""Settings are edited in the window, saved to the config folder and read back at the next start."""
+from __future__ import annotations
+
+import json
+
+from interviewer.app_settings import AppSettings, load_settings, save_settings, settings_path
+from interviewer.gui.main_window import MainWindow
+from interviewer.gui.services import AppServices, DeviceList, ScriptList
+
+
+def _window(qtbot, **kw) -> MainWindow:
+    services = AppServices(load_scripts=lambda: ScriptList(), save_settings=save_settings, **kw)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_settings_are_saved_and_reloaded(qtbot, isolated_dirs):
+    window = _window(qtbot)
+    screen = window.settings_screen
+    screen.set_devices(DeviceList(inputs=["USB mic", "Laptop mic"], outputs=["Speakers"],
+                                  voices=[("en-us", "English (America)")], loaded=True))
+    screen.input_device.setCurrentIndex(screen.input_device.findData("USB mic"))
+    screen.voice.setCurrentIndex(screen.voice.findData("en-us"))
+    screen.rate.setValue(150)
+    screen.end_after_silence.setValue(4.5)
+    screen.long_pause.setValue(3.0)
+    screen.model.setText("small.en")
+    screen.save_button.click()
+
+    assert "Saved" in screen.status.text()
+    on_disk = json.loads(settings_path().read_text())
+    assert on_disk["input_device"] == "USB mic"
+    assert on_disk["voice"] == "en-us"
+    assert on_disk["speech_rate"] == 150
+    assert on_disk["end_answer_after_silence"] == 4.5
+    loaded, message = load_settings()
+    assert message is None
+    assert loaded.long_pause_seconds == 3.0 and loaded.model == "small.en"
+    assert window.services.settings == loaded
+
+
+def test_a_saved_device_that_is_unplugged_stays_selected(qtbot, isolated_dirs):
+    window = _window(qtbot, settings=AppSettings(input_device="Old headset"))
+    window.settings_screen.set_devices(DeviceList(inputs=["Laptop mic"], loaded=True))
+    combo = window.settings_screen.input_device
+    assert combo.currentData() == "Old headset"
+    assert "not connected" in combo.currentText()
+
+
+def test_no_microphone_is_explained(qtbot, isolated_dirs):
+    window = _window(qtbot)
+    window.settings_screen.set_devices(DeviceList(loaded=True))
+    assert "No microphone found" in window.settings_screen.devices_note.text()
+
+
+def test_damaged_settings_file_gives_defaults_and_a_message(isolated_dirs):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('{"speech_rate": 150,,}')
+    settings, message = load_settings()
+    assert settings == AppSettings()
+    assert "damaged" in message and "line 1" in message
+    path.write_text('{"speech_rate": "fast", "warning_minutes": 3, "unknown": 1}')
+    settings, message = load_settings()
+    assert message is None and settings.speech_rate == AppSettings().speech_rate
+    assert settings.warning_minutes == 3.0
+
+
+def test_saving_on_a_full_disk_shows_a_message(qtbot, isolated_dirs):
+    def full_disk(_settings):
+        raise OSError(28, "No space left on device")
+
+    services = AppServices(load_scripts=lambda: ScriptList(), save_settings=full_disk)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.settings_screen.rate.setValue(200)
+    window.settings_screen.save_button.click()
+    assert "No space left on device" in window.banner.text
+    assert window.services.settings.speech_rate == 200  # still used for this session
