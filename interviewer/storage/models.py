@@ -1,0 +1,126 @@
+"""What the store hands out: plain dataclasses, safe to pass to the GUI, export and analysis."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+from interviewer.core.transcript import Transcript
+
+STATUSES = ("in_progress", "completed", "interrupted", "discarded")
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    script_id: str
+    title: str
+    kind: str
+    planned_minutes: float
+    started_at: float  # UNIX time
+    ended_at: float | None
+    status: str
+    answer_count: int = 0
+
+
+@dataclass
+class Answer:
+    id: int
+    session_id: int
+    question_id: str
+    follow_up_id: str | None
+    question_text: str
+    asked_at: float | None  # seconds since the round started
+    answer_start: float | None
+    answer_end: float | None
+    audio_path: str | None  # relative to the data folder; see Store.audio_file
+    transcript: Transcript | None = None
+    analysis: dict | None = None
+
+
+@dataclass(frozen=True)
+class PhaseRecord:
+    id: int
+    phase_id: str
+    name: str
+    planned_minutes: float
+    started_at: float  # seconds since the round started
+    ended_at: float | None
+
+
+@dataclass(frozen=True)
+class DebriefEntry:
+    id: int
+    prompt: str
+    text: str
+    audio_path: str | None
+    self_rating: int | None
+    created_at: float
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: int
+    answer_id: int | None
+    kind: str
+    start: float | None  # seconds into the answer's audio
+    end: float | None
+    message: str
+    details: dict | None = None
+
+
+@dataclass
+class Session:
+    id: int
+    folder: str
+    script_id: str
+    title: str
+    kind: str
+    planned_minutes: float
+    started_at: float
+    ended_at: float | None
+    status: str
+    scratchpad: str = ""
+    answers: list[Answer] = field(default_factory=list)
+    phases: list[PhaseRecord] = field(default_factory=list)
+    debrief: list[DebriefEntry] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def findings_for(self, answer_id: int) -> list[Finding]:
+        return [f for f in self.findings if f.answer_id == answer_id]
+
+
+@dataclass(frozen=True)
+class RecoveredSession:
+    """A round left in_progress by a process that died; now marked interrupted."""
+
+    id: int
+    title: str
+    started_at: float
+    audio_seconds: dict[str, float]  # relative audio path -> playable seconds after repair
+    missing_audio: tuple[str, ...] = ()
+    unrepairable_audio: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SessionProgress:
+    """Per-session numbers for the progress plots. None where nothing was measured."""
+
+    session_id: int
+    kind: str
+    title: str
+    started_at: float
+    status: str
+    words: int
+    speaking_seconds: float
+    filler_count: int
+    filler_rate: float | None  # fillers per 100 words
+    pace_wpm: float | None
+    long_pauses: int
+    clarifying_questions: int
+    self_ratings: tuple[int, ...] = ()
+
+    @property
+    def mean_self_rating(self) -> float | None:
+        return sum(self.self_ratings) / len(self.self_ratings) if self.self_ratings else None
+
+

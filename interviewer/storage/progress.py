@@ -1,0 +1,93 @@
+"""Per-session numbers for the progress plots, taken from each answer's stored analysis.
+
+The analysis JSON is the source of truth. Where an answer has no analysis yet (an interrupted
+round), basic numbers are counted from its transcript so the session still shows up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewer.core.transcript import Transcript
+
+# Only used when an answer has a transcript but no analysis.
+_FALLBACK_FILLERS = frozenset({"um", "uh", "erm", "er", "ah", "hmm", "mm", "uhm", "umm"})
+LONG_PAUSE_SECONDS = 2.0
+
+
+@dataclass
+class AnswerNumbers:
+    words: int = 0
+    speaking_seconds: float = 0.0
+    fillers: int = 0
+    long_pauses: int = 0
+    clarifying_questions: int = 0
+
+
+def _first(mapping: dict, *keys):
+    for key in keys:
+        if key in mapping and mapping[key] is not None:
+            return mapping[key]
+    return None
+
+
+def _count(value) -> int:
+    """A number, or a list of items (count them)."""
+    if value is None:
+        return 0
+    if isinstance(value, (list, tuple)):
+        return len(value)
+    if isinstance(value, dict):
+        return _count(_first(value, "count", "total"))
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def numbers_from_analysis(analysis: dict) -> AnswerNumbers:
+    """Read the metrics an analysis stored; accepts them at the top level or under "metrics"."""
+    flat = dict(analysis)
+    for nested in ("metrics", "summary", "numbers"):
+        if isinstance(analysis.get(nested), dict):
+            flat = {**analysis[nested], **{k: v for k, v in flat.items() if k not in analysis[nested]}}
+    out = AnswerNumbers()
+    out.words = _count(_first(flat, "word_count", "words", "total_words"))
+    speaking = _first(flat, "speaking_seconds", "speech_seconds", "duration_seconds", "duration")
+    try:
+        out.speaking_seconds = float(speaking) if speaking is not None else 0.0
+    except (TypeError, ValueError):
+        out.speaking_seconds = 0.0
+    out.fillers = _count(_first(flat, "filler_count", "fillers"))
+    out.long_pauses = _count(_first(flat, "long_pause_count", "long_pauses"))
+    clarifying = _first(flat, "clarifying_question_count", "clarifying_questions", "clarifying")
+    if isinstance(clarifying, dict):
+        clarifying = _first(clarifying, "count", "questions", "asked")
+    out.clarifying_questions = _count(clarifying)
+    if not out.speaking_seconds and out.words:
+        wpm = _first(flat, "pace_wpm", "wpm", "words_per_minute")
+        if wpm:
+            out.speaking_seconds = out.words / float(wpm) * 60.0
+    return out
+
+
+def numbers_from_transcript(transcript: Transcript) -> AnswerNumbers:
+    words = [w.text.strip(" ,.?!;:").lower() for w in transcript.words]
+    out = AnswerNumbers(words=len(words), fillers=sum(w in _FALLBACK_FILLERS for w in words))
+    if transcript.speech:
+        out.speaking_seconds = sum(r.end - r.start for r in transcript.speech)
+        out.long_pauses = sum(
+            1 for a, b in zip(transcript.speech, transcript.speech[1:]) if b.start - a.end >= LONG_PAUSE_SECONDS)
+    else:
+        out.speaking_seconds = transcript.duration
+    return out
+
+
+def answer_numbers(analysis: dict | None, transcript: Transcript | None) -> AnswerNumbers | None:
+    if analysis:
+        numbers = numbers_from_analysis(analysis)
+        if transcript is not None and not numbers.words:
+            numbers.words = numbers_from_transcript(transcript).words
+        return numbers
+    if transcript is not None:
+        return numbers_from_transcript(transcript)
+    return None

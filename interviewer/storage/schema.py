@@ -1,0 +1,115 @@
+"""The database schema as an ordered list of migrations; PRAGMA user_version is the last one applied.
+
+Never edit a migration that has shipped: add a new one. tests/storage/test_migrations.py keeps the
+SQL each released version created and checks that every one of them upgrades to the latest.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+# PRAGMA application_id: tells our database apart from another program's SQLite file ("Intv").
+APPLICATION_ID = 0x496E7476
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _v1_initial(db: sqlite3.Connection) -> None:
+    for sql in (
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            folder TEXT NOT NULL UNIQUE,          -- recordings/<folder>/ holds its audio
+            script_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            planned_minutes REAL NOT NULL,
+            started_at REAL NOT NULL,             -- UNIX time
+            ended_at REAL,
+            status TEXT NOT NULL DEFAULT 'in_progress'
+                CHECK (status IN ('in_progress', 'completed', 'interrupted', 'discarded'))
+        )""",
+        """CREATE TABLE answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            follow_up_id TEXT,
+            question_text TEXT NOT NULL,
+            asked_at REAL,                        -- seconds since the round started
+            answer_start REAL,
+            answer_end REAL,
+            audio_path TEXT,                      -- relative to the data folder
+            transcript_json TEXT,
+            analysis_json TEXT
+        )""",
+        "CREATE INDEX answers_by_session ON answers(session_id)",
+    ):
+        db.execute(sql)
+
+
+def _v2_debrief_scratchpad_timeline(db: sqlite3.Connection) -> None:
+    for sql in (
+        "ALTER TABLE sessions ADD COLUMN scratchpad TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN owner_pid INTEGER",
+        """CREATE TABLE phase_timeline (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            phase_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            planned_minutes REAL NOT NULL,
+            started_at REAL NOT NULL,             -- seconds since the round started
+            ended_at REAL
+        )""",
+        """CREATE TABLE debrief_entries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            prompt TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            audio_path TEXT,
+            self_rating INTEGER CHECK (self_rating IS NULL OR self_rating BETWEEN 1 AND 5),
+            created_at REAL NOT NULL
+        )""",
+        """CREATE TABLE findings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            answer_id INTEGER REFERENCES answers(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            start REAL,                           -- seconds into the answer's audio
+            end REAL,
+            message TEXT NOT NULL,
+            details_json TEXT
+        )""",
+        "CREATE INDEX phases_by_session ON phase_timeline(session_id)",
+        "CREATE INDEX debrief_by_session ON debrief_entries(session_id)",
+        "CREATE INDEX findings_by_session ON findings(session_id)",
+        "CREATE INDEX findings_by_answer ON findings(answer_id)",
+    ):
+        db.execute(sql)
+
+
+# Index i holds the migration from version i to version i + 1.
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_initial,
+    _v2_debrief_scratchpad_timeline,
+)
+LATEST_VERSION = len(MIGRATIONS)
+
+OUR_TABLES = frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings"})
+
+
+def migrate(db: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
+    """Apply the migrations after the current user_version, each in its own transaction.
+
+    The connection must be in autocommit mode (isolation_level=None). Returns the version reached.
+    """
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(current, target):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+    return max(current, target)

@@ -1,0 +1,627 @@
+"""Sessions in a local SQLite database, their audio in `recordings/<session folder>/` beside it.
+
+One `Store` per process is enough; its methods may be called from any thread (one lock guards
+the connection). Every write is one transaction, so a crash or a full disk never leaves half a
+change. Times: session started_at/ended_at are UNIX time; answer, phase and finding times are
+seconds since the round started (answers) or into the answer's audio (findings).
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+from interviewer import paths
+from interviewer.core.transcript import Transcript, TranscriptFormatError
+from interviewer.storage import files
+from interviewer.storage.errors import (
+    ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
+)
+from interviewer.storage.models import (
+    STATUSES, Answer, DebriefEntry, Finding, PhaseRecord, RecoveredSession, Session, SessionProgress,
+    SessionSummary,
+)
+from interviewer.storage.progress import answer_numbers
+from interviewer.storage.schema import APPLICATION_ID, LATEST_VERSION, OUR_TABLES, migrate
+from interviewer.storage.session_lock import SessionLock
+from interviewer.storage.wav_writer import repair_wav
+
+
+class Store:
+    def __init__(self, data_dir: Path, db: sqlite3.Connection, read_only: bool, notices: list[str]) -> None:
+        self.data_dir = data_dir
+        self.db_path = data_dir / files.DB_NAME
+        self.recordings_dir = data_dir / files.RECORDINGS
+        self.read_only = read_only
+        # Things the user should be told once (e.g. a damaged database was moved aside).
+        self.notices = notices
+        self._db = db
+        self._mutex = threading.RLock()
+        self._locks: dict[int, SessionLock] = {}
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike | None = None) -> "Store":
+        """Open (creating or upgrading) the database in the data folder.
+
+        A damaged or foreign database file is moved aside (never deleted) and a new one started;
+        `store.notices` then says where it went. A read-only data folder opens read-only: reading
+        works, every write raises ReadOnlyError. A database from a newer app version raises.
+        """
+        root = Path(data_dir) if data_dir is not None else paths.data_dir()
+        root = root.expanduser()
+        notices: list[str] = []
+        try:
+            files.private_dir(root)
+        except OSError as exc:
+            if not (root.is_dir() and (root / files.DB_NAME).is_file()):
+                raise from_os_error(exc, "Opening the data folder", root) from None
+        if not files.is_writable_dir(root):
+            return cls(root, _open_read_only(root / files.DB_NAME), True, [
+                f"The data folder {root} is read-only: sessions can be viewed and exported, but "
+                "nothing new can be saved. Choose a writable data folder to record rounds."])
+        try:
+            files.private_dir(root / files.RECORDINGS)
+            files.private_dir(root / files.LOCKS)
+            files.purge_trash(root / files.RECORDINGS)
+            db = _open_writable(root / files.DB_NAME, notices)
+        except OSError as exc:
+            raise from_os_error(exc, "Opening the database", root / files.DB_NAME) from None
+        return cls(root, db, False, notices)
+
+    def close(self) -> None:
+        with self._mutex:
+            for lock in self._locks.values():
+                lock.release(remove=True)
+            self._locks.clear()
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ internals
+
+    @contextlib.contextmanager
+    def _write(self, action: str) -> Iterator[sqlite3.Connection]:
+        """One transaction: all of it is saved, or (on any error) none of it."""
+        if self.read_only:
+            raise ReadOnlyError(f"{action} failed: the data folder {self.data_dir} is read-only. "
+                                "Nothing was changed; choose a writable data folder.")
+        with self._mutex:
+            db = self._connection()
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise from_sqlite_error(exc, action, self.db_path) from None
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise from_sqlite_error(exc, action, self.db_path) from None
+                if isinstance(exc, OSError):
+                    raise from_os_error(exc, action, self.data_dir) from None
+                raise
+
+    def _read(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
+        with self._mutex:
+            try:
+                return self._connection().execute(sql, args).fetchall()
+            except sqlite3.Error as exc:
+                raise from_sqlite_error(exc, "Reading sessions", self.db_path) from None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise StorageError("the session store is closed")
+        return self._db
+
+    def _session_row(self, session_id: int) -> sqlite3.Row:
+        rows = self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise SessionNotFound(f"no session with id {session_id} (see `interviewer sessions list`)")
+        return rows[0]
+
+    def _lock_path(self, folder: str) -> Path:
+        return self.data_dir / files.LOCKS / f"{folder}.lock"
+
+    def _session_folder(self, session_id: int) -> Path:
+        folder = self._session_row(session_id)["folder"]
+        return files.private_dir(self.recordings_dir / folder)
+
+    # ------------------------------------------------------------------ paths
+
+    def resolve_audio_path(self, relative: str | os.PathLike) -> Path:
+        """Absolute path of a stored audio path. Refuses anything outside data_dir/recordings."""
+        path = files.resolve_inside(self.data_dir, relative)
+        recordings = self.recordings_dir.resolve()
+        if recordings not in path.parents:
+            raise StorageError(f"refusing audio path {relative}: recordings live in {recordings} only")
+        return path
+
+    def audio_file(self, relative: str | None) -> Path | None:
+        """The audio file behind a stored path, or None if there is none or it went missing."""
+        if not relative:
+            return None
+        path = self.resolve_audio_path(relative)
+        return path if path.is_file() else None
+
+    def audio_path_for(self, session_id: int, answer_id: int) -> Path:
+        """Where the recorder writes an answer's audio (the folder is created, private)."""
+        rows = self._read("SELECT audio_path FROM answers WHERE id = ? AND session_id = ?", (answer_id, session_id))
+        if not rows:
+            raise StorageError(f"no answer {answer_id} in session {session_id}")
+        self._session_folder(session_id)
+        return self.resolve_audio_path(rows[0]["audio_path"])
+
+    def debrief_audio_path(self, session_id: int, debrief_id: int) -> Path:
+        rows = self._read("SELECT audio_path FROM debrief_entries WHERE id = ? AND session_id = ?",
+                          (debrief_id, session_id))
+        if not rows or not rows[0]["audio_path"]:
+            raise StorageError(f"debrief entry {debrief_id} of session {session_id} has no audio")
+        self._session_folder(session_id)
+        return self.resolve_audio_path(rows[0]["audio_path"])
+
+    # ------------------------------------------------------------------ writing a round
+
+    def create_session(self, script_id: str, title: str, kind: str, planned_minutes: float,
+                       started_at: float | None = None) -> int:
+        """Start a round. This process owns it (holds its lock) until finish_session or close."""
+        started_at = time.time() if started_at is None else started_at
+        folder = time.strftime("%Y%m%d-%H%M%S", time.localtime(started_at)) + "-" + secrets.token_hex(3)
+        if self.read_only:
+            raise ReadOnlyError(f"Starting a round failed: the data folder {self.data_dir} is read-only.")
+        # Lock first: a session row must never exist in_progress without its owner's lock.
+        lock = SessionLock(self._lock_path(folder))
+        try:
+            files.private_dir(self.recordings_dir / folder)
+            lock.try_acquire()
+        except OSError as exc:
+            raise from_os_error(exc, "Starting a round", self.recordings_dir) from None
+        try:
+            with self._write("Starting a round") as db:
+                cur = db.execute(
+                    "INSERT INTO sessions (folder, script_id, title, kind, planned_minutes, started_at, status, owner_pid)"
+                    " VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?)",
+                    (folder, script_id, title, kind, float(planned_minutes), started_at, os.getpid()))
+                session_id = int(cur.lastrowid)
+        except BaseException:
+            lock.release(remove=True)
+            shutil.rmtree(self.recordings_dir / folder, ignore_errors=True)
+            raise
+        self._locks[session_id] = lock
+        return session_id
+
+    def add_phase(self, session_id: int, phase_id: str, name: str, planned_minutes: float,
+                  started_at: float) -> int:
+        with self._write("Saving the phase timeline") as db:
+            cur = db.execute(
+                "INSERT INTO phase_timeline (session_id, phase_id, name, planned_minutes, started_at)"
+                " VALUES (?, ?, ?, ?, ?)", (session_id, phase_id, name, float(planned_minutes), started_at))
+            return int(cur.lastrowid)
+
+    def end_phase(self, phase_row_id: int, ended_at: float) -> None:
+        with self._write("Saving the phase timeline") as db:
+            db.execute("UPDATE phase_timeline SET ended_at = ? WHERE id = ?", (ended_at, phase_row_id))
+
+    def add_answer(self, session_id: int, question_id: str, question_text: str, *,
+                   follow_up_id: str | None = None, asked_at: float | None = None,
+                   answer_start: float | None = None, answer_end: float | None = None,
+                   with_audio: bool = True) -> int:
+        """Record that a question was asked; returns the answer id. With audio, the recorder
+        writes to `audio_path_for(session_id, answer_id)`. Call before recording starts, so a
+        crash mid-answer still finds the audio."""
+        folder = self._session_row(session_id)["folder"]
+        with self._write("Saving an answer") as db:
+            cur = db.execute(
+                "INSERT INTO answers (session_id, question_id, follow_up_id, question_text, asked_at,"
+                " answer_start, answer_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (session_id, question_id, follow_up_id, question_text, asked_at, answer_start, answer_end))
+            answer_id = int(cur.lastrowid)
+            if with_audio:
+                relative = f"{files.RECORDINGS}/{folder}/answer-{answer_id}.wav"
+                db.execute("UPDATE answers SET audio_path = ? WHERE id = ?", (relative, answer_id))
+        return answer_id
+
+    def finish_answer(self, answer_id: int, answer_end: float, answer_start: float | None = None) -> None:
+        with self._write("Saving an answer") as db:
+            if answer_start is not None:
+                db.execute("UPDATE answers SET answer_start = ? WHERE id = ?", (answer_start, answer_id))
+            db.execute("UPDATE answers SET answer_end = ? WHERE id = ?", (answer_end, answer_id))
+
+    def attach_transcript(self, answer_id: int, transcript: Transcript | dict) -> None:
+        data = transcript.to_dict() if isinstance(transcript, Transcript) else Transcript.from_dict(transcript).to_dict()
+        with self._write("Saving a transcript") as db:
+            if db.execute("UPDATE answers SET transcript_json = ? WHERE id = ?",
+                          (json.dumps(data), answer_id)).rowcount != 1:
+                raise StorageError(f"no answer with id {answer_id}")
+
+    def attach_analysis(self, answer_id: int, analysis: Any, findings: list[dict] | None = None) -> None:
+        """Store an answer's analysis (a dict, or an object with to_dict()). Its findings (the
+        `findings` argument, else analysis["findings"]) replace the answer's earlier ones."""
+        data = _as_dict(analysis)
+        if findings is None and isinstance(data.get("findings"), list):
+            findings = data["findings"]
+        with self._write("Saving an analysis") as db:
+            row = db.execute("SELECT session_id FROM answers WHERE id = ?", (answer_id,)).fetchone()
+            if row is None:
+                raise StorageError(f"no answer with id {answer_id}")
+            db.execute("UPDATE answers SET analysis_json = ? WHERE id = ?", (_dumps(data), answer_id))
+            if findings is not None:
+                db.execute("DELETE FROM findings WHERE answer_id = ?", (answer_id,))
+                for f in findings:
+                    _insert_finding(db, row["session_id"], answer_id, _as_dict(f))
+
+    def add_finding(self, session_id: int, kind: str, message: str, *, answer_id: int | None = None,
+                    start: float | None = None, end: float | None = None, details: dict | None = None) -> int:
+        """A round-level finding (e.g. time per phase against the plan), or one for an answer."""
+        with self._write("Saving a finding") as db:
+            return _insert_finding(db, session_id, answer_id,
+                                   {"kind": kind, "message": message, "start": start, "end": end, **(details or {})})
+
+    def save_scratchpad(self, session_id: int, text: str) -> None:
+        with self._write("Saving the scratchpad") as db:
+            if db.execute("UPDATE sessions SET scratchpad = ? WHERE id = ?", (text, session_id)).rowcount != 1:
+                raise SessionNotFound(f"no session with id {session_id}")
+
+    def add_debrief(self, session_id: int, prompt: str, text: str = "", self_rating: int | None = None,
+                    with_audio: bool = False) -> int:
+        """A self-debrief answer; with_audio reserves `debrief_audio_path(session_id, id)`."""
+        _check_rating(self_rating)
+        folder = self._session_row(session_id)["folder"]
+        with self._write("Saving the debrief") as db:
+            cur = db.execute(
+                "INSERT INTO debrief_entries (session_id, prompt, text, self_rating, created_at) VALUES (?, ?, ?, ?, ?)",
+                (session_id, prompt, text, self_rating, time.time()))
+            entry_id = int(cur.lastrowid)
+            if with_audio:
+                db.execute("UPDATE debrief_entries SET audio_path = ? WHERE id = ?",
+                           (f"{files.RECORDINGS}/{folder}/debrief-{entry_id}.wav", entry_id))
+        return entry_id
+
+    def update_debrief(self, entry_id: int, text: str | None = None, self_rating: int | None = None) -> None:
+        _check_rating(self_rating)
+        with self._write("Saving the debrief") as db:
+            if text is not None:
+                db.execute("UPDATE debrief_entries SET text = ? WHERE id = ?", (text, entry_id))
+            if self_rating is not None:
+                db.execute("UPDATE debrief_entries SET self_rating = ? WHERE id = ?", (self_rating, entry_id))
+
+    def finish_session(self, session_id: int, status: str = "completed", ended_at: float | None = None) -> None:
+        if status not in STATUSES or status == "in_progress":
+            raise ValueError(f"cannot finish a session as {status!r}")
+        with self._write("Finishing the round") as db:
+            if db.execute("UPDATE sessions SET status = ?, ended_at = COALESCE(?, ended_at, ?) WHERE id = ?",
+                          (status, ended_at, time.time(), session_id)).rowcount != 1:
+                raise SessionNotFound(f"no session with id {session_id}")
+        lock = self._locks.pop(session_id, None)
+        if lock is not None:
+            lock.release(remove=True)
+
+    def discard_session(self, session_id: int) -> None:
+        """Mark a round (typically an interrupted one) as discarded: kept, but left out of progress."""
+        row = self._session_row(session_id)
+        if row["status"] == "in_progress" and session_id not in self._locks and self._is_live(row["folder"]):
+            raise StorageError(f"session {session_id} is still being recorded by another window")
+        self.finish_session(session_id, "discarded", ended_at=row["ended_at"])
+
+    # ------------------------------------------------------------------ reading
+
+    def list_sessions(self, kind: str | None = None, include_discarded: bool = True) -> list[SessionSummary]:
+        sql = ("SELECT s.*, (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id) AS n FROM sessions s"
+               " WHERE (? IS NULL OR kind = ?) AND (? OR status != 'discarded') ORDER BY started_at DESC, id DESC")
+        return [
+            SessionSummary(r["id"], r["script_id"], r["title"], r["kind"], r["planned_minutes"], r["started_at"],
+                           r["ended_at"], r["status"], r["n"])
+            for r in self._read(sql, (kind, kind, include_discarded))
+        ]
+
+    def get_session(self, session_id: int) -> Session:
+        r = self._session_row(session_id)
+        session = Session(r["id"], r["folder"], r["script_id"], r["title"], r["kind"], r["planned_minutes"],
+                          r["started_at"], r["ended_at"], r["status"], r["scratchpad"] or "")
+        for a in self._read("SELECT * FROM answers WHERE session_id = ? ORDER BY id", (session_id,)):
+            session.answers.append(Answer(
+                a["id"], a["session_id"], a["question_id"], a["follow_up_id"], a["question_text"], a["asked_at"],
+                a["answer_start"], a["answer_end"], a["audio_path"],
+                _load_transcript(a["transcript_json"], a["id"]), _load_json(a["analysis_json"])))
+        session.phases = [
+            PhaseRecord(p["id"], p["phase_id"], p["name"], p["planned_minutes"], p["started_at"], p["ended_at"])
+            for p in self._read("SELECT * FROM phase_timeline WHERE session_id = ? ORDER BY started_at, id",
+                                (session_id,))]
+        session.debrief = [
+            DebriefEntry(d["id"], d["prompt"], d["text"], d["audio_path"], d["self_rating"], d["created_at"])
+            for d in self._read("SELECT * FROM debrief_entries WHERE session_id = ? ORDER BY id", (session_id,))]
+        session.findings = [
+            Finding(f["id"], f["answer_id"], f["kind"], f["start"], f["end"], f["message"],
+                    _load_json(f["details_json"]))
+            for f in self._read("SELECT * FROM findings WHERE session_id = ? ORDER BY answer_id, start, id",
+                                (session_id,))]
+        return session
+
+    def missing_audio(self, session: Session) -> list[str]:
+        """Stored audio paths of this session whose file is gone (shown, never fatal)."""
+        stored = [a.audio_path for a in session.answers] + [d.audio_path for d in session.debrief]
+        return [p for p in stored if p and self.audio_file(p) is None]
+
+    def progress(self, kind: str | None = None) -> list[SessionProgress]:
+        """Numbers per completed or interrupted session, oldest first, for the progress plots."""
+        out = []
+        for summary in reversed(self.list_sessions(kind, include_discarded=False)):
+            if summary.status == "in_progress":
+                continue
+            session = self.get_session(summary.id)
+            words = fillers = pauses = clarifying = 0
+            speaking = 0.0
+            for answer in session.answers:
+                numbers = answer_numbers(answer.analysis, answer.transcript)
+                if numbers is None:
+                    continue
+                words += numbers.words
+                fillers += numbers.fillers
+                speaking += numbers.speaking_seconds
+                pauses += numbers.long_pauses
+                clarifying += numbers.clarifying_questions
+            out.append(SessionProgress(
+                session.id, session.kind, session.title, session.started_at, session.status,
+                words, round(speaking, 3), fillers,
+                round(100.0 * fillers / words, 3) if words else None,
+                round(words / (speaking / 60.0), 2) if words and speaking > 0 else None,
+                pauses, clarifying,
+                tuple(d.self_rating for d in session.debrief if d.self_rating is not None)))
+        return out
+
+    # ------------------------------------------------------------------ recovery and deletion
+
+    def _is_live(self, folder: str) -> bool:
+        lock = SessionLock(self._lock_path(folder))
+        try:
+            if lock.try_acquire():
+                lock.release()
+                return False
+        except OSError:
+            return False
+        return True
+
+    def recover_interrupted(self) -> list[RecoveredSession]:
+        """Mark rounds left in_progress by a process that died as interrupted, and repair their
+        WAV headers so the audio up to the last flush plays. Only repairs; never deletes audio."""
+        if self.read_only:
+            return []
+        recovered = []
+        for row in self._read("SELECT * FROM sessions WHERE status = 'in_progress' ORDER BY id"):
+            if row["id"] in self._locks:
+                continue  # ours, still being recorded
+            lock = SessionLock(self._lock_path(row["folder"]))
+            try:
+                if not lock.try_acquire():
+                    continue  # a live process is recording it
+            except OSError:
+                pass
+            try:
+                recovered.append(self._recover_one(row))
+            finally:
+                lock.release(remove=True)
+        return recovered
+
+    def _recover_one(self, row: sqlite3.Row) -> RecoveredSession:
+        seconds: dict[str, float] = {}
+        missing: list[str] = []
+        broken: list[str] = []
+        last_activity = row["started_at"]
+        answers = self._read("SELECT id, answer_start, answer_end, audio_path FROM answers WHERE session_id = ?",
+                             (row["id"],))
+        debrief = self._read("SELECT audio_path FROM debrief_entries WHERE session_id = ?", (row["id"],))
+        ends: dict[int, float] = {}
+        for relative, answer in [(a["audio_path"], a) for a in answers] + [(d["audio_path"], None) for d in debrief]:
+            if not relative:
+                continue
+            try:
+                path = self.resolve_audio_path(relative)
+            except StorageError:
+                broken.append(relative)
+                continue
+            if not path.is_file():
+                missing.append(relative)
+                continue
+            last_activity = max(last_activity, path.stat().st_mtime)
+            try:
+                seconds[relative] = repair_wav(path)
+            except (ValueError, OSError):
+                broken.append(relative)  # kept as it is for the user to look at
+                continue
+            if answer is not None and answer["answer_end"] is None and answer["answer_start"] is not None:
+                ends[answer["id"]] = answer["answer_start"] + seconds[relative]
+        with self._write("Recovering an interrupted round") as db:
+            for answer_id, end in ends.items():
+                db.execute("UPDATE answers SET answer_end = ? WHERE id = ?", (round(end, 3), answer_id))
+            db.execute("UPDATE sessions SET status = 'interrupted', ended_at = ? WHERE id = ?",
+                       (last_activity, row["id"]))
+        return RecoveredSession(row["id"], row["title"], row["started_at"], seconds, tuple(missing), tuple(broken))
+
+    def delete_session(self, session_id: int) -> None:
+        """Remove the session's rows and its audio for good (deleted content is overwritten)."""
+        row = self._session_row(session_id)
+        folder = row["folder"]
+        own = self._locks.get(session_id)
+        if own is None and row["status"] == "in_progress" and self._is_live(folder):
+            raise StorageError(f"session {session_id} is still being recorded; stop the round first")
+        source = self.recordings_dir / folder
+        trash = self.recordings_dir / f"{files.TRASH_PREFIX}{folder}"
+        # Rows go in one transaction; the folder is renamed to trash inside it and only removed
+        # after the commit, so a failure at any point leaves either everything or nothing.
+        with self._write(f"Deleting session {session_id}") as db:
+            db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+            if source.exists():
+                os.replace(source, trash)
+        try:
+            if trash.exists():
+                shutil.rmtree(trash)
+        except OSError as exc:
+            raise from_os_error(exc, f"Removing the recordings of session {session_id}", trash) from None
+        if own is not None:
+            self._locks.pop(session_id).release(remove=True)
+        with contextlib.suppress(OSError):
+            self._lock_path(folder).unlink(missing_ok=True)
+        with self._mutex, contextlib.suppress(sqlite3.Error):
+            # Deleted pages are zeroed (secure_delete); push them out of the WAL file too.
+            self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+# ---------------------------------------------------------------------- module helpers
+
+
+def _configure(db: sqlite3.Connection) -> None:
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA secure_delete = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+
+
+def _open_writable(path: Path, notices: list[str]) -> sqlite3.Connection:
+    files.private_file(path)
+    reason = _unusable_reason(path)
+    if reason is not None:
+        aside = files.move_aside(path, "unreadable")
+        notices.append(
+            f"The session database {path} could not be used ({reason}). It was moved aside to {aside} "
+            f"(nothing was deleted) and a new, empty database was started; the recordings in "
+            f"{path.parent / files.RECORDINGS} are untouched.")
+        files.private_file(path)
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    _configure(db)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")  # a power cut after commit keeps the commit
+    try:
+        migrate(db)
+    except sqlite3.Error as exc:
+        db.close()
+        raise from_sqlite_error(exc, "Upgrading the database", path) from None
+    return db
+
+
+def _unusable_reason(path: Path) -> str | None:
+    """Why this file is not an Interviewer database we can use, or None if it is (or is new).
+
+    Raises StorageError for a database written by a newer Interviewer: that one must not be touched.
+    """
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise StorageError(f"Cannot open the session database {path}: {exc}") from None
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        check = db.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text or "unable to open" in text:
+            raise StorageError(f"The session database {path} is in use or cannot be opened ({exc}); "
+                               "close other Interviewer windows and try again.") from None
+        return f"not a readable SQLite database: {exc}"
+    finally:
+        db.close()
+    if check != "ok":
+        return f"damaged: {check}"
+    if app_id == 0 and version == 0 and not (tables - {"sqlite_sequence"}):
+        return None  # brand new
+    if app_id != APPLICATION_ID:
+        return "it belongs to another program"
+    if version > LATEST_VERSION:
+        raise StorageError(
+            f"The session database {path} was written by a newer version of Interviewer (schema "
+            f"{version}, this version knows {LATEST_VERSION}). Update Interviewer; the file was not changed.")
+    needed = OUR_TABLES if version >= 2 else {"sessions", "answers"} if version == 1 else set()
+    if not needed <= tables:
+        return "its tables are missing"
+    return None
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    if not path.is_file():
+        raise ReadOnlyError(f"The data folder {path.parent} is read-only and holds no sessions yet. "
+                            "Choose a writable data folder in Settings or set INTERVIEWER_DATA_DIR.")
+    # A WAL database normally needs its -shm file; on a read-only folder, read it as immutable.
+    for uri in (f"file:{path}?mode=ro", f"file:{path}?immutable=1"):
+        try:
+            db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            _configure(db)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            db.execute("SELECT COUNT(*) FROM sessions").fetchone()
+        except sqlite3.Error:
+            continue
+        if version != LATEST_VERSION:
+            db.close()
+            raise ReadOnlyError(f"The data folder {path.parent} is read-only and its database needs an "
+                                f"upgrade (schema {version} -> {LATEST_VERSION}); make it writable once.")
+        return db
+    raise ReadOnlyError(f"The session database {path} cannot be read from this read-only folder.")
+
+
+def _as_dict(value: Any) -> dict:
+    if isinstance(value, dict):
+        return value
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    import dataclasses
+
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    raise TypeError(f"expected a dict or an object with to_dict(), got {type(value).__name__}")
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, default=lambda o: _as_dict(o) if not isinstance(o, (set, tuple)) else list(o))
+
+
+def _insert_finding(db: sqlite3.Connection, session_id: int, answer_id: int | None, f: dict) -> int:
+    kind = str(f.get("kind") or f.get("type") or "note")
+    start = f.get("start", f.get("time"))
+    end = f.get("end")
+    message = str(f.get("message") or f.get("text") or f.get("label") or kind)
+    details = {k: v for k, v in f.items() if k not in ("kind", "type", "start", "time", "end", "message")}
+    cur = db.execute(
+        "INSERT INTO findings (session_id, answer_id, kind, start, end, message, details_json)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (session_id, answer_id, kind, None if start is None else float(start),
+         None if end is None else float(end), message, _dumps(details) if details else None))
+    return int(cur.lastrowid)
+
+
+def _check_rating(rating: int | None) -> None:
+    if rating is not None and (not isinstance(rating, int) or not 1 <= rating <= 5):
+        raise StorageError(f"self-rating must be a whole number from 1 to 5, got {rating!r}")
+
+
+def _load_json(text: str | None) -> dict | None:
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return None
+
+
+def _load_transcript(text: str | None, answer_id: int) -> Transcript | None:
+    data = _load_json(text)
+    if data is None:
+        return None
+    try:
+        return Transcript.from_dict(data, f"answer {answer_id}")
+    except TranscriptFormatError:
+        return None
