@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from interviewer.storage.errors import from_os_error
+
 _HEADER_BYTES = 44
 
 
@@ -35,15 +37,26 @@ class CrashSafeWavWriter:
         self.channels = channels
         self.flush_seconds = flush_seconds
         self._fsync = fsync
-        self._file = open(self.path, "wb")
+        try:
+            # Unbuffered: what write() returned from is in the file, so after a failed write
+            # (disk full) the file can be cut back to the last whole chunk and stay playable.
+            self._file = open(self.path, "wb", buffering=0)
+        except OSError as exc:
+            raise from_os_error(exc, "Starting a recording", self.path) from None
         self._data_bytes = 0
-        self._file.write(_header(rate, channels, 0))
+        self._flushed_bytes = 0
         self._last_flush = time.monotonic()
+        self._guarded(self._write_all, _header(rate, channels, 0))
         self.flush()
 
     @property
     def seconds_written(self) -> float:
         return self._data_bytes / (2 * self.channels * self.rate)
+
+    @property
+    def seconds_flushed(self) -> float:
+        """Audio that a crash right now would keep (on disk and in the header)."""
+        return self._flushed_bytes / (2 * self.channels * self.rate)
 
     def write(self, samples: np.ndarray) -> None:
         """Append float samples in [-1, 1] (or int16). Flushes when flush_seconds have passed."""
@@ -53,7 +66,7 @@ class CrashSafeWavWriter:
         if samples.dtype != np.int16:
             samples = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")
         data = samples.astype("<i2", copy=False).tobytes()
-        self._file.write(data)
+        self._guarded(self._write_all, data)
         self._data_bytes += len(data)
         if time.monotonic() - self._last_flush >= self.flush_seconds:
             self.flush()
@@ -61,6 +74,40 @@ class CrashSafeWavWriter:
     def flush(self) -> None:
         if self._file is None:
             return
+        self._guarded(self._flush_header)
+
+    def _write_all(self, data: bytes) -> None:
+        view = memoryview(data)
+        while view:
+            written = self._file.write(view)
+            view = view[written:]
+
+    def _guarded(self, operation, *args) -> None:
+        """Run a file operation; on failure (disk full, device gone) keep what was already
+        written as a valid WAV, close the file and raise a StorageError saying what was kept."""
+        try:
+            operation(*args)
+        except OSError as exc:
+            kept = self._salvage()
+            error = from_os_error(exc, "Recording", self.path)
+            raise type(error)(f"{error} The recording up to {kept:.1f} s is kept in {self.path}.") from None
+
+    def _salvage(self) -> float:
+        fd = self._file.fileno()
+        try:
+            os.ftruncate(fd, _HEADER_BYTES + self._data_bytes)
+            os.pwrite(fd, _header(self.rate, self.channels, self._data_bytes), 0)
+            os.fsync(fd)
+        except OSError:
+            pass  # repair_wav at the next start fixes the header from the file length
+        try:
+            self._file.close()
+        except OSError:
+            pass
+        self._file = None
+        return self.seconds_written
+
+    def _flush_header(self) -> None:
         end = self._file.tell()
         self._file.seek(0)
         self._file.write(_header(self.rate, self.channels, self._data_bytes))
@@ -68,6 +115,7 @@ class CrashSafeWavWriter:
         self._file.flush()
         if self._fsync:
             os.fsync(self._file.fileno())
+        self._flushed_bytes = self._data_bytes
         self._last_flush = time.monotonic()
 
     def close(self) -> Path:

@@ -1,0 +1,80 @@
+"""SIGKILL a real process in the middle of an answer; the next start must recover the round."""
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import soundfile as sf
+
+from interviewer.storage import Store
+
+HELPER = Path(__file__).with_name("headless_round.py")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX-only")
+def test_sigkill_mid_answer_keeps_audio_transcripts_and_lets_user_review_or_discard(tmp_path):
+    data_dir = tmp_path / "data"
+    child = subprocess.Popen([sys.executable, str(HELPER), str(data_dir), "--answer-seconds", "1.5",
+                              "--second-answer-seconds", "30", "--speed", "1.0"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    last_written = last_flushed = 0.0
+    committed = None
+    deadline = time.monotonic() + 60
+    try:
+        for line in child.stdout:
+            parts = line.split()
+            if parts[0] == "ANSWER_COMMITTED":
+                committed = int(parts[1])
+            elif parts[0] == "RECORDING" and committed is not None and int(parts[1]) != committed:
+                last_written, last_flushed = float(parts[2]), float(parts[3])
+                if last_written >= 2.55:  # mid-answer, between two flushes
+                    break
+            assert time.monotonic() < deadline, "headless round never reached the second answer"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait(timeout=10)
+    assert child.returncode == -signal.SIGKILL, child.stderr.read()
+    assert committed is not None and last_written >= 2.55
+
+    # As the next app start does:
+    store = Store.open(data_dir)
+    summary = store.list_sessions()[0]
+    assert summary.status == "in_progress"
+    recovered = store.recover_interrupted()
+    assert [r.id for r in recovered] == [summary.id]
+    assert store.list_sessions()[0].status == "interrupted"
+    assert store.recover_interrupted() == []  # idempotent
+
+    session = store.get_session(summary.id)
+    first, second = session.answers
+    assert first.id == committed
+    assert first.transcript is not None and "distributions" in first.transcript.text
+    assert first.analysis is not None and first.analysis
+    assert any(f.answer_id == first.id for f in session.findings) or "findings" not in first.analysis
+    assert second.transcript is None and second.analysis is None
+
+    # The interrupted answer is playable up to about a second before the kill.
+    audio_path = store.audio_file(second.audio_path)
+    assert audio_path is not None
+    data, rate = sf.read(audio_path, dtype="float32")
+    seconds = len(data) / rate
+    assert rate == 16000
+    assert last_written - 1.1 <= seconds <= last_written + 0.3, (seconds, last_written, last_flushed)
+    assert seconds >= last_flushed
+    assert recovered[0].audio_seconds[second.audio_path] == pytest.approx(seconds)
+    assert second.answer_end == pytest.approx(second.answer_start + seconds, abs=0.01)
+    # The finished answer's audio is complete.
+    first_audio, _ = sf.read(store.audio_file(first.audio_path), dtype="float32")
+    assert len(first_audio) == int(1.5 * 16000)
+
+    # The user can discard it (kept, out of progress) or delete it for good.
+    store.discard_session(summary.id)
+    assert store.get_session(summary.id).status == "discarded"
+    assert store.progress() == []
+    store.delete_session(summary.id)
+    assert store.list_sessions() == []
+    assert list((data_dir / "recordings").iterdir()) == []
