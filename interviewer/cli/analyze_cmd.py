@@ -1,0 +1,114 @@
+"""`interviewer analyze AUDIO_OR_TRANSCRIPT [--script S --question ID] [--json]`.
+
+Audio is transcribed with the default model first (or --model); a transcript JSON written by
+`interviewer transcribe --json` is reused as it is. Prints one JSON object with --json.
+Heavy libraries load only when audio has to be transcribed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from interviewer.errors import UserError
+
+TRANSCRIPT_SUFFIXES = {".json"}
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "analyze", help="fillers, pauses, clarifying questions and pace of a spoken answer",
+        description="Analyze a recorded answer (WAV, FLAC, ...) or a transcript JSON from "
+                    "`interviewer transcribe --json`.")
+    parser.add_argument("path", metavar="AUDIO_OR_TRANSCRIPT")
+    parser.add_argument("--script", help="question script (file or id) the answer belongs to")
+    parser.add_argument("--question", metavar="ID", help="id of the question in --script")
+    parser.add_argument("--question-end", type=float, default=0.0, metavar="SECONDS",
+                        help="when the question ended in the recording (default 0: the recording "
+                             "starts right after it)")
+    parser.add_argument("--model", metavar="NAME_OR_PATH", help="speech model for audio input "
+                        "(default: the bundled tiny.en)")
+    parser.add_argument("--long-pause", type=float, default=2.0, metavar="SECONDS",
+                        help="silences from this long are long pauses (default 2)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(func=run)
+
+
+def _question_context(args) -> dict:
+    if not args.script and not args.question:
+        return {}
+    if not (args.script and args.question):
+        raise UserError("--script and --question go together")
+    from interviewer.core.scripts.loader import find_script
+
+    script = find_script(args.script)
+    try:
+        question = script.question(args.question)
+    except KeyError:
+        ids = ", ".join(q.id for q in script.questions)
+        raise UserError(f"{script.source or args.script}: no question with id '{args.question}' "
+                        f"(questions: {ids})") from None
+    try:
+        expects = script.phase(question.phase).expects_clarifying
+    except KeyError:
+        expects = False
+    return {
+        "question_text": question.text,
+        "expected_topics": [(t.name, tuple(t.keywords)) for t in question.clarifying_topics],
+        "expects_clarifying": expects,
+        "round_kind": script.kind,
+    }
+
+
+def load_transcript(path: Path, model_name: str | None = None):
+    from interviewer.core.transcript import Transcript, TranscriptFormatError
+
+    if not path.exists():
+        raise UserError(f"{path}: no such file")
+    if path.suffix.lower() in TRANSCRIPT_SUFFIXES:
+        try:
+            return Transcript.load(path)
+        except TranscriptFormatError as exc:
+            raise UserError(str(exc)) from None
+    from interviewer.adapters.transcription import load_audio, load_model, transcribe
+
+    audio = load_audio(path)
+    return transcribe(audio, load_model(model_name))
+
+
+def run(args: argparse.Namespace) -> int:
+    from interviewer.core.analysis.pauses import PauseSettings
+    from interviewer.core.analysis.report import AnalysisSettings, analyze_answer
+
+    if args.long_pause <= 0 or args.question_end < 0:
+        raise UserError("--long-pause must be positive and --question-end not negative")
+    context = _question_context(args)
+    transcript = load_transcript(Path(args.path), args.model)
+    settings = AnalysisSettings(pauses=PauseSettings(long_pause_s=args.long_pause))
+    analysis = analyze_answer(transcript, question_end=args.question_end, settings=settings, **context)
+    if args.json:
+        print(json.dumps(analysis.to_dict()))
+    else:
+        _print_text(analysis)
+    return 0
+
+
+def _print_text(a) -> None:
+    d = a.to_dict()
+    stats = d["filler_stats"]
+    print(f"Duration {d['duration']:.1f} s, {a.pace.words} words, pace {d['pace_wpm']} wpm "
+          f"(articulation {d['articulation_wpm']} wpm, normal {a.pace.band[0]:.0f}-{a.pace.band[1]:.0f})")
+    latency = d["response_latency"]
+    print(f"Response latency: {'-' if latency is None else f'{latency:.1f} s'}")
+    print(f"Fillers: {stats['count']} ({stats['per_100_words']} per 100 words): "
+          + ", ".join(f"{f['text']}@{f['start']:.1f}" for f in d["fillers"]))
+    print("Pauses >= 1 s: " + (", ".join(f"{p['start']:.1f}-{p['end']:.1f} ({p['duration']:.1f} s)"
+                                         for p in d["pauses"]) or "none"))
+    print("Clarifying questions:")
+    for q in d["clarifying_questions"]:
+        topics = f" [{', '.join(q['topics'])}]" if q["topics"] else ""
+        print(f"  {q['start']:6.1f}  {q['text']}{topics}")
+    print("Findings:")
+    for f in d["findings"]:
+        at = "" if f["start"] is None else f"{f['start']:6.1f}  "
+        print(f"  {at}{f['message']}")

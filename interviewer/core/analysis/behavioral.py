@@ -1,0 +1,136 @@
+"""What interviewers listen for beyond fluency: STAR structure, numbers, tradeoffs, hedging,
+"I" against "we", and whether the candidate restated the problem."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from interviewer.core.analysis.utterances import Utterance
+
+STAR_CUES = {
+    "situation": r"\b(in my (last|previous|current|old) (role|job|team|company|position)|at my (last|previous|"
+                 r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
+                 r"the (situation|context|background|problem) was|a few (years|months) ago|last year|"
+                 r"once|one time)\b",
+    "task": r"\b(i was (responsible|asked|tasked|the only|in charge)|my (task|job|role|goal|responsibility|"
+            r"mission) was|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
+            r"i was supposed to|the challenge was)\b",
+    "action": r"\b(i (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
+              r"reached out|talked|spoke|worked|convinced|organized|analy[sz]ed|investigated|migrated|"
+              r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"
+              r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took)|so i|i then|"
+              r"first i|next i|then i)\b",
+    "result": r"\b(as a result|the result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
+              r"improved|cut|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
+              r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned|"
+              r"lesson|impact)\b",
+}
+_STAR_RE = {k: re.compile(v) for k, v in STAR_CUES.items()}
+NUMBER = re.compile(
+    r"(\d[\d,.]*\s*(%|percent|x|times|ms|milliseconds|seconds|minutes|hours|days|weeks|months|k|m|"
+    r"million|billion|thousand|users|dollars)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|double|"
+    r"twice|triple)\b\s*(percent|times|x|fold|days|weeks|months|hours|ms|milliseconds|users)\b)")
+TRADEOFF = re.compile(
+    r"\b(trade-?offs?|on the other hand|at the cost of|in exchange|versus|vs|pros and cons|downsides?|"
+    r"upsides?|whereas|the cost is|the price is|cheaper but|faster but|slower but|balance between|"
+    r"at the expense of|comes at)\b")
+HEDGE = re.compile(
+    r"\b(i think|i guess|maybe|probably|i'?m not sure|not sure|perhaps|i believe|possibly|i suppose|"
+    r"hopefully|somewhat|might be|could be|i feel like|more or less)\b")
+I_WORDS = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"}
+WE_WORDS = {"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"}
+RESTATE = re.compile(
+    r"\b(so the (problem|question|goal|task) is|if i understand|to restate|let me restate|"
+    r"so you'?re asking|so you want|let me make sure i understand|the goal is to|so we want to|"
+    r"so we need to|so the idea is|just to make sure|in other words|you'?re asking)\b")
+STOP = {"the", "a", "an", "of", "to", "in", "for", "and", "or", "is", "are", "you", "your", "how",
+        "what", "would", "do", "does", "we", "i", "it", "on", "with", "that", "this", "be", "can",
+        "tell", "me", "about", "time", "when", "design", "describe", "walk", "through", "system"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str
+    start: float
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": round(self.start, 3)}
+
+
+@dataclass
+class StarResult:
+    seconds: dict[str, float] = field(default_factory=dict)  # part -> seconds spent
+    first_at: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def present(self) -> list[str]:
+        return [p for p in STAR_CUES if p in self.first_at]
+
+    @property
+    def missing(self) -> list[str]:
+        return [p for p in STAR_CUES if p not in self.first_at]
+
+    def to_dict(self) -> dict:
+        return {"present": self.present, "missing": self.missing,
+                "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+                "first_at": {k: round(v, 3) for k, v in self.first_at.items()}}
+
+
+def star_parts(utterances: list[Utterance]) -> StarResult:
+    """Label each utterance with the STAR part its cues show; unmarked ones continue the last part."""
+    result = StarResult(seconds={p: 0.0 for p in STAR_CUES})
+    current = None
+    for u in utterances:
+        text = " ".join(u.norm_words)
+        hits = [p for p, rx in _STAR_RE.items() if rx.search(text)]
+        if hits:
+            # The latest part mentioned wins: "I had to fix it, so I rewrote..." is action.
+            current = max(hits, key=list(STAR_CUES).index)
+            for p in hits:
+                result.first_at.setdefault(p, u.start)
+        if current:
+            result.seconds[current] += u.end - u.start
+    return result
+
+
+def _mentions(utterances: list[Utterance], rx: re.Pattern) -> list[Mention]:
+    out = []
+    for u in utterances:
+        text = " ".join(t.text for t in u.tokens).lower()
+        for m in rx.finditer(text):
+            out.append(Mention(m.group(0).strip(), u.start))
+    return out
+
+
+def quantified(utterances: list[Utterance]) -> list[Mention]:
+    return _mentions(utterances, NUMBER)
+
+
+def tradeoffs(utterances: list[Utterance]) -> list[Mention]:
+    return _mentions(utterances, TRADEOFF)
+
+
+def hedges(utterances: list[Utterance]) -> list[Mention]:
+    return _mentions(utterances, HEDGE)
+
+
+def i_we_counts(utterances: list[Utterance]) -> tuple[int, int]:
+    words = [w for u in utterances for w in u.norm_words]
+    return sum(w in I_WORDS for w in words), sum(w in WE_WORDS for w in words)
+
+
+def restated_problem(utterances: list[Utterance], question_text: str | None, within_s: float = 30.0) -> bool:
+    """A restating phrase, or most of the question's content words, early in the answer."""
+    if not utterances:
+        return False
+    t0 = utterances[0].start
+    early = [u for u in utterances if u.start - t0 <= within_s]
+    text = " ".join(" ".join(u.norm_words) for u in early)
+    if RESTATE.search(text):
+        return True
+    if not question_text:
+        return False
+    wanted = {w for w in re.findall(r"[a-z']+", question_text.lower()) if w not in STOP and len(w) > 2}
+    said = set(text.split())
+    return len(wanted) >= 3 and len(wanted & said) / len(wanted) >= 0.5

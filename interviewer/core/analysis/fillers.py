@@ -1,0 +1,148 @@
+"""Filler words: hesitations (um, uh, hmm...) and lexical fillers (like, you know, I mean...).
+
+Lexical fillers are only counted where the context shows they carry no meaning, so that
+"I like gradient boosting", "it looks like", "do you know the traffic" and "what I mean by
+recall" are not counted. Whisper's punctuation is the main clue: a filler is usually set off
+by commas ("I was, like, the only one").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interviewer.core.analysis.tokens import Token, starts_clause, starts_sentence
+
+HESITATION = re.compile(r"^(u+h*m+|u+h+|e+r+m*|e+h+|a+h+|a+h*m+|h+m+|m+h*m+|m+|h+u+h+|o+h+)$")
+
+# Words after which "like" is a verb or a preposition, not a filler.
+_LIKE_NOT_AFTER = {
+    "i", "you", "we", "they", "he", "she", "would", "'d", "i'd", "we'd", "you'd", "they'd",
+    "look", "looks", "looked", "looking", "sound", "sounds", "sounded", "seem", "seems",
+    "feel", "feels", "felt", "something", "anything", "nothing", "more", "less", "much",
+    "just", "exactly", "not", "don't", "doesn't", "didn't", "do", "does", "did", "really",
+    "things", "stuff", "would've", "is", "was", "be", "it's", "that's", "what's", "also", "to",
+}
+_KNOW_NOT_AFTER = {
+    "do", "does", "did", "don't", "doesn't", "didn't", "if", "whether", "would", "could",
+    "will", "can", "should", "might", "to", "as", "what", "that", "where", "how", "when", "why",
+    "who", "whatever", "may", "let", "you'd", "you'll", "not", "i", "we", "they",
+}
+_MEAN_NOT_AFTER = {"what", "that", "which", "do", "did", "don't", "didn't", "if", "whether", "i'd"}
+_MEAN_NOT_BEFORE = {"by", "to", "that", "it", "this", "the", "something", "anything"}
+_KIND_NOT_AFTER = {
+    "what", "which", "this", "that", "these", "those", "the", "a", "an", "any", "some", "every",
+    "each", "one", "same", "different", "other", "another", "no", "of", "right", "new", "all",
+    "whatever", "particular", "certain", "my", "your", "our", "their", "its",
+}
+_ALWAYS = {"basically", "literally", "actually"}
+
+
+@dataclass(frozen=True)
+class Filler:
+    text: str      # canonical form: "um", "like", "you know", ...
+    start: float
+    end: float
+    kind: str      # "hesitation" or "lexical"
+    recovered: bool = False  # found in the audio, not in Whisper's words
+
+    def to_dict(self) -> dict:
+        d = {"text": self.text, "start": round(self.start, 3), "end": round(self.end, 3),
+             "kind": self.kind}
+        if self.recovered:
+            d["recovered"] = True
+        return d
+
+
+def is_hesitation(norm: str) -> bool:
+    return bool(HESITATION.match(norm))
+
+
+def canonical_hesitation(norm: str) -> str:
+    if norm.startswith("h"):
+        return "hmm"
+    if norm.startswith("e"):
+        return "er" if "m" not in norm else "erm"
+    if norm.startswith("a"):
+        return "ah"
+    if norm.startswith("o"):
+        return "oh"
+    if norm.startswith("m"):
+        return "mm"
+    return "um" if "m" in norm else "uh"
+
+
+def _prev(tokens: list[Token], i: int) -> str:
+    return tokens[i - 1].norm if i > 0 else ""
+
+
+def _set_off_before(tokens: list[Token], i: int) -> bool:
+    return starts_clause(tokens, i) or is_hesitation(_prev(tokens, i))
+
+
+def _set_off_after(tokens: list[Token], j: int) -> bool:
+    """Token j ends the phrase: comma/sentence end after it, or the answer ends, or a filler follows."""
+    if j == len(tokens) - 1 or tokens[j].comma_after or tokens[j].ends_sentence:
+        return True
+    return is_hesitation(tokens[j + 1].norm)
+
+
+def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The lexical filler starting at token i as (text, last token index), or None."""
+    t = tokens[i]
+    nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    prev = _prev(tokens, i)
+    if t.norm in _ALWAYS:
+        return t.norm, i
+    if t.norm == "like":
+        if prev in _LIKE_NOT_AFTER and not tokens[i - 1].comma_after:
+            return None
+        if _set_off_before(tokens, i) or (t.comma_after and i > 0):
+            return "like", i
+        return None
+    if t.norm == "you" and nxt == "know":
+        if prev in _KNOW_NOT_AFTER and not tokens[i - 1].comma_after:
+            return None
+        if _set_off_after(tokens, i + 1) or _set_off_before(tokens, i):
+            return "you know", i + 1
+        return None
+    if t.norm == "i" and nxt == "mean":
+        if prev in _MEAN_NOT_AFTER and not tokens[i - 1].comma_after:
+            return None
+        after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
+        if after in _MEAN_NOT_BEFORE and not tokens[i + 1].comma_after:
+            return None
+        if _set_off_after(tokens, i + 1) or _set_off_before(tokens, i):
+            return "I mean", i + 1
+        return None
+    if t.norm in ("sort", "kind") and nxt == "of":
+        if prev in _KIND_NOT_AFTER:
+            return None
+        return f"{t.norm} of", i + 1
+    if t.norm in ("kinda", "sorta"):
+        return ("kind of" if t.norm == "kinda" else "sort of"), i
+    if t.norm == "so" and starts_sentence(tokens, i):
+        # Sentence-initial "so" that links a clause ("So I would start with...") is a normal
+        # connective; only the "So, ..."/"So... um" that stalls for time is a filler.
+        if t.comma_after or (nxt and is_hesitation(nxt)) or i == len(tokens) - 1:
+            return "so", i
+        return None
+    return None
+
+
+def find_fillers(tokens: list[Token]) -> list[Filler]:
+    found: list[Filler] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if is_hesitation(t.norm):
+            found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, "hesitation"))
+            i += 1
+            continue
+        hit = _lexical_at(tokens, i)
+        if hit:
+            text, last = hit
+            found.append(Filler(text, t.start, tokens[last].end, "lexical"))
+            i = last + 1
+            continue
+        i += 1
+    return found

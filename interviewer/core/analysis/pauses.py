@@ -1,0 +1,90 @@
+"""Silences measured from the voice-activity detector's speech regions.
+
+Whisper's word timestamps drift around silences, so pause lengths come from the audio;
+words only say where in the text a pause fell. Without speech regions (an old transcript)
+the gaps between words are used instead, and the result says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from interviewer.core.transcript import SpeechRegion, Word
+
+# Clicks and breaths the detector calls speech but that hold no word: shorter than this they
+# do not split a pause.
+MIN_REGION_S = 0.1
+
+
+@dataclass(frozen=True)
+class PauseSettings:
+    min_pause_s: float = 1.0      # every silence this long inside the answer is reported
+    long_pause_s: float = 2.0     # "long pause" finding
+    went_silent_s: float = 10.0   # "went silent" finding
+
+
+@dataclass(frozen=True)
+class Pause:
+    start: float
+    end: float
+    before: str = ""   # the word spoken just before the pause
+    after: str = ""    # the word spoken just after it
+
+    @property
+    def length(self) -> float:
+        return self.end - self.start
+
+    def to_dict(self) -> dict:
+        return {"start": round(self.start, 3), "end": round(self.end, 3),
+                "duration": round(self.length, 3), "before": self.before, "after": self.after}
+
+
+def regions_from_words(words: list[Word], join_gap_s: float = 0.25) -> list[SpeechRegion]:
+    """Rough speech regions from word timings, for transcripts without VAD data."""
+    regions: list[SpeechRegion] = []
+    for w in words:
+        if regions and w.start - regions[-1].end < join_gap_s:
+            regions[-1] = SpeechRegion(regions[-1].start, max(regions[-1].end, w.end))
+        else:
+            regions.append(SpeechRegion(w.start, w.end))
+    return regions
+
+
+def effective_regions(regions: list[SpeechRegion], words: list[Word]) -> list[SpeechRegion]:
+    """Drop tiny regions that hold no word (a click or a breath inside a pause)."""
+    kept = []
+    for r in sorted(regions, key=lambda r: r.start):
+        if r.end - r.start < MIN_REGION_S and not any(w.start < r.end and w.end > r.start for w in words):
+            continue
+        kept.append(r)
+    return kept
+
+
+def _word_near(words: list[Word], t: float, before: bool) -> str:
+    if before:
+        candidates = [w for w in words if w.start <= t]
+        return candidates[-1].text if candidates else ""
+    candidates = [w for w in words if w.end >= t]
+    return candidates[0].text if candidates else ""
+
+
+def find_pauses(regions: list[SpeechRegion], words: list[Word],
+                settings: PauseSettings = PauseSettings()) -> list[Pause]:
+    """Every silence of at least `min_pause_s` between the first and last speech."""
+    pauses = []
+    for a, b in zip(regions, regions[1:]):
+        if b.start - a.end >= settings.min_pause_s:
+            pauses.append(Pause(a.end, b.start, _word_near(words, a.end, True),
+                                _word_near(words, b.start, False)))
+    return pauses
+
+
+def response_latency(regions: list[SpeechRegion], words: list[Word],
+                     question_end: float = 0.0) -> float | None:
+    """Seconds from the end of the question to the first speech (None if nothing was said)."""
+    if regions:
+        first = regions[0].start
+    elif words:
+        first = words[0].start
+    else:
+        return None
+    return max(0.0, first - question_end)

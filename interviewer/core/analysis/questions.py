@@ -1,0 +1,173 @@
+"""Clarifying questions: which utterances ask something, and which expected topics they cover.
+
+An utterance is a question by its wording as well as by a "?" (tiny Whisper models often
+drop question marks): an inverted auxiliary at the start of a clause ("can I assume",
+"is it", "do we"), a question word followed by a verb or a quantity ("how many", "what is"),
+an indirect question ("I'm wondering whether"), or a tag ("..., right?").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.analysis.utterances import Utterance
+from interviewer.core.scripts.topics import BUILTIN_TOPICS, builtin_keywords
+
+AUX = {
+    "is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "should", "would",
+    "will", "shall", "may", "might", "must", "have", "has", "had", "isn't", "aren't", "wasn't",
+    "don't", "doesn't", "didn't", "can't", "couldn't", "shouldn't", "wouldn't", "won't", "haven't",
+    "hasn't",
+}
+SUBJECT = {
+    "i", "you", "we", "they", "it", "he", "she", "there", "this", "that", "these", "those", "the",
+    "a", "an", "our", "my", "your", "their", "its", "all", "any", "some", "each", "every",
+    "anyone", "someone", "users", "data", "latency", "people",
+}
+WH = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"}
+HOW_WHAT_QUANTITY = {
+    "many", "much", "often", "long", "big", "large", "fast", "soon", "far", "frequently", "old",
+    "accurate", "quickly", "important", "strict", "critical", "kind", "sort", "type", "level",
+    "size", "scale", "volume", "exactly",
+}
+# Words a candidate puts before the real start of a clause.
+LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "right", "now",
+           "first", "just", "alright", "sure", "great", "actually", "before", "oh"}
+INDIRECT = re.compile(
+    r"\b(i'?m wondering|i am wondering|i was wondering|wondering (whether|if|about|how|what)|"
+    r"i wonder|i'?d like to know|i would like to know|(can|could) you (tell|clarify|confirm|"
+    r"explain|say)|want(ed)? to (check|confirm|clarify|ask)|just to (confirm|clarify|check)|"
+    r"let me ask|my (first )?question is|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
+    r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"
+    r"is that (right|correct|fair|true)|do you know (whether|if|how|what)|any (idea|sense) (of|how|what))\b")
+TAG_END = {"right", "correct", "yes", "yeah", "no"}
+RHETORICAL_ANSWER = {"because", "well"}
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    text: str
+    start: float
+    end: float
+    topics: tuple[str, ...] = ()
+    cue: str = ""  # why it counts as a question, for the review
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": round(self.start, 3), "end": round(self.end, 3),
+                "topics": list(self.topics), "cue": self.cue}
+
+
+def _clauses(u: Utterance) -> list[list[str]]:
+    clauses, cur = [], []
+    for t in u.tokens:
+        if is_hesitation(t.norm):
+            continue
+        cur.append(t.norm)
+        if t.comma_after:
+            clauses.append(cur)
+            cur = []
+    if cur:
+        clauses.append(cur)
+    return clauses
+
+
+def _strip_lead_in(words: list[str]) -> list[str]:
+    i = 0
+    while i < len(words) and words[i] in LEAD_IN:
+        i += 1
+    return words[i:]
+
+
+def question_cue(u: Utterance) -> str:
+    """Why the utterance is a question ("" if it is not one)."""
+    if u.tokens[-1].question_mark:
+        return "question mark"
+    text = " ".join(u.norm_words)
+    if INDIRECT.search(text):
+        return "indirect question"
+    for n, clause in enumerate(_clauses(u)):
+        words = _strip_lead_in(clause)
+        if len(words) < 2:
+            continue
+        first, second = words[0], words[1]
+        if first in AUX and second in SUBJECT:
+            return "inverted auxiliary"
+        if first in WH and not (n > 0 and first in {"which", "who", "whom", "whose"}):
+            if second in AUX or second in HOW_WHAT_QUANTITY:
+                return "question word"
+            if any(a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
+                return "question word"
+    last = u.tokens[-1]
+    if last.norm in TAG_END and len(u.tokens) > 2 and u.tokens[-2].comma_after:
+        return "tag question"
+    return ""
+
+
+def topic_keywords(topics: list[tuple[str, tuple[str, ...]]] | None) -> dict[str, tuple[str, ...]]:
+    """Topic name -> keywords; the built-in table when no topics are given."""
+    if not topics:
+        return {name: (name, *kws) for name, kws in BUILTIN_TOPICS.items()}
+    out = {}
+    for name, keywords in topics:
+        out[name] = (name.lower(), *(keywords or builtin_keywords(name)))
+    return out
+
+
+def _keyword_pattern(keyword: str) -> re.Pattern:
+    return re.compile(r"(?<![\w'])" + re.escape(keyword.lower()) + r"(?![\w'])")
+
+
+def topics_in(text: str, keywords: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    low = text.lower()
+    return tuple(name for name, kws in keywords.items() if any(_keyword_pattern(k).search(low) for k in kws))
+
+
+def find_questions(utterances: list[Utterance],
+                   keywords: dict[str, tuple[str, ...]]) -> list[AskedQuestion]:
+    found = []
+    for i, u in enumerate(utterances):
+        cue = question_cue(u)
+        if not cue:
+            continue
+        nxt = utterances[i + 1] if i + 1 < len(utterances) else None
+        # "Why does that matter? Because..." answers itself: rhetorical, not clarifying.
+        if (cue == "question mark" and nxt is not None and nxt.norm_words[0] in RHETORICAL_ANSWER
+                and nxt.start - u.end < 1.0 and u.norm_words[0] in WH):
+            continue
+        text = " ".join(t.text for t in u.tokens)
+        found.append(AskedQuestion(text, u.start, u.end, topics_in(text, keywords), cue))
+    return found
+
+
+SOLUTION = re.compile(
+    r"\b(i would|i'?d|i will|i'?ll|i'?m going to|i am going to|we could|we can|we would|we'?ll|"
+    r"let'?s|my approach|the approach|my solution|the solution|i'?d start|i would start|"
+    r"i propose|i suggest)\b.*\b(use|start|build|train|go|pick|choose|apply|implement|model|"
+    r"approach|solution|baseline|design|sort|store|compute|write|add|deploy|try)\b")
+
+
+def proposes_solution(u: Utterance) -> bool:
+    return bool(SOLUTION.search(" ".join(u.norm_words)))
+
+
+@dataclass
+class ClarifyingResult:
+    questions: list[AskedQuestion]
+    covered: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    solution_before_question: float | None = None  # time of the first solution proposed before any question
+
+
+def analyze_clarifying(utterances: list[Utterance],
+                       expected_topics: list[tuple[str, tuple[str, ...]]] | None = None) -> ClarifyingResult:
+    keywords = topic_keywords(expected_topics)
+    questions = find_questions(utterances, keywords)
+    first_q = questions[0].start if questions else float("inf")
+    solution_at = next((u.start for u in utterances if u.start < first_q and proposes_solution(u)), None)
+    result = ClarifyingResult(questions, solution_before_question=solution_at)
+    if expected_topics:
+        asked = {t for q in questions for t in q.topics}
+        result.covered = [name for name, _ in expected_topics if name in asked]
+        result.missed = [name for name, _ in expected_topics if name not in asked]
+    return result

@@ -1,0 +1,251 @@
+"""One call that runs every measure on an answer (or a round) and lists the findings.
+
+`analyze_answer(transcript, ...)` is what the app, the storage layer and `interviewer analyze`
+call; its `to_dict()` is the JSON contract of the command line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from interviewer.core.analysis import behavioral
+from interviewer.core.analysis.fillers import Filler, find_fillers, is_hesitation
+from interviewer.core.analysis.pace import NORMAL_BAND_WPM, Pace, measure_pace
+from interviewer.core.analysis.pauses import (Pause, PauseSettings, effective_regions, find_pauses,
+                                              regions_from_words, response_latency)
+from interviewer.core.analysis.phases import PhaseTiming, phase_timings
+from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
+from interviewer.core.analysis.tokens import tokenize
+from interviewer.core.analysis.utterances import split_utterances
+from interviewer.core.transcript import Transcript
+
+FILLER_CLUSTER_WINDOW_S = 10.0
+FILLER_CLUSTER_MIN = 3
+FILLERS_GOOD_PER_100 = 2.0     # coaching tools: under 2 per 100 words is good
+FILLERS_PROBLEM_PER_100 = 5.0  # over 5 per 100 words is a problem
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    pauses: PauseSettings = PauseSettings()
+    slow_start_s: float = 3.0           # response latency worth a finding
+    pace_band: tuple[float, float] = NORMAL_BAND_WPM
+    hedges_per_100_words: float = 3.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    message: str
+    start: float | None
+    end: float | None = None
+    severity: str = "note"  # "good", "note", "problem"
+
+    def to_dict(self) -> dict:
+        d = {"kind": self.kind, "message": self.message,
+             "start": None if self.start is None else round(self.start, 3), "severity": self.severity}
+        if self.end is not None:
+            d["end"] = round(self.end, 3)
+        return d
+
+
+@dataclass
+class AnswerAnalysis:
+    duration: float
+    words: list[dict]
+    fillers: list[Filler]
+    pauses: list[Pause]
+    clarifying: ClarifyingResult
+    pace: Pace
+    response_latency: float | None
+    extra: dict = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    pauses_from_audio: bool = True
+
+    @property
+    def content_word_count(self) -> int:
+        return self.pace.words
+
+    def filler_rates(self) -> dict:
+        minutes = self.pace.speaking_seconds / 60
+        n = len(self.fillers)
+        return {"count": n,
+                "hesitations": sum(f.kind == "hesitation" for f in self.fillers),
+                "lexical": sum(f.kind == "lexical" for f in self.fillers),
+                "per_minute": round(n / minutes, 2) if minutes > 0 else None,
+                "per_100_words": round(100 * n / self.pace.words, 2) if self.pace.words else None}
+
+    def to_dict(self) -> dict:
+        return {
+            "duration": round(self.duration, 3),
+            "words": self.words,
+            "fillers": [f.to_dict() for f in self.fillers],
+            "filler_stats": self.filler_rates(),
+            "pauses": [p.to_dict() for p in self.pauses],
+            "pauses_from_audio": self.pauses_from_audio,
+            "clarifying_questions": [q.to_dict() for q in self.clarifying.questions],
+            "topics_covered": self.clarifying.covered,
+            "topics_missed": self.clarifying.missed,
+            "solution_before_question": self.clarifying.solution_before_question,
+            "pace_wpm": self.pace.wpm,
+            "articulation_wpm": self.pace.articulation_wpm,
+            "pace": self.pace.to_dict(),
+            "response_latency": None if self.response_latency is None else round(self.response_latency, 3),
+            **self.extra,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _fmt_time(t: float) -> str:
+    m, s = divmod(max(0.0, t), 60)
+    return f"{int(m)}:{s:04.1f}"
+
+
+def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
+                   expected_topics: list[tuple[str, tuple[str, ...]]] | None = None,
+                   expects_clarifying: bool = False, question_end: float = 0.0,
+                   round_kind: str | None = None,
+                   settings: AnalysisSettings = AnalysisSettings()) -> AnswerAnalysis:
+    """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
+    `question_end`. `expected_topics` are (name, keywords) pairs from the question script."""
+    words = transcript.words
+    tokens = tokenize(words)
+    from_audio = transcript.speech is not None
+    raw_regions = transcript.speech if from_audio else regions_from_words(words)
+    regions = effective_regions(raw_regions, words)
+
+    fillers = find_fillers(tokens)
+    pauses = find_pauses(regions, words, settings.pauses)
+    utterances = split_utterances(tokens, regions)
+    clarifying = analyze_clarifying(utterances, expected_topics)
+    content_words = sum(not is_hesitation(t.norm) for t in tokens)
+    pace = measure_pace(content_words, regions, settings.pace_band)
+    latency = response_latency(regions, words, question_end)
+
+    i_count, we_count = behavioral.i_we_counts(utterances)
+    star = behavioral.star_parts(utterances)
+    numbers = behavioral.quantified(utterances)
+    trade = behavioral.tradeoffs(utterances)
+    hedge = behavioral.hedges(utterances)
+    restated = behavioral.restated_problem(utterances, question_text)
+    extra = {
+        "long_pauses": [p.to_dict() for p in pauses if p.length >= settings.pauses.long_pause_s],
+        "silent_stretches": [p.to_dict() for p in pauses if p.length >= settings.pauses.went_silent_s],
+        "utterances": [{"text": u.text, "start": round(u.start, 3), "end": round(u.end, 3)} for u in utterances],
+        "star": star.to_dict(),
+        "quantified": [m.to_dict() for m in numbers],
+        "tradeoffs": [m.to_dict() for m in trade],
+        "hedges": [m.to_dict() for m in hedge],
+        "i_we": {"i": i_count, "we": we_count,
+                 "i_share": round(i_count / (i_count + we_count), 3) if i_count + we_count else None},
+        "restated_problem": restated,
+    }
+    analysis = AnswerAnalysis(transcript.duration, [
+        {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words
+    ], fillers, pauses, clarifying, pace, latency, extra, pauses_from_audio=from_audio)
+    analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
+                                  round_kind, star, numbers, trade, hedge, restated, i_count, we_count)
+    return analysis
+
+
+def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
+              round_kind: str | None, star, numbers, trade, hedge, restated: bool,
+              i_count: int, we_count: int) -> list[Finding]:
+    out: list[Finding] = []
+    ps = settings.pauses
+    if a.response_latency is not None and a.response_latency >= settings.slow_start_s:
+        out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
+                           0.0, a.response_latency + 0.0))
+    for p in a.pauses:
+        where = f" after \"{p.before}\"" if p.before else ""
+        if p.length >= ps.went_silent_s:
+            out.append(Finding("went_silent", f"Went silent for {p.length:.1f} s{where}; think aloud instead.",
+                               p.start, p.end, "problem"))
+        elif p.length >= ps.long_pause_s:
+            out.append(Finding("long_pause", f"Paused {p.length:.1f} s{where}.", p.start, p.end))
+    rates = a.filler_rates()
+    if a.fillers:
+        per100 = rates["per_100_words"] or 0.0
+        severity = "problem" if per100 > FILLERS_PROBLEM_PER_100 else "good" if per100 < FILLERS_GOOD_PER_100 else "note"
+        out.append(Finding("fillers", f"{len(a.fillers)} filler words ({per100:.1f} per 100 words; "
+                           f"under {FILLERS_GOOD_PER_100:g} is good).", a.fillers[0].start, None, severity))
+        i = 0
+        while i < len(a.fillers):
+            j = i
+            while j + 1 < len(a.fillers) and a.fillers[j + 1].start - a.fillers[i].start <= FILLER_CLUSTER_WINDOW_S:
+                j += 1
+            if j - i + 1 >= FILLER_CLUSTER_MIN:
+                out.append(Finding("filler_cluster", f"{j - i + 1} fillers within {FILLER_CLUSTER_WINDOW_S:g} s "
+                                   f"at {_fmt_time(a.fillers[i].start)}.", a.fillers[i].start, a.fillers[j].end))
+                i = j + 1
+            else:
+                i += 1
+    wpm = a.pace.wpm
+    if wpm is not None and a.pace.speaking_seconds >= 10 and a.pace.verdict != "normal":
+        lo, hi = a.pace.band
+        out.append(Finding("pace", f"Spoke {a.pace.verdict}ly: {wpm:.0f} words per minute "
+                           f"(normal {lo:.0f}-{hi:.0f}).", None))
+    qs = a.clarifying.questions
+    if expects_clarifying and not qs:
+        out.append(Finding("no_clarifying_questions",
+                           "No clarifying questions asked; ask about scale, data and constraints before solving.",
+                           None, None, "problem"))
+    if a.clarifying.missed and qs:
+        out.append(Finding("topics_missed", "Did not ask about: " + ", ".join(a.clarifying.missed) + ".", None))
+    if expects_clarifying and a.clarifying.solution_before_question is not None:
+        out.append(Finding("solution_before_questions", "Proposed a solution before asking any clarifying question.",
+                           a.clarifying.solution_before_question, None, "problem"))
+    if qs:
+        out.append(Finding("clarifying_questions", f"Asked {len(qs)} clarifying question(s).", qs[0].start, None, "good"))
+    if restated:
+        out.append(Finding("restated_problem", "Restated the problem before solving.", None, None, "good"))
+    if round_kind == "behavioral":
+        if star.missing:
+            out.append(Finding("star_missing", "STAR parts not heard: " + ", ".join(star.missing) + ".", None))
+        sit, act = star.seconds.get("situation", 0.0), star.seconds.get("action", 0.0)
+        if sit > act and sit >= 15:
+            out.append(Finding("long_situation", f"Spent {sit:.0f} s on the situation and {act:.0f} s on your actions.",
+                               star.first_at.get("situation")))
+        if not numbers:
+            out.append(Finding("unquantified_result", "No numbers in the result; quantify the impact.", None))
+        if i_count + we_count >= 5 and we_count > i_count:
+            out.append(Finding("we_over_i", f"Said \"we\" {we_count} times and \"I\" {i_count} times; "
+                               "make your own part clear.", None))
+    if round_kind in ("ml_system_design", "ml_depth") and not trade and a.pace.words >= 80:
+        out.append(Finding("no_tradeoffs", "No tradeoffs named; say what each choice costs.", None))
+    if a.pace.words and 100 * len(hedge) / a.pace.words > settings.hedges_per_100_words:
+        out.append(Finding("hedging", f"{len(hedge)} hedges (\"I think\", \"maybe\"...); commit to a choice.",
+                           hedge[0].start))
+    return out
+
+
+@dataclass
+class RoundAnalysis:
+    answers: list[AnswerAnalysis]
+    phases: list[PhaseTiming]
+    findings: list[Finding]
+
+    def to_dict(self) -> dict:
+        return {"phases": [p.to_dict() for p in self.phases],
+                "answers": [a.to_dict() for a in self.answers],
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float, float]],
+                  phases_expecting_clarifying: dict[str, list[AnswerAnalysis]] | None = None) -> RoundAnalysis:
+    """Round-level view: phase timing against the plan, and a "no clarifying questions" finding
+    for each phase that expected them and ended without one."""
+    timings = phase_timings(timeline)
+    findings = []
+    for p in timings:
+        if p.verdict == "over":
+            findings.append(Finding("phase_over", f"{p.phase}: {p.actual_s / 60:.1f} min against "
+                                    f"{p.planned_s / 60:.1f} planned.", p.started_at))
+        elif p.verdict == "under":
+            findings.append(Finding("phase_under", f"{p.phase}: only {p.actual_s / 60:.1f} min of "
+                                    f"{p.planned_s / 60:.1f} planned.", p.started_at))
+    starts = {p.phase: p.started_at for p in timings}
+    for phase, phase_answers in (phases_expecting_clarifying or {}).items():
+        if not any(a.clarifying.questions for a in phase_answers):
+            findings.append(Finding("no_clarifying_questions",
+                                    f"{phase}: ended without a clarifying question.", starts.get(phase), None, "problem"))
+    return RoundAnalysis(answers, timings, findings)
