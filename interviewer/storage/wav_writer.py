@@ -40,7 +40,9 @@ class CrashSafeWavWriter:
         try:
             # Unbuffered: what write() returned from is in the file, so after a failed write
             # (disk full) the file can be cut back to the last whole chunk and stay playable.
-            self._file = open(self.path, "wb", buffering=0)
+            # Readable by the user only: recordings are private.
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+            self._file = os.fdopen(fd, "wb", buffering=0)
         except OSError as exc:
             raise from_os_error(exc, "Starting a recording", self.path) from None
         self._data_bytes = 0
