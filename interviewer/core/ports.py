@@ -36,3 +36,6 @@ class LiveTranscriber(Protocol):
 
     def finish(self) -> Transcript:
         """Wait for the rest of the audio to be transcribed and return the full transcript."""
+
+    # Optional: an attribute `on_segment: Callable[[Segment], None] | None`. When present, the round
+    # controller sets it to receive each segment as soon as it is transcribed (any thread).
