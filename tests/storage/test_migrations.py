@@ -1,0 +1,120 @@
+"""Every schema version ever shipped (frozen in schema_history/) upgrades to the latest, keeping data."""
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from interviewer.storage import Store, StorageError
+from interviewer.storage import schema
+from interviewer.storage.files import DB_NAME
+
+HISTORY = Path(__file__).with_name("schema_history")
+EARLIER = list(range(1, schema.LATEST_VERSION))
+
+
+def build_database(path: Path, version: int, with_data: bool = True) -> None:
+    db = sqlite3.connect(path)
+    db.executescript((HISTORY / f"v{version}.sql").read_text())
+    if with_data:
+        db.executescript((HISTORY / f"v{version}_data.sql").read_text())
+    db.commit()
+    db.close()
+
+
+def schema_of(db: sqlite3.Connection) -> dict:
+    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    return {
+        "tables": {t: [(c[1], c[2], c[3], c[4], c[5]) for c in db.execute(f"PRAGMA table_info({t})")] for t in tables},
+        "indexes": sorted(r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='index'"
+                                                    " AND name NOT LIKE 'sqlite_autoindex%'")),
+        "foreign_keys": {t: sorted(tuple(fk[2:5]) + (fk[6],) for fk in db.execute(f"PRAGMA foreign_key_list({t})"))
+                         for t in tables},
+        "version": db.execute("PRAGMA user_version").fetchone()[0],
+        "application_id": db.execute("PRAGMA application_id").fetchone()[0],
+    }
+
+
+def fresh_schema(tmp_path) -> dict:
+    with Store.open(tmp_path / "fresh") as store:
+        return schema_of(store._db)
+
+
+def test_every_version_is_frozen_and_the_latest_matches_a_new_database(tmp_path):
+    assert schema.LATEST_VERSION == len(schema.MIGRATIONS) >= 2
+    for version in range(1, schema.LATEST_VERSION + 1):
+        assert (HISTORY / f"v{version}.sql").is_file(), f"freeze schema version {version} in {HISTORY}"
+        assert (HISTORY / f"v{version}_data.sql").is_file()
+    latest = tmp_path / "latest.sqlite3"
+    build_database(latest, schema.LATEST_VERSION, with_data=False)
+    assert schema_of(sqlite3.connect(latest)) == fresh_schema(tmp_path)
+
+
+@pytest.mark.parametrize("version", EARLIER)
+def test_upgrade_from_every_earlier_version_keeps_the_data(tmp_path, version):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, version)
+    with Store.open(data_dir) as store:
+        assert store.notices == []
+        assert schema_of(store._db) == fresh_schema(tmp_path)
+        sessions = {s.id: s for s in store.list_sessions()}
+        assert sessions and all(s.title for s in sessions.values())
+        first = store.get_session(min(sessions))
+        assert first.answers and first.answers[0].question_text
+        # What the newer schema adds works on the upgraded data.
+        store.save_scratchpad(first.id, "notes")
+        store.add_debrief(first.id, "How ready?", "getting there", self_rating=4)
+        store.add_phase(first.id, "work", "Work", 30, 300.0)
+        assert store.get_session(first.id).debrief[-1].self_rating == 4
+        assert store.progress()
+
+
+def test_version_1_rows_arrive_intact(tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 1)
+    with Store.open(data_dir) as store:
+        done = store.get_session(1)
+        assert (done.status, done.kind, done.scratchpad) == ("completed", "ml_breadth", "")
+        assert [a.follow_up_id for a in done.answers] == [None, "fu-metric"]
+        assert done.answers[0].transcript.words[0].text == "um"
+        assert done.answers[0].analysis == {"word_count": 3, "filler_count": 1, "speaking_seconds": 2.0}
+        # A round a v1 app left in_progress (it has no lock) is recovered after the upgrade.
+        (recovered,) = store.recover_interrupted()
+        assert recovered.id == 2
+        assert recovered.missing_audio == ("recordings/20250102-090000-bbbbbb/answer-3.wav",)
+        assert store.get_session(2).status == "interrupted"
+
+
+def test_a_failing_migration_changes_nothing(tmp_path, monkeypatch):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 1)
+
+    def half_then_fail(db):
+        db.execute("ALTER TABLE sessions ADD COLUMN scratchpad TEXT")
+        db.execute("CREATE TABLE debrief_entries (id INTEGER PRIMARY KEY)")
+        raise sqlite3.OperationalError("simulated failure half-way")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", (schema.MIGRATIONS[0], half_then_fail))
+    with pytest.raises(StorageError, match="Upgrading the database"):
+        Store.open(data_dir)
+    db = sqlite3.connect(data_dir / DB_NAME)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert [c[1] for c in db.execute("PRAGMA table_info(sessions)")][-1] == "status"
+    assert db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 3
+
+
+def test_a_database_from_a_newer_version_is_left_untouched(tmp_path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, schema.LATEST_VERSION)
+    db = sqlite3.connect(data_dir / DB_NAME)
+    db.execute(f"PRAGMA user_version = {schema.LATEST_VERSION + 1}")
+    db.commit()
+    db.close()
+    before = (data_dir / DB_NAME).read_bytes()
+    with pytest.raises(StorageError, match="newer version of Interviewer"):
+        Store.open(data_dir)
+    assert (data_dir / DB_NAME).read_bytes() == before
+    assert [p.name for p in data_dir.iterdir() if p.name.startswith(DB_NAME)] == [DB_NAME]
