@@ -1,0 +1,363 @@
+"""Loading and validating question scripts: one test per kind of problem a user can make."""
+from pathlib import Path
+
+import pytest
+
+from interviewer.core.scripts.loader import (
+    ScriptError,
+    discover_scripts,
+    load_script,
+    parse_script,
+    validate_file,
+)
+from interviewer.errors import UserError
+
+VALID = '''\
+id = "demo"
+title = "Demo round"
+kind = "coding"
+minutes = 45
+description = "A small round for tests."
+
+[[phases]]
+id = "clarify"
+name = "Clarify"
+minutes = 10
+prompt = "Ask me anything before you start."
+expects_clarifying = true
+
+[[phases]]
+id = "solve"
+name = "Solve"
+minutes = 30
+prompt = "Let's move from clarifying to your approach."
+
+[[phases]]
+id = "wrap_up"
+name = "Wrap up"
+minutes = 5
+prompt = "Any questions for me?"
+
+[[questions]]
+id = "two_sum"
+text = "Find two numbers that add up to a target."
+clarifying_topics = ["latency", "Input_Size", {name = "duplicates", keywords = ["Repeated", "same number"]}]
+expected_points = ["hash map, one pass"]
+
+[[questions.follow_ups]]
+id = "complexity"
+text = "What is the complexity?"
+if_missing = ["complexity", "big o"]
+
+[[questions.follow_ups]]
+id = "sorted"
+text = "Now the input is sorted and memory is tight. What changes?"
+at_phase = "wrap_up"
+
+[[questions]]
+id = "tests"
+phase = "solve"
+text = "Which tests would you write?"
+'''
+
+
+def write(tmp_path: Path, text: str, name: str = "round.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(tmp_path: Path, text: str, name: str = "round.toml") -> list[str]:
+    return validate_file(write(tmp_path, text, name))
+
+
+def line_of(text: str, fragment: str, occurrence: int = 1) -> int:
+    lines = [i for i, line in enumerate(text.splitlines(), start=1) if fragment in line]
+    return lines[occurrence - 1]
+
+
+def only(found: list[str]) -> str:
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- a valid script
+
+def test_valid_script_loads_into_the_model(tmp_path):
+    script = load_script(write(tmp_path, VALID))
+    assert (script.id, script.kind, script.minutes, script.title) == ("demo", "coding", 45, "Demo round")
+    assert [p.id for p in script.phases] == ["clarify", "solve", "wrap_up"]
+    assert script.phase("clarify").expects_clarifying and not script.phase("solve").expects_clarifying
+    first, second = script.questions
+    assert first.phase == "clarify"  # default: the first phase
+    assert second.phase == "solve"
+    assert first.expected_points == ("hash map, one pass",)
+    complexity, sorted_input = first.follow_ups
+    assert complexity.if_missing == ("complexity", "big o") and complexity.at_phase is None
+    assert sorted_input.at_phase == "wrap_up" and sorted_input.if_missing == ()
+    assert script.source == str(tmp_path / "round.toml") and not script.bundled
+
+
+def test_plain_topic_names_get_builtin_keywords_and_tables_keep_their_own():
+    topics = {t.name: t for t in parse_script(VALID).questions[0].clarifying_topics}
+    assert {"latency", "milliseconds", "p99"} <= set(topics["latency"].keywords)
+    assert {"input_size", "how large", "up to"} <= set(topics["Input_Size"].keywords)
+    assert topics["duplicates"].keywords == ("duplicates", "repeated", "same number")
+
+
+def test_unknown_plain_topic_counts_its_own_name():
+    text = VALID.replace('"latency", ', '"tokenizer choice", ')
+    topic = parse_script(text).questions[0].clarifying_topics[0]
+    assert topic.keywords == ("tokenizer choice",)
+
+
+def test_fractional_minutes_add_up(tmp_path):
+    text = VALID.replace("minutes = 10\n", "minutes = 9.5\n").replace("minutes = 5\n", "minutes = 5.5\n")
+    assert problems(tmp_path, text) == []
+
+
+# ---------------------------------------------------------------- one test per error kind
+
+def test_toml_syntax_error_names_file_line_and_column(tmp_path):
+    text = VALID.replace('title = "Demo round"', 'title = "Demo round')
+    found = only(problems(tmp_path, text, "broken.toml"))
+    assert found.startswith(f"{tmp_path / 'broken.toml'}:2: TOML syntax: ")
+    assert "column" in found
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path):
+    text = VALID.replace('expected_points = ["hash map', 'expected_point = ["hash map')
+    found = only(problems(tmp_path, text))
+    assert found == (f"{tmp_path / 'round.toml'}:{line_of(text, 'expected_point =')}: "
+                     "questions[1].expected_point: unknown key 'expected_point' "
+                     "(did you mean 'expected_points'?)")
+
+
+def test_unknown_keys_are_found_at_every_level(tmp_path):
+    text = (VALID.replace('kind = "coding"', 'kind = "coding"\nauthor = "me"')
+            .replace('prompt = "Any questions', 'promt = "Any questions')
+            .replace('if_missing = ["complexity"', 'if_mising = ["complexity"')
+            .replace('{name = "duplicates",', '{name = "duplicates", weight = 2,'))
+    found = problems(tmp_path, text)
+    assert [p.split(": ")[1] for p in found] == [
+        "author", "phases[3].prompt", "phases[3].promt", "questions[1].clarifying_topics[3].weight",
+        "questions[1].follow_ups[1].if_mising"]
+    assert "missing required field" in found[1] and "did you mean 'prompt'" in found[2]
+
+
+def test_missing_required_field_at_top_level_names_the_field(tmp_path):
+    text = VALID.replace('title = "Demo round"\n', "")
+    assert only(problems(tmp_path, text)) == f"{tmp_path / 'round.toml'}: title: missing required field"
+
+
+def test_missing_field_in_a_table_points_at_the_table(tmp_path):
+    text = VALID.replace('text = "Which tests would you write?"\n', "")
+    found = only(problems(tmp_path, text))
+    assert found == (f"{tmp_path / 'round.toml'}:{line_of(text, '[[questions]]', 2)}: "
+                     "questions[2].text: missing required field")
+
+
+def test_wrong_types_are_reported(tmp_path):
+    text = (VALID.replace("minutes = 45", 'minutes = "45"')
+            .replace("expects_clarifying = true", 'expects_clarifying = "yes"')
+            .replace('if_missing = ["complexity", "big o"]', 'if_missing = "complexity"'))
+    found = problems(tmp_path, text)
+    assert len(found) == 3, found
+    assert "minutes: must be a number of minutes, not a string" in found[0]
+    assert "phases[1].expects_clarifying: must be true or false, not a string" in found[1]
+    assert "questions[1].follow_ups[1].if_missing: must be a list of strings, not a string" in found[2]
+
+
+def test_unknown_round_kind_lists_the_kinds(tmp_path):
+    found = only(problems(tmp_path, VALID.replace('kind = "coding"', 'kind = "system_design"')))
+    assert ":3: kind: unknown round kind 'system_design' (did you mean 'ml_system_design'?)" in found
+    assert "phone_screen, coding, ml_breadth" in found
+
+
+@pytest.mark.parametrize("minutes", ["44", "61", "120"])
+def test_round_outside_45_to_60_minutes(tmp_path, minutes):
+    found = problems(tmp_path, VALID.replace("minutes = 45", f"minutes = {minutes}"))
+    assert only(found).endswith(f":4: minutes: a round lasts 45 to 60 minutes, not {minutes}")
+
+
+def test_phases_that_do_not_add_up_say_the_sum(tmp_path):
+    text = VALID.replace("minutes = 30", "minutes = 25")
+    found = only(problems(tmp_path, text))
+    assert found == (f"{tmp_path / 'round.toml'}:{line_of(text, '[[phases]]')}: phases: "
+                     "phase minutes add up to 40, but the round is 45 minutes (10 + 25 + 5)")
+
+
+def test_phase_minutes_must_be_positive(tmp_path):
+    text = VALID.replace("minutes = 30", "minutes = 35").replace("minutes = 5\n", "minutes = 0\n")
+    assert only(problems(tmp_path, text)).endswith("phases[3].minutes: must be more than 0, not 0")
+
+
+def test_duplicate_phase_ids(tmp_path):
+    text = VALID.replace('id = "wrap_up"', 'id = "solve"').replace('at_phase = "wrap_up"', 'at_phase = "solve"')
+    line = line_of(text, 'id = "solve"', 2)
+    assert f":{line}: phases[3].id: duplicate phase id 'solve'" in only(problems(tmp_path, text))
+
+
+def test_duplicate_question_ids(tmp_path):
+    text = VALID.replace('id = "tests"', 'id = "two_sum"')
+    line = line_of(text, 'id = "two_sum"', 2)
+    found = only(problems(tmp_path, text))
+    assert found.endswith(f":{line}: questions[2].id: duplicate question id 'two_sum'")
+
+
+def test_duplicate_follow_up_ids_within_a_question(tmp_path):
+    text = VALID.replace('id = "sorted"', 'id = "complexity"')
+    line = line_of(text, 'id = "complexity"', 2)
+    found = only(problems(tmp_path, text))
+    assert found.endswith(f":{line}: questions[1].follow_ups[2].id: duplicate follow-up id 'complexity'")
+
+
+def test_same_follow_up_id_in_different_questions_is_fine(tmp_path):
+    text = VALID + '\n[[questions.follow_ups]]\nid = "complexity"\ntext = "And the memory?"\n'
+    assert problems(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("field, old, new", [
+    ("title", 'title = "Demo round"', 'title = "   "'),
+    ("phases[2].prompt", 'prompt = "Let\'s move from clarifying to your approach."', 'prompt = ""'),
+    ("questions[2].text", 'text = "Which tests would you write?"', 'text = """\n  \n"""'),
+    ("questions[1].follow_ups[1].text", 'text = "What is the complexity?"', 'text = " "'),
+])
+def test_empty_or_blank_text(tmp_path, field, old, new):
+    assert old in VALID
+    found = only(problems(tmp_path, VALID.replace(old, new)))
+    assert found.endswith(f": {field}: is empty"), found
+
+
+def test_question_in_an_unknown_phase(tmp_path):
+    text = VALID.replace('phase = "solve"', 'phase = "solv"')
+    line = line_of(text, 'phase = "solv"')
+    found = only(problems(tmp_path, text))
+    assert found.endswith(f":{line}: questions[2].phase: unknown phase 'solv' "
+                          "(did you mean 'solve'?); phases: clarify, solve, wrap_up")
+
+
+def test_follow_up_at_an_unknown_phase(tmp_path):
+    found = only(problems(tmp_path, VALID.replace('at_phase = "wrap_up"', 'at_phase = "end"')))
+    assert "questions[1].follow_ups[2].at_phase: unknown phase 'end'" in found
+
+
+def test_follow_up_at_a_phase_before_its_question_is_asked(tmp_path):
+    found = only(problems(tmp_path, VALID.replace('at_phase = "wrap_up"', 'at_phase = "clarify"')))
+    assert "at_phase: phase 'clarify' starts before or when the question is asked" in found
+
+
+def test_no_phases(tmp_path):
+    head, _, rest = VALID.partition("[[phases]]")
+    text = head + "[[questions]]" + rest.partition("[[questions]]")[2]
+    found = problems(tmp_path, text)
+    assert f"{tmp_path / 'round.toml'}: phases: no phases: add at least one [[phases]] table" in found
+
+
+def test_no_questions(tmp_path):
+    text = VALID.partition("[[questions]]")[0]
+    found = only(problems(tmp_path, text))
+    assert found == f"{tmp_path / 'round.toml'}: questions: no questions: add at least one [[questions]] table"
+
+
+def test_phases_written_as_a_single_table(tmp_path):
+    text = ('id = "x"\ntitle = "T"\nkind = "coding"\nminutes = 45\n'
+            '[phases]\nid = "all"\nname = "All"\nminutes = 45\nprompt = "Go."\n'
+            '[[questions]]\nid = "q"\ntext = "Hi?"\n')
+    found = only(problems(tmp_path, text))
+    assert found.endswith(":5: phases: must be a list of [[phases]] tables")
+
+
+def test_invalid_id_characters(tmp_path):
+    found = only(problems(tmp_path, VALID.replace('id = "tests"', 'id = "my tests"')))
+    assert "questions[2].id: 'my tests' is not a valid id" in found
+
+
+def test_bad_clarifying_topic_entries(tmp_path):
+    text = VALID.replace('"latency", "Input_Size",', '"latency", 3, "", {keywords = ["x"]},')
+    found = problems(tmp_path, text)
+    assert [p.split(": ", 2)[1] for p in found] == [
+        "questions[1].clarifying_topics[2]", "questions[1].clarifying_topics[3]",
+        "questions[1].clarifying_topics[4].name"]
+
+
+def test_every_problem_is_reported_in_file_order(tmp_path):
+    text = (VALID.replace('kind = "coding"', 'kind = "cooking"')
+            .replace("minutes = 30", "minutes = 31")
+            .replace('id = "tests"', 'id = "two_sum"')
+            .replace('text = "What is the complexity?"', 'text = ""'))
+    found = problems(tmp_path, text)
+    assert len(found) == 4, found
+    lines = [int(p.split(":")[1]) for p in found]
+    assert lines == sorted(lines)
+
+
+# ---------------------------------------------------------------- files that are not scripts
+
+def test_missing_file(tmp_path):
+    assert validate_file(tmp_path / "nope.toml") == [f"{tmp_path / 'nope.toml'}: no such file"]
+
+
+def test_folder_instead_of_file(tmp_path):
+    assert validate_file(tmp_path) == [f"{tmp_path}: is a folder, not a script file"]
+
+
+def test_binary_junk(tmp_path):
+    path = tmp_path / "junk.toml"
+    path.write_bytes(bytes(range(256)) * 4)
+    assert validate_file(path) == [f"{path}: binary file, not a TOML question script"]
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(VALID.replace("Demo round", "Démo round").encode("latin-1"))
+    assert only(validate_file(path)).startswith(f"{path}:2: encoding: not UTF-8 text (byte 0xe9)")
+
+
+def test_utf8_with_bom_is_fine(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + VALID.encode())
+    assert validate_file(path) == []
+
+
+def test_load_script_raises_a_user_error_with_all_problems(tmp_path):
+    path = write(tmp_path, VALID.replace('kind = "coding"', 'kind = "x"').replace("minutes = 45", "minutes = 90"))
+    with pytest.raises(ScriptError) as caught:
+        load_script(path)
+    assert isinstance(caught.value, UserError)
+    assert len(caught.value.problems) == 2 and str(caught.value).count("\n") == 1
+
+
+# ---------------------------------------------------------------- discovery
+
+def test_discovers_bundled_and_user_scripts_and_reports_broken_ones(tmp_path):
+    bundled, user = tmp_path / "bundled", tmp_path / "user"
+    bundled.mkdir(), user.mkdir()
+    write(bundled, VALID, "demo.toml")
+    write(user, VALID.replace('id = "demo"', 'id = "mine"').replace('kind = "coding"', 'kind = "behavioral"'), "mine.toml")
+    write(user, VALID, "clash.toml")  # same id as a bundled script
+    write(user, "not = [valid", "broken.toml")
+    write(user, "ignored", "notes.txt")
+    catalog = discover_scripts(bundled, user)
+    assert [(s.id, s.bundled) for s in catalog.scripts] == [("demo", True), ("mine", False)]
+    assert len(catalog.problems) == 2
+    assert catalog.problems[0].startswith(f"{user / 'broken.toml'}:1: TOML syntax")
+    assert catalog.problems[1].startswith(f"{user / 'clash.toml'}: id: script id 'demo' is already used by")
+    assert catalog.by_id("mine").source == str(user / "mine.toml")
+
+
+def test_discovery_uses_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path))
+    folder = tmp_path / "question_scripts"
+    folder.mkdir()
+    write(folder, VALID.replace('id = "demo"', 'id = "my_own_round"'), "own.toml")
+    catalog = discover_scripts()
+    own = catalog.by_id("my_own_round")
+    assert not own.bundled and catalog.problems == []
+    assert sum(s.bundled for s in catalog.scripts) >= 12
+
+
+def test_missing_user_folder_is_not_a_problem(tmp_path, monkeypatch):
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "nothing-here"))
+    catalog = discover_scripts()
+    assert catalog.problems == [] and catalog.scripts
