@@ -38,6 +38,9 @@ def list_scripts(args: argparse.Namespace) -> int:
                           "problems": catalog.problems}, indent=2))
     else:
         _print_table(scripts)
+        from interviewer.paths import user_scripts_dir
+
+        print(f"\nYour own scripts go in {user_scripts_dir()} (see docs/question-scripts.md).")
         for problem in catalog.problems:
             print(f"warning: {problem}", file=sys.stderr)
     return 0
