@@ -6,7 +6,8 @@ milliseconds. The loop is the caller's:
     controller = RoundController(engine, speaker, recorder, make_transcriber, audio_dir, on_update=...)
     controller.start()
     every ~200 ms: controller.poll()
-    on keys:      controller.end_answer() / repeat_question() / pause_mic() / resume_mic() / stop()
+    on keys:      controller.end_answer() / repeat_question() / continue_answer() / pause_mic() /
+                  resume_mic() / stop()
 
 Threading: the controller itself starts no thread except through `run_in_background`, which runs
 `LiveTranscriber.finish()` (it blocks) off the caller's thread. Adapter callbacks (speech done,
@@ -144,6 +145,7 @@ Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript
                MicPaused, MicResumed, Problem, RoundFinished]
 
 TranscriberFactory = Callable[[], LiveTranscriber]
+STALE_WARNING_SECONDS = 10.0
 
 
 def spoken_duration(seconds: float) -> str:
@@ -282,6 +284,18 @@ class RoundController:
         self._pump()
         return True
 
+    def continue_answer(self) -> bool:
+        """Record more about the last question without hearing it again (e.g. while waiting for the
+        next phase, the candidate thought of something to add)."""
+        if self._answer is not None or self._turn is None or self.engine.is_over:
+            return False
+        self._finish_deadline = None
+        self._turn = _Turn(self._turn.question_id, self._turn.follow_up_id, self._turn.text, True,
+                           self._turn.asked_at)
+        self._listen_pending = True
+        self._pump()
+        return True
+
     def pause_mic(self) -> None:
         if self.mic_paused or self.finished:
             return
@@ -363,10 +377,11 @@ class RoundController:
                 self._say(event.text, event.reason, event)
                 self._turn = _Turn(event.question_id, event.follow_up_id, event.text, False)
                 self._listen_pending = True
-            elif isinstance(event, PhaseEndingSoon):
-                self._say(warning_text(event), "phase_warning")
-            elif isinstance(event, RoundEndingSoon):
-                self._say(warning_text(event), "round_warning")
+            elif isinstance(event, (PhaseEndingSoon, RoundEndingSoon)):
+                # After a stall a warning may be long past: saying it then would give a wrong time.
+                if self._now() - event.at <= STALE_WARNING_SECONDS:
+                    kind = "phase_warning" if isinstance(event, PhaseEndingSoon) else "round_warning"
+                    self._say(warning_text(event), kind)
             elif isinstance(event, TimeUp):
                 if self._answer is not None:
                     self._end_recording("time_up")

@@ -240,6 +240,18 @@ def test_stall_drops_stale_speech_and_asks_the_current_phase(tmp_path):
     assert controller.answers[0].ended_by == "phase_end"
 
 
+def test_warnings_long_past_after_a_stall_are_not_said(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path)
+    controller.start()
+    clock.set(1000 + 250)  # 70 s after the intro's two-minute warning was due
+    controller.poll()
+    assert "Two minutes left in this part." not in speaker.said
+    assert any(type(u).__name__ == "PhaseEndingSoon" for u in updates)  # still shown to the UI
+    clock.set(1000 + 785)  # 5 s late: still worth saying
+    controller.poll()
+    assert speaker.said[-1] == "Two minutes left in this part."
+
+
 def test_phase_change_mid_answer_ends_it_without_follow_ups(tmp_path):
     clock, engine, speaker, recorder, controller, updates = _at_feed_question(tmp_path)
     recorder.speak("no metric here")
@@ -276,6 +288,23 @@ def test_repeat_question_mid_answer_continues_the_same_answer(tmp_path):
     controller.end_answer()
     controller.poll()
     assert speaker.said[-1] == "How many users are we serving?"
+
+
+def test_continue_answer_while_waiting_for_the_next_phase(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = _at_feed_question(tmp_path)
+    recorder.speak("ctr")
+    controller.end_answer()
+    controller.poll()  # the unconditional follow-up
+    controller.end_answer()
+    controller.poll()
+    assert controller.status == "waiting"
+    clock.advance(30)
+    count = len(speaker.said)
+    assert controller.continue_answer()
+    assert controller.status == "listening" and len(speaker.said) == count  # nothing said again
+    answer = controller.current_answer
+    assert (answer.follow_up_id, answer.continuation, answer.started_at) == ("feed-scale", True, 330)
+    assert not controller.continue_answer()  # already listening
 
 
 def test_pause_and_resume_the_microphone(tmp_path):
