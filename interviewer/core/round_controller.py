@@ -287,7 +287,8 @@ class RoundController:
     def continue_answer(self) -> bool:
         """Record more about the last question without hearing it again (e.g. while waiting for the
         next phase, the candidate thought of something to add)."""
-        if self._answer is not None or self._turn is None or self.engine.is_over:
+        busy = self._answer is not None or self._speaking is not None or self._to_say
+        if busy or self._turn is None or self.engine.is_over:
             return False
         self._finish_deadline = None
         self._turn = _Turn(self._turn.question_id, self._turn.follow_up_id, self._turn.text, True,

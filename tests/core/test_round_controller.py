@@ -307,6 +307,12 @@ def test_continue_answer_while_waiting_for_the_next_phase(tmp_path):
     assert not controller.continue_answer()  # already listening
 
 
+def test_continue_answer_is_refused_while_the_interviewer_speaks(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=5)
+    controller.start()
+    assert controller.status == "speaking" and not controller.continue_answer()
+
+
 def test_pause_and_resume_the_microphone(tmp_path):
     clock, engine, speaker, recorder, controller, updates = _at_feed_question(tmp_path)
     controller.pause_mic()
