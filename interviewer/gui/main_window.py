@@ -17,8 +17,11 @@ from interviewer.gui.banner import Banner
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.services import AppServices, DeviceList
+from interviewer.gui.round_screen import RoundScreen
+from interviewer.gui.round_session import RoundSession, RoundSessionConfig
 from interviewer.gui.settings_screen import SettingsScreen
-from interviewer.gui.workers import run_in_background
+from interviewer.gui.speaker_handle import SpeakerHandle
+from interviewer.gui.workers import post_to_gui, run_in_background
 
 
 class MainWindow(QMainWindow):
@@ -42,10 +45,19 @@ class MainWindow(QMainWindow):
         self._add_screen("home", "Home", self.home)
         self.home.start_requested.connect(self.start_round)
 
+        self.round_screen = RoundScreen()
+        self._add_screen("round", "Round", self.round_screen, in_nav=False)
+        self.round_screen.finished.connect(self._round_finished)
+
         self.settings_screen = SettingsScreen(self.services.settings)
         self._add_screen("settings", "Settings", self.settings_screen)
         self.settings_screen.saved.connect(self.apply_settings)
         self.devices = DeviceList()
+        self.speaker: SpeakerHandle | None = None
+        self._store = None
+        self._store_failed = False
+        self.round_session: RoundSession | None = None
+        self.last_session_id: int | None = None
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -100,9 +112,65 @@ class MainWindow(QMainWindow):
         self.home.set_scripts(found.scripts, found.problems)
 
     def start_background_loading(self) -> None:
-        """Called once the window is shown: load the model and list devices without blocking."""
+        """Called once the window is shown: load the model, start speech, list devices."""
         self.model_status.start()
+        self.prepare_speaker()
         self.refresh_devices()
+        self.refresh_sessions()
+
+    def prepare_speaker(self) -> None:
+        if self.services.make_speaker is None or self.speaker is not None:
+            return
+        settings = self.services.settings
+        make = self.services.make_speaker
+        handle = self.speaker = SpeakerHandle(lambda: make(settings))
+
+        def done(_result) -> None:
+            if handle.problem:
+                self.banner.show_message(handle.problem, "warning")
+
+        run_in_background(handle.prepare, done)
+
+    def store(self):
+        """The session store, opened on first use; None (with a message) if it cannot be."""
+        if self._store is None and not self._store_failed and self.services.open_store is not None:
+            try:
+                self._store = self.services.open_store()
+            except Exception as exc:
+                self._store_failed = True
+                self.banner.show_message(f"Sessions cannot be saved or shown: {exc}")
+                return None
+            notices = list(getattr(self._store, "notices", []) or [])
+            try:
+                recovered = self._store.recover_interrupted()
+            except Exception as exc:
+                recovered = []
+                notices.append(f"Interrupted rounds could not be checked: {exc}")
+            if recovered:
+                notices.append(f"{len(recovered)} round(s) were interrupted (the app stopped during the "
+                               "round); their recordings were kept and can be reviewed from Home.")
+            if notices:
+                self.banner.show_message(" ".join(notices), "warning")
+        return self._store
+
+    def refresh_sessions(self) -> None:
+        store = self.store()
+        if store is None:
+            return
+        try:
+            sessions = store.list_sessions(include_discarded=False)[:8]
+        except Exception as exc:
+            self.banner.show_message(f"Could not read past sessions: {exc}")
+            return
+        import time as _time
+
+        rows = []
+        for s in sessions:
+            when = _time.strftime("%d %b %H:%M", _time.localtime(s.started_at))
+            status = "" if s.status == "completed" else f" [{s.status}]"
+            rows.append((s.id, f"{when}  {s.title}{status}  ({s.answer_count} answers)"))
+        done = sum(1 for s in store.list_sessions(include_discarded=False) if s.status == "completed")
+        self.home.set_recent_sessions(rows, f"{done} round(s) completed so far." if done else "")
 
     def refresh_devices(self) -> None:
         if self.services.list_devices is None:
@@ -134,6 +202,76 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop whatever is running (round, recording, speech) before the app exits."""
+        self.round_screen.shutdown()
+        if self.round_session is not None:
+            self.round_session.close()
+        if self.speaker is not None:
+            self.speaker.close()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.shutdown()
+        super().closeEvent(event)
 
     def start_round(self, script: RoundScript) -> None:
-        self.banner.show_message(f"Starting '{script.title}'.", "info")
+        if self.round_screen.running:
+            self.banner.show_message("A round is already running: end it first.", "warning")
+            self.show_screen("round")
+            return
+        settings = self.services.settings
+        recorder = None
+        if self.services.make_recorder is not None:
+            try:
+                recorder = self.services.make_recorder(settings)
+            except Exception as exc:
+                self.banner.show_message(f"No recording this round: {exc}. The round runs; answers are "
+                                         "not recorded.", "warning")
+        transcriber_factory = None
+        if self.services.make_live_transcriber is not None:
+            make = self.services.make_live_transcriber
+            status = self.model_status
+
+            def transcriber_factory():
+                # Until the model is ready, answers are recorded without a live transcript.
+                return make(status.model, settings) if status.ready else None
+
+        from interviewer.core.round_controller import ControllerSettings
+
+        config = RoundSessionConfig(
+            phase_warning_minutes=settings.warning_minutes,
+            round_warning_minutes=max(settings.warning_minutes, 5.0) if settings.warning_minutes else 0.0,
+            controller=ControllerSettings(
+                silence_ends_answer_after=settings.end_answer_after_silence or None,
+                silence_nudge_after=settings.nudge_after_silence or None))
+        if self.round_session is not None:
+            self.round_session.close(timeout=2.0)
+        try:
+            self.round_session = RoundSession(
+                script, self.services.clock, speaker=self.speaker, recorder=recorder,
+                transcriber_factory=transcriber_factory, store=self.store(), config=config,
+                on_update=self.round_screen.on_update,
+                on_problem=lambda message: self.banner.show_message(message, "warning"),
+                on_saved=self._round_saved,
+                run_in_background=lambda fn: run_in_background(fn), post=post_to_gui)
+        except Exception as exc:
+            self.banner.show_message(f"The round could not start: {exc}")
+            return
+        self.show_screen("round")
+        self.round_screen.begin(self.round_session)
+
+    def _round_finished(self, session: RoundSession) -> None:
+        self.banner.show_message("The round is over. Saving the session...", "info")
+
+    def _round_saved(self, session_id: int | None) -> None:
+        self.last_session_id = session_id
+        self.refresh_sessions()
+        if session_id is None:
+            self.banner.show_message("The round is over. It was not saved (see the message above).", "warning")
+            return
+        self.banner.clear()
+        self.open_review(session_id)
+
+    def open_review(self, session_id: int) -> None:
+        """Overridden below once the review screen exists."""

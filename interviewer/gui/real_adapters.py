@@ -38,13 +38,40 @@ def make_recorder(settings: AppSettings) -> Any:
         from interviewer.adapters import microphone
     except ImportError as exc:
         raise UserError(f"recording is not available ({exc})") from None
-    return microphone.create_recorder(device=settings.input_device)
+    return microphone.Microphone(settings.input_device)
+
+
+class _SegmentFeed:
+    """A LiveTranscriber that also reports each new segment through `on_segment` (set by the
+    round controller), turning the adapter's whole-transcript updates into per-segment ones."""
+
+    def __init__(self, model: Any) -> None:
+        from interviewer.adapters.live_transcriber import LiveTranscriber
+
+        self.on_segment = None
+        self._sent = 0
+        self._inner = LiveTranscriber(model, on_update=self._updated)
+
+    def _updated(self, transcript: Any) -> None:
+        new = transcript.segments[self._sent:]
+        self._sent += len(new)
+        callback = self.on_segment
+        if callback is not None:
+            for segment in new:
+                callback(segment)
+
+    def feed(self, samples: Any) -> None:
+        self._inner.feed(samples)
+
+    def finish(self) -> Any:
+        return self._inner.finish()
+
+    def cancel(self) -> None:
+        self._inner.cancel()
 
 
 def make_live_transcriber(model: Any, settings: AppSettings) -> Any:
-    from interviewer.adapters import live_transcriber
-
-    return live_transcriber.create_live_transcriber(model)
+    return _SegmentFeed(model)
 
 
 def play_audio(path: Path, start_seconds: float = 0.0, end_seconds: float | None = None) -> Any:

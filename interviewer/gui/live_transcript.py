@@ -1,0 +1,117 @@
+"""The live transcript panel: text grows as segments arrive, fillers marked, a small counter."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from interviewer.core.transcript import Word
+
+FILLER_STYLE = "background:#ffe0b2; color:#8a4b00; border-radius:2px;"
+
+
+def find_filler_indexes(words: list[Word]) -> set[int]:
+    """Indexes into `words` that the analysis counts as fillers."""
+    from interviewer.core.analysis.fillers import find_fillers
+    from interviewer.core.analysis.tokens import tokenize
+
+    tokens = tokenize(words)
+    fillers = find_fillers(tokens)
+    marked: set[int] = set()
+    for f in fillers:
+        for i, w in enumerate(words):
+            # A filler spans one or more words ("you know"); match them by time.
+            if w.start >= f.start - 1e-3 and w.end <= f.end + 1e-3:
+                marked.add(i)
+    return marked
+
+
+def words_html(words: list[Word], fillers: set[int]) -> str:
+    parts = []
+    for i, w in enumerate(words):
+        text = html.escape(w.text.strip())
+        if i in fillers:
+            text = f'<span style="{FILLER_STYLE}">{text}</span>'
+        parts.append(text)
+    return " ".join(parts)
+
+
+class LiveTranscriptView(QWidget):
+    """Shows past answers (one paragraph each) and the answer in progress."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = QTextBrowser()
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the round screen
+        self.counter = QLabel()
+        self.counter.setObjectName("liveCounter")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.counter)
+        self._frozen_end = 0  # document position where the answer in progress starts
+        self._words: list[Word] = []
+        self.filler_count = 0
+        self.word_count = 0
+        self._done_fillers = 0
+        self._done_words = 0
+        self._render()
+
+    def add_heading(self, text: str) -> None:
+        self._freeze(f'<p style="color:#1f5fa8;"><b>Q:</b> {html.escape(text)}</p>')
+
+    def set_current_words(self, words: list[Word]) -> None:
+        """The answer in progress so far (replaces the previous partial view)."""
+        self._words = list(words)
+        self._render()
+
+    def finish_answer(self) -> None:
+        """Freeze the answer in progress into the history."""
+        if self._words:
+            fillers = find_filler_indexes(self._words)
+            words = self._words
+            self._words = []
+            self._done_fillers += len(fillers)
+            self._done_words += len(words)
+            self._freeze(f"<p>{words_html(words, fillers)}</p>")
+
+    def clear(self) -> None:
+        self.view.clear()
+        self._frozen_end = 0
+        self._words = []
+        self._done_fillers = self._done_words = 0
+        self._render()
+
+    def plain_text(self) -> str:
+        return self.view.toPlainText()
+
+    def _freeze(self, html_text: str) -> None:
+        """Append finished HTML; only the tail after it is ever rewritten (keeps long rounds fast)."""
+        self._replace_tail(html_text)
+        cursor = self.view.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._frozen_end = cursor.position()
+        self._render()
+
+    def _replace_tail(self, html_text: str) -> None:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(self._frozen_end)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        if html_text:
+            if self._frozen_end > 0:
+                cursor.insertBlock()
+            cursor.insertHtml(html_text)
+
+    def _render(self) -> None:
+        fillers = find_filler_indexes(self._words) if self._words else set()
+        self._replace_tail(f"<p>{words_html(self._words, fillers)}</p>" if self._words else "")
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        self.filler_count = self._done_fillers + len(fillers)
+        self.word_count = self._done_words + len(self._words)
+        rate = 100.0 * self.filler_count / self.word_count if self.word_count else 0.0
+        self.counter.setText(f"Fillers: {self.filler_count}   Words: {self.word_count}   "
+                             f"({rate:.1f} per 100 words)")

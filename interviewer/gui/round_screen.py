@@ -1,0 +1,327 @@
+"""The round: the interviewer speaks, the candidate answers, the clock runs. Keyboard-first.
+
+Keys (when the scratchpad does not have focus): Space or Enter ends the answer, R repeats the
+question, P pauses or resumes the microphone. Ctrl+Enter, Ctrl+R and Ctrl+P work everywhere,
+the scratchpad included.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interviewer.core.engine import AskQuestion, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
+from interviewer.core.round_controller import (
+    AnswerEnded, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
+    TranscriptReady, warning_text,
+)
+from interviewer.gui.labels import clock_text, kind_label
+from interviewer.gui.level_meter import LevelMeter
+from interviewer.gui.live_transcript import LiveTranscriptView
+from interviewer.gui.round_session import RoundSession
+from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
+
+POLL_MS = 100  # controller poll and countdown refresh
+RENDER_MS = 250  # live transcript repaint at most this often (throttle)
+SCRATCHPAD_SAVE_MS = 10000
+QUESTION_KINDS = ("question", "follow_up", "changed_constraint", "repeat")
+
+
+class RoundScreen(QWidget):
+    finished = Signal(object)  # the RoundSession, once the round is over
+    problem = Signal(str)  # plain message for the banner
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: RoundSession | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.title = QLabel()
+        self.title.setObjectName("roundTitle")
+        self.phase_label = QLabel()
+        self.phase_clock = QLabel()
+        self.round_clock = QLabel()
+        for label in (self.phase_clock, self.round_clock):
+            label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.plan = PhasePlanBar()
+        self.warning = QLabel()
+        self.warning.setObjectName("warning")
+        self.warning.setStyleSheet("#warning { background:#fff3cd; color:#6b4f00; padding:4px; border-radius:3px; }")
+        self.warning.hide()
+        self.question = QLabel("The interviewer will start in a moment.")
+        self.question.setObjectName("question")
+        self.question.setWordWrap(True)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        self.question.setFont(big)
+        self.question.setStyleSheet("#question { padding:8px; background:#f4f8fc; border-radius:4px; }")
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.meter = LevelMeter()
+        self.transcript = LiveTranscriptView()
+        self.scratchpad = QPlainTextEdit()
+        self.scratchpad.setPlaceholderText("Scratchpad: code and design notes, saved with the session.")
+        self.scratchpad.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.scratchpad.textChanged.connect(self._scratchpad_changed)
+
+        self.end_button = QPushButton("End answer (Space)")
+        self.repeat_button = QPushButton("Repeat question (R)")
+        self.pause_button = QPushButton("Pause mic (P)")
+        self.stop_button = QPushButton("End round")
+        for button in (self.end_button, self.repeat_button, self.pause_button, self.stop_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must not press a focused button
+        self.end_button.clicked.connect(self.end_answer)
+        self.repeat_button.clicked.connect(self.repeat_question)
+        self.pause_button.clicked.connect(self.toggle_mic)
+        self.stop_button.clicked.connect(self.stop_round)
+        for keys, slot in (("Ctrl+Return", self.end_answer), ("Ctrl+Enter", self.end_answer),
+                           ("Ctrl+R", self.repeat_question), ("Ctrl+P", self.toggle_mic)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.phase_label)
+        header.addSpacing(16)
+        header.addWidget(QLabel("Phase"))
+        header.addWidget(self.phase_clock)
+        header.addSpacing(12)
+        header.addWidget(QLabel("Round"))
+        header.addWidget(self.round_clock)
+
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(QLabel("Mic"))
+        status_row.addWidget(self.meter)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.transcript)
+        splitter.addWidget(self.scratchpad)
+        splitter.setSizes([550, 450])
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.end_button)
+        buttons.addWidget(self.repeat_button)
+        buttons.addWidget(self.pause_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.stop_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.plan)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.question)
+        layout.addLayout(status_row)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self._tick)
+        self._render_timer = QTimer(self)
+        self._render_timer.setInterval(RENDER_MS)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.timeout.connect(self._render_partial)
+        self._save_timer = QTimer(self)
+        self._save_timer.setInterval(SCRATCHPAD_SAVE_MS)
+        self._save_timer.timeout.connect(self._save_scratchpad)
+        self._warning_timer = QTimer(self)
+        self._warning_timer.setSingleShot(True)
+        self._warning_timer.setInterval(15000)
+        self._warning_timer.timeout.connect(self.warning.hide)
+        self._partial_segments: dict[int, list] = {}
+        self._shown_answer: int | None = None
+        self._last_heading: str | None = None
+
+    # ------------------------------------------------------------------ running a round
+
+    def begin(self, session: RoundSession) -> None:
+        """Show and start a prepared round. The caller built `session` with on_update=self.on_update."""
+        self.session = session
+        script = session.script
+        self.title.setText(f"<b>{script.title}</b> · {kind_label(script.kind)}")
+        self.plan.set_plan([PlannedPhase(pid, script.phase(pid).name, start, end)
+                            for pid, start, end in session.engine.planned_phases()],
+                           session.engine.round_seconds)
+        self.transcript.clear()
+        self.scratchpad.blockSignals(True)
+        self.scratchpad.clear()
+        self.scratchpad.blockSignals(False)
+        self.warning.hide()
+        self._partial_segments.clear()
+        self._shown_answer = None
+        self._last_heading = None
+        self._set_buttons(running=True)
+        session.start()
+        self._poll_timer.start()
+        self._save_timer.start()
+        self._refresh_clocks()
+        self.setFocus()
+
+    @property
+    def running(self) -> bool:
+        return self.session is not None and not self.session.controller.finished
+
+    def end_answer(self) -> None:
+        if self.running:
+            self.session.controller.end_answer()
+
+    def repeat_question(self) -> None:
+        if self.running:
+            self.session.controller.repeat_question()
+
+    def toggle_mic(self) -> None:
+        if not self.running:
+            return
+        controller = self.session.controller
+        if controller.mic_paused:
+            controller.resume_mic()
+        else:
+            controller.pause_mic()
+
+    def stop_round(self) -> None:
+        if self.running:
+            self.session.set_scratchpad(self.scratchpad.toPlainText())
+            self.session.stop()
+
+    def shutdown(self) -> None:
+        """The app is closing: stop the round (what was recorded is kept) and all timers."""
+        self.stop_round()
+        self._stop_timers()
+
+    # ------------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        key = event.key()
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.end_answer()
+        elif key == Qt.Key.Key_R:
+            self.repeat_question()
+        elif key == Qt.Key.Key_P:
+            self.toggle_mic()
+        elif key == Qt.Key.Key_Escape:
+            self.setFocus()
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self.setFocus()  # clicking outside the scratchpad gives the keys back to the round
+        super().mousePressEvent(event)
+
+    # ------------------------------------------------------------------ updates (GUI thread)
+
+    def on_update(self, update) -> None:
+        if isinstance(update, PhaseStarted):
+            phase = self.session.script.phase(update.phase)
+            self.phase_label.setText(f"<b>{phase.name}</b>")
+        elif isinstance(update, Speaking):
+            self._speaking(update)
+        elif isinstance(update, (PhaseEndingSoon, RoundEndingSoon)):
+            self.warning.setText("⏰ " + warning_text(update))
+            self.warning.show()
+            self._warning_timer.start()
+        elif isinstance(update, ListeningStarted):
+            self.transcript.finish_answer()
+            self._shown_answer = update.answer
+            self._partial_segments[update.answer] = []
+            self.status.setText("Listening: answer out loud, then press Space (or Enter).")
+        elif isinstance(update, PartialTranscript):
+            self._partial_segments.setdefault(update.answer, []).append(update.segment)
+            if update.answer == self._shown_answer and not self._render_timer.isActive():
+                self._render_timer.start()
+        elif isinstance(update, AnswerEnded):
+            self.status.setText("Answer recorded. Transcribing the last words..."
+                                if update.ended_by in ("key", "silence") else self.status.text())
+        elif isinstance(update, TranscriptReady):
+            if update.answer == self._shown_answer and update.transcript is not None:
+                self.transcript.set_current_words(update.transcript.words)
+        elif isinstance(update, MicPaused):
+            self.status.setText("Microphone paused. Press P to go on.")
+            self.pause_button.setText("Resume mic (P)")
+        elif isinstance(update, MicResumed):
+            self.status.setText("Microphone on.")
+            self.pause_button.setText("Pause mic (P)")
+        elif isinstance(update, TimeUp):
+            self.status.setText("Time is up.")
+            self.warning.setText("Time is up: the round is over.")
+            self.warning.show()
+        elif isinstance(update, RoundFinished):
+            self._round_over()
+        elif isinstance(update, AskQuestion):
+            pass  # shown when it is spoken (Speaking), so text and voice stay in step
+
+    def _speaking(self, update: Speaking) -> None:
+        if update.kind in QUESTION_KINDS or update.kind == "prompt":
+            label = {"follow_up": "Follow-up: ", "changed_constraint": "New constraint: ",
+                     "repeat": "Again: "}.get(update.kind, "")
+            self.question.setText(label + update.text)
+            if update.kind != "repeat" and update.text != self._last_heading:
+                self.transcript.add_heading(update.text)
+                self._last_heading = update.text
+        elif update.kind in ("phase_warning", "round_warning", "nudge"):
+            self.warning.setText(("💬 " if update.kind == "nudge" else "⏰ ") + update.text)
+            self.warning.show()
+            self._warning_timer.start()
+        elif update.kind == "closing":
+            self.question.setText(update.text)
+        self.status.setText("The interviewer is speaking...")
+
+    def _render_partial(self) -> None:
+        if self._shown_answer is None:
+            return
+        words = [w for s in self._partial_segments.get(self._shown_answer, []) for w in s.words]
+        self.transcript.set_current_words(words)
+
+    def _tick(self) -> None:
+        if self.session is None:
+            return
+        self.session.poll()
+        self._refresh_clocks()
+        if self.session is not None and self.session.controller.status == "listening":
+            self.meter.set_level(self.session.controller.input_level)
+        else:
+            self.meter.set_level(0.0)
+
+    def _refresh_clocks(self) -> None:
+        engine = self.session.engine
+        self.phase_clock.setText(clock_text(engine.time_left_in_phase()))
+        self.round_clock.setText(clock_text(engine.time_left_in_round()))
+        phase = engine.current_phase
+        self.plan.set_position(engine.elapsed(), phase.id if phase else None)
+
+    def _scratchpad_changed(self) -> None:
+        if self.session is not None:
+            self.session.set_scratchpad(self.scratchpad.toPlainText())
+
+    def _save_scratchpad(self) -> None:
+        if self.session is not None:
+            self.session.save_scratchpad()
+
+    def _round_over(self) -> None:
+        self._stop_timers()
+        self._render_partial()
+        self.transcript.finish_answer()
+        self._set_buttons(running=False)
+        self.status.setText("The round is over. Saving...")
+        self.session.set_scratchpad(self.scratchpad.toPlainText())
+        self.finished.emit(self.session)
+
+    def _stop_timers(self) -> None:
+        for timer in (self._poll_timer, self._render_timer, self._save_timer, self._warning_timer):
+            timer.stop()
+
+    def _set_buttons(self, running: bool) -> None:
+        for button in (self.end_button, self.repeat_button, self.pause_button, self.stop_button):
+            button.setEnabled(running)

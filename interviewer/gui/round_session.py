@@ -1,0 +1,367 @@
+"""One live round, wired up: engine + controller + store + analysis. Qt-free.
+
+The round screen owns one RoundSession and calls `poll()` from a timer; everything here then
+runs on the GUI thread, except the work handed to `run_in_background` (store writes, analysis),
+whose results come back through `post` (the GUI thread in the app, inline in headless tests).
+
+Recordings go where the store wants them, and the answer row exists *before* recording starts,
+so a crash mid-answer leaves playable, findable audio: the recorder given to the controller is
+wrapped so that each `start()` first creates the answer row and records to its path.
+"""
+from __future__ import annotations
+
+import tempfile
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from interviewer.core.clock import Clock
+from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, TimeUp
+from interviewer.core.round_controller import (
+    AnswerEnded, ControllerSettings, ListeningStarted, Problem, RoundController, RoundFinished,
+    TranscriptReady, Update,
+)
+from interviewer.core.scripts.model import RoundScript
+from interviewer.core.transcript import Transcript
+
+Runner = Callable[[Callable[[], None]], None]
+
+
+def _run_inline(fn: Callable[[], None]) -> None:
+    fn()
+
+
+class SerialWriter:
+    """Runs store writes one at a time, in the order they were asked for, on one thread."""
+
+    def __init__(self) -> None:
+        import queue
+
+        self._queue: "queue.Queue[Callable[[], None] | None]" = queue.Queue()
+        self._thread = threading.Thread(target=self._loop, name="round-store-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, fn: Callable[[], None]) -> None:
+        self._queue.put(fn)
+
+    def close(self, timeout: float = 10.0) -> bool:
+        """Finish what is queued, then end the thread. True if it ended in time."""
+        self._queue.put(None)
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _loop(self) -> None:
+        while True:
+            fn = self._queue.get()
+            if fn is None:
+                return
+            fn()
+
+
+@dataclass
+class AnswerState:
+    """What the screens need about one recorded stretch, beyond the controller's record."""
+
+    index: int
+    answer_id: int | None = None  # store row
+    wav_path: Path | None = None
+    transcript: Transcript | None = None
+    analysis: dict | None = None
+
+
+@dataclass
+class _Turn:
+    question_id: str
+    follow_up_id: str | None
+    text: str
+    asked_at: float | None
+
+
+class _StoreRecorder:
+    """Records each answer to the path of a freshly created store row (see module doc)."""
+
+    def __init__(self, inner: Any, path_for_next: Callable[[Path], Path]) -> None:
+        self.inner = inner
+        self._path_for_next = path_for_next
+
+    def start(self, wav_path: Path, on_audio=None, on_level=None) -> None:
+        self.inner.start(self._path_for_next(Path(wav_path)), on_audio=on_audio, on_level=on_level)
+
+    def stop(self) -> Path:
+        return self.inner.stop()
+
+
+@dataclass
+class RoundSessionConfig:
+    phase_warning_minutes: float = 2.0
+    round_warning_minutes: float = 5.0
+    controller: ControllerSettings = field(default_factory=ControllerSettings)
+
+
+class RoundSession:
+    def __init__(self, script: RoundScript, clock: Clock, *, speaker: Any = None, recorder: Any = None,
+                 transcriber_factory: Callable[[], Any] | None = None, store: Any = None,
+                 config: RoundSessionConfig | None = None,
+                 on_update: Callable[[Update], None] | None = None,
+                 on_problem: Callable[[str], None] | None = None,
+                 on_analysis: Callable[[int, dict], None] | None = None,
+                 on_saved: Callable[[int | None], None] | None = None,
+                 run_in_background: Runner = _run_inline, post: Runner = _run_inline) -> None:
+        self.script = script
+        self.store = store
+        self.config = config or RoundSessionConfig()
+        self._on_update = on_update
+        self._on_problem = on_problem
+        self._on_analysis = on_analysis
+        self._on_saved = on_saved
+        # Inline runs (headless tests) write inline too; otherwise one writer thread keeps order.
+        self._writer = None if run_in_background is _run_inline else SerialWriter()
+        self._run_in_background = run_in_background
+        self._post = post
+        self.session_id: int | None = None
+        self.answers: dict[int, AnswerState] = {}
+        self.problems: list[str] = []
+        self.scratchpad = ""
+        self._saved_scratchpad = ""
+        self._turn = _Turn("", None, "", None)
+        self._phase_row: int | None = None
+        self._store_lock = threading.Lock()  # store writes happen in order, one at a time
+        self.round_analysis: dict | None = None
+        self.finished = False
+
+        audio_dir = self._open_session()
+        self.engine = RoundEngine(script, clock, phase_warning_minutes=self.config.phase_warning_minutes,
+                                  round_warning_minutes=self.config.round_warning_minutes)
+        wrapped = _StoreRecorder(recorder, self._path_for_next_answer) if recorder is not None else None
+        self.controller = RoundController(
+            self.engine, speaker, wrapped, transcriber_factory, audio_dir,
+            on_update=self._handle, settings=self.config.controller,
+            run_in_background=run_in_background)
+
+    # ------------------------------------------------------------ set-up
+
+    def _open_session(self) -> Path:
+        if self.store is not None:
+            try:
+                self.session_id = self.store.create_session(self.script.id, self.script.title, self.script.kind,
+                                                            self.script.minutes)
+                return Path(self.store.recordings_dir)
+            except Exception as exc:  # read-only or full data folder: the round still runs
+                self._problem(f"This round cannot be saved: {exc}")
+                self.store = None
+        return Path(tempfile.mkdtemp(prefix="interviewer-round-"))
+
+    # ------------------------------------------------------------ driving
+
+    def start(self) -> None:
+        self.controller.start()
+
+    def poll(self) -> None:
+        self.controller.poll()
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+    def set_scratchpad(self, text: str) -> None:
+        self.scratchpad = text
+
+    def save_scratchpad(self) -> None:
+        if self.store is None or self.session_id is None or self.scratchpad == self._saved_scratchpad:
+            return
+        text = self.scratchpad
+        self._saved_scratchpad = text
+        self._write(lambda: self.store.save_scratchpad(self.session_id, text), "Saving the scratchpad")
+
+    # ------------------------------------------------------------ recording paths
+
+    def _path_for_next_answer(self, proposed: Path) -> Path:
+        index = len(self.controller.answers) + 1
+        state = AnswerState(index)
+        self.answers[index] = state
+        path = proposed
+        if self.store is not None and self.session_id is not None:
+            try:
+                with self._store_lock:
+                    state.answer_id = self.store.add_answer(
+                        self.session_id, self._turn.question_id, self._turn.text,
+                        follow_up_id=self._turn.follow_up_id, asked_at=self._turn.asked_at,
+                        answer_start=self.engine.elapsed())
+                    path = self.store.audio_path_for(self.session_id, state.answer_id)
+            except Exception as exc:
+                self._problem(f"The answer could not be saved in the database ({exc}); "
+                              f"its audio is kept in {proposed.parent}.")
+                path = proposed
+        path.parent.mkdir(parents=True, exist_ok=True)
+        state.wav_path = path
+        return path
+
+    # ------------------------------------------------------------ updates from the controller
+
+    def _handle(self, update: Update) -> None:
+        if isinstance(update, AskQuestion):
+            self._turn = _Turn(update.question_id, update.follow_up_id, update.text, update.at)
+        elif isinstance(update, PhaseStarted):
+            if not self._turn.question_id:
+                self._turn = _Turn("", None, update.prompt, update.at)
+            self._phase_started(update)
+        elif isinstance(update, ListeningStarted):
+            state = self.answers.setdefault(update.answer, AnswerState(update.answer))
+            record = self.controller.answers[update.answer - 1]
+            if state.wav_path is None:
+                state.wav_path = record.wav_path
+        elif isinstance(update, AnswerEnded):
+            self._answer_ended(update)
+        elif isinstance(update, TranscriptReady):
+            self._transcript_ready(update)
+        elif isinstance(update, Problem):
+            self._problem(update.message[0].upper() + update.message[1:])
+        elif isinstance(update, (TimeUp, RoundFinished)):
+            if isinstance(update, RoundFinished):
+                self._round_finished()
+        if self._on_update is not None:
+            self._on_update(update)
+
+    def _phase_started(self, event: PhaseStarted) -> None:
+        if self.store is None or self.session_id is None:
+            return
+        phase = self.script.phase(event.phase)
+
+        def write() -> None:
+            if self._phase_row is not None:
+                self.store.end_phase(self._phase_row, event.at)
+            self._phase_row = self.store.add_phase(self.session_id, phase.id, phase.name, phase.minutes, event.at)
+
+        self._write(write, "Saving the phase timeline")
+
+    def _answer_ended(self, update: AnswerEnded) -> None:
+        state = self.answers.get(update.answer)
+        record = self.controller.answers[update.answer - 1]
+        if self.store is None or state is None or state.answer_id is None:
+            return
+        answer_id, start, end = state.answer_id, record.started_at, record.ended_at
+        self._write(lambda: self.store.finish_answer(answer_id, end, start), "Saving an answer")
+
+    def _transcript_ready(self, update: TranscriptReady) -> None:
+        state = self.answers.setdefault(update.answer, AnswerState(update.answer))
+        if update.error:
+            self._problem(f"Answer {update.answer} could not be transcribed ({update.error}); "
+                          "its recording is kept.")
+        if update.transcript is None:
+            return
+        state.transcript = update.transcript
+        record = self.controller.answers[update.answer - 1]
+        question = _question(self.script, record.question_id)
+        phase = _phase(self.script, record.phase)
+        transcript = update.transcript
+        kind = self.script.kind
+
+        def analyse() -> None:
+            from interviewer.core.analysis.report import analyze_answer
+
+            analysis = analyze_answer(
+                transcript, question_text=record.question_text,
+                expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics] if question else None,
+                expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
+                round_kind=kind).to_dict()
+            self._post(lambda: self._analysis_done(update.answer, analysis))
+            if self.store is not None and state.answer_id is not None:
+                def save() -> None:
+                    self.store.attach_transcript(state.answer_id, transcript)
+                    self.store.attach_analysis(state.answer_id, analysis)
+
+                self._write(save, "Saving a transcript")
+
+        self._background(analyse, "Analysing an answer")
+
+    def _analysis_done(self, index: int, analysis: dict) -> None:
+        self.answers[index].analysis = analysis
+        if self._on_analysis is not None:
+            self._on_analysis(index, analysis)
+
+    def _round_finished(self) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        self.save_scratchpad()
+        if self.store is None or self.session_id is None:
+            if self._on_saved is not None:
+                self._on_saved(None)
+            return
+        end = self.engine.elapsed()
+        timeline = [(p.phase, self.script.phase(p.phase).minutes, (p.ended_at or end) - p.started_at)
+                    for p in self.engine.timeline.phases]
+
+        def finish() -> None:
+            from interviewer.core.analysis.report import analyze_round
+
+            if self._phase_row is not None:
+                self.store.end_phase(self._phase_row, end)
+            result = analyze_round([], timeline)
+            for f in result.findings:
+                self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end)
+            self.round_analysis = result.to_dict()
+            self.store.finish_session(self.session_id, "completed")
+            if self._on_saved is not None:
+                session_id = self.session_id
+                self._post(lambda: self._on_saved(session_id))
+
+        self._write(finish, "Finishing the round")
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Wait for queued writes (call after the round, before the store closes)."""
+        if self._writer is not None:
+            self._writer.close(timeout)
+            self._writer = None
+
+    # ------------------------------------------------------------ helpers
+
+    def _write(self, fn: Callable[[], None], what: str) -> None:
+        def locked() -> None:
+            with self._store_lock:
+                fn()
+
+        guarded = self._guarded(locked, what)
+        if self._writer is None:
+            guarded()
+        else:
+            self._writer.submit(guarded)
+
+    def _background(self, fn: Callable[[], None], what: str) -> None:
+        self._run_in_background(self._guarded(fn, what))
+
+    def _guarded(self, fn: Callable[[], None], what: str) -> Callable[[], None]:
+        def guarded() -> None:
+            try:
+                fn()
+            except Exception as exc:
+                traceback.print_exc()
+                message = f"{what} failed: {exc}. What was recorded is kept on disk."
+                self._post(lambda: self._problem(message))
+
+        return guarded
+
+    def _problem(self, message: str) -> None:
+        self.problems.append(message)
+        if self._on_problem is not None:
+            self._on_problem(message)
+
+
+def _question(script: RoundScript, question_id: str | None):
+    try:
+        return script.question(question_id) if question_id else None
+    except KeyError:
+        return None
+
+
+def _phase(script: RoundScript, phase_id: str | None):
+    try:
+        return script.phase(phase_id) if phase_id else None
+    except KeyError:
+        return None
+
+
+def wall_time() -> float:
+    return time.time()

@@ -1,0 +1,65 @@
+"""The app's one speaker, started in the background so nothing waits for the speech engine.
+
+The real Speaker's `available` blocks until its worker process is ready; the round controller
+reads `available` on the GUI thread, so it gets this handle instead, which answers at once:
+False until the engine has been found ready (questions are then shown as text only).
+"""
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+
+class SpeakerHandle:
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make = make
+        self._speaker: Any = None
+        self._ready = threading.Event()
+        self.available = False
+        self.problem: str | None = None
+
+    def prepare(self) -> None:
+        """Create the speaker and wait for its engine. Blocking: call it off the GUI thread."""
+        try:
+            speaker = self._make()
+            ok = bool(getattr(speaker, "available", True))
+            if not ok:
+                self.problem = getattr(speaker, "unavailable_reason", None) or "No speech engine."
+            self._speaker = speaker
+            self.available = ok
+        except Exception as exc:  # the speech engine could not be started at all
+            self.problem = f"No speech output ({exc}); questions are shown as text."
+            self.available = False
+        finally:
+            self._ready.set()
+
+    def wait_ready(self, timeout: float | None = None) -> bool:
+        return self._ready.wait(timeout)
+
+    @property
+    def speaker(self) -> Any:
+        return self._speaker
+
+    def say(self, text: str, on_done: Callable[[], None] | None = None) -> None:
+        if not self.available:
+            raise RuntimeError("no speech engine")
+        self._speaker.say(text, on_done=on_done)
+
+    def stop(self) -> None:
+        if self._speaker is not None:
+            self._speaker.stop()
+
+    def list_voices(self) -> list:
+        return list(self._speaker.list_voices()) if self.available else []
+
+    def configure(self, voice: str | None, rate: int | None) -> None:
+        """Apply voice and rate from the settings; unknown voices are reported, not fatal."""
+        if not self.available:
+            return
+        if rate:
+            self._speaker.set_rate(int(rate))
+        self._speaker.set_voice(voice)
+
+    def close(self) -> None:
+        if self._speaker is not None and hasattr(self._speaker, "close"):
+            self._speaker.close()

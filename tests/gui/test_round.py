@@ -1,0 +1,135 @@
+"""A whole round in the window: real engine, controller, store and analysis; fake speech and mic;
+a fake clock so 45 minutes take well under a few seconds."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from interviewer.core.clock import FakeClock
+from interviewer.core.scripts.loader import discover_scripts
+from interviewer.gui.main_window import MainWindow
+from interviewer.gui.services import AppServices, ScriptList
+from interviewer.gui.workers import wait_for_background_work
+from interviewer.storage import Store
+
+from gui_fakes import FakeRecorder, FakeSpeaker, FakeTranscriber
+
+
+def make_window(qtbot, script_dirs, data_dir, clock, speaker=None, recorder_error=None):
+    bundled, user = script_dirs
+    speaker = speaker or FakeSpeaker()
+    recorder = FakeRecorder()
+
+    def make_recorder(_settings):
+        if recorder_error:
+            raise recorder_error
+        return recorder
+
+    services = AppServices(
+        load_scripts=lambda: ScriptList(discover_scripts(bundled, user).scripts),
+        clock=clock,
+        make_speaker=lambda _s: speaker,
+        make_recorder=make_recorder,
+        make_live_transcriber=lambda _model, _s: FakeTranscriber(),
+        load_model=lambda _s: "fake-model",
+        open_store=lambda: Store.open(data_dir),
+    )
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_loading()
+    qtbot.waitUntil(lambda: window.model_status.ready and window.speaker.available, timeout=5000)
+    return window, speaker, recorder
+
+
+def run_round(qtbot, window, clock, step=20.0, answer_every=2):
+    screen = window.round_screen
+    ticks = 0
+    while screen.running and ticks < 2000:
+        ticks += 1
+        clock.advance(step)
+        screen._tick()
+        qtbot.wait(1)
+        if ticks % answer_every == 0 and screen.session.controller.status == "listening":
+            qtbot.keyClick(screen, Qt.Key.Key_Space)
+        screen._tick()
+    return ticks
+
+
+def test_full_round_runs_saves_and_opens_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
+    clock = FakeClock()
+    window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    assert window.home.select_script("test-design")
+    window.home.start_button.click()
+    assert window.current_screen_key() == "round"
+    screen = window.round_screen
+    # The interviewer speaks the phase prompt and the question; the question is shown.
+    qtbot.waitUntil(lambda: "news feed" in screen.question.text(), timeout=3000)
+    assert speaker.said[0].startswith("Let's start")
+    assert screen.round_clock.text() == "45:00"
+
+    ticks = run_round(qtbot, window, clock)
+    assert not screen.running
+    assert ticks < 2000
+    assert screen.round_clock.text() == "00:00"
+    # Warnings, the changed constraint at the wrap-up phase and the closing were all spoken.
+    spoken = " ".join(speaker.said)
+    assert "left in this part" in spoken and "left in the round" in spoken
+    assert "Latency must now be 50 milliseconds" in spoken
+    assert speaker.said[-1].startswith("That's time")
+    # Live transcript with fillers marked and counted.
+    assert "latency target" in screen.transcript.plain_text()
+    assert screen.transcript.filler_count >= 2
+
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    wait_for_background_work()
+    store = window.store()
+    session = store.get_session(window.last_session_id)
+    assert session.status == "completed"
+    assert [p.phase_id for p in session.phases] == ["clarify", "design", "wrap"]
+    answered = [a for a in session.answers if a.transcript is not None]
+    assert answered, "transcripts were saved"
+    assert all(store.audio_file(a.audio_path) is not None for a in session.answers)
+    assert any(a.analysis and a.analysis["fillers"] for a in answered)
+    assert {a.question_id for a in session.answers} >= {"feed", "serve"}
+
+
+def test_keys_repeat_and_pause(qtbot, isolated_dirs, script_dirs, tmp_path):
+    clock = FakeClock()
+    window, speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    screen = window.round_screen
+    qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
+    qtbot.keyClick(screen, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: speaker.said[-1].startswith("Design a system"), timeout=3000)
+    assert screen.question.text().startswith("Again:")
+    qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
+    qtbot.keyClick(screen, Qt.Key.Key_P)
+    assert screen.session.controller.mic_paused
+    assert "paused" in screen.status.text()
+    qtbot.keyClick(screen, Qt.Key.Key_P)
+    assert not screen.session.controller.mic_paused
+    # Typing in the scratchpad does not end the answer; it is saved with the session.
+    screen.scratchpad.setFocus()
+    qtbot.keyClicks(screen.scratchpad, "def rank(x): return x")
+    qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
+    qtbot.keyClick(screen.scratchpad, Qt.Key.Key_Space)
+    assert screen.session.controller.status == "listening"
+    screen.stop_button.click()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    session = window.store().get_session(window.last_session_id)
+    assert session.scratchpad == "def rank(x): return x "
+
+
+def test_no_microphone_shows_a_message_and_the_round_still_runs(qtbot, isolated_dirs, script_dirs, tmp_path):
+    from interviewer.errors import UserError
+
+    clock = FakeClock()
+    window, speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock,
+                                     recorder_error=UserError("no input device found"))
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    assert "no input device found" in window.banner.history[-1][1]
+    qtbot.waitUntil(lambda: "news feed" in window.round_screen.question.text(), timeout=3000)
+    window.round_screen.stop_button.click()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
