@@ -1,0 +1,94 @@
+"""`interviewer scripts list|validate` as a user runs them: a real process, no tracebacks."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from interviewer.resources import bundled_scripts_dir
+
+GOOD = (bundled_scripts_dir() / "coding_intervals.toml").read_text(encoding="utf-8")
+
+
+def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, INTERVIEWER_DATA_DIR=str(data_dir))
+    return subprocess.run([sys.executable, "-m", "interviewer", "scripts", *args],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+@pytest.fixture
+def broken_files(tmp_path):
+    files = {
+        "syntax.toml": GOOD.replace('kind = "coding"', 'kind = "coding'),
+        "unknown_key.toml": GOOD.replace("minutes = 45", "minutes = 45\nlength = 45"),
+        "too_long.toml": GOOD.replace("minutes = 45", "minutes = 75"),
+        "binary.toml": None,
+        "latin1.toml": None,
+    }
+    for name, text in files.items():
+        if text is not None:
+            (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "binary.toml").write_bytes(b"\x00\xff\x10junk" * 50)
+    (tmp_path / "latin1.toml").write_bytes("title = \"Caf\u00e9\"\n".encode("latin-1"))
+    return tmp_path
+
+
+def test_validate_bundled_scripts_passes(tmp_path):
+    folder = bundled_scripts_dir()
+    paths = sorted(str(p) for p in folder.iterdir())  # as the shell expands question_scripts/*
+    result = run("validate", *paths, data_dir=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    ok_lines = [line for line in result.stdout.splitlines() if line.startswith("OK ")]
+    assert len(ok_lines) >= 12
+    assert "SKIP" in result.stdout and "README.md" in result.stdout
+
+
+def test_validate_broken_scripts_exits_1_with_one_line_per_problem(broken_files, tmp_path):
+    missing = broken_files / "missing.toml"
+    result = run("validate", str(broken_files), str(missing), data_dir=tmp_path)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in out
+    lines = result.stdout.splitlines()
+    assert f"{broken_files / 'binary.toml'}: binary file, not a TOML question script" in lines
+    assert any(line.startswith(f"{broken_files / 'latin1.toml'}:1: encoding: not UTF-8") for line in lines)
+    assert any(line.startswith(f"{broken_files / 'syntax.toml'}:4: TOML syntax:") for line in lines)
+    assert any(line.startswith(f"{broken_files / 'unknown_key.toml'}:6: length: unknown key 'length'")
+               for line in lines)
+    assert any(line.startswith(f"{broken_files / 'too_long.toml'}:5: minutes: a round lasts 45 to 60")
+               for line in lines)
+    assert f"{missing}: no such file" in lines
+    assert "6 of 6 script(s) have problems" in result.stderr
+
+
+def test_validate_folder_with_nothing_to_check_fails_cleanly(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("validate", str(empty), data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "no question scripts" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_list_shows_bundled_and_user_scripts_and_survives_broken_ones(tmp_path):
+    user = tmp_path / "question_scripts"
+    user.mkdir()
+    (user / "mine.toml").write_text(GOOD.replace('id = "coding_intervals"', 'id = "my_round"'), encoding="utf-8")
+    (user / "broken.toml").write_bytes(b"\xff\xfe not utf-8")
+
+    table = run("list", data_dir=tmp_path)
+    assert table.returncode == 0, table.stderr
+    rows = [line.split() for line in table.stdout.splitlines()]
+    assert ["my_round", "coding", "45"] == rows[[r[0] if r else "" for r in rows].index("my_round")][:3]
+    assert table.stdout.splitlines()[0].split() == ["ID", "KIND", "MIN", "TITLE", "SOURCE"]
+    assert sum(1 for r in rows if r and r[-1] == "bundled") >= 12
+    assert f"warning: {user / 'broken.toml'}:1: encoding" in table.stderr
+    assert "Traceback" not in table.stderr
+
+    as_json = run("list", "--json", "--kind", "coding", data_dir=tmp_path)
+    data = json.loads(as_json.stdout)
+    assert {s["kind"] for s in data["scripts"]} == {"coding"}
+    mine = next(s for s in data["scripts"] if s["id"] == "my_round")
+    assert mine["source"] == "user" and mine["path"] == str(user / "mine.toml")
+    assert len(data["problems"]) == 1
