@@ -78,3 +78,17 @@ def test_round_kinds_cover_their_subjects(bundled, kind, subjects):
 def test_readme_points_to_the_format_reference():
     readme = (bundled_scripts_dir() / "README.md").read_text(encoding="utf-8")
     assert "docs/question-scripts.md" in readme
+
+
+def test_the_example_in_the_format_reference_is_valid(tmp_path):
+    from interviewer.core.scripts.loader import load_script
+
+    doc = (bundled_scripts_dir().parent / "docs" / "question-scripts.md")
+    if not doc.is_file():
+        pytest.skip("docs are not installed with the package")
+    example = doc.read_text(encoding="utf-8").split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.toml"
+    path.write_text(example, encoding="utf-8")
+    script = load_script(path)
+    assert script.kind == "coding" and len(script.phases) == 5
+    assert any(f.at_phase for q in script.questions for f in q.follow_ups)
