@@ -1,0 +1,304 @@
+"""Transcribing while the candidate speaks, so the transcript is ready right after the answer.
+
+Audio arrives in small blocks (from the Microphone's `on_audio`). A background thread keeps
+the audio not yet transcribed; when a pause closes a stretch of speech (at least
+`min_chunk_seconds` long), or the stretch reaches `max_chunk_seconds`, it cuts there and
+transcribes that chunk with the filler-keeping decode options of adapters/transcription.py,
+shifting its times by the chunk's offset in the answer. `finish()` then only has the tail
+left to do, however long the answer was.
+
+Pause detection for *cutting* is a cheap energy test (it only has to find a quiet moment);
+the pauses reported in the transcript come from the Silero VAD, run chunk by chunk, with
+regions that meet at a cut joined back together.
+
+`ModelLoader` loads the Whisper model on a background thread from app start; the live
+transcriber and anyone else wait on it only when they first need the model.
+"""
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from interviewer.core.transcript import Segment, SpeechRegion, Transcript
+
+log = logging.getLogger(__name__)
+
+SAMPLE_RATE = 16000
+_FRAME = 320  # 20 ms energy frames for finding pauses
+_FINISH = object()
+
+
+class ModelLoader:
+    """Loads a Whisper model in the background; `get()` waits for it (or raises its error)."""
+
+    def __init__(self, name_or_path: str | None = None, loader: Callable[..., Any] | None = None) -> None:
+        self.name_or_path = name_or_path
+        self._loader = loader
+        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._started = False
+        self._model: Any = None
+        self._error: BaseException | None = None
+
+    def start(self) -> "ModelLoader":
+        with self._lock:
+            if not self._started:
+                self._started = True
+                threading.Thread(target=self._load, name="model-loader", daemon=True).start()
+        return self
+
+    def _load(self) -> None:
+        try:
+            loader = self._loader
+            if loader is None:
+                from interviewer.adapters.transcription import load_model as loader
+            self._model = loader(self.name_or_path)
+        except BaseException as exc:  # ModelNotFound (a UserError) or anything the library raises
+            self._error = exc
+        finally:
+            self._done.set()
+
+    @property
+    def ready(self) -> bool:
+        return self._done.is_set() and self._error is None
+
+    @property
+    def error(self) -> BaseException | None:
+        return self._error if self._done.is_set() else None
+
+    def get(self, timeout: float | None = None) -> Any:
+        self.start()
+        if not self._done.wait(timeout):
+            raise TimeoutError(f"the speech model did not load within {timeout} s")
+        if self._error is not None:
+            raise self._error
+        return self._model
+
+
+@dataclass
+class _Chunk:
+    audio: np.ndarray
+    offset: float  # seconds from the start of the answer
+
+
+class PauseCutter:
+    """Splits a stream into chunks at pauses. Feed blocks; collect the chunks it closes."""
+
+    def __init__(self, min_chunk_seconds: float, max_chunk_seconds: float, pause_seconds: float,
+                 silence_dbfs: float = -45.0, rate: int = SAMPLE_RATE) -> None:
+        self.rate = rate
+        self.min_samples = int(min_chunk_seconds * rate)
+        self.max_samples = int(max_chunk_seconds * rate)
+        self.pause_frames = max(1, int(pause_seconds * rate / _FRAME))
+        self.silence_dbfs = silence_dbfs
+        self._pieces: list[np.ndarray] = []
+        self._size = 0
+        self._levels: list[float] = []  # dBFS of each whole frame in the buffer
+        self._partial = np.zeros(0, dtype=np.float32)  # samples not yet making a whole frame
+        self._noise_floor = -70.0
+        self._silent_run = 0  # frames of silence at the end of the buffer
+        self.offset_samples = 0  # position in the answer of the buffer's first sample
+
+    def feed(self, samples: np.ndarray) -> list[_Chunk]:
+        samples = np.asarray(samples, dtype=np.float32).reshape(-1)
+        if samples.size == 0:
+            return []
+        self._pieces.append(samples)
+        self._size += samples.size
+        framed = np.concatenate([self._partial, samples])
+        whole = framed.size // _FRAME * _FRAME
+        self._partial = framed[whole:]
+        chunks: list[_Chunk] = []
+        if whole:
+            frames = framed[:whole].reshape(-1, _FRAME)
+            rms = np.sqrt(np.mean(np.square(frames, dtype=np.float64), axis=1))
+            levels = 20.0 * np.log10(np.maximum(rms, 1e-10))
+            for level in levels:
+                chunks.extend(self._on_frame(float(level)))
+        return chunks
+
+    def _is_silent(self, level: float) -> bool:
+        # Quiet relative to the room's noise floor, or quiet in absolute terms.
+        return level < max(self.silence_dbfs, self._noise_floor + 10.0) or level < -60.0
+
+    def _on_frame(self, level: float) -> list[_Chunk]:
+        # The noise floor follows the quietest frames quickly and louder ones slowly.
+        self._noise_floor += (level - self._noise_floor) * (0.2 if level < self._noise_floor else 0.002)
+        self._levels.append(level)
+        self._silent_run = self._silent_run + 1 if self._is_silent(level) else 0
+        buffered = len(self._levels) * _FRAME
+        if self._silent_run >= self.pause_frames and buffered >= self.min_samples:
+            # Cut in the middle of the pause so both chunks keep a little silence.
+            cut_frame = len(self._levels) - self._silent_run // 2
+            return [self._cut(cut_frame)]
+        if buffered >= self.max_samples:
+            # No pause long enough: cut at the quietest frame of the last 3 seconds.
+            window = min(len(self._levels) - 1, int(3 * self.rate / _FRAME))
+            tail = np.asarray(self._levels[-window:])
+            cut_frame = len(self._levels) - window + int(np.argmin(tail))
+            return [self._cut(max(1, cut_frame))]
+        return []
+
+    def _cut(self, frame_index: int) -> _Chunk:
+        audio = np.concatenate(self._pieces) if len(self._pieces) != 1 else self._pieces[0]
+        cut = frame_index * _FRAME
+        chunk = _Chunk(audio[:cut], self.offset_samples / self.rate)
+        rest = audio[cut:]
+        self._pieces = [rest] if rest.size else []
+        self._size = rest.size
+        self._levels = self._levels[frame_index:]
+        self._silent_run = min(self._silent_run, len(self._levels))
+        self.offset_samples += cut
+        return chunk
+
+    def flush(self) -> _Chunk | None:
+        """The rest of the audio as a final chunk (None if empty)."""
+        if self._size == 0:
+            return None
+        audio = np.concatenate(self._pieces)
+        chunk = _Chunk(audio, self.offset_samples / self.rate)
+        self.offset_samples += audio.size
+        self._pieces, self._size, self._levels, self._silent_run = [], 0, [], 0
+        self._partial = np.zeros(0, dtype=np.float32)
+        return chunk
+
+
+def merge_regions(regions: list[SpeechRegion], cuts: list[float], tolerance: float = 0.1) -> list[SpeechRegion]:
+    """Join the two halves of a speech region that a chunk cut split: a region ending within
+    `tolerance` s before a cut and the next one starting within `tolerance` s after it."""
+    merged: list[SpeechRegion] = []
+    for region in sorted(regions, key=lambda r: r.start):
+        if merged and any(merged[-1].end >= cut - tolerance and region.start <= cut + tolerance
+                          and merged[-1].end <= region.start + tolerance for cut in cuts):
+            merged[-1] = SpeechRegion(merged[-1].start, max(merged[-1].end, region.end))
+        else:
+            merged.append(region)
+    return merged
+
+
+class LiveTranscriber:
+    """Implements interviewer.core.ports.LiveTranscriber.
+
+    `model` is a ModelLoader (waited on when the first chunk is ready) or a loaded model.
+    `on_update(transcript_so_far)` fires on the worker thread after each chunk, for a live view.
+    `transcribe_chunk` and `detect_speech` default to adapters/transcription.py and vad.py.
+    """
+
+    def __init__(self, model: Any, *, options: dict[str, Any] | None = None,
+                 min_chunk_seconds: float = 4.0, max_chunk_seconds: float = 20.0,
+                 pause_seconds: float = 0.4, on_update: Callable[[Transcript], None] | None = None,
+                 transcribe_chunk: Callable[..., Transcript] | None = None,
+                 detect_speech: Callable[..., list[SpeechRegion]] | None = None) -> None:
+        self._model_source = model
+        self._options = options
+        self._on_update = on_update
+        self._transcribe_chunk = transcribe_chunk
+        self._detect_speech = detect_speech
+        self._cutter = PauseCutter(min_chunk_seconds, max_chunk_seconds, pause_seconds)
+        self._inbox: queue.Queue = queue.Queue()
+        self._segments: list[Segment] = []
+        self._regions: list[SpeechRegion] = []
+        self._cuts: list[float] = []  # chunk boundaries, seconds into the answer
+        self._samples = 0
+        self._error: BaseException | None = None
+        self._result: Transcript | None = None
+        self._done = threading.Event()
+        self._cancelled = threading.Event()
+        self._finishing = False
+        self._model_label = ""
+        self.chunks_transcribed = 0
+        self._thread = threading.Thread(target=self._run, name="live-transcriber", daemon=True)
+        self._thread.start()
+
+    # -- port ---------------------------------------------------------------------------
+    def feed(self, samples: np.ndarray) -> None:
+        if self._finishing:
+            raise RuntimeError("feed() after finish()")
+        self._inbox.put(np.array(samples, dtype=np.float32, copy=True).reshape(-1))
+
+    def finish(self, timeout: float | None = None) -> Transcript:
+        """Transcribe what is left and return the whole answer's transcript. Raises the
+        model's loading error (e.g. ModelNotFound) if there was one."""
+        if not self._finishing:
+            self._finishing = True
+            self._inbox.put(_FINISH)
+        if not self._done.wait(timeout):
+            raise TimeoutError(f"transcription did not finish within {timeout} s")
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+    def cancel(self) -> None:
+        """Drop everything (the answer was discarded); the thread ends soon."""
+        self._cancelled.set()
+        self._finishing = True
+        self._inbox.put(_FINISH)
+
+    @property
+    def seconds_received(self) -> float:
+        return self._samples / SAMPLE_RATE
+
+    def snapshot(self) -> Transcript:
+        """The transcript of the chunks done so far (for a live view)."""
+        return Transcript(list(self._segments), round(self._samples / SAMPLE_RATE, 3),
+                          merge_regions(self._regions, self._cuts), self._model_label)
+
+    # -- worker -------------------------------------------------------------------------
+    def _run(self) -> None:
+        try:
+            while True:
+                item = self._inbox.get()
+                if self._cancelled.is_set():
+                    return
+                if item is _FINISH:
+                    tail = self._cutter.flush()
+                    if tail is not None:
+                        self._process(tail)
+                    break
+                self._samples += item.size
+                for chunk in self._cutter.feed(item):
+                    self._process(chunk)
+                    if self._cancelled.is_set():
+                        return
+            self._result = Transcript(self._segments, round(self._samples / SAMPLE_RATE, 3),
+                                      merge_regions(self._regions, self._cuts), self._model_label)
+        except BaseException as exc:
+            self._error = exc
+            log.warning("live transcription failed: %s", exc)
+        finally:
+            self._done.set()
+
+    def _model(self) -> Any:
+        source = self._model_source
+        return source.get() if isinstance(source, ModelLoader) else source
+
+    def _process(self, chunk: _Chunk) -> None:
+        detect = self._detect_speech
+        if detect is None:
+            from interviewer.adapters.vad import speech_regions as detect
+        if chunk.offset > 0:
+            self._cuts.append(chunk.offset)
+        regions = detect(chunk.audio, offset=chunk.offset)
+        self._regions.extend(regions)
+        if not regions:
+            return  # silence: Whisper would only hallucinate ("Thank you.") here
+        transcribe = self._transcribe_chunk
+        if transcribe is None:
+            from interviewer.adapters.transcription import transcribe
+        model = self._model()
+        part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._options,
+                          with_speech_regions=False)
+        self._model_label = part.model or self._model_label
+        self._segments.extend(part.segments)
+        self.chunks_transcribed += 1
+        if self._on_update is not None:
+            try:
+                self._on_update(self.snapshot())
+            except Exception:
+                log.exception("on_update callback failed")

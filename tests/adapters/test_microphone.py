@@ -1,0 +1,168 @@
+"""Microphone recorder against a fake sounddevice that fails on purpose (no audio hardware)."""
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+import soundfile
+
+from interviewer.adapters.devices import input_devices, resolve_input_device, AudioDeviceError
+from interviewer.adapters.microphone import Microphone, MicrophoneError
+from interviewer.storage.wav_writer import repair_wav
+
+from .fake_sounddevice import DEVICE_UNAVAILABLE, FakeSoundDevice, PortAudioError, device
+
+
+def tone(seconds: float, rate: int = 16000, freq: float = 440.0, amplitude: float = 0.5) -> np.ndarray:
+    t = np.arange(int(seconds * rate)) / rate
+    return (amplitude * np.sin(2 * np.pi * freq * t)).astype(np.float32)
+
+
+def wait_until(condition, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_records_16k_mono_with_levels_and_audio_callback(tmp_path):
+    fake = FakeSoundDevice(audio=tone(2.0), audio_rate=16000, speed=20)
+    mic = Microphone(sounddevice_module=fake)
+    chunks, levels = [], []
+    mic.start(tmp_path / "a.wav", on_audio=chunks.append, on_level=levels.append)
+    assert wait_until(lambda: sum(c.size for c in chunks) >= 32000)
+    path = mic.stop()
+    audio, rate = soundfile.read(path, dtype="float32")
+    assert rate == 16000 and audio.ndim == 1
+    assert audio.size == sum(c.size for c in chunks) >= 32000
+    np.testing.assert_allclose(audio[:32000], tone(2.0), atol=2e-4)
+    assert fake.open_attempts == [(16000, 1)]
+    assert max(levels) == pytest.approx(-9.03, abs=0.2)  # RMS of a 0.5 sine in dBFS
+    assert min(levels) == -100.0  # the silence after the tone
+
+
+def test_no_input_device_at_all(tmp_path):
+    fake = FakeSoundDevice(devices=[device("HDMI output", inputs=0, outputs=2)], default=(-1, 0))
+    with pytest.raises(MicrophoneError, match="No microphone was found"):
+        Microphone(sounddevice_module=fake).start(tmp_path / "a.wav")
+    assert not (tmp_path / "a.wav").exists()
+    fake = FakeSoundDevice(devices=[], default=(-1, -1))
+    with pytest.raises(MicrophoneError, match="No microphone was found"):
+        Microphone(sounddevice_module=fake).start(tmp_path / "a.wav")
+
+
+def test_unknown_or_ambiguous_device_names_the_choices(tmp_path):
+    fake = FakeSoundDevice(devices=[device("USB Mic A"), device("USB Mic B"), device("Speakers", 0, 2)])
+    with pytest.raises(MicrophoneError, match=r"no microphone is called 'Headset'; microphones: 0: USB Mic A; 1: USB Mic B"):
+        Microphone("Headset", sounddevice_module=fake).start(tmp_path / "a.wav")
+    with pytest.raises(MicrophoneError, match="there is no microphone number 2"):
+        Microphone(2, sounddevice_module=fake).start(tmp_path / "a.wav")
+    with pytest.raises(AudioDeviceError, match="matches several microphones"):
+        resolve_input_device("usb mic", fake)
+    assert resolve_input_device("mic b", fake).index == 1
+    assert [d.name for d in input_devices(fake)] == ["USB Mic A", "USB Mic B"]
+
+
+def test_no_default_input_uses_first_microphone(tmp_path):
+    fake = FakeSoundDevice(devices=[device("Speakers", 0, 2), device("Webcam mic")], default=(-1, 0))
+    assert resolve_input_device(None, fake).name == "Webcam mic"
+
+
+def test_device_refusing_16k_is_opened_at_its_own_rate_and_resampled(tmp_path):
+    # A 48 kHz-only microphone hears a 440 Hz tone; the file must still be 16 kHz with that tone.
+    fake = FakeSoundDevice(devices=[device("Pro interface", rate=48000)], audio=tone(1.5),
+                           refuse_rates={16000}, speed=20)
+    mic = Microphone(sounddevice_module=fake)
+    mic.start(tmp_path / "a.wav")
+    assert wait_until(lambda: mic.seconds_recorded >= 1.5)
+    path = mic.stop()
+    assert fake.open_attempts == [(16000, 1), (48000, 1)]
+    assert mic.device_rate == 48000
+    audio, rate = soundfile.read(path, dtype="float32")
+    assert rate == 16000
+    spectrum = np.abs(np.fft.rfft(audio[:16000]))
+    assert np.argmax(spectrum) == pytest.approx(440, abs=2)  # 1 Hz per bin for 16000 samples
+    assert np.sqrt(np.mean(audio[1000:15000] ** 2)) == pytest.approx(0.5 / np.sqrt(2), rel=0.05)
+
+
+def test_stereo_only_device_is_mixed_down(tmp_path):
+    fake = FakeSoundDevice(audio=tone(1.0), accepted_channels={2}, speed=20)
+    mic = Microphone(sounddevice_module=fake)
+    mic.start(tmp_path / "a.wav")
+    assert wait_until(lambda: mic.seconds_recorded >= 1.0)
+    audio, _ = soundfile.read(mic.stop(), dtype="float32")
+    assert fake.open_attempts == [(16000, 1), (16000, 2)]
+    np.testing.assert_allclose(audio[:16000], tone(1.0), atol=2e-4)
+
+
+def test_device_accepting_no_rate_gives_a_clear_error(tmp_path):
+    fake = FakeSoundDevice(devices=[device("Odd device", rate=44100)], refuse_rates={16000, 44100})
+    with pytest.raises(MicrophoneError, match=r"accepts neither 16000 Hz nor its own default rate \(44100 Hz\)"):
+        Microphone(sounddevice_module=fake).start(tmp_path / "a.wav")
+
+
+def test_busy_device(tmp_path):
+    busy = PortAudioError("Error opening InputStream: Device unavailable [PaErrorCode -9985]", DEVICE_UNAVAILABLE)
+    fake = FakeSoundDevice(open_error=busy)
+    with pytest.raises(MicrophoneError, match="is busy or unavailable: another program may be using it"):
+        Microphone(sounddevice_module=fake).start(tmp_path / "a.wav")
+    fake = FakeSoundDevice(start_error=busy)
+    with pytest.raises(MicrophoneError, match="busy or unavailable"):
+        Microphone(sounddevice_module=fake).start(tmp_path / "b.wav")
+
+
+@pytest.mark.parametrize("failure", ["finished", "stall"])
+def test_stream_error_mid_answer_keeps_the_recording(tmp_path, failure):
+    fake = FakeSoundDevice(audio=tone(5.0), fail_after_seconds=2.0, failure=failure, speed=10)
+    errors = []
+    got_error = threading.Event()
+    mic = Microphone(sounddevice_module=fake, stall_seconds=0.5)
+    mic.start(tmp_path / "answer.wav", on_error=lambda e: (errors.append(e), got_error.set()))
+    assert got_error.wait(10), "the failure was never reported"
+    assert isinstance(errors[0], MicrophoneError)
+    message = str(errors[0])
+    assert "was it unplugged?" in message and "2.0 s recorded so far are saved in" in message
+    assert mic.error is errors[0]
+    path = mic.stop()  # still fine after the error
+    audio, rate = soundfile.read(path, dtype="float32")  # playable
+    assert rate == 16000 and audio.size == 32000
+    np.testing.assert_allclose(audio, tone(2.0), atol=2e-4)
+
+
+def test_file_on_disk_is_playable_while_recording(tmp_path):
+    """What a crash would leave behind: the header is rewritten at each one-second flush."""
+    fake = FakeSoundDevice(audio=tone(10.0), speed=4)
+    mic = Microphone(sounddevice_module=fake, flush_seconds=0.25)
+    path = tmp_path / "live.wav"
+    mic.start(path)
+    try:
+        assert wait_until(lambda: mic.seconds_recorded >= 2.0)
+        time.sleep(0.4)
+        copy = tmp_path / "copy.wav"
+        copy.write_bytes(path.read_bytes())  # as left on disk by a killed process
+        info = soundfile.info(copy)
+        assert info.samplerate == 16000 and info.duration >= 1.5
+        assert repair_wav(copy) >= info.duration
+    finally:
+        mic.stop()
+
+
+def test_pause_drops_audio_until_resume(tmp_path):
+    fake = FakeSoundDevice(audio=tone(20.0), speed=10)
+    mic = Microphone(sounddevice_module=fake)
+    received = []
+    mic.start(tmp_path / "a.wav", on_audio=received.append)
+    assert wait_until(lambda: mic.seconds_recorded >= 1.0)
+    mic.pause()
+    time.sleep(0.05)
+    paused_at = mic.seconds_recorded
+    time.sleep(0.3)  # ~3 s of audio at 10x
+    assert mic.seconds_recorded == paused_at and mic.paused
+    mic.resume()
+    assert wait_until(lambda: mic.seconds_recorded >= paused_at + 1.0)
+    path = mic.stop()
+    assert soundfile.info(path).duration == pytest.approx(sum(c.size for c in received) / 16000)
