@@ -8,6 +8,8 @@ folder and nothing touches the network.
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import sys
@@ -86,7 +88,9 @@ def _check_speech(ctx: CheckContext) -> str:
     try:
         if not speaker.available:
             raise CheckFailed(speaker.unavailable_reason or "no speech engine")
-        speaker.save_to_file(CHECK_SENTENCE, target)
+        # Frozen builds run pyttsx3 in-process, and it prints "Audio saved to ...".
+        with contextlib.redirect_stdout(io.StringIO()):
+            speaker.save_to_file(CHECK_SENTENCE, target)
     finally:
         speaker.close()
     if not target.is_file() or target.stat().st_size == 0:
