@@ -17,6 +17,7 @@ from interviewer.gui.banner import Banner
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.services import AppServices, DeviceList
+from interviewer.gui.review_screen import ReviewScreen
 from interviewer.gui.round_screen import RoundScreen
 from interviewer.gui.round_session import RoundSession, RoundSessionConfig
 from interviewer.gui.settings_screen import SettingsScreen
@@ -49,6 +50,12 @@ class MainWindow(QMainWindow):
         self._add_screen("round", "Round", self.round_screen, in_nav=False)
         self.round_screen.finished.connect(self._round_finished)
 
+        self.review_screen = ReviewScreen()
+        self._add_screen("review", "Review", self.review_screen, in_nav=False)
+        self.review_screen.play_requested.connect(self.play_answer)
+        self.review_screen.stop_requested.connect(self.stop_playback)
+        self.home.session_opened.connect(self.open_review)
+
         self.settings_screen = SettingsScreen(self.services.settings)
         self._add_screen("settings", "Settings", self.settings_screen)
         self.settings_screen.saved.connect(self.apply_settings)
@@ -58,6 +65,8 @@ class MainWindow(QMainWindow):
         self._store_failed = False
         self.round_session: RoundSession | None = None
         self.last_session_id: int | None = None
+        self.playback = None
+        self.scripts: list[RoundScript] = []
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -109,6 +118,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # an unreadable scripts folder must not stop the app
             self.banner.show_message(f"Could not load the question scripts: {exc}")
             return
+        self.scripts = list(found.scripts)
         self.home.set_scripts(found.scripts, found.problems)
 
     def start_background_loading(self) -> None:
@@ -203,6 +213,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop whatever is running (round, recording, speech) before the app exits."""
         self.round_screen.shutdown()
+        self.stop_playback()
         if self.round_session is not None:
             self.round_session.close()
         if self.speaker is not None:
@@ -273,5 +284,66 @@ class MainWindow(QMainWindow):
         self.banner.clear()
         self.open_review(session_id)
 
+    def script_by_id(self, script_id: str) -> RoundScript | None:
+        return next((s for s in self.scripts if s.id == script_id), None)
+
+    def load_session(self, session_id: int):
+        store = self.store()
+        if store is None:
+            return None
+        try:
+            return store.get_session(session_id)
+        except Exception as exc:
+            self.banner.show_message(f"Could not open session {session_id}: {exc}")
+            return None
+
     def open_review(self, session_id: int) -> None:
-        """Overridden below once the review screen exists."""
+        session = self.load_session(session_id)
+        if session is None:
+            return
+        missing = []
+        try:
+            missing = self.store().missing_audio(session)
+        except Exception:
+            pass
+        self.review_screen.show_session(session, self.script_by_id(session.script_id), missing)
+        self.show_screen("review")
+
+    def play_answer(self, answer_id: int, start: float) -> None:
+        """Play an answer's recording from `start` seconds, off the GUI thread."""
+        session = self.review_screen.session
+        answer = next((a for a in session.answers if a.id == answer_id), None) if session else None
+        store = self.store()
+        path = store.audio_file(answer.audio_path) if (answer and store and answer.audio_path) else None
+        if path is None:
+            self.banner.show_message("The recording of this answer is missing, so it cannot be played.", "warning")
+            return
+        if self.services.play_audio is None:
+            self.banner.show_message("Audio playback is not available.", "warning")
+            return
+        self.stop_playback()
+        play = self.services.play_audio
+        self.review_screen.set_playing(f"Playing from {start:.1f} s")
+
+        def started(handle) -> None:
+            self.playback = handle
+
+        def failed(exc: BaseException) -> None:
+            self.review_screen.set_playing("")
+            self.banner.show_message(f"Could not play the recording: {exc}", "warning")
+
+        def ended(error: str | None) -> None:  # on the playback thread
+            post_to_gui(lambda: self._playback_ended(error))
+
+        run_in_background(lambda: play(path, max(0.0, start - 0.3), on_done=ended), started, failed)
+
+    def _playback_ended(self, error: str | None) -> None:
+        self.review_screen.set_playing("")
+        if error:
+            self.banner.show_message(error, "warning")
+
+    def stop_playback(self) -> None:
+        if self.playback is not None:
+            self.playback.stop()
+            self.playback = None
+        self.review_screen.set_playing("")

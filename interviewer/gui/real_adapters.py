@@ -74,10 +74,10 @@ def make_live_transcriber(model: Any, settings: AppSettings) -> Any:
     return _SegmentFeed(model)
 
 
-def play_audio(path: Path, start_seconds: float = 0.0, end_seconds: float | None = None) -> Any:
+def play_audio(path: Path, start_seconds: float = 0.0, on_done: Any = None) -> Any:
     from interviewer.gui.playback import play_file
 
-    return play_file(path, start_seconds, end_seconds)
+    return play_file(path, start_seconds, on_done=on_done)
 
 
 def list_devices() -> Any:

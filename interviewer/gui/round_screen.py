@@ -141,6 +141,7 @@ class RoundScreen(QWidget):
         self._partial_segments: dict[int, list] = {}
         self._shown_answer: int | None = None
         self._last_heading: str | None = None
+        self._last_status = ""
 
     # ------------------------------------------------------------------ running a round
 
@@ -172,8 +173,14 @@ class RoundScreen(QWidget):
         return self.session is not None and not self.session.controller.finished
 
     def end_answer(self) -> None:
-        if self.running:
-            self.session.controller.end_answer()
+        """Space/Enter: end the answer; while the interviewer waits, start adding to it instead."""
+        if not self.running:
+            return
+        controller = self.session.controller
+        if controller.status == "waiting" and hasattr(controller, "continue_answer"):
+            controller.continue_answer()
+        else:
+            controller.end_answer()
 
     def repeat_question(self) -> None:
         if self.running:
@@ -289,7 +296,15 @@ class RoundScreen(QWidget):
             return
         self.session.poll()
         self._refresh_clocks()
-        if self.session is not None and self.session.controller.status == "listening":
+        status = self.session.controller.status
+        if status != self._last_status:
+            self._last_status = status
+            if status == "waiting":
+                self.status.setText("The interviewer is waiting for the next part. Press Space to add "
+                                    "to your answer.")
+            elif status == "thinking":
+                self.status.setText("Answer recorded. Transcribing the last words...")
+        if status == "listening":
             self.meter.set_level(self.session.controller.input_level)
         else:
             self.meter.set_level(0.0)

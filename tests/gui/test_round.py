@@ -133,3 +133,48 @@ def test_no_microphone_shows_a_message_and_the_round_still_runs(qtbot, isolated_
     qtbot.waitUntil(lambda: "news feed" in window.round_screen.question.text(), timeout=3000)
     window.round_screen.stop_button.click()
     qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+
+
+class RecordingPlayer:
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, path, start, on_done=None):
+        self.calls.append((path, start))
+        if on_done:
+            on_done(None)
+        return self
+
+    def stop(self):
+        pass
+
+
+def test_review_after_a_round_shows_fillers_and_plays_from_a_word(qtbot, isolated_dirs, script_dirs, tmp_path):
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    player = window.services.play_audio = RecordingPlayer()
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    run_round(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    review = window.review_screen
+    html_text = review.transcript.toHtml()
+    assert "Design a system that ranks posts" in review.transcript.toPlainText()
+    assert "#ffe0b2" in html_text  # fillers highlighted
+    assert "fillers" in review.summary.text() and "per 100 words" in review.summary.text()
+    assert review.table.rowCount() == len(review.session.answers)
+    assert review.phase_table.rowCount() == 3
+    assert len(review.timeline.data.actual) == 3 and review.timeline.data.fillers
+    # Clicking a word plays that answer's audio from the word.
+    from PySide6.QtCore import QUrl
+
+    answer = next(a for a in review.session.answers if a.analysis)
+    word = answer.analysis["words"][3]
+    review.transcript.anchorClicked.emit(QUrl(f"play:{answer.id}:{word['start']}"))
+    qtbot.waitUntil(lambda: bool(player.calls), timeout=3000)
+    path, start = player.calls[-1]
+    assert path.name == f"answer-{answer.id}.wav" and abs(start - (word["start"] - 0.3)) < 1e-6
+    # A missing recording gives a message, not a crash.
+    path.unlink()
+    review.transcript.anchorClicked.emit(QUrl(f"play:{answer.id}:0.5"))
+    assert "missing" in window.banner.text

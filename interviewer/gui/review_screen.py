@@ -1,0 +1,255 @@
+"""Review: the transcript by question with fillers and pauses, findings, numbers, the timeline.
+
+Clicking a word, a finding or a point on the timeline plays that answer's audio from there.
+"""
+from __future__ import annotations
+
+import html
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interviewer.core.scripts.model import RoundScript
+from interviewer.gui.labels import clock_text, kind_label
+from interviewer.gui.live_transcript import FILLER_STYLE
+from interviewer.gui.review_model import RoundNumbers, fmt_seconds, round_numbers
+from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
+
+PAUSE_STYLE = "color:#6d6d6d; background:#eeeeee; border-radius:2px;"
+FINDING_STYLE = {"problem": "#c0392b", "good": "#2e7d32", "note": "#1f5fa8"}
+
+
+class ReviewScreen(QWidget):
+    play_requested = Signal(int, float)  # answer id, seconds into its audio
+    debrief_requested = Signal(int)  # session id
+    stop_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Any = None
+        self.numbers: RoundNumbers | None = None
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("roundNumbers")
+        self.timeline = RoundTimelinePlot()
+        self.timeline.time_clicked.connect(self._timeline_clicked)
+        self.transcript = QTextBrowser()
+        self.transcript.setOpenLinks(False)
+        self.transcript.anchorClicked.connect(self._anchor_clicked)
+        self.findings = QListWidget()
+        self.findings.itemClicked.connect(self._finding_clicked)
+        self.findings.itemActivated.connect(self._finding_clicked)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.phase_table = QTableWidget()
+        self.phase_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.stop_button = QPushButton("Stop playback")
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.debrief_button = QPushButton("Debrief this round")
+        self.debrief_button.clicked.connect(lambda: self.session and self.debrief_requested.emit(self.session.id))
+        self.playing = QLabel()
+
+        tabs = QTabWidget()
+        tabs.addTab(self.table, "Per answer")
+        tabs.addTab(self.phase_table, "Time per phase")
+        side = QSplitter(Qt.Orientation.Vertical)
+        findings_box = QWidget()
+        fl = QVBoxLayout(findings_box)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(QLabel("<b>Findings</b> (click to listen)"))
+        fl.addWidget(self.findings)
+        side.addWidget(findings_box)
+        side.addWidget(tabs)
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(self.transcript)
+        main.addWidget(side)
+        main.setSizes([600, 450])
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.playing)
+        top.addWidget(self.stop_button)
+        top.addWidget(self.debrief_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.timeline)
+        layout.addWidget(main, 1)
+
+    # ------------------------------------------------------------------ showing a session
+
+    def show_session(self, session: Any, script: RoundScript | None = None, missing_audio: list[str] | None = None) -> None:
+        self.session = session
+        numbers = self.numbers = round_numbers(session, script)
+        when = time.strftime("%d %b %Y %H:%M", time.localtime(session.started_at))
+        status = "" if session.status == "completed" else f" · <span style='color:#c0392b'>{session.status}</span>"
+        self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}")
+        rate = fmt_seconds(numbers.filler_rate, " per 100 words")
+        pace = fmt_seconds(numbers.pace_wpm, " wpm")
+        missed = ", ".join(numbers.topics_missed) or "none"
+        self.summary.setText(
+            f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · pace {pace} (normal 110–160) · "
+            f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
+            f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
+            + (f"<br><span style='color:#c0392b'>Missing recordings: {len(missing_audio)}</span>"
+               if missing_audio else ""))
+        self.transcript.setHtml(self._transcript_html())
+        self._fill_findings()
+        self._fill_tables(numbers)
+        self.timeline.set_data(self._timeline_data(script))
+
+    def _transcript_html(self) -> str:
+        parts = []
+        for answer in self.session.answers:
+            a = answer.analysis if isinstance(answer.analysis, dict) else {}
+            when = clock_text(answer.answer_start or 0.0)
+            parts.append(f'<p style="color:#1f5fa8; margin-top:10px;"><b>[{when}] Q:</b> '
+                         f'{html.escape(answer.question_text)}</p>')
+            words = a.get("words") or ([{"text": w.text, "start": w.start, "end": w.end}
+                                        for w in answer.transcript.words] if answer.transcript else [])
+            if not words:
+                parts.append("<p><i>No transcript for this answer.</i></p>")
+                continue
+            filler_spans = [(float(f["start"]), float(f["end"])) for f in a.get("fillers") or []]
+            pauses = sorted(a.get("pauses") or [], key=lambda p: p["start"])
+            out, pi = [], 0
+            for w in words:
+                start = float(w["start"])
+                while pi < len(pauses) and float(pauses[pi]["end"]) <= start + 1e-3:
+                    p = pauses[pi]
+                    length = float(p.get("duration", p["end"] - p["start"]))
+                    out.append(f'<a href="play:{answer.id}:{float(p["start"]):.3f}" style="text-decoration:none">'
+                               f'<span style="{PAUSE_STYLE}">⏸ {length:.1f} s</span></a>')
+                    pi += 1
+                text = html.escape(str(w["text"]).strip())
+                is_filler = any(s - 1e-3 <= start and float(w["end"]) <= e + 1e-3 for s, e in filler_spans)
+                style = FILLER_STYLE if is_filler else ""
+                out.append(f'<a href="play:{answer.id}:{start:.3f}" style="text-decoration:none; color:#222;">'
+                           f'<span style="{style}">{text}</span></a>')
+            parts.append("<p>" + " ".join(out) + "</p>")
+        if self.session.scratchpad:
+            parts.append("<p><b>Scratchpad</b></p><pre>" + html.escape(self.session.scratchpad) + "</pre>")
+        return "".join(parts) or "<p>This round has no answers.</p>"
+
+    def _fill_findings(self) -> None:
+        self.findings.clear()
+        starts = {a.id: a.answer_start or 0.0 for a in self.session.answers}
+        for f in self.session.findings:
+            round_time = (starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0) + (f.start or 0.0)
+            severity = (f.details or {}).get("severity", "note") if isinstance(f.details, dict) else "note"
+            item = QListWidgetItem(f"[{clock_text(round_time)}] {f.message}")
+            item.setForeground(QColor(FINDING_STYLE.get(severity, "#222222")))
+            item.setData(Qt.ItemDataRole.UserRole, (f.answer_id, f.start or 0.0))
+            self.findings.addItem(item)
+        if not self.session.findings:
+            self.findings.addItem(QListWidgetItem("No findings for this round."))
+
+    def _fill_tables(self, numbers: RoundNumbers) -> None:
+        headers = ["Question", "Length", "Words", "Fillers /100", "Pace (wpm)", "Long pauses", "Latency",
+                   "Clarifying Qs", "Topics missed"]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(numbers.answers))
+        for row, a in enumerate(numbers.answers):
+            values = [a.question, clock_text(a.duration), str(a.words), fmt_seconds(a.filler_rate, ""),
+                      fmt_seconds(a.pace_wpm, ""), str(a.long_pauses), fmt_seconds(a.response_latency),
+                      str(a.clarifying_asked), ", ".join(a.topics_missed)]
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, 240)
+        headers = ["Phase", "Planned", "Actual", "Difference"]
+        self.phase_table.setColumnCount(len(headers))
+        self.phase_table.setHorizontalHeaderLabels(headers)
+        self.phase_table.setRowCount(len(numbers.phases))
+        for row, p in enumerate(numbers.phases):
+            diff = p.actual_s - p.planned_s
+            values = [p.name, clock_text(p.planned_s), clock_text(p.actual_s),
+                      ("+" if diff >= 0 else "-") + clock_text(abs(diff))]
+            for col, value in enumerate(values):
+                self.phase_table.setItem(row, col, QTableWidgetItem(value))
+        self.phase_table.resizeColumnsToContents()
+
+    def _timeline_data(self, script: RoundScript | None) -> TimelineData:
+        s = self.session
+        planned, t = [], 0.0
+        if script is not None:
+            for p in script.phases:
+                planned.append(PlannedPhase(p.id, p.name, t, t + p.minutes * 60.0))
+                t += p.minutes * 60.0
+        else:
+            for p in s.phases:
+                planned.append(PlannedPhase(p.phase_id, p.name, t, t + p.planned_minutes * 60.0))
+                t += p.planned_minutes * 60.0
+        total = max(t, s.planned_minutes * 60.0, 1.0)
+        actual = [PlannedPhase(p.phase_id, p.name, p.started_at, p.ended_at if p.ended_at is not None else total)
+                  for p in s.phases]
+        data = TimelineData(total=total, planned=planned, actual=actual)
+        for answer in s.answers:
+            a = answer.analysis if isinstance(answer.analysis, dict) else {}
+            base = answer.answer_start or 0.0
+            if answer.asked_at is not None:
+                data.asks.append((answer.asked_at, answer.question_text))
+            if answer.answer_start is not None:
+                data.answers.append((base, answer.answer_end or base, answer.question_text))
+            data.fillers.extend(base + float(f["start"]) for f in a.get("fillers") or [])
+            data.pauses.extend((base + float(p["start"]), base + float(p["end"])) for p in a.get("pauses") or [])
+        starts = {a.id: a.answer_start or 0.0 for a in s.answers}
+        for f in s.findings:
+            data.findings.append(((starts.get(f.answer_id, 0.0) if f.answer_id else 0.0) + (f.start or 0.0), f.message))
+        return data
+
+    # ------------------------------------------------------------------ clicks -> play
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        parts = url.toString().split(":")
+        if len(parts) == 3 and parts[0] == "play":
+            self.play_requested.emit(int(parts[1]), float(parts[2]))
+
+    def _finding_clicked(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data and data[0] is not None:
+            self.play_requested.emit(int(data[0]), float(data[1]))
+
+    def _timeline_clicked(self, round_time: float) -> None:
+        if self.session is None:
+            return
+        for answer in self.session.answers:
+            start, end = answer.answer_start, answer.answer_end
+            if start is not None and end is not None and start <= round_time <= end:
+                self.play_requested.emit(answer.id, round_time - start)
+                return
+
+    def set_playing(self, text: str) -> None:
+        self.playing.setText(text)
+
+
+def first_word_anchor(html_text: str) -> str | None:
+    """The first play link in the transcript (tests click it)."""
+    marker = 'href="play:'
+    i = html_text.find(marker)
+    if i < 0:
+        return None
+    j = html_text.find('"', i + len(marker))
+    return html_text[i + 6:j]
+
+
+PlayHandler = Callable[[int, float], None]

@@ -1,0 +1,66 @@
+"""Playing an answer from a given second, off the GUI thread, with errors as messages."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from interviewer.errors import UserError
+from interviewer.gui.playback import play_file, read_wav_segment
+from interviewer.storage.wav_writer import CrashSafeWavWriter
+
+
+class FakeStream:
+    def __init__(self, log, **kw):
+        self.log = log
+        log.append(("open", kw["samplerate"]))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def write(self, block):
+        self.log.append(("write", block.shape[0]))
+
+
+class FakeSoundDevice:
+    def __init__(self, fail=False):
+        self.log = []
+        self.fail = fail
+
+    def OutputStream(self, **kw):  # noqa: N802 (sounddevice's name)
+        if self.fail:
+            raise RuntimeError("Error opening OutputStream: Device unavailable [PaErrorCode -9985]")
+        return FakeStream(self.log, **kw)
+
+
+def _wav(path, seconds=3.0):
+    samples = np.linspace(-0.5, 0.5, int(16000 * seconds), dtype=np.float32)
+    with CrashSafeWavWriter(path, fsync=False) as w:
+        w.write(samples)
+    return path
+
+
+def test_plays_from_the_requested_second(tmp_path):
+    path = _wav(tmp_path / "a.wav")
+    samples, rate = read_wav_segment(path, 1.0)
+    assert rate == 16000 and len(samples) == 32000
+    assert samples[0] == pytest.approx(-0.5 + 1.0 / 3.0, abs=1e-3)
+    sd = FakeSoundDevice()
+    done = []
+    playback = play_file(path, 2.5, sounddevice_module=sd, on_done=done.append)
+    assert playback.wait(5)
+    assert done == [None]
+    assert sd.log[0] == ("open", 16000)
+    assert sum(n for kind, n in sd.log if kind == "write") == 8000
+
+
+def test_device_errors_and_missing_files_are_messages(tmp_path):
+    path = _wav(tmp_path / "a.wav")
+    done = []
+    playback = play_file(path, 0, sounddevice_module=FakeSoundDevice(fail=True), on_done=done.append)
+    playback.wait(5)
+    assert "Device unavailable" in done[0]
+    with pytest.raises(UserError, match="missing"):
+        play_file(tmp_path / "gone.wav")
