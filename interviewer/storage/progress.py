@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from interviewer.core.transcript import Transcript
 
-# Only used when an answer has a transcript but no analysis.
-_FALLBACK_FILLERS = frozenset({"um", "uh", "erm", "er", "ah", "hmm", "mm", "uhm", "umm"})
+# Counted when an answer has a transcript but no analysis; also marked in exported reports.
+FILLER_WORDS = frozenset({"um", "uh", "erm", "er", "ah", "hmm", "mm", "uhm", "umm"})
 LONG_PAUSE_SECONDS = 2.0
 
 
@@ -72,7 +72,7 @@ def numbers_from_analysis(analysis: dict) -> AnswerNumbers:
 
 def numbers_from_transcript(transcript: Transcript) -> AnswerNumbers:
     words = [w.text.strip(" ,.?!;:").lower() for w in transcript.words]
-    out = AnswerNumbers(words=len(words), fillers=sum(w in _FALLBACK_FILLERS for w in words))
+    out = AnswerNumbers(words=len(words), fillers=sum(w in FILLER_WORDS for w in words))
     if transcript.speech:
         out.speaking_seconds = sum(r.end - r.start for r in transcript.speech)
         out.long_pauses = sum(

@@ -1,0 +1,108 @@
+"""Export a stored round: Markdown, self-contained HTML, PDF, JSON, and its audio as WAV or FLAC.
+
+    from interviewer.export import export_session
+    result = export_session(store, session_id, "html", Path("round.html"))
+    result.path, result.warnings   # warnings: e.g. a recording that went missing
+
+Outside the Qt-free core because PDF uses Qt (imported only when a PDF is asked for).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interviewer.errors import UserError
+from interviewer.storage import Store
+
+TEXT_FORMATS = ("md", "html", "pdf", "json")
+AUDIO_FORMATS = ("wav", "flac")
+FORMATS = TEXT_FORMATS + AUDIO_FORMATS
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def default_output(session_id: int, fmt: str, split: bool = False) -> Path:
+    return Path(f"session-{session_id}-audio") if split else Path(f"session-{session_id}.{fmt}")
+
+
+def export_session(store: Store, session_id: int, fmt: str, out: Path | None = None,
+                   split: bool = False) -> ExportResult:
+    """Write one round in `fmt` to `out` (a folder when split audio is asked for)."""
+    from interviewer.export import audio as audio_export
+    from interviewer.export.report import build_report
+
+    fmt = fmt.lower().lstrip(".")
+    if fmt == "markdown":
+        fmt = "md"
+    if fmt not in FORMATS:
+        raise UserError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    session = store.get_session(session_id)
+    out = Path(out) if out is not None else default_output(session_id, fmt, split and fmt in AUDIO_FORMATS)
+    missing = store.missing_audio(session)
+    warnings = [f"recording missing: {store.data_dir / p}" for p in missing]
+    if not (out.parent.is_dir() or (split and fmt in AUDIO_FORMATS)):
+        raise UserError(f"{out.parent}: no such folder to export into")
+    try:
+        if fmt in AUDIO_FORMATS:
+            return _export_audio(store, session, fmt, out, split, warnings)
+        if fmt == "json":
+            from interviewer.export.json_export import render_json
+
+            facts = {}
+            for path in [a.audio_path for a in session.answers] + [d.audio_path for d in session.debrief]:
+                if path:
+                    found = store.audio_file(path)
+                    facts[path] = {"file": str(store.resolve_audio_path(path)), "exists": found is not None,
+                                   "seconds": audio_export.seconds_of(found) if found else None}
+            out.write_text(render_json(session, facts), encoding="utf-8")
+            return ExportResult(out, warnings, [out])
+        report = build_report(session, missing)
+        if fmt == "md":
+            from interviewer.export.markdown import render_markdown
+
+            out.write_text(render_markdown(report), encoding="utf-8")
+        elif fmt == "html":
+            from interviewer.export.html_report import render_html
+
+            out.write_text(render_html(report), encoding="utf-8")
+        else:
+            from interviewer.export.html_report import render_html
+            from interviewer.export.pdf import render_pdf
+
+            render_pdf(render_html(report), out, report.heading)
+            if not out.is_file() or out.stat().st_size == 0:
+                raise UserError(f"{out}: Qt could not write the PDF")
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+    return ExportResult(out, warnings, [out])
+
+
+def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warnings: list[str]) -> ExportResult:
+    from interviewer.export import audio as audio_export
+
+    sources: list[tuple[str, Path]] = []
+    for n, answer in enumerate(session.answers, start=1):
+        found = store.audio_file(answer.audio_path)
+        if found is not None:
+            sources.append((f"{n:02d}-{answer.question_id}" + (f"-{answer.follow_up_id}" if answer.follow_up_id else ""),
+                            found))
+    for n, entry in enumerate(session.debrief, start=1):
+        found = store.audio_file(entry.audio_path)
+        if found is not None:
+            sources.append((f"debrief-{n:02d}", found))
+    if not sources:
+        raise UserError(f"session {session.id} has no recordings to export"
+                        + (f" ({len(warnings)} missing)" if warnings else ""))
+    try:
+        if split:
+            files = audio_export.export_each(sources, out, fmt)
+            return ExportResult(out, warnings, files)
+        audio_export.export_joined([p for _, p in sources], out, fmt)
+    except (RuntimeError, ValueError) as exc:  # soundfile reports unreadable files this way
+        raise UserError(f"cannot export the audio of session {session.id}: {exc}") from None
+    return ExportResult(out, warnings, [out])

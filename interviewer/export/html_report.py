@@ -1,0 +1,82 @@
+"""A round as one self-contained HTML file: inline CSS, no scripts, no external links or fonts."""
+from __future__ import annotations
+
+from html import escape
+
+from interviewer.export.report import SessionReport, Token, fmt_clock
+
+CSS = """
+body { font-family: sans-serif; max-width: 52em; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.45; }
+h1 { font-size: 1.6em; border-bottom: 2px solid #444; padding-bottom: .2em; }
+h2 { font-size: 1.25em; margin-top: 1.6em; border-bottom: 1px solid #bbb; }
+h3 { font-size: 1.05em; margin-bottom: .2em; }
+table { border-collapse: collapse; margin: .5em 0; }
+th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: left; }
+th { background: #f0f0f0; }
+.meta { color: #666; font-style: italic; }
+.filler { background: #ffe08a; font-weight: bold; }
+.pause { color: #1f5fa8; font-style: italic; }
+.missing { color: #a00; }
+.numbers { color: #333; background: #f6f6f6; padding: .3em .6em; }
+pre { background: #f6f6f6; padding: .6em; white-space: pre-wrap; font-family: monospace; }
+"""
+
+
+def _tokens(tokens: list[Token]) -> str:
+    out = []
+    for t in tokens:
+        if t.kind == "filler":
+            out.append(f'<span class="filler">{escape(t.text)}</span>')
+        elif t.kind == "pause":
+            out.append(f'<span class="pause">[pause {escape(t.text)}]</span>')
+        else:
+            out.append(escape(t.text))
+    return " ".join(out)
+
+
+def _table(rows: list[dict[str, str]]) -> str:
+    if not rows:
+        return ""
+    head = "".join(f"<th>{escape(h)}</th>" for h in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in r.values()) + "</tr>" for r in rows)
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def render_html(report: SessionReport) -> str:
+    s = report.session
+    parts = [f"<h1>{escape(report.heading)}</h1>",
+             "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+                                 for k, v in report.facts.items()) + "</table>"]
+    if report.phases:
+        parts += ["<h2>Phases</h2>", _table(report.phases)]
+    if report.round_findings:
+        parts += ["<h2>Round findings</h2><ul>"] + [
+            f"<li>{escape(f.kind)}: {escape(f.message)}</li>" for f in report.round_findings] + ["</ul>"]
+    parts.append("<h2>Answers</h2>")
+    if not report.answers:
+        parts.append("<p>No answers were recorded.</p>")
+    for a in report.answers:
+        label = f"Follow-up {a.answer.follow_up_id}" if a.answer.follow_up_id else a.answer.question_id
+        parts += [f"<h3>{a.number}. {escape(a.answer.question_text)}</h3>",
+                  f'<p class="meta">{escape(label)}, asked at {fmt_clock(a.answer.asked_at)}</p>']
+        if a.audio_missing:
+            parts.append(f'<p class="missing">Recording missing: {escape(a.answer.audio_path or "")}</p>')
+        parts.append(f"<p>{_tokens(a.tokens)}</p>" if a.tokens else '<p class="meta">(no transcript)</p>')
+        if a.numbers:
+            parts.append('<p class="numbers">' + " &middot; ".join(
+                f"{escape(k)}: <b>{escape(v)}</b>" for k, v in a.numbers.items()) + "</p>")
+        if a.findings:
+            parts.append("<ul>" + "".join(
+                f"<li>{fmt_clock(f.start)} <b>{escape(f.kind)}</b>: {escape(f.message)}</li>" for f in a.findings)
+                + "</ul>")
+    if s.scratchpad.strip():
+        parts += ["<h2>Scratchpad</h2>", f"<pre>{escape(s.scratchpad)}</pre>"]
+    if s.debrief:
+        parts.append("<h2>Self-debrief</h2>")
+        for d in s.debrief:
+            rating = f" (self-rating {d.self_rating}/5)" if d.self_rating else ""
+            parts += [f"<h3>{escape(d.prompt)}{rating}</h3>",
+                      f"<p>{escape(d.text)}</p>" if d.text else '<p class="meta">(spoken answer only)</p>']
+    body = "\n".join(parts)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f"<title>{escape(report.heading)}</title><style>{CSS}</style></head>\n<body>\n{body}\n</body></html>\n")

@@ -1,0 +1,63 @@
+"""A round as Markdown: readable as plain text, renders well anywhere."""
+from __future__ import annotations
+
+from interviewer.export.report import SessionReport, Token, fmt_clock
+
+
+def _escape(text: str) -> str:
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+
+
+def _transcript(tokens: list[Token]) -> str:
+    parts = []
+    for t in tokens:
+        if t.kind == "filler":
+            parts.append(f"**{_escape(t.text)}**")
+        elif t.kind == "pause":
+            parts.append(f"_[pause {t.text}]_")
+        else:
+            parts.append(_escape(t.text))
+    return " ".join(parts)
+
+
+def _table(rows: list[dict[str, str]]) -> list[str]:
+    if not rows:
+        return []
+    head = list(rows[0])
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(_escape(r[h]) for h in head) + " |" for r in rows]
+    return lines + [""]
+
+
+def render_markdown(report: SessionReport) -> str:
+    s = report.session
+    lines = [f"# {_escape(report.heading)}", ""]
+    lines += [f"- **{k}:** {_escape(v)}" for k, v in report.facts.items()] + [""]
+    if report.phases:
+        lines += ["## Phases", ""] + _table(report.phases)
+    if report.round_findings:
+        lines += ["## Round findings", ""]
+        lines += [f"- {_escape(f.kind)}: {_escape(f.message)}" for f in report.round_findings] + [""]
+    lines += ["## Answers", ""]
+    if not report.answers:
+        lines += ["No answers were recorded.", ""]
+    for a in report.answers:
+        label = f"Follow-up {a.answer.follow_up_id}" if a.answer.follow_up_id else a.answer.question_id
+        lines += [f"### {a.number}. {_escape(a.answer.question_text)}", "",
+                  f"_{_escape(label)}, asked at {fmt_clock(a.answer.asked_at)}_", ""]
+        if a.audio_missing:
+            lines += [f"> Recording missing: {_escape(a.answer.audio_path or '')}", ""]
+        lines += [_transcript(a.tokens) if a.tokens else "_(no transcript)_", ""]
+        if a.numbers:
+            lines += [" · ".join(f"{k}: {_escape(v)}" for k, v in a.numbers.items()), ""]
+        if a.findings:
+            lines += [f"- {fmt_clock(f.start)} {_escape(f.kind)}: {_escape(f.message)}" for f in a.findings] + [""]
+    if s.scratchpad.strip():
+        fence = "~~~~" if "```" in s.scratchpad else "```"
+        lines += ["## Scratchpad", "", fence, s.scratchpad.rstrip("\n"), fence, ""]
+    if s.debrief:
+        lines += ["## Self-debrief", ""]
+        for d in s.debrief:
+            rating = f" (self-rating {d.self_rating}/5)" if d.self_rating else ""
+            lines += [f"**{_escape(d.prompt)}**{rating}", "", _escape(d.text) or "_(spoken answer only)_", ""]
+    return "\n".join(lines).rstrip() + "\n"
