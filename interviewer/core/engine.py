@@ -255,6 +255,10 @@ class RoundEngine:
                 if f.at_phase == phase.id:
                     (earlier if q.id in self._asked_questions else later).append((q, f))
         self._phase_queue = earlier + [(q, None) for q in self.script.questions_in(phase.id)] + later
+        if self._phase_queue:
+            # A phase with its own agenda moves on; one without keeps discussing the last question,
+            # whose follow-ups then still come.
+            self._pending_follow_ups = []
         return self._ask_next_in_phase(at)
 
     def _ask_next_in_phase(self, at: float) -> list[Event]:

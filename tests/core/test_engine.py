@@ -194,6 +194,19 @@ def test_changed_constraint_is_asked_when_its_phase_starts():
     assert engine.answer_finished("cache")[0].question_id == "serving"
 
 
+def test_a_phase_with_its_own_agenda_drops_the_last_questions_follow_ups():
+    clock = FakeClock()
+    engine = RoundEngine(design_round(), clock)
+    engine.start()
+    clock.set(960)
+    engine.poll()
+    assert engine.answer_finished("features")[0].question_id == "training"  # drift follow-up pending
+    clock.set(2400)
+    assert engine.poll()[-1].follow_up_id == "feed-latency"
+    [ask] = engine.answer_finished("a cache")
+    assert (ask.question_id, ask.follow_up_id) == ("serving", None)
+
+
 def test_a_question_spans_phases_that_have_none_of_their_own():
     from dataclasses import replace
     script = design_round()
