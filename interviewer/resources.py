@@ -18,6 +18,11 @@ def _bundled_dir(package: str, checkout_name: str) -> Path:
     checkout = _CHECKOUT_ROOT / checkout_name
     if checkout.is_dir() and (_CHECKOUT_ROOT / "pyproject.toml").is_file():
         return checkout
+    # An installed wheel maps the folder into the package (see pyproject's package-dir).
+    # It has no __init__.py, so importlib.resources would give a MultiplexedPath, not a Path.
+    installed = Path(__file__).resolve().parent / package.rsplit(".", 1)[-1]
+    if installed.is_dir():
+        return installed
     return Path(str(resources.files(package)))
 
 
