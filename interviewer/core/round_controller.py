@@ -461,6 +461,8 @@ class RoundController:
         if transcriber is not None and hasattr(transcriber, "on_segment"):
             transcriber.on_segment = lambda seg: self._inbox.put(
                 partial(self._emit, PartialTranscript(index, seg)))
+        # recorder.start() runs before the record is appended: a recorder may count
+        # `answers` to name the file (the GUI's store wrapper does).
         if self.recorder is not None:
             try:
                 self.audio_dir.mkdir(parents=True, exist_ok=True)
