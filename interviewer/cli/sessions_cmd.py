@@ -1,0 +1,124 @@
+"""`interviewer sessions list|show|export|discard|delete`: the rounds kept in the data folder."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+EXPORT_FORMATS = ("md", "html", "pdf", "json", "wav", "flac")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("sessions", help="list, show, export or delete recorded rounds",
+                                   description="The rounds kept in your data folder "
+                                               "(INTERVIEWER_DATA_DIR overrides where that is).")
+    sub = parser.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
+
+    listing = sub.add_parser("list", help="all rounds, newest first")
+    listing.add_argument("--kind", help="only rounds of this kind, e.g. coding")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(func=list_sessions)
+
+    show = sub.add_parser("show", help="one round: answers, transcripts, numbers, debrief")
+    show.add_argument("id", type=int)
+    show.set_defaults(func=show_session)
+
+    export = sub.add_parser("export", help="write a round as md, html, pdf or json, or its audio as wav or flac")
+    export.add_argument("id", type=int)
+    export.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="md")
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: session-ID.FORMAT here)")
+    export.add_argument("--split", action="store_true",
+                        help="audio: one file per answer in the folder given by -o, instead of one joined file")
+    export.set_defaults(func=export_session)
+
+    discard = sub.add_parser("discard", help="mark a round (e.g. an interrupted one) as discarded; "
+                                             "it is kept but left out of progress")
+    discard.add_argument("id", type=int)
+    discard.set_defaults(func=discard_session)
+
+    delete = sub.add_parser("delete", help="remove a round and its recordings for good")
+    delete.add_argument("id", type=int)
+    delete.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    delete.set_defaults(func=delete_session)
+
+
+def _open_store():
+    from interviewer.storage import Store
+
+    store = Store.open()
+    for notice in store.notices:
+        print(f"interviewer: {notice}", file=sys.stderr)
+    for recovered in store.recover_interrupted():
+        print(f"interviewer: round {recovered.id} ({recovered.title}) was interrupted by a crash; its "
+              "recordings were repaired. Review it with `interviewer sessions show "
+              f"{recovered.id}` or drop it with `interviewer sessions discard {recovered.id}`.", file=sys.stderr)
+    return store
+
+
+def list_sessions(args: argparse.Namespace) -> int:
+    from interviewer.export.report import fmt_time
+
+    with _open_store() as store:
+        sessions = store.list_sessions(kind=args.kind)
+        if args.json:
+            print(json.dumps([dataclasses.asdict(s) for s in sessions], indent=1))
+            return 0
+        if not sessions:
+            print(f"No rounds recorded yet (data folder: {store.data_dir}).")
+            return 0
+        print(f"{'ID':>4}  {'STARTED':16}  {'KIND':16}  {'STATUS':11}  {'ANSWERS':>7}  TITLE")
+        for s in sessions:
+            print(f"{s.id:>4}  {fmt_time(s.started_at):16}  {s.kind:16}  {s.status:11}  {s.answer_count:>7}  {s.title}")
+    return 0
+
+
+def show_session(args: argparse.Namespace) -> int:
+    from interviewer.export.markdown import render_markdown
+    from interviewer.export.report import build_report
+
+    with _open_store() as store:
+        session = store.get_session(args.id)
+        missing = store.missing_audio(session)
+        print(render_markdown(build_report(session, missing)), end="")
+        for path in missing:
+            print(f"warning: recording missing: {store.data_dir / path}", file=sys.stderr)
+    return 0
+
+
+def export_session(args: argparse.Namespace) -> int:
+    from interviewer.export import export_session as export
+
+    with _open_store() as store:
+        result = export(store, args.id, args.format, args.output, split=args.split)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for path in result.files:
+        print(path)
+    return 0
+
+
+def discard_session(args: argparse.Namespace) -> int:
+    with _open_store() as store:
+        store.discard_session(args.id)
+    print(f"Round {args.id} discarded (kept; `interviewer sessions delete {args.id}` removes it for good).")
+    return 0
+
+
+def delete_session(args: argparse.Namespace) -> int:
+    from interviewer.errors import UserError
+
+    with _open_store() as store:
+        session = store.get_session(args.id)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UserError(f"refusing to delete round {args.id} without confirmation; add --yes")
+            reply = input(f"Delete round {args.id} ({session.title}, {len(session.answers)} answers) and its "
+                          "recordings for good? [y/N] ")
+            if reply.strip().lower() not in ("y", "yes"):
+                print("Nothing deleted.")
+                return 1
+        store.delete_session(args.id)
+    print(f"Round {args.id} and its recordings were deleted.")
+    return 0

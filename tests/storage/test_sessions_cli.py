@@ -1,0 +1,77 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import soundfile as sf
+
+from interviewer.cli import main
+from interviewer.storage import Store
+from storage_helpers import full_round, record_tone
+
+
+def test_list_show_export_delete(data_dir, tmp_path, capsys):
+    with Store.open() as store:
+        sid = full_round(store, marker="ZEBRA")
+    assert main(["sessions", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "Feed ranking design" in out and "completed" in out and "ml_system_design" in out
+
+    assert main(["sessions", "list", "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["id"] == sid and row["answer_count"] == 2
+
+    assert main(["sessions", "show", str(sid)]) == 0
+    assert "### 1. Question 0?" in capsys.readouterr().out
+
+    for fmt in ("md", "html", "json", "flac"):
+        target = tmp_path / f"round.{fmt}"
+        assert main(["sessions", "export", str(sid), "--format", fmt, "-o", str(target)]) == 0
+        assert capsys.readouterr().out.strip() == str(target)
+        assert target.stat().st_size > 100
+    assert sf.info(tmp_path / "round.flac").duration > 2.9
+
+    assert main(["sessions", "delete", str(sid)]) == 1  # no terminal, no --yes: refuses
+    assert "add --yes" in capsys.readouterr().err
+    assert main(["sessions", "delete", str(sid), "--yes"]) == 0
+    assert main(["sessions", "list"]) == 0
+    assert "No rounds recorded yet" in capsys.readouterr().out
+    assert list((data_dir / "recordings").iterdir()) == []
+
+
+def test_errors_are_one_line_without_traceback(data_dir, capsys):
+    assert main(["sessions", "show", "99"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("interviewer: no session with id 99") and "Traceback" not in err
+    with Store.open() as store:
+        sid = full_round(store)
+    assert main(["sessions", "export", str(sid), "-f", "md", "-o", "/nonexistent/dir/x.md"]) == 1
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_an_interrupted_round_is_reported_and_can_be_discarded(data_dir, capsys):
+    store = Store.open()
+    sid = store.create_session("s", "Crashed round", "coding", 45)
+    aid = store.add_answer(sid, "q", "Q?")
+    record_tone(store.audio_path_for(sid, aid))
+    store._locks.pop(sid).release()  # the recording process died
+    assert main(["sessions", "list"]) == 0
+    captured = capsys.readouterr()
+    assert "was interrupted by a crash" in captured.err and "interrupted" in captured.out
+    assert main(["sessions", "discard", str(sid)]) == 0
+    assert "discarded" in capsys.readouterr().out
+    assert Store.open().get_session(sid).status == "discarded"
+
+
+def test_the_installed_command_works(data_dir, tmp_path):
+    with Store.open() as store:
+        sid = full_round(store)
+    exe = Path(sys.executable).with_name("interviewer")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "interviewer"]
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env["INTERVIEWER_DATA_DIR"] = str(data_dir)  # and no display: the PDF is made offscreen
+    out = subprocess.run(cmd + ["sessions", "export", str(sid), "-f", "pdf", "-o", str(tmp_path / "r.pdf")],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
