@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.scripts.model import RoundScript
 from interviewer.gui.banner import Banner
+from interviewer.gui.debrief_screen import DebriefAnswer, DebriefScreen
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.services import AppServices, DeviceList
@@ -55,6 +56,15 @@ class MainWindow(QMainWindow):
         self.review_screen.play_requested.connect(self.play_answer)
         self.review_screen.stop_requested.connect(self.stop_playback)
         self.home.session_opened.connect(self.open_review)
+
+        self.debrief_screen = DebriefScreen()
+        self._add_screen("debrief", "Debrief", self.debrief_screen, in_nav=False)
+        self.review_screen.debrief_requested.connect(self.open_debrief)
+        self.debrief_screen.review_requested.connect(self.open_review)
+        self.debrief_screen.save_requested.connect(self.save_debrief)
+        self.debrief_screen.record_requested.connect(self.record_debrief)
+        self.debrief_screen.play_requested.connect(self.play_answer)
+        self._debrief_recording: tuple[int, object, object] | None = None  # (index, recorder, path)
 
         self.settings_screen = SettingsScreen(self.services.settings)
         self._add_screen("settings", "Settings", self.settings_screen)
@@ -214,6 +224,7 @@ class MainWindow(QMainWindow):
         """Stop whatever is running (round, recording, speech) before the app exits."""
         self.round_screen.shutdown()
         self.stop_playback()
+        self._stop_debrief_recording()
         if self.round_session is not None:
             self.round_session.close()
         if self.speaker is not None:
@@ -311,8 +322,10 @@ class MainWindow(QMainWindow):
 
     def play_answer(self, answer_id: int, start: float) -> None:
         """Play an answer's recording from `start` seconds, off the GUI thread."""
-        session = self.review_screen.session
-        answer = next((a for a in session.answers if a.id == answer_id), None) if session else None
+        answer = None
+        for session in (self.review_screen.session, self.debrief_screen.session):
+            if session is not None:
+                answer = answer or next((a for a in session.answers if a.id == answer_id), None)
         store = self.store()
         path = store.audio_file(answer.audio_path) if (answer and store and answer.audio_path) else None
         if path is None:
@@ -341,6 +354,91 @@ class MainWindow(QMainWindow):
         self.review_screen.set_playing("")
         if error:
             self.banner.show_message(error, "warning")
+
+    # ------------------------------------------------------------------ debrief
+
+    def open_debrief(self, session_id: int) -> None:
+        session = self.load_session(session_id)
+        if session is None:
+            return
+        self.debrief_screen.show_session(session)
+        self.show_screen("debrief")
+
+    def save_debrief(self, answers: list[DebriefAnswer]) -> bool:
+        store, session = self.store(), self.debrief_screen.session
+        if store is None or session is None:
+            self.banner.show_message("The debrief cannot be saved: sessions are not available.")
+            return False
+        ids = []
+        try:
+            for a in answers:
+                if a.entry_id is None:
+                    ids.append(store.add_debrief(session.id, a.prompt, a.text, a.rating)
+                               if (a.text or a.rating) else None)
+                else:
+                    store.update_debrief(a.entry_id, a.text, a.rating)
+                    ids.append(a.entry_id)
+        except Exception as exc:  # disk full, read-only folder: the text stays in the window
+            self.banner.show_message(f"The debrief could not be saved: {exc}. Your answers are still "
+                                     "in the window; free some space and press Save again.")
+            return False
+        self.debrief_screen.set_entry_ids(ids)
+        self.debrief_screen.status.setText("Debrief saved.")
+        return True
+
+    def record_debrief(self, index: int, start: bool) -> None:
+        if start:
+            self._start_debrief_recording(index)
+        else:
+            self._stop_debrief_recording()
+
+    def _start_debrief_recording(self, index: int) -> None:
+        self._stop_debrief_recording()
+        store, session = self.store(), self.debrief_screen.session
+        item = self.debrief_screen.items[index]
+        if store is None or session is None or self.services.make_recorder is None:
+            self.debrief_screen.set_recording(None)
+            self.banner.show_message("Recording is not available here; type your answer instead.", "warning")
+            return
+        try:
+            entry_id = store.add_debrief(session.id, item.prompt.text, item.text.toPlainText().strip(),
+                                         item.rating(), with_audio=True)
+            item.entry_id = entry_id
+            path = store.debrief_audio_path(session.id, entry_id)
+            recorder = self.services.make_recorder(self.services.settings)
+            recorder.start(path)
+        except Exception as exc:
+            self.debrief_screen.set_recording(None)
+            self.banner.show_message(f"Could not record: {exc}. Type your answer instead.", "warning")
+            return
+        self._debrief_recording = (index, recorder, path)
+        self.debrief_screen.set_recording(index)
+
+    def _stop_debrief_recording(self) -> None:
+        if self._debrief_recording is None:
+            return
+        index, recorder, path = self._debrief_recording
+        self._debrief_recording = None
+        self.debrief_screen.set_recording(None)
+        try:
+            path = recorder.stop()
+        except Exception as exc:
+            self.banner.show_message(f"The recording did not close cleanly: {exc}", "warning")
+        if not (self.model_status.ready and self.services.transcribe_file):
+            self.banner.show_message("Your spoken answer is saved; it will be transcribed once the speech "
+                                     "model is ready. You can also type it.", "warning")
+            return
+        transcribe, model = self.services.transcribe_file, self.model_status.model
+        self.debrief_screen.status.setText("Transcribing your answer...")
+
+        def done(transcript) -> None:
+            self.debrief_screen.append_text(index, transcript.text)
+            self.debrief_screen.status.setText("Transcribed. Press Save to keep it.")
+
+        def failed(exc: BaseException) -> None:
+            self.banner.show_message(f"Your spoken answer is saved but could not be transcribed: {exc}", "warning")
+
+        run_in_background(lambda: transcribe(path, model), done, failed)
 
     def stop_playback(self) -> None:
         if self.playback is not None:

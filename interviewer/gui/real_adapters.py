@@ -110,3 +110,9 @@ def list_devices() -> Any:
     except Exception as exc:
         found.problems.append(f"Speech voices could not be listed ({exc}).")
     return found
+
+
+def transcribe_file(path: Path, model: Any) -> Any:
+    from interviewer.adapters.transcription import transcribe
+
+    return transcribe(path, model)

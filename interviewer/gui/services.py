@@ -49,6 +49,7 @@ class AppServices:
     make_live_transcriber: Callable[[Any, AppSettings], Any] | None = None
     load_model: Callable[[AppSettings], Any] | None = None
     open_store: Callable[[], Any] | None = None
+    transcribe_file: Callable[[Any, Any], Any] | None = None  # (wav path, model) -> Transcript; slow
     list_devices: Callable[[], DeviceList] | None = None  # slow: called off the GUI thread
     play_audio: Callable[..., Any] | None = None  # play_audio(path, start_seconds) -> stop handle
     save_settings: Callable[[AppSettings], Any] | None = None
@@ -70,6 +71,7 @@ class AppServices:
             open_store=real_adapters.open_store,
             play_audio=real_adapters.play_audio,
             list_devices=real_adapters.list_devices,
+            transcribe_file=real_adapters.transcribe_file,
             save_settings=lambda s: save_settings(s),
             settings_message=message,
         )

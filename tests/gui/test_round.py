@@ -178,3 +178,47 @@ def test_review_after_a_round_shows_fillers_and_plays_from_a_word(qtbot, isolate
     path.unlink()
     review.transcript.anchorClicked.emit(QUrl(f"play:{answer.id}:0.5"))
     assert "missing" in window.banner.text
+
+
+def test_debrief_typed_and_spoken_answers_are_saved_with_ratings(qtbot, isolated_dirs, script_dirs, tmp_path):
+    from gui_fakes import transcript_of
+
+    clock = FakeClock()
+    window, _, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.services.transcribe_file = lambda path, model: transcript_of("I hesitated when asked about latency.")
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    run_round(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    window.review_screen.debrief_button.click()
+    assert window.current_screen_key() == "debrief"
+    debrief = window.debrief_screen
+    # Flagged moments include the longest answers; clicking one asks to play it.
+    assert debrief.moments.count() >= 1
+    texts = [debrief.moments.item(i).text() for i in range(debrief.moments.count())]
+    assert any("longest answers" in t for t in texts)
+    # Typed answer with a rating.
+    debrief.items[1].text.setPlainText("I overexplained the serving part.")
+    debrief.items[1].ratings.button(2).click()
+    # Spoken answer: record, stop, transcribed into the text box.
+    debrief.items[0].record_button.click()
+    assert debrief.items[0].record_button.text() == "Stop recording"
+    debrief.items[0].record_button.click()
+    qtbot.waitUntil(lambda: "latency" in debrief.items[0].text.toPlainText(), timeout=3000)
+    debrief.items[0].ratings.button(4).click()
+    debrief.items[4].ratings.button(3).click()
+    debrief.save_button.click()
+    assert debrief.status.text() == "Debrief saved."
+    session = window.store().get_session(window.last_session_id)
+    entries = {d.prompt: d for d in session.debrief}
+    assert len(entries) == 3
+    first = entries[debrief.items[0].prompt.text]
+    assert first.self_rating == 4 and "hesitated" in first.text
+    assert window.store().audio_file(first.audio_path) is not None
+    assert entries[debrief.items[1].prompt.text].self_rating == 2
+    # Saving again updates, does not duplicate.
+    debrief.items[1].ratings.button(5).click()
+    debrief.save_button.click()
+    session = window.store().get_session(window.last_session_id)
+    assert len(session.debrief) == 3
+    assert {d.prompt: d for d in session.debrief}[debrief.items[1].prompt.text].self_rating == 5

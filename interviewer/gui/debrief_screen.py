@@ -1,0 +1,177 @@
+"""Self-debrief: prompts answered typed or spoken, each rated 1-5, with flagged moments to recall."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interviewer.core.debrief import DEBRIEF_PROMPTS, RATING_LABELS, DebriefPrompt
+from interviewer.gui.review_model import flagged_moments
+
+
+@dataclass
+class DebriefAnswer:
+    prompt: str
+    text: str
+    rating: int | None
+    entry_id: int | None  # store row, when already saved
+
+
+class DebriefItem(QGroupBox):
+    record_toggled = Signal()
+
+    def __init__(self, prompt: DebriefPrompt, parent: QWidget | None = None) -> None:
+        super().__init__(("Readiness: " if prompt.readiness else "") + prompt.text, parent)
+        self.prompt = prompt
+        self.entry_id: int | None = None
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText("Type your answer, or record it and it will be transcribed.")
+        self.text.setFixedHeight(70)
+        self.ratings = QButtonGroup(self)
+        rating_row = QHBoxLayout()
+        rating_row.addWidget(QLabel("Self-rating:"))
+        for value in range(1, 6):
+            button = QRadioButton(str(value))
+            button.setToolTip(RATING_LABELS[value])
+            self.ratings.addButton(button, value)
+            rating_row.addWidget(button)
+        rating_row.addStretch(1)
+        self.record_button = QPushButton("Record answer")
+        self.record_button.setCheckable(True)
+        self.record_button.clicked.connect(self.record_toggled)
+        rating_row.addWidget(self.record_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addLayout(rating_row)
+
+    def rating(self) -> int | None:
+        value = self.ratings.checkedId()
+        return value if value > 0 else None
+
+    def set_rating(self, value: int | None) -> None:
+        button = self.ratings.button(value) if value else None
+        if button is not None:
+            button.setChecked(True)
+        else:
+            self.ratings.setExclusive(False)
+            for b in self.ratings.buttons():
+                b.setChecked(False)
+            self.ratings.setExclusive(True)
+
+
+class DebriefScreen(QWidget):
+    save_requested = Signal(object)  # list[DebriefAnswer]
+    record_requested = Signal(int, bool)  # prompt index, start (True) or stop (False)
+    play_requested = Signal(int, float)  # answer id, seconds into its audio
+    review_requested = Signal(int)  # session id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Any = None
+        self.title = QLabel()
+        self.moments = QListWidget()
+        self.moments.itemClicked.connect(self._moment_clicked)
+        self.items: list[DebriefItem] = []
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        for i, prompt in enumerate(DEBRIEF_PROMPTS):
+            item = DebriefItem(prompt)
+            item.record_toggled.connect(lambda i=i: self._record(i))
+            self.items.append(item)
+            form_layout.addWidget(item)
+        form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form)
+
+        moments_box = QWidget()
+        ml = QVBoxLayout(moments_box)
+        ml.setContentsMargins(0, 0, 0, 0)
+        ml.addWidget(QLabel("<b>Moments to recall</b> (click to listen)"))
+        ml.addWidget(self.moments)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(scroll)
+        splitter.addWidget(moments_box)
+        splitter.setSizes([650, 400])
+
+        self.status = QLabel()
+        self.save_button = QPushButton("Save debrief")
+        self.save_button.clicked.connect(self.save)
+        review_button = QPushButton("Back to review")
+        review_button.clicked.connect(lambda: self.session and self.review_requested.emit(self.session.id))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(review_button)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+
+    def show_session(self, session: Any) -> None:
+        self.session = session
+        self.title.setText(f"<h2>Debrief: {html.escape(session.title)}</h2>"
+                           "Answer honestly; your ratings are compared with the measured numbers in Progress.")
+        saved = {d.prompt: d for d in session.debrief}
+        for item in self.items:
+            entry = saved.get(item.prompt.text)
+            item.entry_id = entry.id if entry else None
+            item.text.setPlainText(entry.text if entry else "")
+            item.set_rating(entry.self_rating if entry else None)
+            item.record_button.setChecked(False)
+            item.record_button.setText("Record answer")
+        self.moments.clear()
+        for moment in flagged_moments(session):
+            row = QListWidgetItem(moment.message)
+            row.setData(Qt.ItemDataRole.UserRole, (moment.answer_id, moment.start))
+            self.moments.addItem(row)
+        if not self.moments.count():
+            self.moments.addItem(QListWidgetItem("Nothing was flagged in this round."))
+        self.status.clear()
+
+    def answers(self) -> list[DebriefAnswer]:
+        return [DebriefAnswer(i.prompt.text, i.text.toPlainText().strip(), i.rating(), i.entry_id)
+                for i in self.items]
+
+    def save(self) -> None:
+        self.save_requested.emit(self.answers())
+
+    def set_entry_ids(self, ids: list[int | None]) -> None:
+        for item, entry_id in zip(self.items, ids):
+            item.entry_id = entry_id
+
+    def append_text(self, index: int, text: str) -> None:
+        item = self.items[index]
+        current = item.text.toPlainText().strip()
+        item.text.setPlainText((current + " " + text).strip() if current else text)
+
+    def set_recording(self, index: int | None) -> None:
+        for i, item in enumerate(self.items):
+            on = i == index
+            item.record_button.setChecked(on)
+            item.record_button.setText("Stop recording" if on else "Record answer")
+
+    def _record(self, index: int) -> None:
+        self.record_requested.emit(index, self.items[index].record_button.isChecked())
+
+    def _moment_clicked(self, item: QListWidgetItem) -> None:
+        data = item.data(Qt.ItemDataRole.UserRole)
+        if data:
+            self.play_requested.emit(int(data[0]), float(data[1]))
