@@ -168,6 +168,14 @@ def test_wrong_types_are_reported(tmp_path):
     assert "questions[1].follow_ups[1].if_missing: must be a list of strings, not a string" in found[2]
 
 
+def test_minutes_cannot_be_nan_or_inf(tmp_path):
+    text = VALID.replace("minutes = 30", "minutes = nan").replace("minutes = 5\n", "minutes = inf\n")
+    found = problems(tmp_path, text)
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "phases[2].minutes: must be a number of minutes, not nan or inf",
+        "phases[3].minutes: must be a number of minutes, not nan or inf"]
+
+
 def test_unknown_round_kind_lists_the_kinds(tmp_path):
     found = only(problems(tmp_path, VALID.replace('kind = "coding"', 'kind = "system_design"')))
     assert ":3: kind: unknown round kind 'system_design' (did you mean 'ml_system_design'?)" in found

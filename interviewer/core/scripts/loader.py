@@ -7,6 +7,7 @@ docs/question-scripts.md.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -309,7 +310,8 @@ class _Checker:
             self.problem(path + (key,), "missing required field")
             return None
         if not _is_number(value):
-            self.problem(path + (key,), f"must be a number of minutes, not {_type_name(value)}")
+            kind = "nan or inf" if isinstance(value, float) else _type_name(value)
+            self.problem(path + (key,), f"must be a number of minutes, not {kind}")
             return None
         return value
 
@@ -500,7 +502,8 @@ class _Checker:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A finite int or float (TOML also allows nan and inf, which no duration can be)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _type_name(value: Any) -> str:
