@@ -322,6 +322,11 @@ def test_not_utf8(tmp_path):
     assert only(validate_file(path)).startswith(f"{path}:2: encoding: not UTF-8 text (byte 0xe9)")
 
 
+def test_empty_file(tmp_path):
+    path = write(tmp_path, "\n  \n")
+    assert validate_file(path) == [f"{path}: empty file; see docs/question-scripts.md for the format"]
+
+
 def test_utf8_with_bom_is_fine(tmp_path):
     path = tmp_path / "bom.toml"
     path.write_bytes(b"\xef\xbb\xbf" + VALID.encode())

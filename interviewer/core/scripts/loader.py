@@ -78,6 +78,8 @@ def load_script(path: str | Path, *, bundled: bool = False) -> RoundScript:
     """Load one script file; raise ScriptError (a UserError) naming the file for any problem."""
     path = Path(path)
     text = _read_text(path)
+    if not text.strip():
+        raise ScriptError([f"{path}: empty file; see docs/question-scripts.md for the format"])
     return parse_script(text, str(path), bundled=bundled)
 
 
@@ -149,6 +151,8 @@ def _script_files(folder: Path) -> list[Path]:
 
 
 def _read_text(path: Path) -> str:
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise ScriptError([f"{path}: not a regular file"])  # e.g. a pipe, which would block
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
