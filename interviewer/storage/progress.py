@@ -45,26 +45,25 @@ def _count(value) -> int:
 
 
 def numbers_from_analysis(analysis: dict) -> AnswerNumbers:
-    """Read the metrics an analysis stored; accepts them at the top level or under "metrics"."""
-    flat = dict(analysis)
-    for nested in ("metrics", "summary", "numbers"):
-        if isinstance(analysis.get(nested), dict):
-            flat = {**analysis[nested], **{k: v for k, v in flat.items() if k not in analysis[nested]}}
+    """Read the numbers an analysis stored. Understands `AnswerAnalysis.to_dict()` of
+    interviewer.core.analysis (words and speaking time under "pace", lists of fillers, long pauses
+    and clarifying questions) and flat counts (word_count, filler_count, ...)."""
+    pace = analysis.get("pace") if isinstance(analysis.get("pace"), dict) else {}
     out = AnswerNumbers()
-    out.words = _count(_first(flat, "word_count", "words", "total_words"))
-    speaking = _first(flat, "speaking_seconds", "speech_seconds", "duration_seconds", "duration")
+    # pace["words"] counts content words (hesitations excluded), as the analysis' own rates do.
+    out.words = _count(_first(pace, "words") if "words" in pace else _first(analysis, "word_count", "words"))
+    speaking = _first(pace, "speaking_seconds") if pace else None
+    if speaking is None:
+        speaking = _first(analysis, "speaking_seconds", "speech_seconds")
     try:
         out.speaking_seconds = float(speaking) if speaking is not None else 0.0
     except (TypeError, ValueError):
         out.speaking_seconds = 0.0
-    out.fillers = _count(_first(flat, "filler_count", "fillers"))
-    out.long_pauses = _count(_first(flat, "long_pause_count", "long_pauses"))
-    clarifying = _first(flat, "clarifying_question_count", "clarifying_questions", "clarifying")
-    if isinstance(clarifying, dict):
-        clarifying = _first(clarifying, "count", "questions", "asked")
-    out.clarifying_questions = _count(clarifying)
+    out.fillers = _count(_first(analysis, "filler_stats", "filler_count", "fillers"))
+    out.long_pauses = _count(_first(analysis, "long_pauses", "long_pause_count"))
+    out.clarifying_questions = _count(_first(analysis, "clarifying_questions", "clarifying_question_count"))
     if not out.speaking_seconds and out.words:
-        wpm = _first(flat, "pace_wpm", "wpm", "words_per_minute")
+        wpm = _first(analysis, "pace_wpm")
         if wpm:
             out.speaking_seconds = out.words / float(wpm) * 60.0
     return out

@@ -19,7 +19,6 @@ import numpy as np
 
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 from interviewer.storage import Store
-from interviewer.storage.progress import numbers_from_transcript
 from interviewer.storage.wav_writer import CrashSafeWavWriter
 
 RATE = 16000
@@ -62,17 +61,10 @@ def fake_transcript(seconds: float) -> Transcript:
 
 
 def analyze(transcript: Transcript, question_text: str) -> dict:
-    """The analysis the app stores for an answer (the real core analysis when it is installed)."""
-    try:
-        from interviewer.core.analysis import analyze_answer  # written in parallel; may not exist yet
-    except ImportError:
-        numbers = numbers_from_transcript(transcript)
-        return {"word_count": numbers.words, "filler_count": numbers.fillers,
-                "speaking_seconds": numbers.speaking_seconds, "long_pause_count": numbers.long_pauses,
-                "findings": [{"kind": "filler", "start": w.start, "end": w.end, "message": f"filler '{w.text}'"}
-                             for w in transcript.words if w.text.lower() in ("um", "uh")]}
-    result = analyze_answer(transcript, question_text=question_text)
-    return result.to_dict() if hasattr(result, "to_dict") else result
+    """The analysis the app stores for an answer."""
+    from interviewer.core.analysis.report import analyze_answer
+
+    return analyze_answer(transcript, question_text=question_text, round_kind="ml_system_design").to_dict()
 
 
 def record(store: Store, session_id: int, answer_id: int, audio: np.ndarray, speed: float) -> float:

@@ -196,3 +196,26 @@ def test_closed_store_says_so(data_dir):
 def test_connection_is_sqlite_with_foreign_keys(store):
     assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert isinstance(store._db, sqlite3.Connection)
+
+
+def test_progress_reads_the_core_analysis_format(store):
+    from interviewer.core.analysis.report import analyze_answer
+
+    transcript = make_transcript("um so what is the latency budget uh and how many users are there", 12.0)
+    analysis = analyze_answer(transcript, question_text="Design a feed.",
+                              expected_topics=[("latency", ("latency",)), ("scale", ("users",))],
+                              expects_clarifying=True).to_dict()
+    sid = store.create_session("s", "t", "ml_system_design", 45)
+    aid = store.add_answer(sid, "q", "Design a feed.")
+    store.attach_transcript(aid, transcript)
+    store.attach_analysis(aid, analysis)
+    store.finish_session(sid)
+    (p,) = store.progress()
+    assert p.words == analysis["pace"]["words"] and p.words > 0
+    assert p.filler_count == analysis["filler_stats"]["count"] == 2
+    assert p.filler_rate == pytest.approx(analysis["filler_stats"]["per_100_words"], abs=0.01)
+    assert p.long_pauses == len(analysis["long_pauses"])
+    assert p.clarifying_questions == len(analysis["clarifying_questions"]) >= 1
+    assert p.pace_wpm == pytest.approx(analysis["pace"]["wpm"], rel=0.02)
+    stored = store.get_session(sid)
+    assert len(stored.findings) == len(analysis["findings"])
