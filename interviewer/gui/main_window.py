@@ -18,6 +18,7 @@ from interviewer.gui.debrief_screen import DebriefAnswer, DebriefScreen
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.services import AppServices, DeviceList
+from interviewer.gui.progress_screen import ProgressScreen
 from interviewer.gui.review_screen import ReviewScreen
 from interviewer.gui.round_screen import RoundScreen
 from interviewer.gui.round_session import RoundSession, RoundSessionConfig
@@ -65,6 +66,9 @@ class MainWindow(QMainWindow):
         self.debrief_screen.record_requested.connect(self.record_debrief)
         self.debrief_screen.play_requested.connect(self.play_answer)
         self._debrief_recording: tuple[int, object, object] | None = None  # (index, recorder, path)
+
+        self.progress_screen = ProgressScreen()
+        self._add_screen("progress", "Progress", self.progress_screen)
 
         self.settings_screen = SettingsScreen(self.services.settings)
         self._add_screen("settings", "Settings", self.settings_screen)
@@ -189,8 +193,23 @@ class MainWindow(QMainWindow):
             when = _time.strftime("%d %b %H:%M", _time.localtime(s.started_at))
             status = "" if s.status == "completed" else f" [{s.status}]"
             rows.append((s.id, f"{when}  {s.title}{status}  ({s.answer_count} answers)"))
-        done = sum(1 for s in store.list_sessions(include_discarded=False) if s.status == "completed")
-        self.home.set_recent_sessions(rows, f"{done} round(s) completed so far." if done else "")
+        self.home.set_recent_sessions(rows, self.home.progress_label.text())
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        """Per-session numbers for Progress and the Home summary, read off the GUI thread."""
+        store = self.store()
+        if store is None:
+            return
+
+        def done(rows) -> None:
+            self.progress_screen.set_progress(rows)
+            completed = sum(1 for r in rows if r.status == "completed")
+            self.home.progress_label.setText(
+                f"<b>{completed} round(s) completed.</b> Practice plan: {self.progress_screen.plan_summary.text()}")
+
+        run_in_background(store.progress, done,
+                          lambda exc: self.banner.show_message(f"Could not compute progress: {exc}", "warning"))
 
     def refresh_devices(self) -> None:
         if self.services.list_devices is None:

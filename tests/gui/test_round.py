@@ -222,3 +222,27 @@ def test_debrief_typed_and_spoken_answers_are_saved_with_ratings(qtbot, isolated
     session = window.store().get_session(window.last_session_id)
     assert len(session.debrief) == 3
     assert {d.prompt: d for d in session.debrief}[debrief.items[1].prompt.text].self_rating == 5
+
+
+def test_progress_plots_and_plan_tick_off_after_rounds(qtbot, isolated_dirs, script_dirs, tmp_path):
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    for _ in range(2):
+        window.last_session_id = None
+        window.home.select_script("test-design")
+        window.home.start_button.click()
+        run_round(qtbot, window, clock)
+        qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    wait_for_background_work()
+    qtbot.waitUntil(lambda: len(window.progress_screen.rows) == 2, timeout=5000)
+    screen = window.progress_screen
+    assert screen.filler_chart.point_count() == 2
+    assert screen.pace_chart.point_count() == 2
+    assert screen.clarifying_chart.point_count() == 2
+    # Two system-design rounds fill the first system-design week's count, not foundations.
+    progress = screen.plan_progress
+    assert progress[0].count == 0 and progress[2].count == 2 and progress[2].done
+    assert "round(s) completed" in window.home.progress_label.text()
+    assert window.home.recent_list.count() == 2
+    window.show_screen("progress")
+    assert window.current_screen_key() == "progress"

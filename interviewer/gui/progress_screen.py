@@ -1,0 +1,141 @@
+"""Progress across sessions per round kind, self-ratings against measured numbers, the plan."""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interviewer.core.practice_plan import build_plan, current_week, track_plan
+from interviewer.core.scripts.model import ROUND_KINDS
+from interviewer.gui.charts import Chart, Series
+from interviewer.gui.labels import kind_label
+
+PACE_BAND = (110.0, 160.0)
+
+
+class ProgressScreen(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []  # SessionProgress, oldest first
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem("All kinds", "")
+        for kind in ROUND_KINDS:
+            self.kind_filter.addItem(kind_label(kind), kind)
+        self.kind_filter.currentIndexChanged.connect(self._redraw)
+        self.weeks = QSpinBox()
+        self.weeks.setRange(6, 8)
+        self.weeks.setValue(8)
+        self.weeks.setSuffix(" weeks")
+        self.weeks.valueChanged.connect(self._redraw)
+
+        self.filler_chart = Chart("Fillers per 100 words")
+        self.pace_chart = Chart("Pace (words per minute)")
+        self.pause_chart = Chart("Long pauses per round")
+        self.clarifying_chart = Chart("Clarifying questions per round")
+        self.rating_chart = Chart("Self-rating (x) vs fillers per 100 words (y)", lines=False)
+        self.rating_chart.x_range = (0.5, 5.5)
+        self.rating_chart.x_label = "mean self-rating"
+        for chart in (self.filler_chart, self.pace_chart, self.pause_chart, self.clarifying_chart):
+            chart.x_label = "session"
+        self.rating_note = QLabel()
+        self.rating_note.setWordWrap(True)
+        self.plan_list = QListWidget()
+        self.plan_summary = QLabel()
+        self.plan_summary.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<h2>Progress</h2>"))
+        top.addStretch(1)
+        top.addWidget(QLabel("Kind:"))
+        top.addWidget(self.kind_filter)
+        grid = QGridLayout()
+        grid.addWidget(self.filler_chart, 0, 0)
+        grid.addWidget(self.pace_chart, 0, 1)
+        grid.addWidget(self.pause_chart, 1, 0)
+        grid.addWidget(self.clarifying_chart, 1, 1)
+        grid.addWidget(self.rating_chart, 2, 0)
+        side = QVBoxLayout()
+        plan_head = QHBoxLayout()
+        plan_head.addWidget(QLabel("<b>Practice plan</b>"))
+        plan_head.addStretch(1)
+        plan_head.addWidget(self.weeks)
+        side.addLayout(plan_head)
+        side.addWidget(self.plan_summary)
+        side.addWidget(self.plan_list, 1)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        grid.addWidget(side_widget, 2, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.rating_note)
+
+    def set_progress(self, rows: list[Any]) -> None:
+        """rows: storage SessionProgress objects, oldest first."""
+        self.rows = list(rows)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        kind = self.kind_filter.currentData()
+        rows = [r for r in self.rows if not kind or r.kind == kind]
+        kinds = [k for k in ROUND_KINDS if any(r.kind == k for r in rows)]
+
+        def series(attr: str) -> list[Series]:
+            out = []
+            for k in kinds:
+                points = [(i + 1.0, float(getattr(r, attr))) for i, r in enumerate(rows)
+                          if r.kind == k and getattr(r, attr) is not None]
+                out.append(Series(kind_label(k), points))
+            return out
+
+        self.filler_chart.set_series(series("filler_rate"), band=(0.0, 2.0))
+        self.pace_chart.set_series(series("pace_wpm"), band=PACE_BAND)
+        self.pause_chart.set_series(series("long_pauses"))
+        self.clarifying_chart.set_series(series("clarifying_questions"))
+        rated = [r for r in rows if r.mean_self_rating is not None and r.filler_rate is not None]
+        self.rating_chart.set_series([Series(kind_label(k), [(r.mean_self_rating, r.filler_rate)
+                                                              for r in rated if r.kind == k]) for k in kinds])
+        self.rating_note.setText(_rating_note(rated))
+        self._fill_plan()
+
+    def _fill_plan(self) -> None:
+        plan = build_plan(self.weeks.value())
+        completed = [(r.session_id, r.kind) for r in self.rows if r.status == "completed"]
+        progress = track_plan(plan, completed)
+        self.plan_list.clear()
+        for week in progress:
+            mark = "✔" if week.done else "☐"
+            kinds = ", ".join(kind_label(k) for k in week.week.kinds)
+            item = QListWidgetItem(f"{mark} Week {week.week.number}: {week.week.stage} "
+                                   f"({week.count}/{week.week.rounds_needed} rounds)\n    {kinds}")
+            self.plan_list.addItem(item)
+        now = current_week(progress)
+        done = sum(w.done for w in progress)
+        self.plan_summary.setText(
+            f"{done} of {len(progress)} weeks done. "
+            + (f"Next: week {now.week.number}, {now.week.focus.lower()}." if now else "The plan is complete."))
+        self.plan_progress = progress
+
+
+def _rating_note(rated: list[Any]) -> str:
+    if len(rated) < 2:
+        return "Rate yourself in the debrief after each round to compare how you felt with what was measured."
+    high = [r for r in rated if r.mean_self_rating >= 4]
+    if high:
+        worst = max(high, key=lambda r: r.filler_rate)
+        when = time.strftime("%d %b", time.localtime(worst.started_at))
+        if worst.filler_rate > 5:
+            return (f"You rated yourself {worst.mean_self_rating:.1f}/5 on {when} ({worst.title}) while the filler "
+                    f"rate was {worst.filler_rate:.1f} per 100 words: listen back to that round.")
+    return "Your self-ratings and the measured filler rates agree so far."
