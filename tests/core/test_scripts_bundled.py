@@ -91,3 +91,23 @@ def test_the_example_in_the_format_reference_is_valid(tmp_path):
     script = load_script(path)
     assert script.kind == "coding" and len(script.phases) == 5
     assert any(f.at_phase for q in script.questions for f in q.follow_ups)
+
+
+def test_every_bundled_question_is_reached_in_a_simulated_round(bundled):
+    """With 90-second answers, the round engine gets to every question and changed constraint."""
+    from interviewer.core.clock import FakeClock
+    from interviewer.core.engine import AskQuestion, RoundEngine
+
+    for script in bundled:
+        clock = FakeClock()
+        engine = RoundEngine(script, clock)
+        events = engine.start()
+        while not engine.is_over:
+            clock.advance(90)
+            events += engine.poll()
+            if not engine.is_over:
+                events += engine.answer_finished("I would start with a simple baseline.")
+        asks = [e for e in events if isinstance(e, AskQuestion)]
+        assert {e.question_id for e in asks if e.follow_up_id is None} == {q.id for q in script.questions}
+        changed = {(q.id, f.id) for q in script.questions for f in q.follow_ups if f.at_phase}
+        assert {(e.question_id, e.follow_up_id) for e in asks if e.reason == "changed_constraint"} == changed
