@@ -374,3 +374,16 @@ def test_missing_user_folder_is_not_a_problem(tmp_path, monkeypatch):
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "nothing-here"))
     catalog = discover_scripts()
     assert catalog.problems == [] and catalog.scripts
+
+
+def test_find_script_by_id_or_path(tmp_path, monkeypatch):
+    from interviewer.core.scripts.loader import find_script
+
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "data"))
+    assert find_script("coding_intervals").bundled
+    assert find_script(write(tmp_path, VALID)).id == "demo"
+    with pytest.raises(UserError, match="no question script with id or path 'coding_interval' "
+                                        r"\(did you mean 'coding_intervals'\?\)"):
+        find_script("coding_interval")
+    with pytest.raises(ScriptError, match="no such file"):
+        find_script(tmp_path / "absent.toml")
