@@ -111,6 +111,12 @@ def test_unknown_plain_topic_counts_its_own_name():
     assert topic.keywords == ("tokenizer choice",)
 
 
+def test_text_is_reflowed_into_paragraphs():
+    text = VALID.replace('description = "A small round for tests."',
+                         'description = """\nFirst line\n  wraps here.\n\nSecond   paragraph.\n"""')
+    assert parse_script(text).description == "First line wraps here.\n\nSecond paragraph."
+
+
 def test_fractional_minutes_add_up(tmp_path):
     text = VALID.replace("minutes = 10\n", "minutes = 9.5\n").replace("minutes = 5\n", "minutes = 5.5\n")
     assert problems(tmp_path, text) == []

@@ -298,7 +298,7 @@ class _Checker:
         if required and not value.strip():
             self.problem(path + (key,), "is empty")
             return None
-        return value.strip()
+        return _reflow(value)
 
     def identifier(self, table: dict, path: _Path) -> str | None:
         value = self.text(table, "id", path)
@@ -503,6 +503,12 @@ class _Checker:
         if len(self._found) > count:
             return None
         return FollowUp(id=follow_up_id, text=text, if_missing=if_missing, at_phase=at_phase)
+
+
+def _reflow(text: str) -> str:
+    """Line breaks inside a paragraph become spaces; a blank line still separates paragraphs."""
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _is_number(value: Any) -> bool:
