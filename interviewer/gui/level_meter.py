@@ -1,19 +1,19 @@
 """A horizontal input-level meter. Fed from a throttled timer, never straight from audio threads."""
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
-def level_to_fraction(level: float) -> float:
-    """RMS level (0..1) to a meter fraction on a -60..0 dBFS scale."""
-    if level <= 0:
+def level_to_fraction(dbfs: float) -> float:
+    """An input level in dBFS (what the Microphone reports) to a meter fraction on -60..0 dBFS.
+
+    Exactly 0.0 means "no level yet" (the controller's initial value), shown as silence.
+    """
+    if dbfs == 0.0:
         return 0.0
-    db = 20.0 * math.log10(max(level, 1e-6))
-    return max(0.0, min(1.0, (db + 60.0) / 60.0))
+    return max(0.0, min(1.0, (dbfs + 60.0) / 60.0))
 
 
 class LevelMeter(QWidget):

@@ -1,7 +1,7 @@
 """The main window: a side bar of screens, a message banner, and the flow between screens."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.scripts.model import RoundScript
 from interviewer.gui.banner import Banner
+from interviewer.gui.check_screen import SAMPLE_TEXT, TEST_RECORDING_MS, CheckScreen
 from interviewer.gui.debrief_screen import DebriefAnswer, DebriefScreen
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelStatus
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         settings = self.services.settings
         load_model = self.services.load_model
         self.model_status = ModelStatus((lambda: load_model(settings)) if load_model else None, self)
+        self.model_status.changed.connect(self._model_changed)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
@@ -47,6 +49,18 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen()
         self._add_screen("home", "Home", self.home)
         self.home.start_requested.connect(self.start_round)
+
+        self.check_screen = CheckScreen()
+        self._add_screen("check", "Check", self.check_screen)
+        self.home.check_requested.connect(self.open_check)
+        self.check_screen.start_requested.connect(
+            lambda: self._pending_script is not None and self.start_round(self._pending_script))
+        self.check_screen.mic_test_requested.connect(self.test_microphone)
+        self.check_screen.voice_sample_requested.connect(self.speak_sample)
+        self.check_screen.choices_saved.connect(self._save_check_choices)
+        self.check_screen.set_round(None)
+        self._pending_script: RoundScript | None = None
+        self._mic_test = None
 
         self.round_screen = RoundScreen()
         self._add_screen("round", "Round", self.round_screen, in_nav=False)
@@ -155,6 +169,105 @@ class MainWindow(QMainWindow):
 
         run_in_background(handle.prepare, done)
 
+    def _model_changed(self, state: str, message: str) -> None:
+        self.check_screen.set_model_state(state, message)
+        if state in ("missing", "failed"):
+            self.banner.show_message(message, "warning")
+
+    # ------------------------------------------------------------------ check
+
+    def open_check(self, script: RoundScript | None = None) -> None:
+        self._pending_script = script
+        self.check_screen.set_round(script.title if script else None)
+        settings = self.services.settings
+        self.check_screen.set_devices(self.devices, settings.input_device, settings.voice, settings.speech_rate)
+        self.check_screen.set_model_state(self.model_status.state, self.model_status.message)
+        self.show_screen("check")
+
+    def test_microphone(self, device) -> None:
+        """Record a few seconds from `device`, then play them back. Never blocks the window."""
+        from dataclasses import replace
+
+        from interviewer import paths
+
+        if self._mic_test is not None or self.services.make_recorder is None:
+            return
+        screen = self.check_screen
+        peak = [-100.0]
+
+        def level(dbfs: float) -> None:  # recorder thread: just store numbers
+            screen.level_dbfs = dbfs
+            peak[0] = max(peak[0], dbfs)
+
+        try:
+            folder = paths.data_dir()
+            folder.mkdir(parents=True, exist_ok=True)  # recordings stay in the data folder
+            path = folder / "microphone-test.wav"
+            recorder = self.services.make_recorder(replace(self.services.settings, input_device=device))
+            recorder.start(path, on_level=level)
+        except Exception as exc:
+            screen.mic_test_done(f"The microphone could not be opened: {exc}")
+            return
+        self._mic_test = recorder
+        screen.mic_test_started()
+
+        def stop() -> None:
+            if self._mic_test is not recorder:
+                return
+            self._mic_test = None
+            try:
+                recorded = recorder.stop()
+            except Exception as exc:
+                screen.mic_test_done(f"The recording failed: {exc}")
+                return
+            verdict = ("That sounded very quiet: move closer, or pick another microphone."
+                       if peak[0] < -50 else f"Good: the loudest moment was {peak[0]:.0f} dBFS.")
+            if self.services.play_audio is None:
+                screen.mic_test_done(verdict)
+                return
+            screen.mic_test_playing()
+            play = self.services.play_audio
+
+            def ended(error) -> None:
+                post_to_gui(lambda: finish(error))
+
+            def finish(error) -> None:
+                try:
+                    recorded.unlink()
+                except OSError:
+                    pass
+                screen.mic_test_done(verdict + (f" Playback failed: {error}" if error else ""))
+
+            run_in_background(lambda: play(recorded, 0.0, on_done=ended), None,
+                              lambda exc: finish(str(exc)))
+
+        QTimer.singleShot(TEST_RECORDING_MS, stop)
+
+    def speak_sample(self, voice, rate: int) -> None:
+        screen = self.check_screen
+        handle = self.speaker
+        if handle is None or not handle.wait_ready(0):
+            screen.voice_status.setText("The speech engine is still starting; try again in a moment.")
+            return
+        if not handle.available:
+            screen.voice_status.setText(handle.problem or "No speech engine: questions are shown as text.")
+            return
+        try:
+            handle.configure(voice, rate)
+            handle.say(SAMPLE_TEXT)
+        except Exception as exc:
+            screen.voice_status.setText(f"Could not speak: {exc}")
+            return
+        screen.voice_status.setText("Speaking a sample...")
+
+    def _save_check_choices(self, input_device, voice, rate: int) -> None:
+        from dataclasses import replace
+
+        settings = replace(self.services.settings, input_device=input_device, voice=voice, speech_rate=rate)
+        self.settings_screen.load(settings)
+        self.apply_settings(settings)
+        self.check_screen.voice_status.setText("Choices kept for the next rounds.")
+
     def store(self):
         """The session store, opened on first use; None (with a message) if it cannot be."""
         if self._store is None and not self._store_failed and self.services.open_store is not None:
@@ -218,6 +331,8 @@ class MainWindow(QMainWindow):
         def done(devices: DeviceList) -> None:
             self.devices = devices
             self.settings_screen.set_devices(devices)
+            settings = self.services.settings
+            self.check_screen.set_devices(devices, settings.input_device, settings.voice, settings.speech_rate)
 
         run_in_background(self.services.list_devices, done,
                           lambda exc: self.banner.show_message(f"Could not list audio devices: {exc}", "warning"))
@@ -242,6 +357,13 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop whatever is running (round, recording, speech) before the app exits."""
         self.round_screen.shutdown()
+        self.check_screen.stop_timers()
+        if self._mic_test is not None:
+            try:
+                self._mic_test.stop()
+            except Exception:
+                pass
+            self._mic_test = None
         self.stop_playback()
         self._stop_debrief_recording()
         if self.round_session is not None:

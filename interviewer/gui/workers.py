@@ -88,7 +88,7 @@ class _Task(QRunnable):
         except BaseException as exc:  # reported on the GUI thread, never lost
             if self._on_error is not None:
                 handler = self._on_error
-                self._poster.post(lambda: handler(exc))
+                self._poster.post(lambda error=exc: handler(error))  # `exc` is unbound after except
             else:
                 traceback.print_exception(exc)
         else:

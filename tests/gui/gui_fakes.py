@@ -24,6 +24,14 @@ class FakeSpeaker:
 
     def __init__(self) -> None:
         self.said: list[str] = []
+        self.voice = None
+        self.rate = None
+
+    def set_voice(self, voice):
+        self.voice = voice
+
+    def set_rate(self, rate):
+        self.rate = rate
 
     def say(self, text, on_done=None):
         self.said.append(text)
@@ -53,7 +61,7 @@ class FakeRecorder:
         if on_audio is not None:
             on_audio(samples)
         if on_level is not None:
-            on_level(0.1)
+            on_level(-20.0)
         self.paths.append(Path(wav_path))
 
     def stop(self):

@@ -1,0 +1,131 @@
+"""Check before starting: microphone with a live level and a test recording played back, voice
+and rate with a spoken sample, and the speech model's status with what to do about it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interviewer.gui.level_meter import LevelMeter
+from interviewer.gui.services import DeviceList
+from interviewer.gui.settings_screen import DEFAULT_CHOICE
+
+TEST_RECORDING_MS = 4000
+SAMPLE_TEXT = "Hello, I will be your interviewer today. Let's start whenever you are ready."
+MODEL_STATE_TEXT = {"idle": "not loaded yet", "loading": "loading...", "ready": "ready",
+                    "missing": "missing", "failed": "failed to load"}
+
+
+class CheckScreen(QWidget):
+    mic_test_requested = Signal(object)  # device name or None
+    mic_test_stop_requested = Signal()
+    voice_sample_requested = Signal(object, int)  # voice id or None, rate
+    start_requested = Signal()
+    choices_saved = Signal(object, object, int)  # input device, voice, rate
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mic = QComboBox()
+        self.meter = LevelMeter()
+        self.level_dbfs = 0.0  # written from the recorder's thread; read by the timer
+        self.mic_button = QPushButton("Test microphone (4 s, then played back)")
+        self.mic_button.clicked.connect(lambda: self.mic_test_requested.emit(self.mic.currentData()))
+        self.mic_status = QLabel()
+        self.mic_status.setWordWrap(True)
+        self.voice = QComboBox()
+        self.rate = QSpinBox()
+        self.rate.setRange(80, 350)
+        self.rate.setSuffix(" words/min")
+        self.voice_button = QPushButton("Speak a sample")
+        self.voice_button.clicked.connect(
+            lambda: self.voice_sample_requested.emit(self.voice.currentData(), self.rate.value()))
+        self.voice_status = QLabel()
+        self.voice_status.setWordWrap(True)
+        self.model_status = QLabel()
+        self.model_status.setWordWrap(True)
+        self.round_label = QLabel()
+        self.save_button = QPushButton("Keep these choices")
+        self.save_button.clicked.connect(
+            lambda: self.choices_saved.emit(self.mic.currentData(), self.voice.currentData(), self.rate.value()))
+        self.start_button = QPushButton("Start the round")
+        self.start_button.clicked.connect(self.start_requested)
+
+        form = QFormLayout()
+        mic_row = QHBoxLayout()
+        mic_row.addWidget(self.mic, 1)
+        mic_row.addWidget(self.mic_button)
+        form.addRow("Microphone", mic_row)
+        form.addRow("Input level", self.meter)
+        form.addRow("", self.mic_status)
+        voice_row = QHBoxLayout()
+        voice_row.addWidget(self.voice, 1)
+        voice_row.addWidget(self.rate)
+        voice_row.addWidget(self.voice_button)
+        form.addRow("Interviewer voice", voice_row)
+        form.addRow("", self.voice_status)
+        form.addRow("Speech model", self.model_status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.round_label, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.start_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Check before starting</h2>"))
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self._meter_timer = QTimer(self)
+        self._meter_timer.setInterval(50)
+        self._meter_timer.timeout.connect(lambda: self.meter.set_level(self.level_dbfs))
+
+    def set_round(self, title: str | None) -> None:
+        self.round_label.setText(f"Next round: <b>{title}</b>" if title else "")
+        self.start_button.setEnabled(bool(title))
+
+    def set_devices(self, devices: DeviceList, input_device: str | None, voice: str | None, rate: int) -> None:
+        self.mic.clear()
+        self.mic.addItem(DEFAULT_CHOICE, None)
+        for name in devices.inputs:
+            self.mic.addItem(name, name)
+        self.mic.setCurrentIndex(max(0, self.mic.findData(input_device)))
+        self.voice.clear()
+        self.voice.addItem(DEFAULT_CHOICE, None)
+        for voice_id, name in devices.voices:
+            self.voice.addItem(name, voice_id)
+        self.voice.setCurrentIndex(max(0, self.voice.findData(voice)))
+        self.rate.setValue(rate)
+        if devices.loaded and not devices.inputs:
+            self.mic_status.setText("No microphone found. Plug one in (or start PulseAudio/PipeWire), then "
+                                    "come back; rounds still run, but answers are not recorded.")
+
+    def set_model_state(self, state: str, message: str) -> None:
+        self.model_status.setText(f"<b>{MODEL_STATE_TEXT.get(state, state)}</b>: {message}")
+
+    # --- microphone test feedback (GUI thread) ---
+    def mic_test_started(self) -> None:
+        self.mic_button.setEnabled(False)
+        self.mic_status.setText("Recording: say a sentence as you would in the interview...")
+        self.level_dbfs = 0.0
+        self._meter_timer.start()
+
+    def mic_test_playing(self) -> None:
+        self._meter_timer.stop()
+        self.meter.set_level(0.0)
+        self.mic_status.setText("Playing back what was recorded...")
+
+    def mic_test_done(self, message: str) -> None:
+        self._meter_timer.stop()
+        self.meter.set_level(0.0)
+        self.mic_button.setEnabled(True)
+        self.mic_status.setText(message)
+
+    def stop_timers(self) -> None:
+        self._meter_timer.stop()

@@ -1,0 +1,60 @@
+"""The check screen: microphone test with level and playback, voice sample, model status."""
+from __future__ import annotations
+
+from interviewer.core.clock import FakeClock
+from interviewer.gui.check_screen import SAMPLE_TEXT
+from interviewer.gui.services import DeviceList
+
+from test_round import RecordingPlayer, make_window
+
+
+def test_check_screen_flow(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    import interviewer.gui.main_window as mw
+
+    monkeypatch.setattr(mw, "TEST_RECORDING_MS", 50)
+    window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    player = window.services.play_audio = RecordingPlayer()
+    window.devices = DeviceList(inputs=["Virtual mic"], voices=[("en-us", "English")], loaded=True)
+    window.home.select_script("test-behavioral")
+    window.home.check_button.click()
+    check = window.check_screen
+    assert window.current_screen_key() == "check"
+    assert "Ownership stories" in check.round_label.text()
+    assert "ready" in check.model_status.text()
+    # Microphone test: records to the data folder, shows the level, plays it back, cleans up.
+    check.mic.setCurrentIndex(check.mic.findData("Virtual mic"))
+    check.mic_button.click()
+    assert "Recording" in check.mic_status.text()
+    qtbot.waitUntil(lambda: check.mic_button.isEnabled(), timeout=3000)
+    assert "Good" in check.mic_status.text() and "-20 dBFS" in check.mic_status.text()
+    assert player.calls and player.calls[0][0].parent == tmp_path / "data"
+    assert not player.calls[0][0].exists()
+    # Voice sample is spoken with the chosen rate.
+    check.voice.setCurrentIndex(check.voice.findData("en-us"))
+    check.rate.setValue(140)
+    check.voice_button.click()
+    assert speaker.said[-1] == SAMPLE_TEXT
+    assert (speaker.voice, speaker.rate) == ("en-us", 140)
+    # Start goes straight into the round picked on Home.
+    check.start_button.click()
+    assert window.current_screen_key() == "round"
+    assert window.round_screen.session.script.id == "test-behavioral"
+    window.round_screen.stop_round()
+
+
+def test_missing_model_is_explained(qtbot, isolated_dirs):
+    from interviewer.errors import UserError
+    from interviewer.gui.main_window import MainWindow
+    from interviewer.gui.services import AppServices, ScriptList
+
+    def load(_settings):
+        raise UserError("speech model 'huge.en' is not on this machine")
+
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), load_model=load))
+    qtbot.addWidget(window)
+    window.start_background_loading()
+    qtbot.waitUntil(lambda: window.model_status.state == "missing", timeout=3000)
+    assert "not on this machine" in window.banner.text
+    window.open_check(None)
+    assert "missing" in window.check_screen.model_status.text()
+    assert not window.check_screen.start_button.isEnabled()
