@@ -26,10 +26,13 @@ CHECKOUT = Path(__file__).resolve().parents[1]
 OFFLINE = {"PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 
 
+BUILD_INPUTS = ("pyproject.toml", "README.md", "interviewer", "question_scripts", "assets")
+
+
 def _copy_sources(dest: Path) -> None:
-    """The files a clean clone would have (plus uncommitted ones), never stale build output."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-                            cwd=CHECKOUT, capture_output=True)
+    """What the build reads, as a clean clone has it: never stale build/ output or caches."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z",
+                             "--", *BUILD_INPUTS], cwd=CHECKOUT, capture_output=True)
     if listed.returncode == 0 and listed.stdout:
         for name in listed.stdout.decode().split("\0"):
             source = CHECKOUT / name
@@ -37,8 +40,13 @@ def _copy_sources(dest: Path) -> None:
                 (dest / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(source, dest / name)
         return
-    shutil.copytree(CHECKOUT, dest, dirs_exist_ok=True, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache"))
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in BUILD_INPUTS:
+        source = CHECKOUT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=ignore)
+        elif source.is_file():
+            shutil.copy2(source, dest / name)
 
 
 def _run(cmd: list, **kw) -> subprocess.CompletedProcess:
