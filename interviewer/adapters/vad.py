@@ -22,9 +22,11 @@ class VadSettings:
     # Probability above which a 32 ms window is speech. Measured on the speech bench
     # (docs/analysis.md): 0.5 keeps short hesitations and is not fooled by breath noise.
     threshold: float = 0.5
-    # A gap shorter than this does not end a speech region. Fluency research counts
-    # silences from 250 ms; anything we report is far longer (>= 1 s).
-    min_silence_ms: int = 250
+    # A gap shorter than this does not end a speech region. Very short (Silero's scores dip
+    # for only 2-3 windows in a 120 ms gap), so that an "um" set off by a brief gap gets its
+    # own region: the analysis re-times hesitation words onto it. Pace merges gaps under
+    # 250 ms again, and the pauses reported are 1 s and longer anyway.
+    min_silence_ms: int = 30
     # Keep very short sounds: a lone "uh" can last under 150 ms.
     min_speech_ms: int = 60
 

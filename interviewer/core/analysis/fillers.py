@@ -146,3 +146,47 @@ def find_fillers(tokens: list[Token]) -> list[Filler]:
             continue
         i += 1
     return found
+
+
+MAX_HESITATION_S = 0.9   # a region longer than this is not a lone "um"
+RETIME_LOOKBACK_S = 3.0  # how far before its stamp a hesitation may really have been
+
+
+def retime_hesitations(fillers: list[Filler], tokens: list[Token], regions) -> list[Filler]:
+    """Move hesitation fillers onto the short speech region they were really spoken in.
+
+    Whisper tends to stamp an "um" that comes just before a pause at the far side of the
+    pause. The voice-activity detector has the true place: a short region that no other
+    word starts in, with no word starting between it and where Whisper put the "um".
+    """
+    import bisect
+
+    word_starts = sorted(t.start for t in tokens if not is_hesitation(t.norm))
+
+    def words_between(a: float, b: float) -> bool:
+        i = bisect.bisect_left(word_starts, a)
+        return i < len(word_starts) and word_starts[i] < b
+
+    free = [r for r in regions if r.end - r.start <= MAX_HESITATION_S
+            and not words_between(r.start - 0.05, r.end - 0.05)]
+    used: set[int] = set()
+    out = []
+    for f in fillers:
+        if f.kind != "hesitation":
+            out.append(f)
+            continue
+        best, best_distance = None, None
+        for k, r in enumerate(free):
+            if k in used or r.start > f.end + 0.5 or r.end < f.start - RETIME_LOOKBACK_S:
+                continue
+            distance = max(0.0, r.start - f.end, f.start - r.end)
+            if r.end <= f.start and words_between(r.end, f.start - 0.01):
+                continue
+            if best_distance is None or distance < best_distance:
+                best, best_distance = k, distance
+        if best is None:
+            out.append(f)
+        else:
+            used.add(best)
+            out.append(Filler(f.text, free[best].start, free[best].end, f.kind))
+    return out

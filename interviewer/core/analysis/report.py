@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer.core.analysis import behavioral
-from interviewer.core.analysis.fillers import Filler, find_fillers, is_hesitation
+from interviewer.core.analysis.fillers import Filler, find_fillers, is_hesitation, retime_hesitations
 from interviewer.core.analysis.pace import NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
@@ -114,6 +114,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     regions = effective_regions(raw_regions, words)
 
     fillers = find_fillers(tokens)
+    if from_audio:
+        fillers = retime_hesitations(fillers, tokens, raw_regions)
     pauses = find_pauses(regions, words, settings.pauses)
     utterances = split_utterances(tokens, regions)
     clarifying = analyze_clarifying(utterances, expected_topics)
