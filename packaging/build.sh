@@ -65,7 +65,7 @@ du -sm "$BUNDLE"/_internal/* | sort -rn | head -8
 if [ "$RUN_SLOW_TEST" = 1 ]; then
   step "Slow packaging test on the bundle just built"
   INTERVIEWER_BUNDLE_DIR="$BUNDLE" QT_QPA_PLATFORM=offscreen \
-    "$BUILD_VENV/bin/python" -m pytest -m slow -p no:cacheprovider tests/test_packaging.py
+    "$BUILD_VENV/bin/python" -m pytest -m slow -s -p no:cacheprovider tests/test_packaging.py
 fi
 echo
 echo "done: $BUNDLE (${size_mb} MB), $ARCHIVE (${archive_mb} MB)"

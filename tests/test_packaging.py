@@ -249,3 +249,50 @@ def _archive_viewer() -> str:
         if candidate.is_file():
             return str(candidate)
     raise AssertionError("pyi-archive_viewer not found: run packaging/build.sh first")
+
+
+# ------------------------------------------------------------------ per-user install script
+
+def _fake_bundle(folder: Path) -> Path:
+    """The layout packaging/build.sh gives dist/interviewer, with a stand-in executable."""
+    bundle = folder / "interviewer"
+    share = bundle / "share"
+    (bundle / "_internal").mkdir(parents=True)
+    exe = bundle / "interviewer"
+    exe.write_text('#!/bin/sh\necho "interviewer from $(dirname "$(readlink -f "$0")")"\n')
+    exe.chmod(0o755)
+    for target, source in (
+        (share / "applications" / DESKTOP_FILE.name, DESKTOP_FILE),
+        (share / "metainfo" / METAINFO_FILE.name, METAINFO_FILE),
+        (share / "icons/hicolor/scalable/apps" / f"{APP_ID}.svg", ROOT / "assets/interviewer.svg"),
+        *((share / f"icons/hicolor/{s}x{s}/apps" / f"{APP_ID}.png", ROOT / f"assets/interviewer-{s}.png")
+          for s in (64, 128, 256)),
+        (bundle / "install.sh", LINUX / "install.sh"),
+    ):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+    return bundle
+
+
+def test_install_script_adds_the_app_to_the_menu_and_removes_it(tmp_path):
+    bundle = _fake_bundle(tmp_path / "unpacked")
+    prefix = tmp_path / "prefix"
+    env = {**os.environ, "PREFIX": str(prefix)}
+    subprocess.run(["sh", str(bundle / "install.sh")], env=env, check=True, capture_output=True, timeout=60)
+
+    installed = prefix / "opt" / "interviewer"
+    desktop = prefix / "share" / "applications" / DESKTOP_FILE.name
+    assert f"Exec={installed}/interviewer" in desktop.read_text()
+    result = subprocess.run([_validator("desktop-file-validate"), str(desktop)], capture_output=True, text=True)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+    assert (prefix / "share/metainfo" / METAINFO_FILE.name).is_file()
+    for size in (64, 128, 256):
+        assert (prefix / f"share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png").is_file()
+    launched = subprocess.run([str(prefix / "bin" / "interviewer")], capture_output=True, text=True)
+    assert launched.stdout.strip() == f"interviewer from {installed}"
+
+    subprocess.run(["sh", str(installed / "install.sh"), "--uninstall"], env=env, check=True,
+                   capture_output=True, timeout=60)
+    assert not installed.exists() and not desktop.exists()
+    assert not (prefix / "bin" / "interviewer").exists()
+    assert not list((prefix / "share" / "icons").rglob("*.png"))
