@@ -6,6 +6,8 @@ the gaps between words are used instead, and the result says so.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 
 from interviewer.core.transcript import SpeechRegion, Word
@@ -59,22 +61,24 @@ def effective_regions(regions: list[SpeechRegion], words: list[Word]) -> list[Sp
     return kept
 
 
-def _word_near(words: list[Word], t: float, before: bool) -> str:
+def _word_near(words: list[Word], starts: list[float], ends: list[float], t: float, before: bool) -> str:
     if before:
-        candidates = [w for w in words if w.start <= t]
-        return candidates[-1].text if candidates else ""
-    candidates = [w for w in words if w.end >= t]
-    return candidates[0].text if candidates else ""
+        i = bisect.bisect_right(starts, t) - 1
+        return words[i].text if i >= 0 else ""
+    i = bisect.bisect_left(ends, t)
+    return words[i].text if i < len(words) else ""
 
 
 def find_pauses(regions: list[SpeechRegion], words: list[Word],
                 settings: PauseSettings = PauseSettings()) -> list[Pause]:
     """Every silence of at least `min_pause_s` between the first and last speech."""
     pauses = []
+    starts = [w.start for w in words]
+    ends = list(itertools.accumulate((w.end for w in words), max))  # sorted even if words overlap
     for a, b in zip(regions, regions[1:]):
         if b.start - a.end >= settings.min_pause_s:
-            pauses.append(Pause(a.end, b.start, _word_near(words, a.end, True),
-                                _word_near(words, b.start, False)))
+            pauses.append(Pause(a.end, b.start, _word_near(words, starts, ends, a.end, True),
+                                _word_near(words, starts, ends, b.start, False)))
     return pauses
 
 

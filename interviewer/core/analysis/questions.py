@@ -7,6 +7,7 @@ an indirect question ("I'm wondering whether"), or a tag ("..., right?").
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -33,7 +34,9 @@ HOW_WHAT_QUANTITY = {
 }
 # Words a candidate puts before the real start of a clause.
 LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "right", "now",
-           "first", "just", "alright", "sure", "great", "actually", "before", "oh"}
+           "first", "just", "alright", "sure", "great", "actually", "oh", "roughly",
+           "approximately", "basically", "sorry", "secondly", "finally", "lastly", "next",
+           "quickly", "thanks", "cool", "yeah", "yes"}
 INDIRECT = re.compile(
     r"\b(i'?m wondering|i am wondering|i was wondering|wondering (whether|if|about|how|what)|"
     r"i wonder|i'?d like to know|i would like to know|(can|could) you (tell|clarify|confirm|"
@@ -86,14 +89,18 @@ def question_cue(u: Utterance) -> str:
     text = " ".join(u.norm_words)
     if INDIRECT.search(text):
         return "indirect question"
-    for n, clause in enumerate(_clauses(u)):
+    clauses = _clauses(u)
+    for n, clause in enumerate(clauses):
         words = _strip_lead_in(clause)
         if len(words) < 2:
             continue
         first, second = words[0], words[1]
         if first in AUX and second in SUBJECT:
             return "inverted auxiliary"
-        if first in WH and not (n > 0 and first in {"which", "who", "whom", "whose"}):
+        # ", which is faster" is a relative clause; after a short opener ("Thanks, who...")
+        # the same words ask something.
+        relative = n > 0 and first in {"which", "who", "whom", "whose"} and len(clauses[n - 1]) > 4
+        if first in WH and not relative:
             if second in AUX or second in HOW_WHAT_QUANTITY:
                 return "question word"
             if any(a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
@@ -114,13 +121,15 @@ def topic_keywords(topics: list[tuple[str, tuple[str, ...]]] | None) -> dict[str
     return out
 
 
-def _keyword_pattern(keyword: str) -> re.Pattern:
-    return re.compile(r"(?<![\w'])" + re.escape(keyword.lower()) + r"(?![\w'])")
+@functools.lru_cache(maxsize=512)
+def _keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(k.lower()) for k in sorted(keywords, key=len, reverse=True))
+    return re.compile(r"(?<![\w'])(?:" + alternatives + r")(?![\w'])")
 
 
 def topics_in(text: str, keywords: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     low = text.lower()
-    return tuple(name for name, kws in keywords.items() if any(_keyword_pattern(k).search(low) for k in kws))
+    return tuple(name for name, kws in keywords.items() if _keyword_pattern(kws).search(low))
 
 
 def find_questions(utterances: list[Utterance],

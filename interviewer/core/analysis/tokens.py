@@ -30,17 +30,27 @@ def normalize(text: str) -> str:
     return _EDGE.sub("", text)
 
 
+_SENTENCE_END = frozenset(".?!…")
+_CLAUSE_MARK = frozenset(",;:")
+
+
 def tokenize(words: list[Word]) -> list[Token]:
-    tokens = []
+    tokens: list[Token] = []
     for w in words:
         raw = w.text.strip()
         norm = normalize(raw)
         if not norm:
             continue
         tail = raw[len(raw.rstrip(".,?!;:…-\"')")):]
-        ends = any(c in tail for c in ".?!…") and not tail.endswith("...") or "?" in tail
-        comma = any(c in tail for c in ",;:") or tail.endswith("...") or "…" in tail
-        tokens.append(Token(len(tokens), raw, norm, w.start, w.end, comma, ends, "?" in tail))
+        if not tail:
+            tokens.append(Token(len(tokens), raw, norm, w.start, w.end, False, False, False))
+            continue
+        marks = set(tail)
+        trailing_off = tail.endswith("...") or "…" in marks  # "so..." pauses, it does not end
+        question = "?" in marks
+        ends = question or (bool(marks & _SENTENCE_END) and not trailing_off)
+        comma = bool(marks & _CLAUSE_MARK) or trailing_off
+        tokens.append(Token(len(tokens), raw, norm, w.start, w.end, comma, ends, question))
     return tokens
 
 
