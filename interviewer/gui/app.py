@@ -5,10 +5,13 @@ model are imported and loaded in the background after the window is shown.
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 
-LAUNCH_TIME = time.perf_counter()
+# INTERVIEWER_STARTUP_REPORT=1: print the wall-clock times at which the window was shown and the
+# speech model became ready (or failed), then quit. Used by benchmarks/gui_responsiveness.py.
+STARTUP_REPORT_ENV = "INTERVIEWER_STARTUP_REPORT"
 
 
 def create_application(argv: list[str] | None = None):
@@ -30,8 +33,27 @@ def run_app(argv: list[str] | None = None) -> int:
 
     window = MainWindow(AppServices.create_default())
     window.show()
+    if os.environ.get(STARTUP_REPORT_ENV):
+        _report_startup(app, window)
     window.start_background_loading()
     code = app.exec()
     window.shutdown()
     wait_for_background_work(5000)
+    del window  # widgets go before the QApplication, avoiding teardown crashes
     return int(code)
+
+
+def _report_startup(app, window) -> None:
+    from PySide6.QtCore import QTimer
+
+    app.processEvents()  # let the window map before we say it is shown
+    print(f"window_shown_at {time.time():.6f}", flush=True)
+
+    def model_state(state: str, message: str) -> None:
+        if state in ("ready", "missing", "failed"):
+            print(f"model_{state}_at {time.time():.6f} {message}", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+    window.model_status.changed.connect(model_state)
+    if window.model_status.state == "missing":  # no loader at all
+        model_state("missing", window.model_status.message)

@@ -60,6 +60,7 @@ class LiveTranscriptView(QWidget):
         self._render()
 
     def add_heading(self, text: str) -> None:
+        self.finish_answer()  # the answer so far stays above the next question
         self._freeze(f'<p style="color:#1f5fa8;"><b>Q:</b> {html.escape(text)}</p>')
 
     def set_current_words(self, words: list[Word]) -> None:

@@ -246,3 +246,20 @@ def test_progress_plots_and_plan_tick_off_after_rounds(qtbot, isolated_dirs, scr
     assert window.home.recent_list.count() == 2
     window.show_screen("progress")
     assert window.current_screen_key() == "progress"
+
+
+def test_live_transcript_keeps_answers_under_their_questions(qtbot):
+    from gui_fakes import transcript_of
+
+    from interviewer.gui.live_transcript import LiveTranscriptView
+
+    view = LiveTranscriptView()
+    qtbot.addWidget(view)
+    view.add_heading("First question?")
+    view.set_current_words(transcript_of("Um, a partial").words)
+    view.set_current_words(transcript_of("Um, a partial answer, like, done").words)
+    view.add_heading("Second question?")
+    view.set_current_words(transcript_of("Uh second").words)
+    lines = view.plain_text().splitlines()
+    assert lines == ["Q: First question?", "Um, a partial answer, like, done", "Q: Second question?", "Uh second"]
+    assert view.filler_count == 3 and view.word_count == 8
