@@ -49,6 +49,9 @@ def _check_qt(ctx: CheckContext) -> str:
     icon = QIcon(str(icon_path))
     if icon.isNull():
         raise CheckFailed(f"app icon not loadable: {icon_path}")
+    # The app's own window code must be present (a frozen build can silently lose modules).
+    import interviewer.gui.main_window  # noqa: F401
+
     label = QLabel("Interviewer self-check")
     label.setWindowIcon(icon)
     label.show()

@@ -203,6 +203,40 @@ def test_bundle_self_check_passes(bundle_dir):
 
 @pytest.mark.slow
 @pytest.mark.timeout(3600)
+def test_bundle_has_every_subcommand(bundle_dir):
+    from interviewer.cli import build_parser
+
+    subparsers = next(a for a in build_parser()._actions if a.dest == "command")
+    expected = sorted(subparsers.choices)
+    assert "scripts" in expected
+    result = subprocess.run([str(bundle_dir / "interviewer"), "--help"], capture_output=True,
+                            text=True, timeout=120, env=_offscreen_env())
+    assert result.returncode == 0, result.stderr
+    for name in expected:
+        assert name in result.stdout, f"subcommand {name} missing from the bundle:\n{result.stdout}"
+    listed = subprocess.run([str(bundle_dir / "interviewer"), "scripts", "list"], capture_output=True,
+                            text=True, timeout=120, env=_offscreen_env())
+    assert listed.returncode == 0, listed.stderr
+    assert "ml_system_design" in listed.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
+def test_bundle_opens_the_app_window_and_loads_the_model(bundle_dir, tmp_path):
+    env = {**_offscreen_env(), "INTERVIEWER_STARTUP_REPORT": "1",
+           "INTERVIEWER_DATA_DIR": str(tmp_path / "data"), "INTERVIEWER_CONFIG_DIR": str(tmp_path / "config")}
+    result = subprocess.run([str(bundle_dir / "interviewer")], capture_output=True, text=True,
+                            timeout=300, env=env)
+    print(result.stdout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    shown = [line for line in result.stdout.splitlines() if line.startswith("window_shown_at ")]
+    ready = [line for line in result.stdout.splitlines() if line.startswith("model_ready_at ")]
+    assert shown and ready, result.stdout + result.stderr[-3000:]
+    print(f"window to model ready: {float(ready[0].split()[1]) - float(shown[0].split()[1]):.2f} s")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_bundle_size(bundle_dir):
     installed = _folder_mb(bundle_dir)
     archives = sorted(bundle_dir.parent.glob(f"interviewer-{__version__}-linux-*.tar.gz"))
