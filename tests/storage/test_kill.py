@@ -34,6 +34,11 @@ def test_sigkill_mid_answer_keeps_audio_transcripts_and_lets_user_review_or_disc
                     break
             assert time.monotonic() < deadline, "headless round never reached the second answer"
         os.kill(child.pid, signal.SIGKILL)
+        # Lines the child printed before it died but we had not read yet (a loaded machine).
+        for line in child.stdout.read().splitlines():
+            parts = line.split()
+            if parts and parts[0] == "RECORDING" and int(parts[1]) != committed:
+                last_written, last_flushed = float(parts[2]), float(parts[3])
     finally:
         child.kill()
         child.wait(timeout=10)
@@ -63,7 +68,8 @@ def test_sigkill_mid_answer_keeps_audio_transcripts_and_lets_user_review_or_disc
     data, rate = sf.read(audio_path, dtype="float32")
     seconds = len(data) / rate
     assert rate == 16000
-    assert last_written - 1.1 <= seconds <= last_written + 0.3, (seconds, last_written, last_flushed)
+    # Each chunk is written before it is reported, so at most one unreported chunk (0.1 s) more.
+    assert last_written - 1.1 <= seconds <= last_written + 0.1 + 1e-6, (seconds, last_written, last_flushed)
     assert seconds >= last_flushed
     assert recovered[0].audio_seconds[second.audio_path] == pytest.approx(seconds)
     assert second.answer_end == pytest.approx(second.answer_start + seconds, abs=0.01)
