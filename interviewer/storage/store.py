@@ -360,29 +360,40 @@ class Store:
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
         """Numbers per completed or interrupted session, oldest first, for the progress plots."""
-        out = []
-        for summary in reversed(self.list_sessions(kind, include_discarded=False)):
-            if summary.status == "in_progress":
+        sessions = self._read(
+            "SELECT id, kind, title, started_at, status FROM sessions WHERE status IN ('completed', 'interrupted')"
+            " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
+        if not sessions:
+            return []
+        totals = {r["id"]: [0, 0.0, 0, 0, 0] for r in sessions}  # words, speaking, fillers, pauses, clarifying
+        ratings: dict[int, list[int]] = {r["id"]: [] for r in sessions}
+        # Only the analysis is parsed; a transcript only where the analysis is missing.
+        for a in self._read("SELECT a.id, a.session_id, a.analysis_json,"
+                            " CASE WHEN a.analysis_json IS NULL THEN a.transcript_json END AS transcript_json"
+                            " FROM answers a JOIN sessions s ON s.id = a.session_id"
+                            " WHERE s.status IN ('completed', 'interrupted') AND (? IS NULL OR s.kind = ?)",
+                            (kind, kind)):
+            numbers = answer_numbers(_load_json(a["analysis_json"]), _load_transcript(a["transcript_json"], a["id"]))
+            if numbers is None:
                 continue
-            session = self.get_session(summary.id)
-            words = fillers = pauses = clarifying = 0
-            speaking = 0.0
-            for answer in session.answers:
-                numbers = answer_numbers(answer.analysis, answer.transcript)
-                if numbers is None:
-                    continue
-                words += numbers.words
-                fillers += numbers.fillers
-                speaking += numbers.speaking_seconds
-                pauses += numbers.long_pauses
-                clarifying += numbers.clarifying_questions
+            t = totals[a["session_id"]]
+            t[0] += numbers.words
+            t[1] += numbers.speaking_seconds
+            t[2] += numbers.fillers
+            t[3] += numbers.long_pauses
+            t[4] += numbers.clarifying_questions
+        for d in self._read("SELECT d.session_id, d.self_rating FROM debrief_entries d JOIN sessions s"
+                            " ON s.id = d.session_id WHERE d.self_rating IS NOT NULL ORDER BY d.id"):
+            if d["session_id"] in ratings:
+                ratings[d["session_id"]].append(d["self_rating"])
+        out = []
+        for r in sessions:
+            words, speaking, fillers, pauses, clarifying = totals[r["id"]]
             out.append(SessionProgress(
-                session.id, session.kind, session.title, session.started_at, session.status,
-                words, round(speaking, 3), fillers,
+                r["id"], r["kind"], r["title"], r["started_at"], r["status"], words, round(speaking, 3), fillers,
                 round(100.0 * fillers / words, 3) if words else None,
                 round(words / (speaking / 60.0), 2) if words and speaking > 0 else None,
-                pauses, clarifying,
-                tuple(d.self_rating for d in session.debrief if d.self_rating is not None)))
+                pauses, clarifying, tuple(ratings[r["id"]])))
         return out
 
     # ------------------------------------------------------------------ recovery and deletion
