@@ -18,4 +18,17 @@ start_virtual_audio() {
   pactl list short sinks | grep -q $'\tmic\t' || pactl load-module module-null-sink sink_name=mic >/dev/null
   pactl set-default-sink spk
   pactl set-default-source mic.monitor
+  # A suspended null sink's monitor delivers nothing until audio starts, and then drops the
+  # first part of it: keep the virtual devices running.
+  if pactl list short modules | grep -q module-suspend-on-idle; then
+    pactl unload-module module-suspend-on-idle || true
+  fi
+  # Pin clients (pactl, paplay, and libpulse inside PortAudio/sounddevice) to this server, so
+  # tests that point HOME or XDG_RUNTIME_DIR at a temporary folder still find it.
+  local server
+  server=$(pactl info 2>/dev/null | sed -n 's/^Server String: //p')
+  if [ -n "$server" ]; then
+    case "$server" in unix:*|tcp:*) ;; *) server="unix:$server" ;; esac
+    export PULSE_SERVER="$server"
+  fi
 }

@@ -196,7 +196,7 @@ class Microphone:
                 try:
                     stream = sd.InputStream(
                         device=device.index, samplerate=rate, channels=channels, dtype="float32",
-                        blocksize=max(1, int(rate * self.block_seconds)),
+                        blocksize=max(1, int(rate * self.block_seconds)), latency="high",
                         callback=self._callback, finished_callback=self._finished)
                 except sd.PortAudioError as exc:
                     last_error = exc

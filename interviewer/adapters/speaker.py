@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 # How long one synthesis may take before the worker is judged hung and restarted.
 SYNTH_TIMEOUT_SECONDS = 60.0
 STARTUP_TIMEOUT_SECONDS = 30.0
-_PLAYBACK_BLOCK_SECONDS = 0.05
+_PLAYBACK_BLOCK_SECONDS = 0.25
 
 
 class SpeakerUnavailable(UserError):
@@ -53,7 +53,7 @@ class _EngineHost:
     """Owns one pyttsx3 engine and renders text to WAV files, one request at a time."""
 
     def __init__(self, tts_module: str) -> None:
-        tts = importlib.import_module(tts_module)
+        self._tts = tts = importlib.import_module(tts_module)
         self.engine = tts.init()
         self.voices = [
             {"id": str(v.id), "name": str(v.name or v.id),
@@ -66,6 +66,10 @@ class _EngineHost:
     def render(self, text: str, voice: str | None, rate: int | None, path: str) -> str | None:
         """Write `text` as speech to `path`; returns an error message or None."""
         try:
+            # A fresh engine for every request: pyttsx3 reuses a cached engine whose command
+            # queue, after the first runAndWait, applies property changes one request late.
+            self.engine = None  # drop the cached engine so init() builds a new one
+            self.engine = self._tts.init()
             if voice:
                 self.engine.setProperty("voice", voice)
             if rate:
@@ -77,6 +81,73 @@ class _EngineHost:
             return f"{type(exc).__name__}: {exc}"
 
 
+class _EspeakHost:
+    """pyttsx3's espeak-ng binding driven synchronously (Linux's default pyttsx3 engine).
+
+    pyttsx3's espeak driver runs espeak in its asynchronous mode, and its run loop can return
+    before the file is written, or end a request on the previous one's completion event
+    (measured: about one request in five came back empty or missing). In espeak's
+    AUDIO_OUTPUT_SYNCHRONOUS mode `Synth` returns only after all audio has been delivered.
+    """
+
+    def __init__(self) -> None:
+        from pyttsx3.drivers import _espeak  # loads libespeak-ng; RuntimeError when missing
+
+        self._espeak = _espeak
+        self.sample_rate = _espeak.Initialize(_espeak.AUDIO_OUTPUT_SYNCHRONOUS, 0)
+        if self.sample_rate == -1:
+            raise RuntimeError("could not initialize espeak-ng")
+        self._pieces: list[bytes] = []
+        _espeak.SetSynthCallback(self._on_synth)
+        self.voices = []
+        for v in _espeak.ListVoices(None):
+            languages = [v.languages[1:].decode("utf-8", "ignore")] if v.languages else []
+            self.voices.append({"id": v.identifier.decode("utf-8").lower(), "name": v.name.decode("utf-8"),
+                                "languages": languages, "gender": [None, "Male", "Female"][v.gender]
+                                if 0 <= v.gender <= 2 else None})
+        current = _espeak.GetCurrentVoice()
+        self._default_voice = (current.contents.identifier.decode("utf-8")
+                               if current and current.contents.identifier else "en")
+        self.default_rate = 175
+        _espeak.SetParameter(_espeak.RATE, self.default_rate, 0)
+
+    def _on_synth(self, wav: Any, numsamples: int, events: Any) -> int:
+        if numsamples > 0:
+            import ctypes
+
+            self._pieces.append(ctypes.string_at(wav, numsamples * 2))
+        return 0
+
+    def render(self, text: str, voice: str | None, rate: int | None, path: str) -> str | None:
+        import wave
+
+        espeak = self._espeak
+        try:
+            if espeak.SetVoiceByName((voice or self._default_voice).encode("utf-8")) != 0:
+                return f"unknown voice {voice!r}"
+            espeak.SetParameter(espeak.RATE, int(rate or self.default_rate), 0)
+            self._pieces = []
+            espeak.Synth(text, flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
+            espeak.Synchronize()
+            with wave.open(path, "wb") as f:
+                f.setnchannels(1)
+                f.setsampwidth(2)
+                f.setframerate(self.sample_rate)
+                f.writeframes(b"".join(self._pieces))
+            return None if self._pieces else "the speech engine produced no audio"
+        except BaseException as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+
+def _make_host(tts_module: str) -> "_EspeakHost | _EngineHost":
+    if tts_module == "pyttsx3":
+        from pyttsx3.engine import default_engine_by_sys_platform
+
+        if default_engine_by_sys_platform() == "espeak":
+            return _EspeakHost()
+    return _EngineHost(tts_module)
+
+
 def serve_stdio(tts_module: str = "pyttsx3") -> None:
     """Entry point of the speech child process: JSON requests on stdin, replies on stdout."""
     # pyttsx3 prints "Audio saved to ..." for every file: keep fd 1 for the protocol only.
@@ -85,7 +156,7 @@ def serve_stdio(tts_module: str = "pyttsx3") -> None:
     os.dup2(devnull, 1)
     sys.stdout = open(os.devnull, "w")
     try:
-        host = _EngineHost(tts_module)
+        host = _make_host(tts_module)
     except BaseException as exc:  # ImportError, RuntimeError("could not initialize espeak"), OSError
         reply.write(json.dumps({"unavailable": f"{type(exc).__name__}: {exc}"}) + "\n")
         return
@@ -183,7 +254,7 @@ class _ThreadWorker:
 
     def _serve(self, started: queue.Queue) -> None:
         try:
-            self._host = _EngineHost(self._tts_module)
+            self._host = _make_host(self._tts_module)
         except BaseException as exc:
             started.put({"unavailable": f"{type(exc).__name__}: {exc}"})
             return
@@ -276,6 +347,7 @@ class Speaker:
         self._rate = rate
         self._state_lock = threading.Lock()
         self._current: _Utterance | None = None
+        self._latest: _Utterance | None = None  # still set after stop(), for wait()
         self._reported_unavailable = False
         self.last_error: str | None = None
 
@@ -347,7 +419,7 @@ class Speaker:
         self.stop()
         utterance = _Utterance(self, text, on_done)
         with self._state_lock:
-            self._current = utterance
+            self._current = self._latest = utterance
         utterance.start()
 
     def stop(self) -> None:
@@ -364,8 +436,8 @@ class Speaker:
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the current utterance is over; False on timeout."""
-        current = self._current
-        return True if current is None else current.finished.wait(timeout)
+        latest = self._latest
+        return True if latest is None else latest.finished.wait(timeout)
 
     def close(self) -> None:
         self.stop()
@@ -421,12 +493,12 @@ class _Utterance:
             speaker.last_error = str(exc)
             log.warning("speaking failed: %s", exc)
         finally:
-            self.finished.set()
             if self._on_done is not None:
                 try:
                     self._on_done()
                 except Exception:
                     log.exception("on_done callback failed")
+            self.finished.set()
 
     def _play(self, path: Path) -> None:
         import soundfile
@@ -436,7 +508,8 @@ class _Utterance:
         sd = self._speaker._sounddevice()
         device = self._speaker.output_device
         try:
-            stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32", device=device)
+            stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32", device=device,
+                                     latency="high")
         except sd.PortAudioError:
             # The device refuses the voice's rate: play at the device's own rate instead.
             from interviewer.adapters.resample import resample
@@ -445,7 +518,8 @@ class _Utterance:
             device_rate = int(info["default_samplerate"])
             audio = resample(audio, rate, device_rate)
             rate = device_rate
-            stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32", device=device)
+            stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32", device=device,
+                                     latency="high")
         with self._stream_lock:
             self._stream = stream
         if self._cancelled.is_set():

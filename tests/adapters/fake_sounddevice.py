@@ -59,7 +59,8 @@ class FakeSoundDevice:
     def query_hostapis(self):
         return [{"name": "FakeAPI"}]
 
-    def InputStream(self, *, device, samplerate, channels, dtype, blocksize, callback, finished_callback=None):
+    def InputStream(self, *, device, samplerate, channels, dtype, blocksize, callback, finished_callback=None,
+                    latency=None):
         self.open_attempts.append((int(samplerate), int(channels)))
         if self.open_error is not None:
             raise self.open_error
@@ -73,7 +74,7 @@ class FakeSoundDevice:
         self.streams.append(stream)
         return stream
 
-    def OutputStream(self, *, samplerate, channels, dtype, device=None):
+    def OutputStream(self, *, samplerate, channels, dtype, device=None, latency=None):
         return FakeOutputStream(self, int(samplerate))
 
 
