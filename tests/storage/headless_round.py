@@ -85,9 +85,12 @@ def record(store: Store, session_id: int, answer_id: int, audio: np.ndarray, spe
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--answers", type=int, default=2, help="answers finished and committed")
     parser.add_argument("--answer-seconds", type=float, default=2.0)
-    parser.add_argument("--second-answer-seconds", type=float, default=30.0)
     parser.add_argument("--speed", type=float, default=1.0, help="times real time; 0 = as fast as possible")
+    parser.add_argument("--last-answer-seconds", type=float, default=30.0,
+                        help="without --finish: the answer still being recorded when the test kills us")
+    parser.add_argument("--last-speed", type=float, default=1.0)
     parser.add_argument("--audio", type=Path, help="a spoken answer to record instead of synthetic audio")
     parser.add_argument("--real-transcription", action="store_true")
     parser.add_argument("--finish", action="store_true", help="finish the round (else it runs until killed)")
@@ -107,11 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     store.save_scratchpad(session_id, "features -> model -> monitor")
 
     clock = 0.0
-    for n, (question_id, text) in enumerate(QUESTIONS):
+    for n in range(args.answers):
+        question_id, text = QUESTIONS[n % len(QUESTIONS)]
         if args.audio:
             audio = load_answer_audio(args.audio)
         else:
-            audio = synthetic_answer(args.answer_seconds if n == 0 else args.second_answer_seconds, n)
+            audio = synthetic_answer(args.answer_seconds, n)
         answer_id = store.add_answer(session_id, question_id, text, asked_at=clock, answer_start=clock + 1.0)
         seconds = record(store, session_id, answer_id, audio, args.speed)
         store.finish_answer(answer_id, answer_end=clock + 1.0 + seconds)
@@ -125,13 +129,14 @@ def main(argv: list[str] | None = None) -> int:
         store.attach_analysis(answer_id, analyze(transcript, text))
         say("ANSWER_COMMITTED", answer_id)
         clock += seconds + 5.0
-        if not args.finish and n == len(QUESTIONS) - 2:
-            # Keep the last answer going until the test kills us.
-            question_id, text = QUESTIONS[-1]
-            answer_id = store.add_answer(session_id, question_id, text, asked_at=clock, answer_start=clock + 1.0)
-            record(store, session_id, answer_id, synthetic_answer(args.second_answer_seconds, 7), args.speed)
-            say("NOT_KILLED")
-            return 1
+
+    if not args.finish:
+        # One more answer, recorded until the test kills us.
+        question_id, text = QUESTIONS[args.answers % len(QUESTIONS)]
+        answer_id = store.add_answer(session_id, question_id, text, asked_at=clock, answer_start=clock + 1.0)
+        record(store, session_id, answer_id, synthetic_answer(args.last_answer_seconds, 99), args.last_speed)
+        say("NOT_KILLED")
+        return 1
 
     store.add_debrief(session_id, "Where did you hesitate?", "On the drift metric.", self_rating=3)
     store.finish_session(session_id)
