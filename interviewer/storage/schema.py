@@ -100,16 +100,20 @@ OUR_TABLES = frozenset({"sessions", "answers", "phase_timeline", "debrief_entrie
 def migrate(db: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
     """Apply the migrations after the current user_version, each in its own transaction.
 
-    The connection must be in autocommit mode (isolation_level=None). Returns the version reached.
+    The version is read inside the write transaction, so two app instances starting at once
+    never apply a migration twice. The connection must be in autocommit mode
+    (isolation_level=None). Returns the version reached.
     """
-    current = db.execute("PRAGMA user_version").fetchone()[0]
-    for version in range(current, target):
+    while True:
         db.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[version](db)
-            db.execute(f"PRAGMA user_version = {version + 1}")
+            current = db.execute("PRAGMA user_version").fetchone()[0]
+            if current >= target:
+                db.execute("COMMIT")
+                return current
+            MIGRATIONS[current](db)
+            db.execute(f"PRAGMA user_version = {current + 1}")
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
-    return max(current, target)

@@ -118,3 +118,26 @@ def test_a_database_from_a_newer_version_is_left_untouched(tmp_path):
         Store.open(data_dir)
     assert (data_dir / DB_NAME).read_bytes() == before
     assert [p.name for p in data_dir.iterdir() if p.name.startswith(DB_NAME)] == [DB_NAME]
+
+
+def test_two_instances_starting_at_once_migrate_once(tmp_path):
+    import threading
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 1)
+    results, errors = [], []
+
+    def start():
+        try:
+            with Store.open(data_dir) as store:
+                results.append(len(store.list_sessions()))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and results == [2, 2, 2, 2]
