@@ -139,6 +139,10 @@ def transcribe(audio: np.ndarray | str | os.PathLike, model: "WhisperModel", off
             segments.append(Segment(s.text.strip(), round(offset + s.start, 3),
                                     round(offset + s.end, 3), words))
     regions = speech_regions(audio, offset=offset) if with_speech_regions else None
-    del recover_hesitations  # reserved: recovering hesitations Whisper dropped (see docs/analysis.md)
-    return Transcript(segments=segments, duration=round(audio.size / SAMPLE_RATE, 3),
-                      speech=regions, model=model_label(model))
+    transcript = Transcript(segments=segments, duration=round(audio.size / SAMPLE_RATE, 3),
+                            speech=regions, model=model_label(model))
+    if recover_hesitations and regions:
+        from interviewer.adapters.hesitations import fix_hesitations
+
+        fix_hesitations(transcript, audio, model, offset, hint=decode.get("hotwords") or HESITATION_HINT)
+    return transcript

@@ -122,8 +122,11 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return ("kind of" if t.norm == "kinda" else "sort of"), i
     if t.norm == "so" and starts_sentence(tokens, i):
         # Sentence-initial "so" that links a clause ("So I would start with...") is a normal
-        # connective; only the "So, ..."/"So... um" that stalls for time is a filler.
-        if t.comma_after or (nxt and is_hesitation(nxt)) or i == len(tokens) - 1:
+        # connective, and Whisper adds the comma in "So, ..." at random. Only the "so" that
+        # stalls for time counts: "so... um", "so yeah", a "So..." left hanging.
+        trailing = t.text.endswith("...") or t.text.endswith("…")
+        if (nxt and (is_hesitation(nxt) or nxt in ("yeah", "basically", "like", "anyway"))) \
+                or trailing or i == len(tokens) - 1 or tokens[i].ends_sentence:
             return "so", i
         return None
     return None

@@ -1,0 +1,115 @@
+"""Find the hesitations Whisper dropped or misplaced, from the audio.
+
+Whisper was trained on transcripts without "um" and "uh": even with a disfluent hint it
+drops some of them, and it stamps an "um" spoken just before a pause at the far side of the
+pause. The voice-activity detector, run with a very short minimum silence, gives every lone
+"um" a speech region of its own. So:
+
+1. hesitation words Whisper did write are moved onto the short region they belong to;
+2. each remaining short region that is spectrally steady (one held vowel or nasal, unlike a
+   word) and holds no word is decoded again on its own with a hesitation hint; Whisper
+   transcribes a lone "um" faithfully when nothing else is around it. If it comes back as
+   a hesitation, the word is added to the transcript.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from interviewer.core.analysis.fillers import is_hesitation, retime_hesitations, find_fillers
+from interviewer.core.analysis.tokens import normalize, tokenize
+from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+
+SAMPLE_RATE = 16000
+MIN_CANDIDATE_S = 0.15
+MAX_CANDIDATE_S = 0.6
+# Mean frame-to-frame change of the log band spectrum. Lone hesitations measured 0.2-0.9 on
+# the bench, words 0.4-2.4; the re-decode decides the overlap, this only saves decodes.
+MAX_SPECTRAL_FLUX = 0.9
+CONTEXT_S = 0.1  # audio kept before the region when decoding it alone
+RECHECK_OPTIONS: dict[str, Any] = {
+    "language": "en", "beam_size": 1, "temperature": 0.0, "condition_on_previous_text": False,
+    "without_timestamps": True, "max_new_tokens": 6,
+}
+
+
+def spectral_flux(clip: np.ndarray) -> float:
+    """How fast the spectrum changes: low for a held "uhhh", high for consonant-vowel words."""
+    n, hop = 400, 160
+    if clip.size < n + 2 * hop:
+        return float("inf")
+    frames = np.lib.stride_tricks.sliding_window_view(clip, n)[::hop] * np.hanning(n)
+    spectrum = np.abs(np.fft.rfft(frames, 512))[:, :200] + 1e-6
+    bands = np.log(np.add.reduceat(spectrum, np.linspace(0, 200, 21).astype(int)[:-1], axis=1))
+    return float(np.mean(np.sqrt(np.mean(np.diff(bands, axis=0) ** 2, axis=1))))
+
+
+def _holds_word(region: SpeechRegion, words: list[Word]) -> bool:
+    """A non-hesitation word lies (almost) entirely inside the region."""
+    return any(w.start >= region.start - 0.08 and w.end <= region.end + 0.08
+               for w in words if not is_hesitation(normalize(w.text)))
+
+
+def _move_words(transcript: Transcript, moves: dict[tuple[float, float], tuple[float, float]]) -> None:
+    segments = []
+    for s in transcript.segments:
+        words = tuple(replace(w, start=moves[(w.start, w.end)][0], end=moves[(w.start, w.end)][1])
+                      if (w.start, w.end) in moves and is_hesitation(normalize(w.text)) else w
+                      for w in s.words)
+        segments.append(replace(s, words=words))
+    transcript.segments = segments
+
+
+def _insert_word(transcript: Transcript, word: Word) -> None:
+    segments = transcript.segments
+    if not segments:
+        transcript.segments = [Segment(word.text, word.start, word.end, (word,))]
+        return
+    # The segment that contains the time, else the nearest one.
+    k = min(range(len(segments)), key=lambda i: max(0.0, segments[i].start - word.start, word.start - segments[i].end))
+    s = segments[k]
+    words = tuple(sorted((*s.words, word), key=lambda w: w.start))
+    segments[k] = Segment(" ".join(w.text for w in words), min(s.start, word.start), max(s.end, word.end), words)
+
+
+def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: float = 0.0,
+                    hint: str | None = None) -> int:
+    """Re-time and recover hesitations in place; returns how many were recovered."""
+    regions = transcript.speech or []
+    words = transcript.words
+    tokens = tokenize(words)
+    whisper_fillers = [f for f in find_fillers(tokens) if f.kind == "hesitation"]
+    retimed = retime_hesitations(whisper_fillers, tokens, regions)
+    moves = {(a.start, a.end): (b.start, b.end) for a, b in zip(whisper_fillers, retimed)
+             if (a.start, a.end) != (b.start, b.end)}
+    if moves:
+        _move_words(transcript, moves)
+        words = transcript.words
+    taken = [(f.start, f.end) for f in retimed]
+
+    recovered = 0
+    for r in regions:
+        length = r.end - r.start
+        if not MIN_CANDIDATE_S <= length <= MAX_CANDIDATE_S:
+            continue
+        if any(s < r.end and e > r.start for s, e in taken) or _holds_word(r, words):
+            continue
+        a = int((r.start - offset) * SAMPLE_RATE)
+        b = int((r.end - offset) * SAMPLE_RATE)
+        if spectral_flux(audio[a:b]) > MAX_SPECTRAL_FLUX:
+            continue
+        clip = np.concatenate([audio[max(0, a - int(CONTEXT_S * SAMPLE_RATE)):b],
+                               np.zeros(SAMPLE_RATE // 2, np.float32)])
+        options = dict(RECHECK_OPTIONS)
+        if hint:
+            options["hotwords"] = hint
+        segments, _ = model.transcribe(clip, **options)
+        text = " ".join(s.text for s in segments).strip()
+        first = text.split()[0] if text else ""
+        if first and is_hesitation(normalize(first)) and len(text.split()) <= 2:
+            _insert_word(transcript, Word(first.rstrip(".,!?…"), r.start, r.end, 0.5))
+            taken.append((r.start, r.end))
+            recovered += 1
+    return recovered
