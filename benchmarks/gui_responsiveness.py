@@ -1,0 +1,224 @@
+"""How responsive is the app? Prints:
+
+1. launch -> window shown, and launch -> speech model ready, for `interviewer` started as a
+   fresh process (median of --launches runs; targets: window < 1.5 s, before the model is ready);
+2. the longest stall of the Qt event loop during a live round with transcription running
+   (target < 50 ms): a 5 ms QTimer measures the gaps between its ticks while the app runs a real
+   round with the real engine, controller, store, analysis and tiny.en live transcription. The
+   microphone is replaced by one that streams a spoken answer (espeak-ng, with hesitations) at
+   real-time pace, so the run needs no sound card; the interviewer's voice is text-only.
+
+Usage: .venv/bin/python benchmarks/gui_responsiveness.py [--seconds 60] [--launches 3]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+ANSWER_SSML = (
+    "Um, so before I design anything, what is the latency target, and how many requests per second? "
+    "<break time='1200ms'/> Okay. Uh, I would start with, like, a candidate generation stage, "
+    "then a ranking model trained on click logs. <break time='800ms'/> Basically the features are "
+    "user history, post age and author affinity. Hmm, for serving I would precompute embeddings, "
+    "and, you know, cache the top results. <break time='2500ms'/> For monitoring I would track "
+    "click-through rate and drift in the feature distributions, and roll back if it drops."
+)
+
+
+def launch_times(runs: int) -> tuple[list[float], list[float]]:
+    """Seconds from spawning `interviewer` to its window being shown and to its model ready."""
+    exe = Path(sys.executable).with_name("interviewer")
+    shown, ready = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            env = dict(os.environ, INTERVIEWER_STARTUP_REPORT="1", QT_QPA_PLATFORM="offscreen",
+                       INTERVIEWER_DATA_DIR=f"{tmp}/data", INTERVIEWER_CONFIG_DIR=f"{tmp}/config")
+            start = time.time()
+            out = subprocess.run([str(exe)], env=env, capture_output=True, text=True, timeout=120).stdout
+        for line in out.splitlines():
+            parts = line.split()
+            if parts and parts[0] == "window_shown_at":
+                shown.append(float(parts[1]) - start)
+            elif parts and parts[0].startswith("model_") and parts[0].endswith("_at"):
+                ready.append(float(parts[1]) - start)
+    return shown, ready
+
+
+class StreamingMicrophone:
+    """A Recorder that 'hears' a WAV file looped at real-time pace, from its own thread."""
+
+    def __init__(self, samples, block_seconds: float = 0.1) -> None:
+        self.samples = samples
+        self.block = int(16000 * block_seconds)
+        self._stop = threading.Event()
+        self._thread = None
+        self._writer = None
+
+    def start(self, wav_path, on_audio=None, on_level=None):
+        import numpy as np
+
+        from interviewer.storage.wav_writer import CrashSafeWavWriter
+
+        self._writer = CrashSafeWavWriter(wav_path)
+        self._stop.clear()
+
+        def run():
+            i, t0, n = 0, time.monotonic(), 0
+            while not self._stop.is_set():
+                chunk = self.samples[i:i + self.block]
+                i = (i + self.block) % max(len(self.samples) - self.block, 1)
+                self._writer.write(chunk)
+                level = float(20 * np.log10(max(float(np.sqrt(np.mean(chunk ** 2))), 1e-5)))
+                if on_level:
+                    on_level(level)
+                if on_audio:
+                    on_audio(chunk)
+                n += 1
+                time.sleep(max(0.0, t0 + n * self.block / 16000 - time.monotonic()))
+
+        self._thread = threading.Thread(target=run, daemon=True)
+        self._thread.start()
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+        return self._writer.close()
+
+
+class TextOnlySpeaker:
+    available = False
+
+    def say(self, text, on_done=None):
+        raise RuntimeError("text only")
+
+    def stop(self):
+        pass
+
+
+def measure_round(seconds: float, answer_seconds: float) -> dict:
+    import numpy as np
+    from PySide6.QtCore import QTimer
+
+    from interviewer.gui import real_adapters
+    from interviewer.gui.app import create_application
+    from interviewer.gui.main_window import MainWindow
+    from interviewer.gui.services import AppServices
+    from interviewer.gui.workers import wait_for_background_work
+    from interviewer.storage import Store
+
+    tmp = Path(tempfile.mkdtemp(prefix="gui-bench-"))
+    wav = tmp / "answer.wav"
+    subprocess.run(["espeak-ng", "-m", "-s", "150", "-w", str(wav), f"<speak>{ANSWER_SSML}</speak>"],
+                   check=True, timeout=60)
+    from interviewer.adapters.transcription import load_audio
+
+    samples = load_audio(wav).astype(np.float32)
+    samples = np.concatenate([samples, np.zeros(16000, dtype=np.float32)])
+
+    app = create_application()
+    services = AppServices(
+        make_speaker=lambda _s: TextOnlySpeaker(),
+        make_recorder=lambda _s: StreamingMicrophone(samples),
+        make_live_transcriber=real_adapters.make_live_transcriber,
+        load_model=real_adapters.load_model,
+        open_store=lambda: Store.open(tmp / "data"),
+    )
+    window = MainWindow(services)
+    window.show()
+    window.start_background_loading()
+    deadline = time.monotonic() + 60
+    while not window.model_status.ready and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if not window.model_status.ready:
+        raise SystemExit(f"model did not load: {window.model_status.message}")
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    script = next(s for s in window.scripts if s.kind == "ml_system_design")
+    window.start_round(script)
+    screen = window.round_screen
+    answers_ended = [0]
+
+    def maybe_end_answer():
+        answer = screen.session.controller.current_answer
+        if answer is not None and screen.session.engine.elapsed() - answer.started_at >= answer_seconds:
+            screen.end_answer()
+            answers_ended[0] += 1
+
+    probe = QTimer()
+    probe.setInterval(5)
+    probe.timeout.connect(tick)
+    ender = QTimer()
+    ender.setInterval(200)
+    ender.timeout.connect(maybe_end_answer)
+    stopper = QTimer()
+    stopper.setSingleShot(True)
+    stopper.timeout.connect(app.quit)
+    last[0] = time.perf_counter()
+    probe.start()
+    ender.start()
+    stopper.start(int(seconds * 1000))
+    app.exec()
+    probe.stop()
+    ender.stop()
+    transcribed = [a for a in screen.session.answers.values() if a.transcript is not None]
+    words = sum(len(a.transcript.words) for a in transcribed)
+    window.shutdown()
+    wait_for_background_work(10000)
+    shutil.rmtree(tmp, ignore_errors=True)
+    gaps_ms = sorted(g * 1000 for g in gaps[1:])
+    return {
+        "ticks": len(gaps_ms),
+        "longest_gap_ms": gaps_ms[-1],
+        "p99_gap_ms": gaps_ms[int(0.99 * (len(gaps_ms) - 1))],
+        "median_gap_ms": statistics.median(gaps_ms),
+        "gaps_over_50ms": sum(g > 50 for g in gaps_ms),
+        "answers_ended": answers_ended[0],
+        "answers_transcribed": len(transcribed),
+        "words_transcribed": words,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0, help="length of the live round measured")
+    parser.add_argument("--answer-seconds", type=float, default=20.0, help="each answer lasts this long")
+    parser.add_argument("--launches", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    shown, ready = launch_times(args.launches)
+    print(f"launch -> window shown:      median {statistics.median(shown):.2f} s "
+          f"(runs: {', '.join(f'{s:.2f}' for s in shown)}; target < 1.5 s)")
+    print(f"launch -> speech model ready: median {statistics.median(ready):.2f} s "
+          f"(runs: {', '.join(f'{s:.2f}' for s in ready)})")
+    r = measure_round(args.seconds, args.answer_seconds)
+    print(f"live round, {args.seconds:.0f} s with tiny.en transcribing: longest event-loop stall "
+          f"{r['longest_gap_ms'] - 5:.1f} ms beyond the 5 ms tick (target < 50 ms); "
+          f"p99 gap {r['p99_gap_ms']:.1f} ms, median {r['median_gap_ms']:.1f} ms, "
+          f"{r['gaps_over_50ms']} gaps over 50 ms in {r['ticks']} ticks")
+    print(f"  answers ended {r['answers_ended']}, transcribed {r['answers_transcribed']}, "
+          f"words {r['words_transcribed']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
