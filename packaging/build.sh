@@ -57,9 +57,9 @@ tar -C "$DIST" -czf "$ARCHIVE" interviewer
 
 step "Bundle size"
 size_mb=$(du -sm "$BUNDLE" | cut -f1)
-archive_mb=$(( $(stat -c %s "$ARCHIVE") / 1000000 ))
-echo "bundle size: ${size_mb} MB installed, ${archive_mb} MB download ($(basename "$ARCHIVE")); target < ${SIZE_TARGET_MB} MB"
-echo "largest parts (MB):"
+archive_mb=$(( $(stat -c %s "$ARCHIVE") / 1048576 ))
+echo "bundle size: ${size_mb} MiB installed, ${archive_mb} MiB download ($(basename "$ARCHIVE")); target < ${SIZE_TARGET_MB} MB"
+echo "largest parts (MiB):"
 du -sm "$BUNDLE"/_internal/* | sort -rn | head -8
 
 if [ "$RUN_SLOW_TEST" = 1 ]; then
@@ -68,4 +68,4 @@ if [ "$RUN_SLOW_TEST" = 1 ]; then
     "$BUILD_VENV/bin/python" -m pytest -m slow -s -p no:cacheprovider tests/test_packaging.py
 fi
 echo
-echo "done: $BUNDLE (${size_mb} MB), $ARCHIVE (${archive_mb} MB)"
+echo "done: $BUNDLE (${size_mb} MiB), $ARCHIVE (${archive_mb} MiB)"
