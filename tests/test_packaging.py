@@ -333,3 +333,12 @@ def test_install_script_adds_the_app_to_the_menu_and_removes_it(tmp_path):
     assert not installed.exists() and not desktop.exists()
     assert not (prefix / "bin" / "interviewer").exists()
     assert not list((prefix / "share" / "icons").rglob("*.png"))
+
+
+def test_the_app_window_carries_the_icon_and_the_desktop_entry_name(qapp):
+    from interviewer.gui.app import create_application
+
+    app = create_application()
+    assert app.desktopFileName() == APP_ID == DESKTOP_FILE.stem
+    assert not app.windowIcon().isNull()
+    assert {s.width() for s in app.windowIcon().availableSizes()} >= {64, 128, 256}

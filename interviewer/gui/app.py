@@ -22,7 +22,21 @@ def create_application(argv: list[str] | None = None):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Interviewer")
     app.setOrganizationName("interviewer")
+    _set_desktop_identity(app)
     return app
+
+
+def _set_desktop_identity(app) -> None:
+    """Window icon, and the desktop entry's name so docks and Wayland match it to the window."""
+    from PySide6.QtGui import QIcon
+
+    from interviewer.resources import assets_dir
+
+    app.setDesktopFileName("io.github.interviewer.Interviewer")  # packaging/linux/*.desktop
+    icon = QIcon()
+    for size in (64, 128, 256):
+        icon.addFile(str(assets_dir() / f"interviewer-{size}.png"))
+    app.setWindowIcon(icon)
 
 
 def run_app(argv: list[str] | None = None) -> int:
