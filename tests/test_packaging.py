@@ -341,4 +341,9 @@ def test_the_app_window_carries_the_icon_and_the_desktop_entry_name(qapp):
     app = create_application()
     assert app.desktopFileName() == APP_ID == DESKTOP_FILE.stem
     assert not app.windowIcon().isNull()
+    entry = ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(DESKTOP_FILE)
+    # X11 docks match windows to the entry by WM_CLASS, whose class part is the app name.
+    assert entry["Desktop Entry"]["StartupWMClass"] == app.applicationName()
     assert {s.width() for s in app.windowIcon().availableSizes()} >= {64, 128, 256}
