@@ -8,6 +8,7 @@ stored PID this cannot be fooled by PID reuse.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 try:
@@ -34,6 +35,15 @@ class SessionLock:
             os.close(fd)
             return False
         self._fd = fd
+        return True
+
+    def acquire(self, timeout: float = 10.0) -> bool:
+        """Wait up to `timeout` seconds for the lock."""
+        deadline = time.monotonic() + timeout
+        while not self.try_acquire():
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.02)
         return True
 
     @property

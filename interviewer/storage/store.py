@@ -71,8 +71,14 @@ class Store:
         try:
             files.private_dir(root / files.RECORDINGS)
             files.private_dir(root / files.LOCKS)
-            files.purge_trash(root / files.RECORDINGS)
-            db = _open_writable(root / files.DB_NAME, notices)
+            # One process at a time checks, moves aside or upgrades the database file.
+            opening = SessionLock(root / files.LOCKS / "open.lock")
+            opening.acquire()
+            try:
+                files.purge_trash(root / files.RECORDINGS)
+                db = _open_writable(root / files.DB_NAME, notices)
+            finally:
+                opening.release()
         except OSError as exc:
             raise from_os_error(exc, "Opening the database", root / files.DB_NAME) from None
         return cls(root, db, False, notices)

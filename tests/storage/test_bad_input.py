@@ -199,3 +199,30 @@ def test_an_empty_read_only_folder_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.setattr(files, "is_writable_dir", lambda path: False)
     with pytest.raises(ReadOnlyError, match="Choose a writable data folder"):
         Store.open(empty)
+
+
+def test_instances_starting_at_once_move_a_corrupt_database_aside_once(data_dir):
+    import threading
+
+    data_dir.mkdir(mode=0o700)
+    (data_dir / files.DB_NAME).write_bytes(os.urandom(8192))
+    stores, errors = [], []
+
+    def start():
+        try:
+            stores.append(Store.open(data_dir))
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(aside_files(data_dir)) == 1
+    assert sum(len(s.notices) for s in stores) == 1
+    sid = stores[0].create_session("s", "t", "coding", 45)
+    assert all(s.get_session(sid).title == "t" for s in stores)
+    for s in stores:
+        s.close()

@@ -50,7 +50,7 @@ def test_delete_removes_rows_audio_and_deleted_text(data_dir):
     db.close()
     # Nothing left on disk: only the kept round's folder, no lock or trash files.
     assert [p.name for p in (data_dir / "recordings").iterdir()] == [kept_session.folder]
-    assert list((data_dir / "locks").iterdir()) == []
+    assert [p.name for p in (data_dir / "locks").iterdir()] == ["open.lock"]  # no session locks
     # The deleted transcripts, scratchpad and debrief text are not recoverable from the files.
     assert b"ZEBRA-SECRET-4711" not in database_bytes(data_dir)
     assert b"kept-round" in database_bytes(data_dir)
@@ -65,7 +65,7 @@ def test_deleting_every_session_leaves_empty_tables_and_folders(data_dir):
             store.delete_session(sid)
     assert counts(data_dir / DB_NAME) == dict.fromkeys(TABLES, 0)
     assert list((data_dir / "recordings").iterdir()) == []
-    assert list((data_dir / "locks").iterdir()) == []
+    assert [p.name for p in (data_dir / "locks").iterdir()] == ["open.lock"]  # no session locks
 
 
 def test_a_delete_that_fails_to_commit_keeps_rows_and_audio(data_dir, monkeypatch):
