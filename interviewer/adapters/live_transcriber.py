@@ -16,6 +16,7 @@ transcriber and anyone else wait on it only when they first need the model.
 """
 from __future__ import annotations
 
+import collections
 import logging
 import queue
 import threading
@@ -100,7 +101,9 @@ class PauseCutter:
         self._size = 0
         self._levels: list[float] = []  # dBFS of each whole frame in the buffer
         self._partial = np.zeros(0, dtype=np.float32)  # samples not yet making a whole frame
-        self._noise_floor = -70.0
+        self._recent: collections.deque[float] = collections.deque(maxlen=int(10 * rate / _FRAME))
+        self._threshold = silence_dbfs
+        self._frames_seen = 0
         self._silent_run = 0  # frames of silence at the end of the buffer
         self.offset_samples = 0  # position in the answer of the buffer's first sample
 
@@ -117,20 +120,26 @@ class PauseCutter:
         if whole:
             frames = framed[:whole].reshape(-1, _FRAME)
             rms = np.sqrt(np.mean(np.square(frames, dtype=np.float64), axis=1))
-            levels = 20.0 * np.log10(np.maximum(rms, 1e-10))
+            levels = 20.0 * np.log10(np.maximum(rms, 1e-6))  # floor -120 dBFS
             for level in levels:
                 chunks.extend(self._on_frame(float(level)))
         return chunks
 
-    def _is_silent(self, level: float) -> bool:
-        # Quiet relative to the room's noise floor, or quiet in absolute terms.
-        return level < max(self.silence_dbfs, self._noise_floor + 10.0) or level < -60.0
+    def _update_threshold(self) -> None:
+        """Silence is below the room's noise floor + 10 dB (at least `silence_dbfs`), and always
+        15 dB below the speech level, both taken from the last 10 s; below -60 dBFS is always
+        silence (else a stretch of digital silence would count as "speech level")."""
+        levels = np.fromiter(self._recent, dtype=np.float64)
+        floor, speech = np.percentile(levels, [10, 90])
+        self._threshold = max(min(max(floor + 10.0, self.silence_dbfs), speech - 15.0), -60.0)
 
     def _on_frame(self, level: float) -> list[_Chunk]:
-        # The noise floor follows the quietest frames quickly and louder ones slowly.
-        self._noise_floor += (level - self._noise_floor) * (0.2 if level < self._noise_floor else 0.002)
+        self._recent.append(level)
+        self._frames_seen += 1
+        if self._frames_seen % 25 == 1:  # twice a second is plenty
+            self._update_threshold()
         self._levels.append(level)
-        self._silent_run = self._silent_run + 1 if self._is_silent(level) else 0
+        self._silent_run = self._silent_run + 1 if level < self._threshold else 0
         buffered = len(self._levels) * _FRAME
         if self._silent_run >= self.pause_frames and buffered >= self.min_samples:
             # Cut in the middle of the pause so both chunks keep a little silence.
@@ -285,15 +294,16 @@ class LiveTranscriber:
         if chunk.offset > 0:
             self._cuts.append(chunk.offset)
         regions = detect(chunk.audio, offset=chunk.offset)
-        self._regions.extend(regions)
         if not regions:
             return  # silence: Whisper would only hallucinate ("Thank you.") here
         transcribe = self._transcribe_chunk
         if transcribe is None:
             from interviewer.adapters.transcription import transcribe
         model = self._model()
-        part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._options,
-                          with_speech_regions=False)
+        # Batch transcription also runs the VAD (and uses its regions, e.g. to recover
+        # hesitations); a few milliseconds per chunk, so take its regions when it has them.
+        part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._options)
+        self._regions.extend(part.speech if part.speech is not None else regions)
         self._model_label = part.model or self._model_label
         self._segments.extend(part.segments)
         self.chunks_transcribed += 1

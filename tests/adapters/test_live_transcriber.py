@@ -1,0 +1,184 @@
+"""Live transcription: cutting at pauses, offsets, VAD regions across cuts, the real model."""
+from __future__ import annotations
+
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from interviewer.adapters.live_transcriber import LiveTranscriber, ModelLoader, PauseCutter, merge_regions
+from interviewer.adapters.transcription import ModelNotFound, load_audio, transcribe
+from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+
+from .audio_helpers import espeak, words_of
+
+RATE = 16000
+
+
+def tone(seconds: float, amplitude: float = 0.3) -> np.ndarray:
+    t = np.arange(int(seconds * RATE)) / RATE
+    return (amplitude * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+
+
+def silence(seconds: float, noise_dbfs: float | None = None) -> np.ndarray:
+    n = int(seconds * RATE)
+    if noise_dbfs is None:
+        return np.zeros(n, np.float32)
+    rng = np.random.default_rng(0)
+    return (rng.standard_normal(n) * 10 ** (noise_dbfs / 20)).astype(np.float32)
+
+
+def feed_in_blocks(target, audio: np.ndarray, block: int = 1600) -> list:
+    out = []
+    for i in range(0, audio.size, block):
+        result = target.feed(audio[i:i + block])
+        if result:
+            out.extend(result)
+    return out
+
+
+@pytest.mark.parametrize("noise", [None, -40.0])
+def test_cutter_cuts_inside_pauses(noise):
+    audio = np.concatenate([tone(3), silence(0.8, noise), tone(3), silence(0.8, noise), tone(2)])
+    if noise is not None:
+        audio = audio + silence(audio.size / RATE, noise)
+    cutter = PauseCutter(min_chunk_seconds=2, max_chunk_seconds=20, pause_seconds=0.4)
+    chunks = feed_in_blocks(cutter, audio)
+    assert len(chunks) == 2
+    first_cut = chunks[1].offset
+    second_cut = chunks[1].offset + chunks[1].audio.size / RATE
+    assert 3.0 < first_cut < 3.8 and 6.8 < second_cut < 7.6
+    tail = cutter.flush()
+    assert sum(c.audio.size for c in chunks) + tail.audio.size == audio.size
+    np.testing.assert_array_equal(np.concatenate([c.audio for c in chunks] + [tail.audio]), audio)
+    assert cutter.flush() is None
+
+
+def test_cutter_never_lets_a_chunk_exceed_the_maximum():
+    audio = tone(50)
+    cutter = PauseCutter(min_chunk_seconds=4, max_chunk_seconds=20, pause_seconds=0.4)
+    chunks = feed_in_blocks(cutter, audio)
+    assert len(chunks) == 2 and all(c.audio.size <= 20 * RATE for c in chunks)
+
+
+def test_short_pauses_do_not_cut_before_the_minimum_length():
+    audio = np.concatenate([tone(1), silence(0.6), tone(1), silence(0.6), tone(1)])
+    cutter = PauseCutter(min_chunk_seconds=4, max_chunk_seconds=20, pause_seconds=0.4)
+    assert feed_in_blocks(cutter, audio) == []
+
+
+def test_regions_split_by_a_cut_are_joined_and_real_pauses_kept():
+    regions = [SpeechRegion(0.5, 3.98), SpeechRegion(4.02, 6.0), SpeechRegion(7.5, 9.0)]
+    assert merge_regions(regions, cuts=[4.0, 7.0]) == [SpeechRegion(0.5, 6.0), SpeechRegion(7.5, 9.0)]
+
+
+def fake_transcribe(audio, model, offset=0.0, options=None, with_speech_regions=True):
+    words = (Word("chunk", offset, offset + 0.5, 0.9),)
+    return Transcript([Segment(f"chunk at {offset:.2f}", offset, offset + audio.size / RATE, words)],
+                      audio.size / RATE, None, model)
+
+
+def fake_detect(audio, offset=0.0):
+    loud = np.abs(audio) > 0.1
+    if not loud.any():
+        return []
+    idx = np.flatnonzero(loud)
+    return [SpeechRegion(offset + idx[0] / RATE, offset + idx[-1] / RATE)]
+
+
+def test_live_transcriber_transcribes_chunk_by_chunk_with_offsets():
+    audio = np.concatenate([tone(5), silence(1), tone(5), silence(6), tone(3)])
+    updates = []
+    live = LiveTranscriber("fake-model", transcribe_chunk=fake_transcribe, detect_speech=fake_detect,
+                           on_update=updates.append)
+    feed_in_blocks(live, audio)
+    deadline = time.monotonic() + 5
+    while live.chunks_transcribed < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert live.chunks_transcribed >= 2  # transcribed before the answer ended
+    result = live.finish()
+    starts = [s.start for s in result.segments]
+    assert starts[0] == 0.0 and 5.0 < starts[1] < 6.0 and 11.0 < starts[-1] < 17.0
+    assert len(result.segments) == 3  # the silent chunk in the 6 s pause was not transcribed
+    assert result.duration == pytest.approx(audio.size / RATE)
+    assert result.model == "fake-model"
+    assert [round(r.start) for r in result.speech] == [0, 6, 17]
+    assert updates and updates[-1].segments == result.segments
+    with pytest.raises(RuntimeError):
+        live.feed(tone(1))
+
+
+def test_missing_model_surfaces_at_finish_as_a_user_error():
+    def broken_loader(name):
+        raise ModelNotFound("speech model 'x' is not on this machine")
+
+    loader = ModelLoader("x", loader=broken_loader).start()
+    live = LiveTranscriber(loader, detect_speech=fake_detect)
+    live.feed(tone(2))
+    with pytest.raises(ModelNotFound, match="not on this machine"):
+        live.finish(timeout=10)
+    assert loader.error is not None and not loader.ready
+
+
+def test_model_loader_loads_once_in_the_background():
+    calls = []
+    release = threading.Event()
+
+    def slow_loader(name):
+        calls.append(name)
+        release.wait(5)
+        return f"model {name}"
+
+    loader = ModelLoader("small", loader=slow_loader).start().start()
+    assert not loader.ready
+    with pytest.raises(TimeoutError):
+        loader.get(timeout=0.05)
+    release.set()
+    assert loader.get(timeout=5) == "model small" and loader.ready and calls == ["small"]
+
+
+def test_cancel_stops_without_result():
+    live = LiveTranscriber("m", transcribe_chunk=fake_transcribe, detect_speech=fake_detect)
+    live.feed(tone(1))
+    live.cancel()
+    with pytest.raises(AssertionError):
+        live.finish(timeout=5)  # no transcript for a cancelled answer
+
+
+LONG_ANSWER = (
+    'So, um, the first thing I would ask about is the size of the data. <break time="1200ms"/> '
+    'Uh, how many users do we have, and what is the latency budget? <break time="800ms"/> '
+    'Then I would, um, start with a simple baseline model, like logistic regression. '
+    '<break time="2000ms"/> After that we can look at, uh, gradient boosted trees and compare them '
+    'on a held out set. <break time="700ms"/> Finally we need monitoring for drift, and a plan to '
+    'roll back the model if accuracy drops.')
+
+
+def test_real_model_live_matches_batch_and_keeps_hesitations(whisper_model, tmp_path):
+    audio = load_audio(espeak(LONG_ANSWER, tmp_path / "long.wav"))
+    live = LiveTranscriber(whisper_model)
+    for i in range(0, audio.size, 1600):  # 0.1 s blocks, as the microphone delivers them
+        live.feed(audio[i:i + 1600])
+    result = live.finish(timeout=120)
+    assert live.chunks_transcribed >= 3
+    words = words_of(result.text)
+    for word in ("users", "latency", "baseline", "regression", "trees", "monitoring", "drift"):
+        assert word in words, result.text
+    assert "um" in words and "uh" in words, result.text
+    # Word times are in answer time, increasing, inside the audio.
+    times = [w.start for w in result.words]
+    assert times == sorted(times) and 0 <= times[0] and times[-1] < result.duration
+    # The 2 s pause is measured from the VAD across chunks, as in one batch pass.
+    gaps = [b.start - a.end for a, b in zip(result.speech, result.speech[1:])]
+    batch = transcribe(audio, whisper_model)
+    batch_gaps = [b.start - a.end for a, b in zip(batch.speech, batch.speech[1:])]
+    assert max(gaps) == pytest.approx(2.0, abs=0.3)
+    assert len([g for g in gaps if g >= 1.0]) == len([g for g in batch_gaps if g >= 1.0])
+
+
+def test_cutter_handles_leading_digital_silence():
+    audio = np.concatenate([silence(6), tone(3), silence(1), tone(3)])
+    cutter = PauseCutter(min_chunk_seconds=4, max_chunk_seconds=20, pause_seconds=0.4)
+    chunks = feed_in_blocks(cutter, audio)
+    assert chunks and chunks[0].audio.size <= 6 * RATE  # cut inside the silence, not at 20 s
