@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from interviewer.core.analysis.tokens import Token, starts_clause, starts_sentence
 
-HESITATION = re.compile(r"^(u+h*m+|u+h+|e+r+m*|e+h+|a+h+|a+h*m+|h+m+|m+h*m+|m+|h+u+h+|o+h+)$")
+HESITATION = re.compile(r"^(u+h*m+|u+h+|e+r+m*|e+h+|a+h+|a+h*m+|h+m+|m+h*m+|h+u+h+|o+h+)$")
 
 # Words after which "like" is a verb or a preposition, not a filler.
 _LIKE_NOT_AFTER = {
@@ -35,6 +35,7 @@ _KIND_NOT_AFTER = {
     "whatever", "particular", "certain", "my", "your", "our", "their", "its",
 }
 _ALWAYS = {"basically", "literally", "actually"}
+MIN_HESITATION_GAP_S = 0.12
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,11 @@ def find_fillers(tokens: list[Token]) -> list[Filler]:
     while i < len(tokens):
         t = tokens[i]
         if is_hesitation(t.norm):
-            found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, "hesitation"))
+            last = found[-1] if found else None
+            # Whisper sometimes loops ("uh, uh, uh" stacked on one instant); a real "uh"
+            # lasts longer than this, so hesitations starting this close are one.
+            if not (last and last.kind == "hesitation" and t.start - last.start < MIN_HESITATION_GAP_S):
+                found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, "hesitation"))
             i += 1
             continue
         hit = _lexical_at(tokens, i)
@@ -164,14 +169,26 @@ def retime_hesitations(fillers: list[Filler], tokens: list[Token], regions) -> l
     """
     import bisect
 
-    word_starts = sorted(t.start for t in tokens if not is_hesitation(t.norm))
+    spoken = sorted((t.start, t.end) for t in tokens if not is_hesitation(t.norm))
+    word_starts = [s for s, _ in spoken]
 
     def words_between(a: float, b: float) -> bool:
         i = bisect.bisect_left(word_starts, a)
         return i < len(word_starts) and word_starts[i] < b
 
-    free = [r for r in regions if r.end - r.start <= MAX_HESITATION_S
-            and not words_between(r.start - 0.05, r.end - 0.05)]
+    def claimed(r) -> bool:
+        """A word starts in the region or covers a good part of it."""
+        if words_between(r.start - 0.05, r.end - 0.05):
+            return True
+        i = bisect.bisect_left(word_starts, r.start - 5.0)
+        for s, e in spoken[i:]:
+            if s >= r.end:
+                break
+            if min(e, r.end) - max(s, r.start) > 0.4 * (r.end - r.start):
+                return True
+        return False
+
+    free = [r for r in regions if r.end - r.start <= MAX_HESITATION_S and not claimed(r)]
     used: set[int] = set()
     out = []
     for f in fillers:
@@ -192,4 +209,4 @@ def retime_hesitations(fillers: list[Filler], tokens: list[Token], regions) -> l
         else:
             used.add(best)
             out.append(Filler(f.text, free[best].start, free[best].end, f.kind))
-    return out
+    return sorted(out, key=lambda f: f.start)

@@ -99,7 +99,8 @@ def question_cue(u: Utterance) -> str:
             return "inverted auxiliary"
         # ", which is faster" is a relative clause; after a short opener ("Thanks, who...")
         # the same words ask something.
-        relative = n > 0 and first in {"which", "who", "whom", "whose"} and len(clauses[n - 1]) > 4
+        relative = n > 0 and first in {"which", "who", "whom", "whose"} and not (
+            clauses[n - 1][0] in LEAD_IN and len(clauses[n - 1]) <= 4)
         if first in WH and not relative:
             if second in AUX or second in HOW_WHAT_QUANTITY:
                 return "question word"
@@ -144,8 +145,11 @@ def find_questions(utterances: list[Utterance],
         if (cue == "question mark" and nxt is not None and nxt.norm_words[0] in RHETORICAL_ANSWER
                 and nxt.start - u.end < 1.0 and u.norm_words[0] in WH):
             continue
-        text = " ".join(t.text for t in u.tokens)
-        found.append(AskedQuestion(text, u.start, u.end, topics_in(text, keywords), cue))
+        spoken = list(u.tokens)
+        while len(spoken) > 1 and is_hesitation(spoken[0].norm):  # "Um, how many..." asks from "how"
+            spoken.pop(0)
+        text = " ".join(t.text for t in spoken)
+        found.append(AskedQuestion(text, spoken[0].start, u.end, topics_in(text, keywords), cue))
     return found
 
 

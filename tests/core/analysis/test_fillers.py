@@ -1,0 +1,98 @@
+import pytest
+
+from interviewer.core.analysis.fillers import find_fillers, is_hesitation, retime_hesitations
+from interviewer.core.analysis.report import analyze_answer
+from interviewer.core.analysis.tokens import tokenize
+from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+
+from .speech import filler_texts, spoken
+
+
+def fillers_in(text: str) -> list[str]:
+    return filler_texts(analyze_answer(spoken(text)))
+
+
+@pytest.mark.parametrize("word", ["um", "Um,", "umm", "Umm...", "uh", "Uhh.", "er", "erm", "ah",
+                                  "hmm", "Hmm.", "mm", "uhm"])
+def test_hesitation_spellings_count(word):
+    assert len(fillers_in(f"I would {word} start with trees.")) == 1
+
+
+@pytest.mark.parametrize("word", ["M", "a", "I", "oh-so", "hum", "umbrella", "error", "are"])
+def test_words_that_are_not_hesitations(word):
+    assert not is_hesitation(word.lower())
+
+
+@pytest.mark.parametrize("text", [
+    "I like gradient boosting for tabular data.",
+    "It looks like the label distribution is skewed.",
+    "Do you know the traffic at peak hours?",
+    "What I mean by recall is the share of frauds we catch.",
+    "What kind of model would you use?",
+    "Models like XGBoost handle missing values.",
+    "So I would start with a simple baseline.",
+    "It costs something like ten dollars.",
+    "I don't know the answer yet.",
+])
+def test_false_friends_are_not_fillers(text):
+    assert fillers_in(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I was, like, the only person who owned it.", ["like"]),
+    ("you know, the online store only keeps the latest values.", ["you know"]),
+    ("It depends on the cost, you know.", ["you know"]),
+    ("I mean, it depends on the customer impact.", ["I mean"]),
+    ("I would basically pick recall at a fixed precision.", ["basically"]),
+    ("It is actually a poor metric.", ["actually"]),
+    ("That is literally the whole pipeline.", ["literally"]),
+    ("The model is kind of slow to train.", ["kind of"]),
+    ("It was sort of a hack.", ["sort of"]),
+    ("So, um, the events land in a queue.", ["so", "um"]),
+    ("Like, I would just cache it.", ["like"]),
+])
+def test_lexical_fillers_in_context(text, expected):
+    assert fillers_in(text) == expected
+
+
+def test_each_filler_has_its_time_and_rates_are_given():
+    analysis = analyze_answer(spoken("Okay um the model is [1.5] uh basically fine."))
+    fillers = analysis.fillers
+    assert [(f.text, f.kind) for f in fillers] == [("um", "hesitation"), ("uh", "hesitation"),
+                                                    ("basically", "lexical")]
+    assert fillers[0].start == pytest.approx(0.85)
+    assert fillers[1].start > fillers[0].end + 1.4  # after the pause
+    rates = analysis.filler_rates()
+    assert rates["count"] == 3 and rates["hesitations"] == 2 and rates["lexical"] == 1
+    assert rates["per_100_words"] == pytest.approx(100 * 3 / 6, abs=0.01)  # 6 words besides um/uh
+    minutes = analysis.pace.speaking_seconds / 60
+    assert rates["per_minute"] == pytest.approx(3 / minutes, abs=0.01)
+
+
+def test_a_whisper_repetition_loop_counts_once():
+    words = [Word("Montreal,", 0.8, 1.3), Word("uh,", 2.4, 2.6)] + \
+        [Word("uh,", 5.52, 5.52) for _ in range(5)] + [Word("forced", 5.7, 6.0)]
+    found = find_fillers(tokenize(words))
+    assert [f.start for f in found] == [2.4, 5.52]
+
+
+def test_hesitation_stamped_after_a_pause_moves_to_its_region():
+    # "...that helps. um [2.2 s] I will start": Whisper put the "um" after the pause, but the
+    # detector heard a short sound right before it, with no other word in it.
+    words = [Word("that", 10.0, 10.3), Word("helps.", 10.3, 10.8), Word("Um,", 13.4, 13.5),
+             Word("I", 13.5, 13.6), Word("will", 13.6, 13.9), Word("start.", 13.9, 14.3)]
+    regions = [SpeechRegion(10.0, 10.8), SpeechRegion(10.95, 11.3), SpeechRegion(13.5, 14.3)]
+    tokens = tokenize(words)
+    moved = retime_hesitations(find_fillers(tokens), tokens, regions)
+    assert [(f.text, f.start, f.end) for f in moved] == [("um", 10.95, 11.3)]
+    # The same "um" stays where it is when no free short region is near it.
+    kept = retime_hesitations(find_fillers(tokens), tokens, [SpeechRegion(10.0, 10.8), SpeechRegion(13.4, 14.3)])
+    assert kept[0].start == 13.4
+
+
+def test_analysis_reports_retimed_hesitation():
+    words = [Word("Fine.", 0.5, 0.9), Word("Uh,", 4.0, 4.1), Word("next", 4.1, 4.5)]
+    t = Transcript([Segment("Fine. Uh, next", 0.5, 4.5, tuple(words))], 5.0,
+                   [SpeechRegion(0.5, 0.9), SpeechRegion(1.0, 1.3), SpeechRegion(4.0, 4.5)])
+    [f] = analyze_answer(t).fillers
+    assert (f.start, f.end) == (1.0, 1.3)

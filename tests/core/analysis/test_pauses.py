@@ -1,0 +1,71 @@
+import pytest
+
+from interviewer.core.analysis.pauses import PauseSettings, find_pauses, response_latency
+from interviewer.core.analysis.report import AnalysisSettings, analyze_answer
+from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+
+from .speech import spoken
+
+
+def test_every_silence_of_a_second_or_more_inside_the_answer():
+    t = spoken("[1.8] Let me think. [0.6] Okay. [1.0] The data [2.5] lands in a stream. [11] Done.", start=0.0)
+    a = analyze_answer(t)
+    lengths = [round(p.length, 2) for p in a.pauses]
+    assert lengths == [1.0, 2.5, 11.0]  # 0.6 s is too short; the 1.8 s before speech is latency
+    assert a.response_latency == pytest.approx(1.75)
+    d = a.to_dict()
+    assert [round(p["duration"], 2) for p in d["long_pauses"]] == [2.5, 11.0]
+    assert [round(p["duration"], 2) for p in d["silent_stretches"]] == [11.0]
+    kinds = [f.kind for f in a.findings]
+    assert kinds.count("long_pause") == 1 and kinds.count("went_silent") == 1
+
+
+def test_pause_knows_the_words_around_it():
+    a = analyze_answer(spoken("The data [2.5] lands here."))
+    [p] = a.pauses
+    assert (p.before, p.after) == ("data", "lands")
+
+
+def test_pauses_come_from_the_detector_not_word_gaps():
+    # Whisper stretched "pipeline." over the silence; the detector knows better.
+    words = [Word("Let's", 0.5, 0.8), Word("pipeline.", 0.8, 4.6), Word("Uh,", 8.5, 9.2), Word("so", 9.6, 9.7)]
+    t = Transcript([Segment("", 0.5, 9.7, tuple(words))], 10.0,
+                   [SpeechRegion(0.5, 2.97), SpeechRegion(8.93, 9.9)])
+    [p] = analyze_answer(t).pauses
+    assert (p.start, p.end) == (2.97, 8.93)
+
+
+def test_long_pause_threshold_is_configurable():
+    t = spoken("One two. [1.6] Three four.")
+    assert not [f for f in analyze_answer(t).findings if f.kind == "long_pause"]
+    settings = AnalysisSettings(pauses=PauseSettings(long_pause_s=1.5))
+    assert [f.kind for f in analyze_answer(t, settings=settings).findings if f.kind == "long_pause"] == ["long_pause"]
+
+
+def test_a_click_inside_a_pause_does_not_split_it():
+    regions = [SpeechRegion(0.5, 1.0), SpeechRegion(2.0, 2.05), SpeechRegion(4.0, 4.5)]
+    words = [Word("yes", 0.5, 1.0), Word("no", 4.0, 4.5)]
+    t = Transcript([Segment("yes no", 0.5, 4.5, tuple(words))], 5.0, regions)
+    assert [(p.start, p.end) for p in analyze_answer(t).pauses] == [(1.0, 4.0)]
+
+
+def test_latency_counts_from_the_end_of_the_question():
+    regions = [SpeechRegion(12.0, 13.0)]
+    assert response_latency(regions, [], question_end=9.5) == pytest.approx(2.5)
+    assert response_latency([], [], 0.0) is None
+    t = spoken("[4] Hello there.", start=0.0)
+    a = analyze_answer(t)
+    assert a.response_latency == pytest.approx(3.95)
+    assert "response_latency" in [f.kind for f in a.findings]
+
+
+def test_without_detector_data_word_gaps_are_used_and_flagged():
+    t = spoken("One two. [3] Three four.", with_vad=False)
+    a = analyze_answer(t)
+    assert [round(p.length, 2) for p in a.pauses] == [3.0]
+    assert a.to_dict()["pauses_from_audio"] is False
+
+
+def test_no_pauses_before_first_or_after_last_speech():
+    regions = [SpeechRegion(5.0, 6.0), SpeechRegion(6.5, 7.0)]
+    assert find_pauses(regions, [], PauseSettings()) == []

@@ -1,0 +1,99 @@
+import pytest
+
+from interviewer.core.analysis.report import analyze_answer
+from interviewer.core.analysis.tokens import tokenize
+from interviewer.core.analysis.utterances import split_utterances
+from interviewer.core.analysis.questions import question_cue
+
+from .speech import spoken
+
+
+def cue(text: str) -> str:
+    [u] = split_utterances(tokenize(spoken(text).words))
+    return question_cue(u)
+
+
+@pytest.mark.parametrize("text", [
+    "How many requests per second do we expect?",
+    "Can I assume the input fits in memory.",      # Whisper dropped the question mark
+    "Is it batch or online",
+    "Do we have labels for the old transactions.",
+    "And what is the latency budget for one prediction.",
+    "Before I start, how many users are there.",
+    "Roughly how much data do we have per day.",
+    "Thanks for the question, who are the users.",
+    "What kind of latency do we need.",
+    "The decision must be made in a hundred milliseconds, right.",
+    "I'm wondering whether we need predictions in real time.",
+    "I was wondering if the labels are reliable.",
+    "Should I assume the list is sorted.",
+    "Okay, are there duplicates in the input.",
+    "Just to confirm, the output is a list of ids.",
+])
+def test_questions_by_wording(text):
+    assert cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "I would use a hash map to count the frequencies.",
+    "Then sort the keys, which makes it n log n overall.",
+    "What I would do is start with a simple baseline.",
+    "It is a ranking problem.",
+    "How I approach this is by looking at the data first.",
+    "The engineers, who are on call, handle the alerts.",
+    "That's right.",
+])
+def test_statements_are_not_questions(text):
+    assert cue(text) == "", text
+
+
+def test_questions_get_times_and_topics_and_missed_topics():
+    t = spoken("Um, how many requests per second do we expect? [1.2] "
+               "And what is the latency budget? [2.0] Okay. I would start with logistic regression.")
+    topics = [("scale", ()), ("latency", ()), ("privacy", ())]
+    a = analyze_answer(t, expected_topics=topics)
+    qs = a.clarifying.questions
+    assert [q.topics for q in qs] == [("scale",), ("latency",)]
+    assert qs[0].start == pytest.approx(0.85)  # the question starts at "how", after the "Um,"
+    assert qs[0].text.startswith("how many")
+    assert a.clarifying.covered == ["scale", "latency"]
+    assert a.clarifying.missed == ["privacy"]
+    assert a.clarifying.solution_before_question is None
+    kinds = [f.kind for f in a.findings]
+    assert "topics_missed" in kinds and "no_clarifying_questions" not in kinds
+
+
+def test_script_keywords_decide_topics():
+    t = spoken("Is the catalogue updated every hour?")
+    a = analyze_answer(t, expected_topics=[("freshness", ("updated", "how often"))])
+    assert a.clarifying.questions[0].topics == ("freshness",)
+
+
+def test_no_clarifying_questions_when_expected():
+    t = spoken("I would train a gradient boosted model on the click logs.")
+    a = analyze_answer(t, expects_clarifying=True)
+    kinds = [f.kind for f in a.findings]
+    assert a.clarifying.questions == []
+    assert "no_clarifying_questions" in kinds
+    assert "solution_before_questions" in kinds
+    # Not expected: no such finding.
+    assert "no_clarifying_questions" not in [f.kind for f in analyze_answer(t).findings]
+
+
+def test_solution_proposed_before_asking():
+    t = spoken("I would use a two tower model. [1.0] Oh, how many items are in the catalogue?")
+    a = analyze_answer(t, expects_clarifying=True)
+    assert a.clarifying.solution_before_question == pytest.approx(0.5)
+    assert len(a.clarifying.questions) == 1
+
+
+def test_rhetorical_question_answered_at_once_is_not_clarifying():
+    t = spoken("Why does this matter? Because the model drifts.")
+    assert analyze_answer(t).clarifying.questions == []
+
+
+def test_a_long_pause_separates_utterances():
+    t = spoken("Do we have labels [1.0] I would then train a model")
+    a = analyze_answer(t)
+    [q] = a.clarifying.questions
+    assert q.text == "Do we have labels"
