@@ -104,7 +104,23 @@ def _check_speech(ctx: CheckContext) -> str:
     if seconds < 1.0:
         raise CheckFailed(f"only {seconds:.2f} s of speech written")
     ctx.spoken_wav = target
-    return f"spoke {seconds:.1f} s to {target.name}"
+    library = _loaded_library("libespeak")
+    return f"spoke {seconds:.1f} s to {target.name}" + (f" with {library}" if library else "")
+
+
+def _loaded_library(prefix: str) -> str | None:
+    """Path of a shared library this process has loaded (Linux), to show which copy is used.
+
+    The speech engine runs in a child process from a source install; then this is None."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            for line in maps:
+                path = line.split(maxsplit=5)[-1].strip()
+                if os.path.basename(path).startswith(prefix):
+                    return path
+    except OSError:
+        pass
+    return None
 
 
 def _check_audio_devices(ctx: CheckContext) -> str:

@@ -200,8 +200,10 @@ def test_bundle_self_check_passes(bundle_dir):
     print(result.stdout)
     assert result.returncode == 0, result.stdout + result.stderr
     _assert_all_checks_passed(result.stdout)
-    # The bundle must use its own copies, not the checkout's.
+    # The bundle must use its own copies, not the checkout's or the system's.
     assert f"from {bundle_dir}" in result.stdout
+    if (bundle_dir / "_internal" / "espeak-ng-data").is_dir():
+        assert f"with {bundle_dir}/_internal/libespeak-ng" in result.stdout
 
 
 @pytest.mark.slow
