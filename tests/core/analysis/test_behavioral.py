@@ -1,0 +1,57 @@
+from interviewer.core.analysis import behavioral
+from interviewer.core.analysis.report import analyze_answer
+from interviewer.core.analysis.tokens import tokenize
+from interviewer.core.analysis.utterances import split_utterances
+
+from .speech import spoken
+
+
+def utterances(text: str):
+    t = spoken(text)
+    return split_utterances(tokenize(t.words), t.speech)
+
+
+STAR_ANSWER = (
+    "In my last role our fraud model started missing new attack patterns. "
+    "We were losing money every week and the team was worried about it. "
+    "I was responsible for the pipeline. "
+    "I added drift monitoring on the top features. "
+    "As a result we cut losses by thirty percent.")
+
+
+def test_star_parts_and_time_per_part():
+    star = behavioral.star_parts(utterances(STAR_ANSWER))
+    assert star.present == ["situation", "task", "action", "result"]
+    assert star.missing == []
+    assert star.seconds["situation"] > star.seconds["action"] > 0
+
+
+def test_missing_result_and_long_situation_findings():
+    text = ("Back when I was at a startup there was a huge outage. " * 4) + "I rewrote the retry logic."
+    a = analyze_answer(spoken(text), round_kind="behavioral")
+    kinds = {f.kind for f in a.findings}
+    assert "star_missing" in kinds and "long_situation" in kinds and "unquantified_result" in kinds
+    assert "result" in a.extra["star"]["missing"]
+
+
+def test_quantified_results_tradeoffs_hedges():
+    u = utterances("Latency dropped by 40% and we saved two days per release. "
+                   "The tradeoff is memory, on the other hand it is cheaper. "
+                   "I think maybe we could probably batch it.")
+    assert [m.text for m in behavioral.quantified(u)] == ["40%", "two days"]
+    assert [m.text for m in behavioral.tradeoffs(u)] == ["tradeoff", "on the other hand"]
+    assert [m.text for m in behavioral.hedges(u)] == ["i think", "maybe", "probably"]
+
+
+def test_i_against_we():
+    assert behavioral.i_we_counts(utterances("We shipped it. I wrote my part and we tested our code.")) == (2, 3)
+    a = analyze_answer(spoken("We did this. We did that. We shipped. Our team won. I helped."), round_kind="behavioral")
+    assert "we_over_i" in [f.kind for f in a.findings]
+
+
+def test_restated_problem():
+    assert behavioral.restated_problem(utterances("So the goal is to rank items for each user."), None)
+    question = "Design a system that detects fraudulent card transactions in real time."
+    assert behavioral.restated_problem(
+        utterances("Okay, we want to detect fraudulent card transactions as they happen."), question)
+    assert not behavioral.restated_problem(utterances("I would use a random forest."), question)

@@ -1,0 +1,43 @@
+import json
+
+from interviewer.core.analysis.phases import phase_timings
+from interviewer.core.analysis.report import analyze_answer, analyze_round
+
+from .speech import spoken
+
+CONTRACT_KEYS = {"duration", "words", "fillers", "pauses", "clarifying_questions", "pace_wpm",
+                 "response_latency", "findings"}
+
+
+def test_json_contract():
+    a = analyze_answer(spoken("[1.5] Um, can I assume the input fits in memory? [2.5] I would, like, sort it."))
+    d = json.loads(json.dumps(a.to_dict()))
+    assert CONTRACT_KEYS <= set(d)
+    assert all(set(w) >= {"text", "start", "end"} for w in d["words"])
+    assert [f["text"] for f in d["fillers"]] == ["um", "like"]
+    assert all(set(f) >= {"text", "start", "end"} for f in d["fillers"])
+    assert [round(p["end"] - p["start"], 2) for p in d["pauses"]] == [2.5]
+    [q] = d["clarifying_questions"]
+    assert set(q) >= {"text", "start", "end", "topics"} and "constraints" in q["topics"]
+    assert all(set(f) >= {"kind", "message", "start"} for f in d["findings"])
+    assert d["response_latency"] == 1.95  # starts at 0.5 s, then 1.5 s of silence
+
+
+def test_empty_transcript():
+    from interviewer.core.transcript import Transcript
+
+    d = analyze_answer(Transcript([], 3.0, [])).to_dict()
+    assert d["words"] == [] and d["fillers"] == [] and d["pauses"] == []
+    assert d["pace_wpm"] is None and d["response_latency"] is None
+
+
+def test_phase_timing_against_plan():
+    timeline = [("clarify", 5, 240), ("design", 30, 2700), ("wrap_up", 10, 120)]
+    timings = phase_timings(timeline)
+    assert [p.verdict for p in timings] == ["on plan", "over", "under"]
+    assert [p.started_at for p in timings] == [0, 240, 2940]
+    no_questions = analyze_answer(spoken("I would build a ranking model."))
+    r = analyze_round([no_questions], timeline, {"clarify": [no_questions]})
+    kinds = [f.kind for f in r.findings]
+    assert kinds == ["phase_over", "phase_under", "no_clarifying_questions"]
+    assert r.to_dict()["phases"][1]["difference_s"] == 900
