@@ -53,3 +53,14 @@ class MonitorRecording:
         assert self._process is not None
         self._process.terminate()
         self._process.wait(10)
+
+
+def hesitations_of(text: str) -> set[str]:
+    """Which hesitations were written, spelling variants folded: {"um", "uh"} at most."""
+    found = set()
+    for word in words_of(text):
+        if re.fullmatch(r"u+h*m+|hm+|mm+|e+r*m+", word):
+            found.add("um")
+        elif re.fullmatch(r"u+h+|e+r+|a+h+", word):
+            found.add("uh")
+    return found

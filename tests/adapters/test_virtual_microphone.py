@@ -1,0 +1,55 @@
+"""End to end on real (virtual) devices: an espeak-ng answer played into the `mic` sink is
+recorded through sounddevice from the default input (mic.monitor) by the Microphone,
+transcribed live while it plays, and the words and the hesitations come through."""
+from __future__ import annotations
+
+import subprocess
+import time
+
+import pytest
+import soundfile
+
+from interviewer.adapters.live_transcriber import LiveTranscriber
+from interviewer.adapters.microphone import Microphone
+from interviewer.adapters.transcription import transcribe
+
+from .audio_helpers import espeak, hesitations_of, words_of
+
+ANSWER = ('Um, I think the main risk is, uh, data leakage between training and test. '
+          '<break time="1800ms"/> So I would split by time.')
+
+
+@pytest.mark.audio
+def test_answer_through_the_virtual_microphone(pulse, whisper_model, tmp_path):
+    answer = espeak(ANSWER, tmp_path / "answer.wav", words_per_minute=150)
+    played_seconds = soundfile.info(answer).duration
+    live = LiveTranscriber(whisper_model)
+    levels = []
+    mic = Microphone()  # the system default input: mic.monitor
+    recording = tmp_path / "recorded.wav"
+    mic.start(recording, on_audio=live.feed, on_level=levels.append)
+    try:
+        time.sleep(0.3)
+        subprocess.run(["paplay", "--device=mic", str(answer)], check=True, timeout=60)
+        time.sleep(0.5)
+    finally:
+        path = mic.stop()
+    assert mic.error is None, mic.error
+    ended = time.monotonic()
+    result = live.finish(timeout=60)
+    latency = time.monotonic() - ended
+
+    info = soundfile.info(path)
+    assert info.samplerate == 16000 and info.channels == 1
+    assert info.duration >= played_seconds
+    assert max(levels) > -30 and min(levels) < -60  # speech, and the silence around it
+
+    words = words_of(result.text)
+    for word in ("main", "risk", "training", "test", "split", "time"):
+        assert word in words, result.text
+    assert hesitations_of(result.text) == {"um", "uh"}, f"hesitations lost: {result.text}"
+    gaps = [b.start - a.end for a, b in zip(result.speech, result.speech[1:])]
+    assert max(gaps) == pytest.approx(1.8, abs=0.35), result.speech
+    # The file on disk holds the same answer (what the analysis and playback use later).
+    assert set(words_of(transcribe(path, whisper_model).text)) >= {"risk", "split", "time"}
+    assert latency < 15  # generous: the CI machine is shared; the benchmark measures it properly
