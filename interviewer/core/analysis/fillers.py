@@ -7,6 +7,7 @@ by commas ("I was, like, the only one").
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ class Filler:
         return d
 
 
+@functools.lru_cache(maxsize=4096)
 def is_hesitation(norm: str) -> bool:
     return bool(HESITATION.match(norm))
 
@@ -188,7 +190,9 @@ def retime_hesitations(fillers: list[Filler], tokens: list[Token], regions) -> l
                 return True
         return False
 
-    free = [r for r in regions if r.end - r.start <= MAX_HESITATION_S and not claimed(r)]
+    free = sorted((r for r in regions if r.end - r.start <= MAX_HESITATION_S and not claimed(r)),
+                  key=lambda r: r.start)
+    free_starts = [r.start for r in free]
     used: set[int] = set()
     out = []
     for f in fillers:
@@ -196,8 +200,12 @@ def retime_hesitations(fillers: list[Filler], tokens: list[Token], regions) -> l
             out.append(f)
             continue
         best, best_distance = None, None
-        for k, r in enumerate(free):
-            if k in used or r.start > f.end + 0.5 or r.end < f.start - RETIME_LOOKBACK_S:
+        first = bisect.bisect_left(free_starts, f.start - RETIME_LOOKBACK_S - MAX_HESITATION_S)
+        for k in range(first, len(free)):
+            r = free[k]
+            if r.start > f.end + 0.5:
+                break
+            if k in used or r.end < f.start - RETIME_LOOKBACK_S:
                 continue
             distance = max(0.0, r.start - f.end, f.start - r.end)
             if r.end <= f.start and words_between(r.end, f.start - 0.01):
