@@ -49,3 +49,28 @@ def from_sqlite_error(exc: sqlite3.Error, action: str, db_path: Path) -> Storage
         return StorageError(f"{action} failed: the database {db_path} is damaged ({exc}). "
                             "Close the app; at the next start it will be moved aside and kept.")
     return StorageError(f"{action} failed on {db_path}: {exc}")
+
+
+class _AlsoOSError(OSError):
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
+class RecordingError(StorageError, _AlsoOSError):
+    """Writing a recording failed. Also an OSError (errno kept, strerror = the plain message),
+    so audio code that handles OSError from file writes handles it too."""
+
+
+class RecordingDiskFullError(DiskFullError, _AlsoOSError):
+    pass
+
+
+class RecordingReadOnlyError(ReadOnlyError, _AlsoOSError):
+    pass
+
+
+def recording_error(exc: OSError, action: str, where: Path | str, extra: str = "") -> StorageError:
+    plain = from_os_error(exc, action, where)
+    cls = {DiskFullError: RecordingDiskFullError, ReadOnlyError: RecordingReadOnlyError}.get(
+        type(plain), RecordingError)
+    return cls(exc.errno or 0, f"{plain}{extra}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from interviewer.storage.errors import from_os_error
+from interviewer.storage.errors import recording_error
 
 _HEADER_BYTES = 44
 
@@ -44,7 +44,7 @@ class CrashSafeWavWriter:
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
             self._file = os.fdopen(fd, "wb", buffering=0)
         except OSError as exc:
-            raise from_os_error(exc, "Starting a recording", self.path) from None
+            raise recording_error(exc, "Starting a recording", self.path) from None
         self._data_bytes = 0
         self._flushed_bytes = 0
         self._last_flush = time.monotonic()
@@ -91,8 +91,8 @@ class CrashSafeWavWriter:
             operation(*args)
         except OSError as exc:
             kept = self._salvage()
-            error = from_os_error(exc, "Recording", self.path)
-            raise type(error)(f"{error} The recording up to {kept:.1f} s is kept in {self.path}.") from None
+            raise recording_error(exc, "Recording", self.path,
+                                  f" The recording up to {kept:.1f} s is kept in {self.path}.") from None
 
     def _salvage(self) -> float:
         fd = self._file.fileno()

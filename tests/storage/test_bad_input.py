@@ -226,3 +226,19 @@ def test_instances_starting_at_once_move_a_corrupt_database_aside_once(data_dir)
     assert all(s.get_session(sid).title == "t" for s in stores)
     for s in stores:
         s.close()
+
+
+def test_recording_errors_are_also_os_errors_for_the_audio_code(tmp_path, monkeypatch):
+    """The microphone adapter catches OSError around the writer; it must see these too."""
+    import errno
+
+    from interviewer.storage.errors import recording_error
+
+    error = recording_error(OSError(errno.ENOSPC, "No space left on device"), "Recording", tmp_path / "a.wav",
+                            " The recording up to 3.0 s is kept.")
+    assert isinstance(error, OSError) and isinstance(error, DiskFullError) and isinstance(error, UserError)
+    assert error.errno == errno.ENOSPC
+    assert str(error) == error.strerror and str(error).startswith("Recording failed: the disk holding")
+    assert str(error).endswith("is kept.")
+    with pytest.raises(OSError):
+        CrashSafeWavWriter(tmp_path / "no" / "such" / "folder" / "a.wav")
