@@ -215,11 +215,7 @@ def main() -> int:
     from interviewer.adapters import transcription as tx
     from interviewer.core.analysis.report import analyze_answer
 
-    options = dict(tx.DECODE_OPTIONS)
-    if args.decode == "plain":
-        options.pop("hotwords", None)
-    elif args.decode == "prompt":
-        options["initial_prompt"] = options.pop("hotwords")
+    options = tx.decode_options(args.decode)
     model = tx.load_model()
     totals = {k: [0, 0, 0] for k in ("fillers", "pauses", "questions")}
     audio_s = tx_s = 0.0

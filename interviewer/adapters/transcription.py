@@ -39,6 +39,23 @@ DECODE_OPTIONS: dict[str, Any] = {
 }
 
 
+DECODE_VARIANTS = ("hotwords", "prompt", "plain")
+
+
+def decode_options(variant: str = "hotwords") -> dict[str, Any]:
+    """DECODE_OPTIONS, or the variants measured against it: the hint as an initial prompt
+    (first 30 s window only) or no hint at all."""
+    options = dict(DECODE_OPTIONS)
+    hint = options.pop("hotwords", None)
+    if variant == "prompt":
+        options["initial_prompt"] = hint
+    elif variant == "hotwords":
+        options["hotwords"] = hint
+    elif variant != "plain":
+        raise ValueError(f"unknown decode variant {variant!r}; choose from {DECODE_VARIANTS}")
+    return options
+
+
 class ModelNotFound(UserError):
     """The requested Whisper model is not on this machine."""
 
@@ -144,5 +161,5 @@ def transcribe(audio: np.ndarray | str | os.PathLike, model: "WhisperModel", off
     if recover_hesitations and regions:
         from interviewer.adapters.hesitations import fix_hesitations
 
-        fix_hesitations(transcript, audio, model, offset, hint=decode.get("hotwords") or HESITATION_HINT)
+        fix_hesitations(transcript, audio, model, offset, hint=HESITATION_HINT)
     return transcript

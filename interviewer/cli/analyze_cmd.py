@@ -28,6 +28,11 @@ def register(subparsers) -> None:
                              "starts right after it)")
     parser.add_argument("--model", metavar="NAME_OR_PATH", help="speech model for audio input "
                         "(default: the bundled tiny.en)")
+    parser.add_argument("--decode", choices=("hotwords", "prompt", "plain"), default="hotwords",
+                        help="how audio is decoded: hesitation hint in every window (default), "
+                             "in the first window only, or none (for measurements)")
+    parser.add_argument("--no-recover", action="store_true",
+                        help="do not recover hesitations Whisper dropped (for measurements)")
     parser.add_argument("--long-pause", type=float, default=2.0, metavar="SECONDS",
                         help="silences from this long are long pauses (default 2)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -60,7 +65,8 @@ def _question_context(args) -> dict:
     }
 
 
-def load_transcript(path: Path, model_name: str | None = None):
+def load_transcript(path: Path, model_name: str | None = None, decode: str = "hotwords",
+                    recover: bool = True):
     from interviewer.core.transcript import Transcript, TranscriptFormatError
 
     if not path.exists():
@@ -70,10 +76,11 @@ def load_transcript(path: Path, model_name: str | None = None):
             return Transcript.load(path)
         except TranscriptFormatError as exc:
             raise UserError(str(exc)) from None
-    from interviewer.adapters.transcription import load_audio, load_model, transcribe
+    from interviewer.adapters.transcription import decode_options, load_audio, load_model, transcribe
 
     audio = load_audio(path)
-    return transcribe(audio, load_model(model_name))
+    return transcribe(audio, load_model(model_name), options=decode_options(decode),
+                      recover_hesitations=recover)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     if args.long_pause <= 0 or args.question_end < 0:
         raise UserError("--long-pause must be positive and --question-end not negative")
     context = _question_context(args)
-    transcript = load_transcript(Path(args.path), args.model)
+    transcript = load_transcript(Path(args.path), args.model, args.decode, not args.no_recover)
     settings = AnalysisSettings(pauses=PauseSettings(long_pause_s=args.long_pause))
     analysis = analyze_answer(transcript, question_end=args.question_end, settings=settings, **context)
     if args.json:

@@ -1,0 +1,127 @@
+"""The transcription adapter: offline model loading, VAD speech regions, hesitation recovery."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from interviewer.adapters.hesitations import fix_hesitations, spectral_flux
+from interviewer.adapters.transcription import ModelNotFound, decode_options, load_model, transcribe
+from interviewer.adapters.vad import speech_regions
+from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+from interviewer.errors import UserError
+
+RATE = 16000
+
+
+@pytest.fixture(scope="session")
+def tiny_model():
+    return load_model()
+
+
+def espeak(text: str, tmp_path) -> np.ndarray:
+    from faster_whisper import decode_audio
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is a system requirement (bootstrap.sh installs it)")
+    wav = tmp_path / "s.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wav), text], check=True)
+    audio = decode_audio(str(wav), sampling_rate=RATE)
+    loud = np.flatnonzero(np.abs(audio) > 0.01)
+    return audio[loud[0]: loud[-1] + 1]
+
+
+def test_model_folder_that_is_not_a_model(tmp_path):
+    with pytest.raises(ModelNotFound, match="not a CTranslate2 Whisper model folder"):
+        load_model(tmp_path)
+    assert issubclass(ModelNotFound, UserError)
+
+
+def test_model_name_not_on_disk_says_how_to_get_it(monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path))  # an empty cache
+    with pytest.raises(ModelNotFound, match="not on this machine.*huggingface-cli download"):
+        load_model("small.en")
+    with pytest.raises(ModelNotFound, match="unknown speech model"):
+        load_model("no-such-model")
+
+
+def test_decode_variants():
+    assert "hotwords" in decode_options() and "initial_prompt" not in decode_options()
+    assert decode_options("prompt")["initial_prompt"] and "hotwords" not in decode_options("prompt")
+    assert "hotwords" not in decode_options("plain") and "initial_prompt" not in decode_options("plain")
+    with pytest.raises(ValueError):
+        decode_options("loud")
+
+
+def test_vad_measures_an_exact_silence(tmp_path):
+    hello, bye = espeak("Hello there, this is a test.", tmp_path), espeak("And this is the end.", tmp_path)
+    gap = np.zeros(int(1.7 * RATE), np.float32)
+    audio = np.concatenate([np.zeros(RATE // 2, np.float32), hello, gap, bye, np.zeros(RATE // 2, np.float32)])
+    regions = speech_regions(audio, offset=100.0)
+    silence_start = 100.0 + 0.5 + len(hello) / RATE
+    gaps = [(a.end, b.start) for a, b in zip(regions, regions[1:]) if b.start - a.end > 1.0]
+    [(start, end)] = gaps
+    assert abs(start - silence_start) < 0.1 and abs(end - (silence_start + 1.7)) < 0.1
+    assert regions[0].start == pytest.approx(100.5, abs=0.1)
+    assert speech_regions(np.zeros(100, np.float32)) == []
+
+
+def test_transcribe_gives_words_and_regions_with_offset(tiny_model, tmp_path):
+    audio = np.concatenate([np.zeros(RATE // 2, np.float32), espeak("Can I assume the input fits in memory?", tmp_path),
+                            np.zeros(RATE // 2, np.float32)])
+    t = transcribe(audio, tiny_model, offset=30.0)
+    text = t.text.lower()
+    assert "assume" in text and "memory" in text
+    assert t.words and all(30.0 <= w.start <= w.end <= 30.0 + t.duration + 0.01 for w in t.words)
+    assert t.speech and t.speech[0].start >= 30.4
+    assert t.duration == pytest.approx(len(audio) / RATE, abs=0.001)
+
+
+class FakeModel:
+    """Answers every re-decode with the given text and records the clips it was given."""
+
+    def __init__(self, text: str):
+        self.text, self.clips = text, []
+
+    def transcribe(self, clip, **options):
+        self.clips.append((len(clip), options))
+        return [SimpleNamespace(text=self.text)], None
+
+
+def _hum_then_words():
+    t = np.arange(int(0.3 * RATE)) / RATE
+    hum = (0.3 * np.sin(2 * np.pi * 140 * t)).astype(np.float32)  # a held "mmm": steady spectrum
+    audio = np.zeros(3 * RATE, np.float32)
+    audio[int(0.5 * RATE): int(0.8 * RATE)] = hum
+    words = (Word("so", 1.5, 1.8), Word("next.", 1.8, 2.3))
+    transcript = Transcript([Segment("so next.", 1.5, 2.3, words)], 3.0,
+                            [SpeechRegion(0.5, 0.8), SpeechRegion(1.5, 2.3)])
+    return audio, transcript
+
+
+def test_a_dropped_hesitation_is_recovered_from_its_region():
+    audio, transcript = _hum_then_words()
+    model = FakeModel(" Um...")
+    assert fix_hesitations(transcript, audio, model, hint="Umm, uh") == 1
+    assert [(w.text, w.start, w.end) for w in transcript.words][0] == ("Um", 0.5, 0.8)
+    [(length, options)] = model.clips  # only the short steady region was decoded again
+    assert length < RATE and options["hotwords"] == "Umm, uh"
+
+
+def test_a_short_word_is_not_made_a_hesitation():
+    audio, transcript = _hum_then_words()
+    assert fix_hesitations(transcript, audio, FakeModel(" Okay."), hint="") == 0
+    assert [w.text for w in transcript.words] == ["so", "next."]
+
+
+def test_spectral_flux_tells_held_sounds_from_changing_ones():
+    t = np.arange(int(0.3 * RATE)) / RATE
+    steady = np.sin(2 * np.pi * 150 * t).astype(np.float32)
+    rng = np.random.default_rng(1)
+    choppy = np.concatenate([np.sin(2 * np.pi * f * t[:800]) if i % 2 else rng.normal(0, 1, 800)
+                             for i, f in enumerate([300, 900, 2000, 500, 1200, 3000])]).astype(np.float32)
+    assert spectral_flux(steady) < 0.3 < spectral_flux(choppy)
