@@ -14,9 +14,16 @@ import time
 STARTUP_REPORT_ENV = "INTERVIEWER_STARTUP_REPORT"
 
 
+# Worker threads (transcription, analysis) run Python code too; a shorter GIL switch interval
+# than the default 5 ms lets the GUI thread take the GIL back sooner, so the event loop does not
+# stall behind them. Measured with benchmarks/gui_responsiveness.py.
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
 def create_application(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])

@@ -27,7 +27,10 @@ class GuiPoster(QObject):
         self._invoke.connect(self._run)
 
     def post(self, fn: Callable[[], Any]) -> None:
-        self._invoke.emit(fn)
+        try:
+            self._invoke.emit(fn)
+        except RuntimeError:  # the app is shutting down and the poster is gone: drop it
+            pass
 
     @Slot(object)
     def _run(self, fn: Callable[[], Any]) -> None:
