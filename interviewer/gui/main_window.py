@@ -1,6 +1,8 @@
 """The main window: a side bar of screens, a message banner, and the flow between screens."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self._add_screen("review", "Review", self.review_screen, in_nav=False)
         self.review_screen.play_requested.connect(self.play_answer)
         self.review_screen.stop_requested.connect(self.stop_playback)
+        self.review_screen.export_requested.connect(self._ask_export)
         self.home.session_opened.connect(self.open_review)
 
         self.debrief_screen = DebriefScreen()
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         self.round_session: RoundSession | None = None
         self.last_session_id: int | None = None
         self.playback = None
+        self.last_export = None
         self.scripts: list[RoundScript] = []
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -496,6 +500,41 @@ class MainWindow(QMainWindow):
         if error:
             self.banner.show_message(error, "warning")
 
+    # ------------------------------------------------------------------ export
+
+    def _ask_export(self, session_id: int, fmt: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from interviewer.export import default_output
+
+        suggested = str(Path.home() / default_output(session_id, fmt).name)
+        path, _ = QFileDialog.getSaveFileName(self, "Export the round", suggested)
+        if path:
+            self.export_session(session_id, fmt, Path(path))
+
+    def export_session(self, session_id: int, fmt: str, out: Path) -> None:
+        """Write an export; off the GUI thread except PDF, which Qt lays out on this thread."""
+        store = self.store()
+        if store is None:
+            return
+        from interviewer.export import export_session
+
+        def done(result) -> None:
+            note = f" ({'; '.join(result.warnings)})" if result.warnings else ""
+            self.banner.show_message(f"Exported to {result.path}{note}.", "info")
+            self.last_export = result
+
+        def failed(exc: BaseException) -> None:
+            self.banner.show_message(f"The export failed: {exc}")
+
+        if fmt == "pdf":
+            try:
+                done(export_session(store, session_id, fmt, out))
+            except Exception as exc:
+                failed(exc)
+            return
+        run_in_background(lambda: export_session(store, session_id, fmt, out), done, failed)
+
     # ------------------------------------------------------------------ debrief
 
     def open_debrief(self, session_id: int) -> None:
@@ -585,4 +624,5 @@ class MainWindow(QMainWindow):
         if self.playback is not None:
             self.playback.stop()
             self.playback = None
+        self.last_export = None
         self.review_screen.set_playing("")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -39,6 +40,7 @@ class ReviewScreen(QWidget):
     play_requested = Signal(int, float)  # answer id, seconds into its audio
     debrief_requested = Signal(int)  # session id
     stop_requested = Signal()
+    export_requested = Signal(int, str)  # session id, format (md, html, pdf, json, wav, flac)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,12 @@ class ReviewScreen(QWidget):
         self.debrief_button = QPushButton("Debrief this round")
         self.debrief_button.clicked.connect(lambda: self.session and self.debrief_requested.emit(self.session.id))
         self.playing = QLabel()
+        self.export_button = QPushButton("Export...")
+        menu = QMenu(self.export_button)
+        for fmt, label in (("html", "HTML report"), ("pdf", "PDF"), ("md", "Markdown"), ("json", "JSON (everything)"),
+                           ("wav", "Audio (WAV)"), ("flac", "Audio (FLAC)")):
+            menu.addAction(label, lambda fmt=fmt: self.session and self.export_requested.emit(self.session.id, fmt))
+        self.export_button.setMenu(menu)
 
         tabs = QTabWidget()
         tabs.addTab(self.table, "Per answer")
@@ -87,6 +95,7 @@ class ReviewScreen(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.playing)
         top.addWidget(self.stop_button)
+        top.addWidget(self.export_button)
         top.addWidget(self.debrief_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -37,7 +37,7 @@ def make_window(qtbot, script_dirs, data_dir, clock, speaker=None, recorder_erro
     qtbot.addWidget(window)
     window.show()
     window.start_background_loading()
-    qtbot.waitUntil(lambda: window.model_status.ready and window.speaker.available, timeout=5000)
+    qtbot.waitUntil(lambda: window.model_status.ready and window.speaker.wait_ready(0), timeout=5000)
     return window, speaker, recorder
 
 
