@@ -207,6 +207,35 @@ def test_bundle_self_check_passes(bundle_dir):
         assert f"with {bundle_dir}/_internal/libespeak-ng" in result.stdout
 
 
+def _system_copies_to_hide() -> tuple[list[Path], list[Path]]:
+    """Files and folders the bundle must not need: espeak-ng, PortAudio, Python, this venv."""
+    import sysconfig
+
+    files = {p.resolve() for pattern in ("libespeak-ng.so*", "libportaudio.so*")
+             for p in Path("/usr/lib").glob(f"*/{pattern}")}
+    folders = {p for p in (*Path("/usr/lib").glob("*/espeak-ng-data"), Path("/usr/share/espeak-ng-data"))
+               if p.is_dir()}
+    folders |= {Path(sysconfig.get_paths()["stdlib"]), Path(sys.prefix)}
+    folders |= {Path(os.environ.get("INTERVIEWER_BUILD_VENV", ROOT / "build" / "venv")), ROOT / ".venv"}
+    return sorted(f for f in files if f.is_file()), sorted(d for d in folders if d.is_dir())
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(3600)
+def test_bundle_runs_without_python_espeak_or_portaudio_on_the_system(bundle_dir):
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        pytest.skip("hiding system files in a private mount namespace needs root and unshare")
+    files, folders = _system_copies_to_hide()
+    assert files, "expected the build machine's espeak-ng and PortAudio libraries"
+    hide = [f"mount --bind /dev/null '{f}'" for f in files] + [f"mount -t tmpfs none '{d}'" for d in folders]
+    script = " && ".join(hide + [f"exec '{bundle_dir / 'interviewer'}' --self-check"])
+    result = subprocess.run(["unshare", "--mount", "sh", "-c", script], capture_output=True, text=True,
+                            timeout=300, env=_offscreen_env())
+    print(f"hidden: {[str(p) for p in files + folders]}\n{result.stdout}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    _assert_all_checks_passed(result.stdout)
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(3600)
 def test_bundle_has_every_subcommand(bundle_dir):
