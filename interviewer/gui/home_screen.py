@@ -25,6 +25,7 @@ class HomeScreen(QWidget):
     start_requested = Signal(object)  # RoundScript
     check_requested = Signal(object)  # RoundScript: go through the device check first
     session_opened = Signal(object)  # session id
+    session_discarded = Signal(object)  # session id (an interrupted round the user gives up)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,6 +55,12 @@ class HomeScreen(QWidget):
         self.recent_list.setObjectName("recentSessions")
         self.recent_list.itemActivated.connect(self._open_session)
         self.recent_list.itemDoubleClicked.connect(self._open_session)
+        self.recent_list.currentItemChanged.connect(lambda *_: self._update_session_buttons())
+        self.open_session_button = QPushButton("Review")
+        self.open_session_button.clicked.connect(lambda: self.recent_list.currentItem()
+                                                 and self._open_session(self.recent_list.currentItem()))
+        self.discard_button = QPushButton("Discard interrupted round")
+        self.discard_button.clicked.connect(self._discard)
         self.progress_label = QLabel()
         self.progress_label.setWordWrap(True)
         self.problems_label = QLabel()
@@ -78,6 +85,11 @@ class HomeScreen(QWidget):
         right_layout.addLayout(buttons)
         right_layout.addWidget(QLabel("<b>Recent sessions</b>"))
         right_layout.addWidget(self.recent_list, 2)
+        session_buttons = QHBoxLayout()
+        session_buttons.addStretch(1)
+        session_buttons.addWidget(self.discard_button)
+        session_buttons.addWidget(self.open_session_button)
+        right_layout.addLayout(session_buttons)
         right_layout.addWidget(self.progress_label)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -90,6 +102,8 @@ class HomeScreen(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.problems_label)
         self._update_buttons()
+        self._interrupted: set = set()
+        self._update_session_buttons()
 
     # ------------------------------------------------------------------ data in
 
@@ -108,13 +122,16 @@ class HomeScreen(QWidget):
         index = self.kind_filter.findData(kind)
         self.kind_filter.setCurrentIndex(max(index, 0))
 
-    def set_recent_sessions(self, rows: list[tuple[object, str]], progress_text: str = "") -> None:
+    def set_recent_sessions(self, rows: list[tuple[object, str]], progress_text: str = "",
+                            interrupted: set | None = None) -> None:
         """rows: (session id, one-line description), newest first."""
         self.recent_list.clear()
+        self._interrupted = set(interrupted or ())
         for session_id, text in rows:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, session_id)
             self.recent_list.addItem(item)
+        self._update_session_buttons()
         if not rows:
             self.recent_list.addItem(QListWidgetItem("No sessions yet: your rounds will appear here."))
         self.progress_label.setText(progress_text)
@@ -185,6 +202,17 @@ class HomeScreen(QWidget):
         script = self.selected_script()
         if script is not None:
             self.check_requested.emit(script)
+
+    def _update_session_buttons(self) -> None:
+        item = self.recent_list.currentItem()
+        session_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        self.open_session_button.setEnabled(session_id is not None)
+        self.discard_button.setVisible(session_id in getattr(self, "_interrupted", set()))
+
+    def _discard(self) -> None:
+        item = self.recent_list.currentItem()
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
+            self.session_discarded.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _open_session(self, item: QListWidgetItem) -> None:
         session_id = item.data(Qt.ItemDataRole.UserRole)

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.review_screen.stop_requested.connect(self.stop_playback)
         self.review_screen.export_requested.connect(self._ask_export)
         self.home.session_opened.connect(self.open_review)
+        self.home.session_discarded.connect(self.discard_session)
 
         self.debrief_screen = DebriefScreen()
         self._add_screen("debrief", "Debrief", self.debrief_screen, in_nav=False)
@@ -310,8 +311,20 @@ class MainWindow(QMainWindow):
             when = _time.strftime("%d %b %H:%M", _time.localtime(s.started_at))
             status = "" if s.status == "completed" else f" [{s.status}]"
             rows.append((s.id, f"{when}  {s.title}{status}  ({s.answer_count} answers)"))
-        self.home.set_recent_sessions(rows, self.home.progress_label.text())
+        interrupted = {s.id for s in sessions if s.status == "interrupted"}
+        self.home.set_recent_sessions(rows, self.home.progress_label.text(), interrupted)
         self.refresh_progress()
+
+    def discard_session(self, session_id: int) -> None:
+        store = self.store()
+        if store is None:
+            return
+        try:
+            store.discard_session(session_id)
+        except Exception as exc:
+            self.banner.show_message(f"Could not discard the round: {exc}")
+            return
+        self.refresh_sessions()
 
     def refresh_progress(self) -> None:
         """Per-session numbers for Progress and the Home summary, read off the GUI thread."""
@@ -354,6 +367,14 @@ class MainWindow(QMainWindow):
             self.settings_screen.show_status(f"Saved to {path}." if path else "Saved.")
         else:
             self.settings_screen.show_status("Saved for this session.")
+        handle = self.speaker
+        if handle is not None and (settings.voice, settings.speech_rate) != (old.voice, old.speech_rate):
+            def configure() -> None:
+                handle.wait_ready(30)
+                handle.configure(settings.voice, settings.speech_rate)
+
+            run_in_background(configure, None, lambda exc: self.banner.show_message(
+                f"The interviewer's voice could not be changed: {exc}", "warning"))
         if settings.model != old.model and self.services.load_model is not None:
             load_model = self.services.load_model
             self.model_status.start(lambda: load_model(settings))

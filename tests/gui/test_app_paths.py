@@ -113,3 +113,36 @@ def test_export_from_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
     assert "Exported to" in window.banner.text
     window.export_session(window.last_session_id, "html", tmp_path / "no-such-folder" / "x.html")
     qtbot.waitUntil(lambda: "export failed" in window.banner.text, timeout=5000)
+
+
+def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isolated_dirs, tmp_path):
+    """A round left in progress by a process that died shows up at the next start."""
+    import subprocess as sp
+
+    from interviewer.gui.services import ScriptList
+    from interviewer.storage import Store
+
+    data = tmp_path / "data"
+    code = ("import os, sys\nfrom interviewer.storage import Store\n"
+            f"s = Store.open({str(data)!r})\n"
+            "sid = s.create_session('test-design', 'Design a feed ranker', 'ml_system_design', 45)\n"
+            "a = s.add_answer(sid, 'feed', 'Design a feed.', answer_start=1.0)\n"
+            "from interviewer.storage.wav_writer import CrashSafeWavWriter\nimport numpy as np\n"
+            "w = CrashSafeWavWriter(s.audio_path_for(sid, a)); w.write(np.zeros(32000, dtype=np.float32)); w.flush()\n"
+            "os._exit(0)\n")
+    sp.run([sys.executable, "-c", code], check=True, timeout=60)
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), open_store=lambda: Store.open(data)))
+    qtbot.addWidget(window)
+    window.refresh_sessions()
+    assert "interrupted" in window.banner.text
+    home = window.home
+    assert home.recent_list.count() == 1 and "[interrupted]" in home.recent_list.item(0).text()
+    home.recent_list.setCurrentRow(0)
+    assert home.discard_button.isVisibleTo(window)
+    home.open_session_button.click()
+    assert window.current_screen_key() == "review"
+    assert "interrupted" in window.review_screen.title.text()
+    window.show_screen("home")
+    home.recent_list.setCurrentRow(0)
+    home.discard_button.click()
+    assert home.recent_list.item(0).data(0x0100) is None  # only the "no sessions yet" line is left
