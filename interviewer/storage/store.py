@@ -145,7 +145,8 @@ class Store:
     def _lock_path(self, folder: str) -> Path:
         return self.data_dir / files.LOCKS / f"{folder}.lock"
 
-    def _session_folder(self, session_id: int) -> Path:
+    def session_dir(self, session_id: int) -> Path:
+        """The session's private recordings folder (created if needed); delete_session removes it."""
         folder = self._session_row(session_id)["folder"]
         return files.private_dir(self.recordings_dir / folder)
 
@@ -171,7 +172,7 @@ class Store:
         rows = self._read("SELECT audio_path FROM answers WHERE id = ? AND session_id = ?", (answer_id, session_id))
         if not rows:
             raise StorageError(f"no answer {answer_id} in session {session_id}")
-        self._session_folder(session_id)
+        self.session_dir(session_id)
         return self.resolve_audio_path(rows[0]["audio_path"])
 
     def debrief_audio_path(self, session_id: int, debrief_id: int) -> Path:
@@ -179,7 +180,7 @@ class Store:
                           (debrief_id, session_id))
         if not rows or not rows[0]["audio_path"]:
             raise StorageError(f"debrief entry {debrief_id} of session {session_id} has no audio")
-        self._session_folder(session_id)
+        self.session_dir(session_id)
         return self.resolve_audio_path(rows[0]["audio_path"])
 
     # ------------------------------------------------------------------ writing a round

@@ -169,7 +169,8 @@ def test_recovery_leaves_a_live_round_alone_and_takes_a_dead_ones(data_dir):
 def test_audio_paths_never_leave_the_recordings_folder(store, tmp_path):
     sid = store.create_session("s", "t", "coding", 45)
     aid = store.add_answer(sid, "q", "Q?")
-    assert store.audio_path_for(sid, aid).parent.parent == store.recordings_dir.resolve()
+    assert store.audio_path_for(sid, aid).parent == store.session_dir(sid).resolve()
+    assert store.session_dir(sid).parent == store.recordings_dir
     for bad in ("/etc/passwd", str(tmp_path / "x.wav"), "recordings/../../x.wav", "../x.wav",
                 "interviewer.sqlite3", "recordings"):
         with pytest.raises(StorageError, match="refusing audio path"):
