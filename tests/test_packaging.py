@@ -30,9 +30,11 @@ APP_ID = "io.github.interviewer.Interviewer"
 DESKTOP_FILE = LINUX / f"{APP_ID}.desktop"
 METAINFO_FILE = LINUX / f"{APP_ID}.metainfo.xml"
 CHECK_NAMES = [name for name, _check in selfcheck.CHECKS]
-SIZE_TARGET_MB = 400
-# Far above what the app needs, far below what a GPU stack (torch, CUDA) would add.
-INSTALLED_SIZE_BUDGET_MB = 550
+# The target for what a user downloads (decimal megabytes).
+DOWNLOAD_TARGET_MB = 400
+# A ceiling for the unpacked folder (about 485 MiB today: model 75, CTranslate2 80, FFmpeg 78,
+# Qt 90, ONNX Runtime 35, numpy 42). A GPU stack (torch, CUDA) would add gigabytes.
+INSTALLED_BUDGET_MIB = 550
 
 
 def _offscreen_env() -> dict[str, str]:
@@ -279,11 +281,11 @@ def test_bundle_size(bundle_dir):
     installed = _folder_mib(bundle_dir)
     archives = sorted(bundle_dir.parent.glob(f"interviewer-{__version__}-linux-*.tar.gz"))
     assert archives, f"no download archive beside {bundle_dir}"
-    download = archives[-1].stat().st_size / MIB
-    print(f"\nbundle: {installed:.0f} MiB installed, {download:.0f} MiB download "
-          f"({archives[-1].name}); target < {SIZE_TARGET_MB} MB")
-    assert download < SIZE_TARGET_MB
-    assert installed < INSTALLED_SIZE_BUDGET_MB
+    download_mb = archives[-1].stat().st_size / 1e6
+    print(f"\nbundle: {installed:.0f} MiB installed, {download_mb:.0f} MB download "
+          f"({archives[-1].name}); target < {DOWNLOAD_TARGET_MB} MB")
+    assert download_mb < DOWNLOAD_TARGET_MB
+    assert installed < INSTALLED_BUDGET_MIB
     with tarfile.open(archives[-1]) as archive:
         names = archive.getnames()
     assert "interviewer/interviewer" in names
