@@ -2,8 +2,8 @@
 
 Each check prints one line, `OK` or `FAIL`, its name and a detail, and the exit status is 0
 only if every check passed. The checks use what a packaged build most often loses: Qt's
-platform plugins, the bundled question scripts and assets, the speech engine, PortAudio, the
-bundled Whisper model, PyAV and the Silero VAD model. Everything is written to a temporary
+platform plugins, the bundled question scripts and assets, SQLite, the speech engine,
+PortAudio, the bundled Whisper model, PyAV and the Silero VAD model. Everything is written to a temporary
 folder and nothing touches the network.
 """
 from __future__ import annotations
@@ -80,6 +80,19 @@ def _check_scripts(ctx: CheckContext) -> str:
     questions = sum(len(s.questions) for s in catalog.scripts)
     return (f"{len(catalog.scripts)} scripts, {questions} questions, "
             f"{len(kinds)} round kinds from {folder}")
+
+
+def _check_storage(ctx: CheckContext) -> str:
+    import sqlite3
+
+    from interviewer.storage.store import Store
+
+    # A throwaway data folder: the check must not touch the user's sessions.
+    with Store.open(ctx.work_dir / "data") as store:
+        session_id = store.create_session("self-check", "Self-check", "coding", 45)
+    if not (ctx.work_dir / "data" / store.db_path.name).is_file():
+        raise CheckFailed("no database file was written")
+    return f"SQLite {sqlite3.sqlite_version}: created session {session_id} in a new database"
 
 
 def _check_speech(ctx: CheckContext) -> str:
@@ -181,6 +194,7 @@ def _check_transcription(ctx: CheckContext) -> str:
 CHECKS: tuple[tuple[str, Callable[[CheckContext], str]], ...] = (
     ("qt", _check_qt),
     ("scripts", _check_scripts),
+    ("storage", _check_storage),
     ("speech", _check_speech),
     ("audio devices", _check_audio_devices),
     ("vad", _check_vad),
