@@ -80,18 +80,63 @@ class _Turn:
     asked_at: float | None
 
 
-class _StoreRecorder:
-    """Records each answer to the path of a freshly created store row (see module doc)."""
+class _AnswerRecorder:
+    """Wraps the real recorder for the controller (see the module doc), and stops it off the
+    calling thread: closing a PortAudio stream can take from 50 ms to a second, which would
+    freeze the window at the end of every answer. Audio arriving after stop() was asked for is
+    not fed to the transcriber (the candidate had already pressed the key)."""
 
-    def __init__(self, inner: Any, path_for_next: Callable[[Path], Path]) -> None:
+    def __init__(self, inner: Any, path_for_next: Callable[[Path], Path],
+                 on_stop_error: Callable[[BaseException], None] | None = None) -> None:
         self.inner = inner
         self._path_for_next = path_for_next
+        self._on_stop_error = on_stop_error
+        self._lock = threading.Lock()
+        self._accepting = False
+        self._stopping: threading.Thread | None = None
+        self._path: Path | None = None
+        self.stop_error: BaseException | None = None
 
     def start(self, wav_path: Path, on_audio=None, on_level=None) -> None:
-        self.inner.start(self._path_for_next(Path(wav_path)), on_audio=on_audio, on_level=on_level)
+        self.wait_stopped()
+        path = self._path_for_next(Path(wav_path))
+
+        def audio(samples) -> None:
+            with self._lock:
+                if self._accepting and on_audio is not None:
+                    on_audio(samples)
+
+        with self._lock:
+            self._accepting = True
+        try:
+            self.inner.start(path, on_audio=audio, on_level=on_level)
+        except BaseException:
+            with self._lock:
+                self._accepting = False
+            raise
+        self._path = path
 
     def stop(self) -> Path:
-        return self.inner.stop()
+        with self._lock:
+            self._accepting = False
+        path = self._path
+
+        def stop_inner() -> None:
+            try:
+                self.inner.stop()
+            except BaseException as exc:  # the file holds what was recorded; report, keep going
+                self.stop_error = exc
+                if self._on_stop_error is not None:
+                    self._on_stop_error(exc)
+
+        self._stopping = threading.Thread(target=stop_inner, name="recorder-stop", daemon=True)
+        self._stopping.start()
+        return path
+
+    def wait_stopped(self, timeout: float | None = 10.0) -> None:
+        thread, self._stopping = self._stopping, None
+        if thread is not None:
+            thread.join(timeout)
 
 
 @dataclass
@@ -135,7 +180,12 @@ class RoundSession:
         audio_dir = self._open_session()
         self.engine = RoundEngine(script, clock, phase_warning_minutes=self.config.phase_warning_minutes,
                                   round_warning_minutes=self.config.round_warning_minutes)
-        wrapped = _StoreRecorder(recorder, self._path_for_next_answer) if recorder is not None else None
+        def stop_error(exc: BaseException) -> None:  # on the stopping thread
+            message = f"The recording did not close cleanly ({exc}); what was recorded is kept."
+            self._post(lambda: self._problem(message))
+
+        self._recorder = wrapped = (_AnswerRecorder(recorder, self._path_for_next_answer, stop_error)
+                                    if recorder is not None else None)
         self.controller = RoundController(
             self.engine, speaker, wrapped, transcriber_factory, audio_dir,
             on_update=self._handle, settings=self.config.controller,
@@ -287,6 +337,8 @@ class RoundSession:
         self.finished = True
         self.save_scratchpad()
         if self.store is None or self.session_id is None:
+            if self._recorder is not None:
+                self._recorder.wait_stopped()
             if self._on_saved is not None:
                 self._on_saved(None)
             return
@@ -294,8 +346,13 @@ class RoundSession:
         timeline = [(p.phase, self.script.phase(p.phase).minutes, (p.ended_at or end) - p.started_at)
                     for p in self.engine.timeline.phases]
 
+        recorder = self._recorder
+
         def finish() -> None:
             from interviewer.core.analysis.report import analyze_round
+
+            if recorder is not None:
+                recorder.wait_stopped()  # the last recording is complete before the round is
 
             if self._phase_row is not None:
                 self.store.end_phase(self._phase_row, end)
@@ -311,7 +368,9 @@ class RoundSession:
         self._write(finish, "Finishing the round")
 
     def close(self, timeout: float = 10.0) -> None:
-        """Wait for queued writes (call after the round, before the store closes)."""
+        """Wait for the recorder to close and queued writes (after the round, before the store closes)."""
+        if self._recorder is not None:
+            self._recorder.wait_stopped(timeout)
         if self._writer is not None:
             self._writer.close(timeout)
             self._writer = None
