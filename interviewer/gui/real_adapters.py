@@ -13,9 +13,16 @@ from interviewer.errors import UserError
 
 
 def load_model(settings: AppSettings) -> Any:
+    """Runs on a worker thread at start-up; also imports what a round needs later, so that no
+    first-time import lands on the GUI thread in the middle of the round."""
     from interviewer.adapters.transcription import load_model as load
 
-    return load(settings.model or None)
+    model = load(settings.model or None)
+    import interviewer.adapters.live_transcriber  # noqa: F401
+    import interviewer.adapters.microphone  # noqa: F401
+    import interviewer.core.analysis.report  # noqa: F401
+
+    return model
 
 
 def open_store() -> Any:
