@@ -9,15 +9,24 @@ from interviewer.storage.models import Session
 FORMAT_VERSION = 1
 
 
+def _shallow(obj, skip: tuple[str, ...] = ()) -> dict:
+    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj) if f.name not in skip}
+
+
 def session_to_dict(session: Session, audio: dict[str, dict] | None = None) -> dict:
-    """`audio` maps a stored audio path to facts about the file (exists, seconds)."""
+    """`audio` maps a stored audio path to facts about the file (exists, seconds). Builds the
+    dict without deep copies: an hour-long round's analyses are large."""
     audio = audio or {}
-    data = dataclasses.asdict(session)
-    for answer, raw in zip(session.answers, data["answers"]):
-        raw["transcript"] = answer.transcript.to_dict() if answer.transcript is not None else None
-        raw["audio"] = audio.get(answer.audio_path) if answer.audio_path else None
-    for entry, raw in zip(session.debrief, data["debrief"]):
-        raw["audio"] = audio.get(entry.audio_path) if entry.audio_path else None
+    data = _shallow(session, ("answers", "phases", "debrief", "findings"))
+    data["answers"] = [
+        {**_shallow(a, ("transcript",)),
+         "transcript": a.transcript.to_dict() if a.transcript is not None else None,
+         "audio": audio.get(a.audio_path) if a.audio_path else None}
+        for a in session.answers]
+    data["phases"] = [_shallow(p) for p in session.phases]
+    data["debrief"] = [{**_shallow(d), "audio": audio.get(d.audio_path) if d.audio_path else None}
+                       for d in session.debrief]
+    data["findings"] = [_shallow(f) for f in session.findings]
     return {"interviewer_export": FORMAT_VERSION, "session": data}
 
 
