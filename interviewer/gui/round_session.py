@@ -80,6 +80,34 @@ class _Turn:
     asked_at: float | None
 
 
+class SilenceTracker:
+    """Turns input levels into "seconds of silence so far" for the controller's turn-taking.
+
+    A level above `threshold_dbfs` is speech and resets the count (reported as 0). Quiet rooms
+    sit near -60 dBFS and speech near -30 dBFS on typical microphones, so -45 splits them.
+    """
+
+    def __init__(self, report: Callable[[float], None], threshold_dbfs: float = -45.0,
+                 now: Callable[[], float] = time.monotonic) -> None:
+        self._report = report
+        self.threshold_dbfs = threshold_dbfs
+        self._now = now
+        self._silent_since: float | None = None
+
+    def reset(self) -> None:
+        self._silent_since = None
+
+    def level(self, dbfs: float) -> None:
+        if dbfs > self.threshold_dbfs:
+            self._silent_since = None
+            self._report(0.0)
+            return
+        now = self._now()
+        if self._silent_since is None:
+            self._silent_since = now
+        self._report(now - self._silent_since)
+
+
 class _AnswerRecorder:
     """Wraps the real recorder for the controller (see the module doc), and stops it off the
     calling thread: closing a PortAudio stream can take from 50 ms to a second, which would
@@ -87,8 +115,10 @@ class _AnswerRecorder:
     not fed to the transcriber (the candidate had already pressed the key)."""
 
     def __init__(self, inner: Any, path_for_next: Callable[[Path], Path],
-                 on_stop_error: Callable[[BaseException], None] | None = None) -> None:
+                 on_stop_error: Callable[[BaseException], None] | None = None,
+                 silence: SilenceTracker | None = None) -> None:
         self.inner = inner
+        self._silence = silence
         self._path_for_next = path_for_next
         self._on_stop_error = on_stop_error
         self._lock = threading.Lock()
@@ -106,10 +136,20 @@ class _AnswerRecorder:
                 if self._accepting and on_audio is not None:
                     on_audio(samples)
 
+        silence = self._silence
+
+        def level(dbfs: float) -> None:
+            if on_level is not None:
+                on_level(dbfs)
+            if silence is not None and self._accepting:
+                silence.level(dbfs)
+
+        if silence is not None:
+            silence.reset()
         with self._lock:
             self._accepting = True
         try:
-            self.inner.start(path, on_audio=audio, on_level=on_level)
+            self.inner.start(path, on_audio=audio, on_level=level)
         except BaseException:
             with self._lock:
                 self._accepting = False
@@ -144,6 +184,7 @@ class RoundSessionConfig:
     phase_warning_minutes: float = 2.0
     round_warning_minutes: float = 5.0
     controller: ControllerSettings = field(default_factory=ControllerSettings)
+    silence_threshold_dbfs: float = -45.0
 
 
 class RoundSession:
@@ -184,7 +225,12 @@ class RoundSession:
             message = f"The recording did not close cleanly ({exc}); what was recorded is kept."
             self._post(lambda: self._problem(message))
 
-        self._recorder = wrapped = (_AnswerRecorder(recorder, self._path_for_next_answer, stop_error)
+        # Silence only matters when the settings use it (end an answer, or nudge to think aloud).
+        uses_silence = bool(self.config.controller.silence_ends_answer_after
+                            or self.config.controller.silence_nudge_after)
+        self.silence = SilenceTracker(lambda seconds: self.controller.on_silence(seconds),
+                                      self.config.silence_threshold_dbfs) if uses_silence else None
+        self._recorder = wrapped = (_AnswerRecorder(recorder, self._path_for_next_answer, stop_error, self.silence)
                                     if recorder is not None else None)
         self.controller = RoundController(
             self.engine, speaker, wrapped, transcriber_factory, audio_dir,

@@ -1,0 +1,62 @@
+"""RoundSession without Qt: silence from microphone levels ends an answer when enabled."""
+from __future__ import annotations
+
+import threading
+import time
+
+from interviewer.core.clock import FakeClock
+from interviewer.core.round_controller import ControllerSettings
+from interviewer.core.scripts.loader import discover_scripts
+from interviewer.gui.round_session import RoundSession, RoundSessionConfig, SilenceTracker
+
+from gui_fakes import FakeSpeaker
+
+
+class LevelRecorder:
+    """Reports speech-level audio for `speech_s`, then silence, from its own thread."""
+
+    def __init__(self, speech_s: float = 0.3) -> None:
+        self.speech_s = speech_s
+        self._stop = threading.Event()
+
+    def start(self, wav_path, on_audio=None, on_level=None):
+        self.path = wav_path
+        self._stop.clear()
+
+        def run():
+            t0 = time.monotonic()
+            while not self._stop.is_set():
+                on_level(-25.0 if time.monotonic() - t0 < self.speech_s else -70.0)
+                time.sleep(0.02)
+
+        threading.Thread(target=run, daemon=True).start()
+
+    def stop(self):
+        self._stop.set()
+        return self.path
+
+
+def test_silence_tracker_counts_quiet_time():
+    now = [0.0]
+    reports = []
+    tracker = SilenceTracker(reports.append, now=lambda: now[0])
+    for t, level in ((0.0, -30), (0.5, -60), (1.0, -60), (1.5, -20), (2.0, -70)):
+        now[0] = t
+        tracker.level(level)
+    assert reports == [0.0, 0.0, 0.5, 0.0, 0.0]
+
+
+def test_silence_ends_the_answer_when_enabled(tmp_path, script_dirs):
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    config = RoundSessionConfig(controller=ControllerSettings(silence_ends_answer_after=0.5))
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=LevelRecorder(),
+                           config=config)
+    session.start()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not any(a.ended_by for a in session.controller.answers):
+        session.poll()
+        time.sleep(0.02)
+    first = session.controller.answers[0]
+    assert first.ended_by == "silence" and first.heard_speech
+    session.stop()
+    session.close()
