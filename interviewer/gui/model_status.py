@@ -22,13 +22,18 @@ class ModelStatus(QObject):
         self.model: Any = None
         self.load_seconds: float | None = None
         self.ready_at: float | None = None  # perf_counter when it became ready
+        self._reload = False
 
     def start(self, load: Callable[[], Any] | None = None) -> None:
         """(Re)load; a new loader replaces the old one (model changed in Settings)."""
         if load is not None:
             self._load = load
-        if self._load is None or self.state == LOADING:
+        if self._load is None:
             return
+        if self.state == LOADING:  # the model was changed while loading: load again after
+            self._reload = True
+            return
+        self._reload = False
         self.model = None
         self._set(LOADING, "Loading the speech model in the background...")
         started = time.perf_counter()
@@ -39,6 +44,7 @@ class ModelStatus(QObject):
             self.load_seconds = time.perf_counter() - started
             self.ready_at = time.perf_counter()
             self._set(READY, f"Speech model ready (loaded in {self.load_seconds:.1f} s).")
+            self._again()
 
         def failed(exc: BaseException) -> None:
             from interviewer.errors import UserError
@@ -49,8 +55,14 @@ class ModelStatus(QObject):
             else:
                 self._set(FAILED, f"The speech model could not be loaded ({type(exc).__name__}: {exc}). "
                                   "Rounds still run and answers are recorded.")
+            self._again()
 
         run_in_background(load_fn, done, failed)
+
+    def _again(self) -> None:
+        if self._reload:
+            self._reload = False
+            self.start()
 
     @property
     def ready(self) -> bool:

@@ -78,3 +78,24 @@ def test_saving_on_a_full_disk_shows_a_message(qtbot, isolated_dirs):
     window.settings_screen.save_button.click()
     assert "No space left on device" in window.banner.text
     assert window.services.settings.speech_rate == 200  # still used for this session
+
+
+def test_changing_the_model_reloads_it_in_the_background(qtbot, isolated_dirs):
+    import threading
+
+    release = threading.Event()
+    loaded = []
+
+    def load(settings):
+        release.wait(5)
+        loaded.append(settings.model)
+        return f"model:{settings.model}"
+
+    window = _window(qtbot, load_model=load)
+    window.start_background_loading()
+    assert window.model_status.state == "loading"
+    window.settings_screen.model.setText("small.en")
+    window.settings_screen.save_button.click()  # while the first load is still running
+    release.set()
+    qtbot.waitUntil(lambda: window.model_status.model == "model:small.en", timeout=5000)
+    assert loaded == ["", "small.en"]
