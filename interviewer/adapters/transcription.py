@@ -77,6 +77,17 @@ def _is_model_folder(path: Path) -> bool:
 
 def load_model(name_or_path: str | os.PathLike | None = None, compute_type: str = "int8",
                cpu_threads: int = 0, allow_download: bool = False) -> "WhisperModel":
+    """Load a Whisper model (see `_load`), labelled with its name for the transcripts it makes."""
+    model = _load(name_or_path, compute_type, cpu_threads, allow_download)
+    label = DEFAULT_MODEL_NAME if name_or_path in (None, "", "default") else str(name_or_path)
+    try:
+        model.interviewer_label = label
+    except AttributeError:  # pragma: no cover - a model class with __slots__
+        pass
+    return model
+
+
+def _load(name_or_path, compute_type: str, cpu_threads: int, allow_download: bool) -> "WhisperModel":
     """Load a Whisper model: None = the bundled tiny.en, a local CTranslate2 folder, or a name
     such as "small.en" already in the Hugging Face cache. Never touches the network unless
     `allow_download` is true. Raises ModelNotFound with instructions when it is not on disk."""
