@@ -94,6 +94,47 @@ CASES = [
         ("pause", 2.3), ("hes", "hmm"),
         ("say", "Then a gradient boosted model on aggregated features would be my first choice."),
     ]),
+    ("b11_nyc_storage", "en-us-nyc", 160, [
+        ("say", "Okay, so we need to store the embeddings somewhere."), ("hes", "um"),
+        ("ask", "Are the embeddings updated in place or appended?"), ("pause", 2.1),
+        ("say", "Then a key value store with a version column should work."),
+    ]),
+    ("b12_caribbean_fast", "en-029", 190, [
+        ("say", "I'd split the data by time, not randomly, to avoid leakage."),
+        ("pause", 1.7), ("hes", "uh"),
+        ("say", "and I would, like, check the feature timestamps too.", ["like"]),
+        ("ask", "How far back does the history go?"),
+    ]),
+    ("b13_scottish_slow", "en-gb-scotland", 125, [
+        ("hes", "hmm"), ("pause", 1.5),
+        ("ask", "What does a good outcome look like for the team?"), ("pause", 3.0),
+        ("say", "Right. I'll start from that metric then."),
+    ]),
+    ("b14_female_variant", "en-us+Alicia", 165, [
+        ("say", "The model flagged too many legitimate payments."),
+        ("say", "I mean, the threshold was tuned on old data.", ["I mean"]), ("pause", 2.4),
+        ("hes", "er"), ("say", "We retuned it weekly and complaints dropped by half."),
+    ]),
+    ("b15_no_pauses", "en-gb+Alex", 170, [
+        ("ask", "Can I use a library for the heap?"), ("hes", "um"),
+        ("say", "If not, I will write a small binary heap myself."),
+        ("say", "Each push and pop is logarithmic."),
+    ]),
+    ("b16_wondering", "en-us+m7", 150, [
+        ("say", "Before designing anything,"),
+        ("ask", "I was wondering how many languages the search has to support."),
+        ("pause", 1.8), ("hes", "ah"), ("say", "Okay, English only makes it simpler."),
+    ]),
+    ("b17_lancaster", "en-gb-x-gbclan", 155, [
+        ("say", "It seems like the drift starts after each holiday."), ("pause", 2.6),
+        ("say", "Literally every spike lines up with a holiday.", ["literally"]),
+        ("hes", "um"), ("say", "so I would add calendar features."),
+    ]),
+    ("b18_andrea_checks", "en-us+Andrea", 145, [
+        ("ask", "Do we know which users churned last quarter?"), ("pause", 1.2),
+        ("ask", "And is the churn label defined by thirty days of inactivity?"), ("pause", 2.2),
+        ("hes", "uh"), ("say", "Good, then I can frame it as binary classification."),
+    ]),
 ]
 
 

@@ -47,8 +47,9 @@ def spectral_flux(clip: np.ndarray) -> float:
 
 
 def _holds_word(region: SpeechRegion, words: list[Word]) -> bool:
-    """A non-hesitation word lies (almost) entirely inside the region."""
-    return any(w.start >= region.start - 0.08 and w.end <= region.end + 0.08
+    """A non-hesitation word starts in the region, or lies (almost) entirely inside it."""
+    return any(region.start - 0.05 <= w.start < region.end - 0.05
+               or (w.start >= region.start - 0.08 and w.end <= region.end + 0.08)
                for w in words if not is_hesitation(normalize(w.text)))
 
 
@@ -88,6 +89,7 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
         _move_words(transcript, moves)
         words = transcript.words
     taken = [(f.start, f.end) for f in retimed]
+    spans = {(r.start, r.end) for r in regions}
 
     recovered = 0
     for r in regions:
@@ -100,16 +102,56 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
         b = int((r.end - offset) * SAMPLE_RATE)
         if spectral_flux(audio[a:b]) > MAX_SPECTRAL_FLUX:
             continue
-        clip = np.concatenate([audio[max(0, a - int(CONTEXT_S * SAMPLE_RATE)):b],
-                               np.zeros(SAMPLE_RATE // 2, np.float32)])
-        options = dict(RECHECK_OPTIONS)
-        if hint:
-            options["hotwords"] = hint
-        segments, _ = model.transcribe(clip, **options)
-        text = " ".join(s.text for s in segments).strip()
-        first = text.split()[0] if text else ""
-        if first and is_hesitation(normalize(first)) and len(text.split()) <= 2:
-            _insert_word(transcript, Word(first.rstrip(".,!?…"), r.start, r.end, 0.5))
-            taken.append((r.start, r.end))
+        sound = _heard_alone(model, audio, r, offset, hint)
+        if not sound:
+            continue
+        stray = _hesitation_near(r, transcript.words)
+        # Whisper wrote this "um" but a little off: on no region, or on a neighbouring region
+        # that, heard alone, is not a hesitation. Move it here instead of adding another.
+        if stray is not None and ((stray.start, stray.end) not in spans or not _heard_alone(
+                model, audio, SpeechRegion(stray.start, stray.end), offset, hint)):
+            _move_words(transcript, {(stray.start, stray.end): (r.start, r.end)})
+        else:
+            _insert_word(transcript, Word(sound, r.start, r.end, 0.5))
             recovered += 1
+        words = transcript.words
+        taken.append((r.start, r.end))
     return recovered
+
+
+def _heard_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint: str | None) -> str:
+    """The hesitation Whisper hears in the region decoded on its own, or ""."""
+    a = int((r.start - offset) * SAMPLE_RATE)
+    b = int((r.end - offset) * SAMPLE_RATE)
+    clip = np.concatenate([audio[max(0, a - int(CONTEXT_S * SAMPLE_RATE)):b],
+                           np.zeros(SAMPLE_RATE // 2, np.float32)])
+    options = dict(RECHECK_OPTIONS)
+    if hint:
+        options["hotwords"] = hint
+    segments, _ = model.transcribe(clip, **options)
+    text = " ".join(s.text for s in segments).strip()
+    first = text.split()[0] if text else ""
+    if first and is_hesitation(normalize(first)) and len(text.split()) <= 2:
+        return first.rstrip(".,!?…")
+    return ""
+
+
+STRAY_DISTANCE_S = 0.8
+
+
+def _hesitation_near(region: SpeechRegion, words: list[Word]) -> Word | None:
+    """The closest hesitation word Whisper wrote near the region, with no other word
+    starting between the two."""
+    best = None
+    for w in words:
+        if not is_hesitation(normalize(w.text)) or (w.start < region.end and w.end > region.start):
+            continue
+        distance = max(0.0, w.start - region.end, region.start - w.end)
+        if distance >= STRAY_DISTANCE_S:
+            continue
+        lo, hi = min(region.end, w.start), max(region.start, w.end)
+        if any(lo < x.start < hi for x in words if not is_hesitation(normalize(x.text))):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, w)
+    return None if best is None else best[1]
