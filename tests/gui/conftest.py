@@ -108,3 +108,14 @@ def script_dirs(tmp_path) -> tuple[Path, Path]:
                                     .replace("Design a feed ranker", "My own design round"))
     (user / "broken.toml").write_text('id = "broken"\ntitle = "Broken"\nkind = "cooking"\n')
     return bundled, user
+
+
+@pytest.fixture(autouse=True)
+def background_work_finishes(qapp):
+    """No test may leave work running in the thread pool for the next one."""
+    yield
+    from interviewer.gui.workers import _active_tasks, wait_for_background_work
+
+    assert wait_for_background_work(15000), "background work still running 15 s after the test"
+    qapp.processEvents()  # deliver the finished tasks' last callbacks
+    assert not _active_tasks
