@@ -2,7 +2,8 @@
 
 Audio arrives in small blocks (from the Microphone's `on_audio`). A background thread keeps
 the audio not yet transcribed; when a pause closes a stretch of speech (at least
-`min_chunk_seconds` long), or the stretch reaches `max_chunk_seconds`, it cuts there and
+`min_chunk_seconds` long; when transcription has caught up, shorter pauses close chunks from
+`idle_min_chunk_seconds`), or the stretch reaches `max_chunk_seconds`, it cuts there and
 transcribes that chunk with the filler-keeping decode options of adapters/transcription.py,
 shifting its times by the chunk's offset in the answer. `finish()` then only has the tail
 left to do, however long the answer was.
@@ -177,6 +178,29 @@ class PauseCutter:
         return chunk
 
 
+# A chunk fits in one 30 s Whisper window. With timestamp tokens, faster-whisper decodes the
+# window, then seeks to the last timestamp and decodes the short tail of silence again, where
+# (primed by the hesitation hint) it invents text and falls back through every temperature:
+# measured 3-20 s per 6 s chunk. Without timestamp tokens a chunk is decoded once; word
+# timestamps come from the alignment pass either way.
+CHUNK_OPTIONS = {"without_timestamps": True}
+
+
+def drop_unvoiced_segments(segments: list[Segment], regions: list[SpeechRegion],
+                           min_voiced: float = 0.25) -> list[Segment]:
+    """Drop segments with (almost) no VAD speech under them: Whisper's inventions in the
+    silence at the end of a chunk ("I'll show you.", "Thank you.")."""
+    kept = []
+    for segment in segments:
+        start = segment.words[0].start if segment.words else segment.start
+        end = segment.words[-1].end if segment.words else segment.end
+        span = max(end - start, 1e-3)
+        voiced = sum(max(0.0, min(end, r.end) - max(start, r.start)) for r in regions)
+        if voiced >= min_voiced * span:
+            kept.append(segment)
+    return kept
+
+
 def merge_regions(regions: list[SpeechRegion], cuts: list[float], tolerance: float = 0.1) -> list[SpeechRegion]:
     """Join the two halves of a speech region that a chunk cut split: a region ending within
     `tolerance` s before a cut and the next one starting within `tolerance` s after it."""
@@ -195,11 +219,13 @@ class LiveTranscriber:
 
     `model` is a ModelLoader (waited on when the first chunk is ready) or a loaded model.
     `on_update(transcript_so_far)` fires on the worker thread after each chunk, for a live view.
+    `options` default to transcription.DECODE_OPTIONS (hesitations kept) plus CHUNK_OPTIONS.
     `transcribe_chunk` and `detect_speech` default to adapters/transcription.py and vad.py.
     """
 
     def __init__(self, model: Any, *, options: dict[str, Any] | None = None,
                  min_chunk_seconds: float = 4.0, max_chunk_seconds: float = 20.0,
+                 idle_min_chunk_seconds: float = 1.0, idle_pause_seconds: float = 0.25,
                  pause_seconds: float = 0.4, on_update: Callable[[Transcript], None] | None = None,
                  transcribe_chunk: Callable[..., Transcript] | None = None,
                  detect_speech: Callable[..., list[SpeechRegion]] | None = None) -> None:
@@ -209,6 +235,13 @@ class LiveTranscriber:
         self._transcribe_chunk = transcribe_chunk
         self._detect_speech = detect_speech
         self._cutter = PauseCutter(min_chunk_seconds, max_chunk_seconds, pause_seconds)
+        # Each chunk costs a full 30 s Whisper window, so while transcription is behind, chunks
+        # are at least min_chunk_seconds long; while it is idle, any pause closes a chunk, so
+        # that little is left to do when the answer ends.
+        self._busy_min_samples = int(min_chunk_seconds * SAMPLE_RATE)
+        self._idle_min_samples = int(min(idle_min_chunk_seconds, min_chunk_seconds) * SAMPLE_RATE)
+        self._busy_pause_frames = self._cutter.pause_frames
+        self._idle_pause_frames = max(1, int(min(idle_pause_seconds, pause_seconds) * SAMPLE_RATE / _FRAME))
         self._inbox: queue.Queue = queue.Queue()
         self._segments: list[Segment] = []
         self._regions: list[SpeechRegion] = []
@@ -271,6 +304,9 @@ class LiveTranscriber:
                         self._process(tail)
                     break
                 self._samples += item.size
+                caught_up = self._inbox.empty()
+                self._cutter.min_samples = self._idle_min_samples if caught_up else self._busy_min_samples
+                self._cutter.pause_frames = self._idle_pause_frames if caught_up else self._busy_pause_frames
                 for chunk in self._cutter.feed(item):
                     self._process(chunk)
                     if self._cancelled.is_set():
@@ -287,6 +323,13 @@ class LiveTranscriber:
         source = self._model_source
         return source.get() if isinstance(source, ModelLoader) else source
 
+    def _chunk_options(self) -> dict[str, Any]:
+        if self._options is not None:
+            return self._options
+        from interviewer.adapters.transcription import DECODE_OPTIONS
+
+        return {**DECODE_OPTIONS, **CHUNK_OPTIONS}
+
     def _process(self, chunk: _Chunk) -> None:
         detect = self._detect_speech
         if detect is None:
@@ -302,10 +345,12 @@ class LiveTranscriber:
         model = self._model()
         # Batch transcription also runs the VAD (and uses its regions, e.g. to recover
         # hesitations); a few milliseconds per chunk, so take its regions when it has them.
-        part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._options)
-        self._regions.extend(part.speech if part.speech is not None else regions)
+        part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._chunk_options())
+        if part.speech is not None:
+            regions = part.speech
+        self._regions.extend(regions)
         self._model_label = part.model or self._model_label
-        self._segments.extend(part.segments)
+        self._segments.extend(drop_unvoiced_segments(part.segments, regions))
         self.chunks_transcribed += 1
         if self._on_update is not None:
             try:
