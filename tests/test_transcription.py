@@ -125,3 +125,27 @@ def test_spectral_flux_tells_held_sounds_from_changing_ones():
     choppy = np.concatenate([np.sin(2 * np.pi * f * t[:800]) if i % 2 else rng.normal(0, 1, 800)
                              for i, f in enumerate([300, 900, 2000, 500, 1200, 3000])]).astype(np.float32)
     assert spectral_flux(steady) < 0.3 < spectral_flux(choppy)
+
+
+@pytest.mark.parametrize("voice", ["en-us", "en-gb-x-rp", "en-us+f3"])
+def test_questions_end_with_a_pitch_rise_statements_do_not(voice, tmp_path):
+    from faster_whisper import decode_audio
+
+    from interviewer.adapters.prosody import final_rise
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng is a system requirement (bootstrap.sh installs it)")
+    rises = {}
+    for end in "?.":
+        wav = tmp_path / "q.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-w", str(wav), "Do we have labels for the old data" + end],
+                       check=True)
+        rises[end] = final_rise(decode_audio(str(wav), sampling_rate=RATE)[-int(0.8 * RATE):])
+    assert rises["?"] >= 2.0 > 1.0 >= rises["."], rises
+
+
+def test_speech_regions_keep_their_rise_in_json():
+    t = Transcript([], 2.0, [SpeechRegion(0.1, 1.0, 3.25), SpeechRegion(1.2, 1.5)])
+    back = Transcript.from_dict(t.to_dict())
+    assert back.speech == t.speech
+    assert "final_rise" not in t.to_dict()["speech"][1]

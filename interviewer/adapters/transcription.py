@@ -167,6 +167,10 @@ def transcribe(audio: np.ndarray | str | os.PathLike, model: "WhisperModel", off
             segments.append(Segment(s.text.strip(), round(offset + s.start, 3),
                                     round(offset + s.end, 3), words))
     regions = speech_regions(audio, offset=offset) if with_speech_regions else None
+    if regions:
+        from interviewer.adapters.prosody import with_final_rise
+
+        regions = with_final_rise(regions, audio, offset)
     transcript = Transcript(segments=segments, duration=round(audio.size / SAMPLE_RATE, 3),
                             speech=regions, model=model_label(model))
     if recover_hesitations and regions:

@@ -32,6 +32,9 @@ class SpeechRegion:
 
     start: float
     end: float
+    # Pitch rise (semitones) into the region's last 100 ms, where it could be measured:
+    # a rise where a sentence ends marks a question even when the words came out garbled.
+    final_rise: float | None = None
 
 
 @dataclass
@@ -72,7 +75,9 @@ class Transcript:
                 for s in self.segments
             ],
             "speech": None if self.speech is None else [
-                {"start": round(r.start, 3), "end": round(r.end, 3)} for r in self.speech
+                {"start": round(r.start, 3), "end": round(r.end, 3)}
+                | ({} if r.final_rise is None else {"final_rise": r.final_rise})
+                for r in self.speech
             ],
         }
 
@@ -93,7 +98,10 @@ class Transcript:
                 )
                 segments.append(Segment(str(s.get("text", "")), float(s["start"]), float(s["end"]), words))
             speech = data.get("speech")
-            regions = None if speech is None else [SpeechRegion(float(r["start"]), float(r["end"])) for r in speech]
+            regions = None if speech is None else [
+                SpeechRegion(float(r["start"]), float(r["end"]),
+                             None if r.get("final_rise") is None else float(r["final_rise"]))
+                for r in speech]
             duration = float(data.get("duration") or (segments[-1].end if segments else 0.0))
         except (KeyError, TypeError, ValueError) as exc:
             raise TranscriptFormatError(f"{source}: malformed transcript field ({exc!r})") from None

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from interviewer.core.analysis.fillers import is_hesitation
-from interviewer.core.analysis.utterances import Utterance
+from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance
 from interviewer.core.scripts.topics import BUILTIN_TOPICS, builtin_keywords
+from interviewer.core.transcript import SpeechRegion
 
 AUX = {
     "is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "should", "would",
@@ -133,11 +134,41 @@ def topics_in(text: str, keywords: dict[str, tuple[str, ...]]) -> tuple[str, ...
     return tuple(name for name, kws in keywords.items() if _keyword_pattern(kws).search(low))
 
 
-def find_questions(utterances: list[Utterance],
-                   keywords: dict[str, tuple[str, ...]]) -> list[AskedQuestion]:
+RISE_SEMITONES = 2.0  # espeak-ng yes/no questions rise 1.5-5 st, statements under 0.7, commas 0-5
+RISE_MATCH_S = 0.6    # how far a region's end may be from the last word's stamped end
+MIN_RISING_WORDS = 3  # "Okay?" alone is a backchannel, not a clarifying question
+FIRST_PERSON = {"i", "i'm", "i'd", "i'll", "i've", "me", "my"}
+
+
+def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
+    """The pitch rises where the utterance ends, and it does end there (Whisper closed the
+    sentence or a pause follows): a question by intonation. A comma's continuation rise
+    sounds the same, so utterances Whisper left open do not count."""
+    if not ended or len(u.tokens) < MIN_RISING_WORDS:
+        return False
+    words = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
+    if not words or words[0] in FIRST_PERSON:
+        # "I added drift monitoring..." rising into a comma Whisper wrote as a period is the
+        # candidate telling, not asking; first-person questions are worded ("I'm wondering").
+        return False
+    last = u.tokens[-1]
+    near = [r for r in regions if r.final_rise is not None and r.start < last.end
+            and abs(r.end - last.end) <= RISE_MATCH_S]
+    if not near:
+        return False
+    region = min(near, key=lambda r: abs(r.end - last.end))
+    return region.final_rise >= RISE_SEMITONES
+
+
+def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],
+                   regions: list[SpeechRegion] | None = None) -> list[AskedQuestion]:
     found = []
     for i, u in enumerate(utterances):
         cue = question_cue(u)
+        if not cue and regions:
+            ended = u.tokens[-1].ends_sentence or i + 1 == len(utterances) or (
+                utterances[i + 1].start - u.end >= SENTENCE_GAP_S)
+            cue = "rising intonation" if ends_rising(u, regions, ended) else ""
         if not cue:
             continue
         nxt = utterances[i + 1] if i + 1 < len(utterances) else None
@@ -173,9 +204,10 @@ class ClarifyingResult:
 
 
 def analyze_clarifying(utterances: list[Utterance],
-                       expected_topics: list[tuple[str, tuple[str, ...]]] | None = None) -> ClarifyingResult:
+                       expected_topics: list[tuple[str, tuple[str, ...]]] | None = None,
+                       regions: list[SpeechRegion] | None = None) -> ClarifyingResult:
     keywords = topic_keywords(expected_topics)
-    questions = find_questions(utterances, keywords)
+    questions = find_questions(utterances, keywords, regions)
     first_q = questions[0].start if questions else float("inf")
     solution_at = next((u.start for u in utterances if u.start < first_q and proposes_solution(u)), None)
     result = ClarifyingResult(questions, solution_before_question=solution_at)

@@ -97,3 +97,45 @@ def test_a_long_pause_separates_utterances():
     a = analyze_answer(t)
     [q] = a.clarifying.questions
     assert q.text == "Do we have labels"
+
+
+def _with_rise(text: str, rise: float):
+    """One utterance whose audio ends with the given pitch rise (semitones)."""
+    from dataclasses import replace
+
+    from interviewer.core.transcript import SpeechRegion
+
+    t = spoken(text)
+    t.speech = [SpeechRegion(r.start, r.end, rise) for r in t.speech]
+    return replace(t)
+
+
+def test_rising_intonation_marks_a_garbled_question():
+    # tiny.en heard "Are the embeddings updated in place?" as a statement.
+    garbled = "Our embeddings updated in place for the ended."
+    [q] = analyze_answer(_with_rise(garbled, 3.5)).clarifying.questions
+    assert q.cue == "rising intonation"
+    assert analyze_answer(_with_rise(garbled, 0.3)).clarifying.questions == []
+    # Without audio measurements the words alone decide.
+    assert analyze_answer(spoken(garbled)).clarifying.questions == []
+
+
+def test_rise_before_a_comma_is_a_continuation_not_a_question():
+    from interviewer.core.transcript import SpeechRegion
+
+    t = spoken("Nobody owned the problem, so I took it on myself.")
+    comma = next(w for w in t.words if w.text == "problem,")
+    # The voice rises at the comma and falls at the end of the sentence.
+    t.speech = [SpeechRegion(t.speech[0].start, comma.end, 3.5),
+                SpeechRegion(comma.end + 0.1, t.speech[0].end, -1.0)]
+    assert analyze_answer(t).clarifying.questions == []
+
+
+def test_a_lone_okay_with_a_rise_is_not_a_clarifying_question():
+    assert analyze_answer(_with_rise("Okay?", 4.0)).clarifying.questions[0].cue == "question mark"
+    assert analyze_answer(_with_rise("Okay.", 4.0)).clarifying.questions == []
+
+
+def test_first_person_statement_rising_into_a_comma_is_not_a_question():
+    assert analyze_answer(_with_rise("I added drift monitoring on the top features.", 3.5)).clarifying.questions == []
+    assert analyze_answer(_with_rise("So I added drift monitoring on the top features.", 3.5)).clarifying.questions == []
