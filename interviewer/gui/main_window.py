@@ -1,9 +1,7 @@
 """The main window: a side bar of screens, a message banner, and the flow between screens."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -16,12 +14,15 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.scripts.model import RoundScript
 from interviewer.gui.banner import Banner
-from interviewer.gui.check_screen import SAMPLE_TEXT, TEST_RECORDING_MS, CheckScreen
-from interviewer.gui.debrief_screen import DebriefAnswer, DebriefScreen
+from interviewer.gui.check_flow import CheckFlow
+from interviewer.gui.check_screen import CheckScreen
+from interviewer.gui.debrief_flow import DebriefFlow
+from interviewer.gui.debrief_screen import DebriefScreen
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.services import AppServices, DeviceList
 from interviewer.gui.progress_screen import ProgressScreen
+from interviewer.gui.review_flow import ReviewFlow
 from interviewer.gui.review_screen import ReviewScreen
 from interviewer.gui.round_screen import RoundScreen
 from interviewer.gui.round_session import RoundSession, RoundSessionConfig
@@ -30,7 +31,7 @@ from interviewer.gui.speaker_handle import SpeakerHandle
 from interviewer.gui.workers import post_to_gui, run_in_background
 
 
-class MainWindow(QMainWindow):
+class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
     def __init__(self, services: AppServices | None = None) -> None:
         super().__init__()
         self.services = services or AppServices()
@@ -179,100 +180,6 @@ class MainWindow(QMainWindow):
         if state in ("missing", "failed"):
             self.banner.show_message(message, "warning")
 
-    # ------------------------------------------------------------------ check
-
-    def open_check(self, script: RoundScript | None = None) -> None:
-        self._pending_script = script
-        self.check_screen.set_round(script.title if script else None)
-        settings = self.services.settings
-        self.check_screen.set_devices(self.devices, settings.input_device, settings.voice, settings.speech_rate)
-        self.check_screen.set_model_state(self.model_status.state, self.model_status.message)
-        self.show_screen("check")
-
-    def test_microphone(self, device) -> None:
-        """Record a few seconds from `device`, then play them back. Never blocks the window."""
-        from dataclasses import replace
-
-        from interviewer import paths
-
-        if self._mic_test is not None or self.services.make_recorder is None:
-            return
-        screen = self.check_screen
-        peak = [-100.0]
-
-        def level(dbfs: float) -> None:  # recorder thread: just store numbers
-            screen.level_dbfs = dbfs
-            peak[0] = max(peak[0], dbfs)
-
-        try:
-            folder = paths.data_dir()
-            folder.mkdir(parents=True, exist_ok=True)  # recordings stay in the data folder
-            path = folder / "microphone-test.wav"
-            recorder = self.services.make_recorder(replace(self.services.settings, input_device=device))
-            recorder.start(path, on_level=level)
-        except Exception as exc:
-            screen.mic_test_done(f"The microphone could not be opened: {exc}")
-            return
-        self._mic_test = recorder
-        screen.mic_test_started()
-
-        def stop() -> None:
-            if self._mic_test is not recorder:
-                return
-            self._mic_test = None
-            try:
-                recorded = recorder.stop()
-            except Exception as exc:
-                screen.mic_test_done(f"The recording failed: {exc}")
-                return
-            verdict = ("That sounded very quiet: move closer, or pick another microphone."
-                       if peak[0] < -50 else f"Good: the loudest moment was {peak[0]:.0f} dBFS.")
-            if self.services.play_audio is None:
-                screen.mic_test_done(verdict)
-                return
-            screen.mic_test_playing()
-            play = self.services.play_audio
-
-            def ended(error) -> None:
-                post_to_gui(lambda: finish(error))
-
-            def finish(error) -> None:
-                try:
-                    recorded.unlink()
-                except OSError:
-                    pass
-                screen.mic_test_done(verdict + (f" Playback failed: {error}" if error else ""))
-
-            run_in_background(lambda: play(recorded, 0.0, on_done=ended), None,
-                              lambda exc: finish(str(exc)))
-
-        QTimer.singleShot(TEST_RECORDING_MS, stop)
-
-    def speak_sample(self, voice, rate: int) -> None:
-        screen = self.check_screen
-        handle = self.speaker
-        if handle is None or not handle.wait_ready(0):
-            screen.voice_status.setText("The speech engine is still starting; try again in a moment.")
-            return
-        if not handle.available:
-            screen.voice_status.setText(handle.problem or "No speech engine: questions are shown as text.")
-            return
-        try:
-            handle.configure(voice, rate)
-            handle.say(SAMPLE_TEXT)
-        except Exception as exc:
-            screen.voice_status.setText(f"Could not speak: {exc}")
-            return
-        screen.voice_status.setText("Speaking a sample...")
-
-    def _save_check_choices(self, input_device, voice, rate: int) -> None:
-        from dataclasses import replace
-
-        settings = replace(self.services.settings, input_device=input_device, voice=voice, speech_rate=rate)
-        self.settings_screen.load(settings)
-        self.apply_settings(settings)
-        self.check_screen.voice_status.setText("Choices kept for the next rounds.")
-
     def store(self):
         """The session store, opened on first use; None (with a message) if it cannot be."""
         if self._store is None and not self._store_failed and self.services.open_store is not None:
@@ -416,14 +323,14 @@ class MainWindow(QMainWindow):
             except Exception as exc:
                 self.banner.show_message(f"No recording this round: {exc}. The round runs; answers are "
                                          "not recorded.", "warning")
-        transcriber_factory = None
-        if self.services.make_live_transcriber is not None:
-            make = self.services.make_live_transcriber
-            status = self.model_status
+        make = self.services.make_live_transcriber
+        status = self.model_status
 
-            def transcriber_factory():
-                # Until the model is ready, answers are recorded without a live transcript.
-                return make(status.model, settings) if status.ready else None
+        def live_transcriber():
+            # Until the model is ready, answers are recorded without a live transcript.
+            return make(status.model, settings) if status.ready else None
+
+        transcriber_factory = live_transcriber if make is not None else None
 
         from interviewer.core.round_controller import ControllerSettings
 
@@ -460,190 +367,3 @@ class MainWindow(QMainWindow):
             return
         self.banner.clear()
         self.open_review(session_id)
-
-    def script_by_id(self, script_id: str) -> RoundScript | None:
-        return next((s for s in self.scripts if s.id == script_id), None)
-
-    def load_session(self, session_id: int):
-        store = self.store()
-        if store is None:
-            return None
-        try:
-            return store.get_session(session_id)
-        except Exception as exc:
-            self.banner.show_message(f"Could not open session {session_id}: {exc}")
-            return None
-
-    def open_review(self, session_id: int) -> None:
-        session = self.load_session(session_id)
-        if session is None:
-            return
-        missing = []
-        try:
-            missing = self.store().missing_audio(session)
-        except Exception:
-            pass
-        self.review_screen.show_session(session, self.script_by_id(session.script_id), missing)
-        self.show_screen("review")
-
-    def play_answer(self, answer_id: int, start: float) -> None:
-        """Play an answer's recording from `start` seconds, off the GUI thread."""
-        answer = None
-        for session in (self.review_screen.session, self.debrief_screen.session):
-            if session is not None:
-                answer = answer or next((a for a in session.answers if a.id == answer_id), None)
-        store = self.store()
-        path = store.audio_file(answer.audio_path) if (answer and store and answer.audio_path) else None
-        if path is None:
-            self.banner.show_message("The recording of this answer is missing, so it cannot be played.", "warning")
-            return
-        if self.services.play_audio is None:
-            self.banner.show_message("Audio playback is not available.", "warning")
-            return
-        self.stop_playback()
-        play = self.services.play_audio
-        self.review_screen.set_playing(f"Playing from {start:.1f} s")
-
-        def started(handle) -> None:
-            self.playback = handle
-
-        def failed(exc: BaseException) -> None:
-            self.review_screen.set_playing("")
-            self.banner.show_message(f"Could not play the recording: {exc}", "warning")
-
-        def ended(error: str | None) -> None:  # on the playback thread
-            post_to_gui(lambda: self._playback_ended(error))
-
-        run_in_background(lambda: play(path, max(0.0, start - 0.3), on_done=ended), started, failed)
-
-    def _playback_ended(self, error: str | None) -> None:
-        self.review_screen.set_playing("")
-        if error:
-            self.banner.show_message(error, "warning")
-
-    # ------------------------------------------------------------------ export
-
-    def _ask_export(self, session_id: int, fmt: str) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        from interviewer.export import default_output
-
-        suggested = str(Path.home() / default_output(session_id, fmt).name)
-        path, _ = QFileDialog.getSaveFileName(self, "Export the round", suggested)
-        if path:
-            self.export_session(session_id, fmt, Path(path))
-
-    def export_session(self, session_id: int, fmt: str, out: Path) -> None:
-        """Write an export; off the GUI thread except PDF, which Qt lays out on this thread."""
-        store = self.store()
-        if store is None:
-            return
-        from interviewer.export import export_session
-
-        def done(result) -> None:
-            note = f" ({'; '.join(result.warnings)})" if result.warnings else ""
-            self.banner.show_message(f"Exported to {result.path}{note}.", "info")
-            self.last_export = result
-
-        def failed(exc: BaseException) -> None:
-            self.banner.show_message(f"The export failed: {exc}")
-
-        if fmt == "pdf":
-            try:
-                done(export_session(store, session_id, fmt, out))
-            except Exception as exc:
-                failed(exc)
-            return
-        run_in_background(lambda: export_session(store, session_id, fmt, out), done, failed)
-
-    # ------------------------------------------------------------------ debrief
-
-    def open_debrief(self, session_id: int) -> None:
-        session = self.load_session(session_id)
-        if session is None:
-            return
-        self.debrief_screen.show_session(session)
-        self.show_screen("debrief")
-
-    def save_debrief(self, answers: list[DebriefAnswer]) -> bool:
-        store, session = self.store(), self.debrief_screen.session
-        if store is None or session is None:
-            self.banner.show_message("The debrief cannot be saved: sessions are not available.")
-            return False
-        ids = []
-        try:
-            for a in answers:
-                if a.entry_id is None:
-                    ids.append(store.add_debrief(session.id, a.prompt, a.text, a.rating)
-                               if (a.text or a.rating) else None)
-                else:
-                    store.update_debrief(a.entry_id, a.text, a.rating)
-                    ids.append(a.entry_id)
-        except Exception as exc:  # disk full, read-only folder: the text stays in the window
-            self.banner.show_message(f"The debrief could not be saved: {exc}. Your answers are still "
-                                     "in the window; free some space and press Save again.")
-            return False
-        self.debrief_screen.set_entry_ids(ids)
-        self.debrief_screen.status.setText("Debrief saved.")
-        return True
-
-    def record_debrief(self, index: int, start: bool) -> None:
-        if start:
-            self._start_debrief_recording(index)
-        else:
-            self._stop_debrief_recording()
-
-    def _start_debrief_recording(self, index: int) -> None:
-        self._stop_debrief_recording()
-        store, session = self.store(), self.debrief_screen.session
-        item = self.debrief_screen.items[index]
-        if store is None or session is None or self.services.make_recorder is None:
-            self.debrief_screen.set_recording(None)
-            self.banner.show_message("Recording is not available here; type your answer instead.", "warning")
-            return
-        try:
-            entry_id = store.add_debrief(session.id, item.prompt.text, item.text.toPlainText().strip(),
-                                         item.rating(), with_audio=True)
-            item.entry_id = entry_id
-            path = store.debrief_audio_path(session.id, entry_id)
-            recorder = self.services.make_recorder(self.services.settings)
-            recorder.start(path)
-        except Exception as exc:
-            self.debrief_screen.set_recording(None)
-            self.banner.show_message(f"Could not record: {exc}. Type your answer instead.", "warning")
-            return
-        self._debrief_recording = (index, recorder, path)
-        self.debrief_screen.set_recording(index)
-
-    def _stop_debrief_recording(self) -> None:
-        if self._debrief_recording is None:
-            return
-        index, recorder, path = self._debrief_recording
-        self._debrief_recording = None
-        self.debrief_screen.set_recording(None)
-        try:
-            path = recorder.stop()
-        except Exception as exc:
-            self.banner.show_message(f"The recording did not close cleanly: {exc}", "warning")
-        if not (self.model_status.ready and self.services.transcribe_file):
-            self.banner.show_message("Your spoken answer is saved; it will be transcribed once the speech "
-                                     "model is ready. You can also type it.", "warning")
-            return
-        transcribe, model = self.services.transcribe_file, self.model_status.model
-        self.debrief_screen.status.setText("Transcribing your answer...")
-
-        def done(transcript) -> None:
-            self.debrief_screen.append_text(index, transcript.text)
-            self.debrief_screen.status.setText("Transcribed. Press Save to keep it.")
-
-        def failed(exc: BaseException) -> None:
-            self.banner.show_message(f"Your spoken answer is saved but could not be transcribed: {exc}", "warning")
-
-        run_in_background(lambda: transcribe(path, model), done, failed)
-
-    def stop_playback(self) -> None:
-        if self.playback is not None:
-            self.playback.stop()
-            self.playback = None
-        self.last_export = None
-        self.review_screen.set_playing("")

@@ -18,9 +18,11 @@ def load_model(settings: AppSettings) -> Any:
     from interviewer.adapters.transcription import load_model as load
 
     model = load(settings.model or None)
-    import interviewer.adapters.live_transcriber  # noqa: F401
-    import interviewer.adapters.microphone  # noqa: F401
-    import interviewer.core.analysis.report  # noqa: F401
+    import importlib
+
+    for module in ("interviewer.adapters.live_transcriber", "interviewer.adapters.microphone",
+                   "interviewer.core.analysis.report"):
+        importlib.import_module(module)
 
     return model
 

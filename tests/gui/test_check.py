@@ -9,7 +9,7 @@ from test_round import RecordingPlayer, make_window
 
 
 def test_check_screen_flow(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
-    import interviewer.gui.main_window as mw
+    import interviewer.gui.check_flow as mw
 
     monkeypatch.setattr(mw, "TEST_RECORDING_MS", 50)
     window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
