@@ -206,6 +206,8 @@ class RoundSession:
         # Inline runs (headless tests) write inline too; otherwise one writer thread keeps order.
         self._writer = None if run_in_background is _run_inline else SerialWriter()
         self._run_in_background = run_in_background
+        self._pending = 0  # background jobs (transcripts finishing, analyses) not done yet
+        self._idle = threading.Condition()
         self._post = post
         self.session_id: int | None = None
         self.answers: dict[int, AnswerState] = {}
@@ -235,7 +237,7 @@ class RoundSession:
         self.controller = RoundController(
             self.engine, speaker, wrapped, transcriber_factory, audio_dir,
             on_update=self._handle, settings=self.config.controller,
-            run_in_background=run_in_background)
+            run_in_background=self._counted)
 
     # ------------------------------------------------------------ set-up
 
@@ -414,9 +416,15 @@ class RoundSession:
         self._write(finish, "Finishing the round")
 
     def close(self, timeout: float = 10.0) -> None:
-        """Wait for the recorder to close and queued writes (after the round, before the store closes)."""
+        """Before the store closes (app quit, next round): let the recorder close, the last
+        transcripts finish and be analysed, and every queued write land. Call on the GUI thread."""
         if self._recorder is not None:
             self._recorder.wait_stopped(timeout)
+        deadline = time.monotonic() + timeout
+        for _ in range(3):  # a finished transcript queues its analysis, which queues its save
+            self._wait_idle(max(0.0, deadline - time.monotonic()))
+            self.controller.poll()  # hands finished transcripts over (TranscriptReady)
+        self._wait_idle(max(0.0, deadline - time.monotonic()))
         if self._writer is not None:
             self._writer.close(timeout)
             self._writer = None
@@ -435,7 +443,26 @@ class RoundSession:
             self._writer.submit(guarded)
 
     def _background(self, fn: Callable[[], None], what: str) -> None:
-        self._run_in_background(self._guarded(fn, what))
+        self._counted(self._guarded(fn, what))
+
+    def _counted(self, fn: Callable[[], None]) -> None:
+        """run_in_background, keeping count so that close() can wait for the work."""
+        with self._idle:
+            self._pending += 1
+
+        def run() -> None:
+            try:
+                fn()
+            finally:
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
+
+        self._run_in_background(run)
+
+    def _wait_idle(self, timeout: float) -> bool:
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, timeout)
 
     def _guarded(self, fn: Callable[[], None], what: str) -> Callable[[], None]:
         def guarded() -> None:

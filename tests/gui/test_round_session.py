@@ -60,3 +60,41 @@ def test_silence_ends_the_answer_when_enabled(tmp_path, script_dirs):
     assert first.ended_by == "silence" and first.heard_speech
     session.stop()
     session.close()
+
+
+def test_closing_right_after_a_round_keeps_the_last_transcript(tmp_path, script_dirs):
+    """The app quits while the last answer is still being transcribed: it is saved anyway."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gui_fakes import FakeRecorder, transcript_of
+    from interviewer.storage import Store
+
+    class SlowTranscriber:
+        on_segment = None
+
+        def feed(self, samples):
+            pass
+
+        def finish(self):
+            time.sleep(0.5)
+            return transcript_of("Um, what is the latency target?")
+
+    store = Store.open(tmp_path / "data")
+    pool = ThreadPoolExecutor(4)
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                           transcriber_factory=SlowTranscriber, store=store,
+                           run_in_background=pool.submit, post=lambda fn: None)
+    session.start()
+    deadline = time.monotonic() + 5
+    while session.controller.status != "listening" and time.monotonic() < deadline:
+        session.poll()
+        time.sleep(0.01)
+    session.controller.end_answer()
+    session.stop()  # the user quits now
+    session.close()
+    answer = store.get_session(session.session_id).answers[0]
+    assert answer.transcript is not None and "latency" in answer.transcript.text
+    assert answer.analysis is not None
+    pool.shutdown()
+    store.close()
