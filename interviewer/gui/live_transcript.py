@@ -59,9 +59,13 @@ class LiveTranscriptView(QWidget):
         self._done_words = 0
         self._render()
 
-    def add_heading(self, text: str) -> None:
+    def add_heading(self, text: str, prompt: bool = False) -> None:
+        """A question (or, with prompt=True, what the interviewer says as a phase starts)."""
         self.finish_answer()  # the answer so far stays above the next question
-        self._freeze(f'<p style="color:#1f5fa8;"><b>Q:</b> {html.escape(text)}</p>')
+        if prompt:
+            self._freeze(f'<p style="color:#666666;"><i>Interviewer: {html.escape(text)}</i></p>')
+        else:
+            self._freeze(f'<p style="color:#1f5fa8;"><b>Q:</b> {html.escape(text)}</p>')
 
     def set_current_words(self, words: list[Word]) -> None:
         """The answer in progress so far (replaces the previous partial view)."""

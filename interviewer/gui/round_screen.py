@@ -275,7 +275,7 @@ class RoundScreen(QWidget):
                      "repeat": "Again: "}.get(update.kind, "")
             self.question.setText(label + update.text)
             if update.kind != "repeat" and update.text != self._last_heading:
-                self.transcript.add_heading(update.text)
+                self.transcript.add_heading(update.text, prompt=update.kind == "prompt")
                 self._last_heading = update.text
         elif update.kind in ("phase_warning", "round_warning", "nudge"):
             self.warning.setText(("💬 " if update.kind == "nudge" else "⏰ ") + update.text)

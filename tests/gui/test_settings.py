@@ -99,3 +99,16 @@ def test_changing_the_model_reloads_it_in_the_background(qtbot, isolated_dirs):
     release.set()
     qtbot.waitUntil(lambda: window.model_status.model == "model:small.en", timeout=5000)
     assert loaded == ["", "small.en"]
+
+
+def test_the_data_folder_setting_points_the_app_at_it(tmp_path, monkeypatch):
+    from interviewer import paths
+    from interviewer.app_settings import apply_data_dir
+
+    monkeypatch.delenv("INTERVIEWER_DATA_DIR", raising=False)
+    apply_data_dir(AppSettings(data_dir=str(tmp_path / "mine")))
+    assert paths.data_dir() == tmp_path / "mine"
+    # An explicit environment variable (tests, portable installs) wins over the setting.
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "env"))
+    apply_data_dir(AppSettings(data_dir=str(tmp_path / "mine")))
+    assert paths.data_dir() == tmp_path / "env"
