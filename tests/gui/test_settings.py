@@ -105,7 +105,7 @@ def test_the_data_folder_setting_points_the_app_at_it(tmp_path, monkeypatch):
     from interviewer import paths
     from interviewer.app_settings import apply_data_dir
 
-    monkeypatch.delenv("INTERVIEWER_DATA_DIR", raising=False)
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", "")  # empty = not set; restored after the test
     apply_data_dir(AppSettings(data_dir=str(tmp_path / "mine")))
     assert paths.data_dir() == tmp_path / "mine"
     # An explicit environment variable (tests, portable installs) wins over the setting.
