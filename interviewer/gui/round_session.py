@@ -246,7 +246,7 @@ class RoundSession:
             try:
                 self.session_id = self.store.create_session(self.script.id, self.script.title, self.script.kind,
                                                             self.script.minutes)
-                return Path(self.store.recordings_dir)
+                return Path(self.store.session_dir(self.session_id))  # never outside the data folder
             except Exception as exc:  # read-only or full data folder: the round still runs
                 self._problem(f"This round cannot be saved: {exc}")
                 self.store = None
