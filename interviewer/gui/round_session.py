@@ -10,7 +10,6 @@ wrapped so that each `start()` first creates the answer row and records to its p
 """
 from __future__ import annotations
 
-import tempfile
 import threading
 import time
 import traceback
@@ -250,7 +249,15 @@ class RoundSession:
             except Exception as exc:  # read-only or full data folder: the round still runs
                 self._problem(f"This round cannot be saved: {exc}")
                 self.store = None
-        return Path(tempfile.mkdtemp(prefix="interviewer-round-"))
+        # Recordings never leave the data folder, even when the database cannot be used.
+        from interviewer import paths
+
+        folder = paths.data_dir() / "unsaved-rounds" / time.strftime("%Y%m%d-%H%M%S")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._problem(f"Answers cannot be recorded: the data folder is not writable ({exc.strerror}).")
+        return folder
 
     # ------------------------------------------------------------ driving
 

@@ -46,7 +46,7 @@ def test_silence_tracker_counts_quiet_time():
     assert reports == [0.0, 0.0, 0.5, 0.0, 0.0]
 
 
-def test_silence_ends_the_answer_when_enabled(tmp_path, script_dirs):
+def test_silence_ends_the_answer_when_enabled(tmp_path, script_dirs, isolated_dirs):
     script = discover_scripts(*script_dirs).by_id("test-design")
     config = RoundSessionConfig(controller=ControllerSettings(silence_ends_answer_after=0.5))
     session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=LevelRecorder(),
@@ -62,7 +62,7 @@ def test_silence_ends_the_answer_when_enabled(tmp_path, script_dirs):
     session.close()
 
 
-def test_closing_right_after_a_round_keeps_the_last_transcript(tmp_path, script_dirs):
+def test_closing_right_after_a_round_keeps_the_last_transcript(tmp_path, script_dirs, isolated_dirs):
     """The app quits while the last answer is still being transcribed: it is saved anyway."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -98,3 +98,20 @@ def test_closing_right_after_a_round_keeps_the_last_transcript(tmp_path, script_
     assert answer.analysis is not None
     pool.shutdown()
     store.close()
+
+
+def test_without_a_database_recordings_still_stay_in_the_data_folder(script_dirs, isolated_dirs):
+    from gui_fakes import FakeRecorder
+
+    data, _ = isolated_dirs
+    recorder = FakeRecorder()
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=recorder, store=None)
+    session.start()
+    deadline = time.monotonic() + 5
+    while not recorder.paths and time.monotonic() < deadline:
+        session.poll()
+        time.sleep(0.01)
+    session.stop()
+    session.close()
+    assert recorder.paths and data in recorder.paths[0].parents
