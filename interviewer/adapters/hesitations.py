@@ -13,6 +13,7 @@ pause. The voice-activity detector, run with a very short minimum silence, gives
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Any
 
@@ -25,9 +26,9 @@ from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 SAMPLE_RATE = 16000
 MIN_CANDIDATE_S = 0.15
 MAX_CANDIDATE_S = 0.6
-# Mean frame-to-frame change of the log band spectrum. Lone hesitations measured 0.2-0.9 on
+# Mean frame-to-frame change of the log band spectrum. Lone hesitations measured 0.2-1.0 on
 # the bench, words 0.4-2.4; the re-decode decides the overlap, this only saves decodes.
-MAX_SPECTRAL_FLUX = 0.9
+MAX_SPECTRAL_FLUX = 1.1
 CONTEXT_S = 0.1  # audio kept before the region when decoding it alone
 RECHECK_OPTIONS: dict[str, Any] = {
     "language": "en", "beam_size": 1, "temperature": 0.0, "condition_on_previous_text": False,
@@ -46,11 +47,28 @@ def spectral_flux(clip: np.ndarray) -> float:
     return float(np.mean(np.sqrt(np.mean(np.diff(bands, axis=0) ** 2, axis=1))))
 
 
-def _holds_word(region: SpeechRegion, words: list[Word]) -> bool:
-    """A non-hesitation word starts in the region, or lies (almost) entirely inside it."""
-    return any(region.start - 0.05 <= w.start < region.end - 0.05
-               or (w.start >= region.start - 0.08 and w.end <= region.end + 0.08)
-               for w in words if not is_hesitation(normalize(w.text)))
+def _claimed_regions(regions: list[SpeechRegion], words: list[Word]) -> set[tuple[float, float]]:
+    """Regions that hold a real word: the region a non-hesitation word overlaps most, if the
+    word starts in it."""
+    ordered = sorted(regions, key=lambda r: r.start)
+    starts = [r.start for r in ordered]
+    claimed = set()
+    for w in words:
+        if is_hesitation(normalize(w.text)):
+            continue
+        i = max(0, bisect.bisect_right(starts, w.start) - 1)
+        best, best_overlap = None, 0.0
+        for r in ordered[i:]:
+            if r.start >= w.end:
+                break
+            overlap = min(r.end, w.end) - max(r.start, w.start)
+            if overlap > best_overlap:
+                best, best_overlap = r, overlap
+        # It must also start there: a word stamped early into a lone "um" ("The" after a
+        # pause) or late across it ("and" stretched over "uh") does not claim it.
+        if best is not None and best.start - 0.05 <= w.start < best.end:
+            claimed.add((best.start, best.end))
+    return claimed
 
 
 def _move_words(transcript: Transcript, moves: dict[tuple[float, float], tuple[float, float]]) -> None:
@@ -92,11 +110,12 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
     spans = {(r.start, r.end) for r in regions}
 
     recovered = 0
+    claimed = _claimed_regions(regions, words)
     for r in regions:
         length = r.end - r.start
         if not MIN_CANDIDATE_S <= length <= MAX_CANDIDATE_S:
             continue
-        if any(s < r.end and e > r.start for s, e in taken) or _holds_word(r, words):
+        if any(s < r.end and e > r.start for s, e in taken) or (r.start, r.end) in claimed:
             continue
         a = int((r.start - offset) * SAMPLE_RATE)
         b = int((r.end - offset) * SAMPLE_RATE)
@@ -114,7 +133,6 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
         else:
             _insert_word(transcript, Word(sound, r.start, r.end, 0.5))
             recovered += 1
-        words = transcript.words
         taken.append((r.start, r.end))
     return recovered
 
