@@ -61,10 +61,6 @@ class AnswerAnalysis:
     findings: list[Finding] = field(default_factory=list)
     pauses_from_audio: bool = True
 
-    @property
-    def content_word_count(self) -> int:
-        return self.pace.words
-
     def filler_rates(self) -> dict:
         minutes = self.pace.speaking_seconds / 60
         n = len(self.fillers)
@@ -145,18 +141,19 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words
     ], fillers, pauses, clarifying, pace, latency, extra, pauses_from_audio=from_audio)
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
-                                  round_kind, star, numbers, trade, hedge, restated, i_count, we_count)
+                                  round_kind, star, numbers, trade, hedge, restated, i_count, we_count,
+                                  question_end)
     return analysis
 
 
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               round_kind: str | None, star, numbers, trade, hedge, restated: bool,
-              i_count: int, we_count: int) -> list[Finding]:
+              i_count: int, we_count: int, question_end: float = 0.0) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
     if a.response_latency is not None and a.response_latency >= settings.slow_start_s:
         out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
-                           0.0, a.response_latency + 0.0))
+                           question_end, question_end + a.response_latency))
     for p in a.pauses:
         where = f" after \"{p.before}\"" if p.before else ""
         if p.length >= ps.went_silent_s:

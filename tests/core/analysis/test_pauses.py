@@ -69,3 +69,10 @@ def test_without_detector_data_word_gaps_are_used_and_flagged():
 def test_no_pauses_before_first_or_after_last_speech():
     regions = [SpeechRegion(5.0, 6.0), SpeechRegion(6.5, 7.0)]
     assert find_pauses(regions, [], PauseSettings()) == []
+
+
+def test_slow_start_finding_points_at_the_silence_after_the_question():
+    t = spoken("[6] Hello there.", start=0.0)
+    a = analyze_answer(t, question_end=1.0)
+    [f] = [f for f in a.findings if f.kind == "response_latency"]
+    assert (f.start, round(f.end, 2)) == (1.0, 5.95)
