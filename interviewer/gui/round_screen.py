@@ -209,6 +209,8 @@ class RoundScreen(QWidget):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         key = event.key()
+        if event.isAutoRepeat():  # a held key must not end an answer and start another
+            return
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
