@@ -147,7 +147,9 @@ def transcribe(audio: np.ndarray | str | os.PathLike, model: "WhisperModel", off
                options: dict[str, Any] | None = None, with_speech_regions: bool = True,
                recover_hesitations: bool = True) -> Transcript:
     """Transcribe 16 kHz mono audio (or a file) into a Transcript with word timings and VAD
-    speech regions; all times are shifted by `offset` seconds."""
+    speech regions (each with its final pitch rise); all times are shifted by `offset`
+    seconds. With `recover_hesitations`, hesitations Whisper dropped or misplaced are put
+    back from the audio (adapters/hesitations.py; a few extra short decodes)."""
     from interviewer.adapters.vad import speech_regions
 
     if not isinstance(audio, np.ndarray):
