@@ -107,6 +107,14 @@ class TextOnlySpeaker:
         pass
 
 
+def run_event_loop(seconds: float) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
 def measure_round(seconds: float, answer_seconds: float) -> dict:
     import numpy as np
     from PySide6.QtCore import QTimer
@@ -157,10 +165,10 @@ def measure_round(seconds: float, answer_seconds: float) -> dict:
     probe = QTimer()
     probe.setInterval(5)
     probe.timeout.connect(tick)
-    QTimer.singleShot(int(BASELINE_SECONDS * 1000), app.quit)
+    # A local event loop, not app.exec()/quit(): in Qt 6 quit() closes the windows.
     last[0] = time.perf_counter()
     probe.start()
-    app.exec()
+    run_event_loop(BASELINE_SECONDS)
     probe.stop()
     baseline = sorted(g * 1000 for g in gaps[1:])
     gaps.clear()
@@ -179,17 +187,15 @@ def measure_round(seconds: float, answer_seconds: float) -> dict:
     ender = QTimer()
     ender.setInterval(200)
     ender.timeout.connect(maybe_end_answer)
-    stopper = QTimer()
-    stopper.setSingleShot(True)
-    stopper.timeout.connect(app.quit)
     last[0] = time.perf_counter()
     probe.start()
     ender.start()
-    stopper.start(int(seconds * 1000))
-    app.exec()
+    run_event_loop(seconds)
     probe.stop()
     ender.stop()
     transcribed = [a for a in screen.session.answers.values() if a.transcript is not None]
+    problems = list(screen.session.problems) + [
+        f"answer {r.index}: {r.transcript_error}" for r in screen.session.controller.answers if r.transcript_error]
     words = sum(len(a.transcript.words) for a in transcribed)
     window.shutdown()
     wait_for_background_work(10000)
@@ -204,6 +210,7 @@ def measure_round(seconds: float, answer_seconds: float) -> dict:
         "answers_ended": answers_ended[0],
         "answers_transcribed": len(transcribed),
         "words_transcribed": words,
+        "problems": problems,
         "baseline_longest_ms": baseline[-1],
         "baseline_over_50ms": sum(g > 50 for g in baseline),
         "baseline_ticks": len(baseline),
@@ -232,6 +239,8 @@ def main() -> int:
           f"{r['baseline_longest_ms'] - 5:.1f} ms, {r['baseline_over_50ms']} gaps over 50 ms in {r['baseline_ticks']} ticks")
     print(f"  answers ended {r['answers_ended']}, transcribed {r['answers_transcribed']}, "
           f"words {r['words_transcribed']}")
+    for problem in r["problems"]:
+        print(f"  problem: {problem}")
     return 0
 
 

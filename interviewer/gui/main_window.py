@@ -302,6 +302,9 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
             self.round_session.close()
         if self.speaker is not None:
             self.speaker.close()
+        model = self.model_status.model
+        if model is not None and hasattr(model, "close"):
+            model.close()
         if self._store is not None:
             self._store.close()
             self._store = None

@@ -1,6 +1,7 @@
 """Loads the Whisper model in the background and tells the screens how that is going."""
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any, Callable
 
@@ -34,7 +35,7 @@ class ModelStatus(QObject):
             self._reload = True
             return
         self._reload = False
-        self.model = None
+        self.close_model()
         self._set(LOADING, "Loading the speech model in the background...")
         started = time.perf_counter()
         load_fn = self._load
@@ -58,6 +59,12 @@ class ModelStatus(QObject):
             self._again()
 
         run_in_background(load_fn, done, failed)
+
+    def close_model(self) -> None:
+        """Let go of the loaded model (a transcription process is ended, off the GUI thread)."""
+        model, self.model = self.model, None
+        if model is not None and hasattr(model, "close"):
+            threading.Thread(target=model.close, name="model-close", daemon=True).start()
 
     def _again(self) -> None:
         if self._reload:

@@ -13,18 +13,24 @@ from interviewer.errors import UserError
 
 
 def load_model(settings: AppSettings) -> Any:
-    """Runs on a worker thread at start-up; also imports what a round needs later, so that no
-    first-time import lands on the GUI thread in the middle of the round."""
-    from interviewer.adapters.transcription import load_model as load
+    """Start the transcription process and wait (on a worker thread) for its model.
 
-    model = load(settings.model or None)
+    The model lives in a child process (see transcription_process.py: the Whisper encoder holds
+    the GIL and would freeze the window). Also imports what a round needs later, so that no
+    first-time import lands on the GUI thread in the middle of the round.
+    """
     import importlib
 
-    for module in ("interviewer.adapters.live_transcriber", "interviewer.adapters.microphone",
-                   "interviewer.core.analysis.report"):
-        importlib.import_module(module)
+    from interviewer.gui.transcription_process import TranscriptionClient
 
-    return model
+    client = TranscriptionClient().start(settings.model or None)
+    for module in ("interviewer.adapters.microphone", "interviewer.core.analysis.report"):
+        importlib.import_module(module)
+    try:
+        return client.wait_ready()
+    except BaseException:
+        client.close()
+        raise
 
 
 def open_store() -> Any:
@@ -80,6 +86,9 @@ class _SegmentFeed:
 
 
 def make_live_transcriber(model: Any, settings: AppSettings) -> Any:
+    """`model`: the transcription process's client (the app), or a model loaded in-process."""
+    if hasattr(model, "live"):
+        return model.live()
     return _SegmentFeed(model)
 
 
@@ -122,6 +131,8 @@ def list_devices() -> Any:
 
 
 def transcribe_file(path: Path, model: Any) -> Any:
+    if hasattr(model, "transcribe_file"):
+        return model.transcribe_file(path)
     from interviewer.adapters.transcription import transcribe
 
     return transcribe(path, model)
