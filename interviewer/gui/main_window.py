@@ -118,6 +118,7 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
         if self.services.settings_message:
             self.banner.show_message(self.services.settings_message, "warning")
         self.home.set_kind_filter(self.services.settings.recent_kind_filter)
+        self.home.kind_filter.currentIndexChanged.connect(self._remember_kind_filter)
         self.refresh_scripts()
         self.show_screen("home")
 
@@ -154,6 +155,19 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
             return
         self.scripts = list(found.scripts)
         self.home.set_scripts(found.scripts, found.problems)
+
+    def _remember_kind_filter(self) -> None:
+        """The Home filter is kept between runs; failing to save it is not worth a message."""
+        from dataclasses import replace
+
+        kind = self.home.kind_filter.currentData() or ""
+        self.services.settings = replace(self.services.settings, recent_kind_filter=kind)
+        self.settings_screen.set_base(self.services.settings)
+        if self.services.save_settings is not None:
+            try:
+                self.services.save_settings(self.services.settings)
+            except OSError:
+                pass
 
     def start_background_loading(self) -> None:
         """Called once the window is shown: load the model, start speech, list devices."""

@@ -131,6 +131,10 @@ class SettingsScreen(QWidget):
         self.data_dir.setText(settings.data_dir)
         self.status.clear()
 
+    def set_base(self, settings: AppSettings) -> None:
+        """Settings changed elsewhere (e.g. the Home filter); keeps edits not yet saved here."""
+        self._settings = settings
+
     def current(self) -> AppSettings:
         return replace(
             self._settings,

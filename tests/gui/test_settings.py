@@ -112,3 +112,12 @@ def test_the_data_folder_setting_points_the_app_at_it(tmp_path, monkeypatch):
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path / "env"))
     apply_data_dir(AppSettings(data_dir=str(tmp_path / "mine")))
     assert paths.data_dir() == tmp_path / "env"
+
+
+def test_the_home_kind_filter_is_kept_between_runs(qtbot, isolated_dirs):
+    window = _window(qtbot)
+    window.home.set_kind_filter("behavioral")
+    settings, _ = load_settings()
+    assert settings.recent_kind_filter == "behavioral"
+    again = _window(qtbot, settings=settings)
+    assert again.home.kind_filter.currentData() == "behavioral"
