@@ -178,12 +178,33 @@ class PauseCutter:
         return chunk
 
 
-# A chunk fits in one 30 s Whisper window. With timestamp tokens, faster-whisper decodes the
-# window, then seeks to the last timestamp and decodes the short tail of silence again, where
-# (primed by the hesitation hint) it invents text and falls back through every temperature:
-# measured 3-20 s per 6 s chunk. Without timestamp tokens a chunk is decoded once; word
-# timestamps come from the alignment pass either way.
-CHUNK_OPTIONS = {"without_timestamps": True}
+class StopAfterSpeech:
+    """A Whisper model whose `transcribe` stops once the segments reach the end of the speech.
+
+    A chunk ends in a pause. After decoding a window, faster-whisper seeks to the last word's
+    end and decodes what is left, here only that pause: a second encoder pass where, primed by
+    the hesitation hint, Whisper invents text and then falls back through every temperature
+    (measured: 1.3-20 s per 6 s chunk instead of 0.5-1.5 s). Its segment generator is lazy, so
+    not consuming it past the last speech skips that work. Other attributes pass through.
+    """
+
+    def __init__(self, model: Any, speech_end: float, tolerance: float = 0.3) -> None:
+        self._model = model
+        self._speech_end = speech_end  # seconds into the audio given to transcribe()
+        self._tolerance = tolerance
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def transcribe(self, audio: Any, **options: Any) -> tuple[Any, Any]:
+        segments, info = self._model.transcribe(audio, **options)
+        return self._until_speech_end(segments), info
+
+    def _until_speech_end(self, segments: Any) -> Any:
+        for segment in segments:
+            yield segment
+            if segment.end >= self._speech_end - self._tolerance:
+                return
 
 
 def drop_unvoiced_segments(segments: list[Segment], regions: list[SpeechRegion],
@@ -219,7 +240,7 @@ class LiveTranscriber:
 
     `model` is a ModelLoader (waited on when the first chunk is ready) or a loaded model.
     `on_update(transcript_so_far)` fires on the worker thread after each chunk, for a live view.
-    `options` default to transcription.DECODE_OPTIONS (hesitations kept) plus CHUNK_OPTIONS.
+    `options` default to transcription.DECODE_OPTIONS (hesitations kept).
     `transcribe_chunk` and `detect_speech` default to adapters/transcription.py and vad.py.
     """
 
@@ -323,13 +344,6 @@ class LiveTranscriber:
         source = self._model_source
         return source.get() if isinstance(source, ModelLoader) else source
 
-    def _chunk_options(self) -> dict[str, Any]:
-        if self._options is not None:
-            return self._options
-        from interviewer.adapters.transcription import DECODE_OPTIONS
-
-        return {**DECODE_OPTIONS, **CHUNK_OPTIONS}
-
     def _process(self, chunk: _Chunk) -> None:
         detect = self._detect_speech
         if detect is None:
@@ -343,9 +357,11 @@ class LiveTranscriber:
         if transcribe is None:
             from interviewer.adapters.transcription import transcribe
         model = self._model()
+        if hasattr(model, "transcribe"):
+            model = StopAfterSpeech(model, regions[-1].end - chunk.offset)
         # Batch transcription also runs the VAD (and uses its regions, e.g. to recover
         # hesitations); a few milliseconds per chunk, so take its regions when it has them.
-        part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._chunk_options())
+        part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._options)
         if part.speech is not None:
             regions = part.speech
         self._regions.extend(regions)
