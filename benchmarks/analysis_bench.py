@@ -6,7 +6,8 @@ truth is known by construction: where each hesitation sits, where each pause sta
 which phrases are questions, which hold lexical fillers. The cases are different from the
 shared dev set (other sentences, voices and rates) to check that the analysis generalizes.
 
-    .venv/bin/python benchmarks/analysis_bench.py [--decode hotwords|prompt|plain] [--keep DIR]
+    .venv/bin/python benchmarks/analysis_bench.py [--decode prompt|hotwords|plain] [--no-recover]
+        [--long [only]] [--keep DIR]
 
 Prints precision/recall/F1 for fillers, pauses of 1.5 s and more, and clarifying questions,
 the transcription real-time factor, and the time to analyze a 60-minute transcript.
@@ -181,6 +182,17 @@ def build_case(voice: str, wpm: int, pieces: list) -> tuple[np.ndarray, dict]:
     return np.concatenate(parts), truth
 
 
+def join_cases(cases: list[tuple[np.ndarray, dict]]) -> tuple[np.ndarray, dict]:
+    """One long answer made of the cases back to back, truths shifted to match."""
+    parts, truth, t = [], {"fillers": [], "pauses": [], "questions": []}, 0.0
+    for audio, case_truth in cases:
+        for key in truth:
+            truth[key] += [{**item, "start": item["start"] + t, "end": item["end"] + t} for item in case_truth[key]]
+        parts.append(audio)
+        t += len(audio) / RATE
+    return np.concatenate(parts), truth
+
+
 def _overlaps(t: dict, f: dict) -> bool:
     return f["start"] <= t["end"] + TOLERANCE_S and f.get("end", f["start"]) >= t["start"] - TOLERANCE_S
 
@@ -244,10 +256,13 @@ def synthetic_transcript(minutes: float):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--decode", choices=("hotwords", "prompt", "plain"), default="hotwords")
+    parser.add_argument("--decode", choices=("prompt", "hotwords", "plain"), default="prompt")
     parser.add_argument("--keep", metavar="DIR", help="keep the WAVs and truths in DIR")
     parser.add_argument("--no-recover", action="store_true", help="skip recovering hesitations from the audio")
     parser.add_argument("--cases", help="comma-separated case ids to run")
+    parser.add_argument("--long", nargs="?", const="also", choices=("also", "only"),
+                        help="also (or only) score all cases joined into one long answer: several "
+                             "30 s decoding windows show whether the hint works after the first")
     args = parser.parse_args()
     if not shutil.which("espeak-ng"):
         print("espeak-ng is needed on PATH", file=sys.stderr)
@@ -264,10 +279,12 @@ def main() -> int:
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
     wanted = set(args.cases.split(",")) if args.cases else None
-    for case_id, voice, wpm, pieces in CASES:
-        if wanted and case_id not in wanted:
-            continue
-        audio, truth = build_case(voice, wpm, pieces)
+    built = [(case_id, *build_case(voice, wpm, pieces)) for case_id, voice, wpm, pieces in CASES
+             if not wanted or case_id in wanted]
+    if args.long:
+        joined = ("all_joined_long", *join_cases([(a, t) for _, a, t in built]))
+        built = [joined] if args.long == "only" else built + [joined]
+    for case_id, audio, truth in built:
         t0 = time.perf_counter()
         transcript = tx.transcribe(audio, model, options=options, recover_hesitations=not args.no_recover)
         tx_s += time.perf_counter() - t0

@@ -9,7 +9,10 @@ import numpy as np
 import pytest
 
 from interviewer.adapters.hesitations import fix_hesitations, spectral_flux
-from interviewer.adapters.transcription import ModelNotFound, decode_options, load_model, transcribe
+from interviewer.adapters.transcription import (DECODE_OPTIONS, HESITATION_HINT, ModelNotFound, decode_options,
+                                                load_model, transcribe)
+from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.analysis.tokens import normalize
 from interviewer.adapters.vad import speech_regions
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 from interviewer.errors import UserError
@@ -50,8 +53,10 @@ def test_model_name_not_on_disk_says_how_to_get_it(monkeypatch, tmp_path):
 
 
 def test_decode_variants():
-    assert "hotwords" in decode_options() and "initial_prompt" not in decode_options()
-    assert decode_options("prompt")["initial_prompt"] and "hotwords" not in decode_options("prompt")
+    assert decode_options() == DECODE_OPTIONS and "hotwords" not in decode_options()
+    assert decode_options("hotwords")["hotwords"] == HESITATION_HINT and "initial_prompt" not in decode_options("hotwords")
+    # The hint holds hesitations only: lexical fillers in it get invented by the model.
+    assert all(is_hesitation(normalize(w)) for w in HESITATION_HINT.split())
     assert "hotwords" not in decode_options("plain") and "initial_prompt" not in decode_options("plain")
     with pytest.raises(ValueError):
         decode_options("loud")

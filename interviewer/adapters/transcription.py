@@ -22,31 +22,32 @@ SAMPLE_RATE = 16000
 DEFAULT_MODEL_NAME = "tiny.en"
 
 # Whisper was trained on transcripts with hesitations removed, so plain decoding drops
-# "um"/"uh". A short disfluent hint brings them back. `hotwords` is re-inserted in every
-# 30 s window (an `initial_prompt` conditions only the first one, and long prompts have
-# caused repetition loops). The choice was measured on the speech bench: docs/analysis.md.
-HESITATION_HINT = "Umm, let me think like, hmm... Okay, uh, so um, I mean, you know."
+# "um"/"uh". A short hint made of hesitations only brings them back. Measured on the speech
+# bench (docs/analysis.md): as `initial_prompt` it keeps as many hesitations as `hotwords`
+# (re-inserted in every 30 s window) on short answers, and on a 4-minute answer hotwords made
+# Whisper invent fillers from the hint in later windows, at twice the decoding time. Lexical
+# fillers ("like", "I mean") stay out of the hint for the same reason: they get invented.
+# Hesitations the hint misses are recovered from the audio (adapters/hesitations.py).
+HESITATION_HINT = "Um, uh... hmm, er, ah, umm."
 DECODE_OPTIONS: dict[str, Any] = {
     "language": "en",
     "beam_size": 5,
     "word_timestamps": True,
-    "hotwords": HESITATION_HINT,
-    "condition_on_previous_text": False,
+    "initial_prompt": HESITATION_HINT,
+    "condition_on_previous_text": False,  # carrying text over has caused repetition loops
     # Cutting long silences out before decoding keeps Whisper from stamping a hesitation
     # that precedes a pause at the far side of it, and from inventing words in silence.
     "vad_filter": True,
     "vad_parameters": {"threshold": 0.5, "min_silence_duration_ms": 500, "speech_pad_ms": 200},
 }
+DECODE_VARIANTS = ("prompt", "hotwords", "plain")
 
 
-DECODE_VARIANTS = ("hotwords", "prompt", "plain")
-
-
-def decode_options(variant: str = "hotwords") -> dict[str, Any]:
-    """DECODE_OPTIONS, or the variants measured against it: the hint as an initial prompt
-    (first 30 s window only) or no hint at all."""
+def decode_options(variant: str = "prompt") -> dict[str, Any]:
+    """DECODE_OPTIONS ("prompt"), or the variants measured against it: the hint as `hotwords`
+    in every 30 s window, or no hint at all."""
     options = dict(DECODE_OPTIONS)
-    hint = options.pop("hotwords", None)
+    hint = options.pop("initial_prompt", None)
     if variant == "prompt":
         options["initial_prompt"] = hint
     elif variant == "hotwords":

@@ -28,9 +28,9 @@ def register(subparsers) -> None:
                              "starts right after it)")
     parser.add_argument("--model", metavar="NAME_OR_PATH", help="speech model for audio input "
                         "(default: the bundled tiny.en)")
-    parser.add_argument("--decode", choices=("hotwords", "prompt", "plain"), default="hotwords",
-                        help="how audio is decoded: hesitation hint in every window (default), "
-                             "in the first window only, or none (for measurements)")
+    parser.add_argument("--decode", choices=("prompt", "hotwords", "plain"), default="prompt",
+                        help="how audio is decoded: hesitation hint as initial prompt (default), "
+                             "as hotwords in every window, or none (for measurements)")
     parser.add_argument("--no-recover", action="store_true",
                         help="do not recover hesitations Whisper dropped (for measurements)")
     parser.add_argument("--long-pause", type=float, default=2.0, metavar="SECONDS",
@@ -65,7 +65,7 @@ def _question_context(args) -> dict:
     }
 
 
-def load_transcript(path: Path, model_name: str | None = None, decode: str = "hotwords",
+def load_transcript(path: Path, model_name: str | None = None, decode: str = "prompt",
                     recover: bool = True):
     from interviewer.core.transcript import Transcript, TranscriptFormatError
 
