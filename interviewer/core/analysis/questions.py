@@ -160,14 +160,35 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
     return region.final_rise >= RISE_SEMITONES
 
 
+def split_at_rise_before_hesitation(u: Utterance, regions: list[SpeechRegion]) -> list[Utterance]:
+    """Cut after "..., here, er, I mean": a clause that ends in a clear pitch rise and is
+    followed by a hesitation is a sentence of its own (Whisper often runs a question into
+    what follows with commas)."""
+    parts, start = [], 0
+    tokens = u.tokens
+    for i in range(len(tokens) - 1):
+        if tokens[i].comma_after and is_hesitation(tokens[i + 1].norm) and not is_hesitation(tokens[i].norm):
+            head = Utterance(tokens[start:i + 1])
+            if ends_rising(head, regions, True) and not question_cue(head):
+                parts.append(head)
+                start = i + 1
+    parts.append(Utterance(tokens[start:]))
+    return parts
+
+
 def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],
                    regions: list[SpeechRegion] | None = None) -> list[AskedQuestion]:
     found = []
+    if regions:
+        utterances = [part for u in utterances for part in split_at_rise_before_hesitation(u, regions)]
     for i, u in enumerate(utterances):
         cue = question_cue(u)
         if not cue and regions:
-            ended = u.tokens[-1].ends_sentence or i + 1 == len(utterances) or (
+            ended = u.tokens[-1].ends_sentence or u.tokens[-1].comma_after or i + 1 == len(utterances) or (
                 utterances[i + 1].start - u.end >= SENTENCE_GAP_S)
+            # A comma end here only comes from the cut above (a hesitation follows it).
+            ended = ended and (not u.tokens[-1].comma_after or (
+                i + 1 < len(utterances) and is_hesitation(utterances[i + 1].tokens[0].norm)))
             cue = "rising intonation" if ends_rising(u, regions, ended) else ""
         if not cue:
             continue

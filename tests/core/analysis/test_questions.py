@@ -139,3 +139,17 @@ def test_a_lone_okay_with_a_rise_is_not_a_clarifying_question():
 def test_first_person_statement_rising_into_a_comma_is_not_a_question():
     assert analyze_answer(_with_rise("I added drift monitoring on the top features.", 3.5)).clarifying.questions == []
     assert analyze_answer(_with_rise("So I added drift monitoring on the top features.", 3.5)).clarifying.questions == []
+
+
+def test_rising_clause_run_into_a_hesitation_is_a_question_of_its_own():
+    from interviewer.core.transcript import SpeechRegion
+
+    t = spoken("in the false positive more costly than the false negative here, er, I mean, it depends.")
+    here = next(w for w in t.words if w.text == "here,")
+    t.speech = [SpeechRegion(t.speech[0].start, here.end, 3.6),
+                SpeechRegion(here.end + 0.1, t.speech[0].end, 0.1)]
+    [q] = analyze_answer(t).clarifying.questions
+    assert q.text.endswith("here,") and q.cue == "rising intonation"
+    # The same clause falling in pitch is a statement.
+    t.speech = [SpeechRegion(r.start, r.end, -1.0) for r in t.speech]
+    assert analyze_answer(t).clarifying.questions == []
