@@ -138,6 +138,7 @@ RISE_SEMITONES = 2.0  # espeak-ng yes/no questions rise 1.5-5 st, statements und
 RISE_MATCH_S = 0.6    # how far a region's end may be from the last word's stamped end
 MIN_RISING_WORDS = 3  # "Okay?" alone is a backchannel, not a clarifying question
 FIRST_PERSON = {"i", "i'm", "i'd", "i'll", "i've", "me", "my"}
+MAX_RISING_WORDS = 12
 
 
 def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
@@ -147,6 +148,10 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
     if not ended or len(u.tokens) < MIN_RISING_WORDS:
         return False
     words = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
+    if len(words) > MAX_RISING_WORDS:
+        # A long run of clauses that rises at the end is a list or a continuation Whisper
+        # closed with a period; clarifying yes/no questions are short.
+        return False
     if not words or words[0] in FIRST_PERSON:
         # "I added drift monitoring..." rising into a comma Whisper wrote as a period is the
         # candidate telling, not asking; first-person questions are worded ("I'm wondering").

@@ -153,3 +153,8 @@ def test_rising_clause_run_into_a_hesitation_is_a_question_of_its_own():
     # The same clause falling in pitch is a statement.
     t.speech = [SpeechRegion(r.start, r.end, -1.0) for r in t.speech]
     assert analyze_answer(t).clarifying.questions == []
+
+
+def test_a_long_statement_rising_at_its_end_is_not_a_question():
+    long = "A nightly job retrains the model and pushes it to the registry if the new model is worse."
+    assert analyze_answer(_with_rise(long, 3.5)).clarifying.questions == []
