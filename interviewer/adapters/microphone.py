@@ -7,14 +7,20 @@ the chunk to `on_audio` (the live transcriber). A device that refuses 16 kHz is 
 own rate and resampled. Errors come out as MicrophoneError with a plain message; an error in
 the middle of an answer keeps what was recorded so far on disk.
 
+The input stream stays open between answers (until `close()`): opening one takes 0.8-2 s
+before the first audio arrives (measured with PulseAudio), and whatever is said meanwhile is
+lost. `open()` warms it up ahead of the first answer; `start()` returns once audio flows.
+
 The sounddevice module is injectable so tests can use a fake that fails on purpose.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import queue
 import threading
 import time
+import weakref
 from pathlib import Path
 from typing import Any, Callable
 
@@ -36,6 +42,25 @@ PA_INVALID_DEVICE = -9996
 
 _STREAM_ENDED = object()  # queued by finished_callback when the stream stops on its own
 _STOP = object()
+FIRST_AUDIO_TIMEOUT = 5.0  # seconds start() waits for a new stream's first block
+
+
+_open_microphones: "weakref.WeakSet[Microphone]" = weakref.WeakSet()
+_atexit_registered = False
+
+
+def _close_all() -> None:
+    for microphone in list(_open_microphones):
+        microphone.close()
+
+
+def _close_at_exit() -> None:
+    """Close open streams before sounddevice terminates PortAudio at exit (atexit runs in
+    reverse order of registration, and sounddevice registers when it is imported)."""
+    global _atexit_registered
+    if not _atexit_registered:
+        _atexit_registered = True
+        atexit.register(_close_all)
 
 
 class MicrophoneError(UserError):
@@ -73,22 +98,33 @@ class Microphone:
     """Implements interviewer.core.ports.Recorder; adds pause/resume, levels and errors.
 
     `device`: None for the system default, an index, or (part of) a device name.
+    `keep_open`: keep the stream running between answers (see the module notes).
     """
 
     def __init__(self, device: int | str | None = None, *, sounddevice_module: Any = None,
-                 block_seconds: float = 0.1, flush_seconds: float = 1.0, stall_seconds: float = 3.0) -> None:
+                 block_seconds: float = 0.1, flush_seconds: float = 1.0, stall_seconds: float = 3.0,
+                 keep_open: bool = True) -> None:
         self.device = device
         self._sd_module = sounddevice_module
         self.block_seconds = block_seconds
         self.flush_seconds = flush_seconds
         self.stall_seconds = stall_seconds
+        self.keep_open = keep_open
+        self._lock = threading.Lock()  # guards the current take (writer and callbacks)
         self._queue: queue.Queue = queue.Queue()
         self._stream: Any = None
-        self._writer: CrashSafeWavWriter | None = None
         self._thread: threading.Thread | None = None
-        self._stopping = threading.Event()
+        self._resampler: StreamResampler | None = None
+        self._first_audio = threading.Event()
+        self._closing = threading.Event()
         self._paused = threading.Event()
+        # The current take: set by start(), cleared by stop() or a failure.
+        self._writer: CrashSafeWavWriter | None = None
+        self._on_audio: Callable | None = None
+        self._on_level: Callable | None = None
+        self._on_error: Callable | None = None
         self._path: Path | None = None
+        self._last_audio = 0.0
         self.error: MicrophoneError | None = None
         self.device_info: AudioDevice | None = None
         self.device_rate: int = TARGET_RATE  # the rate the device actually runs at
@@ -99,62 +135,96 @@ class Microphone:
     def start(self, wav_path: str | Path, on_audio: Callable[[np.ndarray], None] | None = None,
               on_level: Callable[[float], None] | None = None,
               on_error: Callable[[MicrophoneError], None] | None = None) -> None:
-        """Open the microphone and record to `wav_path`. Raises MicrophoneError if it cannot."""
-        if self._thread is not None:
+        """Record to `wav_path` (16 kHz mono WAV). Opens the microphone if needed; raises
+        MicrophoneError if it cannot. Returns once audio is flowing."""
+        if self._writer is not None:
             raise RuntimeError("this Microphone is already recording; stop() it first")
-        self._stopping.clear()
-        self._paused.clear()
         self.error = None
-        self._queue = queue.Queue()
+        self._paused.clear()
+        path = Path(wav_path)
+        try:
+            writer = CrashSafeWavWriter(path, rate=TARGET_RATE, flush_seconds=self.flush_seconds)
+        except OSError as exc:
+            raise MicrophoneError(f"{wav_path}: cannot write the recording ({exc.strerror})") from None
+        with self._lock:  # attached before opening, so a new stream's first block is kept
+            self._on_audio, self._on_level, self._on_error = on_audio, on_level, on_error
+            self._path = path
+            self._last_audio = time.monotonic()
+            self._writer = writer
+        try:
+            self.open()
+        except BaseException:
+            with self._lock:
+                self._writer = self._on_audio = self._on_level = self._on_error = None
+                self._path = None
+            writer.close()
+            path.unlink(missing_ok=True)
+            raise
+
+    def stop(self) -> Path:
+        """Stop recording and close the file; returns its path (the file holds everything
+        recorded, even after a mid-answer error). The stream stays open if `keep_open`."""
+        if self._path is None:
+            raise RuntimeError("stop() called before start()")
+        if self._stream is not None and self._writer is not None:
+            # Let the block in flight (up to one block_seconds) reach the file.
+            self._drain(timeout=self.block_seconds * 3)
+        with self._lock:
+            writer, self._writer = self._writer, None
+            self._on_audio = self._on_level = self._on_error = None
+        if writer is not None:
+            writer.close()
+        if not self.keep_open:
+            self.close()
+        return self._path
+
+    def open(self) -> None:
+        """Open the input stream now (it takes a moment before audio flows). Idempotent."""
+        if self._stream is not None:
+            return
         sd = self._sd()
         try:
             self.device_info = resolve_input_device(self.device, sd)
         except AudioDeviceError as exc:
             raise MicrophoneError(str(exc)) from None
-        stream, rate, channels = self._open(sd, self.device_info)
+        _close_at_exit()
+        stream, rate, _channels = self._open(sd, self.device_info)
         self.device_rate = rate
-        resampler = None if rate == TARGET_RATE else StreamResampler(rate, TARGET_RATE)
-        self._path = Path(wav_path)
-        try:
-            self._writer = CrashSafeWavWriter(self._path, rate=TARGET_RATE, flush_seconds=self.flush_seconds)
-        except OSError as exc:
-            stream.close(ignore_errors=True)
-            raise MicrophoneError(f"{wav_path}: cannot write the recording ({exc.strerror})") from None
+        self._resampler = None if rate == TARGET_RATE else StreamResampler(rate, TARGET_RATE)
+        self._queue = queue.Queue()
+        self._closing.clear()
+        self._first_audio.clear()
         self._stream = stream
-        self._thread = threading.Thread(
-            target=self._write_loop, args=(resampler, on_audio, on_level, on_error),
-            name="microphone-writer", daemon=True)
+        _open_microphones.add(self)
+        self._thread = threading.Thread(target=self._write_loop, name="microphone-writer", daemon=True)
         self._thread.start()
         try:
             stream.start()
         except sd.PortAudioError as exc:
-            self.stop()
+            self.close()
             raise self._open_error(exc, self.device_info) from None
+        if not self._first_audio.wait(FIRST_AUDIO_TIMEOUT):
+            log.warning("%s: no audio %.0f s after opening", self.device_info.name, FIRST_AUDIO_TIMEOUT)
 
-    def stop(self) -> Path:
-        """Stop recording and close the file; returns its path (the file holds everything
-        recorded, even after a mid-answer error)."""
-        self._stopping.set()
+    def close(self) -> None:
+        """Close the stream (the microphone is released). start() opens it again."""
+        self._closing.set()
+        _open_microphones.discard(self)
         stream, self._stream = self._stream, None
         if stream is not None:
-            try:
-                stream.stop()  # waits for the last block to reach the callback
-            except Exception:
-                pass
-            try:
-                stream.close(ignore_errors=True)
-            except Exception:
-                pass
-        if self._thread is not None:
+            for action in (stream.stop, lambda: stream.close(ignore_errors=True)):
+                try:
+                    action()
+                except Exception:
+                    pass
+        thread, self._thread = self._thread, None
+        if thread is not None:
             self._queue.put(_STOP)
-            self._thread.join(10)
-            self._thread = None
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
-        if self._path is None:
-            raise RuntimeError("stop() called before start()")
-        return self._path
+            thread.join(10)
+        with self._lock:
+            writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.close()
 
     # -- extras ------------------------------------------------------------------------
     def pause(self) -> None:
@@ -170,7 +240,7 @@ class Microphone:
 
     @property
     def recording(self) -> bool:
-        return self._thread is not None and self.error is None
+        return self._writer is not None and self.error is None
 
     @property
     def seconds_recorded(self) -> float:
@@ -194,9 +264,11 @@ class Microphone:
         for rate in rates:
             for channels in channel_options:
                 try:
+                    # Default (low) latency: with PulseAudio, "high" made the first audio
+                    # arrive after 2 s instead of 0.8 s.
                     stream = sd.InputStream(
                         device=device.index, samplerate=rate, channels=channels, dtype="float32",
-                        blocksize=max(1, int(rate * self.block_seconds)), latency="high",
+                        blocksize=max(1, int(rate * self.block_seconds)),
                         callback=self._callback, finished_callback=self._finished)
                 except sd.PortAudioError as exc:
                     last_error = exc
@@ -233,12 +305,16 @@ class Microphone:
         self._queue.put(indata.copy())
 
     def _finished(self) -> None:
-        if not self._stopping.is_set():
+        if not self._closing.is_set():
             self._queue.put(_STREAM_ENDED)
 
-    def _write_loop(self, resampler: StreamResampler | None, on_audio: Callable | None,
-                    on_level: Callable | None, on_error: Callable | None) -> None:
-        last_audio = time.monotonic()
+    def _drain(self, timeout: float) -> None:
+        """Wait until the writer thread has taken everything queued so far."""
+        deadline = time.monotonic() + timeout
+        while not self._queue.empty() and time.monotonic() < deadline:
+            time.sleep(0.005)
+
+    def _write_loop(self) -> None:
         while True:
             try:
                 item = self._queue.get(timeout=0.25)
@@ -247,50 +323,70 @@ class Microphone:
             if item is _STOP:
                 return
             if item is None or item is _STREAM_ENDED:
-                stalled = time.monotonic() - last_audio > self.stall_seconds and not self._paused.is_set()
-                if self._stopping.is_set() or (item is None and not stalled):
+                if self._closing.is_set():
                     continue
-                self._fail(on_error, "stopped sending audio" if item is _STREAM_ENDED
-                           else f"sent no audio for {self.stall_seconds:.0f} seconds")
-                return
-            last_audio = time.monotonic()
-            mono = to_mono(item)
-            if resampler is not None:
-                mono = resampler.process(mono)
-            if self._paused.is_set() or mono.size == 0:
+                stalled = (self._writer is not None and not self._paused.is_set()
+                           and time.monotonic() - self._last_audio > self.stall_seconds)
+                if item is _STREAM_ENDED:
+                    self._fail("stopped sending audio", stream_ended=True)
+                    return
+                if stalled:
+                    self._fail(f"sent no audio for {self.stall_seconds:.0f} seconds")
+                    return
                 continue
-            writer = self._writer
-            if writer is None:
-                return
-            try:
-                writer.write(mono)
-            except (OSError, ValueError) as exc:
-                self._fail(on_error, f"could not be saved ({exc})")
-                return
+            self._first_audio.set()
+            self._last_audio = time.monotonic()
+            mono = to_mono(item)
+            if self._resampler is not None:
+                mono = self._resampler.process(mono)
+            if mono.size == 0:
+                continue
             self.level_dbfs = rms_dbfs(mono)
-            for callback, value in ((on_level, self.level_dbfs), (on_audio, mono)):
+            with self._lock:
+                writer = self._writer
+                if writer is None or self._paused.is_set():
+                    continue  # between answers, or paused: the audio is not kept
+                try:
+                    writer.write(mono)
+                except (OSError, ValueError) as exc:
+                    failure = f"could not be saved ({exc})"
+                else:
+                    failure = None
+                callbacks = ((self._on_level, self.level_dbfs), (self._on_audio, mono))
+            if failure is not None:
+                self._fail(failure)
+                return
+            for callback, value in callbacks:
                 if callback is not None:
                     try:
                         callback(value)
                     except Exception:
                         log.exception("microphone callback failed")
 
-    def _fail(self, on_error: Callable | None, what: str) -> None:
-        """A mid-answer failure: keep the file (flushed and closed), report once."""
+    def _fail(self, what: str, stream_ended: bool = False) -> None:
+        """The stream broke: keep the file (flushed and closed), report once, and drop the
+        stream so that the next start() opens the device afresh (it may be back)."""
         name = self.device_info.name if self.device_info else "microphone"
-        writer, self._writer = self._writer, None
+        with self._lock:
+            writer, self._writer = self._writer, None
+            on_error = self._on_error
         seconds = 0.0
         if writer is not None:
             seconds = writer.seconds_written
             writer.close()
-        self.error = MicrophoneError(
-            f"the microphone {name!r} {what}; was it unplugged? The {seconds:.1f} s recorded "
-            f"so far are saved in {self._path}.")
+        where = (f" The {seconds:.1f} s recorded so far are saved in {self._path}."
+                 if writer is not None else "")
+        self.error = MicrophoneError(f"the microphone {name!r} {what}; was it unplugged?{where}")
         log.warning("%s", self.error)
-        stream = self._stream
+        self._closing.set()
+        _open_microphones.discard(self)
+        stream, self._stream = self._stream, None
+        self._thread = None  # this thread, about to return
         if stream is not None:
             try:
-                stream.abort(ignore_errors=True)
+                if not stream_ended:  # a stream that ended by itself needs only closing
+                    stream.abort(ignore_errors=True)
+                stream.close(ignore_errors=True)
             except Exception:
                 pass
         if on_error is not None:

@@ -166,3 +166,49 @@ def test_pause_drops_audio_until_resume(tmp_path):
     assert wait_until(lambda: mic.seconds_recorded >= paused_at + 1.0)
     path = mic.stop()
     assert soundfile.info(path).duration == pytest.approx(sum(c.size for c in received) / 16000)
+
+
+def test_stream_stays_open_between_answers(tmp_path):
+    """Opening a stream takes up to 2 s with PulseAudio, and speech in that time is lost."""
+    fake = FakeSoundDevice(audio=tone(30.0), speed=10)
+    mic = Microphone(sounddevice_module=fake)
+    mic.start(tmp_path / "1.wav")
+    assert wait_until(lambda: mic.seconds_recorded >= 1.0)
+    first = mic.stop()
+    time.sleep(0.2)  # ~2 s of audio between the answers: not kept anywhere
+    mic.start(tmp_path / "2.wav")
+    assert wait_until(lambda: mic.seconds_recorded >= 1.0)
+    second = mic.stop()
+    assert len(fake.streams) == 1 and fake.streams[0].active  # opened once, still running
+    a, _ = soundfile.read(first, dtype="float32")
+    b, _ = soundfile.read(second, dtype="float32")
+    assert a.size >= 16000 and b.size >= 16000
+    mic.close()
+    assert fake.streams[0].closed
+    mic.start(tmp_path / "3.wav")  # opens again after close()
+    assert len(fake.streams) == 2
+    mic.stop()
+    mic.close()
+
+
+def test_after_a_failure_the_next_answer_reopens_the_device(tmp_path):
+    fake = FakeSoundDevice(audio=tone(5.0), fail_after_seconds=1.0, speed=10)
+    failed = threading.Event()
+    mic = Microphone(sounddevice_module=fake)
+    mic.start(tmp_path / "1.wav", on_error=lambda e: failed.set())
+    assert failed.wait(10)
+    mic.stop()
+    fake.fail_after_seconds = None  # plugged back in
+    mic.start(tmp_path / "2.wav")
+    assert mic.error is None and len(fake.streams) == 2
+    assert wait_until(lambda: mic.seconds_recorded >= 1.0)
+    mic.stop()
+    mic.close()
+
+
+def test_keep_open_false_releases_the_device_at_stop(tmp_path):
+    fake = FakeSoundDevice(audio=tone(3.0), speed=10)
+    mic = Microphone(sounddevice_module=fake, keep_open=False)
+    mic.start(tmp_path / "1.wav")
+    mic.stop()
+    assert fake.streams[0].closed

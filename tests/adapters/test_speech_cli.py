@@ -31,7 +31,7 @@ def test_transcribe_prints_text_with_hesitations(answer_wav):
     result = interviewer("transcribe", str(answer_wav))
     assert result.returncode == 0, result.stderr
     words = words_of(result.stdout)
-    for word in ("start", "baseline", "model"):
+    for word in ("start", "simple", "baseline"):
         assert word in words, result.stdout
     assert hesitations_of(result.stdout), f"hesitations dropped: {result.stdout}"
     assert "Traceback" not in result.stderr

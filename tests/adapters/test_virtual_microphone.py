@@ -34,6 +34,7 @@ def test_answer_through_the_virtual_microphone(pulse, whisper_model, tmp_path):
         time.sleep(0.5)
     finally:
         path = mic.stop()
+        mic.close()
     assert mic.error is None, mic.error
     ended = time.monotonic()
     result = live.finish(timeout=60)
