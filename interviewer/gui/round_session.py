@@ -371,6 +371,7 @@ class RoundSession:
                 expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics] if question else None,
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind).to_dict()
+            state.analysis = analysis  # seen by the round-end job, which runs off the GUI thread
             self._post(lambda: self._analysis_done(update.answer, analysis))
             if self.store is not None and state.answer_id is not None:
                 def save() -> None:
@@ -411,7 +412,8 @@ class RoundSession:
 
             if self._phase_row is not None:
                 self.store.end_phase(self._phase_row, end)
-            result = analyze_round([], timeline)
+            self._await_last_analyses()
+            result = analyze_round([], timeline, self._answers_in_clarifying_phases())
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end)
             self.round_analysis = result.to_dict()
@@ -421,6 +423,42 @@ class RoundSession:
                 self._post(lambda: self._on_saved(session_id))
 
         self._write(finish, "Finishing the round")
+
+    def _await_last_analyses(self, timeout: float = 30.0) -> None:
+        """At round end, off the GUI thread: let the last transcripts arrive and be analysed, so
+        that round findings such as "no clarifying questions" see every answer."""
+        if self._writer is None:
+            return  # inline (headless) runs finish their analyses synchronously
+        deadline = time.monotonic() + timeout
+        for _ in range(3):  # a transcript is handed over by poll(), then analysed in background
+            self._wait_idle(max(0.0, deadline - time.monotonic()))
+            handed_over = threading.Event()
+
+            def poll() -> None:
+                try:
+                    self.controller.poll()
+                finally:
+                    handed_over.set()
+
+            self._post(poll)
+            # Bounded: while the app quits, the GUI thread may never run the posted poll.
+            handed_over.wait(min(2.0, max(0.0, deadline - time.monotonic())))
+        self._wait_idle(max(0.0, deadline - time.monotonic()))
+
+    def _answers_in_clarifying_phases(self) -> dict[str, list[dict]]:
+        """Analyses of the answers given in each phase that expected clarifying questions.
+        A phase whose answers were recorded but never analysed (no model) is left out: unknown."""
+        started = {p.phase for p in self.engine.timeline.phases}
+        expecting = [p for p in self.script.phases if p.expects_clarifying and p.id in started]
+        result: dict[str, list[dict]] = {}
+        for phase in expecting:
+            states = [self.answers.get(i + 1) for i, record in enumerate(self.controller.answers)
+                      if record.phase == phase.id]
+            analysed = [s.analysis for s in states if s is not None and s.analysis is not None]
+            if states and not analysed:
+                continue
+            result[phase.id] = analysed
+        return result
 
     def close(self, timeout: float = 10.0) -> None:
         """Before the store closes (app quit, next round): let the recorder close, the last

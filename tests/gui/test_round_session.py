@@ -115,3 +115,41 @@ def test_without_a_database_recordings_still_stay_in_the_data_folder(script_dirs
     session.stop()
     session.close()
     assert recorder.paths and data in recorder.paths[0].parents
+
+
+def _one_answer_round(store, script, answer_text):
+    """Runs a round with one answer, threads as in the app, then ends it early."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gui_fakes import FakeRecorder, FakeTranscriber
+
+    pool = ThreadPoolExecutor(4)
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                           transcriber_factory=lambda: FakeTranscriber(answer_text), store=store,
+                           run_in_background=pool.submit, post=lambda fn: fn())
+    session.start()
+    deadline = time.monotonic() + 5
+    while session.controller.status != "listening" and time.monotonic() < deadline:
+        session.poll()
+        time.sleep(0.01)
+    session.controller.end_answer()
+    session.stop()
+    session.close()
+    pool.shutdown()
+    return store.get_session(session.session_id)
+
+
+def test_round_end_flags_a_clarifying_phase_without_questions(tmp_path, script_dirs, isolated_dirs):
+    from interviewer.storage import Store
+
+    store = Store.open(tmp_path / "data")
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    silent = _one_answer_round(store, script, "I would start with a logistic regression baseline.")
+    asked = _one_answer_round(store, script, "How many requests per second do we expect?")
+    store.close()
+    def round_level(session):  # findings about the round, not about one answer
+        return [f.kind for f in session.findings if f.answer_id is None]
+
+    assert round_level(silent).count("no_clarifying_questions") == 1
+    assert "no_clarifying_questions" not in round_level(asked)
+    assert "no_clarifying_questions" not in [f.kind for f in asked.findings]

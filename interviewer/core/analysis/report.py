@@ -229,8 +229,16 @@ class RoundAnalysis:
                 "findings": [f.to_dict() for f in self.findings]}
 
 
+def _clarifying_questions(answer: "AnswerAnalysis | dict") -> list:
+    # Stored answers come back as the dicts of AnswerAnalysis.to_dict().
+    if isinstance(answer, dict):
+        return answer.get("clarifying_questions") or []
+    return answer.clarifying.questions
+
+
 def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float, float]],
-                  phases_expecting_clarifying: dict[str, list[AnswerAnalysis]] | None = None) -> RoundAnalysis:
+                  phases_expecting_clarifying: dict[str, list["AnswerAnalysis | dict"]] | None = None
+                  ) -> RoundAnalysis:
     """Round-level view: phase timing against the plan, and a "no clarifying questions" finding
     for each phase that expected them and ended without one."""
     timings = phase_timings(timeline)
@@ -244,7 +252,7 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
                                     f"{p.planned_s / 60:.1f} planned.", p.started_at))
     starts = {p.phase: p.started_at for p in timings}
     for phase, phase_answers in (phases_expecting_clarifying or {}).items():
-        if not any(a.clarifying.questions for a in phase_answers):
+        if not any(_clarifying_questions(a) for a in phase_answers):
             findings.append(Finding("no_clarifying_questions",
                                     f"{phase}: ended without a clarifying question.", starts.get(phase), None, "problem"))
     return RoundAnalysis(answers, timings, findings)
