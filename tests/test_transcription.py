@@ -28,8 +28,7 @@ def tiny_model():
 def espeak(text: str, tmp_path) -> np.ndarray:
     from faster_whisper import decode_audio
 
-    if shutil.which("espeak-ng") is None:
-        pytest.skip("espeak-ng is a system requirement (bootstrap.sh installs it)")
+    assert shutil.which("espeak-ng"), "espeak-ng is a system requirement (bootstrap.sh installs it)"
     wav = tmp_path / "s.wav"
     subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(wav), text], check=True)
     audio = decode_audio(str(wav), sampling_rate=RATE)
@@ -138,8 +137,7 @@ def test_questions_end_with_a_pitch_rise_statements_do_not(voice, tmp_path):
 
     from interviewer.adapters.prosody import final_rise
 
-    if shutil.which("espeak-ng") is None:
-        pytest.skip("espeak-ng is a system requirement (bootstrap.sh installs it)")
+    assert shutil.which("espeak-ng"), "espeak-ng is a system requirement (bootstrap.sh installs it)"
     rises = {}
     for end in "?.":
         wav = tmp_path / "q.wav"
