@@ -38,13 +38,20 @@ LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "righ
            "first", "just", "alright", "sure", "great", "actually", "oh", "roughly",
            "approximately", "basically", "sorry", "secondly", "finally", "lastly", "next",
            "quickly", "thanks", "cool", "yeah", "yes"}
+# "I wonder if we even need it" is thinking aloud about one's own design; the polite form
+# ("I'm wondering whether we...") and "I wonder what the budget is" ask. "I want to check" at
+# the end of a sentence is a plan, "I want to check whether..." asks.
 INDIRECT = re.compile(
     r"\b(i'?m wondering|i am wondering|i was wondering|wondering (whether|if|about|how|what)|"
-    r"i wonder|i'?d like to know|i would like to know|(can|could) you (tell|clarify|confirm|"
-    r"explain|say)|want(ed)? to (check|confirm|clarify|ask)|just to (confirm|clarify|check)|"
+    r"i wonder(?! (if|whether) (we|i)\b)|i'?d like to know|i would like to know|(can|could) you (tell|clarify|confirm|"
+    r"explain|say)|want(ed)? to (check|confirm|clarify|ask)(?= \S)|just to (confirm|clarify|check)|"
     r"let me ask|my (first )?question is|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
     r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"
     r"is that (right|correct|fair|true)|do you know (whether|if|how|what)|any (idea|sense) (of|how|what))\b")
+# A question word straight before a subject starts an embedded clause ("what we need is",
+# "how the data flows matters"): a question puts the auxiliary first ("what do we need").
+EMBEDDED_SUBJECT = {"i", "we", "you", "they", "he", "she", "it", "the", "a", "an", "our", "my",
+                    "your", "their", "this", "these", "those"}
 TAG_END = {"right", "correct", "yes", "yeah", "no"}
 RHETORICAL_ANSWER = {"because", "well"}
 
@@ -105,7 +112,8 @@ def question_cue(u: Utterance) -> str:
         if first in WH and not relative:
             if second in AUX or second in HOW_WHAT_QUANTITY:
                 return "question word"
-            if any(a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
+            if second not in EMBEDDED_SUBJECT and any(
+                    a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
                 return "question word"
     last = u.tokens[-1]
     if last.norm in TAG_END and len(u.tokens) > 2 and u.tokens[-2].comma_after:

@@ -29,6 +29,8 @@ def cue(text: str) -> str:
     "Should I assume the list is sorted.",
     "Okay, are there duplicates in the input.",
     "Just to confirm, the output is a list of ids.",
+    "I wonder what the latency budget is.",
+    "I want to check whether the labels are delayed.",
 ])
 def test_questions_by_wording(text):
     assert cue(text), text
@@ -42,6 +44,14 @@ def test_questions_by_wording(text):
     "How I approach this is by looking at the data first.",
     "The engineers, who are on call, handle the alerts.",
     "That's right.",
+    # free relatives and embedded clauses look like wh-questions but have no inversion
+    "What I mean by complexity is the effective number of parameters.",
+    "What we need is a fast way to retrieve candidates.",
+    "How we rank them depends on the business goal.",
+    "What the model needs is the fresh price.",
+    # thinking aloud, and a plan, rather than asking
+    "I wonder if we even need a neural network here.",
+    "My guess is retention, but I want to check.",
 ])
 def test_statements_are_not_questions(text):
     assert cue(text) == "", text
