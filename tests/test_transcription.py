@@ -152,3 +152,30 @@ def test_speech_regions_keep_their_rise_in_json():
     back = Transcript.from_dict(t.to_dict())
     assert back.speech == t.speech
     assert "final_rise" not in t.to_dict()["speech"][1]
+
+
+def test_a_hesitation_written_again_inside_the_following_silence_is_dropped():
+    # Whisper: "offline? Uh [3.4 s silence] Uh, I would": the second "Uh" has no sound under it.
+    words = (Word("offline?", 7.4, 7.9), Word("Uh", 8.1, 8.35), Word("Uh,", 11.67, 11.67),
+             Word("I", 11.87, 12.0), Word("would", 12.0, 12.2))
+    regions = [SpeechRegion(7.0, 7.98), SpeechRegion(8.1, 8.35), SpeechRegion(11.81, 12.3)]
+    transcript = Transcript([Segment("offline? Uh Uh, I would", 7.4, 12.2, words)], 13.0, regions)
+    audio = np.zeros(13 * RATE, np.float32)  # silent: nothing is steady enough to re-decode
+    fix_hesitations(transcript, audio, FakeModel(" Um."), hint="")
+    assert [w.text for w in transcript.words] == ["offline?", "Uh", "I", "would"]
+    assert transcript.segments[0].text == "offline? Uh I would"
+
+
+def test_a_zero_length_word_claims_the_region_around_it():
+    # "runs, um, and we": Whisper wrote "um," and stamped "and" at one instant at the end of
+    # its region; the "um" goes to the lone region before, and "and"'s region is not an "um".
+    audio, _ = _hum_then_words()
+    words = (Word("runs,", 0.1, 0.45), Word("um,", 0.9, 0.95), Word("and", 1.2, 1.2),
+             Word("we", 1.25, 1.5))
+    regions = [SpeechRegion(0.1, 0.45), SpeechRegion(0.5, 0.8), SpeechRegion(0.9, 1.21),
+               SpeechRegion(1.25, 1.5)]
+    transcript = Transcript([Segment("runs, um, and we", 0.1, 1.5, words)], 3.0, regions)
+    model = FakeModel(" Um.")
+    assert fix_hesitations(transcript, audio, model, hint="") == 0
+    assert [(w.text, w.start) for w in transcript.words] == [("runs,", 0.1), ("um,", 0.5), ("and", 1.2),
+                                                               ("we", 1.25)]

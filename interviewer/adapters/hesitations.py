@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from interviewer.core.analysis.fillers import is_hesitation, retime_hesitations, find_fillers
+from interviewer.core.analysis.fillers import ZERO_LENGTH_S, find_fillers, is_hesitation, retime_hesitations
 from interviewer.core.analysis.tokens import normalize, tokenize
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 
@@ -57,6 +57,14 @@ def _claimed_regions(regions: list[SpeechRegion], words: list[Word]) -> set[tupl
         if is_hesitation(normalize(w.text)):
             continue
         i = max(0, bisect.bisect_right(starts, w.start) - 1)
+        if w.end - w.start < ZERO_LENGTH_S:
+            # Whisper collapsed a word it could not align onto one instant: it was spoken in
+            # the region around that instant.
+            holder = next((r for r in ordered[max(0, i - 1):i + 2]
+                           if r.start - 0.05 <= w.start <= r.end + 0.05), None)
+            if holder is not None:
+                claimed.add((holder.start, holder.end))
+            continue
         best, best_overlap = None, 0.0
         for r in ordered[i:]:
             if r.start >= w.end:
@@ -134,7 +142,32 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
             _insert_word(transcript, Word(sound, r.start, r.end, 0.5))
             recovered += 1
         taken.append((r.start, r.end))
+    _drop_echoes(transcript, regions)
     return recovered
+
+
+def _drop_echoes(transcript: Transcript, regions: list[SpeechRegion]) -> None:
+    """Drop a hesitation Whisper wrote twice: once on its sound, once again inside the
+    silence after it ("Uh [3 s] Uh, I would"). Nothing was said in a silence, and the word
+    before it is the same hesitation."""
+    ordered = sorted(regions, key=lambda r: r.start)
+    starts = [r.start for r in ordered]
+
+    def in_silence(w: Word) -> bool:
+        i = bisect.bisect_right(starts, w.end + 0.05)
+        return i == 0 or ordered[i - 1].end + 0.05 < w.start
+
+    words = transcript.words
+    echoes = {(w.start, w.end, w.text) for prev, w in zip(words, words[1:])
+              if is_hesitation(normalize(w.text)) and is_hesitation(normalize(prev.text))
+              and ordered and in_silence(w) and not in_silence(prev)}
+    if echoes:
+        segments = []
+        for s in transcript.segments:
+            kept = tuple(w for w in s.words if (w.start, w.end, w.text) not in echoes)
+            segments.append(s if len(kept) == len(s.words) else
+                            replace(s, words=kept, text=" ".join(w.text for w in kept)))
+        transcript.segments = [s for s in segments if s.words or not s.text]
 
 
 def _heard_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint: str | None) -> str:

@@ -23,6 +23,9 @@ _LIKE_NOT_AFTER = {
     "just", "exactly", "not", "don't", "doesn't", "didn't", "do", "does", "did", "really",
     "things", "stuff", "would've", "is", "was", "be", "it's", "that's", "what's", "also", "to",
 }
+# After a copula, "like" with a comma right after it has no complement: "it has to be
+# like, really cheap", "it's like, huge" are fillers.
+_COPULA = {"is", "was", "be", "it's", "that's", "what's", "were", "are", "been", "being"}
 _KNOW_NOT_AFTER = {
     "do", "does", "did", "don't", "doesn't", "didn't", "if", "whether", "would", "could",
     "will", "can", "should", "might", "to", "as", "what", "that", "where", "how", "when", "why",
@@ -97,7 +100,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     if t.norm in _ALWAYS:
         return t.norm, i
     if t.norm == "like":
-        if prev in _LIKE_NOT_AFTER and not tokens[i - 1].comma_after:
+        if prev in _LIKE_NOT_AFTER and not tokens[i - 1].comma_after and not (
+                prev in _COPULA and t.comma_after):
             return None
         if _set_off_before(tokens, i) or (t.comma_after and i > 0):
             return "like", i
@@ -158,6 +162,7 @@ def find_fillers(tokens: list[Token]) -> list[Filler]:
     return found
 
 
+ZERO_LENGTH_S = 0.02     # a word stamped shorter than this was not aligned
 MAX_HESITATION_S = 0.9   # a region longer than this is not a lone "um"
 RETIME_LOOKBACK_S = 3.0  # how far before its stamp a hesitation may really have been
 
@@ -179,8 +184,13 @@ def retime_hesitations(fillers: list[Filler], tokens: list[Token], regions) -> l
         return i < len(word_starts) and word_starts[i] < b
 
     def claimed(r) -> bool:
-        """A word starts in the region or covers a good part of it."""
+        """A word starts in the region, covers a good part of it, or is a zero-length stamp
+        inside it (Whisper collapses a word it cannot align onto one instant)."""
         if words_between(r.start - 0.05, r.end - 0.05):
+            return True
+        lo = bisect.bisect_left(word_starts, r.start - 0.05)
+        hi = bisect.bisect_right(word_starts, r.end + 0.05)
+        if any(e - s < ZERO_LENGTH_S for s, e in spoken[lo:hi]):
             return True
         i = bisect.bisect_left(word_starts, r.start - 5.0)
         for s, e in spoken[i:]:
