@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from interviewer.core.analysis import behavioral
 from interviewer.core.analysis.fillers import Filler, find_fillers, is_hesitation, retime_hesitations
 from interviewer.core.analysis.pace import NORMAL_BAND_WPM, Pace, measure_pace
-from interviewer.core.analysis.pauses import (Pause, PauseSettings, effective_regions, find_pauses,
+from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
 from interviewer.core.analysis.phases import PhaseTiming, phase_timings
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
@@ -112,7 +112,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     fillers = find_fillers(tokens)
     if from_audio:
         fillers = retime_hesitations(fillers, tokens, raw_regions)
-    pauses = find_pauses(regions, words, settings.pauses)
+    pauses = find_pauses(regions, words, settings.pauses, VAD_END_LAG_S if from_audio else 0.0)
     utterances = split_utterances(tokens, regions)
     clarifying = analyze_clarifying(utterances, expected_topics, raw_regions if from_audio else None)
     content_words = sum(not is_hesitation(t.norm) for t in tokens)

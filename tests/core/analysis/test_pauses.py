@@ -1,6 +1,6 @@
 import pytest
 
-from interviewer.core.analysis.pauses import PauseSettings, find_pauses, response_latency
+from interviewer.core.analysis.pauses import VAD_END_LAG_S, PauseSettings, find_pauses, response_latency
 from interviewer.core.analysis.report import AnalysisSettings, analyze_answer
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 
@@ -32,7 +32,19 @@ def test_pauses_come_from_the_detector_not_word_gaps():
     t = Transcript([Segment("", 0.5, 9.7, tuple(words))], 10.0,
                    [SpeechRegion(0.5, 2.97), SpeechRegion(8.93, 9.9)])
     [p] = analyze_answer(t).pauses
-    assert (p.start, p.end) == (2.97, 8.93)
+    assert (p.start, p.end) == (pytest.approx(2.97 - VAD_END_LAG_S), 8.93)
+
+
+def test_pauses_allow_for_the_detector_lag_at_speech_ends():
+    # Silero stamps the end of speech about one window late: a 1.5 s silence is not cut short.
+    regions = [SpeechRegion(0.5, 1.0 + VAD_END_LAG_S), SpeechRegion(2.5, 3.0)]
+    words = [Word("yes", 0.5, 1.0), Word("no", 2.5, 3.0)]
+    [p] = find_pauses(regions, words, end_lag_s=VAD_END_LAG_S)
+    assert p.length == pytest.approx(1.5)
+    assert find_pauses(regions, words)[0].length == pytest.approx(1.5 - VAD_END_LAG_S)
+    # Word-gap regions (no detector) have no lag to allow for.
+    t = Transcript([Segment("yes no", 0.5, 3.0, tuple(words))], 3.5, None)
+    assert analyze_answer(t).pauses[0].length == pytest.approx(1.5)
 
 
 def test_long_pause_threshold_is_configurable():
@@ -43,7 +55,7 @@ def test_long_pause_threshold_is_configurable():
 
 
 def test_a_click_inside_a_pause_does_not_split_it():
-    regions = [SpeechRegion(0.5, 1.0), SpeechRegion(2.0, 2.05), SpeechRegion(4.0, 4.5)]
+    regions = [SpeechRegion(0.5, 1.0 + VAD_END_LAG_S), SpeechRegion(2.0, 2.05), SpeechRegion(4.0, 4.5)]
     words = [Word("yes", 0.5, 1.0), Word("no", 4.0, 4.5)]
     t = Transcript([Segment("yes no", 0.5, 4.5, tuple(words))], 5.0, regions)
     assert [(p.start, p.end) for p in analyze_answer(t).pauses] == [(1.0, 4.0)]
