@@ -53,6 +53,9 @@ INDIRECT = re.compile(
 EMBEDDED_SUBJECT = {"i", "we", "you", "they", "he", "she", "it", "the", "a", "an", "our", "my",
                     "your", "their", "this", "these", "those"}
 TAG_END = {"right", "correct", "yes", "yeah", "no"}
+PERSONAL = {"i", "we", "you", "they", "he", "she"}
+COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "could"}
+MAX_TAG_GAP_S = 1.0
 RHETORICAL_ANSWER = {"because", "well"}
 
 
@@ -110,15 +113,33 @@ def question_cue(u: Utterance) -> str:
         relative = n > 0 and first in {"which", "who", "whom", "whose"} and not (
             clauses[n - 1][0] in LEAD_IN and len(clauses[n - 1]) <= 4)
         if first in WH and not relative:
-            if second in AUX or second in HOW_WHAT_QUANTITY:
+            if second in AUX:
+                return "question word"
+            if second in HOW_WHAT_QUANTITY and not _subject_before_aux(words[2:]):
                 return "question word"
             if second not in EMBEDDED_SUBJECT and any(
                     a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
                 return "question word"
+        # "Is it a tumbling window, or do you need sliding ones": an alternative question
+        # Whisper wrote without punctuation shows in the inversion after "or".
+        for a, b, c in zip(words, words[1:], words[2:]):
+            if a == "or" and b in AUX and (c in PERSONAL or (c == "it" and b in COPULA_AUX)):
+                return "inverted auxiliary"
     last = u.tokens[-1]
     if last.norm in TAG_END and len(u.tokens) > 2 and u.tokens[-2].comma_after:
         return "tag question"
     return ""
+
+
+def _subject_before_aux(words: list[str]) -> bool:
+    """"how much data we keep": the subject comes first, so it is a clause, not a question
+    ("how much data do we keep")."""
+    for w in words:
+        if w in AUX:
+            return False
+        if w in PERSONAL:
+            return True
+    return False
 
 
 def topic_keywords(topics: list[tuple[str, tuple[str, ...]]] | None) -> dict[str, tuple[str, ...]]:
@@ -204,6 +225,22 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                 i + 1 < len(utterances) and is_hesitation(utterances[i + 1].tokens[0].norm)))
             cue = "rising intonation" if ends_rising(u, regions, ended) else ""
         if not cue:
+            continue
+        content = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
+        if len(content) <= 1 and (not content or content[0] not in WH):
+            # "Correct?" right after a sentence is that sentence's tag: the two ask together.
+            # Any other one-word "Products?" echoes an answer; it asks nothing to clarify.
+            prev = utterances[i - 1] if i > 0 else None
+            if (content and content[0] in TAG_END and prev is not None
+                    and u.start - prev.end < MAX_TAG_GAP_S):
+                if found and found[-1].start >= prev.start:
+                    last = found.pop()
+                    found.append(AskedQuestion(last.text + " " + u.text, last.start, u.end,
+                                               last.topics, last.cue))
+                else:
+                    text = prev.text + " " + u.text
+                    found.append(AskedQuestion(text, prev.start, u.end, topics_in(text, keywords),
+                                               "tag question"))
             continue
         nxt = utterances[i + 1] if i + 1 < len(utterances) else None
         # "Why does that matter? Because..." answers itself: rhetorical, not clarifying.
