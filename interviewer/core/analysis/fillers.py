@@ -109,7 +109,9 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     if t.norm == "you" and nxt == "know":
         if prev in _KNOW_NOT_AFTER and not tokens[i - 1].comma_after:
             return None
-        if _set_off_after(tokens, i + 1) or _set_off_before(tokens, i):
+        # After a copula ("that is you know a standard trick") "you know" cannot be a
+        # subject and verb: Whisper just left out the commas.
+        if _set_off_after(tokens, i + 1) or _set_off_before(tokens, i) or prev in _COPULA:
             return "you know", i + 1
         return None
     if t.norm == "i" and nxt == "mean":
