@@ -106,7 +106,7 @@ def question_cue(u: Utterance) -> str:
         if len(words) < 2:
             continue
         first, second = words[0], words[1]
-        if first in AUX and second in SUBJECT:
+        if first in AUX and (second in SUBJECT or _plural_noun(second)):
             return "inverted auxiliary"
         # ", which is faster" is a relative clause; after a short opener ("Thanks, who...")
         # the same words ask something.
@@ -129,6 +129,18 @@ def question_cue(u: Utterance) -> str:
     if last.norm in TAG_END and len(u.tokens) > 2 and u.tokens[-2].comma_after:
         return "tag question"
     return ""
+
+
+NOT_PLURAL = {"always", "sometimes", "perhaps", "thus", "besides", "unless", "us", "yes", "its",
+              "this", "his", "hers", "ours", "theirs", "yours", "less", "across", "towards",
+              "afterwards", "was", "is", "has", "does", "as", "plus", "various", "nevertheless"}
+
+
+def _plural_noun(word: str) -> bool:
+    """"are duplicates allowed", "can events arrive": a plural noun after a clause-initial
+    auxiliary is its subject, whatever the noun."""
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ous", "'s"))
+            and word not in NOT_PLURAL and word not in AUX)
 
 
 def _subject_before_aux(words: list[str]) -> bool:

@@ -31,6 +31,8 @@ def cue(text: str) -> str:
     "Just to confirm, the output is a list of ids.",
     "I wonder what the latency budget is.",
     "How many users do we have.",
+    "Are duplicates allowed in the input list.",
+    "And can events arrive out of order.",
     "Is a tumbling window fine or do you need sliding windows",   # Whisper left it unpunctuated
     "Batch scoring or is it online.",
     "I want to check whether the labels are delayed.",
@@ -58,6 +60,8 @@ def test_questions_by_wording(text):
     "How much data we keep depends on the privacy policy.",
     "How many users we have is not clear yet.",
     "We could do it in batch or do it by hand.",
+    "Was always the plan to ship it in May.",
+    "Is perhaps the hardest part of the system.",
 ])
 def test_statements_are_not_questions(text):
     assert cue(text) == "", text
