@@ -9,7 +9,7 @@ Prints
       complete transcript with live transcription (median of --runs), beside transcribing the
       same answer in one batch after it ends;
   (c) peak memory (RSS) of a process that loads the default model and transcribes the 5 min
-      answer, batch and live.
+      answer, live (as the app does) and, in another process, batch (as the CLI does).
 
 Answers are espeak-ng speech (interview-style sentences with hesitations) joined by pauses of
 0.3-2.5 s. They are fed in 0.1 s blocks, as the microphone delivers them, at --speed times
@@ -114,16 +114,42 @@ def batch_run(model, audio: np.ndarray) -> dict:
     return {"seconds": time.perf_counter() - start, "words": len(transcript.words), "text": transcript.text}
 
 
-def memory_probe(audio_path: str, speed: float) -> None:
-    """Child process: load the default model, transcribe batch and live, print peak RSS."""
+def memory_probe(audio_path: str, mode: str, speed: float) -> None:
+    """Child process: load the default model, transcribe live or batch, print peak RSS."""
     from interviewer.adapters.transcription import load_audio, load_model
 
     audio = load_audio(audio_path)
     model = load_model()
-    batch_run(model, audio)
-    live_run(model, audio, speed)
+    if mode == "batch":
+        batch_run(model, audio)
+    else:
+        live_run(model, audio, speed)
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"peak_mb": peak_kb / 1024}))
+
+
+def speed_and_latency(model, answers: dict[float, np.ndarray], args: argparse.Namespace) -> None:
+    print("\n(b) end of answer -> complete transcript")
+    print(f"{'answer':>8} {'audio s':>8} {'live latency median (runs)':>34} {'chunks':>7} "
+          f"{'live RTF':>9} {'batch after end':>16} {'batch RTF':>10}")
+    rtfs = {}
+    for length, audio in answers.items():
+        duration = audio.size / RATE
+        runs = [live_run(model, audio, args.speed) for _ in range(args.runs)]
+        batch = batch_run(model, audio)
+        latencies = [r["latency"] for r in runs]
+        live_rtf = statistics.median(r["busy"] for r in runs) / duration
+        batch_rtf = batch["seconds"] / duration
+        rtfs[length] = (batch_rtf, live_rtf)
+        shown = ", ".join(f"{x:.2f}" for x in latencies)
+        print(f"{length:>7.0f}s {duration:>8.1f} {statistics.median(latencies):>9.2f} s ({shown}) "
+              f"{runs[0]['chunks']:>7} {live_rtf:>9.3f} {batch['seconds']:>14.2f} s {batch_rtf:>10.3f}")
+        print(f"{'':>9} live : {runs[0]['text'][:110]}...")
+        print(f"{'':>9} batch: {batch['text'][:110]}...")
+
+    print("\n(a) real-time factor of the default pipeline (fillers kept; processing s / audio s)")
+    for length, (batch_rtf, live_rtf) in rtfs.items():
+        print(f"  {length:>5.0f} s answer: batch {batch_rtf:.3f}, live (sum of chunk work) {live_rtf:.3f}")
 
 
 def main() -> int:
@@ -132,10 +158,11 @@ def main() -> int:
     parser.add_argument("--speed", type=float, default=1.0,
                         help="feed speed, x real time (1 = as the microphone delivers it)")
     parser.add_argument("--lengths", default="30,120,300", help="answer lengths in seconds")
-    parser.add_argument("--memory-probe", metavar="WAV", help=argparse.SUPPRESS)
+    parser.add_argument("--memory-only", action="store_true", help="only measure (c)")
+    parser.add_argument("--memory-probe", nargs=2, metavar=("WAV", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_probe:
-        memory_probe(args.memory_probe, args.speed)
+        memory_probe(args.memory_probe[0], args.memory_probe[1], args.speed)
         return 0
 
     from interviewer.adapters.transcription import DECODE_OPTIONS, load_model
@@ -153,37 +180,20 @@ def main() -> int:
         answers = {length: build_answer(sentences, length, seed=int(length)) for length in lengths}
         batch_run(model, answers[lengths[0]][: 5 * RATE])  # warm-up
 
-        print("\n(b) end of answer -> complete transcript")
-        print(f"{'answer':>8} {'audio s':>8} {'live latency median (runs)':>34} {'chunks':>7} "
-              f"{'live RTF':>9} {'batch after end':>16} {'batch RTF':>10}")
-        rtfs = {}
-        for length in lengths:
-            audio = answers[length]
-            duration = audio.size / RATE
-            runs = [live_run(model, audio, args.speed) for _ in range(args.runs)]
-            batch = batch_run(model, audio)
-            latencies = [r["latency"] for r in runs]
-            live_rtf = statistics.median(r["busy"] for r in runs) / duration
-            batch_rtf = batch["seconds"] / duration
-            rtfs[length] = (batch_rtf, live_rtf)
-            shown = ", ".join(f"{x:.2f}" for x in latencies)
-            print(f"{length:>7.0f}s {duration:>8.1f} {statistics.median(latencies):>9.2f} s ({shown}) "
-                  f"{runs[0]['chunks']:>7} {live_rtf:>9.3f} {batch['seconds']:>14.2f} s {batch_rtf:>10.3f}")
-            print(f"{'':>9} live : {runs[0]['text'][:110]}...")
-            print(f"{'':>9} batch: {batch['text'][:110]}...")
-
-        print("\n(a) real-time factor of the default pipeline (fillers kept; processing s / audio s)")
-        for length, (batch_rtf, live_rtf) in rtfs.items():
-            print(f"  {length:>5.0f} s answer: batch {batch_rtf:.3f}, live (sum of chunk work) {live_rtf:.3f}")
+        if not args.memory_only:
+            speed_and_latency(model, answers, args)
 
         longest = max(lengths)
         wav = Path(folder) / "longest.wav"
         soundfile.write(wav, answers[longest], RATE)
-        probe = subprocess.run([sys.executable, __file__, "--memory-probe", str(wav), "--speed", str(args.speed)],
-                               capture_output=True, text=True, check=True)
-        peak = json.loads(probe.stdout.strip().splitlines()[-1])["peak_mb"]
-        print(f"\n(c) peak memory (RSS) loading the default model and transcribing the {longest:.0f} s "
-              f"answer batch and live: {peak:.0f} MB")
+        print(f"\n(c) peak memory (RSS) of a process that loads the default model and transcribes "
+              f"the {longest:.0f} s answer:")
+        # Memory does not depend on the feed speed: feed fast to save time.
+        for mode in ("live", "batch"):
+            probe = subprocess.run([sys.executable, __file__, "--memory-probe", str(wav), mode,
+                                    "--speed", "4"], capture_output=True, text=True, check=True)
+            peak = json.loads(probe.stdout.strip().splitlines()[-1])["peak_mb"]
+            print(f"  {mode:>5}: {peak:.0f} MB")
     print(f"\nload average at end: {os.getloadavg()[0]:.2f}")
     return 0
 
