@@ -115,8 +115,10 @@ class _AnswerRecorder:
 
     def __init__(self, inner: Any, path_for_next: Callable[[Path], Path],
                  on_stop_error: Callable[[BaseException], None] | None = None,
-                 silence: SilenceTracker | None = None) -> None:
+                 silence: SilenceTracker | None = None,
+                 on_stream_error: Callable[[BaseException], None] | None = None) -> None:
         self.inner = inner
+        self._on_stream_error = on_stream_error
         self._silence = silence
         self._path_for_next = path_for_next
         self._on_stop_error = on_stop_error
@@ -148,7 +150,10 @@ class _AnswerRecorder:
         with self._lock:
             self._accepting = True
         try:
-            self.inner.start(path, on_audio=audio, on_level=level)
+            kwargs = {"on_audio": audio, "on_level": level}
+            if self._on_stream_error is not None and _accepts(self.inner.start, "on_error"):
+                kwargs["on_error"] = self._on_stream_error  # a mic that fails mid-answer
+            self.inner.start(path, **kwargs)
         except BaseException:
             with self._lock:
                 self._accepting = False
@@ -176,6 +181,26 @@ class _AnswerRecorder:
         thread, self._stopping = self._stopping, None
         if thread is not None:
             thread.join(timeout)
+
+    def release(self) -> None:
+        """After the round: close the device so the microphone is not held while the app runs."""
+        self.wait_stopped()
+        close = getattr(self.inner, "close", None)
+        if close is not None:
+            try:
+                close()
+            except Exception as exc:  # the recordings are already closed and safe
+                if self._on_stop_error is not None:
+                    self._on_stop_error(exc)
+
+
+def _accepts(function: Callable, name: str) -> bool:
+    import inspect
+
+    try:
+        return name in inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 @dataclass
@@ -231,7 +256,12 @@ class RoundSession:
                             or self.config.controller.silence_nudge_after)
         self.silence = SilenceTracker(lambda seconds: self.controller.on_silence(seconds),
                                       self.config.silence_threshold_dbfs) if uses_silence else None
-        self._recorder = wrapped = (_AnswerRecorder(recorder, self._path_for_next_answer, stop_error, self.silence)
+        def stream_error(exc: BaseException) -> None:  # on the microphone's thread
+            message = f"The microphone stopped during this answer ({exc}); what was recorded is kept."
+            self._post(lambda: self._problem(message))
+
+        self._recorder = wrapped = (_AnswerRecorder(recorder, self._path_for_next_answer, stop_error, self.silence,
+                                                    on_stream_error=stream_error)
                                     if recorder is not None else None)
         self.controller = RoundController(
             self.engine, speaker, wrapped, transcriber_factory, audio_dir,
@@ -394,7 +424,7 @@ class RoundSession:
         self.save_scratchpad()
         if self.store is None or self.session_id is None:
             if self._recorder is not None:
-                self._recorder.wait_stopped()
+                self._recorder.release()
             if self._on_saved is not None:
                 self._on_saved(None)
             return
@@ -408,7 +438,7 @@ class RoundSession:
             from interviewer.core.analysis.report import analyze_round
 
             if recorder is not None:
-                recorder.wait_stopped()  # the last recording is complete before the round is
+                recorder.release()  # the last recording is complete before the round is
 
             if self._phase_row is not None:
                 self.store.end_phase(self._phase_row, end)

@@ -153,3 +153,39 @@ def test_round_end_flags_a_clarifying_phase_without_questions(tmp_path, script_d
     assert round_level(silent).count("no_clarifying_questions") == 1
     assert "no_clarifying_questions" not in round_level(asked)
     assert "no_clarifying_questions" not in [f.kind for f in asked.findings]
+
+
+class ClosableRecorder(LevelRecorder):
+    """Records like a microphone that can fail mid-answer and be closed."""
+
+    def __init__(self) -> None:
+        super().__init__(speech_s=10.0)
+        self.closed = False
+
+    def start(self, wav_path, on_audio=None, on_level=None, on_error=None):
+        super().start(wav_path, on_audio, on_level)
+        self.on_error = on_error
+
+    def close(self):
+        self.closed = True
+
+
+def test_a_microphone_failing_mid_answer_is_reported_and_released_at_round_end(tmp_path, script_dirs,
+                                                                               isolated_dirs):
+    recorder = ClosableRecorder()
+    problems = []
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=recorder, store=None,
+                           on_problem=problems.append)
+    session.start()
+    deadline = time.monotonic() + 5
+    while session.controller.status != "listening" and time.monotonic() < deadline:
+        session.poll()
+        time.sleep(0.01)
+    assert recorder.on_error is not None
+    recorder.on_error(RuntimeError("device unplugged"))
+    assert any("device unplugged" in p for p in problems)
+    assert not recorder.closed
+    session.stop()
+    session.close()
+    assert recorder.closed
