@@ -92,10 +92,11 @@ def make_live_transcriber(model: Any, settings: AppSettings) -> Any:
     return _SegmentFeed(model)
 
 
-def play_audio(path: Path, start_seconds: float = 0.0, on_done: Any = None) -> Any:
+def play_audio(path: Path, start_seconds: float = 0.0, on_done: Any = None, device: Any = None) -> Any:
+    """Plays a recording from `start_seconds` on the chosen output device (None: the default)."""
     from interviewer.gui.playback import play_file
 
-    return play_file(path, start_seconds, on_done=on_done)
+    return play_file(path, start_seconds, on_done=on_done, device=device)
 
 
 def list_devices() -> Any:

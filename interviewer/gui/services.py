@@ -62,7 +62,7 @@ class AppServices:
 
         settings, message = load_settings()
         apply_data_dir(settings)
-        return cls(
+        services = cls(
             settings=settings,
             make_speaker=real_adapters.make_speaker,
             make_recorder=real_adapters.make_recorder,
@@ -75,3 +75,11 @@ class AppServices:
             save_settings=lambda s: save_settings(s),
             settings_message=message,
         )
+
+        def play_audio(path, start_seconds: float = 0.0, on_done=None):
+            # Read at each click: the speaker chosen in Settings may have changed since start-up.
+            return real_adapters.play_audio(path, start_seconds, on_done,
+                                            device=services.settings.output_device)
+
+        services.play_audio = play_audio
+        return services

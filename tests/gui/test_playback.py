@@ -64,3 +64,18 @@ def test_device_errors_and_missing_files_are_messages(tmp_path):
     assert "Device unavailable" in done[0]
     with pytest.raises(UserError, match="missing"):
         play_file(tmp_path / "gone.wav")
+
+
+def test_the_app_plays_on_the_speaker_chosen_in_settings(monkeypatch, isolated_dirs):
+    from dataclasses import replace
+
+    from interviewer.gui import real_adapters
+    from interviewer.gui.services import AppServices
+
+    calls = []
+    monkeypatch.setattr(real_adapters, "play_audio",
+                        lambda path, start, on_done=None, device=None: calls.append((path, start, device)))
+    services = AppServices.create_default()
+    services.settings = replace(services.settings, output_device="spk-headphones")
+    services.play_audio("a.wav", 2.5)
+    assert calls == [("a.wav", 2.5, "spk-headphones")]
