@@ -1,4 +1,18 @@
+import faulthandler
 import os
+import sys
 
 # Qt tests run without a display unless a test asks for the X server bootstrap.sh provides.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# A test run must end once its tests have: a hang at exit (a stuck audio stream or child
+# process) would otherwise hold CI until its own time limit, with nothing to show why.
+EXIT_GRACE_SECONDS = 120
+
+
+def pytest_unconfigure(config):
+    microphone = sys.modules.get("interviewer.adapters.microphone")
+    if microphone is not None:
+        microphone.close_all_microphones()
+    # If the process is still alive after the grace period, print every thread's stack and exit 1.
+    faulthandler.dump_traceback_later(EXIT_GRACE_SECONDS, exit=True)

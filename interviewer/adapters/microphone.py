@@ -46,21 +46,25 @@ FIRST_AUDIO_TIMEOUT = 5.0  # seconds start() waits for a new stream's first bloc
 
 
 _open_microphones: "weakref.WeakSet[Microphone]" = weakref.WeakSet()
-_atexit_registered = False
 
 
-def _close_all() -> None:
+def close_all_microphones() -> None:
+    """Close every open stream (at exit, before PortAudio is terminated)."""
     for microphone in list(_open_microphones):
         microphone.close()
 
 
 def _close_at_exit() -> None:
-    """Close open streams before sounddevice terminates PortAudio at exit (atexit runs in
-    reverse order of registration, and sounddevice registers when it is imported)."""
-    global _atexit_registered
-    if not _atexit_registered:
-        _atexit_registered = True
-        atexit.register(_close_all)
+    """Make sure close_all_microphones runs before sounddevice terminates PortAudio at exit.
+
+    atexit runs handlers in reverse order of registration and sounddevice registers its own
+    when it is first imported, which can be after our first registration (a test with a fake
+    module, say). Terminating PortAudio under a running stream ends it from inside
+    Pa_Terminate, and closing it from our writer thread at that moment can deadlock: so we
+    re-register on every open, which keeps our handler the last registered, hence the first run.
+    """
+    atexit.unregister(close_all_microphones)
+    atexit.register(close_all_microphones)
 
 
 class MicrophoneError(UserError):

@@ -54,3 +54,32 @@ def test_answer_through_the_virtual_microphone(pulse, whisper_model, tmp_path):
     # The file on disk holds the same answer (what the analysis and playback use later).
     assert set(words_of(transcribe(path, whisper_model).text)) >= {"risk", "split", "time"}
     assert latency < 15  # generous: the CI machine is shared; the benchmark measures it properly
+
+
+EXIT_WITH_AN_OPEN_STREAM = r"""
+import sys, time
+from interviewer.adapters import microphone
+microphone._close_at_exit()        # registered before sounddevice is imported, as with a fake module
+import sounddevice                 # registers its own exit handler (terminates PortAudio) after ours
+mic = microphone.Microphone()
+mic.start(sys.argv[1])
+time.sleep(0.5)
+print("recording", flush=True)
+# exit with the stream running: the app closed without stopping, or a test forgot to
+"""
+
+
+@pytest.mark.audio
+def test_exit_with_an_open_stream_closes_it_first_and_keeps_the_recording(pulse, tmp_path):
+    """Regression: PortAudio was terminated under a running stream at exit, and closing that
+    stream from the writer thread at the same moment could hang the process for good."""
+    import sys
+
+    recording = tmp_path / "left-open.wav"
+    result = subprocess.run([sys.executable, "-c", EXIT_WITH_AN_OPEN_STREAM, str(recording)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "recording" in result.stdout
+    assert "stopped sending audio" not in result.stderr, result.stderr
+    info = soundfile.info(recording)
+    assert info.samplerate == 16000 and info.duration >= 0.3

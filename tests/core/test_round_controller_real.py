@@ -45,7 +45,16 @@ def test_a_spoken_answer_is_recorded_transcribed_and_drives_the_follow_up(tmp_pa
     speaker = Speaker()
     assert speaker.available, speaker.unavailable_reason
     engine = RoundEngine(SCRIPT, MonotonicClock())
-    controller = RoundController(engine, speaker, Microphone(), lambda: LiveTranscriber(model), tmp_path)
+    microphone = Microphone()
+    controller = RoundController(engine, speaker, microphone, lambda: LiveTranscriber(model), tmp_path)
+    try:
+        _run_round(controller, answer_wav)
+    finally:
+        microphone.close()  # the GUI's round session does this when a round ends
+        speaker.close()
+
+
+def _run_round(controller, answer_wav):
     controller.start()
 
     _poll_until(controller, lambda: controller.current_answer is not None, 60)

@@ -44,7 +44,13 @@ def test_live_transcription_in_the_child_process(client, speech_wav):
         live.feed(audio[i:i + 1600])
     transcript = live.finish()
     text = transcript.text.lower()
-    assert "latency" in text and "target" in text and "baseline" in text
+    assert "latency" in text and "target" in text, text
+    # The second sentence, after the 900 ms pause, came through too. (Its exact words are not
+    # asserted: tiny.en's int8 kernels differ by CPU, and CI once heard "baseline model" as
+    # "full may sign module".)
+    assert len(transcript.speech) >= 2, transcript.speech  # the pause split the speech
+    first_sentence_end = transcript.speech[0].end
+    assert len([w for w in transcript.words if w.start >= first_sentence_end]) >= 4, transcript.words
     assert transcript.words and transcript.speech, "word timings and VAD regions come back"
     assert segments, "segments were reported while transcribing"
     # The main thread stays free while the child works: a feed never blocks for long.
