@@ -179,3 +179,62 @@ def test_a_zero_length_word_claims_the_region_around_it():
     assert fix_hesitations(transcript, audio, model, hint="") == 0
     assert [(w.text, w.start) for w in transcript.words] == [("runs,", 0.1), ("um,", 0.5), ("and", 1.2),
                                                                ("we", 1.25)]
+
+
+# ------------------------------------------------------------------ reading audio files
+
+def _tone(seconds: float, rate: int) -> np.ndarray:
+    t = np.arange(int(seconds * rate)) / rate
+    return (0.5 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
+
+
+@pytest.mark.parametrize("suffix,rate,channels", [(".wav", 16000, 1), (".flac", 44100, 2),
+                                                  (".ogg", 48000, 1), (".mp3", 22050, 1)])
+def test_audio_files_are_read_as_16khz_mono_without_pyav(monkeypatch, tmp_path, suffix, rate, channels):
+    """The desktop bundle has no PyAV: WAV, FLAC, Ogg and MP3 come through libsndfile and soxr."""
+    import sys
+    import soundfile
+    from interviewer.adapters.transcription import load_audio
+
+    monkeypatch.setitem(sys.modules, "av", None)  # `import av` now raises ImportError
+    monkeypatch.delitem(sys.modules, "faster_whisper.audio", raising=False)
+    tone = _tone(1.5, rate)
+    path = tmp_path / f"tone{suffix}"
+    soundfile.write(path, np.stack([tone] * channels, axis=1) if channels > 1 else tone, rate)
+    audio = load_audio(path)
+    assert audio.dtype == np.float32 and audio.ndim == 1
+    assert len(audio) == pytest.approx(1.5 * RATE, abs=0.06 * RATE)  # MP3 adds encoder padding
+    spectrum = np.abs(np.fft.rfft(audio))
+    assert np.argmax(spectrum) * RATE / len(audio) == pytest.approx(440, abs=3)  # pitch kept
+
+
+def test_an_unreadable_file_without_pyav_says_which_formats_work(monkeypatch, tmp_path):
+    import sys
+    from interviewer.adapters.transcription import load_audio
+
+    monkeypatch.setitem(sys.modules, "av", None)
+    monkeypatch.delitem(sys.modules, "faster_whisper.audio", raising=False)
+    monkeypatch.delitem(sys.modules, "faster_whisper", raising=False)
+    path = tmp_path / "answer.m4a"
+    path.write_bytes(b"\0\0\0\x20ftypM4A not really audio")
+    with pytest.raises(UserError, match=r"answer\.m4a: cannot read as audio.*WAV, FLAC, MP3 and Ogg"):
+        load_audio(path)
+
+
+def test_other_containers_fall_back_to_pyav(tmp_path):
+    """With PyAV installed (pip installs), formats libsndfile lacks still load."""
+    import av
+    from interviewer.adapters.transcription import load_audio
+
+    path = tmp_path / "tone.m4a"
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("aac", rate=RATE)
+        tone = _tone(1.0, RATE)
+        frame = av.AudioFrame.from_ndarray(tone.reshape(1, -1), format="flt", layout="mono")
+        frame.sample_rate = RATE
+        for packet in stream.encode(frame):
+            container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+    audio = load_audio(path)
+    assert len(audio) == pytest.approx(RATE, abs=0.1 * RATE)

@@ -128,16 +128,43 @@ def _load(name_or_path, compute_type: str, cpu_threads: int, allow_download: boo
 
 
 def load_audio(path: str | os.PathLike) -> np.ndarray:
-    """Any audio file PyAV reads (WAV, FLAC, MP3, ...) as 16 kHz mono float32."""
-    from faster_whisper import decode_audio
+    """An audio file as 16 kHz mono float32.
 
+    libsndfile (soundfile) reads WAV, FLAC, MP3 and Ogg, and soxr resamples; PyAV (through
+    faster-whisper) is the fallback for other containers (M4A, WebM, ...). The desktop bundle
+    leaves PyAV out (78 MB of FFmpeg for formats the app never records), so there the
+    fallback reports what it can read instead.
+    """
     path = Path(path)
     if not path.is_file():
         raise UserError(f"{path}: no such audio file")
     try:
+        return _read_with_soundfile(path)
+    except Exception as soundfile_error:  # LibsndfileError (a RuntimeError) for unknown formats
+        first_error = soundfile_error
+    try:
+        from faster_whisper import decode_audio
+
         return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+    except ImportError:
+        raise UserError(f"{path}: cannot read as audio ({first_error}); this build reads WAV, FLAC, "
+                        "MP3 and Ogg files") from None
     except Exception as exc:  # PyAV raises many error types for unreadable input
         raise UserError(f"{path}: cannot read as audio ({type(exc).__name__}: {exc})") from None
+
+
+def _read_with_soundfile(path: Path) -> np.ndarray:
+    import soundfile
+
+    from interviewer.adapters.resample import to_mono
+
+    audio, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    mono = to_mono(audio)
+    if rate != SAMPLE_RATE and mono.size:
+        import soxr
+
+        mono = soxr.resample(mono, rate, SAMPLE_RATE, quality="HQ")
+    return np.ascontiguousarray(mono, dtype=np.float32)
 
 
 def model_label(model: Any) -> str:
