@@ -43,6 +43,8 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
         load_model = self.services.load_model
         self.model_status = ModelStatus((lambda: load_model(settings)) if load_model else None, self)
         self.model_status.changed.connect(self._model_changed)
+        self._backfill_sessions: set[int] = set()  # review_flow: transcribing from recordings
+        self._backfill_waiting: int | None = None  # a session waiting for the model for that
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
@@ -193,6 +195,8 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
         self.check_screen.set_model_state(state, message)
         if state in ("missing", "failed"):
             self.banner.show_message(message, "warning")
+        elif state == "ready":
+            self.model_ready_for_backfill()
 
     def store(self):
         """The session store, opened on first use; None (with a message) if it cannot be."""

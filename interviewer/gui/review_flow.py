@@ -34,6 +34,62 @@ class ReviewFlow:
             pass
         self.review_screen.show_session(session, self.script_by_id(session.script_id), missing)
         self.show_screen("review")
+        self.transcribe_missing_answers(session)
+
+    # -- answers recorded without a transcript ---------------------------------------------
+    def transcribe_missing_answers(self, session) -> None:
+        """Catch up on answers that have a recording but no transcript (the model was loading or
+        failed, or the app crashed mid-answer), in the background; the review refreshes after."""
+        from interviewer.backfill import answers_to_transcribe, transcribe_missing
+
+        store = self.store()
+        if store is None or getattr(store, "read_only", False) or session.id in self._backfilling():
+            return
+        pending = answers_to_transcribe(store, session)
+        if not pending:
+            return
+        count = f"{len(pending)} answer{'s' if len(pending) != 1 else ''}"
+        if not (self.model_status.ready and self.services.transcribe_file):
+            self._backfill_waiting = session.id  # picked up by model_ready_for_backfill
+            self.banner.show_message(f"{count} of this round {'were' if len(pending) != 1 else 'was'} recorded "
+                                     "without a transcript; they will be transcribed when the speech model is "
+                                     "ready.", "info")
+            return
+        transcribe, model = self.services.transcribe_file, self.model_status.model
+        script = self.script_by_id(session.script_id)
+        self._backfilling().add(session.id)
+        self.banner.show_message(f"Transcribing {count} recorded without a transcript...", "info")
+
+        def work():
+            return transcribe_missing(store, session, script, lambda path: transcribe(path, model))
+
+        def done(result) -> None:
+            self._backfilling().discard(session.id)
+            self.banner.show_message(result.message, "warning" if result.failed else "info")
+            shown = self.review_screen.session
+            if shown is not None and shown.id == session.id:
+                fresh = self.load_session(session.id)
+                if fresh is not None:
+                    self.review_screen.show_session(fresh, script, store.missing_audio(fresh))
+
+        def failed(exc: BaseException) -> None:
+            self._backfilling().discard(session.id)
+            self.banner.show_message(f"The answers recorded without a transcript could not be transcribed: "
+                                     f"{exc}. Their recordings are kept.", "warning")
+
+        run_in_background(work, done, failed)
+
+    def model_ready_for_backfill(self) -> None:
+        """The speech model became ready: transcribe what the open review was waiting for."""
+        waiting, self._backfill_waiting = self._backfill_waiting, None
+        shown = self.review_screen.session
+        if waiting is not None and shown is not None and shown.id == waiting:
+            fresh = self.load_session(waiting)
+            if fresh is not None:
+                self.transcribe_missing_answers(fresh)
+
+    def _backfilling(self) -> set:
+        return self._backfill_sessions  # set up by MainWindow: session ids being transcribed
 
     def play_answer(self, answer_id: int, start: float) -> None:
         """Play an answer's recording from `start` seconds, off the GUI thread."""

@@ -1,0 +1,105 @@
+"""Transcribe and analyse answers that were recorded but never transcribed.
+
+That happens when the speech model was still loading or missing during the round, when the
+transcription process died mid-round, when a transcript took too long, or when the app
+crashed mid-answer (the recovered audio has no transcript). The recording is on disk, so the
+review catches up from the WAV files. Qt-free: the transcriber is passed in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from interviewer.core.scripts.model import RoundScript
+from interviewer.core.transcript import Transcript
+
+TranscribeFile = Callable[[Path], Transcript]
+
+
+@dataclass
+class BackfillResult:
+    transcribed: list[int] = field(default_factory=list)  # answer ids
+    failed: list[tuple[int, str]] = field(default_factory=list)  # (answer id, why)
+
+    @property
+    def message(self) -> str:
+        parts = []
+        if self.transcribed:
+            n = len(self.transcribed)
+            parts.append(f"Transcribed {n} answer{'s' if n != 1 else ''} from {'their' if n != 1 else 'its'} "
+                         "recording.")
+        for answer_id, why in self.failed:
+            parts.append(f"Answer {answer_id} could not be transcribed ({why}); its recording is kept.")
+        return " ".join(parts)
+
+
+def answers_to_transcribe(store: Any, session: Any) -> list[tuple[Any, Path]]:
+    """(answer, its audio file) for each answer with a recording and no transcript."""
+    pending = []
+    for answer in session.answers:
+        if answer.transcript is not None:
+            continue
+        try:
+            path = store.audio_file(answer.audio_path)
+        except Exception:  # a stored path outside the data folder: not ours to read
+            path = None
+        if path is not None:
+            pending.append((answer, path))
+    return pending
+
+
+def transcribe_missing(store: Any, session: Any, script: RoundScript | None, transcribe_file: TranscribeFile,
+                       on_progress: Callable[[int, int], None] | None = None) -> BackfillResult:
+    """Transcribe, analyse and store every answer of `session` that has audio but no transcript.
+    One failure does not stop the others; nothing is deleted."""
+    from interviewer.core.analysis.report import analyze_answer
+
+    result = BackfillResult()
+    pending = answers_to_transcribe(store, session)
+    for done, (answer, path) in enumerate(pending):
+        if on_progress is not None:
+            on_progress(done, len(pending))
+        try:
+            transcript = transcribe_file(path)
+        except Exception as exc:
+            result.failed.append((answer.id, str(exc) or type(exc).__name__))
+            continue
+        question = _question(script, answer.question_id)
+        phase = _phase_at(session, script, answer.asked_at)
+        analysis = analyze_answer(
+            transcript, question_text=answer.question_text,
+            expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics] if question else None,
+            expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
+            round_kind=script.kind if script is not None else session.kind).to_dict()
+        store.attach_transcript(answer.id, transcript)
+        store.attach_analysis(answer.id, analysis)
+        result.transcribed.append(answer.id)
+    if on_progress is not None and pending:
+        on_progress(len(pending), len(pending))
+    return result
+
+
+def _question(script: RoundScript | None, question_id: str | None) -> Any:
+    if script is None or not question_id:
+        return None
+    try:
+        return script.question(question_id)
+    except KeyError:
+        return None
+
+
+def _phase_at(session: Any, script: RoundScript | None, asked_at: float | None) -> Any:
+    """The script phase the round was in when the question was asked (from the stored timeline)."""
+    if script is None or asked_at is None:
+        return None
+    current = None
+    for record in sorted(session.phases, key=lambda p: p.started_at):
+        if record.started_at <= asked_at + 1e-6:
+            current = record
+    if current is None:
+        return None
+    try:
+        return script.phase(current.phase_id)
+    except KeyError:
+        return None

@@ -1,0 +1,103 @@
+"""Answers recorded without a transcript are transcribed from their recordings when the review
+opens, or as soon as the speech model is ready; the review then shows them."""
+from __future__ import annotations
+
+import threading
+
+from interviewer.core.clock import FakeClock
+from interviewer.core.scripts.loader import discover_scripts
+from interviewer.gui.main_window import MainWindow
+from interviewer.gui.services import AppServices, ScriptList
+from interviewer.gui.workers import wait_for_background_work
+from interviewer.storage import Store
+
+from gui_fakes import FakeRecorder, FakeSpeaker, FakeTranscriber, transcript_of
+from test_round import run_round
+
+
+class DyingTranscriber(FakeTranscriber):
+    """The transcription process died during the answer."""
+
+    def finish(self):
+        raise RuntimeError("the transcription process ended")
+
+
+def _window(qtbot, script_dirs, data_dir, clock, model_gate: threading.Event, heard: list):
+    bundled, user = script_dirs
+
+    def load_model(_settings):
+        model_gate.wait(30)
+        return "fake-model"
+
+    def transcribe_file(path, model):
+        assert model == "fake-model"
+        heard.append(path)
+        return transcript_of("um so what is the latency target I would uh start simple")
+
+    services = AppServices(
+        load_scripts=lambda: ScriptList(discover_scripts(bundled, user).scripts),
+        clock=clock, make_speaker=lambda _s: FakeSpeaker(), make_recorder=lambda _s: FakeRecorder(),
+        make_live_transcriber=lambda _model, _s: DyingTranscriber(),
+        load_model=load_model, transcribe_file=transcribe_file, open_store=lambda: Store.open(data_dir))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_loading()
+    return window
+
+
+def _finish_a_round(qtbot, window, clock):
+    assert window.home.select_script("test-design")
+    window.home.start_button.click()
+    run_round(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    wait_for_background_work()
+    assert window.current_screen_key() == "review"
+    return window.store().get_session(window.last_session_id)
+
+
+def test_answers_whose_live_transcript_failed_are_transcribed_when_the_review_opens(
+        qtbot, isolated_dirs, script_dirs, tmp_path):
+    gate, heard = threading.Event(), []
+    gate.set()  # the model is ready from the start; the live transcripts fail
+    window = _window(qtbot, script_dirs, tmp_path / "data", FakeClock(), gate, heard)
+    qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
+    clock = window.services.clock
+    session = _finish_a_round(qtbot, window, clock)
+    recorded = [a for a in session.answers if a.audio_path]
+    assert recorded
+
+    qtbot.waitUntil(lambda: len(heard) == len(recorded) and not window._backfill_sessions, timeout=10000)
+    wait_for_background_work()
+    after = window.store().get_session(session.id)
+    assert all(a.transcript is not None and a.analysis for a in after.answers if a.audio_path)
+    assert {p.name for p in heard} == {f"answer-{a.id}.wav" for a in recorded}
+    assert any(a.analysis["fillers"] for a in after.answers if a.analysis)
+    # The review on screen was refreshed with the new transcripts.
+    shown = window.review_screen.session
+    assert shown.id == session.id and all(a.transcript is not None for a in shown.answers if a.audio_path)
+    assert "from their recording" in window.banner.history[-1][1] or "from its recording" in window.banner.history[-1][1]
+    # Opening the review again has nothing left to do.
+    heard.clear()
+    window.open_review(session.id)
+    wait_for_background_work()
+    assert heard == []
+
+
+def test_a_review_waits_for_the_model_then_transcribes(qtbot, isolated_dirs, script_dirs, tmp_path):
+    gate, heard = threading.Event(), []  # the model is still loading through the whole round
+    clock = FakeClock()
+    window = _window(qtbot, script_dirs, tmp_path / "data", clock, gate, heard)
+    session = _finish_a_round(qtbot, window, clock)
+    assert not window.model_status.ready
+    assert all(a.transcript is None for a in session.answers)
+    assert "when the speech model is ready" in window.banner.history[-1][1]
+    assert heard == []
+
+    gate.set()
+    qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
+    recorded = [a for a in session.answers if a.audio_path]
+    qtbot.waitUntil(lambda: len(heard) == len(recorded) and not window._backfill_sessions, timeout=10000)
+    wait_for_background_work()
+    after = window.store().get_session(session.id)
+    assert all(a.transcript is not None for a in after.answers if a.audio_path)

@@ -1,0 +1,89 @@
+"""Answers recorded without a transcript are transcribed and analysed from their WAV files."""
+from pathlib import Path
+
+from interviewer.backfill import answers_to_transcribe, transcribe_missing
+from interviewer.core.scripts.model import ClarifyingTopic, Phase, Question, RoundScript
+from storage_helpers import make_transcript, record_tone
+
+SCRIPT = RoundScript(
+    "sd-feed", "Feed ranking design", "ml_system_design", 45,
+    (Phase("clarify", "Clarify", 10, "Ask what you need.", expects_clarifying=True),
+     Phase("design", "Design", 35, "Now the design.")),
+    (Question("q0", "Design a feed ranker.", "clarify", clarifying_topics=(
+        ClarifyingTopic("latency", ("latency", "milliseconds")), ClarifyingTopic("scale", ("users",)))),
+     Question("q1", "How would you serve it?", "design")),
+)
+
+
+def _round_with_untranscribed_answers(store):
+    """Answer 1 transcribed live; 2 and 3 recorded only (say the model was still loading);
+    4 asked but never recorded (the microphone failed)."""
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+    ids = []
+    for n, (question, asked_at) in enumerate([("q0", 5.0), ("q0", 60.0), ("q1", 700.0)]):
+        aid = store.add_answer(sid, question, f"Question {n}?", asked_at=asked_at, answer_start=asked_at + 2)
+        record_tone(store.audio_path_for(sid, aid), 1.0)
+        ids.append(aid)
+    store.attach_transcript(ids[0], make_transcript("live transcript"))
+    store.add_phase(sid, "design", "Design", 35, 600.0)
+    ids.append(store.add_answer(sid, "q1", "Question 3?", asked_at=800.0, with_audio=False))
+    return sid, ids
+
+
+def test_only_recorded_answers_without_a_transcript_are_transcribed(store):
+    sid, ids = _round_with_untranscribed_answers(store)
+    session = store.get_session(sid)
+    assert [a.id for a, _path in answers_to_transcribe(store, session)] == ids[1:3]
+
+    heard: list[Path] = []
+    texts = {ids[1]: "so what is the latency budget in milliseconds", ids[2]: "um I would uh cache it"}
+
+    def transcribe(path: Path):
+        heard.append(path)
+        answer_id = int(path.stem.split("-")[1])
+        return make_transcript(texts[answer_id], seconds=4.0)
+
+    progress = []
+    result = transcribe_missing(store, session, SCRIPT, transcribe, on_progress=lambda d, n: progress.append((d, n)))
+    assert result.transcribed == ids[1:3] and result.failed == []
+    assert [p.name for p in heard] == [f"answer-{ids[1]}.wav", f"answer-{ids[2]}.wav"]
+    assert progress == [(0, 2), (1, 2), (2, 2)]
+    assert result.message == "Transcribed 2 answers from their recording."
+
+    after = store.get_session(sid)
+    by_id = {a.id: a for a in after.answers}
+    assert by_id[ids[0]].transcript.text == "live transcript"  # left alone
+    assert by_id[ids[1]].transcript.text.startswith("so what is the latency")
+    # Analysed with the question's topics and the phase it was asked in (clarify expects questions).
+    analysis = by_id[ids[1]].analysis
+    assert analysis["clarifying_questions"] and analysis["topics_covered"] == ["latency"]
+    assert analysis["topics_missed"] == ["scale"]
+    assert {f["text"] for f in by_id[ids[2]].analysis["fillers"]} == {"um", "uh"}
+    assert after.findings_for(ids[2]), "the analysis's findings are stored for the review"
+    assert by_id[ids[3]].transcript is None  # no audio: nothing to do
+    # Nothing is left to do, so opening the review again does no work.
+    assert answers_to_transcribe(store, after) == []
+
+
+def test_one_failing_recording_does_not_stop_the_others(store):
+    sid, ids = _round_with_untranscribed_answers(store)
+
+    def transcribe(path: Path):
+        if path.stem == f"answer-{ids[1]}":
+            raise RuntimeError("cannot read as audio")
+        return make_transcript("fine", seconds=1.0)
+
+    result = transcribe_missing(store, store.get_session(sid), SCRIPT, transcribe)
+    assert result.transcribed == [ids[2]] and result.failed == [(ids[1], "cannot read as audio")]
+    assert f"Answer {ids[1]} could not be transcribed (cannot read as audio); its recording is kept." in result.message
+    assert store.audio_file(store.get_session(sid).answers[1].audio_path) is not None
+
+
+def test_without_its_script_the_answer_is_still_transcribed_and_analysed(store):
+    sid, ids = _round_with_untranscribed_answers(store)
+    result = transcribe_missing(store, store.get_session(sid), None,
+                                lambda path: make_transcript("um I think so", seconds=2.0))
+    assert result.transcribed == ids[1:3]
+    answer = store.get_session(sid).answers[1]
+    assert answer.analysis["fillers"] and answer.transcript.text == "um I think so"
