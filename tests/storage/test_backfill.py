@@ -87,3 +87,31 @@ def test_without_its_script_the_answer_is_still_transcribed_and_analysed(store):
     assert result.transcribed == ids[1:3]
     answer = store.get_session(sid).answers[1]
     assert answer.analysis["fillers"] and answer.transcript.text == "um I think so"
+
+
+def test_a_real_recording_is_transcribed_by_the_default_model(store):
+    """The real thing: an espeak-ng answer in the answer's WAV file, the tiny.en model."""
+    import subprocess
+
+    import soundfile
+
+    from interviewer.adapters.transcription import load_audio, load_model, transcribe
+
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+    aid = store.add_answer(sid, "q0", "Design a feed ranker.", asked_at=3.0, answer_start=5.0)
+    spoken = store.audio_path_for(sid, aid).with_suffix(".espeak.wav")
+    subprocess.run(["espeak-ng", "-s", "150", "-w", str(spoken),
+                    "Um, what is the latency target in milliseconds? How many users do we have?"],
+                   check=True, timeout=60)
+    soundfile.write(store.audio_path_for(sid, aid), load_audio(spoken), 16000)
+    spoken.unlink()
+
+    model = load_model(None)
+    result = transcribe_missing(store, store.get_session(sid), SCRIPT, lambda path: transcribe(path, model))
+    assert result.transcribed == [aid], result.message
+    answer = store.get_session(sid).answers[0]
+    assert "latency" in answer.transcript.text.lower() and answer.transcript.words
+    assert answer.transcript.speech, "pauses come from the VAD on the recording"
+    assert len(answer.analysis["clarifying_questions"]) >= 1
+    assert "latency" in answer.analysis["topics_covered"]
