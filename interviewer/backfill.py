@@ -3,7 +3,8 @@
 That happens when the speech model was still loading or missing during the round, when the
 transcription process died mid-round, when a transcript took too long, or when the app
 crashed mid-answer (the recovered audio has no transcript). The recording is on disk, so the
-review catches up from the WAV files. Qt-free: the transcriber is passed in.
+review catches up from the WAV files. Spoken self-debrief answers that were saved with no text
+(the model was not ready) get their text the same way. Qt-free: the transcriber is passed in.
 """
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ TranscribeFile = Callable[[Path], Transcript]
 class BackfillResult:
     transcribed: list[int] = field(default_factory=list)  # answer ids
     failed: list[tuple[int, str]] = field(default_factory=list)  # (answer id, why)
+    debrief_texts: dict[int, str] = field(default_factory=dict)  # debrief entry id -> its new text
+    debrief_failed: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def message(self) -> str:
@@ -29,8 +32,13 @@ class BackfillResult:
             n = len(self.transcribed)
             parts.append(f"Transcribed {n} answer{'s' if n != 1 else ''} from {'their' if n != 1 else 'its'} "
                          "recording.")
+        if self.debrief_texts:
+            n = len(self.debrief_texts)
+            parts.append(f"Transcribed {n} spoken debrief answer{'s' if n != 1 else ''}.")
         for answer_id, why in self.failed:
             parts.append(f"Answer {answer_id} could not be transcribed ({why}); its recording is kept.")
+        for _entry_id, why in self.debrief_failed:
+            parts.append(f"A spoken debrief answer could not be transcribed ({why}); its recording is kept.")
         return " ".join(parts)
 
 
@@ -49,17 +57,40 @@ def answers_to_transcribe(store: Any, session: Any) -> list[tuple[Any, Path]]:
     return pending
 
 
+def debrief_to_transcribe(store: Any, session: Any) -> list[tuple[Any, Path]]:
+    """(entry, its audio file) for each spoken debrief answer saved with no text."""
+    pending = []
+    for entry in session.debrief:
+        if entry.text.strip():
+            continue
+        try:
+            path = store.audio_file(entry.audio_path)
+        except Exception:
+            path = None
+        if path is not None:
+            pending.append((entry, path))
+    return pending
+
+
+def has_work(store: Any, session: Any) -> int:
+    """How many recordings of this session wait for a transcript."""
+    return len(answers_to_transcribe(store, session)) + len(debrief_to_transcribe(store, session))
+
+
 def transcribe_missing(store: Any, session: Any, script: RoundScript | None, transcribe_file: TranscribeFile,
                        on_progress: Callable[[int, int], None] | None = None) -> BackfillResult:
-    """Transcribe, analyse and store every answer of `session` that has audio but no transcript.
-    One failure does not stop the others; nothing is deleted."""
+    """Transcribe, analyse and store every answer of `session` that has audio but no transcript,
+    and fill in spoken debrief answers saved without text. One failure does not stop the
+    others; nothing is deleted."""
     from interviewer.core.analysis.report import analyze_answer
 
     result = BackfillResult()
     pending = answers_to_transcribe(store, session)
+    debrief = debrief_to_transcribe(store, session)
+    total = len(pending) + len(debrief)
     for done, (answer, path) in enumerate(pending):
         if on_progress is not None:
-            on_progress(done, len(pending))
+            on_progress(done, total)
         try:
             transcript = transcribe_file(path)
         except Exception as exc:
@@ -75,8 +106,18 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
         store.attach_transcript(answer.id, transcript)
         store.attach_analysis(answer.id, analysis)
         result.transcribed.append(answer.id)
-    if on_progress is not None and pending:
-        on_progress(len(pending), len(pending))
+    for done, (entry, path) in enumerate(debrief, start=len(pending)):
+        if on_progress is not None:
+            on_progress(done, total)
+        try:
+            text = transcribe_file(path).text.strip()
+        except Exception as exc:
+            result.debrief_failed.append((entry.id, str(exc) or type(exc).__name__))
+            continue
+        store.update_debrief(entry.id, text=text)
+        result.debrief_texts[entry.id] = text
+    if on_progress is not None and total:
+        on_progress(total, total)
     return result
 
 

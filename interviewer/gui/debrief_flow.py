@@ -14,6 +14,7 @@ class DebriefFlow:
             return
         self.debrief_screen.show_session(session)
         self.show_screen("debrief")
+        self.transcribe_missing_answers(session)  # spoken answers saved before the model was ready
 
     def save_debrief(self, answers: list[DebriefAnswer]) -> bool:
         store, session = self.store(), self.debrief_screen.session
@@ -78,6 +79,8 @@ class DebriefFlow:
         if not (self.model_status.ready and self.services.transcribe_file):
             self.banner.show_message("Your spoken answer is saved; it will be transcribed once the speech "
                                      "model is ready. You can also type it.", "warning")
+            if self.debrief_screen.session is not None:
+                self._backfill_waiting = self.debrief_screen.session.id  # see model_ready_for_backfill
             return
         transcribe, model = self.services.transcribe_file, self.model_status.model
         self.debrief_screen.status.setText("Transcribing your answer...")

@@ -36,54 +36,63 @@ class ReviewFlow:
         self.show_screen("review")
         self.transcribe_missing_answers(session)
 
-    # -- answers recorded without a transcript ---------------------------------------------
+    # -- recordings without a transcript --------------------------------------------------
     def transcribe_missing_answers(self, session) -> None:
-        """Catch up on answers that have a recording but no transcript (the model was loading or
-        failed, or the app crashed mid-answer), in the background; the review refreshes after."""
-        from interviewer.backfill import answers_to_transcribe, transcribe_missing
+        """Catch up on recordings with no transcript (answers recorded while the model was
+        loading or had failed, or when the app crashed mid-answer; spoken debrief answers saved
+        before the model was ready), in the background; the review and debrief refresh after."""
+        from interviewer.backfill import has_work, transcribe_missing
 
         store = self.store()
         if store is None or getattr(store, "read_only", False) or session.id in self._backfilling():
             return
-        pending = answers_to_transcribe(store, session)
+        if self._debrief_recording is not None:  # its file is still being written
+            self._backfill_waiting = session.id
+            return
+        pending = has_work(store, session)
         if not pending:
             return
-        count = f"{len(pending)} answer{'s' if len(pending) != 1 else ''}"
+        count = f"{pending} recording{'s' if pending != 1 else ''}"
         if not (self.model_status.ready and self.services.transcribe_file):
             self._backfill_waiting = session.id  # picked up by model_ready_for_backfill
-            self.banner.show_message(f"{count} of this round {'were' if len(pending) != 1 else 'was'} recorded "
-                                     "without a transcript; they will be transcribed when the speech model is "
-                                     "ready.", "info")
+            self.banner.show_message(f"{count} of this round {'have' if pending != 1 else 'has'} no transcript "
+                                     "yet; they will be transcribed when the speech model is ready.", "info")
             return
         transcribe, model = self.services.transcribe_file, self.model_status.model
         script = self.script_by_id(session.script_id)
         self._backfilling().add(session.id)
-        self.banner.show_message(f"Transcribing {count} recorded without a transcript...", "info")
+        self.banner.show_message(f"Transcribing {count} that have no transcript yet...", "info")
 
         def work():
             return transcribe_missing(store, session, script, lambda path: transcribe(path, model))
 
         def done(result) -> None:
             self._backfilling().discard(session.id)
-            self.banner.show_message(result.message, "warning" if result.failed else "info")
+            self.banner.show_message(result.message, "warning" if result.failed or result.debrief_failed else "info")
             shown = self.review_screen.session
-            if shown is not None and shown.id == session.id:
+            if result.transcribed and shown is not None and shown.id == session.id:
                 fresh = self.load_session(session.id)
                 if fresh is not None:
                     self.review_screen.show_session(fresh, script, store.missing_audio(fresh))
+            debrief = self.debrief_screen.session
+            if result.debrief_texts and debrief is not None and debrief.id == session.id:
+                for index, item in enumerate(self.debrief_screen.items):
+                    text = result.debrief_texts.get(item.entry_id)
+                    if text and not item.text.toPlainText().strip():  # never overwrite what was typed
+                        self.debrief_screen.append_text(index, text)
 
         def failed(exc: BaseException) -> None:
             self._backfilling().discard(session.id)
-            self.banner.show_message(f"The answers recorded without a transcript could not be transcribed: "
-                                     f"{exc}. Their recordings are kept.", "warning")
+            self.banner.show_message(f"Recordings without a transcript could not be transcribed: {exc}. "
+                                     "The recordings are kept.", "warning")
 
         run_in_background(work, done, failed)
 
     def model_ready_for_backfill(self) -> None:
-        """The speech model became ready: transcribe what the open review was waiting for."""
+        """The speech model became ready: transcribe what the open review or debrief waits for."""
         waiting, self._backfill_waiting = self._backfill_waiting, None
-        shown = self.review_screen.session
-        if waiting is not None and shown is not None and shown.id == waiting:
+        shown = [s for s in (self.review_screen.session, self.debrief_screen.session) if s is not None]
+        if waiting is not None and any(s.id == waiting for s in shown):
             fresh = self.load_session(waiting)
             if fresh is not None:
                 self.transcribe_missing_answers(fresh)

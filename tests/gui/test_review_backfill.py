@@ -101,3 +101,28 @@ def test_a_review_waits_for_the_model_then_transcribes(qtbot, isolated_dirs, scr
     wait_for_background_work()
     after = window.store().get_session(session.id)
     assert all(a.transcript is not None for a in after.answers if a.audio_path)
+
+
+def test_a_spoken_debrief_answer_saved_before_the_model_was_ready_gets_its_text(
+        qtbot, isolated_dirs, script_dirs, tmp_path):
+    gate, heard = threading.Event(), []
+    clock = FakeClock()
+    window = _window(qtbot, script_dirs, tmp_path / "data", clock, gate, heard)
+    session = _finish_a_round(qtbot, window, clock)
+    window.review_screen.debrief_button.click()
+    debrief = window.debrief_screen
+    debrief.items[1].text.setPlainText("Typed while waiting.")
+    debrief.items[0].record_button.click()
+    debrief.items[0].record_button.click()  # stop: saved, not transcribed (no model yet)
+    assert "transcribed once the speech model is ready" in window.banner.history[-1][1]
+    assert debrief.items[0].text.toPlainText() == ""
+
+    gate.set()  # the model is ready: the round's answers and the spoken debrief answer get text
+    qtbot.waitUntil(lambda: "latency target" in debrief.items[0].text.toPlainText(), timeout=10000)
+    wait_for_background_work()
+    assert debrief.items[1].text.toPlainText() == "Typed while waiting."  # what was typed stays
+    after = window.store().get_session(session.id)
+    spoken = next(d for d in after.debrief if d.prompt == debrief.items[0].prompt.text)
+    assert "latency target" in spoken.text
+    assert all(a.transcript is not None for a in after.answers if a.audio_path)
+    assert "spoken debrief answer" in window.banner.history[-1][1]

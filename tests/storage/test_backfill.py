@@ -115,3 +115,25 @@ def test_a_real_recording_is_transcribed_by_the_default_model(store):
     assert answer.transcript.speech, "pauses come from the VAD on the recording"
     assert len(answer.analysis["clarifying_questions"]) >= 1
     assert "latency" in answer.analysis["topics_covered"]
+
+
+def test_spoken_debrief_answers_saved_without_text_are_filled_in(store):
+    from interviewer.backfill import debrief_to_transcribe, has_work
+
+    sid, ids = _round_with_untranscribed_answers(store)
+    spoken = store.add_debrief(sid, "Where did you hesitate?", "", with_audio=True)
+    record_tone(store.debrief_audio_path(sid, spoken), 0.5)
+    typed = store.add_debrief(sid, "What would you change?", "Ask about scale first.", with_audio=True)
+    record_tone(store.debrief_audio_path(sid, typed), 0.5)
+    store.add_debrief(sid, "Rate your clarity", "", self_rating=3)  # nothing spoken, nothing typed
+    session = store.get_session(sid)
+    assert [e.id for e, _path in debrief_to_transcribe(store, session)] == [spoken]
+    assert has_work(store, session) == 3  # two answers and one debrief recording
+
+    result = transcribe_missing(store, session, SCRIPT,
+                                lambda path: make_transcript("I hesitated on latency", seconds=2.0))
+    assert result.debrief_texts == {spoken: "I hesitated on latency"}
+    assert "Transcribed 1 spoken debrief answer." in result.message
+    texts = {d.id: d.text for d in store.get_session(sid).debrief}
+    assert texts[spoken] == "I hesitated on latency" and texts[typed] == "Ask about scale first."
+    assert has_work(store, store.get_session(sid)) == 0
