@@ -1,4 +1,4 @@
-"""`interviewer sessions list|show|export|discard|delete`: the rounds kept in the data folder."""
+"""`interviewer sessions list|show|export|transcribe|discard|delete`: the rounds kept in the data folder."""
 from __future__ import annotations
 
 import argparse
@@ -32,6 +32,12 @@ def register(subparsers) -> None:
     export.add_argument("--split", action="store_true",
                         help="audio: one file per answer in the folder given by -o, instead of one joined file")
     export.set_defaults(func=export_session)
+
+    transcribe = sub.add_parser("transcribe", help="transcribe and analyse the recordings of a round that "
+                                                   "have no transcript yet (e.g. after a crash)")
+    transcribe.add_argument("id", type=int)
+    transcribe.add_argument("--model", metavar="NAME_OR_PATH", help="speech model (default: the bundled tiny.en)")
+    transcribe.set_defaults(func=transcribe_session)
 
     discard = sub.add_parser("discard", help="mark a round (e.g. an interrupted one) as discarded; "
                                              "it is kept but left out of progress")
@@ -97,6 +103,29 @@ def export_session(args: argparse.Namespace) -> int:
     for path in result.files:
         print(path)
     return 0
+
+
+def transcribe_session(args: argparse.Namespace) -> int:
+    from interviewer.backfill import has_work, transcribe_missing
+    from interviewer.core.scripts.loader import discover_scripts
+
+    with _open_store() as store:
+        session = store.get_session(args.id)
+        if not has_work(store, session):
+            print(f"Every recording of round {args.id} already has a transcript.")
+            return 0
+        from interviewer.adapters.transcription import load_model, transcribe
+
+        model = load_model(args.model)
+        script = next((s for s in discover_scripts().scripts if s.id == session.script_id), None)
+
+        def progress(done: int, total: int) -> None:
+            if done < total:
+                print(f"transcribing {done + 1} of {total}...", file=sys.stderr)
+
+        result = transcribe_missing(store, session, script, lambda path: transcribe(path, model), progress)
+    print(result.message)
+    return 1 if result.failed or result.debrief_failed else 0
 
 
 def discard_session(args: argparse.Namespace) -> int:

@@ -75,3 +75,29 @@ def test_the_installed_command_works(data_dir, tmp_path):
                          capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_crashed_rounds_answer_is_transcribed_from_the_command_line(data_dir, tmp_path, capsys):
+    """The app died mid-answer: the recording survives without a transcript; `sessions
+    transcribe` transcribes it with the real model, and a second run has nothing to do."""
+    from interviewer.adapters.transcription import load_audio
+
+    store = Store.open()
+    sid = store.create_session("nope", "Crashed round", "ml_system_design", 45)
+    aid = store.add_answer(sid, "q", "Design a feed ranker.", asked_at=1.0, answer_start=2.0)
+    spoken = tmp_path / "spoken.wav"
+    subprocess.run(["espeak-ng", "-s", "150", "-w", str(spoken), "Um, what is the latency target?"],
+                   check=True, timeout=60)
+    sf.write(store.audio_path_for(sid, aid), load_audio(spoken), 16000)
+    store._locks.pop(sid).release()  # the recording process died
+    store.close()
+
+    assert main(["sessions", "transcribe", str(sid)]) == 0
+    captured = capsys.readouterr()
+    assert "Transcribed 1 answer from its recording." in captured.out
+    assert "transcribing 1 of 1" in captured.err
+    answer = Store.open().get_session(sid).answers[0]
+    assert "latency" in answer.transcript.text.lower()
+    assert answer.analysis["clarifying_questions"], answer.transcript.text
+    assert main(["sessions", "transcribe", str(sid)]) == 0
+    assert "already has a transcript" in capsys.readouterr().out
