@@ -10,11 +10,16 @@ for as long as each chunk took. The app therefore keeps the model in one child p
     work happens in the child; `client.transcribe_file(path)` transcribes a recording there.
 
 Only 16 kHz float32 audio (64 kB/s) and transcript JSON cross the pipe.
+
+If the child dies (OOM-killed, a crash in native code), the answer in flight gets an error
+(its recording is on disk) and the next request starts a new child with the same model.
 """
 from __future__ import annotations
 
 import itertools
 import multiprocessing
+import queue
+import signal
 import threading
 from pathlib import Path
 from typing import Any, Callable
@@ -24,6 +29,7 @@ from interviewer.errors import UserError
 
 STARTUP_TIMEOUT_S = 120.0
 FINISH_TIMEOUT_S = 120.0
+MAX_RESTARTS = 3  # per client: a model that crashes while loading must not loop forever
 
 
 # ---------------------------------------------------------------- the child process
@@ -99,157 +105,260 @@ class _Pending:
         self.error: str | None = None
 
 
-class TranscriptionClient:
-    """The app's handle on the transcription child process. Thread-safe."""
+def _wait(pending: _Pending, timeout: float, what: str) -> Transcript:
+    if not pending.event.wait(timeout):
+        raise TimeoutError(f"{what} took longer than {timeout:.0f} s")
+    if pending.error is not None:
+        raise UserError(pending.error)
+    return Transcript.from_dict(pending.result)
 
-    def __init__(self) -> None:
-        self._conn: Any = None
-        self._process: Any = None
-        self._send_lock = threading.Lock()
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
-        self.label = ""
-        self._ids = itertools.count(1)
-        self._live: dict[int, "RemoteLiveTranscriber"] = {}
-        self._pending: dict[tuple[str, int], _Pending] = {}
-        self._lock = threading.Lock()
 
-    def start(self, model_name: str | None = None) -> "TranscriptionClient":
+def _exit_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}" if code is not None else "reason unknown"
+
+
+class _Child:
+    """One child process and what is in flight with it.
+
+    Requests never wait on the pipe: messages go into `outbox` and a sender thread delivers
+    them once the model is loaded. So an answer opened while a restarted child still loads
+    (~1 s for tiny.en) buffers its audio here, and a child that stops reading cannot block the
+    microphone's thread. When the child ends, the reader fails everything pending with it.
+    """
+
+    def __init__(self, model_name: str | None, label: str = "") -> None:
         context = multiprocessing.get_context("spawn")  # no fork of a process running Qt threads
         parent, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, model_name),
-                                        name="interviewer-transcription", daemon=True)
-        self._process.start()
+        self.process = context.Process(target=_serve, args=(child, model_name),
+                                       name="interviewer-transcription", daemon=True)
+        self.process.start()  # 0.5-9 ms (measured, 400 MB parent): fine on the GUI thread
         child.close()
-        self._conn = parent
+        self.conn = parent
+        self.label = label
+        self.ready = threading.Event()  # the model loaded, or the child ended first
+        self.error: BaseException | None = None  # why the model did not load
+        self.load_failed = False  # the child reported a loading error (restarting won't help)
+        self.ended: str | None = None  # why the child is gone, once it is
+        self.exit_reason = ""
+        self.outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._closing: str | None = None
+        self._lock = threading.Lock()
+        self._live: dict[int, "RemoteLiveTranscriber"] = {}
+        self._pending: dict[tuple[str, int], _Pending] = {}
         threading.Thread(target=self._read, name="transcription-reader", daemon=True).start()
-        return self
+        threading.Thread(target=self._pump, name="transcription-sender", daemon=True).start()
 
-    def wait_ready(self, timeout: float = STARTUP_TIMEOUT_S) -> "TranscriptionClient":
-        """Block until the model is loaded in the child; raises its loading error."""
-        if not self._ready.wait(timeout):
-            raise UserError(f"the speech model did not load within {timeout:.0f} s")
-        if self._error is not None:
-            raise self._error
-        return self
+    def send(self, *message: Any) -> None:
+        """Queue a message (never blocks). Messages to an ended child are dropped: whoever
+        waits for an answer learns of the end through `expect`."""
+        if self.ended is None:
+            self.outbox.put(message)
 
-    def live(self) -> "RemoteLiveTranscriber":
-        answer = next(self._ids)
-        transcriber = RemoteLiveTranscriber(self, answer)
-        with self._lock:
-            self._live[answer] = transcriber
-        self._send("open", answer)
-        return transcriber
-
-    def transcribe_file(self, path: str | Path, timeout: float = FINISH_TIMEOUT_S) -> Transcript:
-        request = next(self._ids)
-        pending = self._expect("file", request)
-        self._send("file", request, str(path))
-        return self._wait(pending, timeout, f"transcribing {path}")
-
-    def close(self) -> None:
-        try:
-            self._send("quit")
-        except Exception:
-            pass
-        if self._process is not None:
-            self._process.join(3)
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join(3)
-        self._fail_all("the transcription process was closed")
-
-    # -- internals ----------------------------------------------------------------------
-    def _send(self, *message: Any) -> None:
-        if self._error is not None:
-            raise self._error
-        with self._send_lock:
-            try:
-                self._conn.send(message)
-            except (OSError, ValueError, BrokenPipeError) as exc:
-                raise UserError(f"the transcription process stopped ({exc})") from None
-
-    def _expect(self, kind: str, key: int) -> _Pending:
+    def expect(self, kind: str, key: int) -> _Pending:
         pending = _Pending()
         with self._lock:
-            self._pending[(kind, key)] = pending
+            if self.ended is None:
+                self._pending[(kind, key)] = pending
+                return pending
+        pending.error = self.ended
+        pending.event.set()
         return pending
 
-    @staticmethod
-    def _wait(pending: _Pending, timeout: float, what: str) -> Transcript:
-        if not pending.event.wait(timeout):
-            raise TimeoutError(f"{what} took longer than {timeout:.0f} s")
-        if pending.error is not None:
-            raise UserError(pending.error)
-        return Transcript.from_dict(pending.result)
+    def open(self, transcriber: "RemoteLiveTranscriber") -> None:
+        with self._lock:
+            self._live[transcriber._answer] = transcriber
+        self.send("open", transcriber._answer)
+
+    def forget(self, answer: int) -> None:
+        with self._lock:
+            self._live.pop(answer, None)
+
+    def stop(self, why: str) -> None:
+        """Ask the child to quit; kill it if it does not within 3 s. Blocks: not on the GUI thread."""
+        self._closing = why
+        self.send("quit")
+        self.process.join(3)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(3)
+        self._end(why)
+
+    def _pump(self) -> None:
+        self.ready.wait()
+        while True:
+            message = self.outbox.get()
+            if message is None:
+                return
+            try:
+                self.conn.send(message)
+            except (OSError, ValueError):
+                return  # the child is gone; the reader sees the end and fails what was pending
 
     def _read(self) -> None:
         while True:
             try:
-                message = self._conn.recv()
+                message = self.conn.recv()
             except (EOFError, OSError):
-                if not self._ready.is_set():
-                    self._error = UserError("the transcription process ended before the model loaded")
-                    self._ready.set()
-                self._fail_all("the transcription process ended")
-                return
+                break
             kind = message[0]
             if kind == "ready":
                 self.label = message[1]
-                self._ready.set()
+                self.ready.set()
             elif kind == "error":
-                text = message[1]
-                self._error = UserError(text) if message[2] else RuntimeError(text)
-                self._ready.set()
+                self.error = UserError(message[1]) if message[2] else RuntimeError(message[1])
+                self.load_failed = True
+                self.ready.set()
             elif kind == "update":
                 with self._lock:
                     transcriber = self._live.get(message[1])
                 if transcriber is not None:
                     transcriber._updated(message[2])
             elif kind in ("done", "file_done"):
-                key = ("finish" if kind == "done" else "file", message[1])
                 with self._lock:
-                    pending = self._pending.pop(key, None)
-                    self._live.pop(message[1], None) if kind == "done" else None
+                    pending = self._pending.pop(("finish" if kind == "done" else "file", message[1]), None)
+                    if kind == "done":
+                        self._live.pop(message[1], None)
                 if pending is not None:
                     pending.result, pending.error = message[2], message[3]
                     pending.event.set()
+        self.process.join(2)  # the pipe closes as the process exits: this only reaps it
+        self.exit_reason = _exit_reason(self.process.exitcode)
+        self._end(self._closing or f"the transcription process stopped ({self.exit_reason})")
 
-    def _fail_all(self, why: str) -> None:
+    def _end(self, why: str) -> None:
         with self._lock:
+            if self.ended is not None:
+                return
+            self.ended = why
             pending, self._pending = list(self._pending.values()), {}
+            self._live.clear()
+        if not self.ready.is_set():
+            self.error = UserError("the transcription process ended before the model loaded")
+            self.ready.set()
+        self.outbox.put(None)  # ends the sender thread
         for p in pending:
             p.error = why
             p.event.set()
 
 
+class TranscriptionClient:
+    """The app's handle on the transcription child process. Thread-safe.
+
+    If the child dies (OOM-killed, a crash in native code), the next request starts a new one
+    with the same model, at most `max_restarts` times per client, so a model that crashes
+    while loading does not loop forever. Requests in flight when it died fail with a UserError
+    (the answers' recordings are on disk). A restart does not wait for the model: see _Child.
+    """
+
+    def __init__(self, max_restarts: int = MAX_RESTARTS) -> None:
+        self._child: _Child | None = None
+        self._model_name: str | None = None
+        self._max_restarts = max_restarts
+        self.restarts = 0
+        self._closed = False
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
+
+    @property
+    def label(self) -> str:
+        return self._child.label if self._child is not None else ""
+
+    @property
+    def _process(self) -> Any:  # the current child process (tests kill it)
+        return self._child.process if self._child is not None else None
+
+    def start(self, model_name: str | None = None) -> "TranscriptionClient":
+        self._model_name = model_name
+        self._child = _Child(model_name)
+        return self
+
+    def wait_ready(self, timeout: float = STARTUP_TIMEOUT_S) -> "TranscriptionClient":
+        """Block until the model is loaded in the child; raises its loading error."""
+        child = self._child
+        if child is None:
+            raise UserError("the transcription process was not started")
+        if not child.ready.wait(timeout):
+            raise UserError(f"the speech model did not load within {timeout:.0f} s")
+        if child.error is not None:
+            raise child.error
+        return self
+
+    def live(self) -> "RemoteLiveTranscriber":
+        child = self._running()
+        transcriber = RemoteLiveTranscriber(child, next(self._ids))
+        child.open(transcriber)
+        return transcriber
+
+    def transcribe_file(self, path: str | Path, timeout: float = FINISH_TIMEOUT_S) -> Transcript:
+        child = self._running()
+        request = next(self._ids)
+        pending = child.expect("file", request)
+        child.send("file", request, str(path))
+        return _wait(pending, timeout, f"transcribing {path}")
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            child = self._child
+        if child is not None:
+            child.stop("the transcription process was closed")
+
+    def _running(self) -> _Child:
+        """The child for a new request; one that died is replaced here (without waiting)."""
+        with self._lock:
+            child = self._child
+            if self._closed or child is None:
+                raise UserError("the transcription process was closed")
+            if child.ended is None:
+                return child
+            if child.load_failed:  # a missing or broken model: starting again would not help
+                raise UserError(f"transcription stopped: the speech model could not be loaded "
+                                f"({child.error}); answers are still recorded")
+            if self.restarts >= self._max_restarts:
+                raise UserError(f"transcription stopped: the transcription process ended "
+                                f"{self.restarts + 1} times (the last time: {child.exit_reason}); "
+                                f"answers are still recorded")
+            self._child = _Child(self._model_name, child.label)
+            self.restarts += 1
+            return self._child
+
+
 class RemoteLiveTranscriber:
     """Implements the LiveTranscriber port; the transcription runs in the child process."""
 
-    def __init__(self, client: TranscriptionClient, answer: int) -> None:
-        self._client = client
+    def __init__(self, child: _Child, answer: int) -> None:
+        self._child = child
         self._answer = answer
         self.on_segment: Callable[[Any], None] | None = None
         self._sent_segments = 0
         self._finishing = False
 
     def feed(self, samples: Any) -> None:
+        """Never blocks (it runs on the microphone's thread); audio for a child that died is
+        dropped: the recording on disk has it."""
         import numpy as np
 
-        if self._finishing:
+        if self._finishing or self._child.ended is not None:
             return
         data = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
-        self._client._send("feed", self._answer, data.tobytes())
+        self._child.send("feed", self._answer, data.tobytes())
 
     def finish(self, timeout: float = FINISH_TIMEOUT_S) -> Transcript:
+        """Blocks until the transcript is complete; raises UserError if the child died meanwhile."""
         self._finishing = True
-        pending = self._client._expect("finish", self._answer)
-        self._client._send("finish", self._answer)
-        return self._client._wait(pending, timeout, "finishing the transcript")
+        pending = self._child.expect("finish", self._answer)
+        self._child.send("finish", self._answer)
+        return _wait(pending, timeout, "finishing the transcript")
 
     def cancel(self) -> None:
         self._finishing = True
-        self._client._send("cancel", self._answer)
+        self._child.send("cancel", self._answer)
+        self._child.forget(self._answer)
 
     def _updated(self, data: dict) -> None:  # reader thread
         transcript = Transcript.from_dict(data)

@@ -1,7 +1,9 @@
 """Transcription in the child process: real tiny.en, live (fed in blocks) and from a file."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import threading
 import time
@@ -80,3 +82,87 @@ def test_a_missing_model_is_a_plain_message():
             c.wait_ready(60)
     finally:
         c.close()
+
+
+# ---------------------------------------------------------------- the child dying mid-round
+
+
+def _kill(c: TranscriptionClient) -> None:
+    """SIGKILL the current child (as the OOM killer would) and wait until the client saw it go."""
+    child = c._child
+    os.kill(c._process.pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while child.ended is None:
+        assert time.monotonic() < deadline, "the client did not notice the child's death"
+        time.sleep(0.01)
+
+
+def test_a_killed_child_fails_the_answer_in_flight_and_the_next_answer_gets_a_new_one(speech_wav):
+    from interviewer.adapters.transcription import load_audio
+
+    audio = load_audio(speech_wav)
+    c = TranscriptionClient().start(None).wait_ready()
+    try:
+        # The answer in flight: the child is frozen so that its finish() is surely still
+        # pending when the child is killed.
+        in_flight = c.live()
+        in_flight.feed(audio[:16000])
+        old_pid = c._process.pid
+        os.kill(old_pid, signal.SIGSTOP)
+        outcome = []
+        waiter = threading.Thread(target=lambda: outcome.append(_outcome(in_flight.finish)))
+        waiter.start()
+        time.sleep(0.2)
+        assert waiter.is_alive(), "finish() waits for the frozen child"
+        killed_at = time.perf_counter()
+        _kill(c)
+        waiter.join(5)
+        assert not waiter.is_alive(), "finish() hung after the child died"
+        assert isinstance(outcome[0], UserError), outcome
+        assert "transcription process stopped" in str(outcome[0]) and "SIGKILL" in str(outcome[0])
+        in_flight.feed(audio[:1600])  # the microphone may still deliver a block: ignored
+
+        # The next answer starts a new child; feeding never waits for its model to load.
+        live = c.live()
+        assert c._process.pid != old_pid and c.restarts == 1
+        start = time.perf_counter()
+        for i in range(0, len(audio), 1600):
+            live.feed(audio[i:i + 1600])
+        assert time.perf_counter() - start < 0.5
+        text = live.finish(timeout=60).text.lower()
+        print(f"kill -> next answer's transcript: {time.perf_counter() - killed_at:.2f} s")
+        assert "latency" in text and "target" in text, text
+    finally:
+        c.close()
+
+
+def test_restarts_are_limited_then_requests_say_transcription_stopped(speech_wav):
+    c = TranscriptionClient(max_restarts=2).start(None)  # no need to wait for the models to load
+    try:
+        _kill(c)
+        c.live()  # restart 1
+        _kill(c)
+        # A file request restarts it too; one in flight when the child dies fails plainly.
+        outcome = []
+        waiter = threading.Thread(target=lambda: outcome.append(_outcome(lambda: c.transcribe_file(speech_wav))))
+        waiter.start()  # restart 2
+        deadline = time.monotonic() + 10
+        while c.restarts < 2:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        _kill(c)
+        waiter.join(5)
+        assert isinstance(outcome[0], UserError) and "stopped" in str(outcome[0]), outcome
+        for request in (c.live, lambda: c.transcribe_file(speech_wav)):
+            with pytest.raises(UserError, match="transcription stopped.*3 times.*SIGKILL.*answers are still recorded"):
+                request()
+        assert c.restarts == 2
+    finally:
+        c.close()
+
+
+def _outcome(fn):
+    try:
+        return fn()
+    except Exception as exc:
+        return exc
