@@ -45,14 +45,15 @@ def test_answer_through_the_virtual_microphone(pulse, whisper_model, tmp_path):
     assert info.duration >= played_seconds
     assert max(levels) > -30 and min(levels) < -60  # speech, and the silence around it
 
-    words = words_of(result.text)
+    # Singular and plural count alike: tiny.en sometimes hears "test" as "tests".
+    words = {w.rstrip("s") for w in words_of(result.text)}
     for word in ("main", "risk", "training", "test", "split", "time"):
-        assert word in words, result.text
+        assert word.rstrip("s") in words, result.text
     assert hesitations_of(result.text) == {"um", "uh"}, f"hesitations lost: {result.text}"
     gaps = [b.start - a.end for a, b in zip(result.speech, result.speech[1:])]
     assert max(gaps) == pytest.approx(1.8, abs=0.35), result.speech
     # The file on disk holds the same answer (what the analysis and playback use later).
-    assert set(words_of(transcribe(path, whisper_model).text)) >= {"risk", "split", "time"}
+    assert {w.rstrip("s") for w in words_of(transcribe(path, whisper_model).text)} >= {"risk", "split", "time"}
     assert latency < 15  # generous: the CI machine is shared; the benchmark measures it properly
 
 
