@@ -81,6 +81,22 @@ def _prev(tokens: list[Token], i: int) -> str:
     return tokens[i - 1].norm if i > 0 else ""
 
 
+# Interjections a speaker may put before a sentence-opening "so" ("Okay, so, um...").
+_OPENERS = {"okay", "ok", "alright", "right", "well", "yeah", "sure", "great", "cool"}
+
+
+def _opens_sentence(tokens: list[Token], i: int) -> bool:
+    """Token i starts a sentence, counting hesitations and comma-marked interjections before
+    it as part of the start ("Um, so, um", "Alright, so, um", "All right. um, So, Um")."""
+    j = i - 1
+    while j >= 0 and (is_hesitation(tokens[j].norm) or (
+            tokens[j].comma_after and tokens[j].norm in _OPENERS)):
+        if tokens[j].norm == "right" and j > 0 and tokens[j - 1].norm == "all":
+            j -= 1
+        j -= 1
+    return starts_sentence(tokens, j + 1)
+
+
 def _set_off_before(tokens: list[Token], i: int) -> bool:
     return starts_clause(tokens, i) or is_hesitation(_prev(tokens, i))
 
@@ -129,7 +145,7 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return f"{t.norm} of", i + 1
     if t.norm in ("kinda", "sorta"):
         return ("kind of" if t.norm == "kinda" else "sort of"), i
-    if t.norm == "so" and starts_sentence(tokens, i):
+    if t.norm == "so" and _opens_sentence(tokens, i):
         # Sentence-initial "so" that links a clause ("So I would start with...") is a normal
         # connective, and Whisper adds the comma in "So, ..." at random. Only the "so" that
         # stalls for time counts: "so... um", "so yeah", a "So..." left hanging.

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from interviewer.core.analysis.fillers import is_hesitation
-from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance
+from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance, silence_gaps
 from interviewer.core.scripts.topics import BUILTIN_TOPICS, builtin_keywords
 from interviewer.core.transcript import SpeechRegion
 
@@ -57,6 +57,13 @@ PERSONAL = {"i", "we", "you", "they", "he", "she"}
 COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "could"}
 MAX_TAG_GAP_S = 1.0
 RHETORICAL_ANSWER = {"because", "well"}
+# "Do you know what I did?", "Guess what we found?", "you know what I mean?": the listener
+# cannot know the speaker's own story; the speaker tells it next.
+STORY_QUESTION = re.compile(r"\b(do you know|you know|guess|can you guess) (what|how|why|who) "
+                            r"((i|we) (did|mean|\w+ed|found|saw|made|built|got|took|chose|thought|learned|learnt)|happened)\b")
+# A clause that rises in pitch and runs straight on with one of these ("...visited once,
+# so it's order n") rose for continuation, even where Whisper wrote a period.
+CONTINUATION = {"so", "and", "but", "because", "cause", "which", "or", "since"}
 
 
 @dataclass(frozen=True)
@@ -72,12 +79,19 @@ class AskedQuestion:
                 "topics": list(self.topics), "cue": self.cue}
 
 
+WH_IS = {"what's": "what", "how's": "how", "who's": "who", "where's": "where", "when's": "when",
+         "why's": "why"}
+
+
 def _clauses(u: Utterance) -> list[list[str]]:
     clauses, cur = [], []
     for t in u.tokens:
         if is_hesitation(t.norm):
             continue
-        cur.append(t.norm)
+        if t.norm in WH_IS:  # "what's the budget" asks like "what is the budget"
+            cur.extend((WH_IS[t.norm], "is"))
+        else:
+            cur.append(t.norm)
         if t.comma_after:
             clauses.append(cur)
             cur = []
@@ -93,8 +107,27 @@ def _strip_lead_in(words: list[str]) -> list[str]:
     return words[i:]
 
 
+# "The question is how to keep features consistent", "the hard part is whether it fits":
+# a statement that names an open question. Whisper often writes "?" after it.
+# "The question I have is whether..." asks: the noun phrase holds no speaker.
+FRAMING = re.compile(r"^(the|a) ((?!(i|we|you|i'd|i'm|i've)\b)\w+ ){1,3}(is|was) "
+                     r"(how|what|whether|which|where|when|why|who|if) "
+                     r"(to|i|we|you|they|it|the|a|an|our|this|these|those)\b")
+# "Just to make sure I understand, the ranking runs on device": an opener that asks for
+# confirmation, like "just to confirm" (only where the sentence opens: "..., just to make sure
+# the model stays fresh" is a purpose).
+CONFIRM_OPENER = (("to", "make", "sure"), ("to", "double", "check"))
+
+
+def frames_question(u: Utterance) -> bool:
+    words = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
+    return bool(FRAMING.match(" ".join(words)))
+
+
 def question_cue(u: Utterance) -> str:
     """Why the utterance is a question ("" if it is not one)."""
+    if frames_question(u):
+        return ""
     if u.tokens[-1].question_mark:
         return "question mark"
     text = " ".join(u.norm_words)
@@ -105,6 +138,8 @@ def question_cue(u: Utterance) -> str:
         words = _strip_lead_in(clause)
         if len(words) < 2:
             continue
+        if tuple(words[:3]) in CONFIRM_OPENER and not any(_strip_lead_in(c) for c in clauses[:n]):
+            return "indirect question"
         first, second = words[0], words[1]
         if first in AUX and (second in SUBJECT or _plural_noun(second)):
             return "inverted auxiliary"
@@ -112,7 +147,7 @@ def question_cue(u: Utterance) -> str:
         # the same words ask something.
         relative = n > 0 and first in {"which", "who", "whom", "whose"} and not (
             clauses[n - 1][0] in LEAD_IN and len(clauses[n - 1]) <= 4)
-        if first in WH and not relative:
+        if first in WH and not relative and not _pseudo_cleft(words):
             if second in AUX:
                 return "question word"
             if second in HOW_WHAT_QUANTITY and not _subject_before_aux(words[2:]):
@@ -141,6 +176,17 @@ def _plural_noun(word: str) -> bool:
     auxiliary is its subject, whatever the noun."""
     return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ous", "'s"))
             and word not in NOT_PLURAL and word not in AUX)
+
+
+def _pseudo_cleft(words: list[str]) -> bool:
+    """"What matters is latency", "what worked was caching", "what is important is cost": a
+    "what" clause with its own verb, then the copula, states something."""
+    if words[0] != "what" or len(words) < 4:
+        return False
+    if words[2] in {"is", "was"} and words[1] not in AUX and words[1].endswith(("s", "ed")):
+        return True
+    return (words[1] in {"is", "was"} and words[2] not in SUBJECT
+            and any(w in {"is", "was"} for w in words[3:5]))
 
 
 def _subject_before_aux(words: list[str]) -> bool:
@@ -222,12 +268,25 @@ def split_at_rise_before_hesitation(u: Utterance, regions: list[SpeechRegion]) -
     return parts
 
 
+def runs_on(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]]) -> bool:
+    """The next utterance carries on the same sentence: it starts with a connective and no
+    silence of a sentence break lies between the two."""
+    words = [w for w in nxt.norm_words if not is_hesitation(w)] if nxt is not None else []
+    if not words or words[0] not in CONTINUATION:
+        return False
+    here = (u.tokens[-1].start + u.tokens[-1].end) / 2
+    there = (nxt.tokens[0].start + nxt.tokens[0].end) / 2
+    return not any(here < (a + b) / 2 < there for a, b in gaps)
+
+
 def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],
                    regions: list[SpeechRegion] | None = None) -> list[AskedQuestion]:
     found = []
+    gaps = silence_gaps(regions or [])
     if regions:
         utterances = [part for u in utterances for part in split_at_rise_before_hesitation(u, regions)]
     for i, u in enumerate(utterances):
+        nxt = utterances[i + 1] if i + 1 < len(utterances) else None
         cue = question_cue(u)
         if not cue and regions:
             ended = u.tokens[-1].ends_sentence or u.tokens[-1].comma_after or i + 1 == len(utterances) or (
@@ -235,8 +294,11 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             # A comma end here only comes from the cut above (a hesitation follows it).
             ended = ended and (not u.tokens[-1].comma_after or (
                 i + 1 < len(utterances) and is_hesitation(utterances[i + 1].tokens[0].norm)))
-            cue = "rising intonation" if ends_rising(u, regions, ended) else ""
+            if ends_rising(u, regions, ended) and not frames_question(u) and not runs_on(u, nxt, gaps):
+                cue = "rising intonation"
         if not cue:
+            continue
+        if STORY_QUESTION.search(" ".join(u.norm_words)):
             continue
         content = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
         if len(content) <= 1 and (not content or content[0] not in WH):
@@ -254,7 +316,6 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                     found.append(AskedQuestion(text, prev.start, u.end, topics_in(text, keywords),
                                                "tag question"))
             continue
-        nxt = utterances[i + 1] if i + 1 < len(utterances) else None
         # "Why does that matter? Because..." answers itself: rhetorical, not clarifying.
         if (cue == "question mark" and nxt is not None and nxt.norm_words[0] in RHETORICAL_ANSWER
                 and nxt.start - u.end < 1.0 and u.norm_words[0] in WH):

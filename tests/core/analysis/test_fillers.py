@@ -35,6 +35,8 @@ def test_words_that_are_not_hesitations(word):
     "I don't know the answer yet.",
     "It has to be like the old system.",
     "If you know the traffic we can size it.",
+    "Okay, so I would start with a simple baseline.",
+    "And then so, the events land in a queue.",
 ])
 def test_false_friends_are_not_fillers(text):
     assert fillers_in(text) == []
@@ -54,6 +56,10 @@ def test_false_friends_are_not_fillers(text):
     ("Like, I would just cache it.", ["like"]),
     ("Retrieval has to be like, really cheap.", ["like"]),
     ("That is you know a standard trick.", ["you know"]),        # commas lost in a long answer   # no complement after a copula
+    # A stalling "so" still opens the sentence after a hesitation or an interjection.
+    ("All right. Um, so, um, a ranking system.", ["um", "so", "um"]),
+    ("Okay, so, um, the events land in a queue.", ["so", "um"]),
+    ("Um, so the events land in a queue.", ["um"]),               # "so" links, it does not stall
 ])
 def test_lexical_fillers_in_context(text, expected):
     assert fillers_in(text) == expected

@@ -36,6 +36,10 @@ def cue(text: str) -> str:
     "Is a tumbling window fine or do you need sliding windows",   # Whisper left it unpunctuated
     "Batch scoring or is it online.",
     "I want to check whether the labels are delayed.",
+    "What's the latency budget per query.",
+    "How's the data labelled.",
+    "What is it that is slow.",
+    "What kind of latency is acceptable.",
 ])
 def test_questions_by_wording(text):
     assert cue(text), text
@@ -62,6 +66,12 @@ def test_questions_by_wording(text):
     "We could do it in batch or do it by hand.",
     "Was always the plan to ship it in May.",
     "Is perhaps the hardest part of the system.",
+    # pseudo-clefts: a "what" clause with its own verb, then "is"
+    "What matters is latency.",
+    "What worked was caching the features.",
+    "What is important is the cost per query.",
+    "What's really important is the cost per query.",
+    "What happens is the job retries twice.",
 ])
 def test_statements_are_not_questions(text):
     assert cue(text) == "", text
@@ -190,3 +200,82 @@ def test_a_tag_written_as_its_own_sentence_asks_with_the_sentence_before():
 def test_a_one_word_echo_is_not_a_clarifying_question():
     t = spoken("Products? [1.0] Then I would start from the purchase logs. [1.5] Why?")
     assert [q.text for q in analyze_answer(t).clarifying.questions] == ["Why?"]
+
+
+def _rising_then(first: str, rest: str, pause: str = ""):
+    """`first` ends in a pitch rise (its own speech region), then `rest` follows, after
+    `pause` ("[1.5]") if given."""
+    from interviewer.core.transcript import SpeechRegion
+
+    t = spoken(f"{first} {pause} {rest}")
+    n = len(first.split())
+    cut = t.words[n - 1].end
+    t.speech = [SpeechRegion(t.words[0].start, cut + 0.03, 3.0),
+                SpeechRegion(t.words[n].start, t.words[-1].end + 0.03, -1.0)]
+    return t
+
+
+def test_a_rise_running_on_into_a_connective_is_a_continuation():
+    # espeak said "...visited once, so it's order n"; Whisper wrote a period after "once".
+    for rest in ("So it's order n.", "And the labels were wrong.", "Um, so it's order n."):
+        t = _rising_then("Every node gets visited once.", rest)
+        assert analyze_answer(t).clarifying.questions == [], rest
+    # The same rise with a pause after it, or before other words, asks.
+    asked = analyze_answer(_rising_then("The tree is balanced.", "So recursion is fine.", "[1.5]"))
+    assert [q.cue for q in asked.clarifying.questions] == ["rising intonation"]
+    asked = analyze_answer(_rising_then("The tree is balanced.", "Recursion is fine then."))
+    assert [q.cue for q in asked.clarifying.questions] == ["rising intonation"]
+    # Worded questions do not depend on what follows.
+    asked = analyze_answer(_rising_then("Is the tree balanced.", "So recursion is fine."))
+    assert [q.cue for q in asked.clarifying.questions] == ["inverted auxiliary"]
+
+
+@pytest.mark.parametrize("text", [
+    "The question is how to keep training and serving features consistent?",
+    "Um, the hard part is whether the index fits in memory?",
+    "So the main question is what we do with new users.",
+    "The trick is how to avoid the second pass?",
+])
+def test_a_statement_naming_an_open_question_is_not_a_question(text):
+    assert cue(text) == "", text
+    assert analyze_answer(_with_rise(text, 3.5)).clarifying.questions == []
+
+
+@pytest.mark.parametrize("text", [
+    "My question is how often the model is retrained.",
+    "The question I have is whether the data is labelled?",
+    "The question is, do we need real time?",
+    "The budget is what, roughly?",
+    "The data is labelled?",
+])
+def test_open_question_framing_does_not_hide_real_questions(text):
+    assert cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Just to make sure I understand, the ranking runs on device.",
+    "To make sure I follow, the model runs on the phone.",
+    "Okay, just to double check the input is sorted.",
+])
+def test_confirmation_openers_ask(text):
+    assert cue(text) == "indirect question", text
+
+
+def test_a_purpose_clause_is_not_a_confirmation_opener():
+    assert cue("We retrain every night, just to make sure the model stays fresh.") == ""
+    assert cue("We retrain every night to make sure the model stays fresh.") == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Do you know what I did? I set up a schema check.",
+    "And guess what we found? The labels were shifted.",
+    "It was, you know what I mean? A mess.",
+    "Do you know what happened? The job ran twice.",
+])
+def test_a_question_about_the_speakers_own_story_is_not_clarifying(text):
+    assert analyze_answer(spoken(text)).clarifying.questions == [], text
+
+
+def test_do_you_know_about_the_system_still_asks():
+    t = spoken("Do you know what we expect for traffic? [1.5] Do you know how the labels are made?")
+    assert len(analyze_answer(t).clarifying.questions) == 2
