@@ -349,7 +349,17 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
 
         def live_transcriber():
             # Until the model is ready, answers are recorded without a live transcript.
-            return make(status.model, settings) if status.ready else None
+            if not status.ready:
+                return None
+            try:
+                return make(status.model, settings)
+            except Exception as exc:
+                from interviewer.gui.transcription_process import TranscriptionStopped
+
+                if isinstance(exc, TranscriptionStopped):
+                    reason = str(exc)
+                    post_to_gui(lambda: status.mark_stopped(reason))
+                raise
 
         transcriber_factory = live_transcriber if make is not None else None
 

@@ -60,6 +60,15 @@ class ModelStatus(QObject):
 
         run_in_background(load_fn, done, failed)
 
+    def mark_stopped(self, reason: str) -> None:
+        """The loaded model stopped working for good (its process kept dying): say so, and let
+        Settings or the Check screen load it again."""
+        if self.state != READY:
+            return
+        self.close_model()
+        self._set(FAILED, f"Transcription stopped ({reason}). Rounds still run and answers are recorded; "
+                          "choose the model again in Settings to restart it.")
+
     def close_model(self) -> None:
         """Let go of the loaded model (a transcription process is ended, off the GUI thread)."""
         model, self.model = self.model, None

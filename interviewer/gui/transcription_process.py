@@ -246,6 +246,10 @@ class _Child:
             p.event.set()
 
 
+class TranscriptionStopped(UserError):
+    """The transcription process cannot be restarted (its model fails to load, or it kept dying)."""
+
+
 class TranscriptionClient:
     """The app's handle on the transcription child process. Thread-safe.
 
@@ -317,10 +321,10 @@ class TranscriptionClient:
             if child.ended is None:
                 return child
             if child.load_failed:  # a missing or broken model: starting again would not help
-                raise UserError(f"transcription stopped: the speech model could not be loaded "
+                raise TranscriptionStopped(f"transcription stopped: the speech model could not be loaded "
                                 f"({child.error}); answers are still recorded")
             if self.restarts >= self._max_restarts:
-                raise UserError(f"transcription stopped: the transcription process ended "
+                raise TranscriptionStopped(f"transcription stopped: the transcription process ended "
                                 f"{self.restarts + 1} times (the last time: {child.exit_reason}); "
                                 f"answers are still recorded")
             self._child = _Child(self._model_name, child.label)

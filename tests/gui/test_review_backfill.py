@@ -126,3 +126,28 @@ def test_a_spoken_debrief_answer_saved_before_the_model_was_ready_gets_its_text(
     assert "latency target" in spoken.text
     assert all(a.transcript is not None for a in after.answers if a.audio_path)
     assert "spoken debrief answer" in window.banner.history[-1][1]
+
+
+def test_transcription_that_stopped_for_good_is_shown_and_the_round_still_records(
+        qtbot, isolated_dirs, script_dirs, tmp_path):
+    from interviewer.gui.transcription_process import TranscriptionStopped
+
+    gate, heard = threading.Event(), []
+    gate.set()
+    clock = FakeClock()
+    window = _window(qtbot, script_dirs, tmp_path / "data", clock, gate, heard)
+    qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
+
+    def stopped(_model, _settings):
+        raise TranscriptionStopped("transcription stopped: the transcription process ended 4 times")
+
+    window.services.make_live_transcriber = stopped
+    states = []
+    window.model_status.changed.connect(lambda state, message: states.append((state, message)))
+    session = _finish_a_round(qtbot, window, clock)
+    assert states and states[0][0] == "failed"
+    assert "Transcription stopped" in states[0][1] and "Settings" in states[0][1]
+    assert not window.model_status.ready
+    # Every answer was still recorded; the review waits for a working model to transcribe them.
+    assert session.answers and all(window.store().audio_file(a.audio_path) for a in session.answers)
+    assert heard == []
