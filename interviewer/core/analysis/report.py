@@ -146,11 +146,18 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     return analysis
 
 
+NO_SPEECH_MIN_S = 1.0
+
+
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               round_kind: str | None, star, numbers, trade, hedge, restated: bool,
               i_count: int, we_count: int, question_end: float = 0.0) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
+    if not a.words and a.duration - question_end >= NO_SPEECH_MIN_S:
+        # Nothing was said (or the microphone heard nothing): the one finding that matters.
+        out.append(Finding("no_speech", f"No speech was heard in this answer ({a.duration - question_end:.1f} s). "
+                           "Check the microphone, or think aloud.", question_end, a.duration, "problem"))
     if a.response_latency is not None and a.response_latency >= settings.slow_start_s:
         out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
                            question_end, question_end + a.response_latency))

@@ -29,6 +29,11 @@ def test_empty_transcript():
     d = analyze_answer(Transcript([], 3.0, [])).to_dict()
     assert d["words"] == [] and d["fillers"] == [] and d["pauses"] == []
     assert d["pace_wpm"] is None and d["response_latency"] is None
+    [finding] = [f for f in d["findings"] if f["kind"] == "no_speech"]
+    assert finding["start"] == 0.0 and "No speech was heard in this answer (3.0 s)" in finding["message"]
+    # A blip too short to be an answer is not flagged; an answer with words never is.
+    assert not any(f["kind"] == "no_speech" for f in analyze_answer(Transcript([], 0.5, [])).to_dict()["findings"])
+    assert not any(f["kind"] == "no_speech" for f in analyze_answer(spoken("[2.0] I would sort it.")).to_dict()["findings"])
 
 
 def test_phase_timing_against_plan():
