@@ -157,7 +157,28 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
-def find_fillers(tokens: list[Token]) -> list[Filler]:
+_NOT_A_LIST_HEAD = _LIKE_NOT_AFTER | _OPENERS | {"so", "and", "but", "or", "then", "because", "it"}
+
+
+def _introduces_example(tokens: list[Token], i: int, regions) -> bool:
+    """"the main signal, like the number of purchases": "like" after a comma that closes a
+    noun phrase, with no comma of its own, means "such as". The filler ("would be, like, a
+    model") is set off on both sides, and the voice breaks after it; here the speech runs
+    straight on from "like" into its noun (one speech region holds both). Without speech
+    regions the words cannot tell the two apart; the filler reading stays."""
+    if not regions or i == 0 or i + 1 >= len(tokens):
+        return False
+    t, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+    if (not prev.comma_after or prev.ends_sentence or t.comma_after or t.ends_sentence
+            or is_hesitation(prev.norm) or prev.norm in _NOT_A_LIST_HEAD or is_hesitation(nxt.norm)):
+        return False
+    here, there = (t.start + t.end) / 2, (nxt.start + nxt.end) / 2
+    return any(r.start <= here and there <= r.end for r in regions)
+
+
+def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
+    """Fillers in the tokens; `regions` (speech regions, when the audio was analysed) settle
+    a "like" the words leave open."""
     found: list[Filler] = []
     i = 0
     while i < len(tokens):
@@ -171,6 +192,8 @@ def find_fillers(tokens: list[Token]) -> list[Filler]:
             i += 1
             continue
         hit = _lexical_at(tokens, i)
+        if hit and hit[0] == "like" and _introduces_example(tokens, i, regions):
+            hit = None
         if hit:
             text, last = hit
             found.append(Filler(text, t.start, tokens[last].end, "lexical"))

@@ -33,6 +33,9 @@ HOW_WHAT_QUANTITY = {
     "accurate", "quickly", "important", "strict", "critical", "kind", "sort", "type", "level",
     "size", "scale", "volume", "exactly",
 }
+# Only these take a quantity or kind straight after them ("how many", "what kind"); "when
+# many features each carry a little signal" is a subordinate clause.
+QUANTITY_WH = {"how", "what", "which"}
 # Words a candidate puts before the real start of a clause.
 LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "right", "now",
            "first", "just", "alright", "sure", "great", "actually", "oh", "roughly",
@@ -119,9 +122,14 @@ FRAMING = re.compile(r"^(the|a) ((?!(i|we|you|i'd|i'm|i've)\b)\w+ ){1,3}(is|was)
 CONFIRM_OPENER = (("to", "make", "sure"), ("to", "double", "check"))
 
 
+# "I wonder whether we even need a review queue?": thinking aloud about one's own design (see
+# INDIRECT), even where the voice rose and Whisper wrote "?".
+MUSING = re.compile(r"\bi wonder (if|whether) (we|i)\b")
+
+
 def frames_question(u: Utterance) -> bool:
     words = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
-    return bool(FRAMING.match(" ".join(words)))
+    return bool(FRAMING.match(" ".join(words)) or MUSING.search(" ".join(words)))
 
 
 def question_cue(u: Utterance) -> str:
@@ -150,7 +158,7 @@ def question_cue(u: Utterance) -> str:
         if first in WH and not relative and not _pseudo_cleft(words):
             if second in AUX:
                 return "question word"
-            if second in HOW_WHAT_QUANTITY and not _subject_before_aux(words[2:]):
+            if second in HOW_WHAT_QUANTITY and first in QUANTITY_WH and not _subject_before_aux(words[2:]):
                 return "question word"
             if second not in EMBEDDED_SUBJECT and any(
                     a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
@@ -268,21 +276,67 @@ def split_at_rise_before_hesitation(u: Utterance, regions: list[SpeechRegion]) -
     return parts
 
 
-def runs_on(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]]) -> bool:
-    """The next utterance carries on the same sentence: it starts with a connective and no
-    silence of a sentence break lies between the two."""
-    words = [w for w in nxt.norm_words if not is_hesitation(w)] if nxt is not None else []
-    if not words or words[0] not in CONTINUATION:
-        return False
+def _no_break(u: Utterance, nxt: Utterance, gaps: list[tuple[float, float]] | None) -> bool:
+    """No silence of a sentence break lies between the two utterances (by the speech regions,
+    or by the word times where there are none)."""
+    if gaps is None:
+        return nxt.start - u.end < SENTENCE_GAP_S
     here = (u.tokens[-1].start + u.tokens[-1].end) / 2
     there = (nxt.tokens[0].start + nxt.tokens[0].end) / 2
     return not any(here < (a + b) / 2 < there for a, b in gaps)
 
 
+def runs_on(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None) -> bool:
+    """The speaker carries on without waiting for an answer: the next utterance follows with no
+    silence of a sentence break, with a connective ("..., so it's order n", also after an
+    "um") or with other words ("Floyd's two pointers. Literally no extra memory"). A question
+    asked by intonation alone leaves the turn; a rise that runs on is a continuation rise
+    (a list, a comma) Whisper closed with a period. A hesitation straight after the rise
+    ("...here, er, I mean") or a tag ("Correct?") does not carry the clause on."""
+    if nxt is None or not _no_break(u, nxt, gaps):
+        return False
+    words = [w for w in nxt.norm_words if not is_hesitation(w)]
+    if not words or words[0] in TAG_END:
+        return False
+    return words[0] in CONTINUATION or not is_hesitation(nxt.tokens[0].norm)
+
+
+# "If they | are a prefix sum...": an auxiliary straight after a pronoun is that clause's verb.
+CLAUSE_SUBJECT = PERSONAL | {"it", "there", "that", "this", "these", "those", "which", "who"}
+
+
+def rising_aux_tail(u: Utterance, regions: list[SpeechRegion]) -> Utterance | None:
+    """The last clause of `u` that starts with an auxiliary right after a break in the speech
+    ("...which one I'd pick | is that the level of detail you want", "Before designing
+    features | is there a limit..."): tiny.en often runs a yes/no question into the sentence
+    before it, or garbles its subject, but the auxiliary after the break stays."""
+    bounds = [(a.end + b.start) / 2 for a, b in zip(regions, regions[1:])]
+    for j in range(len(u.tokens) - 1, 0, -1):
+        tok, before = u.tokens[j], u.tokens[j - 1]
+        if tok.norm not in AUX or is_hesitation(before.norm) or before.norm in CLAUSE_SUBJECT:
+            continue
+        here, there = (before.start + before.end) / 2, (tok.start + tok.end) / 2
+        if any(here < b < there for b in bounds):
+            return Utterance(u.tokens[j:])
+    return None
+
+
+# "I wonder whether we need it? Probably not.": the speaker answers the question at once, so
+# it was thinking aloud, not asked of the interviewer.
+SELF_ANSWER = {"probably", "maybe", "perhaps", "presumably", "likely", "possibly"}
+SELF_ANSWER_GAP_S = 1.0
+COMPOUND = {"and", "or"}
+
+
+def _first_word(u: Utterance) -> str:
+    return next((w for w in u.norm_words if not is_hesitation(w)), "")
+
+
 def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],
                    regions: list[SpeechRegion] | None = None) -> list[AskedQuestion]:
     found = []
-    gaps = silence_gaps(regions or [])
+    asked_at = -1  # index of the utterance that gave found[-1]
+    gaps = silence_gaps(regions) if regions else None
     if regions:
         utterances = [part for u in utterances for part in split_at_rise_before_hesitation(u, regions)]
     for i, u in enumerate(utterances):
@@ -294,8 +348,12 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             # A comma end here only comes from the cut above (a hesitation follows it).
             ended = ended and (not u.tokens[-1].comma_after or (
                 i + 1 < len(utterances) and is_hesitation(utterances[i + 1].tokens[0].norm)))
-            if ends_rising(u, regions, ended) and not frames_question(u) and not runs_on(u, nxt, gaps):
-                cue = "rising intonation"
+            tail = rising_aux_tail(u, regions)
+            for clause in (u, tail):
+                if (clause is not None and ends_rising(clause, regions, ended)
+                        and not frames_question(clause) and not runs_on(clause, nxt, gaps)):
+                    cue, u = "rising intonation", clause
+                    break
         if not cue:
             continue
         if STORY_QUESTION.search(" ".join(u.norm_words)):
@@ -315,16 +373,28 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                     text = prev.text + " " + u.text
                     found.append(AskedQuestion(text, prev.start, u.end, topics_in(text, keywords),
                                                "tag question"))
+                asked_at = i
             continue
         # "Why does that matter? Because..." answers itself: rhetorical, not clarifying.
         if (cue == "question mark" and nxt is not None and nxt.norm_words[0] in RHETORICAL_ANSWER
                 and nxt.start - u.end < 1.0 and u.norm_words[0] in WH):
             continue
+        if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
+            continue
         spoken = list(u.tokens)
         while len(spoken) > 1 and is_hesitation(spoken[0].norm):  # "Um, how many..." asks from "how"
             spoken.pop(0)
         text = " ".join(t.text for t in spoken)
-        found.append(AskedQuestion(text, spoken[0].start, u.end, topics_in(text, keywords), cue))
+        # "Do we have click logs? And are they deduplicated?" in one breath, or "Does that
+        # answer it? Or should I go on?": one compound question, which Whisper split in two.
+        if (found and asked_at == i - 1 and _first_word(u) in COMPOUND
+                and _no_break(utterances[i - 1], u, gaps)):
+            last = found.pop()
+            text = last.text + " " + text
+            found.append(AskedQuestion(text, last.start, u.end, topics_in(text, keywords), last.cue))
+        else:
+            found.append(AskedQuestion(text, spoken[0].start, u.end, topics_in(text, keywords), cue))
+        asked_at = i
     return found
 
 

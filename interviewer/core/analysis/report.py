@@ -109,7 +109,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     raw_regions = transcript.speech if from_audio else regions_from_words(words)
     regions = effective_regions(raw_regions, words)
 
-    fillers = find_fillers(tokens)
+    fillers = find_fillers(tokens, raw_regions if from_audio else None)
     if from_audio:
         fillers = retime_hesitations(fillers, tokens, raw_regions)
     pauses = find_pauses(regions, words, settings.pauses, VAD_END_LAG_S if from_audio else 0.0)

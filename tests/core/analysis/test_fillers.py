@@ -106,3 +106,32 @@ def test_analysis_reports_retimed_hesitation():
                    [SpeechRegion(0.5, 0.9), SpeechRegion(1.0, 1.3), SpeechRegion(4.0, 4.5)])
     [f] = analyze_answer(t).fillers
     assert (f.start, f.end) == (1.0, 1.3)
+
+
+def _like_case(text: str, break_after_like: bool):
+    """`text` as one breath; with `break_after_like` the speech stops briefly after "like"."""
+    from interviewer.core.analysis.report import analyze_answer
+    from interviewer.core.transcript import SpeechRegion
+
+    t = spoken(text)
+    if break_after_like:
+        like = next(w for w in t.words if w.text.strip(",").lower() == "like")
+        r = t.speech[0]
+        t.speech = [SpeechRegion(r.start, like.end - 0.05), SpeechRegion(like.end + 0.05, r.end)]
+    return filler_texts(analyze_answer(t))
+
+
+def test_like_introducing_an_example_is_no_filler():
+    # "such as": the speech runs straight on from "like" into the example.
+    assert _like_case("Velocity features are the main signal, like the number of purchases.", False) == []
+    assert _like_case("We need cheap models, like logistic regression.", False) == []
+    # Set off by a break after it (Whisper dropped the second comma), it is a filler.
+    assert _like_case("Approximate search is, like the obvious choice.", True) == ["like"]
+    assert _like_case("Velocity features are the main signal, like the number of purchases.", True) == ["like"]
+    # Commas on both sides, or after a connective, it is a filler however it was spoken.
+    assert _like_case("The ranker would be, like, a boosted model.", False) == ["like"]
+    assert _like_case("And then, like the whole team was stuck.", False) == ["like"]
+    # From a transcript alone (no speech regions) the words decide: filler.
+    from interviewer.core.analysis.report import analyze_answer
+    t = spoken("Velocity features are the main signal, like the number of purchases.", with_vad=False)
+    assert filler_texts(analyze_answer(t)) == ["like"]

@@ -72,6 +72,9 @@ def test_questions_by_wording(text):
     "What is important is the cost per query.",
     "What's really important is the cost per query.",
     "What happens is the job retries twice.",
+    # only how/what/which ask by a quantity word after them
+    "When many features each carry a little signal,",
+    "Where much of the traffic comes from mobile, latency matters more.",
 ])
 def test_statements_are_not_questions(text):
     assert cue(text) == "", text
@@ -223,7 +226,7 @@ def test_a_rise_running_on_into_a_connective_is_a_continuation():
     # The same rise with a pause after it, or before other words, asks.
     asked = analyze_answer(_rising_then("The tree is balanced.", "So recursion is fine.", "[1.5]"))
     assert [q.cue for q in asked.clarifying.questions] == ["rising intonation"]
-    asked = analyze_answer(_rising_then("The tree is balanced.", "Recursion is fine then."))
+    asked = analyze_answer(_rising_then("The tree is balanced.", "Recursion is fine then.", "[1.5]"))
     assert [q.cue for q in asked.clarifying.questions] == ["rising intonation"]
     # Worded questions do not depend on what follows.
     asked = analyze_answer(_rising_then("Is the tree balanced.", "So recursion is fine."))
@@ -279,3 +282,106 @@ def test_a_question_about_the_speakers_own_story_is_not_clarifying(text):
 def test_do_you_know_about_the_system_still_asks():
     t = spoken("Do you know what we expect for traffic? [1.5] Do you know how the labels are made?")
     assert len(analyze_answer(t).clarifying.questions) == 2
+
+
+def test_a_rise_running_straight_on_into_any_words_is_a_continuation():
+    # espeak listed "...Floyd's two pointers, literally no extra memory"; a question asked
+    # by intonation alone waits for the answer.
+    t = _rising_then("And Floyd's two pointers.", "Literally no extra memory.")
+    assert analyze_answer(t).clarifying.questions == []
+    # A hesitation straight after the rise, or a tag, does not carry the clause on.
+    t = _rising_then("The data is sorted by time.", "Um, then I would merge.")
+    assert [q.cue for q in analyze_answer(t).clarifying.questions] == ["rising intonation"]
+    t = _rising_then("The labels come from reviewers.", "Correct?")
+    [q] = analyze_answer(t).clarifying.questions
+    assert q.text == "The labels come from reviewers. Correct?"
+
+
+@pytest.mark.parametrize("text", [
+    "Um, I wonder whether we even need a human review queue at that volume?",
+    "I wonder if I should cache the embeddings?",
+])
+def test_wondering_about_ones_own_design_is_no_question_even_with_a_question_mark(text):
+    assert cue(text) == "", text
+    assert analyze_answer(_with_rise(text, 3.5)).clarifying.questions == []
+
+
+@pytest.mark.parametrize("text", [
+    "I wonder what the latency budget is?",
+    "I'm wondering whether we have click logs?",
+    "I was wondering if we can assume sorted input.",
+])
+def test_other_wondering_still_asks(text):
+    assert cue(text), text
+
+
+@pytest.mark.parametrize("script", [
+    "So it's order n, and I wonder when the iterative version is worth it. Probably not.",
+    "Is the data even labelled? Maybe, maybe not, so I'll plan for weak labels.",
+    "Do we need a second model here? Perhaps for the cold start users.",
+])
+def test_a_question_answered_at_once_with_a_hedge_is_thinking_aloud(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
+def test_a_question_followed_by_a_pause_then_a_hedge_still_asks():
+    t = spoken("Do we have labels for every post? [2.0] Probably not for the old ones, so I would start with weak labels.")
+    [q] = analyze_answer(t).clarifying.questions
+    assert q.text == "Do we have labels for every post?"
+
+
+@pytest.mark.parametrize("script, joined", [
+    ("Do we have click logs? And are they deduplicated? [2.0] Okay.",
+     "Do we have click logs? And are they deduplicated?"),
+    ("Does that answer it? Or should I talk about contextual embeddings as well?",
+     "Does that answer it? Or should I talk about contextual embeddings as well?"),
+    ("Um, can I ask how many users we have? Or, um, is that open?",
+     "can I ask how many users we have? Or, um, is that open?"),
+])
+def test_a_compound_question_split_by_whisper_counts_once(script, joined):
+    [q] = analyze_answer(spoken(script)).clarifying.questions
+    assert q.text == joined
+
+
+def test_and_after_a_pause_starts_a_new_question():
+    t = spoken("Are we optimizing for precision? [2.0] And roughly how many posts per day need a decision?")
+    assert len(analyze_answer(t).clarifying.questions) == 2
+    # Without speech regions, the word times show the pause.
+    t = spoken("Are we optimizing for precision? [2.0] And how many posts are there?", with_vad=False)
+    assert len(analyze_answer(t).clarifying.questions) == 2
+    t = spoken("Are we optimizing for precision? And how many posts are there?", with_vad=False)
+    assert len(analyze_answer(t).clarifying.questions) == 1
+    # A statement before "and" is not joined to the question after it.
+    t = spoken("I would use logistic regression. And is the data labelled?")
+    assert [q.text for q in analyze_answer(t).clarifying.questions] == ["And is the data labelled?"]
+
+
+def _rising_after_break(head: str, tail: str, rise: float = 3.0):
+    """`head` and then `tail` in one breath, a short break in the speech between them (no
+    sentence gap); the voice rises at the end of `tail`."""
+    from interviewer.core.transcript import SpeechRegion
+
+    t = spoken(f"{head} {tail}")
+    n = len(head.split())
+    t.speech = [SpeechRegion(t.words[0].start, t.words[n - 1].end + 0.01, -0.5),
+                SpeechRegion(t.words[n].start - 0.01, t.words[-1].end + 0.03, rise)]
+    return t
+
+
+def test_an_auxiliary_after_a_break_opens_a_question_run_into_the_sentence_before():
+    # "...decides which one I'd pick. Is that the level of detail you want?" run together by
+    # tiny.en, and "Before designing features, is there a limit..." with its subject garbled.
+    for head, tail in (("What kind of data you have decides which one I'd pick", "is at the level of detail you want."),
+                       ("Before designing features", "is never limit on how much history we can store.")):
+        [q] = analyze_answer(_rising_after_break(head, tail)).clarifying.questions
+        assert q.text == tail and q.cue == "rising intonation"
+        # Falling at the end, the same words state.
+        assert analyze_answer(_rising_after_break(head, tail, -1.0)).clarifying.questions == []
+
+
+def test_a_verb_after_its_pronoun_and_a_break_is_no_question():
+    t = _rising_after_break("I think that if they", "are sorted I would just use two pointers.")
+    assert analyze_answer(t).clarifying.questions == []
+    # Without a break before it, an auxiliary inside a long rising sentence opens nothing.
+    t = _with_rise("A nightly job retrains the model and the hardest part is the feature pipeline.", 3.0)
+    assert analyze_answer(t).clarifying.questions == []
