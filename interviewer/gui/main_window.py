@@ -300,7 +300,9 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
 
             run_in_background(configure, None, lambda exc: self.banner.show_message(
                 f"The interviewer's voice could not be changed: {exc}", "warning"))
-        if settings.model != old.model and self.services.load_model is not None:
+        # A new model loads; so does the same one again when it is missing, failed or stopped.
+        reload = settings.model != old.model or self.model_status.state in ("missing", "failed")
+        if reload and self.services.load_model is not None:
             load_model = self.services.load_model
             self.model_status.start(lambda: load_model(settings))
 

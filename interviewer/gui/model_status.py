@@ -67,7 +67,7 @@ class ModelStatus(QObject):
             return
         self.close_model()
         self._set(FAILED, f"Transcription stopped ({reason}). Rounds still run and answers are recorded; "
-                          "choose the model again in Settings to restart it.")
+                          "save Settings to start it again.")
 
     def close_model(self) -> None:
         """Let go of the loaded model (a transcription process is ended, off the GUI thread)."""

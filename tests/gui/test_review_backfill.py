@@ -151,3 +151,7 @@ def test_transcription_that_stopped_for_good_is_shown_and_the_round_still_record
     # Every answer was still recorded; the review waits for a working model to transcribe them.
     assert session.answers and all(window.store().audio_file(a.audio_path) for a in session.answers)
     assert heard == []
+    # Saving Settings, even with the same model, starts it again; the waiting review catches up.
+    window.apply_settings(window.services.settings)
+    qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
+    qtbot.waitUntil(lambda: len(heard) == len(session.answers) and not window._backfill_sessions, timeout=10000)
