@@ -29,6 +29,10 @@ from interviewer.errors import UserError
 
 STARTUP_TIMEOUT_S = 120.0
 FINISH_TIMEOUT_S = 120.0
+# Messages waiting for a child that stopped reading (hung, not dead): about 5 minutes of
+# 0.1 s microphone blocks. Past that the answer's audio is dropped here rather than held in
+# memory; its recording is on disk and the review transcribes it from there.
+MAX_QUEUED_MESSAGES = 3000
 MAX_RESTARTS = 3  # per client: a model that crashes while loading must not loop forever
 
 
@@ -341,19 +345,28 @@ class RemoteLiveTranscriber:
         self.on_segment: Callable[[Any], None] | None = None
         self._sent_segments = 0
         self._finishing = False
+        self._fell_behind = False
 
     def feed(self, samples: Any) -> None:
-        """Never blocks (it runs on the microphone's thread); audio for a child that died is
-        dropped: the recording on disk has it."""
+        """Never blocks (it runs on the microphone's thread); audio for a child that died or
+        stopped reading is dropped: the recording on disk has it."""
         import numpy as np
 
-        if self._finishing or self._child.ended is not None:
+        if self._finishing or self._fell_behind or self._child.ended is not None:
+            return
+        if self._child.outbox.qsize() >= MAX_QUEUED_MESSAGES:
+            self._fell_behind = True
             return
         data = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
         self._child.send("feed", self._answer, data.tobytes())
 
     def finish(self, timeout: float = FINISH_TIMEOUT_S) -> Transcript:
-        """Blocks until the transcript is complete; raises UserError if the child died meanwhile."""
+        """Blocks until the transcript is complete; raises UserError if the child died meanwhile
+        or stopped taking audio."""
+        if self._fell_behind:
+            self.cancel()
+            raise UserError("the transcription process stopped taking audio; the answer's recording is "
+                            "kept and is transcribed from the file when you review the round")
         self._finishing = True
         pending = self._child.expect("finish", self._answer)
         self._child.send("finish", self._answer)

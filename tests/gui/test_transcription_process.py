@@ -166,3 +166,31 @@ def _outcome(fn):
         return fn()
     except Exception as exc:
         return exc
+
+
+def test_a_hung_child_does_not_pile_up_audio_in_memory(monkeypatch, speech_wav):
+    """A child that stops reading (hung, not dead): the audio queued for it stops at the cap,
+    feeding stays instant, and finish() says so at once instead of waiting for a transcript."""
+    from interviewer.adapters.transcription import load_audio
+    from interviewer.gui import transcription_process
+
+    monkeypatch.setattr(transcription_process, "MAX_QUEUED_MESSAGES", 50)
+    audio = load_audio(speech_wav)
+    c = TranscriptionClient().start(None).wait_ready()
+    try:
+        live = c.live()
+        os.kill(c._process.pid, signal.SIGSTOP)
+        # Fill the pipe and then the queue: 10x the cap in 0.1 s blocks.
+        block = audio[:1600]
+        start = time.perf_counter()
+        for _ in range(600):
+            live.feed(block)
+        assert time.perf_counter() - start < 2.0, "feeding must never wait for the child"
+        time.sleep(0.3)  # the sender thread fills the pipe and then blocks on it
+        queued = c._running().outbox.qsize()
+        assert queued <= 51, queued
+        with pytest.raises(UserError, match="stopped taking audio.*recording is kept"):
+            live.finish(timeout=5)
+    finally:
+        os.kill(c._process.pid, signal.SIGCONT)
+        c.close()
