@@ -30,8 +30,9 @@ from interviewer.errors import UserError
 STARTUP_TIMEOUT_S = 120.0
 FINISH_TIMEOUT_S = 120.0
 # Messages waiting for a child that stopped reading (hung, not dead): about 5 minutes of
-# 0.1 s microphone blocks. Past that the answer's audio is dropped here rather than held in
-# memory; its recording is on disk and the review transcribes it from there.
+# 0.1 s microphone blocks. Past that the child is killed, so that the next request starts a
+# new one, and the answer's audio is dropped rather than held in memory; its recording is on
+# disk and the review transcribes it from there.
 MAX_QUEUED_MESSAGES = 3000
 MAX_RESTARTS = 3  # per client: a model that crashes while loading must not loop forever
 
@@ -356,6 +357,7 @@ class RemoteLiveTranscriber:
             return
         if self._child.outbox.qsize() >= MAX_QUEUED_MESSAGES:
             self._fell_behind = True
+            self._child.process.kill()  # a signal, no wait: the reader then ends the child
             return
         data = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
         self._child.send("feed", self._answer, data.tobytes())
