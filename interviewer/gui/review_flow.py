@@ -44,7 +44,7 @@ class ReviewFlow:
         from interviewer.backfill import has_work, transcribe_missing
 
         store = self.store()
-        if store is None or getattr(store, "read_only", False) or session.id in self._backfilling():
+        if store is None or getattr(store, "read_only", False) or session.id in self._backfill_sessions:
             return
         if self._debrief_recording is not None:  # its file is still being written
             self._backfill_waiting = session.id
@@ -60,14 +60,14 @@ class ReviewFlow:
             return
         transcribe, model = self.services.transcribe_file, self.model_status.model
         script = self.script_by_id(session.script_id)
-        self._backfilling().add(session.id)
+        self._backfill_sessions.add(session.id)
         self.banner.show_message(f"Transcribing {count} that have no transcript yet...", "info")
 
         def work():
             return transcribe_missing(store, session, script, lambda path: transcribe(path, model))
 
         def done(result) -> None:
-            self._backfilling().discard(session.id)
+            self._backfill_sessions.discard(session.id)
             self.banner.show_message(result.message, "warning" if result.failed or result.debrief_failed else "info")
             shown = self.review_screen.session
             if result.transcribed and shown is not None and shown.id == session.id:
@@ -82,7 +82,7 @@ class ReviewFlow:
                         self.debrief_screen.append_text(index, text)
 
         def failed(exc: BaseException) -> None:
-            self._backfilling().discard(session.id)
+            self._backfill_sessions.discard(session.id)
             self.banner.show_message(f"Recordings without a transcript could not be transcribed: {exc}. "
                                      "The recordings are kept.", "warning")
 
@@ -96,9 +96,6 @@ class ReviewFlow:
             fresh = self.load_session(waiting)
             if fresh is not None:
                 self.transcribe_missing_answers(fresh)
-
-    def _backfilling(self) -> set:
-        return self._backfill_sessions  # set up by MainWindow: session ids being transcribed
 
     def play_answer(self, answer_id: int, start: float) -> None:
         """Play an answer's recording from `start` seconds, off the GUI thread."""
