@@ -119,10 +119,10 @@ def measure_round(seconds: float, answer_seconds: float) -> dict:
     import numpy as np
     from PySide6.QtCore import QTimer
 
-    from interviewer.gui import real_adapters
+    from interviewer.app import real_adapters
     from interviewer.gui.app import create_application
     from interviewer.gui.main_window import MainWindow
-    from interviewer.gui.services import AppServices
+    from interviewer.app.services import AppServices
     from interviewer.gui.workers import wait_for_background_work
     from interviewer.storage import Store
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from interviewer import __version__
-from interviewer import selfcheck
+from interviewer.cli import selfcheck
 
 ROOT = Path(__file__).resolve().parent.parent
 LINUX = ROOT / "packaging" / "linux"
@@ -317,7 +317,7 @@ def test_bundle_leaves_out_test_tools_gpu_stacks_and_unused_qt(bundle_dir):
         assert package not in top_level, package
     for qt_module in ("QtNetwork", "QtQml", "QtQuick", "QtWebEngineCore", "QtMultimedia", "QtSql"):
         assert f"PySide6.{qt_module}" not in modules, qt_module
-    for needed in ("pyttsx3.drivers.espeak", "interviewer.selfcheck", "faster_whisper.vad"):
+    for needed in ("pyttsx3.drivers.espeak", "interviewer.cli.selfcheck", "faster_whisper.vad"):
         assert needed in modules, needed
 
 

@@ -39,6 +39,10 @@ def load_sounddevice(sounddevice_module: Any = None) -> Any:
     return sounddevice
 
 
+def portaudio_version(sounddevice_module: Any = None) -> str:
+    return str(load_sounddevice(sounddevice_module).get_portaudio_version()[1])
+
+
 def _default_indices(sd: Any) -> tuple[int, int]:
     try:
         default_in, default_out = sd.default.device

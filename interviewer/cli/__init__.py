@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.self_check:
-            from interviewer.selfcheck import run_self_check
+            from interviewer.cli.selfcheck import run_self_check
 
             return run_self_check()
         if args.command is None:

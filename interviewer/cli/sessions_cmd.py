@@ -95,9 +95,10 @@ def show_session(args: argparse.Namespace) -> int:
 
 def export_session(args: argparse.Namespace) -> int:
     from interviewer.export import export_session as export
+    from interviewer.gui.pdf import render_pdf
 
     with _open_store() as store:
-        result = export(store, args.id, args.format, args.output, split=args.split)
+        result = export(store, args.id, args.format, args.output, split=args.split, render_pdf=render_pdf)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for path in result.files:
@@ -106,7 +107,7 @@ def export_session(args: argparse.Namespace) -> int:
 
 
 def transcribe_session(args: argparse.Namespace) -> int:
-    from interviewer.backfill import has_work, transcribe_missing
+    from interviewer.app.backfill import has_work, transcribe_missing
     from interviewer.core.scripts.loader import discover_scripts
 
     with _open_store() as store:

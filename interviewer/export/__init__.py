@@ -4,12 +4,14 @@
     result = export_session(store, session_id, "html", Path("round.html"))
     result.path, result.warnings   # warnings: e.g. a recording that went missing
 
-Outside the Qt-free core because PDF uses Qt (imported only when a PDF is asked for).
+PDF is laid out by Qt, which lives in the GUI layer: callers pass `render_pdf`
+(interviewer.gui.pdf.render_pdf) when they want PDF.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from interviewer.errors import UserError
 from interviewer.storage import Store
@@ -31,9 +33,12 @@ def default_output(session_id: int, fmt: str, split: bool = False) -> Path:
 
 
 def export_session(store: Store, session_id: int, fmt: str, out: Path | None = None,
-                   split: bool = False) -> ExportResult:
-    """Write one round in `fmt` to `out` (a folder when split audio is asked for)."""
-    from interviewer.export import audio as audio_export
+                   split: bool = False,
+                   render_pdf: Callable[[str, Path, str], None] | None = None) -> ExportResult:
+    """Write one round in `fmt` to `out` (a folder when split audio is asked for).
+
+    `render_pdf(html, out, title)` writes a PDF; without it, PDF is refused with a message."""
+    from interviewer.adapters import audio_files as audio_export
     from interviewer.export.report import build_report
 
     fmt = fmt.lower().lstrip(".")
@@ -72,8 +77,9 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
             out.write_text(render_html(report), encoding="utf-8")
         else:
             from interviewer.export.html_report import render_html
-            from interviewer.export.pdf import render_pdf
 
+            if render_pdf is None:
+                raise UserError("PDF export needs the desktop part of Interviewer (Qt); choose html or md")
             render_pdf(render_html(report), out, report.heading)
             if not out.is_file() or out.stat().st_size == 0:
                 raise UserError(f"{out}: Qt could not write the PDF")
@@ -83,7 +89,7 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
 
 
 def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warnings: list[str]) -> ExportResult:
-    from interviewer.export import audio as audio_export
+    from interviewer.adapters import audio_files as audio_export
 
     sources: list[tuple[str, Path]] = []
     for n, answer in enumerate(session.answers, start=1):

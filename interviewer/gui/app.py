@@ -49,10 +49,10 @@ def _set_desktop_identity(app) -> None:
 def run_app(argv: list[str] | None = None) -> int:
     app = create_application(argv)
     from interviewer.gui.main_window import MainWindow
-    from interviewer.gui.services import AppServices
+    from interviewer.app import real_adapters
     from interviewer.gui.workers import wait_for_background_work
 
-    window = MainWindow(AppServices.create_default())
+    window = MainWindow(real_adapters.default_services())
     window.show()
     if os.environ.get(STARTUP_REPORT_ENV):
         _report_startup(app, window)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.gui.level_meter import LevelMeter
-from interviewer.gui.services import DeviceList
+from interviewer.app.services import DeviceList
 from interviewer.gui.settings_screen import DEFAULT_CHOICE
 
 TEST_RECORDING_MS = 4000

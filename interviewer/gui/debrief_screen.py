@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.debrief import DEBRIEF_PROMPTS, RATING_LABELS, DebriefPrompt
-from interviewer.gui.review_model import flagged_moments
+from interviewer.app.review_model import flagged_moments
 
 
 @dataclass

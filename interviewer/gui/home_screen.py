@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
-from interviewer.gui.labels import kind_label, minutes_text
+from interviewer.app.labels import kind_label, minutes_text
 
 ALL_KINDS = ""
 

@@ -20,14 +20,14 @@ from interviewer.gui.debrief_flow import DebriefFlow
 from interviewer.gui.debrief_screen import DebriefScreen
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelStatus
-from interviewer.gui.services import AppServices, DeviceList
+from interviewer.app.services import AppServices, DeviceList
 from interviewer.gui.progress_screen import ProgressScreen
 from interviewer.gui.review_flow import ReviewFlow
 from interviewer.gui.review_screen import ReviewScreen
 from interviewer.gui.round_screen import RoundScreen
-from interviewer.gui.round_session import RoundSession, RoundSessionConfig
+from interviewer.app.round_session import RoundSession, RoundSessionConfig
 from interviewer.gui.settings_screen import SettingsScreen
-from interviewer.gui.speaker_handle import SpeakerHandle
+from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.gui.workers import post_to_gui, run_in_background
 
 
@@ -356,7 +356,7 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
             try:
                 return make(status.model, settings)
             except Exception as exc:
-                from interviewer.gui.transcription_process import TranscriptionStopped
+                from interviewer.app.transcription_process import TranscriptionStopped
 
                 if isinstance(exc, TranscriptionStopped):
                     reason = str(exc)

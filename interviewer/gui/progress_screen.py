@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from interviewer.core.practice_plan import build_plan, current_week, track_plan
 from interviewer.core.scripts.model import ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
-from interviewer.gui.labels import kind_label
+from interviewer.app.labels import kind_label
 
 PACE_BAND = (110.0, 160.0)
 

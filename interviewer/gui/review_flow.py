@@ -41,7 +41,7 @@ class ReviewFlow:
         """Catch up on recordings with no transcript (answers recorded while the model was
         loading or had failed, or when the app crashed mid-answer; spoken debrief answers saved
         before the model was ready), in the background; the review and debrief refresh after."""
-        from interviewer.backfill import has_work, transcribe_missing
+        from interviewer.app.backfill import has_work, transcribe_missing
 
         store = self.store()
         if store is None or getattr(store, "read_only", False) or session.id in self._backfill_sessions:
@@ -150,6 +150,7 @@ class ReviewFlow:
         if store is None:
             return
         from interviewer.export import export_session
+        from interviewer.gui.pdf import render_pdf
 
         def done(result) -> None:
             note = f" ({'; '.join(result.warnings)})" if result.warnings else ""
@@ -161,7 +162,7 @@ class ReviewFlow:
 
         if fmt == "pdf":
             try:
-                done(export_session(store, session_id, fmt, out))
+                done(export_session(store, session_id, fmt, out, render_pdf=render_pdf))
             except Exception as exc:
                 failed(exc)
             return

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.scripts.model import RoundScript
-from interviewer.gui.labels import clock_text, kind_label
+from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.live_transcript import FILLER_STYLE
-from interviewer.gui.review_model import RoundNumbers, fmt_seconds, round_numbers
+from interviewer.app.review_model import RoundNumbers, fmt_seconds, round_numbers
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
 
 PAUSE_STYLE = "color:#6d6d6d; background:#eeeeee; border-radius:2px;"

@@ -23,10 +23,10 @@ from interviewer.core.round_controller import (
     AnswerEnded, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
     TranscriptReady, warning_text,
 )
-from interviewer.gui.labels import clock_text, kind_label
+from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.live_transcript import LiveTranscriptView
-from interviewer.gui.round_session import RoundSession
+from interviewer.app.round_session import RoundSession
 from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
 
 POLL_MS = 100  # controller poll and countdown refresh

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.app_settings import AppSettings
-from interviewer.gui.services import DeviceList
+from interviewer.app.settings import AppSettings
+from interviewer.app.services import DeviceList
 
 DEFAULT_CHOICE = "(system default)"
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from interviewer.gui.labels import clock_text
+from interviewer.app.labels import clock_text
 
 PHASE_COLORS = ("#8ab6e8", "#9fd49a", "#f3c77b", "#d7a6e0", "#f29c9c", "#8fd6d0", "#c9c27a")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from interviewer.core.clock import FakeClock
 from interviewer.core.scripts.model import ROUND_KINDS
 from interviewer.gui.main_window import MainWindow
-from interviewer.gui.services import AppServices
+from interviewer.app.services import AppServices
 from interviewer.gui.workers import wait_for_background_work
 from interviewer.storage import DiskFullError
 
@@ -119,7 +119,7 @@ def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isol
     """A round left in progress by a process that died shows up at the next start."""
     import subprocess as sp
 
-    from interviewer.gui.services import ScriptList
+    from interviewer.app.services import ScriptList
     from interviewer.storage import Store
 
     data = tmp_path / "data"

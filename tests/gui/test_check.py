@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from interviewer.core.clock import FakeClock
 from interviewer.gui.check_screen import SAMPLE_TEXT
-from interviewer.gui.services import DeviceList
+from interviewer.app.services import DeviceList
 
 from test_round import RecordingPlayer, make_window
 
@@ -45,7 +45,7 @@ def test_check_screen_flow(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypa
 def test_missing_model_is_explained(qtbot, isolated_dirs):
     from interviewer.errors import UserError
     from interviewer.gui.main_window import MainWindow
-    from interviewer.gui.services import AppServices, ScriptList
+    from interviewer.app.services import AppServices, ScriptList
 
     def load(_settings):
         raise UserError("speech model 'huge.en' is not on this machine")

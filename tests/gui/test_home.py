@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.gui.main_window import MainWindow
-from interviewer.gui.services import AppServices, ScriptList
+from interviewer.app.services import AppServices, ScriptList
 
 
 def _services(bundled, user) -> AppServices:

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from interviewer.errors import UserError
-from interviewer.gui.playback import play_file, read_wav_segment
+from interviewer.adapters.playback import play_file, read_wav_segment
 from interviewer.storage.wav_writer import CrashSafeWavWriter
 
 
@@ -69,13 +69,12 @@ def test_device_errors_and_missing_files_are_messages(tmp_path):
 def test_the_app_plays_on_the_speaker_chosen_in_settings(monkeypatch, isolated_dirs):
     from dataclasses import replace
 
-    from interviewer.gui import real_adapters
-    from interviewer.gui.services import AppServices
+    from interviewer.app import real_adapters
 
     calls = []
     monkeypatch.setattr(real_adapters, "play_audio",
                         lambda path, start, on_done=None, device=None: calls.append((path, start, device)))
-    services = AppServices.create_default()
+    services = real_adapters.default_services()
     services.settings = replace(services.settings, output_device="spk-headphones")
     services.play_audio("a.wav", 2.5)
     assert calls == [("a.wav", 2.5, "spk-headphones")]

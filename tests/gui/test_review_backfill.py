@@ -7,7 +7,7 @@ import threading
 from interviewer.core.clock import FakeClock
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.gui.main_window import MainWindow
-from interviewer.gui.services import AppServices, ScriptList
+from interviewer.app.services import AppServices, ScriptList
 from interviewer.gui.workers import wait_for_background_work
 from interviewer.storage import Store
 
@@ -130,7 +130,7 @@ def test_a_spoken_debrief_answer_saved_before_the_model_was_ready_gets_its_text(
 
 def test_transcription_that_stopped_for_good_is_shown_and_the_round_still_records(
         qtbot, isolated_dirs, script_dirs, tmp_path):
-    from interviewer.gui.transcription_process import TranscriptionStopped
+    from interviewer.app.transcription_process import TranscriptionStopped
 
     gate, heard = threading.Event(), []
     gate.set()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from interviewer.core.clock import FakeClock
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.gui.main_window import MainWindow
-from interviewer.gui.services import AppServices, ScriptList
+from interviewer.app.services import AppServices, ScriptList
 from interviewer.gui.workers import wait_for_background_work
 from interviewer.storage import Store
 

@@ -7,7 +7,7 @@ import time
 from interviewer.core.clock import FakeClock
 from interviewer.core.round_controller import ControllerSettings
 from interviewer.core.scripts.loader import discover_scripts
-from interviewer.gui.round_session import RoundSession, RoundSessionConfig, SilenceTracker
+from interviewer.app.round_session import RoundSession, RoundSessionConfig, SilenceTracker
 
 from gui_fakes import FakeSpeaker
 

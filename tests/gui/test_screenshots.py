@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from interviewer.core.clock import FakeClock
-from interviewer.gui.services import DeviceList
+from interviewer.app.services import DeviceList
 from interviewer.gui.workers import wait_for_background_work
 
 from test_round import make_window, run_round

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 
-from interviewer.app_settings import AppSettings, load_settings, save_settings, settings_path
+from interviewer.app.settings import AppSettings, load_settings, save_settings, settings_path
 from interviewer.gui.main_window import MainWindow
-from interviewer.gui.services import AppServices, DeviceList, ScriptList
+from interviewer.app.services import AppServices, DeviceList, ScriptList
 
 
 def _window(qtbot, **kw) -> MainWindow:
@@ -103,7 +103,7 @@ def test_changing_the_model_reloads_it_in_the_background(qtbot, isolated_dirs):
 
 def test_the_data_folder_setting_points_the_app_at_it(tmp_path, monkeypatch):
     from interviewer import paths
-    from interviewer.app_settings import apply_data_dir
+    from interviewer.app.settings import apply_data_dir
 
     monkeypatch.setenv("INTERVIEWER_DATA_DIR", "")  # empty = not set; restored after the test
     apply_data_dir(AppSettings(data_dir=str(tmp_path / "mine")))

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from interviewer.errors import UserError
-from interviewer.gui.transcription_process import TranscriptionClient
+from interviewer.app.transcription_process import TranscriptionClient
 
 SPEECH = "Um, so what is the latency target? <break time='900ms'/> Uh, I would start with a simple baseline model."
 
@@ -172,7 +172,7 @@ def test_a_hung_child_does_not_pile_up_audio_in_memory(monkeypatch, speech_wav):
     """A child that stops reading (hung, not dead): the audio queued for it stops at the cap,
     feeding stays instant, finish() says so at once, and the hung child is replaced."""
     from interviewer.adapters.transcription import load_audio
-    from interviewer.gui import transcription_process
+    from interviewer.app import transcription_process
 
     monkeypatch.setattr(transcription_process, "MAX_QUEUED_MESSAGES", 50)
     audio = load_audio(speech_wav)

@@ -1,7 +1,7 @@
 """Answers recorded without a transcript are transcribed and analysed from their WAV files."""
 from pathlib import Path
 
-from interviewer.backfill import answers_to_transcribe, transcribe_missing
+from interviewer.app.backfill import answers_to_transcribe, transcribe_missing
 from interviewer.core.scripts.model import ClarifyingTopic, Phase, Question, RoundScript
 from storage_helpers import make_transcript, record_tone
 
@@ -118,7 +118,7 @@ def test_a_real_recording_is_transcribed_by_the_default_model(store):
 
 
 def test_spoken_debrief_answers_saved_without_text_are_filled_in(store):
-    from interviewer.backfill import debrief_to_transcribe, has_work
+    from interviewer.app.backfill import debrief_to_transcribe, has_work
 
     sid, ids = _round_with_untranscribed_answers(store)
     spoken = store.add_debrief(sid, "Where did you hesitate?", "", with_audio=True)

@@ -7,6 +7,7 @@ import soundfile as sf
 
 from interviewer.errors import UserError
 from interviewer.export import export_session
+from interviewer.gui.pdf import render_pdf
 from storage_helpers import full_round
 
 
@@ -77,7 +78,7 @@ def test_json_has_everything(store, round_id, tmp_path):
 
 
 def test_pdf_is_written_offscreen(store, round_id, tmp_path):
-    out = export_session(store, round_id, "pdf", tmp_path / "r.pdf").path
+    out = export_session(store, round_id, "pdf", tmp_path / "r.pdf", render_pdf=render_pdf).path
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 1

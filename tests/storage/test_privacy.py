@@ -90,9 +90,10 @@ def test_a_full_round_opens_no_network_connection(tmp_path):
             if exit.code:
                 raise
         from interviewer.export import export_session
+        from interviewer.gui.pdf import render_pdf
         from interviewer.storage import Store
         with Store.open({str(tmp_path / 'data')!r}) as store:
-            export_session(store, 1, "pdf", __import__("pathlib").Path({str(tmp_path / 'export' / 'round.pdf')!r}))
+            export_session(store, 1, "pdf", __import__("pathlib").Path({str(tmp_path / 'export' / 'round.pdf')!r}), render_pdf=render_pdf)
     """)
     done, attempts = run_audited(code, tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -1,6 +1,6 @@
 """What the screens need from the rest of the app, gathered in one injectable object.
 
-The app builds it with the real adapters (`AppServices.create_default`); tests build it with
+The app builds it with the real adapters (`real_adapters.default_services`); tests build it with
 fakes for speech and the microphone and the real engine, analysis and storage. Every heavy
 library is imported lazily inside a factory, so creating the window stays fast.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from interviewer.app_settings import AppSettings
+from interviewer.app.settings import AppSettings
 from interviewer.core.clock import Clock, MonotonicClock
 from interviewer.core.ports import Recorder, Speaker
 from interviewer.core.scripts.model import RoundScript
@@ -54,32 +54,3 @@ class AppServices:
     play_audio: Callable[..., Any] | None = None  # play_audio(path, start_seconds) -> stop handle
     save_settings: Callable[[AppSettings], Any] | None = None
     settings_message: str | None = None  # a problem found while loading the settings
-
-    @classmethod
-    def create_default(cls) -> "AppServices":
-        from interviewer.app_settings import apply_data_dir, load_settings, save_settings
-        from interviewer.gui import real_adapters
-
-        settings, message = load_settings()
-        apply_data_dir(settings)
-        services = cls(
-            settings=settings,
-            make_speaker=real_adapters.make_speaker,
-            make_recorder=real_adapters.make_recorder,
-            make_live_transcriber=real_adapters.make_live_transcriber,
-            load_model=real_adapters.load_model,
-            open_store=real_adapters.open_store,
-            play_audio=real_adapters.play_audio,
-            list_devices=real_adapters.list_devices,
-            transcribe_file=real_adapters.transcribe_file,
-            save_settings=lambda s: save_settings(s),
-            settings_message=message,
-        )
-
-        def play_audio(path, start_seconds: float = 0.0, on_done=None):
-            # Read at each click: the speaker chosen in Settings may have changed since start-up.
-            return real_adapters.play_audio(path, start_seconds, on_done,
-                                            device=services.settings.output_device)
-
-        services.play_audio = play_audio
-        return services

@@ -38,31 +38,12 @@ class CheckContext:
 
 
 def _check_qt(ctx: CheckContext) -> str:
-    # Offscreen so the check runs on build machines and CI with no display.
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QLabel
+    from interviewer.gui.selfcheck_window import show_test_window
 
-    from interviewer.resources import assets_dir
-
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "interviewer"])
-    icon_path = assets_dir() / "interviewer-256.png"
-    icon = QIcon(str(icon_path))
-    if icon.isNull():
-        raise CheckFailed(f"app icon not loadable: {icon_path}")
-    # The app's own window code must be present (a frozen build can silently lose modules).
-    import interviewer.gui.main_window  # noqa: F401
-
-    label = QLabel("Interviewer self-check")
-    label.setWindowIcon(icon)
-    label.show()
-    app.processEvents()
-    shown = label.isVisible()
-    label.close()
-    app.processEvents()
-    if not shown:
-        raise CheckFailed("a window did not show")
-    return f"window shown on platform '{app.platformName()}', icon {icon_path.name}"
+    try:
+        return show_test_window()
+    except RuntimeError as exc:
+        raise CheckFailed(str(exc)) from None
 
 
 def _check_scripts(ctx: CheckContext) -> str:
@@ -137,12 +118,12 @@ def _loaded_library(prefix: str) -> str | None:
 
 
 def _check_audio_devices(ctx: CheckContext) -> str:
-    import sounddevice
+    from interviewer.adapters.devices import list_devices, portaudio_version
 
-    version = sounddevice.get_portaudio_version()[1]
-    devices = sounddevice.query_devices()
-    inputs = sum(1 for d in devices if d["max_input_channels"] > 0)
-    outputs = sum(1 for d in devices if d["max_output_channels"] > 0)
+    devices = list_devices()
+    inputs = sum(1 for d in devices if d.input_channels > 0)
+    outputs = sum(1 for d in devices if d.output_channels > 0)
+    version = portaudio_version()
     # No devices is a fact about this machine, not a broken install, so it does not fail.
     return f"{version}; {inputs} input and {outputs} output devices"
 

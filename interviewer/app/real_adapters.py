@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from interviewer.app_settings import AppSettings
+from interviewer.app.services import AppServices, DeviceList
+from interviewer.app.settings import AppSettings
 from interviewer.errors import UserError
 
 
@@ -21,7 +22,7 @@ def load_model(settings: AppSettings) -> Any:
     """
     import importlib
 
-    from interviewer.gui.transcription_process import TranscriptionClient
+    from interviewer.app.transcription_process import TranscriptionClient
 
     client = TranscriptionClient().start(settings.model or None)
     for module in ("interviewer.adapters.microphone", "interviewer.core.analysis.report"):
@@ -94,24 +95,22 @@ def make_live_transcriber(model: Any, settings: AppSettings) -> Any:
 
 def play_audio(path: Path, start_seconds: float = 0.0, on_done: Any = None, device: Any = None) -> Any:
     """Plays a recording from `start_seconds` on the chosen output device (None: the default)."""
-    from interviewer.gui.playback import play_file
+    from interviewer.adapters.playback import play_file
 
     return play_file(path, start_seconds, on_done=on_done, device=device)
 
 
 def list_devices() -> Any:
     """Microphones, speakers and voices, with plain messages for whatever is missing."""
-    from interviewer.gui.services import DeviceList
-
     found = DeviceList(loaded=True)
     try:
-        import sounddevice as sd
+        from interviewer.adapters.devices import list_devices as audio_devices
 
-        for device in sd.query_devices():
-            if device.get("max_input_channels", 0) > 0:
-                found.inputs.append(str(device["name"]))
-            if device.get("max_output_channels", 0) > 0:
-                found.outputs.append(str(device["name"]))
+        for device in audio_devices():
+            if device.input_channels > 0:
+                found.inputs.append(device.name)
+            if device.output_channels > 0:
+                found.outputs.append(device.name)
     except Exception as exc:  # PortAudio missing or failing
         found.problems.append(f"Audio devices could not be listed ({exc}). On Debian/Ubuntu install "
                               "libportaudio2 and check that PulseAudio or PipeWire is running.")
@@ -137,3 +136,30 @@ def transcribe_file(path: Path, model: Any) -> Any:
     from interviewer.adapters.transcription import transcribe
 
     return transcribe(path, model)
+
+
+def default_services() -> AppServices:
+    """The app's services with the real adapters and the user's saved settings."""
+    from interviewer.app.settings import apply_data_dir, load_settings, save_settings
+
+    settings, message = load_settings()
+    apply_data_dir(settings)
+    services = AppServices(
+        settings=settings,
+        make_speaker=make_speaker,
+        make_recorder=make_recorder,
+        make_live_transcriber=make_live_transcriber,
+        load_model=load_model,
+        open_store=open_store,
+        list_devices=list_devices,
+        transcribe_file=transcribe_file,
+        save_settings=save_settings,
+        settings_message=message,
+    )
+
+    def play_audio_on_chosen_speaker(path, start_seconds: float = 0.0, on_done=None):
+        # Read at each click: the speaker chosen in Settings may have changed since start-up.
+        return play_audio(path, start_seconds, on_done, device=services.settings.output_device)
+
+    services.play_audio = play_audio_on_chosen_speaker
+    return services
