@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.core.clock import Clock
+from interviewer.core.ports import Recorder
 from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, TimeUp
 from interviewer.core.round_controller import (
     AnswerEnded, ControllerSettings, ListeningStarted, Problem, RoundController, RoundFinished,
@@ -113,7 +114,7 @@ class _AnswerRecorder:
     freeze the window at the end of every answer. Audio arriving after stop() was asked for is
     not fed to the transcriber (the candidate had already pressed the key)."""
 
-    def __init__(self, inner: Any, path_for_next: Callable[[Path], Path],
+    def __init__(self, inner: Recorder, path_for_next: Callable[[Path], Path],
                  on_stop_error: Callable[[BaseException], None] | None = None,
                  silence: SilenceTracker | None = None,
                  on_stream_error: Callable[[BaseException], None] | None = None) -> None:
@@ -128,7 +129,7 @@ class _AnswerRecorder:
         self._path: Path | None = None
         self.stop_error: BaseException | None = None
 
-    def start(self, wav_path: Path, on_audio=None, on_level=None) -> None:
+    def start(self, wav_path: Path, on_audio=None, on_level=None, on_error=None) -> None:
         self.wait_stopped()
         path = self._path_for_next(Path(wav_path))
 
@@ -150,10 +151,9 @@ class _AnswerRecorder:
         with self._lock:
             self._accepting = True
         try:
-            kwargs = {"on_audio": audio, "on_level": level}
-            if self._on_stream_error is not None and _accepts(self.inner.start, "on_error"):
-                kwargs["on_error"] = self._on_stream_error  # a mic that fails mid-answer
-            self.inner.start(path, **kwargs)
+            # A mic that fails mid-answer: the session's handler, or the caller's.
+            self.inner.start(path, on_audio=audio, on_level=level,
+                             on_error=self._on_stream_error or on_error)
         except BaseException:
             with self._lock:
                 self._accepting = False
@@ -182,25 +182,14 @@ class _AnswerRecorder:
         if thread is not None:
             thread.join(timeout)
 
-    def release(self) -> None:
+    def close(self) -> None:
         """After the round: close the device so the microphone is not held while the app runs."""
         self.wait_stopped()
-        close = getattr(self.inner, "close", None)
-        if close is not None:
-            try:
-                close()
-            except Exception as exc:  # the recordings are already closed and safe
-                if self._on_stop_error is not None:
-                    self._on_stop_error(exc)
-
-
-def _accepts(function: Callable, name: str) -> bool:
-    import inspect
-
-    try:
-        return name in inspect.signature(function).parameters
-    except (TypeError, ValueError):
-        return False
+        try:
+            self.inner.close()
+        except Exception as exc:  # the recordings are already closed and safe
+            if self._on_stop_error is not None:
+                self._on_stop_error(exc)
 
 
 @dataclass
@@ -424,7 +413,7 @@ class RoundSession:
         self.save_scratchpad()
         if self.store is None or self.session_id is None:
             if self._recorder is not None:
-                self._recorder.release()
+                self._recorder.close()
             if self._on_saved is not None:
                 self._on_saved(None)
             return
@@ -438,7 +427,7 @@ class RoundSession:
             from interviewer.core.analysis.report import analyze_round
 
             if recorder is not None:
-                recorder.release()  # the last recording is complete before the round is
+                recorder.close()  # the last recording is complete before the round is
 
             if self._phase_row is not None:
                 self.store.end_phase(self._phase_row, end)

@@ -23,11 +23,17 @@ class Speaker(Protocol):
 
 class Recorder(Protocol):
     def start(self, wav_path: Path, on_audio: Callable[["object"], None] | None = None,
-              on_level: Callable[[float], None] | None = None) -> None:
-        """Record 16 kHz mono to wav_path (streamed to disk); on_audio gets float32 chunks."""
+              on_level: Callable[[float], None] | None = None,
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Record 16 kHz mono to wav_path (streamed to disk); on_audio gets float32 chunks,
+        on_level the input level in dBFS, on_error a failure of the device mid-recording (what
+        was recorded stays in the file). Callbacks may arrive on the recorder's thread."""
 
     def stop(self) -> Path:
         """Stop and close the file; returns its path."""
+
+    def close(self) -> None:
+        """Let go of the device (after a round); a later start() opens it again."""
 
 
 class LiveTranscriber(Protocol):

@@ -57,7 +57,7 @@ class FakeRecorder:
         self.on_audio = None
         self.started: list[Path] = []
 
-    def start(self, wav_path, on_audio=None, on_level=None):
+    def start(self, wav_path, on_audio=None, on_level=None, on_error=None):
         assert self.path is None, "recording twice at once"
         self.path, self.on_audio = Path(wav_path), on_audio
         self.path.write_bytes(b"RIFF")
@@ -73,6 +73,9 @@ class FakeRecorder:
     def stop(self):
         path, self.path = self.path, None
         return path
+
+    def close(self):
+        pass
 
 
 class FakeTranscriber:

@@ -52,8 +52,9 @@ class FakeRecorder:
         self.seconds = seconds
         self.paths: list[Path] = []
         self._writer = None
+        self.closed = False
 
-    def start(self, wav_path, on_audio=None, on_level=None):
+    def start(self, wav_path, on_audio=None, on_level=None, on_error=None):
         self._writer = CrashSafeWavWriter(wav_path, fsync=False)
         t = np.arange(int(16000 * self.seconds)) / 16000
         samples = (0.1 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
@@ -66,6 +67,9 @@ class FakeRecorder:
 
     def stop(self):
         return self._writer.close()
+
+    def close(self):
+        self.closed = True
 
 
 class FakeTranscriber:

@@ -18,9 +18,12 @@ class LevelRecorder:
     def __init__(self, speech_s: float = 0.3) -> None:
         self.speech_s = speech_s
         self._stop = threading.Event()
+        self.on_error = None
+        self.closed = False
 
-    def start(self, wav_path, on_audio=None, on_level=None):
+    def start(self, wav_path, on_audio=None, on_level=None, on_error=None):
         self.path = wav_path
+        self.on_error = on_error
         self._stop.clear()
 
         def run():
@@ -34,6 +37,9 @@ class LevelRecorder:
     def stop(self):
         self._stop.set()
         return self.path
+
+    def close(self):
+        self.closed = True
 
 
 def test_silence_tracker_counts_quiet_time():
@@ -160,14 +166,6 @@ class ClosableRecorder(LevelRecorder):
 
     def __init__(self) -> None:
         super().__init__(speech_s=10.0)
-        self.closed = False
-
-    def start(self, wav_path, on_audio=None, on_level=None, on_error=None):
-        super().start(wav_path, on_audio, on_level)
-        self.on_error = on_error
-
-    def close(self):
-        self.closed = True
 
 
 def test_a_microphone_failing_mid_answer_is_reported_and_released_at_round_end(tmp_path, script_dirs,
