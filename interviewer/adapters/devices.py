@@ -76,10 +76,6 @@ def input_devices(sounddevice_module: Any = None) -> list[AudioDevice]:
     return [d for d in list_devices(sounddevice_module) if d.input_channels > 0]
 
 
-def output_devices(sounddevice_module: Any = None) -> list[AudioDevice]:
-    return [d for d in list_devices(sounddevice_module) if d.output_channels > 0]
-
-
 NO_INPUT_HELP = ("No microphone was found. Plug one in (or enable it in the system sound settings), "
                  "then run `interviewer devices` to check that it is listed.")
 

@@ -11,9 +11,6 @@ left to do, however long the answer was.
 Pause detection for *cutting* is a cheap energy test (it only has to find a quiet moment);
 the pauses reported in the transcript come from the Silero VAD, run chunk by chunk, with
 regions that meet at a cut joined back together.
-
-`ModelLoader` loads the Whisper model on a background thread from app start; the live
-transcriber and anyone else wait on it only when they first need the model.
 """
 from __future__ import annotations
 
@@ -33,53 +30,6 @@ log = logging.getLogger(__name__)
 SAMPLE_RATE = 16000
 _FRAME = 320  # 20 ms energy frames for finding pauses
 _FINISH = object()
-
-
-class ModelLoader:
-    """Loads a Whisper model in the background; `get()` waits for it (or raises its error)."""
-
-    def __init__(self, name_or_path: str | None = None, loader: Callable[..., Any] | None = None) -> None:
-        self.name_or_path = name_or_path
-        self._loader = loader
-        self._done = threading.Event()
-        self._lock = threading.Lock()
-        self._started = False
-        self._model: Any = None
-        self._error: BaseException | None = None
-
-    def start(self) -> "ModelLoader":
-        with self._lock:
-            if not self._started:
-                self._started = True
-                threading.Thread(target=self._load, name="model-loader", daemon=True).start()
-        return self
-
-    def _load(self) -> None:
-        try:
-            loader = self._loader
-            if loader is None:
-                from interviewer.adapters.transcription import load_model as loader
-            self._model = loader(self.name_or_path)
-        except BaseException as exc:  # ModelNotFound (a UserError) or anything the library raises
-            self._error = exc
-        finally:
-            self._done.set()
-
-    @property
-    def ready(self) -> bool:
-        return self._done.is_set() and self._error is None
-
-    @property
-    def error(self) -> BaseException | None:
-        return self._error if self._done.is_set() else None
-
-    def get(self, timeout: float | None = None) -> Any:
-        self.start()
-        if not self._done.wait(timeout):
-            raise TimeoutError(f"the speech model did not load within {timeout} s")
-        if self._error is not None:
-            raise self._error
-        return self._model
 
 
 @dataclass
@@ -238,7 +188,7 @@ def merge_regions(regions: list[SpeechRegion], cuts: list[float], tolerance: flo
 class LiveTranscriber:
     """Implements interviewer.core.ports.LiveTranscriber.
 
-    `model` is a ModelLoader (waited on when the first chunk is ready) or a loaded model.
+    `model` is a loaded model (anything `transcribe_chunk` accepts).
     `on_update(transcript_so_far)` fires on the worker thread after each chunk, for a live view.
     `options` default to transcription.DECODE_OPTIONS (hesitations kept).
     `transcribe_chunk` and `detect_speech` default to adapters/transcription.py and vad.py.
@@ -250,7 +200,7 @@ class LiveTranscriber:
                  pause_seconds: float = 0.4, on_update: Callable[[Transcript], None] | None = None,
                  transcribe_chunk: Callable[..., Transcript] | None = None,
                  detect_speech: Callable[..., list[SpeechRegion]] | None = None) -> None:
-        self._model_source = model
+        self._model = model
         self._options = options
         self._on_update = on_update
         self._transcribe_chunk = transcribe_chunk
@@ -286,7 +236,7 @@ class LiveTranscriber:
 
     def finish(self, timeout: float | None = None) -> Transcript:
         """Transcribe what is left and return the whole answer's transcript. Raises the
-        model's loading error (e.g. ModelNotFound) if there was one."""
+        error transcription stopped on (e.g. ModelNotFound), if there was one."""
         if not self._finishing:
             self._finishing = True
             self._inbox.put(_FINISH)
@@ -340,10 +290,6 @@ class LiveTranscriber:
         finally:
             self._done.set()
 
-    def _model(self) -> Any:
-        source = self._model_source
-        return source.get() if isinstance(source, ModelLoader) else source
-
     def _process(self, chunk: _Chunk) -> None:
         detect = self._detect_speech
         if detect is None:
@@ -356,7 +302,7 @@ class LiveTranscriber:
         transcribe = self._transcribe_chunk
         if transcribe is None:
             from interviewer.adapters.transcription import transcribe
-        model = self._model()
+        model = self._model
         if hasattr(model, "transcribe"):
             model = StopAfterSpeech(model, regions[-1].end - chunk.offset)
         # Batch transcription also runs the VAD (and uses its regions, e.g. to recover

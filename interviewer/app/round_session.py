@@ -557,7 +557,3 @@ def _phase(script: RoundScript, phase_id: str | None):
         return script.phase(phase_id) if phase_id else None
     except KeyError:
         return None
-
-
-def wall_time() -> float:
-    return time.time()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from interviewer import paths
@@ -31,7 +31,6 @@ class AppSettings:
     warning_minutes: float = 2.0  # spoken warning this long before a phase and the round end
     data_dir: str = ""  # "" = the platform's data folder
     recent_kind_filter: str = ""  # the Home screen's last kind filter
-    extra: dict = field(default_factory=dict)  # room for screens to keep small preferences
 
     @classmethod
     def from_dict(cls, data: dict) -> "AppSettings":

@@ -24,7 +24,3 @@ DEBRIEF_PROMPTS: tuple[DebriefPrompt, ...] = (
 )
 
 RATING_LABELS = {1: "not at all", 2: "barely", 3: "partly", 4: "mostly", 5: "fully"}
-
-
-def prompt_by_text(text: str) -> DebriefPrompt | None:
-    return next((p for p in DEBRIEF_PROMPTS if p.text == text), None)

@@ -6,7 +6,7 @@ the command line (`interviewer transcribe --json` writes it, `interviewer analyz
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -121,7 +121,3 @@ class Transcript:
 
 class TranscriptFormatError(ValueError):
     """A transcript file that cannot be used; the message names the file and field."""
-
-
-def words_as_dicts(words: list[Word]) -> list[dict]:
-    return [asdict(w) for w in words]

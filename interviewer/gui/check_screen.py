@@ -26,7 +26,6 @@ MODEL_STATE_TEXT = {"idle": "not loaded yet", "loading": "loading...", "ready": 
 
 class CheckScreen(QWidget):
     mic_test_requested = Signal(object)  # device name or None
-    mic_test_stop_requested = Signal()
     voice_sample_requested = Signal(object, int)  # voice id or None, rate
     start_requested = Signal()
     choices_saved = Signal(object, object, int)  # input device, voice, rate

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 import time
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor
@@ -249,16 +249,3 @@ class ReviewScreen(QWidget):
 
     def set_playing(self, text: str) -> None:
         self.playing.setText(text)
-
-
-def first_word_anchor(html_text: str) -> str | None:
-    """The first play link in the transcript (tests click it)."""
-    marker = 'href="play:'
-    i = html_text.find(marker)
-    if i < 0:
-        return None
-    j = html_text.find('"', i + len(marker))
-    return html_text[i + 6:j]
-
-
-PlayHandler = Callable[[int, float], None]

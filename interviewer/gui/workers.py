@@ -61,16 +61,6 @@ def post_to_gui(fn: Callable[[], Any]) -> None:
     gui_poster().post(fn)
 
 
-def on_gui(fn: Callable[..., Any]) -> Callable[..., None]:
-    """Wrap a handler so that calling it from any thread runs it on the GUI thread."""
-    poster = gui_poster()
-
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        poster.post(lambda: fn(*args, **kwargs))
-
-    return wrapper
-
-
 # Tasks are kept alive here until they finish: the pool holds only a C++ pointer to them.
 _active_tasks: set["_Task"] = set()
 

@@ -65,14 +65,3 @@ class SessionLock:
                 pass
         os.close(self._fd)
         self._fd = None
-
-
-def is_held_elsewhere(path: Path) -> bool:
-    """True if a live process (or another lock object here) holds the lock at path."""
-    if not path.exists():
-        return False
-    probe = SessionLock(path)
-    if probe.try_acquire():
-        probe.release()
-        return False
-    return True

@@ -1,13 +1,12 @@
 """Live transcription: cutting at pauses, offsets, VAD regions across cuts, the real model."""
 from __future__ import annotations
 
-import threading
 import time
 
 import numpy as np
 import pytest
 
-from interviewer.adapters.live_transcriber import LiveTranscriber, ModelLoader, PauseCutter, merge_regions
+from interviewer.adapters.live_transcriber import LiveTranscriber, PauseCutter, merge_regions
 from interviewer.adapters.transcription import ModelNotFound, load_audio, transcribe
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 
@@ -124,32 +123,13 @@ def test_live_transcriber_transcribes_chunk_by_chunk_with_offsets():
 
 
 def test_missing_model_surfaces_at_finish_as_a_user_error():
-    def broken_loader(name):
-        raise ModelNotFound("speech model 'x' is not on this machine")
+    def broken_transcribe(audio, model, **kw):
+        raise ModelNotFound(f"speech model {model!r} is not on this machine")
 
-    loader = ModelLoader("x", loader=broken_loader).start()
-    live = LiveTranscriber(loader, detect_speech=fake_detect)
+    live = LiveTranscriber("x", transcribe_chunk=broken_transcribe, detect_speech=fake_detect)
     live.feed(tone(2))
-    with pytest.raises(ModelNotFound, match="not on this machine"):
+    with pytest.raises(ModelNotFound, match="'x' is not on this machine"):
         live.finish(timeout=10)
-    assert loader.error is not None and not loader.ready
-
-
-def test_model_loader_loads_once_in_the_background():
-    calls = []
-    release = threading.Event()
-
-    def slow_loader(name):
-        calls.append(name)
-        release.wait(5)
-        return f"model {name}"
-
-    loader = ModelLoader("small", loader=slow_loader).start().start()
-    assert not loader.ready
-    with pytest.raises(TimeoutError):
-        loader.get(timeout=0.05)
-    release.set()
-    assert loader.get(timeout=5) == "model small" and loader.ready and calls == ["small"]
 
 
 def test_cancel_stops_without_result():

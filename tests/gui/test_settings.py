@@ -67,6 +67,18 @@ def test_damaged_settings_file_gives_defaults_and_a_message(isolated_dirs):
     assert settings.warning_minutes == 3.0
 
 
+def test_an_older_settings_file_with_keys_no_longer_used_still_loads(isolated_dirs):
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    # Earlier versions wrote an "extra" dictionary of screen preferences.
+    path.write_text('{"speech_rate": 150, "extra": {"splitter": [1, 2]}, "voice": "en-gb"}')
+    settings, message = load_settings()
+    assert message is None
+    assert (settings.speech_rate, settings.voice) == (150, "en-gb")
+    save_settings(settings)
+    assert "extra" not in path.read_text()
+
+
 def test_saving_on_a_full_disk_shows_a_message(qtbot, isolated_dirs):
     def full_disk(_settings):
         raise OSError(28, "No space left on device")
