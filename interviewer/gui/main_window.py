@@ -1,5 +1,11 @@
-"""The main window: a side bar of screens, a message banner, and the flow between screens."""
+"""The main window: a side bar of screens, a message banner, and the flow between screens.
+
+The window owns the screens, the session store, the speaker and the model status; the actions of
+the Check, Review and Debrief screens live in controllers it owns (check_controller,
+review_controller, debrief_controller), each given what it uses when it is made."""
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -12,26 +18,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewer.app.round_session import RoundSession, RoundSessionConfig
+from interviewer.app.services import AppServices, DeviceList
+from interviewer.app.settings import AppSettings
+from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.scripts.model import RoundScript
 from interviewer.gui.banner import Banner
-from interviewer.gui.check_flow import CheckFlow
+from interviewer.gui.check_controller import CheckController
 from interviewer.gui.check_screen import CheckScreen
-from interviewer.gui.debrief_flow import DebriefFlow
+from interviewer.gui.debrief_controller import DebriefController
 from interviewer.gui.debrief_screen import DebriefScreen
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelStatus
-from interviewer.app.services import AppServices, DeviceList
 from interviewer.gui.progress_screen import ProgressScreen
-from interviewer.gui.review_flow import ReviewFlow
+from interviewer.gui.review_controller import ReviewController
 from interviewer.gui.review_screen import ReviewScreen
 from interviewer.gui.round_screen import RoundScreen
-from interviewer.app.round_session import RoundSession, RoundSessionConfig
 from interviewer.gui.settings_screen import SettingsScreen
-from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.gui.workers import post_to_gui, run_in_background
 
+if TYPE_CHECKING:
+    from interviewer.storage import Store
 
-class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
+
+class MainWindow(QMainWindow):
     def __init__(self, services: AppServices | None = None) -> None:
         super().__init__()
         self.services = services or AppServices()
@@ -43,8 +53,13 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
         load_model = self.services.load_model
         self.model_status = ModelStatus((lambda: load_model(settings)) if load_model else None, self)
         self.model_status.changed.connect(self._model_changed)
-        self._backfill_sessions: set[int] = set()  # review_flow: transcribing from recordings
-        self._backfill_waiting: int | None = None  # a session waiting for the model for that
+        self.devices = DeviceList()
+        self.speaker: SpeakerHandle | None = None
+        self._store: Store | None = None
+        self._store_failed = False
+        self.round_session: RoundSession | None = None
+        self.last_session_id: int | None = None
+        self.scripts: list[RoundScript] = []
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
@@ -53,56 +68,41 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
 
         self.home = HomeScreen()
         self._add_screen("home", "Home", self.home)
-        self.home.start_requested.connect(self.start_round)
 
         self.check_screen = CheckScreen()
         self._add_screen("check", "Check", self.check_screen)
-        self.home.check_requested.connect(self.open_check)
-        self.check_screen.start_requested.connect(
-            lambda: self._pending_script is not None and self.start_round(self._pending_script))
-        self.check_screen.mic_test_requested.connect(self.test_microphone)
-        self.check_screen.voice_sample_requested.connect(self.speak_sample)
-        self.check_screen.choices_saved.connect(self._save_check_choices)
-        self.check_screen.set_round(None)
-        self._pending_script: RoundScript | None = None
-        self._mic_test = None
-
         self.round_screen = RoundScreen()
         self._add_screen("round", "Round", self.round_screen, in_nav=False)
-        self.round_screen.finished.connect(self._round_finished)
-
         self.review_screen = ReviewScreen()
         self._add_screen("review", "Review", self.review_screen, in_nav=False)
-        self.review_screen.play_requested.connect(self.play_answer)
-        self.review_screen.stop_requested.connect(self.stop_playback)
-        self.review_screen.export_requested.connect(self._ask_export)
-        self.home.session_opened.connect(self.open_review)
-        self.home.session_discarded.connect(self.discard_session)
-
         self.debrief_screen = DebriefScreen()
         self._add_screen("debrief", "Debrief", self.debrief_screen, in_nav=False)
-        self.review_screen.debrief_requested.connect(self.open_debrief)
-        self.debrief_screen.review_requested.connect(self.open_review)
-        self.debrief_screen.save_requested.connect(self.save_debrief)
-        self.debrief_screen.record_requested.connect(self.record_debrief)
-        self.debrief_screen.play_requested.connect(self.play_answer)
-        self._debrief_recording: tuple[int, object, object] | None = None  # (index, recorder, path)
-
         self.progress_screen = ProgressScreen()
         self._add_screen("progress", "Progress", self.progress_screen)
-
         self.settings_screen = SettingsScreen(self.services.settings)
         self._add_screen("settings", "Settings", self.settings_screen)
+
+        self.check = CheckController(
+            self.services, self.check_screen, self.model_status,
+            speaker=lambda: self.speaker, devices=lambda: self.devices,
+            show=lambda: self.show_screen("check"), start_round=self.start_round,
+            use_settings=self._use_check_choices)
+        self.review = ReviewController(
+            self.services, self.banner, self.model_status, self.review_screen, self.debrief_screen,
+            store=self.store, scripts=lambda: self.scripts, show=lambda: self.show_screen("review"),
+            recording=lambda: self.debrief.recording)
+        self.debrief = DebriefController(
+            self.services, self.banner, self.model_status, self.debrief_screen, self.review,
+            store=self.store, show=lambda: self.show_screen("debrief"))
+
+        self.home.start_requested.connect(self.start_round)
+        self.home.check_requested.connect(self.check.open)
+        self.home.session_opened.connect(self.review.open)
+        self.home.session_discarded.connect(self.discard_session)
+        self.round_screen.finished.connect(self._round_finished)
+        self.review_screen.debrief_requested.connect(self.debrief.open)
+        self.debrief_screen.review_requested.connect(self.review.open)
         self.settings_screen.saved.connect(self.apply_settings)
-        self.devices = DeviceList()
-        self.speaker: SpeakerHandle | None = None
-        self._store = None
-        self._store_failed = False
-        self.round_session: RoundSession | None = None
-        self.last_session_id: int | None = None
-        self.playback = None
-        self.last_export = None
-        self.scripts: list[RoundScript] = []
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -196,9 +196,9 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
         if state in ("missing", "failed"):
             self.banner.show_message(message, "warning")
         elif state == "ready":
-            self.model_ready_for_backfill()
+            self.review.model_ready()
 
-    def store(self):
+    def store(self) -> Store | None:
         """The session store, opened on first use; None (with a message) if it cannot be."""
         if self._store is None and not self._store_failed and self.services.open_store is not None:
             try:
@@ -309,15 +309,9 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
     def shutdown(self) -> None:
         """Stop whatever is running (round, recording, speech) before the app exits."""
         self.round_screen.shutdown()
-        self.check_screen.stop_timers()
-        if self._mic_test is not None:
-            try:
-                self._mic_test.stop()
-            except Exception:
-                pass
-            self._mic_test = None
-        self.stop_playback()
-        self._stop_debrief_recording()
+        self.check.shutdown()
+        self.review.stop_playback()
+        self.debrief.stop_recording()
         if self.round_session is not None:
             self.round_session.close()
         if self.speaker is not None:
@@ -399,4 +393,9 @@ class MainWindow(CheckFlow, ReviewFlow, DebriefFlow, QMainWindow):
             self.banner.show_message("The round is over. It was not saved (see the message above).", "warning")
             return
         self.banner.clear()
-        self.open_review(session_id)
+        self.review.open(session_id)
+
+    def _use_check_choices(self, settings: AppSettings) -> None:
+        """Choices made on the Check screen: shown in Settings, used and saved like them."""
+        self.settings_screen.load(settings)
+        self.apply_settings(settings)

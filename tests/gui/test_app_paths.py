@@ -106,12 +106,12 @@ def test_export_from_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
     qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
     for fmt in ("html", "pdf", "json"):
         out = tmp_path / f"round.{fmt}"
-        window.last_export = None
-        window.export_session(window.last_session_id, fmt, out)
-        qtbot.waitUntil(lambda: window.last_export is not None, timeout=10000)
+        window.review.last_export = None
+        window.review.export_session(window.last_session_id, fmt, out)
+        qtbot.waitUntil(lambda: window.review.last_export is not None, timeout=10000)
         assert out.is_file() and out.stat().st_size > 500, fmt
     assert "Exported to" in window.banner.text
-    window.export_session(window.last_session_id, "html", tmp_path / "no-such-folder" / "x.html")
+    window.review.export_session(window.last_session_id, "html", tmp_path / "no-such-folder" / "x.html")
     qtbot.waitUntil(lambda: "export failed" in window.banner.text, timeout=5000)
 
 

@@ -9,7 +9,7 @@ from test_round import RecordingPlayer, make_window
 
 
 def test_check_screen_flow(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
-    import interviewer.gui.check_flow as mw
+    import interviewer.gui.check_controller as mw
 
     monkeypatch.setattr(mw, "TEST_RECORDING_MS", 50)
     window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
@@ -55,6 +55,6 @@ def test_missing_model_is_explained(qtbot, isolated_dirs):
     window.start_background_loading()
     qtbot.waitUntil(lambda: window.model_status.state == "missing", timeout=3000)
     assert "not on this machine" in window.banner.text
-    window.open_check(None)
+    window.check.open(None)
     assert "missing" in window.check_screen.model_status.text()
     assert not window.check_screen.start_button.isEnabled()

@@ -67,7 +67,7 @@ def test_answers_whose_live_transcript_failed_are_transcribed_when_the_review_op
     recorded = [a for a in session.answers if a.audio_path]
     assert recorded
 
-    qtbot.waitUntil(lambda: len(heard) == len(recorded) and not window._backfill_sessions, timeout=10000)
+    qtbot.waitUntil(lambda: len(heard) == len(recorded) and not window.review.transcribing, timeout=10000)
     wait_for_background_work()
     after = window.store().get_session(session.id)
     assert all(a.transcript is not None and a.analysis for a in after.answers if a.audio_path)
@@ -79,7 +79,7 @@ def test_answers_whose_live_transcript_failed_are_transcribed_when_the_review_op
     assert "from their recording" in window.banner.history[-1][1] or "from its recording" in window.banner.history[-1][1]
     # Opening the review again has nothing left to do.
     heard.clear()
-    window.open_review(session.id)
+    window.review.open(session.id)
     wait_for_background_work()
     assert heard == []
 
@@ -97,7 +97,7 @@ def test_a_review_waits_for_the_model_then_transcribes(qtbot, isolated_dirs, scr
     gate.set()
     qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
     recorded = [a for a in session.answers if a.audio_path]
-    qtbot.waitUntil(lambda: len(heard) == len(recorded) and not window._backfill_sessions, timeout=10000)
+    qtbot.waitUntil(lambda: len(heard) == len(recorded) and not window.review.transcribing, timeout=10000)
     wait_for_background_work()
     after = window.store().get_session(session.id)
     assert all(a.transcript is not None for a in after.answers if a.audio_path)
@@ -154,4 +154,4 @@ def test_transcription_that_stopped_for_good_is_shown_and_the_round_still_record
     # Saving Settings, even with the same model, starts it again; the waiting review catches up.
     window.apply_settings(window.services.settings)
     qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
-    qtbot.waitUntil(lambda: len(heard) == len(session.answers) and not window._backfill_sessions, timeout=10000)
+    qtbot.waitUntil(lambda: len(heard) == len(session.answers) and not window.review.transcribing, timeout=10000)

@@ -43,7 +43,7 @@ def test_screenshot_of_each_main_screen(qtbot, isolated_dirs, script_dirs, tmp_p
     shots = {}
     window.home.select_script("test-design")
     shots["home"] = _save(window, "home", tmp_path)
-    window.open_check(window.home.selected_script())
+    window.check.open(window.home.selected_script())
     shots["check"] = _save(window, "check", tmp_path)
 
     window.home.start_button.click()
@@ -61,7 +61,7 @@ def test_screenshot_of_each_main_screen(qtbot, isolated_dirs, script_dirs, tmp_p
     qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
     wait_for_background_work()
     shots["review"] = _save(window, "review", tmp_path)
-    window.open_debrief(window.last_session_id)
+    window.debrief.open(window.last_session_id)
     window.debrief_screen.items[0].text.setPlainText("When asked about serving I hesitated.")
     window.debrief_screen.items[0].ratings.button(3).click()
     shots["debrief"] = _save(window, "debrief", tmp_path)

@@ -1,33 +1,66 @@
-"""The Check screen's actions: microphone test with level and playback, voice sample.
-
-A mixin of MainWindow (it uses the window's services, banner, speaker and screens)."""
+"""The Check screen's actions: microphone test with level and playback, voice sample, keeping the
+choices. Owned by the main window, which hands it everything it uses."""
 from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
 
 from PySide6.QtCore import QTimer
 
+from interviewer.app.services import AppServices, DeviceList
+from interviewer.app.settings import AppSettings
+from interviewer.app.speaker_handle import SpeakerHandle
+from interviewer.core.ports import Recorder
 from interviewer.core.scripts.model import RoundScript
-from interviewer.gui.check_screen import SAMPLE_TEXT, TEST_RECORDING_MS
+from interviewer.gui.check_screen import SAMPLE_TEXT, TEST_RECORDING_MS, CheckScreen
+from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.workers import post_to_gui, run_in_background
 
 
-class CheckFlow:
-    def open_check(self, script: RoundScript | None = None) -> None:
-        self._pending_script = script
-        self.check_screen.set_round(script.title if script else None)
+class CheckController:
+    """`speaker` and `devices` read the window's current speaker handle and device list (both
+    arrive in the background); `show` brings the Check screen up, `start_round` starts the round
+    picked on Home, `use_settings` applies (and saves) settings chosen here."""
+
+    def __init__(self, services: AppServices, screen: CheckScreen, model_status: ModelStatus, *,
+                 speaker: Callable[[], SpeakerHandle | None], devices: Callable[[], DeviceList],
+                 show: Callable[[], None], start_round: Callable[[RoundScript], None],
+                 use_settings: Callable[[AppSettings], None]) -> None:
+        self.services = services
+        self.screen = screen
+        self.model_status = model_status
+        self._speaker = speaker
+        self._devices = devices
+        self._show = show
+        self._start_round = start_round
+        self._use_settings = use_settings
+        self.pending_script: RoundScript | None = None  # the round Start begins
+        self._mic_test: Recorder | None = None
+        screen.start_requested.connect(self._start)
+        screen.mic_test_requested.connect(self.test_microphone)
+        screen.voice_sample_requested.connect(self.speak_sample)
+        screen.choices_saved.connect(self._save_choices)
+        screen.set_round(None)
+
+    def open(self, script: RoundScript | None = None) -> None:
+        self.pending_script = script
+        self.screen.set_round(script.title if script else None)
         settings = self.services.settings
-        self.check_screen.set_devices(self.devices, settings.input_device, settings.voice, settings.speech_rate)
-        self.check_screen.set_model_state(self.model_status.state, self.model_status.message)
-        self.show_screen("check")
+        self.screen.set_devices(self._devices(), settings.input_device, settings.voice, settings.speech_rate)
+        self.screen.set_model_state(self.model_status.state, self.model_status.message)
+        self._show()
+
+    def _start(self) -> None:
+        if self.pending_script is not None:
+            self._start_round(self.pending_script)
 
     def test_microphone(self, device) -> None:
         """Record a few seconds from `device`, then play them back. Never blocks the window."""
-        from dataclasses import replace
-
         from interviewer import paths
 
         if self._mic_test is not None or self.services.make_recorder is None:
             return
-        screen = self.check_screen
+        screen = self.screen
         peak = [-100.0]
 
         def level(dbfs: float) -> None:  # recorder thread: just store numbers
@@ -79,8 +112,8 @@ class CheckFlow:
         QTimer.singleShot(TEST_RECORDING_MS, stop)
 
     def speak_sample(self, voice, rate: int) -> None:
-        screen = self.check_screen
-        handle = self.speaker
+        screen = self.screen
+        handle = self._speaker()
         if handle is None or not handle.wait_ready(0):
             screen.voice_status.setText("The speech engine is still starting; try again in a moment.")
             return
@@ -95,10 +128,17 @@ class CheckFlow:
             return
         screen.voice_status.setText("Speaking a sample...")
 
-    def _save_check_choices(self, input_device, voice, rate: int) -> None:
-        from dataclasses import replace
-
+    def _save_choices(self, input_device, voice, rate: int) -> None:
         settings = replace(self.services.settings, input_device=input_device, voice=voice, speech_rate=rate)
-        self.settings_screen.load(settings)
-        self.apply_settings(settings)
-        self.check_screen.voice_status.setText("Choices kept for the next rounds.")
+        self._use_settings(settings)
+        self.screen.voice_status.setText("Choices kept for the next rounds.")
+
+    def shutdown(self) -> None:
+        """Stop the screen's timers and a microphone test still recording (the app is quitting)."""
+        self.screen.stop_timers()
+        test, self._mic_test = self._mic_test, None
+        if test is not None:
+            try:
+                test.stop()
+            except Exception:
+                pass

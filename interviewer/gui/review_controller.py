@@ -1,20 +1,56 @@
-"""Opening a stored round for review, playing its audio, exporting it.
-
-A mixin of MainWindow (it uses the window's services, banner, store and screens)."""
+"""Opening a stored round for review, playing its audio, exporting it, and transcribing the
+recordings that have no transcript yet. Owned by the main window, which hands it what it uses."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
+from interviewer.app.services import AppServices
 from interviewer.core.scripts.model import RoundScript
+from interviewer.gui.banner import Banner
+from interviewer.gui.debrief_screen import DebriefScreen
+from interviewer.gui.model_status import ModelStatus
+from interviewer.gui.review_screen import ReviewScreen
 from interviewer.gui.workers import post_to_gui, run_in_background
 
+if TYPE_CHECKING:
+    from interviewer.export import ExportResult
+    from interviewer.storage import Store
 
-class ReviewFlow:
+
+class ReviewController:
+    """`store` opens the session store (None, with a message, when it cannot be); `scripts` lists
+    the question scripts known now; `show` brings the Review screen up; `recording` says whether a
+    spoken debrief answer is being written (its file must not be transcribed yet). The debrief
+    screen is here because its answers play, and its spoken answers are transcribed, from here."""
+
+    def __init__(self, services: AppServices, banner: Banner, model_status: ModelStatus,
+                 screen: ReviewScreen, debrief_screen: DebriefScreen, *,
+                 store: Callable[[], Store | None], scripts: Callable[[], list[RoundScript]],
+                 show: Callable[[], None], recording: Callable[[], bool]) -> None:
+        self.services = services
+        self.banner = banner
+        self.model_status = model_status
+        self.screen = screen
+        self.debrief_screen = debrief_screen
+        self._store = store
+        self._scripts = scripts
+        self._show = show
+        self._recording = recording
+        self._backfill_sessions: set[int] = set()  # transcribing from recordings now
+        self._backfill_waiting: int | None = None  # a session waiting for the model for that
+        self.playback: Any = None  # what play_audio returned: stop() ends it
+        self.last_export: ExportResult | None = None
+        screen.play_requested.connect(self.play_answer)
+        screen.stop_requested.connect(self.stop_playback)
+        screen.export_requested.connect(self._ask_export)
+        debrief_screen.play_requested.connect(self.play_answer)
+
     def script_by_id(self, script_id: str) -> RoundScript | None:
-        return next((s for s in self.scripts if s.id == script_id), None)
+        return next((s for s in self._scripts() if s.id == script_id), None)
 
     def load_session(self, session_id: int):
-        store = self.store()
+        store = self._store()
         if store is None:
             return None
         try:
@@ -23,30 +59,39 @@ class ReviewFlow:
             self.banner.show_message(f"Could not open session {session_id}: {exc}")
             return None
 
-    def open_review(self, session_id: int) -> None:
+    def open(self, session_id: int) -> None:
         session = self.load_session(session_id)
         if session is None:
             return
         missing = []
         try:
-            missing = self.store().missing_audio(session)
+            missing = self._store().missing_audio(session)
         except Exception:
             pass
-        self.review_screen.show_session(session, self.script_by_id(session.script_id), missing)
-        self.show_screen("review")
+        self.screen.show_session(session, self.script_by_id(session.script_id), missing)
+        self._show()
         self.transcribe_missing_answers(session)
 
     # -- recordings without a transcript --------------------------------------------------
+    @property
+    def transcribing(self) -> bool:
+        """True while recordings of some round are being transcribed in the background."""
+        return bool(self._backfill_sessions)
+
+    def wait_for_model(self, session_id: int) -> None:
+        """Transcribe this round's recordings once the speech model is ready (model_ready)."""
+        self._backfill_waiting = session_id
+
     def transcribe_missing_answers(self, session) -> None:
         """Catch up on recordings with no transcript (answers recorded while the model was
         loading or had failed, or when the app crashed mid-answer; spoken debrief answers saved
         before the model was ready), in the background; the review and debrief refresh after."""
         from interviewer.app.backfill import has_work, transcribe_missing
 
-        store = self.store()
+        store = self._store()
         if store is None or getattr(store, "read_only", False) or session.id in self._backfill_sessions:
             return
-        if self._debrief_recording is not None:  # its file is still being written
+        if self._recording():  # its file is still being written
             self._backfill_waiting = session.id
             return
         pending = has_work(store, session)
@@ -54,7 +99,7 @@ class ReviewFlow:
             return
         count = f"{pending} recording{'s' if pending != 1 else ''}"
         if not (self.model_status.ready and self.services.transcribe_file):
-            self._backfill_waiting = session.id  # picked up by model_ready_for_backfill
+            self._backfill_waiting = session.id  # picked up by model_ready
             self.banner.show_message(f"{count} of this round {'have' if pending != 1 else 'has'} no transcript "
                                      "yet; they will be transcribed when the speech model is ready.", "info")
             return
@@ -69,11 +114,11 @@ class ReviewFlow:
         def done(result) -> None:
             self._backfill_sessions.discard(session.id)
             self.banner.show_message(result.message, "warning" if result.failed or result.debrief_failed else "info")
-            shown = self.review_screen.session
+            shown = self.screen.session
             if result.transcribed and shown is not None and shown.id == session.id:
                 fresh = self.load_session(session.id)
                 if fresh is not None:
-                    self.review_screen.show_session(fresh, script, store.missing_audio(fresh))
+                    self.screen.show_session(fresh, script, store.missing_audio(fresh))
             debrief = self.debrief_screen.session
             if result.debrief_texts and debrief is not None and debrief.id == session.id:
                 for index, item in enumerate(self.debrief_screen.items):
@@ -88,22 +133,23 @@ class ReviewFlow:
 
         run_in_background(work, done, failed)
 
-    def model_ready_for_backfill(self) -> None:
+    def model_ready(self) -> None:
         """The speech model became ready: transcribe what the open review or debrief waits for."""
         waiting, self._backfill_waiting = self._backfill_waiting, None
-        shown = [s for s in (self.review_screen.session, self.debrief_screen.session) if s is not None]
+        shown = [s for s in (self.screen.session, self.debrief_screen.session) if s is not None]
         if waiting is not None and any(s.id == waiting for s in shown):
             fresh = self.load_session(waiting)
             if fresh is not None:
                 self.transcribe_missing_answers(fresh)
 
+    # -- playback -------------------------------------------------------------------------
     def play_answer(self, answer_id: int, start: float) -> None:
         """Play an answer's recording from `start` seconds, off the GUI thread."""
         answer = None
-        for session in (self.review_screen.session, self.debrief_screen.session):
+        for session in (self.screen.session, self.debrief_screen.session):
             if session is not None:
                 answer = answer or next((a for a in session.answers if a.id == answer_id), None)
-        store = self.store()
+        store = self._store()
         path = store.audio_file(answer.audio_path) if (answer and store and answer.audio_path) else None
         if path is None:
             self.banner.show_message("The recording of this answer is missing, so it cannot be played.", "warning")
@@ -113,13 +159,13 @@ class ReviewFlow:
             return
         self.stop_playback()
         play = self.services.play_audio
-        self.review_screen.set_playing(f"Playing from {start:.1f} s")
+        self.screen.set_playing(f"Playing from {start:.1f} s")
 
         def started(handle) -> None:
             self.playback = handle
 
         def failed(exc: BaseException) -> None:
-            self.review_screen.set_playing("")
+            self.screen.set_playing("")
             self.banner.show_message(f"Could not play the recording: {exc}", "warning")
 
         def ended(error: str | None) -> None:  # on the playback thread
@@ -128,25 +174,31 @@ class ReviewFlow:
         run_in_background(lambda: play(path, max(0.0, start - 0.3), on_done=ended), started, failed)
 
     def _playback_ended(self, error: str | None) -> None:
-        self.review_screen.set_playing("")
+        self.screen.set_playing("")
         if error:
             self.banner.show_message(error, "warning")
 
-    # ------------------------------------------------------------------ export
+    def stop_playback(self) -> None:
+        if self.playback is not None:
+            self.playback.stop()
+            self.playback = None
+        self.last_export = None
+        self.screen.set_playing("")
 
+    # -- export ---------------------------------------------------------------------------
     def _ask_export(self, session_id: int, fmt: str) -> None:
         from PySide6.QtWidgets import QFileDialog
 
         from interviewer.export import default_output
 
         suggested = str(Path.home() / default_output(session_id, fmt).name)
-        path, _ = QFileDialog.getSaveFileName(self, "Export the round", suggested)
+        path, _ = QFileDialog.getSaveFileName(self.screen.window(), "Export the round", suggested)
         if path:
             self.export_session(session_id, fmt, Path(path))
 
     def export_session(self, session_id: int, fmt: str, out: Path) -> None:
         """Write an export; off the GUI thread except PDF, which Qt lays out on this thread."""
-        store = self.store()
+        store = self._store()
         if store is None:
             return
         from interviewer.export import export_session
@@ -167,10 +219,3 @@ class ReviewFlow:
                 failed(exc)
             return
         run_in_background(lambda: export_session(store, session_id, fmt, out), done, failed)
-
-    def stop_playback(self) -> None:
-        if self.playback is not None:
-            self.playback.stop()
-            self.playback = None
-        self.last_export = None
-        self.review_screen.set_playing("")
