@@ -88,6 +88,8 @@ class CheckController:
             except Exception as exc:
                 screen.mic_test_done(f"The recording failed: {exc}")
                 return
+            finally:
+                _release(recorder)
             verdict = ("That sounded very quiet: move closer, or pick another microphone."
                        if peak[0] < -50 else f"Good: the loudest moment was {peak[0]:.0f} dBFS.")
             if self.services.play_audio is None:
@@ -142,3 +144,12 @@ class CheckController:
                 test.stop()
             except Exception:
                 pass
+            _release(test)
+
+
+def _release(recorder: Recorder) -> None:
+    """Let go of the microphone (it stays open between takes otherwise)."""
+    try:
+        recorder.close()
+    except Exception:  # the recording is already closed and safe
+        pass

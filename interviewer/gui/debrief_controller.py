@@ -117,6 +117,10 @@ class DebriefController:
             path = recorder.stop()
         except Exception as exc:
             self.banner.show_message(f"The recording did not close cleanly: {exc}", "warning")
+        try:
+            recorder.close()  # let go of the microphone (it stays open between takes otherwise)
+        except Exception:  # the recording is already closed and safe
+            pass
         if not (self.model_status.ready and self.services.transcribe_file):
             self.banner.show_message("Your spoken answer is saved; it will be transcribed once the speech "
                                      "model is ready. You can also type it.", "warning")

@@ -29,6 +29,7 @@ def test_check_screen_flow(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypa
     assert "Good" in check.mic_status.text() and "-20 dBFS" in check.mic_status.text()
     assert player.calls and player.calls[0][0].parent == tmp_path / "data"
     assert not player.calls[0][0].exists()
+    assert recorder.closed  # the microphone is let go after the test
     # Voice sample is spoken with the chosen rate.
     check.voice.setCurrentIndex(check.voice.findData("en-us"))
     check.rate.setValue(140)

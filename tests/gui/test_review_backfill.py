@@ -112,8 +112,12 @@ def test_a_spoken_debrief_answer_saved_before_the_model_was_ready_gets_its_text(
     window.review_screen.debrief_button.click()
     debrief = window.debrief_screen
     debrief.items[1].text.setPlainText("Typed while waiting.")
+    made = []
+    window.services.make_recorder = lambda _s: made.append(FakeRecorder()) or made[-1]
     debrief.items[0].record_button.click()
+    assert made and made[0].paths and not made[0].closed
     debrief.items[0].record_button.click()  # stop: saved, not transcribed (no model yet)
+    assert made[0].closed  # the microphone is let go after the answer
     assert "transcribed once the speech model is ready" in window.banner.history[-1][1]
     assert debrief.items[0].text.toPlainText() == ""
 
