@@ -21,9 +21,9 @@ import numpy as np
 
 from interviewer.core.analysis.fillers import ZERO_LENGTH_S, find_fillers, is_hesitation, retime_hesitations
 from interviewer.core.analysis.tokens import normalize, tokenize
+from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 
-SAMPLE_RATE = 16000
 MIN_CANDIDATE_S = 0.15
 MAX_CANDIDATE_S = 0.6
 # Mean frame-to-frame change of the log band spectrum. Lone hesitations measured 0.2-1.0 on

@@ -23,11 +23,11 @@ from typing import Any, Callable
 
 import numpy as np
 
+from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript
 
 log = logging.getLogger(__name__)
 
-SAMPLE_RATE = 16000
 _FRAME = 320  # 20 ms energy frames for finding pauses
 _FINISH = object()
 

@@ -28,12 +28,12 @@ import numpy as np
 
 from interviewer.adapters.devices import AudioDevice, AudioDeviceError, load_sounddevice, resolve_input_device
 from interviewer.adapters.resample import StreamResampler, rms_dbfs, to_mono
+from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.errors import UserError
 from interviewer.storage.wav_writer import CrashSafeWavWriter
 
 log = logging.getLogger(__name__)
 
-TARGET_RATE = 16000
 # PortAudio error codes (portaudio.h) that get their own message.
 PA_INVALID_CHANNEL_COUNT = -9998
 PA_INVALID_SAMPLE_RATE = -9997
@@ -43,6 +43,13 @@ PA_INVALID_DEVICE = -9996
 _STREAM_ENDED = object()  # queued by finished_callback when the stream stops on its own
 _STOP = object()
 FIRST_AUDIO_TIMEOUT = 5.0  # seconds start() waits for a new stream's first block
+
+
+class _Flush:
+    """Queued by stop(): the writer thread writes what the resampler still holds, then says so."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
 
 
 _open_microphones: "weakref.WeakSet[Microphone]" = weakref.WeakSet()
@@ -131,7 +138,7 @@ class Microphone:
         self._last_audio = 0.0
         self.error: MicrophoneError | None = None
         self.device_info: AudioDevice | None = None
-        self.device_rate: int = TARGET_RATE  # the rate the device actually runs at
+        self.device_rate: int = SAMPLE_RATE  # the rate the device actually runs at
         self.level_dbfs: float = -100.0
         self.overflows = 0  # blocks PortAudio reported as dropped (CPU starved)
 
@@ -147,7 +154,7 @@ class Microphone:
         self._paused.clear()
         path = Path(wav_path)
         try:
-            writer = CrashSafeWavWriter(path, rate=TARGET_RATE, flush_seconds=self.flush_seconds)
+            writer = CrashSafeWavWriter(path, rate=SAMPLE_RATE, flush_seconds=self.flush_seconds)
         except OSError as exc:
             raise MicrophoneError(f"{wav_path}: cannot write the recording ({exc.strerror})") from None
         with self._lock:  # attached before opening, so a new stream's first block is kept
@@ -173,6 +180,11 @@ class Microphone:
         if self._stream is not None and self._writer is not None:
             # Let the block in flight (up to one block_seconds) reach the file.
             self._drain(timeout=self.block_seconds * 3)
+            if self._resampler is not None and self._thread is not None:
+                # The resampler holds back up to 40 ms: they belong to this answer.
+                flush = _Flush()
+                self._queue.put(flush)
+                flush.done.wait(max(1.0, self.block_seconds * 3))
         with self._lock:
             writer, self._writer = self._writer, None
             self._on_audio = self._on_level = self._on_error = None
@@ -194,7 +206,7 @@ class Microphone:
         _close_at_exit()
         stream, rate, _channels = self._open(sd, self.device_info)
         self.device_rate = rate
-        self._resampler = None if rate == TARGET_RATE else StreamResampler(rate, TARGET_RATE)
+        self._resampler = None if rate == SAMPLE_RATE else StreamResampler(rate, SAMPLE_RATE)
         self._queue = queue.Queue()
         self._closing.clear()
         self._first_audio.clear()
@@ -260,7 +272,7 @@ class Microphone:
 
     def _open(self, sd: Any, device: AudioDevice) -> tuple[Any, int, int]:
         """Open an input stream: 16 kHz mono if the device allows, else its own rate/channels."""
-        rates = [TARGET_RATE]
+        rates = [SAMPLE_RATE]
         if int(device.default_samplerate) not in rates and device.default_samplerate > 0:
             rates.append(int(device.default_samplerate))
         channel_options = [1] + ([min(2, device.input_channels)] if device.input_channels > 1 else [])
@@ -284,7 +296,7 @@ class Microphone:
                     raise self._open_error(exc, device) from None
                 except ValueError as exc:  # sounddevice's own argument checks
                     raise MicrophoneError(f"cannot open microphone {device.name!r}: {exc}") from None
-                if rate != TARGET_RATE:
+                if rate != SAMPLE_RATE:
                     log.info("recording %s at %d Hz, resampled to 16 kHz", device.name, rate)
                 return stream, rate, channels
         assert last_error is not None
@@ -338,34 +350,47 @@ class Microphone:
                     self._fail(f"sent no audio for {self.stall_seconds:.0f} seconds")
                     return
                 continue
+            if isinstance(item, _Flush):
+                try:
+                    if self._resampler is not None and not self._keep(self._resampler.flush()):
+                        return
+                finally:
+                    item.done.set()
+                continue
             self._first_audio.set()
             self._last_audio = time.monotonic()
             mono = to_mono(item)
             if self._resampler is not None:
                 mono = self._resampler.process(mono)
-            if mono.size == 0:
-                continue
-            self.level_dbfs = rms_dbfs(mono)
-            with self._lock:
-                writer = self._writer
-                if writer is None or self._paused.is_set():
-                    continue  # between answers, or paused: the audio is not kept
-                try:
-                    writer.write(mono)
-                except (OSError, ValueError) as exc:
-                    failure = f"could not be saved ({exc})"
-                else:
-                    failure = None
-                callbacks = ((self._on_level, self.level_dbfs), (self._on_audio, mono))
-            if failure is not None:
-                self._fail(failure)
+            if not self._keep(mono):
                 return
-            for callback, value in callbacks:
-                if callback is not None:
-                    try:
-                        callback(value)
-                    except Exception:
-                        log.exception("microphone callback failed")
+
+    def _keep(self, mono: np.ndarray) -> bool:
+        """Write a 16 kHz block to the take and hand it on; False if the take failed."""
+        if mono.size == 0:
+            return True
+        self.level_dbfs = rms_dbfs(mono)
+        with self._lock:
+            writer = self._writer
+            if writer is None or self._paused.is_set():
+                return True  # between answers, or paused: the audio is not kept
+            try:
+                writer.write(mono)
+            except (OSError, ValueError) as exc:
+                failure = f"could not be saved ({exc})"
+            else:
+                failure = None
+            callbacks = ((self._on_level, self.level_dbfs), (self._on_audio, mono))
+        if failure is not None:
+            self._fail(failure)
+            return False
+        for callback, value in callbacks:
+            if callback is not None:
+                try:
+                    callback(value)
+                except Exception:
+                    log.exception("microphone callback failed")
+        return True
 
     def _fail(self, what: str, stream_ended: bool = False) -> None:
         """The stream broke: keep the file (flushed and closed), report once, and drop the

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.core.transcript import SpeechRegion
 
-SAMPLE_RATE = 16000
 FRAME = 640
 HOP = 160
 F0_MIN, F0_MAX = 60.0, 400.0
@@ -20,7 +20,11 @@ VOICING = 0.4          # normalized autocorrelation peak of a voiced frame
 TAIL_FRAMES = 10       # the last 100 ms of voicing...
 BEFORE_FRAMES = 50     # ...against the lowest pitch of the 500 ms before
 LOOK_S = 0.8           # audio examined at the end of a region
-MIN_REGION_S = 0.4     # shorter regions are fragments or hesitations
+# A region shorter than this gets no final rise: it is a fragment or a hesitation ("um?"),
+# whose pitch says nothing about a question, and it holds too few voiced frames for
+# final_rise's 100 ms tail against the lowest pitch before it. (Not the same thing as
+# core/analysis/pauses.py's MIN_SPEECH_REGION_S, the 0.1 s below which a region is a click.)
+MIN_PITCH_REGION_S = 0.4
 MAX_PLAUSIBLE_RISE = 8.0  # more than this is the tracker jumping an octave
 
 
@@ -64,7 +68,7 @@ def with_final_rise(regions: list[SpeechRegion], audio: np.ndarray, offset: floa
     out = []
     for r in regions:
         rise = None
-        if r.end - r.start >= MIN_REGION_S:
+        if r.end - r.start >= MIN_PITCH_REGION_S:
             b = int((r.end - offset) * SAMPLE_RATE)
             a = max(int((r.start - offset) * SAMPLE_RATE), b - int(LOOK_S * SAMPLE_RATE))
             rise = final_rise(audio[max(a, 0):b])

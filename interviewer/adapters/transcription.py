@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.core.transcript import Segment, Transcript, Word
 from interviewer.errors import UserError
 
 if TYPE_CHECKING:  # pragma: no cover
     from faster_whisper import WhisperModel
 
-SAMPLE_RATE = 16000
 DEFAULT_MODEL_NAME = "tiny.en"
 
 # Whisper was trained on transcripts with hesitations removed, so plain decoding drops
@@ -156,14 +156,12 @@ def load_audio(path: str | os.PathLike) -> np.ndarray:
 def _read_with_soundfile(path: Path) -> np.ndarray:
     import soundfile
 
-    from interviewer.adapters.resample import to_mono
+    from interviewer.adapters.resample import resample, to_mono
 
     audio, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
     mono = to_mono(audio)
     if rate != SAMPLE_RATE and mono.size:
-        import soxr
-
-        mono = soxr.resample(mono, rate, SAMPLE_RATE, quality="HQ")
+        mono = resample(mono, rate, SAMPLE_RATE)
     return np.ascontiguousarray(mono, dtype=np.float32)
 
 

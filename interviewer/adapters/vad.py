@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.core.transcript import SpeechRegion
 
-SAMPLE_RATE = 16000
 WINDOW_SAMPLES = 512  # Silero's frame at 16 kHz (32 ms)
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from interviewer.core.transcript import SpeechRegion, Word
 
 # Clicks and breaths the detector calls speech but that hold no word: shorter than this they
-# do not split a pause.
-MIN_REGION_S = 0.1
+# do not split a pause. (Not adapters/prosody.py's MIN_PITCH_REGION_S, which asks a different
+# question: how long a stretch of speech must be to read its intonation.)
+MIN_SPEECH_REGION_S = 0.1
 # Silero marks speech as ended at the first 32 ms window scored quiet; its recurrent state
 # keeps the score up for about one window after the sound stops (measured on 43 exact
 # espeak-ng silences, 9 voices: region ends lag the true end by 38 ms median, 16-53 ms for
@@ -61,7 +62,7 @@ def effective_regions(regions: list[SpeechRegion], words: list[Word]) -> list[Sp
     """Drop tiny regions that hold no word (a click or a breath inside a pause)."""
     kept = []
     for r in sorted(regions, key=lambda r: r.start):
-        if r.end - r.start < MIN_REGION_S and not any(w.start < r.end and w.end > r.start for w in words):
+        if r.end - r.start < MIN_SPEECH_REGION_S and not any(w.start < r.end and w.end > r.start for w in words):
             continue
         kept.append(r)
     return kept
