@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from pathlib import Path
 
 from interviewer.errors import UserError
@@ -71,6 +72,8 @@ def load_transcript(path: Path, model_name: str | None = None, decode: str = "pr
 
     if not path.exists():
         raise UserError(f"{path}: no such file")
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder; give an audio file or a transcript JSON file")
     if path.suffix.lower() in TRANSCRIPT_SUFFIXES:
         try:
             return Transcript.load(path)
@@ -94,20 +97,42 @@ def run(args: argparse.Namespace) -> int:
     settings = AnalysisSettings(pauses=PauseSettings(long_pause_s=args.long_pause))
     analysis = analyze_answer(transcript, question_end=args.question_end, settings=settings, **context)
     if args.json:
-        print(json.dumps(analysis.to_dict()))
+        print(json.dumps(finite_only(analysis.to_dict()), allow_nan=False))
     else:
         _print_text(analysis)
     return 0
 
 
+def finite_only(value):
+    """The same data with NaN and infinite floats as null: the output stays standard JSON."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite_only(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite_only(v) for v in value]
+    return value
+
+
+def _num(value, unit: str = "", none: str = "n/a") -> str:
+    """A number for the text report; `none` where there is nothing to count."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return none
+    return f"{value}{unit}"
+
+
 def _print_text(a) -> None:
-    d = a.to_dict()
+    d = finite_only(a.to_dict())
     stats = d["filler_stats"]
-    print(f"Duration {d['duration']:.1f} s, {a.pace.words} words, pace {d['pace_wpm']} wpm "
-          f"(articulation {d['articulation_wpm']} wpm, normal {a.pace.band[0]:.0f}-{a.pace.band[1]:.0f})")
+    print(f"Duration {d['duration'] or 0.0:.1f} s, {a.pace.words} words, "
+          f"pace {_num(d['pace_wpm'], ' wpm', 'n/a (no words)')} "
+          f"(articulation {_num(d['articulation_wpm'], ' wpm')}, "
+          f"normal {a.pace.band[0]:.0f}-{a.pace.band[1]:.0f} wpm)")
     latency = d["response_latency"]
     print(f"Response latency: {'-' if latency is None else f'{latency:.1f} s'}")
-    print(f"Fillers: {stats['count']} ({stats['per_100_words']} per 100 words): "
+    per_100 = stats["per_100_words"]
+    rate = "per 100 words: n/a, no words" if per_100 is None else f"{per_100} per 100 words"
+    print(f"Fillers: {stats['count']} ({rate}): "
           + ", ".join(f"{f['text']}@{f['start']:.1f}" for f in d["fillers"]))
     print("Pauses >= 1 s: " + (", ".join(f"{p['start']:.1f}-{p['end']:.1f} ({p['duration']:.1f} s)"
                                          for p in d["pauses"]) or "none"))

@@ -90,7 +90,16 @@ def show_session(args: argparse.Namespace) -> int:
         print(render_markdown(build_report(session, missing)), end="")
         for path in missing:
             print(f"warning: recording missing: {store.data_dir / path}", file=sys.stderr)
+        for line in unreadable_transcripts(session):
+            print(f"warning: {line}", file=sys.stderr)
     return 0
+
+
+def unreadable_transcripts(session) -> list[str]:
+    """One line per answer whose stored transcript cannot be read (the rest is still shown)."""
+    return [f"round {session.id}, answer {n} ({answer.question_id}): unreadable {answer.transcript_error}; "
+            "shown without it (the recording is kept)"
+            for n, answer in enumerate(session.answers, start=1) if answer.transcript_error]
 
 
 def export_session(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ the command line (`interviewer transcribe --json` writes it, `interviewer analyz
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,9 +66,12 @@ class Transcript:
                 {
                     "text": s.text,
                     "start": round(s.start, 3),
-                    "end": round(s.end, 3),
+                    "end": round(max(s.start, s.end), 3),
                     "words": [
-                        {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3),
+                        # Whisper now and then stamps a word's end before its start
+                        # (SYSTRAN/faster-whisper#294): written as zero-length, so that every
+                        # transcript the app writes passes from_dict.
+                        {"text": w.text, "start": round(w.start, 3), "end": round(max(w.start, w.end), 3),
                          "probability": round(w.probability, 4)}
                         for w in s.words
                     ],
@@ -75,7 +79,7 @@ class Transcript:
                 for s in self.segments
             ],
             "speech": None if self.speech is None else [
-                {"start": round(r.start, 3), "end": round(r.end, 3)}
+                {"start": round(r.start, 3), "end": round(max(r.start, r.end), 3)}
                 | ({} if r.final_rise is None else {"final_rise": r.final_rise})
                 for r in self.speech
             ],
@@ -85,38 +89,158 @@ class Transcript:
         return json.dumps(self.to_dict(), indent=indent)
 
     @classmethod
-    def from_dict(cls, data: dict, source: str = "transcript") -> "Transcript":
-        """Build from `to_dict` output. Raises TranscriptFormatError naming the bad field."""
-        if not isinstance(data, dict):
-            raise TranscriptFormatError(f"{source}: expected a JSON object at the top level")
-        try:
-            segments = []
-            for i, s in enumerate(data.get("segments") or []):
-                words = tuple(
-                    Word(str(w["text"]), float(w["start"]), float(w["end"]), float(w.get("probability", 1.0)))
-                    for w in s.get("words") or []
-                )
-                segments.append(Segment(str(s.get("text", "")), float(s["start"]), float(s["end"]), words))
-            speech = data.get("speech")
-            regions = None if speech is None else [
-                SpeechRegion(float(r["start"]), float(r["end"]),
-                             None if r.get("final_rise") is None else float(r["final_rise"]))
-                for r in speech]
-            duration = float(data.get("duration") or (segments[-1].end if segments else 0.0))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise TranscriptFormatError(f"{source}: malformed transcript field ({exc!r})") from None
-        return cls(segments, duration, regions, str(data.get("model", "")), str(data.get("language", "en")))
+    def from_dict(cls, data: dict, source: str = "transcript", *,
+                  repair_order: bool = False) -> "Transcript":
+        """Build from `to_dict` output, checking every field. Raises TranscriptFormatError
+        naming the source and the field, e.g. `segments[3].words[2].end` (indexes from 0, as
+        in the JSON array). Times must be finite, not negative, and no end before its start.
+
+        `repair_order` reads an end before its start as a zero-length span instead: for
+        transcripts this app stored before to_dict wrote such Whisper timings that way."""
+        return _Reader(source, repair_order).transcript(data)
 
     @classmethod
     def load(cls, path: str | Path) -> "Transcript":
         path = Path(path)
+        if path.is_dir():
+            raise TranscriptFormatError(f"{path}: is a folder, not a transcript file")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise TranscriptFormatError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+            raw = path.read_bytes()
         except OSError as exc:
-            raise TranscriptFormatError(f"{path}: cannot read: {exc.strerror}") from None
+            raise TranscriptFormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        data = parse_json(raw, str(path))
         return cls.from_dict(data, str(path))
+
+
+def parse_json(raw: bytes | str, source: str) -> object:
+    """JSON text to Python values; TranscriptFormatError (naming `source`, and the line where
+    known) for text that is not UTF-8, not JSON, nested absurdly deep or holding a number
+    Python refuses to convert. NaN and Infinity load as floats: the field checks refuse them."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise TranscriptFormatError(f"{source}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+                                        "save the file as UTF-8") from None
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise TranscriptFormatError(f"{source}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise TranscriptFormatError(f"{source}: arrays or objects nested too deeply for a transcript") from None
+    except ValueError as exc:  # e.g. an integer over Python's 4300-digit conversion limit
+        detail = ("a number with thousands of digits" if "integer string conversion" in str(exc)
+                  else str(exc).splitlines()[0][:160])
+        raise TranscriptFormatError(f"{source}: not a usable transcript: {detail}") from None
+    except MemoryError:
+        raise TranscriptFormatError(f"{source}: too large to read as a transcript") from None
+
+
+_MISSING = object()
+MAX_SECONDS = 1_000_000.0  # about 11 days: any time beyond it in a transcript is a broken file
+
+
+class _Reader:
+    """Checks a transcript dict field by field; the first problem raises, naming the field."""
+
+    def __init__(self, source: str, repair_order: bool = False):
+        self.source = source
+        self.repair_order = repair_order
+
+    def fail(self, where: str, message: str) -> TranscriptFormatError:
+        return TranscriptFormatError(f"{self.source}: {where}: {message}")
+
+    def table(self, value: object, where: str) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(where, f"must be a JSON object, not {_kind(value)}")
+        return value
+
+    def items(self, value: object, where: str) -> list:
+        if not isinstance(value, list):
+            raise self.fail(where, f"must be a JSON array, not {_kind(value)}")
+        return value
+
+    def text(self, table: dict, key: str, where: str, default: str | object = _MISSING) -> str:
+        value = table.get(key, default)
+        if value is _MISSING:
+            raise self.fail(f"{where}{key}", "missing")
+        if not isinstance(value, str):
+            raise self.fail(f"{where}{key}", f"must be a string, not {_kind(value)}")
+        return value
+
+    def number(self, table: dict, key: str, where: str, default: float | object = _MISSING,
+               minimum: float | None = None, maximum: float | None = None) -> float:
+        value = table.get(key, default)
+        name = f"{where}{key}"
+        if value is _MISSING:
+            raise self.fail(name, "missing")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(name, f"must be a number, not {_kind(value)}")
+        try:
+            number = float(value)
+        except OverflowError:
+            raise self.fail(name, f"is far too large (a {len(str(abs(value)))}-digit number)") from None
+        if not math.isfinite(number):
+            shown = "NaN" if math.isnan(number) else "Infinity" if number > 0 else "-Infinity"
+            raise self.fail(name, f"must be a finite number, not {shown}")
+        if minimum is not None and number < minimum:
+            raise self.fail(name, f"must not be less than {minimum:g}, got {number:g}")
+        if maximum is not None and number > maximum:
+            raise self.fail(name, f"must not be more than {maximum:g}, got {number:g}")
+        return number
+
+    def span(self, table: dict, where: str) -> tuple[float, float]:
+        start = self.number(table, "start", where, minimum=0.0, maximum=MAX_SECONDS)
+        end = self.number(table, "end", where, minimum=0.0, maximum=MAX_SECONDS)
+        if end < start and self.repair_order:
+            end = start
+        elif end < start:
+            raise self.fail(f"{where}end", f"ends ({end:g} s) before it starts ({start:g} s)")
+        return start, end
+
+    def transcript(self, data: object) -> Transcript:
+        if not isinstance(data, dict):
+            raise TranscriptFormatError(f"{self.source}: expected a JSON object at the top level, "
+                                        f"not {_kind(data)}")
+        raw_segments = data.get("segments")
+        segments = []
+        for i, s in enumerate(self.items([] if raw_segments is None else raw_segments, "segments")):
+            where = f"segments[{i}]"
+            s = self.table(s, where)
+            raw_words = s.get("words")
+            words = []
+            for j, w in enumerate(self.items([] if raw_words is None else raw_words, f"{where}.words")):
+                at = f"{where}.words[{j}]"
+                w = self.table(w, at)
+                start, end = self.span(w, at + ".")
+                words.append(Word(self.text(w, "text", at + "."), start, end,
+                                  self.number(w, "probability", at + ".", 1.0, 0.0, 1.0)))
+            start, end = self.span(s, where + ".")
+            segments.append(Segment(self.text(s, "text", where + ".", ""), start, end, tuple(words)))
+        speech = data.get("speech")
+        regions = None
+        if speech is not None:
+            regions = []
+            for i, r in enumerate(self.items(speech, "speech")):
+                at = f"speech[{i}]"
+                r = self.table(r, at)
+                start, end = self.span(r, at + ".")
+                rise = None if r.get("final_rise") is None else self.number(r, "final_rise", at + ".")
+                regions.append(SpeechRegion(start, end, rise))
+        if data.get("duration") is None:
+            duration = segments[-1].end if segments else 0.0
+        else:
+            duration = self.number(data, "duration", "", minimum=0.0, maximum=MAX_SECONDS) or (segments[-1].end if segments else 0.0)
+        return Transcript(segments, duration, regions, self.text(data, "model", "", ""),
+                          self.text(data, "language", "", "en"))
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", str: "a string",
+            list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
 
 
 class TranscriptFormatError(ValueError):

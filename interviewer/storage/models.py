@@ -35,6 +35,8 @@ class Answer:
     audio_path: str | None  # relative to the data folder; see Store.audio_file
     transcript: Transcript | None = None
     analysis: dict | None = None
+    # Why the stored transcript could not be read (then `transcript` is None); shown to the user.
+    transcript_error: str | None = None
 
 
 @dataclass(frozen=True)

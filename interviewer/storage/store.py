@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from interviewer import paths
-from interviewer.core.transcript import Transcript, TranscriptFormatError
+from interviewer.core.transcript import Transcript, TranscriptFormatError, parse_json
 from interviewer.storage import files
 from interviewer.storage.errors import (
     ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
@@ -251,7 +251,7 @@ class Store:
             db.execute("UPDATE answers SET answer_end = ? WHERE id = ?", (answer_end, answer_id))
 
     def attach_transcript(self, answer_id: int, transcript: Transcript | dict) -> None:
-        data = transcript.to_dict() if isinstance(transcript, Transcript) else Transcript.from_dict(transcript).to_dict()
+        data = (transcript if isinstance(transcript, Transcript) else Transcript.from_dict(transcript)).to_dict()
         with self._write("Saving a transcript") as db:
             if db.execute("UPDATE answers SET transcript_json = ? WHERE id = ?",
                           (json.dumps(data), answer_id)).rowcount != 1:
@@ -342,10 +342,11 @@ class Store:
         session = Session(r["id"], r["folder"], r["script_id"], r["title"], r["kind"], r["planned_minutes"],
                           r["started_at"], r["ended_at"], r["status"], r["scratchpad"] or "")
         for a in self._read("SELECT * FROM answers WHERE session_id = ? ORDER BY id", (session_id,)):
+            transcript, problem = _read_transcript(a["transcript_json"])
             session.answers.append(Answer(
                 a["id"], a["session_id"], a["question_id"], a["follow_up_id"], a["question_text"], a["asked_at"],
                 a["answer_start"], a["answer_end"], a["audio_path"],
-                _load_transcript(a["transcript_json"], a["id"]), _load_json(a["analysis_json"])))
+                transcript, _load_json(a["analysis_json"]), problem))
         session.phases = [
             PhaseRecord(p["id"], p["phase_id"], p["name"], p["planned_minutes"], p["started_at"], p["ended_at"])
             for p in self._read("SELECT * FROM phase_timeline WHERE session_id = ? ORDER BY started_at, id",
@@ -627,19 +628,25 @@ def _check_rating(rating: int | None) -> None:
 
 
 def _load_json(text: str | None) -> dict | None:
+    """A stored JSON object, or None when there is none or it is unreadable (never raises)."""
     if not text:
         return None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError:
+        data = parse_json(text, "stored JSON")
+    except TranscriptFormatError:
         return None
+    return data if isinstance(data, dict) else None
+
+
+def _read_transcript(text: str | None) -> tuple[Transcript | None, str | None]:
+    """(transcript, None), (None, None) when there is none, or (None, why it is unreadable)."""
+    if not text:
+        return None, None
+    try:
+        return Transcript.from_dict(parse_json(text, "transcript"), "transcript", repair_order=True), None
+    except TranscriptFormatError as exc:
+        return None, str(exc)
 
 
 def _load_transcript(text: str | None, answer_id: int) -> Transcript | None:
-    data = _load_json(text)
-    if data is None:
-        return None
-    try:
-        return Transcript.from_dict(data, f"answer {answer_id}")
-    except TranscriptFormatError:
-        return None
+    return _read_transcript(text)[0]

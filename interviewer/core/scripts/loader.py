@@ -28,6 +28,7 @@ from interviewer.core.scripts.topics import builtin_keywords
 from interviewer.errors import UserError
 
 SCRIPT_SUFFIX = ".toml"
+MAX_SCRIPT_BYTES = 2_000_000  # the bundled scripts are a few kB; anything this big is not one
 ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "phases", "questions")
 PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying")
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "expected_points", "follow_ups")
@@ -67,6 +68,16 @@ def parse_script(text: str, source: str = "<script>", *, bundled: bool = False) 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ScriptError([_syntax_problem(source, exc)]) from None
+    except RecursionError:
+        where, field_name = _worst_line(text, "[{")
+        raise ScriptError([f"{_where_in(source, where)}: {field_name}arrays or tables nested too "
+                           "deeply for a question script"]) from None
+    except ValueError as exc:  # e.g. an integer over Python's 4300-digit conversion limit
+        if "integer string conversion" in str(exc):
+            where, field_name = _worst_line(text, "0123456789")
+            raise ScriptError([f"{_where_in(source, where)}: {field_name}a number with thousands "
+                               "of digits; use a number of minutes"]) from None
+        raise ScriptError([f"{source}: TOML syntax: {_short(str(exc))}"]) from None
     checker = _Checker(source, _LineIndex(text))
     script = checker.round_script(data, bundled=bundled)
     if checker.problems or script is None:
@@ -80,7 +91,14 @@ def load_script(path: str | Path, *, bundled: bool = False) -> RoundScript:
     text = _read_text(path)
     if not text.strip():
         raise ScriptError([f"{path}: empty file; see docs/question-scripts.md for the format"])
-    return parse_script(text, str(path), bundled=bundled)
+    try:
+        return parse_script(text, str(path), bundled=bundled)
+    except ScriptError:
+        raise
+    except (RecursionError, MemoryError, ValueError, OverflowError, TypeError) as exc:
+        # Anything parse_script did not foresee still names the file, never a traceback.
+        raise ScriptError([f"{path}: cannot be used as a question script "
+                           f"({type(exc).__name__}: {_short(str(exc))})"]) from None
 
 
 def validate_file(path: str | Path) -> list[str]:
@@ -109,11 +127,20 @@ def discover_scripts(bundled_dir: Path | None = None, user_dir: Path | None = No
     catalog = ScriptCatalog()
     seen: dict[str, str] = {}
     for folder, bundled in ((bundled_dir, True), (user_dir, False)):
-        for path in _script_files(folder):
+        try:
+            found = _script_files(folder)
+        except OSError as exc:
+            catalog.problems.append(f"{folder}: cannot list the scripts folder: {exc.strerror or exc}")
+            continue
+        for path in found:
             try:
                 script = load_script(path, bundled=bundled)
             except ScriptError as exc:
                 catalog.problems.extend(exc.problems)
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad file must only hide itself
+                catalog.problems.append(f"{path}: cannot be loaded ({type(exc).__name__}: "
+                                        f"{_short(str(exc))})")
                 continue
             if script.id in seen:
                 catalog.problems.append(
@@ -154,6 +181,10 @@ def _read_text(path: Path) -> str:
     if path.exists() and not path.is_file() and not path.is_dir():
         raise ScriptError([f"{path}: not a regular file"])  # e.g. a pipe, which would block
     try:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_SCRIPT_BYTES:
+            raise ScriptError([f"{path}: too large for a question script ({size / 1e6:.1f} MB; "
+                               f"at most {MAX_SCRIPT_BYTES // 1_000_000} MB)"])
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ScriptError([f"{path}: no such file"]) from None
@@ -169,6 +200,24 @@ def _read_text(path: Path) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise ScriptError([f"{path}:{line}: encoding: not UTF-8 text "
                            f"(byte 0x{raw[exc.start]:02x}); save the file as UTF-8"]) from None
+
+
+def _where_in(source: str, line: int | None) -> str:
+    return f"{source}:{line}" if line else source
+
+
+def _worst_line(text: str, chars: str) -> tuple[int | None, str]:
+    """The line with the most of `chars` (where a too-deep or too-long value is) and its
+    key as 'key: ' (empty if the line has none); for errors tomllib gives no position for."""
+    best, best_count = None, 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        count = sum(line.count(c) for c in chars)
+        if count > best_count:
+            best, best_count = number, count
+    if best is None:
+        return None, ""
+    key = _LineIndex._KEY.match(text.splitlines()[best - 1])
+    return best, (f"{key[1].strip()}: " if key else "")
 
 
 _TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
@@ -314,7 +363,9 @@ class _Checker:
             self.problem(path + (key,), "missing required field")
             return None
         if not _is_number(value):
-            kind = "nan or inf" if isinstance(value, float) else _type_name(value)
+            kind = ("nan or inf" if isinstance(value, float)
+                    else f"a {len(str(abs(value)))}-digit number" if _is_huge_int(value)
+                    else _type_name(value))
             self.problem(path + (key,), f"must be a number of minutes, not {kind}")
             return None
         return value
@@ -512,8 +563,20 @@ def _reflow(text: str) -> str:
 
 
 def _is_number(value: Any) -> bool:
-    """A finite int or float (TOML also allows nan and inf, which no duration can be)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    """A finite int or float (TOML also allows nan and inf, which no duration can be), and
+    an int small enough to compare with floats (TOML integers have no size limit)."""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and not _is_huge_int(value) and math.isfinite(value))
+
+
+def _is_huge_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15
+
+
+def _short(text: str, limit: int = 160) -> str:
+    """The first line of a message, cut to a readable length."""
+    text = text.strip().splitlines()[0] if text.strip() else ""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _type_name(value: Any) -> str:
