@@ -23,6 +23,7 @@ import pytest
 
 from interviewer import __version__
 from interviewer.cli import selfcheck
+from speech_oracle import MIN_RECALL, recall_of
 
 ROOT = Path(__file__).resolve().parent.parent
 LINUX = ROOT / "packaging" / "linux"
@@ -409,14 +410,13 @@ def test_the_int8_model_for_the_bundle_is_half_the_size_and_hears_the_same(tmp_p
     assert {p.name for p in (tmp_path / "int8").iterdir()} == {p.name for p in default_model_path().iterdir()}
 
     wav = tmp_path / "said.wav"
-    subprocess.run(["espeak-ng", "-s", "150", "-w", str(wav),
-                    "Um, what is the latency target, and how much training data do we have?"],
-                   check=True, timeout=60)
+    said = "Um, what is the latency target, and how much training data do we have?"
+    subprocess.run(["espeak-ng", "-s", "150", "-w", str(wav), said], check=True, timeout=60)
     audio = load_audio(wav)
     shipped = transcribe(audio, load_model(None)).text
     bundled = transcribe(audio, load_model(str(tmp_path / "int8"))).text
-    assert "latency" in bundled.lower()
-    assert bundled == shipped
+    assert recall_of(said, bundled) >= MIN_RECALL, bundled
+    assert bundled == shipped  # same CPU, same kernels: the same words
 
 
 @pytest.mark.slow
@@ -429,8 +429,8 @@ def test_bundle_reads_audio_files_without_ffmpeg(bundle_dir, tmp_path):
     internal = bundle_dir / "_internal"
     assert not (internal / "av").exists() and not (internal / "av.libs").exists()
     wav = tmp_path / "said.wav"
-    subprocess.run(["espeak-ng", "-s", "150", "-w", str(wav), "What is the latency target?"],
-                   check=True, timeout=60)
+    said = "What is the latency target?"
+    subprocess.run(["espeak-ng", "-s", "150", "-w", str(wav), said], check=True, timeout=60)
     audio, rate = soundfile.read(wav)
     for suffix in (".mp3", ".flac"):
         path = tmp_path / f"said{suffix}"
@@ -438,7 +438,7 @@ def test_bundle_reads_audio_files_without_ffmpeg(bundle_dir, tmp_path):
         result = subprocess.run([str(bundle_dir / "interviewer"), "transcribe", str(path)],
                                 capture_output=True, text=True, timeout=300, env=_offscreen_env())
         assert result.returncode == 0, result.stderr
-        assert "latency" in result.stdout.lower(), result.stdout
+        assert recall_of(said, result.stdout) >= MIN_RECALL, result.stdout
     m4a = tmp_path / "said.m4a"
     m4a.write_bytes(b"\0\0\0\x20ftypM4A not audio")
     result = subprocess.run([str(bundle_dir / "interviewer"), "transcribe", str(m4a)],

@@ -1,7 +1,8 @@
-"""Test audio made at test time with espeak-ng, and word helpers."""
+"""Test audio made at test time with espeak-ng, and recording a PulseAudio source.
+
+What a test may check in a transcript: tests/speech_oracle.py."""
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import time
@@ -17,10 +18,6 @@ def espeak(text: str, path: Path, words_per_minute: int = 160) -> Path:
     subprocess.run(["espeak-ng", "-m", "-s", str(words_per_minute), "-w", str(path),
                     f"<speak>{text}</speak>"], check=True, timeout=60)
     return path
-
-
-def words_of(text: str) -> list[str]:
-    return re.findall(r"[a-z']+", text.lower())
 
 
 class MonitorRecording:
@@ -54,13 +51,3 @@ class MonitorRecording:
         self._process.terminate()
         self._process.wait(10)
 
-
-def hesitations_of(text: str) -> set[str]:
-    """Which hesitations were written, spelling variants folded: {"um", "uh"} at most."""
-    found = set()
-    for word in words_of(text):
-        if re.fullmatch(r"u+h*m+|hm+|mm+|e+r*m+", word):
-            found.add("um")
-        elif re.fullmatch(r"u+h+|e+r+|a+h+", word):
-            found.add("uh")
-    return found

@@ -48,13 +48,17 @@ class FakeSoundDevice:
         self.failure = failure  # "finished": the stream ends itself; "stall": callbacks just stop
         self.speed = speed  # how much faster than real time blocks are delivered
         self.open_attempts: list[tuple[int, int]] = []
+        self.output_attempts: list[int] = []  # sample rates output streams were asked for
+        self.hold = threading.Event()  # set: input streams deliver nothing until it is cleared
         self.streams: list[FakeInputStream] = []
         self.played: list[np.ndarray] = []
 
     def query_devices(self, device=None, kind=None):
         if device is None and kind is None:
             return list(self.devices)
-        raise NotImplementedError("the adapters list all devices and pick one themselves")
+        if kind in ("input", "output") and (device is None or isinstance(device, int)):
+            return self.devices[self.default.device[kind == "output"] if device is None else device]
+        raise NotImplementedError("the adapters list all devices, or ask for one by number or kind")
 
     def query_hostapis(self):
         return [{"name": "FakeAPI"}]
@@ -75,6 +79,10 @@ class FakeSoundDevice:
         return stream
 
     def OutputStream(self, *, samplerate, channels, dtype, device=None, latency=None):
+        self.output_attempts.append(int(samplerate))
+        if int(samplerate) in self.refuse_rates:
+            raise PortAudioError("Error opening OutputStream: Invalid sample rate [PaErrorCode -9997]",
+                                 INVALID_SAMPLE_RATE)
         return FakeOutputStream(self, int(samplerate))
 
 
@@ -91,6 +99,7 @@ class FakeInputStream:
         self.closed = False
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self.frames_delivered = 0
         # The "room": the owner's audio as this device would deliver it at its own rate.
         source = owner.audio
         if source.size and rate != owner.audio_rate:
@@ -116,12 +125,16 @@ class FakeInputStream:
                     if self.finished_callback is not None:
                         self.finished_callback()
                 return  # "stall": no more callbacks, the stream stays "active"
+            if self.owner.hold.is_set():
+                time.sleep(0.005)
+                continue
             block = self.source[position:position + self.blocksize]
             if block.size < self.blocksize:  # after the recording: silence
                 block = np.concatenate([block, np.zeros(self.blocksize - block.size, np.float32)])
             position += self.blocksize
             frames = np.repeat(block[:, None], self.channels, axis=1)
             self.callback(frames, self.blocksize, None, None)
+            self.frames_delivered += self.blocksize
             delivered += self.blocksize / self.samplerate
             time.sleep(self.blocksize / self.samplerate / self.owner.speed)
 

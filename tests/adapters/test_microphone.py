@@ -89,6 +89,42 @@ def test_device_refusing_16k_is_opened_at_its_own_rate_and_resampled(tmp_path):
     assert np.sqrt(np.mean(audio[1000:15000] ** 2)) == pytest.approx(0.5 / np.sqrt(2), rel=0.05)
 
 
+def test_a_48k_microphone_keeps_sounds_above_8khz_out_of_the_recording(tmp_path):
+    # A 12 kHz whistle, then a 1 kHz tone, in a room heard at 48 kHz. Resampled to 16 kHz the
+    # whistle would fold back to 4 kHz (at -9.5 dB with the old linear interpolation).
+    room = np.concatenate([tone(1.0, 48000, freq=12000), tone(1.0, 48000, freq=1000)])
+    fake = FakeSoundDevice(devices=[device("Pro interface", rate=48000)], audio=room, audio_rate=48000,
+                           refuse_rates={16000}, speed=20)
+    mic = Microphone(sounddevice_module=fake)
+    mic.start(tmp_path / "a.wav")
+    assert wait_until(lambda: mic.seconds_recorded >= 2.2)
+    audio, rate = soundfile.read(mic.stop(), dtype="float32")
+    whistle, beep = audio[1600:14400], audio[17600:30400]  # edges left out
+    rms = lambda x: np.sqrt(np.mean(np.square(x, dtype=np.float64)))  # noqa: E731
+    assert 20 * np.log10(rms(whistle) / (0.5 / np.sqrt(2)) + 1e-30) < -60  # measured: below -100 dB
+    assert rms(beep) == pytest.approx(0.5 / np.sqrt(2), rel=0.01)
+
+
+def test_stop_writes_what_the_resampler_still_holds(tmp_path):
+    # soxr holds back 20-40 ms while streaming; stop() flushes it into the take, so a
+    # 48 kHz take is exactly a third of what the device delivered.
+    fake = FakeSoundDevice(devices=[device("Pro interface", rate=48000)], audio=tone(3.0, 48000),
+                           audio_rate=48000, refuse_rates={16000}, speed=20)
+    mic = Microphone(sounddevice_module=fake)
+    chunks = []
+    mic.start(tmp_path / "a.wav", on_audio=chunks.append)
+    assert wait_until(lambda: mic.seconds_recorded >= 1.0)
+    fake.hold.set()  # the device goes quiet: nothing more arrives
+    time.sleep(0.3)
+    delivered = fake.streams[-1].frames_delivered
+    audio, _ = soundfile.read(mic.stop(), dtype="float32")
+    mic.close()
+    assert abs(audio.size - delivered / 3) <= 1
+    assert sum(c.size for c in chunks) == audio.size  # the live transcriber got the tail too
+    # The flushed end is the tone (its last few samples taper: the filter sees the stream end).
+    np.testing.assert_allclose(audio[-800:-50], tone(3.0)[audio.size - 800:audio.size - 50], atol=1e-3)
+
+
 def test_stereo_only_device_is_mixed_down(tmp_path):
     fake = FakeSoundDevice(audio=tone(1.0), accepted_channels={2}, speed=20)
     mic = Microphone(sounddevice_module=fake)

@@ -12,8 +12,10 @@ from interviewer.adapters.speaker import Speaker, SpeakerUnavailable
 from interviewer.adapters.transcription import transcribe
 from interviewer.errors import UserError
 
-from .audio_helpers import MonitorRecording, words_of
-from .fake_sounddevice import FakeSoundDevice
+from speech_oracle import MIN_RECALL, recall_of
+
+from .audio_helpers import MonitorRecording
+from .fake_sounddevice import FakeSoundDevice, device
 
 LONG_TEXT = ("Walk me through how you would design a recommendation system for a video platform "
              "with a hundred million daily users, starting from the data you would collect.")
@@ -134,6 +136,30 @@ def test_new_question_interrupts_the_previous_one():
         s.close()
 
 
+def test_a_speaker_refusing_the_voices_rate_plays_it_resampled_to_its_own(tmp_path):
+    fake = FakeSoundDevice(devices=[device("HDMI", inputs=0, outputs=2, rate=48000)], default=(-1, 0), speed=50)
+    s = Speaker(sounddevice_module=fake)
+    try:
+        voice, voice_rate = soundfile.read(s.save_to_file("Next question.", tmp_path / "q.wav"), dtype="float32")
+        fake.refuse_rates = {voice_rate}
+        done = threading.Event()
+        s.say("Next question.", done.set)
+        assert done.wait(20) and s.last_error is None, s.last_error
+    finally:
+        s.close()
+    assert voice_rate != 48000 and fake.output_attempts == [voice_rate, 48000]
+    played = np.concatenate(fake.played)
+    # espeak-ng does not render a sentence twice to the same samples: compare length and level.
+    assert played.size == pytest.approx(voice.size * 48000 / voice_rate, abs=48000 * 0.02)
+    rms = [np.sqrt(np.mean(np.square(a, dtype=np.float64))) for a in (played, voice)]
+    assert 20 * np.log10(rms[0] / rms[1]) == pytest.approx(0, abs=0.5)
+    # Nothing above the voice's own band was added (images of the voice above 11 kHz): measured
+    # 1e-8 of the energy (-80 dB) with soxr, 8e-4 (-31 dB) with the linear interpolator it replaced.
+    spectrum = np.abs(np.fft.rfft(played.astype(np.float64))) ** 2
+    above = spectrum[int(spectrum.size * (voice_rate / 2 + 500) / 24000):].sum() / spectrum.sum()
+    assert above < 1e-6
+
+
 @pytest.mark.audio
 def test_speaks_question_into_the_default_speaker(pulse, speaker, whisper_model, tmp_path):
     """The app speaks into PulseAudio's default sink `spk`; we record spk.monitor and listen."""
@@ -146,9 +172,8 @@ def test_speaks_question_into_the_default_speaker(pulse, speaker, whisper_model,
         assert speaker.last_error is None, speaker.last_error
     audio, rate = soundfile.read(recording, dtype="float32")
     assert rate == 16000 and np.abs(audio).max() > 0.05, "nothing reached the spk sink"
-    heard = words_of(transcribe(audio, whisper_model).text)
-    for word in ("tell", "project", "deal", "leakage"):
-        assert word in heard, f"{word!r} not heard in {heard}"
+    heard = transcribe(audio, whisper_model).text
+    assert recall_of(question, heard) >= MIN_RECALL, heard
 
 
 @pytest.mark.audio

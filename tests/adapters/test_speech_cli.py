@@ -11,7 +11,9 @@ from interviewer.cli.devices_cmd import describe_audio_devices, describe_voices
 from interviewer.core.transcript import Transcript
 from interviewer.adapters.speaker import Speaker
 
-from .audio_helpers import espeak, hesitations_of, words_of
+from speech_oracle import MIN_RECALL, hesitations_of, recall_of
+
+from .audio_helpers import espeak
 from .fake_sounddevice import FakeSoundDevice, device
 
 ANSWER = 'So, um, I would start with the data. <break time="1500ms"/> Uh, then a simple baseline model.'
@@ -30,9 +32,7 @@ def answer_wav(tmp_path_factory):
 def test_transcribe_prints_text_with_hesitations(answer_wav):
     result = interviewer("transcribe", str(answer_wav))
     assert result.returncode == 0, result.stderr
-    words = words_of(result.stdout)
-    for word in ("start", "simple", "baseline"):
-        assert word in words, result.stdout
+    assert recall_of(ANSWER, result.stdout) >= MIN_RECALL, result.stdout
     assert hesitations_of(result.stdout), f"hesitations dropped: {result.stdout}"
     assert "Traceback" not in result.stderr
 

@@ -13,7 +13,9 @@ from interviewer.adapters.live_transcriber import LiveTranscriber
 from interviewer.adapters.microphone import Microphone
 from interviewer.adapters.transcription import transcribe
 
-from .audio_helpers import espeak, hesitations_of, words_of
+from speech_oracle import MIN_RECALL, hesitations_of, recall_of
+
+from .audio_helpers import espeak
 
 ANSWER = ('Um, I think the main risk is, uh, data leakage between training and test. '
           '<break time="1800ms"/> So I would split by time.')
@@ -45,15 +47,15 @@ def test_answer_through_the_virtual_microphone(pulse, whisper_model, tmp_path):
     assert info.duration >= played_seconds
     assert max(levels) > -30 and min(levels) < -60  # speech, and the silence around it
 
-    # Singular and plural count alike: tiny.en sometimes hears "test" as "tests".
-    words = {w.rstrip("s") for w in words_of(result.text)}
-    for word in ("main", "risk", "training", "test", "split", "time"):
-        assert word.rstrip("s") in words, result.text
-    assert hesitations_of(result.text) == {"um", "uh"}, f"hesitations lost: {result.text}"
+    assert recall_of(ANSWER, result.text) >= MIN_RECALL, result.text
+    # Which hesitations tiny.en writes depends on the CPU's kernels (fed in one go, the
+    # opening "Um" was dropped under all four measured); one at least must be kept.
+    assert hesitations_of(result.text), f"hesitations lost: {result.text}"
     gaps = [b.start - a.end for a, b in zip(result.speech, result.speech[1:])]
     assert max(gaps) == pytest.approx(1.8, abs=0.35), result.speech
     # The file on disk holds the same answer (what the analysis and playback use later).
-    assert {w.rstrip("s") for w in words_of(transcribe(path, whisper_model).text)} >= {"risk", "split", "time"}
+    from_file = transcribe(path, whisper_model).text
+    assert recall_of(ANSWER, from_file) >= MIN_RECALL, from_file
     assert latency < 15  # generous: the CI machine is shared; the benchmark measures it properly
 
 

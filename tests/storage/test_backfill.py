@@ -2,7 +2,9 @@
 from pathlib import Path
 
 from interviewer.app.backfill import answers_to_transcribe, transcribe_missing
+from interviewer.core.engine import mentions_any
 from interviewer.core.scripts.model import ClarifyingTopic, Phase, Question, RoundScript
+from speech_oracle import MIN_RECALL, recall_of
 from storage_helpers import make_transcript, record_tone
 
 SCRIPT = RoundScript(
@@ -101,9 +103,8 @@ def test_a_real_recording_is_transcribed_by_the_default_model(store):
     store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
     aid = store.add_answer(sid, "q0", "Design a feed ranker.", asked_at=3.0, answer_start=5.0)
     spoken = store.audio_path_for(sid, aid).with_suffix(".espeak.wav")
-    subprocess.run(["espeak-ng", "-s", "150", "-w", str(spoken),
-                    "Um, what is the latency target in milliseconds? How many users do we have?"],
-                   check=True, timeout=60)
+    said = "Um, what is the latency target in milliseconds? How many users do we have?"
+    subprocess.run(["espeak-ng", "-s", "150", "-w", str(spoken), said], check=True, timeout=60)
     soundfile.write(store.audio_path_for(sid, aid), load_audio(spoken), 16000)
     spoken.unlink()
 
@@ -111,10 +112,12 @@ def test_a_real_recording_is_transcribed_by_the_default_model(store):
     result = transcribe_missing(store, store.get_session(sid), SCRIPT, lambda path: transcribe(path, model))
     assert result.transcribed == [aid], result.message
     answer = store.get_session(sid).answers[0]
-    assert "latency" in answer.transcript.text.lower() and answer.transcript.words
+    heard = answer.transcript.text
+    assert recall_of(said, heard) >= MIN_RECALL and answer.transcript.words, heard
     assert answer.transcript.speech, "pauses come from the VAD on the recording"
     assert len(answer.analysis["clarifying_questions"]) >= 1
-    assert "latency" in answer.analysis["topics_covered"]
+    # The topic follows what was heard (tiny.en heard "latency" under every CPU kernel measured).
+    assert ("latency" in answer.analysis["topics_covered"]) == mentions_any(heard, ("latency", "milliseconds"))
 
 
 def test_spoken_debrief_answers_saved_without_text_are_filled_in(store):
