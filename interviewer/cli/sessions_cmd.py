@@ -53,10 +53,20 @@ def register(subparsers) -> None:
 def _open_store():
     from interviewer.storage import Store
 
+    from interviewer.storage import StorageError
+
     store = Store.open()
     for notice in store.notices:
         print(f"interviewer: {notice}", file=sys.stderr)
-    for recovered in store.recover_interrupted():
+    try:
+        recovered_rounds = store.recover_interrupted()
+    except StorageError as exc:
+        # A full disk, a busy or read-only database: reading and exporting still work, and
+        # the next command tries again. Nothing of the interrupted round is lost meanwhile.
+        recovered_rounds = []
+        print(f"interviewer: warning: {exc} The interrupted round stays in_progress until a later command "
+              "can recover it; reading and exporting work meanwhile.", file=sys.stderr)
+    for recovered in recovered_rounds:
         print(f"interviewer: round {recovered.id} ({recovered.title}) was interrupted by a crash; its "
               "recordings were repaired. Review it with `interviewer sessions show "
               f"{recovered.id}` or drop it with `interviewer sessions discard {recovered.id}`.", file=sys.stderr)

@@ -24,6 +24,10 @@ class SessionNotFound(StorageError):
     pass
 
 
+class DatabaseBusyError(StorageError):
+    """Another process held the database's write lock longer than the busy timeout."""
+
+
 def from_os_error(exc: OSError, action: str, where: Path | str) -> StorageError:
     """Turn an OSError into a StorageError with a plain message."""
     if exc.errno == errno.ENOSPC:
@@ -45,6 +49,10 @@ def from_sqlite_error(exc: sqlite3.Error, action: str, db_path: Path) -> Storage
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return ReadOnlyError(f"{action} failed: the database {db_path} cannot be written ({exc}). "
                              "Nothing saved earlier was changed; choose a writable data folder.")
+    if "locked" in text or "busy" in text:
+        return DatabaseBusyError(f"{action} failed: the database {db_path} is busy: another Interviewer window "
+                                 "or program kept it locked for writing. Nothing was changed; close the other "
+                                 "program or wait a moment, and try again.")
     if "malformed" in text or "not a database" in text:
         return StorageError(f"{action} failed: the database {db_path} is damaged ({exc}). "
                             "Close the app; at the next start it will be moved aside and kept.")

@@ -103,7 +103,13 @@ def migrate(db: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
     The version is read inside the write transaction, so two app instances starting at once
     never apply a migration twice. The connection must be in autocommit mode
     (isolation_level=None). Returns the version reached.
+
+    An up-to-date database is only read: no write lock is taken, so opening to read works while
+    another process is writing (it holds the write lock for the length of its transaction).
     """
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current >= target:
+        return current
     while True:
         db.execute("BEGIN IMMEDIATE")
         try:

@@ -25,7 +25,7 @@ from interviewer.storage.errors import (
     ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
 )
 from interviewer.storage.models import (
-    STATUSES, Answer, DebriefEntry, Finding, PhaseRecord, RecoveredSession, Session, SessionProgress,
+    Answer, DebriefEntry, Finding, PhaseRecord, RecoveredSession, Session, SessionProgress, SessionStatus,
     SessionSummary,
 )
 from interviewer.storage.progress import answer_numbers
@@ -130,6 +130,8 @@ class Store:
                 return self._connection().execute(sql, args).fetchall()
             except sqlite3.Error as exc:
                 raise from_sqlite_error(exc, "Reading sessions", self.db_path) from None
+            except OverflowError:  # an id beyond SQLite's 64-bit integers matches nothing
+                return []
 
     def _connection(self) -> sqlite3.Connection:
         if self._db is None:
@@ -137,7 +139,9 @@ class Store:
         return self._db
 
     def _session_row(self, session_id: int) -> sqlite3.Row:
-        rows = self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        # SQLite ids are 64-bit; a bigger number (e.g. typed on the command line) is no session.
+        rows = (self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))
+                if -2**63 <= session_id < 2**63 else [])
         if not rows:
             raise SessionNotFound(f"no session with id {session_id} (see `interviewer sessions list`)")
         return rows[0]
@@ -308,8 +312,9 @@ class Store:
             if self_rating is not None:
                 db.execute("UPDATE debrief_entries SET self_rating = ? WHERE id = ?", (self_rating, entry_id))
 
-    def finish_session(self, session_id: int, status: str = "completed", ended_at: float | None = None) -> None:
-        if status not in STATUSES or status == "in_progress":
+    def finish_session(self, session_id: int, status: SessionStatus = SessionStatus.COMPLETED,
+                       ended_at: float | None = None) -> None:
+        if status not in tuple(SessionStatus) or status == SessionStatus.IN_PROGRESS:
             raise ValueError(f"cannot finish a session as {status!r}")
         with self._write("Finishing the round") as db:
             if db.execute("UPDATE sessions SET status = ?, ended_at = COALESCE(?, ended_at, ?) WHERE id = ?",
@@ -322,9 +327,9 @@ class Store:
     def discard_session(self, session_id: int) -> None:
         """Mark a round (typically an interrupted one) as discarded: kept, but left out of progress."""
         row = self._session_row(session_id)
-        if row["status"] == "in_progress" and session_id not in self._locks and self._is_live(row["folder"]):
+        if row["status"] == SessionStatus.IN_PROGRESS and session_id not in self._locks and self._is_live(row["folder"]):
             raise StorageError(f"session {session_id} is still being recorded by another window")
-        self.finish_session(session_id, "discarded", ended_at=row["ended_at"])
+        self.finish_session(session_id, SessionStatus.DISCARDED, ended_at=row["ended_at"])
 
     # ------------------------------------------------------------------ reading
 
@@ -477,7 +482,7 @@ class Store:
         row = self._session_row(session_id)
         folder = row["folder"]
         own = self._locks.get(session_id)
-        if own is None and row["status"] == "in_progress" and self._is_live(folder):
+        if own is None and row["status"] == SessionStatus.IN_PROGRESS and self._is_live(folder):
             raise StorageError(f"session {session_id} is still being recorded; stop the round first")
         source = self.recordings_dir / folder
         trash = self.recordings_dir / f"{files.TRASH_PREFIX}{folder}"
@@ -521,15 +526,20 @@ def _open_writable(path: Path, notices: list[str]) -> sqlite3.Connection:
             f"(nothing was deleted) and a new, empty database was started; the recordings in "
             f"{path.parent / files.RECORDINGS} are untouched.")
         files.private_file(path)
-    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    _configure(db)
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = FULL")  # a power cut after commit keeps the commit
     try:
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise from_sqlite_error(exc, "Opening the database", path) from None
+    action = "Opening the database"
+    try:
+        _configure(db)
+        db.execute("PRAGMA journal_mode = WAL")  # a new database (or a full disk) needs a write here
+        db.execute("PRAGMA synchronous = FULL")  # a power cut after commit keeps the commit
+        action = "Upgrading the database"
         migrate(db)
     except sqlite3.Error as exc:
         db.close()
-        raise from_sqlite_error(exc, "Upgrading the database", path) from None
+        raise from_sqlite_error(exc, action, path) from None
     return db
 
 
