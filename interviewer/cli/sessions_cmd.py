@@ -31,6 +31,7 @@ def register(subparsers) -> None:
     export.add_argument("-o", "--output", type=Path, help="file to write (default: session-ID.FORMAT here)")
     export.add_argument("--split", action="store_true",
                         help="audio: one file per answer in the folder given by -o, instead of one joined file")
+    export.add_argument("--force", action="store_true", help="overwrite files that already exist")
     export.set_defaults(func=export_session)
 
     transcribe = sub.add_parser("transcribe", help="transcribe and analyse the recordings of a round that "
@@ -117,7 +118,8 @@ def export_session(args: argparse.Namespace) -> int:
     from interviewer.gui.pdf import render_pdf
 
     with _open_store() as store:
-        result = export(store, args.id, args.format, args.output, split=args.split, render_pdf=render_pdf)
+        result = export(store, args.id, args.format, args.output, split=args.split, render_pdf=render_pdf,
+                        force=args.force)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for path in result.files:

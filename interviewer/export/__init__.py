@@ -34,10 +34,13 @@ def default_output(session_id: int, fmt: str, split: bool = False) -> Path:
 
 def export_session(store: Store, session_id: int, fmt: str, out: Path | None = None,
                    split: bool = False,
-                   render_pdf: Callable[[str, Path, str], None] | None = None) -> ExportResult:
+                   render_pdf: Callable[[str, Path, str], None] | None = None,
+                   force: bool = False) -> ExportResult:
     """Write one round in `fmt` to `out` (a folder when split audio is asked for).
 
-    `render_pdf(html, out, title)` writes a PDF; without it, PDF is refused with a message."""
+    A file that already exists is refused (UserError) unless `force`; for split audio, any of
+    the files it would write. `render_pdf(html, out, title)` writes a PDF; without it, PDF is
+    refused with a message."""
     from interviewer.adapters import audio_files as audio_export
     from interviewer.export.report import build_report
 
@@ -52,9 +55,14 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
     warnings = [f"recording missing: {store.data_dir / p}" for p in missing]
     if not (out.parent.is_dir() or (split and fmt in AUDIO_FORMATS)):
         raise UserError(f"{out.parent}: no such folder to export into")
+    if not (split and fmt in AUDIO_FORMATS):
+        if out.is_dir():
+            raise UserError(f"{out}: is a folder; give the name of the file to write")
+        if out.exists() and not force:
+            raise UserError(f"{out}: already exists; nothing was written (add --force to overwrite it)")
     try:
         if fmt in AUDIO_FORMATS:
-            return _export_audio(store, session, fmt, out, split, warnings)
+            return _export_audio(store, session, fmt, out, split, warnings, force)
         if fmt == "json":
             from interviewer.export.json_export import render_json
 
@@ -88,7 +96,8 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
     return ExportResult(out, warnings, [out])
 
 
-def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warnings: list[str]) -> ExportResult:
+def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warnings: list[str],
+                  force: bool = False) -> ExportResult:
     from interviewer.adapters import audio_files as audio_export
 
     sources: list[tuple[str, Path]] = []
@@ -104,6 +113,14 @@ def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warni
     if not sources:
         raise UserError(f"session {session.id} has no recordings to export"
                         + (f" ({len(warnings)} missing)" if warnings else ""))
+    if split:
+        if out.exists() and not out.is_dir():
+            raise UserError(f"{out}: is a file; split audio is written into a folder")
+        taken = [out / f"{stem}.{fmt}" for stem, _ in sources if (out / f"{stem}.{fmt}").exists()]
+        if taken and not force:
+            which = f"{taken[0]} and {len(taken) - 1} more files" if len(taken) > 1 else str(taken[0])
+            raise UserError(f"{which}: already {'exist' if len(taken) > 1 else 'exists'}; nothing was "
+                            "written (add --force to overwrite)")
     try:
         if split:
             files = audio_export.export_each(sources, out, fmt)

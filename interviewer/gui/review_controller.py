@@ -197,7 +197,8 @@ class ReviewController:
             self.export_session(session_id, fmt, Path(path))
 
     def export_session(self, session_id: int, fmt: str, out: Path) -> None:
-        """Write an export; off the GUI thread except PDF, which Qt lays out on this thread."""
+        """Write an export; off the GUI thread except PDF, which Qt lays out on this thread.
+        Overwrites `out`: the save dialog has already asked about an existing file."""
         store = self._store()
         if store is None:
             return
@@ -214,8 +215,8 @@ class ReviewController:
 
         if fmt == "pdf":
             try:
-                done(export_session(store, session_id, fmt, out, render_pdf=render_pdf))
+                done(export_session(store, session_id, fmt, out, render_pdf=render_pdf, force=True))
             except Exception as exc:
                 failed(exc)
             return
-        run_in_background(lambda: export_session(store, session_id, fmt, out), done, failed)
+        run_in_background(lambda: export_session(store, session_id, fmt, out, force=True), done, failed)
