@@ -78,9 +78,16 @@ def list_sessions(args: argparse.Namespace) -> int:
     from interviewer.export.report import fmt_time
 
     with _open_store() as store:
+        everything = store.list_sessions() if args.kind else None
+        if args.kind:
+            _check_kind(args.kind, {s.kind for s in everything})
         sessions = store.list_sessions(kind=args.kind)
         if args.json:
             print(json.dumps([dataclasses.asdict(s) for s in sessions], indent=1))
+            return 0
+        if not sessions and everything:
+            print(f"No {args.kind} rounds yet; {len(everything)} round{'s' if len(everything) != 1 else ''} "
+                  "of other kinds (`interviewer sessions list` shows them).")
             return 0
         if not sessions:
             print(f"No rounds recorded yet (data folder: {store.data_dir}).")
@@ -89,6 +96,21 @@ def list_sessions(args: argparse.Namespace) -> int:
         for s in sessions:
             print(f"{s.id:>4}  {fmt_time(s.started_at):16}  {s.kind:16}  {s.status:11}  {s.answer_count:>7}  {s.title}")
     return 0
+
+
+def _check_kind(kind: str, stored: set[str]) -> None:
+    """UserError for a kind no script has and no stored round has, listing the kinds."""
+    import difflib
+
+    from interviewer.core.scripts.model import ROUND_KINDS
+    from interviewer.errors import UserError
+
+    kinds = list(ROUND_KINDS) + sorted(stored - set(ROUND_KINDS))
+    if kind in kinds:
+        return
+    hint = difflib.get_close_matches(kind, kinds, n=1, cutoff=0.5)
+    more = f" (did you mean '{hint[0]}'?)" if hint else ""
+    raise UserError(f"--kind: unknown round kind '{kind}'{more}; one of: {', '.join(kinds)}")
 
 
 def show_session(args: argparse.Namespace) -> int:
