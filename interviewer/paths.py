@@ -29,3 +29,14 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    """Folder for the app's log files and crash reports. INTERVIEWER_LOG_DIR overrides it. Not
+    created here."""
+    override = os.environ.get("INTERVIEWER_LOG_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_log_dir
+
+    return Path(user_log_dir(APP_NAME, appauthor=False))

@@ -1,9 +1,14 @@
 import faulthandler
 import os
 import sys
+import tempfile
 
 # Qt tests run without a display unless a test asks for the X server bootstrap.sh provides.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Processes the tests start (the CLI, transcription and speech children) log here, not into the
+# user's log folder (interviewer.paths.log_dir).
+os.environ.setdefault("INTERVIEWER_LOG_DIR", tempfile.mkdtemp(prefix="interviewer-test-logs-"))
 
 # A test run must end once its tests have: a hang at exit (a stuck audio stream or child
 # process) would otherwise hold CI until its own time limit, with nothing to show why.

@@ -150,6 +150,9 @@ def _make_host(tts_module: str) -> "_EspeakHost | _EngineHost":
 
 def serve_stdio(tts_module: str = "pyttsx3") -> None:
     """Entry point of the speech child process: JSON requests on stdin, replies on stdout."""
+    from interviewer.startup import prepare_process
+
+    prepare_process("speech")  # its stderr goes nowhere: problems go to speech.log
     # pyttsx3 prints "Audio saved to ..." for every file: keep fd 1 for the protocol only.
     reply = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -158,6 +161,7 @@ def serve_stdio(tts_module: str = "pyttsx3") -> None:
     try:
         host = _make_host(tts_module)
     except BaseException as exc:  # ImportError, RuntimeError("could not initialize espeak"), OSError
+        log.warning("no speech engine: %s: %s", type(exc).__name__, exc)
         reply.write(json.dumps({"unavailable": f"{type(exc).__name__}: {exc}"}) + "\n")
         return
     reply.write(json.dumps({"voices": host.voices, "rate": host.default_rate}) + "\n")

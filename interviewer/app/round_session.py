@@ -10,9 +10,9 @@ wrapped so that each `start()` first creates the answer row and records to its p
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -26,6 +26,8 @@ from interviewer.core.round_controller import (
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
+
+log = logging.getLogger(__name__)
 
 Runner = Callable[[Callable[[], None]], None]
 
@@ -533,7 +535,7 @@ class RoundSession:
             try:
                 fn()
             except Exception as exc:
-                traceback.print_exc()
+                log.exception("%s failed", what)
                 message = f"{what} failed: {exc}. What was recorded is kept on disk."
                 self._post(lambda: self._problem(message))
 

@@ -41,8 +41,14 @@ MAX_RESTARTS = 3  # per client: a model that crashes while loading must not loop
 
 
 def _serve(conn: Any, model_name: str | None) -> None:
+    from interviewer.startup import prepare_process
+
+    prepare_process("transcription")  # telemetry off before the model (and onnxruntime) loads
+    import logging
+
     import numpy as np
 
+    log = logging.getLogger(__name__)
     send_lock = threading.Lock()
 
     def send(*message: Any) -> None:
@@ -55,8 +61,11 @@ def _serve(conn: Any, model_name: str | None) -> None:
 
         model = load_model(model_name or None)
     except BaseException as exc:
+        log.error("the speech model did not load: %s: %s", type(exc).__name__, exc,
+                  exc_info=not isinstance(exc, UserError))
         send("error", str(exc), isinstance(exc, UserError))
         return
+    log.info("speech model loaded: %s", model_label(model))
     send("ready", model_label(model))
     live: dict[int, Any] = {}
 
@@ -64,12 +73,15 @@ def _serve(conn: Any, model_name: str | None) -> None:
         try:
             send("done", answer, transcriber.finish().to_dict(), None)
         except BaseException as exc:
+            log.exception("finishing a live transcript failed")
             send("done", answer, None, f"{type(exc).__name__}: {exc}")
 
     def transcribe_file(request: int, path: str) -> None:
         try:
             send("file_done", request, transcribe(path, model).to_dict(), None)
         except BaseException as exc:
+            log.error("transcribing a file failed: %s: %s", type(exc).__name__, exc,
+                      exc_info=not isinstance(exc, UserError))
             send("file_done", request, None, str(exc))
 
     while True:
@@ -79,6 +91,7 @@ def _serve(conn: Any, model_name: str | None) -> None:
             return
         kind = message[0]
         if kind == "quit":
+            log.info("asked to quit")
             return
         if kind == "open":
             answer = message[1]

@@ -53,6 +53,7 @@ def run_app(argv: list[str] | None = None) -> int:
     from interviewer.gui.workers import wait_for_background_work
 
     window = MainWindow(real_adapters.default_services())
+    stop_crash_reports = show_crash_reports(window.banner)  # the log gets them anyway
     window.show()
     if os.environ.get(STARTUP_REPORT_ENV):
         _report_startup(app, window)
@@ -60,8 +61,43 @@ def run_app(argv: list[str] | None = None) -> int:
     code = app.exec()
     window.shutdown()
     wait_for_background_work(5000)
+    stop_crash_reports()
     del window  # widgets go before the QApplication, avoiding teardown crashes
     return int(code)
+
+
+# A burst of errors (a handler failing on every timer tick) shows once a second at most; every
+# one of them is in the log.
+CRASH_BANNER_MIN_INTERVAL_S = 1.0
+
+
+def show_crash_reports(banner):
+    """Uncaught exceptions from any thread appear in `banner`, as an error, without blocking
+    (interviewer.startup logs them and calls the listener on the thread that failed; a Qt
+    signal to an object of the GUI thread carries the message there). Returns a function
+    that stops it."""
+    from PySide6.QtCore import QObject, Signal, Slot
+
+    from interviewer import startup
+
+    class CrashReports(QObject):
+        message = Signal(str)
+
+        def __init__(self) -> None:
+            super().__init__(banner)  # lives in the GUI thread, as long as the banner
+            self.last_shown = float("-inf")
+            self.message.connect(self.show)  # queued when emitted from another thread
+
+        @Slot(str)
+        def show(self, text: str) -> None:
+            now = time.monotonic()
+            if now - self.last_shown < CRASH_BANNER_MIN_INTERVAL_S:
+                return
+            self.last_shown = now
+            banner.show_message(text, "error")
+
+    reports = CrashReports()
+    return startup.add_crash_listener(reports.message.emit)
 
 
 def _report_startup(app, window) -> None:

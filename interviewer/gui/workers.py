@@ -9,10 +9,11 @@ Two tools:
 from __future__ import annotations
 
 import threading
-import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+
+from interviewer.startup import report_exception
 
 
 class GuiPoster(QObject):
@@ -36,8 +37,8 @@ class GuiPoster(QObject):
     def _run(self, fn: Callable[[], Any]) -> None:
         try:
             fn()
-        except Exception:  # a broken handler must not take the event loop down
-            traceback.print_exc()
+        except Exception as exc:  # a broken handler must not take the event loop down
+            report_exception(exc, "a handler on the GUI thread failed")  # to the log and the banner
 
 
 _poster: GuiPoster | None = None
@@ -83,7 +84,7 @@ class _Task(QRunnable):
                 handler = self._on_error
                 self._poster.post(lambda error=exc: handler(error))  # `exc` is unbound after except
             else:
-                traceback.print_exception(exc)
+                report_exception(exc, "background work failed")  # to the log and the banner
         else:
             if self._on_done is not None:
                 handler = self._on_done
