@@ -19,7 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from interviewer.core.analysis.fillers import ZERO_LENGTH_S, find_fillers, is_hesitation, retime_hesitations
+from interviewer.core.analysis.fillers import (
+    ZERO_LENGTH_S, FillerKind, find_fillers, is_hesitation, retime_hesitations,
+)
 from interviewer.core.analysis.tokens import normalize, tokenize
 from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
@@ -107,7 +109,7 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
     regions = transcript.speech or []
     words = transcript.words
     tokens = tokenize(words)
-    whisper_fillers = [f for f in find_fillers(tokens) if f.kind == "hesitation"]
+    whisper_fillers = [f for f in find_fillers(tokens) if f.kind == FillerKind.HESITATION]
     retimed = retime_hesitations(whisper_fillers, tokens, regions)
     moves = {(a.start, a.end): (b.start, b.end) for a, b in zip(whisper_fillers, retimed)
              if (a.start, a.end) != (b.start, b.end)}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Union
 
 from interviewer.core.clock import Clock
@@ -46,13 +47,20 @@ class RoundEndingSoon:
     at: float
 
 
+class AskReason(StrEnum):
+    """Why a question is asked now (also the kind of what the interviewer says then)."""
+    QUESTION = "question"
+    FOLLOW_UP = "follow_up"
+    CHANGED_CONSTRAINT = "changed_constraint"  # a follow-up that changes the problem late
+
+
 @dataclass(frozen=True)
 class AskQuestion:
     question_id: str
     follow_up_id: str | None
     text: str
     at: float
-    reason: str  # "question", "follow_up" or "changed_constraint"
+    reason: AskReason
     repeat: bool = False  # True when the candidate asked to hear it again
 
 
@@ -79,7 +87,7 @@ class PhaseSpan:
 class AskSpan:
     question_id: str
     follow_up_id: str | None
-    reason: str
+    reason: AskReason
     phase: str
     asked_at: float
     answered_at: float | None = None
@@ -99,7 +107,11 @@ class Timeline:
 
 # ---------------------------------------------------------------- the engine
 
-NOT_STARTED, RUNNING, FINISHED, STOPPED = "not_started", "running", "finished", "stopped"
+class RoundState(StrEnum):
+    NOT_STARTED = "not_started"
+    RUNNING = "running"
+    FINISHED = "finished"  # the clock ran out
+    STOPPED = "stopped"  # ended early
 
 # Same-instant events come out in this order: warnings, then the phase prompt, then time up.
 _ORDER = {RoundEndingSoon: 0, PhaseEndingSoon: 1, PhaseStarted: 2, TimeUp: 3}
@@ -124,7 +136,7 @@ class RoundEngine:
         self.phase_warning_seconds = (phase_warning_minutes or 0.0) * 60.0
         self.round_warning_seconds = (round_warning_minutes or 0.0) * 60.0
         self.timeline = Timeline()
-        self.state = NOT_STARTED
+        self.state = RoundState.NOT_STARTED
         self._start: float | None = None
         self._stopped_at: float | None = None
         self._schedule: list[Event] = []  # due events, sorted by (at, kind)
@@ -197,7 +209,7 @@ class RoundEngine:
 
     @property
     def is_over(self) -> bool:
-        return self.state in (FINISHED, STOPPED)
+        return self.state in (RoundState.FINISHED, RoundState.STOPPED)
 
     def time_left_in_phase(self) -> float:
         if self._phase_index < 0 or self.is_over:
@@ -212,20 +224,20 @@ class RoundEngine:
     # ------------------------------------------------------------ driving
 
     def start(self) -> list[Event]:
-        if self.state != NOT_STARTED:
+        if self.state != RoundState.NOT_STARTED:
             raise RuntimeError("the round has already started")
         self._start = self.clock.now()
-        self.state = RUNNING
+        self.state = RoundState.RUNNING
         self._schedule = self._build_schedule()
         return self.poll()
 
     def poll(self) -> list[Event]:
         """Events due since the last call, in time order, each stamped with its scheduled time."""
-        if self.state != RUNNING:
+        if self.state != RoundState.RUNNING:
             return []
         now = self.clock.now() - self._start
         out: list[Event] = []
-        while self._schedule and self._schedule[0].at <= now and self.state == RUNNING:
+        while self._schedule and self._schedule[0].at <= now and self.state == RoundState.RUNNING:
             out.extend(self._fire(self._schedule.pop(0)))
         return out
 
@@ -234,7 +246,7 @@ class RoundEngine:
             return [event, *self._enter_phase(self._phase_index + 1, event.at)]
         if isinstance(event, TimeUp):
             self._close_phase(event.at)
-            self.state = FINISHED
+            self.state = RoundState.FINISHED
             self._schedule.clear()
         return [event]
 
@@ -270,11 +282,11 @@ class RoundEngine:
             self._asked_questions.add(question.id)
             self._pending_follow_ups = [f for f in question.follow_ups if f.at_phase is None]
             self._answers_so_far = ""
-            return [self._ask(question, None, at, "question")]
+            return [self._ask(question, None, at, AskReason.QUESTION)]
         self._question = question
-        return [self._ask(question, follow_up, at, "changed_constraint")]
+        return [self._ask(question, follow_up, at, AskReason.CHANGED_CONSTRAINT)]
 
-    def _ask(self, question: Question, follow_up: FollowUp | None, at: float, reason: str) -> AskQuestion:
+    def _ask(self, question: Question, follow_up: FollowUp | None, at: float, reason: AskReason) -> AskQuestion:
         text = follow_up.text if follow_up else question.text
         event = AskQuestion(question.id, follow_up.id if follow_up else None, text, at, reason)
         self._last_ask = event
@@ -290,7 +302,7 @@ class RoundEngine:
         """
         open_ask = self.timeline.asks[-1] if self.timeline.asks else None
         caught_up = self.poll()
-        if self.state != RUNNING:
+        if self.state != RoundState.RUNNING:
             return caught_up
         now = self.elapsed()
         if open_ask is not None and open_ask.answered_at is None:
@@ -302,23 +314,23 @@ class RoundEngine:
         while self._pending_follow_ups:
             follow_up = self._pending_follow_ups.pop(0)
             if not follow_up.if_missing:
-                return [*caught_up, self._ask(self._question, follow_up, now, "follow_up")]
+                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             # The answers so far only grow, so a condition that fails now never holds later.
             if answer_text is not None and not mentions_any(self._answers_so_far, follow_up.if_missing):
-                return [*caught_up, self._ask(self._question, follow_up, now, "follow_up")]
+                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
         return [*caught_up, *self._ask_next_in_phase(now)]
 
     def repeat_question(self) -> list[Event]:
         """The last thing asked, again, stamped now (empty when nothing was asked yet)."""
-        if self.state != RUNNING or self._last_ask is None:
+        if self.state != RoundState.RUNNING or self._last_ask is None:
             return []
         return [replace(self._last_ask, at=self.elapsed(), repeat=True)]
 
     def stop(self) -> None:
         """End the round early. Afterwards nothing more happens."""
-        if self.state != RUNNING:
+        if self.state != RoundState.RUNNING:
             return
         self._stopped_at = self.elapsed()
         self._close_phase(self._stopped_at)
-        self.state = STOPPED
+        self.state = RoundState.STOPPED
         self._schedule.clear()

@@ -26,6 +26,7 @@ import queue
 import threading
 from collections import deque
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Callable, Union
@@ -46,12 +47,43 @@ class ControllerSettings:
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
 
 
+class UtteranceKind(StrEnum):
+    """What the interviewer says: the first three are the engine's AskReason values."""
+    QUESTION = "question"
+    FOLLOW_UP = "follow_up"
+    CHANGED_CONSTRAINT = "changed_constraint"
+    REPEAT = "repeat"  # the candidate asked to hear the question again
+    PROMPT = "prompt"  # a phase's opening prompt
+    PHASE_WARNING = "phase_warning"
+    ROUND_WARNING = "round_warning"
+    NUDGE = "nudge"  # "think out loud" after a long silence
+    CLOSING = "closing"
+
+
+class EndedBy(StrEnum):
+    """How a stretch of recording ended."""
+    KEY = "key"  # the candidate said the answer is done
+    SILENCE = "silence"  # a long silence after speech (when the settings end answers on silence)
+    REPEAT = "repeat"  # the question is said again; the answer continues after it
+    PAUSED = "paused"  # the microphone was paused
+    PHASE_END = "phase_end"
+    TIME_UP = "time_up"
+    STOPPED = "stopped"  # the round was ended early
+
+
+class ControllerStatus(StrEnum):
+    FINISHED = "finished"
+    SPEAKING = "speaking"
+    PAUSED = "paused"  # the microphone is paused
+    LISTENING = "listening"  # recording an answer
+    THINKING = "thinking"  # the answer is done; its transcript is being finished
+    WAITING = "waiting"
+
+
 @dataclass
 class Utterance:
     text: str
-    # prompt, phase_warning, round_warning, question, follow_up, changed_constraint, repeat,
-    # nudge or closing
-    kind: str
+    kind: UtteranceKind
     queued_at: float
     started_at: float | None = None
     ended_at: float | None = None
@@ -74,7 +106,7 @@ class AnswerRecord:
     wav_path: Path | None
     continuation: bool = False
     ended_at: float | None = None
-    ended_by: str | None = None  # key, silence, repeat, paused, phase_end, time_up, stopped
+    ended_by: EndedBy | None = None
     transcript: Transcript | None = None
     transcript_error: str | None = None
     transcript_done: bool = False
@@ -89,7 +121,7 @@ class AnswerRecord:
 @dataclass(frozen=True)
 class Speaking:
     text: str
-    kind: str
+    kind: UtteranceKind
     at: float
 
 
@@ -103,7 +135,7 @@ class ListeningStarted:
 @dataclass(frozen=True)
 class AnswerEnded:
     answer: int
-    ended_by: str
+    ended_by: EndedBy
     at: float
 
 
@@ -244,18 +276,18 @@ class RoundController:
             task()
 
     @property
-    def status(self) -> str:
+    def status(self) -> ControllerStatus:
         if self.finished:
-            return "finished"
+            return ControllerStatus.FINISHED
         if self._speaking or self._to_say:
-            return "speaking"
+            return ControllerStatus.SPEAKING
         if self.mic_paused:
-            return "paused"
+            return ControllerStatus.PAUSED
         if self._answer:
-            return "listening"
+            return ControllerStatus.LISTENING
         if self._finish_deadline is not None:
-            return "thinking"
-        return "waiting"
+            return ControllerStatus.THINKING
+        return ControllerStatus.WAITING
 
     @property
     def current_answer(self) -> AnswerRecord | None:
@@ -266,7 +298,7 @@ class RoundController:
     def end_answer(self) -> bool:
         if self._answer is None:
             return False
-        self._end_recording("key", finishes_answer=True)
+        self._end_recording(EndedBy.KEY, finishes_answer=True)
         self._pump()
         return True
 
@@ -275,10 +307,10 @@ class RoundController:
         if not events:
             return False
         if self._answer is not None:
-            self._end_recording("repeat")
+            self._end_recording(EndedBy.REPEAT)
         self._finish_deadline = None  # the candidate will go on answering the same question
         ask = events[0]
-        self._say(ask.text, "repeat", ask)
+        self._say(ask.text, UtteranceKind.REPEAT, ask)
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, continuation=True)
         self._listen_pending = True
         self._pump()
@@ -302,7 +334,7 @@ class RoundController:
             return
         self.mic_paused = True
         if self._answer is not None:
-            self._end_recording("paused")
+            self._end_recording(EndedBy.PAUSED)
             self._turn.continuation = True
             self._listen_pending = True  # resume records the rest of the answer
         self._emit(MicPaused(self._now()))
@@ -319,7 +351,7 @@ class RoundController:
         if self.finished:
             return
         if self._answer is not None:
-            self._end_recording("stopped")
+            self._end_recording(EndedBy.STOPPED)
         self.engine.stop()
         self._to_say.clear()
         self._listen_pending = False
@@ -349,11 +381,11 @@ class RoundController:
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending.
         if end_after and answer.heard_speech and seconds >= end_after:
-            self._end_recording("silence", finishes_answer=True)
+            self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         elif nudge_after and seconds >= nudge_after and not self._nudged_this_silence:
             self._nudged_this_silence = True
             answer.nudges.append(self._now())
-            self._say(self.settings.nudge_text, "nudge")
+            self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
 
     # ------------------------------------------------------------ engine events
 
@@ -361,12 +393,12 @@ class RoundController:
         for event in events:
             if isinstance(event, PhaseStarted):
                 if self._answer is not None:
-                    self._end_recording("phase_end")
+                    self._end_recording(EndedBy.PHASE_END)
                 self._finish_deadline = None  # the new phase takes over from a finishing answer
                 # Whatever was not said yet belongs to the phase that ended (after a stall, several
                 # phases arrive at once); only the round warning still holds.
-                self._to_say = deque(u for u in self._to_say if u.kind == "round_warning")
-                self._say(event.prompt, "prompt")
+                self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
+                self._say(event.prompt, UtteranceKind.PROMPT)
                 if self._turn is not None:
                     turn = self._turn
                     self._turn = _Turn(turn.question_id, turn.follow_up_id, turn.text, True, turn.asked_at)
@@ -375,28 +407,29 @@ class RoundController:
                 self._listen_pending = True
             elif isinstance(event, AskQuestion):
                 self._unfinished = []
-                self._say(event.text, event.reason, event)
+                self._say(event.text, UtteranceKind(event.reason), event)
                 self._turn = _Turn(event.question_id, event.follow_up_id, event.text, False)
                 self._listen_pending = True
             elif isinstance(event, (PhaseEndingSoon, RoundEndingSoon)):
                 # After a stall a warning may be long past: saying it then would give a wrong time.
                 if self._now() - event.at <= STALE_WARNING_SECONDS:
-                    kind = "phase_warning" if isinstance(event, PhaseEndingSoon) else "round_warning"
+                    kind = (UtteranceKind.PHASE_WARNING if isinstance(event, PhaseEndingSoon)
+                            else UtteranceKind.ROUND_WARNING)
                     self._say(warning_text(event), kind)
             elif isinstance(event, TimeUp):
                 if self._answer is not None:
-                    self._end_recording("time_up")
+                    self._end_recording(EndedBy.TIME_UP)
                 self._finish_deadline = None
                 self._listen_pending = False
                 self._to_say.clear()
                 if self._speaking and self.speaker is not None:
                     self.speaker.stop()
-                self._say(self.settings.closing_text, "closing")
+                self._say(self.settings.closing_text, UtteranceKind.CLOSING)
             self._emit(event)
 
     # ------------------------------------------------------------ speaking
 
-    def _say(self, text: str, kind: str, ask: AskQuestion | None = None) -> None:
+    def _say(self, text: str, kind: UtteranceKind, ask: AskQuestion | None = None) -> None:
         utterance = Utterance(text, kind, self._now(), question_id=ask.question_id if ask else None,
                               follow_up_id=ask.follow_up_id if ask else None)
         self._to_say.append(utterance)
@@ -431,7 +464,7 @@ class RoundController:
             return
         utterance.ended_at = self._now()
         self._speaking = None
-        if utterance.kind == "closing":
+        if utterance.kind == UtteranceKind.CLOSING:
             self._finish_round()
         self._pump()
 
@@ -481,7 +514,7 @@ class RoundController:
     def _set_level(self, level: float) -> None:
         self.input_level = level
 
-    def _end_recording(self, ended_by: str, finishes_answer: bool = False) -> None:
+    def _end_recording(self, ended_by: EndedBy, finishes_answer: bool = False) -> None:
         record, self._answer = self._answer, None
         record.ended_at, record.ended_by = self._now(), ended_by
         if self.recorder is not None and record.wav_path is not None:

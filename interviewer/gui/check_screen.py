@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.gui.level_meter import LevelMeter
+from interviewer.gui.model_status import ModelState
 from interviewer.app.services import DeviceList
 from interviewer.gui.settings_screen import DEFAULT_CHOICE
 
 TEST_RECORDING_MS = 4000
 SAMPLE_TEXT = "Hello, I will be your interviewer today. Let's start whenever you are ready."
-MODEL_STATE_TEXT = {"idle": "not loaded yet", "loading": "loading...", "ready": "ready",
-                    "missing": "missing", "failed": "failed to load"}
+MODEL_STATE_TEXT = {ModelState.IDLE: "not loaded yet", ModelState.LOADING: "loading...",
+                    ModelState.READY: "ready", ModelState.MISSING: "missing", ModelState.FAILED: "failed to load"}
 
 
 class CheckScreen(QWidget):

@@ -29,13 +29,15 @@ from interviewer.gui.check_screen import CheckScreen
 from interviewer.gui.debrief_controller import DebriefController
 from interviewer.gui.debrief_screen import DebriefScreen
 from interviewer.gui.home_screen import HomeScreen
-from interviewer.gui.model_status import ModelStatus
+from interviewer.gui.model_status import ModelState, ModelStatus
 from interviewer.gui.progress_screen import ProgressScreen
 from interviewer.gui.review_controller import ReviewController
 from interviewer.gui.review_screen import ReviewScreen
 from interviewer.gui.round_screen import RoundScreen
 from interviewer.gui.settings_screen import SettingsScreen
 from interviewer.gui.workers import post_to_gui, run_in_background
+
+from interviewer.storage import SessionStatus
 
 if TYPE_CHECKING:
     from interviewer.storage import Store
@@ -193,9 +195,9 @@ class MainWindow(QMainWindow):
 
     def _model_changed(self, state: str, message: str) -> None:
         self.check_screen.set_model_state(state, message)
-        if state in ("missing", "failed"):
+        if state in (ModelState.MISSING, ModelState.FAILED):
             self.banner.show_message(message, "warning")
-        elif state == "ready":
+        elif state == ModelState.READY:
             self.review.model_ready()
 
     def store(self) -> Store | None:
@@ -234,9 +236,9 @@ class MainWindow(QMainWindow):
         rows = []
         for s in sessions:
             when = _time.strftime("%d %b %H:%M", _time.localtime(s.started_at))
-            status = "" if s.status == "completed" else f" [{s.status}]"
+            status = "" if s.status == SessionStatus.COMPLETED else f" [{s.status}]"
             rows.append((s.id, f"{when}  {s.title}{status}  ({s.answer_count} answers)"))
-        interrupted = {s.id for s in sessions if s.status == "interrupted"}
+        interrupted = {s.id for s in sessions if s.status == SessionStatus.INTERRUPTED}
         self.home.set_recent_sessions(rows, self.home.progress_label.text(), interrupted)
         self.refresh_progress()
 
@@ -259,7 +261,7 @@ class MainWindow(QMainWindow):
 
         def done(rows) -> None:
             self.progress_screen.set_progress(rows)
-            completed = sum(1 for r in rows if r.status == "completed")
+            completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED)
             self.home.progress_label.setText(
                 f"<b>{completed} round(s) completed.</b> Practice plan: {self.progress_screen.plan_summary.text()}")
 
@@ -301,7 +303,7 @@ class MainWindow(QMainWindow):
             run_in_background(configure, None, lambda exc: self.banner.show_message(
                 f"The interviewer's voice could not be changed: {exc}", "warning"))
         # A new model loads; so does the same one again when it is missing, failed or stopped.
-        reload = settings.model != old.model or self.model_status.state in ("missing", "failed")
+        reload = settings.model != old.model or self.model_status.state in (ModelState.MISSING, ModelState.FAILED)
         if reload and self.services.load_model is not None:
             load_model = self.services.load_model
             self.model_status.start(lambda: load_model(settings))

@@ -3,22 +3,28 @@ from __future__ import annotations
 
 import threading
 import time
+from enum import StrEnum
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from interviewer.gui.workers import run_in_background
 
-IDLE, LOADING, READY, MISSING, FAILED = "idle", "loading", "ready", "missing", "failed"
+class ModelState(StrEnum):
+    IDLE = "idle"  # not loaded yet
+    LOADING = "loading"
+    READY = "ready"
+    MISSING = "missing"  # not on this machine (or no loader in this set-up)
+    FAILED = "failed"  # could not be loaded, or stopped working for good
 
 
 class ModelStatus(QObject):
-    changed = Signal(str, str)  # state, message for the user
+    changed = Signal(str, str)  # state (a ModelState value), message for the user
 
     def __init__(self, load: Callable[[], Any] | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._load = load
-        self.state = IDLE if load else MISSING
+        self.state = ModelState.IDLE if load else ModelState.MISSING
         self.message = "" if load else "Transcription is not available in this set-up."
         self.model: Any = None
         self.load_seconds: float | None = None
@@ -31,12 +37,12 @@ class ModelStatus(QObject):
             self._load = load
         if self._load is None:
             return
-        if self.state == LOADING:  # the model was changed while loading: load again after
+        if self.state == ModelState.LOADING:  # the model was changed while loading: load again after
             self._reload = True
             return
         self._reload = False
         self.close_model()
-        self._set(LOADING, "Loading the speech model in the background...")
+        self._set(ModelState.LOADING, "Loading the speech model in the background...")
         started = time.perf_counter()
         load_fn = self._load
 
@@ -44,18 +50,20 @@ class ModelStatus(QObject):
             self.model = model
             self.load_seconds = time.perf_counter() - started
             self.ready_at = time.perf_counter()
-            self._set(READY, f"Speech model ready (loaded in {self.load_seconds:.1f} s).")
+            self._set(ModelState.READY, f"Speech model ready (loaded in {self.load_seconds:.1f} s).")
             self._again()
 
         def failed(exc: BaseException) -> None:
             from interviewer.errors import UserError
 
             if isinstance(exc, UserError):
-                self._set(MISSING, f"Speech model missing: {exc}. Rounds still run; answers are "
-                                   "recorded and can be transcribed later. Pick another model in Settings.")
+                self._set(ModelState.MISSING,
+                          f"Speech model missing: {exc}. Rounds still run; answers are recorded and can "
+                          "be transcribed later. Pick another model in Settings.")
             else:
-                self._set(FAILED, f"The speech model could not be loaded ({type(exc).__name__}: {exc}). "
-                                  "Rounds still run and answers are recorded.")
+                self._set(ModelState.FAILED,
+                          f"The speech model could not be loaded ({type(exc).__name__}: {exc}). "
+                          "Rounds still run and answers are recorded.")
             self._again()
 
         run_in_background(load_fn, done, failed)
@@ -63,11 +71,11 @@ class ModelStatus(QObject):
     def mark_stopped(self, reason: str) -> None:
         """The loaded model stopped working for good (its process kept dying): say so, and let
         Settings or the Check screen load it again."""
-        if self.state != READY:
+        if self.state != ModelState.READY:
             return
         self.close_model()
-        self._set(FAILED, f"Transcription stopped ({reason}). Rounds still run and answers are recorded; "
-                          "save Settings to start it again.")
+        self._set(ModelState.FAILED, f"Transcription stopped ({reason}). Rounds still run and answers are "
+                                     "recorded; save Settings to start it again.")
 
     def close_model(self) -> None:
         """Let go of the loaded model (a transcription process is ended, off the GUI thread)."""
@@ -82,9 +90,9 @@ class ModelStatus(QObject):
 
     @property
     def ready(self) -> bool:
-        return self.state == READY
+        return self.state == ModelState.READY
 
-    def _set(self, state: str, message: str) -> None:
+    def _set(self, state: ModelState, message: str) -> None:
         self.state = state
         self.message = message
         self.changed.emit(state, message)

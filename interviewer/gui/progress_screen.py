@@ -20,6 +20,7 @@ from interviewer.core.practice_plan import build_plan, current_week, track_plan
 from interviewer.core.scripts.model import ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
 from interviewer.app.labels import kind_label
+from interviewer.storage import SessionStatus
 
 PACE_BAND = (110.0, 160.0)
 
@@ -111,7 +112,7 @@ class ProgressScreen(QWidget):
 
     def _fill_plan(self) -> None:
         plan = build_plan(self.weeks.value())
-        completed = [(r.session_id, r.kind) for r in self.rows if r.status == "completed"]
+        completed = [(r.session_id, r.kind) for r in self.rows if r.status == SessionStatus.COMPLETED]
         progress = track_plan(plan, completed)
         self.plan_list.clear()
         for week in progress:

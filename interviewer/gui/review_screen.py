@@ -31,6 +31,7 @@ from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.live_transcript import FILLER_STYLE
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, round_numbers
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
+from interviewer.storage import SessionStatus
 
 PAUSE_STYLE = "color:#6d6d6d; background:#eeeeee; border-radius:2px;"
 FINDING_STYLE = {"problem": "#c0392b", "good": "#2e7d32", "note": "#1f5fa8"}
@@ -109,7 +110,7 @@ class ReviewScreen(QWidget):
         self.session = session
         numbers = self.numbers = round_numbers(session, script)
         when = time.strftime("%d %b %Y %H:%M", time.localtime(session.started_at))
-        status = "" if session.status == "completed" else f" · <span style='color:#c0392b'>{session.status}</span>"
+        status = "" if session.status == SessionStatus.COMPLETED else f" · <span style='color:#c0392b'>{session.status}</span>"
         self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}")
         rate = fmt_seconds(numbers.filler_rate, " per 100 words")
         pace = fmt_seconds(numbers.pace_wpm, " wpm")

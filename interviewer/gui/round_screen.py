@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.engine import AskQuestion, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
 from interviewer.core.round_controller import (
-    AnswerEnded, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
-    TranscriptReady, warning_text,
+    AnswerEnded, ControllerStatus, EndedBy, ListeningStarted, MicPaused, MicResumed, PartialTranscript,
+    RoundFinished, Speaking, TranscriptReady, UtteranceKind, warning_text,
 )
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.level_meter import LevelMeter
@@ -32,7 +32,10 @@ from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
 POLL_MS = 100  # controller poll and countdown refresh
 RENDER_MS = 250  # live transcript repaint at most this often (throttle)
 SCRATCHPAD_SAVE_MS = 10000
-QUESTION_KINDS = ("question", "follow_up", "changed_constraint", "repeat")
+QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT,
+                  UtteranceKind.REPEAT)
+QUESTION_LABELS = {UtteranceKind.FOLLOW_UP: "Follow-up: ", UtteranceKind.CHANGED_CONSTRAINT: "New constraint: ",
+                   UtteranceKind.REPEAT: "Again: "}
 
 
 class RoundScreen(QWidget):
@@ -177,7 +180,7 @@ class RoundScreen(QWidget):
         if not self.running:
             return
         controller = self.session.controller
-        if controller.status == "waiting" and hasattr(controller, "continue_answer"):
+        if controller.status == ControllerStatus.WAITING:
             controller.continue_answer()
         else:
             controller.end_answer()
@@ -252,7 +255,7 @@ class RoundScreen(QWidget):
                 self._render_timer.start()
         elif isinstance(update, AnswerEnded):
             self.status.setText("Answer recorded. Transcribing the last words..."
-                                if update.ended_by in ("key", "silence") else self.status.text())
+                                if update.ended_by in (EndedBy.KEY, EndedBy.SILENCE) else self.status.text())
         elif isinstance(update, TranscriptReady):
             if update.answer == self._shown_answer and update.transcript is not None:
                 self.transcript.set_current_words(update.transcript.words)
@@ -272,18 +275,16 @@ class RoundScreen(QWidget):
             pass  # shown when it is spoken (Speaking), so text and voice stay in step
 
     def _speaking(self, update: Speaking) -> None:
-        if update.kind in QUESTION_KINDS or update.kind == "prompt":
-            label = {"follow_up": "Follow-up: ", "changed_constraint": "New constraint: ",
-                     "repeat": "Again: "}.get(update.kind, "")
-            self.question.setText(label + update.text)
-            if update.kind != "repeat" and update.text != self._last_heading:
-                self.transcript.add_heading(update.text, prompt=update.kind == "prompt")
+        if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
+            self.question.setText(QUESTION_LABELS.get(update.kind, "") + update.text)
+            if update.kind != UtteranceKind.REPEAT and update.text != self._last_heading:
+                self.transcript.add_heading(update.text, prompt=update.kind == UtteranceKind.PROMPT)
                 self._last_heading = update.text
-        elif update.kind in ("phase_warning", "round_warning", "nudge"):
-            self.warning.setText(("💬 " if update.kind == "nudge" else "⏰ ") + update.text)
+        elif update.kind in (UtteranceKind.PHASE_WARNING, UtteranceKind.ROUND_WARNING, UtteranceKind.NUDGE):
+            self.warning.setText(("💬 " if update.kind == UtteranceKind.NUDGE else "⏰ ") + update.text)
             self.warning.show()
             self._warning_timer.start()
-        elif update.kind == "closing":
+        elif update.kind == UtteranceKind.CLOSING:
             self.question.setText(update.text)
         self.status.setText("The interviewer is speaking...")
 
@@ -301,12 +302,12 @@ class RoundScreen(QWidget):
         status = self.session.controller.status
         if status != self._last_status:
             self._last_status = status
-            if status == "waiting":
+            if status == ControllerStatus.WAITING:
                 self.status.setText("The interviewer is waiting for the next part. Press Space to add "
                                     "to your answer.")
-            elif status == "thinking":
+            elif status == ControllerStatus.THINKING:
                 self.status.setText("Answer recorded. Transcribing the last words...")
-        if status == "listening":
+        if status == ControllerStatus.LISTENING:
             self.meter.set_level(self.session.controller.input_level)
         else:
             self.meter.set_level(0.0)

@@ -6,11 +6,12 @@
 """
 from interviewer.storage.errors import DiskFullError, ReadOnlyError, SessionNotFound, StorageError
 from interviewer.storage.models import (
-    Answer, DebriefEntry, Finding, PhaseRecord, RecoveredSession, Session, SessionProgress, SessionSummary,
+    Answer, DebriefEntry, Finding, PhaseRecord, RecoveredSession, Session, SessionProgress, SessionStatus,
+    SessionSummary,
 )
 from interviewer.storage.store import Store
 
 __all__ = [
     "Answer", "DebriefEntry", "DiskFullError", "Finding", "PhaseRecord", "ReadOnlyError", "RecoveredSession",
-    "Session", "SessionNotFound", "SessionProgress", "SessionSummary", "StorageError", "Store",
+    "Session", "SessionNotFound", "SessionProgress", "SessionStatus", "SessionSummary", "StorageError", "Store",
 ]

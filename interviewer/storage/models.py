@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
+from enum import StrEnum
 
 from interviewer.core.transcript import Transcript
 
-STATUSES = ("in_progress", "completed", "interrupted", "discarded")
+
+class SessionStatus(StrEnum):
+    """A round's status, stored as this text (the schema checks it is one of these)."""
+    IN_PROGRESS = "in_progress"  # being recorded (or the app stopped during it)
+    COMPLETED = "completed"
+    INTERRUPTED = "interrupted"  # found in progress with no live recorder; its audio kept
+    DISCARDED = "discarded"  # kept, but left out of the list and of progress
 
 
 @dataclass(frozen=True)

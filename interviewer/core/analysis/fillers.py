@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from interviewer.core.analysis.tokens import Token, starts_clause, starts_sentence
 
@@ -42,12 +43,17 @@ _ALWAYS = {"basically", "literally", "actually"}
 MIN_HESITATION_GAP_S = 0.12
 
 
+class FillerKind(StrEnum):
+    HESITATION = "hesitation"  # um, uh, hmm...
+    LEXICAL = "lexical"  # like, you know, I mean... used as fillers
+
+
 @dataclass(frozen=True)
 class Filler:
     text: str      # canonical form: "um", "like", "you know", ...
     start: float
     end: float
-    kind: str      # "hesitation" or "lexical"
+    kind: FillerKind
     recovered: bool = False  # found in the audio, not in Whisper's words
 
     def to_dict(self) -> dict:
@@ -187,8 +193,8 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
             last = found[-1] if found else None
             # Whisper sometimes loops ("uh, uh, uh" stacked on one instant); a real "uh"
             # lasts longer than this, so hesitations starting this close are one.
-            if not (last and last.kind == "hesitation" and t.start - last.start < MIN_HESITATION_GAP_S):
-                found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, "hesitation"))
+            if not (last and last.kind == FillerKind.HESITATION and t.start - last.start < MIN_HESITATION_GAP_S):
+                found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, FillerKind.HESITATION))
             i += 1
             continue
         hit = _lexical_at(tokens, i)
@@ -196,7 +202,7 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
             hit = None
         if hit:
             text, last = hit
-            found.append(Filler(text, t.start, tokens[last].end, "lexical"))
+            found.append(Filler(text, t.start, tokens[last].end, FillerKind.LEXICAL))
             i = last + 1
             continue
         i += 1
@@ -247,7 +253,7 @@ def retime_hesitations(fillers: list[Filler], tokens: list[Token], regions) -> l
     used: set[int] = set()
     out = []
     for f in fillers:
-        if f.kind != "hesitation":
+        if f.kind != FillerKind.HESITATION:
             out.append(f)
             continue
         best, best_distance = None, None

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from interviewer.core.analysis import behavioral
-from interviewer.core.analysis.fillers import Filler, find_fillers, is_hesitation, retime_hesitations
+from interviewer.core.analysis.fillers import (
+    Filler, FillerKind, find_fillers, is_hesitation, retime_hesitations,
+)
 from interviewer.core.analysis.pace import NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
@@ -65,8 +67,8 @@ class AnswerAnalysis:
         minutes = self.pace.speaking_seconds / 60
         n = len(self.fillers)
         return {"count": n,
-                "hesitations": sum(f.kind == "hesitation" for f in self.fillers),
-                "lexical": sum(f.kind == "lexical" for f in self.fillers),
+                "hesitations": sum(f.kind == FillerKind.HESITATION for f in self.fillers),
+                "lexical": sum(f.kind == FillerKind.LEXICAL for f in self.fillers),
                 "per_minute": round(n / minutes, 2) if minutes > 0 else None,
                 "per_100_words": round(100 * n / self.pace.words, 2) if self.pace.words else None}
 
