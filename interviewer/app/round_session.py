@@ -18,14 +18,15 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.core.clock import Clock
-from interviewer.core.ports import Recorder
 from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, TimeUp
+from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import (
     AnswerEnded, ControllerSettings, ListeningStarted, Problem, RoundController, RoundFinished,
     TranscriptReady, Update,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
+from interviewer.storage import SessionStatus
 
 log = logging.getLogger(__name__)
 
@@ -438,7 +439,7 @@ class RoundSession:
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end)
             self.round_analysis = result.to_dict()
-            self.store.finish_session(self.session_id, "completed")
+            self.store.finish_session(self.session_id, SessionStatus.COMPLETED)
             if self._on_saved is not None:
                 session_id = self.session_id
                 self._post(lambda: self._on_saved(session_id))
