@@ -253,10 +253,6 @@ class LiveTranscriber:
         self._finishing = True
         self._inbox.put(_FINISH)
 
-    @property
-    def seconds_received(self) -> float:
-        return self._samples / SAMPLE_RATE
-
     def snapshot(self) -> Transcript:
         """The transcript of the chunks done so far (for a live view)."""
         return Transcript(list(self._segments), round(self._samples / SAMPLE_RATE, 3),

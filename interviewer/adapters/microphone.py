@@ -106,7 +106,7 @@ def _is_busy_error(exc: Exception) -> bool:
 
 
 class Microphone:
-    """Implements interviewer.core.ports.Recorder; adds pause/resume, levels and errors.
+    """Implements interviewer.core.ports.Recorder; adds levels and errors.
 
     `device`: None for the system default, an index, or (part of) a device name.
     `keep_open`: keep the stream running between answers (see the module notes).
@@ -128,7 +128,6 @@ class Microphone:
         self._resampler: StreamResampler | None = None
         self._first_audio = threading.Event()
         self._closing = threading.Event()
-        self._paused = threading.Event()
         # The current take: set by start(), cleared by stop() or a failure.
         self._writer: CrashSafeWavWriter | None = None
         self._on_audio: Callable | None = None
@@ -140,7 +139,7 @@ class Microphone:
         self.device_info: AudioDevice | None = None
         self.device_rate: int = SAMPLE_RATE  # the rate the device actually runs at
         self.level_dbfs: float = -100.0
-        self.overflows = 0  # blocks PortAudio reported as dropped (CPU starved)
+        self.overflows = 0  # blocks PortAudio reported as dropped (CPU starved); logged at stop()
 
     # -- Recorder port ---------------------------------------------------------------------
     def start(self, wav_path: str | Path, on_audio: Callable[[np.ndarray], None] | None = None,
@@ -151,7 +150,6 @@ class Microphone:
         if self._writer is not None:
             raise RuntimeError("this Microphone is already recording; stop() it first")
         self.error = None
-        self._paused.clear()
         path = Path(wav_path)
         try:
             writer = CrashSafeWavWriter(path, rate=SAMPLE_RATE, flush_seconds=self.flush_seconds)
@@ -190,6 +188,10 @@ class Microphone:
             self._on_audio = self._on_level = self._on_error = None
         if writer is not None:
             writer.close()
+        dropped, self.overflows = self.overflows, 0
+        if dropped:
+            log.warning("%d block(s) of audio were dropped during this recording (the computer was too busy)",
+                        dropped)
         if not self.keep_open:
             self.close()
         return self._path
@@ -243,17 +245,6 @@ class Microphone:
             writer.close()
 
     # -- extras ------------------------------------------------------------------------
-    def pause(self) -> None:
-        """Keep the device open but drop the audio until resume()."""
-        self._paused.set()
-
-    def resume(self) -> None:
-        self._paused.clear()
-
-    @property
-    def paused(self) -> bool:
-        return self._paused.is_set()
-
     @property
     def recording(self) -> bool:
         return self._writer is not None and self.error is None
@@ -314,7 +305,7 @@ class Microphone:
                 f"using it, or it was unplugged ({exc}). Close that program or choose another microphone.")
         return MicrophoneError(f"cannot open the microphone {device.name!r}: {exc}")
 
-    def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
+    def _callback(self, indata: np.ndarray, frames: int, _time_info: Any, status: Any) -> None:
         # The PortAudio thread: copy and return. Never block, log or allocate much here.
         if status:
             self.overflows += 1
@@ -341,7 +332,7 @@ class Microphone:
             if item is None or item is _STREAM_ENDED:
                 if self._closing.is_set():
                     continue
-                stalled = (self._writer is not None and not self._paused.is_set()
+                stalled = (self._writer is not None
                            and time.monotonic() - self._last_audio > self.stall_seconds)
                 if item is _STREAM_ENDED:
                     self._fail("stopped sending audio", stream_ended=True)
@@ -372,8 +363,8 @@ class Microphone:
         self.level_dbfs = rms_dbfs(mono)
         with self._lock:
             writer = self._writer
-            if writer is None or self._paused.is_set():
-                return True  # between answers, or paused: the audio is not kept
+            if writer is None:
+                return True  # between answers: the audio is not kept
             try:
                 writer.write(mono)
             except (OSError, ValueError) as exc:

@@ -233,7 +233,6 @@ class RoundSession:
         self._turn = _Turn("", None, "", None)
         self._phase_row: int | None = None
         self._store_lock = threading.Lock()  # store writes happen in order, one at a time
-        self.round_analysis: dict | None = None
         self.finished = False
 
         audio_dir = self._open_session()
@@ -438,7 +437,6 @@ class RoundSession:
             result = analyze_round([], timeline, self._answers_in_clarifying_phases())
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end)
-            self.round_analysis = result.to_dict()
             self.store.finish_session(self.session_id, SessionStatus.COMPLETED)
             if self._on_saved is not None:
                 session_id = self.session_id

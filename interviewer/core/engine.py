@@ -200,14 +200,6 @@ class RoundEngine:
         return None
 
     @property
-    def current_question(self) -> Question | None:
-        return self._question
-
-    @property
-    def last_ask(self) -> AskQuestion | None:
-        return self._last_ask
-
-    @property
     def is_over(self) -> bool:
         return self.state in (RoundState.FINISHED, RoundState.STOPPED)
 

@@ -84,7 +84,6 @@ class ControllerStatus(StrEnum):
 class Utterance:
     text: str
     kind: UtteranceKind
-    queued_at: float
     started_at: float | None = None
     ended_at: float | None = None
     question_id: str | None = None
@@ -430,7 +429,7 @@ class RoundController:
     # ------------------------------------------------------------ speaking
 
     def _say(self, text: str, kind: UtteranceKind, ask: AskQuestion | None = None) -> None:
-        utterance = Utterance(text, kind, self._now(), question_id=ask.question_id if ask else None,
+        utterance = Utterance(text, kind, question_id=ask.question_id if ask else None,
                               follow_up_id=ask.follow_up_id if ask else None)
         self._to_say.append(utterance)
         if self._answer is not None:

@@ -46,10 +46,6 @@ class SessionLock:
             time.sleep(0.02)
         return True
 
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
     def release(self, remove: bool = False) -> None:
         if self._fd is None:
             return

@@ -1,0 +1,54 @@
+"""Names vulture reports as unused in interviewer/ that are used, by code it does not see.
+
+Checked by tests/test_dead_code.py (`vulture interviewer/ tools/vulture_whitelist.py
+--min-confidence 60` must report nothing). Never imported or run: vulture only reads the names.
+Before adding a name here, make sure it really has a user; dead code is deleted instead.
+"""
+# ruff: noqa
+# type: ignore
+_ = object()
+
+# Qt calls these overrides itself (QWidget.paintEvent), never our code.
+_.paintEvent  # gui/charts.py, gui/level_meter.py, gui/timeline_widgets.py
+
+# argparse calls Action.__call__(parser, namespace, values, option_string) with these names.
+_.namespace  # cli/__init__.py
+_.option_string  # cli/__init__.py
+
+# The speech child process runs serve_stdio through `python -c` (adapters/speaker.py).
+_.serve_stdio  # adapters/speaker.py
+
+# sqlite3 reads the connection's row_factory when it builds rows.
+_.row_factory  # storage/store.py
+
+# Dataclass fields that are part of a record: filled in, serialised (Timeline.to_dict) or shown by
+# tests, and kept so the record says what happened even where the app does not read them yet.
+_.repeat  # core/engine.py AskQuestion: True when the candidate asked to hear the question again
+_.planned_start  # core/engine.py PhaseSpan, in the timeline's to_dict
+_.planned_end  # core/engine.py PhaseSpan, in the timeline's to_dict
+_.expected_points  # core/scripts/model.py: a documented script field (docs/question-scripts.md); not shown yet
+_.created_at  # storage/models.py: a column of the database, handed out with the record
+_.audio_seconds  # storage/models.py RecoveredSession: playable seconds per repaired recording
+_.unrepairable_audio  # storage/models.py RecoveredSession: recordings that could not be repaired
+
+# Read only by the tests (and benchmarks/) to observe the app from outside; vulture scans
+# interviewer/ alone, so it does not see those readers.
+_.FakeClock  # core/clock.py: the deterministic clock the engine tests and headless rounds drive
+_.advance  # core/clock.py FakeClock.advance
+_.current_answer  # core/round_controller.py (tests, benchmarks/gui_responsiveness.py)
+_.chunks_transcribed  # adapters/live_transcriber.py (tests, benchmarks/speech_pipeline.py)
+_.seconds_recorded  # adapters/microphone.py (tests/adapters/test_microphone.py)
+_.seconds_flushed  # storage/wav_writer.py (tests/storage/headless_round.py)
+_.point_count  # gui/charts.py (tests/gui/test_round.py)
+_.visible_scripts  # gui/home_screen.py (tests/gui/test_home.py, test_app_paths.py)
+_.plain_text  # gui/live_transcript.py (tests/gui/test_round.py, test_round_audio.py)
+_.current_screen_key  # gui/main_window.py (tests/gui/*)
+_.last_session_id  # gui/main_window.py (tests/gui/*)
+_.ready_at  # gui/model_status.py (tests/gui/test_app_paths.py, tests/test_packaging.py: start-up timing)
+_.plan_progress  # gui/progress_screen.py (tests/gui/test_round.py)
+_.last_export  # gui/review_controller.py (tests/gui/test_app_paths.py)
+_.transcribing  # gui/review_controller.py (tests/gui/test_review_backfill.py)
+
+# startup.log_file(): the log file's path for this process, added with the logging set-up; no
+# caller in interviewer/ yet (for a "where is my log" message). Delete it if none appears.
+_.log_file  # startup.py
