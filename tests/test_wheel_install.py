@@ -106,7 +106,9 @@ def test_wheel_ships_every_package_and_the_bundled_scripts(installed):
 
 def test_installed_version(installed):
     result = _interviewer(installed, "--version")
-    assert result.stdout.strip() == f"interviewer {interviewer.__version__}"
+    version, folder = result.stdout.splitlines()
+    assert version == f"interviewer {interviewer.__version__}"
+    assert folder.startswith("log folder: ") and str(installed["home"]) in folder  # platformdirs'
 
 
 def test_installed_scripts_list_uses_the_installed_package(installed):
