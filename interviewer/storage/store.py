@@ -22,7 +22,7 @@ from interviewer import paths
 from interviewer.core.transcript import Transcript, TranscriptFormatError, parse_json
 from interviewer.storage import files
 from interviewer.storage.errors import (
-    ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
+    DiskFullError, ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
 )
 from interviewer.storage.models import (
     Answer, DebriefEntry, Finding, PhaseRecord, RecoveredSession, Session, SessionProgress, SessionStatus,
@@ -40,6 +40,9 @@ class Store:
         self.db_path = data_dir / files.DB_NAME
         self.recordings_dir = data_dir / files.RECORDINGS
         self.read_only = read_only
+        # Set when the store is read-only because the disk is full (not the folder): writes
+        # then say so instead of calling the folder read-only.
+        self.full_disk = False
         # Things the user should be told once (e.g. a damaged database was moved aside).
         self.notices = notices
         self._db = db
@@ -54,7 +57,9 @@ class Store:
 
         A damaged or foreign database file is moved aside (never deleted) and a new one started;
         `store.notices` then says where it went. A read-only data folder opens read-only: reading
-        works, every write raises ReadOnlyError. A database from a newer app version raises.
+        works, every write raises ReadOnlyError. So does an existing database on a full disk (SQLite
+        cannot even create its shared-memory file there), where every write raises DiskFullError.
+        A database from a newer app version raises.
         """
         root = Path(data_dir) if data_dir is not None else paths.data_dir()
         root = root.expanduser()
@@ -80,8 +85,31 @@ class Store:
             finally:
                 opening.release()
         except OSError as exc:
-            raise from_os_error(exc, "Opening the database", root / files.DB_NAME) from None
-        return cls(root, db, False, notices)
+            failure = from_os_error(exc, "Opening the database", root / files.DB_NAME)
+        except StorageError as exc:
+            failure = exc
+        else:
+            return cls(root, db, False, notices)
+        if not _disk_is_full(root):
+            raise failure from None
+        return cls._open_on_full_disk(root, notices, failure)
+
+    @classmethod
+    def _open_on_full_disk(cls, root: Path, notices: list[str], failure: StorageError) -> "Store":
+        path = root / files.DB_NAME
+        full = (f"the disk holding {root} is full. Nothing saved earlier was lost; free some space "
+                "and try again")
+        if not path.is_file() or path.stat().st_size == 0:
+            raise DiskFullError(f"Creating the session database failed: {full}.") from None
+        try:
+            db = _open_read_only(path)
+        except StorageError:
+            raise failure from None
+        store = cls(root, db, True, notices + [
+            f"The disk holding {root} is full: sessions can be viewed and exported (to another disk), "
+            "but nothing can be saved, and an interrupted round is recovered only once space is freed."])
+        store.full_disk = True
+        return store
 
     def close(self) -> None:
         with self._mutex:
@@ -103,6 +131,9 @@ class Store:
     @contextlib.contextmanager
     def _write(self, action: str) -> Iterator[sqlite3.Connection]:
         """One transaction: all of it is saved, or (on any error) none of it."""
+        if self.full_disk:
+            raise DiskFullError(f"{action} failed: the disk holding {self.data_dir} is full. "
+                                "Nothing was changed; free some space and try again.")
         if self.read_only:
             raise ReadOnlyError(f"{action} failed: the data folder {self.data_dir} is read-only. "
                                 "Nothing was changed; choose a writable data folder.")
@@ -194,6 +225,9 @@ class Store:
         """Start a round. This process owns it (holds its lock) until finish_session or close."""
         started_at = time.time() if started_at is None else started_at
         folder = time.strftime("%Y%m%d-%H%M%S", time.localtime(started_at)) + "-" + secrets.token_hex(3)
+        if self.full_disk:
+            raise DiskFullError(f"Starting a round failed: the disk holding {self.data_dir} is full; "
+                                "free some space and try again.")
         if self.read_only:
             raise ReadOnlyError(f"Starting a round failed: the data folder {self.data_dir} is read-only.")
         # Lock first: a session row must never exist in_progress without its owner's lock.
@@ -562,6 +596,11 @@ def _unusable_reason(path: Path) -> str | None:
         if "locked" in text or "busy" in text or "unable to open" in text:
             raise StorageError(f"The session database {path} is in use or cannot be opened ({exc}); "
                                "close other Interviewer windows and try again.") from None
+        if "disk i/o error" in text or "disk is full" in text:
+            # The machine failed to read or to make room (e.g. a full disk cannot hold the
+            # -shm file): nothing says the file is damaged, so it must not be moved aside.
+            raise StorageError(f"Reading the session database {path} failed ({exc}); the file was "
+                               "left as it is.") from None
         return f"not a readable SQLite database: {exc}"
     finally:
         db.close()
@@ -579,6 +618,18 @@ def _unusable_reason(path: Path) -> str | None:
     if not needed <= tables:
         return "its tables are missing"
     return None
+
+
+def _disk_is_full(folder: Path) -> bool:
+    """Too little room left for SQLite to open a database (its shared-memory file is 32 kB)."""
+    try:
+        stats = os.statvfs(folder)
+    except (OSError, AttributeError):  # AttributeError: no statvfs on Windows
+        try:
+            return shutil.disk_usage(folder).free < 64 * 1024
+        except OSError:
+            return False
+    return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
