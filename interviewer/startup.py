@@ -73,11 +73,6 @@ def prepare_process(kind: str = "app") -> Path | None:
     return _log_file
 
 
-def log_file() -> Path | None:
-    """This process's log file, once prepare_process has opened it."""
-    return _log_file
-
-
 def configure_logging(kind: str = "app") -> Path | None:
     """A rotating log file for this kind of process. The app's process also keeps printing
     warnings on stderr, as Python does when logging is not configured; child processes, whose
