@@ -89,6 +89,15 @@ def test_a_broken_transcript_gives_one_line_naming_file_and_field(tmp_path, name
     assert len(line) < 300, line
 
 
+@pytest.mark.parametrize("option", ["--long-pause", "--question-end"])
+@pytest.mark.parametrize("value", ["nan", "inf"])
+def test_nan_or_inf_seconds_on_the_command_line(tmp_path, option, value):
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"segments": [segment()]}))
+    line = one_error_line(analyze(str(path), option, value, cwd=tmp_path))
+    assert option in line and "nan or inf" in line
+
+
 def test_a_folder_is_not_called_a_missing_audio_file(tmp_path):
     (tmp_path / "answer.wav").mkdir()
     line = one_error_line(analyze(str(tmp_path / "answer.wav"), cwd=tmp_path))

@@ -90,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     from interviewer.core.analysis.pauses import PauseSettings
     from interviewer.core.analysis.report import AnalysisSettings, analyze_answer
 
+    if not (math.isfinite(args.long_pause) and math.isfinite(args.question_end)):
+        raise UserError("--long-pause and --question-end take a number of seconds, not nan or inf")
     if args.long_pause <= 0 or args.question_end < 0:
         raise UserError("--long-pause must be positive and --question-end not negative")
     context = _question_context(args)
