@@ -14,11 +14,10 @@ from interviewer.adapters.transcription import (DECODE_OPTIONS, HESITATION_HINT,
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.tokens import normalize
 from interviewer.adapters.vad import speech_regions
+from interviewer.core.audio_format import SAMPLE_RATE as RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 from interviewer.errors import UserError
 from speech_oracle import MIN_RECALL, recall_of
-
-RATE = 16000
 
 
 @pytest.fixture(scope="session")

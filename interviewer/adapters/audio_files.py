@@ -7,8 +7,10 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from interviewer.core.audio_format import SAMPLE_RATE
+
 GAP_SECONDS = 0.5
-BLOCK_FRAMES = 16000 * 10
+BLOCK_FRAMES = SAMPLE_RATE * 10
 
 SUBTYPES = {"wav": "PCM_16", "flac": "PCM_16"}
 
@@ -21,7 +23,7 @@ def _copy(source: Path, sink: sf.SoundFile) -> None:
             sink.write(block.mean(axis=1).astype(np.int16) if block.shape[1] > 1 else block[:, 0])
 
 
-def export_joined(sources: list[Path], out: Path, fmt: str, rate: int = 16000) -> float:
+def export_joined(sources: list[Path], out: Path, fmt: str, rate: int = SAMPLE_RATE) -> float:
     """Write all sources into one mono file; returns its seconds."""
     with sf.SoundFile(out, "w", samplerate=rate, channels=1, format=fmt.upper(), subtype=SUBTYPES[fmt]) as sink:
         for n, source in enumerate(sources):

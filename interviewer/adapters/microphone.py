@@ -297,7 +297,7 @@ class Microphone:
     def _open_error(exc: Exception, device: AudioDevice) -> MicrophoneError:
         if _is_rate_error(exc):
             return MicrophoneError(
-                f"the microphone {device.name!r} accepts neither 16000 Hz nor its own default rate "
+                f"the microphone {device.name!r} accepts neither {SAMPLE_RATE} Hz nor its own default rate "
                 f"({device.default_samplerate:.0f} Hz) ({exc}). Choose another microphone.")
         if _is_busy_error(exc):
             return MicrophoneError(

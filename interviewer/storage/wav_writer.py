@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.storage.errors import recording_error
 
 _HEADER_BYTES = 44
@@ -30,7 +31,7 @@ def _header(rate: int, channels: int, data_bytes: int) -> bytes:
 class CrashSafeWavWriter:
     """16-bit PCM WAV, appended to as audio arrives, flushed to disk every `flush_seconds`."""
 
-    def __init__(self, path: str | Path, rate: int = 16000, channels: int = 1, flush_seconds: float = 1.0,
+    def __init__(self, path: str | Path, rate: int = SAMPLE_RATE, channels: int = 1, flush_seconds: float = 1.0,
                  fsync: bool = True) -> None:
         self.path = Path(path)
         self.rate = rate

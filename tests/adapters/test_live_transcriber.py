@@ -8,13 +8,12 @@ import pytest
 
 from interviewer.adapters.live_transcriber import LiveTranscriber, PauseCutter, merge_regions
 from interviewer.adapters.transcription import ModelNotFound, load_audio, transcribe
+from interviewer.core.audio_format import SAMPLE_RATE as RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 
 from speech_oracle import MIN_RECALL, hesitations_of, recall_of
 
 from .audio_helpers import espeak
-
-RATE = 16000
 
 
 def tone(seconds: float, amplitude: float = 0.3) -> np.ndarray:
