@@ -48,7 +48,3 @@ _.ready_at  # gui/model_status.py (tests/gui/test_app_paths.py, tests/test_packa
 _.plan_progress  # gui/progress_screen.py (tests/gui/test_round.py)
 _.last_export  # gui/review_controller.py (tests/gui/test_app_paths.py)
 _.transcribing  # gui/review_controller.py (tests/gui/test_review_backfill.py)
-
-# startup.log_file(): the log file's path for this process, added with the logging set-up; no
-# caller in interviewer/ yet (for a "where is my log" message). Delete it if none appears.
-_.log_file  # startup.py
