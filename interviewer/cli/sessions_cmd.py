@@ -142,6 +142,8 @@ def export_session(args: argparse.Namespace) -> int:
     with _open_store() as store:
         result = export(store, args.id, args.format, args.output, split=args.split, render_pdf=render_pdf,
                         force=args.force)
+        if args.format not in ("wav", "flac"):
+            result.warnings += unreadable_transcripts(store.get_session(args.id))
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for path in result.files:

@@ -92,6 +92,7 @@ def test_an_unreadable_stored_transcript_is_named_and_the_rest_is_shown(data_dir
     exported = sessions("export", str(sid), "-o", str(out), data_dir=data_dir)
     assert exported.returncode == 0 and "Traceback" not in exported.stderr, exported.stderr
     assert "### 2. Question 1?" in out.read_text()
+    assert exported.stderr.strip().splitlines() == [warning]
     listed = sessions("list", data_dir=data_dir)
     assert listed.returncode == 0 and "Feed ranking design" in listed.stdout, listed.stderr
 
