@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
                 self._store_failed = True
                 self.banner.show_message(f"Sessions cannot be saved or shown: {exc}")
                 return None
-            notices = list(getattr(self._store, "notices", []) or [])
+            notices = list(self._store.notices)
             try:
                 recovered = self._store.recover_interrupted()
             except Exception as exc:

@@ -89,7 +89,7 @@ class ReviewController:
         from interviewer.app.backfill import has_work, transcribe_missing
 
         store = self._store()
-        if store is None or getattr(store, "read_only", False) or session.id in self._backfill_sessions:
+        if store is None or store.read_only or session.id in self._backfill_sessions:
             return
         if self._recording():  # its file is still being written
             self._backfill_waiting = session.id
