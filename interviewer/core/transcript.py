@@ -80,7 +80,7 @@ class Transcript:
             ],
             "speech": None if self.speech is None else [
                 {"start": round(r.start, 3), "end": round(max(r.start, r.end), 3)}
-                | ({} if r.final_rise is None else {"final_rise": r.final_rise})
+                | ({} if r.final_rise is None or not math.isfinite(r.final_rise) else {"final_rise": r.final_rise})
                 for r in self.speech
             ],
         }
