@@ -66,7 +66,7 @@ class StreamingMicrophone:
         self._thread = None
         self._writer = None
 
-    def start(self, wav_path, on_audio=None, on_level=None):
+    def start(self, wav_path, on_audio=None, on_level=None, on_error=None):
         import numpy as np
 
         from interviewer.storage.wav_writer import CrashSafeWavWriter
@@ -95,6 +95,9 @@ class StreamingMicrophone:
         self._stop.set()
         self._thread.join()
         return self._writer.close()
+
+    def close(self):
+        pass  # no device to let go of
 
 
 class TextOnlySpeaker:
