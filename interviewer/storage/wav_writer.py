@@ -140,6 +140,13 @@ def repair_wav(path: str | Path) -> float:
     path = Path(path)
     with open(path, "r+b") as f:
         head = f.read(_HEADER_BYTES)
+        if len(head) < _HEADER_BYTES and _header(SAMPLE_RATE, 1, 0).startswith(head):
+            # Killed between creating the file and finishing its header: it holds no audio, so
+            # an empty WAV in the format the writer starts with loses nothing and plays.
+            f.seek(0)
+            f.truncate()
+            f.write(_header(SAMPLE_RATE, 1, 0))
+            return 0.0
         if len(head) < _HEADER_BYTES or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
             raise ValueError(f"{path}: not a WAV file written by Interviewer")
         channels, rate = struct.unpack("<HI", head[22:28])

@@ -1,3 +1,4 @@
+import pytest
 import numpy as np
 import soundfile as sf
 
@@ -24,3 +25,22 @@ def test_unclosed_file_is_playable_up_to_last_flush(tmp_path):
     assert seconds == 1.0
     data, _ = sf.read(path, dtype="float32")
     assert len(data) == 16000
+
+
+@pytest.mark.parametrize("kept", [0, 4, 20, 43])
+def test_repair_of_a_header_cut_short_by_a_kill_gives_an_empty_playable_wav(tmp_path, kept):
+    # A SIGKILL between creating the file and finishing its header leaves a prefix of the header.
+    path = tmp_path / "a.wav"
+    writer = CrashSafeWavWriter(path)
+    writer.close()
+    path.write_bytes(path.read_bytes()[:kept])
+    assert repair_wav(path) == 0.0
+    assert sf.info(path).frames == 0
+
+
+def test_repair_refuses_a_short_file_that_is_not_our_header(tmp_path):
+    path = tmp_path / "a.wav"
+    path.write_bytes(b"ID3\x03")
+    with pytest.raises(ValueError, match="not a WAV file"):
+        repair_wav(path)
+    assert path.read_bytes() == b"ID3\x03"  # kept as it is for the user to look at
