@@ -29,6 +29,7 @@ from speech_oracle import hesitations_of, heard_in, recall_of  # noqa: E402
 # mode: "batch" = transcribe() in one pass; "live" = LiveTranscriber fed 0.1 s blocks;
 # "padded" = trimmed and 0.5 s of silence each side (tests/test_transcription.py);
 # "pieces" = tests/test_analyze_cli.py's answer built from separate utterances.
+# Arguments ["speaker"]: rendered by the app's Speaker (pyttsx3) instead of the espeak-ng CLI.
 PHRASES = [
     ("cli", "adapters/test_speech_cli.py", ["-m", "-s", "160"],
      'So, um, I would start with the data. <break time="1500ms"/> Uh, then a simple baseline model.', "batch", ()),
@@ -41,7 +42,7 @@ PHRASES = [
      '<break time="2000ms"/> After that we can look at, uh, gradient boosted trees and compare them '
      'on a held out set. <break time="700ms"/> Finally we need monitoring for drift, and a plan to '
      'roll back the model if accuracy drops.', "live", ()),
-    ("leakage", "adapters/test_speaker.py (pyttsx3, ~200 wpm)", ["-s", "200"],
+    ("leakage", "adapters/test_speaker.py", ["speaker"],
      "Tell me about a project where you had to deal with data leakage.", "batch", ()),
     ("mic", "adapters/test_virtual_microphone.py", ["-m", "-s", "150"],
      'Um, I think the main risk is, uh, data leakage between training and test. '
@@ -75,6 +76,15 @@ KERNELS = ["default", "AVX2", "AVX", "GENERIC", "AVX512"]
 def render(phrases, folder: Path) -> None:
     for name, _test, args, text, mode, _words in phrases:
         if mode == "pieces":
+            continue
+        if args == ["speaker"]:
+            from interviewer.adapters.speaker import Speaker
+
+            speaker = Speaker()
+            try:
+                speaker.save_to_file(text, folder / f"{name}.wav")
+            finally:
+                speaker.close()
             continue
         spoken = f"<speak>{text}</speak>" if "-m" in args else text
         subprocess.run(["espeak-ng", *args, "-w", str(folder / f"{name}.wav"), spoken], check=True, timeout=60)

@@ -29,8 +29,12 @@ from collections import Counter
 #   highest recall of a phrase against the transcript of a different phrase: 0.40 (words
 #   like "what", "is", "the" are shared).
 # 0.5 sits between the two: one word of 12 below the worst measured, for the paths the
-# measurement does not cover (the virtual microphone, the speech engine's voice, chunk cuts
-# that depend on machine speed, AVX-512 kernels), and above what another sentence scores.
+# measurement does not cover (the virtual microphone and speaker, chunk cuts that depend on
+# machine speed, AVX-512 kernels), and above what another sentence scores. Through the real
+# devices the tests passed under default, AVX2 and GENERIC kernels, except once: the spoken
+# question recorded from the virtual speaker scored 0.46 ("How would they allow us to do
+# that? Where do you have to deal with later leakage?") while other tests shared the machine
+# and its PulseAudio; five reruns scored 0.69. (The old word list failed on that run too.)
 MEASURED_MIN_RECALL = 0.58
 MIN_RECALL = 0.5
 
