@@ -386,12 +386,16 @@ class RoundSession:
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer
+            from interviewer.core.round_controller import EndedBy
 
+            # Findings about the whole question come at round end, from all of its parts.
             analysis = analyze_answer(
                 transcript, question_text=record.question_text,
                 expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics] if question else None,
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
-                round_kind=kind).to_dict()
+                round_kind=kind, after_interviewer=record.after_interviewer,
+                interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
+                question_findings=False).to_dict()
             state.analysis = analysis  # seen by the round-end job, which runs off the GUI thread
             self._post(lambda: self._analysis_done(update.answer, analysis))
             if self.store is not None and state.answer_id is not None:
@@ -434,15 +438,36 @@ class RoundSession:
             if self._phase_row is not None:
                 self.store.end_phase(self._phase_row, end)
             self._await_last_analyses()
-            result = analyze_round([], timeline, self._answers_in_clarifying_phases())
+            result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
+                                   {p.id: p.name for p in self.script.phases})
             for f in result.findings:
-                self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end)
+                self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end,
+                                       details={"severity": f.severity})
+            self._add_question_findings()
             self.store.finish_session(self.session_id, SessionStatus.COMPLETED)
             if self._on_saved is not None:
                 session_id = self.session_id
                 self._post(lambda: self._on_saved(session_id))
 
         self._write(finish, "Finishing the round")
+
+    def _add_question_findings(self) -> None:
+        """Once per question, from all of its parts and follow-ups (core.analysis.summary),
+        on the question's first answer: the same numbers the review and exports show. Read
+        from memory: the last analyses may still wait in the write queue behind this job."""
+        from interviewer.core.analysis.summary import Part, question_findings, summarize
+
+        parts = []
+        for record in self.controller.answers:
+            state = self.answers.get(record.index)
+            if state is None or state.answer_id is None:
+                continue
+            parts.append(Part(state.answer_id, record.question_id or "", record.follow_up_id, record.question_text,
+                              record.asked_at, record.started_at, record.ended_at, state.analysis or {}))
+        phase_starts = [p.started_at for p in self.engine.timeline.phases]
+        for answer_id, f in question_findings(summarize(parts, phase_starts)):
+            self.store.add_finding(self.session_id, f.kind, f.message, answer_id=answer_id, start=f.start,
+                                   end=f.end, details={"severity": f.severity})
 
     def _await_last_analyses(self, timeout: float = 30.0) -> None:
         """At round end, off the GUI thread: let the last transcripts arrive and be analysed, so

@@ -124,12 +124,14 @@ def _num(value, unit: str = "", none: str = "n/a") -> str:
 
 
 def _print_text(a) -> None:
+    from interviewer.core.analysis.report import finding_label
+
     d = finite_only(a.to_dict())
     stats = d["filler_stats"]
     print(f"Duration {d['duration'] or 0.0:.1f} s, {a.pace.words} words, "
-          f"pace {_num(d['pace_wpm'], ' wpm', 'n/a (no words)')} "
-          f"(articulation {_num(d['articulation_wpm'], ' wpm')}, "
-          f"normal {a.pace.band[0]:.0f}-{a.pace.band[1]:.0f} wpm)")
+          f"pace {_num(d['articulation_wpm'], ' wpm', 'n/a (no words)')} while speaking "
+          f"(normal {a.pace.articulation_band[0]:.0f}-{a.pace.articulation_band[1]:.0f}), "
+          f"{_num(d['pace_wpm'], ' wpm')} with pauses")
     latency = d["response_latency"]
     print(f"Response latency: {'-' if latency is None else f'{latency:.1f} s'}")
     per_100 = stats["per_100_words"]
@@ -145,4 +147,4 @@ def _print_text(a) -> None:
     print("Findings:")
     for f in d["findings"]:
         at = "" if f["start"] is None else f"{f['start']:6.1f}  "
-        print(f"  {at}{f['message']}")
+        print(f"  {at}{finding_label(f['kind'])}: {f['message']}")

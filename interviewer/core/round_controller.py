@@ -112,6 +112,10 @@ class AnswerRecord:
     heard_speech: bool = False
     nudges: list[float] = field(default_factory=list)
     interjections: list[float] = field(default_factory=list)
+    # Recording started as the interviewer stopped speaking (a question, a repeat, a phase
+    # prompt); False when it resumed after a mic pause or the candidate added to an answer:
+    # then there is no response latency to measure.
+    after_interviewer: bool = True
 
 
 # ---------------------------------------------------------------- updates for the UI
@@ -250,6 +254,7 @@ class RoundController:
         self._finish_deadline: float | None = None  # waiting for transcripts to finish the answer
         self._silence_seen = 0.0
         self._nudged_this_silence = False
+        self._spoke_since_recording = True  # the interviewer said something since the last recording
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -441,6 +446,8 @@ class RoundController:
             utterance = self._speaking = self._to_say.popleft()
             utterance.started_at = self._now()
             self.utterances.append(utterance)
+            if self._answer is None:
+                self._spoke_since_recording = True
             if utterance.question_id is not None and self._turn is not None:
                 self._turn.asked_at = utterance.started_at
             self._emit(Speaking(utterance.text, utterance.kind, utterance.started_at))
@@ -487,7 +494,8 @@ class RoundController:
                 self._emit(Problem(f"live transcription is not available: {exc}", self._now()))
         record = AnswerRecord(index, turn.question_id, turn.follow_up_id, turn.text,
                               phase.id if phase else "", turn.asked_at, self._now(), wav_path,
-                              continuation=turn.continuation)
+                              continuation=turn.continuation, after_interviewer=self._spoke_since_recording)
+        self._spoke_since_recording = False
         if transcriber is not None:
             self._transcribers[index] = transcriber
         if transcriber is not None and hasattr(transcriber, "on_segment"):

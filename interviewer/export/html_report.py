@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
+from interviewer.core.analysis.report import finding_label
 from interviewer.export.report import SessionReport, Token, fmt_clock
 
 CSS = """
@@ -51,7 +52,8 @@ def render_html(report: SessionReport) -> str:
         parts += ["<h2>Phases</h2>", _table(report.phases)]
     if report.round_findings:
         parts += ["<h2>Round findings</h2><ul>"] + [
-            f"<li>{escape(f.kind)}: {escape(f.message)}</li>" for f in report.round_findings] + ["</ul>"]
+            f"<li><b>{escape(finding_label(f.kind))}</b>: {escape(f.message)}</li>" for f in report.round_findings
+        ] + ["</ul>"]
     parts.append("<h2>Answers</h2>")
     if not report.answers:
         parts.append("<p>No answers were recorded.</p>")
@@ -60,14 +62,16 @@ def render_html(report: SessionReport) -> str:
         parts += [f"<h3>{a.number}. {escape(a.answer.question_text)}</h3>",
                   f'<p class="meta">{escape(label)}, asked at {fmt_clock(a.answer.asked_at)}</p>']
         if a.audio_missing:
-            parts.append(f'<p class="missing">Recording missing: {escape(a.answer.audio_path or "")}</p>')
+            parts += [f'<p class="missing">Recording missing: {escape(p.audio_path or "")}</p>'
+                      for p in a.parts or [a.answer] if p.audio_path in report.missing_audio]
         parts.append(f"<p>{_tokens(a.tokens)}</p>" if a.tokens else '<p class="meta">(no transcript)</p>')
         if a.numbers:
             parts.append('<p class="numbers">' + " &middot; ".join(
                 f"{escape(k)}: <b>{escape(v)}</b>" for k, v in a.numbers.items()) + "</p>")
         if a.findings:
             parts.append("<ul>" + "".join(
-                f"<li>{fmt_clock(f.start)} <b>{escape(f.kind)}</b>: {escape(f.message)}</li>" for f in a.findings)
+                f"<li>{'' if f.start is None else fmt_clock(f.start) + ' '}<b>{escape(finding_label(f.kind))}</b>: "
+                f"{escape(f.message)}</li>" for f in a.findings)
                 + "</ul>")
     if s.scratchpad.strip():
         parts += ["<h2>Scratchpad</h2>", f"<pre>{escape(s.scratchpad)}</pre>"]

@@ -5,6 +5,7 @@ import dataclasses
 import json
 
 from interviewer.storage.models import Session
+from interviewer.storage.progress import round_summary
 
 FORMAT_VERSION = 1
 
@@ -27,6 +28,8 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None) -> d
     data["debrief"] = [{**_shallow(d), "audio": audio.get(d.audio_path) if d.audio_path else None}
                        for d in session.debrief]
     data["findings"] = [_shallow(f) for f in session.findings]
+    # The numbers the review and the other exports show (answers joined from their parts).
+    data["numbers"] = dataclasses.asdict(round_summary(session))
     return {"interviewer_export": FORMAT_VERSION, "session": data}
 
 

@@ -1,7 +1,7 @@
 """A round as Markdown: readable as plain text, renders well anywhere."""
 from __future__ import annotations
 
-from interviewer.export.report import SessionReport, Token, fmt_clock
+from interviewer.export.report import SessionReport, Token, finding_line, fmt_clock
 
 
 def _escape(text: str) -> str:
@@ -37,7 +37,7 @@ def render_markdown(report: SessionReport) -> str:
         lines += ["## Phases", ""] + _table(report.phases)
     if report.round_findings:
         lines += ["## Round findings", ""]
-        lines += [f"- {_escape(f.kind)}: {_escape(f.message)}" for f in report.round_findings] + [""]
+        lines += [f"- {_escape(finding_line(f))}" for f in report.round_findings] + [""]
     lines += ["## Answers", ""]
     if not report.answers:
         lines += ["No answers were recorded.", ""]
@@ -46,12 +46,13 @@ def render_markdown(report: SessionReport) -> str:
         lines += [f"### {a.number}. {_escape(a.answer.question_text)}", "",
                   f"_{_escape(label)}, asked at {fmt_clock(a.answer.asked_at)}_", ""]
         if a.audio_missing:
-            lines += [f"> Recording missing: {_escape(a.answer.audio_path or '')}", ""]
+            lines += [f"> Recording missing: {_escape(p.audio_path or '')}" for p in a.parts or [a.answer]
+                      if p.audio_path in report.missing_audio] + [""]
         lines += [_transcript(a.tokens) if a.tokens else "_(no transcript)_", ""]
         if a.numbers:
             lines += [" · ".join(f"{k}: {_escape(v)}" for k, v in a.numbers.items()), ""]
         if a.findings:
-            lines += [f"- {fmt_clock(f.start)} {_escape(f.kind)}: {_escape(f.message)}" for f in a.findings] + [""]
+            lines += [f"- {_escape(finding_line(f))}" for f in a.findings] + [""]
     if s.scratchpad.strip():
         fence = "~~~~" if "```" in s.scratchpad else "```"
         lines += ["## Scratchpad", "", fence, s.scratchpad.rstrip("\n"), fence, ""]

@@ -4,9 +4,11 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from interviewer.core.transcript import Transcript
+from interviewer.core.analysis.marks import transcript_marks
+from interviewer.core.analysis.report import finding_label
+from interviewer.core.analysis.summary import AnswerNumbers, RoundNumbers
 from interviewer.storage.models import Answer, Finding, Session
-from interviewer.storage.progress import FILLER_WORDS, answer_numbers
+from interviewer.storage.progress import round_summary
 
 INLINE_PAUSE_SECONDS = 1.0  # silences at least this long are shown inside the transcript
 
@@ -28,6 +30,7 @@ class AnswerReport:
     numbers: dict[str, str]
     findings: list[Finding]
     audio_missing: bool
+    parts: list[Answer] = field(default_factory=list)  # the recordings it was said in
 
 
 @dataclass
@@ -52,48 +55,54 @@ def fmt_time(unix: float | None) -> str:
     return "-" if unix is None else time.strftime("%Y-%m-%d %H:%M", time.localtime(unix))
 
 
-def _is_filler(word: str, start: float, filler_times: list[tuple[float, float]]) -> bool:
-    if word.strip(" ,.?!;:-").lower() in FILLER_WORDS:
-        return True
-    return any(a - 0.05 <= start <= b + 0.05 for a, b in filler_times)
-
-
-def tokens_of(transcript: Transcript | None, findings: list[Finding]) -> list[Token]:
-    """Words with fillers marked and pauses (measured on the audio) placed between them."""
-    if transcript is None:
+def tokens_of(answer: Answer) -> list[Token]:
+    """Words with fillers marked and pauses placed between them, from the answer's analysis
+    (core.analysis.marks: the positions the review shows)."""
+    if answer.transcript is None and not (isinstance(answer.analysis, dict) and answer.analysis.get("words")):
         return []
-    filler_times = [(f.start, f.end if f.end is not None else f.start)
-                    for f in findings if "filler" in f.kind and f.start is not None]
-    gaps = []
-    regions = transcript.speech or []
-    for a, b in zip(regions, regions[1:]):
-        if b.start - a.end >= INLINE_PAUSE_SECONDS:
-            gaps.append((a.end, b.start))
-    out: list[Token] = []
-    for word in transcript.words:
-        while gaps and word.start >= gaps[0][0]:
-            start, end = gaps.pop(0)
-            out.append(Token(f"{end - start:.1f} s", start, "pause"))
-        out.append(Token(word.text, word.start, "filler" if _is_filler(word.text, word.start, filler_times) else "word"))
-    out.extend(Token(f"{end - start:.1f} s", start, "pause") for start, end in gaps)
+    transcript = answer.transcript
+    marks = transcript_marks(answer.analysis, transcript.words if transcript else (),
+                             transcript.speech if transcript else None, INLINE_PAUSE_SECONDS)
+    return [Token(m.text, m.start, m.kind) for m in marks]
+
+
+def fmt_number(value: float | None, unit: str = "", digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}{unit}"
+
+
+def answer_facts(numbers: AnswerNumbers) -> dict[str, str]:
+    """One answer's numbers as every export shows them."""
+    out = {"Length": fmt_clock(numbers.duration),
+           "Response latency": fmt_number(numbers.response_latency, " s"),
+           "Words": str(numbers.words),
+           "Fillers": f"{numbers.fillers}" + (f" ({numbers.filler_rate:.1f} per 100 words)"
+                                              if numbers.filler_rate is not None else ""),
+           "Pace": (f"{fmt_number(numbers.articulation_wpm, '', 0)} words/min while speaking, "
+                    f"{fmt_number(numbers.pace_wpm, '', 0)} with pauses"),
+           "Long pauses": str(numbers.long_pauses),
+           "Clarifying questions": str(numbers.clarifying_asked)}
+    if numbers.topics_missed:
+        out["Topics not asked about"] = ", ".join(numbers.topics_missed)
     return out
 
 
-def _numbers(answer: Answer) -> dict[str, str]:
-    out: dict[str, str] = {}
-    if answer.answer_start is not None and answer.answer_end is not None:
-        out["Length"] = fmt_clock(answer.answer_end - answer.answer_start)
-    if answer.asked_at is not None and answer.answer_start is not None:
-        out["Response latency"] = f"{answer.answer_start - answer.asked_at:.1f} s"
-    n = answer_numbers(answer.analysis, answer.transcript)
-    if n is not None:
-        out["Words"] = str(n.words)
-        out["Fillers"] = f"{n.fillers}" + (f" ({100.0 * n.fillers / n.words:.1f} per 100 words)" if n.words else "")
-        if n.words and n.speaking_seconds > 0:
-            out["Pace"] = f"{n.words / (n.speaking_seconds / 60):.0f} words/min"
-        out["Long pauses"] = str(n.long_pauses)
-        out["Clarifying questions"] = str(n.clarifying_questions)
-    return out
+def round_facts(numbers: RoundNumbers) -> dict[str, str]:
+    """The round's totals (the review's summary line)."""
+    return {"Answers": str(len(numbers.answers)),
+            "Fillers": f"{numbers.fillers}" + (f" ({numbers.filler_rate:.1f} per 100 words)"
+                                               if numbers.filler_rate is not None else ""),
+            "Pace": (f"{fmt_number(numbers.articulation_wpm, '', 0)} words/min while speaking, "
+                     f"{fmt_number(numbers.pace_wpm, '', 0)} with pauses"),
+            "Long pauses": str(numbers.long_pauses),
+            "Mean response latency": fmt_number(numbers.mean_latency, " s"),
+            "Clarifying questions": str(numbers.clarifying_asked),
+            "Topics not asked about": ", ".join(numbers.topics_missed) or "none"}
+
+
+def finding_line(f: Finding) -> str:
+    """"0:12.3 Long pause: Paused 2.5 s." (no time for a finding about the whole answer)."""
+    at = "" if f.start is None else fmt_clock(f.start) + " "
+    return f"{at}{finding_label(f.kind)}: {f.message}"
 
 
 def build_report(session: Session, missing_audio: list[str] | None = None) -> SessionReport:
@@ -114,11 +123,17 @@ def build_report(session: Session, missing_audio: list[str] | None = None) -> Se
         phases.append({"Phase": p.name, "Planned": f"{p.planned_minutes:g} min",
                        "Actual": "-" if actual is None else f"{actual:.1f} min",
                        "Started at": fmt_clock(p.started_at)})
+    numbers = round_summary(session)
+    facts.update(round_facts(numbers))
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
                            missing_audio=missing)
-    for n, answer in enumerate(session.answers, start=1):
-        findings = session.findings_for(answer.id)
-        report.answers.append(AnswerReport(n, answer, tokens_of(answer.transcript, findings), _numbers(answer),
-                                           findings, answer.audio_path in missing))
+    by_part = {i: a for a in numbers.answers for i in a.part_ids}
+    by_id = {a.id: a for a in session.answers}
+    for n, a in enumerate(numbers.answers, start=1):
+        parts = [by_id[i] for i in a.part_ids]
+        findings = [f for p in parts for f in session.findings_for(p.id)]
+        tokens = [t for p in parts for t in tokens_of(p)]
+        report.answers.append(AnswerReport(n, parts[0], tokens, answer_facts(by_part[parts[0].id]), findings,
+                                           any(p.audio_path in missing for p in parts), parts))
     report.round_findings = [f for f in session.findings if f.answer_id is None]
     return report

@@ -7,25 +7,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from interviewer.core.transcript import Word
+from interviewer.core.transcript import SpeechRegion, Word
 
 FILLER_STYLE = "background:#ffe0b2; color:#8a4b00; border-radius:2px;"
 
 
-def find_filler_indexes(words: list[Word]) -> set[int]:
-    """Indexes into `words` that the analysis counts as fillers."""
-    from interviewer.core.analysis.fillers import find_fillers
-    from interviewer.core.analysis.tokens import tokenize
+def find_filler_indexes(words: list[Word], regions: list[SpeechRegion] | None = None) -> set[int]:
+    """Indexes into `words` that the analysis counts as fillers (core.analysis.marks: the
+    review and the exports mark the same words)."""
+    from interviewer.core.analysis.marks import filler_marks
 
-    tokens = tokenize(words)
-    fillers = find_fillers(tokens)
-    marked: set[int] = set()
-    for f in fillers:
-        for i, w in enumerate(words):
-            # A filler spans one or more words ("you know"); match them by time.
-            if w.start >= f.start - 1e-3 and w.end <= f.end + 1e-3:
-                marked.add(i)
-    return marked
+    return set(filler_marks(words, regions))
 
 
 def words_html(words: list[Word], fillers: set[int]) -> str:
@@ -53,6 +45,7 @@ class LiveTranscriptView(QWidget):
         layout.addWidget(self.counter)
         self._frozen_end = 0  # document position where the answer in progress starts
         self._words: list[Word] = []
+        self._regions: list[SpeechRegion] | None = None
         self.filler_count = 0
         self.word_count = 0
         self._done_fillers = 0
@@ -67,15 +60,17 @@ class LiveTranscriptView(QWidget):
         else:
             self._freeze(f'<p style="color:#1f5fa8;"><b>Q:</b> {html.escape(text)}</p>')
 
-    def set_current_words(self, words: list[Word]) -> None:
-        """The answer in progress so far (replaces the previous partial view)."""
+    def set_current_words(self, words: list[Word], regions: list[SpeechRegion] | None = None) -> None:
+        """The answer in progress so far (replaces the previous partial view); `regions`, the
+        speech regions of a finished transcript, settle fillers as the analysis does."""
         self._words = list(words)
+        self._regions = regions
         self._render()
 
     def finish_answer(self) -> None:
         """Freeze the answer in progress into the history."""
         if self._words:
-            fillers = find_filler_indexes(self._words)
+            fillers = find_filler_indexes(self._words, self._regions)
             words = self._words
             self._words = []
             self._done_fillers += len(fillers)
@@ -111,7 +106,7 @@ class LiveTranscriptView(QWidget):
             cursor.insertHtml(html_text)
 
     def _render(self) -> None:
-        fillers = find_filler_indexes(self._words) if self._words else set()
+        fillers = find_filler_indexes(self._words, self._regions) if self._words else set()
         self._replace_tail(f"<p>{words_html(self._words, fillers)}</p>" if self._words else "")
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.maximum())

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewer.core.analysis.marks import transcript_marks
+from interviewer.core.analysis.report import finding_label
 from interviewer.core.scripts.model import RoundScript
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.live_transcript import FILLER_STYLE
@@ -113,10 +115,11 @@ class ReviewScreen(QWidget):
         status = "" if session.status == SessionStatus.COMPLETED else f" · <span style='color:#c0392b'>{session.status}</span>"
         self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}")
         rate = fmt_seconds(numbers.filler_rate, " per 100 words")
-        pace = fmt_seconds(numbers.pace_wpm, " wpm")
+        pace = (f"{fmt_seconds(numbers.articulation_wpm, ' wpm')} while speaking, "
+                f"{fmt_seconds(numbers.pace_wpm, ' wpm')} with pauses")
         missed = ", ".join(numbers.topics_missed) or "none"
         self.summary.setText(
-            f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · pace {pace} (normal 110–160) · "
+            f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · pace {pace} · "
             f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
             f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
             + (f"<br><span style='color:#c0392b'>Missing recordings: {len(missing_audio)}</span>"
@@ -128,32 +131,31 @@ class ReviewScreen(QWidget):
 
     def _transcript_html(self) -> str:
         parts = []
+        previous = None
         for answer in self.session.answers:
             a = answer.analysis if isinstance(answer.analysis, dict) else {}
-            when = clock_text(answer.answer_start or 0.0)
-            parts.append(f'<p style="color:#1f5fa8; margin-top:10px;"><b>[{when}] Q:</b> '
-                         f'{html.escape(answer.question_text)}</p>')
-            words = a.get("words") or ([{"text": w.text, "start": w.start, "end": w.end}
-                                        for w in answer.transcript.words] if answer.transcript else [])
-            if not words:
-                parts.append("<p><i>No transcript for this answer.</i></p>")
+            ask = (answer.question_id, answer.follow_up_id, answer.asked_at, answer.question_text)
+            if ask != previous:  # the rest of an answer after a repeat or a mic pause goes on below it
+                when = clock_text(answer.answer_start or 0.0)
+                parts.append(f'<p style="color:#1f5fa8; margin-top:10px;"><b>[{when}] Q:</b> '
+                             f'{html.escape(answer.question_text)}</p>')
+            previous = ask
+            transcript = answer.transcript
+            marks = transcript_marks(a, transcript.words if transcript else (),
+                                     transcript.speech if transcript else None)
+            if not any(m.kind != "pause" for m in marks):
+                if not (a.get("part") or {}).get("interrupted"):
+                    parts.append("<p><i>No transcript for this answer.</i></p>")
                 continue
-            filler_spans = [(float(f["start"]), float(f["end"])) for f in a.get("fillers") or []]
-            pauses = sorted(a.get("pauses") or [], key=lambda p: p["start"])
-            out, pi = [], 0
-            for w in words:
-                start = float(w["start"])
-                while pi < len(pauses) and float(pauses[pi]["end"]) <= start + 1e-3:
-                    p = pauses[pi]
-                    length = float(p.get("duration", p["end"] - p["start"]))
-                    out.append(f'<a href="play:{answer.id}:{float(p["start"]):.3f}" style="text-decoration:none">'
-                               f'<span style="{PAUSE_STYLE}">⏸ {length:.1f} s</span></a>')
-                    pi += 1
-                text = html.escape(str(w["text"]).strip())
-                is_filler = any(s - 1e-3 <= start and float(w["end"]) <= e + 1e-3 for s, e in filler_spans)
-                style = FILLER_STYLE if is_filler else ""
-                out.append(f'<a href="play:{answer.id}:{start:.3f}" style="text-decoration:none; color:#222;">'
-                           f'<span style="{style}">{text}</span></a>')
+            out = []
+            for m in marks:
+                if m.kind == "pause":
+                    out.append(f'<a href="play:{answer.id}:{m.start:.3f}" style="text-decoration:none">'
+                               f'<span style="{PAUSE_STYLE}">⏸ {m.seconds:.1f} s</span></a>')
+                    continue
+                style = FILLER_STYLE if m.kind == "filler" else ""
+                out.append(f'<a href="play:{answer.id}:{m.start:.3f}" style="text-decoration:none; color:#222;">'
+                           f'<span style="{style}">{html.escape(m.text)}</span></a>')
             parts.append("<p>" + " ".join(out) + "</p>")
         if self.session.scratchpad:
             parts.append("<p><b>Scratchpad</b></p><pre>" + html.escape(self.session.scratchpad) + "</pre>")
@@ -165,7 +167,7 @@ class ReviewScreen(QWidget):
         for f in self.session.findings:
             round_time = (starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0) + (f.start or 0.0)
             severity = (f.details or {}).get("severity", "note") if isinstance(f.details, dict) else "note"
-            item = QListWidgetItem(f"[{clock_text(round_time)}] {f.message}")
+            item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_label(f.kind)}: {f.message}")
             item.setForeground(QColor(FINDING_STYLE.get(severity, "#222222")))
             item.setData(Qt.ItemDataRole.UserRole, (f.answer_id, f.start or 0.0))
             self.findings.addItem(item)
@@ -173,14 +175,15 @@ class ReviewScreen(QWidget):
             self.findings.addItem(QListWidgetItem("No findings for this round."))
 
     def _fill_tables(self, numbers: RoundNumbers) -> None:
-        headers = ["Question", "Length", "Words", "Fillers /100", "Pace (wpm)", "Long pauses", "Latency",
-                   "Clarifying Qs", "Topics missed"]
+        headers = ["Question", "Length", "Words", "Fillers /100", "Pace while speaking (wpm)",
+                   "Pace with pauses (wpm)", "Long pauses", "Latency", "Clarifying Qs", "Topics missed"]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(numbers.answers))
         for row, a in enumerate(numbers.answers):
             values = [a.question, clock_text(a.duration), str(a.words), fmt_seconds(a.filler_rate, ""),
-                      fmt_seconds(a.pace_wpm, ""), str(a.long_pauses), fmt_seconds(a.response_latency),
+                      fmt_seconds(a.articulation_wpm, ""), fmt_seconds(a.pace_wpm, ""), str(a.long_pauses),
+                      fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))

@@ -258,7 +258,7 @@ class RoundScreen(QWidget):
                                 if update.ended_by in (EndedBy.KEY, EndedBy.SILENCE) else self.status.text())
         elif isinstance(update, TranscriptReady):
             if update.answer == self._shown_answer and update.transcript is not None:
-                self.transcript.set_current_words(update.transcript.words)
+                self.transcript.set_current_words(update.transcript.words, update.transcript.speech)
         elif isinstance(update, MicPaused):
             self.status.setText("Microphone paused. Press P to go on.")
             self.pause_button.setText("Resume mic (P)")

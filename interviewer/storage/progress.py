@@ -90,3 +90,21 @@ def answer_numbers(analysis: dict | None, transcript: Transcript | None) -> Answ
     if transcript is not None:
         return numbers_from_transcript(transcript)
     return None
+
+
+def round_parts(session) -> list:
+    """The answers of a stored session (storage.models.Session) as the parts that
+    core.analysis.summary joins into answers and questions."""
+    from interviewer.core.analysis.summary import Part
+
+    return [Part(a.id, a.question_id or "", a.follow_up_id, a.question_text, a.asked_at, a.answer_start,
+                 a.answer_end, a.analysis if isinstance(a.analysis, dict) else {},
+                 len(a.transcript.words) if a.transcript is not None else 0)
+            for a in session.answers]
+
+
+def round_summary(session):
+    """The numbers every view shows for a stored round (core.analysis.summary.summarize)."""
+    from interviewer.core.analysis.summary import summarize
+
+    return summarize(round_parts(session), [p.started_at for p in session.phases])

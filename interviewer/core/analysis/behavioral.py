@@ -23,14 +23,42 @@ STAR_CUES = {
     "result": r"\b(as a result|the result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|cut|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
               r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned|"
-              r"lesson|impact)\b",
+              r"lesson|impact|"
+              # A measure that changed, whoever changed it: "the failures dropped by 80%",
+              # "the team saved ten hours", "latency went down to 40 ms".
+              r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|"
+              r"cut|doubled|halved|tripled)( \S+){0,3} (by|to|from)|(saved|doubled|halved|tripled)( \S+){0,2} "
+              r"(\d|hours?|days?|weeks?|months?|minutes?|money|dollars|time|percent))\b",
 }
 _STAR_RE = {k: re.compile(v) for k, v in STAR_CUES.items()}
+# Numbers as digits ("80%", "10 hours", "3x") or as words ("eighty percent", "ten hours",
+# "twenty-five users", "by half"): Whisper writes either.
+NUMBER_WORD = (r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+               r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+               r"eighty|ninety|hundred|thousand|million|billion|dozen|half|a half|"
+               r"a third|a quarter)")
+UNIT = (r"(%|percent|per ?cent|x|times|fold|ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|"
+        r"months?|years?|k|m|million|billion|thousand|users|customers|people|dollars|euros|"
+        r"requests|queries|engineers|teams|points|basis points)")
 NUMBER = re.compile(
-    r"(\d[\d,.]*\s*(%|percent|x|times|ms|milliseconds|seconds|minutes|hours|days|weeks|months|k|m|"
-    r"million|billion|thousand|users|dollars)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|double|"
-    r"twice|triple)\b\s*(percent|times|x|fold|days|weeks|months|hours|ms|milliseconds|users)\b)")
+    r"(\d[\d,.]*\s*" + UNIT + r"?(?![\w])|\b" + NUMBER_WORD + r"([\s-]+(and[\s-]+)?" + NUMBER_WORD + r")*"
+    r"\s*" + UNIT + r"\b|\bby " + NUMBER_WORD + r"([\s-]+" + NUMBER_WORD + r")*(\s*" + UNIT + r")?\b|\b(double|twice|triple|"
+    r"doubled|halved|tripled|quadrupled)\b)")
+# A behavioral question that asks for a story ("Tell me about a time...", "Give me an
+# example"): only such answers are read for STAR parts and numbers, not a greeting or a
+# follow-up such as "What did the other team get out of it?".
+STORY_PROMPT = re.compile(
+    r"\b((tell|talk) (me|us) about|describe|walk me through|give me|share) (a|an|one|some|the)? ?"
+    r"((later|recent|specific|concrete|real|good) )?(time|situation|project|moment|occasion|decision|case|"
+    r"example|someone|person|colleague|conflict|disagreement|mistake|failure|story)\b|\ba time (when|you|that|"
+    r"where|the)\b")
+
+
+def asks_for_story(question_text: str | None) -> bool:
+    """True when the question asks for a story (or is not known: judge the answer as one)."""
+    return question_text is None or bool(STORY_PROMPT.search(question_text.lower()))
+
+
 TRADEOFF = re.compile(
     r"\b(trade-?offs?|on the other hand|at the cost of|in exchange|versus|vs|pros and cons|downsides?|"
     r"upsides?|whereas|the cost is|the price is|cheaper but|faster but|slower but|balance between|"

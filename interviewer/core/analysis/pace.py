@@ -1,11 +1,21 @@
-"""Speaking pace: words per minute over the answer, and articulation rate without pauses."""
+"""Speaking pace: words per minute over the answer, and articulation rate without pauses.
+
+The verdict (slow, normal, fast) is on the articulation rate: how fast the candidate talks
+while talking. Pauses are judged on their own (long pauses, went silent), so a quick speaker
+who stops to think is not called slow, and a fast one is not hidden by the pauses.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from interviewer.core.transcript import SpeechRegion
 
-NORMAL_BAND_WPM = (110.0, 160.0)  # coaching tools' normal conversational band
+NORMAL_BAND_WPM = (110.0, 160.0)  # coaching tools' normal conversational band, pauses included
+# The same band while speaking. In fluent interview answers silences of 250 ms and more take
+# about a sixth of the time between first and last word, so 110-160 overall is about 130-190
+# while speaking; above 190 words a minute listeners start to lose words (and the issue's
+# 229 wpm must read as fast), below 130 the speech itself is drawn out.
+ARTICULATION_BAND_WPM = (130.0, 190.0)
 ARTICULATION_GAP_S = 0.25  # silences from 250 ms count as pauses (fluency research)
 
 
@@ -15,6 +25,7 @@ class Pace:
     speaking_seconds: float      # first to last speech
     articulation_seconds: float  # speech only, silences of 250 ms and more removed
     band: tuple[float, float] = NORMAL_BAND_WPM
+    articulation_band: tuple[float, float] = ARTICULATION_BAND_WPM
 
     @property
     def wpm(self) -> float | None:
@@ -26,16 +37,19 @@ class Pace:
 
     @property
     def verdict(self) -> str:
-        wpm = self.wpm
-        if wpm is None:
+        """On the articulation rate (see the module doc)."""
+        rate = self.articulation_wpm
+        if rate is None:
             return "unknown"
-        return "slow" if wpm < self.band[0] else "fast" if wpm > self.band[1] else "normal"
+        lo, hi = self.articulation_band
+        return "slow" if rate < lo else "fast" if rate > hi else "normal"
 
     def to_dict(self) -> dict:
         return {"words": self.words, "wpm": self.wpm, "articulation_wpm": self.articulation_wpm,
                 "speaking_seconds": round(self.speaking_seconds, 3),
                 "articulation_seconds": round(self.articulation_seconds, 3),
-                "band": list(self.band), "verdict": self.verdict}
+                "band": list(self.band), "articulation_band": list(self.articulation_band),
+                "verdict": self.verdict}
 
 
 def measure_pace(word_count: int, regions: list[SpeechRegion], band=NORMAL_BAND_WPM) -> Pace:

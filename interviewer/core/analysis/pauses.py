@@ -93,11 +93,16 @@ def find_pauses(regions: list[SpeechRegion], words: list[Word],
 
 def response_latency(regions: list[SpeechRegion], words: list[Word],
                      question_end: float = 0.0) -> float | None:
-    """Seconds from the end of the question to the first speech (None if nothing was said)."""
-    if regions:
-        first = regions[0].start
-    elif words:
-        first = words[0].start
-    else:
+    """Seconds from the end of the interviewer's speech (`question_end`) to the candidate's
+    first word; None when no word was said (noise the detector heard is not an answer). The
+    word's start is taken from the speech region it lies in where there is one: Whisper
+    stamps the first word of a recording early or late, the detector does not."""
+    if not words:
         return None
-    return max(0.0, first - question_end)
+    first = words[0]
+    start = first.start
+    for r in regions:
+        if r.start < first.end and r.end > first.start:
+            start = r.start
+            break
+    return max(0.0, start - question_end)

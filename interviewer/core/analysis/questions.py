@@ -48,7 +48,7 @@ INDIRECT = re.compile(
     r"\b(i'?m wondering|i am wondering|i was wondering|wondering (whether|if|about|how|what)|"
     r"i wonder(?! (if|whether) (we|i)\b)|i'?d like to know|i would like to know|(can|could) you (tell|clarify|confirm|"
     r"explain|say)|want(ed)? to (check|confirm|clarify|ask)(?= \S)|just to (confirm|clarify|check)|"
-    r"let me ask|my (first )?question is|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
+    r"let me ask(?= \S+ \S)|my (first )?question is(?= \S)|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
     r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"
     r"is that (right|correct|fair|true)|do you know (whether|if|how|what)|any (idea|sense) (of|how|what))\b")
 # A question word straight before a subject starts an embedded clause ("what we need is",
@@ -251,6 +251,10 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
         # "I added drift monitoring..." rising into a comma Whisper wrote as a period is the
         # candidate telling, not asking; first-person questions are worded ("I'm wondering").
         return False
+    if not _has_clause(words):
+        # "for a brand new user,", "First, candidate generation with a small model,": a
+        # phrase without a verb that rises is a list or a clause going on, not a question.
+        return False
     last = u.tokens[-1]
     near = [r for r in regions if r.final_rise is not None and r.start < last.end
             and abs(r.end - last.end) <= RISE_MATCH_S]
@@ -258,6 +262,19 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
         return False
     region = min(near, key=lambda r: abs(r.end - last.end))
     return region.final_rise >= RISE_SEMITONES
+
+
+# A phrase that opens with one of these goes on from the sentence before it.
+PREPOSITION = {"for", "with", "in", "on", "at", "from", "by", "of", "to", "into", "about", "after", "before",
+               "during", "without", "through", "under", "over", "between", "like", "than"}
+
+
+def _has_clause(words: list[str]) -> bool:
+    """A clause of its own, not a phrase: it does not open with a preposition and holds a
+    verb or a subject (an auxiliary, a pronoun, a question word, a past form or a negation)."""
+    if not words or words[0] in PREPOSITION:
+        return False
+    return any(w in AUX or w in CLAUSE_SUBJECT or w in WH or w.endswith(("ed", "n't")) for w in words)
 
 
 def split_at_rise_before_hesitation(u: Utterance, regions: list[SpeechRegion]) -> list[Utterance]:
@@ -325,11 +342,22 @@ def rising_aux_tail(u: Utterance, regions: list[SpeechRegion]) -> Utterance | No
 # it was thinking aloud, not asked of the interviewer.
 SELF_ANSWER = {"probably", "maybe", "perhaps", "presumably", "likely", "possibly"}
 SELF_ANSWER_GAP_S = 1.0
-COMPOUND = {"and", "or"}
+# "Do we have click logs? And are they deduplicated?" asks on about the same thing: one
+# question. "How many users are there? And what's the latency budget?" asks two.
+BACK_REFERENCE = {"they", "them", "it", "that", "those", "these", "this", "so"}
 
 
 def _first_word(u: Utterance) -> str:
     return next((w for w in u.norm_words if not is_hesitation(w)), "")
+
+
+def _continues_question(u: Utterance) -> bool:
+    """An alternative ("Or should I go on?") or an "and" question about what the one before
+    asked ("And are they deduplicated?"), not a second question with a subject of its own."""
+    words = [w for w in u.norm_words if not is_hesitation(w)]
+    if not words or words[0] not in ("and", "or"):
+        return False
+    return words[0] == "or" or any(w in BACK_REFERENCE for w in words[1:4])
 
 
 def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],
@@ -387,7 +415,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         text = " ".join(t.text for t in spoken)
         # "Do we have click logs? And are they deduplicated?" in one breath, or "Does that
         # answer it? Or should I go on?": one compound question, which Whisper split in two.
-        if (found and asked_at == i - 1 and _first_word(u) in COMPOUND
+        if (found and asked_at == i - 1 and _continues_question(u)
                 and _no_break(utterances[i - 1], u, gaps)):
             last = found.pop()
             text = last.text + " " + text

@@ -11,7 +11,8 @@ from interviewer.core.analysis import behavioral
 from interviewer.core.analysis.fillers import (
     Filler, FillerKind, find_fillers, is_hesitation, retime_hesitations,
 )
-from interviewer.core.analysis.pace import NORMAL_BAND_WPM, Pace, measure_pace
+from interviewer.core.analysis.marks import filler_word_indexes, word_after
+from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
 from interviewer.core.analysis.phases import PhaseTiming, phase_timings
@@ -31,7 +32,26 @@ class AnalysisSettings:
     pauses: PauseSettings = PauseSettings()
     slow_start_s: float = 3.0           # response latency worth a finding
     pace_band: tuple[float, float] = NORMAL_BAND_WPM
+    articulation_band: tuple[float, float] = ARTICULATION_BAND_WPM
     hedges_per_100_words: float = 3.0
+
+
+# What each kind of finding is called wherever findings are shown (never the internal id).
+FINDING_LABELS = {
+    "no_speech": "No speech", "response_latency": "Slow start", "went_silent": "Went silent",
+    "long_pause": "Long pause", "fillers": "Fillers", "filler_cluster": "Filler cluster", "pace": "Pace",
+    "no_clarifying_questions": "No clarifying questions", "topics_missed": "Topics not asked about",
+    "solution_before_questions": "Solved before asking", "clarifying_questions": "Clarifying questions",
+    "restated_problem": "Restated the problem", "star_missing": "STAR structure",
+    "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
+    "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
+    "phase_under": "Phase short",
+}
+
+
+def finding_label(kind: str) -> str:
+    """"topics_missed" -> "Topics not asked about"; an unknown kind reads as words."""
+    return FINDING_LABELS.get(kind) or kind.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)
@@ -62,6 +82,8 @@ class AnswerAnalysis:
     extra: dict = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     pauses_from_audio: bool = True
+    filler_words: list[int] = field(default_factory=list)  # indexes into words: the fillers' words
+    pause_words: list[int] = field(default_factory=list)  # per pause, the index of the word after it
 
     def filler_rates(self) -> dict:
         minutes = self.pace.speaking_seconds / 60
@@ -77,8 +99,9 @@ class AnswerAnalysis:
             "duration": round(self.duration, 3),
             "words": self.words,
             "fillers": [f.to_dict() for f in self.fillers],
+            "filler_words": list(self.filler_words),
             "filler_stats": self.filler_rates(),
-            "pauses": [p.to_dict() for p in self.pauses],
+            "pauses": [p.to_dict() | {"word_index": i} for p, i in zip(self.pauses, self.pause_words)],
             "pauses_from_audio": self.pauses_from_audio,
             "clarifying_questions": [q.to_dict() for q in self.clarifying.questions],
             "topics_covered": self.clarifying.covered,
@@ -102,9 +125,20 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    expected_topics: list[tuple[str, tuple[str, ...]]] | None = None,
                    expects_clarifying: bool = False, question_end: float = 0.0,
                    round_kind: str | None = None,
-                   settings: AnalysisSettings = AnalysisSettings()) -> AnswerAnalysis:
+                   settings: AnalysisSettings = AnalysisSettings(),
+                   after_interviewer: bool = True, interrupted: bool = False,
+                   question_findings: bool = True) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
-    `question_end`. `expected_topics` are (name, keywords) pairs from the question script."""
+    `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
+
+    A live round records an answer in parts when the candidate asks to hear the question again
+    or pauses the microphone; each part is analysed on its own audio:
+    `after_interviewer` False for a part that did not start when the interviewer stopped
+    speaking (resumed after a mic pause): it has no response latency. `interrupted` for a part
+    cut short by a repeat or a pause: the answer goes on in the next part, so silence in it is
+    not "no speech". `question_findings` False leaves the findings about the whole question
+    (no clarifying questions, topics not asked, solution before asking) to the round
+    (`summary.question_findings`), which sees every part and follow-up of the question."""
     words = transcript.words
     tokens = tokenize(words)
     from_audio = transcript.speech is not None
@@ -112,6 +146,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     regions = effective_regions(raw_regions, words)
 
     fillers = find_fillers(tokens, raw_regions if from_audio else None)
+    filler_words = filler_word_indexes(fillers, tokens, words)
     if from_audio:
         fillers = retime_hesitations(fillers, tokens, raw_regions)
     pauses = find_pauses(regions, words, settings.pauses, VAD_END_LAG_S if from_audio else 0.0)
@@ -119,7 +154,12 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     clarifying = analyze_clarifying(utterances, expected_topics, raw_regions if from_audio else None)
     content_words = sum(not is_hesitation(t.norm) for t in tokens)
     pace = measure_pace(content_words, regions, settings.pace_band)
-    latency = response_latency(regions, words, question_end)
+    pace = Pace(pace.words, pace.speaking_seconds, pace.articulation_seconds, pace.band, settings.articulation_band)
+    latency = response_latency(regions, words, question_end) if after_interviewer else None
+    spans = [(w.start, w.end) for w in words]
+    pause_words = [word_after(spans, p.start, p.end) for p in pauses]
+    pauses = [Pause(p.start, p.end, words[i - 1].text.strip() if i > 0 else "",
+                    words[i].text.strip() if i < len(words) else "") for p, i in zip(pauses, pause_words)]
 
     i_count, we_count = behavioral.i_we_counts(utterances)
     star = behavioral.star_parts(utterances)
@@ -141,10 +181,14 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     }
     analysis = AnswerAnalysis(transcript.duration, [
         {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words
-    ], fillers, pauses, clarifying, pace, latency, extra, pauses_from_audio=from_audio)
+    ], fillers, pauses, clarifying, pace, latency, extra, pauses_from_audio=from_audio,
+        filler_words=filler_words, pause_words=pause_words)
+    analysis.extra["expects_clarifying"] = expects_clarifying
+    analysis.extra["story"] = round_kind == "behavioral" and behavioral.asks_for_story(question_text)
+    analysis.extra["part"] = {"after_interviewer": after_interviewer, "interrupted": interrupted}
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
                                   round_kind, star, numbers, trade, hedge, restated, i_count, we_count,
-                                  question_end)
+                                  question_end, interrupted, question_findings)
     return analysis
 
 
@@ -153,10 +197,11 @@ NO_SPEECH_MIN_S = 1.0
 
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               round_kind: str | None, star, numbers, trade, hedge, restated: bool,
-              i_count: int, we_count: int, question_end: float = 0.0) -> list[Finding]:
+              i_count: int, we_count: int, question_end: float = 0.0, interrupted: bool = False,
+              question_findings: bool = True) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
-    if not a.words and a.duration - question_end >= NO_SPEECH_MIN_S:
+    if not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
         out.append(Finding("no_speech", f"No speech was heard in this answer ({a.duration - question_end:.1f} s). "
                            "Check the microphone, or think aloud.", question_end, a.duration, "problem"))
@@ -187,26 +232,30 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                 i = j + 1
             else:
                 i += 1
-    wpm = a.pace.wpm
-    if wpm is not None and a.pace.speaking_seconds >= 10 and a.pace.verdict != "normal":
-        lo, hi = a.pace.band
-        out.append(Finding("pace", f"Spoke {a.pace.verdict}ly: {wpm:.0f} words per minute "
-                           f"(normal {lo:.0f}-{hi:.0f}).", None))
+    wpm, rate = a.pace.wpm, a.pace.articulation_wpm
+    if rate is not None and a.pace.speaking_seconds >= 10 and a.pace.verdict != "normal":
+        lo, hi = a.pace.articulation_band
+        how = "too fast" if a.pace.verdict == "fast" else "slowly"
+        out.append(Finding("pace", f"Spoke {how}: {rate:.0f} words per minute while speaking, "
+                           f"{wpm:.0f} with pauses (normal while speaking {lo:.0f}-{hi:.0f})."
+                           , None))
     qs = a.clarifying.questions
-    if expects_clarifying and not qs:
+    if not question_findings:
+        pass
+    elif expects_clarifying and not qs:
         out.append(Finding("no_clarifying_questions",
                            "No clarifying questions asked; ask about scale, data and constraints before solving.",
                            None, None, "problem"))
-    if a.clarifying.missed and qs:
+    if question_findings and a.clarifying.missed and qs:
         out.append(Finding("topics_missed", "Did not ask about: " + ", ".join(a.clarifying.missed) + ".", None))
-    if expects_clarifying and a.clarifying.solution_before_question is not None:
+    if question_findings and expects_clarifying and a.clarifying.solution_before_question is not None:
         out.append(Finding("solution_before_questions", "Proposed a solution before asking any clarifying question.",
                            a.clarifying.solution_before_question, None, "problem"))
     if qs:
         out.append(Finding("clarifying_questions", f"Asked {len(qs)} clarifying question(s).", qs[0].start, None, "good"))
     if restated:
         out.append(Finding("restated_problem", "Restated the problem before solving.", None, None, "good"))
-    if round_kind == "behavioral":
+    if a.extra.get("story"):
         if star.missing:
             out.append(Finding("star_missing", "STAR parts not heard: " + ", ".join(star.missing) + ".", None))
         sit, act = star.seconds.get("situation", 0.0), star.seconds.get("action", 0.0)
@@ -246,22 +295,26 @@ def _clarifying_questions(answer: "AnswerAnalysis | dict") -> list:
 
 
 def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float, float]],
-                  phases_expecting_clarifying: dict[str, list["AnswerAnalysis | dict"]] | None = None
-                  ) -> RoundAnalysis:
+                  phases_expecting_clarifying: dict[str, list["AnswerAnalysis | dict"]] | None = None,
+                  phase_names: dict[str, str] | None = None) -> RoundAnalysis:
     """Round-level view: phase timing against the plan, and a "no clarifying questions" finding
-    for each phase that expected them and ended without one."""
+    for each phase that expected them and ended without one. Messages name phases by
+    `phase_names` (id -> name, e.g. "high_level" -> "High-level design")."""
     timings = phase_timings(timeline)
+    names = phase_names or {}
     findings = []
     for p in timings:
+        name = names.get(p.phase, p.phase)
         if p.verdict == "over":
-            findings.append(Finding("phase_over", f"{p.phase}: {p.actual_s / 60:.1f} min against "
+            findings.append(Finding("phase_over", f"{name}: {p.actual_s / 60:.1f} min against "
                                     f"{p.planned_s / 60:.1f} planned.", p.started_at))
         elif p.verdict == "under":
-            findings.append(Finding("phase_under", f"{p.phase}: only {p.actual_s / 60:.1f} min of "
+            findings.append(Finding("phase_under", f"{name}: only {p.actual_s / 60:.1f} min of "
                                     f"{p.planned_s / 60:.1f} planned.", p.started_at))
     starts = {p.phase: p.started_at for p in timings}
     for phase, phase_answers in (phases_expecting_clarifying or {}).items():
         if not any(_clarifying_questions(a) for a in phase_answers):
             findings.append(Finding("no_clarifying_questions",
-                                    f"{phase}: ended without a clarifying question.", starts.get(phase), None, "problem"))
+                                    f"{names.get(phase, phase)}: ended without a clarifying question.",
+                                    starts.get(phase), None, "problem"))
     return RoundAnalysis(answers, timings, findings)

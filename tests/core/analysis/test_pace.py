@@ -22,15 +22,43 @@ def test_short_gaps_are_not_pauses_for_articulation():
     assert measure_pace(5, regions).articulation_seconds == pytest.approx(2.0)
 
 
+def _words_every(seconds: float, n: int, pause_every: int = 0, pause_s: float = 0.0):
+    """n words of `seconds` each, back to back, with a pause after every `pause_every` words."""
+    from interviewer.core.transcript import Segment, Transcript, Word
+
+    words, regions, t, start = [], [], 0.5, 0.5
+    for i in range(n):
+        words.append(Word("word", t, t + seconds))
+        t += seconds
+        if pause_every and (i + 1) % pause_every == 0 and i + 1 < n:
+            regions.append(SpeechRegion(start, t))
+            t += pause_s
+            start = t
+    regions.append(SpeechRegion(start, t))
+    return Transcript([Segment("x", 0.5, t, tuple(words))], t + 0.5, regions)
+
+
 def test_hesitations_are_not_words_and_pace_band_findings():
-    fast = spoken(" ".join(["word"] * 40))  # 0.35 s per word: about 171 wpm
+    fast = _words_every(0.26, 60)  # 231 words a minute, no pause
     a = analyze_answer(fast)
-    assert a.pace.words == 40
+    assert a.pace.words == 60
     assert a.pace.verdict == "fast"
-    assert "pace" in [f.kind for f in a.findings]
-    slow = spoken(" ".join(["word [0.6]"] * 20))
+    [finding] = [f for f in a.findings if f.kind == "pace"]
+    assert "too fast" in finding.message and "231 words per minute while speaking" in finding.message
+    slow = _words_every(0.6, 30)  # 100 words a minute while speaking: drawn out
     assert analyze_answer(slow).pace.verdict == "slow"
     assert analyze_answer(spoken("um uh okay")).pace.words == 1
+
+
+def test_pauses_do_not_make_a_quick_speaker_slow():
+    # Issue 11: 175 wpm while speaking, with long pauses to think, was "Spoke slowly: 52 wpm".
+    a = analyze_answer(_words_every(60 / 175, 40, pause_every=5, pause_s=6.0))
+    assert a.pace.articulation_wpm == pytest.approx(175, abs=1)
+    assert a.pace.wpm < 70
+    assert a.pace.verdict == "normal"
+    assert "pace" not in [f.kind for f in a.findings]
+    d = a.to_dict()
+    assert d["pace"]["articulation_band"] == [130.0, 190.0] and d["articulation_wpm"] == a.pace.articulation_wpm
 
 
 def test_no_speech_gives_no_pace():

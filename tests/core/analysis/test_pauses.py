@@ -62,8 +62,17 @@ def test_a_click_inside_a_pause_does_not_split_it():
 
 
 def test_latency_counts_from_the_end_of_the_question():
+    from interviewer.core.transcript import Word
+
     regions = [SpeechRegion(12.0, 13.0)]
-    assert response_latency(regions, [], question_end=9.5) == pytest.approx(2.5)
+    # To the first word, from the detector's start of the speech it lies in (Whisper stamps
+    # the first word late or early).
+    assert response_latency(regions, [Word("Sure", 12.2, 12.6)], question_end=9.5) == pytest.approx(2.5)
+    # Sound the detector took for speech holds no answer: no latency without a word
+    # (issue 11: noise alone gave 51 s "latencies"), and noise before the first word is not it.
+    assert response_latency(regions, [], question_end=9.5) is None
+    noise_then_word = [SpeechRegion(1.0, 1.3), SpeechRegion(12.0, 13.0)]
+    assert response_latency(noise_then_word, [Word("Sure", 12.1, 12.6)]) == pytest.approx(12.0)
     assert response_latency([], [], 0.0) is None
     t = spoken("[4] Hello there.", start=0.0)
     a = analyze_answer(t)

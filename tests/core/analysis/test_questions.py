@@ -177,7 +177,7 @@ def test_first_person_statement_rising_into_a_comma_is_not_a_question():
 def test_rising_clause_run_into_a_hesitation_is_a_question_of_its_own():
     from interviewer.core.transcript import SpeechRegion
 
-    t = spoken("in the false positive more costly than the false negative here, er, I mean, it depends.")
+    t = spoken("the false positive is more costly than the false negative here, er, I mean, it depends.")
     here = next(w for w in t.words if w.text == "here,")
     t.speech = [SpeechRegion(t.speech[0].start, here.end, 3.6),
                 SpeechRegion(here.end + 0.1, t.speech[0].end, 0.1)]
@@ -349,7 +349,11 @@ def test_and_after_a_pause_starts_a_new_question():
     # Without speech regions, the word times show the pause.
     t = spoken("Are we optimizing for precision? [2.0] And how many posts are there?", with_vad=False)
     assert len(analyze_answer(t).clarifying.questions) == 2
+    # Two questions with subjects of their own stay two (issue 11: two real questions were
+    # merged into one); "And are they...?" about the same thing joins the one before.
     t = spoken("Are we optimizing for precision? And how many posts are there?", with_vad=False)
+    assert len(analyze_answer(t).clarifying.questions) == 2
+    t = spoken("Do we keep click logs? And are they deduplicated?", with_vad=False)
     assert len(analyze_answer(t).clarifying.questions) == 1
     # A statement before "and" is not joined to the question after it.
     t = spoken("I would use logistic regression. And is the data labelled?")

@@ -1,0 +1,110 @@
+"""Where in the words of a transcript each filler and each pause sits, as word positions.
+
+Every view (live transcript, review, exports, command line) marks fillers and places pause
+markers from these positions, computed once here, instead of matching times again: times
+are moved after the fact (hesitations onto the audio's speech regions, pauses onto the
+voice-activity detector's edges) and Whisper stamps the word after a silence too early.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from interviewer.core.analysis.fillers import Filler, find_fillers
+from interviewer.core.analysis.tokens import Token, normalize, tokenize
+from interviewer.core.transcript import SpeechRegion, Word
+
+
+def token_words(words: Sequence[Word]) -> list[int]:
+    """For each token of `tokenize(words)`, the index of its word (punctuation-only words
+    make no token)."""
+    return [i for i, w in enumerate(words) if normalize(w.text.strip())]
+
+
+def filler_word_indexes(fillers: list[Filler], tokens: list[Token], words: Sequence[Word]) -> list[int]:
+    """Indexes into `words` of the words that make up `fillers`, as find_fillers gave them
+    (before any retiming: they start on their first token and end on their last)."""
+    word_of = token_words(words)
+    marked: list[int] = []
+    k = 0
+    for f in sorted(fillers, key=lambda f: f.start):
+        while k < len(tokens) and tokens[k].start < f.start - 1e-6:
+            k += 1
+        if k >= len(tokens):
+            break
+        n = max(1, len(f.text.split()))
+        j = k
+        while j < len(tokens) and j - k < n and tokens[j].end <= f.end + 1e-6:
+            marked.append(word_of[j])
+            j += 1
+        k = max(j, k + 1)
+    return sorted(set(marked))
+
+
+def filler_marks(words: Sequence[Word], regions: list[SpeechRegion] | None = None) -> list[int]:
+    """The words the analysis counts as fillers, for a transcript still being spoken (the
+    live view) or finished: the same rule `analyze_answer` applies."""
+    tokens = tokenize(list(words))
+    return filler_word_indexes(find_fillers(tokens, regions), tokens, words)
+
+
+def word_after(starts_ends: Sequence[tuple[float, float]], pause_start: float, pause_end: float) -> int:
+    """Position of the first word spoken after a pause: the first word whose middle lies past
+    the middle of the silence. Whisper often stretches the word after a silence back into it
+    (or the word before it forwards), so a word's start alone misplaces the pause by a word."""
+    middle = (pause_start + pause_end) / 2
+    for i, (s, e) in enumerate(starts_ends):
+        if (s + e) / 2 >= middle:
+            return i
+    return len(starts_ends)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A piece of an answer's transcript as every view shows it: a word, a filler word, or a
+    pause (placed before the word said after it)."""
+
+    kind: str  # "word", "filler" or "pause"
+    text: str  # the word as transcribed; for a pause, its length as "2.5 s"
+    start: float  # seconds into the answer's audio
+    seconds: float = 0.0  # a pause's length
+
+
+def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
+                     regions: list[SpeechRegion] | None = None, min_pause_s: float = 1.0) -> list[Mark]:
+    """The marked transcript of one answer from its stored analysis (`AnswerAnalysis.to_dict()`):
+    its words, filler positions and pauses. Without an analysis (not analysed yet) the words
+    and speech regions of the transcript are marked by the same rules."""
+    a = analysis if isinstance(analysis, dict) else {}
+    if a.get("words"):
+        spans = [(str(w.get("text", "")).strip(), float(w["start"]), float(w["end"])) for w in a["words"]]
+    else:
+        spans = [(w.text.strip(), w.start, w.end) for w in words]
+    times = [(s, e) for _, s, e in spans]
+    if "filler_words" in a:
+        fillers = {int(i) for i in a.get("filler_words") or []}
+    elif a:  # stored before filler positions were: the words inside each filler's span
+        found = [(float(f["start"]), float(f["end"])) for f in a.get("fillers") or []]
+        fillers = {i for i, (s, e) in enumerate(times) if any(fs - 1e-3 <= s and e <= fe + 1e-3 for fs, fe in found)}
+    else:
+        fillers = set(filler_marks([Word(t, s, e) for t, s, e in spans], regions))
+    if a:
+        pauses = [(float(p["start"]), float(p["end"]),
+                   int(p["word_index"]) if p.get("word_index") is not None
+                   else word_after(times, float(p["start"]), float(p["end"])))
+                  for p in a.get("pauses") or []]
+    else:
+        gaps = [(r0.end, r1.start) for r0, r1 in zip(regions or [], (regions or [])[1:])
+                if r1.start - r0.end >= min_pause_s]
+        pauses = [(s, e, word_after(times, s, e)) for s, e in gaps]
+    before: dict[int, list[tuple[float, float]]] = {}
+    for s, e, i in pauses:
+        before.setdefault(min(i, len(spans)), []).append((s, e))
+    out: list[Mark] = []
+    for i in range(len(spans) + 1):
+        for s, e in sorted(before.get(i, [])):
+            out.append(Mark("pause", f"{e - s:.1f} s", s, e - s))
+        if i < len(spans):
+            text, s, _ = spans[i]
+            out.append(Mark("filler" if i in fillers else "word", text, s))
+    return out

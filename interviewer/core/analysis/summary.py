@@ -1,0 +1,248 @@
+"""A round's numbers, computed once from the stored analyses of its recorded parts.
+
+The review, the round summary, the exports and `interviewer sessions show` all show what
+`summarize` returns, so the same round reads the same everywhere.
+
+A live round records in parts: asking to hear the question again or pausing the microphone
+ends one recording and starts the next. Parts are joined back into answers here: an answer is
+everything said after one ask of a question or follow-up. A part that holds no word adds
+nothing (it is not an answer scored as silence). A question's clarifying topics count as asked
+when asked anywhere in its own phase, in its answer or its follow-ups; topics not asked are
+named once per question.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from interviewer.core.analysis.report import Finding
+
+LONG_PAUSE_S = 2.0
+
+
+@dataclass(frozen=True)
+class Part:
+    """One recording of a round (a stored answer row) with its analysis (`AnswerAnalysis.to_dict()`,
+    empty when it was not analysed). Times are round seconds."""
+
+    id: int
+    question_id: str
+    follow_up_id: str | None
+    question_text: str
+    asked_at: float | None
+    start: float | None
+    end: float | None
+    analysis: dict = field(default_factory=dict)
+    transcript_words: int = 0  # words of the transcript, for a part without analysis
+
+
+@dataclass
+class AnswerNumbers:
+    """What the candidate said after one ask: one or more parts."""
+
+    part_ids: list[int]
+    question_id: str
+    follow_up_id: str | None
+    question: str
+    start: float | None
+    duration: float
+    words: int
+    fillers: int
+    filler_words: list[str]
+    filler_rate: float | None  # per 100 words
+    pace_wpm: float | None  # with pauses
+    articulation_wpm: float | None  # while speaking
+    long_pauses: int
+    response_latency: float | None
+    clarifying_asked: int
+    topics_missed: list[str] = field(default_factory=list)  # the question's, on its first answer only
+    speaking_seconds: float = 0.0
+    articulation_seconds: float = 0.0
+
+    @property
+    def heard(self) -> bool:
+        return self.words > 0
+
+
+@dataclass
+class QuestionNumbers:
+    question_id: str
+    first_part: int
+    expects_clarifying: bool
+    topics: list[str]
+    covered: list[str]
+    missed: list[str]
+    clarifying_asked: int
+    solution_before_question: tuple[int, float] | None = None  # (part id, seconds into it)
+
+
+@dataclass
+class RoundNumbers:
+    answers: list[AnswerNumbers]
+    questions: list[QuestionNumbers]
+    words: int
+    fillers: int
+    filler_rate: float | None
+    pace_wpm: float | None
+    articulation_wpm: float | None
+    long_pauses: int
+    mean_latency: float | None
+    clarifying_asked: int
+    topics_missed: list[str]
+
+
+def _f(value) -> float:
+    try:
+        return float(value or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _wpm(words: int, seconds: float) -> float | None:
+    return round(60.0 * words / seconds, 1) if words and seconds > 0 else None
+
+
+def _words_of(part: Part) -> int:
+    a = part.analysis
+    pace = a.get("pace") if isinstance(a.get("pace"), dict) else {}
+    if "words" in pace:
+        return int(_f(pace.get("words")))
+    if a.get("words"):
+        return len(a["words"])
+    return part.transcript_words
+
+
+def _long_pauses(a: dict, long_pause_s: float) -> int:
+    out = 0
+    for p in a.get("pauses") or []:
+        if _f(p.get("duration", _f(p.get("end")) - _f(p.get("start")))) >= long_pause_s:
+            out += 1
+    return out
+
+
+def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
+    words = fillers = long_pauses = asked = 0
+    filler_words: list[str] = []
+    speaking = articulation = 0.0
+    latency = None
+    for part in parts:
+        a = part.analysis
+        pace = a.get("pace") if isinstance(a.get("pace"), dict) else {}
+        words += _words_of(part)
+        fillers += len(a.get("fillers") or [])
+        filler_words += [str(f.get("text", "")) for f in a.get("fillers") or []]
+        speaking += _f(pace.get("speaking_seconds"))
+        articulation += _f(pace.get("articulation_seconds"))
+        long_pauses += _long_pauses(a, long_pause_s)
+        asked += len(a.get("clarifying_questions") or [])
+        if latency is None and a.get("response_latency") is not None and a.get("words"):
+            latency = _f(a["response_latency"])
+    first, last = parts[0], parts[-1]
+    duration = sum(max(0.0, p.end - p.start) for p in parts if p.start is not None and p.end is not None)
+    if not duration:
+        duration = sum(_f(p.analysis.get("duration")) for p in parts)
+    return AnswerNumbers(
+        part_ids=[p.id for p in parts], question_id=first.question_id, follow_up_id=first.follow_up_id,
+        question=first.question_text, start=first.start, duration=duration, words=words, fillers=fillers,
+        filler_words=filler_words, filler_rate=round(100.0 * fillers / words, 2) if words else None,
+        pace_wpm=_wpm(words, speaking), articulation_wpm=_wpm(words, articulation), long_pauses=long_pauses,
+        response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
+        articulation_seconds=articulation)
+
+
+def _same_ask(a: Part, b: Part) -> bool:
+    return (a.question_id, a.follow_up_id, a.asked_at, a.question_text) == (
+        b.question_id, b.follow_up_id, b.asked_at, b.question_text)
+
+
+def _phase_of(t: float | None, phase_starts: list[float]) -> int:
+    return -1 if t is None else bisect.bisect_right(phase_starts, t + 1e-9) - 1
+
+
+def _question(qid: str, parts: list[Part], phase_starts: list[float]) -> QuestionNumbers:
+    own_phase = _phase_of(parts[0].start, phase_starts)
+    # Before the solution phase: the parts in the phase where the question was asked.
+    window = [p for p in parts if _phase_of(p.start, phase_starts) == own_phase] or parts[:1]
+    topics: list[str] = []
+    for p in parts:
+        for t in list(p.analysis.get("topics_covered") or []) + list(p.analysis.get("topics_missed") or []):
+            if t not in topics:
+                topics.append(t)
+    covered_set = {t for p in window for t in p.analysis.get("topics_covered") or []}
+    covered = [t for t in topics if t in covered_set]
+    asked = sum(len(p.analysis.get("clarifying_questions") or []) for p in window)
+    solution = None
+    for p in window:
+        if p.analysis.get("clarifying_questions"):
+            break
+        at = p.analysis.get("solution_before_question")
+        if at is not None:
+            solution = (p.id, _f(at))
+            break
+    return QuestionNumbers(qid, parts[0].id, any(p.analysis.get("expects_clarifying") for p in parts), topics,
+                           covered, [t for t in topics if t not in covered_set], asked, solution)
+
+
+def summarize(parts: list[Part], phase_starts: list[float] | None = None,
+              long_pause_s: float = LONG_PAUSE_S) -> RoundNumbers:
+    """Parts in the order they were recorded; `phase_starts` the round seconds at which each
+    phase started (without them, a question's whole discussion counts as before solving)."""
+    starts = sorted(phase_starts or [])
+    groups: list[list[Part]] = []
+    for part in parts:
+        if groups and _same_ask(groups[-1][-1], part):
+            groups[-1].append(part)
+        else:
+            groups.append([part])
+    answers = [_answer(g, long_pause_s) for g in groups]
+    by_question: dict[str, list[Part]] = {}
+    for part in parts:
+        if part.question_id:
+            by_question.setdefault(part.question_id, []).append(part)
+    questions = [_question(qid, ps, starts) for qid, ps in by_question.items()]
+    firsts = {q.first_part: q for q in questions}
+    for a in answers:
+        q = next((firsts[i] for i in a.part_ids if i in firsts), None)
+        if q is not None and (q.clarifying_asked or q.expects_clarifying):
+            a.topics_missed = list(q.missed)
+    # A recording cut short by a repeat or a mic pause before any word is part of the answer
+    # that follows, not an answer of its own.
+    shown = [a for a in answers if a.heard or not _only_interrupted(a, parts)]
+    words = sum(a.words for a in shown)
+    fillers = sum(a.fillers for a in shown)
+    latencies = [a.response_latency for a in shown if a.response_latency is not None]
+    missed: list[str] = []
+    for q in questions:
+        for t in q.missed if q.clarifying_asked or q.expects_clarifying else []:
+            if t not in missed:
+                missed.append(t)
+    return RoundNumbers(
+        answers=shown, questions=questions, words=words, fillers=fillers,
+        filler_rate=round(100.0 * fillers / words, 2) if words else None,
+        pace_wpm=_wpm(words, sum(a.speaking_seconds for a in shown)),
+        articulation_wpm=_wpm(words, sum(a.articulation_seconds for a in shown)),
+        long_pauses=sum(a.long_pauses for a in shown),
+        mean_latency=round(sum(latencies) / len(latencies), 2) if latencies else None,
+        clarifying_asked=sum(a.clarifying_asked for a in shown), topics_missed=missed)
+
+
+def _only_interrupted(answer: AnswerNumbers, parts: list[Part]) -> bool:
+    ids = set(answer.part_ids)
+    return all((p.analysis.get("part") or {}).get("interrupted") for p in parts if p.id in ids)
+
+
+def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
+    """Findings about whole questions, each once, on the question's first part: topics not
+    asked about (when it was asked about at all: otherwise the phase's "no clarifying
+    questions" says it), and a solution proposed before any clarifying question."""
+    out: list[tuple[int, Finding]] = []
+    for q in numbers.questions:
+        if q.missed and q.clarifying_asked:
+            out.append((q.first_part, Finding("topics_missed", "Did not ask about: " + ", ".join(q.missed) + ".",
+                                              None)))
+        if q.expects_clarifying and q.solution_before_question is not None:
+            part, at = q.solution_before_question
+            out.append((part, Finding("solution_before_questions",
+                                      "Proposed a solution before asking any clarifying question.", at, None,
+                                      "problem")))
+    return out
