@@ -267,6 +267,8 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
 # A phrase that opens with one of these goes on from the sentence before it.
 PREPOSITION = {"for", "with", "in", "on", "at", "from", "by", "of", "to", "into", "about", "after", "before",
                "during", "without", "through", "under", "over", "between", "like", "than"}
+DETERMINER = {"the", "a", "an", "our", "my", "your", "their", "its", "this", "that", "these", "those", "some",
+              "any", "all", "each", "every", "no", "two", "three", "many", "few", "more", "most", "other"}
 
 
 def _has_clause(words: list[str]) -> bool:
@@ -274,7 +276,12 @@ def _has_clause(words: list[str]) -> bool:
     verb or a subject (an auxiliary, a pronoun, a question word, a past form or a negation)."""
     if not words or words[0] in PREPOSITION:
         return False
-    return any(w in AUX or w in CLAUSE_SUBJECT or w in WH or w.endswith(("ed", "n't")) for w in words)
+    if any(w in AUX or w in CLAUSE_SUBJECT or w in WH or w.endswith(("ed", "n't")) for w in words):
+        return True
+    # "the data fits in memory": a present-tense verb after its subject, with more after it
+    # (a plural noun ends the phrase or follows a determiner: "with a two-hour model").
+    return any(w.endswith("s") and not w.endswith(("ss", "'s", "us")) and prev not in DETERMINER | PREPOSITION
+               for prev, w in zip(words, words[1:-1]))
 
 
 def split_at_rise_before_hesitation(u: Utterance, regions: list[SpeechRegion]) -> list[Utterance]:

@@ -1,0 +1,200 @@
+"""Issue 11: one stored round shows the same numbers in the review, the round summary, every
+export (md, html, json) and `interviewer sessions show` / `interviewer analyze`: latency per
+answer, pace, filler count and which words are fillers, pause positions, topics asked and
+missed, question count. A repeat and a mic pause neither create nor split an answer."""
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+from interviewer.core.analysis.report import analyze_answer
+from interviewer.core.analysis.summary import question_findings
+from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+from interviewer.storage import SessionStatus, Store
+from interviewer.storage.progress import round_summary
+
+TOPICS = [("scale", ("how many", "users")), ("latency", ("latency",)), ("cold start", ("new user",))]
+
+
+def _transcript(script: str, start: float = 0.0) -> Transcript:
+    """Words of 0.3 s with 0.05 s gaps; "[2.5]" is a silence; one speech region per run."""
+    words, regions, t, run = [], [], start, None
+    for item in script.split():
+        if item.startswith("["):
+            if run is not None:
+                regions.append(SpeechRegion(run, words[-1].end + 0.03))
+            run = None
+            t += float(item[1:-1])
+            continue
+        run = t if run is None else run
+        words.append(Word(item, round(t, 3), round(t + 0.3, 3)))
+        t += 0.35
+    regions.append(SpeechRegion(run, words[-1].end + 0.03))
+    return Transcript([Segment(script, start, t, tuple(words))], t + 0.5, regions, "fake")
+
+
+def _stored_round(store: Store) -> int:
+    """An answer recorded in three parts (R before a word, then P mid-answer), a follow-up and a
+    second question, stored as the app stores them."""
+    sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+    store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+    store.add_phase(sid, "design", "Design", 30, 300.0)
+    parts = [
+        # question, follow-up, asked_at, start, end, transcript, analysis options
+        ("feed", None, 5.0, 12.0, 64.0, Transcript([], 52.0, [SpeechRegion(51.0, 51.4)]),
+         {"interrupted": True, "expects_clarifying": True}),
+        ("feed", None, 5.0, 70.0, 95.0,
+         _transcript("[2.0] Um, how many users do we have? [2.5] I should, like, start with a ranker."),
+         {"interrupted": True, "expects_clarifying": True}),
+        ("feed", None, 5.0, 100.0, 120.0, _transcript("And what latency do we need? [1.5] Let me think."),
+         {"after_interviewer": False, "expects_clarifying": True}),
+        ("feed", "metric", 125.0, 130.0, 150.0, _transcript("[1.0] I would, um, use watch time."), {}),
+        ("serve", None, 310.0, 315.0, 340.0, _transcript("[3.0] I would serve it behind a cache."), {}),
+    ]
+    for qid, fid, asked, start, end, transcript, options in parts:
+        aid = store.add_answer(sid, qid, "Design a feed." if qid == "feed" else "How do you serve it?",
+                               follow_up_id=fid, asked_at=asked, answer_start=start, answer_end=end)
+        store.attach_transcript(aid, transcript)
+        analysis = analyze_answer(transcript, question_text="Design a feed.",
+                                  expected_topics=TOPICS if qid == "feed" else None, round_kind="ml_system_design",
+                                  question_findings=False, **options)
+        store.attach_analysis(aid, analysis.to_dict())
+    for aid, f in question_findings(round_summary(store.get_session(sid))):
+        store.add_finding(sid, f.kind, f.message, answer_id=aid, start=f.start, end=f.end)
+    store.add_finding(sid, "phase_under", "Clarify: only 2.1 min of 10.0 planned.", start=0.0)
+    store.finish_session(sid, SessionStatus.COMPLETED)
+    return sid
+
+
+def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_path, capsys):
+    from interviewer.app.review_model import round_numbers
+    from interviewer.cli import main
+    from interviewer.export import export_session
+    from interviewer.gui.review_screen import ReviewScreen
+
+    with Store.open() as store:
+        sid = _stored_round(store)
+        session = store.get_session(sid)
+        for fmt in ("md", "html", "json"):
+            export_session(store, sid, fmt, tmp_path / f"round.{fmt}")
+    truth = round_summary(session)
+
+    # The repeat and the pause did not make answers: the question, its follow-up, the next one.
+    assert [a.part_ids for a in truth.answers] == [[1, 2, 3], [4], [5]]
+    latencies = [a.response_latency for a in truth.answers]
+    assert latencies == [pytest.approx(2.0, abs=0.1), pytest.approx(1.0, abs=0.1), pytest.approx(3.0, abs=0.1)]
+    assert truth.mean_latency == pytest.approx(2.0, abs=0.1)  # no 51 s from the noise before R
+    assert truth.topics_missed == ["cold start"]  # scale and latency asked, in two parts
+    assert [a.topics_missed for a in truth.answers] == [["cold start"], [], []]
+    assert truth.clarifying_asked == 2
+    assert truth.fillers == 3 and [w for a in truth.answers for w in a.filler_words] == ["um", "like", "um"]
+    kinds = [f.kind for f in session.findings]
+    assert "no_speech" not in kinds and "no_clarifying_questions" not in kinds
+    assert kinds.count("topics_missed") == 1
+
+    # The review: the same object, shown in its table and summary.
+    numbers = round_numbers(session)
+    assert [a.response_latency for a in numbers.answers] == [a.response_latency for a in truth.answers]
+    screen = ReviewScreen()
+    screen.show_session(session)
+    cells = {screen.table.horizontalHeaderItem(c).text(): [screen.table.item(r, c).text()
+                                                           for r in range(screen.table.rowCount())]
+             for c in range(screen.table.columnCount())}
+    assert cells["Latency"] == [f"{x:.1f} s" for x in latencies]
+    assert cells["Pace while speaking (wpm)"] == [f"{a.articulation_wpm:.1f}" for a in truth.answers]
+    assert cells["Topics missed"] == ["cold start", "", ""]
+    summary = screen.summary.text()
+    assert f"mean response latency {truth.mean_latency:.1f} s" in summary
+    assert f"fillers {truth.fillers} " in summary and "topics missed: cold start" in summary
+    review_html = screen.transcript.toHtml()
+    review_fillers = re.findall(r'background-color:#ffe0b2[^>]*>([^<]+)<', review_html)
+    assert [w.strip(",.") for w in review_fillers] == ["Um", "like", "um"]
+
+    # The exports: the same latencies, pace, fillers (and only those words), pauses, topics.
+    md = (tmp_path / "round.md").read_text()
+    html = (tmp_path / "round.html").read_text()
+    data = json.loads((tmp_path / "round.json").read_text())
+    assert re.findall(r"\*\*([^*]+)\*\*(?!:)", md.split("## Answers")[1]) == ["Um,", "like,", "um,"]
+    assert re.findall(r'<span class="filler">([^<]+)</span>', html) == ["Um,", "like,", "um,"]
+    assert "should" in md and "**should" not in md
+    for text in (md, html):
+        assert [f"{x:.1f} s" for x in latencies] == re.findall(r"Response latency: (?:<b>)?([\d.]+ s)", text)
+        assert f"{truth.answers[0].articulation_wpm:.0f} words/min while speaking" in text
+        assert "Topics not asked about" in text and "cold start" in text
+        assert "phase_under" not in text and "Phase short" in text and "- - " not in text
+    # Pause markers sit between the words around each silence.
+    assert "**Um,** how many users do we have? _[pause 2.6 s]_ I should" in md
+    assert [a["response_latency"] for a in data["session"]["numbers"]["answers"]] == latencies
+    assert data["session"]["numbers"]["topics_missed"] == ["cold start"]
+
+    # The command line shows the Markdown report; `analyze` gives the stored numbers again.
+    assert main(["sessions", "show", str(sid)]) == 0
+    assert capsys.readouterr().out == md
+    stored = session.answers[1]
+    (tmp_path / "part.json").write_text(stored.transcript.to_json())
+    assert main(["analyze", str(tmp_path / "part.json"), "--json"]) == 0
+    fresh = json.loads(capsys.readouterr().out)
+    for key in ("response_latency", "pace_wpm", "articulation_wpm", "filler_words", "pauses"):
+        assert fresh[key] == stored.analysis[key], key
+
+
+def test_repeat_and_mic_pause_in_a_live_round_do_not_make_empty_answers(tmp_path, script_dirs, isolated_dirs):
+    """Through RoundSession and the controller: R before speaking, then P and resume."""
+    from gui_fakes import FakeRecorder, FakeSpeaker
+
+    from interviewer.app.round_session import RoundSession
+    from interviewer.core.clock import FakeClock
+    from interviewer.core.scripts.loader import discover_scripts
+
+    said = iter([Transcript([], 52.0, [SpeechRegion(51.0, 51.4)]),
+                 _transcript("[2.0] How many users do we have? [1.5] I would start simple."),
+                 _transcript("And I would add a cache."),
+                 _transcript("[1.0] Watch time.")])
+
+    class Transcriber:
+        on_segment = None
+
+        def __init__(self):
+            self.result = next(said, _transcript("Okay."))
+
+        def feed(self, samples):
+            pass
+
+        def finish(self):
+            return self.result
+
+    store = Store.open(tmp_path / "data")
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                           transcriber_factory=Transcriber, store=store)
+
+    def until(status):
+        deadline = time.monotonic() + 5
+        while session.controller.status != status and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        assert session.controller.status == status
+
+    session.start()
+    until("listening")
+    session.controller.repeat_question()
+    until("listening")
+    session.controller.pause_mic()
+    session.controller.resume_mic()
+    until("listening")
+    session.controller.end_answer()
+    until("listening")  # the follow-up
+    session.controller.end_answer()
+    session.stop()
+    session.close()
+    stored = store.get_session(session.session_id)
+    store.close()
+    numbers = round_summary(stored)
+    assert len(stored.answers) == 4  # every recording is kept
+    assert [len(a.part_ids) for a in numbers.answers] == [3, 1]
+    assert numbers.answers[0].response_latency == pytest.approx(2.0, abs=0.1)
+    assert numbers.mean_latency < 3
+    assert not {"no_speech", "no_clarifying_questions"} & {f.kind for f in stored.findings if f.answer_id}
