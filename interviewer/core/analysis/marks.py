@@ -76,6 +76,8 @@ def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
     its words, filler positions and pauses. Without an analysis (not analysed yet) the words
     and speech regions of the transcript are marked by the same rules."""
     a = analysis if isinstance(analysis, dict) else {}
+    if not {"words", "fillers", "pauses"} & set(a):
+        a = {}  # counts only (no positions): mark the transcript by the analysis' rules
     if a.get("words"):
         spans = [(str(w.get("text", "")).strip(), float(w["start"]), float(w["end"])) for w in a["words"]]
     else:

@@ -109,7 +109,13 @@ def _words_of(part: Part) -> int:
         return int(_f(pace.get("words")))
     if a.get("words"):
         return len(a["words"])
-    return part.transcript_words
+    return int(_f(a.get("word_count"))) or part.transcript_words
+
+
+def _fillers_of(a: dict) -> int:
+    if isinstance(a.get("fillers"), list):
+        return len(a["fillers"])
+    return int(_f(a.get("filler_count")))
 
 
 def _long_pauses(a: dict, long_pause_s: float) -> int:
@@ -129,7 +135,7 @@ def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
         a = part.analysis
         pace = a.get("pace") if isinstance(a.get("pace"), dict) else {}
         words += _words_of(part)
-        fillers += len(a.get("fillers") or [])
+        fillers += _fillers_of(a)
         filler_words += [str(f.get("text", "")) for f in a.get("fillers") or []]
         speaking += _f(pace.get("speaking_seconds"))
         articulation += _f(pace.get("articulation_seconds"))
