@@ -1,7 +1,14 @@
-"""Settings: devices, voice, rate, model, silence thresholds, data folder; saved between runs."""
+"""Settings: devices, voice, rate, model, silence thresholds, data folder; saved between runs.
+
+The speech model is picked by name from the catalog (adapters/models.py), each with what it
+costs, or from a local folder. A model that is not on this machine is downloaded only when the
+user presses Download; the download runs on a worker thread with a progress bar and Cancel.
+"""
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -12,12 +19,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from interviewer.adapters import models as model_catalog
 from interviewer.app.settings import AppSettings
 from interviewer.app.services import DeviceList
 
@@ -26,10 +35,17 @@ DEFAULT_CHOICE = "(system default)"
 
 class SettingsScreen(QWidget):
     saved = Signal(object)  # the new AppSettings
+    # From the download thread to the GUI thread (queued):
+    _download_progress = Signal(int, int)  # bytes done, bytes in all (0: not known yet)
+    _download_finished = Signal(str, object)  # model name, None or the error (DownloadCancelled)
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, download=None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._download = download or model_catalog.download  # (name, progress, cancel) -> folder
+        self._cancel_download: threading.Event | None = None
+        self._download_progress.connect(self._show_progress)
+        self._download_finished.connect(self._download_done)
 
         self.input_device = QComboBox()
         self.output_device = QComboBox()
@@ -37,10 +53,21 @@ class SettingsScreen(QWidget):
         self.rate = QSpinBox()
         self.rate.setRange(80, 350)
         self.rate.setSuffix(" words/min")
-        self.model = QLineEdit()
-        self.model.setPlaceholderText("tiny.en (bundled)  -  or a model name such as small.en, or a folder")
+        self.model = QComboBox()
+        self.model.currentIndexChanged.connect(self._model_changed)
         browse_model = QPushButton("Folder...")
         browse_model.clicked.connect(self._browse_model)
+        self.download_button = QPushButton("Download")
+        self.download_button.clicked.connect(self.start_download)
+        self.model_cost = QLabel()
+        self.model_cost.setWordWrap(True)
+        self.download_progress = QProgressBar()
+        self.download_progress.setRange(0, 1000)
+        self.download_progress.setFormat("%p%")
+        self.cancel_download = QPushButton("Cancel")
+        self.cancel_download.clicked.connect(self.stop_download)
+        self.download_row = _row(self.download_progress, self.cancel_download)
+        self.download_row.hide()
         self.end_after_silence = _seconds_box(0, 60, "off (press a key to end an answer)")
         self.nudge_after_silence = _seconds_box(0, 120, "off")
         self.long_pause = _seconds_box(0.5, 10, None)
@@ -61,7 +88,9 @@ class SettingsScreen(QWidget):
         form.addRow("Speaker", self.output_device)
         form.addRow("Interviewer voice", self.voice)
         form.addRow("Speech rate", self.rate)
-        form.addRow("Speech model", _row(self.model, browse_model))
+        form.addRow("Speech model", _row(self.model, self.download_button, browse_model))
+        form.addRow("", self.model_cost)
+        form.addRow("", self.download_row)
         form.addRow("End answer after silence", self.end_after_silence)
         form.addRow("Nudge to think aloud after", self.nudge_after_silence)
         form.addRow("Long pause from", self.long_pause)
@@ -123,7 +152,7 @@ class SettingsScreen(QWidget):
         self.output_device.setCurrentIndex(max(0, self.output_device.findData(settings.output_device)))
         self.voice.setCurrentIndex(max(0, self.voice.findData(settings.voice)))
         self.rate.setValue(settings.speech_rate)
-        self.model.setText(settings.model)
+        self._fill_models(settings.model)
         self.end_after_silence.setValue(settings.end_answer_after_silence)
         self.nudge_after_silence.setValue(settings.nudge_after_silence)
         self.long_pause.setValue(settings.long_pause_seconds)
@@ -142,7 +171,7 @@ class SettingsScreen(QWidget):
             output_device=self.output_device.currentData(),
             voice=self.voice.currentData(),
             speech_rate=self.rate.value(),
-            model=self.model.text().strip(),
+            model=self.model.currentData() or "",
             end_answer_after_silence=self.end_after_silence.value(),
             nudge_after_silence=self.nudge_after_silence.value(),
             long_pause_seconds=self.long_pause.value(),
@@ -162,7 +191,101 @@ class SettingsScreen(QWidget):
     def _browse_model(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "CTranslate2 Whisper model folder")
         if folder:
-            self.model.setText(folder)
+            self._select_model(folder)
+
+    # ------------------------------------------------------------------ speech model
+
+    def _fill_models(self, current: str) -> None:
+        self.model.blockSignals(True)
+        self.model.clear()
+        for m in model_catalog.CATALOG:
+            label = f"{m.name}  ({m.size_mb} MB{', default' if m.name == model_catalog.DEFAULT_MODEL_NAME else ''})"
+            # "" = the default: a saved "" follows the default if a later version changes it.
+            self.model.addItem(label, "" if m.name == model_catalog.DEFAULT_MODEL_NAME else m.name)
+        self.model.blockSignals(False)
+        self._select_model(current)
+
+    def _select_model(self, value: str) -> None:
+        value = value.strip()
+        if value == model_catalog.DEFAULT_MODEL_NAME:
+            value = ""
+        if self.model.findData(value) < 0:
+            shown = f"Folder: {value}" if ("/" in value or "\\" in value) else value
+            self.model.addItem(shown, value)
+        index = self.model.findData(value)
+        if index == self.model.currentIndex():
+            self._model_changed()
+        self.model.setCurrentIndex(index)
+
+    def _model_changed(self, *_args) -> None:
+        name = self.model.currentData() or model_catalog.DEFAULT_MODEL_NAME
+        known = model_catalog.info(name)
+        downloading = self._cancel_download is not None
+        if known is None:
+            folder = Path(name).expanduser()
+            self.model_cost.setText(
+                f"Local model folder {folder}: speed and accuracy not measured by the app."
+                if model_catalog.is_model_folder(folder) else
+                f"{name}: not a model folder or a model the app knows; it must already be "
+                "in the Hugging Face cache.")
+            self.download_button.setEnabled(False)
+            return
+        self.model_cost.setText(model_catalog.describe(name))
+        self.download_button.setEnabled(not downloading and model_catalog.status(name) == "not downloaded")
+
+    def start_download(self) -> None:
+        """Download the selected model on a worker thread; the progress bar and Cancel show."""
+        name = self.model.currentData()
+        if self._cancel_download is not None or not name or model_catalog.status(name) != "not downloaded":
+            return
+        cancel = threading.Event()
+        self._cancel_download = cancel
+        self.download_button.setEnabled(False)
+        self.download_progress.setRange(0, 0)  # busy until the size is known
+        self.cancel_download.setEnabled(True)
+        self.download_row.show()
+        self.status.setText(f"Downloading {name}...")
+
+        def emit(signal, *args) -> None:
+            try:
+                signal.emit(*args)
+            except RuntimeError:  # the window closed during the download: stop it
+                cancel.set()
+
+        def work() -> None:
+            try:
+                self._download(name, lambda done, total: emit(self._download_progress, done, total), cancel)
+            except BaseException as exc:  # reported on the GUI thread: cancelled, offline, disk full
+                emit(self._download_finished, name, exc)
+            else:
+                emit(self._download_finished, name, None)
+
+        threading.Thread(target=work, name=f"download-{name}", daemon=True).start()
+
+    def stop_download(self) -> None:
+        if self._cancel_download is not None:
+            self._cancel_download.set()
+            self.cancel_download.setEnabled(False)
+            self.status.setText("Cancelling the download...")
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            self.download_progress.setRange(0, 0)
+            return
+        self.download_progress.setRange(0, 1000)
+        self.download_progress.setValue(int(1000 * min(done, total) / total))
+        self.download_progress.setFormat(f"%p%  ({done / 1e6:.0f} of {total / 1e6:.0f} MB)")
+
+    def _download_done(self, name: str, error: object) -> None:
+        self._cancel_download = None
+        self.download_row.hide()
+        if error is None:
+            self.status.setText(f"Downloaded {name}. Save settings to use it.")
+        elif isinstance(error, model_catalog.DownloadCancelled):
+            self.status.setText(f"Download of {name} cancelled; nothing was kept.")
+        else:
+            self.status.setText(str(error) or type(error).__name__)
+        self._model_changed()
 
     def _browse_data(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Data folder")

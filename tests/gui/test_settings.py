@@ -25,7 +25,7 @@ def test_settings_are_saved_and_reloaded(qtbot, isolated_dirs):
     screen.rate.setValue(150)
     screen.end_after_silence.setValue(4.5)
     screen.long_pause.setValue(3.0)
-    screen.model.setText("small.en")
+    screen.model.setCurrentIndex(screen.model.findData("small.en"))
     screen.save_button.click()
 
     assert "Saved" in screen.status.text()
@@ -106,7 +106,7 @@ def test_changing_the_model_reloads_it_in_the_background(qtbot, isolated_dirs):
     window = _window(qtbot, load_model=load)
     window.start_background_loading()
     assert window.model_status.state == "loading"
-    window.settings_screen.model.setText("small.en")
+    window.settings_screen.model.setCurrentIndex(window.settings_screen.model.findData("small.en"))
     window.settings_screen.save_button.click()  # while the first load is still running
     release.set()
     qtbot.waitUntil(lambda: window.model_status.model == "model:small.en", timeout=5000)
