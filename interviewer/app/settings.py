@@ -23,7 +23,9 @@ class AppSettings:
     output_device: str | None = None
     voice: str | None = None  # speech voice id; None = the engine's default
     speech_rate: int = 170  # words per minute for the interviewer's voice
-    model: str = ""  # Whisper model name or folder; "" = the bundled tiny.en
+    # "" = the default model (tiny.en, bundled); a name from the catalog (adapters/models.py:
+    # base, base.en, small.en, distil-...) or a CTranslate2 model folder.
+    model: str = ""
     # Turn-taking: 0 disables ending an answer on silence (the key always works).
     end_answer_after_silence: float = 0.0
     nudge_after_silence: float = 12.0  # a long silence mid-answer: "think aloud" nudge; 0 = off
