@@ -115,15 +115,15 @@ def batch_run(model, audio: np.ndarray) -> dict:
 
 
 def memory_probe(audio_path: str, mode: str, speed: float) -> None:
-    """Child process: load the default model, transcribe live or batch, print peak RSS."""
-    from interviewer.adapters.transcription import load_audio, load_model
+    """Child process: load the default model, transcribe live or batch, print peak RSS. Batch
+    reads the file as the CLI does (in chunks, never all of it); live is fed from memory."""
+    from interviewer.adapters.transcription import load_audio, load_model, transcribe
 
-    audio = load_audio(audio_path)
     model = load_model()
     if mode == "batch":
-        batch_run(model, audio)
+        transcribe(audio_path, model)
     else:
-        live_run(model, audio, speed)
+        live_run(model, load_audio(audio_path), speed)
     print(json.dumps({"peak_mb": peak_rss_kb() / 1024}))
 
 

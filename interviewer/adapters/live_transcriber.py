@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from interviewer.adapters.decode_guards import StopAfterSpeech, drop_unvoiced_segments
 from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript
 
@@ -128,50 +129,6 @@ class PauseCutter:
         return chunk
 
 
-class StopAfterSpeech:
-    """A Whisper model whose `transcribe` stops once the segments reach the end of the speech.
-
-    A chunk ends in a pause. After decoding a window, faster-whisper seeks to the last word's
-    end and decodes what is left, here only that pause: a second encoder pass where, primed by
-    the hesitation hint, Whisper invents text and then falls back through every temperature
-    (measured: 1.3-20 s per 6 s chunk instead of 0.5-1.5 s). Its segment generator is lazy, so
-    not consuming it past the last speech skips that work. Other attributes pass through.
-    """
-
-    def __init__(self, model: Any, speech_end: float, tolerance: float = 0.3) -> None:
-        self._model = model
-        self._speech_end = speech_end  # seconds into the audio given to transcribe()
-        self._tolerance = tolerance
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._model, name)
-
-    def transcribe(self, audio: Any, **options: Any) -> tuple[Any, Any]:
-        segments, info = self._model.transcribe(audio, **options)
-        return self._until_speech_end(segments), info
-
-    def _until_speech_end(self, segments: Any) -> Any:
-        for segment in segments:
-            yield segment
-            if segment.end >= self._speech_end - self._tolerance:
-                return
-
-
-def drop_unvoiced_segments(segments: list[Segment], regions: list[SpeechRegion],
-                           min_voiced: float = 0.25) -> list[Segment]:
-    """Drop segments with (almost) no VAD speech under them: Whisper's inventions in the
-    silence at the end of a chunk ("I'll show you.", "Thank you.")."""
-    kept = []
-    for segment in segments:
-        start = segment.words[0].start if segment.words else segment.start
-        end = segment.words[-1].end if segment.words else segment.end
-        span = max(end - start, 1e-3)
-        voiced = sum(max(0.0, min(end, r.end) - max(start, r.start)) for r in regions)
-        if voiced >= min_voiced * span:
-            kept.append(segment)
-    return kept
-
-
 def merge_regions(regions: list[SpeechRegion], cuts: list[float], tolerance: float = 0.1) -> list[SpeechRegion]:
     """Join the two halves of a speech region that a chunk cut split: a region ending within
     `tolerance` s before a cut and the next one starting within `tolerance` s after it."""
@@ -179,7 +136,8 @@ def merge_regions(regions: list[SpeechRegion], cuts: list[float], tolerance: flo
     for region in sorted(regions, key=lambda r: r.start):
         if merged and any(merged[-1].end >= cut - tolerance and region.start <= cut + tolerance
                           and merged[-1].end <= region.start + tolerance for cut in cuts):
-            merged[-1] = SpeechRegion(merged[-1].start, max(merged[-1].end, region.end))
+            later = region if region.end >= merged[-1].end else merged[-1]
+            merged[-1] = SpeechRegion(merged[-1].start, later.end, later.final_rise)
         else:
             merged.append(region)
     return merged

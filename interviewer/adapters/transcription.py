@@ -225,8 +225,7 @@ def transcribe_window(audio: np.ndarray, model: "WhisperModel", offset: float = 
     segments: list[Segment] = []
     if audio.size and (regions is None or regions):
         decoder = model if regions is None else decode_guards.stop_after_speech(model, regions[-1].end - offset)
-        raw_segments, _info = decoder.transcribe(audio, **decode)
-        for s in raw_segments:
+        for s in decode_guards.decode(decoder, audio, decode):
             words = tuple(
                 Word(w.word.strip(), round(offset + w.start, 3), round(offset + w.end, 3),
                      round(float(w.probability), 4))

@@ -130,12 +130,14 @@ def list_devices() -> Any:
     return found
 
 
-def transcribe_file(path: Path, model: Any) -> Any:
+def transcribe_file(path: Path, model: Any, on_progress: Any = None) -> Any:
+    """Transcribe a recording (read in chunks, bounded memory); `on_progress(done_seconds,
+    total_seconds)` after each chunk, on a worker thread, for a progress bar."""
     if hasattr(model, "transcribe_file"):
-        return model.transcribe_file(path)
+        return model.transcribe_file(path, on_progress=on_progress)
     from interviewer.adapters.transcription import transcribe
 
-    return transcribe(path, model)
+    return transcribe(path, model, progress=on_progress)
 
 
 def default_services() -> AppServices:

@@ -7,7 +7,9 @@ for as long as each chunk took. The app therefore keeps the model in one child p
   - `TranscriptionClient.start(model_name)` spawns it; the model loads there in the background;
     `wait_ready()` returns when it is loaded (or raises the loading error, e.g. ModelNotFound).
   - `client.live()` gives a LiveTranscriber (the core port: feed/finish, plus `on_segment`) whose
-    work happens in the child; `client.transcribe_file(path)` transcribes a recording there.
+    work happens in the child; `client.transcribe_file(path, on_progress=...)` transcribes a
+    recording there, read from the file in chunks (bounded memory at any length), calling
+    `on_progress(done_seconds, total_seconds)` after each chunk, for a progress bar.
 
 Only 16 kHz float32 audio (64 kB/s) and transcript JSON cross the pipe.
 
@@ -17,10 +19,12 @@ If the child dies (OOM-killed, a crash in native code), the answer in flight get
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing
 import queue
 import signal
 import threading
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -29,6 +33,9 @@ from interviewer.errors import UserError
 
 STARTUP_TIMEOUT_S = 120.0
 FINISH_TIMEOUT_S = 120.0
+# A file transcription fails only when the child reports no progress for this long (one
+# chunk of up to 28 s takes a few seconds), however long the recording is.
+FILE_STALL_TIMEOUT_S = 120.0
 # Messages waiting for a child that stopped reading (hung, not dead): about 5 minutes of
 # 0.1 s microphone blocks. Past that the child is killed, so that the next request starts a
 # new one, and the answer's audio is dropped rather than held in memory; its recording is on
@@ -77,8 +84,11 @@ def _serve(conn: Any, model_name: str | None) -> None:
             send("done", answer, None, f"{type(exc).__name__}: {exc}")
 
     def transcribe_file(request: int, path: str) -> None:
+        def progress(done: float, total: float) -> None:
+            send("file_progress", request, done, total)
+
         try:
-            send("file_done", request, transcribe(path, model).to_dict(), None)
+            send("file_done", request, transcribe(path, model, progress=progress).to_dict(), None)
         except BaseException as exc:
             log.error("transcribing a file failed: %s: %s", type(exc).__name__, exc,
                       exc_info=not isinstance(exc, UserError))
@@ -117,14 +127,22 @@ def _serve(conn: Any, model_name: str | None) -> None:
 
 
 class _Pending:
-    def __init__(self) -> None:
+    def __init__(self, on_progress: Callable[[float, float], None] | None = None) -> None:
         self.event = threading.Event()
         self.result: dict | None = None
         self.error: str | None = None
+        self.on_progress = on_progress
+        self.last_heard = time.monotonic()  # the last message about this request
 
 
-def _wait(pending: _Pending, timeout: float, what: str) -> Transcript:
-    if not pending.event.wait(timeout):
+def _wait(pending: _Pending, timeout: float, what: str, stall: bool = False) -> Transcript:
+    """The request's transcript. Times out after `timeout` s, or with `stall` after `timeout`
+    s without progress from the child."""
+    if stall:
+        while not pending.event.wait(min(1.0, timeout)):
+            if time.monotonic() - pending.last_heard > timeout:
+                raise TimeoutError(f"{what} made no progress for {timeout:.0f} s")
+    elif not pending.event.wait(timeout):
         raise TimeoutError(f"{what} took longer than {timeout:.0f} s")
     if pending.error is not None:
         raise UserError(pending.error)
@@ -177,8 +195,9 @@ class _Child:
         if self.ended is None:
             self.outbox.put(message)
 
-    def expect(self, kind: str, key: int) -> _Pending:
-        pending = _Pending()
+    def expect(self, kind: str, key: int,
+               on_progress: Callable[[float, float], None] | None = None) -> _Pending:
+        pending = _Pending(on_progress)
         with self._lock:
             if self.ended is None:
                 self._pending[(kind, key)] = pending
@@ -236,6 +255,16 @@ class _Child:
                     transcriber = self._live.get(message[1])
                 if transcriber is not None:
                     transcriber._updated(message[2])
+            elif kind == "file_progress":
+                with self._lock:
+                    pending = self._pending.get(("file", message[1]))
+                if pending is not None:
+                    pending.last_heard = time.monotonic()
+                    if pending.on_progress is not None:
+                        try:
+                            pending.on_progress(message[2], message[3])
+                        except Exception:  # a broken progress bar must not end the reader
+                            logging.getLogger(__name__).exception("on_progress callback failed")
             elif kind in ("done", "file_done"):
                 with self._lock:
                     pending = self._pending.pop(("finish" if kind == "done" else "file", message[1]), None)
@@ -316,12 +345,17 @@ class TranscriptionClient:
         child.open(transcriber)
         return transcriber
 
-    def transcribe_file(self, path: str | Path, timeout: float = FINISH_TIMEOUT_S) -> Transcript:
+    def transcribe_file(self, path: str | Path, timeout: float = FILE_STALL_TIMEOUT_S,
+                        on_progress: Callable[[float, float], None] | None = None) -> Transcript:
+        """Transcribe a recording in the child; blocks until done. `on_progress(done_seconds,
+        total_seconds)` is called on the client's reader thread once at the start and after
+        each chunk of up to 28 s (for a progress bar: marshal it to the GUI thread). Fails
+        (TimeoutError) only if the child reports no progress for `timeout` seconds."""
         child = self._running()
         request = next(self._ids)
-        pending = child.expect("file", request)
+        pending = child.expect("file", request, on_progress)
         child.send("file", request, str(path))
-        return _wait(pending, timeout, f"transcribing {path}")
+        return _wait(pending, timeout, f"transcribing {path}", stall=True)
 
     def close(self) -> None:
         with self._lock:

@@ -37,6 +37,8 @@ def register(subparsers) -> None:
     parser.add_argument("--long-pause", type=float, default=2.0, metavar="SECONDS",
                         help="silences from this long are long pauses (default 2)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--progress", action="store_true",
+                        help="print transcription progress on stderr even when it is not a terminal")
     parser.set_defaults(func=run)
 
 
@@ -67,7 +69,7 @@ def _question_context(args) -> dict:
 
 
 def load_transcript(path: Path, model_name: str | None = None, decode: str = "prompt",
-                    recover: bool = True):
+                    recover: bool = True, progress=None):
     from interviewer.core.transcript import Transcript, TranscriptFormatError
 
     if not path.exists():
@@ -79,11 +81,13 @@ def load_transcript(path: Path, model_name: str | None = None, decode: str = "pr
             return Transcript.load(path)
         except TranscriptFormatError as exc:
             raise UserError(str(exc)) from None
-    from interviewer.adapters.transcription import decode_options, load_audio, load_model, transcribe
+    from interviewer.adapters.long_audio import open_audio
+    from interviewer.adapters.transcription import decode_options, load_model, transcribe
 
-    audio = load_audio(path)
-    return transcribe(audio, load_model(model_name), options=decode_options(decode),
-                      recover_hesitations=recover)
+    open_audio(path)  # UserError for an unreadable file, before the model loads
+    # Streamed from the file in chunks (bounded memory); progress(done_s, total_s) per chunk.
+    return transcribe(path, load_model(model_name), options=decode_options(decode),
+                      recover_hesitations=recover, progress=progress)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,7 +99,10 @@ def run(args: argparse.Namespace) -> int:
     if args.long_pause <= 0 or args.question_end < 0:
         raise UserError("--long-pause must be positive and --question-end not negative")
     context = _question_context(args)
-    transcript = load_transcript(Path(args.path), args.model, args.decode, not args.no_recover)
+    from interviewer.cli.progress import progress_printer
+
+    transcript = load_transcript(Path(args.path), args.model, args.decode, not args.no_recover,
+                                 progress_printer(args.path, args.progress))
     settings = AnalysisSettings(pauses=PauseSettings(long_pause_s=args.long_pause))
     analysis = analyze_answer(transcript, question_end=args.question_end, settings=settings, **context)
     if args.json:

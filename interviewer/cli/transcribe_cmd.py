@@ -19,15 +19,21 @@ def register(subparsers) -> None:
     parser.add_argument("--download", action="store_true",
                         help="allow downloading a named model that is not on this machine")
     parser.add_argument("--json", action="store_true", help="print the transcript as JSON")
+    parser.add_argument("--progress", action="store_true",
+                        help="print progress lines on stderr even when it is not a terminal "
+                             "(on a terminal a progress line is always shown)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from interviewer.adapters.transcription import load_audio, load_model, transcribe
+    from interviewer.adapters.long_audio import open_audio
+    from interviewer.adapters.transcription import load_model, transcribe
+    from interviewer.cli.progress import progress_printer
 
-    audio = load_audio(args.audio)  # UserError for a missing or unreadable file
+    open_audio(args.audio)  # UserError for a missing or unreadable file, before the model loads
     model = load_model(args.model, allow_download=args.download)  # ModelNotFound (a UserError)
-    transcript = transcribe(audio, model)
+    # Read and transcribed in chunks: memory stays bounded at any length.
+    transcript = transcribe(args.audio, model, progress=progress_printer(args.audio, args.progress))
     if args.json:
         print(transcript.to_json())
     else:

@@ -1,0 +1,135 @@
+"""Keep Whisper from writing what was not said: text over non-speech and repetition loops.
+
+Decoding is deterministic (temperature 0 only, see DECODE_OPTIONS in adapters/transcription.py),
+so faster-whisper no longer re-samples a window whose text is too repetitive or too unlikely.
+These general rules take over, using the voice-activity detector (Silero, adapters/vad.py) as
+the judge of where someone spoke, never a list of phrases:
+
+- a chunk with no speech region is not decoded at all (transcription.transcribe_window);
+- decoding stops once the segments reach the end of the last speech (`StopAfterSpeech`), so the
+  silence or noise after it is never decoded on its own ("Thank you for watching.");
+- a segment with (almost) no speech under it is dropped (`drop_unvoiced_segments`);
+- a window whose text is too repetitive (gzip compression ratio above LOOP_COMPRESSION_RATIO,
+  faster-whisper's own test that used to trigger sampling) is decoded once more, still
+  deterministically, with a mild repetition penalty (LOOP_RETRY_OPTIONS), and that text is
+  kept. Measured on the human-speech tune split: 2 of 32 clips trip it ("Montreal forced, uh,
+  um, um, uh, um, ..." looping to the end of the window, 6 hesitations spoken, 30+ written,
+  comes back as 5; and a clip of 6 "uh" written as 6 comes back as 4); no other clip changes;
+- a phrase of LOOP_MIN_WORDS or more words written LOOP_MIN_REPEATS or more times in a row is
+  written once (`collapse_loops`). People repeat single words and short pairs ("I I think",
+  "the the", "word word word"), which are kept; a whole phrase three times in a row is Whisper
+  stuck in a loop.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from interviewer.core.transcript import Segment, SpeechRegion
+
+LOOP_MIN_WORDS = 3
+LOOP_MIN_REPEATS = 3
+LOOP_COMPRESSION_RATIO = 2.4
+# Tried on the looping clip: repetition_penalty 1.1 -> 5 of 6 hesitations, 1.3 -> 3 (and run
+# together, "Uhm.."); no_repeat_ngram_size 4 -> 5 there but 10 for the 6 "uh" of the other.
+LOOP_RETRY_OPTIONS = {"repetition_penalty": 1.1}
+
+
+def decode(model: Any, audio: Any, options: dict[str, Any]) -> list[Any]:
+    """faster-whisper's segments for `audio`; decoded again with LOOP_RETRY_OPTIONS when a
+    window's text is too repetitive (see the module docstring)."""
+    segments = list(model.transcribe(audio, **options)[0])
+    if any((getattr(s, "compression_ratio", 0.0) or 0.0) > LOOP_COMPRESSION_RATIO for s in segments):
+        segments = list(model.transcribe(audio, **{**options, **LOOP_RETRY_OPTIONS})[0])
+    return segments
+
+
+class StopAfterSpeech:
+    """A Whisper model whose `transcribe` stops once the segments reach the end of the speech.
+
+    A chunk ends in a pause. After decoding a window, faster-whisper seeks to the last word's
+    end and decodes what is left, here only that pause: a second encoder pass where, primed by
+    the hesitation hint, Whisper invents text and then falls back through every temperature
+    (measured: 1.3-20 s per 6 s chunk instead of 0.5-1.5 s). Its segment generator is lazy, so
+    not consuming it past the last speech skips that work. Other attributes pass through.
+    """
+
+    def __init__(self, model: Any, speech_end: float, tolerance: float = 0.3) -> None:
+        self._model = model
+        self._speech_end = speech_end  # seconds into the audio given to transcribe()
+        self._tolerance = tolerance
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def transcribe(self, audio: Any, **options: Any) -> tuple[Any, Any]:
+        segments, info = self._model.transcribe(audio, **options)
+        return self._until_speech_end(segments), info
+
+    def _until_speech_end(self, segments: Any) -> Any:
+        for segment in segments:
+            yield segment
+            if segment.end >= self._speech_end - self._tolerance:
+                return
+
+
+def drop_unvoiced_segments(segments: list[Segment], regions: list[SpeechRegion],
+                           min_voiced: float = 0.25) -> list[Segment]:
+    """Drop segments with (almost) no VAD speech under them: Whisper's inventions in the
+    silence at the end of a chunk ("I'll show you.", "Thank you.")."""
+    kept = []
+    for segment in segments:
+        start = segment.words[0].start if segment.words else segment.start
+        end = segment.words[-1].end if segment.words else segment.end
+        span = max(end - start, 1e-3)
+        voiced = sum(max(0.0, min(end, r.end) - max(start, r.start)) for r in regions)
+        if voiced >= min_voiced * span:
+            kept.append(segment)
+    return kept
+
+
+
+def stop_after_speech(model: Any, speech_end: float) -> "StopAfterSpeech":
+    return StopAfterSpeech(model, speech_end)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^\w']+", "", text.lower())
+
+
+def collapse_loops(segments: list[Segment], min_words: int = LOOP_MIN_WORDS,
+                   min_repeats: int = LOOP_MIN_REPEATS) -> list[Segment]:
+    """Write a phrase of `min_words`+ words repeated `min_repeats`+ times in a row once: the
+    first copy is kept (with its times), the copies after it are dropped, across segments.
+    Only words are compared (transcribe always asks for word timings)."""
+    items = [(i, j, _key(w.text)) for i, s in enumerate(segments) for j, w in enumerate(s.words)]
+    drop: set[tuple[int, int]] = set()
+    n_words = len(items)
+    k = 0
+    while k < n_words:
+        best = None  # (phrase length, repeats)
+        for size in range(min_words, (n_words - k) // min_repeats + 1):
+            phrase = [t for _, _, t in items[k:k + size]]
+            repeats = 1
+            while [t for _, _, t in items[k + repeats * size:k + (repeats + 1) * size]] == phrase:
+                repeats += 1
+            if repeats >= min_repeats:
+                best = (size, repeats)
+                break
+        if best is None:
+            k += 1
+            continue
+        size, repeats = best
+        drop.update((i, j) for i, j, _ in items[k + size:k + size * repeats])
+        k += size * repeats
+    kept: list[Segment] = []
+    for i, s in enumerate(segments):
+        if s.words and any((i, j) in drop for j in range(len(s.words))):
+            words = tuple(w for j, w in enumerate(s.words) if (i, j) not in drop)
+            if not words:
+                continue
+            s = replace(s, text=" ".join(w.text for w in words), start=min(s.start, words[0].start),
+                        end=words[-1].end, words=words)
+        kept.append(s)
+    return kept
