@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 import subprocess
 from types import SimpleNamespace
 
@@ -237,3 +238,24 @@ def test_other_containers_fall_back_to_pyav(tmp_path):
             container.mux(packet)
     audio = load_audio(path)
     assert len(audio) == pytest.approx(RATE, abs=0.1 * RATE)
+
+
+@pytest.mark.parametrize("reader", ["load_audio", "open_audio"])
+def test_the_bundles_pyav_stand_in_gets_the_formats_message(monkeypatch, tmp_path, reader):
+    """The desktop bundle's runtime hook puts a stand-in `av` module in place whose every use
+    raises ImportError; both readers must still say which formats work."""
+    import runpy
+    import sys
+
+    from interviewer.adapters import long_audio, transcription
+
+    monkeypatch.setitem(sys.modules, "av", None)
+    monkeypatch.delitem(sys.modules, "faster_whisper.audio", raising=False)
+    monkeypatch.delitem(sys.modules, "faster_whisper", raising=False)
+    runpy.run_path(str(Path(__file__).resolve().parent.parent / "packaging" / "rthook_no_av.py"))
+    assert sys.modules["av"] is not None  # the stand-in is installed
+    path = tmp_path / "answer.m4a"
+    path.write_bytes(b"\0\0\0\x20ftypM4A not really audio")
+    read = transcription.load_audio if reader == "load_audio" else long_audio.open_audio
+    with pytest.raises(UserError, match=r"answer\.m4a: cannot read as audio.*WAV, FLAC, MP3 and Ogg"):
+        read(path)

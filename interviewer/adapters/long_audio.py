@@ -70,16 +70,19 @@ def open_audio(path: str | os.PathLike, block_seconds: float = READ_BLOCK_S) -> 
                            lambda: _soundfile_blocks(path, block_seconds))
     except Exception as exc:  # LibsndfileError (a RuntimeError) for formats it cannot read
         first_error = exc
+    no_pyav = UserError(f"{path}: cannot read as audio ({first_error}); this build reads WAV, FLAC, "
+                        "MP3 and Ogg files")
     try:
         import av
     except ImportError:
-        raise UserError(f"{path}: cannot read as audio ({first_error}); this build reads WAV, FLAC, "
-                        "MP3 and Ogg files") from None
+        raise no_pyav from None
     try:
         with av.open(str(path), mode="r", metadata_errors="ignore") as container:
             if not container.streams.audio:
                 raise ValueError("no audio stream")
             duration = container.duration / 1_000_000 if container.duration else 0.0
+    except ImportError:  # the desktop bundle's stand-in for PyAV (packaging/rthook_no_av.py)
+        raise no_pyav from None
     except Exception as exc:  # PyAV raises many error types for unreadable input
         raise UserError(f"{path}: cannot read as audio ({type(exc).__name__}: {exc})") from None
     return AudioStream(path, float(duration), lambda: _pyav_blocks(path, block_seconds))
