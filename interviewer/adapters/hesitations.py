@@ -32,6 +32,10 @@ MAX_CANDIDATE_S = 0.6
 # the bench, words 0.4-2.4; the re-decode decides the overlap, this only saves decodes.
 MAX_SPECTRAL_FLUX = 1.1
 CONTEXT_S = 0.1  # audio kept before the region when decoding it alone
+# The re-decode must be sure of itself: mean token log-probability of what it heard. With the
+# hint, a held "um"/"uh" decodes at -0.50 to -0.82 (espeak bench, 5 of 5); laughter (-1.07)
+# and the tail of a word after a register shift (-0.93) also come back as "Uh"/"Hm", less sure.
+MIN_RECHECK_LOGPROB = -0.85
 RECHECK_OPTIONS: dict[str, Any] = {
     "language": "en", "beam_size": 1, "temperature": 0.0, "condition_on_previous_text": False,
     "without_timestamps": True, "max_new_tokens": 6,
@@ -78,6 +82,12 @@ def _claimed_regions(regions: list[SpeechRegion], words: list[Word]) -> set[tupl
         # pause) or late across it ("and" stretched over "uh") does not claim it.
         if best is not None and best.start - 0.05 <= w.start < best.end:
             claimed.add((best.start, best.end))
+        # A word that ends inside a region and covers most of it was heard there: its tail
+        # ("know her." running into the last region). A word stretched right across a region
+        # is not (see above).
+        for r in ordered[max(0, i - 1):i + 3]:
+            if r.start < w.end < r.end and min(r.end, w.end) - max(r.start, w.start) >= 0.5 * (r.end - r.start):
+                claimed.add((r.start, r.end))
     return claimed
 
 
@@ -149,9 +159,11 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
 
 
 def _drop_echoes(transcript: Transcript, regions: list[SpeechRegion]) -> None:
-    """Drop a hesitation Whisper wrote twice: once on its sound, once again inside the
-    silence after it ("Uh [3 s] Uh, I would"). Nothing was said in a silence, and the word
-    before it is the same hesitation."""
+    """Drop a hesitation Whisper wrote twice: once on its sound, once again after the pause
+    that follows it, either inside the silence ("Uh [3 s] Uh, I would") or as an unaligned
+    (zero-length) word at the start of the next word's speech ("um, [1.7 s] um, a liner").
+    The echo has no sound of its own: nothing was said in the silence, and the next word's
+    speech is that word. One hesitation is never split across a pause."""
     ordered = sorted(regions, key=lambda r: r.start)
     starts = [r.start for r in ordered]
 
@@ -159,10 +171,26 @@ def _drop_echoes(transcript: Transcript, regions: list[SpeechRegion]) -> None:
         i = bisect.bisect_right(starts, w.end + 0.05)
         return i == 0 or ordered[i - 1].end + 0.05 < w.start
 
+    def region_of(t: float) -> int | None:
+        i = bisect.bisect_right(starts, t + 0.05) - 1
+        return i if i >= 0 and t <= ordered[i].end + 0.05 else None
+
     words = transcript.words
-    echoes = {(w.start, w.end, w.text) for prev, w in zip(words, words[1:])
-              if is_hesitation(normalize(w.text)) and is_hesitation(normalize(prev.text))
-              and ordered and in_silence(w) and not in_silence(prev)}
+
+    def on_next_words_speech(k: int) -> bool:
+        """Word k is unaligned, in another region than the hesitation before it, and the next
+        real word starts in that same region."""
+        w, prev = words[k], words[k - 1]
+        here = region_of(w.start)
+        if w.end - w.start >= ZERO_LENGTH_S or here is None or here == region_of((prev.start + prev.end) / 2):
+            return False
+        nxt = next((x for x in words[k + 1:] if not is_hesitation(normalize(x.text))), None)
+        return nxt is not None and region_of(nxt.start) == here
+
+    echoes = {(words[k].start, words[k].end, words[k].text) for k in range(1, len(words))
+              if is_hesitation(normalize(words[k].text)) and is_hesitation(normalize(words[k - 1].text))
+              and ordered and ((in_silence(words[k]) and not in_silence(words[k - 1]))
+                               or on_next_words_speech(k))}
     if echoes:
         segments = []
         for s in transcript.segments:
@@ -181,10 +209,11 @@ def _heard_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint:
     options = dict(RECHECK_OPTIONS)
     if hint:
         options["hotwords"] = hint
-    segments, _ = model.transcribe(clip, **options)
+    segments = list(model.transcribe(clip, **options)[0])
     text = " ".join(s.text for s in segments).strip()
     first = text.split()[0] if text else ""
-    if first and is_hesitation(normalize(first)) and len(text.split()) <= 2:
+    confidence = min((getattr(s, "avg_logprob", 0.0) for s in segments), default=0.0)
+    if first and is_hesitation(normalize(first)) and len(text.split()) <= 2 and confidence >= MIN_RECHECK_LOGPROB:
         return first.rstrip(".,!?…")
     return ""
 
