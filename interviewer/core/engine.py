@@ -9,8 +9,14 @@ Time drives the phases; answers drive the questions inside a phase.
 * When a phase starts, the engine emits its prompt, then asks the first thing on the phase's list:
   changed constraints (`at_phase` follow-ups) first, then the phase's questions in script order.
 * `answer_finished(text)` returns the next thing to ask: the current question's next follow-up whose
-  condition holds, else the next item on the phase's list, else nothing (the interviewer waits for
-  the next phase).
+  condition holds, else the next item on the phase's list, else (with `move_on_early`, the default)
+  the next phase starts now: its prompt and first question. The time saved goes to the later
+  phases, in proportion to their planned minutes; the round still ends at its planned length. In
+  the last phase nothing more is asked (the caller says so and offers to add or to end).
+* `next_phase()` moves on at once (the candidate's Next key); `pause()`/`resume()` stop and restart
+  the round and phase clocks. Round time is "clock time since start minus paused time", computed
+  from the injected clock, never by summing ticks; every time the engine reports is round time,
+  so a pause is left out of every measure. Pauses are kept in `timeline.pauses`.
 
 The clock is injected, so tests drive a whole 60-minute round in milliseconds.
 """
@@ -94,14 +100,22 @@ class AskSpan:
 
 
 @dataclass
+class PauseSpan:
+    at: float  # round seconds when the round was paused (round time stands still during a pause)
+    seconds: float  # how long it was paused, on the clock
+
+
+@dataclass
 class Timeline:
     phases: list[PhaseSpan] = field(default_factory=list)
     asks: list[AskSpan] = field(default_factory=list)
+    pauses: list[PauseSpan] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
             "phases": [vars(p).copy() for p in self.phases],
             "asks": [vars(a).copy() for a in self.asks],
+            "pauses": [vars(p).copy() for p in self.pauses],
         }
 
 
@@ -129,9 +143,10 @@ def mentions_any(text: str, keywords: tuple[str, ...]) -> bool:
 
 class RoundEngine:
     def __init__(self, script: RoundScript, clock: Clock, phase_warning_minutes: float | None = 2.0,
-                 round_warning_minutes: float | None = 5.0) -> None:
+                 round_warning_minutes: float | None = 5.0, move_on_early: bool = True) -> None:
         self.script = script
         self.clock = clock
+        self.move_on_early = move_on_early
         self.round_seconds = float(script.minutes) * 60.0
         self.phase_warning_seconds = (phase_warning_minutes or 0.0) * 60.0
         self.round_warning_seconds = (round_warning_minutes or 0.0) * 60.0
@@ -139,8 +154,11 @@ class RoundEngine:
         self.state = RoundState.NOT_STARTED
         self._start: float | None = None
         self._stopped_at: float | None = None
+        self._paused_at: float | None = None  # clock time the current pause began
+        self._paused_total = 0.0  # clock seconds spent paused before the current pause
         self._schedule: list[Event] = []  # due events, sorted by (at, kind)
-        self._phase_bounds = self._plan_phases()
+        self._phase_bounds = self._plan_phases()  # current bounds: moving on early shifts later phases
+        self._planned_bounds = list(self._phase_bounds)  # the script's plan, for the timeline
         self._phase_index = -1
         self._phase_queue: list[tuple[Question, FollowUp | None]] = []
         self._asked_questions: set[str] = set()
@@ -168,15 +186,25 @@ class RoundEngine:
         if 0 < self.round_warning_seconds < self.round_seconds:
             round_warning_at = self.round_seconds - self.round_warning_seconds
             events.append(RoundEndingSoon(self.round_warning_seconds, round_warning_at))
-        for phase, start, end in self._phase_bounds:
+        events += self._phase_events(self._phase_bounds, round_warning_at)
+        events.append(TimeUp(self.round_seconds))
+        events.sort(key=lambda e: (e.at, _ORDER[type(e)]))
+        return events
+
+    def _round_warning_at(self) -> float | None:
+        if 0 < self.round_warning_seconds < self.round_seconds:
+            return self.round_seconds - self.round_warning_seconds
+        return None
+
+    def _phase_events(self, bounds, round_warning_at: float | None) -> list[Event]:
+        events: list[Event] = []
+        for phase, start, end in bounds:
             events.append(PhaseStarted(phase.id, phase.prompt, start))
             lead = self.phase_warning_seconds
             # Skipped when the phase is too short to warn in, or when it would just repeat the
             # round warning at the same moment.
             if 0 < lead < end - start and (end - lead) != round_warning_at:
                 events.append(PhaseEndingSoon(phase.id, lead, end - lead))
-        events.append(TimeUp(self.round_seconds))
-        events.sort(key=lambda e: (e.at, _ORDER[type(e)]))
         return events
 
     def planned_phases(self) -> list[tuple[str, float, float]]:
@@ -186,12 +214,39 @@ class RoundEngine:
     # ------------------------------------------------------------ the clock
 
     def elapsed(self) -> float:
-        """Round seconds since start; frozen when the round stopped, never past its length."""
+        """Round seconds since start, paused time left out; frozen while paused and when the
+        round stopped, never past its length."""
         if self._start is None:
             return 0.0
         if self._stopped_at is not None:
             return self._stopped_at
-        return min(self.clock.now() - self._start, self.round_seconds)
+        return min(self._round_time(), self.round_seconds)
+
+    def _round_time(self) -> float:
+        now = self.clock.now() if self._paused_at is None else self._paused_at
+        return now - self._start - self._paused_total
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    def pause(self) -> bool:
+        """Stop the round and phase clocks (a doorbell). False if not running or already paused."""
+        if self.state != RoundState.RUNNING or self._paused_at is not None:
+            return False
+        self._paused_at = self.clock.now()
+        return True
+
+    def resume(self) -> bool:
+        """Start the clocks again where they stopped; the pause is kept in timeline.pauses."""
+        if self._paused_at is None:
+            return False
+        at = self.elapsed()
+        seconds = self.clock.now() - self._paused_at
+        self._paused_total += seconds
+        self._paused_at = None
+        self.timeline.pauses.append(PauseSpan(at, seconds))
+        return True
 
     @property
     def current_phase(self) -> Phase | None:
@@ -202,6 +257,15 @@ class RoundEngine:
     @property
     def is_over(self) -> bool:
         return self.state in (RoundState.FINISHED, RoundState.STOPPED)
+
+    @property
+    def has_next_phase(self) -> bool:
+        return self._phase_index + 1 < len(self._phase_bounds)
+
+    @property
+    def phase_agenda_done(self) -> bool:
+        """Nothing more is planned in this phase: no question, follow-up or changed constraint."""
+        return not self._phase_queue and not self._pending_follow_ups
 
     def time_left_in_phase(self) -> float:
         if self._phase_index < 0 or self.is_over:
@@ -225,9 +289,9 @@ class RoundEngine:
 
     def poll(self) -> list[Event]:
         """Events due since the last call, in time order, each stamped with its scheduled time."""
-        if self.state != RoundState.RUNNING:
+        if self.state != RoundState.RUNNING or self._paused_at is not None:
             return []
-        now = self.clock.now() - self._start
+        now = self._round_time()
         out: list[Event] = []
         while self._schedule and self._schedule[0].at <= now and self.state == RoundState.RUNNING:
             out.extend(self._fire(self._schedule.pop(0)))
@@ -249,7 +313,7 @@ class RoundEngine:
     def _enter_phase(self, index: int, at: float) -> list[Event]:
         self._close_phase(at)
         self._phase_index = index
-        phase, start, end = self._phase_bounds[index]
+        phase, start, end = self._planned_bounds[index]
         self.timeline.phases.append(PhaseSpan(phase.id, start, end, at))
         # Changed constraints about questions already discussed come first; any about a question
         # of this phase come after the questions, so the question is asked before it changes.
@@ -310,7 +374,49 @@ class RoundEngine:
             # The answers so far only grow, so a condition that fails now never holds later.
             if answer_text is not None and not mentions_any(self._answers_so_far, follow_up.if_missing):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
-        return [*caught_up, *self._ask_next_in_phase(now)]
+        asked = self._ask_next_in_phase(now)
+        if not asked and self.move_on_early and self.has_next_phase:
+            return [*caught_up, *self._move_on(now)]
+        return [*caught_up, *asked]
+
+    def next_phase(self) -> list[Event]:
+        """The candidate is done with this part: the next phase starts now (its prompt and first
+        question), whatever was left of this one is dropped. Empty in the last phase."""
+        caught_up = self.poll()
+        if self.state != RoundState.RUNNING or self._paused_at is not None:
+            return caught_up
+        if any(isinstance(e, PhaseStarted) for e in caught_up) or not self.has_next_phase:
+            return caught_up
+        now = self.elapsed()
+        open_ask = self.timeline.asks[-1] if self.timeline.asks else None
+        if open_ask is not None and open_ask.answered_at is None:
+            open_ask.answered_at = now
+        return [*caught_up, *self._move_on(now)]
+
+    def _move_on(self, now: float) -> list[Event]:
+        """Start the next phase at `now`; the later phases share the rest of the round in
+        proportion to their planned lengths, so the round still ends on time."""
+        later = self._phase_bounds[self._phase_index + 1:]
+        planned = sum(end - start for _, start, end in later)
+        left = self.round_seconds - now
+        bounds, t = [], now
+        for phase, start, end in later:
+            length = (end - start) * left / planned if planned > 0 else left / len(later)
+            bounds.append((phase, t, min(t + length, self.round_seconds)))
+            t += length
+        self._phase_bounds[self._phase_index + 1:] = bounds
+        # Replace the later phases' starts and warnings; the round's own warning and end stay.
+        self._schedule = [e for e in self._schedule if not isinstance(e, (PhaseStarted, PhaseEndingSoon))]
+        self._schedule += self._phase_events(bounds[1:], self._round_warning_at())
+        self._schedule.sort(key=lambda e: (e.at, _ORDER[type(e)]))
+        first, start, end = bounds[0]
+        out: list[Event] = []
+        lead = self.phase_warning_seconds
+        if 0 < lead < end - start and (end - lead) != self._round_warning_at():
+            self._schedule.append(PhaseEndingSoon(first.id, lead, end - lead))
+            self._schedule.sort(key=lambda e: (e.at, _ORDER[type(e)]))
+        out += self._fire(PhaseStarted(first.id, first.prompt, now))
+        return out
 
     def repeat_question(self) -> list[Event]:
         """The last thing asked, again, stamped now (empty when nothing was asked yet)."""
@@ -322,6 +428,8 @@ class RoundEngine:
         """End the round early. Afterwards nothing more happens."""
         if self.state != RoundState.RUNNING:
             return
+        if self._paused_at is not None:
+            self.resume()  # the pause is kept; round time stood still during it
         self._stopped_at = self.elapsed()
         self._close_phase(self._stopped_at)
         self.state = RoundState.STOPPED

@@ -38,7 +38,8 @@ def simulate(engine, clock, answer_after=60.0, step=0.25):
 def test_whole_sixty_minute_round_exact_sequence_and_timing():
     began = time.perf_counter()
     clock = FakeClock(1000.0)
-    engine = RoundEngine(design_round(), clock)
+    # Time alone drives the phases here (move_on_early=False): the plan, kept to the second.
+    engine = RoundEngine(design_round(), clock, move_on_early=False)
     events = simulate(engine, clock)
     took = time.perf_counter() - began
 
@@ -71,7 +72,7 @@ def test_whole_sixty_minute_round_exact_sequence_and_timing():
 
 def test_timeline_records_phases_and_asks_against_the_plan():
     clock = FakeClock()
-    engine = RoundEngine(design_round(), clock)
+    engine = RoundEngine(design_round(), clock, move_on_early=False)
     simulate(engine, clock)
     phases = [(p.phase, p.planned_start, p.planned_end, p.started_at, p.ended_at) for p in engine.timeline.phases]
     assert phases == [
@@ -159,9 +160,10 @@ def test_if_missing_follow_up_fires_when_no_keyword_was_said():
     clock.advance(30)
     [ask] = engine.answer_finished("I would rank posts by predicted engagement")
     assert (ask.follow_up_id, ask.reason, ask.at) == ("feed-metric", "follow_up", 330.0)
-    # The unconditional follow-up comes next, then the phase has nothing more: the engine waits.
+    # The unconditional follow-up comes next, then the phase has nothing more: the next one starts.
     assert engine.answer_finished("recall at ten")[0].follow_up_id == "feed-scale"
-    assert engine.answer_finished("a billion") == []
+    started, ask = engine.answer_finished("a billion")
+    assert (started.phase, started.at, ask.question_id) == ("design", 330.0, "features")
 
 
 def test_if_missing_matches_whole_words_and_phrases_and_earlier_answers_count():

@@ -44,8 +44,12 @@ def test_bundled_script_runs_a_whole_round(script):
             if follow_up.at_phase:
                 assert (question.id, follow_up.id) in asked, f"{follow_up.id} was never asked"
     assert len(asked) == len(set(asked))
+    # Brisk answers finish phases early: the next one starts at once, and the time saved goes
+    # to the later ones, so the phases still fill the round exactly and none is skipped.
     spans = engine.timeline.phases
-    assert [s.ended_at - s.started_at for s in spans] == [p.minutes * 60 for p in script.phases]
+    assert spans[0].started_at == 0 and spans[-1].ended_at == script.minutes * 60
+    assert all(a.ended_at == b.started_at for a, b in zip(spans, spans[1:]))
+    assert all(s.ended_at > s.started_at for s in spans)
 
 
 @pytest.mark.parametrize("script", SCRIPTS[:2] + SCRIPTS[-2:], ids=lambda s: s.id)
