@@ -25,6 +25,8 @@ def register(subparsers) -> None:
     validate = sub.add_parser("validate", help="check script files; exit status 1 on any problem")
     validate.add_argument("paths", nargs="+", metavar="PATH",
                           help="script files or folders (their *.toml files are checked)")
+    validate.add_argument("--strict", action="store_true",
+                          help="treat warnings (e.g. a clarifying topic without a fact) as problems")
     validate.set_defaults(func=validate_scripts)
 
 
@@ -47,7 +49,7 @@ def list_scripts(args: argparse.Namespace) -> int:
 
 
 def validate_scripts(args: argparse.Namespace) -> int:
-    from interviewer.core.scripts.loader import SCRIPT_SUFFIX, validate_file
+    from interviewer.core.scripts.loader import SCRIPT_SUFFIX, check_file
 
     checked = failed = 0
     for path in _expand(args.paths):
@@ -55,11 +57,13 @@ def validate_scripts(args: argparse.Namespace) -> int:
             print(f"SKIP {path} (not a {SCRIPT_SUFFIX} file)")
             continue
         checked += 1
-        problems = validate_file(path)
-        if problems:
+        problems, warnings = check_file(path)
+        for line in problems + warnings:
+            print(line)
+        if problems or (warnings and args.strict):
             failed += 1
-            for problem in problems:
-                print(problem)
+        elif warnings:
+            print(f"OK {path} ({len(warnings)} warning{'s' if len(warnings) > 1 else ''})")
         else:
             print(f"OK {path}")
     if checked == 0:

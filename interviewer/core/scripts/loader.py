@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.core.scripts.model import (
+    DEFAULT_NO_FACT_REPLY,
     MAX_ROUND_MINUTES,
     MIN_ROUND_MINUTES,
     ROUND_KINDS,
@@ -24,14 +25,15 @@ from interviewer.core.scripts.model import (
     Question,
     RoundScript,
 )
-from interviewer.core.scripts.topics import builtin_keywords
+from interviewer.core.scripts.topics import builtin_keywords, normalize_topic_name
 from interviewer.errors import UserError
 
 SCRIPT_SUFFIX = ".toml"
 MAX_SCRIPT_BYTES = 2_000_000  # the bundled scripts are a few kB; anything this big is not one
-ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "phases", "questions")
+ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "no_fact_reply", "phases", "questions")
 PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying")
-QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "expected_points", "follow_ups")
+QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
+                 "follow_ups")
 FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase")
 TOPIC_KEYS = ("name", "keywords")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
@@ -103,11 +105,17 @@ def load_script(path: str | Path, *, bundled: bool = False) -> RoundScript:
 
 def validate_file(path: str | Path) -> list[str]:
     """Problems with one script file, one line each; empty when the script is fine."""
+    return check_file(path)[0]
+
+
+def check_file(path: str | Path) -> tuple[list[str], list[str]]:
+    """(problems, warnings) of one script file. Warnings (e.g. a clarifying topic without a
+    fact) do not stop the script from being used; problems do, and then warnings are empty."""
     try:
-        load_script(path)
+        script = load_script(path)
     except ScriptError as exc:
-        return exc.problems
-    return []
+        return exc.problems, []
+    return [], list(script.warnings)
 
 
 def discover_scripts(bundled_dir: Path | None = None, user_dir: Path | None = None) -> ScriptCatalog:
@@ -314,11 +322,18 @@ class _Checker:
         self.source = source
         self.index = index
         self._found: list[tuple[int, str]] = []
+        self._warned: list[tuple[int, str]] = []
+        self.no_fact_reply = DEFAULT_NO_FACT_REPLY
 
     def problem(self, path: _Path, message: str) -> None:
         line = self.index.line_of(path)
         where = f"{self.source}:{line}" if line else self.source
         self._found.append((line or 0, f"{where}: {_format_path(path)}: {message}"))
+
+    def warning(self, path: _Path, message: str) -> None:
+        line = self.index.line_of(path)
+        where = f"{self.source}:{line}" if line else self.source
+        self._warned.append((line or 0, f"{where}: {_format_path(path)}: warning: {message}"))
 
     @property
     def problems(self) -> list[str]:
@@ -420,6 +435,8 @@ class _Checker:
         script_id = self.identifier(data, ())
         title = self.text(data, "title", ())
         description = self.text(data, "description", (), required=False) or ""
+        self.no_fact_reply = (self.text(data, "no_fact_reply", (), required=False)
+                              or DEFAULT_NO_FACT_REPLY)
         kind = self.text(data, "kind", ())
         if kind is not None and kind not in ROUND_KINDS:
             hint = difflib.get_close_matches(kind, ROUND_KINDS, n=1, cutoff=0.5)
@@ -453,10 +470,12 @@ class _Checker:
 
         if self._found:
             return None
+        warnings = tuple(text for _, text in sorted(self._warned, key=lambda item: item[0]))
         return RoundScript(id=script_id, title=title, kind=kind, minutes=minutes,
                            phases=tuple(phases), questions=tuple(questions),
                            description=description, bundled=bundled,
-                           source="" if self.source.startswith("<") else self.source)
+                           source="" if self.source.startswith("<") else self.source,
+                           warnings=warnings)
 
     def phase(self, table: dict, path: _Path) -> Phase | None:
         count = len(self._found)
@@ -485,7 +504,10 @@ class _Checker:
             self.problem(path + ("phase",), "is empty")
         elif phase is not None and phase_ids and phase not in phase_ids:
             self.unknown_phase(path + ("phase",), phase, phase_ids)
-        topics = self.topics(table, path)
+        topics = self.facts(table, path, self.topics(table, path))
+        no_fact_reply = self.text(table, "no_fact_reply", path, required=False)
+        if no_fact_reply == "":
+            self.problem(path + ("no_fact_reply",), "is empty")
         points = self.words(table, "expected_points", path)
         follow_ups = []
         raw = table.get("follow_ups", [])
@@ -498,7 +520,8 @@ class _Checker:
         if len(self._found) > count:
             return None
         return Question(id=question_id, text=text, phase=phase, clarifying_topics=topics,
-                        follow_ups=tuple(follow_ups), expected_points=points)
+                        follow_ups=tuple(follow_ups), expected_points=points,
+                        no_fact_reply=no_fact_reply or self.no_fact_reply)
 
     def unknown_phase(self, path: _Path, phase: str, phase_ids: list[str]) -> None:
         hint = difflib.get_close_matches(phase, phase_ids, n=1, cutoff=0.5)
@@ -533,6 +556,45 @@ class _Checker:
             merged = tuple(dict.fromkeys(k.lower() for k in (name, *keywords)))
             topics.append(ClarifyingTopic(name=name, keywords=merged))
         return tuple(topics)
+
+    def facts(self, table: dict, path: _Path,
+              topics: tuple[ClarifyingTopic, ...]) -> tuple[ClarifyingTopic, ...]:
+        """The `[questions.facts]` table: topic name -> what the interviewer says when asked.
+
+        Keys name clarifying topics (case, spaces, `_` and `-` do not matter). A topic without
+        a fact is a warning: asked about it, the interviewer gives the no-fact reply."""
+        raw = table.get("facts", {})
+        facts_path = path + ("facts",)
+        if not isinstance(raw, dict):
+            self.problem(facts_path, "must be a table of topic = \"what the interviewer says\" "
+                                     f"(a [questions.facts] table), not {_type_name(raw)}")
+            raw = {}
+        by_name = {normalize_topic_name(t.name): t.name for t in topics}
+        facts: dict[str, str] = {}
+        for key, value in raw.items():
+            topic = by_name.get(normalize_topic_name(key))
+            if topic is None:
+                names = list(by_name.values())
+                hint = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+                more = f" (did you mean '{hint[0]}'?)" if hint else ""
+                listed = ", ".join(names) if names else "none; add clarifying_topics first"
+                self.problem(facts_path + (key,), f"no clarifying topic '{key}' in this question"
+                                                  f"{more}; its topics: {listed}")
+                continue
+            if topic in facts:
+                self.problem(facts_path + (key,), f"second fact for topic '{topic}'")
+                continue
+            text = self.text(raw, key, facts_path)
+            if text is not None:
+                facts[topic] = text
+        missing = [t.name for t in topics if t.name not in facts]
+        if missing and topics:
+            where = facts_path if "facts" in table else path + ("clarifying_topics",)
+            self.warning(where, "no fact for clarifying topic" + ("s " if len(missing) > 1 else " ")
+                         + ", ".join(f"'{name}'" for name in missing)
+                         + (": asked about them" if len(missing) > 1 else ": asked about it")
+                         + ", the interviewer can only say its no_fact_reply")
+        return tuple(ClarifyingTopic(t.name, t.keywords, facts.get(t.name)) for t in topics)
 
     def follow_up(self, table: dict, path: _Path, phase_ids: list[str],
                   question_phase: str | None) -> FollowUp | None:

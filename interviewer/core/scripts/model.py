@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 ROUND_KINDS = ("phone_screen", "coding", "ml_breadth", "ml_depth", "ml_system_design", "behavioral")
 MIN_ROUND_MINUTES = 45
 MAX_ROUND_MINUTES = 60
+# What the interviewer says to a clarifying question that no fact of the question answers.
+DEFAULT_NO_FACT_REPLY = "Good question. Make a reasonable assumption, say it out loud, and go on."
 
 
 @dataclass(frozen=True)
@@ -13,11 +15,13 @@ class ClarifyingTopic:
     """Something a strong candidate asks about before solving, e.g. "latency".
 
     `keywords` are the words that show a question touched the topic; the topic name itself
-    always counts as a keyword.
+    always counts as a keyword. `fact` is what the interviewer answers when the candidate asks
+    about it (e.g. "About fifty million daily users."); None when the script gives none.
     """
 
     name: str
     keywords: tuple[str, ...] = ()
+    fact: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,12 @@ class Question:
     clarifying_topics: tuple[ClarifyingTopic, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     expected_points: tuple[str, ...] = ()  # notes for the review, never read aloud
+    # Said to a clarifying question that none of the topics' facts answers.
+    no_fact_reply: str = DEFAULT_NO_FACT_REPLY
+
+    def facts(self) -> dict[str, str]:
+        """Topic name -> the fact the interviewer gives when asked about it."""
+        return {t.name: t.fact for t in self.clarifying_topics if t.fact}
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,9 @@ class RoundScript:
     description: str = ""
     source: str = ""  # file it was loaded from
     bundled: bool = False
+    # Things that do not stop the script from running (e.g. a clarifying topic without a fact),
+    # one `FILE:LINE: field: message` line each; `scripts validate` prints them.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def phase(self, phase_id: str) -> Phase:
         for p in self.phases:

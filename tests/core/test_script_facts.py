@@ -1,0 +1,145 @@
+"""Facts the interviewer holds back until asked, and its reply when no fact fits (issue 12)."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from interviewer.core.scripts.loader import ScriptError, check_file, discover_scripts, parse_script
+from interviewer.core.scripts.model import DEFAULT_NO_FACT_REPLY
+from interviewer.resources import bundled_scripts_dir
+
+SCRIPT = '''\
+id = "facts_demo"
+title = "Facts demo"
+kind = "ml_system_design"
+minutes = 45
+{round_extra}
+
+[[phases]]
+id = "requirements"
+name = "Requirements"
+minutes = 45
+prompt = "Ask me anything."
+expects_clarifying = true
+
+[[questions]]
+id = "feed"
+text = "Design a feed."
+clarifying_topics = ["scale", "Data_Size", {{ name = "cold start", keywords = ["new users"] }}]
+{question_extra}
+
+[questions.facts]
+{facts}
+
+[[questions.follow_ups]]
+id = "metric"
+text = "Which metric?"
+'''
+
+ALL_FACTS = '''\
+scale = "About fifty million daily users."
+"data size" = "A hundred million videos."
+cold_start = """Two hundred thousand new users
+a day."""'''
+
+
+def script(facts: str = ALL_FACTS, round_extra: str = "", question_extra: str = "") -> str:
+    return SCRIPT.format(facts=facts, round_extra=round_extra, question_extra=question_extra)
+
+
+def test_facts_are_keyed_by_topic_whatever_the_case_spaces_or_underscores():
+    parsed = parse_script(script(), "demo.toml")
+    question = parsed.question("feed")
+    assert question.facts() == {
+        "scale": "About fifty million daily users.",
+        "Data_Size": "A hundred million videos.",
+        "cold start": "Two hundred thousand new users a day.",  # reflowed like other text
+    }
+    assert parsed.warnings == ()
+    assert question.no_fact_reply == DEFAULT_NO_FACT_REPLY
+
+
+def test_no_fact_reply_per_script_and_per_question():
+    parsed = parse_script(script(round_extra='no_fact_reply = "Assume what you need."'), "demo.toml")
+    assert parsed.question("feed").no_fact_reply == "Assume what you need."
+    parsed = parse_script(script(round_extra='no_fact_reply = "Assume what you need."',
+                                 question_extra='no_fact_reply = "Your call."'), "demo.toml")
+    assert parsed.question("feed").no_fact_reply == "Your call."
+
+
+def test_a_topic_without_a_fact_is_a_warning_naming_file_line_and_field():
+    text = script(facts='scale = "About fifty million daily users."')
+    parsed = parse_script(text, "demo.toml")  # still usable
+    facts_line = text.splitlines().index("[questions.facts]") + 1
+    assert parsed.warnings == (
+        f"demo.toml:{facts_line}: questions[1].facts: warning: no fact for clarifying topics "
+        "'Data_Size', 'cold start': asked about them, the interviewer can only say its "
+        "no_fact_reply",)
+
+
+@pytest.mark.parametrize("facts, message", [
+    ('latency = "Two hundred ms."',
+     "questions[1].facts.latency: no clarifying topic 'latency' in this question; its topics: "
+     "scale, Data_Size, cold start"),
+    ('scael = "x"', "questions[1].facts.scael: no clarifying topic 'scael' in this question "
+                    "(did you mean 'scale'?)"),
+    ('scale = ""', "questions[1].facts.scale: is empty"),
+    ('scale = 50', "questions[1].facts.scale: must be a text string, not a number"),
+    ('scale = "a"\nScale = "b"', "questions[1].facts.Scale: second fact for topic 'scale'"),
+])
+def test_bad_facts_are_problems_with_their_line(facts, message):
+    text = script(facts=facts)
+    with pytest.raises(ScriptError) as error:
+        parse_script(text, "demo.toml")
+    [problem] = [p for p in error.value.problems if "facts" in p]
+    key = message.split(":")[0].rsplit(".", 1)[-1]
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith(f"{key} ="))
+    assert problem.startswith(f"demo.toml:{line}: {message}"), problem
+
+
+def test_facts_must_be_a_table():
+    text = script().replace("[questions.facts]\n", "").replace(
+        'clarifying_topics = [', 'facts = "all of them"\nclarifying_topics = [')
+    text = text.replace(ALL_FACTS, "")
+    with pytest.raises(ScriptError) as error:
+        parse_script(text, "demo.toml")
+    assert any("questions[1].facts: must be a table of topic = " in p and "not a string" in p
+               for p in error.value.problems), error.value.problems
+
+
+def test_every_clarifying_topic_of_every_bundled_question_has_a_spoken_fact(tmp_path):
+    catalog = discover_scripts(bundled_scripts_dir(), tmp_path)
+    assert catalog.problems == []
+    count = 0
+    for parsed in catalog.scripts:
+        assert parsed.warnings == (), parsed.warnings
+        for question in parsed.questions:
+            for topic in question.clarifying_topics:
+                count += 1
+                assert topic.fact, f"{parsed.id}/{question.id}: {topic.name}"
+                # Short enough to say in a breath or two, and a full sentence.
+                assert len(topic.fact.split()) <= 40 and topic.fact.endswith("."), topic.fact
+    assert count >= 140
+
+
+def _validate(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, INTERVIEWER_DATA_DIR=str(data_dir))
+    return subprocess.run([sys.executable, "-m", "interviewer", "scripts", "validate", *args],
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_validate_prints_warnings_and_strict_fails_on_them(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text(script(facts='scale = "About fifty million daily users."'), encoding="utf-8")
+    problems, warnings = check_file(path)
+    assert problems == [] and len(warnings) == 1
+    result = _validate(str(path), data_dir=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{path}:" in result.stdout and "warning: no fact for clarifying topics" in result.stdout
+    assert f"OK {path} (1 warning)" in result.stdout
+    strict = _validate("--strict", str(path), data_dir=tmp_path)
+    assert strict.returncode == 1 and "Traceback" not in strict.stderr
+    assert "1 of 1 script(s) have problems" in strict.stderr
+    assert _validate("--strict", str(bundled_scripts_dir()), data_dir=tmp_path).returncode == 0
