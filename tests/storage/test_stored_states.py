@@ -14,7 +14,7 @@ from storage_helpers import make_transcript
 # The exact texts earlier versions wrote: renaming one of these breaks old data.
 SHIPPED = {
     SessionStatus: {"in_progress", "completed", "interrupted", "discarded"},
-    FillerKind: {"hesitation", "lexical"},
+    FillerKind: {"hesitation", "lexical", "repetition", "cut_off", "restart"},
     EndedBy: {"key", "silence", "repeat", "paused", "phase_end", "time_up", "stopped"},
     UtteranceKind: {"prompt", "phase_warning", "round_warning", "question", "follow_up", "changed_constraint",
                     "repeat", "nudge", "closing"},

@@ -46,6 +46,12 @@ MIN_HESITATION_GAP_S = 0.12
 class FillerKind(StrEnum):
     HESITATION = "hesitation"  # um, uh, hmm...
     LEXICAL = "lexical"  # like, you know, I mean... used as fillers
+    # Disfluencies that are not filler words (find_disfluencies): reported beside the fillers,
+    # never counted as them.
+    REPETITION = "repetition"  # a word or phrase said again at once: "I I think", "the the"
+    CUT_OFF = "cut_off"  # a word broken off and said whole: "w- we", "Force? Forced?"
+    RESTART = "restart"  # a phrase broken off and begun again: "we should- we could"
+
 
 
 @dataclass(frozen=True)
@@ -275,3 +281,100 @@ def retime_hesitations(fillers: list[Filler], tokens: list[Token], regions) -> l
             used.add(best)
             out.append(Filler(f.text, free[best].start, free[best].end, f.kind))
     return sorted(out, key=lambda f: f.start)
+
+
+# ----------------------------------------------------------------------------- disfluencies
+
+# Words that are doubled in fluent speech: "I know that that works", "had had", "very very
+# good", "no no", "bye bye". Their repetition is not counted.
+_DOUBLES_OK = {"that", "had", "very", "really", "no", "yeah", "yes", "bye", "ha", "hey", "ok", "okay"}
+_CUT_MARKS = ("-", "—", "–")
+MAX_PHRASE_REPEAT = 3  # longest phrase (in words) checked for an immediate repetition
+RESTART_LOOKBACK = 3   # a restart begins again with one of this many words before the cut
+
+
+def _cut_marked(tokens: list[Token], k: int) -> bool:
+    """Whisper marked the token as broken off: "w-", "should—", or the next token is written
+    "-I" after "I" (its way of writing "I- I")."""
+    return tokens[k].text.rstrip(".,?!;:…\"')").endswith(_CUT_MARKS)
+
+
+def _bare(t: Token) -> str:
+    """The word as Whisper wrote it, without punctuation or cut marks: "I", "Forced"."""
+    return t.text.strip(".,?!;:…\"'()" + "".join(_CUT_MARKS)) or t.norm
+
+
+def _whole_sentence(tokens: list[Token], first: int, last: int) -> bool:
+    return starts_sentence(tokens, first) and tokens[last].ends_sentence
+
+
+def _repeats(tokens: list[Token], i: int, n: int) -> bool:
+    """tokens[i:i+n] is said again as tokens[i+n:i+2n]. A sentence end between the two counts
+    only when each copy is a whole sentence ("Montreal? Montreal?"): "cache it. It is" is two
+    sentences, not a repetition."""
+    if i + 2 * n > len(tokens):
+        return False
+    first, second = tokens[i:i + n], tokens[i + n:i + 2 * n]
+    if any(a.norm != b.norm for a, b in zip(first, second)):
+        return False
+    if n == 1 and first[0].norm in _DOUBLES_OK:
+        return False
+    if any(t.norm[:1].isdigit() for t in first):
+        return False  # "1 1", "2020 2020": numbers, read out
+    if any(t.ends_sentence for t in first) and not (
+            _whole_sentence(tokens, i, i + n - 1) and _whole_sentence(tokens, i + n, i + 2 * n - 1)):
+        return False
+    return True
+
+
+def find_disfluencies(tokens: list[Token]) -> list[Filler]:
+    """Repetitions, cut-off words and restarts in the words (hesitations in between are
+    skipped: "the, uh, the" is a repetition; the "uh" stays a filler of its own).
+
+    - repetition: a word or a phrase of up to three words said again straight away ("I I
+      think", "the the", "we we we", "in the in the"); fluent doubles ("that that", "very
+      very") are not counted.
+    - cut_off: a word broken off and then said whole: Whisper writes it with a dash ("w- we")
+      or as the start of the next word set off by punctuation ("Force? Forced?").
+    - restart: a phrase broken off (Whisper's dash) and begun again from one of the words
+      before the break ("we should- we could").
+    """
+    words = [t for t in tokens if not is_hesitation(t.norm)]
+    found: list[Filler] = []
+    i = 0
+    while i < len(words):
+        t = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        # Repetition of a word or a short phrase, as many times as it comes.
+        hit = False
+        for n in range(1, MAX_PHRASE_REPEAT + 1):
+            if _repeats(words, i, n):
+                end = i + n  # the last copy starts here
+                while _repeats(words, end, n):
+                    end += n
+                last = end + n - 1
+                text = " ".join(_bare(w) for w in words[i:last + 1])
+                found.append(Filler(text, t.start, words[last].end, FillerKind.REPETITION))
+                i = last + 1
+                hit = True
+                break
+        if hit:
+            continue
+        if nxt is not None and nxt.norm != t.norm:
+            marked = _cut_marked(words, i) or nxt.text.startswith(_CUT_MARKS)
+            prefix = nxt.norm.startswith(t.norm) and len(nxt.norm) > len(t.norm)
+            broke = marked or t.comma_after or t.ends_sentence
+            if prefix and broke and not nxt.text.startswith(_CUT_MARKS):
+                found.append(Filler(f"{_bare(t)}- {_bare(nxt)}", t.start, nxt.end, FillerKind.CUT_OFF))
+                i += 1
+                continue
+            if _cut_marked(words, i):
+                before = {w.norm for w in words[max(0, i - RESTART_LOOKBACK):i]}
+                if nxt.norm in before:
+                    k = max(j for j in range(max(0, i - RESTART_LOOKBACK), i) if words[j].norm == nxt.norm)
+                    text = " ".join(_bare(w) for w in words[k:i + 1]) + "- " + _bare(nxt)
+                    found.append(Filler(text, words[k].start, nxt.end, FillerKind.RESTART))
+                else:
+                    found.append(Filler(f"{_bare(t)}-", t.start, t.end, FillerKind.CUT_OFF))
+        i += 1
+    return found

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from interviewer.core.analysis.fillers import Filler, find_fillers
-from interviewer.core.analysis.tokens import Token, normalize, tokenize
+from interviewer.core.analysis.tokens import Token, spoken_word_indexes, tokenize
 from interviewer.core.transcript import SpeechRegion, Word
 
 
 def token_words(words: Sequence[Word]) -> list[int]:
-    """For each token of `tokenize(words)`, the index of its word (punctuation-only words
-    make no token)."""
-    return [i for i, w in enumerate(words) if normalize(w.text.strip())]
+    """For each token of `tokenize(words)`, the index of its word (punctuation-only words,
+    laughter and bracketed notes such as "[laughter]" make no token)."""
+    return spoken_word_indexes(list(words))
 
 
 def filler_word_indexes(fillers: list[Filler], tokens: list[Token], words: Sequence[Word]) -> list[int]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from interviewer.core.analysis import behavioral
 from interviewer.core.analysis.fillers import (
-    Filler, FillerKind, find_fillers, is_hesitation, retime_hesitations,
+    Filler, FillerKind, find_disfluencies, find_fillers, is_hesitation, retime_hesitations,
 )
 from interviewer.core.analysis.marks import filler_word_indexes, word_after
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
@@ -45,7 +45,7 @@ FINDING_LABELS = {
     "restated_problem": "Restated the problem", "star_missing": "STAR structure",
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
-    "phase_under": "Phase short",
+    "phase_under": "Phase short", "disfluencies": "Repetitions and restarts",
 }
 
 
@@ -178,6 +178,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         "i_we": {"i": i_count, "we": we_count,
                  "i_share": round(i_count / (i_count + we_count), 3) if i_count + we_count else None},
         "restated_problem": restated,
+        # Repetitions, cut-off words and restarts: reported beside the fillers, not counted as them.
+        "disfluencies": [d.to_dict() for d in find_disfluencies(tokens)],
     }
     analysis = AnswerAnalysis(transcript.duration, [
         {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words
@@ -193,6 +195,22 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
 
 
 NO_SPEECH_MIN_S = 1.0
+_DISFLUENCY_NAMES = {FillerKind.REPETITION: ("repetition", "repetitions"),
+                     FillerKind.CUT_OFF: ("cut-off word", "cut-off words"),
+                     FillerKind.RESTART: ("restart", "restarts")}
+
+
+def disfluency_finding(disfluencies: list[dict]) -> Finding:
+    """'2 repetitions ("I I", "the the") and 1 restart ("we should- we").' from the analysis'
+    "disfluencies" (fillers.find_disfluencies): named beside the fillers, not counted as them."""
+    parts = []
+    for kind, (one, many) in _DISFLUENCY_NAMES.items():
+        texts = [d["text"] for d in disfluencies if d["kind"] == kind]
+        if texts:
+            shown = ", ".join(f"\"{t}\"" for t in texts[:3]) + (", ..." if len(texts) > 3 else "")
+            parts.append(f"{len(texts)} {one if len(texts) == 1 else many} ({shown})")
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return Finding("disfluencies", said[0].upper() + said[1:] + ".", disfluencies[0]["start"])
 
 
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
@@ -232,6 +250,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                 i = j + 1
             else:
                 i += 1
+    if a.extra.get("disfluencies"):
+        out.append(disfluency_finding(a.extra["disfluencies"]))
     wpm, rate = a.pace.wpm, a.pace.articulation_wpm
     if rate is not None and a.pace.speaking_seconds >= 10 and a.pace.verdict != "normal":
         lo, hi = a.pace.articulation_band

@@ -34,13 +34,42 @@ _SENTENCE_END = frozenset(".?!…")
 _CLAUSE_MARK = frozenset(",;:")
 
 
+# Laughter as Whisper writes it ("Ha", "-ha.", "Haha"): a sound, not a word. ("he" is a word.)
+_LAUGH = re.compile(r"^(?:ha+h?|heh|(?:ha){2,}h?|(?:he){2,}|ha(?:-ha)+)$")
+_OPEN, _CLOSE = "([*", ")]*"
+MAX_NOTE_WORDS = 4  # "(upbeat music)", "[BLANK_AUDIO]": a note is a few words at most
+
+
+def spoken_word_indexes(words: list[Word]) -> list[int]:
+    """Indexes of the words that were said: not punctuation alone, not laughter, and not a
+    sound Whisper wrote as a note in brackets ("[laughter]", "(sighs)", "*breath*",
+    "(upbeat music)", "[BLANK_AUDIO]"). Laughter and breaths are neither words nor fillers."""
+    kept: list[int] = []
+    i = 0
+    while i < len(words):
+        raw = words[i].text.strip()
+        if raw[:1] in _OPEN:
+            closer = _CLOSE[_OPEN.index(raw[0])]
+            # The note closes on this word or within the next few; an unclosed "(" is text.
+            end = next((j for j in range(i, min(i + MAX_NOTE_WORDS, len(words)))
+                        if (j > i or len(raw) > 1) and words[j].text.strip().rstrip(".,?!;:…").endswith(closer)),
+                       None)
+            if end is not None:
+                i = end + 1
+                continue
+        norm = normalize(raw)
+        if norm and not _LAUGH.match(norm):
+            kept.append(i)
+        i += 1
+    return kept
+
+
 def tokenize(words: list[Word]) -> list[Token]:
     tokens: list[Token] = []
-    for w in words:
+    for i in spoken_word_indexes(words):
+        w = words[i]
         raw = w.text.strip()
         norm = normalize(raw)
-        if not norm:
-            continue
         tail = raw[len(raw.rstrip(".,?!;:…-\"')")):]
         if not tail:
             tokens.append(Token(len(tokens), raw, norm, w.start, w.end, False, False, False))
