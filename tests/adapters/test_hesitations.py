@@ -1,0 +1,78 @@
+"""Hesitation recovery from the audio (adapters/hesitations.py), with the rules measured on
+human speech: a re-decode counts only when sure, a word's tail claims its region, and a
+hesitation Whisper writes a second time after a pause is one hesitation."""
+from types import SimpleNamespace
+
+import numpy as np
+
+from interviewer.adapters.hesitations import MIN_RECHECK_LOGPROB, fix_hesitations
+from interviewer.core.audio_format import SAMPLE_RATE as RATE
+from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+
+
+class SureModel:
+    """Answers every re-decode with `text` at mean log-probability `logprob`."""
+
+    def __init__(self, text: str, logprob: float):
+        self.text, self.logprob, self.calls = text, logprob, 0
+
+    def transcribe(self, clip, **options):
+        self.calls += 1
+        return [SimpleNamespace(text=self.text, avg_logprob=self.logprob)], None
+
+
+def _hum(audio: np.ndarray, start: float, end: float) -> None:
+    t = np.arange(int((end - start) * RATE)) / RATE
+    audio[int(start * RATE): int(start * RATE) + t.size] = 0.3 * np.sin(2 * np.pi * 140 * t)
+
+
+def _lone_sound_then_words():
+    audio = np.zeros(3 * RATE, np.float32)
+    _hum(audio, 0.5, 0.8)
+    words = (Word("so", 1.5, 1.8), Word("next.", 1.8, 2.3))
+    return audio, Transcript([Segment("so next.", 1.5, 2.3, words)], 3.0,
+                             [SpeechRegion(0.5, 0.8), SpeechRegion(1.5, 2.3)])
+
+
+def test_a_sure_redecode_is_recovered_an_unsure_one_is_not():
+    audio, transcript = _lone_sound_then_words()
+    assert fix_hesitations(transcript, audio, SureModel(" Um...", -0.6), hint="Um") == 1
+    assert [w.text for w in transcript.words] == ["Um", "so", "next."]
+    # Laughter or a word's tail re-decoded alone also comes back as "Uh", but less sure.
+    audio, transcript = _lone_sound_then_words()
+    model = SureModel(" Uh...", MIN_RECHECK_LOGPROB - 0.2)
+    assert fix_hesitations(transcript, audio, model, hint="Um") == 0 and model.calls == 1
+    assert [w.text for w in transcript.words] == ["so", "next."]
+
+
+def test_a_word_ending_inside_a_region_claims_it():
+    # "I hardly know her." with "her" running into the last short region: not an "er".
+    audio = np.zeros(4 * RATE, np.float32)
+    _hum(audio, 3.14, 3.39)
+    words = (Word("I", 2.08, 2.18), Word("hardly", 2.18, 2.4), Word("know", 2.4, 2.96), Word("her.", 2.96, 3.28))
+    transcript = Transcript([Segment("I hardly know her.", 2.08, 3.28, words)], 4.0,
+                            [SpeechRegion(0.86, 2.66), SpeechRegion(3.14, 3.39)])
+    model = SureModel(" Er...", -0.5)
+    assert fix_hesitations(transcript, audio, model, hint="") == 0 and model.calls == 0
+    assert [w.text for w in transcript.words] == ["I", "hardly", "know", "her."]
+
+
+def test_one_hesitation_written_again_at_the_next_word_after_a_pause_counts_once():
+    # "forced, um, [1.7 s] um, a liner": the second "um" has no duration and sits at the start
+    # of the next word's speech.
+    words = (Word("forced,", 3.45, 3.81), Word("um,", 3.91, 4.5), Word("um,", 6.4, 6.4),
+             Word("a", 6.4, 6.46), Word("liner.", 6.46, 6.64))
+    regions = [SpeechRegion(2.21, 3.8), SpeechRegion(3.81, 4.58), SpeechRegion(6.3, 6.75)]
+    transcript = Transcript([Segment("forced, um, um, a liner.", 3.45, 6.64, words)], 7.0, regions)
+    fix_hesitations(transcript, np.zeros(7 * RATE, np.float32), SureModel(" Um.", -0.5), hint="")
+    assert [w.text for w in transcript.words] == ["forced,", "um,", "a", "liner."]
+
+
+def test_hesitations_said_in_a_row_in_one_stretch_of_speech_all_stay():
+    # "hm, hm, um, forced": several hesitations in the next word's region, each its own.
+    words = (Word("um,", 6.74, 6.78), Word("um,", 6.82, 6.82), Word("um,", 6.96, 6.96),
+             Word("forced", 6.96, 7.2))
+    regions = [SpeechRegion(1.0, 3.8), SpeechRegion(6.34, 7.33)]
+    transcript = Transcript([Segment("um, um, um, forced", 6.74, 7.2, words)], 8.0, regions)
+    fix_hesitations(transcript, np.zeros(8 * RATE, np.float32), SureModel(" Um.", -0.5), hint="")
+    assert [w.text for w in transcript.words] == ["um,", "um,", "um,", "forced"]
