@@ -4,8 +4,9 @@ Reading a whole file first cost memory in proportion to its length (measured bef
 module: 478 MB peak RSS for 5 minutes, 1.8 GB for 30, and a 30-minute file did not finish in
 20 minutes on a busy 2-core machine). Here the file is read in blocks of a few seconds
 (libsndfile, or PyAV for other containers), resampled to 16 kHz as a stream, and cut at pauses
-into chunks of at most `MAX_CHUNK_S` seconds by the same PauseCutter the live transcriber
-uses; each chunk is transcribed on its own (adapters/transcription.py `transcribe_window`,
+into chunks of at most `MAX_CHUNK_S` seconds, each cut in the longest pause after
+`MIN_CHUNK_S` (LongestPauseCutter: the live transcriber must cut at the first pause; a file can
+look ahead, so a chunk rarely ends inside a sentence); each chunk is transcribed on its own (adapters/transcription.py `transcribe_window`,
 which keeps hesitations, drops text over non-speech and collapses repetition loops) and its
 times shifted by the chunk's offset. At most one chunk and one read block are held, whatever
 the length.
@@ -36,11 +37,11 @@ Progress = Callable[[float, float], None]
 
 # Chunks for files. Whisper sees 30 s at once; faster-whisper's own VAD filter drops the
 # silences of a chunk before decoding, so a chunk of up to 28 s is one encoder window. A chunk
-# closes at the first pause of PAUSE_S after MIN_CHUNK_S, else at the quietest moment of its
-# last 3 s. Longer chunks mean fewer windows (each costs a full 30 s encoder pass).
-MIN_CHUNK_S = 16.0
+# is cut in the middle of its longest pause between MIN_CHUNK_S and MAX_CHUNK_S, else at the
+# quietest moment of its last 3 s. Longer chunks mean fewer windows (each costs a full 30 s
+# encoder pass).
+MIN_CHUNK_S = 12.0
 MAX_CHUNK_S = 28.0
-PAUSE_S = 0.4
 READ_BLOCK_S = 5.0
 
 
@@ -139,18 +140,80 @@ def array_blocks(audio: np.ndarray, block_seconds: float = READ_BLOCK_S) -> Iter
         yield audio[i:i + step]
 
 
+class LongestPauseCutter:
+    """Cuts a stream into chunks of at most `max_s` seconds, each in the middle of the longest
+    pause between `min_s` and `max_s` from the chunk's start (a file can look ahead, unlike the
+    live PauseCutter, which must cut at the first pause). Pauses are 20 ms frames below the
+    PauseCutter's threshold (the noise floor + 10 dB, at least -45 dBFS, 15 dB under the
+    speech level, below -60 dBFS always), taken over the chunk. Decisions look only at the
+    audio, so blocks of any size give the same chunks, and audio no longer than `max_s` is
+    never cut."""
+
+    FRAME = 320
+
+    def __init__(self, min_s: float = MIN_CHUNK_S, max_s: float = MAX_CHUNK_S,
+                 silence_dbfs: float = -45.0) -> None:
+        self.min_frames = int(min_s * SAMPLE_RATE) // self.FRAME
+        self.max_frames = int(max_s * SAMPLE_RATE) // self.FRAME
+        self.silence_dbfs = silence_dbfs
+        self._pieces: list[np.ndarray] = []
+        self._size = 0
+        self.offset_samples = 0
+
+    def feed(self, samples: np.ndarray) -> list[tuple[np.ndarray, float]]:
+        """(chunk audio, its offset in seconds) for each chunk this block closes."""
+        if samples.size:
+            self._pieces.append(np.asarray(samples, dtype=np.float32).reshape(-1))
+            self._size += samples.size
+        chunks = []
+        # Decide only once more than a whole chunk is held: audio of exactly max_s stays whole.
+        while self._size > self.max_frames * self.FRAME:
+            audio = np.concatenate(self._pieces)
+            cut = self._cut_frame(audio[: self.max_frames * self.FRAME]) * self.FRAME
+            chunks.append((audio[:cut], self.offset_samples / SAMPLE_RATE))
+            rest = audio[cut:]
+            self._pieces, self._size = ([rest] if rest.size else []), rest.size
+            self.offset_samples += cut
+        return chunks
+
+    def flush(self) -> tuple[np.ndarray, float] | None:
+        """The rest of the audio as the last chunk (None if nothing is left)."""
+        if not self._size:
+            return None
+        audio = np.concatenate(self._pieces)
+        chunk = (audio, self.offset_samples / SAMPLE_RATE)
+        self.offset_samples += audio.size
+        self._pieces, self._size = [], 0
+        return chunk
+
+    def _cut_frame(self, window: np.ndarray) -> int:
+        frames = window.reshape(-1, self.FRAME)
+        rms = np.sqrt(np.mean(np.square(frames, dtype=np.float64), axis=1))
+        levels = 20.0 * np.log10(np.maximum(rms, 1e-6))
+        floor, speech = np.percentile(levels, [10, 90])
+        threshold = max(min(max(floor + 10.0, self.silence_dbfs), speech - 15.0), -60.0)
+        silent = np.concatenate([[False], levels < threshold, [False]])
+        edges = np.flatnonzero(np.diff(silent.astype(np.int8)))
+        best = None  # (length in frames, middle frame); the later of equally long pauses
+        for start, end in zip(edges[::2], edges[1::2]):
+            middle = (start + end) // 2
+            if self.min_frames <= middle < self.max_frames and (best is None or end - start >= best[0]):
+                best = (end - start, middle)
+        if best is not None:
+            return int(best[1])
+        tail = int(3 * SAMPLE_RATE) // self.FRAME  # no pause in reach: the quietest of the last 3 s
+        return int(self.max_frames - tail + np.argmin(levels[-tail:]))
+
+
 def transcribe_blocks(blocks: Iterator[np.ndarray], total: float, model: Any,
                       transcribe_window: Callable[..., Transcript], *, offset: float = 0.0,
                       progress: Progress | None = None, **window_options: Any) -> Transcript:
-    """Cut a stream of 16 kHz blocks into chunks at pauses and transcribe each with
-    `transcribe_window(chunk, model, offset=..., **window_options)`; one Transcript for all."""
-    from interviewer.adapters.live_transcriber import PauseCutter, merge_regions
+    """Cut a stream of 16 kHz blocks into chunks at pauses (LongestPauseCutter) and transcribe
+    each with `transcribe_window(chunk, model, offset=..., **window_options)`; one Transcript
+    for all. A recording no longer than MAX_CHUNK_S is one chunk."""
+    from interviewer.adapters.live_transcriber import merge_regions
 
-    # A recording that fits in one chunk is never cut, wherever its pauses are: the same audio
-    # is then decoded the same way whether it comes as an array, a file, or a live chunk.
-    # (Should the header understate the length, chunks still end by 2 * MAX_CHUNK_S.)
-    cutter = (PauseCutter(MIN_CHUNK_S, MAX_CHUNK_S, PAUSE_S) if total > MAX_CHUNK_S else
-              PauseCutter(MAX_CHUNK_S, 2 * MAX_CHUNK_S, PAUSE_S))
+    cutter = LongestPauseCutter()
     segments: list[Segment] = []
     regions: list[SpeechRegion] = []
     cuts: list[float] = []
@@ -161,15 +224,16 @@ def transcribe_blocks(blocks: Iterator[np.ndarray], total: float, model: Any,
         if progress is not None:
             progress(round(min(done, max(total, done)), 3), round(max(total, done), 3))
 
-    def run(chunk) -> None:
+    def run(chunk: tuple[np.ndarray, float]) -> None:
         nonlocal label
-        if chunk.offset > 0:
-            cuts.append(offset + chunk.offset)
-        part = transcribe_window(chunk.audio, model, offset=offset + chunk.offset, **window_options)
+        audio, start = chunk
+        if start > 0:
+            cuts.append(offset + start)
+        part = transcribe_window(audio, model, offset=offset + start, **window_options)
         segments.extend(part.segments)
         regions.extend(part.speech or [])
         label = part.model or label
-        report(chunk.offset + chunk.audio.size / SAMPLE_RATE)
+        report(start + audio.size / SAMPLE_RATE)
 
     report(0.0)
     for block in blocks:
