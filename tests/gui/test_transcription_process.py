@@ -75,6 +75,46 @@ def test_file_transcription_and_concurrent_requests(client, speech_wav):
     assert len(results) == 2 and all(recall_of(SPEECH, r.text) >= MIN_RECALL for r in results), results
 
 
+def test_file_transcription_reports_progress_and_times_out_only_on_a_stall(client, speech_wav, tmp_path):
+    import numpy as np
+    import soundfile as sf
+
+    from interviewer.adapters.transcription import load_audio
+
+    # 45 s: the answer, 8 s of near silence, the answer again, and so on (two chunks at least).
+    answer = load_audio(speech_wav)
+    gap = (np.random.default_rng(1).standard_normal(8 * 16000) * 3e-4).astype(np.float32)
+    audio = np.concatenate([answer, gap] * int(np.ceil(45 * 16000 / (answer.size + gap.size))))[: 45 * 16000]
+    wav = tmp_path / "imported.wav"
+    sf.write(str(wav), audio, 16000, subtype="PCM_16")
+    calls = []
+    transcript = client.transcribe_file(wav, on_progress=lambda d, t: calls.append((d, t)))
+    assert calls[0][0] == 0.0 and calls[-1][0] == pytest.approx(45.0, abs=0.01), calls
+    assert len(calls) >= 3 and all(t == pytest.approx(45.0, abs=0.01) for _, t in calls), calls
+    assert recall_of(SPEECH, transcript.text) >= MIN_RECALL, transcript.text
+
+
+def test_a_file_transcription_times_out_only_when_progress_stops():
+    from interviewer.app.transcription_process import _Pending, _wait
+
+    pending = _Pending()
+
+    def child_working():  # progress every 0.2 s for 2.5 s, then the transcript
+        for _ in range(12):
+            time.sleep(0.2)
+            pending.last_heard = time.monotonic()
+        pending.result = {"segments": [], "duration": 1.0}
+        pending.event.set()
+
+    threading.Thread(target=child_working, daemon=True).start()
+    assert _wait(pending, 1.0, "transcribing a.wav", stall=True).duration == 1.0  # took 2.5 s > 1 s
+    stalled = _Pending()
+    start = time.monotonic()
+    with pytest.raises(TimeoutError, match="no progress for 1 s"):
+        _wait(stalled, 1.0, "transcribing b.wav", stall=True)
+    assert time.monotonic() - start < 3
+
+
 def test_a_missing_model_is_a_plain_message():
     c = TranscriptionClient().start("/no/such/model-folder")
     try:
