@@ -97,6 +97,10 @@ def _move_words(transcript: Transcript, moves: dict[tuple[float, float], tuple[f
         words = tuple(replace(w, start=moves[(w.start, w.end)][0], end=moves[(w.start, w.end)][1])
                       if (w.start, w.end) in moves and is_hesitation(normalize(w.text)) else w
                       for w in s.words)
+        if words != s.words:  # keep the words in time order (two moved hesitations may cross)
+            words = tuple(sorted(words, key=lambda w: w.start))
+            segments.append(replace(s, words=words, text=" ".join(w.text for w in words)))
+            continue
         segments.append(replace(s, words=words))
     transcript.segments = segments
 
@@ -182,7 +186,11 @@ def _drop_echoes(transcript: Transcript, regions: list[SpeechRegion]) -> None:
         real word starts in that same region."""
         w, prev = words[k], words[k - 1]
         here = region_of(w.start)
-        if w.end - w.start >= ZERO_LENGTH_S or here is None or here == region_of((prev.start + prev.end) / 2):
+        there = bisect.bisect_right(starts, (prev.start + prev.end) / 2) - 1  # prev's region or the one before
+        if w.end - w.start >= ZERO_LENGTH_S or here is None or here <= there:
+            return False
+        # Speech between the two that no word was written for may be this hesitation's own.
+        if any(not any(r.start - 0.05 <= x.start < r.end for x in words) for r in ordered[there + 1:here]):
             return False
         nxt = next((x for x in words[k + 1:] if not is_hesitation(normalize(x.text))), None)
         return nxt is not None and region_of(nxt.start) == here

@@ -76,3 +76,17 @@ def test_hesitations_said_in_a_row_in_one_stretch_of_speech_all_stay():
     transcript = Transcript([Segment("um, um, um, forced", 6.74, 7.2, words)], 8.0, regions)
     fix_hesitations(transcript, np.zeros(8 * RATE, np.float32), SureModel(" Um.", -0.5), hint="")
     assert [w.text for w in transcript.words] == ["um,", "um,", "um,", "forced"]
+
+
+def test_a_hesitation_after_unworded_speech_is_not_an_echo_and_words_stay_in_order():
+    # "uh uh uh [speech Whisper wrote nothing for] uh, forced": the last "uh" may be that
+    # speech's own, so it stays; hesitations moved onto their regions stay in time order.
+    words = (Word("Montreal,", 0.82, 1.32), Word("uh", 2.42, 2.42), Word("-uh.", 2.42, 3.64),
+             Word("Uh...", 4.04, 4.66), Word("uh,", 5.52, 5.52), Word("forced", 5.7, 5.9))
+    regions = [SpeechRegion(1.02, 1.63), SpeechRegion(1.92, 2.11), SpeechRegion(2.62, 2.85),
+               SpeechRegion(3.23, 3.55), SpeechRegion(4.35, 5.31), SpeechRegion(5.47, 6.05)]
+    transcript = Transcript([Segment("Montreal, uh -uh. Uh... uh, forced", 0.82, 5.9, words)], 7.0, regions)
+    fix_hesitations(transcript, np.zeros(7 * RATE, np.float32), SureModel(" Okay.", -0.5), hint="")
+    starts = [w.start for w in transcript.words]
+    assert starts == sorted(starts)
+    assert [w.text for w in transcript.words].count("uh,") == 1
