@@ -27,7 +27,11 @@ class Recorder(Protocol):
               on_error: Callable[[BaseException], None] | None = None) -> None:
         """Record 16 kHz mono to wav_path (streamed to disk); on_audio gets float32 chunks,
         on_level the input level in dBFS, on_error a failure of the device mid-recording (what
-        was recorded stays in the file). Callbacks may arrive on the recorder's thread."""
+        was recorded stays in the file). Callbacks may arrive on the recorder's thread.
+
+        A recorder with `keeps_preroll = True` also takes `preroll_seconds`: the recording then
+        begins with that much of the audio heard just before start() (the first words of a
+        candidate who talked over the interviewer)."""
 
     def stop(self) -> Path:
         """Stop and close the file; returns its path."""
@@ -45,3 +49,12 @@ class LiveTranscriber(Protocol):
 
     # Optional: an attribute `on_segment: Callable[[Segment], None] | None`. When present, the round
     # controller sets it to receive each segment as soon as it is transcribed (any thread).
+
+
+class ClarifyingAnswerer(Protocol):
+    """Answers the candidate's clarifying questions about one script question, as the
+    interviewer would, from the facts the script holds back until asked."""
+
+    def reply(self, question_text: str) -> tuple[str | None, str] | None:
+        """(topic the question is about, or None; what the interviewer says), or None when the
+        text is not a question to answer."""

@@ -6,8 +6,8 @@ milliseconds. The loop is the caller's:
     controller = RoundController(engine, speaker, recorder, make_transcriber, audio_dir, on_update=...)
     controller.start()
     every ~200 ms: controller.poll()
-    on keys:      controller.end_answer() / repeat_question() / continue_answer() / pause_mic() /
-                  resume_mic() / stop()
+    on keys:      controller.end_answer() / repeat_question() / continue_answer() / next_part() /
+                  pause() / resume() / stop()
 
 Threading: the controller itself starts no thread except through `run_in_background`, which runs
 `LiveTranscriber.finish()` (it blocks) off the caller's thread. Adapter callbacks (speech done,
@@ -15,10 +15,21 @@ partial transcripts, finished transcripts) and `on_silence()` may arrive on any 
 put a closure on a thread-safe queue, which `poll()` drains on the caller's thread. So every other
 method, and `on_update`, run on the thread that calls `poll()` (the GUI thread in the app).
 
-Turn-taking: utterances are spoken one at a time from a queue; recording starts only after the
-speaker reports it finished the question (or the phase prompt), never while it is talking. Warnings
-and nudges during an answer are spoken without stopping the recording; their times are kept in
-the answer record (`interjections`) so analysis can allow for them.
+Turn-taking: utterances are spoken one at a time from a queue; an answer's recording starts when
+the speaker reports it finished the question (or the phase prompt). The candidate may talk over
+the interviewer: `on_voice()` (from a voice detector that ignores the interviewer's own voice)
+stops the speaker at once and starts the answer then, and the recorder's pre-roll keeps the first
+words (the session also keeps one continuous recording of the whole round). Warnings, nudges and
+answers to the candidate's clarifying questions during an answer are spoken without stopping the
+recording; their times are kept in the answer record (`interjections`) so analysis can allow for
+them.
+
+A clarifying question: when the words transcribed so far end in a question and the candidate has
+paused (`reply_after_silence`), the question goes to the `answerer` (see ports.ClarifyingAnswerer)
+and its reply is said at once; the exchange is kept in the answer record (`clarifications`).
+
+`status` is the one state machine the status line shows (`status_text`); every change is
+emitted as a StatusChanged update.
 """
 from __future__ import annotations
 
@@ -34,17 +45,27 @@ from typing import Callable, Union
 from interviewer.core.engine import (
     AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
 )
-from interviewer.core.ports import LiveTranscriber, Recorder, Speaker
-from interviewer.core.transcript import Segment, Transcript
+from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
+from interviewer.core.transcript import Segment, Transcript, Word
+
+# Seconds of silence after the candidate spoke that end an answer. A thinking pause mid-answer
+# must not trip it: the analysis calls 2 s a long pause, and a candidate who stops to think
+# before the next point commonly pauses 3-4 s; 6 s is past those and, once the candidate has
+# said something, long enough that they are waiting for the interviewer. Silence counts from
+# the moment the interviewer stopped talking (a nudge, a warning, an answer to a question).
+DEFAULT_SILENCE_ENDS_ANSWER = 6.0
 
 
 @dataclass(frozen=True)
 class ControllerSettings:
-    silence_ends_answer_after: float | None = None  # seconds of silence, once the candidate spoke
+    silence_ends_answer_after: float | None = DEFAULT_SILENCE_ENDS_ANSWER  # once the candidate spoke
     silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
     nudge_text: str = "Remember to think out loud."
     closing_text: str = "That's time. Thank you, this is the end of the round."
+    early_closing_text: str = "Thank you, that's the end of the round."
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
+    # A question the candidate asked, then this much silence: the interviewer answers it.
+    reply_after_silence: float = 0.5
 
 
 class UtteranceKind(StrEnum):
@@ -58,6 +79,7 @@ class UtteranceKind(StrEnum):
     ROUND_WARNING = "round_warning"
     NUDGE = "nudge"  # "think out loud" after a long silence
     CLOSING = "closing"
+    CLARIFICATION = "clarification"  # the answer to the candidate's clarifying question
 
 
 class EndedBy(StrEnum):
@@ -69,15 +91,42 @@ class EndedBy(StrEnum):
     PHASE_END = "phase_end"
     TIME_UP = "time_up"
     STOPPED = "stopped"  # the round was ended early
+    NEXT = "next"  # the candidate moved on to the next part (Next key)
 
 
 class ControllerStatus(StrEnum):
-    FINISHED = "finished"
-    SPEAKING = "speaking"
-    PAUSED = "paused"  # the microphone is paused
+    """What the status line says; one value at a time, derived from the controller's state."""
+    STARTING = "starting"  # nothing said yet
+    SPEAKING = "speaking"  # the interviewer asks or says something
+    ANSWERING = "answering"  # the interviewer answers the candidate's clarifying question
     LISTENING = "listening"  # recording an answer
-    THINKING = "thinking"  # the answer is done; its transcript is being finished
-    WAITING = "waiting"
+    THINKING = "thinking"  # the answer is done; the interviewer takes the last words in
+    WAITING = "waiting"  # nothing more is planned in the last part: Space adds, N ends
+    PAUSED = "paused"  # the round is paused: clocks and recording stopped
+    FINISHED = "finished"  # the round is over; it is being saved
+
+
+def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False) -> str:
+    """The status line: what is happening, what the app waits for, which key moves on."""
+    if status == ControllerStatus.STARTING:
+        return "The interviewer is about to start."
+    if status == ControllerStatus.SPEAKING:
+        return ("The interviewer is speaking; your answer is still being recorded."
+                if while_listening else "The interviewer is speaking. Just talk to interrupt.")
+    if status == ControllerStatus.ANSWERING:
+        return "The interviewer is answering your question; your answer is still being recorded."
+    if status == ControllerStatus.LISTENING:
+        if heard_speech:
+            return "Listening. Space (or Enter) when your answer is done, or just pause; N moves to the next part."
+        return "Listening: take your time to think, then answer out loud. Space ends the answer, N moves on."
+    if status == ControllerStatus.THINKING:
+        return "Answer recorded. The interviewer is taking in your last words..."
+    if status == ControllerStatus.WAITING:
+        return ("Nothing more is planned for this last part. Press Space (or just talk) to add to your "
+                "answer, or N to end the round.")
+    if status == ControllerStatus.PAUSED:
+        return "Paused: the clocks and the recording are stopped. Press P to go on."
+    return "The round is over. Saving..."
 
 
 @dataclass
@@ -88,6 +137,17 @@ class Utterance:
     ended_at: float | None = None
     question_id: str | None = None
     follow_up_id: str | None = None
+    interrupted: bool = False  # stopped mid-sentence (the candidate talked, the round paused or ended)
+    spoken: bool = True  # False: shown as text only (the candidate was already talking)
+
+
+@dataclass
+class Clarification:
+    """The candidate asked; the interviewer answered. Times are round seconds."""
+    question: str
+    topic: str | None  # the clarifying topic it was about (counts as asked), None if none matched
+    reply: str
+    asked_at: float  # when the interviewer started answering (the question ended just before)
 
 
 @dataclass
@@ -116,6 +176,8 @@ class AnswerRecord:
     # prompt); False when it resumed after a mic pause or the candidate added to an answer:
     # then there is no response latency to measure.
     after_interviewer: bool = True
+    clarifications: list[Clarification] = field(default_factory=list)
+    barged_in: bool = False  # started as the candidate talked over the interviewer
 
 
 # ---------------------------------------------------------------- updates for the UI
@@ -176,8 +238,33 @@ class RoundFinished:
     at: float
 
 
+@dataclass(frozen=True)
+class StatusChanged:
+    status: ControllerStatus
+    text: str  # what the status line says
+    at: float
+
+
+@dataclass(frozen=True)
+class SpeechInterrupted:
+    """The candidate talked over the interviewer, who stopped (barge-in)."""
+    kind: UtteranceKind
+    text: str
+    at: float
+
+
+@dataclass(frozen=True)
+class ClarifyingAnswered:
+    answer: int  # AnswerRecord.index the question was asked in
+    clarification: Clarification
+
+
+# The round is paused, not just the microphone (the names are kept for the screens).
+RoundPaused, RoundResumed = MicPaused, MicResumed
+
 Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript, TranscriptReady,
-               MicPaused, MicResumed, Problem, RoundFinished]
+               MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
+               ClarifyingAnswered]
 
 TranscriberFactory = Callable[[], LiveTranscriber]
 STALE_WARNING_SECONDS = 10.0
@@ -222,12 +309,45 @@ def _run_in_thread(task: Callable[[], None]) -> None:
     threading.Thread(target=task, name="round-transcript", daemon=True).start()
 
 
+QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT,
+                  UtteranceKind.REPEAT, UtteranceKind.PROMPT)
+BARGE_IN_PREROLL_SECONDS = 0.6  # kept before the moment the candidate's voice was detected
+
+
+def trailing_question(words: list[Word]) -> str | None:
+    """The last sentence of `words` if it asks something (core.analysis.questions), else None."""
+    from interviewer.core.analysis.questions import question_cue
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.analysis.utterances import split_utterances
+
+    tokens = tokenize(words)
+    if not tokens:
+        return None
+    last = split_utterances(tokens)[-1]
+    return last.text if question_cue(last) else None
+
+
+def _words_of(segments: list[Segment]) -> list[Word]:
+    words: list[Word] = []
+    for seg in segments:
+        if seg.words:
+            words.extend(seg.words)
+        else:  # a transcriber without word times: spread the words over the segment
+            parts = seg.text.split()
+            step = (seg.end - seg.start) / max(1, len(parts))
+            words.extend(Word(w, seg.start + k * step, seg.start + (k + 1) * step) for k, w in enumerate(parts))
+    return words
+
+
 class RoundController:
     def __init__(self, engine: RoundEngine, speaker: Speaker | None, recorder: Recorder | None,
                  transcriber_factory: TranscriberFactory | None, audio_dir: Path, *,
                  on_update: Callable[[Update], None] | None = None,
                  settings: ControllerSettings = ControllerSettings(),
-                 run_in_background: Callable[[Callable[[], None]], None] = _run_in_thread) -> None:
+                 run_in_background: Callable[[Callable[[], None]], None] = _run_in_thread,
+                 answerer: Callable[[str | None], ClarifyingAnswerer | None] | None = None) -> None:
+        """`answerer(question_id)` gives what answers the candidate's clarifying questions about
+        that question (None: the interviewer does not answer them)."""
         self.engine = engine
         self.speaker = speaker
         self.recorder = recorder
@@ -236,31 +356,41 @@ class RoundController:
         self.settings = settings
         self._on_update = on_update
         self._run_in_background = run_in_background
+        self._answerer = answerer
         self._inbox: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
 
         self.utterances: list[Utterance] = []  # everything said, in order
         self.answers: list[AnswerRecord] = []
         self.input_level = 0.0  # latest microphone level (written by the audio thread)
-        self.mic_paused = False
+        self.paused = False
         self.finished = False
+        self.started = False
 
         self._to_say: deque[Utterance] = deque()
         self._speaking: Utterance | None = None
         self._turn: _Turn | None = None  # the last question asked (or a phase prompt before any)
         self._listen_pending = False  # start recording once the queued speech is over
+        self._barge_in_pending = False  # ... and it starts because the candidate talked over it
         self._answer: AnswerRecord | None = None  # being recorded
         self._transcribers: dict[int, LiveTranscriber] = {}  # by answer index, until finished
         self._unfinished: list[AnswerRecord] = []  # parts of the answer not yet given to the engine
         self._finish_deadline: float | None = None  # waiting for transcripts to finish the answer
         self._silence_seen = 0.0
+        self._silence_offset = 0.0  # silence that had passed when the interviewer stopped talking
         self._nudged_this_silence = False
         self._spoke_since_recording = True  # the interviewer said something since the last recording
+        self._heard: list[Segment] = []  # partial transcript of the answer being recorded
+        self._replied_words = 0  # words of _heard already answered (or judged not a question)
+        self._status_key: tuple | None = None
+        self._in_status_check = False
 
     # ------------------------------------------------------------ the caller's loop
 
     def start(self) -> None:
+        self.started = True
         self._handle(self.engine.start())
         self._pump()
+        self._check_status()
 
     def poll(self) -> None:
         """Apply queued callbacks, then whatever the engine has due; call every ~200 ms."""
@@ -270,6 +400,7 @@ class RoundController:
             self._finish_answer()
         self._pump()
         self._drain_inbox()  # a speaker that finished at once has queued its on_done already
+        self._check_status()
 
     def _drain_inbox(self) -> None:
         while True:
@@ -278,20 +409,48 @@ class RoundController:
             except queue.Empty:
                 return
             task()
+            self._check_status()
 
     @property
     def status(self) -> ControllerStatus:
         if self.finished:
             return ControllerStatus.FINISHED
-        if self._speaking or self._to_say:
-            return ControllerStatus.SPEAKING
-        if self.mic_paused:
+        if self.paused:
             return ControllerStatus.PAUSED
+        current = self._speaking or (self._to_say[0] if self._to_say else None)
+        if current is not None:
+            return (ControllerStatus.ANSWERING if current.kind == UtteranceKind.CLARIFICATION
+                    else ControllerStatus.SPEAKING)
+        if not self.started:
+            return ControllerStatus.STARTING
         if self._answer:
             return ControllerStatus.LISTENING
         if self._finish_deadline is not None:
             return ControllerStatus.THINKING
         return ControllerStatus.WAITING
+
+    @property
+    def status_line(self) -> str:
+        answer = self._answer
+        return status_text(self.status, heard_speech=bool(answer and answer.heard_speech),
+                           while_listening=answer is not None)
+
+    def _check_status(self) -> None:
+        """Emit StatusChanged when what the status line says has changed."""
+        if self._in_status_check:
+            return
+        self._in_status_check = True
+        try:
+            status, text = self.status, self.status_line
+            if (status, text) != self._status_key:
+                self._status_key = (status, text)
+                self._emit(StatusChanged(status, text, self._now()))
+        finally:
+            self._in_status_check = False
+
+    @property
+    def mic_paused(self) -> bool:  # the name the screens used before the whole round paused
+        return self.paused
 
     @property
     def current_answer(self) -> AnswerRecord | None:
@@ -304,9 +463,12 @@ class RoundController:
             return False
         self._end_recording(EndedBy.KEY, finishes_answer=True)
         self._pump()
+        self._check_status()
         return True
 
     def repeat_question(self) -> bool:
+        if self.paused:
+            return False
         events = self.engine.repeat_question()
         if not events:
             return False
@@ -318,50 +480,93 @@ class RoundController:
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, continuation=True)
         self._listen_pending = True
         self._pump()
+        self._check_status()
         return True
 
     def continue_answer(self) -> bool:
-        """Record more about the last question without hearing it again (e.g. while waiting for the
-        next phase, the candidate thought of something to add)."""
+        """Record more about the last question without hearing it again (e.g. while waiting at the
+        end of the last part, the candidate thought of something to add)."""
         busy = self._answer is not None or self._speaking is not None or self._to_say
-        if busy or self._turn is None or self.engine.is_over:
+        if busy or self._turn is None or self.engine.is_over or self.paused:
             return False
         self._finish_deadline = None
         self._turn = _Turn(self._turn.question_id, self._turn.follow_up_id, self._turn.text, True,
                            self._turn.asked_at)
         self._listen_pending = True
         self._pump()
+        self._check_status()
         return True
 
-    def pause_mic(self) -> None:
-        if self.mic_paused or self.finished:
-            return
-        self.mic_paused = True
+    def next_part(self) -> bool:
+        """The candidate is done with this part (Next key): the next phase starts now; in the last
+        phase the round ends. What was being recorded is kept."""
+        if self.finished or self.paused or self.engine.is_over or not self.started:
+            return False
+        if self._answer is not None:
+            self._end_recording(EndedBy.NEXT)
+        self._unfinished, self._finish_deadline = [], None
+        self._silence_speech()
+        self._listen_pending = False
+        if self.engine.has_next_phase:
+            self._handle(self.engine.next_phase())
+        else:
+            self.engine.stop()
+            self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
+        self._pump()
+        self._check_status()
+        return True
+
+    def pause(self) -> bool:
+        """Pause the round (a doorbell): the clocks stop, the recording stops, the interviewer
+        stops mid-sentence and says it again after `resume()`."""
+        if self.paused or self.finished or not self.engine.pause():
+            return False
+        self.paused = True
         if self._answer is not None:
             self._end_recording(EndedBy.PAUSED)
             self._turn.continuation = True
             self._listen_pending = True  # resume records the rest of the answer
+        speaking, self._speaking = self._speaking, None
+        if speaking is not None:
+            speaking.interrupted, speaking.ended_at = True, self._now()
+            if speaking.kind not in (UtteranceKind.NUDGE, UtteranceKind.PHASE_WARNING):
+                again = Utterance(speaking.text, speaking.kind, question_id=speaking.question_id,
+                                  follow_up_id=speaking.follow_up_id)
+                self._to_say.appendleft(again)
+            if self.speaker is not None:
+                self.speaker.stop()
         self._emit(MicPaused(self._now()))
+        self._check_status()
+        return True
 
-    def resume_mic(self) -> None:
-        if not self.mic_paused:
-            return
-        self.mic_paused = False
+    def resume(self) -> bool:
+        if not self.paused:
+            return False
+        self.engine.resume()
+        self.paused = False
         self._emit(MicResumed(self._now()))
         self._pump()
+        self._check_status()
+        return True
+
+    def pause_mic(self) -> None:  # kept for callers of the old name: the whole round pauses
+        self.pause()
+
+    def resume_mic(self) -> None:
+        self.resume()
 
     def stop(self) -> None:
         """End the round now (the user quit); what was recorded is kept."""
         if self.finished:
             return
+        if self.paused:
+            self.paused = False
         if self._answer is not None:
             self._end_recording(EndedBy.STOPPED)
         self.engine.stop()
-        self._to_say.clear()
         self._listen_pending = False
         self._finish_deadline = None
-        if self._speaking and self.speaker is not None:
-            self.speaker.stop()
+        self._silence_speech()
         self._finish_round()
 
     # ------------------------------------------------------------ inputs from other threads
@@ -370,26 +575,115 @@ class RoundController:
         """Length of the current silence in the answer; 0 while the candidate speaks. Thread-safe."""
         self._inbox.put(partial(self._silence, seconds))
 
+    def on_voice(self) -> None:
+        """The candidate started talking (a voice detector that ignores the interviewer's own
+        voice says so). Thread-safe. Talking over the interviewer stops it and starts the answer;
+        talking while nothing is recorded adds to the last answer."""
+        self._inbox.put(self._voice)
+
+    def _voice(self) -> None:
+        if self.finished or self.paused or self.engine.is_over or not self.started:
+            return
+        speaking = self._speaking
+        if speaking is not None:
+            if speaking.kind != UtteranceKind.CLOSING:
+                self._barge_in(speaking)
+        elif self._answer is None and not self._to_say and self._turn is not None:
+            self.continue_answer()
+
+    def _barge_in(self, speaking: Utterance) -> None:
+        now = self._now()
+        speaking.interrupted, speaking.ended_at = True, now
+        self._speaking = None
+        if self.speaker is not None:
+            self.speaker.stop()
+        self._emit(SpeechInterrupted(speaking.kind, speaking.text, now))
+        if self._answer is not None:
+            self._silence_offset = self._silence_seen
+            return  # a nudge, warning or reply during the answer: the recording goes on
+        # What was still queued to say is shown instead: the candidate is already talking.
+        for utterance in list(self._to_say):
+            if utterance.kind in QUESTION_KINDS:
+                utterance.started_at = utterance.ended_at = now
+                utterance.spoken = False
+                self.utterances.append(utterance)
+                if utterance.question_id is not None and self._turn is not None:
+                    self._turn.asked_at = now
+                self._emit(Speaking(utterance.text, utterance.kind, now))
+        self._to_say.clear()
+        if self._turn is not None:
+            self._listen_pending = True
+            self._barge_in_pending = True
+        self._pump()
+
     def _silence(self, seconds: float) -> None:
         answer = self._answer
         if answer is None:
             return
         if seconds <= 0:
             answer.heard_speech = True
-            self._silence_seen, self._nudged_this_silence = 0.0, False
+            self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
             return
         if seconds < self._silence_seen:  # a new stretch of silence
-            self._nudged_this_silence = False
+            self._nudged_this_silence, self._silence_offset = False, 0.0
         self._silence_seen = seconds
+        if self._speaking is not None or self._to_say:
+            return  # the interviewer is talking: the candidate's silence starts after it
+        quiet = seconds - self._silence_offset
+        if answer.heard_speech and quiet >= self.settings.reply_after_silence:
+            if self._maybe_reply():
+                return
         end_after = self.settings.silence_ends_answer_after
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending.
-        if end_after and answer.heard_speech and seconds >= end_after:
+        if end_after and answer.heard_speech and quiet >= end_after:
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
-        elif nudge_after and seconds >= nudge_after and not self._nudged_this_silence:
+        elif nudge_after and quiet >= nudge_after and not self._nudged_this_silence:
             self._nudged_this_silence = True
             answer.nudges.append(self._now())
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
+        self._pump()
+
+    # ------------------------------------------------------------ clarifying questions
+
+    def _partial(self, index: int, segment: Segment) -> None:
+        self._emit(PartialTranscript(index, segment))
+        answer = self._answer
+        if answer is None or answer.index != index:
+            return
+        self._heard.append(segment)
+        quiet = self._silence_seen - self._silence_offset
+        if answer.heard_speech and quiet >= self.settings.reply_after_silence and self._speaking is None:
+            self._maybe_reply()
+            self._pump()
+
+    def _maybe_reply(self) -> bool:
+        """If the candidate's last words ask a question not answered yet, answer it. True if so."""
+        answer = self._answer
+        if self._answerer is None or answer is None or self._speaking is not None or self._to_say:
+            return False
+        words = _words_of(self._heard)
+        new = words[self._replied_words:]
+        if not new:
+            return False
+        question = trailing_question(new)
+        if question is None:
+            return False
+        self._replied_words = len(words)
+        try:
+            answerer = self._answerer(answer.question_id)
+            result = answerer.reply(question) if answerer is not None else None
+        except Exception as exc:  # a broken matcher must not stop the round
+            self._emit(Problem(f"could not answer the question: {exc}", self._now()))
+            return False
+        if result is None:
+            return False
+        topic, reply = result
+        clarification = Clarification(question, topic, reply, self._now())
+        answer.clarifications.append(clarification)
+        self._emit(ClarifyingAnswered(answer.index, clarification))
+        self._say(reply, UtteranceKind.CLARIFICATION)
+        return True
 
     # ------------------------------------------------------------ engine events
 
@@ -399,6 +693,7 @@ class RoundController:
                 if self._answer is not None:
                     self._end_recording(EndedBy.PHASE_END)
                 self._finish_deadline = None  # the new phase takes over from a finishing answer
+                self._unfinished = []
                 # Whatever was not said yet belongs to the phase that ended (after a stall, several
                 # phases arrive at once); only the round warning still holds.
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
@@ -425,9 +720,7 @@ class RoundController:
                     self._end_recording(EndedBy.TIME_UP)
                 self._finish_deadline = None
                 self._listen_pending = False
-                self._to_say.clear()
-                if self._speaking and self.speaker is not None:
-                    self.speaker.stop()
+                self._silence_speech()
                 self._say(self.settings.closing_text, UtteranceKind.CLOSING)
             self._emit(event)
 
@@ -440,8 +733,20 @@ class RoundController:
         if self._answer is not None:
             self._answer.interjections.append(self._now())
 
+    def _silence_speech(self) -> None:
+        """Drop what was queued and stop what is being said (marked as interrupted)."""
+        self._to_say.clear()
+        speaking, self._speaking = self._speaking, None
+        if speaking is not None:
+            speaking.interrupted, speaking.ended_at = True, self._now()
+            if self.speaker is not None:
+                self.speaker.stop()
+            self._emit(SpeechInterrupted(speaking.kind, speaking.text, speaking.ended_at))
+
     def _pump(self) -> None:
         """Start the next utterance, or listening once everything queued has been said."""
+        if self.paused:
+            return
         if self._speaking is None and self._to_say:
             utterance = self._speaking = self._to_say.popleft()
             utterance.started_at = self._now()
@@ -460,7 +765,7 @@ class RoundController:
                     self._emit(Problem(f"could not speak: {exc}", self._now()))
             self._speech_done(utterance)  # shown as text only
             return
-        if (self._speaking is None and self._listen_pending and not self.mic_paused
+        if (self._speaking is None and self._listen_pending and not self.paused
                 and self._answer is None and not self.engine.is_over):
             self._listen_pending = False
             self._start_recording()
@@ -470,6 +775,8 @@ class RoundController:
             return
         utterance.ended_at = self._now()
         self._speaking = None
+        if self._answer is not None:
+            self._silence_offset = self._silence_seen  # the candidate's silence counts from now
         if utterance.kind == UtteranceKind.CLOSING:
             self._finish_round()
         self._pump()
@@ -478,6 +785,7 @@ class RoundController:
         if not self.finished:
             self.finished = True
             self._emit(RoundFinished(self._now()))
+            self._check_status()
 
     # ------------------------------------------------------------ recording
 
@@ -486,6 +794,7 @@ class RoundController:
         index = len(self.answers) + 1
         phase = self.engine.current_phase
         wav_path = self.audio_dir / f"answer-{index:03d}.wav"
+        barged_in, self._barge_in_pending = self._barge_in_pending, False
         transcriber = None
         if self.transcriber_factory is not None:
             try:
@@ -494,28 +803,34 @@ class RoundController:
                 self._emit(Problem(f"live transcription is not available: {exc}", self._now()))
         record = AnswerRecord(index, turn.question_id, turn.follow_up_id, turn.text,
                               phase.id if phase else "", turn.asked_at, self._now(), wav_path,
-                              continuation=turn.continuation, after_interviewer=self._spoke_since_recording)
+                              continuation=turn.continuation, after_interviewer=self._spoke_since_recording,
+                              barged_in=barged_in)
         self._spoke_since_recording = False
         if transcriber is not None:
             self._transcribers[index] = transcriber
         if transcriber is not None and hasattr(transcriber, "on_segment"):
-            transcriber.on_segment = lambda seg: self._inbox.put(
-                partial(self._emit, PartialTranscript(index, seg)))
+            transcriber.on_segment = lambda seg: self._inbox.put(partial(self._partial, index, seg))
         # recorder.start() runs before the record is appended: a recorder may count
         # `answers` to name the file (the GUI's store wrapper does).
         if self.recorder is not None:
             try:
                 self.audio_dir.mkdir(parents=True, exist_ok=True)
+                extra = {}
+                if barged_in and getattr(self.recorder, "keeps_preroll", False):
+                    extra["preroll_seconds"] = BARGE_IN_PREROLL_SECONDS  # the first words came before
                 self.recorder.start(wav_path, on_audio=transcriber.feed if transcriber else None,
-                                    on_level=self._set_level)
+                                    on_level=self._set_level, **extra)
             except Exception as exc:  # no microphone: the round goes on, unrecorded
                 record.wav_path = None
                 self._emit(Problem(f"could not record: {exc}", self._now()))
         else:
             record.wav_path = None
+        if barged_in:
+            record.heard_speech = True
         self.answers.append(record)
         self._answer = record
-        self._silence_seen, self._nudged_this_silence = 0.0, False
+        self._heard, self._replied_words = [], 0
+        self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
         self._emit(ListeningStarted(index, record.question_id, record.started_at))
 
     def _set_level(self, level: float) -> None:
@@ -564,6 +879,9 @@ class RoundController:
         self._finish_deadline = None
         self._unfinished = []
         self._handle(self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at))
+        if self.engine.is_over and not self._to_say and self._speaking is None:
+            return
+        self._pump()
 
     # ------------------------------------------------------------ helpers
 
@@ -573,3 +891,5 @@ class RoundController:
     def _emit(self, update: Update) -> None:
         if self._on_update is not None:
             self._on_update(update)
+        if not isinstance(update, StatusChanged):
+            self._check_status()

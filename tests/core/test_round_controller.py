@@ -9,7 +9,7 @@ from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
 from interviewer.core.round_controller import (
     AnswerEnded, ControllerSettings, ListeningStarted, PartialTranscript, Problem, RoundController,
-    RoundFinished, TranscriptReady, spoken_duration,
+    RoundFinished, StatusChanged, TranscriptReady, spoken_duration,
 )
 from interviewer.core.transcript import Segment, Transcript
 
@@ -97,6 +97,10 @@ def run_now(task):
     task()
 
 
+def without_status(updates):
+    return [u for u in updates if not isinstance(u, StatusChanged)]
+
+
 def make(tmp_path, script=None, speech_seconds=0.0, settings=ControllerSettings(), **engine_args):
     clock = FakeClock(1000.0)
     engine = RoundEngine(script or design_round(), clock, **engine_args)
@@ -123,7 +127,8 @@ ANSWERS = {
 
 def test_whole_sixty_minute_round_with_fakes(tmp_path):
     began = time.perf_counter()
-    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=5.0)
+    # Time alone moves the phases here (move_on_early=False): the script's plan to the second.
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=5.0, move_on_early=False)
     controller.start()
     while not controller.finished:
         clock.advance(0.25)
@@ -178,7 +183,7 @@ def test_whole_sixty_minute_round_with_fakes(tmp_path):
         expected = ANSWERS.get((answer.question_id, answer.follow_up_id), "an answer")
         assert answer.transcript.text == expected
     assert recorder.started == [a.wav_path for a in controller.answers]
-    assert controller.status == "finished" and isinstance(updates[-1], RoundFinished)
+    assert controller.status == "finished" and isinstance(without_status(updates)[-1], RoundFinished)
     assert [u.answer for u in updates if isinstance(u, TranscriptReady)] == list(range(1, 10))
     assert took < 1.0, f"simulated round took {took:.3f} s"
 
@@ -294,7 +299,7 @@ def test_repeat_question_mid_answer_continues_the_same_answer(tmp_path):
 
 
 def test_continue_answer_while_waiting_for_the_next_phase(tmp_path):
-    clock, engine, speaker, recorder, controller, updates = _at_feed_question(tmp_path)
+    clock, engine, speaker, recorder, controller, updates = _at_feed_question(tmp_path, move_on_early=False)
     recorder.speak("ctr")
     controller.end_answer()
     controller.poll()  # the unconditional follow-up
@@ -316,30 +321,35 @@ def test_continue_answer_is_refused_while_the_interviewer_speaks(tmp_path):
     assert controller.status == "speaking" and not controller.continue_answer()
 
 
-def test_pause_and_resume_the_microphone(tmp_path):
+def test_pause_stops_the_recording_and_the_clock_and_resume_continues_the_answer(tmp_path):
     clock, engine, speaker, recorder, controller, updates = _at_feed_question(tmp_path)
-    controller.pause_mic()
+    controller.pause()
     assert controller.status == "paused" and recorder.path is None
     assert controller.answers[-1].ended_by == "paused"
     clock.advance(30)
     controller.poll()
-    assert recorder.path is None
-    controller.resume_mic()
+    assert recorder.path is None and engine.elapsed() == 300
+    controller.resume()
     assert controller.status == "listening"
     assert controller.answers[-1].continuation and controller.answers[-1].question_id == "feed"
-    assert controller.answers[-1].started_at == 330
+    # Round time stood still: the pause is in no measure.
+    assert controller.answers[-1].started_at == 300 and engine.timeline.pauses[0].seconds == 30
 
 
-def test_paused_mic_does_not_start_after_the_next_question(tmp_path):
-    clock, engine, speaker, recorder, controller, updates = make(tmp_path)
+def test_nothing_falls_due_while_paused_and_the_question_cut_off_is_said_again(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=5)
     controller.start()
+    clock.advance(2)
     controller.poll()
-    controller.pause_mic()
-    clock.set(1300)
+    assert controller.pause()
+    assert speaker.stopped == 1 and controller.utterances[-1].interrupted
+    clock.advance(1300)  # the intro phase (5 minutes) would have ended long ago
     controller.poll()
-    assert speaker.said[-1] == "Design a news feed ranking system." and recorder.path is None
-    controller.resume_mic()
-    assert controller.current_answer.question_id == "feed" and not controller.current_answer.continuation
+    assert len(speaker.said) == 1 and engine.current_phase.id == "intro" and recorder.path is None
+    controller.resume()
+    assert speaker.said == [speaker.said[0]] * 2  # said again from the start
+    step(clock, speaker, controller, 5)
+    assert controller.status == "listening" and controller.current_answer.started_at == 7
 
 
 def test_silence_nudges_then_ends_the_answer_once_the_candidate_spoke(tmp_path):
@@ -357,6 +367,11 @@ def test_silence_nudges_then_ends_the_answer_once_the_candidate_spoke(tmp_path):
     controller.on_silence(0)
     recorder.speak("the ctr")
     for seconds in (2, 5, 8):
+        controller.on_silence(seconds)
+    controller.poll()
+    # The nudge was said at 5 s and was over by 8 s: from then on, 8 s more end the answer.
+    assert controller.status == "listening"
+    for seconds in (12, 16):
         controller.on_silence(seconds)
     controller.poll()
     answer = controller.answers[1]
@@ -410,7 +425,8 @@ def test_microphone_failure_is_reported_and_the_round_goes_on(tmp_path):
     assert [u.message for u in updates if isinstance(u, Problem)] == ["could not record: no input device"]
     assert controller.status == "listening" and controller.answers[0].wav_path is None
     controller.end_answer()
-    assert controller.status == "waiting"
+    # The intro asks no question: once the candidate is done, the next part starts at once.
+    assert controller.status == "speaking" and controller.utterances[-1].text == "Let's start with the problem."
 
 
 def test_slow_transcript_times_out_and_arrives_later(tmp_path):
@@ -483,7 +499,7 @@ def test_stop_ends_the_round_early_and_keeps_the_recording(tmp_path):
     controller.stop()
     assert controller.finished and engine.state == "stopped"
     assert controller.answers[-1].ended_by == "stopped" and controller.answers[-1].wav_path.exists()
-    assert isinstance(updates[-1], RoundFinished)
+    assert isinstance(without_status(updates)[-1], RoundFinished)
     assert [u for u in updates if isinstance(u, AnswerEnded)][-1].ended_by == "stopped"
 
 
