@@ -436,7 +436,9 @@ class RoundController:
                            while_listening=answer is not None)
 
     def _check_status(self) -> None:
-        """Emit StatusChanged when what the status line says has changed."""
+        """Emit StatusChanged when what the status line says has changed. Called once each
+        entry point is done (never midway, where e.g. an answer has ended but its finishing
+        has not started yet), so every status shown is one the round really is in."""
         if self._in_status_check:
             return
         self._in_status_check = True
@@ -891,5 +893,3 @@ class RoundController:
     def _emit(self, update: Update) -> None:
         if self._on_update is not None:
             self._on_update(update)
-        if not isinstance(update, StatusChanged):
-            self._check_status()

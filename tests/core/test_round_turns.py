@@ -1,0 +1,303 @@
+"""Issue 12 in the round controller: barge-in, answers to clarifying questions, the Next key,
+the pause, and one status state machine (every transition, including after a nudge)."""
+from engine_scripts import design_round, short_round
+from interviewer.core.clock import FakeClock
+from interviewer.core.engine import RoundEngine
+from interviewer.core.round_controller import (
+    ClarifyingAnswered, ControllerSettings, ControllerStatus, RoundController, SpeechInterrupted, StatusChanged,
+    status_text,
+)
+from interviewer.core.transcript import Segment
+
+from test_round_controller import FakeRecorder, FakeSpeaker, FakeTranscriber, run_now, step
+
+
+class FakeAnswerer:
+    """Answers every question about latency; others get the no-fact reply."""
+
+    def __init__(self):
+        self.asked = []
+
+    def reply(self, question):
+        self.asked.append(question)
+        if "latency" in question.lower():
+            return "latency", "Assume a 200 millisecond budget."
+        return None, "Good question. Make a reasonable assumption and state it."
+
+
+class SegmentTranscriber(FakeTranscriber):
+    """Each fed text becomes a segment at once, as the live transcriber's partial results do."""
+
+
+def make(tmp_path, script=None, speech_seconds=0.0, settings=ControllerSettings(), answerer=None, **engine_args):
+    clock = FakeClock(1000.0)
+    engine = RoundEngine(script or design_round(), clock, **engine_args)
+    speaker, recorder = FakeSpeaker(clock, speech_seconds), FakeRecorder()
+    updates = []
+    answerers = []
+
+    def answerer_for(question_id):
+        answerers.append(question_id)
+        return answerer
+
+    controller = RoundController(engine, speaker, recorder, SegmentTranscriber, tmp_path, on_update=updates.append,
+                                 settings=settings, run_in_background=run_now,
+                                 answerer=answerer_for if answerer else None)
+    return clock, engine, speaker, recorder, controller, updates
+
+
+def statuses(updates):
+    return [u.status for u in updates if isinstance(u, StatusChanged)]
+
+
+def at_feed_question(tmp_path, **kwargs):
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, **kwargs)
+    controller.start()
+    clock.set(1300)
+    while controller.current_answer is None or controller.current_answer.question_id != "feed":
+        step(clock, speaker, controller, 0.5)
+    return clock, engine, speaker, recorder, controller, updates
+
+
+# ---------------------------------------------------------------- barge-in (bug 1: speech dropped)
+
+def test_talking_over_the_question_stops_the_interviewer_and_records_from_then_on(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=6)
+    controller.start()
+    clock.set(1300)
+    controller.poll()
+    speaker.stop()  # the intro prompt
+    controller.poll()
+    step(clock, speaker, controller, 6)  # "Let's start with the problem." said
+    assert speaker.said[-1] == "Design a news feed ranking system." and speaker.busy
+    step(clock, speaker, controller, 1)
+    controller.on_voice()  # the candidate answers before the question is over
+    controller.poll()
+    assert speaker.stopped >= 2 and not speaker.busy
+    assert recorder.path is not None, "what the candidate says while the interviewer talks is recorded"
+    answer = controller.current_answer
+    assert answer.question_id == "feed" and answer.barged_in and answer.heard_speech
+    assert answer.started_at == engine.elapsed()
+    question = [u for u in controller.utterances if u.kind == "question"][-1]
+    assert question.interrupted and question.ended_at == answer.started_at
+    assert [u for u in updates if isinstance(u, SpeechInterrupted)][-1].kind == "question"
+    recorder.speak("what is the expected latency")
+    controller.end_answer()
+    controller.poll()
+    assert controller.answers[-1].transcript.text == "what is the expected latency"
+
+
+def test_talking_over_the_prompt_shows_the_queued_question_instead_of_saying_it(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=6)
+    controller.start()
+    clock.set(1300)
+    controller.poll()
+    speaker.stop()  # the intro prompt
+    controller.poll()
+    assert speaker.said[-1] == "Let's start with the problem."
+    controller.on_voice()
+    controller.poll()
+    shown = [u for u in controller.utterances if u.kind == "question"]
+    assert [(u.text, u.spoken) for u in shown] == [("Design a news feed ranking system.", False)]
+    assert "Design a news feed ranking system." not in speaker.said
+    assert controller.current_answer.question_id == "feed"
+
+
+def test_the_closing_is_not_interrupted_and_voice_while_idle_adds_to_the_answer(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, move_on_early=False)
+    recorder.speak("the ctr")
+    controller.end_answer()
+    controller.poll()
+    controller.end_answer()  # the follow-up's answer
+    controller.poll()
+    assert controller.status == "waiting"
+    controller.on_voice()  # the candidate thought of something more
+    controller.poll()
+    assert controller.status == "listening" and controller.current_answer.continuation
+    clock.set(1000 + 3600)
+    controller.poll()
+    assert speaker.said[-1].startswith("That's time")
+    controller.on_voice()
+    controller.poll()
+    assert controller.finished
+
+
+def test_voice_during_a_nudge_stops_it_and_the_recording_goes_on(tmp_path):
+    settings = ControllerSettings(silence_nudge_after=5)
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, settings=settings,
+                                                                             speech_seconds=3)
+    answer = controller.current_answer
+    controller.on_silence(5)
+    controller.poll()
+    assert speaker.said[-1] == "Remember to think out loud." and speaker.busy
+    controller.on_voice()
+    controller.on_silence(0)
+    controller.poll()
+    assert not speaker.busy and controller.current_answer is answer and recorder.path is not None
+
+
+# ---------------------------------------------------------------- clarifying questions
+
+def test_a_clarifying_question_is_answered_after_a_short_pause_and_counts_its_topic(tmp_path):
+    answerer = FakeAnswerer()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=answerer,
+                                                                             speech_seconds=2)
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak("Okay, what is the expected latency?")
+    controller.on_silence(0.2)
+    controller.poll()
+    assert answerer.asked == []  # not yet: the candidate may go on
+    controller.on_silence(0.6)
+    controller.poll()
+    assert answerer.asked == ["Okay, what is the expected latency?"]
+    assert speaker.said[-1] == "Assume a 200 millisecond budget." and controller.status == "answering"
+    assert controller.current_answer is answer  # the recording went on while it answered
+    [done] = [u for u in updates if isinstance(u, ClarifyingAnswered)]
+    assert (done.answer, done.clarification.topic) == (answer.index, "latency")
+    assert answer.clarifications == [done.clarification] and answer.interjections == [done.clarification.asked_at]
+    step(clock, speaker, controller, 2)
+    assert controller.status == "listening"
+    # The same question is not answered twice; a statement is not answered at all.
+    controller.on_silence(3)
+    recorder.speak("I would start with a simple ranker.")
+    controller.on_silence(1)
+    controller.poll()
+    assert len(answerer.asked) == 1
+    # Silence after the answer counts from the end of the interviewer's reply.
+    controller.on_silence(0)
+    recorder.speak("And how many daily users are there?")
+    controller.on_silence(1)
+    controller.poll()
+    assert answerer.asked[-1] == "And how many daily users are there?"
+    assert speaker.said[-1].startswith("Good question")
+    assert [c.topic for c in answer.clarifications] == ["latency", None]
+
+
+def test_without_an_answerer_questions_get_no_reply(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path)
+    controller.on_silence(0)
+    recorder.speak("what is the expected latency?")
+    controller.on_silence(2)
+    controller.poll()
+    assert controller.status == "listening" and not controller.current_answer.clarifications
+
+
+def test_a_broken_answerer_is_reported_and_the_round_goes_on(tmp_path):
+    class Broken:
+        def reply(self, question):
+            raise RuntimeError("model file missing")
+
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=Broken())
+    controller.on_silence(0)
+    recorder.speak("what is the expected latency?")
+    controller.on_silence(1)
+    controller.poll()
+    assert controller.status == "listening"
+    assert any("model file missing" in getattr(u, "message", "") for u in updates)
+
+
+# ---------------------------------------------------------------- moving on (bug 3: dead air)
+
+def test_next_key_moves_to_the_next_part_now(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path)
+    recorder.speak("I have no more questions")
+    now = engine.elapsed()
+    assert controller.next_part()
+    assert controller.answers[-1].ended_by == "next"
+    controller.poll()
+    assert engine.current_phase.id == "design" and engine.timeline.phases[-1].started_at == now
+    assert speaker.said[-2:] == ["Walk me through the high-level design.", "Which features would you use?"]
+    assert controller.status == "listening" and controller.current_answer.question_id == "features"
+    assert controller.answers[0].transcript is not None  # the last answer's words are kept
+
+
+def test_next_key_in_the_last_part_ends_the_round_with_a_closing(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, script=short_round((1, 44)))
+    controller.start()
+    step(clock, speaker, controller)
+    controller.next_part()
+    step(clock, speaker, controller)
+    assert engine.current_phase.id == "p1" and controller.status == "listening"
+    controller.end_answer()
+    step(clock, speaker, controller)
+    assert controller.status == "waiting"
+    assert "N to end the round" in controller.status_line and "Space" in controller.status_line
+    controller.next_part()
+    step(clock, speaker, controller)
+    assert controller.finished and speaker.said[-1] == "Thank you, that's the end of the round."
+    assert engine.state == "stopped" and engine.elapsed() < 45 * 60
+
+
+def test_no_part_of_a_round_waits_on_the_clock(tmp_path):
+    """Bug 3: after an answer the screen said 'waiting for the next part' for minutes."""
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path)
+    controller.start()
+    waited = 0.0
+    while not controller.finished and clock.now() < 1000 + 3600:
+        step(clock, speaker, controller, 1)
+        if controller.status == "waiting":
+            waited += 1
+        answer = controller.current_answer
+        if answer is not None and engine.elapsed() - answer.started_at >= 20:
+            recorder.speak("an answer about drift and the ctr")
+            controller.end_answer()
+    # Only the last part waits (nothing more is planned): never before it.
+    assert engine.current_phase.id == "wrap"
+    assert all(p.ended_at - p.started_at < 300 for p in engine.timeline.phases[:-1])
+    assert waited > 0 and "N to end the round" in status_text(ControllerStatus.WAITING)
+
+
+# ---------------------------------------------------------------- the status line (bug 4)
+
+def test_status_walks_every_state_and_is_listening_right_after_a_nudge(tmp_path):
+    settings = ControllerSettings(silence_nudge_after=10, silence_ends_answer_after=6)
+    answerer = FakeAnswerer()
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=2, settings=settings,
+                                                                 answerer=answerer)
+    assert controller.status == "starting"
+    controller.start()
+    assert statuses(updates) == ["speaking"]
+    step(clock, speaker, controller, 2)
+    assert statuses(updates)[-1] == "listening"
+    # A nudge: speaking (while the answer is recorded), then listening again.
+    controller.on_silence(10)
+    controller.poll()
+    assert controller.status == "speaking" and "still being recorded" in controller.status_line
+    step(clock, speaker, controller, 2)
+    assert controller.status == "listening" and statuses(updates)[-1] == "listening"
+    assert "listening" in controller.status_line.lower()
+    # A clarifying question: the interviewer answers it, then listens again.
+    controller.on_silence(0)
+    recorder.speak("what is the latency budget?")
+    controller.on_silence(1)
+    controller.poll()
+    assert statuses(updates)[-1] == "answering"
+    step(clock, speaker, controller, 2)
+    assert statuses(updates)[-1] == "listening"
+    # The answer ends on silence: thinking while the last words are taken in.
+    transcribe_later = []
+    controller._run_in_background = transcribe_later.append
+    controller.on_silence(8)  # 7 s after the reply ended
+    controller.poll()
+    assert statuses(updates)[-1] == "thinking"
+    transcribe_later.pop()()
+    controller.poll()
+    assert statuses(updates)[-1] == "speaking"  # the next part's prompt
+    controller._run_in_background = run_now
+    # Pause and resume.
+    controller.pause()
+    assert statuses(updates)[-1] == "paused"
+    controller.resume()
+    step(clock, speaker, controller, 2)
+    step(clock, speaker, controller, 2)
+    assert statuses(updates)[-1] == "listening"
+    controller.stop()
+    assert statuses(updates)[-1] == "finished"
+    walked = statuses(updates)
+    assert set(walked) == {s.value for s in ControllerStatus} - {"starting", "waiting"}
+    # Each change is emitted once, with its text.
+    assert all(a != b for a, b in zip(walked, walked[1:]) if a != "listening")
+    texts = [u.text for u in updates if isinstance(u, StatusChanged)]
+    assert all(t == status_text(s, heard_speech=True) or t == status_text(s) or "still being recorded" in t
+               for s, t in zip(walked, texts))
