@@ -82,6 +82,7 @@ def human_scores(model, clips: list[dict], data: Path) -> dict:
     h = [0, 0, 0]
     q = [0, 0, 0]
     seconds = audio_s = 0.0
+    clip_errors = []
     for clip in clips:
         t0 = time.perf_counter()
         transcript = transcribe(data / clip["file"], model)
@@ -90,6 +91,8 @@ def human_scores(model, clips: list[dict], data: Path) -> dict:
         ref, hyp = words_for_wer(clip["transcript"]), words_for_wer(transcript.text)
         errors += edit_distance(ref, hyp)
         n_ref += len(ref)
+        clip_errors.append({"file": clip["file"], "errors": edit_distance(ref, hyp), "words": len(ref),
+                            "text": transcript.text})
         result = analyze_answer(transcript).to_dict()
         found_h = sum(1 for f in result.get("fillers", []) if f.get("kind") == "hesitation")
         found_q = [x["text"] for x in result.get("clarifying_questions", [])]
@@ -100,7 +103,7 @@ def human_scores(model, clips: list[dict], data: Path) -> dict:
     hp, hr, hf = hs.prf(*h)
     qp, qr, _ = hs.prf(*q)
     return {"wer": errors / max(n_ref, 1), "hes_p": hp, "hes_r": hr, "hes_f1": hf,
-            "q_p": qp, "q_r": qr, "seconds": seconds, "audio_s": audio_s}
+            "q_p": qp, "q_r": qr, "seconds": seconds, "audio_s": audio_s, "clips": clip_errors}
 
 
 def espeak_scores(model, cases: list) -> dict:
@@ -247,7 +250,7 @@ def main() -> int:
             r: dict = {"load_s": time.perf_counter() - t0, "size_mb": folder_size_mb(name)}
             sp.batch_run(model, answers[lengths[0]][: 5 * RATE])  # warm-up
             r["human"] = human_scores(model, clips, data)
-            print(f"  human: {json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in r['human'].items()})}")
+            print(f"  human: {json.dumps({k: round(v, 3) for k, v in r['human'].items() if k != 'clips'})}")
             r["espeak"] = espeak_scores(model, cases)
             print(f"  espeak: {json.dumps({k: round(v, 3) for k, v in r['espeak'].items()})}")
             r["batch_rtf"] = ((r["human"]["seconds"] + r["espeak"]["seconds"])
