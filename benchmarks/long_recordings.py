@@ -11,6 +11,9 @@ clips of the human-speech set (benchmarks/human_speech, real people); `espeak` u
 espeak-ng sentences of benchmarks/speech_pipeline.py. Then it runs
 `interviewer transcribe WAV --json --progress` in a child process, as a user would, and reads
   - the wall time and the real-time factor (wall time / audio length),
+  - the child's CPU time (user + system) per second of audio: on a shared machine the wall
+    time says little, while CPU time hardly depends on the load; with 2 idle cores the wall
+    RTF lies between CPU RTF / 2 and CPU RTF (CTranslate2 uses both cores for the encoder),
   - the child's peak resident memory (VmHWM, from wait4's ru_maxrss),
   - the number of words and of progress lines it printed,
 and prints one table, side by side, at the end, with the load average before and after
@@ -94,7 +97,8 @@ def run(wav: Path, model: str | None) -> dict:
     out.seek(0)
     err.seek(0)
     stderr = err.read().decode(errors="replace")
-    result = {"wall": wall, "peak_mb": usage.ru_maxrss / 1024, "exit": proc.returncode,
+    result = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+              "exit": proc.returncode,
               "progress_lines": sum(1 for line in stderr.splitlines() if "transcribed (" in line)}
     if proc.returncode == 0:
         transcript = json.loads(out.read())
@@ -137,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds = build(wav, minutes, clips)
         result = run(wav, args.model)
         result.update(minutes=minutes, seconds=seconds, rtf=result["wall"] / seconds,
-                      load=os.getloadavg()[0])
+                      cpu_rtf=result["cpu"] / seconds, load=os.getloadavg()[0])
         rows.append(result)
         print(f"{minutes:g} min: {json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in result.items()})}",
               flush=True)
@@ -148,9 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     load_after = os.getloadavg()
     print(f"\nSource: {source}; CPUs: {os.cpu_count()}; load average (1, 5, 15 min) before "
           f"{', '.join(f'{x:.2f}' for x in load_before)}, after {', '.join(f'{x:.2f}' for x in load_after)}")
-    print(f"{'length':>8} {'wall s':>8} {'RTF':>6} {'peak RSS MB':>12} {'words':>7} {'progress':>9} {'load':>5}")
+    print(f"{'length':>8} {'wall s':>8} {'RTF':>6} {'CPU s':>8} {'CPU RTF':>8} {'peak RSS MB':>12} "
+          f"{'words':>7} {'progress':>9} {'load':>5}")
     for r in rows:
-        print(f"{r['minutes']:>6g} m {r['wall']:8.1f} {r['rtf']:6.3f} {r['peak_mb']:12.0f} "
+        print(f"{r['minutes']:>6g} m {r['wall']:8.1f} {r['rtf']:6.3f} {r['cpu']:8.1f} {r['cpu_rtf']:8.3f} "
+              f"{r['peak_mb']:12.0f} "
               f"{r.get('words', 0):7d} {r['progress_lines']:9d} {r['load']:5.2f}"
               + (f"  FAILED: {r['error']}" if r.get("error") else ""))
     return 0 if all(r["exit"] == 0 for r in rows) else 1

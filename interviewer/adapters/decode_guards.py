@@ -12,9 +12,10 @@ the judge of where someone spoke, never a list of phrases:
 - a window whose text is too repetitive (gzip compression ratio above LOOP_COMPRESSION_RATIO,
   faster-whisper's own test that used to trigger sampling) is decoded once more, still
   deterministically, with a mild repetition penalty (LOOP_RETRY_OPTIONS), and that text is
-  kept. Measured on the human-speech tune split: 2 of 32 clips trip it ("Montreal forced, uh,
-  um, um, uh, um, ..." looping to the end of the window, 6 hesitations spoken, 30+ written,
-  comes back as 5; and a clip of 6 "uh" written as 6 comes back as 4); no other clip changes;
+  kept. On the human-speech tune split 3 of 32 clips trip it; in one, "Montreal forced, uh,
+  um, um, uh, um, ..." looped to the end of the window (6 hesitations spoken, 30+ written)
+  and comes back as "Montreal forced, uh... umm, er, um, for a stilliner." (docs/analysis.md,
+  "Same recording, same result", has the measurements and the options tried);
 - a phrase of LOOP_MIN_WORDS or more words written LOOP_MIN_REPEATS or more times in a row is
   written once (`collapse_loops`). People repeat single words and short pairs ("I I think",
   "the the", "word word word"), which are kept; a whole phrase three times in a row is Whisper
@@ -31,8 +32,9 @@ from interviewer.core.transcript import Segment, SpeechRegion
 LOOP_MIN_WORDS = 3
 LOOP_MIN_REPEATS = 3
 LOOP_COMPRESSION_RATIO = 2.4
-# Tried on the looping clip: repetition_penalty 1.1 -> 5 of 6 hesitations, 1.3 -> 3 (and run
-# together, "Uhm.."); no_repeat_ngram_size 4 -> 5 there but 10 for the 6 "uh" of the other.
+# Tried on the looping clip (docs/analysis.md): a penalty of 1.05 still loops, 1.1 ends the
+# loop, 1.3 runs hesitations together ("Uhm.."); no_repeat_ngram_size 4 or 6 also garbles the
+# real "uh, uh, uh" runs of another clip.
 LOOP_RETRY_OPTIONS = {"repetition_penalty": 1.1}
 
 
