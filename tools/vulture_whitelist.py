@@ -38,6 +38,8 @@ _.advance  # core/clock.py FakeClock.advance
 _.current_answer  # core/round_controller.py (tests, benchmarks/gui_responsiveness.py)
 _.chunks_transcribed  # adapters/live_transcriber.py (tests, benchmarks/speech_pipeline.py)
 _.seconds_recorded  # adapters/microphone.py (tests/adapters/test_microphone.py)
+_.mentions_any  # core/engine.py: exact whole-word keyword test (tests/core, tests/storage); the engine decides through core/matching.py
+_.validate_file  # core/scripts/loader.py: problems only, as documented in docs/question-scripts.md (tests); the CLI uses check_file
 _.seconds_flushed  # storage/wav_writer.py (tests/storage/headless_round.py)
 _.point_count  # gui/charts.py (tests/gui/test_round.py)
 _.visible_scripts  # gui/home_screen.py (tests/gui/test_home.py, test_app_paths.py)
@@ -48,3 +50,8 @@ _.ready_at  # gui/model_status.py (tests/gui/test_app_paths.py, tests/test_packa
 _.plan_progress  # gui/progress_screen.py (tests/gui/test_round.py)
 _.last_export  # gui/review_controller.py (tests/gui/test_app_paths.py)
 _.transcribing  # gui/review_controller.py (tests/gui/test_review_backfill.py)
+
+# onnxruntime reads the SessionOptions it is given (adapters/embeddings.py).
+_.intra_op_num_threads  # adapters/embeddings.py
+_.inter_op_num_threads  # adapters/embeddings.py
+_.log_severity_level  # adapters/embeddings.py

@@ -29,6 +29,16 @@ def register(subparsers) -> None:
                           help="treat warnings (e.g. a clarifying topic without a fact) as problems")
     validate.set_defaults(func=validate_scripts)
 
+    ask = sub.add_parser("ask", help="what the interviewer answers to a clarifying question",
+                         description="Show which fact the interviewer would answer a clarifying "
+                                     "question with, to try a script's facts before a round.")
+    ask.add_argument("script", metavar="SCRIPT", help="script id or .toml file")
+    ask.add_argument("question", metavar="QUESTION_ID", help="id of the question being discussed")
+    ask.add_argument("text", metavar="TEXT", help='the candidate\'s question, e.g. "how many users?"')
+    ask.add_argument("--keywords-only", action="store_true",
+                     help="match without the sentence-embedding model, as when it is missing")
+    ask.set_defaults(func=ask_script)
+
 
 def list_scripts(args: argparse.Namespace) -> int:
     from interviewer.core.scripts.loader import discover_scripts
@@ -72,6 +82,32 @@ def validate_scripts(args: argparse.Namespace) -> int:
     if failed:
         print(f"{failed} of {checked} script(s) have problems", file=sys.stderr)
         return 1
+    return 0
+
+
+def ask_script(args: argparse.Namespace) -> int:
+    from interviewer.core.matching import ClarifyingResponder, LexicalEncoder, Matcher
+    from interviewer.core.scripts.loader import find_script
+    from interviewer.errors import UserError
+
+    script = find_script(args.script)
+    try:
+        question = script.question(args.question)
+    except KeyError:
+        ids = ", ".join(q.id for q in script.questions)
+        raise UserError(f"{script.source or script.id}: no question '{args.question}'; "
+                        f"its questions: {ids}") from None
+    if args.keywords_only:
+        encoder = LexicalEncoder()
+    else:
+        from interviewer.adapters.embeddings import load_text_encoder
+
+        encoder = load_text_encoder()
+    matcher = Matcher(encoder)
+    topic, reply = ClarifyingResponder(question, matcher, script).reply(args.text)
+    how = "meaning and keywords" if matcher.uses_meaning else "keywords only (no embedding model)"
+    print(f"topic: {topic or 'none (no fact fits: the no_fact_reply)'}   [matched by {how}]")
+    print(f"interviewer: {reply}")
     return 0
 
 

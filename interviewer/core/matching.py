@@ -1,0 +1,400 @@
+"""Matching what the candidate says to the script by meaning and by keywords (Qt-free).
+
+One matcher does three jobs in a round:
+
+* `best_fact`: which clarifying topic a candidate's question is about, so the interviewer can
+  answer with that topic's fact (or with the question's `no_fact_reply` when none fits);
+* `topics_asked`: which clarifying topics a set of questions touched, for the review;
+* `follow_up_needed`: whether a follow-up is still worth asking, or the candidate already
+  covered it (in this answer or earlier in the round).
+
+Meaning comes from a `TextEncoder`: a sentence-embedding model in `interviewer.adapters.embeddings`
+(all-MiniLM-L6-v2, int8 ONNX) or, when that model is missing, `LexicalEncoder` here, a pure-Python
+bag of word stems. Meaning is combined with the script's keywords (topic keywords, a follow-up's
+`if_missing` words), matched as whole words and, for longer words, with some tolerance for speech
+recognition errors. The thresholds were chosen on benchmarks/matcher_data/tune.toml with
+benchmarks/matcher_bench.py, which also reports accuracy on a test part never used to tune.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+import math
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol, Sequence, runtime_checkable
+
+from interviewer.core.scripts.model import ClarifyingTopic, FollowUp, Question, RoundScript
+
+# ---------------------------------------------------------------- the encoder port
+
+
+@runtime_checkable
+class TextEncoder(Protocol):
+    """Turns texts into unit-length vectors whose dot product measures closeness of meaning."""
+
+    name: str  # selects the thresholds tuned for this encoder (see THRESHOLDS)
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+# ---------------------------------------------------------------- words and keywords
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+STOPWORDS = frozenset("""
+a an the and or but if then so of to in on at by for with from into about as is are was were be been
+being am do does did doing have has had having i me my we our us you your he she it its they them
+their this that these those there here what which who whom whose when where why how can could would
+should will shall may might must just also too very really quite some any all each every no not
+only own same than such both few more most other again further once up down out off over under
+let lets let's okay ok so um uh like well yeah yes right sure maybe kind sort thing things get got
+going go want need know think mean say said tell me one""".split())
+
+
+def words(text: str) -> list[str]:
+    """Lowercase words of a text (digits kept, apostrophes inside words kept)."""
+    return _WORD.findall(text.lower().replace("-", " ").replace("/", " "))
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to make 'users', 'user' and 'using' meet half way."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def _padded(text: str) -> str:
+    return " " + " ".join(words(text)) + " "
+
+
+FUZZY_MIN_CHARS = 7  # shorter words are too easily confused with other words
+FUZZY_RATIO = 0.86   # 'propensty' ~ 'propensity'; 'retrain' vs 'retain' (0.92) is why 7+ only
+
+
+def keyword_hits(text: str, keywords: Sequence[str], fuzzy: bool = True) -> list[str]:
+    """The keywords a text mentions: whole words or phrases, case and punctuation ignored.
+
+    With `fuzzy`, a keyword of 7 or more letters also matches a near spelling of the same
+    number of words ('late and see' is not caught, 'propensty' is), for speech recognition slips.
+    """
+    return list(_keyword_hits(text, tuple(keywords), fuzzy))
+
+
+@functools.lru_cache(maxsize=4096)
+def _keyword_hits(text: str, keywords: tuple[str, ...], fuzzy: bool) -> tuple[str, ...]:
+    padded = _padded(text)
+    hits = [k for k in keywords if _padded(k).strip() and _padded(k) in padded]
+    if not fuzzy:
+        return tuple(hits)
+    tokens = padded.split()
+    for keyword in keywords:
+        if keyword in hits:
+            continue
+        target = " ".join(words(keyword))
+        if len(target.replace(" ", "")) < FUZZY_MIN_CHARS:
+            continue
+        n = len(target.split())
+        for i in range(len(tokens) - n + 1):
+            candidate = " ".join(tokens[i:i + n])
+            if abs(len(candidate) - len(target)) > 3:
+                continue
+            similar = difflib.SequenceMatcher(None, candidate, target)
+            if similar.real_quick_ratio() >= FUZZY_RATIO and similar.quick_ratio() >= FUZZY_RATIO \
+                    and similar.ratio() >= FUZZY_RATIO:
+                hits.append(keyword)
+                break
+    return tuple(hits)
+
+
+# ---------------------------------------------------------------- the pure-Python fallback encoder
+
+
+class LexicalEncoder:
+    """Bag of word stems (stopwords dropped) hashed into a fixed-size unit vector.
+
+    Used when the embedding model is missing, and in unit tests: no model, no numpy, fast.
+    Two texts are close when they share content words, whatever their order or inflection.
+    """
+
+    name = "lexical"
+    dimensions = 1024
+
+    def encode(self, texts: Sequence[str]) -> list[list[float]]:
+        return [self._one(text) for text in texts]
+
+    def _one(self, text: str) -> list[float]:
+        vector = [0.0] * self.dimensions
+        for word in words(text):
+            if word in STOPWORDS:
+                continue
+            digest = hashlib.blake2b(stem(word).encode(), digest_size=4).digest()
+            vector[int.from_bytes(digest, "little") % self.dimensions] += 1.0
+        norm = math.sqrt(sum(v * v for v in vector))
+        return [v / norm for v in vector] if norm else vector
+
+
+# ---------------------------------------------------------------- thresholds
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """How close is close enough, for one encoder (chosen on the tune data).
+
+    topic:         lowest score (similarity plus keyword bonus) that credits a topic / picks a fact
+    keyword_bonus: added to a topic's similarity when the question says one of its keywords
+    covered:       lowest similarity between part of what was said and a follow-up (its text or
+                   its if_missing words) for the follow-up to count as covered; None: keywords only
+    """
+
+    topic: float
+    keyword_bonus: float
+    covered: float | None
+
+
+# Chosen with `benchmarks/matcher_bench.py --tune` on the tune part, in the middle of the range
+# of values that did best there. Meaning alone separates covered from missed follow-ups poorly
+# (a missed answer on the same subject scores up to ~0.6), so only a close paraphrase (0.64)
+# skips a follow-up whose keywords were not said. The lexical fallback never skips on meaning.
+THRESHOLDS: dict[str, Thresholds] = {
+    "lexical": Thresholds(topic=0.16, keyword_bonus=0.40, covered=None),
+    "all-MiniLM-L6-v2-int8": Thresholds(topic=0.30, keyword_bonus=0.20, covered=0.64),
+}
+DEFAULT_MODEL_THRESHOLDS = THRESHOLDS["all-MiniLM-L6-v2-int8"]
+
+
+def thresholds_for(encoder: TextEncoder) -> Thresholds:
+    return THRESHOLDS.get(encoder.name, DEFAULT_MODEL_THRESHOLDS)
+
+
+# ---------------------------------------------------------------- the matcher
+
+
+def dot(a: Sequence[float], b: Sequence[float]) -> float:
+    return sum(x * y for x, y in zip(a, b))
+
+
+def _topic_texts(topic: ClarifyingTopic) -> list[str]:
+    """What a question about the topic is compared with: its name, its keywords, its fact."""
+    texts = [topic.name.replace("_", " ")]
+    keywords = [k for k in topic.keywords if k.lower() != topic.name.lower()]
+    if keywords:
+        texts.append(", ".join(keywords))
+    if topic.fact:
+        texts.append(topic.fact)
+    return texts
+
+
+def chunks(text: str, max_words: int = 24) -> list[str]:
+    """A long answer cut into sentences, and long sentences into overlapping windows of words,
+    so one relevant sentence is not drowned by the rest of the answer."""
+    out: list[str] = []
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n+", text):
+        tokens = sentence.split()
+        if not tokens:
+            continue
+        if len(tokens) <= max_words:
+            out.append(" ".join(tokens))
+            continue
+        step = max_words // 2
+        for start in range(0, len(tokens) - step, step):
+            out.append(" ".join(tokens[start:start + max_words]))
+    return out
+
+
+class TopicMatch(NamedTuple):
+    topic: ClarifyingTopic
+    score: float
+
+
+class Matcher:
+    """Meaning plus keywords, with the encoder's thresholds and a cache of encoded texts."""
+
+    def __init__(self, encoder: TextEncoder | None = None, thresholds: Thresholds | None = None,
+                 cache_size: int = 2048) -> None:
+        self.encoder: TextEncoder = encoder if encoder is not None else LexicalEncoder()
+        self.thresholds = thresholds or thresholds_for(self.encoder)
+        self._cache: OrderedDict[str, list[float]] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    @property
+    def uses_meaning(self) -> bool:
+        """False for the keyword-only fallback (no sentence-embedding model)."""
+        return self.encoder.name != LexicalEncoder.name
+
+    # --------------------------------------------------------- vectors
+
+    def vectors(self, texts: Sequence[str]) -> list[list[float]]:
+        """Encoded texts, each encoded once per matcher (the encoder is the slow part)."""
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            encoded = self.encoder.encode(missing)
+            with self._lock:
+                for text, vector in zip(missing, encoded):
+                    self._cache[text] = vector
+                    self._cache.move_to_end(text)
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        with self._lock:
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+        if len(found) < len(set(texts)):  # evicted meanwhile by a huge batch: encode directly
+            return self.encoder.encode(list(texts))
+        return [found[t] for t in texts]
+
+    def warm(self, topics: Sequence[ClarifyingTopic] = (), follow_ups: Sequence[FollowUp] = ()) -> None:
+        """Encode the script side ahead of time, so a reply only has to encode the question."""
+        texts = [t for topic in topics for t in _topic_texts(topic)]
+        texts += [t for f in follow_ups for t in self._follow_up_texts(f)]
+        if texts:
+            self.vectors(texts)
+
+    # --------------------------------------------------------- topics and facts
+
+    def topic_scores(self, text: str, topics: Sequence[ClarifyingTopic]) -> list[TopicMatch]:
+        """Every topic with its score for this question, best first."""
+        if not topics or not text.strip():
+            return []
+        per_topic = [_topic_texts(t) for t in topics]
+        flat = [text] + [t for texts in per_topic for t in texts]
+        vectors = self.vectors(flat)
+        query, rest = vectors[0], vectors[1:]
+        # A keyword counts only when it points at one topic: "users" says nothing when both
+        # "scale" and "users" list it.
+        hits = [set(keyword_hits(text, topic.keywords)) for topic in topics]
+        out, i = [], 0
+        for index, (topic, texts) in enumerate(zip(topics, per_topic)):
+            similarity = max(dot(query, v) for v in rest[i:i + len(texts)])
+            i += len(texts)
+            others = set().union(*(h for j, h in enumerate(hits) if j != index))
+            if hits[index] - others:
+                similarity += self.thresholds.keyword_bonus
+            out.append(TopicMatch(topic, similarity))
+        return sorted(out, key=lambda m: -m.score)
+
+    def best_topic(self, text: str, topics: Sequence[ClarifyingTopic]) -> TopicMatch | None:
+        """The topic a question is about, or None when no topic is close enough."""
+        scores = self.topic_scores(text, topics)
+        if scores and scores[0].score >= self.thresholds.topic:
+            return scores[0]
+        return None
+
+    def topics_asked(self, questions: Sequence[str], topics: Sequence[ClarifyingTopic]) -> list[str]:
+        """Names of the topics the questions touched, in the topics' order."""
+        asked: set[str] = set()
+        for text in questions:
+            for match in self.topic_scores(text, topics):
+                if match.score >= self.thresholds.topic:
+                    asked.add(match.topic.name)
+        return [t.name for t in topics if t.name in asked]
+
+    # --------------------------------------------------------- follow-ups
+
+    @staticmethod
+    def _follow_up_texts(follow_up: FollowUp) -> list[str]:
+        texts = [follow_up.text]
+        if follow_up.if_missing:
+            texts.append(", ".join(follow_up.if_missing))
+        return texts
+
+    def coverage(self, said: str, follow_up: FollowUp) -> float:
+        """How closely the best part of what was said matches the follow-up (text or words)."""
+        parts = chunks(said)
+        if not parts:
+            return 0.0
+        targets = self._follow_up_texts(follow_up)
+        vectors = self.vectors(targets + parts)
+        target_vectors, part_vectors = vectors[:len(targets)], vectors[len(targets):]
+        return max(dot(t, p) for t in target_vectors for p in part_vectors)
+
+    def follow_up_needed(self, said: str | None, follow_up: FollowUp) -> bool:
+        """Whether to ask the follow-up after the candidate said `said` (this answer and anything
+        earlier in the round that counts). A follow-up whose `if_missing` words were said is not
+        needed; nor, with a meaning model, one whose subject was already covered in other words.
+        With nothing heard (`said` None), only an unconditional follow-up is asked."""
+        if said is None:
+            return not follow_up.if_missing
+        if follow_up.if_missing and keyword_hits(said, follow_up.if_missing):
+            return False
+        if self.thresholds.covered is not None and said.strip():
+            if self.coverage(said, follow_up) >= self.thresholds.covered:
+                return False
+        return True
+
+
+# ---------------------------------------------------------------- the functions the round calls
+
+
+class Fact(NamedTuple):
+    topic: str
+    fact: str
+
+
+def _topics_of(facts_by_topic: dict[str, str] | Sequence[ClarifyingTopic]) -> list[ClarifyingTopic]:
+    if isinstance(facts_by_topic, dict):
+        return [ClarifyingTopic(name, (name.lower(),), fact) for name, fact in facts_by_topic.items()]
+    return list(facts_by_topic)
+
+
+def best_fact(question_text: str, facts_by_topic: dict[str, str] | Sequence[ClarifyingTopic],
+              encoder: TextEncoder | Matcher | None = None) -> Fact | None:
+    """(topic, fact) that answers the candidate's question, or None when no fact fits.
+
+    `facts_by_topic` is topic name -> fact, or the question's ClarifyingTopic list (whose
+    keywords then count too); topics without a fact are never picked."""
+    matcher = encoder if isinstance(encoder, Matcher) else Matcher(encoder)
+    topics = [t for t in _topics_of(facts_by_topic) if t.fact]
+    match = matcher.best_topic(question_text, topics)
+    return Fact(match.topic.name, match.topic.fact) if match else None
+
+
+def topics_asked(utterances: Sequence[str], topics: Sequence[ClarifyingTopic],
+                 encoder: TextEncoder | Matcher | None = None) -> list[str]:
+    matcher = encoder if isinstance(encoder, Matcher) else Matcher(encoder)
+    return matcher.topics_asked(utterances, topics)
+
+
+def follow_up_needed(answer_text_so_far: str | None, follow_up: FollowUp,
+                     encoder: TextEncoder | Matcher | None = None) -> bool:
+    matcher = encoder if isinstance(encoder, Matcher) else Matcher(encoder)
+    return matcher.follow_up_needed(answer_text_so_far, follow_up)
+
+
+class ClarifyingReply(NamedTuple):
+    topic: str | None  # the clarifying topic answered (it counts as asked); None: no fact fit
+    text: str          # what the interviewer says
+
+
+class ClarifyingResponder:
+    """Answers the candidate's clarifying questions about one script question.
+
+    `reply(text)` gives the fact of the topic the question is about, else the question's
+    `no_fact_reply`. When `script` is given, facts of the script's other questions are tried
+    when none of this question's fits (e.g. "how many videos are there?" asked later on).
+    Construction encodes the script side, so a reply only encodes the candidate's question.
+    """
+
+    def __init__(self, question: Question, encoder: TextEncoder | Matcher | None = None,
+                 script: RoundScript | None = None) -> None:
+        self.question = question
+        self.matcher = encoder if isinstance(encoder, Matcher) else Matcher(encoder)
+        self._own = [t for t in question.clarifying_topics if t.fact]
+        seen = {t.name.lower() for t in self._own}
+        self._others: list[ClarifyingTopic] = []
+        for other in (script.questions if script else ()):
+            for topic in other.clarifying_topics:
+                if topic.fact and topic.name.lower() not in seen:
+                    seen.add(topic.name.lower())
+                    self._others.append(topic)
+        self.matcher.warm(self._own + self._others)
+
+    def reply(self, candidate_question: str) -> ClarifyingReply:
+        for topics in (self._own, self._others):
+            fact = best_fact(candidate_question, topics, self.matcher)
+            if fact is not None:
+                return ClarifyingReply(*fact)
+        return ClarifyingReply(None, self.question.no_fact_reply)

@@ -1,0 +1,170 @@
+"""The matcher with the pure-Python fallback encoder (no model): facts, topics, follow-ups,
+and the engine deciding follow-ups through it. The real model is tested in
+tests/adapters/test_embeddings.py."""
+from interviewer.core.clock import FakeClock
+from interviewer.core.engine import AskQuestion, RoundEngine
+from interviewer.core.matching import (
+    ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks, follow_up_needed,
+    keyword_hits, topics_asked, words,
+)
+from interviewer.core.scripts.model import ClarifyingTopic, FollowUp, Phase, Question, RoundScript
+
+SCALE = ClarifyingTopic("scale", ("scale", "daily active", "requests per second"),
+                        "About fifty million daily users, peaking at twenty thousand requests per second.")
+LATENCY = ClarifyingTopic("latency", ("latency", "milliseconds"),
+                          "Two hundred milliseconds at the ninety-ninth percentile.")
+COLD = ClarifyingTopic("cold start", ("cold start", "new users"),
+                       "Two hundred thousand brand-new users sign up every day.")
+NO_FACT = ClarifyingTopic("privacy", ("privacy",))
+QUESTION = Question("feed", "Design the feed.", "req", (SCALE, LATENCY, COLD, NO_FACT),
+                    no_fact_reply="Make an assumption and state it.")
+
+
+class Unit:
+    """A toy encoder: one axis per listed word, so similarities are known exactly."""
+
+    name = "unit-test"
+    axes = ("fast", "users", "new")
+
+    def encode(self, texts):
+        out = []
+        for text in texts:
+            v = [float(axis in words(text)) for axis in self.axes]
+            norm = sum(x * x for x in v) ** 0.5
+            out.append([x / norm for x in v] if norm else v)
+        return out
+
+
+def test_keywords_match_whole_words_and_tolerate_a_misheard_long_word():
+    assert keyword_hits("what is the CTR?", ["ctr"]) == ["ctr"]
+    assert keyword_hits("the director", ["ctr"]) == []
+    assert keyword_hits("Click-through rate", ["click through rate"]) == ["click through rate"]
+    # ASR slips on long words still count; short words must match exactly.
+    assert keyword_hits("we weight by inverse propensty", ["propensity"]) == ["propensity"]
+    assert keyword_hits("we weight by inverse propensty", ["propensity"], fuzzy=False) == []
+    assert keyword_hits("a cash in front", ["cache"]) == []
+
+
+def test_lexical_fallback_picks_the_fact_by_shared_words_and_keywords():
+    matcher = Matcher()  # no model: the lexical encoder
+    assert matcher.encoder.name == "lexical" and not matcher.uses_meaning
+    assert best_fact("How many daily active users do we have?", QUESTION.clarifying_topics) == \
+        ("scale", SCALE.fact)
+    assert best_fact("What's the latency budget?", QUESTION.clarifying_topics).topic == "latency"
+    assert best_fact("What about brand-new users who sign up?", QUESTION.clarifying_topics).topic == \
+        "cold start"
+    # A question about nothing the script knows gets no fact.
+    assert best_fact("Can I draw a diagram?", QUESTION.clarifying_topics) is None
+    # A plain {topic: fact} mapping works too.
+    assert best_fact("what's the latency", {"latency": LATENCY.fact}) == ("latency", LATENCY.fact)
+
+
+def test_responder_answers_with_the_fact_or_the_no_fact_reply():
+    responder = ClarifyingResponder(QUESTION)
+    assert responder.reply("How many requests per second at peak?") == ("scale", SCALE.fact)
+    topic, text = responder.reply("Should I write code on the whiteboard?")
+    assert (topic, text) == (None, "Make an assumption and state it.")
+    # A topic without a fact is never "answered", even when asked about by name.
+    assert responder.reply("Any privacy rules?").topic is None
+
+
+def test_responder_falls_back_to_facts_of_the_scripts_other_questions():
+    later = Question("serving", "How do you serve it?", "req", (LATENCY,))
+    script = RoundScript("s", "S", "ml_system_design", 45,
+                         (Phase("req", "Req", 45, "Go."),), (QUESTION, later))
+    assert ClarifyingResponder(later).reply("How many daily active users?").topic is None
+    assert ClarifyingResponder(later, script=script).reply("How many daily active users?") == \
+        ("scale", SCALE.fact)
+
+
+def test_meaning_decides_when_no_keyword_was_said():
+    topics = (ClarifyingTopic("latency", ("latency",), "It must be fast."),
+              ClarifyingTopic("cold start", ("cold start",), "Many new signups."))
+    matcher = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.9))
+    assert matcher.best_topic("how fast must it be", topics).topic.name == "latency"
+    assert matcher.best_topic("what about new people", topics).topic.name == "cold start"
+    assert matcher.best_topic("can I use a whiteboard", topics) is None
+    assert topics_asked(["how fast", "and new people?"], topics, matcher) == ["latency", "cold start"]
+
+
+def test_a_keyword_shared_by_two_topics_gives_neither_a_bonus():
+    topics = (ClarifyingTopic("scale", ("users",), "x"), ClarifyingTopic("users", ("users",), "y"))
+    matcher = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.3, covered=None))
+    assert matcher.best_topic("users", topics).score == 1.0  # similarity only, no bonus
+    solo = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.3, covered=None))
+    assert solo.best_topic("users", topics[:1]).score == 1.3
+
+
+def test_follow_up_needed_by_keywords_and_by_meaning():
+    metric = FollowUp("metric", "Which metric would you optimize?", if_missing=("metric", "ctr"))
+    assert follow_up_needed("I would rank by engagement", metric)
+    assert not follow_up_needed("we track CTR daily", metric)
+    assert not follow_up_needed(None, metric)  # nothing heard: only unconditional ones are asked
+    always = FollowUp("why", "Why that?")
+    assert follow_up_needed(None, always) and follow_up_needed("anything", always)
+    # The fallback never skips on meaning; a meaning model skips a close paraphrase.
+    fast = FollowUp("speed", "How do you make it fast?")
+    assert follow_up_needed("it is fast", fast)
+    matcher = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.9))
+    assert not matcher.follow_up_needed("First some design. Then it is fast.", fast)
+    assert matcher.follow_up_needed("Only new users here.", fast)
+
+
+def test_long_answers_are_cut_into_sentences_and_windows():
+    text = "One two. " + " ".join(f"w{i}" for i in range(40)) + "? Three."
+    parts = chunks(text)
+    assert parts[0] == "One two." and parts[-1] == "Three."
+    assert all(len(p.split()) <= 24 for p in parts) and len(parts) >= 4
+
+
+def test_encoder_vectors_are_cached_per_matcher():
+    class Counting(LexicalEncoder):
+        calls = 0
+
+        def encode(self, texts):
+            Counting.calls += len(texts)
+            return super().encode(texts)
+
+    matcher = Matcher(Counting())
+    responder = ClarifyingResponder(QUESTION, matcher)
+    warmed = Counting.calls
+    assert warmed > 0  # the script side is encoded up front
+    responder.reply("What's the latency?")
+    assert Counting.calls == warmed + 1  # only the candidate's question
+
+
+def _round(follow_ups):
+    question = Question("feed", "Design the feed.", "req", (SCALE,), tuple(follow_ups))
+    second = Question("serve", "How do you serve it?", "req", (), (
+        FollowUp("cold", "What do you show a brand-new user?", if_missing=("new user", "cold start")),))
+    return RoundScript("r", "R", "ml_system_design", 45, (Phase("req", "Req", 45, "Go."),),
+                       (question, second))
+
+
+def test_engine_skips_a_follow_up_covered_earlier_in_the_round():
+    clock = FakeClock()
+    engine = RoundEngine(_round([FollowUp("metric", "Which metric?", if_missing=("metric",))]), clock)
+    engine.start()
+    # A clarifying question about new users within the answer, which also names the metric.
+    events = engine.answer_finished("What about new users with no history? Okay. "
+                                    "I'd optimize the watch time metric.")
+    [ask] = [e for e in events if isinstance(e, AskQuestion)]
+    assert ask.question_id == "serve" and ask.follow_up_id is None  # metric follow-up skipped
+    # The cold-start follow-up of the next question was covered by the earlier question.
+    events = engine.answer_finished("Behind a load balancer.")
+    assert not any(isinstance(e, AskQuestion) and e.follow_up_id == "cold" for e in events)
+    assert "new users" in engine.said_in_round()
+
+
+def test_engine_uses_the_matcher_it_is_given():
+    speed = FollowUp("speed", "How do you make it fast?")
+    clock = FakeClock()
+    meaning = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.9))
+    engine = RoundEngine(_round([speed]), clock, matcher=meaning)
+    engine.start()
+    events = engine.answer_finished("It is fast.")
+    assert [e.question_id for e in events if isinstance(e, AskQuestion)] == ["serve"]
+    keywords_only = RoundEngine(_round([speed]), FakeClock())
+    keywords_only.start()
+    events = keywords_only.answer_finished("It is fast.")
+    assert [e.follow_up_id for e in events if isinstance(e, AskQuestion)] == ["speed"]
