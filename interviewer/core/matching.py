@@ -284,11 +284,15 @@ class Matcher:
         return None
 
     def topics_asked(self, questions: Sequence[str], topics: Sequence[ClarifyingTopic]) -> list[str]:
-        """Names of the topics the questions touched, in the topics' order."""
+        """Names of the topics the questions touched, in the topics' order: those whose keywords
+        a question says and, with a meaning model, the one topic each question is about (the
+        topic whose fact the interviewer would answer with)."""
         asked: set[str] = set()
         for text in questions:
-            for match in self.topic_scores(text, topics):
-                if match.score >= self.thresholds.topic:
+            asked.update(t.name for t in topics if keyword_hits(text, t.keywords, fuzzy=False))
+            if self.uses_meaning:
+                match = self.best_topic(text, topics)
+                if match is not None:
                     asked.add(match.topic.name)
         return [t.name for t in topics if t.name in asked]
 

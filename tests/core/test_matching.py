@@ -168,3 +168,30 @@ def test_engine_uses_the_matcher_it_is_given():
     keywords_only.start()
     events = keywords_only.answer_finished("It is fast.")
     assert [e.follow_up_id for e in events if isinstance(e, AskQuestion)] == ["speed"]
+
+
+def test_topics_asked_credits_keywords_and_with_a_meaning_model_the_best_topic():
+    topics = (ClarifyingTopic("latency", ("latency",), "It must be fast."),
+              ClarifyingTopic("cold start", ("cold start",), "Many new signups."))
+    # Keyword-only fallback: only keywords credit a topic, as before issue 12.
+    assert topics_asked(["what is the latency?", "how fast?"], topics) == ["latency"]
+    assert topics_asked(["and new people?"], topics) == []
+    meaning = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=None))
+    assert topics_asked(["and new people?"], topics, meaning) == ["cold start"]
+
+
+def test_the_review_credits_a_topic_asked_in_other_words_when_given_a_meaning_matcher():
+    from interviewer.core.analysis.questions import analyze_clarifying
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.analysis.utterances import split_utterances
+    from interviewer.core.transcript import Word
+
+    words = [Word(w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate("How fast must it be?".split())]
+    said = split_utterances(tokenize(words))
+    # The review knows topic names and keywords (no facts): meaning is matched against those.
+    expected = [("latency", ("latency", "quick and fast")), ("cold start", ("cold start",))]
+    assert analyze_clarifying(said, expected).missed == ["latency", "cold start"]
+    meaning = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=None))
+    result = analyze_clarifying(said, expected, matcher=meaning)
+    assert len(result.questions) == 1
+    assert result.covered == ["latency"] and result.missed == ["cold start"]

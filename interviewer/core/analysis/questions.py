@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance, silence_gaps
+from interviewer.core.matching import Matcher
+from interviewer.core.scripts.model import ClarifyingTopic
 from interviewer.core.scripts.topics import BUILTIN_TOPICS, builtin_keywords
 from interviewer.core.transcript import SpeechRegion
 
@@ -454,9 +456,17 @@ class ClarifyingResult:
 
 def analyze_clarifying(utterances: list[Utterance],
                        expected_topics: list[tuple[str, tuple[str, ...]]] | None = None,
-                       regions: list[SpeechRegion] | None = None) -> ClarifyingResult:
+                       regions: list[SpeechRegion] | None = None,
+                       matcher: Matcher | None = None) -> ClarifyingResult:
+    """Clarifying questions found in the utterances and the expected topics they covered.
+    Topics are credited by keywords; with a `matcher` that has a meaning model, also the topic
+    each question is about, as the interviewer's answer picked it (core/matching.py)."""
     keywords = topic_keywords(expected_topics)
     questions = find_questions(utterances, keywords, regions)
+    if matcher is not None and matcher.uses_meaning and expected_topics:
+        topics = [ClarifyingTopic(name, kws) for name, kws in keywords.items()]
+        questions = [replace(q, topics=tuple(dict.fromkeys(q.topics + tuple(matcher.topics_asked([q.text], topics)))))
+                     for q in questions]
     first_q = questions[0].start if questions else float("inf")
     solution_at = next((u.start for u in utterances if u.start < first_q and proposes_solution(u)), None)
     result = ClarifyingResult(questions, solution_before_question=solution_at)

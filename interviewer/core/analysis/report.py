@@ -20,6 +20,7 @@ from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarif
 from interviewer.core.analysis.tokens import tokenize
 from interviewer.core.analysis.utterances import split_utterances
 from interviewer.core.transcript import Transcript
+from interviewer.core.matching import Matcher
 
 FILLER_CLUSTER_WINDOW_S = 10.0
 FILLER_CLUSTER_MIN = 3
@@ -127,7 +128,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    round_kind: str | None = None,
                    settings: AnalysisSettings = AnalysisSettings(),
                    after_interviewer: bool = True, interrupted: bool = False,
-                   question_findings: bool = True) -> AnswerAnalysis:
+                   question_findings: bool = True, matcher: Matcher | None = None) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -136,7 +137,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     `after_interviewer` False for a part that did not start when the interviewer stopped
     speaking (resumed after a mic pause): it has no response latency. `interrupted` for a part
     cut short by a repeat or a pause: the answer goes on in the next part, so silence in it is
-    not "no speech". `question_findings` False leaves the findings about the whole question
+    not "no speech". `matcher` (core/matching.py) credits clarifying topics by meaning too.
+    `question_findings` False leaves the findings about the whole question
     (no clarifying questions, topics not asked, solution before asking) to the round
     (`summary.question_findings`), which sees every part and follow-up of the question."""
     words = transcript.words
@@ -151,7 +153,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         fillers = retime_hesitations(fillers, tokens, raw_regions)
     pauses = find_pauses(regions, words, settings.pauses, VAD_END_LAG_S if from_audio else 0.0)
     utterances = split_utterances(tokens, regions)
-    clarifying = analyze_clarifying(utterances, expected_topics, raw_regions if from_audio else None)
+    clarifying = analyze_clarifying(utterances, expected_topics, raw_regions if from_audio else None,
+                                    matcher)
     content_words = sum(not is_hesitation(t.norm) for t in tokens)
     pace = measure_pace(content_words, regions, settings.pace_band)
     pace = Pace(pace.words, pace.speaking_seconds, pace.articulation_seconds, pace.band, settings.articulation_band)
