@@ -143,3 +143,14 @@ def test_validate_prints_warnings_and_strict_fails_on_them(tmp_path):
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
     assert "1 of 1 script(s) have problems" in strict.stderr
     assert _validate("--strict", str(bundled_scripts_dir()), data_dir=tmp_path).returncode == 0
+
+
+def test_the_documented_complete_example_is_valid_and_has_every_fact():
+    import re
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "question-scripts.md").read_text()
+    block = re.search(r"## A complete example\n\n```toml\n(.*?)```", doc, re.S)[1]
+    parsed = parse_script(block, "example.toml")
+    assert parsed.warnings == ()
+    assert set(parsed.question("two_sum").facts()) == {"input size", "edge cases", "duplicates"}
+    assert parsed.question("two_sum").no_fact_reply.startswith("Good question. Make a reasonable")
