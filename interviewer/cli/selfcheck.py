@@ -172,6 +172,20 @@ def _check_transcription(ctx: CheckContext) -> str:
             f"with {default_model_path().parent.name}/{default_model_path().name}")
 
 
+def _check_matcher(ctx: CheckContext) -> str:
+    # The real model, not the keyword fallback: a frozen build can silently lose its data files.
+    from interviewer.adapters.embeddings import OnnxTextEncoder, model_path
+
+    path = model_path()
+    vectors = OnnxTextEncoder(path).encode(["How many daily users?", "What is the user count per day?",
+                                            "The weather is nice."])
+    close = sum(a * b for a, b in zip(vectors[0], vectors[1]))
+    far = sum(a * b for a, b in zip(vectors[0], vectors[2]))
+    if not close > far:
+        raise CheckFailed(f"the sentence-embedding model gives nonsense (similar {close:.2f}, unrelated {far:.2f})")
+    return f"{path.name} ({path.stat().st_size // 1_000_000} MB): similar {close:.2f}, unrelated {far:.2f}"
+
+
 CHECKS: tuple[tuple[str, Callable[[CheckContext], str]], ...] = (
     ("qt", _check_qt),
     ("scripts", _check_scripts),
@@ -180,6 +194,7 @@ CHECKS: tuple[tuple[str, Callable[[CheckContext], str]], ...] = (
     ("audio devices", _check_audio_devices),
     ("vad", _check_vad),
     ("transcription", _check_transcription),
+    ("meaning matcher", _check_matcher),
 )
 
 
