@@ -326,6 +326,10 @@ class MainWindow(QMainWindow):
             self._store = None
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Closing the window during a round ends it: ask first (what was recorded is kept).
+        if self.round_screen.running and not self.round_screen.ask_to_end_round():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
 

@@ -1,8 +1,12 @@
 """The round: the interviewer speaks, the candidate answers, the clock runs. Keyboard-first.
 
 Keys (when the scratchpad does not have focus): Space or Enter ends the answer, R repeats the
-question, P pauses or resumes the microphone. Ctrl+Enter, Ctrl+R and Ctrl+P work everywhere,
-the scratchpad included.
+question, N moves on to the next part (ends the round in the last one), P pauses or resumes the
+round (clocks and recording). Ctrl+Enter, Ctrl+R, Ctrl+N and Ctrl+P work everywhere, the
+scratchpad included. End round asks first.
+
+The status line shows only what the controller's status machine says (StatusChanged), so it
+can never be left saying "speaking" while the app listens.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -20,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.engine import AskQuestion, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
 from interviewer.core.round_controller import (
-    AnswerEnded, ControllerStatus, EndedBy, ListeningStarted, MicPaused, MicResumed, PartialTranscript,
-    RoundFinished, Speaking, TranscriptReady, UtteranceKind, warning_text,
+    ClarifyingAnswered, ControllerStatus, ListeningStarted, MicPaused, MicResumed, PartialTranscript,
+    RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, UtteranceKind, warning_text,
 )
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.level_meter import LevelMeter
@@ -77,16 +82,19 @@ class RoundScreen(QWidget):
 
         self.end_button = QPushButton("End answer (Space)")
         self.repeat_button = QPushButton("Repeat question (R)")
-        self.pause_button = QPushButton("Pause mic (P)")
+        self.next_button = QPushButton("Next part (N)")
+        self.pause_button = QPushButton("Pause (P)")
         self.stop_button = QPushButton("End round")
-        for button in (self.end_button, self.repeat_button, self.pause_button, self.stop_button):
+        for button in (self.end_button, self.repeat_button, self.next_button, self.pause_button, self.stop_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must not press a focused button
         self.end_button.clicked.connect(self.end_answer)
         self.repeat_button.clicked.connect(self.repeat_question)
-        self.pause_button.clicked.connect(self.toggle_mic)
-        self.stop_button.clicked.connect(self.stop_round)
+        self.next_button.clicked.connect(self.next_part)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.confirm_stop_round)
         for keys, slot in (("Ctrl+Return", self.end_answer), ("Ctrl+Enter", self.end_answer),
-                           ("Ctrl+R", self.repeat_question), ("Ctrl+P", self.toggle_mic)):
+                           ("Ctrl+R", self.repeat_question), ("Ctrl+N", self.next_part),
+                           ("Ctrl+P", self.toggle_pause)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -114,6 +122,7 @@ class RoundScreen(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.end_button)
         buttons.addWidget(self.repeat_button)
+        buttons.addWidget(self.next_button)
         buttons.addWidget(self.pause_button)
         buttons.addStretch(1)
         buttons.addWidget(self.stop_button)
@@ -142,6 +151,7 @@ class RoundScreen(QWidget):
         self._warning_timer.setInterval(15000)
         self._warning_timer.timeout.connect(self.warning.hide)
         self._partial_segments: dict[int, list] = {}
+        self._split_answers: set[int] = set()  # answers with an exchange in the middle
         self._shown_answer: int | None = None
         self._last_heading: str | None = None
         self._last_status = ""
@@ -189,14 +199,38 @@ class RoundScreen(QWidget):
         if self.running:
             self.session.controller.repeat_question()
 
-    def toggle_mic(self) -> None:
+    def next_part(self) -> None:
+        """N: the candidate is done with this part; in the last part this ends the round."""
+        if self.running:
+            self.session.controller.next_part()
+
+    def toggle_pause(self) -> None:
+        """P: pause the round (clocks and recording) or go on."""
         if not self.running:
             return
         controller = self.session.controller
-        if controller.mic_paused:
-            controller.resume_mic()
+        if controller.paused:
+            controller.resume()
         else:
-            controller.pause_mic()
+            controller.pause()
+
+    toggle_mic = toggle_pause  # the old name
+
+    def confirm_stop_round(self) -> bool:
+        """End round, after asking. True if the round was ended (or was not running)."""
+        if not self.running:
+            return True
+        if not self.ask_to_end_round():
+            return False
+        self.stop_round()
+        return True
+
+    def ask_to_end_round(self) -> bool:
+        answer = QMessageBox.question(
+            self, "End the round?",
+            "End the round now? What was recorded so far is kept and analysed.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def stop_round(self) -> None:
         if self.running:
@@ -221,8 +255,10 @@ class RoundScreen(QWidget):
             self.end_answer()
         elif key == Qt.Key.Key_R:
             self.repeat_question()
+        elif key == Qt.Key.Key_N:
+            self.next_part()
         elif key == Qt.Key.Key_P:
-            self.toggle_mic()
+            self.toggle_pause()
         elif key == Qt.Key.Key_Escape:
             self.setFocus()
         else:
@@ -244,29 +280,36 @@ class RoundScreen(QWidget):
             self.warning.setText("⏰ " + warning_text(update))
             self.warning.show()
             self._warning_timer.start()
+        elif isinstance(update, StatusChanged):
+            self.status.setText(update.text)
         elif isinstance(update, ListeningStarted):
             self.transcript.finish_answer()
             self._shown_answer = update.answer
             self._partial_segments[update.answer] = []
-            self.status.setText("Listening: answer out loud, then press Space (or Enter).")
+        elif isinstance(update, ClarifyingAnswered):
+            # The exchange goes into the transcript: the candidate's question, the reply.
+            self._render_partial()
+            self._partial_segments[update.answer] = []  # what follows the reply shows below it
+            self._split_answers.add(update.answer)
+            self.transcript.add_heading(update.clarification.reply, prompt=True)
+        elif isinstance(update, SpeechInterrupted):
+            if update.kind in QUESTION_KINDS and self.session.engine.is_over:
+                # Bug: End round during a question showed it as if it had been asked.
+                self.question.setText("The round was ended before this question was asked.")
+                self.transcript.add_heading("(not asked: the round was ended)", prompt=True)
         elif isinstance(update, PartialTranscript):
             self._partial_segments.setdefault(update.answer, []).append(update.segment)
             if update.answer == self._shown_answer and not self._render_timer.isActive():
                 self._render_timer.start()
-        elif isinstance(update, AnswerEnded):
-            self.status.setText("Answer recorded. Transcribing the last words..."
-                                if update.ended_by in (EndedBy.KEY, EndedBy.SILENCE) else self.status.text())
         elif isinstance(update, TranscriptReady):
-            if update.answer == self._shown_answer and update.transcript is not None:
+            if (update.answer == self._shown_answer and update.transcript is not None
+                    and update.answer not in self._split_answers):
                 self.transcript.set_current_words(update.transcript.words, update.transcript.speech)
         elif isinstance(update, MicPaused):
-            self.status.setText("Microphone paused. Press P to go on.")
-            self.pause_button.setText("Resume mic (P)")
+            self.pause_button.setText("Resume (P)")
         elif isinstance(update, MicResumed):
-            self.status.setText("Microphone on.")
-            self.pause_button.setText("Pause mic (P)")
+            self.pause_button.setText("Pause (P)")
         elif isinstance(update, TimeUp):
-            self.status.setText("Time is up.")
             self.warning.setText("Time is up: the round is over.")
             self.warning.show()
         elif isinstance(update, RoundFinished):
@@ -278,15 +321,18 @@ class RoundScreen(QWidget):
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
             self.question.setText(QUESTION_LABELS.get(update.kind, "") + update.text)
             if update.kind != UtteranceKind.REPEAT and update.text != self._last_heading:
+                self._render_partial()
                 self.transcript.add_heading(update.text, prompt=update.kind == UtteranceKind.PROMPT)
                 self._last_heading = update.text
+                # The answer shown so far stays above; nothing is rendered under the new
+                # question until its own answer starts.
+                self._shown_answer = None
         elif update.kind in (UtteranceKind.PHASE_WARNING, UtteranceKind.ROUND_WARNING, UtteranceKind.NUDGE):
             self.warning.setText(("💬 " if update.kind == UtteranceKind.NUDGE else "⏰ ") + update.text)
             self.warning.show()
             self._warning_timer.start()
         elif update.kind == UtteranceKind.CLOSING:
             self.question.setText(update.text)
-        self.status.setText("The interviewer is speaking...")
 
     def _render_partial(self) -> None:
         if self._shown_answer is None:
@@ -300,13 +346,6 @@ class RoundScreen(QWidget):
         self.session.poll()
         self._refresh_clocks()
         status = self.session.controller.status
-        if status != self._last_status:
-            self._last_status = status
-            if status == ControllerStatus.WAITING:
-                self.status.setText("The interviewer is waiting for the next part. Press Space to add "
-                                    "to your answer.")
-            elif status == ControllerStatus.THINKING:
-                self.status.setText("Answer recorded. Transcribing the last words...")
         if status == ControllerStatus.LISTENING:
             self.meter.set_level(self.session.controller.input_level)
         else:
@@ -332,7 +371,7 @@ class RoundScreen(QWidget):
         self._render_partial()
         self.transcript.finish_answer()
         self._set_buttons(running=False)
-        self.status.setText("The round is over. Saving...")
+        self.status.setText(self.session.controller.status_line)
         self.session.set_scratchpad(self.scratchpad.toPlainText())
         self.finished.emit(self.session)
 
@@ -341,5 +380,5 @@ class RoundScreen(QWidget):
             timer.stop()
 
     def _set_buttons(self, running: bool) -> None:
-        for button in (self.end_button, self.repeat_button, self.pause_button, self.stop_button):
+        for button in (self.end_button, self.repeat_button, self.next_button, self.pause_button, self.stop_button):
             button.setEnabled(running)

@@ -6,12 +6,12 @@
 """
 from interviewer.storage.errors import DiskFullError, ReadOnlyError, SessionNotFound, StorageError
 from interviewer.storage.models import (
-    Answer, DebriefEntry, Finding, PhaseRecord, RecoveredSession, Session, SessionProgress, SessionStatus,
+    Answer, DebriefEntry, Finding, Pause, PhaseRecord, RecoveredSession, Session, SessionProgress, SessionStatus,
     SessionSummary,
 )
 from interviewer.storage.store import Store
 
 __all__ = [
-    "Answer", "DebriefEntry", "DiskFullError", "Finding", "PhaseRecord", "ReadOnlyError", "RecoveredSession",
+    "Answer", "DebriefEntry", "DiskFullError", "Finding", "Pause", "PhaseRecord", "ReadOnlyError", "RecoveredSession",
     "Session", "SessionNotFound", "SessionProgress", "SessionStatus", "SessionSummary", "StorageError", "Store",
 ]

@@ -56,6 +56,12 @@ class PhaseRecord:
 
 
 @dataclass(frozen=True)
+class Pause:
+    at: float  # round seconds when the round was paused
+    seconds: float  # how long it stayed paused
+
+
+@dataclass(frozen=True)
 class DebriefEntry:
     id: int
     prompt: str

@@ -87,14 +87,33 @@ def _v2_debrief_scratchpad_timeline(db: sqlite3.Connection) -> None:
         db.execute(sql)
 
 
+def _v3_round_recording_and_pauses(db: sqlite3.Connection) -> None:
+    """Issue 12: one continuous recording per round, answers cut from it by time, and pauses."""
+    for sql in (
+        "ALTER TABLE sessions ADD COLUMN round_audio_path TEXT",  # relative to the data folder
+        # Seconds into the round recording where the answer's own recording starts and ends.
+        "ALTER TABLE answers ADD COLUMN round_offset_start REAL",
+        "ALTER TABLE answers ADD COLUMN round_offset_end REAL",
+        """CREATE TABLE pauses (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            at REAL NOT NULL,                     -- round seconds (round time stands still in a pause)
+            seconds REAL NOT NULL                 -- how long the round was paused
+        )""",
+        "CREATE INDEX pauses_by_session ON pauses(session_id)",
+    ):
+        db.execute(sql)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_debrief_scratchpad_timeline,
+    _v3_round_recording_and_pauses,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
-OUR_TABLES = frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings"})
+OUR_TABLES = frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses"})
 
 
 def migrate(db: sqlite3.Connection, target: int = LATEST_VERSION) -> int:

@@ -25,7 +25,7 @@ from interviewer.storage.errors import (
     DiskFullError, ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
 )
 from interviewer.storage.models import (
-    Answer, DebriefEntry, Finding, PhaseRecord, RecoveredSession, Session, SessionProgress, SessionStatus,
+    Answer, DebriefEntry, Finding, Pause, PhaseRecord, RecoveredSession, Session, SessionProgress, SessionStatus,
     SessionSummary,
 )
 from interviewer.storage.progress import answer_numbers
@@ -288,6 +288,40 @@ class Store:
                 db.execute("UPDATE answers SET answer_start = ? WHERE id = ?", (answer_start, answer_id))
             db.execute("UPDATE answers SET answer_end = ? WHERE id = ?", (answer_end, answer_id))
 
+    def round_audio_path_for(self, session_id: int) -> Path:
+        """Where the round's one continuous recording goes (recordings/<folder>/round.wav);
+        reserved in the database before recording starts, so a crash still finds it."""
+        folder = self._session_row(session_id)["folder"]
+        relative = f"{files.RECORDINGS}/{folder}/round.wav"
+        with self._write("Saving the round recording") as db:
+            db.execute("UPDATE sessions SET round_audio_path = ? WHERE id = ?", (relative, session_id))
+        return self.resolve_audio_path(relative)
+
+    def round_audio(self, session_id: int) -> str | None:
+        """The stored (relative) path of the round recording, None for rounds without one."""
+        rows = self._read("SELECT round_audio_path FROM sessions WHERE id = ?", (session_id,))
+        return rows[0]["round_audio_path"] if rows else None
+
+    def set_round_offsets(self, answer_id: int, start: float | None, end: float | None) -> None:
+        """Where the answer lies in the round recording (seconds into it)."""
+        with self._write("Saving an answer") as db:
+            db.execute("UPDATE answers SET round_offset_start = ?, round_offset_end = ? WHERE id = ?",
+                       (start, end, answer_id))
+
+    def round_offsets(self, answer_id: int) -> tuple[float | None, float | None]:
+        rows = self._read("SELECT round_offset_start, round_offset_end FROM answers WHERE id = ?", (answer_id,))
+        return (rows[0][0], rows[0][1]) if rows else (None, None)
+
+    def add_pause(self, session_id: int, at: float, seconds: float) -> None:
+        """The round was paused at `at` (round seconds) for `seconds`; left out of every measure."""
+        with self._write("Saving a pause") as db:
+            db.execute("INSERT INTO pauses (session_id, at, seconds) VALUES (?, ?, ?)", (session_id, at, seconds))
+
+    def pauses(self, session_id: int) -> list[Pause]:
+        return [Pause(r["at"], r["seconds"])
+                for r in self._read("SELECT at, seconds FROM pauses WHERE session_id = ? ORDER BY at, id",
+                                    (session_id,))]
+
     def attach_transcript(self, answer_id: int, transcript: Transcript | dict) -> None:
         data = (transcript if isinstance(transcript, Transcript) else Transcript.from_dict(transcript)).to_dict()
         with self._write("Saving a transcript") as db:
@@ -485,7 +519,10 @@ class Store:
                              (row["id"],))
         debrief = self._read("SELECT audio_path FROM debrief_entries WHERE session_id = ?", (row["id"],))
         ends: dict[int, float] = {}
-        for relative, answer in [(a["audio_path"], a) for a in answers] + [(d["audio_path"], None) for d in debrief]:
+        round_audio = self._read("SELECT round_audio_path FROM sessions WHERE id = ?", (row["id"],))
+        recordings = [(a["audio_path"], a) for a in answers] + [(d["audio_path"], None) for d in debrief]
+        recordings += [(r["round_audio_path"], None) for r in round_audio]  # the whole round's recording
+        for relative, answer in recordings:
             if not relative:
                 continue
             try:
@@ -614,7 +651,8 @@ def _unusable_reason(path: Path) -> str | None:
         raise StorageError(
             f"The session database {path} was written by a newer version of Interviewer (schema "
             f"{version}, this version knows {LATEST_VERSION}). Update Interviewer; the file was not changed.")
-    needed = OUR_TABLES if version >= 2 else {"sessions", "answers"} if version == 1 else set()
+    needed = (OUR_TABLES if version >= 3 else OUR_TABLES - {"pauses"} if version == 2
+              else {"sessions", "answers"} if version == 1 else set())
     if not needed <= tables:
         return "its tables are missing"
     return None

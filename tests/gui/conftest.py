@@ -119,3 +119,27 @@ def background_work_finishes(qapp):
     assert wait_for_background_work(15000), "background work still running 15 s after the test"
     qapp.processEvents()  # deliver the finished tasks' last callbacks
     assert not _active_tasks
+
+
+class Confirmations:
+    """Answers the app's yes/no questions (QMessageBox.question) instead of a person: a modal
+    dialog would block the test. `answer` is what is clicked; `asked` the titles shown."""
+
+    def __init__(self) -> None:
+        self.answer_yes = True
+        self.asked: list[str] = []
+
+    def question(self, _parent, title, _text, *args, **kwargs):
+        from PySide6.QtWidgets import QMessageBox
+
+        self.asked.append(title)
+        return QMessageBox.StandardButton.Yes if self.answer_yes else QMessageBox.StandardButton.No
+
+
+@pytest.fixture(autouse=True)
+def confirmations(monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = Confirmations()
+    monkeypatch.setattr(QMessageBox, "question", answers.question)
+    return answers

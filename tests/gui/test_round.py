@@ -106,7 +106,7 @@ def test_keys_repeat_and_pause(qtbot, isolated_dirs, script_dirs, tmp_path):
     qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
     qtbot.keyClick(screen, Qt.Key.Key_P)
     assert screen.session.controller.mic_paused
-    assert "paused" in screen.status.text()
+    assert "Paused" in screen.status.text()
     qtbot.keyClick(screen, Qt.Key.Key_P)
     assert not screen.session.controller.mic_paused
     # Typing in the scratchpad does not end the answer; it is saved with the session.

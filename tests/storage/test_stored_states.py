@@ -15,12 +15,13 @@ from storage_helpers import make_transcript
 SHIPPED = {
     SessionStatus: {"in_progress", "completed", "interrupted", "discarded"},
     FillerKind: {"hesitation", "lexical", "repetition", "cut_off", "restart"},
-    EndedBy: {"key", "silence", "repeat", "paused", "phase_end", "time_up", "stopped"},
+    EndedBy: {"key", "silence", "repeat", "paused", "phase_end", "time_up", "stopped", "next"},
     UtteranceKind: {"prompt", "phase_warning", "round_warning", "question", "follow_up", "changed_constraint",
-                    "repeat", "nudge", "closing"},
+                    "repeat", "nudge", "closing", "clarification"},
     AskReason: {"question", "follow_up", "changed_constraint"},
     RoundState: {"not_started", "running", "finished", "stopped"},
-    ControllerStatus: {"finished", "speaking", "paused", "listening", "thinking", "waiting"},
+    ControllerStatus: {"finished", "speaking", "paused", "listening", "thinking", "waiting", "starting",
+                       "answering"},
 }
 
 

@@ -1,0 +1,169 @@
+"""Issue 12 on the Round screen: each problem of the list has a test that failed before.
+Real engine, controller, session, store and screen; fake speech, microphone and transcriber;
+a fake clock."""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+
+from interviewer.core.clock import FakeClock
+
+from gui_fakes import FakeSpeaker
+from test_round import make_window
+
+
+class HoldingSpeaker(FakeSpeaker):
+    """Speaks until stopped, or until `finish()` (the sentence is over)."""
+
+    def __init__(self):
+        super().__init__()
+        self._done = None
+        self.stops = 0
+
+    def say(self, text, on_done=None):
+        self.said.append(text)
+        self._done = on_done
+
+    def finish(self):
+        done, self._done = self._done, None
+        if done is not None:
+            threading.Thread(target=done, daemon=True).start()
+
+    def stop(self):
+        self.stops += 1
+        self.finish()
+
+    @property
+    def busy(self):
+        return self._done is not None
+
+
+def start(qtbot, window, script="test-design"):
+    window.home.select_script(script)
+    window.home.start_button.click()
+    return window.round_screen
+
+
+def tick_until(qtbot, screen, condition, timeout=3000):
+    def check():
+        screen._tick()
+        return condition()
+
+    qtbot.waitUntil(check, timeout=timeout)
+
+
+def test_bug4_after_a_spoken_nudge_the_status_line_says_listening(qtbot, isolated_dirs, script_dirs, tmp_path):
+    clock = FakeClock()
+    window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    start_recording = recorder.start
+    recorder.start = lambda path, on_audio=None, on_level=None, on_error=None: start_recording(path, on_audio)
+    screen = start(qtbot, window)
+    controller = screen.session.controller
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    controller.on_silence(12)  # the candidate is still thinking: "Remember to think out loud."
+    tick_until(qtbot, screen, lambda: "Remember to think out loud." in speaker.said)
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    qtbot.wait(50)
+    screen._tick()
+    assert "speaking" not in screen.status.text().lower()
+    assert "Listening" in screen.status.text() and "Space" in screen.status.text()
+    window.shutdown()
+
+
+def test_bug3_no_dead_air_the_next_part_starts_and_n_moves_on(qtbot, isolated_dirs, script_dirs, tmp_path):
+    clock = FakeClock()
+    window, speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    screen = start(qtbot, window)
+    controller = screen.session.controller
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    clock.advance(20)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)  # the answer names the latency target: one follow-up
+    tick_until(qtbot, screen, lambda: controller.status == "listening"
+               and controller.current_answer.follow_up_id == "metric")
+    clock.advance(20)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    # Nothing more planned in this part: the next part starts now, not in 9 minutes.
+    tick_until(qtbot, screen, lambda: "Now walk me through your design." in speaker.said)
+    assert screen.session.engine.current_phase.id == "design" and screen.session.engine.elapsed() == 40
+    assert "waiting for the next part" not in screen.status.text()
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    qtbot.keyClick(screen, Qt.Key.Key_N)  # the candidate is done with the design
+    tick_until(qtbot, screen, lambda: screen.session.engine.current_phase.id == "wrap")
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: controller.status == "waiting")
+    assert "N to end the round" in screen.status.text()  # it says what it waits for, and the key
+    window.shutdown()
+
+
+def test_bug6_pause_stops_both_clocks_and_the_recording(qtbot, isolated_dirs, script_dirs, tmp_path):
+    clock = FakeClock()
+    window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    screen = start(qtbot, window)
+    controller = screen.session.controller
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    clock.advance(30)
+    screen._tick()
+    phase, round_ = screen.phase_clock.text(), screen.round_clock.text()
+    recorded = len(recorder.paths)
+    qtbot.keyClick(screen, Qt.Key.Key_P)
+    assert "Paused" in screen.status.text() and screen.pause_button.text() == "Resume (P)"
+    clock.advance(600)  # a doorbell
+    screen._tick()
+    assert (screen.phase_clock.text(), screen.round_clock.text()) == (phase, round_) == ("09:30", "44:30")
+    qtbot.keyClick(screen, Qt.Key.Key_P)
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    assert len(recorder.paths) == recorded + 1  # the answer goes on in a new part
+    clock.advance(1)
+    screen._tick()
+    assert screen.round_clock.text() == "44:29"
+    screen.confirm_stop_round()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    stored = window.store().get_session(window.last_session_id)
+    assert [(p.at, p.seconds) for p in window.store().pauses(stored.id)] == [(30.0, 600.0)]
+
+
+def test_bug6_end_round_during_a_follow_up_does_not_show_it_as_asked(qtbot, isolated_dirs, script_dirs, tmp_path,
+                                                                      confirmations):
+    clock = FakeClock()
+    speaker = HoldingSpeaker()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock, speaker=speaker)
+    screen = start(qtbot, window)
+    controller = screen.session.controller
+    for _ in range(2):  # the prompt, then the question
+        tick_until(qtbot, screen, lambda: speaker.busy)
+        speaker.finish()
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    tick_until(qtbot, screen, lambda: "latency target" in screen.transcript.plain_text())
+    clock.advance(20)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: speaker.said[-1] == "How would you measure success?")
+    assert speaker.busy
+    # End round asks first; "No" keeps the round going.
+    confirmations.answer_yes = False
+    screen.stop_button.click()
+    assert confirmations.asked == ["End the round?"] and screen.running
+    confirmations.answer_yes = True
+    screen.stop_button.click()
+    assert not screen.running and speaker.stops >= 1
+    text = screen.transcript.plain_text()
+    follow_up_at = text.index("How would you measure success?")
+    # Nothing of the previous answer is shown under the follow-up, which is marked as not asked.
+    assert "latency target" not in text[follow_up_at:]
+    assert "not asked" in text[follow_up_at:]
+    assert "How would you measure success?" not in screen.question.text()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+
+
+def test_closing_the_window_during_a_round_asks_first(qtbot, isolated_dirs, script_dirs, tmp_path, confirmations):
+    clock = FakeClock()
+    window, speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    screen = start(qtbot, window)
+    tick_until(qtbot, screen, lambda: screen.session.controller.status == "listening")
+    confirmations.answer_yes = False
+    window.close()
+    assert confirmations.asked == ["End the round?"] and screen.running and window.isVisible()
+    confirmations.answer_yes = True
+    window.close()
+    assert not screen.running
