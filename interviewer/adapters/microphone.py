@@ -11,11 +11,20 @@ The input stream stays open between answers (until `close()`): opening one takes
 before the first audio arrives (measured with PulseAudio), and whatever is said meanwhile is
 lost. `open()` warms it up ahead of the first answer; `start()` returns once audio flows.
 
+One continuous recording per round: `start_round(path, on_block)` records every block from
+then until `stop_round()` to its own crash-safe file, whether or not an answer is being
+recorded, so nothing the candidate says (over the interviewer too) is outside a recording;
+`pause_round()` leaves the paused time out of it. `round_seconds` is how much it holds, which
+is where an answer starting now lies in it. `on_block` gets every 16 kHz block (a voice
+detector). The last seconds heard are also kept in memory, so `start(preroll_seconds=...)` can
+begin an answer with the words said just before it started (the candidate talked first).
+
 The sounddevice module is injectable so tests can use a fake that fails on purpose.
 """
 from __future__ import annotations
 
 import atexit
+import collections
 import logging
 import queue
 import threading
@@ -105,6 +114,9 @@ def _is_busy_error(exc: Exception) -> bool:
             or "unavailable" in text or "busy" in text)
 
 
+PREROLL_KEEP_SECONDS = 2.0  # recent audio kept in memory for start(preroll_seconds=...)
+
+
 class Microphone:
     """Implements interviewer.core.ports.Recorder; adds levels and errors.
 
@@ -140,13 +152,23 @@ class Microphone:
         self.device_rate: int = SAMPLE_RATE  # the rate the device actually runs at
         self.level_dbfs: float = -100.0
         self.overflows = 0  # blocks PortAudio reported as dropped (CPU starved); logged at stop()
+        self.keeps_preroll = True
+        self._recent: collections.deque = collections.deque()  # 16 kHz blocks, newest last
+        self._recent_samples = 0
+        # The round's continuous recording (start_round .. stop_round).
+        self._round_writer: CrashSafeWavWriter | None = None
+        self._round_path: Path | None = None
+        self._round_paused = False
+        self._on_block: Callable | None = None
 
     # -- Recorder port ---------------------------------------------------------------------
     def start(self, wav_path: str | Path, on_audio: Callable[[np.ndarray], None] | None = None,
               on_level: Callable[[float], None] | None = None,
-              on_error: Callable[[MicrophoneError], None] | None = None) -> None:
+              on_error: Callable[[MicrophoneError], None] | None = None,
+              preroll_seconds: float = 0.0) -> None:
         """Record to `wav_path` (16 kHz mono WAV). Opens the microphone if needed; raises
-        MicrophoneError if it cannot. Returns once audio is flowing."""
+        MicrophoneError if it cannot. Returns once audio is flowing. With `preroll_seconds`,
+        the recording (and on_audio) begins with that much of what was heard just before."""
         if self._writer is not None:
             raise RuntimeError("this Microphone is already recording; stop() it first")
         self.error = None
@@ -160,6 +182,11 @@ class Microphone:
             self._path = path
             self._last_audio = time.monotonic()
             self._writer = writer
+            preroll = self._preroll(preroll_seconds) if preroll_seconds > 0 else None
+            if preroll is not None and preroll.size:
+                writer.write(preroll)
+        if preroll is not None and preroll.size and on_audio is not None:
+            on_audio(preroll)
         try:
             self.open()
         except BaseException:
@@ -241,8 +268,52 @@ class Microphone:
             thread.join(10)
         with self._lock:
             writer, self._writer = self._writer, None
+            round_writer, self._round_writer = self._round_writer, None
+        for w in (writer, round_writer):
+            if w is not None:
+                w.close()
+
+    # -- the round's continuous recording ----------------------------------------------
+    def start_round(self, wav_path: str | Path, on_block: Callable[[np.ndarray], None] | None = None) -> None:
+        """Record everything from now to stop_round() to `wav_path`, answers or not."""
+        path = Path(wav_path)
+        try:
+            writer = CrashSafeWavWriter(path, rate=SAMPLE_RATE, flush_seconds=self.flush_seconds)
+        except OSError as exc:
+            raise MicrophoneError(f"{wav_path}: cannot write the round recording ({exc.strerror})") from None
+        with self._lock:
+            self._round_writer, self._round_path, self._round_paused = writer, path, False
+            self._on_block = on_block
+        self.open()
+
+    def pause_round(self) -> None:
+        with self._lock:
+            self._round_paused = True
+
+    def resume_round(self) -> None:
+        with self._lock:
+            self._round_paused = False
+
+    def stop_round(self) -> Path | None:
+        with self._lock:
+            writer, self._round_writer = self._round_writer, None
+            self._on_block = None
         if writer is not None:
             writer.close()
+        return self._round_path
+
+    @property
+    def round_seconds(self) -> float:
+        """Seconds in the round recording so far (where an answer starting now begins in it)."""
+        writer = self._round_writer
+        return writer.seconds_written if writer is not None else 0.0
+
+    def _preroll(self, seconds: float) -> np.ndarray:
+        """The last `seconds` heard (call with the lock held)."""
+        if not self._recent:
+            return np.zeros(0, dtype=np.float32)
+        audio = np.concatenate(list(self._recent))
+        return audio[-int(seconds * SAMPLE_RATE):]
 
     # -- extras ------------------------------------------------------------------------
     @property
@@ -362,16 +433,28 @@ class Microphone:
             return True
         self.level_dbfs = rms_dbfs(mono)
         with self._lock:
+            self._recent.append(mono)
+            self._recent_samples += mono.size
+            while self._recent_samples - self._recent[0].size >= PREROLL_KEEP_SECONDS * SAMPLE_RATE:
+                self._recent_samples -= self._recent.popleft().size
+            on_block = self._on_block
+            round_failure = None
+            if self._round_writer is not None and not self._round_paused:
+                try:
+                    self._round_writer.write(mono)
+                except (OSError, ValueError) as exc:
+                    round_failure = f"could not be saved ({exc})"
             writer = self._writer
-            if writer is None:
-                return True  # between answers: the audio is not kept
-            try:
-                writer.write(mono)
-            except (OSError, ValueError) as exc:
-                failure = f"could not be saved ({exc})"
+            if writer is None:  # between answers: kept in the round recording only
+                failure, callbacks = round_failure, ((on_block, mono),)
             else:
-                failure = None
-            callbacks = ((self._on_level, self.level_dbfs), (self._on_audio, mono))
+                try:
+                    writer.write(mono)
+                except (OSError, ValueError) as exc:
+                    failure = f"could not be saved ({exc})"
+                else:
+                    failure = round_failure
+                callbacks = ((self._on_level, self.level_dbfs), (self._on_audio, mono), (on_block, mono))
         if failure is not None:
             self._fail(failure)
             return False

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -354,6 +355,12 @@ class Speaker:
         self._latest: _Utterance | None = None  # still set after stop(), for wait()
         self._reported_unavailable = False
         self.last_error: str | None = None
+        # What was played lately, at 16 kHz: the voice detector tells the interviewer's own voice
+        # coming back through loudspeakers from the candidate's (adapters/voice.py).
+        from interviewer.adapters.voice import PlaybackReference
+
+        self.playback = PlaybackReference()
+        self.stopped_at: float | None = None  # monotonic time of the last stop() that cut speech
 
     # -- availability and settings -------------------------------------------------------
     @property
@@ -432,6 +439,7 @@ class Speaker:
             current, self._current = self._current, None
         if current is not None:
             current.cancel()
+            self.stopped_at = time.monotonic()
 
     @property
     def speaking(self) -> bool:
@@ -530,12 +538,17 @@ class _Utterance:
             stream.close(ignore_errors=True)
             return
         block = max(1, int(rate * _PLAYBACK_BLOCK_SECONDS))
+        from interviewer.adapters.resample import resample
+
+        reference = resample(audio, rate, 16000) if rate != 16000 else audio
         try:
             stream.start()
             for begin in range(0, len(audio), block):
                 if self._cancelled.is_set():
                     return
                 stream.write(np.ascontiguousarray(audio[begin:begin + block]))
+                # Stamped once the device took it (write blocks while its buffer is full).
+                self._speaker.playback.add(reference[begin * 16000 // rate:(begin + block) * 16000 // rate])
             if not self._cancelled.is_set():
                 stream.stop()  # waits until the buffered audio has been played
         except sd.PortAudioError:

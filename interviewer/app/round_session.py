@@ -7,6 +7,14 @@ whose results come back through `post` (the GUI thread in the app, inline in hea
 Recordings go where the store wants them, and the answer row exists *before* recording starts,
 so a crash mid-answer leaves playable, findable audio: the recorder given to the controller is
 wrapped so that each `start()` first creates the answer row and records to its path.
+
+A recorder that can (the Microphone) also keeps one continuous recording of the whole round
+(`round.wav` in the session folder, reserved in the store before it starts), paused with the
+round; each answer's offsets into it are stored, so nothing said is outside a recording. Every
+block it hears goes to a voice detector that ignores the interviewer's own voice (adapters/voice)
+and tells the controller when the candidate starts talking (barge-in, or adding to an answer).
+Clarifying questions are answered by core.matching.ClarifyingResponder, with the sentence
+encoder given (keywords only without one).
 """
 from __future__ import annotations
 
@@ -19,10 +27,11 @@ from typing import Any, Callable
 
 from interviewer.core.clock import Clock
 from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, TimeUp
+from interviewer.core.matching import ClarifyingResponder, Matcher
 from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import (
-    AnswerEnded, ControllerSettings, ListeningStarted, Problem, RoundController, RoundFinished,
-    TranscriptReady, Update,
+    BARGE_IN_PREROLL_SECONDS, AnswerEnded, ControllerSettings, ListeningStarted, MicPaused, MicResumed, Problem,
+    RoundController, RoundFinished, TranscriptReady, Update,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
@@ -73,6 +82,8 @@ class AnswerState:
     wav_path: Path | None = None
     transcript: Transcript | None = None
     analysis: dict | None = None
+    round_offset: float | None = None  # where it starts in the round recording (seconds)
+    round_offset_end: float | None = None
 
 
 @dataclass
@@ -132,7 +143,16 @@ class _AnswerRecorder:
         self._path: Path | None = None
         self.stop_error: BaseException | None = None
 
-    def start(self, wav_path: Path, on_audio=None, on_level=None, on_error=None) -> None:
+    @property
+    def keeps_preroll(self) -> bool:
+        return bool(getattr(self.inner, "keeps_preroll", False))
+
+    @property
+    def round_seconds(self) -> float | None:
+        """Seconds in the round recording so far; None without one."""
+        return self.inner.round_seconds if hasattr(self.inner, "round_seconds") else None
+
+    def start(self, wav_path: Path, on_audio=None, on_level=None, on_error=None, preroll_seconds: float = 0.0) -> None:
         self.wait_stopped()
         path = self._path_for_next(Path(wav_path))
 
@@ -155,8 +175,9 @@ class _AnswerRecorder:
             self._accepting = True
         try:
             # A mic that fails mid-answer: the session's handler, or the caller's.
+            extra = {"preroll_seconds": preroll_seconds} if preroll_seconds else {}
             self.inner.start(path, on_audio=audio, on_level=level,
-                             on_error=self._on_stream_error or on_error)
+                             on_error=self._on_stream_error or on_error, **extra)
         except BaseException:
             with self._lock:
                 self._accepting = False
@@ -211,7 +232,8 @@ class RoundSession:
                  on_problem: Callable[[str], None] | None = None,
                  on_analysis: Callable[[int, dict], None] | None = None,
                  on_saved: Callable[[int | None], None] | None = None,
-                 run_in_background: Runner = _run_inline, post: Runner = _run_inline) -> None:
+                 run_in_background: Runner = _run_inline, post: Runner = _run_inline,
+                 text_encoder: Any = None) -> None:
         self.script = script
         self.store = store
         self.config = config or RoundSessionConfig()
@@ -236,8 +258,10 @@ class RoundSession:
         self.finished = False
 
         audio_dir = self._open_session()
+        self.matcher = Matcher(text_encoder)
+        self._responders: dict[str, ClarifyingResponder] = {}
         self.engine = RoundEngine(script, clock, phase_warning_minutes=self.config.phase_warning_minutes,
-                                  round_warning_minutes=self.config.round_warning_minutes)
+                                  round_warning_minutes=self.config.round_warning_minutes, matcher=self.matcher)
         def stop_error(exc: BaseException) -> None:  # on the stopping thread
             message = f"The recording did not close cleanly ({exc}); what was recorded is kept."
             self._post(lambda: self._problem(message))
@@ -257,7 +281,11 @@ class RoundSession:
         self.controller = RoundController(
             self.engine, speaker, wrapped, transcriber_factory, audio_dir,
             on_update=self._handle, settings=self.config.controller,
-            run_in_background=self._counted)
+            run_in_background=self._counted, answerer=self._answerer_for)
+        self._speaker = speaker
+        self.round_audio_path: Path | None = None
+        self.voice = None  # the voice detector, once the round recording runs
+        self._audio_dir = audio_dir
 
     # ------------------------------------------------------------ set-up
 
@@ -283,8 +311,46 @@ class RoundSession:
     # ------------------------------------------------------------ driving
 
     def start(self) -> None:
+        self._start_round_recording()
         self.controller.start()
 
+    def _answerer_for(self, question_id: str | None) -> ClarifyingResponder | None:
+        question = _question(self.script, question_id)
+        if question is None:
+            return None
+        if question.id not in self._responders:
+            self._responders[question.id] = ClarifyingResponder(question, self.matcher, self.script)
+        return self._responders[question.id]
+
+    def _start_round_recording(self) -> None:
+        """One continuous recording of the round, with a voice detector on every block."""
+        recorder = self._recorder
+        if recorder is None or not hasattr(recorder.inner, "start_round"):
+            return
+        from interviewer.adapters.voice import VoiceDetector
+
+        path = self._audio_dir / "round.wav"
+        if self.store is not None and self.session_id is not None:
+            try:
+                with self._store_lock:
+                    path = self.store.round_audio_path_for(self.session_id)
+            except Exception as exc:
+                self._problem(f"The round recording could not be saved in the database ({exc}); "
+                              f"it is kept in {path}.")
+        speaker = self._speaker
+
+        def playback():  # the real speaker behind the app's handle, once it exists
+            inner = getattr(speaker, "speaker", speaker)
+            return getattr(inner, "playback", None)
+
+        self.voice = VoiceDetector(self.controller.on_voice, playback)
+        try:
+            recorder.inner.start_round(path, on_block=self.voice.process)
+        except Exception as exc:  # no microphone: answers report it when they start
+            self.voice = None
+            self._problem(f"The round is not recorded as a whole: {exc}")
+            return
+        self.round_audio_path = path
     def poll(self) -> None:
         self.controller.poll()
 
@@ -338,6 +404,17 @@ class RoundSession:
             record = self.controller.answers[update.answer - 1]
             if state.wav_path is None:
                 state.wav_path = record.wav_path
+            offset = self._recorder.round_seconds if self._recorder is not None else None
+            if offset is not None and self.round_audio_path is not None:
+                preroll = BARGE_IN_PREROLL_SECONDS if record.barged_in else 0.0
+                state.round_offset = max(0.0, offset - preroll)
+        elif isinstance(update, MicPaused):
+            if self.round_audio_path is not None:
+                self._recorder.inner.pause_round()
+        elif isinstance(update, MicResumed):
+            if self.round_audio_path is not None:
+                self._recorder.inner.resume_round()
+            self._pause_ended()
         elif isinstance(update, AnswerEnded):
             self._answer_ended(update)
         elif isinstance(update, TranscriptReady):
@@ -368,7 +445,23 @@ class RoundSession:
         if self.store is None or state is None or state.answer_id is None:
             return
         answer_id, start, end = state.answer_id, record.started_at, record.ended_at
-        self._write(lambda: self.store.finish_answer(answer_id, end, start), "Saving an answer")
+        offsets = None
+        if state.round_offset is not None:
+            state.round_offset_end = self._recorder.round_seconds
+            offsets = (state.round_offset, state.round_offset_end)
+
+        def save() -> None:
+            self.store.finish_answer(answer_id, end, start)
+            if offsets is not None:
+                self.store.set_round_offsets(answer_id, *offsets)
+
+        self._write(save, "Saving an answer")
+
+    def _pause_ended(self) -> None:
+        if self.store is None or self.session_id is None or not self.engine.timeline.pauses:
+            return
+        pause = self.engine.timeline.pauses[-1]
+        self._write(lambda: self.store.add_pause(self.session_id, pause.at, pause.seconds), "Saving a pause")
 
     def _transcript_ready(self, update: TranscriptReady) -> None:
         state = self.answers.setdefault(update.answer, AnswerState(update.answer))
@@ -419,6 +512,8 @@ class RoundSession:
         self.save_scratchpad()
         if self.store is None or self.session_id is None:
             if self._recorder is not None:
+                if hasattr(self._recorder.inner, "stop_round"):
+                    self._recorder.inner.stop_round()
                 self._recorder.close()
             if self._on_saved is not None:
                 self._on_saved(None)
@@ -433,6 +528,8 @@ class RoundSession:
             from interviewer.core.analysis.report import analyze_round
 
             if recorder is not None:
+                if hasattr(recorder.inner, "stop_round"):
+                    recorder.inner.stop_round()
                 recorder.close()  # the last recording is complete before the round is
 
             if self._phase_row is not None:

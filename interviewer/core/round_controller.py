@@ -582,6 +582,16 @@ class RoundController:
         voice says so). Thread-safe. Talking over the interviewer stops it and starts the answer;
         talking while nothing is recorded adds to the last answer."""
         self._inbox.put(self._voice)
+        # The speaker stops at once, from this thread (its stop() is thread-safe), rather than at
+        # the next poll: the candidate must not talk over the interviewer for long. The rest is
+        # done by _voice on the caller's thread; it runs before the stopped speech's on_done.
+        speaking = self._speaking
+        if (speaking is not None and speaking.kind != UtteranceKind.CLOSING and self.speaker is not None
+                and not self.paused and not self.finished):
+            try:
+                self.speaker.stop()
+            except Exception:  # reported when _voice stops it again
+                pass
 
     def _voice(self) -> None:
         if self.finished or self.paused or self.engine.is_over or not self.started:
