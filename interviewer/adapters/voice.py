@@ -51,8 +51,8 @@ class PlaybackReference:
 def explained_fraction(block: np.ndarray, reference: np.ndarray) -> float:
     """r^2 of the best delayed, scaled copy of `reference` against `block` (0..1)."""
     n = block.size
-    if reference.size < n:
-        reference = np.concatenate([np.zeros(n - reference.size, dtype=np.float32), reference])
+    # Before the playback began there was silence: a block may hold the very start of the echo.
+    reference = np.concatenate([np.zeros(n, dtype=np.float32), reference])
     block_energy = float(np.dot(block, block))
     if block_energy <= 1e-12:
         return 1.0
