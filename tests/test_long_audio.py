@@ -283,3 +283,44 @@ def test_progress_line_only_on_a_terminal_or_when_asked():
     assert out.getvalue().splitlines() == ["a.wav: 0:00 of 1:02:05 transcribed (0%)",
                                            "a.wav: 1:02:05 of 1:02:05 transcribed (100%)"]
     assert progress_line("b", 5, 0) == "b: 0:05 of 0:00 transcribed (100%)"
+
+
+def test_any_rate_and_channels_stream_like_the_whole_file(tmp_path):
+    from interviewer.adapters.transcription import load_audio
+
+    mono = sf.read(str(DATA / "mfa_um.flac"), dtype="float32")[0]
+    import soxr
+
+    stereo = soxr.resample(np.stack([mono, 0.5 * mono], axis=1), RATE, 44100)
+    wav = tmp_path / "stereo44k.wav"
+    sf.write(str(wav), stereo, 44100, subtype="FLOAT")
+    stream = long_audio.open_audio(wav, block_seconds=0.7)
+    streamed = np.concatenate(list(stream.blocks()))
+    whole = load_audio(wav)
+    assert stream.duration == pytest.approx(mono.size / RATE, abs=0.01)
+    assert streamed.size == whole.size
+    assert np.max(np.abs(streamed - whole)) < 1e-4
+
+
+def test_other_containers_stream_through_pyav(tmp_path):
+    import av  # in the development install (faster-whisper needs it); only the bundle leaves it out
+    from faster_whisper import decode_audio
+
+    mono = sf.read(str(DATA / "mfa_um.flac"), dtype="int16")[0]
+    path = tmp_path / "answer.m4a"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("aac", rate=RATE, layout="mono")
+        for i in range(0, mono.size, 1024):
+            frame = av.AudioFrame.from_ndarray(mono[None, i:i + 1024], format="s16", layout="mono")
+            frame.sample_rate = RATE
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode(None):
+            out.mux(packet)
+    opened = long_audio.open_audio(path, block_seconds=1.0)
+    blocks = list(opened.blocks())
+    streamed = np.concatenate(blocks)
+    whole = decode_audio(str(path), sampling_rate=RATE)
+    assert len(blocks) >= 5 and max(b.size for b in blocks) < 2 * RATE
+    assert streamed.size == whole.size and np.allclose(streamed, whole, atol=1e-4)
+    assert opened.duration == pytest.approx(mono.size / RATE, abs=0.2)
