@@ -259,9 +259,6 @@ class ClarifyingAnswered:
     clarification: Clarification
 
 
-# The round is paused, not just the microphone (the names are kept for the screens).
-RoundPaused, RoundResumed = MicPaused, MicResumed
-
 Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript, TranscriptReady,
                MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
                ClarifyingAnswered]
@@ -451,10 +448,6 @@ class RoundController:
             self._in_status_check = False
 
     @property
-    def mic_paused(self) -> bool:  # the name the screens used before the whole round paused
-        return self.paused
-
-    @property
     def current_answer(self) -> AnswerRecord | None:
         return self._answer
 
@@ -550,12 +543,6 @@ class RoundController:
         self._pump()
         self._check_status()
         return True
-
-    def pause_mic(self) -> None:  # kept for callers of the old name: the whole round pauses
-        self.pause()
-
-    def resume_mic(self) -> None:
-        self.resume()
 
     def stop(self) -> None:
         """End the round now (the user quit); what was recorded is kept."""

@@ -154,7 +154,6 @@ class RoundScreen(QWidget):
         self._split_answers: set[int] = set()  # answers with an exchange in the middle
         self._shown_answer: int | None = None
         self._last_heading: str | None = None
-        self._last_status = ""
 
     # ------------------------------------------------------------------ running a round
 
@@ -214,7 +213,6 @@ class RoundScreen(QWidget):
         else:
             controller.pause()
 
-    toggle_mic = toggle_pause  # the old name
 
     def confirm_stop_round(self) -> bool:
         """End round, after asking. True if the round was ended (or was not running)."""

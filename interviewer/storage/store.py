@@ -308,10 +308,6 @@ class Store:
             db.execute("UPDATE answers SET round_offset_start = ?, round_offset_end = ? WHERE id = ?",
                        (start, end, answer_id))
 
-    def round_offsets(self, answer_id: int) -> tuple[float | None, float | None]:
-        rows = self._read("SELECT round_offset_start, round_offset_end FROM answers WHERE id = ?", (answer_id,))
-        return (rows[0][0], rows[0][1]) if rows else (None, None)
-
     def add_pause(self, session_id: int, at: float, seconds: float) -> None:
         """The round was paused at `at` (round seconds) for `seconds`; left out of every measure."""
         with self._write("Saving a pause") as db:

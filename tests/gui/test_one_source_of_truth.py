@@ -182,8 +182,8 @@ def test_repeat_and_mic_pause_in_a_live_round_do_not_make_empty_answers(tmp_path
     until("listening")
     session.controller.repeat_question()
     until("listening")
-    session.controller.pause_mic()
-    session.controller.resume_mic()
+    session.controller.pause()
+    session.controller.resume()
     until("listening")
     session.controller.end_answer()
     until("listening")  # the follow-up

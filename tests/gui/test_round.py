@@ -105,10 +105,10 @@ def test_keys_repeat_and_pause(qtbot, isolated_dirs, script_dirs, tmp_path):
     assert screen.question.text().startswith("Again:")
     qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
     qtbot.keyClick(screen, Qt.Key.Key_P)
-    assert screen.session.controller.mic_paused
+    assert screen.session.controller.paused
     assert "Paused" in screen.status.text()
     qtbot.keyClick(screen, Qt.Key.Key_P)
-    assert not screen.session.controller.mic_paused
+    assert not screen.session.controller.paused
     # Typing in the scratchpad does not end the answer; it is saved with the session.
     screen.scratchpad.setFocus()
     qtbot.keyClicks(screen.scratchpad, "def rank(x): return x")
