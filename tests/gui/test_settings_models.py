@@ -130,3 +130,15 @@ def test_offline_download_failure_is_one_line_in_the_status(qtbot, models_root):
     assert "\n" not in screen.status.text() and "base.en" in screen.status.text()
     assert screen.download_button.isEnabled()
     assert not models_root.exists() or list(models_root.iterdir()) == []
+
+
+def test_nothing_is_fetched_until_download_is_pressed(qtbot, models_root, monkeypatch):
+    import huggingface_hub
+
+    calls = []
+    monkeypatch.setattr(huggingface_hub, "snapshot_download", lambda *a, **k: calls.append(a))
+    screen = _screen(qtbot, "small.en")
+    for i in range(screen.model.count()):
+        screen.model.setCurrentIndex(i)
+    screen.save()
+    assert calls == [] and not models_root.joinpath("small.en").exists()
