@@ -140,6 +140,13 @@ def transcribe_file(path: Path, model: Any, on_progress: Any = None) -> Any:
     return transcribe(path, model, progress=on_progress)
 
 
+def load_text_encoder() -> Any:
+    """The sentence-embedding model, or the word-overlap fallback when it cannot load (logged)."""
+    from interviewer.adapters.embeddings import load_text_encoder as load
+
+    return load()
+
+
 def default_services() -> AppServices:
     """The app's services with the real adapters and the user's saved settings."""
     from interviewer.app.settings import apply_data_dir, load_settings, save_settings
@@ -156,6 +163,7 @@ def default_services() -> AppServices:
         list_devices=list_devices,
         transcribe_file=transcribe_file,
         save_settings=save_settings,
+        load_text_encoder=load_text_encoder,
         settings_message=message,
     )
 

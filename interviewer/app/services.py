@@ -53,4 +53,7 @@ class AppServices:
     list_devices: Callable[[], DeviceList] | None = None  # slow: called off the GUI thread
     play_audio: Callable[..., Any] | None = None  # play_audio(path, start_seconds) -> stop handle
     save_settings: Callable[[AppSettings], Any] | None = None
+    # The sentence-embedding model that matches clarifying questions to facts and decides
+    # follow-ups (slow to load: called off the GUI thread); None: keywords and word overlap.
+    load_text_encoder: Callable[[], Any] | None = None
     settings_message: str | None = None  # a problem found while loading the settings

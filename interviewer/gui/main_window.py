@@ -5,7 +5,8 @@ the Check, Review and Debrief screens live in controllers it owns (check_control
 review_controller, debrief_controller), each given what it uses when it is made."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import logging
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -39,6 +40,8 @@ from interviewer.gui.workers import post_to_gui, run_in_background
 
 from interviewer.storage import SessionStatus
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from interviewer.storage import Store
 
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         self.model_status.changed.connect(self._model_changed)
         self.devices = DeviceList()
         self.speaker: SpeakerHandle | None = None
+        self.text_encoder: Any = None  # the meaning matcher's model, once loaded (prepare_text_encoder)
         self._store: Store | None = None
         self._store_failed = False
         self.round_session: RoundSession | None = None
@@ -177,8 +181,21 @@ class MainWindow(QMainWindow):
         """Called once the window is shown: load the model, start speech, list devices."""
         self.model_status.start()
         self.prepare_speaker()
+        self.prepare_text_encoder()
         self.refresh_devices()
         self.refresh_sessions()
+
+    def prepare_text_encoder(self) -> None:
+        """Loads the meaning matcher's model in the background; rounds started before it is
+        ready match by keywords and word overlap."""
+        load = self.services.load_text_encoder
+        if load is None or self.text_encoder is not None:
+            return
+
+        def done(encoder) -> None:
+            self.text_encoder = encoder
+
+        run_in_background(load, done, lambda exc: log.warning("the meaning matcher did not load: %s", exc))
 
     def prepare_speaker(self) -> None:
         if self.services.make_speaker is None or self.speaker is not None:
@@ -382,7 +399,8 @@ class MainWindow(QMainWindow):
                 on_update=self.round_screen.on_update,
                 on_problem=lambda message: self.banner.show_message(message, "warning"),
                 on_saved=self._round_saved,
-                run_in_background=lambda fn: run_in_background(fn), post=post_to_gui)
+                run_in_background=lambda fn: run_in_background(fn), post=post_to_gui,
+                text_encoder=self.text_encoder)
         except Exception as exc:
             self.banner.show_message(f"The round could not start: {exc}")
             return

@@ -263,3 +263,36 @@ def test_live_transcript_keeps_answers_under_their_questions(qtbot):
     lines = view.plain_text().splitlines()
     assert lines == ["Q: First question?", "Um, a partial answer, like, done", "Q: Second question?", "Uh second"]
     assert view.filler_count == 3 and view.word_count == 8
+
+
+class _NamedEncoder:
+    """A stand-in for the sentence-embedding model: the round must be given what the app loaded."""
+
+    name = "test-encoder"
+
+    def encode(self, texts):
+        return [[float(len(t)), 1.0] for t in texts]
+
+
+def test_rounds_match_with_the_meaning_model_the_app_loaded_in_the_background(
+        qtbot, isolated_dirs, script_dirs, tmp_path):
+    import threading
+
+    loaded_on = []
+    encoder = _NamedEncoder()
+
+    def load_text_encoder():
+        loaded_on.append(threading.current_thread())
+        return encoder
+
+    clock = FakeClock()
+    window, _speaker, _recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    assert window.text_encoder is None  # these services had no model to load
+    window.services.load_text_encoder = load_text_encoder
+    window.prepare_text_encoder()
+    qtbot.waitUntil(lambda: window.text_encoder is encoder, timeout=5000)
+    assert loaded_on and loaded_on[0] is not threading.main_thread()  # never on the GUI thread
+    assert window.home.select_script("test-design")
+    window.home.start_button.click()
+    assert window.round_session.matcher.encoder is encoder
+    window.round_session.close(timeout=2.0)
