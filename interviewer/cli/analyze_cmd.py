@@ -47,15 +47,10 @@ def _question_context(args) -> dict:
         return {}
     if not (args.script and args.question):
         raise UserError("--script and --question go together")
-    from interviewer.core.scripts.loader import find_script
+    from interviewer.core.scripts.loader import find_question, find_script
 
     script = find_script(args.script)
-    try:
-        question = script.question(args.question)
-    except KeyError:
-        ids = ", ".join(q.id for q in script.questions)
-        raise UserError(f"{script.source or args.script}: no question with id '{args.question}' "
-                        f"(questions: {ids})") from None
+    question = find_question(script, args.question)
     try:
         expects = script.phase(question.phase).expects_clarifying
     except KeyError:

@@ -87,16 +87,10 @@ def validate_scripts(args: argparse.Namespace) -> int:
 
 def ask_script(args: argparse.Namespace) -> int:
     from interviewer.core.matching import ClarifyingResponder, LexicalEncoder, Matcher
-    from interviewer.core.scripts.loader import find_script
-    from interviewer.errors import UserError
+    from interviewer.core.scripts.loader import find_question, find_script
 
     script = find_script(args.script)
-    try:
-        question = script.question(args.question)
-    except KeyError:
-        ids = ", ".join(q.id for q in script.questions)
-        raise UserError(f"{script.source or script.id}: no question '{args.question}'; "
-                        f"its questions: {ids}") from None
+    question = find_question(script, args.question)
     if args.keywords_only:
         encoder = LexicalEncoder()
     else:

@@ -65,3 +65,14 @@ def tmpfs(path, options: str):
         yield True
     finally:
         subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def spoken_answer(tmp_path, text: str):
+    """`text` spoken by espeak-ng into tmp_path/answer.wav; None when espeak-ng is missing."""
+    import shutil
+
+    if shutil.which("espeak-ng") is None:
+        return None
+    wav = tmp_path / "answer.wav"
+    subprocess.run(["espeak-ng", "-s", "160", "-w", str(wav), text], check=True)
+    return wav

@@ -16,16 +16,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from storage_helpers import spoken_answer
 
 SPOKEN = "Um, I would first ask about the latency budget. Uh, then I would alert on drift."
 
 
-def spoken_answer(tmp_path: Path) -> Path | None:
-    if shutil.which("espeak-ng") is None:
-        return None
-    wav = tmp_path / "answer.wav"
-    subprocess.run(["espeak-ng", "-s", "160", "-w", str(wav), SPOKEN], check=True)
-    return wav
 # Sockets that cannot leave the machine: AF_UNIX (PulseAudio, D-Bus) and AF_NETLINK (glibc asks
 # the local kernel about network interfaces through it; it has no address outside the machine).
 LOCAL_SOCKET_FAMILIES = {"AF_UNIX", "AF_LOCAL", "AF_NETLINK"}
@@ -107,7 +102,7 @@ def test_the_strace_check_sees_native_network_use(tmp_path):
 @needs_strace
 @pytest.mark.parametrize("command", [["transcribe", "--json"], ["analyze", "--json"]])
 def test_cli_transcription_and_analysis_use_no_network_and_leave_no_telemetry(tmp_path, command):
-    audio = spoken_answer(tmp_path)
+    audio = spoken_answer(tmp_path, SPOKEN)
     if audio is None:
         pytest.skip("espeak-ng is needed to make a spoken answer")
     env = clean_environment(tmp_path)
@@ -126,7 +121,7 @@ def test_the_transcription_process_stays_off_the_network_past_the_telemetry_uplo
     """The window transcribes in a child process (app/transcription_process.py), which must turn
     the telemetry off itself: the parent here does not. ONNX Runtime uploads about 9 s after it
     starts, so the child is kept 15 s past its first transcription, as in a real round."""
-    audio = spoken_answer(tmp_path)
+    audio = spoken_answer(tmp_path, SPOKEN)
     if audio is None:
         pytest.skip("espeak-ng is needed to make a spoken answer")
     env = clean_environment(tmp_path)

@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from storage_helpers import spoken_answer
 
 from speech_oracle import MIN_RECALL, recall_of
 
@@ -54,12 +55,6 @@ def run_audited(code: str, tmp_path: Path, timeout: float = 300) -> tuple[subpro
     return done, attempts
 
 
-def spoken_answer(tmp_path: Path) -> Path | None:
-    if shutil.which("espeak-ng") is None:
-        return None
-    wav = tmp_path / "answer.wav"
-    subprocess.run(["espeak-ng", "-s", "160", "-w", str(wav), SPOKEN], check=True)
-    return wav
 
 
 def test_the_audit_hook_catches_network_use(tmp_path):
@@ -80,7 +75,7 @@ def test_the_audit_hook_catches_network_use(tmp_path):
 def test_a_full_round_opens_no_network_connection(tmp_path):
     args = [str(tmp_path / "data"), "--finish", "--speed", "0", "--real-transcription",
             "--export", str(tmp_path / "export")]
-    audio = spoken_answer(tmp_path)
+    audio = spoken_answer(tmp_path, SPOKEN)
     if audio is not None:
         args += ["--audio", str(audio)]
     code = textwrap.dedent(f"""

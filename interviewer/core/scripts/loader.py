@@ -177,6 +177,16 @@ def find_script(ref: str | Path) -> RoundScript:
                         "run `interviewer scripts list` to see them") from None
 
 
+def find_question(script: RoundScript, question_id: str) -> Question:
+    """A question of `script` by id; UserError naming the script and its questions if none fits."""
+    try:
+        return script.question(question_id)
+    except KeyError:
+        ids = ", ".join(q.id for q in script.questions)
+        raise UserError(f"{script.source or script.id}: no question '{question_id}'; "
+                        f"its questions: {ids}") from None
+
+
 # ---------------------------------------------------------------- reading files
 
 def _script_files(folder: Path) -> list[Path]:
