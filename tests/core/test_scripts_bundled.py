@@ -59,7 +59,7 @@ def _words_of(bundled, kind):
             continue
         parts += [s.title, s.description] + [p.name for p in s.phases]
         for q in s.questions:
-            parts += [q.text, *q.expected_points] + [f.text for f in q.follow_ups]
+            parts += [q.text, *(p.text for p in q.expected_points)] + [f.text for f in q.follow_ups]
     return " ".join(parts).lower()
 
 

@@ -91,7 +91,7 @@ def test_valid_script_loads_into_the_model(tmp_path):
     first, second = script.questions
     assert first.phase == "clarify"  # default: the first phase
     assert second.phase == "solve"
-    assert first.expected_points == ("hash map, one pass",)
+    assert [p.text for p in first.expected_points] == ["hash map, one pass"]
     complexity, sorted_input = first.follow_ups
     assert complexity.if_missing == ("complexity", "big o") and complexity.at_phase is None
     assert sorted_input.at_phase == "wrap_up" and sorted_input.if_missing == ()

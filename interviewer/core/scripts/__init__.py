@@ -2,6 +2,7 @@
 from interviewer.core.scripts.model import (  # noqa: F401
     ROUND_KINDS,
     ClarifyingTopic,
+    ExpectedPoint,
     FollowUp,
     Phase,
     Question,

@@ -16,6 +16,7 @@ from typing import Any
 
 from interviewer.core.scripts.model import (
     DEFAULT_NO_FACT_REPLY,
+    ExpectedPoint,
     MAX_ROUND_MINUTES,
     MIN_ROUND_MINUTES,
     ROUND_KINDS,
@@ -33,7 +34,8 @@ MAX_SCRIPT_BYTES = 2_000_000  # the bundled scripts are a few kB; anything this 
 ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "no_fact_reply", "phases", "questions")
 PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying")
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
-                 "follow_ups")
+                 "outline", "follow_ups")
+POINT_KEYS = ("text", "keywords", "area")
 FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase")
 TOPIC_KEYS = ("name", "keywords")
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
@@ -518,7 +520,8 @@ class _Checker:
         no_fact_reply = self.text(table, "no_fact_reply", path, required=False)
         if no_fact_reply == "":
             self.problem(path + ("no_fact_reply",), "is empty")
-        points = self.words(table, "expected_points", path)
+        points = self.points(table, path)
+        outline = self.words(table, "outline", path)
         follow_ups = []
         raw = table.get("follow_ups", [])
         if not isinstance(raw, list) or not all(isinstance(v, dict) for v in raw):
@@ -530,13 +533,43 @@ class _Checker:
         if len(self._found) > count:
             return None
         return Question(id=question_id, text=text, phase=phase, clarifying_topics=topics,
-                        follow_ups=tuple(follow_ups), expected_points=points,
+                        follow_ups=tuple(follow_ups), expected_points=points, outline=outline,
                         no_fact_reply=no_fact_reply or self.no_fact_reply)
 
     def unknown_phase(self, path: _Path, phase: str, phase_ids: list[str]) -> None:
         hint = difflib.get_close_matches(phase, phase_ids, n=1, cutoff=0.5)
         more = f" (did you mean '{hint[0]}'?)" if hint else ""
         self.problem(path, f"unknown phase '{phase}'{more}; phases: {', '.join(phase_ids)}")
+
+    def points(self, table: dict, path: _Path) -> tuple[ExpectedPoint, ...]:
+        raw = table.get("expected_points", [])
+        path = path + ("expected_points",)
+        if not isinstance(raw, list):
+            self.problem(path, f"must be a list of points, not {_type_name(raw)}")
+            return ()
+        points = []
+        for i, item in enumerate(raw):
+            if isinstance(item, str):
+                if not item.strip():
+                    self.problem(path + (i,), "is empty")
+                    continue
+                points.append(ExpectedPoint(text=item.strip()))
+            elif isinstance(item, dict):
+                self.unknown_keys(item, POINT_KEYS, path + (i,))
+                text = self.text(item, "text", path + (i,))
+                keywords = self.words(item, "keywords", path + (i,))
+                area = self.text(item, "area", path + (i,), required=False)
+                if area == "":
+                    self.problem(path + (i, "area"), "is empty")
+                if text is None:
+                    continue
+                points.append(ExpectedPoint(text=text, keywords=tuple(k.lower() for k in keywords),
+                                            area=area.strip().lower() if area else None))
+            else:
+                self.problem(path + (i,), 'must be a string or a table '
+                                          '{text = "...", keywords = [...], area = "..."}, '
+                                          f"not {_type_name(item)}")
+        return tuple(points)
 
     def topics(self, table: dict, path: _Path) -> tuple[ClarifyingTopic, ...]:
         raw = table.get("clarifying_topics", [])

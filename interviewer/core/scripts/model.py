@@ -40,6 +40,20 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class ExpectedPoint:
+    """A point a strong answer covers, e.g. "Rollback plan: canary, then shadow traffic".
+
+    `keywords` are words that show the point was made (the meaning matcher also uses `text`);
+    `area` is the topic area it belongs to across rounds (e.g. "monitoring and rollback"),
+    which progress and the practice plan count; None when the script gives none.
+    """
+
+    text: str
+    keywords: tuple[str, ...] = ()
+    area: str | None = None
+
+
+@dataclass(frozen=True)
 class Phase:
     id: str
     name: str
@@ -55,9 +69,16 @@ class Question:
     phase: str  # id of the phase in which it is asked
     clarifying_topics: tuple[ClarifyingTopic, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
-    expected_points: tuple[str, ...] = ()  # notes for the review, never read aloud
+    # What a strong answer covers; shown in the review (covered / partly / missed), never read aloud.
+    expected_points: tuple[ExpectedPoint, ...] = ()
+    # The model-answer outline: the steps a strong candidate would take, in order; shown in the
+    # review beside what was said. Empty in the script means "the expected points, in order".
+    outline: tuple[str, ...] = ()
     # Said to a clarifying question that none of the topics' facts answers.
     no_fact_reply: str = DEFAULT_NO_FACT_REPLY
+
+    def outline_steps(self) -> tuple[str, ...]:
+        return self.outline or tuple(p.text for p in self.expected_points)
 
     def facts(self) -> dict[str, str]:
         """Topic name -> the fact the interviewer gives when asked about it."""
