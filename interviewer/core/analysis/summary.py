@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis.report import Finding
 
 LONG_PAUSE_S = 2.0
@@ -89,6 +90,10 @@ class RoundNumbers:
     mean_latency: float | None
     clarifying_asked: int
     topics_missed: list[str]
+    # Talking points per question asked, and counted per phase (core.analysis.coverage); empty
+    # when summarize was given no script.
+    coverage: list[point_coverage.QuestionCoverage] = field(default_factory=list)
+    phase_coverage: list[point_coverage.GroupCoverage] = field(default_factory=list)
 
 
 def _f(value) -> float:
@@ -190,9 +195,12 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float]) -> Questio
 
 
 def summarize(parts: list[Part], phase_starts: list[float] | None = None,
-              long_pause_s: float = LONG_PAUSE_S) -> RoundNumbers:
+              long_pause_s: float = LONG_PAUSE_S, script=None, matcher=None) -> RoundNumbers:
     """Parts in the order they were recorded; `phase_starts` the round seconds at which each
-    phase started (without them, a question's whole discussion counts as before solving)."""
+    phase started (without them, a question's whole discussion counts as before solving).
+    With the round's `script` (core.scripts.model.RoundScript), the talking points each question
+    covered, matched with `matcher` (core.matching.Matcher or coverage.PointMatcher; None: the
+    keyword and word-overlap fallback)."""
     starts = sorted(phase_starts or [])
     groups: list[list[Part]] = []
     for part in parts:
@@ -222,7 +230,9 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         for t in q.missed if q.clarifying_asked or q.expects_clarifying else []:
             if t not in missed:
                 missed.append(t)
+    covered = point_coverage.round_coverage(parts, script, matcher) if script is not None else []
     return RoundNumbers(
+        coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script),
         answers=shown, questions=questions, words=words, fillers=fillers,
         filler_rate=round(100.0 * fillers / words, 2) if words else None,
         pace_wpm=_wpm(words, sum(a.speaking_seconds for a in shown)),

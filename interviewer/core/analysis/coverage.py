@@ -1,0 +1,344 @@
+"""Talking-point coverage: which of a question's expected points the candidate made (Qt-free).
+
+For each question, each `ExpectedPoint` is *covered*, *partly covered* or *missed*, with the
+sentence(s) that made it and their times (seconds into that part's audio), so the review can
+play them. All the candidate's answers to the question count: the main answer and every
+follow-up (a point made while answering a follow-up was still made).
+
+How a point is matched: every sentence of the answers (long ones cut into overlapping windows,
+and each pair of neighbouring sentences, since a point is often made across two) is compared
+by meaning with the point's text, using the round's `Matcher` (core/matching.py: the
+sentence-embedding model, or its pure-Python fallback). Saying one of the point's keywords
+(fuzzy: tolerant of speech recognition slips) adds a bonus. The best score decides:
+`covered` at or above `THRESHOLDS[...].covered`, `partly` above `.partly`, else `missed`.
+The thresholds were chosen on benchmarks/coverage_data/tune.toml only
+(benchmarks/coverage_bench.py --tune); the held-out part is scored, never tuned on.
+
+`round_coverage(parts, script, matcher)` is what the round summary (summary.summarize) calls;
+`coverage_by_area` counts points per topic area for progress across rounds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from interviewer.core.matching import LexicalEncoder, Matcher, dot, keyword_hits
+from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
+
+if TYPE_CHECKING:  # summary imports this module; only the type is needed here
+    from interviewer.core.analysis.summary import Part
+
+COVERED, PARTLY, MISSED = "covered", "partly", "missed"
+STATUSES = (COVERED, PARTLY, MISSED)
+MAX_EVIDENCE = 2      # sentences shown per point
+WINDOW_WORDS = 24     # a longer sentence is compared in overlapping windows of this many words
+ENCODE_BATCH = 32     # texts per call to the encoder, similar lengths together (less padding)
+
+
+@dataclass(frozen=True)
+class CoverageThresholds:
+    """covered / partly: lowest score (similarity, plus the bonus when a keyword was said) for
+    a point to count as covered / partly covered. keyword_bonus: added when the sentence says one
+    of the point's keywords."""
+
+    covered: float
+    partly: float
+    keyword_bonus: float
+
+
+# Chosen with `benchmarks/coverage_bench.py --tune` on the tune part only.
+THRESHOLDS: dict[str, CoverageThresholds] = {
+    "lexical": CoverageThresholds(covered=0.45, partly=0.30, keyword_bonus=0.35),
+    "all-MiniLM-L6-v2-int8": CoverageThresholds(covered=0.60, partly=0.48, keyword_bonus=0.15),
+}
+DEFAULT_THRESHOLDS = THRESHOLDS["all-MiniLM-L6-v2-int8"]
+
+
+def thresholds_for(matcher: Matcher) -> CoverageThresholds:
+    return THRESHOLDS.get(matcher.encoder.name, DEFAULT_THRESHOLDS)
+
+
+# ---------------------------------------------------------------- what was said
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence the candidate said: `start`/`end` are seconds into part `part_id`'s audio."""
+
+    part_id: int
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What made a point: one sentence (or two neighbours), where to play it, how close it was."""
+
+    part_id: int
+    text: str
+    start: float
+    end: float
+    score: float
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def sentences_of_text(text: str, part_id: int = 0) -> list[Sentence]:
+    """Sentences of a typed answer (no times: all 0)."""
+    return [Sentence(part_id, s.strip(), 0.0, 0.0) for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def sentences_of_part(part: "Part") -> list[Sentence]:
+    """Sentences of one stored part, from its analysis (`utterances`, else its timed words cut
+    at sentence ends)."""
+    a = part.analysis if isinstance(part.analysis, dict) else {}
+    out = []
+    for u in a.get("utterances") or []:
+        text = str(u.get("text") or "").strip()
+        if text:
+            out.append(Sentence(part.id, text, _f(u.get("start")), _f(u.get("end"))))
+    if out:
+        return out
+    current: list[dict] = []
+    for w in a.get("words") or []:
+        if not str(w.get("text") or "").strip():
+            continue
+        current.append(w)
+        if str(w["text"]).strip()[-1:] in ".!?":
+            out.append(_sentence_of_words(part.id, current))
+            current = []
+    if current:
+        out.append(_sentence_of_words(part.id, current))
+    return out
+
+
+def _sentence_of_words(part_id: int, words: list[dict]) -> Sentence:
+    return Sentence(part_id, " ".join(str(w["text"]).strip() for w in words),
+                    _f(words[0].get("start")), _f(words[-1].get("end")))
+
+
+def _f(value) -> float:
+    try:
+        return float(value or 0.0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A piece of what was said that a point is compared with: a window of one sentence, one
+    sentence, or two neighbouring sentences of the same part."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+
+
+def _spans(sentences: Sequence[Sentence]) -> list[_Span]:
+    out: list[_Span] = []
+    for i, s in enumerate(sentences):
+        tokens = s.text.split()
+        if len(tokens) <= WINDOW_WORDS:
+            out.append(_Span(s.text, (s,)))
+        else:
+            step = WINDOW_WORDS // 2
+            for start in range(0, len(tokens) - step, step):
+                out.append(_Span(" ".join(tokens[start:start + WINDOW_WORDS]), (s,)))
+        if i + 1 < len(sentences):
+            nxt = sentences[i + 1]
+            pair = f"{s.text} {nxt.text}"
+            if nxt.part_id == s.part_id and len(pair.split()) <= WINDOW_WORDS * 3 // 2:
+                out.append(_Span(pair, (s, nxt)))
+    return out
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class PointCoverage:
+    index: int                 # the point's position in the question's expected_points
+    text: str
+    area: str | None
+    status: str                # covered | partly | missed
+    score: float               # best score of any sentence (similarity + keyword bonus)
+    keywords_said: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuestionCoverage:
+    question_id: str
+    question: str
+    phase: str
+    points: tuple[PointCoverage, ...]
+    outline: tuple[str, ...]   # the model-answer outline (the points' texts when the script has none)
+    answered: bool = True      # False: asked, but nothing was heard
+
+    def count(self, status: str) -> int:
+        return sum(p.status == status for p in self.points)
+
+    @property
+    def share(self) -> float | None:
+        """Covered points, a partly covered one counting half; None when there are no points."""
+        if not self.points:
+            return None
+        return round((self.count(COVERED) + 0.5 * self.count(PARTLY)) / len(self.points), 3)
+
+
+@dataclass(frozen=True)
+class GroupCoverage:
+    """Points counted over a phase or a topic area."""
+
+    name: str
+    points: int
+    covered: int
+    partly: int
+    missed: int
+
+    @property
+    def share(self) -> float | None:
+        return round((self.covered + 0.5 * self.partly) / self.points, 3) if self.points else None
+
+
+@dataclass
+class PointMatcher:
+    """Scores expected points against sentences with one `Matcher` and its thresholds."""
+
+    matcher: Matcher = field(default_factory=Matcher)
+    thresholds: CoverageThresholds | None = None
+    use_meaning: bool = True   # False: keywords alone (the benchmark's baseline)
+
+    def __post_init__(self) -> None:
+        if self.thresholds is None:
+            self.thresholds = thresholds_for(self.matcher)
+
+    def _vectors(self, texts: list[str]) -> dict[str, list[float]]:
+        unique = sorted(set(texts), key=len)
+        out: dict[str, list[float]] = {}
+        for i in range(0, len(unique), ENCODE_BATCH):
+            batch = unique[i:i + ENCODE_BATCH]
+            out.update(zip(batch, self.matcher.vectors(batch)))
+        return out
+
+    def score_points(self, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence]) -> list[PointCoverage]:
+        spans = _spans(sentences)
+        if not self.use_meaning:
+            return [self._by_keywords(i, p, spans) for i, p in enumerate(points)]
+        targets = [_point_texts(p) for p in points]
+        vectors = self._vectors([t for ts in targets for t in ts] + [s.text for s in spans]) if spans else {}
+        return [self._by_meaning(i, p, ts, spans, vectors) for i, (p, ts) in enumerate(zip(points, targets))]
+
+    def _by_meaning(self, index: int, point: ExpectedPoint, targets: list[str], spans: list[_Span],
+                    vectors: dict[str, list[float]]) -> PointCoverage:
+        th = self.thresholds
+        assert th is not None
+        scored: list[tuple[float, _Span, tuple[str, ...]]] = []
+        for span in spans:
+            similarity = max(dot(vectors[t], vectors[span.text]) for t in targets)
+            said = tuple(keyword_hits(span.text, point.keywords)) if point.keywords else ()
+            scored.append((similarity + (th.keyword_bonus if said else 0.0), span, said))
+        return _result(index, point, scored, th)
+
+    def _by_keywords(self, index: int, point: ExpectedPoint, spans: list[_Span]) -> PointCoverage:
+        scored = []
+        for span in spans:
+            said = tuple(keyword_hits(span.text, point.keywords)) if point.keywords else ()
+            scored.append((1.0 if said else 0.0, span, said))
+        return _result(index, point, scored, CoverageThresholds(covered=1.0, partly=1.0, keyword_bonus=1.0))
+
+
+def _point_texts(point: ExpectedPoint) -> list[str]:
+    texts = [point.text]
+    if point.keywords:
+        texts.append(", ".join(point.keywords))
+    return texts
+
+
+def _result(index: int, point: ExpectedPoint, scored: list[tuple[float, _Span, tuple[str, ...]]],
+            th: CoverageThresholds) -> PointCoverage:
+    best = max((s for s, _, _ in scored), default=0.0)
+    status = COVERED if best >= th.covered else PARTLY if best >= th.partly else MISSED
+    said = tuple(dict.fromkeys(k for _, _, ks in scored for k in ks))
+    evidence: list[Evidence] = []
+    if status != MISSED:
+        seen: set[Sentence] = set()
+        for score, span, _ in sorted(scored, key=lambda x: -x[0]):
+            if score < th.partly or len(evidence) >= MAX_EVIDENCE:
+                break
+            if seen.intersection(span.sentences):
+                continue
+            seen.update(span.sentences)
+            first, last = span.sentences[0], span.sentences[-1]
+            evidence.append(Evidence(first.part_id, " ".join(s.text for s in span.sentences),
+                                     first.start, last.end, round(score, 3)))
+    return PointCoverage(index, point.text, point.area, status, round(best, 3), said, tuple(evidence))
+
+
+# ---------------------------------------------------------------- questions and rounds
+
+
+def question_coverage(question: Question, sentences: Sequence[Sentence],
+                      scorer: PointMatcher | Matcher | None = None) -> QuestionCoverage:
+    """Coverage of one question's expected points by everything said to it (all its answers)."""
+    scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
+    points = tuple(scorer.score_points(question.expected_points, sentences))
+    return QuestionCoverage(question.id, question.text, question.phase, points, question.outline_steps(),
+                            answered=bool(sentences))
+
+
+def round_coverage(parts: Iterable["Part"], script: RoundScript,
+                   scorer: PointMatcher | Matcher | None = None) -> list[QuestionCoverage]:
+    """Coverage of every question of `script` that was asked in the round, in the order asked.
+
+    `parts` are the round's stored parts (storage.progress.round_parts(session), or
+    summary.Part built by hand); a question's parts are those with its question id, main answer
+    and follow-ups alike. Questions without expected points are listed with no points, so the
+    review can still show their outline."""
+    scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
+    by_question: dict[str, list[Sentence]] = {}
+    for part in parts:
+        if part.question_id:
+            by_question.setdefault(part.question_id, []).extend(sentences_of_part(part))
+    out = []
+    for qid, sentences in by_question.items():
+        try:
+            question = script.question(qid)
+        except KeyError:
+            continue  # a question the script no longer has: nothing to compare with
+        out.append(question_coverage(question, sentences, scorer))
+    return out
+
+
+def _group(name: str, points: list[PointCoverage]) -> GroupCoverage:
+    return GroupCoverage(name, len(points), sum(p.status == COVERED for p in points),
+                         sum(p.status == PARTLY for p in points), sum(p.status == MISSED for p in points))
+
+
+def coverage_by_phase(coverage: Sequence[QuestionCoverage], script: RoundScript | None = None) -> list[GroupCoverage]:
+    """Points per phase, in the script's phase order (named by the phase's name when known)."""
+    order = [p.id for p in script.phases] if script else []
+    names = {p.id: p.name for p in script.phases} if script else {}
+    phases: dict[str, list[PointCoverage]] = {}
+    for q in coverage:
+        phases.setdefault(q.phase, []).extend(q.points)
+    ids = [p for p in order if p in phases] + [p for p in phases if p not in order]
+    return [_group(names.get(pid, pid), phases[pid]) for pid in ids if phases[pid]]
+
+
+def coverage_by_area(coverage: Sequence[QuestionCoverage]) -> list[GroupCoverage]:
+    """Points per topic area (points without an area are left out), in order of first appearance;
+    what progress across rounds counts."""
+    areas: dict[str, list[PointCoverage]] = {}
+    for q in coverage:
+        for p in q.points:
+            if p.area:
+                areas.setdefault(p.area, []).append(p)
+    return [_group(name, points) for name, points in areas.items()]
+
+
+def keyword_only() -> PointMatcher:
+    """The baseline: a point is covered when one of its keywords was said (fuzzy), else missed."""
+    return PointMatcher(Matcher(LexicalEncoder()), use_meaning=False)

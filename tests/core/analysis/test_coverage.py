@@ -1,0 +1,136 @@
+"""Talking-point coverage (core.analysis.coverage): statuses, evidence with times, all of a
+question's answers counting, the round summary's per-phase counts, and the real embedding model."""
+from __future__ import annotations
+
+import pytest
+
+from interviewer.core.analysis import coverage
+from interviewer.core.analysis.coverage import (
+    COVERED, MISSED, PARTLY, CoverageThresholds, PointMatcher, Sentence, coverage_by_area, keyword_only,
+    question_coverage, round_coverage, sentences_of_part, sentences_of_text,
+)
+from interviewer.core.analysis.summary import Part, summarize
+from interviewer.core.matching import LexicalEncoder, Matcher
+from interviewer.core.scripts.model import ExpectedPoint, Phase, Question, RoundScript
+
+ROLLBACK = ExpectedPoint("Rollback plan: canary release, then shadow traffic before full launch",
+                         ("rollback", "canary", "shadow traffic"), "monitoring and rollback")
+LABEL_DELAY = ExpectedPoint("Fraud labels arrive weeks late (chargebacks), so training labels are delayed",
+                            ("label delay", "chargeback", "delayed labels"), "labels")
+LATENCY = ExpectedPoint("Score each payment within the latency budget of about 100 milliseconds",
+                        ("latency", "milliseconds"), "serving")
+
+QUESTION = Question("design", "Design a fraud detection system for card payments.", "design",
+                    expected_points=(ROLLBACK, LABEL_DELAY, LATENCY),
+                    outline=("Clarify the payment volume", "Labels and their delay", "Serving and rollback"))
+SCRIPT = RoundScript("fraud", "Fraud", "ml_system_design", 45.0,
+                     (Phase("clarify", "Clarify", 5, "Ask."), Phase("design", "Design", 30, "Go on.")),
+                     (QUESTION, Question("intro", "Tell me about yourself.", "clarify")))
+
+
+def _part(pid: int, qid: str, utterances: list[tuple[str, float, float]], follow_up: str | None = None,
+          start: float = 0.0) -> Part:
+    return Part(pid, qid, follow_up, "q", start, start, start + 60.0,
+                {"utterances": [{"text": t, "start": s, "end": e} for t, s, e in utterances]})
+
+
+def test_point_statuses_and_evidence_with_times_lexical():
+    said = [Sentence(7, "First we would ship it behind a canary and keep a rollback ready.", 3.0, 7.5),
+            Sentence(7, "The team enjoyed the offsite.", 8.0, 9.0)]
+    result = question_coverage(QUESTION, said, Matcher(LexicalEncoder()))
+    by_text = {p.text: p for p in result.points}
+    rollback = by_text[ROLLBACK.text]
+    assert rollback.status == COVERED
+    assert set(rollback.keywords_said) >= {"canary", "rollback"}
+    assert rollback.evidence and rollback.evidence[0].part_id == 7
+    assert rollback.evidence[0].start == 3.0 and "canary" in rollback.evidence[0].text
+    assert "offsite" not in " ".join(e.text for e in rollback.evidence)
+    assert by_text[LABEL_DELAY.text].status == MISSED and not by_text[LABEL_DELAY.text].evidence
+    assert result.outline == QUESTION.outline
+    assert result.count(COVERED) == 1 and result.count(MISSED) == 2
+
+
+def test_keywords_tolerate_recognition_slips():
+    said = sentences_of_text("We would do a canery launch and have a rolback plan with shadow trafic.")
+    baseline = keyword_only().score_points([ROLLBACK], said)[0]
+    assert baseline.status == COVERED  # 'shadow trafic' ~ 'shadow traffic' (fuzzy, 7+ letters)
+
+
+def test_partly_band_between_thresholds():
+    scorer = PointMatcher(Matcher(LexicalEncoder()), CoverageThresholds(covered=0.99, partly=0.2, keyword_bonus=0.0))
+    point = scorer.score_points([LATENCY], sentences_of_text("The latency budget matters a lot here."))[0]
+    assert point.status == PARTLY and point.evidence
+
+
+def test_outline_falls_back_to_points_in_order():
+    q = Question("q", "Q?", "design", expected_points=(LATENCY, ROLLBACK))
+    assert question_coverage(q, [], Matcher(LexicalEncoder())).outline == (LATENCY.text, ROLLBACK.text)
+    empty = question_coverage(q, [], Matcher(LexicalEncoder()))
+    assert not empty.answered and all(p.status == MISSED for p in empty.points)
+
+
+def test_all_answers_to_a_question_count_including_follow_ups():
+    parts = [
+        _part(1, "intro", [("I build fraud models at a bank.", 0.5, 2.0)]),
+        _part(2, "design", [("We need a model scoring every payment within about a hundred milliseconds of latency.",
+                             1.0, 6.0)], start=100.0),
+        _part(3, "design", [("Chargebacks come weeks later, so the labels are delayed.", 0.2, 4.0)],
+              follow_up="labels", start=200.0),
+    ]
+    result = round_coverage(parts, SCRIPT, Matcher(LexicalEncoder()))
+    design = next(q for q in result if q.question_id == "design")
+    statuses = {p.text: p.status for p in design.points}
+    assert statuses[LATENCY.text] == COVERED and statuses[LABEL_DELAY.text] == COVERED
+    assert statuses[ROLLBACK.text] == MISSED
+    label = next(p for p in design.points if p.text == LABEL_DELAY.text)
+    assert label.evidence[0].part_id == 3  # said while answering the follow-up
+    areas = {g.name: (g.covered, g.missed) for g in coverage_by_area(result)}
+    assert areas == {"monitoring and rollback": (0, 1), "labels": (1, 0), "serving": (1, 0)}
+
+
+def test_summary_gives_coverage_per_phase_only_with_a_script():
+    parts = [_part(1, "design", [("Canary first, with a rollback switch.", 0.0, 3.0)])]
+    assert summarize(parts).coverage == [] and summarize(parts).phase_coverage == []
+    numbers = summarize(parts, script=SCRIPT, matcher=Matcher(LexicalEncoder()))
+    assert [q.question_id for q in numbers.coverage] == ["design"]
+    (design,) = numbers.phase_coverage
+    assert (design.name, design.points, design.covered, design.missed) == ("Design", 3, 1, 2)
+    assert design.share == pytest.approx(1 / 3, abs=0.001)
+
+
+def test_sentences_from_words_when_no_utterances():
+    part = Part(4, "design", None, "q", 0.0, 0.0, 5.0,
+                {"words": [{"text": " Canary", "start": 0.1, "end": 0.4}, {"text": " first.", "start": 0.4, "end": 0.8},
+                           {"text": " Then", "start": 1.5, "end": 1.7}, {"text": " rollback", "start": 1.7, "end": 2.2}]})
+    assert [(s.text, s.start, s.end) for s in sentences_of_part(part)] == [
+        ("Canary first.", 0.1, 0.8), ("Then rollback", 1.5, 2.2)]
+
+
+def test_question_no_longer_in_script_is_skipped():
+    parts = [_part(1, "gone", [("Anything.", 0.0, 1.0)])]
+    assert round_coverage(parts, SCRIPT, Matcher(LexicalEncoder())) == []
+
+
+@pytest.fixture(scope="module")
+def model_matcher():
+    embeddings = pytest.importorskip("interviewer.adapters.embeddings")
+    return Matcher(embeddings.OnnxTextEncoder())
+
+
+def test_real_model_scores_a_paraphrase_above_an_unrelated_answer(model_matcher):
+    paraphrase = sentences_of_text(
+        "I would roll it out slowly to a small share of users and be ready to revert to the previous model. "
+        "My favourite part of the job is the team.")
+    unrelated = sentences_of_text("I would use gradient boosted trees on transaction features.")
+    scorer = PointMatcher(model_matcher)
+    said = scorer.score_points([ROLLBACK], paraphrase)[0]
+    assert said.score > scorer.score_points([ROLLBACK], unrelated)[0].score + 0.05
+    assert keyword_only().score_points([ROLLBACK], paraphrase)[0].status == MISSED
+
+
+def test_real_model_does_not_credit_an_unrelated_answer(model_matcher):
+    said = sentences_of_text("I would use gradient boosted trees on transaction features. "
+                             "Features include amount, merchant category and the hour of the day.")
+    results = PointMatcher(model_matcher).score_points([ROLLBACK, LABEL_DELAY], said)
+    assert [r.status for r in results] == [MISSED, MISSED]
+    assert coverage.thresholds_for(model_matcher) == coverage.THRESHOLDS["all-MiniLM-L6-v2-int8"]
