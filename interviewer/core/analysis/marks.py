@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from interviewer.core.analysis.fillers import Filler, find_fillers
-from interviewer.core.analysis.tokens import Token, spoken_word_indexes, tokenize
+from interviewer.core.analysis.fillers import Filler, find_disfluencies, find_fillers, is_hesitation
+from interviewer.core.analysis.tokens import Token, normalize, spoken_word_indexes, tokenize
 from interviewer.core.transcript import SpeechRegion, Word
 
 
@@ -41,6 +41,16 @@ def filler_word_indexes(fillers: list[Filler], tokens: list[Token], words: Seque
     return sorted(set(marked))
 
 
+def disfluency_word_indexes(disfluencies: list[Filler], tokens: list[Token], words: Sequence[Word]) -> list[int]:
+    """Indexes into `words` of the words of each repetition, cut-off word and restart
+    (fillers.find_disfluencies): the tokens inside its span, without the hesitations in it
+    ("the, uh, the": both "the"; the "uh" stays a filler)."""
+    word_of = token_words(words)
+    marked = {word_of[k] for d in disfluencies for k, t in enumerate(tokens)
+              if d.start - 1e-6 <= t.start and t.end <= d.end + 1e-6 and not is_hesitation(t.norm)}
+    return sorted(marked)
+
+
 def filler_marks(words: Sequence[Word], regions: list[SpeechRegion] | None = None) -> list[int]:
     """The words the analysis counts as fillers, for a transcript still being spoken (the
     live view) or finished: the same rule `analyze_answer` applies."""
@@ -61,13 +71,15 @@ def word_after(starts_ends: Sequence[tuple[float, float]], pause_start: float, p
 
 @dataclass(frozen=True)
 class Mark:
-    """A piece of an answer's transcript as every view shows it: a word, a filler word, or a
+    """A piece of an answer's transcript as every view shows it: a word, a filler word, a word
+    of a repetition, cut-off word or restart ("disfluency", with `detail` its kind), or a
     pause (placed before the word said after it)."""
 
-    kind: str  # "word", "filler" or "pause"
+    kind: str  # "word", "filler", "disfluency" or "pause"
     text: str  # the word as transcribed; for a pause, its length as "2.5 s"
     start: float  # seconds into the answer's audio
     seconds: float = 0.0  # a pause's length
+    detail: str = ""  # a disfluency's kind: "repetition", "cut_off" or "restart"
 
 
 def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
@@ -99,6 +111,7 @@ def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
         gaps = [(r0.end, r1.start) for r0, r1 in zip(regions or [], (regions or [])[1:])
                 if r1.start - r0.end >= min_pause_s]
         pauses = [(s, e, word_after(times, s, e)) for s, e in gaps]
+    disfluent = _disfluency_kinds(a, spans, times)
     before: dict[int, list[tuple[float, float]]] = {}
     for s, e, i in pauses:
         before.setdefault(min(i, len(spans)), []).append((s, e))
@@ -108,5 +121,35 @@ def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
             out.append(Mark("pause", f"{e - s:.1f} s", s, e - s))
         if i < len(spans):
             text, s, _ = spans[i]
-            out.append(Mark("filler" if i in fillers else "word", text, s))
+            if i in fillers:
+                out.append(Mark("filler", text, s))
+            elif i in disfluent:
+                out.append(Mark("disfluency", text, s, detail=disfluent[i]))
+            else:
+                out.append(Mark("word", text, s))
     return out
+
+
+def _disfluency_kinds(a: dict, spans: list[tuple[str, float, float]],
+                      times: list[tuple[float, float]]) -> dict[int, str]:
+    """Word index -> kind of the repetition, cut-off word or restart it is part of: from the
+    analysis' positions, else (stored before they were) the words inside each one's span,
+    else (not analysed) found in the words by the analysis' rule."""
+    found = a.get("disfluencies") if a else None
+    if a and "disfluency_words" in a and isinstance(found, list):
+        kinds = {}
+        for i in a.get("disfluency_words") or []:
+            s, e = times[int(i)] if int(i) < len(times) else (0.0, 0.0)
+            kinds[int(i)] = next((str(d.get("kind", "")) for d in found
+                                  if float(d["start"]) - 1e-3 <= s and e <= float(d["end"]) + 1e-3), "repetition")
+        return kinds
+    if isinstance(found, list):
+        return {i: str(d.get("kind", "")) for d in found for i, (s, e) in enumerate(times)
+                if float(d["start"]) - 1e-3 <= s and e <= float(d["end"]) + 1e-3
+                and not is_hesitation(normalize(spans[i][0]))}
+    if a:
+        return {}  # analysed before disfluencies were reported: none are shown
+    words = [Word(t, s, e) for t, s, e in spans]
+    tokens = tokenize(words)
+    found_now = find_disfluencies(tokens)
+    return {i: str(d.kind) for d in found_now for i in disfluency_word_indexes([d], tokens, words)}

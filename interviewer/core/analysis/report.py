@@ -11,7 +11,7 @@ from interviewer.core.analysis import behavioral
 from interviewer.core.analysis.fillers import (
     Filler, FillerKind, find_disfluencies, find_fillers, is_hesitation, retime_hesitations,
 )
-from interviewer.core.analysis.marks import filler_word_indexes, word_after
+from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word_indexes, word_after
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
@@ -170,6 +170,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     trade = behavioral.tradeoffs(utterances)
     hedge = behavioral.hedges(utterances)
     restated = behavioral.restated_problem(utterances, question_text)
+    disfluencies = find_disfluencies(tokens)
     extra = {
         "long_pauses": [p.to_dict() for p in pauses if p.length >= settings.pauses.long_pause_s],
         "silent_stretches": [p.to_dict() for p in pauses if p.length >= settings.pauses.went_silent_s],
@@ -182,7 +183,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                  "i_share": round(i_count / (i_count + we_count), 3) if i_count + we_count else None},
         "restated_problem": restated,
         # Repetitions, cut-off words and restarts: reported beside the fillers, not counted as them.
-        "disfluencies": [d.to_dict() for d in find_disfluencies(tokens)],
+        "disfluencies": [d.to_dict() for d in disfluencies],
+        "disfluency_words": disfluency_word_indexes(disfluencies, tokens, words),  # as filler_words
     }
     analysis = AnswerAnalysis(transcript.duration, [
         {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words
@@ -214,6 +216,20 @@ def disfluency_finding(disfluencies: list[dict]) -> Finding:
             parts.append(f"{len(texts)} {one if len(texts) == 1 else many} ({shown})")
     said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return Finding("disfluencies", said[0].upper() + said[1:] + ".", disfluencies[0]["start"])
+
+
+DISFLUENCY_LEGEND = "repetitions, cut-off words and restarts (said again or broken off; not counted as fillers)"
+
+
+def disfluency_count_text(disfluencies: list[dict]) -> str:
+    """An answer's or a round's repetitions, cut-off words and restarts as every view shows
+    them: "3 (2 repetitions, 1 restart)", or "0"."""
+    parts = []
+    for kind, (one, many) in _DISFLUENCY_NAMES.items():
+        n = sum(1 for d in disfluencies if d.get("kind") == kind)
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    return f"{len(disfluencies)} ({', '.join(parts)})" if parts else str(len(disfluencies))
 
 
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,

@@ -59,6 +59,9 @@ class AnswerNumbers:
     topics_missed: list[str] = field(default_factory=list)  # the question's, on its first answer only
     speaking_seconds: float = 0.0
     articulation_seconds: float = 0.0
+    # Repetitions, cut-off words and restarts ({"kind", "text", "start"}, fillers.find_disfluencies):
+    # named beside the fillers, never counted as them.
+    disfluencies: list[dict] = field(default_factory=list)
 
     @property
     def heard(self) -> bool:
@@ -134,6 +137,7 @@ def _long_pauses(a: dict, long_pause_s: float) -> int:
 def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
     words = fillers = long_pauses = asked = 0
     filler_words: list[str] = []
+    disfluencies: list[dict] = []
     speaking = articulation = 0.0
     latency = None
     for part in parts:
@@ -146,6 +150,8 @@ def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
         articulation += _f(pace.get("articulation_seconds"))
         long_pauses += _long_pauses(a, long_pause_s)
         asked += len(a.get("clarifying_questions") or [])
+        disfluencies += [{"kind": str(d.get("kind", "")), "text": str(d.get("text", "")), "start": _f(d.get("start"))}
+                         for d in a.get("disfluencies") or [] if isinstance(d, dict)]
         if latency is None and a.get("response_latency") is not None and a.get("words"):
             latency = _f(a["response_latency"])
     first, last = parts[0], parts[-1]
@@ -158,7 +164,7 @@ def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
         filler_words=filler_words, filler_rate=round(100.0 * fillers / words, 2) if words else None,
         pace_wpm=_wpm(words, speaking), articulation_wpm=_wpm(words, articulation), long_pauses=long_pauses,
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
-        articulation_seconds=articulation)
+        articulation_seconds=articulation, disfluencies=disfluencies)
 
 
 def _same_ask(a: Part, b: Part) -> bool:
