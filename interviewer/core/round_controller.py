@@ -49,11 +49,12 @@ from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder
 from interviewer.core.transcript import Segment, Transcript, Word
 
 # Seconds of silence after the candidate spoke that end an answer. A thinking pause mid-answer
-# must not trip it: the analysis calls 2 s a long pause, and a candidate who stops to think
-# before the next point commonly pauses 3-4 s; 6 s is past those and, once the candidate has
-# said something, long enough that they are waiting for the interviewer. Silence counts from
-# the moment the interviewer stopped talking (a nudge, a warning, an answer to a question).
-DEFAULT_SILENCE_ENDS_ANSWER = 6.0
+# must not trip it. Measured on the speech benchmark (benchmarks/answer_pauses.py, table in
+# docs/analysis.md "Turn-taking"): pauses inside 13 answers had a median of 1.2 s, and the
+# longest thinking pause was 5.9 s; 8 s cuts none of them and leaves 2 s over the longest.
+# The Next key ends an answer at once. Silence counts from the moment the interviewer stopped
+# talking (a nudge, a warning, an answer to a question).
+DEFAULT_SILENCE_ENDS_ANSWER = 8.0
 
 
 @dataclass(frozen=True)
