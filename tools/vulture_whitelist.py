@@ -26,7 +26,6 @@ _.row_factory  # storage/store.py
 _.repeat  # core/engine.py AskQuestion: True when the candidate asked to hear the question again
 _.planned_start  # core/engine.py PhaseSpan, in the timeline's to_dict
 _.planned_end  # core/engine.py PhaseSpan, in the timeline's to_dict
-_.expected_points  # core/scripts/model.py: a documented script field (docs/question-scripts.md); not shown yet
 _.created_at  # storage/models.py: a column of the database, handed out with the record
 _.audio_seconds  # storage/models.py RecoveredSession: playable seconds per repaired recording
 _.unrepairable_audio  # storage/models.py RecoveredSession: recordings that could not be repaired

@@ -125,6 +125,7 @@ def _script_json(script: RoundScript) -> dict:
         "id": script.id, "title": script.title, "kind": script.kind, "minutes": script.minutes,
         "source": "bundled" if script.bundled else "user", "path": script.source,
         "phases": [p.id for p in script.phases], "questions": len(script.questions),
+        "areas": sorted({p.area for q in script.questions for p in q.expected_points if p.area}),
         "description": script.description,
     }
 

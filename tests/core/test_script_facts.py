@@ -28,6 +28,7 @@ expects_clarifying = true
 id = "feed"
 text = "Design a feed."
 clarifying_topics = ["scale", "Data_Size", {{ name = "cold start", keywords = ["new users"] }}]
+expected_points = ["Retrieval, then ranking"]
 {question_extra}
 
 [questions.facts]

@@ -92,3 +92,33 @@ def test_list_shows_bundled_and_user_scripts_and_survives_broken_ones(tmp_path):
     mine = next(s for s in data["scripts"] if s["id"] == "my_round")
     assert mine["source"] == "user" and mine["path"] == str(user / "mine.toml")
     assert len(data["problems"]) == 1
+
+
+def test_validate_reports_talking_point_warnings_and_list_shows_areas(tmp_path):
+    """The issue 13 fields as a script author meets them: a misspelled area and a repeated outline
+    step are warnings with file and line, --strict fails on them, `list --json` shows the areas."""
+    user = tmp_path / "question_scripts"
+    user.mkdir()
+    text = GOOD.replace('id = "coding_intervals"', 'id = "my_round"').replace(
+        '"Sort by start time, then sweep once, extending the last merged session while the next one overlaps",',
+        '{ text = "Sort, then sweep once", keywords = ["sort", "sweep"], area = "algoritm design" },\n'
+        '    { text = "Nested sessions", keywords = ["nested"], area = "edge cases" },')
+    text = text.replace('clarifying_topics = [\n    "input size",',
+                        'outline = ["Clarify", "Sort and sweep", "clarify"]\nclarifying_topics = [\n    "input size",', 1)
+    path = user / "mine.toml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    area_line = next(i for i, line in enumerate(lines, 1) if "algoritm design" in line)
+    outline_line = next(i for i, line in enumerate(lines, 1) if line.startswith("outline = "))
+
+    result = run("validate", str(path), data_dir=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (f"{path}:{area_line}: questions[1].expected_points[1].area: warning: area 'algoritm design' "
+            "looks like a typo of 'algorithm design'") in result.stdout
+    assert f"{path}:{outline_line}: questions[1].outline[3]: warning: same step as outline[1]" in result.stdout
+    assert f"OK {path} (2 warnings)" in result.stdout
+    assert run("validate", "--strict", str(path), data_dir=tmp_path).returncode == 1
+
+    listed = json.loads(run("list", "--json", data_dir=tmp_path).stdout)
+    mine = next(s for s in listed["scripts"] if s["id"] == "my_round")
+    assert mine["areas"] == ["algoritm design", "edge cases"]

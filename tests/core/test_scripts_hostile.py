@@ -117,3 +117,51 @@ def test_scripts_list_and_validate_survive_a_hostile_file(user_dir, name):
     assert checked.returncode == 1 and "Traceback" not in checked.stderr + checked.stdout
     (problem,) = checked.stdout.strip().splitlines()
     assert problem.startswith(f"{bad}{where}") and reason in problem
+
+
+def _with_points(points: str, outline: str = "") -> str:
+    """The good script with its first question's points (and outline) replaced."""
+    start = GOOD.index("expected_points = [")
+    end = GOOD.index("]\n", start) + 2
+    return GOOD.replace('id = "coding_intervals"', 'id = "many_points"').replace(
+        GOOD[start:end], f"expected_points = [\n{points}]\n{outline}", 1)
+
+
+def test_thousands_of_points_areas_and_outline_steps_are_checked_quickly(user_dir):
+    """Every area different and used a different number of times, every keyword shared: the
+    typo check and the shared-keyword check stay fast and report, never hang."""
+    import time
+
+    points = "".join(f'    {{ text = "point {i}", keywords = ["same", "k{i}"], area = "area {i % 700} x" }},\n'
+                     for i in range(3000))
+    outline = "outline = [\n" + "".join(f'    "step {i % 1500}",\n' for i in range(3000)) + "]\n"
+    path = user_dir / "many_points.toml"
+    path.write_text(_with_points(points, outline), encoding="utf-8")
+    began = time.perf_counter()
+    problems, warnings = loader.check_file(path)
+    assert time.perf_counter() - began < 5.0
+    assert problems == []
+    assert sum("keyword 'same' is also a keyword of expected_points[1]" in w for w in warnings) == 2999
+    assert sum("same step as outline[" in w for w in warnings) == 1500
+    assert all(w.startswith(f"{path}:") and ": warning: " in w for w in warnings)
+
+
+@pytest.mark.parametrize("points, message", [
+    ('    { text = "x", keywords = [' + "[" * 3000 + "]" * 3000 + '] },\n',
+     "arrays or tables nested too deeply for a question script"),
+    ('    { text = "x", keywords = [["a"]] },\n',
+     "questions[1].expected_points[1].keywords[1]: must be a string, not a list"),
+    ('    { text = "x", area = { name = "nested" } },\n',
+     "questions[1].expected_points[1].area: must be a text string, not a table"),
+    ('    { text = "' + "long " * 100_000 + '", area = "edge cases" },\n', None),
+])
+def test_odd_points_name_their_line_or_load(user_dir, points, message):
+    path = user_dir / "odd_points.toml"
+    text = _with_points(points)
+    path.write_text(text, encoding="utf-8")
+    problems = validate_file(path)
+    if message is None:
+        assert problems == []
+        return
+    line = text.splitlines().index(points.rstrip("\n")) + 1
+    assert problems == [f"{path}:{line}: {message}"], problems

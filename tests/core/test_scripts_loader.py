@@ -393,3 +393,143 @@ def test_find_script_by_id_or_path(tmp_path, monkeypatch):
         find_script("coding_interval")
     with pytest.raises(ScriptError, match="no such file"):
         find_script(tmp_path / "absent.toml")
+
+
+# ---------------------------------------------------------------- talking points and outlines (issue 13)
+
+POINTS = VALID.replace('expected_points = ["hash map, one pass"]\n', '''\
+expected_points = [
+    "Ask whether the same element may be used twice",
+    { text = "One pass with a hash map", keywords = ["Hash Map", "dictionary"], area = "Algorithm  Design" },
+    { text = "Linear time and space", keywords = ["o of n", "linear"], area = "complexity analysis" },
+]
+outline = [
+    "Clarify duplicates",
+    """Brute force first,
+       then the hash map""",
+    "State the cost",
+]
+
+[questions.facts]
+latency = "No latency limit."
+input_size = "Up to a million numbers."
+duplicates = "Yes, numbers can repeat."
+''').replace('text = "Which tests would you write?"\n', '''\
+text = "Which tests would you write?"
+expected_points = [{ text = "Empty input and a single element", keywords = ["empty"], area = "edge cases" }]
+''')
+assert POINTS != VALID
+
+
+def warnings_of(text: str) -> list[str]:
+    return list(parse_script(text, "round.toml").warnings)
+
+
+def test_points_keywords_areas_and_outline_load():
+    question = parse_script(POINTS).questions[0]
+    plain, hash_map, cost = question.expected_points
+    assert (plain.keywords, plain.area) == ((), None)
+    assert hash_map.keywords == ("hash map", "dictionary") and hash_map.area == "algorithm design"
+    assert cost.area == "complexity analysis"
+    assert question.outline == ("Clarify duplicates", "Brute force first, then the hash map",
+                                "State the cost")
+    assert question.outline_steps() == question.outline
+    assert parse_script(POINTS).warnings == ()
+
+
+def test_without_an_outline_the_points_are_the_outline():
+    text = POINTS.split("outline = [")[0] + "\n[[questions.follow_ups]]" + POINTS.split(
+        "[[questions.follow_ups]]", 1)[1]
+    question = parse_script(text).questions[0]
+    assert question.outline == ()
+    assert question.outline_steps()[1] == "One pass with a hash map"
+
+
+@pytest.mark.parametrize("old, new, field, message", [
+    ('area = "complexity analysis"', 'area = ""', "questions[1].expected_points[3].area", "is empty"),
+    ('area = "complexity analysis"', "area = 3", "questions[1].expected_points[3].area",
+     "must be a text string, not a number"),
+    ('keywords = ["o of n", "linear"]', 'keywords = "linear"', "questions[1].expected_points[3].keywords",
+     "must be a list of strings, not a string"),
+    ('keywords = ["o of n", "linear"]', 'keywords = ["o of n", " "]',
+     "questions[1].expected_points[3].keywords[2]", "is empty"),
+    ('area = "complexity analysis"', 'area = "complexity analysis", level = 2',
+     "questions[1].expected_points[3].level", "unknown key 'level'; allowed keys: text, keywords, area"),
+    ('"Ask whether the same element may be used twice"', "42", "questions[1].expected_points[1]",
+     "must be a string or a table"),
+    ('"State the cost",', '"   ",', "questions[1].outline[3]", "is empty"),
+    ('"State the cost",', "7,", "questions[1].outline[3]", "must be a string, not a number"),
+])
+def test_bad_point_and_outline_fields_are_problems_on_their_own_line(tmp_path, old, new, field, message):
+    text = POINTS.replace(old, new)
+    assert text != POINTS
+    found = only(problems(tmp_path, text))
+    line = line_of(text, new)
+    assert found.startswith(f"{tmp_path / 'round.toml'}:{line}: {field}: {message}"), found
+
+
+def test_outline_must_be_a_list(tmp_path):
+    text = POINTS.replace("outline = [", 'outline = "Clarify, code, test"\nnot_outline = [')
+    found = problems(tmp_path, text)
+    assert any(f":{line_of(text, 'outline = ')}: questions[1].outline: must be a list of strings, "
+               "not a string" in p for p in found), found
+
+
+@pytest.mark.parametrize("old, new, field, message", [
+    # a misspelled area: one of the shared vocabulary, or one the script uses more often
+    ('area = "complexity analysis"', 'area = "complexity analisys"',
+     "questions[1].expected_points[3].area", "area 'complexity analisys' looks like a typo of "
+                                             "'complexity analysis'"),
+    ('area = "edge cases"', 'area = "edge case"', "questions[2].expected_points[1].area",
+     "area 'edge case' looks like a typo of 'edge cases'"),
+    ('keywords = ["o of n", "linear"]', "keywords = []", "questions[1].expected_points[3].keywords",
+     "empty list"),
+    ('keywords = ["o of n", "linear"]', 'keywords = ["o of n", "dictionary"]',
+     "questions[1].expected_points[3].keywords", "keyword 'dictionary' is also a keyword of "
+                                                 "expected_points[2]: saying it would count for both"),
+    ('"State the cost",', '"clarify   Duplicates",', "questions[1].outline[3]", "same step as outline[1]"),
+    ('{ text = "Linear time and space"', '{ text = "one pass with a  hash map"',
+     "questions[1].expected_points[3]", "same point as expected_points[2]"),
+    ('outline = [\n    "Clarify duplicates",\n    """Brute force first,\n       then the hash map""",\n'
+     '    "State the cost",\n]', "outline = []", "questions[1].outline", "empty list"),
+])
+def test_suspicious_points_and_outlines_are_warnings_on_their_line(old, new, field, message):
+    text = POINTS.replace(old, new)
+    assert text != POINTS
+    (warning,) = warnings_of(text)
+    line = line_of(text, new.splitlines()[0])
+    assert warning.startswith(f"round.toml:{line}: {field}: warning: {message}"), warning
+
+
+def test_a_users_own_area_is_fine_unless_it_looks_like_a_typo():
+    text = POINTS.replace('area = "complexity analysis"', 'area = "Tokenizer Design"')
+    assert parse_script(text).questions[0].expected_points[2].area == "tokenizer design"
+    assert warnings_of(text) == []
+    # Used twice, it is the script's spelling; a near miss of it is the typo.
+    text = text.replace('area = "edge cases"', 'area = "tokenizer design"')
+    assert warnings_of(text) == []
+    text = text.replace('area = "Algorithm  Design"', 'area = "tokeniser design"')
+    (warning,) = warnings_of(text)
+    assert "questions[1].expected_points[2].area: warning: area 'tokeniser design' looks like a typo " \
+           "of 'tokenizer design'" in warning
+
+
+def test_a_question_without_expected_points_is_a_warning():
+    text = POINTS.replace('expected_points = [{ text = "Empty input and a single element", '
+                          'keywords = ["empty"], area = "edge cases" }]\n', "")
+    (warning,) = warnings_of(text)
+    line = line_of(text, 'id = "tests"')
+    assert warning == (f"round.toml:{line}: questions[2].id: warning: no "
+                       "expected_points: the review cannot say which talking points the answer covered")
+    # An explicit empty list is the author's choice (e.g. a warm-up question): no warning.
+    assert warnings_of(text.replace('text = "Which tests would you write?"\n',
+                                    'text = "Which tests would you write?"\nexpected_points = []\n')) == []
+
+
+def test_all_problems_and_warnings_of_the_new_fields_come_at_once(tmp_path):
+    text = (POINTS.replace('area = "complexity analysis"', 'area = ""')
+            .replace('"State the cost",', "7,")
+            .replace('keywords = ["Hash Map", "dictionary"]', "keywords = []"))
+    found = problems(tmp_path, text)
+    assert [p.split(": ")[1] for p in found] == ["questions[1].expected_points[3].area",
+                                                  "questions[1].outline[3]"]

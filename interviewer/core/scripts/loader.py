@@ -26,6 +26,7 @@ from interviewer.core.scripts.model import (
     Question,
     RoundScript,
 )
+from interviewer.core.scripts.areas import AREAS, normalize_area
 from interviewer.core.scripts.topics import builtin_keywords, normalize_topic_name
 from interviewer.errors import UserError
 
@@ -38,6 +39,7 @@ QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_r
 POINT_KEYS = ("text", "keywords", "area")
 FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase")
 TOPIC_KEYS = ("name", "keywords")
+MAX_AREAS_COMPARED = 50
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
 _Path = tuple[Any, ...]  # e.g. ("questions", 2, "follow_ups", 0, "text"); ints are indexes
 
@@ -266,10 +268,23 @@ class _LineIndex:
         array_counts: dict[_Path, int] = {}
         table: _Path = ()
         open_string: str | None = None  # the delimiter of a multi-line string we are inside
+        array: _Path | None = None  # a multi-line array we are inside, e.g. expected_points = [
+        items = depth = 0
         for number, line in enumerate(text.splitlines(), start=1):
             if open_string:
-                if line.count(open_string) % 2 == 1:
-                    open_string = None
+                if line.count(open_string) % 2 == 0:
+                    continue
+                line = line[line.index(open_string) + 3:]  # what follows the string's end
+                open_string = None
+                if array is None:
+                    continue
+            if array is not None:  # points and outline steps are written one per line
+                depth, starts, open_string = _scan_array_line(line, depth)
+                for _ in range(starts):
+                    self._lines.setdefault(array + (items,), number)
+                    items += 1
+                if depth <= 0:
+                    array = None
                 continue
             header = self._HEADER.match(line)
             if header:
@@ -279,6 +294,12 @@ class _LineIndex:
             key = self._KEY.match(line)
             if key:
                 self._lines.setdefault(table + self._split_key(key[1]), number)
+                rest = line[key.end():]
+                if rest.lstrip().startswith("["):
+                    opened, starts, open_string = _scan_array_line(rest, 0)
+                    if opened > 0:
+                        array, items, depth = table + self._split_key(key[1]), starts, opened
+                        continue
             for delimiter in ('"""', "'''"):
                 if line.count(delimiter) % 2 == 1:
                     open_string = delimiter
@@ -314,6 +335,44 @@ class _LineIndex:
         return None
 
 
+def _scan_array_line(line: str, depth: int) -> tuple[int, int, str | None]:
+    """(bracket depth after `line`, how many elements of the outer list start on it, the
+    delimiter of a multi-line string left open), given the depth before it (1 = directly
+    inside the list); strings and comments are skipped."""
+    starts, quote, expecting, i = 0, "", depth == 1, 0
+    while i < len(line):
+        char = line[i]
+        if not quote and line.startswith(('"""', "'''"), i):
+            if depth == 1 and expecting:
+                starts, expecting = starts + 1, False
+            end = line.find(line[i:i + 3], i + 3)
+            if end < 0:
+                return depth, starts, line[i:i + 3]
+            i = end + 3
+            continue
+        if quote:
+            if char == "\\" and quote == '"':
+                i += 1  # an escaped character
+            elif char == quote:
+                quote = ""
+        elif char == "#":
+            break
+        elif not char.isspace():
+            if depth == 1 and expecting and char not in ",]":
+                starts, expecting = starts + 1, False
+            if char in "\"'":
+                quote = char
+            elif char in "[{":
+                depth += 1
+                expecting = depth == 1
+            elif char in "]}":
+                depth -= 1
+            elif char == "," and depth == 1:
+                expecting = True
+        i += 1
+    return depth, starts, None
+
+
 def _format_path(path: _Path) -> str:
     out = ""
     for part in path:
@@ -336,6 +395,7 @@ class _Checker:
         self._found: list[tuple[int, str]] = []
         self._warned: list[tuple[int, str]] = []
         self.no_fact_reply = DEFAULT_NO_FACT_REPLY
+        self._areas: list[tuple[_Path, str]] = []  # every point's area, for the typo check
 
     def problem(self, path: _Path, message: str) -> None:
         line = self.index.line_of(path)
@@ -479,6 +539,7 @@ class _Checker:
         questions = [self.question(t, ("questions", i), phase_ids)
                      for i, t in enumerate(question_tables)]
         self.duplicates(question_tables, ("questions",), "question")
+        self.misspelled_areas()
 
         if self._found:
             return None
@@ -521,7 +582,10 @@ class _Checker:
         if no_fact_reply == "":
             self.problem(path + ("no_fact_reply",), "is empty")
         points = self.points(table, path)
-        outline = self.words(table, "outline", path)
+        if not points and "expected_points" not in table:
+            self.warning(path + ("id",), "no expected_points: the review cannot say which "
+                                         "talking points the answer covered")
+        outline = self.outline(table, path)
         follow_ups = []
         raw = table.get("follow_ups", [])
         if not isinstance(raw, list) or not all(isinstance(v, dict) for v in raw):
@@ -558,18 +622,72 @@ class _Checker:
                 self.unknown_keys(item, POINT_KEYS, path + (i,))
                 text = self.text(item, "text", path + (i,))
                 keywords = self.words(item, "keywords", path + (i,))
+                if item.get("keywords") == []:
+                    self.warning(path + (i, "keywords"), "empty list: give the words that show "
+                                                         "the point was made, or leave the key out")
                 area = self.text(item, "area", path + (i,), required=False)
                 if area == "":
                     self.problem(path + (i, "area"), "is empty")
+                elif area is not None:
+                    area = normalize_area(area)
+                    self._areas.append((path + (i, "area"), area))
                 if text is None:
                     continue
                 points.append(ExpectedPoint(text=text, keywords=tuple(k.lower() for k in keywords),
-                                            area=area.strip().lower() if area else None))
+                                            area=area or None))
             else:
                 self.problem(path + (i,), 'must be a string or a table '
                                           '{text = "...", keywords = [...], area = "..."}, '
                                           f"not {_type_name(item)}")
+        self.repeated_points(points, [i for i, item in enumerate(raw) if _is_point(item)], path)
         return tuple(points)
+
+    def repeated_points(self, points: list[ExpectedPoint], indexes: list[int], path: _Path) -> None:
+        """Warn about a point written twice, and a keyword two points share (a mention of it
+        would count for both, so it cannot tell which one the answer made)."""
+        seen_text: dict[str, int] = {}
+        seen_keyword: dict[str, int] = {}
+        for point, i in zip(points, indexes):
+            key = " ".join(point.text.lower().split())
+            if key in seen_text:
+                self.warning(path + (i,), f"same point as expected_points[{seen_text[key] + 1}]")
+            seen_text.setdefault(key, i)
+            for word in dict.fromkeys(point.keywords):
+                first = seen_keyword.setdefault(word, i)
+                if first != i:
+                    self.warning(path + (i, "keywords"), f"keyword '{word}' is also a keyword of "
+                                 f"expected_points[{first + 1}]: saying it would count for both")
+
+    def outline(self, table: dict, path: _Path) -> tuple[str, ...]:
+        steps = self.words(table, "outline", path)
+        if "outline" in table and isinstance(table["outline"], list) and not table["outline"]:
+            self.warning(path + ("outline",), "empty list: leave the key out to use the "
+                                              "expected points in order")
+        seen: dict[str, int] = {}
+        for i, step in enumerate(steps):
+            key = " ".join(step.lower().split())
+            if key in seen:
+                self.warning(path + ("outline", i), f"same step as outline[{seen[key] + 1}]")
+            seen.setdefault(key, i)
+        return tuple(_reflow(step) for step in steps)
+
+    def misspelled_areas(self) -> None:
+        """An area one or two letters away from a known area or from another area of this
+        script is almost always a typo, and would split one area in two in the progress view."""
+        counts: dict[str, int] = {}
+        for _, area in self._areas:
+            counts[area] = counts.get(area, 0) + 1
+        # The script's most used areas are the candidates; a bounded number keeps a hostile
+        # file with thousands of areas from taking minutes.
+        common = sorted(counts, key=counts.__getitem__, reverse=True)[:MAX_AREAS_COMPARED]
+        for path, area in self._areas:
+            if area in AREAS:
+                continue
+            others = [*AREAS, *(a for a in common if a not in AREAS and counts[a] > counts[area])]
+            hint = difflib.get_close_matches(area, others, n=1, cutoff=0.85)
+            if hint:
+                self.warning(path, f"area '{area}' looks like a typo of '{hint[0]}'; areas are "
+                                   "counted across rounds by their exact name")
 
     def topics(self, table: dict, path: _Path) -> tuple[ClarifyingTopic, ...]:
         raw = table.get("clarifying_topics", [])
@@ -665,6 +783,12 @@ def _reflow(text: str) -> str:
     """Line breaks inside a paragraph become spaces; a blank line still separates paragraphs."""
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _is_point(item: Any) -> bool:
+    """Whether an expected_points entry became a point (the ones that did not are problems)."""
+    return (isinstance(item, str) and bool(item.strip())) or (
+        isinstance(item, dict) and isinstance(item.get("text"), str) and bool(item["text"].strip()))
 
 
 def _is_number(value: Any) -> bool:
