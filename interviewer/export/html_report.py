@@ -4,7 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from interviewer.core.analysis.report import finding_label
-from interviewer.export.report import SessionReport, Token, fmt_clock
+from interviewer.export.report import TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, fmt_clock, token_runs
 
 CSS = """
 body { font-family: sans-serif; max-width: 52em; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.45; }
@@ -16,6 +16,7 @@ th, td { border: 1px solid #ccc; padding: .25em .6em; text-align: left; }
 th { background: #f0f0f0; }
 .meta { color: #666; font-style: italic; }
 .filler { background: #ffe08a; font-weight: bold; }
+.disfluency { color: #8a3b00; text-decoration: underline; }
 .pause { color: #1f5fa8; font-style: italic; }
 .missing { color: #a00; }
 .numbers { color: #333; background: #f6f6f6; padding: .3em .6em; }
@@ -23,10 +24,18 @@ pre { background: #f6f6f6; padding: .6em; white-space: pre-wrap; font-family: mo
 """
 
 
+DISFLUENCY_KINDS = {"repetition": "repetition", "cut_off": "cut-off word", "restart": "restart"}
+
+
 def _tokens(tokens: list[Token]) -> str:
     out = []
-    for t in tokens:
-        if t.kind == "filler":
+    for run in token_runs(tokens):
+        t = run[0]
+        if t.kind == "disfluency":  # one span per repetition, cut-off word or restart
+            what = DISFLUENCY_KINDS.get(t.detail, t.detail)
+            out.append(f'<span class="disfluency" title="{escape(what)}">'
+                       + " ".join(escape(w.text) for w in run) + "</span>")
+        elif t.kind == "filler":
             out.append(f'<span class="filler">{escape(t.text)}</span>')
         elif t.kind == "pause":
             out.append(f'<span class="pause">[pause {escape(t.text)}]</span>')
@@ -55,10 +64,15 @@ def render_html(report: SessionReport) -> str:
             f"<li><b>{escape(finding_label(f.kind))}</b>: {escape(f.message)}</li>" for f in report.round_findings
         ] + ["</ul>"]
     parts.append("<h2>Answers</h2>")
+    if report.answers:
+        parts.append(f'<p class="meta legend">In the transcripts: <span class="filler">filler</span> = '
+                     f'{escape(TRANSCRIPT_LEGEND["filler"])}; <span class="disfluency">underlined</span> = '
+                     f'{escape(TRANSCRIPT_LEGEND["disfluency"])}; <span class="pause">[pause 2.5 s]</span> = '
+                     f'{escape(TRANSCRIPT_LEGEND["pause"])}.</p>')
     if not report.answers:
         parts.append("<p>No answers were recorded.</p>")
     for a in report.answers:
-        label = f"Follow-up {a.answer.follow_up_id}" if a.answer.follow_up_id else a.answer.question_id
+        label = answer_label(a.answer)
         parts += [f"<h3>{a.number}. {escape(a.answer.question_text)}</h3>",
                   f'<p class="meta">{escape(label)}, asked at {fmt_clock(a.answer.asked_at)}</p>']
         if a.audio_missing:

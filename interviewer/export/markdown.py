@@ -1,7 +1,9 @@
 """A round as Markdown: readable as plain text, renders well anywhere."""
 from __future__ import annotations
 
-from interviewer.export.report import SessionReport, Token, finding_line, fmt_clock
+from interviewer.export.report import (
+    TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, fmt_clock, token_runs,
+)
 
 
 def _escape(text: str) -> str:
@@ -10,8 +12,11 @@ def _escape(text: str) -> str:
 
 def _transcript(tokens: list[Token]) -> str:
     parts = []
-    for t in tokens:
-        if t.kind == "filler":
+    for run in token_runs(tokens):
+        t = run[0]
+        if t.kind == "disfluency":  # one italic run per repetition, cut-off word or restart
+            parts.append("*" + " ".join(_escape(w.text) for w in run) + "*")
+        elif t.kind == "filler":
             parts.append(f"**{_escape(t.text)}**")
         elif t.kind == "pause":
             parts.append(f"_[pause {t.text}]_")
@@ -39,10 +44,14 @@ def render_markdown(report: SessionReport) -> str:
         lines += ["## Round findings", ""]
         lines += [f"- {_escape(finding_line(f))}" for f in report.round_findings] + [""]
     lines += ["## Answers", ""]
+    if report.answers:
+        lines += [f"In the transcripts: **bold** = {TRANSCRIPT_LEGEND['filler']}; "
+                  f"*italic* = {TRANSCRIPT_LEGEND['disfluency']}; "
+                  f"_[pause 2.5 s]_ = {TRANSCRIPT_LEGEND['pause']}.", ""]
     if not report.answers:
         lines += ["No answers were recorded.", ""]
     for a in report.answers:
-        label = f"Follow-up {a.answer.follow_up_id}" if a.answer.follow_up_id else a.answer.question_id
+        label = answer_label(a.answer)
         lines += [f"### {a.number}. {_escape(a.answer.question_text)}", "",
                   f"_{_escape(label)}, asked at {fmt_clock(a.answer.asked_at)}_", ""]
         if a.audio_missing:

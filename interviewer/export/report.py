@@ -5,7 +5,7 @@ import time
 from dataclasses import dataclass, field
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.report import finding_label
+from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label
 from interviewer.core.analysis.summary import AnswerNumbers, RoundNumbers
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
@@ -19,7 +19,8 @@ class Token:
 
     text: str
     start: float
-    kind: str = "word"  # word | filler | pause
+    kind: str = "word"  # word | filler | disfluency | pause
+    detail: str = ""  # a disfluency's kind: repetition, cut_off, restart
 
 
 @dataclass
@@ -63,7 +64,7 @@ def tokens_of(answer: Answer) -> list[Token]:
     transcript = answer.transcript
     marks = transcript_marks(answer.analysis, transcript.words if transcript else (),
                              transcript.speech if transcript else None, INLINE_PAUSE_SECONDS)
-    return [Token(m.text, m.start, m.kind) for m in marks]
+    return [Token(m.text, m.start, m.kind, m.detail) for m in marks]
 
 
 def fmt_number(value: float | None, unit: str = "", digits: int = 1) -> str:
@@ -77,6 +78,7 @@ def answer_facts(numbers: AnswerNumbers) -> dict[str, str]:
            "Words": str(numbers.words),
            "Fillers": f"{numbers.fillers}" + (f" ({numbers.filler_rate:.1f} per 100 words)"
                                               if numbers.filler_rate is not None else ""),
+           "Repetitions and restarts": disfluency_count_text(numbers.disfluencies),
            "Pace": (f"{fmt_number(numbers.articulation_wpm, '', 0)} words/min while speaking, "
                     f"{fmt_number(numbers.pace_wpm, '', 0)} with pauses"),
            "Long pauses": str(numbers.long_pauses),
@@ -91,12 +93,39 @@ def round_facts(numbers: RoundNumbers) -> dict[str, str]:
     return {"Answers": str(len(numbers.answers)),
             "Fillers": f"{numbers.fillers}" + (f" ({numbers.filler_rate:.1f} per 100 words)"
                                                if numbers.filler_rate is not None else ""),
+            "Repetitions and restarts": disfluency_count_text([d for a in numbers.answers for d in a.disfluencies]),
             "Pace": (f"{fmt_number(numbers.articulation_wpm, '', 0)} words/min while speaking, "
                      f"{fmt_number(numbers.pace_wpm, '', 0)} with pauses"),
             "Long pauses": str(numbers.long_pauses),
             "Mean response latency": fmt_number(numbers.mean_latency, " s"),
             "Clarifying questions": str(numbers.clarifying_asked),
             "Topics not asked about": ", ".join(numbers.topics_missed) or "none"}
+
+
+# How the transcripts mark words, said once under the answers' heading of every export.
+TRANSCRIPT_LEGEND = {"filler": "filler words (um, uh, like...)", "disfluency": DISFLUENCY_LEGEND,
+                     "pause": "a silence, with its length"}
+
+
+def token_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Neighbouring words of the same disfluency kind as one run (a repetition "I I" is marked
+    as one piece); every other token alone."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if (t.kind == "disfluency" and runs and runs[-1][-1].kind == "disfluency"
+                and runs[-1][-1].detail == t.detail):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def answer_label(answer: Answer) -> str:
+    """What an answer replied to: a follow-up, a question (by id) or the phase's opening prompt
+    (the introduction has no question id)."""
+    if answer.follow_up_id:
+        return f"Follow-up {answer.follow_up_id}"
+    return answer.question_id or "Opening prompt"
 
 
 def finding_line(f: Finding) -> str:

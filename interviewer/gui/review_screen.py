@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.report import finding_label
+from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label
 from interviewer.core.scripts.model import RoundScript
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.live_transcript import FILLER_STYLE
@@ -36,6 +36,8 @@ from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, Ti
 from interviewer.storage import SessionStatus
 
 PAUSE_STYLE = "color:#6d6d6d; background:#eeeeee; border-radius:2px;"
+# Repetitions, cut-off words and restarts: underlined, apart from the fillers' highlight.
+DISFLUENCY_STYLE = "color:#8a3b00; text-decoration:underline;"
 FINDING_STYLE = {"problem": "#c0392b", "good": "#2e7d32", "note": "#1f5fa8"}
 
 
@@ -118,8 +120,9 @@ class ReviewScreen(QWidget):
         pace = (f"{fmt_seconds(numbers.articulation_wpm, ' wpm')} while speaking, "
                 f"{fmt_seconds(numbers.pace_wpm, ' wpm')} with pauses")
         missed = ", ".join(numbers.topics_missed) or "none"
+        repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
         self.summary.setText(
-            f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · pace {pace} · "
+            f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
             f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
             f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
             + (f"<br><span style='color:#c0392b'>Missing recordings: {len(missing_audio)}</span>"
@@ -130,7 +133,7 @@ class ReviewScreen(QWidget):
         self.timeline.set_data(self._timeline_data(script))
 
     def _transcript_html(self) -> str:
-        parts = []
+        parts = [self._legend_html()] if self.session.answers else []
         previous = None
         for answer in self.session.answers:
             a = answer.analysis if isinstance(answer.analysis, dict) else {}
@@ -143,23 +146,37 @@ class ReviewScreen(QWidget):
             transcript = answer.transcript
             marks = transcript_marks(a, transcript.words if transcript else (),
                                      transcript.speech if transcript else None)
+            # The interviewer's answers to clarifying questions, where they were said in the answer.
+            replies = sorted(getattr(answer, "clarifications", None) or [], key=lambda c: c.asked_at)
             if not any(m.kind != "pause" for m in marks):
-                if not (a.get("part") or {}).get("interrupted"):
+                if replies:  # no transcript: the question as heard live, then the reply
+                    parts.append("".join(f"<p>{html.escape(c.question)}</p>{_reply_html(c)}" for c in replies))
+                elif not (a.get("part") or {}).get("interrupted"):
                     parts.append("<p><i>No transcript for this answer.</i></p>")
                 continue
             out = []
             for m in marks:
+                while replies and m.start >= replies[0].asked_at - (answer.answer_start or 0.0):
+                    out.append("</p>" + _reply_html(replies.pop(0)) + "<p>")
                 if m.kind == "pause":
                     out.append(f'<a href="play:{answer.id}:{m.start:.3f}" style="text-decoration:none">'
                                f'<span style="{PAUSE_STYLE}">⏸ {m.seconds:.1f} s</span></a>')
                     continue
-                style = FILLER_STYLE if m.kind == "filler" else ""
+                style = {"filler": FILLER_STYLE, "disfluency": DISFLUENCY_STYLE}.get(m.kind, "")
                 out.append(f'<a href="play:{answer.id}:{m.start:.3f}" style="text-decoration:none; color:#222;">'
                            f'<span style="{style}">{html.escape(m.text)}</span></a>')
+            out += ["</p>" + _reply_html(c) + "<p>" for c in replies]
             parts.append("<p>" + " ".join(out) + "</p>")
         if self.session.scratchpad:
             parts.append("<p><b>Scratchpad</b></p><pre>" + html.escape(self.session.scratchpad) + "</pre>")
         return "".join(parts) or "<p>This round has no answers.</p>"
+
+    @staticmethod
+    def _legend_html() -> str:
+        """What the marks in the transcript mean (the exports say the same)."""
+        return (f'<p style="color:#555;"><span style="{FILLER_STYLE}">filler</span> = filler words (um, uh, like...) · '
+                f'<span style="{DISFLUENCY_STYLE}">underlined</span> = {html.escape(DISFLUENCY_LEGEND)} · '
+                f'<span style="{PAUSE_STYLE}">⏸ 2.5 s</span> = a silence</p>')
 
     def _fill_findings(self) -> None:
         self.findings.clear()
@@ -175,14 +192,14 @@ class ReviewScreen(QWidget):
             self.findings.addItem(QListWidgetItem("No findings for this round."))
 
     def _fill_tables(self, numbers: RoundNumbers) -> None:
-        headers = ["Question", "Length", "Words", "Fillers /100", "Pace while speaking (wpm)",
+        headers = ["Question", "Length", "Words", "Fillers /100", "Repetitions and restarts", "Pace while speaking (wpm)",
                    "Pace with pauses (wpm)", "Long pauses", "Latency", "Clarifying Qs", "Topics missed"]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(numbers.answers))
         for row, a in enumerate(numbers.answers):
             values = [a.question, clock_text(a.duration), str(a.words), fmt_seconds(a.filler_rate, ""),
-                      fmt_seconds(a.articulation_wpm, ""), fmt_seconds(a.pace_wpm, ""), str(a.long_pauses),
+                      disfluency_count_text(a.disfluencies), fmt_seconds(a.articulation_wpm, ""), fmt_seconds(a.pace_wpm, ""), str(a.long_pauses),
                       fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
             for col, value in enumerate(values):
@@ -253,3 +270,8 @@ class ReviewScreen(QWidget):
 
     def set_playing(self, text: str) -> None:
         self.playing.setText(text)
+
+
+def _reply_html(clarification: Any) -> str:
+    return (f'<p style="color:#1f5fa8; margin-left:16px;"><b>Interviewer:</b> '
+            f'{html.escape(clarification.reply)}</p>')

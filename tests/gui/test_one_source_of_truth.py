@@ -1,6 +1,7 @@
 """Issue 11: one stored round shows the same numbers in the review, the round summary, every
 export (md, html, json) and `interviewer sessions show` / `interviewer analyze`: latency per
-answer, pace, filler count and which words are fillers, pause positions, topics asked and
+answer, pace, filler count and which words are fillers, repetitions, cut-off words and restarts
+(counted per answer, marked in the transcript with a legend), pause positions, topics asked and
 missed, question count. A repeat and a mic pause neither create nor split an answer."""
 from __future__ import annotations
 
@@ -51,8 +52,8 @@ def _stored_round(store: Store) -> int:
          {"interrupted": True, "expects_clarifying": True}),
         ("feed", None, 5.0, 100.0, 120.0, _transcript("And what latency do we need? [1.5] Let me think."),
          {"after_interviewer": False, "expects_clarifying": True}),
-        ("feed", "metric", 125.0, 130.0, 150.0, _transcript("[1.0] I would, um, use watch time."), {}),
-        ("serve", None, 310.0, 315.0, 340.0, _transcript("[3.0] I would serve it behind a cache."), {}),
+        ("feed", "metric", 125.0, 130.0, 150.0, _transcript("[1.0] I I would, um, use watch time."), {}),
+        ("serve", None, 310.0, 315.0, 340.0, _transcript("[3.0] I would serve it behind a ca- cache."), {}),
     ]
     for qid, fid, asked, start, end, transcript, options in parts:
         aid = store.add_answer(sid, qid, "Design a feed." if qid == "feed" else "How do you serve it?",
@@ -111,14 +112,35 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     assert f"fillers {truth.fillers} " in summary and "topics missed: cold start" in summary
     review_html = screen.transcript.toHtml()
     review_fillers = re.findall(r'background-color:#ffe0b2[^>]*>([^<]+)<', review_html)
-    assert [w.strip(",.") for w in review_fillers] == ["Um", "like", "um"]
+    assert [w.strip(",.") for w in review_fillers] == ["filler", "Um", "like", "um"]  # the legend, then the words
+
+    # Repetitions, cut-off words and restarts: their own kind, counted per answer, marked in
+    # every transcript (with a legend), never counted as fillers.
+    assert [[(d["kind"], d["text"]) for d in a.disfluencies] for a in truth.answers] == [
+        [], [("repetition", "I I")], [("cut_off", "ca- cache")]]
+    repeats = ["0", "1 (1 repetition)", "1 (1 cut-off word)"]
+    assert cells["Repetitions and restarts"] == repeats
+    assert "repetitions and restarts 2 (1 repetition, 1 cut-off word)" in summary
+    review_repeats = re.findall(r'text-decoration: underline; color:#8a3b00;">([^<]+)<', review_html)
+    assert review_repeats == ["underlined", "I", "I", "ca-", "cache."]  # the legend, then the words
 
     # The exports: the same latencies, pace, fillers (and only those words), pauses, topics.
     md = (tmp_path / "round.md").read_text()
     html = (tmp_path / "round.html").read_text()
     data = json.loads((tmp_path / "round.json").read_text())
-    assert re.findall(r"\*\*([^*]+)\*\*(?!:)", md.split("## Answers")[1]) == ["Um,", "like,", "um,"]
-    assert re.findall(r'<span class="filler">([^<]+)</span>', html) == ["Um,", "like,", "um,"]
+    md_answers = md.split("## Answers")[1].split("### 1.")[1]  # after the legend
+    html_answers = html.split("<h3>1.")[1]
+    assert re.findall(r"\*\*([^*]+)\*\*(?!:)", md_answers) == ["Um,", "like,", "um,"]
+    assert re.findall(r'<span class="filler">([^<]+)</span>', html_answers) == ["Um,", "like,", "um,"]
+    assert re.findall(r"(?<![*\w])\*([^*]+)\*(?![*\w])", md_answers) == ["I I", "ca- cache."]
+    assert re.findall(r'<span class="disfluency" title="([^"]+)">([^<]+)</span>', html_answers) == [
+        ("repetition", "I I"), ("cut-off word", "ca- cache.")]
+    for text, legend in ((md, "*italic* = repetitions, cut-off words and restarts"),
+                         (html, "underlined</span> = repetitions, cut-off words and restarts")):
+        assert legend in text
+        assert re.findall(r"Repetitions and restarts: (?:<b>)?(\d[^·<\n]*?)(?:</b>)? (?:&middot;|·)", text) == repeats
+    assert [[(d["kind"], d["text"]) for d in a["disfluencies"]] for a in data["session"]["numbers"]["answers"]] == [
+        [(d["kind"], d["text"]) for d in a.disfluencies] for a in truth.answers]
     assert "should" in md and "**should" not in md
     for text in (md, html):
         assert [f"{x:.1f} s" for x in latencies] == re.findall(r"Response latency: (?:<b>)?([\d.]+ s)", text)
@@ -129,6 +151,36 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     assert "**Um,** how many users do we have? _[pause 2.6 s]_ I should" in md
     assert [a["response_latency"] for a in data["session"]["numbers"]["answers"]] == latencies
     assert data["session"]["numbers"]["topics_missed"] == ["cold start"]
+
+    # The PDF: the HTML report laid out by Qt, which keeps the marks (underline, highlight).
+    from PySide6.QtGui import QTextDocument
+
+    from interviewer.gui.pdf import render_pdf
+
+    laid_out = []
+
+    def spy(page_html, out, title):
+        laid_out.append(page_html)
+        render_pdf(page_html, out, title)
+
+    with Store.open() as store:
+        export_session(store, sid, "pdf", tmp_path / "round.pdf", render_pdf=spy)
+    assert (tmp_path / "round.pdf").read_bytes().startswith(b"%PDF") and laid_out == [html]
+    document = QTextDocument()
+    document.setHtml(laid_out[0])
+    underlined, highlighted, block = [], [], document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().fontUnderline():
+                underlined.append(fragment.text())
+            if fragment.charFormat().background().color().name() == "#ffe08a":
+                highlighted.append(fragment.text())
+            it += 1
+        block = block.next()
+    assert underlined == ["underlined", "I I", "ca- cache."]
+    assert highlighted == ["filler", "Um,", "like,", "um,"]
 
     # The command line shows the Markdown report; `analyze` gives the stored numbers again.
     assert main(["sessions", "show", str(sid)]) == 0
