@@ -25,3 +25,20 @@ def clock_text(seconds: float) -> str:
 
 def minutes_text(minutes: float) -> str:
     return f"{minutes:g} min"
+
+
+def is_english_voice(voice_id: str, name: str) -> bool:
+    """espeak ids end in a language tag ("gmw/en-us"); SAPI and macOS names carry the language
+    ("Microsoft Zira - English (United States)"). "latin as English" Mandarin is not English."""
+    tag = voice_id.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    lowered = name.lower()
+    return (tag == "en" or tag.startswith("en-") or tag.startswith("en_") or lowered.startswith("english")
+            or " - english" in lowered)
+
+
+def english_voices_first(voices: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(English voices, the others), each sorted by name: the rounds are in English, so a
+    candidate picks from a handful instead of scrolling past 100 languages."""
+    english = sorted((v for v in voices if is_english_voice(*v)), key=lambda v: v[1].lower())
+    others = sorted((v for v in voices if not is_english_voice(*v)), key=lambda v: v[1].lower())
+    return english, others

@@ -12,15 +12,36 @@ class DebriefPrompt:
     id: str
     text: str
     readiness: bool = False  # one of the readiness questions (tracked across sessions)
+    kinds: tuple[str, ...] = ()  # the round kinds it is asked after; () = every kind
 
 
 DEBRIEF_PROMPTS: tuple[DebriefPrompt, ...] = (
     DebriefPrompt("hesitated", "Where did you hesitate, and what were you unsure about at that moment?"),
     DebriefPrompt("overexplained", "Where did you overexplain or go on longer than the question needed?"),
-    DebriefPrompt("projects", "Could you explain your projects clearly without notes?", readiness=True),
-    DebriefPrompt("clean_code", "Could you write clean code while talking through it?", readiness=True),
-    DebriefPrompt("metrics", "Did you justify your design choices with metrics?", readiness=True),
-    DebriefPrompt("customer", "Did you tie your work to customer impact?", readiness=True),
+    DebriefPrompt("projects", "Could you explain your projects clearly without notes?", readiness=True,
+                  kinds=("phone_screen", "ml_depth", "behavioral")),
+    DebriefPrompt("clean_code", "Could you write clean code while talking through it?", readiness=True,
+                  kinds=("coding", "phone_screen")),
+    DebriefPrompt("concepts", "Could you explain each concept simply and say when you would use it?",
+                  readiness=True, kinds=("ml_breadth", "phone_screen")),
+    DebriefPrompt("clarified", "Did you pin down the requirements before you started designing?",
+                  readiness=True, kinds=("ml_system_design",)),
+    DebriefPrompt("metrics", "Did you justify your design choices with metrics?", readiness=True,
+                  kinds=("ml_system_design", "ml_depth")),
+    DebriefPrompt("customer", "Did you tie your work to customer impact?", readiness=True,
+                  kinds=("behavioral", "ml_system_design", "ml_depth")),
 )
+
+
+def prompts_for(kind: str) -> tuple[DebriefPrompt, ...]:
+    """The prompts that fit a round of `kind` (all of them for a kind this version does not know)."""
+    fitting = tuple(p for p in DEBRIEF_PROMPTS if not p.kinds or kind in p.kinds)
+    known = any(kind in p.kinds for p in DEBRIEF_PROMPTS)
+    return fitting if known else DEBRIEF_PROMPTS
+
+
+def prompt_order(prompt_text: str) -> int:
+    """Where a saved answer's prompt comes in the debrief (prompts no longer asked go last)."""
+    return next((i for i, p in enumerate(DEBRIEF_PROMPTS) if p.text == prompt_text), len(DEBRIEF_PROMPTS))
 
 RATING_LABELS = {1: "not at all", 2: "barely", 3: "partly", 4: "mostly", 5: "fully"}

@@ -104,8 +104,9 @@ def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warni
     for n, answer in enumerate(session.answers, start=1):
         found = store.audio_file(answer.audio_path)
         if found is not None:
-            sources.append((f"{n:02d}-{answer.question_id}" + (f"-{answer.follow_up_id}" if answer.follow_up_id else ""),
-                            found))
+            # The introduction answers the phase's opening prompt: it has no question id.
+            sources.append((f"{n:02d}-{answer.question_id or 'opening-prompt'}"
+                            + (f"-{answer.follow_up_id}" if answer.follow_up_id else ""), found))
     for n, entry in enumerate(session.debrief, start=1):
         found = store.audio_file(entry.audio_path)
         if found is not None:

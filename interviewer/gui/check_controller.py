@@ -122,13 +122,18 @@ class CheckController:
         if not handle.available:
             screen.voice_status.setText(handle.problem or "No speech engine: questions are shown as text.")
             return
+        speaking = "Speaking a sample..."
+
+        def spoken() -> None:  # on the speech thread
+            post_to_gui(lambda: screen.voice_status.text() == speaking and screen.voice_status.clear())
+
         try:
             handle.configure(voice, rate)
-            handle.say(SAMPLE_TEXT)
+            handle.say(SAMPLE_TEXT, on_done=spoken)
         except Exception as exc:
             screen.voice_status.setText(f"Could not speak: {exc}")
             return
-        screen.voice_status.setText("Speaking a sample...")
+        screen.voice_status.setText(speaking)
 
     def _save_choices(self, input_device, voice, rate: int) -> None:
         settings = replace(self.services.settings, input_device=input_device, voice=voice, speech_rate=rate)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.model_status import ModelState
 from interviewer.app.services import DeviceList
-from interviewer.gui.settings_screen import DEFAULT_CHOICE
+from interviewer.gui.settings_screen import DEFAULT_CHOICE, fill_voice_choices
 
 TEST_RECORDING_MS = 4000
 SAMPLE_TEXT = "Hello, I will be your interviewer today. Let's start whenever you are ready."
@@ -96,11 +96,7 @@ class CheckScreen(QWidget):
         for name in devices.inputs:
             self.mic.addItem(name, name)
         self.mic.setCurrentIndex(max(0, self.mic.findData(input_device)))
-        self.voice.clear()
-        self.voice.addItem(DEFAULT_CHOICE, None)
-        for voice_id, name in devices.voices:
-            self.voice.addItem(name, voice_id)
-        self.voice.setCurrentIndex(max(0, self.voice.findData(voice)))
+        fill_voice_choices(self.voice, devices.voices, voice)
         self.rate.setValue(rate)
         if devices.loaded and not devices.inputs:
             self.mic_status.setText("No microphone found. Plug one in (or start PulseAudio/PipeWire), then "

@@ -27,11 +27,13 @@ class _Recording:
 
 class DebriefController:
     """`store` opens the session store (None, with a message, when it cannot be); `show` brings
-    the Debrief screen up; `review` loads sessions and transcribes saved recordings."""
+    the Debrief screen up; `review` loads sessions and transcribes saved recordings; `saved` is
+    called after each successful save."""
 
     def __init__(self, services: AppServices, banner: Banner, model_status: ModelStatus,
                  screen: DebriefScreen, review: ReviewController, *,
-                 store: Callable[[], Store | None], show: Callable[[], None]) -> None:
+                 store: Callable[[], Store | None], show: Callable[[], None],
+                 saved: Callable[[], None] | None = None) -> None:
         self.services = services
         self.banner = banner
         self.model_status = model_status
@@ -39,6 +41,7 @@ class DebriefController:
         self.review = review
         self._store = store
         self._show = show
+        self._saved = saved  # ratings feed Progress: it is refreshed after each save
         self._recording: _Recording | None = None
         screen.save_requested.connect(self.save)
         screen.record_requested.connect(self.record)
@@ -76,6 +79,8 @@ class DebriefController:
             return False
         self.screen.set_entry_ids(ids)
         self.screen.status.setText("Debrief saved.")
+        if self._saved is not None:
+            self._saved()
         return True
 
     def record(self, index: int, start: bool) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.debrief import DEBRIEF_PROMPTS, RATING_LABELS, DebriefPrompt
+from interviewer.core.debrief import DEBRIEF_PROMPTS, RATING_LABELS, DebriefPrompt, prompts_for
 from interviewer.app.review_model import flagged_moments
 
 
@@ -90,13 +90,9 @@ class DebriefScreen(QWidget):
         self.moments.itemClicked.connect(self._moment_clicked)
         self.items: list[DebriefItem] = []
         form = QWidget()
-        form_layout = QVBoxLayout(form)
-        for i, prompt in enumerate(DEBRIEF_PROMPTS):
-            item = DebriefItem(prompt)
-            item.record_toggled.connect(lambda i=i: self._record(i))
-            self.items.append(item)
-            form_layout.addWidget(item)
-        form_layout.addStretch(1)
+        self._form_layout = QVBoxLayout(form)
+        self._form_layout.addStretch(1)
+        self._set_prompts(DEBRIEF_PROMPTS)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
@@ -130,6 +126,11 @@ class DebriefScreen(QWidget):
         self.title.setText(f"<h2>Debrief: {html.escape(session.title)}</h2>"
                            "Answer honestly; your ratings are compared with the measured numbers in Progress.")
         saved = {d.prompt: d for d in session.debrief}
+        # The prompts that fit this kind of round, and any saved answer to another prompt (kept).
+        prompts = list(prompts_for(session.kind))
+        asked = {p.text for p in prompts}
+        prompts += [DebriefPrompt(f"saved-{d.id}", d.prompt) for d in session.debrief if d.prompt not in asked]
+        self._set_prompts(prompts)
         for item in self.items:
             entry = saved.get(item.prompt.text)
             item.entry_id = entry.id if entry else None
@@ -145,6 +146,19 @@ class DebriefScreen(QWidget):
         if not self.moments.count():
             self.moments.addItem(QListWidgetItem("Nothing was flagged in this round."))
         self.status.clear()
+
+    def _set_prompts(self, prompts) -> None:
+        if [i.prompt for i in self.items] == list(prompts):
+            return
+        for item in self.items:
+            self._form_layout.removeWidget(item)
+            item.deleteLater()
+        self.items = []
+        for i, prompt in enumerate(prompts):
+            item = DebriefItem(prompt)
+            item.record_toggled.connect(lambda i=i: self._record(i))
+            self.items.append(item)
+            self._form_layout.insertWidget(i, item)
 
     def answers(self) -> list[DebriefAnswer]:
         return [DebriefAnswer(i.prompt.text, i.text.toPlainText().strip(), i.rating(), i.entry_id)

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._store: Store | None = None
         self._store_failed = False
         self.round_session: RoundSession | None = None
+        self._round_was_saved = False  # the last round's session is saved (or failed to be)
         self.last_session_id: int | None = None
         self.scripts: list[RoundScript] = []
         self.nav = QListWidget()
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
             recording=lambda: self.debrief.recording)
         self.debrief = DebriefController(
             self.services, self.banner, self.model_status, self.debrief_screen, self.review,
-            store=self.store, show=lambda: self.show_screen("debrief"))
+            store=self.store, show=lambda: self.show_screen("debrief"), saved=self.refresh_progress)
 
         self.home.start_requested.connect(self.start_round)
         self.home.check_requested.connect(self.check.open)
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.settings_screen.saved.connect(self.apply_settings)
 
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._screen_shown)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +142,16 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         if not in_nav:
             item.setHidden(True)
+
+    def _screen_shown(self, index: int) -> None:
+        """A screen reached from the side bar shows the settings as they are now (saved in
+        Settings after the screen was last filled)."""
+        if index >= 0 and self.stack.widget(index) is self.check_screen:
+            self._show_check_choices()
+
+    def _show_check_choices(self) -> None:
+        settings = self.services.settings
+        self.check_screen.set_devices(self.devices, settings.input_device, settings.voice, settings.speech_rate)
 
     def screen(self, key: str) -> QWidget:
         return self._screens[key]
@@ -292,8 +304,7 @@ class MainWindow(QMainWindow):
         def done(devices: DeviceList) -> None:
             self.devices = devices
             self.settings_screen.set_devices(devices)
-            settings = self.services.settings
-            self.check_screen.set_devices(devices, settings.input_device, settings.voice, settings.speech_rate)
+            self._show_check_choices()
 
         run_in_background(self.services.list_devices, done,
                           lambda exc: self.banner.show_message(f"Could not list audio devices: {exc}", "warning"))
@@ -301,6 +312,7 @@ class MainWindow(QMainWindow):
     def apply_settings(self, settings) -> None:
         old = self.services.settings
         self.services.settings = settings
+        self._show_check_choices()  # the Check screen offers what was just chosen
         if self.services.save_settings is not None:
             try:
                 path = self.services.save_settings(settings)
@@ -392,6 +404,7 @@ class MainWindow(QMainWindow):
                 silence_nudge_after=settings.nudge_after_silence or None))
         if self.round_session is not None:
             self.round_session.close(timeout=2.0)
+        self._round_was_saved = False
         try:
             self.round_session = RoundSession(
                 script, self.services.clock, speaker=self.speaker, recorder=recorder,
@@ -408,14 +421,18 @@ class MainWindow(QMainWindow):
         self.round_screen.begin(self.round_session)
 
     def _round_finished(self, session: RoundSession) -> None:
-        self.banner.show_message("The round is over. Saving the session...", "info")
+        if session is self.round_session and not self._round_was_saved:  # saving can finish first
+            self.banner.show_message("The round is over. Saving the session...", "info")
 
     def _round_saved(self, session_id: int | None) -> None:
+        self._round_was_saved = True
         self.last_session_id = session_id
         self.refresh_sessions()
         if session_id is None:
+            self.round_screen.status.setText("The round is over. It was not saved.")
             self.banner.show_message("The round is over. It was not saved (see the message above).", "warning")
             return
+        self.round_screen.status.setText("The round is over and saved; its review is open.")
         self.banner.clear()
         self.review.open(session_id)
 

@@ -40,6 +40,7 @@ class ReviewController:
         self._backfill_sessions: set[int] = set()  # transcribing from recordings now
         self._backfill_waiting: int | None = None  # a session waiting for the model for that
         self.playback: Any = None  # what play_audio returned: stop() ends it
+        self._play_token: object = None  # the playback the status line is about
         self.last_export: ExportResult | None = None
         screen.play_requested.connect(self.play_answer)
         screen.stop_requested.connect(self.stop_playback)
@@ -160,16 +161,23 @@ class ReviewController:
         self.stop_playback()
         play = self.services.play_audio
         self.screen.set_playing(f"Playing from {start:.1f} s")
+        # Only the latest click owns the status line: an earlier clip ending (or starting late)
+        # must neither clear it nor keep playing under the new one.
+        token = self._play_token = object()
 
         def started(handle) -> None:
-            self.playback = handle
+            if token is self._play_token:
+                self.playback = handle
+            else:
+                handle.stop()
 
         def failed(exc: BaseException) -> None:
-            self.screen.set_playing("")
+            if token is self._play_token:
+                self.screen.set_playing("")
             self.banner.show_message(f"Could not play the recording: {exc}", "warning")
 
         def ended(error: str | None) -> None:  # on the playback thread
-            post_to_gui(lambda: self._playback_ended(error))
+            post_to_gui(lambda: self._playback_ended(error) if token is self._play_token else None)
 
         run_in_background(lambda: play(path, max(0.0, start - 0.3), on_done=ended), started, failed)
 

@@ -76,11 +76,13 @@ class RoundScreen(QWidget):
         self.meter = LevelMeter()
         self.transcript = LiveTranscriptView()
         self.scratchpad = QPlainTextEdit()
-        self.scratchpad.setPlaceholderText("Scratchpad: code and design notes, saved with the session.")
+        self.scratchpad.setPlaceholderText(
+            "Scratchpad: code and design notes, saved with the session. While typing here, Space types "
+            "a space: Ctrl+Enter ends the answer, Esc leaves the scratchpad (then Space ends it again).")
         self.scratchpad.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.scratchpad.textChanged.connect(self._scratchpad_changed)
 
-        self.end_button = QPushButton("End answer (Space)")
+        self.end_button = QPushButton("End answer (Space or Ctrl+Enter)")
         self.repeat_button = QPushButton("Repeat question (R)")
         self.next_button = QPushButton("Next part (N)")
         self.pause_button = QPushButton("Pause (P)")
@@ -98,6 +100,9 @@ class RoundScreen(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        leave_scratchpad = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.scratchpad)
+        leave_scratchpad.setContext(Qt.ShortcutContext.WidgetShortcut)
+        leave_scratchpad.activated.connect(self.setFocus)  # Space and the single keys work again
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)

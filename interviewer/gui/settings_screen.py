@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.adapters import models as model_catalog
+from interviewer.app.labels import english_voices_first
 from interviewer.app.settings import AppSettings
 from interviewer.app.services import DeviceList
 
@@ -137,13 +138,7 @@ class SettingsScreen(QWidget):
             if current and combo.findData(current) < 0:
                 combo.addItem(f"{current} (not connected)", current)
             combo.setCurrentIndex(max(0, combo.findData(current)))
-        self.voice.clear()
-        self.voice.addItem(DEFAULT_CHOICE, None)
-        for voice_id, name in devices.voices:
-            self.voice.addItem(name, voice_id)
-        if self._settings.voice and self.voice.findData(self._settings.voice) < 0:
-            self.voice.addItem(self._settings.voice, self._settings.voice)
-        self.voice.setCurrentIndex(max(0, self.voice.findData(self._settings.voice)))
+        fill_voice_choices(self.voice, devices.voices, self._settings.voice)
         notes = list(devices.problems)
         if devices.loaded and not devices.inputs:
             notes.append("No microphone found: plug one in, or check that PulseAudio/PipeWire is running.")
@@ -295,6 +290,23 @@ class SettingsScreen(QWidget):
         folder = QFileDialog.getExistingDirectory(self, "Data folder")
         if folder:
             self.data_dir.setText(folder)
+
+
+def fill_voice_choices(combo: QComboBox, voices: list[tuple[str, str]], current: str | None) -> None:
+    """The system default, English voices, a separator, then every other language; a saved voice
+    not installed now stays choosable."""
+    english, others = english_voices_first(voices)
+    combo.clear()
+    combo.addItem(DEFAULT_CHOICE, None)
+    for voice_id, name in english:
+        combo.addItem(name, voice_id)
+    if others:
+        combo.insertSeparator(combo.count())
+        for voice_id, name in others:
+            combo.addItem(name, voice_id)
+    if current and combo.findData(current) < 0:
+        combo.addItem(current, current)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
 
 
 def _seconds_box(low: float, high: float, zero_text: str | None) -> QDoubleSpinBox:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from interviewer import paths
+from interviewer.core.debrief import prompt_order
 from interviewer.core.transcript import Transcript, TranscriptFormatError, parse_json
 from interviewer.storage import files
 from interviewer.storage.errors import (
@@ -423,6 +424,8 @@ class Store:
         session.debrief = [
             DebriefEntry(d["id"], d["prompt"], d["text"], d["audio_path"], d["self_rating"], d["created_at"])
             for d in self._read("SELECT * FROM debrief_entries WHERE session_id = ? ORDER BY id", (session_id,))]
+        # In the order the debrief asks (a spoken answer may be saved before the typed ones above it).
+        session.debrief.sort(key=lambda d: (prompt_order(d.prompt), d.id))
         session.findings = [
             Finding(f["id"], f["answer_id"], f["kind"], f["start"], f["end"], f["message"],
                     _load_json(f["details_json"]))
