@@ -122,7 +122,9 @@ def test_scripts_list_and_validate_survive_a_hostile_file(user_dir, name):
 def _with_points(points: str, outline: str = "") -> str:
     """The good script with its first question's points (and outline) replaced."""
     start = GOOD.index("expected_points = [")
-    end = GOOD.index("]\n", start) + 2
+    end = GOOD.index("\n]\n", start) + 3
+    if GOOD.startswith("outline = [", end):
+        end = GOOD.index("\n]\n", end) + 3
     return GOOD.replace('id = "coding_intervals"', 'id = "many_points"').replace(
         GOOD[start:end], f"expected_points = [\n{points}]\n{outline}", 1)
 
