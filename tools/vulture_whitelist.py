@@ -56,3 +56,7 @@ _.phase_agenda_done  # core/engine.py (tests/core/test_engine_pace.py)
 _.intra_op_num_threads  # adapters/embeddings.py
 _.inter_op_num_threads  # adapters/embeddings.py
 _.log_severity_level  # adapters/embeddings.py
+
+# Each depth signal's counter-examples: printed in docs/analysis.md and checked one by one by
+# tests/core/analysis/test_depth.py and benchmarks/depth_bench.py.
+_.does_not  # core/analysis/depth.py Signal

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label
-from interviewer.core.analysis.summary import AnswerNumbers, RoundNumbers
+from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
 
@@ -99,7 +99,8 @@ def round_facts(numbers: RoundNumbers) -> dict[str, str]:
             "Long pauses": str(numbers.long_pauses),
             "Mean response latency": fmt_number(numbers.mean_latency, " s"),
             "Clarifying questions": str(numbers.clarifying_asked),
-            "Topics not asked about": ", ".join(numbers.topics_missed) or "none"}
+            "Topics not asked about": ", ".join(numbers.topics_missed) or "none",
+            **({DEPTH_HEADING: depth_line(numbers)} if numbers.depth else {})}
 
 
 # How the transcripts mark words, said once under the answers' heading of every export.

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label
+from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line
 from interviewer.core.scripts.model import RoundScript
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.live_transcript import FILLER_STYLE
@@ -125,6 +126,7 @@ class ReviewScreen(QWidget):
             f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
             f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
             f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
+            + (f"<br><b>{DEPTH_HEADING}:</b> {html.escape(depth_line(numbers))}" if numbers.depth else "")
             + (f"<br><span style='color:#c0392b'>Missing recordings: {len(missing_audio)}</span>"
                if missing_audio else ""))
         self.transcript.setHtml(self._transcript_html())

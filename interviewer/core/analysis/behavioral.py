@@ -1,5 +1,6 @@
-"""What interviewers listen for beyond fluency: STAR structure, numbers, tradeoffs, hedging,
-"I" against "we", and whether the candidate restated the problem."""
+"""What interviewers listen for beyond fluency: STAR parts, hedging, "I" against "we", and
+whether the candidate restated the problem. The depth signals built on these (STAR in order, a
+quantified result, tradeoffs, numbers...) are defined in core/analysis/depth.py."""
 from __future__ import annotations
 
 import re
@@ -31,19 +32,6 @@ STAR_CUES = {
               r"(\d|hours?|days?|weeks?|months?|minutes?|money|dollars|time|percent))\b",
 }
 _STAR_RE = {k: re.compile(v) for k, v in STAR_CUES.items()}
-# Numbers as digits ("80%", "10 hours", "3x") or as words ("eighty percent", "ten hours",
-# "twenty-five users", "by half"): Whisper writes either.
-NUMBER_WORD = (r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-               r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-               r"eighty|ninety|hundred|thousand|million|billion|dozen|half|a half|"
-               r"a third|a quarter)")
-UNIT = (r"(%|percent|per ?cent|x|times|fold|ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|"
-        r"months?|years?|k|m|million|billion|thousand|users|customers|people|dollars|euros|"
-        r"requests|queries|engineers|teams|points|basis points)")
-NUMBER = re.compile(
-    r"(\d[\d,.]*\s*" + UNIT + r"?(?![\w])|\b" + NUMBER_WORD + r"([\s-]+(and[\s-]+)?" + NUMBER_WORD + r")*"
-    r"\s*" + UNIT + r"\b|\bby " + NUMBER_WORD + r"([\s-]+" + NUMBER_WORD + r")*(\s*" + UNIT + r")?\b|\b(double|twice|triple|"
-    r"doubled|halved|tripled|quadrupled)\b)")
 # A behavioral question that asks for a story ("Tell me about a time...", "Give me an
 # example"): only such answers are read for STAR parts and numbers, not a greeting or a
 # follow-up such as "What did the other team get out of it?".
@@ -59,10 +47,6 @@ def asks_for_story(question_text: str | None) -> bool:
     return question_text is None or bool(STORY_PROMPT.search(question_text.lower()))
 
 
-TRADEOFF = re.compile(
-    r"\b(trade-?offs?|on the other hand|at the cost of|in exchange|versus|vs|pros and cons|downsides?|"
-    r"upsides?|whereas|the cost is|the price is|cheaper but|faster but|slower but|balance between|"
-    r"at the expense of|comes at)\b")
 HEDGE = re.compile(
     r"\b(i think|i guess|maybe|probably|i'?m not sure|not sure|perhaps|i believe|possibly|i suppose|"
     r"hopefully|somewhat|might be|could be|i feel like|more or less)\b")
@@ -129,14 +113,6 @@ def _mentions(utterances: list[Utterance], rx: re.Pattern) -> list[Mention]:
         for m in rx.finditer(text):
             out.append(Mention(m.group(0).strip(), u.start))
     return out
-
-
-def quantified(utterances: list[Utterance]) -> list[Mention]:
-    return _mentions(utterances, NUMBER)
-
-
-def tradeoffs(utterances: list[Utterance]) -> list[Mention]:
-    return _mentions(utterances, TRADEOFF)
 
 
 def hedges(utterances: list[Utterance]) -> list[Mention]:

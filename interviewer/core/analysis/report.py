@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer.core.analysis import behavioral
+from interviewer.core.analysis import behavioral, depth
 from interviewer.core.analysis.fillers import (
     Filler, FillerKind, find_disfluencies, find_fillers, is_hesitation, retime_hesitations,
 )
@@ -47,6 +47,10 @@ FINDING_LABELS = {
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
     "phase_under": "Phase short", "disfluencies": "Repetitions and restarts",
+    # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
+    **{s.id: s.label for s in depth.SIGNALS},
+    "star_order": "STAR order", "no_edge_cases": "No edge cases", "no_metrics": "No metrics",
+    "no_numbers": "No numbers with units", "no_assumptions": "No assumptions stated",
 }
 
 
@@ -166,8 +170,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
 
     i_count, we_count = behavioral.i_we_counts(utterances)
     star = behavioral.star_parts(utterances)
-    numbers = behavioral.quantified(utterances)
-    trade = behavioral.tradeoffs(utterances)
+    story = round_kind == "behavioral" and behavioral.asks_for_story(question_text)
+    signals = depth.depth_signals(utterances, round_kind, story=story, expects_clarifying=expects_clarifying)
     hedge = behavioral.hedges(utterances)
     restated = behavioral.restated_problem(utterances, question_text)
     disfluencies = find_disfluencies(tokens)
@@ -176,8 +180,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         "silent_stretches": [p.to_dict() for p in pauses if p.length >= settings.pauses.went_silent_s],
         "utterances": [{"text": u.text, "start": round(u.start, 3), "end": round(u.end, 3)} for u in utterances],
         "star": star.to_dict(),
-        "quantified": [m.to_dict() for m in numbers],
-        "tradeoffs": [m.to_dict() for m in trade],
+        "depth": signals.to_dict(),
         "hedges": [m.to_dict() for m in hedge],
         "i_we": {"i": i_count, "we": we_count,
                  "i_share": round(i_count / (i_count + we_count), 3) if i_count + we_count else None},
@@ -191,11 +194,10 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     ], fillers, pauses, clarifying, pace, latency, extra, pauses_from_audio=from_audio,
         filler_words=filler_words, pause_words=pause_words)
     analysis.extra["expects_clarifying"] = expects_clarifying
-    analysis.extra["story"] = round_kind == "behavioral" and behavioral.asks_for_story(question_text)
+    analysis.extra["story"] = story
     analysis.extra["part"] = {"after_interviewer": after_interviewer, "interrupted": interrupted}
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
-                                  round_kind, star, numbers, trade, hedge, restated, i_count, we_count,
-                                  question_end, interrupted, question_findings)
+                                  star, signals, hedge, restated, question_end, interrupted, question_findings)
     return analysis
 
 
@@ -233,8 +235,7 @@ def disfluency_count_text(disfluencies: list[dict]) -> str:
 
 
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
-              round_kind: str | None, star, numbers, trade, hedge, restated: bool,
-              i_count: int, we_count: int, question_end: float = 0.0, interrupted: bool = False,
+              star, signals: depth.DepthResult, hedge, restated: bool, question_end: float = 0.0, interrupted: bool = False,
               question_findings: bool = True) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
@@ -301,17 +302,49 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         if sit > act and sit >= 15:
             out.append(Finding("long_situation", f"Spent {sit:.0f} s on the situation and {act:.0f} s on your actions.",
                                star.first_at.get("situation")))
-        if not numbers:
+        order = signals.get("star_order")
+        if order is not None and not order.details["in_order"]:
+            told = [e.match for e in sorted(order.evidence, key=lambda e: e.start)]
+            out.append(Finding("star_order", "STAR parts out of order: you told " + ", ".join(told) + ".",
+                               order.evidence[0].start))
+        result = signals.get("quantified_result")
+        if result is not None and not result.heard:
             out.append(Finding("unquantified_result", "No numbers in the result; quantify the impact.", None))
-        if i_count + we_count >= 5 and we_count > i_count:
+        ownership = signals.get("i_over_we")
+        i_count, we_count = (ownership.details["i"], ownership.details["we"]) if ownership else (0, 0)
+        if i_count + we_count >= depth.MIN_PRONOUNS_FOR_I_WE and we_count > i_count:
             out.append(Finding("we_over_i", f"Said \"we\" {we_count} times and \"I\" {i_count} times; "
                                "make your own part clear.", None))
-    if round_kind in ("ml_system_design", "ml_depth") and not trade and a.pace.words >= 80:
-        out.append(Finding("no_tradeoffs", "No tradeoffs named; say what each choice costs.", None))
+    out += depth_heard_findings(a.extra["depth"])
+    if question_findings and a.pace.words >= depth.MIN_WORDS_FOR_MISSING:
+        out += depth_missing_findings(depth.heard_in([a.extra]))
     if a.pace.words and 100 * len(hedge) / a.pace.words > settings.hedges_per_100_words:
         out.append(Finding("hedging", f"{len(hedge)} hedges (\"I think\", \"maybe\"...); commit to a choice.",
                            hedge[0].start))
     return out
+
+
+def depth_heard_findings(stored: dict) -> list[Finding]:
+    """One "good" finding per depth signal heard in an answer (its `analysis["depth"]`), at
+    the first sentence that showed it. STAR order and "I" over "we" are left to the
+    STAR findings, which speak when they are missing."""
+    out = []
+    for s in (stored or {}).get("signals") or []:
+        evidence = s.get("evidence") or []
+        if not s.get("heard") or not evidence or s.get("id") in ("star_order", "i_over_we"):
+            continue
+        more = f" (and {len(evidence) - 1} more)" if len(evidence) > 1 else ""
+        out.append(Finding(s["id"], f"\"{evidence[0]['text']}\"{more}", evidence[0].get("start"),
+                           evidence[0].get("end"), "good"))
+    return out
+
+
+def depth_missing_findings(heard: dict[str, bool]) -> list[Finding]:
+    """For the technical depth signals a question expected (`depth.heard_in` over its
+    answers) and did not get: "no_tradeoffs", "no_edge_cases"...; the story signals have
+    their own STAR findings."""
+    return [Finding("no_" + sid, depth.BY_ID[sid].advice, None)
+            for sid, was_heard in heard.items() if not was_heard and not depth.BY_ID[sid].story_only]
 
 
 @dataclass

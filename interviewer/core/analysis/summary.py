@@ -16,7 +16,8 @@ import bisect
 from dataclasses import dataclass, field
 
 from interviewer.core.analysis import coverage as point_coverage
-from interviewer.core.analysis.report import Finding
+from interviewer.core.analysis import depth as depth_signals
+from interviewer.core.analysis.report import Finding, depth_missing_findings
 
 LONG_PAUSE_S = 2.0
 
@@ -62,6 +63,8 @@ class AnswerNumbers:
     # Repetitions, cut-off words and restarts ({"kind", "text", "start"}, fillers.find_disfluencies):
     # named beside the fillers, never counted as them.
     disfluencies: list[dict] = field(default_factory=list)
+    # Depth signals that applied to this answer (core.analysis.depth): id -> times heard.
+    depth: dict[str, int] = field(default_factory=dict)
 
     @property
     def heard(self) -> bool:
@@ -78,6 +81,19 @@ class QuestionNumbers:
     missed: list[str]
     clarifying_asked: int
     solution_before_question: tuple[int, float] | None = None  # (part id, seconds into it)
+    # Depth signals that applied to any of its answers: id -> heard in one of them.
+    depth: dict[str, bool] = field(default_factory=dict)
+    words: int = 0  # in all its answers
+
+
+@dataclass
+class SignalCount:
+    """A depth signal over a round: heard in `heard` of the `questions` it applied to."""
+
+    label: str
+    area: str
+    heard: int
+    questions: int
 
 
 @dataclass
@@ -97,6 +113,8 @@ class RoundNumbers:
     # when summarize was given no script.
     coverage: list[point_coverage.QuestionCoverage] = field(default_factory=list)
     phase_coverage: list[point_coverage.GroupCoverage] = field(default_factory=list)
+    # Depth signals per question (core.analysis.depth), in the order the signals are defined.
+    depth: dict[str, SignalCount] = field(default_factory=dict)
 
 
 def _f(value) -> float:
@@ -138,6 +156,7 @@ def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
     words = fillers = long_pauses = asked = 0
     filler_words: list[str] = []
     disfluencies: list[dict] = []
+    depth: dict[str, int] = {}
     speaking = articulation = 0.0
     latency = None
     for part in parts:
@@ -154,6 +173,9 @@ def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
                          for d in a.get("disfluencies") or [] if isinstance(d, dict)]
         if latency is None and a.get("response_latency") is not None and a.get("words"):
             latency = _f(a["response_latency"])
+        for s in (a.get("depth") or {}).get("signals") or []:
+            if s.get("id") in depth_signals.BY_ID:
+                depth[s["id"]] = depth.get(s["id"], 0) + (len(s.get("evidence") or []) if s.get("heard") else 0)
     first, last = parts[0], parts[-1]
     duration = sum(max(0.0, p.end - p.start) for p in parts if p.start is not None and p.end is not None)
     if not duration:
@@ -164,7 +186,7 @@ def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
         filler_words=filler_words, filler_rate=round(100.0 * fillers / words, 2) if words else None,
         pace_wpm=_wpm(words, speaking), articulation_wpm=_wpm(words, articulation), long_pauses=long_pauses,
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
-        articulation_seconds=articulation, disfluencies=disfluencies)
+        articulation_seconds=articulation, disfluencies=disfluencies, depth=depth)
 
 
 def _same_ask(a: Part, b: Part) -> bool:
@@ -197,7 +219,8 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float]) -> Questio
             solution = (p.id, _f(at))
             break
     return QuestionNumbers(qid, parts[0].id, any(p.analysis.get("expects_clarifying") for p in parts), topics,
-                           covered, [t for t in topics if t not in covered_set], asked, solution)
+                           covered, [t for t in topics if t not in covered_set], asked, solution,
+                           depth_signals.heard_in([p.analysis for p in parts]), sum(_words_of(p) for p in parts))
 
 
 def summarize(parts: list[Part], phase_starts: list[float] | None = None,
@@ -245,7 +268,25 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         articulation_wpm=_wpm(words, sum(a.articulation_seconds for a in shown)),
         long_pauses=sum(a.long_pauses for a in shown),
         mean_latency=round(sum(latencies) / len(latencies), 2) if latencies else None,
-        clarifying_asked=sum(a.clarifying_asked for a in shown), topics_missed=missed)
+        clarifying_asked=sum(a.clarifying_asked for a in shown), topics_missed=missed,
+        depth=_depth_counts(questions))
+
+
+def _depth_counts(questions: list[QuestionNumbers]) -> dict[str, SignalCount]:
+    out = {}
+    for signal in depth_signals.SIGNALS:
+        applied = [q.depth[signal.id] for q in questions if signal.id in q.depth]
+        if applied:
+            out[signal.id] = SignalCount(signal.label, signal.area, sum(applied), len(applied))
+    return out
+
+
+DEPTH_HEADING = "Depth (questions where heard / expected)"
+
+
+def depth_line(numbers: RoundNumbers) -> str:
+    """"Tradeoffs named 2/4, Metrics named 3/3" (questions where heard / where expected), or ""."""
+    return ", ".join(f"{c.label} {c.heard}/{c.questions}" for c in numbers.depth.values())
 
 
 def _only_interrupted(answer: AnswerNumbers, parts: list[Part]) -> bool:
@@ -256,7 +297,9 @@ def _only_interrupted(answer: AnswerNumbers, parts: list[Part]) -> bool:
 def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
     """Findings about whole questions, each once, on the question's first part: topics not
     asked about (when it was asked about at all: otherwise the phase's "no clarifying
-    questions" says it), and a solution proposed before any clarifying question."""
+    questions" says it), a solution proposed before any clarifying question, and the depth
+    signals the question expected and did not get in any of its answers (when it was talked
+    about long enough to expect them)."""
     out: list[tuple[int, Finding]] = []
     for q in numbers.questions:
         if q.missed and q.clarifying_asked:
@@ -267,4 +310,6 @@ def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
             out.append((part, Finding("solution_before_questions",
                                       "Proposed a solution before asking any clarifying question.", at, None,
                                       "problem")))
+        if q.words >= depth_signals.MIN_WORDS_FOR_MISSING:
+            out += [(q.first_part, f) for f in depth_missing_findings(q.depth)]
     return out

@@ -34,12 +34,9 @@ def test_missing_result_and_long_situation_findings():
     assert "result" in a.extra["star"]["missing"]
 
 
-def test_quantified_results_tradeoffs_hedges():
+def test_hedges():
     u = utterances("Latency dropped by 40% and we saved two days per release. "
-                   "The tradeoff is memory, on the other hand it is cheaper. "
                    "I think maybe we could probably batch it.")
-    assert [m.text for m in behavioral.quantified(u)] == ["40%", "two days"]
-    assert [m.text for m in behavioral.tradeoffs(u)] == ["tradeoff", "on the other hand"]
     assert [m.text for m in behavioral.hedges(u)] == ["i think", "maybe", "probably"]
 
 

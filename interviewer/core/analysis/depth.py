@@ -1,0 +1,408 @@
+"""Depth signals: what a coach listens for in the content of an answer, each with its evidence.
+
+Every signal is defined once, here: its pattern, the round kinds where an interviewer expects
+it, the topic area progress counts it under, the advice when it is missing, and examples that
+count and that do not (docs/analysis.md prints them; tests check every one). A signal is
+*heard* when its pattern matches what the candidate said; the evidence is the sentence it was
+said in, with its time, so the review can play it.
+
+Technical answers: tradeoffs named, edge cases and failure modes, metrics named, numbers with
+units, assumptions stated aloud (only on questions asked in a phase that expects clarifying
+questions). Story answers of behavioral questions: STAR parts in order, a quantified result,
+"I" against "we" (core/analysis/behavioral.py finds the STAR parts; this module judges them).
+
+Patterns run on the answer's words lowercased, with hesitations ("um", "uh") left out and
+sentence ends ignored, so text without punctuation (as small speech models often write it)
+matches as well as punctuated text; a match is placed in the sentence where it starts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from interviewer.core.analysis import behavioral
+from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.analysis.utterances import Utterance
+
+TECHNICAL_KINDS = frozenset({"phone_screen", "coding", "ml_breadth", "ml_depth", "ml_system_design"})
+MAX_EVIDENCE_WORDS = 30  # a sentence up to this long is shown whole as evidence
+EVIDENCE_CONTEXT_WORDS = 12  # a longer one as this many words either side of the match
+MIN_WORDS_FOR_MISSING = 60  # a shorter discussion of a question is not told it lacked depth
+MIN_PRONOUNS_FOR_I_WE = 5
+
+# ---------------------------------------------------------------- numbers, shared by several signals
+
+NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+               r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+               r"eighty|ninety|hundred|thousand|million|billion|dozen|half|a half|a third|a quarter|"
+               r"a hundred|a thousand|a million|a billion|a dozen)")
+_SPOKEN_NUMBER = NUMBER_WORD + r"(?:[\s-]+(?:and[\s-]+)?" + NUMBER_WORD + r")*"
+_DIGITS = r"\$?\d[\d,]*(?:\.\d+)?"
+# What a number counts or measures: "80%", "ten hours", "2,000 transactions", "50 ms", "3x".
+UNIT = (r"(?:%|percent|per ?cent|percentage points?|basis points|x|times|fold|k|m|b|"
+        r"ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|quarters?|years?|"
+        r"thousand|million|billion|trillion|dollars|bucks|euros|cents|"
+        r"gb|tb|mb|kb|gigabytes?|terabytes?|megabytes?|bytes|qps|tps|rps|"
+        r"users|customers|people|engineers|transactions|payments|requests|queries|events|items|videos|"
+        r"examples|samples|rows|records|labels|clicks|impressions|documents|images|servers|machines|"
+        r"gpus|cpus|nodes|shards|replicas|points)")
+NUMBER_WITH_UNIT = re.compile(
+    r"(?:(?<![\w$])" + _DIGITS + r"|\b" + _SPOKEN_NUMBER + r")\s*-?\s*" + UNIT + r"(?![\w])"
+    r"|\$\d[\d,]*(?:\.\d+)?(?![\w])"                       # "$150"
+    r"|(?<![\w])\d[\d,]*(?:\.\d+)?x(?![\w])"               # "3x"
+    r"|\b(?:doubled|halved|tripled|quadrupled|twice as|half as)\b"
+    r"|\bby (?:a )?(?:half|third|quarter|" + _SPOKEN_NUMBER + r")\b")
+
+# ---------------------------------------------------------------- the signals
+
+
+@dataclass(frozen=True)
+class Signal:
+    id: str
+    label: str            # what the review calls it
+    area: str             # the topic area progress counts it under
+    kinds: frozenset[str]  # round kinds where an interviewer expects it
+    advice: str           # said when it was expected and not heard
+    counts: tuple[str, ...]      # examples that count (documentation and tests)
+    does_not: tuple[str, ...]    # examples that do not
+    pattern: re.Pattern | None = None  # None: judged from the STAR parts or pronouns
+    story_only: bool = False
+    after_clarifying: bool = False  # only on a question asked in a phase that expects clarifying
+
+
+_COMPARATIVE = (r"(?:cheaper|faster|slower|simpler|easier|harder|smaller|bigger|larger|safer|riskier|"
+                r"fresher|staler|more (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
+                r"memory|compute)|less (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
+                r"memory|compute))")
+_COST_OF = (r"(?:latency|memory|accuracy|recall|precision|freshness|throughput|interpretability|simplicity|"
+            r"money|compute|storage|coverage|quality|speed)")
+
+TRADEOFFS = Signal(
+    "tradeoffs", "Tradeoffs named", "tradeoffs", TECHNICAL_KINDS,
+    "No tradeoff named: say what a choice costs and why it is still the right one.",
+    counts=("I'd use gradient boosted trees instead of a deep net because we need answers in ten milliseconds.",
+            "the downside is that features are an hour stale",
+            "We get recall at the cost of more manual reviews.",
+            "Batch scoring is cheaper but slower to react to new fraud.",
+            "the trade off here is freshness against cost",
+            "we'd sacrifice some accuracy for latency"),
+    does_not=("I'd use Python instead of Java.",
+              "The cost is about ten dollars a month.",
+              "We compared model A versus model B.",
+              "Both options are good."),
+    pattern=re.compile(
+        r"\btrade[- ]?offs?\b|\btrading off\b"
+        r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:means|costs|"
+        r"gives|is|would))\b"
+        r"|\b(?:the )?(?:down|up)sides?\b|\bdrawbacks?\b|\bthe catch is\b"
+        r"|\bat the (?:cost|expense|price) of\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b"
+        r"|\b" + _COMPARATIVE + r",? but\b"
+        r"|\b(?:cost|costs|hurts?|sacrifices?|sacrificing|give up|gives up|giving up|lose|loses|losing) "
+        r"(?:some |a bit of |a little |more |a lot of )?" + _COST_OF + r"\b"
+        r"|\bbalance (?:between|against)\b|\bbalancing\b"))
+
+EDGE_CASES = Signal(
+    "edge_cases", "Edge cases and failure modes", "edge cases",
+    frozenset({"phone_screen", "coding", "ml_depth", "ml_system_design"}),
+    "No edge case or failure mode named: say what happens when an input is odd or a part fails.",
+    counts=("What if the list is empty?",
+            "if the feature store goes down we fall back to the rules",
+            "an edge case is two sessions with the same start time",
+            "Duplicate events can arrive out of order.",
+            "we need a timeout so a slow model never blocks the payment",
+            "new users have no history, that's the cold start problem"),
+    does_not=("The model runs at the edge of the network.",
+              "I failed to mention that earlier.",
+              "If the user clicks, we log it.",
+              "We retrained the model every week."),
+    pattern=re.compile(
+        r"\b(?:edge|corner|boundary|degenerate) cases?\b|\bfailure (?:modes?|cases?|scenarios?)\b"
+        r"|\b(?:what if|if|when|in case|suppose|whenever)\b (?:\S+ ){0,6}?(?:fails?|failed|goes down|is down|"
+        r"went down|crash(?:es|ed)?|times? out|timed out|is empty|are empty|is missing|are missing|is null|"
+        r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
+        r"breaks|is corrupted|are duplicated|is duplicated)\b"
+        r"|\b(?:empty|null|negative|duplicated?|duplicates|malformed|invalid|missing|corrupt(?:ed)?|"
+        r"out[- ]of[- ]order|overlapping|late|stale) (?:inputs?|lists?|arrays?|strings?|values?|keys?|entries|"
+        r"events?|records?|rows?|labels?|data|features?|intervals?|ids?|messages?)\b"
+        r"|\bout of order\b|\bfall ?back\b|\bfallbacks?\b|\bfail (?:open|closed|safe)\b|\bfail-?over\b"
+        r"|\bgraceful(?:ly)? degrad\w*|\bdegrades? gracefully\b|\bretry\b|\bretries\b|\bcircuit breakers?\b"
+        r"|\btimeouts?\b|\boutages?\b|\bsingle point of failure\b|\brace conditions?\b|\bdeadlocks?\b"
+        r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b|\bworst case\b"))
+
+METRICS = Signal(
+    "metrics", "Metrics named", "evaluation metrics",
+    frozenset({"ml_breadth", "ml_depth", "ml_system_design"}),
+    "No metric named: say which number shows the design works (offline and online).",
+    counts=("I'd look at precision and recall at the review threshold.",
+            "offline we track n d c g at ten and online the click through rate",
+            "p99 latency has to stay under fifty milliseconds",
+            "the AUC went from 0.81 to 0.86"),
+    does_not=("We should measure it.",
+              "The metric was good.",
+              "I'd track how the model is doing."),
+    pattern=re.compile(
+        r"\b(?:precision|recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
+        r"log[- ]?loss|cross[- ]entropy|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
+        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversion rate|retention|churn|dwell time|"
+        r"watch time|engagement rate|daily active users|dau|mau|revenue per \w+|false positive rate|"
+        r"false negative rate|true positive rate|fpr|tpr|error rate|hit rate|calibration error|brier score|"
+        r"expected calibration|throughput|qps|queries per second|p50|p90|p95|p99|p 99|tail latency|"
+        r"latency at p\d+|uptime|availability|lift|top[- ]k accuracy|recall at \w+|precision at \w+|"
+        r"kl divergence|population stability|psi|fraud dollars caught|chargeback rate)\b"))
+
+NUMBERS = Signal(
+    "numbers", "Numbers with units", "numbers and units",
+    frozenset({"ml_depth", "ml_system_design"}),
+    "No numbers: put a size on it (users, requests per second, milliseconds, percent).",
+    counts=("about 2,000 transactions per second at peak",
+            "eighty percent of the traffic",
+            "it took 10 hours",
+            "latency went down by half",
+            "we have fifty million daily users"),
+    does_not=("One of the options is a cache.",
+              "I had two ideas.",
+              "First, I would clarify the goal.",
+              "We moved to the new system in 2019."),
+    pattern=NUMBER_WITH_UNIT)
+
+ASSUMPTIONS = Signal(
+    "assumptions", "Assumptions stated", "stated assumptions", TECHNICAL_KINDS,
+    "No assumption said aloud: after clarifying, state what you assume (\"let's assume ...\") and go on.",
+    counts=("Let's assume a hundred million users.",
+            "I'll assume the labels arrive within a day",
+            "assuming that traffic doubles during the holidays",
+            "let's say we have ten thousand items"),
+    does_not=("The model assumes the features are independent.",
+              "I assumed it would work, and it didn't.",
+              "Let's say hi to the team."),
+    pattern=re.compile(
+        r"\b(?:let'?s|let us|let me|i'?ll|i will|i'?m going to|i am going to|i'?d|i would|we'?ll|we will|"
+        r"we can|we could|i can|i'?m gonna) assume\b"
+        r"|\bassuming(?: that)? (?!you\b)|\b(?:my|our|the|one|another) assumptions? (?:is|are|would be|here)\b"
+        r"|\bi'?m assuming\b|\bi assume (?:that|we|the|it|there|each|every|a|an)\b"
+        r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"
+        r"|\bsuppose (?:that|we|there)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
+        r"(?:i'?ll|let'?s|i will|we'?ll)\b"),
+    after_clarifying=True)
+
+STAR_ORDER = Signal(
+    "star_order", "STAR parts in order", "star structure", frozenset({"behavioral"}),
+    "Tell the story in order: situation, task, then what you did, then the result.",
+    counts=("In my last role our deploys failed weekly. I was responsible for the pipeline. "
+            "I added canary checks. As a result failures dropped by eighty percent.",),
+    does_not=("I added canary checks. In my last role our deploys failed weekly.",
+              "We had a problem and it got fixed."),
+    story_only=True)
+
+QUANTIFIED_RESULT = Signal(
+    "quantified_result", "Quantified result", "quantified results", frozenset({"behavioral"}),
+    "No numbers in the result: quantify the impact.",
+    counts=("The failures dropped by 80%, and the team saved 10 hours every week.",
+            "As a result we cut review time by half."),
+    does_not=("As a result the team was happy.",
+              "It took 3 weeks to build."),  # a number, but not in the result
+    story_only=True)
+
+I_OVER_WE = Signal(
+    "i_over_we", "\"I\" over \"we\"", "personal ownership", frozenset({"behavioral"}),
+    "Say what you did: more \"I\" than \"we\".",
+    counts=("I wrote the proposal, I met each team lead and I ran the pilot; we shipped it in May.",),
+    does_not=("We decided to rewrite it. We split the work and our team shipped it. We were proud.",),
+    story_only=True)
+
+SIGNALS: tuple[Signal, ...] = (TRADEOFFS, EDGE_CASES, METRICS, NUMBERS, ASSUMPTIONS,
+                               STAR_ORDER, QUANTIFIED_RESULT, I_OVER_WE)
+BY_ID = {s.id: s for s in SIGNALS}
+
+
+def applies(signal: Signal, round_kind: str | None, *, story: bool = False, expects_clarifying: bool = False) -> bool:
+    """Whether an interviewer expects `signal` in this answer. An unknown kind (a single answer
+    analysed from the command line) is judged as a technical answer."""
+    if signal.story_only:
+        return story
+    if round_kind is None:
+        kind_ok = bool(signal.kinds & TECHNICAL_KINDS)
+    else:
+        kind_ok = round_kind in signal.kinds
+    return kind_ok and (expects_clarifying or not signal.after_clarifying)
+
+
+# ---------------------------------------------------------------- finding them
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a signal was heard: the sentence (`text`), the words that matched, and times
+    (seconds in the answer's audio)."""
+
+    text: str
+    match: str
+    start: float
+    end: float
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "match": self.match, "start": round(self.start, 3), "end": round(self.end, 3)}
+
+
+@dataclass
+class SignalResult:
+    signal: Signal
+    heard: bool
+    evidence: list[Evidence] = field(default_factory=list)
+    details: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        s = self.signal
+        return {"id": s.id, "label": s.label, "area": s.area, "heard": self.heard,
+                "evidence": [e.to_dict() for e in self.evidence], **self.details}
+
+
+@dataclass
+class DepthResult:
+    """The signals that apply to one answer (ones that do not apply are left out)."""
+
+    signals: list[SignalResult] = field(default_factory=list)
+
+    def get(self, signal_id: str) -> SignalResult | None:
+        return next((r for r in self.signals if r.signal.id == signal_id), None)
+
+    def to_dict(self) -> dict:
+        return {"signals": [r.to_dict() for r in self.signals]}
+
+
+_EDGE_PUNCT = ".,;:!?\"()[]{}…"
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: float
+    end: float
+    sentence: int
+
+
+def _words(utterances: list[Utterance]) -> list[_Word]:
+    out = []
+    for n, u in enumerate(utterances):
+        for t in u.tokens:
+            if is_hesitation(t.norm):
+                continue
+            text = t.text.lower().replace("’", "'").strip(_EDGE_PUNCT)
+            if text:
+                out.append(_Word(text, t.start, t.end, n))
+    return out
+
+
+def _sentence_text(utterances: list[Utterance], words: list[_Word], first: int, last: int) -> tuple[str, float, float]:
+    """The sentence around words[first..last]; a long one cut to the words near the match."""
+    n = words[first].sentence
+    in_sentence = [i for i, w in enumerate(words) if w.sentence == n]
+    lo = max(in_sentence[0], first - EVIDENCE_CONTEXT_WORDS)
+    hi = min(in_sentence[-1], last + EVIDENCE_CONTEXT_WORDS)
+    u = utterances[n]
+    if len(in_sentence) <= MAX_EVIDENCE_WORDS or (lo == in_sentence[0] and hi == in_sentence[-1]):
+        return u.text, u.start, u.end
+    text = " ".join(w.text for w in words[lo:hi + 1])
+    return ("… " if lo > in_sentence[0] else "") + text + (" …" if hi < in_sentence[-1] else ""), \
+        words[lo].start, words[hi].end
+
+
+def find(pattern: re.Pattern, utterances: list[Utterance]) -> list[Evidence]:
+    """Every match of `pattern` in what was said, each with its sentence and time."""
+    words = _words(utterances)
+    if not words:
+        return []
+    offsets, pos = [], 0
+    for w in words:
+        offsets.append(pos)
+        pos += len(w.text) + 1
+    text = " ".join(w.text for w in words)
+    out = []
+    for m in pattern.finditer(text):
+        if not m.group(0).strip():
+            continue
+        first = max(0, _word_at(offsets, m.start()))
+        last = max(first, _word_at(offsets, m.end() - 1))
+        sentence, start, end = _sentence_text(utterances, words, first, last)
+        out.append(Evidence(sentence, m.group(0).strip(), start, end))
+    return out
+
+
+def _word_at(offsets: list[int], char: int) -> int:
+    lo, hi = 0, len(offsets) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if offsets[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _star(utterances: list[Utterance]) -> tuple[SignalResult, behavioral.StarResult]:
+    star = behavioral.star_parts(utterances)
+    order = [p for p in behavioral.STAR_CUES if p in star.first_at]
+    times = [star.first_at[p] for p in order]
+    in_order = times == sorted(times)
+    evidence = []
+    for part in order:
+        u = next(u for u in utterances if u.start == star.first_at[part])
+        evidence.append(Evidence(u.text, part, u.start, u.end))
+    heard = not star.missing and in_order
+    details = {"parts": order, "missing": star.missing, "in_order": in_order}
+    return SignalResult(STAR_ORDER, heard, evidence, details), star
+
+
+def _quantified_result(utterances: list[Utterance], star: behavioral.StarResult) -> SignalResult:
+    """A number with a unit said in the result: from the first result sentence on."""
+    since = star.first_at.get("result")
+    numbers = [] if since is None else [e for e in find(NUMBER_WITH_UNIT, utterances) if e.end > since]
+    return SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
+
+
+def _i_over_we(utterances: list[Utterance]) -> SignalResult:
+    i_count, we_count = behavioral.i_we_counts(utterances)
+    # Too few pronouns to lean either way: heard if the candidate said "I" at all.
+    heard = i_count > 0 and i_count >= we_count if i_count + we_count >= MIN_PRONOUNS_FOR_I_WE else i_count > 0
+    # Evidence: the sentences that lean hardest the way the answer leans.
+    words = behavioral.I_WORDS if heard else behavioral.WE_WORDS
+    ranked = sorted(utterances, key=lambda u: -sum(w in words for w in u.norm_words))
+    evidence = [Evidence(u.text, "I" if heard else "we", u.start, u.end) for u in ranked[:2]
+                if any(w in words for w in u.norm_words)]
+    share = round(i_count / (i_count + we_count), 3) if i_count + we_count else None
+    return SignalResult(I_OVER_WE, heard, sorted(evidence, key=lambda e: e.start),
+                        {"i": i_count, "we": we_count, "i_share": share})
+
+
+def depth_signals(utterances: list[Utterance], round_kind: str | None, *, story: bool = False,
+                  expects_clarifying: bool = False) -> DepthResult:
+    """The signals that apply to this answer, each heard or not, with evidence."""
+    result = DepthResult()
+    star = None
+    for signal in SIGNALS:
+        if not applies(signal, round_kind, story=story, expects_clarifying=expects_clarifying):
+            continue
+        if signal.pattern is not None:
+            evidence = find(signal.pattern, utterances)
+            result.signals.append(SignalResult(signal, bool(evidence), evidence))
+        elif signal is STAR_ORDER:
+            r, star = _star(utterances)
+            result.signals.append(r)
+        elif signal is QUANTIFIED_RESULT:
+            result.signals.append(_quantified_result(utterances, star or behavioral.star_parts(utterances)))
+        elif signal is I_OVER_WE:
+            result.signals.append(_i_over_we(utterances))
+    return result
+
+
+def heard_in(analyses: list[dict]) -> dict[str, bool]:
+    """Signal id -> heard in any of these stored analyses (`analysis["depth"]`), for the
+    signals that applied to at least one of them: a question's answer and its follow-ups."""
+    out: dict[str, bool] = {}
+    for a in analyses:
+        depth = a.get("depth") if isinstance(a, dict) else None
+        for s in (depth or {}).get("signals") or []:
+            sid = s.get("id")
+            if sid in BY_ID:
+                out[sid] = out.get(sid, False) or bool(s.get("heard"))
+    return out

@@ -1,0 +1,197 @@
+"""Depth signals (core/analysis/depth.py): every documented example counts or does not, typed
+and as a small speech model writes it (lowercase, no punctuation); evidence points at the
+sentence and its time; signals apply only where an interviewer expects them; the summary
+counts them per question and names the missing ones once."""
+import re
+
+import pytest
+
+from interviewer.core.analysis import depth
+from interviewer.core.analysis.report import analyze_answer
+from interviewer.core.analysis.summary import Part, depth_line, question_findings, summarize
+from interviewer.core.analysis.tokens import tokenize
+from interviewer.core.analysis.utterances import split_utterances
+
+from .speech import spoken
+
+
+def utterances(text: str):
+    t = spoken(text)
+    return split_utterances(tokenize(t.words), t.speech)
+
+
+def asr_style(text: str) -> str:
+    """As tiny models often write speech: no punctuation, no capitals, numbers as they were."""
+    return re.sub(r"[.,;:!?\"]", "", text).lower()
+
+
+def heard(signal: depth.Signal, text: str) -> depth.SignalResult:
+    kind = "behavioral" if signal.story_only else sorted(signal.kinds)[0]
+    result = depth.depth_signals(utterances(text), kind, story=signal.story_only, expects_clarifying=True)
+    found = result.get(signal.id)
+    assert found is not None, f"{signal.id} should apply to a {kind} answer"
+    return found
+
+
+COUNTS = [(s, ex) for s in depth.SIGNALS for ex in s.counts]
+DOES_NOT = [(s, ex) for s in depth.SIGNALS for ex in s.does_not]
+
+
+@pytest.mark.parametrize("signal,example", COUNTS, ids=[f"{s.id}:{e[:30]}" for s, e in COUNTS])
+@pytest.mark.parametrize("style", ["typed", "asr"])
+def test_documented_examples_count(signal, example, style):
+    if style == "asr" and signal.story_only:
+        # Story parts are found per sentence; without sentence ends a story is one sentence, so
+        # give it the pauses a speaker makes between sentences instead.
+        example = " [0.8] ".join(asr_style(s) for s in example.split(". "))
+    elif style == "asr":
+        example = asr_style(example)
+    result = heard(signal, example)
+    assert result.heard, (signal.id, example)
+    if signal.pattern is not None:
+        assert result.evidence and all(e.match for e in result.evidence)
+
+
+@pytest.mark.parametrize("signal,example", DOES_NOT, ids=[f"{s.id}:{e[:30]}" for s, e in DOES_NOT])
+@pytest.mark.parametrize("style", ["typed", "asr"])
+def test_documented_counter_examples_do_not(signal, example, style):
+    text = asr_style(example) if style == "asr" else example
+    assert not heard(signal, text).heard, (signal.id, text)
+
+
+def test_every_signal_is_documented_both_ways():
+    for s in depth.SIGNALS:
+        assert s.counts and s.does_not and s.advice and s.area and s.label
+
+
+def test_evidence_is_the_sentence_it_was_said_in_with_its_time():
+    text = ("We log every payment event to Kafka. [1.0] I'd score with trees instead of a deep net because "
+            "the budget is fifty milliseconds. [1.0] Then we serve it.")
+    us = utterances(text)
+    r = depth.depth_signals(us, "ml_system_design")
+    trade = r.get("tradeoffs")
+    assert trade.heard and len(trade.evidence) == 1
+    e = trade.evidence[0]
+    assert e.text == us[1].text and e.start == us[1].start and e.end == us[1].end
+    assert e.match.startswith("instead of")
+    numbers = r.get("numbers")
+    assert [x.match for x in numbers.evidence] == ["fifty milliseconds"]
+    assert numbers.evidence[0].start == us[1].start
+
+
+def test_a_long_unpunctuated_answer_shows_the_words_around_the_match():
+    filler = " ".join(["and then we keep going with the pipeline"] * 6)
+    text = f"{filler} the downside is that features are an hour stale {filler}"
+    e = heard(depth.TRADEOFFS, text).evidence[0]
+    words = e.text.split()
+    assert "downside" in words and e.text.startswith("… ") and e.text.endswith(" …")
+    assert len(words) <= 2 * depth.EVIDENCE_CONTEXT_WORDS + 4
+    downside = next(w for w in spoken(text).words if w.text == "downside")
+    assert e.start < downside.start < e.end
+
+
+def test_hesitations_inside_a_phrase_do_not_hide_it():
+    assert heard(depth.TRADEOFFS, "we use trees instead of um a deep net uh because it is fast").heard
+    assert heard(depth.ASSUMPTIONS, "let's uh assume a hundred million users").heard
+
+
+def test_signals_apply_only_where_an_interviewer_expects_them():
+    tradeoff = utterances("Batch is cheaper but slower. We have ten thousand users.")
+    assert {r.signal.id for r in depth.depth_signals(tradeoff, "behavioral", story=False).signals} == set()
+    story = {r.signal.id for r in depth.depth_signals(tradeoff, "behavioral", story=True).signals}
+    assert story == {"star_order", "quantified_result", "i_over_we"}
+    coding = {r.signal.id for r in depth.depth_signals(tradeoff, "coding").signals}
+    assert coding == {"tradeoffs", "edge_cases"}  # assumptions only after clarifying, no metrics in coding
+    clarify = {r.signal.id for r in depth.depth_signals(tradeoff, "coding", expects_clarifying=True).signals}
+    assert clarify == {"tradeoffs", "edge_cases", "assumptions"}
+    design = {r.signal.id for r in depth.depth_signals(tradeoff, "ml_system_design").signals}
+    assert design == {"tradeoffs", "edge_cases", "metrics", "numbers"}
+
+
+def test_star_out_of_order_is_a_finding_in_order_is_not():
+    q = "Tell me about a time you improved a process."
+    backwards = ("As a result failures dropped by eighty percent. [0.8] I added canary checks. [0.8] "
+                 "In my last role our deploys failed every week. [0.8] I was responsible for the pipeline.")
+    a = analyze_answer(spoken(backwards), question_text=q, round_kind="behavioral")
+    assert "star_order" in [f.kind for f in a.findings]
+    order = next(s for s in a.extra["depth"]["signals"] if s["id"] == "star_order")
+    assert order["heard"] is False and order["in_order"] is False and order["missing"] == []
+    forwards = depth.STAR_ORDER.counts[0]
+    b = analyze_answer(spoken(forwards), question_text=q, round_kind="behavioral")
+    assert "star_order" not in [f.kind for f in b.findings if f.severity != "good"]
+    assert next(s for s in b.extra["depth"]["signals"] if s["id"] == "star_order")["heard"] is True
+
+
+def test_a_number_outside_the_result_is_not_a_quantified_result():
+    q = "Tell me about a time you shipped under a deadline."
+    text = ("In my last role we had 3 weeks to ship a fraud model. [0.8] I was responsible for the features. "
+            "[0.8] I wrote the pipeline. [0.8] In the end the team was happy with it.")
+    a = analyze_answer(spoken(text), question_text=q, round_kind="behavioral")
+    assert "unquantified_result" in [f.kind for f in a.findings]
+
+
+DESIGN_ANSWER = ("So the goal is to score payments in real time. [1.0] Let's assume two thousand payments per second "
+                 "at peak. [1.0] I'd use gradient boosted trees instead of a deep net because the budget is "
+                 "fifty milliseconds. [1.0] If the feature store goes down we fall back to simple rules. [1.0] "
+                 "Offline I'd look at precision and recall at the review threshold and online the chargeback "
+                 "rate. [1.0] The model is retrained every night from the event log and the features come from "
+                 "a streaming job that keeps counts per card and per merchant over the last hour and day.")
+THIN_ANSWER = ("I would build a model that looks at the payment and the user and decides if it is fraud. "
+               "Then I would put it behind a service and call it from the payment flow. The service reads "
+               "features from a store and returns a score and the payment system blocks the high scores. "
+               "We would also log everything so that we can train the next model on it later on and keep "
+               "improving it with new data from the analysts who review the payments every day.")
+
+
+def test_heard_signals_are_good_findings_with_their_time():
+    a = analyze_answer(spoken(DESIGN_ANSWER), round_kind="ml_system_design", expects_clarifying=True)
+    good = {f.kind: f for f in a.findings if f.severity == "good"}
+    for sid in ("tradeoffs", "edge_cases", "metrics", "numbers", "assumptions"):
+        assert sid in good, sid
+        assert good[sid].start is not None and good[sid].start > 0.5
+    assert not [f for f in a.findings if f.kind.startswith("no_") and f.kind[3:] in depth.BY_ID]
+
+
+def test_missing_signals_are_named_on_a_long_enough_answer_only():
+    a = analyze_answer(spoken(THIN_ANSWER), round_kind="ml_system_design", expects_clarifying=True)
+    kinds = {f.kind for f in a.findings}
+    assert {"no_tradeoffs", "no_edge_cases", "no_metrics", "no_numbers", "no_assumptions"} <= kinds
+    short = analyze_answer(spoken("I would build a model and serve it."), round_kind="ml_system_design",
+                           expects_clarifying=True)
+    depth_missing = {"no_" + s.id for s in depth.SIGNALS}
+    assert {f.kind for f in short.findings} & depth_missing == set()
+    live = analyze_answer(spoken(THIN_ANSWER), round_kind="ml_system_design", expects_clarifying=True,
+                          question_findings=False)
+    assert "no_tradeoffs" not in {f.kind for f in live.findings}  # the round names it once per question
+
+
+def _part(pid, qid, follow_up, text, kind="ml_system_design", clarifying=True):
+    analysis = analyze_answer(spoken(text), round_kind=kind, expects_clarifying=clarifying and follow_up is None,
+                              question_findings=False).to_dict()
+    return Part(pid, qid, follow_up, "question " + qid, float(pid), float(pid), float(pid) + 30, analysis)
+
+
+def test_summary_counts_signals_per_question_across_follow_ups():
+    parts = [_part(1, "design", None, THIN_ANSWER),
+             _part(2, "design", "failure", "If the scoring service is down we fail open and use the rules."),
+             _part(3, "serving", None, THIN_ANSWER, clarifying=False)]
+    numbers = summarize(parts)
+    design, serving = numbers.questions
+    assert design.depth["edge_cases"] is True  # said in the follow-up: the question got it
+    assert design.depth["tradeoffs"] is False and "assumptions" in design.depth
+    assert "assumptions" not in serving.depth  # asked in a phase without clarifying
+    assert numbers.depth["edge_cases"].heard == 1 and numbers.depth["edge_cases"].questions == 2
+    assert numbers.depth["assumptions"].questions == 1
+    assert numbers.answers[1].depth["edge_cases"] == 2  # "is down", "fail open"
+    assert "Edge cases and failure modes 1/2" in depth_line(numbers)
+    findings = question_findings(numbers)
+    on_design = [f.kind for pid, f in findings if pid == 1]
+    assert "no_tradeoffs" in on_design and "no_edge_cases" not in on_design
+    assert "no_edge_cases" in [f.kind for pid, f in findings if pid == 3]
+    assert len([1 for _, f in findings if f.kind == "no_tradeoffs"]) == 2  # once per question
+
+
+def test_summary_of_analyses_without_depth_is_empty_not_an_error():
+    old = Part(1, "q", None, "q", 0.0, 0.0, 10.0, {"words": [{"text": "hi", "start": 0, "end": 1}]})
+    numbers = summarize([old])
+    assert numbers.depth == {} and numbers.questions[0].depth == {} and depth_line(numbers) == ""
