@@ -3,3 +3,7 @@
 
 class UserError(Exception):
     """A problem with the user's input or machine, explained in plain words in the message."""
+
+
+class Cancelled(Exception):
+    """The user cancelled long work (an export, a transcription); nothing half-done was kept."""

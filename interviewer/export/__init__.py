@@ -6,14 +6,21 @@
 
 PDF is laid out by Qt, which lives in the GUI layer: callers pass `render_pdf`
 (interviewer.gui.pdf.render_pdf) when they want PDF.
+
+Every file is written under a temporary name next to it and renamed into place only when it is
+complete, so a failure or a cancel (`cancel` set: interviewer.errors.Cancelled) never leaves a
+half-written export, and an existing file is replaced only by a whole one.
 """
 from __future__ import annotations
 
+import os
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from interviewer.errors import UserError
+from interviewer.errors import Cancelled, UserError
 from interviewer.storage import Store
 
 TEXT_FORMATS = ("md", "html", "pdf", "json")
@@ -32,15 +39,44 @@ def default_output(session_id: int, fmt: str, split: bool = False) -> Path:
     return Path(f"session-{session_id}-audio") if split else Path(f"session-{session_id}.{fmt}")
 
 
+Progress = Callable[[float, float], None]
+TEXT_STEPS = 3  # progress of a text export: read, laid out, written
+
+
+def partial_name(out: Path) -> Path:
+    """Where `out` is written until it is complete (hidden, in the same folder: same disk)."""
+    return out.with_name(f".{out.name}.partial")
+
+
+@contextmanager
+def _written_whole(out: Path) -> Iterator[Path]:
+    """A temporary path to write `out` to; renamed over `out` only if the block completes,
+    removed otherwise (an error or a cancel)."""
+    tmp = partial_name(out)
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+
+
 def export_session(store: Store, session_id: int, fmt: str, out: Path | None = None,
                    split: bool = False,
                    render_pdf: Callable[[str, Path, str], None] | None = None,
-                   force: bool = False) -> ExportResult:
+                   force: bool = False, progress: Progress | None = None,
+                   cancel: threading.Event | None = None) -> ExportResult:
     """Write one round in `fmt` to `out` (a folder when split audio is asked for).
 
     A file that already exists is refused (UserError) unless `force`; for split audio, any of
     the files it would write. `render_pdf(html, out, title)` writes a PDF; without it, PDF is
-    refused with a message."""
+    refused with a message. `progress(done, total)`: audio seconds for audio, steps for text;
+    `cancel` set stops the export between blocks (Cancelled), leaving no file of it."""
+    report_progress = progress or (lambda done, total: None)
     from interviewer.adapters import audio_files as audio_export
     from interviewer.export.report import build_report
 
@@ -62,7 +98,9 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
             raise UserError(f"{out}: already exists; nothing was written (add --force to overwrite it)")
     try:
         if fmt in AUDIO_FORMATS:
-            return _export_audio(store, session, fmt, out, split, warnings, force)
+            return _export_audio(store, session, fmt, out, split, warnings, force, report_progress, cancel)
+        report_progress(1, TEXT_STEPS)
+        _check(cancel)
         if fmt == "json":
             from interviewer.export.json_export import render_json
 
@@ -72,32 +110,43 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
                     found = store.audio_file(path)
                     facts[path] = {"file": str(store.resolve_audio_path(path)), "exists": found is not None,
                                    "seconds": audio_export.seconds_of(found) if found else None}
-            out.write_text(render_json(session, facts), encoding="utf-8")
+            text = render_json(session, facts)
+            report_progress(2, TEXT_STEPS)
+            _check(cancel)
+            with _written_whole(out) as tmp:
+                tmp.write_text(text, encoding="utf-8")
+            report_progress(TEXT_STEPS, TEXT_STEPS)
             return ExportResult(out, warnings, [out])
         report = build_report(session, missing)
         if fmt == "md":
             from interviewer.export.markdown import render_markdown
 
-            out.write_text(render_markdown(report), encoding="utf-8")
-        elif fmt == "html":
-            from interviewer.export.html_report import render_html
-
-            out.write_text(render_html(report), encoding="utf-8")
+            text = render_markdown(report)
         else:
             from interviewer.export.html_report import render_html
 
-            if render_pdf is None:
+            text = render_html(report)
+        report_progress(2, TEXT_STEPS)
+        _check(cancel)
+        with _written_whole(out) as tmp:
+            if fmt != "pdf":
+                tmp.write_text(text, encoding="utf-8")
+            elif render_pdf is None:
                 raise UserError("PDF export needs the desktop part of Interviewer (Qt); choose html or md")
-            render_pdf(render_html(report), out, report.heading)
-            if not out.is_file() or out.stat().st_size == 0:
-                raise UserError(f"{out}: Qt could not write the PDF")
+            else:
+                render_pdf(text, tmp, report.heading)
+                if not tmp.is_file() or tmp.stat().st_size == 0:
+                    raise UserError(f"{out}: Qt could not write the PDF")
+                _check(cancel)
+        report_progress(TEXT_STEPS, TEXT_STEPS)
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
     return ExportResult(out, warnings, [out])
 
 
 def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warnings: list[str],
-                  force: bool = False) -> ExportResult:
+                  force: bool = False, progress: Progress | None = None,
+                  cancel: threading.Event | None = None) -> ExportResult:
     from interviewer.adapters import audio_files as audio_export
 
     sources: list[tuple[str, Path]] = []
@@ -124,9 +173,11 @@ def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warni
                             "written (add --force to overwrite)")
     try:
         if split:
-            files = audio_export.export_each(sources, out, fmt)
+            files = audio_export.export_each(sources, out, fmt, progress=progress, cancel=cancel,
+                                             partial=partial_name)
             return ExportResult(out, warnings, files)
-        audio_export.export_joined([p for _, p in sources], out, fmt)
+        with _written_whole(out) as tmp:
+            audio_export.export_joined([p for _, p in sources], tmp, fmt, progress=progress, cancel=cancel)
     except (RuntimeError, ValueError) as exc:  # soundfile reports unreadable files this way
         raise UserError(f"cannot export the audio of session {session.id}: {exc}") from None
     return ExportResult(out, warnings, [out])
