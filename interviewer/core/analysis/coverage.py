@@ -47,10 +47,13 @@ class CoverageThresholds:
     keyword_bonus: float
 
 
-# Chosen with `benchmarks/coverage_bench.py --tune` on the tune part only.
+# Chosen with `benchmarks/coverage_bench.py --tune` on the tune part only: the middle of the
+# best plateau of mean F1 (typed and spoken). `partly` is 0.1 below `covered`: close, not made.
+# Meaning alone is weak evidence (MiniLM scores a plain-words paraphrase of a jargon-heavy point
+# about 0.3-0.4, an unrelated sentence on the same subject up to ~0.45), hence the large bonus.
 THRESHOLDS: dict[str, CoverageThresholds] = {
-    "lexical": CoverageThresholds(covered=0.45, partly=0.30, keyword_bonus=0.35),
-    "all-MiniLM-L6-v2-int8": CoverageThresholds(covered=0.60, partly=0.48, keyword_bonus=0.15),
+    "lexical": CoverageThresholds(covered=0.30, partly=0.20, keyword_bonus=0.35),
+    "all-MiniLM-L6-v2-int8": CoverageThresholds(covered=0.50, partly=0.40, keyword_bonus=0.35),
 }
 DEFAULT_THRESHOLDS = THRESHOLDS["all-MiniLM-L6-v2-int8"]
 
@@ -238,16 +241,24 @@ class PointMatcher:
         scored: list[tuple[float, _Span, tuple[str, ...]]] = []
         for span in spans:
             similarity = max(dot(vectors[t], vectors[span.text]) for t in targets)
-            said = tuple(keyword_hits(span.text, point.keywords)) if point.keywords else ()
+            said = _said_keywords(span.text, point.keywords)
             scored.append((similarity + (th.keyword_bonus if said else 0.0), span, said))
         return _result(index, point, scored, th)
 
     def _by_keywords(self, index: int, point: ExpectedPoint, spans: list[_Span]) -> PointCoverage:
         scored = []
         for span in spans:
-            said = tuple(keyword_hits(span.text, point.keywords)) if point.keywords else ()
+            said = _said_keywords(span.text, point.keywords)
             scored.append((1.0 if said else 0.0, span, said))
         return _result(index, point, scored, CoverageThresholds(covered=1.0, partly=1.0, keyword_bonus=1.0))
+
+
+_PERCENT = re.compile(r"(\d)\s*%")
+
+
+def _said_keywords(text: str, keywords: Sequence[str]) -> tuple[str, ...]:
+    """Keywords said in `text`; Whisper writes "forty percent" as "40%", so % reads as percent."""
+    return tuple(keyword_hits(_PERCENT.sub(r"\1 percent", text), keywords)) if keywords else ()
 
 
 def _point_texts(point: ExpectedPoint) -> list[str]:
