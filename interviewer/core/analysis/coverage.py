@@ -19,11 +19,13 @@ The thresholds were chosen on benchmarks/coverage_data/tune.toml only
 """
 from __future__ import annotations
 
+import math
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from interviewer.core.matching import LexicalEncoder, Matcher, dot, keyword_hits
+from interviewer.core.matching import LexicalEncoder, Matcher, keyword_hits
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
 
 if TYPE_CHECKING:  # summary imports this module; only the type is needed here
@@ -133,10 +135,13 @@ def _f(value) -> float:
 @dataclass(frozen=True)
 class _Span:
     """A piece of what was said that a point is compared with: a window of one sentence, one
-    sentence, or two neighbouring sentences of the same part."""
+    sentence, or two neighbouring sentences of the same part. `pieces` are the texts encoded:
+    a pair's vector is the length-weighted mean of its sentences' vectors (mean pooling of the
+    joined text, nearly), so a pair costs no extra encoding."""
 
     text: str
     sentences: tuple[Sentence, ...]
+    pieces: tuple[str, ...]
 
 
 def _spans(sentences: Sequence[Sentence]) -> list[_Span]:
@@ -144,17 +149,28 @@ def _spans(sentences: Sequence[Sentence]) -> list[_Span]:
     for i, s in enumerate(sentences):
         tokens = s.text.split()
         if len(tokens) <= WINDOW_WORDS:
-            out.append(_Span(s.text, (s,)))
+            out.append(_Span(s.text, (s,), (s.text,)))
         else:
             step = WINDOW_WORDS // 2
             for start in range(0, len(tokens) - step, step):
-                out.append(_Span(" ".join(tokens[start:start + WINDOW_WORDS]), (s,)))
+                window = " ".join(tokens[start:start + WINDOW_WORDS])
+                out.append(_Span(window, (s,), (window,)))
         if i + 1 < len(sentences):
             nxt = sentences[i + 1]
-            pair = f"{s.text} {nxt.text}"
-            if nxt.part_id == s.part_id and len(pair.split()) <= WINDOW_WORDS * 3 // 2:
-                out.append(_Span(pair, (s, nxt)))
+            if nxt.part_id == s.part_id and len(tokens) + len(nxt.text.split()) <= WINDOW_WORDS * 3 // 2:
+                out.append(_Span(f"{s.text} {nxt.text}", (s, nxt), (s.text, nxt.text)))
     return out
+
+
+def _span_vector(span: _Span, vectors: dict[str, list[float]]) -> list[float]:
+    if len(span.pieces) == 1:
+        return vectors[span.pieces[0]]
+    summed = [0.0] * len(vectors[span.pieces[0]])
+    for piece in span.pieces:
+        weight = len(piece.split())
+        summed = [a + weight * b for a, b in zip(summed, vectors[piece])]
+    norm = math.sqrt(sum(v * v for v in summed)) or 1.0
+    return [v / norm for v in summed]
 
 
 # ---------------------------------------------------------------- results
@@ -228,19 +244,23 @@ class PointMatcher:
 
     def score_points(self, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence]) -> list[PointCoverage]:
         spans = _spans(sentences)
+        if not spans:
+            return [_result(i, p, [], self.thresholds) for i, p in enumerate(points)]
         if not self.use_meaning:
             return [self._by_keywords(i, p, spans) for i, p in enumerate(points)]
         targets = [_point_texts(p) for p in points]
-        vectors = self._vectors([t for ts in targets for t in ts] + [s.text for s in spans]) if spans else {}
-        return [self._by_meaning(i, p, ts, spans, vectors) for i, (p, ts) in enumerate(zip(points, targets))]
+        vectors = self._vectors([t for ts in targets for t in ts] + [x for s in spans for x in s.pieces])
+        span_vectors = [_span_vector(s, vectors) for s in spans]
+        return [self._by_meaning(i, p, [vectors[t] for t in ts], spans, span_vectors)
+                for i, (p, ts) in enumerate(zip(points, targets))]
 
-    def _by_meaning(self, index: int, point: ExpectedPoint, targets: list[str], spans: list[_Span],
-                    vectors: dict[str, list[float]]) -> PointCoverage:
+    def _by_meaning(self, index: int, point: ExpectedPoint, targets: list[list[float]], spans: list[_Span],
+                    span_vectors: list[list[float]]) -> PointCoverage:
         th = self.thresholds
         assert th is not None
         scored: list[tuple[float, _Span, tuple[str, ...]]] = []
-        for span in spans:
-            similarity = max(dot(vectors[t], vectors[span.text]) for t in targets)
+        for span, vector in zip(spans, span_vectors):
+            similarity = max(sum(map(operator.mul, t, vector)) for t in targets)  # dot, 2x faster
             said = _said_keywords(span.text, point.keywords)
             scored.append((similarity + (th.keyword_bonus if said else 0.0), span, said))
         return _result(index, point, scored, th)
