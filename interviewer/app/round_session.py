@@ -30,8 +30,8 @@ from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, Time
 from interviewer.core.matching import ClarifyingResponder, Matcher
 from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import (
-    BARGE_IN_PREROLL_SECONDS, AnswerEnded, ControllerSettings, ListeningStarted, MicPaused, MicResumed, Problem,
-    RoundController, RoundFinished, TranscriptReady, Update,
+    BARGE_IN_PREROLL_SECONDS, AnswerEnded, ClarifyingAnswered, ControllerSettings, ListeningStarted, MicPaused,
+    MicResumed, Problem, RoundController, RoundFinished, TranscriptReady, Update,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
@@ -415,6 +415,8 @@ class RoundSession:
             if self.round_audio_path is not None:
                 self._recorder.inner.resume_round()
             self._pause_ended()
+        elif isinstance(update, ClarifyingAnswered):
+            self._clarification_answered(update)
         elif isinstance(update, AnswerEnded):
             self._answer_ended(update)
         elif isinstance(update, TranscriptReady):
@@ -457,6 +459,15 @@ class RoundSession:
 
         self._write(save, "Saving an answer")
 
+    def _clarification_answered(self, update: ClarifyingAnswered) -> None:
+        """Kept with the answer it was asked in: the review shows the exchange."""
+        state = self.answers.get(update.answer)
+        if self.store is None or state is None or state.answer_id is None:
+            return
+        answer_id, c = state.answer_id, update.clarification
+        self._write(lambda: self.store.add_clarification(answer_id, c.asked_at, c.question, c.topic, c.reply),
+                    "Saving a clarifying question")
+
     def _pause_ended(self) -> None:
         if self.store is None or self.session_id is None or not self.engine.timeline.pauses:
             return
@@ -489,6 +500,7 @@ class RoundSession:
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
                 question_findings=False).to_dict()
+            credit_clarifications(analysis, record.clarifications)
             state.analysis = analysis  # seen by the round-end job, which runs off the GUI thread
             self._post(lambda: self._analysis_done(update.answer, analysis))
             if self.store is not None and state.answer_id is not None:
@@ -666,6 +678,23 @@ class RoundSession:
         self.problems.append(message)
         if self._on_problem is not None:
             self._on_problem(message)
+
+
+def credit_clarifications(analysis: dict, clarifications: list) -> None:
+    """The clarifying questions the interviewer answered count in the answer's analysis: their
+    topics as asked (the matcher picked them by meaning, which the transcript's keywords may
+    miss), and the exchanges themselves are listed."""
+    if not clarifications:
+        return
+    answered = {c.topic for c in clarifications if c.topic}
+    missed = analysis.get("topics_missed") or []
+    covered = list(analysis.get("topics_covered") or [])
+    covered += [t for t in missed if t in answered and t not in covered]
+    analysis["topics_covered"] = covered
+    analysis["topics_missed"] = [t for t in missed if t not in answered]
+    analysis["clarifying_exchanges"] = [
+        {"question": c.question, "topic": c.topic, "reply": c.reply, "at": round(c.asked_at, 3)}
+        for c in clarifications]
 
 
 def _question(script: RoundScript, question_id: str | None):

@@ -43,6 +43,17 @@ class Answer:
     analysis: dict | None = None
     # Why the stored transcript could not be read (then `transcript` is None); shown to the user.
     transcript_error: str | None = None
+    # The clarifying questions the interviewer answered during this answer, in order.
+    clarifications: list["Clarification"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Clarification:
+    """The candidate asked, the interviewer answered (issue 12)."""
+    asked_at: float  # round seconds: the interviewer began to answer (the question had just ended)
+    question: str  # as transcribed live
+    topic: str | None  # the clarifying topic answered (it counts as asked); None: no fact fit
+    reply: str
 
 
 @dataclass(frozen=True)

@@ -105,15 +105,40 @@ def _v3_round_recording_and_pauses(db: sqlite3.Connection) -> None:
         db.execute(sql)
 
 
+def _v4_clarifying_exchanges(db: sqlite3.Connection) -> None:
+    """Issue 12: the candidate's clarifying questions the interviewer answered, with its reply."""
+    for sql in (
+        """CREATE TABLE clarifications (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            answer_id INTEGER NOT NULL REFERENCES answers(id) ON DELETE CASCADE,
+            asked_at REAL NOT NULL,               -- round seconds: the interviewer began to answer
+            question TEXT NOT NULL,               -- the candidate's question, as transcribed live
+            topic TEXT,                           -- the clarifying topic answered; NULL: no fact fit
+            reply TEXT NOT NULL                   -- what the interviewer said
+        )""",
+        "CREATE INDEX clarifications_by_answer ON clarifications(answer_id)",
+    ):
+        db.execute(sql)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_debrief_scratchpad_timeline,
     _v3_round_recording_and_pauses,
+    _v4_clarifying_exchanges,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
-OUR_TABLES = frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses"})
+OUR_TABLES = frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses",
+                        "clarifications"})
+# The tables a database of each version has (a missing one means it is damaged).
+TABLES_OF_VERSION = {
+    1: frozenset({"sessions", "answers"}),
+    2: frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings"}),
+    3: frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses"}),
+    4: OUR_TABLES,
+}
 
 
 def migrate(db: sqlite3.Connection, target: int = LATEST_VERSION) -> int:

@@ -26,11 +26,11 @@ from interviewer.storage.errors import (
     DiskFullError, ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
 )
 from interviewer.storage.models import (
-    Answer, DebriefEntry, Finding, Pause, PhaseRecord, RecoveredSession, Session, SessionProgress, SessionStatus,
-    SessionSummary,
+    Answer, Clarification, DebriefEntry, Finding, Pause, PhaseRecord, RecoveredSession, Session, SessionProgress,
+    SessionStatus, SessionSummary,
 )
 from interviewer.storage.progress import answer_numbers
-from interviewer.storage.schema import APPLICATION_ID, LATEST_VERSION, OUR_TABLES, migrate
+from interviewer.storage.schema import APPLICATION_ID, LATEST_VERSION, TABLES_OF_VERSION, migrate
 from interviewer.storage.session_lock import SessionLock
 from interviewer.storage.wav_writer import repair_wav
 
@@ -319,6 +319,13 @@ class Store:
                 for r in self._read("SELECT at, seconds FROM pauses WHERE session_id = ? ORDER BY at, id",
                                     (session_id,))]
 
+    def add_clarification(self, answer_id: int, asked_at: float, question: str, topic: str | None,
+                          reply: str) -> None:
+        """The candidate asked a clarifying question during this answer; the interviewer said `reply`."""
+        with self._write("Saving a clarifying question") as db:
+            db.execute("INSERT INTO clarifications (answer_id, asked_at, question, topic, reply) VALUES (?, ?, ?, ?, ?)",
+                       (answer_id, asked_at, question, topic, reply))
+
     def attach_transcript(self, answer_id: int, transcript: Transcript | dict) -> None:
         data = (transcript if isinstance(transcript, Transcript) else Transcript.from_dict(transcript)).to_dict()
         with self._write("Saving a transcript") as db:
@@ -417,6 +424,11 @@ class Store:
                 a["id"], a["session_id"], a["question_id"], a["follow_up_id"], a["question_text"], a["asked_at"],
                 a["answer_start"], a["answer_end"], a["audio_path"],
                 transcript, _load_json(a["analysis_json"]), problem))
+        by_id = {a.id: a for a in session.answers}
+        for c in self._read("SELECT c.* FROM clarifications c JOIN answers a ON a.id = c.answer_id"
+                            " WHERE a.session_id = ? ORDER BY c.asked_at, c.id", (session_id,)):
+            by_id[c["answer_id"]].clarifications.append(
+                Clarification(c["asked_at"], c["question"], c["topic"], c["reply"]))
         session.phases = [
             PhaseRecord(p["id"], p["phase_id"], p["name"], p["planned_minutes"], p["started_at"], p["ended_at"])
             for p in self._read("SELECT * FROM phase_timeline WHERE session_id = ? ORDER BY started_at, id",
@@ -650,8 +662,7 @@ def _unusable_reason(path: Path) -> str | None:
         raise StorageError(
             f"The session database {path} was written by a newer version of Interviewer (schema "
             f"{version}, this version knows {LATEST_VERSION}). Update Interviewer; the file was not changed.")
-    needed = (OUR_TABLES if version >= 3 else OUR_TABLES - {"pauses"} if version == 2
-              else {"sessions", "answers"} if version == 1 else set())
+    needed = TABLES_OF_VERSION.get(version, set())
     if not needed <= tables:
         return "its tables are missing"
     return None

@@ -167,3 +167,69 @@ def test_closing_the_window_during_a_round_asks_first(qtbot, isolated_dirs, scri
     confirmations.answer_yes = True
     window.close()
     assert not screen.running
+
+
+def test_bug2_clarifying_exchanges_are_stored_reviewed_and_count_their_topic(qtbot, isolated_dirs, script_dirs,
+                                                                             tmp_path):
+    """The interviewer answered "how many people open the app every day?" with the scale fact
+    (matched by meaning: no keyword of the topic is said). The exchange is kept in the session,
+    the review shows the reply where it was said, and the topic counts as asked."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from interviewer.adapters.embeddings import load_text_encoder
+    from interviewer.app.review_model import round_numbers
+    from interviewer.app.round_session import RoundSession
+    from interviewer.core.scripts.loader import discover_scripts
+    from interviewer.gui.review_screen import ReviewScreen
+    from interviewer.storage import Store
+
+    from conftest import SYSTEM_DESIGN_TOML
+    from gui_fakes import FakeRecorder, FakeTranscriber
+
+    scale_fact = "About fifty million daily users, at twenty thousand requests per second."
+    folder = tmp_path / "scripts"
+    folder.mkdir()
+    (folder / "design.toml").write_text(SYSTEM_DESIGN_TOML.replace(
+        'clarifying_topics = ["latency", "scale"]\n',
+        'clarifying_topics = ["latency", "scale"]\n\n[questions.facts]\n'
+        'latency = "Assume two hundred milliseconds."\n'
+        f'scale = "{scale_fact}"\n', 1))
+    script = discover_scripts(folder, tmp_path / "none").by_id("test-design")
+    encoder = load_text_encoder()
+    assert encoder.name != "lexical"
+    store = Store.open(tmp_path / "data")
+    pool = ThreadPoolExecutor(4)
+    question = "How many people open the app every day?"
+    clock = FakeClock()
+    session = RoundSession(script, clock, speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                           transcriber_factory=lambda: FakeTranscriber(question), store=store,
+                           run_in_background=pool.submit, post=lambda fn: fn(), text_encoder=encoder)
+    controller = session.controller
+    session.start()
+    deadline = time.monotonic() + 10
+    while controller.status != "listening" and time.monotonic() < deadline:
+        session.poll()
+        time.sleep(0.01)
+    clock.advance(4)
+    controller.on_silence(0.0)  # the candidate asked...
+    controller.on_silence(1.0)  # ... and paused: the interviewer answers
+    session.poll()
+    assert [(c.topic, c.reply) for c in controller.current_answer.clarifications] == [("scale", scale_fact)]
+    controller.end_answer()
+    session.stop()
+    session.close()
+    pool.shutdown()
+    stored = store.get_session(session.session_id)
+    first = stored.answers[0]
+    assert [(c.question, c.topic, c.reply) for c in first.clarifications] == [(question, "scale", scale_fact)]
+    assert "scale" in first.analysis["topics_covered"] and "scale" not in first.analysis["topics_missed"]
+    assert first.analysis["clarifying_exchanges"][0]["reply"] == scale_fact
+    assert "scale" not in round_numbers(stored, script).topics_missed
+    review = ReviewScreen()
+    qtbot.addWidget(review)
+    review.show_session(stored, script)
+    text = review.transcript.toPlainText()
+    assert question in text and f"Interviewer: {scale_fact}" in text
+    assert text.index(question) < text.index(scale_fact)
+    store.close()

@@ -65,7 +65,9 @@ def test_upgrade_from_every_earlier_version_keeps_the_data(tmp_path, version):
         store.save_scratchpad(first.id, "notes")
         store.add_debrief(first.id, "How ready?", "getting there", self_rating=4)
         store.add_phase(first.id, "work", "Work", 30, 300.0)
+        store.add_clarification(first.answers[0].id, 12.0, "How many users?", "scale", "About a million.")
         assert store.get_session(first.id).debrief[-1].self_rating == 4
+        assert store.get_session(first.id).answers[0].clarifications[-1].reply == "About a million."
         assert store.progress()
 
 
@@ -84,6 +86,20 @@ def test_version_1_rows_arrive_intact(tmp_path):
         assert recovered.id == 2
         assert recovered.missing_audio == ("recordings/20250102-090000-bbbbbb/answer-3.wav",)
         assert store.get_session(2).status == "interrupted"
+
+
+def test_version_4_clarifying_exchanges_arrive_with_their_answer_and_go_with_the_session(tmp_path):
+    from interviewer.storage import Clarification
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 4)
+    with Store.open(data_dir) as store:
+        answer = store.get_session(1).answers[0]
+        assert answer.clarifications == [
+            Clarification(20.5, "What is the latency budget?", "latency", "Assume 200 milliseconds.")]
+        store.delete_session(1)
+        assert store._db.execute("SELECT COUNT(*) FROM clarifications").fetchone()[0] == 0
 
 
 def test_a_failing_migration_changes_nothing(tmp_path, monkeypatch):
