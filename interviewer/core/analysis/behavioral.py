@@ -31,7 +31,7 @@ STAR_CUES = {
               r"cut|doubled|halved|tripled)( \S+){0,3} (by|to|from)|(saved|doubled|halved|tripled)( \S+){0,2} "
               r"(\d|hours?|days?|weeks?|months?|minutes?|money|dollars|time|percent))\b",
 }
-_STAR_RE = {k: re.compile(v) for k, v in STAR_CUES.items()}
+STAR_RE = {k: re.compile(v) for k, v in STAR_CUES.items()}
 # A behavioral question that asks for a story ("Tell me about a time...", "Give me an
 # example"): only such answers are read for STAR parts and numbers, not a greeting or a
 # follow-up such as "What did the other team get out of it?".
@@ -95,7 +95,7 @@ def star_parts(utterances: list[Utterance]) -> StarResult:
     current = None
     for u in utterances:
         text = " ".join(u.norm_words)
-        hits = [p for p, rx in _STAR_RE.items() if rx.search(text)]
+        hits = [p for p, rx in STAR_RE.items() if rx.search(text)]
         if hits:
             # The latest part mentioned wins: "I had to fix it, so I rewrote..." is action.
             current = max(hits, key=list(STAR_CUES).index)

@@ -50,6 +50,8 @@ NUMBER_WITH_UNIT = re.compile(
     r"(?:(?<![\w$])" + _DIGITS + r"|\b" + _SPOKEN_NUMBER + r")\s*-?\s*" + UNIT + r"(?![\w])"
     r"|\$\d[\d,]*(?:\.\d+)?(?![\w])"                       # "$150"
     r"|(?<![\w])\d[\d,]*(?:\.\d+)?x(?![\w])"               # "3x"
+    r"|(?<![\w.])\d+\.\d+(?![\w.])"                        # a measured value: "0.86", "3.5"
+    r"|\b(?:zero )?point (?:one|two|three|four|five|six|seven|eight|nine)\b"  # "point three"
     r"|\b(?:doubled|halved|tripled|quadrupled|twice as|half as)\b"
     r"|\bby (?:a )?(?:half|third|quarter|" + _SPOKEN_NUMBER + r")\b")
 
@@ -179,7 +181,7 @@ ASSUMPTIONS = Signal(
         r"\b(?:let'?s|let us|let me|i'?ll|i will|i'?m going to|i am going to|i'?d|i would|we'?ll|we will|"
         r"we can|we could|i can|i'?m gonna) assume\b"
         r"|\bassuming(?: that)? (?!you\b)|\b(?:my|our|the|one|another) assumptions? (?:is|are|would be|here)\b"
-        r"|\bi'?m assuming\b|\bi assume (?:that|we|the|it|there|each|every|a|an)\b"
+        r"|\bi'?m assuming\b|\bi assume (?!you\b)"
         r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"
         r"|\bsuppose (?:that|we|there)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
         r"(?:i'?ll|let'?s|i will|we'?ll)\b"),
@@ -281,14 +283,27 @@ class _Word:
     sentence: int
 
 
+# Whisper gives some words in pieces: "trade" "-off", "0" ".3", "80" "%": a piece that starts
+# with one of these continues the word before it.
+_CONTINUATION = re.compile(r"^(?:-\w|\.\d|%|'\w)")
+
+
 def _words(utterances: list[Utterance]) -> list[_Word]:
-    out = []
+    out: list[_Word] = []
     for n, u in enumerate(utterances):
         for t in u.tokens:
             if is_hesitation(t.norm):
                 continue
-            text = t.text.lower().replace("’", "'").strip(_EDGE_PUNCT)
-            if text:
+            raw = t.text.strip().lower().replace("’", "'")
+            # Speech recognition adds and drops apostrophes ("time's out", "lets"): patterns
+            # are written without them.
+            text = raw.strip(_EDGE_PUNCT).replace("'", "")
+            if not text:
+                continue
+            if out and out[-1].sentence == n and _CONTINUATION.match(raw):
+                prev = out[-1]
+                out[-1] = _Word(prev.text + raw.rstrip(_EDGE_PUNCT).replace("'", ""), prev.start, t.end, n)
+            else:
                 out.append(_Word(text, t.start, t.end, n))
     return out
 
@@ -339,23 +354,44 @@ def _word_at(offsets: list[int], char: int) -> int:
     return lo
 
 
-def _star(utterances: list[Utterance]) -> tuple[SignalResult, behavioral.StarResult]:
+def _first_cues(utterances: list[Utterance]) -> dict[str, tuple[float, Evidence]]:
+    """STAR part -> where its first cue was said: the word's time (so that the order shows even
+    in one long unpunctuated sentence) and the sentence as evidence."""
+    out: dict[str, tuple[float, Evidence]] = {}
+    for u in utterances:
+        norms = u.norm_words
+        starts, pos = [], 0
+        for w in norms:
+            starts.append(pos)
+            pos += len(w) + 1
+        text = " ".join(norms)
+        for part, rx in behavioral.STAR_RE.items():
+            m = rx.search(text)
+            if part in out or m is None:
+                continue
+            i = _word_at(starts, m.start())
+            lo = max(0, i - EVIDENCE_CONTEXT_WORDS) if len(norms) > MAX_EVIDENCE_WORDS else 0
+            hi = min(len(norms), i + EVIDENCE_CONTEXT_WORDS) if len(norms) > MAX_EVIDENCE_WORDS else len(norms)
+            shown = " ".join(t.text for t in u.tokens[lo:hi])
+            out[part] = (u.tokens[i].start, Evidence(shown, part, u.tokens[lo].start, u.tokens[hi - 1].end))
+    return out
+
+
+def _star(utterances: list[Utterance]) -> SignalResult:
     star = behavioral.star_parts(utterances)
-    order = [p for p in behavioral.STAR_CUES if p in star.first_at]
-    times = [star.first_at[p] for p in order]
-    in_order = times == sorted(times)
-    evidence = []
-    for part in order:
-        u = next(u for u in utterances if u.start == star.first_at[part])
-        evidence.append(Evidence(u.text, part, u.start, u.end))
+    cues = _first_cues(utterances)
+    order = sorted(cues, key=lambda p: cues[p][0])
+    in_order = order == [p for p in behavioral.STAR_CUES if p in cues]
+    evidence = [cues[p][1] for p in order]
     heard = not star.missing and in_order
     details = {"parts": order, "missing": star.missing, "in_order": in_order}
-    return SignalResult(STAR_ORDER, heard, evidence, details), star
+    return SignalResult(STAR_ORDER, heard, evidence, details)
 
 
-def _quantified_result(utterances: list[Utterance], star: behavioral.StarResult) -> SignalResult:
-    """A number with a unit said in the result: from the first result sentence on."""
-    since = star.first_at.get("result")
+def _quantified_result(utterances: list[Utterance]) -> SignalResult:
+    """A number with a unit said in the result: from the sentence of the first result cue on."""
+    cue = _first_cues(utterances).get("result")
+    since = None if cue is None else cue[1].start
     numbers = [] if since is None else [e for e in find(NUMBER_WITH_UNIT, utterances) if e.end > since]
     return SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
 
@@ -378,7 +414,6 @@ def depth_signals(utterances: list[Utterance], round_kind: str | None, *, story:
                   expects_clarifying: bool = False) -> DepthResult:
     """The signals that apply to this answer, each heard or not, with evidence."""
     result = DepthResult()
-    star = None
     for signal in SIGNALS:
         if not applies(signal, round_kind, story=story, expects_clarifying=expects_clarifying):
             continue
@@ -386,10 +421,9 @@ def depth_signals(utterances: list[Utterance], round_kind: str | None, *, story:
             evidence = find(signal.pattern, utterances)
             result.signals.append(SignalResult(signal, bool(evidence), evidence))
         elif signal is STAR_ORDER:
-            r, star = _star(utterances)
-            result.signals.append(r)
+            result.signals.append(_star(utterances))
         elif signal is QUANTIFIED_RESULT:
-            result.signals.append(_quantified_result(utterances, star or behavioral.star_parts(utterances)))
+            result.signals.append(_quantified_result(utterances))
         elif signal is I_OVER_WE:
             result.signals.append(_i_over_we(utterances))
     return result

@@ -195,3 +195,12 @@ def test_summary_of_analyses_without_depth_is_empty_not_an_error():
     old = Part(1, "q", None, "q", 0.0, 0.0, 10.0, {"words": [{"text": "hi", "start": 0, "end": 1}]})
     numbers = summarize([old])
     assert numbers.depth == {} and numbers.questions[0].depth == {} and depth_line(numbers) == ""
+
+
+def test_words_whisper_gives_in_pieces_and_stray_apostrophes_still_count():
+    # As tiny.en wrote espeak's reading of tune answers: "trade" "-off", "0" ".3", "time's out".
+    assert heard(depth.TRADEOFFS, "So, the trade -off is between fitting and generalizing.").heard
+    numbers = heard(depth.NUMBERS, "Precision dropped from 0 .3 to 0 .1 within a day.")
+    assert [e.match for e in numbers.evidence] == ["0.3", "0.1"]
+    assert heard(depth.EDGE_CASES, "If the scoring service time's out, we let the payment through.").heard
+    assert not heard(depth.ASSUMPTIONS, "I assume you mean the daily users?").heard
