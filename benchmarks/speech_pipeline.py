@@ -64,7 +64,8 @@ def espeak_sentences(folder: Path) -> list[np.ndarray]:
 
 
 def build_answer(sentences: list[np.ndarray], seconds: float, seed: int) -> np.ndarray:
-    """Sentences in random order joined by random pauses, cut at a sentence end near `seconds`."""
+    """Sentences in random order joined by random pauses, ending with the last word of the
+    sentence that reaches `seconds` (live_run adds the silence before the answer is ended)."""
     rng = np.random.default_rng(seed)
     parts, total = [np.zeros(int(0.3 * RATE), np.float32)], 0.3
     while total < seconds:
@@ -72,13 +73,75 @@ def build_answer(sentences: list[np.ndarray], seconds: float, seed: int) -> np.n
         pause = np.zeros(int(rng.uniform(0.3, 2.5) * RATE), np.float32)
         parts += [sentence, pause]
         total += (sentence.size + pause.size) / RATE
-    parts[-1] = np.zeros(int(0.3 * RATE), np.float32)  # the candidate stops; a short silence
+    parts.pop()
     return np.concatenate(parts)
 
 
-def live_run(model, audio: np.ndarray, speed: float) -> dict:
-    """Feed `audio` in 0.1 s blocks at `speed` x real time; time from the last block to the
-    complete transcript."""
+class StageTimer:
+    """Times the stages of transcription, by wrapping them where transcribe() looks them up:
+    the Silero VAD, Whisper decoding (and within it the encoder passes and word alignment),
+    the pitch of region ends, and hesitation repair. Each call is kept as (stage, enclosing
+    top-level stage, start, end), so the work done after the answer ended can be split up."""
+
+    TOP = {"vad": ("interviewer.adapters.vad", "speech_regions"),
+           "decode": ("interviewer.adapters.decode_guards", "decode"),
+           "pitch": ("interviewer.adapters.prosody", "with_final_rise"),
+           "hesitation repair": ("interviewer.adapters.hesitations", "fix_hesitations")}
+
+    def __init__(self, model) -> None:
+        import importlib
+        import threading
+
+        self.calls: list[tuple[str, str, float, float]] = []
+        self._stack = threading.local()
+        self._undo = []
+        for stage, (module_name, name) in self.TOP.items():
+            module = importlib.import_module(module_name)
+            self._undo.append((module, name, getattr(module, name)))
+            setattr(module, name, self._wrap(stage, getattr(module, name)))
+        for stage, name in (("encoder", "encode"), ("word alignment", "find_alignment")):
+            if hasattr(model, name):
+                self._undo.append((model, name, None))
+                setattr(model, name, self._wrap(stage, getattr(model, name)))
+
+    def _wrap(self, stage: str, function):
+        def timed(*args, **kwargs):
+            stack = self._stack.__dict__.setdefault("names", [])
+            top = stack[0] if stack else stage
+            stack.append(stage)
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                stack.pop()
+                self.calls.append((stage, top, start, time.perf_counter()))
+        return timed
+
+    def close(self) -> None:
+        for owner, name, original in reversed(self._undo):
+            if original is None:
+                delattr(owner, name)  # the model's own method shows through again
+            else:
+                setattr(owner, name, original)
+
+    def after(self, since: float, until: float) -> dict[str, float]:
+        """Seconds each stage ran between `since` and `until` ("encoder in decode", ...)."""
+        out: dict[str, float] = {}
+        for stage, top, start, end in self.calls:
+            overlap = min(end, until) - max(start, since)
+            if overlap > 0:
+                key = stage if stage == top else f"{stage} in {top}"
+                out[key] = out.get(key, 0.0) + overlap
+        return out
+
+
+def live_run(model, audio: np.ndarray, speed: float, end_gap: float = 0.3, timer: StageTimer | None = None,
+             client=None) -> dict:
+    """Feed `audio` (speech that ends with its last word) in 0.1 s blocks at `speed` x real time,
+    then `end_gap` s of silence (the candidate stops talking, then the answer is ended: a key
+    press, or the silence detector); time from that end to the complete transcript, and what
+    the transcriber was doing in that time. With `client` (app/transcription_process.py), the
+    transcriber runs in the app's transcription process and only the latency is known."""
     from interviewer.adapters import transcription
     from interviewer.adapters.live_transcriber import LiveTranscriber
 
@@ -91,7 +154,8 @@ def live_run(model, audio: np.ndarray, speed: float) -> dict:
         finally:
             busy[0] += time.perf_counter() - start
 
-    live = LiveTranscriber(model, transcribe_chunk=timed_transcribe)
+    live = client.live() if client is not None else LiveTranscriber(model, transcribe_chunk=timed_transcribe)
+    audio = np.concatenate([audio, np.zeros(int(end_gap * RATE), np.float32)])
     block = RATE // 10
     started = time.perf_counter()
     for n, i in enumerate(range(0, audio.size, block)):
@@ -101,9 +165,15 @@ def live_run(model, audio: np.ndarray, speed: float) -> dict:
             time.sleep(delay)
     ended = time.perf_counter()
     transcript = live.finish()
-    latency = time.perf_counter() - ended
-    return {"latency": latency, "chunks": live.chunks_transcribed, "busy": busy[0],
-            "words": len(transcript.words), "text": transcript.text}
+    done = time.perf_counter()
+    work = getattr(live, "work_log", [])
+    # Speech whose chunk was still waiting or being transcribed when the answer ended.
+    pending = [w for w in work if w.ended > ended and w.decoded]
+    stages = timer.after(ended, done) if timer is not None else {}
+    return {"latency": done - ended, "chunks": getattr(live, "chunks_transcribed", 0), "busy": busy[0],
+            "words": len(transcript.words), "text": transcript.text, "stages": stages,
+            "pending_audio": sum(w.seconds for w in pending),
+            "reused": getattr(live, "reused_at_finish", None)}
 
 
 def batch_run(model, audio: np.ndarray) -> dict:
@@ -141,24 +211,70 @@ def peak_rss_kb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def answer_ends(args: argparse.Namespace) -> dict[str, float]:
+    """How the app ends an answer, as seconds of silence after the last word: the key
+    (--key-gap after the last word) and, unless turned off, the silence detector
+    (core/round_controller.py DEFAULT_SILENCE_ENDS_ANSWER, the default setting)."""
+    from interviewer.core.round_controller import DEFAULT_SILENCE_ENDS_ANSWER
+
+    ends = {"key": args.key_gap, "silence": DEFAULT_SILENCE_ENDS_ANSWER}
+    return {name: ends[name] for name in args.ends.split(",")}
+
+
+def print_breakdown(runs: list[dict]) -> None:
+    """Median over runs of where the time after the end of the answer went."""
+    stages = sorted({k for r in runs for k in r["stages"]}, key=lambda k: (" in " in k, k))
+    parts = []
+    for stage in stages:
+        parts.append(f"{stage} {statistics.median(r['stages'].get(stage, 0.0) for r in runs):.2f}")
+    top = [k for k in stages if " in " not in k]
+    other = statistics.median(r["latency"] - sum(r["stages"].get(k, 0.0) for k in top) for r in runs)
+    parts.append(f"other (queue, cutting, joining) {other:.2f}")
+    pending = statistics.median(r["pending_audio"] for r in runs)
+    reused = [r["reused"] for r in runs if r["reused"] is not None]
+    print(f"{'':>11} after the end (median s): " + ", ".join(parts))
+    print(f"{'':>11} audio still being transcribed at the end: {pending:.1f} s (median)"
+          + (f"; tail transcript reused at finish in {sum(reused)} of {len(reused)} runs" if reused else ""))
+
+
 def speed_and_latency(model, answers: dict[float, np.ndarray], args: argparse.Namespace) -> None:
-    print("\n(b) end of answer -> complete transcript")
-    print(f"{'answer':>8} {'audio s':>8} {'live latency median (runs)':>34} {'chunks':>7} "
+    print("\n(b) end of answer -> complete transcript (the answer ends: "
+          + ", ".join(f"{name} {gap:g} s after the last word" for name, gap in answer_ends(args).items()) + ")")
+    print(f"{'answer':>8} {'end':>8} {'live latency median (runs)':>34} {'chunks':>7} "
           f"{'live RTF':>9} {'batch after end':>16} {'batch RTF':>10}")
     rtfs = {}
-    for length, audio in answers.items():
-        duration = audio.size / RATE
-        runs = [live_run(model, audio, args.speed) for _ in range(args.runs)]
-        batch = batch_run(model, audio)
-        latencies = [r["latency"] for r in runs]
-        live_rtf = statistics.median(r["busy"] for r in runs) / duration
-        batch_rtf = batch["seconds"] / duration
-        rtfs[length] = (batch_rtf, live_rtf)
-        shown = ", ".join(f"{x:.2f}" for x in latencies)
-        print(f"{length:>7.0f}s {duration:>8.1f} {statistics.median(latencies):>9.2f} s ({shown}) "
-              f"{runs[0]['chunks']:>7} {live_rtf:>9.3f} {batch['seconds']:>14.2f} s {batch_rtf:>10.3f}")
-        print(f"{'':>9} live : {runs[0]['text'][:110]}...")
-        print(f"{'':>9} batch: {batch['text'][:110]}...")
+    timer = StageTimer(model)
+    client = None
+    if args.process:
+        from interviewer.app.transcription_process import TranscriptionClient
+
+        client = TranscriptionClient().start(None).wait_ready()
+    try:
+        for length, audio in answers.items():
+            duration = audio.size / RATE
+            batch = batch_run(model, audio)
+            batch_rtf = batch["seconds"] / duration
+            for end, gap in answer_ends(args).items():
+                runs = [live_run(model, audio, args.speed, gap, timer) for _ in range(args.runs)]
+                latencies = [r["latency"] for r in runs]
+                live_rtf = statistics.median(r["busy"] for r in runs) / duration
+                rtfs[length] = (batch_rtf, live_rtf)
+                shown = ", ".join(f"{x:.2f}" for x in latencies)
+                print(f"{length:>7.0f}s {end:>8} {statistics.median(latencies):>9.2f} s ({shown}) "
+                      f"{runs[0]['chunks']:>7} {live_rtf:>9.3f} {batch['seconds']:>14.2f} s {batch_rtf:>10.3f}")
+                print_breakdown(runs)
+                print(f"{'':>11} live : {runs[0]['text'][:110]}...")
+                if client is not None:
+                    remote = [live_run(None, audio, args.speed, gap, client=client)["latency"]
+                              for _ in range(args.runs)]
+                    shown = ", ".join(f"{x:.2f}" for x in remote)
+                    print(f"{'':>11} in the app's transcription process (as in a round): median "
+                          f"{statistics.median(remote):.2f} s ({shown})")
+            print(f"{'':>11} batch: {batch['text'][:110]}...")
+    finally:
+        timer.close()
+        if client is not None:
+            client.close()
 
     print("\n(a) real-time factor of the default pipeline (fillers kept; processing s / audio s)")
     for length, (batch_rtf, live_rtf) in rtfs.items():
@@ -171,6 +287,13 @@ def main() -> int:
     parser.add_argument("--speed", type=float, default=1.0,
                         help="feed speed, x real time (1 = as the microphone delivers it)")
     parser.add_argument("--lengths", default="30,120,300", help="answer lengths in seconds")
+    parser.add_argument("--ends", default="key,silence",
+                        help="how answers end: key (--key-gap s after the last word), silence (the "
+                             "default silence detector), or both")
+    parser.add_argument("--key-gap", type=float, default=0.3,
+                        help="seconds from the last word to the key press")
+    parser.add_argument("--process", action="store_true",
+                        help="also time the live transcriber in the app's transcription process")
     parser.add_argument("--memory-only", action="store_true", help="only measure (c)")
     parser.add_argument("--memory-probe", nargs=2, metavar=("WAV", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()

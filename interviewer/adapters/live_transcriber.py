@@ -18,6 +18,7 @@ import collections
 import logging
 import queue
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -37,6 +38,18 @@ _FINISH = object()
 class _Chunk:
     audio: np.ndarray
     offset: float  # seconds from the start of the answer
+
+
+@dataclass(frozen=True)
+class ChunkWork:
+    """One chunk's work, for benchmarks: where it is in the answer and when it was done
+    (time.perf_counter). `at_finish`: cut by finish() (the work left after the answer ended)."""
+    offset: float
+    seconds: float
+    started: float
+    ended: float
+    decoded: bool  # False when the VAD heard no speech in it
+    at_finish: bool
 
 
 class PauseCutter:
@@ -183,6 +196,7 @@ class LiveTranscriber:
         self._finishing = False
         self._model_label = ""
         self.chunks_transcribed = 0
+        self.work_log: list[ChunkWork] = []
         self._thread = threading.Thread(target=self._run, name="live-transcriber", daemon=True)
         self._thread.start()
 
@@ -226,7 +240,7 @@ class LiveTranscriber:
                 if item is _FINISH:
                     tail = self._cutter.flush()
                     if tail is not None:
-                        self._process(tail)
+                        self._process(tail, at_finish=True)
                     break
                 self._samples += item.size
                 caught_up = self._inbox.empty()
@@ -244,7 +258,13 @@ class LiveTranscriber:
         finally:
             self._done.set()
 
-    def _process(self, chunk: _Chunk) -> None:
+    def _process(self, chunk: _Chunk, at_finish: bool = False) -> None:
+        started = time.perf_counter()
+        decoded = self._transcribe(chunk)
+        self.work_log.append(ChunkWork(chunk.offset, chunk.audio.size / SAMPLE_RATE, started,
+                                       time.perf_counter(), decoded, at_finish))
+
+    def _transcribe(self, chunk: _Chunk) -> bool:
         detect = self._detect_speech
         if detect is None:
             from interviewer.adapters.vad import speech_regions as detect
@@ -252,7 +272,7 @@ class LiveTranscriber:
             self._cuts.append(chunk.offset)
         regions = detect(chunk.audio, offset=chunk.offset)
         if not regions:
-            return  # silence: Whisper would only hallucinate ("Thank you.") here
+            return False  # silence: Whisper would only hallucinate ("Thank you.") here
         transcribe = self._transcribe_chunk
         if transcribe is None:
             from interviewer.adapters.transcription import transcribe
@@ -273,3 +293,4 @@ class LiveTranscriber:
                 self._on_update(self.snapshot())
             except Exception:
                 log.exception("on_update callback failed")
+        return True
