@@ -69,13 +69,15 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
                    split: bool = False,
                    render_pdf: Callable[[str, Path, str], None] | None = None,
                    force: bool = False, progress: Progress | None = None,
-                   cancel: threading.Event | None = None) -> ExportResult:
+                   cancel: threading.Event | None = None, script=None, text_encoder=None) -> ExportResult:
     """Write one round in `fmt` to `out` (a folder when split audio is asked for).
 
     A file that already exists is refused (UserError) unless `force`; for split audio, any of
     the files it would write. `render_pdf(html, out, title)` writes a PDF; without it, PDF is
     refused with a message. `progress(done, total)`: audio seconds for audio, steps for text;
-    `cancel` set stops the export between blocks (Cancelled), leaving no file of it."""
+    `cancel` set stops the export between blocks (Cancelled), leaving no file of it.
+    `script` and `text_encoder` give the talking points (None: the session's script found by
+    id, the app's sentence-embedding model; see export/coverage_section.py)."""
     report_progress = progress or (lambda done, total: None)
     from interviewer.adapters import audio_files as audio_export
     from interviewer.export.report import build_report
@@ -110,14 +112,14 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
                     found = store.audio_file(path)
                     facts[path] = {"file": str(store.resolve_audio_path(path)), "exists": found is not None,
                                    "seconds": audio_export.seconds_of(found) if found else None}
-            text = render_json(session, facts)
+            text = render_json(session, facts, script, text_encoder)
             report_progress(2, TEXT_STEPS)
             _check(cancel)
             with _written_whole(out) as tmp:
                 tmp.write_text(text, encoding="utf-8")
             report_progress(TEXT_STEPS, TEXT_STEPS)
             return ExportResult(out, warnings, [out])
-        report = build_report(session, missing)
+        report = build_report(session, missing, script, text_encoder)
         if fmt == "md":
             from interviewer.export.markdown import render_markdown
 

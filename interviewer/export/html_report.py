@@ -4,6 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from interviewer.core.analysis.report import finding_label
+from interviewer.export import coverage_section
 from interviewer.export.report import TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, fmt_clock, token_runs
 
 CSS = """
@@ -87,6 +88,8 @@ def render_html(report: SessionReport) -> str:
                 f"<li>{'' if f.start is None else fmt_clock(f.start) + ' '}<b>{escape(finding_label(f.kind))}</b>: "
                 f"{escape(f.message)}</li>" for f in a.findings)
                 + "</ul>")
+    parts.append(coverage_section.html_section(report.coverage, report.phase_coverage, report.answer_numbers(),
+                                               report.script_found))
     if s.scratchpad.strip():
         parts += ["<h2>Scratchpad</h2>", f"<pre>{escape(s.scratchpad)}</pre>"]
     if s.debrief:
@@ -97,4 +100,4 @@ def render_html(report: SessionReport) -> str:
                       f"<p>{escape(d.text)}</p>" if d.text else '<p class="meta">(spoken answer only)</p>']
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f"<title>{escape(report.heading)}</title><style>{CSS}</style></head>\n<body>\n{body}\n</body></html>\n")
+            f"<title>{escape(report.heading)}</title><style>{CSS}{coverage_section.HTML_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n")

@@ -14,9 +14,14 @@ def _shallow(obj, skip: tuple[str, ...] = ()) -> dict:
     return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj) if f.name not in skip}
 
 
-def session_to_dict(session: Session, audio: dict[str, dict] | None = None) -> dict:
+def session_to_dict(session: Session, audio: dict[str, dict] | None = None, script=None,
+                    text_encoder=None) -> dict:
     """`audio` maps a stored audio path to facts about the file (exists, seconds). Builds the
-    dict without deep copies: an hour-long round's analyses are large."""
+    dict without deep copies: an hour-long round's analyses are large. `script` and
+    `text_encoder` as for report.build_report (the talking points in numbers.coverage)."""
+    from interviewer.export.coverage_section import coverage_matcher, script_of
+
+    script = script if script is not None else script_of(session)
     audio = audio or {}
     data = _shallow(session, ("answers", "phases", "debrief", "findings"))
     data["answers"] = [
@@ -29,9 +34,11 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None) -> d
                        for d in session.debrief]
     data["findings"] = [_shallow(f) for f in session.findings]
     # The numbers the review and the other exports show (answers joined from their parts).
-    data["numbers"] = dataclasses.asdict(round_summary(session))
+    data["numbers"] = dataclasses.asdict(round_summary(
+        session, script, coverage_matcher(text_encoder) if script is not None else None))
+    data["numbers"]["coverage_script_found"] = script is not None
     return {"interviewer_export": FORMAT_VERSION, "session": data}
 
 
-def render_json(session: Session, audio: dict[str, dict] | None = None) -> str:
-    return json.dumps(session_to_dict(session, audio), indent=1, ensure_ascii=False) + "\n"
+def render_json(session: Session, audio: dict[str, dict] | None = None, script=None, text_encoder=None) -> str:
+    return json.dumps(session_to_dict(session, audio, script, text_encoder), indent=1, ensure_ascii=False) + "\n"

@@ -1,6 +1,7 @@
 """A round as Markdown: readable as plain text, renders well anywhere."""
 from __future__ import annotations
 
+from interviewer.export import coverage_section
 from interviewer.export.report import (
     TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, fmt_clock, token_runs,
 )
@@ -62,6 +63,8 @@ def render_markdown(report: SessionReport) -> str:
             lines += [" · ".join(f"{k}: {_escape(v)}" for k, v in a.numbers.items()), ""]
         if a.findings:
             lines += [f"- {_escape(finding_line(f))}" for f in a.findings] + [""]
+    lines += coverage_section.markdown(report.coverage, report.phase_coverage, report.answer_numbers(), _escape,
+                                       report.script_found)
     if s.scratchpad.strip():
         fence = "~~~~" if "```" in s.scratchpad else "```"
         lines += ["## Scratchpad", "", fence, s.scratchpad.rstrip("\n"), fence, ""]

@@ -43,6 +43,15 @@ class SessionReport:
     answers: list[AnswerReport] = field(default_factory=list)
     round_findings: list[Finding] = field(default_factory=list)
     missing_audio: list[str] = field(default_factory=list)
+    # Talking points per question asked and per phase (export/coverage_section.py formats them);
+    # script_found False: the round's script is gone, so there are no points to show.
+    coverage: list = field(default_factory=list)
+    phase_coverage: list = field(default_factory=list)
+    script_found: bool = True
+
+    def answer_numbers(self) -> dict[int, int]:
+        """Stored part id -> the number of the answer it belongs to (as the export numbers them)."""
+        return {p.id: a.number for a in self.answers for p in a.parts or [a.answer]}
 
 
 def fmt_clock(seconds: float | None) -> str:
@@ -135,8 +144,14 @@ def finding_line(f: Finding) -> str:
     return f"{at}{finding_label(f.kind)}: {f.message}"
 
 
-def build_report(session: Session, missing_audio: list[str] | None = None) -> SessionReport:
+def build_report(session: Session, missing_audio: list[str] | None = None, script=None,
+                 text_encoder=None) -> SessionReport:
+    """`script`: the round's question script (None: found by the session's script id);
+    `text_encoder`: what the talking points are matched with (None: the app's model)."""
+    from interviewer.export.coverage_section import coverage_matcher, script_of
+
     missing = list(missing_audio or [])
+    script = script if script is not None else script_of(session)
     facts = {
         "Round": f"{session.title} ({session.kind.replace('_', ' ')})",
         "Script": session.script_id,
@@ -153,10 +168,11 @@ def build_report(session: Session, missing_audio: list[str] | None = None) -> Se
         phases.append({"Phase": p.name, "Planned": f"{p.planned_minutes:g} min",
                        "Actual": "-" if actual is None else f"{actual:.1f} min",
                        "Started at": fmt_clock(p.started_at)})
-    numbers = round_summary(session)
+    numbers = round_summary(session, script, coverage_matcher(text_encoder) if script is not None else None)
     facts.update(round_facts(numbers))
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
-                           missing_audio=missing)
+                           missing_audio=missing, coverage=numbers.coverage,
+                           phase_coverage=numbers.phase_coverage, script_found=script is not None)
     by_part = {i: a for a in numbers.answers for i in a.part_ids}
     by_id = {a.id: a for a in session.answers}
     for n, a in enumerate(numbers.answers, start=1):

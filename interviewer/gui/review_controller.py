@@ -2,6 +2,7 @@
 recordings that have no transcript yet. Owned by the main window, which hands it what it uses."""
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -11,7 +12,19 @@ from interviewer.gui.banner import Banner
 from interviewer.gui.debrief_screen import DebriefScreen
 from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.review_screen import ReviewScreen
-from interviewer.gui.workers import post_to_gui, run_in_background
+from interviewer.gui.workers import Job, post_to_gui, run_in_background, run_job
+
+def in_steps(transcribe: Callable[..., Any], model: Any) -> Callable[..., Any] | None:
+    """The app's file transcriber as backfill's in-steps transcriber (progress within a file,
+    stopped before its next chunk), when it takes `on_progress` and `cancel`."""
+    try:
+        takes = set(inspect.signature(transcribe).parameters)
+    except (TypeError, ValueError):
+        return None
+    if not {"on_progress", "cancel"} <= takes:
+        return None
+    return lambda path, progress, cancel: transcribe(path, model, on_progress=progress, cancel=cancel)
+
 
 if TYPE_CHECKING:
     from interviewer.export import ExportResult
@@ -42,9 +55,12 @@ class ReviewController:
         self.playback: Any = None  # what play_audio returned: stop() ends it
         self._play_token: object = None  # the playback the status line is about
         self.last_export: ExportResult | None = None
+        self.export_job: Job | None = None  # the export being written (its Cancel is on the screen)
+        self.catch_up_job: Job | None = None  # recordings being transcribed (the same)
         screen.play_requested.connect(self.play_answer)
         screen.stop_requested.connect(self.stop_playback)
         screen.export_requested.connect(self._ask_export)
+        screen.coverage_needed.connect(self.match_talking_points)
         debrief_screen.play_requested.connect(self.play_answer)
 
     def script_by_id(self, script_id: str) -> RoundScript | None:
@@ -72,6 +88,37 @@ class ReviewController:
         self.screen.show_session(session, self.script_by_id(session.script_id), missing)
         self._show()
         self.transcribe_missing_answers(session)
+
+    # -- talking points ----------------------------------------------------------------------
+    def text_encoder(self) -> Any:
+        """What the talking points are matched with, in the review and its exports alike: the
+        app's sentence-embedding model (waits for it to load; call off the GUI thread), else
+        the keyword fallback."""
+        from interviewer.core.matching import LexicalEncoder
+
+        load = self.services.load_text_encoder
+        return load() if load is not None else LexicalEncoder()
+
+    def match_talking_points(self, session: Any, script: RoundScript | None) -> None:
+        """Fill the review's checklist from the round summary, computed on a worker thread."""
+        if script is None:
+            return
+        from interviewer.core.matching import Matcher
+        from interviewer.storage.progress import round_summary
+
+        def work():
+            numbers = round_summary(session, script, Matcher(self.text_encoder()))
+            return numbers.coverage, numbers.phase_coverage
+
+        def done(result) -> None:
+            if self.screen.session is session:  # not a round opened since
+                self.screen.coverage.set_coverage(*result)
+
+        def failed(exc: BaseException) -> None:
+            if self.screen.session is session:
+                self.screen.coverage.show_message(f"The talking points could not be matched: {exc}")
+
+        run_in_background(work, done, failed)
 
     # -- recordings without a transcript --------------------------------------------------
     @property
@@ -108,12 +155,15 @@ class ReviewController:
         script = self.script_by_id(session.script_id)
         self._backfill_sessions.add(session.id)
         self.banner.show_message(f"Transcribing {count} that have no transcript yet...", "info")
+        bar = self.screen.transcribe_progress
 
-        def work():
-            return transcribe_missing(store, session, script, lambda path: transcribe(path, model))
+        def work(progress, cancel):
+            return transcribe_missing(store, session, script, lambda path: transcribe(path, model),
+                                      progress, cancel, in_steps(transcribe, model))
 
         def done(result) -> None:
             self._backfill_sessions.discard(session.id)
+            self._catch_up_ended(job)
             self.banner.show_message(result.message, "warning" if result.failed or result.debrief_failed else "info")
             shown = self.screen.session
             if result.transcribed and shown is not None and shown.id == session.id:
@@ -129,10 +179,16 @@ class ReviewController:
 
         def failed(exc: BaseException) -> None:
             self._backfill_sessions.discard(session.id)
+            self._catch_up_ended(job)
             self.banner.show_message(f"Recordings without a transcript could not be transcribed: {exc}. "
                                      "The recordings are kept.", "warning")
 
-        run_in_background(work, done, failed)
+        job = self.catch_up_job = run_job(work, on_progress=bar.report, on_done=done, on_error=failed)
+        bar.start(job, f"Transcribing {count} that have no transcript yet...")
+
+    def _catch_up_ended(self, job: Job) -> None:
+        if self.catch_up_job is job:
+            self.screen.transcribe_progress.finish()
 
     def model_ready(self) -> None:
         """The speech model became ready: transcribe what the open review or debrief waits for."""
@@ -205,26 +261,43 @@ class ReviewController:
             self.export_session(session_id, fmt, Path(path))
 
     def export_session(self, session_id: int, fmt: str, out: Path) -> None:
-        """Write an export; off the GUI thread except PDF, which Qt lays out on this thread.
-        Overwrites `out`: the save dialog has already asked about an existing file."""
+        """Write an export off the GUI thread (PDF too: Qt lays it out on a pool thread), with
+        a progress bar and Cancel; a cancelled export leaves no file. Overwrites `out`: the save
+        dialog has already asked about an existing file."""
         store = self._store()
         if store is None:
             return
-        from interviewer.export import export_session
+        if self.export_job is not None and not self.export_job.finished:
+            self.banner.show_message("An export is still being written; wait for it or cancel it.", "info")
+            return
+        from interviewer.export import AUDIO_FORMATS, export_session
         from interviewer.gui.pdf import render_pdf
 
+        bar = self.screen.export_progress
+
+        def work(progress, cancel):
+            return export_session(store, session_id, fmt, out, render_pdf=render_pdf, force=True,
+                                  progress=progress, cancel=cancel, text_encoder=self.text_encoder(),
+                                  script=self.script_by_id(store.get_session(session_id).script_id))
+
         def done(result) -> None:
+            self._export_ended(job)
             note = f" ({'; '.join(result.warnings)})" if result.warnings else ""
             self.banner.show_message(f"Exported to {result.path}{note}.", "info")
             self.last_export = result
 
         def failed(exc: BaseException) -> None:
+            self._export_ended(job)
             self.banner.show_message(f"The export failed: {exc}")
 
-        if fmt == "pdf":
-            try:
-                done(export_session(store, session_id, fmt, out, render_pdf=render_pdf, force=True))
-            except Exception as exc:
-                failed(exc)
-            return
-        run_in_background(lambda: export_session(store, session_id, fmt, out, force=True), done, failed)
+        def cancelled() -> None:
+            self._export_ended(job)
+            self.banner.show_message(f"Export cancelled; {out.name} was not written.", "info")
+
+        job = self.export_job = run_job(work, on_progress=bar.report, on_done=done, on_error=failed,
+                                        on_cancelled=cancelled)
+        bar.start(job, f"Exporting {out.name}...", seconds=fmt in AUDIO_FORMATS)
+
+    def _export_ended(self, job: Job) -> None:
+        if self.export_job is job:
+            self.screen.export_progress.finish()

@@ -31,8 +31,10 @@ from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line
 from interviewer.core.scripts.model import RoundScript
 from interviewer.app.labels import clock_text, kind_label
+from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.gui.live_transcript import FILLER_STYLE
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, round_numbers
+from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
 from interviewer.storage import SessionStatus
 
@@ -47,6 +49,8 @@ class ReviewScreen(QWidget):
     debrief_requested = Signal(int)  # session id
     stop_requested = Signal()
     export_requested = Signal(int, str)  # session id, format (md, html, pdf, json, wav, flac)
+    # The talking points need the meaning model: the controller matches them off the GUI thread.
+    coverage_needed = Signal(object, object)  # session, script (None when it is gone)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +88,9 @@ class ReviewScreen(QWidget):
         tabs = QTabWidget()
         tabs.addTab(self.table, "Per answer")
         tabs.addTab(self.phase_table, "Time per phase")
+        self.coverage = CoverageChecklist()
+        self.coverage.play_requested.connect(self.play_requested)
+        tabs.addTab(self.coverage, "Talking points")
         side = QSplitter(Qt.Orientation.Vertical)
         findings_box = QWidget()
         fl = QVBoxLayout(findings_box)
@@ -106,6 +113,11 @@ class ReviewScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        # Catching up transcripts and exports: each a bar with Cancel (ReviewController drives them).
+        self.transcribe_progress = TaskProgress()
+        self.export_progress = TaskProgress()
+        layout.addWidget(self.transcribe_progress)
+        layout.addWidget(self.export_progress)
         layout.addWidget(self.timeline)
         layout.addWidget(main, 1)
 
@@ -133,6 +145,9 @@ class ReviewScreen(QWidget):
         self._fill_findings()
         self._fill_tables(numbers)
         self.timeline.set_data(self._timeline_data(script))
+        self.coverage.show_message("Matching the talking points..." if script is not None else
+                                   "The round's question script was not found, so its talking points cannot be shown.")
+        self.coverage_needed.emit(session, script)
 
     def _transcript_html(self) -> str:
         parts = [self._legend_html()] if self.session.answers else []

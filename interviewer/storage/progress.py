@@ -103,8 +103,10 @@ def round_parts(session) -> list:
             for a in session.answers]
 
 
-def round_summary(session):
-    """The numbers every view shows for a stored round (core.analysis.summary.summarize)."""
+def round_summary(session, script=None, matcher=None):
+    """The numbers every view shows for a stored round (core.analysis.summary.summarize); with
+    the round's script, also the talking points each question covered (matched with `matcher`)."""
     from interviewer.core.analysis.summary import summarize
 
-    return summarize(round_parts(session), [p.started_at for p in session.phases])
+    return summarize(round_parts(session), [p.started_at for p in session.phases], script=script,
+                     matcher=matcher)

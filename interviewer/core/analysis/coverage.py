@@ -32,7 +32,6 @@ if TYPE_CHECKING:  # summary imports this module; only the type is needed here
     from interviewer.core.analysis.summary import Part
 
 COVERED, PARTLY, MISSED = "covered", "partly", "missed"
-STATUSES = (COVERED, PARTLY, MISSED)
 MAX_EVIDENCE = 2      # sentences shown per point
 WINDOW_WORDS = 24     # a longer sentence is compared in overlapping windows of this many words
 ENCODE_BATCH = 32     # texts per call to the encoder, similar lengths together (less padding)

@@ -1,0 +1,104 @@
+"""The talking points section of every export: per question, the expected points covered, partly
+covered or missed with the sentences that made them, beside the model-answer outline; and the
+counts per phase. The numbers come from the round summary (core.analysis.summary, coverage);
+this module only finds the script and the matcher, and formats."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, GroupCoverage, QuestionCoverage
+from interviewer.core.matching import Matcher
+from interviewer.core.scripts.model import RoundScript
+
+HEADING = "Talking points"
+STATUS_LABEL = {COVERED: "covered", PARTLY: "partly covered", MISSED: "missed"}
+STATUS_MARK = {COVERED: "[x]", PARTLY: "[~]", MISSED: "[ ]"}
+NO_SCRIPT = "The round's question script was not found, so its talking points cannot be shown."
+
+
+def script_of(session: Any) -> RoundScript | None:
+    """The session's script among the bundled and the user's scripts (None when it is gone)."""
+    from interviewer.core.scripts.loader import discover_scripts
+
+    return next((s for s in discover_scripts().scripts if s.id == session.script_id), None)
+
+
+def coverage_matcher(text_encoder: Any = None) -> Matcher:
+    """The matcher the review uses too: the app's sentence-embedding model (loaded once per
+    process; the keyword fallback when it is missing), unless an encoder is given."""
+    if text_encoder is None:
+        from interviewer.adapters.embeddings import load_text_encoder
+
+        text_encoder = load_text_encoder()
+    return text_encoder if isinstance(text_encoder, Matcher) else Matcher(text_encoder)
+
+
+def phase_line(groups: list[GroupCoverage]) -> str:
+    """'Design: 5 of 8 covered, 1 partly, 2 missed; ...'"""
+    return "; ".join(f"{g.name}: {g.covered} of {g.points} covered, {g.partly} partly, {g.missed} missed"
+                     for g in groups)
+
+
+def evidence_place(part_id: int, start: float, answer_numbers: dict[int, int]) -> str:
+    n = answer_numbers.get(part_id)
+    m, s = divmod(max(0.0, start), 60)
+    return (f"answer {n}, " if n else "") + f"{int(m)}:{s:04.1f}"
+
+
+def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answer_numbers: dict[int, int],
+             escape, script_found: bool = True) -> list[str]:
+    if not script_found:
+        return [f"## {HEADING}", "", escape(NO_SCRIPT), ""]
+    if not coverage:
+        return []
+    lines = [f"## {HEADING}", ""]
+    if phases:
+        lines += [f"Per phase: {escape(phase_line(phases))}.", ""]
+    lines += [f"{STATUS_MARK[COVERED]} covered, {STATUS_MARK[PARTLY]} partly covered, {STATUS_MARK[MISSED]} missed; "
+              "the sentences that made a point are quoted with where they were said.", ""]
+    for q in coverage:
+        lines += [f"### {escape(q.question)}", ""]
+        if not q.answered:
+            lines += ["_Nothing was heard in answer to this question._", ""]
+        for p in q.points:
+            lines.append(f"- {STATUS_MARK[p.status]} {escape(p.text)} ({STATUS_LABEL[p.status]})")
+            for e in p.evidence:
+                lines.append(f"  - \"{escape(e.text)}\" ({evidence_place(e.part_id, e.start, answer_numbers)})")
+        if q.outline:
+            lines += ["", "Model-answer outline:", ""] + [f"{i}. {escape(step)}" for i, step in enumerate(q.outline, 1)]
+        lines.append("")
+    return lines
+
+
+def html_section(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answer_numbers: dict[int, int],
+                 script_found: bool = True) -> str:
+    e = html.escape
+    if not script_found:
+        return f"<h2>{HEADING}</h2><p>{e(NO_SCRIPT)}</p>"
+    if not coverage:
+        return ""
+    out = [f"<h2>{HEADING}</h2>"]
+    if phases:
+        out.append(f"<p>Per phase: {e(phase_line(phases))}.</p>")
+    for q in coverage:
+        out.append(f"<h3>{e(q.question)}</h3><div class='coverage'><div class='points'><ul class='checklist'>")
+        if not q.answered:
+            out.append("<li><i>Nothing was heard in answer to this question.</i></li>")
+        for p in q.points:
+            quotes = "".join(f"<br><q>{e(x.text)}</q> <small>({e(evidence_place(x.part_id, x.start, answer_numbers))})"
+                             f"</small>" for x in p.evidence)
+            out.append(f"<li class='{p.status}'><b>{STATUS_MARK[p.status]}</b> {e(p.text)} "
+                       f"<small>({STATUS_LABEL[p.status]})</small>{quotes}</li>")
+        out.append("</ul></div>")
+        if q.outline:
+            out.append("<div class='outline'><b>Model-answer outline</b><ol>"
+                       + "".join(f"<li>{e(step)}</li>" for step in q.outline) + "</ol></div>")
+        out.append("</div>")
+    return "".join(out)
+
+
+HTML_STYLE = (".coverage{display:flex;gap:2em;flex-wrap:wrap}.coverage .points{flex:2 1 20em}"
+              ".coverage .outline{flex:1 1 14em}.checklist{list-style:none;padding-left:0}"
+              ".checklist li{margin:.3em 0}.checklist .covered b{color:#1a7f37}"
+              ".checklist .partly b{color:#9a6700}.checklist .missed b{color:#cf222e}")

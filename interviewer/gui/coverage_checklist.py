@@ -1,0 +1,110 @@
+"""The review's talking points: per question, a checklist of its expected points (covered, partly
+covered, missed) with the sentences that made them (click one to hear it), and beside it the
+model-answer outline. Shown only in the review, never during a round.
+
+The numbers are the round summary's (core.analysis.summary -> coverage); the review controller
+computes them off the GUI thread (the meaning model encodes every sentence) and calls
+`set_coverage`.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, GroupCoverage, QuestionCoverage
+
+MARK = {COVERED: "✓", PARTLY: "~", MISSED: "✗"}
+LABEL = {COVERED: "covered", PARTLY: "partly covered", MISSED: "missed"}
+COLOUR = {COVERED: "#2e7d32", PARTLY: "#9a6700", MISSED: "#c0392b"}
+EVIDENCE_ROLE = Qt.ItemDataRole.UserRole  # (part id, seconds into its audio) on evidence rows
+QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # index into the coverage list, on question rows
+
+
+class CoverageChecklist(QWidget):
+    play_requested = Signal(int, float)  # answer (part) id, seconds into its audio
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.coverage: list[QuestionCoverage] = []
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("coverageStatus")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemActivated.connect(self._clicked)
+        self.tree.currentItemChanged.connect(lambda item, _old: self._show_outline(item))
+        self.outline = QTextBrowser()
+        self.outline.setObjectName("modelAnswerOutline")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.tree)
+        split.addWidget(self.outline)
+        split.setSizes([320, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+
+    def show_message(self, text: str) -> None:
+        """While the points are being matched, or when they cannot be (no script)."""
+        self.coverage = []
+        self.tree.clear()
+        self.outline.clear()
+        self.status.setText(html.escape(text))
+
+    def set_coverage(self, coverage: list[QuestionCoverage], phases: list[GroupCoverage]) -> None:
+        self.coverage = list(coverage)
+        self.tree.clear()
+        per_phase = "; ".join(f"{html.escape(g.name)}: {g.covered} of {g.points} covered, {g.partly} partly, "
+                              f"{g.missed} missed" for g in phases)
+        self.status.setText((f"<b>Per phase:</b> {per_phase}<br>" if per_phase else "")
+                            + "Click a sentence to hear it; select a question for its model-answer outline."
+                            if coverage else "No question of this round lists talking points.")
+        for index, q in enumerate(coverage):
+            counts = f"{q.count(COVERED)} of {len(q.points)} covered" if q.points else "no talking points"
+            top = QTreeWidgetItem([f"{q.question}  ({counts})"])
+            top.setData(0, QUESTION_ROLE, index)
+            top.setToolTip(0, q.question)
+            self.tree.addTopLevelItem(top)
+            if not q.answered:
+                top.addChild(QTreeWidgetItem(["Nothing was heard in answer to this question."]))
+            for p in q.points:
+                row = QTreeWidgetItem([f"{MARK[p.status]} {p.text} ({LABEL[p.status]})"])
+                row.setForeground(0, QColor(COLOUR[p.status]))
+                row.setData(0, QUESTION_ROLE, index)
+                row.setToolTip(0, f"{LABEL[p.status]}, score {p.score:.2f}"
+                               + (f"; keywords said: {', '.join(p.keywords_said)}" if p.keywords_said else ""))
+                top.addChild(row)
+                for e in p.evidence:
+                    quote = QTreeWidgetItem([f"▶ \u201c{e.text}\u201d"])
+                    quote.setData(0, EVIDENCE_ROLE, (e.part_id, e.start))
+                    quote.setData(0, QUESTION_ROLE, index)
+                    quote.setToolTip(0, "Click to hear it")
+                    row.addChild(quote)
+                row.setExpanded(True)
+            top.setExpanded(True)
+        if coverage:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _show_outline(self, item: QTreeWidgetItem | None) -> None:
+        index = item.data(0, QUESTION_ROLE) if item is not None else None
+        if index is None or not 0 <= index < len(self.coverage):
+            self.outline.clear()
+            return
+        q = self.coverage[index]
+        status = {p.text: p.status for p in q.points}
+        steps = "".join(
+            f"<li>{html.escape(step)}"
+            + (f" <span style='color:{COLOUR[status[step]]}'>{MARK[status[step]]}</span>" if step in status else "")
+            + "</li>" for step in q.outline)
+        self.outline.setHtml(f"<b>Model-answer outline</b><p style='color:#555'>{html.escape(q.question)}</p>"
+                             f"<ol>{steps}</ol>" if q.outline else "<i>No outline for this question.</i>")
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        where = item.data(0, EVIDENCE_ROLE)
+        if where:
+            self.play_requested.emit(int(where[0]), float(where[1]))
