@@ -8,14 +8,19 @@ review catches up from the WAV files. Spoken self-debrief answers that were save
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
+from interviewer.errors import Cancelled
 
 TranscribeFile = Callable[[Path], Transcript]
+# A transcriber that reports progress within a file and can be stopped:
+# (path, progress(done_seconds, total_seconds), cancel) -> Transcript, raising Cancelled.
+TranscribeFileInSteps = Callable[[Path, Callable[[float, float], None], threading.Event | None], Transcript]
 
 
 @dataclass
@@ -24,10 +29,15 @@ class BackfillResult:
     failed: list[tuple[int, str]] = field(default_factory=list)  # (answer id, why)
     debrief_texts: dict[int, str] = field(default_factory=dict)  # debrief entry id -> its new text
     debrief_failed: list[tuple[int, str]] = field(default_factory=list)
+    cancelled: int = 0  # recordings left without a transcript because the user cancelled
 
     @property
     def message(self) -> str:
         parts = []
+        if self.cancelled:
+            n = self.cancelled
+            parts.append(f"Stopped: {n} recording{'s' if n != 1 else ''} still {'have' if n != 1 else 'has'} no "
+                         "transcript (kept; transcribed when you open the review again).")
         if self.transcribed:
             n = len(self.transcribed)
             parts.append(f"Transcribed {n} answer{'s' if n != 1 else ''} from {'their' if n != 1 else 'its'} "
@@ -78,21 +88,41 @@ def has_work(store: Any, session: Any) -> int:
 
 
 def transcribe_missing(store: Any, session: Any, script: RoundScript | None, transcribe_file: TranscribeFile,
-                       on_progress: Callable[[int, int], None] | None = None) -> BackfillResult:
+                       on_progress: Callable[[float, int], None] | None = None,
+                       cancel: threading.Event | None = None,
+                       in_steps: TranscribeFileInSteps | None = None) -> BackfillResult:
     """Transcribe, analyse and store every answer of `session` that has audio but no transcript,
     and fill in spoken debrief answers saved without text. One failure does not stop the
-    others; nothing is deleted."""
+    others; nothing is deleted. `on_progress(done, total)` counts recordings (with `in_steps`,
+    which transcribes a file in steps, `done` moves within a recording too). `cancel` set
+    stops before the next recording (with `in_steps`, before the next chunk of the current
+    one): what was transcribed is kept, the rest waits (`result.cancelled`)."""
     from interviewer.core.analysis.report import analyze_answer
 
     result = BackfillResult()
     pending = answers_to_transcribe(store, session)
     debrief = debrief_to_transcribe(store, session)
     total = len(pending) + len(debrief)
+
+    def transcribe(path: Path, done: int) -> Transcript:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        if in_steps is None:
+            return transcribe_file(path)
+
+        def within(seconds: float, of: float) -> None:
+            if on_progress is not None and of > 0:
+                on_progress(done + min(1.0, seconds / of), total)
+        return in_steps(path, within, cancel)
+
     for done, (answer, path) in enumerate(pending):
         if on_progress is not None:
             on_progress(done, total)
         try:
-            transcript = transcribe_file(path)
+            transcript = transcribe(path, done)
+        except Cancelled:
+            result.cancelled = total - done
+            return result
         except Exception as exc:
             result.failed.append((answer.id, str(exc) or type(exc).__name__))
             continue
@@ -110,7 +140,10 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
         if on_progress is not None:
             on_progress(done, total)
         try:
-            text = transcribe_file(path).text.strip()
+            text = transcribe(path, done).text.strip()
+        except Cancelled:
+            result.cancelled = total - done
+            return result
         except Exception as exc:
             result.debrief_failed.append((entry.id, str(exc) or type(exc).__name__))
             continue

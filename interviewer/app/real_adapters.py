@@ -130,14 +130,22 @@ def list_devices() -> Any:
     return found
 
 
-def transcribe_file(path: Path, model: Any, on_progress: Any = None) -> Any:
+def transcribe_file(path: Path, model: Any, on_progress: Any = None, cancel: Any = None) -> Any:
     """Transcribe a recording (read in chunks, bounded memory); `on_progress(done_seconds,
-    total_seconds)` after each chunk, on a worker thread, for a progress bar."""
+    total_seconds)` after each chunk, on a worker thread, for a progress bar; `cancel` (a
+    threading.Event) set stops it before the next chunk (interviewer.errors.Cancelled)."""
     if hasattr(model, "transcribe_file"):
-        return model.transcribe_file(path, on_progress=on_progress)
+        return model.transcribe_file(path, on_progress=on_progress, cancel=cancel)
     from interviewer.adapters.transcription import transcribe
+    from interviewer.errors import Cancelled
 
-    return transcribe(path, model, progress=on_progress)
+    def progress(done: float, total: float) -> None:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        if on_progress is not None:
+            on_progress(done, total)
+
+    return transcribe(path, model, progress=progress)
 
 
 def load_text_encoder() -> Any:

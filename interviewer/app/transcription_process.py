@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.core.transcript import Transcript
-from interviewer.errors import UserError
+from interviewer.errors import Cancelled, UserError
 
 STARTUP_TIMEOUT_S = 120.0
 FINISH_TIMEOUT_S = 120.0
@@ -75,6 +75,7 @@ def _serve(conn: Any, model_name: str | None) -> None:
     log.info("speech model loaded: %s", model_label(model))
     send("ready", model_label(model))
     live: dict[int, Any] = {}
+    cancelled_files: set[int] = set()  # file requests to stop at their next chunk
 
     def finish(answer: int, transcriber: Any) -> None:
         try:
@@ -85,14 +86,21 @@ def _serve(conn: Any, model_name: str | None) -> None:
 
     def transcribe_file(request: int, path: str) -> None:
         def progress(done: float, total: float) -> None:
+            if request in cancelled_files:
+                raise Cancelled()  # out of the chunk loop: the rest of the file is not decoded
             send("file_progress", request, done, total)
 
         try:
             send("file_done", request, transcribe(path, model, progress=progress).to_dict(), None)
+        except Cancelled:
+            log.info("transcribing a file was cancelled")
+            send("file_done", request, None, "cancelled")
         except BaseException as exc:
             log.error("transcribing a file failed: %s: %s", type(exc).__name__, exc,
                       exc_info=not isinstance(exc, UserError))
             send("file_done", request, None, str(exc))
+        finally:
+            cancelled_files.discard(request)
 
     while True:
         try:
@@ -121,6 +129,8 @@ def _serve(conn: Any, model_name: str | None) -> None:
                 transcriber.cancel()
         elif kind == "file":
             threading.Thread(target=transcribe_file, args=(message[1], message[2]), daemon=True).start()
+        elif kind == "file_cancel":
+            cancelled_files.add(message[1])
 
 
 # ---------------------------------------------------------------- the app's side
@@ -135,11 +145,16 @@ class _Pending:
         self.last_heard = time.monotonic()  # the last message about this request
 
 
-def _wait(pending: _Pending, timeout: float, what: str, stall: bool = False) -> Transcript:
+def _wait(pending: _Pending, timeout: float, what: str, stall: bool = False,
+          cancel: threading.Event | None = None, on_cancel: Callable[[], None] | None = None) -> Transcript:
     """The request's transcript. Times out after `timeout` s, or with `stall` after `timeout`
-    s without progress from the child."""
+    s without progress from the child. `cancel` set: `on_cancel()`, then Cancelled."""
     if stall:
-        while not pending.event.wait(min(1.0, timeout)):
+        while not pending.event.wait(min(0.1 if cancel is not None else 1.0, timeout)):
+            if cancel is not None and cancel.is_set():
+                if on_cancel is not None:
+                    on_cancel()
+                raise Cancelled()
             if time.monotonic() - pending.last_heard > timeout:
                 raise TimeoutError(f"{what} made no progress for {timeout:.0f} s")
     elif not pending.event.wait(timeout):
@@ -205,6 +220,11 @@ class _Child:
         pending.error = self.ended
         pending.event.set()
         return pending
+
+    def drop(self, kind: str, key: int) -> None:
+        """Stop waiting for a request's answer (it was cancelled): its messages are ignored."""
+        with self._lock:
+            self._pending.pop((kind, key), None)
 
     def open(self, transcriber: "RemoteLiveTranscriber") -> None:
         with self._lock:
@@ -346,16 +366,23 @@ class TranscriptionClient:
         return transcriber
 
     def transcribe_file(self, path: str | Path, timeout: float = FILE_STALL_TIMEOUT_S,
-                        on_progress: Callable[[float, float], None] | None = None) -> Transcript:
+                        on_progress: Callable[[float, float], None] | None = None,
+                        cancel: threading.Event | None = None) -> Transcript:
         """Transcribe a recording in the child; blocks until done. `on_progress(done_seconds,
         total_seconds)` is called on the client's reader thread once at the start and after
         each chunk of up to 28 s (for a progress bar: marshal it to the GUI thread). Fails
-        (TimeoutError) only if the child reports no progress for `timeout` seconds."""
+        (TimeoutError) only if the child reports no progress for `timeout` seconds. `cancel`
+        set: returns at once (Cancelled) and the child stops before its next chunk."""
         child = self._running()
         request = next(self._ids)
         pending = child.expect("file", request, on_progress)
         child.send("file", request, str(path))
-        return _wait(pending, timeout, f"transcribing {path}", stall=True)
+
+        def stop() -> None:
+            child.send("file_cancel", request)
+            child.drop("file", request)
+
+        return _wait(pending, timeout, f"transcribing {path}", stall=True, cancel=cancel, on_cancel=stop)
 
     def close(self) -> None:
         with self._lock:

@@ -5,6 +5,8 @@ Two tools:
     (speech finished, audio level, transcript segment) arrive on their own threads and go through it.
   - `run_in_background(fn, on_done, on_error)` runs `fn` in the global QThreadPool and calls the
     handlers on the GUI thread with its result or exception.
+  - `run_job(fn, on_progress=..., on_done=..., on_cancelled=...)` does the same for long work that
+    reports progress and can be cancelled (a Job; gui/task_progress.py shows it).
 """
 from __future__ import annotations
 
@@ -102,6 +104,73 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None] | No
     _active_tasks.add(task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class Job:
+    """Long work on a worker thread that reports progress and can be cancelled (run_job).
+
+    The work is called as `fn(progress, cancel)`: `progress(done, total)` may be called from any
+    thread, as often as it likes (the GUI sees the latest value, at most once per event-loop
+    turn); `cancel` is a threading.Event the work checks between steps, raising
+    interviewer.errors.Cancelled once it has cleaned up."""
+
+    def __init__(self) -> None:
+        self.cancel_event = threading.Event()
+        self.task: _Task | None = None
+        self._latest: tuple[float, float] | None = None
+        self._lock = threading.Lock()
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    @property
+    def finished(self) -> bool:
+        return self.task is not None and self.task.finished.is_set()
+
+    def _report(self, done: float, total: float, deliver: Callable[[float, float], None]) -> None:
+        with self._lock:
+            pending = self._latest is not None
+            self._latest = (float(done), float(total))
+        if not pending:  # one queued delivery carries whatever is latest when it runs
+            post_to_gui(lambda: self._deliver(deliver))
+
+    def _deliver(self, deliver: Callable[[float, float], None]) -> None:
+        with self._lock:
+            latest, self._latest = self._latest, None
+        if latest is not None:  # posted before the job's end handler, so delivered before it
+            deliver(*latest)
+
+
+def run_job(fn: Callable[[Callable[[float, float], None], threading.Event], Any], *,
+            on_progress: Callable[[float, float], None] | None = None,
+            on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None,
+            on_cancelled: Callable[[], None] | None = None) -> Job:
+    """Run `fn(progress, cancel)` (see Job) on a worker thread; every handler runs on the GUI
+    thread. Work that raises Cancelled ends in `on_cancelled`, never in `on_error`."""
+    from interviewer.errors import Cancelled
+
+    job = Job()
+
+    def progress(done: float, total: float) -> None:
+        if on_progress is not None:
+            job._report(done, total, on_progress)
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            if on_cancelled is not None:
+                on_cancelled()
+        elif on_error is not None:
+            on_error(exc)
+        else:
+            report_exception(exc, "background work failed")
+
+    job.task = run_in_background(lambda: fn(progress, job.cancel_event), on_done, failed)
+    return job
 
 
 def wait_for_background_work(timeout_ms: int = 10000) -> bool:

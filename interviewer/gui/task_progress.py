@@ -1,0 +1,104 @@
+"""A progress row for long work: what is happening, a bar, and Cancel.
+
+It appears only if the work is still running after `SHOW_AFTER_MS` (a wait the user notices),
+so quick work does not flash a bar. Until the work reports a total the bar is a busy indicator
+(it moves without a percentage); then it shows how far it got ("2:10 of 30:00" for audio, or
+"3 of 7"). Cancel asks the Job to stop (gui/workers.py run_job) and says so until it has.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from interviewer.gui.workers import Job
+
+SHOW_AFTER_MS = 500
+STEPS = 1000  # the bar's resolution
+
+
+def _clock(seconds: float) -> str:
+    seconds = max(0.0, seconds)
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
+class TaskProgress(QWidget):
+    """One long operation at a time: `start(job, title)`, then `report(done, total)` from the
+    job's progress, and `finish()` when it ended (however it ended)."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, STEPS)
+        self.bar.setTextVisible(True)
+        self.bar.setAccessibleName("Progress")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel this operation")
+        self.cancel_button.clicked.connect(self._cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title, 2)
+        layout.addWidget(self.bar, 3)
+        layout.addWidget(self.cancel_button)
+        self._job: Job | None = None
+        self._unit: Callable[[float, float], str] = self._count_text
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show_now)
+        self.hide()
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def start(self, job: Job | None, title: str, *, seconds: bool = False, cancellable: bool = True) -> None:
+        """Show `title` and a busy bar if the work lasts longer than SHOW_AFTER_MS. `seconds`:
+        progress is audio seconds (shown as m:ss of m:ss), else a count of steps."""
+        self._job = job
+        self._unit = self._seconds_text if seconds else self._count_text
+        self.title.setText(title)
+        self.bar.setRange(0, 0)  # busy until a total is known
+        self.bar.setFormat("")
+        self.cancel_button.setVisible(cancellable and job is not None)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText("Cancel")
+        self._timer.start(SHOW_AFTER_MS)
+
+    def report(self, done: float, total: float) -> None:
+        if self._job is None:
+            return
+        if total <= 0:
+            self.bar.setRange(0, 0)
+            return
+        self.bar.setRange(0, STEPS)
+        self.bar.setValue(int(STEPS * min(1.0, max(0.0, done / total))))
+        self.bar.setFormat(f"%p% ({self._unit(done, total)})")
+
+    def finish(self) -> None:
+        self._job = None
+        self._timer.stop()
+        self.hide()
+
+    def _show_now(self) -> None:
+        if self._job is not None:
+            self.show()
+
+    def _cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.cancel_button.setText("Cancelling...")
+            self.cancel_requested.emit()
+
+    @staticmethod
+    def _seconds_text(done: float, total: float) -> str:
+        return f"{_clock(done)} of {_clock(total)}"
+
+    @staticmethod
+    def _count_text(done: float, total: float) -> str:
+        return f"{int(done)} of {int(total)}"

@@ -1,0 +1,242 @@
+"""Progress you can see (issue 14 item 4): long work shows a bar that advances, a busy
+indicator until its size is known, and Cancel really stops the work and cleans up: exports
+(real files, real encoders) and catching up transcripts (real tiny.en in the transcription
+process)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import threading
+import time
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from interviewer.app.services import AppServices
+from interviewer.errors import Cancelled
+from interviewer.export import partial_name
+from interviewer.gui.banner import Banner
+from interviewer.gui.debrief_screen import DebriefScreen
+from interviewer.gui.model_status import ModelStatus
+from interviewer.gui.review_controller import ReviewController
+from interviewer.gui.review_screen import ReviewScreen
+from interviewer.gui.task_progress import SHOW_AFTER_MS, TaskProgress
+from interviewer.gui.workers import run_job, wait_for_background_work
+from interviewer.storage import SessionStatus, Store
+from speech_oracle import MIN_RECALL, recall_of
+
+
+# ---------------------------------------------------------------- the bar and the job
+
+
+def _gated_work(steps: int, gate: threading.Event, stopped: list):
+    """Work in `steps` steps; each waits for the test to open `gate`, reports progress and
+    checks cancel, as the exports and transcriptions do between blocks."""
+    def work(progress, cancel):
+        progress(0, 0)  # size not known yet
+        for i in range(steps):
+            gate.wait(10)
+            gate.clear()
+            if cancel.is_set():
+                stopped.append(i)
+                raise Cancelled()
+            progress(i + 1, steps)
+        return "finished"
+    return work
+
+
+def test_the_bar_waits_half_a_second_is_busy_until_sized_then_advances(qtbot):
+    bar = TaskProgress()
+    qtbot.addWidget(bar)
+    gate, stopped, results = threading.Event(), [], []
+    job = run_job(_gated_work(4, gate, stopped), on_progress=bar.report, on_done=results.append)
+    started = time.monotonic()
+    bar.start(job, "Working...")
+    qtbot.wait(SHOW_AFTER_MS // 3)
+    assert not bar.isVisible()  # a short wait shows nothing
+    qtbot.waitUntil(bar.isVisible, timeout=3000)
+    assert time.monotonic() - started >= SHOW_AFTER_MS / 1000 - 0.02
+    assert bar.bar.maximum() == 0  # busy: no total yet
+    shown = []
+    for step in range(1, 5):
+        gate.set()
+        qtbot.waitUntil(lambda: bar.bar.maximum() > 0 and bar.bar.value() >= step * 250, timeout=3000)
+        shown.append(bar.bar.text())
+    assert shown == ["25% (1 of 4)", "50% (2 of 4)", "75% (3 of 4)", "100% (4 of 4)"]
+    qtbot.waitUntil(lambda: results == ["finished"], timeout=3000)
+    bar.finish()
+    assert not bar.isVisible()
+
+
+def test_cancel_stops_the_work_at_its_next_step(qtbot):
+    bar = TaskProgress()
+    qtbot.addWidget(bar)
+    gate, stopped, outcome = threading.Event(), [], []
+    job = run_job(_gated_work(100, gate, stopped), on_progress=bar.report, on_done=outcome.append,
+                  on_cancelled=lambda: outcome.append("cancelled"))
+    bar.start(job, "Working...")
+    gate.set()
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.bar.value() > 0, timeout=3000)
+    bar.cancel_button.click()
+    assert job.cancelled and not bar.cancel_button.isEnabled() and bar.cancel_button.text() == "Cancelling..."
+    gate.set()
+    qtbot.waitUntil(lambda: outcome == ["cancelled"], timeout=3000)
+    assert stopped == [1] and job.finished  # the step after the click did not run on
+
+
+# ---------------------------------------------------------------- exports from the review
+
+
+def _controller(qtbot, store, services=None, model_status=None):
+    screen, debrief = ReviewScreen(), DebriefScreen()
+    banner = Banner()
+    for w in (screen, debrief, banner):
+        qtbot.addWidget(w)
+    controller = ReviewController(services or AppServices(), banner, model_status or ModelStatus(None), screen, debrief,
+                                  store=lambda: store, scripts=lambda: [], show=screen.show,
+                                  recording=lambda: False)
+    return controller
+
+
+@pytest.fixture
+def two_hour_round(tmp_path, isolated_dirs):
+    """A round with twelve 10-minute recordings (noise: slow to encode as FLAC). The same file
+    is linked twelve times, so the test writes 19 MB, not 230."""
+    store = Store.open()
+    sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 120)
+    noise = tmp_path / "noise.wav"
+    rng = np.random.default_rng(7)
+    sf.write(noise, (0.1 * rng.standard_normal(16000 * 600)).astype(np.float32), 16000, subtype="PCM_16")
+    for n in range(12):
+        aid = store.add_answer(sid, f"q{n}", f"Question {n}?", asked_at=600.0 * n, answer_start=600.0 * n + 1)
+        target = store.audio_path_for(sid, aid)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(noise, target)
+        store.finish_answer(aid, answer_end=600.0 * n + 600)
+    store.finish_session(sid, SessionStatus.COMPLETED)
+    yield store, sid
+    store.close()
+
+
+def test_an_export_shows_progress_and_writes_the_file(qtbot, two_hour_round, tmp_path):
+    store, sid = two_hour_round
+    controller = _controller(qtbot, store)
+    controller.open(sid)
+    bar = controller.screen.export_progress
+    out = tmp_path / "exports" / "round.flac"
+    out.parent.mkdir()
+    controller.export_session(sid, "flac", out)
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.bar.value() > 0, timeout=10000)
+    first = bar.bar.value()
+    assert "of 120:00" in bar.bar.text()  # audio seconds: "m:ss of 120:00"
+    qtbot.waitUntil(lambda: controller.last_export is not None, timeout=60000)
+    assert not bar.isVisible() and first < 1000
+    assert sf.info(out).duration == pytest.approx(12 * 600 + 11 * 0.5, abs=0.1)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["round.flac"]
+    assert "Exported to" in controller.banner.history[-1][1]
+
+
+def test_a_cancelled_export_leaves_no_file(qtbot, two_hour_round, tmp_path):
+    store, sid = two_hour_round
+    controller = _controller(qtbot, store)
+    controller.open(sid)
+    bar = controller.screen.export_progress
+    out = tmp_path / "exports" / "round.flac"
+    out.parent.mkdir()
+    controller.export_session(sid, "flac", out)
+    qtbot.waitUntil(lambda: bar.bar.value() > 0, timeout=10000)
+    assert partial_name(out).exists()  # being written under its temporary name
+    bar.cancel_button.click()
+    qtbot.waitUntil(lambda: controller.export_job.finished, timeout=10000)
+    wait_for_background_work()
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)
+    assert list(out.parent.iterdir()) == []  # neither the file nor its temporary
+    assert controller.last_export is None
+    assert "Export cancelled" in controller.banner.history[-1][1]
+
+
+# ---------------------------------------------------------------- catching up transcripts
+
+
+SENTENCES = ["So the first thing I would do is ask about the scale of the system and the latency target.",
+             "Then I would build a simple baseline that ranks the posts by how recent they are.",
+             "After that I would add a model that predicts whether the user will click on a post.",
+             "Finally I would measure the watch time and the number of sessions in an online test."]
+
+
+@pytest.fixture(scope="module")
+def long_answer_wav(tmp_path_factory):
+    """About 75 seconds of speech (three chunks for the file transcriber)."""
+    if shutil.which("espeak-ng") is None:
+        pytest.fail("espeak-ng is not installed (apt install espeak-ng)", pytrace=False)
+    text = " <break time='1200ms'/> ".join(SENTENCES * 3)
+    path = tmp_path_factory.mktemp("speech") / "answer.wav"
+    subprocess.run(["espeak-ng", "-m", "-s", "140", "-w", str(path), f"<speak>{text}</speak>"],
+                   check=True, timeout=120)
+    assert sf.info(path).duration > 56
+    return path
+
+
+@pytest.fixture(scope="module")
+def real_model():
+    from interviewer.app.transcription_process import TranscriptionClient
+
+    client = TranscriptionClient().start(None)
+    try:
+        yield client.wait_ready()
+    finally:
+        client.close()
+
+
+def _transcription_log() -> str:
+    from interviewer.paths import log_dir
+
+    path = log_dir() / "transcription.log"
+    return path.read_text(errors="replace") if path.exists() else ""
+
+
+def test_catching_up_shows_progress_within_a_recording_and_cancel_stops_the_model(
+        qtbot, isolated_dirs, long_answer_wav, real_model):
+    from interviewer.app.real_adapters import transcribe_file
+
+    store = Store.open()
+    sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+    aid = store.add_answer(sid, "feed", "Design a feed.", asked_at=0.0, answer_start=1.0)
+    store.audio_path_for(sid, aid).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(long_answer_wav, store.audio_path_for(sid, aid))
+    store.finish_answer(aid, answer_end=80.0)
+    model_status = ModelStatus(lambda: real_model)
+    model_status.start()
+    qtbot.waitUntil(lambda: model_status.ready, timeout=10000)
+    controller = _controller(qtbot, store, AppServices(transcribe_file=transcribe_file), model_status)
+    bar = controller.screen.transcribe_progress
+    cancels_logged = _transcription_log().count("transcribing a file was cancelled")
+
+    controller.open(sid)
+    assert controller.transcribing
+    qtbot.waitUntil(bar.isVisible, timeout=3000)
+    # Progress moves inside the one recording (after its first chunk), not only at its end.
+    qtbot.waitUntil(lambda: 0 < bar.bar.value() < 1000, timeout=120000)
+    bar.cancel_button.click()
+    clicked = time.monotonic()
+    qtbot.waitUntil(lambda: not controller.transcribing, timeout=5000)
+    assert time.monotonic() - clicked < 2.0  # the review does not wait for the rest of the file
+    assert not bar.isVisible() and "Stopped: 1 recording still has no transcript" in controller.banner.history[-1][1]
+    assert store.get_session(sid).answers[0].transcript is None  # nothing half-done was stored
+    # The transcription process stopped decoding this file at its next chunk.
+    qtbot.waitUntil(lambda: _transcription_log().count("transcribing a file was cancelled") > cancels_logged,
+                    timeout=60000)
+
+    # Opening the review again catches up the whole recording, the bar running to the end.
+    seen = []
+    bar.bar.valueChanged.connect(seen.append)
+    controller.open(sid)
+    qtbot.waitUntil(lambda: not controller.transcribing, timeout=180000)
+    answer = store.get_session(sid).answers[0]
+    assert answer.transcript is not None and answer.analysis
+    assert recall_of(" ".join(SENTENCES * 3), answer.transcript.text) >= MIN_RECALL, answer.transcript.text
+    assert any(0 < v < 1000 for v in seen) and seen == sorted(seen)
+    assert "Transcribed 1 answer from its recording." in controller.banner.history[-1][1]
+    store.close()
