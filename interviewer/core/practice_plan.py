@@ -4,12 +4,17 @@ Four stages: foundations (breadth, coding, phone screens), system design (design
 full mock rounds (every kind, at full length), refinement (behavioral and the weakest spots).
 Completed rounds are counted in the order they happened: each fills the earliest week, not yet
 done, whose kinds include it, so practice ahead of plan still counts and nothing counts twice.
+
+Each stage ends with readiness checkpoints that tick themselves from measured rounds
+(core/weak_spots.py), and `propose_next_round` picks the next round from the current week's
+kinds and the weakest topic areas measured so far.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from interviewer.core.scripts.model import ROUND_KINDS
+from interviewer.core.weak_spots import Checkpoint, CheckpointStatus, RoundAreas, checkpoint_status, standings
 
 FOUNDATION_KINDS = ("ml_breadth", "coding", "phone_screen")
 DESIGN_KINDS = ("ml_system_design", "ml_depth")
@@ -23,6 +28,7 @@ class PlanWeek:
     focus: str
     kinds: tuple[str, ...]
     rounds_needed: int
+    checkpoints: tuple[Checkpoint, ...] = ()  # on the last week of its stage
 
 
 @dataclass
@@ -39,6 +45,31 @@ class WeekProgress:
         return len(self.session_ids)
 
 
+# What an interviewer would want to hear reliably before the loop, per stage; areas as the
+# scripts (core/scripts/areas.py) and the depth signals (core/analysis/depth.py) name them.
+CHECKPOINTS: dict[str, tuple[Checkpoint, ...]] = {
+    "Foundations": (
+        Checkpoint("coding", ("edge cases",), 2, "Two coding rounds in a row naming edge cases"),
+        Checkpoint("ml_breadth", ("evaluation metrics",), 2, "Two ML breadth rounds in a row naming metrics"),
+    ),
+    "System design": (
+        Checkpoint("ml_system_design", ("clarifying questions", "tradeoffs"), 2,
+                   "Two ML system design rounds in a row asking clarifying questions and naming tradeoffs"),
+    ),
+    "Full mock rounds": (
+        Checkpoint("ml_system_design", ("monitoring and rollback",), 3,
+                   "Three ML system design rounds in a row covering monitoring and rollback"),
+        Checkpoint("ml_depth", ("numbers and units", "edge cases"), 2,
+                   "Two ML depth rounds in a row with numbers and failure modes"),
+    ),
+    "Refinement": (
+        Checkpoint("behavioral", ("quantified results",), 3, "Three behavioral rounds in a row with quantified results"),
+        Checkpoint("behavioral", ("star structure", "personal ownership"), 2,
+                   "Two behavioral rounds in a row telling STAR in order with more \"I\" than \"we\""),
+    ),
+}
+
+
 def build_plan(weeks: int = 8) -> list[PlanWeek]:
     """6 to 8 weeks: the stages share them, foundations and mocks getting the extra weeks."""
     if not 6 <= weeks <= 8:
@@ -52,8 +83,9 @@ def build_plan(weeks: int = 8) -> list[PlanWeek]:
     lengths = {6: (2, 1, 2, 1), 7: (2, 2, 2, 1), 8: (2, 2, 2, 2)}[weeks]
     plan, number = [], 1
     for (stage, focus, kinds, rounds), length in zip(stages, lengths):
-        for _ in range(length):
-            plan.append(PlanWeek(number, stage, focus, tuple(kinds), rounds))
+        for i in range(length):
+            last = i == length - 1
+            plan.append(PlanWeek(number, stage, focus, tuple(kinds), rounds, CHECKPOINTS[stage] if last else ()))
             number += 1
     return plan
 
@@ -71,3 +103,46 @@ def track_plan(plan: list[PlanWeek], completed: list[tuple[int, str]]) -> list[W
 
 def current_week(progress: list[WeekProgress]) -> WeekProgress | None:
     return next((w for w in progress if not w.done), None)
+
+
+def readiness(plan: list[PlanWeek], rounds: list[RoundAreas]) -> list[CheckpointStatus]:
+    """Every checkpoint of the plan, in plan order, ticked or not from the measured rounds."""
+    return [checkpoint_status(c, rounds) for w in plan for c in w.checkpoints]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: str
+    focus: tuple[str, ...]  # the weakest areas measured in that kind, weakest first
+    reason: str
+
+
+def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], focus_areas: int = 3) -> Proposal | None:
+    """The next round: of the current week's kinds, the one whose areas have gone worst lately
+    (a kind never practised first, then one with an open checkpoint of this stage); its focus
+    is its weakest areas. None when the plan is complete."""
+    week = current_week(progress)
+    if week is None:
+        return None
+    kinds = week.week.kinds
+    practised = {r.kind for r in rounds}
+    open_checkpoints = [s for s in (checkpoint_status(c, rounds) for w in progress if w.week.stage == week.week.stage
+                                    for c in w.week.checkpoints) if not s.ticked]
+
+    def weakness(kind: str) -> tuple:
+        ranked = standings(rounds, kind)
+        return (kind in practised, not any(s.checkpoint.kind == kind for s in open_checkpoints),
+                ranked[0].rate if ranked else 1.0, kinds.index(kind))
+
+    kind = min(kinds, key=weakness)
+    ranked = [s for s in standings(rounds, kind) if s.rate < 1.0][:focus_areas]
+    focus = tuple(s.area for s in ranked)
+    if kind not in practised:
+        reason = f"week {week.week.number} ({week.week.focus.lower()}): no round of this kind yet"
+    elif focus:
+        weakest = ranked[0]
+        reason = (f"week {week.week.number}: {weakest.area} covered in {weakest.covered_recently} of the last "
+                  f"{len(weakest.recent)} rounds of this kind")
+    else:
+        reason = f"week {week.week.number}: every area measured so far was covered; keep the streak"
+    return Proposal(kind, focus, reason)

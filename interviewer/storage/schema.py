@@ -121,23 +121,40 @@ def _v4_clarifying_exchanges(db: sqlite3.Connection) -> None:
         db.execute(sql)
 
 
+def _v5_round_areas(db: sqlite3.Connection) -> None:
+    """Issue 13: the topic areas a round's talking points covered, computed once with the
+    meaning matcher (which is too slow to rerun over every round each time Progress opens)."""
+    for sql in (
+        """CREATE TABLE round_areas (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+            matcher TEXT NOT NULL,                -- what the points were matched with (encoder name)
+            areas_json TEXT NOT NULL,             -- [{"area", "measured", "covered", "source"}]
+            computed_at REAL NOT NULL             -- UNIX time
+        )""",
+    ):
+        db.execute(sql)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_debrief_scratchpad_timeline,
     _v3_round_recording_and_pauses,
     _v4_clarifying_exchanges,
+    _v5_round_areas,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
 OUR_TABLES = frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses",
-                        "clarifications"})
+                        "clarifications", "round_areas"})
 # The tables a database of each version has (a missing one means it is damaged).
 TABLES_OF_VERSION = {
     1: frozenset({"sessions", "answers"}),
     2: frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings"}),
     3: frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses"}),
-    4: OUR_TABLES,
+    4: frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses",
+                  "clarifications"}),
+    5: OUR_TABLES,
 }
 
 

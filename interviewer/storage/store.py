@@ -450,6 +450,55 @@ class Store:
         stored = [a.audio_path for a in session.answers] + [d.audio_path for d in session.debrief]
         return [p for p in stored if p and self.audio_file(p) is None]
 
+    # ------------------------------------------------------------------ topic areas across rounds
+
+    def save_round_areas(self, session_id: int, results: list, matcher: str) -> None:
+        """The topic areas a round's talking points covered (core.weak_spots.AreaResult, from
+        the round's coverage matched with `matcher`); replaces what was stored for the round."""
+        rows = [{"area": r.area, "measured": r.measured, "covered": r.covered, "source": r.source} for r in results]
+        with self._write("Saving the round's topic areas") as db:
+            self._session_row(session_id)
+            db.execute("INSERT OR REPLACE INTO round_areas (session_id, matcher, areas_json, computed_at)"
+                       " VALUES (?, ?, ?, ?)", (session_id, matcher, _dumps(rows), time.time()))
+
+    def round_area_matchers(self) -> dict[int, str]:
+        """Session id -> what its stored topic areas were matched with (rounds not in it have none)."""
+        return {r["session_id"]: r["matcher"] for r in self._read("SELECT session_id, matcher FROM round_areas")}
+
+    def area_history(self, kind: str | None = None) -> list:
+        """Completed rounds, oldest first, with their measured topic areas (core.weak_spots.RoundAreas):
+        the stored areas of their talking points, and the depth-signal and clarifying-question
+        areas of their answers' analyses (computed here: the analyses are the source of truth)."""
+        from interviewer.core.analysis.summary import Part, summarize
+        from interviewer.core.weak_spots import AreaResult, RoundAreas, merge, signal_area_results
+
+        sessions = self._read("SELECT id, kind, started_at FROM sessions WHERE status = 'completed'"
+                              " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
+        wanted = {r["id"] for r in sessions}
+        parts: dict[int, list[Part]] = {sid: [] for sid in wanted}
+        for a in self._read("SELECT id, session_id, question_id, follow_up_id, question_text, asked_at, answer_start,"
+                            " answer_end, analysis_json FROM answers ORDER BY id"):
+            if a["session_id"] in wanted:
+                parts[a["session_id"]].append(Part(a["id"], a["question_id"] or "", a["follow_up_id"],
+                                                   a["question_text"], a["asked_at"], a["answer_start"],
+                                                   a["answer_end"], _load_json(a["analysis_json"]) or {}))
+        starts: dict[int, list[float]] = {}
+        for p in self._read("SELECT session_id, started_at FROM phase_timeline ORDER BY started_at"):
+            starts.setdefault(p["session_id"], []).append(p["started_at"])
+        stored: dict[int, list[AreaResult]] = {}
+        for r in self._read("SELECT session_id, areas_json FROM round_areas"):
+            try:
+                rows = json.loads(r["areas_json"])
+                stored[r["session_id"]] = [AreaResult(str(x["area"]), float(x["measured"]), float(x["covered"]),
+                                                      str(x.get("source", "points"))) for x in rows]
+            except (ValueError, TypeError, KeyError):
+                continue  # unreadable: computed again by whoever fills the table
+        out = []
+        for r in sessions:
+            signals = signal_area_results(summarize(parts[r["id"]], starts.get(r["id"])))
+            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], merge(stored.get(r["id"], []) + signals)))
+        return out
+
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
         """Numbers per completed or interrupted session, oldest first, for the progress plots."""
         sessions = self._read(

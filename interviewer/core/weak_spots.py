@@ -1,0 +1,162 @@
+"""Weak spots across rounds: how often each topic area was covered, per round kind, over time.
+
+An area is either a topic area of the scripts' expected points (`ExpectedPoint.area`, e.g.
+"monitoring and rollback", counted from talking-point coverage, core/analysis/coverage.py) or
+a depth signal's area (core/analysis/depth.py: "tradeoffs", "quantified results"...), plus
+"clarifying questions" for questions asked in a phase that expects them. In one round an area
+is *covered* when at least half of what measured it was: half of its points (a partly covered
+point counting half), or half of the questions the signal applied to.
+
+Readiness checkpoints ("three ML system design rounds in a row covering monitoring and
+rollback") tick themselves from these measured rounds. A round of the kind that did not measure
+the area (its script never asked about it) neither counts nor breaks the run.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+from interviewer.core.analysis import coverage as point_coverage
+
+if TYPE_CHECKING:
+    from interviewer.core.analysis.summary import RoundNumbers
+
+COVERED_SHARE = 0.5
+CLARIFYING_AREA = "clarifying questions"
+RECENT_ROUNDS = 5  # weakest areas are judged on the last rounds that measured them
+POINTS, SIGNAL = "points", "signal"
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    """One area in one round: `covered` of `measured` (points, or questions)."""
+
+    area: str
+    measured: float
+    covered: float
+    source: str = POINTS  # "points" (expected points) or "signal" (a depth signal, clarifying questions)
+
+    @property
+    def share(self) -> float | None:
+        return round(self.covered / self.measured, 3) if self.measured else None
+
+    @property
+    def is_covered(self) -> bool:
+        return bool(self.measured) and self.covered / self.measured >= COVERED_SHARE
+
+
+def point_area_results(numbers: "RoundNumbers") -> list[AreaResult]:
+    """Areas of the expected points, from the round's talking-point coverage."""
+    return [AreaResult(g.name, g.points, g.covered + 0.5 * g.partly, POINTS)
+            for g in point_coverage.coverage_by_area(numbers.coverage) if g.points]
+
+
+def signal_area_results(numbers: "RoundNumbers") -> list[AreaResult]:
+    """Areas of the depth signals (per question they applied to) and clarifying questions."""
+    out = [AreaResult(c.area, c.questions, c.heard, SIGNAL) for c in numbers.depth.values() if c.questions]
+    expecting = [q for q in numbers.questions if q.expects_clarifying]
+    if expecting:
+        out.append(AreaResult(CLARIFYING_AREA, len(expecting), sum(q.clarifying_asked > 0 for q in expecting),
+                              SIGNAL))
+    return out
+
+
+def merge(results: Sequence[AreaResult]) -> dict[str, AreaResult]:
+    """One result per area: an area both points and a signal measured adds up both."""
+    out: dict[str, AreaResult] = {}
+    for r in results:
+        if r.area in out:
+            prev = out[r.area]
+            out[r.area] = AreaResult(r.area, prev.measured + r.measured, prev.covered + r.covered,
+                                     prev.source if prev.source == r.source else f"{prev.source}+{r.source}")
+        else:
+            out[r.area] = r
+    return out
+
+
+@dataclass(frozen=True)
+class RoundAreas:
+    """The measured areas of one completed round."""
+
+    session_id: int
+    kind: str
+    started_at: float
+    areas: dict[str, AreaResult] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AreaStanding:
+    """How an area has gone lately (in one kind, or across kinds when `kind` is None)."""
+
+    area: str
+    kind: str | None
+    history: tuple[tuple[int, bool], ...]  # (session id, covered) per measuring round, oldest first
+
+    @property
+    def recent(self) -> tuple[tuple[int, bool], ...]:
+        return self.history[-RECENT_ROUNDS:]
+
+    @property
+    def covered_recently(self) -> int:
+        return sum(c for _, c in self.recent)
+
+    @property
+    def rate(self) -> float:
+        return self.covered_recently / len(self.recent) if self.recent else 0.0
+
+
+def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[AreaStanding]:
+    """Every area measured in `rounds` (of `kind`, if given), weakest first: lowest recent
+    coverage rate, then the most often measured (a steady gap before a single miss)."""
+    history: dict[tuple[str, str | None], list[tuple[int, bool]]] = {}
+    for r in sorted(rounds, key=lambda r: (r.started_at, r.session_id)):
+        if kind is not None and r.kind != kind:
+            continue
+        for area, result in r.areas.items():
+            if result.measured:
+                history.setdefault((area, kind), []).append((r.session_id, result.is_covered))
+    out = [AreaStanding(area, k, tuple(h)) for (area, k), h in history.items()]
+    return sorted(out, key=lambda s: (s.rate, -len(s.recent), s.area))
+
+
+# ---------------------------------------------------------------- readiness checkpoints
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    kind: str
+    areas: tuple[str, ...]
+    in_a_row: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CheckpointStatus:
+    checkpoint: Checkpoint
+    streak: int               # measuring rounds of the kind, covering every area, up to the latest
+    best: int                 # the longest such run so far
+    session_ids: tuple[int, ...]  # the rounds of the current run
+
+    @property
+    def ticked(self) -> bool:
+        return self.best >= self.checkpoint.in_a_row
+
+
+def checkpoint_status(checkpoint: Checkpoint, rounds: Sequence[RoundAreas]) -> CheckpointStatus:
+    """Ticked once `in_a_row` rounds of the kind in a row covered all its areas; a round that
+    measured none of them is skipped, one that measured some and missed any breaks the run."""
+    streak, best, run = 0, 0, []
+    for r in sorted(rounds, key=lambda r: (r.started_at, r.session_id)):
+        if r.kind != checkpoint.kind:
+            continue
+        results = [r.areas.get(a) for a in checkpoint.areas]
+        measured = [x for x in results if x is not None and x.measured]
+        if not measured:
+            continue
+        if len(measured) == len(results) and all(x.is_covered for x in measured):
+            streak += 1
+            run.append(r.session_id)
+            best = max(best, streak)
+        else:
+            streak, run = 0, []
+    return CheckpointStatus(checkpoint, streak, best, tuple(run))
