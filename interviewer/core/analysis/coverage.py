@@ -242,7 +242,7 @@ class PointMatcher:
         return out
 
     def score_points(self, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence]) -> list[PointCoverage]:
-        spans = _spans(sentences)
+        spans = _spans(sentences) if points else []  # no points: nothing to encode
         if not spans:
             return [_result(i, p, [], self.thresholds) for i, p in enumerate(points)]
         if not self.use_meaning:
