@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from interviewer.core.scripts.areas import AREAS
 from interviewer.core.scripts.loader import discover_scripts, validate_file
 from interviewer.core.scripts.model import MAX_ROUND_MINUTES, MIN_ROUND_MINUTES, ROUND_KINDS
 from interviewer.resources import bundled_scripts_dir
@@ -23,11 +24,57 @@ def test_bundled_script_validates(path):
     assert validate_file(path) == []
 
 
-def test_at_least_two_scripts_per_round_kind(bundled):
-    assert len(BUNDLED_FILES) >= 12
+def test_at_least_four_scripts_per_round_kind(bundled):
+    """Six to eight weeks of practice without meeting the same round every week (issue 13)."""
+    assert len(BUNDLED_FILES) >= 24
     counts = Counter(s.kind for s in bundled)
-    assert all(counts[kind] >= 2 for kind in ROUND_KINDS), counts
+    assert all(counts[kind] >= 4 for kind in ROUND_KINDS), counts
     assert all(s.bundled for s in bundled)
+
+
+def test_bundled_scripts_have_no_warnings(bundled):
+    """No clarifying topic without a fact, no question without points, no typo of an area."""
+    assert [w for s in bundled for w in s.warnings] == []
+
+
+def test_every_point_has_keywords_and_an_area_from_the_shared_vocabulary(bundled):
+    for script in bundled:
+        for question in script.questions:
+            for point in question.expected_points:
+                where = f"{script.id}/{question.id}: {point.text}"
+                assert point.area in AREAS, where
+                assert len(point.keywords) >= 2, where
+                assert all(k == k.lower().strip() and k for k in point.keywords), where
+
+
+def test_areas_recur_across_scripts_so_progress_can_count_them(bundled):
+    """An area used by one script only could never show a trend across rounds of other scripts."""
+    scripts_per_area = Counter(area for s in bundled
+                               for area in {p.area for q in s.questions for p in q.expected_points})
+    assert len(scripts_per_area) >= 20
+    assert all(count >= 2 for count in scripts_per_area.values()), scripts_per_area
+    assert set(scripts_per_area) == set(AREAS), "every area of the documented vocabulary is used"
+
+
+def test_every_question_has_a_written_outline(bundled):
+    for script in bundled:
+        for question in script.questions:
+            where = f"{script.id}/{question.id}"
+            assert len(question.outline) >= 3, where
+            assert question.outline_steps() == question.outline, where
+            assert len(set(question.outline)) == len(question.outline), where
+            assert all(8 <= len(step) <= 140 for step in question.outline), where
+
+
+def test_every_clarifying_topic_has_a_fact_and_clarifying_phases_have_topics(bundled):
+    for script in bundled:
+        for question in script.questions:
+            for topic in question.clarifying_topics:
+                assert topic.fact, f"{script.id}/{question.id}: {topic.name}"
+        for phase in script.phases:
+            if phase.expects_clarifying:
+                asked = [q for q in script.questions_in(phase.id)]
+                assert asked and all(q.clarifying_topics for q in asked), f"{script.id}/{phase.id}"
 
 
 def test_file_names_match_script_ids(bundled):
