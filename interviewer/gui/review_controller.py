@@ -61,6 +61,7 @@ class ReviewController:
         screen.stop_requested.connect(self.stop_playback)
         screen.export_requested.connect(self._ask_export)
         screen.coverage_needed.connect(self.match_talking_points)
+        self._coverage_matcher: Any = None  # see text_encoder()
         debrief_screen.play_requested.connect(self.play_answer)
 
     def script_by_id(self, script_id: str) -> RoundScript | None:
@@ -91,23 +92,26 @@ class ReviewController:
 
     # -- talking points ----------------------------------------------------------------------
     def text_encoder(self) -> Any:
-        """What the talking points are matched with, in the review and its exports alike: the
-        app's sentence-embedding model (waits for it to load; call off the GUI thread), else
-        the keyword fallback."""
-        from interviewer.core.matching import LexicalEncoder
+        """What the talking points are matched with, in the review and its exports alike: a
+        matcher on the app's sentence-embedding model (waits for it to load; call off the GUI
+        thread), else on the keyword fallback. One matcher, so an export after the review
+        reuses the sentences' vectors instead of encoding them again (seconds for a long round)."""
+        from interviewer.core.matching import LexicalEncoder, Matcher
 
         load = self.services.load_text_encoder
-        return load() if load is not None else LexicalEncoder()
+        encoder = load() if load is not None else LexicalEncoder()
+        if self._coverage_matcher is None or self._coverage_matcher.encoder is not encoder:
+            self._coverage_matcher = Matcher(encoder)
+        return self._coverage_matcher
 
     def match_talking_points(self, session: Any, script: RoundScript | None) -> None:
         """Fill the review's checklist from the round summary, computed on a worker thread."""
         if script is None:
             return
-        from interviewer.core.matching import Matcher
         from interviewer.storage.progress import round_summary
 
         def work():
-            numbers = round_summary(session, script, Matcher(self.text_encoder()))
+            numbers = round_summary(session, script, self.text_encoder())
             return numbers.coverage, numbers.phase_coverage
 
         def done(result) -> None:
