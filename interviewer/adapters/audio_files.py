@@ -102,3 +102,20 @@ def seconds_of(path: Path) -> float | None:
         return sf.info(path).duration
     except (RuntimeError, sf.LibsndfileError):
         return None
+
+
+def copy_as_wav(source: Path, out: Path, *, progress: Progress | None = None,
+                cancel: threading.Event | None = None) -> float:
+    """Any audio file the app reads (WAV, FLAC, MP3, Ogg; M4A with PyAV) as a 16 kHz mono WAV,
+    streamed in blocks (bounded memory at any length); returns its seconds. UserError for a file
+    that cannot be read; `cancel` set raises Cancelled (the caller removes `out`)."""
+    from interviewer.adapters.long_audio import open_audio
+
+    stream = open_audio(source)
+    meter = _Meter(stream.duration, progress, cancel)
+    with sf.SoundFile(out, "w", samplerate=SAMPLE_RATE, channels=1, format="WAV", subtype="PCM_16") as sink:
+        for block in stream.blocks():
+            sink.write(np.clip(block, -1.0, 1.0))
+            meter.step(block.size / SAMPLE_RATE)
+        frames = sink.frames
+    return frames / SAMPLE_RATE
