@@ -101,6 +101,8 @@ def sentences_of_part(part: "Part") -> list[Sentence]:
     a = part.analysis if isinstance(part.analysis, dict) else {}
     out = []
     for u in a.get("utterances") or []:
+        if not isinstance(u, dict):  # an analysis stored by hand or by an old version: skip it
+            continue
         text = str(u.get("text") or "").strip()
         if text:
             out.append(Sentence(part.id, text, _f(u.get("start")), _f(u.get("end"))))
@@ -108,7 +110,7 @@ def sentences_of_part(part: "Part") -> list[Sentence]:
         return out
     current: list[dict] = []
     for w in a.get("words") or []:
-        if not str(w.get("text") or "").strip():
+        if not isinstance(w, dict) or not str(w.get("text") or "").strip():
             continue
         current.append(w)
         if str(w["text"]).strip()[-1:] in ".!?":

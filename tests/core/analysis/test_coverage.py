@@ -106,6 +106,15 @@ def test_sentences_from_words_when_no_utterances():
         ("Canary first.", 0.1, 0.8), ("Then rollback", 1.5, 2.2)]
 
 
+def test_malformed_stored_analysis_is_skipped_not_a_traceback():
+    part = Part(5, "design", None, "q", 0.0, 0.0, 5.0,
+                {"utterances": ["not a dict", {"text": "Canary first.", "start": "x", "end": None}, None]})
+    assert [(s.text, s.start, s.end) for s in sentences_of_part(part)] == [("Canary first.", 0.0, 0.0)]
+    words_only = Part(6, "design", None, "q", 0.0, 0.0, 5.0, {"words": [7, {"text": " Rollback.", "start": 1.0}]})
+    assert [s.text for s in sentences_of_part(words_only)] == ["Rollback."]
+    assert round_coverage([part, words_only], SCRIPT, Matcher(LexicalEncoder()))[0].points[0].status == COVERED
+
+
 def test_question_no_longer_in_script_is_skipped():
     parts = [_part(1, "gone", [("Anything.", 0.0, 1.0)])]
     assert round_coverage(parts, SCRIPT, Matcher(LexicalEncoder())) == []
