@@ -12,7 +12,11 @@ from interviewer.gui.banner import Banner
 from interviewer.gui.debrief_screen import DebriefScreen
 from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.review_screen import ReviewScreen
+from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.workers import Job, post_to_gui, run_in_background, run_job
+
+# What the import dialog offers: what adapters/long_audio.py reads (M4A/AAC through PyAV).
+AUDIO_FILES = "Audio (*.wav *.flac *.mp3 *.ogg *.oga *.opus *.m4a *.aac);;All files (*)"
 
 def in_steps(transcribe: Callable[..., Any], model: Any) -> Callable[..., Any] | None:
     """The app's file transcriber as backfill's in-steps transcriber (progress within a file,
@@ -57,6 +61,9 @@ class ReviewController:
         self.last_export: ExportResult | None = None
         self.export_job: Job | None = None  # the export being written (its Cancel is on the screen)
         self.catch_up_job: Job | None = None  # recordings being transcribed (the same)
+        # Importing a recording is not tied to one screen: the window shows this bar (status bar).
+        self.import_progress = TaskProgress()
+        self.import_job: Job | None = None
         screen.play_requested.connect(self.play_answer)
         screen.stop_requested.connect(self.stop_playback)
         screen.export_requested.connect(self._ask_export)
@@ -89,6 +96,61 @@ class ReviewController:
         self.screen.show_session(session, self.script_by_id(session.script_id), missing)
         self._show()
         self.transcribe_missing_answers(session)
+
+    # -- importing a recorded interview -------------------------------------------------------
+    def ask_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self.screen.window(), "Import a recorded interview",
+                                              str(Path.home()), AUDIO_FILES)
+        if path:
+            self.import_recording(Path(path))
+
+    def import_recording(self, path: Path) -> None:
+        """Transcribe a recorded interview of any length off the GUI thread, with a progress bar
+        and Cancel (nothing is kept when cancelled), then open it for review."""
+        from interviewer.app.import_recording import import_recording
+
+        store = self._store()
+        if store is None:
+            return
+        if store.read_only:
+            self.banner.show_message("The data folder is read-only, so a recording cannot be imported.", "warning")
+            return
+        if self.import_job is not None and not self.import_job.finished:
+            self.banner.show_message("A recording is still being imported; wait for it or cancel it.", "info")
+            return
+        if not (self.model_status.ready and self.services.transcribe_file):
+            self.banner.show_message("The speech model is not ready, so the recording cannot be transcribed yet; "
+                                     "try again once it is (the Check screen shows its state).", "warning")
+            return
+        transcribe, model = self.services.transcribe_file, self.model_status.model
+        steps = in_steps(transcribe, model) or (lambda file, _progress, _cancel: transcribe(file, model))
+        bar = self.import_progress
+
+        def work(progress, cancel):
+            return import_recording(store, path, steps, progress=progress, cancel=cancel)
+
+        def ended() -> None:
+            if self.import_job is job:
+                bar.finish()
+
+        def done(session_id: int) -> None:
+            ended()
+            self.banner.show_message(f"Imported {path.name}.", "info")
+            self.open(session_id)
+
+        def failed(exc: BaseException) -> None:
+            ended()
+            self.banner.show_message(f"Could not import {path.name}: {exc}", "warning")
+
+        def cancelled() -> None:
+            ended()
+            self.banner.show_message(f"Import of {path.name} cancelled; nothing was saved.", "info")
+
+        job = self.import_job = run_job(work, on_progress=bar.report, on_done=done, on_error=failed,
+                                        on_cancelled=cancelled)
+        bar.start(job, f"Importing {path.name}...", seconds=True)
 
     # -- talking points ----------------------------------------------------------------------
     def text_encoder(self) -> Any:

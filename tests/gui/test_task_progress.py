@@ -240,3 +240,38 @@ def test_catching_up_shows_progress_within_a_recording_and_cancel_stops_the_mode
     assert any(0 < v < 1000 for v in seen) and seen == sorted(seen)
     assert "Transcribed 1 answer from its recording." in controller.banner.history[-1][1]
     store.close()
+
+
+def test_importing_a_recording_shows_progress_and_cancel_keeps_nothing(qtbot, isolated_dirs, long_answer_wav,
+                                                                      real_model):
+    from interviewer.app.real_adapters import transcribe_file
+
+    store = Store.open()
+    model_status = ModelStatus(lambda: real_model)
+    model_status.start()
+    qtbot.waitUntil(lambda: model_status.ready, timeout=10000)
+    controller = _controller(qtbot, store, AppServices(transcribe_file=transcribe_file), model_status)
+    bar = controller.import_progress
+    qtbot.addWidget(bar)
+
+    controller.import_recording(long_answer_wav)
+    qtbot.waitUntil(lambda: bar.isVisible() and 0 < bar.bar.value() < 1000, timeout=120000)
+    assert " of 1:" in bar.bar.text()  # m:ss of the recording's length
+    bar.cancel_button.click()
+    clicked = time.monotonic()
+    qtbot.waitUntil(lambda: controller.import_job.finished, timeout=5000)
+    assert time.monotonic() - clicked < 2.0
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)
+    assert store.list_sessions() == [] and "nothing was saved" in controller.banner.history[-1][1]
+
+    seen = []
+    bar.bar.valueChanged.connect(seen.append)
+    controller.import_recording(long_answer_wav)
+    qtbot.waitUntil(lambda: controller.import_job.finished and not bar.isVisible(), timeout=180000)
+    assert any(0 < v < 1000 for v in seen)
+    [row] = store.list_sessions()
+    shown = controller.screen.session  # the review opened on it
+    assert shown is not None and shown.id == row.id and shown.kind == "imported"
+    assert recall_of(" ".join(SENTENCES * 3), shown.answers[0].transcript.text) >= MIN_RECALL
+    assert f"Imported {long_answer_wav.name}." in [text for _, text in controller.banner.history]
+    store.close()
