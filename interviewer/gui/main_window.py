@@ -288,13 +288,22 @@ class MainWindow(QMainWindow):
         if store is None:
             return
 
-        def done(rows) -> None:
+        encoder = self.text_encoder  # None until loaded: the keyword fallback, redone once it is
+
+        def load():
+            from interviewer.app.round_areas import load_progress
+
+            return load_progress(store, self.review.script_by_id, encoder)
+
+        def done(data) -> None:
+            rows = data.rows
+            self.progress_screen.set_areas(data.areas)  # topic areas per round (weak spots)
             self.progress_screen.set_progress(rows)
             completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED)
             self.home.progress_label.setText(
                 f"<b>{completed} round(s) completed.</b> Practice plan: {self.progress_screen.plan_summary.text()}")
 
-        run_in_background(store.progress, done,
+        run_in_background(load, done,
                           lambda exc: self.banner.show_message(f"Could not compute progress: {exc}", "warning"))
 
     def refresh_devices(self) -> None:

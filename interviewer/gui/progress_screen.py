@@ -1,4 +1,5 @@
-"""Progress across sessions per round kind, self-ratings against measured numbers, the plan."""
+"""Progress across sessions per round kind, self-ratings against measured numbers, topic areas
+covered over time (weak spots), and the practice plan with its readiness checkpoints."""
 from __future__ import annotations
 
 import time
@@ -12,11 +13,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from interviewer.core.practice_plan import build_plan, current_week, track_plan
+from interviewer.core.practice_plan import build_plan, current_week, propose_next_round, readiness, track_plan
+from interviewer.core.weak_spots import RECENT_ROUNDS, standings
 from interviewer.core.scripts.model import ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
 from interviewer.app.labels import kind_label
@@ -29,6 +33,7 @@ class ProgressScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []  # SessionProgress, oldest first
+        self.areas: list[Any] = []  # core.weak_spots.RoundAreas of completed rounds, oldest first
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("All kinds", "")
         for kind in ROUND_KINDS:
@@ -52,6 +57,15 @@ class ProgressScreen(QWidget):
         self.rating_note = QLabel()
         self.rating_note.setWordWrap(True)
         self.plan_list = QListWidget()
+        self.area_table = QTableWidget(0, 4)
+        self.area_table.setHorizontalHeaderLabels(["Topic area", "Round kind", f"Covered (last {RECENT_ROUNDS})",
+                                                   "Over time (oldest first)"])
+        self.area_table.verticalHeader().setVisible(False)
+        self.area_table.horizontalHeader().setStretchLastSection(True)
+        self.area_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.area_table.setAccessibleName("Topic areas covered over time, weakest first")
+        self.area_note = QLabel()
+        self.area_note.setWordWrap(True)
         self.plan_summary = QLabel()
         self.plan_summary.setWordWrap(True)
 
@@ -66,6 +80,13 @@ class ProgressScreen(QWidget):
         grid.addWidget(self.pause_chart, 1, 0)
         grid.addWidget(self.clarifying_chart, 1, 1)
         grid.addWidget(self.rating_chart, 2, 0)
+        areas_box = QWidget()
+        areas_layout = QVBoxLayout(areas_box)
+        areas_layout.setContentsMargins(0, 0, 0, 0)
+        areas_layout.addWidget(QLabel("<b>Weak spots: topic areas covered</b>"))
+        areas_layout.addWidget(self.area_note)
+        areas_layout.addWidget(self.area_table, 1)
+        grid.addWidget(areas_box, 3, 0)
         side = QVBoxLayout()
         plan_head = QHBoxLayout()
         plan_head.addWidget(QLabel("<b>Practice plan</b>"))
@@ -76,15 +97,21 @@ class ProgressScreen(QWidget):
         side.addWidget(self.plan_list, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        grid.addWidget(side_widget, 2, 1)
+        grid.addWidget(side_widget, 2, 1, 2, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
         layout.addWidget(self.rating_note)
+        self._redraw()  # the empty state says what will appear
 
     def set_progress(self, rows: list[Any]) -> None:
         """rows: storage SessionProgress objects, oldest first."""
         self.rows = list(rows)
+        self._redraw()
+
+    def set_areas(self, rounds: list[Any]) -> None:
+        """rounds: core.weak_spots.RoundAreas of completed rounds (Store.area_history)."""
+        self.areas = list(rounds)
         self._redraw()
 
     def _redraw(self) -> None:
@@ -108,25 +135,60 @@ class ProgressScreen(QWidget):
         self.rating_chart.set_series([Series(kind_label(k), [(r.mean_self_rating, r.filler_rate)
                                                               for r in rated if r.kind == k]) for k in kinds])
         self.rating_note.setText(_rating_note(rated))
+        self._fill_areas(kind)
         self._fill_plan()
+
+    def _fill_areas(self, kind: str) -> None:
+        kinds = [k for k in ROUND_KINDS if (not kind or k == kind) and any(r.kind == k for r in self.areas)]
+        ranked = sorted((s for k in kinds for s in standings(self.areas, k)), key=lambda s: (s.rate, -len(s.recent)))
+        self.area_table.setRowCount(len(ranked))
+        for row, s in enumerate(ranked):
+            over_time = " ".join("●" if covered else "○" for _, covered in s.history)
+            cells = [s.area, kind_label(s.kind or ""), f"{s.covered_recently} of {len(s.recent)}", over_time]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col == 3:
+                    item.setToolTip(f"{sum(c for _, c in s.history)} of {len(s.history)} rounds covered it "
+                                    "(● covered, ○ not covered)")
+                self.area_table.setItem(row, col, item)
+        self.area_table.resizeColumnsToContents()
+        self.area_note.setText(
+            "Each completed round counts an area as covered when at least half of its talking points, or of the "
+            "questions that called for it (tradeoffs, numbers, clarifying questions...), were covered. Weakest first."
+            if ranked else "Complete a round to see which topic areas you cover and which you miss.")
 
     def _fill_plan(self) -> None:
         plan = build_plan(self.weeks.value())
         completed = [(r.session_id, r.kind) for r in self.rows if r.status == SessionStatus.COMPLETED]
         progress = track_plan(plan, completed)
         self.plan_list.clear()
+        checks = {id(s.checkpoint): s for s in readiness(plan, self.areas)}
         for week in progress:
             mark = "✔" if week.done else "☐"
             kinds = ", ".join(kind_label(k) for k in week.week.kinds)
             item = QListWidgetItem(f"{mark} Week {week.week.number}: {week.week.stage} "
                                    f"({week.count}/{week.week.rounds_needed} rounds)\n    {kinds}")
             self.plan_list.addItem(item)
+            for c in week.week.checkpoints:
+                status = checks[id(c)]
+                tick = "✔" if status.ticked else "☐"
+                self.plan_list.addItem(QListWidgetItem(
+                    f"    {tick} Checkpoint: {c.text} ({min(status.best, c.in_a_row)}/{c.in_a_row} in a row)"))
         now = current_week(progress)
         done = sum(w.done for w in progress)
+        proposal = propose_next_round(progress, self.areas)
+        ticked = sum(s.ticked for s in checks.values())
+        next_round = ""
+        if proposal is not None:
+            focus = f", focus on {', '.join(proposal.focus)}" if proposal.focus else ""
+            next_round = f" Next round: {kind_label(proposal.kind)}{focus} ({proposal.reason})."
         self.plan_summary.setText(
-            f"{done} of {len(progress)} weeks done. "
-            + (f"Next: week {now.week.number}, {now.week.focus.lower()}." if now else "The plan is complete."))
+            f"{done} of {len(progress)} weeks done, {ticked} of {len(checks)} readiness checkpoints. "
+            + (f"Next: week {now.week.number}, {now.week.focus.lower()}." if now else "The plan is complete.")
+            + next_round)
         self.plan_progress = progress
+        self.readiness = list(checks.values())
+        self.proposal = proposal
 
 
 def _rating_note(rated: list[Any]) -> str:

@@ -1,0 +1,66 @@
+"""Topic areas of stored rounds, for weak spots across rounds (Qt-free; run off the GUI thread).
+
+A round's talking points are matched with the meaning matcher (core/analysis/coverage.py),
+which takes a second or two per round: the areas they cover are computed once per round and
+stored (Store.save_round_areas). The depth-signal areas need no matcher; the store reads
+them from the analyses each time (Store.area_history).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from interviewer.core.matching import LexicalEncoder, Matcher
+from interviewer.core.scripts.model import RoundScript
+from interviewer.core.weak_spots import AreaResult, RoundAreas, point_area_results
+from interviewer.storage.progress import round_summary
+
+LEXICAL = LexicalEncoder().name
+
+
+def record_round_areas(store: Any, session_id: int, script: RoundScript, encoder: Any = None) -> list[AreaResult]:
+    """Match the round's talking points with `encoder` (None: the keyword fallback) and store
+    the areas they cover."""
+    encoder = encoder if encoder is not None else LexicalEncoder()
+    numbers = round_summary(store.get_session(session_id), script, Matcher(encoder))
+    results = point_area_results(numbers)
+    store.save_round_areas(session_id, results, encoder.name)
+    return results
+
+
+def fill_missing_round_areas(store: Any, script_by_id: Callable[[str], RoundScript | None], encoder: Any = None,
+                             cancelled: Callable[[], bool] = lambda: False) -> int:
+    """Compute and store the point areas of completed rounds that have none yet, or that were
+    matched only with the keyword fallback while the meaning matcher is now loaded. Returns
+    how many rounds were matched. Rounds whose script is gone are left as they are."""
+    name = encoder.name if encoder is not None else LEXICAL
+    done = store.round_area_matchers()
+    matched = 0
+    for s in store.list_sessions(include_discarded=False):
+        if cancelled():
+            break
+        if s.status != "completed":
+            continue
+        stored = done.get(s.id)
+        if stored is not None and (stored == name or name == LEXICAL):
+            continue
+        script = script_by_id(s.script_id)
+        if script is None:
+            continue
+        record_round_areas(store, s.id, script, encoder)
+        matched += 1
+    return matched
+
+
+@dataclass
+class ProgressData:
+    """What Progress shows: per-session numbers (storage SessionProgress) and measured areas."""
+
+    rows: list
+    areas: list[RoundAreas]
+
+
+def load_progress(store: Any, script_by_id: Callable[[str], RoundScript | None], encoder: Any = None) -> ProgressData:
+    """Everything Progress shows, rounds not matched yet matched first (call off the GUI thread)."""
+    fill_missing_round_areas(store, script_by_id, encoder)
+    return ProgressData(store.progress(), store.area_history())

@@ -1,0 +1,59 @@
+"""Progress shows weak spots across rounds: per round kind and topic area, how often it was
+covered over time (weakest first), the readiness checkpoints ticking themselves, and the next
+round the plan proposes; all of it changes after a stored round that covers or misses an area."""
+from __future__ import annotations
+
+from interviewer.app.round_areas import load_progress
+from interviewer.gui.progress_screen import ProgressScreen
+from interviewer.storage import Store
+from tests.storage.test_area_history import MONITORED, MONITORING, NOT_MONITORED, by_id, store_round
+
+
+def table(screen: ProgressScreen) -> list[list[str]]:
+    t = screen.area_table
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def show(screen: ProgressScreen, store: Store) -> None:
+    data = load_progress(store, by_id)  # what the main window loads off the GUI thread
+    screen.set_areas(data.areas)
+    screen.set_progress(data.rows)
+
+
+def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp_path):
+    screen = ProgressScreen()
+    assert screen.area_table.rowCount() == 0 and "Complete a round" in screen.area_note.text()
+    with Store.open(tmp_path) as store:
+        store_round(store, 1_700_000_000, NOT_MONITORED)
+        show(screen, store)
+        rows = table(screen)
+        monitoring = next(r for r in rows if r[0] == MONITORING)
+        assert monitoring[1:] == ["ML system design", "0 of 1", "○"]
+        assert rows.index(monitoring) < next(i for i, r in enumerate(rows) if r[0] == "tradeoffs")  # weakest first
+        checkpoint_line = next(screen.plan_list.item(i).text() for i in range(screen.plan_list.count())
+                               if "monitoring and rollback" in screen.plan_list.item(i).text())
+        assert "☐" in checkpoint_line and "(0/3 in a row)" in checkpoint_line
+        assert "0 of 7 readiness checkpoints" in screen.plan_summary.text()
+        assert "Next round:" in screen.plan_summary.text()
+
+        for n in range(3):
+            store_round(store, 1_700_100_000 + n * 86400, MONITORED)
+        show(screen, store)
+        monitoring = next(r for r in table(screen) if r[0] == MONITORING)
+        assert monitoring[2:] == ["3 of 4", "○ ● ● ●"]
+        assert table(screen)[0][0] != MONITORING
+        checkpoint_line = next(screen.plan_list.item(i).text() for i in range(screen.plan_list.count())
+                               if "monitoring and rollback" in screen.plan_list.item(i).text())
+        assert "✔" in checkpoint_line and "(3/3 in a row)" in checkpoint_line
+        assert next(s for s in screen.readiness if MONITORING in s.checkpoint.areas).ticked
+        # ... and so did "two design rounds in a row asking clarifying questions and naming tradeoffs".
+        assert sorted(s.checkpoint.areas for s in screen.readiness if s.ticked) == [
+            ("clarifying questions", "tradeoffs"), (MONITORING,)]
+        assert "2 of 7 readiness checkpoints" in screen.plan_summary.text()
+        # Foundations weeks come first: the next round is one of their kinds, never practised yet.
+        assert "Next round: ML breadth" in screen.plan_summary.text()
+        assert MONITORING not in screen.proposal.focus
+
+        # The kind filter narrows the table to that kind.
+        screen.kind_filter.setCurrentIndex(screen.kind_filter.findData("behavioral"))
+        assert screen.area_table.rowCount() == 0

@@ -1,0 +1,159 @@
+"""Weak spots across rounds on a real SQLite store: rounds are stored as the app stores them
+(answers analysed by core.analysis.report), their talking points matched by the coverage
+module and their areas stored once; Progress data and the practice plan then change after
+rounds that miss or cover a topic area."""
+from __future__ import annotations
+
+from interviewer.app.round_areas import fill_missing_round_areas, load_progress, record_round_areas
+from interviewer.core.analysis.report import analyze_answer
+from interviewer.core.practice_plan import build_plan, propose_next_round, readiness, track_plan
+from interviewer.core.scripts.loader import parse_script
+from interviewer.core.weak_spots import standings
+from interviewer.storage import SessionStatus, Store
+from tests.core.analysis.speech import spoken
+
+MONITORING = "monitoring and rollback"
+SCRIPT = parse_script('''
+id = "weak_spots_design"
+title = "Design: fraud scoring"
+kind = "ml_system_design"
+minutes = 45
+
+[[phases]]
+id = "requirements"
+name = "Requirements"
+minutes = 10
+expects_clarifying = true
+prompt = "Ask me about the problem."
+
+[[phases]]
+id = "design"
+name = "Design"
+minutes = 25
+prompt = "Now the design."
+
+[[phases]]
+id = "monitoring"
+name = "Monitoring"
+minutes = 10
+prompt = "It is live now."
+
+[[questions]]
+id = "design"
+phase = "requirements"
+text = "Design real-time fraud scoring for card payments."
+clarifying_topics = ["latency", "scale"]
+expected_points = [
+    { text = "Latency budget of about a hundred milliseconds inside the payment", keywords = ["latency", "milliseconds"], area = "serving and latency" },
+]
+
+[[questions]]
+id = "monitoring"
+phase = "monitoring"
+text = "How do you monitor the model and roll back a bad one?"
+expected_points = [
+    { text = "Watch feature and score drift and alert on it", keywords = ["drift", "alert"], area = "monitoring and rollback" },
+    { text = "Ship new models behind a canary and roll back a bad model quickly", keywords = ["canary", "roll back", "rollback"], area = "monitoring and rollback" },
+]
+''', "weak_spots_design.toml")
+
+DESIGN = ("How many payments per second do we see at peak? [1.0] Okay. Let's assume two thousand payments per "
+          "second and a latency budget of a hundred milliseconds. [1.0] I'd use boosted trees instead of a deep "
+          "net because the budget is tight, and if the feature store goes down we fall back to rules.")
+MONITORED = ("We watch the feature drift and the score drift every hour and alert the on-call when they move. "
+             "[1.0] A new model ships behind a canary on one percent of traffic, so we can roll back a bad model "
+             "at once.")
+NOT_MONITORED = ("I would retrain the model every night on the fresh data and push it to the registry so the "
+                 "serving layer picks it up the next morning.")
+
+
+def store_round(store: Store, started_at: float, monitoring_answer: str) -> int:
+    sid = store.create_session(SCRIPT.id, SCRIPT.title, SCRIPT.kind, SCRIPT.minutes, started_at=started_at)
+    store.add_phase(sid, "requirements", "Requirements", 10, 0.0)
+    store.add_phase(sid, "monitoring", "Monitoring", 10, 300.0)
+    for qid, text, at, clarifying in (("design", DESIGN, 5.0, True), ("monitoring", monitoring_answer, 305.0, False)):
+        question = SCRIPT.question(qid)
+        aid = store.add_answer(sid, qid, question.text, asked_at=at, answer_start=at + 1, answer_end=at + 60,
+                               with_audio=False)
+        transcript = spoken(text)
+        store.attach_transcript(aid, transcript)
+        store.attach_analysis(aid, analyze_answer(
+            transcript, question_text=question.text, round_kind=SCRIPT.kind, expects_clarifying=clarifying,
+            expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics],
+            question_findings=False).to_dict())
+    store.finish_session(sid, SessionStatus.COMPLETED, ended_at=started_at + 2700)
+    return sid
+
+
+def by_id(script_id: str):
+    return SCRIPT if script_id == SCRIPT.id else None
+
+
+def test_progress_and_plan_follow_rounds_that_miss_or_cover_an_area(tmp_path):
+    plan = build_plan(8)
+    with Store.open(tmp_path) as store:
+        first = store_round(store, 1_700_000_000, NOT_MONITORED)
+        data = load_progress(store, by_id)
+        [one] = data.areas
+        assert one.session_id == first and [r.session_id for r in data.rows] == [first]
+        assert not one.areas[MONITORING].is_covered and one.areas[MONITORING].measured == 2
+        assert one.areas["serving and latency"].is_covered  # a point area of the first question
+        assert one.areas["tradeoffs"].is_covered and one.areas["clarifying questions"].is_covered
+        assert one.areas["stated assumptions"].is_covered
+        weakest = standings(data.areas, "ml_system_design")[0]
+        assert weakest.area in (MONITORING, "evaluation metrics")  # both missed: metrics never named
+        assert {s.area for s in standings(data.areas, "ml_system_design") if s.rate == 0} >= {MONITORING}
+        checkpoint = next(s for s in readiness(plan, data.areas) if MONITORING in s.checkpoint.areas)
+        assert checkpoint.best == 0 and not checkpoint.ticked
+
+        # Three rounds in a row that cover it: the checkpoint ticks itself.
+        for n in range(3):
+            store_round(store, 1_700_100_000 + n * 86400, MONITORED)
+        data = load_progress(store, by_id)
+        history = standings(data.areas, "ml_system_design")
+        monitoring = next(s for s in history if s.area == MONITORING)
+        assert [c for _, c in monitoring.history] == [False, True, True, True]
+        checkpoint = next(s for s in readiness(plan, data.areas) if MONITORING in s.checkpoint.areas)
+        assert checkpoint.ticked and checkpoint.streak == 3
+        assert history[0].area != MONITORING  # no longer the weakest
+
+        # The plan proposes design work with the weakest areas as focus, monitoring no longer among them.
+        progress = track_plan(plan, [(r.session_id, r.kind) for r in data.rows])
+        proposal = propose_next_round(progress, data.areas)
+        assert MONITORING not in proposal.focus
+
+        # Areas are matched once per round; a round that misses it again breaks the run.
+        assert fill_missing_round_areas(store, by_id) == 0
+        last = store_round(store, 1_700_900_000, NOT_MONITORED)
+        data = load_progress(store, by_id)
+        checkpoint = next(s for s in readiness(plan, data.areas) if MONITORING in s.checkpoint.areas)
+        assert checkpoint.streak == 0 and checkpoint.ticked  # reached once; the current run is broken
+
+        # Deleting a round deletes its stored areas with it.
+        store.delete_session(last)
+        assert last not in store.round_area_matchers()
+        assert [r.session_id for r in store.area_history()][-1] != last
+
+
+def test_areas_matched_with_the_keyword_fallback_are_matched_again_with_the_model(tmp_path):
+    class Encoder:  # stands in for the loaded sentence-embedding model: only its name matters here
+        name = "all-MiniLM-L6-v2-int8"
+
+        def __init__(self):
+            from interviewer.core.matching import LexicalEncoder
+
+            self.inner = LexicalEncoder()
+
+        def encode(self, texts):
+            return self.inner.encode(texts)
+
+    with Store.open(tmp_path) as store:
+        sid = store_round(store, 1_700_000_000, MONITORED)
+        assert fill_missing_round_areas(store, by_id) == 1
+        assert store.round_area_matchers() == {sid: "lexical"}
+        assert fill_missing_round_areas(store, by_id) == 0
+        assert fill_missing_round_areas(store, by_id, Encoder()) == 1
+        assert store.round_area_matchers() == {sid: Encoder.name}
+        assert fill_missing_round_areas(store, by_id) == 0  # the fallback never replaces the model's
+        assert record_round_areas(store, sid, SCRIPT)  # explicit: recomputed and stored
+        assert fill_missing_round_areas(store, lambda _id: None) == 0  # script gone: left as it is
