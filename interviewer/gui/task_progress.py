@@ -25,7 +25,8 @@ def _clock(seconds: float) -> str:
 
 class TaskProgress(QWidget):
     """One long operation at a time: `start(job, title)`, then `report(done, total)` from the
-    job's progress, and `finish()` when it ended (however it ended)."""
+    job's progress, and `finish()` when it ended (however it ended). Without a job (work that
+    cannot be stopped or measured, such as loading the speech model) it is a busy indicator."""
 
     cancel_requested = Signal()
 
@@ -46,6 +47,7 @@ class TaskProgress(QWidget):
         layout.addWidget(self.bar, 3)
         layout.addWidget(self.cancel_button)
         self._job: Job | None = None
+        self._active = False
         self._unit: Callable[[float, float], str] = self._count_text
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -54,12 +56,13 @@ class TaskProgress(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._job is not None
+        return self._active
 
     def start(self, job: Job | None, title: str, *, seconds: bool = False, cancellable: bool = True) -> None:
         """Show `title` and a busy bar if the work lasts longer than SHOW_AFTER_MS. `seconds`:
         progress is audio seconds (shown as m:ss of m:ss), else a count of steps."""
         self._job = job
+        self._active = True
         self._unit = self._seconds_text if seconds else self._count_text
         self.title.setText(title)
         self.bar.setRange(0, 0)  # busy until a total is known
@@ -70,7 +73,7 @@ class TaskProgress(QWidget):
         self._timer.start(SHOW_AFTER_MS)
 
     def report(self, done: float, total: float) -> None:
-        if self._job is None:
+        if not self._active:
             return
         if total <= 0:
             self.bar.setRange(0, 0)
@@ -81,11 +84,12 @@ class TaskProgress(QWidget):
 
     def finish(self) -> None:
         self._job = None
+        self._active = False
         self._timer.stop()
         self.hide()
 
     def _show_now(self) -> None:
-        if self._job is not None:
+        if self._active:
             self.show()
 
     def _cancel(self) -> None:
