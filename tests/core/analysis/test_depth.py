@@ -204,3 +204,13 @@ def test_words_whisper_gives_in_pieces_and_stray_apostrophes_still_count():
     assert [e.match for e in numbers.evidence] == ["0.3", "0.1"]
     assert heard(depth.EDGE_CASES, "If the scoring service time's out, we let the payment through.").heard
     assert not heard(depth.ASSUMPTIONS, "I assume you mean the daily users?").heard
+
+
+def test_the_documentation_lists_every_example_and_area():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "analysis.md").read_text()
+    for s in depth.SIGNALS:
+        assert f"`{s.id}`" in doc and f"area \"{s.area}\"" in doc and s.advice in doc
+        for example in s.counts + s.does_not:
+            assert f"\"{example}\"" in doc, example
