@@ -65,3 +65,17 @@ _.does_not  # core/analysis/depth.py Signal
 # used by benchmarks/coverage_bench.py and tests/core/analysis/test_coverage.py.
 _.sentences_of_text  # core/analysis/coverage.py
 _.keyword_only  # core/analysis/coverage.py
+_.score_points  # core/analysis/coverage.py PointMatcher: one answer's points, scored by the benchmark
+
+# gui/theme.py Theme fields read by name (theme.current().color("meter_ok"), getattr in banner.py)
+# and contrast_ratio, which tests/gui/test_theme.py uses to check the rendered screens.
+_.good_text  # gui/theme.py: findings legend (review)
+_.filler_bg  # gui/theme.py
+_.filler_text  # gui/theme.py
+_.pause_bg  # gui/theme.py: timeline pauses (color("pause_bg"))
+_.pause_text  # gui/theme.py
+_.disfluency_text  # gui/theme.py
+_.meter_track  # gui/theme.py: level meter (color("meter_track"))
+_.meter_ok  # gui/theme.py
+_.meter_hot  # gui/theme.py
+_.contrast_ratio  # gui/theme.py: tests/gui/test_theme.py

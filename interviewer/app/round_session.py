@@ -501,6 +501,14 @@ class RoundSession:
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
                 question_findings=False).to_dict()
             credit_clarifications(analysis, record.clarifications)
+            if question is not None and question.expected_points:
+                # Talking points scored now, while the round runs, and stored with the answer:
+                # the review's coverage then needs no encoding (core/analysis/coverage.py).
+                from interviewer.core.analysis.coverage import POINTS_KEY, part_points
+                try:
+                    analysis[POINTS_KEY] = part_points(analysis, question, self.matcher)
+                except Exception:  # noqa: BLE001 - the review scores the answer itself then
+                    log.exception("talking points of answer %s not scored", update.answer)
             state.analysis = analysis  # seen by the round-end job, which runs off the GUI thread
             self._post(lambda: self._analysis_done(update.answer, analysis))
             if self.store is not None and state.answer_id is not None:

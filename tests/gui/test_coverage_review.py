@@ -203,3 +203,64 @@ def test_review_and_every_export_show_the_talking_points_and_the_outline(qtbot, 
             [[e.part_id for e in p.evidence] for p in q.points]
     assert exported["fraud"]["outline"][0] == "Ask about the latency budget and the volume"
     assert [g["name"] for g in data["session"]["numbers"]["phase_coverage"]] == ["Design", "Operate"]
+
+
+def test_a_live_round_stores_each_answers_point_scores_so_the_review_encodes_nothing(tmp_path):
+    """Through RoundSession: each answer's talking points are scored as it is analysed, during
+    the round, and stored with it; the round's coverage is then the same without encoding."""
+    import time
+
+    from gui_fakes import FakeRecorder, FakeSpeaker, transcript_of
+
+    from interviewer.app.round_session import RoundSession
+    from interviewer.core.analysis.coverage import POINTS_KEY
+    from interviewer.core.analysis.summary import Part
+    from interviewer.core.clock import FakeClock
+    from interviewer.core.matching import LexicalEncoder, Matcher
+    from interviewer.core.scripts.loader import parse_script
+    from interviewer.storage.progress import round_parts, round_summary
+
+    script = parse_script(SCRIPT, "coverage.toml")
+    said = iter([transcript_of("I would run it in shadow mode first and keep a rollback ready"),
+                 transcript_of("a canary on one percent of traffic"),
+                 transcript_of("we watch the score distribution for drift")])
+
+    class Transcriber:
+        on_segment = None
+
+        def __init__(self):
+            self.result = next(said, transcript_of("okay"))
+
+        def feed(self, samples):
+            pass
+
+        def finish(self):
+            return self.result
+
+    class NoEncoding(LexicalEncoder):
+        def encode(self, texts):
+            raise AssertionError(f"encoded again: {texts}")
+
+    store = Store.open(tmp_path / "data")
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                           transcriber_factory=Transcriber, store=store)
+    session.start()
+    for _ in range(3):
+        deadline = time.monotonic() + 5
+        while session.controller.status != "listening" and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        session.controller.end_answer()
+    session.stop()
+    session.close()
+    stored = store.get_session(session.session_id)
+    store.close()
+    assert [a.question_id for a in stored.answers][:2] == ["fraud", "fraud"]
+    assert all(POINTS_KEY in a.analysis for a in stored.answers if a.question_id in ("fraud", "monitor"))
+    at_end = round_summary(stored, script, Matcher(NoEncoding())).coverage  # nothing encoded
+    bare = [Part(p.id, p.question_id, p.follow_up_id, p.question_text, p.asked_at, p.start, p.end,
+                 {k: v for k, v in p.analysis.items() if k != POINTS_KEY}) for p in round_parts(stored)]
+    from interviewer.core.analysis.summary import summarize
+
+    assert at_end == summarize(bare, script=script, matcher=Matcher(LexicalEncoder())).coverage
+    assert at_end[0].points[0].status == COVERED and at_end[0].points[1].status == MISSED

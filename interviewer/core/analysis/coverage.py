@@ -98,14 +98,19 @@ def sentences_of_text(text: str, part_id: int = 0) -> list[Sentence]:
 def sentences_of_part(part: "Part") -> list[Sentence]:
     """Sentences of one stored part, from its analysis (`utterances`, else its timed words cut
     at sentence ends)."""
-    a = part.analysis if isinstance(part.analysis, dict) else {}
+    return sentences_of_analysis(part.analysis, part.id)
+
+
+def sentences_of_analysis(analysis: object, part_id: int = 0) -> list[Sentence]:
+    """Sentences of an answer's analysis (AnswerAnalysis.to_dict())."""
+    a = analysis if isinstance(analysis, dict) else {}
     out = []
     for u in a.get("utterances") or []:
         if not isinstance(u, dict):  # an analysis stored by hand or by an old version: skip it
             continue
         text = str(u.get("text") or "").strip()
         if text:
-            out.append(Sentence(part.id, text, _f(u.get("start")), _f(u.get("end"))))
+            out.append(Sentence(part_id, text, _f(u.get("start")), _f(u.get("end"))))
     if out:
         return out
     current: list[dict] = []
@@ -114,10 +119,10 @@ def sentences_of_part(part: "Part") -> list[Sentence]:
             continue
         current.append(w)
         if str(w["text"]).strip()[-1:] in ".!?":
-            out.append(_sentence_of_words(part.id, current))
+            out.append(_sentence_of_words(part_id, current))
             current = []
     if current:
-        out.append(_sentence_of_words(part.id, current))
+        out.append(_sentence_of_words(part_id, current))
     return out
 
 
@@ -244,34 +249,72 @@ class PointMatcher:
         return out
 
     def score_points(self, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence]) -> list[PointCoverage]:
+        """Each point's coverage by all these sentences (of one or several parts)."""
+        per_part = self.part_scores(points, sentences)
+        return [combine(i, p, [scores[i] for scores in per_part.values()], self.thresholds)
+                for i, p in enumerate(points)]
+
+    def part_scores(self, points: Sequence[ExpectedPoint],
+                    sentences: Sequence[Sentence]) -> dict[int, list["PartScore"]]:
+        """Part id -> each point's score against that part's sentences. A point's coverage over
+        several parts is `combine` of its part scores (sentences are only paired within a part),
+        so a part can be scored once, when it is analysed, and stored (`stored_point_scores`)."""
         spans = _spans(sentences) if points else []  # no points: nothing to encode
         if not spans:
-            return [_result(i, p, [], self.thresholds) for i, p in enumerate(points)]
+            return {}
         if not self.use_meaning:
-            return [self._by_keywords(i, p, spans) for i, p in enumerate(points)]
-        targets = [_point_texts(p) for p in points]
-        vectors = self._vectors([t for ts in targets for t in ts] + [x for s in spans for x in s.pieces])
-        span_vectors = [_span_vector(s, vectors) for s in spans]
-        return [self._by_meaning(i, p, [vectors[t] for t in ts], spans, span_vectors)
-                for i, (p, ts) in enumerate(zip(points, targets))]
+            scored = [[(1.0 if said else 0.0, span, said) for span in spans
+                       for said in [_said_keywords(span.text, p.keywords)]] for p in points]
+        else:
+            th = self.thresholds
+            assert th is not None
+            targets = [_point_texts(p) for p in points]
+            vectors = self._vectors([t for ts in targets for t in ts] + [x for s in spans for x in s.pieces])
+            span_vectors = [_span_vector(s, vectors) for s in spans]
+            scored = []
+            for p, ts in zip(points, targets):
+                target_vectors = [vectors[t] for t in ts]
+                rows = []
+                for span, vector in zip(spans, span_vectors):
+                    similarity = max(sum(map(operator.mul, t, vector)) for t in target_vectors)  # dot, 2x faster
+                    said = _said_keywords(span.text, p.keywords)
+                    rows.append((similarity + (th.keyword_bonus if said else 0.0), span, said))
+                scored.append(rows)
+        part_ids = list(dict.fromkeys(s.part_id for s in sentences))
+        return {pid: [_part_score([row for row in rows if row[1].sentences[0].part_id == pid]) for rows in scored]
+                for pid in part_ids}
 
-    def _by_meaning(self, index: int, point: ExpectedPoint, targets: list[list[float]], spans: list[_Span],
-                    span_vectors: list[list[float]]) -> PointCoverage:
-        th = self.thresholds
-        assert th is not None
-        scored: list[tuple[float, _Span, tuple[str, ...]]] = []
-        for span, vector in zip(spans, span_vectors):
-            similarity = max(sum(map(operator.mul, t, vector)) for t in targets)  # dot, 2x faster
-            said = _said_keywords(span.text, point.keywords)
-            scored.append((similarity + (th.keyword_bonus if said else 0.0), span, said))
-        return _result(index, point, scored, th)
 
-    def _by_keywords(self, index: int, point: ExpectedPoint, spans: list[_Span]) -> PointCoverage:
-        scored = []
-        for span in spans:
-            said = _said_keywords(span.text, point.keywords)
-            scored.append((1.0 if said else 0.0, span, said))
-        return _result(index, point, scored, CoverageThresholds(covered=1.0, partly=1.0, keyword_bonus=1.0))
+@dataclass(frozen=True)
+class PartScore:
+    """One point against one part: its best score, the keywords said, and its best sentences
+    (at most MAX_EVIDENCE, not overlapping), whatever their score."""
+
+    score: float
+    keywords_said: tuple[str, ...] = ()
+    candidates: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"score": self.score, "keywords_said": list(self.keywords_said),
+                "evidence": [{"text": e.text, "start": e.start, "end": e.end, "score": e.score}
+                             for e in self.candidates]}
+
+
+def _part_score(scored: list[tuple[float, _Span, tuple[str, ...]]]) -> PartScore:
+    best = max((s for s, _, _ in scored), default=0.0)
+    said = tuple(dict.fromkeys(k for _, _, ks in scored for k in ks))
+    candidates: list[Evidence] = []
+    seen: set[Sentence] = set()
+    for score, span, _ in sorted(scored, key=lambda x: -x[0]):
+        if len(candidates) >= MAX_EVIDENCE:
+            break
+        if seen.intersection(span.sentences):
+            continue
+        seen.update(span.sentences)
+        first, last = span.sentences[0], span.sentences[-1]
+        candidates.append(Evidence(first.part_id, " ".join(s.text for s in span.sentences),
+                                   first.start, last.end, round(score, 3)))
+    return PartScore(round(best, 3), said, tuple(candidates))
 
 
 _PERCENT = re.compile(r"(\d)\s*%")
@@ -289,36 +332,21 @@ def _point_texts(point: ExpectedPoint) -> list[str]:
     return texts
 
 
-def _result(index: int, point: ExpectedPoint, scored: list[tuple[float, _Span, tuple[str, ...]]],
-            th: CoverageThresholds) -> PointCoverage:
-    best = max((s for s, _, _ in scored), default=0.0)
+def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
+            th: CoverageThresholds | None) -> PointCoverage:
+    """A point's coverage from its scores in each part said to the question."""
+    th = th or DEFAULT_THRESHOLDS
+    best = max((s.score for s in scores), default=0.0)
     status = COVERED if best >= th.covered else PARTLY if best >= th.partly else MISSED
-    said = tuple(dict.fromkeys(k for _, _, ks in scored for k in ks))
-    evidence: list[Evidence] = []
+    said = tuple(dict.fromkeys(k for s in scores for k in s.keywords_said))
+    evidence: tuple[Evidence, ...] = ()
     if status != MISSED:
-        seen: set[Sentence] = set()
-        for score, span, _ in sorted(scored, key=lambda x: -x[0]):
-            if score < th.partly or len(evidence) >= MAX_EVIDENCE:
-                break
-            if seen.intersection(span.sentences):
-                continue
-            seen.update(span.sentences)
-            first, last = span.sentences[0], span.sentences[-1]
-            evidence.append(Evidence(first.part_id, " ".join(s.text for s in span.sentences),
-                                     first.start, last.end, round(score, 3)))
-    return PointCoverage(index, point.text, point.area, status, round(best, 3), said, tuple(evidence))
+        candidates = sorted((e for s in scores for e in s.candidates), key=lambda e: -e.score)
+        evidence = tuple(e for e in candidates if e.score >= th.partly)[:MAX_EVIDENCE]
+    return PointCoverage(index, point.text, point.area, status, round(best, 3), said, evidence)
 
 
 # ---------------------------------------------------------------- questions and rounds
-
-
-def question_coverage(question: Question, sentences: Sequence[Sentence],
-                      scorer: PointMatcher | Matcher | None = None) -> QuestionCoverage:
-    """Coverage of one question's expected points by everything said to it (all its answers)."""
-    scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
-    points = tuple(scorer.score_points(question.expected_points, sentences))
-    return QuestionCoverage(question.id, question.text, question.phase, points, question.outline_steps(),
-                            answered=bool(sentences))
 
 
 def round_coverage(parts: Iterable["Part"], script: RoundScript,
@@ -327,21 +355,78 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
 
     `parts` are the round's stored parts (storage.progress.round_parts(session), or
     summary.Part built by hand); a question's parts are those with its question id, main answer
-    and follow-ups alike. Questions without expected points are listed with no points, so the
-    review can still show their outline."""
+    and follow-ups alike. A part whose analysis holds its point scores (`part_points`, stored when
+    it was analysed, with the same matcher and points) is not encoded again. Questions without
+    expected points are listed with no points, so the review can still show their outline."""
     scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
-    by_question: dict[str, list[Sentence]] = {}
+    by_question: dict[str, list["Part"]] = {}
     for part in parts:
         if part.question_id:
-            by_question.setdefault(part.question_id, []).extend(sentences_of_part(part))
+            by_question.setdefault(part.question_id, []).append(part)
     out = []
-    for qid, sentences in by_question.items():
+    for qid, question_parts in by_question.items():
         try:
             question = script.question(qid)
         except KeyError:
             continue  # a question the script no longer has: nothing to compare with
-        out.append(question_coverage(question, sentences, scorer))
+        points = question.expected_points
+        scores: list[list[PartScore]] = []
+        to_encode: list[Sentence] = []
+        answered = False
+        for part in question_parts:
+            sentences = sentences_of_part(part)
+            answered = answered or bool(sentences)
+            stored = _stored_scores(part, points, scorer)
+            if stored is not None:
+                scores.append(stored)
+            else:
+                to_encode += sentences
+        scores += scorer.part_scores(points, to_encode).values()
+        covered = tuple(combine(i, p, [s[i] for s in scores], scorer.thresholds) for i, p in enumerate(points))
+        out.append(QuestionCoverage(question.id, question.text, question.phase, covered, question.outline_steps(),
+                                    answered=answered))
     return out
+
+
+# ---------------------------------------------------------------- point scores stored with an answer
+
+POINTS_KEY = "points"  # where part_points goes in an answer's analysis
+SCORES_VERSION = 1     # bump when the scores' meaning changes: stored ones are then recomputed
+
+
+def _scores_id(scorer: PointMatcher) -> str:
+    """Stored scores count only for the same encoder, keyword bonus and scoring."""
+    bonus = scorer.thresholds.keyword_bonus if scorer.thresholds else None
+    return f"{scorer.matcher.encoder.name if scorer.use_meaning else 'keywords'}|bonus={bonus}|v{SCORES_VERSION}"
+
+
+def part_points(analysis: dict, question: Question, scorer: PointMatcher | Matcher | None = None) -> dict:
+    """One answer's scores for its question's expected points, to store in its analysis under
+    POINTS_KEY when the answer is analysed (during the round), so the round's coverage later needs
+    no encoding. Small: per point, its best score and at most two sentences."""
+    scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
+    points = question.expected_points
+    scores = scorer.part_scores(points, sentences_of_analysis(analysis)).get(0) or [PartScore(0.0)] * len(points)
+    return {"scorer": _scores_id(scorer),
+            "points": [{"text": p.text, **s.to_dict()} for p, s in zip(points, scores)]}
+
+
+def _stored_scores(part: "Part", points: Sequence[ExpectedPoint], scorer: PointMatcher) -> list[PartScore] | None:
+    """The part's stored scores when they are for these points and this scorer, else None."""
+    stored = part.analysis.get(POINTS_KEY) if isinstance(part.analysis, dict) else None
+    if not points or not isinstance(stored, dict) or stored.get("scorer") != _scores_id(scorer):
+        return None
+    rows = stored.get("points")
+    if not isinstance(rows, list) or [r.get("text") if isinstance(r, dict) else None for r in rows] != \
+            [p.text for p in points]:
+        return None  # the script's points changed since the answer was analysed
+    try:
+        return [PartScore(float(r["score"]), tuple(str(k) for k in r.get("keywords_said") or ()),
+                          tuple(Evidence(part.id, str(e["text"]), float(e["start"]), float(e["end"]),
+                                         float(e["score"])) for e in r.get("evidence") or ()))
+                for r in rows]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None  # damaged: score the part again
 
 
 def _group(name: str, points: list[PointCoverage]) -> GroupCoverage:
@@ -373,4 +458,4 @@ def coverage_by_area(coverage: Sequence[QuestionCoverage]) -> list[GroupCoverage
 
 def keyword_only() -> PointMatcher:
     """The baseline: a point is covered when one of its keywords was said (fuzzy), else missed."""
-    return PointMatcher(Matcher(LexicalEncoder()), use_meaning=False)
+    return PointMatcher(Matcher(LexicalEncoder()), CoverageThresholds(1.0, 1.0, 0.0), use_meaning=False)

@@ -7,7 +7,7 @@ import pytest
 from interviewer.core.analysis import coverage
 from interviewer.core.analysis.coverage import (
     COVERED, MISSED, PARTLY, CoverageThresholds, PointMatcher, Sentence, coverage_by_area, keyword_only,
-    question_coverage, round_coverage, sentences_of_part, sentences_of_text,
+    round_coverage, sentences_of_part, sentences_of_text,
 )
 from interviewer.core.analysis.summary import Part, summarize
 from interviewer.core.matching import LexicalEncoder, Matcher
@@ -26,6 +26,16 @@ QUESTION = Question("design", "Design a fraud detection system for card payments
 SCRIPT = RoundScript("fraud", "Fraud", "ml_system_design", 45.0,
                      (Phase("clarify", "Clarify", 5, "Ask."), Phase("design", "Design", 30, "Go on.")),
                      (QUESTION, Question("intro", "Tell me about yourself.", "clarify")))
+
+
+def question_coverage(question: Question, said: list[Sentence], matcher: Matcher):
+    """One question's coverage by these sentences, through round_coverage as the app runs it."""
+    parts = [Part(pid, question.id, None, "q", 0.0, 0.0, 60.0,
+                  {"utterances": [{"text": s.text, "start": s.start, "end": s.end} for s in said if s.part_id == pid]})
+             for pid in dict.fromkeys([s.part_id for s in said] or [1])]
+    script = RoundScript("s", "S", "ml_system_design", 45.0, (Phase("design", "Design", 30, "Go."),), (question,))
+    (result,) = round_coverage(parts, script, matcher)
+    return result
 
 
 def _part(pid: int, qid: str, utterances: list[tuple[str, float, float]], follow_up: str | None = None,
@@ -113,6 +123,38 @@ def test_malformed_stored_analysis_is_skipped_not_a_traceback():
     words_only = Part(6, "design", None, "q", 0.0, 0.0, 5.0, {"words": [7, {"text": " Rollback.", "start": 1.0}]})
     assert [s.text for s in sentences_of_part(words_only)] == ["Rollback."]
     assert round_coverage([part, words_only], SCRIPT, Matcher(LexicalEncoder()))[0].points[0].status == COVERED
+
+
+def test_scores_stored_with_each_answer_give_the_same_coverage_without_encoding_again():
+    parts = [
+        _part(1, "design", [("We need about a hundred milliseconds of latency.", 1.0, 4.0),
+                            ("Then a canary.", 4.5, 5.5)]),
+        _part(2, "design", [("Chargebacks come weeks later, so the labels are delayed.", 0.2, 4.0)], follow_up="labels"),
+    ]
+    fresh = round_coverage(parts, SCRIPT, Matcher(LexicalEncoder()))
+    stored = [Part(p.id, p.question_id, p.follow_up_id, p.question_text, p.asked_at, p.start, p.end,
+                   {**p.analysis, coverage.POINTS_KEY: coverage.part_points(p.analysis, QUESTION,
+                                                                            Matcher(LexicalEncoder()))})
+              for p in parts]
+
+    class NoEncoding(LexicalEncoder):
+        def encode(self, texts):
+            raise AssertionError(f"encoded again: {texts}")
+
+    assert round_coverage(stored, SCRIPT, Matcher(NoEncoding())) == fresh
+    # Other points in the script now, or another matcher: the stored scores are not used.
+    changed = RoundScript(SCRIPT.id, SCRIPT.title, SCRIPT.kind, SCRIPT.minutes, SCRIPT.phases,
+                          (Question("design", QUESTION.text, "design", expected_points=(LATENCY, ROLLBACK)),))
+    with pytest.raises(AssertionError, match="encoded again"):
+        round_coverage(stored, changed, Matcher(NoEncoding()))
+    keywords = round_coverage(stored, SCRIPT, keyword_only())
+    assert keywords == round_coverage(parts, SCRIPT, keyword_only())
+    damaged = [Part(p.id, p.question_id, None, "q", 0.0, 0.0, 1.0,
+                    {**p.analysis, coverage.POINTS_KEY: {"scorer": p.analysis[coverage.POINTS_KEY]["scorer"],
+                                                         "points": [{"text": t.text, "score": "high"} for t in
+                                                                    QUESTION.expected_points]}})
+               for p in stored]
+    assert round_coverage(damaged, SCRIPT, Matcher(LexicalEncoder())) == fresh
 
 
 def test_question_no_longer_in_script_is_skipped():
