@@ -157,3 +157,17 @@ def test_areas_matched_with_the_keyword_fallback_are_matched_again_with_the_mode
         assert fill_missing_round_areas(store, by_id) == 0  # the fallback never replaces the model's
         assert record_round_areas(store, sid, SCRIPT)  # explicit: recomputed and stored
         assert fill_missing_round_areas(store, lambda _id: None) == 0  # script gone: left as it is
+
+
+def test_with_the_real_sentence_embedding_model_the_areas_follow_what_was_said(tmp_path):
+    from interviewer.adapters.embeddings import load_text_encoder
+
+    encoder = load_text_encoder()
+    with Store.open(tmp_path) as store:
+        missed = store_round(store, 1_700_000_000, NOT_MONITORED)
+        covered = store_round(store, 1_700_100_000, MONITORED)
+        data = load_progress(store, by_id, encoder)
+        assert store.round_area_matchers() == {missed: encoder.name, covered: encoder.name}
+        areas = {r.session_id: r.areas for r in data.areas}
+        assert not areas[missed][MONITORING].is_covered and areas[covered][MONITORING].is_covered
+        assert areas[missed]["serving and latency"].is_covered  # the same design answer in both
