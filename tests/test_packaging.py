@@ -169,6 +169,25 @@ def test_desktop_entry_and_metadata_agree():
     assert section["Icon"] == APP_ID
     assert section["Exec"].split()[0] == component.find("provides/binary").text == "interviewer"
     assert component.find("releases/release").get("version") == __version__
+    assert component.findtext("icon[@type='stock']") == section["Icon"]
+    assert section["Terminal"] == "false"
+
+
+def test_the_bundle_has_a_windowed_app_and_the_console_command():
+    """The spec builds `interviewer-gui` with console=False (no console window on Windows, what
+    the Start menu and the macOS .app open) and `interviewer` with console=True (the command)."""
+    import ast
+
+    tree = ast.parse((ROOT / "packaging" / "interviewer.spec").read_text())
+    exes = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "EXE":
+            kw = {k.arg: k.value for k in node.keywords}
+            exes[ast.literal_eval(kw["name"])] = ast.literal_eval(kw["console"])
+    assert exes == {"interviewer": True, "interviewer-gui": False}
+    collect = next(n for n in ast.walk(tree) if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "COLLECT")
+    assert {a.id for a in collect.args if isinstance(a, ast.Name)} >= {"exe", "gui_exe"}
+    assert '"CFBundleExecutable": "interviewer-gui"' in (ROOT / "packaging" / "interviewer.spec").read_text()
 
 
 # ------------------------------------------------------------------ the built bundle (slow)
@@ -294,6 +313,7 @@ def test_bundle_size(bundle_dir):
     with tarfile.open(archives[-1]) as archive:
         names = archive.getnames()
     assert "interviewer/interviewer" in names
+    assert "interviewer/interviewer-gui" in names  # the windowed app (no console on Windows)
     assert f"interviewer/share/applications/{APP_ID}.desktop" in names
 
 

@@ -33,6 +33,9 @@ class AppSettings:
     warning_minutes: float = 2.0  # spoken warning this long before a phase and the round end
     data_dir: str = ""  # "" = the platform's data folder
     recent_kind_filter: str = ""  # the Home screen's last kind filter
+    theme: str = "system"  # system | light | dark (gui/theme.py)
+    window_geometry: str = ""  # the main window: "x,y,width,height[,maximized]"
+    first_run_done: bool = False  # the guided start was finished or skipped
 
     @classmethod
     def from_dict(cls, data: dict) -> "AppSettings":

@@ -58,6 +58,8 @@ def run_app(argv: list[str] | None = None) -> int:
     if os.environ.get(STARTUP_REPORT_ENV):
         _report_startup(app, window)
     window.start_background_loading()
+    if not os.environ.get(STARTUP_REPORT_ENV):
+        window.maybe_show_first_run()
     code = app.exec()
     window.shutdown()
     wait_for_background_work(5000)

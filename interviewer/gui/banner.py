@@ -1,14 +1,16 @@
-"""A strip at the top of the window that shows plain-language problems and notices."""
+"""A strip at the top of the window that shows plain-language problems and notices.
+
+Its colours come from the application stylesheet (gui/theme.py, `#banner[level=...]`), so they
+follow the light or dark theme; an icon says the level without relying on colour alone."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-_STYLES = {
-    "error": "background:#fde2e1; color:#7a1c16; border:1px solid #e9a29d;",
-    "warning": "background:#fff3cd; color:#6b4f00; border:1px solid #f0d98c;",
-    "info": "background:#e3f0fd; color:#123f6b; border:1px solid #a9cbef;",
-}
+from interviewer.gui import theme
+
+LEVEL_ICONS = {"error": "warning", "warning": "warning", "info": "info"}
+LEVEL_TEXT_COLOURS = {"error": "error_text", "warning": "warning_text", "info": "info_text"}
 
 
 class Banner(QWidget):
@@ -18,26 +20,49 @@ class Banner(QWidget):
         super().__init__(parent)
         self.setObjectName("banner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAccessibleName("Message")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
+        layout.setContentsMargins(theme.SPACE_M, theme.SPACE_XS + 2, theme.SPACE_XS + 2, theme.SPACE_XS + 2)
+        self.icon = QLabel()
+        self.icon.setAccessibleName("Message level")
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
         close = QPushButton("Dismiss")
         close.setFlat(True)
+        close.setAccessibleDescription("Hide this message")
         close.clicked.connect(self.clear)
         layout.addWidget(close)
         self.level = ""
         self.history: list[tuple[str, str]] = []  # every message shown, for tests and the log
+        theme.notifier().changed.connect(self._theme_changed)  # a bound slot: dropped with the widget
         self.hide()
 
     def show_message(self, text: str, level: str = "error") -> None:
-        self.level = level
+        self.level = level if level in LEVEL_ICONS else "info"
         self.history.append((level, text))
         self.label.setText(text)
-        self.setStyleSheet(f"#banner {{{_STYLES.get(level, _STYLES['info'])} border-radius:4px;}}")
+        self._show_level()
         self.show()
+
+    def _theme_changed(self, _theme) -> None:
+        self._show_level()
+
+    def _show_level(self) -> None:
+        if not self.level:
+            return
+        self.setProperty("level", self.level)
+        self.style().unpolish(self)  # the stylesheet picks its colours by this property
+        self.style().polish(self)
+        for child in self.findChildren(QWidget):
+            self.style().unpolish(child)
+            self.style().polish(child)
+        colour = getattr(theme.current(), LEVEL_TEXT_COLOURS[self.level])
+        self.icon.setPixmap(theme.pixmap(LEVEL_ICONS[self.level], colour, 18))
+        self.icon.setAccessibleDescription(self.level)
+        self.setAccessibleDescription(f"{self.level}: {self.label.text()}")
 
     def clear(self) -> None:
         self.level = ""

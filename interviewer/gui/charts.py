@@ -1,13 +1,18 @@
-"""Small QPainter charts for the progress screen: lines over sessions, and a scatter plot."""
+"""Small QPainter charts for the progress screen: lines over sessions, and a scatter plot.
+
+Ticks are round numbers (0, 2, 4...; sessions are whole numbers), a shaded target band says
+what "good" is, each series has a line and a legend swatch, and with several round kinds a thin
+line joins every session so the overall trend shows too. Colours come from gui/theme.py."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-SERIES_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
+from interviewer.gui import theme
 
 
 @dataclass
@@ -16,20 +21,34 @@ class Series:
     points: list[tuple[float, float]] = field(default_factory=list)  # (x, y)
 
 
-def _nice_range(values: list[float], floor_zero: bool = True) -> tuple[float, float]:
-    if not values:
-        return 0.0, 1.0
-    low, high = min(values), max(values)
-    if floor_zero:
-        low = min(0.0, low)
+def nice_ticks(low: float, high: float, target: int = 5, integer: bool = False) -> list[float]:
+    """Round tick values covering [low, high]: steps of 1, 2 or 5 times a power of ten."""
     if high - low < 1e-9:
         high = low + 1.0
-    pad = (high - low) * 0.1
-    return low if floor_zero else low - pad, high + pad
+    raw = (high - low) / max(target - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    if integer:
+        step = max(1.0, round(step))
+    first = math.floor(low / step + 1e-9) * step
+    ticks = []
+    value = first
+    while value <= high + step * 1e-6 and len(ticks) < 50:
+        ticks.append(round(value, 10))
+        value += step
+    if ticks[-1] < high - 1e-9:
+        ticks.append(round(value, 10))
+    return ticks
+
+
+def tick_text(value: float, ticks: list[float]) -> str:
+    step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
+    decimals = next((d for d in range(3) if abs(step * 10 ** d - round(step * 10 ** d)) < 1e-6), 2)
+    return f"{value:.{decimals}f}"
 
 
 class Chart(QWidget):
-    """Lines (or dots) per series, with a title, axes, a band and a legend."""
+    """Lines (or dots) per series, with a title, round-number axes, a target band and a legend."""
 
     def __init__(self, title: str, y_label: str = "", lines: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,67 +56,133 @@ class Chart(QWidget):
         self.y_label = y_label
         self.lines = lines
         self.series: list[Series] = []
-        self.band: tuple[float, float] | None = None  # a shaded "normal" range
+        self.band: tuple[float, float] | None = None  # the target range, shaded
+        self.band_label = "target"
         self.x_range: tuple[float, float] | None = None
         self.x_label = ""
-        self.setMinimumSize(260, 180)
+        self.setMinimumSize(240, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so a screen reader reads the description
+        self.setAccessibleName(title)
+        self._describe()
 
     def set_series(self, series: list[Series], band: tuple[float, float] | None = None) -> None:
         self.series = [s for s in series if s.points]
         self.band = band
+        self._describe()
         self.update()
 
     def point_count(self) -> int:
         return sum(len(s.points) for s in self.series)
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("#ffffff"))
-        font = QFont(self.font())
-        p.setFont(font)
-        p.setPen(QColor("#222222"))
-        p.drawText(QRectF(0, 2, self.width(), 18), Qt.AlignmentFlag.AlignHCenter, self.title)
-        plot = QRectF(44, 24, max(self.width() - 56, 10), max(self.height() - 60, 10))
+    def _describe(self) -> None:
+        """The chart in words, for screen readers."""
+        if not self.series:
+            text = "No data yet."
+        else:
+            parts = []
+            for s in self.series:
+                ys = [y for _, y in sorted(s.points)]
+                parts.append(f"{s.name}: {len(ys)} point{'s' if len(ys) != 1 else ''}, latest {ys[-1]:.1f}"
+                             + (f", from {ys[0]:.1f}" if len(ys) > 1 else ""))
+            text = "; ".join(parts) + "."
+        if self.band:
+            text += f" Target band {self.band[0]:g} to {self.band[1]:g}."
+        self.setAccessibleDescription(text)
+
+    def _ranges(self) -> tuple[list[float], list[float]]:
         xs = [x for s in self.series for x, _ in s.points]
         ys = [y for s in self.series for _, y in s.points] + (list(self.band) if self.band else [])
-        x0, x1 = self.x_range or ((min(xs), max(xs)) if xs else (0.0, 1.0))
+        x0, x1 = self.x_range or ((min(xs), max(xs)) if xs else (1.0, 2.0))
         if x1 - x0 < 1e-9:
             x0, x1 = x0 - 1, x1 + 1
-        y0, y1 = _nice_range(ys)
+        low = min([0.0] + ys)
+        high = max(ys) if ys else 1.0
+        integer_x = self.x_range is None
+        x_ticks = ([float(v) for v in range(math.ceil(x0), math.floor(x1) + 1)] if self.x_range
+                   else nice_ticks(x0, x1, 6, integer=integer_x))
+        return x_ticks, nice_ticks(low, high, 6)
+
+    def paintEvent(self, _event) -> None:  # noqa: N802
+        t = theme.current()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), t.color("surface"))
+        p.setPen(t.color("border"))
+        p.drawRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1))
+        metrics = p.fontMetrics()
+        line_h = metrics.height()
+        p.setPen(t.color("text"))
+        bold = p.font()
+        bold.setBold(True)
+        p.setFont(bold)
+        p.drawText(QRectF(8, 4, self.width() - 16, line_h + 2), Qt.AlignmentFlag.AlignLeft,
+                   metrics.elidedText(self.title, Qt.TextElideMode.ElideRight, self.width() - 16))
+        bold.setBold(False)
+        p.setFont(bold)
+        x_ticks, y_ticks = self._ranges()
+        x0, x1 = x_ticks[0], x_ticks[-1]
+        if x1 - x0 < 1e-9:
+            x1 = x0 + 1
+        y0, y1 = y_ticks[0], y_ticks[-1]
+        label_w = max(metrics.horizontalAdvance(tick_text(v, y_ticks)) for v in y_ticks) + 10
+        legend_h = line_h + 6
+        plot = QRectF(label_w + 6, line_h + 12, max(self.width() - label_w - 18, 10),
+                      max(self.height() - (line_h + 12) - (2 * line_h + 6) - legend_h, 10))
 
         def pt(x: float, y: float) -> QPointF:
             return QPointF(plot.left() + plot.width() * (x - x0) / (x1 - x0),
                            plot.bottom() - plot.height() * (y - y0) / (y1 - y0))
 
         if self.band:
-            top, bottom = pt(x0, self.band[1]), pt(x1, self.band[0])
-            p.fillRect(QRectF(top, bottom), QColor(46, 125, 50, 30))
-        p.setPen(QColor("#999999"))
-        p.drawLine(plot.bottomLeft(), plot.bottomRight())
-        p.drawLine(plot.bottomLeft(), plot.topLeft())
-        for frac in (0.0, 0.5, 1.0):
-            y = y0 + (y1 - y0) * frac
-            q = pt(x0, y)
-            p.drawText(QRectF(0, q.y() - 8, 40, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       f"{y:.3g}")
+            top, bottom = pt(x0, min(self.band[1], y1)), pt(x1, max(self.band[0], y0))
+            p.fillRect(QRectF(top, bottom), QColor(t.band))
+        grid = QColor(t.border)
+        for v in y_ticks:
+            q = pt(x0, v)
+            p.setPen(QPen(grid, 1, Qt.PenStyle.DotLine if v != y0 else Qt.PenStyle.SolidLine))
+            p.drawLine(q, pt(x1, v))
+            p.setPen(t.color("text_muted"))
+            p.drawText(QRectF(0, q.y() - line_h / 2, label_w, line_h),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tick_text(v, y_ticks))
+        for v in x_ticks:
+            q = pt(v, y0)
+            p.setPen(t.color("text_muted"))
+            p.drawText(QRectF(q.x() - 30, plot.bottom() + 2, 60, line_h), Qt.AlignmentFlag.AlignHCenter,
+                       tick_text(v, x_ticks))
         if self.x_label:
-            p.drawText(QRectF(plot.left(), plot.bottom() + 2, plot.width(), 16), Qt.AlignmentFlag.AlignHCenter,
-                       self.x_label)
+            p.drawText(QRectF(plot.left(), plot.bottom() + line_h + 2, plot.width(), line_h),
+                       Qt.AlignmentFlag.AlignHCenter, self.x_label)
         if not self.series:
+            p.setPen(t.color("text_muted"))
             p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No data yet")
-        legend_x = plot.left()
-        for i, s in enumerate(self.series):
-            color = QColor(SERIES_COLORS[i % len(SERIES_COLORS)])
+        if self.lines and len(self.series) > 1:  # every session, whatever its kind: the overall trend
+            every = sorted(xy for s in self.series for xy in s.points)
+            p.setPen(QPen(t.color("text_muted"), 1, Qt.PenStyle.DashLine))
+            for a, b in zip(every, every[1:]):
+                p.drawLine(pt(*a), pt(*b))
+        legend = [(QColor(t.series[i % len(t.series)]), s.name) for i, s in enumerate(self.series)]
+        for (color, _name), s in zip(legend, self.series):
             p.setPen(QPen(color, 2))
-            pts = [pt(x, y) for x, y in sorted(s.points)] if self.lines else [pt(x, y) for x, y in s.points]
+            pts = [pt(x, y) for x, y in sorted(s.points)]
             if self.lines:
                 for a, b in zip(pts, pts[1:]):
                     p.drawLine(a, b)
             p.setBrush(color)
             for q in pts:
-                p.drawEllipse(q, 3, 3)
-            p.drawText(QRectF(legend_x, self.height() - 18, 160, 16), Qt.AlignmentFlag.AlignLeft, "● " + s.name)
-            legend_x += p.fontMetrics().horizontalAdvance("● " + s.name) + 14
+                p.drawEllipse(q, 3.5, 3.5)
+        if self.lines and len(self.series) > 1:
+            legend.append((t.color("text_muted"), "all rounds"))
+        if self.band:
+            legend.append((QColor(t.band), self.band_label))
+        x = 8.0
+        y = self.height() - legend_h
+        for color, name in legend:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(color)
+            p.drawRoundedRect(QRectF(x, y + (line_h - 10) / 2, 10, 10), 2, 2)
+            p.setPen(t.color("text"))
+            width = metrics.horizontalAdvance(name)
+            p.drawText(QRectF(x + 14, y, width + 4, line_h), Qt.AlignmentFlag.AlignLeft, name)
+            x += 14 + width + 16
         p.end()

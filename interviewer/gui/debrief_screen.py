@@ -44,17 +44,20 @@ class DebriefItem(QGroupBox):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("Type your answer, or record it and it will be transcribed.")
         self.text.setFixedHeight(70)
+        self.text.setAccessibleName(f"Your answer: {prompt.text}")
         self.ratings = QButtonGroup(self)
         rating_row = QHBoxLayout()
         rating_row.addWidget(QLabel("Self-rating:"))
         for value in range(1, 6):
             button = QRadioButton(str(value))
             button.setToolTip(RATING_LABELS[value])
+            button.setAccessibleName(f"Self-rating {value} of 5: {RATING_LABELS[value]}")
             self.ratings.addButton(button, value)
             rating_row.addWidget(button)
         rating_row.addStretch(1)
         self.record_button = QPushButton("Record answer")
         self.record_button.setCheckable(True)
+        self.record_button.setAccessibleDescription(f"Record a spoken answer to: {prompt.text}")
         self.record_button.clicked.connect(self.record_toggled)
         rating_row.addWidget(self.record_button)
         layout = QVBoxLayout(self)
@@ -87,7 +90,12 @@ class DebriefScreen(QWidget):
         self.session: Any = None
         self.title = QLabel()
         self.moments = QListWidget()
+        self.moments.setAccessibleName("Moments to recall")
+        self.moments.setAccessibleDescription("Flagged moments of the round; Enter or a click plays one.")
+        self.moments.setWordWrap(True)  # long moments wrap instead of scrolling sideways
+        self.moments.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.moments.itemClicked.connect(self._moment_clicked)
+        self.moments.itemActivated.connect(self._moment_clicked)
         self.items: list[DebriefItem] = []
         form = QWidget()
         self._form_layout = QVBoxLayout(form)

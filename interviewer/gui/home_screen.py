@@ -44,6 +44,7 @@ class HomeScreen(QWidget):
         self.round_list.itemDoubleClicked.connect(lambda _item: self._start())
 
         self.details = QTextBrowser()
+        self.details.setAccessibleName("Round details")
         self.details.setOpenLinks(False)
         self.check_button = QPushButton("Check devices, then start")
         self.check_button.clicked.connect(self._check)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from interviewer.core.transcript import SpeechRegion, Word
+from interviewer.gui import theme
 
 FILLER_STYLE = "background:#ffe0b2; color:#8a4b00; border-radius:2px;"
 
@@ -37,8 +38,13 @@ class LiveTranscriptView(QWidget):
         super().__init__(parent)
         self.view = QTextBrowser()
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the round screen
+        self.view.setAccessibleName("Live transcript")
+        self.view.setAccessibleDescription("The questions and what you have said so far; fillers highlighted.")
+        self.view.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.counter = QLabel()
         self.counter.setObjectName("liveCounter")
+        self.counter.setProperty("role", "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
@@ -55,10 +61,11 @@ class LiveTranscriptView(QWidget):
     def add_heading(self, text: str, prompt: bool = False) -> None:
         """A question (or, with prompt=True, what the interviewer says as a phase starts)."""
         self.finish_answer()  # the answer so far stays above the next question
+        colours = theme.current()  # read now: the transcript follows the theme in use
         if prompt:
-            self._freeze(f'<p style="color:#666666;"><i>Interviewer: {html.escape(text)}</i></p>')
+            self._freeze(f'<p style="color:{colours.text_muted};"><i>Interviewer: {html.escape(text)}</i></p>')
         else:
-            self._freeze(f'<p style="color:#1f5fa8;"><b>Q:</b> {html.escape(text)}</p>')
+            self._freeze(f'<p style="color:{colours.note_text};"><b>Q:</b> {html.escape(text)}</p>')
 
     def set_current_words(self, words: list[Word], regions: list[SpeechRegion] | None = None) -> None:
         """The answer in progress so far (replaces the previous partial view); `regions`, the

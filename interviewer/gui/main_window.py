@@ -8,12 +8,15 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +27,7 @@ from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.scripts.model import RoundScript
+from interviewer.gui import accessibility, theme
 from interviewer.gui.banner import Banner
 from interviewer.gui.check_controller import CheckController
 from interviewer.gui.check_screen import CheckScreen
@@ -52,6 +56,11 @@ class MainWindow(QMainWindow):
         self.services = services or AppServices()
         self.setWindowTitle("Interviewer")
         self.resize(1200, 800)
+        app = QApplication.instance()
+        if app is not None:
+            theme.apply_theme(app, self.services.settings.theme)
+            theme.follow_system_changes(app)
+        theme.notifier().changed.connect(self._theme_changed)
 
         self.banner = Banner()
         settings = self.services.settings
@@ -69,7 +78,13 @@ class MainWindow(QMainWindow):
         self.scripts: list[RoundScript] = []
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(176)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setAccessibleName("Screens")
+        self.nav.setAccessibleDescription("Choose a screen: Home, Check, Progress, Settings; Round, Review "
+                                          "and Debrief appear once used. Ctrl+1 to Ctrl+4 jump to the first four.")
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
         self._screens: dict[str, QWidget] = {}
 
@@ -77,7 +92,7 @@ class MainWindow(QMainWindow):
         self._add_screen("home", "Home", self.home)
 
         self.check_screen = CheckScreen()
-        self._add_screen("check", "Check", self.check_screen)
+        self._add_screen("check", "Check", self.check_screen, icon="check")
         self.round_screen = RoundScreen()
         self._add_screen("round", "Round", self.round_screen, in_nav=False)
         self.review_screen = ReviewScreen()
@@ -111,8 +126,7 @@ class MainWindow(QMainWindow):
         self.debrief_screen.review_requested.connect(self.review.open)
         self.settings_screen.saved.connect(self.apply_settings)
 
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.currentRowChanged.connect(self._screen_shown)
+        self.nav.currentRowChanged.connect(self._nav_changed)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -131,17 +145,44 @@ class MainWindow(QMainWindow):
         self.home.kind_filter.currentIndexChanged.connect(self._remember_kind_filter)
         self.refresh_scripts()
         self.show_screen("home")
+        self._build_menus()
+        self._restore_geometry()
+        accessibility.name_controls(self)
 
     # ------------------------------------------------------------------ screens
 
-    def _add_screen(self, key: str, title: str, widget: QWidget, in_nav: bool = True) -> None:
+    def _add_screen(self, key: str, title: str, widget: QWidget, in_nav: bool = True, icon: str = "") -> None:
         self._screens[key] = widget
         self.stack.addWidget(widget)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(Qt.ItemDataRole.UserRole + 1, icon or key)  # the icon's name (redrawn per theme)
+        item.setIcon(theme.icon(icon or key))
+        item.setToolTip(title)
         self.nav.addItem(item)
         if not in_nav:
             item.setHidden(True)
+
+    def _nav_changed(self, row: int) -> None:
+        """Leaving a round in progress asks first; ending it opens its review."""
+        leaving = self.stack.currentWidget()
+        if (leaving is self.round_screen and self.stack.widget(row) is not self.round_screen
+                and self.round_screen.running):
+            if not self.round_screen.confirm_stop_round():
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(self.stack.indexOf(self.round_screen))
+                self.nav.blockSignals(False)
+                return
+        self.stack.setCurrentIndex(row)
+        self._screen_shown(row)
+
+    def _theme_changed(self, _theme) -> None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setIcon(theme.icon(item.data(Qt.ItemDataRole.UserRole + 1)))
+        for action in getattr(self, "actions", {}).values():
+            if action.data():
+                action.setIcon(theme.icon(action.data()))
 
     def _screen_shown(self, index: int) -> None:
         """A screen reached from the side bar shows the settings as they are now (saved in
@@ -322,6 +363,12 @@ class MainWindow(QMainWindow):
         old = self.services.settings
         self.services.settings = settings
         self._show_check_choices()  # the Check screen offers what was just chosen
+        if settings.theme != theme.mode():
+            app = QApplication.instance()
+            if app is not None:
+                theme.apply_theme(app, settings.theme)
+            if settings.theme in getattr(self, "theme_actions", {}):
+                self.theme_actions[settings.theme].setChecked(True)
         if self.services.save_settings is not None:
             try:
                 path = self.services.save_settings(settings)
@@ -368,8 +415,143 @@ class MainWindow(QMainWindow):
         if self.round_screen.running and not self.round_screen.ask_to_end_round():
             event.ignore()
             return
+        self._save_geometry()
         self.shutdown()
         super().closeEvent(event)
+
+    # ------------------------------------------------------------------ desktop conventions
+
+    def _build_menus(self) -> None:
+        """File, View, Help with the platform's roles (macOS moves About, Settings and Quit into
+        the application menu) and the usual shortcuts."""
+        self.actions: dict[str, QAction] = {}  # by name: settings, quit, go-home, shortcuts, about...
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "settings", "&Settings...", self._open_settings, "settings",
+                     ["Ctrl+,", QKeySequence.StandardKey.Preferences], QAction.MenuRole.PreferencesRole)
+        file_menu.addSeparator()
+        self._action(file_menu, "quit", "&Quit", self.close, "quit",
+                     ["Ctrl+Q", QKeySequence.StandardKey.Quit], QAction.MenuRole.QuitRole)
+        view_menu = bar.addMenu("&View")
+        for n, (key, title) in enumerate((("home", "&Home"), ("check", "&Check"), ("progress", "&Progress"),
+                                          ("settings", "Se&ttings")), start=1):
+            self._action(view_menu, f"go-{key}", title, lambda k=key: self.go_to(k), key, [f"Ctrl+{n}"])
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_actions = {}
+        group = QActionGroup(self)
+        for mode in theme.MODES:
+            action = QAction(theme.MODE_LABELS[mode], self, checkable=True)
+            action.setChecked(mode == theme.mode())
+            action.triggered.connect(lambda _=False, m=mode: self.set_theme(m))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[mode] = action
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "shortcuts", "&Keyboard shortcuts", self.show_shortcuts, "keyboard",
+                     ["F1", QKeySequence.StandardKey.HelpContents])
+        self._action(help_menu, "first-run", "&Getting started...", self.show_first_run, "help")
+        help_menu.addSeparator()
+        self._action(help_menu, "about", "&About Interviewer", self.show_about, "info",
+                     role=QAction.MenuRole.AboutRole)
+
+    def _action(self, menu, name: str, text: str, slot, icon_name: str = "", keys=(), role=None) -> QAction:
+        action = QAction(text, self)
+        self.actions[name] = action
+        action.setData(icon_name)  # redrawn in the theme's colours
+        if icon_name:
+            action.setIcon(theme.icon(icon_name))
+        sequences = []
+        for key in keys:
+            for sequence in ([QKeySequence(key)] if isinstance(key, str) else QKeySequence.keyBindings(key)):
+                if not sequence.isEmpty() and sequence not in sequences:
+                    sequences.append(sequence)
+        if sequences:
+            action.setShortcuts(sequences)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if role is not None:
+            action.setMenuRole(role)
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def go_to(self, key: str) -> None:
+        """A screen from the menu or Ctrl+number, through the same path as a side-bar click."""
+        self.nav.setCurrentRow(list(self._screens).index(key))
+
+    def _open_settings(self) -> None:
+        self.go_to("settings")
+
+    def show_shortcuts(self) -> None:
+        from interviewer.gui.shortcuts_dialog import ShortcutSheet
+
+        self.shortcut_sheet = ShortcutSheet(self)
+        self.shortcut_sheet.open()
+
+    def show_about(self) -> None:
+        from interviewer import __version__
+
+        QMessageBox.about(
+            self, "About Interviewer",
+            f"<p><b>Interviewer {__version__}</b></p><p>An offline, voice-driven mock interviewer for "
+            "machine-learning engineer interview loops. Everything runs on this computer; no audio or "
+            "text leaves it.</p><p>Press F1 for the keyboard shortcuts.</p>")
+
+    def show_first_run(self) -> None:
+        from interviewer.gui.first_run import FirstRunDialog
+
+        self.first_run = FirstRunDialog(self)
+        self.first_run.open()
+
+    def maybe_show_first_run(self) -> None:
+        """The guided start, once: until it is finished or skipped (Help > Getting started after)."""
+        if not self.services.settings.first_run_done:
+            self.show_first_run()
+
+    def set_theme(self, mode: str) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            theme.apply_theme(app, mode)
+        if mode in self.theme_actions:
+            self.theme_actions[mode].setChecked(True)
+        self.update_settings(theme=mode)
+        self.settings_screen.show_theme(mode)
+
+    def update_settings(self, **changes) -> None:
+        """Settings changed outside the Settings form (theme, window place, first run): kept,
+        shown to the form as its base, and saved quietly (a failure here is not worth a message)."""
+        from dataclasses import replace
+
+        self.services.settings = replace(self.services.settings, **changes)
+        self.settings_screen.set_base(self.services.settings)
+        if self.services.save_settings is not None:
+            try:
+                self.services.save_settings(self.services.settings)
+            except OSError as exc:
+                log.warning("settings not saved: %s", exc)
+
+    def _save_geometry(self) -> None:
+        """"x,y,width,height[,maximized]" of the normal (not maximized) window."""
+        box = self.normalGeometry() if self.isMaximized() else self.geometry()
+        geometry = f"{box.x()},{box.y()},{box.width()},{box.height()}" + (",maximized" if self.isMaximized() else "")
+        if geometry != self.services.settings.window_geometry:
+            self.update_settings(window_geometry=geometry)
+
+    def _restore_geometry(self) -> None:
+        """The saved size, and the saved place if it is still on a screen (a monitor may have
+        been unplugged since); a damaged value is ignored."""
+        from PySide6.QtCore import QPoint, QRect
+
+        parts = self.services.settings.window_geometry.split(",")
+        try:
+            x, y, width, height = (int(v) for v in parts[:4])
+        except ValueError:
+            return
+        self.resize(max(width, 200), max(height, 150))
+        if any(screen.availableGeometry().contains(QPoint(x, y)) for screen in QApplication.screens()):
+            self.setGeometry(QRect(x, y, self.width(), self.height()))
+        if parts[4:5] == ["maximized"]:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def start_round(self, script: RoundScript) -> None:
         if self.round_screen.running:

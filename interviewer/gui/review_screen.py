@@ -64,6 +64,7 @@ class ReviewScreen(QWidget):
         self.timeline = RoundTimelinePlot()
         self.timeline.time_clicked.connect(self._timeline_clicked)
         self.transcript = QTextBrowser()
+        self.transcript.setAccessibleName("Transcript")
         self.transcript.setOpenLinks(False)
         self.transcript.anchorClicked.connect(self._anchor_clicked)
         self.findings = QListWidget()

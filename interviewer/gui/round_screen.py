@@ -43,6 +43,16 @@ QUESTION_LABELS = {UtteranceKind.FOLLOW_UP: "Follow-up: ", UtteranceKind.CHANGED
                    UtteranceKind.REPEAT: "Again: "}
 
 
+def _with_icon(icon: str, text: str) -> str:
+    """A warning with its icon (an SVG in the theme's colours; emoji glyphs show as empty boxes
+    where no emoji font is installed). Colours of #question and #warning: gui/theme.py."""
+    import html
+
+    from interviewer.gui import theme
+
+    return f"{theme.icon_html(icon, theme.current().warning_text)}&nbsp;{html.escape(text)}"
+
+
 class RoundScreen(QWidget):
     finished = Signal(object)  # the RoundSession, once the round is over
     problem = Signal(str)  # plain message for the banner
@@ -62,7 +72,6 @@ class RoundScreen(QWidget):
         self.plan = PhasePlanBar()
         self.warning = QLabel()
         self.warning.setObjectName("warning")
-        self.warning.setStyleSheet("#warning { background:#fff3cd; color:#6b4f00; padding:4px; border-radius:3px; }")
         self.warning.hide()
         self.question = QLabel("The interviewer will start in a moment.")
         self.question.setObjectName("question")
@@ -70,7 +79,6 @@ class RoundScreen(QWidget):
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.35)
         self.question.setFont(big)
-        self.question.setStyleSheet("#question { padding:8px; background:#f4f8fc; border-radius:4px; }")
         self.status = QLabel()
         self.status.setObjectName("status")
         self.meter = LevelMeter()
@@ -280,7 +288,7 @@ class RoundScreen(QWidget):
         elif isinstance(update, Speaking):
             self._speaking(update)
         elif isinstance(update, (PhaseEndingSoon, RoundEndingSoon)):
-            self.warning.setText("⏰ " + warning_text(update))
+            self.warning.setText(_with_icon("clock", warning_text(update)))
             self.warning.show()
             self._warning_timer.start()
         elif isinstance(update, StatusChanged):
@@ -331,7 +339,7 @@ class RoundScreen(QWidget):
                 # question until its own answer starts.
                 self._shown_answer = None
         elif update.kind in (UtteranceKind.PHASE_WARNING, UtteranceKind.ROUND_WARNING, UtteranceKind.NUDGE):
-            self.warning.setText(("💬 " if update.kind == UtteranceKind.NUDGE else "⏰ ") + update.text)
+            self.warning.setText(_with_icon("nudge" if update.kind == UtteranceKind.NUDGE else "clock", update.text))
             self.warning.show()
             self._warning_timer.start()
         elif update.kind == UtteranceKind.CLOSING:

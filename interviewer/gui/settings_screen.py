@@ -30,6 +30,7 @@ from interviewer.adapters import models as model_catalog
 from interviewer.app.labels import english_voices_first
 from interviewer.app.settings import AppSettings
 from interviewer.app.services import DeviceList
+from interviewer.gui import theme
 
 DEFAULT_CHOICE = "(system default)"
 
@@ -77,6 +78,10 @@ class SettingsScreen(QWidget):
         self.warning_minutes.setSingleStep(0.5)
         self.warning_minutes.setSuffix(" min")
         self.warning_minutes.setSpecialValueText("no warnings")
+        self.theme = QComboBox()
+        for mode in theme.MODES:
+            self.theme.addItem(theme.MODE_LABELS[mode], mode)
+        self.theme.setToolTip("Light, dark, or whatever the desktop uses (View > Theme switches at once).")
         self.data_dir = QLineEdit()
         self.data_dir.setPlaceholderText("default data folder")
         browse_data = QPushButton("Folder...")
@@ -100,6 +105,7 @@ class SettingsScreen(QWidget):
         form.addRow("Nudge to think aloud after", self.nudge_after_silence)
         form.addRow("Long pause from", self.long_pause)
         form.addRow("Warn before phase/round end", self.warning_minutes)
+        form.addRow("Appearance", self.theme)
         form.addRow("Data folder", _row(self.data_dir, browse_data))
 
         self.save_button = QPushButton("Save settings")
@@ -157,7 +163,12 @@ class SettingsScreen(QWidget):
         self.long_pause.setValue(settings.long_pause_seconds)
         self.warning_minutes.setValue(settings.warning_minutes)
         self.data_dir.setText(settings.data_dir)
+        self.show_theme(settings.theme)
         self.status.clear()
+
+    def show_theme(self, mode: str) -> None:
+        """The theme chosen elsewhere (View > Theme) shows here too."""
+        self.theme.setCurrentIndex(max(0, self.theme.findData(mode)))
 
     def set_base(self, settings: AppSettings) -> None:
         """Settings changed elsewhere (e.g. the Home filter); keeps edits not yet saved here."""
@@ -176,6 +187,7 @@ class SettingsScreen(QWidget):
             long_pause_seconds=self.long_pause.value(),
             warning_minutes=self.warning_minutes.value(),
             data_dir=self.data_dir.text().strip(),
+            theme=self.theme.currentData() or "system",
         )
 
     def save(self) -> None:

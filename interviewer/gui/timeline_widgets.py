@@ -8,12 +8,12 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from interviewer.app.labels import clock_text
-
-PHASE_COLORS = ("#8ab6e8", "#9fd49a", "#f3c77b", "#d7a6e0", "#f29c9c", "#8fd6d0", "#c9c27a")
+from interviewer.gui import theme
 
 
 def phase_color(index: int) -> QColor:
-    return QColor(PHASE_COLORS[index % len(PHASE_COLORS)])
+    colors = theme.current().phases
+    return QColor(colors[index % len(colors)])
 
 
 @dataclass
@@ -35,12 +35,16 @@ class PhasePlanBar(QWidget):
         self.current_phase: str | None = None
         self.setMinimumHeight(46)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Round plan")
+        self._description = ""
+        self._describe()
 
     def set_plan(self, phases: list[PlannedPhase], total_seconds: float) -> None:
         self.phases = list(phases)
         self.total = max(total_seconds, 1.0)
         self.elapsed = 0.0
         self.current_phase = None
+        self._describe()
         self.update()
 
     def set_position(self, elapsed: float, current_phase: str | None) -> None:
@@ -48,9 +52,21 @@ class PhasePlanBar(QWidget):
             return
         self.elapsed = elapsed
         self.current_phase = current_phase
+        self._describe()
         self.update()
 
+    def _describe(self) -> None:
+        """The plan in words; changes only with the phase or the minute (no screen-reader chatter)."""
+        plan = ", ".join(f"{ph.name} {clock_text(ph.start)} to {clock_text(ph.end)}" for ph in self.phases)
+        now = next((ph.name for ph in self.phases if ph.id == self.current_phase), None)
+        text = (f"Phases: {plan}." if plan else "No round yet.") + (
+            f" Now: {now}, {int(self.elapsed // 60)} of {int(self.total // 60)} minutes used." if now else "")
+        if text != self._description:
+            self._description = text
+            self.setAccessibleDescription(text)
+
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
+        t = theme.current()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width() - 2, self.height() - 2
@@ -63,21 +79,26 @@ class PhasePlanBar(QWidget):
             x1 = bar.left() + bar.width() * phase.end / self.total
             rect = QRectF(x0, bar.top(), x1 - x0, bar.height())
             color = phase_color(i)
-            if phase.id != self.current_phase:
-                color = color.lighter(125)
             p.fillRect(rect, color)
-            p.setPen(QPen(QColor("#ffffff"), 1))
-            p.drawRect(rect)
-            pen = QPen(QColor("#222222"))
-            p.setPen(pen)
-            label = phase.name if phase.id != self.current_phase else f"▶ {phase.name}"
-            p.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(rect.width() - 6)))
+            current = phase.id == self.current_phase
+            # The current phase: a thick outline in the accent colour and bold text (no glyphs).
+            p.setPen(QPen(t.color("accent") if current else t.color("window"), 3 if current else 1))
+            p.drawRect(rect.adjusted(1, 1, -1, -1) if current else rect)
+            bold = QFont(font)
+            bold.setBold(current)
+            p.setFont(bold)
+            p.setPen(t.color("text"))
+            p.drawText(rect.adjusted(6, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       p.fontMetrics().elidedText(phase.name, Qt.TextElideMode.ElideRight, int(rect.width() - 8)))
+            p.setFont(font)
+            p.setPen(t.color("text_muted"))
             p.drawText(QRectF(x0, 0, 60, 14), Qt.AlignmentFlag.AlignLeft, clock_text(phase.start))
         # elapsed shading and cursor
         x = bar.left() + bar.width() * min(self.elapsed, self.total) / self.total
-        p.fillRect(QRectF(bar.left(), bar.top(), x - bar.left(), bar.height()), QColor(0, 0, 0, 40))
-        p.setPen(QPen(QColor("#c0392b"), 2))
+        shade = QColor(t.text)
+        shade.setAlpha(40)
+        p.fillRect(QRectF(bar.left(), bar.top(), x - bar.left(), bar.height()), shade)
+        p.setPen(QPen(t.color("cursor"), 2))
         p.drawLine(QPointF(x, bar.top() - 2), QPointF(x, bar.bottom()))
         p.end()
 
@@ -108,12 +129,46 @@ class RoundTimelinePlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = TimelineData(total=1.0)
+        self.cursor: float | None = None  # keyboard cursor (round seconds): arrows move it, Enter plays
         self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Round timeline")
+        self.setToolTip("Click, or use Left/Right and Enter, to play from a moment.")
+        self._describe()
 
     def set_data(self, data: TimelineData) -> None:
         self.data = data
+        self.cursor = None
+        self._describe()
         self.update()
+
+    def _describe(self) -> None:
+        d = self.data
+        self.setAccessibleDescription(
+            f"{clock_text(d.total)} round: {len(d.actual)} phases, {len(d.asks)} questions asked, "
+            f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
+            f"{len(d.findings)} findings. Left and Right move through the answers; Enter plays from there.")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Left/Right step through answer starts (or by a tenth of the round); Enter plays."""
+        key = event.key()
+        stops = sorted({start for start, _end, _label in self.data.answers}) or [
+            self.data.total * i / 10 for i in range(10)]
+        now = self.cursor
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            if key == Qt.Key.Key_Right:
+                later = [s for s in stops if now is None or s > now + 1e-6]
+                self.cursor = later[0] if later else stops[-1]
+            else:
+                earlier = [s for s in stops if now is not None and s < now - 1e-6]
+                self.cursor = earlier[-1] if earlier else stops[0]
+            self.setAccessibleDescription(f"At {clock_text(self.cursor)}. Enter plays from here.")
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self.cursor is not None:
+            self.time_clicked.emit(self.cursor)
+        else:
+            super().keyPressEvent(event)
 
     def _plot_rect(self) -> QRectF:
         return QRectF(70, 6, max(self.width() - 80, 10), self.height() - 26)
@@ -131,9 +186,10 @@ class RoundTimelinePlot(QWidget):
             self.time_clicked.emit(self.time_at(event.position().x()))
 
     def paintEvent(self, _event) -> None:  # noqa: N802
+        t = theme.current()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("#fbfbfb"))
+        p.fillRect(self.rect(), t.color("surface"))
         r = self._plot_rect()
         row_h = r.height() / len(self.ROWS)
         font = QFont(self.font())
@@ -143,7 +199,7 @@ class RoundTimelinePlot(QWidget):
         def row(i: int) -> QRectF:
             return QRectF(r.left(), r.top() + i * row_h + 2, r.width(), row_h - 4)
 
-        p.setPen(QColor("#555555"))
+        p.setPen(t.color("text_muted"))
         for i, name in enumerate(self.ROWS):
             p.drawText(QRectF(0, row(i).top(), 66, row(i).height()),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
@@ -154,40 +210,48 @@ class RoundTimelinePlot(QWidget):
                 x0, x1 = self._x(phase.start), self._x(phase.end)
                 rect = QRectF(x0, rr.top(), max(x1 - x0, 1), rr.height())
                 p.fillRect(rect, phase_color(index_of.get(phase.id, 0)))
-                p.setPen(QColor("#ffffff"))
+                p.setPen(t.color("surface"))
                 p.drawRect(rect)
-                p.setPen(QColor("#222222"))
+                p.setPen(t.color("text"))
                 p.drawText(rect.adjusted(3, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                            p.fontMetrics().elidedText(phase.name, Qt.TextElideMode.ElideRight, int(rect.width() - 4)))
         rr = row(2)
-        p.setPen(QPen(QColor("#1f5fa8"), 2))
-        for t, _label in self.data.asks:
-            p.drawLine(QPointF(self._x(t), rr.top()), QPointF(self._x(t), rr.bottom()))
+        p.setPen(QPen(t.color("note_text"), 2))
+        for at, _label in self.data.asks:
+            p.drawLine(QPointF(self._x(at), rr.top()), QPointF(self._x(at), rr.bottom()))
         rr = row(3)
         for start, end, _label in self.data.answers:
             p.fillRect(QRectF(self._x(start), rr.top(), max(self._x(end) - self._x(start), 1), rr.height()),
-                       QColor("#7fb77e"))
+                       t.color("meter_ok"))
         for start, end in self.data.pauses:
             p.fillRect(QRectF(self._x(start), rr.top() + rr.height() * 0.25,
-                              max(self._x(end) - self._x(start), 1), rr.height() * 0.5), QColor("#e8e8e8"))
+                              max(self._x(end) - self._x(start), 1), rr.height() * 0.5), t.color("pause_bg"))
         rr = row(4)
-        p.setPen(QPen(QColor("#d35400"), 1.5))
-        for t in self.data.fillers:
-            p.drawLine(QPointF(self._x(t), rr.top()), QPointF(self._x(t), rr.bottom()))
+        p.setPen(QPen(t.color("meter_hot"), 1.5))
+        for at in self.data.fillers:
+            p.drawLine(QPointF(self._x(at), rr.top()), QPointF(self._x(at), rr.bottom()))
         rr = row(5)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("#c0392b"))
-        for t, _message in self.data.findings:
-            p.drawEllipse(QPointF(self._x(t), rr.center().y()), 4, 4)
+        p.setBrush(t.color("cursor"))
+        for at, _message in self.data.findings:
+            p.drawEllipse(QPointF(self._x(at), rr.center().y()), 4, 4)
         # time axis
-        p.setPen(QColor("#777777"))
+        p.setPen(t.color("text_muted"))
         step = _axis_step(self.data.total)
-        t = 0.0
-        while t <= self.data.total + 1e-6:
-            x = self._x(t)
+        at = 0.0
+        while at <= self.data.total + 1e-6:
+            x = self._x(at)
             p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4))
-            p.drawText(QRectF(x - 30, r.bottom() + 4, 60, 14), Qt.AlignmentFlag.AlignHCenter, clock_text(t))
-            t += step
+            p.drawText(QRectF(x - 30, r.bottom() + 4, 60, 14), Qt.AlignmentFlag.AlignHCenter, clock_text(at))
+            at += step
+        if self.cursor is not None:  # the keyboard cursor
+            p.setPen(QPen(t.color("accent"), 2))
+            x = self._x(self.cursor)
+            p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
+        if self.hasFocus():
+            p.setPen(QPen(t.color("accent"), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         p.end()
 
 

@@ -1,0 +1,325 @@
+"""The guided start, shown once at the first launch (Help > Getting started brings it back):
+welcome, a microphone check with a live level and playback, a voice (English voices first) with
+headphones recommended, and the speech model's status. Every step can be skipped."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from interviewer.gui import theme
+from interviewer.gui.level_meter import LevelMeter
+from interviewer.gui.settings_screen import DEFAULT_CHOICE, fill_voice_choices
+from interviewer.gui.workers import post_to_gui, run_in_background
+
+if TYPE_CHECKING:
+    from interviewer.gui.main_window import MainWindow
+
+MIC_TEST_MS = 4000
+SAMPLE_TEXT = "Hello, I will be your interviewer today. Let's start whenever you are ready."
+STEPS = ("Welcome", "Microphone", "Voice", "Speech model")
+
+
+def _page(title: str, icon_name: str, text: str) -> tuple[QWidget, QVBoxLayout]:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setSpacing(theme.SPACE_M)
+    head = QHBoxLayout()
+    picture = QLabel()
+    picture.setPixmap(theme.pixmap(icon_name, theme.current().accent, 32))
+    picture.setAccessibleName(f"{title} icon")
+    heading = QLabel(title)
+    heading.setProperty("role", "title")
+    head.addWidget(picture)
+    head.addWidget(heading, 1)
+    layout.addLayout(head)
+    body = QLabel(text)
+    body.setWordWrap(True)
+    layout.addWidget(body)
+    return page, layout
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("Getting started")
+        self.setAccessibleName("Getting started")
+        self.setAccessibleDescription("A short guided start: microphone, voice and speech model. Skippable.")
+        self.setMinimumSize(560, 420)
+        self._recorder = None
+        self.level_dbfs = 0.0
+        self._peak = -100.0
+        self.pages = QStackedWidget()
+
+        welcome, layout = _page(
+            "Welcome to Interviewer", "home",
+            "Interviewer runs mock interviews out loud: it asks the questions, listens to your answers, "
+            "keeps the clock like a real interviewer, and afterwards shows where you hesitated, paused or "
+            "skipped clarifying questions, with the audio to prove it.<br><br>Everything stays on this "
+            "computer. This takes about a minute; you can skip it and come back from Help > Getting started.")
+        layout.addStretch(1)
+        self.pages.addWidget(welcome)
+
+        mic_page, layout = _page(
+            "Check your microphone", "mic",
+            "Pick the microphone you will use, press Test and say a sentence as you would in the "
+            "interview. You will hear it played back.")
+        self.mic = QComboBox()
+        self.mic.setAccessibleName("Microphone")
+        self.meter = LevelMeter()
+        self.test_button = QPushButton("Test (4 s, then played back)")
+        self.test_button.clicked.connect(self.test_microphone)
+        self.mic_status = QLabel()
+        self.mic_status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.mic, 1)
+        row.addWidget(self.test_button)
+        layout.addLayout(row)
+        layout.addWidget(self.meter)
+        layout.addWidget(self.mic_status)
+        layout.addStretch(1)
+        self.pages.addWidget(mic_page)
+
+        voice_page, layout = _page(
+            "Choose the interviewer's voice", "voice",
+            "English voices are listed first. Headphones are recommended: with loudspeakers the "
+            "microphone also hears the interviewer.")
+        self.voice = QComboBox()
+        self.voice.setAccessibleName("Interviewer voice")
+        self.rate = QSpinBox()
+        self.rate.setRange(80, 350)
+        self.rate.setSuffix(" words/min")
+        self.rate.setAccessibleName("Speech rate")
+        self.sample_button = QPushButton("Speak a sample")
+        self.sample_button.clicked.connect(self.speak_sample)
+        self.voice_status = QLabel()
+        self.voice_status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.voice, 1)
+        row.addWidget(self.rate)
+        row.addWidget(self.sample_button)
+        layout.addLayout(row)
+        headphones = QHBoxLayout()
+        picture = QLabel()
+        picture.setPixmap(theme.pixmap("headphones", theme.current().text_muted, 20))
+        picture.setAccessibleName("Headphones icon")
+        note = QLabel("Headphones recommended")
+        note.setProperty("role", "muted")
+        headphones.addWidget(picture)
+        headphones.addWidget(note, 1)
+        layout.addLayout(headphones)
+        layout.addWidget(self.voice_status)
+        layout.addStretch(1)
+        self.pages.addWidget(voice_page)
+
+        model_page, layout = _page(
+            "The speech model", "model",
+            "The speech model turns your answers into text on this computer. It loads in the "
+            "background; rounds can start before it is ready (answers are then transcribed later).")
+        self.model_status = QLabel()
+        self.model_status.setWordWrap(True)
+        layout.addWidget(self.model_status)
+        layout.addStretch(1)
+        self.pages.addWidget(model_page)
+
+        self.step_label = QLabel()
+        self.step_label.setProperty("role", "muted")
+        self.skip_button = QPushButton("Skip")
+        self.skip_button.setToolTip("Close the guided start; Help > Getting started brings it back.")
+        self.skip_button.clicked.connect(self.skip)
+        self.back_button = QPushButton("Back")
+        self.back_button.clicked.connect(lambda: self.go(self.pages.currentIndex() - 1))
+        self.next_button = QPushButton("Next")
+        self.next_button.setProperty("primary", True)
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.step_label, 1)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_L)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+
+        self._meter_timer = QTimer(self)
+        self._meter_timer.setInterval(50)
+        self._meter_timer.timeout.connect(lambda: self.meter.set_level(self.level_dbfs))
+        self._fill_choices()
+        window.model_status.changed.connect(self._model_changed)
+        self._model_changed(window.model_status.state, window.model_status.message)
+        self.go(0)
+
+    # ------------------------------------------------------------------ steps
+
+    def go(self, index: int) -> None:
+        index = max(0, min(index, self.pages.count() - 1))
+        self.pages.setCurrentIndex(index)
+        self.step_label.setText(f"Step {index + 1} of {len(STEPS)}: {STEPS[index]}")
+        self.back_button.setEnabled(index > 0)
+        last = index == self.pages.count() - 1
+        self.next_button.setText("Finish" if last else "Next")
+
+    def next(self) -> None:
+        if self.pages.currentIndex() < self.pages.count() - 1:
+            self.go(self.pages.currentIndex() + 1)
+        else:
+            self.finish()
+
+    def finish(self) -> None:
+        """Keep the microphone and voice chosen here (used and saved like Settings), and never
+        show the guided start again by itself."""
+        settings = replace(self.window_.services.settings, input_device=self.mic.currentData(),
+                           voice=self.voice.currentData(), speech_rate=self.rate.value())
+        self.window_.settings_screen.load(settings)
+        self.window_.settings_screen.set_devices(self.window_.devices)  # shows a voice not listed yet too
+        self.window_.apply_settings(settings)
+        self._close_done()
+
+    def skip(self) -> None:
+        self._close_done()
+
+    def _close_done(self) -> None:
+        self._stop_test()
+        self.window_.update_settings(first_run_done=True)
+        self.accept()
+
+    def reject(self) -> None:  # Esc or the window's close button: the same as Skip
+        self._stop_test()
+        if not self.window_.services.settings.first_run_done:
+            self.window_.update_settings(first_run_done=True)
+        super().reject()
+
+    # ------------------------------------------------------------------ choices
+
+    def _fill_choices(self) -> None:
+        devices, settings = self.window_.devices, self.window_.services.settings
+        self.mic.clear()
+        self.mic.addItem(DEFAULT_CHOICE, None)
+        for name in devices.inputs:
+            self.mic.addItem(name, name)
+        self.mic.setCurrentIndex(max(0, self.mic.findData(settings.input_device)))
+        fill_voice_choices(self.voice, devices.voices, settings.voice)
+        self.rate.setValue(settings.speech_rate)
+        if devices.loaded and not devices.inputs:
+            self.mic_status.setText("No microphone found. Plug one in (or start PulseAudio/PipeWire); rounds "
+                                    "still run, but answers are not recorded.")
+
+    def _model_changed(self, state: str, message: str) -> None:
+        from interviewer.gui.check_screen import MODEL_STATE_TEXT
+
+        self.model_status.setText(f"<b>{MODEL_STATE_TEXT.get(state, state).capitalize()}</b>: {message}")
+
+    # ------------------------------------------------------------------ microphone test
+
+    def test_microphone(self) -> None:
+        """Record a few seconds (level on the meter), then play them back. Never blocks."""
+        from interviewer import paths
+
+        services = self.window_.services
+        if self._recorder is not None or services.make_recorder is None:
+            if services.make_recorder is None:
+                self.mic_status.setText("Recording is not available on this computer.")
+            return
+        self._peak = -100.0
+
+        def level(dbfs: float) -> None:  # recorder thread: store numbers only
+            self.level_dbfs = dbfs
+            self._peak = max(self._peak, dbfs)
+
+        try:
+            folder = paths.data_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            recorder = services.make_recorder(replace(services.settings, input_device=self.mic.currentData()))
+            recorder.start(folder / "microphone-test.wav", on_level=level)
+        except Exception as exc:
+            self.mic_status.setText(f"The microphone could not be opened: {exc}")
+            return
+        self._recorder = recorder
+        self.test_button.setEnabled(False)
+        self.mic_status.setText("Recording: say a sentence as you would in the interview...")
+        self._meter_timer.start()
+        QTimer.singleShot(MIC_TEST_MS, self._stop_and_play)
+
+    def _stop_and_play(self) -> None:
+        recorder, self._recorder = self._recorder, None
+        self._meter_timer.stop()
+        self.meter.set_level(0.0)
+        if recorder is None:
+            return
+        try:
+            recorded = recorder.stop()
+        except Exception as exc:
+            self._test_done(f"The recording failed: {exc}")
+            return
+        finally:
+            try:
+                recorder.close()
+            except Exception:
+                pass
+        verdict = ("That sounded very quiet: move closer, or pick another microphone."
+                   if self._peak < -50 else f"Good: the loudest moment was {self._peak:.0f} dBFS.")
+        play = self.window_.services.play_audio
+        if play is None:
+            self._test_done(verdict)
+            return
+        self.mic_status.setText("Playing back what was recorded...")
+
+        def finish(error) -> None:
+            try:
+                recorded.unlink()
+            except OSError:
+                pass
+            self._test_done(verdict + (f" Playback failed: {error}" if error else ""))
+
+        run_in_background(lambda: play(recorded, 0.0, on_done=lambda error: post_to_gui(lambda: finish(error))),
+                          None, lambda exc: finish(str(exc)))
+
+    def _test_done(self, message: str) -> None:
+        self.test_button.setEnabled(True)
+        self.mic_status.setText(message)
+
+    def _stop_test(self) -> None:
+        self._meter_timer.stop()
+        recorder, self._recorder = self._recorder, None
+        if recorder is not None:
+            try:
+                recorder.stop()
+                recorder.close()
+            except Exception:
+                pass
+
+    # ------------------------------------------------------------------ voice
+
+    def speak_sample(self) -> None:
+        handle = self.window_.speaker
+        if handle is None or not handle.wait_ready(0):
+            self.voice_status.setText("The speech engine is still starting; try again in a moment.")
+            return
+        if not handle.available:
+            self.voice_status.setText(handle.problem or "No speech engine: questions are shown as text.")
+            return
+        status = self.voice_status
+        speaking = "Speaking a sample..."
+        try:
+            handle.configure(self.voice.currentData(), self.rate.value())
+            handle.say(SAMPLE_TEXT, on_done=lambda: post_to_gui(
+                lambda: status.text() == speaking and status.setText("Sample spoken.")))
+        except Exception as exc:
+            status.setText(f"Could not speak: {exc}")
+            return
+        status.setText(speaking)

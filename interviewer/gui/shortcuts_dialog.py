@@ -1,0 +1,53 @@
+"""The keyboard-shortcut sheet (F1): every key the app answers to, in one table."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+# (where, keys, what it does). The round's keys are also on its buttons (round_screen.py).
+SHORTCUTS: tuple[tuple[str, str, str], ...] = (
+    ("Anywhere", "F1", "This list of keyboard shortcuts"),
+    ("Anywhere", "Ctrl+,", "Settings"),
+    ("Anywhere", "Ctrl+Q", "Quit (a round in progress asks first)"),
+    ("Anywhere", "Ctrl+1 / 2 / 3 / 4", "Home, Check, Progress, Settings"),
+    ("Anywhere", "Tab, Shift+Tab", "Move between controls; Space or Enter presses the focused one"),
+    ("Home", "Arrow keys, Enter", "Choose a round card; Enter starts it"),
+    ("Round", "Space or Enter", "End your answer (while the interviewer waits: carry on answering)"),
+    ("Round", "Ctrl+Enter", "End your answer, also while typing in the scratchpad"),
+    ("Round", "Esc", "Leave the scratchpad, so Space ends answers again"),
+    ("Round", "R or Ctrl+R", "Repeat the question"),
+    ("Round", "N or Ctrl+N", "Next part of the round (ends the round in the last part)"),
+    ("Round", "P or Ctrl+P", "Pause or resume the round: clocks and recording"),
+)
+
+
+class ShortcutSheet(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setAccessibleName("Keyboard shortcuts")
+        self.table = QTableWidget(len(SHORTCUTS), 3)
+        self.table.setHorizontalHeaderLabels(["Where", "Keys", "What it does"])
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setAccessibleDescription("One row per shortcut: where it works, the keys, what it does.")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for row, values in enumerate(SHORTCUTS):
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Everything in Interviewer works from the keyboard.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 480)

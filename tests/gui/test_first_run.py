@@ -1,0 +1,82 @@
+"""The guided start (issue 14): shown once at the first launch, skippable, reachable from the
+Help menu; the microphone check records and plays back, the voice list starts with English and
+the choices made are kept like Settings."""
+from __future__ import annotations
+
+from interviewer.app.services import DeviceList
+from interviewer.app.settings import load_settings, save_settings
+from interviewer.core.clock import FakeClock
+
+from test_round import RecordingPlayer, make_window
+
+VOICES = [("gmw/af", "Afrikaans"), ("gmw/en-us", "English (America)"), ("gmw/en", "English (Great Britain)")]
+
+
+def _window(qtbot, script_dirs, tmp_path):
+    window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.services.save_settings = save_settings
+    window.services.play_audio = RecordingPlayer()
+    window.devices = DeviceList(inputs=["Virtual mic", "USB headset"], voices=VOICES, loaded=True)
+    return window, speaker, recorder
+
+
+def test_first_run_walks_through_the_checks_and_keeps_the_choices(qtbot, isolated_dirs, script_dirs, tmp_path,
+                                                                   monkeypatch):
+    import interviewer.gui.first_run as first_run
+
+    monkeypatch.setattr(first_run, "MIC_TEST_MS", 50)
+    window, speaker, recorder = _window(qtbot, script_dirs, tmp_path)
+    window.maybe_show_first_run()
+    dialog = window.first_run
+    assert dialog.isVisible() and "Step 1 of 4" in dialog.step_label.text()
+    dialog.next_button.click()
+    # Microphone: a level while recording, then played back from the data folder and removed.
+    dialog.mic.setCurrentIndex(dialog.mic.findData("USB headset"))
+    dialog.test_button.click()
+    assert "Recording" in dialog.mic_status.text()
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=3000)
+    assert "Good" in dialog.mic_status.text()
+    player = window.services.play_audio
+    assert player.calls and player.calls[0][0].parent == tmp_path / "data" and not player.calls[0][0].exists()
+    assert recorder.closed
+    dialog.next_button.click()
+    # Voice: English first, headphones recommended, a sample spoken with the chosen voice and rate.
+    names = [dialog.voice.itemText(i) for i in range(dialog.voice.count())]
+    assert names[1:3] == ["English (America)", "English (Great Britain)"]
+    page_text = " ".join(label.text() for label in dialog.pages.currentWidget().findChildren(type(dialog.step_label)))
+    assert "Headphones" in page_text
+    dialog.voice.setCurrentIndex(dialog.voice.findData("gmw/en"))
+    dialog.rate.setValue(150)
+    dialog.sample_button.click()
+    assert (speaker.voice, speaker.rate) == ("gmw/en", 150) and speaker.said
+    qtbot.waitUntil(lambda: dialog.voice_status.text() == "Sample spoken.", timeout=3000)
+    dialog.next_button.click()
+    # The speech model's status (the fake model is ready).
+    assert "Ready" in dialog.model_status.text()
+    assert dialog.next_button.text() == "Finish"
+    dialog.next_button.click()
+    assert not dialog.isVisible()
+    saved, _ = load_settings()
+    assert saved.first_run_done and saved.voice == "gmw/en" and saved.speech_rate == 150
+    assert saved.input_device == "USB headset"
+    assert window.settings_screen.voice.currentData() == "gmw/en"
+    # Shown once: not again at the next start, but from Help > Getting started.
+    window.first_run = None
+    window.maybe_show_first_run()
+    assert window.first_run is None
+    window.actions['first-run'].trigger()
+    assert window.first_run.isVisible()
+    window.first_run.skip()
+
+
+def test_first_run_can_be_skipped_and_is_not_shown_again(qtbot, isolated_dirs, script_dirs, tmp_path):
+    window, speaker, _ = _window(qtbot, script_dirs, tmp_path)
+    window.maybe_show_first_run()
+    window.first_run.skip_button.click()
+    assert not window.first_run.isVisible()
+    saved, _ = load_settings()
+    assert saved.first_run_done and saved.voice is None  # skipping changes nothing else
+    assert window.services.settings.first_run_done
+    # The Settings form saved later keeps it (it holds the settings as its base).
+    window.settings_screen.save_button.click()
+    assert load_settings()[0].first_run_done
