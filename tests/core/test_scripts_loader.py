@@ -487,6 +487,8 @@ def test_outline_must_be_a_list(tmp_path):
     ('keywords = ["o of n", "linear"]', 'keywords = ["o of n", "dictionary"]',
      "questions[1].expected_points[3].keywords", "keyword 'dictionary' is also a keyword of "
                                                  "expected_points[2]: saying it would count for both"),
+    ('keywords = ["o of n", "linear"]', 'keywords = ["o of n", "Data"]',
+     "questions[1].expected_points[3].keywords[2]", "keyword 'Data' is said in almost any answer"),
     ('"State the cost",', '"clarify   Duplicates",', "questions[1].outline[3]", "same step as outline[1]"),
     ('{ text = "Linear time and space"', '{ text = "one pass with a  hash map"',
      "questions[1].expected_points[3]", "same point as expected_points[2]"),
@@ -499,6 +501,12 @@ def test_suspicious_points_and_outlines_are_warnings_on_their_line(old, new, fie
     (warning,) = warnings_of(text)
     line = line_of(text, new.splitlines()[0])
     assert warning.startswith(f"round.toml:{line}: {field}: warning: {message}"), warning
+
+
+def test_phrases_of_common_words_and_technical_terms_are_fine_as_keywords():
+    text = POINTS.replace('keywords = ["o of n", "linear"]',
+                          'keywords = ["more data", "on time", "sort", "mean", "O(n)"]')
+    assert warnings_of(text) == []
 
 
 def test_a_users_own_area_is_fine_unless_it_looks_like_a_typo():

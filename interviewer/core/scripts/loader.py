@@ -26,6 +26,7 @@ from interviewer.core.scripts.model import (
     Question,
     RoundScript,
 )
+from interviewer.core.matching import STOPWORDS, words
 from interviewer.core.scripts.areas import AREAS, normalize_area
 from interviewer.core.scripts.topics import builtin_keywords, normalize_topic_name
 from interviewer.errors import UserError
@@ -625,6 +626,12 @@ class _Checker:
                 if item.get("keywords") == []:
                     self.warning(path + (i, "keywords"), "empty list: give the words that show "
                                                          "the point was made, or leave the key out")
+                for k, word in enumerate(keywords):
+                    if _too_common(word):
+                        self.warning(path + (i, "keywords", k),
+                                     f"keyword '{word}' is said in almost any answer: it would mark "
+                                     "the point covered whenever it is said; use a phrase that only "
+                                     "the point makes (e.g. 'label delay', not 'data')")
                 area = self.text(item, "area", path + (i,), required=False)
                 if area == "":
                     self.problem(path + (i, "area"), "is empty")
@@ -783,6 +790,21 @@ def _reflow(text: str) -> str:
     """Line breaks inside a paragraph become spaces; a blank line still separates paragraphs."""
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()))
     return "\n\n".join(p for p in paragraphs if p)
+
+
+# Words an answer says whatever its content: one of them alone as a keyword proves nothing.
+# (Phrases such as "more data" or "on time" are specific enough; "sort" and "mean" are fillers
+# in speech but real terms in a keyword.)
+_COMMON_WORDS = (STOPWORDS - {"sort", "mean"}) | frozenset("""
+data problem first step check fixed found changed cost time work team use used make made good
+better result results impact input output value values key plan expected needed helps started
+quality simple process decision action gain source text training model system people way because
+""".split())
+
+
+def _too_common(keyword: str) -> bool:
+    spoken = words(keyword)
+    return len(spoken) == 1 and spoken[0] in _COMMON_WORDS
 
 
 def _is_point(item: Any) -> bool:
