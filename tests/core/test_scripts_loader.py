@@ -541,3 +541,14 @@ def test_all_problems_and_warnings_of_the_new_fields_come_at_once(tmp_path):
     found = problems(tmp_path, text)
     assert [p.split(": ")[1] for p in found] == ["questions[1].expected_points[3].area",
                                                   "questions[1].outline[3]"]
+
+
+def test_a_clarifying_phase_whose_questions_have_no_topics_is_a_warning():
+    text = POINTS.replace('clarifying_topics = ["latency", "Input_Size", {name = "duplicates", '
+                          'keywords = ["Repeated", "same number"]}]\n', "")
+    text = text[:text.index("[questions.facts]")] + text[text.index("[[questions.follow_ups]]"):]
+    (warning,) = warnings_of(text)
+    assert warning == (f"round.toml:{line_of(text, 'expects_clarifying = true')}: "
+                       "phases[1].expects_clarifying: warning: phase 'clarify' expects clarifying "
+                       "questions, but none of its questions has clarifying_topics: none can be "
+                       "credited or answered")

@@ -541,6 +541,12 @@ class _Checker:
                      for i, t in enumerate(question_tables)]
         self.duplicates(question_tables, ("questions",), "question")
         self.misspelled_areas()
+        for i, phase in enumerate(phases):
+            if phase and phase.expects_clarifying and not any(
+                    q and q.phase == phase.id and q.clarifying_topics for q in questions):
+                self.warning(("phases", i, "expects_clarifying"),
+                             f"phase '{phase.id}' expects clarifying questions, but none of its "
+                             "questions has clarifying_topics: none can be credited or answered")
 
         if self._found:
             return None
