@@ -158,3 +158,21 @@ def test_every_bundled_question_is_reached_in_a_simulated_round(bundled):
         assert {e.question_id for e in asks if e.follow_up_id is None} == {q.id for q in script.questions}
         changed = {(q.id, f.id) for q in script.questions for f in q.follow_ups if f.at_phase}
         assert {(e.question_id, e.follow_up_id) for e in asks if e.reason == "changed_constraint"} == changed
+
+
+def test_the_talking_points_example_in_the_format_reference_loads_without_warnings():
+    import re
+
+    from interviewer.core.scripts.loader import parse_script
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "question-scripts.md").read_text(encoding="utf-8")
+    block = re.search(r"### Talking points and the outline\n.*?```toml\n(.*?)```", doc, re.S)[1]
+    head = ('id = "doc"\ntitle = "Doc"\nkind = "ml_system_design"\nminutes = 45\n'
+            '[[phases]]\nid = "monitoring"\nname = "Monitoring"\nminutes = 45\nprompt = "Go."\n')
+    script = parse_script(head + block, "doc.toml")
+    assert script.warnings == ()
+    question = script.questions[0]
+    assert [p.area for p in question.expected_points] == [
+        None, "monitoring and rollback", "monitoring and rollback", "evaluation metrics"]
+    assert len(question.outline) == 4
+    assert all(p.area in AREAS for p in question.expected_points if p.area)
