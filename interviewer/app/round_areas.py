@@ -58,9 +58,12 @@ class ProgressData:
 
     rows: list
     areas: list[RoundAreas]
+    scripts: list[RoundScript]
 
 
-def load_progress(store: Any, script_by_id: Callable[[str], RoundScript | None], encoder: Any = None) -> ProgressData:
-    """Everything Progress shows, rounds not matched yet matched first (call off the GUI thread)."""
+def load_progress(store: Any, script_by_id: Callable[[str], RoundScript | None], encoder: Any = None,
+                  scripts: list[RoundScript] = ()) -> ProgressData:
+    """Everything Progress shows, rounds not matched yet matched first (call off the GUI thread);
+    `scripts` are those the plan may propose."""
     fill_missing_round_areas(store, script_by_id, encoder)
-    return ProgressData(store.progress(), store.area_history())
+    return ProgressData(store.progress(), store.area_history(), list(scripts))

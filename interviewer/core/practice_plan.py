@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from interviewer.core.scripts.model import ROUND_KINDS
+from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import Checkpoint, CheckpointStatus, RoundAreas, checkpoint_status, standings
 
 FOUNDATION_KINDS = ("ml_breadth", "coding", "phone_screen")
@@ -115,12 +115,32 @@ class Proposal:
     kind: str
     focus: tuple[str, ...]  # the weakest areas measured in that kind, weakest first
     reason: str
+    script: RoundScript | None = None  # a script of that kind that asks about the focus areas
 
 
-def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], focus_areas: int = 3) -> Proposal | None:
+def suggest_script(kind: str, focus: tuple[str, ...], scripts: list[RoundScript],
+                   rounds: list[RoundAreas]) -> RoundScript | None:
+    """Of the scripts of `kind`, the one whose talking points ask most about the focus areas
+    (the weakest counting most), then the one practised least, then the first listed."""
+    played: dict[str, int] = {}
+    for r in rounds:
+        played[r.script_id] = played.get(r.script_id, 0) + 1
+    candidates = [s for s in scripts if s.kind == kind]
+
+    def score(script: RoundScript) -> tuple:
+        areas = {p.area for q in script.questions for p in q.expected_points if p.area}
+        weight = sum(len(focus) - i for i, area in enumerate(focus) if area in areas)
+        return (-weight, played.get(script.id, 0), candidates.index(script))
+
+    return min(candidates, key=score, default=None)
+
+
+def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], focus_areas: int = 3,
+                       scripts: list[RoundScript] = ()) -> Proposal | None:
     """The next round: of the current week's kinds, the one whose areas have gone worst lately
     (a kind never practised first, then one with an open checkpoint of this stage); its focus
-    is its weakest areas. None when the plan is complete."""
+    is its weakest areas, and of `scripts` the one that asks most about them. None when the
+    plan is complete."""
     week = current_week(progress)
     if week is None:
         return None
@@ -145,4 +165,4 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
                   f"{len(weakest.recent)} rounds of this kind")
     else:
         reason = f"week {week.week.number}: every area measured so far was covered; keep the streak"
-    return Proposal(kind, focus, reason)
+    return Proposal(kind, focus, reason, suggest_script(kind, focus, list(scripts), rounds))

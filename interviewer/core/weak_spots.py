@@ -82,6 +82,7 @@ class RoundAreas:
     kind: str
     started_at: float
     areas: dict[str, AreaResult] = field(default_factory=dict)
+    script_id: str = ""
 
 
 @dataclass(frozen=True)

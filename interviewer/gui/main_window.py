@@ -334,11 +334,11 @@ class MainWindow(QMainWindow):
         def load():
             from interviewer.app.round_areas import load_progress
 
-            return load_progress(store, self.review.script_by_id, encoder)
+            return load_progress(store, self.review.script_by_id, encoder, list(self.scripts))
 
         def done(data) -> None:
             rows = data.rows
-            self.progress_screen.set_areas(data.areas)  # topic areas per round (weak spots)
+            self.progress_screen.set_areas(data.areas, data.scripts)  # topic areas per round (weak spots)
             self.progress_screen.set_progress(rows)
             completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED)
             self.home.progress_label.setText(

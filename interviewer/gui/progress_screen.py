@@ -34,6 +34,7 @@ class ProgressScreen(QWidget):
         super().__init__(parent)
         self.rows: list[Any] = []  # SessionProgress, oldest first
         self.areas: list[Any] = []  # core.weak_spots.RoundAreas of completed rounds, oldest first
+        self.scripts: list[Any] = []  # the scripts the plan may propose for the next round
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("All kinds", "")
         for kind in ROUND_KINDS:
@@ -109,9 +110,12 @@ class ProgressScreen(QWidget):
         self.rows = list(rows)
         self._redraw()
 
-    def set_areas(self, rounds: list[Any]) -> None:
-        """rounds: core.weak_spots.RoundAreas of completed rounds (Store.area_history)."""
+    def set_areas(self, rounds: list[Any], scripts: list[Any] | None = None) -> None:
+        """rounds: core.weak_spots.RoundAreas of completed rounds (Store.area_history); scripts:
+        the question scripts the plan may propose."""
         self.areas = list(rounds)
+        if scripts is not None:
+            self.scripts = list(scripts)
         self._redraw()
 
     def _redraw(self) -> None:
@@ -176,12 +180,13 @@ class ProgressScreen(QWidget):
                     f"    {tick} Checkpoint: {c.text} ({min(status.best, c.in_a_row)}/{c.in_a_row} in a row)"))
         now = current_week(progress)
         done = sum(w.done for w in progress)
-        proposal = propose_next_round(progress, self.areas)
+        proposal = propose_next_round(progress, self.areas, scripts=self.scripts)
         ticked = sum(s.ticked for s in checks.values())
         next_round = ""
         if proposal is not None:
             focus = f", focus on {', '.join(proposal.focus)}" if proposal.focus else ""
-            next_round = f" Next round: {kind_label(proposal.kind)}{focus} ({proposal.reason})."
+            script = f", e.g. \"{proposal.script.title}\"" if proposal.script is not None else ""
+            next_round = f" Next round: {kind_label(proposal.kind)}{script}{focus} ({proposal.reason})."
         self.plan_summary.setText(
             f"{done} of {len(progress)} weeks done, {ticked} of {len(checks)} readiness checkpoints. "
             + (f"Next: week {now.week.number}, {now.week.focus.lower()}." if now else "The plan is complete.")

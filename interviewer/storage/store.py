@@ -472,7 +472,7 @@ class Store:
         from interviewer.core.analysis.summary import Part, summarize
         from interviewer.core.weak_spots import AreaResult, RoundAreas, merge, signal_area_results
 
-        sessions = self._read("SELECT id, kind, started_at FROM sessions WHERE status = 'completed'"
+        sessions = self._read("SELECT id, kind, started_at, script_id FROM sessions WHERE status = 'completed'"
                               " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
         wanted = {r["id"] for r in sessions}
         parts: dict[int, list[Part]] = {sid: [] for sid in wanted}
@@ -496,7 +496,8 @@ class Store:
         out = []
         for r in sessions:
             signals = signal_area_results(summarize(parts[r["id"]], starts.get(r["id"])))
-            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], merge(stored.get(r["id"], []) + signals)))
+            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], merge(stored.get(r["id"], []) + signals),
+                                  r["script_id"]))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:

@@ -98,3 +98,33 @@ def test_the_next_round_follows_the_week_and_the_weakest_area():
     again = propose_next_round(progress, rounds)
     assert again.kind == "ml_system_design" and again.focus[0] == MONITORING
     assert "monitoring and rollback covered in 0 of the last 2" in again.reason
+
+
+def _script(sid: str, kind: str, areas: list[str]):
+    from interviewer.core.scripts.model import ExpectedPoint, Phase, Question, RoundScript
+
+    points = tuple(ExpectedPoint(f"point on {a}", area=a) for a in areas)
+    return RoundScript(sid, f"Script {sid}", kind, 45, (Phase("main", "Main", 45, "Go."),),
+                       (Question("q", "A question?", "main", expected_points=points),))
+
+
+def test_the_proposal_names_the_script_that_asks_most_about_the_weakest_areas():
+    from interviewer.core.practice_plan import suggest_script
+
+    scripts = [_script("a", "ml_system_design", ["tradeoffs"]),
+               _script("b", "ml_system_design", [MONITORING, "tradeoffs"]),
+               _script("c", "ml_system_design", [MONITORING]),
+               _script("d", "behavioral", [MONITORING])]
+    rounds = [RoundAreas(1, "ml_system_design", 1.0, {}, "c")]
+    # Both b and c ask about the weakest area and tradeoffs counts less; b asks about both.
+    assert suggest_script("ml_system_design", (MONITORING, "tradeoffs"), scripts, rounds).id == "b"
+    # Only the weakest area: b and c tie on it, and c was practised already.
+    assert suggest_script("ml_system_design", (MONITORING,), scripts, rounds).id == "b"
+    assert suggest_script("ml_system_design", (), scripts, rounds).id == "a"  # nothing to aim at: least played
+    assert suggest_script("coding", (MONITORING,), scripts, rounds) is None
+    plan = build_plan(8)
+    done = [(i, k) for i, k in enumerate(["coding", "ml_breadth", "phone_screen"] * 2, start=100)]
+    history = [design_round(1, False), design_round(2, False), design_round(3, True, kind="ml_depth")]
+    progress = track_plan(plan, done + [(1, "ml_system_design"), (2, "ml_system_design"), (3, "ml_depth")])
+    proposal = propose_next_round(progress, history, scripts=scripts)
+    assert proposal.kind == "ml_system_design" and proposal.script.id in ("b", "c")

@@ -6,7 +6,10 @@ from __future__ import annotations
 from interviewer.app.round_areas import load_progress
 from interviewer.gui.progress_screen import ProgressScreen
 from interviewer.storage import Store
-from tests.storage.test_area_history import MONITORED, MONITORING, NOT_MONITORED, by_id, store_round
+from tests.core.test_weak_spots import _script
+from tests.storage.test_area_history import MONITORED, MONITORING, NOT_MONITORED, SCRIPT, by_id, store_round
+
+SCRIPTS = [SCRIPT, _script("breadth", "ml_breadth", ["evaluation metrics"])]
 
 
 def table(screen: ProgressScreen) -> list[list[str]]:
@@ -15,8 +18,8 @@ def table(screen: ProgressScreen) -> list[list[str]]:
 
 
 def show(screen: ProgressScreen, store: Store) -> None:
-    data = load_progress(store, by_id)  # what the main window loads off the GUI thread
-    screen.set_areas(data.areas)
+    data = load_progress(store, by_id, None, SCRIPTS)  # what the main window loads off the GUI thread
+    screen.set_areas(data.areas, data.scripts)
     screen.set_progress(data.rows)
 
 
@@ -51,7 +54,7 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
             ("clarifying questions", "tradeoffs"), (MONITORING,)]
         assert "2 of 7 readiness checkpoints" in screen.plan_summary.text()
         # Foundations weeks come first: the next round is one of their kinds, never practised yet.
-        assert "Next round: ML breadth" in screen.plan_summary.text()
+        assert 'Next round: ML breadth, e.g. "Script breadth"' in screen.plan_summary.text()
         assert MONITORING not in screen.proposal.focus
 
         # The kind filter narrows the table to that kind.
