@@ -176,3 +176,23 @@ def test_the_talking_points_example_in_the_format_reference_loads_without_warnin
         None, "monitoring and rollback", "monitoring and rollback", "evaluation metrics"]
     assert len(question.outline) == 4
     assert all(p.area in AREAS for p in question.expected_points if p.area)
+
+
+# Areas every round of a kind asks about, so progress can follow them from round to round
+# whichever script of the kind the candidate practises.
+CORE_AREAS = {
+    "phone_screen": {"algorithm design", "complexity analysis", "edge cases", "generalization"},
+    "coding": {"algorithm design", "complexity analysis", "edge cases", "testing"},
+    "ml_breadth": {"model fundamentals", "modeling choices"},
+    "ml_depth": {"failure analysis", "personal ownership", "quantified results"},
+    "ml_system_design": {"clarifying requirements", "data and labels", "modeling choices",
+                         "monitoring and rollback"},
+    "behavioral": {"personal ownership", "quantified results", "reflection and learning"},
+}
+
+
+@pytest.mark.parametrize("kind", ROUND_KINDS)
+def test_every_script_of_a_kind_covers_the_kinds_core_areas(bundled, kind):
+    for script in (s for s in bundled if s.kind == kind):
+        areas = {p.area for q in script.questions for p in q.expected_points}
+        assert CORE_AREAS[kind] <= areas, f"{script.id}: missing {CORE_AREAS[kind] - areas}"
