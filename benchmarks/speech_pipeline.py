@@ -86,7 +86,8 @@ class StageTimer:
     TOP = {"vad": ("interviewer.adapters.vad", "speech_regions"),
            "decode": ("interviewer.adapters.decode_guards", "decode"),
            "pitch": ("interviewer.adapters.prosody", "with_final_rise"),
-           "hesitation repair": ("interviewer.adapters.hesitations", "fix_hesitations")}
+           "hesitation repair": ("interviewer.adapters.hesitations", "fix_hesitations"),
+           "re-decodes done ahead": ("interviewer.adapters.hesitations", "check_ahead")}
 
     def __init__(self, model) -> None:
         import importlib
@@ -170,10 +171,11 @@ def live_run(model, audio: np.ndarray, speed: float, end_gap: float = 0.3, timer
     # Speech whose chunk was still waiting or being transcribed when the answer ended.
     pending = [w for w in work if w.ended > ended and w.decoded]
     stages = timer.after(ended, done) if timer is not None else {}
+    busy[0] += getattr(live, "check_ahead_seconds", 0.0)
     return {"latency": done - ended, "chunks": getattr(live, "chunks_transcribed", 0), "busy": busy[0],
             "words": len(transcript.words), "text": transcript.text, "stages": stages,
             "pending_audio": sum(w.seconds for w in pending),
-            "reused": getattr(live, "reused_at_finish", None)}
+            "ahead": getattr(live, "checked_ahead", 0)}
 
 
 def batch_run(model, audio: np.ndarray) -> dict:
@@ -231,10 +233,10 @@ def print_breakdown(runs: list[dict]) -> None:
     other = statistics.median(r["latency"] - sum(r["stages"].get(k, 0.0) for k in top) for r in runs)
     parts.append(f"other (queue, cutting, joining) {other:.2f}")
     pending = statistics.median(r["pending_audio"] for r in runs)
-    reused = [r["reused"] for r in runs if r["reused"] is not None]
+    ahead = statistics.median(r["ahead"] for r in runs)
     print(f"{'':>11} after the end (median s): " + ", ".join(parts))
-    print(f"{'':>11} audio still being transcribed at the end: {pending:.1f} s (median)"
-          + (f"; tail transcript reused at finish in {sum(reused)} of {len(reused)} runs" if reused else ""))
+    print(f"{'':>11} speech still being transcribed at the end: {pending:.1f} s; hesitation "
+          f"re-decodes done ahead while waiting for audio: {ahead:.0f} (medians)")
 
 
 def speed_and_latency(model, answers: dict[float, np.ndarray], args: argparse.Namespace) -> None:

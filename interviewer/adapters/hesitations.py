@@ -10,10 +10,19 @@ pause. The voice-activity detector, run with a very short minimum silence, gives
    word) and holds no word is decoded again on its own with a hesitation hint; Whisper
    transcribes a lone "um" faithfully when nothing else is around it. If it comes back as
    a hesitation, the word is added to the transcript.
+
+Each re-decode costs a whole Whisper window (about 0.2 s on 2 cores). The live transcriber
+does them ahead (`check_ahead`), while it waits for audio, on the short sounds of the audio
+not transcribed yet; `known_rechecks` then lets the repair of that chunk take the results
+instead of decoding again, so little is left to do when the answer ends. A result is keyed by
+the exact samples decoded, so it is the one the repair would have got.
 """
 from __future__ import annotations
 
 import bisect
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -136,14 +145,9 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
     recovered = 0
     claimed = _claimed_regions(regions, words)
     for r in regions:
-        length = r.end - r.start
-        if not MIN_CANDIDATE_S <= length <= MAX_CANDIDATE_S:
-            continue
         if any(s < r.end and e > r.start for s, e in taken) or (r.start, r.end) in claimed:
             continue
-        a = int((r.start - offset) * SAMPLE_RATE)
-        b = int((r.end - offset) * SAMPLE_RATE)
-        if spectral_flux(audio[a:b]) > MAX_SPECTRAL_FLUX:
+        if not is_candidate(audio, r, offset):
             continue
         sound = _heard_alone(model, audio, r, offset, hint)
         if not sound:
@@ -208,12 +212,77 @@ def _drop_echoes(transcript: Transcript, regions: list[SpeechRegion]) -> None:
         transcript.segments = [s for s in segments if s.words or not s.text]
 
 
-def _heard_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint: str | None) -> str:
-    """The hesitation Whisper hears in the region decoded on its own, or ""."""
+_known = threading.local()
+
+
+@contextmanager
+def known_rechecks(results: dict) -> Iterator[None]:
+    """Within the block (on this thread), re-decodes take their result from `results` when it
+    has one for the same samples (see `check_ahead`), and add the ones they make."""
+    before = getattr(_known, "results", None)
+    _known.results = results
+    try:
+        yield
+    finally:
+        _known.results = before
+
+
+def is_candidate(audio: np.ndarray, r: SpeechRegion, offset: float) -> bool:
+    """A region the repair may decode alone: hesitation-long and spectrally steady."""
+    if not MIN_CANDIDATE_S <= r.end - r.start <= MAX_CANDIDATE_S:
+        return False
     a = int((r.start - offset) * SAMPLE_RATE)
     b = int((r.end - offset) * SAMPLE_RATE)
-    clip = np.concatenate([audio[max(0, a - int(CONTEXT_S * SAMPLE_RATE)):b],
-                           np.zeros(SAMPLE_RATE // 2, np.float32)])
+    return spectral_flux(audio[a:b]) <= MAX_SPECTRAL_FLUX
+
+
+def check_ahead(model, audio: np.ndarray, offset: float, regions: list[SpeechRegion], hint: str | None,
+                results: dict, keep_going: Callable[[], bool] = lambda: True) -> int:
+    """Decode alone, ahead of time, the candidate regions of `audio` (which starts `offset` s
+    into the answer) that `results` has no result for, while `keep_going()`; returns how many
+    were decoded. Whether the repair needs them is only known once the chunk is decoded (a
+    word may claim the region): a few are decoded for nothing, in time that was idle."""
+    done = 0
+    for r in regions:
+        if not keep_going():
+            break
+        if _clip_key(r, offset, hint) in results or not is_candidate(audio, r, offset):
+            continue
+        with known_rechecks(results):
+            _heard_alone(model, audio, r, offset, hint)
+        done += 1
+    return done
+
+
+def _clip_bounds(r: SpeechRegion, offset: float) -> tuple[int, int]:
+    """Samples of the audio (which starts at `offset`) decoded for region `r`."""
+    a = int((r.start - offset) * SAMPLE_RATE)
+    b = int((r.end - offset) * SAMPLE_RATE)
+    return max(0, a - int(CONTEXT_S * SAMPLE_RATE)), b
+
+
+def _clip_key(r: SpeechRegion, offset: float, hint: str | None) -> tuple[int, int, str | None]:
+    """The decoded samples' place in the answer: the same key means the same clip."""
+    begin, end = _clip_bounds(r, offset)
+    start = round(offset * SAMPLE_RATE)
+    return start + begin, start + end, hint
+
+
+def _heard_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint: str | None) -> str:
+    """The hesitation Whisper hears in the region decoded on its own, or ""."""
+    results = getattr(_known, "results", None)
+    key = _clip_key(r, offset, hint)
+    if results is not None and key in results:
+        return results[key]
+    sound = _decode_alone(model, audio, r, offset, hint)
+    if results is not None:
+        results[key] = sound
+    return sound
+
+
+def _decode_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint: str | None) -> str:
+    begin, end = _clip_bounds(r, offset)
+    clip = np.concatenate([audio[begin:end], np.zeros(SAMPLE_RATE // 2, np.float32)])
     options = dict(RECHECK_OPTIONS)
     if hint:
         options["hotwords"] = hint

@@ -11,6 +11,11 @@ left to do, however long the answer was.
 Pause detection for *cutting* is a cheap energy test (it only has to find a quiet moment);
 the pauses reported in the transcript come from the Silero VAD, run chunk by chunk, with
 regions that meet at a cut joined back together.
+
+While it waits for audio, the worker also runs the hesitation repair's re-decodes of the short
+sounds in the audio not cut yet (adapters/hesitations.py `check_ahead`: each is a whole Whisper
+window), so that when a chunk is cut, often at the end of the answer, its repair finds them
+done. Their results are the ones the repair would get (same samples, same decoding).
 """
 from __future__ import annotations
 
@@ -130,6 +135,12 @@ class PauseCutter:
         self.offset_samples += cut
         return chunk
 
+    def pending(self) -> np.ndarray:
+        """The audio not cut into a chunk yet; its first sample is at `offset_samples`."""
+        if len(self._pieces) > 1:
+            self._pieces = [np.concatenate(self._pieces)]
+        return self._pieces[0] if self._pieces else np.zeros(0, dtype=np.float32)
+
     def flush(self) -> _Chunk | None:
         """The rest of the audio as a final chunk (None if empty)."""
         if self._size == 0:
@@ -163,6 +174,8 @@ class LiveTranscriber:
     `on_update(transcript_so_far)` fires on the worker thread after each chunk, for a live view.
     `options` default to transcription.DECODE_OPTIONS (hesitations kept).
     `transcribe_chunk` and `detect_speech` default to adapters/transcription.py and vad.py.
+    `check_ahead`: do the hesitation re-decodes of audio not cut yet while waiting for audio
+    (only for a real model, and for `transcribe_chunk`s that repair hesitations as the default).
     """
 
     def __init__(self, model: Any, *, options: dict[str, Any] | None = None,
@@ -170,7 +183,8 @@ class LiveTranscriber:
                  idle_min_chunk_seconds: float = 1.0, idle_pause_seconds: float = 0.25,
                  pause_seconds: float = 0.4, on_update: Callable[[Transcript], None] | None = None,
                  transcribe_chunk: Callable[..., Transcript] | None = None,
-                 detect_speech: Callable[..., list[SpeechRegion]] | None = None) -> None:
+                 detect_speech: Callable[..., list[SpeechRegion]] | None = None,
+                 check_ahead: bool = True) -> None:
         self._model = model
         self._options = options
         self._on_update = on_update
@@ -197,6 +211,11 @@ class LiveTranscriber:
         self._model_label = ""
         self.chunks_transcribed = 0
         self.work_log: list[ChunkWork] = []
+        self._check_ahead = check_ahead and hasattr(model, "transcribe")
+        self._rechecks: dict = {}  # hesitation re-decodes done ahead, by the samples decoded
+        self._scanned = 0  # pending samples when check-ahead last found nothing more to do
+        self.checked_ahead = 0  # re-decodes done ahead, and the seconds they took
+        self.check_ahead_seconds = 0.0
         self._thread = threading.Thread(target=self._run, name="live-transcriber", daemon=True)
         self._thread.start()
 
@@ -250,6 +269,8 @@ class LiveTranscriber:
                     self._process(chunk)
                     if self._cancelled.is_set():
                         return
+                if self._check_ahead and self._inbox.empty():
+                    self._do_check_ahead()
             self._result = Transcript(self._segments, round(self._samples / SAMPLE_RATE, 3),
                                       merge_regions(self._regions, self._cuts), self._model_label)
         except BaseException as exc:
@@ -257,6 +278,30 @@ class LiveTranscriber:
             log.warning("live transcription failed: %s", exc)
         finally:
             self._done.set()
+
+    def _do_check_ahead(self) -> None:
+        """Re-decode the short sounds of the pending audio that hesitation repair may need,
+        one after another while no audio waits (a new block stops it: cutting comes first).
+        Regions ending in the last 0.1 s may still grow and are left for later; the VAD looks
+        again only after 0.3 s more audio, unless it stopped with work left."""
+        from interviewer.adapters import hesitations
+        from interviewer.adapters.transcription import HESITATION_HINT
+
+        audio = self._cutter.pending()
+        if audio.size - self._scanned < int(0.3 * SAMPLE_RATE):
+            return
+        detect = self._detect_speech
+        if detect is None:
+            from interviewer.adapters.vad import speech_regions as detect
+        offset = self._cutter.offset_samples / SAMPLE_RATE
+        complete_by = offset + audio.size / SAMPLE_RATE - 0.1
+        regions = [r for r in detect(audio, offset=offset) if r.end <= complete_by]
+        started = time.perf_counter()
+        self.checked_ahead += hesitations.check_ahead(self._model, audio, offset, regions, HESITATION_HINT,
+                                                      self._rechecks, keep_going=self._inbox.empty)
+        self.check_ahead_seconds += time.perf_counter() - started
+        if self._inbox.empty():
+            self._scanned = audio.size
 
     def _process(self, chunk: _Chunk, at_finish: bool = False) -> None:
         started = time.perf_counter()
@@ -281,7 +326,13 @@ class LiveTranscriber:
             model = StopAfterSpeech(model, regions[-1].end - chunk.offset)
         # Batch transcription also runs the VAD (and uses its regions, e.g. to recover
         # hesitations); a few milliseconds per chunk, so take its regions when it has them.
-        part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._options)
+        from interviewer.adapters.hesitations import known_rechecks
+
+        with known_rechecks(self._rechecks):
+            part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._options)
+        self._scanned = 0
+        end = self._cutter.offset_samples  # results for audio before the cut are done with
+        self._rechecks = {key: sound for key, sound in self._rechecks.items() if key[1] > end}
         if part.speech is not None:
             regions = part.speech
         self._regions.extend(regions)

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from interviewer.adapters.hesitations import MIN_RECHECK_LOGPROB, fix_hesitations
+from interviewer.adapters.hesitations import MIN_RECHECK_LOGPROB, check_ahead, fix_hesitations, known_rechecks
 from interviewer.core.audio_format import SAMPLE_RATE as RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 
@@ -90,3 +90,25 @@ def test_a_hesitation_after_unworded_speech_is_not_an_echo_and_words_stay_in_ord
     starts = [w.start for w in transcript.words]
     assert starts == sorted(starts)
     assert [w.text for w in transcript.words].count("uh,") == 1
+
+
+def test_redecodes_done_ahead_are_taken_by_the_repair_not_decoded_again():
+    audio, transcript = _lone_sound_then_words()
+    model, results = SureModel(" Um...", -0.6), {}
+    # Only the lone sound is a candidate (the words' region is too long), and only while allowed.
+    assert check_ahead(model, audio, 0.0, transcript.speech, "Um", results, keep_going=lambda: False) == 0
+    assert check_ahead(model, audio, 0.0, transcript.speech, "Um", results) == 1 and model.calls == 1
+    assert check_ahead(model, audio, 0.0, transcript.speech, "Um", results) == 0 and model.calls == 1
+    with known_rechecks(results):
+        assert fix_hesitations(transcript, audio, model, hint="Um") == 1
+    assert model.calls == 1 and [w.text for w in transcript.words] == ["Um", "so", "next."]
+    # Outside the block, or for the same sound elsewhere in the answer (other samples), or with
+    # another hint, the repair decodes it itself.
+    for offset, hint in ((0.0, "Um"), (10.0, "Um"), (0.0, "Uh")):
+        audio, transcript = _lone_sound_then_words()
+        moved = Transcript(transcript.segments, 3.0, [SpeechRegion(r.start + offset, r.end + offset)
+                                                      for r in transcript.speech])
+        calls = model.calls
+        with known_rechecks(results if (offset, hint) != (0.0, "Um") else {}):
+            fix_hesitations(moved, audio, model, offset=offset, hint=hint)
+        assert model.calls == calls + 1

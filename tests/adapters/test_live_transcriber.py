@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import time
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from interviewer.adapters.hesitations import RECHECK_OPTIONS, check_ahead, fix_hesitations, known_rechecks
 from interviewer.adapters.live_transcriber import LiveTranscriber, PauseCutter, merge_regions
-from interviewer.adapters.transcription import ModelNotFound, load_audio, transcribe
+from interviewer.adapters.transcription import HESITATION_HINT, ModelNotFound, load_audio, transcribe
+from interviewer.adapters.vad import speech_regions
 from interviewer.core.audio_format import SAMPLE_RATE as RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 
@@ -179,3 +182,84 @@ def test_cutter_handles_leading_digital_silence():
     cutter = PauseCutter(min_chunk_seconds=4, max_chunk_seconds=20, pause_seconds=0.4)
     chunks = feed_in_blocks(cutter, audio)
     assert chunks and chunks[0].audio.size <= 6 * RATE  # cut inside the silence, not at 20 s
+
+
+class CountingModel:
+    """A model whose hesitation re-decodes (adapters/hesitations.py RECHECK_OPTIONS) are counted;
+    wraps a real model, or answers every re-decode with "Um" (sure of it)."""
+
+    def __init__(self, inner=None):
+        self.inner, self.rechecks = inner, 0
+
+    def transcribe(self, audio, **options):
+        if options.get("max_new_tokens") == RECHECK_OPTIONS["max_new_tokens"]:
+            self.rechecks += 1
+        if self.inner is not None:
+            return self.inner.transcribe(audio, **options)
+        return [SimpleNamespace(text=" Um...", avg_logprob=-0.5)], None
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def per_sound_regions(audio, offset=0.0):
+    """One region per loud stretch (gaps of 50 ms or more split them)."""
+    loud = np.abs(audio) > 0.1
+    regions, start, quiet = [], None, 0
+    for i in range(0, loud.size, 160):
+        if loud[i:i + 160].any():
+            start = i if start is None else start
+            quiet = 0
+        elif start is not None:
+            quiet += 1
+            if quiet >= 5:
+                regions.append(SpeechRegion(round(offset + start / RATE, 3), round(offset + (i - 640) / RATE, 3)))
+                start, quiet = None, 0
+    if start is not None:
+        regions.append(SpeechRegion(round(offset + start / RATE, 3), round(offset + loud.size / RATE, 3)))
+    return regions
+
+
+def repairing_transcribe(audio, model, offset=0.0, options=None):
+    """Words on the long sounds, none on the short ones, and the real hesitation repair."""
+    regions = per_sound_regions(audio, offset)
+    words = tuple(Word("word", r.start, r.end) for r in regions if r.end - r.start > 0.6)
+    transcript = Transcript([Segment("word " * len(words), words[0].start, words[-1].end, words)] if words else [],
+                            audio.size / RATE, regions, "counting")
+    fix_hesitations(transcript, audio, model, offset, hint=HESITATION_HINT)
+    return transcript
+
+
+def test_hesitation_redecodes_are_done_while_waiting_for_audio_not_after_the_answer():
+    """A lone short sound in the middle of speech is re-decoded while the candidate goes on
+    talking; the chunk's repair at the end takes that result instead of decoding it again."""
+    model = CountingModel()
+    live = LiveTranscriber(model, transcribe_chunk=repairing_transcribe, detect_speech=per_sound_regions)
+    audio = np.concatenate([tone(1.5), silence(0.15), tone(0.3), silence(0.15), tone(2.0)])
+    for i in range(0, audio.size, 1600):  # as the microphone delivers it, with time to spare
+        live.feed(audio[i:i + 1600])
+        time.sleep(0.02)
+    deadline = time.monotonic() + 5
+    while live.checked_ahead < 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert live.checked_ahead == 1 and model.rechecks == 1  # before the answer ended
+    result = live.finish(timeout=10)
+    assert model.rechecks == 1  # the repair found it done
+    assert [w.text for w in result.words] == ["word", "Um", "word"]
+    assert live.chunks_transcribed == 1 and live.work_log[-1].at_finish
+
+
+def test_real_redecodes_done_ahead_give_the_same_transcript(whisper_model, tmp_path):
+    text = ('So, um, <break time="600ms"/> the first thing I would ask about is the data. '
+            '<break time="900ms"/> Uh, <break time="500ms"/> then the latency.')
+    audio = load_audio(espeak(text, tmp_path / "hesitant.wav"))
+    model = CountingModel(whisper_model)
+    plain = transcribe(audio, model)
+    assert model.rechecks >= 1, "the repair decoded nothing alone: the test would prove nothing"
+    results = {}
+    check_ahead(whisper_model, audio, 0.0, speech_regions(audio), HESITATION_HINT, results)
+    model.rechecks = 0
+    with known_rechecks(results):
+        again = transcribe(audio, model)
+    assert model.rechecks == 0
+    assert again.to_dict() == plain.to_dict()
