@@ -135,6 +135,11 @@ class PauseCutter:
         self.offset_samples += cut
         return chunk
 
+    @property
+    def silent_seconds(self) -> float:
+        """How long the buffered audio has been quiet at its end (a pause in progress)."""
+        return self._silent_run * _FRAME / self.rate
+
     def pending(self) -> np.ndarray:
         """The audio not cut into a chunk yet; its first sample is at `offset_samples`."""
         if len(self._pieces) > 1:
@@ -282,13 +287,15 @@ class LiveTranscriber:
     def _do_check_ahead(self) -> None:
         """Re-decode the short sounds of the pending audio that hesitation repair may need,
         one after another while no audio waits (a new block stops it: cutting comes first).
-        Regions ending in the last 0.1 s may still grow and are left for later; the VAD looks
-        again only after 0.3 s more audio, unless it stopped with work left."""
+        Not during a pause: a cut may be due any moment, and the sound before a pause is
+        mostly the last word of a sentence, which needs no re-decode; such sounds are done once
+        the candidate speaks again. Regions ending in the last 0.1 s may still grow and wait;
+        the VAD looks again only after 0.3 s more audio, unless it stopped with work left."""
         from interviewer.adapters import hesitations
         from interviewer.adapters.transcription import HESITATION_HINT
 
         audio = self._cutter.pending()
-        if audio.size - self._scanned < int(0.3 * SAMPLE_RATE):
+        if audio.size - self._scanned < int(0.3 * SAMPLE_RATE) or self._cutter.silent_seconds >= 0.1:
             return
         detect = self._detect_speech
         if detect is None:
