@@ -70,6 +70,8 @@ class Signal:
     pattern: re.Pattern | None = None  # None: judged from the STAR parts or pronouns
     story_only: bool = False
     after_clarifying: bool = False  # only on a question asked in a phase that expects clarifying
+    missing: str = ""     # "a tradeoff": how a question's "not heard" finding names it
+    tip: str = ""         # "what a choice costs": what that finding asks for
 
 
 _COMPARATIVE = (r"(?:cheaper|faster|slower|simpler|easier|harder|smaller|bigger|larger|safer|riskier|"
@@ -81,7 +83,7 @@ _COST_OF = (r"(?:latency|memory|accuracy|recall|precision|freshness|throughput|i
 
 TRADEOFFS = Signal(
     "tradeoffs", "Tradeoffs named", "tradeoffs", TECHNICAL_KINDS,
-    "No tradeoff named: say what a choice costs and why it is still the right one.",
+    "Say what a choice costs and why it is still the right one.",
     counts=("I'd use gradient boosted trees instead of a deep net because we need answers in ten milliseconds.",
             "the downside is that features are an hour stale",
             "We get recall at the cost of more manual reviews.",
@@ -92,6 +94,7 @@ TRADEOFFS = Signal(
               "The cost is about ten dollars a month.",
               "We compared model A versus model B.",
               "Both options are good."),
+    missing="a tradeoff", tip="what a choice costs",
     pattern=re.compile(
         r"\btrade[- ]?offs?\b|\btrading off\b"
         r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:means|costs|"
@@ -106,7 +109,7 @@ TRADEOFFS = Signal(
 EDGE_CASES = Signal(
     "edge_cases", "Edge cases and failure modes", "edge cases",
     frozenset({"phone_screen", "coding", "ml_depth", "ml_system_design"}),
-    "No edge case or failure mode named: say what happens when an input is odd or a part fails.",
+    "Say what happens when an input is odd or a part fails, and what the system does then.",
     counts=("What if the list is empty?",
             "if the feature store goes down we fall back to the rules",
             "an edge case is two sessions with the same start time",
@@ -117,6 +120,7 @@ EDGE_CASES = Signal(
               "I failed to mention that earlier.",
               "If the user clicks, we log it.",
               "We retrained the model every week."),
+    missing="an edge case or failure mode", tip="what happens when an input is odd or a part fails",
     pattern=re.compile(
         r"\b(?:edge|corner|boundary|degenerate) cases?\b|\bfailure (?:modes?|cases?|scenarios?)\b"
         r"|\b(?:what if|if|when|in case|suppose|whenever)\b (?:\S+ ){0,6}?(?:fails?|failed|goes down|is down|"
@@ -134,7 +138,7 @@ EDGE_CASES = Signal(
 METRICS = Signal(
     "metrics", "Metrics named", "evaluation metrics",
     frozenset({"ml_breadth", "ml_depth", "ml_system_design"}),
-    "No metric named: say which number shows the design works (offline and online).",
+    "Say which number shows it works, offline and online.",
     counts=("I'd look at precision and recall at the review threshold.",
             "offline we track n d c g at ten and online the click through rate",
             "p99 latency has to stay under fifty milliseconds",
@@ -142,6 +146,7 @@ METRICS = Signal(
     does_not=("We should measure it.",
               "The metric was good.",
               "I'd track how the model is doing."),
+    missing="a metric", tip="which metric shows it works",
     pattern=re.compile(
         r"\b(?:precision|recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
         r"log[- ]?loss|cross[- ]entropy|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
@@ -155,7 +160,7 @@ METRICS = Signal(
 NUMBERS = Signal(
     "numbers", "Numbers with units", "numbers and units",
     frozenset({"ml_depth", "ml_system_design"}),
-    "No numbers: put a size on it (users, requests per second, milliseconds, percent).",
+    "Put a size on it: users, requests per second, milliseconds, percent.",
     counts=("about 2,000 transactions per second at peak",
             "eighty percent of the traffic",
             "it took 10 hours",
@@ -165,11 +170,12 @@ NUMBERS = Signal(
               "I had two ideas.",
               "First, I would clarify the goal.",
               "We moved to the new system in 2019."),
+    missing="a number with its unit", tip="sizes with units",
     pattern=NUMBER_WITH_UNIT)
 
 ASSUMPTIONS = Signal(
     "assumptions", "Assumptions stated", "stated assumptions", TECHNICAL_KINDS,
-    "No assumption said aloud: after clarifying, state what you assume (\"let's assume ...\") and go on.",
+    "After clarifying, say what you assume (\"let's assume ...\") and go on.",
     counts=("Let's assume a hundred million users.",
             "I'll assume the labels arrive within a day",
             "assuming that traffic doubles during the holidays",
@@ -177,6 +183,7 @@ ASSUMPTIONS = Signal(
     does_not=("The model assumes the features are independent.",
               "I assumed it would work, and it didn't.",
               "Let's say hi to the team."),
+    missing="an assumption said aloud", tip="what you assume",
     pattern=re.compile(
         r"\b(?:let'?s|let us|let me|i'?ll|i will|i'?m going to|i am going to|i'?d|i would|we'?ll|we will|"
         r"we can|we could|i can|i'?m gonna) assume\b"
@@ -198,7 +205,7 @@ STAR_ORDER = Signal(
 
 QUANTIFIED_RESULT = Signal(
     "quantified_result", "Quantified result", "quantified results", frozenset({"behavioral"}),
-    "No numbers in the result: quantify the impact.",
+    "Quantify the impact in the result.",
     counts=("The failures dropped by 80%, and the team saved 10 hours every week.",
             "As a result we cut review time by half."),
     does_not=("As a result the team was happy.",

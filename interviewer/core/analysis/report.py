@@ -49,8 +49,7 @@ FINDING_LABELS = {
     "phase_under": "Phase short", "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
-    "star_order": "STAR order", "no_edge_cases": "No edge cases", "no_metrics": "No metrics",
-    "no_numbers": "No numbers with units", "no_assumptions": "No assumptions stated",
+    "star_order": "STAR order", "depth_missing": "Depth not heard",
 }
 
 
@@ -340,11 +339,22 @@ def depth_heard_findings(stored: dict) -> list[Finding]:
 
 
 def depth_missing_findings(heard: dict[str, bool]) -> list[Finding]:
-    """For the technical depth signals a question expected (`depth.heard_in` over its
-    answers) and did not get: "no_tradeoffs", "no_edge_cases"...; the story signals have
-    their own STAR findings."""
-    return [Finding("no_" + sid, depth.BY_ID[sid].advice, None)
-            for sid, was_heard in heard.items() if not was_heard and not depth.BY_ID[sid].story_only]
+    """One finding naming the technical depth signals a question expected (`depth.heard_in`
+    over its answers) and did not get: "Not heard: a tradeoff, a metric. Say what a choice
+    costs and which metric shows it works." The story signals have their own STAR findings."""
+    missed = [depth.BY_ID[sid] for sid in depth.BY_ID if sid in heard and not heard[sid]
+              and not depth.BY_ID[sid].story_only]
+    if not missed:
+        return []
+    if len(missed) == 1:
+        return [Finding("depth_missing", f"Not heard: {missed[0].missing}. {missed[0].advice}", None)]
+    tips = [s.tip for s in missed]
+    return [Finding("depth_missing", f"Not heard: {_and([s.missing for s in missed])}. "
+                    f"Say {_and(tips)}.", None)]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @dataclass

@@ -149,20 +149,26 @@ def test_heard_signals_are_good_findings_with_their_time():
     for sid in ("tradeoffs", "edge_cases", "metrics", "numbers", "assumptions"):
         assert sid in good, sid
         assert good[sid].start is not None and good[sid].start > 0.5
-    assert not [f for f in a.findings if f.kind.startswith("no_") and f.kind[3:] in depth.BY_ID]
+    assert "depth_missing" not in [f.kind for f in a.findings]
 
 
 def test_missing_signals_are_named_on_a_long_enough_answer_only():
     a = analyze_answer(spoken(THIN_ANSWER), round_kind="ml_system_design", expects_clarifying=True)
-    kinds = {f.kind for f in a.findings}
-    assert {"no_tradeoffs", "no_edge_cases", "no_metrics", "no_numbers", "no_assumptions"} <= kinds
+    [missing] = [f for f in a.findings if f.kind == "depth_missing"]  # one finding names them all
+    assert missing.message == ("Not heard: a tradeoff, an edge case or failure mode, a metric, a number with its "
+                               "unit and an assumption said aloud. Say what a choice costs, what happens when an "
+                               "input is odd or a part fails, which metric shows it works, sizes with units and "
+                               "what you assume.")
     short = analyze_answer(spoken("I would build a model and serve it."), round_kind="ml_system_design",
                            expects_clarifying=True)
-    depth_missing = {"no_" + s.id for s in depth.SIGNALS}
-    assert {f.kind for f in short.findings} & depth_missing == set()
+    assert "depth_missing" not in {f.kind for f in short.findings}
     live = analyze_answer(spoken(THIN_ANSWER), round_kind="ml_system_design", expects_clarifying=True,
                           question_findings=False)
-    assert "no_tradeoffs" not in {f.kind for f in live.findings}  # the round names it once per question
+    assert "depth_missing" not in {f.kind for f in live.findings}  # the round names it once per question
+    one = analyze_answer(spoken(THIN_ANSWER + " The downside is cost. If it fails we retry. Precision matters. "
+                                "It takes 10 ms."), round_kind="ml_system_design", expects_clarifying=True)
+    [missing] = [f for f in one.findings if f.kind == "depth_missing"]
+    assert missing.message == "Not heard: an assumption said aloud. " + depth.ASSUMPTIONS.advice
 
 
 def _part(pid, qid, follow_up, text, kind="ml_system_design", clarifying=True):
@@ -185,10 +191,11 @@ def test_summary_counts_signals_per_question_across_follow_ups():
     assert numbers.answers[1].depth["edge_cases"] == 2  # "is down", "fail open"
     assert "Edge cases and failure modes 1/2" in depth_line(numbers)
     findings = question_findings(numbers)
-    on_design = [f.kind for pid, f in findings if pid == 1]
-    assert "no_tradeoffs" in on_design and "no_edge_cases" not in on_design
-    assert "no_edge_cases" in [f.kind for pid, f in findings if pid == 3]
-    assert len([1 for _, f in findings if f.kind == "no_tradeoffs"]) == 2  # once per question
+    [on_design] = [f.message for pid, f in findings if pid == 1 and f.kind == "depth_missing"]
+    assert "a tradeoff" in on_design and "edge case" not in on_design  # the follow-up named one
+    [on_serving] = [f.message for pid, f in findings if pid == 3 and f.kind == "depth_missing"]
+    assert "a tradeoff" in on_serving and "an edge case" in on_serving and "assumption" not in on_serving
+    assert [f.kind for _, f in findings].count("depth_missing") == 2  # once per question
 
 
 def test_summary_of_analyses_without_depth_is_empty_not_an_error():
