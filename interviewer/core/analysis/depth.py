@@ -436,6 +436,18 @@ def depth_signals(utterances: list[Utterance], round_kind: str | None, *, story:
     return result
 
 
+def evidence_in(parts: list[tuple[int, dict]]) -> dict[str, list[tuple[int, dict]]]:
+    """Signal id -> (part id, stored evidence) for every time a signal was heard in these
+    (part id, analysis) pairs, in order: a question's answer and its follow-ups."""
+    out: dict[str, list[tuple[int, dict]]] = {}
+    for part_id, a in parts:
+        depth = a.get("depth") if isinstance(a, dict) else None
+        for s in (depth or {}).get("signals") or []:
+            if s.get("id") in BY_ID and s.get("heard"):
+                out.setdefault(s["id"], []).extend((part_id, e) for e in s.get("evidence") or [] if isinstance(e, dict))
+    return out
+
+
 def heard_in(analyses: list[dict]) -> dict[str, bool]:
     """Signal id -> heard in any of these stored analyses (`analysis["depth"]`), for the
     signals that applied to at least one of them: a question's answer and its follow-ups."""

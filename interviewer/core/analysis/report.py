@@ -314,27 +314,29 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         if i_count + we_count >= depth.MIN_PRONOUNS_FOR_I_WE and we_count > i_count:
             out.append(Finding("we_over_i", f"Said \"we\" {we_count} times and \"I\" {i_count} times; "
                                "make your own part clear.", None))
-    out += depth_heard_findings(a.extra["depth"])
-    if question_findings and a.pace.words >= depth.MIN_WORDS_FOR_MISSING:
-        out += depth_missing_findings(depth.heard_in([a.extra]))
+    if question_findings:
+        out += [f for _, f in depth_heard_findings(depth.evidence_in([(0, a.extra)]))]
+        if a.pace.words >= depth.MIN_WORDS_FOR_MISSING:
+            out += depth_missing_findings(depth.heard_in([a.extra]))
     if a.pace.words and 100 * len(hedge) / a.pace.words > settings.hedges_per_100_words:
         out.append(Finding("hedging", f"{len(hedge)} hedges (\"I think\", \"maybe\"...); commit to a choice.",
                            hedge[0].start))
     return out
 
 
-def depth_heard_findings(stored: dict) -> list[Finding]:
-    """One "good" finding per depth signal heard in an answer (its `analysis["depth"]`), at
-    the first sentence that showed it. STAR order and "I" over "we" are left to the
-    STAR findings, which speak when they are missing."""
+def depth_heard_findings(evidence: dict[str, list[tuple[int, dict]]]) -> list[tuple[int, Finding]]:
+    """One "good" finding per depth signal heard in a question's answers (`depth.evidence_in`),
+    on the part and at the sentence that first showed it: (part id, finding). STAR order and
+    "I" over "we" are left to the STAR findings, which speak when they are missing."""
     out = []
-    for s in (stored or {}).get("signals") or []:
-        evidence = s.get("evidence") or []
-        if not s.get("heard") or not evidence or s.get("id") in ("star_order", "i_over_we"):
+    for sid in depth.BY_ID:
+        found = evidence.get(sid) or []
+        if not found or sid in ("star_order", "i_over_we"):
             continue
-        more = f" (and {len(evidence) - 1} more)" if len(evidence) > 1 else ""
-        out.append(Finding(s["id"], f"\"{evidence[0]['text']}\"{more}", evidence[0].get("start"),
-                           evidence[0].get("end"), "good"))
+        part, first = found[0]
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        out.append((part, Finding(sid, f"\"{first.get('text', '')}\"{more}", first.get("start"), first.get("end"),
+                                  "good")))
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis import depth as depth_signals
-from interviewer.core.analysis.report import Finding, depth_missing_findings
+from interviewer.core.analysis.report import Finding, depth_heard_findings, depth_missing_findings
 
 LONG_PAUSE_S = 2.0
 
@@ -84,6 +84,8 @@ class QuestionNumbers:
     # Depth signals that applied to any of its answers: id -> heard in one of them.
     depth: dict[str, bool] = field(default_factory=dict)
     words: int = 0  # in all its answers
+    # Where each depth signal was heard: id -> [(part id, {"text", "match", "start", "end"})].
+    depth_evidence: dict[str, list[tuple[int, dict]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -220,7 +222,8 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float]) -> Questio
             break
     return QuestionNumbers(qid, parts[0].id, any(p.analysis.get("expects_clarifying") for p in parts), topics,
                            covered, [t for t in topics if t not in covered_set], asked, solution,
-                           depth_signals.heard_in([p.analysis for p in parts]), sum(_words_of(p) for p in parts))
+                           depth_signals.heard_in([p.analysis for p in parts]), sum(_words_of(p) for p in parts),
+                           depth_signals.evidence_in([(p.id, p.analysis) for p in parts]))
 
 
 def summarize(parts: list[Part], phase_starts: list[float] | None = None,
@@ -297,9 +300,9 @@ def _only_interrupted(answer: AnswerNumbers, parts: list[Part]) -> bool:
 def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
     """Findings about whole questions, each once, on the question's first part: topics not
     asked about (when it was asked about at all: otherwise the phase's "no clarifying
-    questions" says it), a solution proposed before any clarifying question, and the depth
-    signals the question expected and did not get in any of its answers (when it was talked
-    about long enough to expect them)."""
+    questions" says it), a solution proposed before any clarifying question, each depth signal
+    heard (once, where first heard), and the depth signals the question expected and did not
+    get in any of its answers (when it was talked about long enough to expect them)."""
     out: list[tuple[int, Finding]] = []
     for q in numbers.questions:
         if q.missed and q.clarifying_asked:
@@ -310,6 +313,7 @@ def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
             out.append((part, Finding("solution_before_questions",
                                       "Proposed a solution before asking any clarifying question.", at, None,
                                       "problem")))
+        out += depth_heard_findings(q.depth_evidence)
         if q.words >= depth_signals.MIN_WORDS_FOR_MISSING:
             out += [(q.first_part, f) for f in depth_missing_findings(q.depth)]
     return out

@@ -196,6 +196,11 @@ def test_summary_counts_signals_per_question_across_follow_ups():
     [on_serving] = [f.message for pid, f in findings if pid == 3 and f.kind == "depth_missing"]
     assert "a tradeoff" in on_serving and "an edge case" in on_serving and "assumption" not in on_serving
     assert [f.kind for _, f in findings].count("depth_missing") == 2  # once per question
+    # A signal heard is one good finding per question, on the part where it was first heard.
+    heard = [(pid, f) for pid, f in findings if f.kind == "edge_cases"]
+    assert len(heard) == 1 and heard[0][0] == 2 and heard[0][1].severity == "good"
+    assert heard[0][1].message == '"If the scoring service is down we fail open and use the rules." (and 1 more)'
+    assert not [f for f in parts[1].analysis["findings"] if f["kind"] == "edge_cases"]  # not per part live
 
 
 def test_summary_of_analyses_without_depth_is_empty_not_an_error():
