@@ -805,6 +805,8 @@ _COMMON_WORDS = (STOPWORDS - {"sort", "mean"}) | frozenset("""
 data problem first step check fixed found changed cost time work team use used make made good
 better result results impact input output value values key plan expected needed helps started
 quality simple process decision action gain source text training model system people way because
+start test tests review look try tried idea example case change approach answer question issue
+part thing run number small big fast slow new old
 """.split())
 
 
