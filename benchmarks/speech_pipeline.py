@@ -1,13 +1,23 @@
 """Speech pipeline benchmark: speed, latency after the answer ends, and memory.
 
     .venv/bin/python benchmarks/speech_pipeline.py [--runs 3] [--speed 3] [--lengths 30,120,300]
+        [--ends key,silence] [--key-gap 0.3] [--process] [--ab]
 
 Prints
   (a) the real-time factor of the default pipeline (tiny.en, decode options that keep "um"
       and "uh", word timestamps, VAD), batch and live;
   (b) for answers of 30 s, 2 min and 5 min, the time from the end of the answer to the
       complete transcript with live transcription (median of --runs), beside transcribing the
-      same answer in one batch after it ends;
+      same answer in one batch after it ends, and where that time went: the stages that ran
+      after the end (VAD, decoding and within it the encoder and word alignment, pitch,
+      hesitation repair), how much speech was still being transcribed, and how many
+      hesitation re-decodes were done ahead while the transcriber waited for audio.
+      An answer ends the two ways the round ends one (core/round_controller.py): the key,
+      pressed --key-gap s after the last word, or the silence detector, after its default
+      DEFAULT_SILENCE_ENDS_ANSWER s of silence. The time is counted from that end. With
+      --process the same runs go through the app's transcription process
+      (app/transcription_process.py: pipe, child process) as in a round; with --ab, runs
+      without the re-decodes done ahead are interleaved with runs with them;
   (c) peak memory (RSS) of a process that loads the default model and transcribes the 5 min
       answer, live (as the app does) and, in another process, batch (as the CLI does).
 
@@ -15,7 +25,8 @@ Answers are espeak-ng speech (interview-style sentences with hesitations) joined
 0.3-2.5 s. They are fed in 0.1 s blocks, as the microphone delivers them, at --speed times
 real time. The default is real time (about 25 minutes for 3 runs of 30 s, 2 min and 5 min):
 faster feeding keeps the transcriber busy all the time, which it never is in use, and
-then it cannot use the pauses to get ahead. Targets (issue 3): RTF <= 0.25, latency <= 1.5 s median, memory < 600 MB.
+then it cannot use the pauses to get ahead. Targets: RTF <= 0.25, memory < 600 MB, and
+(issue 11) latency after the answer <= 1.0 s median at every length on an idle 2-core machine.
 Other processes sharing the CPU inflate every time; the load average is printed.
 """
 from __future__ import annotations
@@ -137,7 +148,7 @@ class StageTimer:
 
 
 def live_run(model, audio: np.ndarray, speed: float, end_gap: float = 0.3, timer: StageTimer | None = None,
-             client=None) -> dict:
+             client=None, check_ahead: bool = True) -> dict:
     """Feed `audio` (speech that ends with its last word) in 0.1 s blocks at `speed` x real time,
     then `end_gap` s of silence (the candidate stops talking, then the answer is ended: a key
     press, or the silence detector); time from that end to the complete transcript, and what
@@ -155,7 +166,8 @@ def live_run(model, audio: np.ndarray, speed: float, end_gap: float = 0.3, timer
         finally:
             busy[0] += time.perf_counter() - start
 
-    live = client.live() if client is not None else LiveTranscriber(model, transcribe_chunk=timed_transcribe)
+    live = client.live() if client is not None else LiveTranscriber(model, transcribe_chunk=timed_transcribe,
+                                                                     check_ahead=check_ahead)
     audio = np.concatenate([audio, np.zeros(int(end_gap * RATE), np.float32)])
     block = RATE // 10
     started = time.perf_counter()
@@ -266,6 +278,12 @@ def speed_and_latency(model, answers: dict[float, np.ndarray], args: argparse.Na
                       f"{runs[0]['chunks']:>7} {live_rtf:>9.3f} {batch['seconds']:>14.2f} s {batch_rtf:>10.3f}")
                 print_breakdown(runs)
                 print(f"{'':>11} live : {runs[0]['text'][:110]}...")
+                if args.ab:
+                    pairs = [(live_run(model, audio, args.speed, gap, check_ahead=False)["latency"],
+                              live_run(model, audio, args.speed, gap)["latency"]) for _ in range(args.runs)]
+                    print(f"{'':>11} A/B, runs interleaved: without re-decodes ahead median "
+                          f"{statistics.median(a for a, _ in pairs):.2f} s ({', '.join(f'{a:.2f}' for a, _ in pairs)}), "
+                          f"with {statistics.median(b for _, b in pairs):.2f} s ({', '.join(f'{b:.2f}' for _, b in pairs)})")
                 if client is not None:
                     remote = [live_run(None, audio, args.speed, gap, client=client)["latency"]
                               for _ in range(args.runs)]
@@ -294,6 +312,9 @@ def main() -> int:
                              "default silence detector), or both")
     parser.add_argument("--key-gap", type=float, default=0.3,
                         help="seconds from the last word to the key press")
+    parser.add_argument("--ab", action="store_true",
+                        help="also compare, in interleaved runs, the live transcriber without the hesitation "
+                             "re-decodes done ahead (LiveTranscriber check_ahead=False)")
     parser.add_argument("--process", action="store_true",
                         help="also time the live transcriber in the app's transcription process")
     parser.add_argument("--memory-only", action="store_true", help="only measure (c)")
