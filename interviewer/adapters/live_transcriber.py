@@ -278,6 +278,8 @@ class LiveTranscriber:
                     self._do_check_ahead()
             self._result = Transcript(self._segments, round(self._samples / SAMPLE_RATE, 3),
                                       merge_regions(self._regions, self._cuts), self._model_label)
+            log.debug("live transcript: %d chunks, %d hesitation re-decodes done ahead in %.2f s",
+                      self.chunks_transcribed, self.checked_ahead, self.check_ahead_seconds)
         except BaseException as exc:
             self._error = exc
             log.warning("live transcription failed: %s", exc)
