@@ -127,3 +127,17 @@ def test_validate_reports_talking_point_warnings_and_list_shows_areas(tmp_path):
     assert "algoritm design" in mine["areas"] and "edge cases" in mine["areas"]
     bundled = next(s for s in listed["scripts"] if s["id"] == "coding_intervals")
     assert "algoritm design" not in bundled["areas"] and "complexity analysis" in bundled["areas"]
+
+
+def test_list_into_a_closed_pipe_is_quiet(tmp_path):
+    """`interviewer scripts list | head -1`: the reader leaves early; no BrokenPipe traceback."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is already gone when the list is written
+    env = dict(os.environ, INTERVIEWER_DATA_DIR=str(tmp_path))
+    try:
+        done = subprocess.run([sys.executable, "-m", "interviewer", "scripts", "list"], stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 0
