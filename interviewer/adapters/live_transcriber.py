@@ -315,6 +315,9 @@ class LiveTranscriber:
     def _process(self, chunk: _Chunk, at_finish: bool = False) -> None:
         started = time.perf_counter()
         decoded = self._transcribe(chunk)
+        self._scanned = 0  # the pending audio now starts after this chunk
+        end = self._cutter.offset_samples  # results for audio before the cut are done with
+        self._rechecks = {key: sound for key, sound in self._rechecks.items() if key[1] > end}
         self.work_log.append(ChunkWork(chunk.offset, chunk.audio.size / SAMPLE_RATE, started,
                                        time.perf_counter(), decoded, at_finish))
 
@@ -339,9 +342,6 @@ class LiveTranscriber:
 
         with known_rechecks(self._rechecks):
             part = transcribe(chunk.audio, model, offset=chunk.offset, options=self._options)
-        self._scanned = 0
-        end = self._cutter.offset_samples  # results for audio before the cut are done with
-        self._rechecks = {key: sound for key, sound in self._rechecks.items() if key[1] > end}
         if part.speech is not None:
             regions = part.speech
         self._regions.extend(regions)
