@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from interviewer.core.transcript import SpeechRegion, Word
@@ -56,7 +56,30 @@ class LiveTranscriptView(QWidget):
         self.word_count = 0
         self._done_fillers = 0
         self._done_words = 0
+        self._theme = theme.current()
+        theme.notifier().changed.connect(self._theme_changed)
         self._render()
+
+    def _theme_changed(self, new: theme.Theme) -> None:
+        """Questions and interviewer lines already shown take the new theme's colours."""
+        old, self._theme = self._theme, new
+        mapping = {QColor(getattr(old, name)).rgb(): QColor(getattr(new, name)) for name in ("text_muted", "note_text")}
+        doc = self.view.document()
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                colour = fragment.charFormat().foreground().color()
+                if fragment.isValid() and colour.rgb() in mapping:
+                    cursor = QTextCursor(doc)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    recoloured = QTextCharFormat()
+                    recoloured.setForeground(mapping[colour.rgb()])
+                    cursor.mergeCharFormat(recoloured)
+                it += 1
+            block = block.next()
 
     def add_heading(self, text: str, prompt: bool = False) -> None:
         """A question (or, with prompt=True, what the interviewer says as a phase starts)."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services or AppServices()
         self.setWindowTitle("Interviewer")
+        self.setMinimumSize(900, 520)  # 1920x1080 at 200 % scaling leaves 960x540
         self.resize(1200, 800)
         app = QApplication.instance()
         if app is not None:
@@ -153,7 +155,14 @@ class MainWindow(QMainWindow):
 
     def _add_screen(self, key: str, title: str, widget: QWidget, in_nav: bool = True, icon: str = "") -> None:
         self._screens[key] = widget
-        self.stack.addWidget(widget)
+        # Each screen scrolls vertically when the window is shorter than it needs (1280x720, a
+        # large system font, 200 % scaling); never sideways: text wraps or elides instead.
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page.setFrameShape(QScrollArea.Shape.NoFrame)
+        page.setWidget(widget)
+        self.stack.addWidget(page)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setData(Qt.ItemDataRole.UserRole + 1, icon or key)  # the icon's name (redrawn per theme)
@@ -165,12 +174,11 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         """Leaving a round in progress asks first; ending it opens its review."""
-        leaving = self.stack.currentWidget()
-        if (leaving is self.round_screen and self.stack.widget(row) is not self.round_screen
-                and self.round_screen.running):
+        round_row = list(self._screens).index("round")
+        if self.stack.currentIndex() == round_row and row != round_row and self.round_screen.running:
             if not self.round_screen.confirm_stop_round():
                 self.nav.blockSignals(True)
-                self.nav.setCurrentRow(self.stack.indexOf(self.round_screen))
+                self.nav.setCurrentRow(round_row)
                 self.nav.blockSignals(False)
                 return
         self.stack.setCurrentIndex(row)
@@ -187,7 +195,7 @@ class MainWindow(QMainWindow):
     def _screen_shown(self, index: int) -> None:
         """A screen reached from the side bar shows the settings as they are now (saved in
         Settings after the screen was last filled)."""
-        if index >= 0 and self.stack.widget(index) is self.check_screen:
+        if 0 <= index < len(self._screens) and list(self._screens)[index] == "check":
             self._show_check_choices()
 
     def _show_check_choices(self) -> None:
@@ -198,8 +206,7 @@ class MainWindow(QMainWindow):
         return self._screens[key]
 
     def current_screen_key(self) -> str:
-        widget = self.stack.currentWidget()
-        return next(k for k, w in self._screens.items() if w is widget)
+        return list(self._screens)[self.stack.currentIndex()]
 
     def show_screen(self, key: str) -> None:
         index = list(self._screens).index(key)

@@ -9,7 +9,6 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,15 +32,18 @@ from interviewer.core.scripts.model import RoundScript
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.gui.live_transcript import FILLER_STYLE
+from interviewer.gui import theme
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, round_numbers
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
 from interviewer.storage import SessionStatus
 
-PAUSE_STYLE = "color:#6d6d6d; background:#eeeeee; border-radius:2px;"
+PAUSE_STYLE = "color:#3f4650; background:#e6e8eb; border-radius:2px;"  # 8.6:1, readable in both themes
 # Repetitions, cut-off words and restarts: underlined, apart from the fillers' highlight.
 DISFLUENCY_STYLE = "color:#8a3b00; text-decoration:underline;"
-FINDING_STYLE = {"problem": "#c0392b", "good": "#2e7d32", "note": "#1f5fa8"}
+# Findings' colours by severity: theme (gui/theme.py) colour names, so they read in both themes.
+FINDING_STYLE = {"problem": "problem_text", "good": "good_text", "note": "note_text"}
+FINDING_WORDS = {"problem": "to work on", "good": "went well", "note": "for information"}
 
 
 class ReviewScreen(QWidget):
@@ -97,7 +99,13 @@ class ReviewScreen(QWidget):
         fl = QVBoxLayout(findings_box)
         fl.setContentsMargins(0, 0, 0, 0)
         fl.addWidget(QLabel("<b>Findings</b> (click to listen)"))
+        self.findings_legend = QLabel()  # what the findings' colours mean (filled per theme)
+        self.findings_legend.setWordWrap(True)
+        fl.addWidget(self.findings_legend)
         fl.addWidget(self.findings)
+        self.findings.setWordWrap(True)  # long findings wrap instead of scrolling sideways
+        self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        theme.notifier().changed.connect(self._theme_changed)
         side.addWidget(findings_box)
         side.addWidget(tabs)
         main = QSplitter(Qt.Orientation.Horizontal)
@@ -128,7 +136,8 @@ class ReviewScreen(QWidget):
         self.session = session
         numbers = self.numbers = round_numbers(session, script)
         when = time.strftime("%d %b %Y %H:%M", time.localtime(session.started_at))
-        status = "" if session.status == SessionStatus.COMPLETED else f" · <span style='color:#c0392b'>{session.status}</span>"
+        status = ("" if session.status == SessionStatus.COMPLETED else
+                  f" · <span style='color:{theme.current().problem_text}'>{session.status}</span>")
         self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}")
         rate = fmt_seconds(numbers.filler_rate, " per 100 words")
         pace = (f"{fmt_seconds(numbers.articulation_wpm, ' wpm')} while speaking, "
@@ -140,7 +149,7 @@ class ReviewScreen(QWidget):
             f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
             f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
             + (f"<br><b>{DEPTH_HEADING}:</b> {html.escape(depth_line(numbers))}" if numbers.depth else "")
-            + (f"<br><span style='color:#c0392b'>Missing recordings: {len(missing_audio)}</span>"
+            + (f"<br><span style='color:{theme.current().problem_text}'>Missing recordings: {len(missing_audio)}</span>"
                if missing_audio else ""))
         self.transcript.setHtml(self._transcript_html())
         self._fill_findings()
@@ -158,7 +167,7 @@ class ReviewScreen(QWidget):
             ask = (answer.question_id, answer.follow_up_id, answer.asked_at, answer.question_text)
             if ask != previous:  # the rest of an answer after a repeat or a mic pause goes on below it
                 when = clock_text(answer.answer_start or 0.0)
-                parts.append(f'<p style="color:#1f5fa8; margin-top:10px;"><b>[{when}] Q:</b> '
+                parts.append(f'<p style="color:{theme.current().note_text}; margin-top:10px;"><b>[{when}] Q:</b> '
                              f'{html.escape(answer.question_text)}</p>')
             previous = ask
             transcript = answer.transcript
@@ -178,10 +187,11 @@ class ReviewScreen(QWidget):
                     out.append("</p>" + _reply_html(replies.pop(0)) + "<p>")
                 if m.kind == "pause":
                     out.append(f'<a href="play:{answer.id}:{m.start:.3f}" style="text-decoration:none">'
-                               f'<span style="{PAUSE_STYLE}">⏸ {m.seconds:.1f} s</span></a>')
+                               f'<span style="{PAUSE_STYLE}">[pause {m.seconds:.1f} s]</span></a>')
                     continue
                 style = {"filler": FILLER_STYLE, "disfluency": DISFLUENCY_STYLE}.get(m.kind, "")
-                out.append(f'<a href="play:{answer.id}:{m.start:.3f}" style="text-decoration:none; color:#222;">'
+                out.append(f'<a href="play:{answer.id}:{m.start:.3f}" '
+                           f'style="text-decoration:none; color:{theme.current().text};">'
                            f'<span style="{style}">{html.escape(m.text)}</span></a>')
             out += ["</p>" + _reply_html(c) + "<p>" for c in replies]
             parts.append("<p>" + " ".join(out) + "</p>")
@@ -192,18 +202,19 @@ class ReviewScreen(QWidget):
     @staticmethod
     def _legend_html() -> str:
         """What the marks in the transcript mean (the exports say the same)."""
-        return (f'<p style="color:#555;"><span style="{FILLER_STYLE}">filler</span> = filler words (um, uh, like...) · '
+        return (f'<p><span style="{FILLER_STYLE}">filler</span> = filler words (um, uh, like...) · '
                 f'<span style="{DISFLUENCY_STYLE}">underlined</span> = {html.escape(DISFLUENCY_LEGEND)} · '
-                f'<span style="{PAUSE_STYLE}">⏸ 2.5 s</span> = a silence</p>')
+                f'<span style="{PAUSE_STYLE}">[pause 2.5 s]</span> = a silence</p>')
 
     def _fill_findings(self) -> None:
+        self._show_findings_legend()
         self.findings.clear()
         starts = {a.id: a.answer_start or 0.0 for a in self.session.answers}
         for f in self.session.findings:
             round_time = (starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0) + (f.start or 0.0)
             severity = (f.details or {}).get("severity", "note") if isinstance(f.details, dict) else "note"
             item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_label(f.kind)}: {f.message}")
-            item.setForeground(QColor(FINDING_STYLE.get(severity, "#222222")))
+            item.setForeground(theme.current().color(FINDING_STYLE.get(severity, "text")))
             item.setData(Qt.ItemDataRole.UserRole, (f.answer_id, f.start or 0.0))
             self.findings.addItem(item)
         if not self.session.findings:
@@ -286,10 +297,23 @@ class ReviewScreen(QWidget):
                 self.play_requested.emit(answer.id, round_time - start)
                 return
 
+    def _theme_changed(self, _theme) -> None:
+        """The transcript and findings carry colours: draw them again in the new theme's."""
+        self._show_findings_legend()
+        if self.session is not None:
+            self.transcript.setHtml(self._transcript_html())
+            self._fill_findings()
+
+    def _show_findings_legend(self) -> None:
+        t = theme.current()
+        self.findings_legend.setText(" · ".join(
+            f"<span style='color:{getattr(t, colour)}'><b>{FINDING_WORDS[severity].capitalize()}</b></span>"
+            for severity, colour in FINDING_STYLE.items()))
+
     def set_playing(self, text: str) -> None:
         self.playing.setText(text)
 
 
 def _reply_html(clarification: Any) -> str:
-    return (f'<p style="color:#1f5fa8; margin-left:16px;"><b>Interviewer:</b> '
+    return (f'<p style="color:{theme.current().note_text}; margin-left:16px;"><b>Interviewer:</b> '
             f'{html.escape(clarification.reply)}</p>')

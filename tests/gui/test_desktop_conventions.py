@@ -87,7 +87,7 @@ def test_leaving_a_round_in_progress_asks_first(qtbot, isolated_dirs, script_dir
     window.go_to("home")  # the side bar, Ctrl+1 and the View menu all go through here
     assert confirmations.asked == ["End the round?"]
     assert window.current_screen_key() == "round" and window.round_screen.running
-    assert window.nav.currentRow() == window.stack.indexOf(window.round_screen)
+    assert window.nav.currentRow() == list(window._screens).index("round")
     confirmations.answer_yes = True
     window.go_to("progress")
     assert not window.round_screen.running  # ended: what was recorded is kept
