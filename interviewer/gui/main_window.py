@@ -41,6 +41,7 @@ from interviewer.gui.review_controller import ReviewController
 from interviewer.gui.review_screen import ReviewScreen
 from interviewer.gui.round_screen import RoundScreen
 from interviewer.gui.settings_screen import SettingsScreen
+from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.workers import post_to_gui, run_in_background
 
 from interviewer.storage import SessionStatus
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.refresh_scripts()
         self.show_screen("home")
         self._build_menus()
+        self._build_task_bars()
         self._restore_geometry()
         accessibility.name_controls(self)
 
@@ -461,6 +463,26 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self._action(help_menu, "about", "&About Interviewer", self.show_about, "info",
                      role=QAction.MenuRole.AboutRole)
+
+    def _build_task_bars(self) -> None:
+        """Long work that is not tied to one screen shows in the status bar: loading the speech
+        model (a busy indicator) and importing a recording (a bar with Cancel; File menu)."""
+        self.model_loading = TaskProgress()
+        self.statusBar().addPermanentWidget(self.model_loading, 1)
+        self.statusBar().addPermanentWidget(self.review.import_progress, 1)
+        self.model_status.changed.connect(self._show_model_loading)
+        file_menu = self.menuBar().actions()[0].menu()
+        first = file_menu.actions()[0]
+        self.import_action = self._action(file_menu, "import", "&Import a recorded interview...",
+                                          self.review.ask_import, "", ["Ctrl+I"])
+        file_menu.removeAction(self.import_action)
+        file_menu.insertAction(first, self.import_action)  # first in File, as an Open would be
+
+    def _show_model_loading(self, state: str, _message: str) -> None:
+        if state == ModelState.LOADING:
+            self.model_loading.start(None, "Loading the speech model...", cancellable=False)
+        else:
+            self.model_loading.finish()
 
     def _action(self, menu, name: str, text: str, slot, icon_name: str = "", keys=(), role=None) -> QAction:
         action = QAction(text, self)

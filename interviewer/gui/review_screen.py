@@ -39,8 +39,9 @@ from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, Ti
 from interviewer.storage import SessionStatus
 
 PAUSE_STYLE = "color:#3f4650; background:#e6e8eb; border-radius:2px;"  # 8.6:1, readable in both themes
-# Repetitions, cut-off words and restarts: underlined, apart from the fillers' highlight.
-DISFLUENCY_STYLE = "color:#8a3b00; text-decoration:underline;"
+# Repetitions, cut-off words and restarts: underlined on their own highlight (its own text
+# colour, so it reads the same in a light or a dark theme), apart from the fillers' one.
+DISFLUENCY_STYLE = "background:#dce8fa; color:#163c73; text-decoration:underline; border-radius:2px;"
 # Findings' colours by severity: theme (gui/theme.py) colour names, so they read in both themes.
 FINDING_STYLE = {"problem": "problem_text", "good": "good_text", "note": "note_text"}
 FINDING_WORDS = {"problem": "to work on", "good": "went well", "note": "for information"}

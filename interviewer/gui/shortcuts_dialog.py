@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QT
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Anywhere", "F1", "This list of keyboard shortcuts"),
     ("Anywhere", "Ctrl+,", "Settings"),
+    ("Anywhere", "Ctrl+I", "Import a recorded interview to review (a progress bar with Cancel)"),
     ("Anywhere", "Ctrl+Q", "Quit (a round in progress asks first)"),
     ("Anywhere", "Ctrl+1 / 2 / 3 / 4", "Home, Check, Progress, Settings"),
     ("Anywhere", "Tab, Shift+Tab", "Move between controls; Space or Enter presses the focused one"),

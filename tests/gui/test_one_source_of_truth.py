@@ -121,7 +121,8 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     repeats = ["0", "1 (1 repetition)", "1 (1 cut-off word)"]
     assert cells["Repetitions and restarts"] == repeats
     assert "repetitions and restarts 2 (1 repetition, 1 cut-off word)" in summary
-    review_repeats = re.findall(r'text-decoration: underline; color:#8a3b00;">([^<]+)<', review_html)
+    review_repeats = re.findall(r'text-decoration: underline; color:#163c73; background-color:#dce8fa;">([^<]+)<',
+                                review_html)
     assert review_repeats == ["underlined", "I", "I", "ca-", "cache."]  # the legend, then the words
 
     # The exports: the same latencies, pace, fillers (and only those words), pauses, topics.

@@ -275,3 +275,38 @@ def test_importing_a_recording_shows_progress_and_cancel_keeps_nothing(qtbot, is
     assert recall_of(" ".join(SENTENCES * 3), shown.answers[0].transcript.text) >= MIN_RECALL
     assert f"Imported {long_answer_wav.name}." in [text for _, text in controller.banner.history]
     store.close()
+
+
+def test_the_window_shows_a_busy_bar_while_the_model_loads_and_offers_import(qtbot, isolated_dirs, script_dirs,
+                                                                              tmp_path):
+    from gui_fakes import FakeRecorder, FakeSpeaker
+
+    from interviewer.app.services import ScriptList
+    from interviewer.core.clock import FakeClock
+    from interviewer.core.scripts.loader import discover_scripts
+    from interviewer.gui.main_window import MainWindow
+
+    gate = threading.Event()
+
+    def load_model(_settings):
+        gate.wait(30)  # a model that takes as long as the test wants
+        return "fake-model"
+
+    services = AppServices(
+        load_scripts=lambda: ScriptList(discover_scripts(*script_dirs).scripts), clock=FakeClock(),
+        make_speaker=lambda _s: FakeSpeaker(), make_recorder=lambda _s: FakeRecorder(), load_model=load_model,
+        open_store=lambda: Store.open(tmp_path / "data"))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_loading()
+    bar = window.model_loading
+    qtbot.waitUntil(bar.isVisible, timeout=3000)
+    assert bar.bar.maximum() == 0 and not bar.cancel_button.isVisible()  # busy, nothing to cancel
+    assert "Loading the speech model" in bar.title.text()
+    gate.set()
+    qtbot.waitUntil(lambda: window.model_status.ready and not bar.isVisible(), timeout=5000)
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.import_action in file_menu.actions() and window.import_action.shortcut().toString() == "Ctrl+I"
+    assert not window.review.import_progress.isVisible()
+    gate.set()
