@@ -11,14 +11,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, GroupCoverage, QuestionCoverage
+from interviewer.gui import theme
 
-MARK = {COVERED: "✓", PARTLY: "~", MISSED: "✗"}
+# Icons (assets/icons, drawn in the theme's colours) rather than glyphs, which some fonts lack.
+MARK = {COVERED: "done", PARTLY: "warning", MISSED: "fix"}
 LABEL = {COVERED: "covered", PARTLY: "partly covered", MISSED: "missed"}
-COLOUR = {COVERED: "#2e7d32", PARTLY: "#9a6700", MISSED: "#c0392b"}
+COLOUR = {COVERED: "good_text", PARTLY: "partial_text", MISSED: "problem_text"}  # gui/theme.py names
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole  # (part id, seconds into its audio) on evidence rows
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # index into the coverage list, on question rows
 
@@ -73,14 +74,17 @@ class CoverageChecklist(QWidget):
             if not q.answered:
                 top.addChild(QTreeWidgetItem(["Nothing was heard in answer to this question."]))
             for p in q.points:
-                row = QTreeWidgetItem([f"{MARK[p.status]} {p.text} ({LABEL[p.status]})"])
-                row.setForeground(0, QColor(COLOUR[p.status]))
+                row = QTreeWidgetItem([f"{p.text} ({LABEL[p.status]})"])
+                colour = theme.current().color(COLOUR[p.status])
+                row.setForeground(0, colour)
+                row.setIcon(0, theme.icon(MARK[p.status], colour.name()))
                 row.setData(0, QUESTION_ROLE, index)
                 row.setToolTip(0, f"{LABEL[p.status]}, score {p.score:.2f}"
                                + (f"; keywords said: {', '.join(p.keywords_said)}" if p.keywords_said else ""))
                 top.addChild(row)
                 for e in p.evidence:
-                    quote = QTreeWidgetItem([f"▶ \u201c{e.text}\u201d"])
+                    quote = QTreeWidgetItem([f"\u201c{e.text}\u201d"])
+                    quote.setIcon(0, theme.icon("play"))
                     quote.setData(0, EVIDENCE_ROLE, (e.part_id, e.start))
                     quote.setData(0, QUESTION_ROLE, index)
                     quote.setToolTip(0, "Click to hear it")

@@ -23,6 +23,7 @@ from interviewer.core.practice_plan import build_plan, current_week, propose_nex
 from interviewer.core.weak_spots import RECENT_ROUNDS, standings
 from interviewer.core.scripts.model import ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
+from interviewer.gui import theme
 from interviewer.app.labels import kind_label
 from interviewer.storage import SessionStatus
 
@@ -168,16 +169,18 @@ class ProgressScreen(QWidget):
         self.plan_list.clear()
         checks = {id(s.checkpoint): s for s in readiness(plan, self.areas)}
         for week in progress:
-            mark = "✔" if week.done else "☐"
             kinds = ", ".join(kind_label(k) for k in week.week.kinds)
-            item = QListWidgetItem(f"{mark} Week {week.week.number}: {week.week.stage} "
+            item = QListWidgetItem(f"Week {week.week.number}: {week.week.stage} "
                                    f"({week.count}/{week.week.rounds_needed} rounds)\n    {kinds}")
+            item.setIcon(theme.icon("done" if week.done else "todo"))  # SVG icons, not glyphs
             self.plan_list.addItem(item)
             for c in week.week.checkpoints:
                 status = checks[id(c)]
-                tick = "✔" if status.ticked else "☐"
-                self.plan_list.addItem(QListWidgetItem(
-                    f"    {tick} Checkpoint: {c.text} ({min(status.best, c.in_a_row)}/{c.in_a_row} in a row)"))
+                checkpoint = QListWidgetItem(
+                    f"Checkpoint: {c.text} ({min(status.best, c.in_a_row)}/{c.in_a_row} in a row)"
+                    + (" - done" if status.ticked else " - to do"))
+                checkpoint.setIcon(theme.icon("done" if status.ticked else "todo"))
+                self.plan_list.addItem(checkpoint)
         now = current_week(progress)
         done = sum(w.done for w in progress)
         proposal = propose_next_round(progress, self.areas, scripts=self.scripts)

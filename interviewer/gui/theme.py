@@ -50,6 +50,7 @@ class Theme:
     good_text: str  # findings: strengths
     problem_text: str  # findings: things to fix
     note_text: str  # findings: neutral notes; interviewer lines
+    partial_text: str  # talking points partly covered
     filler_bg: str
     filler_text: str
     pause_bg: str
@@ -73,6 +74,7 @@ LIGHT = Theme(
     nav_bg="#e6eaf0", nav_current_bg="#1f5fbf", nav_current_text="#ffffff",
     info_bg="#e3f0fd", info_text="#123f6b", warning_bg="#fff3cd", warning_text="#5c4300",
     error_bg="#fde2e1", error_text="#7a1c16", good_text="#1b6b2a", problem_text="#a3261b", note_text="#1f5599",
+    partial_text="#7a5200",
     filler_bg="#ffe0b2", filler_text="#6e3900", pause_bg="#e6e8eb", pause_text="#3f4650",
     disfluency_text="#7a3500", meter_track="#dde2e8", meter_ok="#2e8b3e", meter_hot="#d35400",
     cursor="#c0392b", band="#2e7d3233",
@@ -86,6 +88,7 @@ DARK = Theme(
     nav_bg="#16191d", nav_current_bg="#3567b8", nav_current_text="#ffffff",
     info_bg="#15314f", info_text="#d8e9ff", warning_bg="#3b3011", warning_text="#ffe7a6",
     error_bg="#4a1d1a", error_text="#ffd9d4", good_text="#8fdc98", problem_text="#ff9d93", note_text="#9cc3ff",
+    partial_text="#ffd479",
     filler_bg="#5b3a0e", filler_text="#ffe2b8", pause_bg="#3a4049", pause_text="#dde2e8",
     disfluency_text="#ffbd80", meter_track="#3a4049", meter_ok="#58c26a", meter_hot="#ff9a4d",
     cursor="#ff7b72", band="#58c26a40",
