@@ -13,7 +13,7 @@ from interviewer.app.settings import AppSettings
 from interviewer.errors import UserError
 
 
-def load_model(settings: AppSettings) -> Any:
+def load_model(settings: AppSettings, cancel: Any = None) -> Any:
     """Start the transcription process and wait (on a worker thread) for its model.
 
     The model lives in a child process (see transcription_process.py: the Whisper encoder holds
@@ -28,7 +28,7 @@ def load_model(settings: AppSettings) -> Any:
     for module in ("interviewer.adapters.microphone", "interviewer.core.analysis.report"):
         importlib.import_module(module)
     try:
-        return client.wait_ready()
+        return client.wait_ready(cancel=cancel)  # cancel (a threading.Event): the child is ended
     except BaseException:
         client.close()
         raise

@@ -348,13 +348,20 @@ class TranscriptionClient:
         self._child = _Child(model_name)
         return self
 
-    def wait_ready(self, timeout: float = STARTUP_TIMEOUT_S) -> "TranscriptionClient":
-        """Block until the model is loaded in the child; raises its loading error."""
+    def wait_ready(self, timeout: float = STARTUP_TIMEOUT_S,
+                   cancel: threading.Event | None = None) -> "TranscriptionClient":
+        """Block until the model is loaded in the child; raises its loading error. `cancel`
+        set: the child is ended, whatever it was doing, and Cancelled is raised."""
         child = self._child
         if child is None:
             raise UserError("the transcription process was not started")
-        if not child.ready.wait(timeout):
-            raise UserError(f"the speech model did not load within {timeout:.0f} s")
+        deadline = time.monotonic() + timeout
+        while not child.ready.wait(min(0.1, max(0.0, deadline - time.monotonic()))):
+            if cancel is not None and cancel.is_set():
+                self.close()
+                raise Cancelled()
+            if time.monotonic() >= deadline:
+                raise UserError(f"the speech model did not load within {timeout:.0f} s")
         if child.error is not None:
             raise child.error
         return self

@@ -5,6 +5,7 @@ the Check, Review and Debrief screens live in controllers it owns (check_control
 review_controller, debrief_controller), each given what it uses when it is made."""
 from __future__ import annotations
 
+import functools
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         settings = self.services.settings
         load_model = self.services.load_model
-        self.model_status = ModelStatus((lambda: load_model(settings)) if load_model else None, self)
+        self.model_status = ModelStatus(functools.partial(load_model, settings) if load_model else None, self)
         self.model_status.changed.connect(self._model_changed)
         self.devices = DeviceList()
         self.speaker: SpeakerHandle | None = None
@@ -400,7 +401,7 @@ class MainWindow(QMainWindow):
         reload = settings.model != old.model or self.model_status.state in (ModelState.MISSING, ModelState.FAILED)
         if reload and self.services.load_model is not None:
             load_model = self.services.load_model
-            self.model_status.start(lambda: load_model(settings))
+            self.model_status.start(functools.partial(load_model, settings))  # partial: keeps `cancel=`
 
     def shutdown(self) -> None:
         """Stop whatever is running (round, recording, speech) before the app exits."""
@@ -466,7 +467,8 @@ class MainWindow(QMainWindow):
 
     def _build_task_bars(self) -> None:
         """Long work that is not tied to one screen shows in the status bar: loading the speech
-        model (a busy indicator) and importing a recording (a bar with Cancel; File menu)."""
+        model (a busy indicator with Cancel) and importing a recording (a bar with Cancel; File
+        menu)."""
         self.model_loading = TaskProgress()
         self.statusBar().addPermanentWidget(self.model_loading, 1)
         self.statusBar().addPermanentWidget(self.review.import_progress, 1)
@@ -480,7 +482,7 @@ class MainWindow(QMainWindow):
 
     def _show_model_loading(self, state: str, _message: str) -> None:
         if state == ModelState.LOADING:
-            self.model_loading.start(None, "Loading the speech model...", cancellable=False)
+            self.model_loading.start(self.model_status, "Loading the speech model...")
         else:
             self.model_loading.finish()
 

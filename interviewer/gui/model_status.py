@@ -1,6 +1,7 @@
 """Loads the Whisper model in the background and tells the screens how that is going."""
 from __future__ import annotations
 
+import inspect
 import threading
 import time
 from enum import StrEnum
@@ -30,6 +31,7 @@ class ModelStatus(QObject):
         self.load_seconds: float | None = None
         self.ready_at: float | None = None  # perf_counter when it became ready
         self._reload = False
+        self._cancel_load: threading.Event | None = None  # set by cancel() while loading
 
     def start(self, load: Callable[[], Any] | None = None) -> None:
         """(Re)load; a new loader replaces the old one (model changed in Settings)."""
@@ -45,8 +47,15 @@ class ModelStatus(QObject):
         self._set(ModelState.LOADING, "Loading the speech model in the background...")
         started = time.perf_counter()
         load_fn = self._load
+        cancel = self._cancel_load = threading.Event()
+        if _takes_cancel(load_fn):
+            load_fn = lambda fn=load_fn: fn(cancel=cancel)  # noqa: E731 (the loader stops itself)
 
         def done(model: Any) -> None:
+            if cancel.is_set():  # cancelled, and it loaded anyway: let it go (a newer load may be on)
+                if hasattr(model, "close"):
+                    threading.Thread(target=model.close, name="model-close", daemon=True).start()
+                return
             self.model = model
             self.load_seconds = time.perf_counter() - started
             self.ready_at = time.perf_counter()
@@ -54,8 +63,10 @@ class ModelStatus(QObject):
             self._again()
 
         def failed(exc: BaseException) -> None:
-            from interviewer.errors import UserError
+            from interviewer.errors import Cancelled, UserError
 
+            if cancel.is_set() or isinstance(exc, Cancelled):
+                return  # cancel() said so already
             if isinstance(exc, UserError):
                 self._set(ModelState.MISSING,
                           f"Speech model missing: {exc}. Rounds still run; answers are recorded and can "
@@ -67,6 +78,16 @@ class ModelStatus(QObject):
             self._again()
 
         run_in_background(load_fn, done, failed)
+
+    def cancel(self) -> None:
+        """Stop loading (the status bar's Cancel): a loader that takes `cancel` ends its work at
+        once (the transcription process is ended); rounds still run and record answers."""
+        if self.state != ModelState.LOADING or self._cancel_load is None:
+            return
+        self._cancel_load.set()
+        self._reload = False
+        self._set(ModelState.IDLE, "Loading the speech model was cancelled. Rounds still run and answers are "
+                                   "recorded; save Settings to load it.")
 
     def mark_stopped(self, reason: str) -> None:
         """The loaded model stopped working for good (its process kept dying): say so, and let
@@ -96,3 +117,11 @@ class ModelStatus(QObject):
         self.state = state
         self.message = message
         self.changed.emit(state, message)
+
+
+def _takes_cancel(load: Callable[..., Any]) -> bool:
+    """Whether the loader accepts `cancel=` (a threading.Event it checks while it loads)."""
+    try:
+        return "cancel" in inspect.signature(load).parameters
+    except (TypeError, ValueError):
+        return False

@@ -7,7 +7,7 @@ so quick work does not flash a bar. Until the work reports a total the bar is a 
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Protocol
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
@@ -15,6 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 from interviewer.gui.workers import Job
 
 SHOW_AFTER_MS = 500
+
+
+class Stoppable(Protocol):
+    def cancel(self) -> None: ...
 STEPS = 1000  # the bar's resolution
 
 
@@ -46,7 +50,7 @@ class TaskProgress(QWidget):
         layout.addWidget(self.title, 2)
         layout.addWidget(self.bar, 3)
         layout.addWidget(self.cancel_button)
-        self._job: Job | None = None
+        self._job: Job | Stoppable | None = None
         self._active = False
         self._unit: Callable[[float, float], str] = self._count_text
         self._timer = QTimer(self)
@@ -58,16 +62,18 @@ class TaskProgress(QWidget):
     def running(self) -> bool:
         return self._active
 
-    def start(self, job: Job | None, title: str, *, seconds: bool = False, cancellable: bool = True) -> None:
+    def start(self, job: Job | Stoppable | None, title: str, *, seconds: bool = False) -> None:
         """Show `title` and a busy bar if the work lasts longer than SHOW_AFTER_MS. `seconds`:
-        progress is audio seconds (shown as m:ss of m:ss), else a count of steps."""
+        progress is audio seconds (shown as m:ss of m:ss), else a count of steps. Cancel calls
+        `job.cancel()` (a Job, or anything that can stop, such as ModelStatus); without a job
+        there is no Cancel."""
         self._job = job
         self._active = True
         self._unit = self._seconds_text if seconds else self._count_text
         self.title.setText(title)
         self.bar.setRange(0, 0)  # busy until a total is known
         self.bar.setFormat("")
-        self.cancel_button.setVisible(cancellable and job is not None)
+        self.cancel_button.setVisible(job is not None)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText("Cancel")
         self._timer.start(SHOW_AFTER_MS)

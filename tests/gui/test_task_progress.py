@@ -302,7 +302,7 @@ def test_the_window_shows_a_busy_bar_while_the_model_loads_and_offers_import(qtb
     window.start_background_loading()
     bar = window.model_loading
     qtbot.waitUntil(bar.isVisible, timeout=3000)
-    assert bar.bar.maximum() == 0 and not bar.cancel_button.isVisible()  # busy, nothing to cancel
+    assert bar.bar.maximum() == 0 and bar.cancel_button.isVisible()  # busy: no size to show
     assert "Loading the speech model" in bar.title.text()
     gate.set()
     qtbot.waitUntil(lambda: window.model_status.ready and not bar.isVisible(), timeout=5000)
@@ -310,3 +310,44 @@ def test_the_window_shows_a_busy_bar_while_the_model_loads_and_offers_import(qtb
     assert window.import_action in file_menu.actions() and window.import_action.shortcut().toString() == "Ctrl+I"
     assert not window.review.import_progress.isVisible()
     gate.set()
+
+
+def test_cancel_while_the_real_model_loads_ends_the_transcription_process(qtbot, isolated_dirs, script_dirs,
+                                                                          tmp_path):
+    import multiprocessing
+
+    from gui_fakes import FakeRecorder, FakeSpeaker
+
+    from interviewer.app.real_adapters import load_model
+    from interviewer.app.services import ScriptList
+    from interviewer.core.clock import FakeClock
+    from interviewer.core.scripts.loader import discover_scripts
+    from interviewer.gui.main_window import MainWindow
+    from interviewer.gui.model_status import ModelState
+
+    def transcription_processes():
+        return [p for p in multiprocessing.active_children() if p.name == "interviewer-transcription"]
+
+    before = len(transcription_processes())
+    services = AppServices(
+        load_scripts=lambda: ScriptList(discover_scripts(*script_dirs).scripts), clock=FakeClock(),
+        make_speaker=lambda _s: FakeSpeaker(), make_recorder=lambda _s: FakeRecorder(), load_model=load_model,
+        open_store=lambda: Store.open(tmp_path / "data"))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.model_status.start()
+    bar = window.model_loading
+    qtbot.waitUntil(bar.isVisible, timeout=3000)
+    assert window.model_status.state == ModelState.LOADING and len(transcription_processes()) == before + 1
+    bar.cancel_button.click()
+    assert window.model_status.state == ModelState.IDLE and "cancelled" in window.model_status.message
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)
+    # The loader noticed within 0.1 s and ended the child process, model half loaded or not.
+    qtbot.waitUntil(lambda: len(transcription_processes()) == before, timeout=10000)
+    wait_for_background_work()
+    assert window.model_status.state == ModelState.IDLE and window.model_status.model is None
+    # Loading again (as saving Settings does) works.
+    window.model_status.start()
+    qtbot.waitUntil(lambda: window.model_status.ready, timeout=60000)
+    window.model_status.close_model()
