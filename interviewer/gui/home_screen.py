@@ -1,8 +1,14 @@
-"""Home: pick a round (bundled and user scripts, filtered by kind), see recent sessions, start."""
+"""Home: the rounds as cards grouped by kind (title, minutes, phases, last score), the next step
+of the practice plan, and the recent sessions with their headline numbers."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import time
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -15,10 +21,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.app.labels import kind_label, minutes_text
+from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
+from interviewer.gui import theme
 
 ALL_KINDS = ""
+ROLE = Qt.ItemDataRole.UserRole
+
+
+def _headline(row: Any) -> str:
+    """A session's headline numbers: fillers per 100 words, pace, long pauses."""
+    parts = []
+    if row.filler_rate is not None:
+        parts.append(f"{row.filler_rate:.1f} fillers/100 words")
+    if row.pace_wpm is not None:
+        parts.append(f"{row.pace_wpm:.0f} wpm")
+    parts.append(f"{row.long_pauses} long pause{'s' if row.long_pauses != 1 else ''}")
+    return " · ".join(parts)
+
+
+def _list(name: str, description: str) -> QListWidget:
+    view = QListWidget()
+    view.setObjectName(name)
+    view.setAccessibleName(description)
+    view.setWordWrap(True)  # long titles wrap: no sideways scrolling
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setSpacing(3)
+    view.setIconSize(QSize(18, 18))
+    return view
 
 
 class HomeScreen(QWidget):
@@ -30,30 +61,46 @@ class HomeScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scripts: list[RoundScript] = []
+        self._history: list[Any] = []  # SessionProgress rows, oldest first
+        self._recent: list[tuple[object, str]] = []
+        self._interrupted: set = set()
 
-        title = QLabel("<h2>Practice a round</h2>")
+        title = QLabel("Practice a round")
+        title.setProperty("role", "title")
         self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Kind of round")
         self.kind_filter.addItem("All kinds", ALL_KINDS)
         for kind in ROUND_KINDS:
             self.kind_filter.addItem(kind_label(kind), kind)
         self.kind_filter.currentIndexChanged.connect(self._refill)
 
-        self.round_list = QListWidget()
-        self.round_list.setObjectName("roundList")
+        self.round_list = _list("roundCards", "Rounds")
+        self.round_list.setAccessibleDescription("Rounds grouped by kind. Arrow keys choose, Enter starts.")
         self.round_list.currentItemChanged.connect(self._show_details)
-        self.round_list.itemDoubleClicked.connect(lambda _item: self._start())
+        self.round_list.itemDoubleClicked.connect(lambda item: item.data(ROLE) and self._start())
+        start_key = QShortcut(QKeySequence(Qt.Key.Key_Return), self.round_list)
+        start_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        start_key.activated.connect(self._start)
 
         self.details = QTextBrowser()
         self.details.setAccessibleName("Round details")
         self.details.setOpenLinks(False)
         self.check_button = QPushButton("Check devices, then start")
+        self.check_button.setIcon(theme.icon("check"))
         self.check_button.clicked.connect(self._check)
         self.start_button = QPushButton("Start round")
+        self.start_button.setProperty("primary", True)
+        self.start_button.setIcon(theme.icon("round", "#ffffff"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start)
 
-        self.recent_list = QListWidget()
-        self.recent_list.setObjectName("recentSessions")
+        self.next_step_title = QLabel("Next step")
+        self.next_step_title.setProperty("role", "heading")
+        self.progress_label = QLabel()  # rounds completed and the practice plan's next step
+        self.progress_label.setWordWrap(True)
+        self.progress_label.setAccessibleName("Next step of the practice plan")
+
+        self.recent_list = _list("recentSessions", "Recent sessions")
         self.recent_list.itemActivated.connect(self._open_session)
         self.recent_list.itemDoubleClicked.connect(self._open_session)
         self.recent_list.currentItemChanged.connect(lambda *_: self._update_session_buttons())
@@ -62,49 +109,60 @@ class HomeScreen(QWidget):
                                                  and self._open_session(self.recent_list.currentItem()))
         self.discard_button = QPushButton("Discard interrupted round")
         self.discard_button.clicked.connect(self._discard)
-        self.progress_label = QLabel()
-        self.progress_label.setWordWrap(True)
         self.problems_label = QLabel()
+        self.problems_label.setObjectName("problems")  # coloured by the theme
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet("color:#7a1c16;")
         self.problems_label.hide()
 
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
-        top.addWidget(QLabel("Kind:"))
+        kind_caption = QLabel("Kind:")
+        kind_caption.setBuddy(self.kind_filter)
+        top.addWidget(kind_caption)
         top.addWidget(self.kind_filter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.round_list, 1)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(theme.SPACE_S)
         right_layout.addWidget(self.details, 3)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.start_button)
         right_layout.addLayout(buttons)
-        right_layout.addWidget(QLabel("<b>Recent sessions</b>"))
+        right_layout.addWidget(self.next_step_title)
+        right_layout.addWidget(self.progress_label)
+        recent_title = QLabel("Recent sessions")
+        recent_title.setProperty("role", "heading")
+        right_layout.addWidget(recent_title)
         right_layout.addWidget(self.recent_list, 2)
         session_buttons = QHBoxLayout()
         session_buttons.addStretch(1)
         session_buttons.addWidget(self.discard_button)
         session_buttons.addWidget(self.open_session_button)
         right_layout.addLayout(session_buttons)
-        right_layout.addWidget(self.progress_label)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.round_list)
+        splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([380, 620])
+        splitter.setSizes([420, 600])
+        splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
+        layout.setSpacing(theme.SPACE_M)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.problems_label)
         self._update_buttons()
-        self._interrupted: set = set()
         self._update_session_buttons()
+        theme.notifier().changed.connect(self._theme_changed)
 
     # ------------------------------------------------------------------ data in
 
@@ -126,71 +184,125 @@ class HomeScreen(QWidget):
     def set_recent_sessions(self, rows: list[tuple[object, str]], progress_text: str = "",
                             interrupted: set | None = None) -> None:
         """rows: (session id, one-line description), newest first."""
-        self.recent_list.clear()
+        self._recent = list(rows)
         self._interrupted = set(interrupted or ())
-        for session_id, text in rows:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, session_id)
-            self.recent_list.addItem(item)
-        self._update_session_buttons()
-        if not rows:
-            self.recent_list.addItem(QListWidgetItem("No sessions yet: your rounds will appear here."))
+        self._fill_recent()
         self.progress_label.setText(progress_text)
+
+    def set_history(self, rows: list[Any]) -> None:
+        """Per-session numbers (storage SessionProgress, oldest first): each card's last score and
+        the recent sessions' headline numbers."""
+        self._history = list(rows)
+        self._fill_recent()
+        self._refill()
 
     # ------------------------------------------------------------------ queries
 
     def visible_scripts(self) -> list[RoundScript]:
-        return [self.round_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.round_list.count())]
+        return [s for s in (self.round_list.item(i).data(ROLE) for i in range(self.round_list.count())) if s]
 
     def selected_script(self) -> RoundScript | None:
         item = self.round_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        return item.data(ROLE) if item else None
 
     def select_script(self, script_id: str) -> bool:
         for i in range(self.round_list.count()):
-            if self.round_list.item(i).data(Qt.ItemDataRole.UserRole).id == script_id:
+            script = self.round_list.item(i).data(ROLE)
+            if script is not None and script.id == script_id:
                 self.round_list.setCurrentRow(i)
                 return True
         return False
 
     # ------------------------------------------------------------------ internals
 
+    def _last_session(self, script: RoundScript) -> Any | None:
+        runs = [r for r in self._history if r.title == script.title and r.kind == script.kind and r.words]
+        return runs[-1] if runs else None
+
     def _refill(self) -> None:
         kind = self.kind_filter.currentData()
         previous = self.selected_script()
+        self.round_list.blockSignals(True)
         self.round_list.clear()
-        for script in self._scripts:
-            if kind and script.kind != kind:
+        kinds = [k for k in ROUND_KINDS if (not kind or k == kind)]
+        kinds += sorted({s.kind for s in self._scripts} - set(ROUND_KINDS)) if not kind else []
+        for group in kinds:
+            scripts = [s for s in self._scripts if s.kind == group]
+            if not scripts:
                 continue
-            origin = "" if script.bundled else "  (yours)"
-            item = QListWidgetItem(f"{script.title}{origin}\n{kind_label(script.kind)} · {minutes_text(script.minutes)}")
-            item.setData(Qt.ItemDataRole.UserRole, script)
-            item.setToolTip(script.source)
-            self.round_list.addItem(item)
-        if not (previous and self.select_script(previous.id)) and self.round_list.count():
-            self.round_list.setCurrentRow(0)
-        if not self.round_list.count():
+            header = QListWidgetItem(kind_label(group))
+            header.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: arrow keys pass over it
+            bold = QFont(self.round_list.font())
+            bold.setBold(True)
+            header.setFont(bold)
+            header.setForeground(theme.current().color("text"))
+            self.round_list.addItem(header)
+            for script in scripts:
+                self.round_list.addItem(self._card(script))
+        self.round_list.blockSignals(False)
+        if not (previous and self.select_script(previous.id)):
+            first = next((i for i in range(self.round_list.count()) if self.round_list.item(i).data(ROLE)), None)
+            if first is not None:
+                self.round_list.setCurrentRow(first)
+            else:
+                self.round_list.setCurrentRow(-1)
+        if not self.visible_scripts():
             self.details.setHtml("<p>No rounds of this kind. Choose another kind, or add your own "
                                  "script to the user scripts folder (see Settings).</p>")
-        self._update_buttons()
+        self._show_details(self.round_list.currentItem())
+
+    def _card(self, script: RoundScript) -> QListWidgetItem:
+        origin = "" if script.bundled else "  (yours)"
+        phases = len(script.phases)
+        last = self._last_session(script)
+        score = f"Last: {_headline(last)}" if last is not None else "Not practised yet"
+        item = QListWidgetItem(f"{script.title}{origin}\n{minutes_text(script.minutes)} · {phases} phase"
+                               f"{'s' if phases != 1 else ''} · {len(script.questions)} question"
+                               f"{'s' if len(script.questions) != 1 else ''}\n{score}")
+        item.setData(ROLE, script)
+        item.setIcon(theme.icon("round"))
+        item.setToolTip(f"{script.title}\n{script.source}")
+        return item
 
     def _show_details(self, current: QListWidgetItem | None, _previous=None) -> None:
         self._update_buttons()
-        if current is None:
+        script = current.data(ROLE) if current is not None else None
+        if script is None:
             return
-        script: RoundScript = current.data(Qt.ItemDataRole.UserRole)
         phases = "".join(
             f"<li>{_escape(p.name)}: {minutes_text(p.minutes)}"
             f"{' (ask clarifying questions)' if p.expects_clarifying else ''}</li>"
             for p in script.phases)
+        last = self._last_session(script)
+        last_line = (f"<p><b>Last time</b> ({time.strftime('%d %b', time.localtime(last.started_at))}): "
+                     f"{_escape(_headline(last))}</p>" if last is not None else "")
         self.details.setHtml(
             f"<h3>{_escape(script.title)}</h3>"
             f"<p>{kind_label(script.kind)} · {minutes_text(script.minutes)} · "
             f"{len(script.questions)} question{'s' if len(script.questions) != 1 else ''}</p>"
-            f"<p>{_escape(script.description)}</p><p><b>Plan</b></p><ol>{phases}</ol>")
+            f"<p>{_escape(script.description)}</p>{last_line}<p><b>Plan</b></p><ol>{phases}</ol>")
+
+    def _fill_recent(self) -> None:
+        numbers = {r.session_id: r for r in self._history}
+        self.recent_list.clear()
+        for session_id, text in self._recent:
+            row = numbers.get(session_id)
+            item = QListWidgetItem(text + (f"\n{_headline(row)}" if row is not None and row.words else ""))
+            item.setData(ROLE, session_id)
+            item.setIcon(theme.icon("warning" if session_id in self._interrupted else "review"))
+            self.recent_list.addItem(item)
+        self._update_session_buttons()
+        if not self._recent:
+            self.recent_list.addItem(QListWidgetItem("No sessions yet: your rounds will appear here."))
+
+    def _theme_changed(self, _theme) -> None:
+        self._refill()  # icons and headings in the new theme's colours
+        self._fill_recent()
+        self.start_button.setIcon(theme.icon("round", "#ffffff"))
+        self.check_button.setIcon(theme.icon("check"))
 
     def _update_buttons(self) -> None:
-        has = self.round_list.currentItem() is not None
+        has = self.selected_script() is not None
         self.start_button.setEnabled(has)
         self.check_button.setEnabled(has)
 
@@ -206,17 +318,17 @@ class HomeScreen(QWidget):
 
     def _update_session_buttons(self) -> None:
         item = self.recent_list.currentItem()
-        session_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        session_id = item.data(ROLE) if item else None
         self.open_session_button.setEnabled(session_id is not None)
-        self.discard_button.setVisible(session_id in getattr(self, "_interrupted", set()))
+        self.discard_button.setVisible(session_id in self._interrupted)
 
     def _discard(self) -> None:
         item = self.recent_list.currentItem()
-        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
-            self.session_discarded.emit(item.data(Qt.ItemDataRole.UserRole))
+        if item is not None and item.data(ROLE) is not None:
+            self.session_discarded.emit(item.data(ROLE))
 
     def _open_session(self, item: QListWidgetItem) -> None:
-        session_id = item.data(Qt.ItemDataRole.UserRole)
+        session_id = item.data(ROLE)
         if session_id is not None:
             self.session_opened.emit(session_id)
 

@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
             rows = data.rows
             self.progress_screen.set_areas(data.areas, data.scripts)  # topic areas per round (weak spots)
             self.progress_screen.set_progress(rows)
+            self.home.set_history(rows)  # the cards' last scores, the recent sessions' numbers
             completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED)
             self.home.progress_label.setText(
                 f"<b>{completed} round(s) completed.</b> Practice plan: {self.progress_screen.plan_summary.text()}")

@@ -33,6 +33,7 @@ from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.gui.live_transcript import FILLER_STYLE
 from interviewer.gui import theme
+from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, round_numbers
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
@@ -122,6 +123,11 @@ class ReviewScreen(QWidget):
         top.addWidget(self.debrief_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        # First what a candidate reads in ten seconds (three strengths, three fixes, each a link
+        # to its moment), then the numbers and the details.
+        self.ten_seconds = TenSecondSummary()
+        self.ten_seconds.link_clicked.connect(self._summary_link)
+        layout.addWidget(self.ten_seconds)
         layout.addWidget(self.summary)
         # Catching up transcripts and exports: each a bar with Cancel (ReviewController drives them).
         self.transcribe_progress = TaskProgress()
@@ -153,6 +159,7 @@ class ReviewScreen(QWidget):
             + (f"<br><span style='color:{theme.current().problem_text}'>Missing recordings: {len(missing_audio)}</span>"
                if missing_audio else ""))
         self.transcript.setHtml(self._transcript_html())
+        self.ten_seconds.show_session(session)
         self._fill_findings()
         self._fill_tables(numbers)
         self.timeline.set_data(self._timeline_data(script))
@@ -283,6 +290,12 @@ class ReviewScreen(QWidget):
         parts = url.toString().split(":")
         if len(parts) == 3 and parts[0] == "play":
             self.play_requested.emit(int(parts[1]), float(parts[2]))
+
+    def _summary_link(self, link: str) -> None:
+        if link.startswith("time:"):
+            self._timeline_clicked(float(link.split(":", 1)[1]))
+        else:
+            self._anchor_clicked(QUrl(link))
 
     def _finding_clicked(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)

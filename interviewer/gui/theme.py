@@ -233,6 +233,13 @@ QSplitter::handle {{ background: {t.window}; }}
 #navigation::item {{ color: {t.text}; padding: {SPACE_S}px {SPACE_S}px; margin: 2px 0; border-radius: {RADIUS}px; }}
 #navigation::item:hover {{ background: {t.surface_alt}; }}
 #navigation::item:selected {{ background: {t.nav_current_bg}; color: {t.nav_current_text}; font-weight: 600; }}
+#roundCards, #recentSessions {{ background: {t.window}; border: none; }}
+#roundCards::item, #recentSessions::item {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border};
+    border-radius: {RADIUS + 2}px; padding: {SPACE_S}px {SPACE_M}px; margin: 2px 4px; }}
+#roundCards::item:hover, #recentSessions::item:hover {{ border-color: {t.accent}; }}
+#roundCards::item:selected, #recentSessions::item:selected {{ background: {t.primary_bg}; color: {t.primary_text};
+    border: 2px solid {t.primary_bg}; }}
+#roundCards::item:disabled {{ background: transparent; border: none; color: {t.text}; padding: {SPACE_M}px 4px 0 4px; }}
 #card {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: {RADIUS + 2}px; }}
 #card:focus {{ border: 2px solid {t.accent}; }}
 #card[selected="true"] {{ border: 2px solid {t.accent}; }}

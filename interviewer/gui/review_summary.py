@@ -1,0 +1,111 @@
+"""The review's ten-second summary: three things that went well and three to work on, each a
+link to the moment it is about (a click plays it). Taken from the round's findings, whose
+severity the analysis sets ("good", "problem"); one per kind of finding first, so three
+filler findings do not hide a skipped clarifying question."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from interviewer.app.labels import clock_text
+from interviewer.core.analysis.report import finding_label
+from interviewer.gui import theme
+
+PER_SIDE = 3
+
+
+@dataclass(frozen=True)
+class Highlight:
+    label: str  # the finding's kind, in words
+    message: str
+    answer_id: int | None
+    start: float  # seconds into the answer's recording (or into the round without an answer)
+    round_time: float  # seconds into the round, shown as the moment
+
+    def link(self) -> str:
+        if self.answer_id is not None:
+            return f"play:{self.answer_id}:{self.start:.3f}"
+        return f"time:{self.round_time:.3f}"
+
+
+def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highlight]:
+    """Up to `limit` findings of `severity`, different kinds first, in the order of the round."""
+    starts = {a.id: a.answer_start or 0.0 for a in session.answers}
+    found = []
+    for f in session.findings:
+        details = f.details if isinstance(f.details, dict) else {}
+        if details.get("severity", "note") != severity:
+            continue
+        offset = starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0
+        found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
+                               offset + (f.start or 0.0)))
+    found.sort(key=lambda h: h.round_time)
+    picked: list[Highlight] = []
+    for h in found:  # one of each kind first
+        if len(picked) < limit and all(p.label != h.label for p in picked):
+            picked.append(h)
+    for h in found:
+        if len(picked) < limit and h not in picked:
+            picked.append(h)
+    return sorted(picked, key=lambda h: h.round_time)
+
+
+class TenSecondSummary(QWidget):
+    """Two short columns at the top of the review; `link_clicked` carries "play:answer:start" or
+    "time:round_seconds"."""
+
+    link_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tenSeconds")
+        self.setAccessibleName("The round in ten seconds")
+        self.strengths = QLabel()
+        self.fixes = QLabel()
+        for label, name in ((self.strengths, "Went well"), (self.fixes, "To work on")):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                          | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches the links, Enter plays
+            label.setAccessibleName(name)
+            label.linkActivated.connect(self.link_clicked)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        heading = QLabel("The round in ten seconds")
+        heading.setProperty("role", "heading")
+        columns = QHBoxLayout()
+        columns.setSpacing(theme.SPACE_XL)
+        columns.addWidget(self.strengths, 1)
+        columns.addWidget(self.fixes, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addLayout(columns)
+        self._session: Any = None
+        theme.notifier().changed.connect(self._theme_changed)
+
+    def show_session(self, session: Any) -> None:
+        self._session = session
+        t = theme.current()
+        self.good = highlights(session, "good")
+        self.bad = highlights(session, "problem")
+        self.strengths.setText(self._column("Went well", "star", t.good_text, self.good,
+                                            "Nothing stood out yet: the numbers below have the detail."))
+        self.fixes.setText(self._column("To work on", "fix", t.problem_text, self.bad,
+                                        "Nothing to fix was flagged in this round."))
+
+    def _theme_changed(self, _theme) -> None:
+        if self._session is not None:
+            self.show_session(self._session)
+
+    @staticmethod
+    def _column(title: str, icon: str, colour: str, items: list[Highlight], empty: str) -> str:
+        rows = "".join(
+            f"<li><a href='{h.link()}' style='color:{theme.current().accent}'>{clock_text(h.round_time)}</a> "
+            f"<b>{html.escape(h.label)}</b>: {html.escape(h.message)}</li>" for h in items)
+        body = f"<ol style='margin-left:12px'>{rows}</ol>" if items else f"<p>{html.escape(empty)}</p>"
+        return f"<p style='color:{colour}'>{theme.icon_html(icon, colour, 16)}&nbsp;<b>{title}</b></p>{body}"
