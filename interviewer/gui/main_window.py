@@ -409,6 +409,8 @@ class MainWindow(QMainWindow):
         self.round_screen.shutdown()
         self.check.shutdown()
         self.review.stop_playback()
+        self.review.cancel_work()  # exports, imports, catching up: stopped and cleaned up first
+        self.model_status.cancel()  # a model still loading: its process is ended
         self.debrief.stop_recording()
         if self.round_session is not None:
             self.round_session.close()

@@ -97,6 +97,19 @@ class ReviewController:
         self._show()
         self.transcribe_missing_answers(session)
 
+    def cancel_work(self, timeout: float = 5.0) -> bool:
+        """Cancel the exports, imports and catching up still running and wait (up to `timeout`
+        s) until they have stopped and cleaned up: before the app closes the store. True if all
+        stopped in time."""
+        import time
+
+        jobs = [j for j in (self.export_job, self.catch_up_job, self.import_job) if j is not None and not j.finished]
+        for job in jobs:
+            job.cancel()
+        deadline = time.monotonic() + timeout
+        return all(job.task is None or job.task.finished.wait(max(0.0, deadline - time.monotonic()))
+                   for job in jobs)
+
     # -- importing a recorded interview -------------------------------------------------------
     def ask_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog

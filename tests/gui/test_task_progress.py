@@ -351,3 +351,16 @@ def test_cancel_while_the_real_model_loads_ends_the_transcription_process(qtbot,
     window.model_status.start()
     qtbot.waitUntil(lambda: window.model_status.ready, timeout=60000)
     window.model_status.close_model()
+
+
+def test_closing_the_app_cancels_an_export_and_waits_for_its_cleanup(qtbot, two_hour_round, tmp_path):
+    store, sid = two_hour_round
+    controller = _controller(qtbot, store)
+    controller.open(sid)
+    out = tmp_path / "exports" / "round.flac"
+    out.parent.mkdir()
+    controller.export_session(sid, "flac", out)
+    qtbot.waitUntil(lambda: controller.screen.export_progress.bar.value() > 0, timeout=10000)
+    assert controller.cancel_work(timeout=10) and controller.export_job.finished
+    assert list(out.parent.iterdir()) == []  # cleaned up before the store would close
+    assert controller.cancel_work() is True  # nothing left to stop
