@@ -94,6 +94,46 @@ def test_file_transcription_reports_progress_and_times_out_only_on_a_stall(clien
     assert recall_of(SPEECH, transcript.text) >= MIN_RECALL, transcript.text
 
 
+def test_a_cancelled_file_transcription_returns_at_once_and_the_child_stops_at_its_next_chunk(
+        client, speech_wav, tmp_path):
+    import numpy as np
+    import soundfile as sf
+
+    from interviewer.adapters.transcription import load_audio
+    from interviewer.errors import Cancelled
+
+    answer = load_audio(speech_wav)
+    audio = np.concatenate([answer, np.zeros(16000 * 4, dtype=np.float32)] * 12)  # well over three chunks
+    wav = tmp_path / "long.wav"
+    sf.write(str(wav), audio, 16000, subtype="PCM_16")
+    from interviewer.paths import log_dir
+
+    def cancels_logged():
+        path = log_dir() / "transcription.log"
+        return path.read_text(errors="replace").count("transcribing a file was cancelled") if path.exists() else 0
+
+    logged = cancels_logged()
+    cancel, calls = threading.Event(), []
+
+    def progress(done, total):
+        calls.append(done)
+        if done > 0:
+            cancel.set()  # after the first chunk
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        client.transcribe_file(wav, on_progress=progress, cancel=cancel)
+    assert time.monotonic() - started < 60
+    assert len([d for d in calls if d > 0]) == 1, calls
+    # The child stopped decoding that file at its next chunk (it says so in its log).
+    deadline = time.monotonic() + 60
+    while cancels_logged() == logged and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert cancels_logged() == logged + 1
+    # The same child goes on serving: it stopped the cancelled file, it did not die.
+    assert recall_of(SPEECH, client.transcribe_file(speech_wav).text) >= MIN_RECALL
+    assert client.restarts == 0
+
+
 def test_a_file_transcription_times_out_only_when_progress_stops():
     from interviewer.app.transcription_process import _Pending, _wait
 
