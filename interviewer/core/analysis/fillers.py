@@ -14,7 +14,9 @@ from enum import StrEnum
 
 from interviewer.core.analysis.tokens import Token, starts_clause, starts_sentence
 
-HESITATION = re.compile(r"^(u+h*m+|u+h+|e+r+m*|e+h+|a+h+|a+h*m+|h+m+|m+h*m+|h+u+h+|o+h+)$")
+# Filled pauses. Not "oh"/"ooh": an interjection ("Oh, I see"), and what tiny.en writes for a
+# cut-off word ("align- align-" heard as "Oh, ooh"); a coach does not count either as an "um".
+HESITATION = re.compile(r"^(u+h*m+|u+h+|e+r+m*|e+h+|a+h+|a+h*m+|h+m+|m+h*m+|h+u+h+)$")
 
 # Words after which "like" is a verb or a preposition, not a filler.
 _LIKE_NOT_AFTER = {
@@ -82,8 +84,6 @@ def canonical_hesitation(norm: str) -> str:
         return "er" if "m" not in norm else "erm"
     if norm.startswith("a"):
         return "ah"
-    if norm.startswith("o"):
-        return "oh"
     if norm.startswith("m"):
         return "mm"
     return "um" if "m" in norm else "uh"

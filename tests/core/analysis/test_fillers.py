@@ -18,7 +18,7 @@ def test_hesitation_spellings_count(word):
     assert len(fillers_in(f"I would {word} start with trees.")) == 1
 
 
-@pytest.mark.parametrize("word", ["M", "a", "I", "oh-so", "hum", "umbrella", "error", "are"])
+@pytest.mark.parametrize("word", ["M", "a", "I", "oh-so", "hum", "umbrella", "error", "are", "oh", "ooh"])
 def test_words_that_are_not_hesitations(word):
     assert not is_hesitation(word.lower())
 
@@ -135,3 +135,10 @@ def test_like_introducing_an_example_is_no_filler():
     from interviewer.core.analysis.report import analyze_answer
     t = spoken("Velocity features are the main signal, like the number of purchases.", with_vad=False)
     assert filler_texts(analyze_answer(t)) == ["like"]
+
+
+def test_interjection_oh_and_cut_off_word_heard_as_ooh_are_not_hesitations():
+    # tiny.en writes the broken-off "align- align-" of a real speaker (MFA's mfa_cutoffprogressive)
+    # as "Oh, ooh, ooh": only the "hmm" is a filled pause.
+    found = fillers_in("For forced? Oh, ooh, ooh, hmm. A lot, a lot, a liner.")
+    assert found == ["hmm"]
