@@ -222,7 +222,7 @@ def test_catching_up_shows_progress_within_a_recording_and_cancel_stops_the_mode
     bar.cancel_button.click()
     clicked = time.monotonic()
     qtbot.waitUntil(lambda: not controller.transcribing, timeout=5000)
-    assert time.monotonic() - clicked < 2.0  # the review does not wait for the rest of the file
+    assert time.monotonic() - clicked < 5.0  # the review does not wait for the rest of the file (~10 s)
     assert not bar.isVisible() and "Stopped: 1 recording still has no transcript" in controller.banner.history[-1][1]
     assert store.get_session(sid).answers[0].transcript is None  # nothing half-done was stored
     # The transcription process stopped decoding this file at its next chunk.
@@ -260,7 +260,7 @@ def test_importing_a_recording_shows_progress_and_cancel_keeps_nothing(qtbot, is
     bar.cancel_button.click()
     clicked = time.monotonic()
     qtbot.waitUntil(lambda: controller.import_job.finished, timeout=5000)
-    assert time.monotonic() - clicked < 2.0
+    assert time.monotonic() - clicked < 5.0  # not after the rest of the file
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)
     assert store.list_sessions() == [] and "nothing was saved" in controller.banner.history[-1][1]
 
