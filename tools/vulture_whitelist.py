@@ -10,6 +10,7 @@ _ = object()
 
 # Qt calls these overrides itself (QWidget.paintEvent), never our code.
 _.paintEvent  # gui/charts.py, gui/level_meter.py, gui/timeline_widgets.py
+_.eventFilter  # gui/text_fit.py: Qt calls an installed event filter's eventFilter
 
 # argparse calls Action.__call__(parser, namespace, values, option_string) with these names.
 _.namespace  # cli/__init__.py
@@ -41,7 +42,6 @@ _.mentions_any  # core/engine.py: exact whole-word keyword test (tests/core, tes
 _.validate_file  # core/scripts/loader.py: problems only, as documented in docs/question-scripts.md (tests); the CLI uses check_file
 _.seconds_flushed  # storage/wav_writer.py (tests/storage/headless_round.py)
 _.point_count  # gui/charts.py (tests/gui/test_round.py)
-_.visible_scripts  # gui/home_screen.py (tests/gui/test_home.py, test_app_paths.py)
 _.plain_text  # gui/live_transcript.py (tests/gui/test_round.py, test_round_audio.py)
 _.current_screen_key  # gui/main_window.py (tests/gui/*)
 _.last_session_id  # gui/main_window.py (tests/gui/*)
@@ -69,7 +69,7 @@ _.score_points  # core/analysis/coverage.py PointMatcher: one answer's points, s
 
 # gui/theme.py Theme fields read by name (theme.current().color("meter_ok"), getattr in banner.py)
 # and contrast_ratio, which tests/gui/test_theme.py uses to check the rendered screens.
-_.good_text  # gui/theme.py: findings legend (review)
+_.partial_text  # gui/theme.py: talking points partly covered (coverage_checklist.py, by name)
 _.filler_bg  # gui/theme.py
 _.filler_text  # gui/theme.py
 _.pause_bg  # gui/theme.py: timeline pauses (color("pause_bg"))

@@ -29,7 +29,7 @@ from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.scripts.model import RoundScript
-from interviewer.gui import accessibility, theme
+from interviewer.gui import accessibility, text_fit, theme
 from interviewer.gui.banner import Banner
 from interviewer.gui.check_controller import CheckController
 from interviewer.gui.check_screen import CheckScreen
@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self._build_task_bars()
         self._restore_geometry()
         accessibility.name_controls(self)
+        text_fit.fit_long_text(self)
 
     # ------------------------------------------------------------------ screens
 

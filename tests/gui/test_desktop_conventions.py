@@ -181,3 +181,30 @@ def test_screens_can_be_used_with_tab_alone(qtbot, isolated_dirs, script_dirs, t
         blocked = [w for w in _controls(screen) if w.isEnabled() and not isinstance(w, QHeaderView)
                    and not (w.focusPolicy() & Qt.FocusPolicy.TabFocus)]
         assert not blocked, [(key, type(w).__name__, spoken_name(w)) for w in blocked]
+
+
+def test_long_text_wraps_or_shows_in_full_without_sideways_scrolling(qtbot, isolated_dirs, script_dirs, tmp_path):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QListWidget, QTableWidget, QToolTip
+
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    run_round(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    lists = window.findChildren(QListWidget)
+    assert len(lists) >= 5
+    for view in lists:
+        assert view.wordWrap() and view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff, \
+            view.objectName() or spoken_name(view)
+    # A question cut short in the per-answer table shows in full as a tooltip.
+    table = window.review_screen.table
+    table.setColumnWidth(0, 60)
+    QApplication.processEvents()
+    cell = table.visualRect(table.model().index(0, 0)).center()
+    tip = QHelpEvent(QEvent.Type.ToolTip, cell, table.viewport().mapToGlobal(cell))
+    QApplication.sendEvent(table.viewport(), tip)
+    assert QToolTip.isVisible() and QToolTip.text() == table.item(0, 0).text()
+    assert isinstance(table, QTableWidget)

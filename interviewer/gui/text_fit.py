@@ -1,0 +1,37 @@
+"""Long text never needs a sideways scroll bar: lists wrap, and a table cell cut short shows
+its whole text as a tooltip. Applied once to the whole window, so screens built by anyone get it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QTableWidget, QToolTip, QWidget
+
+
+class _ElidedCellTips(QObject):
+    """Shows a cell's full text when the view had to cut it (and the cell has no tooltip)."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() != QEvent.Type.ToolTip:
+            return False
+        index = self.view.indexAt(event.pos())
+        text = index.data(Qt.ItemDataRole.DisplayRole) if index.isValid() else None
+        if not text or index.data(Qt.ItemDataRole.ToolTipRole):
+            return False
+        rect = self.view.visualRect(index)
+        if self.view.fontMetrics().horizontalAdvance(str(text)) + 8 > rect.width():
+            QToolTip.showText(event.globalPos(), str(text), self.view, rect)
+            return True
+        QToolTip.hideText()
+        return True
+
+
+def fit_long_text(root: QWidget) -> None:
+    for view in root.findChildren(QListWidget):
+        view.setWordWrap(True)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    for table in root.findChildren(QTableWidget):
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.viewport().installEventFilter(_ElidedCellTips(table))
