@@ -1,7 +1,8 @@
 """Does the window stay responsive while long work runs with a progress bar? Prints, for each
 kind of long work the review starts, how long it took, how many progress updates reached the
 bar, and the longest stall of the Qt event loop meanwhile (a 5 ms QTimer measures the gaps
-between its ticks; target < 50 ms):
+between its ticks; target < 50 ms), next to the same measure with nothing running (the
+machine's own noise):
 
   - export to FLAC, WAV, PDF and HTML of a round with `--minutes` of recordings (noise, the
     slowest to encode), through ReviewController.export_session (worker thread, TaskProgress);
@@ -105,6 +106,11 @@ def main() -> None:
     out.mkdir()
     print(f"uptime: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} (1, 5 min load), {os.cpu_count()} CPUs")
     print(f"{'work':42s} {'seconds':>8s} {'updates':>8s} {'longest stall ms':>17s}")
+    # The same 5 ms timer with nothing running: what the machine's load alone costs.
+    idle_until = [0.0]
+    took, stall, _ = measure(lambda: idle_until.__setitem__(0, time.monotonic() + 3.0),
+                             lambda: time.monotonic() >= idle_until[0], screen.export_progress)
+    print(f"{'nothing (3 s of an idle event loop)':42s} {took:8.2f} {0:8d} {stall:17.1f}")
     for fmt in ("flac", "wav", "pdf", "html"):
         controller.last_export = None
         took, stall, updates = measure(lambda fmt=fmt: controller.export_session(sid, fmt, out / f"round.{fmt}"),
