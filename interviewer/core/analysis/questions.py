@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
-from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.analysis.fillers import find_disfluencies, is_hesitation
 from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance, silence_gaps
 from interviewer.core.matching import Matcher
 from interviewer.core.scripts.model import ClarifyingTopic
@@ -257,6 +257,10 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
         # "for a brand new user,", "First, candidate generation with a small model,": a
         # phrase without a verb that rises is a list or a clause going on, not a question.
         return False
+    if _phrases_after_lead_in(u) > 1:
+        # "We're just, you know, there's some errors, but who cares.": several phrases in a
+        # row are someone telling; a question asked by its tune alone is one short phrase.
+        return False
     last = u.tokens[-1]
     near = [r for r in regions if r.final_rise is not None and r.start < last.end
             and abs(r.end - last.end) <= RISE_MATCH_S]
@@ -264,6 +268,36 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
         return False
     region = min(near, key=lambda r: abs(r.end - last.end))
     return region.final_rise >= RISE_SEMITONES
+
+
+def _phrases_after_lead_in(u: Utterance) -> int:
+    """Comma-separated phrases of the utterance, not counting a lead-in ("So, the data fits?")."""
+    tokens = [t for t in u.tokens if not is_hesitation(t.norm)]
+    while tokens and tokens[0].norm in LEAD_IN:
+        tokens.pop(0)
+    return 1 + sum(1 for t in tokens[:-1] if t.comma_after)
+
+
+# A question asked by its tune alone leaves the turn to the interviewer: people pause this long
+# for an answer, or stall on a hesitation ("...more costly here? Er, I mean, it depends").
+# Statements that rise (uptalk, a list, a sentence going on) are followed sooner by more words
+# ("...is also quite different. [0.9 s] And I'm saying...", a real speaker).
+TURN_GAP_S = 1.0
+
+
+def leaves_turn(u: Utterance, nxt: Utterance | None) -> bool:
+    return nxt is None or nxt.start - u.end >= TURN_GAP_S or is_hesitation(nxt.tokens[0].norm)
+
+
+def stumbles(u: Utterance, nxt: Utterance | None) -> bool:
+    """A verbless fragment the speaker stumbles over: a word or the phrase said again, or a
+    word broken off ("Montree, Montree all?", "A liner? A liner."). tiny.en writes a "?" on such
+    pieces where the voice rises; they ask nothing."""
+    words = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
+    if not words or words[0] in WH or _has_clause(words):
+        return False
+    tokens = list(u.tokens) + (list(nxt.tokens) if nxt is not None else [])
+    return any(d.start < u.end and d.end > u.start for d in find_disfluencies(tokens))
 
 
 # A phrase that opens with one of these goes on from the sentence before it.
@@ -380,20 +414,22 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         nxt = utterances[i + 1] if i + 1 < len(utterances) else None
         cue = question_cue(u)
         if not cue and regions:
-            ended = u.tokens[-1].ends_sentence or u.tokens[-1].comma_after or i + 1 == len(utterances) or (
-                utterances[i + 1].start - u.end >= SENTENCE_GAP_S)
+            # Not where Whisper ran the sentence on across a pause ("...is | going to be forced |
+            # very bad aligner"): a rise before such a pause is a continuation rise.
+            ended = u.tokens[-1].ends_sentence or u.tokens[-1].comma_after or i + 1 == len(utterances)
             # A comma end here only comes from the cut above (a hesitation follows it).
             ended = ended and (not u.tokens[-1].comma_after or (
                 i + 1 < len(utterances) and is_hesitation(utterances[i + 1].tokens[0].norm)))
             tail = rising_aux_tail(u, regions)
             for clause in (u, tail):
                 if (clause is not None and ends_rising(clause, regions, ended)
-                        and not frames_question(clause) and not runs_on(clause, nxt, gaps)):
+                        and not frames_question(clause) and not runs_on(clause, nxt, gaps)
+                        and leaves_turn(clause, nxt)):
                     cue, u = "rising intonation", clause
                     break
         if not cue:
             continue
-        if STORY_QUESTION.search(" ".join(u.norm_words)):
+        if STORY_QUESTION.search(" ".join(u.norm_words)) or stumbles(u, nxt):
             continue
         content = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
         if len(content) <= 1 and (not content or content[0] not in WH):

@@ -389,3 +389,52 @@ def test_a_verb_after_its_pronoun_and_a_break_is_no_question():
     # Without a break before it, an auxiliary inside a long rising sentence opens nothing.
     t = _with_rise("A nightly job retrains the model and the hardest part is the feature pipeline.", 3.0)
     assert analyze_answer(t).clarifying.questions == []
+
+
+# Rules from real human speech (benchmarks/human_speech: statements a real speaker made that
+# rose in pitch, and stumbles tiny.en wrote with "?").
+
+def _rising_everywhere(text: str):
+    """`text` as spoken, every stretch of speech ending with a clear rise (semitones)."""
+    from interviewer.core.transcript import SpeechRegion
+
+    t = spoken(text)
+    t.speech = [SpeechRegion(r.start, r.end, 3.5) for r in t.speech]
+    return t
+
+
+def test_a_rise_where_whisper_runs_the_sentence_on_across_a_pause_is_not_a_question():
+    # "This one Montreal is [pause] going to be forced [pause] very bad aligner": the pauses
+    # cut utterances, but the sentence goes on, so each rise is a continuation rise.
+    from dataclasses import replace
+
+    t = _rising_everywhere("This one is [0.8] going to be forced [0.8] very bad but it works.")
+    t.speech[-1] = replace(t.speech[-1], final_rise=-1.0)  # the sentence ends falling
+    assert analyze_answer(t).clarifying.questions == []
+
+
+def test_a_rising_statement_of_several_phrases_is_telling_not_asking():
+    t = _rising_everywhere("We're just, you know, there's some errors, but who cares. [2.0] Okay.")
+    assert analyze_answer(t).clarifying.questions == []
+
+
+def test_a_rising_statement_followed_at_once_by_more_words_is_not_a_question():
+    said_on = _rising_everywhere("The recording setup is also quite different. [0.8] And I say other words here.")
+    assert analyze_answer(said_on).clarifying.questions == []
+    # The same words followed by a pause long enough for an answer ask by their tune.
+    waited = _rising_everywhere("The recording setup is also quite different. [1.6] And I say other words here.")
+    [q] = analyze_answer(waited).clarifying.questions
+    assert q.cue == "rising intonation" and q.text.startswith("The recording setup")
+
+
+@pytest.mark.parametrize("text", [
+    "Montree, Montree all? [1.5] For the data we use logs.",
+    "Line? A liner? A liner. [1.5] That is the tool.",
+])
+def test_a_fragment_the_speaker_stumbles_over_is_not_a_question(text):
+    assert analyze_answer(spoken(text)).clarifying.questions == []
+
+
+def test_a_fragment_asked_once_is_still_a_question():
+    [q] = analyze_answer(spoken("Latency budget per request? [1.5] Okay, then I cache.")).clarifying.questions
+    assert q.text.startswith("Latency budget")
