@@ -45,11 +45,20 @@ from interviewer.core.matching import LexicalEncoder, Matcher  # noqa: E402
 from interviewer.core.scripts.model import ExpectedPoint, Phase, Question, RoundScript  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "coverage_data"
+DEV_SETS = ("tune", "heldout")  # development data: thresholds are chosen on these (--tune)
 SPOKEN_CACHE = DATA / "spoken.json"
 TARGET = 0.90
 # Each writer's answers are spoken by one voice and speed (a voice per writer, as people differ).
 VOICES = {"A": ("en-us", 165), "B": ("en-gb", 175), "C": ("en-us+m3", 160), "D": ("en-gb-x-rp", 170),
           "E": ("en-us+f3", 150)}
+OTHER_VOICES = [("en-us+m7", 155), ("en-gb+f4", 165), ("en-us+f2", 170), ("en-gb-scotland", 160)]
+
+
+def voice(writer: str) -> tuple[str, int]:
+    """The writer's voice and speed; a writer not in VOICES gets one of OTHER_VOICES (fixed per name)."""
+    if writer in VOICES:
+        return VOICES[writer]
+    return OTHER_VOICES[int(hashlib.sha256(writer.encode()).hexdigest(), 16) % len(OTHER_VOICES)]
 
 
 @dataclass(frozen=True)
@@ -62,18 +71,27 @@ class Case:
 
 
 def load(name: str) -> list[Case]:
-    data = tomllib.loads((DATA / f"{name}.toml").read_text(encoding="utf-8"))
-    questions, ids = {}, {}
-    for q in data["questions"]:
-        points = tuple(ExpectedPoint(p["text"], tuple(p.get("keywords", ()))) for p in q["points"])
-        questions[q["id"]] = Question(q["id"], q["text"], "main", expected_points=points)
-        ids[q["id"]] = tuple(p["id"] for p in q["points"])
-    cases = []
-    for a in data["answers"]:
-        unknown = set(a["covered"]) - set(ids[a["question"]])
-        assert not unknown, (name, a["question"], unknown)
-        cases.append(Case(questions[a["question"]], a["writer"], " ".join(a["text"].split()),
-                          frozenset(a["covered"]), ids[a["question"]]))
+    """A labelled set: coverage_data/NAME.toml, or a path to a .toml file."""
+    path = Path(name) if name.endswith(".toml") else DATA / f"{name}.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        questions, ids = {}, {}
+        for q in data["questions"]:
+            points = tuple(ExpectedPoint(p["text"], tuple(p.get("keywords", ()))) for p in q["points"])
+            questions[q["id"]] = Question(q["id"], q["text"], "main", expected_points=points)
+            ids[q["id"]] = tuple(p["id"] for p in q["points"])
+        cases = []
+        for n, a in enumerate(data["answers"], 1):
+            if a["question"] not in ids:
+                raise ValueError(f"answer {n}: unknown question {a['question']!r}")
+            unknown = set(a["covered"]) - set(ids[a["question"]])
+            if unknown:
+                raise ValueError(f"answer {n}: covered names points its question lacks: {sorted(unknown)}")
+            cases.append(Case(questions[a["question"]], a["writer"], " ".join(a["text"].split()),
+                              frozenset(a["covered"]), ids[a["question"]]))
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        detail = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise SystemExit(f"{path}: {detail}") from None
     return cases
 
 
@@ -87,13 +105,13 @@ def _key(text: str, voice: str, wpm: int) -> str:
 def spoken_sentences(cases: list[Case]) -> dict[int, list[Sentence]]:
     """Each case's sentences as the app would get them from a recording of it (cached)."""
     cache = json.loads(SPOKEN_CACHE.read_text()) if SPOKEN_CACHE.exists() else {}
-    todo = [c for c in cases if _key(c.text, *VOICES[c.writer]) not in cache]
+    todo = [c for c in cases if _key(c.text, *voice(c.writer)) not in cache]
     if todo:
         cache.update(_transcribe(todo))
         SPOKEN_CACHE.write_text(json.dumps(cache, indent=1, sort_keys=True) + "\n")
     out = {}
     for i, c in enumerate(cases):
-        entry = cache[_key(c.text, *VOICES[c.writer])]
+        entry = cache[_key(c.text, *voice(c.writer))]
         out[i] = sentences_of_part(Part(i, c.question.id, None, c.question.text, 0.0, 0.0, 0.0,
                                         {"utterances": entry["utterances"]}))
     return out
@@ -111,13 +129,13 @@ def _transcribe(cases: list[Case]) -> dict[str, dict]:
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n, c in enumerate(cases, 1):
-            voice, wpm = VOICES[c.writer]
+            voice_name, wpm = voice(c.writer)
             wav = Path(tmp) / "answer.wav"
-            subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(wav), c.text], check=True)
+            subprocess.run(["espeak-ng", "-v", voice_name, "-s", str(wpm), "-w", str(wav), c.text], check=True)
             audio = decode_audio(str(wav), sampling_rate=16000)
             transcript = tx.transcribe(audio, model)
             utterances = analyze_answer(transcript).extra["utterances"]
-            out[_key(c.text, voice, wpm)] = {"voice": voice, "wpm": wpm, "model": tx.model_label(model),
+            out[_key(c.text, voice_name, wpm)] = {"voice": voice_name, "wpm": wpm, "model": tx.model_label(model),
                                              "heard": transcript.text, "utterances": utterances}
             print(f"  spoken {n}/{len(cases)} ({len(audio) / 16000:.0f} s)", file=sys.stderr)
     return out
@@ -147,7 +165,7 @@ def score(cases: list[Case], sentences: dict[int, list[Sentence]], scorer: Point
           errors: list[str] | None = None) -> Score:
     s = Score()
     for i, c in enumerate(cases):
-        results = scorer.score_points(c.question.expected_points, sentences[i])
+        results = scorer.score_points(c.question.expected_points, sentences[i], c.question.text)
         for pid, r in zip(c.point_ids, results):
             predicted, truth = r.status == COVERED, pid in c.covered
             s.tp += predicted and truth
@@ -168,9 +186,9 @@ def scorers(model_matcher: Matcher | None) -> dict[str, PointMatcher]:
 
 
 def tune(cases: list[Case], typed: dict, spoken: dict, matcher: Matcher) -> None:
-    """Grid over (covered, keyword_bonus) on the tune part: mean F1 of typed and spoken."""
+    """Grid over (covered, keyword_bonus) on the development parts: mean F1 of typed and spoken."""
     results = []
-    for covered in [x / 100 for x in range(30, 76, 2)]:
+    for covered in [x / 100 for x in range(30, 76, 1)]:
         for bonus in [x / 100 for x in range(0, 41, 5)]:
             th = CoverageThresholds(covered, covered - 0.1, bonus)
             scorer = PointMatcher(matcher, th)
@@ -214,6 +232,10 @@ def main() -> int:
     parser.add_argument("--tune", action="store_true", help="search thresholds on the tune part only")
     parser.add_argument("--errors", action="store_true", help="list every wrong decision")
     parser.add_argument("--no-model", action="store_true", help="skip the embedding model")
+    parser.add_argument("--set", action="append", metavar="NAME",
+                        help="score this labelled set instead: coverage_data/NAME.toml or a path to a .toml "
+                             f"(repeat for several; default: {', '.join(DEV_SETS)})")
+    parser.add_argument("--no-timing", action="store_true", help="skip the 60-minute round timing")
     args = parser.parse_args()
 
     model_matcher = None
@@ -221,14 +243,15 @@ def main() -> int:
         from interviewer.adapters.embeddings import OnnxTextEncoder
         model_matcher = Matcher(OnnxTextEncoder())
 
-    parts = {"tune": load("tune"), "held-out": load("heldout")}
     if args.tune:
-        cases = parts["tune"]
+        cases = [c for name in DEV_SETS for c in load(name)]
         typed = {i: sentences_of_text(c.text) for i, c in enumerate(cases)}
         spoken = spoken_sentences(cases)
         for m in [Matcher(LexicalEncoder())] + ([model_matcher] if model_matcher else []):
             tune(cases, typed, spoken, m)
         return 0
+
+    parts = {name: load(name) for name in (args.set or DEV_SETS)}
 
     print("Thresholds: " + "; ".join(f"{k}: covered {v.covered}, partly {v.partly}, keyword bonus "
                                       f"{v.keyword_bonus}" for k, v in THRESHOLDS.items()))
@@ -248,8 +271,8 @@ def main() -> int:
                     print(f"  [{label} {scorer_name}]{e}")
             print(f"  {label:6s}  " + "  |  ".join(row))
 
-    if model_matcher is not None:
-        script, round_parts = long_round(parts["tune"] + parts["held-out"])
+    if model_matcher is not None and not args.no_timing:
+        script, round_parts = long_round([c for name in DEV_SETS for c in load(name)])
         sentences = sum(len(p.analysis["utterances"]) for p in round_parts)
         words = sum(len(u["text"].split()) for p in round_parts for u in p.analysis["utterances"])
         from interviewer.adapters.embeddings import OnnxTextEncoder

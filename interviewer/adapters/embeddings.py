@@ -17,12 +17,13 @@ import os
 import sys
 import threading
 import time
+from collections import OrderedDict
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from interviewer.core.matching import LexicalEncoder, TextEncoder
+from interviewer.core.matching import STOPWORDS, LexicalEncoder, TextEncoder
 from interviewer.errors import UserError
 from interviewer.resources import assets_dir
 from interviewer.startup import disable_telemetry
@@ -36,6 +37,8 @@ MODEL_SIZE_BYTES = 22_928_619  # of the pinned file (sha256 8199be6f...d2a6, che
 TOKENIZER_FILE = "all-MiniLM-L6-v2-tokenizer.json"
 MAX_TOKENS = 256  # what the model was trained with
 ENV_MODEL = "INTERVIEWER_EMBEDDING_MODEL"  # a model.onnx to use instead (or "none" for no model)
+TOKEN_BATCH = 32          # texts per model run for word-piece vectors (similar lengths together)
+TOKEN_CACHE_SIZE = 4096   # texts whose word-piece vectors are kept
 
 
 class EmbeddingModelError(UserError):
@@ -113,6 +116,7 @@ class OnnxTextEncoder:
         self._tokenizer = tokenizer
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._lock = threading.Lock()
+        self._token_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         log.info("sentence-embedding model %s loaded in %.2f s", self.path,
                  time.perf_counter() - started)
 
@@ -132,6 +136,68 @@ class OnnxTextEncoder:
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         return pooled.astype(float).tolist()
+
+    # ------------------------------------------------------------ token by token
+
+    def token_similarities(self, targets: Sequence[str], texts: Sequence[str]) -> list[list[list[float]]]:
+        """For each target, for each text: per content word-piece of the target (in order), its
+        best cosine with any content word-piece of the text. Content pieces: not stopwords (the
+        core's list), not punctuation, not '##' continuations; a text with none keeps all its pieces.
+
+        What talking-point coverage aligns (core/analysis/coverage.py): a point is made when
+        each of its words finds a close word in what was said, in context (the model's last
+        layer), which a single vector per sentence blurs (BERTScore recall, in short)."""
+        target_tokens = self._token_vectors(targets)
+        text_tokens = self._token_vectors(texts)
+        if not target_tokens or not text_tokens:
+            return [[] for _ in target_tokens]
+        every_text = np.concatenate(text_tokens)                       # all texts' pieces, stacked
+        starts = np.cumsum([0] + [len(t) for t in text_tokens[:-1]])  # where each text begins
+        out = []
+        for tokens in target_tokens:
+            best = np.maximum.reduceat(tokens @ every_text.T, starts, axis=1)  # pieces x texts
+            out.append(best.T.astype(float).tolist())
+        return out
+
+    def _token_vectors(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Each text's content pieces as unit vectors (cached: a point is aligned with every
+        answer to its question, and the answer's sentences with every point)."""
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._token_cache]
+        for i in range(0, len(missing), TOKEN_BATCH):
+            batch = sorted(missing, key=len)[i:i + TOKEN_BATCH]
+            with self._lock:
+                encodings = self._tokenizer.encode_batch([t if t.strip() else "." for t in batch])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self._session.run(None, feeds)[0]
+            with self._lock:
+                for text, encoding, states in zip(batch, encodings, hidden):
+                    keep = _content_pieces(encoding.tokens)
+                    vectors = states[keep]
+                    vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+                    self._token_cache[text] = vectors.astype(np.float32)
+                    self._token_cache.move_to_end(text)
+                while len(self._token_cache) > TOKEN_CACHE_SIZE:
+                    self._token_cache.popitem(last=False)
+        with self._lock:
+            found = {t: self._token_cache[t] for t in texts if t in self._token_cache}
+        if len(found) < len(set(texts)):  # evicted meanwhile by a huge batch: once more, in parts
+            return [self._token_vectors([t])[0] for t in texts]
+        return [found[t] for t in texts]
+
+
+_SPECIAL_PIECES = frozenset({"[CLS]", "[SEP]", "[PAD]", "[UNK]"})
+
+
+def _content_pieces(pieces: Sequence[str]) -> list[int]:
+    """Positions of the pieces that carry content (see token_similarities)."""
+    real = [i for i, p in enumerate(pieces) if p not in _SPECIAL_PIECES]
+    content = [i for i in real if pieces[i].isalnum() and pieces[i].lower() not in STOPWORDS]
+    return content or real or [0]
 
 
 _shared: TextEncoder | None = None

@@ -44,6 +44,23 @@ def test_vectors_are_unit_length_and_close_in_meaning(encoder):
     assert dot(alone, a) > 0.999
 
 
+def test_word_piece_similarities_find_each_word_of_a_point_in_what_was_said(encoder):
+    from interviewer.core.analysis.coverage import TokenAligner
+    assert isinstance(encoder, TokenAligner)
+    text = "We ship it as a canary release and keep a rollback ready."
+    rollout, only_stopwords = encoder.token_similarities(["a canary release with a rollback", "the"],
+                                                         [text, "Lunch was good.", text, ""])
+    said, unrelated, again, empty = rollout
+    # Content pieces only ('a', 'with' dropped): canary, release, roll(back): 3 (or more) pieces.
+    assert len(said) >= 3 and len(said) == len(unrelated) == len(empty)
+    assert min(said) > 0.6 and max(unrelated) < min(said) - 0.2  # each word found, in context
+    assert again == said  # cached texts give the same numbers
+    assert [len(row) for row in only_stopwords] == [1, 1, 1, 1]  # a stopword-only target keeps its words
+    # Batching and padding do not change a text's pieces (a fresh encoder: nothing cached).
+    (alone,) = OnnxTextEncoder().token_similarities(["a canary release with a rollback"], [text])
+    assert alone[0] == pytest.approx(said, abs=1e-4)
+
+
 def test_real_model_answers_paraphrased_and_misheard_clarifying_questions(encoder):
     catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
     feed = next(s for s in catalog.scripts if s.id == "ml_system_design_feed_ranking")

@@ -26,7 +26,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Protocol, Sequence, runtime_checkable
 
 from interviewer.core.matching import LexicalEncoder, Matcher, keyword_hits
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
@@ -57,7 +57,7 @@ class CoverageThresholds:
 # about 0.3-0.4, an unrelated sentence on the same subject up to ~0.45), hence the large bonus.
 THRESHOLDS: dict[str, CoverageThresholds] = {
     "lexical": CoverageThresholds(covered=0.30, partly=0.20, keyword_bonus=0.35),
-    "all-MiniLM-L6-v2-int8": CoverageThresholds(covered=0.50, partly=0.40, keyword_bonus=0.35),
+    "all-MiniLM-L6-v2-int8": CoverageThresholds(covered=0.50, partly=0.45, keyword_bonus=0.10),
 }
 DEFAULT_THRESHOLDS = THRESHOLDS["all-MiniLM-L6-v2-int8"]
 
@@ -182,6 +182,98 @@ def _span_vector(span: _Span, vectors: dict[str, list[float]]) -> list[float]:
     return [v / norm for v in summed]
 
 
+# ---------------------------------------------------------------- word by word (the model's way)
+
+
+@runtime_checkable
+class TokenAligner(Protocol):
+    """An encoder that also compares texts word piece by word piece (adapters/embeddings.py):
+    for each target, for each text, per content piece of the target its best similarity with
+    any content piece of the text."""
+
+    name: str
+
+    def token_similarities(self, targets: Sequence[str], texts: Sequence[str]) -> list[list[list[float]]]: ...
+
+
+WINDOW_SENTENCES = 3  # a point is made in one place: at most this many neighbouring sentences
+PIECE_WORDS = 120     # a longer sentence is aligned in pieces (the model reads 256 word pieces)
+MIN_WEIGHT = 0.05     # weight of a point's word that the question or a sibling point already says
+
+
+def _aligned_part_scores(aligner: TokenAligner, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence],
+                         question: str, th: CoverageThresholds | None) -> dict[int, list["PartScore"]]:
+    """Each point against windows of up to WINDOW_SENTENCES sentences of one part. A window's
+    score is the mean of two recalls plus the keyword bonus:
+    - the point's recall: each word of the point finds its closest word in the window (in
+      context); the mean of those, each word weighted by how little the question or the other
+      points of the question already say it (a sentence that restates the question's subject, or
+      makes a sibling point, shares only the low-weight words);
+    - the keywords' recall: the same for the best of the point's keywords (its words found close
+      by: tolerant of paraphrase and recognition slips, unlike the exact keyword);
+    - keyword_bonus when a keyword was said outright (fuzzy)."""
+    th = th or DEFAULT_THRESHOLDS
+    pieces: list[str] = []
+    owner: list[int] = []  # the sentence each piece is cut from
+    for i, sentence in enumerate(sentences):
+        tokens = sentence.text.split()
+        for start in range(0, max(len(tokens), 1), PIECE_WORDS):
+            pieces.append(" ".join(tokens[start:start + PIECE_WORDS]) or sentence.text)
+            owner.append(i)
+    texts = [p.text for p in points]
+    keyword_targets = [list(range(len(texts) + sum(len(q.keywords) for q in points[:j]),
+                                  len(texts) + sum(len(q.keywords) for q in points[:j + 1])))
+                       for j in range(len(points))]
+    context = texts + ([question] if question.strip() else [])
+    sims = aligner.token_similarities(texts + [k for p in points for k in p.keywords], pieces + context)
+    n = len(pieces)
+
+    def by_sentence(rows: list[list[float]]) -> list[list[float]]:
+        best: list[list[float]] = [[] for _ in sentences]
+        for row, i in zip(rows[:n], owner):
+            best[i] = row if not best[i] else [max(a, b) for a, b in zip(best[i], row)]
+        return best
+
+    parts: dict[int, list[int]] = {}
+    for i, sentence in enumerate(sentences):
+        parts.setdefault(sentence.part_id, []).append(i)
+    out: dict[int, list[PartScore]] = {pid: [] for pid in parts}
+    for j, point in enumerate(points):
+        recall = by_sentence(sims[j])
+        calibration = [sims[j][n + c] for c in range(len(context)) if c != j]
+        weights = [max(MIN_WEIGHT, 1.0 - max((row[k] for row in calibration), default=0.0))
+                   for k in range(len(recall[0]) if recall else 0)]
+        keyword_recalls = [by_sentence(sims[t]) for t in keyword_targets[j]]
+        said_in = [_said_keywords(sentence.text, point.keywords) for sentence in sentences]  # per sentence: cheaper
+
+        def score(window: Sequence[int]) -> float:
+            point_recall = _recall([recall[i] for i in window], weights)
+            keyword_recall = max((_recall([kr[i] for i in window]) for kr in keyword_recalls), default=point_recall)
+            return (point_recall + keyword_recall) / 2
+
+        for pid, members in parts.items():
+            rows = []
+            for start in range(max(1, len(members) - WINDOW_SENTENCES + 1)):
+                window = members[start:start + WINDOW_SENTENCES]
+                said = tuple(dict.fromkeys(k for i in window for k in said_in[i]))
+                # shown as evidence: the window's best one or two neighbouring sentences
+                shown = max((window[a:a + size] for size in (1, 2) for a in range(len(window) - size + 1)),
+                            key=score)
+                rows.append((score(window) + (th.keyword_bonus if said else 0.0),
+                             _Span("", tuple(sentences[i] for i in shown), ()), said))
+            out[pid].append(_part_score(rows))
+    return out
+
+
+def _recall(rows: list[list[float]], weights: Sequence[float] | None = None) -> float:
+    """Weighted mean over a target's words of its best similarity in any of these rows."""
+    if not rows or not rows[0]:
+        return 0.0
+    best = [max(column) for column in zip(*rows)]
+    weights = weights or [1.0] * len(best)
+    return sum(b * w for b, w in zip(best, weights)) / (sum(weights) or 1.0)
+
+
 # ---------------------------------------------------------------- results
 
 
@@ -251,20 +343,25 @@ class PointMatcher:
             out.update(zip(batch, self.matcher.vectors(batch)))
         return out
 
-    def score_points(self, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence]) -> list[PointCoverage]:
-        """Each point's coverage by all these sentences (of one or several parts)."""
-        per_part = self.part_scores(points, sentences)
+    def score_points(self, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence],
+                     question: str = "") -> list[PointCoverage]:
+        """Each point's coverage by all these sentences (of one or several parts); `question` is
+        the question's text (words of a point that the question already says count less)."""
+        per_part = self.part_scores(points, sentences, question)
         return [combine(i, p, [scores[i] for scores in per_part.values()], self.thresholds)
                 for i, p in enumerate(points)]
 
-    def part_scores(self, points: Sequence[ExpectedPoint],
-                    sentences: Sequence[Sentence]) -> dict[int, list["PartScore"]]:
+    def part_scores(self, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence],
+                    question: str = "") -> dict[int, list["PartScore"]]:
         """Part id -> each point's score against that part's sentences. A point's coverage over
         several parts is `combine` of its part scores (sentences are only paired within a part),
         so a part can be scored once, when it is analysed, and stored (`stored_point_scores`)."""
         spans = _spans(sentences) if points else []  # no points: nothing to encode
         if not spans:
             return {}
+        aligner = self.matcher.encoder
+        if self.use_meaning and isinstance(aligner, TokenAligner):
+            return _aligned_part_scores(aligner, points, sentences, question, self.thresholds)
         if not self.use_meaning:
             scored = [[(1.0 if said else 0.0, span, said) for span in spans
                        for said in [_said_keywords(span.text, p.keywords)]] for p in points]
@@ -384,7 +481,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
                 scores.append(stored)
             else:
                 to_encode += sentences
-        scores += scorer.part_scores(points, to_encode).values()
+        scores += scorer.part_scores(points, to_encode, question.text).values()
         covered = tuple(combine(i, p, [s[i] for s in scores], scorer.thresholds) for i, p in enumerate(points))
         out.append(QuestionCoverage(question.id, question.text, question.phase, covered, question.outline_steps(),
                                     answered=answered))
@@ -394,7 +491,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
 # ---------------------------------------------------------------- point scores stored with an answer
 
 POINTS_KEY = "points"  # where part_points goes in an answer's analysis
-SCORES_VERSION = 1     # bump when the scores' meaning changes: stored ones are then recomputed
+SCORES_VERSION = 2     # bump when the scores' meaning changes: stored ones are then recomputed
 
 
 def _scores_id(scorer: PointMatcher) -> str:
@@ -409,7 +506,8 @@ def part_points(analysis: dict, question: Question, scorer: PointMatcher | Match
     no encoding. Small: per point, its best score and at most two sentences."""
     scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
     points = question.expected_points
-    scores = scorer.part_scores(points, sentences_of_analysis(analysis)).get(0) or [PartScore(0.0)] * len(points)
+    scores = scorer.part_scores(points, sentences_of_analysis(analysis), question.text).get(0) or \
+        [PartScore(0.0)] * len(points)
     return {"scorer": _scores_id(scorer),
             "points": [{"text": p.text, **s.to_dict()} for p, s in zip(points, scores)]}
 

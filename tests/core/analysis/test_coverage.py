@@ -10,7 +10,7 @@ from interviewer.core.analysis.coverage import (
     round_coverage, sentences_of_part, sentences_of_text,
 )
 from interviewer.core.analysis.summary import Part, summarize
-from interviewer.core.matching import LexicalEncoder, Matcher
+from interviewer.core.matching import STOPWORDS, LexicalEncoder, Matcher, stem, words
 from interviewer.core.scripts.model import ExpectedPoint, Phase, Question, RoundScript
 
 ROLLBACK = ExpectedPoint("Rollback plan: canary release, then shadow traffic before full launch",
@@ -185,3 +185,82 @@ def test_real_model_does_not_credit_an_unrelated_answer(model_matcher):
     results = PointMatcher(model_matcher).score_points([ROLLBACK, LABEL_DELAY], said)
     assert [r.status for r in results] == [MISSED, MISSED]
     assert coverage.thresholds_for(model_matcher) == coverage.THRESHOLDS["all-MiniLM-L6-v2-int8"]
+
+
+class WordAligner(LexicalEncoder):
+    """A fake word-by-word encoder: a point's word is found (1.0) where the same word stem is said."""
+
+    name = "word-aligner"
+
+    @staticmethod
+    def _words(text: str) -> list[str]:
+        content = [stem(w) for w in words(text) if w not in STOPWORDS]
+        return content or [stem(w) for w in words(text)] or ["."]
+
+    def token_similarities(self, targets, texts):
+        return [[[1.0 if w in self._words(x) else 0.0 for w in self._words(t)] for x in texts] for t in targets]
+
+
+ALIGNED = CoverageThresholds(covered=0.6, partly=0.4, keyword_bonus=0.0)
+
+
+def test_a_point_made_across_neighbouring_sentences_is_covered_word_by_word():
+    point = ExpectedPoint("Labels arrive weeks late", ())
+    said = sentences_of_text("The labels are a problem. They arrive weeks late. Anyway, the team was great.")
+    (result,) = PointMatcher(Matcher(WordAligner()), ALIGNED).score_points([point], said)
+    assert result.status == COVERED and result.score == pytest.approx(1.0)
+    assert result.evidence[0].text == "The labels are a problem. They arrive weeks late."
+    # The same words too far apart (more than WINDOW_SENTENCES sentences) were not one point made.
+    apart = sentences_of_text("Labels matter. Filler one. Filler two. Filler three. They arrive weeks late.")
+    (scattered,) = PointMatcher(Matcher(WordAligner()), ALIGNED).score_points([point], apart)
+    assert scattered.score < 1.0
+
+
+def test_words_the_question_or_a_sibling_point_says_count_less():
+    delay = ExpectedPoint("Fraud payment labels arrive weeks late", ())
+    serving = ExpectedPoint("Score each fraud payment within milliseconds", ())
+    restated = sentences_of_text("So this is about fraud on card payments, which is a big deal.")
+    scorer = PointMatcher(Matcher(WordAligner()), ALIGNED)
+    without_context = scorer.score_points([delay], restated)[0]
+    with_context = scorer.score_points([delay, serving], restated, "Design fraud detection for card payments.")[0]
+    assert without_context.score == pytest.approx(2 / 6, abs=0.001)  # 'fraud' and 'payment' of 6 words
+    assert with_context.score < 0.1 and with_context.status == MISSED  # the question's own subject
+    made = scorer.score_points([delay, serving], sentences_of_text("Labels arrive weeks late."),
+                               "Design fraud detection for card payments.")[0]
+    assert made.status == COVERED
+
+
+def test_keywords_recall_and_bonus_with_word_alignment():
+    point = ExpectedPoint("Safe rollout plan", ("canary release", "rollback"))
+    said = sentences_of_text("We do a canary release first.")
+    (result,) = PointMatcher(Matcher(WordAligner()), CoverageThresholds(0.6, 0.4, 0.25)).score_points([point], said)
+    # point words: none found; keyword 'canary release': both found -> (0 + 1) / 2, plus the bonus
+    assert result.score == pytest.approx(0.75) and result.keywords_said == ("canary release",)
+
+
+def test_word_aligned_scores_stored_with_each_answer_give_the_same_coverage():
+    parts = [_part(1, "design", [("Chargebacks come weeks later.", 0.0, 2.0), ("So labels are delayed.", 2.0, 4.0)]),
+             _part(2, "design", [("A canary, then shadow traffic, with a rollback.", 0.0, 3.0)], follow_up="x")]
+    scorer = PointMatcher(Matcher(WordAligner()), ALIGNED)
+    fresh = round_coverage(parts, SCRIPT, scorer)
+    assert {p.text: p.status for p in fresh[0].points}[LABEL_DELAY.text] == COVERED
+    stored = [Part(p.id, p.question_id, p.follow_up_id, p.question_text, p.asked_at, p.start, p.end,
+                   {**p.analysis, coverage.POINTS_KEY: coverage.part_points(p.analysis, QUESTION, scorer)})
+              for p in parts]
+
+    class NoAlignment(WordAligner):
+        def token_similarities(self, targets, texts):
+            raise AssertionError("aligned again")
+
+    assert round_coverage(stored, SCRIPT, PointMatcher(Matcher(NoAlignment()), ALIGNED)) == fresh
+
+
+def test_real_model_does_not_credit_a_restatement_of_the_question(model_matcher):
+    restated = sentences_of_text("So we need to design a fraud detection system for card payments. "
+                                 "That is an interesting and important problem for the bank.")
+    results = PointMatcher(model_matcher).score_points([ROLLBACK, LABEL_DELAY, LATENCY], restated, QUESTION.text)
+    assert [r.status for r in results] == [MISSED, MISSED, MISSED]
+    made = sentences_of_text("The labels come late: we only learn a payment was fraud when the card owner "
+                             "disputes it, weeks afterwards, so the newest training examples look clean.")
+    delay = PointMatcher(model_matcher).score_points([ROLLBACK, LABEL_DELAY, LATENCY], made, QUESTION.text)[1]
+    assert delay.status == COVERED and not delay.keywords_said  # in other words than the keywords
