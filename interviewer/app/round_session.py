@@ -311,8 +311,17 @@ class RoundSession:
     # ------------------------------------------------------------ driving
 
     def start(self) -> None:
+        self._background(self._prepare_matcher, "Preparing the interviewer's answers")
         self._start_round_recording()
         self.controller.start()
+
+    def _prepare_matcher(self) -> None:
+        """Off the GUI thread: encode the script's clarifying topics, facts and follow-ups once
+        (about 0.3 s with the sentence-embedding model), so that answering a clarifying question
+        or deciding a follow-up on the GUI thread only encodes what the candidate said."""
+        topics = [t for q in self.script.questions for t in q.clarifying_topics]
+        follow_ups = [f for q in self.script.questions for f in q.follow_ups]
+        self.matcher.warm(topics, follow_ups)
 
     def _answerer_for(self, question_id: str | None) -> ClarifyingResponder | None:
         question = _question(self.script, question_id)

@@ -389,6 +389,15 @@ class RoundEngine:
             return [*caught_up, *self._move_on(now)]
         return [*caught_up, *asked]
 
+    def prepare_answer(self, answer_text: str) -> None:
+        """Let the matcher encode, ahead and on any thread, what `answer_finished(answer_text)`
+        will compare with the pending follow-ups (encoding takes 30-200 ms; the decision then
+        takes a few). Reads state only; if it changed meanwhile, the decision encodes the rest."""
+        follow_ups = list(self._pending_follow_ups)
+        if follow_ups and answer_text:
+            said = "\n".join([*self._said_earlier, (self._answers_so_far + " " + answer_text).strip()]).strip()
+            self.matcher.prepare_follow_ups(said, follow_ups)
+
     def said_in_round(self) -> str:
         """Everything the candidate said so far in the round, current question last."""
         return "\n".join([*self._said_earlier, self._answers_so_far.strip()]).strip()

@@ -305,6 +305,13 @@ class Matcher:
             texts.append(", ".join(follow_up.if_missing))
         return texts
 
+    def prepare_follow_ups(self, said: str, follow_ups: Sequence[FollowUp]) -> None:
+        """Encode now (on any thread) what `follow_up_needed(said, f)` will compare, so that the
+        decision itself, on the round's thread, only looks vectors up."""
+        texts = [t for f in follow_ups for t in self._follow_up_texts(f)]
+        if texts and said.strip():
+            self.vectors(texts + chunks(said))
+
     def coverage(self, said: str, follow_up: FollowUp) -> float:
         """How closely the best part of what was said matches the follow-up (text or words)."""
         parts = chunks(said)

@@ -855,12 +855,25 @@ class RoundController:
                     result, error = transcriber.finish(), None
                 except Exception as exc:
                     result, error = None, f"{type(exc).__name__}: {exc}"
+                if result is not None:
+                    self._prepare_decision(record, result)
                 self._inbox.put(partial(self._transcript_ready, record, result, error))
 
             self._run_in_background(finish)
         if finishes_answer:
             self._finish_deadline = record.ended_at + self.settings.transcript_timeout
             self._finish_answer_if_ready()
+
+    def _prepare_decision(self, record: AnswerRecord, transcript: Transcript) -> None:
+        """On the transcript's thread: the matcher encodes what the follow-up decision will
+        compare (the answer's text as _finish_answer joins it), so that the decision on the
+        caller's thread does not (30-200 ms with the sentence-embedding model)."""
+        try:
+            earlier = [r.transcript.text for r in list(self._unfinished)
+                       if r is not record and r.transcript is not None]
+            self.engine.prepare_answer(" ".join([*earlier, transcript.text]))
+        except Exception:  # only a head start: the decision encodes whatever is missing itself
+            pass
 
     def _transcript_ready(self, record: AnswerRecord, transcript: Transcript | None, error: str | None) -> None:
         record.transcript, record.transcript_error, record.transcript_done = transcript, error, True

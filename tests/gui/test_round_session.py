@@ -187,3 +187,56 @@ def test_a_microphone_failing_mid_answer_is_reported_and_released_at_round_end(t
     session.stop()
     session.close()
     assert recorder.closed
+
+
+def test_the_script_side_is_encoded_off_the_gui_thread_and_a_reply_encodes_only_the_question(
+        tmp_path, script_dirs, isolated_dirs):
+    """Building the clarifying answerer encoded every topic, keyword list and fact of the script
+    on the GUI thread at the first question (290 ms measured with the sentence-embedding model
+    by benchmarks/gui_responsiveness.py); the session encodes them in the background at start."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+    from test_round_turns import ThreadRecordingEncoder
+
+    from gui_fakes import FakeRecorder, FakeTranscriber
+
+    encoder = ThreadRecordingEncoder()
+    jobs = []
+
+    def in_a_thread(task):
+        jobs.append(threading.Thread(target=task))
+        jobs[-1].start()
+
+    from conftest import SYSTEM_DESIGN_TOML
+
+    question = "What is the latency budget?"
+    folder = tmp_path / "scripts"
+    folder.mkdir()
+    (folder / "design.toml").write_text(SYSTEM_DESIGN_TOML.replace(
+        'clarifying_topics = ["latency", "scale"]\n',
+        'clarifying_topics = ["latency", "scale"]\n\n[questions.facts]\n'
+        'latency = "Assume two hundred milliseconds."\nscale = "About fifty million daily users."\n', 1))
+    script = discover_scripts(folder, tmp_path / "none").by_id("test-design")
+    clock = FakeClock()
+    session = RoundSession(script, clock, speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                           transcriber_factory=lambda: FakeTranscriber(question), run_in_background=in_a_thread,
+                           post=lambda fn: fn(), text_encoder=encoder)
+    controller = session.controller
+    session.start()
+    deadline = time.monotonic() + 5
+    while controller.status != "listening" and time.monotonic() < deadline:
+        session.poll()
+        time.sleep(0.01)
+    for job in list(jobs):
+        job.join(5)
+    clock.advance(4)
+    controller.on_silence(0.0)
+    controller.on_silence(1.0)
+    session.poll()
+    assert len(controller.current_answer.clarifications) == 1, "the question was answered"
+    on_gui_thread = [text for thread, texts in encoder.calls if thread is threading.main_thread() for text in texts]
+    assert on_gui_thread == [question], encoder.calls
+    session.stop()
+    session.close()
