@@ -356,3 +356,71 @@ def test_the_follow_up_decision_encodes_the_answer_off_the_callers_thread(tmp_pa
     main = threading.current_thread()
     assert [texts for thread, texts in encoder.calls if thread is main] == []
     assert any(thread is not main for thread, _ in encoder.calls), "the answer was encoded, off the thread"
+
+
+def test_status_after_barge_in_pause_while_speaking_or_thinking_and_a_reply_cut_short(tmp_path):
+    """The transitions the walk above does not take: talking over the interviewer (speaking ->
+    listening), a pause while it speaks (the question is said again after it) and while it takes
+    the last words in (the transcript lands during the pause), talking over a clarifying reply
+    (answering -> listening), a nudge then talking, and the end."""
+    settings = ControllerSettings(silence_nudge_after=10, silence_ends_answer_after=None)
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=3, settings=settings,
+                                                                 answerer=FakeAnswerer())
+    controller.start()
+    clock.set(1300)  # the requirements part is due: its prompt and the feed question
+    controller.poll()
+    speaker.stop()  # the intro's prompt, cut by the jump
+    controller.poll()
+    while speaker.said[-1] != "Design a news feed ranking system.":
+        step(clock, speaker, controller, 1)
+    assert controller.status == "speaking" and statuses(updates)[-1] == "speaking"
+    # A pause while the interviewer speaks; after it, the question is said again, then listening.
+    controller.pause()
+    assert statuses(updates)[-1] == "paused" and not speaker.busy
+    clock.advance(60)
+    controller.poll()
+    assert controller.status == "paused"
+    controller.resume()
+    assert statuses(updates)[-1] == "speaking" and speaker.said[-1] == "Design a news feed ranking system."
+    # The candidate talks over it: listening at once, saying the answer is recorded.
+    step(clock, speaker, controller, 1)
+    controller.on_voice()
+    controller.poll()
+    assert statuses(updates)[-1] == "listening" and "Space" in controller.status_line
+    # A clarifying reply, cut short by the candidate: listening again, the answer still recorded.
+    recorder.speak("what is the latency budget?")
+    controller.on_silence(1)
+    controller.poll()
+    assert statuses(updates)[-1] == "answering"
+    controller.on_voice()
+    controller.on_silence(0)
+    controller.poll()
+    assert statuses(updates)[-1] == "listening" and controller.current_answer is not None
+    # A nudge, then the candidate talks: listening (never "speaking" left on the line).
+    controller.on_silence(10)
+    controller.poll()
+    assert statuses(updates)[-1] == "speaking" and "still being recorded" in controller.status_line
+    controller.on_voice()
+    controller.on_silence(0)
+    controller.poll()
+    assert statuses(updates)[-1] == "listening" and controller.status == "listening"
+    # Done; a pause while the interviewer takes the last words in, the transcript lands during it.
+    transcribe_later = []
+    controller._run_in_background = transcribe_later.append
+    recorder.speak("I would use the click through rate.")
+    controller.end_answer()
+    assert statuses(updates)[-1] == "thinking"
+    controller.pause()
+    assert statuses(updates)[-1] == "paused"
+    transcribe_later.pop()()
+    controller.poll()
+    assert controller.status == "paused" and statuses(updates)[-1] == "paused"
+    controller.resume()
+    step(clock, speaker, controller, 0.5)
+    assert controller.status == "speaking" and speaker.said[-1] == "How many users are we serving?"
+    step(clock, speaker, controller, 3)
+    assert statuses(updates)[-1] == "listening"
+    controller.stop()
+    assert statuses(updates)[-1] == "finished" and "Saving" in controller.status_line
+    texts = [u.text for u in updates if isinstance(u, StatusChanged)]
+    assert all(t for t in texts)
