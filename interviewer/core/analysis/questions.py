@@ -134,11 +134,12 @@ def frames_question(u: Utterance) -> bool:
     return bool(FRAMING.match(" ".join(words)) or MUSING.search(" ".join(words)))
 
 
-def question_cue(u: Utterance) -> str:
-    """Why the utterance is a question ("" if it is not one)."""
+def question_cue(u: Utterance, use_mark: bool = True) -> str:
+    """Why the utterance is a question ("" if it is not one); with `use_mark` False, by its
+    words alone."""
     if frames_question(u):
         return ""
-    if u.tokens[-1].question_mark:
+    if use_mark and u.tokens[-1].question_mark:
         return "question mark"
     text = " ".join(u.norm_words)
     if INDIRECT.search(text):
@@ -413,6 +414,10 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
     for i, u in enumerate(utterances):
         nxt = utterances[i + 1] if i + 1 < len(utterances) else None
         cue = question_cue(u)
+        if cue == "question mark" and not question_cue(u, use_mark=False) and not leaves_turn(u, nxt):
+            # A statement worded as one with a "?" (tiny.en writes it where the voice rises, also
+            # on imperatives) asks only if the speaker then waits, as for a rise (see below).
+            cue = ""
         if not cue and regions:
             # Not where Whisper ran the sentence on across a pause ("...is | going to be forced |
             # very bad aligner"): a rise before such a pause is a continuation rise.

@@ -438,3 +438,17 @@ def test_a_fragment_the_speaker_stumbles_over_is_not_a_question(text):
 def test_a_fragment_asked_once_is_still_a_question():
     [q] = analyze_answer(spoken("Latency budget per request? [1.5] Okay, then I cache.")).clarifying.questions
     assert q.text.startswith("Latency budget")
+
+
+def test_a_statement_whisper_wrote_with_a_question_mark_asks_only_if_the_speaker_waits():
+    # tiny.en writes "?" where a voice rises, also on statements and imperatives.
+    said_on = spoken("Montreal forced a liner? [0.2] I hardly know her.")
+    assert analyze_answer(said_on).clarifying.questions == []
+    imperative = spoken("Tell me about the users? [0.3] And then the budget.")
+    assert analyze_answer(imperative).clarifying.questions == []
+    waited = spoken("The data fits in memory? [1.5] Okay, then a hash map.")
+    [q] = analyze_answer(waited).clarifying.questions
+    assert q.text == "The data fits in memory?"
+    # Worded as a question, it asks even when the speaker goes on at once.
+    [q] = analyze_answer(spoken("Does the data fit in memory? [0.2] I think so.")).clarifying.questions
+    assert q.cue == "question mark"
