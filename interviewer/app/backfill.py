@@ -97,6 +97,7 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
     which transcribes a file in steps, `done` moves within a recording too). `cancel` set
     stops before the next recording (with `in_steps`, before the next chunk of the current
     one): what was transcribed is kept, the rest waits (`result.cancelled`)."""
+    from interviewer.app.round_session import credit_clarifications
     from interviewer.core.analysis.report import analyze_answer
 
     result = BackfillResult()
@@ -133,6 +134,7 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
             expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics] if question else None,
             expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
             round_kind=script.kind if script is not None else session.kind).to_dict()
+        credit_clarifications(analysis, answer.clarifications)  # answered live: the topic was asked
         store.attach_transcript(answer.id, transcript)
         store.attach_analysis(answer.id, analysis)
         result.transcribed.append(answer.id)

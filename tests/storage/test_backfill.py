@@ -140,3 +140,19 @@ def test_spoken_debrief_answers_saved_without_text_are_filled_in(store):
     texts = {d.id: d.text for d in store.get_session(sid).debrief}
     assert texts[spoken] == "I hesitated on latency" and texts[typed] == "Ask about scale first."
     assert has_work(store, store.get_session(sid)) == 0
+
+
+def test_a_clarifying_question_answered_live_counts_when_the_answer_is_transcribed_later(store):
+    """The interviewer answered "how many people open it every day?" with the scale fact during
+    the round (matched by meaning); the answer's transcript came later (the model was loading).
+    The topic counts as asked, though none of its keywords was said."""
+    sid, ids = _round_with_untranscribed_answers(store)
+    store.add_clarification(ids[1], 62.0, "How many people open it every day?", "scale", "About a million.")
+
+    def transcribe(path: Path):
+        return make_transcript("how many people open it every day", seconds=4.0)
+
+    transcribe_missing(store, store.get_session(sid), SCRIPT, transcribe)
+    answer = {a.id: a for a in store.get_session(sid).answers}[ids[1]]
+    assert answer.analysis["topics_covered"] == ["scale"] and "scale" not in answer.analysis["topics_missed"]
+    assert answer.analysis["clarifying_exchanges"][0]["reply"] == "About a million."
