@@ -1,20 +1,25 @@
 """Talking-point coverage benchmark (issue 13): F1 on covered points, meaning matcher against
 keywords alone, typed and spoken, and the time to match all points of a 60-minute round.
 
-    .venv/bin/python benchmarks/coverage_bench.py              # tune and held-out scores, timing
+    .venv/bin/python benchmarks/coverage_bench.py              # development sets' scores, timing
     .venv/bin/python benchmarks/coverage_bench.py --errors     # also list every wrong decision
-    .venv/bin/python benchmarks/coverage_bench.py --tune       # search thresholds on the tune part only
+    .venv/bin/python benchmarks/coverage_bench.py --tune       # search thresholds on the development sets
+    .venv/bin/python benchmarks/coverage_bench.py --set heldout2 --no-timing   # score another set, once
 
-Labelled data (written by hand for this, see benchmarks/coverage_data/README.md): tune.toml chose
-the thresholds in interviewer/core/analysis/coverage.py; heldout.toml (other questions, other
-writers' styles) is never used to tune. Each answer is scored twice: as typed, and spoken by
-espeak-ng then transcribed by the app's transcriber (tiny.en) and cut into sentences by the app's
-analysis; the transcripts are cached in coverage_data/spoken.json (delete it to redo them).
+Labelled data (written by hand for this, see benchmarks/coverage_data/README.md): the development
+sets tune.toml and heldout.toml (both used to choose the thresholds in
+interviewer/core/analysis/coverage.py since the held-out part was scored once, blind); any other
+set (`--set NAME` for coverage_data/NAME.toml, or a path) is never used to tune. Each answer is
+scored twice: as typed, and spoken by espeak-ng then transcribed by the app's transcriber
+(tiny.en) and cut into sentences by the app's analysis; the transcripts are cached in
+coverage_data/spoken.json (delete it to redo them; a new set is spoken on its first run, about 2
+minutes per 20 answers).
 
 Three scorers side by side: keywords (the point's keywords, fuzzy; the baseline), lexical (the
 pure-Python fallback encoder + keywords, used when the model is missing) and embedding
-(all-MiniLM-L6-v2 int8 + keywords, what the app uses). A point counts as predicted covered when
-its status is "covered" ("partly" counts as not covered). Target: F1 >= 0.90 on spoken answers.
+(all-MiniLM-L6-v2 int8, word by word, + keywords: what the app uses). A point counts as predicted
+covered when its status is "covered" ("partly" counts as not covered). Target: F1 >= 0.90 on
+spoken answers.
 """
 from __future__ import annotations
 
@@ -50,8 +55,9 @@ SPOKEN_CACHE = DATA / "spoken.json"
 TARGET = 0.90
 # Each writer's answers are spoken by one voice and speed (a voice per writer, as people differ).
 VOICES = {"A": ("en-us", 165), "B": ("en-gb", 175), "C": ("en-us+m3", 160), "D": ("en-gb-x-rp", 170),
-          "E": ("en-us+f3", 150)}
-OTHER_VOICES = [("en-us+m7", 155), ("en-gb+f4", 165), ("en-us+f2", 170), ("en-gb-scotland", 160)]
+          "E": ("en-us+f3", 150), "F": ("en-us+m7", 170), "G": ("en-gb+f4", 160), "H": ("en-gb-scotland", 150),
+          "I": ("en-us+f2", 165), "J": ("en-029", 155)}
+OTHER_VOICES = [("en-us+m2", 160), ("en-gb+f1", 165), ("en-gb-x-gbclan", 160), ("en-us+m5", 155)]
 
 
 def voice(writer: str) -> tuple[str, int]:
@@ -228,8 +234,8 @@ def long_round(cases: list[Case], minutes: float = 60.0, wpm: float = 140.0,
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tune", action="store_true", help="search thresholds on the tune part only")
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
+    parser.add_argument("--tune", action="store_true", help="search thresholds on the development sets")
     parser.add_argument("--errors", action="store_true", help="list every wrong decision")
     parser.add_argument("--no-model", action="store_true", help="skip the embedding model")
     parser.add_argument("--set", action="append", metavar="NAME",

