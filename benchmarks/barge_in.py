@@ -1,10 +1,13 @@
 """Barge-in on the virtual devices: the interviewer's voice coming back through "loudspeakers"
-must not stop it; the candidate talking over it must, and this prints how fast.
+must not stop it; the candidate talking over it must, and this prints how fast, for the plain
+level detector and the echo-aware one (adapters/voice.py) side by side.
 
 Its own PulseAudio null sinks keep other audio tests undisturbed: the app speaks into
-`bargein_spk`, a loopback plays `bargein_spk.monitor` into `bargein_mic` (the loudspeaker
-echo, at full level and about 50 ms late), the candidate's espeak-ng recording is played into
-`bargein_mic`, and the Microphone records `bargein_mic.monitor` (PULSE_SINK / PULSE_SOURCE).
+`bargein_spk`; for loudspeakers a relay records `bargein_spk.monitor`, convolves it with a room
+(a direct path attenuated by `gain`, then reverberation: exponentially decaying noise with a
+given T60) and plays it into `bargein_mic` (the acoustic echo, about 100 ms late); the
+candidate's recording is played into `bargein_mic` too, and the Microphone records
+`bargein_mic.monitor` (PULSE_SINK / PULSE_SOURCE). Headphones: no relay.
 
 Latency: from the moment the candidate's first word starts playing (paplay started + the
 silence at the head of the file) to Speaker.stop() aborting the output stream (the buffered
@@ -22,21 +25,67 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import soundfile
 
 SPK, MIC = "bargein_spk", "bargein_mic"
+RATE = 16000
 INTERVIEWER = ("Let's start with the problem. Design a system that ranks posts in a news feed for "
                "a large social network, and tell me how you would measure whether it works well.")
 CANDIDATE = "Sorry, before that, what is the expected latency?"
+HUMAN = Path(__file__).resolve().parents[1] / "tests" / "data" / "human" / "mfa_words.flac"
+
+
+@dataclass(frozen=True)
+class Room:
+    """Loudspeakers: the echo's level (`gain` on the direct path), reverberation time (T60),
+    direct-to-reverberant energy ratio, seed of the reverberation's noise."""
+    gain: float = 0.3
+    t60: float = 0.4
+    drr_db: float = 3.0
+    seed: int = 0
+
+    def impulse_response(self) -> np.ndarray:
+        rng = np.random.default_rng(self.seed)
+        t = np.arange(int(self.t60 * RATE)) / RATE
+        tail = rng.standard_normal(t.size) * 10 ** (-3 * t / self.t60)  # falls 60 dB in t60
+        tail[: int(0.003 * RATE)] = 0.0  # first reflections after 3 ms
+        tail *= np.sqrt(10 ** (-self.drr_db / 10) / np.sum(tail ** 2))
+        tail[0] = 1.0
+        return (self.gain * tail).astype(np.float32)
+
+
+def relay(gain: float, t60: float, drr_db: float, seed: int) -> None:
+    """Child process: plays what the speaker sink plays (PULSE_SOURCE) through the room into the
+    microphone sink (PULSE_SINK), 20 ms at a time, until killed."""
+    import sounddevice
+
+    ir = Room(gain, t60, drr_db, seed).impulse_response()
+    chunk = RATE // 50
+    size = 1 << int(np.ceil(np.log2(ir.size + chunk)))
+    ir_spectrum = np.fft.rfft(ir, size)
+    tail = np.zeros(size - chunk)
+
+    def callback(indata, outdata, frames, _time, _status) -> None:
+        nonlocal tail
+        wet = np.fft.irfft(np.fft.rfft(indata[:, 0], size) * ir_spectrum, size)
+        wet[: tail.size] += tail
+        tail = np.concatenate([wet[frames:], np.zeros(frames)])[: size - chunk]
+        outdata[:, 0] = np.clip(wet[:frames], -1, 1)
+
+    with sounddevice.Stream(samplerate=RATE, blocksize=chunk, channels=1, dtype="float32",
+                            latency=0.02,
+                            callback=callback):
+        threading.Event().wait()
 
 
 @contextlib.contextmanager
-def virtual_room(echo: bool = True):
-    """Two null sinks and, with `echo`, a loopback from the speaker into the microphone."""
-    modules = []
+def virtual_room(room: Room | None = None):
+    """Two null sinks and, for loudspeakers (`room`), a relay from the speaker into the microphone."""
+    modules, processes = [], []
 
     def load(*args: str) -> None:
         out = subprocess.run(["pactl", "load-module", *args], capture_output=True, text=True, check=True, timeout=10)
@@ -46,8 +95,12 @@ def virtual_room(echo: bool = True):
     try:
         load("module-null-sink", f"sink_name={SPK}")
         load("module-null-sink", f"sink_name={MIC}")
-        if echo:
-            load("module-loopback", f"source={SPK}.monitor", f"sink={MIC}", "latency_msec=50")
+        if room is not None:
+            env = dict(os.environ, PULSE_SOURCE=f"{SPK}.monitor", PULSE_SINK=MIC)
+            processes.append(subprocess.Popen(
+                [sys.executable, __file__, "--relay", str(room.gain), str(room.t60), str(room.drr_db), str(room.seed)],
+                env=env, stderr=subprocess.DEVNULL))
+            time.sleep(1.0)  # the relay's streams start
         os.environ["PULSE_SINK"], os.environ["PULSE_SOURCE"] = SPK, f"{MIC}.monitor"
         yield
     finally:
@@ -56,8 +109,30 @@ def virtual_room(echo: bool = True):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+        for process in processes:
+            process.kill()
+            process.wait(5)
         for module in reversed(modules):
             subprocess.run(["pactl", "unload-module", module], capture_output=True, timeout=10)
+
+
+def speech_level(audio: np.ndarray) -> float:
+    """Mean power of the 20 ms frames within 30 dB of the loudest (the voiced part), in dB."""
+    frames = audio[: audio.size // 320 * 320].reshape(-1, 320).astype(np.float64)
+    power = np.mean(frames ** 2, axis=1)
+    return float(10 * np.log10(np.mean(power[power > power.max() * 1e-3])))
+
+
+def human_candidate(folder: Path) -> Path:
+    """tests/data/human/mfa_words.flac at the level espeak-ng speaks (it was recorded 12 dB
+    quieter): the candidate as loud at the microphone as the interviewer's voice is played."""
+    audio, rate = soundfile.read(str(HUMAN), dtype="float32")
+    reference = folder / "level.wav"
+    subprocess.run(["espeak-ng", "-w", str(reference), INTERVIEWER], check=True, timeout=30)
+    espeak, _ = soundfile.read(str(reference), dtype="float32")
+    path = folder / "human.wav"
+    soundfile.write(str(path), audio * 10 ** ((speech_level(espeak) - speech_level(audio)) / 20), rate)
+    return path
 
 
 def leading_silence(path: Path) -> float:
@@ -66,25 +141,41 @@ def leading_silence(path: Path) -> float:
     return float(loud[0]) / rate if loud.size else 0.0
 
 
-def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float = 2.0, echo: bool = True) -> dict:
-    """The interviewer speaks; the candidate (if any) talks `talk_after` s later. Returns
-    {"onsets": [...], "latency": s or None, "recording": path}."""
+def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float = 2.0, room: Room | None = None,
+          stopper: str | None = "aware") -> dict:
+    """The interviewer speaks; the candidate (if any) talks `talk_after` s later. Both detectors
+    listen to every block; `stopper` ("aware", "plain" or None) is the one that stops the
+    interviewer. Returns {"onsets": {"aware": [...], "plain": [...]}, "latency": s or None,
+    "recording": path, "speech_started": monotonic time or None}."""
     from interviewer.adapters.microphone import Microphone
     from interviewer.adapters.voice import VoiceDetector
 
-    with virtual_room(echo=echo):
+    onsets: dict[str, list[float]] = {"aware": [], "plain": []}
+
+    def heard(kind: str):
+        def on_voice() -> None:
+            onsets[kind].append(time.monotonic())
+            if kind == stopper:
+                speaker.stop()
+        return on_voice
+
+    detectors = [VoiceDetector(heard("aware"), lambda: speaker.playback), VoiceDetector(heard("plain"))]
+
+    def on_block(block: np.ndarray) -> None:
+        for detector in detectors:
+            detector.process(block)
+
+    with virtual_room(room):
         mic = Microphone()
-        onsets: list[float] = []
-        detector = VoiceDetector(lambda: (onsets.append(time.monotonic()), speaker.stop()),
-                                 lambda: speaker.playback)
         recording = folder / f"round-{time.monotonic_ns()}.wav"
-        mic.start_round(recording, on_block=detector.process)
+        mic.start_round(recording, on_block=on_block)
         try:
             time.sleep(0.3)
             speaker.stopped_at = None
             done = threading.Event()
+            before = speaker.playback.last_end()
             speaker.say(INTERVIEWER, on_done=done.set)
-            while not speaker.playback.window(time.monotonic(), 0.2) is not None and not done.is_set():
+            while speaker.playback.last_end() == before and not done.is_set():
                 time.sleep(0.01)  # wait for the voice to start (synthesis takes a moment)
             started = None
             if candidate_wav is not None:
@@ -99,34 +190,50 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
     latency = None
     if started is not None and speaker.stopped_at is not None:
         latency = speaker.stopped_at - started
-    return {"onsets": onsets, "latency": latency, "recording": recording,
-            "speech_started": started}
+    return {"onsets": onsets, "latency": latency, "recording": recording, "speech_started": started}
 
 
-def main(trials: int = 5) -> None:
+SETUPS = (("headphones (no echo)", None),
+          ("loudspeakers: echo -10 dB, reverberation T60 0.4 s, 3 dB under the direct sound", Room(0.3, 0.4, 3.0, 1)),
+          ("loudspeakers: echo at full level, T60 0.6 s, as loud as the direct sound", Room(1.0, 0.6, 0.0, 2)))
+
+
+def main(trials: int = 4) -> None:
     from interviewer.adapters.speaker import Speaker
 
     speaker = Speaker()
     if not speaker.available:
         sys.exit(f"no speech engine: {speaker.unavailable_reason}")
+    print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} (1 and 5 min averages), {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        candidate = folder / "candidate.wav"
-        subprocess.run(["espeak-ng", "-s", "160", "-w", str(candidate), CANDIDATE], check=True, timeout=30)
-        for echo, setup in ((False, "headphones (no echo)"), (True, "loudspeakers (loopback echo at full level)")):
-            false = [len(trial(speaker, None, folder, echo=echo)["onsets"]) for _ in range(trials)]
-            latencies = [r["latency"] for r in (trial(speaker, candidate, folder, echo=echo) for _ in range(trials))
-                         if r["latency"] is not None]
-            print(f"{setup}: false barge-ins while the interviewer talks alone: {sum(false)} in {trials} trials")
-            if latencies:
-                print(f"  candidate talks over it: stopped in {len(latencies)}/{trials}; barge-in -> silent: "
-                      f"median {statistics.median(latencies) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms "
-                      f"(values {', '.join(f'{x * 1000:.0f}' for x in latencies)}; negative = stopped before "
-                      "the candidate spoke, i.e. by its own echo)")
-            else:
-                print("  candidate talks over it: never stopped")
+        espeak = folder / "candidate.wav"
+        subprocess.run(["espeak-ng", "-v", "en-us+m3", "-s", "160", "-w", str(espeak), CANDIDATE], check=True, timeout=30)
+        candidates = [espeak, human_candidate(folder)]  # an espeak-ng question and a person
+        for setup, room in SETUPS:
+            print(f"{setup}:")
+            false = {"plain": 0, "aware": 0}
+            for _ in range(trials):
+                result = trial(speaker, None, folder, room=room, stopper=None)
+                for kind in false:
+                    false[kind] += len(result["onsets"][kind])
+            for kind, name in (("plain", "plain level detector"), ("aware", "echo-aware detector ")):
+                latencies = []
+                for i in range(trials):
+                    result = trial(speaker, candidates[i % 2], folder, room=room, stopper=kind)
+                    latencies.append(result["latency"])
+                stopped = [x for x in latencies if x is not None]
+                in_time = sum(1 for x in stopped if 0 < x <= 0.3)
+                shown = ", ".join("never" if x is None else f"{x * 1000:.0f}" for x in latencies)
+                median = f"median {statistics.median(stopped) * 1000:.0f} ms" if stopped else "never stopped"
+                print(f"  {name}: false barge-ins, interviewer alone: {false[kind]} in {trials} trials; "
+                      f"candidate over it: stopped within 300 ms in {in_time}/{trials}, {median} "
+                      f"(ms: {shown}; negative = stopped by its own echo before the candidate spoke)")
     speaker.close()
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 5)
+    if len(sys.argv) > 1 and sys.argv[1] == "--relay":
+        relay(float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]))
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 4)

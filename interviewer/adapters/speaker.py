@@ -440,6 +440,7 @@ class Speaker:
         if current is not None:
             current.cancel()
             self.stopped_at = time.monotonic()
+            self.playback.cut(self.stopped_at)
 
     @property
     def speaking(self) -> bool:
@@ -546,9 +547,11 @@ class _Utterance:
             for begin in range(0, len(audio), block):
                 if self._cancelled.is_set():
                     return
+                # Handed to the echo reference before the device takes it: the microphone can
+                # hear a block before write() returns (adapters/voice.py lays it on a timeline).
+                self._speaker.playback.add(reference[begin * 16000 // rate:(begin + block) * 16000 // rate],
+                                           first=begin == 0)
                 stream.write(np.ascontiguousarray(audio[begin:begin + block]))
-                # Stamped once the device took it (write blocks while its buffer is full).
-                self._speaker.playback.add(reference[begin * 16000 // rate:(begin + block) * 16000 // rate])
             if not self._cancelled.is_set():
                 stream.stop()  # waits until the buffered audio has been played
         except sd.PortAudioError:

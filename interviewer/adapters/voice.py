@@ -1,18 +1,28 @@
 """When does the candidate start talking? A voice detector that ignores the interviewer's own voice.
 
 With headphones the microphone hears only the candidate; with loudspeakers it also hears the
-interviewer, which must not count as the candidate talking over it (barge-in). So the detector
-compares the microphone with what is being played: the speaker keeps the last seconds it handed
-to the device (`PlaybackReference`, at 16 kHz); for each microphone block the detector finds the
-delay and gain at which the played sound best explains the block (normalized cross-correlation
-over up to `echo_window` seconds of delay) and only the part the playback does not explain
-(a fraction 1 - r^2 of the block's energy) can count as the candidate's voice. Real rooms add
-reverberation that a single delay does not fully explain, so a voiced frame also needs
-`echo_margin_db` of unexplained energy over the threshold while the interviewer talks.
+interviewer, which must not count as the candidate talking over it (barge-in). The app knows
+what it plays: the speaker hands every block to a `PlaybackReference` (16 kHz) just before the
+output device takes it, on one continuous timeline per utterance. The detector puts the
+microphone on a timeline of its own (sample count from the earliest arrival) and compares,
+every 20 ms frame, the microphone's spectrum (24 mel bands) with the echo the played sound
+predicts:
 
-A frame (20 ms) is voiced when what is left is louder than `threshold_dbfs`; `onset_frames`
-voiced frames in a row start the voice (on_voice is called once), and `release_seconds` without
-one end it. Runs on the microphone's thread; `on_voice` must be thread-safe.
+- delay: the lag (0-1 s) at which the played sound's loudness contour best matches the
+  microphone's, over the last seconds (correlation of log energies); until that is clear, any
+  lag in the window is allowed (a conservative echo estimate);
+- room: reverberation keeps a sound in the room after it was played, so the predicted echo in
+  a band is the loudest played sound at that delay, or just before it, decaying by
+  `reverb_db_per_frame` for up to `reverb_frames`;
+- coupling: per band, how loud the microphone hears the speaker (the 90th percentile of
+  heard / predicted over recent frames where the interviewer was playing and no voice was
+  detected); `initial_coupling_db` until there are enough of them.
+
+Only the part of a frame's energy that exceeds `echo_margin_db` over the predicted echo can be
+the candidate. A frame is voiced when that part is louder than `threshold_dbfs`; `onset_frames`
+voiced frames in a row start the voice (on_voice is called once), and `release_seconds`
+without one end it. With no reference (or nothing played lately) it is a plain level detector.
+Runs on the microphone's thread; `on_voice` must be thread-safe.
 """
 from __future__ import annotations
 
@@ -25,86 +35,264 @@ import numpy as np
 
 from interviewer.core.audio_format import SAMPLE_RATE
 
+HOP = SAMPLE_RATE // 50  # 20 ms frames
+_FFT = 512
+_BANDS = 24
+_ACTIVE_POWER = 1e-7  # played-sound power per frame below this (about -70 dBFS) is silence
+
 
 class PlaybackReference:
-    """What the speaker handed to the output device, at 16 kHz, stamped with the time it did."""
+    """What the speaker handed to the output device, at 16 kHz, on a timeline of monotonic seconds.
 
-    def __init__(self, keep_seconds: float = 4.0) -> None:
+    Blocks of one utterance are laid end to end from the time its first block was handed over
+    (the device plays them at its own steady rate), so the timeline does not carry the jitter
+    of each hand-over. A block handed over long after the timeline's end starts anew."""
+
+    def __init__(self, keep_seconds: float = 8.0) -> None:
         self.keep_seconds = keep_seconds
-        self._blocks: deque[tuple[float, np.ndarray]] = deque()
+        self._pieces: deque[tuple[float, np.ndarray]] = deque()  # (start time, samples)
+        self._end: float | None = None
         self._lock = threading.Lock()
 
-    def add(self, samples: np.ndarray, at: float | None = None) -> None:
+    def add(self, samples: np.ndarray, at: float | None = None, *, first: bool = False) -> None:
+        """`samples` are about to be played; `first` marks the start of an utterance."""
         at = time.monotonic() if at is None else at
+        samples = np.asarray(samples, dtype=np.float32).reshape(-1)
         with self._lock:
-            self._blocks.append((at, np.asarray(samples, dtype=np.float32).reshape(-1)))
-            while self._blocks and self._blocks[0][0] < at - self.keep_seconds:
-                self._blocks.popleft()
+            end = self._end
+            start = end if (not first and end is not None and end - 2.0 <= at <= end + 0.1) else at
+            self._pieces.append((start, samples))
+            self._end = start + samples.size / SAMPLE_RATE
+            while self._pieces and self._pieces[0][0] + self._pieces[0][1].size / SAMPLE_RATE < at - self.keep_seconds:
+                self._pieces.popleft()
 
-    def window(self, until: float, seconds: float) -> np.ndarray | None:
-        """Everything handed over in the `seconds` before `until` (None if nothing was)."""
+    def cut(self, at: float) -> None:
+        """Playback stopped at `at`: nothing handed over after it will be heard."""
         with self._lock:
-            parts = [b for t, b in self._blocks if until - seconds <= t <= until]
-        return np.concatenate(parts) if parts else None
+            kept: deque[tuple[float, np.ndarray]] = deque()
+            for start, samples in self._pieces:
+                if start < at:
+                    kept.append((start, samples[: max(0, int(round((at - start) * SAMPLE_RATE)))]))
+            self._pieces = kept
+            if self._end is not None:
+                self._end = min(self._end, at)
+
+    def last_end(self) -> float | None:
+        with self._lock:
+            return self._end
+
+    def segment(self, start: float, count: int) -> np.ndarray:
+        """`count` samples of what was played from `start` on (zeros where nothing was)."""
+        out = np.zeros(count, dtype=np.float32)
+        with self._lock:
+            pieces = list(self._pieces)
+        for piece_start, samples in pieces:
+            offset = int(round((piece_start - start) * SAMPLE_RATE))
+            first, last = max(0, offset), min(count, offset + samples.size)
+            if first < last:
+                out[first:last] = samples[first - offset:last - offset]
+        return out
 
 
-def explained_fraction(block: np.ndarray, reference: np.ndarray) -> float:
-    """r^2 of the best delayed, scaled copy of `reference` against `block` (0..1)."""
-    n = block.size
-    # Before the playback began there was silence: a block may hold the very start of the echo.
-    reference = np.concatenate([np.zeros(n, dtype=np.float32), reference])
-    block_energy = float(np.dot(block, block))
-    if block_energy <= 1e-12:
-        return 1.0
-    size = 1 << int(np.ceil(np.log2(reference.size + n)))
-    # Correlation of block with every window of reference, via FFT.
-    spectrum = np.fft.rfft(reference, size) * np.conj(np.fft.rfft(block, size))
-    corr = np.fft.irfft(spectrum, size)[: reference.size - n + 1]
-    squares = np.concatenate([[0.0], np.cumsum(reference.astype(np.float64) ** 2)])
-    window_energy = squares[n:] - squares[:-n]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        r2 = np.where(window_energy > 1e-12, corr ** 2 / (window_energy * block_energy), 0.0)
-    return float(min(1.0, np.max(r2))) if r2.size else 0.0
+def _mel_filters() -> np.ndarray:
+    """Triangular mel bands from 100 Hz to 7 kHz over the rfft bins (bands x bins)."""
+    def mel(f):
+        return 2595.0 * np.log10(1.0 + np.asarray(f) / 700.0)
+
+    edges_hz = 700.0 * (10 ** (np.linspace(mel(100.0), mel(7000.0), _BANDS + 2) / 2595.0) - 1.0)
+    bins = np.fft.rfftfreq(_FFT, 1.0 / SAMPLE_RATE)
+    filters = np.zeros((_BANDS, bins.size))
+    for b in range(_BANDS):
+        low, mid, high = edges_hz[b:b + 3]
+        filters[b] = np.clip(np.minimum((bins - low) / (mid - low), (high - bins) / (high - mid)), 0.0, None)
+    return filters
+
+
+_FILTERS = _mel_filters()
+_WINDOW = np.hanning(HOP).astype(np.float64)
+
+
+def band_powers(frames: np.ndarray) -> np.ndarray:
+    """Mel band powers of 20 ms frames (frames x HOP -> frames x bands)."""
+    spectrum = np.abs(np.fft.rfft(frames * _WINDOW, _FFT, axis=1)) ** 2
+    return spectrum @ _FILTERS.T / HOP
 
 
 class VoiceDetector:
     def __init__(self, on_voice: Callable[[], None],
                  reference: Callable[[], PlaybackReference | None] | None = None, *,
-                 threshold_dbfs: float = -42.0, frame_seconds: float = 0.02, onset_frames: int = 3,
-                 release_seconds: float = 0.6, echo_window: float = 1.2, echo_margin_db: float = 6.0,
+                 threshold_dbfs: float = -42.0, onset_frames: int = 3, release_seconds: float = 0.6,
+                 max_delay: float = 1.0, reverb_frames: int = 25, reverb_db_per_frame: float = 2.0,
+                 echo_margin_db: float = 6.0, initial_coupling_db: float = 6.0, min_unexplained: float = 0.3,
+                 delay_slack: int = 2,
                  now: Callable[[], float] = time.monotonic) -> None:
         self.on_voice = on_voice
         self._reference = reference
         self.threshold_dbfs = threshold_dbfs
-        self.frame = max(1, int(frame_seconds * SAMPLE_RATE))
         self.onset_frames = onset_frames
         self.release_seconds = release_seconds
-        self.echo_window = echo_window
-        self.echo_margin_db = echo_margin_db
+        self.max_lag = int(round(max_delay * SAMPLE_RATE / HOP))
+        self.reverb_frames = reverb_frames
+        self.reverb_db_per_frame = reverb_db_per_frame
+        self.echo_margin = 10 ** (echo_margin_db / 10)
+        self.initial_coupling = 10 ** (initial_coupling_db / 10)
+        self.min_unexplained = min_unexplained
+        self.delay_slack = delay_slack
         self._now = now
         self._run = 0
         self.active = False
         self._last_voiced = -1e9
         self.onsets: list[float] = []  # when voice started (monotonic), for benchmarks
-        self.last_explained = 0.0  # r^2 of the last block against the playback (diagnostics)
+        # The microphone's timeline: monotonic time of its sample 0 (earliest arrival seen).
+        self._samples = 0
+        self._anchor: float | None = None
+        self._late_blocks = 0
+        self._pending = np.zeros(0, dtype=np.float32)
+        # Recent frames, oldest first: mic band powers, played band powers at the same time
+        # (lag 0), whether the frame was voiced.
+        self._history_frames = 400 + self.max_lag + reverb_frames
+        self._mic = np.zeros((0, _BANDS))
+        self._played = np.zeros((0, _BANDS))
+        self._voiced = np.zeros(0, dtype=bool)
+        self.delay_frames: int | None = None  # the echo's delay, once clear (diagnostics)
+        self.coupling: np.ndarray | None = None  # per band, heard / predicted (diagnostics)
+        self._blocks = 0
 
+    # -- the microphone's timeline ----------------------------------------------------------
+    def _frame_times(self, count: int) -> float:
+        """Monotonic time of the first of the `count` samples just received."""
+        now = self._now()
+        self._samples += count
+        anchor = now - self._samples / SAMPLE_RATE
+        if self._anchor is None or anchor < self._anchor:
+            self._anchor, self._late_blocks = anchor, 0
+        elif anchor - self._anchor > 0.3:  # blocks were dropped: start the timeline again
+            self._late_blocks += 1
+            if self._late_blocks >= 3:
+                self._anchor, self._late_blocks = anchor, 0
+        else:
+            self._late_blocks = 0
+        return self._anchor + (self._samples - count) / SAMPLE_RATE
+
+    # -- echo model -------------------------------------------------------------------------
+    def _lag_weights(self) -> np.ndarray:
+        """Weight of the played sound at each lag (0..max_lag + reverb) in the predicted echo."""
+        lags = np.arange(self.max_lag + self.reverb_frames + 1)
+        if self.delay_frames is None:
+            return np.where(lags <= self.max_lag, 1.0, 10 ** (-(lags - self.max_lag) * self.reverb_db_per_frame / 10))
+        # The delay is known to a frame or two (both timelines jitter): any lag within
+        # `delay_slack` frames counts in full, later ones as the room's decaying reverberation.
+        after = lags - (self.delay_frames + self.delay_slack)
+        weights = np.where(after <= 0, 1.0, 10 ** (-after * self.reverb_db_per_frame / 10))
+        weights[lags < self.delay_frames - self.delay_slack] = 0.0
+        weights[after > self.reverb_frames] = 0.0
+        return weights
+
+    def _predicted(self, played: np.ndarray, first: int, count: int) -> np.ndarray:
+        """Echo per band for frames first..first+count of the history (before coupling)."""
+        weights = self._lag_weights()
+        out = np.zeros((count, _BANDS))
+        for lag in np.flatnonzero(weights):
+            lo = first - lag
+            if lo + count <= 0:
+                continue
+            src = played[max(0, lo):lo + count]
+            if src.size:
+                out[count - src.shape[0]:] = np.maximum(out[count - src.shape[0]:], weights[lag] * src)
+        return out
+
+    def _estimate_delay(self) -> None:
+        # Loudness contours, floored at -60 dB so that digital silence does not dominate.
+        total_mic = np.log10(np.maximum(self._mic.sum(axis=1), 1e-6))
+        total_played = np.log10(np.maximum(self._played.sum(axis=1), 1e-6))
+        active = self._played.sum(axis=1) > _ACTIVE_POWER
+        # The last 3 s: long enough for a clear match, short enough to follow a changed delay.
+        span = min(150, total_mic.size - self.max_lag)
+        if span < 50:  # under a second in view: keep what we had
+            return
+        # Frames where a voice was heard say nothing about the echo: left out. So is a
+        # microphone that hears nothing while the interviewer plays (headphones).
+        keep = ~self._voiced[-span:]
+        mic = total_mic[-span:][keep]
+        if active[-span:][keep].sum() < 25 or (mic > -5.9).sum() < 25:
+            return
+        best, best_lag = -1.0, None
+        for lag in range(self.max_lag + 1):
+            played = total_played[total_played.size - span - lag: total_played.size - lag][keep]
+            if played.std() < 1e-6 or mic.std() < 1e-6:
+                continue
+            r = float(np.corrcoef(mic, played)[0, 1])
+            if r > best:
+                best, best_lag = r, lag
+        if best >= 0.5:
+            self.delay_frames = best_lag
+
+    def _calibrate(self) -> None:
+        """Coupling per band from recent frames where the interviewer played and no one spoke."""
+        size = self._mic.shape[0]
+        direct = self._predicted(self._played, 0, size)  # the played sound at the echo's delay
+        usable = (direct.sum(axis=1) > _ACTIVE_POWER * 10) & ~self._voiced
+        if usable.sum() < 25:
+            return
+        # Per band, only frames where the played sound was strong in that band (within 30 dB
+        # of its loudest): in its quiet frames the ratio says more about noise than coupling.
+        strong = direct[usable] > 1e-3 * direct[usable].max(axis=0, keepdims=True)
+        ratio = np.where(strong, self._mic[usable] / np.maximum(direct[usable], 1e-12), np.nan)
+        enough = strong.sum(axis=0) >= 10
+        if not enough.any():
+            return
+        coupling = np.nanpercentile(np.where(enough, ratio, np.nan), 95, axis=0) if enough.all() else None
+        if coupling is None:
+            overall = float(np.nanpercentile(ratio[:, enough], 95))
+            coupling = np.array([float(np.nanpercentile(ratio[:, b], 95)) if enough[b] else overall
+                                 for b in range(_BANDS)])
+        self.coupling = coupling
+
+    # -- detection --------------------------------------------------------------------------
     def process(self, block: np.ndarray) -> bool:
         """Feed one 16 kHz mono block; True if the candidate's voice started in it."""
         now = self._now()
         block = np.asarray(block, dtype=np.float32).reshape(-1)
-        threshold = self.threshold_dbfs
-        scale_db = 0.0
+        block_start = self._frame_times(block.size)
+        audio = np.concatenate([self._pending, block])
+        frames_start = block_start - self._pending.size / SAMPLE_RATE
+        count = audio.size // HOP
+        self._pending = audio[count * HOP:]
+        if count == 0:
+            return False
+        frames = audio[:count * HOP].reshape(count, HOP).astype(np.float64)
+        levels = 10.0 * np.log10(np.mean(frames ** 2, axis=1) + 1e-12)
+        unexplained = np.ones(count)
         reference = self._reference() if self._reference is not None else None
-        played = reference.window(now, self.echo_window) if reference is not None else None
-        if played is not None and float(np.max(np.abs(played), initial=0.0)) > 1e-4:
-            self.last_explained = explained_fraction(block, played)
-            scale_db = 10.0 * np.log10(max(1e-6, 1.0 - self.last_explained))
-            threshold += self.echo_margin_db
+        end = reference.last_end() if reference is not None else None
+        recent_play = end is not None and end > frames_start - (self.max_lag + self.reverb_frames) * HOP / SAMPLE_RATE
+        if reference is not None:
+            # History is kept while nothing plays too: the start of playback, heard or not,
+            # is what shows the echo's delay.
+            played = (band_powers(reference.segment(frames_start, count * HOP).reshape(count, HOP).astype(np.float64))
+                      if recent_play else np.zeros((count, _BANDS)))
+            mic = band_powers(frames)
+            self._mic = np.concatenate([self._mic, mic])[-self._history_frames:]
+            self._played = np.concatenate([self._played, played])[-self._history_frames:]
+            self._voiced = np.concatenate([self._voiced, np.zeros(count, dtype=bool)])[-self._history_frames:]
+            if recent_play:
+                self._blocks += 1
+                if self._blocks % 2 == 1:
+                    previous = self.delay_frames
+                    self._estimate_delay()
+                    if self.coupling is None or previous != self.delay_frames or self._blocks % 6 == 1:
+                        self._calibrate()
+                coupling = self.coupling if self.coupling is not None else self.initial_coupling
+                size = self._mic.shape[0]
+                echo = coupling * self._predicted(self._played, size - count, count)
+                excess = np.clip(mic - self.echo_margin * echo, 0.0, None)
+                unexplained = excess.sum(axis=1) / np.maximum(mic.sum(axis=1), 1e-15)
+                # A small share of a loud echo is the model's error, not a voice.
+                unexplained[unexplained < self.min_unexplained] = 0.0
         started = False
-        for begin in range(0, block.size - self.frame + 1, self.frame):
-            frame = block[begin:begin + self.frame]
-            level = 10.0 * np.log10(float(np.mean(frame.astype(np.float64) ** 2)) + 1e-12) + scale_db
-            if level > threshold:
+        voiced = levels + 10.0 * np.log10(np.maximum(unexplained, 1e-6)) > self.threshold_dbfs
+        for i, is_voiced in enumerate(voiced):
+            if is_voiced:
                 self._run += 1
                 self._last_voiced = now
                 if self._run >= self.onset_frames and not self.active:
@@ -112,6 +300,8 @@ class VoiceDetector:
                     self.onsets.append(now)
             else:
                 self._run = 0
+        if self._voiced.size >= count:
+            self._voiced[-count:] = voiced
         if self.active and now - self._last_voiced > self.release_seconds:
             self.active = False
         if started:

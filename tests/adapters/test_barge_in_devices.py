@@ -1,7 +1,9 @@
 """Barge-in on the virtual devices (its own null sinks, see benchmarks/barge_in.py): the
 interviewer speaks through the real Speaker, the candidate's espeak-ng question is played into
 the microphone sink while it talks; the VoiceDetector hears it in the Microphone's round
-recording and the interviewer stops within 300 ms. The round recording holds the question."""
+recording and the interviewer stops within 300 ms. The round recording holds the question.
+With loudspeakers (a relay plays the speaker into the microphone through a simulated room) the
+interviewer's own voice does not stop it, while a plain level detector takes it for the candidate."""
 import subprocess
 import sys
 from pathlib import Path
@@ -14,22 +16,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import barge_in  # noqa: E402
 
 
-@pytest.mark.audio
-def test_the_candidate_talking_over_the_interviewer_stops_it_within_300_ms(pulse, tmp_path):
+@pytest.fixture
+def speaker():
     from interviewer.adapters.speaker import Speaker
 
     speaker = Speaker()
     assert speaker.available, speaker.unavailable_reason
+    yield speaker
+    speaker.close()
+
+
+@pytest.mark.audio
+def test_the_candidate_talking_over_the_interviewer_stops_it_within_300_ms(pulse, tmp_path, speaker):
     candidate = tmp_path / "candidate.wav"
     subprocess.run(["espeak-ng", "-s", "160", "-w", str(candidate), barge_in.CANDIDATE], check=True, timeout=30)
-    try:
-        alone = barge_in.trial(speaker, None, tmp_path, echo=False)
-        result = barge_in.trial(speaker, candidate, tmp_path, echo=False)
-    finally:
-        speaker.close()
-    assert alone["onsets"] == []  # the interviewer alone, into headphones: no barge-in
-    assert len(result["onsets"]) == 1
+    alone = barge_in.trial(speaker, None, tmp_path, room=None)
+    result = barge_in.trial(speaker, candidate, tmp_path, room=None)
+    assert alone["onsets"]["aware"] == []  # the interviewer alone, into headphones: no barge-in
+    assert len(result["onsets"]["aware"]) == 1
     assert result["latency"] is not None and 0 < result["latency"] <= 0.3, result["latency"]
     # Nothing said is lost: the round recording holds the candidate's whole question.
     info = soundfile.info(result["recording"])
     assert info.samplerate == 16000 and info.duration > soundfile.info(candidate).duration
+
+
+@pytest.mark.audio
+def test_through_loudspeakers_the_interviewers_own_voice_is_not_a_barge_in(pulse, tmp_path, speaker):
+    result = barge_in.trial(speaker, None, tmp_path, room=barge_in.Room(0.3, 0.4, 3.0, 1), stopper=None)
+    assert result["onsets"]["plain"], "the echo did not reach the microphone"
+    assert result["onsets"]["aware"] == []
