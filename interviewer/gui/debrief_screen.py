@@ -89,7 +89,9 @@ class DebriefScreen(QWidget):
         super().__init__(parent)
         self.session: Any = None
         self.title = QLabel()
+        self.title.setWordWrap(True)
         self.moments = QListWidget()
+        self.moments.setMinimumWidth(160)  # the answers get the room on a narrow window
         self.moments.setAccessibleName("Moments to recall")
         self.moments.setAccessibleDescription("Flagged moments of the round; Enter or a click plays one.")
         self.moments.setWordWrap(True)  # long moments wrap instead of scrolling sideways

@@ -90,7 +90,9 @@ class RoundScreen(QWidget):
         self.scratchpad.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.scratchpad.textChanged.connect(self._scratchpad_changed)
 
-        self.end_button = QPushButton("End answer (Space or Ctrl+Enter)")
+        self.end_button = QPushButton("End answer (Space)")
+        self.end_button.setToolTip("Space or Enter ends your answer; Ctrl+Enter also works while typing "
+                                   "in the scratchpad (Esc leaves it).")
         self.repeat_button = QPushButton("Repeat question (R)")
         self.next_button = QPushButton("Next part (N)")
         self.pause_button = QPushButton("Pause (P)")

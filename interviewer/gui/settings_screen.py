@@ -10,12 +10,14 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -89,45 +91,100 @@ class SettingsScreen(QWidget):
         self.devices_note = QLabel("Looking for microphones, speakers and voices...")
         self.devices_note.setWordWrap(True)
 
-        form = QFormLayout()
-        form.addRow("Microphone", self.input_device)
-        form.addRow("Speaker", self.output_device)
-        form.addRow("Interviewer voice", self.voice)
-        form.addRow("Speech rate", self.rate)
-        form.addRow("Speech model", _row(self.model, self.download_button, browse_model))
+        for combo in (self.input_device, self.output_device, self.voice, self.model, self.theme):
+            # Long device and voice names elide in the box instead of widening the whole page.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)
         model_notes = QWidget()
         notes_layout = QVBoxLayout(model_notes)
         notes_layout.setContentsMargins(0, 0, 0, 0)
         notes_layout.addWidget(self.model_cost)
         notes_layout.addWidget(self.download_row)
-        form.addRow("", model_notes)
-        form.addRow("End answer after silence", self.end_after_silence)
-        form.addRow("Nudge to think aloud after", self.nudge_after_silence)
-        form.addRow("Long pause from", self.long_pause)
-        form.addRow("Warn before phase/round end", self.warning_minutes)
-        form.addRow("Appearance", self.theme)
-        form.addRow("Data folder", _row(self.data_dir, browse_data))
+        data_note = QLabel("A new data folder is used from the next start. Nothing you record ever leaves "
+                           "this machine.")
+        data_note.setWordWrap(True)
+        data_note.setProperty("role", "muted")
+        groups = (
+            ("Microphone and speaker", [("Microphone", self.input_device), ("Speaker", self.output_device),
+                                        ("", self.devices_note)]),
+            ("Interviewer voice", [("Voice", self.voice), ("Speech rate", self.rate)]),
+            ("Speech model", [("Model", _row(self.model, self.download_button, browse_model)),
+                              ("", model_notes)]),
+            ("Turn-taking", [("End answer after silence", self.end_after_silence),
+                             ("Nudge to think aloud after", self.nudge_after_silence),
+                             ("Long pause from", self.long_pause),
+                             ("Warn before phase/round end", self.warning_minutes)]),
+            ("Appearance and data", [("Appearance", self.theme), ("Data folder", _row(self.data_dir, browse_data)),
+                                     ("", data_note)]),
+        )
+        self._grid = grid = QGridLayout()
+        grid.setSpacing(theme.SPACE_M)
+        self._boxes: list[QGroupBox] = []
+        for title, rows in groups:
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            for label, field in rows:
+                form.addRow(label, field)
+            self._boxes.append(box)
+        self._columns = 0
+        self._arrange(2)
 
         self.save_button = QPushButton("Save settings")
+        self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton("Revert")
         self.revert_button.clicked.connect(lambda: self.load(self._settings))
         self.status = QLabel()
+        self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
+        title = QLabel("Settings")
+        title.setProperty("role", "title")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Settings</h2>"))
-        layout.addLayout(form)
-        layout.addWidget(self.devices_note)
+        layout.setSpacing(theme.SPACE_M)
+        layout.addWidget(title)
+        layout.addLayout(grid)
         layout.addStretch(1)
-        layout.addWidget(QLabel("The data folder change takes effect at the next start. "
-                                "Nothing you record ever leaves this machine."))
         layout.addLayout(buttons)
         self.set_devices(DeviceList())
         self.load(settings)
+
+    # ------------------------------------------------------------------ layout
+
+    def _arrange(self, columns: int) -> None:
+        """The groups in two columns when the page is wide enough, else in one (200 % scaling,
+        a large font, a small window)."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for box in self._boxes:
+            self._grid.removeWidget(box)
+        for n, box in enumerate(self._boxes):
+            self._grid.addWidget(box, n // columns, n % columns)
+        for column in range(2):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        page = self.parentWidget()  # the scroll area's viewport: its width is what there is
+        if page is not None and not getattr(self, "_watching", False):
+            self._watching = True
+            page.installEventFilter(self)
+            self._fit_columns(page.width())
+        super().showEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize and watched is self.parentWidget():
+            self._fit_columns(event.size().width())
+        return False
+
+    def _fit_columns(self, width: int) -> None:
+        widest = max(box.minimumSizeHint().width() for box in self._boxes)
+        margins = self.layout().contentsMargins()
+        self._arrange(2 if width >= 2 * widest + self._grid.spacing() + margins.left() + margins.right() else 1)
 
     # ------------------------------------------------------------------ in and out
 

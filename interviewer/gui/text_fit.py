@@ -1,9 +1,9 @@
-"""Long text never needs a sideways scroll bar: lists wrap, and a table cell cut short shows
-its whole text as a tooltip. Applied once to the whole window, so screens built by anyone get it."""
+"""Long text never needs a sideways scroll bar: lists wrap, a table cell cut short shows its
+whole text as a tooltip, and combo boxes elide long entries rather than widen the page. Applied once to the whole window, so screens built by anyone get it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QTableWidget, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QListWidget, QTableWidget, QToolTip, QWidget
 
 
 class _ElidedCellTips(QObject):
@@ -29,6 +29,11 @@ class _ElidedCellTips(QObject):
 
 
 def fit_long_text(root: QWidget) -> None:
+    for combo in root.findChildren(QComboBox):
+        # A long device or voice name elides inside the box instead of widening the page.
+        if combo.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
     for view in root.findChildren(QListWidget):
         view.setWordWrap(True)
         view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -186,6 +186,8 @@ def stylesheet(theme: Theme, base_pt: float) -> str:
     def size(step: str) -> str:
         return f"{base_pt * TYPE_SCALE[step]:.1f}pt"
 
+    # Combo and spin boxes are left to the style (drawn from the palette above): styling their
+    # frames would also replace their arrows.
     return f"""
 QMainWindow, QDialog {{ background: {t.window}; }}
 QLabel[role="display"] {{ font-size: {size('display')}; font-weight: 600; }}
@@ -203,10 +205,10 @@ QPushButton:checked {{ background: {t.warning_bg}; color: {t.warning_text}; }}
 QPushButton[primary="true"] {{ background: {t.primary_bg}; color: {t.primary_text}; border-color: {t.primary_bg}; }}
 QPushButton[primary="true"]:disabled {{ background: {t.surface_alt}; color: {t.text_muted}; border-color: {t.border}; }}
 QPushButton[flat="true"] {{ border: none; background: transparent; }}
-QComboBox, QSpinBox, QDoubleSpinBox, QLineEdit {{ background: {t.surface}; color: {t.text};
+QLineEdit {{ background: {t.surface}; color: {t.text};
     border: 1px solid {t.border}; border-radius: {RADIUS - 2}px; padding: 3px 6px; min-height: 1.4em; }}
-QComboBox:focus, QSpinBox:focus, QDoubleSpinBox:focus, QLineEdit:focus, QPlainTextEdit:focus,
-QTextEdit:focus, QListWidget:focus, QTableWidget:focus {{ border: 2px solid {t.accent}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QListWidget:focus, QTableWidget:focus {{
+    border: 2px solid {t.accent}; }}
 QComboBox QAbstractItemView {{ background: {t.surface}; color: {t.text}; selection-background-color: {t.primary_bg};
     selection-color: {t.primary_text}; }}
 QPlainTextEdit, QTextEdit, QTextBrowser, QListWidget, QTableWidget, QTreeWidget {{ background: {t.surface};
