@@ -38,7 +38,7 @@ TOKENIZER_FILE = "all-MiniLM-L6-v2-tokenizer.json"
 MAX_TOKENS = 256  # what the model was trained with
 ENV_MODEL = "INTERVIEWER_EMBEDDING_MODEL"  # a model.onnx to use instead (or "none" for no model)
 TOKEN_BATCH = 32          # texts per model run for word-piece vectors (similar lengths together)
-TOKEN_CACHE_SIZE = 4096   # texts whose word-piece vectors are kept
+TOKEN_CACHE_SIZE = 512    # texts whose word-piece vectors are kept (a script's points and keywords, an answer)
 
 
 class EmbeddingModelError(UserError):
@@ -163,10 +163,13 @@ class OnnxTextEncoder:
         """Each text's content pieces as unit vectors (cached: a point is aligned with every
         answer to its question, and the answer's sentences with every point)."""
         with self._lock:
-            missing = [t for t in dict.fromkeys(texts) if t not in self._token_cache]
+            found = {t: self._token_cache[t] for t in dict.fromkeys(texts) if t in self._token_cache}
+            for text in found:
+                self._token_cache.move_to_end(text)
+        missing = sorted((t for t in dict.fromkeys(texts) if t not in found), key=len)
         for i in range(0, len(missing), TOKEN_BATCH):
-            batch = sorted(missing, key=len)[i:i + TOKEN_BATCH]
-            with self._lock:
+            batch = missing[i:i + TOKEN_BATCH]
+            with self._lock:  # the tokenizer's padding settings are shared state
                 encodings = self._tokenizer.encode_batch([t if t.strip() else "." for t in batch])
             ids = np.array([e.ids for e in encodings], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -174,19 +177,15 @@ class OnnxTextEncoder:
             if "token_type_ids" in self._inputs:
                 feeds["token_type_ids"] = np.zeros_like(ids)
             hidden = self._session.run(None, feeds)[0]
+            for text, encoding, states in zip(batch, encodings, hidden):
+                vectors = states[_content_pieces(encoding.tokens)]
+                vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+                found[text] = vectors.astype(np.float32)
             with self._lock:
-                for text, encoding, states in zip(batch, encodings, hidden):
-                    keep = _content_pieces(encoding.tokens)
-                    vectors = states[keep]
-                    vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
-                    self._token_cache[text] = vectors.astype(np.float32)
-                    self._token_cache.move_to_end(text)
+                for text in batch:
+                    self._token_cache[text] = found[text]
                 while len(self._token_cache) > TOKEN_CACHE_SIZE:
                     self._token_cache.popitem(last=False)
-        with self._lock:
-            found = {t: self._token_cache[t] for t in texts if t in self._token_cache}
-        if len(found) < len(set(texts)):  # evicted meanwhile by a huge batch: once more, in parts
-            return [self._token_vectors([t])[0] for t in texts]
         return [found[t] for t in texts]
 
 

@@ -61,6 +61,16 @@ def test_word_piece_similarities_find_each_word_of_a_point_in_what_was_said(enco
     assert alone[0] == pytest.approx(said, abs=1e-4)
 
 
+def test_more_texts_than_the_word_piece_cache_holds_are_all_aligned(encoder, monkeypatch):
+    texts = [f"Sentence number {n} talks about a canary release." for n in range(6)] + ["Lunch was good."]
+    expected = encoder.token_similarities(["canary release"], texts)
+    small = OnnxTextEncoder()
+    monkeypatch.setattr(embeddings, "TOKEN_CACHE_SIZE", 2)
+    (got,) = small.token_similarities(["canary release"], texts)
+    assert [row == pytest.approx(want, abs=1e-4) for row, want in zip(got, expected[0])] == [True] * len(texts)
+    assert len(small._token_cache) == 2
+
+
 def test_real_model_answers_paraphrased_and_misheard_clarifying_questions(encoder):
     catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
     feed = next(s for s in catalog.scripts if s.id == "ml_system_design_feed_ranking")
