@@ -121,13 +121,19 @@ def notifier() -> _Notifier:
     return _notifier
 
 
+_platform_dark: bool | None = None  # the desktop's own palette, seen before the app set its own
+
+
 def system_prefers_dark() -> bool:
+    """The desktop's colour scheme (Qt 6.5+), else whether its palette was dark before ours."""
     hints = QGuiApplication.styleHints()
     scheme = hints.colorScheme() if hasattr(hints, "colorScheme") else Qt.ColorScheme.Unknown
     if scheme == Qt.ColorScheme.Dark:
         return True
     if scheme == Qt.ColorScheme.Light:
         return False
+    if _platform_dark is not None:
+        return _platform_dark
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
@@ -139,7 +145,9 @@ def resolve(mode_name: str) -> Theme:
 
 def apply_theme(app, mode_name: str = "system") -> Theme:
     """Palette + stylesheet for the whole application; returns the theme now in use."""
-    global _current, _mode
+    global _current, _mode, _platform_dark
+    if _platform_dark is None:  # remember the desktop's palette before it is replaced
+        _platform_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
     _mode = mode_name if mode_name in MODES else "system"
     theme = resolve(_mode)
     _current = theme
@@ -152,10 +160,15 @@ def apply_theme(app, mode_name: str = "system") -> Theme:
     return theme
 
 
+_following = False
+
+
 def follow_system_changes(app) -> None:
-    """Re-apply "system" when the desktop switches between light and dark."""
+    """Re-apply "system" when the desktop switches between light and dark (connected once)."""
+    global _following
     hints = QGuiApplication.styleHints()
-    if hasattr(hints, "colorSchemeChanged"):
+    if not _following and hasattr(hints, "colorSchemeChanged"):
+        _following = True
         hints.colorSchemeChanged.connect(lambda *_: _mode == "system" and apply_theme(app, "system"))
 
 

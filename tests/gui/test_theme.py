@@ -64,3 +64,31 @@ def test_no_text_under_4_5_to_1_on_any_screen_in_either_theme(qtbot, isolated_di
         window.shortcut_sheet.close()
     assert len(seen) == 14
     assert not problems, "\n".join(problems)
+
+
+def test_system_mode_follows_the_desktop(qtbot, isolated_dirs, monkeypatch):
+    """"Follow the system": the desktop's colour scheme when Qt reports one, else its own
+    palette as it was before the app set one; a change on the desktop re-applies the theme."""
+    from PySide6.QtCore import Qt
+
+    from interviewer.app.services import AppServices, ScriptList
+    from interviewer.app.settings import AppSettings
+    from interviewer.gui.main_window import MainWindow
+
+    app = QApplication.instance()
+    hints = app.styleHints()
+    scheme = {"now": Qt.ColorScheme.Unknown}
+    monkeypatch.setattr(type(hints), "colorScheme", lambda _self: scheme["now"])
+    monkeypatch.setattr(theme, "_platform_dark", True)
+    window = MainWindow(AppServices(settings=AppSettings(theme="system"), load_scripts=lambda: ScriptList()))
+    qtbot.addWidget(window)
+    assert theme.current() is theme.DARK  # the desktop's own palette was dark
+    monkeypatch.setattr(theme, "_platform_dark", False)
+    scheme["now"] = Qt.ColorScheme.Dark
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert theme.current() is theme.DARK
+    scheme["now"] = Qt.ColorScheme.Light
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert theme.current() is theme.LIGHT
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+    window.set_theme("light")
