@@ -98,10 +98,11 @@ class Chart(QWidget):
             x0, x1 = x0 - 1, x1 + 1
         low = min([0.0] + ys)
         high = max(ys) if ys else 1.0
+        counts = bool(ys) and all(float(y).is_integer() for y in ys)  # pauses, questions: whole ticks
         integer_x = self.x_range is None
         x_ticks = ([float(v) for v in range(math.ceil(x0), math.floor(x1) + 1)] if self.x_range
                    else nice_ticks(x0, x1, 6, integer=integer_x))
-        return x_ticks, nice_ticks(low, high, 6)
+        return x_ticks, nice_ticks(low, max(high, 1.0) if counts else high, 6, integer=counts)
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         t = theme.current()

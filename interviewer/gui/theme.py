@@ -60,7 +60,7 @@ class Theme:
     meter_ok: str
     meter_hot: str
     cursor: str  # the "now" line on the plan, findings dots
-    band: str  # target band fill (with alpha)
+    band: str  # target band fill, "#AARRGGBB" (Qt reads the alpha first)
     series: tuple[str, ...]
     phases: tuple[str, ...]  # phase blocks; text on them is `text`
 
@@ -77,7 +77,7 @@ LIGHT = Theme(
     partial_text="#7a5200",
     filler_bg="#ffe0b2", filler_text="#6e3900", pause_bg="#e6e8eb", pause_text="#3f4650",
     disfluency_text="#7a3500", meter_track="#dde2e8", meter_ok="#2e8b3e", meter_hot="#d35400",
-    cursor="#c0392b", band="#2e7d3233",
+    cursor="#c0392b", band="#332e7d32",
     series=("#1f5fbf", "#c2540a", "#1e7d32", "#b3261e", "#6a3fb5", "#7a5230"),
     phases=("#bcd6f5", "#c5e8c1", "#f7dca8", "#e5cdee", "#f6c7c7", "#bfe9e4", "#e2dfb0"),
 )
@@ -91,7 +91,7 @@ DARK = Theme(
     partial_text="#ffd479",
     filler_bg="#5b3a0e", filler_text="#ffe2b8", pause_bg="#3a4049", pause_text="#dde2e8",
     disfluency_text="#ffbd80", meter_track="#3a4049", meter_ok="#58c26a", meter_hot="#ff9a4d",
-    cursor="#ff7b72", band="#58c26a40",
+    cursor="#ff7b72", band="#4058c26a",
     series=("#8ab8ff", "#ffa25c", "#6fd37a", "#ff7b72", "#c3a6ff", "#e0bd8f"),
     phases=("#2e4a6e", "#2f5a36", "#5e4a1f", "#4f3760", "#633434", "#275a55", "#55512a"),
 )

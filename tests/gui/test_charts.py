@@ -1,0 +1,32 @@
+"""Progress charts (issue 14): round-number ticks (not 9.05 / 4.53), whole numbers for counts,
+a target band in the theme's colour, a line per series and a legend."""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from interviewer.gui import theme
+from interviewer.gui.charts import Chart, Series, nice_ticks, tick_text
+
+
+def test_ticks_are_round_numbers():
+    for low, high, expected in ((0, 9.05, ["0", "2", "4", "6", "8", "10"]), (0, 4.53, ["0", "1", "2", "3", "4", "5"]),
+                                (0, 160, ["0", "50", "100", "150", "200"]), (0, 0.37, ["0.0", "0.1", "0.2", "0.3", "0.4"])):
+        ticks = nice_ticks(low, high, 6)
+        assert [tick_text(v, ticks) for v in ticks] == expected, (low, high)
+    assert nice_ticks(0, 1, 6, integer=True) == [0, 1]
+
+
+def test_chart_draws_band_lines_and_legend_and_describes_itself(qtbot):
+    chart = Chart("Fillers per 100 words")
+    qtbot.addWidget(chart)
+    chart.resize(420, 240)
+    chart.set_series([Series("ML system design", [(1, 9.05), (2, 4.53), (3, 3.0)]),
+                      Series("Coding", [(4, 2.0)])], band=(0.0, 2.0))
+    image = chart.grab().toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
+    assert theme.current().series[0] in colours and theme.current().series[1] in colours
+    band = QColor(theme.current().band)
+    assert 0 < band.alpha() < 128  # "#AARRGGBB": a light wash, not an opaque block
+    assert "ML system design: 3 points, latest 3.0, from 9.1" in chart.accessibleDescription()
+    assert "Target band 0 to 2" in chart.accessibleDescription()
+    assert chart.point_count() == 4
