@@ -2,12 +2,13 @@
 must not stop it; the candidate talking over it must, and this prints how fast, for the plain
 level detector and the echo-aware one (adapters/voice.py) side by side.
 
-Its own PulseAudio null sinks keep other audio tests undisturbed: the app speaks into
-`bargein_spk`; for loudspeakers a relay records `bargein_spk.monitor`, convolves it with a room
-(a direct path attenuated by `gain`, then reverberation: exponentially decaying noise with a
-given T60) and plays it into `bargein_mic` (the acoustic echo, about 100 ms late); the
-candidate's recording is played into `bargein_mic` too, and the Microphone records
-`bargein_mic.monitor` (PULSE_SINK / PULSE_SOURCE). Headphones: no relay.
+Its own PulseAudio null sinks (named per process) keep other audio tests undisturbed: the app
+speaks into the speaker sink; for loudspeakers a relay (a child process) records its monitor,
+convolves it with a room (a direct path attenuated by `gain`, then reverberation: exponentially
+decaying noise with a given T60, `drr_db` under the direct sound) and plays it into the
+microphone sink (the acoustic echo, a few tens of ms late); the candidate's recording is played
+into the microphone sink too, and the Microphone records its monitor (PULSE_SINK /
+PULSE_SOURCE). Headphones: no relay.
 
 Latency: from the moment the candidate's first word starts playing (paplay started + the
 silence at the head of the file) to Speaker.stop() aborting the output stream (the buffered
@@ -31,7 +32,8 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
-SPK, MIC = "bargein_spk", "bargein_mic"
+# Named per process: two runs at once (a test and the benchmark) must not share devices.
+SPK, MIC = f"bargein_spk_{os.getpid()}", f"bargein_mic_{os.getpid()}"
 RATE = 16000
 INTERVIEWER = ("Let's start with the problem. Design a system that ranks posts in a news feed for "
                "a large social network, and tell me how you would measure whether it works well.")

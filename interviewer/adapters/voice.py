@@ -307,3 +307,56 @@ class VoiceDetector:
         if started:
             self.on_voice()
         return started
+
+
+class EchoCheck:
+    """Does the microphone hear what the speaker plays? (`echo_check`)"""
+
+    def __init__(self, correlation: float, echo_db: float | None, delay: float | None) -> None:
+        self.correlation = correlation  # of loudness contours at the best delay
+        self.echo_db = echo_db  # how loud the microphone hears the played sound, relative to it
+        self.delay = delay  # seconds from hand-over to the microphone
+        self.heard = correlation >= 0.5 and echo_db is not None and echo_db > -45.0
+
+    def advice(self) -> str:
+        if self.heard:
+            return (f"The microphone hears the interviewer's voice ({self.echo_db:.0f} dB): loudspeakers. "
+                    "Headphones are better: the app tells its own voice from yours, but with loudspeakers "
+                    "it may stop later when you talk over it.")
+        return "The microphone does not hear the interviewer's voice (headphones): fine."
+
+
+def echo_check(mic: np.ndarray, reference: PlaybackReference, started: float, max_delay: float = 1.0) -> EchoCheck:
+    """Compare a 16 kHz recording that began at monotonic time `started` with what was played
+    meanwhile: the loudness contours (20 ms frames, floored at -60 dB) are correlated at every
+    delay up to `max_delay` s either way (the recording's start is only known roughly)."""
+    mic = np.asarray(mic, dtype=np.float32).reshape(-1)
+    count = mic.size // HOP
+    lead = int(max_delay * SAMPLE_RATE / HOP)
+    if count < 2 * lead:
+        return EchoCheck(0.0, None, None)
+    played = reference.segment(started - lead * HOP / SAMPLE_RATE, (count + lead) * HOP)
+    mic_power = np.mean(mic[:count * HOP].reshape(count, HOP).astype(np.float64) ** 2, axis=1)
+    played_power = np.mean(played.reshape(count + lead, HOP).astype(np.float64) ** 2, axis=1)
+    mic_contour = np.log10(np.maximum(mic_power, 1e-6))
+    def pairs(delay: int) -> tuple[np.ndarray, np.ndarray]:
+        """Mic frames and the played frames `delay` frames before them."""
+        first, last = max(0, delay - lead), min(count, count + delay)
+        return np.arange(first, last), np.arange(first, last) + lead - delay
+
+    best, best_delay = 0.0, None
+    for delay in range(-lead, lead + 1):
+        mic_frames, played_frames = pairs(delay)
+        here, contour = mic_contour[mic_frames], np.log10(np.maximum(played_power[played_frames], 1e-6))
+        if here.size < lead or contour.std() < 1e-6 or here.std() < 1e-6:
+            continue
+        r = float(np.corrcoef(here, contour)[0, 1])
+        if r > best:
+            best, best_delay = r, delay
+    if best_delay is None:
+        return EchoCheck(0.0, None, None)
+    mic_frames, played_frames = pairs(best_delay)
+    ref, here = played_power[played_frames], mic_power[mic_frames]
+    strong = ref > ref.max() * 1e-2  # within 20 dB of the loudest played frame
+    echo_db = float(10 * np.log10(np.sum(here[strong]) / np.sum(ref[strong]))) if strong.any() else None
+    return EchoCheck(best, echo_db, best_delay * HOP / SAMPLE_RATE)

@@ -38,6 +38,7 @@ class CheckController:
         self._mic_test: Recorder | None = None
         screen.start_requested.connect(self._start)
         screen.mic_test_requested.connect(self.test_microphone)
+        screen.echo_test_requested.connect(self.test_echo)
         screen.voice_sample_requested.connect(self.speak_sample)
         screen.choices_saved.connect(self._save_choices)
         screen.set_round(None)
@@ -112,6 +113,42 @@ class CheckController:
                               lambda exc: finish(str(exc)))
 
         QTimer.singleShot(TEST_RECORDING_MS, stop)
+
+    def test_echo(self, device) -> None:
+        """Does the microphone hear the interviewer? Loudspeakers: recommend headphones."""
+        from interviewer import paths
+        from interviewer.app.echo_test import run_echo_test
+
+        screen = self.screen
+        handle = self._speaker()
+        if handle is None or not handle.wait_ready(0) or not handle.available:
+            screen.echo_status.setText("The echo check needs the interviewer's voice, and the speech engine "
+                                       "is not ready.")
+            return
+        if self._mic_test is not None or self.services.make_recorder is None:
+            return
+        try:
+            folder = paths.data_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            recorder = self.services.make_recorder(replace(self.services.settings, input_device=device))
+        except Exception as exc:
+            screen.echo_status.setText(f"The microphone could not be opened: {exc}")
+            return
+        self._mic_test = recorder  # one test at a time; shutdown() stops it
+        screen.echo_button.setEnabled(False)
+        screen.mic_button.setEnabled(False)
+        screen.echo_status.setText("Listening while the interviewer speaks: please stay quiet...")
+
+        def done(result=None, error: BaseException | None = None) -> None:
+            if self._mic_test is recorder:
+                self._mic_test = None
+            _release(recorder)
+            screen.echo_button.setEnabled(True)
+            screen.mic_button.setEnabled(True)
+            screen.echo_status.setText(result.advice() if error is None else f"The echo check failed: {error}")
+
+        run_in_background(lambda: run_echo_test(handle, recorder, folder / "echo-test.wav"),
+                          lambda result: done(result), lambda exc: done(error=exc))
 
     def speak_sample(self, voice, rate: int) -> None:
         screen = self.screen

@@ -27,6 +27,7 @@ MODEL_STATE_TEXT = {ModelState.IDLE: "not loaded yet", ModelState.LOADING: "load
 
 class CheckScreen(QWidget):
     mic_test_requested = Signal(object)  # device name or None
+    echo_test_requested = Signal(object)  # device name or None: does the microphone hear the speaker?
     voice_sample_requested = Signal(object, int)  # voice id or None, rate
     start_requested = Signal()
     choices_saved = Signal(object, object, int)  # input device, voice, rate
@@ -49,6 +50,11 @@ class CheckScreen(QWidget):
             lambda: self.voice_sample_requested.emit(self.voice.currentData(), self.rate.value()))
         self.voice_status = QLabel()
         self.voice_status.setWordWrap(True)
+        self.echo_button = QPushButton("Check for echo (stay quiet)")
+        self.echo_button.setToolTip("The interviewer speaks while the microphone listens: loudspeakers or headphones?")
+        self.echo_button.clicked.connect(lambda: self.echo_test_requested.emit(self.mic.currentData()))
+        self.echo_status = QLabel("Headphones work best: check whether the microphone hears the interviewer.")
+        self.echo_status.setWordWrap(True)
         self.model_status = QLabel()
         self.model_status.setWordWrap(True)
         self.round_label = QLabel()
@@ -71,6 +77,10 @@ class CheckScreen(QWidget):
         voice_row.addWidget(self.voice_button)
         form.addRow("Interviewer voice", voice_row)
         form.addRow("", self.voice_status)
+        echo_row = QHBoxLayout()
+        echo_row.addWidget(self.echo_status, 1)
+        echo_row.addWidget(self.echo_button)
+        form.addRow("Speakers", echo_row)
         form.addRow("Speech model", self.model_status)
         buttons = QHBoxLayout()
         buttons.addWidget(self.round_label, 1)

@@ -45,3 +45,20 @@ def test_through_loudspeakers_the_interviewers_own_voice_is_not_a_barge_in(pulse
     result = barge_in.trial(speaker, None, tmp_path, room=barge_in.Room(0.3, 0.4, 3.0, 1), stopper=None)
     assert result["onsets"]["plain"], "the echo did not reach the microphone"
     assert result["onsets"]["aware"] == []
+
+
+@pytest.mark.audio
+@pytest.mark.parametrize("room", [None, barge_in.Room(0.3, 0.4, 3.0, 1)], ids=["headphones", "loudspeakers"])
+def test_the_device_check_tells_loudspeakers_from_headphones(pulse, tmp_path, speaker, room):
+    from interviewer.adapters.microphone import Microphone
+    from interviewer.app.echo_test import run_echo_test
+
+    with barge_in.virtual_room(room):
+        microphone = Microphone()
+        try:
+            result = run_echo_test(speaker, microphone, tmp_path / "echo-test.wav")
+        finally:
+            microphone.close()
+    assert result.heard == (room is not None), (result.correlation, result.echo_db)
+    assert ("loudspeakers" if room else "fine") in result.advice()
+    assert not (tmp_path / "echo-test.wav").exists()

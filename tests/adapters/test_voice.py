@@ -11,7 +11,7 @@ import pytest
 import soundfile
 
 from interviewer.adapters.resample import resample
-from interviewer.adapters.voice import PlaybackReference, VoiceDetector
+from interviewer.adapters.voice import PlaybackReference, VoiceDetector, echo_check
 
 RATE = 16000
 HUMAN = Path(__file__).resolve().parents[1] / "data" / "human" / "mfa_words.flac"
@@ -114,3 +114,31 @@ def test_with_headphones_the_candidate_is_heard_as_fast_as_by_a_plain_detector(i
     aware, _, _ = run(interviewer, 0.0, candidate)
     assert plain and aware and start <= aware[0] <= start + 0.2 and abs(aware[0] - plain[0]) < 0.05
     assert run(interviewer, 0.0)[0] == []  # the interviewer alone: nothing heard
+
+
+def recorded(played, echo_gain, voice=None, lead=0.3, delay=0.12):
+    """What the microphone recorded from `lead` s after the hand-over of `played` began."""
+    n = played.size + RATE
+    mic = (0.0005 * np.random.default_rng(3).standard_normal(n)).astype(np.float32)
+    if echo_gain:
+        echo = np.convolve(played, room(echo_gain))[: n - int(delay * RATE)]
+        mic[int(delay * RATE):int(delay * RATE) + echo.size] += echo
+    if voice is not None:
+        mic[RATE:RATE + voice.size] += voice[: n - RATE]
+    reference = PlaybackReference()
+    reference.add(played, at=50.0, first=True)
+    return mic[int(lead * RATE):], reference, 50.0 + lead
+
+
+@pytest.mark.parametrize("gain", [0.05, 0.3, 1.0])
+def test_the_device_check_hears_loudspeakers(interviewer, gain):
+    result = echo_check(*recorded(interviewer, gain))
+    assert result.heard and "loudspeakers" in result.advice()
+    assert result.delay == pytest.approx(0.12, abs=0.03)
+    assert result.echo_db == pytest.approx(20 * np.log10(gain), abs=4)
+
+
+def test_with_headphones_the_device_check_says_fine_even_if_the_candidate_talks(interviewer, candidate):
+    for voice in (None, candidate):
+        result = echo_check(*recorded(interviewer, 0.0, voice))
+        assert not result.heard and "fine" in result.advice(), result.correlation
