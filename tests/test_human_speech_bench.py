@@ -1,0 +1,68 @@
+"""The human-speech scorer and the script that rebuilds its data (no audio needed)."""
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def _load(name):
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load("human_speech_bench")
+build = _load("human_speech_build")
+
+
+def _write_set(tmp_path, clips):
+    (tmp_path / "audio").mkdir()
+    for c in clips:
+        (tmp_path / c["file"]).write_bytes(b"")
+    (tmp_path / "truth.json").write_text(json.dumps({"clips": clips}))
+
+
+def _clip(name, split):
+    return {"file": f"audio/{name}.flac", "split": split, "source": "mfa", "transcript": "uh so",
+            "hesitations": 1, "questions": []}
+
+
+def test_the_new_held_out_split_is_accepted_and_an_unknown_one_named(tmp_path):
+    _write_set(tmp_path, [_clip("a", "tune"), _clip("b", "heldout2")])
+    assert [c["split"] for c in bench.load_truth(tmp_path)] == ["tune", "heldout2"]
+    (tmp_path / "truth.json").write_text(json.dumps({"clips": [_clip("a", "dev")]}))
+    with pytest.raises(bench.BenchError, match=r"clip 1 \(audio/a.flac\): field 'split'"):
+        bench.load_truth(tmp_path)
+
+
+def test_a_split_without_clips_is_a_one_line_error(tmp_path, capsys):
+    _write_set(tmp_path, [_clip("a", "tune")])
+    assert bench.main(["--data", str(tmp_path), "--split", "heldout2", "--no-baseline"]) == 1
+    assert "no clips in split 'heldout2'" in capsys.readouterr().err
+
+
+def test_dev_means_both_parts_already_scored():
+    assert bench.GROUPS["dev"] == ("tune", "heldout")
+
+
+def test_rebuilt_truth_has_the_counts_the_readme_states():
+    # benchmarks/human_speech/README.md: tune 32 clips / 18 hesitations, heldout 12 / 19.
+    def count(split):
+        clips = [c for c in build.CLIPS if c[1] == split]
+        return len(clips), sum(build.HESITATION_OVERRIDE.get(c[0], len(build.HESITATION.findall(c[6])))
+                               for c in clips)
+    assert count("tune") == (32, 18)
+    assert count("heldout") == (12, 19)
+    assert count("heldout2") == (1, 1)
+
+
+@pytest.mark.parametrize("text, n", [("montreal uh uh forced", 2), ("i hardly know 'er", 0),
+                                     ("forced~ aligner-", 0), ("um hm mm", 3)])
+def test_the_build_counts_filled_pauses_not_her_or_marked_words(text, n):
+    assert len(build.HESITATION.findall(text)) == n
