@@ -25,8 +25,9 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None, scri
     audio = audio or {}
     data = _shallow(session, ("answers", "phases", "debrief", "findings"))
     data["answers"] = [
-        {**_shallow(a, ("transcript",)),
+        {**_shallow(a, ("transcript", "clarifications")),
          "transcript": a.transcript.to_dict() if a.transcript is not None else None,
+         "clarifications": [_shallow(c) for c in a.clarifications],
          "audio": audio.get(a.audio_path) if a.audio_path else None}
         for a in session.answers]
     data["phases"] = [_shallow(p) for p in session.phases]

@@ -79,6 +79,18 @@ def test_json_has_everything(store, round_id, tmp_path):
     assert "ZEBRA" in data["scratchpad"]
 
 
+def test_json_keeps_the_clarifying_exchanges(store, round_id, tmp_path):
+    # A round in which the interviewer answered a question failed to export as JSON ("Object of
+    # type Clarification is not JSON serializable"), in the app and from the command line.
+    answer_id = store.get_session(round_id).answers[0].id
+    store.add_clarification(answer_id, 12.5, "How many videos are uploaded a day?", "scale",
+                            "About a million new uploads a day.")
+    out = export_session(store, round_id, "json", tmp_path / "r.json").path
+    answer = json.loads(out.read_text())["session"]["answers"][0]
+    assert answer["clarifications"] == [{"asked_at": 12.5, "question": "How many videos are uploaded a day?",
+                                         "topic": "scale", "reply": "About a million new uploads a day."}]
+
+
 def test_pdf_is_written_offscreen(store, round_id, tmp_path):
     out = export_session(store, round_id, "pdf", tmp_path / "r.pdf", render_pdf=render_pdf).path
     data = out.read_bytes()
