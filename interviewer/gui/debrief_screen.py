@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.debrief import DEBRIEF_PROMPTS, RATING_LABELS, DebriefPrompt, prompts_for
+from interviewer.core.debrief import RATING_LABELS, DebriefPrompt, prompts_for
 from interviewer.app.review_model import flagged_moments
 
 
@@ -101,8 +101,7 @@ class DebriefScreen(QWidget):
         self.items: list[DebriefItem] = []
         form = QWidget()
         self._form_layout = QVBoxLayout(form)
-        self._form_layout.addStretch(1)
-        self._set_prompts(DEBRIEF_PROMPTS)
+        self._form_layout.addStretch(1)  # the prompts are made when a round is shown (they fit its kind)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
