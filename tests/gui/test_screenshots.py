@@ -66,6 +66,22 @@ def test_screenshot_of_every_screen(qtbot, isolated_dirs, script_dirs, tmp_path)
             shots[name] = image
 
     every_screen(qtbot, window, clock, visit)
+    for theme_name in ("light", "dark"):  # the guided start's pages and the shortcut sheet
+        window.set_theme(theme_name)
+        window.show_first_run()
+        dialog = window.first_run
+        for page in range(dialog.pages.count()):
+            dialog.go(page)
+            QApplication.processEvents()
+            image = dialog.grab().toImage()
+            assert image.save(str(OUT / f"first-run-{page + 1}-{theme_name}.png"))
+            assert _distinct_colours(image) > 10
+        dialog.skip()
+        window.show_shortcuts()
+        QApplication.processEvents()
+        assert window.shortcut_sheet.grab().toImage().save(str(OUT / f"shortcuts-{theme_name}.png"))
+        window.shortcut_sheet.close()
+    window.set_theme("light")
     print(f"\n{len(shots)} screenshots on the {platform} platform in {OUT}")
     assert len(shots) == 7 * 2 * len(SIZES)
     assert not too_small, too_small
