@@ -188,7 +188,6 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
         assert window.speaker.available, window.speaker.problem
         assert window.text_encoder.name != "lexical", "the sentence-embedding model loads offline"
         interviewer_audio = tmp_path / "interviewer.wav"
-        listen_started = time.monotonic()
         listener = subprocess.Popen(["parecord", f"--device={spk}.monitor", "--rate=16000", "--channels=1",
                                      "--file-format=wav", str(interviewer_audio)])
 
@@ -229,10 +228,19 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
                 replies = [u for u in controller.utterances if u.kind == "clarification"]
                 return (len(first.clarifications) == count and len(replies) == count
                         and replies[-1].ended_at is not None and controller.status == "listening")
+
+            def wait_answered(count):
+                try:
+                    qtbot.waitUntil(lambda: answered(count), timeout=20000)
+                except Exception:
+                    heard = " | ".join(seg.text for seg in controller._heard)
+                    pytest.fail(f"clarifying question {count} not answered: status {controller.status}, "
+                                f"exchanges {first.clarifications}, heard live: {heard!r}, "
+                                f"answers {[(a.index, a.ended_by) for a in controller.answers]}")
             round_started = time.monotonic() - engine.elapsed()  # no pause yet: round time runs with it
-            qtbot.waitUntil(lambda: answered(1), timeout=20000)
+            wait_answered(1)
             second_word = play(clips[1])
-            qtbot.waitUntil(lambda: answered(2), timeout=20000)
+            wait_answered(2)
             replies = [u for u in controller.utterances if u.kind == "clarification"]
             # End of each question (its last word, approximately: espeak-ng ends a file with little
             # silence) -> the interviewer starts answering it.
@@ -282,6 +290,7 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
             wait_for_background_work()
             assert window.current_screen_key() == "review"
         finally:
+            listen_stopped = time.monotonic()
             listener.terminate()
             listener.wait(10)
             window.shutdown()
@@ -311,10 +320,12 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
     # The interviewer really said them (its own audio, transcribed where it said them), and
     # stopped its question when the candidate talked over it.
     recorded, rate = soundfile.read(str(interviewer_audio), dtype="float32")
+    # parecord's first sample came a moment after it was started (longer on a loaded machine).
+    first_sample = listen_stopped - len(recorded) / rate
 
     def interviewer_said(utterance) -> str:
-        start = round_started + utterance.started_at - listen_started - 0.5
-        end = round_started + utterance.ended_at - listen_started + 1.0
+        start = round_started + utterance.started_at - first_sample - 1.0
+        end = round_started + utterance.ended_at - first_sample + 1.5
         return transcribe(recorded[max(0, int(start * rate)):int(end * rate)])
 
     cut_off = interviewer_said(question)
