@@ -99,6 +99,9 @@ class SilenceTracker:
 
     A level above `threshold_dbfs` is speech and resets the count (reported as 0). Quiet rooms
     sit near -60 dBFS and speech near -30 dBFS on typical microphones, so -45 splits them.
+    The first quiet block of a stretch only marks its start: reporting "0 s of silence" there
+    would read as speech, and a candidate thinking before the first word would have their
+    answer ended by the silence rule, which is meant only for silence after speech.
     """
 
     def __init__(self, report: Callable[[float], None], threshold_dbfs: float = -45.0,
@@ -119,6 +122,7 @@ class SilenceTracker:
         now = self._now()
         if self._silent_since is None:
             self._silent_since = now
+            return
         self._report(now - self._silent_since)
 
 

@@ -49,7 +49,7 @@ def test_silence_tracker_counts_quiet_time():
     for t, level in ((0.0, -30), (0.5, -60), (1.0, -60), (1.5, -20), (2.0, -70)):
         now[0] = t
         tracker.level(level)
-    assert reports == [0.0, 0.0, 0.5, 0.0, 0.0]
+    assert reports == [0.0, 0.5, 0.0]  # a quiet block only starts a stretch: 0 would read as speech
 
 
 def test_silence_ends_the_answer_when_enabled(tmp_path, script_dirs, isolated_dirs):
@@ -64,6 +64,27 @@ def test_silence_ends_the_answer_when_enabled(tmp_path, script_dirs, isolated_di
         time.sleep(0.02)
     first = session.controller.answers[0]
     assert first.ended_by == "silence" and first.heard_speech
+    session.stop()
+    session.close()
+
+
+def test_thinking_before_the_first_word_never_ends_the_answer(tmp_path, script_dirs, isolated_dirs):
+    """A silent microphone from the start: the silence rule must not end the answer (it did after
+    the end-after time, as 'No speech... check the microphone'); the thinking-time nudge may come."""
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    config = RoundSessionConfig(controller=ControllerSettings(silence_ends_answer_after=0.3,
+                                                              silence_nudge_after=0.6))
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=LevelRecorder(speech_s=0.0),
+                           config=config)
+    session.start()
+    deadline = time.monotonic() + 2.0
+    while time.monotonic() < deadline:
+        session.poll()
+        time.sleep(0.02)
+    answers = session.controller.answers
+    assert answers and not any(a.ended_by for a in answers), [a.ended_by for a in answers]
+    assert not answers[0].heard_speech
+    assert answers[0].nudges  # the silence was seen as thinking time, not as speech
     session.stop()
     session.close()
 
