@@ -185,7 +185,7 @@ def live_run(model, audio: np.ndarray, speed: float, end_gap: float = 0.3, timer
     stages = timer.after(ended, done) if timer is not None else {}
     busy[0] += getattr(live, "check_ahead_seconds", 0.0)
     return {"latency": done - ended, "chunks": getattr(live, "chunks_transcribed", 0), "busy": busy[0],
-            "words": len(transcript.words), "text": transcript.text, "stages": stages,
+            "words": len(transcript.words), "text": transcript.text, "stages": stages, "transcript": transcript,
             "pending_audio": sum(w.seconds for w in pending),
             "ahead": getattr(live, "checked_ahead", 0)}
 
@@ -209,6 +209,18 @@ def memory_probe(audio_path: str, mode: str, speed: float) -> None:
     else:
         live_run(model, load_audio(audio_path), speed)
     print(json.dumps({"peak_mb": peak_rss_kb() / 1024}))
+
+
+def analyze_live(path: str, args: argparse.Namespace) -> None:
+    """The live path's accuracy: the app analyses the live transcript of each answer."""
+    from interviewer.adapters.transcription import load_audio, load_model
+    from interviewer.core.analysis.report import analyze_answer
+
+    from interviewer.cli.analyze_cmd import finite_only
+
+    model = load_model()
+    run = live_run(model, load_audio(path), args.speed, args.key_gap, check_ahead=not args.no_check_ahead)
+    print(json.dumps(finite_only(analyze_answer(run["transcript"]).to_dict()), allow_nan=False))
 
 
 def peak_rss_kb() -> float:
@@ -319,9 +331,18 @@ def main() -> int:
                         help="also time the live transcriber in the app's transcription process")
     parser.add_argument("--memory-only", action="store_true", help="only measure (c)")
     parser.add_argument("--memory-probe", nargs=2, metavar=("WAV", "MODE"), help=argparse.SUPPRESS)
+    parser.add_argument("--analyze-live", metavar="WAV",
+                        help="print the analysis JSON (as `interviewer analyze --json`) of WAV's live "
+                             "transcript, fed in real time and ended by key --key-gap s after it, e.g. as "
+                             "the command of ../shared/speechbench/speechbench.py score")
+    parser.add_argument("--no-check-ahead", action="store_true",
+                        help="with --analyze-live: without the hesitation re-decodes done ahead")
     args = parser.parse_args()
     if args.memory_probe:
         memory_probe(args.memory_probe[0], args.memory_probe[1], args.speed)
+        return 0
+    if args.analyze_live:
+        analyze_live(args.analyze_live, args)
         return 0
 
     from interviewer.adapters.transcription import DECODE_OPTIONS, load_model
