@@ -208,12 +208,16 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
             real_speaker = window.speaker.speaker
 
             # 1. Barge-in: the candidate talks over the question; the interviewer stops.
+            def being_said():  # what the interviewer is saying (utterances are kept as they start)
+                u = controller.utterances[-1] if controller.utterances else None
+                return u if u is not None and u.ended_at is None and controller.status == "speaking" else None
+
             def saying_the_question():  # audibly: its voice is being handed to the device
-                u, end = controller._speaking, real_speaker.playback.last_end()
+                u, end = being_said(), real_speaker.playback.last_end()
                 return u is not None and u.kind == "question" and end is not None and end > time.monotonic()
             qtbot.waitUntil(saying_the_question, timeout=60000)
             qtbot.wait(1200)  # the interviewer is well into the question
-            question = controller._speaking
+            question = being_said()
             assert question is not None and question.kind == "question"
             real_speaker.stopped_at = None
             first_word = play(clips[0])
