@@ -29,6 +29,7 @@ from typing import Union
 
 from interviewer.core.clock import Clock
 from interviewer.core.matching import Matcher
+from interviewer.core.phase_prompts import spoken_phase_prompt
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 
 # ---------------------------------------------------------------- events (times in round seconds)
@@ -205,13 +206,18 @@ class RoundEngine:
     def _phase_events(self, bounds, round_warning_at: float | None) -> list[Event]:
         events: list[Event] = []
         for phase, start, end in bounds:
-            events.append(PhaseStarted(phase.id, phase.prompt, start))
+            events.append(PhaseStarted(phase.id, self._spoken_prompt(phase, start), start))
             lead = self.phase_warning_seconds
             # Skipped when the phase is too short to warn in, or when it would just repeat the
             # round warning at the same moment.
             if 0 < lead < end - start and (end - lead) != round_warning_at:
                 events.append(PhaseEndingSoon(phase.id, lead, end - lead))
         return events
+
+    def _spoken_prompt(self, phase: Phase, start: float) -> str:
+        """The phase's prompt, its time wording made true when it starts off its planned time."""
+        planned = next((s for p, s, _ in self._planned_bounds if p.id == phase.id), start)
+        return spoken_phase_prompt(phase.prompt, planned, start)
 
     def planned_phases(self) -> list[tuple[str, float, float]]:
         """(phase id, planned start, planned end) in round seconds, for the timeline display."""
@@ -438,7 +444,7 @@ class RoundEngine:
         if 0 < lead < end - start and (end - lead) != self._round_warning_at():
             self._schedule.append(PhaseEndingSoon(first.id, lead, end - lead))
             self._schedule.sort(key=lambda e: (e.at, _ORDER[type(e)]))
-        out += self._fire(PhaseStarted(first.id, first.prompt, now))
+        out += self._fire(PhaseStarted(first.id, self._spoken_prompt(first, now), now))
         return out
 
     def repeat_question(self) -> list[Event]:

@@ -1,0 +1,76 @@
+"""What the interviewer says when a phase starts, kept true to the clock.
+
+Scripts write their phase prompts for the planned schedule ("We're about ten minutes in; let's
+move to the design"). When the candidate moves on early, a phase starts before its planned time
+and that sentence would be false. Then every clause that states the round's time (minutes in,
+minutes left or to go, half way, almost at time) is dropped and one true statement of the
+elapsed time is said first; the rest of the prompt is kept as written.
+"""
+from __future__ import annotations
+
+import re
+
+# How far from its planned start a phase may begin before the script's time wording is wrong.
+OFF_PLAN_SECONDS = 60.0
+
+# Clauses that state where the round stands in time. Plans ("a few minutes on production",
+# "a 45-minute round") are not statements of the clock and are kept.
+TIME_STATEMENT = re.compile(
+    r"\bminutes?\s+(?:in|left|to\s+go|remaining)\b"
+    r"|\bhalf\s*-?\s*way\b|\bof\s+the\s+way\b"
+    r"|\b(?:nearly|almost|close\s+to|near)\s+(?:at\s+|out\s+of\s+)?(?:time|done)\b"
+    r"|\bwe\s+have\s+(?:only\s+|about\s+|just\s+)?(?:a\s+few|\w+)\s+minutes\b",
+    re.IGNORECASE,
+)
+
+# A clause ends at . ; ! ? (kept with the clause).
+_CLAUSE = re.compile(r"[^.;!?]+[.;!?]*\s*")
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+         "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def number_words(n: int) -> str:
+    """0-999 in words (a speech engine reads 'twelve' more naturally than '12' in a sentence)."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + ("-" + _ONES[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    return _ONES[hundreds] + " hundred" + (" and " + number_words(rest) if rest else "")
+
+
+def elapsed_statement(at_seconds: float) -> str:
+    minutes = max(0, round(at_seconds / 60.0))
+    if minutes < 1:
+        return "We've only just started."
+    if minutes == 1:
+        return "We're about a minute in."
+    return f"We're about {number_words(minutes)} minutes in."
+
+
+def states_time(text: str) -> bool:
+    return TIME_STATEMENT.search(text) is not None
+
+
+def spoken_phase_prompt(prompt: str, planned_start: float, actual_start: float) -> str:
+    """The prompt to say for a phase that starts at `actual_start` round seconds but was planned
+    for `planned_start`: as written when on plan, else without its time clauses and with the true
+    elapsed time first."""
+    if abs(actual_start - planned_start) < OFF_PLAN_SECONDS or not states_time(prompt):
+        return prompt
+    kept: list[str] = []
+    dropped_before = True  # the elapsed statement stands first, so the next clause opens a sentence
+    for clause in (c.strip() for c in _CLAUSE.findall(prompt)):
+        if not clause:
+            continue
+        if states_time(clause):
+            if kept and kept[-1].endswith(";"):
+                kept[-1] = kept[-1][:-1] + "."
+            dropped_before = True
+            continue
+        kept.append(clause[0].upper() + clause[1:] if dropped_before else clause)
+        dropped_before = False
+    return " ".join([elapsed_statement(actual_start), *kept])
