@@ -316,10 +316,14 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
     heard_in_round = transcribe(round_wav)
     for said in CANDIDATE:
         assert recall_of(said, heard_in_round) >= MIN_RECALL, (said, heard_in_round)
-    # ... nor from the transcript the review shows, which also holds the interviewer's answers.
-    reviewed = window.review_screen.transcript.toPlainText()
+    # ... nor from the stored transcripts of the answers (the candidate's words only, so the
+    # interviewer's questions and replies cannot make up for missing ones) ...
+    transcribed = " ".join(a.transcript.text for a in stored.answers if a.transcript is not None)
     for said in CANDIDATE:
-        assert recall_of(said, reviewed) >= MIN_RECALL, (said, reviewed)
+        assert recall_of(said, transcribed) >= MIN_RECALL, (said, transcribed)
+    # ... which the review shows, with the interviewer's answers.
+    reviewed = window.review_screen.transcript.toPlainText()
+    assert recall_of(transcribed, reviewed) >= 0.95, reviewed
     assert LATENCY_FACT in reviewed and SCALE_FACT in reviewed
     # The interviewer really said them (its own audio, transcribed where it said them), and
     # stopped its question when the candidate talked over it.
