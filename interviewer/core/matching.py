@@ -375,6 +375,38 @@ def follow_up_needed(answer_text_so_far: str | None, follow_up: FollowUp,
     return matcher.follow_up_needed(answer_text_so_far, follow_up)
 
 
+# ---------------------------------------------------------------- asking to ask
+
+# "Can I ask a clarifying question?", "Do you mind if I check something first?", "I have a
+# quick question": a request to ask, with nothing asked yet. The interviewer invites the
+# question; it is not a clarifying question itself. "Can I ask how many users there are?"
+# asks something (a wh-word, "about", "if" follows), so it is not matched.
+_PERMISSION = (r"(?:(?:can|could|may|might|should) (?:i|we)"
+               r"|(?:do |would )?you mind if (?:i|we)|is it (?:ok|okay|alright|fine) (?:if (?:i|we)|to)"
+               r"|would it be (?:ok|okay|alright|fine) (?:if (?:i|we)|to)|(?:i'd|i would) like to)")
+_ASK = r"(?:just |quickly |first |briefly |also )?(?:ask|clarify|check|run|have)(?: you| by you)?"
+_WHAT = (r"(?:(?:a|one|two|three|some|a few|few|a couple|a couple of|couple of|any|another|more) )?"
+         r"(?:(?:quick|clarifying|small|short|couple|few|more|follow up|brief) )*"
+         r"(?:questions?|things?|something|anything|clarifications?)")
+_TAIL = (r"(?: (?:first|quickly|now|please|real quick|here|before (?:i|we) .*"
+         r"|(?:about|on) (?:this|that|it|the (?:problem|question|task)))?)*")
+_REQUEST = re.compile(rf"^(?:{_PERMISSION} {_ASK} {_WHAT}|i (?:have|had|got|'ve got) {_WHAT}){_TAIL}$")
+_LEAD_IN = re.compile(r"^(?:before|sorry|ok|okay|so|um|uh|actually|just|quick|well|hmm|oh|and|but|also|first)\b")
+
+
+def asks_to_ask(text: str) -> bool:
+    """True when `text` only asks for permission to ask (see _REQUEST): every clause is that
+    request or a lead-in ("Before I answer that, ..."), and nothing else is asked."""
+    clauses = [" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))]
+    clauses = [c for c in clauses if c]
+    requests = [c for c in clauses if _REQUEST.match(c)]
+    others = [c for c in clauses if c not in requests]
+    return bool(requests) and all(_LEAD_IN.match(c) for c in others)
+
+
+INVITATION = "Sure, go ahead."
+
+
 class ClarifyingReply(NamedTuple):
     topic: str | None  # the clarifying topic answered (it counts as asked); None: no fact fit
     text: str          # what the interviewer says
@@ -404,6 +436,8 @@ class ClarifyingResponder:
         self.matcher.warm(self._own + self._others)
 
     def reply(self, candidate_question: str) -> ClarifyingReply:
+        if asks_to_ask(candidate_question):
+            return ClarifyingReply(None, INVITATION)
         for topics in (self._own, self._others):
             fact = best_fact(candidate_question, topics, self.matcher)
             if fact is not None:

@@ -45,6 +45,7 @@ from typing import Callable, Union
 from interviewer.core.engine import (
     AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
 )
+from interviewer.core.matching import asks_to_ask
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.transcript import Segment, Transcript, Word
 
@@ -679,6 +680,9 @@ class RoundController:
         if result is None:
             return False
         topic, reply = result
+        if asks_to_ask(question):  # "Can I ask a question?": invited, not a clarifying question
+            self._say(reply, UtteranceKind.CLARIFICATION)
+            return True
         clarification = Clarification(question, topic, reply, self._now())
         answer.clarifications.append(clarification)
         self._emit(ClarifyingAnswered(answer.index, clarification))

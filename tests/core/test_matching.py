@@ -195,3 +195,19 @@ def test_the_review_credits_a_topic_asked_in_other_words_when_given_a_meaning_ma
     result = analyze_clarifying(said, expected, matcher=meaning)
     assert len(result.questions) == 1
     assert result.covered == ["latency"] and result.missed == ["cold start"]
+
+
+def test_asking_to_ask_gets_an_invitation_not_the_no_fact_reply():
+    """A new-user run: "Before I answer that, can I ask a clarifying question?" got "Good question.
+    Make a reasonable assumption..."."""
+    responder = ClarifyingResponder(QUESTION)
+    for request in ("Before I answer that, can I ask a clarifying question?", "Can I ask a question?",
+                    "Could I ask you something first?", "Do you mind if I ask a couple of questions?",
+                    "I have a quick question.", "Is it okay if I clarify a few things before I start?",
+                    "Um, may I ask some clarifying questions about the problem?"):
+        assert responder.reply(request) == (None, "Sure, go ahead."), request
+    # Asking something, even politely, is a clarifying question.
+    assert responder.reply("Can I ask how many requests per second we get at peak?").topic == "scale"
+    assert responder.reply("Can I ask a question? How many requests per second at peak?").topic == "scale"
+    assert responder.reply("Can I ask about privacy?").text == "Make an assumption and state it."
+    assert responder.reply("Can we clarify what the latency is?").topic == "latency"

@@ -3,6 +3,7 @@ the pause, and one status state machine (every transition, including after a nud
 from engine_scripts import design_round, short_round
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
+from interviewer.core.matching import ClarifyingResponder
 from interviewer.core.round_controller import (
     ClarifyingAnswered, ControllerSettings, ControllerStatus, RoundController, SpeechInterrupted, StatusChanged,
     status_text,
@@ -172,6 +173,22 @@ def test_a_clarifying_question_is_answered_after_a_short_pause_and_counts_its_to
     assert answerer.asked[-1] == "And how many daily users are there?"
     assert speaker.said[-1].startswith("Good question")
     assert [c.topic for c in answer.clarifications] == ["latency", None]
+
+
+def test_asking_to_ask_is_invited_and_is_not_a_clarifying_question(tmp_path):
+    """"Before I answer that, can I ask a clarifying question?" gets "Sure, go ahead." (the real
+    responder), not the no-fact reply, and is not stored as a clarifying exchange."""
+    script = design_round()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, script=script, speech_seconds=2,
+        answerer=ClarifyingResponder(script.question("feed"), script=script))
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak("Before I answer that, can I ask a clarifying question?")
+    controller.on_silence(1)
+    controller.poll()
+    assert speaker.said[-1] == "Sure, go ahead."
+    assert answer.clarifications == [] and not [u for u in updates if isinstance(u, ClarifyingAnswered)]
 
 
 def test_without_an_answerer_questions_get_no_reply(tmp_path):

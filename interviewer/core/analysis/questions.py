@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from interviewer.core.analysis.fillers import find_disfluencies, is_hesitation
 from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance, silence_gaps
-from interviewer.core.matching import Matcher
+from interviewer.core.matching import Matcher, asks_to_ask
 from interviewer.core.scripts.model import ClarifyingTopic
 from interviewer.core.scripts.topics import BUILTIN_TOPICS, builtin_keywords
 from interviewer.core.transcript import SpeechRegion
@@ -435,6 +435,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if not cue:
             continue
         if STORY_QUESTION.search(" ".join(u.norm_words)) or stumbles(u, nxt):
+            continue
+        if asks_to_ask(u.text):  # "Can I ask a question?" is a request to ask, nothing asked yet
             continue
         content = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
         if len(content) <= 1 and (not content or content[0] not in WH):

@@ -452,3 +452,12 @@ def test_a_statement_whisper_wrote_with_a_question_mark_asks_only_if_the_speaker
     # Worded as a question, it asks even when the speaker goes on at once.
     [q] = analyze_answer(spoken("Does the data fit in memory? [0.2] I think so.")).clarifying.questions
     assert q.cue == "question mark"
+
+
+def test_asking_to_ask_is_not_a_clarifying_question():
+    """"Can I ask a clarifying question?" asks nothing yet; the question that follows counts."""
+    t = spoken("Before I answer that, can I ask a clarifying question? [1.5] How many users are there?")
+    a = analyze_answer(t, expected_topics=[("scale", ("users",))], expects_clarifying=True)
+    assert [q.text.lower().rstrip("?.") for q in a.clarifying.questions] == ["how many users are there"]
+    t = spoken("Before I answer that, can I ask a clarifying question?")
+    assert analyze_answer(t, expects_clarifying=True).clarifying.questions == []
