@@ -97,6 +97,76 @@ def test_real_repetitions_are_kept(model):
     assert recall_of(TRUTH["mfa_words"], heard.text) >= MIN_RECALL, heard.text
 
 
+def test_words_invented_over_the_fading_last_word_are_dropped(model):
+    """A real monologue ending "alright thanks": tiny.en wrote a closing nobody said (a whole
+    "Thank you so much for watching..." sentence when measured) over the end of "thanks" as it
+    fades. The guard drops a segment that only continues speech already written, with too
+    little of it left for its words; the real closing stays."""
+    from interviewer.adapters.transcription import transcribe
+    from interviewer.adapters.vad import speech_regions
+
+    truth = "yeah so that just happened uh and uh that should be good alright thanks"
+    clip = sf.read(str(DATA / "mfa_cold_corpus3_end.flac"), dtype="float32")[0]
+    heard = transcribe(clip, model)
+    assert recall_of(truth, heard.text) >= MIN_RECALL, heard.text  # what he said is kept
+    # ...and (almost) nothing else: the share of the heard words that he said.
+    assert recall_of(heard.text, truth) >= 0.8, heard.text
+    regions = speech_regions(clip)
+    last_region = [r for r in regions if r.end > regions[-1].end - 0.05][0]
+    assert heard.words[-1].end > last_region.start, "the real last words were dropped too"
+
+
+def test_a_closing_thanks_said_in_its_own_segment_is_kept(model):
+    """espeak-ng says an answer and then "Thank you very much." (with this voice tiny.en writes
+    the closing as a segment of its own); it starts speech again after the words before it, so
+    the guard keeps it, glued or after a pause."""
+    from interviewer.adapters.transcription import transcribe
+    from interviewer.adapters.vad import speech_regions
+
+    answer = ("I would start by asking who the users are and how many requests we expect each second. "
+              "Then I would build a simple baseline, measure precision and recall offline, and only then "
+              "add a ranking model. Finally I would run an online test for two weeks and watch the latency.")
+    said, closing = _espeak(answer, "en-us+f3"), _espeak("Thank you very much.", "en-us+f3")
+    for gap in (0.0, 1.0):
+        audio = np.concatenate([np.zeros(RATE // 2, np.float32), said, np.zeros(int(gap * RATE), np.float32),
+                                closing, np.zeros(RATE, np.float32)])
+        heard = transcribe(audio, model)
+        closing_start = (RATE // 2 + said.size) / RATE + gap
+        last_words = " ".join(w.text for w in heard.words if w.end > closing_start)
+        assert recall_of("thank you very much", last_words) >= MIN_RECALL, (gap, heard.text)
+        assert recall_of(answer, heard.text) >= MIN_RECALL, heard.text
+        assert speech_regions(audio)[-1].end > closing_start  # the closing was there to hear
+
+
+def _espeak(text: str, voice: str) -> np.ndarray:
+    import tempfile
+
+    from interviewer.adapters.transcription import load_audio
+
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "said.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-s", "160", "-w", str(wav), text], check=True)
+        return load_audio(wav)
+
+
+def test_tail_guard_drops_only_segments_with_no_speech_of_their_own():
+    """The rule on its own, segment by segment (times in seconds)."""
+    said = _words("that should be good alright thanks", 20.0)      # words up to 21.7
+    invented = Segment("Thank you very much.", 21.74, 21.94, tuple(
+        Word(w, 21.74 + 0.05 * i, 21.79 + 0.05 * i, 0.5) for i, w in enumerate("Thank you very much.".split())))
+    # The last region began under "thanks" and outlasts it by 0.3 s: 5 syllables cannot fit.
+    tail = [SpeechRegion(20.0, 21.0), SpeechRegion(21.45, 22.0)]
+    assert decode_guards.drop_unvoiced_segments([said, invented], tail) == [said]
+    # The same words where a new region starts (someone spoke again): kept.
+    again = [SpeechRegion(20.0, 21.0), SpeechRegion(21.45, 21.7), SpeechRegion(21.72, 22.0)]
+    assert decode_guards.drop_unvoiced_segments([said, invented], again) == [said, invented]
+    # Speech glued on without a dip, long enough for its words (0.9 s for 5 syllables): kept.
+    glued = [SpeechRegion(20.0, 21.0), SpeechRegion(21.45, 22.6)]
+    assert decode_guards.drop_unvoiced_segments([said, invented], glued) == [said, invented]
+    # A first segment has nothing written before it: judged by the VAD overlap alone.
+    assert decode_guards.drop_unvoiced_segments([invented], tail) == [invented]
+
+
 def _long_file(path: Path, repeats: int) -> list[tuple[float, float]]:
     """The three clips, `repeats` times, with 1.5-4 s of near silence between; their spans."""
     clips = [sf.read(str(DATA / f"{name}.flac"), dtype="float32")[0] for name in TRUTH]

@@ -9,6 +9,10 @@ the judge of where someone spoke, never a list of phrases:
 - decoding stops once the segments reach the end of the last speech (`StopAfterSpeech`), so the
   silence or noise after it is never decoded on its own ("Thank you for watching.");
 - a segment with (almost) no speech under it is dropped (`drop_unvoiced_segments`);
+- a segment that only continues speech earlier words already wrote, with too little of it left
+  for its words (faster than MAX_SYLLABLES_PER_SECOND), is dropped too (`_tail_only`): after
+  the last segment Whisper decodes the rest of the window, and the trailing sound of the last
+  word ("thanks" fading out) became "Thank you very much." in a real monologue;
 - a window whose text is too repetitive (gzip compression ratio above LOOP_COMPRESSION_RATIO,
   faster-whisper's own test that used to trigger sampling) is decoded once more, still
   deterministically, with a mild repetition penalty (LOOP_RETRY_OPTIONS), and that text is
@@ -23,6 +27,7 @@ the judge of where someone spoke, never a list of phrases:
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import replace
 from typing import Any
@@ -36,6 +41,15 @@ LOOP_COMPRESSION_RATIO = 2.4
 # loop, 1.3 runs hesitations together ("Uhm.."); no_repeat_ngram_size 4 or 6 also garbles the
 # real "uh, uh, uh" runs of another clip.
 LOOP_RETRY_OPTIONS = {"repetition_penalty": 1.1}
+# Faster than people articulate: fast speech runs at 6-7 syllables a second, short phrases a
+# little faster; real segments of the human-speech dev set measured 1.7-8.2 over the speech
+# left to them, the invented "Thank you very much." 12.9 (docs/analysis.md, "Decode guards").
+MAX_SYLLABLES_PER_SECOND = 10.0
+# A VAD region that begins this little before earlier words end is still a new onset (word
+# times are off by about this much).
+ONSET_SLACK = 0.1
+
+log = logging.getLogger(__name__)
 
 
 def decode(model: Any, audio: Any, options: dict[str, Any]) -> list[Any]:
@@ -79,16 +93,63 @@ class StopAfterSpeech:
 def drop_unvoiced_segments(segments: list[Segment], regions: list[SpeechRegion],
                            min_voiced: float = 0.25) -> list[Segment]:
     """Drop segments with (almost) no VAD speech under them: Whisper's inventions in the
-    silence at the end of a chunk ("I'll show you.", "Thank you.")."""
-    kept = []
-    for segment in segments:
+    silence at the end of a chunk ("I'll show you.", "Thank you."), and segments that only
+    continue speech already written with too little of it for their words (`_tail_only`)."""
+    kept: list[Segment] = []
+    for index, segment in enumerate(segments):
         start = segment.words[0].start if segment.words else segment.start
         end = segment.words[-1].end if segment.words else segment.end
         span = max(end - start, 1e-3)
-        voiced = sum(max(0.0, min(end, r.end) - max(start, r.start)) for r in regions)
-        if voiced >= min_voiced * span:
-            kept.append(segment)
+        if _voiced(start, end, regions) < min_voiced * span:
+            continue
+        written_until = max((_end_of(s) for s in kept), default=None)
+        later = [s for s in segments[index + 1:] if s.words or s.text.strip()]
+        next_start = _start_of(later[0]) if later else float("inf")
+        if written_until is not None and _tail_only(segment, written_until, next_start, regions):
+            continue
+        kept.append(segment)
     return kept
+
+
+def _start_of(segment: Segment) -> float:
+    return segment.words[0].start if segment.words else segment.start
+
+
+def _end_of(segment: Segment) -> float:
+    return max((w.end for w in segment.words), default=segment.end)
+
+
+def _voiced(start: float, end: float, regions: list[SpeechRegion]) -> float:
+    return sum(max(0.0, min(end, r.end) - max(start, r.start)) for r in regions)
+
+
+def _syllables(text: str) -> int:
+    """Vowel groups, at least one a word (an estimate: digits and acronyms count low)."""
+    letters = re.sub(r"[^a-z]", "", text.lower())
+    return max(1, len(re.findall(r"[aeiouy]+", letters)) - (letters.endswith("e") and len(letters) > 3))
+
+
+def _tail_only(segment: Segment, written_until: float, next_start: float,
+               regions: list[SpeechRegion]) -> bool:
+    """True when the segment has no speech of its own: every VAD region it could stand on began
+    under words written before it (no new onset), and the speech left after those words, up to
+    the next segment, is too short for its syllables even at MAX_SYLLABLES_PER_SECOND. Whisper
+    then wrote it over the fading end of a word it had already written. Word probabilities do
+    not tell these apart (real segments of the dev set averaged 0.32-0.97, the invented one 0.59),
+    the audio does."""
+    if not segment.words:
+        return False
+    next_start = max(next_start, _end_of(segment))
+    onset_after = written_until - ONSET_SLACK
+    if any(onset_after <= r.start < next_start for r in regions if r.end > written_until):
+        return False  # someone started speaking again after the words already written
+    left = _voiced(written_until, next_start, regions)
+    syllables = sum(_syllables(w.text) for w in segment.words)
+    if syllables <= MAX_SYLLABLES_PER_SECOND * left:
+        return False
+    log.info("dropped %r at %.2f s: %d syllables on %.2f s of speech left after earlier words",
+             segment.text, segment.start, syllables, left)
+    return True
 
 
 
