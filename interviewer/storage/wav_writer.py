@@ -10,11 +10,13 @@ import os
 import struct
 import time
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.storage.errors import recording_error
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _HEADER_BYTES = 44
 
@@ -65,6 +67,8 @@ class CrashSafeWavWriter:
         """Append float samples in [-1, 1] (or int16). Flushes when flush_seconds have passed."""
         if self._file is None:
             raise ValueError(f"{self.path}: writer is closed")
+        import numpy as np  # here, not at the top: opening the store at start-up does not need it
+
         samples = np.asarray(samples)
         if samples.dtype != np.int16:
             samples = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")

@@ -265,7 +265,19 @@ class _LineIndex:
                       r"""(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*'))*)\s*=""")
 
     def __init__(self, text: str):
-        self._lines: dict[_Path, int] = {}
+        # Indexed on the first question: a script without problems or warnings never needs
+        # its lines, and indexing is about half of parsing one (32 scripts are read at start).
+        self._text = text
+        self._indexed: dict[_Path, int] | None = None
+
+    @property
+    def _lines(self) -> dict[_Path, int]:
+        if self._indexed is None:
+            self._indexed = {}
+            self._index(self._text)
+        return self._indexed
+
+    def _index(self, text: str) -> None:
         array_counts: dict[_Path, int] = {}
         table: _Path = ()
         open_string: str | None = None  # the delimiter of a multi-line string we are inside
