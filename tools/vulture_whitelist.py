@@ -36,7 +36,6 @@ _.unrepairable_audio  # storage/models.py RecoveredSession: recordings that coul
 _.FakeClock  # core/clock.py: the deterministic clock the engine tests and headless rounds drive
 _.advance  # core/clock.py FakeClock.advance
 _.current_answer  # core/round_controller.py (tests, benchmarks/gui_responsiveness.py)
-_.chunks_transcribed  # adapters/live_transcriber.py (tests, benchmarks/speech_pipeline.py)
 _.seconds_recorded  # adapters/microphone.py (tests/adapters/test_microphone.py)
 _.mentions_any  # core/engine.py: exact whole-word keyword test (tests/core, tests/storage); the engine decides through core/matching.py
 _.validate_file  # core/scripts/loader.py: problems only, as documented in docs/question-scripts.md (tests); the CLI uses check_file
