@@ -33,7 +33,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Protocol, Sequence, runtime_checkable
 
-from interviewer.core.matching import LexicalEncoder, Matcher, keyword_hits
+from interviewer.core.analysis.questions import TAG_END
+from interviewer.core.matching import LexicalEncoder, Matcher, keyword_hits, words
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
 
 if TYPE_CHECKING:  # summary imports this module; only the type is needed here
@@ -113,18 +114,21 @@ def sentences_of_part(part: "Part") -> list[Sentence]:
 def sentences_of_analysis(analysis: object, part_id: int = 0) -> list[Sentence]:
     """Sentences of an answer's analysis (AnswerAnalysis.to_dict())."""
     a = analysis if isinstance(analysis, dict) else {}
+    asked = _questions_asked(a)
     out = []
     for u in a.get("utterances") or []:
         if not isinstance(u, dict):  # an analysis stored by hand or by an old version: skip it
             continue
         text = str(u.get("text") or "").strip()
-        if text:
+        if text and not _inside(_f(u.get("start")), _f(u.get("end")), asked):
             out.append(Sentence(part_id, text, _f(u.get("start")), _f(u.get("end"))))
     if out:
         return out
     current: list[dict] = []
     for w in a.get("words") or []:
         if not isinstance(w, dict) or not str(w.get("text") or "").strip():
+            continue
+        if _inside(_f(w.get("start")), _f(w.get("end")), asked):
             continue
         current.append(w)
         if str(w["text"]).strip()[-1:] in ".!?":
@@ -133,6 +137,26 @@ def sentences_of_analysis(analysis: object, part_id: int = 0) -> list[Sentence]:
     if current:
         out.append(_sentence_of_words(part_id, current))
     return out
+
+
+def _questions_asked(analysis: dict) -> list[tuple[float, float]]:
+    """Where the candidate asked a question (the analysis's clarifying questions): a question
+    asked ("How many videos are uploaded a day?") is not a point made, however close its words.
+    A statement with a confirming tag ("labels arrive weeks late, right?") still makes its point."""
+    spans = []
+    for q in analysis.get("clarifying_questions") or []:
+        if not isinstance(q, dict) or _f(q.get("end")) <= _f(q.get("start")):
+            continue
+        last = (words(str(q.get("text") or "")) or [""])[-1]
+        if last not in TAG_END:
+            spans.append((_f(q.get("start")), _f(q.get("end"))))
+    return spans
+
+
+def _inside(start: float, end: float, spans: Sequence[tuple[float, float]]) -> bool:
+    """Mostly (over half of it) inside one of `spans`."""
+    length = max(end - start, 1e-6)
+    return any(min(end, e) - max(start, s) > length / 2 for s, e in spans)
 
 
 def _sentence_of_words(part_id: int, words: list[dict]) -> Sentence:

@@ -264,3 +264,33 @@ def test_real_model_does_not_credit_a_restatement_of_the_question(model_matcher)
                              "disputes it, weeks afterwards, so the newest training examples look clean.")
     delay = PointMatcher(model_matcher).score_points([ROLLBACK, LABEL_DELAY, LATENCY], made, QUESTION.text)[1]
     assert delay.status == COVERED and not delay.keywords_said  # in other words than the keywords
+
+
+def _spoken_part(text: str):
+    from interviewer.core.analysis.report import analyze_answer
+    from .speech import spoken
+    return Part(1, QUESTION.id, None, QUESTION.text, 0.0, 0.0, 60.0, analyze_answer(spoken(text)).to_dict())
+
+
+@pytest.mark.parametrize("real_model", [False, True])
+def test_a_question_the_candidate_asks_is_not_a_point_made(real_model, request):
+    """A new-user run: "How many new videos are uploaded every day?" marked "Catalogue size" and
+    "Scale" covered. Questions the candidate asks are not evidence; the same words said as a
+    statement are."""
+    matcher = request.getfixturevalue("model_matcher") if real_model else Matcher(LexicalEncoder())
+    asked = _spoken_part("Okay. [1.0] What is the latency budget for scoring each payment, in milliseconds? [2.0] "
+                         "I would use gradient boosted trees on transaction features.")
+    assert len(asked.analysis["clarifying_questions"]) == 1
+    (result,) = round_coverage([asked], SCRIPT, matcher)
+    latency = {p.text: p for p in result.points}[LATENCY.text]
+    assert latency.status == MISSED and not latency.evidence
+    made = _spoken_part("Okay. [1.0] Each payment is scored within a latency budget of about a hundred milliseconds. [2.0] "
+                        "I would use gradient boosted trees on transaction features.")
+    (result,) = round_coverage([made], SCRIPT, matcher)
+    assert {p.text: p for p in result.points}[LATENCY.text].status == COVERED
+    # A point made with a confirming tag is a point made.
+    tagged = _spoken_part("Okay. [1.0] Each payment is scored within a latency budget of about a hundred "
+                          "milliseconds, right? [2.0] I would use gradient boosted trees.")
+    assert len(tagged.analysis["clarifying_questions"]) == 1
+    (result,) = round_coverage([tagged], SCRIPT, matcher)
+    assert {p.text: p for p in result.points}[LATENCY.text].status == COVERED
