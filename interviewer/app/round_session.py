@@ -31,7 +31,7 @@ from interviewer.core.matching import ClarifyingResponder, Matcher
 from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import (
     BARGE_IN_PREROLL_SECONDS, AnswerEnded, ClarifyingAnswered, ControllerSettings, ListeningStarted, MicPaused,
-    MicResumed, Problem, RoundController, RoundFinished, TranscriptReady, Update,
+    MicResumed, Problem, RoundController, RoundFinished, TranscriptReady, Update, UtteranceKind,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
@@ -500,6 +500,7 @@ class RoundSession:
         phase = _phase(self.script, record.phase)
         transcript = update.transcript
         kind = self.script.kind
+        replies = reply_spans(self.controller.utterances, record)  # read here, on the GUI thread
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer
@@ -512,7 +513,7 @@ class RoundSession:
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
-                question_findings=False).to_dict()
+                question_findings=False, interviewer_speech=replies).to_dict()
             credit_clarifications(analysis, record.clarifications)
             if question is not None and question.expected_points:
                 # Talking points scored now, while the round runs, and stored with the answer:
@@ -699,6 +700,20 @@ class RoundSession:
         self.problems.append(message)
         if self._on_problem is not None:
             self._on_problem(message)
+
+
+def reply_spans(utterances: list, record) -> list[tuple[float, float]]:
+    """When the interviewer answered a clarifying question during this recording, in seconds
+    into its audio: the candidate was listening then, not silent."""
+    end = record.ended_at if record.ended_at is not None else float("inf")
+    spans = []
+    for u in utterances:
+        if u.kind != UtteranceKind.CLARIFICATION or u.started_at is None:
+            continue
+        stop = u.ended_at if u.ended_at is not None else end
+        if u.started_at < end and stop > record.started_at:
+            spans.append((max(0.0, u.started_at - record.started_at), min(stop, end) - record.started_at))
+    return spans
 
 
 def credit_clarifications(analysis: dict, clarifications: list) -> None:

@@ -261,3 +261,20 @@ def test_the_script_side_is_encoded_off_the_gui_thread_and_a_reply_encodes_only_
     assert on_gui_thread == [question], encoder.calls
     session.stop()
     session.close()
+
+
+def test_the_interviewers_replies_during_an_answer_are_given_to_its_analysis_in_audio_seconds():
+    """What the interviewer said answering a clarifying question, in the recording's own clock,
+    so the analysis does not count it as the candidate's silence (a new-user run)."""
+    from pathlib import Path
+
+    from interviewer.app.round_session import reply_spans
+    from interviewer.core.round_controller import AnswerRecord, Utterance, UtteranceKind
+
+    record = AnswerRecord(3, "feed", None, "Design a feed.", "clarify", 95.0, 100.0, Path("a.wav"), ended_at=160.0)
+    said = [Utterance("Design a feed.", UtteranceKind.QUESTION, 95.0, 100.0),
+            Utterance("About a million a day.", UtteranceKind.CLARIFICATION, 112.5, 117.0),
+            Utterance("Remember to think out loud.", UtteranceKind.NUDGE, 130.0, 132.0),
+            Utterance("Assume fifty milliseconds.", UtteranceKind.CLARIFICATION, 158.0, None),  # still speaking
+            Utterance("Later.", UtteranceKind.CLARIFICATION, 170.0, 171.0)]
+    assert reply_spans(said, record) == [(12.5, 17.0), (58.0, 60.0)]

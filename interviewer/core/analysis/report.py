@@ -6,6 +6,7 @@ call; its `to_dict()` is the JSON contract of the command line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from interviewer.core.analysis import behavioral, depth
 from interviewer.core.analysis.fillers import (
@@ -19,7 +20,7 @@ from interviewer.core.analysis.phases import PhaseTiming, phase_timings
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
 from interviewer.core.analysis.tokens import tokenize
 from interviewer.core.analysis.utterances import split_utterances
-from interviewer.core.transcript import Transcript
+from interviewer.core.transcript import SpeechRegion, Transcript
 from interviewer.core.matching import Matcher
 
 FILLER_CLUSTER_WINDOW_S = 10.0
@@ -131,7 +132,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    round_kind: str | None = None,
                    settings: AnalysisSettings = AnalysisSettings(),
                    after_interviewer: bool = True, interrupted: bool = False,
-                   question_findings: bool = True, matcher: Matcher | None = None) -> AnswerAnalysis:
+                   question_findings: bool = True, matcher: Matcher | None = None,
+                   interviewer_speech: Sequence[tuple[float, float]] = ()) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -141,6 +143,9 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     speaking (resumed after a mic pause): it has no response latency. `interrupted` for a part
     cut short by a repeat or a pause: the answer goes on in the next part, so silence in it is
     not "no speech". `matcher` (core/matching.py) credits clarifying topics by meaning too.
+    `interviewer_speech`: (start, end) of what the interviewer said during the recording (the
+    answers to clarifying questions): the candidate was listening, not silent, so a silence is
+    measured on each side of it.
     `question_findings` False leaves the findings about the whole question
     (no clarifying questions, topics not asked, solution before asking) to the round
     (`summary.question_findings`), which sees every part and follow-up of the question."""
@@ -154,7 +159,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     filler_words = filler_word_indexes(fillers, tokens, words)
     if from_audio:
         fillers = retime_hesitations(fillers, tokens, raw_regions)
-    pauses = find_pauses(regions, words, settings.pauses, VAD_END_LAG_S if from_audio else 0.0)
+    lag = VAD_END_LAG_S if from_audio else 0.0
+    pauses = find_pauses(_with_interviewer(regions, interviewer_speech), words, settings.pauses, lag)
     utterances = split_utterances(tokens, regions)
     clarifying = analyze_clarifying(utterances, expected_topics, raw_regions if from_audio else None,
                                     matcher)
@@ -164,7 +170,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     latency = response_latency(regions, words, question_end) if after_interviewer else None
     spans = [(w.start, w.end) for w in words]
     pause_words = [word_after(spans, p.start, p.end) for p in pauses]
-    pauses = [Pause(p.start, p.end, words[i - 1].text.strip() if i > 0 else "",
+    replied = [e - lag for s, e in interviewer_speech]
+    pauses = [Pause(p.start, p.end, words[i - 1].text.strip() if i > 0 and not _near(p.start, replied) else "",
                     words[i].text.strip() if i < len(words) else "") for p, i in zip(pauses, pause_words)]
 
     i_count, we_count = behavioral.i_we_counts(utterances)
@@ -231,6 +238,23 @@ def disfluency_count_text(disfluencies: list[dict]) -> str:
         if n:
             parts.append(f"{n} {one if n == 1 else many}")
     return f"{len(disfluencies)} ({', '.join(parts)})" if parts else str(len(disfluencies))
+
+
+def _with_interviewer(regions: list[SpeechRegion], interviewer: Sequence[tuple[float, float]]) -> list[SpeechRegion]:
+    """The candidate's speech regions and the interviewer's speech, overlaps merged: a pause is
+    a stretch where nobody spoke."""
+    spans = sorted([(r.start, r.end) for r in regions] + [(s, e) for s, e in interviewer if e > s])
+    merged: list[list[float]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [SpeechRegion(s, e) for s, e in merged]
+
+
+def _near(t: float, times: Sequence[float]) -> bool:
+    return any(abs(t - x) < 1e-3 for x in times)
 
 
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
