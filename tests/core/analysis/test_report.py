@@ -46,3 +46,21 @@ def test_phase_timing_against_plan():
     kinds = [f.kind for f in r.findings]
     assert kinds == ["phase_over", "phase_under", "no_clarifying_questions"]
     assert r.to_dict()["phases"][1]["difference_s"] == 900
+
+
+def test_a_filler_rate_off_the_target_is_something_to_work_on():
+    """A new-user run: 4.3 fillers per 100 words was listed "for information" while "To work on"
+    said nothing was flagged, though the finding itself says under 2 is the target."""
+    from interviewer.core.analysis.report import FILLERS_GOOD_PER_100, analyze_answer
+    from .speech import spoken
+
+    with_um = "I would start with a simple model and then um look at the errors it makes on the data."
+    without = with_um.replace(" um", "")
+    for text, severity in ((" ".join([with_um] * 4 + [without]), "problem"),   # about 4.3 per 100 words
+                           (" ".join([without] * 3 + [with_um]), "good")):     # about 1.4
+        a = analyze_answer(spoken(text))
+        [finding] = [f for f in a.findings if f.kind == "fillers"]
+        rate = a.filler_rates()["per_100_words"]
+        assert finding.severity == severity, (rate, finding)
+        assert (rate < FILLERS_GOOD_PER_100) == (severity == "good")
+    assert 3 < analyze_answer(spoken(" ".join([with_um] * 4 + [without]))).filler_rates()["per_100_words"] < 5
