@@ -274,6 +274,12 @@ def download(name: str, progress: Progress | None = None, cancel: threading.Even
         except Exception as exc:
             if cancel is not None and cancel.is_set():
                 raise DownloadCancelled() from None
+            if _no_connection(exc):  # the library's own text ("LocalEntryNotFoundError: Got:
+                # ConnectError...") tells a user nothing they can act on
+                raise ModelNotFound(
+                    f"No internet connection: the speech model {name!r} could not be downloaded from "
+                    "huggingface.co. Connect and press Download again, or pick a folder that holds "
+                    "the model (Folder...).") from None
             raise ModelNotFound(f"could not download speech model {name!r} from "
                                 f"huggingface.co/{model.repo}: {type(exc).__name__}: {exc}") from None
         if cancel is not None and cancel.is_set():
@@ -288,6 +294,22 @@ def download(name: str, progress: Progress | None = None, cancel: threading.Even
         shutil.rmtree(work, ignore_errors=True)
         raise
     return final
+
+
+# Raised (or wrapped) by huggingface_hub, httpx, requests and urllib3 when the hub cannot be
+# reached at all: offline, no name resolution, connection refused or timed out, downloads off.
+_NO_CONNECTION = {"LocalEntryNotFoundError", "OfflineModeIsEnabled", "ConnectError", "ConnectTimeout",
+                  "ConnectionRefusedError", "gaierror", "NameResolutionError", "NewConnectionError",
+                  "MaxRetryError", "ConnectTimeoutError"}
+
+
+def _no_connection(exc: BaseException) -> bool:
+    seen = 0
+    while exc is not None and seen < 10:
+        if type(exc).__name__ in _NO_CONNECTION:
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def remove_partial_downloads(root: Path | None = None, name: str = "") -> None:

@@ -180,8 +180,28 @@ def test_a_failed_download_says_why_in_one_line_and_leaves_nothing(models_root, 
 
 def test_offline_the_real_hub_client_refuses_without_touching_the_network(models_root):
     # HF_HUB_OFFLINE=1 (the fixture): the real huggingface_hub raises before any connection.
-    with pytest.raises(ModelNotFound, match="could not download speech model 'base.en'"):
+    with pytest.raises(ModelNotFound, match="^No internet connection: the speech model 'base.en' could not"):
         models.download("base.en")
+    assert _leftovers(models_root) == []
+
+
+def test_no_connection_is_said_plainly_not_with_the_librarys_text(models_root, monkeypatch):
+    """A new-user run with no network saw "LocalEntryNotFoundError: Got: ConnectError: [Errno 111]
+    Connection refused" in Settings. The real hub client, sent to a closed port on this machine
+    (nothing leaves it), raises that same chain."""
+    import functools
+
+    import huggingface_hub
+    from huggingface_hub import constants
+
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(huggingface_hub, "snapshot_download",
+                        functools.partial(huggingface_hub.snapshot_download, endpoint="http://127.0.0.1:9"))
+    with pytest.raises(ModelNotFound) as failure:
+        models.download("base.en")
+    message = str(failure.value)
+    assert message.startswith("No internet connection") and "pick a folder" in message, message
+    assert "Error" not in message and "Errno" not in message and "\n" not in message
     assert _leftovers(models_root) == []
 
 

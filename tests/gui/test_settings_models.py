@@ -126,8 +126,9 @@ def test_offline_download_failure_is_one_line_in_the_status(qtbot, models_root):
     screen = _screen(qtbot)
     screen.model.setCurrentIndex(screen.model.findData("base.en"))
     screen.download_button.click()
-    qtbot.waitUntil(lambda: "could not download" in screen.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "could not be downloaded" in screen.status.text(), timeout=10_000)
     assert "\n" not in screen.status.text() and "base.en" in screen.status.text()
+    assert screen.status.text().startswith("No internet connection") and "Error" not in screen.status.text()
     assert screen.download_button.isEnabled()
     assert not models_root.exists() or list(models_root.iterdir()) == []
 
