@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -24,33 +24,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.app.round_session import RoundSession, RoundSessionConfig
 from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.scripts.model import RoundScript
 from interviewer.gui import accessibility, text_fit, theme
 from interviewer.gui.banner import Banner
-from interviewer.gui.check_controller import CheckController
-from interviewer.gui.check_screen import CheckScreen
-from interviewer.gui.debrief_controller import DebriefController
-from interviewer.gui.debrief_screen import DebriefScreen
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelState, ModelStatus
-from interviewer.gui.progress_screen import ProgressScreen
-from interviewer.gui.review_controller import ReviewController
-from interviewer.gui.review_screen import ReviewScreen
-from interviewer.gui.round_screen import RoundScreen
-from interviewer.gui.settings_screen import SettingsScreen
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.workers import post_to_gui, run_in_background
-
-from interviewer.storage import SessionStatus
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
+    from interviewer.app.round_session import RoundSession
+    from interviewer.gui.check_controller import CheckController
+    from interviewer.gui.check_screen import CheckScreen
+    from interviewer.gui.debrief_controller import DebriefController
+    from interviewer.gui.debrief_screen import DebriefScreen
+    from interviewer.gui.progress_screen import ProgressScreen
+    from interviewer.gui.review_controller import ReviewController
+    from interviewer.gui.review_screen import ReviewScreen
+    from interviewer.gui.round_screen import RoundScreen
+    from interviewer.gui.settings_screen import SettingsScreen
     from interviewer.storage import Store
+
+# Only Home is built with the window; the other screens, their controllers and these modules
+# when first opened or used (MainWindow.screen), which keeps them off the way to the first
+# window. Listed for the self-check, which imports them as a frozen build must contain them.
+LAZY_SCREEN_MODULES = (
+    "interviewer.gui.check_controller", "interviewer.gui.check_screen", "interviewer.gui.round_screen",
+    "interviewer.gui.review_controller", "interviewer.gui.review_screen", "interviewer.gui.debrief_controller",
+    "interviewer.gui.debrief_screen", "interviewer.gui.progress_screen", "interviewer.gui.settings_screen",
+    "interviewer.app.round_session",
+)
 
 
 class MainWindow(QMainWindow):
@@ -90,45 +98,27 @@ class MainWindow(QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
-        self._screens: dict[str, QWidget] = {}
+        self._screens: dict[str, QWidget | None] = {}  # None: not built yet (see screen())
+        self._pages: dict[str, QScrollArea] = {}
+        self._builders: dict[str, Callable[[], None]] = {}
+        self._pending: dict[str, dict[str, Callable[[Any], None]]] = {}  # see _update_screen()
+        self._check: CheckController | None = None
+        self._review: ReviewController | None = None
+        self._debrief: DebriefController | None = None
 
         self.home = HomeScreen()
         self._add_screen("home", "Home", self.home)
-
-        self.check_screen = CheckScreen()
-        self._add_screen("check", "Check", self.check_screen, icon="check")
-        self.round_screen = RoundScreen()
-        self._add_screen("round", "Round", self.round_screen, in_nav=False)
-        self.review_screen = ReviewScreen()
-        self._add_screen("review", "Review", self.review_screen, in_nav=False)
-        self.debrief_screen = DebriefScreen()
-        self._add_screen("debrief", "Debrief", self.debrief_screen, in_nav=False)
-        self.progress_screen = ProgressScreen()
-        self._add_screen("progress", "Progress", self.progress_screen)
-        self.settings_screen = SettingsScreen(self.services.settings)
-        self._add_screen("settings", "Settings", self.settings_screen)
-
-        self.check = CheckController(
-            self.services, self.check_screen, self.model_status,
-            speaker=lambda: self.speaker, devices=lambda: self.devices,
-            show=lambda: self.show_screen("check"), start_round=self.start_round,
-            use_settings=self._use_check_choices)
-        self.review = ReviewController(
-            self.services, self.banner, self.model_status, self.review_screen, self.debrief_screen,
-            store=self.store, scripts=lambda: self.scripts, show=lambda: self.show_screen("review"),
-            recording=lambda: self.debrief.recording)
-        self.debrief = DebriefController(
-            self.services, self.banner, self.model_status, self.debrief_screen, self.review,
-            store=self.store, show=lambda: self.show_screen("debrief"), saved=self.refresh_progress)
+        self._add_screen("check", "Check", self._build_check, icon="check")
+        self._add_screen("round", "Round", self._build_round, in_nav=False)
+        self._add_screen("review", "Review", self._build_review, in_nav=False)
+        self._add_screen("debrief", "Debrief", self._build_review, in_nav=False)
+        self._add_screen("progress", "Progress", self._build_progress)
+        self._add_screen("settings", "Settings", self._build_settings)
 
         self.home.start_requested.connect(self.start_round)
-        self.home.check_requested.connect(self.check.open)
-        self.home.session_opened.connect(self.review.open)
+        self.home.check_requested.connect(self._check_before_round)
+        self.home.session_opened.connect(self._open_review)
         self.home.session_discarded.connect(self.discard_session)
-        self.round_screen.finished.connect(self._round_finished)
-        self.review_screen.debrief_requested.connect(self.debrief.open)
-        self.debrief_screen.review_requested.connect(self.review.open)
-        self.settings_screen.saved.connect(self.apply_settings)
 
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -157,15 +147,22 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ screens
 
-    def _add_screen(self, key: str, title: str, widget: QWidget, in_nav: bool = True, icon: str = "") -> None:
-        self._screens[key] = widget
+    def _add_screen(self, key: str, title: str, screen: QWidget | Callable[[], None], in_nav: bool = True,
+                    icon: str = "") -> None:
+        """`screen`: the screen, or what builds it (and calls _install) when first needed."""
         # Each screen scrolls vertically when the window is shorter than it needs (1280x720, a
         # large system font, 200 % scaling); never sideways: text wraps or elides instead.
         page = QScrollArea()
         page.setWidgetResizable(True)
         page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         page.setFrameShape(QScrollArea.Shape.NoFrame)
-        page.setWidget(widget)
+        self._pages[key] = page
+        if isinstance(screen, QWidget):
+            self._screens[key] = screen
+            page.setWidget(screen)
+        else:
+            self._screens[key] = None
+            self._builders[key] = screen
         self.stack.addWidget(page)
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
@@ -176,10 +173,131 @@ class MainWindow(QMainWindow):
         if not in_nav:
             item.setHidden(True)
 
+    def _install(self, key: str, screen: QWidget) -> None:
+        """A screen just built: shown in its page, given the data sent to it before, named."""
+        self._screens[key] = screen
+        self._pages[key].setWidget(screen)
+        for update in self._pending.pop(key, {}).values():
+            update(screen)
+        accessibility.name_controls(screen)
+        text_fit.fit_long_text(screen)
+
+    def _update_screen(self, key: str, what: str, update: Callable[[Any], None]) -> None:
+        """`update(screen)` now if the screen is built, else when it is (the latest update of
+        each kind): data for a screen not opened yet does not build it."""
+        screen = self._screens[key]
+        if screen is not None:
+            update(screen)
+        else:
+            self._pending.setdefault(key, {})[what] = update
+
+    def _build_check(self) -> None:
+        from interviewer.gui.check_controller import CheckController
+        from interviewer.gui.check_screen import CheckScreen
+
+        screen = CheckScreen()
+        self._check = CheckController(
+            self.services, screen, self.model_status,
+            speaker=lambda: self.speaker, devices=lambda: self.devices,
+            show=lambda: self.show_screen("check"), start_round=self.start_round,
+            use_settings=self._use_check_choices)
+        self._install("check", screen)
+
+    def _build_round(self) -> None:
+        from interviewer.gui.round_screen import RoundScreen
+
+        screen = RoundScreen()
+        screen.finished.connect(self._round_finished)
+        self._install("round", screen)
+
+    def _build_review(self) -> None:
+        """Review and Debrief are built together: each one's controller uses both screens."""
+        from interviewer.gui.debrief_controller import DebriefController
+        from interviewer.gui.debrief_screen import DebriefScreen
+        from interviewer.gui.review_controller import ReviewController
+        from interviewer.gui.review_screen import ReviewScreen
+
+        review_screen, debrief_screen = ReviewScreen(), DebriefScreen()
+        review = self._review = ReviewController(
+            self.services, self.banner, self.model_status, review_screen, debrief_screen,
+            store=self.store, scripts=lambda: self.scripts, show=lambda: self.show_screen("review"),
+            recording=lambda: self.debrief.recording)
+        debrief = self._debrief = DebriefController(
+            self.services, self.banner, self.model_status, debrief_screen, review,
+            store=self.store, show=lambda: self.show_screen("debrief"), saved=self.refresh_progress)
+        review_screen.debrief_requested.connect(debrief.open)
+        debrief_screen.review_requested.connect(review.open)
+        self.statusBar().addPermanentWidget(review.import_progress, 1)  # File > Import's progress
+        accessibility.name_controls(review.import_progress)
+        self._install("review", review_screen)
+        self._install("debrief", debrief_screen)
+
+    def _build_progress(self) -> None:
+        from interviewer.gui.progress_screen import ProgressScreen
+
+        self._install("progress", ProgressScreen())
+
+    def _build_settings(self) -> None:
+        from interviewer.gui.settings_screen import SettingsScreen
+
+        screen = SettingsScreen(self.services.settings)
+        screen.saved.connect(self.apply_settings)
+        self._install("settings", screen)
+
+    @property
+    def check_screen(self) -> CheckScreen:
+        return self.screen("check")
+
+    @property
+    def round_screen(self) -> RoundScreen:
+        return self.screen("round")
+
+    @property
+    def review_screen(self) -> ReviewScreen:
+        return self.screen("review")
+
+    @property
+    def debrief_screen(self) -> DebriefScreen:
+        return self.screen("debrief")
+
+    @property
+    def progress_screen(self) -> ProgressScreen:
+        return self.screen("progress")
+
+    @property
+    def settings_screen(self) -> SettingsScreen:
+        return self.screen("settings")
+
+    @property
+    def check(self) -> CheckController:
+        self.screen("check")
+        return self._check
+
+    @property
+    def review(self) -> ReviewController:
+        self.screen("review")
+        return self._review
+
+    @property
+    def debrief(self) -> DebriefController:
+        self.screen("debrief")
+        return self._debrief
+
+    def _check_before_round(self, script: RoundScript) -> None:
+        self.check.open(script)
+
+    def _open_review(self, session_id: int) -> None:
+        self.review.open(session_id)
+
+    def _round_running(self) -> bool:
+        return self._screens["round"] is not None and self.round_screen.running
+
     def _nav_changed(self, row: int) -> None:
         """Leaving a round in progress asks first; ending it opens its review."""
+        if 0 <= row < len(self._screens):
+            self.screen(list(self._screens)[row])  # built before it is shown
         round_row = list(self._screens).index("round")
-        if self.stack.currentIndex() == round_row and row != round_row and self.round_screen.running:
+        if self.stack.currentIndex() == round_row and row != round_row and self._round_running():
             if not self.round_screen.confirm_stop_round():
                 self.nav.blockSignals(True)
                 self.nav.setCurrentRow(round_row)
@@ -203,10 +321,14 @@ class MainWindow(QMainWindow):
             self._show_check_choices()
 
     def _show_check_choices(self) -> None:
-        settings = self.services.settings
-        self.check_screen.set_devices(self.devices, settings.input_device, settings.voice, settings.speech_rate)
+        settings, devices = self.services.settings, self.devices
+        self._update_screen("check", "devices", lambda screen: screen.set_devices(
+            devices, settings.input_device, settings.voice, settings.speech_rate))
 
     def screen(self, key: str) -> QWidget:
+        """The screen `key`, built now if it was not yet."""
+        if self._screens[key] is None:
+            self._builders[key]()
         return self._screens[key]
 
     def current_screen_key(self) -> str:
@@ -233,8 +355,8 @@ class MainWindow(QMainWindow):
         from dataclasses import replace
 
         kind = self.home.kind_filter.currentData() or ""
-        self.services.settings = replace(self.services.settings, recent_kind_filter=kind)
-        self.settings_screen.set_base(self.services.settings)
+        settings = self.services.settings = replace(self.services.settings, recent_kind_filter=kind)
+        self._update_screen("settings", "base", lambda screen: screen.set_base(settings))
         if self.services.save_settings is not None:
             try:
                 self.services.save_settings(self.services.settings)
@@ -275,11 +397,11 @@ class MainWindow(QMainWindow):
         run_in_background(handle.prepare, done)
 
     def _model_changed(self, state: str, message: str) -> None:
-        self.check_screen.set_model_state(state, message)
+        self._update_screen("check", "model", lambda screen: screen.set_model_state(state, message))
         if state in (ModelState.MISSING, ModelState.FAILED):
             self.banner.show_message(message, "warning")
-        elif state == ModelState.READY:
-            self.review.model_ready()
+        elif state == ModelState.READY and self._review is not None:  # else nothing waits for it
+            self._review.model_ready()
 
     def store(self) -> Store | None:
         """The session store, opened on first use; None (with a message) if it cannot be."""
@@ -314,6 +436,8 @@ class MainWindow(QMainWindow):
             return
         import time as _time
 
+        from interviewer.storage import SessionStatus
+
         rows = []
         for s in sessions:
             when = _time.strftime("%d %b %H:%M", _time.localtime(s.started_at))
@@ -341,13 +465,17 @@ class MainWindow(QMainWindow):
             return
 
         encoder = self.text_encoder  # None until loaded: the keyword fallback, redone once it is
+        scripts = {s.id: s for s in self.scripts}
 
         def load():
             from interviewer.app.round_areas import load_progress
 
-            return load_progress(store, self.review.script_by_id, encoder, list(self.scripts))
+            return load_progress(store, scripts.get, encoder, list(scripts.values()))
 
         def done(data) -> None:
+            from interviewer.storage import SessionStatus
+
+
             rows = data.rows
             self.progress_screen.set_areas(data.areas, data.scripts)  # topic areas per round (weak spots)
             self.progress_screen.set_progress(rows)
@@ -365,7 +493,7 @@ class MainWindow(QMainWindow):
 
         def done(devices: DeviceList) -> None:
             self.devices = devices
-            self.settings_screen.set_devices(devices)
+            self._update_screen("settings", "devices", lambda screen: screen.set_devices(devices))
             self._show_check_choices()
 
         run_in_background(self.services.list_devices, done,
@@ -407,12 +535,16 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop whatever is running (round, recording, speech) before the app exits."""
-        self.round_screen.shutdown()
-        self.check.shutdown()
-        self.review.stop_playback()
-        self.review.cancel_work()  # exports, imports, catching up: stopped and cleaned up first
+        if self._screens["round"] is not None:
+            self.round_screen.shutdown()
+        if self._check is not None:
+            self._check.shutdown()
+        if self._review is not None:
+            self._review.stop_playback()
+            self._review.cancel_work()  # exports, imports, catching up: stopped and cleaned up first
         self.model_status.cancel()  # a model still loading: its process is ended
-        self.debrief.stop_recording()
+        if self._debrief is not None:
+            self._debrief.stop_recording()
         if self.round_session is not None:
             self.round_session.close()
         if self.speaker is not None:
@@ -426,7 +558,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         # Closing the window during a round ends it: ask first (what was recorded is kept).
-        if self.round_screen.running and not self.round_screen.ask_to_end_round():
+        if self._round_running() and not self.round_screen.ask_to_end_round():
             event.ignore()
             return
         self._save_geometry()
@@ -475,12 +607,11 @@ class MainWindow(QMainWindow):
         menu)."""
         self.model_loading = TaskProgress()
         self.statusBar().addPermanentWidget(self.model_loading, 1)
-        self.statusBar().addPermanentWidget(self.review.import_progress, 1)
         self.model_status.changed.connect(self._show_model_loading)
         file_menu = self.menuBar().actions()[0].menu()
         first = file_menu.actions()[0]
         self.import_action = self._action(file_menu, "import", "&Import a recorded interview...",
-                                          self.review.ask_import, "", ["Ctrl+I"])
+                                          lambda: self.review.ask_import(), "", ["Ctrl+I"])
         file_menu.removeAction(self.import_action)
         file_menu.insertAction(first, self.import_action)  # first in File, as an Open would be
 
@@ -550,15 +681,15 @@ class MainWindow(QMainWindow):
         if mode in self.theme_actions:
             self.theme_actions[mode].setChecked(True)
         self.update_settings(theme=mode)
-        self.settings_screen.show_theme(mode)
+        self._update_screen("settings", "theme", lambda screen: screen.show_theme(mode))
 
     def update_settings(self, **changes) -> None:
         """Settings changed outside the Settings form (theme, window place, first run): kept,
         shown to the form as its base, and saved quietly (a failure here is not worth a message)."""
         from dataclasses import replace
 
-        self.services.settings = replace(self.services.settings, **changes)
-        self.settings_screen.set_base(self.services.settings)
+        settings = self.services.settings = replace(self.services.settings, **changes)
+        self._update_screen("settings", "base", lambda screen: screen.set_base(settings))
         if self.services.save_settings is not None:
             try:
                 self.services.save_settings(self.services.settings)
@@ -589,6 +720,8 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def start_round(self, script: RoundScript) -> None:
+        from interviewer.app.round_session import RoundSession, RoundSessionConfig
+
         if self.round_screen.running:
             self.banner.show_message("A round is already running: end it first.", "warning")
             self.show_screen("round")

@@ -19,8 +19,14 @@ def show_test_window() -> str:
     icon = QIcon(str(icon_path))
     if icon.isNull():
         raise RuntimeError(f"app icon not loadable: {icon_path}")
-    # The app's own window code must be present (a frozen build can silently lose modules).
-    import interviewer.gui.main_window  # noqa: F401
+    # The app's own window code must be present (a frozen build can silently lose modules),
+    # including the screens the window builds only when they are first opened.
+    import importlib
+
+    from interviewer.gui import main_window
+
+    for name in main_window.LAZY_SCREEN_MODULES:
+        importlib.import_module(name)
 
     label = QLabel("Interviewer self-check")
     label.setWindowIcon(icon)
