@@ -59,6 +59,10 @@ BROKEN = {
     "deep_nesting": (b'{"segments": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "", "nested too deeply"),
     "not_utf8": (b'{"segments": [{"text": "caf\xe9", "start": 0, "end": 1}]}', "", "UTF-8"),
     "not_json": (b'{"segments": [', "", "not valid JSON"),
+    # A new-user run: a round exported as JSON was analysed as an empty transcript ("0 words").
+    "session_export": (text_of({"interviewer_export": 1, "session": {"id": 3, "answers": []}}), "",
+                       "not a transcript: a round exported from the app"),
+    "other_json_object": (text_of({"name": "notes", "items": [1, 2]}), "", 'not a transcript: a JSON object without "segments"'),
 }
 
 

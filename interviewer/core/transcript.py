@@ -203,6 +203,14 @@ class _Reader:
         if not isinstance(data, dict):
             raise TranscriptFormatError(f"{self.source}: expected a JSON object at the top level, "
                                         f"not {_kind(data)}")
+        if "segments" not in data:  # else any JSON object read as an empty transcript (0 words)
+            if "interviewer_export" in data:
+                what = "a round exported from the app (Export > JSON)"
+            else:
+                keys = ", ".join(f'"{k}"' for k in list(data)[:5]) or "none"
+                what = f"a JSON object without \"segments\" (its keys: {keys})"
+            raise TranscriptFormatError(f"{self.source}: not a transcript: {what}; expected the JSON that "
+                                        "`interviewer transcribe --json` writes, with \"segments\"")
         raw_segments = data.get("segments")
         segments = []
         for i, s in enumerate(self.items([] if raw_segments is None else raw_segments, "segments")):
