@@ -22,6 +22,7 @@ done == total).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,7 +72,7 @@ def open_audio(path: str | os.PathLike, block_seconds: float = READ_BLOCK_S) -> 
                            lambda: _soundfile_blocks(path, block_seconds))
     except Exception as exc:  # LibsndfileError (a RuntimeError) for formats it cannot read
         first_error = exc
-    no_pyav = UserError(f"{path}: cannot read as audio ({first_error}); this build reads WAV, FLAC, "
+    no_pyav = UserError(f"{path}: cannot read as audio ({why_unreadable(first_error)}); this build reads WAV, FLAC, "
                         "MP3 and Ogg files")
     try:
         import av
@@ -85,8 +86,17 @@ def open_audio(path: str | os.PathLike, block_seconds: float = READ_BLOCK_S) -> 
     except ImportError:  # the desktop bundle's stand-in for PyAV (packaging/rthook_no_av.py)
         raise no_pyav from None
     except Exception as exc:  # PyAV raises many error types for unreadable input
-        raise UserError(f"{path}: cannot read as audio ({type(exc).__name__}: {exc})") from None
+        raise UserError(f"{path}: cannot read as audio ({why_unreadable(exc)})") from None
     return AudioStream(path, float(duration), lambda: _pyav_blocks(path, block_seconds))
+
+
+def why_unreadable(exc: BaseException) -> str:
+    """What the audio library said, in words: without its error number ("[Errno 1094995529]"),
+    its class name or the path (the message names the file already)."""
+    said = getattr(exc, "error_string", None) or getattr(exc, "strerror", None) or str(exc)
+    said = re.sub(r"\[Errno -?\d+\]\s*", "", str(said))
+    said = re.sub(r"""(?:Error opening )?['"][^'"]*[/\\][^'"]*['"]:?\s*""", "", said).strip(" :;,.")  # a quoted path
+    return said or "not an audio file this build can decode"
 
 
 def _soundfile_blocks(path: Path, block_seconds: float) -> Iterator[np.ndarray]:
@@ -106,7 +116,7 @@ def _soundfile_blocks(path: Path, block_seconds: float) -> Iterator[np.ndarray]:
             if tail.size:
                 yield tail
     except soundfile.LibsndfileError as exc:  # a file cut short or corrupt after its header
-        raise UserError(f"{path}: cannot read as audio ({exc})") from None
+        raise UserError(f"{path}: cannot read as audio ({why_unreadable(exc)})") from None
 
 
 def _pyav_blocks(path: Path, block_seconds: float) -> Iterator[np.ndarray]:
@@ -129,7 +139,7 @@ def _pyav_blocks(path: Path, block_seconds: float) -> Iterator[np.ndarray]:
             for out in resampler.resample(None):
                 pieces.append(out.to_ndarray().reshape(-1).astype(np.float32) / 32768.0)
     except av.error.FFmpegError as exc:
-        raise UserError(f"{path}: cannot read as audio ({type(exc).__name__}: {exc})") from None
+        raise UserError(f"{path}: cannot read as audio ({why_unreadable(exc)})") from None
     if pieces:
         yield np.concatenate(pieces)
 
