@@ -79,8 +79,9 @@ def relay(gain: float, t60: float, drr_db: float, seed: int) -> None:
         outdata[:, 0] = np.clip(wet[:frames], -1, 1)
 
     with sounddevice.Stream(samplerate=RATE, blocksize=chunk, channels=1, dtype="float32",
-                            latency=0.02,
+                            latency=0.05,  # 20 ms underran on a busy machine (the echo went silent)
                             callback=callback):
+        print("ready", flush=True)
         threading.Event().wait()
 
 
@@ -99,10 +100,17 @@ def virtual_room(room: Room | None = None):
         load("module-null-sink", f"sink_name={MIC}")
         if room is not None:
             env = dict(os.environ, PULSE_SOURCE=f"{SPK}.monitor", PULSE_SINK=MIC)
-            processes.append(subprocess.Popen(
+            relay_process = subprocess.Popen(
                 [sys.executable, __file__, "--relay", str(room.gain), str(room.t60), str(room.drr_db), str(room.seed)],
-                env=env, stderr=subprocess.DEVNULL))
-            time.sleep(1.0)  # the relay's streams start
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            processes.append(relay_process)
+            # Wait until its streams run (importing numpy and PortAudio takes seconds on a busy machine).
+            ready = threading.Thread(target=relay_process.stdout.readline, daemon=True)
+            ready.start()
+            ready.join(30)
+            if ready.is_alive() or relay_process.poll() is not None:
+                raise RuntimeError("the loudspeaker relay did not start")
+            time.sleep(0.3)
         os.environ["PULSE_SINK"], os.environ["PULSE_SOURCE"] = SPK, f"{MIC}.monitor"
         yield
     finally:
@@ -148,7 +156,8 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
     """The interviewer speaks; the candidate (if any) talks `talk_after` s later. Both detectors
     listen to every block; `stopper` ("aware", "plain" or None) is the one that stops the
     interviewer. Returns {"onsets": {"aware": [...], "plain": [...]}, "latency": s or None,
-    "recording": path, "speech_started": monotonic time or None}."""
+    "recording": path, "speech_started": monotonic time or None, "voiced": {"aware": share of
+    20 ms frames taken for a voice, "plain": ...}}."""
     from interviewer.adapters.microphone import Microphone
     from interviewer.adapters.voice import VoiceDetector
 
@@ -192,7 +201,9 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
     latency = None
     if started is not None and speaker.stopped_at is not None:
         latency = speaker.stopped_at - started
-    return {"onsets": onsets, "latency": latency, "recording": recording, "speech_started": started}
+    voiced = {kind: d.voiced_frames / max(1, d.frames) for kind, d in zip(("aware", "plain"), detectors)}
+    return {"onsets": onsets, "latency": latency, "recording": recording, "speech_started": started,
+            "voiced": voiced}
 
 
 SETUPS = (("headphones (no echo)", None),

@@ -78,3 +78,4 @@ _.meter_track  # gui/theme.py: level meter (color("meter_track"))
 _.meter_ok  # gui/theme.py
 _.meter_hot  # gui/theme.py
 _.contrast_ratio  # gui/theme.py: tests/gui/test_theme.py
+_.voiced_frames  # adapters/voice.py: share of frames taken for a voice (benchmarks/barge_in.py, tests/adapters/test_barge_in_devices.py)
