@@ -326,8 +326,8 @@ class EchoCheck:
     def advice(self) -> str:
         if self.heard:
             return (f"The microphone hears the interviewer's voice ({self.echo_db:.0f} dB): loudspeakers. "
-                    "Headphones are better: the app tells its own voice from yours, but with loudspeakers "
-                    "it may stop later when you talk over it.")
+                    "Headphones are better: with loudspeakers the interviewer may take its own voice for "
+                    "yours and stop mid-sentence, or stop late when you talk over it.")
         return "The microphone does not hear the interviewer's voice (headphones): fine."
 
 
