@@ -384,6 +384,8 @@ class RoundScreen(QWidget):
         self._render_partial()
         self.transcript.finish_answer()
         self._set_buttons(running=False)
+        # Not the last prompt or question: nothing more is asked, and the keys do nothing now.
+        self.question.setText("The round is over. Its review is open; start a new round from Home.")
         self.status.setText(self.session.controller.status_line)
         self.session.set_scratchpad(self.scratchpad.toPlainText())
         self.finished.emit(self.session)
