@@ -558,7 +558,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         # Closing the window during a round ends it: ask first (what was recorded is kept).
-        if self._round_running() and not self.round_screen.ask_to_end_round():
+        if self._round_running() and not self.round_screen.ask_to_end_round(quitting=True):
             event.ignore()
             return
         self._save_geometry()

@@ -238,10 +238,13 @@ class RoundScreen(QWidget):
         self.stop_round()
         return True
 
-    def ask_to_end_round(self) -> bool:
+    def ask_to_end_round(self, quitting: bool = False) -> bool:
+        """`quitting`: the app is closing (Ctrl+Q, the window's close button), which the question says."""
+        title, text = (("Quit and end the round?", "Quit the app and end the round now? What was recorded so "
+                        "far is kept.") if quitting else
+                       ("End the round?", "End the round now? What was recorded so far is kept and analysed."))
         answer = QMessageBox.question(
-            self, "End the round?",
-            "End the round now? What was recorded so far is kept and analysed.",
+            self, title, text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
