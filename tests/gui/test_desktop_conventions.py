@@ -72,7 +72,7 @@ def test_quit_during_a_round_asks_first(qtbot, isolated_dirs, script_dirs, tmp_p
     window.home.start_button.click()
     confirmations.answer_yes = False
     window.actions['quit'].trigger()
-    assert confirmations.asked == ["End the round?"]
+    assert confirmations.asked == ["Quit and end the round?"]  # it says the app quits
     assert window.isVisible() and window.round_screen.running
     window.round_screen.stop_round()
 
