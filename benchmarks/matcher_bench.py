@@ -3,18 +3,23 @@ right fact, and skip a follow-up the candidate already covered?
 
     .venv/bin/python benchmarks/matcher_bench.py            # accuracy on tune and test, timing
     .venv/bin/python benchmarks/matcher_bench.py --errors   # also list every wrong decision
-    .venv/bin/python benchmarks/matcher_bench.py --tune     # search thresholds on the tune part
+    .venv/bin/python benchmarks/matcher_bench.py --tune     # search thresholds on tune + test
+    .venv/bin/python benchmarks/matcher_bench.py --blind    # also score the blind part (once!)
 
 Labelled data (written by hand, as text) is in benchmarks/matcher_data/: tune.toml was used to
 choose the thresholds in interviewer/core/matching.py; test.toml was written before any tuning
-and is never used to tune. Three matchers side by side:
+and scored once, blind (right fact 82.7%); it has been development data since (the word-by-word
+scoring and its thresholds were chosen on tune and test together). blind.toml was written after
+that, before the matcher changed, over mostly new scripts: it is scored only with --blind, once
+the method is final, and never used to tune (its errors are not listed). Three matchers side by
+side:
 
   keywords   the script's keywords only, as before issue 12 (a topic's keywords, if_missing words;
              a follow-up without if_missing is always asked)
   lexical    the pure-Python fallback used when the model is missing (bag of word stems + keywords)
   embedding  all-MiniLM-L6-v2 int8 on onnxruntime + keywords (what the app uses)
 
-Targets (test part, embedding): right fact for >= 90% of clarifying questions, right follow-up
+Targets (blind part, else test, embedding): right fact for >= 90% of clarifying questions, right follow-up
 decision for >= 90% of answers. Time per match is measured on this machine (2 cores): the
 interviewer's answer must start <= 1.5 s after the question ends.
 """
@@ -151,6 +156,8 @@ class CachedEncoder:
 
     def __init__(self, encoder):
         self.encoder, self.name, self.cache = encoder, encoder.name, {}
+        if hasattr(encoder, "token_similarities"):  # word-by-word scoring (its own cache)
+            self.token_similarities = encoder.token_similarities
 
     def encode(self, texts):
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
@@ -185,34 +192,38 @@ def tune(encoder, asks: list[AskCase], follow_ups: list[FollowUpCase]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong decision")
-    parser.add_argument("--tune", action="store_true", help="search thresholds on the tune part")
+    parser.add_argument("--tune", action="store_true", help="search thresholds on the tune and test parts")
+    parser.add_argument("--blind", action="store_true",
+                        help="also score blind.toml (never used to tune: run it once the method is final)")
     args = parser.parse_args()
 
-    parts = {name: load_cases(name) for name in ("tune", "test")}
+    names = ("tune", "test", "blind") if args.blind else ("tune", "test")
+    parts = {name: load_cases(name) for name in names}
     started = time.perf_counter()
     onnx = OnnxTextEncoder()
     print(f"embedding model loaded in {time.perf_counter() - started:.2f} s ({onnx.path})")
     if args.tune:
         for encoder in (LexicalEncoder(), onnx):
-            tune(encoder, *parts["tune"])
+            tune(encoder, parts["tune"][0] + parts["test"][0], parts["tune"][1] + parts["test"][1])
         return 0
 
     matchers = [KeywordMatcher(), MeaningMatcher("lexical", Matcher(LexicalEncoder())),
                 MeaningMatcher("embedding", Matcher(onnx))]
     results = {(m.name, part): score(m, *cases) for m in matchers for part, cases in parts.items()}
     for part, (asks, follow_ups) in parts.items():
-        note = "used to tune" if part == "tune" else "never used to tune"
+        note = {"tune": "used to tune", "test": "scored blind once, development data since",
+                "blind": "never used to tune"}[part]
         print(f"\n{part} part ({note}): {len(asks)} clarifying questions, "
               f"{len(follow_ups)} follow-up decisions")
         print(f"  {'matcher':<10} {'right fact':>20} {'right follow-up':>22}")
         for m in matchers:
             ask_errors, fu_errors = results[(m.name, part)]
             print(f"  {m.name:<10} {pct(ask_errors, asks):>20} {pct(fu_errors, follow_ups):>22}")
-    timing(onnx, *parts["test"])
+    timing(onnx, *parts["blind" if args.blind else "test"])
 
     if args.errors:
         for m in matchers[1:]:
-            for part in parts:
+            for part in ("tune", "test"):  # the blind part's errors are not for reading
                 ask_errors, fu_errors = results[(m.name, part)]
                 print(f"\n{m.name} errors on {part}:")
                 for case, got in ask_errors:
@@ -221,10 +232,11 @@ def main() -> int:
                     want = "ask" if case.needed else "skip"
                     print(f"  fu   [{case.follow_up.id}] want {want}: {case.said!r}")
 
-    asks, follow_ups = parts["test"]
-    ask_errors, fu_errors = results[("embedding", "test")]
+    scored = "blind" if args.blind else "test"
+    asks, follow_ups = parts[scored]
+    ask_errors, fu_errors = results[("embedding", scored)]
     ok = (1 - len(ask_errors) / len(asks) >= TARGET and 1 - len(fu_errors) / len(follow_ups) >= TARGET)
-    print(f"\ntargets on the test part (>= {TARGET:.0%} each, embedding): {'met' if ok else 'NOT met'}")
+    print(f"\ntargets on the {scored} part (>= {TARGET:.0%} each, embedding): {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 
 

@@ -325,7 +325,7 @@ class RoundSession:
         or deciding a follow-up on the GUI thread only encodes what the candidate said."""
         topics = [t for q in self.script.questions for t in q.clarifying_topics]
         follow_ups = [f for q in self.script.questions for f in q.follow_ups]
-        self.matcher.warm(topics, follow_ups)
+        self.matcher.warm(topics, follow_ups, contexts=[q.text for q in self.script.questions])
 
     def _answerer_for(self, question_id: str | None) -> ClarifyingResponder | None:
         question = _question(self.script, question_id)

@@ -89,6 +89,28 @@ def test_real_model_answers_paraphrased_and_misheard_clarifying_questions(encode
     assert responder.reply("Should it be a work example?").topic == "example scope"
 
 
+def test_real_model_matches_word_by_word_with_the_interviewers_question_as_context(encoder):
+    """Questions the sentence vector alone answered with the wrong fact (the matcher benchmark's
+    test part, now development data): the fraud words every fact shares pulled them to the
+    class-balance or cost fact."""
+    catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
+    fraud = next(s for s in catalog.scripts if s.id == "ml_system_design_fraud_detection")
+    question = fraud.question("design_fraud")
+    matcher = Matcher(encoder)
+    assert matcher.thresholds.words and matcher.uses_meaning
+    responder = ClarifyingResponder(question, matcher)
+    assert responder.reply("How long do we have to make a decision on each payment?").topic == "latency"
+    assert responder.reply("If the fraud model is unavailable, do we let payments through?").topic == \
+        "failure tolerance"
+    assert responder.reply("Do you want me to start with the data or with the model?").topic is None
+    # The word-by-word part: the question's words weigh less where the interviewer's question says them.
+    topics = [t for t in question.clarifying_topics if t.fact]
+    asked = "How do we find out that a payment was fraud?"
+    with_context = {m.topic.name: m.score for m in matcher.topic_scores(asked, topics, question.text)}
+    without = {m.topic.name: m.score for m in matcher.topic_scores(asked, topics)}
+    assert with_context["class balance"] < without["class balance"]  # "fraud" counts little now
+
+
 def test_a_follow_up_covered_in_other_words_is_skipped_with_the_model(encoder):
     catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
     tasks = next(s for s in catalog.scripts if s.id == "coding_pipeline_and_cache")

@@ -4,7 +4,7 @@ tests/adapters/test_embeddings.py."""
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
 from interviewer.core.matching import (
-    ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks, follow_up_needed,
+    STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks, follow_up_needed,
     keyword_hits, topics_asked, words,
 )
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp, Phase, Question, RoundScript
@@ -211,3 +211,44 @@ def test_asking_to_ask_gets_an_invitation_not_the_no_fact_reply():
     assert responder.reply("Can I ask a question? How many requests per second at peak?").topic == "scale"
     assert responder.reply("Can I ask about privacy?").text == "Make an assumption and state it."
     assert responder.reply("Can we clarify what the latency is?").topic == "latency"
+
+
+def test_a_spelled_out_acronym_matches_its_keyword():
+    """Speech recognition writes a spelled acronym letter by letter ("what's the d a u")."""
+    assert keyword_hits("what's the d a u", ["dau"]) == ["dau"]
+    assert keyword_hits("any p i i in the logs", ["pii", "logs"]) == ["logs", "pii"]
+    assert keyword_hits("what's the d a u", ["dau"], fuzzy=False) == []
+    assert keyword_hits("a b testing", ["ab test"]) == []  # the letters must make the whole keyword
+    assert keyword_hits("plan a b", ["ab"]) == ["ab"] and keyword_hits("plan a", ["a b"]) == []
+
+
+class WordByWord(Unit):
+    """A toy encoder that also aligns words: a content word is 1.0 close to the same word, else 0."""
+
+    name = "unit-words"
+
+    def token_similarities(self, targets, texts):
+        def pieces(text):
+            return [w for w in words(text) if w not in STOPWORDS] or words(text)[:1]
+        return [[[float(p in pieces(t)) for p in pieces(target)] for t in texts] for target in targets]
+
+
+def test_word_by_word_scoring_discounts_words_the_interviewers_question_already_says():
+    """'When do feed videos load?' asked about a feed of videos is about loading, not about the
+    feed and videos every fact mentions (a real error: 'How quickly does the feed need to load?'
+    got the freshness fact)."""
+    fresh = ClarifyingTopic("freshness", ("freshness",), "New videos show in the feed within an hour.")
+    latency = ClarifyingTopic("latency", ("latency",), "Pages load within two hundred milliseconds.")
+    matcher = Matcher(WordByWord(), Thresholds(topic=0.3, keyword_bonus=0.1, covered=None, words=True))
+    asked = "When do feed videos load?"
+    assert matcher.best_topic(asked, (fresh, latency)).topic.name == "freshness"  # no context
+    match = matcher.best_topic(asked, (fresh, latency), context="Rank the feed videos.")
+    assert match.topic.name == "latency"
+    # the recall of 'load' alone (the shared words weigh 0.05 each), averaged with the sentence
+    # similarity (0: the toy's axes do not include these words)
+    assert abs(match.score - (1 / 1.1) / 2) < 1e-9
+    question = Question("feed", "Rank the feed videos.", "req", (fresh, latency), no_fact_reply="Assume.")
+    assert ClarifyingResponder(question, matcher).reply(asked).topic == "latency"
+    # Without `words` in the thresholds, or with an encoder that cannot align words, sentences only.
+    sentences = Matcher(WordByWord(), Thresholds(topic=0.3, keyword_bonus=0.1, covered=None))
+    assert sentences.best_topic(asked, (fresh, latency), context="Rank the feed videos.") is None
