@@ -53,6 +53,14 @@ _NO_OUTPUT = ("Questions will be shown as text only. Connect speakers or headpho
               "check that PulseAudio or PipeWire is running (`pactl info`).")
 
 
+def _app_rate() -> int:
+    """The rate the app speaks at (the user's settings), not the speech engine's own default
+    (175 for espeak-ng), which the app never uses."""
+    from interviewer.app.settings import load_settings
+
+    return load_settings()[0].speech_rate
+
+
 def describe_voices(all_voices: bool = False, speaker: Any = None) -> str:
     from interviewer.adapters.speaker import Speaker
 
@@ -67,7 +75,7 @@ def describe_voices(all_voices: bool = False, speaker: Any = None) -> str:
             or v.id.lower().startswith(("en", "gmw/en"))]
         lines = [f"Speech voices ({len(voices)} installed"
                  + ("" if all_voices else f", {len(shown)} English shown; --all-voices for the rest")
-                 + f"; default rate {speaker.rate} words per minute):"]
+                 + f"; the interviewer speaks at {_app_rate()} words per minute, set in Settings):"]
         if not voices:
             lines.append("  none: the speech engine has no voices installed (Debian/Ubuntu: "
                          "sudo apt install espeak-ng-data)")

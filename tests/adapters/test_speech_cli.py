@@ -84,6 +84,18 @@ def test_devices_command_lists_devices_and_voices():
     assert "Speech voices (" in result.stdout and "gmw/en-us" in result.stdout
 
 
+def test_devices_says_the_rate_the_app_speaks_at(tmp_path, monkeypatch):
+    """A new-user run: `interviewer devices` said "default rate 175" (espeak-ng's own), while the
+    app speaks at 170 (its default) or what Settings hold."""
+    from interviewer.app.settings import AppSettings, save_settings
+
+    monkeypatch.setenv("INTERVIEWER_CONFIG_DIR", str(tmp_path))
+    assert "speaks at 170 words per minute" in describe_voices()
+    save_settings(AppSettings(speech_rate=150))
+    assert "speaks at 150 words per minute" in describe_voices()
+    assert "175" not in describe_voices().splitlines()[0]
+
+
 def test_devices_with_no_sound_hardware_explains_why():
     fake = FakeSoundDevice(devices=[], default=(-1, -1))
     text = describe_audio_devices(fake)
