@@ -15,6 +15,12 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
+def count_text(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 round", "2 rounds", "no rounds": never "round(s)"."""
+    word = noun if count == 1 else (plural or noun + "s")
+    return f"{count if count else 'no'} {word}"
+
+
 def clock_text(seconds: float) -> str:
     """mm:ss, or h:mm:ss past an hour; negative values show as 00:00."""
     seconds = max(0, int(round(seconds)))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewer.app.labels import count_text
 from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
@@ -419,7 +420,8 @@ class MainWindow(QMainWindow):
                 recovered = []
                 notices.append(f"Interrupted rounds could not be checked: {exc}")
             if recovered:
-                notices.append(f"{len(recovered)} round(s) were interrupted (the app stopped during the "
+                notices.append(f"{count_text(len(recovered), 'round')} "
+                               f"{'was' if len(recovered) == 1 else 'were'} interrupted (the app stopped during the "
                                "round); their recordings were kept and can be reviewed from Home.")
             if notices:
                 self.banner.show_message(" ".join(notices), "warning")
@@ -482,7 +484,8 @@ class MainWindow(QMainWindow):
             self.home.set_history(rows)  # the cards' last scores, the recent sessions' numbers
             completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED)
             self.home.progress_label.setText(
-                f"<b>{completed} round(s) completed.</b> Practice plan: {self.progress_screen.plan_summary.text()}")
+                f"<b>{count_text(completed, 'round').capitalize()} completed.</b> "
+                f"Practice plan: {self.progress_screen.plan_summary.text()}")
 
         run_in_background(load, done,
                           lambda exc: self.banner.show_message(f"Could not compute progress: {exc}", "warning"))
@@ -753,6 +756,7 @@ class MainWindow(QMainWindow):
 
         transcriber_factory = live_transcriber if make is not None else None
 
+        from interviewer.app.settings import output_setup_for
         from interviewer.core.round_controller import ControllerSettings
 
         config = RoundSessionConfig(
@@ -760,7 +764,9 @@ class MainWindow(QMainWindow):
             round_warning_minutes=max(settings.warning_minutes, 5.0) if settings.warning_minutes else 0.0,
             controller=ControllerSettings(
                 silence_ends_answer_after=settings.end_answer_after_silence or None,
-                silence_nudge_after=settings.nudge_after_silence or None))
+                silence_nudge_after=settings.nudge_after_silence or None,
+                # Loudspeakers: the microphone hears the interviewer, who must not stop on its own voice.
+                barge_in=output_setup_for(settings) != "loudspeakers"))
         if self.round_session is not None:
             self.round_session.close(timeout=2.0)
         self._round_was_saved = False
