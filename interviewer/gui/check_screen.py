@@ -97,8 +97,11 @@ class CheckScreen(QWidget):
         self._meter_timer.timeout.connect(lambda: self.meter.set_level(self.level_dbfs))
 
     def set_round(self, title: str | None) -> None:
-        self.round_label.setText(f"Next round: <b>{title}</b>" if title else "")
+        # A disabled button with no reason left a new user guessing: say what is missing.
+        why = "" if title else "No round chosen yet: pick one on Home (Ctrl+1), then come back or start it there."
+        self.round_label.setText(f"Next round: <b>{title}</b>" if title else why)
         self.start_button.setEnabled(bool(title))
+        self.start_button.setToolTip(why)
 
     def set_devices(self, devices: DeviceList, input_device: str | None, voice: str | None, rate: int) -> None:
         self.mic.clear()

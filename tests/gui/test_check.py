@@ -59,3 +59,18 @@ def test_missing_model_is_explained(qtbot, isolated_dirs):
     window.check.open(None)
     assert "missing" in window.check_screen.model_status.text()
     assert not window.check_screen.start_button.isEnabled()
+
+
+def test_start_off_on_the_check_page_says_why(qtbot):
+    """A new-user run: "Start the round" was disabled with no reason shown (no round chosen)."""
+    from interviewer.gui.check_screen import CheckScreen
+
+    check = CheckScreen()
+    qtbot.addWidget(check)
+    check.set_round(None)
+    assert not check.start_button.isEnabled()
+    assert "No round chosen" in check.round_label.text() and "Home" in check.round_label.text()
+    assert "Home" in check.start_button.toolTip()
+    check.set_round("Ownership stories")
+    assert check.start_button.isEnabled() and "Ownership stories" in check.round_label.text()
+    assert check.start_button.toolTip() == ""
