@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 from interviewer import paths
@@ -36,6 +37,13 @@ class AppSettings:
     theme: str = "system"  # system | light | dark (gui/theme.py)
     window_geometry: str = ""  # the main window: "x,y,width,height[,maximized]"
     first_run_done: bool = False  # the guided start was finished or skipped
+    # Headphones or loudspeakers (OUTPUT_SETUPS), from the Check screen's echo check or set by
+    # hand; it holds only for the devices it was found on (output_setup_for).
+    output_setup: str = "unknown"
+    output_setup_source: str = ""  # "echo check" | "set by hand"
+    output_setup_at: str = ""  # when, ISO 8601 UTC
+    output_setup_output_device: str | None = None  # the speaker it was found on (None = default)
+    output_setup_input_device: str | None = None  # the microphone the echo check listened with
 
     @classmethod
     def from_dict(cls, data: dict) -> "AppSettings":
@@ -60,6 +68,27 @@ class AppSettings:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+OUTPUT_SETUPS = ("unknown", "headphones", "loudspeakers")
+
+
+def with_output_setup(settings: AppSettings, setup: str, source: str) -> AppSettings:
+    """`settings` recording `setup` for the current devices, found now by `source`."""
+    if setup not in OUTPUT_SETUPS:
+        raise ValueError(f"output setup {setup!r} is not one of {', '.join(OUTPUT_SETUPS)}")
+    return replace(settings, output_setup=setup, output_setup_source=source,
+                   output_setup_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                   output_setup_output_device=settings.output_device,
+                   output_setup_input_device=settings.input_device)
+
+
+def output_setup_for(settings: AppSettings) -> str:
+    """Headphones, loudspeakers or unknown for the speaker in use: a setup found on another
+    speaker says nothing about this one (a file edited by hand with another word: unknown)."""
+    if settings.output_setup not in OUTPUT_SETUPS or settings.output_device != settings.output_setup_output_device:
+        return "unknown"
+    return settings.output_setup
 
 
 def settings_path() -> Path:

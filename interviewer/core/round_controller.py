@@ -58,6 +58,12 @@ from interviewer.core.transcript import Segment, Transcript, Word
 DEFAULT_SILENCE_ENDS_ANSWER = 8.0
 
 
+# How long after the interviewer stops a voice may still be its echo in a loudspeaker room
+# (reverberation and the audio buffers): a generous bound, since the candidate loses nothing
+# (the round recording runs) and can press Space.
+ECHO_TAIL_SECONDS = 1.0
+
+
 @dataclass(frozen=True)
 class ControllerSettings:
     silence_ends_answer_after: float | None = DEFAULT_SILENCE_ENDS_ANSWER  # once the candidate spoke
@@ -68,6 +74,9 @@ class ControllerSettings:
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
     # A question the candidate asked, then this much silence: the interviewer answers it.
     reply_after_silence: float = 0.5
+    # Talking over the interviewer stops it. Off with loudspeakers: the microphone hears the
+    # interviewer too and it would cut itself off; the candidate interrupts with interrupt().
+    barge_in: bool = True
 
 
 class UtteranceKind(StrEnum):
@@ -570,6 +579,8 @@ class RoundController:
         """The candidate started talking (a voice detector that ignores the interviewer's own
         voice says so). Thread-safe. Talking over the interviewer stops it and starts the answer;
         talking while nothing is recorded adds to the last answer."""
+        if not self.settings.barge_in and self._speaking is not None:
+            return  # with loudspeakers this may be the interviewer's own voice; the key interrupts
         self._inbox.put(self._voice)
         # The speaker stops at once, from this thread (its stop() is thread-safe), rather than at
         # the next poll: the candidate must not talk over the interviewer for long. The rest is
@@ -587,10 +598,27 @@ class RoundController:
             return
         speaking = self._speaking
         if speaking is not None:
-            if speaking.kind != UtteranceKind.CLOSING:
+            if speaking.kind != UtteranceKind.CLOSING and self.settings.barge_in:
                 self._barge_in(speaking)
-        elif self._answer is None and not self._to_say and self._turn is not None:
+        elif self._answer is None and not self._to_say and self._turn is not None and not self._in_echo_tail():
             self.continue_answer()
+
+    def _in_echo_tail(self) -> bool:
+        """With loudspeakers (barge-in off) the room still rings just after the interviewer stops."""
+        last = self.utterances[-1] if self.utterances else None
+        return (not self.settings.barge_in and last is not None and last.ended_at is not None
+                and self._now() - last.ended_at < ECHO_TAIL_SECONDS)
+
+    def interrupt(self) -> bool:
+        """The candidate's key to talk over the interviewer (with barge-in off, the only way):
+        it stops as if they had started talking. Not the closing; not while paused."""
+        speaking = self._speaking
+        if (speaking is None or speaking.kind == UtteranceKind.CLOSING or self.paused or self.finished
+                or not self.started):
+            return False
+        self._barge_in(speaking)
+        self._check_status()
+        return True
 
     def _barge_in(self, speaking: Utterance) -> None:
         now = self._now()

@@ -8,7 +8,7 @@ from typing import Callable
 from PySide6.QtCore import QTimer
 
 from interviewer.app.services import AppServices, DeviceList
-from interviewer.app.settings import AppSettings
+from interviewer.app.settings import AppSettings, with_output_setup
 from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.ports import Recorder
 from interviewer.core.scripts.model import RoundScript
@@ -145,7 +145,14 @@ class CheckController:
             _release(recorder)
             screen.echo_button.setEnabled(True)
             screen.mic_button.setEnabled(True)
-            screen.echo_status.setText(result.advice() if error is None else f"The echo check failed: {error}")
+            if error is not None:
+                screen.echo_status.setText(f"The echo check failed: {error}")
+                return
+            screen.echo_status.setText(result.advice())
+            # Kept for the rounds on this speaker: with loudspeakers talking does not interrupt.
+            found = with_output_setup(self.services.settings, "loudspeakers" if result.heard else "headphones",
+                                      "echo check")
+            self._use_settings(replace(found, output_setup_input_device=device))
 
         run_in_background(lambda: run_echo_test(handle, recorder, folder / "echo-test.wav"),
                           lambda result: done(result), lambda exc: done(error=exc))

@@ -756,6 +756,7 @@ class MainWindow(QMainWindow):
 
         transcriber_factory = live_transcriber if make is not None else None
 
+        from interviewer.app.settings import output_setup_for
         from interviewer.core.round_controller import ControllerSettings
 
         config = RoundSessionConfig(
@@ -763,7 +764,9 @@ class MainWindow(QMainWindow):
             round_warning_minutes=max(settings.warning_minutes, 5.0) if settings.warning_minutes else 0.0,
             controller=ControllerSettings(
                 silence_ends_answer_after=settings.end_answer_after_silence or None,
-                silence_nudge_after=settings.nudge_after_silence or None))
+                silence_nudge_after=settings.nudge_after_silence or None,
+                # Loudspeakers: the microphone hears the interviewer, who must not stop on its own voice.
+                barge_in=output_setup_for(settings) != "loudspeakers"))
         if self.round_session is not None:
             self.round_session.close(timeout=2.0)
         self._round_was_saved = False

@@ -52,6 +52,9 @@ def _with_icon(icon: str, text: str) -> str:
 
     return f"{theme.icon_html(icon, theme.current().warning_text)}&nbsp;{html.escape(text)}"
 
+LOUDSPEAKER_HINT = ("Loudspeakers: press Space to interrupt the interviewer; headphones let you simply "
+                    "talk over it")
+
 
 class RoundScreen(QWidget):
     finished = Signal(object)  # the RoundSession, once the round is over
@@ -124,6 +127,11 @@ class RoundScreen(QWidget):
         header.addWidget(QLabel("Round"))
         header.addWidget(self.round_clock)
 
+        self.interrupt_hint = QLabel(LOUDSPEAKER_HINT)  # shown in rounds without barge-in
+        self.interrupt_hint.setProperty("role", "muted")
+        self.interrupt_hint.setWordWrap(True)
+        self.interrupt_hint.hide()
+
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(QLabel("Mic"))
@@ -147,6 +155,7 @@ class RoundScreen(QWidget):
         layout.addWidget(self.plan)
         layout.addWidget(self.warning)
         layout.addWidget(self.question)
+        layout.addWidget(self.interrupt_hint)
         layout.addLayout(status_row)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
@@ -185,6 +194,7 @@ class RoundScreen(QWidget):
         self.scratchpad.clear()
         self.scratchpad.blockSignals(False)
         self.warning.hide()
+        self.interrupt_hint.setVisible(not session.controller.settings.barge_in)
         self._partial_segments.clear()
         self._shown_answer = None
         self._last_heading = None
@@ -206,8 +216,10 @@ class RoundScreen(QWidget):
         controller = self.session.controller
         if controller.status == ControllerStatus.WAITING:
             controller.continue_answer()
-        else:
-            controller.end_answer()
+        elif controller.settings.barge_in:  # talking stops the interviewer; Space ends the answer
+            controller.end_answer() or controller.interrupt()
+        else:  # loudspeakers: Space is how the candidate talks over the interviewer
+            controller.interrupt() or controller.end_answer()
 
     def repeat_question(self) -> None:
         if self.running:

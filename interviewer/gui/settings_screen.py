@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 
 from interviewer.adapters import models as model_catalog
 from interviewer.app.labels import english_voices_first
-from interviewer.app.settings import AppSettings
+from interviewer.app.settings import AppSettings, output_setup_for, with_output_setup
 from interviewer.app.services import DeviceList
 from interviewer.gui import theme
 
 DEFAULT_CHOICE = "(system default)"
+OUTPUT_SETUP_LABELS = {"unknown": "Not known", "headphones": "Headphones",
+                       "loudspeakers": "Loudspeakers (talking does not interrupt)"}
 
 
 class SettingsScreen(QWidget):
@@ -88,6 +90,15 @@ class SettingsScreen(QWidget):
         self.data_dir.setPlaceholderText("default data folder")
         browse_data = QPushButton("Folder...")
         browse_data.clicked.connect(self._browse_data)
+        self.output_setup = QComboBox()
+        for setup, label in OUTPUT_SETUP_LABELS.items():
+            self.output_setup.addItem(label, setup)
+        self.output_setup.setToolTip("The Check screen's echo check finds this. With loudspeakers the interviewer "
+                                     "does not stop when you talk (its own voice would stop it): press Space.")
+        self.output_setup_note = QLabel()
+        self.output_setup_note.setWordWrap(True)
+        self.output_setup_note.setProperty("role", "muted")
+        self.output_device.currentIndexChanged.connect(self._show_output_setup)
         self.devices_note = QLabel("Looking for microphones, speakers and voices...")
         self.devices_note.setWordWrap(True)
 
@@ -106,6 +117,7 @@ class SettingsScreen(QWidget):
         data_note.setProperty("role", "muted")
         groups = (
             ("Microphone and speaker", [("Microphone", self.input_device), ("Speaker", self.output_device),
+                                        ("Listening on", self.output_setup), ("", self.output_setup_note),
                                         ("", self.devices_note)]),
             ("Interviewer voice", [("Voice", self.voice), ("Speech rate", self.rate)]),
             ("Speech model", [("Model", _row(self.model, self.download_button, browse_model)),
@@ -212,6 +224,7 @@ class SettingsScreen(QWidget):
         self._settings = settings
         self.input_device.setCurrentIndex(max(0, self.input_device.findData(settings.input_device)))
         self.output_device.setCurrentIndex(max(0, self.output_device.findData(settings.output_device)))
+        self._show_output_setup()
         self.voice.setCurrentIndex(max(0, self.voice.findData(settings.voice)))
         self.rate.setValue(settings.speech_rate)
         self._fill_models(settings.model)
@@ -223,6 +236,18 @@ class SettingsScreen(QWidget):
         self.show_theme(settings.theme)
         self.status.clear()
 
+    def _show_output_setup(self, *_args) -> None:
+        """Headphones or loudspeakers as known for the speaker chosen now: another speaker than
+        the one checked is unknown until checked or set here."""
+        settings = replace(self._settings, output_device=self.output_device.currentData())
+        setup = output_setup_for(settings)
+        self.output_setup.setCurrentIndex(max(0, self.output_setup.findData(setup)))
+        if setup == "unknown":
+            note = "Not checked for this speaker: the echo check on the Check screen finds it."
+        else:
+            note = f"{settings.output_setup_source.capitalize() or 'Set'}, {settings.output_setup_at.replace('T', ' ')}."
+        self.output_setup_note.setText(note)
+
     def show_theme(self, mode: str) -> None:
         """The theme chosen elsewhere (View > Theme) shows here too."""
         self.theme.setCurrentIndex(max(0, self.theme.findData(mode)))
@@ -232,6 +257,13 @@ class SettingsScreen(QWidget):
         self._settings = settings
 
     def current(self) -> AppSettings:
+        chosen = self._current_fields()
+        setup = self.output_setup.currentData() or "unknown"
+        if setup != output_setup_for(chosen):
+            chosen = with_output_setup(chosen, setup, "set by hand")
+        return chosen
+
+    def _current_fields(self) -> AppSettings:
         return replace(
             self._settings,
             input_device=self.input_device.currentData(),
