@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -61,9 +62,15 @@ class ProgressScreen(QWidget):
         self.plan_list = QListWidget()
         self.area_table = QTableWidget(0, 4)
         self.area_table.setHorizontalHeaderLabels(["Topic area", "Round kind", f"Covered (last {RECENT_ROUNDS})",
-                                                   "Over time (oldest first)"])
+                                                   "Over time"])
+        self.area_table.horizontalHeaderItem(3).setToolTip("Oldest round first: ● covered, ○ not covered")
         self.area_table.verticalHeader().setVisible(False)
-        self.area_table.horizontalHeader().setStretchLastSection(True)
+        # The area names take what is left (and elide); the short columns always fit their
+        # headers ("Over time (oldest first)" was cut off in the last, stretched column).
+        header = self.area_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.area_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.area_table.setAccessibleName("Topic areas covered over time, weakest first")
         self.area_note = QLabel()
@@ -156,7 +163,6 @@ class ProgressScreen(QWidget):
                     item.setToolTip(f"{sum(c for _, c in s.history)} of {len(s.history)} rounds covered it "
                                     "(● covered, ○ not covered)")
                 self.area_table.setItem(row, col, item)
-        self.area_table.resizeColumnsToContents()
         self.area_note.setText(
             "Each completed round counts an area as covered when at least half of its talking points, or of the "
             "questions that called for it (tradeoffs, numbers, clarifying questions...), were covered. Weakest first."

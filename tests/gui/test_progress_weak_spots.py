@@ -60,3 +60,22 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
         # The kind filter narrows the table to that kind.
         screen.kind_filter.setCurrentIndex(screen.kind_filter.findData("behavioral"))
         assert screen.area_table.rowCount() == 0
+
+
+def test_the_weak_spots_headers_are_not_cut_off(qapp, tmp_path):
+    """A new-user run: the last header ("Over time (oldest first)") was cut off at 1280x720."""
+    screen = ProgressScreen()
+    with Store.open(tmp_path) as store:
+        store_round(store, 1_700_000_000, NOT_MONITORED)
+        show(screen, store)
+    t = screen.area_table
+    screen.resize(930, 650)  # the progress screen in a 1280x720 window
+    screen.show()
+    qapp.processEvents()
+    header = t.horizontalHeader()
+    metrics = header.fontMetrics()
+    for col in (1, 2, 3):
+        text = t.horizontalHeaderItem(col).text()
+        assert header.sectionSize(col) >= metrics.horizontalAdvance(text), (text, header.sectionSize(col))
+    assert sum(header.sectionSize(c) for c in range(4)) <= t.viewport().width() + 1  # no column past the edge
+    screen.close()
