@@ -58,8 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     startup.disable_telemetry()  # before anything can load onnxruntime
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if not (sys.argv[1:] if argv is None else argv):
+        # The app: not importing every command's module to build the parser is part of its launch.
+        args = argparse.Namespace(self_check=False, command=None)
+    else:
+        args = build_parser().parse_args(argv)
     if argv is None:
         startup.prepare_process("app")
         log.info("command: %s", "self-check" if args.self_check else args.command or "app")
