@@ -55,11 +55,11 @@ def states_time(text: str) -> bool:
     return TIME_STATEMENT.search(text) is not None
 
 
-def spoken_phase_prompt(prompt: str, planned_start: float, actual_start: float) -> str:
-    """The prompt to say for a phase that starts at `actual_start` round seconds but was planned
-    for `planned_start`: as written when on plan, else without its time clauses and with the true
+def spoken_phase_prompt(prompt: str, planned_at: float, started_at: float) -> str:
+    """The prompt to say for a phase that starts at `started_at` round seconds but was planned
+    for `planned_at`: as written when on plan, else without its time clauses and with the true
     elapsed time first."""
-    if abs(actual_start - planned_start) < OFF_PLAN_SECONDS or not states_time(prompt):
+    if abs(started_at - planned_at) < OFF_PLAN_SECONDS or not states_time(prompt):
         return prompt
     kept: list[str] = []
     dropped_before = True  # the elapsed statement stands first, so the next clause opens a sentence
@@ -73,4 +73,4 @@ def spoken_phase_prompt(prompt: str, planned_start: float, actual_start: float) 
             continue
         kept.append(clause[0].upper() + clause[1:] if dropped_before else clause)
         dropped_before = False
-    return " ".join([elapsed_statement(actual_start), *kept])
+    return " ".join([elapsed_statement(started_at), *kept])

@@ -96,8 +96,8 @@ def test_the_bundled_scripts_do_state_times():
 
 def test_moving_on_early_keeps_the_rest_of_the_prompt_and_says_the_true_time():
     prompt = "We're about ten minutes in; let's move from requirements to a high-level design. Sketch it."
-    said = spoken_phase_prompt(prompt, planned_start=600, actual_start=129)
+    said = spoken_phase_prompt(prompt, planned_at=600, started_at=129)
     assert said == "We're about two minutes in. Let's move from requirements to a high-level design. Sketch it."
-    assert spoken_phase_prompt(prompt, planned_start=600, actual_start=570) == prompt  # within a minute
+    assert spoken_phase_prompt(prompt, planned_at=600, started_at=570) == prompt  # within a minute
     plan = "A few minutes on production."  # a plan, not the clock
-    assert spoken_phase_prompt(plan, planned_start=600, actual_start=129) == plan
+    assert spoken_phase_prompt(plan, planned_at=600, started_at=129) == plan
