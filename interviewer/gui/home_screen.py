@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -40,11 +42,26 @@ def _headline(row: Any) -> str:
     return " · ".join(parts)
 
 
+class _WrappedCardDelegate(QStyledItemDelegate):
+    """A card's height for the width it is painted at. The view asks for the height at its full
+    width but paints each item `spacing` narrower on both sides, so a title that wraps once more
+    there pushed the card's last line ("Not practised yet") out of sight."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+        view = self.parent()
+        narrowed = QStyleOptionViewItem(option)
+        width = view.viewport().width() - 2 * view.spacing()
+        if width > 0:
+            narrowed.rect = QRect(option.rect.x(), option.rect.y(), width, option.rect.height())
+        return super().sizeHint(narrowed, index)
+
+
 def _list(name: str, description: str) -> QListWidget:
     view = QListWidget()
     view.setObjectName(name)
     view.setAccessibleName(description)
     view.setWordWrap(True)  # long titles wrap: no sideways scrolling
+    view.setItemDelegate(_WrappedCardDelegate(view))
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setSpacing(3)
