@@ -263,3 +263,19 @@ def test_real_redecodes_done_ahead_give_the_same_transcript(whisper_model, tmp_p
         again = transcribe(audio, model)
     assert model.rechecks == 0
     assert again.to_dict() == plain.to_dict()
+
+
+def test_real_model_live_writes_nothing_over_the_fading_last_word(whisper_model):
+    """The end of a real monologue ("... alright thanks", tests/data/human): chunk by chunk,
+    tiny.en wrote "Thank you so much for watching..." over "thanks" fading out; the decode
+    guard (adapters/decode_guards.py) drops it, and the real closing stays."""
+    from pathlib import Path
+
+    truth = "yeah so that just happened uh and uh that should be good alright thanks"
+    audio = load_audio(Path(__file__).parent.parent / "data" / "human" / "mfa_cold_corpus3_end.flac")
+    live = LiveTranscriber(whisper_model)
+    for i in range(0, audio.size, 1600):
+        live.feed(audio[i:i + 1600])
+    heard = live.finish(timeout=120).text
+    assert recall_of(truth, heard) >= MIN_RECALL, heard
+    assert recall_of(heard, truth) >= 0.8, heard  # the share of the heard words he said
