@@ -62,7 +62,9 @@ class Room:
 
 def relay(gain: float, t60: float, drr_db: float, seed: int) -> None:
     """Child process: plays what the speaker sink plays (PULSE_SOURCE) through the room into the
-    microphone sink (PULSE_SINK), 20 ms at a time, until killed."""
+    microphone sink (PULSE_SINK), 20 ms at a time, until killed. Prints "xruns N" whenever its
+    count of blocks PortAudio flagged (input overflow, output underflow: a starved relay whose
+    echo has gaps) grows, so that a run can tell a starved room from a quiet one."""
     import sounddevice
 
     ir = Room(gain, t60, drr_db, seed).impulse_response()
@@ -70,9 +72,12 @@ def relay(gain: float, t60: float, drr_db: float, seed: int) -> None:
     size = 1 << int(np.ceil(np.log2(ir.size + chunk)))
     ir_spectrum = np.fft.rfft(ir, size)
     tail = np.zeros(size - chunk)
+    xruns = [0]
 
-    def callback(indata, outdata, frames, _time, _status) -> None:
+    def callback(indata, outdata, frames, _time, status) -> None:
         nonlocal tail
+        if status:
+            xruns[0] += 1
         wet = np.fft.irfft(np.fft.rfft(indata[:, 0], size) * ir_spectrum, size)
         wet[: tail.size] += tail
         tail = np.concatenate([wet[frames:], np.zeros(frames)])[: size - chunk]
@@ -82,13 +87,32 @@ def relay(gain: float, t60: float, drr_db: float, seed: int) -> None:
                             latency=0.05,  # 20 ms underran on a busy machine (the echo went silent)
                             callback=callback):
         print("ready", flush=True)
-        threading.Event().wait()
+        reported = 0
+        while True:
+            time.sleep(0.1)
+            if xruns[0] != reported:
+                reported = xruns[0]
+                print(f"xruns {reported}", flush=True)
+
+
+class RelayHealth:
+    """How often the loudspeaker relay was starved so far (0 without a relay)."""
+
+    def __init__(self) -> None:
+        self.xruns = 0
+
+    def follow(self, lines) -> None:
+        for line in lines:
+            if line.startswith("xruns "):
+                self.xruns = int(line.split()[1])
 
 
 @contextlib.contextmanager
 def virtual_room(room: Room | None = None):
-    """Two null sinks and, for loudspeakers (`room`), a relay from the speaker into the microphone."""
+    """Two null sinks and, for loudspeakers (`room`), a relay from the speaker into the microphone.
+    Yields a RelayHealth."""
     modules, processes = [], []
+    health = RelayHealth()
 
     def load(*args: str) -> None:
         out = subprocess.run(["pactl", "load-module", *args], capture_output=True, text=True, check=True, timeout=10)
@@ -110,9 +134,10 @@ def virtual_room(room: Room | None = None):
             ready.join(30)
             if ready.is_alive() or relay_process.poll() is not None:
                 raise RuntimeError("the loudspeaker relay did not start")
+            threading.Thread(target=health.follow, args=(relay_process.stdout,), daemon=True).start()
             time.sleep(0.3)
         os.environ["PULSE_SINK"], os.environ["PULSE_SOURCE"] = SPK, f"{MIC}.monitor"
-        yield
+        yield health
     finally:
         for key, value in saved.items():
             if value is None:
