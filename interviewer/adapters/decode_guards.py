@@ -43,7 +43,8 @@ LOOP_COMPRESSION_RATIO = 2.4
 LOOP_RETRY_OPTIONS = {"repetition_penalty": 1.1}
 # Faster than people articulate: fast speech runs at 6-7 syllables a second, short phrases a
 # little faster; real segments of the human-speech dev set measured 1.7-8.2 over the speech
-# left to them, the invented "Thank you very much." 12.9 (docs/analysis.md, "Decode guards").
+# left to them, the invented "Thank you very much." 12.9 (docs/analysis.md, "Text over the
+# end of the last word").
 MAX_SYLLABLES_PER_SECOND = 10.0
 # A VAD region that begins this little before earlier words end is still a new onset (word
 # times are off by about this much).
@@ -96,18 +97,19 @@ def drop_unvoiced_segments(segments: list[Segment], regions: list[SpeechRegion],
     silence at the end of a chunk ("I'll show you.", "Thank you."), and segments that only
     continue speech already written with too little of it for their words (`_tail_only`)."""
     kept: list[Segment] = []
+    written_until: float | None = None  # the end of the words kept so far
     for index, segment in enumerate(segments):
         start = segment.words[0].start if segment.words else segment.start
         end = segment.words[-1].end if segment.words else segment.end
         span = max(end - start, 1e-3)
         if _voiced(start, end, regions) < min_voiced * span:
             continue
-        written_until = max((_end_of(s) for s in kept), default=None)
-        later = [s for s in segments[index + 1:] if s.words or s.text.strip()]
-        next_start = _start_of(later[0]) if later else float("inf")
+        later = next((s for s in segments[index + 1:] if s.words or s.text.strip()), None)
+        next_start = _start_of(later) if later is not None else float("inf")
         if written_until is not None and _tail_only(segment, written_until, next_start, regions):
             continue
         kept.append(segment)
+        written_until = _end_of(segment) if written_until is None else max(written_until, _end_of(segment))
     return kept
 
 
