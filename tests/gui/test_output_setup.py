@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 
 from interviewer.app.services import AppServices, DeviceList, ScriptList
 from interviewer.app.settings import (
@@ -16,6 +17,7 @@ from interviewer.core.clock import FakeClock
 from interviewer.gui.main_window import MainWindow
 from interviewer.gui.round_screen import LOUDSPEAKER_HINT
 
+from gui_fakes import FakeSpeaker
 from test_round import make_window, run_round
 
 
@@ -88,3 +90,40 @@ def test_a_round_with_loudspeakers_has_no_barge_in_and_says_space_interrupts(qtb
     assert screen.interrupt_hint.text() == LOUDSPEAKER_HINT
     run_round(qtbot, window, window.services.clock)
     assert not screen.running
+
+
+class HoldingSpeaker(FakeSpeaker):
+    """Speaks until stopped, as a long sentence would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pending = None
+        self.stops = 0
+
+    def say(self, text, on_done=None):
+        self.said.append(text)
+        self.pending = on_done
+
+    def stop(self):
+        self.stops += 1
+        done, self.pending = self.pending, None
+        done and done()
+
+
+def test_with_loudspeakers_space_interrupts_the_interviewer_and_talking_does_not(qtbot, script_dirs, tmp_path,
+                                                                                   isolated_dirs):
+    speaker = HoldingSpeaker()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock(), speaker=speaker)
+    window.services.settings = with_output_setup(window.services.settings, "loudspeakers", "set by hand")
+    assert window.home.select_script("test-design")
+    window.home.start_button.click()
+    screen = window.round_screen
+    controller = screen.session.controller
+    qtbot.waitUntil(lambda: controller.status == "speaking", timeout=3000)
+    controller.on_voice()  # the room brings the interviewer's voice back: no barge-in
+    screen._tick()
+    assert controller.status == "speaking" and speaker.pending is not None
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: controller.status == "listening", timeout=3000)
+    assert controller.current_answer.barged_in and controller.utterances[0].interrupted
+    controller.stop()
