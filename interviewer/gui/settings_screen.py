@@ -245,7 +245,10 @@ class SettingsScreen(QWidget):
         if setup == "unknown":
             note = "Not checked for this speaker: the echo check on the Check screen finds it."
         else:
-            note = f"{settings.output_setup_source.capitalize() or 'Set'}, {settings.output_setup_at.replace('T', ' ')}."
+            note = f"{settings.output_setup_source.capitalize() or 'Set'}, {settings.output_setup_at.replace('T', ' ')}"
+            if settings.output_setup_source == "echo check":  # heard with this microphone
+                note += f", microphone: {settings.output_setup_input_device or DEFAULT_CHOICE.strip('()')}"
+            note += "."
         self.output_setup_note.setText(note)
 
     def show_theme(self, mode: str) -> None:

@@ -54,10 +54,10 @@ def _settings_window(qtbot, settings: AppSettings) -> MainWindow:
 
 
 def test_settings_shows_the_setup_of_the_chosen_speaker_and_saves_a_change_by_hand(qtbot, isolated_dirs):
-    checked = with_output_setup(AppSettings(output_device="Speakers"), "loudspeakers", "echo check")
+    checked = with_output_setup(AppSettings(output_device="Speakers", input_device="USB mic"), "loudspeakers", "echo check")
     screen = _settings_window(qtbot, checked).settings_screen
     assert screen.output_setup.currentData() == "loudspeakers"
-    assert "Echo check" in screen.output_setup_note.text()
+    assert "Echo check" in screen.output_setup_note.text() and "USB mic" in screen.output_setup_note.text()
     screen.output_device.setCurrentIndex(screen.output_device.findData("HDMI"))  # another speaker
     assert screen.output_setup.currentData() == "unknown" and "Not checked" in screen.output_setup_note.text()
     screen.output_setup.setCurrentIndex(screen.output_setup.findData("headphones"))  # the user knows
