@@ -148,7 +148,9 @@ class CheckController:
             if error is not None:
                 screen.echo_status.setText(f"The echo check failed: {error}")
                 return
-            screen.echo_status.setText(result.advice())
+            screen.echo_status.setText(result.advice() + (
+                " Until you switch to headphones and check again, talking does not interrupt the interviewer "
+                "in a round: press Space." if result.heard else ""))
             # Kept for the rounds on this speaker: with loudspeakers talking does not interrupt.
             found = with_output_setup(self.services.settings, "loudspeakers" if result.heard else "headphones",
                                       "echo check")

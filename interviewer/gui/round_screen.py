@@ -1,6 +1,7 @@
 """The round: the interviewer speaks, the candidate answers, the clock runs. Keyboard-first.
 
-Keys (when the scratchpad does not have focus): Space or Enter ends the answer, R repeats the
+Keys (when the scratchpad does not have focus): Space or Enter ends the answer (with loudspeakers,
+where talking does not interrupt the interviewer, it interrupts it first), R repeats the
 question, N moves on to the next part (ends the round in the last one), P pauses or resumes the
 round (clocks and recording). Ctrl+Enter, Ctrl+R, Ctrl+N and Ctrl+P work everywhere, the
 scratchpad included. End round asks first.
