@@ -265,8 +265,8 @@ def main() -> int:
 
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        print("PYTHONDONTWRITEBYTECODE is set: every launch compiles the app's modules from source "
-              "(an installed app has them compiled); unset it for the installed app's launch time")
+        print("PYTHONDONTWRITEBYTECODE is set: modules with no up-to-date compiled copy are compiled "
+              "from source at every launch (an installed app has them all compiled); unset it for that")
     trees = [ROOT] + ([args.compare_with.resolve()] if args.compare_with else [])
     for tree, (shown, ready) in launch_times(args.launches, trees).items():
         if len(trees) > 1:
