@@ -44,7 +44,7 @@ def test_the_echo_check_recommends_headphones_only_with_loudspeakers(qtbot, isol
         window.check.open(None)
         # The simulated room is a relay process. On a loaded machine it is starved now and then,
         # and each starved block leaves its echo ~0.1 s later (measured with 3 extra busy
-        # processes, 17 checks: delay 0.18 -> 0.6 s in one relay; 1 check heard no echo, r 0.40,
+        # processes, 14 checks read: delay 0.18 -> 0.6 s in one relay; 1 check heard no echo, r 0.40,
         # its delay at the check's 1 s limit, after 4 starved blocks). The app is not at fault
         # then, so only then does the check run again, in a fresh room.
         for _attempt in range(3):
