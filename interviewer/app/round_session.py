@@ -264,6 +264,7 @@ class RoundSession:
         audio_dir = self._open_session()
         self.matcher = Matcher(text_encoder)
         self._responders: dict[str, ClarifyingResponder] = {}
+        self._responders_lock = threading.Lock()  # asked for on the GUI and the transcript's thread
         self.engine = RoundEngine(script, clock, phase_warning_minutes=self.config.phase_warning_minutes,
                                   round_warning_minutes=self.config.round_warning_minutes, matcher=self.matcher)
         def stop_error(exc: BaseException) -> None:  # on the stopping thread
@@ -331,9 +332,10 @@ class RoundSession:
         question = _question(self.script, question_id)
         if question is None:
             return None
-        if question.id not in self._responders:
-            self._responders[question.id] = ClarifyingResponder(question, self.matcher, self.script)
-        return self._responders[question.id]
+        with self._responders_lock:
+            if question.id not in self._responders:
+                self._responders[question.id] = ClarifyingResponder(question, self.matcher, self.script)
+            return self._responders[question.id]
 
     def _start_round_recording(self) -> None:
         """One continuous recording of the round, with a voice detector on every block."""

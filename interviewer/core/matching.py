@@ -494,13 +494,17 @@ class ClarifyingReply(NamedTuple):
     text: str          # what the interviewer says
 
 
+PREPARED_REPLIES = 32  # questions prepared ahead: one answer's partial transcripts ask a few at most
+
+
 class ClarifyingResponder:
     """Answers the candidate's clarifying questions about one script question.
 
     `reply(text)` gives the fact of the topic the question is about, else the question's
     `no_fact_reply`. When `script` is given, facts of the script's other questions are tried
     when none of this question's fits (e.g. "how many videos are there?" asked later on).
-    Construction encodes the script side, so a reply only encodes the candidate's question.
+    Construction encodes the script side, so a reply only encodes the candidate's question;
+    `prepare(text)` beforehand, off the GUI thread, makes `reply(text)` a look-up.
     """
 
     def __init__(self, question: Question, encoder: TextEncoder | Matcher | None = None,
@@ -516,8 +520,25 @@ class ClarifyingResponder:
                     seen.add(topic.name.lower())
                     self._others.append(topic)
         self.matcher.warm(self._own + self._others, contexts=[question.text])
+        self._prepared: OrderedDict[str, ClarifyingReply] = OrderedDict()  # by the exact question text
+        self._prepared_lock = threading.Lock()
+
+    def prepare(self, candidate_question: str) -> None:
+        """Work out (on any thread) the reply to this exact text, so that `reply` with the same
+        text only looks it up: the round asks for the reply on the GUI thread, and matching a
+        question with the sentence-embedding model takes ~50 ms of CPU (far more under load)."""
+        result = self._reply(candidate_question)
+        with self._prepared_lock:
+            self._prepared[candidate_question] = result
+            while len(self._prepared) > PREPARED_REPLIES:
+                self._prepared.popitem(last=False)
 
     def reply(self, candidate_question: str) -> ClarifyingReply:
+        with self._prepared_lock:
+            prepared = self._prepared.get(candidate_question)
+        return prepared if prepared is not None else self._reply(candidate_question)
+
+    def _reply(self, candidate_question: str) -> ClarifyingReply:
         if asks_to_ask(candidate_question):
             return ClarifyingReply(None, INVITATION)
         for topics in (self._own, self._others):

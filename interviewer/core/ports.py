@@ -58,3 +58,7 @@ class ClarifyingAnswerer(Protocol):
     def reply(self, question_text: str) -> tuple[str | None, str] | None:
         """(topic the question is about, or None; what the interviewer says), or None when the
         text is not a question to answer."""
+
+    # Optional: `prepare(question_text) -> None`. When present, the round controller calls it on
+    # the transcript's thread with the question the candidate's words end in, before `reply` is
+    # asked for on the caller's thread with the same text (so that reply can be a look-up).

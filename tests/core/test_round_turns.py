@@ -375,6 +375,50 @@ def test_the_follow_up_decision_encodes_the_answer_off_the_callers_thread(tmp_pa
     assert any(thread is not main for thread, _ in encoder.calls), "the answer was encoded, off the thread"
 
 
+def test_a_clarifying_reply_is_prepared_off_the_callers_thread_and_then_only_looked_up(tmp_path):
+    """Matching the candidate's question took ~50 ms of CPU on the GUI thread, several hundred ms
+    under load (benchmarks/gui_responsiveness.py). The transcript's thread has the answerer prepare
+    the reply for the exact text the controller later asks about, so the caller's thread encodes
+    nothing; a text that was not prepared is still answered (computed on demand)."""
+    import dataclasses
+    import threading
+
+    from interviewer.core.matching import Matcher, Thresholds
+    from interviewer.core.scripts.model import ClarifyingTopic
+
+    script = design_round()
+    feed = dataclasses.replace(script.question("feed"), clarifying_topics=(
+        ClarifyingTopic("latency", ("latency",), "Assume a 200 millisecond budget."),
+        ClarifyingTopic("scale", ("daily users",), "About fifty million daily users.")))
+    encoder = ThreadRecordingEncoder()
+    # The one-hot test vectors carry no meaning: the keywords decide the topic.
+    responder = ClarifyingResponder(feed, Matcher(encoder, Thresholds(topic=0.3, keyword_bonus=0.4, covered=None)))
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, script=script,
+                                                                             speech_seconds=2, answerer=responder)
+    answer = controller.current_answer
+    main = threading.current_thread()
+    encoder.calls.clear()
+    controller.on_silence(0)
+    asked = "Okay, what is the expected latency?"
+    talking = threading.Thread(target=recorder.speak, args=(asked,))  # as the live transcriber's thread
+    talking.start()
+    talking.join(5)
+    assert [(thread is main, texts) for thread, texts in encoder.calls] == [(False, [asked])]
+    controller.on_silence(1)
+    controller.poll()
+    assert speaker.said[-1] == "Assume a 200 millisecond budget."
+    assert [c.topic for c in answer.clarifications] == ["latency"]
+    assert [texts for thread, texts in encoder.calls if thread is main] == [], "the reply was only looked up"
+    # Not prepared (a transcriber on the caller's thread): the reply is computed then, and right.
+    step(clock, speaker, controller, 2)
+    controller.on_silence(0)
+    recorder.speak("And how many daily users are there?")
+    controller.on_silence(1)
+    controller.poll()
+    assert speaker.said[-1] == "About fifty million daily users."
+    assert [c.topic for c in answer.clarifications] == ["latency", "scale"]
+
+
 def test_status_after_barge_in_pause_while_speaking_or_thinking_and_a_reply_cut_short(tmp_path):
     """The transitions the walk above does not take: talking over the interviewer (speaking ->
     listening), a pause while it speaks (the question is said again after it) and while it takes
