@@ -13,7 +13,10 @@ Threading: the controller itself starts no thread except through `run_in_backgro
 `LiveTranscriber.finish()` (it blocks) off the caller's thread. Adapter callbacks (speech done,
 partial transcripts, finished transcripts) and `on_silence()` may arrive on any thread: they only
 put a closure on a thread-safe queue, which `poll()` drains on the caller's thread. So every other
-method, and `on_update`, run on the thread that calls `poll()` (the GUI thread in the app).
+method, and `on_update`, run on the thread that calls `poll()` (the GUI thread in the app). The
+exceptions are head starts that leave the state alone: on a partial transcript's thread, the reply
+to a question it ends in is prepared (`_prepare_reply`); on a finished one's, the follow-up
+decision's encoding (`_prepare_decision`).
 
 Turn-taking: utterances are spoken one at a time from a queue; an answer's recording starts when
 the speaker reports it finished the question (or the phase prompt). The candidate may talk over
