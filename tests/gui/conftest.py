@@ -6,53 +6,7 @@ from pathlib import Path
 
 import pytest
 
-SYSTEM_DESIGN_TOML = textwrap.dedent('''
-    id = "test-design"
-    title = "Design a feed ranker"
-    kind = "ml_system_design"
-    minutes = 45
-    description = "A short test round."
-
-    [[phases]]
-    id = "clarify"
-    name = "Clarify"
-    minutes = 10
-    prompt = "Let's start. Ask me anything you need before designing."
-    expects_clarifying = true
-
-    [[phases]]
-    id = "design"
-    name = "Design"
-    minutes = 30
-    prompt = "Now walk me through your design."
-
-    [[phases]]
-    id = "wrap"
-    name = "Wrap up"
-    minutes = 5
-    prompt = "We have five minutes left. Any questions for me?"
-
-    [[questions]]
-    id = "feed"
-    phase = "clarify"
-    text = "Design a system that ranks posts in a news feed."
-    clarifying_topics = ["latency", "scale"]
-
-    [[questions.follow_ups]]
-    id = "metric"
-    text = "How would you measure success?"
-    if_missing = ["metric", "ctr"]
-
-    [[questions.follow_ups]]
-    id = "latency-change"
-    text = "Latency must now be 50 milliseconds. What changes?"
-    at_phase = "wrap"
-
-    [[questions]]
-    id = "serve"
-    phase = "design"
-    text = "How do you serve the model?"
-''')
+from gui_scripts import SYSTEM_DESIGN_TOML  # shared with tests that write their own scripts
 
 BEHAVIORAL_TOML = textwrap.dedent('''
     id = "test-behavioral"

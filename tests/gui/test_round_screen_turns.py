@@ -185,7 +185,7 @@ def test_bug2_clarifying_exchanges_are_stored_reviewed_and_count_their_topic(qtb
     from interviewer.gui.review_screen import ReviewScreen
     from interviewer.storage import Store
 
-    from conftest import SYSTEM_DESIGN_TOML
+    from gui_scripts import SYSTEM_DESIGN_TOML
     from gui_fakes import FakeRecorder, FakeTranscriber
 
     scale_fact = "About fifty million daily users, at twenty thousand requests per second."

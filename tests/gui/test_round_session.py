@@ -239,7 +239,7 @@ def test_the_script_side_and_the_question_are_encoded_off_the_gui_thread(tmp_pat
         jobs.append(threading.Thread(target=task))
         jobs[-1].start()
 
-    from conftest import SYSTEM_DESIGN_TOML
+    from gui_scripts import SYSTEM_DESIGN_TOML
 
     question = "What is the latency budget?"
     folder = tmp_path / "scripts"
