@@ -19,7 +19,7 @@ import threading
 import time
 from collections import OrderedDict
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -124,6 +124,14 @@ class OnnxTextEncoder:
         texts = [t if t.strip() else "." for t in texts]  # an empty text still gets a vector
         if not texts:
             return []
+        _, mask, hidden = self._run(texts)
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return pooled.astype(float).tolist()
+
+    def _run(self, texts: Sequence[str]) -> tuple[list[Any], np.ndarray, np.ndarray]:
+        """Tokenize and run the model: (encodings, attention mask, last hidden states)."""
         with self._lock:  # the tokenizer's padding settings are shared state
             encodings = self._tokenizer.encode_batch(list(texts))
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
@@ -131,11 +139,7 @@ class OnnxTextEncoder:
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session.run(None, feeds)[0]
-        weights = mask[..., None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-        return pooled.astype(float).tolist()
+        return encodings, mask, self._session.run(None, feeds)[0]
 
     # ------------------------------------------------------------ token by token
 
@@ -169,14 +173,7 @@ class OnnxTextEncoder:
         missing = sorted((t for t in dict.fromkeys(texts) if t not in found), key=len)
         for i in range(0, len(missing), TOKEN_BATCH):
             batch = missing[i:i + TOKEN_BATCH]
-            with self._lock:  # the tokenizer's padding settings are shared state
-                encodings = self._tokenizer.encode_batch([t if t.strip() else "." for t in batch])
-            ids = np.array([e.ids for e in encodings], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-            feeds = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feeds["token_type_ids"] = np.zeros_like(ids)
-            hidden = self._session.run(None, feeds)[0]
+            encodings, _, hidden = self._run([t if t.strip() else "." for t in batch])
             for text, encoding, states in zip(batch, encodings, hidden):
                 vectors = states[_content_pieces(encoding.tokens)]
                 vectors /= np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
