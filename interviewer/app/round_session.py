@@ -30,7 +30,7 @@ from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, Time
 from interviewer.core.matching import ClarifyingResponder, Matcher
 from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import (
-    BARGE_IN_PREROLL_SECONDS, AnswerEnded, ClarifyingAnswered, ControllerSettings, ListeningStarted, MicPaused,
+    BARGE_IN_PREROLL_SECONDS, AnswerDropped, AnswerEnded, ClarifyingAnswered, ControllerSettings, ListeningStarted, MicPaused,
     MicResumed, Problem, RoundController, RoundFinished, TranscriptReady, Update, UtteranceKind,
 )
 from interviewer.core.scripts.model import RoundScript
@@ -436,6 +436,8 @@ class RoundSession:
             self._answer_ended(update)
         elif isinstance(update, TranscriptReady):
             self._transcript_ready(update)
+        elif isinstance(update, AnswerDropped):
+            self._answer_dropped(update)
         elif isinstance(update, Problem):
             self._problem(update.message[0].upper() + update.message[1:])
         elif isinstance(update, (TimeUp, RoundFinished)):
@@ -473,6 +475,13 @@ class RoundSession:
                 self.store.set_round_offsets(answer_id, *offsets)
 
         self._write(save, "Saving an answer")
+
+    def _answer_dropped(self, update: AnswerDropped) -> None:
+        """No words and no answer (the candidate moved on first): neither stored nor scored."""
+        state = self.answers.pop(update.answer, None)
+        if self.store is not None and state is not None and state.answer_id is not None:
+            answer_id = state.answer_id
+            self._write(lambda: self.store.drop_answer(answer_id), "Dropping an empty answer")
 
     def _clarification_answered(self, update: ClarifyingAnswered) -> None:
         """Kept with the answer it was asked in: the review shows the exchange."""

@@ -108,6 +108,11 @@ class EndedBy(StrEnum):
     NEXT = "next"  # the candidate moved on to the next part (Next key)
 
 
+# Ways a stretch can end before the candidate got to answer: with no words in it, it is not an
+# answer (the candidate moved on, asked for a repeat, paused, or ended the round first).
+ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED, EndedBy.STOPPED})
+
+
 class ControllerStatus(StrEnum):
     """What the status line says; one value at a time, derived from the controller's state."""
     STARTING = "starting"  # nothing said yet
@@ -192,6 +197,14 @@ class AnswerRecord:
     after_interviewer: bool = True
     clarifications: list[Clarification] = field(default_factory=list)
     barged_in: bool = False  # started as the candidate talked over the interviewer
+    dropped: bool = False  # no words and not an answer (see `adds_nothing`): neither kept nor scored
+
+    def adds_nothing(self) -> bool:
+        """Transcribed, no words, and either more of an answer already given or ended before
+        the candidate answered. A first answer that got no words when it was the candidate's
+        turn is kept: "no speech was heard" is then worth saying (a muted microphone)."""
+        empty = self.transcript is not None and not self.transcript.text.strip()
+        return empty and (self.continuation or self.ended_by in ENDED_BEFORE_ANSWERING)
 
 
 # ---------------------------------------------------------------- updates for the UI
@@ -229,6 +242,12 @@ class TranscriptReady:
     answer: int
     transcript: Transcript | None
     error: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerDropped:
+    """The stretch had no words and was no answer (AnswerRecord.adds_nothing): forget it."""
+    answer: int
 
 
 @dataclass(frozen=True)
@@ -274,7 +293,7 @@ class ClarifyingAnswered:
 
 
 Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript, TranscriptReady,
-               MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
+               AnswerDropped, MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
                ClarifyingAnswered]
 
 TranscriberFactory = Callable[[], LiveTranscriber]
@@ -938,7 +957,10 @@ class RoundController:
 
     def _transcript_ready(self, record: AnswerRecord, transcript: Transcript | None, error: str | None) -> None:
         record.transcript, record.transcript_error, record.transcript_done = transcript, error, True
-        if transcript is not None or error is not None:
+        if record.adds_nothing():
+            record.dropped = True
+            self._emit(AnswerDropped(record.index))
+        elif transcript is not None or error is not None:
             self._emit(TranscriptReady(record.index, transcript, error))
         self._finish_answer_if_ready()
 

@@ -289,6 +289,12 @@ class Store:
                 db.execute("UPDATE answers SET answer_start = ? WHERE id = ?", (answer_start, answer_id))
             db.execute("UPDATE answers SET answer_end = ? WHERE id = ?", (answer_end, answer_id))
 
+    def drop_answer(self, answer_id: int) -> None:
+        """Forget a stretch of recording that held no answer (no words, and the candidate moved
+        on first). Its audio file stays where it is: a recording is never deleted here."""
+        with self._write("Dropping an empty answer") as db:
+            db.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
+
     def round_audio_path_for(self, session_id: int) -> Path:
         """Where the round's one continuous recording goes (recordings/<folder>/round.wav);
         reserved in the database before recording starts, so a crash still finds it."""

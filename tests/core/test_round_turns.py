@@ -5,8 +5,8 @@ from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
 from interviewer.core.matching import ClarifyingResponder
 from interviewer.core.round_controller import (
-    ClarifyingAnswered, ControllerSettings, ControllerStatus, RoundController, SpeechInterrupted, StatusChanged,
-    status_text,
+    AnswerDropped, ClarifyingAnswered, ControllerSettings, ControllerStatus, RoundController, SpeechInterrupted,
+    StatusChanged, TranscriptReady, status_text,
 )
 from interviewer.core.transcript import Segment
 
@@ -244,6 +244,52 @@ def test_next_key_in_the_last_part_ends_the_round_with_a_closing(tmp_path):
     step(clock, speaker, controller)
     assert controller.finished and speaker.said[-1] == "Thank you, that's the end of the round."
     assert engine.state == "stopped" and engine.elapsed() < 45 * 60
+
+
+def test_a_stretch_with_no_words_before_n_or_added_to_an_answer_is_dropped_not_scored(tmp_path):
+    """N pressed 2.3 s into the next question, before a word, stored an empty answer that was
+    scored "No speech was heard". A first answer with no words ended by Space is kept: there
+    "no speech" (a muted microphone?) is worth saying."""
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path)
+    recorder.speak("I would ask about the latency and the ctr")
+    controller.on_silence(0)
+    step(clock, speaker, controller)
+    controller.on_silence(9)  # the answer ends on silence; the interviewer asks the next thing
+    step(clock, speaker, controller)
+    empty = controller.current_answer
+    assert empty is not None and empty.follow_up_id == "feed-scale"
+    clock.advance(2.3)
+    assert controller.next_part()
+    step(clock, speaker, controller)
+    assert empty.dropped and empty.ended_by == "next"
+    assert AnswerDropped(empty.index) in updates
+    assert not [u for u in updates if isinstance(u, TranscriptReady) and u.answer == empty.index]
+    assert engine.current_phase.id == "design" and controller.status == "listening"  # moved on, as N says
+    clock.advance(5)
+    controller.end_answer()  # Space with nothing said: kept
+    step(clock, speaker, controller)
+    kept = next(r for r in controller.answers if r.question_id == "features")
+    assert not kept.dropped and kept.ended_by == "key"
+    assert kept.index in [u.answer for u in updates if isinstance(u, TranscriptReady)]
+
+    # In the last part, Space adds to the answer; then the candidate has nothing to add after all.
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, script=short_round((1, 44)))
+    controller.start()
+    step(clock, speaker, controller)
+    controller.next_part()
+    step(clock, speaker, controller)
+    recorder.speak("a brute force first")
+    controller.end_answer()
+    step(clock, speaker, controller)
+    assert controller.status == "waiting" and controller.continue_answer()
+    step(clock, speaker, controller)
+    added = controller.current_answer
+    assert added.continuation
+    clock.advance(2.3)
+    controller.next_part()
+    step(clock, speaker, controller)
+    assert controller.finished
+    assert added.dropped and AnswerDropped(added.index) in updates
 
 
 def test_no_part_of_a_round_waits_on_the_clock(tmp_path):

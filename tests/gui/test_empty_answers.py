@@ -1,0 +1,75 @@
+"""Pressing N (the candidate is done) before saying anything stored an empty ~2.3 s "answer"
+that was then scored ("No speech was heard..."): after a question that came right after an
+answer, and after Space started adding to an answer in the last part. Real engine, controller,
+session, store, analysis and screen; fake speech and microphone; a transcriber that hears
+words, or none when the candidate says nothing."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from interviewer.core.clock import FakeClock
+from interviewer.gui.workers import wait_for_background_work
+
+from gui_fakes import ANSWER_TEXT, FakeTranscriber
+from test_round import make_window
+from test_round_screen_turns import start, tick_until
+
+
+class Candidate:
+    """What the next recording will hold: words, or nothing."""
+
+    def __init__(self) -> None:
+        self.silent = False
+
+    def transcriber(self, _model, _settings):
+        return FakeTranscriber("" if self.silent else ANSWER_TEXT)
+
+
+def test_n_before_saying_anything_stores_and_scores_no_empty_answer(qtbot, isolated_dirs, script_dirs, tmp_path):
+    clock = FakeClock()
+    window, speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    candidate = Candidate()
+    window.services.make_live_transcriber = candidate.transcriber
+    screen = start(qtbot, window)
+    controller, engine = screen.session.controller, screen.session.engine
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    clock.advance(20)
+    candidate.silent = True  # the follow-up's recording will hear nothing
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: controller.status == "listening"
+               and controller.current_answer.follow_up_id == "metric")
+    clock.advance(2.3)
+    candidate.silent = False
+    qtbot.keyClick(screen, Qt.Key.Key_N)  # done with this part, without a word
+    tick_until(qtbot, screen, lambda: engine.current_phase.id == "design" and controller.status == "listening")
+    clock.advance(20)
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    tick_until(qtbot, screen, lambda: engine.current_phase.id == "wrap" and controller.status == "listening")
+    clock.advance(20)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: controller.status == "waiting")
+    candidate.silent = True
+    qtbot.keyClick(screen, Qt.Key.Key_Space)  # to add to the answer ... then nothing to add
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    clock.advance(2.3)
+    qtbot.keyClick(screen, Qt.Key.Key_N)  # "I'm done": the round ends, as the key says
+    tick_until(qtbot, screen, lambda: controller.finished)
+    assert speaker.said[-1] == controller.settings.early_closing_text
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    wait_for_background_work()
+
+    dropped = [r for r in controller.answers if r.dropped]
+    assert [(r.follow_up_id, r.ended_by, r.continuation) for r in dropped] == [
+        ("metric", "next", False), ("latency-change", "next", True)]
+    stored = window.store().get_session(window.last_session_id)
+    assert len(stored.answers) == len(controller.answers) - 2
+    assert all(a.transcript is not None and a.transcript.text for a in stored.answers)
+    assert all(a.analysis is not None for a in stored.answers)
+    assert not [f for f in stored.findings if f.kind == "no_speech" or "No speech" in f.message]
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    qtbot.wait(50)
+    review = window.review_screen
+    shown = review.transcript.toPlainText() + " ".join(
+        review.findings.item(i).text() for i in range(review.findings.count()))
+    assert "No speech was heard" not in shown and "latency target" in shown
+    window.shutdown()
