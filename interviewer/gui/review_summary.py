@@ -1,7 +1,8 @@
 """The review's ten-second summary: three things that went well and three to work on, each a
 link to the moment it is about (a click plays it). Taken from the round's findings, whose
 severity the analysis sets ("good", "problem"); one per kind of finding first, so three
-filler findings do not hide a skipped clarifying question."""
+filler findings do not hide a skipped clarifying question, strongest evidence first
+(core/analysis/highlights.py)."""
 from __future__ import annotations
 
 import html
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interviewer.app.labels import clock_text
+from interviewer.core.analysis.highlights import strongest_first
 from interviewer.core.analysis.report import finding_label
 from interviewer.gui import theme
 
@@ -25,6 +27,7 @@ class Highlight:
     answer_id: int | None
     start: float  # seconds into the answer's recording (or into the round without an answer)
     round_time: float  # seconds into the round, shown as the moment
+    span: float = 0.0  # how long the moment lasts (a silence, a cluster of fillers): its strength
 
     def link(self) -> str:
         if self.answer_id is not None:
@@ -33,7 +36,7 @@ class Highlight:
 
 
 def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highlight]:
-    """Up to `limit` findings of `severity`, different kinds first, in the order of the round."""
+    """Up to `limit` findings of `severity`: different kinds first, strongest evidence first."""
     starts = {a.id: a.answer_start or 0.0 for a in session.answers}
     found = []
     for f in session.findings:
@@ -41,17 +44,11 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highl
         if details.get("severity", "note") != severity:
             continue
         offset = starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0
+        span = (f.end - f.start) if f.start is not None and f.end is not None else 0.0
         found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
-                               offset + (f.start or 0.0)))
-    found.sort(key=lambda h: h.round_time)
-    picked: list[Highlight] = []
-    for h in found:  # one of each kind first
-        if len(picked) < limit and all(p.label != h.label for p in picked):
-            picked.append(h)
-    for h in found:
-        if len(picked) < limit and h not in picked:
-            picked.append(h)
-    return sorted(picked, key=lambda h: h.round_time)
+                               offset + (f.start or 0.0), max(0.0, span)))
+    return strongest_first(found, kind=lambda h: h.label, strength=lambda h: h.span,
+                           when=lambda h: h.round_time, limit=limit)
 
 
 class TenSecondSummary(QWidget):

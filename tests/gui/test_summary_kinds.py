@@ -1,0 +1,37 @@
+"""The review's "The round in ten seconds" listed the round's first problems in time order:
+three moments of one habit could take every slot of "To work on" before a worse one, and the
+strongest moment of a kind lost to its first. Different kinds first, strongest evidence first."""
+from __future__ import annotations
+
+from interviewer.gui.review_summary import TenSecondSummary, highlights
+from interviewer.storage.models import Answer, Finding, Session
+
+
+def _session() -> Session:
+    answers = [Answer(i, 1, "q", None, f"Question {i}", None, 100.0 * i, 100.0 * i + 60, None) for i in (1, 2, 3)]
+    problem = {"severity": "problem"}
+    findings = [
+        Finding(1, 1, "went_silent", 5.0, 9.0, "Went silent for 4.0 s.", problem),
+        Finding(2, 2, "went_silent", 5.0, 17.0, "Went silent for 12.0 s.", problem),
+        Finding(3, 3, "went_silent", 5.0, 11.0, "Went silent for 6.0 s.", problem),
+        Finding(4, 1, "response_latency", 0.0, 6.0, "Took 6.0 s to start answering.", problem),
+        Finding(5, 2, "fillers", 1.0, None, "9 filler words.", problem),
+        Finding(6, 3, "fillers", 1.0, None, "7 filler words.", problem),
+        Finding(7, 1, "long_pause", 20.0, 22.5, "Paused 2.5 s.", {"severity": "note"}),
+    ]
+    return Session(1, "f", "s", "Round", "ml_system_design", 45, 0.0, 400.0, "completed",
+                   answers=answers, findings=findings)
+
+
+def test_to_work_on_names_each_kind_once_the_most_seen_and_its_strongest_moment_first(qtbot):
+    session = _session()
+    bad = highlights(session, "problem")
+    assert [(h.label, h.message) for h in bad] == [
+        ("Went silent", "Went silent for 12.0 s."), ("Fillers", "9 filler words."),
+        ("Slow start", "Took 6.0 s to start answering.")]
+    summary = TenSecondSummary()
+    qtbot.addWidget(summary)
+    summary.show_session(session)
+    text = summary.fixes.text()
+    assert text.count("<b>Went silent</b>") == 1 and "12.0 s" in text and "Paused" not in text
+    assert text.index("<b>Went silent</b>") < text.index("<b>Fillers</b>") < text.index("<b>Slow start</b>")
