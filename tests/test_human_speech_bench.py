@@ -60,6 +60,14 @@ def test_rebuilt_truth_has_the_counts_the_readme_states():
     assert count("tune") == (32, 18)
     assert count("heldout") == (12, 19)
     assert count("heldout2") == (1, 1)
+    assert count("heldout3") == (24, 0)   # false-alarm controls only
+    assert not [c for c in build.CLIPS if c[1] == "heldout3" and c[7]]   # and no question
+
+
+def test_heldout3_is_a_split_the_scorer_takes_blind(tmp_path):
+    _write_set(tmp_path, [_clip("a", "heldout3")])
+    assert [c["split"] for c in bench.load_truth(tmp_path)] == ["heldout3"]
+    assert "heldout3" not in bench.GROUPS["dev"]
 
 
 @pytest.mark.parametrize("text, n", [("montreal uh uh forced", 2), ("i hardly know 'er", 0),
