@@ -11,8 +11,8 @@ from interviewer.core.ports import Recorder
 from interviewer.gui.banner import Banner
 from interviewer.gui.debrief_screen import DebriefAnswer, DebriefScreen
 from interviewer.gui.model_status import ModelStatus
-from interviewer.gui.review_controller import ReviewController
-from interviewer.gui.workers import run_in_background
+from interviewer.gui.review_controller import ReviewController, in_steps
+from interviewer.gui.workers import Job, run_job
 
 if TYPE_CHECKING:
     from interviewer.storage import Store
@@ -43,6 +43,7 @@ class DebriefController:
         self._show = show
         self._saved = saved  # ratings feed Progress: it is refreshed after each save
         self._recording: _Recording | None = None
+        self.transcribe_job: Job | None = None  # a spoken answer being transcribed
         screen.save_requested.connect(self.save)
         screen.record_requested.connect(self.record)
 
@@ -132,14 +133,42 @@ class DebriefController:
             if self.screen.session is not None:
                 self.review.wait_for_model(self.screen.session.id)
             return
+        self._transcribe(index, path)
+
+    def _transcribe(self, index: int, path: Path) -> None:
+        """Off the GUI thread, with the progress bar and Cancel that other long work has (it
+        shows after half a second). A cancelled or failed answer keeps its recording; opening
+        the debrief again transcribes it (ReviewController.transcribe_missing_answers)."""
         transcribe, model = self.services.transcribe_file, self.model_status.model
+        stepwise = in_steps(transcribe, model)
+        bar = self.screen.transcribe_progress
         self.screen.status.setText("Transcribing your answer...")
 
+        def work(progress, cancel):
+            if stepwise is not None:
+                return stepwise(path, progress, cancel)
+            return transcribe(path, model)
+
+        def ended() -> None:
+            if self.transcribe_job is job:  # a later answer's transcription keeps the bar
+                self.transcribe_job = None
+                bar.finish()
+
         def done(transcript) -> None:
+            ended()
             self.screen.append_text(index, transcript.text)
             self.screen.status.setText("Transcribed. Press Save to keep it.")
 
         def failed(exc: BaseException) -> None:
+            ended()
+            self.screen.status.clear()
             self.banner.show_message(f"Your spoken answer is saved but could not be transcribed: {exc}", "warning")
 
-        run_in_background(lambda: transcribe(path, model), done, failed)
+        def cancelled() -> None:
+            ended()
+            self.screen.status.setText("Transcription cancelled. Your spoken answer is kept; it is transcribed "
+                                       "the next time you open this debrief, or type it.")
+
+        job = self.transcribe_job = run_job(work, on_progress=bar.report, on_done=done, on_error=failed,
+                                            on_cancelled=cancelled)
+        bar.start(job, "Transcribing your spoken answer...", seconds=True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.debrief import RATING_LABELS, DebriefPrompt, prompts_for
 from interviewer.app.review_model import flagged_moments
+from interviewer.gui.task_progress import TaskProgress
 
 
 @dataclass
@@ -128,6 +129,8 @@ class DebriefScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
+        self.transcribe_progress = TaskProgress()  # a spoken answer being transcribed, with Cancel
+        layout.addWidget(self.transcribe_progress)
         layout.addLayout(bottom)
 
     def show_session(self, session: Any) -> None:

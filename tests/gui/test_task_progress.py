@@ -364,3 +364,74 @@ def test_closing_the_app_cancels_an_export_and_waits_for_its_cleanup(qtbot, two_
     assert controller.cancel_work(timeout=10) and controller.export_job.finished
     assert list(out.parent.iterdir()) == []  # cleaned up before the store would close
     assert controller.cancel_work() is True  # nothing left to stop
+
+
+# ---------------------------------------------------------------- a spoken debrief answer
+
+
+class _CopyingRecorder:
+    """A debrief 'microphone' whose take is the long recording (copied in when it stops)."""
+
+    def __init__(self, source):
+        self.source, self.path = source, None
+
+    def start(self, path, on_audio=None, on_level=None, on_error=None):
+        self.path = path
+
+    def stop(self):
+        shutil.copy(self.source, self.path)
+        return self.path
+
+    def close(self):
+        pass
+
+
+def test_a_spoken_debrief_answer_is_transcribed_with_progress_and_cancel(qtbot, isolated_dirs, long_answer_wav,
+                                                                         real_model):
+    """It was transcribed with no progress shown (a minute of speech: ~10 s of nothing) and no
+    way to stop it. Real tiny.en in the transcription process."""
+    from interviewer.app.real_adapters import transcribe_file
+    from interviewer.gui.debrief_controller import DebriefController
+
+    store = Store.open()
+    sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+    store.finish_session(sid, SessionStatus.COMPLETED)
+    model_status = ModelStatus(lambda: real_model)
+    model_status.start()
+    qtbot.waitUntil(lambda: model_status.ready, timeout=10000)
+    services = AppServices(transcribe_file=transcribe_file, make_recorder=lambda _s: _CopyingRecorder(long_answer_wav))
+    review = _controller(qtbot, store, services, model_status)
+    screen = review.debrief_screen
+    debrief = DebriefController(services, review.banner, model_status, screen, review, store=lambda: store,
+                                show=screen.show)
+    debrief.open(sid)
+    bar = screen.transcribe_progress
+    first = screen.items[0]
+
+    first.record_button.click()
+    first.record_button.click()  # stop: transcription starts, off the GUI thread
+    stopped = time.monotonic()
+    assert debrief.transcribe_job is not None and not bar.isVisible()
+    qtbot.waitUntil(bar.isVisible, timeout=3000)
+    assert time.monotonic() - stopped >= SHOW_AFTER_MS / 1000 - 0.02
+    qtbot.waitUntil(lambda: 0 < bar.bar.value() < 1000, timeout=120000)  # moves within the recording
+    assert " of 1:" in bar.bar.text()
+    bar.cancel_button.click()
+    clicked = time.monotonic()
+    qtbot.waitUntil(lambda: debrief.transcribe_job is None, timeout=5000)
+    assert time.monotonic() - clicked < 5.0
+    assert not bar.isVisible() and first.text.toPlainText() == ""
+    assert "cancelled" in screen.status.text() and "kept" in screen.status.text()
+    entry = store.get_session(sid).debrief[0]
+    assert store.audio_file(entry.audio_path).exists()  # the recording is kept
+
+    second = screen.items[1]
+    seen = []
+    bar.bar.valueChanged.connect(seen.append)
+    second.record_button.click()
+    second.record_button.click()
+    qtbot.waitUntil(lambda: second.text.toPlainText() != "", timeout=180000)
+    assert recall_of(" ".join(SENTENCES * 3), second.text.toPlainText()) >= MIN_RECALL
+    assert not bar.isVisible() and any(0 < v < 1000 for v in seen)
+    assert screen.status.text() == "Transcribed. Press Save to keep it."
+    store.close()
