@@ -271,6 +271,7 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
             # 4. A doorbell mid-answer: P stops both clocks and the recording; P goes on.
             play(clips[3])
             qtbot.wait(400)
+            before_pause_key = time.monotonic()
             qtbot.keyClick(screen, Qt.Key.Key_P)
             pause_began = time.monotonic()
             assert controller.status == "paused" and "Paused" in screen.status.text()
@@ -280,8 +281,12 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
             qtbot.wait(int(PAUSE_SECONDS * 1000))
             assert engine.elapsed() == pytest.approx(paused_at, abs=0.05)
             assert (screen.phase_clock.text(), screen.round_clock.text()) == clocks
+            before_resume_key = time.monotonic()
             qtbot.keyClick(screen, Qt.Key.Key_P)
-            paused_for = time.monotonic() - pause_began
+            # The app's pause lies between the two keys' handling; under load handling a key
+            # (resume starts the recording again) takes a noticeable part of a second.
+            paused_at_least = before_resume_key - pause_began
+            paused_at_most = time.monotonic() - before_pause_key
             qtbot.waitUntil(lambda: controller.status == "listening", timeout=10000)
             assert controller.current_answer.continuation and controller.current_answer.question_id == "serve"
             play(clips[4])
@@ -304,7 +309,7 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
     assert stored.status == "completed"
     # The pause is in the session (and so left out of every measure).
     (pause,) = store.pauses(stored.id)
-    assert pause.seconds == pytest.approx(paused_for, abs=0.2)
+    assert paused_at_least - 0.05 <= pause.seconds <= paused_at_most + 0.05
 
     def transcribe(audio) -> str:
         from interviewer.adapters.transcription import transcribe as run
