@@ -411,8 +411,7 @@ class RoundSession:
         if isinstance(update, AskQuestion):
             self._turn = _Turn(update.question_id, update.follow_up_id, update.text, update.at)
         elif isinstance(update, PhaseStarted):
-            if not self._turn.question_id:
-                self._turn = _Turn("", None, update.prompt, update.at)
+            self._turn = _Turn("", None, update.prompt, update.at)  # the phase's question may follow
             self._phase_started(update)
         elif isinstance(update, ListeningStarted):
             state = self.answers.setdefault(update.answer, AnswerState(update.answer))

@@ -752,11 +752,9 @@ class RoundController:
                 # phases arrive at once); only the round warning still holds.
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
                 self._say(event.prompt, UtteranceKind.PROMPT)
-                if self._turn is not None:
-                    turn = self._turn
-                    self._turn = _Turn(turn.question_id, turn.follow_up_id, turn.text, True, turn.asked_at)
-                else:
-                    self._turn = _Turn(None, None, event.prompt, False)
+                # What follows the prompt answers the prompt ("Give me a one-minute summary..."),
+                # unless the phase's first question follows it (it takes the turn over then).
+                self._turn = _Turn(None, None, event.prompt, False)
                 self._listen_pending = True
             elif isinstance(event, AskQuestion):
                 self._unfinished = []

@@ -73,3 +73,40 @@ def test_n_before_saying_anything_stores_and_scores_no_empty_answer(qtbot, isola
         review.findings.item(i).text() for i in range(review.findings.count()))
     assert "No speech was heard" not in shown and "latency target" in shown
     window.shutdown()
+
+
+def test_the_answer_to_the_wrap_up_prompt_is_reviewed_under_that_prompt(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """A new-user run: the closing summary the wrap-up prompt asked for was stored and reviewed
+    as more of the previous question ("It's two weeks after launch..." above "To summarize...")."""
+    from gui_scripts import SYSTEM_DESIGN_TOML
+
+    bundled, _ = script_dirs
+    changed_constraint = ('[[questions.follow_ups]]\nid = "latency-change"\n'
+                          'text = "Latency must now be 50 milliseconds. What changes?"\nat_phase = "wrap"\n')
+    assert changed_constraint in SYSTEM_DESIGN_TOML
+    without_changed_constraint = SYSTEM_DESIGN_TOML.replace('"test-design"', '"test-design-2"').replace(
+        changed_constraint, "")
+    (bundled / "design2.toml").write_text(without_changed_constraint)
+    clock = FakeClock()
+    window, speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    screen = start(qtbot, window, "test-design-2")
+    controller, engine = screen.session.controller, screen.session.engine
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    for phase in ("design", "wrap"):
+        clock.advance(20)
+        qtbot.keyClick(screen, Qt.Key.Key_N)
+        tick_until(qtbot, screen, lambda: engine.current_phase.id == phase and controller.status == "listening")
+    prompt = controller.current_answer.question_text
+    assert "Any questions for me?" in prompt and controller.current_answer.question_id is None
+    clock.advance(20)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: controller.status == "waiting")
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    wait_for_background_work()
+    last = window.store().get_session(window.last_session_id).answers[-1]
+    assert (last.question_id, last.follow_up_id, last.question_text) == ("", None, prompt)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    reviewed = window.review_screen.transcript.toPlainText()
+    assert reviewed.rindex(prompt) > reviewed.rindex("How do you serve the model?")
+    window.shutdown()
