@@ -48,6 +48,23 @@ def test_phase_timing_against_plan():
     assert r.to_dict()["phases"][1]["difference_s"] == 900
 
 
+def test_one_filler_in_a_short_answer_is_a_slip_not_something_to_work_on():
+    """A new-user run: one "um" in a 32-word answer (3.1 per 100) was the only thing "To work
+    on", beside a round rate of 1.1 per 100 words; and it read "1 filler words"."""
+    from interviewer.core.analysis.report import analyze_answer
+    from .speech import spoken
+
+    one = analyze_answer(spoken("So I would optimize long term watch time with guardrails for diversity. "
+                                "Um, the latency budget is two hundred milliseconds."))
+    [finding] = [f for f in one.findings if f.kind == "fillers"]
+    assert one.filler_rates()["per_100_words"] >= 2 and finding.severity == "note"
+    assert finding.message.startswith("1 filler word (")
+    two = analyze_answer(spoken("I would um optimize long term watch time with guardrails for diversity. "
+                                "Um, the latency budget is two hundred milliseconds."))
+    [finding] = [f for f in two.findings if f.kind == "fillers"]
+    assert finding.severity == "problem" and finding.message.startswith("2 filler words (")
+
+
 def test_a_filler_rate_off_the_target_is_something_to_work_on():
     """A new-user run: 4.3 fillers per 100 words was listed "for information" while "To work on"
     said nothing was flagged, though the finding itself says under 2 is the target."""
