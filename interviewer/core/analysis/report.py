@@ -318,7 +318,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                            "No clarifying questions asked; ask about scale, data and constraints before solving.",
                            None, None, "problem"))
     if question_findings and a.clarifying.missed and qs:
-        out.append(Finding("topics_missed", "Did not ask about: " + ", ".join(a.clarifying.missed) + ".", None))
+        out.append(Finding("topics_missed", "Did not ask about: " + ", ".join(a.clarifying.missed) + ".", None,
+                           None, "problem"))
     if question_findings and expects_clarifying and a.clarifying.solution_before_question is not None:
         out.append(Finding("solution_before_questions", "Proposed a solution before asking any clarifying question.",
                            a.clarifying.solution_before_question, None, "problem"))

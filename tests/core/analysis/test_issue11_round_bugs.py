@@ -78,6 +78,8 @@ def test_topics_asked_in_any_part_before_the_solution_phase_count_once_per_quest
     assert [a.topics_missed for a in numbers.answers] == [["cold start"], [], [], []]
     # (Depth signals heard are "good" findings of their own: core/analysis/depth.py.)
     assert [(pid, f.kind) for pid, f in question_findings(numbers) if f.severity != "good"] == [(1, "topics_missed")]
+    # Missed topics are something to work on (the summary's "To work on"), not for information.
+    assert [f.severity for _, f in question_findings(numbers) if f.kind == "topics_missed"] == ["problem"]
     assert "scale" not in question_findings(numbers)[0][1].message
     # Each part on its own, as before, found topics "missed" in every follow-up.
     assert "topics_missed" not in _kinds(follow)
