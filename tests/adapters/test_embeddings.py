@@ -13,7 +13,7 @@ from interviewer.adapters.embeddings import (
     ENV_MODEL, MODEL_SIZE_BYTES, EmbeddingModelError, OnnxTextEncoder, load_text_encoder,
     model_path,
 )
-from interviewer.core.matching import ClarifyingResponder, LexicalEncoder, Matcher, dot
+from interviewer.core.matching import ClarifyingResponder, LexicalEncoder, Matcher, dot, keyword_hits
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.resources import bundled_scripts_dir
 
@@ -119,6 +119,23 @@ def test_a_follow_up_covered_in_other_words_is_skipped_with_the_model(encoder):
     assert Matcher(LexicalEncoder()).follow_up_needed(said, complexity)  # no keyword said
     assert not Matcher(encoder).follow_up_needed(said, complexity)
     assert Matcher(encoder).follow_up_needed("I pick a task with no prerequisites.", complexity)
+
+
+def test_a_follow_ups_words_said_in_other_words_skip_it_with_the_model(encoder):
+    """Keyword recall (issue 12, "re-rank for diversity" was followed by the diversity
+    follow-up): none of the if_missing words was said and the sentence as a whole is not close
+    to the follow-up, but each word of one keyword ("same creator") has a close word in context."""
+    catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
+    feed = next(s for s in catalog.scripts if s.id == "ml_system_design_feed_ranking")
+    diversity = next(f for f in feed.question("architecture").follow_ups if f.id == "diversity")
+    matcher = Matcher(encoder)
+    said = "I'd cap how many clips from one creator can appear back to back."
+    assert not keyword_hits(said, diversity.if_missing)
+    assert matcher.coverage(said, diversity) < matcher.thresholds.covered
+    assert matcher.keyword_recall(said, diversity.if_missing) >= matcher.thresholds.keyword_recall
+    assert not matcher.follow_up_needed(said, diversity)
+    assert matcher.follow_up_needed("The ranker predicts watch time from user and video features, and we "
+                                    "serve the top twenty.", diversity)
 
 
 def test_missing_model_falls_back_to_keywords_with_a_logged_reason(monkeypatch, tmp_path, caplog):

@@ -4,8 +4,8 @@ tests/adapters/test_embeddings.py."""
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
 from interviewer.core.matching import (
-    STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks, follow_up_needed,
-    keyword_hits, topics_asked, words,
+    STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks, close_terms,
+    content_terms, follow_up_needed, heard_share, keyword_hits, topics_asked, words,
 )
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp, Phase, Question, RoundScript
 
@@ -252,3 +252,35 @@ def test_word_by_word_scoring_discounts_words_the_interviewers_question_already_
     # Without `words` in the thresholds, or with an encoder that cannot align words, sentences only.
     sentences = Matcher(WordByWord(), Thresholds(topic=0.3, keyword_bonus=0.1, covered=None))
     assert sentences.best_topic(asked, (fresh, latency), context="Rank the feed videos.") is None
+
+
+def test_terms_are_stems_and_numbers_in_words_or_digits_are_one_term():
+    assert content_terms("We keep about one hundred milliseconds for 100 requests at the 99th percentile") == \
+        ["keep", "#", "#", "millisecond", "#", "request", "#", "percentile"]
+    # A misheard or differently inflected long word is close; short or different words are not.
+    assert close_terms("hallucination", "halucination") and close_terms("regulariz", "regularization")
+    assert not close_terms("recall", "retail") and not close_terms("cost", "cast")
+    assert heard_share(content_terms("Labels arrive weeks late"),
+                       content_terms("the label arrives three week later")) == 0.75  # not 'late'
+    assert heard_share(["label", "late"], ["label"], weights=[0.25, 1.0]) == 0.2
+    assert heard_share([], ["label"]) == 0.0
+
+
+def test_a_follow_up_is_skipped_when_one_of_its_words_was_said_in_other_words_nearby():
+    """Keyword recall: each word of an if_missing keyword finds its closest word (here, the toy's
+    exact word) within WINDOW_SENTENCES neighbouring sentences; the best keyword's mean counts."""
+    follow_up = FollowUp("diversity", "How do you avoid ten videos of the same creator?",
+                         if_missing=("diversity", "repeated creator"))
+    matcher = Matcher(WordByWord(), Thresholds(topic=0.3, keyword_bonus=0.1, covered=None, words=True,
+                                               keyword_recall=0.9))
+    near = "We rank by watch time. No creator is ever repeated."
+    assert not keyword_hits(near, follow_up.if_missing)
+    assert matcher.keyword_recall(near, follow_up.if_missing) == 1.0
+    assert not matcher.follow_up_needed(near, follow_up)
+    apart = "Nothing is repeated. Filler one. Filler two. Filler three. A creator shows up."
+    assert matcher.keyword_recall(apart, follow_up.if_missing) == 0.5  # never both in one window
+    assert matcher.follow_up_needed(apart, follow_up)
+    # Without the threshold, or with an encoder that cannot align words, keywords decide alone.
+    assert Matcher(WordByWord(), Thresholds(0.3, 0.1, None, words=True)).follow_up_needed(near, follow_up)
+    assert Matcher(Unit(), Thresholds(0.3, 0.1, None, words=True, keyword_recall=0.9)).keyword_recall(
+        near, follow_up.if_missing) == 0.0
