@@ -57,6 +57,8 @@ class WordAligner(Protocol):
 
 MIN_WORD_WEIGHT = 0.05  # weight of a question's word that the interviewer's question already says
 WINDOW_SENTENCES = 3    # a keyword said in other words is said in one place: this many neighbouring sentences
+RECALL_SENTENCES = 48   # keyword recall reads the last this many sentences: this answer and the one or two
+                        # before (bounds its cost and the word-piece cache; all the round counts for keywords)
 
 
 # ---------------------------------------------------------------- words and keywords
@@ -456,7 +458,7 @@ class Matcher:
             keywords = [k for f in follow_ups for k in f.if_missing]
             aligner = self._aligner
             if aligner is not None and keywords and self.thresholds.keyword_recall is not None:
-                aligner.token_similarities(keywords, chunks(said))  # caches both sides' word pieces
+                aligner.token_similarities(keywords, chunks(said)[-RECALL_SENTENCES:])  # caches the word pieces
 
     def coverage(self, said: str, follow_up: FollowUp) -> float:
         """How closely the best part of what was said matches the follow-up (text or words)."""
@@ -472,9 +474,10 @@ class Matcher:
         """How closely one of `keywords` was said, in other words or misheard: for each keyword,
         each of its words finds its closest word, in context, in up to WINDOW_SENTENCES
         neighbouring sentences of `said`, and the mean of those is its recall; the best keyword's
-        recall. 0.0 without an encoder that compares word pieces."""
+        recall. Only the last RECALL_SENTENCES sentences are read. 0.0 without an encoder that
+        compares word pieces."""
         aligner = self._aligner
-        parts = chunks(said)
+        parts = chunks(said)[-RECALL_SENTENCES:]
         keywords = [k for k in keywords if k.strip()]
         if aligner is None or not parts or not keywords:
             return 0.0

@@ -4,7 +4,7 @@ tests/adapters/test_embeddings.py."""
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
 from interviewer.core.matching import (
-    STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks, close_terms,
+    RECALL_SENTENCES, STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks, close_terms,
     content_terms, follow_up_needed, heard_share, keyword_hits, topics_asked, words,
 )
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp, Phase, Question, RoundScript
@@ -280,6 +280,9 @@ def test_a_follow_up_is_skipped_when_one_of_its_words_was_said_in_other_words_ne
     apart = "Nothing is repeated. Filler one. Filler two. Filler three. A creator shows up."
     assert matcher.keyword_recall(apart, follow_up.if_missing) == 0.5  # never both in one window
     assert matcher.follow_up_needed(apart, follow_up)
+    # Only the last RECALL_SENTENCES sentences are read (the round's earlier answers count by keywords).
+    long_ago = near + " Filler." * RECALL_SENTENCES
+    assert matcher.keyword_recall(long_ago, follow_up.if_missing) == 0.0
     # Without the threshold, or with an encoder that cannot align words, keywords decide alone.
     assert Matcher(WordByWord(), Thresholds(0.3, 0.1, None, words=True)).follow_up_needed(near, follow_up)
     assert Matcher(Unit(), Thresholds(0.3, 0.1, None, words=True, keyword_recall=0.9)).keyword_recall(
