@@ -324,7 +324,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         out.append(Finding("solution_before_questions", "Proposed a solution before asking any clarifying question.",
                            a.clarifying.solution_before_question, None, "problem"))
     if qs:
-        out.append(Finding("clarifying_questions", f"Asked {len(qs)} clarifying question(s).", qs[0].start, None, "good"))
+        noun = "clarifying question" if len(qs) == 1 else "clarifying questions"
+        out.append(Finding("clarifying_questions", f"Asked {len(qs)} {noun}.", qs[0].start, None, "good"))
     if restated:
         out.append(Finding("restated_problem", "Restated the problem before solving.", None, None, "good"))
     if a.extra.get("story"):

@@ -48,6 +48,21 @@ def test_phase_timing_against_plan():
     assert r.to_dict()["phases"][1]["difference_s"] == 900
 
 
+def test_the_clarifying_questions_finding_counts_in_words_a_person_writes():
+    """A new-user run read "Asked 1 clarifying question(s)." in the review's "Went well"."""
+    from interviewer.core.analysis.report import analyze_answer
+    from .speech import spoken
+
+    def message(text):
+        [finding] = [f for f in analyze_answer(spoken(text)).findings if f.kind == "clarifying_questions"]
+        return finding.message
+
+    assert message("How many daily active users are there? [1.5] Okay, I would start simple.") == \
+        "Asked 1 clarifying question."
+    assert message("How many users are there? [1.5] And what is the latency budget? [1.5] Okay, "
+                   "I would start simple.") == "Asked 2 clarifying questions."
+
+
 def test_one_filler_in_a_short_answer_is_a_slip_not_something_to_work_on():
     """A new-user run: one "um" in a 32-word answer (3.1 per 100) was the only thing "To work
     on", beside a round rate of 1.1 per 100 words; and it read "1 filler words"."""
