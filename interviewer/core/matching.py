@@ -147,56 +147,6 @@ def _spelled_out(tokens: Sequence[str]) -> set[str]:
     return out
 
 
-# ---------------------------------------------------------------- content words heard (ASR-tolerant)
-
-NUMBER = "#"  # every number, in digits or in words: "a hundred milliseconds" is "100 ms" as heard
-_NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen
-fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
-hundred thousand million billion half dozen""".split())
-
-
-def term(word: str) -> str:
-    """A word as compared when counting what was heard: its stem, or NUMBER for any number."""
-    if word.isdigit() or word in _NUMBER_WORDS or (word[:-2].isdigit() and word[-2:] in ("st", "nd", "rd", "th")):
-        return NUMBER
-    return stem(word)
-
-
-def content_terms(text: str) -> list[str]:
-    """The terms (see `term`) of a text's content words: stopwords left out, order kept; a
-    number counts even when its word is a stopword ("one")."""
-    return [term(w) for w in words(text) if w not in STOPWORDS or term(w) == NUMBER]
-
-
-CLOSE_MIN_CHARS = 5  # shorter terms must match exactly: too many short words look alike
-CLOSE_RATIO = 0.8    # 'hallucinat' ~ 'halucinat', 'latency' ~ 'latenc'; 'recall' vs 'retail' (0.67) no
-
-
-@functools.lru_cache(maxsize=65536)
-def close_terms(a: str, b: str) -> bool:
-    """Same term, or near enough to be the same word misheard or inflected differently: long
-    terms that share a long start ('regulariz' / 'regularization') or spell nearly alike."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < CLOSE_MIN_CHARS or abs(len(a) - len(b)) > max(len(a), len(b)) // 2:
-        return False
-    shorter = min(len(a), len(b))
-    if shorter >= 7 and a[:shorter] == b[:shorter]:
-        return True
-    similar = difflib.SequenceMatcher(None, a, b)
-    return similar.quick_ratio() >= CLOSE_RATIO and similar.ratio() >= CLOSE_RATIO
-
-
-def heard_share(targets: Sequence[str], said: Sequence[str], weights: Sequence[float] | None = None) -> float:
-    """Weighted share of the `targets` terms found (exactly or `close_terms`) among `said` terms."""
-    if not targets:
-        return 0.0
-    weights = weights or [1.0] * len(targets)
-    heard = set(said)
-    found = sum(w for t, w in zip(targets, weights) if t in heard or any(close_terms(t, s) for s in heard))
-    return found / (sum(weights) or 1.0)
-
-
 # ---------------------------------------------------------------- the pure-Python fallback encoder
 
 

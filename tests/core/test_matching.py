@@ -4,8 +4,8 @@ tests/adapters/test_embeddings.py."""
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
 from interviewer.core.matching import (
-    RECALL_SENTENCES, STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks, close_terms,
-    content_terms, follow_up_needed, heard_share, keyword_hits, topics_asked, words,
+    RECALL_SENTENCES, STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks,
+    follow_up_needed, keyword_hits, topics_asked, words,
 )
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp, Phase, Question, RoundScript
 
@@ -252,18 +252,6 @@ def test_word_by_word_scoring_discounts_words_the_interviewers_question_already_
     # Without `words` in the thresholds, or with an encoder that cannot align words, sentences only.
     sentences = Matcher(WordByWord(), Thresholds(topic=0.3, keyword_bonus=0.1, covered=None))
     assert sentences.best_topic(asked, (fresh, latency), context="Rank the feed videos.") is None
-
-
-def test_terms_are_stems_and_numbers_in_words_or_digits_are_one_term():
-    assert content_terms("We keep about one hundred milliseconds for 100 requests at the 99th percentile") == \
-        ["keep", "#", "#", "millisecond", "#", "request", "#", "percentile"]
-    # A misheard or differently inflected long word is close; short or different words are not.
-    assert close_terms("hallucination", "halucination") and close_terms("regulariz", "regularization")
-    assert not close_terms("recall", "retail") and not close_terms("cost", "cast")
-    assert heard_share(content_terms("Labels arrive weeks late"),
-                       content_terms("the label arrives three week later")) == 0.75  # not 'late'
-    assert heard_share(["label", "late"], ["label"], weights=[0.25, 1.0]) == 0.2
-    assert heard_share([], ["label"]) == 0.0
 
 
 def test_a_follow_up_is_skipped_when_one_of_its_words_was_said_in_other_words_nearby():

@@ -31,7 +31,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from interviewer.core.analysis.questions import TAG_END
 from interviewer.core.matching import LexicalEncoder, Matcher, keyword_hits, words
@@ -233,16 +233,40 @@ MIN_WEIGHT = 0.05     # weight of a point's word that the question or a sibling 
 
 def _aligned_part_scores(aligner: TokenAligner, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence],
                          question: str, th: CoverageThresholds | None) -> dict[int, list["PartScore"]]:
-    """Each point against windows of up to WINDOW_SENTENCES sentences of one part. A window's
-    score is the mean of two recalls plus the keyword bonus:
-    - the point's recall: each word of the point finds its closest word in the window (in
-      context); the mean of those, each word weighted by how little the question or the other
-      points of the question already say it (a sentence that restates the question's subject, or
-      makes a sibling point, shares only the low-weight words);
-    - the keywords' recall: the same for the best of the point's keywords (its words found close
-      by: tolerant of paraphrase and recognition slips, unlike the exact keyword);
-    - keyword_bonus when a keyword was said outright (fuzzy)."""
+    """Each point against windows of up to WINDOW_SENTENCES sentences of one part (`aligned_windows`).
+    A window's score is the mean of the point's and the keywords' recall, plus keyword_bonus when
+    a keyword was said outright (fuzzy). (A logistic regression over these and other features,
+    fitted leaving one labelled set out, did no better: benchmarks/coverage_fit.py.)"""
     th = th or DEFAULT_THRESHOLDS
+    out: dict[int, list[PartScore]] = {}
+    for pid, per_point in aligned_windows(aligner, points, sentences, question).items():
+        out[pid] = [_part_score([((w.point_recall + w.keyword_recall) / 2 + (th.keyword_bonus if w.said else 0.0),
+                                  _Span("", tuple(sentences[i] for i in w.shown), ()), w.said) for w in windows])
+                    for windows in per_point]
+    return out
+
+
+class Window(NamedTuple):
+    """One point against a window of neighbouring sentences of one part (indices into the
+    sentences): its two recalls, the keywords said in it and its best one or two sentences."""
+
+    point_recall: float
+    keyword_recall: float
+    said: tuple[str, ...]
+    sentences: tuple[int, ...]
+    shown: tuple[int, ...]
+
+
+def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence],
+                    question: str = "") -> dict[int, list[list[Window]]]:
+    """Part id -> per point, each window of up to WINDOW_SENTENCES neighbouring sentences:
+    - point_recall: each word of the point finds its closest word in the window (in context);
+      the mean of those, each word weighted by how little the question or the other points of
+      the question already say it (a sentence that restates the question's subject, or makes a
+      sibling point, shares only the low-weight words);
+    - keyword_recall: the same for the best of the point's keywords (its words found close by:
+      tolerant of paraphrase and recognition slips, unlike the exact keyword);
+    - said: the keywords said outright (fuzzy)."""
     pieces: list[str] = []
     owner: list[int] = []  # the sentence each piece is cut from
     for i, sentence in enumerate(sentences):
@@ -267,7 +291,7 @@ def _aligned_part_scores(aligner: TokenAligner, points: Sequence[ExpectedPoint],
     parts: dict[int, list[int]] = {}
     for i, sentence in enumerate(sentences):
         parts.setdefault(sentence.part_id, []).append(i)
-    out: dict[int, list[PartScore]] = {pid: [] for pid in parts}
+    out: dict[int, list[list[Window]]] = {pid: [] for pid in parts}
     for j, point in enumerate(points):
         recall = by_sentence(sims[j])
         calibration = [sims[j][n + c] for c in range(len(context)) if c != j]
@@ -276,10 +300,10 @@ def _aligned_part_scores(aligner: TokenAligner, points: Sequence[ExpectedPoint],
         keyword_recalls = [by_sentence(sims[t]) for t in keyword_targets[j]]
         said_in = [_said_keywords(sentence.text, point.keywords) for sentence in sentences]  # per sentence: cheaper
 
-        def score(window: Sequence[int]) -> float:
+        def recalls(window: Sequence[int]) -> tuple[float, float]:
             point_recall = _recall([recall[i] for i in window], weights)
             keyword_recall = max((_recall([kr[i] for i in window]) for kr in keyword_recalls), default=point_recall)
-            return (point_recall + keyword_recall) / 2
+            return point_recall, keyword_recall
 
         for pid, members in parts.items():
             rows = []
@@ -288,10 +312,9 @@ def _aligned_part_scores(aligner: TokenAligner, points: Sequence[ExpectedPoint],
                 said = tuple(dict.fromkeys(k for i in window for k in said_in[i]))
                 # shown as evidence: the window's best one or two neighbouring sentences
                 shown = max((window[a:a + size] for size in (1, 2) for a in range(len(window) - size + 1)),
-                            key=score)
-                rows.append((score(window) + (th.keyword_bonus if said else 0.0),
-                             _Span("", tuple(sentences[i] for i in shown), ()), said))
-            out[pid].append(_part_score(rows))
+                            key=lambda w: sum(recalls(w)))
+                rows.append(Window(*recalls(window), said, tuple(window), tuple(shown)))
+            out[pid].append(rows)
     return out
 
 
