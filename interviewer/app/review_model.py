@@ -15,6 +15,9 @@ from interviewer.storage.progress import round_parts
 LONG_PAUSE_S = 2.0
 FILLER_CLUSTER_WINDOW_S = 10.0
 FILLER_CLUSTER_MIN = 3
+# An answer shorter than this is not recalled as "one of your longest" (a new-user run's debrief
+# offered a 6-second greeting as one: "One of your longest answers (0.1 min)").
+LONG_ANSWER_MIN_S = 30.0
 
 
 @dataclass
@@ -88,9 +91,10 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
     by_length = sorted(session.answers, key=lambda x: -_duration(x))
     for answer in by_length[:longest]:
         duration = _duration(answer)
-        if duration > 0:
+        if duration >= LONG_ANSWER_MIN_S:
+            length = f"{duration / 60:.1f} min" if duration >= 60 else f"{duration:.0f} s"
             moments.append(FlaggedMoment("long_answer", answer.id, 0.0,
-                                         f"One of your longest answers ({duration / 60:.1f} min): "
+                                         f"One of your longest answers ({length}): "
                                          f"\"{_short(answer.question_text)}\""))
     order = {a.id: i for i, a in enumerate(session.answers)}
     moments.sort(key=lambda m: (order.get(m.answer_id, 0), m.start))

@@ -1,0 +1,22 @@
+"""The debrief's "moments to recall": a new-user run of a behavioral round was offered its
+6-second greeting as "One of your longest answers (0.1 min)"."""
+from __future__ import annotations
+
+from interviewer.app.review_model import LONG_ANSWER_MIN_S, flagged_moments
+from interviewer.storage.models import Answer, Session
+
+
+def _session(*durations: float) -> Session:
+    answers, start = [], 10.0
+    for i, seconds in enumerate(durations, 1):
+        answers.append(Answer(i, 1, f"q{i}", None, f"Question {i}", start - 1, start, start + seconds, None))
+        start += seconds + 5
+    return Session(1, "f", "s", "Round", "behavioral", 45, 0.0, start, "completed", answers=answers)
+
+
+def test_only_answers_long_enough_to_overrun_are_recalled_as_the_longest():
+    moments = [m.message for m in flagged_moments(_session(6.0, 23.0, 95.0)) if m.kind == "long_answer"]
+    assert moments == ['One of your longest answers (1.6 min): "Question 3"']
+    moments = [m.message for m in flagged_moments(_session(6.0, 42.0)) if m.kind == "long_answer"]
+    assert moments == ['One of your longest answers (42 s): "Question 2"']
+    assert not [m for m in flagged_moments(_session(6.0, LONG_ANSWER_MIN_S - 1)) if m.kind == "long_answer"]
