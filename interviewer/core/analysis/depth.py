@@ -18,6 +18,7 @@ matches as well as punctuated text; a match is placed in the sentence where it s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.core.analysis import behavioral
@@ -70,6 +71,9 @@ class Signal:
     pattern: re.Pattern | None = None  # None: judged from the STAR parts or pronouns
     story_only: bool = False
     after_clarifying: bool = False  # only on a question asked in a phase that expects clarifying
+    # A candidate's own question ("How many daily active users are there?") asks for a metric or a
+    # size; it does not name one for the design. False: questions are not searched for this signal.
+    heard_in_questions: bool = True
     missing: str = ""     # "a tradeoff": how a question's "not heard" finding names it
     tip: str = ""         # "what a choice costs": what that finding asks for
 
@@ -144,9 +148,10 @@ METRICS = Signal(
             "p99 latency has to stay under fifty milliseconds",
             "the AUC went from 0.81 to 0.86"),
     does_not=("We should measure it.",
+              "How many daily active users are there?",
               "The metric was good.",
               "I'd track how the model is doing."),
-    missing="a metric", tip="which metric shows it works",
+    missing="a metric", tip="which metric shows it works", heard_in_questions=False,
     pattern=re.compile(
         r"\b(?:precision|recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
         r"log[- ]?loss|cross[- ]entropy|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
@@ -169,8 +174,9 @@ NUMBERS = Signal(
     does_not=("One of the options is a cache.",
               "I had two ideas.",
               "First, I would clarify the goal.",
-              "We moved to the new system in 2019."),
-    missing="a number with its unit", tip="sizes with units",
+              "We moved to the new system in 2019.",
+              "Is it about fifty million users?"),
+    missing="a number with its unit", tip="sizes with units", heard_in_questions=False,
     pattern=NUMBER_WITH_UNIT)
 
 ASSUMPTIONS = Signal(
@@ -417,15 +423,25 @@ def _i_over_we(utterances: list[Utterance]) -> SignalResult:
                         {"i": i_count, "we": we_count, "i_share": share})
 
 
+def _is_question(u: Utterance, asked: Sequence[tuple[float, float]]) -> bool:
+    """Written with a question mark, or found as a question by the clarifying analysis (which
+    also hears questions without one: an inverted auxiliary, a rising pitch)."""
+    if u.text.rstrip().rstrip("\"')").endswith("?"):
+        return True
+    return any(start < u.end and u.start < end for start, end in asked)
+
+
 def depth_signals(utterances: list[Utterance], round_kind: str | None, *, story: bool = False,
-                  expects_clarifying: bool = False) -> DepthResult:
-    """The signals that apply to this answer, each heard or not, with evidence."""
+                  expects_clarifying: bool = False, asked: Sequence[tuple[float, float]] = ()) -> DepthResult:
+    """The signals that apply to this answer, each heard or not, with evidence. `asked`: the
+    (start, end) of the candidate's own questions."""
     result = DepthResult()
     for signal in SIGNALS:
         if not applies(signal, round_kind, story=story, expects_clarifying=expects_clarifying):
             continue
         if signal.pattern is not None:
-            evidence = find(signal.pattern, utterances)
+            said = utterances if signal.heard_in_questions else [u for u in utterances if not _is_question(u, asked)]
+            evidence = find(signal.pattern, said)
             result.signals.append(SignalResult(signal, bool(evidence), evidence))
         elif signal is STAR_ORDER:
             result.signals.append(_star(utterances))

@@ -179,7 +179,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     i_count, we_count = behavioral.i_we_counts(utterances)
     star = behavioral.star_parts(utterances)
     story = round_kind == "behavioral" and behavioral.asks_for_story(question_text)
-    signals = depth.depth_signals(utterances, round_kind, story=story, expects_clarifying=expects_clarifying)
+    signals = depth.depth_signals(utterances, round_kind, story=story, expects_clarifying=expects_clarifying,
+                                  asked=[(q.start, q.end) for q in clarifying.questions])
     hedge = behavioral.hedges(utterances)
     restated = behavioral.restated_problem(utterances, question_text)
     disfluencies = find_disfluencies(tokens)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from interviewer.core.analysis import depth
+from interviewer.core.analysis.questions import analyze_clarifying
 from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.analysis.summary import Part, depth_line, question_findings, summarize
 from interviewer.core.analysis.tokens import tokenize
@@ -27,7 +28,9 @@ def asr_style(text: str) -> str:
 
 def heard(signal: depth.Signal, text: str) -> depth.SignalResult:
     kind = "behavioral" if signal.story_only else sorted(signal.kinds)[0]
-    result = depth.depth_signals(utterances(text), kind, story=signal.story_only, expects_clarifying=True)
+    us = utterances(text)
+    asked = [(q.start, q.end) for q in analyze_clarifying(us).questions]  # as the answer's report passes them
+    result = depth.depth_signals(us, kind, story=signal.story_only, expects_clarifying=True, asked=asked)
     found = result.get(signal.id)
     assert found is not None, f"{signal.id} should apply to a {kind} answer"
     return found
@@ -226,3 +229,16 @@ def test_the_documentation_lists_every_example_and_area():
         assert f"`{s.id}`" in doc and f"area \"{s.area}\"" in doc and s.advice in doc
         for example in s.counts + s.does_not:
             assert f"\"{example}\"" in doc, example
+
+
+def test_a_candidates_own_question_names_no_metric_in_the_answers_report():
+    """A new-user run credited "Metrics named" from "How many daily active users are there?"."""
+    asked = analyze_answer(spoken("How many daily active users are there? [2.0] Okay, I would start simple."),
+                           round_kind="ml_system_design")
+    assert asked.to_dict()["depth"]
+    metrics = [s for s in asked.to_dict()["depth"]["signals"] if s["id"] == "metrics"]
+    assert metrics and not metrics[0]["heard"]
+    named = analyze_answer(spoken("Okay. [1.0] I would track daily active users and the click through rate."),
+                           round_kind="ml_system_design")
+    metrics = [s for s in named.to_dict()["depth"]["signals"] if s["id"] == "metrics"]
+    assert metrics and metrics[0]["heard"]
