@@ -4,12 +4,13 @@ keywords alone, typed and spoken, and the time to match all points of a 60-minut
     .venv/bin/python benchmarks/coverage_bench.py              # development sets' scores, timing
     .venv/bin/python benchmarks/coverage_bench.py --errors     # also list every wrong decision
     .venv/bin/python benchmarks/coverage_bench.py --tune       # search thresholds on the development sets
-    .venv/bin/python benchmarks/coverage_bench.py --set heldout2 --no-timing   # score another set, once
+    .venv/bin/python benchmarks/coverage_bench.py --set NAME --no-timing   # score another set, once
 
 Labelled data (written by hand for this, see benchmarks/coverage_data/README.md): the development
-sets tune.toml and heldout.toml (both used to choose the thresholds in
-interviewer/core/analysis/coverage.py since the held-out part was scored once, blind); any other
-set (`--set NAME` for coverage_data/NAME.toml, or a path) is never used to tune. Each answer is
+sets tune.toml, heldout.toml (both used to choose the thresholds in
+interviewer/core/analysis/coverage.py since the held-out part was scored once, blind) and
+heldout2.toml (scored once, blind, then development data, with benchmarks/coverage_fit.py); any
+other set (`--set NAME` for coverage_data/NAME.toml, or a path) is never used to tune. Each answer is
 scored twice: as typed, and spoken by espeak-ng then transcribed by the app's transcriber
 (tiny.en) and cut into sentences by the app's analysis; the transcripts are cached in
 coverage_data/spoken.json (delete it to redo them; a new set is spoken on its first run, about 2

@@ -14,9 +14,11 @@ bag of word stems. Meaning is combined with the script's keywords (topic keyword
 `if_missing` words), matched as whole words and, for longer words, with some tolerance for speech
 recognition errors. With the model, a question is matched to a topic both as a whole sentence and
 word by word (each of its words finds its closest word, in context, in the topic's name, keywords
-and fact; words the interviewer's own question already says count little). The thresholds were
-chosen on benchmarks/matcher_data/tune.toml and test.toml with benchmarks/matcher_bench.py, which
-scores blind.toml, a part never used to tune, when asked (--blind).
+and fact; words the interviewer's own question already says count little). A follow-up is also
+covered when each word of one of its `if_missing` words finds a close word, in context, in a few
+neighbouring sentences (`Matcher.keyword_recall`). The thresholds were chosen on
+benchmarks/matcher_data/ (tune, test, blind: development data) with benchmarks/matcher_bench.py
+(--cv: leave one part out); a part written later is scored there with --set NAME, never tuned on.
 """
 from __future__ import annotations
 
