@@ -22,9 +22,10 @@ side by side:
   lexical    the pure-Python fallback used when the model is missing (bag of word stems + keywords)
   embedding  all-MiniLM-L6-v2 int8 on onnxruntime + keywords (what the app uses)
 
-Targets (on the part named with --set, else blind, embedding): right fact for >= 90% of clarifying questions, right follow-up
-decision for >= 90% of answers. Time per match is measured on this machine (2 cores): the
-interviewer's answer must start <= 1.5 s after the question ends.
+Targets (on the part named with --set, else blind, embedding): right fact for >= 90% of
+clarifying questions, right follow-up decision for >= 90% of answers. Time per match is
+measured on this machine (2 cores): the interviewer's answer must start <= 1.5 s after the
+question ends.
 """
 from __future__ import annotations
 
