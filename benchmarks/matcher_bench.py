@@ -69,6 +69,7 @@ class FollowUpCase:
     follow_up: FollowUp
     said: str
     needed: bool
+    question: str = ""  # the main question's text
 
 
 def load_cases(name: str) -> tuple[list[AskCase], list[FollowUpCase]]:
@@ -84,8 +85,8 @@ def load_cases(name: str) -> tuple[list[AskCase], list[FollowUpCase]]:
     for entry in data.get("follow_up", []):
         question = scripts[entry["script"]].question(entry["question"])
         follow_up = next(f for f in question.follow_ups if f.id == entry["follow_up"])
-        follow_ups += [FollowUpCase(follow_up, text, False) for text in entry.get("covered", [])]
-        follow_ups += [FollowUpCase(follow_up, text, True) for text in entry.get("missed", [])]
+        follow_ups += [FollowUpCase(follow_up, text, False, question.text) for text in entry.get("covered", [])]
+        follow_ups += [FollowUpCase(follow_up, text, True, question.text) for text in entry.get("missed", [])]
     return asks, follow_ups
 
 
@@ -117,7 +118,7 @@ class MeaningMatcher:
         return ClarifyingResponder(case.question, self.matcher).reply(case.text).topic
 
     def needed(self, case: FollowUpCase) -> bool:
-        return self.matcher.follow_up_needed(case.said, case.follow_up)
+        return self.matcher.follow_up_needed(case.said, case.follow_up, case.question)
 
 
 def score(matcher, asks: list[AskCase], follow_ups: list[FollowUpCase]):
@@ -149,15 +150,14 @@ def timing(encoder: OnnxTextEncoder, asks: list[AskCase], follow_ups: list[Follo
         matcher = Matcher(encoder)
         matcher.warm(follow_ups=[case.follow_up])
         started = time.perf_counter()  # the meaning check in full, as when no keyword was said
-        matcher.coverage(said, case.follow_up)
-        matcher.keyword_recall(said, case.follow_up.if_missing)
+        matcher.covered_score(said, case.follow_up, case.question)
         follow_ms.append(1000 * (time.perf_counter() - started))
         # as the round does it: what was said encoded as it arrives (prepare_follow_ups, on the
         # transcript's thread), then the decision
         said = said.replace("In case", "For case")
-        matcher.prepare_follow_ups(said, [case.follow_up])
+        matcher.prepare_follow_ups(said, [case.follow_up], case.question)
         started = time.perf_counter()
-        matcher.follow_up_needed(said, case.follow_up)
+        matcher.follow_up_needed(said, case.follow_up, case.question)
         prepared_ms.append(1000 * (time.perf_counter() - started))
     words = len(long_answer.split())
     print(f"\ntime per match on {os.cpu_count()} cores (embedding, one onnxruntime thread):")
@@ -209,27 +209,54 @@ def tune(encoder, asks: list[AskCase], follow_ups: list[FollowUpCase]) -> None:
           f"{tied[len(tied) // 2]:.2f}): {len(follow_ups) - fewest}/{len(follow_ups)} right")
 
 
+def fit_logistic(rows: list[tuple[float, ...]], labels: list[int], l2: float = 1.0) -> tuple[float, ...]:
+    """Logistic regression (label 1: covered) by gradient descent on standardised features, L2
+    penalty `l2` on the weights; returned as (bias, weight per feature) on the raw features."""
+    import numpy as np
+    x, y = np.array(rows, dtype=float), np.array(labels, dtype=float)
+    mean, scale = x.mean(0), x.std(0) + 1e-9
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    for _ in range(3000):
+        gradient = z.T @ (1 / (1 + np.exp(-z @ w)) - y) / len(y)
+        gradient[:-1] += l2 * w[:-1] / len(y)
+        w -= 0.5 * gradient
+    raw = w[:-1] / scale
+    return (float(w[-1] - raw @ mean), *map(float, raw))
+
+
 def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCase]]]) -> None:
-    """Leave one part out: the follow-up thresholds (sentence similarity `covered`, keyword
-    recall `keyword_recall`) chosen on the other parts (the middle of the best plateau), scored
-    on the part left out. Each case's scores are computed once; the grid only compares them."""
+    """Leave one part out, for the decision when no if_missing word was said: (1) the two
+    thresholds (sentence similarity `covered`, keyword recall `keyword_recall`; the middle of the
+    best plateau on the other parts), (2) the logistic regression over coverage, keyword recall
+    and question similarity (Thresholds.follow_up_weights) fitted on the other parts; each scored
+    on the part left out. Each case's features are computed once. Then the regression fitted on
+    all parts: the weights to store in THRESHOLDS."""
     base = Matcher(encoder).thresholds
-    scored: dict[str, list[tuple[bool, float, float, bool]]] = {}
+    scored: dict[str, list[tuple[bool, float, float, float, bool]]] = {}
     for name, (_, follow_ups) in parts.items():
         matcher = Matcher(encoder)
         scored[name] = [(bool(c.follow_up.if_missing and keyword_hits(c.said, c.follow_up.if_missing)),
-                         matcher.coverage(c.said, c.follow_up),
+                         *matcher.coverage_and_question_similarity(c.said, c.follow_up, c.question),
                          matcher.keyword_recall(c.said, c.follow_up.if_missing), c.needed)
                         for c in follow_ups]
     grid = [(covered, recall) for covered in [x / 100 for x in range(56, 81, 2)] + [9.0]
             for recall in [x / 100 for x in range(50, 95, 2)] + [9.0]]
 
     def right(rows, covered: float, recall: float) -> int:
-        return sum((not (said or sim >= covered or kr >= recall)) == needed for said, sim, kr, needed in rows)
+        return sum((not (said or sim >= covered or kr >= recall)) == needed for said, sim, _, kr, needed in rows)
 
-    print(f"follow-up decisions, leave one part out (now: covered {base.covered}, keyword_recall "
-          f"{base.keyword_recall}; 9.0 = not used):")
-    total = cases = 0
+    def fit(rows) -> tuple[float, ...]:
+        rows = [r for r in rows if not r[0]]  # a keyword said decides alone
+        return fit_logistic([(sim, kr, q) for _, sim, q, kr, _ in rows], [int(not r[-1]) for r in rows])
+
+    def right_weighted(rows, w: tuple[float, ...]) -> int:
+        return sum((not (said or w[0] + w[1] * sim + w[2] * kr + w[3] * q >= 0)) == needed
+                   for said, sim, q, kr, needed in rows)
+
+    print(f"follow-up decisions, leave one part out (thresholds now: covered {base.covered}, keyword_recall "
+          f"{base.keyword_recall}; 9.0 = not used; weights now: {base.follow_up_weights}):")
+    totals = [0, 0, 0]
     for name in parts:
         train = [r for other in parts if other != name for r in scored[other]]
         results = [(right(train, *g), g) for g in grid]
@@ -237,17 +264,25 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
         tied = [g for r, g in results if r == best]
         covered, recall = tied[len(tied) // 2]
         got = right(scored[name], covered, recall)
-        total, cases = total + got, cases + len(scored[name])
-        now = right(scored[name], base.covered or 9.0, base.keyword_recall or 9.0)
-        print(f"  {name:6s} left out: chosen covered {covered:.2f}, keyword_recall {recall:.2f} "
-              f"({len(tied)} tied on the others): {got}/{len(scored[name])} = {100 * got / len(scored[name]):.1f}%"
-              f"  (with the thresholds in the code: {100 * now / len(scored[name]):.1f}%)")
-    print(f"  pooled: {total}/{cases} = {100 * total / cases:.1f}%")
-    results = [(sum(right(rows, *g) for rows in scored.values()), g) for g in grid]
+        weights = fit(train)
+        got_weighted = right_weighted(scored[name], weights)
+        n = len(scored[name])
+        totals = [totals[0] + got, totals[1] + got_weighted, totals[2] + n]
+        print(f"  {name:6s} left out: thresholds (covered {covered:.2f}, keyword_recall {recall:.2f}, "
+              f"{len(tied)} tied) {got}/{n} = {100 * got / n:.1f}%; regression {got_weighted}/{n} = "
+              f"{100 * got_weighted / n:.1f}% (weights {', '.join(f'{w:.2f}' for w in weights)})")
+    print(f"  pooled: thresholds {totals[0]}/{totals[2]} = {100 * totals[0] / totals[2]:.1f}%, "
+          f"regression {totals[1]}/{totals[2]} = {100 * totals[1] / totals[2]:.1f}%")
+    everything = [r for rows in scored.values() for r in rows]
+    weights = fit(everything)
+    print(f"  regression fitted on all parts (bias, coverage, keyword recall, question similarity): "
+          f"({', '.join(f'{w:.2f}' for w in weights)}): {right_weighted(everything, weights)}/{len(everything)} "
+          f"in sample")
+    results = [(right(everything, *g), g) for g in grid]
     best = max(r for r, _ in results)
     tied = [g for r, g in results if r == best]
-    print(f"  on all parts: best {best}/{cases}, {len(tied)} tied, e.g. {tied[0]} .. {tied[-1]}, middle "
-          f"{tied[len(tied) // 2]}")
+    print(f"  thresholds on all parts: best {best}/{len(everything)}, {len(tied)} tied, e.g. {tied[0]} .. "
+          f"{tied[-1]}, middle {tied[len(tied) // 2]}")
 
 
 def main() -> int:

@@ -388,7 +388,7 @@ class RoundEngine:
             # an unconditional one is asked. What was said only grows, so a follow-up skipped
             # now would never be needed later.
             said = None if answer_text is None else self.said_in_round()
-            if self.matcher.follow_up_needed(said, follow_up):
+            if self.matcher.follow_up_needed(said, follow_up, self._question.text if self._question else ""):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
         asked = self._ask_next_in_phase(now)
         if not asked and self.move_on_early and self.has_next_phase:
@@ -402,7 +402,7 @@ class RoundEngine:
         follow_ups = list(self._pending_follow_ups)
         if follow_ups and answer_text:
             said = "\n".join([*self._said_earlier, (self._answers_so_far + " " + answer_text).strip()]).strip()
-            self.matcher.prepare_follow_ups(said, follow_ups)
+            self.matcher.prepare_follow_ups(said, follow_ups, self._question.text if self._question else "")
 
     def said_in_round(self) -> str:
         """Everything the candidate said so far in the round, current question last."""

@@ -138,6 +138,30 @@ def test_a_follow_ups_words_said_in_other_words_skip_it_with_the_model(encoder):
                                     "serve the top twenty.", diversity)
 
 
+def test_an_answer_on_the_questions_subject_that_misses_the_follow_up_gets_it_with_the_model(encoder):
+    """A missed follow-up on the same subject is close to everything (blind2 in matcher_bench):
+    with the main question known, the follow-up decision discounts a sentence that is as close
+    to the main question as to the follow-up (Thresholds.follow_up_weights)."""
+    catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
+    trust = next(s for s in catalog.scripts if s.id == "behavioral_conflict_and_trust").question("new_team_trust")
+    evidence = next(f for f in trust.follow_ups if f.id == "evidence")  # "How did you know they trusted you?"
+    matcher = Matcher(encoder)
+    assert matcher.thresholds.follow_up_weights is not None
+    same_subject = ("Building trust with a new team is about being reliable, so I always delivered what I "
+                    "promised and helped people with their problems.")
+    assert not keyword_hits(same_subject, evidence.if_missing)
+    assert not matcher.follow_up_needed(same_subject, evidence)  # without the question: the two thresholds
+    assert matcher.follow_up_needed(same_subject, evidence, trust.text)
+    shown = "Within two months the other leads asked me to review their designs and invited me to their planning."
+    assert not matcher.follow_up_needed(shown, evidence, trust.text)
+    tasks = next(s for s in catalog.scripts if s.id == "coding_pipeline_and_cache").question("task_order")
+    complexity = next(f for f in tasks.follow_ups if f.id == "complexity")
+    paraphrase = "It runs in time proportional to the number of tasks plus the number of dependencies."
+    assert not keyword_hits(paraphrase, complexity.if_missing)
+    assert not matcher.follow_up_needed(paraphrase, complexity, tasks.text)
+    assert matcher.follow_up_needed("I pick a task with no prerequisites.", complexity, tasks.text)
+
+
 def test_missing_model_falls_back_to_keywords_with_a_logged_reason(monkeypatch, tmp_path, caplog):
     monkeypatch.setenv(ENV_MODEL, str(tmp_path / "nowhere.onnx"))
     with pytest.raises(EmbeddingModelError, match="no model file at"):

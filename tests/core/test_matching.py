@@ -110,6 +110,25 @@ def test_follow_up_needed_by_keywords_and_by_meaning():
     assert matcher.follow_up_needed("Only new users here.", fast)
 
 
+def test_follow_up_weights_discount_a_sentence_as_close_to_the_main_question_as_to_the_follow_up():
+    """With follow_up_weights and the main question's text, a follow-up is skipped when
+    bias + w1 * coverage + w2 * keyword recall + w3 * question similarity >= 0, the question
+    similarity being that of the sentence that matches the follow-up best."""
+    fast = FollowUp("speed", "Is it fast?", if_missing=("latency",))
+    question = "Design it for new users."  # the toy's axes: (fast, users, new)
+    weights = Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.5, follow_up_weights=(-0.5, 1.0, 0.0, -1.0))
+    matcher = Matcher(Unit(), weights)
+    assert matcher.coverage_and_question_similarity("It is fast.", fast, question) == (1.0, 0.0)
+    assert abs(matcher.covered_score("It is fast.", fast, question) - 0.5) < 1e-9
+    assert not matcher.follow_up_needed("It is fast.", fast, question)
+    on_subject = "Users stay. It is fast for new users."  # as close to the question as to the follow-up
+    coverage, question_similarity = matcher.coverage_and_question_similarity(on_subject, fast, question)
+    assert abs(coverage - 3 ** -0.5) < 1e-9 and abs(question_similarity - (2 / 6 ** 0.5)) < 1e-9
+    assert matcher.follow_up_needed(on_subject, fast, question)
+    assert not matcher.follow_up_needed(on_subject, fast)  # no question: the covered threshold decides
+    assert not matcher.follow_up_needed("We log the latency.", fast, question)  # a keyword decides alone
+
+
 def test_long_answers_are_cut_into_sentences_and_windows():
     text = "One two. " + " ".join(f"w{i}" for i in range(40)) + "? Three."
     parts = chunks(text)
