@@ -4,7 +4,7 @@ right fact, and skip a follow-up the candidate already covered?
     .venv/bin/python benchmarks/matcher_bench.py            # accuracy on tune, test and blind, timing
     .venv/bin/python benchmarks/matcher_bench.py --errors   # also list every wrong decision
     .venv/bin/python benchmarks/matcher_bench.py --tune     # search thresholds on tune + test + blind
-    .venv/bin/python benchmarks/matcher_bench.py --cv       # follow-up thresholds, leave one part out
+    .venv/bin/python benchmarks/matcher_bench.py --cv       # follow-up decision (thresholds, regression), leave one part out
     .venv/bin/python benchmarks/matcher_bench.py --set blind2   # also score a part never tuned on (once!)
 
 Labelled data (written by hand, as text) is in benchmarks/matcher_data/: tune.toml was used to
@@ -225,21 +225,35 @@ def fit_logistic(rows: list[tuple[float, ...]], labels: list[int], l2: float = 1
     return (float(w[-1] - raw @ mean), *map(float, raw))
 
 
+CONTEXT_ANSWERS = 3  # --cv also scores each answer said after this many answers to other questions
+
+
 def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCase]]]) -> None:
     """Leave one part out, for the decision when no if_missing word was said: (1) the two
     thresholds (sentence similarity `covered`, keyword recall `keyword_recall`; the middle of the
     best plateau on the other parts), (2) the logistic regression over coverage, keyword recall
     and question similarity (Thresholds.follow_up_weights) fitted on the other parts; each scored
-    on the part left out. Each case's features are computed once. Then the regression fitted on
-    all parts: the weights to store in THRESHOLDS."""
+    on the part left out. In a round the matcher reads the whole round, so each answer is also
+    scored after CONTEXT_ANSWERS answers to other questions of its part (drawn at random, fixed
+    seed), and the regression is fitted on both (alone, 3 before); it is also scored after 8
+    (never fitted on). Then the regression fitted on all parts: the weights for THRESHOLDS."""
+    import random
     base = Matcher(encoder).thresholds
-    scored: dict[str, list[tuple[bool, float, float, float, bool]]] = {}
+    matcher = Matcher(encoder)
+
+    def features(said: str, c: FollowUpCase) -> tuple[bool, float, float, float, bool]:
+        return (bool(c.follow_up.if_missing and keyword_hits(said, c.follow_up.if_missing)),
+                *matcher.coverage_and_question_similarity(said, c.follow_up, c.question),
+                matcher.keyword_recall(said, c.follow_up.if_missing), c.needed)
+
+    settings = ("alone", f"after {CONTEXT_ANSWERS}", "after 8")
+    scored: dict[tuple[str, str], list[tuple[bool, float, float, float, bool]]] = {}
     for name, (_, follow_ups) in parts.items():
-        matcher = Matcher(encoder)
-        scored[name] = [(bool(c.follow_up.if_missing and keyword_hits(c.said, c.follow_up.if_missing)),
-                         *matcher.coverage_and_question_similarity(c.said, c.follow_up, c.question),
-                         matcher.keyword_recall(c.said, c.follow_up.if_missing), c.needed)
-                        for c in follow_ups]
+        draw = random.Random(f"{name}-context")
+        for setting, n in zip(settings, (0, CONTEXT_ANSWERS, 8)):
+            scored[(name, setting)] = [features("\n".join(
+                [o.said for o in draw.sample([o for o in follow_ups if o.question != c.question], n)] + [c.said]), c)
+                for c in follow_ups]
     grid = [(covered, recall) for covered in [x / 100 for x in range(56, 81, 2)] + [9.0]
             for recall in [x / 100 for x in range(50, 95, 2)] + [9.0]]
 
@@ -255,29 +269,34 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
                    for said, sim, q, kr, needed in rows)
 
     print(f"follow-up decisions, leave one part out (thresholds now: covered {base.covered}, keyword_recall "
-          f"{base.keyword_recall}; 9.0 = not used; weights now: {base.follow_up_weights}):")
-    totals = [0, 0, 0]
+          f"{base.keyword_recall}; 9.0 = not used; weights now: {base.follow_up_weights}); "
+          f"right with the thresholds / the regression, for the answer {' / '.join(settings)}:")
+    totals: dict[tuple[str, str], int] = {}
     for name in parts:
-        train = [r for other in parts if other != name for r in scored[other]]
+        train = [r for other in parts if other != name for r in scored[(other, settings[0])]]
         results = [(right(train, *g), g) for g in grid]
         best = max(r for r, _ in results)
         tied = [g for r, g in results if r == best]
         covered, recall = tied[len(tied) // 2]
-        got = right(scored[name], covered, recall)
-        weights = fit(train)
-        got_weighted = right_weighted(scored[name], weights)
-        n = len(scored[name])
-        totals = [totals[0] + got, totals[1] + got_weighted, totals[2] + n]
-        print(f"  {name:6s} left out: thresholds (covered {covered:.2f}, keyword_recall {recall:.2f}, "
-              f"{len(tied)} tied) {got}/{n} = {100 * got / n:.1f}%; regression {got_weighted}/{n} = "
-              f"{100 * got_weighted / n:.1f}% (weights {', '.join(f'{w:.2f}' for w in weights)})")
-    print(f"  pooled: thresholds {totals[0]}/{totals[2]} = {100 * totals[0] / totals[2]:.1f}%, "
-          f"regression {totals[1]}/{totals[2]} = {100 * totals[1] / totals[2]:.1f}%")
-    everything = [r for rows in scored.values() for r in rows]
-    weights = fit(everything)
+        weights = fit([r for other in parts if other != name for setting in settings[:2]
+                       for r in scored[(other, setting)]])
+        cells = []
+        for setting in settings:
+            rows = scored[(name, setting)]
+            got, got_weighted = right(rows, covered, recall), right_weighted(rows, weights)
+            totals[("t", setting)] = totals.get(("t", setting), 0) + got
+            totals[("r", setting)] = totals.get(("r", setting), 0) + got_weighted
+            cells.append(f"{100 * got / len(rows):.1f} / {100 * got_weighted / len(rows):.1f}%")
+        print(f"  {name:6s} left out ({len(scored[(name, settings[0])])}): {';  '.join(cells)}   (thresholds "
+              f"{covered:.2f}, {recall:.2f}, {len(tied)} tied; weights {', '.join(f'{w:.2f}' for w in weights)})")
+    cases = sum(len(scored[(name, settings[0])]) for name in parts)
+    print(f"  pooled ({cases}): " + ";  ".join(
+        f"{100 * totals[('t', s)] / cases:.1f} / {100 * totals[('r', s)] / cases:.1f}%" for s in settings))
+    everything = [r for name in parts for r in scored[(name, settings[0])]]
+    weights = fit([r for name in parts for setting in settings[:2] for r in scored[(name, setting)]])
     print(f"  regression fitted on all parts (bias, coverage, keyword recall, question similarity): "
           f"({', '.join(f'{w:.2f}' for w in weights)}): {right_weighted(everything, weights)}/{len(everything)} "
-          f"in sample")
+          f"in sample, alone")
     results = [(right(everything, *g), g) for g in grid]
     best = max(r for r, _ in results)
     tied = [g for r, g in results if r == best]
