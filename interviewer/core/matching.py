@@ -16,9 +16,12 @@ recognition errors. With the model, a question is matched to a topic both as a w
 word by word (each of its words finds its closest word, in context, in the topic's name, keywords
 and fact; words the interviewer's own question already says count little). A follow-up is also
 covered when each word of one of its `if_missing` words finds a close word, in context, in a few
-neighbouring sentences (`Matcher.keyword_recall`). The thresholds were chosen on
-benchmarks/matcher_data/ (tune, test, blind: development data) with benchmarks/matcher_bench.py
-(--cv: leave one part out); a part written later is scored there with --set NAME, never tuned on.
+neighbouring sentences (`Matcher.keyword_recall`); with the main question known, that recall, the
+sentence similarity and how close the best sentence is to the main question are weighed by a
+logistic regression (`Thresholds.follow_up_weights`). Thresholds and weights were chosen on
+benchmarks/matcher_data/ (tune, test, blind, blind2: development data) with
+benchmarks/matcher_bench.py (--cv: leave one part out); a part written later is scored there with
+--set NAME, never tuned on.
 """
 from __future__ import annotations
 
