@@ -259,3 +259,18 @@ def test_the_bundles_pyav_stand_in_gets_the_formats_message(monkeypatch, tmp_pat
     read = transcription.load_audio if reader == "load_audio" else long_audio.open_audio
     with pytest.raises(UserError, match=r"answer\.m4a: cannot read as audio.*WAV, FLAC, MP3 and Ogg"):
         read(path)
+
+
+def test_two_hesitations_glued_into_one_region_are_both_found(tiny_model):
+    # Real speech (tests/data/human/mfa_uhuh.flac, "montreal uh uh uh uh uh uh forced aligner"):
+    # an "uh" and a held "uhhh" said with no silence between them make one VAD region
+    # (4.35-5.31 s); only the voice's 15 dB drop between them tells them apart. The repair cuts
+    # the region there and hears each part alone: two hesitations on it (none before).
+    from interviewer.adapters.transcription import load_audio
+
+    audio = load_audio(Path(__file__).parent / "data" / "human" / "mfa_uhuh.flac")
+    transcript = transcribe(audio, tiny_model)
+    region = next(r for r in transcript.speech if r.start < 4.6 < r.end)
+    on_it = [w for w in transcript.words if is_hesitation(normalize(w.text))
+             and w.start < region.end and w.end > region.start]
+    assert len(on_it) == 2, [(w.text, w.start, w.end) for w in transcript.words]

@@ -5,7 +5,9 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from interviewer.adapters.hesitations import MIN_RECHECK_LOGPROB, check_ahead, fix_hesitations, known_rechecks
+from interviewer.adapters.hesitations import (
+    MIN_RECHECK_LOGPROB, check_ahead, fix_hesitations, known_rechecks, split_at_valleys,
+)
 from interviewer.core.audio_format import SAMPLE_RATE as RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 
@@ -112,3 +114,44 @@ def test_redecodes_done_ahead_are_taken_by_the_repair_not_decoded_again():
         with known_rechecks(results if (offset, hint) != (0.0, "Um") else {}):
             fix_hesitations(moved, audio, model, offset=offset, hint=hint)
         assert model.calls == calls + 1
+
+
+def _glued_run() -> np.ndarray:
+    """Two held sounds with no silence between them (one VAD region, 0.5-1.4 s): the voice only
+    drops by 30 dB for 40 ms, as between two "uh"s said in a row."""
+    audio = np.zeros(3 * RATE, np.float32)
+    _hum(audio, 0.5, 0.85)
+    _hum(audio, 0.89, 1.4)
+    t = np.arange(int(0.04 * RATE)) / RATE
+    audio[int(0.85 * RATE): int(0.85 * RATE) + t.size] = 0.01 * np.sin(2 * np.pi * 140 * t)
+    return audio
+
+
+def test_a_region_is_cut_at_a_deep_loudness_valley_not_at_its_fades():
+    audio = _glued_run()
+    parts = split_at_valleys(audio, SpeechRegion(0.5, 1.4), 0.0)
+    assert len(parts) == 2 and abs(parts[0].end - 0.87) < 0.03
+    assert (parts[0].start, parts[-1].end) == (0.5, 1.4)
+    # One held sound: no valley inside, and the rise and fall at its ends are not valleys.
+    steady = np.zeros(3 * RATE, np.float32)
+    _hum(steady, 0.5, 1.4)
+    assert split_at_valleys(steady, SpeechRegion(0.45, 1.45), 0.0) == [SpeechRegion(0.45, 1.45)]
+
+
+def test_hesitations_said_in_a_row_in_one_region_are_counted_one_by_one():
+    # "uh uh" glued into one region; Whisper wrote one "uh". Each part, heard alone, is a
+    # hesitation: the other one is added.
+    audio = _glued_run()
+    words = (Word("uh,", 0.5, 1.4), Word("so", 1.6, 1.9))
+    transcript = Transcript([Segment("uh, so", 0.5, 1.9, words)], 3.0,
+                            [SpeechRegion(0.5, 1.4), SpeechRegion(1.6, 1.9)])
+    model = SureModel(" Uh.", -0.5)
+    assert fix_hesitations(transcript, audio, model, hint="") == 1
+    assert [w.text for w in transcript.words] == ["uh,", "Uh", "so"]
+    # Without a hesitation Whisper wrote nearby, a region is never cut (nothing is decoded).
+    audio = _glued_run()
+    words = (Word("well", 0.5, 1.4), Word("so", 1.6, 1.9))
+    transcript = Transcript([Segment("well so", 0.5, 1.9, words)], 3.0,
+                            [SpeechRegion(0.5, 1.4), SpeechRegion(1.6, 1.9)])
+    model = SureModel(" Uh.", -0.5)
+    assert fix_hesitations(transcript, audio, model, hint="") == 0 and model.calls == 0
