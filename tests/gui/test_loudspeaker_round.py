@@ -22,21 +22,45 @@ LOUD_ROOM = barge_in.Room(1.0, 0.6, 0.0, 2)
 
 @pytest.mark.audio
 @pytest.mark.parametrize("detector", ["echo-aware", "plain"])
-def test_with_loudspeakers_set_the_interviewers_echo_never_stops_it(script_dirs, isolated_dirs, tmp_path,
+def test_with_loudspeakers_set_the_interviewers_echo_never_stops_it(script_dirs, isolated_dirs,
                                                                    monkeypatch, detector):
     """"echo-aware" is the app's detector; "plain" (the level detector, which takes most of the
     echo for a voice) makes sure onsets do reach the controller while the interviewer talks."""
     from interviewer.adapters import voice
-    from interviewer.adapters.microphone import Microphone
-    from interviewer.adapters.playback import read_wav_segment
-    from interviewer.adapters.speaker import Speaker
-    from interviewer.adapters.voice import echo_check
 
     if detector == "plain":
         aware = voice.VoiceDetector
         monkeypatch.setattr(voice, "VoiceDetector", lambda on_voice, _playback=None: aware(on_voice))
 
     script = next(s for s in discover_scripts(*script_dirs).scripts if s.id == "test-design")
+    # The simulated room is a relay process; on a busy machine it can fail to carry any echo at
+    # all (seen once in a full run: correlation 0, no onset even for the plain detector). Such a
+    # round tests nothing, so up to three are run and the first whose echo arrived is judged.
+    for _ in range(3):
+        controller, updates, onsets, heard, rate = _round_in_the_loud_room(script)
+        if heard.heard:
+            break
+    said = [u for u in controller.utterances if u.kind in ("prompt", "question")]
+    assert [u.text for u in said] == ["Let's start. Ask me anything you need before designing.",
+                                      "Design a system that ranks posts in a news feed."]
+    assert not any(u.interrupted for u in said) and all(u.spoken for u in said), [vars(u) for u in said]
+    assert not [u for u in updates if isinstance(u, SpeechInterrupted)], f"{len(onsets)} voice onsets"
+    answer = controller.answers[0] if controller.answers else controller.current_answer
+    assert answer is not None and not answer.barged_in
+    # The echo was really there: the round recording holds the interviewer's voice, loud.
+    assert rate == 16000 and heard.heard and heard.echo_db > -10, (heard.correlation, heard.echo_db, len(onsets))
+    if detector == "plain":
+        assert onsets, "the echo never reached the controller as a voice: nothing was tested"
+    print(f"voice onsets during the interviewer's speech and its tail: {len(onsets)}; echo {heard.echo_db:.1f} dB")
+
+
+def _round_in_the_loud_room(script):
+    """One round start in the loud room: the prompt and question said, then 1 s of listening."""
+    from interviewer.adapters.microphone import Microphone
+    from interviewer.adapters.playback import read_wav_segment
+    from interviewer.adapters.speaker import Speaker
+    from interviewer.adapters.voice import echo_check
+
     speaker = Speaker()
     assert speaker.available, speaker.unavailable_reason
     updates = []
@@ -69,17 +93,6 @@ def test_with_loudspeakers_set_the_interviewers_echo_never_stops_it(script_dirs,
             microphone.close()
     finally:
         speaker.close()
-    said = [u for u in controller.utterances if u.kind in ("prompt", "question")]
-    assert [u.text for u in said] == ["Let's start. Ask me anything you need before designing.",
-                                      "Design a system that ranks posts in a news feed."]
-    assert not any(u.interrupted for u in said) and all(u.spoken for u in said), [vars(u) for u in said]
-    assert not [u for u in updates if isinstance(u, SpeechInterrupted)], f"{len(onsets)} voice onsets"
-    answer = controller.answers[0] if controller.answers else controller.current_answer
-    assert answer is not None and not answer.barged_in
-    # The echo was really there: the round recording holds the interviewer's voice, loud.
+    # Was the echo really there? The round recording should hold the interviewer's voice, loud.
     samples, rate = read_wav_segment(session.round_audio_path)
-    heard = echo_check(samples, speaker.playback, started)
-    assert rate == 16000 and heard.heard and heard.echo_db > -10, (heard.correlation, heard.echo_db, len(onsets))
-    if detector == "plain":
-        assert onsets, "the echo never reached the controller as a voice: nothing was tested"
-    print(f"voice onsets during the interviewer's speech and its tail: {len(onsets)}; echo {heard.echo_db:.1f} dB")
+    return controller, updates, onsets, echo_check(samples, speaker.playback, started), rate
