@@ -273,4 +273,5 @@ def test_two_hesitations_glued_into_one_region_are_both_found(tiny_model):
     region = next(r for r in transcript.speech if r.start < 4.6 < r.end)
     on_it = [w for w in transcript.words if is_hesitation(normalize(w.text))
              and w.start < region.end and w.end > region.start]
-    assert len(on_it) == 2, [(w.text, w.start, w.end) for w in transcript.words]
+    # At least both: CPU kernels differ (GENERIC also writes a fragment "-uh" between them).
+    assert len(on_it) >= 2, [(w.text, w.start, w.end) for w in transcript.words]
