@@ -188,7 +188,9 @@ def test_debrief_typed_and_spoken_answers_are_saved_with_ratings(qtbot, isolated
     window.services.transcribe_file = lambda path, model: transcript_of("I hesitated when asked about latency.")
     window.home.select_script("test-design")
     window.home.start_button.click()
-    run_round(qtbot, window, clock)
+    # 40 s steps: every answer lasts at least one step, so the longest are long enough (>= 30 s)
+    # to be recalled; with 20 s steps that depended on when listening began (flaky under load).
+    run_round(qtbot, window, clock, step=40.0)
     qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
     window.review_screen.debrief_button.click()
     assert window.current_screen_key() == "debrief"
