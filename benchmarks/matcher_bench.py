@@ -310,6 +310,42 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
           f"{tied[-1]}, middle {tied[len(tied) // 2]}")
 
 
+def earlier_apart(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCase]]]) -> None:
+    """The shipped decision (THRESHOLDS, fitted on all parts) after 0, 3 and 8 answers to other
+    questions (drawn as in --cv), the earlier answers given as one text with the answer (as the
+    engine did before) or apart (`earlier`: counted through the follow-up's words or a close
+    paraphrase only). Side by side in one run; in sample for the regression's weights."""
+    import random
+    matcher = Matcher(encoder)
+    print("follow-up decisions with the shipped weights, earlier answers joined to the answer / kept apart:")
+    totals: dict[tuple[int, bool], int] = {}
+    cases = 0
+    for name, (_, follow_ups) in parts.items():
+        cells = []
+        for n in (0, CONTEXT_ANSWERS, 8):
+            draw = random.Random(f"{name}-context")
+            if n != 0:  # the same draws as --cv: one sample per setting, in its order
+                for m in (0, CONTEXT_ANSWERS, 8):
+                    if m == n:
+                        break
+                    [draw.sample([o for o in follow_ups if o.question != c.question], m) for c in follow_ups]
+            right = {False: 0, True: 0}
+            for c in follow_ups:
+                others = "\n".join(o.said for o in draw.sample([o for o in follow_ups if o.question != c.question], n))
+                joined = matcher.follow_up_needed(f"{others}\n{c.said}".strip(), c.follow_up, c.question)
+                apart = matcher.follow_up_needed(c.said, c.follow_up, c.question, earlier=others)
+                right[False] += joined == c.needed
+                right[True] += apart == c.needed
+            for apart_ in (False, True):
+                totals[(n, apart_)] = totals.get((n, apart_), 0) + right[apart_]
+            cells.append(f"{n} before: {100 * right[False] / len(follow_ups):.1f} / {100 * right[True] / len(follow_ups):.1f}%")
+        cases += len(follow_ups)
+        print(f"  {name:6s} ({len(follow_ups)}): " + ";  ".join(cells))
+    print(f"  pooled ({cases}): " + ";  ".join(
+        f"{n} before: {100 * totals[(n, False)] / cases:.1f} / {100 * totals[(n, True)] / cases:.1f}%"
+        for n in (0, CONTEXT_ANSWERS, 8)))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list every wrong decision")
@@ -332,6 +368,7 @@ def main() -> int:
         return 0
     if args.cv:
         follow_up_cv(onnx, {n: parts[n] for n in DEV_PARTS})
+        earlier_apart(onnx, {n: parts[n] for n in DEV_PARTS})
         return 0
 
     matchers = [KeywordMatcher(), MeaningMatcher("lexical", Matcher(LexicalEncoder())),

@@ -387,8 +387,9 @@ class RoundEngine:
             # transcripts hold the candidate's clarifying questions too); with no transcript only
             # an unconditional one is asked. What was said only grows, so a follow-up skipped
             # now would never be needed later.
-            said = None if answer_text is None else self.said_in_round()
-            if self.matcher.follow_up_needed(said, follow_up, self._question.text if self._question else ""):
+            said = None if answer_text is None else self._answers_so_far.strip()
+            if self.matcher.follow_up_needed(said, follow_up, self._question.text if self._question else "",
+                                             earlier="\n".join(self._said_earlier)):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
         asked = self._ask_next_in_phase(now)
         if not asked and self.move_on_early and self.has_next_phase:
@@ -401,12 +402,9 @@ class RoundEngine:
         takes a few). Reads state only; if it changed meanwhile, the decision encodes the rest."""
         follow_ups = list(self._pending_follow_ups)
         if follow_ups and answer_text:
-            said = "\n".join([*self._said_earlier, (self._answers_so_far + " " + answer_text).strip()]).strip()
-            self.matcher.prepare_follow_ups(said, follow_ups, self._question.text if self._question else "")
-
-    def said_in_round(self) -> str:
-        """Everything the candidate said so far in the round, current question last."""
-        return "\n".join([*self._said_earlier, self._answers_so_far.strip()]).strip()
+            said = (self._answers_so_far + " " + answer_text).strip()
+            self.matcher.prepare_follow_ups(said, follow_ups, self._question.text if self._question else "",
+                                            earlier="\n".join(self._said_earlier))
 
     def next_phase(self) -> list[Event]:
         """The candidate is done with this part: the next phase starts now (its prompt and first
