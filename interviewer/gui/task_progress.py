@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Protocol
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from interviewer.gui.workers import Job
@@ -55,6 +55,8 @@ class TaskProgress(QWidget):
         self._unit: Callable[[float, float], str] = self._count_text
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # A coarse timer (Qt's default) may fire up to 5 % early: 475 ms was seen under load.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._show_now)
         self.hide()
 
