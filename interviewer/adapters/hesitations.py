@@ -236,10 +236,10 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
         words = transcript.words
     # A region cut into parts (a run of hesitations glued together) is heard part by part; a
     # hesitation Whisper wrote there holds only the part it overlaps most.
-    parts = _cut_hesitation_runs(audio, regions, retimed, words, offset)
-    split = [r for r in parts if (r.start, r.end) not in {(x.start, x.end) for x in regions}]
-    taken = [(f.start, f.end) if not split else _span(_most_overlapped(f, parts) or f) for f in retimed]
     spans = {(r.start, r.end) for r in regions}
+    parts = _cut_hesitation_runs(audio, regions, retimed, words, offset)
+    split = [r for r in parts if (r.start, r.end) not in spans]
+    taken = [(f.start, f.end) if not split else _span(_most_overlapped(f, parts) or f) for f in retimed]
 
     recovered = 0
     claimed = _claimed_regions(parts, words)

@@ -19,9 +19,10 @@ covered when each word of one of its `if_missing` words finds a close word, in c
 neighbouring sentences (`Matcher.keyword_recall`); with the main question known, that recall, the
 sentence similarity and how close the best sentence is to the main question are weighed by a
 logistic regression (`Thresholds.follow_up_weights`). Thresholds and weights were chosen on
-benchmarks/matcher_data/ (tune, test, blind, blind2: development data) with
-benchmarks/matcher_bench.py (--cv: leave one part out); a part written later is scored there with
---set NAME, never tuned on.
+benchmarks/matcher_data/ (tune, test, blind, blind2; blind3 was scored once with them, blind, and
+is development data too) with benchmarks/matcher_bench.py (--cv: leave one part out); a part
+written later is scored there with --set NAME, never tuned on. What was said before the current
+question counts for a follow-up only by its words or a close paraphrase (`follow_up_needed`).
 """
 from __future__ import annotations
 
@@ -62,8 +63,8 @@ class WordAligner(Protocol):
 
 MIN_WORD_WEIGHT = 0.05  # weight of a question's word that the interviewer's question already says
 WINDOW_SENTENCES = 3    # a keyword said in other words is said in one place: this many neighbouring sentences
-RECALL_SENTENCES = 48   # keyword recall reads the last this many sentences: this answer and the one or two
-                        # before (bounds its cost and the word-piece cache; all the round counts for keywords)
+RECALL_SENTENCES = 48   # keyword recall reads the last this many sentences of the answers to the current
+                        # question (bounds its cost and the word-piece cache on a long answer)
 
 
 # ---------------------------------------------------------------- words and keywords
