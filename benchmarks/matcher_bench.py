@@ -77,7 +77,8 @@ class FollowUpCase:
 
 
 def load_cases(name: str) -> tuple[list[AskCase], list[FollowUpCase]]:
-    scripts = {s.id: s for s in discover_scripts(bundled_scripts_dir(), DATA / "no-user-scripts").scripts}
+    # Bundled scripts, plus scripts that a part's writer wrote for it (as a user would write their own).
+    scripts = {s.id: s for s in discover_scripts(bundled_scripts_dir(), DATA / "scripts").scripts}
     data = tomllib.loads((DATA / f"{name}.toml").read_text(encoding="utf-8"))
     asks, follow_ups = [], []
     for entry in data.get("clarifying", []):
