@@ -29,6 +29,7 @@ import soundfile
 
 from interviewer.app import real_adapters
 from interviewer.app.services import AppServices, ScriptList
+from interviewer.app.settings import AppSettings, save_settings
 from interviewer.core.clock import MonotonicClock
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.gui.main_window import MainWindow
@@ -167,6 +168,10 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
     folder.mkdir()
     (folder / "whole.toml").write_text(SCRIPT)
     clips = [speak_to_file(text, tmp_path / f"candidate-{i}.wav") for i, text in enumerate(CANDIDATE)]
+    # Every answer here ends by a key or by a clarifying question's reply. The default 8 s silence
+    # rule (tested in test_round_session.py and the core) once ended the first answer while this
+    # test, on a machine running two suites at once, was still starting the next clip's player.
+    save_settings(AppSettings(end_answer_after_silence=30.0))
 
     with own_virtual_devices(f"whole{os.getpid()}") as (spk, mic):
         services = AppServices(
