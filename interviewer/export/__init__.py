@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 
 from interviewer.errors import Cancelled, UserError
 from interviewer.storage import Store
+from interviewer.storage.files import LOCKS
 
 TEXT_FORMATS = ("md", "html", "pdf", "json")
 AUDIO_FORMATS = ("wav", "flac")
@@ -93,6 +94,7 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
     warnings = [f"recording missing: {store.data_dir / p}" for p in missing]
     if not (out.parent.is_dir() or (split and fmt in AUDIO_FORMATS)):
         raise UserError(f"{out.parent}: no such folder to export into")
+    _refuse_the_data_folders_own_files(store, out, split and fmt in AUDIO_FORMATS)
     if not (split and fmt in AUDIO_FORMATS):
         if out.is_dir():
             raise UserError(f"{out}: is a folder; give the name of the file to write")
@@ -144,6 +146,26 @@ def export_session(store: Store, session_id: int, fmt: str, out: Path | None = N
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
     return ExportResult(out, warnings, [out])
+
+
+def _refuse_the_data_folders_own_files(store: Store, out: Path, into_folder: bool) -> None:
+    """UserError for an export that would replace the session database (or a copy of it moved
+    aside) or write among the recordings: even with `force`, an export never costs the user
+    their rounds. `out` is a folder when `into_folder` (split audio)."""
+    # The entry that would be replaced: a symlink named `out` is replaced, not what it points to.
+    try:
+        target = out.resolve() if into_folder else out.parent.resolve() / out.name
+        data = store.data_dir.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the write below reports it
+        return
+    for folder, what in ((store.recordings_dir, "the recordings"), (store.data_dir / LOCKS, "the locks")):
+        folder = folder.resolve()
+        if target == folder or folder in target.parents:
+            raise UserError(f"{out}: is in {what} folder of your data folder ({folder}); nothing "
+                            "was written: export to another folder")
+    if not into_folder and target.parent == data and target.name.startswith(store.db_path.name):
+        raise UserError(f"{out}: is the session database of your data folder (or a copy of it); "
+                        "nothing was written: export to another file")
 
 
 def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warnings: list[str],
