@@ -7,9 +7,9 @@ keywords alone, typed and spoken, and the time to match all points of a 60-minut
     .venv/bin/python benchmarks/coverage_bench.py --set NAME --no-timing   # score another set, once
 
 Labelled data (written by hand for this, see benchmarks/coverage_data/README.md): the development
-sets tune.toml, heldout.toml (both used to choose the thresholds in
-interviewer/core/analysis/coverage.py since the held-out part was scored once, blind) and
-heldout2.toml (scored once, blind, then development data, with benchmarks/coverage_fit.py); any
+sets tune.toml, heldout.toml, heldout2.toml and heldout3.toml (the held-out ones each scored
+once, blind, then development data; all four used to choose the thresholds in
+interviewer/core/analysis/coverage.py, and left out one at a time by benchmarks/coverage_fit.py); any
 other set (`--set NAME` for coverage_data/NAME.toml, or a path) is never used to tune. Each answer is
 scored twice: as typed, and spoken by espeak-ng then transcribed by the app's transcriber
 (tiny.en) and cut into sentences by the app's analysis; the transcripts are cached in
@@ -53,7 +53,7 @@ from interviewer.core.scripts.model import ExpectedPoint, Phase, Question, Round
 DATA = Path(__file__).resolve().parent / "coverage_data"
 # Development data: thresholds are chosen on these (--tune). Named one by one, never globbed: a
 # new held-out set is scored only when asked for by name (--set NAME), once.
-DEV_SETS = ("tune", "heldout", "heldout2")
+DEV_SETS = ("tune", "heldout", "heldout2", "heldout3")
 TIMING_SETS = ("tune", "heldout")  # the sentences the 60-minute round of the timing is made of
 SPOKEN_CACHE = DATA / "spoken.json"
 TARGET = 0.90

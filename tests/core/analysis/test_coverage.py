@@ -182,7 +182,8 @@ def test_real_model_scores_a_paraphrase_above_an_unrelated_answer(model_matcher)
 def test_real_model_does_not_credit_an_unrelated_answer(model_matcher):
     said = sentences_of_text("I would use gradient boosted trees on transaction features. "
                              "Features include amount, merchant category and the hour of the day.")
-    results = PointMatcher(model_matcher).score_points([ROLLBACK, LABEL_DELAY], said)
+    # With the question, as the app scores (the question is one of the rivals a point must beat).
+    results = PointMatcher(model_matcher).score_points([ROLLBACK, LABEL_DELAY], said, QUESTION.text)
     assert [r.status for r in results] == [MISSED, MISSED]
     assert coverage.thresholds_for(model_matcher) == coverage.THRESHOLDS["all-MiniLM-L6-v2-int8"]
 
@@ -228,6 +229,28 @@ def test_words_the_question_or_a_sibling_point_says_count_less():
     made = scorer.score_points([delay, serving], sentences_of_text("Labels arrive weeks late."),
                                "Design fraud detection for card payments.")[0]
     assert made.status == COVERED
+
+
+def test_a_window_that_says_more_of_a_sibling_point_or_of_the_question_counts_less():
+    delay = ExpectedPoint("Labels arrive weeks late", ())
+    serving = ExpectedPoint("Score payments within milliseconds", ())
+    scorer = PointMatcher(Matcher(WordAligner()), ALIGNED)
+    said = sentences_of_text("The labels are fine; we score payments within milliseconds.")
+    (alone,) = scorer.score_points([delay], said)
+    assert alone.score == pytest.approx(0.25)  # 'labels' of 4 words
+    with_sibling = scorer.score_points([delay, serving], said)
+    # 'serving' is said outright: delay loses the difference (1 - 0.25), serving loses nothing
+    assert with_sibling[0].score == pytest.approx(0.25 - 0.75) and with_sibling[0].status == MISSED
+    assert with_sibling[1].score == pytest.approx(1.0) and with_sibling[1].status == COVERED
+    # The question is a rival too: a restatement of it makes no point, however few siblings there are.
+    restated = sentences_of_text("We design fraud detection for card payments, and labels matter.")
+    (no_question,) = scorer.score_points([delay], restated)
+    (with_question,) = scorer.score_points([delay], restated, "Design fraud detection for card payments.")
+    assert no_question.score == pytest.approx(0.25) and with_question.score < 0.0
+    # A point made outright loses nothing, and a lower-scoring sibling never raises a score.
+    (made, _) = scorer.score_points([delay, serving], sentences_of_text("Labels arrive weeks late."),
+                                    "Design fraud detection for card payments.")
+    assert made.score == pytest.approx(1.0) and made.status == COVERED
 
 
 def test_keywords_recall_and_bonus_with_word_alignment():
