@@ -7,7 +7,9 @@ settings file written by a newer version still loads.
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime, timezone
@@ -47,24 +49,7 @@ class AppSettings:
 
     @classmethod
     def from_dict(cls, data: dict) -> "AppSettings":
-        known = {f.name: f for f in fields(cls)}
-        defaults = cls()
-        values = {}
-        for name, value in data.items():
-            if name not in known:
-                continue
-            expected = type(getattr(defaults, name))
-            if getattr(defaults, name) is None:
-                if value is None or isinstance(value, str):
-                    values[name] = value
-                continue
-            if expected is float and isinstance(value, (int, float)) and not isinstance(value, bool):
-                values[name] = float(value)
-            elif expected is int and isinstance(value, int) and not isinstance(value, bool):
-                values[name] = value
-            elif isinstance(value, expected):
-                values[name] = value
-        return cls(**values)
+        return checked_settings(data)[0]
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -96,22 +81,110 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> tuple[AppSettings, str | None]:
-    """Return the saved settings and a message for the user when the file could not be used."""
+    """Return the saved settings and a message for the user when the file, or some of its
+    values, could not be used (those get their defaults; the message names each key and line)."""
     path = path or settings_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return AppSettings(), None
     except OSError as exc:
         return AppSettings(), f"Could not read the settings file {path} ({exc.strerror}); using defaults."
+    damaged = (f"The settings file {path} is damaged ({{}}); using defaults. "
+               "Saving settings will replace it.")
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM, as some Windows editors write, is fine
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return AppSettings(), damaged.format(f"line {line}: not UTF-8 text")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        return AppSettings(), (f"The settings file {path} is damaged (line {exc.lineno}: {exc.msg}); "
-                               "using defaults. Saving settings will replace it.")
+        return AppSettings(), damaged.format(f"line {exc.lineno}: {exc.msg}")
+    except RecursionError:
+        return AppSettings(), damaged.format("lists or objects nested too deeply")
+    except ValueError:  # a number over Python's 4300-digit conversion limit
+        return AppSettings(), damaged.format("a number with thousands of digits")
     if not isinstance(data, dict):
         return AppSettings(), f"The settings file {path} does not hold settings; using defaults."
-    return AppSettings.from_dict(data), None
+    settings, problems = checked_settings(data, text)
+    if not problems:
+        return settings, None
+    return settings, (f"The settings file {path} has values the app cannot use: " + "; ".join(problems)
+                      + ". Saving settings will replace them.")
+
+
+# Allowed ranges: the same as the Settings screen's boxes (gui/settings_screen.py).
+RANGES: dict[str, tuple[float, float]] = {
+    "speech_rate": (80, 350),  # words per minute
+    "end_answer_after_silence": (0.0, 60.0),  # seconds; 0 = off
+    "nudge_after_silence": (0.0, 120.0),  # seconds; 0 = off
+    "long_pause_seconds": (0.5, 10.0),
+    "warning_minutes": (0.0, 15.0),
+}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "theme": ("system", "light", "dark"),  # gui/theme.py MODES
+    "output_setup": ("unknown", "headphones", "loudspeakers"),  # OUTPUT_SETUPS
+}
+_GEOMETRY = re.compile(r"^-?\d{1,6},-?\d{1,6},\d{1,6},\d{1,6}(,maximized)?$")
+
+
+def checked_settings(data: dict, text: str = "") -> tuple[AppSettings, list[str]]:
+    """Settings from a dict read from the file, and one problem per value that was not used
+    ("line 3: speech_rate must be ..., not 'fast'; using 170"). Unknown keys are ignored
+    silently (a newer version may have written them)."""
+    known = {f.name for f in fields(AppSettings)}
+    defaults = AppSettings()
+    values: dict = {}
+    problems: list[str] = []
+    for name, value in data.items():
+        if name not in known:
+            continue
+        default = getattr(defaults, name)
+        why = _why_unusable(name, value, default)
+        if why is None:
+            values[name] = float(value) if isinstance(default, float) else value
+        else:
+            line = _line_of_key(text, name)
+            shown = "none" if default is None else json.dumps(default)
+            problems.append(f"{f'line {line}: ' if line else ''}{name} must be {why}, not "
+                            f"{_short_json(value)}; using {shown}")
+    return AppSettings(**values), problems
+
+
+def _why_unusable(name: str, value, default) -> str | None:
+    """What `value` should be for the key `name` (None when it is fine)."""
+    if default is None:
+        return None if value is None or isinstance(value, str) else "text or null"
+    if isinstance(default, bool):
+        return None if isinstance(value, bool) else "true or false"
+    if isinstance(default, (int, float)):
+        low, high = RANGES.get(name, (-math.inf, math.inf))
+        whole = isinstance(default, int)
+        kind = "a whole number" if whole else "a number"
+        usable = (isinstance(value, int) or (isinstance(value, float) and not whole)) and not isinstance(value, bool)
+        if usable and math.isfinite(value) and low <= value <= high:
+            return None
+        return f"{kind} from {low:g} to {high:g}" if name in RANGES else kind
+    if not isinstance(value, str):
+        return "text"
+    if name in CHOICES and value not in CHOICES[name]:
+        return "one of " + ", ".join(CHOICES[name])
+    if name == "window_geometry" and value and not _GEOMETRY.match(value):
+        return "x,y,width,height[,maximized] (whole numbers)"
+    if name == "data_dir" and value and not Path(value).expanduser().is_absolute():
+        return "a full folder path"
+    return None
+
+
+def _line_of_key(text: str, name: str) -> int | None:
+    match = re.search(rf'"{re.escape(name)}"\s*:', text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _short_json(value) -> str:
+    shown = json.dumps(value, allow_nan=True)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
 def save_settings(settings: AppSettings, path: Path | None = None) -> Path:

@@ -63,8 +63,9 @@ def test_damaged_settings_file_gives_defaults_and_a_message(isolated_dirs):
     assert "damaged" in message and "line 1" in message
     path.write_text('{"speech_rate": "fast", "warning_minutes": 3, "unknown": 1}')
     settings, message = load_settings()
-    assert message is None and settings.speech_rate == AppSettings().speech_rate
-    assert settings.warning_minutes == 3.0
+    assert settings.speech_rate == AppSettings().speech_rate and settings.warning_minutes == 3.0
+    # A value of the wrong type is named (tests/test_settings_bad_input.py); an unknown key is not.
+    assert "line 1: speech_rate must be a whole number" in message and "unknown" not in message
 
 
 def test_an_older_settings_file_with_keys_no_longer_used_still_loads(isolated_dirs):
