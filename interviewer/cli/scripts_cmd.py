@@ -63,6 +63,10 @@ def validate_scripts(args: argparse.Namespace) -> int:
 
     checked = failed = 0
     for path in _expand(args.paths):
+        if isinstance(path, str):  # a folder that cannot be listed
+            print(path)
+            checked, failed = checked + 1, failed + 1
+            continue
         if path.is_file() and path.suffix != SCRIPT_SUFFIX:
             print(f"SKIP {path} (not a {SCRIPT_SUFFIX} file)")
             continue
@@ -105,13 +109,20 @@ def ask_script(args: argparse.Namespace) -> int:
     return 0
 
 
-def _expand(paths: list[str]) -> list[Path]:
-    """Files as given; folders become their *.toml files (an empty folder stays, to be reported)."""
-    out: list[Path] = []
+def _expand(paths: list[str]) -> list[Path | str]:
+    """Files as given; folders become their *.toml files (an empty folder stays, to be reported);
+    a folder that cannot be listed becomes its problem line (a str)."""
+    from interviewer.core.scripts.loader import script_files
+
+    out: list[Path | str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.glob("*.toml") if p.is_file())
+            try:
+                files = script_files(path)
+            except OSError as exc:
+                out.append(f"{path}: cannot list the folder: {exc.strerror or exc}")
+                continue
             out.extend(files)
             if not files:
                 print(f"SKIP {path} (folder has no .toml files)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -141,7 +142,7 @@ def discover_scripts(bundled_dir: Path | None = None, user_dir: Path | None = No
     seen: dict[str, str] = {}
     for folder, bundled in ((bundled_dir, True), (user_dir, False)):
         try:
-            found = _script_files(folder)
+            found = script_files(folder)
         except OSError as exc:
             catalog.problems.append(f"{folder}: cannot list the scripts folder: {exc.strerror or exc}")
             continue
@@ -194,15 +195,21 @@ def find_question(script: RoundScript, question_id: str) -> Question:
 
 # ---------------------------------------------------------------- reading files
 
-def _script_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
+def script_files(folder: Path) -> list[Path]:
+    """The folder's *.toml entries that are not folders (a broken link or a pipe among them is
+    then reported by load_script); [] when the folder does not exist. OSError when it cannot be
+    listed (Path.glob would hide that as an empty folder) or is not a folder."""
+    if not folder.exists() and not folder.is_symlink():
         return []
-    return sorted(p for p in folder.glob(f"*{SCRIPT_SUFFIX}") if p.is_file())
+    return sorted(p for p in folder.iterdir()
+                  if p.name.endswith(SCRIPT_SUFFIX) and not p.name.startswith(".") and not p.is_dir())
 
 
 def _read_text(path: Path) -> str:
     if path.exists() and not path.is_file() and not path.is_dir():
         raise ScriptError([f"{path}: not a regular file"])  # e.g. a pipe, which would block
+    if path.is_symlink() and not path.exists():
+        raise ScriptError([f"{path}: a broken link (to {os.readlink(path)}, which cannot be opened)"])
     try:
         size = path.stat().st_size if path.is_file() else 0
         if size > MAX_SCRIPT_BYTES:
