@@ -69,11 +69,18 @@ def resample(audio: np.ndarray, source_rate: float, target_rate: float, quality:
 
 
 def to_mono(block: np.ndarray) -> np.ndarray:
-    """Average the channels of a (frames, channels) block into one float32 channel."""
+    """Average the channels of a (frames, channels) block into one float32 channel. Samples
+    that are not finite (NaN or inf in a damaged float WAV) become silence: passed on, they
+    made numpy print RuntimeWarnings in the middle of a transcription, blanked the Whisper
+    features of the whole window, and turned into full-scale clicks in an imported copy."""
     block = np.asarray(block, dtype=np.float32)
     if block.ndim == 2:
-        return block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
-    return block.reshape(-1)
+        block = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
+    else:
+        block = block.reshape(-1)
+    if not np.isfinite(block).all():
+        block = np.where(np.isfinite(block), block, np.float32(0.0))
+    return block
 
 
 def rms_dbfs(block: np.ndarray, floor: float = -100.0) -> float:
