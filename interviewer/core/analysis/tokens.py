@@ -48,7 +48,7 @@ def spoken_word_indexes(words: list[Word]) -> list[int]:
     i = 0
     while i < len(words):
         raw = words[i].text.strip()
-        if raw[:1] in _OPEN:
+        if raw and raw[0] in _OPEN:  # ('' is in every string: an empty word is no note)
             closer = _CLOSE[_OPEN.index(raw[0])]
             # The note closes on this word or within the next few; an unclosed "(" is text.
             end = next((j for j in range(i, min(i + MAX_NOTE_WORDS, len(words)))
