@@ -184,9 +184,15 @@ def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warni
         found = store.audio_file(entry.audio_path)
         if found is not None:
             sources.append((f"debrief-{n:02d}", found))
+    # A recording that cannot be read (damaged on disk) is left out with a warning, like a
+    # missing one: it must not keep the others from being exported.
+    unreadable = [(stem, path) for stem, path in sources if audio_export.seconds_of(path) is None]
+    for _, path in unreadable:
+        warnings.append(f"recording unreadable, left out: {path}")
+    sources = [source for source in sources if source not in unreadable]
     if not sources:
         raise UserError(f"session {session.id} has no recordings to export"
-                        + (f" ({len(warnings)} missing)" if warnings else ""))
+                        + (f" ({len(warnings)} missing or unreadable)" if warnings else ""))
     if split:
         if out.exists() and not out.is_dir():
             raise UserError(f"{out}: is a file; split audio is written into a folder")
