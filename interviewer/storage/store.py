@@ -91,6 +91,17 @@ class Store:
             failure = exc
         else:
             return cls(root, db, False, notices)
+        if isinstance(failure, ReadOnlyError) and (root / files.DB_NAME).is_file():
+            # The folder is writable but the database file is not (made read-only by a restore,
+            # a sync tool or by hand): read it as a read-only folder is read.
+            try:
+                db = _open_read_only(root / files.DB_NAME)
+            except StorageError:
+                raise failure from None
+            return cls(root, db, True, notices + [
+                f"The session database {root / files.DB_NAME} cannot be written (it is read-only): "
+                "sessions can be viewed and exported, but nothing new can be saved. Make the file "
+                "writable, or choose another data folder, to record rounds."])
         if not _disk_is_full(root):
             raise failure from None
         return cls._open_on_full_disk(root, notices, failure)
