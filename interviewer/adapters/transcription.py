@@ -120,7 +120,16 @@ def _load(name_or_path, compute_type: str, cpu_threads: int, allow_download: boo
 
     where = resolve_model(name_or_path)
     if isinstance(where, Path):
-        return WhisperModel(str(where), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads)
+        try:
+            return WhisperModel(str(where), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads)
+        except Exception as exc:  # noqa: BLE001 - CTranslate2 raises RuntimeError, ValueError, ...
+            # A damaged model.bin, one from another CTranslate2 version, a missing config.json
+            # or tokenizer.json: the folder is named with what the library said, never a traceback.
+            said = " ".join(str(exc).split()) or type(exc).__name__
+            said = said if len(said) <= 200 else said[:197] + "..."
+            raise ModelNotFound(
+                f"{where}: cannot load this speech model ({said}). Download the model again, or "
+                "convert it with the ct2-transformers-converter that matches this app's CTranslate2") from None
     text = where
     try:
         return WhisperModel(text, device="cpu", compute_type=compute_type, cpu_threads=cpu_threads,
