@@ -78,8 +78,10 @@ def list_sessions(args: argparse.Namespace) -> int:
     from interviewer.export.report import fmt_time
 
     with _open_store() as store:
-        everything = store.list_sessions() if args.kind else None
-        if args.kind:
+        # `is not None`: an empty --kind "" (an unset shell variable) is an unknown kind, not
+        # "no rounds recorded yet" while there are some.
+        everything = store.list_sessions() if args.kind is not None else None
+        if args.kind is not None:
             _check_kind(args.kind, {s.kind for s in everything})
         sessions = store.list_sessions(kind=args.kind)
         if args.json:
