@@ -69,6 +69,11 @@ class Store:
             files.private_dir(root)
         except OSError as exc:
             if not (root.is_dir() and (root / files.DB_NAME).is_file()):
+                blocker = next((p for p in (root, *root.parents) if p.exists()), root)
+                if isinstance(exc, (FileExistsError, NotADirectoryError)) and not blocker.is_dir():
+                    # Said as "File exists" before: the data folder is, or is under, a file.
+                    raise StorageError(f"The data folder {root} cannot be used: {blocker} is a file, not "
+                                       "a folder. Choose a folder in Settings or set INTERVIEWER_DATA_DIR.") from None
                 raise from_os_error(exc, "Opening the data folder", root) from None
         if not files.is_writable_dir(root):
             return cls(root, _open_read_only(root / files.DB_NAME), True, [
