@@ -51,6 +51,8 @@ def is_writable_dir(path: Path) -> bool:
 def resolve_inside(root: Path, relative: str | os.PathLike) -> Path:
     """The absolute path of `relative` under root; refuses anything that would land outside it
     (absolute paths, `..`, symlinks pointing out), so recordings stay in the data folder."""
+    if "\x00" in str(relative):  # (a path with a NUL byte cannot even be looked up)
+        raise StorageError(f"refusing audio path {str(relative)!r}: it holds a NUL character")
     rel = Path(relative)
     if rel.is_absolute() or rel.drive:
         raise StorageError(f"refusing audio path {relative}: recordings are kept inside {root} only")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import secrets
 import shutil
@@ -431,37 +432,45 @@ class Store:
         sql = ("SELECT s.*, (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id) AS n FROM sessions s"
                " WHERE (? IS NULL OR kind = ?) AND (? OR status != 'discarded') ORDER BY started_at DESC, id DESC")
         return [
-            SessionSummary(r["id"], r["script_id"], r["title"], r["kind"], r["planned_minutes"], r["started_at"],
-                           r["ended_at"], r["status"], r["n"])
+            SessionSummary(r["id"], _text(r["script_id"]), _text(r["title"]), _text(r["kind"]),
+                           _number(r["planned_minutes"], 0.0), _clock_time(r["started_at"], 0.0),
+                           _clock_time(r["ended_at"]), _text(r["status"]), r["n"])
             for r in self._read(sql, (kind, kind, include_discarded))
         ]
 
     def get_session(self, session_id: int) -> Session:
         r = self._session_row(session_id)
-        session = Session(r["id"], r["folder"], r["script_id"], r["title"], r["kind"], r["planned_minutes"],
-                          r["started_at"], r["ended_at"], r["status"], r["scratchpad"] or "")
+        session = Session(r["id"], _text(r["folder"]), _text(r["script_id"]), _text(r["title"]), _text(r["kind"]),
+                          _number(r["planned_minutes"], 0.0), _clock_time(r["started_at"], 0.0),
+                          _clock_time(r["ended_at"]), _text(r["status"]), _text(r["scratchpad"]))
         for a in self._read("SELECT * FROM answers WHERE session_id = ? ORDER BY id", (session_id,)):
             transcript, problem = _read_transcript(a["transcript_json"])
             session.answers.append(Answer(
-                a["id"], a["session_id"], a["question_id"], a["follow_up_id"], a["question_text"], a["asked_at"],
-                a["answer_start"], a["answer_end"], a["audio_path"],
+                a["id"], a["session_id"], _text(a["question_id"]), _text(a["follow_up_id"], None),
+                _text(a["question_text"]), _number(a["asked_at"]), _number(a["answer_start"]),
+                _number(a["answer_end"]), _text(a["audio_path"], None) or None,
                 transcript, _load_json(a["analysis_json"]), problem))
         by_id = {a.id: a for a in session.answers}
         for c in self._read("SELECT c.* FROM clarifications c JOIN answers a ON a.id = c.answer_id"
                             " WHERE a.session_id = ? ORDER BY c.asked_at, c.id", (session_id,)):
             by_id[c["answer_id"]].clarifications.append(
-                Clarification(c["asked_at"], c["question"], c["topic"], c["reply"]))
+                Clarification(_number(c["asked_at"], 0.0), _text(c["question"]), _text(c["topic"], None),
+                              _text(c["reply"])))
         session.phases = [
-            PhaseRecord(p["id"], p["phase_id"], p["name"], p["planned_minutes"], p["started_at"], p["ended_at"])
+            PhaseRecord(p["id"], _text(p["phase_id"]), _text(p["name"]), _number(p["planned_minutes"], 0.0),
+                        _number(p["started_at"], 0.0), _number(p["ended_at"]))
             for p in self._read("SELECT * FROM phase_timeline WHERE session_id = ? ORDER BY started_at, id",
                                 (session_id,))]
         session.debrief = [
-            DebriefEntry(d["id"], d["prompt"], d["text"], d["audio_path"], d["self_rating"], d["created_at"])
+            DebriefEntry(d["id"], _text(d["prompt"]), _text(d["text"]), _text(d["audio_path"], None) or None,
+                         d["self_rating"] if type(d["self_rating"]) is int else None,
+                         _clock_time(d["created_at"], 0.0))
             for d in self._read("SELECT * FROM debrief_entries WHERE session_id = ? ORDER BY id", (session_id,))]
         # In the order the debrief asks (a spoken answer may be saved before the typed ones above it).
         session.debrief.sort(key=lambda d: (prompt_order(d.prompt), d.id))
         session.findings = [
-            Finding(f["id"], f["answer_id"], f["kind"], f["start"], f["end"], f["message"],
+            Finding(f["id"], f["answer_id"], _text(f["kind"]), _number(f["start"]), _number(f["end"]),
+                    _text(f["message"]),
                     _load_json(f["details_json"]))
             for f in self._read("SELECT * FROM findings WHERE session_id = ? ORDER BY answer_id, start, id",
                                 (session_id,))]
@@ -806,6 +815,36 @@ def _insert_finding(db: sqlite3.Connection, session_id: int, answer_id: int | No
 def _check_rating(rating: int | None) -> None:
     if rating is not None and (not isinstance(rating, int) or not 1 <= rating <= 5):
         raise StorageError(f"self-rating must be a whole number from 1 to 5, got {rating!r}")
+
+
+# Stored values of the wrong type (a database edited by another program: SQLite keeps whatever
+# is written into a column) are read as "none" rather than stopping every command that shows
+# the round: text as text, numbers as finite numbers, clock times within what a date can show.
+_MAX_CLOCK_TIME = 253_402_300_799.0  # 9999-12-31: past it time.localtime fails
+
+
+def _text(value: Any, default: str | None = "") -> str | None:
+    if value is None:
+        return default
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return value if isinstance(value, str) else str(value)
+
+
+def _number(value: Any, default: float | None = None) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return default
+    try:
+        value = float(value)
+    except OverflowError:  # an integer past the float range
+        return default
+    return value if math.isfinite(value) else default
+
+
+def _clock_time(value: Any, default: float | None = None) -> float | None:
+    """A UNIX time that can be shown as a date (else `default`)."""
+    value = _number(value)
+    return value if value is not None and 0.0 <= value <= _MAX_CLOCK_TIME else default
 
 
 def _load_json(text: str | None) -> dict | None:
