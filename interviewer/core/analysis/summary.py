@@ -13,6 +13,7 @@ named once per question.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass, field
 
 from interviewer.core.analysis import coverage as point_coverage
@@ -20,6 +21,7 @@ from interviewer.core.analysis import depth as depth_signals
 from interviewer.core.analysis.report import Finding, depth_heard_findings, depth_missing_findings
 
 LONG_PAUSE_S = 2.0
+MAX_STORED_NUMBER = 1e12  # words, seconds or counts of one answer: far past any real one
 
 
 @dataclass(frozen=True)
@@ -120,10 +122,13 @@ class RoundNumbers:
 
 
 def _f(value) -> float:
+    """A stored number, or 0.0 when it is none, not a number, not finite or absurdly large (a
+    stored analysis edited by hand: word_count 1e308 made the counts' sums overflow)."""
     try:
-        return float(value or 0.0)
-    except (TypeError, ValueError):
+        number = float(value or 0.0)
+    except (TypeError, ValueError, OverflowError):
         return 0.0
+    return number if math.isfinite(number) and abs(number) <= MAX_STORED_NUMBER else 0.0
 
 
 def _wpm(words: int, seconds: float) -> float | None:
