@@ -20,7 +20,12 @@ Three scorers side by side: keywords (the point's keywords, fuzzy; the baseline)
 pure-Python fallback encoder + keywords, used when the model is missing) and embedding
 (all-MiniLM-L6-v2 int8, word by word, + keywords: what the app uses). A point counts as predicted
 covered when its status is "covered" ("partly" counts as not covered). Target: F1 >= 0.90 on
-spoken answers.
+spoken answers. Read it against two more numbers printed beside it: the F1 of calling every point
+covered (most points in these sets are covered, so that alone scores 0.57-0.74), and the F1 on
+the points NOT covered ("missed F1"), which is what the review tells a candidate they left out.
+Thresholds that maximise the mean of both F1s, chosen leaving each set out, were tried (covered
+0.36-0.40, bonus 0.25-0.30): spoken macro F1 0.725 mean against 0.700, but covered F1 down on
+heldout3 and heldout4 (0.818 -> 0.721, 0.701 -> 0.672) and accuracy down on heldout3; not kept.
 """
 from __future__ import annotations
 
@@ -53,7 +58,7 @@ from interviewer.core.scripts.model import ExpectedPoint, Phase, Question, Round
 DATA = Path(__file__).resolve().parent / "coverage_data"
 # Development data: thresholds are chosen on these (--tune). Named one by one, never globbed: a
 # new held-out set is scored only when asked for by name (--set NAME), once.
-DEV_SETS = ("tune", "heldout", "heldout2", "heldout3")
+DEV_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4")
 TIMING_SETS = ("tune", "heldout")  # the sentences the 60-minute round of the timing is made of
 SPOKEN_CACHE = DATA / "spoken.json"
 TARGET = 0.90
@@ -165,10 +170,15 @@ class Score:
     def f1(self) -> float:
         return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp else 0.0
 
+    @property
+    def missed_f1(self) -> float:
+        """F1 on the points NOT covered: what the review tells the candidate they left out."""
+        return 2 * self.tn / (2 * self.tn + self.fp + self.fn) if self.tn else 0.0
+
     def __str__(self) -> str:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        return f"F1 {self.f1:.3f} (P {p:.2f} R {r:.2f})"
+        return f"F1 {self.f1:.3f} (P {p:.2f} R {r:.2f}; missed F1 {self.missed_f1:.2f})"
 
 
 def score(cases: list[Case], sentences: dict[int, list[Sentence]], scorer: PointMatcher,
@@ -271,7 +281,11 @@ def main() -> int:
         spoken = spoken_sentences(cases)
         n_points = sum(len(c.point_ids) for c in cases)
         n_covered = sum(len(c.covered) for c in cases)
-        print(f"{name}: {len(cases)} answers, {n_points} points, {n_covered} covered")
+        # Calling every point covered would score this F1 (and find no missed point): the floor
+        # that F1 on covered points must be read against when most points are covered.
+        everything = 2 * n_covered / (n_covered + n_points) if n_points else 0.0
+        print(f"{name}: {len(cases)} answers, {n_points} points, {n_covered} covered "
+              f"(every point called covered: F1 {everything:.3f}, missed F1 0)")
         for label, said in (("typed", typed), ("spoken", spoken)):
             row = []
             for scorer_name, scorer in scorers(model_matcher).items():
