@@ -49,6 +49,10 @@ CONTEXT_S = 0.1  # audio kept before the region when decoding it alone
 # hint, a held "um"/"uh" decodes at -0.50 to -0.82 (espeak bench, 5 of 5); laughter (-1.07)
 # and the tail of a word after a register shift (-0.93) also come back as "Uh"/"Hm", less sure.
 MIN_RECHECK_LOGPROB = -0.85
+# A part of a cut region (see VALLEY_DB) already sits in a run that holds a hesitation, and a
+# held "uhhh" there decodes in pieces ("Uh, er,") at about -0.87: a little less sureness is
+# asked of it, still more than laughter gets.
+MIN_SPLIT_RECHECK_LOGPROB = -1.0
 RECHECK_OPTIONS: dict[str, Any] = {
     "language": "en", "beam_size": 1, "temperature": 0.0, "condition_on_previous_text": False,
     "without_timestamps": True, "max_new_tokens": 6,
@@ -250,15 +254,18 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
         # hesitation the analysis re-times (MAX_HESITATION_S).
         if not is_candidate(audio, r, offset, MAX_HESITATION_S if r in split else MAX_CANDIDATE_S):
             continue
-        sound = _heard_alone(model, audio, r, offset, hint)
+        sound = _heard_alone(model, audio, r, offset, hint,
+                             min_logprob=MIN_SPLIT_RECHECK_LOGPROB if r in split else MIN_RECHECK_LOGPROB)
         if not sound:
             continue
         stray = _hesitation_near(r, transcript.words)
         # Whisper wrote this "um" but a little off: on no region, or on a neighbouring region
         # (or part of a cut region) that, heard alone, is not a hesitation. Move it here
-        # instead of adding another.
+        # instead of adding another. Heard alone as a hesitation at all, however unsure, the
+        # home agrees with what Whisper wrote there in context: two hesitations, not one moved.
         home = _home_of(stray, spans, split) if stray is not None else None
-        if stray is not None and (home is None or not _heard_alone(model, audio, home, offset, hint)):
+        if stray is not None and (home is None or not _heard_alone(model, audio, home, offset, hint,
+                                                                   min_logprob=float("-inf"))):
             _move_words(transcript, {(stray.start, stray.end): (r.start, r.end)})
         else:
             _insert_word(transcript, Word(sound, r.start, r.end, 0.5))
@@ -370,19 +377,23 @@ def _clip_key(r: SpeechRegion, offset: float, hint: str | None) -> tuple[int, in
     return start + begin, start + end, hint
 
 
-def _heard_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint: str | None) -> str:
-    """The hesitation Whisper hears in the region decoded on its own, or ""."""
+def _heard_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint: str | None,
+                 min_logprob: float = MIN_RECHECK_LOGPROB) -> str:
+    """The hesitation Whisper hears in the region decoded on its own, at least this sure, or ""."""
     results = getattr(_known, "results", None)
     key = _clip_key(r, offset, hint)
     if results is not None and key in results:
-        return results[key]
-    sound = _decode_alone(model, audio, r, offset, hint)
-    if results is not None:
-        results[key] = sound
-    return sound
+        sound, confidence = results[key]
+    else:
+        sound, confidence = _decode_alone(model, audio, r, offset, hint)
+        if results is not None:
+            results[key] = sound, confidence
+    return sound if sound and confidence >= min_logprob else ""
 
 
-def _decode_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint: str | None) -> str:
+def _decode_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint: str | None) -> tuple[str, float]:
+    """The hesitation heard in the region alone ("" if it is not one) and how sure the decode
+    was (mean token log-probability)."""
     begin, end = _clip_bounds(r, offset)
     clip = np.concatenate([audio[begin:end], np.zeros(SAMPLE_RATE // 2, np.float32)])
     options = dict(RECHECK_OPTIONS)
@@ -392,9 +403,13 @@ def _decode_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint
     text = " ".join(s.text for s in segments).strip()
     first = text.split()[0] if text else ""
     confidence = min((getattr(s, "avg_logprob", 0.0) for s in segments), default=0.0)
-    if first and is_hesitation(normalize(first)) and len(text.split()) <= 2 and confidence >= MIN_RECHECK_LOGPROB:
-        return first.rstrip(".,!?…")
-    return ""
+    # "Uh, er, ah." is one held hesitation that the decoder wrote in pieces: nothing but
+    # hesitations, however many; otherwise at most one word may follow the first ("Uh, so").
+    heard = text.split()
+    if first and is_hesitation(normalize(first)) and (
+            len(heard) <= 2 or all(is_hesitation(normalize(w)) for w in heard)):
+        return first.rstrip(".,!?…"), confidence
+    return "", confidence
 
 
 STRAY_DISTANCE_S = 0.8
