@@ -414,9 +414,13 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
     for i, u in enumerate(utterances):
         nxt = utterances[i + 1] if i + 1 < len(utterances) else None
         cue = question_cue(u)
-        if cue == "question mark" and not question_cue(u, use_mark=False) and not leaves_turn(u, nxt):
+        # Two words with a "?" and no question word ("A liner?" for a word cut off and said
+        # again): too short to ask by a rise (MIN_RISING_WORDS); one word is judged below.
+        fragment = 2 <= len(u.tokens) < MIN_RISING_WORDS and u.norm_words[0] not in WH
+        if cue == "question mark" and not question_cue(u, use_mark=False) and (
+                not leaves_turn(u, nxt) or fragment):
             # A statement worded as one with a "?" (tiny.en writes it where the voice rises, also
-            # on imperatives) asks only if the speaker then waits, as for a rise (see below).
+            # on imperatives) asks only as a rise would (see below): if the speaker then waits.
             cue = ""
         if not cue and regions:
             # Not where Whisper ran the sentence on across a pause ("...is | going to be forced |

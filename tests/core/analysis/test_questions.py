@@ -205,6 +205,14 @@ def test_a_one_word_echo_is_not_a_clarifying_question():
     assert [q.text for q in analyze_answer(t).clarifying.questions] == ["Why?"]
 
 
+def test_a_two_word_fragment_with_a_question_mark_is_not_a_clarifying_question():
+    # Human speech (MFA's "cut-off" recordings): a word cut off and said again came back as
+    # "A liner?" / "For forced?" at the end of the clip, where the speaker stops anyway.
+    t = spoken("Montreal forced. [1.0] A liner? [2.0] Are the logs deduplicated? [2.0] Why not?")
+    assert [q.text for q in analyze_answer(t).clarifying.questions] == [
+        "Are the logs deduplicated?", "Why not?"]
+
+
 def _rising_then(first: str, rest: str, pause: str = ""):
     """`first` ends in a pitch rise (its own speech region), then `rest` follows, after
     `pause` ("[1.5]") if given."""
