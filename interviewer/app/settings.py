@@ -114,7 +114,7 @@ def load_settings(path: Path | None = None) -> tuple[AppSettings, str | None]:
                       + ". Saving settings will replace them.")
 
 
-# Allowed ranges: the same as the Settings screen's boxes (gui/settings_screen.py).
+# Allowed ranges, also the Settings screen's boxes (gui/settings_screen.py reads them).
 RANGES: dict[str, tuple[float, float]] = {
     "speech_rate": (80, 350),  # words per minute
     "end_answer_after_silence": (0.0, 60.0),  # seconds; 0 = off

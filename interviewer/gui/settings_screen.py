@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.adapters import models as model_catalog
 from interviewer.app.labels import english_voices_first
-from interviewer.app.settings import AppSettings, output_setup_for, with_output_setup
+from interviewer.app.settings import RANGES, AppSettings, output_setup_for, with_output_setup
 from interviewer.app.services import DeviceList
 from interviewer.gui import theme
 
@@ -57,7 +57,7 @@ class SettingsScreen(QWidget):
         self.output_device = QComboBox()
         self.voice = QComboBox()
         self.rate = QSpinBox()
-        self.rate.setRange(80, 350)
+        self.rate.setRange(*(int(x) for x in RANGES["speech_rate"]))
         self.rate.setSuffix(" words/min")
         self.model = QComboBox()
         self.model.currentIndexChanged.connect(self._model_changed)
@@ -74,11 +74,11 @@ class SettingsScreen(QWidget):
         self.cancel_download.clicked.connect(self.stop_download)
         self.download_row = _row(self.download_progress, self.cancel_download)
         self.download_row.hide()
-        self.end_after_silence = _seconds_box(0, 60, "off (press a key to end an answer)")
-        self.nudge_after_silence = _seconds_box(0, 120, "off")
-        self.long_pause = _seconds_box(0.5, 10, None)
+        self.end_after_silence = _seconds_box(*RANGES["end_answer_after_silence"], "off (press a key to end an answer)")
+        self.nudge_after_silence = _seconds_box(*RANGES["nudge_after_silence"], "off")
+        self.long_pause = _seconds_box(*RANGES["long_pause_seconds"], None)
         self.warning_minutes = QDoubleSpinBox()
-        self.warning_minutes.setRange(0, 15)
+        self.warning_minutes.setRange(*RANGES["warning_minutes"])
         self.warning_minutes.setSingleStep(0.5)
         self.warning_minutes.setSuffix(" min")
         self.warning_minutes.setSpecialValueText("no warnings")
