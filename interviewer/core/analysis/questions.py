@@ -28,6 +28,9 @@ SUBJECT = {
     "i", "you", "we", "they", "it", "he", "she", "there", "this", "that", "these", "those", "the",
     "a", "an", "our", "my", "your", "their", "its", "all", "any", "some", "each", "every",
     "anyone", "someone", "users", "data", "latency", "people",
+    # a number or quantifier opens a noun phrase like a determiner: "do two equal values count"
+    "one", "two", "three", "four", "five", "ten", "both", "either", "neither", "most", "many",
+    "several", "few",
 }
 WH = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"}
 HOW_WHAT_QUANTITY = {
@@ -123,6 +126,12 @@ FRAMING = re.compile(r"^(the|a) ((?!(i|we|you|i'd|i'm|i've)\b)\w+ ){1,3}(is|was)
 # the model stays fresh" is a purpose).
 CONFIRM_OPENER = (("to", "make", "sure"), ("to", "double", "check"))
 
+
+# "I wonder whether the team cares more about freshness", "I'm curious whether a key can be
+# updated", "Let me ask about duplicates": said to oneself, or announcing a question. They ask
+# the interviewer only when the speaker then waits for an answer (leaves_turn); said straight
+# before a question they open it ("Let me ask one more thing. Should I return any order?").
+SELF_TALK = re.compile(r"\b(wonder|wondering|curious|let me ask)\b")
 
 # "I wonder whether we even need a review queue?": thinking aloud about one's own design (see
 # INDIRECT), even where the voice rose and Whisper wrote "?".
@@ -249,6 +258,11 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
     if len(words) > MAX_RISING_WORDS:
         # A long run of clauses that rises at the end is a list or a continuation Whisper
         # closed with a period; clarifying yes/no questions are short.
+        return False
+    if words and words[0] in WH:
+        # Worded as a question it was caught by its words (question_cue); a wh-clause without
+        # the inversion is a free relative or a cleft going on ("where it gets tricky is when
+        # both heaps are empty"), whatever its tune.
         return False
     if not words or words[0] in FIRST_PERSON:
         # "I added drift monitoring..." rising into a comma Whisper wrote as a period is the
@@ -408,6 +422,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                    regions: list[SpeechRegion] | None = None) -> list[AskedQuestion]:
     found = []
     asked_at = -1  # index of the utterance that gave found[-1]
+    opener: tuple[int, Utterance] | None = None  # self-talk that opens the next question (SELF_TALK)
     gaps = silence_gaps(regions) if regions else None
     if regions:
         utterances = [part for u in utterances for part in split_at_rise_before_hesitation(u, regions)]
@@ -465,9 +480,15 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
             continue
+        if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))
+                and not leaves_turn(u, nxt)):
+            opener = (i, u)  # it asks only if a question follows at once (see SELF_TALK)
+            continue
         spoken = list(u.tokens)
         while len(spoken) > 1 and is_hesitation(spoken[0].norm):  # "Um, how many..." asks from "how"
             spoken.pop(0)
+        if opener is not None and opener[0] == i - 1 and _no_break(opener[1], u, gaps):
+            spoken = [t for t in opener[1].tokens if not is_hesitation(t.norm)] + spoken
         text = " ".join(t.text for t in spoken)
         # "Do we have click logs? And are they deduplicated?" in one breath, or "Does that
         # answer it? Or should I go on?": one compound question, which Whisper split in two.

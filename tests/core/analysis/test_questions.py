@@ -469,3 +469,45 @@ def test_asking_to_ask_is_not_a_clarifying_question():
     assert [q.text.lower().rstrip("?.") for q in a.clarifying.questions] == ["how many users are there"]
     t = spoken("Before I answer that, can I ask a clarifying question?")
     assert analyze_answer(t, expects_clarifying=True).clarifying.questions == []
+
+
+@pytest.mark.parametrize("text", [
+    "Do two equal values count as separate pairs.",
+    "Are both lists sorted.",
+    "Can either side be empty.",
+])
+def test_a_number_or_quantifier_after_an_auxiliary_opens_its_subject(text):
+    assert cue(text) == "inverted auxiliary", text
+
+
+@pytest.mark.parametrize("script", [
+    "I wonder whether the product team cares more about freshness or engagement. What I would do first is a candidate generation stage.",
+    "I am curious whether a key can be updated in place. On put, if we are over capacity, I drop the node at the back.",
+    "Let me ask about duplicates as well. Then I keep two pointers, one at each end.",
+])
+def test_self_talk_the_speaker_goes_straight_on_from_asks_nothing(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
+@pytest.mark.parametrize("script", [
+    "I wonder whether the product team cares more about freshness or engagement. [2.0] Okay, then I would rank by engagement.",
+    "I am curious whether a key can be updated in place. [1.5] Right, so on put I move it to the front.",
+])
+def test_self_talk_followed_by_a_wait_asks(script):
+    [q] = analyze_answer(spoken(script)).clarifying.questions
+    assert q.cue == "indirect question"
+
+
+def test_self_talk_that_opens_a_question_is_one_question_with_it():
+    t = spoken("Alright, let me ask one more thing before I code. Should I return any valid order, or the smallest one?")
+    [q] = analyze_answer(t).clarifying.questions
+    assert q.text.startswith("Alright, let me ask") and q.text.endswith("the smallest one?")
+    assert q.start == pytest.approx(t.words[0].start)
+
+
+def test_a_rising_wh_clause_without_inversion_is_no_question():
+    t = _with_rise("Where it gets tricky is when both heaps are empty.", 4.0)
+    assert analyze_answer(t).clarifying.questions == []
+    # The same tune on a declarative clause still asks.
+    t = _with_rise("The heaps can be empty.", 4.0)
+    assert [q.cue for q in analyze_answer(t).clarifying.questions] == ["rising intonation"]
