@@ -62,6 +62,7 @@ def validate_scripts(args: argparse.Namespace) -> int:
     from interviewer.core.scripts.loader import SCRIPT_SUFFIX, check_file
 
     checked = failed = 0
+    taken = _ids_in_use()  # script id -> file: the app loads only the first file with an id
     for path in _expand(args.paths):
         if isinstance(path, str):  # a folder that cannot be listed
             print(path)
@@ -72,6 +73,10 @@ def validate_scripts(args: argparse.Namespace) -> int:
             continue
         checked += 1
         problems, warnings = check_file(path)
+        if not problems:
+            problems = _id_clash(path, taken)
+            if problems:
+                warnings = []
         for line in problems + warnings:
             print(line)
         if problems or (warnings and args.strict):
@@ -87,6 +92,32 @@ def validate_scripts(args: argparse.Namespace) -> int:
         print(f"{failed} of {checked} script(s) have problems", file=sys.stderr)
         return 1
     return 0
+
+
+def _ids_in_use() -> dict[str, Path]:
+    """The ids of the scripts the app loads (bundled first, then the user's), by file."""
+    from interviewer.core.scripts.loader import discover_scripts
+
+    return {s.id: Path(s.source) for s in discover_scripts().scripts if s.source}
+
+
+def _id_clash(path: Path, taken: dict[str, Path]) -> list[str]:
+    """A problem line when another file (a bundled script, one of the user's, or a file checked
+    earlier in this run) already has this script's id: the app would leave this one out."""
+    from interviewer.core.scripts.loader import load_script
+
+    script = load_script(path)
+    other = taken.get(script.id)
+    if other is None:
+        taken[script.id] = path
+        return []
+    try:
+        if other.resolve() == path.resolve():
+            return []
+    except OSError:
+        pass
+    return [f"{path}: id: script id '{script.id}' is already used by {other}; the app would "
+            "leave this file out: choose another id"]
 
 
 def ask_script(args: argparse.Namespace) -> int:
