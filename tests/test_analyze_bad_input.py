@@ -161,3 +161,14 @@ def test_a_good_transcript_still_reads_as_before(tmp_path):
     done = analyze(str(path), "--json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["filler_stats"]["count"] >= 1
+
+
+def test_a_question_end_after_the_recording_is_refused(tmp_path):
+    """`--question-end 99` on a 5 s answer printed "Response latency: 0.0 s" and every filler
+    and question, as if the answer had started at 0."""
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"segments": [segment()], "duration": 5.0}))
+    line = one_error_line(analyze(str(path), "--question-end", "99", cwd=tmp_path))
+    assert line.startswith(f"interviewer: {path}: --question-end 99 s is after the end of the recording (5.0 s)"), line
+    done = analyze(str(path), "--question-end", "0.4", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr

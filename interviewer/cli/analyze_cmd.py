@@ -98,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
 
     transcript = load_transcript(Path(args.path), args.model, args.decode, not args.no_recover,
                                  progress_printer(args.path, args.progress))
+    if args.question_end > transcript.duration + 0.05:
+        raise UserError(f"{args.path}: --question-end {args.question_end:g} s is after the end of the "
+                        f"recording ({transcript.duration:.1f} s): give when the question ended in it")
     settings = AnalysisSettings(pauses=PauseSettings(long_pause_s=args.long_pause))
     analysis = analyze_answer(transcript, question_end=args.question_end, settings=settings, **context)
     if args.json:
