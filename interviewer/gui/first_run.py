@@ -208,16 +208,24 @@ class FirstRunDialog(QDialog):
 
     def _fill_choices(self) -> None:
         devices, settings = self.window_.devices, self.window_.services.settings
+        self._fill_devices(devices, settings.input_device, settings.voice)
+        self.rate.setValue(settings.speech_rate)
+
+    def _fill_devices(self, devices, input_device: str | None, voice: str | None) -> None:
         self.mic.clear()
         self.mic.addItem(DEFAULT_CHOICE, None)
         for name in devices.inputs:
             self.mic.addItem(name, name)
-        self.mic.setCurrentIndex(max(0, self.mic.findData(settings.input_device)))
-        fill_voice_choices(self.voice, devices.voices, settings.voice)
-        self.rate.setValue(settings.speech_rate)
+        self.mic.setCurrentIndex(max(0, self.mic.findData(input_device)))
+        fill_voice_choices(self.voice, devices.voices, voice)
         if devices.loaded and not devices.inputs:
             self.mic_status.setText("No microphone found. Plug one in (or start PulseAudio/PipeWire); rounds "
                                     "still run, but answers are not recorded.")
+
+    def set_devices(self, devices) -> None:
+        """The device list, listed in the background, came after the guide opened (at a first
+        start it always does): fill the lists again, keeping what is chosen."""
+        self._fill_devices(devices, self.mic.currentData(), self.voice.currentData())
 
     def _model_changed(self, state: str, message: str) -> None:
         from interviewer.gui.check_screen import MODEL_STATE_TEXT

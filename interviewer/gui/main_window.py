@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.round_session: RoundSession | None = None
         self._round_was_saved = False  # the last round's session is saved (or failed to be)
         self.last_session_id: int | None = None
+        self.first_run = None  # the guided start, while it is or was open
         self.scripts: list[RoundScript] = []
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -497,6 +498,8 @@ class MainWindow(QMainWindow):
         def done(devices: DeviceList) -> None:
             self.devices = devices
             self._update_screen("settings", "devices", lambda screen: screen.set_devices(devices))
+            if self.first_run is not None and self.first_run.isVisible():
+                self.first_run.set_devices(devices)
             self._show_check_choices()
 
         run_in_background(self.services.list_devices, done,

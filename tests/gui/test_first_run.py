@@ -80,3 +80,27 @@ def test_first_run_can_be_skipped_and_is_not_shown_again(qtbot, isolated_dirs, s
     # The Settings form saved later keeps it (it holds the settings as its base).
     window.settings_screen.save_button.click()
     assert load_settings()[0].first_run_done
+
+
+def test_the_lists_fill_when_the_devices_are_listed_after_the_guide_opened(qtbot, isolated_dirs, script_dirs,
+                                                                          tmp_path):
+    """At a first start the guide opens before the background device listing is done: its
+    voice list held only "(system default)" while Settings listed every voice."""
+    from interviewer.gui.workers import wait_for_background_work
+
+    window, _speaker, _recorder = _window(qtbot, script_dirs, tmp_path)
+    window.devices = DeviceList()  # not listed yet
+    window.maybe_show_first_run()
+    dialog = window.first_run
+    assert dialog.voice.count() == 1 and dialog.mic.count() == 1
+    dialog.rate.setValue(150)
+    window.services.list_devices = lambda: DeviceList(inputs=["Virtual mic", "USB headset"], voices=VOICES,
+                                                      loaded=True)
+    window.refresh_devices()
+    wait_for_background_work()
+    qtbot.waitUntil(lambda: dialog.voice.count() > 1, timeout=3000)
+    names = [dialog.voice.itemText(i) for i in range(dialog.voice.count())]
+    assert names[1:3] == ["English (America)", "English (Great Britain)"]
+    assert [dialog.mic.itemText(i) for i in range(dialog.mic.count())][1:] == ["Virtual mic", "USB headset"]
+    assert dialog.rate.value() == 150  # what was chosen meanwhile stays
+    dialog.skip()
