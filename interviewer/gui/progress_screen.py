@@ -198,11 +198,20 @@ class ProgressScreen(QWidget):
             next_round = f" Next round: {kind_label(proposal.kind)}{script}{focus} ({proposal.reason})."
         self.plan_summary.setText(
             f"{done} of {len(progress)} weeks done, {ticked} of {len(checks)} readiness checkpoints. "
-            + (f"Next: week {now.week.number}, {now.week.focus.lower()}." if now else "The plan is complete.")
+            + (f"Next: week {now.week.number}, {_mid_sentence(now.week.focus)}." if now else "The plan is complete.")
             + next_round)
         self.plan_progress = progress
         self.readiness = list(checks.values())
         self.proposal = proposal
+
+
+def _mid_sentence(text: str) -> str:
+    """A capitalised phrase inside a sentence: its first letter lowered, unless its first word is
+    an acronym ("ML breadth, ..." stays; "Every round ..." becomes "every round ...")."""
+    first = text.split(" ", 1)[0]
+    if sum(c.isupper() for c in first) > 1:
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _rating_note(rated: list[Any]) -> str:

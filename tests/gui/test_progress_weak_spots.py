@@ -38,6 +38,8 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
         assert checkpoint_line.endswith("(0/3 in a row) - to do")
         assert "0 of 7 readiness checkpoints" in screen.plan_summary.text()
         assert "Next round:" in screen.plan_summary.text()
+        # The week's focus keeps its acronym (it read "Next: week 1, ml breadth, coding and ...").
+        assert "Next: week 1, ML breadth, coding and phone-screen rounds." in screen.plan_summary.text()
 
         for n in range(3):
             store_round(store, 1_700_100_000 + n * 86400, MONITORED)
