@@ -511,3 +511,20 @@ def test_a_rising_wh_clause_without_inversion_is_no_question():
     # The same tune on a declarative clause still asks.
     t = _with_rise("The heaps can be empty.", 4.0)
     assert [q.cue for q in analyze_answer(t).clarifying.questions] == ["rising intonation"]
+
+
+@pytest.mark.parametrize("text", [
+    "This role seems to mix research and production, doesn't it.",
+    "The labels arrive a day late aren't they.",
+    "It is a ranking problem, don't you think.",
+])
+def test_a_negated_tag_closes_a_question(text):
+    assert cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "I know that it doesn't.",
+    "We tried it and it didn't help much.",
+])
+def test_a_negation_inside_a_statement_is_no_tag(text):
+    assert cue(text) == "", text
