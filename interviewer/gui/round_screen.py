@@ -64,6 +64,7 @@ class RoundScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: RoundSession | None = None
+        self._shown_plan: list | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.title = QLabel()
@@ -187,9 +188,8 @@ class RoundScreen(QWidget):
         self.session = session
         script = session.script
         self.title.setText(f"<b>{script.title}</b> · {kind_label(script.kind)}")
-        self.plan.set_plan([PlannedPhase(pid, script.phase(pid).name, start, end)
-                            for pid, start, end in session.engine.planned_phases()],
-                           session.engine.round_seconds)
+        self._shown_plan = None
+        self._show_plan()
         self.transcript.clear()
         self.scratchpad.blockSignals(True)
         self.scratchpad.clear()
@@ -385,7 +385,28 @@ class RoundScreen(QWidget):
         self.phase_clock.setText(clock_text(engine.time_left_in_phase()))
         self.round_clock.setText(clock_text(engine.time_left_in_round()))
         phase = engine.current_phase
+        self._show_plan()
         self.plan.set_position(engine.elapsed(), phase.id if phase else None)
+
+    def _show_plan(self) -> None:
+        """The phases as they run: a part left early (Next part, or its questions done) ends
+        where it ended, and the parts after it share the rest of the round, as the phase clock
+        counts them (the bar kept the first plan: the clock said 13 minutes for an 11-minute
+        block, and the cursor stood in a part already over)."""
+        engine, script = self.session.engine, self.session.script
+        spans = {span.phase: span for span in engine.timeline.phases}
+        plan = []
+        for pid, start, end in engine.planned_phases():
+            span = spans.get(pid)
+            if span is not None:
+                start = span.started_at
+                end = span.ended_at if span.ended_at is not None else end
+            plan.append((pid, start, end))
+        if plan == self._shown_plan:
+            return
+        self._shown_plan = plan
+        self.plan.set_plan([PlannedPhase(pid, script.phase(pid).name, start, end) for pid, start, end in plan],
+                           engine.round_seconds)
 
     def _scratchpad_changed(self) -> None:
         if self.session is not None:

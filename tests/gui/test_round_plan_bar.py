@@ -1,0 +1,36 @@
+"""The round screen's plan bar agrees with the phase clock after a part is left early."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from interviewer.core.clock import FakeClock
+
+from test_round import make_window
+
+
+def test_next_part_redraws_the_plan_as_the_clock_counts_it(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Next part 60 s into a 10-minute first part: the phase clock counted the design part's new
+    share of the round (about 35 minutes), while the bar kept the first plan (30 minutes from
+    10:00) with the cursor still inside Clarify."""
+    clock = FakeClock()
+    window, _speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    screen = window.round_screen
+    qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
+    clock.advance(60.0)
+    screen._tick()
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: screen.session.engine.current_phase.id == "design", timeout=3000)
+    clock.advance(1.0)
+    screen._tick()
+    bar = {p.id: (p.start, p.end) for p in screen.plan.phases}
+    engine = screen.session.engine
+    assert bar["clarify"] == (0.0, 60.0)
+    assert bar["design"][0] == 60.0
+    assert abs(bar["design"][1] - engine.elapsed() - engine.time_left_in_phase()) < 0.01
+    assert bar["wrap"][1] == engine.round_seconds
+    assert screen.plan.current_phase == "design"
+    assert bar["design"][0] <= screen.plan.elapsed < bar["design"][1]  # the cursor is in the current part
+    screen.stop_button.click()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
