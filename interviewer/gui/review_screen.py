@@ -80,6 +80,7 @@ class ReviewScreen(QWidget):
         self.phase_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.stop_button = QPushButton("Stop playback")
         self.stop_button.clicked.connect(self.stop_requested)
+        self.stop_button.setEnabled(False)  # only while an answer plays
         self.debrief_button = QPushButton("Debrief this round")
         self.debrief_button.clicked.connect(lambda: self.session and self.debrief_requested.emit(self.session.id))
         self.playing = QLabel()
@@ -326,6 +327,7 @@ class ReviewScreen(QWidget):
 
     def set_playing(self, text: str) -> None:
         self.playing.setText(text)
+        self.stop_button.setEnabled(bool(text))
 
 
 def _reply_html(clarification: Any) -> str:

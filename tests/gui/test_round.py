@@ -170,8 +170,13 @@ def test_review_after_a_round_shows_fillers_and_plays_from_a_word(qtbot, isolate
 
     answer = next(a for a in review.session.answers if a.analysis)
     word = answer.analysis["words"][3]
+    # Stop playback can be pressed only while something plays (it was always enabled).
+    assert not review.stop_button.isEnabled()
+    review.set_playing("Playing from 1.0 s")
+    assert review.stop_button.isEnabled()
     review.transcript.anchorClicked.emit(QUrl(f"play:{answer.id}:{word['start']}"))
     qtbot.waitUntil(lambda: bool(player.calls), timeout=3000)
+    qtbot.waitUntil(lambda: not review.stop_button.isEnabled(), timeout=3000)  # the clip ended
     path, start = player.calls[-1]
     assert path.name == f"answer-{answer.id}.wav" and abs(start - (word["start"] - 0.3)) < 1e-6
     # A missing recording gives a message, not a crash.
