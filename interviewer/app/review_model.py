@@ -52,11 +52,24 @@ def _analysis(answer: Any) -> dict:
 def round_numbers(session: Any, script: RoundScript | None = None, long_pause_s: float = LONG_PAUSE_S) -> RoundNumbers:
     numbers = summary.summarize(round_parts(session), [p.started_at for p in session.phases], long_pause_s)
     phases = []
-    end_of_round = max([p.ended_at or p.started_at for p in session.phases] or [0.0])
+    end_of_round = last_moment(session)
     for p in session.phases:
         ended = p.ended_at if p.ended_at is not None else end_of_round
         phases.append(PhaseNumbers(p.phase_id, p.name, p.planned_minutes * 60.0, max(0.0, ended - p.started_at)))
     return RoundNumbers(**vars(numbers), phases=phases)
+
+
+def last_moment(session: Any) -> float:
+    """The latest round second anything is known to have happened: a phase's end, a question
+    asked, an answer's end. A round interrupted by a crash has no end for its last phase; it
+    lasted at least until this (its phase was counted as 0 s long before, and drawn to the
+    round's planned end)."""
+    times = [0.0]
+    for p in session.phases:
+        times += [t for t in (p.started_at, p.ended_at) if t is not None]
+    for a in session.answers:
+        times += [t for t in (a.asked_at, a.answer_start, a.answer_end) if t is not None]
+    return max(times)
 
 
 def _duration(answer: Any) -> float:

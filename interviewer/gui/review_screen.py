@@ -34,7 +34,7 @@ from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.gui.live_transcript import FILLER_STYLE
 from interviewer.gui import theme
 from interviewer.gui.review_summary import TenSecondSummary
-from interviewer.app.review_model import RoundNumbers, fmt_seconds, round_numbers
+from interviewer.app.review_model import RoundNumbers, fmt_seconds, last_moment, round_numbers
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
 from interviewer.storage import SessionStatus
@@ -268,7 +268,8 @@ class ReviewScreen(QWidget):
                 planned.append(PlannedPhase(p.phase_id, p.name, t, t + p.planned_minutes * 60.0))
                 t += p.planned_minutes * 60.0
         total = max(t, s.planned_minutes * 60.0, 1.0)
-        actual = [PlannedPhase(p.phase_id, p.name, p.started_at, p.ended_at if p.ended_at is not None else total)
+        end = last_moment(s)  # where an interrupted round's last phase stopped
+        actual = [PlannedPhase(p.phase_id, p.name, p.started_at, p.ended_at if p.ended_at is not None else end)
                   for p in s.phases]
         data = TimelineData(total=total, planned=planned, actual=actual)
         for answer in s.answers:

@@ -1,0 +1,29 @@
+"""A round interrupted by a crash: its last phase has no end. The phase table counted it as
+0 s long and the review's timeline drew it to the round's planned end (55 minutes), while the
+candidate had talked in it for five minutes."""
+from __future__ import annotations
+
+from interviewer.storage import SessionStatus, Store
+
+
+def test_the_last_phase_of_an_interrupted_round_ends_where_the_round_stopped(qapp, isolated_dirs):
+    from interviewer.app.review_model import round_numbers
+    from interviewer.gui.review_screen import ReviewScreen
+
+    with Store.open() as store:
+        sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+        first = store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+        store.end_phase(first, 200.0)
+        store.add_phase(sid, "design", "Design", 30, 200.0)  # never ended: the app was killed
+        store.add_answer(sid, "feed", "Design a feed.", asked_at=5.0, answer_start=12.0, answer_end=190.0)
+        store.add_answer(sid, "serve", "How do you serve it?", asked_at=201.0, answer_start=215.0,
+                         answer_end=495.0)
+        store.finish_session(sid, SessionStatus.INTERRUPTED)
+        session = store.get_session(sid)
+    numbers = round_numbers(session)
+    assert [(p.phase_id, p.actual_s) for p in numbers.phases] == [("clarify", 200.0), ("design", 295.0)]
+    screen = ReviewScreen()
+    screen.show_session(session)
+    assert [(p.id, p.start, p.end) for p in screen.timeline.data.actual] == [
+        ("clarify", 0.0, 200.0), ("design", 200.0, 495.0)]
+    assert screen.phase_table.item(1, 2).text() == "04:55"
