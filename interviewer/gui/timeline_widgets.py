@@ -65,6 +65,20 @@ class PhasePlanBar(QWidget):
             self._description = text
             self.setAccessibleDescription(text)
 
+    def start_labels(self, bar: QRectF, metrics) -> list[tuple[float, str]]:
+        """(x, text) of the phases' start times that fit without overlapping: parts left early
+        are narrow, and their times ran into each other ("0000:28 01:40"). Later parts come
+        first, so the current part and the ones ahead keep theirs."""
+        labels: list[tuple[float, str]] = []
+        limit = float("inf")
+        for phase in reversed(self.phases):
+            x0 = bar.left() + bar.width() * phase.start / self.total
+            text = clock_text(phase.start)
+            if x0 + metrics.horizontalAdvance(text) + 4 <= limit:
+                labels.append((x0, text))
+                limit = x0
+        return labels[::-1]
+
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
         t = theme.current()
         p = QPainter(self)
@@ -91,8 +105,9 @@ class PhasePlanBar(QWidget):
             p.drawText(rect.adjusted(6, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        p.fontMetrics().elidedText(phase.name, Qt.TextElideMode.ElideRight, int(rect.width() - 8)))
             p.setFont(font)
-            p.setPen(t.color("text_muted"))
-            p.drawText(QRectF(x0, 0, 60, 14), Qt.AlignmentFlag.AlignLeft, clock_text(phase.start))
+        p.setPen(t.color("text_muted"))
+        for x0, text in self.start_labels(bar, p.fontMetrics()):
+            p.drawText(QRectF(x0, 0, 60, 14), Qt.AlignmentFlag.AlignLeft, text)
         # elapsed shading and cursor
         x = bar.left() + bar.width() * min(self.elapsed, self.total) / self.total
         shade = QColor(t.text)

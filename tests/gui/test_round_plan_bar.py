@@ -34,3 +34,25 @@ def test_next_part_redraws_the_plan_as_the_clock_counts_it(qtbot, isolated_dirs,
     assert bar["design"][0] <= screen.plan.elapsed < bar["design"][1]  # the cursor is in the current part
     screen.stop_button.click()
     qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+
+
+def test_start_times_of_parts_left_early_do_not_overlap(qtbot):
+    """Two parts left after 28 s and 100 s of a 45-minute round: their start times were drawn
+    on top of each other ("0000:28 01:40")."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetrics
+
+    from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
+
+    bar = PhasePlanBar()
+    qtbot.addWidget(bar)
+    bar.resize(1150, 46)
+    bar.set_plan([PlannedPhase("intro", "Introduction", 0.0, 28.0), PlannedPhase("conflict", "Conflict", 28.0, 100.0),
+                  PlannedPhase("trust", "Earning trust", 100.0, 913.0), PlannedPhase("wrap", "Questions", 913.0, 2700.0)],
+                 2700.0)
+    metrics = QFontMetrics(bar.font())
+    labels = bar.start_labels(QRectF(1, 16, 1148, 30), metrics)
+    texts = [text for _, text in labels]
+    assert "01:40" in texts and "15:13" in texts  # the current part's start and the one ahead
+    for (x0, text), (x1, _) in zip(labels, labels[1:]):
+        assert x0 + metrics.horizontalAdvance(text) < x1, labels
