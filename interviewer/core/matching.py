@@ -562,15 +562,19 @@ def follow_up_needed(answer_text_so_far: str | None, follow_up: FollowUp,
 # asks something (a wh-word, "about", "if" follows), so it is not matched.
 _PERMISSION = (r"(?:(?:can|could|may|might|should) (?:i|we)"
                r"|(?:do |would )?you mind if (?:i|we)|is it (?:ok|okay|alright|fine) (?:if (?:i|we)|to)"
-               r"|would it be (?:ok|okay|alright|fine) (?:if (?:i|we)|to)|(?:i'd|i would) like to)")
+               r"|would it be (?:ok|okay|alright|fine) (?:if (?:i|we)|to)|(?:i'd|i would) like to"
+               r"|let me|(?:i|we) (?:want|wanted|need) to)")
 _ASK = r"(?:just |quickly |first |briefly |also )?(?:ask|clarify|check|run|have)(?: you| by you)?"
 _WHAT = (r"(?:(?:a|one|two|three|some|a few|few|a couple|a couple of|couple of|any|another|more) )?"
          r"(?:(?:quick|clarifying|small|short|couple|few|more|follow up|brief) )*"
          r"(?:questions?|things?|something|anything|clarifications?)")
 _TAIL = (r"(?: (?:first|quickly|now|please|real quick|here|before (?:i|we) .*"
          r"|(?:about|on) (?:this|that|it|the (?:problem|question|task)))?)*")
-_REQUEST = re.compile(rf"^(?:{_PERMISSION} {_ASK} {_WHAT}|i (?:have|had|got|'ve got) {_WHAT}){_TAIL}$")
-_LEAD_IN = re.compile(r"^(?:before|sorry|ok|okay|so|um|uh|actually|just|quick|well|hmm|oh|and|but|also|first)\b")
+# "One more question?", "Another quick thing": the request with its verb left out.
+_MORE = r"(?:one more|another|a quick|quick|a couple of|a few) (?:(?:quick|clarifying|small) )*(?:questions?|things?)"
+_REQUEST = re.compile(rf"^(?:{_PERMISSION} {_ASK} {_WHAT}|i (?:have|had|got|'ve got) {_WHAT}|{_MORE}){_TAIL}$")
+_LEAD_IN = re.compile(r"^(?:before|sorry|ok|okay|so|um|uh|actually|just|quick|well|hmm|oh|and|but|also|first"
+                      r"|alright|all right|right|great|cool|sure|thanks)\b")
 
 
 def asks_to_ask(text: str) -> bool:

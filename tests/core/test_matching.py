@@ -236,13 +236,17 @@ def test_asking_to_ask_gets_an_invitation_not_the_no_fact_reply():
     for request in ("Before I answer that, can I ask a clarifying question?", "Can I ask a question?",
                     "Could I ask you something first?", "Do you mind if I ask a couple of questions?",
                     "I have a quick question.", "Is it okay if I clarify a few things before I start?",
-                    "Um, may I ask some clarifying questions about the problem?"):
+                    "Um, may I ask some clarifying questions about the problem?",
+                    "Alright, let me ask one more thing before I code.", "One more question?",
+                    "I want to ask a couple of questions first."):
         assert responder.reply(request) == (None, "Sure, go ahead."), request
     # Asking something, even politely, is a clarifying question.
     assert responder.reply("Can I ask how many requests per second we get at peak?").topic == "scale"
     assert responder.reply("Can I ask a question? How many requests per second at peak?").topic == "scale"
     assert responder.reply("Can I ask about privacy?").text == "Make an assumption and state it."
     assert responder.reply("Can we clarify what the latency is?").topic == "latency"
+    assert responder.reply("One more thing: how many requests per second at peak?").topic == "scale"
+    assert responder.reply("Let me ask how many requests per second we get.").topic == "scale"
 
 
 def test_a_spelled_out_acronym_matches_its_keyword():

@@ -499,10 +499,16 @@ def test_self_talk_followed_by_a_wait_asks(script):
 
 
 def test_self_talk_that_opens_a_question_is_one_question_with_it():
+    t = spoken("Let me ask about the order too. Should I return any valid order, or the smallest one?")
+    [q] = analyze_answer(t).clarifying.questions
+    assert q.text.startswith("Let me ask about") and q.text.endswith("the smallest one?")
+    assert q.start == pytest.approx(t.words[0].start)
+
+
+def test_announcing_one_more_question_is_a_request_to_ask():
     t = spoken("Alright, let me ask one more thing before I code. Should I return any valid order, or the smallest one?")
     [q] = analyze_answer(t).clarifying.questions
-    assert q.text.startswith("Alright, let me ask") and q.text.endswith("the smallest one?")
-    assert q.start == pytest.approx(t.words[0].start)
+    assert q.text == "Should I return any valid order, or the smallest one?"
 
 
 def test_a_rising_wh_clause_without_inversion_is_no_question():
