@@ -79,6 +79,7 @@ class DebriefController:
                                      "in the window; free some space and press Save again.")
             return False
         self.screen.set_entry_ids(ids)
+        self.screen.mark_saved()
         self.screen.status.setText("Debrief saved.")
         if self._saved is not None:
             self._saved()

@@ -158,6 +158,17 @@ class DebriefScreen(QWidget):
         if not self.moments.count():
             self.moments.addItem(QListWidgetItem("Nothing was flagged in this round."))
         self.status.clear()
+        self.mark_saved()
+
+    def _state(self) -> list[tuple[str, int | None]]:
+        return [(i.text.toPlainText().strip(), i.rating()) for i in self.items]
+
+    def mark_saved(self) -> None:
+        """What the window shows now is what is stored."""
+        self._saved_state = self._state()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.session is not None and self._state() != getattr(self, "_saved_state", [])
 
     def _set_prompts(self, prompts) -> None:
         if [i.prompt for i in self.items] == list(prompts):

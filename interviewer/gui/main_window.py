@@ -299,6 +299,12 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._screens):
             self.screen(list(self._screens)[row])  # built before it is shown
         round_row = list(self._screens).index("round")
+        debrief_row = list(self._screens).index("debrief")
+        if self.stack.currentIndex() == debrief_row and row != debrief_row and not self._debrief_may_close():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(debrief_row)
+            self.nav.blockSignals(False)
+            return
         if self.stack.currentIndex() == round_row and row != round_row and self._round_running():
             if not self.round_screen.confirm_stop_round():
                 self.nav.blockSignals(True)
@@ -307,6 +313,23 @@ class MainWindow(QMainWindow):
                 return
         self.stack.setCurrentIndex(row)
         self._screen_shown(row)
+
+    def _debrief_may_close(self) -> bool:
+        """Leaving the debrief (another screen, or quitting) with answers typed, transcribed or
+        rated but not saved asks first: they were lost without a word. Yes saves them."""
+        if self._screens.get("debrief") is None or not self.debrief_screen.has_unsaved_changes():
+            return True
+        answer = QMessageBox.question(
+            self, "Save the debrief?", "Your debrief has answers or ratings that are not saved. Save them "
+            "now? No leaves them out.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            return self.debrief.save(self.debrief_screen.answers())
+        if answer == QMessageBox.StandardButton.No:
+            self.debrief_screen.mark_saved()  # asked once; the next open shows what is stored
+            return True
+        return False
 
     def _theme_changed(self, _theme) -> None:
         for row in range(self.nav.count()):
@@ -565,6 +588,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         # Closing the window during a round ends it: ask first (what was recorded is kept).
         if self._round_running() and not self.round_screen.ask_to_end_round(quitting=True):
+            event.ignore()
+            return
+        if not self._debrief_may_close():
             event.ignore()
             return
         self._save_geometry()

@@ -1,0 +1,48 @@
+"""Leaving the debrief with answers not saved asks first (they were lost without a word)."""
+from __future__ import annotations
+
+from interviewer.core.clock import FakeClock
+
+from test_round import make_window, run_round
+
+
+def _debrief(qtbot, script_dirs, tmp_path):
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    run_round(qtbot, window, clock, step=40.0)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    window.review_screen.debrief_button.click()
+    assert window.current_screen_key() == "debrief"
+    return window, window.debrief_screen
+
+
+def test_leaving_the_debrief_with_unsaved_answers_asks_and_yes_saves(qtbot, isolated_dirs, script_dirs, tmp_path,
+                                                                      confirmations):
+    window, debrief = _debrief(qtbot, script_dirs, tmp_path)
+    window.go_to("home")  # nothing typed: no question
+    assert confirmations.asked == [] and window.current_screen_key() == "home"
+    window.debrief.open(window.last_session_id)
+    debrief.items[0].text.setPlainText("I hesitated on the latency question.")
+    debrief.items[0].ratings.button(3).click()
+    confirmations.answer_yes = True
+    window.go_to("home")
+    assert confirmations.asked == ["Save the debrief?"] and window.current_screen_key() == "home"
+    (entry,) = window.store().get_session(window.last_session_id).debrief
+    assert entry.text == "I hesitated on the latency question." and entry.self_rating == 3
+
+
+def test_no_leaves_without_saving_and_cancel_stays(qtbot, isolated_dirs, script_dirs, tmp_path, confirmations,
+                                                   monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window, debrief = _debrief(qtbot, script_dirs, tmp_path)
+    debrief.items[1].text.setPlainText("Too long on serving.")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    window.go_to("progress")
+    assert window.current_screen_key() == "debrief" and debrief.items[1].text.toPlainText() == "Too long on serving."
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.go_to("progress")
+    assert window.current_screen_key() == "progress"
+    assert window.store().get_session(window.last_session_id).debrief == []
