@@ -75,7 +75,7 @@ def render_html(report: SessionReport) -> str:
     for a in report.answers:
         label = answer_label(a.answer)
         parts += [f"<h3>{a.number}. {escape(a.answer.question_text)}</h3>",
-                  f'<p class="meta">{escape(label)}, asked at {fmt_clock(a.answer.asked_at)}</p>']
+                  f'<p class="meta">{escape(label)}</p>']
         if a.audio_missing:
             parts += [f'<p class="missing">Recording missing: {escape(p.audio_path or "")}</p>'
                       for p in a.parts or [a.answer] if p.audio_path in report.missing_audio]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from interviewer.export import coverage_section
 from interviewer.export.report import (
-    TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, fmt_clock, token_runs,
+    TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, token_runs,
 )
 
 
@@ -54,7 +54,7 @@ def render_markdown(report: SessionReport) -> str:
     for a in report.answers:
         label = answer_label(a.answer)
         lines += [f"### {a.number}. {_escape(a.answer.question_text)}", "",
-                  f"_{_escape(label)}, asked at {fmt_clock(a.answer.asked_at)}_", ""]
+                  f"_{_escape(label)}_", ""]
         if a.audio_missing:
             lines += [f"> Recording missing: {_escape(p.audio_path or '')}" for p in a.parts or [a.answer]
                       if p.audio_path in report.missing_audio] + [""]

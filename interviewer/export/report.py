@@ -1,6 +1,7 @@
 """What every export shows, computed once from a stored session; the writers only format it."""
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 
@@ -131,11 +132,21 @@ def token_runs(tokens: list[Token]) -> list[list[Token]]:
 
 
 def answer_label(answer: Answer) -> str:
-    """What an answer replied to: a follow-up, a question (by id) or the phase's opening prompt
-    (the introduction has no question id)."""
-    if answer.follow_up_id:
-        return f"Follow-up {answer.follow_up_id}"
-    return answer.question_id or "Opening prompt"
+    """What an answer replied to, and when: "Follow-up, asked at 0:28.1, answer from 0:42.4".
+    The question's text is the heading above it; the script's ids ("peer_conflict", "Follow-up
+    diversity") meant nothing to a reader. The answer's start is the time the review shows."""
+    kind = "Follow-up" if answer.follow_up_id else "Question" if answer.question_id else "Opening prompt"
+    when = [f"asked at {fmt_clock(answer.asked_at)}"] if answer.asked_at is not None else []
+    if answer.answer_start is not None:
+        when.append(f"answer from {fmt_clock(answer.answer_start)}")
+    return ", ".join([kind, *when])
+
+
+def _at_round_time(f: Finding, answer_start: float | None) -> Finding:
+    if answer_start is None:
+        return f
+    return dataclasses.replace(f, start=None if f.start is None else f.start + answer_start,
+                               end=None if f.end is None else f.end + answer_start)
 
 
 def finding_line(f: Finding) -> str:
@@ -177,7 +188,8 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     by_id = {a.id: a for a in session.answers}
     for n, a in enumerate(numbers.answers, start=1):
         parts = [by_id[i] for i in a.part_ids]
-        findings = [f for p in parts for f in session.findings_for(p.id)]
+        # At round time, as the review lists them (they are stored as seconds into each part).
+        findings = [_at_round_time(f, p.answer_start) for p in parts for f in session.findings_for(p.id)]
         tokens = [t for p in parts for t in tokens_of(p)]
         report.answers.append(AnswerReport(n, parts[0], tokens, answer_facts(by_part[parts[0].id]), findings,
                                            any(p.audio_path in missing for p in parts), parts))

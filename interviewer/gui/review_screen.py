@@ -175,7 +175,9 @@ class ReviewScreen(QWidget):
             a = answer.analysis if isinstance(answer.analysis, dict) else {}
             ask = (answer.question_id, answer.follow_up_id, answer.asked_at, answer.question_text)
             if ask != previous:  # the rest of an answer after a repeat or a mic pause goes on below it
-                when = clock_text(answer.answer_start or 0.0)
+                # When the question was asked, as every export says; its answer starts where
+                # the findings below point.
+                when = clock_text(answer.asked_at if answer.asked_at is not None else answer.answer_start or 0.0)
                 parts.append(f'<p style="color:{theme.current().note_text}; margin-top:10px;"><b>[{when}] Q:</b> '
                              f'{html.escape(answer.question_text)}</p>')
             previous = ask

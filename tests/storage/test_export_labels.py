@@ -36,8 +36,24 @@ def test_intro_header_says_what_was_asked(store, tmp_path):
     md = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
     html = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
     assert "_, asked at" not in md and ">, asked at" not in html
-    assert "_Opening prompt, asked at 0:00.0_" in md
-    assert "Opening prompt, asked at 0:00.0" in html
+    assert "_Opening prompt, asked at 0:00.0, answer from 0:01.0_" in md
+    assert "Opening prompt, asked at 0:00.0, answer from 0:01.0" in html
+
+
+def test_answers_are_labelled_without_script_ids_and_findings_at_round_time(store, tmp_path):
+    """The exports named answers by the script's ids ("_ownership, asked at 1:00.0_", "Follow-up
+    diversity") and timed their findings from the answer's start ("0:00.0 Slow start"), while
+    the review lists them at round time (1:01)."""
+    sid = _round_with_intro_and_debrief(store)
+    story = store.get_session(sid).answers[1]
+    store.add_finding(sid, "response_latency", "Took 3.0 s to start answering.", answer_id=story.id, start=3.0)
+    md = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
+    html = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
+    assert "_Question, asked at 1:00.0, answer from 1:01.0_" in md
+    assert "Question, asked at 1:00.0, answer from 1:01.0" in html
+    assert "ownership, asked" not in md and "ownership, asked" not in html
+    assert "- 1:04.0 Slow start: Took 3.0 s to start answering." in md
+    assert "1:04.0 <b>Slow start</b>" in html
 
 
 def test_debrief_is_exported_in_the_order_it_is_asked(store, tmp_path):
