@@ -337,7 +337,10 @@ class ReviewController:
         suggested = str(Path.home() / default_output(session_id, fmt).name)
         path, _ = QFileDialog.getSaveFileName(self.screen.window(), "Export the round", suggested)
         if path:
-            self.export_session(session_id, fmt, Path(path))
+            out = Path(path)
+            if not out.suffix:  # a name typed without one: the file would open in nothing
+                out = out.with_name(f"{out.name}.{fmt}")
+            self.export_session(session_id, fmt, out)
 
     def export_session(self, session_id: int, fmt: str, out: Path) -> None:
         """Write an export off the GUI thread (PDF too: Qt lays it out on a pool thread), with

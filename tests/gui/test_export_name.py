@@ -1,0 +1,29 @@
+"""Export > PDF with a name typed without its suffix wrote a file named "round" that no viewer
+opens by itself: the format's suffix is added."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.core.clock import FakeClock
+
+from test_round import make_window, run_round
+
+
+def test_a_name_without_a_suffix_gets_the_formats(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    run_round(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    written = []
+    monkeypatch.setattr(window.review, "export_session", lambda sid, fmt, out: written.append((fmt, out)))
+    chosen = {"path": str(tmp_path / "round")}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (chosen["path"], ""))
+    for fmt in ("pdf", "md"):
+        window.review_screen.export_requested.emit(window.last_session_id, fmt)
+    chosen["path"] = str(tmp_path / "notes.txt")  # a suffix of the user's own is kept
+    window.review_screen.export_requested.emit(window.last_session_id, "md")
+    assert written == [("pdf", tmp_path / "round.pdf"), ("md", tmp_path / "round.md"), ("md", tmp_path / "notes.txt")]
