@@ -56,6 +56,7 @@ class Chart(QWidget):
         self.y_label = y_label
         self.lines = lines
         self.series: list[Series] = []
+        self.colour_slots: list[int] = []  # each shown series's place in what set_series was given
         self.band: tuple[float, float] | None = None  # the target range, shaded
         self.band_label = "target"
         self.x_range: tuple[float, float] | None = None
@@ -67,10 +68,21 @@ class Chart(QWidget):
         self._describe()
 
     def set_series(self, series: list[Series], band: tuple[float, float] | None = None) -> None:
-        self.series = [s for s in series if s.points]
+        """Series without points are left out, each keeping the colour of its place in `series`:
+        a kind has one colour in every chart that is given the same kinds (the self-rating
+        chart drew Behavioral in ML system design's blue when only Behavioral was rated)."""
+        kept = [(i, s) for i, s in enumerate(series) if s.points]
+        self.series = [s for _, s in kept]
+        self.colour_slots = [i for i, _ in kept]
         self.band = band
         self._describe()
         self.update()
+
+    def series_colour(self, index: int) -> QColor:
+        """The colour of the `index`th series shown."""
+        palette = theme.current().series
+        slots = self.colour_slots or list(range(len(self.series)))
+        return QColor(palette[slots[index] % len(palette)])
 
     def point_count(self) -> int:
         return sum(len(s.points) for s in self.series)
@@ -162,7 +174,7 @@ class Chart(QWidget):
             p.setPen(QPen(t.color("text_muted"), 1, Qt.PenStyle.DashLine))
             for a, b in zip(every, every[1:]):
                 p.drawLine(pt(*a), pt(*b))
-        legend = [(QColor(t.series[i % len(t.series)]), s.name) for i, s in enumerate(self.series)]
+        legend = [(self.series_colour(i), s.name) for i, s in enumerate(self.series)]
         for (color, _name), s in zip(legend, self.series):
             p.setPen(QPen(color, 2))
             pts = [pt(x, y) for x, y in sorted(s.points)]

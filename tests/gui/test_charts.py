@@ -30,3 +30,15 @@ def test_chart_draws_band_lines_and_legend_and_describes_itself(qtbot):
     assert "ML system design: 3 points, latest 3.0, from 9.1" in chart.accessibleDescription()
     assert "Target band 0 to 2" in chart.accessibleDescription()
     assert chart.point_count() == 4
+
+
+def test_a_kind_keeps_its_colour_when_an_earlier_kind_has_no_points(qapp):
+    """Progress: the filler chart drew ML system design blue and Behavioral orange; the
+    self-rating chart, where only the behavioral round was rated, drew Behavioral blue."""
+    from interviewer.gui.charts import Chart, Series
+
+    both, rated_only = Chart("Fillers"), Chart("Self-rating", lines=False)
+    both.set_series([Series("ML system design", [(1.0, 5.0)]), Series("Behavioral", [(2.0, 0.9)])])
+    rated_only.set_series([Series("ML system design", []), Series("Behavioral", [(2.5, 0.9)])])
+    assert [s.name for s in rated_only.series] == ["Behavioral"]
+    assert rated_only.series_colour(0) == both.series_colour(1) != both.series_colour(0)
