@@ -245,7 +245,7 @@ class SettingsScreen(QWidget):
         if setup == "unknown":
             note = "Not checked for this speaker: the echo check on the Check screen finds it."
         else:
-            note = f"{settings.output_setup_source.capitalize() or 'Set'}, {settings.output_setup_at.replace('T', ' ')}"
+            note = f"{settings.output_setup_source.capitalize() or 'Set'}, {_local_time(settings.output_setup_at)}"
             if settings.output_setup_source == "echo check":  # heard with this microphone
                 note += f", microphone: {settings.output_setup_input_device or DEFAULT_CHOICE.strip('()')}"
             note += "."
@@ -394,6 +394,20 @@ class SettingsScreen(QWidget):
         folder = QFileDialog.getExistingDirectory(self, "Data folder")
         if folder:
             self.data_dir.setText(folder)
+
+
+def _local_time(stamp: str) -> str:
+    """'2026-12-03T05:00:40+00:00' as '3 Dec 2026, 05:00' in this computer's time zone (the note
+    showed the stored ISO text, time zone offset and all)."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return stamp.replace("T", " ")
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return f"{when.day} {when:%b %Y, %H:%M}"
 
 
 def fill_voice_choices(combo: QComboBox, voices: list[tuple[str, str]], current: str | None) -> None:

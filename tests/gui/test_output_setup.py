@@ -58,6 +58,15 @@ def test_settings_shows_the_setup_of_the_chosen_speaker_and_saves_a_change_by_ha
     screen = _settings_window(qtbot, checked).settings_screen
     assert screen.output_setup.currentData() == "loudspeakers"
     assert "Echo check" in screen.output_setup_note.text() and "USB mic" in screen.output_setup_note.text()
+    # When, as a person reads a date (it showed '2026-12-03 05:00:40+00:00').
+    import re
+
+    assert "+00:00" not in screen.output_setup_note.text()
+    assert not re.search(r"\d\d:\d\d:\d\d", screen.output_setup_note.text())  # no seconds
+    from datetime import datetime
+
+    when = datetime.fromisoformat(checked.output_setup_at).astimezone()
+    assert f"{when.day} {when:%b %Y, %H:%M}" in screen.output_setup_note.text()
     screen.output_device.setCurrentIndex(screen.output_device.findData("HDMI"))  # another speaker
     assert screen.output_setup.currentData() == "unknown" and "Not checked" in screen.output_setup_note.text()
     screen.output_setup.setCurrentIndex(screen.output_setup.findData("headphones"))  # the user knows
