@@ -17,6 +17,7 @@ from interviewer.errors import Cancelled, UserError
 
 IMPORTED_KIND = "imported"
 IMPORTED_SCRIPT = "imported"
+MIN_SECONDS = 0.1  # shorter than this, a recording holds nothing to review
 Progress = Callable[[float, float], None]
 # (path, progress(done_seconds, total_seconds), cancel) -> Transcript, raising Cancelled.
 TranscribeInSteps = Callable[[Path, Progress, "threading.Event | None"], Transcript]
@@ -37,6 +38,8 @@ def import_recording(store: Any, path: str | Path, transcribe: TranscribeInSteps
     transcript = transcribe(path, report, cancel)
     if cancel is not None and cancel.is_set():
         raise Cancelled()
+    if transcript.duration < MIN_SECONDS:  # a file with a header and no sound made an empty round
+        raise UserError(f"{path}: the recording is empty ({transcript.duration:.1f} s of audio); nothing to review")
     report(0, 0)  # saving: a busy bar
     session_id = store.create_session(IMPORTED_SCRIPT, f"Imported recording: {path.name}", IMPORTED_KIND,
                                       round(transcript.duration / 60.0, 1), started_at=path.stat().st_mtime)

@@ -108,3 +108,13 @@ def test_a_bad_file_is_a_clear_error(store, model, tmp_path, name, content):
     with pytest.raises(UserError, match=name):
         import_recording(store, path, _steps(model))
     assert _nothing_stored(store)
+
+
+def test_an_empty_recording_is_refused_not_imported_as_an_empty_round(store, model, tmp_path):
+    """A WAV with a header and no samples was imported ("Imported header.wav.") as a round
+    with nothing in it."""
+    empty = tmp_path / "header.wav"
+    sf.write(empty, [], 16000, format="WAV", subtype="PCM_16")
+    with pytest.raises(UserError, match=r"header\.wav: the recording is empty \(0\.0 s of audio\)"):
+        import_recording(store, empty, _steps(model))
+    assert _nothing_stored(store)
