@@ -115,6 +115,10 @@ def test_no_words_print_n_a_and_json_output_is_standard(tmp_path):
     assert text.returncode == 0, text.stderr
     assert "None" not in text.stdout and "nan" not in text.stdout.lower()
     assert "n/a (no words)" in text.stdout
+    # Empty lists say so, with no dangling colon ("Fillers: 0 (per 100 words: n/a, no words): ").
+    lines = text.stdout.splitlines()
+    assert "Fillers: 0 (per 100 words: n/a, no words)" in lines
+    assert "Clarifying questions: none" in lines and "Findings: none" in lines
 
     done = analyze(str(empty), "--json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr

@@ -141,15 +141,15 @@ def _print_text(a) -> None:
     print(f"Response latency: {'-' if latency is None else f'{latency:.1f} s'}")
     per_100 = stats["per_100_words"]
     rate = "per 100 words: n/a, no words" if per_100 is None else f"{per_100} per 100 words"
-    print(f"Fillers: {stats['count']} ({rate}): "
-          + ", ".join(f"{f['text']}@{f['start']:.1f}" for f in d["fillers"]))
+    print(f"Fillers: {stats['count']} ({rate})"
+          + (": " + ", ".join(f"{f['text']}@{f['start']:.1f}" for f in d["fillers"]) if d["fillers"] else ""))
     print("Pauses >= 1 s: " + (", ".join(f"{p['start']:.1f}-{p['end']:.1f} ({p['duration']:.1f} s)"
                                          for p in d["pauses"]) or "none"))
-    print("Clarifying questions:")
+    print("Clarifying questions:" + ("" if d["clarifying_questions"] else " none"))
     for q in d["clarifying_questions"]:
         topics = f" [{', '.join(q['topics'])}]" if q["topics"] else ""
         print(f"  {q['start']:6.1f}  {q['text']}{topics}")
-    print("Findings:")
+    print("Findings:" + ("" if d["findings"] else " none"))
     for f in d["findings"]:
         at = "" if f["start"] is None else f"{f['start']:6.1f}  "
         print(f"  {at}{finding_label(f['kind'])}: {f['message']}")
