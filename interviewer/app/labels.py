@@ -1,18 +1,7 @@
 """Human-readable names and formats shared by the screens."""
 from __future__ import annotations
 
-KIND_LABELS = {
-    "phone_screen": "Technical phone screen",
-    "coding": "Coding",
-    "ml_breadth": "ML breadth",
-    "ml_depth": "ML depth",
-    "ml_system_design": "ML system design",
-    "behavioral": "Behavioral",
-}
-
-
-def kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+from interviewer.core.scripts.model import kind_label  # noqa: F401 (shared here)
 
 
 def count_text(count: int, noun: str, plural: str | None = None) -> str:

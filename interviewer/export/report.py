@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label
 from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line
+from interviewer.core.scripts.model import kind_label
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
 
@@ -164,7 +165,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     missing = list(missing_audio or [])
     script = script if script is not None else script_of(session)
     facts = {
-        "Round": f"{session.title} ({session.kind.replace('_', ' ')})",
+        "Round": f"{session.title} ({kind_label(session.kind)})",
         "Script": session.script_id,
         "Started": fmt_time(session.started_at),
         "Ended": fmt_time(session.ended_at),

@@ -50,6 +50,7 @@ def test_answers_are_labelled_without_script_ids_and_findings_at_round_time(stor
     md = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
     html = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
     assert "_Question, asked at 1:00.0, answer from 1:01.0_" in md
+    assert "- **Round:** Ownership stories (Behavioral)" in md  # the kind as the app names it, not its id
     assert "Question, asked at 1:00.0, answer from 1:01.0" in html
     assert "ownership, asked" not in md and "ownership, asked" not in html
     assert "- 1:04.0 Slow start: Took 3.0 s to start answering." in md

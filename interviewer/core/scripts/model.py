@@ -4,6 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ROUND_KINDS = ("phone_screen", "coding", "ml_breadth", "ml_depth", "ml_system_design", "behavioral")
+# What a person reads for each kind (screens, exports, the command line).
+KIND_LABELS = {
+    "phone_screen": "Technical phone screen",
+    "coding": "Coding",
+    "ml_breadth": "ML breadth",
+    "ml_depth": "ML depth",
+    "ml_system_design": "ML system design",
+    "behavioral": "Behavioral",
+}
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 MIN_ROUND_MINUTES = 45
 MAX_ROUND_MINUTES = 60
 # What the interviewer says to a clarifying question that no fact of the question answers.
