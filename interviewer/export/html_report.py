@@ -62,7 +62,7 @@ def render_html(report: SessionReport) -> str:
         parts += ["<h2>Phases</h2>", _table(report.phases)]
     if report.round_findings:
         parts += ["<h2>Round findings</h2><ul>"] + [
-            f"<li><b>{escape(finding_label(f.kind))}</b>: {escape(f.message)}</li>" for f in report.round_findings
+            f"<li>{_at(f)}<b>{escape(finding_label(f.kind))}</b>: {escape(f.message)}</li>" for f in report.round_findings
         ] + ["</ul>"]
     parts.append("<h2>Answers</h2>")
     if report.answers:
@@ -85,7 +85,7 @@ def render_html(report: SessionReport) -> str:
                 f"{escape(k)}: <b>{escape(v)}</b>" for k, v in a.numbers.items()) + "</p>")
         if a.findings:
             parts.append("<ul>" + "".join(
-                f"<li>{'' if f.start is None else fmt_clock(f.start) + ' '}<b>{escape(finding_label(f.kind))}</b>: "
+                f"<li>{_at(f)}<b>{escape(finding_label(f.kind))}</b>: "
                 f"{escape(f.message)}</li>" for f in a.findings)
                 + "</ul>")
     parts.append(coverage_section.html_section(report.coverage, report.phase_coverage, report.answer_numbers(),
@@ -101,3 +101,8 @@ def render_html(report: SessionReport) -> str:
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f"<title>{escape(report.heading)}</title><style>{CSS}{coverage_section.HTML_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n")
+
+
+def _at(f) -> str:
+    """A finding's time and a space, as the Markdown export and the review show it ('' if none)."""
+    return "" if f.start is None else fmt_clock(f.start) + " "

@@ -55,6 +55,9 @@ def test_answers_are_labelled_without_script_ids_and_findings_at_round_time(stor
     assert "ownership, asked" not in md and "ownership, asked" not in html
     assert "- 1:04.0 Slow start: Took 3.0 s to start answering." in md
     assert "1:04.0 <b>Slow start</b>" in html
+    store.add_finding(sid, "phase_under", "Intro: only 0.5 min of 3.0 planned.", start=0.0)
+    html = export_session(store, sid, "html", tmp_path / "r2.html").path.read_text()
+    assert "<li>0:00.0 <b>Phase short</b>: Intro" in html  # round findings are timed as in Markdown
 
 
 def test_debrief_is_exported_in_the_order_it_is_asked(store, tmp_path):
