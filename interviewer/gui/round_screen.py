@@ -227,8 +227,11 @@ class RoundScreen(QWidget):
             self.session.controller.repeat_question()
 
     def next_part(self) -> None:
-        """N: the candidate is done with this part; in the last part this ends the round."""
+        """N: the candidate is done with this part; in the last part this ends the round, after
+        asking as End round does (one key ended the whole round without a word)."""
         if self.running:
+            if not self.session.engine.has_next_phase and not self.ask_to_end_round():
+                return
             self.session.controller.next_part()
 
     def toggle_pause(self) -> None:

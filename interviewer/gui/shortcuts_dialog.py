@@ -17,7 +17,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Round", "Ctrl+Enter", "End your answer, also while typing in the scratchpad"),
     ("Round", "Esc", "Leave the scratchpad, so Space ends answers again"),
     ("Round", "R or Ctrl+R", "Repeat the question"),
-    ("Round", "N or Ctrl+N", "Next part of the round (ends the round in the last part)"),
+    ("Round", "N or Ctrl+N", "Next part of the round (in the last part: ends the round, after asking)"),
     ("Round", "P or Ctrl+P", "Pause or resume the round: clocks and recording"),
 )
 

@@ -56,3 +56,27 @@ def test_start_times_of_parts_left_early_do_not_overlap(qtbot):
     assert "01:40" in texts and "15:13" in texts  # the current part's start and the one ahead
     for (x0, text), (x1, _) in zip(labels, labels[1:]):
         assert x0 + metrics.horizontalAdvance(text) < x1, labels
+
+
+def test_next_part_in_the_last_part_asks_before_ending_the_round(qtbot, isolated_dirs, script_dirs, tmp_path,
+                                                                 confirmations):
+    """N in the last part ended the whole round at once; End round asks first."""
+    clock = FakeClock()
+    window, _speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    screen = window.round_screen
+    engine = screen.session.engine
+    for phase in ("design", "wrap"):
+        qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
+        qtbot.keyClick(screen, Qt.Key.Key_N)
+        qtbot.waitUntil(lambda: engine.current_phase.id == phase, timeout=3000)
+    assert confirmations.asked == []  # moving on between parts does not ask
+    qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
+    confirmations.answer_yes = False
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    assert confirmations.asked == ["End the round?"] and screen.running and not engine.is_over
+    confirmations.answer_yes = True
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    assert confirmations.asked == ["End the round?"] * 2
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
