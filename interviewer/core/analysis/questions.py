@@ -179,6 +179,13 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
             if second not in EMBEDDED_SUBJECT and any(
                     a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
                 return "question word"
+        # "...my first model people depended on how much detail do you want": a question
+        # Whisper ran on from the sentence before keeps its inversion, which an embedded
+        # clause never has ("I know how much detail you want"); not after a copula ("the
+        # question is how do we scale", which names a question).
+        for j in range(1, len(words) - 2):
+            if words[j] in WH and words[j - 1] not in {"is", "was"} and _inverted_after_wh(words[j:]):
+                return "question word"
         # "Is it a tumbling window, or do you need sliding ones": an alternative question
         # Whisper wrote without punctuation shows in the inversion after "or".
         for a, b, c in zip(words, words[1:], words[2:]):
@@ -214,8 +221,26 @@ def _pseudo_cleft(words: list[str]) -> bool:
         return False
     if words[2] in {"is", "was"} and words[1] not in AUX and words[1].endswith(("s", "ed")):
         return True
+    # "What made it hard was...", "what pulled me in was...": a "what" clause with its own verb
+    # and object, then the copula with no subject of its own ("what made you think it was
+    # broken" asks: "it was").
+    if words[1] not in AUX and words[1] not in SUBJECT and words[1] not in HOW_WHAT_QUANTITY:
+        for prev, w in zip(words[2:6], words[3:7]):
+            if w in {"is", "was"} and prev not in SUBJECT and prev not in CLAUSE_SUBJECT:
+                return True
     return (words[1] in {"is", "was"} and words[2] not in SUBJECT
             and any(w in {"is", "was"} for w in words[3:5]))
+
+
+def _inverted_after_wh(words: list[str]) -> bool:
+    """`words` open with a question word, then (after at most a quantity and a noun: "how much
+    detail") an auxiliary and a personal pronoun: "how much detail do you want"."""
+    start = 1
+    if len(words) > 2 and words[0] in QUANTITY_WH and words[1] in HOW_WHAT_QUANTITY:
+        start = 2
+        if words[2] not in AUX:
+            start = 3  # the noun: "how much detail"
+    return len(words) > start + 1 and words[start] in AUX and words[start + 1] in PERSONAL
 
 
 def _subject_before_aux(words: list[str]) -> bool:
@@ -224,7 +249,7 @@ def _subject_before_aux(words: list[str]) -> bool:
     for w in words:
         if w in AUX:
             return False
-        if w in PERSONAL:
+        if w in PERSONAL or w in {"it", "there"}:
             return True
     return False
 
@@ -414,6 +439,24 @@ SELF_ANSWER_GAP_S = 1.0
 BACK_REFERENCE = {"they", "them", "it", "that", "those", "these", "this", "so"}
 
 
+def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None) -> bool:
+    """"Why did they win? Mostly because...", "What's the cost? It's n log k.": a
+    wh-question the speaker answers at once, with no silence for the interviewer to answer in
+    (no sentence-break silence), is rhetorical. Yes/no questions said straight before a
+    statement ("Is the capacity ever zero? I'll treat zero as...") still ask: they state the
+    assumption the candidate goes on with."""
+    words = _strip_lead_in([WH_IS.get(w, w) for w in u.norm_words if not is_hesitation(w)])
+    if not words or words[0] not in WH or nxt is None:
+        return False
+    if nxt.start - u.end >= SENTENCE_GAP_S or not _no_break(u, nxt, gaps) or is_hesitation(nxt.tokens[0].norm):
+        return False
+    # The answer is a clause: a phrase straight after ("What are we optimizing for? Time spent
+    # or meaningful interactions.") lists the choices the question offers.
+    following = [w for w in nxt.norm_words if not is_hesitation(w)]
+    return (bool(following) and following[0] not in ("and", "or") and _has_clause(following)
+            and not question_cue(nxt))
+
+
 def _first_word(u: Utterance) -> str:
     return next((w for w in u.norm_words if not is_hesitation(w)), "")
 
@@ -488,6 +531,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                 and nxt.start - u.end < 1.0 and u.norm_words[0] in WH):
             continue
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
+            continue
+        if _answers_itself(u, nxt, gaps):
             continue
         if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))
                 and not leaves_turn(u, nxt)):

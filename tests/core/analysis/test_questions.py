@@ -534,3 +534,39 @@ def test_a_negated_tag_closes_a_question(text):
 ])
 def test_a_negation_inside_a_statement_is_no_tag(text):
     assert cue(text) == "", text
+
+
+@pytest.mark.parametrize("text", [
+    "What made it hard was that sellers gamed their titles.",
+    "What pulled me in was seeing a model change a product.",
+    "We looked at how often it failed in the first week.",
+    "So the question is how do we scale the index.",
+])
+def test_clefts_and_embedded_clauses_are_statements(text):
+    assert cue(text) == "", text
+
+
+@pytest.mark.parametrize("text", [
+    "What made you think it was broken?",
+    "It was my first model people depended on how much detail do you want on the pipeline.",
+    "That part is done so what should I cover next.",
+])
+def test_an_inverted_question_is_a_question_even_run_on(text):
+    assert cue(text), text
+
+
+@pytest.mark.parametrize("script", [
+    "Why did they win? Mostly because attention runs in parallel over the whole sequence.",
+    "What's the cost of that? It's n log k per query, which is fine for ten.",
+])
+def test_a_wh_question_answered_at_once_is_rhetorical(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
+@pytest.mark.parametrize("script", [
+    "What's the cost of a call? [1.5] Okay, expensive, so we minimise calls.",
+    "What are we optimizing for? Time spent or meaningful interactions.",
+    "Is the capacity ever zero? I will treat zero as a cache that stores nothing.",
+])
+def test_a_question_left_for_the_interviewer_or_offering_choices_still_asks(script):
+    assert len(analyze_answer(spoken(script)).clarifying.questions) == 1, script
