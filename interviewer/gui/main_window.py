@@ -468,20 +468,28 @@ class MainWindow(QMainWindow):
         for s in sessions:
             when = _time.strftime("%d %b %H:%M", _time.localtime(s.started_at))
             status = "" if s.status == SessionStatus.COMPLETED else f" [{s.status}]"
-            rows.append((s.id, f"{when}  {s.title}{status}  ({s.answer_count} answers)"))
+            rows.append((s.id, f"{when}  {s.title}{status}  ({count_text(s.answer_count, 'answer')})"))
         interrupted = {s.id for s in sessions if s.status == SessionStatus.INTERRUPTED}
         self.home.set_recent_sessions(rows, self.home.progress_label.text(), interrupted)
         self.refresh_progress()
 
     def discard_session(self, session_id: int) -> None:
+        """Asks first (the round leaves Home and Progress, with no way back here), then says so."""
         store = self.store()
         if store is None:
+            return
+        answer = QMessageBox.question(
+            self, "Discard the interrupted round?", "It leaves Home and Progress; its recordings stay in the "
+            "data folder (`interviewer sessions list` still shows it).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             store.discard_session(session_id)
         except Exception as exc:
             self.banner.show_message(f"Could not discard the round: {exc}")
             return
+        self.banner.show_message("The interrupted round was discarded; its recordings are kept.", "info")
         self.refresh_sessions()
 
     def refresh_progress(self) -> None:

@@ -115,7 +115,7 @@ def test_export_from_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
     qtbot.waitUntil(lambda: "export failed" in window.banner.text, timeout=5000)
 
 
-def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isolated_dirs, tmp_path):
+def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isolated_dirs, tmp_path, confirmations):
     """A round left in progress by a process that died shows up at the next start."""
     import subprocess as sp
 
@@ -137,6 +137,7 @@ def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isol
     assert "interrupted" in window.banner.text
     home = window.home
     assert home.recent_list.count() == 1 and "[interrupted]" in home.recent_list.item(0).text()
+    assert "(1 answer)" in home.recent_list.item(0).text()  # it said "(1 answers)"
     home.recent_list.setCurrentRow(0)
     assert home.discard_button.isVisibleTo(window)
     home.open_session_button.click()
@@ -144,5 +145,11 @@ def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isol
     assert "interrupted" in window.review_screen.title.text()
     window.show_screen("home")
     home.recent_list.setCurrentRow(0)
+    confirmations.answer_yes = False  # asked first: No keeps it (it was discarded at once, without a word)
     home.discard_button.click()
+    assert confirmations.asked == ["Discard the interrupted round?"]
+    assert "[interrupted]" in home.recent_list.item(0).text()
+    confirmations.answer_yes = True
+    home.discard_button.click()
+    assert "discarded" in window.banner.text
     assert home.recent_list.item(0).data(0x0100) is None  # only the "no sessions yet" line is left
