@@ -588,6 +588,19 @@ def asks_to_ask(text: str) -> bool:
 
 
 INVITATION = "Sure, go ahead."
+# "Can I assume the list fits in memory?" when no fact says otherwise: the candidate has made
+# the assumption already; "make a reasonable assumption" would tell them to do what they did.
+ASSUMPTION_REPLY = "Yes, that's a fair assumption. Go with it."
+_CHECKS_ASSUMPTION = re.compile(
+    r"\b(?:(?:can|could|may|should|shall) (?:i|we) (?:just |safely |also )?assume"
+    r"|(?:is it|would it be) (?:ok|okay|fair|safe|reasonable|alright|fine) to assume"
+    r"|(?:i'?ll|i will|i'?m going to|i am going to|let me|i'?d|i would|i'?m|i am|we'?ll|we will) "
+    r"(?:just )?assum(?:e|ing)\b.*\b(?:right|okay|ok|fine|correct|fair|alright)\W*$)")
+
+
+def checks_assumption(text: str) -> bool:
+    """The question asks the interviewer to confirm an assumption the candidate states."""
+    return bool(_CHECKS_ASSUMPTION.search(" ".join(words(text))))
 
 
 class ClarifyingReply(NamedTuple):
@@ -646,4 +659,6 @@ class ClarifyingResponder:
             fact = best_fact(candidate_question, topics, self.matcher, self.question.text)
             if fact is not None:
                 return ClarifyingReply(*fact)
+        if checks_assumption(candidate_question):
+            return ClarifyingReply(None, ASSUMPTION_REPLY)
         return ClarifyingReply(None, self.question.no_fact_reply)

@@ -4,7 +4,7 @@ tests/adapters/test_embeddings.py."""
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
 from interviewer.core.matching import (
-    RECALL_SENTENCES, STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks,
+    ASSUMPTION_REPLY, RECALL_SENTENCES, STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks,
     follow_up_needed, keyword_hits, topics_asked, words,
 )
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp, Phase, Question, RoundScript
@@ -311,3 +311,15 @@ def test_a_follow_up_is_skipped_when_one_of_its_words_was_said_in_other_words_ne
     assert Matcher(WordByWord(), Thresholds(0.3, 0.1, None, words=True)).follow_up_needed(near, follow_up)
     assert Matcher(Unit(), Thresholds(0.3, 0.1, None, words=True, keyword_recall=0.9)).keyword_recall(
         near, follow_up.if_missing) == 0.0
+
+
+def test_an_assumption_no_fact_answers_is_confirmed_not_sent_back():
+    """"Can I assume the input fits in memory?" got "Make an assumption and state it." although
+    the candidate had just stated one."""
+    responder = ClarifyingResponder(QUESTION)
+    for asked in ("Can I assume the input fits in memory?", "Is it okay to assume the ids are unique?",
+                  "I'll assume there are no duplicates, is that okay?", "I'm assuming it runs nightly, right?"):
+        assert responder.reply(asked) == (None, ASSUMPTION_REPLY), asked
+    # A fact about the assumed topic still answers it; other questions get the no-fact reply.
+    assert responder.reply("Can I assume the latency budget is a second?").topic == "latency"
+    assert responder.reply("What about privacy?").text == "Make an assumption and state it."
