@@ -32,7 +32,7 @@ DESKTOP_FILE = LINUX / f"{APP_ID}.desktop"
 METAINFO_FILE = LINUX / f"{APP_ID}.metainfo.xml"
 CHECK_NAMES = [name for name, _check in selfcheck.CHECKS]
 # The target for the bundle (decimal megabytes), met by the unpacked folder itself
-# (376 MB: Qt 90, CTranslate2 83, the int8 model 42, ONNX Runtime 37, numpy 42; no FFmpeg),
+# (410 MB on 3 December 2026; packaging/README.md has the breakdown; no FFmpeg),
 # and so by the download archive too. A GPU stack (torch, CUDA) would add gigabytes.
 SIZE_TARGET_MB = 450
 
