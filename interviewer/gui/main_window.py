@@ -509,12 +509,15 @@ class MainWindow(QMainWindow):
         def done(data) -> None:
             from interviewer.storage import SessionStatus
 
-
             rows = data.rows
             self.progress_screen.set_areas(data.areas, data.scripts)  # topic areas per round (weak spots)
             self.progress_screen.set_progress(rows)
             self.home.set_history(rows)  # the cards' last scores, the recent sessions' numbers
-            completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED)
+            from interviewer.core.scripts.model import ROUND_KINDS
+
+            # Rounds of the loop only: an imported recording is reviewed like one, but it is not a
+            # round practised (it said "4 rounds completed" after 2 rounds and 2 imports).
+            completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED and r.kind in ROUND_KINDS)
             self.home.progress_label.setText(
                 f"<b>{count_text(completed, 'round').capitalize()} completed.</b> "
                 f"Practice plan: {self.progress_screen.plan_summary.text()}")

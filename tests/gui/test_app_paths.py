@@ -153,3 +153,23 @@ def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isol
     home.discard_button.click()
     assert "discarded" in window.banner.text
     assert home.recent_list.item(0).data(0x0100) is None  # only the "no sessions yet" line is left
+
+
+def test_imported_recordings_are_not_counted_as_rounds_completed(qtbot, isolated_dirs, tmp_path):
+    """Home said "4 rounds completed" after two rounds and two imported recordings."""
+    from interviewer.app.import_recording import IMPORTED_KIND, IMPORTED_SCRIPT
+    from interviewer.app.services import ScriptList
+    from interviewer.gui.workers import wait_for_background_work
+    from interviewer.storage import SessionStatus, Store
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        for script, kind in ((IMPORTED_SCRIPT, IMPORTED_KIND), ("beh", "behavioral"), (IMPORTED_SCRIPT, IMPORTED_KIND)):
+            sid = store.create_session(script, "A round", kind, 45)
+            store.finish_session(sid, SessionStatus.COMPLETED)
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), open_store=lambda: Store.open(data)))
+    qtbot.addWidget(window)
+    window.refresh_sessions()
+    wait_for_background_work()
+    qtbot.waitUntil(lambda: "completed" in window.home.progress_label.text(), timeout=5000)
+    assert "1 round completed." in window.home.progress_label.text()
