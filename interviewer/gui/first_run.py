@@ -258,7 +258,10 @@ class FirstRunDialog(QDialog):
             self.mic_status.setText(f"The microphone could not be opened: {exc}")
             return
         self._recorder = recorder
+        had_focus = self.test_button.hasFocus()
         self.test_button.setEnabled(False)
+        if had_focus:  # Qt would move it on to Skip, and the next Enter closed the guide
+            self.next_button.setFocus()
         self.mic_status.setText("Recording: say a sentence as you would in the interview...")
         self._meter_timer.start()
         QTimer.singleShot(MIC_TEST_MS, self._stop_and_play)

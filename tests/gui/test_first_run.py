@@ -104,3 +104,27 @@ def test_the_lists_fill_when_the_devices_are_listed_after_the_guide_opened(qtbot
     assert [dialog.mic.itemText(i) for i in range(dialog.mic.count())][1:] == ["Virtual mic", "USB headset"]
     assert dialog.rate.value() == 150  # what was chosen meanwhile stays
     dialog.skip()
+
+
+def test_enter_after_starting_the_microphone_test_does_not_skip_the_guide(qtbot, isolated_dirs, script_dirs,
+                                                                         tmp_path, monkeypatch):
+    """Space on Test disabled it and Qt moved the focus to Skip: the next Enter closed the guide."""
+    from PySide6.QtCore import Qt
+
+    import interviewer.gui.first_run as first_run
+
+    monkeypatch.setattr(first_run, "MIC_TEST_MS", 50)
+    window, _speaker, _recorder = _window(qtbot, script_dirs, tmp_path)
+    window.maybe_show_first_run()
+    dialog = window.first_run
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    dialog.next_button.click()
+    dialog.test_button.setFocus()
+    qtbot.keyClick(dialog.test_button, Qt.Key.Key_Space)
+    assert "Recording" in dialog.mic_status.text()
+    assert dialog.focusWidget() is not dialog.skip_button
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.pages.currentIndex() == 2  # Enter went on to the voice step
+    qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=3000)
+    dialog.skip()
