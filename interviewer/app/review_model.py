@@ -10,6 +10,7 @@ from typing import Any
 
 from interviewer.core.analysis import summary
 from interviewer.core.scripts.model import RoundScript
+from interviewer.export.report import last_moment
 from interviewer.storage.progress import round_parts
 
 LONG_PAUSE_S = 2.0
@@ -57,19 +58,6 @@ def round_numbers(session: Any, script: RoundScript | None = None, long_pause_s:
         ended = p.ended_at if p.ended_at is not None else end_of_round
         phases.append(PhaseNumbers(p.phase_id, p.name, p.planned_minutes * 60.0, max(0.0, ended - p.started_at)))
     return RoundNumbers(**vars(numbers), phases=phases)
-
-
-def last_moment(session: Any) -> float:
-    """The latest round second anything is known to have happened: a phase's end, a question
-    asked, an answer's end. A round interrupted by a crash has no end for its last phase; it
-    lasted at least until this (its phase was counted as 0 s long before, and drawn to the
-    round's planned end)."""
-    times = [0.0]
-    for p in session.phases:
-        times += [t for t in (p.started_at, p.ended_at) if t is not None]
-    for a in session.answers:
-        times += [t for t in (a.asked_at, a.answer_start, a.answer_end) if t is not None]
-    return max(times)
 
 
 def _duration(answer: Any) -> float:

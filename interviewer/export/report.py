@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label
@@ -143,6 +144,18 @@ def answer_label(answer: Answer) -> str:
     return ", ".join([kind, *when])
 
 
+def last_moment(session: Any) -> float:
+    """The latest round second anything is known to have happened: a phase's end, a question
+    asked, an answer's end. A round interrupted by a crash has no end for its last phase; it
+    lasted at least until this."""
+    times = [0.0]
+    for p in session.phases:
+        times += [t for t in (p.started_at, p.ended_at) if t is not None]
+    for a in session.answers:
+        times += [t for t in (a.asked_at, a.answer_start, a.answer_end) if t is not None]
+    return max(times)
+
+
 def _at_round_time(f: Finding, answer_start: float | None) -> Finding:
     if answer_start is None:
         return f
@@ -176,9 +189,12 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         facts["Took"] = f"{(session.ended_at - session.started_at) / 60:.1f} min"
     phases = []
     for p in session.phases:
-        actual = None if p.ended_at is None else (p.ended_at - p.started_at) / 60
+        # An interrupted round's last phase has no end: it lasted until the last thing heard,
+        # as the review counts it (this said "-" where the review said 04:57).
+        ended = p.ended_at if p.ended_at is not None else last_moment(session)
+        actual = max(0.0, ended - p.started_at) / 60
         phases.append({"Phase": p.name, "Planned": f"{p.planned_minutes:g} min",
-                       "Actual": "-" if actual is None else f"{actual:.1f} min",
+                       "Actual": f"{actual:.1f} min",
                        "Started at": fmt_clock(p.started_at)})
     numbers = round_summary(session, script, coverage_matcher(text_encoder) if script is not None else None)
     facts.update(round_facts(numbers))

@@ -27,3 +27,8 @@ def test_the_last_phase_of_an_interrupted_round_ends_where_the_round_stopped(qap
     assert [(p.id, p.start, p.end) for p in screen.timeline.data.actual] == [
         ("clarify", 0.0, 200.0), ("design", 200.0, 495.0)]
     assert screen.phase_table.item(1, 2).text() == "04:55"
+    # ... and the exports say the same (their phase table said "-").
+    from interviewer.export.report import build_report
+
+    report = build_report(session, script=None)
+    assert [(p["Phase"], p["Actual"]) for p in report.phases] == [("Clarify", "3.3 min"), ("Design", "4.9 min")]
