@@ -271,7 +271,9 @@ class RoundTimelinePlot(QWidget):
 
 
 def _axis_step(total: float) -> float:
-    for step in (10, 30, 60, 120, 300, 600, 900):
+    """Seconds between the time axis's labels: at most 8 steps (a 5-second imported recording
+    had one label, 00:00, and no other)."""
+    for step in (1, 2, 5, 10, 30, 60, 120, 300, 600, 900):
         if total / step <= 8:
             return float(step)
     return 1800.0

@@ -42,3 +42,11 @@ def test_a_kind_keeps_its_colour_when_an_earlier_kind_has_no_points(qapp):
     rated_only.set_series([Series("ML system design", []), Series("Behavioral", [(2.5, 0.9)])])
     assert [s.name for s in rated_only.series] == ["Behavioral"]
     assert rated_only.series_colour(0) == both.series_colour(1) != both.series_colour(0)
+
+
+def test_a_short_recordings_timeline_axis_has_more_than_one_label():
+    """An imported 5-second recording (a 6-second timeline) showed only "00:00" under its axis."""
+    from interviewer.gui.timeline_widgets import _axis_step
+
+    assert 6.0 / _axis_step(6.0) >= 2
+    assert [_axis_step(t) for t in (45 * 60.0, 60 * 60.0, 90.0)] == [600.0, 600.0, 30.0]  # rounds as before
