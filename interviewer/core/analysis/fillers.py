@@ -42,6 +42,19 @@ _KIND_NOT_AFTER = {
     "whatever", "particular", "certain", "my", "your", "our", "their", "its",
 }
 _ALWAYS = {"basically", "literally", "actually"}
+# "like" straight after one of these cannot be a verb or "such as": "points at like the list
+# nodes", "in like two days". ("Of like" is left out: "kind of like a cache" compares.)
+_PREPOSITION_BEFORE_LIKE = {"at", "in", "on", "for", "from", "with", "into", "about", "over", "under",
+                            "after", "before", "by", "around", "than", "within", "through"}
+
+
+def _bare_like_filler(prev: str, nxt: str) -> bool:
+    """A "like" Whisper wrote without commas that still cannot be a verb or "such as": after
+    a preposition, or between a copula and a participle or adverb ("has to be like explained",
+    "it's like really slow")."""
+    if prev in _PREPOSITION_BEFORE_LIKE:
+        return bool(nxt)
+    return prev in _COPULA and len(nxt) > 4 and nxt.endswith(("ed", "ly"))
 MIN_HESITATION_GAP_S = 0.12
 
 
@@ -128,6 +141,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     if t.norm in _ALWAYS:
         return t.norm, i
     if t.norm == "like":
+        if i > 0 and not tokens[i - 1].comma_after and _bare_like_filler(prev, nxt):
+            return "like", i
         if prev in _LIKE_NOT_AFTER and not tokens[i - 1].comma_after and not (
                 prev in _COPULA and t.comma_after):
             return None

@@ -37,6 +37,8 @@ def test_words_that_are_not_hesitations(word):
     "If you know the traffic we can size it.",
     "Okay, so I would start with a simple baseline.",
     "And then so, the events land in a queue.",
+    "We would like to ship it in May.",
+    "It would be like the old system, only faster.",
 ])
 def test_false_friends_are_not_fillers(text):
     assert fillers_in(text) == []
@@ -60,6 +62,12 @@ def test_false_friends_are_not_fillers(text):
     ("All right. Um, so, um, a ranking system.", ["um", "so", "um"]),
     ("Okay, so, um, the events land in a queue.", ["so", "um"]),
     ("Um, so the events land in a queue.", ["um"]),               # "so" links, it does not stall
+    # Whisper left out the commas, but after a preposition, or between a copula and a
+    # participle or adverb, "like" can be nothing else.
+    ("The map points at like the list nodes.", ["like"]),
+    ("We retrain in like two days.", ["like"]),
+    ("It has to be like explained to the customer.", ["like"]),
+    ("The index is like really slow.", ["like"]),
 ])
 def test_lexical_fillers_in_context(text, expected):
     assert fillers_in(text) == expected
