@@ -451,10 +451,12 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
     if nxt.start - u.end >= SENTENCE_GAP_S or not _no_break(u, nxt, gaps) or is_hesitation(nxt.tokens[0].norm):
         return False
     # The answer is a clause: a phrase straight after ("What are we optimizing for? Time spent
-    # or meaningful interactions.") lists the choices the question offers.
-    following = [w for w in nxt.norm_words if not is_hesitation(w)]
+    # or meaningful interactions.") lists the choices the question offers. A clause on the
+    # speaker's own plan ("What is the latency target? I would start with a simple ranker")
+    # goes on without the answer: the question was the interviewer's to answer.
+    following = _strip_lead_in([w for w in nxt.norm_words if not is_hesitation(w)])
     return (bool(following) and following[0] not in ("and", "or") and _has_clause(following)
-            and not question_cue(nxt))
+            and following[0] not in FIRST_PERSON | {"let", "let's"} and not question_cue(nxt))
 
 
 def _first_word(u: Utterance) -> str:

@@ -567,6 +567,7 @@ def test_a_wh_question_answered_at_once_is_rhetorical(script):
     "What's the cost of a call? [1.5] Okay, expensive, so we minimise calls.",
     "What are we optimizing for? Time spent or meaningful interactions.",
     "Is the capacity ever zero? I will treat zero as a cache that stores nothing.",
+    "Um, so what is the latency target? I would, like, start with a simple ranker and measure it.",
 ])
 def test_a_question_left_for_the_interviewer_or_offering_choices_still_asks(script):
     assert len(analyze_answer(spoken(script)).clarifying.questions) == 1, script
