@@ -158,7 +158,7 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
     ranked = [s for s in standings(rounds, kind) if s.rate < 1.0][:focus_areas]
     focus = tuple(s.area for s in ranked)
     if kind not in practised:
-        reason = f"week {week.week.number} ({week.week.focus.lower()}): no round of this kind yet"
+        reason = f"week {week.week.number}: no round of this kind yet"  # the week's focus is said beside it
     elif focus:
         weakest = ranked[0]
         reason = (f"week {week.week.number}: {weakest.area} covered in {weakest.covered_recently} of the last "

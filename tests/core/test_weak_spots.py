@@ -89,6 +89,8 @@ def test_the_next_round_follows_the_week_and_the_weakest_area():
     progress = track_plan(plan, done)
     first = propose_next_round(progress, [])
     assert first.kind == "ml_system_design" and first.focus == () and "no round of this kind" in first.reason
+    # Shown after "Next: week N, <focus>.": the reason does not repeat the focus in brackets.
+    assert "(" not in first.reason and first.reason.startswith("week ")
     rounds = [design_round(1, False), design_round(2, False)]
     nxt = propose_next_round(track_plan(plan, done + [(1, "ml_system_design"), (2, "ml_system_design")]), rounds)
     # Design practised already, depth never: depth first.
