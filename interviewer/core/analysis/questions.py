@@ -459,6 +459,18 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
             and following[0] not in FIRST_PERSON | {"let", "let's"} and not question_cue(nxt))
 
 
+# "She asked me, can we ship it and fix it later?", "my manager was like, why is this late?":
+# a question quoted in a story was asked of someone else, not of the interviewer.
+REPORTED = re.compile(r"\b(asked|asks|said|says|wondered|wonders|goes|was like|were like|is like)"
+                      r"(?: (?:me|us|him|her|them|myself|everyone|the team|the room))?$")
+
+
+def _reported(u: Utterance) -> bool:
+    """The question is quoted after a reporting verb that closes the clause before it."""
+    clauses = _clauses(u)
+    return any(REPORTED.search(" ".join(c)) for c in clauses[:-1] if c)
+
+
 def _first_word(u: Utterance) -> str:
     return next((w for w in u.norm_words if not is_hesitation(w)), "")
 
@@ -510,6 +522,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if STORY_QUESTION.search(" ".join(u.norm_words)) or stumbles(u, nxt):
             continue
         if asks_to_ask(u.text):  # "Can I ask a question?" is a request to ask, nothing asked yet
+            continue
+        if _reported(u):
             continue
         content = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
         if len(content) <= 1 and (not content or content[0] not in WH):

@@ -571,3 +571,20 @@ def test_a_wh_question_answered_at_once_is_rhetorical(script):
 ])
 def test_a_question_left_for_the_interviewer_or_offering_choices_still_asks(script):
     assert len(analyze_answer(spoken(script)).clarifying.questions) == 1, script
+
+
+@pytest.mark.parametrize("script", [
+    "She asked me, can we ship it out and fix it later?",
+    "My manager was like, why is this late?",
+    "The product lead said, do we really need a second model?",
+])
+def test_a_question_quoted_in_a_story_is_not_asked_of_the_interviewer(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
+@pytest.mark.parametrize("script", [
+    "Let me ask, is the data sorted by time?",
+    "I asked about it last time, but is the data sorted?",
+])
+def test_asking_in_the_present_still_asks(script):
+    assert len(analyze_answer(spoken(script)).clarifying.questions) == 1, script
