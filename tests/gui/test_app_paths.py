@@ -115,6 +115,27 @@ def test_export_from_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
     qtbot.waitUntil(lambda: "export failed" in window.banner.text, timeout=5000)
 
 
+def test_an_export_can_start_as_soon_as_the_last_one_has_reported(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """A worker marks its job finished only after posting the result to the GUI thread: an
+    export started in between was refused as "still being written" (the export test above
+    failed about one run in two)."""
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    run_round(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    review = window.review
+    review.export_session(window.last_session_id, "json", tmp_path / "first.json")
+    qtbot.waitUntil(lambda: review.last_export is not None, timeout=10000)
+    review.export_job.task.finished.clear()  # reported, not yet marked finished by its worker
+    review.last_export = None
+    review.export_session(window.last_session_id, "json", tmp_path / "second.json")
+    qtbot.waitUntil(lambda: review.last_export is not None, timeout=10000)
+    assert (tmp_path / "second.json").is_file()
+    assert "still being written" not in window.banner.text
+
+
 def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isolated_dirs, tmp_path, confirmations):
     """A round left in progress by a process that died shows up at the next start."""
     import subprocess as sp
