@@ -131,6 +131,14 @@ def test_toml_syntax_error_names_file_line_and_column(tmp_path):
     assert "column" in found
 
 
+def test_a_string_left_open_to_the_end_names_the_line_it_opens_on(tmp_path):
+    """tomllib gives no position when the file ends inside a string: the message had no line."""
+    text = VALID + 'description = """A round that\nnever closes its text\n'
+    found = only(problems(tmp_path, text, "open.toml"))
+    line = VALID.count("\n") + 1
+    assert found.startswith(f"{tmp_path / 'open.toml'}:{line}: TOML syntax: Unterminated string"), found
+
+
 def test_unknown_key_suggests_the_right_one(tmp_path):
     text = VALID.replace('expected_points = ["hash map', 'expected_point = ["hash map')
     found = only(problems(tmp_path, text))

@@ -75,7 +75,7 @@ def parse_script(text: str, source: str = "<script>", *, bundled: bool = False) 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ScriptError([_syntax_problem(source, exc)]) from None
+        raise ScriptError([_syntax_problem(source, exc, text)]) from None
     except RecursionError:
         where, field_name = _worst_line(text, "[{")
         raise ScriptError([f"{_where_in(source, where)}: {field_name}arrays or tables nested too "
@@ -253,13 +253,27 @@ def _worst_line(text: str, chars: str) -> tuple[int | None, str]:
 _TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 
-def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError) -> str:
+def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str = "") -> str:
     text = str(exc)
     match = _TOML_POSITION.match(text)
     if match:
         return (f"{source}:{match['line']}: TOML syntax: {match['msg']} "
                 f"(column {match['col']})")
+    if text.endswith("(at end of document)"):
+        # tomllib gives no line here: name the line where the unclosed string opened, else the
+        # last line, so the user knows where to look.
+        msg = text.removesuffix("(at end of document)").strip()
+        line = _unclosed_string_line(document) or max(1, document.count("\n") + (not document.endswith("\n")))
+        return f"{source}:{line}: TOML syntax: {msg} (the file ends before it is closed)"
     return f"{source}: TOML syntax: {text}"
+
+
+def _unclosed_string_line(document: str) -> int | None:
+    """The line where a \"\"\" (or \'\'\') string opens and is never closed."""
+    for quote in ('"""', "'''"):
+        if document.count(quote) % 2:
+            return document[:document.rfind(quote)].count("\n") + 1
+    return None
 
 
 # ---------------------------------------------------------------- source lines
