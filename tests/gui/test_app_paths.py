@@ -97,13 +97,19 @@ def test_full_disk_mid_round_gives_a_message_and_keeps_the_recordings(qtbot, iso
     assert session.status == "completed" and len(session.answers) == len(recorder.paths)
 
 
-def test_export_from_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
+def _reviewed_round(qtbot, script_dirs, tmp_path):
+    """A window on the review of a round just played with the fakes."""
     clock = FakeClock()
     window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
     window.home.select_script("test-design")
     window.home.start_button.click()
     run_round(qtbot, window, clock)
     qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    return window
+
+
+def test_export_from_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
+    window = _reviewed_round(qtbot, script_dirs, tmp_path)
     for fmt in ("html", "pdf", "json"):
         out = tmp_path / f"round.{fmt}"
         window.review.last_export = None
@@ -119,12 +125,7 @@ def test_an_export_can_start_as_soon_as_the_last_one_has_reported(qtbot, isolate
     """A worker marks its job finished only after posting the result to the GUI thread: an
     export started in between was refused as "still being written" (the export test above
     failed about one run in two)."""
-    clock = FakeClock()
-    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
-    window.home.select_script("test-design")
-    window.home.start_button.click()
-    run_round(qtbot, window, clock)
-    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    window = _reviewed_round(qtbot, script_dirs, tmp_path)
     review = window.review
     review.export_session(window.last_session_id, "json", tmp_path / "first.json")
     qtbot.waitUntil(lambda: review.last_export is not None, timeout=10000)
