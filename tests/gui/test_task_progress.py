@@ -135,7 +135,7 @@ def test_an_export_shows_progress_and_writes_the_file(qtbot, two_hour_round, tmp
     assert not bar.isVisible() and first < 1000
     assert sf.info(out).duration == pytest.approx(12 * 600 + 11 * 0.5, abs=0.1)
     assert sorted(p.name for p in out.parent.iterdir()) == ["round.flac"]
-    assert "Exported to" in controller.banner.history[-1][1]
+    assert any("Exported to" in text for _level, text in controller.banner.history)
 
 
 def test_a_cancelled_export_leaves_no_file(qtbot, two_hour_round, tmp_path):
@@ -154,7 +154,9 @@ def test_a_cancelled_export_leaves_no_file(qtbot, two_hour_round, tmp_path):
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)
     assert list(out.parent.iterdir()) == []  # neither the file nor its temporary
     assert controller.last_export is None
-    assert "Export cancelled" in controller.banner.history[-1][1]
+    # Not necessarily the last message: the notice that the round's recordings still need
+    # transcribing is posted from another worker and may come after it.
+    assert any("Export cancelled" in text for _level, text in controller.banner.history)
 
 
 # ---------------------------------------------------------------- catching up transcripts
