@@ -60,7 +60,6 @@ class ReviewController:
         self._play_token: object = None  # the playback the status line is about
         self.last_export: ExportResult | None = None
         self.export_job: Job | None = None  # the export being written (its Cancel is on the screen)
-        self._ended_export: Job | None = None  # the last export whose end was reported
         self.catch_up_job: Job | None = None  # recordings being transcribed (the same)
         # Importing a recording is not tied to one screen: the window shows this bar (status bar).
         self.import_progress = TaskProgress()
@@ -350,9 +349,7 @@ class ReviewController:
         store = self._store()
         if store is None:
             return
-        # Not `export_job.finished`: a job reports its end on the GUI thread before its worker
-        # marks it finished, so an export started right after the last one ended was refused.
-        if self.export_job is not None and self.export_job is not self._ended_export:
+        if self.export_job is not None and not self.export_job.finished:
             self.banner.show_message("An export is still being written; wait for it or cancel it.", "info")
             return
         from interviewer.export import AUDIO_FORMATS, export_session
@@ -384,6 +381,5 @@ class ReviewController:
         bar.start(job, f"Exporting {out.name}...", seconds=fmt in AUDIO_FORMATS)
 
     def _export_ended(self, job: Job) -> None:
-        self._ended_export = job
         if self.export_job is job:
             self.screen.export_progress.finish()

@@ -82,17 +82,21 @@ class _Task(QRunnable):
         try:
             result = self._fn()
         except BaseException as exc:  # reported on the GUI thread, never lost
+            # Finished before its handler is posted: the handler (or anything it starts, such
+            # as the next export) must see the work as over. It was set after, so an export
+            # started right after the last one reported was refused as still running.
+            self.finished.set()
             if self._on_error is not None:
                 handler = self._on_error
                 self._poster.post(lambda error=exc: handler(error))  # `exc` is unbound after except
             else:
                 report_exception(exc, "background work failed")  # to the log and the banner
         else:
+            self.finished.set()
             if self._on_done is not None:
                 handler = self._on_done
                 self._poster.post(lambda: handler(result))
         finally:
-            self.finished.set()
             self._poster.post(lambda: _active_tasks.discard(self))
 
 

@@ -14,7 +14,7 @@ from interviewer.app.services import AppServices
 from interviewer.gui.workers import wait_for_background_work
 from interviewer.storage import DiskFullError
 
-from test_round import make_window, run_round
+from test_round import make_window, play_to_review, run_round
 
 
 def test_home_lists_every_bundled_round(qtbot, isolated_dirs):
@@ -97,19 +97,8 @@ def test_full_disk_mid_round_gives_a_message_and_keeps_the_recordings(qtbot, iso
     assert session.status == "completed" and len(session.answers) == len(recorder.paths)
 
 
-def _reviewed_round(qtbot, script_dirs, tmp_path):
-    """A window on the review of a round just played with the fakes."""
-    clock = FakeClock()
-    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
-    window.home.select_script("test-design")
-    window.home.start_button.click()
-    run_round(qtbot, window, clock)
-    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
-    return window
-
-
 def test_export_from_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
-    window = _reviewed_round(qtbot, script_dirs, tmp_path)
+    window = play_to_review(qtbot, script_dirs, tmp_path)
     for fmt in ("html", "pdf", "json"):
         out = tmp_path / f"round.{fmt}"
         window.review.last_export = None
@@ -119,22 +108,6 @@ def test_export_from_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
     assert "Exported to" in window.banner.text
     window.review.export_session(window.last_session_id, "html", tmp_path / "no-such-folder" / "x.html")
     qtbot.waitUntil(lambda: "export failed" in window.banner.text, timeout=5000)
-
-
-def test_an_export_can_start_as_soon_as_the_last_one_has_reported(qtbot, isolated_dirs, script_dirs, tmp_path):
-    """A worker marks its job finished only after posting the result to the GUI thread: an
-    export started in between was refused as "still being written" (the export test above
-    failed about one run in two)."""
-    window = _reviewed_round(qtbot, script_dirs, tmp_path)
-    review = window.review
-    review.export_session(window.last_session_id, "json", tmp_path / "first.json")
-    qtbot.waitUntil(lambda: review.last_export is not None, timeout=10000)
-    review.export_job.task.finished.clear()  # reported, not yet marked finished by its worker
-    review.last_export = None
-    review.export_session(window.last_session_id, "json", tmp_path / "second.json")
-    qtbot.waitUntil(lambda: review.last_export is not None, timeout=10000)
-    assert (tmp_path / "second.json").is_file()
-    assert "still being written" not in window.banner.text
 
 
 def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isolated_dirs, tmp_path, confirmations):

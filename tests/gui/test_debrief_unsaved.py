@@ -1,18 +1,11 @@
 """Leaving the debrief with answers not saved asks first (they were lost without a word)."""
 from __future__ import annotations
 
-from interviewer.core.clock import FakeClock
-
-from test_round import make_window, run_round
+from test_round import play_to_review
 
 
 def _debrief(qtbot, script_dirs, tmp_path):
-    clock = FakeClock()
-    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
-    window.home.select_script("test-design")
-    window.home.start_button.click()
-    run_round(qtbot, window, clock, step=40.0)
-    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    window = play_to_review(qtbot, script_dirs, tmp_path, step=40.0)
     window.review_screen.debrief_button.click()
     assert window.current_screen_key() == "debrief"
     return window, window.debrief_screen

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interviewer.core.clock import FakeClock
-
-from test_round import make_window, run_round
+from test_round import play_to_review
 
 
 def test_a_name_without_a_suffix_gets_the_formats(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    clock = FakeClock()
-    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
-    window.home.select_script("test-design")
-    window.home.start_button.click()
-    run_round(qtbot, window, clock)
-    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    window = play_to_review(qtbot, script_dirs, tmp_path)
     written = []
     monkeypatch.setattr(window.review, "export_session", lambda sid, fmt, out: written.append((fmt, out)))
     chosen = {"path": str(tmp_path / "round")}

@@ -55,6 +55,17 @@ def run_round(qtbot, window, clock, step=20.0, answer_every=2):
     return ticks
 
 
+def play_to_review(qtbot, script_dirs, tmp_path, step=20.0):
+    """A window on the review of a "test-design" round just played with the fakes."""
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    run_round(qtbot, window, clock, step=step)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    return window
+
+
 def test_full_round_runs_saves_and_opens_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
     clock = FakeClock()
     window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)

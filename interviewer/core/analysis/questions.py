@@ -61,10 +61,10 @@ INDIRECT = re.compile(
 EMBEDDED_SUBJECT = {"i", "we", "you", "they", "he", "she", "it", "the", "a", "an", "our", "my",
                     "your", "their", "this", "these", "those"}
 TAG_END = {"right", "correct", "yes", "yeah", "no"}
-TAG_PAIRS = [[aux, pronoun] for aux in ("isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
-                                        "didn't", "won't", "wouldn't", "can't", "couldn't",
-                                        "shouldn't", "haven't", "hasn't")
-             for pronoun in ("it", "they", "we", "you", "he", "she", "i", "there", "that")]
+TAG_PAIRS = {(aux, pronoun) for aux in ("isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
+                                         "didn't", "won't", "wouldn't", "can't", "couldn't",
+                                         "shouldn't", "haven't", "hasn't")
+             for pronoun in ("it", "they", "we", "you", "he", "she", "i", "there", "that")}
 PERSONAL = {"i", "we", "you", "they", "he", "she"}
 COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "could"}
 MAX_TAG_GAP_S = 1.0
@@ -197,7 +197,7 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     words = [w for w in u.norm_words if not is_hesitation(w)]
     # "..., doesn't it", "..., aren't they", "..., don't you think": a negated auxiliary and a
     # pronoun close only a tag question, with or without the comma Whisper may drop.
-    if len(words) > 3 and (words[-2:] in TAG_PAIRS or words[-3:] == ["don't", "you", "think"]):
+    if len(words) > 3 and (tuple(words[-2:]) in TAG_PAIRS or words[-3:] == ["don't", "you", "think"]):
         return "tag question"
     return ""
 

@@ -253,7 +253,7 @@ def _worst_line(text: str, chars: str) -> tuple[int | None, str]:
 _TOML_POSITION = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 
 
-def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str = "") -> str:
+def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str) -> str:
     text = str(exc)
     match = _TOML_POSITION.match(text)
     if match:
