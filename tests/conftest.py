@@ -1,5 +1,6 @@
 import faulthandler
 import os
+import shutil
 import sys
 import tempfile
 
@@ -8,11 +9,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Processes the tests start (the CLI, transcription and speech children) log here, not into the
 # user's log folder (interviewer.paths.log_dir).
-os.environ.setdefault("INTERVIEWER_LOG_DIR", tempfile.mkdtemp(prefix="interviewer-test-logs-"))
+# A run that passes removes the folder it made; a failing one keeps it to read.
+_OWN_LOG_DIR = None
+if "INTERVIEWER_LOG_DIR" not in os.environ:
+    _OWN_LOG_DIR = tempfile.mkdtemp(prefix="interviewer-test-logs-")
+    os.environ["INTERVIEWER_LOG_DIR"] = _OWN_LOG_DIR
 
 # A test run must end once its tests have: a hang at exit (a stuck audio stream or child
 # process) would otherwise hold CI until its own time limit, with nothing to show why.
 EXIT_GRACE_SECONDS = 120
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _OWN_LOG_DIR is not None and exitstatus == 0:
+        shutil.rmtree(_OWN_LOG_DIR, ignore_errors=True)
 
 
 def pytest_unconfigure(config):
