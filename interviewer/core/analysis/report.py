@@ -26,6 +26,9 @@ from interviewer.core.matching import Matcher
 FILLER_CLUSTER_WINDOW_S = 10.0
 FILLER_CLUSTER_MIN = 3
 FILLERS_GOOD_PER_100 = 2.0     # the target (coaching tools): under 2 per 100 words; at or over it, work on it
+# Under this many words a rate says little: one "um" in "Um, okay, sure." would read "33.3 per 100
+# words". Such answers get the count alone.
+FILLER_RATE_MIN_WORDS = 30
 # One filler is a slip, not a habit: in a short answer its rate is over the target (1 in 32 words
 # is 3.1 per 100) while the round's is under it, and "work on it" would be the only advice shown.
 FILLERS_HABIT_MIN = 2
@@ -289,8 +292,11 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         else:
             severity = "problem" if len(a.fillers) >= FILLERS_HABIT_MIN else "note"
         noun = "filler word" if len(a.fillers) == 1 else "filler words"
-        out.append(Finding("fillers", f"{len(a.fillers)} {noun} ({per100:.1f} per 100 words; "
-                           f"under {FILLERS_GOOD_PER_100:g} is good).", a.fillers[0].start, None, severity))
+        if a.pace.words < FILLER_RATE_MIN_WORDS:
+            message = f"{len(a.fillers)} {noun} in a short answer of {a.pace.words} words."
+        else:
+            message = f"{len(a.fillers)} {noun} ({per100:.1f} per 100 words; under {FILLERS_GOOD_PER_100:g} is good)."
+        out.append(Finding("fillers", message, a.fillers[0].start, None, severity))
         i = 0
         while i < len(a.fillers):
             j = i

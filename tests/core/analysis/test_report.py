@@ -73,11 +73,24 @@ def test_one_filler_in_a_short_answer_is_a_slip_not_something_to_work_on():
                                 "Um, the latency budget is two hundred milliseconds."))
     [finding] = [f for f in one.findings if f.kind == "fillers"]
     assert one.filler_rates()["per_100_words"] >= 2 and finding.severity == "note"
-    assert finding.message.startswith("1 filler word (")
+    assert finding.message.startswith("1 filler word ")
     two = analyze_answer(spoken("I would um optimize long term watch time with guardrails for diversity. "
                                 "Um, the latency budget is two hundred milliseconds."))
     [finding] = [f for f in two.findings if f.kind == "fillers"]
-    assert finding.severity == "problem" and finding.message.startswith("2 filler words (")
+    assert finding.severity == "problem" and finding.message.startswith("2 filler words ")
+
+
+def test_a_short_answer_gets_a_filler_count_not_a_rate():
+    """A new-user run: "Um, okay, I think that covers it." was told "1 filler word (16.7 per 100
+    words...)": a rate over six words says nothing."""
+    from interviewer.core.analysis.report import FILLER_RATE_MIN_WORDS, analyze_answer
+    from .speech import spoken
+
+    short = analyze_answer(spoken("Um, okay, I think that covers it."))
+    [finding] = [f for f in short.findings if f.kind == "fillers"]
+    assert short.pace.words < FILLER_RATE_MIN_WORDS
+    assert finding.message == f"1 filler word in a short answer of {short.pace.words} words."
+    assert finding.severity == "note"
 
 
 def test_a_filler_rate_off_the_target_is_something_to_work_on():
