@@ -163,6 +163,7 @@ class FirstRunDialog(QDialog):
         window.model_status.changed.connect(self._model_changed)
         self._model_changed(window.model_status.state, window.model_status.message)
         self.go(0)
+        self.next_button.setFocus()  # else Qt focuses Skip, the first button: Enter closed the guide
 
     # ------------------------------------------------------------------ steps
 

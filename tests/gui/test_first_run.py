@@ -128,3 +128,19 @@ def test_enter_after_starting_the_microphone_test_does_not_skip_the_guide(qtbot,
     assert dialog.isVisible() and dialog.pages.currentIndex() == 2  # Enter went on to the voice step
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=3000)
     dialog.skip()
+
+
+def test_enter_when_the_guide_opens_goes_to_the_next_step(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """The guide opened with the focus on Skip (the first button), so a keyboard user's first
+    Enter closed it instead of going on to the microphone step."""
+    from PySide6.QtCore import Qt
+
+    window, _speaker, _recorder = _window(qtbot, script_dirs, tmp_path)
+    window.maybe_show_first_run()
+    dialog = window.first_run
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    assert dialog.focusWidget() is dialog.next_button
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.pages.currentIndex() == 1
+    dialog.skip()
