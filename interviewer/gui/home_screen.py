@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTextBrowser,
@@ -42,6 +43,9 @@ def _headline(row: Any) -> str:
     return " · ".join(parts)
 
 
+SELECTED_BORDER_EXTRA = 1  # theme.py: #roundCards::item:selected has a 2px border, others 1px
+
+
 class _WrappedCardDelegate(QStyledItemDelegate):
     """A card's height for the width it is painted at. The view asks for the height at its full
     width but paints each item `spacing` narrower on both sides, so a title that wraps once more
@@ -51,9 +55,22 @@ class _WrappedCardDelegate(QStyledItemDelegate):
         view = self.parent()
         narrowed = QStyleOptionViewItem(option)
         width = view.viewport().width() - 2 * view.spacing()
-        if width > 0:
-            narrowed.rect = QRect(option.rect.x(), option.rect.y(), width, option.rect.height())
-        return super().sizeHint(narrowed, index)
+        if width <= 0:
+            return super().sizeHint(narrowed, index)
+        # The stylesheet's card box (margin, border, padding) and the icon come on top of the
+        # text's wrapped width, so a hint can be wider than the view: the card is then clipped to
+        # the view, its text wraps once more and the last line was cut ('5 questions...').
+        # Wrap narrower by the overflow until the card fits.
+        # A selected card's border is 1 px wider on each side, and its text wraps that much sooner.
+        narrowed.state |= QStyle.StateFlag.State_Selected
+        text_width = width - 2 * SELECTED_BORDER_EXTRA
+        for _ in range(4):
+            narrowed.rect = QRect(option.rect.x(), option.rect.y(), text_width, option.rect.height())
+            hint = super().sizeHint(narrowed, index)
+            if hint.width() <= width:
+                break
+            text_width -= hint.width() - width
+        return QSize(min(hint.width(), width), hint.height())
 
 
 def _list(name: str, description: str) -> QListWidget:

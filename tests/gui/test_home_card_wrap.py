@@ -43,3 +43,56 @@ def test_every_card_is_tall_enough_for_its_wrapped_text(qtbot, width):
     qtbot.waitExposed(home)
     qtbot.wait(50)
     assert _short_cards(home) == []
+
+
+def _cut_cards(home: HomeScreen) -> list[str]:
+    """Cards whose text, wrapped inside the card's padding and border as the app's stylesheet
+    paints it, is taller than the card's inside."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from interviewer.gui import theme
+
+    view = home.round_list
+    metrics = QFontMetrics(view.font())
+    # #roundCards::item: margin 2px 4px, border up to 2px (selected), padding SPACE_S SPACE_M
+    side = 4 + 2 + theme.SPACE_M
+    top = 2 + 2 + theme.SPACE_S
+    icon = view.iconSize().width() + 4
+    cut = []
+    for i in range(view.count()):
+        item = view.item(i)
+        if item.data(ROLE) is None:
+            continue
+        rect = view.visualItemRect(item)
+        painted = min(rect.width(), view.viewport().width() - 2 * view.spacing())  # wider is clipped
+        inside = QRect(0, 0, painted - 2 * side - icon, 10000)
+        needed = metrics.boundingRect(inside, int(Qt.TextFlag.TextWordWrap), item.text()).height()
+        if rect.height() - 2 * top < needed:
+            cut.append(f"{item.text()!r} at {painted} px: {rect.height() - 2 * top} < {needed}")
+    return cut
+
+
+@pytest.mark.parametrize("kind", ["", "ml_system_design"])
+def test_no_card_text_is_cut_with_the_apps_stylesheet(qtbot, kind):
+    """With the app's stylesheet a card is painted inside its margin, border and padding, but was
+    as tall as its text wrapped at the full width: 'ML system design: delivery time estimates for
+    a food delivery app' wrapped once more when painted and its last line ('Not practised yet')
+    was cut to '5 questions...' (a trial at 1280x720)."""
+    from PySide6.QtWidgets import QApplication
+
+    from interviewer.gui import theme
+
+    home = HomeScreen()
+    qtbot.addWidget(home)
+    home.setStyleSheet(theme.stylesheet(theme.resolve("light"), QApplication.font().pointSizeF()))
+    home.set_scripts(discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "none").scripts)
+    home.set_kind_filter(kind)
+    home.show()
+    qtbot.waitExposed(home)
+    cut = []
+    for width in range(700, 1400, 9):
+        home.resize(width, 700)
+        qtbot.wait(5)
+        cut += _cut_cards(home)
+    assert cut == []
