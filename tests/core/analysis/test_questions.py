@@ -588,3 +588,40 @@ def test_a_question_quoted_in_a_story_is_not_asked_of_the_interviewer(script):
 ])
 def test_asking_in_the_present_still_asks(script):
     assert len(analyze_answer(spoken(script)).clarifying.questions) == 1, script
+
+
+def _last_word_stamped_in_the_pause(text: str, pause: float = 2.0):
+    """`text`, a pause, then "Okay, so I would start simple." (with its own punctuation), with
+    the last word of `text` stamped at the far end of the pause, as Whisper does: the voice
+    detector heard it before the pause."""
+    from dataclasses import replace
+
+    from interviewer.core.transcript import Segment, Transcript, Word
+
+    t = spoken(f"{text} [{pause}] Okay, so I would start simple.")
+    words = list(t.segments[0].words)
+    n = len(text.split())
+    last = words[n - 1]
+    moved = Word(last.text, round(words[n].start - 0.1, 3), round(words[n].start - 0.05, 3))
+    words[n - 1] = moved
+    segment = Segment(" ".join(w.text for w in words), words[0].start, words[-1].end, tuple(words))
+    return replace(t, segments=[segment])
+
+
+def test_a_tag_whisper_stamped_inside_the_pause_after_it_still_closes_its_question():
+    """Blind speech sets: "This role seems to mix research and production, doesn't it?" came
+    out as "...production doesn't" and "it?", the "it?" stamped inside the pause that followed,
+    so a cut at that pause split the tag from its question; "You mean an external client,
+    right?" lost its "right?" the same way."""
+    for text, asked in (("This role seems to mix research and production doesn't it?",
+                         "This role seems to mix research and production doesn't it?"),
+                        ("You mean an external client, right?", "You mean an external client, right?")):
+        t = _last_word_stamped_in_the_pause(text)
+        [u, *_] = split_utterances(tokenize(t.words), t.speech)
+        assert u.text == text
+        [q] = analyze_answer(t).clarifying.questions
+        assert q.text == asked
+    # A word after the pause that opens a sentence of its own still starts a new utterance.
+    t = spoken("We would rank by watch time [2.0] Then I would add diversity.")
+    us = split_utterances(tokenize(t.words), t.speech)
+    assert [u.text for u in us] == ["We would rank by watch time", "Then I would add diversity."]
