@@ -257,8 +257,10 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str) ->
     text = str(exc)
     match = _TOML_POSITION.match(text)
     if match:
-        return (f"{source}:{match['line']}: TOML syntax: {match['msg']} "
-                f"(column {match['col']})")
+        line, column = int(match["line"]), int(match["col"])
+        hint = _syntax_hint(match["msg"], document, line, column)
+        return (f"{source}:{line}: TOML syntax: {match['msg']} "
+                f"(column {column}){'; ' + hint if hint else ''}")
     if text.endswith("(at end of document)"):
         # tomllib gives no line here: name the line where the unclosed string opened, else the
         # last line, so the user knows where to look.
@@ -266,6 +268,76 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str) ->
         line = _unclosed_string_line(document) or max(1, document.count("\n") + (not document.endswith("\n")))
         return f"{source}:{line}: TOML syntax: {msg} (the file ends before it is closed)"
     return f"{source}: TOML syntax: {text}"
+
+
+_CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+
+
+def _syntax_hint(message: str, document: str, line: int, column: int) -> str:
+    """What a user most likely did, for tomllib messages that do not say it ('' when unsure)."""
+    lines = document.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    char = text[column - 1:column]
+    if message in ("Illegal character '\\n'", "Found invalid character '\\n'"):
+        return ("a text string is not closed on this line: add its closing quote, or write text "
+                "that spans several lines in triple quotes: \"\"\"...\"\"\"")
+    curly = next((q for q in text[column - 1:column + 1] if q in _CURLY_QUOTES), "")
+    if curly:
+        return (f"curly quote {curly}: text must be in straight quotes \"...\" "
+                "(an editor may have replaced them)")
+    if message == "Expected '=' after a key in a key/value pair" and char == ":":
+        return "TOML writes key = value, not key: value"
+    if message == "Unclosed array":
+        return "a comma between two items, or the list's closing ], is missing"
+    if message.startswith(("Cannot overwrite a value", "Cannot declare", "Cannot mutate",
+                           "Cannot redefine")):
+        return _clash_hint(lines, line)
+    if message == "Expected newline or end of document after a statement":
+        key = _LineIndex._KEY.match(text)
+        value = text[key.end():].strip() if key else ""
+        if value.startswith('"') and value.count('"') > 2 and not value.startswith('"""'):
+            return ('a " inside text ends the string: write it as \\" or put the text in '
+                    "single quotes '...'")
+        if value[:1].isdigit() or value[:1] == "-":
+            return "text after a number must be in quotes (write minutes as a plain number)"
+    return ""
+
+
+def _clash_hint(lines: list[str], line: int) -> str:
+    """A key or table given twice, or a [[table]] after a [table] of the same name."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    header = _LineIndex._HEADER.match(text)
+    if header is None:
+        key = _LineIndex._KEY.match(text)
+        name = key[1].strip() if key else "this key"
+        return (f"'{name}' is already set in this table; each key can be given only once "
+                "per table")
+    name = " ".join(header[2].split())
+    bare = name.replace(" ", "")
+    earlier = [(number, _LineIndex._HEADER.match(lines[number - 1])) for number in range(1, line)]
+    earlier = [(number, m) for number, m in earlier if m]
+    if header[1] == "[[":
+        for number, m in earlier:
+            other = m[2].replace(" ", "")
+            if other == bare and m[1] == "[":
+                return (f"line {number} writes [{name}] with single brackets: write every one "
+                        f"as [[{name}]]")
+            if other.startswith(bare + "."):
+                if any(m2[1] == "[[" and m2[2].replace(" ", "") == bare for n2, m2 in earlier if n2 < number):
+                    continue
+                return (f"line {number} opens {m[1]}{m[2].strip()}{m[3]} before any [[{name}]]: "
+                        f"write the [[{name}]] table first, and its sub-tables under it")
+        return f"'{name}' is already used above for something other than a list of [[{name}]] tables"
+    for number, m in reversed(earlier):
+        if m[2].replace(" ", "") == bare and m[1] == "[[":
+            return f"{name} is a list of tables (line {number}): write [[{name}]] with double brackets"
+    first = next((number for number, m in earlier if m[1] == "[" and m[2].replace(" ", "") == bare), None)
+    if "." in bare:
+        parent = bare.rsplit(".", 1)[0]
+        where = f" (line {first} already has one)" if first else ""
+        return (f"[{name}] is written twice for the same {parent} table{where}, or also given "
+                f"inline as {bare.rsplit('.', 1)[1]} = {{...}}: put all its keys in one table")
+    return f"[{name}] is written twice{f' (line {first} first)' if first else ''}: put all its keys in one table"
 
 
 def _unclosed_string_line(document: str) -> int | None:

@@ -1,0 +1,84 @@
+"""TOML syntax errors a script author plausibly makes get a hint saying what to change, not only
+tomllib's message ('Cannot overwrite a value' said nothing about a follow-up written before its
+question). Each message keeps FILE:LINE: TOML syntax: ... (column N)."""
+import pytest
+
+from interviewer.core.scripts.loader import validate_file
+
+VALID = """\
+id = "demo"
+title = "Demo round"
+kind = "coding"
+minutes = 45
+
+[[phases]]
+id = "solve"
+name = "Solve"
+minutes = 45
+prompt = "Let's start."
+
+[[questions]]
+id = "two_sum"
+text = "Find two numbers that add up to a target."
+clarifying_topics = ["input size"]
+expected_points = []
+
+[questions.facts]
+"input size" = "About a million numbers."
+
+[[questions.follow_ups]]
+id = "complexity"
+text = "What is the complexity?"
+"""
+
+
+def _only_problem(tmp_path, text):
+    path = tmp_path / "round.toml"
+    path.write_text(text, encoding="utf-8")
+    found = validate_file(path)
+    assert len(found) == 1, found
+    return found[0].removeprefix(f"{path}:")
+
+
+def _line(text, needle):
+    return text[:text.index(needle)].count("\n") + 1
+
+
+CASES = {
+    "string not closed on its line": (
+        VALID.replace('title = "Demo round"', 'title = "Demo round'), 'title =',
+        "a text string is not closed on this line"),
+    "curly quotes from a word processor": (
+        VALID.replace('title = "Demo round"', 'title = \u201cDemo round\u201d'), 'title =',
+        "curly quote \u201c: text must be in straight quotes"),
+    "a key given twice": (
+        VALID.replace('kind = "coding"', 'kind = "coding"\ntitle = "Again"'), 'title = "Again"',
+        "'title' is already set in this table"),
+    "a follow-up before any question": (
+        VALID.replace("[[questions]]", '[[questions.follow_ups]]\nid = "x"\ntext = "y"\n\n[[questions]]', 1),
+        "[[questions]]", "line {line_of_follow_up} opens [[questions.follow_ups]] before any [[questions]]"),
+    "[phases] with single brackets": (
+        VALID.replace("[[questions]]", '[[phases]]\nid = "more"\n\n[[questions]]', 1).replace("[[phases]]", "[phases]", 1),
+        '[[phases]]\nid = "more"', "line 6 writes [phases] with single brackets"),
+    "facts written twice for a question": (
+        VALID.replace("[questions.facts]", "[questions.facts]\n\n[questions.facts]", 1),
+        "[questions.facts]\n\n[questions.facts]", "[questions.facts] is written twice"),
+    "yaml style key: value": (
+        VALID.replace("minutes = 45", "minutes: 45", 1), "minutes: 45", "TOML writes key = value, not key: value"),
+    "unit after a number": (
+        VALID.replace("minutes = 45", "minutes = 45 min", 1), "minutes = 45 min", "text after a number must be in quotes"),
+    "a double quote inside text": (
+        VALID.replace('title = "Demo round"', 'title = "Demo "round""'), 'title =', 'a " inside text ends the string'),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_syntax_error_says_what_to_change(tmp_path, case):
+    text, at, hint = CASES[case]
+    line = _line(text, at) + (2 if at.startswith("[questions.facts]\n\n") else 0)
+    if "{line_of_follow_up}" in hint:
+        hint = hint.format(line_of_follow_up=_line(text, "[[questions.follow_ups]]"))
+        line = _line(text, "[[questions]]")
+    found = _only_problem(tmp_path, text)
+    assert found.startswith(f"{line}: TOML syntax: "), found
+    assert "(column " in found and hint in found, found
