@@ -502,6 +502,7 @@ class _Checker:
         self._warned: list[tuple[int, str]] = []
         self.no_fact_reply = DEFAULT_NO_FACT_REPLY
         self._areas: list[tuple[_Path, str]] = []  # every point's area, for the typo check
+        self._misplaced: dict[_Path, str] = {}  # a round key TOML put in a table below it
 
     def problem(self, path: _Path, message: str) -> None:
         line = self.index.line_of(path)
@@ -522,7 +523,7 @@ class _Checker:
 
     def unknown_keys(self, table: dict, allowed: tuple[str, ...], path: _Path) -> None:
         for key in table:
-            if key in allowed:
+            if key in allowed or path + (key,) in self._misplaced:
                 continue
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             more = f" (did you mean '{hint[0]}'?)" if hint else f"; allowed keys: {', '.join(allowed)}"
@@ -531,7 +532,7 @@ class _Checker:
     def text(self, table: dict, key: str, path: _Path, required: bool = True) -> str | None:
         value = table.get(key, _MISSING)
         if value is _MISSING:
-            if required:
+            if required and not (path == () and key in self._misplaced.values()):
                 self.problem(path + (key,), "missing required field")
             return None
         if not isinstance(value, str):
@@ -553,7 +554,8 @@ class _Checker:
     def number(self, table: dict, key: str, path: _Path) -> float | None:
         value = table.get(key, _MISSING)
         if value is _MISSING:
-            self.problem(path + (key,), "missing required field")
+            if not (path == () and key in self._misplaced.values()):
+                self.problem(path + (key,), "missing required field")
             return None
         if not _is_number(value):
             kind = ("nan or inf" if isinstance(value, float)
@@ -608,7 +610,39 @@ class _Checker:
 
     # --- the round ------------------------------------------------------------------
 
+    def misplaced_round_keys(self, data: dict) -> None:
+        """A round key (`minutes = 45`, `description = ...`) written below a [[phases]] or
+        [[questions]] table is, for TOML, a key of that table: say so at its line, instead of
+        an unknown key there and a missing one in the round."""
+        lost = [key for key in ROUND_KEYS if key not in data and key not in ("phases", "questions")]
+        tables: list[tuple[_Path, dict, tuple[str, ...]]] = []
+        for name, allowed in (("phases", PHASE_KEYS), ("questions", QUESTION_KEYS)):
+            items = data.get(name)
+            for i, table in enumerate(items if isinstance(items, list) and lost else []):
+                if not isinstance(table, dict):
+                    continue
+                tables.append(((name, i), table, allowed))
+                follow_ups = table.get("follow_ups") if name == "questions" else None
+                for j, item in enumerate(follow_ups if isinstance(follow_ups, list) else []):
+                    if isinstance(item, dict):
+                        tables.append(((name, i, "follow_ups", j), item, FOLLOW_UP_KEYS))
+                facts = table.get("facts") if name == "questions" else None
+                if isinstance(facts, dict):
+                    topics = table.get("clarifying_topics")
+                    names = [t if isinstance(t, str) else t.get("name") if isinstance(t, dict) else None
+                             for t in (topics if isinstance(topics, list) else [])]
+                    tables.append(((name, i, "facts"), facts,
+                                   tuple(normalize_topic_name(n) for n in names if isinstance(n, str))))
+        for path, table, allowed in tables:
+            for key in lost:
+                if key in table and key not in allowed and normalize_topic_name(key) not in allowed:
+                    self._misplaced[path + (key,)] = key
+                    self.problem(path + (key,), f"'{key}' is a key of the round, but it is written below "
+                                                f"a table, so TOML reads it as part of {_format_path(path)}; "
+                                                "move it up, above the first [[phases]] table")
+
     def round_script(self, data: dict, bundled: bool) -> RoundScript | None:
+        self.misplaced_round_keys(data)
         self.unknown_keys(data, ROUND_KEYS, ())
         script_id = self.identifier(data, ())
         title = self.text(data, "title", ())
@@ -851,6 +885,8 @@ class _Checker:
         by_name = {normalize_topic_name(t.name): t.name for t in topics}
         facts: dict[str, str] = {}
         for key, value in raw.items():
+            if facts_path + (key,) in self._misplaced:
+                continue
             topic = by_name.get(normalize_topic_name(key))
             if topic is None:
                 names = list(by_name.values())
