@@ -221,8 +221,13 @@ class ReviewScreen(QWidget):
         self._show_findings_legend()
         self.findings.clear()
         starts = {a.id: a.answer_start or 0.0 for a in self.session.answers}
-        for f in self.session.findings:
-            round_time = (starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0) + (f.start or 0.0)
+
+        def round_time_of(f) -> float:
+            return (starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0) + (f.start or 0.0)
+
+        # In round time, as the user reads down (stored: the round's own findings, then each answer's).
+        for f in sorted(self.session.findings, key=round_time_of):
+            round_time = round_time_of(f)
             severity = (f.details or {}).get("severity", "note") if isinstance(f.details, dict) else "note"
             item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_label(f.kind)}: {f.message}")
             item.setForeground(theme.current().color(FINDING_STYLE.get(severity, "text")))
