@@ -848,6 +848,7 @@ class _Checker:
             self.problem(path, f"must be a list of topics, not {_type_name(raw)}")
             return ()
         topics = []
+        seen: dict[str, int] = {}  # normalized name -> index of its first entry
         for i, item in enumerate(raw):
             if isinstance(item, str):
                 name, keywords = item.strip(), ()
@@ -864,6 +865,12 @@ class _Checker:
                 self.problem(path + (i,), 'must be a string like "latency" or a table '
                                           '{name = "...", keywords = [...]}, '
                                           f"not {_type_name(item)}")
+                continue
+            first = seen.setdefault(normalize_topic_name(name), i)
+            if first != i:
+                self.warning(path + (i,), f"topic '{name}' is written twice (also clarifying_topics"
+                                          f"[{first + 1}]; case, spaces, '_' and '-' do not matter): "
+                                          "only the first counts")
                 continue
             keywords = keywords or builtin_keywords(name)
             merged = tuple(dict.fromkeys(k.lower() for k in (name, *keywords)))

@@ -72,7 +72,8 @@ ALIASES: dict[str, str] = {
 
 
 def normalize_topic_name(name: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", name.strip().lower())
+    # casefold, not lower: a fact keyed "GRÖSSE" belongs to the topic "Größe" ("case does not matter")
+    return re.sub(r"[\s_\-]+", " ", name.strip().casefold())
 
 
 def builtin_keywords(name: str) -> tuple[str, ...]:
