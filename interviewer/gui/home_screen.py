@@ -204,8 +204,15 @@ class HomeScreen(QWidget):
         self._scripts = list(scripts)
         if problems:
             shown = "<br>".join(_escape(p) for p in problems[:5])
-            more = f"<br>... and {len(problems) - 5} more" if len(problems) > 5 else ""
+            # The rest must be findable too: the sixth broken file was only '... and N more'.
+            more = (f"<br>... and {len(problems) - 5} more (point here to see them all, or run "
+                    "<tt>interviewer scripts list</tt>)" if len(problems) > 5 else "")
             self.problems_label.setText(f"<b>Some question scripts could not be loaded:</b><br>{shown}{more}")
+            listed = problems[:MAX_PROBLEMS_LISTED]
+            rest = len(problems) - len(listed)
+            self.problems_label.setToolTip(
+                "<br>".join(_escape(p) for p in listed) + (f"<br>... and {rest} more" if rest else "")
+                if len(problems) > 5 else "")
             self.problems_label.show()
         else:
             self.problems_label.hide()
@@ -365,6 +372,9 @@ class HomeScreen(QWidget):
         session_id = item.data(ROLE)
         if session_id is not None:
             self.session_opened.emit(session_id)
+
+
+MAX_PROBLEMS_LISTED = 60  # in the tooltip of the script problems; `scripts list` prints all
 
 
 def _escape(text: str) -> str:
