@@ -161,9 +161,15 @@ def _home_of(word: Word, spans: set[tuple[float, float]], split: list[SpeechRegi
     return _most_overlapped(word, split)
 
 
-def _claimed_regions(regions: list[SpeechRegion], words: list[Word]) -> set[tuple[float, float]]:
+def _claimed_regions(regions: list[SpeechRegion], words: list[Word],
+                     openers: frozenset[tuple[float, float]] = frozenset()) -> set[tuple[float, float]]:
     """Regions that hold a real word: the region a non-hesitation word overlaps most, if the
-    word starts in it."""
+    word starts in it.
+
+    `openers` are the spans of words that open a segment. Whisper pulls such a word's start
+    back to the segment's start, across an "Um," it left out ("I" stamped 0.0-0.68 s over an
+    "um" at 0.0-0.38 s and a pause): one that runs on over a silence into a later region was
+    said there, and does not claim the region it was pulled into."""
     ordered = sorted(regions, key=lambda r: r.start)
     starts = [r.start for r in ordered]
     claimed = set()
@@ -171,6 +177,10 @@ def _claimed_regions(regions: list[SpeechRegion], words: list[Word]) -> set[tupl
         if is_hesitation(normalize(w.text)):
             continue
         i = max(0, bisect.bisect_right(starts, w.start) - 1)
+        if ((w.start, w.end) in openers and i + 1 < len(ordered)
+                and ordered[i].start - 0.05 <= w.start < ordered[i].end < ordered[i + 1].start < w.end):
+            i += 1  # judged from the region it runs into (below), as if it started there
+            w = replace(w, start=ordered[i].start)
         if w.end - w.start < ZERO_LENGTH_S:
             # Whisper collapsed a word it could not align onto one instant: it was spoken in
             # the region around that instant.
@@ -213,6 +223,22 @@ def _move_words(transcript: Transcript, moves: dict[tuple[float, float], tuple[f
     transcript.segments = segments
 
 
+def _start_words_after(transcript: Transcript, r: SpeechRegion, parts: list[SpeechRegion]) -> None:
+    """A word stamped from inside `r` across the silence after it (an opener Whisper pulled
+    back over the hesitation now found in `r`) starts where the next sound starts."""
+    later = [p.start for p in parts if p.start >= r.end]
+    if not later:
+        return
+    to = min(later)
+    segments = []
+    for seg in transcript.segments:
+        words = tuple(replace(w, start=to) if (r.start - 0.05 <= w.start < r.end and w.end > to
+                                               and not is_hesitation(normalize(w.text))) else w
+                      for w in seg.words)
+        segments.append(replace(seg, words=words, start=min(w.start for w in words)) if words != seg.words else seg)
+    transcript.segments = segments
+
+
 def _insert_word(transcript: Transcript, word: Word) -> None:
     segments = transcript.segments
     if not segments:
@@ -246,7 +272,8 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
     taken = [(f.start, f.end) if not split else _span(_most_overlapped(f, parts) or f) for f in retimed]
 
     recovered = 0
-    claimed = _claimed_regions(parts, words)
+    openers = frozenset((seg.words[0].start, seg.words[0].end) for seg in transcript.segments if seg.words)
+    claimed = _claimed_regions(parts, words, openers)
     for r in parts:
         if any(s < r.end and e > r.start for s, e in taken) or (r.start, r.end) in claimed:
             continue
@@ -268,6 +295,7 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
                                                                    min_logprob=float("-inf"))):
             _move_words(transcript, {(stray.start, stray.end): (r.start, r.end)})
         else:
+            _start_words_after(transcript, r, parts)
             _insert_word(transcript, Word(sound, r.start, r.end, 0.5))
             recovered += 1
         taken.append((r.start, r.end))

@@ -59,6 +59,36 @@ def test_a_word_ending_inside_a_region_claims_it():
     assert [w.text for w in transcript.words] == ["I", "hardly", "know", "her."]
 
 
+def test_an_opening_word_pulled_back_over_a_dropped_um_does_not_hide_it():
+    """A new-user trial: "Um, I think we should start with the data." came out as "I think..."
+    with "I" stamped 0.0-0.68 s, over the "um" (0.0-0.38 s) and the pause after it, so the
+    "um" was never looked for. A segment's first word runs on into the next sound: it was said
+    there."""
+    def answer():
+        audio = np.zeros(3 * RATE, np.float32)
+        _hum(audio, 0.0, 0.38)
+        _hum(audio, 0.51, 2.0)
+        words = (Word("I", 0.0, 0.68), Word("think", 0.68, 1.02), Word("so.", 1.02, 2.0))
+        return audio, Transcript([Segment("I think so.", 0.0, 2.0, words)], 3.0,
+                                 [SpeechRegion(0.0, 0.38), SpeechRegion(0.51, 2.0)])
+
+    audio, transcript = answer()
+    assert fix_hesitations(transcript, audio, SureModel(" Um...", -0.5), hint="Um") == 1
+    assert [(w.text, w.start) for w in transcript.words] == [("Um", 0.0), ("I", 0.51), ("think", 0.68),
+                                                             ("so.", 1.02)]
+    # Heard alone, the first sound is no hesitation (the word itself): nothing is added or moved.
+    audio, transcript = answer()
+    assert fix_hesitations(transcript, audio, SureModel(" I", -0.3), hint="Um") == 0
+    assert [(w.text, w.start) for w in transcript.words] == [("I", 0.0), ("think", 0.68), ("so.", 1.02)]
+    # A word inside a segment stretched the same way keeps its region (a word's tail, not an
+    # opener pulled back).
+    audio, transcript = answer()
+    words = (Word("So", 0.0, 0.1), Word("I", 0.1, 0.68), Word("think", 0.68, 1.02), Word("so.", 1.02, 2.0))
+    transcript = Transcript([Segment("So I think so.", 0.0, 2.0, words)], 3.0, transcript.speech)
+    model = SureModel(" Um...", -0.5)
+    assert fix_hesitations(transcript, audio, model, hint="Um") == 0 and model.calls == 0
+
+
 def test_one_hesitation_written_again_at_the_next_word_after_a_pause_counts_once():
     # "forced, um, [1.7 s] um, a liner": the second "um" has no duration and sits at the start
     # of the next word's speech.
