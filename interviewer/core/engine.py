@@ -342,6 +342,9 @@ class RoundEngine:
         return self._ask_next_in_phase(at)
 
     def _ask_next_in_phase(self, at: float) -> list[Event]:
+        while self._phase_queue and self._phase_queue[0][1] is not None and self._already_covered(
+                *self._phase_queue[0]):
+            self._phase_queue.pop(0)
         if not self._phase_queue:
             return []
         question, follow_up = self._phase_queue.pop(0)
@@ -355,6 +358,16 @@ class RoundEngine:
             return [self._ask(question, None, at, AskReason.QUESTION)]
         self._question = question
         return [self._ask(question, follow_up, at, AskReason.CHANGED_CONSTRAINT)]
+
+    def _already_covered(self, question: Question, follow_up: FollowUp) -> bool:
+        """A changed constraint with `if_missing` words is skipped when anything said in the round
+        so far already dealt with it; without them it is always asked."""
+        if not follow_up.if_missing:
+            return False
+        # All of the round so far counts as `earlier`: only its words or a close paraphrase
+        # skip it (the looser evidence over a whole round finds something close to anything).
+        said = "\n".join([*self._said_earlier, self._answers_so_far.strip()]).strip()
+        return not self.matcher.follow_up_needed("", follow_up, question.text, earlier=said)
 
     def _ask(self, question: Question, follow_up: FollowUp | None, at: float, reason: AskReason) -> AskQuestion:
         text = follow_up.text if follow_up else question.text

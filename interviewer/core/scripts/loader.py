@@ -935,12 +935,6 @@ class _Checker:
             self.problem(path + ("at_phase",), f"phase '{at_phase}' starts before or when the "
                                                f"question is asked (in '{question_phase}'); "
                                                "use a later phase")
-        if at_phase and if_missing:
-            # The engine asks a changed constraint whenever its phase starts: the words would
-            # silently do nothing.
-            self.warning(path + ("if_missing",), f"not used with at_phase: a follow-up asked when "
-                                                 f"phase '{at_phase}' starts is always asked; drop "
-                                                 "at_phase to ask it after the answer only when needed")
         if len(self._found) > count:
             return None
         return FollowUp(id=follow_up_id, text=text, if_missing=if_missing, at_phase=at_phase)
