@@ -446,7 +446,8 @@ class MainWindow(QMainWindow):
             if recovered:
                 notices.append(f"{count_text(len(recovered), 'round')} "
                                f"{'was' if len(recovered) == 1 else 'were'} interrupted (the app stopped during the "
-                               "round); their recordings were kept and can be reviewed from Home.")
+                               f"round); {'its' if len(recovered) == 1 else 'their'} recordings were kept and "
+                               "can be reviewed from Home.")
             if notices:
                 self.banner.show_message(" ".join(notices), "warning")
         return self._store

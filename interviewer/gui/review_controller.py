@@ -35,6 +35,14 @@ if TYPE_CHECKING:
     from interviewer.storage import Store
 
 
+
+def transcribing_message(pending: int) -> str:
+    """'Transcribing 1 recording that has no transcript yet...' (it said 'that have' for one)."""
+    if pending == 1:
+        return "Transcribing 1 recording that has no transcript yet..."
+    return f"Transcribing {pending} recordings that have no transcript yet..."
+
+
 class ReviewController:
     """`store` opens the session store (None, with a message, when it cannot be); `scripts` lists
     the question scripts known now; `show` brings the Review screen up; `recording` says whether a
@@ -233,7 +241,7 @@ class ReviewController:
         transcribe, model = self.services.transcribe_file, self.model_status.model
         script = self.script_by_id(session.script_id)
         self._backfill_sessions.add(session.id)
-        self.banner.show_message(f"Transcribing {count} that have no transcript yet...", "info")
+        self.banner.show_message(transcribing_message(pending), "info")
         bar = self.screen.transcribe_progress
 
         def work(progress, cancel):
@@ -263,7 +271,7 @@ class ReviewController:
                                      "The recordings are kept.", "warning")
 
         job = self.catch_up_job = run_job(work, on_progress=bar.report, on_done=done, on_error=failed)
-        bar.start(job, f"Transcribing {count} that have no transcript yet...")
+        bar.start(job, transcribing_message(pending))
 
     def _catch_up_ended(self, job: Job) -> None:
         if self.catch_up_job is job:

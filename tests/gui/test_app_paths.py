@@ -130,6 +130,7 @@ def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isol
     qtbot.addWidget(window)
     window.refresh_sessions()
     assert "interrupted" in window.banner.text
+    assert "1 round was interrupted (the app stopped during the round); its recordings were kept" in window.banner.text
     home = window.home
     assert home.recent_list.count() == 1 and "[interrupted]" in home.recent_list.item(0).text()
     assert "(1 answer)" in home.recent_list.item(0).text()  # it said "(1 answers)"

@@ -159,3 +159,11 @@ def test_transcription_that_stopped_for_good_is_shown_and_the_round_still_record
     window.apply_settings(window.services.settings)
     qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
     qtbot.waitUntil(lambda: len(heard) == len(session.answers) and not window.review.transcribing, timeout=10000)
+
+
+def test_the_transcribing_message_counts_in_words():
+    """'Transcribing 1 recording that have no transcript yet...' at a trial's restart after a crash."""
+    from interviewer.gui.review_controller import transcribing_message
+
+    assert transcribing_message(1) == "Transcribing 1 recording that has no transcript yet..."
+    assert transcribing_message(3) == "Transcribing 3 recordings that have no transcript yet..."
