@@ -332,6 +332,34 @@ def test_a_looping_window_is_decoded_again_without_sampling():
     assert all(c["temperature"] == 0.0 for c in model.calls)
 
 
+class _LoopAtTheEnd:
+    """A stand-in Whisper: the first decode is right but for a loop at the end of the window;
+    the retry (repetition penalty) ends the loop but drops words said in the middle."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def transcribe(self, audio, **options):
+        self.calls += 1
+        seg = lambda start, end, ratio, text: SimpleNamespace(start=start, end=end, compression_ratio=ratio, text=text)
+        if "repetition_penalty" in options:
+            return iter([seg(0.9, 8.2, 1.5, "So this is the sick corpus."),
+                         seg(8.2, 21.6, 1.5, "so this probably sounds different"),
+                         seg(21.8, 22.6, 0.7, "All right, thanks.")]), None
+        return iter([seg(0.9, 21.7, 1.6, "So this is the sick corpus... gonna cough here. Yeah."),
+                     seg(21.8, 22.6, 10.8, "see you in the next video, " * 20)]), None
+
+
+def test_only_the_looping_part_of_a_window_is_taken_from_the_retry():
+    """A real monologue (mfa_cold_corpus3): the retry with a repetition penalty, meant for a
+    0.8 s loop at the end, dropped 7 s of speech the first decode had right."""
+    model = _LoopAtTheEnd()
+    segments = decode_guards.decode(model, np.zeros(RATE, np.float32), {"temperature": 0.0})
+    assert model.calls == 2
+    assert [s.text for s in segments] == ["So this is the sick corpus... gonna cough here. Yeah.",
+                                          "All right, thanks."]
+
+
 def test_decoding_never_samples():
     from interviewer.adapters.transcription import DECODE_OPTIONS, decode_options
 
