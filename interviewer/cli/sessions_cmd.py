@@ -27,7 +27,8 @@ def register(subparsers) -> None:
 
     export = sub.add_parser("export", help="write a round as md, html, pdf or json, or its audio as wav or flac")
     export.add_argument("id", type=int)
-    export.add_argument("--format", "-f", choices=EXPORT_FORMATS, default="md")
+    export.add_argument("--format", "-f", choices=EXPORT_FORMATS,
+                        help="default: the output file's suffix (round.html: html), else md")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: session-ID.FORMAT here)")
     export.add_argument("--split", action="store_true",
                         help="audio: one file per answer in the folder given by -o, instead of one joined file")
@@ -141,6 +142,15 @@ def export_session(args: argparse.Namespace) -> int:
     from interviewer.export import export_session as export
     from interviewer.gui.pdf import render_pdf
 
+    from interviewer.errors import UserError
+
+    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None and not args.split else ""
+    suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+    if args.format is None:
+        args.format = suffix if suffix in EXPORT_FORMATS else "md"
+    elif suffix in EXPORT_FORMATS and suffix != args.format:
+        raise UserError(f"{args.output}: the name says {suffix} but --format {args.format} was asked; "
+                        f"name the file .{args.format} or leave out --format")
     with _open_store() as store:
         result = export(store, args.id, args.format, args.output, split=args.split, render_pdf=render_pdf,
                         force=args.force)

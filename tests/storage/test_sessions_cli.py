@@ -102,3 +102,21 @@ def test_a_crashed_rounds_answer_is_transcribed_from_the_command_line(data_dir, 
     assert answer.analysis["clarifying_questions"], answer.transcript.text
     assert main(["sessions", "transcribe", str(sid)]) == 0
     assert "already has a transcript" in capsys.readouterr().out
+
+
+def test_export_takes_the_format_from_the_file_name(data_dir, tmp_path, capsys):
+    """`sessions export ID -o round.html` wrote Markdown into round.html (the format defaulted to
+    md whatever the name said); a name that contradicts --format is refused."""
+    with Store.open() as store:
+        sid = full_round(store)
+    assert main(["sessions", "export", str(sid), "-o", str(tmp_path / "round.html")]) == 0
+    assert (tmp_path / "round.html").read_text().lstrip().lower().startswith("<!doctype html")
+    assert main(["sessions", "export", str(sid), "-o", str(tmp_path / "round.json")]) == 0
+    json.loads((tmp_path / "round.json").read_text())
+    assert main(["sessions", "export", str(sid), "-o", str(tmp_path / "round")]) == 0  # no suffix: md
+    assert (tmp_path / "round").read_text().startswith("# ")
+    capsys.readouterr()
+    assert main(["sessions", "export", str(sid), "-f", "md", "-o", str(tmp_path / "other.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "other.pdf" in err and "--format md" in err and "Traceback" not in err
+    assert not (tmp_path / "other.pdf").exists()
