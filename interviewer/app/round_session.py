@@ -31,7 +31,7 @@ from interviewer.core.matching import ClarifyingResponder, Matcher
 from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import (
     BARGE_IN_PREROLL_SECONDS, AnswerDropped, AnswerEnded, ClarifyingAnswered, ControllerSettings, ListeningStarted, MicPaused,
-    MicResumed, Problem, RoundController, RoundFinished, TranscriptReady, Update, UtteranceKind,
+    MicResumed, Problem, RoundController, RoundFinished, Speaking, TranscriptReady, Update, UtteranceKind,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
@@ -413,6 +413,11 @@ class RoundSession:
         elif isinstance(update, PhaseStarted):
             self._turn = _Turn("", None, update.prompt, update.at)  # the phase's question may follow
             self._phase_started(update)
+        elif isinstance(update, Speaking):
+            if self._turn.question_id and update.text == self._turn.text:
+                # Asked when it is said (as the controller counts it): the engine hands a part's
+                # question over with its prompt, which may take half a minute to say first.
+                self._turn.asked_at = update.at
         elif isinstance(update, ListeningStarted):
             state = self.answers.setdefault(update.answer, AnswerState(update.answer))
             record = self.controller.answers[update.answer - 1]

@@ -289,3 +289,44 @@ def test_the_interviewers_replies_during_an_answer_are_given_to_its_analysis_in_
             Utterance("Assume fifty milliseconds.", UtteranceKind.CLARIFICATION, 158.0, None),  # still speaking
             Utterance("Later.", UtteranceKind.CLARIFICATION, 170.0, 171.0)]
     assert reply_spans(said, record) == [(12.5, 17.0), (58.0, 60.0)]
+
+
+def test_a_question_said_after_the_phase_prompt_is_stored_as_asked_when_it_was_said(tmp_path, script_dirs,
+                                                                                   isolated_dirs):
+    """A trial's phone screen: the prompt ('Let's start with a coding problem...') took 21 s, then
+    the question was read; the stored answer said it was asked when the prompt began, so the
+    review and the exports showed '[00:59] Q: Given the list of search queries...' for a question
+    said at 01:20."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gui_fakes import FakeRecorder, FakeTranscriber
+    from interviewer.storage import Store
+
+    clock = FakeClock()
+
+    class SlowSpeaker(FakeSpeaker):
+        def say(self, text, on_done=None):
+            clock.advance(0.4 * len(text.split()))  # it takes time to say
+            super().say(text, on_done)
+
+    bundled, user = script_dirs
+    script = next(s for s in discover_scripts(bundled, user).scripts if s.id == "test-design")
+    pool = ThreadPoolExecutor(4)
+    with Store.open(tmp_path / "data") as store:
+        session = RoundSession(script, clock, speaker=SlowSpeaker(), recorder=FakeRecorder(),
+                               transcriber_factory=lambda: FakeTranscriber("I would rank by predicted clicks."),
+                               store=store, run_in_background=pool.submit, post=lambda fn: fn())
+        session.start()
+        deadline = time.monotonic() + 5
+        while session.controller.status != "listening" and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        session.controller.end_answer()
+        session.stop()
+        session.close()
+        pool.shutdown()
+        stored = store.get_session(session.session_id)
+    said = next(u for u in session.controller.utterances if u.kind == "question")
+    (answer,) = [a for a in stored.answers if a.question_id == "feed"]
+    assert said.started_at > 3.0  # after the prompt
+    assert answer.asked_at == said.started_at
