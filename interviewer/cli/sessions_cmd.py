@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 EXPORT_FORMATS = ("md", "html", "pdf", "json", "wav", "flac")
+ID_HELP = "the round's number, as `interviewer sessions list` shows it"
 
 
 def register(subparsers) -> None:
@@ -22,11 +23,11 @@ def register(subparsers) -> None:
     listing.set_defaults(func=list_sessions)
 
     show = sub.add_parser("show", help="one round: answers, transcripts, numbers, debrief")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=int, metavar="ID", help=ID_HELP)
     show.set_defaults(func=show_session)
 
     export = sub.add_parser("export", help="write a round as md, html, pdf or json, or its audio as wav or flac")
-    export.add_argument("id", type=int)
+    export.add_argument("id", type=int, metavar="ID", help=ID_HELP)
     export.add_argument("--format", "-f", choices=EXPORT_FORMATS,
                         help="default: the output file's suffix (round.html: html), else md")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: session-ID.FORMAT here)")
@@ -37,17 +38,17 @@ def register(subparsers) -> None:
 
     transcribe = sub.add_parser("transcribe", help="transcribe and analyse the recordings of a round that "
                                                    "have no transcript yet (e.g. after a crash)")
-    transcribe.add_argument("id", type=int)
+    transcribe.add_argument("id", type=int, metavar="ID", help=ID_HELP)
     transcribe.add_argument("--model", metavar="NAME_OR_PATH", help="speech model (default: the bundled tiny.en)")
     transcribe.set_defaults(func=transcribe_session)
 
     discard = sub.add_parser("discard", help="mark a round (e.g. an interrupted one) as discarded; "
                                              "it is kept but left out of progress")
-    discard.add_argument("id", type=int)
+    discard.add_argument("id", type=int, metavar="ID", help=ID_HELP)
     discard.set_defaults(func=discard_session)
 
     delete = sub.add_parser("delete", help="remove a round and its recordings for good")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=int, metavar="ID", help=ID_HELP)
     delete.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     delete.set_defaults(func=delete_session)
 

@@ -120,3 +120,14 @@ def test_export_takes_the_format_from_the_file_name(data_dir, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "other.pdf" in err and "--format md" in err and "Traceback" not in err
     assert not (tmp_path / "other.pdf").exists()
+
+
+def test_the_help_says_what_the_id_is(capsys):
+    """`sessions show -h` listed a bare 'id' with no word on where it comes from."""
+    import pytest
+
+    for action in ("show", "export", "transcribe", "discard", "delete"):
+        with pytest.raises(SystemExit):
+            main(["sessions", action, "-h"])
+        out = capsys.readouterr().out
+        assert "ID" in out and "interviewer sessions list" in out, (action, out)
