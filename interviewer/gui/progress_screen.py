@@ -72,6 +72,7 @@ class ProgressScreen(QWidget):
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.area_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.area_table.setTabKeyNavigation(False)  # Tab moves on (it went cell by cell); arrows still do that
         self.area_table.setAccessibleName("Topic areas covered over time, weakest first")
         self.area_note = QLabel()
         self.area_note.setWordWrap(True)

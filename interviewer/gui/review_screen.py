@@ -78,6 +78,8 @@ class ReviewScreen(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.phase_table = QTableWidget()
         self.phase_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for table in (self.table, self.phase_table):  # Tab moves on (it went cell by cell); arrows still do that
+            table.setTabKeyNavigation(False)
         self.stop_button = QPushButton("Stop playback")
         self.stop_button.clicked.connect(self.stop_requested)
         self.stop_button.setEnabled(False)  # only while an answer plays

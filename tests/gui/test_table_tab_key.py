@@ -1,0 +1,42 @@
+"""Tab leaves the read-only tables (a keyboard-only trial: Tab went cell by cell through the
+review's per-answer table, 94 presses without getting out; the phase table and Progress's topic
+areas table did the same). The arrow keys still move between cells."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from interviewer.storage import Store
+
+from test_depth_views import _stored
+
+
+def _tab_leaves(qtbot, container, table) -> bool:
+    container.show()
+    qtbot.waitExposed(container)
+    container.activateWindow()
+    table.setFocus()
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    return not table.hasFocus()
+
+
+def test_tab_leaves_the_review_tables(qtbot, isolated_dirs):
+    from interviewer.gui.review_screen import ReviewScreen
+
+    with Store.open() as store:
+        session = store.get_session(_stored(store))
+    screen = ReviewScreen()
+    qtbot.addWidget(screen)
+    screen.show_session(session)
+    for table in (screen.table, screen.phase_table):
+        assert table.rowCount() > 0
+        assert not table.tabKeyNavigation()
+        assert _tab_leaves(qtbot, screen, table)
+
+
+def test_tab_leaves_the_progress_table(qtbot, isolated_dirs):
+    from interviewer.gui.progress_screen import ProgressScreen
+
+    screen = ProgressScreen()
+    qtbot.addWidget(screen)
+    assert not screen.area_table.tabKeyNavigation()
