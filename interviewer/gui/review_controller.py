@@ -340,15 +340,32 @@ class ReviewController:
     def _ask_export(self, session_id: int, fmt: str) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from interviewer.export import default_output
-
-        suggested = str(Path.home() / default_output(session_id, fmt).name)
+        suggested = str(Path.home() / self._suggested_name(session_id, fmt))
         path, _ = QFileDialog.getSaveFileName(self.screen.window(), "Export the round", suggested)
         if path:
             out = Path(path)
             if not out.suffix:  # a name typed without one: the file would open in nothing
                 out = out.with_name(f"{out.name}.{fmt}")
             self.export_session(session_id, fmt, out)
+
+    def _suggested_name(self, session_id: int, fmt: str) -> str:
+        """'2026-12-03 ML breadth: training....html' as a file name: the date and the title the
+        app shows (it was 'session-5.html', a number the app never shows)."""
+        import re
+        import time
+
+        from interviewer.export import default_output
+
+        store = self._store()
+        try:
+            session = store.get_session(session_id) if store is not None else None
+        except Exception:
+            session = None
+        if session is None:
+            return default_output(session_id, fmt).name
+        title = re.sub(r"[^\w ,.()+-]+", " ", session.title or "round")  # no / : * ? and the like
+        title = re.sub(r"\s+", " ", title).strip(" .")[:80].strip() or "round"
+        return f"{time.strftime('%Y-%m-%d', time.localtime(session.started_at))} {title}.{fmt}"
 
     def export_session(self, session_id: int, fmt: str, out: Path) -> None:
         """Write an export off the GUI thread (PDF too: Qt lays it out on a pool thread), with

@@ -20,3 +20,20 @@ def test_a_name_without_a_suffix_gets_the_formats(qtbot, isolated_dirs, script_d
     chosen["path"] = str(tmp_path / "notes.txt")  # a suffix of the user's own is kept
     window.review_screen.export_requested.emit(window.last_session_id, "md")
     assert written == [("pdf", tmp_path / "round.pdf"), ("md", tmp_path / "round.md"), ("md", tmp_path / "notes.txt")]
+
+
+def test_the_suggested_name_says_which_round_it_is(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    """The save dialog suggested 'session-5.html': a number the user never sees in the app. It
+    suggests the date and the round's title."""
+    import time
+
+    from PySide6.QtWidgets import QFileDialog
+
+    window = play_to_review(qtbot, script_dirs, tmp_path)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, _title, suggested, *a, **k:
+                        (asked.append(suggested), ("", ""))[1])
+    window.review_screen.export_requested.emit(window.last_session_id, "html")
+    session = window.store().get_session(window.last_session_id)
+    day = time.strftime("%Y-%m-%d", time.localtime(session.started_at))
+    assert Path(asked[0]).name == f"{day} Design a feed ranker.html"
