@@ -597,6 +597,20 @@ class MainWindow(QMainWindow):
             self._store.close()
             self._store = None
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Enter presses the focused button, as Space does (the F1 sheet says so; outside a
+        dialog Qt's buttons ignore Enter, which then reaches the window)."""
+        from PySide6.QtWidgets import QPushButton
+
+        focused = QApplication.focusWidget()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and isinstance(focused, QPushButton) and focused.window() is self):
+            if focused.isEnabled():
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         # Closing the window during a round ends it: ask first (what was recorded is kept).
         if self._round_running() and not self.round_screen.ask_to_end_round(quitting=True):

@@ -40,3 +40,30 @@ def test_tab_leaves_the_progress_table(qtbot, isolated_dirs):
     screen = ProgressScreen()
     qtbot.addWidget(screen)
     assert not screen.area_table.tabKeyNavigation()
+
+
+def test_enter_presses_the_focused_button_in_the_window(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """F1 says 'Space or Enter presses the focused one', but outside a dialog Qt buttons ignore
+    Enter: with 'Debrief this round' focused in the review, Enter did nothing."""
+    from test_round import play_to_review
+
+    window = play_to_review(qtbot, script_dirs, tmp_path)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    pressed = []
+    button = window.review_screen.debrief_button
+    button.clicked.connect(lambda: pressed.append("debrief"))
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert pressed == ["debrief"] and window.current_screen_key() == "debrief"
+    window.show_screen("review")
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Enter)
+    assert pressed == ["debrief", "debrief"]
+    window.show_screen("review")
+    button.setEnabled(False)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert pressed == ["debrief", "debrief"]
+    window.shutdown()
