@@ -1,5 +1,7 @@
 """The debrief's "moments to recall": a new-user run of a behavioral round was offered its
-6-second greeting as "One of your longest answers (0.1 min)"."""
+6-second greeting as "One of your longest answers (0.1 min)". The quote is the question answered
+('One of your longest answers (1.3 min): "OK, let's move from clarifying..."' read as if the
+candidate had said the interviewer's words): it says "to"."""
 from __future__ import annotations
 
 from interviewer.app.review_model import LONG_ANSWER_MIN_S, flagged_moments
@@ -16,7 +18,7 @@ def _session(*durations: float) -> Session:
 
 def test_only_answers_long_enough_to_overrun_are_recalled_as_the_longest():
     moments = [m.message for m in flagged_moments(_session(6.0, 23.0, 95.0)) if m.kind == "long_answer"]
-    assert moments == ['One of your longest answers (1.6 min): "Question 3"']
+    assert moments == ['One of your longest answers (1.6 min), to "Question 3"']
     moments = [m.message for m in flagged_moments(_session(6.0, 42.0)) if m.kind == "long_answer"]
-    assert moments == ['One of your longest answers (42 s): "Question 2"']
+    assert moments == ['One of your longest answers (42 s), to "Question 2"']
     assert not [m for m in flagged_moments(_session(6.0, LONG_ANSWER_MIN_S - 1)) if m.kind == "long_answer"]
