@@ -5,7 +5,9 @@ from html import escape
 
 from interviewer.core.analysis.report import finding_label
 from interviewer.export import coverage_section
-from interviewer.export.report import TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, fmt_clock, token_runs
+from interviewer.export.report import (
+    TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, fmt_clock, no_words_text, token_runs,
+)
 
 CSS = """
 body { font-family: sans-serif; max-width: 52em; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.45; }
@@ -79,7 +81,8 @@ def render_html(report: SessionReport) -> str:
         if a.audio_missing:
             parts += [f'<p class="missing">Recording missing: {escape(p.audio_path or "")}</p>'
                       for p in a.parts or [a.answer] if p.audio_path in report.missing_audio]
-        parts.append(f"<p>{_tokens(a.tokens)}</p>" if a.tokens else '<p class="meta">(no transcript)</p>')
+        parts.append(f"<p>{_tokens(a.tokens)}</p>" if a.tokens
+                     else f'<p class="meta">({no_words_text(a.parts or [a.answer])})</p>')
         if a.numbers:
             parts.append('<p class="numbers">' + " &middot; ".join(
                 f"{escape(k)}: <b>{escape(v)}</b>" for k, v in a.numbers.items()) + "</p>")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from interviewer.export import coverage_section
 from interviewer.export.report import (
-    TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, token_runs,
+    TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, no_words_text, token_runs,
 )
 
 
@@ -58,7 +58,7 @@ def render_markdown(report: SessionReport) -> str:
         if a.audio_missing:
             lines += [f"> Recording missing: {_escape(p.audio_path or '')}" for p in a.parts or [a.answer]
                       if p.audio_path in report.missing_audio] + [""]
-        lines += [_transcript(a.tokens) if a.tokens else "_(no transcript)_", ""]
+        lines += [_transcript(a.tokens) if a.tokens else f"_({no_words_text(a.parts or [a.answer])})_", ""]
         if a.numbers:
             lines += [" · ".join(f"{k}: {_escape(v)}" for k, v in a.numbers.items()), ""]
         if a.findings:

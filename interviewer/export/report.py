@@ -37,6 +37,14 @@ class AnswerReport:
     parts: list[Answer] = field(default_factory=list)  # the recordings it was said in
 
 
+def no_words_text(parts) -> str:
+    """What an answer without words says instead, in the review and every export: it was
+    transcribed and nothing was heard, or it has no transcript (yet)."""
+    if parts and all(getattr(p, "transcript", None) is not None for p in parts):
+        return "nothing was heard in this answer"
+    return "no transcript"
+
+
 @dataclass
 class SessionReport:
     session: Session

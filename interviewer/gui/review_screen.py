@@ -37,6 +37,7 @@ from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, last_moment, round_numbers
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
+from interviewer.export.report import no_words_text
 from interviewer.storage import SessionStatus
 
 PAUSE_STYLE = "color:#3f4650; background:#e6e8eb; border-radius:2px;"  # 8.6:1, readable in both themes
@@ -192,7 +193,8 @@ class ReviewScreen(QWidget):
                 if replies:  # no transcript: the question as heard live, then the reply
                     parts.append("".join(f"<p>{html.escape(c.question)}</p>{_reply_html(c)}" for c in replies))
                 elif not (a.get("part") or {}).get("interrupted"):
-                    parts.append("<p><i>No transcript for this answer.</i></p>")
+                    said = no_words_text([answer])  # as the exports say it
+                    parts.append(f"<p><i>{said[0].upper() + said[1:]}.</i></p>")
                 continue
             out = []
             for m in marks:
