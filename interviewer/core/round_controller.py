@@ -966,8 +966,47 @@ class RoundController:
         if self._finish_deadline is not None and all(r.transcript_done for r in self._unfinished):
             self._finish_answer()
 
+    def _reply_before_finishing(self) -> bool:
+        """The candidate asked a question and pressed the end key before the pause that gets a
+        reply: the interviewer answers it, as a person would, and the candidate goes on with the
+        same question. True if so (the answer is then not finished)."""
+        record = self._unfinished[-1] if self._unfinished else None
+        if (self._answerer is None or record is None or record.ended_by != EndedBy.KEY
+                or record.transcript is None or self.engine.is_over or self._turn is None):
+            return False
+        words = _words_of(record.transcript.segments)
+        question = trailing_question(words)
+        if question is None:
+            return False
+        asked_until = record.started_at + words[-1].end  # round time the question ended
+        if any(c.asked_at >= asked_until for c in record.clarifications):
+            return False  # answered live already
+        try:
+            answerer = self._answerer(record.question_id)
+            result = answerer.reply(question) if answerer is not None else None
+        except Exception as exc:  # a broken matcher must not stop the round
+            self._emit(Problem(f"could not answer the question: {exc}", self._now()))
+            return False
+        if result is None:
+            return False
+        topic, reply = result
+        if not asks_to_ask(question):
+            clarification = Clarification(question, topic, reply, self._now())
+            record.clarifications.append(clarification)
+            self._emit(ClarifyingAnswered(record.index, clarification))
+        self._say(reply, UtteranceKind.CLARIFICATION)
+        self._finish_deadline = None
+        # What was recorded stays in _unfinished: the rest of the answer joins it.
+        self._turn = _Turn(self._turn.question_id, self._turn.follow_up_id, self._turn.text, True,
+                           self._turn.asked_at)
+        self._listen_pending = True
+        self._pump()
+        return True
+
     def _finish_answer(self) -> None:
         """Tell the engine the answer is over, with whatever was transcribed of it."""
+        if self._reply_before_finishing():
+            return
         parts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
         ended_at = self._unfinished[-1].ended_at if self._unfinished else None
         self._finish_deadline = None

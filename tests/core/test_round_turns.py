@@ -175,6 +175,35 @@ def test_a_clarifying_question_is_answered_after_a_short_pause_and_counts_its_to
     assert [c.topic for c in answer.clarifications] == ["latency", None]
 
 
+def test_a_question_asked_right_before_the_end_key_is_answered_and_the_answer_goes_on(tmp_path):
+    """A new-user trial: "Before I start, can I ask what the size of the input is?" and Space at
+    once: the interviewer never answered and went on to the follow-up."""
+    answerer = FakeAnswerer()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=answerer,
+                                                                             speech_seconds=2)
+    first = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak("Okay, what is the expected latency?")
+    controller.on_silence(0.1)
+    assert controller.end_answer()
+    controller.poll()
+    assert answerer.asked == ["Okay, what is the expected latency?"]
+    assert speaker.said[-1] == "Assume a 200 millisecond budget."
+    [done] = [u for u in updates if isinstance(u, ClarifyingAnswered)]
+    assert done.answer == first.index and first.clarifications == [done.clarification]
+    step(clock, speaker, controller, 2.5)
+    # The candidate goes on with the same question after the reply.
+    again = controller.current_answer
+    assert again is not None and again is not first and again.question_id == "feed" and again.continuation
+    recorder.speak("Then I would start with a two stage ranker.")
+    controller.on_silence(0.1)
+    assert controller.end_answer()
+    controller.poll()
+    assert answerer.asked == ["Okay, what is the expected latency?"]  # a statement gets no reply
+    assert controller.current_answer is None or controller.current_answer.question_id != "feed" \
+        or controller.current_answer.follow_up_id is not None
+
+
 def test_asking_to_ask_is_invited_and_is_not_a_clarifying_question(tmp_path):
     """"Before I answer that, can I ask a clarifying question?" gets "Sure, go ahead." (the real
     responder), not the no-fact reply, and is not stored as a clarifying exchange."""
