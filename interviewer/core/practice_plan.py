@@ -161,8 +161,11 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
         reason = f"week {week.week.number}: no round of this kind yet"  # the week's focus is said beside it
     elif focus:
         weakest = ranked[0]
-        reason = (f"week {week.week.number}: {weakest.area} covered in {weakest.covered_recently} of the last "
-                  f"{len(weakest.recent)} rounds of this kind")
+        if len(weakest.recent) == 1:  # not "covered in 0 of the last 1 rounds"
+            reason = f"week {week.week.number}: {weakest.area} not covered in the last round of this kind"
+        else:
+            reason = (f"week {week.week.number}: {weakest.area} covered in {weakest.covered_recently} of the "
+                      f"last {len(weakest.recent)} rounds of this kind")
     else:
         reason = f"week {week.week.number}: every area measured so far was covered; keep the streak"
     return Proposal(kind, focus, reason, suggest_script(kind, focus, list(scripts), rounds))
