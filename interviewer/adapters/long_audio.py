@@ -62,6 +62,8 @@ def open_audio(path: str | os.PathLike, block_seconds: float = READ_BLOCK_S) -> 
     if not path.is_file():
         raise UserError(f"{path}: no such audio file" if not path.exists() else
                         f"{path}: is not a file; give an audio file")
+    if path.stat().st_size == 0:
+        raise UserError(f"{path}: the file is empty (0 bytes): nothing was recorded in it")
     try:
         import soundfile
 

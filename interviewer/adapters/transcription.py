@@ -167,6 +167,8 @@ def load_audio(path: str | os.PathLike) -> np.ndarray:
     path = Path(path)
     if not path.is_file():
         raise UserError(f"{path}: no such audio file")
+    if path.stat().st_size == 0:
+        raise UserError(f"{path}: the file is empty (0 bytes): nothing was recorded in it")
     try:
         return _read_with_soundfile(path)
     except Exception as soundfile_error:  # LibsndfileError (a RuntimeError) for unknown formats

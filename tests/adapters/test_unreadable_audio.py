@@ -16,7 +16,6 @@ from interviewer.errors import UserError
 BAD = {
     "garbage.wav": b"RIFF\x00\x00\x00\x00WAVEjunk" * 20,   # a WAV header and nothing usable
     "text.mp3": b"this is a text file, not a recording\n" * 10,
-    "empty.m4a": b"",
 }
 
 
@@ -34,6 +33,20 @@ def test_an_unreadable_file_is_one_plain_line(tmp_path, name):
     with pytest.raises(UserError) as failure:
         open_audio(path)
     _plain(str(failure.value), path)
+
+
+@pytest.mark.parametrize("name", ["empty.wav", "empty.m4a"])
+def test_an_empty_file_is_called_empty(tmp_path, name):
+    """A new-user trial: a zero-byte WAV got "cannot read as audio (Invalid data found when
+    processing input)"."""
+    from interviewer.adapters.transcription import load_audio
+
+    path = tmp_path / name
+    path.write_bytes(b"")
+    for read in (open_audio, load_audio):
+        with pytest.raises(UserError) as failure:
+            read(path)
+        assert str(failure.value) == f"{path}: the file is empty (0 bytes): nothing was recorded in it"
 
 
 def test_importing_a_file_cut_short_after_its_header_is_one_plain_line(tmp_path):
