@@ -48,7 +48,7 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highl
         found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
                                offset + (f.start or 0.0), max(0.0, span)))
     return strongest_first(found, kind=lambda h: h.label, strength=lambda h: h.span,
-                           when=lambda h: h.round_time, limit=limit)
+                           when=lambda h: h.round_time, limit=limit, same=lambda h: (h.label, h.message))
 
 
 class TenSecondSummary(QWidget):
