@@ -54,7 +54,11 @@ NUMBER_WITH_UNIT = re.compile(
     r"|(?<![\w.])\d+\.\d+(?![\w.])"                        # a measured value: "0.86", "3.5"
     r"|\b(?:zero )?point (?:one|two|three|four|five|six|seven|eight|nine)\b"  # "point three"
     r"|\b(?:doubled|halved|tripled|quadrupled|twice as|half as)\b"
-    r"|\bby (?:a )?(?:half|third|quarter|" + _SPOKEN_NUMBER + r")\b")
+    r"|\bby (?:a )?(?:half|third|quarter|" + _SPOKEN_NUMBER + r")\b"
+    # A count of anything, from ten up, is a size: "about 200 features", "two hundred thousand
+    # rows". (Small counts are not: "I had two ideas".)
+    r"|(?<![\w$])\d{2}[\d,]*(?:\.\d+)?\s+[a-z]{3,}s\b"
+    r"|\b(?:" + NUMBER_WORD + r"[\s-]+)*(?:hundred|thousand|million|billion)[\s-]+[a-z]{3,}s\b")
 
 # ---------------------------------------------------------------- the signals
 
@@ -146,7 +150,8 @@ METRICS = Signal(
     counts=("I'd look at precision and recall at the review threshold.",
             "offline we track n d c g at ten and online the click through rate",
             "p99 latency has to stay under fifty milliseconds",
-            "the AUC went from 0.81 to 0.86"),
+            "the AUC went from 0.81 to 0.86",
+            "online we tracked conversion"),
     does_not=("We should measure it.",
               "How many daily active users are there?",
               "The metric was good.",
@@ -155,7 +160,8 @@ METRICS = Signal(
     pattern=re.compile(
         r"\b(?:precision|recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
         r"log[- ]?loss|cross[- ]entropy|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
-        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversion rate|retention|churn|dwell time|"
+        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention|churn|"
+        r"dwell time|"
         r"watch time|engagement rate|daily active users|dau|mau|revenue per \w+|false positive rate|"
         r"false negative rate|true positive rate|fpr|tpr|error rate|hit rate|calibration error|brier score|"
         r"expected calibration|throughput|qps|queries per second|p50|p90|p95|p99|p 99|tail latency|"
@@ -170,7 +176,8 @@ NUMBERS = Signal(
             "eighty percent of the traffic",
             "it took 10 hours",
             "latency went down by half",
-            "we have fifty million daily users"),
+            "we have fifty million daily users",
+            "about 200 features"),
     does_not=("One of the options is a cache.",
               "I had two ideas.",
               "First, I would clarify the goal.",
