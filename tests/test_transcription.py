@@ -52,6 +52,25 @@ def test_model_name_not_on_disk_says_how_to_get_it(monkeypatch, tmp_path):
         load_model("no-such-model")
 
 
+def test_model_names_in_messages_are_the_ones_settings_offers(monkeypatch, tmp_path):
+    """A new-user trial: `--model nosuch` listed faster-whisper's names, large-v3 among them, and
+    `--model large-v3` then said "Download it in Settings", which does not offer it."""
+    from interviewer.adapters import models
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_HOME", str(tmp_path))
+    with pytest.raises(ModelNotFound) as unknown:
+        load_model("no-such-model")
+    assert "large-v3" not in str(unknown.value)
+    assert all(m.name in str(unknown.value) for m in models.CATALOG)
+    with pytest.raises(ModelNotFound) as elsewhere:
+        load_model("large-v3")
+    assert "Settings does not offer it" in str(elsewhere.value) and "in Settings (" not in str(elsewhere.value)
+    with pytest.raises(ModelNotFound) as offered:
+        load_model("small.en")
+    assert "Download it in Settings" in str(offered.value)
+
+
 def test_decode_variants():
     assert decode_options() == DECODE_OPTIONS and "hotwords" not in decode_options()
     assert decode_options("hotwords")["hotwords"] == HESITATION_HINT and "initial_prompt" not in decode_options("hotwords")

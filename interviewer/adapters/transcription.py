@@ -139,14 +139,18 @@ def _load(name_or_path, compute_type: str, cpu_threads: int, allow_download: boo
     try:
         return WhisperModel(text, device="cpu", compute_type=compute_type, cpu_threads=cpu_threads,
                             local_files_only=not allow_download)
-    except ValueError as exc:  # faster-whisper: unknown model size
-        raise ModelNotFound(f"unknown speech model {text!r}: {exc}") from None
+    except ValueError:  # faster-whisper: unknown model size (its list names models Settings does not offer)
+        raise ModelNotFound(f"unknown speech model {text!r}: give one of "
+                            + ", ".join(m.name for m in models.CATALOG)
+                            + ", or the path of a local CTranslate2 model folder") from None
     except Exception as exc:  # huggingface_hub raises its own "not in cache" / network errors
         if allow_download:
             raise ModelNotFound(f"could not download speech model {text!r}: {exc}") from None
+        where_to_get = ("Download it in Settings (Speech model > Download) while online, or with"
+                        if models.info(text) is not None else
+                        "Settings does not offer it; download it while online with")
         raise ModelNotFound(
-            f"speech model {text!r} is not on this machine. Download it in Settings (Speech "
-            f"model > Download) while online, or with `huggingface-cli download "
+            f"speech model {text!r} is not on this machine. {where_to_get} `huggingface-cli download "
             f"{_hub_repo(text)}`, or pass the path of a local CTranslate2 model folder; the "
             "default tiny.en model needs no download") from None
 
