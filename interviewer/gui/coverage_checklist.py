@@ -10,8 +10,18 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, GroupCoverage, QuestionCoverage
 from interviewer.gui import theme
@@ -24,6 +34,39 @@ EVIDENCE_ROLE = Qt.ItemDataRole.UserRole  # (part id, seconds into its audio) on
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # index into the coverage list, on question rows
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """A row's height for its text wrapped at the width the tree paints it: the tree asked for the
+    height of one line, so a long point was cut short ('Sort by start time, then swe...')."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+        tree = self.parent()
+        depth, parent = (1 if tree.rootIsDecorated() else 0), index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = tree.columnWidth(0) - tree.indentation() * depth
+        if width <= 0:
+            return super().sizeHint(option, index)
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, width, max(option.rect.height(), 1))
+        return super().sizeHint(sized, index)
+
+
+class _WrappingTree(QTreeWidget):
+    """A one-column tree whose rows wrap their text to the width of the view (no sideways scrolling)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHeaderHidden(True)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header().setStretchLastSection(True)
+        self.setItemDelegate(_WrappingDelegate(self))
+        # The column follows the view's width (and a scroll bar's coming and going): the rows'
+        # heights depend on it.
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+
+
 class CoverageChecklist(QWidget):
     play_requested = Signal(int, float)  # answer (part) id, seconds into its audio
 
@@ -33,9 +76,7 @@ class CoverageChecklist(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("coverageStatus")
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
+        self.tree = _WrappingTree()
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda item, _old: self._show_outline(item))

@@ -1,0 +1,69 @@
+"""The review's talking-points tab at a 1280x720 window (new-user trial): every point is readable
+in full, wrapped to the width of the checklist, not cut short ('Sort by start time, then swe...')."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QHBoxLayout, QStyle, QTabWidget, QTreeWidgetItemIterator, QWidget
+
+from interviewer.core.analysis.coverage import COVERED, MISSED, Evidence, GroupCoverage, PointCoverage, QuestionCoverage
+from interviewer.gui.review_screen import ReviewScreen
+
+LONG_POINT = "Sort by start time, then sweep through the meetings keeping a min-heap of end times"
+
+
+def _review_at_1280x720(qtbot) -> tuple[QWidget, ReviewScreen]:
+    window = QWidget()
+    layout = QHBoxLayout(window)
+    navigation = QWidget()
+    navigation.setFixedWidth(176)  # the main window's navigation list
+    layout.addWidget(navigation)
+    review = ReviewScreen()
+    layout.addWidget(review)
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    review.findChildren(QTabWidget)[0].setCurrentWidget(review.coverage)
+    return window, review  # the window owns the screen: keep it alive
+
+
+def _question() -> QuestionCoverage:
+    said = Evidence(1, "I would sort the meetings by their start time and then sweep through them with a heap.",
+                    1.0, 3.0, 0.8)
+    return QuestionCoverage(
+        "rooms", "How many meeting rooms do you need for a day of meetings given their start and end times?",
+        "design",
+        (PointCoverage(0, LONG_POINT, None, COVERED, 0.8, evidence=(said,)),
+         PointCoverage(1, "Say the complexity: O(n log n) for the sort and O(n log k) for the heap", None, MISSED, 0.1)),
+        ("Ask how many meetings there are", LONG_POINT))
+
+
+def _every_row_fits(qtbot, tree) -> None:
+    qtbot.wait(50)  # the delayed item layout
+    metrics = tree.fontMetrics()
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1  # Qt's text margin
+    checked = 0
+    it = QTreeWidgetItemIterator(tree)
+    while it.value():
+        item = it.value()
+        rect = tree.visualItemRect(item)
+        text = item.text(0)
+        assert rect.right() <= tree.viewport().width() + 1, f"{text!r} runs past the view"
+        room = rect.width() - 2 * margin - (tree.iconSize().width() + 2 * margin if not item.icon(0).isNull() else 0)
+        needed = metrics.boundingRect(QRect(0, 0, room, 10_000), int(Qt.TextFlag.TextWordWrap), text).height()
+        assert rect.height() >= needed, f"{text!r} needs {needed}px, its row is {rect.height()}px: cut short"
+        checked += 1
+        it += 1
+    assert checked == 4
+
+
+def test_every_row_of_the_checklist_is_tall_enough_for_its_text_wrapped_at_its_width(qtbot):
+    _window, review = _review_at_1280x720(qtbot)
+    review.coverage.set_coverage([_question()], [GroupCoverage("Design", 2, 1, 0, 1)])
+    tree = review.coverage.tree
+    qtbot.waitUntil(lambda: tree.visualItemRect(tree.topLevelItem(0)).height() > 0)
+    _every_row_fits(qtbot, tree)
+    _window.resize(1024, 700)  # narrower: the rows wrap again
+    _every_row_fits(qtbot, tree)
+    point = next(tree.topLevelItem(0).child(i) for i in range(2) if tree.topLevelItem(0).child(i).text(0).startswith("Sort"))
+    assert tree.fontMetrics().horizontalAdvance(point.text(0)) > tree.visualItemRect(point).width(), "the point should need wrapping"
+    assert tree.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
