@@ -82,7 +82,7 @@ class CoverageChecklist(QWidget):
         self.tree.currentItemChanged.connect(lambda item, _old: self._show_outline(item))
         self.outline = QTextBrowser()
         self.outline.setObjectName("modelAnswerOutline")
-        split = QSplitter(Qt.Orientation.Horizontal)
+        self.panes = split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tree)
         split.addWidget(self.outline)
         split.setSizes([320, 200])
@@ -90,12 +90,14 @@ class CoverageChecklist(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
+        layout.addStretch(0)  # takes the room when the panes are hidden: the line stays on top
 
     def show_message(self, text: str) -> None:
         """While the points are being matched, or when they cannot be (no script)."""
         self.coverage = []
         self.tree.clear()
         self.outline.clear()
+        self.panes.hide()  # one line, not two empty panes
         self.status.setText(html.escape(text))
 
     def set_coverage(self, coverage: list[QuestionCoverage], phases: list[GroupCoverage]) -> None:
@@ -103,9 +105,20 @@ class CoverageChecklist(QWidget):
         self.tree.clear()
         per_phase = "; ".join(f"{html.escape(g.name)}: {g.covered} of {g.points} covered, {g.partly} partly, "
                               f"{g.missed} missed" for g in phases)
-        self.status.setText((f"<b>Per phase:</b> {per_phase}<br>" if per_phase else "")
-                            + "Click a sentence to hear it; select a question for its model-answer outline."
-                            if coverage else "No question of this round lists talking points.")
+        any_points = any(q.points for q in coverage)
+        any_outline = any(q.outline for q in coverage)
+        if any_points:
+            self.status.setText((f"<b>Per phase:</b> {per_phase}<br>" if per_phase else "")
+                                + "Click a sentence to hear it; select a question for its model-answer outline.")
+        elif coverage:
+            self.status.setText("There are no talking points for this round's questions: the question script lists "
+                                "none for them (no expected_points)."
+                                + (" Select a question for its model-answer outline." if any_outline else ""))
+        else:
+            self.status.setText("There are no talking points for this round: none of the script's questions "
+                                "was asked.")
+        # Two empty panes say nothing: shown only when there is a point or an outline to show.
+        self.panes.setVisible(any_points or any_outline)
         for index, q in enumerate(coverage):
             counts = f"{q.count(COVERED)} of {len(q.points)} covered" if q.points else "no talking points"
             top = QTreeWidgetItem([f"{q.question}  ({counts})"])

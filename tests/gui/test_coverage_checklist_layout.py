@@ -67,3 +67,22 @@ def test_every_row_of_the_checklist_is_tall_enough_for_its_text_wrapped_at_its_w
     point = next(tree.topLevelItem(0).child(i) for i in range(2) if tree.topLevelItem(0).child(i).text(0).startswith("Sort"))
     assert tree.fontMetrics().horizontalAdvance(point.text(0)) > tree.visualItemRect(point).width(), "the point should need wrapping"
     assert tree.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
+
+
+def test_a_round_without_talking_points_says_so_in_one_line_instead_of_two_empty_panes(qtbot):
+    """A round whose script lists no expected_points (new-user trial: two empty panes)."""
+    _window, review = _review_at_1280x720(qtbot)
+    checklist = review.coverage
+    checklist.show_message("Matching the talking points...")
+    assert not checklist.tree.isVisibleTo(review) and not checklist.outline.isVisibleTo(review)
+    bare = QuestionCoverage("story", "Tell me about a project you are proud of.", "stories", (), ())
+    checklist.set_coverage([bare, bare], [])
+    text = checklist.status.text()
+    assert "no talking points for this round's questions" in text and "lists none" in text
+    assert not checklist.tree.isVisibleTo(review) and not checklist.outline.isVisibleTo(review)
+    assert checklist.status.isVisibleTo(review)
+    # With points (or a model-answer outline) the panes come back.
+    checklist.set_coverage([_question()], [])
+    assert checklist.tree.isVisibleTo(review) and checklist.outline.isVisibleTo(review)
+    checklist.set_coverage([QuestionCoverage("story", "Tell me about a project.", "stories", (), ("Situation", "Result"))], [])
+    assert checklist.tree.isVisibleTo(review) and "outline" in checklist.status.text()
