@@ -147,6 +147,9 @@ def frames_question(u: Utterance) -> bool:
     return bool(FRAMING.match(" ".join(words)) or MUSING.search(" ".join(words)))
 
 
+ARTICLE_OR_POSSESSIVE = {"the", "a", "an", "my", "your", "our", "their", "its"}  # never end a clause
+
+
 def question_cue(u: Utterance, use_mark: bool = True) -> str:
     """Why the utterance is a question ("" if it is not one); with `use_mark` False, by its
     words alone."""
@@ -192,7 +195,10 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
             if a == "or" and b in AUX and (c in PERSONAL or (c == "it" and b in COPULA_AUX)):
                 return "inverted auxiliary"
     last = u.tokens[-1]
-    if last.norm in TAG_END and len(u.tokens) > 2 and u.tokens[-2].comma_after:
+    # "..., right?" closes a clause (one may end in a preposition: "looking for, yeah?"); "That's the... Yeah." trails off and answers itself.
+    before = u.tokens[-2] if len(u.tokens) > 2 else None
+    if (last.norm in TAG_END and before is not None and before.comma_after
+            and not before.text.endswith(("...", "…")) and before.norm not in ARTICLE_OR_POSSESSIVE):
         return "tag question"
     words = [w for w in u.norm_words if not is_hesitation(w)]
     # "..., doesn't it", "..., aren't they", "..., don't you think": a negated auxiliary and a

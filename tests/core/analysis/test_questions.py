@@ -625,3 +625,14 @@ def test_a_tag_whisper_stamped_inside_the_pause_after_it_still_closes_its_questi
     t = spoken("We would rank by watch time [2.0] Then I would add diversity.")
     us = split_utterances(tokenize(t.words), t.speech)
     assert [u.text for u in us] == ["We would rank by watch time", "Then I would add diversity."]
+
+
+def test_a_sentence_that_trails_off_into_yeah_is_no_tag_question():
+    """Human speech (CHILDES, father and child): "That's the... Yeah." was counted as a tag
+    question. A tag closes a clause, which may end in a preposition ("looking for, yeah?"),
+    never in an article or trailing off."""
+    assert analyze_answer(spoken("That's the... Yeah. [2.0] Okay, next.")).clarifying.questions == []
+    assert analyze_answer(spoken("We pick the, yeah. [2.0] Okay, next.")).clarifying.questions == []
+    [q] = analyze_answer(spoken("That is the kind of answer you are looking for, yeah [2.0] Okay.")
+                         ).clarifying.questions
+    assert q.cue == "tag question"
