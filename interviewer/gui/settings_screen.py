@@ -10,7 +10,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -156,11 +157,23 @@ class SettingsScreen(QWidget):
 
         title = QLabel("Settings")
         title.setProperty("role", "title")
+        # The groups scroll in their own area and the status and the buttons stay below it: a
+        # download's progress row pushed Save and the status out of a 1280x720 window.
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addLayout(grid)
+        form_layout.addStretch(1)
+        self.form_area = _GroupsArea(self._boxes)
+        self.form_area.setObjectName("settingsForm")
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_area.setWidget(form)
         layout = QVBoxLayout(self)
         layout.setSpacing(theme.SPACE_M)
         layout.addWidget(title)
-        layout.addLayout(grid)
-        layout.addStretch(1)
+        layout.addWidget(self.form_area, 1)
         layout.addLayout(buttons)
         self.set_devices(DeviceList())
         self.load(settings)
@@ -181,22 +194,21 @@ class SettingsScreen(QWidget):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        page = self.parentWidget()  # the scroll area's viewport: its width is what there is
-        if page is not None and not getattr(self, "_watching", False):
+        page = self.form_area.viewport()  # the groups' scroll area: its width is what there is
+        if not getattr(self, "_watching", False):
             self._watching = True
             page.installEventFilter(self)
             self._fit_columns(page.width())
         super().showEvent(event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.Resize and watched is self.parentWidget():
+        if event.type() == QEvent.Type.Resize and watched is self.form_area.viewport():
             self._fit_columns(event.size().width())
         return False
 
     def _fit_columns(self, width: int) -> None:
         widest = max(box.minimumSizeHint().width() for box in self._boxes)
-        margins = self.layout().contentsMargins()
-        self._arrange(2 if width >= 2 * widest + self._grid.spacing() + margins.left() + margins.right() else 1)
+        self._arrange(2 if width >= 2 * widest + self._grid.spacing() else 1)
 
     # ------------------------------------------------------------------ in and out
 
@@ -425,6 +437,21 @@ def fill_voice_choices(combo: QComboBox, voices: list[tuple[str, str]], current:
     if current and combo.findData(current) < 0:
         combo.addItem(current, current)
     combo.setCurrentIndex(max(0, combo.findData(current)))
+
+
+class _GroupsArea(QScrollArea):
+    """Scrolls the groups vertically, never sideways. Its narrowest is one column of the widest
+    group (the page shows one column when two do not fit), so the screen still asks for the
+    width its groups need."""
+
+    def __init__(self, boxes: list[QGroupBox]) -> None:
+        super().__init__()
+        self._boxes = boxes
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().minimumSizeHint()
+        widest = max(box.minimumSizeHint().width() for box in self._boxes)
+        return QSize(widest + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(), hint.height())
 
 
 def _seconds_box(low: float, high: float, zero_text: str | None) -> QDoubleSpinBox:

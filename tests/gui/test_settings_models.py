@@ -143,3 +143,37 @@ def test_nothing_is_fetched_until_download_is_pressed(qtbot, models_root, monkey
         screen.model.setCurrentIndex(i)
     screen.save()
     assert calls == [] and not models_root.joinpath("small.en").exists()
+
+
+def test_save_and_the_status_stay_in_a_1280x720_window_while_a_model_downloads(qtbot, isolated_dirs, script_dirs,
+                                                                              tmp_path):
+    """New-user trial: the download's progress row pushed the status line and Save below the
+    bottom of the window. The groups scroll; the status and the buttons stay under them."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from interviewer.core.clock import FakeClock
+    from test_round import make_window
+
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.resize(1280, 720)
+    window.show()
+    window.show_screen("settings")
+    screen = window.settings_screen
+    release = threading.Event()
+    screen._download = lambda name, progress, cancel: release.wait(10)
+    screen.model.setCurrentIndex(screen.model.findData("distil-small.en"))
+    try:
+        screen.download_button.click()
+        qtbot.waitUntil(lambda: screen.download_row.isVisible())
+        qtbot.wait(50)
+        shown = QRect(QPoint(0, 0), window.centralWidget().size())
+        for widget in (screen.save_button, screen.revert_button, screen.status):
+            where = QRect(widget.mapTo(window.centralWidget(), QPoint(0, 0)), widget.size())
+            assert shown.contains(where), f"{widget!r} at {where} is outside the window's {shown}"
+            assert widget.visibleRegion().boundingRect().size() == widget.size(), f"{widget!r} partly hidden"
+        assert "Downloading distil-small.en" in screen.status.text()
+        page = window.stack.currentWidget()
+        assert page.verticalScrollBar().maximum() == 0, "the whole screen scrolled (Save with it)"
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: not screen.download_row.isVisible(), timeout=10_000)
