@@ -124,7 +124,7 @@ def show_session(args: argparse.Namespace) -> int:
     with _open_store() as store:
         session = store.get_session(args.id)
         missing = store.missing_audio(session)
-        print(render_markdown(build_report(session, missing)), end="")
+        print(render_markdown(build_report(session, missing), escape=False), end="")
         for path in missing:
             print(f"warning: recording missing: {store.data_dir / path}", file=sys.stderr)
         for line in unreadable_transcripts(session):

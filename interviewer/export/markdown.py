@@ -11,39 +11,47 @@ def _escape(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
 
 
-def _transcript(tokens: list[Token]) -> str:
+def _as_is(text: str) -> str:
+    """For a terminal, which shows Markdown as typed: 'ml_breadth_applied', not 'ml\\_breadth\\_applied'."""
+    return text
+
+
+def _transcript(tokens: list[Token], esc=_escape) -> str:
     parts = []
     for run in token_runs(tokens):
         t = run[0]
         if t.kind == "disfluency":  # one italic run per repetition, cut-off word or restart
-            parts.append("*" + " ".join(_escape(w.text) for w in run) + "*")
+            parts.append("*" + " ".join(esc(w.text) for w in run) + "*")
         elif t.kind == "filler":
-            parts.append(f"**{_escape(t.text)}**")
+            parts.append(f"**{esc(t.text)}**")
         elif t.kind == "pause":
             parts.append(f"_[pause {t.text}]_")
         else:
-            parts.append(_escape(t.text))
+            parts.append(esc(t.text))
     return " ".join(parts)
 
 
-def _table(rows: list[dict[str, str]]) -> list[str]:
+def _table(rows: list[dict[str, str]], esc=_escape) -> list[str]:
     if not rows:
         return []
     head = list(rows[0])
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    lines += ["| " + " | ".join(_escape(r[h]) for h in head) + " |" for r in rows]
+    lines += ["| " + " | ".join(esc(r[h]) for h in head) + " |" for r in rows]
     return lines + [""]
 
 
-def render_markdown(report: SessionReport) -> str:
+def render_markdown(report: SessionReport, escape: bool = True) -> str:
+    """The round as Markdown; escape=False leaves out the backslash escapes (the text of
+    `interviewer sessions show` on a terminal, where nothing renders them). Exported files keep them."""
+    esc = _escape if escape else _as_is
     s = report.session
-    lines = [f"# {_escape(report.heading)}", ""]
-    lines += [f"- **{k}:** {_escape(v)}" for k, v in report.facts.items()] + [""]
+    lines = [f"# {esc(report.heading)}", ""]
+    lines += [f"- **{k}:** {esc(v)}" for k, v in report.facts.items()] + [""]
     if report.phases:
-        lines += ["## Phases", ""] + _table(report.phases)
+        lines += ["## Phases", ""] + _table(report.phases, esc)
     if report.round_findings:
         lines += ["## Round findings", ""]
-        lines += [f"- {_escape(finding_line(f))}" for f in report.round_findings] + [""]
+        lines += [f"- {esc(finding_line(f))}" for f in report.round_findings] + [""]
     lines += ["## Answers", ""]
     if report.answers:
         lines += [f"In the transcripts: **bold** = {TRANSCRIPT_LEGEND['filler']}; "
@@ -53,17 +61,17 @@ def render_markdown(report: SessionReport) -> str:
         lines += ["No answers were recorded.", ""]
     for a in report.answers:
         label = answer_label(a.answer)
-        lines += [f"### {a.number}. {_escape(a.answer.question_text)}", "",
-                  f"_{_escape(label)}_", ""]
+        lines += [f"### {a.number}. {esc(a.answer.question_text)}", "",
+                  f"_{esc(label)}_", ""]
         if a.audio_missing:
-            lines += [f"> Recording missing: {_escape(p.audio_path or '')}" for p in a.parts or [a.answer]
+            lines += [f"> Recording missing: {esc(p.audio_path or '')}" for p in a.parts or [a.answer]
                       if p.audio_path in report.missing_audio] + [""]
-        lines += [_transcript(a.tokens) if a.tokens else f"_({no_words_text(a.parts or [a.answer])})_", ""]
+        lines += [_transcript(a.tokens, esc) if a.tokens else f"_({no_words_text(a.parts or [a.answer])})_", ""]
         if a.numbers:
-            lines += [" · ".join(f"{k}: {_escape(v)}" for k, v in a.numbers.items()), ""]
+            lines += [" · ".join(f"{k}: {esc(v)}" for k, v in a.numbers.items()), ""]
         if a.findings:
-            lines += [f"- {_escape(finding_line(f))}" for f in a.findings] + [""]
-    lines += coverage_section.markdown(report.coverage, report.phase_coverage, report.answer_numbers(), _escape,
+            lines += [f"- {esc(finding_line(f))}" for f in a.findings] + [""]
+    lines += coverage_section.markdown(report.coverage, report.phase_coverage, report.answer_numbers(), esc,
                                        report.script_found)
     if s.scratchpad.strip():
         fence = "~~~~" if "```" in s.scratchpad else "```"
@@ -72,5 +80,5 @@ def render_markdown(report: SessionReport) -> str:
         lines += ["## Self-debrief", ""]
         for d in s.debrief:
             rating = f" (self-rating {d.self_rating}/5)" if d.self_rating else ""
-            lines += [f"**{_escape(d.prompt)}**{rating}", "", _escape(d.text) or "_(spoken answer only)_", ""]
+            lines += [f"**{esc(d.prompt)}**{rating}", "", esc(d.text) or "_(spoken answer only)_", ""]
     return "\n".join(lines).rstrip() + "\n"
