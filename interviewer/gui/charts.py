@@ -41,6 +41,15 @@ def nice_ticks(low: float, high: float, target: int = 5, integer: bool = False) 
     return ticks
 
 
+def count_ticks(n: int) -> list[float]:
+    """Ticks for counting 1..n: 1, then multiples of a round step (1, 2, 5, 10...) up to n."""
+    if n <= 1:
+        return [1.0]
+    nice = nice_ticks(1, n, 6, integer=True)
+    step = int(max(1.0, nice[1] - nice[0]))
+    return [1.0] + [float(v) for v in range(step, n + 1, step) if v > 1]
+
+
 def tick_text(value: float, ticks: list[float]) -> str:
     step = abs(ticks[1] - ticks[0]) if len(ticks) > 1 else 1.0
     decimals = next((d for d in range(3) if abs(step * 10 ** d - round(step * 10 ** d)) < 1e-6), 2)
@@ -61,6 +70,9 @@ class Chart(QWidget):
         self.band_label = "target"
         self.x_range: tuple[float, float] | None = None
         self.x_label = ""
+        # x counts rounds 1..N: ticks are whole numbers from 1 to N only (nice_ticks gave 0 and 8
+        # for 7 rounds: labels with no round), with half a step of room on each side.
+        self.x_counts = False
         self.setMinimumSize(240, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so a screen reader reads the description
@@ -112,9 +124,19 @@ class Chart(QWidget):
         high = max(ys) if ys else 1.0
         counts = bool(ys) and all(float(y).is_integer() for y in ys)  # pauses, questions: whole ticks
         integer_x = self.x_range is None
-        x_ticks = ([float(v) for v in range(math.ceil(x0), math.floor(x1) + 1)] if self.x_range
-                   else nice_ticks(x0, x1, 6, integer=integer_x))
+        if self.x_counts and xs:
+            x_ticks = count_ticks(int(max(xs)))
+        else:
+            x_ticks = ([float(v) for v in range(math.ceil(x0), math.floor(x1) + 1)] if self.x_range
+                       else nice_ticks(x0, x1, 6, integer=integer_x))
         return x_ticks, nice_ticks(low, max(high, 1.0) if counts else high, 6, integer=counts)
+
+    def _x_span(self, x_ticks: list[float]) -> tuple[float, float]:
+        """The x values at the plot's left and right edges."""
+        if self.x_counts and self.series:
+            return 0.5, max(x for s in self.series for x, _ in s.points) + 0.5
+        x0, x1 = x_ticks[0], x_ticks[-1]
+        return (x0, x0 + 1) if x1 - x0 < 1e-9 else (x0, x1)
 
     def paintEvent(self, _event) -> None:  # noqa: N802
         t = theme.current()
@@ -134,9 +156,7 @@ class Chart(QWidget):
         bold.setBold(False)
         p.setFont(bold)
         x_ticks, y_ticks = self._ranges()
-        x0, x1 = x_ticks[0], x_ticks[-1]
-        if x1 - x0 < 1e-9:
-            x1 = x0 + 1
+        x0, x1 = self._x_span(x_ticks)
         y0, y1 = y_ticks[0], y_ticks[-1]
         label_w = max(metrics.horizontalAdvance(tick_text(v, y_ticks)) for v in y_ticks) + 10
         legend_h = line_h + 6

@@ -56,7 +56,8 @@ class ProgressScreen(QWidget):
         self.rating_chart.x_range = (0.5, 5.5)
         self.rating_chart.x_label = "mean self-rating"
         for chart in (self.filler_chart, self.pace_chart, self.pause_chart, self.clarifying_chart):
-            chart.x_label = "session"
+            chart.x_label = "round (oldest first)"
+            chart.x_counts = True
         self.rating_note = QLabel()
         self.rating_note.setWordWrap(True)
         self.plan_list = QListWidget()
@@ -131,11 +132,15 @@ class ProgressScreen(QWidget):
         kind = self.kind_filter.currentData()
         rows = [r for r in self.rows if not kind or r.kind == kind]
         kinds = [k for k in ROUND_KINDS if any(r.kind == k for r in rows)]
+        # The rounds plotted, numbered 1..N oldest first: rounds practised (not an imported
+        # recording) in which words were heard. Counting every row left gaps: a label 4 with no
+        # point for an import or a round where nothing was heard.
+        plotted = [r for r in rows if r.kind in ROUND_KINDS and r.words > 0]
 
         def series(attr: str) -> list[Series]:
             out = []
             for k in kinds:
-                points = [(i + 1.0, float(getattr(r, attr))) for i, r in enumerate(rows)
+                points = [(n + 1.0, float(getattr(r, attr))) for n, r in enumerate(plotted)
                           if r.kind == k and getattr(r, attr) is not None]
                 out.append(Series(kind_label(k), points))
             return out

@@ -50,3 +50,35 @@ def test_a_short_recordings_timeline_axis_has_more_than_one_label():
 
     assert 6.0 / _axis_step(6.0) >= 2
     assert [_axis_step(t) for t in (45 * 60.0, 60 * 60.0, 90.0)] == [600.0, 600.0, 30.0]  # rounds as before
+
+
+def test_progress_charts_number_the_plotted_rounds_one_to_n_without_gaps(qapp):
+    """New-user trial: an imported recording and a round where nothing was heard left gaps (a
+    label 4 with no point). The rounds plotted are numbered 1..N oldest first; every label has one."""
+    from interviewer.gui.progress_screen import ProgressScreen
+    from interviewer.storage.models import SessionProgress
+
+    def row(sid: int, kind: str, words: int = 120, status: str = "completed") -> SessionProgress:
+        return SessionProgress(sid, kind, f"round {sid}", 1_700_000_000 + sid * 86_400, status, words,
+                               60.0 if words else 0.0, 3 if words else 0, 2.5 if words else None,
+                               120.0 if words else None, 1 if words else 0, 1 if words else 0)
+
+    rows = [row(1, "ml_system_design"), row(2, "ml_system_design"), row(3, "imported"),
+            row(4, "coding", words=0, status="interrupted"), row(5, "behavioral"), row(7, "ml_system_design")]
+    screen = ProgressScreen()
+    screen.set_progress(rows)
+    charts = (screen.filler_chart, screen.pace_chart, screen.pause_chart, screen.clarifying_chart)
+    for chart in charts:
+        xs = sorted(x for s in chart.series for x, _ in s.points)
+        assert xs == [1.0, 2.0, 3.0, 4.0], (chart.title, xs)
+        ticks = chart._ranges()[0]
+        assert set(ticks) <= set(xs), (chart.title, ticks, xs)
+    behavioral = next(s for s in screen.filler_chart.series if s.name == "Behavioral")
+    assert [x for x, _ in behavioral.points] == [3.0]  # the third round plotted, whatever its id
+    screen.kind_filter.setCurrentIndex(screen.kind_filter.findData("ml_system_design"))
+    assert sorted(x for s in screen.pause_chart.series for x, _ in s.points) == [1.0, 2.0, 3.0]
+    # Labels stay within 1..N for any number of rounds.
+    from interviewer.gui.charts import count_ticks
+
+    for n in (1, 2, 7, 12, 50):
+        assert count_ticks(n)[0] == 1 and all(1 <= t <= n and t.is_integer() for t in count_ticks(n)), n
