@@ -155,11 +155,15 @@ class CoverageChecklist(QWidget):
             return
         q = self.coverage[index]
         status = {p.text: p.status for p in q.points}
+        t = theme.current()
+        # A step worded as a point shows that point's mark in its colour, as the checklist does.
         steps = "".join(
             f"<li>{html.escape(step)}"
-            + (f" <span style='color:{COLOUR[status[step]]}'>{MARK[status[step]]}</span>" if step in status else "")
+            + (f" {theme.icon_html(MARK[status[step]], getattr(t, COLOUR[status[step]]), 14)}"
+               f" <span style='color:{getattr(t, COLOUR[status[step]])}'>{LABEL[status[step]]}</span>"
+               if step in status else "")
             + "</li>" for step in q.outline)
-        self.outline.setHtml(f"<b>Model-answer outline</b><p style='color:#555'>{html.escape(q.question)}</p>"
+        self.outline.setHtml(f"<b>Model-answer outline</b><p style='color:{t.text_muted}'>{html.escape(q.question)}</p>"
                              f"<ol>{steps}</ol>" if q.outline else "<i>No outline for this question.</i>")
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -86,3 +86,18 @@ def test_a_round_without_talking_points_says_so_in_one_line_instead_of_two_empty
     assert checklist.tree.isVisibleTo(review) and checklist.outline.isVisibleTo(review)
     checklist.set_coverage([QuestionCoverage("story", "Tell me about a project.", "stories", (), ("Situation", "Result"))], [])
     assert checklist.tree.isVisibleTo(review) and "outline" in checklist.status.text()
+
+
+def test_an_outline_step_worded_as_a_point_shows_its_mark_not_theme_names(qtbot):
+    """The outline wrote a theme colour's name as a CSS colour ('color:good_text') and the
+    icon's name ('done') as text beside a step worded like a point."""
+    _window, review = _review_at_1280x720(qtbot)
+    review.coverage.set_coverage([_question()], [])
+    tree = review.coverage.tree
+    review.coverage._show_outline(tree.topLevelItem(0))
+    html_text = review.coverage.outline.toHtml()
+    plain = review.coverage.outline.toPlainText()
+    assert "good_text" not in html_text and "problem_text" not in html_text
+    [line] = [ln for ln in plain.splitlines() if ln.startswith(LONG_POINT)]
+    assert line.endswith(" covered"), line  # after the mark's icon
+    assert " done" not in plain
