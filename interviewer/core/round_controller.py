@@ -721,8 +721,14 @@ class RoundController:
         if question is None:
             return False
         self._replied_words = len(words)
+        return self._reply_to(answer, question)
+
+    def _reply_to(self, record: AnswerRecord, question: str) -> bool:
+        """Say the interviewer's answer to `question`, asked in `record`; keep the exchange there
+        unless it only asked to ask ("Can I ask a question?": invited, not a clarifying question).
+        True if something was said."""
         try:
-            answerer = self._answerer(answer.question_id)
+            answerer = self._answerer(record.question_id)
             result = answerer.reply(question) if answerer is not None else None
         except Exception as exc:  # a broken matcher must not stop the round
             self._emit(Problem(f"could not answer the question: {exc}", self._now()))
@@ -730,12 +736,10 @@ class RoundController:
         if result is None:
             return False
         topic, reply = result
-        if asks_to_ask(question):  # "Can I ask a question?": invited, not a clarifying question
-            self._say(reply, UtteranceKind.CLARIFICATION)
-            return True
-        clarification = Clarification(question, topic, reply, self._now())
-        answer.clarifications.append(clarification)
-        self._emit(ClarifyingAnswered(answer.index, clarification))
+        if not asks_to_ask(question):
+            clarification = Clarification(question, topic, reply, self._now())
+            record.clarifications.append(clarification)
+            self._emit(ClarifyingAnswered(record.index, clarification))
         self._say(reply, UtteranceKind.CLARIFICATION)
         return True
 
@@ -981,20 +985,8 @@ class RoundController:
         asked_until = record.started_at + words[-1].end  # round time the question ended
         if any(c.asked_at >= asked_until for c in record.clarifications):
             return False  # answered live already
-        try:
-            answerer = self._answerer(record.question_id)
-            result = answerer.reply(question) if answerer is not None else None
-        except Exception as exc:  # a broken matcher must not stop the round
-            self._emit(Problem(f"could not answer the question: {exc}", self._now()))
+        if not self._reply_to(record, question):
             return False
-        if result is None:
-            return False
-        topic, reply = result
-        if not asks_to_ask(question):
-            clarification = Clarification(question, topic, reply, self._now())
-            record.clarifications.append(clarification)
-            self._emit(ClarifyingAnswered(record.index, clarification))
-        self._say(reply, UtteranceKind.CLARIFICATION)
         self._finish_deadline = None
         # What was recorded stays in _unfinished: the rest of the answer joins it.
         self._turn = _Turn(self._turn.question_id, self._turn.follow_up_id, self._turn.text, True,
