@@ -144,14 +144,14 @@ def test_without_a_database_recordings_still_stay_in_the_data_folder(script_dirs
     assert recorder.paths and data in recorder.paths[0].parents
 
 
-def _one_answer_round(store, script, answer_text):
+def _one_answer_round(store, script, answer_text, clock=None, speaker=None, with_session=False):
     """Runs a round with one answer, threads as in the app, then ends it early."""
     from concurrent.futures import ThreadPoolExecutor
 
     from gui_fakes import FakeRecorder, FakeTranscriber
 
     pool = ThreadPoolExecutor(4)
-    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=FakeRecorder(),
+    session = RoundSession(script, clock or FakeClock(), speaker=speaker or FakeSpeaker(), recorder=FakeRecorder(),
                            transcriber_factory=lambda: FakeTranscriber(answer_text), store=store,
                            run_in_background=pool.submit, post=lambda fn: fn())
     session.start()
@@ -163,7 +163,8 @@ def _one_answer_round(store, script, answer_text):
     session.stop()
     session.close()
     pool.shutdown()
-    return store.get_session(session.session_id)
+    stored = store.get_session(session.session_id)
+    return (session, stored) if with_session else stored
 
 
 def test_round_end_flags_a_clarifying_phase_without_questions(tmp_path, script_dirs, isolated_dirs):
@@ -297,9 +298,6 @@ def test_a_question_said_after_the_phase_prompt_is_stored_as_asked_when_it_was_s
     the question was read; the stored answer said it was asked when the prompt began, so the
     review and the exports showed '[00:59] Q: Given the list of search queries...' for a question
     said at 01:20."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from gui_fakes import FakeRecorder, FakeTranscriber
     from interviewer.storage import Store
 
     clock = FakeClock()
@@ -311,21 +309,9 @@ def test_a_question_said_after_the_phase_prompt_is_stored_as_asked_when_it_was_s
 
     bundled, user = script_dirs
     script = next(s for s in discover_scripts(bundled, user).scripts if s.id == "test-design")
-    pool = ThreadPoolExecutor(4)
     with Store.open(tmp_path / "data") as store:
-        session = RoundSession(script, clock, speaker=SlowSpeaker(), recorder=FakeRecorder(),
-                               transcriber_factory=lambda: FakeTranscriber("I would rank by predicted clicks."),
-                               store=store, run_in_background=pool.submit, post=lambda fn: fn())
-        session.start()
-        deadline = time.monotonic() + 5
-        while session.controller.status != "listening" and time.monotonic() < deadline:
-            session.poll()
-            time.sleep(0.01)
-        session.controller.end_answer()
-        session.stop()
-        session.close()
-        pool.shutdown()
-        stored = store.get_session(session.session_id)
+        session, stored = _one_answer_round(store, script, "I would rank by predicted clicks.", clock=clock,
+                                            speaker=SlowSpeaker(), with_session=True)
     said = next(u for u in session.controller.utterances if u.kind == "question")
     (answer,) = [a for a in stored.answers if a.question_id == "feed"]
     assert said.started_at > 3.0  # after the prompt
