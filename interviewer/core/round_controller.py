@@ -517,13 +517,17 @@ class RoundController:
         busy = self._answer is not None or self._speaking is not None or self._to_say
         if busy or self._turn is None or self.engine.is_over or self.paused:
             return False
+        self._listen_again()
+        self._check_status()
+        return True
+
+    def _listen_again(self) -> None:
+        """The candidate goes on with the same question: a new recording joins the earlier ones."""
         self._finish_deadline = None
         self._turn = _Turn(self._turn.question_id, self._turn.follow_up_id, self._turn.text, True,
                            self._turn.asked_at)
         self._listen_pending = True
         self._pump()
-        self._check_status()
-        return True
 
     def next_part(self) -> bool:
         """The candidate is done with this part (Next key): the next phase starts now; in the last
@@ -987,12 +991,7 @@ class RoundController:
             return False  # answered live already
         if not self._reply_to(record, question):
             return False
-        self._finish_deadline = None
-        # What was recorded stays in _unfinished: the rest of the answer joins it.
-        self._turn = _Turn(self._turn.question_id, self._turn.follow_up_id, self._turn.text, True,
-                           self._turn.asked_at)
-        self._listen_pending = True
-        self._pump()
+        self._listen_again()  # what was recorded stays in _unfinished: the rest joins it
         return True
 
     def _finish_answer(self) -> None:
