@@ -129,13 +129,22 @@ def _cut_hesitation_runs(audio: np.ndarray, regions: list[SpeechRegion], hesitat
         i = bisect.bisect_left(starts, a)
         return i < len(starts) and starts[i] < b
 
+    spans = [(w.start, w.end) for w in words if not is_hesitation(normalize(w.text))]
+
+    def unworded(r: SpeechRegion) -> bool:
+        """Sound Whisper wrote nothing at all on (no word on it): cutting it decodes no word's
+        syllables. A run of hesitations after another one is often left out whole (`mfa_uhuh`
+        with other CPU kernels: "uh... [0.8 s] uh-uhhh" with nothing written on the second)."""
+        return not any(s < r.end and e > r.start for s, e in spans)
+
     out = []
     for r in regions:
         holds = any(r.start <= h.start < r.end or (h.start < r.end and h.end > r.start) for h in hesitations)
         stray = not word_starts_in(r.start - 0.05, r.end) and any(
             max(0.0, h.start - r.end, r.start - h.end) < STRAY_DISTANCE_S
             and not word_starts_in(min(r.end, h.start), max(r.start, h.end)) for h in hesitations)
-        out.extend(split_at_valleys(audio, r, offset) if holds or stray else [r])
+        cut = holds or stray or (r.end - r.start > MAX_CANDIDATE_S and unworded(r))
+        out.extend(split_at_valleys(audio, r, offset) if cut else [r])
     return out
 
 

@@ -168,6 +168,19 @@ def test_a_region_is_cut_at_a_deep_loudness_valley_not_at_its_fades():
     assert split_at_valleys(steady, SpeechRegion(0.45, 1.45), 0.0) == [SpeechRegion(0.45, 1.45)]
 
 
+def test_a_glued_run_whisper_wrote_nothing_on_is_cut_and_heard_part_by_part():
+    """Real speech with other CPU kernels (`mfa_uhuh`, GENERIC): "uh... [0.8 s] uh-uhhh forced"
+    came out with nothing written on the second run, too long for one hesitation and too far
+    from the last "uh" to count as its stray, so it was never heard. Sound no word is on is cut
+    at its valleys and each part heard alone."""
+    audio = _glued_run()
+    words = (Word("so", 2.2, 2.5), Word("next.", 2.5, 2.9))
+    transcript = Transcript([Segment("so next.", 2.2, 2.9, words)], 3.0,
+                            [SpeechRegion(0.5, 1.4), SpeechRegion(2.2, 2.9)])
+    assert fix_hesitations(transcript, audio, SureModel(" Uh.", -0.5), hint="") == 2
+    assert [w.text for w in transcript.words] == ["Uh", "Uh", "so", "next."]
+
+
 def test_hesitations_said_in_a_row_in_one_region_are_counted_one_by_one():
     # "uh uh" glued into one region; Whisper wrote one "uh". Each part, heard alone, is a
     # hesitation: the other one is added.
