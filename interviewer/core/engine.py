@@ -413,7 +413,10 @@ class RoundEngine:
         """Let the matcher encode, ahead and on any thread, what `answer_finished(answer_text)`
         will compare with the pending follow-ups (encoding takes 30-200 ms; the decision then
         takes a few). Reads state only; if it changed meanwhile, the decision encodes the rest."""
-        follow_ups = list(self._pending_follow_ups)
+        # Changed constraints with if_missing words are judged when their phase starts, on the
+        # round's thread (_already_covered): their texts and what was said get encoded here too.
+        changed = [f for q in self.script.questions for f in q.follow_ups if f.at_phase and f.if_missing]
+        follow_ups = list(self._pending_follow_ups) + changed
         if follow_ups and answer_text:
             said = (self._answers_so_far + " " + answer_text).strip()
             self.matcher.prepare_follow_ups(said, follow_ups, self._question.text if self._question else "",

@@ -68,3 +68,37 @@ def test_a_changed_constraint_with_if_missing_is_skipped_once_its_words_were_sai
     assert missed[-1] == "drift"  # asked when the phase starts ("budget" comes after its answer)
     # Nothing heard: a changed constraint is still asked (nothing said covers it).
     assert "drift" in _asked_in_round(path, "")
+
+
+def test_a_changed_constraint_is_judged_at_its_phase_start_without_encoding_anything_new(tmp_path):
+    """The check runs on the round's (GUI) thread when the phase starts: the follow-up's words
+    and what was said are encoded before, when the answer is prepared off that thread."""
+    from interviewer.core.matching import Matcher
+
+    class CountingEncoder:
+        name = "counting"
+
+        def __init__(self):
+            self.texts = []
+
+        def encode(self, texts):  # a vector of its own for every text: nothing is close
+            self.texts += list(texts)
+            return [[1.0 if i == len(self.texts) - len(texts) + k else 0.0 for i in range(256)]
+                    for k, _ in enumerate(texts)]
+
+    path = tmp_path / "round.toml"
+    path.write_text(SCRIPT, encoding="utf-8")
+    encoder = CountingEncoder()
+    clock = FakeClock()
+    engine = RoundEngine(load_script(path), clock, matcher=Matcher(encoder))
+    engine.start()
+    clock.advance(10)
+    answer = "Two stages: candidate generation, then a ranker on watch time."
+    engine.prepare_answer(answer)  # on the transcript's thread in the app
+    encoded = len(encoder.texts)
+    # The design phase's questions are done: the next phase starts now, with its check.
+    asked = [e.follow_up_id for e in engine.answer_finished(answer) if isinstance(e, AskQuestion)]
+    while not engine.is_over:
+        clock.advance(30)
+        asked += [e.follow_up_id for e in engine.poll() if isinstance(e, AskQuestion)]
+    assert "drift" in asked and len(encoder.texts) == encoded
