@@ -316,6 +316,10 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
         # "We're just, you know, there's some errors, but who cares.": several phrases in a
         # row are someone telling; a question asked by its tune alone is one short phrase.
         return False
+    return _rises_at_end(u, regions)
+
+
+def _rises_at_end(u: Utterance, regions: list[SpeechRegion]) -> bool:
     last = u.tokens[-1]
     near = [r for r in regions if r.final_rise is not None and r.start < last.end
             and abs(r.end - last.end) <= RISE_MATCH_S]
@@ -323,6 +327,17 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
         return False
     region = min(near, key=lambda r: abs(r.end - last.end))
     return region.final_rise >= RISE_SEMITONES
+
+
+def after_hesitation(u: Utterance) -> Utterance | None:
+    """The words after the last hesitation inside the utterance ("Okay, ten thousand, um, and
+    we need it before the payment is authorised?"): a filled pause is where the speaker plans
+    what comes next, so what follows it is judged as a sentence of its own."""
+    toks = u.tokens
+    for j in range(len(toks) - 2, 0, -1):
+        if is_hesitation(toks[j].norm) and not is_hesitation(toks[j - 1].norm):
+            return Utterance(toks[j + 1:])
+    return None
 
 
 def _phrases_after_lead_in(u: Utterance) -> int:
@@ -517,8 +532,13 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             ended = ended and (not u.tokens[-1].comma_after or (
                 i + 1 < len(utterances) and is_hesitation(utterances[i + 1].tokens[0].norm)))
             tail = rising_aux_tail(u, regions)
-            for clause in (u, tail):
-                if (clause is not None and ends_rising(clause, regions, ended)
+            hes = after_hesitation(u)
+            for clause in (u, tail, hes):
+                # After a hesitation a wh-clause that rises asks ("..., um, who is allowed to
+                # see which documents?"); falling it may be a relative clause going on.
+                worded = (clause is hes and clause is not None and ended
+                          and bool(question_cue(clause, use_mark=False)) and _rises_at_end(clause, regions))
+                if (clause is not None and (worded or ends_rising(clause, regions, ended))
                         and not frames_question(clause) and not runs_on(clause, nxt, gaps)
                         and leaves_turn(clause, nxt)):
                     cue, u = "rising intonation", clause

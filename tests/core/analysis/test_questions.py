@@ -188,6 +188,22 @@ def test_rising_clause_run_into_a_hesitation_is_a_question_of_its_own():
     assert analyze_answer(t).clarifying.questions == []
 
 
+def test_a_question_asked_after_a_hesitation_is_judged_on_its_own():
+    # "Okay, ten thousand, um, and we need the decision before the payment is authorised?":
+    # the acknowledgement before the filled pause does not make the rising question a
+    # statement of several phrases.
+    declarative = "Okay, ten thousand, um, and we need the decision before the payment is authorized."
+    [q] = analyze_answer(_with_rise(declarative, 4.0)).clarifying.questions
+    assert q.text == "and we need the decision before the payment is authorized." and q.cue == "rising intonation"
+    assert analyze_answer(_with_rise(declarative, -0.5)).clarifying.questions == []
+    # A wh-clause after the hesitation is not read as a relative clause of the phrase before
+    # it when it rises; falling, it may be one, and nothing is counted.
+    worded = "Okay, a few million pages, um, who is allowed to see which documents."
+    [q] = analyze_answer(_with_rise(worded, 4.0)).clarifying.questions
+    assert q.text == "who is allowed to see which documents."
+    assert analyze_answer(_with_rise(worded, -0.5)).clarifying.questions == []
+
+
 def test_a_long_statement_rising_at_its_end_is_not_a_question():
     long = "A nightly job retrains the model and pushes it to the registry if the new model is worse."
     assert analyze_answer(_with_rise(long, 3.5)).clarifying.questions == []
