@@ -16,7 +16,9 @@ from interviewer.core.analysis.tokens import Token, starts_clause, starts_senten
 
 # Filled pauses. Not "oh"/"ooh": an interjection ("Oh, I see"), and what tiny.en writes for a
 # cut-off word ("align- align-" heard as "Oh, ooh"); a coach does not count either as an "um".
-HESITATION = re.compile(r"^(u+h*m+|u+h+|e+r+m*|e+h+|a+h+|a+h*m+|h+m+|m+h*m+|h+u+h+)$")
+# Not "mhm" (mm-hmm): a listener's "yes", which Whisper writes with the "h" that a hum ("mm",
+# "hmm") does not have.
+HESITATION = re.compile(r"^(u+h*m+|u+h+|e+r+m*|e+h+|a+h+|a+h*m+|h+m+|m{2,}|h+u+h+)$")
 
 # Words after which "like" is a verb or a preposition, not a filler.
 _LIKE_NOT_AFTER = {

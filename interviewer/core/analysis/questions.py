@@ -61,6 +61,9 @@ INDIRECT = re.compile(
 EMBEDDED_SUBJECT = {"i", "we", "you", "they", "he", "she", "it", "the", "a", "an", "our", "my",
                     "your", "their", "this", "these", "those"}
 TAG_END = {"right", "correct", "yes", "yeah", "no"}
+# "..., right." asks even written with a period; "..., yeah." mostly closes a statement ("That's
+# too big, yeah.", "Well, the thing is, yeah."): it asks only heard as asked, a "?" or a rise.
+ASKING_TAG = {"right", "correct"}
 TAG_PAIRS = {(aux, pronoun) for aux in ("isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
                                          "didn't", "won't", "wouldn't", "can't", "couldn't",
                                          "shouldn't", "haven't", "hasn't")
@@ -523,6 +526,10 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                 not leaves_turn(u, nxt) or fragment):
             # A statement worded as one with a "?" (tiny.en writes it where the voice rises, also
             # on imperatives) asks only as a rise would (see below): if the speaker then waits.
+            cue = ""
+        final = u.tokens[-1]
+        if (cue == "tag question" and final.norm in TAG_END - ASKING_TAG and not final.question_mark
+                and not (regions and _rises_at_end(u, regions))):
             cue = ""
         if not cue and regions:
             # Not where Whisper ran the sentence on across a pause ("...is | going to be forced |

@@ -150,3 +150,11 @@ def test_interjection_oh_and_cut_off_word_heard_as_ooh_are_not_hesitations():
     # as "Oh, ooh, ooh": only the "hmm" is a filled pause.
     found = fillers_in("For forced? Oh, ooh, ooh, hmm. A lot, a lot, a liner.")
     assert found == ["hmm"]
+
+
+def test_mm_hmm_is_a_listeners_yes_not_a_hesitation():
+    """Human speech (AMI meeting): Whisper writes a listener's "mm-hmm" as "Mhm"; it was
+    counted as a filled pause. A hum ("Mm", "Hmm") still is one."""
+    analysis = analyze_answer(spoken("Mhm. Okay, we use a queue. Mm, hmm, and then we sort it."))
+    assert filler_texts(analysis) == ["mm", "hmm"]
+    assert not is_hesitation("mhm") and is_hesitation("mmm") and is_hesitation("hmm")

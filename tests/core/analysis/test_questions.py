@@ -649,6 +649,20 @@ def test_a_sentence_that_trails_off_into_yeah_is_no_tag_question():
     never in an article or trailing off."""
     assert analyze_answer(spoken("That's the... Yeah. [2.0] Okay, next.")).clarifying.questions == []
     assert analyze_answer(spoken("We pick the, yeah. [2.0] Okay, next.")).clarifying.questions == []
-    [q] = analyze_answer(spoken("That is the kind of answer you are looking for, yeah [2.0] Okay.")
+    [q] = analyze_answer(_with_rise("That is the kind of answer you are looking for, yeah [2.0] Okay.", 2.5)
                          ).clarifying.questions
+    assert q.cue == "tag question"
+    [q] = analyze_answer(spoken("That is the kind of answer you are looking for, yeah? [2.0] Okay.")
+                         ).clarifying.questions
+    assert q.text == "That is the kind of answer you are looking for, yeah?"
+
+
+def test_yeah_closing_a_statement_is_no_tag_question():
+    """Human speech (AMI meeting): "Well, the thing is, yeah." with a flat tune was counted as a
+    tag question. "Yeah", "yes" and "no" after a comma ask only when heard as asked (a "?" or a
+    rise); "right" and "correct" still ask written with a period."""
+    for text in ("Well, the thing is, yeah. [2.0] Okay.", "That is too big, yeah. [2.0] Okay.",
+                 "We tried that one, no. [2.0] Okay."):
+        assert analyze_answer(_with_rise(text, 0.3)).clarifying.questions == [], text
+    [q] = analyze_answer(_with_rise("The data fits in memory, right. [2.0] Okay.", 0.3)).clarifying.questions
     assert q.cue == "tag question"
