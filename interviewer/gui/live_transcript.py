@@ -56,6 +56,10 @@ class LiveTranscriptView(QWidget):
         self.word_count = 0
         self._done_fillers = 0
         self._done_words = 0
+        # Answers whose last words may still come (the live transcriber lags the speech by a second
+        # or more) after something else was shown below them: key -> [start, end, words, fillers],
+        # two cursors around the answer's paragraph (Qt moves them as the text before them changes).
+        self._held: dict[object, list] = {}
         self._theme = theme.current()
         theme.notifier().changed.connect(self._theme_changed)
         self._render()
@@ -107,7 +111,54 @@ class LiveTranscriptView(QWidget):
             self._done_words += len(words)
             self._freeze(f"<p>{words_html(words, fillers)}</p>")
 
+    def hold_answer(self, key: object) -> None:
+        """Freeze the answer in progress, and keep its place: words of it that come later (see
+        `set_held_words`) go here, above whatever is shown after it. An answer ended right
+        before the next question or part (N, Space) otherwise never showed its last words, or
+        any word when it was short."""
+        before = self._frozen_end
+        words, regions = self._words, self._regions
+        fillers = len(find_filler_indexes(words, regions)) if words else 0
+        self.finish_answer()
+        start, end = QTextCursor(self.view.document()), QTextCursor(self.view.document())
+        start.setPosition(before)
+        end.setPosition(self._frozen_end)
+        for cursor in (start, end):
+            cursor.setKeepPositionOnInsert(True)  # what follows is inserted at the end cursor
+        self._held[key] = [start, end, len(words), fillers]
+
+    def holds(self, key: object) -> bool:
+        return key in self._held
+
+    def set_held_words(self, key: object, words: list[Word], regions: list[SpeechRegion] | None = None,
+                       final: bool = False) -> None:
+        """Late words of a held answer, shown in its place; `final`: its whole transcript, after
+        which the place is let go."""
+        slot = self._held.get(key)
+        if slot is None:
+            return
+        start, end, old_words, old_fillers = slot
+        fillers = find_filler_indexes(words, regions) if words else set()
+        old_length = end.position() - start.position()
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(start.position())
+        cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        if words:
+            if start.position() > 0:
+                cursor.insertBlock()
+            cursor.insertHtml(f"<p>{words_html(words, fillers)}</p>")
+        end.setPosition(cursor.position())
+        self._frozen_end += (end.position() - start.position()) - old_length
+        self._done_words += len(words) - old_words
+        self._done_fillers += len(fillers) - old_fillers
+        slot[2:] = [len(words), len(fillers)]
+        if final:
+            del self._held[key]
+        self._render()
+
     def clear(self) -> None:
+        self._held.clear()
         self.view.clear()
         self._frozen_end = 0
         self._words = []

@@ -333,10 +333,17 @@ class RoundScreen(QWidget):
             self._partial_segments.setdefault(update.answer, []).append(update.segment)
             if update.answer == self._shown_answer and not self._render_timer.isActive():
                 self._render_timer.start()
+            elif self.transcript.holds(update.answer):  # late words of an answer above
+                self.transcript.set_held_words(
+                    update.answer, [w for s in self._partial_segments[update.answer] for w in s.words])
         elif isinstance(update, TranscriptReady):
-            if (update.answer == self._shown_answer and update.transcript is not None
-                    and update.answer not in self._split_answers):
+            if update.transcript is None or update.answer in self._split_answers:
+                pass
+            elif update.answer == self._shown_answer:
                 self.transcript.set_current_words(update.transcript.words, update.transcript.speech)
+            elif self.transcript.holds(update.answer):
+                self.transcript.set_held_words(update.answer, list(update.transcript.words),
+                                               update.transcript.speech, final=True)
         elif isinstance(update, MicPaused):
             self.pause_button.setText("Resume (P)")
         elif isinstance(update, MicResumed):
@@ -354,6 +361,10 @@ class RoundScreen(QWidget):
             self.question.setText(QUESTION_LABELS.get(update.kind, "") + update.text)
             if update.kind != UtteranceKind.REPEAT and update.text != self._last_heading:
                 self._render_partial()
+                if self._shown_answer is not None:
+                    # Its last words are often still being transcribed (N or Space right after
+                    # speaking): they go in its place, above the new question, when they come.
+                    self.transcript.hold_answer(self._shown_answer)
                 self.transcript.add_heading(update.text, prompt=update.kind == UtteranceKind.PROMPT)
                 self._last_heading = update.text
                 # The answer shown so far stays above; nothing is rendered under the new

@@ -1,0 +1,56 @@
+"""The live transcript lags the speech by a second or more. An answer ended right before the next
+question or part (Space, N) got its words after the next heading was shown, and the round screen
+dropped them: a trial's answer to a follow-up ('I would fail open with simple rules...', then N)
+never appeared in the live view, though the review had it."""
+from __future__ import annotations
+
+from gui_fakes import transcript_of
+
+from interviewer.core.round_controller import (
+    ListeningStarted, PartialTranscript, Speaking, TranscriptReady, UtteranceKind,
+)
+from interviewer.gui.round_screen import RoundScreen
+
+
+def _screen(qtbot) -> RoundScreen:
+    screen = RoundScreen()
+    qtbot.addWidget(screen)
+    return screen
+
+
+def test_late_words_of_an_answer_show_above_the_next_part(qtbot):
+    screen = _screen(qtbot)
+    screen.on_update(Speaking("Fail open or fail closed?", UtteranceKind.FOLLOW_UP, 1.0))
+    screen.on_update(ListeningStarted(1, "q", 2.0))
+    # N right after speaking: the next part's prompt is said before any word was transcribed.
+    screen.on_update(Speaking("Let's move on to the data.", UtteranceKind.PROMPT, 6.0))
+    screen.on_update(ListeningStarted(2, "data", 10.0))
+    late = transcript_of("I would fail open with simple rules")
+    screen.on_update(PartialTranscript(1, late.segments[0]))
+    assert screen.transcript.plain_text().splitlines() == [
+        "Q: Fail open or fail closed?", "I would fail open with simple rules",
+        "Interviewer: Let's move on to the data."]
+    # The answer in progress still shows below, and the final transcript replaces the partial.
+    screen.on_update(PartialTranscript(2, transcript_of("Events come in").segments[0]))
+    screen._render_partial()
+    screen.on_update(TranscriptReady(1, transcript_of("Um I would fail open with simple rules, yes")))
+    assert screen.transcript.plain_text().splitlines() == [
+        "Q: Fail open or fail closed?", "Um I would fail open with simple rules, yes",
+        "Interviewer: Let's move on to the data.", "Events come in"]
+    assert screen.transcript.word_count == 9 + 3 and screen.transcript.filler_count == 1
+
+
+def test_the_last_words_of_an_answer_cut_short_by_the_next_question_are_kept(qtbot):
+    screen = _screen(qtbot)
+    screen.on_update(Speaking("First question?", UtteranceKind.QUESTION, 1.0))
+    screen.on_update(ListeningStarted(1, "q1", 2.0))
+    screen.on_update(PartialTranscript(1, transcript_of("I would sort").segments[0]))
+    screen._render_partial()
+    screen.on_update(Speaking("Second question?", UtteranceKind.QUESTION, 6.0))
+    screen.on_update(TranscriptReady(1, transcript_of("I would sort them by start time")))
+    screen.on_update(ListeningStarted(2, "q2", 8.0))
+    screen.on_update(PartialTranscript(2, transcript_of("Then").segments[0]))
+    screen._render_partial()
+    assert screen.transcript.plain_text().splitlines() == [
+        "Q: First question?", "I would sort them by start time", "Q: Second question?", "Then"]
+    assert screen.transcript.word_count == 8
