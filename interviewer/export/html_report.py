@@ -7,6 +7,7 @@ from interviewer.core.analysis.report import finding_label
 from interviewer.export import coverage_section
 from interviewer.export.report import (
     TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, fmt_clock, no_words_text, token_runs,
+    transcript_paragraphs,
 )
 
 CSS = """
@@ -22,12 +23,19 @@ th { background: #f0f0f0; }
 .disfluency { color: #8a3b00; text-decoration: underline; }
 .pause { color: #1f5fa8; font-style: italic; }
 .missing { color: #a00; }
+.reply { color: #1f4f7a; margin-left: 1.2em; }
 .numbers { color: #333; background: #f6f6f6; padding: .3em .6em; }
 pre { background: #f6f6f6; padding: .6em; white-space: pre-wrap; font-family: monospace; }
 """
 
 
 DISFLUENCY_KINDS = {"repetition": "repetition", "cut_off": "cut-off word", "restart": "restart"}
+
+
+def _transcript(tokens: list[Token]) -> str:
+    """The words, with the interviewer's replies as paragraphs of their own between them."""
+    return "".join(f'<p class="reply"><b>Interviewer:</b> {escape(p[0].text)}</p>' if p[0].kind == "reply"
+                   else f"<p>{_tokens(p)}</p>" for p in transcript_paragraphs(tokens))
 
 
 def _tokens(tokens: list[Token]) -> str:
@@ -81,7 +89,7 @@ def render_html(report: SessionReport) -> str:
         if a.audio_missing:
             parts += [f'<p class="missing">Recording missing: {escape(p.audio_path or "")}</p>'
                       for p in a.parts or [a.answer] if p.audio_path in report.missing_audio]
-        parts.append(f"<p>{_tokens(a.tokens)}</p>" if a.tokens
+        parts.append(_transcript(a.tokens) if a.tokens
                      else f'<p class="meta">({no_words_text(a.parts or [a.answer])})</p>')
         if a.numbers:
             parts.append('<p class="numbers">' + " &middot; ".join(

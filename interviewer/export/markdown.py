@@ -4,6 +4,7 @@ from __future__ import annotations
 from interviewer.export import coverage_section
 from interviewer.export.report import (
     TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, no_words_text, token_runs,
+    transcript_paragraphs,
 )
 
 
@@ -17,6 +18,12 @@ def _as_is(text: str) -> str:
 
 
 def _transcript(tokens: list[Token], esc=_escape) -> str:
+    """The words, with the interviewer's replies as quoted paragraphs between them."""
+    return "\n\n".join(f"> **Interviewer:** {esc(p[0].text)}" if p[0].kind == "reply" else _words(p, esc)
+                       for p in transcript_paragraphs(tokens))
+
+
+def _words(tokens: list[Token], esc=_escape) -> str:
     parts = []
     for run in token_runs(tokens):
         t = run[0]

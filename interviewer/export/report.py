@@ -22,7 +22,7 @@ class Token:
 
     text: str
     start: float
-    kind: str = "word"  # word | filler | disfluency | pause
+    kind: str = "word"  # word | filler | disfluency | pause | reply (the interviewer's answer to a question)
     detail: str = ""  # a disfluency's kind: repetition, cut_off, restart
 
 
@@ -85,6 +85,38 @@ def tokens_of(answer: Answer) -> list[Token]:
     marks = transcript_marks(answer.analysis, transcript.words if transcript else (),
                              transcript.speech if transcript else None, INLINE_PAUSE_SECONDS)
     return [Token(m.text, m.start, m.kind, m.detail) for m in marks]
+
+
+def with_replies(tokens: list[Token], answer: Answer) -> list[Token]:
+    """The interviewer's answers to the candidate's clarifying questions, placed among the words
+    where they were said, as the review shows them (the exports left them out, so a round's
+    exported transcript lost the facts the candidate was given). An answer with no words shows
+    the question as it was heard live, then the reply."""
+    replies = sorted(getattr(answer, "clarifications", None) or [], key=lambda c: c.asked_at)
+    if not replies:
+        return tokens
+    offset = answer.answer_start or 0.0
+    if not any(t.kind != "pause" for t in tokens):
+        return [t for c in replies for t in (Token(c.question, c.asked_at - offset),
+                                              Token(c.reply, c.asked_at - offset, "reply"))]
+    out: list[Token] = []
+    for t in tokens:
+        while replies and t.start >= replies[0].asked_at - offset:
+            c = replies.pop(0)
+            out.append(Token(c.reply, c.asked_at - offset, "reply"))
+        out.append(t)
+    return out + [Token(c.reply, c.asked_at - offset, "reply") for c in replies]
+
+
+def transcript_paragraphs(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens cut into paragraphs: the candidate's words, and each reply of the interviewer alone."""
+    paragraphs: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.kind == "reply":
+            paragraphs += [[t], []]
+        else:
+            paragraphs[-1].append(t)
+    return [p for p in paragraphs if p]
 
 
 def fmt_number(value: float | None, unit: str = "", digits: int = 1) -> str:
@@ -215,7 +247,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         parts = [by_id[i] for i in a.part_ids]
         # At round time, as the review lists them (they are stored as seconds into each part).
         findings = [_at_round_time(f, p.answer_start) for p in parts for f in session.findings_for(p.id)]
-        tokens = [t for p in parts for t in tokens_of(p)]
+        tokens = [t for p in parts for t in with_replies(tokens_of(p), p)]
         report.answers.append(AnswerReport(n, parts[0], tokens, answer_facts(by_part[parts[0].id]), findings,
                                            any(p.audio_path in missing for p in parts), parts))
     report.round_findings = [f for f in session.findings if f.answer_id is None]
