@@ -82,3 +82,30 @@ def test_syntax_error_says_what_to_change(tmp_path, case):
     found = _only_problem(tmp_path, text)
     assert found.startswith(f"{line}: TOML syntax: "), found
     assert "(column " in found and hint in found, found
+
+
+SECOND_QUESTION = """
+[[questions]]
+id = "tests"
+text = "Which tests would you write?"
+clarifying_topics = ["edge cases"]
+expected_points = []
+
+[questions.facts]
+"edge cases" = "Name them yourself."
+"""
+
+
+@pytest.mark.parametrize("written", ["question", "Questions", "questons"])
+def test_a_misspelt_questions_header_is_named_when_its_facts_clash(tmp_path, written):
+    """A second question headed [[question]] (a new user's trial): TOML reads its
+    [questions.facts] as a second one for the first question. The hint said the facts were
+    written twice and to put them in one table, which is not what to change."""
+    text = VALID + SECOND_QUESTION.replace("[[questions]]", f"[[{written}]]")
+    found = _only_problem(tmp_path, text)
+    typo_line = _line(text, f"[[{written}]]")
+    facts_line = text[:text.rindex("[questions.facts]")].count("\n") + 1
+    assert found.startswith(f"{facts_line}: TOML syntax: "), found
+    assert (f"line {typo_line} writes [[{written}]], not [[questions]], so this [questions.facts] is read "
+            f"as a second one for the questions table of line {_line(text, '[[questions]]')}: write "
+            f"[[questions]] on line {typo_line}") in found, found

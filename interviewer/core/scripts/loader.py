@@ -334,10 +334,32 @@ def _clash_hint(lines: list[str], line: int) -> str:
     first = next((number for number, m in earlier if m[1] == "[" and m[2].replace(" ", "") == bare), None)
     if "." in bare:
         parent = bare.rsplit(".", 1)[0]
+        typo = _misspelt_parent(earlier, parent)
+        if typo is not None:
+            number, written, owner = typo
+            return (f"line {number} writes [[{written}]], not [[{parent}]], so this [{name}] is read as "
+                    f"a second one for the {parent} table of line {owner}: write [[{parent}]] on "
+                    f"line {number}")
         where = f" (line {first} already has one)" if first else ""
         return (f"[{name}] is written twice for the same {parent} table{where}, or also given "
                 f"inline as {bare.rsplit('.', 1)[1]} = {{...}}: put all its keys in one table")
     return f"[{name}] is written twice{f' (line {first} first)' if first else ''}: put all its keys in one table"
+
+
+def _misspelt_parent(earlier: list, parent: str) -> tuple[int, str, int] | None:
+    """A [[table]] header written after the last [[parent]] whose name looks like a typo of
+    `parent` ([[question]] for [[questions]]): (its line, its name, the [[parent]]'s line)."""
+    owner = next((number for number, m in reversed(earlier)
+                  if m[1] == "[[" and m[2].replace(" ", "") == parent), None)
+    if owner is None:
+        return None
+    for number, m in earlier:
+        written = m[2].replace(" ", "")
+        if (number > owner and m[1] == "[[" and written != parent and "." not in written
+                and (written.casefold() == parent.casefold()
+                     or difflib.get_close_matches(written.casefold(), [parent], n=1, cutoff=0.75))):
+            return number, written, owner
+    return None
 
 
 def _unclosed_string_line(document: str) -> int | None:
