@@ -40,14 +40,19 @@ def phase_line(groups: list[GroupCoverage]) -> str:
                      for g in groups)
 
 
-def evidence_place(part_id: int, start: float, answer_numbers: dict[int, int]) -> str:
+def evidence_place(part_id: int, start: float, answer_numbers: dict[int, int],
+                   part_starts: dict[int, float] | None = None) -> str:
+    """'answer 5, 2:35.9': the answer and the round time, as the answers' labels give them ('answer
+    from 2:20.3'). `start` is seconds into its recording; an answer said in two recordings (a
+    pause, a repeat) quoted its second part's time as if it were the first's ('answer 5, 0:06.5'
+    after 'answer 5, 0:15.6' for what was said later)."""
     n = answer_numbers.get(part_id)
-    m, s = divmod(max(0.0, start), 60)
+    m, s = divmod(max(0.0, start + (part_starts or {}).get(part_id, 0.0)), 60)
     return (f"answer {n}, " if n else "") + f"{int(m)}:{s:04.1f}"
 
 
 def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answer_numbers: dict[int, int],
-             escape, script_found: bool = True) -> list[str]:
+             escape, script_found: bool = True, part_starts: dict[int, float] | None = None) -> list[str]:
     if not script_found:
         return [f"## {HEADING}", "", escape(NO_SCRIPT), ""]
     if not coverage:
@@ -56,7 +61,7 @@ def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answ
     if phases:
         lines += [f"Per phase: {escape(phase_line(phases))}.", ""]
     lines += [f"{STATUS_MARK[COVERED]} covered, {STATUS_MARK[PARTLY]} partly covered, {STATUS_MARK[MISSED]} missed; "
-              "the sentences that made a point are quoted with where they were said.", ""]
+              "the sentences that made a point are quoted with the answer and the round time they were said at.", ""]
     for q in coverage:
         lines += [f"### {escape(q.question)}", ""]
         if not q.answered:
@@ -64,7 +69,7 @@ def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answ
         for p in q.points:
             lines.append(f"- {STATUS_MARK[p.status]} {escape(p.text)} ({STATUS_LABEL[p.status]})")
             for e in p.evidence:
-                lines.append(f"  - \"{escape(e.text)}\" ({evidence_place(e.part_id, e.start, answer_numbers)})")
+                lines.append(f"  - \"{escape(e.text)}\" ({evidence_place(e.part_id, e.start, answer_numbers, part_starts)})")
         if q.outline:
             lines += ["", "Model-answer outline:", ""] + [f"{i}. {escape(step)}" for i, step in enumerate(q.outline, 1)]
         lines.append("")
@@ -72,7 +77,7 @@ def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answ
 
 
 def html_section(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answer_numbers: dict[int, int],
-                 script_found: bool = True) -> str:
+                 script_found: bool = True, part_starts: dict[int, float] | None = None) -> str:
     e = html.escape
     if not script_found:
         return f"<h2>{HEADING}</h2><p>{e(NO_SCRIPT)}</p>"
@@ -86,7 +91,7 @@ def html_section(coverage: list[QuestionCoverage], phases: list[GroupCoverage], 
         if not q.answered:
             out.append("<li><i>Nothing was heard in answer to this question.</i></li>")
         for p in q.points:
-            quotes = "".join(f"<br><q>{e(x.text)}</q> <small>({e(evidence_place(x.part_id, x.start, answer_numbers))})"
+            quotes = "".join(f"<br><q>{e(x.text)}</q> <small>({e(evidence_place(x.part_id, x.start, answer_numbers, part_starts))})"
                              f"</small>" for x in p.evidence)
             out.append(f"<li class='{p.status}'><b>{STATUS_MARK[p.status]}</b> {e(p.text)} "
                        f"<small>({STATUS_LABEL[p.status]})</small>{quotes}</li>")

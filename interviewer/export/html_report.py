@@ -100,7 +100,7 @@ def render_html(report: SessionReport) -> str:
                 f"{escape(f.message)}</li>" for f in a.findings)
                 + "</ul>")
     parts.append(coverage_section.html_section(report.coverage, report.phase_coverage, report.answer_numbers(),
-                                               report.script_found))
+                                               report.script_found, report.part_starts()))
     if s.scratchpad.strip():
         parts += ["<h2>Scratchpad</h2>", f"<pre>{escape(s.scratchpad)}</pre>"]
     if s.debrief:

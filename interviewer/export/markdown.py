@@ -79,7 +79,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
         if a.findings:
             lines += [f"- {esc(finding_line(f))}" for f in a.findings] + [""]
     lines += coverage_section.markdown(report.coverage, report.phase_coverage, report.answer_numbers(), esc,
-                                       report.script_found)
+                                       report.script_found, report.part_starts())
     if s.scratchpad.strip():
         fence = "~~~~" if "```" in s.scratchpad else "```"
         lines += ["## Scratchpad", "", fence, s.scratchpad.rstrip("\n"), fence, ""]

@@ -64,6 +64,10 @@ class SessionReport:
         """Stored part id -> the number of the answer it belongs to (as the export numbers them)."""
         return {p.id: a.number for a in self.answers for p in a.parts or [a.answer]}
 
+    def part_starts(self) -> dict[int, float]:
+        """Stored part id -> its start in round time (evidence is timed into its part)."""
+        return {p.id: p.answer_start or 0.0 for a in self.answers for p in a.parts or [a.answer]}
+
 
 def fmt_clock(seconds: float | None) -> str:
     if seconds is None:
