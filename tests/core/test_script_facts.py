@@ -155,3 +155,55 @@ def test_the_documented_complete_example_is_valid_and_has_every_fact():
     assert parsed.warnings == ()
     assert set(parsed.question("two_sum").facts()) == {"input size", "edge cases", "duplicates"}
     assert parsed.question("two_sum").no_fact_reply.startswith("Good question. Make a reasonable")
+
+
+TWO_QUESTIONS = '''\
+id = "spam"
+title = "Spam filter"
+kind = "ml_system_design"
+minutes = 45
+
+[[phases]]
+id = "design"
+name = "Design"
+minutes = 45
+prompt = "Let's design it."
+
+[[questions]]
+id = "filter"
+text = "Design a spam filter."
+clarifying_topics = ["scale", {{ name = "languages", keywords = ["language", "multilingual"] }}]
+expected_points = []
+
+[questions.facts]
+scale = "Three billion emails a day."
+languages = "Mostly English; forty percent is in other languages."
+
+[[questions]]
+id = "features"
+text = "Which features would you use?"
+clarifying_topics = [{second_topics}]
+expected_points = []
+
+[questions.facts]
+freshness = "Within minutes."
+'''
+
+
+def test_a_topic_another_question_has_a_fact_for_is_no_warning():
+    """A new user's trial: the second question lists 'languages', whose fact the first
+    question holds. Asked about it there, the interviewer answers with that fact (other
+    questions' facts are tried), yet validation warned that it 'can only say its
+    no_fact_reply'."""
+    from interviewer.core.matching import ClarifyingResponder, LexicalEncoder
+
+    script = parse_script(TWO_QUESTIONS.format(second_topics='"freshness", "Languages"'), "spam.toml")
+    assert script.warnings == ()
+    topic, reply = ClarifyingResponder(script.question("features"), LexicalEncoder(), script).reply(
+        "Which languages are the emails written in?")
+    assert reply == "Mostly English; forty percent is in other languages."
+    # A topic no question has a fact for is still a warning, at the second question's facts.
+    script = parse_script(TWO_QUESTIONS.format(second_topics='"freshness", "Languages", "privacy"'), "spam.toml")
+    assert len(script.warnings) == 1
+    assert script.warnings[0].startswith("spam.toml:28: questions[2].facts: warning: no fact for clarifying "
+                                         "topic 'privacy': asked about it"), script.warnings

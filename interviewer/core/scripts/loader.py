@@ -525,6 +525,7 @@ class _Checker:
         self.no_fact_reply = DEFAULT_NO_FACT_REPLY
         self._areas: list[tuple[_Path, str]] = []  # every point's area, for the typo check
         self._misplaced: dict[_Path, str] = {}  # a round key TOML put in a table below it
+        self._fact_gaps: list[tuple[_Path, list[str]]] = []  # topics a question has no fact for
 
     def problem(self, path: _Path, message: str) -> None:
         line = self.index.line_of(path)
@@ -701,6 +702,7 @@ class _Checker:
         questions = [self.question(t, ("questions", i), phase_ids)
                      for i, t in enumerate(question_tables)]
         self.duplicates(question_tables, ("questions",), "question")
+        self.missing_facts(questions)
         self.misspelled_areas()
         for i, phase in enumerate(phases):
             if phase and phase.expects_clarifying and not any(
@@ -934,11 +936,22 @@ class _Checker:
         missing = [t.name for t in topics if t.name not in facts]
         if missing and topics:
             where = facts_path if "facts" in table else path + ("clarifying_topics",)
-            self.warning(where, "no fact for clarifying topic" + ("s " if len(missing) > 1 else " ")
-                         + ", ".join(f"'{name}'" for name in missing)
-                         + (": asked about them" if len(missing) > 1 else ": asked about it")
-                         + ", the interviewer can only say its no_fact_reply")
+            self._fact_gaps.append((where, missing))  # warned once all questions are read
         return tuple(ClarifyingTopic(t.name, t.keywords, facts.get(t.name)) for t in topics)
+
+    def missing_facts(self, questions: list) -> None:
+        """Warns about clarifying topics without a fact, except those another question of the
+        script has a fact for under the same name: asked about one, the interviewer tries the
+        other questions' facts and answers with that one (matching.ClarifyingResponder)."""
+        elsewhere = {normalize_topic_name(t.name) for q in questions if q is not None
+                     for t in q.clarifying_topics if t.fact}
+        for where, names in self._fact_gaps:
+            missing = [name for name in names if normalize_topic_name(name) not in elsewhere]
+            if missing:
+                self.warning(where, "no fact for clarifying topic" + ("s " if len(missing) > 1 else " ")
+                             + ", ".join(f"'{name}'" for name in missing)
+                             + (": asked about them" if len(missing) > 1 else ": asked about it")
+                             + ", the interviewer can only say its no_fact_reply")
 
     def follow_up(self, table: dict, path: _Path, phase_ids: list[str],
                   question_phase: str | None) -> FollowUp | None:
