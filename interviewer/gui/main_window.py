@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         theme.notifier().changed.connect(self._theme_changed)
 
         self.banner = Banner()
+        self._model_problem_shown = ""  # the speech model's failure the banner shows, if it does
         settings = self.services.settings
         load_model = self.services.load_model
         self.model_status = ModelStatus(functools.partial(load_model, settings) if load_model else None, self)
@@ -425,7 +426,13 @@ class MainWindow(QMainWindow):
         self._update_screen("check", "model", lambda screen: screen.set_model_state(state, message))
         if state in (ModelState.MISSING, ModelState.FAILED):
             self.banner.show_message(message, "warning")
-        elif state == ModelState.READY and self._review is not None:  # else nothing waits for it
+            self._model_problem_shown = message
+        elif self._model_problem_shown and self.banner.text == self._model_problem_shown:
+            # Loading again (Settings saved, or the model changed): the old failure is no longer
+            # true. It stayed up after the model had loaded.
+            self.banner.clear()
+            self._model_problem_shown = ""
+        if state == ModelState.READY and self._review is not None:  # else nothing waits for it
             self._review.model_ready()
 
     def store(self) -> Store | None:

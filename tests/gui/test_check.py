@@ -74,3 +74,35 @@ def test_start_off_on_the_check_page_says_why(qtbot):
     check.set_round("Ownership stories")
     assert check.start_button.isEnabled() and "Ownership stories" in check.round_label.text()
     assert check.start_button.toolTip() == ""
+
+
+def test_the_model_failure_leaves_the_banner_once_the_model_loads(qtbot, isolated_dirs):
+    """A failed load left 'The speech model could not be loaded (...)' up after a later load
+    (Settings saved) had the model ready (new-user trial); a message of something else stays."""
+    from interviewer.gui.main_window import MainWindow
+    from interviewer.app.services import AppServices, ScriptList
+
+    outcomes = [RuntimeError("the transcription process ended while loading"), "model"]
+
+    def load(_settings):
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), load_model=load))
+    qtbot.addWidget(window)
+    window.start_background_loading()
+    qtbot.waitUntil(lambda: window.model_status.state == "failed", timeout=3000)
+    assert "could not be loaded" in window.banner.text
+    window.model_status.start()
+    qtbot.waitUntil(lambda: window.model_status.state == "ready", timeout=3000)
+    assert window.banner.text == ""
+    # Another message shown since is not the model's to take away.
+    outcomes[:] = [RuntimeError("again"), "model"]
+    window.model_status.start()
+    qtbot.waitUntil(lambda: window.model_status.state == "failed", timeout=3000)
+    window.banner.show_message("Could not list audio devices: busy", "warning")
+    window.model_status.start()
+    qtbot.waitUntil(lambda: window.model_status.state == "ready", timeout=3000)
+    assert window.banner.text == "Could not list audio devices: busy"
