@@ -207,3 +207,16 @@ def test_a_topic_another_question_has_a_fact_for_is_no_warning():
     assert len(script.warnings) == 1
     assert script.warnings[0].startswith("spam.toml:28: questions[2].facts: warning: no fact for clarifying "
                                          "topic 'privacy': asked about it"), script.warnings
+
+
+@pytest.mark.parametrize("value", ['""', '"   "', '"""\n  \n"""'])
+def test_an_empty_round_no_fact_reply_is_a_problem_like_a_questions(value):
+    """A round's no_fact_reply = "" silently became the default reply, while the same line in a
+    question was a problem ('is empty'); both now are, at their line."""
+    text = script(round_extra=f"no_fact_reply = {value}")
+    with pytest.raises(ScriptError) as error:
+        parse_script(text, "demo.toml")
+    assert error.value.problems == ["demo.toml:5: no_fact_reply: is empty"]
+    with pytest.raises(ScriptError) as error:
+        parse_script(script(question_extra=f"no_fact_reply = {value}"), "demo.toml")
+    assert [p.split(": ", 1)[1] for p in error.value.problems] == ["questions[1].no_fact_reply: is empty"]

@@ -670,8 +670,10 @@ class _Checker:
         script_id = self.identifier(data, ())
         title = self.text(data, "title", ())
         description = self.text(data, "description", (), required=False) or ""
-        self.no_fact_reply = (self.text(data, "no_fact_reply", (), required=False)
-                              or DEFAULT_NO_FACT_REPLY)
+        no_fact_reply = self.text(data, "no_fact_reply", (), required=False)
+        if no_fact_reply == "":  # as for a question's: not a silent switch to the default
+            self.problem(("no_fact_reply",), "is empty")
+        self.no_fact_reply = no_fact_reply or DEFAULT_NO_FACT_REPLY
         kind = self.text(data, "kind", ())
         if kind is not None and kind not in ROUND_KINDS:
             hint = difflib.get_close_matches(kind, ROUND_KINDS, n=1, cutoff=0.5)
