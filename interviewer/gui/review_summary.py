@@ -6,7 +6,7 @@ filler findings do not hide a skipped clarifying question, strongest evidence fi
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +28,7 @@ class Highlight:
     start: float  # seconds into the answer's recording (or into the round without an answer)
     round_time: float  # seconds into the round, shown as the moment
     span: float = 0.0  # how long the moment lasts (a silence, a cluster of fillers): its strength
+    elsewhere: int = 0  # other answers with a finding of this kind that the summary does not name
 
     def link(self) -> str:
         if self.answer_id is not None:
@@ -47,8 +48,13 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highl
         span = (f.end - f.start) if f.start is not None and f.end is not None else 0.0
         found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
                                offset + (f.start or 0.0), max(0.0, span)))
-    return strongest_first(found, kind=lambda h: h.label, strength=lambda h: h.span,
-                           when=lambda h: h.round_time, limit=limit, same=lambda h: (h.label, h.message))
+    picked = strongest_first(found, kind=lambda h: h.label, strength=lambda h: h.span,
+                             when=lambda h: h.round_time, limit=limit, same=lambda h: (h.label, h.message))
+    # A line stands for the round: 'Clarifying questions: Asked 1 clarifying question.' beside a
+    # round that asked 3 (2 more in another answer) read as a wrong count; it says there is more.
+    return [replace(h, elsewhere=len({f.answer_id for f in found if f.label == h.label and f.answer_id is not None}
+                                     - {p.answer_id for p in picked if p.label == h.label}))
+            for h in picked]
 
 
 class TenSecondSummary(QWidget):
@@ -103,6 +109,12 @@ class TenSecondSummary(QWidget):
     def _column(title: str, icon: str, colour: str, items: list[Highlight], empty: str) -> str:
         rows = "".join(
             f"<li><a href='{h.link()}' style='color:{theme.current().accent}'>{clock_text(h.round_time)}</a> "
-            f"<b>{html.escape(h.label)}</b>: {html.escape(h.message)}</li>" for h in items)
+            f"<b>{html.escape(h.label)}</b>: {html.escape(h.message)}{_elsewhere(h)}</li>" for h in items)
         body = f"<ol style='margin-left:12px'>{rows}</ol>" if items else f"<p>{html.escape(empty)}</p>"
         return f"<p style='color:{colour}'>{theme.icon_html(icon, colour, 16)}&nbsp;<b>{title}</b></p>{body}"
+
+
+def _elsewhere(h: Highlight) -> str:
+    if not h.elsewhere:
+        return ""
+    return f" <i>(also in {h.elsewhere} more answer{'s' if h.elsewhere > 1 else ''})</i>"

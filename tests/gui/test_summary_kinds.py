@@ -35,3 +35,23 @@ def test_to_work_on_names_each_kind_once_the_most_seen_and_its_strongest_moment_
     text = summary.fixes.text()
     assert text.count("<b>Went silent</b>") == 1 and "12.0 s" in text and "Paused" not in text
     assert text.index("<b>Went silent</b>") < text.index("<b>Fillers</b>") < text.index("<b>Slow start</b>")
+
+
+def test_a_line_says_when_other_answers_showed_the_same(qtbot):
+    """'Clarifying questions: Asked 1 clarifying question.' stood for a round that asked 3 (2 more
+    in another answer): read as the round's count, it was wrong (new-user trial)."""
+    session = _session()
+    good = {"severity": "good"}
+    session.findings += [Finding(8, 1, "clarifying_questions", 1.0, None, "Asked 1 clarifying question.", good),
+                         Finding(9, 2, "clarifying_questions", 2.0, None, "Asked 2 clarifying questions.", good),
+                         Finding(10, 3, "depth_numbers", 3.0, None, "Sixty days.", good),
+                         Finding(11, 3, "depth_edge_cases", 4.0, None, "Fail open.", good)]
+    summary = TenSecondSummary()
+    qtbot.addWidget(summary)
+    summary.show_session(session)
+    assert "Asked 1 clarifying question. <i>(also in 1 more answer)</i>" in summary.strengths.text()
+    fixes = summary.fixes.text()  # silences in 3 answers, fillers in 2, one slow start
+    assert "Went silent for 12.0 s.</b>" not in fixes
+    assert "Went silent for 12.0 s. <i>(also in 2 more answers)</i>" in fixes
+    assert "9 filler words. <i>(also in 1 more answer)</i>" in fixes
+    assert "Took 6.0 s to start answering.</li>" in fixes
