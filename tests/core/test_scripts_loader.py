@@ -560,3 +560,20 @@ def test_a_clarifying_phase_whose_questions_have_no_topics_is_a_warning():
                        "phases[1].expects_clarifying: warning: phase 'clarify' expects clarifying "
                        "questions, but none of its questions has clarifying_topics: none can be "
                        "credited or answered")
+
+
+@pytest.mark.parametrize("encoding,name", [("utf-16", "UTF-16"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"),
+                                           ("utf-32", "UTF-32"), ("utf-32-le", "UTF-32")])
+def test_a_script_saved_as_utf16_is_told_to_be_saved_as_utf8(tmp_path, encoding, name):
+    """Notepad's 'Unicode' (UTF-16) was reported as 'binary file, not a TOML question script',
+    which does not tell the author that re-saving the same text as UTF-8 fixes it."""
+    path = tmp_path / "round.toml"
+    path.write_bytes(VALID.encode(encoding))
+    assert validate_file(path) == [f"{path}: encoding: saved as {name} text (Notepad's 'Unicode'); "
+                                   "save the file as UTF-8"]
+
+
+def test_binary_junk_with_zero_bytes_is_still_binary(tmp_path):
+    path = tmp_path / "junk.toml"
+    path.write_bytes(b"\x00\x01\x02abc\x00" * 50)
+    assert validate_file(path) == [f"{path}: binary file, not a TOML question script"]

@@ -6,6 +6,7 @@ docs/question-scripts.md.
 """
 from __future__ import annotations
 
+import codecs
 import difflib
 import math
 import os
@@ -223,6 +224,10 @@ def _read_text(path: Path) -> str:
     except OSError as exc:
         raise ScriptError([f"{path}: cannot read: {exc.strerror or exc}"]) from None
     if b"\x00" in raw:
+        utf = _utf16_or_32(raw)
+        if utf:
+            raise ScriptError([f"{path}: encoding: saved as {utf} text (Notepad's 'Unicode'); "
+                               "save the file as UTF-8"])
         raise ScriptError([f"{path}: binary file, not a TOML question script"])
     try:
         return raw.decode("utf-8-sig")
@@ -230,6 +235,23 @@ def _read_text(path: Path) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise ScriptError([f"{path}:{line}: encoding: not UTF-8 text "
                            f"(byte 0x{raw[exc.start]:02x}); save the file as UTF-8"]) from None
+
+
+def _utf16_or_32(raw: bytes) -> str:
+    """'UTF-16' or 'UTF-32' when `raw` is text saved so (a byte-order mark, or the zero bytes
+    every other or every fourth byte that plain ASCII text gets), else ''."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    sample = raw[:4096]
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        usable = len(sample) - len(sample) % width
+        if usable >= 2 * width:
+            units = [sample[i:i + width] for i in range(0, usable, width)]
+            if sum(unit.count(0) == width - 1 for unit in units) >= 0.9 * len(units):
+                return name
+    return ""
 
 
 def _where_in(source: str, line: int | None) -> str:
