@@ -577,3 +577,13 @@ def test_binary_junk_with_zero_bytes_is_still_binary(tmp_path):
     path = tmp_path / "junk.toml"
     path.write_bytes(b"\x00\x01\x02abc\x00" * 50)
     assert validate_file(path) == [f"{path}: binary file, not a TOML question script"]
+
+
+def test_a_huge_number_of_minutes_is_written_short(tmp_path):
+    """minutes = 1e308 printed all 309 digits of the number in the problem line."""
+    path = write(tmp_path, VALID.replace("minutes = 45", "minutes = 1e308", 1))
+    assert validate_file(path) == [f"{path}:4: minutes: a round lasts 45 to 60 minutes, not 1e+308"]
+    path = write(tmp_path, VALID.replace("minutes = 10", "minutes = -1e300", 1))
+    found = validate_file(path)
+    assert f"{path}:10: phases[1].minutes: must be more than 0, not -1e+300" in found, found
+    assert f"{path}:7: phases: phase minutes add up to -1e+300, but the round is 45 minutes (-1e+300 + 30 + 5)" in found

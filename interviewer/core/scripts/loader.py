@@ -1051,4 +1051,7 @@ def _type_name(value: Any) -> str:
 
 
 def _fmt(minutes: float) -> str:
-    return str(int(minutes)) if float(minutes).is_integer() else f"{minutes:g}"
+    """45, 2.5, and 1e+308 rather than its 309 digits."""
+    if float(minutes).is_integer() and abs(minutes) < 1e9:
+        return str(int(minutes))
+    return f"{minutes:g}"
