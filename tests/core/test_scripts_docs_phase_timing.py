@@ -1,0 +1,54 @@
+"""docs/question-scripts.md says what a new user's trial saw the round do with its phases and
+did not find in the docs: a phase whose questions are done hands over to the next one at once
+(the time saved goes to the later phases), and a prompt's sentences stating the time are
+replaced by the true time when its phase starts off plan."""
+import re
+from pathlib import Path
+
+from interviewer.core.clock import FakeClock
+from interviewer.core.engine import PhaseStarted, RoundEngine
+from interviewer.core.scripts.loader import parse_script
+
+DOC = (Path(__file__).resolve().parents[2] / "docs" / "question-scripts.md").read_text(encoding="utf-8")
+
+
+def _example_round():
+    block = re.search(r"## A complete example\n\n```toml\n(.*?)```", DOC, re.S)[1]
+    return parse_script(block, "example.toml")
+
+
+def _run(script, answer_every=30.0):
+    clock = FakeClock()
+    engine = RoundEngine(script, clock)
+    events = engine.start()
+    while not engine.is_over:
+        clock.advance(1.0)
+        events += engine.poll()
+        if engine.elapsed() % answer_every == 0:
+            events += engine.answer_finished("I would use a hash map in one pass.")
+    return engine, [e for e in events if isinstance(e, PhaseStarted)]
+
+
+def test_the_docs_say_a_phase_moves_on_when_its_questions_are_done():
+    text = " ".join(DOC.split())
+    assert "A phase does not wait for its planned time" in text
+    assert "the time saved is shared by the later phases in proportion to their `minutes`" in text
+    engine, started = _run(_example_round())
+    spans = engine.timeline.phases
+    assert [s.phase for s in spans] == ["intro", "clarify", "solve", "test", "wrap_up"]
+    assert spans[1].started_at == 30.0 < spans[1].planned_start  # earlier than its 2 planned minutes
+    assert spans[-1].ended_at == 45 * 60
+
+
+def test_the_docs_say_a_prompt_stating_the_time_is_made_true_sentence_by_sentence():
+    text = " ".join(DOC.split())
+    assert "keep the time in a sentence of its own" in text
+    script = _example_round()
+    _, started = _run(script)
+    prompts = {e.phase: e.prompt for e in started}
+    true_time = r"We're about (a|[a-z-]+) minutes? in\. "
+    # "We're about eight minutes in; let's move from clarifying ..." said a few minutes in:
+    assert re.fullmatch(true_time + "Let's move from clarifying to your approach, then code it\\.", prompts["solve"])
+    assert "eight" not in prompts["solve"]
+    # "We have a few minutes left. What would you like to ask me?" with most of the round left:
+    assert re.fullmatch(true_time + "What would you like to ask me\\?", prompts["wrap_up"]), prompts["wrap_up"]
