@@ -126,6 +126,10 @@ def ask_script(args: argparse.Namespace) -> int:
 
     script = find_script(args.script)
     question = find_question(script, args.question)
+    if not args.text.strip():
+        from interviewer.errors import UserError
+
+        raise UserError("TEXT is empty: give the candidate's question, e.g. \"how many users are there?\"")
     if args.keywords_only:
         encoder = LexicalEncoder()
     else:

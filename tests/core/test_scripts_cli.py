@@ -163,3 +163,13 @@ def test_validate_fails_a_script_whose_id_the_app_would_leave_out(tmp_path):
                                f"{tmp_path / 'a.toml'}") for line in lines), lines
     assert f"OK {bundled_scripts_dir() / 'coding_intervals.toml'}" in lines
     assert "2 of 4 script(s) have problems" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_ask_with_an_empty_question_says_so(tmp_path, text):
+    """`scripts ask SCRIPT QUESTION ""` answered with the no_fact_reply, as if an empty question
+    were a question no fact fits."""
+    result = run("ask", "--keywords-only", "coding_intervals", "merge_sessions", text, data_dir=tmp_path)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert "TEXT is empty: give the candidate's question" in result.stderr, result.stderr
