@@ -17,8 +17,8 @@ from interviewer.core.analysis.tokens import Token, starts_clause, starts_senten
 # Filled pauses. Not "oh"/"ooh": an interjection ("Oh, I see"), and what tiny.en writes for a
 # cut-off word ("align- align-" heard as "Oh, ooh"); a coach does not count either as an "um".
 # Not "mhm" (mm-hmm): a listener's "yes", which Whisper writes with the "h" that a hum ("mm",
-# "hmm") does not have.
-HESITATION = re.compile(r"^(u+h*m+|u+h+|e+r+m*|e+h+|a+h+|a+h*m+|h+m+|m{2,}|h+u+h+)$")
+# "hmm") does not have. Not "am", the verb ("ahm", "amm" are hesitations).
+HESITATION = re.compile(r"^(u+h*m+|u+h+|e+r+m*|e+h+|a+h+|a+h+m+|a+m{2,}|a{2,}m+|h+m+|m{2,}|h+u+h+)$")
 
 # Words after which "like" is a verb or a preposition, not a filler.
 _LIKE_NOT_AFTER = {

@@ -158,3 +158,9 @@ def test_mm_hmm_is_a_listeners_yes_not_a_hesitation():
     analysis = analyze_answer(spoken("Mhm. Okay, we use a queue. Mm, hmm, and then we sort it."))
     assert filler_texts(analysis) == ["mm", "hmm"]
     assert not is_hesitation("mhm") and is_hesitation("mmm") and is_hesitation("hmm")
+
+
+def test_the_verb_am_is_no_hesitation():
+    """A new user's trial: "Thanks. I am a machine learning engineer" marked "am" as a filler."""
+    assert filler_texts(analyze_answer(spoken("Thanks. I am a machine learning engineer."))) == []
+    assert not is_hesitation("am") and is_hesitation("ahm") and is_hesitation("amm")
