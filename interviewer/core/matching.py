@@ -625,8 +625,11 @@ class ClarifyingResponder:
                  script: RoundScript | None = None) -> None:
         self.question = question
         self.matcher = encoder if isinstance(encoder, Matcher) else Matcher(encoder)
-        self._own = [t for t in question.clarifying_topics if t.fact]
-        seen = {t.name.lower() for t in self._own}
+        # All of the question's topics compete, with a fact or not: a question about a topic
+        # with no fact gets the no-fact reply, never the fact of a neighbouring topic ("What
+        # about cold start for new users?" was answered with the 'users' fact).
+        self._own = list(question.clarifying_topics)
+        seen = {t.name.lower() for t in self._own if t.fact}
         self._others: list[ClarifyingTopic] = []
         for other in (script.questions if script else ()):
             for topic in other.clarifying_topics:
@@ -655,10 +658,19 @@ class ClarifyingResponder:
     def _reply(self, candidate_question: str) -> ClarifyingReply:
         if asks_to_ask(candidate_question):
             return ClarifyingReply(None, INVITATION)
-        for topics in (self._own, self._others):
-            fact = best_fact(candidate_question, topics, self.matcher, self.question.text)
-            if fact is not None:
-                return ClarifyingReply(*fact)
+        match = self.matcher.best_topic(candidate_question, self._own, self.question.text)
+        if match is not None:
+            topic = match.topic
+            if topic.fact:
+                return ClarifyingReply(topic.name, topic.fact)
+            # Another question of the script may hold the fact under the same name.
+            same = next((t for t in self._others if t.name.lower() == topic.name.lower()), None)
+            if same is not None:
+                return ClarifyingReply(same.name, same.fact)
+            return ClarifyingReply(None, self.question.no_fact_reply)
+        fact = best_fact(candidate_question, self._others, self.matcher, self.question.text)
+        if fact is not None:
+            return ClarifyingReply(*fact)
         if checks_assumption(candidate_question):
             return ClarifyingReply(None, ASSUMPTION_REPLY)
         return ClarifyingReply(None, self.question.no_fact_reply)

@@ -68,6 +68,23 @@ def test_responder_answers_with_the_fact_or_the_no_fact_reply():
     assert responder.reply("Any privacy rules?").topic is None
 
 
+def test_a_question_about_a_topic_without_a_fact_gets_the_no_fact_reply_not_a_neighbours_fact():
+    # A script author's trial: "What about cold start for new users?" was answered with the
+    # 'users' fact because the 'cold start' topic had none.
+    users = ClarifyingTopic("users", ("users", "listeners"), "Twenty million monthly listeners.")
+    cold = ClarifyingTopic("cold start", ("cold start", "new users"))
+    question = Question("recs", "Design music recommendations.", "req", (users, cold),
+                        no_fact_reply="Make an assumption and state it.")
+    responder = ClarifyingResponder(question)
+    assert responder.reply("What about cold start for new users?") == (None, "Make an assumption and state it.")
+    assert responder.reply("How many listeners are there?") == ("users", users.fact)
+    # Another question of the script holding a fact under the same name answers it.
+    other = Question("later", "And later?", "req", (ClarifyingTopic("cold start", ("cold start",), "Half a million a week."),))
+    script = RoundScript("s", "S", "ml_system_design", 45, (Phase("req", "Req", 45, "Go."),), (question, other))
+    assert ClarifyingResponder(question, script=script).reply("What about cold start for new users?") == \
+        ("cold start", "Half a million a week.")
+
+
 def test_responder_falls_back_to_facts_of_the_scripts_other_questions():
     later = Question("serving", "How do you serve it?", "req", (LATENCY,))
     script = RoundScript("s", "S", "ml_system_design", 45,
