@@ -364,10 +364,12 @@ class RoundEngine:
         so far already dealt with it; without them it is always asked."""
         if not follow_up.if_missing:
             return False
-        # All of the round so far counts as `earlier`: only its words or a close paraphrase
-        # skip it (the looser evidence over a whole round finds something close to anything).
+        # All of the round so far counts as `earlier`: only its words or a close paraphrase of
+        # them skip it (the looser evidence over a whole round finds something close to
+        # anything, and a question about the same subject is close to the constraint's text).
         said = "\n".join([*self._said_earlier, self._answers_so_far.strip()]).strip()
-        return not self.matcher.follow_up_needed("", follow_up, question.text, earlier=said)
+        return not self.matcher.follow_up_needed("", follow_up, question.text, earlier=said,
+                                                 earlier_by_words=True)
 
     def _ask(self, question: Question, follow_up: FollowUp | None, at: float, reason: AskReason) -> AskQuestion:
         text = follow_up.text if follow_up else question.text

@@ -440,18 +440,19 @@ class Matcher:
             if aligner is not None and keywords and self.thresholds.keyword_recall is not None:
                 aligner.token_similarities(keywords, chunks(said)[-RECALL_SENTENCES:])  # caches the word pieces
 
-    def coverage(self, said: str, follow_up: FollowUp) -> float:
-        """How closely the best part of what was said matches the follow-up (text or words)."""
-        return self.coverage_and_question_similarity(said, follow_up)[0]
+    def coverage(self, said: str, follow_up: FollowUp, words_only: bool = False) -> float:
+        """How closely the best part of what was said matches the follow-up (text or words;
+        `words_only`: its `if_missing` words alone)."""
+        return self.coverage_and_question_similarity(said, follow_up, words_only=words_only)[0]
 
     def coverage_and_question_similarity(self, said: str, follow_up: FollowUp,
-                                         question: str = "") -> tuple[float, float]:
+                                         question: str = "", words_only: bool = False) -> tuple[float, float]:
         """`coverage`, and how close the part of what was said that gives it is to `question`
         (the main question's text; 0.0 without one)."""
         parts = chunks(said)
-        if not parts:
+        targets = self._follow_up_texts(follow_up)[1:] if words_only else self._follow_up_texts(follow_up)
+        if not parts or not targets:
             return 0.0, 0.0
-        targets = self._follow_up_texts(follow_up)
         extra = [question] if question.strip() else []
         vectors = self.vectors(targets + extra + parts)
         target_vectors, part_vectors = vectors[:len(targets)], vectors[len(targets) + len(extra):]
@@ -485,7 +486,7 @@ class Matcher:
         return best
 
     def follow_up_needed(self, said: str | None, follow_up: FollowUp, question: str = "",
-                         earlier: str = "") -> bool:
+                         earlier: str = "", earlier_by_words: bool = False) -> bool:
         """Whether to ask the follow-up after the candidate said `said` (the answers to this
         question). A follow-up whose `if_missing` words were said is not needed; nor, with a
         meaning model, one whose subject was already covered in other words. `question`: the main
@@ -495,13 +496,16 @@ class Matcher:
         regression, keyword recall) over a whole round's text finds something close to almost
         any follow-up (matcher_bench --cv: decisions fell from 91 % for an answer alone to 82 %
         after 8 other answers). With nothing heard (`said` None), only an unconditional
-        follow-up is asked."""
+        follow-up is asked. `earlier_by_words`: what was said earlier counts only through the
+        follow-up's `if_missing` words or a close paraphrase of them, not of its text (a changed
+        constraint, "the latency budget is now 20 ms", is not dealt with by having asked "what is
+        the latency budget?")."""
         if said is None:
             return not follow_up.if_missing
         if follow_up.if_missing and keyword_hits(f"{earlier}\n{said}", follow_up.if_missing):
             return False
         if earlier.strip() and self.thresholds.covered is not None:
-            if self.coverage(earlier, follow_up) >= self.thresholds.covered:
+            if self.coverage(earlier, follow_up, words_only=earlier_by_words) >= self.thresholds.covered:
                 return False
         if self.thresholds.follow_up_weights is not None and self.thresholds.covered is not None \
                 and question.strip():

@@ -41,9 +41,9 @@ text = "The latency budget is now 50 ms: what changes?"
 """
 
 
-def _asked_in_round(path, answer: str | None) -> list:
+def _asked_in_round(path, answer: str | None, matcher=None) -> list:
     clock = FakeClock()
-    engine = RoundEngine(load_script(path), clock)
+    engine = RoundEngine(load_script(path), clock, **({"matcher": matcher} if matcher else {}))
     engine.start()
     clock.advance(10)
     asked = [e.follow_up_id for e in engine.answer_finished(answer) if isinstance(e, AskQuestion)]
@@ -102,3 +102,24 @@ def test_a_changed_constraint_is_judged_at_its_phase_start_without_encoding_anyt
         clock.advance(30)
         asked += [e.follow_up_id for e in engine.poll() if isinstance(e, AskQuestion)]
     assert "drift" in asked and len(encoder.texts) == encoded
+
+
+def test_asking_about_the_subject_of_a_changed_constraint_does_not_skip_it(tmp_path):
+    """A script author's trial: "New constraint: the latency budget is now twenty milliseconds"
+    was never asked once the candidate had asked "What is the latency budget?". Earlier words
+    skip a changed constraint through its if_missing words (or a close paraphrase of them),
+    not through being close to its text."""
+    script = SCRIPT.replace('''text = "The latency budget is now 50 ms: what changes?"''',
+                            '''text = "New constraint: the latency budget is now twenty milliseconds. What changes?"
+if_missing = ["distill", "smaller model"]''')
+    from interviewer.adapters.embeddings import load_text_encoder
+    from interviewer.core.matching import Matcher
+
+    path = tmp_path / "round.toml"
+    path.write_text(script, encoding="utf-8")
+    for matcher in (None, Matcher(load_text_encoder())):  # keywords alone, and the real model
+        asked = _asked_in_round(path, "What is the latency budget? Two stages, and I would alert on drift.", matcher)
+        assert "budget" in asked
+        dealt_with = _asked_in_round(
+            path, "Two stages, alerts on drift; if the budget got tight I would distill a smaller model.", matcher)
+        assert "budget" not in dealt_with
