@@ -217,7 +217,7 @@ class RoundEngine:
     def _spoken_prompt(self, phase: Phase, start: float) -> str:
         """The phase's prompt, its time wording made true when it starts off its planned time."""
         planned = next((s for p, s, _ in self._planned_bounds if p.id == phase.id), start)
-        return spoken_phase_prompt(phase.prompt, planned, start)
+        return spoken_phase_prompt(phase.prompt, planned, start, remaining=self.round_seconds - start)
 
     def planned_phases(self) -> list[tuple[str, float, float]]:
         """(phase id, planned start, planned end) in round seconds, for the timeline display."""

@@ -55,10 +55,47 @@ def states_time(text: str) -> bool:
     return TIME_STATEMENT.search(text) is not None
 
 
-def spoken_phase_prompt(prompt: str, planned_at: float, started_at: float) -> str:
+# "We have a few minutes left for your questions", "ten minutes to go": the time left, said with
+# its purpose. Its amount is made true rather than the clause dropped (the invitation would go).
+TIME_LEFT = re.compile(
+    r"\b(?P<amount>(?:only\s+|about\s+|just\s+)?(?:a\s+few|a\s+couple\s+of|[\w-]+))\s+"
+    r"(?P<unit>minutes?)\s+(?:left|to\s+go|remaining)\b"
+    r"|\bwe\s+have\s+(?P<amount2>(?:only\s+|about\s+|just\s+)?(?:a\s+few|a\s+couple\s+of|[\w-]+))\s+"
+    r"(?P<unit2>minutes?)\b",
+    re.IGNORECASE,
+)
+
+
+def _amount_left(seconds: float) -> tuple[str, str]:
+    minutes = round(seconds / 60.0)
+    if minutes < 1:
+        return "less than a", "minute"
+    if minutes == 1:
+        return "about a", "minute"
+    return f"about {number_words(minutes)}", "minutes"
+
+
+def _with_true_time_left(clause: str, remaining: float | None) -> str | None:
+    """The clause with its time-left amount made true, or None if it states the clock otherwise
+    (minutes in, half way, almost at time) or the time left is not known."""
+    if remaining is None:
+        return None
+    match = TIME_LEFT.search(clause)
+    if match is None:
+        return None
+    amount, unit = _amount_left(remaining)
+    name = "amount" if match.group("amount") else "amount2"
+    start, end = match.start(name), match.end("unit" if name == "amount" else "unit2")
+    fixed = clause[:start] + f"{amount} {unit}" + clause[end:]
+    return None if states_time(TIME_LEFT.sub("", fixed)) else fixed
+
+
+def spoken_phase_prompt(prompt: str, planned_at: float, started_at: float,
+                        remaining: float | None = None) -> str:
     """The prompt to say for a phase that starts at `started_at` round seconds but was planned
-    for `planned_at`: as written when on plan, else without its time clauses and with the true
-    elapsed time first."""
+    for `planned_at`: as written when on plan, else with the true elapsed time first, the time
+    left made true where a clause says it (`remaining`: seconds left in the round) and any other
+    clause that states the round's time dropped."""
     if abs(started_at - planned_at) < OFF_PLAN_SECONDS or not states_time(prompt):
         return prompt
     kept: list[str] = []
@@ -66,7 +103,10 @@ def spoken_phase_prompt(prompt: str, planned_at: float, started_at: float) -> st
     for clause in (c.strip() for c in _CLAUSE.findall(prompt)):
         if not clause:
             continue
-        if states_time(clause):
+        fixed = _with_true_time_left(clause, remaining) if states_time(clause) else None
+        if fixed is not None:
+            clause = fixed
+        elif states_time(clause):
             if kept and kept[-1].endswith(";"):
                 kept[-1] = kept[-1][:-1] + "."
             dropped_before = True

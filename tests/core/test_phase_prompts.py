@@ -101,3 +101,19 @@ def test_moving_on_early_keeps_the_rest_of_the_prompt_and_says_the_true_time():
     assert spoken_phase_prompt(prompt, planned_at=600, started_at=570) == prompt  # within a minute
     plan = "A few minutes on production."  # a plan, not the clock
     assert spoken_phase_prompt(plan, planned_at=600, started_at=129) == plan
+
+
+def test_a_time_left_clause_keeps_its_purpose_with_the_true_amount():
+    # A script author's trial: "We have a few minutes left for your questions." started early
+    # became only "We're about two minutes in.": the invitation to ask was lost.
+    said = spoken_phase_prompt("We have a few minutes left for your questions.", planned_at=3360,
+                               started_at=3000, remaining=600)
+    assert said == "We're about fifty minutes in. We have about ten minutes left for your questions."
+    assert false_time_claims(said, 3000, 3600) == []
+    said = spoken_phase_prompt("Ten minutes to go; let's wrap up.", planned_at=3000, started_at=1500, remaining=2100)
+    assert said == "We're about twenty-five minutes in. About thirty-five minutes to go; let's wrap up."
+    # Other statements of the clock are still dropped; without the time left, so is this one.
+    assert spoken_phase_prompt("We're half way. Next, the design.", 1800, 600, remaining=3000) == \
+        "We're about ten minutes in. Next, the design."
+    assert spoken_phase_prompt("We have a few minutes left for your questions.", 3360, 146) == \
+        "We're about two minutes in."
