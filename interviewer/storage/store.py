@@ -429,7 +429,11 @@ class Store:
     # ------------------------------------------------------------------ reading
 
     def list_sessions(self, kind: str | None = None, include_discarded: bool = True) -> list[SessionSummary]:
-        sql = ("SELECT s.*, (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id) AS n FROM sessions s"
+        # Answers as the review counts them (core/analysis/summary.py): the recordings of one ask
+        # (split by Repeat question or a mic pause) are one answer.
+        sql = ("SELECT s.*, (SELECT COUNT(DISTINCT IFNULL(a.question_id, '') || '|' || IFNULL(a.follow_up_id, '')"
+               " || '|' || IFNULL(a.asked_at, '') || '|' || IFNULL(a.question_text, ''))"
+               " FROM answers a WHERE a.session_id = s.id) AS n FROM sessions s"
                " WHERE (? IS NULL OR kind = ?) AND (? OR status != 'discarded') ORDER BY started_at DESC, id DESC")
         return [
             SessionSummary(r["id"], _text(r["script_id"]), _text(r["title"]), _text(r["kind"]),

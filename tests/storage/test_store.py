@@ -220,3 +220,15 @@ def test_progress_reads_the_core_analysis_format(store):
     assert p.pace_wpm == pytest.approx(analysis["pace"]["wpm"], rel=0.02)
     stored = store.get_session(sid)
     assert len(stored.findings) == len(analysis["findings"])
+
+
+def test_the_round_list_counts_answers_as_the_review_does(store):
+    """A new user's trial: `sessions list` and Home's recent rounds said 6 answers where the review
+    said 5: an answer recorded in two parts (a mic pause) was counted twice."""
+    sid = store.create_session("s", "Round", "ml_system_design", 45)
+    store.add_answer(sid, "q1", "Design it.", asked_at=10.0, with_audio=False)
+    store.add_answer(sid, "q1", "Design it.", asked_at=10.0, with_audio=False)  # the same ask, resumed
+    store.add_answer(sid, "q1", "How do you serve it?", follow_up_id="serve", asked_at=90.0, with_audio=False)
+    store.add_answer(sid, "q2", "Monitor it.", asked_at=200.0, with_audio=False)
+    (summary,) = store.list_sessions()
+    assert summary.answer_count == 3
