@@ -189,6 +189,9 @@ class AnswerRecord:
     transcript_error: str | None = None
     transcript_done: bool = False
     heard_speech: bool = False
+    # The interviewer answered a question and the candidate has not spoken since: the silence
+    # that follows is thinking time (a nudge may come), not the end of the answer.
+    awaiting_speech_after_reply: bool = False
     nudges: list[float] = field(default_factory=list)
     interjections: list[float] = field(default_factory=list)
     # Recording started as the interviewer stopped speaking (a question, a repeat, a phase
@@ -677,6 +680,8 @@ class RoundController:
             return
         if seconds <= 0:
             answer.heard_speech = True
+            if self._speaking is None and not self._to_say:  # the candidate, not the interviewer's voice
+                answer.awaiting_speech_after_reply = False
             self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
             return
         if seconds < self._silence_seen:  # a new stretch of silence
@@ -690,8 +695,9 @@ class RoundController:
                 return
         end_after = self.settings.silence_ends_answer_after
         nudge_after = self.settings.silence_nudge_after
-        # Silence before the first word is thinking time: it may earn a nudge, never an ending.
-        if end_after and answer.heard_speech and quiet >= end_after:
+        # Silence before the first word is thinking time: it may earn a nudge, never an ending;
+        # so is silence after the interviewer answered a question, until the candidate speaks.
+        if end_after and answer.heard_speech and not answer.awaiting_speech_after_reply and quiet >= end_after:
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         elif nudge_after and quiet >= nudge_after and not self._nudged_this_silence:
             self._nudged_this_silence = True
@@ -745,6 +751,7 @@ class RoundController:
             record.clarifications.append(clarification)
             self._emit(ClarifyingAnswered(record.index, clarification))
         self._say(reply, UtteranceKind.CLARIFICATION)
+        record.awaiting_speech_after_reply = True
         return True
 
     # ------------------------------------------------------------ engine events

@@ -367,10 +367,13 @@ def test_status_walks_every_state_and_is_listening_right_after_a_nudge(tmp_path)
     assert statuses(updates)[-1] == "answering"
     step(clock, speaker, controller, 2)
     assert statuses(updates)[-1] == "listening"
-    # The answer ends on silence: thinking while the last words are taken in.
+    # The answer ends on silence once the candidate spoke after the reply: thinking while the
+    # last words are taken in.
+    controller.on_silence(0)
+    recorder.speak("I would rank by watch time.")
     transcribe_later = []
     controller._run_in_background = transcribe_later.append
-    controller.on_silence(8)  # 7 s after the reply ended
+    controller.on_silence(7)
     controller.poll()
     assert statuses(updates)[-1] == "thinking"
     transcribe_later.pop()()
@@ -560,3 +563,29 @@ def test_status_after_barge_in_pause_while_speaking_or_thinking_and_a_reply_cut_
     assert statuses(updates)[-1] == "finished" and "Saving" in controller.status_line
     texts = [u.text for u in updates if isinstance(u, StatusChanged)]
     assert all(t for t in texts)
+
+
+def test_silence_after_the_interviewer_answers_a_question_does_not_end_the_answer(tmp_path):
+    """A new user's trial: after "what is the latency budget?" was answered, 8 s of silence ended
+    the answer and the follow-up was asked about a question nobody had answered yet. Silence
+    after a reply is thinking time until the candidate speaks again."""
+    settings = ControllerSettings(silence_ends_answer_after=8)
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, answerer=FakeAnswerer(), speech_seconds=2, settings=settings)
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak("What is the expected latency?")
+    controller.on_silence(0.6)
+    controller.poll()
+    assert speaker.said[-1] == "Assume a 200 millisecond budget."
+    step(clock, speaker, controller, 2)
+    for seconds in (3, 6, 9, 12, 20):  # counted from the end of the reply
+        controller.on_silence(seconds)
+        controller.poll()
+    assert controller.current_answer is answer and answer.ended_by is None
+    controller.on_silence(0)  # the candidate answers; then a long silence ends the answer
+    recorder.speak("I would start with a simple ranker.")
+    for seconds in (4, 9, 20):
+        controller.on_silence(seconds)
+        controller.poll()
+    assert answer.ended_by == "silence"
