@@ -465,8 +465,9 @@ class RoundController:
     @property
     def status_line(self) -> str:
         answer = self._answer
-        return status_text(self.status, heard_speech=bool(answer and answer.heard_speech),
-                           while_listening=answer is not None)
+        # After a reply the candidate is thinking again: "just pause" would not end the answer.
+        spoke = bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply)
+        return status_text(self.status, heard_speech=spoke, while_listening=answer is not None)
 
     def _check_status(self) -> None:
         """Emit StatusChanged when what the status line says has changed. Called once each

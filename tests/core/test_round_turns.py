@@ -583,6 +583,7 @@ def test_silence_after_the_interviewer_answers_a_question_does_not_end_the_answe
         controller.on_silence(seconds)
         controller.poll()
     assert controller.current_answer is answer and answer.ended_by is None
+    assert controller.status_line == status_text(ControllerStatus.LISTENING)  # "take your time to think"
     controller.on_silence(0)  # the candidate answers; then a long silence ends the answer
     recorder.speak("I would start with a simple ranker.")
     for seconds in (4, 9, 20):
