@@ -301,6 +301,8 @@ Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript
 
 TranscriberFactory = Callable[[], LiveTranscriber]
 STALE_WARNING_SECONDS = 10.0
+# A reply said in full this recently is not said again for a second question on the same topic.
+SAME_REPLY_WINDOW_S = 15.0
 
 
 def spoken_duration(seconds: float) -> str:
@@ -747,13 +749,25 @@ class RoundController:
         if result is None:
             return False
         topic, reply = result
+        record.awaiting_speech_after_reply = True
+        if self._just_said(reply):
+            return True  # the exchange before holds the same fact and topic: nothing new to say or keep
         if not asks_to_ask(question):
             clarification = Clarification(question, topic, reply, self._now())
             record.clarifications.append(clarification)
             self._emit(ClarifyingAnswered(record.index, clarification))
         self._say(reply, UtteranceKind.CLARIFICATION)
-        record.awaiting_speech_after_reply = True
         return True
+
+    def _just_said(self, reply: str) -> bool:
+        """The same reply is being said, is queued, or was said in full moments ago: two questions
+        on one topic in one breath ("How many payments are fraud? What is the class balance?")
+        get the fact once. Said again when the first saying was cut off, or asked again later."""
+        if any(u.text == reply for u in self._to_say) or (self._speaking and self._speaking.text == reply):
+            return True
+        last = next((u for u in reversed(self.utterances) if u.kind == UtteranceKind.CLARIFICATION), None)
+        return (last is not None and last.text == reply and not last.interrupted and last.ended_at is not None
+                and self._now() - last.ended_at <= SAME_REPLY_WINDOW_S)
 
     # ------------------------------------------------------------ engine events
 

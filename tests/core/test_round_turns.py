@@ -590,3 +590,32 @@ def test_silence_after_the_interviewer_answers_a_question_does_not_end_the_answe
         controller.on_silence(seconds)
         controller.poll()
     assert answer.ended_by == "silence"
+
+
+def test_two_questions_on_one_topic_in_one_breath_get_the_fact_once(tmp_path):
+    """A new user's trial: "How many payments are fraud, roughly? What is the class balance?"
+    got "About one payment in a thousand is fraud." twice, aloud and in the transcript. The fact
+    is said once. Asked again later, or after the first saying was cut off, it is said again."""
+    answerer = FakeAnswerer()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=answerer,
+                                                                             speech_seconds=2)
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak("What latency do we need?")
+    controller.on_silence(0.6)
+    controller.poll()
+    step(clock, speaker, controller, 2)  # said in full
+    controller.on_silence(0)
+    recorder.speak("And is the latency budget per request?")
+    controller.on_silence(0.6)
+    controller.poll()
+    step(clock, speaker, controller, 2)
+    assert speaker.said.count("Assume a 200 millisecond budget.") == 1
+    # One exchange in the transcript: the second question is in the candidate's words.
+    assert [c.topic for c in answer.clarifications] == ["latency"]
+    clock.advance(30)  # much later, the same question again: answered again
+    controller.on_silence(0)
+    recorder.speak("Sorry, what was the latency again?")
+    controller.on_silence(0.6)
+    controller.poll()
+    assert speaker.said.count("Assume a 200 millisecond budget.") == 2
