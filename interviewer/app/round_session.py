@@ -585,7 +585,8 @@ class RoundSession:
                 self.store.end_phase(self._phase_row, end)
             self._await_last_analyses()
             result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
-                                   {p.id: p.name for p in self.script.phases})
+                                   {p.id: p.name for p in self.script.phases},
+                                   plan=[(p.id, p.minutes) for p in self.script.phases])
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end,
                                        details={"severity": f.severity})

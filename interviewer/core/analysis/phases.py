@@ -13,6 +13,9 @@ class PhaseTiming:
     planned_s: float
     actual_s: float
     started_at: float = 0.0
+    # The time the round gave the phase when it started: its plan plus its share of the time
+    # earlier phases saved by ending early (the round hands saved time on to later phases).
+    allotted_s: float | None = None
 
     @property
     def difference_s(self) -> float:
@@ -20,7 +23,8 @@ class PhaseTiming:
 
     @property
     def verdict(self) -> str:
-        if self.actual_s > self.planned_s * OVER_RATIO and self.difference_s >= 60:
+        given = max(self.planned_s, self.allotted_s or 0.0)
+        if self.actual_s > given * OVER_RATIO and self.actual_s - given >= 60:
             return "over"
         if self.planned_s > 0 and self.actual_s <= self.planned_s * UNDER_RATIO and -self.difference_s >= 60:
             return "under"
@@ -32,10 +36,21 @@ class PhaseTiming:
                 "verdict": self.verdict}
 
 
-def phase_timings(timeline: list[tuple[str, float, float]]) -> list[PhaseTiming]:
-    """`timeline`: (phase id, planned minutes, actual seconds) in the order the phases ran."""
+def phase_timings(timeline: list[tuple[str, float, float]],
+                  plan: list[tuple[str, float]] | None = None) -> list[PhaseTiming]:
+    """`timeline`: (phase id, planned minutes, actual seconds) in the order the phases ran;
+    `plan`: (phase id, minutes) of every phase of the script in order (default: the timeline's).
+    A phase's allotted time is, as the round engine shares it, the round's time left when it
+    started split among it and the later phases in proportion to their planned minutes."""
+    plan = plan or [(phase, minutes) for phase, minutes, _ in timeline]
+    order = [phase for phase, _ in plan]
+    minutes = [max(0.0, float(m)) * 60.0 for _, m in plan]
+    total = sum(minutes)
     out, t = [], 0.0
     for phase, planned_min, actual_s in timeline:
-        out.append(PhaseTiming(phase, planned_min * 60.0, float(actual_s), t))
+        planned = max(0.0, float(planned_min)) * 60.0
+        rest = sum(minutes[order.index(phase):]) if phase in order else 0.0
+        allotted = max(0.0, total - t) * planned / rest if rest > 0 else planned
+        out.append(PhaseTiming(phase, planned, float(actual_s), t, allotted))
         t += float(actual_s)
     return out

@@ -421,11 +421,14 @@ def _clarifying_questions(answer: "AnswerAnalysis | dict") -> list:
 
 def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float, float]],
                   phases_expecting_clarifying: dict[str, list["AnswerAnalysis | dict"]] | None = None,
-                  phase_names: dict[str, str] | None = None) -> RoundAnalysis:
+                  phase_names: dict[str, str] | None = None,
+                  plan: list[tuple[str, float]] | None = None) -> RoundAnalysis:
     """Round-level view: phase timing against the plan, and a "no clarifying questions" finding
     for each phase that expected them and ended without one. Messages name phases by
-    `phase_names` (id -> name, e.g. "high_level" -> "High-level design")."""
-    timings = phase_timings(timeline)
+    `phase_names` (id -> name, e.g. "high_level" -> "High-level design"). `plan`: (phase id,
+    minutes) of all the script's phases: a phase is over time only past the time the round gave
+    it (phases that ended early hand their time on), not past its written minutes."""
+    timings = phase_timings(timeline, plan)
     names = phase_names or {}
     findings = []
     for p in timings:

@@ -109,3 +109,16 @@ def test_a_filler_rate_off_the_target_is_something_to_work_on():
         assert finding.severity == severity, (rate, finding)
         assert (rate < FILLERS_GOOD_PER_100) == (severity == "good")
     assert 3 < analyze_answer(spoken(" ".join([with_um] * 4 + [without]))).filler_rates()["per_100_words"] < 5
+
+
+def test_a_phase_given_the_time_earlier_phases_saved_is_not_over_time():
+    """A new user's trial: the round moved on early after short answers, so the last phase got the
+    rest of the round, and the review said "Wrap up: 39.0 min against 5.0 planned" as a problem."""
+    timeline = [("clarify", 10, 282), ("design", 30, 78), ("wrap_up", 5, 2340)]
+    r = analyze_round([], timeline, plan=[("clarify", 10), ("design", 30), ("wrap_up", 5)])
+    assert [p.verdict for p in r.phases] == ["under", "under", "on plan"]
+    assert [f.kind for f in r.findings] == ["phase_under", "phase_under"]
+    # Past what the round gave it, a phase is still over time.
+    late = [("clarify", 10, 600), ("design", 30, 2900), ("wrap_up", 5, 100)]
+    assert [p.verdict for p in analyze_round([], late, plan=[("clarify", 10), ("design", 30), ("wrap_up", 5)]).phases] \
+        == ["on plan", "over", "under"]
