@@ -2,6 +2,7 @@
 of the practice plan, and the recent sessions with their headline numbers."""
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -321,7 +322,7 @@ class HomeScreen(QWidget):
             f"<h3>{_escape(script.title)}</h3>"
             f"<p>{kind_label(script.kind)} · {minutes_text(script.minutes)} · "
             f"{len(script.questions)} question{'s' if len(script.questions) != 1 else ''}</p>"
-            f"<p>{_escape(script.description)}</p>{last_line}<p><b>Plan</b></p><ol>{phases}</ol>")
+            f"{_paragraphs(script.description)}{last_line}<p><b>Plan</b></p><ol>{phases}</ol>")
 
     def _fill_recent(self) -> None:
         numbers = {r.session_id: r for r in self._history}
@@ -379,3 +380,9 @@ MAX_PROBLEMS_LISTED = 60  # in the tooltip of the script problems; `scripts list
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _paragraphs(text: str) -> str:
+    """A script's description as HTML: a blank line starts a new paragraph (docs/question-scripts.md)."""
+    parts = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{_escape(p)}</p>" for p in parts)

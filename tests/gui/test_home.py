@@ -60,3 +60,21 @@ def test_a_failing_script_folder_shows_a_message(qtbot, isolated_dirs):
     qtbot.addWidget(window)
     assert "not readable" in window.banner.text
     assert window.home.visible_scripts() == []
+
+
+def test_a_description_keeps_its_paragraphs(qtbot, isolated_dirs, script_dirs):
+    """A script author's trial: a description's blank-line paragraphs ran together on Home,
+    although the docs say a blank line starts a new paragraph."""
+    bundled, user = script_dirs
+    design = bundled / "design.toml"
+    design.write_text(design.read_text().replace(
+        'description = "A short test round."',
+        'description = """First paragraph about the round.\n\nSecond paragraph: what to practise."""'))
+    window = MainWindow(_services(bundled, user))
+    qtbot.addWidget(window)
+    assert window.home.select_script("test-design")
+    html = window.home.details.toHtml()
+    assert html.count("First paragraph about the round.") == 1
+    doc = window.home.details.document()
+    blocks = [doc.findBlockByNumber(i).text() for i in range(doc.blockCount())]
+    assert "First paragraph about the round." in blocks and "Second paragraph: what to practise." in blocks
