@@ -587,3 +587,13 @@ def test_a_huge_number_of_minutes_is_written_short(tmp_path):
     found = validate_file(path)
     assert f"{path}:10: phases[1].minutes: must be more than 0, not -1e+300" in found, found
     assert f"{path}:7: phases: phase minutes add up to -1e+300, but the round is 45 minutes (-1e+300 + 30 + 5)" in found
+
+
+def test_an_empty_if_missing_list_is_a_warning_on_its_line():
+    """A script author's trial: `if_missing = []` passed silently and acted as if the key were
+    left out (the follow-up always asked), while `keywords = []` is warned about."""
+    text = VALID.replace('if_missing = ["complexity", "big o"]', "if_missing = []")
+    assert text != VALID
+    [warning] = [w for w in warnings_of(text) if w not in warnings_of(VALID)]
+    assert warning.startswith(f"round.toml:{line_of(text, 'if_missing = []')}: ") and \
+        "if_missing: warning: empty list: the follow-up is always asked" in warning

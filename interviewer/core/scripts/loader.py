@@ -984,6 +984,10 @@ class _Checker:
         follow_up_id = self.identifier(table, path)
         text = self.text(table, "text", path)
         if_missing = self.words(table, "if_missing", path)
+        if table.get("if_missing") == []:
+            self.warning(path + ("if_missing",), "empty list: the follow-up is always asked, as without the "
+                                                 "key; give the words whose mention makes it unneeded, or "
+                                                 "leave the key out")
         at_phase = self.text(table, "at_phase", path, required=False)
         if at_phase == "":
             self.problem(path + ("at_phase",), "is empty")
