@@ -85,14 +85,15 @@ class LiveTranscriptView(QWidget):
                 it += 1
             block = block.next()
 
-    def add_heading(self, text: str, prompt: bool = False) -> None:
-        """A question (or, with prompt=True, what the interviewer says as a phase starts)."""
+    def add_heading(self, text: str, prompt: bool = False, label: str = "Q:") -> None:
+        """A question, marked `label` ("Follow-up:" for one; the line above the transcript says
+        the same), or, with prompt=True, what the interviewer says as a phase starts."""
         self.finish_answer()  # the answer so far stays above the next question
         colours = theme.current()  # read now: the transcript follows the theme in use
         if prompt:
             self._freeze(f'<p style="color:{colours.text_muted};"><i>Interviewer: {html.escape(text)}</i></p>')
         else:
-            self._freeze(f'<p style="color:{colours.note_text};"><b>Q:</b> {html.escape(text)}</p>')
+            self._freeze(f'<p style="color:{colours.note_text};"><b>{html.escape(label)}</b> {html.escape(text)}</p>')
 
     def set_current_words(self, words: list[Word], regions: list[SpeechRegion] | None = None) -> None:
         """The answer in progress so far (replaces the previous partial view); `regions`, the

@@ -365,7 +365,8 @@ class RoundScreen(QWidget):
                     # Its last words are often still being transcribed (N or Space right after
                     # speaking): they go in its place, above the new question, when they come.
                     self.transcript.hold_answer(self._shown_answer)
-                self.transcript.add_heading(update.text, prompt=update.kind == UtteranceKind.PROMPT)
+                self.transcript.add_heading(update.text, prompt=update.kind == UtteranceKind.PROMPT,
+                                            label=QUESTION_LABELS.get(update.kind, "Q: ").strip())
                 self._last_heading = update.text
                 # The answer shown so far stays above; nothing is rendered under the new
                 # question until its own answer starts.

@@ -28,14 +28,14 @@ def test_late_words_of_an_answer_show_above_the_next_part(qtbot):
     late = transcript_of("I would fail open with simple rules")
     screen.on_update(PartialTranscript(1, late.segments[0]))
     assert screen.transcript.plain_text().splitlines() == [
-        "Q: Fail open or fail closed?", "I would fail open with simple rules",
+        "Follow-up: Fail open or fail closed?", "I would fail open with simple rules",
         "Interviewer: Let's move on to the data."]
     # The answer in progress still shows below, and the final transcript replaces the partial.
     screen.on_update(PartialTranscript(2, transcript_of("Events come in").segments[0]))
     screen._render_partial()
     screen.on_update(TranscriptReady(1, transcript_of("Um I would fail open with simple rules, yes")))
     assert screen.transcript.plain_text().splitlines() == [
-        "Q: Fail open or fail closed?", "Um I would fail open with simple rules, yes",
+        "Follow-up: Fail open or fail closed?", "Um I would fail open with simple rules, yes",
         "Interviewer: Let's move on to the data.", "Events come in"]
     assert screen.transcript.word_count == 9 + 3 and screen.transcript.filler_count == 1
 
@@ -54,3 +54,15 @@ def test_the_last_words_of_an_answer_cut_short_by_the_next_question_are_kept(qtb
     assert screen.transcript.plain_text().splitlines() == [
         "Q: First question?", "I would sort them by start time", "Q: Second question?", "Then"]
     assert screen.transcript.word_count == 8
+
+
+def test_a_follow_up_is_marked_as_one_in_the_transcript_as_above_it(qtbot):
+    """A new user's trial: the live transcript wrote follow-ups as "Q:" while the line above said
+    "Follow-up:"; a changed constraint likewise."""
+    screen = _screen(qtbot)
+    screen.on_update(Speaking("Design a feed.", UtteranceKind.QUESTION, 1.0))
+    screen.on_update(Speaking("How would you measure it?", UtteranceKind.FOLLOW_UP, 5.0))
+    screen.on_update(Speaking("Latency is now 20 ms.", UtteranceKind.CHANGED_CONSTRAINT, 9.0))
+    assert screen.transcript.plain_text().splitlines() == [
+        "Q: Design a feed.", "Follow-up: How would you measure it?", "New constraint: Latency is now 20 ms."]
+    assert screen.question.text() == "New constraint: Latency is now 20 ms."
