@@ -380,12 +380,19 @@ DETERMINER = {"the", "a", "an", "our", "my", "your", "their", "its", "this", "th
               "any", "all", "each", "every", "no", "two", "three", "many", "few", "more", "most", "other"}
 
 
+def _pronoun_and_verb(word: str) -> bool:
+    """"you're", "it's", "we'll", "they'd": a subject and its verb in one word."""
+    base, _, verb = word.partition("'")
+    return verb in ("re", "s", "m", "ve", "ll", "d") and base in CLAUSE_SUBJECT | {"here", "what", "how", "who"}
+
+
 def _has_clause(words: list[str]) -> bool:
     """A clause of its own, not a phrase: it does not open with a preposition and holds a
     verb or a subject (an auxiliary, a pronoun, a question word, a past form or a negation)."""
     if not words or words[0] in PREPOSITION:
         return False
-    if any(w in AUX or w in CLAUSE_SUBJECT or w in WH or w.endswith(("ed", "n't")) for w in words):
+    if any(w in AUX or w in CLAUSE_SUBJECT or w in WH or w.endswith(("ed", "n't")) or _pronoun_and_verb(w)
+           for w in words):
         return True
     # "the data fits in memory": a present-tense verb after its subject, with more after it
     # (a plural noun ends the phrase or follows a determiner: "with a two-hour model").

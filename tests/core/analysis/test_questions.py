@@ -666,3 +666,14 @@ def test_yeah_closing_a_statement_is_no_tag_question():
         assert analyze_answer(_with_rise(text, 0.3)).clarifying.questions == [], text
     [q] = analyze_answer(_with_rise("The data fits in memory, right. [2.0] Okay.", 0.3)).clarifying.questions
     assert q.cue == "tag question"
+
+
+def test_a_contracted_subject_and_verb_make_a_clause_that_can_ask_by_its_tune():
+    """"and we're talking about training on the document or serving them." rising (tiny.en's
+    hearing of "Are we talking about training on long documents, or serving them?") was taken
+    for a phrase without a verb: "we're", "you're", "it's" are a subject and its verb."""
+    for text in ("And we're talking about training on long documents or serving them.",
+                 "So you're asking about forecasting only."):
+        [q] = analyze_answer(_with_rise(text, 3.0)).clarifying.questions
+        assert q.cue == "rising intonation", text
+        assert analyze_answer(_with_rise(text, -0.5)).clarifying.questions == []
