@@ -60,6 +60,14 @@ def at_feed_question(tmp_path, **kwargs):
     return clock, engine, speaker, recorder, controller, updates
 
 
+def ask(controller, recorder, text: str, pause: float = 0.6) -> None:
+    """The candidate says `text`, then is silent for `pause` seconds (a question gets its reply)."""
+    controller.on_silence(0)
+    recorder.speak(text)
+    controller.on_silence(pause)
+    controller.poll()
+
+
 # ---------------------------------------------------------------- barge-in (bug 1: speech dropped)
 
 def test_talking_over_the_question_stops_the_interviewer_and_records_from_then_on(tmp_path):
@@ -573,10 +581,7 @@ def test_silence_after_the_interviewer_answers_a_question_does_not_end_the_answe
     clock, engine, speaker, recorder, controller, updates = at_feed_question(
         tmp_path, answerer=FakeAnswerer(), speech_seconds=2, settings=settings)
     answer = controller.current_answer
-    controller.on_silence(0)
-    recorder.speak("What is the expected latency?")
-    controller.on_silence(0.6)
-    controller.poll()
+    ask(controller, recorder, "What is the expected latency?")
     assert speaker.said[-1] == "Assume a 200 millisecond budget."
     step(clock, speaker, controller, 2)
     for seconds in (3, 6, 9, 12, 20):  # counted from the end of the reply
@@ -600,22 +605,13 @@ def test_two_questions_on_one_topic_in_one_breath_get_the_fact_once(tmp_path):
     clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=answerer,
                                                                              speech_seconds=2)
     answer = controller.current_answer
-    controller.on_silence(0)
-    recorder.speak("What latency do we need?")
-    controller.on_silence(0.6)
-    controller.poll()
+    ask(controller, recorder, "What latency do we need?")
     step(clock, speaker, controller, 2)  # said in full
-    controller.on_silence(0)
-    recorder.speak("And is the latency budget per request?")
-    controller.on_silence(0.6)
-    controller.poll()
+    ask(controller, recorder, "And is the latency budget per request?")
     step(clock, speaker, controller, 2)
     assert speaker.said.count("Assume a 200 millisecond budget.") == 1
     # One exchange in the transcript: the second question is in the candidate's words.
     assert [c.topic for c in answer.clarifications] == ["latency"]
     clock.advance(30)  # much later, the same question again: answered again
-    controller.on_silence(0)
-    recorder.speak("Sorry, what was the latency again?")
-    controller.on_silence(0.6)
-    controller.poll()
+    ask(controller, recorder, "Sorry, what was the latency again?")
     assert speaker.said.count("Assume a 200 millisecond budget.") == 2
