@@ -16,6 +16,7 @@ from typing import Any, Callable
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
 from interviewer.errors import Cancelled
+from interviewer.storage.errors import StorageError
 
 TranscribeFile = Callable[[Path], Transcript]
 # A transcriber that reports progress within a file and can be stopped:
@@ -30,6 +31,7 @@ class BackfillResult:
     debrief_texts: dict[int, str] = field(default_factory=dict)  # debrief entry id -> its new text
     debrief_failed: list[tuple[int, str]] = field(default_factory=list)
     cancelled: int = 0  # recordings left without a transcript because the user cancelled
+    gone: list[int] = field(default_factory=list)  # answer ids removed meanwhile (the round dropped them as empty)
 
     @property
     def message(self) -> str:
@@ -135,8 +137,16 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
             expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
             round_kind=script.kind if script is not None else session.kind).to_dict()
         credit_clarifications(analysis, answer.clarifications)  # answered live: the topic was asked
-        store.attach_transcript(answer.id, transcript)
-        store.attach_analysis(answer.id, analysis)
+        try:
+            store.attach_transcript(answer.id, transcript)
+            store.attach_analysis(answer.id, analysis)
+        except StorageError:
+            if _still_stored(store, session.id, answer.id):
+                raise
+            # The round dropped it as empty meanwhile (its live transcript came after the round
+            # was saved and the review opened on it): nothing is lost, nothing to report.
+            result.gone.append(answer.id)
+            continue
         result.transcribed.append(answer.id)
     for done, (entry, path) in enumerate(debrief, start=len(pending)):
         if on_progress is not None:
@@ -154,6 +164,13 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
     if on_progress is not None and total:
         on_progress(total, total)
     return result
+
+
+def _still_stored(store: Any, session_id: int, answer_id: int) -> bool:
+    try:
+        return any(a.id == answer_id for a in store.get_session(session_id).answers)
+    except Exception:  # the whole session was deleted meanwhile
+        return False
 
 
 def _question(script: RoundScript | None, question_id: str | None) -> Any:

@@ -251,9 +251,12 @@ class ReviewController:
         def done(result) -> None:
             self._backfill_sessions.discard(session.id)
             self._catch_up_ended(job)
-            self.banner.show_message(result.message, "warning" if result.failed or result.debrief_failed else "info")
+            if result.message:
+                self.banner.show_message(result.message, "warning" if result.failed or result.debrief_failed else "info")
+            elif self.banner.text == transcribing_message(pending):  # only answers the round
+                self.banner.clear()  # dropped as empty meanwhile: nothing to tell
             shown = self.screen.session
-            if result.transcribed and shown is not None and shown.id == session.id:
+            if (result.transcribed or result.gone) and shown is not None and shown.id == session.id:
                 fresh = self.load_session(session.id)
                 if fresh is not None:
                     self.screen.show_session(fresh, script, store.missing_audio(fresh))

@@ -167,3 +167,43 @@ def test_the_transcribing_message_counts_in_words():
 
     assert transcribing_message(1) == "Transcribing 1 recording that has no transcript yet..."
     assert transcribing_message(3) == "Transcribing 3 recordings that have no transcript yet..."
+
+
+def test_an_answer_dropped_while_the_review_catches_it_up_leaves_the_review(
+        qtbot, isolated_dirs, script_dirs, tmp_path):
+    """A trial's phone screen ended while the interviewer asked a follow-up: the second of
+    recording after it had no transcript yet when the review opened, and the round dropped it
+    as empty while the review was transcribing it. The banner said 'Recordings without a
+    transcript could not be transcribed: no answer with id 19' and the review kept a row
+    '0 words, No transcript' for an answer that no longer existed."""
+    gate, heard = threading.Event(), []
+    gate.set()
+    window = _window(qtbot, script_dirs, tmp_path / "data", FakeClock(), gate, heard)
+    qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
+    session = _finish_a_round(qtbot, window, window.services.clock)
+    recorded = [a for a in session.answers if a.audio_path]
+    assert len(recorded) >= 2
+    qtbot.waitUntil(lambda: not window.review.transcribing, timeout=10000)
+    wait_for_background_work()
+    # Back to a round whose last answer has no transcript yet, as when it was saved.
+    store = window.store()
+    last = recorded[-1]
+    with store._write("test") as db:
+        db.execute("UPDATE answers SET transcript_json = NULL, analysis_json = NULL WHERE id = ?", (last.id,))
+    plain = window.services.transcribe_file
+
+    def transcribe_file(path, model):
+        if path.name == f"answer-{last.id}.wav":
+            store.drop_answer(last.id)  # what the round's writer thread did meanwhile
+        return plain(path, model)
+
+    window.services.transcribe_file = transcribe_file
+    window.banner.history.clear()
+    window.review.open(session.id)
+    qtbot.waitUntil(lambda: not window.review.transcribing, timeout=10000)
+    wait_for_background_work()
+    qtbot.wait(50)
+    said = " ".join(text for _level, text in window.banner.history)
+    assert "no answer with id" not in said and "could not be transcribed" not in said, said
+    assert window.banner.label.text().strip() or window.banner.isHidden()
+    assert last.id not in [a.id for a in window.review_screen.session.answers]

@@ -156,3 +156,22 @@ def test_a_clarifying_question_answered_live_counts_when_the_answer_is_transcrib
     answer = {a.id: a for a in store.get_session(sid).answers}[ids[1]]
     assert answer.analysis["topics_covered"] == ["scale"] and "scale" not in answer.analysis["topics_missed"]
     assert answer.analysis["clarifying_exchanges"][0]["reply"] == "About a million."
+
+
+def test_an_answer_the_round_drops_while_it_is_transcribed_is_skipped(store):
+    """Ending the round while the interviewer asks a follow-up leaves a second of recording
+    whose live transcript comes after the round is saved; the round then drops it as empty,
+    while the review, opened on the saved round, is catching it up. It is skipped, the others
+    are still transcribed, and no 'no answer with id 19' reaches the user (a trial's phone
+    screen: 'Recordings without a transcript could not be transcribed: no answer with id 19')."""
+    sid, ids = _round_with_untranscribed_answers(store)
+
+    def transcribe(path: Path):
+        if path.stem == f"answer-{ids[1]}":
+            store.drop_answer(ids[1])  # the round, on its writer thread
+        return make_transcript("fine", seconds=1.0)
+
+    result = transcribe_missing(store, store.get_session(sid), SCRIPT, transcribe)
+    assert result.transcribed == [ids[2]] and result.failed == [] and result.gone == [ids[1]]
+    assert result.message == "Transcribed 1 answer from its recording."
+    assert [a.id for a in store.get_session(sid).answers] == [ids[0], ids[2], ids[3]]
