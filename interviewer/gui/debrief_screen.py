@@ -156,7 +156,11 @@ class DebriefScreen(QWidget):
             row.setData(Qt.ItemDataRole.UserRole, (moment.answer_id, moment.start))
             self.moments.addItem(row)
         if not self.moments.count():
-            self.moments.addItem(QListWidgetItem("Nothing was flagged in this round."))
+            # Moments are filler clusters, long silences and long answers only: the review may
+            # still list things to work on (no clarifying questions, a phase over time).
+            self.moments.addItem(QListWidgetItem(
+                "No filler clusters, long silences or long answers to recall in this round; "
+                "the review lists what else to work on."))
         self.status.clear()
         self.mark_saved()
 

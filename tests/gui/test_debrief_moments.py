@@ -22,3 +22,17 @@ def test_only_answers_long_enough_to_overrun_are_recalled_as_the_longest():
     moments = [m.message for m in flagged_moments(_session(6.0, 42.0)) if m.kind == "long_answer"]
     assert moments == ['One of your longest answers (42 s), to "Question 2"']
     assert not [m for m in flagged_moments(_session(6.0, LONG_ANSWER_MIN_S - 1)) if m.kind == "long_answer"]
+
+
+def test_a_round_with_no_moments_to_recall_does_not_say_nothing_was_flagged(qtbot):
+    """A trial's phone screen had 'No clarifying questions' under To work on in its review, and
+    its debrief said 'Nothing was flagged in this round.': the moments are only filler clusters,
+    long silences and long answers, and the placeholder says so."""
+    from interviewer.gui.debrief_screen import DebriefScreen
+
+    screen = DebriefScreen()
+    qtbot.addWidget(screen)
+    screen.show_session(_session(6.0, 12.0))
+    shown = [screen.moments.item(i).text() for i in range(screen.moments.count())]
+    assert len(shown) == 1 and "Nothing was flagged" not in shown[0]
+    assert "filler" in shown[0] and "silence" in shown[0] and "review" in shown[0].lower()
