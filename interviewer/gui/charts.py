@@ -159,7 +159,9 @@ class Chart(QWidget):
         x0, x1 = self._x_span(x_ticks)
         y0, y1 = y_ticks[0], y_ticks[-1]
         label_w = max(metrics.horizontalAdvance(tick_text(v, y_ticks)) for v in y_ticks) + 10
-        legend_h = line_h + 6
+        legend = self.legend_rows(metrics)
+        rows = 1 + max((row for row, _x, _c, _n in legend), default=0)
+        legend_h = rows * line_h + 6
         plot = QRectF(label_w + 6, line_h + 12, max(self.width() - label_w - 18, 10),
                       max(self.height() - (line_h + 12) - (2 * line_h + 6) - legend_h, 10))
 
@@ -194,8 +196,8 @@ class Chart(QWidget):
             p.setPen(QPen(t.color("text_muted"), 1, Qt.PenStyle.DashLine))
             for a, b in zip(every, every[1:]):
                 p.drawLine(pt(*a), pt(*b))
-        legend = [(self.series_colour(i), s.name) for i, s in enumerate(self.series)]
-        for (color, _name), s in zip(legend, self.series):
+        for i, s in enumerate(self.series):
+            color = self.series_colour(i)
             p.setPen(QPen(color, 2))
             pts = [pt(x, y) for x, y in sorted(s.points)]
             if self.lines:
@@ -204,18 +206,32 @@ class Chart(QWidget):
             p.setBrush(color)
             for q in pts:
                 p.drawEllipse(q, 3.5, 3.5)
-        if self.lines and len(self.series) > 1:
-            legend.append((t.color("text_muted"), "all rounds"))
-        if self.band:
-            legend.append((QColor(t.band), self.band_label))
-        x = 8.0
-        y = self.height() - legend_h
-        for color, name in legend:
+        top = self.height() - legend_h
+        for row, x, color, name in legend:
+            y = top + row * line_h
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(color)
             p.drawRoundedRect(QRectF(x, y + (line_h - 10) / 2, 10, 10), 2, 2)
             p.setPen(t.color("text"))
-            width = metrics.horizontalAdvance(name)
-            p.drawText(QRectF(x + 14, y, width + 4, line_h), Qt.AlignmentFlag.AlignLeft, name)
-            x += 14 + width + 16
+            p.drawText(QRectF(x + 14, y, metrics.horizontalAdvance(name) + 4, line_h),
+                       Qt.AlignmentFlag.AlignLeft, name)
         p.end()
+
+    def legend_rows(self, metrics) -> list[tuple[int, float, QColor, str]]:
+        """(row, x, colour, name) of each legend entry: entries go on to another row when the
+        next one would pass the chart's right edge (five round kinds, 'all rounds' and 'target'
+        ran past it at 1280x800, cutting 'all rounds' to 'all round')."""
+        t = theme.current()
+        entries = [(self.series_colour(i), s.name) for i, s in enumerate(self.series)]
+        if self.lines and len(self.series) > 1:
+            entries.append((t.color("text_muted"), "all rounds"))
+        if self.band:
+            entries.append((QColor(t.band), self.band_label))
+        placed, row, x = [], 0, 8.0
+        for color, name in entries:
+            width = 14 + metrics.horizontalAdvance(name)
+            if x > 8.0 and x + width > self.width() - 8:
+                row, x = row + 1, 8.0
+            placed.append((row, x, color, name))
+            x += width + 16
+        return placed

@@ -82,3 +82,24 @@ def test_progress_charts_number_the_plotted_rounds_one_to_n_without_gaps(qapp):
 
     for n in (1, 2, 7, 12, 50):
         assert count_ticks(n)[0] == 1 and all(1 <= t <= n and t.is_integer() for t in count_ticks(n)), n
+
+
+def test_a_legend_too_wide_for_the_chart_goes_on_to_another_row(qtbot):
+    """Progress at 1280x800 with four round kinds: the legend ran past the chart's right edge
+    and 'all rounds' was cut to 'all round' (a trial's four rounds)."""
+    from PySide6.QtGui import QFontMetrics
+
+    chart = Chart("Pace (words per minute)")
+    qtbot.addWidget(chart)
+    chart.resize(520, 160)
+    kinds = ["Technical phone screen", "ML breadth", "ML depth", "Behavioral"]
+    chart.set_series([Series(k, [(i + 1.0, 150.0)]) for i, k in enumerate(kinds)], band=(110, 160))
+    metrics = QFontMetrics(chart.font())
+    rows = chart.legend_rows(metrics)
+    assert [name for _row, _x, _c, name in rows] == kinds + ["all rounds", "target"]
+    for _row, x, _colour, name in rows:
+        assert x + 14 + metrics.horizontalAdvance(name) <= chart.width() - 8, name
+    assert max(row for row, *_ in rows) == 1
+    chart.grab()  # paints with two legend rows
+    chart.resize(1200, 160)
+    assert {row for row, *_ in chart.legend_rows(metrics)} == {0}
