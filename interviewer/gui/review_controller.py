@@ -158,7 +158,11 @@ class ReviewController:
 
         def done(session_id: int) -> None:
             ended()
-            self.banner.show_message(f"Imported {path.name}.", "info")
+            # One answer: what the interviewer says in the file counts as the candidate's.
+            self.banner.show_message(
+                f"Imported {path.name}. The whole recording is reviewed as one answer of yours, so every "
+                "voice in it counts: the interviewer's questions count as clarifying questions and its "
+                "words as yours, and the gaps between speakers as pauses.", "info")
             self.open(session_id)
 
         def failed(exc: BaseException) -> None:

@@ -303,7 +303,7 @@ def test_importing_a_recording_shows_progress_and_cancel_keeps_nothing(qtbot, is
     shown = controller.screen.session  # the review opened on it
     assert shown is not None and shown.id == row.id and shown.kind == "imported"
     assert recall_of(" ".join(SENTENCES * 3), shown.answers[0].transcript.text) >= MIN_RECALL
-    assert f"Imported {long_answer_wav.name}." in [text for _, text in controller.banner.history]
+    assert any(text.startswith(f"Imported {long_answer_wav.name}.") for _, text in controller.banner.history)
     store.close()
 
 
@@ -464,4 +464,28 @@ def test_a_spoken_debrief_answer_is_transcribed_with_progress_and_cancel(qtbot, 
     assert recall_of(" ".join(SENTENCES * 3), second.text.toPlainText()) >= MIN_RECALL
     assert not bar.isVisible() and any(0 < v < 1000 for v in seen)
     assert screen.status.text() == "Transcribed. Press Save to keep it."
+    store.close()
+
+
+def test_an_imported_recording_says_every_voice_in_it_is_reviewed_as_the_candidate(qtbot, tmp_path, isolated_dirs):
+    """A trial imported a 2-minute mock interview with two voices: the review credited the
+    interviewer's 'Assume 50 milliseconds...' as the candidate's numbers, counted its questions
+    as 8 clarifying questions and the gaps between speakers as long pauses, and nothing said
+    that the whole file is one answer."""
+    from gui_fakes import transcript_of
+
+    wav = tmp_path / "mock.wav"
+    sf.write(wav, np.zeros(16000 * 3, dtype=np.float32), 16000)
+    store = Store.open()
+    model_status = ModelStatus(lambda: "fake-model")
+    model_status.start()
+    qtbot.waitUntil(lambda: model_status.ready, timeout=10000)
+    services = AppServices(transcribe_file=lambda path, model: transcript_of("how big is the data I would use a tree"))
+    controller = _controller(qtbot, store, services, model_status)
+    qtbot.addWidget(controller.import_progress)
+    controller.import_recording(wav)
+    qtbot.waitUntil(lambda: controller.import_job.finished, timeout=10000)
+    wait_for_background_work()
+    said = [text for _, text in controller.banner.history if text.startswith("Imported mock.wav.")]
+    assert said and "every voice" in said[-1] and "interviewer" in said[-1], controller.banner.history
     store.close()
