@@ -303,7 +303,14 @@ class ReviewController:
         store = self._store()
         path = store.audio_file(answer.audio_path) if (answer and store and answer.audio_path) else None
         if path is None:
-            self.banner.show_message("The recording of this answer is missing, so it cannot be played.", "warning")
+            where = ""
+            if answer and store and answer.audio_path:
+                try:
+                    where = f" ({store.resolve_audio_path(answer.audio_path)} was moved or deleted)"
+                except Exception:
+                    where = f" ({answer.audio_path})"
+            self.banner.show_message(f"The recording of this answer is missing{where}, so it cannot be played; "
+                                     "its transcript and analysis are kept.", "warning")
             return
         if self.services.play_audio is None:
             self.banner.show_message("Audio playback is not available.", "warning")

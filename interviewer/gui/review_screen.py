@@ -160,7 +160,9 @@ class ReviewScreen(QWidget):
             f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
             f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
             + (f"<br><b>{DEPTH_HEADING}:</b> {html.escape(depth_line(numbers))}" if numbers.depth else "")
-            + (f"<br><span style='color:{theme.current().problem_text}'>Missing recordings: {len(missing_audio)}</span>"
+            + (f"<br><span style='color:{theme.current().problem_text}'>Missing recordings: {len(missing_audio)} "
+               f"({html.escape(_missing_text(missing_audio))}; moved or deleted from the data folder: "
+               "the transcript and numbers are kept, the audio cannot be played)</span>"
                if missing_audio else ""))
         self.transcript.setHtml(self._transcript_html())
         self.ten_seconds.show_session(session)
@@ -345,3 +347,11 @@ class ReviewScreen(QWidget):
 def _reply_html(clarification: Any) -> str:
     return (f'<p style="color:{theme.current().note_text}; margin-left:16px;"><b>Interviewer:</b> '
             f'{html.escape(clarification.reply)}</p>')
+
+
+def _missing_text(paths: list[str], shown: int = 3) -> str:
+    """'recordings/<round>/answer-2.wav' for each stored path whose file is gone (three at most)."""
+    names = [str(p) for p in paths[:shown]]
+    if len(paths) > shown:
+        names.append(f"and {len(paths) - shown} more")
+    return ", ".join(names)

@@ -489,3 +489,25 @@ def test_an_imported_recording_says_every_voice_in_it_is_reviewed_as_the_candida
     said = [text for _, text in controller.banner.history if text.startswith("Imported mock.wav.")]
     assert said and "every voice" in said[-1] and "interviewer" in said[-1], controller.banner.history
     store.close()
+
+
+def test_a_deleted_answer_recording_is_named_with_where_it_was(qtbot, tmp_path, isolated_dirs):
+    """A trial deleted one answer's WAV file: playing it said only 'The recording of this
+    answer is missing' and the review 'Missing recordings: 1', naming neither file nor folder."""
+    store = Store.open()
+    sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+    aid = store.add_answer(sid, "q0", "Question?", asked_at=1.0, answer_start=2.0)
+    path = store.audio_path_for(sid, aid)
+    sf.write(path, np.zeros(16000, dtype=np.float32), 16000)
+    store.finish_answer(aid, 3.0)
+    store.finish_session(sid, SessionStatus.COMPLETED)
+    path.unlink()
+    controller = _controller(qtbot, store, AppServices(play_audio=lambda *a, **k: None))
+    controller.open(sid)
+    wait_for_background_work()
+    summary = controller.screen.summary.text()
+    assert "Missing recordings: 1" in summary and path.name in summary
+    controller.play_answer(aid, 0.0)
+    said = controller.banner.history[-1][1]
+    assert str(path) in said and "transcript" in said, said
+    store.close()
