@@ -294,3 +294,12 @@ def test_two_hesitations_glued_into_one_region_are_both_found(tiny_model):
              and w.start < region.end and w.end > region.start]
     # At least both: CPU kernels differ (GENERIC also writes a fragment "-uh" between them).
     assert len(on_it) >= 2, [(w.text, w.start, w.end) for w in transcript.words]
+
+
+def test_a_model_folder_that_is_gone_is_named_as_gone(tmp_path):
+    """A new user's trial: with the chosen model folder deleted, the app said it was 'not a
+    CTranslate2 Whisper model folder' and how to convert one."""
+    gone = tmp_path / "model-copy"
+    with pytest.raises(ModelNotFound, match="this speech model folder does not exist") as raised:
+        load_model(gone)
+    assert str(gone) in str(raised.value) and "Settings" in str(raised.value)

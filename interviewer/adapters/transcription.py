@@ -100,6 +100,10 @@ def resolve_model(name_or_path: str | os.PathLike | None) -> Path | str:
     text = str(name_or_path)
     path = Path(text).expanduser()
     if path.exists() or os.sep in text or text.startswith("."):
+        if not path.exists():
+            raise ModelNotFound(
+                f"{path}: this speech model folder does not exist (moved or deleted?). Choose the "
+                "model again in Settings, or give the folder where it is now")
         if not path.is_dir() or not _is_model_folder(path):
             raise ModelNotFound(
                 f"{path}: not a CTranslate2 Whisper model folder (expected model.bin, config.json, "

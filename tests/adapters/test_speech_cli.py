@@ -67,7 +67,7 @@ def test_transcribe_bad_audio_is_a_one_line_error(tmp_path, make_input, expected
 
 
 @pytest.mark.parametrize("model, expected", [
-    ("/nonexistent/whisper-folder", "not a CTranslate2 Whisper model folder"),
+    ("/nonexistent/whisper-folder", "this speech model folder does not exist"),
     ("medium.en", "is not on this machine"),
     ("large-v9", "unknown speech model"),
 ])
