@@ -45,6 +45,7 @@ class DebriefItem(QGroupBox):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("Type your answer, or record it and it will be transcribed.")
         self.text.setFixedHeight(70)
+        self.text.setTabChangesFocus(True)  # Tab went into the answer as a tab character: a keyboard trap
         self.text.setAccessibleName(f"Your answer: {prompt.text}")
         self.ratings = QButtonGroup(self)
         rating_row = QHBoxLayout()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +50,15 @@ FINDING_STYLE = {"problem": "problem_text", "good": "good_text", "note": "note_t
 FINDING_WORDS = {"problem": "to work on", "good": "went well", "note": "for information"}
 
 
+class _Transcript(QTextBrowser):
+    """Tab and Shift+Tab leave the transcript. A QTextBrowser moves them from link to link, and
+    every word here is a link to its moment: a keyboard user went word by word through the whole
+    round and never reached the findings. The per-answer table and the findings play by Enter."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return QTextEdit.focusNextPrevChild(self, next)
+
+
 class ReviewScreen(QWidget):
     play_requested = Signal(int, float)  # answer id, seconds into its audio
     debrief_requested = Signal(int)  # session id
@@ -68,7 +78,7 @@ class ReviewScreen(QWidget):
         self.summary.setObjectName("roundNumbers")
         self.timeline = RoundTimelinePlot()
         self.timeline.time_clicked.connect(self._timeline_clicked)
-        self.transcript = QTextBrowser()
+        self.transcript = _Transcript()
         self.transcript.setAccessibleName("Transcript")
         self.transcript.setOpenLinks(False)
         self.transcript.anchorClicked.connect(self._anchor_clicked)
@@ -79,6 +89,7 @@ class ReviewScreen(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.phase_table = QTableWidget()
         self.phase_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.itemActivated.connect(self._answer_row_activated)  # Enter or double-click: play it
         for table in (self.table, self.phase_table):  # Tab moves on (it went cell by cell); arrows still do that
             table.setTabKeyNavigation(False)
         self.stop_button = QPushButton("Stop playback")
@@ -316,6 +327,11 @@ class ReviewScreen(QWidget):
         data = item.data(Qt.ItemDataRole.UserRole)
         if data and data[0] is not None:
             self.play_requested.emit(int(data[0]), float(data[1]))
+
+    def _answer_row_activated(self, item: QTableWidgetItem) -> None:
+        answers = self.numbers.answers if self.numbers else []
+        if 0 <= item.row() < len(answers) and answers[item.row()].part_ids:
+            self.play_requested.emit(answers[item.row()].part_ids[0], 0.0)
 
     def _timeline_clicked(self, round_time: float) -> None:
         if self.session is None:

@@ -1,0 +1,44 @@
+"""Tab never gets stuck (a keyboard-only pass): the review's transcript moved Tab from word to word
+(every word is a link to its moment; 37 presses and still in the first answers), and the debrief's
+answer boxes took Tab as a tab character. Enter on a per-answer row plays that answer, so the audio
+the transcript's words play is not left to the mouse."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from test_round import play_to_review
+
+
+def _tab_from(qtbot, window, widget, key=Qt.Key.Key_Tab) -> bool:
+    window.activateWindow()
+    widget.setFocus()
+    QApplication.processEvents()
+    assert widget.hasFocus()
+    qtbot.keyClick(widget, key)
+    QApplication.processEvents()
+    return not widget.hasFocus()
+
+
+def test_tab_leaves_the_review_transcript_and_rows_play_by_enter(qtbot, isolated_dirs, script_dirs, tmp_path):
+    window = play_to_review(qtbot, script_dirs, tmp_path)
+    review = window.review_screen
+    assert "play:" in review.transcript.toHtml()
+    assert _tab_from(qtbot, window, review.transcript)
+    assert _tab_from(qtbot, window, review.transcript, Qt.Key.Key_Backtab)
+    played = []
+    review.play_requested.connect(lambda answer_id, at: played.append((answer_id, at)))
+    review.table.setFocus()
+    review.table.setCurrentCell(0, 0)
+    qtbot.keyClick(review.table, Qt.Key.Key_Return)
+    assert played == [(review.numbers.answers[0].part_ids[0], 0.0)]
+
+
+def test_tab_leaves_the_debrief_answer_boxes(qtbot, isolated_dirs, script_dirs, tmp_path):
+    window = play_to_review(qtbot, script_dirs, tmp_path)
+    window.debrief.open(window.last_session_id)
+    QApplication.processEvents()
+    box = window.debrief_screen.items[0].text
+    assert _tab_from(qtbot, window, box)
+    assert "\t" not in box.toPlainText()
+    assert _tab_from(qtbot, window, box, Qt.Key.Key_Backtab)
