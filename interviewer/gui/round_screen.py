@@ -101,7 +101,7 @@ class RoundScreen(QWidget):
         self.repeat_button = QPushButton("Repeat question (R)")
         self.next_button = QPushButton("Next part (N)")
         self.pause_button = QPushButton("Pause (P)")
-        self.stop_button = QPushButton("End round")
+        self.stop_button = QPushButton("End round (Ctrl+E)")  # it had no key: only the mouse ended a round
         for button in (self.end_button, self.repeat_button, self.next_button, self.pause_button, self.stop_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must not press a focused button
         self.end_button.clicked.connect(self.end_answer)
@@ -111,7 +111,7 @@ class RoundScreen(QWidget):
         self.stop_button.clicked.connect(self.confirm_stop_round)
         for keys, slot in (("Ctrl+Return", self.end_answer), ("Ctrl+Enter", self.end_answer),
                            ("Ctrl+R", self.repeat_question), ("Ctrl+N", self.next_part),
-                           ("Ctrl+P", self.toggle_pause)):
+                           ("Ctrl+P", self.toggle_pause), ("Ctrl+E", self.confirm_stop_round)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)

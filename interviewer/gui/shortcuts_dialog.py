@@ -19,6 +19,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Round", "R or Ctrl+R", "Repeat the question"),
     ("Round", "N or Ctrl+N", "Next part of the round (in the last part: ends the round, after asking)"),
     ("Round", "P or Ctrl+P", "Pause or resume the round: clocks and recording"),
+    ("Round", "Ctrl+E", "End the round now (after asking); what was recorded is kept"),
 )
 
 

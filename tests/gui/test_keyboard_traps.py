@@ -42,3 +42,30 @@ def test_tab_leaves_the_debrief_answer_boxes(qtbot, isolated_dirs, script_dirs, 
     assert _tab_from(qtbot, window, box)
     assert "\t" not in box.toPlainText()
     assert _tab_from(qtbot, window, box, Qt.Key.Key_Backtab)
+
+
+def test_ctrl_e_ends_the_round_after_asking(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    """End round was a button without focus or key: a keyboard user could not end a round early."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from interviewer.core.clock import FakeClock
+    from interviewer.gui.shortcuts_dialog import SHORTCUTS
+    from test_round import make_window
+
+    assert any(keys == "Ctrl+E" for _, keys, _ in SHORTCUTS)
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    screen = window.round_screen
+    assert screen.running
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.No)
+    window.activateWindow()
+    screen.scratchpad.setFocus()  # also while typing notes
+    qtbot.keyClick(screen.scratchpad, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["End the round?"] and screen.running
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    screen.setFocus()
+    qtbot.keyClick(screen, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not screen.running, timeout=5000)
