@@ -218,6 +218,7 @@ QPushButton:focus {{ border: 2px solid {t.accent}; }}
 QPushButton:disabled {{ color: {t.text_muted}; background: {t.window}; }}
 QPushButton:checked {{ background: {t.warning_bg}; color: {t.warning_text}; }}
 QPushButton[primary="true"] {{ background: {t.primary_bg}; color: {t.primary_text}; border-color: {t.primary_bg}; }}
+QPushButton[primary="true"]:focus {{ border: 2px solid {t.text}; }}
 QPushButton[primary="true"]:disabled {{ background: {t.surface_alt}; color: {t.text_muted}; border-color: {t.border}; }}
 QPushButton[flat="true"] {{ border: none; background: transparent; }}
 QLineEdit {{ background: {t.surface}; color: {t.text};
