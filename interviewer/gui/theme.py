@@ -248,6 +248,7 @@ QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QSplitter::handle {{ background: {t.window}; }}
 #navigation {{ background: {t.nav_bg}; border: none; border-radius: {RADIUS}px; padding: {SPACE_XS}px;
     outline: none; }}
+#navigation:focus, #roundCards:focus, #recentSessions:focus {{ border: 2px solid {t.accent}; }}
 #navigation::item {{ color: {t.text}; padding: {SPACE_S}px {SPACE_S}px; margin: 2px 0; border-radius: {RADIUS}px; }}
 #navigation::item:hover {{ background: {t.surface_alt}; }}
 #navigation::item:selected {{ background: {t.nav_current_bg}; color: {t.nav_current_text}; font-weight: 600; }}

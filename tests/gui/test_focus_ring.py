@@ -39,3 +39,31 @@ def test_the_focused_primary_button_has_a_visible_ring(qtbot):
         assert ratio >= 2.5, f"{mode}: focused {ring.name()} vs {plain.name()}: {ratio:.2f}"
         assert theme.contrast_ratio(ring, QColor(t.window)) >= 3, mode
     theme.apply_theme(app, "light")
+
+
+def test_the_side_bar_and_the_home_lists_show_focus(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """The side bar, the round cards and the recent sessions drew no border: Tab onto them changed
+    no pixel (0 of the side bar's, in both themes)."""
+    from PySide6.QtWidgets import QListWidget
+
+    from populated import populated_window
+
+    window, _ = populated_window(qtbot, script_dirs, tmp_path)
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    window.show_screen("home")
+    for mode in ("light", "dark"):
+        window.set_theme(mode)
+        for name in ("navigation", "roundCards", "recentSessions"):
+            lst = window.findChild(QListWidget, name)
+            window.home.details.setFocus()
+            QApplication.processEvents()
+            before = lst.grab().toImage()
+            lst.setFocus()
+            QApplication.processEvents()
+            assert lst.hasFocus()
+            after = lst.grab().toImage()
+            edge = after.pixelColor(0, after.height() // 2)
+            was = before.pixelColor(0, before.height() // 2)
+            assert theme.contrast_ratio(edge, was) >= 2, f"{mode} {name}: {edge.name()} vs {was.name()}"
+    window.set_theme("light")
