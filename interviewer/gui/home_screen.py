@@ -113,9 +113,10 @@ class HomeScreen(QWidget):
         self.round_list.setAccessibleDescription("Rounds grouped by kind. Arrow keys choose, Enter starts.")
         self.round_list.currentItemChanged.connect(self._show_details)
         self.round_list.itemDoubleClicked.connect(lambda item: item.data(ROLE) and self._start())
-        start_key = QShortcut(QKeySequence(Qt.Key.Key_Return), self.round_list)
-        start_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        start_key.activated.connect(self._start)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keypad's Enter did nothing
+            start_key = QShortcut(QKeySequence(key), self.round_list)
+            start_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+            start_key.activated.connect(self._start)
 
         self.details = QTextBrowser()
         self.details.setAccessibleName("Round details")

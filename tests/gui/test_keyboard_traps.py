@@ -69,3 +69,19 @@ def test_ctrl_e_ends_the_round_after_asking(qtbot, isolated_dirs, script_dirs, t
     screen.setFocus()
     qtbot.keyClick(screen, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not screen.running, timeout=5000)
+
+
+def test_the_keypad_enter_starts_the_chosen_round(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """F1 says Enter starts the chosen round card; the keypad's Enter did nothing (only Return did)."""
+    from interviewer.core.clock import FakeClock
+    from test_round import make_window
+
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    home = window.home
+    home.select_script("test-design")
+    window.activateWindow()
+    home.round_list.setFocus()
+    QApplication.processEvents()
+    with qtbot.waitSignal(home.start_requested, timeout=2000) as started:
+        qtbot.keyClick(home.round_list, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert started.args[0].id == "test-design"
