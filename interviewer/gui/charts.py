@@ -215,6 +215,10 @@ class Chart(QWidget):
             p.setPen(t.color("text"))
             p.drawText(QRectF(x + 14, y, metrics.horizontalAdvance(name) + 4, line_h),
                        Qt.AlignmentFlag.AlignLeft, name)
+        if self.hasFocus():  # Tab reaches the chart: show it (it looked the same focused or not)
+            p.setPen(QPen(t.color("accent"), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         p.end()
 
     def legend_rows(self, metrics) -> list[tuple[int, float, QColor, str]]:

@@ -67,3 +67,30 @@ def test_the_side_bar_and_the_home_lists_show_focus(qtbot, isolated_dirs, script
             was = before.pixelColor(0, before.height() // 2)
             assert theme.contrast_ratio(edge, was) >= 2, f"{mode} {name}: {edge.name()} vs {was.name()}"
     window.set_theme("light")
+
+
+def test_a_focused_chart_is_framed(qtbot):
+    """Tab stops on each Progress chart (for its description); nothing showed that it had."""
+    from PySide6.QtCore import Qt
+
+    from interviewer.gui.charts import Chart
+
+    app = QApplication.instance()
+    for mode in ("light", "dark"):
+        t = theme.apply_theme(app, mode)
+        widget = QWidget()
+        qtbot.addWidget(widget)
+        chart, other = Chart("Fillers per 100 words"), QPushButton("Other")
+        layout = QVBoxLayout(widget)
+        layout.addWidget(chart)
+        layout.addWidget(other)
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.activateWindow()
+        other.setFocus()
+        chart.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        assert chart.hasFocus()
+        edge = chart.grab().toImage().pixelColor(1, chart.height() // 2)
+        assert theme.contrast_ratio(edge, QColor(t.surface)) >= 3, f"{mode}: {edge.name()}"
+    theme.apply_theme(app, "light")
