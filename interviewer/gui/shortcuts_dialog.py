@@ -34,6 +34,7 @@ class ShortcutSheet(QDialog):
         self.table.setAccessibleDescription("One row per shortcut: where it works, the keys, what it does.")
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to Close (it went cell by cell); arrows still do that
         self.table.setWordWrap(True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for row, values in enumerate(SHORTCUTS):

@@ -67,3 +67,13 @@ def test_enter_presses_the_focused_button_in_the_window(qtbot, isolated_dirs, sc
     qtbot.keyClick(button, Qt.Key.Key_Return)
     assert pressed == ["debrief", "debrief"]
     window.shutdown()
+
+
+def test_tab_leaves_the_shortcut_sheet_table(qtbot):
+    """F1's table went cell by cell too: 42 presses of Tab to reach Close."""
+    from interviewer.gui.shortcuts_dialog import ShortcutSheet
+
+    sheet = ShortcutSheet()
+    qtbot.addWidget(sheet)
+    assert not sheet.table.tabKeyNavigation()
+    assert _tab_leaves(qtbot, sheet, sheet.table)
