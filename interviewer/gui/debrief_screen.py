@@ -111,7 +111,7 @@ class DebriefScreen(QWidget):
         moments_box = QWidget()
         ml = QVBoxLayout(moments_box)
         ml.setContentsMargins(0, 0, 0, 0)
-        ml.addWidget(QLabel("<b>Moments to recall</b> (click to listen)"))
+        ml.addWidget(QLabel("<b>Moments to recall</b> (Enter or click to listen)"))
         ml.addWidget(self.moments)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)

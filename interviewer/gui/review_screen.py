@@ -115,7 +115,7 @@ class ReviewScreen(QWidget):
         findings_box = QWidget()
         fl = QVBoxLayout(findings_box)
         fl.setContentsMargins(0, 0, 0, 0)
-        fl.addWidget(QLabel("<b>Findings</b> (click to listen)"))
+        fl.addWidget(QLabel("<b>Findings</b> (Enter or click to listen)"))
         self.findings_legend = QLabel()  # what the findings' colours mean (filled per theme)
         self.findings_legend.setWordWrap(True)
         fl.addWidget(self.findings_legend)

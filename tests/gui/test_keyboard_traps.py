@@ -85,3 +85,16 @@ def test_the_keypad_enter_starts_the_chosen_round(qtbot, isolated_dirs, script_d
     with qtbot.waitSignal(home.start_requested, timeout=2000) as started:
         qtbot.keyClick(home.round_list, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert started.args[0].id == "test-design"
+
+
+def test_the_lists_that_play_say_enter_plays_too(qtbot, isolated_dirs):
+    """The findings and the moments to recall said '(click to listen)'; Enter plays them as well."""
+    from PySide6.QtWidgets import QLabel
+
+    from interviewer.gui.debrief_screen import DebriefScreen
+    from interviewer.gui.review_screen import ReviewScreen
+
+    for screen in (ReviewScreen(), DebriefScreen()):
+        qtbot.addWidget(screen)
+        texts = [label.text() for label in screen.findChildren(QLabel) if "to listen" in label.text()]
+        assert texts and all("Enter or click to listen" in t for t in texts), texts
