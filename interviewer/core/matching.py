@@ -422,8 +422,10 @@ class Matcher:
     # --------------------------------------------------------- follow-ups
 
     @staticmethod
-    def _follow_up_texts(follow_up: FollowUp) -> list[str]:
-        texts = [follow_up.text]
+    def _follow_up_texts(follow_up: FollowUp, words_only: bool = False) -> list[str]:
+        """What a follow-up is compared by: its text and its `if_missing` words joined (the
+        words alone with `words_only`)."""
+        texts = [] if words_only else [follow_up.text]
         if follow_up.if_missing:
             texts.append(", ".join(follow_up.if_missing))
         return texts
@@ -450,7 +452,7 @@ class Matcher:
         """`coverage`, and how close the part of what was said that gives it is to `question`
         (the main question's text; 0.0 without one)."""
         parts = chunks(said)
-        targets = self._follow_up_texts(follow_up)[1:] if words_only else self._follow_up_texts(follow_up)
+        targets = self._follow_up_texts(follow_up, words_only)
         if not parts or not targets:
             return 0.0, 0.0
         extra = [question] if question.strip() else []
