@@ -1,7 +1,7 @@
 """Barge-in on the virtual devices (its own null sinks, see benchmarks/barge_in.py): the
 interviewer speaks through the real Speaker, the candidate's espeak-ng question is played into
 the microphone sink while it talks; the VoiceDetector hears it in the Microphone's round
-recording and the interviewer stops within 300 ms. The round recording holds the question.
+recording and the interviewer stops within 300 ms of the voice reaching the microphone stream. The round recording holds the question.
 With loudspeakers (a relay plays the speaker into the microphone through a simulated room) the
 interviewer's own voice does not stop it, while a plain level detector takes it for the candidate."""
 import subprocess
@@ -34,7 +34,12 @@ def test_the_candidate_talking_over_the_interviewer_stops_it_within_300_ms(pulse
     result = barge_in.trial(speaker, candidate, tmp_path, room=None)
     assert alone["onsets"]["aware"] == []  # the interviewer alone, into headphones: no barge-in
     assert len(result["onsets"]["aware"]) == 1
-    assert result["latency"] is not None and 0 < result["latency"] <= 0.3, result["latency"]
+    # Timed from the candidate's voice in the microphone stream, not from launching paplay: its
+    # start-up and PulseAudio's transport are the test rig's, and a busy CI machine stretched
+    # them to 0.69 s once (barge_in.trial explains both measures; the benchmark prints both).
+    heard, wall = result["heard_latency"], result["latency"]
+    assert heard is not None and 0 < heard <= 0.3, (heard, wall)
+    assert 0 < wall < 3.0, (heard, wall)  # stopped after the candidate began, while still talking
     # Nothing said is lost: the round recording holds the candidate's whole question.
     info = soundfile.info(result["recording"])
     assert info.samplerate == 16000 and info.duration > soundfile.info(candidate).duration
