@@ -289,6 +289,8 @@ RISE_MATCH_S = 0.6    # how far a region's end may be from the last word's stamp
 MIN_RISING_WORDS = 3  # "Okay?" alone is a backchannel, not a clarifying question
 FIRST_PERSON = {"i", "i'm", "i'd", "i'll", "i've", "me", "my"}
 MAX_RISING_WORDS = 12
+FRAGMENT_RISE_SEMITONES = 3.0  # a verbless phrase (_elliptical_question)
+ENUMERATING = {"first", "secondly", "then", "next", "finally", "lastly", "also"}
 
 
 def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
@@ -311,7 +313,7 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
         # "I added drift monitoring..." rising into a comma Whisper wrote as a period is the
         # candidate telling, not asking; first-person questions are worded ("I'm wondering").
         return False
-    if not _has_clause(words):
+    if not _has_clause(words) and not _elliptical_question(u, words, regions):
         # "for a brand new user,", "First, candidate generation with a small model,": a
         # phrase without a verb that rises is a list or a clause going on, not a question.
         return False
@@ -322,14 +324,27 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
     return _rises_at_end(u, regions)
 
 
-def _rises_at_end(u: Utterance, regions: list[SpeechRegion]) -> bool:
+def _elliptical_question(u: Utterance, words: list[str], regions: list[SpeechRegion]) -> bool:
+    """"Integers only?", "One frame a minute each?": a verbless phrase asks when it closes a
+    sentence (not a comma, not a phrase going on after a preposition) on a steep rise. With no
+    verb to go by the rise must be steeper than a clause's: an affected reading of "Montreal or
+    Stalina." rose 2.5-3 st (MFA's `mfa_affectation`, a development clip). After "First,",
+    "Then," or "Next," the phrase is a step in a list ("First, candidate generation with a
+    small model."), however it rises."""
+    said = [t.norm for t in u.tokens if not is_hesitation(t.norm)]
+    lead_in = said[:len(said) - len(words)]
+    return (words[0] not in PREPOSITION and not ENUMERATING & set(lead_in) and u.tokens[-1].ends_sentence
+            and _rises_at_end(u, regions, FRAGMENT_RISE_SEMITONES))
+
+
+def _rises_at_end(u: Utterance, regions: list[SpeechRegion], semitones: float = RISE_SEMITONES) -> bool:
     last = u.tokens[-1]
     near = [r for r in regions if r.final_rise is not None and r.start < last.end
             and abs(r.end - last.end) <= RISE_MATCH_S]
     if not near:
         return False
     region = min(near, key=lambda r: abs(r.end - last.end))
-    return region.final_rise >= RISE_SEMITONES
+    return region.final_rise >= semitones
 
 
 def after_hesitation(u: Utterance) -> Utterance | None:

@@ -105,6 +105,16 @@ def test_a_rising_phrase_without_a_verb_is_not_a_question(text):
     assert analyze_answer(_rising(text)).clarifying.questions == []
 
 
+@pytest.mark.parametrize("text", ["Only lowercase letters. [1.5]", "Um, one frame a minute each. [1.5]",
+                                  "Ties broken alphabetically. [1.5]"])
+def test_a_verbless_phrase_that_ends_a_sentence_on_a_steep_rise_asks(text):
+    [q] = analyze_answer(_rising(text)).clarifying.questions
+    assert q.cue == "rising intonation"
+    # A clause's rise of 2-3 semitones is not enough without a verb, nor a phrase left open.
+    assert analyze_answer(_rising(text, rise=2.5)).clarifying.questions == []
+    assert analyze_answer(_rising(text.replace(". [", ", ["))).clarifying.questions == []
+
+
 def test_a_rising_declarative_clause_still_asks():
     [q] = analyze_answer(_rising("The data fits in memory. [1.5]")).clarifying.questions
     assert q.cue == "rising intonation"
