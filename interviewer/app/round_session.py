@@ -481,11 +481,17 @@ class RoundSession:
         self._write(save, "Saving an answer")
 
     def _answer_dropped(self, update: AnswerDropped) -> None:
-        """No words and no answer (the candidate moved on first): neither stored nor scored."""
+        """No words and no answer (the candidate moved on first): neither stored nor scored, and
+        its own recording goes with it (the round recording keeps that stretch)."""
         state = self.answers.pop(update.answer, None)
-        if self.store is not None and state is not None and state.answer_id is not None:
+        if state is None:
+            return
+        if self.store is not None and state.answer_id is not None:
             answer_id = state.answer_id
             self._write(lambda: self.store.drop_answer(answer_id), "Dropping an empty answer")
+        elif state.wav_path is not None and state.wav_path != self.round_audio_path:
+            path = state.wav_path  # a round that cannot be saved: its folder holds kept parts only
+            self._write(lambda: path.unlink(missing_ok=True), "Removing an empty answer's recording")
 
     def _clarification_answered(self, update: ClarifyingAnswered) -> None:
         """Kept with the answer it was asked in: the review shows the exchange."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import math
 import os
 import secrets
@@ -34,6 +35,8 @@ from interviewer.storage.progress import answer_numbers
 from interviewer.storage.schema import APPLICATION_ID, LATEST_VERSION, TABLES_OF_VERSION, migrate
 from interviewer.storage.session_lock import SessionLock
 from interviewer.storage.wav_writer import repair_wav
+
+log = logging.getLogger(__name__)
 
 
 class Store:
@@ -308,9 +311,29 @@ class Store:
 
     def drop_answer(self, answer_id: int) -> None:
         """Forget a stretch of recording that held no answer (no words, and the candidate moved
-        on first). Its audio file stays where it is: a recording is never deleted here."""
+        on first), with its own audio file: nothing else refers to it, and a file no row names
+        is one no screen shows. The round recording (round.wav) and any file another row still
+        names (an answer, a debrief entry, a round) are never removed here. The row goes first,
+        so a failure to remove the file leaves an unused file, never a row without its audio."""
+        rows = self._read("SELECT audio_path FROM answers WHERE id = ?", (answer_id,))
+        relative = rows[0]["audio_path"] if rows else None
         with self._write("Dropping an empty answer") as db:
             db.execute("DELETE FROM answers WHERE id = ?", (answer_id,))
+            still_used = relative and db.execute(
+                "SELECT 1 FROM answers WHERE audio_path = ? UNION ALL "
+                "SELECT 1 FROM debrief_entries WHERE audio_path = ? UNION ALL "
+                "SELECT 1 FROM sessions WHERE round_audio_path = ? LIMIT 1",
+                (relative, relative, relative)).fetchone()
+        if not relative or still_used:
+            return
+        try:
+            path = self.resolve_audio_path(relative)
+        except StorageError:  # a stored path outside the recordings folder: not ours to touch
+            return
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:  # still open elsewhere (Windows), read-only folder: left, unused
+            log.warning("the recording of a dropped answer was left on disk: %s", exc.strerror)
 
     def round_audio_path_for(self, session_id: int) -> Path:
         """Where the round's one continuous recording goes (recordings/<folder>/round.wav);

@@ -110,3 +110,46 @@ def test_the_answer_to_the_wrap_up_prompt_is_reviewed_under_that_prompt(qtbot, i
     reviewed = window.review_screen.transcript.toPlainText()
     assert reviewed.rindex(prompt) > reviewed.rindex("How do you serve the model?")
     window.shutdown()
+
+
+def test_a_dropped_part_takes_its_own_recording_with_it(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """A new-user trial: after N before saying anything, the session folder held an
+    answer-<id>.wav that no row and no screen referred to (the part was dropped, its file was
+    left). Every file in the folder is now the round recording or a kept part's recording; the
+    round recording is untouched, and deleting the round still removes the folder."""
+    clock = FakeClock()
+    window, _speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    candidate = Candidate()
+    window.services.make_live_transcriber = candidate.transcriber
+    screen = start(qtbot, window)
+    controller, engine = screen.session.controller, screen.session.engine
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    clock.advance(20)
+    candidate.silent = True
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: controller.status == "listening"
+               and controller.current_answer.follow_up_id == "metric")
+    clock.advance(2.3)
+    candidate.silent = False
+    qtbot.keyClick(screen, Qt.Key.Key_N)  # done with this part, without a word: dropped
+    tick_until(qtbot, screen, lambda: engine.current_phase.id == "design" and controller.status == "listening")
+    clock.advance(20)
+    screen.session.stop()
+    tick_until(qtbot, screen, lambda: controller.finished)
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    wait_for_background_work()
+
+    assert [r.follow_up_id for r in controller.answers if r.dropped] == ["metric"]
+    store = window.store()
+    stored = store.get_session(window.last_session_id)
+    folder = store.session_dir(window.last_session_id)
+    kept = {store.resolve_audio_path(a.audio_path).name for a in stored.answers}
+    assert len(kept) == len(stored.answers) == len(controller.answers) - 1
+    round_audio = store.round_audio(window.last_session_id)
+    expected = kept | ({store.resolve_audio_path(round_audio).name} if round_audio else set())
+    on_disk = {p.name for p in folder.iterdir() if p.suffix == ".wav"}
+    assert on_disk == expected, f"files no row refers to: {sorted(on_disk - expected)}"
+    assert all((folder / name).stat().st_size > 44 for name in kept)
+    store.delete_session(window.last_session_id)
+    assert not folder.exists()
+    window.shutdown()

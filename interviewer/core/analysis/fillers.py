@@ -43,7 +43,7 @@ _KIND_NOT_AFTER = {
     "each", "one", "same", "different", "other", "another", "no", "of", "right", "new", "all",
     "whatever", "particular", "certain", "my", "your", "our", "their", "its",
 }
-_ALWAYS = {"basically", "literally", "actually"}
+_ALWAYS = {"basically", "literally"}
 # "like" straight after one of these cannot be a verb or "such as": "points at like the list
 # nodes", "in like two days". ("Of like" is left out: "kind of like a cache" compares.)
 _PREPOSITION_BEFORE_LIKE = {"at", "in", "on", "for", "from", "with", "into", "about", "over", "under",
@@ -140,6 +140,13 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     t = tokens[i]
     nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
     prev = _prev(tokens, i)
+    if t.norm == "actually":
+        # Set off ("I would, actually, look", "..., actually.", "Actually, ...") it fills; bare
+        # inside a clause it says something ("engagement actually dropped": contrary to what
+        # was expected).
+        if _set_off_before(tokens, i) or _set_off_after(tokens, i) or (i > 0 and tokens[i - 1].comma_after):
+            return "actually", i
+        return None
     if t.norm in _ALWAYS:
         return t.norm, i
     if t.norm == "like":
