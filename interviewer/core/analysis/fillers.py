@@ -40,7 +40,7 @@ _MEAN_NOT_AFTER = {"what", "that", "which", "do", "did", "don't", "didn't", "if"
 _MEAN_NOT_BEFORE = {"by", "to", "that", "it", "this", "the", "something", "anything"}
 _KIND_NOT_AFTER = {
     "what", "which", "this", "that", "these", "those", "the", "a", "an", "any", "some", "every",
-    "each", "one", "same", "different", "other", "another", "no", "of", "right", "new", "all",
+    "each", "one", "same", "different", "other", "another", "no", "right", "new", "all",
     "whatever", "particular", "certain", "my", "your", "our", "their", "its",
 }
 _ALWAYS = {"basically", "literally"}

@@ -59,6 +59,7 @@ def test_false_friends_are_not_fillers(text):
     ("That is literally the whole pipeline.", ["literally"]),
     ("The model is kind of slow to train.", ["kind of"]),
     ("It was sort of a hack.", ["sort of"]),
+    ("I told my lead instead of sort of quietly patching it.", ["sort of"]),
     ("So, um, the events land in a queue.", ["so", "um"]),
     ("Like, I would just cache it.", ["like"]),
     ("Retrieval has to be like, really cheap.", ["like"]),
