@@ -95,7 +95,8 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
                        in_steps: TranscribeFileInSteps | None = None) -> BackfillResult:
     """Transcribe, analyse and store every answer of `session` that has audio but no transcript,
     and fill in spoken debrief answers saved without text. One failure does not stop the
-    others; nothing is deleted. `on_progress(done, total)` counts recordings (with `in_steps`,
+    others; nothing is deleted here (an answer the round drops as empty meanwhile, with its
+    recording, is skipped: `result.gone`). `on_progress(done, total)` counts recordings (with `in_steps`,
     which transcribes a file in steps, `done` moves within a recording too). `cancel` set
     stops before the next recording (with `in_steps`, before the next chunk of the current
     one): what was transcribed is kept, the rest waits (`result.cancelled`)."""
@@ -127,6 +128,10 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
             result.cancelled = total - done
             return result
         except Exception as exc:
+            if not _still_stored(store, session.id, answer.id):
+                # Dropped as empty by the round meanwhile, with its recording: nothing lost.
+                result.gone.append(answer.id)
+                continue
             result.failed.append((answer.id, str(exc) or type(exc).__name__))
             continue
         question = _question(script, answer.question_id)

@@ -175,3 +175,24 @@ def test_an_answer_the_round_drops_while_it_is_transcribed_is_skipped(store):
     assert result.transcribed == [ids[2]] and result.failed == [] and result.gone == [ids[1]]
     assert result.message == "Transcribed 1 answer from its recording."
     assert [a.id for a in store.get_session(sid).answers] == [ids[0], ids[2], ids[3]]
+
+
+def test_an_answer_dropped_before_its_recording_is_read_is_skipped_not_failed(store):
+    """The round's drop now removes the part's recording with its row: when that happens
+    after the review's catch-up listed the file and before it opens it, the file is gone, and
+    that is the same 'dropped meanwhile' (no 'could not be transcribed (No such file ...)')."""
+    sid, ids = _round_with_untranscribed_answers(store)
+    dropped_path = store.audio_path_for(sid, ids[2])
+
+    def transcribe(path: Path):
+        import soundfile
+
+        if path.stem == f"answer-{ids[1]}":
+            store.drop_answer(ids[2])  # the round, on its writer thread, while answer 2 is heard
+            assert not dropped_path.exists()
+        soundfile.info(str(path))  # opens the file, as the real transcriber does
+        return make_transcript("fine", seconds=1.0)
+
+    result = transcribe_missing(store, store.get_session(sid), SCRIPT, transcribe)
+    assert result.transcribed == [ids[1]] and result.failed == [] and result.gone == [ids[2]]
+    assert result.message == "Transcribed 1 answer from its recording."
