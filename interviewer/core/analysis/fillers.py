@@ -200,16 +200,35 @@ def _introduces_example(tokens: list[Token], i: int, regions) -> bool:
     """"the main signal, like the number of purchases": "like" after a comma that closes a
     noun phrase, with no comma of its own, means "such as". The filler ("would be, like, a
     model") is set off on both sides, and the voice breaks after it; here the speech runs
-    straight on from "like" into its noun (one speech region holds both). Without speech
-    regions the words cannot tell the two apart; the filler reading stays."""
-    if not regions or i == 0 or i + 1 >= len(tokens):
+    straight on from "like" into its noun (one speech region holds both), or a list of short
+    items follows. Otherwise, without speech regions, the filler reading stays."""
+    if i == 0 or i + 1 >= len(tokens):
         return False
     t, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
     if (not prev.comma_after or prev.ends_sentence or t.comma_after or t.ends_sentence
             or is_hesitation(prev.norm) or prev.norm in _NOT_A_LIST_HEAD or is_hesitation(nxt.norm)):
         return False
+    if _lists_after(tokens, i):
+        return True
+    if not regions:
+        return False
     here, there = (t.start + t.end) / 2, (nxt.start + nxt.end) / 2
     return any(r.start <= here and there <= r.end for r in regions)
+
+
+def _lists_after(tokens: list[Token], i: int) -> bool:
+    """"tagged by type, like room, pool, lobby": a list of short items after "like" is the
+    examples it introduces, whatever the voice did."""
+    items, words = 0, 0
+    for t in tokens[i + 1:i + 7]:
+        if is_hesitation(t.norm) or t.ends_sentence:
+            break
+        words += 1
+        if t.comma_after:
+            if words > 2:
+                break
+            items, words = items + 1, 0
+    return items >= 2
 
 
 def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:

@@ -151,6 +151,17 @@ def test_like_introducing_an_example_is_no_filler():
     assert filler_texts(analyze_answer(t)) == ["like"]
 
 
+def test_like_before_a_list_of_examples_is_no_filler():
+    # "such as" before short items, however the voice went and with no speech regions at all.
+    for with_break in (False, True):
+        assert _like_case("Are the photos tagged, like room, pool, lobby?", with_break) == []
+    from interviewer.core.analysis.report import analyze_answer
+    t = spoken("We track a few signals, like clicks, dwell time, skips and shares.", with_vad=False)
+    assert filler_texts(analyze_answer(t)) == []
+    # One long phrase after it is no list: the filler reading stays where the voice broke.
+    assert _like_case("It was slow, like the whole pipeline took a day, honestly.", True) == ["like"]
+
+
 def test_interjection_oh_and_cut_off_word_heard_as_ooh_are_not_hesitations():
     # tiny.en writes the broken-off "align- align-" of a real speaker (MFA's mfa_cutoffprogressive)
     # as "Oh, ooh, ooh": only the "hmm" is a filled pause.
