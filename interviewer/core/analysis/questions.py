@@ -456,6 +456,14 @@ def runs_on(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]]
     return words[0] in CONTINUATION or not is_hesitation(nxt.tokens[0].norm)
 
 
+def _tag_runs_on(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None) -> bool:
+    """"...a data analyst, right? So I got used to...": a tag the speaker talks straight on
+    from asks nothing; it is a filler. Asked, the speaker waits ("..., right? [1.1 s]").
+    Whisper often stamps the tag at the far end of the pause that followed it, so the break is
+    looked for from the word before the tag."""
+    return runs_on(Utterance(u.tokens[:-1]) if len(u.tokens) > 1 else u, nxt, gaps)
+
+
 # "If they | are a prefix sum...": an auxiliary straight after a pronoun is that clause's verb.
 CLAUSE_SUBJECT = PERSONAL | {"it", "there", "that", "this", "these", "those", "which", "who"}
 
@@ -552,6 +560,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         final = u.tokens[-1]
         if (cue == "tag question" and final.norm in TAG_END - ASKING_TAG and not final.question_mark
                 and not (regions and _rises_at_end(u, regions))):
+            cue = ""
+        if "tag question" in (cue, question_cue(u, use_mark=False)) and _tag_runs_on(u, nxt, gaps):
             cue = ""
         if not cue and regions:
             # Not where Whisper ran the sentence on across a pause ("...is | going to be forced |

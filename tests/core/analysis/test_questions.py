@@ -643,6 +643,19 @@ def test_a_tag_whisper_stamped_inside_the_pause_after_it_still_closes_its_questi
     assert [u.text for u in us] == ["We would rank by watch time", "Then I would add diversity."]
 
 
+def test_a_tag_the_speaker_talks_straight_on_from_asks_nothing():
+    """Blind speech set 4: "Before that I was a data analyst, right, so I got used to..." came
+    out as "..., right? So I got used to...": a filler, not a question. Asked, the speaker
+    waits for the answer; also when Whisper stamps the tag inside that pause."""
+    ran_on = "Before that I was a data analyst, right? So I got used to questioning every dashboard."
+    assert analyze_answer(spoken(ran_on)).clarifying.questions == []
+    waited = "Before that I was a data analyst, right? [1.5] So I got used to questioning every dashboard."
+    [q] = analyze_answer(spoken(waited)).clarifying.questions
+    assert q.text.endswith("right?")
+    [q] = analyze_answer(_last_word_stamped_in_the_pause("You mean an external client, right?")).clarifying.questions
+    assert q.text == "You mean an external client, right?"
+
+
 def test_a_sentence_that_trails_off_into_yeah_is_no_tag_question():
     """Human speech (CHILDES, father and child): "That's the... Yeah." was counted as a tag
     question. A tag closes a clause, which may end in a preposition ("looking for, yeah?"),
