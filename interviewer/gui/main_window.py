@@ -9,7 +9,7 @@ import functools
 import logging
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,7 +29,7 @@ from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.scripts.model import RoundScript
-from interviewer.gui import accessibility, text_fit, theme
+from interviewer.gui import accessibility, text_fit, theme, window_fit
 from interviewer.gui.banner import Banner
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.model_status import ModelState, ModelStatus
@@ -67,8 +67,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services or AppServices()
         self.setWindowTitle("Interviewer")
-        self.setMinimumSize(900, 520)  # 1920x1080 at 200 % scaling leaves 960x540
-        self.resize(1200, 800)
+        # 1920x1080 at 200 % leaves 960x540; a smaller screen (1024x640 at 150 or 200 %) gets a
+        # smaller minimum, never more than it shows (the screens scroll instead): see _fit_to_screen.
+        self._wanted_minimum = QSize(900, 520)
+        self._screens_watched: set[Any] = set()  # the window handle and the screens it was on
         app = QApplication.instance()
         if app is not None:
             theme.apply_theme(app, self.services.settings.theme)
@@ -769,20 +771,71 @@ class MainWindow(QMainWindow):
             self.update_settings(window_geometry=geometry)
 
     def _restore_geometry(self) -> None:
-        """The saved size, and the saved place if it is still on a screen (a monitor may have
-        been unplugged since); a damaged value is ignored."""
-        from PySide6.QtCore import QPoint, QRect
+        """The saved size and place, moved and shrunk onto a screen if they no longer fit one (a
+        monitor unplugged, a smaller screen, a larger scale); on a first launch, or when the saved
+        value is damaged, about 80 % of the screen, centred."""
+        from PySide6.QtCore import QRect
 
         parts = self.services.settings.window_geometry.split(",")
         try:
             x, y, width, height = (int(v) for v in parts[:4])
         except ValueError:
-            return
-        self.resize(max(width, 200), max(height, 150))
-        if any(screen.availableGeometry().contains(QPoint(x, y)) for screen in QApplication.screens()):
-            self.setGeometry(QRect(x, y, self.width(), self.height()))
+            x = y = width = height = 0
+        frame = window_fit.frame_margins(self)
+        if width > 0 and height > 0:
+            saved = QRect(x, y, width, height)
+            screen = window_fit.screen_for(saved)
+            area = screen.availableGeometry() if screen is not None else window_fit.available_area(self)
+            minimum = window_fit.fitting_minimum(self._wanted_minimum, area, frame)
+            box = window_fit.clamped_geometry(saved, area, frame, minimum)
+        else:
+            area = window_fit.available_area(self)
+            minimum = window_fit.fitting_minimum(self._wanted_minimum, area, frame)
+            box = window_fit.first_geometry(area, frame, minimum)
+        self.setMinimumSize(minimum)
+        self.setGeometry(box)
         if parts[4:5] == ["maximized"]:
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _fit_to_screen(self, place: bool = False) -> None:
+        """The minimum size made to fit the window's screen; a window larger than its screen is
+        shrunk onto it. `place`: a window sticking out of the screen is moved onto it too (when
+        it is shown; not while it is dragged to another screen)."""
+        area = window_fit.available_area(self)
+        frame = window_fit.frame_margins(self)
+        self.setMinimumSize(window_fit.fitting_minimum(self._wanted_minimum, area, frame))
+        if self.isMaximized() or self.isFullScreen():
+            return  # placed by the window manager
+        box = self.geometry()
+        box.setSize(box.size().expandedTo(self.minimumSize()))  # grown to the minimum, not yet applied
+        room = area.marginsRemoved(frame)
+        if place or box.width() > room.width() or box.height() > room.height():
+            fitted = window_fit.clamped_geometry(box, area, frame, self.minimumSize())
+            if fitted != self.geometry():
+                self.setGeometry(fitted)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and handle not in self._screens_watched:
+            self._screens_watched.add(handle)
+            handle.screenChanged.connect(self._screen_changed)
+            self._screen_changed(handle.screen())
+        self._fit_to_screen(place=True)
+        # A window manager may frame the window after it is shown: fitted again if it did.
+        shown_with = window_fit.frame_margins(self)
+        QTimer.singleShot(300, self, lambda: window_fit.frame_margins(self) != shown_with
+                          and self._fit_to_screen(place=True))
+
+    def _screen_changed(self, screen) -> None:
+        """On another screen (or this one changed: resolution, scale, a panel): fitted to it."""
+        if screen is not None and screen not in self._screens_watched:
+            self._screens_watched.add(screen)
+            screen.availableGeometryChanged.connect(self._screen_area_changed)  # a method: let go with the window
+        self._fit_to_screen()
+
+    def _screen_area_changed(self, _area) -> None:
+        self._fit_to_screen()
 
     def start_round(self, script: RoundScript) -> None:
         from interviewer.app.round_session import RoundSession, RoundSessionConfig

@@ -104,8 +104,10 @@ def test_window_size_and_place_are_restored(qtbot, isolated_dirs):
     window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), save_settings=save))
     qtbot.addWidget(window)
     window.show()
-    window.resize(1100, 700)
-    window.move(20, 30)
+    area = QApplication.primaryScreen().availableGeometry()  # a size and place that fit it are kept
+    size = QSize(min(1100, area.width() - 40), min(700, area.height() - 80))
+    window.resize(size)
+    window.move(area.x() + 4, area.y() + 36)
     qtbot.wait(50)
     where = window.geometry()
     window.close()
@@ -116,7 +118,7 @@ def test_window_size_and_place_are_restored(qtbot, isolated_dirs):
     qtbot.addWidget(again)
     again.show()
     qtbot.wait(50)
-    assert again.size() == QSize(1100, 700)
+    assert again.size() == size
     assert again.geometry().topLeft() == where.topLeft()
 
 
