@@ -196,3 +196,24 @@ def test_an_answer_dropped_before_its_recording_is_read_is_skipped_not_failed(st
     result = transcribe_missing(store, store.get_session(sid), SCRIPT, transcribe)
     assert result.transcribed == [ids[1]] and result.failed == [] and result.gone == [ids[2]]
     assert result.message == "Transcribed 1 answer from its recording."
+
+
+def test_a_one_word_question_answered_live_counts_as_asked_when_transcribed_later(store):
+    """Live vs review, one source of truth: the interviewer answered "Latency?" with the latency
+    fact during the round; the transcript came later. The analysis alone does not count a
+    one-word question, so the catch-up said 'No clarifying questions asked' and 'Proposed a
+    solution before asking any clarifying question' beside the exchange. It counts now."""
+    sid, ids = _round_with_untranscribed_answers(store)
+    store.add_clarification(ids[1], 63.0, "Latency?", "latency", "Assume two hundred milliseconds.")
+
+    def transcribe(path: Path):
+        return make_transcript("Latency? Okay. I would start with a simple ranker and measure it.", seconds=6.0)
+
+    transcribe_missing(store, store.get_session(sid), SCRIPT, transcribe)
+    answer = {a.id: a for a in store.get_session(sid).answers}[ids[1]]
+    asked = answer.analysis["clarifying_questions"]
+    assert [(q["text"], q["topics"]) for q in asked] == [("Latency?", ["latency"])]
+    assert answer.analysis["solution_before_question"] is None
+    messages = [f.message for f in store.get_session(sid).findings if f.answer_id == ids[1]]
+    assert "Asked 1 clarifying question." in messages and "Did not ask about: scale." in messages
+    assert not [m for m in messages if "No clarifying questions" in m or "before asking" in m]
