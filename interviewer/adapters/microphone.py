@@ -19,6 +19,14 @@ is where an answer starting now lies in it. `on_block` gets every 16 kHz block (
 detector). The last seconds heard are also kept in memory, so `start(preroll_seconds=...)` can
 begin an answer with the words said just before it started (the candidate talked first).
 
+Under PulseAudio (or PipeWire's pulse server) an input whose device goes away (a USB headset
+unplugged) is not ended: the server moves the stream to another source, often the monitor of
+the speakers, and the recording goes on with the interviewer's own voice, or silence, as the
+candidate's. While the stream is open a watcher asks `pactl` every POLL_SECONDS which source our
+stream reads from, and reports a change through `on_source_change(message)` ("The microphone
+changed to ...: check your microphone"); nothing stops and nothing recorded is lost. Without
+`pactl`, or with another sound system, there is nothing to watch and nothing is reported.
+
 The sounddevice module is injectable so tests can use a fake that fails on purpose.
 """
 from __future__ import annotations
@@ -26,11 +34,15 @@ from __future__ import annotations
 import atexit
 import collections
 import logging
+import os
 import queue
+import shutil
+import subprocess
 import threading
 import time
 import weakref
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Any, Callable
 
 import numpy as np
@@ -160,6 +172,11 @@ class Microphone:
         self._round_path: Path | None = None
         self._round_paused = False
         self._on_block: Callable | None = None
+        # Told (on the watcher's thread) when PulseAudio moves the stream to another source.
+        self.on_source_change: Callable[[str], None] | None = None
+        self.source: PulseSource | None = None  # the source the stream reads from, when known
+        self.source_changes: list[str] = []  # the messages reported, in order
+        self._watch_stop: threading.Event | None = None
 
     # -- Recorder port ---------------------------------------------------------------------
     def start(self, wav_path: str | Path, on_audio: Callable[[np.ndarray], None] | None = None,
@@ -250,10 +267,12 @@ class Microphone:
             raise self._open_error(exc, self.device_info) from None
         if not self._first_audio.wait(FIRST_AUDIO_TIMEOUT):
             log.warning("%s: no audio %.0f s after opening", self.device_info.name, FIRST_AUDIO_TIMEOUT)
+        self._start_source_watch()
 
     def close(self) -> None:
         """Close the stream (the microphone is released). start() opens it again."""
         self._closing.set()
+        self._stop_source_watch()
         _open_microphones.discard(self)
         stream, self._stream = self._stream, None
         if stream is not None:
@@ -324,6 +343,46 @@ class Microphone:
     def seconds_recorded(self) -> float:
         writer = self._writer
         return writer.seconds_written if writer is not None else 0.0
+
+    # -- which source PulseAudio gives us ------------------------------------------------
+    def _start_source_watch(self) -> None:
+        """Note the source our new stream reads from and watch it (PulseAudio/PipeWire only)."""
+        self._stop_source_watch()
+        if shutil.which("pactl") is None:
+            return
+        stop = threading.Event()
+        self._watch_stop = stop
+        threading.Thread(target=self._watch_source, args=(stop,), name="microphone-source-watch",
+                         daemon=True).start()
+
+    def _stop_source_watch(self) -> None:
+        stop, self._watch_stop = self._watch_stop, None
+        if stop is not None:
+            stop.set()
+
+    def _watch_source(self, stop: threading.Event) -> None:
+        streams = pulse_record_streams(os.getpid())
+        if not streams:  # not PulseAudio, or a stream it does not list: nothing to watch
+            return
+        stream, first = max(streams.items())  # the newest: the one just opened
+        self.source = first
+        log.info("recording from %s", first.label)
+        while not stop.wait(POLL_SECONDS):
+            now = pulse_record_streams(os.getpid()).get(stream)
+            if now is None or stop.is_set():
+                continue  # between two pactl calls, or the stream is closing
+            if now.name == self.source.name:
+                continue
+            message = source_change_message(first, now)
+            self.source = now
+            log.warning("the input moved from %s to %s", first.name, now.name)
+            self.source_changes.append(message)
+            callback = self.on_source_change
+            if callback is not None:
+                try:
+                    callback(message)
+                except Exception:
+                    log.exception("on_source_change callback failed")
 
     # -- internals ---------------------------------------------------------------------
     def _sd(self) -> Any:
@@ -482,6 +541,7 @@ class Microphone:
         self.error = MicrophoneError(f"the microphone {name!r} {what}; was it unplugged?{where}")
         log.warning("%s", self.error)
         self._closing.set()
+        self._stop_source_watch()
         _open_microphones.discard(self)
         stream, self._stream = self._stream, None
         self._thread = None  # this thread, about to return
@@ -497,3 +557,75 @@ class Microphone:
                 on_error(self.error)
             except Exception:
                 log.exception("on_error callback failed")
+
+
+# ---------------------------------------------------------------------- PulseAudio sources
+
+POLL_SECONDS = 1.5  # how often the watcher asks pactl (two calls of a few milliseconds)
+
+
+@dataclass(frozen=True)
+class PulseSource:
+    index: int
+    name: str  # "alsa_input.usb-...", "spk.monitor"
+    description: str  # what the sound settings show: "USB Headset Mono", "Monitor of Built-in Audio"
+    monitor_of: str | None  # the output (sink) whose sound it carries, for a monitor source
+
+    @property
+    def label(self) -> str:
+        return f"'{self.description}' ({self.name})" if self.description else self.name
+
+
+def _pactl_blocks(what: str) -> list[list[str]]:
+    """`pactl list <what>` in the C locale (its labels are translated otherwise), cut into one
+    list of lines per object; [] when pactl is missing or no server answers."""
+    try:
+        out = subprocess.run(["pactl", "list", what], capture_output=True, text=True, timeout=3,
+                             env={**os.environ, "LC_ALL": "C"})
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if out.returncode != 0:
+        return []
+    blocks: list[list[str]] = []
+    for line in out.stdout.splitlines():
+        if line and not line[0].isspace():
+            blocks.append([line])
+        elif blocks:
+            blocks[-1].append(line.strip())
+    return blocks
+
+
+def _field(block: list[str], key: str) -> str | None:
+    for line in block:
+        if line.startswith(key):
+            return line[len(key):].strip().strip('"')
+    return None
+
+
+def pulse_record_streams(pid: int) -> dict[int, PulseSource]:
+    """This process's recording streams (source outputs) in PulseAudio, each with the source
+    it reads from; {} without pactl or a server, or when the server does not list them."""
+    sources = {}
+    for block in _pactl_blocks("sources"):
+        if block[0].startswith("Source #"):
+            monitor = _field(block, "Monitor of Sink:")
+            sources[block[0][len("Source #"):].strip()] = (
+                _field(block, "Name:") or "", _field(block, "Description:") or "",
+                None if monitor in (None, "n/a") else monitor)
+    streams = {}
+    for block in _pactl_blocks("source-outputs"):
+        if not block[0].startswith("Source Output #") or _field(block, "application.process.id =") != str(pid):
+            continue
+        source = _field(block, "Source:")
+        if source in sources:
+            name, description, monitor = sources[source]
+            streams[int(block[0][len("Source Output #"):])] = PulseSource(int(source), name, description, monitor)
+    return streams
+
+
+def source_change_message(before: PulseSource, now: PulseSource) -> str:
+    """What the candidate is told when the input moved (the old one was unplugged, mostly)."""
+    hears = ("That input hears what the speakers play (the interviewer's voice), not you. "
+             if now.monitor_of is not None or now.name.endswith(".monitor") else "")
+    return (f"The microphone changed to {now.label}: check your microphone. {hears}Until now "
+            f"{before.label} was used (unplugged?). What was recorded is kept.")

@@ -280,6 +280,10 @@ class RoundSession:
             message = f"The microphone stopped during this answer ({exc}); what was recorded is kept."
             self._post(lambda: self._problem(message))
 
+        if recorder is not None and hasattr(recorder, "on_source_change"):
+            # PulseAudio moved the stream to another input (the microphone was unplugged): the
+            # recording goes on, from whatever that input hears; the candidate must know.
+            recorder.on_source_change = lambda message: self._post(lambda: self._problem(message))
         self._recorder = wrapped = (_AnswerRecorder(recorder, self._path_for_next_answer, stop_error, self.silence,
                                                     on_stream_error=stream_error)
                                     if recorder is not None else None)
