@@ -9,7 +9,7 @@ import functools
 import logging
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QStackedWidget,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
             store=self.store, show=lambda: self.show_screen("debrief"), saved=self.refresh_progress)
         review_screen.debrief_requested.connect(debrief.open)
         debrief_screen.review_requested.connect(review.open)
-        self.statusBar().addPermanentWidget(review.import_progress, 1)  # File > Import's progress
+        self._status_bar_follows(review.import_progress)  # File > Import's progress
         accessibility.name_controls(review.import_progress)
         self._install("review", review_screen)
         self._install("debrief", debrief_screen)
@@ -672,8 +673,9 @@ class MainWindow(QMainWindow):
         """Long work that is not tied to one screen shows in the status bar: loading the speech
         model (a busy indicator with Cancel) and importing a recording (a bar with Cancel; File
         menu)."""
+        self._status_bar_filter = _StatusBarWhileBusy(self.statusBar())
         self.model_loading = TaskProgress()
-        self.statusBar().addPermanentWidget(self.model_loading, 1)
+        self._status_bar_follows(self.model_loading)
         self.model_status.changed.connect(self._show_model_loading)
         file_menu = self.menuBar().actions()[0].menu()
         first = file_menu.actions()[0]
@@ -681,6 +683,14 @@ class MainWindow(QMainWindow):
                                           lambda: self.review.ask_import(), "", ["Ctrl+I"])
         file_menu.removeAction(self.import_action)
         file_menu.insertAction(first, self.import_action)  # first in File, as an Open would be
+
+    def _status_bar_follows(self, bar: QWidget) -> None:
+        """`bar` in the status bar, which shows only while one of its bars does: empty, it took
+        39 px of a 720 px window's height (the review's talking points were under the fold)."""
+        status_bar = self.statusBar()
+        status_bar.addPermanentWidget(bar, 1)
+        bar.installEventFilter(self._status_bar_filter)
+        self._status_bar_filter.update_bar()
 
     def _show_model_loading(self, state: str, _message: str) -> None:
         if state == ModelState.LOADING:
@@ -920,3 +930,19 @@ class MainWindow(QMainWindow):
         """Choices made on the Check screen: shown in Settings, used and saved like them."""
         self.settings_screen.load(settings)
         self.apply_settings(settings)
+
+
+class _StatusBarWhileBusy(QObject):
+    """Shows the status bar while one of its permanent widgets (progress bars) is shown."""
+
+    def __init__(self, status_bar: QStatusBar) -> None:
+        super().__init__(status_bar)
+        self.status_bar = status_bar
+
+    def update_bar(self) -> None:
+        self.status_bar.setVisible(any(not w.isHidden() for w in self.status_bar.findChildren(TaskProgress)))
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.update_bar()
+        return False

@@ -59,6 +59,26 @@ class _Transcript(QTextBrowser):
         return QTextEdit.focusNextPrevChild(self, next)
 
 
+class _ShortList(QListWidget):
+    """A list that asks for five rows' height (QListWidget asks for 192 px), more when there is room."""
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        hint = super().sizeHint()
+        hint.setHeight(min(hint.height(), 5 * self.fontMetrics().lineSpacing() + 2 * self.frameWidth() + 8))
+        return hint
+
+
+class _FillingSplitter(QSplitter):
+    """A splitter that asks for no more height than its minimum and fills what is left (stretch
+    1 in its layout). Its preferred height (the panes' 468 px) made the review 864 px tall in a
+    1280x720 window's 646 px page: the page scrolled and the tabs were under the fold."""
+
+    def sizeHint(self):  # noqa: N802 (Qt API)
+        hint = super().sizeHint()
+        hint.setHeight(self.minimumSizeHint().height())
+        return hint
+
+
 class ReviewScreen(QWidget):
     play_requested = Signal(int, float)  # answer id, seconds into its audio
     debrief_requested = Signal(int)  # session id
@@ -82,7 +102,7 @@ class ReviewScreen(QWidget):
         self.transcript.setAccessibleName("Transcript")
         self.transcript.setOpenLinks(False)
         self.transcript.anchorClicked.connect(self._anchor_clicked)
-        self.findings = QListWidget()
+        self.findings = _ShortList()
         self.findings.itemClicked.connect(self._finding_clicked)
         self.findings.itemActivated.connect(self._finding_clicked)
         self.table = QTableWidget()
@@ -125,10 +145,14 @@ class ReviewScreen(QWidget):
         theme.notifier().changed.connect(self._theme_changed)
         side.addWidget(findings_box)
         side.addWidget(tabs)
-        main = QSplitter(Qt.Orientation.Horizontal)
+        # Short of room the findings list (it scrolls) gives way first, so the talking points'
+        # first point shows at 1280x720; with room to spare both grow, the tabs more.
+        side.setStretchFactor(0, 2)
+        side.setStretchFactor(1, 3)
+        main = _FillingSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.transcript)
         main.addWidget(side)
-        main.setSizes([600, 450])
+        main.setSizes([550, 500])
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

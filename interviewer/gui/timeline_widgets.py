@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from interviewer.app.labels import clock_text
@@ -145,12 +145,25 @@ class RoundTimelinePlot(QWidget):
         super().__init__(parent)
         self.data = TimelineData(total=1.0)
         self.cursor: float | None = None  # keyboard cursor (round seconds): arrows move it, Enter plays
-        self.setMinimumHeight(170)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # sizeHint's height
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Round timeline")
         self.setToolTip("Click, or use Left/Right and Enter, to play from a moment.")
         self._describe()
+
+    def _label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """Rows as tall as their labels need, not more: it was 170 px at any font (24 px rows for
+        11 px labels), room the review lacked at 1280x720; a larger font gets taller rows."""
+        row = max(18, QFontMetrics(self._label_font()).lineSpacing() + 6)
+        return QSize(400, len(self.ROWS) * row + 26)  # 6 above the plot, 20 below for the time axis
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(120, self.sizeHint().height())
 
     def set_data(self, data: TimelineData) -> None:
         self.data = data
@@ -207,9 +220,7 @@ class RoundTimelinePlot(QWidget):
         p.fillRect(self.rect(), t.color("surface"))
         r = self._plot_rect()
         row_h = r.height() / len(self.ROWS)
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        p.setFont(font)
+        p.setFont(self._label_font())
 
         def row(i: int) -> QRectF:
             return QRectF(r.left(), r.top() + i * row_h + 2, r.width(), row_h - 4)

@@ -1,0 +1,94 @@
+"""The review at 1280x720 (new-user trial): the Talking points tab showed nothing useful before
+scrolling. The screen was laid out at its preferred height (864 px in a 646 px page), so the
+tabs sat under the fold; the first point of the checklist must be in view without scrolling,
+and at 1920x1080 the transcript, findings and tabs keep their room."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from interviewer.core.analysis.coverage import GroupCoverage
+from interviewer.gui.workers import wait_for_background_work
+
+from populated import populated_window
+from test_coverage_checklist_layout import _question
+from test_round import run_round
+
+
+def _on_review(qtbot, script_dirs, tmp_path):
+    window, clock = populated_window(qtbot, script_dirs, tmp_path)
+    window.home.start_button.click()
+    run_round(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    wait_for_background_work()
+    QApplication.processEvents()
+    review = window.review_screen
+    review.coverage.set_coverage([_question()], [GroupCoverage("Design", 2, 1, 0, 1)])
+    review.findChildren(QTabWidget)[0].setCurrentWidget(review.coverage)
+    return window, review
+
+
+def _in_view(window, widget, rect: QRect) -> QRect:
+    """The part of `rect` (in widget's coordinates) that shows in the page without scrolling."""
+    page = window.stack.currentWidget()
+    page.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    top_left = widget.mapTo(page.viewport(), rect.topLeft())
+    return QRect(top_left, rect.size()).intersected(page.viewport().rect())
+
+
+def test_the_first_talking_point_shows_without_scrolling_at_1280x720(qtbot, isolated_dirs, script_dirs, tmp_path):
+    window, review = _on_review(qtbot, script_dirs, tmp_path)
+    window.resize(1280, 720)
+    qtbot.wait(100)  # the tree's delayed item layout
+    tree = review.coverage.tree
+    question = tree.topLevelItem(0)
+    first_point = question.child(0)
+    row = tree.visualItemRect(first_point)
+    assert row.height() > 0
+    shown = _in_view(window, tree.viewport(), row)
+    assert shown.height() == row.height(), f"the first point shows {shown.height()} of {row.height()} px"
+    # and the tree shows it: the row is inside the tree's own view too
+    assert tree.viewport().rect().contains(row), (row, tree.viewport().rect())
+    # The findings list gives way (it scrolls) but still shows three findings; the transcript its text.
+    rows = review.findings.viewport().height() // review.findings.sizeHintForRow(0)
+    assert rows >= 3, f"{rows} findings in view"
+    assert review.transcript.height() >= 250
+    assert _in_view(window, review.findings, review.findings.rect()).height() == review.findings.height()
+
+
+def test_at_1920x1080_the_panes_keep_their_room(qtbot, isolated_dirs, script_dirs, tmp_path):
+    window, review = _on_review(qtbot, script_dirs, tmp_path)
+    window.resize(1920, 1080)
+    qtbot.wait(50)
+    page = window.stack.currentWidget()
+    assert page.verticalScrollBar().maximum() == 0  # all of it in view
+    assert review.transcript.height() >= 450
+    assert review.findings.height() >= 150
+    tabs = review.findChildren(QTabWidget)[0]
+    assert tabs.height() >= 250
+    assert review.timeline.isVisible() and review.summary.isVisible() and review.ten_seconds.isVisible()
+
+
+def test_the_status_bar_shows_only_while_it_has_a_progress_bar(qtbot, isolated_dirs):
+    """Empty, it took 39 px of a 720 px window (every screen's height); it holds the model
+    loading's and the import's progress bars, and shows while one of them does."""
+    from interviewer.app.services import AppServices, ScriptList
+    from interviewer.gui.main_window import MainWindow
+
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList()))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.statusBar().isVisible()
+    window.model_loading.start(None, "Loading the speech model...")
+    qtbot.waitUntil(lambda: window.model_loading.isVisible(), timeout=3000)
+    assert window.statusBar().isVisible()
+    window.model_loading.finish()
+    assert not window.statusBar().isVisible()
+    progress = window.review.import_progress  # File > Import's bar, added when the review is built
+    assert not window.statusBar().isVisible()
+    progress.start(None, "Importing...")
+    qtbot.waitUntil(lambda: progress.isVisible(), timeout=3000)
+    assert window.statusBar().isVisible()
+    progress.finish()
+    assert not window.statusBar().isVisible()
