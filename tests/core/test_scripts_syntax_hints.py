@@ -67,6 +67,11 @@ CASES = {
         VALID.replace("minutes = 45", "minutes: 45", 1), "minutes: 45", "TOML writes key = value, not key: value"),
     "unit after a number": (
         VALID.replace("minutes = 45", "minutes = 45 min", 1), "minutes = 45 min", "text after a number must be in quotes"),
+    "text without quotes": (
+        VALID.replace('kind = "coding"', 'kind = coding'), 'kind = coding', 'text must be in quotes: "coding", not coding'),
+    "a list item without quotes": (
+        VALID.replace('["input size"]', '[latency, "input size"]'), 'clarifying_topics',
+        'text must be in quotes: "latency", not latency'),
     "a double quote inside text": (
         VALID.replace('title = "Demo round"', 'title = "Demo "round""'), 'title =', 'a " inside text ends the string'),
 }
@@ -109,3 +114,12 @@ def test_a_misspelt_questions_header_is_named_when_its_facts_clash(tmp_path, wri
     assert (f"line {typo_line} writes [[{written}]], not [[questions]], so this [questions.facts] is read "
             f"as a second one for the questions table of line {_line(text, '[[questions]]')}: write "
             f"[[questions]] on line {typo_line}") in found, found
+
+
+@pytest.mark.parametrize("written, number", [('"10 min"', "10"), ('"45"', "45"), ('"7.5 minutes"', "7.5")])
+def test_minutes_written_as_text_say_what_to_write(tmp_path, written, number):
+    """'minutes = "10 min"' (a new user's trial) said only 'must be a number of minutes, not a
+    string'."""
+    text = VALID.replace("minutes = 45\n\n[[phases]]", f"minutes = {written}\n\n[[phases]]")
+    found = _only_problem(tmp_path, text)
+    assert found == f"4: minutes: must be a number of minutes, not a string: write minutes = {number}, without quotes or unit", found

@@ -322,6 +322,9 @@ def _syntax_hint(message: str, document: str, line: int, column: int) -> str:
                     "single quotes '...'")
         if value[:1].isdigit() or value[:1] == "-":
             return "text after a number must be in quotes (write minutes as a plain number)"
+    if message == "Invalid value" and char.isalpha():
+        word = re.match(r"[^,\]}#]*", text[column - 1:])[0].strip()
+        return f'text must be in quotes: "{word}", not {word}'
     return ""
 
 
@@ -606,6 +609,9 @@ class _Checker:
             kind = ("nan or inf" if isinstance(value, float)
                     else f"a {len(str(abs(value)))}-digit number" if _is_huge_int(value)
                     else _type_name(value))
+            if isinstance(value, str) and re.fullmatch(r"\s*\d+(\.\d+)?\s*[a-zA-Z. ]*", value):
+                number = re.match(r"\s*(\d+(\.\d+)?)", value)[1]
+                kind += f": write {key} = {number}, without quotes or unit"
             self.problem(path + (key,), f"must be a number of minutes, not {kind}")
             return None
         return value
