@@ -6,20 +6,21 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from interviewer.gui import theme
+from interviewer.gui import theme, window_fit
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.settings_screen import DEFAULT_CHOICE, fill_voice_choices
 from interviewer.gui.workers import post_to_gui, run_in_background
@@ -58,7 +59,7 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle("Getting started")
         self.setAccessibleName("Getting started")
         self.setAccessibleDescription("A short guided start: microphone, voice and speech model. Skippable.")
-        self.setMinimumSize(560, 420)
+        self.resize(560, 420)  # no smaller unless the screen is (showEvent): the page scrolls then
         self._recorder = None
         self.level_dbfs = 0.0
         self._peak = -100.0
@@ -153,7 +154,12 @@ class FirstRunDialog(QDialog):
         buttons.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_L)
-        layout.addWidget(self.pages, 1)
+        # On a small screen (1024x640 at 200 % is 512x320) the page scrolls; Skip and Next stay in view.
+        page_area = QScrollArea()
+        page_area.setWidgetResizable(True)
+        page_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        page_area.setWidget(self.pages)
+        layout.addWidget(page_area, 1)
         layout.addLayout(buttons)
 
         self._meter_timer = QTimer(self)
@@ -166,6 +172,10 @@ class FirstRunDialog(QDialog):
         self.next_button.setFocus()  # else Qt focuses Skip, the first button: Enter closed the guide
 
     # ------------------------------------------------------------------ steps
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        window_fit.fit_dialog(self, QSize(560, 420))
 
     def go(self, index: int) -> None:
         index = max(0, min(index, self.pages.count() - 1))

@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
+from interviewer.gui import window_fit
+
 # (where, keys, what it does). The round's keys are also on its buttons (round_screen.py).
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Anywhere", "F1", "This list of keyboard shortcuts"),
@@ -53,4 +55,8 @@ class ShortcutSheet(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(640, 480)
+        self.resize(640, 480)  # no larger than the screen (showEvent): the table scrolls then
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        window_fit.fit_dialog(self)

@@ -90,3 +90,16 @@ def available_area(widget: QWidget) -> QRect:
     if screen is None:
         screen = QGuiApplication.primaryScreen()
     return screen.availableGeometry() if screen is not None else QRect(QPoint(0, 0), QSize(1280, 720))
+
+
+def fit_dialog(dialog: QWidget, wanted_minimum: QSize | None = None) -> None:
+    """Called as the dialog shows: its minimum (`wanted_minimum`, made to fit) and its size no
+    larger than its screen, and all of it on the screen (its content scrolls instead)."""
+    area = available_area(dialog.parentWidget() or dialog)
+    frame = _larger(frame_margins(dialog), FRAME_GUESS)
+    if wanted_minimum is not None:
+        dialog.setMinimumSize(fitting_minimum(wanted_minimum, area, frame))
+    size = dialog.size().boundedTo(_room(area, frame).size()).expandedTo(dialog.minimumSize())
+    fitted = clamped_geometry(QRect(dialog.geometry().topLeft(), size), area, frame, dialog.minimumSize())
+    if fitted != dialog.geometry():
+        dialog.setGeometry(fitted)

@@ -97,3 +97,40 @@ def test_window_fits_the_screen_it_is_on(qtbot, isolated_dirs):
         kept = _window(qtbot, "40,50,920,540")
         assert kept.geometry() == QRect(40, 50, 920, 540)
         kept.close()
+
+
+@pytest.mark.parametrize("scale", ["1.5", "2"])
+def test_the_dialogs_fit_a_1024x640_screen(tmp_path, scale):
+    if os.environ.get(DIALOG_CHILD_ENV):
+        return  # a child runs test_dialogs_fit_the_screen
+    result = run_child(__file__, "test_dialogs_fit_the_screen", small_screen_env(tmp_path, scale, DIALOG_CHILD_ENV))
+    assert result.returncode == 0, f"x{scale}\n" + result.stdout[-3000:] + result.stderr[-2000:]
+    assert "1 passed" in result.stdout, result.stdout[-2000:]
+
+
+DIALOG_CHILD_ENV = "INTERVIEWER_DIALOG_FIT_CHILD"
+
+
+def test_dialogs_fit_the_screen(qtbot, isolated_dirs):
+    """The guided start (560x420 minimum) and the F1 sheet (640x480) were larger than 683x427 and
+    512x320: Next and Close were off the screen."""
+    if not os.environ.get(DIALOG_CHILD_ENV):
+        pytest.skip("runs in a child process with a 1024x640 screen (test_the_dialogs_fit_a_1024x640_screen)")
+    area = QApplication.primaryScreen().availableGeometry()
+    window = _window(qtbot, "")
+    window.show_first_run()
+    guide = window.first_run
+    qtbot.waitExposed(guide)
+    for page in range(guide.pages.count()):
+        guide.go(page)
+        QApplication.processEvents()
+        assert _inside(guide.frameGeometry(), area), (page, guide.frameGeometry(), area)
+        for button in (guide.skip_button, guide.next_button):
+            where = QRect(button.mapToGlobal(button.rect().topLeft()), button.size())
+            assert _inside(where, area) and button.isVisible(), (button.text(), where, area)
+    guide.skip()
+    window.show_shortcuts()
+    sheet = window.shortcut_sheet
+    qtbot.waitExposed(sheet)
+    assert _inside(sheet.frameGeometry(), area), (sheet.frameGeometry(), area)
+    sheet.close()
