@@ -157,10 +157,13 @@ class MainWindow(QMainWindow):
                     icon: str = "") -> None:
         """`screen`: the screen, or what builds it (and calls _install) when first needed."""
         # Each screen scrolls vertically when the window is shorter than it needs (1280x720, a
-        # large system font, 200 % scaling); never sideways: text wraps or elides instead.
+        # large system font, 200 % scaling). Text wraps or elides rather than scroll sideways
+        # (tests/gui/test_scaling.py down to 960x540); only a window narrower than a screen's
+        # minimum (1024x640 at 150 or 200 %) gets a sideways scroll bar: cut off, its right-hand
+        # side could not be reached at all.
         page = QScrollArea()
         page.setWidgetResizable(True)
-        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         page.setFrameShape(QScrollArea.Shape.NoFrame)
         self._pages[key] = page
         if isinstance(screen, QWidget):

@@ -134,3 +134,39 @@ def test_dialogs_fit_the_screen(qtbot, isolated_dirs):
     qtbot.waitExposed(sheet)
     assert _inside(sheet.frameGeometry(), area), (sheet.frameGeometry(), area)
     sheet.close()
+
+
+REACH_CHILD_ENV = "INTERVIEWER_REACH_CHILD"
+
+
+def test_every_screen_can_be_reached_at_200_percent_on_1024x640(tmp_path):
+    if os.environ.get(REACH_CHILD_ENV):
+        return  # the child runs test_nothing_is_cut_off_in_a_narrow_window
+    result = run_child(__file__, "test_nothing_is_cut_off_in_a_narrow_window", small_screen_env(tmp_path, "2", REACH_CHILD_ENV))
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "1 passed" in result.stdout, result.stdout[-2000:]
+
+
+def test_nothing_is_cut_off_in_a_narrow_window(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """At 512x320 a screen can need more width than the page has (the round screen 740 px in
+    300): its right-hand side was cut off with no way to it. A sideways scroll bar reaches it."""
+    if not os.environ.get(REACH_CHILD_ENV):
+        pytest.skip("runs in a child process with a 1024x640 screen at 200 % (the test above)")
+    from populated import every_screen, populated_window
+
+    window, clock = populated_window(qtbot, script_dirs, tmp_path)
+    cut_off = []
+
+    def visit(theme_name: str, key: str) -> None:
+        if theme_name != "light":
+            return
+        QApplication.processEvents()
+        screen, page = window.screen(key), window.stack.currentWidget()
+        missing = screen.minimumSizeHint().width() - page.viewport().width()
+        bar = page.horizontalScrollBar()
+        if missing > 0 and not (bar.isVisible() and bar.maximum() >= missing):
+            cut_off.append(f"{key}: {missing} px out of reach")
+
+    every_screen(qtbot, window, clock, visit)
+    assert window.frameGeometry().width() <= QApplication.primaryScreen().availableGeometry().width()
+    assert not cut_off, cut_off
