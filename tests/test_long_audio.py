@@ -186,13 +186,13 @@ def test_a_long_file_is_transcribed_in_chunks_with_progress(model, tmp_path):
     from interviewer.adapters.transcription import load_audio, transcribe
 
     wav = tmp_path / "interview.wav"
-    spans = _long_file(wav, repeats=3)  # about 100 s
+    spans = _long_file(wav, repeats=2)  # about 67 s: three chunks at least (the suite's time counts)
     calls = []
     transcript = transcribe(wav, model, progress=lambda done, total: calls.append((done, total)))
     total = sf.info(str(wav)).duration
     assert calls[0] == (0.0, pytest.approx(total, abs=0.01))
     assert calls[-1] == (pytest.approx(total, abs=0.01), pytest.approx(total, abs=0.01))
-    assert len(calls) >= 5, calls  # at least 4 chunks of at most 28 s
+    assert len(calls) >= 4, calls  # at least 3 chunks of at most 28 s
     dones = [d for d, _ in calls]
     assert dones == sorted(dones)
     assert all(b - a <= long_audio.MAX_CHUNK_S + 0.01 for a, b in zip(dones, dones[1:])), dones
@@ -204,7 +204,7 @@ def test_a_long_file_is_transcribed_in_chunks_with_progress(model, tmp_path):
         assert any(a - 0.5 <= w.start <= b + 0.5 for a, b in spans), (w, spans)
     for a, b in spans:
         assert any(a - 0.5 <= w.start <= b + 0.5 for w in transcript.words), (a, b, transcript.text)
-    assert recall_of(" ".join(list(TRUTH.values()) * 3), transcript.text) >= MIN_RECALL, transcript.text
+    assert recall_of(" ".join(list(TRUTH.values()) * 2), transcript.text) >= MIN_RECALL, transcript.text
     assert all(r.end <= total + 0.01 for r in transcript.speech)
     # The same audio given as an array is cut and decoded the same way.
     assert transcribe(load_audio(wav), model).to_dict() == transcript.to_dict()
@@ -263,6 +263,21 @@ def test_thirty_minutes_stream_through_in_bounded_memory(tmp_path):
     offsets = [offset for offset, _ in seen]
     assert offsets[0] == 0.0 and offsets == sorted(offsets)
     assert sum(size for _, size in seen) == 1800 * RATE  # nothing lost, nothing twice
+
+
+@pytest.mark.parametrize("header_total, last", [(66.4035, 66.403), (68.0, 66.403)])
+def test_progress_never_steps_back_and_ends_at_what_was_read(header_total, last):
+    """66.4035 s read in chunks ends at 66.404 by the chunks' times and 66.403 by the samples
+    counted, and the last progress call stepped back 1 ms; a header length that is really off
+    ends the progress at what was read."""
+    audio = _speechlike(67, 1)[:1_062_456]  # 66.4035 s
+    blocks = (audio[i:i + RATE] for i in range(0, audio.size, RATE))
+    calls: list = []
+    long_audio.transcribe_blocks(blocks, header_total, None, _fake_window([]),
+                                 progress=lambda done, total: calls.append((done, total)))
+    dones = [d for d, _ in calls]
+    assert dones == sorted(dones), calls
+    assert calls[-1][0] == pytest.approx(last, abs=0.001) and calls[-1][0] == calls[-1][1]
 
 
 def test_cuts_depend_on_the_audio_only():

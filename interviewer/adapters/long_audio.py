@@ -245,7 +245,9 @@ def transcribe_blocks(blocks: Iterator[np.ndarray], total: float, model: Any,
         segments.extend(part.segments)
         regions.extend(part.speech or [])
         label = part.model or label
-        report(start + audio.size / SAMPLE_RATE)
+        # In samples, like the duration at the end: start + size / rate in floats can round
+        # 1 ms past it (66.4035 s: 66.404 against 66.403) and the progress would step back.
+        report((round(start * SAMPLE_RATE) + audio.size) / SAMPLE_RATE)
 
     report(0.0)
     for block in blocks:
