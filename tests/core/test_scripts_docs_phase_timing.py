@@ -55,3 +55,18 @@ def test_the_docs_say_a_prompt_stating_the_time_is_made_true_sentence_by_sentenc
     # the time left is said as it is.
     assert re.fullmatch(true_time + r"We have about [a-z-]+ minutes left\. What would you like to ask me\?",
                         prompts["wrap_up"]), prompts["wrap_up"]
+
+
+def test_the_docs_say_a_prompt_without_a_time_is_said_as_written_off_plan():
+    """The docs said every phase starting off plan says the elapsed time first; only a prompt
+    that states the time does (a trial heard 'Let's stop coding there and test it.' two minutes
+    into a 45-minute round, with no 'We're about two minutes in.')."""
+    text = " ".join(DOC.split())
+    assert "A prompt that states no time of the round" in text
+    assert "is said as written whenever its phase starts" in text
+    script = _example_round()
+    _, started = _run(script)
+    prompts = {e.phase: e.prompt for e in started}
+    test_phase = next(p for p in script.phases if p.id == "test")
+    assert started[[e.phase for e in started].index("test")].at < 30 * 60  # off plan (planned at 33 min)
+    assert prompts["test"] == test_phase.prompt
