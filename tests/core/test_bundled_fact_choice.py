@@ -36,3 +36,23 @@ def test_the_idle_gap_units_question_gets_the_output_fact_not_the_gap_definition
         "gap definition"
     assert responder.reply("How exactly do you define an idle gap?").topic == "gap definition"
     assert responder.reply("What should I return for a user with only one session?").topic == "edge cases"
+
+
+def test_the_detection_delay_follow_up_is_not_skipped_by_days_said_about_something_else(matcher):
+    """ml_depth_production_model: 'How long was it between the problem starting and someone
+    noticing?' was skipped after an incident answer that never said how long, because the earlier
+    retraining answer said 'every week on the last ninety days' (its if_missing words were
+    'hours', 'days', 'weeks', 'minutes')."""
+    question = _script("ml_depth_production_model").question("incident")
+    delay = next(f for f in question.follow_ups if f.id == "detection_delay")
+    earlier = ("We retrained it every week on the last ninety days, and a shadow comparison against the "
+               "live model decided whether to ship.")
+    incident = ("A partner changed the schema of the merchant category field upstream, so one feature "
+                "became missing for a third of payments. The score distribution shifted, the alert on "
+                "precision fired, and I traced it to the pipeline by comparing feature distributions.")
+    assert matcher.follow_up_needed(incident, delay, question.text, earlier=earlier)
+    # Saying how long it went unnoticed still covers it (matcher_data/blind4.toml's answers).
+    for said in ("the bad feature values started on the third and a customer complained eleven days later",
+                 "It started on a Friday evening and nobody noticed until Tuesday, when finance asked why "
+                 "approvals had jumped."):
+        assert not matcher.follow_up_needed(said, delay, question.text, earlier=earlier), said
