@@ -349,16 +349,30 @@ QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind
 BARGE_IN_PREROLL_SECONDS = 0.6  # kept before the moment the candidate's voice was detected
 
 
+# One word said on its own that acknowledges or reacts ("Okay?", "Really?"): nothing to answer.
+ACKNOWLEDGEMENT = {"okay", "ok", "alright", "sure", "good", "great", "cool", "fine", "really", "mhm"}
+
+
 def trailing_question(words: list[Word]) -> str | None:
-    """The last sentence of `words` if it asks something (core.analysis.questions), else None."""
-    from interviewer.core.analysis.questions import question_cue
+    """The last sentence of `words` if it asks something (core.analysis.questions), else None.
+    A lone tag right after a sentence asks with it ("The list fits in memory. Correct?"); a
+    lone tag or acknowledgement with no sentence just before it asks nothing ("Okay?")."""
+    from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.questions import MAX_TAG_GAP_S, TAG_END, question_cue
     from interviewer.core.analysis.tokens import tokenize
     from interviewer.core.analysis.utterances import split_utterances
 
     tokens = tokenize(words)
     if not tokens:
         return None
-    last = split_utterances(tokens)[-1]
+    utterances = split_utterances(tokens)
+    last = utterances[-1]
+    said = [t.norm for t in last.tokens if not is_hesitation(t.norm)]
+    if len(said) == 1 and said[0] in TAG_END | ACKNOWLEDGEMENT:
+        before = utterances[-2] if len(utterances) > 1 else None
+        if said[0] in TAG_END and before is not None and last.start - before.end < MAX_TAG_GAP_S:
+            return f"{before.text} {last.text}"
+        return None
     return last.text if question_cue(last) else None
 
 
