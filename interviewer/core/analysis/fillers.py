@@ -36,6 +36,10 @@ _KNOW_NOT_AFTER = {
     "will", "can", "should", "might", "to", "as", "what", "that", "where", "how", "when", "why",
     "who", "whatever", "may", "let", "you'd", "you'll", "not", "i", "we", "they",
 }
+# What opens the object of the verb "know": "you know the rest", "you know what I mean".
+_KNOW_OBJECT = {"the", "a", "an", "that", "this", "these", "those", "what", "how", "why", "where",
+                "when", "who", "which", "whether", "him", "her", "them", "me", "us", "my", "your",
+                "our", "their", "his"}
 _MEAN_NOT_AFTER = {"what", "that", "which", "do", "did", "don't", "didn't", "if", "whether", "i'd"}
 _MEAN_NOT_BEFORE = {"by", "to", "that", "it", "this", "the", "something", "anything"}
 _KIND_NOT_AFTER = {
@@ -160,6 +164,11 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return None
     if t.norm == "you" and nxt == "know":
         if prev in _KNOW_NOT_AFTER and not tokens[i - 1].comma_after:
+            return None
+        after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
+        if after in _KNOW_OBJECT and not tokens[i + 1].comma_after and _opens_sentence(tokens, i):
+            # "You know the market here better than I do", "You know what I'm going to say":
+            # opening a sentence with its object straight after, it is the verb.
             return None
         # After a copula ("that is you know a standard trick") "you know" cannot be a
         # subject and verb: Whisper just left out the commas.

@@ -39,6 +39,9 @@ def test_words_that_are_not_hesitations(word):
     "And then so, the events land in a queue.",
     "We would like to ship it in May.",
     "It would be like the old system, only faster.",
+    # Opening a sentence with its object straight after, "you know" is the verb.
+    "You know the market here better than I do.",
+    "Okay. You know what I mean.",
     # Bare inside a clause "actually" says something: contrary to what was expected.
     "Engagement actually dropped two percent in the first week.",
     "We actually measured it by relabelling a sample.",
@@ -50,6 +53,7 @@ def test_false_friends_are_not_fillers(text):
 @pytest.mark.parametrize("text, expected", [
     ("I was, like, the only person who owned it.", ["like"]),
     ("you know, the online store only keeps the latest values.", ["you know"]),
+    ("You know, people just walk away.", ["you know"]),
     ("It depends on the cost, you know.", ["you know"]),
     ("I mean, it depends on the customer impact.", ["I mean"]),
     ("I would basically pick recall at a fixed precision.", ["basically"]),
