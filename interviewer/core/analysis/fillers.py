@@ -184,7 +184,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         if _set_off_after(tokens, i + 1) or _set_off_before(tokens, i):
             return "I mean", i + 1
         return None
-    if t.norm in ("sort", "kind") and nxt == "of":
+    # Whisper writes a quick "kind of" as "kind on", never English otherwise ("sort on" is).
+    if (t.norm in ("sort", "kind") and nxt == "of") or (t.norm == "kind" and nxt == "on"):
         if prev in _KIND_NOT_AFTER:
             return None
         return f"{t.norm} of", i + 1

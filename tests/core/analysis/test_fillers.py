@@ -44,6 +44,8 @@ def test_words_that_are_not_hesitations(word):
     "Okay. You know what I mean.",
     # Bare inside a clause "actually" says something: contrary to what was expected.
     "Engagement actually dropped two percent in the first week.",
+    "It is the kind on thing I use every day.",
+    "We sort on the start time first.",
     "We actually measured it by relabelling a sample.",
 ])
 def test_false_friends_are_not_fillers(text):
@@ -64,6 +66,7 @@ def test_false_friends_are_not_fillers(text):
     ("The model is kind of slow to train.", ["kind of"]),
     ("It was sort of a hack.", ["sort of"]),
     ("I told my lead instead of sort of quietly patching it.", ["sort of"]),
+    ("He was kind on stuck on his first project.", ["kind of"]),  # how Whisper writes a quick "kind of"
     ("So, um, the events land in a queue.", ["so", "um"]),
     ("Like, I would just cache it.", ["like"]),
     ("Retrieval has to be like, really cheap.", ["like"]),
