@@ -31,6 +31,14 @@ def words_html(words: list[Word], fillers: set[int]) -> str:
     return " ".join(parts)
 
 
+
+def label_for(label: str, text: str) -> str:
+    """`label` ("New constraint:", "Follow-up:") to put before `text`, or "" when the text
+    already opens with it: scripts write changed constraints as "New constraint: the list is
+    now sorted...", which was shown as "New constraint: New constraint: ..."."""
+    word = label.strip().rstrip(":").strip().lower()
+    return "" if word and text.strip().lower().startswith(word) else label
+
 class LiveTranscriptView(QWidget):
     """Shows past answers (one paragraph each) and the answer in progress."""
 
@@ -86,6 +94,7 @@ class LiveTranscriptView(QWidget):
             block = block.next()
 
     def add_heading(self, text: str, prompt: bool = False, label: str = "Q:") -> None:
+        label = label_for(label, text)
         """A question, marked `label` ("Follow-up:" for one; the line above the transcript says
         the same), or, with prompt=True, what the interviewer says as a phase starts."""
         self.finish_answer()  # the answer so far stays above the next question
@@ -93,7 +102,8 @@ class LiveTranscriptView(QWidget):
         if prompt:
             self._freeze(f'<p style="color:{colours.text_muted};"><i>Interviewer: {html.escape(text)}</i></p>')
         else:
-            self._freeze(f'<p style="color:{colours.note_text};"><b>{html.escape(label)}</b> {html.escape(text)}</p>')
+            shown = f"<b>{html.escape(label)}</b> " if label else ""
+            self._freeze(f'<p style="color:{colours.note_text};">{shown}{html.escape(text)}</p>')
 
     def set_current_words(self, words: list[Word], regions: list[SpeechRegion] | None = None) -> None:
         """The answer in progress so far (replaces the previous partial view); `regions`, the

@@ -32,7 +32,7 @@ from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line
 from interviewer.core.scripts.model import RoundScript
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.coverage_checklist import CoverageChecklist
-from interviewer.gui.live_transcript import FILLER_STYLE
+from interviewer.gui.live_transcript import FILLER_STYLE, label_for
 from interviewer.gui import theme
 from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, last_moment, round_numbers
@@ -181,6 +181,7 @@ class ReviewScreen(QWidget):
     def show_session(self, session: Any, script: RoundScript | None = None, missing_audio: list[str] | None = None) -> None:
         self.session = session
         numbers = self.numbers = round_numbers(session, script)
+        self._script = script
         when = time.strftime("%d %b %Y %H:%M", time.localtime(session.started_at))
         status = ("" if session.status == SessionStatus.COMPLETED else
                   f" · <span style='color:{theme.current().problem_text}'>{session.status}</span>")
@@ -208,6 +209,19 @@ class ReviewScreen(QWidget):
                                    "The round's question script was not found, so its talking points cannot be shown.")
         self.coverage_needed.emit(session, script)
 
+    def _ask_label(self, answer: Any) -> str:
+        """What the interviewer said before this answer, named as the live transcript names it:
+        'Q:', 'Follow-up:', 'New constraint:' (a follow-up asked when a later phase starts), or
+        'Interviewer:' for a phase's prompt (every kind was 'Q:' here; new-user trial 5)."""
+        if answer.follow_up_id:
+            script = getattr(self, "_script", None)
+            question = next((q for q in (script.questions if script is not None else ()) if q.id == answer.question_id), None)
+            follow_up = next((f for f in (question.follow_ups if question else ()) if f.id == answer.follow_up_id), None)
+            if follow_up is None:  # the script is gone or changed: the text may still say it
+                return "New constraint:" if not label_for("New constraint:", answer.question_text) else "Follow-up:"
+            return "New constraint:" if follow_up.at_phase else "Follow-up:"
+        return "Q:" if answer.question_id else "Interviewer:"
+
     def _transcript_html(self) -> str:
         parts = [self._legend_html()] if self.session.answers else []
         previous = None
@@ -218,8 +232,9 @@ class ReviewScreen(QWidget):
                 # When the question was asked, as every export says; its answer starts where
                 # the findings below point.
                 when = clock_text(answer.asked_at if answer.asked_at is not None else answer.answer_start or 0.0)
-                parts.append(f'<p style="color:{theme.current().note_text}; margin-top:10px;"><b>[{when}] Q:</b> '
-                             f'{html.escape(answer.question_text)}</p>')
+                label = label_for(self._ask_label(answer), answer.question_text)
+                parts.append(f'<p style="color:{theme.current().note_text}; margin-top:10px;"><b>[{when}]'
+                             f'{" " + label if label else ""}</b> {html.escape(answer.question_text)}</p>')
             previous = ask
             transcript = answer.transcript
             marks = transcript_marks(a, transcript.words if transcript else (),

@@ -31,7 +31,7 @@ from interviewer.core.round_controller import (
 )
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.level_meter import LevelMeter
-from interviewer.gui.live_transcript import LiveTranscriptView
+from interviewer.gui.live_transcript import LiveTranscriptView, label_for
 from interviewer.app.round_session import RoundSession
 from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
 
@@ -358,7 +358,7 @@ class RoundScreen(QWidget):
 
     def _speaking(self, update: Speaking) -> None:
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
-            self.question.setText(QUESTION_LABELS.get(update.kind, "") + update.text)
+            self.question.setText(label_for(QUESTION_LABELS.get(update.kind, ""), update.text) + update.text)
             if update.kind != UtteranceKind.REPEAT and update.text != self._last_heading:
                 self._render_partial()
                 if self._shown_answer is not None:

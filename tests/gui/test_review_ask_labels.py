@@ -1,0 +1,89 @@
+"""The review's transcript names what the interviewer said before each answer as the live
+transcript does: a new user's trial saw 'Follow-up:' and 'New constraint:' live, and '[02:12] Q:'
+for both in the review (a phase's opening prompt was 'Q:' too)."""
+from __future__ import annotations
+
+import textwrap
+
+from interviewer.core.scripts.loader import parse_script
+from interviewer.storage import Store
+
+SCRIPT = textwrap.dedent('''
+    id = "labels"
+    title = "Labels"
+    kind = "coding"
+    minutes = 45
+
+    [[phases]]
+    id = "solve"
+    name = "Solve"
+    minutes = 40
+    prompt = "Hi, let's start."
+
+    [[phases]]
+    id = "scale"
+    name = "Scale"
+    minutes = 5
+    prompt = "Let's change the problem."
+
+    [[questions]]
+    id = "merge"
+    phase = "solve"
+    text = "Merge the overlapping sessions."
+
+    [[questions.follow_ups]]
+    id = "complexity"
+    text = "What is the complexity?"
+
+    [[questions.follow_ups]]
+    id = "distributed"
+    at_phase = "scale"
+    text = "New constraint: the sessions no longer fit on one machine."
+''')
+
+
+def _stored(store: Store) -> int:
+    sid = store.create_session("labels", "Labels", "coding", 45)
+    store.add_phase(sid, "solve", "Solve", 40, 0.0)
+    asks = [("", None, "Hi, let's start."), ("merge", None, "Merge the overlapping sessions."),
+            ("merge", "complexity", "What is the complexity?"),
+            ("merge", "distributed", "New constraint: the sessions no longer fit on one machine.")]
+    for n, (qid, fid, text) in enumerate(asks):
+        store.add_answer(sid, qid, text, follow_up_id=fid, asked_at=60.0 * n, answer_start=60.0 * n + 5,
+                         answer_end=60.0 * n + 30, with_audio=False)
+    return sid
+
+
+def test_the_review_names_prompts_questions_follow_ups_and_new_constraints(qapp, isolated_dirs):
+    from interviewer.gui.review_screen import ReviewScreen
+
+    script = parse_script(SCRIPT, "labels.toml")
+    with Store.open() as store:
+        session = store.get_session(_stored(store))
+    screen = ReviewScreen()
+    screen.show_session(session, script)
+    lines = [line for line in screen.transcript.toPlainText().splitlines() if line.startswith("[")]
+    assert lines == ["[00:00] Interviewer: Hi, let's start.",
+                     "[01:00] Q: Merge the overlapping sessions.",
+                     "[02:00] Follow-up: What is the complexity?",
+                     "[03:00] New constraint: the sessions no longer fit on one machine."], lines
+    # Without the script (deleted since), a follow-up is still named one.
+    screen.show_session(session, None)
+    lines = [line for line in screen.transcript.toPlainText().splitlines() if line.startswith("[")]
+    assert lines[2:] == ["[02:00] Follow-up: What is the complexity?",
+                         "[03:00] New constraint: the sessions no longer fit on one machine."], lines
+
+
+def test_a_constraint_written_as_new_constraint_is_not_labelled_twice_live(qapp):
+    """coding_intervals says 'New constraint: the log now holds ten billion sessions...'; the live
+    transcript showed 'New constraint: New constraint: the log now holds...'."""
+    from interviewer.gui.live_transcript import LiveTranscriptView, label_for
+
+    assert label_for("New constraint: ", "New constraint: the log now holds ten billion sessions.") == ""
+    assert label_for("New constraint: ", "Imagine the model must serve a new country.") == "New constraint: "
+    assert label_for("Follow-up: ", "What is the complexity?") == "Follow-up: "
+    view = LiveTranscriptView()
+    view.add_heading("New constraint: the log now holds ten billion sessions.", label="New constraint:")
+    view.add_heading("Imagine the model must serve a new country.", label="New constraint:")
+    assert view.plain_text().splitlines() == ["New constraint: the log now holds ten billion sessions.",
+                                               "New constraint: Imagine the model must serve a new country."]
