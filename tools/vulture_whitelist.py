@@ -42,7 +42,6 @@ _.validate_file  # core/scripts/loader.py: problems only, as documented in docs/
 _.seconds_flushed  # storage/wav_writer.py (tests/storage/headless_round.py)
 _.point_count  # gui/charts.py (tests/gui/test_round.py)
 _.plain_text  # gui/live_transcript.py (tests/gui/test_round.py, test_round_audio.py)
-_.current_screen_key  # gui/main_window.py (tests/gui/*)
 _.last_session_id  # gui/main_window.py (tests/gui/*)
 _.check_screen  # gui/main_window.py: the Check screen, built when first used (tests/gui/test_check.py, test_lazy_screens.py)
 _.ready_at  # gui/model_status.py (tests/gui/test_app_paths.py, tests/test_packaging.py: start-up timing)

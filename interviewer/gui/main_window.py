@@ -9,7 +9,7 @@ import functools
 import logging
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,6 +61,9 @@ LAZY_SCREEN_MODULES = (
     "interviewer.gui.debrief_screen", "interviewer.gui.progress_screen", "interviewer.gui.settings_screen",
     "interviewer.app.round_session",
 )
+
+SCRIPTS_RELOAD_DELAY_MS = 400  # after the last change in the user scripts folder
+MAX_WATCHED_SCRIPTS = 500  # files watched one by one (the folder itself is always watched)
 
 
 class MainWindow(QMainWindow):
@@ -143,6 +146,15 @@ class MainWindow(QMainWindow):
             self.banner.show_message(self.services.settings_message, "warning")
         self.home.set_kind_filter(self.services.settings.recent_kind_filter)
         self.home.kind_filter.currentIndexChanged.connect(self._remember_kind_filter)
+        # Your own scripts are read again when their folder changes, so a script written or fixed
+        # while the app is open shows on Home without a restart.
+        self._scripts_watcher = QFileSystemWatcher(self)
+        self._scripts_watcher.directoryChanged.connect(self._user_scripts_changed)
+        self._scripts_watcher.fileChanged.connect(self._user_scripts_changed)
+        self._scripts_timer = QTimer(self)
+        self._scripts_timer.setSingleShot(True)
+        self._scripts_timer.setInterval(SCRIPTS_RELOAD_DELAY_MS)
+        self._scripts_timer.timeout.connect(self._reload_user_scripts)
         self.refresh_scripts()
         self.show_screen("home")
         self._build_menus()
@@ -381,6 +393,35 @@ class MainWindow(QMainWindow):
             return
         self.scripts = list(found.scripts)
         self.home.set_scripts(found.scripts, found.problems)
+        self._watch_user_scripts()
+
+    def _watch_user_scripts(self) -> None:
+        """Watch the user scripts folder and its .toml files (an editor that saves by renaming
+        replaces the file watched, so the paths are set again after every reload)."""
+        from interviewer.paths import user_scripts_dir
+
+        watcher = self._scripts_watcher
+        watched = watcher.files() + watcher.directories()
+        if watched:
+            watcher.removePaths(watched)
+        try:
+            folder = user_scripts_dir()
+            paths = [str(folder)] if folder.is_dir() else []
+            if paths:
+                paths += [str(p) for p in sorted(folder.glob("*.toml"))[:MAX_WATCHED_SCRIPTS]]
+        except OSError:  # an unreadable folder: Home already names it
+            paths = []
+        if paths:
+            watcher.addPaths(paths)
+
+    def _user_scripts_changed(self, _path: str) -> None:
+        self._scripts_timer.start()  # a save often comes as several changes: read once, after them
+
+    def _reload_user_scripts(self) -> None:
+        if self.current_screen_key() == "round":  # not during a round: after it
+            self._scripts_timer.start()
+            return
+        self.refresh_scripts()
 
     def _remember_kind_filter(self) -> None:
         """The Home filter is kept between runs; failing to save it is not worth a message."""

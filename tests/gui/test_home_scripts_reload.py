@@ -1,0 +1,62 @@
+"""A script written or fixed while the app is open shows on Home without a restart (a new user's
+trial: Home named 'mine.toml:10: phases[1].minutes: must be a number of minutes, not a string'
+and kept naming it after the file was fixed, until the app was started again)."""
+from __future__ import annotations
+
+from interviewer.app.services import AppServices, ScriptList
+from interviewer.core.scripts.loader import discover_scripts
+from interviewer.gui.main_window import MainWindow
+from interviewer.paths import user_scripts_dir
+
+from gui_scripts import SYSTEM_DESIGN_TOML
+
+
+def test_home_reads_the_user_scripts_again_when_a_file_changes(qtbot, isolated_dirs, script_dirs):
+    bundled, _ = script_dirs
+    user = user_scripts_dir()
+    user.mkdir(parents=True)
+    good = SYSTEM_DESIGN_TOML.replace('"test-design"', '"my-round"').replace("Design a feed ranker", "My round")
+    mine = user / "mine.toml"
+    mine.write_text(good.replace("minutes = 45", 'minutes = "45 min"', 1))
+
+    def load():
+        catalog = discover_scripts(bundled, user)
+        return ScriptList(catalog.scripts, catalog.problems)
+
+    window = MainWindow(AppServices(load_scripts=load))
+    qtbot.addWidget(window)
+    titles = lambda: [s.title for s in window.home.visible_scripts()]  # noqa: E731
+    assert "mine.toml" in window.home.problems_label.text() and "My round" not in titles()
+
+    mine.write_text(good)  # fixed
+    qtbot.waitUntil(lambda: "My round" in titles() and window.home.problems_label.isHidden(), timeout=5000)
+
+    # A new file, and a file saved by renaming over the old one (as many editors do).
+    (user / "second.toml").write_text(good.replace('"my-round"', '"second"').replace("My round", "Second round"))
+    qtbot.waitUntil(lambda: "Second round" in titles(), timeout=5000)
+    replacement = user / "mine.toml.tmp"
+    replacement.write_text(good.replace("My round", "My round, renamed"))
+    replacement.replace(mine)
+    qtbot.waitUntil(lambda: "My round, renamed" in titles(), timeout=5000)
+    mine.unlink()
+    qtbot.waitUntil(lambda: "My round, renamed" not in titles(), timeout=5000)
+
+
+def test_scripts_are_not_read_again_during_a_round(qtbot, isolated_dirs, script_dirs, monkeypatch):
+    bundled, _ = script_dirs
+    user = user_scripts_dir()
+    user.mkdir(parents=True)
+    calls = []
+
+    def load():
+        calls.append(1)
+        return ScriptList(discover_scripts(bundled, user).scripts)
+
+    window = MainWindow(AppServices(load_scripts=load))
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "current_screen_key", lambda: "round")
+    (user / "new.toml").write_text(SYSTEM_DESIGN_TOML.replace('"test-design"', '"new"'))
+    qtbot.wait(1500)
+    assert len(calls) == 1
+    monkeypatch.setattr(window, "current_screen_key", lambda: "review")
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=5000)
