@@ -26,8 +26,6 @@ CASES = {"100 %": ("1", (1280, 720), "1.0x1280x720"),
 
 
 def test_layouts_hold_at_200_percent_and_with_a_large_font(tmp_path):
-    if os.environ.get(CHILD_ENV):
-        return  # a child runs test_every_screen_fits_at_the_current_scale
     for case, (factor, (screen_width, screen_height), child) in CASES.items():
         config = tmp_path / f"screen-{screen_width}x{screen_height}.json"  # the screen the window is on
         config.write_text(json.dumps({"windowFrameMargins": False, "screens": [{"name": "screen", "x": 0, "y": 0, "width": screen_width,
@@ -35,17 +33,17 @@ def test_layouts_hold_at_200_percent_and_with_a_large_font(tmp_path):
                                                    "logicalBaseDpi": 96, "dpr": 1}]}))
         env = {**os.environ, "QT_SCALE_FACTOR": factor, CHILD_ENV: child,
                "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+        # check_* runs only in the child (collected there), never skipped in this run.
         result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                                 f"{__file__}::test_every_screen_fits_at_the_current_scale"],
+                                 "-o", "python_functions=check_*",
+                                 f"{__file__}::check_every_screen_fits_at_the_current_scale"],
                                 env=env, capture_output=True, text=True, timeout=600,
                                 cwd=Path(__file__).resolve().parents[2])
         assert result.returncode == 0, case + "\n" + result.stdout[-3000:] + result.stderr[-2000:]
         assert "1 passed" in result.stdout, case
 
 
-def test_every_screen_fits_at_the_current_scale(qtbot, isolated_dirs, script_dirs, tmp_path):
-    if not os.environ.get(CHILD_ENV):
-        pytest.skip("runs in a child process on a screen of the case's size (see the test above)")
+def check_every_screen_fits_at_the_current_scale(qtbot, isolated_dirs, script_dirs, tmp_path):
     scale, width, height = (float(v) for v in os.environ[CHILD_ENV].split("x"))
     app = QApplication.instance()
     font = app.font()

@@ -31,17 +31,21 @@ def small_screen_env(tmp_path: Path, scale: str, child: str) -> dict[str, str]:
             child: scale}
 
 
+CHILD_COLLECT = ("-o", "python_functions=check_*")
+
+
 def run_child(test_file: str, test_name: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{test_file}::{test_name}"],
+    # The child's checks are named check_*: collected only there (CHILD_COLLECT), never
+    # skipped in the parent's run.
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *CHILD_COLLECT,
+                           f"{test_file}::{test_name}"],
                           env=env, capture_output=True, text=True, timeout=300,
                           cwd=Path(__file__).resolve().parents[2])
 
 
 @pytest.mark.parametrize("scale", ["1", "1.5", "2"])
 def test_the_window_fits_a_1024x640_screen(tmp_path, scale):
-    if os.environ.get(CHILD_ENV):
-        return  # a child runs test_window_fits_the_screen_it_is_on
-    result = run_child(__file__, "test_window_fits_the_screen_it_is_on", small_screen_env(tmp_path, scale, CHILD_ENV))
+    result = run_child(__file__, "check_window_fits_the_screen_it_is_on", small_screen_env(tmp_path, scale, CHILD_ENV))
     assert result.returncode == 0, f"x{scale}\n" + result.stdout[-3000:] + result.stderr[-2000:]
     assert "1 passed" in result.stdout, result.stdout[-2000:]
 
@@ -59,9 +63,7 @@ def _inside(inner: QRect, outer: QRect) -> bool:
     return outer.contains(inner.topLeft()) and outer.contains(inner.bottomRight())
 
 
-def test_window_fits_the_screen_it_is_on(qtbot, isolated_dirs):
-    if not os.environ.get(CHILD_ENV):
-        pytest.skip("runs in a child process with a 1024x640 screen (test_the_window_fits_a_1024x640_screen)")
+def check_window_fits_the_screen_it_is_on(qtbot, isolated_dirs):
     area = QApplication.primaryScreen().availableGeometry()
     scale = float(os.environ[CHILD_ENV])
     assert area.size().toTuple() == (round(1024 / scale), round(640 / scale))
@@ -101,9 +103,7 @@ def test_window_fits_the_screen_it_is_on(qtbot, isolated_dirs):
 
 @pytest.mark.parametrize("scale", ["1.5", "2"])
 def test_the_dialogs_fit_a_1024x640_screen(tmp_path, scale):
-    if os.environ.get(DIALOG_CHILD_ENV):
-        return  # a child runs test_dialogs_fit_the_screen
-    result = run_child(__file__, "test_dialogs_fit_the_screen", small_screen_env(tmp_path, scale, DIALOG_CHILD_ENV))
+    result = run_child(__file__, "check_dialogs_fit_the_screen", small_screen_env(tmp_path, scale, DIALOG_CHILD_ENV))
     assert result.returncode == 0, f"x{scale}\n" + result.stdout[-3000:] + result.stderr[-2000:]
     assert "1 passed" in result.stdout, result.stdout[-2000:]
 
@@ -111,11 +111,9 @@ def test_the_dialogs_fit_a_1024x640_screen(tmp_path, scale):
 DIALOG_CHILD_ENV = "INTERVIEWER_DIALOG_FIT_CHILD"
 
 
-def test_dialogs_fit_the_screen(qtbot, isolated_dirs):
+def check_dialogs_fit_the_screen(qtbot, isolated_dirs):
     """The guided start (560x420 minimum) and the F1 sheet (640x480) were larger than 683x427 and
     512x320: Next and Close were off the screen."""
-    if not os.environ.get(DIALOG_CHILD_ENV):
-        pytest.skip("runs in a child process with a 1024x640 screen (test_the_dialogs_fit_a_1024x640_screen)")
     area = QApplication.primaryScreen().availableGeometry()
     window = _window(qtbot, "")
     window.show_first_run()
@@ -140,18 +138,14 @@ REACH_CHILD_ENV = "INTERVIEWER_REACH_CHILD"
 
 
 def test_every_screen_can_be_reached_at_200_percent_on_1024x640(tmp_path):
-    if os.environ.get(REACH_CHILD_ENV):
-        return  # the child runs test_nothing_is_cut_off_in_a_narrow_window
-    result = run_child(__file__, "test_nothing_is_cut_off_in_a_narrow_window", small_screen_env(tmp_path, "2", REACH_CHILD_ENV))
+    result = run_child(__file__, "check_nothing_is_cut_off_in_a_narrow_window", small_screen_env(tmp_path, "2", REACH_CHILD_ENV))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "1 passed" in result.stdout, result.stdout[-2000:]
 
 
-def test_nothing_is_cut_off_in_a_narrow_window(qtbot, isolated_dirs, script_dirs, tmp_path):
+def check_nothing_is_cut_off_in_a_narrow_window(qtbot, isolated_dirs, script_dirs, tmp_path):
     """At 512x320 a screen can need more width than the page has (the round screen 740 px in
     300): its right-hand side was cut off with no way to it. A sideways scroll bar reaches it."""
-    if not os.environ.get(REACH_CHILD_ENV):
-        pytest.skip("runs in a child process with a 1024x640 screen at 200 % (the test above)")
     from populated import every_screen, populated_window
 
     window, clock = populated_window(qtbot, script_dirs, tmp_path)
