@@ -35,6 +35,7 @@ _KNOW_NOT_AFTER = {
     "do", "does", "did", "don't", "doesn't", "didn't", "if", "whether", "would", "could",
     "will", "can", "should", "might", "to", "as", "what", "that", "where", "how", "when", "why",
     "who", "whatever", "may", "let", "you'd", "you'll", "not", "i", "we", "they",
+    "so",  # "just so you know", "so you know what to expect": so that you know
 }
 # What opens the object of the verb "know": "you know the rest", "you know what I mean".
 _KNOW_OBJECT = {"the", "a", "an", "that", "this", "these", "those", "what", "how", "why", "where",

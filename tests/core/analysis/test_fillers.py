@@ -41,6 +41,8 @@ def test_words_that_are_not_hesitations(word):
     "It would be like the old system, only faster.",
     # Opening a sentence with its object straight after, "you know" is the verb.
     "You know the market here better than I do.",
+    "I'll need sponsorship. Just so you know.",
+    "I'll send it over so you know what to expect.",
     "Okay. You know what I mean.",
     # Bare inside a clause "actually" says something: contrary to what was expected.
     "Engagement actually dropped two percent in the first week.",
@@ -56,6 +58,7 @@ def test_false_friends_are_not_fillers(text):
     ("I was, like, the only person who owned it.", ["like"]),
     ("you know, the online store only keeps the latest values.", ["you know"]),
     ("You know, people just walk away.", ["you know"]),
+    ("So, you know, it depends.", ["you know"]),
     ("It depends on the cost, you know.", ["you know"]),
     ("I mean, it depends on the customer impact.", ["I mean"]),
     ("I would basically pick recall at a fixed precision.", ["basically"]),
