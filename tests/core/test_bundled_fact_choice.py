@@ -56,3 +56,20 @@ def test_the_detection_delay_follow_up_is_not_skipped_by_days_said_about_somethi
                  "It started on a Friday evening and nobody noticed until Tuesday, when finance asked why "
                  "approvals had jumped."):
         assert not matcher.follow_up_needed(said, delay, question.text, earlier=earlier), said
+
+
+@pytest.mark.parametrize("script_id", ["phone_screen_first_bad_version_and_ranking",
+                                       "phone_screen_query_groups_and_neural_nets",
+                                       "phone_screen_sliding_window_and_evaluation"])
+def test_the_coding_twist_is_announced_before_it_not_after_the_switch_to_fundamentals(script_id):
+    """A trial's phone screen heard 'Let's switch to machine learning fundamentals. Short answers
+    are fine; I'll follow up where I want more.' and then 'Before fundamentals, one twist: ...':
+    a phase's prompt is said before its changed constraints (docs/question-scripts.md)."""
+    script = _script(script_id)
+    twists = [(q, f) for q in script.questions for f in q.follow_ups if f.at_phase == "ml_fundamentals"]
+    assert len(twists) == 1
+    prompt = next(p.prompt for p in script.phases if p.id == "ml_fundamentals")
+    assert prompt.startswith("Next we'll") and prompt.rstrip(".").endswith(("coding question", "coding problem"))
+    assert "First, one" in prompt
+    text = twists[0][1].text.lower()
+    assert "before" not in text and "twist" not in text, text
