@@ -176,7 +176,7 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         # ", which is faster" is a relative clause; after a short opener ("Thanks, who...")
         # the same words ask something.
         relative = n > 0 and first in {"which", "who", "whom", "whose"} and not (
-            clauses[n - 1][0] in LEAD_IN and len(clauses[n - 1]) <= 4)
+            clauses[n - 1][0] in LEAD_IN and len(clauses[n - 1]) <= 4) and not _inverted_early(words)
         if first in WH and not relative and not _pseudo_cleft(words):
             if second in AUX:
                 return "question word"
@@ -250,6 +250,12 @@ def _inverted_after_wh(words: list[str]) -> bool:
         if words[2] not in AUX:
             start = 3  # the noun: "how much detail"
     return len(words) > start + 1 and words[start] in AUX and words[start + 1] in PERSONAL
+
+
+def _inverted_early(words: list[str]) -> bool:
+    """An auxiliary then a pronoun right after the question word or its noun: "which one is
+    it", "who do we report to". A relative clause never inverts (", which we trained")."""
+    return any(a in AUX and b in PERSONAL | {"it", "there"} for a, b in zip(words[1:3], words[2:4]))
 
 
 def _subject_before_aux(words: list[str]) -> bool:

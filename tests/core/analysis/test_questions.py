@@ -643,6 +643,16 @@ def test_a_tag_whisper_stamped_inside_the_pause_after_it_still_closes_its_questi
     assert [u.text for u in us] == ["We would rank by watch time", "Then I would add diversity."]
 
 
+def test_a_which_clause_with_an_inversion_asks_even_after_a_comma():
+    """Blind speech set 6: "So there are two framings, uh, which one is it?" came out with a
+    period and was taken for a relative clause (", which ..."). A relative clause never inverts."""
+    [q] = analyze_answer(spoken("So there are two framings, uh, which one is it. [2.0] Okay.")).clarifying.questions
+    assert q.text.endswith("which one is it.")
+    [q] = analyze_answer(spoken("We have three managers, who do I report to. [2.0] Okay.")).clarifying.questions
+    assert analyze_answer(spoken("We used a ranker, which we trained weekly. [2.0] Okay.")).clarifying.questions == []
+    assert analyze_answer(spoken("We chose trees, which is important here. [2.0] Okay.")).clarifying.questions == []
+
+
 def test_a_tag_the_speaker_talks_straight_on_from_asks_nothing():
     """Blind speech set 4: "Before that I was a data analyst, right, so I got used to..." came
     out as "..., right? So I got used to...": a filler, not a question. Asked, the speaker
