@@ -71,6 +71,7 @@ TAG_PAIRS = {(aux, pronoun) for aux in ("isn't", "aren't", "wasn't", "weren't", 
 PERSONAL = {"i", "we", "you", "they", "he", "she"}
 COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "could"}
 MAX_TAG_GAP_S = 1.0
+CONFIRMING_TAGS = {("i", "assume"), ("i", "presume")}
 RHETORICAL_ANSWER = {"because", "well"}
 # "Do you know what I did?", "Guess what we found?", "you know what I mean?": the listener
 # cannot know the speaker's own story; the speaker tells it next.
@@ -204,6 +205,10 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
             and not before.text.endswith(("...", "…")) and before.norm not in ARTICLE_OR_POSSESSIVE):
         return "tag question"
     words = [w for w in u.norm_words if not is_hesitation(w)]
+    # "Any of them is fine, I assume?": a clause handed over for confirmation, however Whisper
+    # punctuated it (asked only if the speaker then waits: see _tag_runs_on).
+    if (len(u.tokens) > 3 and tuple(words[-2:]) in CONFIRMING_TAGS and u.tokens[-3].comma_after):
+        return "tag question"
     # "..., doesn't it", "..., aren't they", "..., don't you think": a negated auxiliary and a
     # pronoun close only a tag question, with or without the comma Whisper may drop.
     if len(words) > 3 and (tuple(words[-2:]) in TAG_PAIRS or words[-3:] == ["don't", "you", "think"]):

@@ -653,6 +653,16 @@ def test_a_which_clause_with_an_inversion_asks_even_after_a_comma():
     assert analyze_answer(spoken("We chose trees, which is important here. [2.0] Okay.")).clarifying.questions == []
 
 
+def test_a_clause_handed_over_with_i_assume_asks_when_the_speaker_waits():
+    """Blind speech set 6: "Ties at the same distance, any of them is fine, I assume?" was
+    written with a period and taken for a statement."""
+    [q] = analyze_answer(spoken("Ties at the same distance, any of them is fine, I assume. [2.0] Okay.")).clarifying.questions
+    assert q.cue == "tag question"
+    ran_on = "Any of them is fine, I assume. So I keep a heap of size k."
+    assert analyze_answer(spoken(ran_on)).clarifying.questions == []
+    assert analyze_answer(spoken("I assume. [2.0] Okay.")).clarifying.questions == []
+
+
 def test_a_tag_the_speaker_talks_straight_on_from_asks_nothing():
     """Blind speech set 4: "Before that I was a data analyst, right, so I got used to..." came
     out as "..., right? So I got used to...": a filler, not a question. Asked, the speaker
