@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         review = self._review = ReviewController(
             self.services, self.banner, self.model_status, review_screen, debrief_screen,
             store=self.store, scripts=lambda: self.scripts, show=lambda: self.show_screen("review"),
-            recording=lambda: self.debrief.recording)
+            recording=lambda: self.debrief.recording, sessions_changed=self.refresh_sessions)
         debrief = self._debrief = DebriefController(
             self.services, self.banner, self.model_status, debrief_screen, review,
             store=self.store, show=lambda: self.show_screen("debrief"), saved=self.refresh_progress)

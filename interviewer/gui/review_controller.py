@@ -52,8 +52,12 @@ class ReviewController:
     def __init__(self, services: AppServices, banner: Banner, model_status: ModelStatus,
                  screen: ReviewScreen, debrief_screen: DebriefScreen, *,
                  store: Callable[[], Store | None], scripts: Callable[[], list[RoundScript]],
-                 show: Callable[[], None], recording: Callable[[], bool]) -> None:
+                 show: Callable[[], None], recording: Callable[[], bool],
+                 sessions_changed: Callable[[], None] | None = None) -> None:
+        """`sessions_changed`: called when catching up changed a stored round (an answer
+        transcribed, or dropped as empty), so lists of rounds elsewhere count it again."""
         self.services = services
+        self._sessions_changed = sessions_changed
         self.banner = banner
         self.model_status = model_status
         self.screen = screen
@@ -260,6 +264,8 @@ class ReviewController:
             elif self.banner.text == transcribing_message(pending):  # only answers the round
                 self.banner.clear()  # dropped as empty meanwhile: nothing to tell
             shown = self.screen.session
+            if (result.transcribed or result.gone) and self._sessions_changed is not None:
+                self._sessions_changed()  # Home counted the answers before they were caught up
             if (result.transcribed or result.gone) and shown is not None and shown.id == session.id:
                 fresh = self.load_session(session.id)
                 if fresh is not None:

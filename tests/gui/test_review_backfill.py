@@ -207,3 +207,10 @@ def test_an_answer_dropped_while_the_review_catches_it_up_leaves_the_review(
     assert "no answer with id" not in said and "could not be transcribed" not in said, said
     assert window.banner.label.text().strip() or window.banner.isHidden()
     assert last.id not in [a.id for a in window.review_screen.session.answers]
+    # Home counts the answers again (a trial's Home said '(8 answers)' beside a review and
+    # `sessions list` of 7: it had counted them when the round was saved).
+    from interviewer.app.labels import count_text
+
+    count = next(s.answer_count for s in store.list_sessions() if s.id == session.id)
+    assert f"({count_text(count, 'answer')})" in window.home.recent_list.item(0).text(), \
+        (count, window.home.recent_list.item(0).text())
