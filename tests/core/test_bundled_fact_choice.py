@@ -73,3 +73,27 @@ def test_the_coding_twist_is_announced_before_it_not_after_the_switch_to_fundame
     assert "First, one" in prompt
     text = twists[0][1].text.lower()
     assert "before" not in text and "twist" not in text, text
+
+
+def test_a_phase_prompt_and_what_follows_it_do_not_open_with_the_same_word():
+    """ml_depth_production_model said 'Thanks. Now let's get to the interesting part.' and then
+    'Now tell me about a time that model misbehaved...' (a trial heard 'Now ... Now')."""
+    import re
+
+    catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
+    openers = ("now", "so", "next", "okay", "ok", "thanks", "good", "great")
+
+    def sentence_starts(text):
+        return [w.lower() for w in re.findall(r"(?:^|[.!?;]\s+)(\w+)", text)]
+
+    repeated = []
+    for script in catalog.scripts:
+        for phase in script.phases:
+            said_next = ([f.text for q in script.questions for f in q.follow_ups if f.at_phase == phase.id]
+                         + [q.text for q in script.questions_in(phase.id)])
+            if not said_next:
+                continue
+            first = sentence_starts(said_next[0])[:1]
+            if first and first[0] in openers and first[0] in sentence_starts(phase.prompt):
+                repeated.append((script.id, phase.id, first[0]))
+    assert repeated == []
