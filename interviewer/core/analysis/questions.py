@@ -72,6 +72,8 @@ PERSONAL = {"i", "we", "you", "they", "he", "she"}
 COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "could"}
 MAX_TAG_GAP_S = 1.0
 CONFIRMING_TAGS = {("i", "assume"), ("i", "presume")}
+# Cues of a question that asks only if the speaker then waits (see _tag_runs_on).
+WAITS_FOR_ANSWER = {"tag question", "confirmation"}
 RHETORICAL_ANSWER = {"because", "well"}
 # "Do you know what I did?", "Guess what we found?", "you know what I mean?": the listener
 # cannot know the speaker's own story; the speaker tells it next.
@@ -172,6 +174,10 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         if tuple(words[:3]) in CONFIRM_OPENER and not any(_strip_lead_in(c) for c in clauses[:n]):
             return "indirect question"
         first, second = words[0], words[1]
+        if (first, second) == ("you", "mean") and len(words) > 2:
+            # "When you say spikes, you mean it recovers on its own?": what the interviewer
+            # meant is not the candidate's to state; asked if the speaker waits (_tag_runs_on).
+            return "confirmation"
         if first in AUX and (second in SUBJECT or _plural_noun(second)):
             return "inverted auxiliary"
         # ", which is faster" is a relative clause; after a short opener ("Thanks, who...")
@@ -572,7 +578,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if (cue == "tag question" and final.norm in TAG_END - ASKING_TAG and not final.question_mark
                 and not (regions and _rises_at_end(u, regions))):
             cue = ""
-        if "tag question" in (cue, question_cue(u, use_mark=False)) and _tag_runs_on(u, nxt, gaps):
+        if {cue, question_cue(u, use_mark=False)} & WAITS_FOR_ANSWER and _tag_runs_on(u, nxt, gaps):
             cue = ""
         if not cue and regions:
             # Not where Whisper ran the sentence on across a pause ("...is | going to be forced |
@@ -599,7 +605,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         if asks_to_ask(u.text):  # "Can I ask a question?" is a request to ask, nothing asked yet
             continue
-        if _reported(u):
+        if _reported(u) and question_cue(u, use_mark=False) != "confirmation":
+            # ("When you say spikes, you mean..." quotes the interviewer to ask about it.)
             continue
         content = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
         if len(content) <= 1 and (not content or content[0] not in WH):

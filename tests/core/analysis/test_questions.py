@@ -663,6 +663,19 @@ def test_a_clause_handed_over_with_i_assume_asks_when_the_speaker_waits():
     assert analyze_answer(spoken("I assume. [2.0] Okay.")).clarifying.questions == []
 
 
+def test_you_mean_checks_what_the_interviewer_meant():
+    """Blind speech set 6: "When you say where the norm goes, you mean layer norm inside the
+    transformer block?" came out with a period, and its "When you say" was taken for a quote."""
+    text = "When you say where the norm goes, you mean layer norm inside the block. [2.0] Yes, okay."
+    [q] = analyze_answer(spoken(text)).clarifying.questions
+    assert q.cue == "confirmation"
+    [q] = analyze_answer(spoken("You mean for the same latency budget. [2.0] Okay.")).clarifying.questions
+    # Not when the speaker goes straight on, nor where "you mean" is someone else's.
+    assert analyze_answer(spoken("You mean the budget. So I would cache it.")).clarifying.questions == []
+    assert analyze_answer(spoken("I know what you mean. [2.0] Okay.")).clarifying.questions == []
+    assert analyze_answer(spoken("If you mean the budget, I would cache it. [2.0] Okay.")).clarifying.questions == []
+
+
 def test_a_tag_the_speaker_talks_straight_on_from_asks_nothing():
     """Blind speech set 4: "Before that I was a data analyst, right, so I got used to..." came
     out as "..., right? So I got used to...": a filler, not a question. Asked, the speaker
