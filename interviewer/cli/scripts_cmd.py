@@ -53,8 +53,10 @@ def list_scripts(args: argparse.Namespace) -> int:
         from interviewer.paths import user_scripts_dir
 
         print(f"\nYour own scripts go in {user_scripts_dir()} (see docs/question-scripts.md).")
+        # Left out of the list, not a warning: in validate's output a warning is a script that
+        # still works (docs/question-scripts.md).
         for problem in catalog.problems:
-            print(f"warning: {problem}", file=sys.stderr)
+            print(f"left out: {problem}", file=sys.stderr)
     return 0
 
 

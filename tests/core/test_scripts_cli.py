@@ -83,7 +83,7 @@ def test_list_shows_bundled_and_user_scripts_and_survives_broken_ones(tmp_path):
     assert ["my_round", "coding", "45"] == rows[[r[0] if r else "" for r in rows].index("my_round")][:3]
     assert table.stdout.splitlines()[0].split() == ["ID", "KIND", "MIN", "TITLE", "SOURCE"]
     assert sum(1 for r in rows if r and r[-1] == "bundled") >= 12
-    assert f"warning: {user / 'broken.toml'}:1: encoding" in table.stderr
+    assert f"left out: {user / 'broken.toml'}:1: encoding" in table.stderr
     assert "Traceback" not in table.stderr
 
     as_json = run("list", "--json", "--kind", "coding", data_dir=tmp_path)
@@ -173,3 +173,18 @@ def test_ask_with_an_empty_question_says_so(tmp_path, text):
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert result.stdout == ""
     assert "TEXT is empty: give the candidate's question" in result.stderr, result.stderr
+
+
+def test_list_says_a_broken_script_is_left_out_not_warned_about(tmp_path):
+    """'scripts list' printed 'warning: mine.toml:10: phases[1].minutes: must be a number...' for
+    a script it left out; in validate's output (and the docs) a warning is a script that still
+    works, so a new user's trial looked for the script in the list."""
+    user = tmp_path / "question_scripts"
+    user.mkdir()
+    (user / "mine.toml").write_text('id = "mine"\ntitle = "Mine"\nkind = "coding"\nminutes = "45 min"\n')
+    table = run("list", data_dir=tmp_path)
+    assert table.returncode == 0
+    lines = [line for line in table.stderr.splitlines() if "mine.toml" in line]
+    assert lines and all(line.startswith(f"left out: {user / 'mine.toml'}") for line in lines), table.stderr
+    assert "warning" not in table.stderr
+    assert "mine" not in [row.split()[0] for row in table.stdout.splitlines() if row.strip()]

@@ -72,10 +72,10 @@ def test_broken_links_and_pipes_are_named_and_the_good_script_still_listed(tmp_p
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert "my_round" in done.stdout
     assert done.stderr.splitlines() == [
-        f"warning: {folder / 'gone.toml'}: a broken link (to {tmp_path / 'unmounted' / 'round.toml'}, "
+        f"left out: {folder / 'gone.toml'}: a broken link (to {tmp_path / 'unmounted' / 'round.toml'}, "
         "which cannot be opened)",
-        f"warning: {folder / 'loop.toml'}: a broken link (to loop.toml, which cannot be opened)",
-        f"warning: {folder / 'pipe.toml'}: not a regular file",
+        f"left out: {folder / 'loop.toml'}: a broken link (to loop.toml, which cannot be opened)",
+        f"left out: {folder / 'pipe.toml'}: not a regular file",
     ]
     done = run("validate", str(folder), data_dir=tmp_path / "data")
     assert done.returncode == 1 and "Traceback" not in done.stderr

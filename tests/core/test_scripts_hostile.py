@@ -111,7 +111,7 @@ def test_scripts_list_and_validate_survive_a_hostile_file(user_dir, name):
     assert "Traceback" not in listed.stderr
     assert "coding_intervals" in listed.stdout and "my_round" in listed.stdout
     (warning,) = listed.stderr.strip().splitlines()
-    assert warning.startswith(f"warning: {bad}{where}") and reason in warning
+    assert warning.startswith(f"left out: {bad}{where}") and reason in warning
 
     checked = run("validate", str(bad), data_dir=user_dir.parent)
     assert checked.returncode == 1 and "Traceback" not in checked.stderr + checked.stdout
