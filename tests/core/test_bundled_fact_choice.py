@@ -1,5 +1,7 @@
 """Clarifying questions a new user's trial asked in bundled rounds, answered with the right fact
 by the real sentence-embedding model (tests/adapters/test_embeddings.py tests the matcher itself)."""
+from pathlib import Path
+
 import pytest
 
 from interviewer.core.matching import ClarifyingResponder, Matcher
@@ -97,3 +99,17 @@ def test_a_phase_prompt_and_what_follows_it_do_not_open_with_the_same_word():
             if first and first[0] in openers and first[0] in sentence_starts(phase.prompt):
                 repeated.append((script.id, phase.id, first[0]))
     assert repeated == []
+
+
+def test_a_prompt_followed_by_the_phases_own_question_asks_nothing_itself():
+    """The interviewer says a phase's prompt and then, at once, its changed constraints and
+    questions: 'Let's move to the design: what happens to a post from upload to a decision?' was
+    followed by 'Walk me through the pipeline from a post being uploaded...', the same question
+    twice in a row (four bundled system design scripts). The docs say so to script writers."""
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "question-scripts.md").read_text(encoding="utf-8")
+    assert "give such a phase no questions or changed constraints of its own" in " ".join(doc.split())
+    catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
+    asking = [(s.id, p.id) for s in catalog.scripts for p in s.phases
+              if p.prompt.rstrip().endswith("?")
+              and (s.questions_in(p.id) or any(f.at_phase == p.id for q in s.questions for f in q.follow_ups))]
+    assert asking == []
