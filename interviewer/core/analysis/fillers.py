@@ -242,6 +242,25 @@ def _lists_after(tokens: list[Token], i: int) -> bool:
     return items >= 2
 
 
+def _right_run_on(tokens: list[Token], i: int, regions) -> bool:
+    """"I was a data analyst, right, so I got used to...": a "right" tagged onto a clause that
+    the speaker talks straight on from, waiting for no answer, is a verbal tic. With a silence
+    of a sentence break after it (looked for from the word before, since Whisper stamps a tag
+    inside the pause after it) it asks instead (questions.py)."""
+    from interviewer.core.analysis.utterances import silence_gaps
+
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    prev, t, nxt = tokens[i - 1], tokens[i], tokens[i + 1]
+    if (not prev.comma_after or prev.ends_sentence or is_hesitation(prev.norm) or prev.norm == "all"
+            or not (t.comma_after or t.ends_sentence) or is_hesitation(nxt.norm)):
+        return False
+    if not regions:
+        return nxt.start - prev.end < 1.0
+    here, there = (prev.start + prev.end) / 2, (nxt.start + nxt.end) / 2
+    return not any(here < (a + b) / 2 < there for a, b in silence_gaps(regions))
+
+
 def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
     """Fillers in the tokens; `regions` (speech regions, when the audio was analysed) settle
     a "like" the words leave open."""
@@ -255,6 +274,10 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
             # lasts longer than this, so hesitations starting this close are one.
             if not (last and last.kind == FillerKind.HESITATION and t.start - last.start < MIN_HESITATION_GAP_S):
                 found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, FillerKind.HESITATION))
+            i += 1
+            continue
+        if t.norm == "right" and _right_run_on(tokens, i, regions):
+            found.append(Filler("right", t.start, t.end, FillerKind.LEXICAL))
             i += 1
             continue
         hit = _lexical_at(tokens, i)

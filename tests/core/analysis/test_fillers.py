@@ -161,6 +161,16 @@ def test_like_introducing_an_example_is_no_filler():
     assert filler_texts(analyze_answer(t)) == ["like"]
 
 
+def test_a_right_the_speaker_talks_straight_on_from_is_a_filler():
+    """Blind speech sets 4-6: "I was a data analyst, right, so I got used to..." (Whisper: "right?
+    So"); asked, the speaker waits for the answer, and it is a question instead."""
+    assert fillers_in("I was a data analyst, right? So I got used to questioning every dashboard.") == ["right"]
+    assert fillers_in("Scan every cell, right, and mark what it reaches.") == ["right"]
+    assert fillers_in("The list fits in memory, right? [1.5] Okay, then I sort it.") == []
+    assert fillers_in("Right, so we start with the data.") == []  # an acknowledgement
+    assert fillers_in("We pick the right model.") == []
+
+
 def test_like_before_a_list_of_examples_is_no_filler():
     # "such as" before short items, however the voice went and with no speech regions at all.
     for with_break in (False, True):
