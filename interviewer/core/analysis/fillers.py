@@ -157,8 +157,10 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     if t.norm == "like":
         if i > 0 and not tokens[i - 1].comma_after and _bare_like_filler(prev, nxt):
             return "like", i
+        # The verb takes an object; "we like, shipped those four" with a participle after the
+        # comma is the filler with its first comma lost.
         if prev in _LIKE_NOT_AFTER and not tokens[i - 1].comma_after and not (
-                prev in _COPULA and t.comma_after):
+                t.comma_after and (prev in _COPULA or (len(nxt) > 4 and nxt.endswith("ed")))):
             return None
         if _set_off_before(tokens, i) or (t.comma_after and i > 0):
             return "like", i
