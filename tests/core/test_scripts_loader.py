@@ -36,7 +36,7 @@ prompt = "Let's move from clarifying to your approach."
 id = "wrap_up"
 name = "Wrap up"
 minutes = 5
-prompt = "Any questions for me?"
+prompt = "One last change, then your questions."
 
 [[questions]]
 id = "two_sum"
@@ -149,7 +149,7 @@ def test_unknown_key_suggests_the_right_one(tmp_path):
 
 def test_unknown_keys_are_found_at_every_level(tmp_path):
     text = (VALID.replace('kind = "coding"', 'kind = "coding"\nauthor = "me"')
-            .replace('prompt = "Any questions', 'promt = "Any questions')
+            .replace('prompt = "One last change', 'promt = "One last change')
             .replace('if_missing = ["complexity"', 'if_mising = ["complexity"')
             .replace('{name = "duplicates",', '{name = "duplicates", weight = 2,'))
     found = problems(tmp_path, text)
@@ -597,3 +597,17 @@ def test_an_empty_if_missing_list_is_a_warning_on_its_line():
     [warning] = [w for w in warnings_of(text) if w not in warnings_of(VALID)]
     assert warning.startswith(f"round.toml:{line_of(text, 'if_missing = []')}: ") and \
         "if_missing: warning: empty list: the follow-up is always asked" in warning
+
+
+def test_a_prompt_asking_the_candidate_followed_by_the_phases_own_question_is_a_warning():
+    """A new user's trial wrote a wrap-up 'We have a few minutes left. What would you like to ask
+    me?' with a changed constraint and a question of its own: the interviewer invited their
+    questions and asked its own at once. Validation now says so, on the prompt's line."""
+    text = VALID.replace('prompt = "One last change, then your questions."', 'prompt = "Any questions for me?"')
+    (warning,) = [w for w in warnings_of(text) if "phases[" in w]
+    line = text[:text.index('prompt = "Any questions for me?"')].count("\n") + 1
+    assert warning == (f"round.toml:{line}: phases[3].prompt: warning: the prompt ends with a question to the "
+                       "candidate, but a changed constraint of this phase is said right after it, before they "
+                       "can answer: end the prompt with a statement, or move the changed constraint to another phase")
+    # A question to the candidate with nothing of the phase's own after it is fine (the usual wrap-up).
+    assert not [w for w in warnings_of(text.replace('at_phase = "wrap_up"\n', "")) if "phases[" in w]

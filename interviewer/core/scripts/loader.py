@@ -740,6 +740,15 @@ class _Checker:
                 self.warning(("phases", i, "expects_clarifying"),
                              f"phase '{phase.id}' expects clarifying questions, but none of its "
                              "questions has clarifying_topics: none can be credited or answered")
+            if phase and phase.prompt.rstrip().endswith("?"):
+                constraints = [f for q in questions if q for f in q.follow_ups if f.at_phase == phase.id]
+                own = [q for q in questions if q and q.phase == phase.id]
+                if constraints or own:
+                    what = "changed constraint" if constraints else "question"  # constraints come first
+                    self.warning(("phases", i, "prompt"),
+                                 f"the prompt ends with a question to the candidate, but a {what} of "
+                                 "this phase is said right after it, before they can answer: end the "
+                                 f"prompt with a statement, or move the {what} to another phase")
 
         if self._found:
             return None
