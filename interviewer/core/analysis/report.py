@@ -246,10 +246,22 @@ def disfluency_count_text(disfluencies: list[dict]) -> str:
     return f"{len(disfluencies)} ({', '.join(parts)})" if parts else str(len(disfluencies))
 
 
+# The interviewer answers a clarifying question once the candidate has stopped (1.5 s is its
+# target); a silence up to this long right before a reply is the candidate waiting for it.
+REPLY_WAIT_MAX_S = 5.0
+
+
 def _with_interviewer(regions: list[SpeechRegion], interviewer: Sequence[tuple[float, float]]) -> list[SpeechRegion]:
     """The candidate's speech regions and the interviewer's speech, overlaps merged: a pause is
-    a stretch where nobody spoke."""
-    spans = sorted([(r.start, r.end) for r in regions] + [(s, e) for s, e in interviewer if e > s])
+    a stretch where nobody spoke, and not the wait for the interviewer's reply ("Paused 2.1 s
+    after 'session?'" was the time the interviewer took to answer)."""
+    waited = []
+    for s, e in interviewer:
+        before = [r.end for r in regions if r.end <= s]
+        if before and s - max(before) <= REPLY_WAIT_MAX_S:
+            s = max(before)
+        waited.append((s, e))
+    spans = sorted([(r.start, r.end) for r in regions] + [(s, e) for s, e in waited if e > s])
     merged: list[list[float]] = []
     for s, e in spans:
         if merged and s <= merged[-1][1]:
