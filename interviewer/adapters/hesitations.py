@@ -46,9 +46,11 @@ MAX_CANDIDATE_S = 0.6
 MAX_SPECTRAL_FLUX = 1.1
 CONTEXT_S = 0.1  # audio kept before the region when decoding it alone
 # The re-decode must be sure of itself: mean token log-probability of what it heard. With the
-# hint, a held "um"/"uh" decodes at -0.50 to -0.82 (espeak bench, 5 of 5); laughter (-1.07)
-# and the tail of a word after a register shift (-0.93) also come back as "Uh"/"Hm", less sure.
-MIN_RECHECK_LOGPROB = -0.85
+# hint, a held "um"/"uh" decodes at -0.47 to -0.90 (espeak bench, 3 December: 6 of the 7 lone
+# "uh" left unwritten on blind1-5 decoded at -0.85 to -0.90); laughter (-1.07) and the tail of a
+# word after a register shift (-0.93) also come back as "Uh"/"Hm", less sure. -0.92 sits in
+# that thin gap: espeak blind1-6 +6 hesitations, 0 false; the 72 human clips unchanged.
+MIN_RECHECK_LOGPROB = -0.92
 # A part of a cut region (see VALLEY_DB) already sits in a run that holds a hesitation, and a
 # held "uhhh" there decodes in pieces ("Uh, er,") at about -0.87: a little less sureness is
 # asked of it, still more than laughter gets.
