@@ -637,6 +637,11 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                 and not leaves_turn(u, nxt)):
             opener = (i, u)  # it asks only if a question follows at once (see SELF_TALK)
             continue
+        if cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words)) and any(
+                c[:1] == ["but"] for c in _clauses(u)[1:]):
+            # "I wonder whether rank 8 is enough, but it's where I'd start.": the speaker
+            # settled it in the same breath.
+            continue
         spoken = list(u.tokens)
         while len(spoken) > 1 and is_hesitation(spoken[0].norm):  # "Um, how many..." asks from "how"
             spoken.pop(0)

@@ -663,6 +663,13 @@ def test_a_clause_handed_over_with_i_assume_asks_when_the_speaker_waits():
     assert analyze_answer(spoken("I assume. [2.0] Okay.")).clarifying.questions == []
 
 
+def test_wondering_settled_in_the_same_breath_asks_nothing():
+    """Blind speech set 5: "I wonder whether rank 8 is enough, but it's where I'd start." with a
+    hesitation after it (which counts as leaving the turn) was taken for an indirect question."""
+    assert analyze_answer(spoken("I wonder whether rank 8 is enough, but it's where I'd start. Um, and then I tune it.")).clarifying.questions == []
+    [q] = analyze_answer(spoken("I wonder whether rank 8 is enough. [2.0] Okay.")).clarifying.questions
+
+
 def test_you_mean_checks_what_the_interviewer_meant():
     """Blind speech set 6: "When you say where the norm goes, you mean layer norm inside the
     transformer block?" came out with a period, and its "When you say" was taken for a quote."""
