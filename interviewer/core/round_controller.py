@@ -716,11 +716,18 @@ class RoundController:
         # so is silence after the interviewer answered a question, until the candidate speaks.
         if end_after and answer.heard_speech and not answer.awaiting_speech_after_reply and quiet >= end_after:
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
-        elif nudge_after and quiet >= nudge_after and not self._nudged_this_silence:
+        # "Think out loud" is for working on something; not after the last phase's prompt ("Any
+        # questions for me?"), where silence is the candidate's to take.
+        elif (nudge_after and not self._answers_closing_prompt(answer) and quiet >= nudge_after
+              and not self._nudged_this_silence):
             self._nudged_this_silence = True
             answer.nudges.append(self._now())
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
         self._pump()
+
+    def _answers_closing_prompt(self, answer: AnswerRecord) -> bool:
+        phases = self.engine.script.phases
+        return answer.question_id is None and bool(phases) and answer.phase == phases[-1].id
 
     # ------------------------------------------------------------ clarifying questions
 

@@ -615,3 +615,24 @@ def test_two_questions_on_one_topic_in_one_breath_get_the_fact_once(tmp_path):
     clock.advance(30)  # much later, the same question again: answered again
     ask(controller, recorder, "Sorry, what was the latency again?")
     assert speaker.said.count("Assume a 200 millisecond budget.") == 2
+
+
+def test_no_think_aloud_nudge_after_the_closing_invitation_to_ask(tmp_path):
+    """Trial 5: "Remember to think out loud" was said 12 s after "What would you like to ask
+    me?". Silence after the last phase's prompt is the candidate's to take; during a question
+    the nudge still comes."""
+    settings = ControllerSettings(silence_nudge_after=10)
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, settings=settings)
+    controller.start()
+    step(clock, speaker, controller, 0.5)
+    assert controller.current_answer.question_id is None  # the first phase's prompt
+    controller.on_silence(11)
+    controller.poll()
+    assert controller.current_answer.nudges  # "Tell me briefly about yourself": still nudged
+    clock.set(1000 + 55 * 60 + 5)  # into the wrap-up
+    while controller.current_answer is None or controller.current_answer.phase != "wrap":
+        step(clock, speaker, controller, 0.5)
+    controller.on_silence(11)
+    controller.poll()
+    answer = controller.current_answer
+    assert answer.question_id is None and answer.nudges == []
