@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from interviewer.core.analysis.report import questions_asked_finding, topics_missed_finding
 from interviewer.core.clock import Clock
 from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, TimeUp
 from interviewer.core.matching import ClarifyingResponder, Matcher
@@ -836,11 +837,7 @@ def _update_question_findings(analysis: dict) -> None:
         return
     questions = analysis.get("clarifying_questions") or []
     missed = analysis.get("topics_missed") or []
-    asked = None
-    if questions:
-        noun = "clarifying question" if len(questions) == 1 else "clarifying questions"
-        asked = {"kind": "clarifying_questions", "message": f"Asked {len(questions)} {noun}.",
-                 "start": round(_seconds(questions[0].get("start")), 3), "severity": "good"}
+    asked = questions_asked_finding(len(questions), _seconds(questions[0].get("start"))).to_dict() if questions else None
     kept = []
     for f in findings:
         kind = f.get("kind") if isinstance(f, dict) else None
@@ -849,14 +846,13 @@ def _update_question_findings(analysis: dict) -> None:
         elif kind == "no_clarifying_questions" and questions:
             # Findings about the whole question are on (the catch-up's analysis): what the
             # analysis says once a question was asked, the topics not asked about, replaces it.
-            f = ({"kind": "topics_missed", "message": "Did not ask about: " + ", ".join(missed) + ".",
-                  "start": None, "severity": "problem"}
+            f = (topics_missed_finding(missed).to_dict()
                  if missed and not any(isinstance(g, dict) and g.get("kind") == "topics_missed" for g in findings)
                  else None)
         elif kind == "solution_before_questions" and analysis.get("solution_before_question") is None:
             f = None
         elif kind == "topics_missed":
-            f = dict(f, message="Did not ask about: " + ", ".join(missed) + ".") if missed else None
+            f = dict(f, message=topics_missed_finding(missed).message) if missed else None
         if f is not None:
             kept.append(f)
     if asked is not None and not any(isinstance(f, dict) and f.get("kind") == "clarifying_questions" for f in kept):

@@ -80,6 +80,17 @@ class Finding:
         return d
 
 
+def topics_missed_finding(missed: Sequence[str]) -> Finding:
+    """The clarifying topics not asked about: one wording for the answer, the round and the
+    crediting of questions the interviewer answered live (app/round_session.py)."""
+    return Finding("topics_missed", "Did not ask about: " + ", ".join(missed) + ".", None, None, "problem")
+
+
+def questions_asked_finding(count: int, start: float | None) -> Finding:
+    noun = "clarifying question" if count == 1 else "clarifying questions"
+    return Finding("clarifying_questions", f"Asked {count} {noun}.", start, None, "good")
+
+
 @dataclass
 class AnswerAnalysis:
     duration: float
@@ -337,14 +348,12 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                            "No clarifying questions asked; ask about scale, data and constraints before solving.",
                            None, None, "problem"))
     if question_findings and a.clarifying.missed and qs:
-        out.append(Finding("topics_missed", "Did not ask about: " + ", ".join(a.clarifying.missed) + ".", None,
-                           None, "problem"))
+        out.append(topics_missed_finding(a.clarifying.missed))
     if question_findings and expects_clarifying and a.clarifying.solution_before_question is not None:
         out.append(Finding("solution_before_questions", "Proposed a solution before asking any clarifying question.",
                            a.clarifying.solution_before_question, None, "problem"))
     if qs:
-        noun = "clarifying question" if len(qs) == 1 else "clarifying questions"
-        out.append(Finding("clarifying_questions", f"Asked {len(qs)} {noun}.", qs[0].start, None, "good"))
+        out.append(questions_asked_finding(len(qs), qs[0].start))
     if restated:
         out.append(Finding("restated_problem", "Restated the problem before solving.", None, None, "good"))
     if a.extra.get("story"):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis import depth as depth_signals
-from interviewer.core.analysis.report import Finding, depth_heard_findings, depth_missing_findings
+from interviewer.core.analysis.report import Finding, depth_heard_findings, depth_missing_findings, topics_missed_finding
 
 LONG_PAUSE_S = 2.0
 MAX_STORED_NUMBER = 1e12  # words, seconds or counts of one answer: far past any real one
@@ -313,8 +313,7 @@ def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
         if q.missed and q.clarifying_asked:
             # Something to work on: a new-user run that asked 1 of 9 topics saw "Nothing to fix
             # was flagged" in the review's summary, this finding being only "for information".
-            out.append((q.first_part, Finding("topics_missed", "Did not ask about: " + ", ".join(q.missed) + ".",
-                                              None, None, "problem")))
+            out.append((q.first_part, topics_missed_finding(q.missed)))
         if q.expects_clarifying and q.solution_before_question is not None:
             part, at = q.solution_before_question
             out.append((part, Finding("solution_before_questions",
