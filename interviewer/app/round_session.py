@@ -419,6 +419,7 @@ class RoundSession:
             self._turn = _Turn("", None, update.prompt, update.at)  # the phase's question may follow
             self._phase_started(update)
         elif isinstance(update, Speaking):
+            self._said(update)
             if self._turn.question_id and update.text == self._turn.text:
                 # Asked when it is said (as the controller counts it): the engine hands a part's
                 # question over with its prompt, which may take half a minute to say first.
@@ -466,6 +467,15 @@ class RoundSession:
             self._phase_row = self.store.add_phase(self.session_id, phase.id, phase.name, phase.minutes, event.at)
 
         self._write(write, "Saving the phase timeline")
+
+    def _said(self, update: Speaking) -> None:
+        """Kept whatever it was: an answer's row keeps only the last thing said before it (a
+        phase's prompt followed by its question was lost from the review)."""
+        if self.store is None or self.session_id is None:
+            return
+        session_id = self.session_id
+        self._write(lambda: self.store.add_interviewer_line(session_id, update.at, str(update.kind), update.text),
+                    "Saving what the interviewer said")
 
     def _answer_ended(self, update: AnswerEnded) -> None:
         state = self.answers.get(update.answer)

@@ -34,8 +34,13 @@ DISFLUENCY_KINDS = {"repetition": "repetition", "cut_off": "cut-off word", "rest
 
 def _transcript(tokens: list[Token]) -> str:
     """The words, with the interviewer's replies as paragraphs of their own between them."""
-    return "".join(f'<p class="reply"><b>Interviewer:</b> {escape(p[0].text)}</p>' if p[0].kind == "reply"
-                   else f"<p>{_tokens(p)}</p>" for p in transcript_paragraphs(tokens))
+    return "".join(_said(p[0]) if p[0].kind == "reply" else f"<p>{_tokens(p)}</p>"
+                   for p in transcript_paragraphs(tokens))
+
+
+def _said(t: Token) -> str:
+    """What the interviewer said, with its round time where it is not a clarifying reply."""
+    return f'<p class="reply"><b>Interviewer{" at " + escape(t.detail) if t.detail else ""}:</b> {escape(t.text)}</p>'
 
 
 def _tokens(tokens: list[Token]) -> str:
@@ -84,6 +89,7 @@ def render_html(report: SessionReport) -> str:
         parts.append("<p>No answers were recorded.</p>")
     for a in report.answers:
         label = answer_label(a.answer)
+        parts += [_said(t) for t in a.said_before]
         parts += [f"<h3>{a.number}. {escape(a.answer.question_text)}</h3>",
                   f'<p class="meta">{escape(label)}</p>']
         if a.audio_missing:
@@ -99,6 +105,7 @@ def render_html(report: SessionReport) -> str:
                 f"<li>{_at(f)}<b>{escape(finding_label(f.kind))}</b>: "
                 f"{escape(f.message)}</li>" for f in a.findings)
                 + "</ul>")
+    parts += [_said(t) for t in report.said_after]
     parts.append(coverage_section.html_section(report.coverage, report.phase_coverage, report.answer_numbers(),
                                                report.script_found, report.part_starts()))
     if s.scratchpad.strip():

@@ -23,7 +23,7 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None, scri
 
     script = script if script is not None else script_of(session)
     audio = audio or {}
-    data = _shallow(session, ("answers", "phases", "debrief", "findings"))
+    data = _shallow(session, ("answers", "phases", "debrief", "findings", "lines"))
     data["answers"] = [
         {**_shallow(a, ("transcript", "clarifications")),
          "transcript": a.transcript.to_dict() if a.transcript is not None else None,
@@ -34,6 +34,7 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None, scri
     data["debrief"] = [{**_shallow(d), "audio": audio.get(d.audio_path) if d.audio_path else None}
                        for d in session.debrief]
     data["findings"] = [_shallow(f) for f in session.findings]
+    data["lines"] = [_shallow(line) for line in session.lines]  # everything the interviewer said
     # The numbers the review and the other exports show (answers joined from their parts).
     data["numbers"] = dataclasses.asdict(round_summary(
         session, script, coverage_matcher(text_encoder) if script is not None else None))

@@ -19,8 +19,13 @@ def _as_is(text: str) -> str:
 
 def _transcript(tokens: list[Token], esc=_escape) -> str:
     """The words, with the interviewer's replies as quoted paragraphs between them."""
-    return "\n\n".join(f"> **Interviewer:** {esc(p[0].text)}" if p[0].kind == "reply" else _words(p, esc)
+    return "\n\n".join(_said(p[0], esc) if p[0].kind == "reply" else _words(p, esc)
                        for p in transcript_paragraphs(tokens))
+
+
+def _said(t: Token, esc=_escape) -> str:
+    """What the interviewer said, with its round time where it is not a clarifying reply."""
+    return f"> **Interviewer{' at ' + t.detail if t.detail else ''}:** {esc(t.text)}"
 
 
 def _words(tokens: list[Token], esc=_escape) -> str:
@@ -68,6 +73,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
         lines += ["No answers were recorded.", ""]
     for a in report.answers:
         label = answer_label(a.answer)
+        lines += [line for t in a.said_before for line in (_said(t, esc), "")]
         lines += [f"### {a.number}. {esc(a.answer.question_text)}", "",
                   f"_{esc(label)}_", ""]
         if a.audio_missing:
@@ -78,6 +84,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
             lines += [" · ".join(f"{k}: {esc(v)}" for k, v in a.numbers.items()), ""]
         if a.findings:
             lines += [f"- {esc(finding_line(f))}" for f in a.findings] + [""]
+    lines += [line for t in report.said_after for line in (_said(t, esc), "")]
     lines += coverage_section.markdown(report.coverage, report.phase_coverage, report.answer_numbers(), esc,
                                        report.script_found, report.part_starts())
     if s.scratchpad.strip():

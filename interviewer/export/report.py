@@ -22,8 +22,10 @@ class Token:
 
     text: str
     start: float
-    kind: str = "word"  # word | filler | disfluency | pause | reply (the interviewer's answer to a question)
-    detail: str = ""  # a disfluency's kind: repetition, cut_off, restart
+    kind: str = "word"  # word | filler | disfluency | pause | reply (the interviewer speaking)
+    # A disfluency's kind: repetition, cut_off, restart. A reply's round time, for what the
+    # interviewer said besides answering a clarifying question (a prompt, a warning, a nudge).
+    detail: str = ""
 
 
 @dataclass
@@ -35,6 +37,8 @@ class AnswerReport:
     findings: list[Finding]
     audio_missing: bool
     parts: list[Answer] = field(default_factory=list)  # the recordings it was said in
+    # What the interviewer said before this answer's question (e.g. the phase's prompt), as replies.
+    said_before: list[Token] = field(default_factory=list)
 
 
 def no_words_text(parts) -> str:
@@ -59,6 +63,7 @@ class SessionReport:
     coverage: list = field(default_factory=list)
     phase_coverage: list = field(default_factory=list)
     script_found: bool = True
+    said_after: list[Token] = field(default_factory=list)  # after the last answer (e.g. the closing)
 
     def answer_numbers(self) -> dict[int, int]:
         """Stored part id -> the number of the answer it belongs to (as the export numbers them)."""
@@ -91,25 +96,32 @@ def tokens_of(answer: Answer) -> list[Token]:
     return [Token(m.text, m.start, m.kind, m.detail) for m in marks]
 
 
-def with_replies(tokens: list[Token], answer: Answer) -> list[Token]:
-    """The interviewer's answers to the candidate's clarifying questions, placed among the words
-    where they were said, as the review shows them (the exports left them out, so a round's
-    exported transcript lost the facts the candidate was given). An answer with no words shows
-    the question as it was heard live, then the reply."""
-    replies = sorted(getattr(answer, "clarifications", None) or [], key=lambda c: c.asked_at)
+def said_token(line: Any, offset: float = 0.0) -> Token:
+    """A line the interviewer said (export.interviewer_lines), as a reply with its round time."""
+    return Token(line.text, line.said_at - offset, "reply", fmt_clock(line.said_at))
+
+
+def with_replies(tokens: list[Token], answer: Answer, lines: list | tuple = ()) -> list[Token]:
+    """The interviewer's answers to the candidate's clarifying questions, and the `lines` it said
+    during the answer, placed among the words where they were said, as the review shows them
+    (the exports left them out, so a round's exported transcript lost the facts the candidate
+    was given). An answer with no words shows the question as it was heard live, then the reply."""
+    offset = answer.answer_start or 0.0
+    # (round seconds, the candidate's question if it answers one, the reply)
+    replies = sorted([(c.asked_at, c.question, Token(c.reply, c.asked_at - offset, "reply"))
+                      for c in getattr(answer, "clarifications", None) or []]
+                     + [(line.said_at, None, said_token(line, offset)) for line in lines], key=lambda r: r[0])
     if not replies:
         return tokens
-    offset = answer.answer_start or 0.0
     if not any(t.kind != "pause" for t in tokens):
-        return [t for c in replies for t in (Token(c.question, c.asked_at - offset),
-                                              Token(c.reply, c.asked_at - offset, "reply"))]
+        return [t for at, question, reply in replies
+                for t in ([Token(question, at - offset)] if question is not None else []) + [reply]]
     out: list[Token] = []
     for t in tokens:
-        while replies and t.start >= replies[0].asked_at - offset:
-            c = replies.pop(0)
-            out.append(Token(c.reply, c.asked_at - offset, "reply"))
+        while replies and t.start >= replies[0][0] - offset:
+            out.append(replies.pop(0)[2])
         out.append(t)
-    return out + [Token(c.reply, c.asked_at - offset, "reply") for c in replies]
+    return out + [reply for _, _, reply in replies]
 
 
 def transcript_paragraphs(tokens: list[Token]) -> list[list[Token]]:
@@ -218,6 +230,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     """`script`: the round's question script (None: found by the session's script id);
     `text_encoder`: what the talking points are matched with (None: the app's model)."""
     from interviewer.export.coverage_section import coverage_matcher, script_of
+    from interviewer.export.interviewer_lines import place_lines
 
     missing = list(missing_audio or [])
     script = script if script is not None else script_of(session)
@@ -247,12 +260,20 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
                            phase_coverage=numbers.phase_coverage, script_found=script is not None)
     by_part = {i: a for a in numbers.answers for i in a.part_ids}
     by_id = {a.id: a for a in session.answers}
+    placed = place_lines(session)
     for n, a in enumerate(numbers.answers, start=1):
         parts = [by_id[i] for i in a.part_ids]
         # At round time, as the review lists them (they are stored as seconds into each part).
         findings = [_at_round_time(f, p.answer_start) for p in parts for f in session.findings_for(p.id)]
-        tokens = [t for p in parts for t in with_replies(tokens_of(p), p)]
-        report.answers.append(AnswerReport(n, parts[0], tokens, answer_facts(by_part[parts[0].id]), findings,
-                                           any(p.audio_path in missing for p in parts), parts))
+        first = parts[0]
+        asked = first.asked_at if first.asked_at is not None else first.answer_start or 0.0
+        tokens = [t for p in parts for t in with_replies(
+            tokens_of(p), p, [line for line in placed.before.get(p.id, []) if p is not first or line.said_at >= asked]
+            + placed.during.get(p.id, []))]
+        report.answers.append(AnswerReport(n, first, tokens, answer_facts(by_part[first.id]), findings,
+                                           any(p.audio_path in missing for p in parts), parts,
+                                           [said_token(line) for line in placed.before.get(first.id, [])
+                                            if line.said_at < asked]))
+    report.said_after = [said_token(line) for line in placed.after]
     report.round_findings = [f for f in session.findings if f.answer_id is None]
     return report

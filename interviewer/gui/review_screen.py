@@ -38,6 +38,7 @@ from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, last_moment, round_numbers
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
+from interviewer.export.interviewer_lines import label_of, place_lines
 from interviewer.export.report import no_words_text
 from interviewer.storage import SessionStatus
 
@@ -224,34 +225,45 @@ class ReviewScreen(QWidget):
 
     def _transcript_html(self) -> str:
         parts = [self._legend_html()] if self.session.answers else []
+        # What else the interviewer said (a prompt before a question, warnings, nudges), by time.
+        placed = place_lines(self.session)
         previous = None
         for answer in self.session.answers:
             a = answer.analysis if isinstance(answer.analysis, dict) else {}
             ask = (answer.question_id, answer.follow_up_id, answer.asked_at, answer.question_text)
+            before = placed.before.get(answer.id, [])
             if ask != previous:  # the rest of an answer after a repeat or a mic pause goes on below it
                 # When the question was asked, as every export says; its answer starts where
                 # the findings below point.
-                when = clock_text(answer.asked_at if answer.asked_at is not None else answer.answer_start or 0.0)
+                asked = answer.asked_at if answer.asked_at is not None else answer.answer_start or 0.0
+                parts += [_line_html(line) for line in before if line.said_at < asked]
+                before = [line for line in before if line.said_at >= asked]
                 label = label_for(self._ask_label(answer), answer.question_text)
-                parts.append(f'<p style="color:{theme.current().note_text}; margin-top:10px;"><b>[{when}]'
-                             f'{" " + label if label else ""}</b> {html.escape(answer.question_text)}</p>')
+                parts.append(_heading_html(asked, label, answer.question_text))
             previous = ask
+            parts += [_line_html(line, among_words=True) for line in before]
             transcript = answer.transcript
             marks = transcript_marks(a, transcript.words if transcript else (),
                                      transcript.speech if transcript else None)
-            # The interviewer's answers to clarifying questions, where they were said in the answer.
-            replies = sorted(getattr(answer, "clarifications", None) or [], key=lambda c: c.asked_at)
+            # The interviewer's answers to clarifying questions and what else it said during the
+            # answer, where they were said in the answer: (round seconds, html).
+            clarifications = getattr(answer, "clarifications", None) or []
+            replies = sorted([(c.asked_at, _reply_html(c)) for c in clarifications]
+                             + [(line.said_at, _line_html(line, among_words=True))
+                                for line in placed.during.get(answer.id, [])], key=lambda r: r[0])
             if not any(m.kind != "pause" for m in marks):
                 if replies:  # no transcript: the question as heard live, then the reply
-                    parts.append("".join(f"<p>{html.escape(c.question)}</p>{_reply_html(c)}" for c in replies))
+                    asked = {c.asked_at: c.question for c in clarifications}
+                    parts += [(f"<p>{html.escape(asked[at])}</p>" if at in asked else "") + said
+                              for at, said in replies]
                 elif not (a.get("part") or {}).get("interrupted"):
                     said = no_words_text([answer])  # as the exports say it
                     parts.append(f"<p><i>{said[0].upper() + said[1:]}.</i></p>")
                 continue
             out = []
             for m in marks:
-                while replies and m.start >= replies[0].asked_at - (answer.answer_start or 0.0):
-                    out.append("</p>" + _reply_html(replies.pop(0)) + "<p>")
+                while replies and m.start >= replies[0][0] - (answer.answer_start or 0.0):
+                    out.append("</p>" + replies.pop(0)[1] + "<p>")
                 if m.kind == "pause":
                     out.append(f'<a href="play:{answer.id}:{m.start:.3f}" style="text-decoration:none">'
                                f'<span style="{PAUSE_STYLE}">[pause {m.seconds:.1f} s]</span></a>')
@@ -260,11 +272,14 @@ class ReviewScreen(QWidget):
                 out.append(f'<a href="play:{answer.id}:{m.start:.3f}" '
                            f'style="text-decoration:none; color:{theme.current().text};">'
                            f'<span style="{style}">{html.escape(m.text)}</span></a>')
-            out += ["</p>" + _reply_html(c) + "<p>" for c in replies]
+            out += ["</p>" + said + "<p>" for _, said in replies]
             parts.append("<p>" + " ".join(out) + "</p>")
+        if not self.session.answers:
+            parts.append("<p>This round has no answers.</p>")
+        parts += [_line_html(line) for line in placed.after]  # e.g. the closing
         if self.session.scratchpad:
             parts.append("<p><b>Scratchpad</b></p><pre>" + html.escape(self.session.scratchpad) + "</pre>")
-        return "".join(parts) or "<p>This round has no answers.</p>"
+        return "".join(parts)
 
     @staticmethod
     def _legend_html() -> str:
@@ -397,6 +412,21 @@ class ReviewScreen(QWidget):
     def set_playing(self, text: str) -> None:
         self.playing.setText(text)
         self.stop_button.setEnabled(bool(text))
+
+
+def _heading_html(at: float, label: str, text: str) -> str:
+    return (f'<p style="color:{theme.current().note_text}; margin-top:10px;"><b>[{clock_text(at)}]'
+            f'{" " + label if label else ""}</b> {html.escape(text)}</p>')
+
+
+def _line_html(line: Any, among_words: bool = False) -> str:
+    """A line the interviewer said, with its time: between answers as a heading is shown,
+    among an answer's words as a reply is."""
+    label = label_for(label_of(line), line.text)
+    if not among_words:
+        return _heading_html(line.said_at, label, line.text)
+    return (f'<p style="color:{theme.current().note_text}; margin-left:16px;"><b>[{clock_text(line.said_at)}]'
+            f'{" " + label if label else ""}</b> {html.escape(line.text)}</p>')
 
 
 def _reply_html(clarification: Any) -> str:

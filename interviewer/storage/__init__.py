@@ -6,13 +6,13 @@
 """
 from interviewer.storage.errors import DiskFullError, ReadOnlyError, SessionNotFound, StorageError
 from interviewer.storage.models import (
-    Answer, Clarification, DebriefEntry, Finding, Pause, PhaseRecord, RecoveredSession, Session, SessionProgress,
-    SessionStatus, SessionSummary,
+    Answer, Clarification, DebriefEntry, Finding, InterviewerLine, Pause, PhaseRecord, RecoveredSession, Session,
+    SessionProgress, SessionStatus, SessionSummary,
 )
 from interviewer.storage.store import Store
 
 __all__ = [
-    "Answer", "Clarification", "DebriefEntry", "DiskFullError", "Finding", "Pause", "PhaseRecord", "ReadOnlyError",
-    "RecoveredSession", "Session", "SessionNotFound", "SessionProgress", "SessionStatus", "SessionSummary",
+    "Answer", "Clarification", "DebriefEntry", "DiskFullError", "Finding", "InterviewerLine", "Pause", "PhaseRecord",
+    "ReadOnlyError", "RecoveredSession", "Session", "SessionNotFound", "SessionProgress", "SessionStatus", "SessionSummary",
     "StorageError", "Store",
 ]

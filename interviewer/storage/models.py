@@ -57,6 +57,14 @@ class Clarification:
 
 
 @dataclass(frozen=True)
+class InterviewerLine:
+    """Something the interviewer said: a prompt, a question, a warning, a nudge, a reply..."""
+    said_at: float  # round seconds: when it began to be said
+    kind: str  # core.round_controller.UtteranceKind
+    text: str
+
+
+@dataclass(frozen=True)
 class PhaseRecord:
     id: int
     phase_id: str
@@ -109,6 +117,8 @@ class Session:
     phases: list[PhaseRecord] = field(default_factory=list)
     debrief: list[DebriefEntry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # Everything the interviewer said, in order (empty for rounds stored before it was kept).
+    lines: list[InterviewerLine] = field(default_factory=list)
 
     def findings_for(self, answer_id: int) -> list[Finding]:
         return [f for f in self.findings if f.answer_id == answer_id]

@@ -135,6 +135,22 @@ def _v5_round_areas(db: sqlite3.Connection) -> None:
         db.execute(sql)
 
 
+def _v6_interviewer_lines(db: sqlite3.Connection) -> None:
+    """Everything the interviewer said, with when: a phase's prompt followed at once by the
+    phase's question was in no row (answers keep only what was said last before the answer)."""
+    for sql in (
+        """CREATE TABLE interviewer_lines (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            said_at REAL NOT NULL,                -- round seconds: when it began to be said
+            kind TEXT NOT NULL,                   -- prompt, question, follow_up, nudge... (UtteranceKind)
+            text TEXT NOT NULL
+        )""",
+        "CREATE INDEX interviewer_lines_by_session ON interviewer_lines(session_id)",
+    ):
+        db.execute(sql)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
@@ -142,11 +158,12 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v3_round_recording_and_pauses,
     _v4_clarifying_exchanges,
     _v5_round_areas,
+    _v6_interviewer_lines,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
 OUR_TABLES = frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses",
-                        "clarifications", "round_areas"})
+                        "clarifications", "round_areas", "interviewer_lines"})
 # The tables a database of each version has (a missing one means it is damaged).
 TABLES_OF_VERSION = {
     1: frozenset({"sessions", "answers"}),
@@ -154,7 +171,9 @@ TABLES_OF_VERSION = {
     3: frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses"}),
     4: frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses",
                   "clarifications"}),
-    5: OUR_TABLES,
+    5: frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses",
+                  "clarifications", "round_areas"}),
+    6: OUR_TABLES,
 }
 
 

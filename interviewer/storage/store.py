@@ -28,8 +28,8 @@ from interviewer.storage.errors import (
     DiskFullError, ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
 )
 from interviewer.storage.models import (
-    Answer, Clarification, DebriefEntry, Finding, Pause, PhaseRecord, RecoveredSession, Session, SessionProgress,
-    SessionStatus, SessionSummary,
+    Answer, Clarification, DebriefEntry, Finding, InterviewerLine, Pause, PhaseRecord, RecoveredSession, Session,
+    SessionProgress, SessionStatus, SessionSummary,
 )
 from interviewer.storage.progress import answer_numbers
 from interviewer.storage.schema import APPLICATION_ID, LATEST_VERSION, TABLES_OF_VERSION, migrate
@@ -372,6 +372,12 @@ class Store:
             db.execute("INSERT INTO clarifications (answer_id, asked_at, question, topic, reply) VALUES (?, ?, ?, ?, ?)",
                        (answer_id, asked_at, question, topic, reply))
 
+    def add_interviewer_line(self, session_id: int, said_at: float, kind: str, text: str) -> None:
+        """The interviewer began to say `text` at `said_at` (round seconds); `kind` as UtteranceKind."""
+        with self._write("Saving what the interviewer said") as db:
+            db.execute("INSERT INTO interviewer_lines (session_id, said_at, kind, text) VALUES (?, ?, ?, ?)",
+                       (session_id, said_at, kind, text))
+
     def attach_transcript(self, answer_id: int, transcript: Transcript | dict) -> None:
         data = (transcript if isinstance(transcript, Transcript) else Transcript.from_dict(transcript)).to_dict()
         with self._write("Saving a transcript") as db:
@@ -487,6 +493,10 @@ class Store:
             PhaseRecord(p["id"], _text(p["phase_id"]), _text(p["name"]), _number(p["planned_minutes"], 0.0),
                         _number(p["started_at"], 0.0), _number(p["ended_at"]))
             for p in self._read("SELECT * FROM phase_timeline WHERE session_id = ? ORDER BY started_at, id",
+                                (session_id,))]
+        session.lines = [
+            InterviewerLine(_number(r["said_at"], 0.0), _text(r["kind"]), _text(r["text"]))
+            for r in self._read("SELECT * FROM interviewer_lines WHERE session_id = ? ORDER BY said_at, id",
                                 (session_id,))]
         session.debrief = [
             DebriefEntry(d["id"], _text(d["prompt"]), _text(d["text"]), _text(d["audio_path"], None) or None,

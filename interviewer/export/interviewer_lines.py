@@ -1,0 +1,68 @@
+"""Where each thing the interviewer said goes in a round's transcript (the review and every export).
+
+An answer's row keeps what was asked last before it (its heading) and the replies to the
+candidate's clarifying questions; everything else the interviewer said (a phase's prompt followed
+at once by its question, warnings, nudges, a question said again, the closing) is kept as a line
+of its own and placed by its time: before the part of an answer it preceded, among the words of
+the part it was said in, or after the last answer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# What an answer's heading shows (its question_text): the line it came from is not shown twice.
+HEADING_KINDS = frozenset({"question", "follow_up", "changed_constraint", "prompt"})
+# How the review and the live transcript name a line, by its kind (the rest: 'Interviewer:').
+LABELS = {"question": "Q:", "follow_up": "Follow-up:", "changed_constraint": "New constraint:"}
+
+
+@dataclass
+class PlacedLines:
+    before: dict[int, list] = field(default_factory=dict)  # part id -> said since the part before it
+    during: dict[int, list] = field(default_factory=dict)  # part id -> said while it was recorded
+    after: list = field(default_factory=list)  # said after the last part
+
+
+def label_of(line: Any) -> str:
+    return LABELS.get(line.kind, "Interviewer:")
+
+
+def lines_to_show(session: Any) -> list:
+    """The stored lines that no answer's heading and no clarifying reply already shows, in order."""
+    left = sorted(getattr(session, "lines", None) or [], key=lambda line: line.said_at)
+
+    def consume(text: str, kinds, at: float | None) -> None:
+        same = [line for line in left if line.kind in kinds and line.text == text]
+        if same:
+            left.remove(min(same, key=lambda line: abs(line.said_at - at) if at is not None else 0.0))
+
+    previous = None
+    for answer in session.answers:
+        ask = (answer.question_id, answer.follow_up_id, answer.asked_at, answer.question_text)
+        if ask != previous:  # a repeat or a mic pause continues the answer under the same heading
+            consume(answer.question_text, HEADING_KINDS,
+                    answer.asked_at if answer.asked_at is not None else answer.answer_start)
+        previous = ask
+        for c in getattr(answer, "clarifications", None) or []:
+            consume(c.reply, {"clarification"}, c.asked_at)
+    return left
+
+
+def place_lines(session: Any) -> PlacedLines:
+    placed = PlacedLines()
+    lines = lines_to_show(session)
+    parts = [a for a in session.answers if _start(a) is not None]
+    for i, part in enumerate(parts):
+        start = _start(part)
+        end = part.answer_end if part.answer_end is not None else (
+            _start(parts[i + 1]) if i + 1 < len(parts) else float("inf"))
+        placed.before[part.id] = [line for line in lines if line.said_at < start]
+        placed.during[part.id] = [line for line in lines if start <= line.said_at <= end]
+        lines = [line for line in lines if line.said_at > end]
+    placed.after = lines
+    return placed
+
+
+def _start(answer: Any) -> float | None:
+    return answer.answer_start if answer.answer_start is not None else answer.asked_at
