@@ -18,7 +18,8 @@ point). See `_aligned_part_scores`. Without the model (the
 pure-Python fallback encoder, or an encoder that only gives sentence vectors), each sentence,
 long ones cut into overlapping windows, and each pair of neighbours is compared with the point
 as one vector, and a keyword adds a larger bonus. The best score decides: `covered` at or above
-`THRESHOLDS[...].covered`, `partly` at or above `.partly`, else `missed`. The thresholds were
+`THRESHOLDS[...].covered`, `partly` at or above `.partly`, else `missed`; a keyword said as
+written (`plainly_said`) makes a point at least `partly`, with that sentence as evidence. The thresholds were
 chosen with benchmarks/coverage_bench.py --tune on its development sets (tune, heldout, heldout2,
 heldout3); a later held-out set is scored, never tuned on.
 
@@ -248,12 +249,22 @@ def _aligned_part_scores(aligner: TokenAligner, points: Sequence[ExpectedPoint],
     th = th or DEFAULT_THRESHOLDS
     out: dict[int, list[PartScore]] = {}
     for pid, per_point in aligned_windows(aligner, points, sentences, question).items():
-        out[pid] = [_part_score([((w.point_recall + w.keyword_recall) / 2 + (th.keyword_bonus if w.said else 0.0)
-                                  + _margin(per_point, j, n),
-                                  _Span("", tuple(sentences[i] for i in w.shown), ()), w.said)
-                                 for n, w in enumerate(windows)])
+        out[pid] = [_part_score([_with_keyword_floor(
+            (w.point_recall + w.keyword_recall) / 2 + (th.keyword_bonus if w.said else 0.0) + _margin(per_point, j, n),
+            w, sentences, th) for n, w in enumerate(windows)])
                     for j, windows in enumerate(per_point)]
     return out
+
+
+def _with_keyword_floor(score: float, window: "Window", sentences: Sequence[Sentence],
+                        th: CoverageThresholds) -> tuple[float, _Span, tuple[str, ...]]:
+    """A window's score, its evidence and keywords said. A keyword said as written makes the
+    point at least partly covered, shown by the sentence that says it: the bonus alone (below
+    `partly`) was taken away again by the point's shortfall where the sentence is about a
+    sibling point or the question, and a plainly said keyword was scored 'missed'."""
+    if window.plainly and score < th.partly:
+        return th.partly, _Span("", (sentences[window.plainly[0]],), ()), window.said
+    return score, _Span("", tuple(sentences[i] for i in window.shown), ()), window.said
 
 
 def _margin(per_point: Sequence[Sequence["Window"]], j: int, n: int) -> float:
@@ -278,6 +289,7 @@ class Window(NamedTuple):
     sentences: tuple[int, ...]
     shown: tuple[int, ...]
     question_recall: float = 0.0  # the same as point_recall for the question's own words (unweighted)
+    plainly: tuple[int, ...] = ()  # its sentences that say a keyword as written (`plainly_said`)
 
 
 def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sentences: Sequence[Sentence],
@@ -289,7 +301,7 @@ def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sent
       sibling point, shares only the low-weight words);
     - keyword_recall: the same for the best of the point's keywords (its words found close by:
       tolerant of paraphrase and recognition slips, unlike the exact keyword);
-    - said: the keywords said outright (fuzzy);
+    - said: the keywords said outright (fuzzy), and `plainly`: the sentences saying one as written;
     - question_recall: the question's words found close by, unweighted (0 without a question)."""
     pieces: list[str] = []
     owner: list[int] = []  # the sentence each piece is cut from
@@ -326,6 +338,8 @@ def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sent
                    for k in range(len(recall[0]) if recall else 0)]
         keyword_recalls = [by_sentence(sims[t]) for t in keyword_targets[j]]
         said_in = [_said_keywords(sentence.text, point.keywords) for sentence in sentences]  # per sentence: cheaper
+        plain_in = [bool(plainly_said(sentence.text, point.keywords)) if said else False
+                    for sentence, said in zip(sentences, said_in)]
 
         def recalls(window: Sequence[int]) -> tuple[float, float]:
             point_recall = _recall([recall[i] for i in window], weights)
@@ -341,7 +355,8 @@ def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sent
                 shown = max((window[a:a + size] for size in (1, 2) for a in range(len(window) - size + 1)),
                             key=lambda w: sum(recalls(w)))
                 question_recall = _recall([question_rows[i] for i in window]) if question_rows else 0.0
-                rows.append(Window(*recalls(window), said, tuple(window), tuple(shown), question_recall))
+                rows.append(Window(*recalls(window), said, tuple(window), tuple(shown), question_recall,
+                                   tuple(i for i in window if plain_in[i])))
             out[pid].append(rows)
     return out
 
@@ -459,7 +474,10 @@ class PointMatcher:
                 for span, vector in zip(spans, span_vectors):
                     similarity = max(sum(map(operator.mul, t, vector)) for t in target_vectors)  # dot, 2x faster
                     said = _said_keywords(span.text, p.keywords)
-                    rows.append((similarity + (th.keyword_bonus if said else 0.0), span, said))
+                    score = similarity + (th.keyword_bonus if said else 0.0)
+                    if said and score < th.partly and plainly_said(span.text, p.keywords):
+                        score = th.partly  # as in _with_keyword_floor
+                    rows.append((score, span, said))
                 scored.append(rows)
         part_ids = list(dict.fromkeys(s.part_id for s in sentences))
         return {pid: [_part_score([row for row in rows if row[1].sentences[0].part_id == pid]) for rows in scored]
@@ -502,8 +520,36 @@ _PERCENT = re.compile(r"(\d)\s*%")
 
 
 def _said_keywords(text: str, keywords: Sequence[str]) -> tuple[str, ...]:
-    """Keywords said in `text`; Whisper writes "forty percent" as "40%", so % reads as percent."""
-    return tuple(keyword_hits(_PERCENT.sub(r"\1 percent", text), keywords)) if keywords else ()
+    """Keywords said in `text`, near spellings too; Whisper writes "forty percent" as "40%", so %
+    reads as percent."""
+    if not keywords:
+        return ()
+    hits = keyword_hits(_PERCENT.sub(r"\1 percent", text), keywords)
+    return tuple(hits + [k for k in plainly_said(text, keywords) if k not in hits])
+
+
+JOINED_MIN_CHARS = 6  # 'ab test' said 'A/B test'; shorter ones run together by chance ('o(n)', 'on')
+
+
+def plainly_said(text: str, keywords: Sequence[str]) -> tuple[str, ...]:
+    """Keywords said as written: whole words, case and punctuation aside, and spacing and
+    hyphens aside for keywords of JOINED_MIN_CHARS letters or more (speech recognition writes
+    'A/B test', 'roll back' or 'pre-computed' for 'ab test', 'rollback', 'precomputed').
+    Not near spellings: those may be other words ('retain' for 'retrain')."""
+    if not keywords:
+        return ()
+    text = _PERCENT.sub(r"\1 percent", text)
+    hits = keyword_hits(text, keywords, fuzzy=False)
+    tokens = words(text)
+    for keyword in keywords:
+        joined = "".join(words(keyword))
+        if keyword in hits or len(joined) < JOINED_MIN_CHARS:
+            continue
+        longest = len(words(keyword)) + 2
+        if any("".join(tokens[i:i + n]) == joined for n in range(1, longest + 1)
+               for i in range(len(tokens) - n + 1)):
+            hits.append(keyword)
+    return tuple(hits)
 
 
 def _point_texts(point: ExpectedPoint) -> list[str]:
@@ -572,7 +618,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
 # ---------------------------------------------------------------- point scores stored with an answer
 
 POINTS_KEY = "points"  # where part_points goes in an answer's analysis
-SCORES_VERSION = 3     # bump when the scores' meaning changes: stored ones are then recomputed
+SCORES_VERSION = 4     # bump when the scores' meaning changes: stored ones are then recomputed
 
 
 def _scores_id(scorer: PointMatcher) -> str:
