@@ -354,11 +354,11 @@ ACKNOWLEDGEMENT = {"okay", "ok", "alright", "sure", "good", "great", "cool", "fi
 
 
 def trailing_question(words: list[Word]) -> str | None:
-    """The last sentence of `words` if it asks something (core.analysis.questions), else None.
-    A lone tag right after a sentence asks with it ("The list fits in memory. Correct?"); a
+    """The last sentence of `words` if it is a finished question (core.analysis.questions), else
+    None. A lone tag right after a sentence asks with it ("The list fits in memory. Correct?"); a
     lone tag or acknowledgement with no sentence just before it asks nothing ("Okay?")."""
     from interviewer.core.analysis.fillers import is_hesitation
-    from interviewer.core.analysis.questions import MAX_TAG_GAP_S, TAG_END, question_cue
+    from interviewer.core.analysis.questions import MAX_TAG_GAP_S, TAG_END, question_cue, unfinished
     from interviewer.core.analysis.tokens import tokenize
     from interviewer.core.analysis.utterances import split_utterances
 
@@ -373,7 +373,8 @@ def trailing_question(words: list[Word]) -> str | None:
         if said[0] in TAG_END and before is not None and last.start - before.end < MAX_TAG_GAP_S:
             return f"{before.text} {last.text}"
         return None
-    return last.text if question_cue(last) else None
+    # A fragment that opens like a question but never finishes ("may I add ...") waits for nothing.
+    return last.text if question_cue(last) and not unfinished(last) else None
 
 
 def _words_of(segments: list[Segment]) -> list[Word]:

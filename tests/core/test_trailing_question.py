@@ -31,3 +31,27 @@ def test_a_tag_right_after_a_sentence_asks_with_it():
     assert trailing_question(words) == "The list fits in memory. Correct?"
     # After a long silence the tag is no longer that sentence's.
     assert trailing_question(_words("The list fits in memory. Correct?", gaps={5: 3.0})) is None
+
+
+def test_an_unfinished_fragment_at_the_end_asks_nothing():
+    """A new user's trial: a garbled ending ("may I add ...") and a sentence cut off by the end of
+    the recording were answered as questions the candidate was waiting on."""
+    for said in ("I would use trees. May I add", "I would use trees. May I add...", "I would use trees. May I add ...",
+                 "Can I just", "So should we maybe", "I'd shard by user, can I just", "Could you",
+                 "How would you like me to handle the", "What is the", "Can I just check the",
+                 "How do we handle late events and", "Is it okay if I", "Do you want me to"):
+        assert trailing_question(_words(said)) is None, said
+
+
+def test_a_finished_question_still_asks():
+    """A '?' at the end, or a question-shaped clause that is complete, with or without the mark."""
+    for said, asked in (("I would use trees. May I add a cache?", "May I add a cache?"),
+                        ("Should we maybe shard by user?", "Should we maybe shard by user?"),
+                        ("May I add?", "May I add?"),
+                        ("Can I just check the budget?", "Can I just check the budget?"),
+                        ("Can I assume the data fits in memory", "Can I assume the data fits in memory"),
+                        ("Can we shard it", "Can we shard it"),
+                        ("How many users are there", "How many users are there"),
+                        ("What are you looking for", "What are you looking for"),
+                        ("I would use trees. Is that okay", "Is that okay")):
+        assert trailing_question(_words(said)) == asked, said

@@ -222,6 +222,44 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     return ""
 
 
+# A finished question does not end on these: the sentence was cut off (by the end of the
+# recording) or trailed away ("how would you handle the", "can I just", "should we maybe").
+HANGING_END = ARTICLE_OR_POSSESSIVE | {"and", "or", "but", "because", "if", "whether", "than", "just", "maybe",
+                                      "perhaps", "actually", "basically"}
+MODAL = {"can", "could", "may", "might", "should", "shall", "will", "would", "must"}
+HEDGE = {"just", "maybe", "perhaps", "also", "actually", "really", "quickly", "possibly", "briefly"}
+# "Do you want me to", "are we going to": a "to" after these waits for its verb.
+TO_WAITS_AFTER = {"me", "us", "you", "him", "her", "them", "want", "like", "need", "have", "going", "able",
+                  "trying", "supposed", "allowed"}
+
+
+def unfinished(u: Utterance) -> bool:
+    """A question-shaped utterance that was never finished, so nothing to answer: it trails away
+    ("May I add..."), was cut off by the end of the recording ("How would you handle the"), or is
+    a modal and its subject with at most a verb or a hedge after them ("may I add", "can I just",
+    "should we maybe", "could you"). One that ends in a question mark was finished."""
+    last = u.tokens[-1]
+    if last.question_mark:
+        return False
+    if last.text.rstrip().endswith(("...", "…", "-")):
+        return True
+    tokens = [t for t in u.tokens if not is_hesitation(t.norm)]
+    if not tokens:
+        return False
+    words = [t.norm for t in tokens]
+    if words[-1] in HANGING_END or (len(words) > 1 and words[-1] == "to" and words[-2] in TO_WAITS_AFTER):
+        return True
+    # "Is it okay if I", "what should we": a subject with nothing after it ("..., can I" is a tag).
+    if (len(words) > 1 and words[-1] in PERSONAL and words[-2] in AUX | {"if", "whether"}
+            and not tokens[-2].comma_after and not (len(tokens) > 2 and tokens[-3].comma_after)):
+        return True
+    clauses = _clauses(u)
+    clause = _strip_lead_in(clauses[-1]) if clauses else []
+    if len(clause) >= 2 and clause[0] in MODAL and clause[1] in SUBJECT:
+        return len([w for w in clause[2:] if w not in HEDGE]) <= 1
+    return False
+
+
 NOT_PLURAL = {"always", "sometimes", "perhaps", "thus", "besides", "unless", "us", "yes", "its",
               "this", "his", "hers", "ours", "theirs", "yours", "less", "across", "towards",
               "afterwards", "was", "is", "has", "does", "as", "plus", "various", "nevertheless"}
