@@ -28,8 +28,9 @@ def label_of(line: Any) -> str:
     return LABELS.get(line.kind, "Interviewer:")
 
 
-def lines_to_show(session: Any) -> list:
-    """The stored lines that no answer's heading and no clarifying reply already shows, in order."""
+def lines_to_show(session: Any, shown: set[int] | None = None) -> list:
+    """The stored lines that no answer's heading and no clarifying reply already shows, in order.
+    `shown`: the ids of the parts the view shows (None: all)."""
     left = sorted(getattr(session, "lines", None) or [], key=lambda line: line.said_at)
 
     def consume(text: str, kinds, at: float | None) -> None:
@@ -40,6 +41,8 @@ def lines_to_show(session: Any) -> list:
     previous = None
     for answer in session.answers:
         ask = (answer.question_id, answer.follow_up_id, answer.asked_at, answer.question_text)
+        if shown is not None and answer.id not in shown:
+            continue
         if ask != previous:  # a repeat or a mic pause continues the answer under the same heading
             consume(answer.question_text, HEADING_KINDS,
                     answer.asked_at if answer.asked_at is not None else answer.answer_start)
@@ -49,9 +52,12 @@ def lines_to_show(session: Any) -> list:
     return left
 
 
-def place_lines(session: Any) -> PlacedLines:
+def place_lines(session: Any, shown: set[int] | None = None) -> PlacedLines:
+    """The lines to show, by the part they go with. `shown`: the ids of the parts the view shows
+    (the exports leave out an answer in which nothing was heard and that was cut off); the lines
+    of a part not shown go with the next part shown, or after the last."""
     placed = PlacedLines()
-    lines = lines_to_show(session)
+    lines = lines_to_show(session, shown)
     parts = [a for a in session.answers if _start(a) is not None]
     for i, part in enumerate(parts):
         start = _start(part)
@@ -61,6 +67,16 @@ def place_lines(session: Any) -> PlacedLines:
         placed.during[part.id] = [line for line in lines if start <= line.said_at <= end]
         lines = [line for line in lines if line.said_at > end]
     placed.after = lines
+    if shown is None:
+        return placed
+    pending: list = []
+    for part in parts:
+        if part.id in shown:
+            placed.before[part.id] = pending + placed.before[part.id]
+            pending = []
+        else:
+            pending += placed.before.pop(part.id) + placed.during.pop(part.id)
+    placed.after = pending + placed.after
     return placed
 
 

@@ -260,7 +260,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
                            phase_coverage=numbers.phase_coverage, script_found=script is not None)
     by_part = {i: a for a in numbers.answers for i in a.part_ids}
     by_id = {a.id: a for a in session.answers}
-    placed = place_lines(session)
+    placed = place_lines(session, {i for a in numbers.answers for i in a.part_ids})
     for n, a in enumerate(numbers.answers, start=1):
         parts = [by_id[i] for i in a.part_ids]
         # At round time, as the review lists them (they are stored as seconds into each part).

@@ -83,7 +83,8 @@ def _mm_ss(seconds: float) -> str:
 
 def test_every_line_is_shown_once_in_time_order_in_the_review_and_the_exports(qapp, isolated_dirs):
     """A prompt answered on its own, a prompt followed by a question, a nudge and a warning said
-    during an answer, a clarifying reply, and the closing: each once, in order, with its time."""
+    during an answer, a clarifying reply, a follow-up cut off before a word was heard (the exports
+    leave its answer out, not what was said), and the closing: each once, in order, with its time."""
     import re
 
     from interviewer.export.html_report import render_html
@@ -101,6 +102,8 @@ def test_every_line_is_shown_once_in_time_order_in_the_review_and_the_exports(qa
             (80.0, "nudge", "Remember to think out loud."),
             (90.0, "clarification", "About a million users."),
             (100.0, "phase_warning", "Two minutes left in this phase."),
+            (160.0, "follow_up", "How would you measure success?"),
+            (166.0, "nudge", "Take your time."),
             (200.0, "closing", "That's time. Thanks!")]
     with Store.open() as store:
         sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
@@ -110,6 +113,9 @@ def test_every_line_is_shown_once_in_time_order_in_the_review_and_the_exports(qa
         store.attach_transcript(first, _transcript("I build ranking systems."))
         store.attach_transcript(second, _transcript("I would rank [12.0] by clicks [12.0] and [12.0] dwell time.",
                                                     start=0.0))
+        cut_off = store.add_answer(sid, "feed", said[6][2], follow_up_id="metric", asked_at=160.0,
+                                   answer_start=165.0, answer_end=170.0, with_audio=False)
+        store.attach_analysis(cut_off, {"part": {"interrupted": True}})
         store.add_clarification(second, 90.0, "How many users?", "scale", "About a million users.")
         for at, kind, text in said:
             store.add_interviewer_line(sid, at, kind, text)
@@ -125,6 +131,7 @@ def test_every_line_is_shown_once_in_time_order_in_the_review_and_the_exports(qa
     assert "[03:20] Interviewer: That's time." in text
 
     report = build_report(session)
+    assert [a.answer.id for a in report.answers] == [first, second]  # the cut-off follow-up is left out
     for rendered in (render_markdown(report), render_html(report)):
         plain = re.sub(r"&#x27;|&#39;", "'", rendered)
         assert [plain.count(line) for _, _, line in said] == [1] * len(said)
