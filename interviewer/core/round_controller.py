@@ -374,7 +374,15 @@ def trailing_question(words: list[Word]) -> str | None:
             return f"{before.text} {last.text}"
         return None
     # A fragment that opens like a question but never finishes ("may I add ...") waits for nothing.
-    return last.text if question_cue(last) and not unfinished(last) else None
+    if question_cue(last):
+        return None if unfinished(last) else last.text
+    # "Is it batch. Or real time.": the choice Whisper cut off as a sentence of its own asks with
+    # the question just before it.
+    before = utterances[-2] if len(utterances) > 1 else None
+    if (said[:1] == ["or"] and len(said) > 1 and before is not None and question_cue(before)
+            and not unfinished(last) and last.start - before.end < MAX_TAG_GAP_S):
+        return f"{before.text} {last.text}"
+    return None
 
 
 def _words_of(segments: list[Segment]) -> list[Word]:

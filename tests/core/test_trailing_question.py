@@ -55,3 +55,16 @@ def test_a_finished_question_still_asks():
                         ("What are you looking for", "What are you looking for"),
                         ("I would use trees. Is that okay", "Is that okay")):
         assert trailing_question(_words(said)) == asked, said
+
+
+def test_a_choice_asked_without_a_question_mark_is_answered():
+    """New-user trial: "Is it batch or real time." (no "?") got the next follow-up instead of an
+    answer; so did the same choice with Whisper's period after its first half."""
+    assert trailing_question(_words("I'd score it with trees. Is scoring batch or real time.")) == \
+        "Is scoring batch or real time."
+    assert trailing_question(_words("Is it batch. Or real time.")) == "Is it batch. Or real time."
+    for said in ("It's batch. Or real time.", "It is batch or real time, depending on the client.",
+                 "What I'd do is batch or streaming."):
+        assert trailing_question(_words(said)) is None, said
+    # After a long silence "Or real time." is no longer the question's.
+    assert trailing_question(_words("Is it batch. Or real time.", gaps={3: 3.0})) is None

@@ -3,6 +3,7 @@
 An utterance is a question by its wording as well as by a "?" (tiny Whisper models often
 drop question marks): an inverted auxiliary at the start of a clause ("can I assume",
 "is it", "do we"), a question word followed by a verb or a quantity ("how many", "what is"),
+a sentence opening like a question that ends offering a choice ("is scoring batch or real time"),
 an indirect question ("I'm wondering whether"), or a tag ("..., right?").
 """
 from __future__ import annotations
@@ -204,6 +205,8 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         for a, b, c in zip(words, words[1:], words[2:]):
             if a == "or" and b in AUX and (c in PERSONAL or (c == "it" and b in COPULA_AUX)):
                 return "inverted auxiliary"
+    if alternative_question(clauses):
+        return "alternative question"
     last = u.tokens[-1]
     # "..., right?" closes a clause (one may end in a preposition: "looking for, yeah?"); "That's the... Yeah." trails off and answers itself.
     before = u.tokens[-2] if len(u.tokens) > 2 else None
@@ -257,6 +260,53 @@ def unfinished(u: Utterance) -> bool:
     clause = _strip_lead_in(clauses[-1]) if clauses else []
     if len(clause) >= 2 and clause[0] in MODAL and clause[1] in SUBJECT:
         return len([w for w in clause[2:] if w not in HEDGE]) <= 1
+    return False
+
+
+# A verb or an adverb straight after a sentence-initial auxiliary: the subject was dropped
+# ("Could be batch or streaming.", "Was always batch or streaming."), a statement.
+DROPPED_SUBJECT_NEXT = {
+    "be", "have", "been", "use", "go", "do", "need", "get", "make", "work", "run", "say", "take", "want", "try",
+    "pick", "start", "depend", "depends", "vary", "help", "matter", "see", "not", "just", "also", "probably",
+    "definitely", "likely", "either", "both", "really", "perhaps", "always", "usually", "often", "mostly",
+    "basically", "actually", "still", "never"}
+MAX_ALTERNATIVE_WORDS = 4  # "or real time", "or in near real time": the choice offered, not a clause
+
+
+def _ends_in_alternative(words: list[str], first_at: int) -> bool:
+    """`words` end in "X or Y": an "or" after word `first_at` with a short choice after it
+    ("...batch or real time"), or a question going on after it ("... or does it need to be")."""
+    k = max((i for i, w in enumerate(words) if w == "or"), default=-1)
+    if k <= first_at:
+        return False
+    tail = words[k + 1:]
+    return 1 <= len(tail) <= MAX_ALTERNATIVE_WORDS or (len(tail) > 1 and tail[0] in AUX)
+
+
+def alternative_question(clauses: list[list[str]]) -> bool:
+    """"Is scoring batch or real time.", "Does inference run online or offline.", "What matters
+    more, latency or cost.": a sentence that opens like a question and ends offering a choice asks
+    for one, whatever its second word (a noun the SUBJECT list lacks) and however Whisper
+    punctuated it. Statements are not made questions: an opening that is no inversion ("It is
+    batch or real time, depending on..."), a modal with its subject dropped ("Could be batch or
+    streaming."), a wh-clause with its own subject or a pseudo-cleft ("What I'd do is batch or
+    streaming.", "What matters is...")."""
+    words = _strip_lead_in([w for c in clauses for w in c])
+    if len(words) < 4:
+        return False
+    first, second = words[0], words[1]
+    if first in AUX:
+        if second in DROPPED_SUBJECT_NEXT or second in RHETORICAL_ANSWER or (first in ("do", "don't") and second not in SUBJECT):
+            return False  # a dropped subject or an imperative ("Do batch or real time, whichever...")
+        return _ends_in_alternative(words, 1)
+    if first in WH and first not in ("when", "where", "why"):
+        # The choice is a clause of its own after the question: "What matters more, latency or cost."
+        last = _strip_lead_in(clauses[-1]) if len(clauses) > 1 else []
+        opening = _strip_lead_in(clauses[0])
+        return (bool(last) and "or" in last[1:] and not any(w in AUX or w in PERSONAL for w in last)
+                and len(last) <= 2 * MAX_ALTERNATIVE_WORDS + 1 and len(opening) >= 2
+                and opening[1] not in EMBEDDED_SUBJECT and not _pronoun_and_verb(opening[1])
+                and not any(w in {"is", "was"} for w in opening[2:]))  # "what it does is ..." 
     return False
 
 

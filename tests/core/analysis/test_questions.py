@@ -730,3 +730,39 @@ def test_a_contracted_subject_and_verb_make_a_clause_that_can_ask_by_its_tune():
         [q] = analyze_answer(_with_rise(text, 3.0)).clarifying.questions
         assert q.cue == "rising intonation", text
         assert analyze_answer(_with_rise(text, -0.5)).clarifying.questions == []
+
+
+# A new-user trial: "Is it batch or real time." (Whisper dropped the "?") was not taken as a
+# question when its second word was a noun the subject list lacks; the interviewer asked its
+# next follow-up over it.
+@pytest.mark.parametrize("text", [
+    "Is scoring batch or real time.",
+    "Is fraud scoring batch or real time.",
+    "So is inference online or offline.",
+    "Does scoring happen online or offline.",
+    "Should training run daily or weekly.",
+    "Would scoring be batch or streaming.",
+    "Can scoring be batch or does it need to be real time.",
+    "What matters more, latency or cost.",
+    "Which matters more, precision or recall.",
+])
+def test_a_question_offering_a_choice_asks_without_a_question_mark(text):
+    assert cue(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "It is batch or real time, depending on the client.",
+    "What I'd do is batch or streaming.",
+    "What matters is batch or streaming.",
+    "What we need is batch or real time.",
+    "The scoring is batch or real time.",
+    "We could do batch or real time.",
+    "Could be batch or streaming.",  # the subject dropped
+    "Should be fine either way, batch or real time.",
+    "Was always batch or streaming.",
+    "Do batch or real time, whichever is simpler.",  # an imperative
+    "How we score it, batch or real time, depends on the client.",
+    "Either batch or real time.",
+])
+def test_a_statement_offering_a_choice_is_not_a_question(text):
+    assert cue(text) == "", text
