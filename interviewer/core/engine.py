@@ -325,6 +325,7 @@ class RoundEngine:
     def _enter_phase(self, index: int, at: float) -> list[Event]:
         self._close_phase(at)
         self._phase_index = index
+        self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
         phase, start, end = self._planned_bounds[index]
         self.timeline.phases.append(PhaseSpan(phase.id, start, end, at))
         # Changed constraints about questions already discussed come first; any about a question
@@ -464,10 +465,20 @@ class RoundEngine:
         return out
 
     def repeat_question(self) -> list[Event]:
-        """The last thing asked, again, stamped now (empty when nothing was asked yet)."""
+        """The last thing asked in this phase, again, stamped now (empty when nothing was asked
+        in it yet: then `prompt_now()` is what the interviewer last said)."""
         if self.state != RoundState.RUNNING or self._last_ask is None:
             return []
         return [replace(self._last_ask, at=self.elapsed(), repeat=True)]
+
+    def prompt_now(self) -> str | None:
+        """The current phase's prompt as said now, its time wording true at this moment (a
+        prompt said again minutes later must not repeat "about thirty minutes left"); None
+        before the first phase and after the round."""
+        phase = self.current_phase
+        if self.state != RoundState.RUNNING or phase is None:
+            return None
+        return self._spoken_prompt(phase, self.elapsed())
 
     def stop(self) -> None:
         """End the round early. Afterwards nothing more happens."""

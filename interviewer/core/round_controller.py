@@ -74,6 +74,8 @@ class ControllerSettings:
     nudge_text: str = "Remember to think out loud."
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
+    # Repeat asked where this part has no question and no prompt to say again.
+    nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
     # A question the candidate asked, then this much silence: the interviewer answers it.
     reply_after_silence: float = 0.5
@@ -524,17 +526,26 @@ class RoundController:
         return True
 
     def repeat_question(self) -> bool:
-        if self.paused:
+        """Say again what the interviewer last asked in this phase: its question or follow-up,
+        or, in a phase that asked nothing yet, its prompt (never an earlier phase's question)."""
+        if self.paused or not self.started or self.engine.is_over:
             return False
         events = self.engine.repeat_question()
-        if not events:
+        prompt = None if events else self.engine.prompt_now()
+        if not events and prompt is None:
             return False
         if self._answer is not None:
             self._end_recording(EndedBy.REPEAT)
         self._finish_deadline = None  # the candidate will go on answering the same question
-        ask = events[0]
-        self._say(ask.text, UtteranceKind.REPEAT, ask)
-        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, continuation=True)
+        if events:
+            ask = events[0]
+            self._say(ask.text, UtteranceKind.REPEAT, ask)
+            self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, continuation=True)
+        else:
+            self._say(prompt.strip() or self.settings.nothing_to_repeat_text, UtteranceKind.REPEAT)
+            turn = self._turn  # the prompt's turn: the answer goes on as the same one
+            self._turn = (_Turn(turn.question_id, turn.follow_up_id, turn.text, True, turn.asked_at)
+                          if turn is not None else _Turn(None, None, prompt, True))
         self._listen_pending = True
         self._pump()
         self._check_status()
