@@ -129,6 +129,10 @@ class RoundState(StrEnum):
     FINISHED = "finished"  # the clock ran out
     STOPPED = "stopped"  # ended early
 
+# A phase prompt fired this late (a stalled or suspended process caught up) is worded for the
+# moment it is said, not for its scheduled start.
+LATE_PROMPT_SECONDS = 30.0
+
 # Same-instant events come out in this order: warnings, then the phase prompt, then time up.
 _ORDER = {RoundEndingSoon: 0, PhaseEndingSoon: 1, PhaseStarted: 2, TimeUp: 3}
 
@@ -306,11 +310,15 @@ class RoundEngine:
         now = self._round_time()
         out: list[Event] = []
         while self._schedule and self._schedule[0].at <= now and self.state == RoundState.RUNNING:
-            out.extend(self._fire(self._schedule.pop(0)))
+            out.extend(self._fire(self._schedule.pop(0), said_at=min(now, self.round_seconds)))
         return out
 
-    def _fire(self, event: Event) -> list[Event]:
+    def _fire(self, event: Event, said_at: float | None = None) -> list[Event]:
         if isinstance(event, PhaseStarted):
+            if said_at is not None and said_at - event.at >= LATE_PROMPT_SECONDS:
+                # Caught up after a stall: the prompt is said now, so its time wording is now's.
+                phase = self._phase_bounds[self._phase_index + 1][0]
+                event = replace(event, prompt=self._spoken_prompt(phase, said_at))
             return [event, *self._enter_phase(self._phase_index + 1, event.at)]
         if isinstance(event, TimeUp):
             self._close_phase(event.at)

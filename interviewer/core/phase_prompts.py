@@ -67,11 +67,18 @@ TIME_LEFT = re.compile(
 
 
 def _amount_left(seconds: float) -> tuple[str, str]:
-    minutes = round(seconds / 60.0)
+    """The time left as an interviewer says it, never more than there is: whole minutes up to
+    ten ("about four minutes" with 4:50 left), then fives ("about twenty-five minutes"), and
+    "over half an hour" past that (not "about thirty-nine minutes" after early parts ended early)."""
+    minutes = int(max(0.0, seconds) // 60)
     if minutes < 1:
         return "less than a", "minute"
     if minutes == 1:
         return "about a", "minute"
+    if minutes >= 30:
+        return "over half an", "hour"
+    if minutes > 10:
+        minutes -= minutes % 5
     return f"about {number_words(minutes)}", "minutes"
 
 

@@ -111,9 +111,88 @@ def test_a_time_left_clause_keeps_its_purpose_with_the_true_amount():
     assert said == "We're about fifty minutes in. We have about ten minutes left for your questions."
     assert false_time_claims(said, 3000, 3600) == []
     said = spoken_phase_prompt("Ten minutes to go; let's wrap up.", planned_at=3000, started_at=1500, remaining=2100)
-    assert said == "We're about twenty-five minutes in. About thirty-five minutes to go; let's wrap up."
+    assert said == "We're about twenty-five minutes in. Over half an hour to go; let's wrap up."
     # Other statements of the clock are still dropped; without the time left, so is this one.
     assert spoken_phase_prompt("We're half way. Next, the design.", 1800, 600, remaining=3000) == \
         "We're about ten minutes in. Next, the design."
     assert spoken_phase_prompt("We have a few minutes left for your questions.", 3360, 146) == \
         "We're about two minutes in."
+
+
+def stated_time_left(prompt: str) -> list[tuple[str, float, float]]:
+    """(words, least, most seconds) of each statement of the time left in `prompt`."""
+    out = []
+    for m in re.finditer(r"(less than a minute|about a minute|over half an hour|about ([a-z-]+) minutes|"
+                         r"([a-z0-9-]+) minutes)(?= left| to go| remaining|;)", prompt.lower()):
+        words = m.group(1)
+        if words == "less than a minute":
+            out.append((words, 0, 60))
+        elif words == "about a minute":
+            out.append((words, 60, 120))
+        elif words == "over half an hour":
+            out.append((words, 1800, float("inf")))
+        elif m.group(3) == "few":
+            out.append((words, 120, 600))
+        else:
+            n = _number(m.group(2) or m.group(3))
+            out.append((words, -1, -1) if n is None else (words, n * 60, (n + (5 if n >= 10 else 1)) * 60))
+    return out
+
+
+def _wrap_up_after_short_answers(script, answer_seconds: float = 20.0) -> list[tuple[PhaseStarted, float]]:
+    """(phase started, time left in the round then) for a round whose answers all end early: the
+    time saved goes to the later phases, the last one gets the rest of the round."""
+    clock = FakeClock()
+    engine = RoundEngine(script, clock)
+    events, out = engine.start(), []
+    while not engine.is_over:
+        out += [(e, engine.time_left_in_round()) for e in events if isinstance(e, PhaseStarted)]
+        clock.advance(answer_seconds)
+        events = engine.answer_finished("I would start simple and measure it.")
+        if not events:
+            events = engine.poll()
+            if not events and not engine.has_next_phase:
+                break
+    return out
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda s: s.id)
+def test_the_time_left_said_is_the_rounds_and_said_as_a_person_would(script):
+    """New-user trial: after the early parts ended early the wrap-up said "We have about
+    thirty-nine minutes left": every time left said is within the round's real time left (from
+    the round's clock), never more, in the round numbers a person uses (fives past ten minutes,
+    "over half an hour" past thirty)."""
+    for event, left in _wrap_up_after_short_answers(script):
+        for words, least, most in stated_time_left(event.prompt):
+            assert least <= left < most, (event.phase, left, event.prompt)
+            assert least < 600 or least % 300 == 0 or words == "over half an hour", (words, event.prompt)
+
+
+def test_the_time_left_is_rounded_down_to_what_is_really_left():
+    said = spoken_phase_prompt("We have a few minutes left. Questions?", planned_at=3360, started_at=3250,
+                               remaining=290)
+    assert said == "We're about fifty-four minutes in. We have about four minutes left. Questions?"
+    assert "about twenty-five minutes left" in spoken_phase_prompt(
+        "We have a few minutes left.", planned_at=3360, started_at=2000, remaining=29 * 60 + 50)
+    assert "over half an hour left" in spoken_phase_prompt(
+        "We have a few minutes left.", planned_at=3360, started_at=360, remaining=39 * 60)
+
+
+def test_a_prompt_said_late_after_a_stall_states_the_time_when_it_is_said():
+    """The process stalled (the laptop slept) across a phase start: the prompt fires late and is
+    said then, so its time wording is the moment's, not its scheduled start's."""
+    script = next(s for s in SCRIPTS if s.id == "coding_intervals")
+    clock = FakeClock()
+    engine = RoundEngine(script, clock)
+    engine.start()
+    for _ in range(5):  # the early parts end early: the wrap-up is scheduled from minute 3 on
+        clock.advance(30)
+        engine.next_phase()
+    assert engine.current_phase.id == "scale"
+    wrap_at = engine.planned_phases()[-1][1]
+    clock.advance(wrap_at - engine.elapsed() + 5 * 60)  # asleep across the wrap-up's start
+    [started] = [e for e in engine.poll() if isinstance(e, PhaseStarted)]
+    left = engine.time_left_in_round()
+    assert started.at == wrap_at
+    assert [(least <= left < most) for _, least, most in stated_time_left(started.prompt)] == [True], \
+        (left, started.prompt)
