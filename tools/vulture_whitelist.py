@@ -48,7 +48,6 @@ _.ready_at  # gui/model_status.py (tests/gui/test_app_paths.py, tests/test_packa
 _.plan_progress  # gui/progress_screen.py (tests/gui/test_round.py)
 _.last_export  # gui/review_controller.py (tests/gui/test_app_paths.py)
 _.transcribing  # gui/review_controller.py (tests/gui/test_review_backfill.py)
-_.phase_agenda_done  # core/engine.py (tests/core/test_engine_pace.py)
 
 # onnxruntime reads the SessionOptions it is given (adapters/embeddings.py).
 _.intra_op_num_threads  # adapters/embeddings.py

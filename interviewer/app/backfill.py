@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from interviewer.core.candidate_questions import question_phases
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
 from interviewer.errors import Cancelled
@@ -136,11 +137,13 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
             continue
         question = _question(script, answer.question_id)
         phase = _phase_at(session, script, answer.asked_at)
+        recorded_in = getattr(answer, "phase_id", None) or (phase.id if phase is not None else None)
         analysis = analyze_answer(
             transcript, question_text=answer.question_text,
             expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics] if question else None,
             expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
-            round_kind=script.kind if script is not None else session.kind).to_dict()
+            round_kind=script.kind if script is not None else session.kind,
+            questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script)).to_dict()
         # Answered live: the topic was asked, and a question answered with a fact counts as asked.
         credit_clarifications(analysis, answer.clarifications, answer.answer_start)
         try:

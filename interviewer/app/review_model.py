@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis import summary
+from interviewer.core.candidate_questions import question_phases
 from interviewer.core.scripts.model import RoundScript
 from interviewer.export.report import last_moment
 from interviewer.storage.progress import round_parts
@@ -51,7 +52,8 @@ def _analysis(answer: Any) -> dict:
 
 
 def round_numbers(session: Any, script: RoundScript | None = None, long_pause_s: float = LONG_PAUSE_S) -> RoundNumbers:
-    numbers = summary.summarize(round_parts(session), [p.started_at for p in session.phases], long_pause_s)
+    numbers = summary.summarize(round_parts(session), [p.started_at for p in session.phases], long_pause_s,
+                                question_phases=question_phases(script))
     phases = []
     end_of_round = last_moment(session)
     for p in session.phases:

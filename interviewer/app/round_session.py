@@ -26,12 +26,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.core.analysis.report import questions_asked_finding, topics_missed_finding
+from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, TimeUp
 from interviewer.core.matching import ClarifyingResponder, Matcher
 from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import (
-    BARGE_IN_PREROLL_SECONDS, AnswerDropped, AnswerEnded, ClarifyingAnswered, ControllerSettings, ListeningStarted, MicPaused,
+    BARGE_IN_PREROLL_SECONDS, AnswerDropped, AnswerEnded, CandidateTurn, ClarifyingAnswered, ControllerSettings,
+    ListeningStarted, MicPaused,
     MicResumed, Problem, RoundController, RoundFinished, Speaking, TranscriptReady, Update, UtteranceKind,
 )
 from interviewer.core.scripts.model import RoundScript
@@ -397,10 +399,11 @@ class RoundSession:
         if self.store is not None and self.session_id is not None:
             try:
                 with self._store_lock:
+                    phase = self.engine.current_phase
                     state.answer_id = self.store.add_answer(
                         self.session_id, self._turn.question_id, self._turn.text,
                         follow_up_id=self._turn.follow_up_id, asked_at=self._turn.asked_at,
-                        answer_start=self.engine.elapsed())
+                        answer_start=self.engine.elapsed(), phase_id=phase.id if phase else None)
                     path = self.store.audio_path_for(self.session_id, state.answer_id)
             except Exception as exc:
                 self._problem(f"The answer could not be saved in the database ({exc}); "
@@ -418,6 +421,8 @@ class RoundSession:
         elif isinstance(update, PhaseStarted):
             self._turn = _Turn("", None, update.prompt, update.at)  # the phase's question may follow
             self._phase_started(update)
+        elif isinstance(update, CandidateTurn):  # "What questions do you have for me?"
+            self._turn = _Turn("", None, update.text, update.at)
         elif isinstance(update, Speaking):
             self._said(update)
             if self._turn.question_id and update.text == self._turn.text:
@@ -538,6 +543,7 @@ class RoundSession:
         transcript = update.transcript
         kind = self.script.kind
         replies = reply_spans(self.controller.utterances, record)  # read here, on the GUI thread
+        for_interviewer = self.controller.takes_candidate_questions(record)
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer
@@ -550,7 +556,8 @@ class RoundSession:
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
-                question_findings=False, interviewer_speech=replies).to_dict()
+                question_findings=False, interviewer_speech=replies,
+                questions_for_interviewer=for_interviewer).to_dict()
             credit_clarifications(analysis, record.clarifications, record.started_at)
             if question is not None and question.expected_points:
                 # Talking points scored now, while the round runs, and stored with the answer:
@@ -654,9 +661,11 @@ class RoundSession:
             if state is None or state.answer_id is None:
                 continue
             parts.append(Part(state.answer_id, record.question_id or "", record.follow_up_id, record.question_text,
-                              record.asked_at, record.started_at, record.ended_at, state.analysis or {}))
+                              record.asked_at, record.started_at, record.ended_at, state.analysis or {},
+                              phase_id=record.phase or None))
         phase_starts = [p.started_at for p in self.engine.timeline.phases]
-        for answer_id, f in question_findings(summarize(parts, phase_starts)):
+        numbers = summarize(parts, phase_starts, question_phases=question_phases(self.script))
+        for answer_id, f in question_findings(numbers):
             self.store.add_finding(self.session_id, f.kind, f.message, answer_id=answer_id, start=f.start,
                                    end=f.end, details={"severity": f.severity})
 

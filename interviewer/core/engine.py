@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Union
 
+from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import spoken_phase_prompt
@@ -177,6 +178,7 @@ class RoundEngine:
         self._pending_follow_ups: list[FollowUp] = []
         self._answers_so_far = ""  # everything said about the current question, for if_missing
         self._last_ask: AskQuestion | None = None
+        self._question_phases = question_phases(script)  # the floor is the candidate's there
 
     # ------------------------------------------------------------ plan
 
@@ -344,9 +346,9 @@ class RoundEngine:
                 if f.at_phase == phase.id:
                     (earlier if q.id in self._asked_questions else later).append((q, f))
         self._phase_queue = earlier + [(q, None) for q in self.script.questions_in(phase.id)] + later
-        if self._phase_queue:
+        if self._phase_queue or phase.id in self._question_phases:
             # A phase with its own agenda moves on; one without keeps discussing the last question,
-            # whose follow-ups then still come.
+            # whose follow-ups then still come; not one whose floor is the candidate's questions.
             self._pending_follow_ups = []
         return self._ask_next_in_phase(at)
 

@@ -48,6 +48,7 @@ from typing import Callable, Union
 from interviewer.core.engine import (
     AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
 )
+from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
 from interviewer.core.matching import asks_to_ask
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.transcript import Segment, Transcript, Word
@@ -74,6 +75,9 @@ class ControllerSettings:
     nudge_text: str = "Remember to think out loud."
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
+    # After the last question of a part that takes the candidate's own questions ("..., then it's
+    # your turn"): the floor is handed over.
+    your_turn_text: str = "Thanks. What questions do you have for me?"
     # Repeat asked where this part has no question and no prompt to say again.
     nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
@@ -90,7 +94,7 @@ class UtteranceKind(StrEnum):
     FOLLOW_UP = "follow_up"
     CHANGED_CONSTRAINT = "changed_constraint"
     REPEAT = "repeat"  # the candidate asked to hear the question again
-    PROMPT = "prompt"  # a phase's opening prompt
+    PROMPT = "prompt"  # a phase's opening prompt, or the floor handed to the candidate's questions
     PHASE_WARNING = "phase_warning"
     ROUND_WARNING = "round_warning"
     NUDGE = "nudge"  # "think out loud" after a long silence
@@ -292,6 +296,14 @@ class SpeechInterrupted:
 
 
 @dataclass(frozen=True)
+class CandidateTurn:
+    """The interviewer handed the floor to the candidate's own questions (`text`): what is
+    recorded next answers it, not the last question."""
+    text: str
+    at: float
+
+
+@dataclass(frozen=True)
 class ClarifyingAnswered:
     answer: int  # AnswerRecord.index the question was asked in
     clarification: Clarification
@@ -299,7 +311,7 @@ class ClarifyingAnswered:
 
 Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript, TranscriptReady,
                AnswerDropped, MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
-               ClarifyingAnswered]
+               ClarifyingAnswered, CandidateTurn]
 
 TranscriberFactory = Callable[[], LiveTranscriber]
 STALE_WARNING_SECONDS = 10.0
@@ -417,6 +429,11 @@ class RoundController:
         self._on_update = on_update
         self._run_in_background = run_in_background
         self._answerer = answerer
+        # Phases whose floor is the candidate's own questions ("Do you have questions for me?"):
+        # replied to by these, never with a fact of the script (core.candidate_questions).
+        self._question_phases = question_phases(engine.script)
+        self._candidate_responders = {pid: CandidateQuestionResponder(engine.script.phase(pid))
+                                      for pid in self._question_phases}
         self._inbox: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
 
         self.utterances: list[Utterance] = []  # everything said, in order
@@ -765,7 +782,7 @@ class RoundController:
     def _maybe_reply(self) -> bool:
         """If the candidate's last words ask a question not answered yet, answer it. True if so."""
         answer = self._answer
-        if self._answerer is None or answer is None or self._speaking is not None or self._to_say:
+        if answer is None or not self._answers_questions(answer) or self._speaking is not None or self._to_say:
             return False
         words = _words_of(self._heard)
         new = words[self._replied_words:]
@@ -782,7 +799,7 @@ class RoundController:
         unless it only asked to ask ("Can I ask a question?": invited, not a clarifying question).
         True if something was said."""
         try:
-            answerer = self._answerer(record.question_id)
+            answerer = self._replier(record)
             result = answerer.reply(question) if answerer is not None else None
         except Exception as exc:  # a broken matcher must not stop the round
             self._emit(Problem(f"could not answer the question: {exc}", self._now()))
@@ -799,6 +816,22 @@ class RoundController:
             self._emit(ClarifyingAnswered(record.index, clarification))
         self._say(reply, UtteranceKind.CLARIFICATION)
         return True
+
+    def takes_candidate_questions(self, record: AnswerRecord) -> bool:
+        """The recording answers the floor handed to the candidate's own questions (a phase prompt
+        such as "Do you have questions for me?", or the hand-over after its last question): what
+        the candidate asks there is for the interviewer, not a clarifying question."""
+        return record.question_id is None and record.phase in self._question_phases
+
+    def _answers_questions(self, record: AnswerRecord) -> bool:
+        """The interviewer answers what the candidate asks in `record` (cheap: no answerer is made)."""
+        return self._answerer is not None or self.takes_candidate_questions(record)
+
+    def _replier(self, record: AnswerRecord):
+        """What answers the questions asked in `record` (None: the interviewer does not answer)."""
+        if self.takes_candidate_questions(record):
+            return self._candidate_responders[record.phase]
+        return self._answerer(record.question_id) if self._answerer is not None else None
 
     def _just_said(self, reply: str) -> bool:
         """The same reply is being said, is queued, or was said in full moments ago: two questions
@@ -1000,14 +1033,14 @@ class RoundController:
         thread (~50 ms of CPU with the sentence-embedding model, far more under load). The words
         already replied to are read from the caller's thread's state: a stale count only means
         a different text, which the reply then computes itself."""
-        if self._answerer is None or record.ended_at is not None:
+        if record.ended_at is not None:
             return
         try:
             replied = self._replied_words if self._answer is record else 0  # 0: not started yet
             question = trailing_question(_words_of(heard)[replied:])
             if question is None:
                 return
-            prepare = getattr(self._answerer(record.question_id), "prepare", None)
+            prepare = getattr(self._replier(record), "prepare", None)
             if prepare is not None:
                 prepare(question)
         except Exception:  # only a head start: the reply is computed on demand otherwise
@@ -1042,7 +1075,7 @@ class RoundController:
         reply: the interviewer answers it, as a person would, and the candidate goes on with the
         same question. True if so (the answer is then not finished)."""
         record = self._unfinished[-1] if self._unfinished else None
-        if (self._answerer is None or record is None or record.ended_by != EndedBy.KEY
+        if (record is None or not self._answers_questions(record) or record.ended_by != EndedBy.KEY
                 or record.transcript is None or self.engine.is_over or self._turn is None):
             return False
         words = _words_of(record.transcript.segments)
@@ -1065,10 +1098,27 @@ class RoundController:
         ended_at = self._unfinished[-1].ended_at if self._unfinished else None
         self._finish_deadline = None
         self._unfinished = []
-        self._handle(self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at))
+        events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at)
+        self._handle(events)
+        if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
+            self._hand_over_to_candidate()
         if self.engine.is_over and not self._to_say and self._speaking is None:
             return
         self._pump()
+
+    def _hand_over_to_candidate(self) -> None:
+        """The last question of a phase that takes the candidate's own questions is answered
+        ("One last question from me, then it's your turn"): the interviewer hands the floor over,
+        and what the candidate says next answers that, not the question."""
+        phase = self.engine.current_phase
+        if (phase is None or phase.id not in self._question_phases or self.engine.is_over
+                or self._turn is None or self._turn.question_id is None or not self.engine.phase_agenda_done):
+            return
+        text = self.settings.your_turn_text
+        self._say(text, UtteranceKind.PROMPT)
+        self._turn = _Turn(None, None, text, False)
+        self._listen_pending = True
+        self._emit(CandidateTurn(text, self._now()))
 
     # ------------------------------------------------------------ helpers
 

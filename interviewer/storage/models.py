@@ -45,6 +45,7 @@ class Answer:
     transcript_error: str | None = None
     # The clarifying questions the interviewer answered during this answer, in order.
     clarifications: list["Clarification"] = field(default_factory=list)
+    phase_id: str | None = None  # the phase it was recorded in (None: not known)
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,7 @@ def round_parts(session) -> list:
 
     return [Part(a.id, a.question_id or "", a.follow_up_id, a.question_text, a.asked_at, a.answer_start,
                  a.answer_end, a.analysis if isinstance(a.analysis, dict) else {},
-                 len(a.transcript.words) if a.transcript is not None else 0)
+                 len(a.transcript.words) if a.transcript is not None else 0, getattr(a, "phase_id", None))
             for a in session.answers]
 
 

@@ -151,6 +151,21 @@ def _v6_interviewer_lines(db: sqlite3.Connection) -> None:
         db.execute(sql)
 
 
+def _v7_answer_phase(db: sqlite3.Connection) -> None:
+    """The phase each answer was recorded in: the round's numbers tell the candidate's own
+    questions at the wrap-up ("Do you have questions for me?") from clarifying questions by it.
+    Answers stored before are given the phase of the stored timeline they started in."""
+    for sql in (
+        "ALTER TABLE answers ADD COLUMN phase_id TEXT",  # NULL: not known (a round without a timeline)
+        """UPDATE answers SET phase_id = (
+            SELECT p.phase_id FROM phase_timeline p
+            WHERE p.session_id = answers.session_id
+              AND p.started_at <= COALESCE(answers.answer_start, answers.asked_at) + 0.001
+            ORDER BY p.started_at DESC, p.id DESC LIMIT 1)""",
+    ):
+        db.execute(sql)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
@@ -159,6 +174,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_clarifying_exchanges,
     _v5_round_areas,
     _v6_interviewer_lines,
+    _v7_answer_phase,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -174,6 +190,7 @@ TABLES_OF_VERSION = {
     5: frozenset({"sessions", "answers", "phase_timeline", "debrief_entries", "findings", "pauses",
                   "clarifications", "round_areas"}),
     6: OUR_TABLES,
+    7: OUR_TABLES,
 }
 
 

@@ -287,7 +287,7 @@ class Store:
     def add_answer(self, session_id: int, question_id: str, question_text: str, *,
                    follow_up_id: str | None = None, asked_at: float | None = None,
                    answer_start: float | None = None, answer_end: float | None = None,
-                   with_audio: bool = True) -> int:
+                   with_audio: bool = True, phase_id: str | None = None) -> int:
         """Record that a question was asked; returns the answer id. With audio, the recorder
         writes to `audio_path_for(session_id, answer_id)`. Call before recording starts, so a
         crash mid-answer still finds the audio."""
@@ -295,8 +295,9 @@ class Store:
         with self._write("Saving an answer") as db:
             cur = db.execute(
                 "INSERT INTO answers (session_id, question_id, follow_up_id, question_text, asked_at,"
-                " answer_start, answer_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (session_id, question_id, follow_up_id, question_text, asked_at, answer_start, answer_end))
+                " answer_start, answer_end, phase_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (session_id, question_id, follow_up_id, question_text, asked_at, answer_start, answer_end,
+                 phase_id))
             answer_id = int(cur.lastrowid)
             if with_audio:
                 relative = f"{files.RECORDINGS}/{folder}/answer-{answer_id}.wav"
@@ -482,7 +483,7 @@ class Store:
                 a["id"], a["session_id"], _text(a["question_id"]), _text(a["follow_up_id"], None),
                 _text(a["question_text"]), _number(a["asked_at"]), _number(a["answer_start"]),
                 _number(a["answer_end"]), _text(a["audio_path"], None) or None,
-                transcript, _load_json(a["analysis_json"]), problem))
+                transcript, _load_json(a["analysis_json"]), problem, phase_id=_text(a["phase_id"], None) or None))
         by_id = {a.id: a for a in session.answers}
         for c in self._read("SELECT c.* FROM clarifications c JOIN answers a ON a.id = c.answer_id"
                             " WHERE a.session_id = ? ORDER BY c.asked_at, c.id", (session_id,)):
@@ -545,11 +546,12 @@ class Store:
         wanted = {r["id"] for r in sessions}
         parts: dict[int, list[Part]] = {sid: [] for sid in wanted}
         for a in self._read("SELECT id, session_id, question_id, follow_up_id, question_text, asked_at, answer_start,"
-                            " answer_end, analysis_json FROM answers ORDER BY id"):
+                            " answer_end, analysis_json, phase_id FROM answers ORDER BY id"):
             if a["session_id"] in wanted:
                 parts[a["session_id"]].append(Part(a["id"], a["question_id"] or "", a["follow_up_id"],
                                                    a["question_text"], a["asked_at"], a["answer_start"],
-                                                   a["answer_end"], _load_json(a["analysis_json"]) or {}))
+                                                   a["answer_end"], _load_json(a["analysis_json"]) or {},
+                                                   phase_id=_text(a["phase_id"], None) or None))
         starts: dict[int, list[float]] = {}
         for p in self._read("SELECT session_id, started_at FROM phase_timeline ORDER BY started_at"):
             starts.setdefault(p["session_id"], []).append(p["started_at"])

@@ -316,3 +316,63 @@ def test_a_question_said_after_the_phase_prompt_is_stored_as_asked_when_it_was_s
     (answer,) = [a for a in stored.answers if a.question_id == "feed"]
     assert said.started_at > 3.0  # after the prompt
     assert answer.asked_at == said.started_at
+
+
+def test_the_candidates_questions_at_the_wrap_up_are_answered_and_stored_as_no_clarifying_questions(
+        tmp_path, script_dirs, isolated_dirs):
+    """A new-user trial: "Any questions for me?" then two questions of the candidate's, no reply,
+    and the round counted them as clarifying questions. Here the wrap-up's changed constraint is
+    answered, the interviewer hands the floor over, the candidate asks, the interviewer replies;
+    the stored answer keeps its phase and its analysis counts no clarifying question."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gui_fakes import FakeRecorder, FakeTranscriber
+    from interviewer.core.candidate_questions import DEFAULT_REPLIES
+    from interviewer.storage import Store
+    from interviewer.storage.progress import round_summary
+
+    texts = iter(["How many users are there?", "I would rank posts by predicted clicks.",  # one per recording
+                  "I would serve it online with a cache.", "The cache keeps the latency under fifty.",
+                  "What does the team work on day to day?", "Thanks, that's all."])
+    pool = ThreadPoolExecutor(4)
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    speaker = FakeSpeaker()
+    with Store.open(tmp_path / "data") as store:
+        session = RoundSession(script, FakeClock(), speaker=speaker, recorder=FakeRecorder(),
+                               transcriber_factory=lambda: FakeTranscriber(next(texts)), store=store,
+                               run_in_background=pool.submit, post=lambda fn: fn())
+        controller = session.controller
+
+        def answer_when_listening():
+            deadline = time.monotonic() + 5
+            while controller.status != "listening" and time.monotonic() < deadline:
+                session.poll()
+                time.sleep(0.01)
+            assert controller.status == "listening"
+            controller.end_answer()
+            deadline = time.monotonic() + 5
+            while controller.status == "thinking" and time.monotonic() < deadline:
+                session.poll()
+                time.sleep(0.01)
+
+        session.start()
+        answer_when_listening()  # the clarifying question is answered; the answer goes on
+        controller.next_part()  # after "I would rank posts..."
+        answer_when_listening()  # the design: its part is done, the wrap-up starts
+        answer_when_listening()  # the wrap-up's changed constraint; then the floor is the candidate's
+        assert controller.current_answer is None or controller.current_answer.question_id is None
+        answer_when_listening()  # "What does the team work on day to day?": replied to, the answer goes on
+        assert speaker.said[-1] in DEFAULT_REPLIES, speaker.said[-3:]
+        answer_when_listening()
+        session.stop()
+        session.close()
+        pool.shutdown()
+        stored = store.get_session(session.session_id)
+        numbers = round_summary(stored, script)
+    wrap = [a for a in stored.answers if a.phase_id == "wrap" and not a.question_id]
+    assert wrap and all(not a.analysis["clarifying_questions"] for a in wrap)
+    assert [q["text"] for a in wrap for q in a.analysis.get("questions_for_interviewer", [])] == \
+        ["What does the team work on day to day?"]
+    # The exchange is kept for the review, about no clarifying topic.
+    assert [(c.topic, c.reply in DEFAULT_REPLIES) for a in wrap for c in a.clarifications] == [(None, True)]
+    assert numbers.clarifying_asked == 1  # "How many users are there?" only

@@ -149,7 +149,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    settings: AnalysisSettings = AnalysisSettings(),
                    after_interviewer: bool = True, interrupted: bool = False,
                    question_findings: bool = True, matcher: Matcher | None = None,
-                   interviewer_speech: Sequence[tuple[float, float]] = ()) -> AnswerAnalysis:
+                   interviewer_speech: Sequence[tuple[float, float]] = (),
+                   questions_for_interviewer: bool = False) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -162,6 +163,9 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     `interviewer_speech`: (start, end) of what the interviewer said during the recording (the
     answers to clarifying questions): the candidate was listening, not silent, so a silence is
     measured on each side of it.
+    `questions_for_interviewer`: the answer takes the floor handed to the candidate's own
+    questions ("Do you have questions for me?", core.candidate_questions): what it asks is kept
+    as "questions_for_interviewer", not as clarifying questions, and makes no finding.
     `question_findings` False leaves the findings about the whole question
     (no clarifying questions, topics not asked, solution before asking) to the round
     (`summary.question_findings`), which sees every part and follow-up of the question."""
@@ -180,6 +184,9 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     utterances = split_utterances(tokens, regions)
     clarifying = analyze_clarifying(utterances, expected_topics, raw_regions if from_audio else None,
                                     matcher)
+    for_interviewer: list = []
+    if questions_for_interviewer:  # not about a problem: nothing clarifying was asked
+        for_interviewer, clarifying = clarifying.questions, ClarifyingResult([])
     content_words = sum(not is_hesitation(t.norm) for t in tokens)
     pace = measure_pace(content_words, regions, settings.pace_band)
     pace = Pace(pace.words, pace.speaking_seconds, pace.articulation_seconds, pace.band, settings.articulation_band)
@@ -217,6 +224,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     ], fillers, pauses, clarifying, pace, latency, extra, pauses_from_audio=from_audio,
         filler_words=filler_words, pause_words=pause_words)
     analysis.extra["expects_clarifying"] = expects_clarifying
+    if questions_for_interviewer:
+        analysis.extra["questions_for_interviewer"] = [q.to_dict() for q in for_interviewer]
     analysis.extra["story"] = story
     analysis.extra["part"] = {"after_interviewer": after_interviewer, "interrupted": interrupted}
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),

@@ -15,7 +15,9 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field
+from typing import Collection
 
+from interviewer.core import candidate_questions
 from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis import depth as depth_signals
 from interviewer.core.analysis.report import Finding, depth_heard_findings, depth_missing_findings, topics_missed_finding
@@ -38,6 +40,12 @@ class Part:
     end: float | None
     analysis: dict = field(default_factory=dict)
     transcript_words: int = 0  # words of the transcript, for a part without analysis
+    phase_id: str | None = None  # the phase it was recorded in; None in rounds stored without it
+
+    def for_interviewer(self, question_phases: Collection[str]) -> bool:
+        """It answers the floor handed to the candidate's own questions (a phase prompt such as
+        "Do you have questions for me?" in one of `question_phases`): nothing in it clarifies."""
+        return not self.question_id and self.phase_id is not None and self.phase_id in question_phases
 
 
 @dataclass
@@ -159,7 +167,7 @@ def _long_pauses(a: dict, long_pause_s: float) -> int:
     return out
 
 
-def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
+def _answer(parts: list[Part], long_pause_s: float, question_phases: Collection[str] = ()) -> AnswerNumbers:
     words = fillers = long_pauses = asked = 0
     filler_words: list[str] = []
     disfluencies: list[dict] = []
@@ -175,7 +183,8 @@ def _answer(parts: list[Part], long_pause_s: float) -> AnswerNumbers:
         speaking += _f(pace.get("speaking_seconds"))
         articulation += _f(pace.get("articulation_seconds"))
         long_pauses += _long_pauses(a, long_pause_s)
-        asked += len(a.get("clarifying_questions") or [])
+        if not part.for_interviewer(question_phases):  # a stored round analysed before they were told apart
+            asked += len(a.get("clarifying_questions") or [])
         disfluencies += [{"kind": str(d.get("kind", "")), "text": str(d.get("text", "")), "start": _f(d.get("start"))}
                          for d in a.get("disfluencies") or [] if isinstance(d, dict)]
         if latency is None and a.get("response_latency") is not None and a.get("words"):
@@ -232,12 +241,17 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float]) -> Questio
 
 
 def summarize(parts: list[Part], phase_starts: list[float] | None = None,
-              long_pause_s: float = LONG_PAUSE_S, script=None, matcher=None) -> RoundNumbers:
+              long_pause_s: float = LONG_PAUSE_S, script=None, matcher=None,
+              question_phases: Collection[str] | None = None) -> RoundNumbers:
     """Parts in the order they were recorded; `phase_starts` the round seconds at which each
     phase started (without them, a question's whole discussion counts as before solving).
     With the round's `script` (core.scripts.model.RoundScript), the talking points each question
     covered, matched with `matcher` (core.matching.Matcher or coverage.PointMatcher; None: the
-    keyword and word-overlap fallback)."""
+    keyword and word-overlap fallback). `question_phases`: the ids of the phases whose floor is
+    the candidate's own questions (core.candidate_questions.question_phases; by default the
+    script's): what is asked there counts as no clarifying question."""
+    if question_phases is None:
+        question_phases = candidate_questions.question_phases(script)
     starts = sorted(phase_starts or [])
     groups: list[list[Part]] = []
     for part in parts:
@@ -245,7 +259,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
             groups[-1].append(part)
         else:
             groups.append([part])
-    answers = [_answer(g, long_pause_s) for g in groups]
+    answers = [_answer(g, long_pause_s, question_phases) for g in groups]
     by_question: dict[str, list[Part]] = {}
     for part in parts:
         if part.question_id:

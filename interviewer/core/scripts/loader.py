@@ -36,7 +36,7 @@ from interviewer.errors import UserError
 SCRIPT_SUFFIX = ".toml"
 MAX_SCRIPT_BYTES = 2_000_000  # the bundled scripts are a few kB; anything this big is not one
 ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "no_fact_reply", "phases", "questions")
-PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying")
+PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying", "replies")
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
                  "outline", "follow_ups")
 POINT_KEYS = ("text", "keywords", "area")
@@ -769,10 +769,11 @@ class _Checker:
             self.problem(path + ("minutes",), f"must be more than 0, not {_fmt(minutes)}")
         prompt = self.text(table, "prompt", path)
         expects = self.boolean(table, "expects_clarifying", path, default=False)
+        replies = self.words(table, "replies", path)
         if len(self._found) > count:
             return None
         return Phase(id=phase_id, name=name, minutes=minutes, prompt=prompt,
-                     expects_clarifying=expects)
+                     expects_clarifying=expects, replies=replies)
 
     def question(self, table: dict, path: _Path, phase_ids: list[str]) -> Question | None:
         count = len(self._found)

@@ -73,6 +73,9 @@ class Phase:
     minutes: float
     prompt: str  # what the interviewer says when the phase starts
     expects_clarifying: bool = False
+    # What the interviewer says, in turn, to the candidate's own questions in this phase (the
+    # wrap-up's "Do you have questions for me?"); giving them marks the phase as taking them.
+    replies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,161 @@
+"""The candidate's own questions at the wrap-up ("Do you have questions for me?"). A new-user
+trial asked the interviewer two questions there: neither got a reply, and the round's summary
+counted both as clarifying questions of the round."""
+from dataclasses import replace
+
+import pytest
+
+from engine_scripts import design_round
+from interviewer.core.analysis.report import analyze_answer
+from interviewer.core.analysis.summary import Part, summarize
+from interviewer.core.candidate_questions import DEFAULT_REPLIES, invites_questions, question_phases
+from interviewer.core.clock import FakeClock
+from interviewer.core.engine import AskQuestion, RoundEngine
+from interviewer.core.matching import INVITATION
+from interviewer.core.round_controller import CandidateTurn, RoundController, UtteranceKind
+from interviewer.core.scripts.loader import discover_scripts
+from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
+from interviewer.resources import bundled_scripts_dir
+
+from test_round_controller import FakeRecorder, FakeSpeaker, run_now, step
+from test_round_turns import FakeAnswerer, SegmentTranscriber, ask
+from analysis.speech import spoken
+
+SCRIPTS = discover_scripts(bundled_scripts_dir(), user_dir=bundled_scripts_dir() / "no-such-folder").scripts
+
+
+def make(tmp_path, script=None):
+    """As the app wires it: clarifying questions are answered about a script question only."""
+    clock = FakeClock(1000.0)
+    engine = RoundEngine(script or design_round(), clock)
+    speaker, recorder, updates = FakeSpeaker(clock), FakeRecorder(), []
+    facts = FakeAnswerer()
+    controller = RoundController(engine, speaker, recorder, SegmentTranscriber, tmp_path, on_update=updates.append,
+                                 run_in_background=run_now, answerer=lambda qid: facts if qid else None)
+    return clock, engine, speaker, recorder, controller, updates, facts
+
+
+def at_wrap_up(tmp_path, script=None):
+    clock, engine, speaker, recorder, controller, updates, facts = make(tmp_path, script)
+    controller.start()
+    clock.set(1000 + 55 * 60 + 5)
+    step(clock, speaker, controller)
+    assert engine.current_phase.id == "wrap" and controller.current_answer is not None
+    return clock, engine, speaker, recorder, controller, updates, facts
+
+
+def test_the_wrap_up_questions_get_a_short_human_reply_never_silence(tmp_path):
+    clock, engine, speaker, recorder, controller, updates, facts = at_wrap_up(tmp_path)
+    ask(controller, recorder, "What does the team work on day to day?")
+    assert speaker.said[-1] in DEFAULT_REPLIES and controller.utterances[-1].kind == UtteranceKind.CLARIFICATION
+    first = speaker.said[-1]
+    ask(controller, recorder, "How do you measure success in the role?")
+    assert speaker.said[-1] in DEFAULT_REPLIES and speaker.said[-1] != first
+    ask(controller, recorder, "Can I ask one more thing?")
+    assert speaker.said[-1] == INVITATION
+    assert facts.asked == []  # no fact of the script answers the candidate's own questions
+    record = controller.current_answer
+    assert controller.takes_candidate_questions(record)
+    # Kept as exchanges, so the review shows what the interviewer said; none is about a topic.
+    assert [c.topic for c in record.clarifications] == [None, None]
+
+
+def test_a_script_gives_its_own_wrap_up_replies(tmp_path):
+    script = design_round()
+    wrap = replace(script.phases[-1], replies=("We ship every week; the team is six people.",))
+    script = replace(script, phases=script.phases[:-1] + (wrap,))
+    clock, engine, speaker, recorder, controller, updates, facts = at_wrap_up(tmp_path, script)
+    ask(controller, recorder, "How often do you ship?")
+    assert speaker.said[-1] == "We ship every week; the team is six people."
+
+
+def test_after_the_last_question_of_the_wrap_up_the_floor_is_handed_over(tmp_path):
+    """"One last question from me, then it's your turn": once it is answered the interviewer
+    says so, and the candidate's questions are not taken as clarifying the last question."""
+    script = design_round()
+    wrap = Phase("wrap", "Wrap-up", 5, "One last question from me, then it's your turn.")
+    last = Question("lesson", "What would you do differently?", "wrap")
+    script = replace(script, phases=script.phases[:-1] + (wrap,), questions=script.questions + (last,))
+    clock, engine, speaker, recorder, controller, updates, facts = at_wrap_up(tmp_path, script)
+    assert controller.current_answer.question_id == "lesson"
+    recorder.speak("I would measure latency earlier")
+    controller.end_answer()
+    step(clock, speaker, controller)
+    assert speaker.said[-1] == controller.settings.your_turn_text
+    assert [u for u in updates if isinstance(u, CandidateTurn)][-1].text == controller.settings.your_turn_text
+    record = controller.current_answer
+    assert record is not None and record.question_id is None and controller.takes_candidate_questions(record)
+    ask(controller, recorder, "What is the latency culture like on the team?")
+    assert speaker.said[-1] in DEFAULT_REPLIES and facts.asked == []
+
+
+def test_the_wrap_up_does_not_go_back_to_the_last_questions_follow_ups():
+    """A phase without questions of its own goes on with the last question's follow-ups; not one
+    whose floor is the candidate's: "Do you have questions for me?", then a follow-up on serving."""
+    script = design_round()
+    serving = replace(script.question("serving"), follow_ups=(FollowUp("serving-cache", "Would you cache?"),))
+    script = replace(script, questions=tuple(serving if q.id == "serving" else q for q in script.questions))
+    clock = FakeClock()
+    engine = RoundEngine(script, clock)
+    engine.start()
+    clock.set(40 * 60 + 5)
+    engine.poll()
+    while not any(isinstance(e, AskQuestion) and e.question_id == "serving" for e in engine.answer_finished("ok")):
+        pass
+    assert engine.current_phase.id == "deep"
+    engine.next_phase()  # Next before the follow-up is asked
+    assert engine.current_phase.id == "wrap"
+    assert engine.answer_finished("What does the team work on?") == []
+
+
+def test_every_bundled_script_takes_the_candidates_questions_in_its_last_phase_only():
+    for script in SCRIPTS:
+        assert question_phases(script) == {script.phases[-1].id}, (script.id, script.phases[-1].prompt)
+    # The wording alone would take an opening that invites clarifying questions ("Ask me anything
+    # before you start."): only the last phase is read by it.
+    assert invites_questions("Ask me anything before you start.")
+    assert question_phases(design_round()) == {"wrap"}
+    assert question_phases(replace(design_round(), phases=design_round().phases[:-1])) == set()
+
+
+def test_questions_for_the_interviewer_are_no_clarifying_questions_in_the_analysis():
+    said = spoken("Yes, what does the team work on day to day? [1.5] And how big is the team?")
+    counted = analyze_answer(said)
+    assert len(counted.clarifying.questions) == 2  # what an answer about a problem would count
+    analysis = analyze_answer(said, questions_for_interviewer=True).to_dict()
+    assert analysis["clarifying_questions"] == [] and len(analysis["questions_for_interviewer"]) == 2
+    assert not [f for f in analysis["findings"] if "clarifying" in f["kind"]]
+
+
+def test_the_summary_does_not_count_a_stored_wrap_ups_questions_as_clarifying():
+    """A round stored before the analysis told them apart: its wrap-up part lists them as
+    clarifying questions; the part's phase says they were not."""
+    asked = {"clarifying_questions": [{"text": "What is the latency?", "start": 1.0, "end": 2.0, "topics": []}]}
+    wrap_asked = {"clarifying_questions": [{"text": "What does the team do?", "start": 1.0, "end": 2.0,
+                                            "topics": []}] * 2}
+    parts = [Part(1, "feed", None, "Design a news feed ranking system.", 300.0, 305.0, 600.0, asked,
+                  phase_id="clarify"),
+             Part(2, "", None, "Let's wrap up. Do you have questions for me?", None, 3305.0, 3500.0, wrap_asked,
+                  phase_id="wrap")]
+    numbers = summarize(parts, [0.0, 300.0, 900.0, 2400.0, 3300.0], script=design_round())
+    assert numbers.clarifying_asked == 1 and [a.clarifying_asked for a in numbers.answers] == [1, 0]
+    assert summarize(parts, question_phases={"wrap"}).clarifying_asked == 1
+    # Without the phase (a round stored before it was kept, with no timeline) nothing is known.
+    unknown = [replace(p, phase_id=None) for p in parts]
+    assert summarize(unknown, script=design_round()).clarifying_asked == 3
+
+
+def test_a_script_writes_its_replies_and_a_wrong_type_is_named():
+    from interviewer.core.scripts.loader import ScriptError, parse_script
+    from test_scripts_loader import VALID
+
+    text = VALID.replace('prompt = "One last change, then your questions."',
+                         'prompt = "One last change, then your questions."\n'
+                         'replies = ["We ship weekly. Anything else?", "Good one. What else?"]')
+    script = parse_script(text, "round.toml")
+    assert script.phase("wrap_up").replies == ("We ship weekly. Anything else?", "Good one. What else?")
+    assert question_phases(script) == {"wrap_up"}
+    with pytest.raises(ScriptError) as bad:
+        parse_script(text.replace('replies = ["We ship weekly. Anything else?", "Good one. What else?"]',
+                                  'replies = "We ship weekly."'), "round.toml")
+    assert any("phases[3].replies: must be a list of strings" in p for p in bad.value.problems)
