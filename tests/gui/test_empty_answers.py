@@ -1,6 +1,7 @@
 """Pressing N (the candidate is done) before saying anything stored an empty ~2.3 s "answer"
 that was then scored ("No speech was heard..."): after a question that came right after an
-answer, and after Space started adding to an answer in the last part. Real engine, controller,
+answer, and after Space started adding to an answer in the last part (now: after the interviewer
+handed the floor to the candidate's questions). Real engine, controller,
 session, store, analysis and screen; fake speech and microphone; a transcriber that hears
 words, or none when the candidate says nothing."""
 from __future__ import annotations
@@ -46,11 +47,11 @@ def test_n_before_saying_anything_stores_and_scores_no_empty_answer(qtbot, isola
     qtbot.keyClick(screen, Qt.Key.Key_N)
     tick_until(qtbot, screen, lambda: engine.current_phase.id == "wrap" and controller.status == "listening")
     clock.advance(20)
-    qtbot.keyClick(screen, Qt.Key.Key_Space)
-    tick_until(qtbot, screen, lambda: controller.status == "waiting")
-    candidate.silent = True
-    qtbot.keyClick(screen, Qt.Key.Key_Space)  # to add to the answer ... then nothing to add
-    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    candidate.silent = True  # nothing to ask when the floor is handed over
+    qtbot.keyClick(screen, Qt.Key.Key_Space)  # the changed constraint answered
+    tick_until(qtbot, screen, lambda: controller.status == "listening"
+               and controller.current_answer.question_id is None)
+    assert speaker.said[-1] == controller.settings.your_turn_text
     clock.advance(2.3)
     qtbot.keyClick(screen, Qt.Key.Key_N)  # "I'm done": the round ends, as the key says
     tick_until(qtbot, screen, lambda: controller.finished)
@@ -60,7 +61,7 @@ def test_n_before_saying_anything_stores_and_scores_no_empty_answer(qtbot, isola
 
     dropped = [r for r in controller.answers if r.dropped]
     assert [(r.follow_up_id, r.ended_by, r.continuation) for r in dropped] == [
-        ("metric", "next", False), ("latency-change", "next", True)]
+        ("metric", "next", False), (None, "next", False)]
     stored = window.store().get_session(window.last_session_id)
     assert len(stored.answers) == len(controller.answers) - 2
     assert all(a.transcript is not None and a.transcript.text for a in stored.answers)

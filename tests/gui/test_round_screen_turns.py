@@ -92,6 +92,12 @@ def test_bug3_no_dead_air_the_next_part_starts_and_n_moves_on(qtbot, isolated_di
     tick_until(qtbot, screen, lambda: screen.session.engine.current_phase.id == "wrap")
     tick_until(qtbot, screen, lambda: controller.status == "listening")
     qtbot.keyClick(screen, Qt.Key.Key_Space)
+    # The last part's changed constraint answered, the floor is the candidate's questions; once
+    # they are done nothing more is planned.
+    tick_until(qtbot, screen, lambda: controller.status == "listening"
+               and controller.current_answer.question_id is None)
+    assert speaker.said[-1] == controller.settings.your_turn_text
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
     tick_until(qtbot, screen, lambda: controller.status == "waiting")
     assert "N to end the round" in screen.status.text()  # it says what it waits for, and the key
     window.shutdown()

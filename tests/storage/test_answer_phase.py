@@ -42,7 +42,8 @@ def test_upgrading_gives_stored_answers_the_phase_of_their_timeline(tmp_path):
     db = sqlite3.connect(data / DB_NAME)
     db.execute("INSERT INTO phase_timeline (session_id, phase_id, name, planned_minutes, started_at, ended_at)"
                " VALUES (1, 'wrap', 'Wrap-up', 5, 2400.0, 2700.0)")
-    db.execute("INSERT INTO answers (session_id, question_id, question_text, answer_start) VALUES (1, '', 'Questions?', 2410.0)")
+    db.execute("INSERT INTO answers (session_id, question_id, question_text, answer_start)"
+               " VALUES (1, '', 'Questions?', 2410.0)")
     db.execute("INSERT INTO answers (session_id, question_id, question_text) VALUES (1, '', 'No times')")
     db.commit()
     db.close()
