@@ -260,6 +260,9 @@ def transcribe_window(audio: np.ndarray, model: "WhisperModel", offset: float = 
         segments = decode_guards.collapse_loops(segments)
         if regions is not None:
             segments = decode_guards.drop_unvoiced_segments(segments, regions)
+            from interviewer.adapters.dropped_speech import fill_dropped_speech
+
+            segments = fill_dropped_speech(segments, regions, audio, model, offset, decode)
     if regions:
         from interviewer.adapters.prosody import with_final_rise
 

@@ -1,0 +1,147 @@
+"""Decode again the speech Whisper skipped, so no stretch of the candidate's voice is left without words.
+
+Primed with the hesitation hint (DECODE_OPTIONS' initial prompt), Whisper now and then skips a
+whole stretch of clear speech, most often at the start of a window: it writes one "Um," and
+jumps 15 s ahead to the next sentence (speech bench blind7, a Welsh-accented espeak voice; 7 of
+175 espeak answers lost 1-17 s this way, at the start in 5). The answer then lacks its words
+and questions, and the hesitation repair reads the unworded speech as held "um"s.
+
+The voice-activity detector says where someone spoke. A run of speech regions in a row that
+hold (almost) no words but hesitations, and last long enough to be words, is decoded again on
+its own, without the hint, and the words Whisper hears there are put in. What comes back must
+be sure of itself (mean token log-probability, the no-speech probability), so laughter or a
+cough that the VAD took for speech stays without words. A run can also look unworded because
+Whisper stamped its words late, across the pause after them ("right?" stamped on the "Okay"
+said after the pause): a word heard again that Whisper wrote shortly after is not put in twice.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import numpy as np
+
+from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.analysis.tokens import normalize
+from interviewer.core.audio_format import SAMPLE_RATE
+from interviewer.core.transcript import Segment, SpeechRegion, Word
+
+log = logging.getLogger(__name__)
+
+MIN_DROPPED_S = 0.8     # speech in a run of unworded regions; a held "uhhh" is shorter
+MAX_WORDED_SHARE = 0.2  # a region whose words cover less than this share of it is unworded
+PAD_S = 0.2             # audio kept on each side of the run when it is decoded again
+EDGE_S = 0.05           # a word heard in the padding before the run is the end of the word before it
+LATE_STAMP_S = (0.5, 2.0)  # how much earlier / later Whisper may have stamped a word it did write
+EDGE_LATE_S = 0.5       # ... landing inside the run or this close after its end
+# Whisper's own thresholds for "this was not speech" (faster-whisper's defaults for the
+# fallback it no longer runs here): text below this log-probability with this no-speech
+# probability, or far below it, is not trusted.
+MIN_AVG_LOGPROB = -1.0
+MAX_NO_SPEECH_PROB = 0.6
+
+
+def _worded(r: SpeechRegion, words: list[Word]) -> bool:
+    """Whisper wrote a word in the region: one stamped in it, or covering a share of it. A
+    region with a few words in it was heard, if badly; decoding it again would not be a repair
+    (a child's "come on, give me a kiss" came back as made-up questions around the "a kiss?")."""
+    if any(r.start <= (w.start + w.end) / 2 <= r.end for w in words):
+        return True
+    length = max(r.end - r.start, 1e-3)
+    covered = sum(max(0.0, min(w.end, r.end) - max(w.start, r.start)) for w in words)
+    return covered >= MAX_WORDED_SHARE * length
+
+
+def dropped_runs(segments: list[Segment], regions: list[SpeechRegion]) -> list[tuple[float, float]]:
+    """(start, end) of each run of consecutive speech regions that hold no words other than
+    hesitations, with at least MIN_DROPPED_S of speech in it."""
+    words = [w for s in segments for w in s.words if not is_hesitation(normalize(w.text))]
+    runs: list[list[SpeechRegion]] = [[]]
+    for r in regions:
+        if _worded(r, words):
+            runs.append([])
+        else:
+            runs[-1].append(r)
+    return [(run[0].start, run[-1].end) for run in runs
+            if run and sum(r.end - r.start for r in run) >= MIN_DROPPED_S]
+
+
+def _written_already(heard: Word, written: list[Word], run_end: float) -> bool:
+    """Whisper did write this word, stamped late: across the pause after it, inside the run or
+    at its end (a question's "right?" stamped on the "Okay" said after the pause), so the
+    word's own region looked unworded."""
+    text = normalize(heard.text)
+    return any(normalize(w.text) == text and w.start <= run_end + EDGE_LATE_S
+               and -LATE_STAMP_S[0] <= w.start - heard.start <= LATE_STAMP_S[1] for w in written)
+
+
+def _trusted(segment: Any) -> bool:
+    logprob = getattr(segment, "avg_logprob", 0.0) or 0.0
+    no_speech = getattr(segment, "no_speech_prob", 0.0) or 0.0
+    return logprob >= MIN_AVG_LOGPROB and not (no_speech > MAX_NO_SPEECH_PROB and logprob < -0.5)
+
+
+def fill_dropped_speech(segments: list[Segment], regions: list[SpeechRegion], audio: np.ndarray,
+                        model: Any, offset: float, options: dict[str, Any]) -> list[Segment]:
+    """`segments` with the words of every dropped run (`dropped_runs`) decoded again without
+    the hint; a hesitation Whisper had written over words heard now gives way to them."""
+    from interviewer.adapters import decode_guards
+
+    runs = dropped_runs(segments, regions)
+    if not runs:
+        return segments
+    plain = {k: v for k, v in options.items() if k not in ("initial_prompt", "hotwords")}
+    plain["word_timestamps"] = True
+    written = [w for s in segments for w in s.words]
+    added: list[Segment] = []
+    for start, end in runs:
+        first = max(0, int((start - PAD_S - offset) * SAMPLE_RATE))
+        last = min(audio.size, int((end + PAD_S - offset) * SAMPLE_RATE))
+        clip_offset = offset + first / SAMPLE_RATE
+        heard = []
+        for s in decode_guards.decode(model, audio[first:last], plain):
+            if not _trusted(s):
+                continue
+            words = tuple(Word(w.word.strip(), round(clip_offset + w.start, 3), round(clip_offset + w.end, 3),
+                               round(float(w.probability), 4))
+                          for w in (s.words or []) if w.word.strip())
+            words = tuple(w for w in words if start - EDGE_S <= (w.start + w.end) / 2 <= end + PAD_S
+                          and not _written_already(w, written, end))
+            if words:
+                heard.append(Segment(" ".join(w.text for w in words), words[0].start, words[-1].end, words))
+        if not any(not is_hesitation(normalize(w.text)) for s in heard for w in s.words):
+            continue
+        log.info("decoded %.1f-%.1f s again: Whisper had skipped it (%d words)", start, end,
+                 sum(len(s.words) for s in heard))
+        added.extend(heard)
+    if not added:
+        return segments
+    heard_words = [w for s in added for w in s.words]
+
+    def replaced(w: Word) -> bool:  # a hint-made "Um," stamped over the words heard now
+        return is_hesitation(normalize(w.text)) and any(
+            min(w.end, h.end) - max(w.start, h.start) > -0.05 for h in heard_words)
+
+    kept = []
+    for s in segments:
+        words = tuple(w for w in s.words if not replaced(w))
+        if words == s.words:
+            kept.append(s)
+        elif words:
+            kept.append(Segment(" ".join(w.text for w in words), words[0].start, words[-1].end, words))
+    return _in_time_order(kept + added)
+
+
+def _in_time_order(segments: list[Segment]) -> list[Segment]:
+    """The segments' words in order of time, each segment cut where another's words fall
+    inside it (Whisper may stamp a skipped run's neighbour word at its far side)."""
+    tagged = sorted(((w, k) for k, s in enumerate(segments) for w in s.words), key=lambda x: x[0].start)
+    out: list[Segment] = []
+    run: list[Word] = []
+    for i, (word, k) in enumerate(tagged):
+        run.append(word)
+        if i + 1 == len(tagged) or tagged[i + 1][1] != k:
+            whole = segments[k].words == tuple(run)
+            out.append(segments[k] if whole else Segment(" ".join(w.text for w in run), run[0].start, run[-1].end, tuple(run)))
+            run = []
+    return out + [s for s in segments if not s.words]

@@ -1,0 +1,118 @@
+"""Speech Whisper skipped under the hesitation hint is decoded again (adapters/dropped_speech.py).
+
+The model is a fake here: which words it writes is what is being arranged. The real model runs
+through the same path in every transcription test (transcribe_window calls it on each window).
+"""
+from types import SimpleNamespace
+
+import numpy as np
+
+from interviewer.adapters.dropped_speech import dropped_runs, fill_dropped_speech
+from interviewer.core.transcript import Segment, SpeechRegion, Word
+
+SR = 16000
+
+
+def seg(*words):
+    ws = tuple(Word(t, a, b, 0.9) for t, a, b in words)
+    return Segment(" ".join(w.text for w in ws), ws[0].start, ws[-1].end, ws)
+
+
+class PlainDecodeModel:
+    """Answers a decode without the hint with `heard` (times relative to the clip)."""
+
+    def __init__(self, heard, logprob=-0.3, no_speech=0.01):
+        self.heard, self.logprob, self.no_speech = heard, logprob, no_speech
+        self.calls = []
+
+    def transcribe(self, audio, **options):
+        self.calls.append((audio.size / SR, options))
+        words = [SimpleNamespace(word=" " + t, start=a, end=b, probability=0.9) for t, a, b in self.heard]
+        segment = SimpleNamespace(text=" ".join(t for t, _, _ in self.heard), start=words[0].start,
+                                  end=words[-1].end, words=words, avg_logprob=self.logprob,
+                                  no_speech_prob=self.no_speech, compression_ratio=1.2)
+        return iter([segment]), None
+
+
+REGIONS = [SpeechRegion(0.5, 0.9), SpeechRegion(2.6, 7.8), SpeechRegion(8.0, 9.5)]
+# The hinted decode wrote one "Um," and skipped 2.6-7.8 s of speech.
+HINTED = [seg(("Um,", 0.5, 0.8)), seg(("So", 8.0, 8.3), ("that's", 8.4, 8.8), ("it.", 8.9, 9.4))]
+OPTIONS = {"language": "en", "initial_prompt": "Um, uh... hmm", "word_timestamps": True, "temperature": 0.0}
+
+
+def test_a_long_stretch_of_speech_without_words_is_found_and_a_held_um_is_not():
+    assert dropped_runs(HINTED, REGIONS) == [(0.5, 7.8)]
+    short = [SpeechRegion(0.5, 0.9), SpeechRegion(2.6, 3.0), SpeechRegion(8.0, 9.5)]
+    assert dropped_runs(HINTED, short) == []  # 0.8 s in all: a hesitation, not skipped words
+
+
+def test_the_skipped_speech_is_decoded_again_without_the_hint_and_put_in_time_order():
+    audio = np.zeros(int(10 * SR), dtype=np.float32)
+    # the clip starts at 0.3 s (0.2 s before the run): these times are relative to it
+    model = PlainDecodeModel([("Um,", 0.2, 0.5), ("the", 2.4, 2.6), ("temperature", 2.7, 3.3),
+                              ("controls", 3.4, 4.0), ("it.", 6.9, 7.3)])
+    out = fill_dropped_speech(HINTED, REGIONS, audio, model, 0.0, OPTIONS)
+    (length, options), = model.calls
+    assert "initial_prompt" not in options and options["word_timestamps"]
+    assert abs(length - 7.7) < 0.01  # 0.3 to 8.0 s: the run and 0.2 s on each side
+    words = [w for s in out for w in s.words]
+    assert [w.text for w in words] == ["Um,", "the", "temperature", "controls", "it.", "So", "that's", "it."]
+    assert words[1].start == 2.7  # shifted by where the clip starts
+    assert [w.start for w in words] == sorted(w.start for w in words)
+
+
+def test_a_hesitation_the_hint_stamped_over_the_words_heard_now_gives_way():
+    hinted = [seg(("Um,", 3.0, 3.2)), seg(("So", 8.0, 8.3), ("it.", 8.9, 9.4))]
+    regions = [SpeechRegion(2.6, 7.8), SpeechRegion(8.0, 9.5)]
+    model = PlainDecodeModel([("the", 0.1, 0.4), ("temperature", 0.5, 1.1), ("controls", 1.2, 1.8)])  # from 2.4 s
+    out = fill_dropped_speech(hinted, regions, np.zeros(10 * SR, dtype=np.float32), model, 0.0, OPTIONS)
+    assert [w.text for s in out for w in s.words] == ["the", "temperature", "controls", "So", "it."]
+
+
+def test_what_whisper_is_unsure_of_or_hears_as_no_speech_is_not_put_in():
+    audio = np.zeros(10 * SR, dtype=np.float32)
+    for model in (PlainDecodeModel([("Thank", 1.0, 1.3), ("you.", 1.3, 1.6)], logprob=-1.4),
+                  PlainDecodeModel([("Thank", 1.0, 1.3), ("you.", 1.3, 1.6)], logprob=-0.8, no_speech=0.9)):
+        assert fill_dropped_speech(HINTED, REGIONS, audio, model, 0.0, OPTIONS) == HINTED
+
+
+def test_nothing_is_decoded_again_when_every_stretch_of_speech_has_words():
+    regions = [SpeechRegion(0.5, 0.9), SpeechRegion(8.0, 9.5)]
+    model = PlainDecodeModel([("x", 0.0, 0.1)])
+    assert fill_dropped_speech(HINTED, regions, np.zeros(10 * SR, dtype=np.float32), model, 0.0, OPTIONS) == HINTED
+    assert model.calls == []
+
+
+def test_times_are_right_for_a_window_that_starts_later_in_the_recording():
+    offset = 30.0
+    hinted = [seg(("Um,", 30.5, 30.8)), seg(("So", 38.0, 38.3))]
+    regions = [SpeechRegion(30.5, 30.9), SpeechRegion(32.6, 37.8), SpeechRegion(38.0, 38.5)]
+    model = PlainDecodeModel([("the", 2.4, 2.6), ("temperature", 2.7, 3.3)])
+    out = fill_dropped_speech(hinted, regions, np.zeros(9 * SR, dtype=np.float32), model, offset, OPTIONS)
+    assert [(w.text, w.start) for s in out for w in s.words][1:3] == [("the", 32.7), ("temperature", 33.0)]
+
+
+def test_words_whisper_wrote_but_stamped_late_across_the_pause_are_not_put_in_twice():
+    # "Training, not inference, right? [1.3 s] Okay. um": Whisper stamped "right?" on the region
+    # of "Okay" and "Okay" on the "um", so the regions of "right" and "okay" look unworded.
+    hinted = [seg(("Training,", 0.4, 1.0), ("not", 1.4, 1.5), ("inference,", 1.6, 2.1), ("right?", 3.9, 3.95)),
+              seg(("Okay,", 4.5, 4.8), ("activations", 5.3, 5.8), ("dominate.", 5.9, 6.4))]
+    regions = [SpeechRegion(0.6, 1.1), SpeechRegion(1.2, 2.1), SpeechRegion(2.3, 2.7),
+               SpeechRegion(4.0, 4.4), SpeechRegion(4.5, 4.9), SpeechRegion(5.0, 6.5)]
+    model = PlainDecodeModel([("Right,", 0.0, 0.3), ("okay,", 1.9, 2.2), ("um", 2.5, 2.7)])  # clip from 2.1 s
+    assert dropped_runs(hinted, regions) == [(2.3, 4.4)]
+    out = fill_dropped_speech(hinted, regions, np.zeros(7 * SR, dtype=np.float32), model, 0.0, OPTIONS)
+    assert out == hinted
+
+
+def test_the_end_of_the_word_before_the_run_heard_in_the_padding_is_not_a_word_of_the_run():
+    model = PlainDecodeModel([("it.", 0.0, 0.15), ("the", 2.4, 2.6), ("temperature", 2.7, 3.3)])
+    out = fill_dropped_speech(HINTED, REGIONS, np.zeros(10 * SR, dtype=np.float32), model, 0.0, OPTIONS)
+    assert [w.text for s in out for w in s.words][:3] == ["Um,", "the", "temperature"]
+
+
+def test_a_long_region_with_a_few_words_stamped_in_it_was_heard_not_skipped():
+    # "Do you wanna give me | a kiss? [come on, give me a kiss]": two words in a 3.9 s region
+    hinted = [seg(("Do", 0.6, 0.8), ("you", 0.9, 1.0), ("me", 1.2, 1.4), ("a", 2.3, 2.4), ("kiss?", 2.5, 2.7))]
+    regions = [SpeechRegion(0.5, 1.5), SpeechRegion(1.9, 5.8)]
+    assert dropped_runs(hinted, regions) == []
