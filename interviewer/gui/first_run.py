@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.gui import theme, window_fit
+from interviewer.gui import text_fit, theme, window_fit
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.settings_screen import DEFAULT_CHOICE, fill_voice_choices
 from interviewer.gui.workers import post_to_gui, run_in_background
@@ -166,6 +166,9 @@ class FirstRunDialog(QDialog):
         self._meter_timer.setInterval(50)
         self._meter_timer.timeout.connect(lambda: self.meter.set_level(self.level_dbfs))
         self._fill_choices()
+        # A long voice or microphone name ("Chinese (Cantonese, latin as Jyutping)") elides in its
+        # box: the dialog is not part of the window that text_fit already covers.
+        text_fit.fit_long_text(self)
         window.model_status.changed.connect(self._model_changed)
         self._model_changed(window.model_status.state, window.model_status.message)
         self.go(0)

@@ -144,3 +144,24 @@ def test_enter_when_the_guide_opens_goes_to_the_next_step(qtbot, isolated_dirs, 
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.pages.currentIndex() == 1
     dialog.skip()
+
+
+def test_a_long_voice_name_does_not_push_the_voice_step_sideways(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """espeak-ng lists "Chinese (Cantonese, latin as Jyutping)": the voice box grew to fit it, so the
+    560-pixel guide got a sideways scroll bar and cut off "Speak a sample" and the text beside it."""
+    window, _, _ = _window(qtbot, script_dirs, tmp_path)
+    window.devices = DeviceList(inputs=["Monitor of Built-in Audio Analog Stereo (a long microphone name)"],
+                                voices=VOICES + [("sit/yue-Latn-jyutping", "Chinese (Cantonese, latin as Jyutping)")],
+                                loaded=True)
+    window.maybe_show_first_run()
+    dialog = window.first_run
+    from PySide6.QtWidgets import QScrollArea
+
+    page_area = dialog.findChild(QScrollArea)
+    for step in (1, 2):
+        dialog.go(step)
+        qtbot.waitUntil(lambda: dialog.pages.currentWidget().isVisible())
+        dialog.layout().activate()
+        assert dialog.pages.minimumSizeHint().width() <= page_area.viewport().width(), step
+        assert not page_area.horizontalScrollBar().isVisible(), step
+    dialog.skip()
