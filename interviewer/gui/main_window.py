@@ -397,7 +397,9 @@ class MainWindow(QMainWindow):
 
     def _watch_user_scripts(self) -> None:
         """Watch the user scripts folder and its .toml files (an editor that saves by renaming
-        replaces the file watched, so the paths are set again after every reload)."""
+        replaces the file watched, so the paths are set again after every reload). Before the
+        folder exists, the closest folder above it that does is watched, so the scripts folder
+        made while the app is open (as a new user does, following the docs) is read too."""
         from interviewer.paths import user_scripts_dir
 
         watcher = self._scripts_watcher
@@ -406,9 +408,11 @@ class MainWindow(QMainWindow):
             watcher.removePaths(watched)
         try:
             folder = user_scripts_dir()
-            paths = [str(folder)] if folder.is_dir() else []
-            if paths:
-                paths += [str(p) for p in sorted(folder.glob("*.toml"))[:MAX_WATCHED_SCRIPTS]]
+            if folder.is_dir():
+                paths = [str(folder)] + [str(p) for p in sorted(folder.glob("*.toml"))[:MAX_WATCHED_SCRIPTS]]
+            else:
+                above = next((p for p in folder.parents if p.is_dir()), None)
+                paths = [str(above)] if above is not None else []
         except OSError:  # an unreadable folder: Home already names it
             paths = []
         if paths:

@@ -60,3 +60,27 @@ def test_scripts_are_not_read_again_during_a_round(qtbot, isolated_dirs, script_
     assert len(calls) == 1
     monkeypatch.setattr(window, "current_screen_key", lambda: "review")
     qtbot.waitUntil(lambda: len(calls) == 2, timeout=5000)
+
+
+def test_a_scripts_folder_made_while_the_app_is_open_is_read(qtbot, isolated_dirs, script_dirs):
+    """New-user trial 6: the docs say own scripts go in .../question_scripts; the folder did not
+    exist when the app started, so nothing was watched and the new script (and its problem) showed
+    only after a restart."""
+    bundled, _ = script_dirs
+    user = user_scripts_dir()
+    user.parent.mkdir(parents=True, exist_ok=True)  # the data folder exists, its scripts folder not yet
+    assert not user.exists()
+
+    def load():
+        catalog = discover_scripts(bundled, user)
+        return ScriptList(catalog.scripts, catalog.problems)
+
+    window = MainWindow(AppServices(load_scripts=load))
+    qtbot.addWidget(window)
+    titles = lambda: [s.title for s in window.home.visible_scripts()]  # noqa: E731
+    user.mkdir()
+    good = SYSTEM_DESIGN_TOML.replace('"test-design"', '"my-round"').replace("Design a feed ranker", "My round")
+    (user / "mine.toml").write_text(good.replace("minutes = 45", "minutes = 20", 1))
+    qtbot.waitUntil(lambda: "mine.toml" in window.home.problems_label.text(), timeout=5000)
+    (user / "mine.toml").write_text(good)  # and the folder itself is watched from then on
+    qtbot.waitUntil(lambda: "My round" in titles(), timeout=5000)
