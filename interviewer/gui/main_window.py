@@ -731,6 +731,10 @@ class MainWindow(QMainWindow):
                                           lambda: self.review.ask_import(), "", ["Ctrl+I"])
         file_menu.removeAction(self.import_action)
         file_menu.insertAction(first, self.import_action)  # first in File, as an Open would be
+        scripts_action = self._action(file_menu, "scripts-folder", "Open my &question scripts folder",
+                                      self.open_user_scripts_folder)
+        file_menu.removeAction(scripts_action)
+        file_menu.insertAction(first, scripts_action)
 
     def _status_bar_follows(self, bar: QWidget) -> None:
         """`bar` in the status bar, which shows only while one of its bars does: empty, it took
@@ -778,6 +782,26 @@ class MainWindow(QMainWindow):
 
         self.shortcut_sheet = ShortcutSheet(self)
         self.shortcut_sheet.open()
+
+    def open_user_scripts_folder(self) -> None:
+        """Your own scripts' folder, made if missing, in the file manager: the app named it nowhere
+        (new-user trial 6 found it only with `interviewer scripts list`). Home reads what is saved
+        there. Without a file manager the banner says where it is."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from interviewer.paths import user_scripts_dir
+
+        folder = user_scripts_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.banner.show_message(f"Could not make the question scripts folder {folder}: {exc.strerror or exc}")
+            return
+        self._watch_user_scripts()
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.banner.show_message(f"Your own question scripts go in {folder}: one .toml file per round "
+                                     "(the format is in docs/question-scripts.md).", "info")
 
     def show_about(self) -> None:
         from interviewer import __version__

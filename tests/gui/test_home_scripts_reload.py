@@ -84,3 +84,24 @@ def test_a_scripts_folder_made_while_the_app_is_open_is_read(qtbot, isolated_dir
     qtbot.waitUntil(lambda: "mine.toml" in window.home.problems_label.text(), timeout=5000)
     (user / "mine.toml").write_text(good)  # and the folder itself is watched from then on
     qtbot.waitUntil(lambda: "My round" in titles(), timeout=5000)
+
+
+def test_file_menu_opens_the_user_scripts_folder(qtbot, isolated_dirs, script_dirs, monkeypatch):
+    """New-user trial 6: nothing in the app said where your own scripts go. File > Open my question
+    scripts folder makes it and opens it; without a file manager the banner names it."""
+    from PySide6.QtGui import QDesktopServices
+
+    bundled, _ = script_dirs
+    user = user_scripts_dir()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or False)
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(discover_scripts(bundled, user).scripts)))
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if "question scripts folder" in a.text().replace("&", ""))
+    action.trigger()
+    assert user.is_dir() and opened == [str(user)]
+    assert str(user) in window.banner.text and window.banner.level == "info"
+    (user / "mine.toml").write_text(SYSTEM_DESIGN_TOML.replace('"test-design"', '"mine"')
+                                    .replace("Design a feed ranker", "My round"))
+    qtbot.waitUntil(lambda: "My round" in [s.title for s in window.home.visible_scripts()], timeout=5000)
