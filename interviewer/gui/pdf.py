@@ -31,5 +31,32 @@ def render_pdf(html: str, out: Path, title: str = "") -> None:
     writer.setCreator("Interviewer")
     document = QTextDocument()
     document.setHtml(html)
+    _drop_paragraph_backgrounds(document)
     document.print_(writer)
     del writer  # finishes the file
+
+
+def _drop_paragraph_backgrounds(document) -> None:
+    """Qt paints a shaded paragraph (an answer's numbers, the scratchpad) that a page break splits
+    as two boxes running into the page margins, with the page number printed on the first: in
+    the PDF such paragraphs are plain. Highlighted words keep their colour."""
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.hasProperty(fmt.Property.BackgroundBrush):
+            shade = fmt.background().color()
+            fmt.clearBackground()
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+            for part in block:  # Qt also shades the paragraph's first run of text
+                fragment = part.fragment()
+                chars = fragment.charFormat()
+                if chars.hasProperty(chars.Property.BackgroundBrush) and chars.background().color() == shade:
+                    chars.clearBackground()
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(chars)
+        block = block.next()

@@ -133,3 +133,23 @@ def test_bad_requests_are_user_errors(store, round_id, tmp_path):
     empty = store.create_session("s", "t", "coding", 45)
     with pytest.raises(UserError, match="no recordings"):
         export_session(store, empty, "wav", tmp_path / "e.wav")
+
+
+def test_pdf_paragraphs_are_not_shaded(monkeypatch, tmp_path):
+    """New-user trial 6: an answer's numbers (a shaded paragraph) split by a page break printed as
+    two grey boxes running into the margins, the page number on top of the first."""
+    from PySide6.QtGui import QTextDocument, QTextFormat
+
+    printed = []
+    monkeypatch.setattr(QTextDocument, "print_", lambda document, _writer: printed.append(document))
+    html = ('<style>.numbers { background: #f6f6f6; } .filler { background: #ffe08a; }</style>'
+            '<p class="numbers">Length: <b>1:09.1</b></p><pre style="background: #f6f6f6">notes</pre>'
+            '<p><span class="filler">Um,</span> so</p>')
+    render_pdf(html, tmp_path / "r.pdf")
+    document = printed[0]
+    blocks = [document.findBlockByNumber(i) for i in range(document.blockCount())]
+    assert not [b.text() for b in blocks if b.blockFormat().hasProperty(QTextFormat.Property.BackgroundBrush)]
+    shaded = [(part.fragment().text(), part.fragment().charFormat().background().color().name())
+              for b in blocks for part in b
+              if part.fragment().charFormat().hasProperty(QTextFormat.Property.BackgroundBrush)]
+    assert shaded == [("Um,", "#ffe08a")]  # Qt shaded "Length: " too; the highlights stay
