@@ -228,8 +228,9 @@ class RoundScreen(QWidget):
 
     def next_part(self) -> None:
         """N: the candidate is done with this part; in the last part this ends the round, after
-        asking as End round does (one key ended the whole round without a word)."""
-        if self.running:
+        asking as End round does (one key ended the whole round without a word). Not while paused:
+        the round cannot move on then, and asking would end nothing after a Yes."""
+        if self.running and not self.session.controller.paused:
             if not self.session.engine.has_next_phase and not self.ask_to_end_round():
                 return
             self.session.controller.next_part()
@@ -346,8 +347,10 @@ class RoundScreen(QWidget):
                                                update.transcript.speech, final=True)
         elif isinstance(update, MicPaused):
             self.pause_button.setText("Resume (P)")
+            self._set_answer_buttons(False)  # nothing to end, repeat or skip until it goes on
         elif isinstance(update, MicResumed):
             self.pause_button.setText("Pause (P)")
+            self._set_answer_buttons(True)
         elif isinstance(update, TimeUp):
             self.warning.setText("Time is up: the round is over.")
             self.warning.show()
@@ -449,3 +452,7 @@ class RoundScreen(QWidget):
     def _set_buttons(self, running: bool) -> None:
         for button in (self.end_button, self.repeat_button, self.next_button, self.pause_button, self.stop_button):
             button.setEnabled(running)
+
+    def _set_answer_buttons(self, enabled: bool) -> None:
+        for button in (self.end_button, self.repeat_button, self.next_button):
+            button.setEnabled(enabled and self.running)

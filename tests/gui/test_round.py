@@ -314,3 +314,33 @@ def test_rounds_match_with_the_meaning_model_the_app_loaded_in_the_background(
     window.home.start_button.click()
     assert window.round_session.matcher.encoder is encoder
     window.round_session.close(timeout=2.0)
+
+
+def test_while_paused_the_answer_keys_rest_and_n_does_not_ask_to_end(qtbot, isolated_dirs, script_dirs, tmp_path,
+                                                                      monkeypatch):
+    """New-user trial 6: paused, End answer / Repeat / Next part looked usable but did nothing,
+    and N in the last part asked 'End the round now?' and then, after Yes, ended nothing."""
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    screen = window.round_screen
+    controller = screen.session.controller
+    while screen.session.engine.has_next_phase:
+        controller.next_part()
+    qtbot.waitUntil(lambda: controller.status == "listening", timeout=3000)
+    asked = []
+    monkeypatch.setattr(screen, "ask_to_end_round", lambda quitting=False: asked.append(1) or True)
+    qtbot.keyClick(screen, Qt.Key.Key_P)
+    screen._tick()
+    assert controller.paused
+    assert [b.isEnabled() for b in (screen.end_button, screen.repeat_button, screen.next_button)] == [False] * 3
+    assert screen.pause_button.isEnabled() and screen.stop_button.isEnabled()
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    assert not asked and screen.running
+    qtbot.keyClick(screen, Qt.Key.Key_P)
+    screen._tick()
+    assert [b.isEnabled() for b in (screen.end_button, screen.repeat_button, screen.next_button)] == [True] * 3
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    assert asked
+    qtbot.waitUntil(lambda: not screen.running, timeout=5000)
