@@ -35,6 +35,12 @@ class DebriefAnswer:
     entry_id: int | None  # store row, when already saved
 
 
+def _muted(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "muted")
+    return label
+
+
 class DebriefItem(QGroupBox):
     record_toggled = Signal()
 
@@ -49,13 +55,17 @@ class DebriefItem(QGroupBox):
         self.text.setAccessibleName(f"Your answer: {prompt.text}")
         self.ratings = QButtonGroup(self)
         rating_row = QHBoxLayout()
-        rating_row.addWidget(QLabel("Self-rating:"))
+        # The scale's ends are written out: with bare 1-5 under "Where did you hesitate?" a new
+        # user could not tell whether 5 meant "hesitated a lot" or "went well" (trial 6).
+        rating_row.addWidget(QLabel("Self-rating, how well it went:"))
+        rating_row.addWidget(_muted(RATING_LABELS[1]))
         for value in range(1, 6):
             button = QRadioButton(str(value))
             button.setToolTip(RATING_LABELS[value])
             button.setAccessibleName(f"Self-rating {value} of 5: {RATING_LABELS[value]}")
             self.ratings.addButton(button, value)
             rating_row.addWidget(button)
+        rating_row.addWidget(_muted(RATING_LABELS[5]))
         rating_row.addStretch(1)
         self.record_button = QPushButton("Record answer")
         self.record_button.setCheckable(True)

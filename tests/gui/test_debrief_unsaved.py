@@ -39,3 +39,17 @@ def test_no_leaves_without_saving_and_cancel_stays(qtbot, isolated_dirs, script_
     window.go_to("progress")
     assert window.current_screen_key() == "progress"
     assert window.store().get_session(window.last_session_id).debrief == []
+
+
+def test_the_rating_scale_says_which_end_is_which(qtbot):
+    """New-user trial 6: 'Self-rating: 1 2 3 4 5' under 'Where did you hesitate?' did not say
+    whether 5 meant 'hesitated a lot' or 'went well' (the meaning was only in tooltips)."""
+    from PySide6.QtWidgets import QLabel
+
+    from interviewer.core.debrief import DEBRIEF_PROMPTS, RATING_LABELS
+    from interviewer.gui.debrief_screen import DebriefItem
+
+    item = DebriefItem(DEBRIEF_PROMPTS[0])
+    qtbot.addWidget(item)
+    shown = " ".join(label.text() for label in item.findChildren(QLabel))
+    assert "how well" in shown and RATING_LABELS[1] in shown and RATING_LABELS[5] in shown
