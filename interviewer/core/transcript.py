@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,6 +111,31 @@ class Transcript:
             raise TranscriptFormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
         data = parse_json(raw, str(path))
         return cls.from_dict(data, str(path))
+
+
+# Whisper cuts a word at some punctuation inside it and gives the rest as a word of its own (no
+# space before it in its text): "1%" comes as "1" "%", "one-hot" as "one" "-hot", "0.3" as "0"
+# ".3", "A/B" as "A" "/B". (analysis.depth joins the same pieces to match its patterns.)
+_CONTINUES_WORD = re.compile(r"^(?:[-/]\w|\.\d|%|'\w)")
+
+
+def joins_previous(text: str) -> bool:
+    """True for such a piece: shown with a space before it ("one -hot", "1 %") the words looked
+    misheard."""
+    return bool(_CONTINUES_WORD.match(text.strip()))
+
+
+def join_words(pieces: list[str], texts: list[str] | None = None) -> str:
+    """`pieces` (words, maybe marked up) with a space between them, except before a piece whose
+    word (`texts[i]`, else the piece itself) continues the word before it (joins_previous). A
+    piece whose text is "" (a pause, a reply between the words) is no word to continue."""
+    texts = pieces if texts is None else texts
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if out and not (texts[i - 1] and joins_previous(texts[i])):
+            out.append(" ")
+        out.append(piece)
+    return "".join(out)
 
 
 def parse_json(raw: bytes | str, source: str) -> object:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from interviewer.core.analysis.report import finding_label
+from interviewer.core.transcript import join_words
 from interviewer.export import coverage_section
 from interviewer.export.report import (
     TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, fmt_clock, no_words_text, token_runs,
@@ -44,20 +45,21 @@ def _said(t: Token) -> str:
 
 
 def _tokens(tokens: list[Token]) -> str:
-    out = []
+    out, said = [], []  # the pieces, and the word each starts with ("" for a pause)
     for run in token_runs(tokens):
         t = run[0]
+        said.append("" if t.kind == "pause" else t.text)
         if t.kind == "disfluency":  # one span per repetition, cut-off word or restart
             what = DISFLUENCY_KINDS.get(t.detail, t.detail)
             out.append(f'<span class="disfluency" title="{escape(what)}">'
-                       + " ".join(escape(w.text) for w in run) + "</span>")
+                       + join_words([escape(w.text) for w in run], [w.text for w in run]) + "</span>")
         elif t.kind == "filler":
             out.append(f'<span class="filler">{escape(t.text)}</span>')
         elif t.kind == "pause":
             out.append(f'<span class="pause">[pause {escape(t.text)}]</span>')
         else:
             out.append(escape(t.text))
-    return " ".join(out)
+    return join_words(out, said)  # "one-hot", "1%": Whisper gives them as two words
 
 
 def _table(rows: list[dict[str, str]]) -> str:

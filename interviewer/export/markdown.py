@@ -1,6 +1,7 @@
 """A round as Markdown: readable as plain text, renders well anywhere."""
 from __future__ import annotations
 
+from interviewer.core.transcript import join_words
 from interviewer.export import coverage_section
 from interviewer.export.report import (
     TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, no_words_text, token_runs,
@@ -29,18 +30,19 @@ def _said(t: Token, esc=_escape) -> str:
 
 
 def _words(tokens: list[Token], esc=_escape) -> str:
-    parts = []
+    parts, said = [], []  # the pieces, and the word each starts with ("" for a pause)
     for run in token_runs(tokens):
         t = run[0]
+        said.append("" if t.kind == "pause" else t.text)
         if t.kind == "disfluency":  # one italic run per repetition, cut-off word or restart
-            parts.append("*" + " ".join(esc(w.text) for w in run) + "*")
+            parts.append("*" + join_words([esc(w.text) for w in run], [w.text for w in run]) + "*")
         elif t.kind == "filler":
             parts.append(f"**{esc(t.text)}**")
         elif t.kind == "pause":
             parts.append(f"_[pause {t.text}]_")
         else:
             parts.append(esc(t.text))
-    return " ".join(parts)
+    return join_words(parts, said)  # "one-hot", "1%": Whisper gives them as two words
 
 
 def _table(rows: list[dict[str, str]], esc=_escape) -> list[str]:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from interviewer.core.transcript import SpeechRegion, Word
+from interviewer.core.transcript import SpeechRegion, Word, join_words
 from interviewer.gui import theme
 
 FILLER_STYLE = "background:#ffe0b2; color:#8a4b00; border-radius:2px;"
@@ -28,7 +28,7 @@ def words_html(words: list[Word], fillers: set[int]) -> str:
         if i in fillers:
             text = f'<span style="{FILLER_STYLE}">{text}</span>'
         parts.append(text)
-    return " ".join(parts)
+    return join_words(parts, [w.text for w in words])  # "one-hot", not "one -hot"
 
 
 

@@ -30,6 +30,7 @@ from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line
 from interviewer.core.scripts.model import RoundScript
+from interviewer.core.transcript import join_words
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.gui.live_transcript import FILLER_STYLE, label_for
@@ -260,20 +261,24 @@ class ReviewScreen(QWidget):
                     said = no_words_text([answer])  # as the exports say it
                     parts.append(f"<p><i>{said[0].upper() + said[1:]}.</i></p>")
                 continue
-            out = []
+            out, said = [], []  # the pieces, and the word each shows ("" for a pause or a reply)
             for m in marks:
                 while replies and m.start >= replies[0][0] - (answer.answer_start or 0.0):
                     out.append("</p>" + replies.pop(0)[1] + "<p>")
+                    said.append("")
                 if m.kind == "pause":
                     out.append(f'<a href="play:{answer.id}:{m.start:.3f}" style="text-decoration:none">'
                                f'<span style="{PAUSE_STYLE}">[pause {m.seconds:.1f} s]</span></a>')
+                    said.append("")
                     continue
                 style = {"filler": FILLER_STYLE, "disfluency": DISFLUENCY_STYLE}.get(m.kind, "")
                 out.append(f'<a href="play:{answer.id}:{m.start:.3f}" '
                            f'style="text-decoration:none; color:{theme.current().text};">'
                            f'<span style="{style}">{html.escape(m.text)}</span></a>')
-            out += ["</p>" + said + "<p>" for _, said in replies]
-            parts.append("<p>" + " ".join(out) + "</p>")
+                said.append(m.text)
+            out += ["</p>" + line + "<p>" for _, line in replies]
+            said += [""] * len(replies)
+            parts.append("<p>" + join_words(out, said) + "</p>")
         if not self.session.answers:
             parts.append("<p>This round has no answers.</p>")
         parts += [_line_html(line) for line in placed.after]  # e.g. the closing

@@ -153,3 +153,13 @@ def test_pdf_paragraphs_are_not_shaded(monkeypatch, tmp_path):
               for b in blocks for part in b
               if part.fragment().charFormat().hasProperty(QTextFormat.Property.BackgroundBrush)]
     assert shaded == [("Um,", "#ffe08a")]  # Qt shaded "Length: " too; the highlights stay
+
+
+def test_words_whisper_gives_in_pieces_are_written_whole(store, tmp_path):
+    """New-user trial 6: Whisper gives "one-hot" as "one" "-hot" and "1%" as "1" "%"; the review
+    and the exports wrote "one -hot features" and "With 1 % fraud", as if misheard."""
+    sid = full_round(store, marker="and then one -hot features, 1 % fraud, A /B test")
+    md = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
+    page = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
+    for text in (md, page):  # both answers' transcripts (the scratchpad and debrief were typed as they are)
+        assert text.count("one-hot features, 1% fraud, A/B test") == 2

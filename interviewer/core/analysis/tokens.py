@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.core.transcript import Word
+from interviewer.core.transcript import Word, joins_previous
 
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
@@ -66,21 +66,30 @@ def spoken_word_indexes(words: list[Word]) -> list[int]:
 
 def tokenize(words: list[Word]) -> list[Token]:
     tokens: list[Token] = []
-    for i in spoken_word_indexes(words):
+    said = set(spoken_word_indexes(words))
+    for i in range(len(words)):
         w = words[i]
         raw = w.text.strip()
-        norm = normalize(raw)
-        tail = raw[len(raw.rstrip(".,?!;:…-\"')")):]
-        if not tail:
-            tokens.append(Token(len(tokens), raw, norm, w.start, w.end, False, False, False))
+        if i not in said:
+            # "1" "%": the sign is no word, but it is part of the one before it (quotes said "1 fraud")
+            if tokens and i - 1 in said and joins_previous(raw) and not normalize(raw):
+                last = tokens[-1]
+                tokens[-1] = _token(last.index, last.text + raw, last.norm, last.start, last.end)
             continue
-        marks = set(tail)
-        trailing_off = tail.endswith("...") or "…" in marks  # "so..." pauses, it does not end
-        question = "?" in marks
-        ends = question or (bool(marks & _SENTENCE_END) and not trailing_off)
-        comma = bool(marks & _CLAUSE_MARK) or trailing_off
-        tokens.append(Token(len(tokens), raw, norm, w.start, w.end, comma, ends, question))
+        tokens.append(_token(len(tokens), raw, normalize(raw), w.start, w.end))
     return tokens
+
+
+def _token(index: int, raw: str, norm: str, start: float, end: float) -> Token:
+    tail = raw[len(raw.rstrip(".,?!;:…-\"')")):]
+    if not tail:
+        return Token(index, raw, norm, start, end, False, False, False)
+    marks = set(tail)
+    trailing_off = tail.endswith("...") or "…" in marks  # "so..." pauses, it does not end
+    question = "?" in marks
+    ends = question or (bool(marks & _SENTENCE_END) and not trailing_off)
+    comma = bool(marks & _CLAUSE_MARK) or trailing_off
+    return Token(index, raw, norm, start, end, comma, ends, question)
 
 
 def starts_sentence(tokens: list[Token], i: int) -> bool:

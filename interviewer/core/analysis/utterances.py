@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from interviewer.core.analysis.tokens import Token
-from interviewer.core.transcript import SpeechRegion
+from interviewer.core.transcript import SpeechRegion, join_words
 
 SENTENCE_GAP_S = 0.6
 
@@ -27,7 +27,7 @@ class Utterance:
 
     @property
     def text(self) -> str:
-        return " ".join(t.text for t in self.tokens)
+        return join_words([t.text for t in self.tokens])
 
     @property
     def norm_words(self) -> list[str]:

@@ -1,0 +1,29 @@
+"""Whisper gives some words in pieces, with no space before the second ("one" "-hot", "1" "%",
+"0" ".3"): they are shown and quoted whole, and counted as before (new-user trial 6: the
+review quoted "With 1 fraud, accuracy misleading" for "With 1% fraud")."""
+from __future__ import annotations
+
+from interviewer.core.analysis.tokens import tokenize
+from interviewer.core.analysis.utterances import split_utterances
+from interviewer.core.transcript import Word, join_words
+
+
+def _words(*texts: str) -> list[Word]:
+    return [Word(t, i * 0.3, i * 0.3 + 0.25) for i, t in enumerate(texts)]
+
+
+def test_join_words_keeps_pieces_of_one_word_together():
+    assert join_words(["one", "-hot", "1", "%", "fraud", "0", ".3", "A", "/B", "a", "-", "b"]) == \
+        "one-hot 1% fraud 0.3 A/B a - b"
+    # Marked-up pieces are joined by the words they show.
+    assert join_words(["<b>um</b>", "one", "<i>-hot</i>"], ["um", "one", "-hot"]) == "<b>um</b> one<i>-hot</i>"
+    # After a pause or a reply (no word) a piece starts a word of its own.
+    assert join_words(["one", "[pause 2.5 s]", "-hot"], ["one", "", "-hot"]) == "one [pause 2.5 s] -hot"
+
+
+def test_a_sign_after_a_number_stays_in_the_quote_and_counts_no_word():
+    tokens = tokenize(_words("With", "1", "%", "fraud,", "accuracy", "misleads", "99", "%.", "So", "one", "-hot."))
+    assert [t.norm for t in tokens] == ["with", "1", "fraud", "accuracy", "misleads", "99", "so", "one", "hot"]
+    first, second = split_utterances(tokens)
+    assert first.text == "With 1% fraud, accuracy misleads 99%."  # "%." ends the sentence, as Whisper wrote it
+    assert second.text == "So one-hot."
