@@ -51,6 +51,11 @@ class CheckController:
         self.screen.set_model_state(self.model_status.state, self.model_status.message)
         self._show()
 
+    def offer(self, script: RoundScript | None) -> None:
+        """The round Start begins, without opening the screen (it is being shown)."""
+        self.pending_script = script
+        self.screen.set_round(script.title if script else None)
+
     def _start(self) -> None:
         if self.pending_script is not None:
             self._start_round(self.pending_script)

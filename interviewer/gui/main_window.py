@@ -360,9 +360,13 @@ class MainWindow(QMainWindow):
 
     def _screen_shown(self, index: int) -> None:
         """A screen reached from the side bar shows the settings as they are now (saved in
-        Settings after the screen was last filled)."""
+        Settings after the screen was last filled). Check offers the round selected on Home: it
+        said "No round chosen yet" with one selected there (new-user trial 6)."""
         if 0 <= index < len(self._screens) and list(self._screens)[index] == "check":
             self._show_check_choices()
+            selected = self.home.selected_script()
+            if selected is not None:
+                self.check.offer(selected)
 
     def _show_check_choices(self) -> None:
         settings, devices = self.services.settings, self.devices

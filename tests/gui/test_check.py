@@ -106,3 +106,20 @@ def test_the_model_failure_leaves_the_banner_once_the_model_loads(qtbot, isolate
     window.model_status.start()
     qtbot.waitUntil(lambda: window.model_status.state == "ready", timeout=3000)
     assert window.banner.text == "Could not list audio devices: busy"
+
+
+def test_check_from_the_side_bar_offers_the_round_selected_on_home(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """New-user trial 6: with a round selected on Home, Check (side bar or Ctrl+2) said 'No round
+    chosen yet: pick one on Home' and Start the round stayed off."""
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.home.select_script("test-behavioral")
+    window.go_to("check")
+    check = window.check_screen
+    assert "Ownership stories" in check.round_label.text() and check.start_button.isEnabled()
+    window.go_to("home")
+    window.home.select_script("test-design")
+    window.go_to("check")
+    check.start_button.click()
+    assert window.current_screen_key() == "round"
+    assert window.round_screen.session.script.id == "test-design"
+    window.round_screen.stop_round()
