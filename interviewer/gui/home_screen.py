@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -71,7 +71,23 @@ class _WrappedCardDelegate(QStyledItemDelegate):
             if hint.width() <= width:
                 break
             text_width -= hint.width() - width
-        return QSize(min(hint.width(), width), hint.height())
+        return self._tall_enough(narrowed, index, QSize(min(hint.width(), width), hint.height()))
+
+    def _tall_enough(self, option, index, size: QSize) -> QSize:
+        """`size`, taller if the text does not fit where the style paints it: inside its text
+        rectangle less a margin on each side, where a title that just fitted the hint's width
+        wrapped once more and the last line was cut ('6 questions...', new-user trial 6)."""
+        view = self.parent()
+        painted = QStyleOptionViewItem(option)
+        self.initStyleOption(painted, index)
+        painted.rect = QRect(0, 0, size.width(), size.height())
+        style = view.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, painted, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        needed = QFontMetrics(painted.font).boundingRect(
+            QRect(0, 0, max(1, text.width() - 2 * margin), 100000), int(Qt.TextFlag.TextWordWrap),
+            painted.text).height()
+        return QSize(size.width(), size.height() + max(0, needed - text.height()))
 
 
 def _list(name: str, description: str) -> QListWidget:
