@@ -283,7 +283,9 @@ class ReviewScreen(QWidget):
             parts.append("<p>This round has no answers.</p>")
         parts += [_line_html(line) for line in placed.after]  # e.g. the closing
         if self.session.scratchpad:
-            parts.append("<p><b>Scratchpad</b></p><pre>" + html.escape(self.session.scratchpad) + "</pre>")
+            # Wrapped: one long line of code made the whole transcript scroll sideways.
+            parts.append('<p><b>Scratchpad</b></p><pre style="white-space: pre-wrap">'
+                         + html.escape(self.session.scratchpad) + "</pre>")
         return "".join(parts)
 
     @staticmethod
