@@ -88,7 +88,10 @@ class SettingsScreen(QWidget):
             self.theme.addItem(theme.MODE_LABELS[mode], mode)
         self.theme.setToolTip("Light, dark, or whatever the desktop uses (View > Theme switches at once).")
         self.data_dir = QLineEdit()
-        self.data_dir.setPlaceholderText("default data folder")
+        # Where the recordings are, shown while the field is empty (it said only "default data folder").
+        from interviewer.paths import data_dir
+        self.data_dir.setPlaceholderText(f"default: {data_dir()}")
+        self.data_dir.setToolTip(f"Recordings, the database and your own question scripts. Empty: {data_dir()}")
         browse_data = QPushButton("Folder...")
         browse_data.clicked.connect(self._browse_data)
         self.output_setup = QComboBox()

@@ -134,3 +134,12 @@ def test_the_home_kind_filter_is_kept_between_runs(qtbot, isolated_dirs):
     assert settings.recent_kind_filter == "behavioral"
     again = _window(qtbot, settings=settings)
     assert again.home.kind_filter.currentData() == "behavioral"
+
+
+def test_the_empty_data_folder_field_says_where_the_data_is(qtbot, isolated_dirs):
+    """New-user trial 6: the field said only 'default data folder'; where the recordings and your
+    own scripts are was not written anywhere in the app."""
+    from interviewer.paths import data_dir
+
+    screen = _window(qtbot).settings_screen
+    assert screen.data_dir.text() == "" and str(data_dir()) in screen.data_dir.placeholderText()
