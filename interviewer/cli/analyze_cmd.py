@@ -129,7 +129,7 @@ def _num(value, unit: str = "", none: str = "n/a") -> str:
 
 
 def _print_text(a) -> None:
-    from interviewer.core.analysis.report import finding_label
+    from interviewer.core.analysis.report import finding_text
 
     d = finite_only(a.to_dict())
     stats = d["filler_stats"]
@@ -152,4 +152,4 @@ def _print_text(a) -> None:
     print("Findings:" + ("" if d["findings"] else " none"))
     for f in d["findings"]:
         at = "" if f["start"] is None else f"{f['start']:6.1f}  "
-        print(f"  {at}{finding_label(f['kind'])}: {f['message']}")
+        print(f"  {at}{finding_text(f['kind'], f['message'])}")

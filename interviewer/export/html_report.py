@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from interviewer.core.analysis.report import finding_label
+from interviewer.core.analysis.report import finding_heading
 from interviewer.core.transcript import join_words
 from interviewer.export import coverage_section
 from interviewer.export.report import (
@@ -79,7 +79,7 @@ def render_html(report: SessionReport) -> str:
         parts += ["<h2>Phases</h2>", _table(report.phases)]
     if report.round_findings:
         parts += ["<h2>Round findings</h2><ul>"] + [
-            f"<li>{_at(f)}<b>{escape(finding_label(f.kind))}</b>: {escape(f.message)}</li>" for f in report.round_findings
+            f"<li>{_at(f)}{_finding(f)}</li>" for f in report.round_findings
         ] + ["</ul>"]
     parts.append("<h2>Answers</h2>")
     if report.answers:
@@ -104,8 +104,7 @@ def render_html(report: SessionReport) -> str:
                 f"{escape(k)}: <b>{escape(v)}</b>" for k, v in a.numbers.items()) + "</p>")
         if a.findings:
             parts.append("<ul>" + "".join(
-                f"<li>{_at(f)}<b>{escape(finding_label(f.kind))}</b>: "
-                f"{escape(f.message)}</li>" for f in a.findings)
+                f"<li>{_at(f)}{_finding(f)}</li>" for f in a.findings)
                 + "</ul>")
     parts += [_said(t) for t in report.said_after]
     parts.append(coverage_section.html_section(report.coverage, report.phase_coverage, report.answer_numbers(),
@@ -121,6 +120,12 @@ def render_html(report: SessionReport) -> str:
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f"<title>{escape(report.heading)}</title><style>{CSS}{coverage_section.HTML_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n")
+
+
+def _finding(f) -> str:
+    """"<b>Label</b>: message", or the message alone where it says its label (finding_heading)."""
+    heading = finding_heading(f.kind, f.message)
+    return f"<b>{escape(heading)}</b>: {escape(f.message)}" if heading else escape(f.message)
 
 
 def _at(f) -> str:

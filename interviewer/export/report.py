@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label
+from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line
 from interviewer.core.scripts.model import kind_label
 from interviewer.storage.models import Answer, Finding, Session
@@ -222,7 +222,7 @@ def _at_round_time(f: Finding, answer_start: float | None) -> Finding:
 def finding_line(f: Finding) -> str:
     """"0:12.3 Long pause: Paused 2.5 s." (no time for a finding about the whole answer)."""
     at = "" if f.start is None else fmt_clock(f.start) + " "
-    return f"{at}{finding_label(f.kind)}: {f.message}"
+    return at + finding_text(f.kind, f.message)
 
 
 def build_report(session: Session, missing_audio: list[str] | None = None, script=None,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label
+from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import join_words
@@ -307,7 +307,7 @@ class ReviewScreen(QWidget):
         for f in sorted(self.session.findings, key=round_time_of):
             round_time = round_time_of(f)
             severity = (f.details or {}).get("severity", "note") if isinstance(f.details, dict) else "note"
-            item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_label(f.kind)}: {f.message}")
+            item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_text(f.kind, f.message)}")
             item.setForeground(theme.current().color(FINDING_STYLE.get(severity, "text")))
             item.setData(Qt.ItemDataRole.UserRole, (f.answer_id, f.start or 0.0))
             self.findings.addItem(item)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interviewer.app.labels import clock_text
 from interviewer.core.analysis.highlights import strongest_first
-from interviewer.core.analysis.report import finding_label
+from interviewer.core.analysis.report import finding_label, label_heading
 from interviewer.gui import theme
 
 PER_SIDE = 3
@@ -109,7 +109,7 @@ class TenSecondSummary(QWidget):
     def _column(title: str, icon: str, colour: str, items: list[Highlight], empty: str) -> str:
         rows = "".join(
             f"<li><a href='{h.link()}' style='color:{theme.current().accent}'>{clock_text(h.round_time)}</a> "
-            f"<b>{html.escape(h.label)}</b>: {html.escape(h.message)}{_elsewhere(h)}</li>" for h in items)
+            f"{_heading(h)}{html.escape(h.message)}{_elsewhere(h)}</li>" for h in items)
         body = f"<ol style='margin-left:12px'>{rows}</ol>" if items else f"<p>{html.escape(empty)}</p>"
         return f"<p style='color:{colour}'>{theme.icon_html(icon, colour, 16)}&nbsp;<b>{title}</b></p>{body}"
 
@@ -118,3 +118,9 @@ def _elsewhere(h: Highlight) -> str:
     if not h.elsewhere:
         return ""
     return f" <i>(also in {h.elsewhere} more answer{'s' if h.elsewhere > 1 else ''})</i>"
+
+
+def _heading(h: Highlight) -> str:
+    """"<b>Label</b>: " before the message, or nothing where the message says its label."""
+    heading = label_heading(h.label, h.message)
+    return f"<b>{html.escape(heading)}</b>: " if heading else ""

@@ -33,8 +33,10 @@ def test_to_work_on_names_each_kind_once_the_most_seen_and_its_strongest_moment_
     qtbot.addWidget(summary)
     summary.show_session(session)
     text = summary.fixes.text()
-    assert text.count("<b>Went silent</b>") == 1 and "12.0 s" in text and "Paused" not in text
-    assert text.index("<b>Went silent</b>") < text.index("<b>Fillers</b>") < text.index("<b>Slow start</b>")
+    # each kind once; a message that says its label is not headed by it again ("Went silent: Went silent ...")
+    assert text.count("Went silent") == 1 and "12.0 s" in text and "Paused" not in text
+    assert text.index("Went silent for 12.0 s") < text.index("9 filler words") < text.index("<b>Slow start</b>")
+    assert "<b>Fillers</b>" not in text
 
 
 def test_a_line_says_when_other_answers_showed_the_same(qtbot):

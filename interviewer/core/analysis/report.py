@@ -5,6 +5,8 @@ call; its `to_dict()` is the JSON contract of the command line.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -62,6 +64,31 @@ FINDING_LABELS = {
 def finding_label(kind: str) -> str:
     """"topics_missed" -> "Topics not asked about"; an unknown kind reads as words."""
     return FINDING_LABELS.get(kind) or kind.replace("_", " ").capitalize()
+
+
+def _stems(words: list[str]) -> set[str]:
+    return {re.sub(r"(ed|s)$", "", w) for w in words if len(w) >= 4}
+
+
+def finding_heading(kind: str, message: str) -> str:
+    """The label shown before a finding's message, or "" when the message's first words already
+    say it: "Went silent for 14.6 s", not "Went silent: Went silent for 14.6 s"; "Did not ask
+    about: data size", not "Topics not asked about: Did not ask about: data size"."""
+    return label_heading(finding_label(kind), message)
+
+
+def label_heading(label: str, message: str) -> str:
+    """`label`, or "" when the first word of four letters or more among the first four words of
+    `message` is one of the label's (finding_heading). "Took 3.0 s to start answering" keeps
+    "Slow start": its "start" comes after "took"."""
+    opening = [w for w in re.findall(r"[a-z]+", message.lower())[:4] if len(w) >= 4][:1]
+    return "" if _stems(re.findall(r"[a-z]+", label.lower())) & _stems(opening) else label
+
+
+def finding_text(kind: str, message: str) -> str:
+    """"Label: message", or the message alone where it says its label (finding_heading)."""
+    heading = finding_heading(kind, message)
+    return f"{heading}: {message}" if heading else message
 
 
 @dataclass(frozen=True)

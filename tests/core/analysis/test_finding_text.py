@@ -1,0 +1,25 @@
+"""A finding reads as "Label: message", but never says its label twice (new-user trial 6:
+"Topics not asked about: Did not ask about: data size.", "Went silent: Went silent for 14.6 s")."""
+from interviewer.core.analysis.report import finding_heading, finding_text, label_heading, topics_missed_finding
+
+
+def test_a_message_that_opens_with_its_label_is_shown_alone():
+    assert finding_text("went_silent", "Went silent for 14.6 s after 'cache.'; think aloud instead.") == \
+        "Went silent for 14.6 s after 'cache.'; think aloud instead."
+    missed = topics_missed_finding(["data size"])
+    assert finding_text(missed.kind, missed.message) == "Did not ask about: data size."
+    assert finding_text("depth_missing", "Not heard: a tradeoff.") == "Not heard: a tradeoff."
+
+
+def test_a_message_that_does_not_say_its_label_keeps_it():
+    assert finding_text("long_pause", 'Paused 2.5 s after "cache."') == 'Long pause: Paused 2.5 s after "cache."'
+    assert finding_text("pace", "Spoke too fast: 230 words per minute.") == "Pace: Spoke too fast: 230 words per minute."
+    assert finding_heading("phase_under", "Clarify took 2:00 of 5:00 planned.") == "Phase short"
+    assert finding_text("response_latency", "Took 3.0 s to start answering.") == "Slow start: Took 3.0 s to start answering."
+
+
+def test_only_the_opening_words_count_and_short_words_never_do():
+    # "not" and "about" late in the message do not make "Topics not asked about" redundant
+    assert label_heading("Topics not asked about", "You moved on to the design and never came back to it") == \
+        "Topics not asked about"
+    assert label_heading("No tradeoffs", "No choice was weighed against another.") == "No tradeoffs"
