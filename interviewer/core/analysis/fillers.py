@@ -154,6 +154,11 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return None
     if t.norm in _ALWAYS:
         return t.norm, i
+    if (t.norm == "well" and t.comma_after and i > 0 and tokens[i - 1].comma_after
+            and not tokens[i - 1].ends_sentence and not _opens_sentence(tokens, i)):
+        # Set off by commas inside a sentence it stalls or softens ("the numbers were, well, too
+        # good", "which, well, I only caught"); the adverb is never cut off from its verb.
+        return "well", i
     if t.norm == "like":
         if i > 0 and not tokens[i - 1].comma_after and _bare_like_filler(prev, nxt):
             return "like", i

@@ -203,3 +203,15 @@ def test_the_verb_am_is_no_hesitation():
     """A new user's trial: "Thanks. I am a machine learning engineer" marked "am" as a filler."""
     assert filler_texts(analyze_answer(spoken("Thanks. I am a machine learning engineer."))) == []
     assert not is_hesitation("am") and is_hesitation("ahm") and is_hesitation("amm")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The offline numbers were, well, too good.", ["well"]),
+    ("It memorized customers, which, well, I only caught because the split was random.", ["well"]),
+    ("Well, I would start with the data.", []),           # opening a sentence: a reply, not a stall
+    ("It handles missing values well, and it is fast.", []),
+    ("We tested the cache as well, and it held up.", []),
+    ("It works well. Well, mostly.", []),
+])
+def test_well_set_off_by_commas_inside_a_sentence_is_a_filler(text, expected):
+    assert fillers_in(text) == expected
