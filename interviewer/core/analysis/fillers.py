@@ -55,6 +55,21 @@ _PREPOSITION_BEFORE_LIKE = {"at", "in", "on", "for", "from", "with", "into", "ab
                             "after", "before", "by", "around", "than", "within", "through"}
 
 
+# "I'd like, wait, wait, weight late errors more": the verb "like" after its subject takes an
+# object or "to"; cut off by a comma from what follows, it was the filler. Not "if you like,"
+# (= if you want) and not before a hesitation ("I like, um, gradient boosting": the object comes).
+_LIKE_SUBJECT = {"i", "we", "you", "they", "i'd", "we'd", "you'd", "they'd", "would"}
+_LIKE_AS_YOU_WANT = {"if", "as", "whatever", "what", "anything", "whenever", "wherever", "however"}
+
+
+def _verb_left_without_object(tokens: list[Token], i: int) -> bool:
+    t, prev = tokens[i], tokens[i - 1]
+    if prev.norm not in _LIKE_SUBJECT or t.ends_sentence or i + 1 >= len(tokens):
+        return False
+    before = tokens[i - 2].norm if i >= 2 else ""
+    return before not in _LIKE_AS_YOU_WANT and not is_hesitation(tokens[i + 1].norm)
+
+
 def _bare_like_filler(prev: str, nxt: str) -> bool:
     """A "like" Whisper wrote without commas that still cannot be a verb or "such as": after
     a preposition, or between a copula and a participle or adverb ("has to be like explained",
@@ -165,7 +180,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         # The verb takes an object; "we like, shipped those four" with a participle after the
         # comma is the filler with its first comma lost.
         if prev in _LIKE_NOT_AFTER and not tokens[i - 1].comma_after and not (
-                t.comma_after and (prev in _COPULA or (len(nxt) > 4 and nxt.endswith("ed")))):
+                t.comma_after and (prev in _COPULA or (len(nxt) > 4 and nxt.endswith("ed"))
+                                   or _verb_left_without_object(tokens, i))):
             return None
         if _set_off_before(tokens, i) or (t.comma_after and i > 0):
             return "like", i

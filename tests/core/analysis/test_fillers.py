@@ -215,3 +215,16 @@ def test_the_verb_am_is_no_hesitation():
 ])
 def test_well_set_off_by_commas_inside_a_sentence_is_a_filler(text, expected):
     assert fillers_in(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("So I'd like, wait, weight late errors more heavily.", ["like"]),
+    ("Before I like, click the button, I check the logs.", ["like"]),
+    ("I'd like to start with the data.", []),
+    ("I like gradient boosting for tabular data.", []),
+    ("I like, um, gradient boosting for tabular data.", ["um"]),  # the object comes after the stall
+    ("If you like, I can go deeper.", []),                     # "if you want"
+    ("Pick whichever you like.", []),
+])
+def test_like_cut_off_by_a_comma_from_its_subject_is_a_filler(text, expected):
+    assert fillers_in(text) == expected
