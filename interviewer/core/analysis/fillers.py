@@ -213,6 +213,10 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         if prev in _KIND_NOT_AFTER:
             return None
         return f"{t.norm} of", i + 1
+    # "sort on" is English ("sort on the key"), but not set off by commas on both sides: "a
+    # small image model on, sort on, quality signals" is "sort of" as tiny.en writes it.
+    if t.norm == "sort" and nxt == "on" and i > 0 and tokens[i - 1].comma_after and tokens[i + 1].comma_after:
+        return "sort of", i + 1
     if t.norm in ("kinda", "sorta"):
         return ("kind of" if t.norm == "kinda" else "sort of"), i
     if t.norm == "so" and _opens_sentence(tokens, i):

@@ -228,3 +228,12 @@ def test_well_set_off_by_commas_inside_a_sentence_is_a_filler(text, expected):
 ])
 def test_like_cut_off_by_a_comma_from_its_subject_is_a_filler(text, expected):
     assert fillers_in(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'd train a small image model on, sort on, quality signals first.", ["sort of"]),
+    ("Then we sort on the key and merge.", []),
+    ("We sort on, say, the start time.", []),
+])
+def test_sort_on_set_off_by_commas_is_sort_of_as_tiny_en_writes_it(text, expected):
+    assert fillers_in(text) == expected
