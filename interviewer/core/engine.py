@@ -9,7 +9,8 @@ Time drives the phases; answers drive the questions inside a phase.
 * When a phase starts, the engine emits its prompt, then asks the first thing on the phase's list:
   changed constraints (`at_phase` follow-ups) first, then the phase's questions in script order.
 * `answer_finished(text)` returns the next thing to ask: the current question's next follow-up whose
-  condition holds, else the next item on the phase's list, else (with `move_on_early`, the default)
+  condition holds and whose phase has come (a clarifying phase asks none when the next phase
+  carries its question on: see `_follow_up_phases`), else the next item on the phase's list, else (with `move_on_early`, the default)
   the next phase starts now: its prompt and first question. The time saved goes to the later
   phases, in proportion to their planned minutes; the round still ends at its planned length. In
   the last phase nothing more is asked (the caller says so and offers to add or to end).
@@ -179,8 +180,38 @@ class RoundEngine:
         self._answers_so_far = ""  # everything said about the current question, for if_missing
         self._last_ask: AskQuestion | None = None
         self._question_phases = question_phases(script)  # the floor is the candidate's there
+        self._follow_up_phase = self._follow_up_phases()
 
     # ------------------------------------------------------------ plan
+
+    def _follow_up_phases(self) -> dict[tuple[str, str], int]:
+        """(question id, follow-up id) -> index of the phase a follow-up after an answer belongs
+        to: its question's phase, unless that phase is for clarifying questions and the next phase
+        carries the question on (no questions or changed constraints of its own, not the
+        candidate's questions: the approach, the code). Follow-ups probe a solution, so they wait
+        for that phase; asked while the candidate is still asking about the problem, "What's the
+        complexity of that?" would come before any approach was given."""
+        ids = [p.id for p in self.script.phases]
+        constrained = {f.at_phase for q in self.script.questions for f in q.follow_ups if f.at_phase}
+        out = {}
+        for q in self.script.questions:
+            index = ids.index(q.phase) if q.phase in ids else 0
+            nxt = self.script.phases[index + 1] if index + 1 < len(ids) else None
+            if (self.script.phases[index].expects_clarifying and nxt is not None
+                    and not self.script.questions_in(nxt.id) and nxt.id not in constrained
+                    and nxt.id not in self._question_phases):
+                index += 1
+            for f in q.follow_ups:
+                out[(q.id, f.id)] = index
+        return out
+
+    def _due_follow_ups(self) -> list[FollowUp]:
+        """The pending follow-ups that belong to this phase or an earlier one (in order)."""
+        if self._question is None:
+            return []
+        qid = self._question.id
+        return [f for f in self._pending_follow_ups
+                if self._follow_up_phase.get((qid, f.id), 0) <= self._phase_index]
 
     def _plan_phases(self) -> list[tuple[Phase, float, float]]:
         """(phase, start, end) in round seconds, clipped to the round length."""
@@ -283,7 +314,7 @@ class RoundEngine:
     @property
     def phase_agenda_done(self) -> bool:
         """Nothing more is planned in this phase: no question, follow-up or changed constraint."""
-        return not self._phase_queue and not self._pending_follow_ups
+        return not self._phase_queue and not self._due_follow_ups()
 
     def time_left_in_phase(self) -> float:
         if self._phase_index < 0 or self.is_over:
@@ -407,8 +438,9 @@ class RoundEngine:
             return caught_up  # a new phase took over while the answer was being finished
         if answer_text:
             self._answers_so_far += " " + answer_text
-        while self._pending_follow_ups:
-            follow_up = self._pending_follow_ups.pop(0)
+        while due := self._due_follow_ups():
+            follow_up = due[0]
+            self._pending_follow_ups.remove(follow_up)
             # Skipped when already covered, in this answer or earlier in the round (the answers'
             # transcripts hold the candidate's clarifying questions too); with no transcript only
             # an unconditional one is asked. What was said only grows, so a follow-up skipped
@@ -429,7 +461,7 @@ class RoundEngine:
         # Changed constraints with if_missing words are judged when their phase starts, on the
         # round's thread (_already_covered): their texts and what was said get encoded here too.
         changed = [f for q in self.script.questions for f in q.follow_ups if f.at_phase and f.if_missing]
-        follow_ups = list(self._pending_follow_ups) + changed
+        follow_ups = self._due_follow_ups() + changed
         if follow_ups and answer_text:
             said = (self._answers_so_far + " " + answer_text).strip()
             self.matcher.prepare_follow_ups(said, follow_ups, self._question.text if self._question else "",
