@@ -621,6 +621,8 @@ class RoundSession:
         end = self.engine.elapsed()
         timeline = [(p.phase, self.script.phase(p.phase).minutes, (p.ended_at or end) - p.started_at)
                     for p in self.engine.timeline.phases]
+        allotted = {p.phase: p.allotted for p in self.engine.timeline.phases if p.allotted is not None}
+        ended_by = {p.phase: str(p.ended_by) for p in self.engine.timeline.phases if p.ended_by is not None}
 
         recorder = self._recorder
 
@@ -637,7 +639,8 @@ class RoundSession:
             self._await_last_analyses()
             result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
                                    {p.id: p.name for p in self.script.phases},
-                                   plan=[(p.id, p.minutes) for p in self.script.phases])
+                                   plan=[(p.id, p.minutes) for p in self.script.phases],
+                                   allotted=allotted, ended_by=ended_by)
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end,
                                        details={"severity": f.severity})

@@ -10,10 +10,14 @@ Time drives the phases; answers drive the questions inside a phase.
   changed constraints (`at_phase` follow-ups) first, then the phase's questions in script order.
 * `answer_finished(text)` returns the next thing to ask: the current question's next follow-up whose
   condition holds and whose phase has come (a clarifying phase asks none when the next phase
-  carries its question on: see `_follow_up_phases`), else the next item on the phase's list, else (with `move_on_early`, the default)
-  the next phase starts now: its prompt and first question. The time saved goes to the later
-  phases, in proportion to their planned minutes; the round still ends at its planned length. In
-  the last phase nothing more is asked (the caller says so and offers to add or to end).
+  carries its question on: see `_follow_up_phases`), else the next item on the phase's list,
+  else (with `move_on_early`, the default) the next phase starts now: its prompt and first
+  question. The time saved goes to the later
+  phases that are work (in proportion to their planned minutes); a phase that takes the
+  candidate's own questions keeps its planned length. So when only such a phase is left, the
+  round ends early, when it ends ("What would you like to ask me?" gets its five minutes, not
+  the forty the round had left). The round never runs past its length. In the last phase nothing
+  more is asked (the caller says so and offers to add or to end).
 * `next_phase()` moves on at once (the candidate's Next key); `pause()`/`resume()` stop and restart
   the round and phase clocks. Round time is "clock time since start minus paused time", computed
   from the injected clock, never by summing ticks; every time the engine reports is round time,
@@ -84,13 +88,23 @@ Event = Union[PhaseStarted, PhaseEndingSoon, RoundEndingSoon, AskQuestion, TimeU
 # ---------------------------------------------------------------- the actual timeline, for the review
 
 
+class PhaseEnd(StrEnum):
+    """Why a phase ended: who to credit or blame for its length."""
+    TIME = "time"  # its time was up
+    AGENDA = "agenda"  # the interviewer moved on: its planned questions were done
+    NEXT = "next"  # the candidate moved on (Next key)
+    STOPPED = "stopped"  # the round was ended early
+
+
 @dataclass
 class PhaseSpan:
     phase: str
     planned_start: float
     planned_end: float
     started_at: float
-    ended_at: float | None = None  # differs from planned_end only when the round was stopped early
+    ended_at: float | None = None
+    allotted: float | None = None  # seconds the round gave it when it started (saved time included)
+    ended_by: PhaseEnd | None = None
 
 
 @dataclass
@@ -161,6 +175,8 @@ class RoundEngine:
         self.clock = clock
         self.move_on_early = move_on_early
         self.round_seconds = float(script.minutes) * 60.0
+        # When the round ends: its length, or earlier once only the candidate's questions are left.
+        self._round_end = self.round_seconds
         self.phase_warning_seconds = (phase_warning_minutes or 0.0) * 60.0
         self.round_warning_seconds = (round_warning_minutes or 0.0) * 60.0
         self.timeline = Timeline()
@@ -228,7 +244,7 @@ class RoundEngine:
         events: list[Event] = []
         round_warning_at = None
         if 0 < self.round_warning_seconds < self.round_seconds:
-            round_warning_at = self.round_seconds - self.round_warning_seconds
+            round_warning_at = self._round_warning_at()
             events.append(RoundEndingSoon(self.round_warning_seconds, round_warning_at))
         events += self._phase_events(self._phase_bounds, round_warning_at)
         events.append(TimeUp(self.round_seconds))
@@ -236,8 +252,8 @@ class RoundEngine:
         return events
 
     def _round_warning_at(self) -> float | None:
-        if 0 < self.round_warning_seconds < self.round_seconds:
-            return self.round_seconds - self.round_warning_seconds
+        if 0 < self.round_warning_seconds < self._round_end:
+            return self._round_end - self.round_warning_seconds
         return None
 
     def _phase_events(self, bounds, round_warning_at: float | None) -> list[Event]:
@@ -254,7 +270,7 @@ class RoundEngine:
     def _spoken_prompt(self, phase: Phase, start: float) -> str:
         """The phase's prompt, its time wording made true when it starts off its planned time."""
         planned = next((s for p, s, _ in self._planned_bounds if p.id == phase.id), start)
-        return spoken_phase_prompt(phase.prompt, planned, start, remaining=self.round_seconds - start)
+        return spoken_phase_prompt(phase.prompt, planned, start, remaining=self._round_end - start)
 
     def planned_phases(self) -> list[tuple[str, float, float]]:
         """(phase id, planned start, planned end) in round seconds, for the timeline display."""
@@ -269,7 +285,7 @@ class RoundEngine:
             return 0.0
         if self._stopped_at is not None:
             return self._stopped_at
-        return min(self._round_time(), self.round_seconds)
+        return min(self._round_time(), self._round_end)
 
     def _round_time(self) -> float:
         now = self.clock.now() if self._paused_at is None else self._paused_at
@@ -324,7 +340,7 @@ class RoundEngine:
     def time_left_in_round(self) -> float:
         if self.is_over:
             return 0.0
-        return max(0.0, self.round_seconds - self.elapsed())
+        return max(0.0, self._round_end - self.elapsed())
 
     # ------------------------------------------------------------ driving
 
@@ -343,7 +359,7 @@ class RoundEngine:
         now = self._round_time()
         out: list[Event] = []
         while self._schedule and self._schedule[0].at <= now and self.state == RoundState.RUNNING:
-            out.extend(self._fire(self._schedule.pop(0), said_at=min(now, self.round_seconds)))
+            out.extend(self._fire(self._schedule.pop(0), said_at=min(now, self._round_end)))
         return out
 
     def _fire(self, event: Event, said_at: float | None = None) -> list[Event]:
@@ -354,21 +370,23 @@ class RoundEngine:
                 event = replace(event, prompt=self._spoken_prompt(phase, said_at))
             return [event, *self._enter_phase(self._phase_index + 1, event.at)]
         if isinstance(event, TimeUp):
-            self._close_phase(event.at)
+            self._close_phase(event.at, PhaseEnd.TIME)
             self.state = RoundState.FINISHED
             self._schedule.clear()
         return [event]
 
-    def _close_phase(self, at: float) -> None:
+    def _close_phase(self, at: float, why: PhaseEnd) -> None:
         if self.timeline.phases and self.timeline.phases[-1].ended_at is None:
             self.timeline.phases[-1].ended_at = at
+            self.timeline.phases[-1].ended_by = why
 
     def _enter_phase(self, index: int, at: float) -> list[Event]:
-        self._close_phase(at)
+        self._close_phase(at, PhaseEnd.TIME)  # moving on early closed it already
         self._phase_index = index
         self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
         phase, start, end = self._planned_bounds[index]
-        self.timeline.phases.append(PhaseSpan(phase.id, start, end, at))
+        allotted = self._phase_bounds[index][2] - at
+        self.timeline.phases.append(PhaseSpan(phase.id, start, end, at, allotted=allotted))
         # Changed constraints about questions already discussed come first; any about a question
         # of this phase come after the questions, so the question is asked before it changes.
         earlier, later = [], []
@@ -451,7 +469,7 @@ class RoundEngine:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
         asked = self._ask_next_in_phase(now)
         if not asked and self.move_on_early and self.has_next_phase:
-            return [*caught_up, *self._move_on(now)]
+            return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
 
     def prepare_answer(self, answer_text: str) -> None:
@@ -479,32 +497,55 @@ class RoundEngine:
         open_ask = self.timeline.asks[-1] if self.timeline.asks else None
         if open_ask is not None and open_ask.answered_at is None:
             open_ask.answered_at = now
-        return [*caught_up, *self._move_on(now)]
+        return [*caught_up, *self._move_on(now, PhaseEnd.NEXT)]
 
-    def _move_on(self, now: float) -> list[Event]:
-        """Start the next phase at `now`; the later phases share the rest of the round in
-        proportion to their planned lengths, so the round still ends on time."""
-        later = self._phase_bounds[self._phase_index + 1:]
-        planned = sum(end - start for _, start, end in later)
-        left = self.round_seconds - now
-        bounds, t = [], now
-        for phase, start, end in later:
-            length = (end - start) * left / planned if planned > 0 else left / len(later)
-            bounds.append((phase, t, min(t + length, self.round_seconds)))
-            t += length
+    def _move_on(self, now: float, why: PhaseEnd) -> list[Event]:
+        """Start the next phase at `now` (the current one ended `why`); the later phases get the
+        rest of the round as `_share_rest` says, and the round's end, its warning and the later
+        phases' starts and warnings are scheduled anew."""
+        self._close_phase(now, why)
+        bounds = self._share_rest(now)
         self._phase_bounds[self._phase_index + 1:] = bounds
-        # Replace the later phases' starts and warnings; the round's own warning and end stay.
-        self._schedule = [e for e in self._schedule if not isinstance(e, (PhaseStarted, PhaseEndingSoon))]
-        self._schedule += self._phase_events(bounds[1:], self._round_warning_at())
+        self._round_end = bounds[-1][2]
+        self._schedule = [e for e in self._schedule
+                          if not isinstance(e, (PhaseStarted, PhaseEndingSoon, RoundEndingSoon, TimeUp))]
+        warning_at = self._round_warning_at()
+        # A round warning that fell due already (or now, with the prompt that says the time) is not said.
+        if warning_at is not None and warning_at > now:
+            self._schedule.append(RoundEndingSoon(self.round_warning_seconds, warning_at))
+        else:
+            warning_at = None
+        self._schedule += [e for e in self._phase_events(bounds, warning_at) if not isinstance(e, PhaseStarted)
+                           or e.phase != bounds[0][0].id]
+        self._schedule.append(TimeUp(self._round_end))
         self._schedule.sort(key=lambda e: (e.at, _ORDER[type(e)]))
-        first, start, end = bounds[0]
-        out: list[Event] = []
-        lead = self.phase_warning_seconds
-        if 0 < lead < end - start and (end - lead) != self._round_warning_at():
-            self._schedule.append(PhaseEndingSoon(first.id, lead, end - lead))
-            self._schedule.sort(key=lambda e: (e.at, _ORDER[type(e)]))
-        out += self._fire(PhaseStarted(first.id, self._spoken_prompt(first, now), now))
-        return out
+        first = bounds[0][0]
+        return self._fire(PhaseStarted(first.id, self._spoken_prompt(first, now), now))
+
+    def _share_rest(self, now: float) -> list[tuple[Phase, float, float]]:
+        """New (phase, start, end) for the phases after the current one, the first starting at
+        `now`. A phase that takes the candidate's own questions keeps its planned length; the
+        others (the work) share what is left in proportion to their planned minutes, so the round
+        still ends at its length. With no work left, the round ends when its last phase does."""
+        later = list(range(self._phase_index + 1, len(self._phase_bounds)))
+        planned = {i: self._planned_bounds[i][2] - self._planned_bounds[i][1] for i in later}
+        work = [i for i in later if self._planned_bounds[i][0].id not in self._question_phases]
+        left = self.round_seconds - now
+        fixed = sum(planned[i] for i in later if i not in work)
+        work_planned = sum(planned[i] for i in work)
+        length = dict(planned)
+        if work and left - fixed > 0:
+            for i in work:
+                share = planned[i] / work_planned if work_planned > 0 else 1 / len(work)
+                length[i] = (left - fixed) * share
+        bounds, t = [], now
+        for i in later:
+            bounds.append((self._planned_bounds[i][0], t, min(t + length[i], self.round_seconds)))
+            t += length[i]
+        if work:  # the work's shares add up to the round's end; rounding must not end it a hair early
+            phase, start, _ = bounds[-1]
+            bounds[-1] = (phase, start, self.round_seconds)
+        return bounds
 
     def repeat_question(self) -> list[Event]:
         """The last thing asked in this phase, again, stamped now (empty when nothing was asked
@@ -529,6 +570,6 @@ class RoundEngine:
         if self._paused_at is not None:
             self.resume()  # the pause is kept; round time stood still during it
         self._stopped_at = self.elapsed()
-        self._close_phase(self._stopped_at)
+        self._close_phase(self._stopped_at, PhaseEnd.STOPPED)
         self.state = RoundState.STOPPED
         self._schedule.clear()

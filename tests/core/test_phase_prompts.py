@@ -49,8 +49,9 @@ def false_time_claims(prompt: str, at: float, round_seconds: float) -> list[str]
     return wrong
 
 
-def _spoken_prompts(script, move_on_after: float | None) -> list[PhaseStarted]:
-    """Run a round; `move_on_after` seconds into each phase the candidate presses Next."""
+def _spoken_prompts(script, move_on_after: float | None, ends: list | None = None) -> list[PhaseStarted]:
+    """Run a round; `move_on_after` seconds into each phase the candidate presses Next. When the
+    round ended (early, once only the candidate's questions were left) is added to `ends`."""
     clock = FakeClock()
     engine = RoundEngine(script, clock)
     events = [e for e in engine.start() if isinstance(e, PhaseStarted)]
@@ -64,6 +65,8 @@ def _spoken_prompts(script, move_on_after: float | None) -> list[PhaseStarted]:
             if isinstance(e, PhaseStarted):
                 events.append(e)
                 phase_began = e.at
+    if ends is not None:
+        ends.append(engine.elapsed())
     return events
 
 
@@ -76,10 +79,11 @@ def test_the_check_sees_a_false_time():
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda s: s.id)
 def test_no_phase_prompt_states_a_wrong_time_when_moving_on_early(script):
-    starts = _spoken_prompts(script, move_on_after=30.0)
+    ends = []
+    starts = _spoken_prompts(script, move_on_after=30.0, ends=ends)
     assert [e.phase for e in starts] == [p.id for p in script.phases]
     for event in starts:
-        assert false_time_claims(event.prompt, event.at, script.minutes * 60) == [], (event.phase, event.at, event.prompt)
+        assert false_time_claims(event.prompt, event.at, ends[0]) == [], (event.phase, event.at, event.prompt)
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda s: s.id)

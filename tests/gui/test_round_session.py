@@ -376,3 +376,39 @@ def test_the_candidates_questions_at_the_wrap_up_are_answered_and_stored_as_no_c
     # The exchange is kept for the review, about no clarifying topic.
     assert [(c.topic, c.reply in DEFAULT_REPLIES) for a in wrap for c in a.clarifications] == [(None, True)]
     assert numbers.clarifying_asked == 1  # "How many users are there?" only
+
+
+def test_parts_the_interviewer_ended_early_are_not_called_short(tmp_path, script_dirs, isolated_dirs):
+    """New-user trial 7: questions done within minutes, the review listed every earlier part as
+    "Phase short" for cuts the interviewer made itself. The candidate's questions keep their 5
+    minutes and the round ends with them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gui_fakes import FakeRecorder, FakeTranscriber
+    from interviewer.storage import Store
+
+    store = Store.open(tmp_path / "data")
+    script = discover_scripts(*script_dirs).by_id("test-behavioral")  # 5 + 50 + 5 minutes
+    clock = FakeClock()
+    pool = ThreadPoolExecutor(2)
+    session = RoundSession(script, clock, speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                           transcriber_factory=lambda: FakeTranscriber("I led the migration myself."),
+                           store=store, run_in_background=pool.submit, post=lambda fn: fn())
+    session.start()
+    deadline = time.monotonic() + 10
+    while not session.controller.finished and time.monotonic() < deadline:
+        clock.advance(1.0)
+        session.poll()
+        phase = session.engine.current_phase
+        if session.controller.status == "listening" and phase is not None and phase.id != "questions":
+            session.controller.end_answer()
+        time.sleep(0.002)
+    assert session.controller.finished
+    spans = session.engine.timeline.phases
+    assert spans[-1].phase == "questions" and spans[-1].ended_at - spans[-1].started_at == 300
+    session.close()
+    pool.shutdown()
+    stored = store.get_session(session.session_id)
+    store.close()
+    kinds = [f.kind for f in stored.findings if f.answer_id is None]
+    assert "phase_under" not in kinds and "phase_over" not in kinds, kinds

@@ -16,6 +16,9 @@ class PhaseTiming:
     # The time the round gave the phase when it started: its plan plus its share of the time
     # earlier phases saved by ending early (the round hands saved time on to later phases).
     allotted_s: float | None = None
+    # Why it ended (core.engine.PhaseEnd's values): "agenda" when the interviewer moved on because
+    # its planned questions were done, "next" when the candidate did; None when not known.
+    ended_by: str | None = None
 
     @property
     def difference_s(self) -> float:
@@ -26,7 +29,10 @@ class PhaseTiming:
         given = max(self.planned_s, self.allotted_s or 0.0)
         if self.actual_s > given * OVER_RATIO and self.actual_s - given >= 60:
             return "over"
-        if self.planned_s > 0 and self.actual_s <= self.planned_s * UNDER_RATIO and -self.difference_s >= 60:
+        # Short only by the candidate's doing: a phase the interviewer ended because its planned
+        # questions were done (or whose time was up) is not the candidate's to answer for.
+        if (self.planned_s > 0 and self.actual_s <= self.planned_s * UNDER_RATIO and -self.difference_s >= 60
+                and self.ended_by not in ("agenda", "time")):
             return "under"
         return "on plan"
 
@@ -37,11 +43,15 @@ class PhaseTiming:
 
 
 def phase_timings(timeline: list[tuple[str, float, float]],
-                  plan: list[tuple[str, float]] | None = None) -> list[PhaseTiming]:
+                  plan: list[tuple[str, float]] | None = None,
+                  allotted: dict[str, float] | None = None,
+                  ended_by: dict[str, str] | None = None) -> list[PhaseTiming]:
     """`timeline`: (phase id, planned minutes, actual seconds) in the order the phases ran;
     `plan`: (phase id, minutes) of every phase of the script in order (default: the timeline's).
-    A phase's allotted time is, as the round engine shares it, the round's time left when it
-    started split among it and the later phases in proportion to their planned minutes."""
+    A phase's allotted time is what the round engine gave it when it started (`allotted`, by
+    phase id, from its timeline); where not given, the round's time left then split among it and
+    the later phases in proportion to their planned minutes. `ended_by`: why each phase ended
+    (PhaseTiming.ended_by)."""
     plan = plan or [(phase, minutes) for phase, minutes, _ in timeline]
     order = [phase for phase, _ in plan]
     minutes = [max(0.0, float(m)) * 60.0 for _, m in plan]
@@ -50,7 +60,9 @@ def phase_timings(timeline: list[tuple[str, float, float]],
     for phase, planned_min, actual_s in timeline:
         planned = max(0.0, float(planned_min)) * 60.0
         rest = sum(minutes[order.index(phase):]) if phase in order else 0.0
-        allotted = max(0.0, total - t) * planned / rest if rest > 0 else planned
-        out.append(PhaseTiming(phase, planned, float(actual_s), t, allotted))
+        given = (allotted or {}).get(phase)
+        if given is None:
+            given = max(0.0, total - t) * planned / rest if rest > 0 else planned
+        out.append(PhaseTiming(phase, planned, float(actual_s), t, given, (ended_by or {}).get(phase)))
         t += float(actual_s)
     return out

@@ -479,13 +479,17 @@ def _clarifying_questions(answer: "AnswerAnalysis | dict") -> list:
 def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float, float]],
                   phases_expecting_clarifying: dict[str, list["AnswerAnalysis | dict"]] | None = None,
                   phase_names: dict[str, str] | None = None,
-                  plan: list[tuple[str, float]] | None = None) -> RoundAnalysis:
+                  plan: list[tuple[str, float]] | None = None,
+                  allotted: dict[str, float] | None = None,
+                  ended_by: dict[str, str] | None = None) -> RoundAnalysis:
     """Round-level view: phase timing against the plan, and a "no clarifying questions" finding
     for each phase that expected them and ended without one. Messages name phases by
     `phase_names` (id -> name, e.g. "high_level" -> "High-level design"). `plan`: (phase id,
     minutes) of all the script's phases: a phase is over time only past the time the round gave
-    it (phases that ended early hand their time on), not past its written minutes."""
-    timings = phase_timings(timeline, plan)
+    it (phases that ended early hand their time on), not past its written minutes. `allotted` and
+    `ended_by` (by phase id, from the engine's timeline): the time the round gave each phase, and
+    why it ended; a phase is short only when the candidate ended it (see PhaseTiming.verdict)."""
+    timings = phase_timings(timeline, plan, allotted, ended_by)
     names = phase_names or {}
     findings = []
     for p in timings:
