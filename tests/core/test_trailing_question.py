@@ -68,3 +68,32 @@ def test_a_choice_asked_without_a_question_mark_is_answered():
         assert trailing_question(_words(said)) is None, said
     # After a long silence "Or real time." is no longer the question's.
     assert trailing_question(_words("Is it batch. Or real time.", gaps={3: 3.0})) is None
+
+
+def test_a_finished_question_that_trails_away_is_one_once_the_trail_is_left_out():
+    """New-user trial 7: "...should I use for this..." got no reply. Whisper's "..." says the voice
+    trailed away: the sentence may go on ("... a heap, I think"), so it is not answered at once
+    (trailing_question), but its words are a finished question (trailed_question), which the
+    controller answers after a longer silence (test_round_choice_question)."""
+    from interviewer.core.round_controller import trailed_question
+
+    for said, asked in (("Which data structure should I use for this...", "Which data structure should I use for this"),
+                        ("I'd sort first. What should I use for this…", "What should I use for this"),
+                        ("Should I use a heap for this...", "Should I use a heap for this")):
+        assert trailing_question(_words(said)) is None, said
+        assert trailed_question(_words(said)) == asked, said
+    # Cut off, a statement, or no trail at all: nothing for the longer wait either.
+    for said in ("May I add...", "What is the...", "How would you handle the ...", "Can I just...",
+                 "I'm not sure which data structure I should use for this...", "I would sort it and sweep...",
+                 "What should I use for this"):
+        assert trailed_question(_words(said)) is None, said
+
+
+def test_a_trailed_question_the_speaker_answers_at_once_asks_nothing():
+    """"Which model should I use for this... Probably trees first.": a new sentence after the trail
+    is the speaker's own answer (no reply over it); a question after the trail still asks."""
+    assert trailing_question(_words("Which model should I use for this... Probably trees first.")) is None
+    assert trailing_question(_words("Which model should I use for this... Okay.")) is None
+    assert trailing_question(_words("Is the data... Sorted by time?")) == "Is the data... Sorted by time?"
+    assert trailing_question(_words("Which one... I mean, is it sorted?")) == "Which one... I mean, is it sorted?"
+    assert trailing_question(_words("How many users... are there?")) == "How many users... are there?"
