@@ -202,7 +202,7 @@ class RoundEngine:
 
     def _follow_up_phases(self) -> dict[tuple[str, str], int]:
         """(question id, follow-up id) -> index of the phase a follow-up after an answer belongs
-        to: its question's phase, unless that phase is for clarifying questions and the next phase
+        to: the one its `phase` names, else its question's phase, unless that phase is for clarifying questions and the next phase
         carries the question on (no questions or changed constraints of its own, not the
         candidate's questions: the approach, the code). Follow-ups probe a solution, so they wait
         for that phase; asked while the candidate is still asking about the problem, "What's the
@@ -218,7 +218,7 @@ class RoundEngine:
                     and nxt.id not in self._question_phases):
                 index += 1
             for f in q.follow_ups:
-                out[(q.id, f.id)] = index
+                out[(q.id, f.id)] = ids.index(f.phase) if f.phase in ids else index
         return out
 
     def _due_follow_ups(self) -> list[FollowUp]:

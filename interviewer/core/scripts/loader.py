@@ -40,7 +40,7 @@ PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying", "replies"
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
                  "outline", "follow_ups")
 POINT_KEYS = ("text", "keywords", "area")
-FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase")
+FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase", "phase")
 TOPIC_KEYS = ("name", "keywords")
 MAX_AREAS_COMPARED = 50
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
@@ -551,6 +551,7 @@ class _Checker:
         self._areas: list[tuple[_Path, str]] = []  # every point's area, for the typo check
         self._misplaced: dict[_Path, str] = {}  # a round key TOML put in a table below it
         self._fact_gaps: list[tuple[_Path, list[str]]] = []  # topics a question has no fact for
+        self._late_follow_ups: list[tuple[_Path, str, str]] = []  # (path, question's phase, its phase)
 
     def problem(self, path: _Path, message: str) -> None:
         line = self.index.line_of(path)
@@ -734,6 +735,7 @@ class _Checker:
         self.duplicates(question_tables, ("questions",), "question")
         self.missing_facts(questions)
         self.misspelled_areas()
+        self.late_follow_ups(phases, questions)
         for i, phase in enumerate(phases):
             if phase and phase.expects_clarifying and not any(
                     q and q.phase == phase.id and q.clarifying_topics for q in questions):
@@ -1014,9 +1016,51 @@ class _Checker:
             self.problem(path + ("at_phase",), f"phase '{at_phase}' starts before or when the "
                                                f"question is asked (in '{question_phase}'); "
                                                "use a later phase")
+        phase = self.text(table, "phase", path, required=False)
+        if phase == "":
+            self.problem(path + ("phase",), "is empty")
+        elif phase is not None and at_phase is not None:
+            self.problem(path + ("phase",), "give at_phase (said as that phase starts) or phase (asked "
+                                            "after an answer in it), not both")
+        elif phase is not None and phase_ids and phase not in phase_ids:
+            self.unknown_phase(path + ("phase",), phase, phase_ids)
+        elif phase is not None and question_phase in phase_ids:
+            if phase_ids.index(phase) < phase_ids.index(question_phase):
+                self.problem(path + ("phase",), f"phase '{phase}' comes before the question is asked "
+                                                f"(in '{question_phase}'); use it or a later phase")
+            elif phase != question_phase:
+                self._late_follow_ups.append((path + ("phase",), question_phase, phase))
         if len(self._found) > count:
             return None
-        return FollowUp(id=follow_up_id, text=text, if_missing=if_missing, at_phase=at_phase)
+        return FollowUp(id=follow_up_id, text=text, if_missing=if_missing, at_phase=at_phase, phase=phase)
+
+    def late_follow_ups(self, phases: list, questions: list) -> None:
+        """A follow-up kept for a later phase is asked there only if the question is still being
+        discussed: nothing else is asked after it in its phase, and every phase up to that one
+        carries it on (no questions or changed constraints of its own, not the candidate's
+        questions), else the engine drops it when the next question comes."""
+        from interviewer.core.candidate_questions import takes_candidate_questions
+
+        known = [p for p in phases if p is not None]
+        ids = [p.id for p in known]
+        asked = [q for q in questions if q is not None]
+        for path, question_phase, phase in self._late_follow_ups:
+            question = questions[path[1]]  # path: ("questions", i, "follow_ups", j, "phase")
+            if question is None or question_phase not in ids or phase not in ids:
+                continue
+            later = [q.id for q in asked if q.phase == question_phase][-1:] != [question.id]
+            between = known[ids.index(question_phase) + 1:ids.index(phase) + 1]
+            blocked = [p.id for p in between
+                       if any(q.phase == p.id for q in asked)
+                       or any(f.at_phase == p.id for q in asked for f in q.follow_ups)
+                       or takes_candidate_questions(p, p is known[-1])]
+            if later:
+                self.problem(path, f"another question of phase '{question_phase}' comes after this one, "
+                                   "so this follow-up could only be asked in its own phase")
+            elif blocked:
+                self.problem(path, f"phase '{blocked[0]}' has its own questions, changed constraints or "
+                                   f"the candidate's questions, so the question is no longer discussed in "
+                                   f"'{phase}'; use a phase before '{blocked[0]}'")
 
 
 def _reflow(text: str) -> str:

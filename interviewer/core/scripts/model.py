@@ -43,13 +43,16 @@ class FollowUp:
 
     Fires after the answer unless a condition is set:
       if_missing  - only when the answer mentioned none of these words (e.g. no metric named);
-      at_phase    - asked when that phase starts instead (e.g. a changed constraint).
+      at_phase    - asked when that phase starts instead (e.g. a changed constraint);
+      phase       - asked after an answer in that phase, not before (e.g. "What does your code
+                    do with ...?" in the code phase); by default, see engine._follow_up_phases.
     """
 
     id: str
     text: str
     if_missing: tuple[str, ...] = ()
     at_phase: str | None = None
+    phase: str | None = None
 
 
 @dataclass(frozen=True)
