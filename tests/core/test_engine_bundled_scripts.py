@@ -30,7 +30,9 @@ def test_bundled_script_runs_a_whole_round(script):
             new = engine.answer_finished("")  # says nothing useful: every if_missing follow-up fires
             events += new
             answer_due = engine.elapsed() + 20.0
-    assert time.perf_counter() - began < 1.0
+    # The fake clock moves the round (typically well under 0.1 s for 45-60 minutes of round);
+    # the bound only shows real time is not used, with room for a heavily loaded machine.
+    assert time.perf_counter() - began < 30.0
 
     times = [e.at for e in events]
     assert times == sorted(times)

@@ -187,7 +187,9 @@ def test_whole_sixty_minute_round_with_fakes(tmp_path):
     assert recorder.started == [a.wav_path for a in controller.answers]
     assert controller.status == "finished" and isinstance(without_status(updates)[-1], RoundFinished)
     assert [u.answer for u in updates if isinstance(u, TranscriptReady)] == list(range(1, 10))
-    assert took < 1.0, f"simulated round took {took:.3f} s"
+    # The injected clock, not real time, moves the round: an hour of round in far less than a
+    # minute (typically ~0.2 s; the bound leaves room for a machine at load 10).
+    assert took < 30.0, f"simulated round took {took:.3f} s"
 
 
 def test_recording_starts_only_after_the_question_was_said(tmp_path):

@@ -141,7 +141,7 @@ def test_thousands_of_points_areas_and_outline_steps_are_checked_quickly(user_di
     path.write_text(_with_points(points, outline), encoding="utf-8")
     began = time.perf_counter()
     problems, warnings = loader.check_file(path)
-    assert time.perf_counter() - began < 5.0
+    assert time.perf_counter() - began < 20.0  # linear, not quadratic (9M typo comparisons would take minutes): ~1.7 s at load 3
     assert problems == []
     assert sum("keyword 'same' is also a keyword of expected_points[1]" in w for w in warnings) == 2999
     assert sum("same step as outline[" in w for w in warnings) == 1500
