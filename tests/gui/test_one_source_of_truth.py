@@ -17,6 +17,11 @@ from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 from interviewer.storage import SessionStatus, Store
 from interviewer.storage.progress import round_summary
 
+# Over depth.MAX_EVIDENCE_WORDS words, so its depth evidence is cut to the words near the match;
+# "1" "%" and "one" "-hot" as Whisper gives them.
+LONG_SENTENCE = ("On a normal day, the cache in Frankfurt misses about 1 % of lookups, which the one -hot "
+                 "features in the model server then have to compute again from the raw events we keep.")
+QUOTED = "On a normal day, the cache in Frankfurt misses about 1% of lookups, which the one-hot features"
 TOPICS = [("scale", ("how many", "users")), ("latency", ("latency",)), ("cold start", ("new user",))]
 
 
@@ -53,7 +58,7 @@ def _stored_round(store: Store) -> int:
         ("feed", None, 5.0, 100.0, 120.0, _transcript("And what latency do we need? [1.5] Let me think."),
          {"after_interviewer": False, "expects_clarifying": True}),
         ("feed", "metric", 125.0, 130.0, 150.0, _transcript("[1.0] I I would, um, use watch time."), {}),
-        ("serve", None, 310.0, 315.0, 340.0, _transcript("[3.0] I would serve it behind a ca- cache."), {}),
+        ("serve", None, 310.0, 315.0, 340.0, _transcript("[3.0] I would serve it behind a ca- cache. " + LONG_SENTENCE), {}),
     ]
     for qid, fid, asked, start, end, transcript, options in parts:
         aid = store.add_answer(sid, qid, "Design a feed." if qid == "feed" else "How do you serve it?",
@@ -148,6 +153,11 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
         assert f"{truth.answers[0].articulation_wpm:.0f} words/min while speaking" in text
         assert "Topics not asked about" in text and "cold start" in text
         assert "phase_under" not in text and "Phase short" in text and "- - " not in text
+    # Depth evidence quotes the words as transcribed (case, commas, "1%", "one-hot"), in every view.
+    review_findings = [screen.findings.item(r).text() for r in range(screen.findings.count())]
+    assert any(f'"{QUOTED}' in f for f in review_findings), review_findings
+    assert f'"{QUOTED}' in md and f"&quot;{QUOTED}" in html
+    assert any(QUOTED in f["message"] for f in data["session"]["findings"])
     # Pause markers sit between the words around each silence.
     assert "**Um,** how many users do we have? _[pause 2.6 s]_ I should" in md
     assert [a["response_latency"] for a in data["session"]["numbers"]["answers"]] == latencies

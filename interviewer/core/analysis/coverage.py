@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Protocol, Sequence, runt
 from interviewer.core.analysis.questions import TAG_END
 from interviewer.core.matching import LexicalEncoder, Matcher, keyword_hits, words
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
+from interviewer.core.transcript import join_words
 
 if TYPE_CHECKING:  # summary imports this module; only the type is needed here
     from interviewer.core.analysis.summary import Part
@@ -167,7 +168,8 @@ def _inside(start: float, end: float, spans: Sequence[tuple[float, float]]) -> b
 
 
 def _sentence_of_words(part_id: int, words: list[dict]) -> Sentence:
-    return Sentence(part_id, " ".join(str(w["text"]).strip() for w in words),
+    # Joined as the utterances are ("one-hot", "1%": Whisper gives them as two words).
+    return Sentence(part_id, join_words([str(w["text"]).strip() for w in words]),
                     _f(words[0].get("start")), _f(words[-1].get("end")))
 
 

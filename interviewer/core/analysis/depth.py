@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from interviewer.core.analysis import behavioral
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.utterances import Utterance
+from interviewer.core.transcript import join_words
 
 TECHNICAL_KINDS = frozenset({"phone_screen", "coding", "ml_breadth", "ml_depth", "ml_system_design"})
 MAX_EVIDENCE_WORDS = 30  # a sentence up to this long is shown whole as evidence
@@ -297,10 +298,12 @@ _EDGE_PUNCT = ".,;:!?\"()[]{}…"
 
 @dataclass(frozen=True)
 class _Word:
-    text: str
+    text: str   # lowercased, apostrophes and edge punctuation dropped: what the patterns read
     start: float
     end: float
     sentence: int
+    first: int  # its tokens in utterances[sentence]: evidence quotes them as transcribed
+    last: int
 
 
 # Whisper gives some words in pieces: "trade" "-off", "0" ".3", "80" "%": a piece that starts
@@ -311,7 +314,7 @@ _CONTINUATION = re.compile(r"^(?:-\w|\.\d|%|'\w)")
 def _words(utterances: list[Utterance]) -> list[_Word]:
     out: list[_Word] = []
     for n, u in enumerate(utterances):
-        for t in u.tokens:
+        for k, t in enumerate(u.tokens):
             if is_hesitation(t.norm):
                 continue
             raw = t.text.strip().lower().replace("’", "'")
@@ -322,14 +325,16 @@ def _words(utterances: list[Utterance]) -> list[_Word]:
                 continue
             if out and out[-1].sentence == n and _CONTINUATION.match(raw):
                 prev = out[-1]
-                out[-1] = _Word(prev.text + raw.rstrip(_EDGE_PUNCT).replace("'", ""), prev.start, t.end, n)
+                out[-1] = _Word(prev.text + raw.rstrip(_EDGE_PUNCT).replace("'", ""), prev.start, t.end, n,
+                                prev.first, k)
             else:
-                out.append(_Word(text, t.start, t.end, n))
+                out.append(_Word(text, t.start, t.end, n, k, k))
     return out
 
 
 def _sentence_text(utterances: list[Utterance], words: list[_Word], first: int, last: int) -> tuple[str, float, float]:
-    """The sentence around words[first..last]; a long one cut to the words near the match."""
+    """The sentence around words[first..last]; a long one cut to the words near the match. Shown
+    as transcribed (case, punctuation, "one-hot" whole), not as the patterns read it."""
     n = words[first].sentence
     in_sentence = [i for i, w in enumerate(words) if w.sentence == n]
     lo = max(in_sentence[0], first - EVIDENCE_CONTEXT_WORDS)
@@ -337,7 +342,7 @@ def _sentence_text(utterances: list[Utterance], words: list[_Word], first: int, 
     u = utterances[n]
     if len(in_sentence) <= MAX_EVIDENCE_WORDS or (lo == in_sentence[0] and hi == in_sentence[-1]):
         return u.text, u.start, u.end
-    text = " ".join(w.text for w in words[lo:hi + 1])
+    text = join_words([t.text for t in u.tokens[words[lo].first:words[hi].last + 1]])
     return ("… " if lo > in_sentence[0] else "") + text + (" …" if hi < in_sentence[-1] else ""), \
         words[lo].start, words[hi].end
 
@@ -392,7 +397,8 @@ def _first_cues(utterances: list[Utterance]) -> dict[str, tuple[float, Evidence]
             i = _word_at(starts, m.start())
             lo = max(0, i - EVIDENCE_CONTEXT_WORDS) if len(norms) > MAX_EVIDENCE_WORDS else 0
             hi = min(len(norms), i + EVIDENCE_CONTEXT_WORDS) if len(norms) > MAX_EVIDENCE_WORDS else len(norms)
-            shown = " ".join(t.text for t in u.tokens[lo:hi])
+            shown = (("… " if lo > 0 else "") + join_words([t.text for t in u.tokens[lo:hi]])
+                     + (" …" if hi < len(norms) else ""))
             out[part] = (u.tokens[i].start, Evidence(shown, part, u.tokens[lo].start, u.tokens[hi - 1].end))
     return out
 

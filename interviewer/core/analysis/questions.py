@@ -17,7 +17,7 @@ from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance, sile
 from interviewer.core.matching import Matcher, asks_to_ask
 from interviewer.core.scripts.model import ClarifyingTopic
 from interviewer.core.scripts.topics import BUILTIN_TOPICS, builtin_keywords
-from interviewer.core.transcript import SpeechRegion
+from interviewer.core.transcript import SpeechRegion, join_words
 
 AUX = {
     "is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "should", "would",
@@ -735,7 +735,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             spoken.pop(0)
         if opener is not None and opener[0] == i - 1 and _no_break(opener[1], u, gaps):
             spoken = [t for t in opener[1].tokens if not is_hesitation(t.norm)] + spoken
-        text = " ".join(t.text for t in spoken)
+        text = join_words([t.text for t in spoken])  # as transcribed: "one-hot", not "one -hot"
         # "Do we have click logs? And are they deduplicated?" in one breath, or "Does that
         # answer it? Or should I go on?": one compound question, which Whisper split in two.
         if (found and asked_at == i - 1 and _continues_question(u)
