@@ -7,6 +7,7 @@ from typing import Callable
 
 from PySide6.QtCore import QTimer
 
+from interviewer.app.mic_level import mic_test_verdict
 from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings, with_output_setup
 from interviewer.app.speaker_handle import SpeakerHandle
@@ -96,8 +97,7 @@ class CheckController:
                 return
             finally:
                 _release(recorder)
-            verdict = ("That sounded very quiet: move closer, or pick another microphone."
-                       if peak[0] < -50 else f"Good: the loudest moment was {peak[0]:.0f} dBFS.")
+            verdict = mic_test_verdict(peak[0])
             if self.services.play_audio is None:
                 screen.mic_test_done(verdict)
                 return

@@ -2,7 +2,7 @@
 and rate with a spoken sample, and the speech model's status with what to do about it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,6 +25,14 @@ MODEL_STATE_TEXT = {ModelState.IDLE: "not loaded yet", ModelState.LOADING: "load
                     ModelState.READY: "ready", ModelState.MISSING: "missing", ModelState.FAILED: "failed to load"}
 
 
+def model_state_text(state: str, message: str) -> str:
+    """The speech model's state for the Check screen and the first-run guide: its message, which
+    names the state ("Speech model ready (loaded in 1.2 s)."; a state word before it said it
+    twice: "Ready: Speech model ready"), else the state alone. Plain text: a message may quote an
+    error with "<" in it."""
+    return message or f"Speech model {MODEL_STATE_TEXT.get(state, state)}."
+
+
 class CheckScreen(QWidget):
     mic_test_requested = Signal(object)  # device name or None
     echo_test_requested = Signal(object)  # device name or None: does the microphone hear the speaker?
@@ -35,7 +43,7 @@ class CheckScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mic = QComboBox()
-        self.meter = LevelMeter()
+        self.meter = LevelMeter(scale=True)
         self.level_dbfs = 0.0  # written from the recorder's thread; read by the timer
         self.mic_button = QPushButton("Test microphone (4 s, then played back)")
         self.mic_button.clicked.connect(lambda: self.mic_test_requested.emit(self.mic.currentData()))
@@ -56,6 +64,7 @@ class CheckScreen(QWidget):
         self.echo_status = QLabel("Headphones work best: check whether the microphone hears the interviewer.")
         self.echo_status.setWordWrap(True)
         self.model_status = QLabel()
+        self.model_status.setTextFormat(Qt.TextFormat.PlainText)  # model_state_text
         self.model_status.setWordWrap(True)
         self.round_label = QLabel()
         self.save_button = QPushButton("Keep these choices")
@@ -116,7 +125,7 @@ class CheckScreen(QWidget):
                                     "come back; rounds still run, but answers are not recorded.")
 
     def set_model_state(self, state: str, message: str) -> None:
-        self.model_status.setText(f"<b>{MODEL_STATE_TEXT.get(state, state)}</b>: {message}")
+        self.model_status.setText(model_state_text(state, message))
 
     # --- microphone test feedback (GUI thread) ---
     def mic_test_started(self) -> None:

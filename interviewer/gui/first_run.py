@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewer.app.mic_level import mic_test_verdict
 from interviewer.gui import text_fit, theme, window_fit
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.settings_screen import DEFAULT_CHOICE, fill_voice_choices
@@ -80,7 +81,7 @@ class FirstRunDialog(QDialog):
             "interview. You will hear it played back.")
         self.mic = QComboBox()
         self.mic.setAccessibleName("Microphone")
-        self.meter = LevelMeter()
+        self.meter = LevelMeter(scale=True)
         self.test_button = QPushButton("Test (4 s, then played back)")
         self.test_button.clicked.connect(self.test_microphone)
         self.mic_status = QLabel()
@@ -131,6 +132,7 @@ class FirstRunDialog(QDialog):
             "The speech model turns your answers into text on this computer. It loads in the "
             "background; rounds can start before it is ready (answers are then transcribed later).")
         self.model_status = QLabel()
+        self.model_status.setTextFormat(Qt.TextFormat.PlainText)  # check_screen.model_state_text
         self.model_status.setWordWrap(True)
         layout.addWidget(self.model_status)
         layout.addStretch(1)
@@ -242,9 +244,9 @@ class FirstRunDialog(QDialog):
         self._fill_devices(devices, self.mic.currentData(), self.voice.currentData())
 
     def _model_changed(self, state: str, message: str) -> None:
-        from interviewer.gui.check_screen import MODEL_STATE_TEXT
+        from interviewer.gui.check_screen import model_state_text
 
-        self.model_status.setText(f"<b>{MODEL_STATE_TEXT.get(state, state).capitalize()}</b>: {message}")
+        self.model_status.setText(model_state_text(state, message))
 
     # ------------------------------------------------------------------ microphone test
 
@@ -296,8 +298,7 @@ class FirstRunDialog(QDialog):
                 recorder.close()
             except Exception:
                 pass
-        verdict = ("That sounded very quiet: move closer, or pick another microphone."
-                   if self._peak < -50 else f"Good: the loudest moment was {self._peak:.0f} dBFS.")
+        verdict = mic_test_verdict(self._peak)
         play = self.window_.services.play_audio
         if play is None:
             self._test_done(verdict)
