@@ -311,7 +311,7 @@ class HomeScreen(QWidget):
         self._show_details(self.round_list.currentItem())
 
     def _card(self, script: RoundScript) -> QListWidgetItem:
-        origin = "" if script.bundled else "  (yours)"
+        origin = "" if script.bundled else " (yours)"
         phases = len(script.phases)
         last = self._last_session(script)
         score = f"Last: {_headline(last)}" if last is not None else "Not practised yet"
