@@ -81,6 +81,50 @@ class _FillingSplitter(QSplitter):
         return hint
 
 
+TABS_MIN_HEIGHT = 225  # the tabs keep this much: a table's first rows, the first talking point at 1280x720
+MIN_FINDING_ROWS = 3   # the findings list shows at least this many rows when it can
+
+
+class _SideSplitter(QSplitter):
+    """The findings list above the tabs, sized to its findings: as many rows as there are, while
+    the tabs keep TABS_MIN_HEIGHT; at most half the height when both could use more. With fixed
+    stretch factors the list had about 3 rows at 1280x800 (new-user trial 7) and the tabs 300 px.
+    Once the user drags the handle, their split is kept."""
+
+    def __init__(self, findings_box: QWidget, findings: QListWidget, tabs: QWidget) -> None:
+        super().__init__(Qt.Orientation.Vertical)
+        self.findings_box, self.findings_list, self.tabs = findings_box, findings, tabs
+        self.addWidget(findings_box)
+        self.addWidget(tabs)
+        self.user_sized = False
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self, *_args) -> None:
+        self.user_sized = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        if self.user_sized or self.height() <= 0:
+            return
+        listed = self.findings_list
+        rows = [listed.sizeHintForRow(i) for i in range(listed.count())]
+        row = max(rows[:1] + [listed.fontMetrics().lineSpacing()])
+        # The header and the legend above the list, at this width.
+        layout = self.findings_box.layout()
+        whole = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        around = (whole if whole >= 0 else layout.sizeHint().height()) - listed.sizeHint().height()
+        frame = 2 * listed.frameWidth()
+        wanted = around + frame + sum(rows)
+        room = self.height() - self.handleWidth()
+        floor = around + frame + MIN_FINDING_ROWS * row
+        box = max(floor, min(wanted, room - TABS_MIN_HEIGHT, max(room // 2, floor)))
+        box = min(box, room - self.tabs.minimumSizeHint().height())
+        self.setSizes([box, room - box])
+
+
 class ReviewScreen(QWidget):
     play_requested = Signal(int, float)  # answer id, seconds into its audio
     debrief_requested = Signal(int)  # session id
@@ -133,7 +177,6 @@ class ReviewScreen(QWidget):
         self.coverage = CoverageChecklist()
         self.coverage.play_requested.connect(self.play_requested)
         tabs.addTab(self.coverage, "Talking points")
-        side = QSplitter(Qt.Orientation.Vertical)
         findings_box = QWidget()
         fl = QVBoxLayout(findings_box)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -145,12 +188,9 @@ class ReviewScreen(QWidget):
         self.findings.setWordWrap(True)  # long findings wrap instead of scrolling sideways
         self.findings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         theme.notifier().changed.connect(self._theme_changed)
-        side.addWidget(findings_box)
-        side.addWidget(tabs)
         # Short of room the findings list (it scrolls) gives way first, so the talking points'
-        # first point shows at 1280x720; with room to spare both grow, the tabs more.
-        side.setStretchFactor(0, 2)
-        side.setStretchFactor(1, 3)
+        # first point shows at 1280x720; with room, it gets a row per finding (_SideSplitter).
+        side = self.side = _SideSplitter(findings_box, self.findings, tabs)
         main = _FillingSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.transcript)
         main.addWidget(side)
@@ -313,6 +353,7 @@ class ReviewScreen(QWidget):
             self.findings.addItem(item)
         if not self.session.findings:
             self.findings.addItem(QListWidgetItem("No findings for this round."))
+        self.side.fit()
 
     def _fill_tables(self, numbers: RoundNumbers) -> None:
         headers = ["Question", "Length", "Words", "Fillers /100", "Repetitions and restarts", "Pace while speaking (wpm)",

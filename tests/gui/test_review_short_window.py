@@ -92,3 +92,31 @@ def test_the_status_bar_shows_only_while_it_has_a_progress_bar(qtbot, isolated_d
     assert window.statusBar().isVisible()
     progress.finish()
     assert not window.statusBar().isVisible()
+
+
+def _rows_in_view(review) -> int:
+    return review.findings.viewport().height() // review.findings.sizeHintForRow(0)
+
+
+def test_at_1280x800_the_findings_list_shows_six_rows_or_more(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """New-user trial 7: about 3 of the findings showed at 1280x800, the tabs took the rest."""
+    window, review = _on_review(qtbot, script_dirs, tmp_path)
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    assert review.findings.count() >= 6
+    assert _rows_in_view(review) >= 6, f"{_rows_in_view(review)} findings in view"
+    assert _in_view(window, review.findings, review.findings.rect()).height() == review.findings.height()
+    tabs = review.findChildren(QTabWidget)[0]
+    assert tabs.height() >= 200  # the tables and talking points keep their room
+    # Few findings: the list takes only their rows and the tabs the rest.
+    for _ in range(review.findings.count() - 2):
+        review.findings.takeItem(0)
+    review.side.fit()
+    qtbot.wait(20)
+    assert _rows_in_view(review) <= 4 and tabs.height() > 300
+    # A split the user drags to is kept on resizing.
+    review.side.moveSplitter(250, 1)
+    moved = review.side.sizes()[0]
+    window.resize(1300, 820)
+    qtbot.wait(50)
+    assert abs(review.side.sizes()[0] - moved) <= 20
