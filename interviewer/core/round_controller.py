@@ -87,6 +87,9 @@ class ControllerSettings:
     # Talking over the interviewer stops it. Off with loudspeakers: the microphone hears the
     # interviewer too and it would cut itself off; the candidate interrupts with interrupt().
     barge_in: bool = True
+    # False: nobody has told headphones from loudspeakers yet (no echo check), so whether talking
+    # interrupts is not known: the status line says Space does (it always does), not talking.
+    speakers_checked: bool = True
 
 
 class UtteranceKind(StrEnum):
@@ -132,13 +135,16 @@ class ControllerStatus(StrEnum):
     FINISHED = "finished"  # the round is over; it is being saved
 
 
-def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False) -> str:
-    """The status line: what is happening, what the app waits for, which key moves on."""
+def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
+                talk_interrupts: bool = True) -> str:
+    """The status line: what is happening, what the app waits for, which key moves on.
+    `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space."""
     if status == ControllerStatus.STARTING:
         return "The interviewer is about to start."
     if status == ControllerStatus.SPEAKING:
         return ("The interviewer is speaking; your answer is still being recorded."
-                if while_listening else "The interviewer is speaking. Just talk to interrupt.")
+                if while_listening else "The interviewer is speaking. "
+                + ("Just talk to interrupt." if talk_interrupts else "Press Space to interrupt."))
     if status == ControllerStatus.ANSWERING:
         return "The interviewer is answering your question; your answer is still being recorded."
     if status == ControllerStatus.LISTENING:
@@ -550,7 +556,8 @@ class RoundController:
         answer = self._answer
         # After a reply the candidate is thinking again: "just pause" would not end the answer.
         spoke = bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply)
-        return status_text(self.status, heard_speech=spoke, while_listening=answer is not None)
+        return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
+                           talk_interrupts=self.settings.barge_in and self.settings.speakers_checked)
 
     def _check_status(self) -> None:
         """Emit StatusChanged when what the status line says has changed. Called once each

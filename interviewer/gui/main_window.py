@@ -967,7 +967,8 @@ class MainWindow(QMainWindow):
                 silence_ends_answer_after=settings.end_answer_after_silence or None,
                 silence_nudge_after=settings.nudge_after_silence or None,
                 # Loudspeakers: the microphone hears the interviewer, who must not stop on its own voice.
-                barge_in=output_setup_for(settings) != "loudspeakers"))
+                barge_in=output_setup_for(settings) != "loudspeakers",
+                speakers_checked=output_setup_for(settings) != "unknown"))
         if self.round_session is not None:
             self.round_session.close(timeout=2.0)
         self._round_was_saved = False

@@ -55,6 +55,10 @@ def _with_icon(icon: str, text: str) -> str:
 
 LOUDSPEAKER_HINT = ("Loudspeakers: press Space to interrupt the interviewer; headphones let you simply "
                     "talk over it")
+# Before the echo check has told headphones from loudspeakers (new-user trial 7: the first round
+# said "Just talk to interrupt", which loudspeakers would not have kept).
+UNCHECKED_HINT = ("Headphones or loudspeakers? Not checked yet: press Space to interrupt the interviewer. "
+                  "The echo check on the Check screen finds out; with headphones you can then simply talk over it")
 
 
 class RoundScreen(QWidget):
@@ -129,7 +133,7 @@ class RoundScreen(QWidget):
         header.addWidget(QLabel("Round"))
         header.addWidget(self.round_clock)
 
-        self.interrupt_hint = QLabel(LOUDSPEAKER_HINT)  # shown in rounds without barge-in
+        self.interrupt_hint = QLabel()  # how to interrupt, unless talking does (headphones)
         self.interrupt_hint.setProperty("role", "muted")
         self.interrupt_hint.setWordWrap(True)
         self.interrupt_hint.hide()
@@ -195,7 +199,10 @@ class RoundScreen(QWidget):
         self.scratchpad.clear()
         self.scratchpad.blockSignals(False)
         self.warning.hide()
-        self.interrupt_hint.setVisible(not session.controller.settings.barge_in)
+        settings = session.controller.settings
+        hint = LOUDSPEAKER_HINT if not settings.barge_in else "" if settings.speakers_checked else UNCHECKED_HINT
+        self.interrupt_hint.setText(hint)
+        self.interrupt_hint.setVisible(bool(hint))
         self._partial_segments.clear()
         self._shown_answer = None
         self._last_heading = None

@@ -89,3 +89,17 @@ def test_with_loudspeakers_the_echo_tail_does_not_reopen_the_answer_but_the_cand
     controller.on_voice()  # the candidate thought of something more
     controller.poll()
     assert controller.status == "listening" and controller.current_answer.continuation
+
+
+def test_the_status_line_says_talking_interrupts_only_when_it_is_known_to(tmp_path):
+    """Headphones: talk. Loudspeakers: Space. Not checked yet (no echo check): Space, which always
+    works; new-user trial 7's first round said "Just talk to interrupt" before anyone knew."""
+    lines = {}
+    for name, settings in (("headphones", ControllerSettings()), ("loudspeakers", LOUDSPEAKERS),
+                           ("unknown", ControllerSettings(speakers_checked=False))):
+        controller = at_the_question(tmp_path / name, settings)[4]
+        assert controller.status == "speaking"
+        lines[name] = controller.status_line
+    assert "Just talk to interrupt" in lines["headphones"]
+    for name in ("loudspeakers", "unknown"):
+        assert "Space" in lines[name] and "talk" not in lines[name], lines[name]
