@@ -531,7 +531,8 @@ class MainWindow(QMainWindow):
         for s in sessions:
             when = _time.strftime("%d %b %H:%M", _time.localtime(s.started_at))
             status = "" if s.status == SessionStatus.COMPLETED else f" [{s.status}]"
-            rows.append((s.id, f"{when}  {s.title}{status}  ({count_text(s.answer_count, 'answer')})"))
+            # Single spaces, " · " between the parts, as on the round cards (two spaces read as a slip).
+            rows.append((s.id, f"{when} · {s.title}{status} ({count_text(s.answer_count, 'answer')})"))
         interrupted = {s.id for s in sessions if s.status == SessionStatus.INTERRUPTED}
         self.home.set_recent_sessions(rows, self.home.progress_label.text(), interrupted)
         self.refresh_progress()

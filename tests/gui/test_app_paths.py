@@ -134,6 +134,7 @@ def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isol
     home = window.home
     assert home.recent_list.count() == 1 and "[interrupted]" in home.recent_list.item(0).text()
     assert "(1 answer)" in home.recent_list.item(0).text()  # it said "(1 answers)"
+    assert "Design a feed ranker [interrupted] (1 answer)" in home.recent_list.item(0).text()  # no double spaces
     home.recent_list.setCurrentRow(0)
     assert home.discard_button.isVisibleTo(window)
     home.open_session_button.click()
