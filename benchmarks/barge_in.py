@@ -177,10 +177,11 @@ def leading_silence(path: Path) -> float:
 
 
 def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float = 2.0, room: Room | None = None,
-          stopper: str | None = "aware") -> dict:
+          stopper: str | None = "aware", headphones: bool | None = None) -> dict:
     """The interviewer speaks; the candidate (if any) talks `talk_after` s later. Both detectors
     listen to every block; `stopper` ("aware", "plain" or None) is the one that stops the
-    interviewer. Returns {"onsets": {"aware": [...], "plain": [...]}, "latency": s or None,
+    interviewer. The echo-aware one knows what the app's device check would have found
+    (`headphones`: by default, headphones when there is no room), as the round does. Returns {"onsets": {"aware": [...], "plain": [...]}, "latency": s or None,
     "recording": path, "speech_started": monotonic time or None, "voiced": {"aware": share of
     20 ms frames taken for a voice, "plain": ...}, "heard_latency": s or None}.
 
@@ -188,7 +189,9 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
     it also holds paplay's start-up and PulseAudio's transport, which a busy machine stretches
     (0.69 s seen in CI against a 99 ms median). "heard_latency" starts where the candidate's voice
     is in the microphone's own stream: the samples from that point to the end of the block the
-    stopper fired on, plus wall time from that block's arrival to the stop (the app's part)."""
+    stopper fired on ("detected_after", counted in samples, so no scheduling in it), plus wall
+    time from that block's arrival to the stop ("stop_took": the thread hand-over and aborting the
+    output stream, which a starved machine or sound server stretches)."""
     from interviewer.adapters.microphone import SAMPLE_RATE, Microphone
     from interviewer.adapters.voice import VoiceDetector
 
@@ -196,6 +199,7 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
 
     stream = {"samples": 0, "arrived": 0.0}  # the microphone stream so far (samples, arrival time)
     stopped_in: list[tuple[int, float]] = []  # (stream samples, arrival) of the block that stopped it
+    calibrated: list[bool] = []  # had the stopper learned how loud the speaker is in the microphone?
 
     def heard(kind: str):
         def on_voice() -> None:
@@ -203,10 +207,13 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
             if kind == stopper:
                 if not stopped_in:
                     stopped_in.append((stream["samples"], stream["arrived"]))
+                    calibrated.append(detectors[0].coupling is not None)
                 speaker.stop()
         return on_voice
 
-    detectors = [VoiceDetector(heard("aware"), lambda: speaker.playback), VoiceDetector(heard("plain"))]
+    headphones = room is None if headphones is None else headphones
+    detectors = [VoiceDetector(heard("aware"), lambda: speaker.playback, headphones=headphones),
+                 VoiceDetector(heard("plain"))]
 
     def on_block(block: np.ndarray) -> None:
         stream["arrived"] = time.monotonic()
@@ -236,16 +243,20 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
         finally:
             mic.stop_round()
             mic.close()
-    latency = heard_latency = None
+    latency = heard_latency = detected_after = stop_took = None
     if started is not None and speaker.stopped_at is not None:
         latency = speaker.stopped_at - started
         if stopped_in and room is None:  # with no echo, the first loud sample is the candidate's
             samples, arrived = stopped_in[0]
             onset = leading_silence(recording) * SAMPLE_RATE
-            heard_latency = (samples - onset) / SAMPLE_RATE + (speaker.stopped_at - arrived)
+            detected_after = (samples - onset) / SAMPLE_RATE  # audio the detector needed (the stream's clock)
+            stop_took = speaker.stopped_at - arrived  # the machine's part: scheduling, aborting the stream
+            heard_latency = detected_after + stop_took
     voiced = {kind: d.voiced_frames / max(1, d.frames) for kind, d in zip(("aware", "plain"), detectors)}
     return {"onsets": onsets, "latency": latency, "recording": recording, "speech_started": started,
-            "voiced": voiced, "relay_xruns": health.xruns, "heard_latency": heard_latency}
+            "voiced": voiced, "relay_xruns": health.xruns, "heard_latency": heard_latency,
+            "detected_after": detected_after, "stop_took": stop_took,
+            "calibrated_when_stopped": calibrated[0] if calibrated else None}
 
 
 SETUPS = (("headphones (no echo)", None),
@@ -275,11 +286,12 @@ def main(trials: int = 4) -> None:
                 for kind in false:
                     false[kind] += len(result["onsets"][kind])
             for kind, name in (("plain", "plain level detector"), ("aware", "echo-aware detector ")):
-                latencies, heard = [], []
+                latencies, heard, parts = [], [], []
                 for i in range(trials):
                     result = trial(speaker, candidates[i % 2], folder, room=room, stopper=kind)
                     latencies.append(result["latency"])
                     heard.append(result["heard_latency"])
+                    parts.append((result["detected_after"], result["stop_took"]))
                     starved += result["relay_xruns"]
                 stopped = [x for x in latencies if x is not None]
                 in_time = sum(1 for x in stopped if 0 < x <= 0.3)
@@ -291,6 +303,8 @@ def main(trials: int = 4) -> None:
                 if room is None:
                     shown = ", ".join("never" if x is None else f"{x * 1000:.0f}" for x in heard)
                     print(f"    from the voice in the microphone stream to the stop (no paplay start-up): {shown} ms")
+                    shown = ", ".join("never" if a is None else f"{a * 1000:.0f} + {b * 1000:.0f}" for a, b in parts)
+                    print(f"    of which detection (audio needed) + stopping (the machine's part): {shown} ms")
             if room is not None:
                 # Starved blocks leave gaps in the echo (fewer false onsets than a real room would give).
                 print(f"  relay starved in {starved} blocks over these runs (about 1 per relay start is normal)")

@@ -16,7 +16,11 @@ predicts:
   `reverb_db_per_frame` for up to `reverb_frames`;
 - coupling: per band, how loud the microphone hears the speaker (the 90th percentile of
   heard / predicted over recent frames where the interviewer was playing and no voice was
-  detected); `initial_coupling_db` until there are enough of them.
+  detected); `initial_coupling_db` until there are enough of them. When the device check found
+  headphones (`headphones`), the microphone is assumed not to hear the speaker
+  (`HEADPHONES_COUPLING_DB`) until an echo shows itself (a clear delay): learning the coupling
+  from frames that do not follow what was played would take a candidate who talks from the
+  interviewer's first word for its echo, and hear them only a second or more later.
 
 Only the part of a frame's energy that exceeds `echo_margin_db` over the predicted echo can be
 the candidate. A frame is voiced when that part is louder than `threshold_dbfs`; `onset_frames`
@@ -39,6 +43,8 @@ HOP = SAMPLE_RATE // 50  # 20 ms frames
 _FFT = 512
 _BANDS = 24
 _ACTIVE_POWER = 1e-7  # played-sound power per frame below this (about -70 dBFS) is silence
+# Headphones: the device check's "no echo" means under -45 dB (EchoCheck); assume quieter still.
+HEADPHONES_COUPLING_DB = -50.0
 
 
 class PlaybackReference:
@@ -124,7 +130,7 @@ class VoiceDetector:
                  threshold_dbfs: float = -42.0, onset_frames: int = 3, release_seconds: float = 0.6,
                  max_delay: float = 1.0, reverb_frames: int = 25, reverb_db_per_frame: float = 2.0,
                  echo_margin_db: float = 6.0, initial_coupling_db: float = 6.0, min_unexplained: float = 0.3,
-                 delay_slack: int = 2,
+                 delay_slack: int = 2, headphones: bool = False,
                  now: Callable[[], float] = time.monotonic) -> None:
         self.on_voice = on_voice
         self._reference = reference
@@ -135,7 +141,8 @@ class VoiceDetector:
         self.reverb_frames = reverb_frames
         self.reverb_db_per_frame = reverb_db_per_frame
         self.echo_margin = 10 ** (echo_margin_db / 10)
-        self.initial_coupling = 10 ** (initial_coupling_db / 10)
+        self.headphones = headphones
+        self.initial_coupling = 10 ** ((HEADPHONES_COUPLING_DB if headphones else initial_coupling_db) / 10)
         self.min_unexplained = min_unexplained
         self.delay_slack = delay_slack
         self._now = now
@@ -214,6 +221,10 @@ class VoiceDetector:
         # Frames where a voice was heard say nothing about the echo: left out. So is a
         # microphone that hears nothing while the interviewer plays (headphones).
         keep = ~self._voiced[-span:]
+        if self.headphones and self.delay_frames is None:
+            # Assuming no echo, a loud one is taken for a voice: look at every frame to find it
+            # (a candidate's voice does not follow the played contour, so it only lowers r).
+            keep = np.ones(span, dtype=bool)
         mic = total_mic[-span:][keep]
         if active[-span:][keep].sum() < 25 or (mic > -5.9).sum() < 25:
             return
@@ -281,7 +292,8 @@ class VoiceDetector:
                 if self._blocks % 2 == 1:
                     previous = self.delay_frames
                     self._estimate_delay()
-                    if self.coupling is None or previous != self.delay_frames or self._blocks % 6 == 1:
+                    echo_seen = self.delay_frames is not None or not self.headphones
+                    if echo_seen and (self.coupling is None or previous != self.delay_frames or self._blocks % 6 == 1):
                         self._calibrate()
                 coupling = self.coupling if self.coupling is not None else self.initial_coupling
                 size = self._mic.shape[0]

@@ -365,7 +365,10 @@ class RoundSession:
             inner = getattr(speaker, "speaker", speaker)
             return getattr(inner, "playback", None)
 
-        self.voice = VoiceDetector(self.controller.on_voice, playback)
+        settings = self.controller.settings
+        # Barge-in on and the setup checked: the device check found headphones (no echo).
+        self.voice = VoiceDetector(self.controller.on_voice, playback,
+                                   headphones=settings.barge_in and settings.speakers_checked)
         try:
             recorder.inner.start_round(path, on_block=self.voice.process)
         except Exception as exc:  # no microphone: answers report it when they start

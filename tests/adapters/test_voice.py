@@ -53,7 +53,7 @@ def room(gain, t60=0.4, drr_db=3.0, seed=0):
     return (gain * tail).astype(np.float32)
 
 
-def run(played, echo_gain, voice=None, voice_at=3.0, delay=0.12, aware=True, block=0.1):
+def run(played, echo_gain, voice=None, voice_at=3.0, delay=0.12, aware=True, block=0.1, headphones=False):
     """The speaker hands `played` over in 0.25 s blocks, 0.1 s ahead of the device; the
     microphone hears its echo `delay` later, plus `voice` from `voice_at` s and room noise.
     Returns (onsets in seconds since playback started, when the voice's first sound came)."""
@@ -71,7 +71,7 @@ def run(played, echo_gain, voice=None, voice_at=3.0, delay=0.12, aware=True, blo
     reference = PlaybackReference()
     onsets = []
     detector = VoiceDetector(lambda: onsets.append(clock[0]), (lambda: reference) if aware else None,
-                             now=lambda: clock[0])
+                             headphones=headphones, now=lambda: clock[0])
     step, handed, hand_block = int(block * RATE), 0, RATE // 4
     for begin in range(0, n - step + 1, step):
         clock[0] += block
@@ -114,6 +114,22 @@ def test_with_headphones_the_candidate_is_heard_as_fast_as_by_a_plain_detector(i
     aware, _, _ = run(interviewer, 0.0, candidate)
     assert plain and aware and start <= aware[0] <= start + 0.2 and abs(aware[0] - plain[0]) < 0.05
     assert run(interviewer, 0.0)[0] == []  # the interviewer alone: nothing heard
+
+
+@pytest.mark.parametrize("voice_at", [0.0, 0.2, 0.5])
+def test_with_headphones_checked_a_candidate_talking_from_the_first_word_is_heard_at_once(interviewer, candidate, voice_at):
+    # Without the check's word the detector must first learn that the microphone does not hear
+    # the speaker, and a voice from the start looks like a loud echo (heard 1.1-1.4 s late).
+    onsets, start, _ = run(interviewer, 0.0, candidate, voice_at=voice_at, headphones=True)
+    assert onsets and start <= onsets[0] <= start + 0.2, (onsets, start)
+    assert run(interviewer, 0.0, headphones=True)[0] == []  # the interviewer alone: nothing heard
+
+
+@pytest.mark.parametrize("gain", [0.3, 1.0])
+def test_headphones_set_by_mistake_with_loudspeakers_still_learns_the_echo(interviewer, gain):
+    onsets, _, detector = run(interviewer, gain, headphones=True)
+    assert detector.delay_frames is not None and detector.coupling is not None
+    assert len(onsets) <= 1, onsets  # the first moments, before the echo shows, may fool it once
 
 
 def recorded(played, echo_gain, voice=None, lead=0.3, delay=0.12):

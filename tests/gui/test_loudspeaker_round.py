@@ -30,7 +30,7 @@ def test_with_loudspeakers_set_the_interviewers_echo_never_stops_it(script_dirs,
 
     if detector == "plain":
         aware = voice.VoiceDetector
-        monkeypatch.setattr(voice, "VoiceDetector", lambda on_voice, _playback=None: aware(on_voice))
+        monkeypatch.setattr(voice, "VoiceDetector", lambda on_voice, _playback=None, **_: aware(on_voice))
 
     script = next(s for s in discover_scripts(*script_dirs).scripts if s.id == "test-design")
     # The simulated room is a relay process; on a busy machine it can fail to carry any echo at

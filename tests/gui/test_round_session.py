@@ -4,6 +4,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from interviewer.core.clock import FakeClock
 from interviewer.core.round_controller import ControllerSettings
 from interviewer.core.scripts.loader import discover_scripts
@@ -412,3 +414,33 @@ def test_parts_the_interviewer_ended_early_are_not_called_short(tmp_path, script
     store.close()
     kinds = [f.kind for f in stored.findings if f.answer_id is None]
     assert "phase_under" not in kinds and "phase_over" not in kinds, kinds
+
+
+@pytest.mark.parametrize("checked, barge_in, headphones", [(True, True, True), (False, True, False),
+                                                           (True, False, False)],
+                         ids=["headphones-checked", "setup-unknown", "loudspeakers"])
+def test_the_voice_detector_assumes_no_echo_only_when_the_check_found_headphones(
+        script_dirs, isolated_dirs, checked, barge_in, headphones):
+    """The echo-aware detector hears a candidate who talks from the interviewer's first word at
+    once only if it may assume headphones (adapters/voice.py); unknown or loudspeakers: it may not."""
+    from gui_fakes import FakeRecorder
+
+    class RoundRecorder(FakeRecorder):
+        def start_round(self, path, on_block=None):
+            self.on_block = on_block
+
+        def stop_round(self):
+            pass
+
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    recorder = RoundRecorder()
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=recorder,
+                           config=RoundSessionConfig(controller=ControllerSettings(
+                               barge_in=barge_in, speakers_checked=checked)))
+    session.start()
+    try:
+        assert session.voice is not None and recorder.on_block == session.voice.process
+        assert session.voice.headphones is headphones
+    finally:
+        session.stop()
+        session.close()
