@@ -28,26 +28,29 @@ def speaker():
 
 
 @pytest.mark.audio
-@pytest.mark.parametrize("talk_after", [0.3, 2.0], ids=["from-its-first-words", "mid-sentence"])
-def test_the_candidate_talking_over_the_interviewer_stops_it_within_300_ms(pulse, tmp_path, speaker, talk_after):
+def test_the_candidate_talking_over_the_interviewer_stops_it_within_300_ms(pulse, tmp_path, speaker):
     candidate = tmp_path / "candidate.wav"
     subprocess.run(["espeak-ng", "-s", "160", "-w", str(candidate), barge_in.CANDIDATE], check=True, timeout=30)
     alone = barge_in.trial(speaker, None, tmp_path, room=None)
-    result = barge_in.trial(speaker, candidate, tmp_path, room=None, talk_after=talk_after)
     assert alone["onsets"]["aware"] == []  # the interviewer alone, into headphones: no barge-in
-    assert len(result["onsets"]["aware"]) == 1
-    # The 300 ms is the detector's, counted in the microphone stream's samples from the
-    # candidate's first sound to the block it fired on: no scheduling in it. The wall time from
-    # that block to the aborted stream is the machine's (a starved CI machine once took 1.1 s in
-    # all); it is only bounded here, and the benchmark prints both parts.
-    parts = {key: result[key] for key in ("detected_after", "stop_took", "heard_latency", "latency",
-                                          "calibrated_when_stopped")}
-    assert result["detected_after"] is not None and 0 < result["detected_after"] <= 0.3, parts
-    assert 0 <= result["stop_took"] < 1.0, parts
-    assert 0 < result["latency"] < 3.0, parts  # stopped after the candidate began, while still talking
-    # Nothing said is lost: the round recording holds the candidate's whole question.
-    info = soundfile.info(result["recording"])
-    assert info.samplerate == 16000 and info.duration > soundfile.info(candidate).duration
+    # From the interviewer's first words (before anything could be learned about the echo) and
+    # mid-sentence.
+    for talk_after in (0.3, 2.0):
+        result = barge_in.trial(speaker, candidate, tmp_path, room=None, talk_after=talk_after)
+        assert len(result["onsets"]["aware"]) == 1, talk_after
+        # The 300 ms is the detector's, counted in the microphone stream's samples from the
+        # candidate's first sound to the block it fired on: no scheduling in it. The wall time
+        # from that block to the aborted stream is the machine's (a starved CI machine once took
+        # 1.1 s in all); it is only bounded here, and the benchmark prints both parts.
+        parts = {key: result[key] for key in ("detected_after", "stop_took", "heard_latency", "latency",
+                                              "calibrated_when_stopped")}
+        parts["talk_after"] = talk_after
+        assert result["detected_after"] is not None and 0 < result["detected_after"] <= 0.3, parts
+        assert 0 <= result["stop_took"] < 1.0, parts
+        assert 0 < result["latency"] < 3.0, parts  # stopped after the candidate began, while still talking
+        # Nothing said is lost: the round recording holds the candidate's whole question.
+        info = soundfile.info(result["recording"])
+        assert info.samplerate == 16000 and info.duration > soundfile.info(candidate).duration
 
 
 @pytest.mark.audio
