@@ -377,3 +377,61 @@ def echo_check(mic: np.ndarray, reference: PlaybackReference, started: float, ma
     strong = ref > ref.max() * 1e-2  # within 20 dB of the loudest played frame
     echo_db = float(10 * np.log10(np.sum(here[strong]) / np.sum(ref[strong]))) if strong.any() else None
     return EchoCheck(best, echo_db, best_delay * HOP / SAMPLE_RATE)
+
+
+class EchoWatch:
+    """The echo check, done on the round itself when nobody ran it (the setup is unknown): the
+    microphone's last `window` seconds are kept, and whenever the interviewer has spoken for
+    `enough` seconds of them, `echo_check` compares the two (every `every` s, at most
+    `max_checks` times). Loudspeakers only when two checks of windows that do not overlap both
+    hear the interviewer at the same delay (within `same_delay` s): a candidate talking over
+    headphones can match the interviewer's loudness contour by chance (r up to 0.65 measured
+    with a person talking over its first sentence, and at one delay in overlapping windows),
+    but not in two separate stretches at one delay, as an echo does.
+    Then `on_loudspeakers` is called, on the microphone's thread."""
+
+    def __init__(self, reference: Callable[[], PlaybackReference | None], on_loudspeakers: Callable[[], None],
+                 *, window: float = 4.0, enough: float = 2.5, every: float = 1.0,
+                 same_delay: float = 0.06, max_checks: int = 20,
+                 now: Callable[[], float] = time.monotonic) -> None:
+        self._reference = reference
+        self._on_loudspeakers = on_loudspeakers
+        self._size = int(window * SAMPLE_RATE)
+        self._enough_frames = int(enough * SAMPLE_RATE / HOP)
+        self._window, self._every, self._same_delay = window, every, same_delay
+        self._checks_left = max_checks
+        self._now = now
+        self._audio = np.zeros(0, dtype=np.float32)
+        self._last_look = -1e9
+        self._heard: list[tuple[float, float]] = []  # (when, delay) of checks that heard it
+        self.loudspeakers = False
+        self.checks: list[EchoCheck] = []  # every check made (tests, diagnostics)
+
+    @property
+    def done(self) -> bool:
+        return self.loudspeakers or self._checks_left <= 0
+
+    def feed(self, block: np.ndarray) -> None:
+        if self.done:
+            return
+        now = self._now()
+        self._audio = np.concatenate([self._audio, np.asarray(block, dtype=np.float32).reshape(-1)])[-self._size:]
+        reference = self._reference()
+        if reference is None or now - self._last_look < self._every or self._audio.size < self._size // 2:
+            return
+        self._last_look = now
+        started = now - self._audio.size / SAMPLE_RATE  # the first kept sample, roughly (echo_check allows 1 s)
+        played = reference.segment(started, self._audio.size)
+        frames = played[: played.size // HOP * HOP].reshape(-1, HOP).astype(np.float64)
+        if int((np.mean(frames ** 2, axis=1) > _ACTIVE_POWER).sum()) < self._enough_frames:
+            return
+        self._checks_left -= 1
+        check = echo_check(self._audio, reference, started)
+        self.checks.append(check)
+        if not check.heard or check.delay is None:
+            return
+        if any(now - when >= self._window and abs(check.delay - delay) <= self._same_delay
+               for when, delay in self._heard):
+            self.loudspeakers = True
+            self._on_loudspeakers()
+        self._heard.append((now, check.delay))

@@ -297,6 +297,7 @@ class RoundSession:
         self._speaker = speaker
         self.round_audio_path: Path | None = None
         self.voice = None  # the voice detector, once the round recording runs
+        self.echo_watch = None  # the echo check on the round itself, when the setup is unknown
         self._audio_dir = audio_dir
 
     # ------------------------------------------------------------ set-up
@@ -349,7 +350,7 @@ class RoundSession:
         recorder = self._recorder
         if recorder is None or not hasattr(recorder.inner, "start_round"):
             return
-        from interviewer.adapters.voice import VoiceDetector
+        from interviewer.adapters.voice import EchoWatch, VoiceDetector
 
         path = self._audio_dir / "round.wav"
         if self.store is not None and self.session_id is not None:
@@ -369,8 +370,17 @@ class RoundSession:
         # Barge-in on and the setup checked: the device check found headphones (no echo).
         self.voice = VoiceDetector(self.controller.on_voice, playback,
                                    headphones=settings.barge_in and settings.speakers_checked)
+        on_block = self.voice.process
+        if settings.barge_in and not settings.speakers_checked:
+            # Nobody ran the echo check: the round's first seconds of the interviewer do it.
+            self.echo_watch = EchoWatch(playback, self._loudspeakers_heard)
+            voice, watch = self.voice, self.echo_watch
+
+            def on_block(block) -> None:
+                voice.process(block)
+                watch.feed(block)
         try:
-            recorder.inner.start_round(path, on_block=self.voice.process)
+            recorder.inner.start_round(path, on_block=on_block)
         except Exception as exc:  # no microphone: answers report it when they start
             self.voice = None
             self._problem(f"The round is not recorded as a whole: {exc}")
@@ -770,6 +780,14 @@ class RoundSession:
                 self._post(lambda: self._problem(message))
 
         return guarded
+
+    def _loudspeakers_heard(self) -> None:
+        """From the microphone's thread: the round's own echo check heard the interviewer."""
+        self.controller.loudspeakers_heard()
+        self._post(lambda: self._problem(
+            "The microphone hears the interviewer's voice: loudspeakers, it seems. So that its own voice "
+            "cannot interrupt it, talking no longer does; press Space to interrupt. Headphones work "
+            "better (Check screen, Check for echo)."))
 
     def _problem(self, message: str) -> None:
         self.problems.append(message)

@@ -40,7 +40,7 @@ import queue
 import re
 import threading
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -721,6 +721,17 @@ class RoundController:
                 self.speaker.stop()
             except Exception:  # reported when _voice stops it again
                 pass
+
+    def loudspeakers_heard(self) -> None:
+        """The microphone was found to hear the interviewer (adapters/voice.py EchoWatch) while
+        nobody had checked the setup: it is loudspeakers, so talking no longer interrupts the
+        interviewer (its own voice would), Space does. Thread-safe."""
+        self._inbox.put(self._loudspeakers_heard)
+
+    def _loudspeakers_heard(self) -> None:
+        if self.settings.speakers_checked:
+            return  # the echo check or the user said which it is: that stands
+        self.settings = replace(self.settings, barge_in=False, speakers_checked=True)
 
     def _voice(self) -> None:
         if self.finished or self.paused or self.engine.is_over or not self.started:

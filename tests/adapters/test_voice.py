@@ -11,7 +11,7 @@ import pytest
 import soundfile
 
 from interviewer.adapters.resample import resample
-from interviewer.adapters.voice import PlaybackReference, VoiceDetector, echo_check
+from interviewer.adapters.voice import EchoWatch, PlaybackReference, VoiceDetector, echo_check
 
 RATE = 16000
 HUMAN = Path(__file__).resolve().parents[1] / "data" / "human" / "mfa_words.flac"
@@ -130,6 +130,43 @@ def test_headphones_set_by_mistake_with_loudspeakers_still_learns_the_echo(inter
     onsets, _, detector = run(interviewer, gain, headphones=True)
     assert detector.delay_frames is not None and detector.coupling is not None
     assert len(onsets) <= 1, onsets  # the first moments, before the echo shows, may fool it once
+
+
+def watch(played, echo_gain, voice=None, voice_at=0.5, delay=0.12, block=0.1):
+    """EchoWatch fed as run() feeds the detector; returns (times it said loudspeakers, its check)."""
+    n = played.size + 2 * RATE
+    mic = (0.0005 * np.random.default_rng(5).standard_normal(n)).astype(np.float32)
+    if echo_gain:
+        echo = np.convolve(played, room(echo_gain))[: n - int(delay * RATE)]
+        mic[int(delay * RATE):int(delay * RATE) + echo.size] += echo
+    if voice is not None:
+        at = int(voice_at * RATE)
+        mic[at:at + voice.size] += voice[: n - at]
+    clock, reference, heard = [100.0], PlaybackReference(), []
+    echo_watch = EchoWatch(lambda: reference, lambda: heard.append(clock[0]), now=lambda: clock[0])
+    step, handed, hand_block = int(block * RATE), 0, RATE // 4
+    for begin in range(0, n - step + 1, step):
+        clock[0] += block
+        while handed < played.size and 100.0 + handed / RATE - 0.1 <= clock[0]:
+            reference.add(played[handed:handed + hand_block], 100.0 + handed / RATE - 0.1, first=handed == 0)
+            handed += hand_block
+        echo_watch.feed(mic[begin:begin + step])
+    return heard, echo_watch
+
+
+@pytest.mark.parametrize("gain", [0.05, 0.3, 1.0])
+def test_the_round_itself_finds_loudspeakers_when_nobody_ran_the_echo_check(interviewer, gain):
+    heard, echo_watch = watch(interviewer, gain)
+    assert len(heard) == 1 and echo_watch.loudspeakers, [(c.correlation, c.delay) for c in echo_watch.checks]
+    assert heard[0] - 100.0 < 8.0  # within the interviewer's first sentence
+
+
+@pytest.mark.parametrize("voice_at", [None, 0.0, 0.3, 0.5, 1.0, 2.0])
+@pytest.mark.parametrize("level", [1.0, 0.3])
+def test_with_headphones_the_round_finds_no_echo_even_if_the_candidate_talks(interviewer, candidate, voice_at, level):
+    heard, echo_watch = watch(interviewer, 0.0, None if voice_at is None else level * candidate, voice_at=voice_at or 0.0)
+    assert heard == [] and echo_watch.checks and not echo_watch.loudspeakers, [
+        (c.correlation, c.delay) for c in echo_watch.checks]
 
 
 def recorded(played, echo_gain, voice=None, lead=0.3, delay=0.12):

@@ -103,3 +103,30 @@ def test_the_status_line_says_talking_interrupts_only_when_it_is_known_to(tmp_pa
     assert "Just talk to interrupt" in lines["headphones"]
     for name in ("loudspeakers", "unknown"):
         assert "Space" in lines[name] and "talk" not in lines[name], lines[name]
+
+
+def test_an_echo_heard_in_a_round_with_an_unknown_setup_turns_talking_interrupts_off(tmp_path):
+    """No echo check yet, and the round's own check finds the microphone hears the interviewer
+    (adapters/voice.py EchoWatch): loudspeakers. From then on onsets never stop it; the key does."""
+    clock, engine, speaker, recorder, controller, updates = at_the_question(
+        tmp_path, ControllerSettings(speakers_checked=False))
+    assert "Space" in controller.status_line
+    controller.loudspeakers_heard()
+    controller.poll()
+    assert not controller.settings.barge_in and controller.settings.speakers_checked
+    controller.on_voice()  # its own voice through the room
+    controller.poll()
+    assert speaker.busy and controller.status == "speaking" and "Space" in controller.status_line
+    assert controller.interrupt()
+    controller.poll()
+    assert not speaker.busy and controller.current_answer.barged_in
+
+
+def test_an_echo_does_not_overrule_headphones_found_by_the_check(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = at_the_question(tmp_path, ControllerSettings())
+    controller.loudspeakers_heard()
+    controller.poll()
+    assert controller.settings.barge_in
+    controller.on_voice()
+    controller.poll()
+    assert not speaker.busy and controller.current_answer.barged_in
