@@ -239,6 +239,7 @@ class RoundSession:
                  on_problem: Callable[[str], None] | None = None,
                  on_analysis: Callable[[int, dict], None] | None = None,
                  on_saved: Callable[[int | None], None] | None = None,
+                 on_setup_found: Callable[[str], None] | None = None,
                  run_in_background: Runner = _run_inline, post: Runner = _run_inline,
                  text_encoder: Any = None) -> None:
         self.script = script
@@ -248,6 +249,7 @@ class RoundSession:
         self._on_problem = on_problem
         self._on_analysis = on_analysis
         self._on_saved = on_saved
+        self._on_setup_found = on_setup_found  # "loudspeakers" heard in the round (GUI thread)
         # Inline runs (headless tests) write inline too; otherwise one writer thread keeps order.
         self._writer = None if run_in_background is _run_inline else SerialWriter()
         self._run_in_background = run_in_background
@@ -788,6 +790,9 @@ class RoundSession:
             "The microphone hears the interviewer's voice: loudspeakers, it seems. So that its own voice "
             "cannot interrupt it, talking no longer does; press Space to interrupt. Headphones work "
             "better (Check screen, Check for echo)."))
+        if self._on_setup_found is not None:
+            found = self._on_setup_found
+            self._post(lambda: found("loudspeakers"))
 
     def _problem(self, message: str) -> None:
         self.problems.append(message)

@@ -603,6 +603,14 @@ class MainWindow(QMainWindow):
         run_in_background(self.services.list_devices, done,
                           lambda exc: self.banner.show_message(f"Could not list audio devices: {exc}", "warning"))
 
+    def _setup_found_in_round(self, setup: str) -> None:
+        """The round heard the interviewer in the microphone (loudspeakers): kept for this
+        speaker as the echo check keeps what it finds, unless the setup is known by then."""
+        from interviewer.app.settings import output_setup_for, with_output_setup
+
+        if output_setup_for(self.services.settings) == "unknown":
+            self.apply_settings(with_output_setup(self.services.settings, setup, "heard in a round"))
+
     def apply_settings(self, settings) -> None:
         old = self.services.settings
         self.services.settings = settings
@@ -979,7 +987,7 @@ class MainWindow(QMainWindow):
                 transcriber_factory=transcriber_factory, store=self.store(), config=config,
                 on_update=self.round_screen.on_update,
                 on_problem=lambda message: self.banner.show_message(message, "warning"),
-                on_saved=self._round_saved,
+                on_saved=self._round_saved, on_setup_found=self._setup_found_in_round,
                 run_in_background=lambda fn: run_in_background(fn), post=post_to_gui,
                 text_encoder=self.text_encoder)
         except Exception as exc:

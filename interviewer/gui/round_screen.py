@@ -199,10 +199,8 @@ class RoundScreen(QWidget):
         self.scratchpad.clear()
         self.scratchpad.blockSignals(False)
         self.warning.hide()
-        settings = session.controller.settings
-        hint = LOUDSPEAKER_HINT if not settings.barge_in else "" if settings.speakers_checked else UNCHECKED_HINT
-        self.interrupt_hint.setText(hint)
-        self.interrupt_hint.setVisible(bool(hint))
+        self.interrupt_hint.setText("")
+        self._show_interrupt_hint()
         self._partial_segments.clear()
         self._shown_answer = None
         self._last_heading = None
@@ -322,6 +320,7 @@ class RoundScreen(QWidget):
             self._warning_timer.start()
         elif isinstance(update, StatusChanged):
             self.status.setText(update.text)
+            self._show_interrupt_hint()  # the round may have found loudspeakers meanwhile
         elif isinstance(update, ListeningStarted):
             self.transcript.finish_answer()
             self._shown_answer = update.answer
@@ -393,6 +392,13 @@ class RoundScreen(QWidget):
             return
         words = [w for s in self._partial_segments.get(self._shown_answer, []) for w in s.words]
         self.transcript.set_current_words(words)
+
+    def _show_interrupt_hint(self) -> None:
+        settings = self.session.controller.settings
+        hint = LOUDSPEAKER_HINT if not settings.barge_in else "" if settings.speakers_checked else UNCHECKED_HINT
+        if hint != self.interrupt_hint.text() or self.interrupt_hint.isHidden() == bool(hint):
+            self.interrupt_hint.setText(hint)
+            self.interrupt_hint.setVisible(bool(hint))
 
     def _tick(self) -> None:
         if self.session is None:

@@ -141,3 +141,31 @@ def test_with_loudspeakers_space_interrupts_the_interviewer_and_talking_does_not
     qtbot.waitUntil(lambda: controller.status == "listening", timeout=3000)
     assert controller.current_answer.barged_in and controller.utterances[0].interrupted
     controller.stop()
+
+
+def test_loudspeakers_heard_in_a_round_are_kept_and_the_round_screen_says_space(qtbot, script_dirs, tmp_path,
+                                                                                 isolated_dirs):
+    """Nobody ran the echo check; the round's own check (adapters/voice.py EchoWatch) hears the
+    interviewer: the round screen's hint changes to the loudspeaker one, talking no longer
+    interrupts, and the setup is kept for this speaker, as the echo check would keep it."""
+    window, speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.services.save_settings = save_settings
+    assert output_setup_for(window.services.settings) == "unknown"
+    assert window.home.select_script("test-design")
+    window.home.start_button.click()
+    screen = window.round_screen
+    assert screen.interrupt_hint.text() == UNCHECKED_HINT
+    screen.session._loudspeakers_heard()  # what EchoWatch calls from the microphone's thread
+    qtbot.waitUntil(lambda: screen.interrupt_hint.text() == LOUDSPEAKER_HINT, timeout=3000)
+    assert screen.interrupt_hint.isVisible() and not screen.session.controller.settings.barge_in
+    assert "Space" in screen.status.text() or screen.session.controller.status != "speaking"
+    saved, _ = load_settings()
+    assert (saved.output_setup, saved.output_setup_source) == ("loudspeakers", "heard in a round")
+    assert output_setup_for(window.services.settings) == "loudspeakers"
+    run_round(qtbot, window, window.services.clock)
+    # The next round starts with loudspeakers known.
+    assert window.home.select_script("test-design")
+    window.home.start_button.click()
+    assert not window.round_screen.session.controller.settings.barge_in
+    assert window.round_screen.interrupt_hint.text() == LOUDSPEAKER_HINT
+    run_round(qtbot, window, window.services.clock)
