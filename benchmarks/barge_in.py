@@ -193,7 +193,7 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
     time from that block's arrival to the stop ("stop_took": the thread hand-over and aborting the
     output stream, which a starved machine or sound server stretches)."""
     from interviewer.adapters.microphone import SAMPLE_RATE, Microphone
-    from interviewer.adapters.voice import VoiceDetector
+    from interviewer.adapters.voice import EchoWatch, VoiceDetector
 
     onsets: dict[str, list[float]] = {"aware": [], "plain": []}
 
@@ -215,11 +215,15 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
     detectors = [VoiceDetector(heard("aware"), lambda: speaker.playback, headphones=headphones),
                  VoiceDetector(heard("plain"))]
 
+    # The round's own echo check, as a round with the setup unknown runs it.
+    echo_watch = EchoWatch(lambda: speaker.playback, lambda: None)
+
     def on_block(block: np.ndarray) -> None:
         stream["arrived"] = time.monotonic()
         stream["samples"] += len(block)
         for detector in detectors:
             detector.process(block)
+        echo_watch.feed(block)
 
     with virtual_room(room) as health:
         mic = Microphone()
@@ -256,7 +260,8 @@ def trial(speaker, candidate_wav: Path | None, folder: Path, talk_after: float =
     return {"onsets": onsets, "latency": latency, "recording": recording, "speech_started": started,
             "voiced": voiced, "relay_xruns": health.xruns, "heard_latency": heard_latency,
             "detected_after": detected_after, "stop_took": stop_took,
-            "calibrated_when_stopped": calibrated[0] if calibrated else None}
+            "calibrated_when_stopped": calibrated[0] if calibrated else None,
+            "echo_watch": echo_watch.loudspeakers}
 
 
 SETUPS = (("headphones (no echo)", None),
@@ -279,9 +284,11 @@ def main(trials: int = 4) -> None:
         for setup, room in SETUPS:
             print(f"{setup}:")
             false = {"plain": 0, "aware": 0}
+            found, found_alone = [], []  # the round's own echo check (EchoWatch): loudspeakers heard, per trial
             starved = 0  # blocks the loudspeaker relay was starved in (its echo has gaps then)
             for _ in range(trials):
                 result = trial(speaker, None, folder, room=room, stopper=None)
+                found_alone.append(result["echo_watch"])
                 starved += result["relay_xruns"]
                 for kind in false:
                     false[kind] += len(result["onsets"][kind])
@@ -292,6 +299,8 @@ def main(trials: int = 4) -> None:
                     latencies.append(result["latency"])
                     heard.append(result["heard_latency"])
                     parts.append((result["detected_after"], result["stop_took"]))
+                    if kind == "aware":
+                        found.append(result["echo_watch"])
                     starved += result["relay_xruns"]
                 stopped = [x for x in latencies if x is not None]
                 in_time = sum(1 for x in stopped if 0 < x <= 0.3)
@@ -305,6 +314,9 @@ def main(trials: int = 4) -> None:
                     print(f"    from the voice in the microphone stream to the stop (no paplay start-up): {shown} ms")
                     shown = ", ".join("never" if a is None else f"{a * 1000:.0f} + {b * 1000:.0f}" for a, b in parts)
                     print(f"    of which detection (audio needed) + stopping (the machine's part): {shown} ms")
+            print(f"  the round's own echo check (EchoWatch, used while the setup is unknown) said loudspeakers in "
+                  f"{sum(found_alone)} of {len(found_alone)} trials of the interviewer alone (one 9 s sentence) and "
+                  f"{sum(found)} of {len(found)} with the candidate talking over it (the echo-aware detector stops it)")
             if room is not None:
                 # Starved blocks leave gaps in the echo (fewer false onsets than a real room would give).
                 print(f"  relay starved in {starved} blocks over these runs (about 1 per relay start is normal)")
