@@ -663,7 +663,10 @@ class RoundSession:
             self.store.finish_session(self.session_id, SessionStatus.COMPLETED)
             if self._on_saved is not None:
                 session_id = self.session_id
-                self._post(lambda: self._on_saved(session_id))
+                # Queued behind the writes the last polls asked for (an empty last answer's drop,
+                # when the round was ended right after a question): the review read that answer
+                # as a 0-word one with a missing recording, and it was gone a moment later.
+                self._write(lambda: self._post(lambda: self._on_saved(session_id)), "Finishing the round")
 
         self._write(finish, "Finishing the round")
 

@@ -154,3 +154,42 @@ def test_a_dropped_part_takes_its_own_recording_with_it(qtbot, isolated_dirs, sc
     store.delete_session(window.last_session_id)
     assert not folder.exists()
     window.shutdown()
+
+
+def test_ending_the_round_before_a_word_opens_a_review_without_that_empty_answer(qtbot, isolated_dirs,
+                                                                                  script_dirs, tmp_path):
+    """A new-user run: End round a second after a follow-up was asked, nothing said. The review
+    opened with the follow-up as a 0-word answer and "Missing recordings: 1", and the row was
+    dropped only after it (the drop was queued behind the round's finishing). A slow disk makes
+    the order certain here."""
+    import time
+
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    candidate = Candidate()
+    window.services.make_live_transcriber = candidate.transcriber
+    screen = start(qtbot, window)
+    controller = screen.session.controller
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    clock.advance(20)
+    candidate.silent = True
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: controller.status == "listening"
+               and controller.current_answer.follow_up_id == "metric")
+    store = window.store()
+    drop = store.drop_answer
+    store.drop_answer = lambda answer_id: (time.sleep(0.3), drop(answer_id))
+    opened = []
+    open_review = window.review.open
+    window.review.open = lambda session_id: (opened.append(store.get_session(session_id)), open_review(session_id))
+    clock.advance(1)
+    screen.stop_round()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+
+    assert [r.follow_up_id for r in controller.answers if r.dropped] == ["metric"]
+    assert [a.follow_up_id for a in opened[0].answers] == [None]
+    assert not store.missing_audio(opened[0])
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    assert "Missing recordings" not in window.review_screen.summary.text()
+    wait_for_background_work()
+    window.shutdown()
