@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
+from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import join_words
@@ -233,8 +233,11 @@ class ReviewScreen(QWidget):
                 f"{fmt_seconds(numbers.pace_wpm, ' wpm')} with pauses")
         missed = ", ".join(numbers.topics_missed) or "none"
         repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
+        # Why a round is shorter than planned, first: the timeline below still draws the plan.
+        ended = next((f.message for f in session.findings if f.kind == "round_ended_early"), None)
         self.summary.setText(
-            f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
+            (f"<b>{finding_label('round_ended_early')}:</b> {html.escape(ended)}<br>" if ended else "")
+            + f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
             f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
             f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
             + (f"<br><b>{DEPTH_HEADING}:</b> {html.escape(depth_line(numbers))}" if numbers.depth else "")

@@ -190,6 +190,10 @@ def test_ending_the_round_before_a_word_opens_a_review_without_that_empty_answer
     assert [a.follow_up_id for a in opened[0].answers] == [None]
     assert not store.missing_audio(opened[0])
     qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
-    assert "Missing recordings" not in window.review_screen.summary.text()
+    summary = window.review_screen.summary.text()
+    assert "Missing recordings" not in summary
+    # Why the round is so short is said first (the timeline draws the plan beside it).
+    assert "<b>Ended early:</b> You ended the round at 0.3 of 45 min planned, in Clarify. Not reached: Design, Wrap up." in summary
+    assert "round_ended_early" in [f.kind for f in window.store().get_session(opened[0].id).findings]
     wait_for_background_work()
     window.shutdown()

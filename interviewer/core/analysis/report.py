@@ -54,7 +54,7 @@ FINDING_LABELS = {
     "restated_problem": "Restated the problem", "star_missing": "STAR structure",
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
-    "phase_under": "Phase short", "disfluencies": "Repetitions and restarts",
+    "phase_under": "Phase short", "round_ended_early": "Ended early", "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
     "star_order": "STAR order", "depth_missing": "Depth not heard",
@@ -476,6 +476,35 @@ def _clarifying_questions(answer: "AnswerAnalysis | dict") -> list:
     return answer.clarifying.questions
 
 
+# Ended this much or more before the planned end, the round is said to have ended early.
+ENDED_EARLY_MIN_S = 60.0
+
+
+def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | None,
+                 names: dict[str, str]) -> Finding | None:
+    """Why a round that the candidate ended (End round, or Next in its last part) is shorter
+    than planned: when, in which part, the parts moved on from with Next and those never
+    reached. A new-user run's review drew a 4-minute round of 45 and never said it was ended."""
+    if not timings or timings[-1].ended_by != "stopped":
+        return None
+    plan = plan or [(p.phase, p.planned_s / 60.0) for p in timings]
+    planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in plan)
+    last = timings[-1]
+    ended_at = last.started_at + last.actual_s
+    if planned_s - ended_at < ENDED_EARLY_MIN_S:
+        return None
+    ran = {p.phase for p in timings}
+    skipped = [names.get(p.phase, p.phase) for p in timings if p.ended_by == "next"]
+    unreached = [names.get(phase, phase) for phase, _ in plan if phase not in ran]
+    message = (f"You ended the round at {ended_at / 60:.1f} of {planned_s / 60:.0f} min planned, "
+               f"in {names.get(last.phase, last.phase)}.")
+    if skipped:
+        message += f" Moved on early with Next from: {', '.join(skipped)}."
+    if unreached:
+        message += f" Not reached: {', '.join(unreached)}."
+    return Finding("round_ended_early", message, ended_at)
+
+
 def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float, float]],
                   phases_expecting_clarifying: dict[str, list["AnswerAnalysis | dict"]] | None = None,
                   phase_names: dict[str, str] | None = None,
@@ -500,6 +529,9 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
         elif p.verdict == "under":
             findings.append(Finding("phase_under", f"{name}: only {p.actual_s / 60:.1f} min of "
                                     f"{p.planned_s / 60:.1f} planned.", p.started_at))
+    ended_early = _ended_early(timings, plan, names)
+    if ended_early is not None:
+        findings.insert(0, ended_early)
     starts = {p.phase: p.started_at for p in timings}
     for phase, phase_answers in (phases_expecting_clarifying or {}).items():
         if not any(_clarifying_questions(a) for a in phase_answers):

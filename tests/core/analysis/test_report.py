@@ -122,3 +122,33 @@ def test_a_phase_given_the_time_earlier_phases_saved_is_not_over_time():
     late = [("clarify", 10, 600), ("design", 30, 2900), ("wrap_up", 5, 100)]
     assert [p.verdict for p in analyze_round([], late, plan=[("clarify", 10), ("design", 30), ("wrap_up", 5)]).phases] \
         == ["on plan", "over", "under"]
+
+
+def test_a_round_the_candidate_ended_says_when_where_and_what_it_left_out():
+    """A new-user run: a 45-minute round ended after 4 minutes (Next through its parts, then the
+    last one ended) was reviewed without a word on why it was so short."""
+    plan = [("intro", 3), ("conflict", 10), ("trust", 10), ("feedback", 10), ("mistake", 8), ("wrap", 4)]
+    names = {"intro": "Introduction", "trust": "Earning trust", "feedback": "Feedback", "mistake": "Owning a mistake",
+             "wrap": "Your questions", "conflict": "Conflict"}
+    timeline = [("intro", 3, 20), ("conflict", 10, 85), ("trust", 10, 4), ("feedback", 10, 78), ("mistake", 8, 6),
+                ("wrap", 4, 32)]
+    ended_by = {"intro": "next", "conflict": "agenda", "trust": "next", "feedback": "next", "mistake": "next",
+                "wrap": "stopped"}
+    r = analyze_round([], timeline, phase_names=names, plan=plan, ended_by=ended_by)
+    [ended] = [f for f in r.findings if f.kind == "round_ended_early"]
+    assert ended.message == ("You ended the round at 3.8 of 45 min planned, in Your questions. Moved on early with "
+                             "Next from: Introduction, Earning trust, Feedback, Owning a mistake.")
+    assert ended.start == 225
+
+    stopped = analyze_round([], timeline[:2], phase_names=names, plan=plan,
+                            ended_by={"intro": "agenda", "conflict": "stopped"})
+    [ended] = [f for f in stopped.findings if f.kind == "round_ended_early"]
+    assert ended.message.endswith("in Conflict. Not reached: Earning trust, Feedback, Owning a mistake, "
+                                  "Your questions.")
+    # Ended by its clock, or by the candidate in its last minute: nothing to explain.
+    assert not [f for f in analyze_round([], timeline, plan=plan, ended_by={**ended_by, "wrap": "time"}).findings
+                if f.kind == "round_ended_early"]
+    full = [("intro", 3, 180), ("conflict", 10, 600), ("trust", 10, 600), ("feedback", 10, 600), ("mistake", 8, 480),
+            ("wrap", 4, 200)]
+    assert not [f for f in analyze_round([], full, plan=plan, ended_by={"wrap": "stopped"}).findings
+                if f.kind == "round_ended_early"]
