@@ -29,6 +29,7 @@ class PlanWeek:
     kinds: tuple[str, ...]
     rounds_needed: int
     checkpoints: tuple[Checkpoint, ...] = ()  # on the last week of its stage
+    full_length: bool = False  # only rounds that ran (nearly) their planned length count
 
 
 @dataclass
@@ -85,16 +86,34 @@ def build_plan(weeks: int = 8) -> list[PlanWeek]:
     for (stage, focus, kinds, rounds), length in zip(stages, lengths):
         for i in range(length):
             last = i == length - 1
-            plan.append(PlanWeek(number, stage, focus, tuple(kinds), rounds, CHECKPOINTS[stage] if last else ()))
+            plan.append(PlanWeek(number, stage, focus, tuple(kinds), rounds, CHECKPOINTS[stage] if last else (),
+                                 full_length=stage == "Full mock rounds"))
             number += 1
     return plan
 
 
-def track_plan(plan: list[PlanWeek], completed: list[tuple[int, str]]) -> list[WeekProgress]:
-    """`completed`: (session id, round kind) of completed rounds, oldest first."""
+# A round counts as a full mock round when it ran at least this share of its planned minutes.
+FULL_LENGTH_SHARE = 0.8
+
+
+def ran_full_length(planned_minutes: float | None, started_at: float, ended_at: float | None) -> bool:
+    """True when a round ran at least FULL_LENGTH_SHARE of its plan (or its plan is not known)."""
+    if not planned_minutes or ended_at is None:
+        return True
+    return ended_at - started_at >= FULL_LENGTH_SHARE * planned_minutes * 60.0
+
+
+def track_plan(plan: list[PlanWeek], completed: list[tuple[int, str]],
+               cut_short: frozenset[int] | set[int] = frozenset()) -> list[WeekProgress]:
+    """`completed`: (session id, round kind) of completed rounds, oldest first; `cut_short`: the
+    ids of those that ended well before their planned length (ran_full_length), which do not
+    count for a full-length week (a new-user run ticked off "full mock rounds" with a 4-minute
+    round of 45)."""
     progress = [WeekProgress(w) for w in plan]
     for session_id, kind in completed:
         for week in progress:
+            if week.week.full_length and session_id in cut_short:
+                continue
             if not week.done and kind in week.week.kinds:
                 week.session_ids.append(session_id)
                 break

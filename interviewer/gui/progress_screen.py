@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.practice_plan import build_plan, current_week, propose_next_round, readiness, track_plan
+from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, current_week, propose_next_round,
+                                            ran_full_length, readiness, track_plan)
 from interviewer.core.weak_spots import RECENT_ROUNDS, standings
 from interviewer.core.scripts.model import ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
@@ -176,14 +177,16 @@ class ProgressScreen(QWidget):
 
     def _fill_plan(self) -> None:
         plan = build_plan(self.weeks.value())
-        completed = [(r.session_id, r.kind) for r in self.rows if r.status == SessionStatus.COMPLETED]
-        progress = track_plan(plan, completed)
+        rounds = [r for r in self.rows if r.status == SessionStatus.COMPLETED]
+        cut_short = {r.session_id for r in rounds if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at)}
+        progress = track_plan(plan, [(r.session_id, r.kind) for r in rounds], cut_short)
         self.plan_list.clear()
         checks = {id(s.checkpoint): s for s in readiness(plan, self.areas)}
         for week in progress:
             kinds = ", ".join(kind_label(k) for k in week.week.kinds)
+            full = f" (at least {FULL_LENGTH_SHARE:.0%} of their planned length)" if week.week.full_length else ""
             item = QListWidgetItem(f"Week {week.week.number}: {week.week.stage} "
-                                   f"({week.count}/{week.week.rounds_needed} rounds)\n    {kinds}")
+                                   f"({week.count}/{week.week.rounds_needed} rounds)\n    {kinds}{full}")
             item.setIcon(theme.icon("done" if week.done else "todo"))  # SVG icons, not glyphs
             self.plan_list.addItem(item)
             for c in week.week.checkpoints:

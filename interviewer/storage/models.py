@@ -154,6 +154,8 @@ class SessionProgress:
     long_pauses: int
     clarifying_questions: int
     self_ratings: tuple[int, ...] = ()
+    planned_minutes: float | None = None
+    ended_at: float | None = None
 
     @property
     def mean_self_rating(self) -> float | None:

@@ -573,7 +573,8 @@ class Store:
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
         """Numbers per completed or interrupted session, oldest first, for the progress plots."""
         sessions = self._read(
-            "SELECT id, kind, title, started_at, status FROM sessions WHERE status IN ('completed', 'interrupted')"
+            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at FROM sessions"
+            " WHERE status IN ('completed', 'interrupted')"
             " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
         if not sessions:
             return []
@@ -605,7 +606,7 @@ class Store:
                 r["id"], r["kind"], r["title"], r["started_at"], r["status"], words, round(speaking, 3), fillers,
                 round(100.0 * fillers / words, 3) if words else None,
                 round(words / (speaking / 60.0), 2) if words and speaking > 0 else None,
-                pauses, clarifying, tuple(ratings[r["id"]])))
+                pauses, clarifying, tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"]))
         return out
 
     # ------------------------------------------------------------------ recovery and deletion

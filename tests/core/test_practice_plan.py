@@ -29,3 +29,24 @@ def test_weeks_tick_off_as_rounds_of_the_right_kinds_complete():
     assert progress[2].session_ids == [5]  # design ahead of plan still counts
     assert current_week(progress) is progress[1]
     assert not any(w.done for w in progress[1:])
+
+
+def test_a_round_ended_well_before_its_planned_length_is_no_full_mock_round():
+    """A new-user run: a behavioral round ended after 4 of its 45 minutes ticked "Week 5: Full
+    mock rounds (1/3)", a stage the plan describes as every round at full length."""
+    from interviewer.core.practice_plan import ran_full_length
+
+    start = 1_700_000_000.0
+    assert not ran_full_length(45, start, start + 4 * 60)
+    assert ran_full_length(45, start, start + 40 * 60)
+    assert ran_full_length(None, start, None)  # an imported recording, a round without a plan
+    plan = build_plan(6)
+    foundations = [(1, "coding"), (2, "ml_breadth"), (3, "phone_screen"), (4, "coding"), (5, "ml_breadth"),
+                   (6, "phone_screen")]
+    progress = track_plan(plan, foundations + [(7, "behavioral"), (8, "ml_breadth")], cut_short={7, 8})
+    assert [w.week.stage for w in progress if w.week.full_length] == ["Full mock rounds"] * 2
+    assert all(w.session_ids == [] for w in progress if w.week.full_length)
+    # Refinement takes behavioral rounds whatever their length; the mock weeks take the full ones.
+    assert progress[-1].session_ids == [7]
+    progress = track_plan(plan, foundations + [(7, "behavioral"), (8, "ml_breadth")], cut_short={8})
+    assert progress[3].session_ids == [7]

@@ -81,3 +81,24 @@ def test_the_weak_spots_headers_are_not_cut_off(qapp, tmp_path):
         assert header.sectionSize(col) >= metrics.horizontalAdvance(text), (text, header.sectionSize(col))
     assert sum(header.sectionSize(c) for c in range(4)) <= t.viewport().width() + 1  # no column past the edge
     screen.close()
+
+
+def test_a_round_ended_after_minutes_does_not_tick_a_full_mock_week(qapp, tmp_path):
+    """A new-user run, in week 3 of the plan: a behavioral round ended after 4 of its 45 minutes
+    was counted as one of the full mock rounds ("every round of the loop at full length")."""
+    from interviewer.storage import SessionStatus
+
+    screen = ProgressScreen()
+    screen.weeks.setValue(6)
+    start = 1_700_000_000.0
+    with Store.open(tmp_path) as store:
+        for i, kind in enumerate(["coding", "ml_breadth", "phone_screen"] * 2 + ["behavioral", "behavioral"]):
+            sid = store.create_session(f"s{i}", f"Round {i}", kind, 45, started_at=start + i * 86_400)
+            length = 4 if i == 6 else 44  # the first behavioral round was ended early
+            store.finish_session(sid, SessionStatus.COMPLETED, ended_at=start + i * 86_400 + length * 60)
+        show(screen, store)
+    weeks = [screen.plan_list.item(i).text() for i in range(screen.plan_list.count())
+             if screen.plan_list.item(i).text().startswith("Week")]
+    assert weeks[3].startswith("Week 4: Full mock rounds (1/3 rounds)")
+    assert "at least 80% of their planned length" in weeks[3]
+    assert weeks[5].startswith("Week 6: Refinement (1/2 rounds)")
