@@ -36,6 +36,7 @@ class AppSettings:
     warning_minutes: float = 2.0  # spoken warning this long before a phase and the round end
     data_dir: str = ""  # "" = the platform's data folder
     recent_kind_filter: str = ""  # the Home screen's last kind filter
+    plan_weeks: int = 8  # the practice plan's length (Progress), 6 to 8 weeks
     theme: str = "system"  # system | light | dark (gui/theme.py)
     window_geometry: str = ""  # the main window: "x,y,width,height[,maximized]"
     first_run_done: bool = False  # the guided start was finished or skipped
@@ -121,6 +122,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "nudge_after_silence": (0.0, 120.0),  # seconds; 0 = off
     "long_pause_seconds": (0.5, 10.0),
     "warning_minutes": (0.0, 15.0),
+    "plan_weeks": (6, 8),  # core.practice_plan.build_plan
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "theme": ("system", "light", "dark"),  # gui/theme.py MODES

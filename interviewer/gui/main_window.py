@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self._round_was_saved = False  # the last round's session is saved (or failed to be)
         self.last_session_id: int | None = None
         self.first_run = None  # the guided start, while it is or was open
+        self._rounds_completed: int | None = None  # rounds of the loop stored, once the sessions are read
         self.scripts: list[RoundScript] = []
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -256,7 +257,10 @@ class MainWindow(QMainWindow):
     def _build_progress(self) -> None:
         from interviewer.gui.progress_screen import ProgressScreen
 
-        self._install("progress", ProgressScreen())
+        screen = ProgressScreen()
+        screen.weeks.setValue(self.services.settings.plan_weeks)
+        screen.weeks.valueChanged.connect(self._remember_plan_weeks)
+        self._install("progress", screen)
 
     def _build_settings(self) -> None:
         from interviewer.gui.settings_screen import SettingsScreen
@@ -444,6 +448,19 @@ class MainWindow(QMainWindow):
             except OSError:
                 pass
 
+    def _remember_plan_weeks(self, weeks: int) -> None:
+        """The plan's length is kept between runs (a 6-week plan read "2 of 8 weeks done" after
+        every start), and Home's plan line follows it at once."""
+        from dataclasses import replace
+
+        self.services.settings = replace(self.services.settings, plan_weeks=weeks)
+        self._show_plan_on_home()
+        if self.services.save_settings is not None:
+            try:
+                self.services.save_settings(self.services.settings)
+            except OSError:
+                pass
+
     def start_background_loading(self) -> None:
         """Called once the window is shown: load the model, start speech, list devices."""
         self.model_status.start()
@@ -581,13 +598,20 @@ class MainWindow(QMainWindow):
 
             # Rounds of the loop only: an imported recording is reviewed like one, but it is not a
             # round practised (it said "4 rounds completed" after 2 rounds and 2 imports).
-            completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED and r.kind in ROUND_KINDS)
-            self.home.progress_label.setText(
-                f"<b>{count_text(completed, 'round').capitalize()} completed.</b> "
-                f"Practice plan: {self.progress_screen.plan_summary.text()}")
+            self._rounds_completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED
+                                         and r.kind in ROUND_KINDS)
+            self._show_plan_on_home()
 
         run_in_background(load, done,
                           lambda exc: self.banner.show_message(f"Could not compute progress: {exc}", "warning"))
+
+    def _show_plan_on_home(self) -> None:
+        completed = self._rounds_completed
+        if completed is None:  # the sessions are not read yet
+            return
+        self.home.progress_label.setText(
+            f"<b>{count_text(completed, 'round').capitalize()} completed.</b> "
+            f"Practice plan: {self.progress_screen.plan_summary.text()}")
 
     def refresh_devices(self) -> None:
         if self.services.list_devices is None:

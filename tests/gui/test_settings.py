@@ -136,6 +136,29 @@ def test_the_home_kind_filter_is_kept_between_runs(qtbot, isolated_dirs):
     assert again.home.kind_filter.currentData() == "behavioral"
 
 
+def test_the_practice_plan_length_is_kept_between_runs_and_home_follows_it(qtbot, isolated_dirs, tmp_path):
+    """A new-user run with a 6-week plan: every start the plan was 8 weeks again, and Home said
+    "2 of 8 weeks done" until Progress was opened and set to 6 once more."""
+    from interviewer.storage import SessionStatus, Store
+
+    with Store.open(tmp_path / "data") as store:
+        sid = store.create_session("s", "A round", "coding", 45, started_at=1_700_000_000)
+        store.finish_session(sid, SessionStatus.COMPLETED, ended_at=1_700_002_700)
+    window = _window(qtbot, open_store=lambda: Store.open(tmp_path / "data"))
+    window.refresh_sessions()  # as the shown window does
+    qtbot.waitUntil(lambda: "1 round completed" in window.home.progress_label.text(), timeout=5000)
+    assert "0 of 8 weeks done" in window.home.progress_label.text()
+    window.progress_screen.weeks.setValue(6)
+    assert "0 of 6 weeks done" in window.home.progress_label.text()
+    settings, _ = load_settings()
+    assert settings.plan_weeks == 6
+    again = _window(qtbot, settings=settings, open_store=lambda: Store.open(tmp_path / "data"))
+    again.refresh_sessions()
+    qtbot.waitUntil(lambda: "1 round completed" in again.home.progress_label.text(), timeout=5000)
+    assert "0 of 6 weeks done" in again.home.progress_label.text()
+    assert again.progress_screen.weeks.value() == 6
+
+
 def test_the_empty_data_folder_field_says_where_the_data_is(qtbot, isolated_dirs):
     """New-user trial 6: the field said only 'default data folder'; where the recordings and your
     own scripts are was not written anywhere in the app."""
