@@ -417,7 +417,9 @@ class RoundEngine:
             self._answers_so_far = ""
             return [self._ask(question, None, at, AskReason.QUESTION)]
         self._question = question
-        return [self._ask(question, follow_up, at, AskReason.CHANGED_CONSTRAINT)]
+        changes = follow_up.changes_the_problem(self.script.kind)
+        reason = AskReason.CHANGED_CONSTRAINT if changes else AskReason.FOLLOW_UP
+        return [self._ask(question, follow_up, at, reason)]
 
     def _already_covered(self, question: Question, follow_up: FollowUp) -> bool:
         """A changed constraint with `if_missing` words is skipped when anything said in the round

@@ -264,7 +264,7 @@ class ReviewScreen(QWidget):
             follow_up = next((f for f in (question.follow_ups if question else ()) if f.id == answer.follow_up_id), None)
             if follow_up is None:  # the script is gone or changed: the text may still say it
                 return "New constraint:" if not label_for("New constraint:", answer.question_text) else "Follow-up:"
-            return "New constraint:" if follow_up.at_phase else "Follow-up:"
+            return "New constraint:" if follow_up.changes_the_problem(script.kind) else "Follow-up:"
         return "Q:" if answer.question_id else "Interviewer:"
 
     def _transcript_html(self) -> str:

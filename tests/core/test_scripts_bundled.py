@@ -156,8 +156,13 @@ def test_every_bundled_question_is_reached_in_a_simulated_round(bundled):
                 events += engine.answer_finished("I would start with a simple baseline.")
         asks = [e for e in events if isinstance(e, AskQuestion)]
         assert {e.question_id for e in asks if e.follow_up_id is None} == {q.id for q in script.questions}
-        changed = {(q.id, f.id) for q in script.questions for f in q.follow_ups if f.at_phase}
+        later = {(q.id, f.id): f.changes_the_problem(script.kind) for q in script.questions for f in q.follow_ups
+                 if f.at_phase}
+        changed = {k for k, changes in later.items() if changes}
         assert {(e.question_id, e.follow_up_id) for e in asks if e.reason == "changed_constraint"} == changed
+        # A behavioral round's later-phase follow-ups go back to a story: asked as follow-ups.
+        assert {k for k in later if k not in changed} <= {(e.question_id, e.follow_up_id) for e in asks
+                                                         if e.reason == "follow_up"}
 
 
 def test_the_talking_points_example_in_the_format_reference_loads_without_warnings():

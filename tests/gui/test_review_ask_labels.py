@@ -87,3 +87,29 @@ def test_a_constraint_written_as_new_constraint_is_not_labelled_twice_live(qapp)
     view.add_heading("Imagine the model must serve a new country.", label="New constraint:")
     assert view.plain_text().splitlines() == ["New constraint: the log now holds ten billion sessions.",
                                                "New constraint: Imagine the model must serve a new country."]
+
+
+def test_a_behavioral_rounds_later_follow_up_is_no_new_constraint(qapp, isolated_dirs):
+    """A new-user run: "New constraint: Before we move on: thinking back to the conflict you
+    described at the start, did you ever get feedback about how you handled it?" in a behavioral
+    round, live and in the review; a question about a story told earlier changes no problem."""
+    from interviewer.core.clock import FakeClock
+    from interviewer.core.engine import AskQuestion, RoundEngine
+    from interviewer.gui.review_screen import ReviewScreen
+
+    script = parse_script(SCRIPT.replace('kind = "coding"', 'kind = "behavioral"').replace(
+        "New constraint: the sessions no longer fit on one machine.",
+        "Thinking back to that story, what feedback did you get?"), "labels.toml")
+    engine = RoundEngine(script, FakeClock())
+    engine.start()
+    asks = [e for e in engine.next_phase() if isinstance(e, AskQuestion)]
+    assert [(e.follow_up_id, e.reason) for e in asks] == [("distributed", "follow_up")]
+    with Store.open() as store:
+        sid = store.create_session("labels", "Labels", "behavioral", 45)
+        store.add_answer(sid, "merge", "Thinking back to that story, what feedback did you get?",
+                         follow_up_id="distributed", asked_at=60.0, answer_start=65.0, answer_end=90.0,
+                         with_audio=False)
+        session = store.get_session(sid)
+    screen = ReviewScreen()
+    screen.show_session(session, script)
+    assert "[01:00] Follow-up: Thinking back to that story" in screen.transcript.toPlainText()

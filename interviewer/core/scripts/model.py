@@ -54,6 +54,12 @@ class FollowUp:
     at_phase: str | None = None
     phase: str | None = None
 
+    def changes_the_problem(self, round_kind: str) -> bool:
+        """Said as "New constraint:": a later phase's follow-up that changes the problem. In a
+        behavioral round there is no problem to change: it goes back to a story told earlier
+        ("Before we move on: thinking back to the conflict..."), a follow-up."""
+        return self.at_phase is not None and round_kind != "behavioral"
+
 
 @dataclass(frozen=True)
 class ExpectedPoint:
