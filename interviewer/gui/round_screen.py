@@ -73,6 +73,8 @@ class RoundScreen(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("roundTitle")
+        # Wraps: as wide as a long script title, the label pushed the round sideways at 1024 px.
+        self.title.setWordWrap(True)
         self.phase_label = QLabel()
         self.phase_clock = QLabel()
         self.round_clock = QLabel()
@@ -125,6 +127,7 @@ class RoundScreen(QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addSpacing(16)  # the title ran into the phase name ("...· Behavioral Introduction")
         header.addWidget(self.phase_label)
         header.addSpacing(16)
         header.addWidget(QLabel("Phase"))

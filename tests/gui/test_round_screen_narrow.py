@@ -1,0 +1,31 @@
+"""The round screen at 1024x700, the smallest window the app is tried at: a new-user run saw a
+sideways scroll bar under the round, pushed out by a long script title in the header (a label
+as wide as its text), and the title ran into the phase name ("...· Behavioral Introduction")."""
+from __future__ import annotations
+
+from interviewer.core.clock import FakeClock
+from interviewer.gui.workers import wait_for_background_work
+
+from test_round import make_window
+from test_round_screen_turns import start
+
+LONG_TITLE = "Behavioral: conflict, earning trust, feedback and owning mistakes, told with numbers"
+
+
+def test_a_long_round_title_wraps_instead_of_widening_the_round_screen(qtbot, isolated_dirs, script_dirs, tmp_path):
+    bundled, _ = script_dirs
+    design = bundled / "design.toml"
+    design.write_text(design.read_text().replace("Design a feed ranker", LONG_TITLE))
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.resize(1024, 700)
+    screen = start(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "round", timeout=5000)
+    qtbot.wait(50)
+    page = window._pages["round"]
+    assert LONG_TITLE in screen.title.text()
+    assert page.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
+    assert screen.title.geometry().right() < screen.phase_label.geometry().left() - 8
+    screen.stop_round()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=5000)
+    wait_for_background_work()
+    window.shutdown()
