@@ -12,10 +12,11 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
+from interviewer.core.scripts.model import IMPORTED_KIND
 from interviewer.core.transcript import Transcript
 from interviewer.errors import Cancelled, UserError
 
-IMPORTED_KIND = "imported"
+__all__ = ["IMPORTED_KIND", "import_recording"]
 IMPORTED_SCRIPT = "imported"
 MIN_SECONDS = 0.1  # shorter than this, a recording holds nothing to review
 Progress = Callable[[float, float], None]

@@ -9,12 +9,18 @@ from typing import Any
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, GroupCoverage, QuestionCoverage
 from interviewer.core.matching import Matcher
-from interviewer.core.scripts.model import RoundScript
+from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 
 HEADING = "Talking points"
 STATUS_LABEL = {COVERED: "covered", PARTLY: "partly covered", MISSED: "missed"}
 STATUS_MARK = {COVERED: "[x]", PARTLY: "[~]", MISSED: "[ ]"}
 NO_SCRIPT = "The round's question script was not found, so its talking points cannot be shown."
+NO_SCRIPT_IMPORTED = "An imported recording has no question script, so it has no talking points to check."
+
+
+def no_script_text(session_kind: str) -> str:
+    """Why a session's talking points are not shown: its script is gone, or it never had one."""
+    return NO_SCRIPT_IMPORTED if session_kind == IMPORTED_KIND else NO_SCRIPT
 
 
 def script_of(session: Any) -> RoundScript | None:
@@ -52,9 +58,10 @@ def evidence_place(part_id: int, start: float, answer_numbers: dict[int, int],
 
 
 def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answer_numbers: dict[int, int],
-             escape, script_found: bool = True, part_starts: dict[int, float] | None = None) -> list[str]:
+             escape, script_found: bool = True, part_starts: dict[int, float] | None = None,
+             no_script: str = "") -> list[str]:
     if not script_found:
-        return [f"## {HEADING}", "", escape(NO_SCRIPT), ""]
+        return [f"## {HEADING}", "", escape(no_script or NO_SCRIPT), ""]
     if not coverage:
         return []
     lines = [f"## {HEADING}", ""]
@@ -77,10 +84,11 @@ def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answ
 
 
 def html_section(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answer_numbers: dict[int, int],
-                 script_found: bool = True, part_starts: dict[int, float] | None = None) -> str:
+                 script_found: bool = True, part_starts: dict[int, float] | None = None,
+                 no_script: str = "") -> str:
     e = html.escape
     if not script_found:
-        return f"<h2>{HEADING}</h2><p>{e(NO_SCRIPT)}</p>"
+        return f"<h2>{HEADING}</h2><p>{e(no_script or NO_SCRIPT)}</p>"
     if not coverage:
         return ""
     out = [f"<h2>{HEADING}</h2>"]

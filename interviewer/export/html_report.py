@@ -90,7 +90,7 @@ def render_html(report: SessionReport) -> str:
     if not report.answers:
         parts.append("<p>No answers were recorded.</p>")
     for a in report.answers:
-        label = answer_label(a.answer)
+        label = answer_label(a.answer, report.session.kind)
         parts += [_said(t) for t in a.said_before]
         parts += [f"<h3>{a.number}. {escape(a.answer.question_text)}</h3>",
                   f'<p class="meta">{escape(label)}</p>']
@@ -108,7 +108,7 @@ def render_html(report: SessionReport) -> str:
                 + "</ul>")
     parts += [_said(t) for t in report.said_after]
     parts.append(coverage_section.html_section(report.coverage, report.phase_coverage, report.answer_numbers(),
-                                               report.script_found, report.part_starts()))
+                                               report.script_found, report.part_starts(), report.no_script))
     if s.scratchpad.strip():
         parts += ["<h2>Scratchpad</h2>", f"<pre>{escape(s.scratchpad)}</pre>"]
     if s.debrief:

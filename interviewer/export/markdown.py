@@ -74,7 +74,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
     if not report.answers:
         lines += ["No answers were recorded.", ""]
     for a in report.answers:
-        label = answer_label(a.answer)
+        label = answer_label(a.answer, report.session.kind)
         lines += [line for t in a.said_before for line in (_said(t, esc), "")]
         lines += [f"### {a.number}. {esc(a.answer.question_text)}", "",
                   f"_{esc(label)}_", ""]
@@ -88,7 +88,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
             lines += [f"- {esc(finding_line(f))}" for f in a.findings] + [""]
     lines += [line for t in report.said_after for line in (_said(t, esc), "")]
     lines += coverage_section.markdown(report.coverage, report.phase_coverage, report.answer_numbers(), esc,
-                                       report.script_found, report.part_starts())
+                                       report.script_found, report.part_starts(), report.no_script)
     if s.scratchpad.strip():
         fence = "~~~~" if "```" in s.scratchpad else "```"
         lines += ["## Scratchpad", "", fence, s.scratchpad.rstrip("\n"), fence, ""]

@@ -9,7 +9,7 @@ from typing import Any
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line
-from interviewer.core.scripts.model import kind_label
+from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
 
@@ -63,6 +63,7 @@ class SessionReport:
     coverage: list = field(default_factory=list)
     phase_coverage: list = field(default_factory=list)
     script_found: bool = True
+    no_script: str = ""  # what the talking points section says when script_found is False
     said_after: list[Token] = field(default_factory=list)  # after the last answer (e.g. the closing)
 
     def answer_numbers(self) -> dict[int, int]:
@@ -189,10 +190,14 @@ def token_runs(tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
-def answer_label(answer: Answer) -> str:
+def answer_label(answer: Answer, session_kind: str = "") -> str:
     """What an answer replied to, and when: "Follow-up, asked at 0:28.1, answer from 0:42.4".
     The question's text is the heading above it; the script's ids ("peer_conflict", "Follow-up
-    diversity") meant nothing to a reader. The answer's start is the time the review shows."""
+    diversity") meant nothing to a reader. The answer's start is the time the review shows. An
+    imported recording replied to no one (it read "Opening prompt, asked at 0:00.0")."""
+    if session_kind == IMPORTED_KIND:
+        return "Imported recording" + (f", from {fmt_clock(answer.answer_start)}" if answer.answer_start is not None
+                                       else "")
     kind = "Follow-up" if answer.follow_up_id else "Question" if answer.question_id else "Opening prompt"
     when = [f"asked at {fmt_clock(answer.asked_at)}"] if answer.asked_at is not None else []
     if answer.answer_start is not None:
@@ -229,7 +234,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
                  text_encoder=None) -> SessionReport:
     """`script`: the round's question script (None: found by the session's script id);
     `text_encoder`: what the talking points are matched with (None: the app's model)."""
-    from interviewer.export.coverage_section import coverage_matcher, script_of
+    from interviewer.export.coverage_section import coverage_matcher, no_script_text, script_of
     from interviewer.export.interviewer_lines import place_lines
 
     missing = list(missing_audio or [])
@@ -257,7 +262,8 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     facts.update(round_facts(numbers))
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
                            missing_audio=missing, coverage=numbers.coverage,
-                           phase_coverage=numbers.phase_coverage, script_found=script is not None)
+                           phase_coverage=numbers.phase_coverage, script_found=script is not None,
+                           no_script=no_script_text(session.kind))
     by_part = {i: a for a in numbers.answers for i in a.part_ids}
     by_id = {a.id: a for a in session.answers}
     placed = place_lines(session, {i for a in numbers.answers for i in a.part_ids})

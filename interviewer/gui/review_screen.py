@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line
-from interviewer.core.scripts.model import RoundScript
+from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words
 from interviewer.app.labels import clock_text, kind_label
+from interviewer.export.coverage_section import no_script_text
 from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.gui.live_transcript import FILLER_STYLE, label_for
 from interviewer.gui import theme
@@ -251,7 +252,7 @@ class ReviewScreen(QWidget):
         self._fill_tables(numbers)
         self.timeline.set_data(self._timeline_data(script))
         self.coverage.show_message("Matching the talking points..." if script is not None else
-                                   "The round's question script was not found, so its talking points cannot be shown.")
+                                   no_script_text(session.kind))
         self.coverage_needed.emit(session, script)
 
     def _ask_label(self, answer: Any) -> str:
@@ -265,6 +266,8 @@ class ReviewScreen(QWidget):
             if follow_up is None:  # the script is gone or changed: the text may still say it
                 return "New constraint:" if not label_for("New constraint:", answer.question_text) else "Follow-up:"
             return "New constraint:" if follow_up.changes_the_problem(script.kind) else "Follow-up:"
+        if self.session.kind == IMPORTED_KIND:
+            return ""  # "Recording interview.wav" is the file's name, not something the interviewer said
         return "Q:" if answer.question_id else "Interviewer:"
 
     def _transcript_html(self) -> str:

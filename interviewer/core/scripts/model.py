@@ -15,6 +15,10 @@ KIND_LABELS = {
 }
 
 
+# A recording brought in for review (app/import_recording.py): one answer, no script, no interviewer.
+IMPORTED_KIND = "imported"
+
+
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 MIN_ROUND_MINUTES = 45
