@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label, finding_text
+from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, ENDED_EARLY_MIN_S, disfluency_count_text,
+                                               finding_label, finding_text)
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words
@@ -403,7 +404,8 @@ class ReviewScreen(QWidget):
         end = last_moment(s)  # where an interrupted round's last phase stopped
         actual = [PlannedPhase(p.phase_id, p.name, p.started_at, p.ended_at if p.ended_at is not None else end)
                   for p in s.phases]
-        data = TimelineData(total=total, planned=planned, actual=actual)
+        data = TimelineData(total=total, planned=planned, actual=actual,
+                            ended=end if total - end >= ENDED_EARLY_MIN_S else None)
         for answer in s.answers:
             a = answer.analysis if isinstance(answer.analysis, dict) else {}
             base = answer.answer_start or 0.0

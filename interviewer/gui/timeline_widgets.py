@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from interviewer.app.labels import clock_text
@@ -130,6 +130,9 @@ class TimelineData:
     fillers: list[float] = field(default_factory=list)
     pauses: list[tuple[float, float]] = field(default_factory=list)
     findings: list[tuple[float, str]] = field(default_factory=list)
+    # Where a round that stopped well before its plan ended: past it the rows are greyed and
+    # marked, so a 4-minute round is not read as one that ran its planned 45 (None: it ran).
+    ended: float | None = None
 
 
 class RoundTimelinePlot(QWidget):
@@ -173,8 +176,9 @@ class RoundTimelinePlot(QWidget):
 
     def _describe(self) -> None:
         d = self.data
+        ended = f", ended at {clock_text(d.ended)}" if d.ended is not None else ""
         self.setAccessibleDescription(
-            f"{clock_text(d.total)} round: {len(d.actual)} phases, {len(d.asks)} questions asked, "
+            f"{clock_text(d.total)} round{ended}: {len(d.actual)} phases, {len(d.asks)} questions asked, "
             f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
             f"{len(d.findings)} findings. Left and Right move through the answers; Enter plays from there.")
 
@@ -261,6 +265,17 @@ class RoundTimelinePlot(QWidget):
         p.setBrush(t.color("cursor"))
         for at, _message in self.data.findings:
             p.drawEllipse(QPointF(self._x(at), rr.center().y()), 4, 4)
+        if self.data.ended is not None:  # the rest of the plan, never reached
+            x = self._x(self.data.ended)
+            rest = QRectF(x, row(1).top(), r.right() - x, row(len(self.ROWS) - 1).bottom() - row(1).top())
+            p.fillRect(rest, QBrush(t.color("border"), Qt.BrushStyle.BDiagPattern))
+            p.setPen(QPen(t.color("text"), 1.5, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
+            label = f"ended {clock_text(self.data.ended)}"
+            box = QRectF(x + 4, row(2).top(), p.fontMetrics().horizontalAdvance(label) + 6, row(2).height())
+            p.fillRect(box.intersected(r), t.color("surface"))
+            p.setPen(t.color("text"))
+            p.drawText(box.adjusted(3, 0, 0, 0).intersected(r), Qt.AlignmentFlag.AlignVCenter, label)
         # time axis
         p.setPen(t.color("text_muted"))
         step = _axis_step(self.data.total)

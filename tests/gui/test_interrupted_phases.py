@@ -32,3 +32,39 @@ def test_the_last_phase_of_an_interrupted_round_ends_where_the_round_stopped(qap
 
     report = build_report(session, script=None)
     assert [(p["Phase"], p["Actual"]) for p in report.phases] == [("Clarify", "3.3 min"), ("Design", "4.9 min")]
+
+
+def test_the_review_timeline_marks_where_a_round_ended_before_its_plan(qapp, isolated_dirs):
+    """A new-user run: a round ended after 4 of its 45 minutes was drawn on a 45-minute axis with
+    nothing to say the rest never happened; past its end the rows are now greyed and marked."""
+    from PySide6.QtGui import QColor
+
+    from interviewer.gui import theme
+    from interviewer.gui.review_screen import ReviewScreen
+
+    with Store.open() as store:
+        sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+        store.end_phase(store.add_phase(sid, "clarify", "Clarify", 10, 0.0), 240.0)
+        store.add_answer(sid, "feed", "Design a feed.", asked_at=5.0, answer_start=12.0, answer_end=230.0,
+                         with_audio=False)
+        store.finish_session(sid, SessionStatus.COMPLETED)
+        session = store.get_session(sid)
+    screen = ReviewScreen()
+    screen.show_session(session)
+    plot = screen.timeline
+    assert plot.data.ended == 240.0
+    assert "ended at 04:00" in plot.accessibleDescription()
+    plot.resize(900, plot.sizeHint().height())
+    image = plot.grab().toImage()
+    rect = plot._plot_rect()
+    surface = theme.current().color("surface").rgb()
+    y = int(rect.top() + rect.height() * 3.5 / len(plot.ROWS))  # the answers row
+    after = {QColor(image.pixel(x, y)).rgb() for x in range(int(plot._x(600)), int(plot._x(2400)))}
+    assert after - {surface}, "the time after the round's end is marked"
+    # A round that ran its plan has nothing after its end to mark.
+    with Store.open() as store:
+        sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+        store.end_phase(store.add_phase(sid, "clarify", "Clarify", 45, 0.0), 2700.0)
+        store.finish_session(sid, SessionStatus.COMPLETED)
+        screen.show_session(store.get_session(sid))
+    assert plot.data.ended is None
