@@ -542,12 +542,18 @@ class MainWindow(QMainWindow):
             return
         import time as _time
 
+        from interviewer.core.practice_plan import ran_full_length
+        from interviewer.core.scripts.model import ROUND_KINDS
         from interviewer.storage import SessionStatus
 
         rows = []
         for s in sessions:
             when = _time.strftime("%d %b %H:%M", _time.localtime(s.started_at))
             status = "" if s.status == SessionStatus.COMPLETED else f" [{s.status}]"
+            # A round cut short says so (the practice plan does not count it as a full mock).
+            if (s.status == SessionStatus.COMPLETED and s.kind in ROUND_KINDS
+                    and not ran_full_length(s.planned_minutes, s.started_at, s.ended_at)):
+                status = f" · ended after {(s.ended_at - s.started_at) / 60:.0f} of {s.planned_minutes:.0f} min"
             # Single spaces, " · " between the parts, as on the round cards (two spaces read as a slip).
             rows.append((s.id, f"{when} · {s.title}{status} ({count_text(s.answer_count, 'answer')})"))
         interrupted = {s.id for s in sessions if s.status == SessionStatus.INTERRUPTED}

@@ -159,6 +159,22 @@ def test_the_practice_plan_length_is_kept_between_runs_and_home_follows_it(qtbot
     assert again.progress_screen.weeks.value() == 6
 
 
+def test_home_says_which_recent_rounds_were_ended_early(qtbot, isolated_dirs, tmp_path):
+    """A new-user run: a behavioral round ended after 4 of its 45 minutes was listed on Home as
+    "(3 answers)" like any round; the practice plan no longer counts it as a full mock round."""
+    from interviewer.storage import SessionStatus, Store
+
+    with Store.open(tmp_path / "data") as store:
+        for title, minutes in (("Short round", 4.2), ("Full round", 44.0)):
+            sid = store.create_session("s", title, "behavioral", 45, started_at=1_700_000_000)
+            store.finish_session(sid, SessionStatus.COMPLETED, ended_at=1_700_000_000 + minutes * 60)
+    window = _window(qtbot, open_store=lambda: Store.open(tmp_path / "data"))
+    window.refresh_sessions()
+    rows = [window.home.recent_list.item(i).text() for i in range(window.home.recent_list.count())]
+    assert [r.split(" · ", 1)[1] for r in rows] == ["Full round (no answers)",
+                                                    "Short round · ended after 4 of 45 min (no answers)"]
+
+
 def test_the_empty_data_folder_field_says_where_the_data_is(qtbot, isolated_dirs):
     """New-user trial 6: the field said only 'default data folder'; where the recordings and your
     own scripts are was not written anywhere in the app."""
