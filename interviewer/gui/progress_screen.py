@@ -205,13 +205,23 @@ class ProgressScreen(QWidget):
             focus = f", focus on {', '.join(proposal.focus)}" if proposal.focus else ""
             script = f", e.g. \"{proposal.script.title}\"" if proposal.script is not None else ""
             next_round = f" Next round: {kind_label(proposal.kind)}{script}{focus} ({proposal.reason})."
+        # Weeks done past the current one ("3 of 6 weeks done. Next: week 3" read as a slip).
+        ahead = [w.week.number for w in progress if w.done and now is not None and w.week.number > now.week.number]
+        ahead_text = (f" ({_weeks_text(ahead)} ahead of plan)" if ahead else "")
         self.plan_summary.setText(
-            f"{done} of {len(progress)} weeks done, {ticked} of {len(checks)} readiness checkpoints. "
+            f"{done} of {len(progress)} weeks done{ahead_text}, {ticked} of {len(checks)} readiness checkpoints. "
             + (f"Next: week {now.week.number}, {_mid_sentence(now.week.focus)}." if now else "The plan is complete.")
             + next_round)
         self.plan_progress = progress
         self.readiness = list(checks.values())
         self.proposal = proposal
+
+
+def _weeks_text(numbers: list[int]) -> str:
+    """[6] -> "week 6"; [4, 6] -> "weeks 4 and 6"; [3, 4, 6] -> "weeks 3, 4 and 6"."""
+    if len(numbers) == 1:
+        return f"week {numbers[0]}"
+    return "weeks " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
 
 
 def _mid_sentence(text: str) -> str:

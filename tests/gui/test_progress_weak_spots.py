@@ -102,3 +102,20 @@ def test_a_round_ended_after_minutes_does_not_tick_a_full_mock_week(qapp, tmp_pa
     assert weeks[3].startswith("Week 4: Full mock rounds (1/3 rounds)")
     assert "at least 80% of their planned length" in weeks[3]
     assert weeks[5].startswith("Week 6: Refinement (1/2 rounds)")
+
+
+def test_weeks_done_ahead_of_plan_are_said_to_be_ahead(qapp, tmp_path):
+    """A new-user run: "3 of 6 weeks done ... Next: week 3" after two behavioral rounds had
+    filled week 6 (refinement) ahead of weeks 3 to 5."""
+    from interviewer.storage import SessionStatus
+
+    screen = ProgressScreen()
+    screen.weeks.setValue(6)
+    start = 1_700_000_000.0
+    with Store.open(tmp_path) as store:
+        for i, kind in enumerate(["coding", "ml_breadth", "phone_screen"] * 2 + ["behavioral", "behavioral"]):
+            sid = store.create_session(f"s{i}", f"Round {i}", kind, 45, started_at=start + i * 86_400)
+            store.finish_session(sid, SessionStatus.COMPLETED, ended_at=start + i * 86_400 + 4 * 60)
+        show(screen, store)
+    assert screen.plan_summary.text().startswith("3 of 6 weeks done (week 6 ahead of plan), 0 of 7 readiness "
+                                                 "checkpoints. Next: week 3,")
