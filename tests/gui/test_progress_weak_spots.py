@@ -83,19 +83,32 @@ def test_the_weak_spots_headers_are_not_cut_off(qapp, tmp_path):
     screen.close()
 
 
+def _answered_round(store: Store, i: int, kind: str, minutes: float, start: float = 1_700_000_000.0,
+                    words: str = "I listened first, then we shipped the fix in two weeks.") -> int:
+    """A completed round of `kind` on day `i` that lasted `minutes`, with one answer (or none)."""
+    from gui_fakes import transcript_of
+    from interviewer.core.analysis.report import analyze_answer
+    from interviewer.storage import SessionStatus
+
+    sid = store.create_session(f"s{i}", f"Round {i}", kind, 45, started_at=start + i * 86_400)
+    if words:
+        aid = store.add_answer(sid, "q", "Tell me about it.", asked_at=5.0, answer_start=6.0, answer_end=30.0,
+                               with_audio=False)
+        transcript = transcript_of(words)
+        store.attach_transcript(aid, transcript)
+        store.attach_analysis(aid, analyze_answer(transcript).to_dict())
+    store.finish_session(sid, SessionStatus.COMPLETED, ended_at=start + i * 86_400 + minutes * 60)
+    return sid
+
+
 def test_a_round_ended_after_minutes_does_not_tick_a_full_mock_week(qapp, tmp_path):
     """A new-user run, in week 3 of the plan: a behavioral round ended after 4 of its 45 minutes
     was counted as one of the full mock rounds ("every round of the loop at full length")."""
-    from interviewer.storage import SessionStatus
-
     screen = ProgressScreen()
     screen.weeks.setValue(6)
-    start = 1_700_000_000.0
     with Store.open(tmp_path) as store:
         for i, kind in enumerate(["coding", "ml_breadth", "phone_screen"] * 2 + ["behavioral", "behavioral"]):
-            sid = store.create_session(f"s{i}", f"Round {i}", kind, 45, started_at=start + i * 86_400)
-            length = 4 if i == 6 else 44  # the first behavioral round was ended early
-            store.finish_session(sid, SessionStatus.COMPLETED, ended_at=start + i * 86_400 + length * 60)
+            _answered_round(store, i, kind, 4 if i == 6 else 44)  # the first behavioral round was ended early
         show(screen, store)
     weeks = [screen.plan_list.item(i).text() for i in range(screen.plan_list.count())
              if screen.plan_list.item(i).text().startswith("Week")]
@@ -107,15 +120,22 @@ def test_a_round_ended_after_minutes_does_not_tick_a_full_mock_week(qapp, tmp_pa
 def test_weeks_done_ahead_of_plan_are_said_to_be_ahead(qapp, tmp_path):
     """A new-user run: "3 of 6 weeks done ... Next: week 3" after two behavioral rounds had
     filled week 6 (refinement) ahead of weeks 3 to 5."""
-    from interviewer.storage import SessionStatus
-
     screen = ProgressScreen()
     screen.weeks.setValue(6)
-    start = 1_700_000_000.0
     with Store.open(tmp_path) as store:
         for i, kind in enumerate(["coding", "ml_breadth", "phone_screen"] * 2 + ["behavioral", "behavioral"]):
-            sid = store.create_session(f"s{i}", f"Round {i}", kind, 45, started_at=start + i * 86_400)
-            store.finish_session(sid, SessionStatus.COMPLETED, ended_at=start + i * 86_400 + 4 * 60)
+            _answered_round(store, i, kind, 4)
         show(screen, store)
     assert screen.plan_summary.text().startswith("3 of 6 weeks done (week 6 ahead of plan), 0 of 7 readiness "
                                                  "checkpoints. Next: week 3,")
+
+
+def test_a_round_in_which_nothing_was_heard_ticks_no_week(qapp, tmp_path):
+    """A new-user run: a round ended 16 s in, before a word, counted as one of week 1's rounds."""
+    screen = ProgressScreen()
+    with Store.open(tmp_path) as store:
+        _answered_round(store, 0, "coding", 0.3, words="")
+        _answered_round(store, 1, "ml_breadth", 44)
+        show(screen, store)
+    first = screen.plan_list.item(0).text()
+    assert first.startswith("Week 1: Foundations (1/3 rounds)"), first
