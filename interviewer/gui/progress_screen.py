@@ -87,6 +87,10 @@ class ProgressScreen(QWidget):
         top.addWidget(QLabel("Kind:"))
         top.addWidget(self.kind_filter)
         grid = QGridLayout()
+        # Halves: the plan's summary (a long wrapped label) took what it wanted and left the weak
+        # spots table too narrow for its headers in a 1024-pixel window.
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         grid.addWidget(self.filler_chart, 0, 0)
         grid.addWidget(self.pace_chart, 0, 1)
         grid.addWidget(self.pause_chart, 1, 0)

@@ -3,6 +3,8 @@ covered over time (weakest first), the readiness checkpoints ticking themselves,
 round the plan proposes; all of it changes after a stored round that covers or misses an area."""
 from __future__ import annotations
 
+import pytest
+
 from interviewer.app.round_areas import load_progress
 from interviewer.gui.progress_screen import ProgressScreen
 from interviewer.storage import Store
@@ -64,14 +66,20 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
         assert screen.area_table.rowCount() == 0
 
 
-def test_the_weak_spots_headers_are_not_cut_off(qapp, tmp_path):
-    """A new-user run: the last header ("Over time (oldest first)") was cut off at 1280x720."""
+@pytest.mark.parametrize("width", [930, 790])
+def test_the_weak_spots_headers_are_not_cut_off(qapp, tmp_path, width):
+    """A new-user run: the last header ("Over time (oldest first)") was cut off at 1280x720; in a
+    1024x700 window (790 px for the screen), "Covered (last 5)" was cut and "Over time" past the
+    edge, the plan's long summary having taken more than half the width."""
     screen = ProgressScreen()
+    screen.weeks.setValue(6)
     with Store.open(tmp_path) as store:
         store_round(store, 1_700_000_000, NOT_MONITORED)
+        for i, kind in enumerate(["coding", "ml_breadth", "phone_screen"]):
+            _answered_round(store, 10 + i, kind, 44)
         show(screen, store)
     t = screen.area_table
-    screen.resize(930, 650)  # the progress screen in a 1280x720 window
+    screen.resize(width, 650)  # the progress screen in a 1280x720 window, in a 1024x700 one
     screen.show()
     qapp.processEvents()
     header = t.horizontalHeader()
