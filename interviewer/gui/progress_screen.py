@@ -70,8 +70,10 @@ class ProgressScreen(QWidget):
         # The area names take what is left (and elide); the short columns always fit their
         # headers ("Over time (oldest first)" was cut off in the last, stretched column).
         header = self.area_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        # The kind shares that room: sized to "ML system design" it left the area names 26 px.
+        for col in (0, 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        for col in (2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.area_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.area_table.setTabKeyNavigation(False)  # Tab moves on (it went cell by cell); arrows still do that
