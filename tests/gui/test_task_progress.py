@@ -486,8 +486,13 @@ def test_an_imported_recording_says_every_voice_in_it_is_reviewed_as_the_candida
     controller.import_recording(wav)
     qtbot.waitUntil(lambda: controller.import_job.finished, timeout=10000)
     wait_for_background_work()
-    said = [text for _, text in controller.banner.history if text.startswith("Imported mock.wav.")]
-    assert said and "every voice" in said[-1] and "interviewer" in said[-1], controller.banner.history
+
+    def said() -> list[str]:
+        return [text for _, text in controller.banner.history if text.startswith("Imported mock.wav.")]
+    # The banner is posted to the GUI thread when the import is done: wait for it (a loaded run
+    # looked before the event loop had shown it).
+    qtbot.waitUntil(lambda: bool(said()), timeout=10000)
+    assert "every voice" in said()[-1] and "interviewer" in said()[-1], controller.banner.history
     store.close()
 
 
