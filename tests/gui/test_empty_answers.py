@@ -118,18 +118,8 @@ def test_a_dropped_part_takes_its_own_recording_with_it(qtbot, isolated_dirs, sc
     answer-<id>.wav that no row and no screen referred to (the part was dropped, its file was
     left). Every file in the folder is now the round recording or a kept part's recording; the
     round recording is untouched, and deleting the round still removes the folder."""
-    clock = FakeClock()
-    window, _speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
-    candidate = Candidate()
-    window.services.make_live_transcriber = candidate.transcriber
-    screen = start(qtbot, window)
+    clock, window, candidate, screen = _at_the_metric_follow_up_without_a_word(qtbot, script_dirs, tmp_path)
     controller, engine = screen.session.controller, screen.session.engine
-    tick_until(qtbot, screen, lambda: controller.status == "listening")
-    clock.advance(20)
-    candidate.silent = True
-    qtbot.keyClick(screen, Qt.Key.Key_Space)
-    tick_until(qtbot, screen, lambda: controller.status == "listening"
-               and controller.current_answer.follow_up_id == "metric")
     clock.advance(2.3)
     candidate.silent = False
     qtbot.keyClick(screen, Qt.Key.Key_N)  # done with this part, without a word: dropped
@@ -164,18 +154,8 @@ def test_ending_the_round_before_a_word_opens_a_review_without_that_empty_answer
     the order certain here."""
     import time
 
-    clock = FakeClock()
-    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
-    candidate = Candidate()
-    window.services.make_live_transcriber = candidate.transcriber
-    screen = start(qtbot, window)
+    clock, window, candidate, screen = _at_the_metric_follow_up_without_a_word(qtbot, script_dirs, tmp_path)
     controller = screen.session.controller
-    tick_until(qtbot, screen, lambda: controller.status == "listening")
-    clock.advance(20)
-    candidate.silent = True
-    qtbot.keyClick(screen, Qt.Key.Key_Space)
-    tick_until(qtbot, screen, lambda: controller.status == "listening"
-               and controller.current_answer.follow_up_id == "metric")
     store = window.store()
     drop = store.drop_answer
     store.drop_answer = lambda answer_id: (time.sleep(0.3), drop(answer_id))
@@ -197,3 +177,21 @@ def test_ending_the_round_before_a_word_opens_a_review_without_that_empty_answer
     assert "round_ended_early" in [f.kind for f in window.store().get_session(opened[0].id).findings]
     wait_for_background_work()
     window.shutdown()
+
+
+def _at_the_metric_follow_up_without_a_word(qtbot, script_dirs, tmp_path):
+    """A round in which the first answer ended and the "metric" follow-up is being listened to,
+    the candidate silent."""
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    candidate = Candidate()
+    window.services.make_live_transcriber = candidate.transcriber
+    screen = start(qtbot, window)
+    controller = screen.session.controller
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    clock.advance(20)
+    candidate.silent = True
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: controller.status == "listening"
+               and controller.current_answer.follow_up_id == "metric")
+    return clock, window, candidate, screen
