@@ -248,7 +248,9 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         "Status": session.status.replace("_", " "),
     }
     if session.ended_at is not None:
-        facts["Took"] = f"{(session.ended_at - session.started_at) / 60:.1f} min"
+        # On the round clock (pauses left out), as the review's timeline and its "Ended early"
+        # finding count it; the wall clock is in Started and Ended.
+        facts["Took"] = f"{last_moment(session) / 60:.1f} min on the round clock"
     phases = []
     for p in session.phases:
         # An interrupted round's last phase has no end: it lasted until the last thing heard,
