@@ -56,15 +56,25 @@ class SerialWriter:
         import queue
 
         self._queue: "queue.Queue[Callable[[], None] | None]" = queue.Queue()
+        self._lock = threading.Lock()
+        self._closed = False
         self._thread = threading.Thread(target=self._loop, name="round-store-writer", daemon=True)
         self._thread.start()
 
     def submit(self, fn: Callable[[], None]) -> None:
-        self._queue.put(fn)
+        """Queued; once close() was called (a queued write may ask for another one), run at once
+        on the caller's thread, since nothing after close()'s end marker would ever run."""
+        with self._lock:
+            if not self._closed:
+                self._queue.put(fn)
+                return
+        fn()
 
     def close(self, timeout: float = 10.0) -> bool:
         """Finish what is queued, then end the thread. True if it ended in time."""
-        self._queue.put(None)
+        with self._lock:
+            self._closed = True
+            self._queue.put(None)
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
@@ -263,7 +273,10 @@ class RoundSession:
         self._saved_scratchpad = ""
         self._turn = _Turn("", None, "", None)
         self._phase_row: int | None = None
-        self._store_lock = threading.Lock()  # store writes happen in order, one at a time
+        # Store writes happen in order, one at a time; reentrant because a write may ask for
+        # another (the round's finishing queues its "saved"), which runs inline once the writer
+        # is gone (a round stopped again after close(): it deadlocked on a plain Lock).
+        self._store_lock = threading.RLock()
         self.finished = False
 
         audio_dir = self._open_session()

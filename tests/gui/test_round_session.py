@@ -451,3 +451,15 @@ def test_the_voice_detector_assumes_no_echo_only_when_the_check_found_headphones
     finally:
         session.stop()
         session.close()
+
+
+def test_a_write_asked_for_after_the_writer_closed_still_runs():
+    """The round's finishing, itself a queued write, queues the "saved" after it; when the
+    writer was closed meanwhile that second write sat behind the end marker and never ran."""
+    from interviewer.app.round_session import SerialWriter
+
+    writer, ran = SerialWriter(), []
+    writer.submit(lambda: writer.submit(lambda: ran.append("saved")))  # as finish() does
+    assert writer.close(5)
+    writer.submit(lambda: ran.append("after close"))
+    assert ran == ["saved", "after close"]
