@@ -62,8 +62,11 @@ def test_with_the_setup_unknown_the_round_finds_the_loudspeakers_itself(script_d
     script = next(s for s in discover_scripts(*script_dirs).scripts if s.id == "test-design")
     for _ in range(3):  # a starved relay carries no echo (see above): such a round tests nothing
         sessions = []
+        # The checks must hear two separate 4 s stretches of the interviewer: this test
+        # script's prompt and question are short (about 5 s; one run of the whole suite heard
+        # four overlapping checks at one delay and no verdict yet), so the question is repeated.
         controller, updates, onsets, heard, rate = _round_in_the_loud_room(
-            script, ControllerSettings(speakers_checked=False), sessions)
+            script, ControllerSettings(speakers_checked=False), sessions, repeats=1)
         if heard.heard:
             break
     session = sessions[-1]
@@ -73,7 +76,7 @@ def test_with_the_setup_unknown_the_round_finds_the_loudspeakers_itself(script_d
     assert any("loudspeakers" in p for p in session.problems), session.problems
 
 
-def _round_in_the_loud_room(script, settings=ControllerSettings(barge_in=False), sessions=None):
+def _round_in_the_loud_room(script, settings=ControllerSettings(barge_in=False), sessions=None, repeats=0):
     """One round start in the loud room: the prompt and question said, then 1 s of listening."""
     from interviewer.adapters.microphone import Microphone
     from interviewer.adapters.playback import read_wav_segment
@@ -107,6 +110,12 @@ def _round_in_the_loud_room(script, settings=ControllerSettings(barge_in=False),
             while controller.status != "listening" and time.monotonic() < deadline:
                 session.poll()
                 time.sleep(0.05)
+            for _ in range(repeats):  # the candidate asks for the question again (R): more to hear
+                assert controller.repeat_question()
+                session.poll()
+                while controller.status != "listening" and time.monotonic() < deadline:
+                    session.poll()
+                    time.sleep(0.05)
             time.sleep(1.0)  # the echo's tail, still heard by the detector
             session.poll()
             session.stop()
