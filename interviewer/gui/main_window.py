@@ -458,8 +458,9 @@ class MainWindow(QMainWindow):
         if self.services.save_settings is not None:
             try:
                 self.services.save_settings(self.services.settings)
-            except OSError:
-                pass
+            except OSError as exc:  # read-only or full config folder: used now, not kept
+                self.banner.show_message(f"The plan's length is used for now but could not be saved: "
+                                         f"{exc.strerror or exc}.", "warning")
 
     def start_background_loading(self) -> None:
         """Called once the window is shown: load the model, start speech, list devices."""

@@ -182,3 +182,16 @@ def test_the_empty_data_folder_field_says_where_the_data_is(qtbot, isolated_dirs
 
     screen = _window(qtbot).settings_screen
     assert screen.data_dir.text() == "" and str(data_dir()) in screen.data_dir.placeholderText()
+
+
+def test_a_plan_length_that_cannot_be_saved_is_used_and_said(qtbot, isolated_dirs):
+    """A full or read-only config folder: the new length is used now and the banner says it was
+    not kept (it was dropped silently)."""
+    def full_disk(_settings):
+        raise OSError(28, "No space left on device")
+
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), save_settings=full_disk))
+    qtbot.addWidget(window)
+    window.progress_screen.weeks.setValue(7)
+    assert window.services.settings.plan_weeks == 7
+    assert any("could not be saved" in text and "No space left" in text for _, text in window.banner.history)
