@@ -96,11 +96,19 @@ def build_plan(weeks: int = 8) -> list[PlanWeek]:
 FULL_LENGTH_SHARE = 0.8
 
 
-def ran_full_length(planned_minutes: float | None, started_at: float, ended_at: float | None) -> bool:
-    """True when a round ran at least FULL_LENGTH_SHARE of its plan (or its plan is not known)."""
-    if not planned_minutes or ended_at is None:
+def round_clock_seconds(started_at: float, ended_at: float | None, paused_seconds: float = 0.0) -> float | None:
+    """How long a round ran on its own clock: start to end less the time it stood paused."""
+    return None if ended_at is None else max(0.0, ended_at - started_at - paused_seconds)
+
+
+def ran_full_length(planned_minutes: float | None, started_at: float, ended_at: float | None,
+                    paused_seconds: float = 0.0) -> bool:
+    """True when a round ran at least FULL_LENGTH_SHARE of its plan on the round clock (pauses
+    left out), or its plan is not known."""
+    ran = round_clock_seconds(started_at, ended_at, paused_seconds)
+    if not planned_minutes or ran is None:
         return True
-    return ended_at - started_at >= FULL_LENGTH_SHARE * planned_minutes * 60.0
+    return ran >= FULL_LENGTH_SHARE * planned_minutes * 60.0
 
 
 def track_plan(plan: list[PlanWeek], completed: list[tuple[int, str]],

@@ -543,7 +543,7 @@ class MainWindow(QMainWindow):
             return
         import time as _time
 
-        from interviewer.core.practice_plan import ran_full_length
+        from interviewer.core.practice_plan import ran_full_length, round_clock_seconds
         from interviewer.core.scripts.model import ROUND_KINDS
         from interviewer.storage import SessionStatus
 
@@ -553,8 +553,9 @@ class MainWindow(QMainWindow):
             status = "" if s.status == SessionStatus.COMPLETED else f" [{s.status}]"
             # A round cut short says so (the practice plan does not count it as a full mock).
             if (s.status == SessionStatus.COMPLETED and s.kind in ROUND_KINDS
-                    and not ran_full_length(s.planned_minutes, s.started_at, s.ended_at)):
-                status = f" · ended after {(s.ended_at - s.started_at) / 60:.0f} of {s.planned_minutes:.0f} min"
+                    and not ran_full_length(s.planned_minutes, s.started_at, s.ended_at, s.paused_seconds)):
+                ran = round_clock_seconds(s.started_at, s.ended_at, s.paused_seconds) or 0.0
+                status = f" · ended after {ran / 60:.0f} of {s.planned_minutes:.0f} min"
             # Single spaces, " · " between the parts, as on the round cards (two spaces read as a slip).
             rows.append((s.id, f"{when} · {s.title}{status} ({count_text(s.answer_count, 'answer')})"))
         interrupted = {s.id for s in sessions if s.status == SessionStatus.INTERRUPTED}

@@ -185,7 +185,8 @@ class ProgressScreen(QWidget):
         plan = build_plan(self.weeks.value())
         # A round in which nothing was heard (ended a few seconds in) ticks no week of the plan.
         rounds = [r for r in self.rows if r.status == SessionStatus.COMPLETED and r.words]
-        cut_short = {r.session_id for r in rounds if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at)}
+        cut_short = {r.session_id for r in rounds if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at,
+                                                                            r.paused_seconds)}
         progress = track_plan(plan, [(r.session_id, r.kind) for r in rounds], cut_short)
         self.plan_list.clear()
         checks = {id(s.checkpoint): s for s in readiness(plan, self.areas)}

@@ -26,6 +26,7 @@ class SessionSummary:
     ended_at: float | None
     status: str
     answer_count: int = 0
+    paused_seconds: float = 0.0  # the round was paused this long (its clock stood still)
 
 
 @dataclass
@@ -156,6 +157,7 @@ class SessionProgress:
     self_ratings: tuple[int, ...] = ()
     planned_minutes: float | None = None
     ended_at: float | None = None
+    paused_seconds: float = 0.0
 
     @property
     def mean_self_rating(self) -> float | None:

@@ -37,6 +37,9 @@ from interviewer.storage.session_lock import SessionLock
 from interviewer.storage.wav_writer import repair_wav
 
 log = logging.getLogger(__name__)
+# A session's paused time (the round clock stood still): a round paused 10 minutes for a
+# doorbell did not run 10 minutes longer.
+_PAUSED = "(SELECT IFNULL(SUM(p.seconds), 0) FROM pauses p WHERE p.session_id = s.id) AS paused"
 
 
 class Store:
@@ -463,12 +466,12 @@ class Store:
         # (split by Repeat question or a mic pause) are one answer.
         sql = ("SELECT s.*, (SELECT COUNT(DISTINCT IFNULL(a.question_id, '') || '|' || IFNULL(a.follow_up_id, '')"
                " || '|' || IFNULL(a.asked_at, '') || '|' || IFNULL(a.question_text, ''))"
-               " FROM answers a WHERE a.session_id = s.id) AS n FROM sessions s"
+               " FROM answers a WHERE a.session_id = s.id) AS n, " + _PAUSED + " FROM sessions s"
                " WHERE (? IS NULL OR kind = ?) AND (? OR status != 'discarded') ORDER BY started_at DESC, id DESC")
         return [
             SessionSummary(r["id"], _text(r["script_id"]), _text(r["title"]), _text(r["kind"]),
                            _number(r["planned_minutes"], 0.0), _clock_time(r["started_at"], 0.0),
-                           _clock_time(r["ended_at"]), _text(r["status"]), r["n"])
+                           _clock_time(r["ended_at"]), _text(r["status"]), r["n"], _number(r["paused"], 0.0))
             for r in self._read(sql, (kind, kind, include_discarded))
         ]
 
@@ -573,7 +576,7 @@ class Store:
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
         """Numbers per completed or interrupted session, oldest first, for the progress plots."""
         sessions = self._read(
-            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at FROM sessions"
+            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + " FROM sessions s"
             " WHERE status IN ('completed', 'interrupted')"
             " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
         if not sessions:
@@ -606,7 +609,8 @@ class Store:
                 r["id"], r["kind"], r["title"], r["started_at"], r["status"], words, round(speaking, 3), fillers,
                 round(100.0 * fillers / words, 3) if words else None,
                 round(words / (speaking / 60.0), 2) if words and speaking > 0 else None,
-                pauses, clarifying, tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"]))
+                pauses, clarifying, tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
+                _number(r["paused"], 0.0)))
         return out
 
     # ------------------------------------------------------------------ recovery and deletion

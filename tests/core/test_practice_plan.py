@@ -40,6 +40,8 @@ def test_a_round_ended_well_before_its_planned_length_is_no_full_mock_round():
     assert not ran_full_length(45, start, start + 4 * 60)
     assert ran_full_length(45, start, start + 40 * 60)
     assert ran_full_length(None, start, None)  # an imported recording, a round without a plan
+    # Paused 30 minutes of 44 (the round clock stood still): 14 minutes ran.
+    assert not ran_full_length(45, start, start + 44 * 60, paused_seconds=30 * 60)
     plan = build_plan(6)
     foundations = [(1, "coding"), (2, "ml_breadth"), (3, "phone_screen"), (4, "coding"), (5, "ml_breadth"),
                    (6, "phone_screen")]

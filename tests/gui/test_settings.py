@@ -165,13 +165,19 @@ def test_home_says_which_recent_rounds_were_ended_early(qtbot, isolated_dirs, tm
     from interviewer.storage import SessionStatus, Store
 
     with Store.open(tmp_path / "data") as store:
-        for title, minutes in (("Short round", 4.2), ("Full round", 44.0)):
-            sid = store.create_session("s", title, "behavioral", 45, started_at=1_700_000_000)
-            store.finish_session(sid, SessionStatus.COMPLETED, ended_at=1_700_000_000 + minutes * 60)
+        # The last one was paused 30 minutes (a doorbell): 44 minutes of wall time, 14 on the
+        # round clock, which the Home list had said was "Full" (it used the wall clock).
+        for n, (title, minutes, paused) in enumerate((("Short round", 4.2, 0), ("Full round", 44.0, 0),
+                                                      ("Paused round", 44.0, 30))):
+            sid = store.create_session("s", title, "behavioral", 45, started_at=1_700_000_000 + n)
+            store.finish_session(sid, SessionStatus.COMPLETED, ended_at=1_700_000_000 + n + minutes * 60)
+            if paused:
+                store.add_pause(sid, 300.0, paused * 60.0)
     window = _window(qtbot, open_store=lambda: Store.open(tmp_path / "data"))
     window.refresh_sessions()
     rows = [window.home.recent_list.item(i).text() for i in range(window.home.recent_list.count())]
-    assert [r.split(" · ", 1)[1] for r in rows] == ["Full round (no answers)",
+    assert [r.split(" · ", 1)[1] for r in rows] == ["Paused round · ended after 14 of 45 min (no answers)",
+                                                    "Full round (no answers)",
                                                     "Short round · ended after 4 of 45 min (no answers)"]
 
 
