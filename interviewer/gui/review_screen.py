@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -363,8 +364,9 @@ class ReviewScreen(QWidget):
         self.side.fit()
 
     def _fill_tables(self, numbers: RoundNumbers) -> None:
-        headers = ["Question", "Length", "Words", "Fillers /100", "Repetitions and restarts", "Pace while speaking (wpm)",
-                   "Pace with pauses (wpm)", "Long pauses", "Latency", "Clarifying Qs", "Topics missed"]
+        # Two-line headers: on one line the eleven columns were wider than a 1024 px window.
+        headers = ["Question", "Length", "Words", "Fillers\n/100", "Repetitions\nand restarts", "Pace while\nspeaking (wpm)",
+                   "Pace with\npauses (wpm)", "Long\npauses", "Latency", "Clarifying\nQs", "Topics missed"]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(numbers.answers))
@@ -374,9 +376,17 @@ class ReviewScreen(QWidget):
                       fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
             for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if col in (0, len(values) - 1):
+                    item.setToolTip(value)  # the whole question or list where the column cuts it
+                self.table.setItem(row, col, item)
+        # The question takes what the numbers and the topics leave (the whole text is its tooltip),
+        # so the table fits the window instead of scrolling sideways.
+        header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(0, 240)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        last = len(headers) - 1
+        self.table.setColumnWidth(last, min(self.table.columnWidth(last), 200))
         headers = ["Phase", "Planned", "Actual", "Difference"]
         self.phase_table.setColumnCount(len(headers))
         self.phase_table.setHorizontalHeaderLabels(headers)

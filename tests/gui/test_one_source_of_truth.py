@@ -106,7 +106,7 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     assert [a.response_latency for a in numbers.answers] == [a.response_latency for a in truth.answers]
     screen = ReviewScreen()
     screen.show_session(session)
-    cells = {screen.table.horizontalHeaderItem(c).text(): [screen.table.item(r, c).text()
+    cells = {screen.table.horizontalHeaderItem(c).text().replace("\n", " "): [screen.table.item(r, c).text()
                                                            for r in range(screen.table.rowCount())]
              for c in range(screen.table.columnCount())}
     assert cells["Latency"] == [f"{x:.1f} s" for x in latencies]
@@ -263,3 +263,4 @@ def test_repeat_and_mic_pause_in_a_live_round_do_not_make_empty_answers(tmp_path
     assert numbers.answers[0].response_latency == pytest.approx(2.0, abs=0.1)
     assert numbers.mean_latency < 3
     assert not {"no_speech", "no_clarifying_questions"} & {f.kind for f in stored.findings if f.answer_id}
+
