@@ -5,7 +5,10 @@ An area is either a topic area of the scripts' expected points (`ExpectedPoint.a
 a depth signal's area (core/analysis/depth.py: "tradeoffs", "quantified results"...), plus
 "clarifying questions" for questions asked in a phase that expects them. In one round an area
 is *covered* when at least half of what measured it was: half of its points (a partly covered
-point counting half), or half of the questions the signal applied to.
+point counting half), or half of the questions the signal applied to. An area that both measured
+("quantified results": a talking point and the depth signal) is covered only when each was: a
+round whose review says "Quantified result 0/1" is not counted as covering it because a talking
+point about results matched.
 
 Readiness checkpoints ("three ML system design rounds in a row covering monitoring and
 rollback") tick themselves from these measured rounds. A round of the kind that did not measure
@@ -35,6 +38,7 @@ class AreaResult:
     measured: float
     covered: float
     source: str = POINTS  # "points" (expected points) or "signal" (a depth signal, clarifying questions)
+    parts: tuple["AreaResult", ...] = ()  # what was merged into it, one per source (merge)
 
     @property
     def share(self) -> float | None:
@@ -42,7 +46,19 @@ class AreaResult:
 
     @property
     def is_covered(self) -> bool:
+        if self.parts:
+            measured = [p for p in self.parts if p.measured]
+            return bool(measured) and all(p.is_covered for p in measured)
         return bool(self.measured) and self.covered / self.measured >= COVERED_SHARE
+
+    def describe(self) -> str:
+        """What measured the area and how it went, in words (Progress's tooltips)."""
+        if self.parts:
+            return "; ".join(p.describe() for p in self.parts if p.measured)
+        amount = f"{self.covered:g} of {self.measured:g}"
+        if self.source == POINTS:
+            return f"talking points: {amount} covered"
+        return f"{amount} {'question' if self.measured == 1 else 'questions'} that called for it"
 
 
 def point_area_results(numbers: "RoundNumbers") -> list[AreaResult]:
@@ -62,15 +78,22 @@ def signal_area_results(numbers: "RoundNumbers") -> list[AreaResult]:
 
 
 def merge(results: Sequence[AreaResult]) -> dict[str, AreaResult]:
-    """One result per area: an area both points and a signal measured adds up both."""
-    out: dict[str, AreaResult] = {}
+    """One result per area: an area both points and a signal measured adds up both, and keeps
+    each source's own result (`parts`), which must each be covered for the area to be."""
+    by_source: dict[str, dict[str, AreaResult]] = {}
     for r in results:
-        if r.area in out:
-            prev = out[r.area]
-            out[r.area] = AreaResult(r.area, prev.measured + r.measured, prev.covered + r.covered,
-                                     prev.source if prev.source == r.source else f"{prev.source}+{r.source}")
-        else:
-            out[r.area] = r
+        mine = by_source.setdefault(r.area, {})
+        prev = mine.get(r.source)
+        mine[r.source] = r if prev is None else AreaResult(r.area, prev.measured + r.measured,
+                                                           prev.covered + r.covered, r.source)
+    out: dict[str, AreaResult] = {}
+    for area, sources in by_source.items():
+        if len(sources) == 1:
+            out[area] = next(iter(sources.values()))
+            continue
+        parts = tuple(sources.values())
+        out[area] = AreaResult(area, sum(p.measured for p in parts), sum(p.covered for p in parts),
+                               "+".join(sources), parts)
     return out
 
 
@@ -92,6 +115,7 @@ class AreaStanding:
     area: str
     kind: str | None
     history: tuple[tuple[int, bool], ...]  # (session id, covered) per measuring round, oldest first
+    results: tuple[AreaResult, ...] = ()  # the area's result in each of those rounds
 
     @property
     def recent(self) -> tuple[tuple[int, bool], ...]:
@@ -110,13 +134,15 @@ def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[Are
     """Every area measured in `rounds` (of `kind`, if given), weakest first: lowest recent
     coverage rate, then the most often measured (a steady gap before a single miss)."""
     history: dict[tuple[str, str | None], list[tuple[int, bool]]] = {}
+    results: dict[tuple[str, str | None], list[AreaResult]] = {}
     for r in sorted(rounds, key=lambda r: (r.started_at, r.session_id)):
         if kind is not None and r.kind != kind:
             continue
         for area, result in r.areas.items():
             if result.measured:
                 history.setdefault((area, kind), []).append((r.session_id, result.is_covered))
-    out = [AreaStanding(area, k, tuple(h)) for (area, k), h in history.items()]
+                results.setdefault((area, kind), []).append(result)
+    out = [AreaStanding(area, k, tuple(h), tuple(results[(area, k)])) for (area, k), h in history.items()]
     return sorted(out, key=lambda s: (s.rate, -len(s.recent), s.area))
 
 

@@ -175,6 +175,10 @@ class ProgressScreen(QWidget):
                 if col == 3:
                     item.setToolTip(f"{sum(c for _, c in s.history)} of {len(s.history)} rounds covered it "
                                     "(● covered, ○ not covered)")
+                elif col == 2 and s.results:
+                    # What measured it, as the review says it ("talking points: 1 of 1 covered;
+                    # 0 of 1 questions that called for it"): covered needs each of them covered.
+                    item.setToolTip(f"Last round: {s.results[-1].describe()}")
                 self.area_table.setItem(row, col, item)
         self.area_note.setText(
             "Each completed round counts an area as covered when at least half of its talking points, or of the "

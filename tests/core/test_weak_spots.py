@@ -26,6 +26,13 @@ def test_an_area_is_covered_when_half_of_what_measured_it_was():
     assert not AreaResult("x", 0, 0).is_covered and AreaResult("x", 0, 0).share is None
     both = merge([AreaResult("tradeoffs", 2, 0.0), AreaResult("tradeoffs", 2, 2, "signal")])["tradeoffs"]
     assert (both.measured, both.covered, both.source) == (4, 2, "points+signal")
+    # A new-user run: Progress said "quantified results" was covered (a talking point about the
+    # result matched) where the review said "Quantified result 0/1" (no number was heard).
+    assert not both.is_covered
+    assert both.describe() == "talking points: 0 of 2 covered; 2 of 2 questions that called for it"
+    agree = merge([AreaResult("q", 1, 1.0), AreaResult("q", 1, 1, "signal")])["q"]
+    assert agree.is_covered
+    assert merge([AreaResult("q", 1, 1.0), AreaResult("q", 0, 0, "signal")])["q"].is_covered  # not measured there
 
 
 def test_signal_areas_come_from_the_round_summary():

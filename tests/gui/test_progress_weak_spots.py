@@ -34,6 +34,10 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
         rows = table(screen)
         monitoring = next(r for r in rows if r[0] == MONITORING)
         assert monitoring[1:] == ["ML system design", "0 of 1", "○"]
+        row = rows.index(monitoring)
+        # What measured it, in the review's terms (a new-user run saw "covered" here where the
+        # review said 0/1: the area was a talking point and a depth signal added together).
+        assert screen.area_table.item(row, 2).toolTip().startswith("Last round: talking points: ")
         assert rows.index(monitoring) < next(i for i, r in enumerate(rows) if r[0] == "tradeoffs")  # weakest first
         checkpoint_line = next(screen.plan_list.item(i).text() for i in range(screen.plan_list.count())
                                if "monitoring and rollback" in screen.plan_list.item(i).text())
