@@ -404,6 +404,10 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
     sounds the same, so utterances Whisper left open do not count."""
     if not ended or len(u.tokens) < MIN_RISING_WORDS:
         return False
+    if u.tokens[-1].text.rstrip().endswith("!"):
+        # Whisper heard an exclamation ("This is all very high pitched!"): an emphatic or
+        # excited tune rises too, and the recogniser, which hears the whole tune, said so.
+        return False
     words = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
     if len(words) > MAX_RISING_WORDS:
         # A long run of clauses that rises at the end is a list or a continuation Whisper

@@ -153,6 +153,13 @@ def test_rising_intonation_marks_a_garbled_question():
     assert analyze_answer(spoken(garbled)).clarifying.questions == []
 
 
+def test_an_exclamation_that_rises_is_not_a_question():
+    # A human clip (MFA's falsetto reading): "This is all very high pitched!" rose at its end
+    # and was counted as a clarifying question; Whisper's "!" says how it was said.
+    assert analyze_answer(_with_rise("This is all very high pitched!", 4.0)).clarifying.questions == []
+    assert analyze_answer(_with_rise("This is all very high pitched.", 4.0)).clarifying.questions != []
+
+
 def test_rise_before_a_comma_is_a_continuation_not_a_question():
     from interviewer.core.transcript import SpeechRegion
 
