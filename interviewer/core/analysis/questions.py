@@ -80,6 +80,11 @@ RHETORICAL_ANSWER = {"because", "well"}
 # cannot know the speaker's own story; the speaker tells it next.
 STORY_QUESTION = re.compile(r"\b(do you know|you know|guess|can you guess) (what|how|why|who) "
                             r"((i|we) (did|mean|\w+ed|found|saw|made|built|got|took|chose|thought|learned|learnt)|happened)\b")
+# "So what did I do?", "How did we fix it?": a question about the speaker's own past asks the
+# listener nothing they could know; the speaker is telling the story (STAR answers). Not "What
+# did we decide on the budget?", which checks what the interviewer said.
+OWN_STORY_QUESTION = re.compile(r"^(?:(?:so|and|then|but|now|okay|well) )*(?:what|how|why|where|when) did "
+                                r"(?:i|we (?:do|try|fix|find|learn|change|build|ship|end up|handle|solve))\b")
 # A clause that rises in pitch and runs straight on with one of these ("...visited once,
 # so it's order n") rose for continuation, even where Whisper wrote a period.
 CONTINUATION = {"so", "and", "but", "because", "cause", "which", "or", "since"}
@@ -693,7 +698,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                     break
         if not cue:
             continue
-        if STORY_QUESTION.search(" ".join(u.norm_words)) or stumbles(u, nxt):
+        said = " ".join(w for w in u.norm_words if not is_hesitation(w))
+        if STORY_QUESTION.search(" ".join(u.norm_words)) or OWN_STORY_QUESTION.search(said) or stumbles(u, nxt):
             continue
         if asks_to_ask(u.text):  # "Can I ask a question?" is a request to ask, nothing asked yet
             continue

@@ -305,9 +305,19 @@ def test_a_purpose_clause_is_not_a_confirmation_opener():
     "And guess what we found? The labels were shifted.",
     "It was, you know what I mean? A mess.",
     "Do you know what happened? The job ran twice.",
+    # STAR answers tell the story as questions to themselves (counted as clarifying before).
+    "So what did I do? I called the customer the same day.",
+    "Um, and how did we fix it? [1.2] We added a cache in front of the model.",
+    "Why did I pick that one? Mostly because it was cheap.",
 ])
 def test_a_question_about_the_speakers_own_story_is_not_clarifying(text):
     assert analyze_answer(spoken(text)).clarifying.questions == [], text
+
+
+def test_a_question_about_what_was_agreed_still_asks():
+    # "we" is the candidate and the interviewer here: what did we say, decide, agree.
+    t = spoken("What did we decide on the latency budget? [2.0] What did you mean by active users?")
+    assert len(analyze_answer(t).clarifying.questions) == 2
 
 
 def test_do_you_know_about_the_system_still_asks():
