@@ -70,12 +70,29 @@ def _verb_left_without_object(tokens: list[Token], i: int) -> bool:
     return before not in _LIKE_AS_YOU_WANT and not is_hesitation(tokens[i + 1].norm)
 
 
+# "so like the thing is", "and like we had no labels": straight after a connective that opens
+# a clause, "like" is no verb (the clause has no subject yet) and no "such as" (nothing to
+# give an example of).
+_CONNECTIVE_BEFORE_LIKE = {"so", "and", "but", "because", "cause", "cuz", "then"}  # not "or": "or like X" offers an example
+# "we had like no labels", "it took like two days": "like" before an amount after a verb is
+# the hedge "about". Verbs of comparison take "like" as a preposition ("seemed like two").
+_AMOUNT_AFTER_LIKE = {"no", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                      "ten", "twenty", "thirty", "forty", "fifty", "hundred", "a", "half", "maybe"}
+_VERB_BEFORE_AMOUNT = {"had", "has", "have", "took", "take", "takes", "got", "get", "gets", "spent", "spend",
+                       "saw", "see", "lost", "cut", "need", "needs", "needed", "ran", "waited", "added"}
+
+
 def _bare_like_filler(prev: str, nxt: str) -> bool:
     """A "like" Whisper wrote without commas that still cannot be a verb or "such as": after
-    a preposition, or between a copula and a participle or adverb ("has to be like explained",
-    "it's like really slow")."""
+    a preposition or a connective, between a copula and a participle or adverb ("has to be
+    like explained", "it's like really slow"), or between a verb and an amount."""
     if prev in _PREPOSITION_BEFORE_LIKE:
         return bool(nxt)
+    if prev in _CONNECTIVE_BEFORE_LIKE:
+        # Not before a subject: "so like I said" is "as I said".
+        return bool(nxt) and nxt not in _LIKE_SUBJECT | {"he", "she", "it", "they", "you"}
+    if prev in _VERB_BEFORE_AMOUNT and (nxt in _AMOUNT_AFTER_LIKE or nxt[:1].isdigit()):
+        return True
     return prev in _COPULA and len(nxt) > 4 and nxt.endswith(("ed", "ly"))
 MIN_HESITATION_GAP_S = 0.12
 

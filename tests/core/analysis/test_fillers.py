@@ -231,6 +231,22 @@ def test_like_cut_off_by_a_comma_from_its_subject_is_a_filler(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # Whisper writes a speaker's "like" without commas; after a connective or between a verb
+    # and an amount it is still the filler (these were missed).
+    ("Okay so like the thing is we had no labels.", ["like"]),
+    ("And like the model was slow.", ["like"]),
+    ("We had like no labels and it took like two days.", ["like", "like"]),
+    ("It took like 3 weeks.", ["like"]),
+    ("So like I said, the model is fine.", []),       # "as I said"
+    ("Images or text, or like audio.", []),           # an example offered
+    ("Users like two kinds of videos.", []),          # the verb
+    ("It seemed like two different bugs.", []),
+])
+def test_like_without_commas_after_a_connective_or_before_an_amount_is_a_filler(text, expected):
+    assert [f for f in fillers_in(text) if f == "like"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("I'd train a small image model on, sort on, quality signals first.", ["sort of"]),
     ("Then we sort on the key and merge.", []),
     ("We sort on, say, the start time.", []),
