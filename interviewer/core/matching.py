@@ -583,6 +583,9 @@ _LEAD_IN = re.compile(r"^(?:before|sorry|ok|okay|so|um|uh|actually|just|quick|we
                       r"|alright|all right|right|great|cool|sure|thanks)\b")
 
 
+_LEAD_IN_WORDS = re.compile(r"^(?:(?:so|okay|ok|and|um|uh|alright|right|now|well) )+")
+
+
 def asks_to_ask(text: str) -> bool:
     """True when `text` only asks for permission to ask (see _REQUEST): every clause is that
     request or a lead-in ("Before I answer that, ..."), and nothing else is asked."""
@@ -594,6 +597,36 @@ def asks_to_ask(text: str) -> bool:
 
 
 INVITATION = "Sure, go ahead."
+# "Does that make sense?", "Are you with me?": the candidate checks the interviewer is
+# following their explanation. Worth doing, but nothing about the problem is asked: the
+# interviewer nods it through, and it is not a clarifying question.
+_CHECK_IN = re.compile(
+    r"^(?:(?:does|did|do) (?:that|this|it|everything|all that|all of that|my approach) )?makes? sense"
+    r"(?: so far)?(?: to you)?$"
+    r"|^(?:are you|you) (?:with me|following(?: me)?)(?: so far)?$"
+    r"|^(?:do|can) you follow(?: me)?(?: so far)?$"
+    r"|^(?:does (?:that|this) )?sounds? (?:good|okay|ok|alright|reasonable|right)(?: so far)?(?: to you)?$"
+    r"|^(?:can|could) you (?:still )?hear me(?: okay| ok| alright)?$")
+CHECK_IN_REPLY = "Yes, that makes sense. Go on."
+# "What else?", "Where was I?": the candidate prompting themself while thinking aloud; an
+# interviewer lets them think.
+_SELF_PROMPT = re.compile(r"^(?:what else|where was i|where were we|what am i (?:missing|forgetting)|now what"
+                          r"|what's next|what is next|how do i put (?:this|it)|what's the word)$")
+
+
+def talks_to_self(text: str) -> bool:
+    """True when the whole of `text` is a question the speaker asks themself ("What else?")."""
+    said = " ".join(words(text))
+    return bool(_SELF_PROMPT.match(_LEAD_IN_WORDS.sub("", said)))
+
+
+def checks_in(text: str) -> bool:
+    """True when `text` only checks that the interviewer follows ("Does that make sense?"):
+    every clause is such a check or a lead-in ("Okay, so, does that make sense?")."""
+    clauses = [" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))]
+    clauses = [c for c in clauses if c]
+    checks = [c for c in clauses if _CHECK_IN.match(_LEAD_IN_WORDS.sub("", c))]
+    return bool(checks) and all(c in checks or _LEAD_IN.match(c) for c in clauses)
 # "Can I assume the list fits in memory?" when no fact says otherwise: the candidate has made
 # the assumption already; "make a reasonable assumption" would tell them to do what they did.
 ASSUMPTION_REPLY = "Yes, that's a fair assumption. Go with it."
@@ -664,6 +697,8 @@ class ClarifyingResponder:
     def _reply(self, candidate_question: str) -> ClarifyingReply:
         if asks_to_ask(candidate_question):
             return ClarifyingReply(None, INVITATION)
+        if checks_in(candidate_question):
+            return ClarifyingReply(None, CHECK_IN_REPLY)
         match = self.matcher.best_topic(candidate_question, self._own, self.question.text)
         if match is not None:
             topic = match.topic

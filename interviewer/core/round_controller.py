@@ -50,7 +50,7 @@ from interviewer.core.engine import (
     AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
 )
 from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
-from interviewer.core.matching import asks_to_ask
+from interviewer.core.matching import asks_to_ask, checks_in, talks_to_self
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.transcript import Segment, Transcript, Word
 
@@ -388,6 +388,8 @@ def trailing_question(words: list[Word]) -> str | None:
         return None
     utterances = split_utterances(tokens)
     last = utterances[-1]
+    if talks_to_self(last.text):  # "What else?": thinking aloud; the interviewer lets them think
+        return None
     # "Which model should I use for this... Probably trees first.": the voice trailed away and a
     # new sentence followed, the speaker's own answer; what comes after the trail must ask.
     tail = _after_trail(last)
@@ -870,7 +872,7 @@ class RoundController:
         record.awaiting_speech_after_reply = True
         if self._just_said(reply):
             return True  # the exchange before holds the same fact and topic: nothing new to say or keep
-        if not asks_to_ask(question):
+        if not asks_to_ask(question) and not checks_in(question):
             clarification = Clarification(question, topic, reply, self._now())
             record.clarifications.append(clarification)
             self._emit(ClarifyingAnswered(record.index, clarification))

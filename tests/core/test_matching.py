@@ -246,6 +246,16 @@ def test_the_review_credits_a_topic_asked_in_other_words_when_given_a_meaning_ma
     assert result.covered == ["latency"] and result.missed == ["cold start"]
 
 
+def test_a_check_in_is_nodded_through_and_anything_asked_is_answered():
+    responder = ClarifyingResponder(QUESTION)
+    for check in ("Does that make sense?", "Makes sense?", "Okay, so, are you with me so far?", "Sound good?",
+                  "Can you hear me?", "Do you follow?"):
+        assert responder.reply(check) == (None, "Yes, that makes sense. Go on."), check
+    # About the problem, it is a question.
+    assert responder.reply("Does that make sense for the latency budget?").text != "Yes, that makes sense. Go on."
+    assert responder.reply("How many requests per second at peak?").topic == "scale"
+
+
 def test_asking_to_ask_gets_an_invitation_not_the_no_fact_reply():
     """A new-user run: "Before I answer that, can I ask a clarifying question?" got "Good question.
     Make a reasonable assumption..."."""

@@ -1,5 +1,6 @@
 """Issue 12 in the round controller: barge-in, answers to clarifying questions, the Next key,
 the pause, and one status state machine (every transition, including after a nudge)."""
+import pytest
 from engine_scripts import design_round, short_round
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
@@ -226,6 +227,36 @@ def test_asking_to_ask_is_invited_and_is_not_a_clarifying_question(tmp_path):
     controller.poll()
     assert speaker.said[-1] == "Sure, go ahead."
     assert answer.clarifications == [] and not [u for u in updates if isinstance(u, ClarifyingAnswered)]
+
+
+@pytest.mark.parametrize("check", ["Does that make sense?", "Okay, so, are you with me so far?"])
+def test_checking_the_interviewer_follows_gets_a_nod_and_is_not_a_clarifying_question(tmp_path, check):
+    """"Does that make sense?" after explaining got "Make an assumption and state it." (the
+    no-fact reply) and was stored as a clarifying exchange."""
+    script = design_round()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, script=script, speech_seconds=2,
+        answerer=ClarifyingResponder(script.question("feed"), script=script))
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak(f"I would start with a two stage ranker. {check}")
+    controller.on_silence(1)
+    controller.poll()
+    assert speaker.said[-1] == "Yes, that makes sense. Go on."
+    assert answer.clarifications == [] and not [u for u in updates if isinstance(u, ClarifyingAnswered)]
+
+
+def test_a_question_the_candidate_asks_themself_gets_no_reply(tmp_path):
+    script = design_round()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, script=script, speech_seconds=2,
+        answerer=ClarifyingResponder(script.question("feed"), script=script))
+    said_before = list(speaker.said)
+    controller.on_silence(0)
+    recorder.speak("Then a ranker on top. Um, what else?")
+    controller.on_silence(2)
+    controller.poll()
+    assert speaker.said == said_before and not controller.current_answer.clarifications
 
 
 def test_without_an_answerer_questions_get_no_reply(tmp_path):

@@ -314,6 +314,15 @@ def test_a_question_about_the_speakers_own_story_is_not_clarifying(text):
     assert analyze_answer(spoken(text)).clarifying.questions == [], text
 
 
+@pytest.mark.parametrize("text", [
+    "I would start with a baseline. Does that make sense? [1.5] Then I add features.",
+    "So that's the plan. Are you with me so far? [2.0] Okay.",
+    "What else? Um, monitoring. I would watch the feature drift.",
+])
+def test_a_check_in_or_a_self_prompt_is_not_a_clarifying_question(text):
+    assert analyze_answer(spoken(text)).clarifying.questions == [], text
+
+
 def test_a_question_about_what_was_agreed_still_asks():
     # "we" is the candidate and the interviewer here: what did we say, decide, agree.
     t = spoken("What did we decide on the latency budget? [2.0] What did you mean by active users?")
