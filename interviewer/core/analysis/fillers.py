@@ -429,6 +429,12 @@ def _whole_sentence(tokens: list[Token], first: int, last: int) -> bool:
     return starts_sentence(tokens, first) and tokens[last].ends_sentence
 
 
+_NUMBER_WORDS = {"zero", "oh", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                 "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                 "hundred", "thousand"}
+
+
 def _repeats(tokens: list[Token], i: int, n: int) -> bool:
     """tokens[i:i+n] is said again as tokens[i+n:i+2n]. A sentence end between the two counts
     only when each copy is a whole sentence ("Montreal? Montreal?"): "cache it. It is" is two
@@ -442,6 +448,9 @@ def _repeats(tokens: list[Token], i: int, n: int) -> bool:
         return False
     if any(t.norm[:1].isdigit() for t in first):
         return False  # "1 1", "2020 2020": numbers, read out
+    after = tokens[i + 2 * n].norm if i + 2 * n < len(tokens) else ""
+    if n == 1 and first[0].norm in _NUMBER_WORDS and (after in _NUMBER_WORDS or after[:1].isdigit()):
+        return False  # "twenty twenty two", "two two one": a year or a number read out
     if any(t.ends_sentence for t in first) and not (
             _whole_sentence(tokens, i, i + n - 1) and _whole_sentence(tokens, i + n, i + 2 * n - 1)):
         return False

@@ -19,6 +19,7 @@ def found(text: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("text,expected", [
     ("I I think we should", [("repetition", "I I")]),
+    ("we had two, two options", [("repetition", "two two")]),  # a number word said again, no number after
     ("we we we could cache it", [("repetition", "we we we")]),
     ("put it in the in the cache", [("repetition", "in the in the")]),
     ("the, uh, the model", [("repetition", "the the")]),
@@ -38,6 +39,8 @@ def test_disfluencies_a_coach_names(text, expected):
     "I know that that works",            # fluent doubles
     "it is very very fast",
     "in 2020 2020 was odd",              # numbers read out
+    "back in twenty twenty two",         # a year in words (was "twenty twenty", a repetition)
+    "extension two two one",
     "I think I can do it",               # a word said again later in a clause
     "on one side of the shard",          # a word that starts the next one, with no break
     "less chad -like than a sloth",      # Whisper's hyphenated compound
