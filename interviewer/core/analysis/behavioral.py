@@ -25,6 +25,8 @@ STAR_CUES = {
               r"improved|cut|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
               r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned|"
               r"lesson|impact|"
+              # How people end a story in plain words: "it worked out fine", "it paid off".
+              r"(worked|turned) out|paid off|went (well|smoothly)|ended up|"
               # A measure that changed, whoever changed it: "the failures dropped by 80%",
               # "the team saved ten hours", "latency went down to 40 ms".
               r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|"

@@ -52,3 +52,15 @@ def test_restated_problem():
     assert behavioral.restated_problem(
         utterances("Okay, we want to detect fraudulent card transactions as they happen."), question)
     assert not behavioral.restated_problem(utterances("I would use a random forest."), question)
+
+
+def test_a_result_told_in_plain_words_is_a_result():
+    """"It worked out fine" ends the story with its outcome: "result not heard" was wrong (the
+    missing number is its own finding)."""
+    for ending in ("It worked out fine.", "In the end it paid off.", "The launch went smoothly.",
+                   "We ended up shipping it a week later."):
+        star = behavioral.star_parts(utterances("One time I disagreed with my manager about a launch. "
+                                                "I wrote down both options. " + ending))
+        assert "result" in star.present, ending
+    star = behavioral.star_parts(utterances("One time I disagreed with my manager. I wrote down both options."))
+    assert "result" not in star.present
