@@ -241,6 +241,9 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         # connective, and Whisper adds the comma in "So, ..." at random. Only the "so" that
         # stalls for time counts: "so... um", "so yeah", a "So..." left hanging.
         trailing = t.text.endswith("...") or t.text.endswith("…")
+        after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
+        if nxt == "like" and after in _LIKE_SUBJECT | {"he", "she", "it", "they", "you"}:
+            return None  # "So like I said": "so, as I said"
         if (nxt and (is_hesitation(nxt) or nxt in ("yeah", "basically", "like", "anyway"))) \
                 or trailing or i == len(tokens) - 1 or tokens[i].ends_sentence:
             return "so", i
