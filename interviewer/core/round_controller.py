@@ -893,7 +893,16 @@ class RoundController:
         """What answers the questions asked in `record` (None: the interviewer does not answer)."""
         if self.takes_candidate_questions(record):
             return self._candidate_responders[record.phase]
-        return self._answerer(record.question_id) if self._answerer is not None else None
+        if self._answerer is None:
+            return None
+        return self._answerer(record.question_id or self._discussed_question(record))
+
+    def _discussed_question(self, record: AnswerRecord) -> str | None:
+        """The question last asked before `record`: a phase prompt's recording ("Let's move to your
+        approach") is still about it, so "Which language should I use?" there is about the problem.
+        None before the first question (the greeting: no problem to answer about yet)."""
+        earlier = [a.question_id for a in self.answers if a.index < record.index and a.question_id]
+        return earlier[-1] if earlier else None
 
     def _just_said(self, reply: str) -> bool:
         """The same reply is being said, is queued, or was said in full moments ago: two questions

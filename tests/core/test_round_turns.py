@@ -5,6 +5,7 @@ from engine_scripts import design_round, short_round
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
 from interviewer.core.matching import ClarifyingResponder
+from interviewer.core.scripts.model import Phase, Question, RoundScript
 from interviewer.core.round_controller import (
     AnswerDropped, ClarifyingAnswered, ControllerSettings, ControllerStatus, RoundController, SpeechInterrupted,
     StatusChanged, TranscriptReady, status_text,
@@ -31,20 +32,19 @@ class SegmentTranscriber(FakeTranscriber):
     """Each fed text becomes a segment at once, as the live transcriber's partial results do."""
 
 
-def make(tmp_path, script=None, speech_seconds=0.0, settings=ControllerSettings(), answerer=None, **engine_args):
+def make(tmp_path, script=None, speech_seconds=0.0, settings=ControllerSettings(), answerer=None,
+         answerer_for=None, **engine_args):
     clock = FakeClock(1000.0)
     engine = RoundEngine(script or design_round(), clock, **engine_args)
     speaker, recorder = FakeSpeaker(clock, speech_seconds), FakeRecorder()
     updates = []
-    answerers = []
 
-    def answerer_for(question_id):
-        answerers.append(question_id)
+    def every_question(question_id):
         return answerer
 
     controller = RoundController(engine, speaker, recorder, SegmentTranscriber, tmp_path, on_update=updates.append,
                                  settings=settings, run_in_background=run_now,
-                                 answerer=answerer_for if answerer else None)
+                                 answerer=answerer_for or (every_question if answerer else None))
     return clock, engine, speaker, recorder, controller, updates
 
 
@@ -667,3 +667,63 @@ def test_no_think_aloud_nudge_after_the_closing_invitation_to_ask(tmp_path):
     controller.poll()
     answer = controller.current_answer
     assert answer.question_id is None and answer.nudges == []
+
+
+# ---------------------------------------------------------------- a question about the problem after a phase prompt
+
+def coding_round() -> RoundScript:
+    """Clarify, then a phase with no question of its own: the problem is still being discussed."""
+    phases = (
+        Phase("intro", "Introduction", 2, "Hi, this is a coding round."),
+        Phase("clarify", "Clarify", 6, "Here is the problem.", expects_clarifying=True),
+        Phase("solve", "Approach and code", 33, "Let's move to your approach, then code it."),
+        Phase("wrap", "Your questions", 4, "What would you like to ask me?"),
+    )
+    questions = (Question("rotate", "Rotate an array to the right by k steps.", "clarify"),)
+    return RoundScript("coding-test", "Rotate", "coding", 45, phases, questions)
+
+
+def answerer_by_question(answerer, asked_about):
+    """As the app's: a question's responder, nothing for None (no question)."""
+    def answerer_for(question_id):
+        asked_about.append(question_id)
+        return answerer if question_id is not None else None
+    return answerer_for
+
+
+def test_a_question_about_the_problem_after_a_phase_prompt_is_answered(tmp_path):
+    """A new-user trial: "Which programming language should I use?" right after "Let's move to your
+    approach" got no reply at all (the recording answers the prompt, not a question, so nothing
+    answered it) and the interviewer went on to its follow-up."""
+    answerer, asked_about = FakeAnswerer(), []
+    clock, engine, speaker, recorder, controller, updates = make(
+        tmp_path, script=coding_round(), answerer_for=answerer_by_question(answerer, asked_about), speech_seconds=1)
+    controller.start()
+    while controller.current_answer is None or controller.current_answer.question_id != "rotate":
+        if controller.current_answer is not None:
+            recorder.speak("Hi, I'm ready.")
+            controller.end_answer()
+        step(clock, speaker, controller, 0.5)
+    recorder.speak("I think I understand the problem.")
+    controller.end_answer()
+    while controller.current_answer is None or controller.current_answer.phase != "solve":
+        step(clock, speaker, controller, 0.5)
+    answer = controller.current_answer
+    assert answer.question_id is None  # the phase prompt's recording
+    ask(controller, recorder, "Which programming language would you like me to use?", pause=1)
+    assert answerer.asked == ["Which programming language would you like me to use?"]
+    assert speaker.said[-1].startswith("Good question") and len(answer.clarifications) == 1
+    assert asked_about[-1] == "rotate"  # the problem under discussion answers it
+
+
+def test_nothing_is_answered_before_the_problem_is_given(tmp_path):
+    """Before any question was asked there is no problem to answer about: "Can we start?" after the
+    greeting gets no "make a reasonable assumption"."""
+    answerer = FakeAnswerer()
+    clock, engine, speaker, recorder, controller, updates = make(
+        tmp_path, script=coding_round(), answerer_for=answerer_by_question(answerer, []), speech_seconds=1)
+    controller.start()
+    while controller.current_answer is None:
+        step(clock, speaker, controller, 0.5)
+    ask(controller, recorder, "Sounds good, can we start?", pause=1)
+    assert answerer.asked == [] and not controller.current_answer.clarifications
