@@ -143,7 +143,8 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
             expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics] if question else None,
             expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
             round_kind=script.kind if script is not None else session.kind,
-            questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script)).to_dict()
+            questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
+            to_problem=question is not None).to_dict()
         # Answered live: the topic was asked, and a question answered with a fact counts as asked.
         credit_clarifications(analysis, answer.clarifications, answer.answer_start)
         try:

@@ -585,7 +585,7 @@ class RoundSession:
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
                 question_findings=False, interviewer_speech=replies,
-                questions_for_interviewer=for_interviewer).to_dict()
+                questions_for_interviewer=for_interviewer, to_problem=question is not None).to_dict()
             credit_clarifications(analysis, record.clarifications, record.started_at)
             if question is not None and question.expected_points:
                 # Talking points scored now, while the round runs, and stored with the answer:

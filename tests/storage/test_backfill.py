@@ -217,3 +217,19 @@ def test_a_one_word_question_answered_live_counts_as_asked_when_transcribed_late
     messages = [f.message for f in store.get_session(sid).findings if f.answer_id == ids[1]]
     assert "Asked 1 clarifying question." in messages and "Did not ask about: scale." in messages
     assert not [m for m in messages if "No clarifying questions" in m or "before asking" in m]
+
+
+def test_echoing_the_greeting_is_not_restating_the_problem(store):
+    """A new-user trial: "Hi, thanks. I'm ready. I'll think out loud." to "Hi, this is a coding
+    round. Please think out loud." was listed under Went well as "Restated the problem before
+    solving" (half the prompt's words said back); no problem had been given yet."""
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+    prompt = "Hi, this is a coding round. Please think out loud."
+    aid = store.add_answer(sid, "", prompt, asked_at=0.0, answer_start=2.0)  # a phase prompt
+    record_tone(store.audio_path_for(sid, aid), 1.0)
+    said = "hi thanks I am ready to start I will think out loud about this coding round"
+    transcribe_missing(store, store.get_session(sid), SCRIPT, lambda path: make_transcript(said, seconds=4.0))
+    [answer] = store.get_session(sid).answers
+    assert answer.analysis["restated_problem"] is False
+    assert "restated_problem" not in {f["kind"] for f in answer.analysis["findings"]}

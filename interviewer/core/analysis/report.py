@@ -177,7 +177,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    after_interviewer: bool = True, interrupted: bool = False,
                    question_findings: bool = True, matcher: Matcher | None = None,
                    interviewer_speech: Sequence[tuple[float, float]] = (),
-                   questions_for_interviewer: bool = False) -> AnswerAnalysis:
+                   questions_for_interviewer: bool = False, to_problem: bool = True) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -193,6 +193,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     `questions_for_interviewer`: the answer takes the floor handed to the candidate's own
     questions ("Do you have questions for me?", core.candidate_questions): what it asks is kept
     as "questions_for_interviewer", not as clarifying questions, and makes no finding.
+    `to_problem` False for an answer to a phase prompt or the greeting, where no problem was
+    given: echoing it ("I'll think out loud" to "Please think out loud") is no restated problem.
     `question_findings` False leaves the findings about the whole question
     (no clarifying questions, topics not asked, solution before asking) to the round
     (`summary.question_findings`), which sees every part and follow-up of the question."""
@@ -230,7 +232,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     signals = depth.depth_signals(utterances, round_kind, story=story, expects_clarifying=expects_clarifying,
                                   asked=[(q.start, q.end) for q in clarifying.questions])
     hedge = behavioral.hedges(utterances)
-    restated = behavioral.restated_problem(utterances, question_text)
+    restated = to_problem and behavioral.restated_problem(utterances, question_text)
     disfluencies = find_disfluencies(tokens)
     extra = {
         "long_pauses": [p.to_dict() for p in pauses if p.length >= settings.pauses.long_pause_s],
