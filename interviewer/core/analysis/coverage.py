@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from interviewer.core.analysis.questions import TAG_END
+from interviewer.core.candidate_questions import question_phases
 from interviewer.core.matching import LexicalEncoder, Matcher, keyword_hits, words
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
 from interviewer.core.transcript import join_words
@@ -584,14 +585,22 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
 
     `parts` are the round's stored parts (storage.progress.round_parts(session), or
     summary.Part built by hand); a question's parts are those with its question id, main answer
-    and follow-ups alike. A part whose analysis holds its point scores (`part_points`, stored when
+    and follow-ups alike, and the answers to phase prompts after it (the approach said after
+    "Let's move to your approach"), but not those taking the candidate's own questions. A part whose analysis holds its point scores (`part_points`, stored when
     it was analysed, with the same matcher and points) is not encoded again. Questions without
     expected points are listed with no points, so the review can still show their outline."""
     scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
     by_question: dict[str, list["Part"]] = {}
+    for_interviewer = question_phases(script)
+    discussed = None
     for part in parts:
         if part.question_id:
+            discussed = part.question_id
             by_question.setdefault(part.question_id, []).append(part)
+        elif discussed and part.phase_id is not None and not part.for_interviewer(for_interviewer):
+            # The answer to a phase prompt with no question of its own ("Let's move to your
+            # approach"): it goes on with the question asked before it.
+            by_question[discussed].append(part)
     out = []
     for qid, question_parts in by_question.items():
         try:

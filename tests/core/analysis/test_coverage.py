@@ -317,3 +317,32 @@ def test_a_question_the_candidate_asks_is_not_a_point_made(real_model, request):
     assert len(tagged.analysis["clarifying_questions"]) == 1
     (result,) = round_coverage([tagged], SCRIPT, matcher)
     assert {p.text: p for p in result.points}[LATENCY.text].status == COVERED
+
+
+def test_what_is_said_after_a_phase_prompt_counts_for_the_question_under_discussion():
+    """A new-user trial of a coding round (clarify, then "Let's move to your approach" with no
+    question of its own): the whole approach was recorded as the answer to the phase prompt and
+    its points were listed as missed. Such a part counts for the question asked before it; not
+    the greeting before any question, nor the candidate's own questions at the end."""
+    script = RoundScript("fraud", "Fraud", "ml_system_design", 45.0,
+                         (Phase("intro", "Intro", 2, "Hi."), Phase("clarify", "Clarify", 5, "Ask."),
+                          Phase("design", "Design", 33, "Go on."),
+                          Phase("wrap", "Your questions", 5, "What would you like to ask me?")),
+                         (Question("design", QUESTION.text, "clarify", expected_points=(ROLLBACK, LABEL_DELAY,
+                                                                                        LATENCY)),))
+    parts = [
+        Part(1, "", None, "Hi.", 0.0, 1.0, 20.0, {"utterances": [
+            {"text": "Hi, I have shipped a canary rollback before.", "start": 0.5, "end": 3.0}]}, phase_id="intro"),
+        _part(2, "design", [("What is the latency budget in milliseconds?", 0.5, 3.0)], start=30.0),
+        Part(3, "", None, "Go on.", 100.0, 101.0, 160.0, {"utterances": [
+            {"text": "Chargebacks arrive weeks later, so the labels are delayed.", "start": 1.0, "end": 5.0}]},
+            phase_id="design"),
+        Part(4, "", None, "What would you like to ask me?", 200.0, 201.0, 230.0, {"utterances": [
+            {"text": "Do you use a canary and a rollback plan in your team?", "start": 1.0, "end": 4.0}]},
+            phase_id="wrap"),
+    ]
+    [design] = round_coverage(parts, script, Matcher(LexicalEncoder()))
+    statuses = {p.text: p.status for p in design.points}
+    assert statuses[LABEL_DELAY.text] == COVERED
+    assert next(p for p in design.points if p.text == LABEL_DELAY.text).evidence[0].part_id == 3
+    assert statuses[ROLLBACK.text] == MISSED  # said only in the greeting and in a question for the interviewer
