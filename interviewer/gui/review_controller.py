@@ -6,6 +6,7 @@ import inspect
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
+from interviewer.app.labels import clock_text
 from interviewer.app.services import AppServices
 from interviewer.core.scripts.model import RoundScript
 from interviewer.gui.banner import Banner
@@ -323,7 +324,10 @@ class ReviewController:
             return
         self.stop_playback()
         play = self.services.play_audio
-        self.screen.set_playing(f"Playing from {start:.1f} s")
+        # On the round clock, as the findings, transcript and timeline give times ("[00:37] Long
+        # pause" played "from 9.2 s", the time into that answer's recording).
+        at = clock_text(answer.answer_start + start) if answer.answer_start is not None else f"{start:.1f} s"
+        self.screen.set_playing(f"Playing from {at}")
         # Only the latest click owns the status line: an earlier clip ending (or starting late)
         # must neither clear it nor keep playing under the new one.
         token = self._play_token = object()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from interviewer.app.labels import clock_text
 from interviewer.app.services import DeviceList
 from interviewer.core.clock import FakeClock
 from interviewer.gui.workers import wait_for_background_work
@@ -80,9 +81,10 @@ def test_2_playback_status_clears_after_the_real_player_ends(qtbot, isolated_dir
     answers = [a for a in review.session.answers if a.audio_path]
     window.review.play_answer(answers[0].id, 0.0)
     window.review.play_answer(answers[-1].id, 1.0)  # before the first one has even started
-    assert review.playing.text() == "Playing from 1.0 s"
+    playing = f"Playing from {clock_text(answers[-1].answer_start + 1.0)}"  # on the round clock
+    assert review.playing.text() == playing
     qtbot.wait(300)
-    assert review.playing.text() == "Playing from 1.0 s"  # the first clip's end did not clear it
+    assert review.playing.text() == playing  # the first clip's end did not clear it
     qtbot.waitUntil(lambda: review.playing.text() == "", timeout=8000)
     assert not [m for level, m in window.banner.history if "Could not play" in m]
 

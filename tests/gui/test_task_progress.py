@@ -516,3 +516,20 @@ def test_a_deleted_answer_recording_is_named_with_where_it_was(qtbot, tmp_path, 
     said = controller.banner.history[-1][1]
     assert str(path) in said and "transcript" in said, said
     store.close()
+
+
+def test_playing_a_finding_says_where_on_the_round_clock(qtbot, tmp_path, isolated_dirs):
+    """A trial clicked "[00:37] Long pause: Paused 3.3 s." and the review said "Playing from 9.2 s"
+    (the time into that answer's recording), where every other time is on the round clock."""
+    store = Store.open()
+    sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+    aid = store.add_answer(sid, "q0", "Question?", asked_at=25.0, answer_start=27.8)
+    sf.write(store.audio_path_for(sid, aid), np.zeros(16000 * 12, dtype=np.float32), 16000)
+    store.finish_answer(aid, 40.0)
+    store.finish_session(sid, SessionStatus.COMPLETED)
+    controller = _controller(qtbot, store, AppServices(play_audio=lambda *a, **k: None))
+    controller.open(sid)
+    wait_for_background_work()
+    controller.play_answer(aid, 9.2)
+    assert controller.screen.playing.text() == "Playing from 00:37"
+    store.close()
