@@ -12,6 +12,11 @@ def data_dir() -> Path:
     override = os.environ.get("INTERVIEWER_DATA_DIR")
     if override:
         return Path(override).expanduser()
+    return platform_data_dir()
+
+
+def platform_data_dir() -> Path:
+    """The data folder when neither the setting nor INTERVIEWER_DATA_DIR names one."""
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))

@@ -208,6 +208,23 @@ def save_settings(settings: AppSettings, path: Path | None = None) -> Path:
     return path
 
 
+def data_dir_change_note(old: AppSettings, new: AppSettings) -> str:
+    """What saving a new data folder does, said when it is saved: nothing is moved, so without
+    this the next start showed no rounds and none of the user's own scripts, with no word why."""
+    if old.data_dir.strip() == new.data_dir.strip():
+        return ""
+    from interviewer import paths
+
+    current = paths.data_dir()
+    chosen = Path(new.data_dir).expanduser() if new.data_dir.strip() else paths.platform_data_dir()
+    if chosen == current:
+        return ""
+    if (chosen / "interviewer.sqlite3").exists():
+        return f"From the next start the app uses the rounds already in {chosen}; {current} is left as it is."
+    return (f"From the next start the app uses {chosen}. Nothing is moved: your rounds, recordings and "
+            f"question scripts stay in {current}; copy its contents there first to keep them in the app.")
+
+
 def apply_data_dir(settings: AppSettings) -> None:
     """Point interviewer.paths at the chosen data folder, unless the environment already does."""
     if settings.data_dir and not os.environ.get("INTERVIEWER_DATA_DIR"):

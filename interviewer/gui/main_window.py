@@ -660,7 +660,10 @@ class MainWindow(QMainWindow):
                 self.banner.show_message(f"Settings are used for now but could not be saved: "
                                          f"{exc.strerror or exc}. Free some disk space and save again.")
                 return
-            self.settings_screen.show_status(f"Saved to {path}." if path else "Saved.")
+            from interviewer.app.settings import data_dir_change_note
+
+            note = data_dir_change_note(old, settings)
+            self.settings_screen.show_status((f"Saved to {path}." if path else "Saved.") + (f" {note}" if note else ""))
         else:
             self.settings_screen.show_status("Saved for this session.")
         handle = self.speaker

@@ -201,3 +201,24 @@ def test_a_plan_length_that_cannot_be_saved_is_used_and_said(qtbot, isolated_dir
     window.progress_screen.weeks.setValue(7)
     assert window.services.settings.plan_weeks == 7
     assert any("could not be saved" in text and "No space left" in text for _, text in window.banner.history)
+
+
+def test_saving_a_new_data_folder_says_nothing_is_moved(qtbot, isolated_dirs, tmp_path):
+    """A trial set Settings > Data folder to an empty folder and restarted: Home showed no rounds
+    and none of their own question scripts, and nothing had said the old folder keeps them."""
+    data, _config = isolated_dirs
+    window = _window(qtbot)
+    screen = window.settings_screen
+    screen.data_dir.setText(str(tmp_path / "new"))
+    screen.save_button.click()
+    status = screen.status.text()
+    assert "Saved" in status and str(tmp_path / "new") in status
+    assert "Nothing is moved" in status and str(data) in status
+    # A folder that already holds rounds is used as it is; saving again says nothing more.
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "interviewer.sqlite3").write_bytes(b"")
+    screen.data_dir.setText(str(tmp_path / "other"))
+    screen.save_button.click()
+    assert "rounds already in" in screen.status.text() and "Nothing is moved" not in screen.status.text()
+    screen.save_button.click()
+    assert screen.status.text().startswith("Saved") and "next start" not in screen.status.text()
