@@ -627,6 +627,29 @@ def checks_in(text: str) -> bool:
     clauses = [c for c in clauses if c]
     checks = [c for c in clauses if _CHECK_IN.match(_LEAD_IN_WORDS.sub("", c))]
     return bool(checks) and all(c in checks or _LEAD_IN.match(c) for c in clauses)
+
+# "Could you repeat that, please?", "Sorry, what was the question again?", "Say that again?": the
+# candidate asks to hear the question again, as the R key does. Matched against the topics, "Could
+# you repeat that, please?" got the fact of "in place" ("please" is near "place").
+_THAT = r"(?:that|it|this|the (?:question|problem|last (?:part|bit|question)|last one))"
+_REPEAT = re.compile(
+    rf"^(?:(?:can|could|would|will) you (?:please |just )?(?:repeat|say|read|give me|go over) {_THAT}"
+    rf"(?: (?:again|one more time|once more))?"
+    rf"|(?:please )?repeat {_THAT}|say {_THAT} again|come again"
+    rf"|(?:so |and )?what (?:was|is|'s|s) the (?:question|problem)(?: again)?"
+    rf"|i (?:did ?n[o']?t|didn't|did not) (?:catch|get|hear|understand) {_THAT}"
+    rf"|pardon(?: me)?|(?:i'm |i am )?sorry)(?: (?:please|again))*$")
+
+
+def asks_to_repeat(text: str) -> bool:
+    """True when `text` only asks to hear the question again: every clause is such a request
+    or a lead-in ("Sorry to interrupt, could you repeat that?"), and one is a request that names
+    what to repeat or says it was not heard (a lone "Sorry?" is not enough)."""
+    clauses = [" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))]
+    clauses = [c for c in clauses if c]
+    requests = [c for c in clauses if _REPEAT.match(c) and c not in ("sorry", "i'm sorry", "i am sorry")]
+    others = [c for c in clauses if c not in requests]
+    return bool(requests) and all(_LEAD_IN.match(c) or _REPEAT.match(c) or c in ("please", "again") for c in others)
 # "Can I assume the list fits in memory?" when no fact says otherwise: the candidate has made
 # the assumption already; "make a reasonable assumption" would tell them to do what they did.
 ASSUMPTION_REPLY = "Yes, that's a fair assumption. Go with it."

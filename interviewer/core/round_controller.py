@@ -50,7 +50,7 @@ from interviewer.core.engine import (
     AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
 )
 from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
-from interviewer.core.matching import asks_to_ask, checks_in, talks_to_self
+from interviewer.core.matching import asks_to_ask, asks_to_repeat, checks_in, talks_to_self
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.transcript import Segment, Transcript, Word
 
@@ -854,6 +854,8 @@ class RoundController:
         if question is None:
             return False
         self._replied_words = len(words)
+        if asks_to_repeat(question):  # "Could you repeat that?": as the R key, not a clarifying question
+            return self.repeat_question()
         return self._reply_to(answer, question)
 
     def _reply_to(self, record: AnswerRecord, question: str) -> bool:

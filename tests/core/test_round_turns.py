@@ -727,3 +727,33 @@ def test_nothing_is_answered_before_the_problem_is_given(tmp_path):
         step(clock, speaker, controller, 0.5)
     ask(controller, recorder, "Sounds good, can we start?", pause=1)
     assert answerer.asked == [] and not controller.current_answer.clarifications
+
+
+def test_asking_to_hear_the_question_again_repeats_it(tmp_path):
+    """A new-user trial: "Sorry to interrupt. Could you repeat that, please?" was answered with
+    the fact of a topic ("Please do it in place, with constant extra memory.": "please" is near
+    "place") and kept as a clarifying question. It repeats the question, as the R key does."""
+    answerer = FakeAnswerer()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=answerer,
+                                                                             speech_seconds=2)
+    first = controller.current_answer
+    ask(controller, recorder, "Sorry to interrupt. Could you repeat that, please?", pause=1)
+    assert answerer.asked == [] and first.clarifications == []
+    assert speaker.said[-1] == "Design a news feed ranking system."
+    step(clock, speaker, controller, 2.5)
+    again = controller.current_answer
+    assert again is not None and again.question_id == "feed" and again.continuation
+    # A question about the problem that says "repeat" is still answered.
+    ask(controller, recorder, "Can you repeat how many users there are?", pause=1)
+    assert answerer.asked == ["Can you repeat how many users there are?"]
+
+
+def test_what_counts_as_asking_to_hear_the_question_again():
+    from interviewer.core.matching import asks_to_repeat
+
+    for text in ("Could you repeat that please?", "Sorry, what was the question again?", "Can you say that again?",
+                 "Pardon?", "I didn't catch that.", "Okay, could you repeat the last part?"):
+        assert asks_to_repeat(text), text
+    for text in ("Sorry?", "Can you repeat how many users there are?", "What is the input size?",
+                 "Please, how big is the input?", "Could you give me an example?"):
+        assert not asks_to_repeat(text), text
