@@ -19,6 +19,21 @@ from interviewer.core.transcript import Transcript
 from interviewer.errors import Cancelled
 from interviewer.storage.errors import StorageError
 
+# The interviewer's default speaking rate (AppSettings.speech_rate): how long a stored reply took
+# to say, for an answer transcribed after the round (its spoken spans were not kept).
+REPLY_WORDS_PER_MINUTE = 170.0
+
+
+def stored_reply_spans(answer) -> list[tuple[float, float]]:
+    """When the interviewer answered the candidate's clarifying questions, in seconds into the
+    answer's recording, the length estimated from the reply's words: a round recovered after a
+    crash said "Went silent for 12.2 s" where the interviewer spoke for 3 of them."""
+    start = getattr(answer, "answer_start", None)
+    if start is None:
+        return []
+    return [(c.asked_at - start, c.asked_at - start + len(c.reply.split()) * 60.0 / REPLY_WORDS_PER_MINUTE)
+            for c in getattr(answer, "clarifications", ()) or () if c.asked_at >= start]
+
 TranscribeFile = Callable[[Path], Transcript]
 # A transcriber that reports progress within a file and can be stopped:
 # (path, progress(done_seconds, total_seconds), cancel) -> Transcript, raising Cancelled.
@@ -144,7 +159,7 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
             expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
             round_kind=script.kind if script is not None else session.kind,
             questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
-            to_problem=question is not None).to_dict()
+            to_problem=question is not None, interviewer_speech=stored_reply_spans(answer)).to_dict()
         # Answered live: the topic was asked, and a question answered with a fact counts as asked.
         credit_clarifications(analysis, answer.clarifications, answer.answer_start)
         try:

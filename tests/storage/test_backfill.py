@@ -233,3 +233,27 @@ def test_echoing_the_greeting_is_not_restating_the_problem(store):
     [answer] = store.get_session(sid).answers
     assert answer.analysis["restated_problem"] is False
     assert "restated_problem" not in {f["kind"] for f in answer.analysis["findings"]}
+
+
+def test_the_interviewers_reply_is_not_the_candidates_silence_in_a_recovered_answer(store):
+    """A round recovered after the app was killed: "Which language should I use?", the
+    interviewer's 3-second reply, then 9 s of thinking were one "Went silent for 12.2 s" (the live
+    analysis measures the silence after the reply); the reply's length is estimated from its words."""
+    from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+    aid = store.add_answer(sid, "q0", "Design a feed ranker.", asked_at=5.0, answer_start=10.0)
+    record_tone(store.audio_path_for(sid, aid), 1.0)
+    reply = "Good question. Assume something reasonable and tell me."  # 8 words: about 2.8 s
+    store.add_clarification(aid, 12.3, "Which language should I use?", None, reply)
+    first = [Word(w, 0.3 * i, 0.3 * i + 0.25) for i, w in enumerate("which language should i use?".split())]
+    later = [Word(w, 14.5 + 0.3 * i, 14.5 + 0.3 * i + 0.25) for i, w in enumerate("so i would reverse it".split())]
+    words = tuple(first + later)
+    transcript = Transcript([Segment(" ".join(w.text for w in words), 0.0, 16.0, words)], 16.0,
+                            [SpeechRegion(0.0, 1.5), SpeechRegion(14.5, 16.0)], "test")
+    transcribe_missing(store, store.get_session(sid), SCRIPT, lambda path: transcript)
+    [answer] = store.get_session(sid).answers
+    pauses = answer.analysis["pauses"]
+    assert max(p["end"] - p["start"] for p in pauses) < 10.5  # from the end of the reply, not 13 s
+    assert any(p["start"] >= 4.5 for p in pauses)
