@@ -110,3 +110,9 @@ def _short(text: str, limit: int = 60) -> str:
 
 def fmt_seconds(value: float | None, unit: str = " s") -> str:
     return "–" if value is None else f"{value:.1f}{unit}"
+
+
+def fmt_wpm(value: float | None, unit: str = "") -> str:
+    """Words per minute as every view and export shows them: whole words (the exports and the
+    findings said 202 where the review said 201.7)."""
+    return "–" if value is None else f"{value:.0f}{unit}"

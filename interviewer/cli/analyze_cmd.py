@@ -121,6 +121,11 @@ def finite_only(value):
     return value
 
 
+def _whole(value):
+    """Words per minute in whole words, as the review and the exports show them."""
+    return round(value) if isinstance(value, (int, float)) and math.isfinite(value) else value
+
+
 def _num(value, unit: str = "", none: str = "n/a") -> str:
     """A number for the text report; `none` where there is nothing to count."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
@@ -134,9 +139,9 @@ def _print_text(a) -> None:
     d = finite_only(a.to_dict())
     stats = d["filler_stats"]
     print(f"Duration {d['duration'] or 0.0:.1f} s, {a.pace.words} words, "
-          f"pace {_num(d['articulation_wpm'], ' wpm', 'n/a (no words)')} while speaking "
+          f"pace {_num(_whole(d['articulation_wpm']), ' wpm', 'n/a (no words)')} while speaking "
           f"(normal {a.pace.articulation_band[0]:.0f}-{a.pace.articulation_band[1]:.0f}), "
-          f"{_num(d['pace_wpm'], ' wpm')} with pauses")
+          f"{_num(_whole(d['pace_wpm']), ' wpm')} with pauses")
     latency = d["response_latency"]
     print(f"Response latency: {'-' if latency is None else f'{latency:.1f} s'}")
     per_100 = stats["per_100_words"]

@@ -39,7 +39,7 @@ from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.gui.live_transcript import FILLER_STYLE, label_for
 from interviewer.gui import theme
 from interviewer.gui.review_summary import TenSecondSummary
-from interviewer.app.review_model import RoundNumbers, fmt_seconds, last_moment, round_numbers
+from interviewer.app.review_model import RoundNumbers, fmt_seconds, fmt_wpm, last_moment, round_numbers
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
 from interviewer.export.interviewer_lines import label_of, place_lines
@@ -232,8 +232,8 @@ class ReviewScreen(QWidget):
                   f" · <span style='color:{theme.current().problem_text}'>{session.status}</span>")
         self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}")
         rate = fmt_seconds(numbers.filler_rate, " per 100 words")
-        pace = (f"{fmt_seconds(numbers.articulation_wpm, ' wpm')} while speaking, "
-                f"{fmt_seconds(numbers.pace_wpm, ' wpm')} with pauses")
+        pace = (f"{fmt_wpm(numbers.articulation_wpm, ' wpm')} while speaking, "
+                f"{fmt_wpm(numbers.pace_wpm, ' wpm')} with pauses")
         missed = ", ".join(numbers.topics_missed) or "none"
         repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
         # Why a round is shorter than planned, first: the timeline below still draws the plan.
@@ -372,7 +372,7 @@ class ReviewScreen(QWidget):
         self.table.setRowCount(len(numbers.answers))
         for row, a in enumerate(numbers.answers):
             values = [a.question, clock_text(a.duration), str(a.words), fmt_seconds(a.filler_rate, ""),
-                      disfluency_count_text(a.disfluencies), fmt_seconds(a.articulation_wpm, ""), fmt_seconds(a.pace_wpm, ""), str(a.long_pauses),
+                      disfluency_count_text(a.disfluencies), fmt_wpm(a.articulation_wpm), fmt_wpm(a.pace_wpm), str(a.long_pauses),
                       fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
             for col, value in enumerate(values):

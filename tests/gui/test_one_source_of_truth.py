@@ -110,7 +110,9 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
                                                            for r in range(screen.table.rowCount())]
              for c in range(screen.table.columnCount())}
     assert cells["Latency"] == [f"{x:.1f} s" for x in latencies]
-    assert cells["Pace while speaking (wpm)"] == [f"{a.articulation_wpm:.1f}" for a in truth.answers]
+    # Whole words per minute everywhere (the review said 201.7 where the exports said 202).
+    assert cells["Pace while speaking (wpm)"] == [f"{a.articulation_wpm:.0f}" for a in truth.answers]
+    assert f"{truth.articulation_wpm:.0f} wpm while speaking" in screen.summary.text()
     assert cells["Topics missed"] == ["cold start", "", ""]
     summary = screen.summary.text()
     assert f"mean response latency {truth.mean_latency:.1f} s" in summary
