@@ -213,36 +213,24 @@ def test_a_question_asked_right_before_the_end_key_is_answered_and_the_answer_go
         or controller.current_answer.follow_up_id is not None
 
 
-def test_asking_to_ask_is_invited_and_is_not_a_clarifying_question(tmp_path):
-    """"Before I answer that, can I ask a clarifying question?" gets "Sure, go ahead." (the real
-    responder), not the no-fact reply, and is not stored as a clarifying exchange."""
+@pytest.mark.parametrize("said, reply", [
+    # A request to ask got the no-fact reply ("Make an assumption and state it.").
+    ("Before I answer that, can I ask a clarifying question?", "Sure, go ahead."),
+    # So did a check that the interviewer follows, and both were kept as clarifying exchanges.
+    ("I would start with a two stage ranker. Does that make sense?", "Yes, that makes sense. Go on."),
+    ("I would start with a two stage ranker. Okay, so, are you with me so far?", "Yes, that makes sense. Go on."),
+])
+def test_asking_to_ask_or_checking_in_gets_its_reply_and_is_not_a_clarifying_question(tmp_path, said, reply):
     script = design_round()
     clock, engine, speaker, recorder, controller, updates = at_feed_question(
         tmp_path, script=script, speech_seconds=2,
         answerer=ClarifyingResponder(script.question("feed"), script=script))
     answer = controller.current_answer
     controller.on_silence(0)
-    recorder.speak("Before I answer that, can I ask a clarifying question?")
+    recorder.speak(said)
     controller.on_silence(1)
     controller.poll()
-    assert speaker.said[-1] == "Sure, go ahead."
-    assert answer.clarifications == [] and not [u for u in updates if isinstance(u, ClarifyingAnswered)]
-
-
-@pytest.mark.parametrize("check", ["Does that make sense?", "Okay, so, are you with me so far?"])
-def test_checking_the_interviewer_follows_gets_a_nod_and_is_not_a_clarifying_question(tmp_path, check):
-    """"Does that make sense?" after explaining got "Make an assumption and state it." (the
-    no-fact reply) and was stored as a clarifying exchange."""
-    script = design_round()
-    clock, engine, speaker, recorder, controller, updates = at_feed_question(
-        tmp_path, script=script, speech_seconds=2,
-        answerer=ClarifyingResponder(script.question("feed"), script=script))
-    answer = controller.current_answer
-    controller.on_silence(0)
-    recorder.speak(f"I would start with a two stage ranker. {check}")
-    controller.on_silence(1)
-    controller.poll()
-    assert speaker.said[-1] == "Yes, that makes sense. Go on."
+    assert speaker.said[-1] == reply
     assert answer.clarifications == [] and not [u for u in updates if isinstance(u, ClarifyingAnswered)]
 
 
