@@ -379,6 +379,9 @@ def echo_check(mic: np.ndarray, reference: PlaybackReference, started: float, ma
     return EchoCheck(best, echo_db, best_delay * HOP / SAMPLE_RATE)
 
 
+_LOST_SAMPLES_S = 1.0  # a block this much later than the sample clock says: samples were lost
+
+
 class EchoWatch:
     """The echo check, done on the round itself when nobody ran it (the setup is unknown): the
     microphone's last `window` seconds are kept, and whenever the interviewer has spoken for
@@ -402,6 +405,8 @@ class EchoWatch:
         self._checks_left = max_checks
         self._now = now
         self._audio = np.zeros(0, dtype=np.float32)
+        self._received = 0  # samples fed so far: the microphone's own clock
+        self._clock_origin = float("inf")  # when its first sample was recorded, on `now`'s clock
         self._last_look = -1e9
         self._heard: list[tuple[float, float]] = []  # (when, delay) of checks that heard it
         self.loudspeakers = False
@@ -415,12 +420,25 @@ class EchoWatch:
         if self.done:
             return
         now = self._now()
-        self._audio = np.concatenate([self._audio, np.asarray(block, dtype=np.float32).reshape(-1)])[-self._size:]
+        block = np.asarray(block, dtype=np.float32).reshape(-1)
+        self._received += block.size
+        # A block arrives some time after it was recorded, late by as much as a loaded machine
+        # makes it (a quarter second seen): timing each window by arrival blurs the echo's delay
+        # from check to check. The sample count times it steadily; the earliest arrival seen
+        # anchors that count to the clock. Far later than that, samples were lost (the stream
+        # reopened): anchor afresh and start the window again.
+        origin = now - self._received / SAMPLE_RATE
+        if origin - self._clock_origin > _LOST_SAMPLES_S:
+            self._audio = np.zeros(0, dtype=np.float32)
+        elif origin > self._clock_origin:
+            origin = self._clock_origin
+        self._clock_origin = origin
+        self._audio = np.concatenate([self._audio, block])[-self._size:]
         reference = self._reference()
         if reference is None or now - self._last_look < self._every or self._audio.size < self._size // 2:
             return
         self._last_look = now
-        started = now - self._audio.size / SAMPLE_RATE  # the first kept sample, roughly (echo_check allows 1 s)
+        started = self._clock_origin + (self._received - self._audio.size) / SAMPLE_RATE  # the first kept sample
         played = reference.segment(started, self._audio.size)
         frames = played[: played.size // HOP * HOP].reshape(-1, HOP).astype(np.float64)
         if int((np.mean(frames ** 2, axis=1) > _ACTIVE_POWER).sum()) < self._enough_frames:
