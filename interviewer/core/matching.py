@@ -614,6 +614,44 @@ _SELF_PROMPT = re.compile(r"^(?:what else|where was i|where were we|what am i (?
                           r"|what's next|what is next|how do i put (?:this|it)|what's the word)$")
 
 
+# "That's it.", "So that's how I'd approach it.", "Does that answer your question?", "Want me to go
+# deeper on any part?": the candidate hands the turn back. An interviewer takes it after a short
+# beat, not after the long silence that ends an answer otherwise; the offer and the "did that
+# answer it" ask nothing about the problem, so they are not clarifying questions either.
+_ADVERB = r"(?:(?:basically|pretty much|roughly|more or less|about|essentially|really|kind of|sort of) )?"
+_MY = r"(?:my|the|our)"
+_WRAP_UP_STATEMENT = re.compile(
+    r"^(?:i think |i guess |yeah |yes |so yeah |and yeah )*"
+    r"(?:(?:that's|that is|that'd be|that would be|this is) " + _ADVERB +
+    r"(?:it|all|everything|all i have|all i've got|all i got|it from me|it for me|all from me|all for me"
+    rf"|{_MY} (?:answer|approach|design|solution|plan|idea|story|whole thing|whole design|whole approach|summary)"
+    r"|how i(?:'d| would) (?:do|approach|solve|handle|tackle|design|build) (?:it|this|that)(?: problem| one)?"
+    r"|where i(?:'d| would) (?:stop|leave it))"
+    r"|i think (?:that|this) covers it|(?:that|this) covers it"
+    r"|i(?:'ll| will) (?:stop|leave it) (?:there|here)|i'm done|i am done|i'm finished|i am finished"
+    r")$")
+_WRAP_UP_QUESTION = re.compile(
+    r"^(?:(?:does|did) (?:that|this) answer (?:your|the) question"
+    r"|(?:is|was) (?:that|this) (?:what you were looking for|enough(?: detail)?|the level of detail you (?:wanted|were looking for))"
+    r"|(?:do you )?want me to (?:go|dive|dig) (?:deeper|into more detail)(?: (?:on|into) (?:any|anything|some)[\w ]*)?"
+    r"|(?:should i|shall i|do you want me to|would you like me to) (?:go|dive|dig) (?:deeper|into (?:more )?detail)(?: (?:on|into) (?:any|anything|some)[\w ]*)?"
+    r"|(?:is there )?anything (?:you'd like me to|you want me to|i should) (?:expand on|go deeper on|go into|clarify|elaborate on)"
+    r")$")
+
+
+def wraps_up(text: str) -> bool:
+    """True when the last sentence of `text` hands the turn back ("That's it.", "Does that answer
+    your question?"): a lead-in ("So yeah, ...") may open it; nothing else may follow."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    if not sentences:
+        return False
+    last = sentences[-1]
+    said = _LEAD_IN_WORDS.sub("", " ".join(words(last)))
+    if last.rstrip().endswith("?"):  # "That's it?" asks whether that is the whole problem
+        return bool(_WRAP_UP_QUESTION.match(said))
+    return bool(_WRAP_UP_STATEMENT.match(said) or _WRAP_UP_QUESTION.match(said))
+
+
 def talks_to_self(text: str) -> bool:
     """True when the whole of `text` is a question the speaker asks themself ("What else?")."""
     said = " ".join(words(text))

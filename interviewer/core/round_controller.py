@@ -50,9 +50,9 @@ from interviewer.core.engine import (
     AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
 )
 from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
-from interviewer.core.matching import asks_to_ask, asks_to_repeat, checks_in, talks_to_self
+from interviewer.core.matching import asks_to_ask, asks_to_repeat, checks_in, talks_to_self, wraps_up
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
-from interviewer.core.transcript import Segment, Transcript, Word
+from interviewer.core.transcript import Segment, Transcript, Word, join_words
 
 # Seconds of silence after the candidate spoke that end an answer. A thinking pause mid-answer
 # must not trip it. Measured on the speech benchmark (benchmarks/answer_pauses.py, table in
@@ -61,6 +61,12 @@ from interviewer.core.transcript import Segment, Transcript, Word
 # The Next key ends an answer at once. Silence counts from the moment the interviewer stopped
 # talking (a nudge, a warning, an answer to a question).
 DEFAULT_SILENCE_ENDS_ANSWER = 8.0
+# The same when the candidate's last sentence handed the turn back ("That's it.", "Does that
+# answer your question?", core.matching.wraps_up): an interviewer answers that after a beat.
+# Longer than the pauses between sentences (median 1.2 s above), so a candidate who goes on
+# after "That's my design." is not cut off.
+DEFAULT_WRAP_UP_ENDS_ANSWER = 3.0
+WRAP_UP_WORDS = 30  # enough to hold the last sentence
 
 
 # How long after the interviewer stops a voice may still be its echo in a loudspeaker room
@@ -72,6 +78,8 @@ ECHO_TAIL_SECONDS = 1.0
 @dataclass(frozen=True)
 class ControllerSettings:
     silence_ends_answer_after: float | None = DEFAULT_SILENCE_ENDS_ANSWER  # once the candidate spoke
+    # ... or this soon after a sentence that hands the turn back (only while the above is on)
+    wrap_up_ends_answer_after: float | None = DEFAULT_WRAP_UP_ENDS_ANSWER
     silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
     nudge_text: str = "Remember to think out loud."
     closing_text: str = "That's time. Thank you, this is the end of the round."
@@ -810,7 +818,8 @@ class RoundController:
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending;
         # so is silence after the interviewer answered a question, until the candidate speaks.
-        if end_after and answer.heard_speech and not answer.awaiting_speech_after_reply and quiet >= end_after:
+        if end_after and answer.heard_speech and not answer.awaiting_speech_after_reply and (
+                quiet >= end_after or self._handed_back(quiet)):
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # "Think out loud" is for working on something; not after the last phase's prompt ("Any
         # questions for me?"), where silence is the candidate's to take.
@@ -820,6 +829,14 @@ class RoundController:
             answer.nudges.append(self._now())
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
         self._pump()
+
+    def _handed_back(self, quiet: float) -> bool:
+        """The candidate's last sentence handed the turn back ("That's it.") `quiet` s ago or more."""
+        after = self.settings.wrap_up_ends_answer_after
+        if not after or quiet < after:
+            return False
+        last_words = [w.text for w in _words_of(self._heard)[-WRAP_UP_WORDS:]]
+        return bool(last_words) and wraps_up(join_words(last_words))
 
     def _answers_closing_prompt(self, answer: AnswerRecord) -> bool:
         phases = self.engine.script.phases
@@ -854,6 +871,8 @@ class RoundController:
         if question is None:
             return False
         self._replied_words = len(words)
+        if wraps_up(question):  # "Does that answer your question?": the answer ends, nothing to reply
+            return False
         if asks_to_repeat(question):  # "Could you repeat that?": as the R key, not a clarifying question
             return self.repeat_question()
         return self._reply_to(answer, question)

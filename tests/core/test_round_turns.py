@@ -247,6 +247,49 @@ def test_a_question_the_candidate_asks_themself_gets_no_reply(tmp_path):
     assert speaker.said == said_before and not controller.current_answer.clarifications
 
 
+@pytest.mark.parametrize("said, hands_back", [
+    ("So I would use a heap of size k. And yeah, that's pretty much it.", True),
+    ("A heap of size k, then pop in order. Does that answer your question?", True),
+    ("I would use a heap of size k. Want me to go deeper on any part?", True),
+    ("A heap of size k. That's it for the data structure.", False),  # more to come
+    ("I would use a heap of size k. That's the tricky part.", False),
+])
+def test_an_answer_that_hands_the_turn_back_ends_after_a_beat_not_the_long_silence(tmp_path, said, hands_back):
+    """Trial: after "... and that's it." the candidate waited 8 s of dead air for the interviewer.
+    A sentence that hands the turn back ends the answer after 3 s; a question doing so gets no
+    clarifying reply and is not kept as one; any other sentence still waits the full 8 s."""
+    script = design_round()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, script=script, speech_seconds=2, settings=ControllerSettings(silence_ends_answer_after=8),
+        answerer=ClarifyingResponder(script.question("feed"), script=script))
+    answer = controller.current_answer
+    said_before = list(speaker.said)
+    controller.on_silence(0)
+    recorder.speak(said)
+    for seconds in (1, 2, 3.2):
+        controller.on_silence(seconds)
+        controller.poll()
+    assert (answer.ended_by == "silence") is hands_back
+    assert not answer.clarifications and speaker.said[:len(said_before)] == said_before
+    assert not any(text in ("Sure, go ahead.", "Yes, that makes sense. Go on.") or "assumption" in text
+                   for text in speaker.said[len(said_before):])
+    controller.on_silence(8.1)
+    controller.poll()
+    assert answer.ended_by == "silence"
+
+
+def test_a_long_silence_setting_of_off_is_not_overridden_by_a_wrap_up(tmp_path):
+    """Ending answers on silence switched off (press a key): "That's it." does not end it either."""
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, speech_seconds=2, settings=ControllerSettings(silence_ends_answer_after=None))
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak("A heap of size k. That's it.")
+    controller.on_silence(5)
+    controller.poll()
+    assert answer.ended_by is None
+
+
 def test_without_an_answerer_questions_get_no_reply(tmp_path):
     clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path)
     controller.on_silence(0)

@@ -318,6 +318,10 @@ def test_a_question_about_the_speakers_own_story_is_not_clarifying(text):
     "I would start with a baseline. Does that make sense? [1.5] Then I add features.",
     "So that's the plan. Are you with me so far? [2.0] Okay.",
     "What else? Um, monitoring. I would watch the feature drift.",
+    # Handing the turn back asks nothing about the problem.
+    "A heap of size k, then pop in order. Does that answer your question?",
+    "So that's the design. Want me to go deeper on any part?",
+    "That covers the serving path. Is that enough detail?",
 ])
 def test_a_check_in_or_a_self_prompt_is_not_a_clarifying_question(text):
     assert analyze_answer(spoken(text)).clarifying.questions == [], text
