@@ -739,6 +739,8 @@ class ClarifyingResponder:
         self.matcher.warm(self._own + self._others, contexts=[question.text])
         self._prepared: OrderedDict[str, ClarifyingReply] = OrderedDict()  # by the exact question text
         self._prepared_lock = threading.Lock()
+        self._kind = script.kind if script else ""
+        self._hints_given = 0
 
     def prepare(self, candidate_question: str) -> None:
         """Work out (on any thread) the reply to this exact text, so that `reply` with the same
@@ -751,15 +753,25 @@ class ClarifyingResponder:
                 self._prepared.popitem(last=False)
 
     def reply(self, candidate_question: str) -> ClarifyingReply:
+        from interviewer.core import interview_requests as requests  # it imports this module
+
+        if requests.asks_for_hint(candidate_question):  # one hint per request, in order: not prepared
+            with self._prepared_lock:
+                given, self._hints_given = self._hints_given, self._hints_given + 1
+            return ClarifyingReply(None, requests.hint(self.question.hints, self._kind, given))
         with self._prepared_lock:
             prepared = self._prepared.get(candidate_question)
         return prepared if prepared is not None else self._reply(candidate_question)
 
     def _reply(self, candidate_question: str) -> ClarifyingReply:
+        from interviewer.core import interview_requests as requests
+
         if asks_to_ask(candidate_question):
             return ClarifyingReply(None, INVITATION)
         if checks_in(candidate_question):
             return ClarifyingReply(None, CHECK_IN_REPLY)
+        if requests.asks_for_thinking_time(candidate_question):
+            return ClarifyingReply(None, requests.THINKING_TIME_REPLY)
         match = self.matcher.best_topic(candidate_question, self._own, self.question.text)
         if match is not None:
             topic = match.topic
@@ -775,4 +787,6 @@ class ClarifyingResponder:
             return ClarifyingReply(*fact)
         if checks_assumption(candidate_question):
             return ClarifyingReply(None, ASSUMPTION_REPLY)
+        if requests.asks_permission(candidate_question):  # "Can I use Python?"
+            return ClarifyingReply(None, requests.PERMISSION_REPLY)
         return ClarifyingReply(None, self.question.no_fact_reply)

@@ -50,6 +50,9 @@ from interviewer.core.engine import (
     AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
 )
 from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
+from interviewer.core.interview_requests import (
+    about_the_interview, asks_for_thinking_time, asks_time_left, time_left_reply,
+)
 from interviewer.core.matching import asks_to_ask, asks_to_repeat, checks_in, talks_to_self, wraps_up
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.transcript import Segment, Transcript, Word, join_words
@@ -67,6 +70,8 @@ DEFAULT_SILENCE_ENDS_ANSWER = 8.0
 # after "That's my design." is not cut off.
 DEFAULT_WRAP_UP_ENDS_ANSWER = 3.0
 WRAP_UP_WORDS = 30  # enough to hold the last sentence
+# "Can I take a minute to think?" - "Sure, take your time.": no "think out loud" nudge for this long.
+THINKING_TIME_S = 60.0
 
 
 # How long after the interviewer stops a voice may still be its echo in a loudspeaker room
@@ -510,6 +515,7 @@ class RoundController:
         self._silence_seen = 0.0
         self._silence_offset = 0.0  # silence that had passed when the interviewer stopped talking
         self._nudged_this_silence = False
+        self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._spoke_since_recording = True  # the interviewer said something since the last recording
         self._heard: list[Segment] = []  # partial transcript of the answer being recorded
         self._replied_words = 0  # words of _heard already answered (or judged not a question)
@@ -824,7 +830,7 @@ class RoundController:
         # "Think out loud" is for working on something; not after the last phase's prompt ("Any
         # questions for me?"), where silence is the candidate's to take.
         elif (nudge_after and not self._answers_closing_prompt(answer) and quiet >= nudge_after
-              and not self._nudged_this_silence):
+              and not self._nudged_this_silence and self._now() >= self._no_nudge_until):
             self._nudged_this_silence = True
             answer.nudges.append(self._now())
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
@@ -835,8 +841,12 @@ class RoundController:
         after = self.settings.wrap_up_ends_answer_after
         if not after or quiet < after:
             return False
-        last_words = [w.text for w in _words_of(self._heard)[-WRAP_UP_WORDS:]]
-        return bool(last_words) and wraps_up(join_words(last_words))
+        last = self._last_words()
+        return bool(last) and wraps_up(last)
+
+    def _last_words(self) -> str:
+        """The last words heard in this answer, enough to hold its last sentence."""
+        return join_words([w.text for w in _words_of(self._heard)[-WRAP_UP_WORDS:]])
 
     def _answers_closing_prompt(self, answer: AnswerRecord) -> bool:
         phases = self.engine.script.phases
@@ -850,6 +860,9 @@ class RoundController:
         if answer is None or answer.index != index:
             return
         self._heard.append(segment)
+        sentences = re.split(r"(?<=[.!?])\s+", segment.text.strip())
+        if asks_for_thinking_time(sentences[-1]):  # "Let me think for a minute.": no "think out loud" meanwhile
+            self._no_nudge_until = self._now() + THINKING_TIME_S
         quiet = self._silence_seen - self._silence_offset
         if answer.heard_speech and quiet >= self.settings.reply_after_silence and self._speaking is None:
             self._maybe_reply(quiet)
@@ -873,6 +886,11 @@ class RoundController:
         self._replied_words = len(words)
         if wraps_up(question):  # "Does that answer your question?": the answer ends, nothing to reply
             return False
+        if asks_time_left(question):  # "How much time do I have?": the clock, not a fact
+            answer.awaiting_speech_after_reply = True
+            self._say(time_left_reply(self.engine.time_left_in_phase(), self.engine.time_left_in_round()),
+                      UtteranceKind.CLARIFICATION)
+            return True
         if asks_to_repeat(question):  # "Could you repeat that?": as the R key, not a clarifying question
             return self.repeat_question()
         return self._reply_to(answer, question)
@@ -893,7 +911,7 @@ class RoundController:
         record.awaiting_speech_after_reply = True
         if self._just_said(reply):
             return True  # the exchange before holds the same fact and topic: nothing new to say or keep
-        if not asks_to_ask(question) and not checks_in(question):
+        if not asks_to_ask(question) and not checks_in(question) and not about_the_interview(question):
             clarification = Clarification(question, topic, reply, self._now())
             record.clarifications.append(clarification)
             self._emit(ClarifyingAnswered(record.index, clarification))

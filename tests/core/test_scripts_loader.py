@@ -476,6 +476,28 @@ def test_bad_point_and_outline_fields_are_problems_on_their_own_line(tmp_path, o
     assert found.startswith(f"{tmp_path / 'round.toml'}:{line}: {field}: {message}"), found
 
 
+HINTS = POINTS.replace('    "State the cost",\n]\n', '''    "State the cost",
+]
+hints = [
+    "What would you have to look up for each number?",
+    """Which structure makes that look-up
+       cheap?""",
+]
+''')
+
+
+def test_hints_load_in_order_and_are_checked(tmp_path):
+    assert HINTS != POINTS
+    question = parse_script(HINTS).questions[0]
+    assert question.hints == ("What would you have to look up for each number?",
+                              "Which structure makes that look-up cheap?")
+    assert parse_script(POINTS).questions[0].hints == ()
+    text = HINTS.replace('"What would you have to look up for each number?",', "7,")
+    found = only(problems(tmp_path, text))
+    assert found.startswith(f"{tmp_path / 'round.toml'}:{line_of(text, '7,')}: questions[1].hints[1]: "
+                            "must be a string, not a number"), found
+
+
 def test_outline_must_be_a_list(tmp_path):
     text = POINTS.replace("outline = [", 'outline = "Clarify, code, test"\nnot_outline = [')
     found = problems(tmp_path, text)

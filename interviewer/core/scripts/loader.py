@@ -38,7 +38,7 @@ MAX_SCRIPT_BYTES = 2_000_000  # the bundled scripts are a few kB; anything this 
 ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "no_fact_reply", "phases", "questions")
 PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying", "replies")
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
-                 "outline", "follow_ups")
+                 "outline", "hints", "follow_ups")
 POINT_KEYS = ("text", "keywords", "area")
 FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase", "phase")
 TOPIC_KEYS = ("name", "keywords")
@@ -798,6 +798,7 @@ class _Checker:
             self.warning(path + ("id",), "no expected_points: the review cannot say which "
                                          "talking points the answer covered")
         outline = self.outline(table, path)
+        hints = tuple(_reflow(h) for h in self.words(table, "hints", path))
         follow_ups = []
         raw = table.get("follow_ups", [])
         if not isinstance(raw, list) or not all(isinstance(v, dict) for v in raw):
@@ -809,7 +810,7 @@ class _Checker:
         if len(self._found) > count:
             return None
         return Question(id=question_id, text=text, phase=phase, clarifying_topics=topics,
-                        follow_ups=tuple(follow_ups), expected_points=points, outline=outline,
+                        follow_ups=tuple(follow_ups), expected_points=points, outline=outline, hints=hints,
                         no_fact_reply=no_fact_reply or self.no_fact_reply)
 
     def unknown_phase(self, path: _Path, phase: str, phase_ids: list[str]) -> None:

@@ -105,6 +105,9 @@ class Question:
     outline: tuple[str, ...] = ()
     # Said to a clarifying question that none of the topics' facts answers.
     no_fact_reply: str = DEFAULT_NO_FACT_REPLY
+    # Said, one at a time, when the candidate asks for a hint ("Can I get a hint?"); without them
+    # the interviewer gives a nudge that fits the round's kind (core.interview_requests).
+    hints: tuple[str, ...] = ()
 
     def outline_steps(self) -> tuple[str, ...]:
         return self.outline or tuple(p.text for p in self.expected_points)

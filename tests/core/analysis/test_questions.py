@@ -322,6 +322,10 @@ def test_a_question_about_the_speakers_own_story_is_not_clarifying(text):
     "A heap of size k, then pop in order. Does that answer your question?",
     "So that's the design. Want me to go deeper on any part?",
     "That covers the serving path. Is that enough detail?",
+    # About the interview, not the problem.
+    "Hmm. Can I take a minute to think? [3.0] Okay.",
+    "I'm not sure where to go from here. Can I get a hint?",
+    "How much time do I have left?",
 ])
 def test_a_check_in_or_a_self_prompt_is_not_a_clarifying_question(text):
     assert analyze_answer(spoken(text)).clarifying.questions == [], text

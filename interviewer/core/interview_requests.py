@@ -1,0 +1,122 @@
+"""What a candidate asks about the interview itself, not about the problem, and how an
+interviewer answers it: time to think, how much time is left, a hint, permission to do
+something ("Can I use Python?"). None of these is a clarifying question: matched against the
+problem's topics, "Can I take a minute to think?" got "Make a reasonable assumption" and "How
+much time do I have?" the fact about the time window (a trial, coding round).
+"""
+from __future__ import annotations
+
+import re
+
+from interviewer.core.matching import words
+
+_LEAD_IN = re.compile(r"^(?:(?:so|okay|ok|and|um|uh|hmm|alright|right|well|sorry|actually|sure|yeah) )+")
+
+
+def _said(text: str) -> str:
+    """The words of `text`, lower case, without the lead-in ("Okay, so, ...")."""
+    return _LEAD_IN.sub("", " ".join(words(text)))
+
+
+def _any_clause(pattern: re.Pattern, text: str) -> bool:
+    """Some clause of `text` is all `pattern` ("Before I go on, how much time do I have?")."""
+    return any(pattern.match(_said(clause)) for clause in re.split(r"[,;:.!?]+", text) if words(clause))
+
+
+_A_MOMENT = r"(?:a|one|a few|a couple of|another) (?:minute|minutes|moment|moments|second|seconds|sec|secs)(?: or two)?"
+_TO_THINK = r"(?: to (?:think|collect my thoughts|gather my thoughts|think (?:about|through) (?:it|this|that)))?"
+_THINKING_TIME = re.compile(
+    rf"^(?:(?:can|could|may) i (?:have|take|get|use)|(?:can|could) you give me|(?:do you )?mind if i take"
+    rf"|is it (?:ok|okay|alright|all right|fine) if i take|let me (?:take|have)|give me|i need|i'll need|i just need"
+    rf"|just) {_A_MOMENT}{_TO_THINK}$"
+    rf"|^(?:(?:can|could|may) i|(?:do you )?mind if i|is it (?:ok|okay|alright|fine) if i|let me|i need to|i'd like to)"
+    rf" think (?:about (?:it|this|that) |it through |this through )?(?:for )?{_A_MOMENT}$")
+THINKING_TIME_REPLY = "Sure, take your time."
+
+
+def asks_for_thinking_time(text: str) -> bool:
+    """"Can I take a minute to think?", "Give me a second.", "Let me think for a moment.\""""
+    return _any_clause(_THINKING_TIME, text)
+
+
+_TIME_LEFT = re.compile(
+    r"^(?:how (?:much|long) (?:time )?(?:do i have|have i got|do we have|have we got|is left|are we at)"
+    r"|how much time (?:is )?(?:left|remaining)|how much time remains|how are we (?:doing )?on time"
+    r"|how many minutes (?:do i have|do we have|are left|left)|(?:how much|what) time (?:do we have|do i have) left"
+    r"|(?:am i|are we) (?:ok|okay|good|fine|doing ok|doing okay) (?:on|for) time)"
+    r"(?: left)?(?: for (?:this|the) (?:part|question|problem|round|interview|one))?(?: left)?$")
+
+
+def asks_time_left(text: str) -> bool:
+    """"How much time do I have?", "How are we on time?\""""
+    return _any_clause(_TIME_LEFT, text)
+
+
+def time_left_reply(in_part: float, in_round: float) -> str:
+    """What the interviewer says to "How much time do I have?", `in_part` and `in_round` in s."""
+    def minutes(seconds: float) -> str:
+        whole = round(seconds / 60)
+        if whole < 1:
+            return "less than a minute"
+        return "about a minute" if whole == 1 else f"about {whole} minutes"
+    if in_round - in_part < 60:  # the last part: one number says it
+        return f"You have {minutes(in_round)} left."
+    return f"You have {minutes(in_part)} for this part, and {minutes(in_round)} in the round."
+
+
+# "Can I get a hint?", "Any pointers?", "Could you give me a nudge?", "I'm stuck, any ideas?".
+# Not "type hints", and not "a pointer to the head" (a coding word): "pointer" counts only as
+# "any/some pointers".
+_HINT = re.compile(
+    r"\b(?:a|any|another|some|one more|a small|a little|a quick|small|little|other|more|further) (?:hint|hints|nudge|clue)\b"
+    r"|\b(?:hint|nudge|clue)\b(?! (?:type|types))(?<!type hint)\W*$"
+    r"|\b(?:any|some) pointers\b(?! to)"
+    r"|^i'?m stuck\b|^i am stuck\b|\bwhere (?:should|do|would) i (?:even )?start\b"
+    r"|^(?:can|could|would) you help me(?: out)?(?: a bit| a little)?$|\b(?:some|any|a little|a bit of) help\b")
+
+
+def asks_for_hint(text: str) -> bool:
+    said = _said(text)
+    return bool(_HINT.search(said)) and "type hint" not in said
+
+
+# When a question has no hints of its own: a nudge that fits any question of the round's kind,
+# the way an interviewer unsticks a candidate without giving the answer away.
+GENERIC_HINTS: dict[str, tuple[str, ...]] = {
+    "coding": ("Try a small example by hand first, and watch which step repeats work.",
+               "Think about which data structure would make that repeated step cheap."),
+    "ml_system_design": ("Start from the requirements we agreed on, and sketch the simplest version that works end to end.",
+                         "Then pick its weakest part, the data, the model or the serving, and improve that."),
+    "behavioral": ("Pick one specific time it happened. Tell me the situation in a sentence, then what you did.",
+                   "Then tell me how it ended, with a number if you have one, and what you learned."),
+}
+_DEFAULT_HINTS = ("Start from the definition in a sentence, then give one concrete example.",
+                  "Then say when you would use it, and what it costs you.")
+NO_MORE_HINTS = "That's all the help I'll give on this one. Go with your best idea, and tell me your reasoning."
+
+
+def hint(question_hints: tuple[str, ...], kind: str, given: int) -> str:
+    """The hint to say when `given` hints were said for this question already: the question's
+    own first, else ones that fit its round's kind; then no more."""
+    hints = question_hints or GENERIC_HINTS.get(kind, _DEFAULT_HINTS)
+    return hints[given] if given < len(hints) else NO_MORE_HINTS
+
+
+# "Can I use Python?", "Is it okay if I draw this in the scratchpad?", "Do you mind if I start
+# with brute force?": the candidate asks leave to do something. When no fact answers it, an
+# interviewer lets them; "make a reasonable assumption" answers nothing asked. Asking to ask and
+# to assume have replies of their own (core.matching).
+_PERMISSION = re.compile(
+    r"^(?:(?:can|could|may|shall) i|is it (?:ok|okay|alright|all right|fine) (?:if i|to)|(?:do you )?mind if i"
+    r"|would it be (?:ok|okay|alright|all right|fine) (?:if i|to)|am i allowed to) (?:just |also |first )?"
+    r"(?!ask\b|assume\b|have a\b|take a\b|get a\b)\w+")
+PERMISSION_REPLY = "Sure, go ahead."
+
+
+def asks_permission(text: str) -> bool:
+    return bool(_PERMISSION.match(_said(text)))
+
+
+def about_the_interview(text: str) -> bool:
+    """True for a request about the interview itself (none is a clarifying question)."""
+    return asks_for_thinking_time(text) or asks_time_left(text) or asks_for_hint(text)
