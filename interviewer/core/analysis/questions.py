@@ -84,8 +84,12 @@ STORY_QUESTION = re.compile(r"\b(do you know|you know|guess|can you guess) (what
 # "So what did I do?", "How did we fix it?": a question about the speaker's own past asks the
 # listener nothing they could know; the speaker is telling the story (STAR answers). Not "What
 # did we decide on the budget?", which checks what the interviewer said.
-OWN_STORY_QUESTION = re.compile(r"^(?:(?:so|and|then|but|now|okay|well) )*(?:what|how|why|where|when) did "
-                                r"(?:i|we (?:do|try|fix|find|learn|change|build|ship|end up|handle|solve))\b")
+# So do the story's own turns: "What was the impact?", "And what happened next?", "How did it go?".
+OWN_STORY_QUESTION = re.compile(r"^(?:(?:so|and|then|but|now|okay|well) )*(?:(?:what|how|why|where|when) did "
+                                r"(?:i|we (?:do|try|fix|find|learn|change|build|ship|end up|handle|solve))\b"
+                                r"|what was the (?:impact|result|outcome|lesson|takeaway|upshot|end result|effect|fix)$"
+                                r"|what happened (?:next|then|after that|in the end)$"
+                                r"|how did (?:it|that|things|all that) (?:go|turn out|end|end up|play out)$)")
 # A clause that rises in pitch and runs straight on with one of these ("...visited once,
 # so it's order n") rose for continuation, even where Whisper wrote a period.
 CONTINUATION = {"so", "and", "but", "because", "cause", "which", "or", "since"}

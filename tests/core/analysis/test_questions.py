@@ -309,6 +309,9 @@ def test_a_purpose_clause_is_not_a_confirmation_opener():
     "So what did I do? I called the customer the same day.",
     "Um, and how did we fix it? [1.2] We added a cache in front of the model.",
     "Why did I pick that one? Mostly because it was cheap.",
+    "What was the impact? Revenue went up five percent.",
+    "So what happened next? The team rolled it back.",
+    "How did it turn out? Better than we hoped.",
 ])
 def test_a_question_about_the_speakers_own_story_is_not_clarifying(text):
     assert analyze_answer(spoken(text)).clarifying.questions == [], text
