@@ -20,6 +20,7 @@ from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSetting
                                               regions_from_words, response_latency)
 from interviewer.core.analysis.phases import PhaseTiming, phase_timings
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
+from interviewer.core.interview_requests import asks_for_hint
 from interviewer.core.analysis.tokens import tokenize
 from interviewer.core.analysis.utterances import split_utterances
 from interviewer.core.transcript import SpeechRegion, Transcript
@@ -57,7 +58,7 @@ FINDING_LABELS = {
     "phase_under": "Phase short", "round_ended_early": "Ended early", "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
-    "star_order": "STAR order", "depth_missing": "Depth not heard",
+    "star_order": "STAR order", "depth_missing": "Depth not heard", "hints_asked": "Hint asked",
 }
 
 
@@ -247,6 +248,9 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         # Repetitions, cut-off words and restarts: reported beside the fillers, not counted as them.
         "disfluencies": [d.to_dict() for d in disfluencies],
         "disfluency_words": disfluency_word_indexes(disfluencies, tokens, words),  # as filler_words
+        # "Can I get a hint?": an interviewer notes each hint it gave.
+        "hints_asked": [{"text": u.text, "start": round(u.start, 3), "end": round(u.end, 3)}
+                        for u in utterances if u.text.rstrip().endswith("?") and asks_for_hint(u.text)],
     }
     analysis = AnswerAnalysis(transcript.duration, [
         {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words
@@ -418,6 +422,11 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         out += [f for _, f in depth_heard_findings(depth.evidence_in([(0, a.extra)]))]
         if a.pace.words >= depth.MIN_WORDS_FOR_MISSING:
             out += depth_missing_findings(depth.heard_in([a.extra]))
+    hints = a.extra.get("hints_asked") or []
+    if hints:
+        asked = f"Asked for a hint: \"{hints[0]['text']}\"" if len(hints) == 1 else \
+            f"Asked for {len(hints)} hints, first: \"{hints[0]['text']}\""
+        out.append(Finding("hints_asked", asked + "; an interviewer notes every hint.", hints[0]["start"], hints[0]["end"]))
     if a.pace.words and 100 * len(hedge) / a.pace.words > settings.hedges_per_100_words:
         out.append(Finding("hedging", f"{len(hedge)} hedges (\"I think\", \"maybe\"...); commit to a choice.",
                            hedge[0].start))

@@ -803,3 +803,12 @@ def test_a_question_offering_a_choice_asks_without_a_question_mark(text):
 ])
 def test_a_statement_offering_a_choice_is_not_a_question(text):
     assert cue(text) == "", text
+
+
+def test_a_hint_asked_for_is_noted_once_per_request_not_as_a_clarifying_question():
+    analysis = analyze_answer(spoken("I would use a heap. Hmm, I'm stuck. Can I get a hint? [2.0] Okay, a queue then."))
+    assert analysis.clarifying.questions == []
+    noted = [f for f in analysis.findings if f.kind == "hints_asked"]
+    assert len(noted) == 1 and "Can I get a hint?" in noted[0].message and noted[0].start is not None
+    assert not [f for f in analyze_answer(spoken("I would use a heap, then a queue.")).findings
+                if f.kind == "hints_asked"]
