@@ -70,6 +70,8 @@ DEFAULT_SILENCE_ENDS_ANSWER = 8.0
 # after "That's my design." is not cut off.
 DEFAULT_WRAP_UP_ENDS_ANSWER = 3.0
 WRAP_UP_WORDS = 30  # enough to hold the last sentence
+# Said in turn before the next question once the candidate finished an answer.
+ACKNOWLEDGEMENTS = ("Okay, thanks.", "Got it.", "Thank you.", "Okay.")
 # "Can I take a minute to think?" - "Sure, take your time.": no "think out loud" nudge for this long.
 THINKING_TIME_S = 60.0
 
@@ -117,6 +119,7 @@ class UtteranceKind(StrEnum):
     NUDGE = "nudge"  # "think out loud" after a long silence
     CLOSING = "closing"
     CLARIFICATION = "clarification"  # the answer to the candidate's clarifying question
+    ACKNOWLEDGEMENT = "acknowledgement"  # "Got it." before the next question, after a finished answer
 
 
 class EndedBy(StrEnum):
@@ -516,6 +519,8 @@ class RoundController:
         self._silence_offset = 0.0  # silence that had passed when the interviewer stopped talking
         self._nudged_this_silence = False
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
+        self._acknowledge_next = False  # the last answer was finished by the candidate
+        self._acknowledged = 0
         self._spoke_since_recording = True  # the interviewer said something since the last recording
         self._heard: list[Segment] = []  # partial transcript of the answer being recorded
         self._replied_words = 0  # words of _heard already answered (or judged not a question)
@@ -836,6 +841,11 @@ class RoundController:
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
         self._pump()
 
+    def _last_answer_had_words(self) -> bool:
+        """The last recording's transcript (ready when the next question is asked) holds words."""
+        last = self.answers[-1] if self.answers else None
+        return bool(last is not None and last.transcript is not None and _words_of(last.transcript.segments))
+
     def _handed_back(self, quiet: float) -> bool:
         """The candidate's last sentence handed the turn back ("That's it.") `quiet` s ago or more."""
         after = self.settings.wrap_up_ends_answer_after
@@ -958,6 +968,7 @@ class RoundController:
     def _handle(self, events: list[Event]) -> None:
         for event in events:
             if isinstance(event, PhaseStarted):
+                self._acknowledge_next = False  # the phase's prompt opens with its own words
                 if self._answer is not None:
                     self._end_recording(EndedBy.PHASE_END)
                 self._finish_deadline = None  # the new phase takes over from a finishing answer
@@ -972,6 +983,10 @@ class RoundController:
                 self._listen_pending = True
             elif isinstance(event, AskQuestion):
                 self._unfinished = []
+                if self._acknowledge_next and event.reason != "repeat" and self._last_answer_had_words():
+                    self._say(ACKNOWLEDGEMENTS[self._acknowledged % len(ACKNOWLEDGEMENTS)], UtteranceKind.ACKNOWLEDGEMENT)
+                    self._acknowledged += 1
+                self._acknowledge_next = False
                 self._say(event.text, UtteranceKind(event.reason), event)
                 self._turn = _Turn(event.question_id, event.follow_up_id, event.text, False)
                 self._listen_pending = True
@@ -1134,6 +1149,9 @@ class RoundController:
 
             self._run_in_background(finish)
         if finishes_answer:
+            # The candidate finished speaking: the next question opens with a word that shows it
+            # was heard, as an interviewer's does, not straight after the last word.
+            self._acknowledge_next = ended_by in (EndedBy.KEY, EndedBy.SILENCE)
             self._finish_deadline = record.ended_at + self.settings.transcript_timeout
             self._finish_answer_if_ready()
 

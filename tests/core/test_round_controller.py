@@ -147,16 +147,20 @@ def test_whole_sixty_minute_round_with_fakes(tmp_path):
         ("phase_warning", "Two minutes left in this part.", 180, 185),
         ("prompt", "Let's start with the problem.", 300, 305),
         ("question", "Design a news feed ranking system.", 305, 310),
-        ("follow_up", "How many users are we serving?", 370, 375),  # a metric was named
+        ("acknowledgement", "Okay, thanks.", 370, 375),  # the answer was heard
+        ("follow_up", "How many users are we serving?", 375, 380),  # a metric was named
         ("phase_warning", "Two minutes left in this part.", 780, 785),
         ("prompt", "Walk me through the high-level design.", 900, 905),
         ("question", "Which features would you use?", 905, 910),
-        ("question", "How would you train and retrain the model?", 970, 975),
-        ("follow_up", "How do you detect drift?", 1035, 1040),  # drift was never mentioned
+        ("acknowledgement", "Got it.", 970, 975),
+        ("question", "How would you train and retrain the model?", 975, 980),
+        ("acknowledgement", "Thank you.", 1040, 1045),
+        ("follow_up", "How do you detect drift?", 1045, 1050),  # drift was never mentioned
         ("phase_warning", "Two minutes left in this part.", 2280, 2285),
         ("prompt", "Let's go deeper into serving.", 2400, 2405),
         ("changed_constraint", "Latency must now be under 50 ms. What changes?", 2405, 2410),
-        ("question", "How do you serve predictions?", 2470, 2475),
+        ("acknowledgement", "Okay.", 2470, 2475),
+        ("question", "How do you serve predictions?", 2475, 2480),
         ("phase_warning", "Two minutes left in this part.", 3180, 3185),
         ("round_warning", "Five minutes left in the round.", 3300, 3305),
         ("prompt", "Let's wrap up. Do you have questions for me?", 3305, 3310),
@@ -170,12 +174,12 @@ def test_whole_sixty_minute_round_with_fakes(tmp_path):
     assert answers == [
         (None, None, "intro", None, 5, 65, "key", False),  # answering the phase prompt
         ("feed", None, "clarify", 305, 310, 370, "key", False),
-        ("feed", "feed-scale", "clarify", 370, 375, 435, "key", False),
+        ("feed", "feed-scale", "clarify", 375, 380, 440, "key", False),
         ("features", None, "design", 905, 910, 970, "key", False),
-        ("training", None, "design", 970, 975, 1035, "key", False),
-        ("training", "training-drift", "design", 1035, 1040, 1100, "key", False),
+        ("training", None, "design", 975, 980, 1040, "key", False),
+        ("training", "training-drift", "design", 1045, 1050, 1110, "key", False),
         ("feed", "feed-latency", "deep", 2405, 2410, 2470, "key", False),
-        ("serving", None, "deep", 2470, 2475, 2535, "key", False),
+        ("serving", None, "deep", 2475, 2480, 2540, "key", False),
         # The wrap-up prompt asks its own thing: the answer to it is not filed under "serving"
         # (a new-user run found a closing summary reviewed under the previous question).
         (None, None, "wrap", None, 3310, 3370, "key", False),

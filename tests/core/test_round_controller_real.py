@@ -81,6 +81,7 @@ def _run_round(controller, answer_wav):
     named = mentions_any(heard, ("precision", "recall"))
     follow_up = "How would you handle class imbalance?" if named else "Can you name a metric?"
     assert [u.text for u in controller.utterances] == [
-        "Let's talk about metrics.", "Which metric would you use for fraud detection?", follow_up], heard
+        "Let's talk about metrics.", "Which metric would you use for fraud detection?", "Okay, thanks.",
+        follow_up], heard
     controller.stop()
     assert controller.answers[1].ended_by == "stopped"

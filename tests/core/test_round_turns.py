@@ -626,6 +626,8 @@ def test_status_after_barge_in_pause_while_speaking_or_thinking_and_a_reply_cut_
     assert controller.status == "paused" and statuses(updates)[-1] == "paused"
     controller.resume()
     step(clock, speaker, controller, 0.5)
+    assert controller.status == "speaking" and speaker.said[-1] == "Okay, thanks."  # heard, then the follow-up
+    step(clock, speaker, controller, 2.5)
     assert controller.status == "speaking" and speaker.said[-1] == "How many users are we serving?"
     step(clock, speaker, controller, 3)
     assert statuses(updates)[-1] == "listening"
@@ -633,6 +635,27 @@ def test_status_after_barge_in_pause_while_speaking_or_thinking_and_a_reply_cut_
     assert statuses(updates)[-1] == "finished" and "Saving" in controller.status_line
     texts = [u.text for u in updates if isinstance(u, StatusChanged)]
     assert all(t for t in texts)
+
+
+def test_a_finished_answer_is_acknowledged_before_the_next_question_not_a_cut_one(tmp_path):
+    """Trial: the follow-up came straight after the candidate's last word, as if nothing had been
+    heard. An answer the candidate finished (key, silence) gets a word first ("Okay, thanks."),
+    varied from one answer to the next; a phase's prompt opens with its own words instead."""
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, speech_seconds=1)
+    step(clock, speaker, controller, 2)  # the question said in full
+    controller.on_silence(0)
+    recorder.speak("I would optimize the click through rate.")
+    controller.end_answer()
+    controller.poll()
+    step(clock, speaker, controller, 3)
+    asked = speaker.said[-2:]
+    assert asked[0] in ("Okay, thanks.", "Got it.", "Thank you.", "Okay.") and asked[1].endswith("?")
+    ack_kinds = [u for u in controller.utterances if u.kind == "acknowledgement"]
+    assert len(ack_kinds) == 1
+    said_before = len(speaker.said)
+    controller.repeat_question()  # a repeat is not a new question: nothing to acknowledge
+    step(clock, speaker, controller, 3)
+    assert speaker.said[said_before:] == [asked[1]]
 
 
 def test_silence_after_the_interviewer_answers_a_question_does_not_end_the_answer(tmp_path):

@@ -1,4 +1,5 @@
 """The question scripts that ship with the app: all valid, every round kind covered with real content."""
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -64,6 +65,17 @@ def test_every_question_has_a_written_outline(bundled):
             assert question.outline_steps() == question.outline, where
             assert len(set(question.outline)) == len(question.outline), where
             assert all(8 <= len(step) <= 140 for step in question.outline), where
+
+
+def test_every_question_has_spoken_hints_gentlest_first(bundled):
+    """"Can I get a hint?" gets the question's own nudges (core/interview_requests.py): two or
+    more, each a sentence or two read aloud, with nothing a voice would read as a symbol."""
+    for script in bundled:
+        for question in script.questions:
+            where = f"{script.id}/{question.id}"
+            assert len(question.hints) >= 2 and len(set(question.hints)) == len(question.hints), where
+            for hint in question.hints:
+                assert 20 <= len(hint) <= 260 and not re.search(r"[()\[\]{}<>=+*/\\|_#@$%^&~`]", hint), (where, hint)
 
 
 def test_every_clarifying_topic_has_a_fact_and_clarifying_phases_have_topics(bundled):

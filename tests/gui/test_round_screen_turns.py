@@ -144,6 +144,8 @@ def test_bug6_end_round_during_a_follow_up_does_not_show_it_as_asked(qtbot, isol
     tick_until(qtbot, screen, lambda: "latency target" in screen.transcript.plain_text())
     clock.advance(20)
     qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: speaker.said[-1] == "Okay, thanks.")  # the answer heard
+    speaker.finish()
     tick_until(qtbot, screen, lambda: speaker.said[-1] == "How would you measure success?")
     assert speaker.busy
     # End round asks first; "No" keeps the round going.

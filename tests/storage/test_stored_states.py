@@ -17,7 +17,7 @@ SHIPPED = {
     FillerKind: {"hesitation", "lexical", "repetition", "cut_off", "restart"},
     EndedBy: {"key", "silence", "repeat", "paused", "phase_end", "time_up", "stopped", "next"},
     UtteranceKind: {"prompt", "phase_warning", "round_warning", "question", "follow_up", "changed_constraint",
-                    "repeat", "nudge", "closing", "clarification"},
+                    "repeat", "nudge", "closing", "clarification", "acknowledgement"},
     AskReason: {"question", "follow_up", "changed_constraint"},
     RoundState: {"not_started", "running", "finished", "stopped"},
     ControllerStatus: {"finished", "speaking", "paused", "listening", "thinking", "waiting", "starting",
