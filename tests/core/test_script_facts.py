@@ -220,3 +220,24 @@ def test_an_empty_round_no_fact_reply_is_a_problem_like_a_questions(value):
     with pytest.raises(ScriptError) as error:
         parse_script(script(question_extra=f"no_fact_reply = {value}"), "demo.toml")
     assert [p.split(": ", 1)[1] for p in error.value.problems] == ["questions[1].no_fact_reply: is empty"]
+
+
+def test_a_key_with_a_space_is_quoted_in_the_path_as_toml_writes_it(tmp_path):
+    """Trial: 'questions[1].facts.negative k: no clarifying topic ...' read as a key 'negative'
+    and something after it. Topic names with spaces are allowed (written quoted), so the path
+    quotes them as TOML does; bare keys stay bare."""
+    text = script(facts=ALL_FACTS + '\n"negative k" = "Never negative."\n"say \\"hi\\"" = "x"')
+    with pytest.raises(ScriptError) as error:
+        parse_script(text, "demo.toml")
+    problems = [p for p in error.value.problems if "facts" in p]
+    line = text.splitlines().index('"negative k" = "Never negative."') + 1
+    assert any(p.startswith(f'demo.toml:{line}: questions[1].facts."negative k": no clarifying topic '
+                            "'negative k' in this question") for p in problems), problems
+    assert any('questions[1].facts."say \\"hi\\"": ' in p for p in problems), problems
+    # `interviewer scripts validate` prints the same path.
+    path = tmp_path / "mine.toml"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "interviewer", "scripts", "validate", str(path)],
+                            capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert result.returncode == 1 and f'{path}:{line}: questions[1].facts."negative k": ' in result.stdout

@@ -526,14 +526,29 @@ def _scan_array_line(line: str, depth: int) -> tuple[int, int, str | None]:
     return depth, starts, None
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def _format_path(path: _Path) -> str:
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part + 1}]"  # counted from 1: the 3rd [[questions]] table is questions[3]
         else:
-            out += f".{part}" if out else str(part)
+            key = _key_text(str(part))
+            out += f".{key}" if out else key
     return out or "script"
+
+
+def _key_text(key: str) -> str:
+    """A key as TOML writes it: quoted when it is not a bare key. 'questions[1].facts.negative k'
+    read as the key 'negative' followed by something else; a topic name with a space is fine
+    in a quoted key (docs/question-scripts.md), and the path now shows it so."""
+    if _BARE_KEY.fullmatch(key):
+        return key
+    escaped = key.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in escaped)
+    return f'"{escaped}"'
 
 
 # ---------------------------------------------------------------- checking
