@@ -36,12 +36,16 @@ class Banner(QWidget):
         close.clicked.connect(self.clear)
         layout.addWidget(close)
         self.level = ""
+        self.screen: str | None = None  # the screen the message belongs to (None: the window's)
         self.history: list[tuple[str, str]] = []  # every message shown, for tests and the log
         theme.notifier().changed.connect(self._theme_changed)  # a bound slot: dropped with the widget
         self.hide()
 
-    def show_message(self, text: str, level: str = "error") -> None:
+    def show_message(self, text: str, level: str = "error", screen: str | None = None) -> None:
+        """`screen`: the key of the screen the message is about ("Exported to ..." is the
+        review's); it goes when another screen is shown (it stayed up over Home and Settings)."""
         self.level = level if level in LEVEL_ICONS else "info"
+        self.screen = screen
         self.history.append((level, text))
         self.label.setText(text)
         self._show_level()
@@ -64,8 +68,14 @@ class Banner(QWidget):
         self.icon.setAccessibleDescription(self.level)
         self.setAccessibleDescription(f"{self.level}: {self.label.text()}")
 
+    def screen_shown(self, key: str) -> None:
+        """The window shows screen `key`: a message that belongs to another screen goes."""
+        if self.screen is not None and key != self.screen:
+            self.clear()
+
     def clear(self) -> None:
         self.level = ""
+        self.screen = None
         self.label.clear()
         self.hide()
 

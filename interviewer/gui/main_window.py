@@ -365,7 +365,10 @@ class MainWindow(QMainWindow):
     def _screen_shown(self, index: int) -> None:
         """A screen reached from the side bar shows the settings as they are now (saved in
         Settings after the screen was last filled). Check offers the round selected on Home: it
-        said "No round chosen yet" with one selected there (new-user trial 6)."""
+        said "No round chosen yet" with one selected there (new-user trial 6). A message about
+        the screen left (the review's "Exported to ...") goes with it."""
+        if 0 <= index < len(self._screens):
+            self.banner.screen_shown(list(self._screens)[index])
         if 0 <= index < len(self._screens) and list(self._screens)[index] == "check":
             self._show_check_choices()
             selected = self.home.selected_script()

@@ -399,7 +399,8 @@ class ReviewController:
         if store is None:
             return
         if self.export_job is not None and not self.export_job.finished:
-            self.banner.show_message("An export is still being written; wait for it or cancel it.", "info")
+            self.banner.show_message("An export is still being written; wait for it or cancel it.", "info",
+                                     screen="review")
             return
         from interviewer.export import AUDIO_FORMATS, export_session
         from interviewer.gui.pdf import render_pdf
@@ -414,16 +415,16 @@ class ReviewController:
         def done(result) -> None:
             self._export_ended(job)
             note = f" ({'; '.join(result.warnings)})" if result.warnings else ""
-            self.banner.show_message(f"Exported to {result.path}{note}.", "info")
+            self.banner.show_message(f"Exported to {result.path}{note}.", "info", screen="review")
             self.last_export = result
 
         def failed(exc: BaseException) -> None:
             self._export_ended(job)
-            self.banner.show_message(f"The export failed: {exc}")
+            self.banner.show_message(f"The export failed: {exc}", "error", screen="review")
 
         def cancelled() -> None:
             self._export_ended(job)
-            self.banner.show_message(f"Export cancelled; {out.name} was not written.", "info")
+            self.banner.show_message(f"Export cancelled; {out.name} was not written.", "info", screen="review")
 
         job = self.export_job = run_job(work, on_progress=bar.report, on_done=done, on_error=failed,
                                         on_cancelled=cancelled)

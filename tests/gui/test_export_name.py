@@ -37,3 +37,20 @@ def test_the_suggested_name_says_which_round_it_is(qtbot, isolated_dirs, script_
     session = window.store().get_session(window.last_session_id)
     day = time.strftime("%Y-%m-%d", time.localtime(session.started_at))
     assert Path(asked[0]).name == f"{day} Design a feed ranker.html"
+
+
+def test_the_exported_message_goes_when_the_review_is_left(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial: "Exported to ..." stayed up over Home and Settings after the review was left. It is
+    the review's message; a message of the window's own (no screen) stays."""
+    window = play_to_review(qtbot, script_dirs, tmp_path)
+    out = tmp_path / "round.md"
+    window.review.export_session(window.last_session_id, "md", out)
+    qtbot.waitUntil(lambda: window.review.last_export is not None, timeout=10000)
+    assert window.banner.text.startswith(f"Exported to {out}")
+    window.show_screen("review")  # staying on the review keeps it
+    assert window.banner.text.startswith("Exported to")
+    window.show_screen("home")
+    assert window.banner.isHidden() and window.banner.text == ""
+    window.banner.show_message("Settings are used for now but could not be saved.")
+    window.show_screen("settings")
+    assert "could not be saved" in window.banner.text
