@@ -15,6 +15,20 @@ def data_dir() -> Path:
     return platform_data_dir()
 
 
+# The folder the Settings field chose, once apply_data_dir (app/settings.py) has put it in
+# INTERVIEWER_DATA_DIR: then the variable says the current folder, not the default one.
+data_dir_from_settings: str | None = None
+
+
+def default_data_dir() -> Path:
+    """The data folder when the Settings field is empty: INTERVIEWER_DATA_DIR when set outside
+    the app (tests, portable installs), else the platform's."""
+    override = os.environ.get("INTERVIEWER_DATA_DIR")
+    if override and override != data_dir_from_settings:
+        return Path(override).expanduser()
+    return platform_data_dir()
+
+
 def platform_data_dir() -> Path:
     """The data folder when neither the setting nor INTERVIEWER_DATA_DIR names one."""
     from platformdirs import user_data_dir

@@ -216,7 +216,7 @@ def data_dir_change_note(old: AppSettings, new: AppSettings) -> str:
     from interviewer import paths
 
     current = paths.data_dir()
-    chosen = Path(new.data_dir).expanduser() if new.data_dir.strip() else paths.platform_data_dir()
+    chosen = Path(new.data_dir).expanduser() if new.data_dir.strip() else paths.default_data_dir()
     if chosen == current:
         return ""
     if (chosen / "interviewer.sqlite3").exists():
@@ -228,4 +228,7 @@ def data_dir_change_note(old: AppSettings, new: AppSettings) -> str:
 def apply_data_dir(settings: AppSettings) -> None:
     """Point interviewer.paths at the chosen data folder, unless the environment already does."""
     if settings.data_dir and not os.environ.get("INTERVIEWER_DATA_DIR"):
+        from interviewer import paths
+
         os.environ["INTERVIEWER_DATA_DIR"] = settings.data_dir
+        paths.data_dir_from_settings = settings.data_dir  # the default is still the platform's

@@ -88,10 +88,14 @@ class SettingsScreen(QWidget):
             self.theme.addItem(theme.MODE_LABELS[mode], mode)
         self.theme.setToolTip("Light, dark, or whatever the desktop uses (View > Theme switches at once).")
         self.data_dir = QLineEdit()
-        # Where the recordings are, shown while the field is empty (it said only "default data folder").
-        from interviewer.paths import data_dir
-        self.data_dir.setPlaceholderText(f"default: {data_dir()}")
-        self.data_dir.setToolTip(f"Recordings, the database and your own question scripts. Empty: {data_dir()}")
+        # The default folder, shown while the field is empty (it said only "default data folder");
+        # the folder chosen is the field's value. The placeholder showed the folder in use, so
+        # with a folder chosen, clearing the field seemed to keep it.
+        from interviewer.paths import default_data_dir
+        self.data_dir.setPlaceholderText(f"default: {default_data_dir()}")
+        self.data_dir.setToolTip(f"Recordings, the database and your own question scripts. "
+                                 f"Empty: the default folder, {default_data_dir()}")
+        self.data_dir.setClearButtonEnabled(True)  # back to the default folder
         browse_data = QPushButton("Folder...")
         browse_data.clicked.connect(self._browse_data)
         self.output_setup = QComboBox()

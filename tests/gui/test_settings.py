@@ -222,3 +222,25 @@ def test_saving_a_new_data_folder_says_nothing_is_moved(qtbot, isolated_dirs, tm
     assert "rounds already in" in screen.status.text() and "Nothing is moved" not in screen.status.text()
     screen.save_button.click()
     assert screen.status.text().startswith("Saved") and "next start" not in screen.status.text()
+
+
+def test_the_data_folder_field_shows_the_chosen_folder_and_the_default_as_placeholder(qtbot, isolated_dirs,
+                                                                                    tmp_path, monkeypatch):
+    """Trial: with a data folder chosen, the field's placeholder (shown once it is cleared, to go
+    back to the default) and its tooltip named the chosen folder as the default."""
+    from interviewer import paths
+    from interviewer.app.settings import apply_data_dir, data_dir_change_note
+
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", "")  # no folder from outside the app
+    monkeypatch.setattr(paths, "data_dir_from_settings", None, raising=False)
+    monkeypatch.setattr(paths, "platform_data_dir", lambda: tmp_path / "platform-default")
+    chosen = AppSettings(data_dir=str(tmp_path / "mine"))
+    apply_data_dir(chosen)  # as at start-up
+    assert paths.data_dir() == tmp_path / "mine"
+    screen = _window(qtbot, settings=chosen).settings_screen
+    assert screen.data_dir.text() == str(tmp_path / "mine")
+    assert str(tmp_path / "platform-default") in screen.data_dir.placeholderText()
+    assert "mine" not in screen.data_dir.placeholderText() and "mine" not in screen.data_dir.toolTip()
+    screen.data_dir.clear()  # back to the default: saving says where the app goes from the next start
+    assert screen.current().data_dir == ""
+    assert str(tmp_path / "platform-default") in data_dir_change_note(chosen, screen.current())
