@@ -144,6 +144,32 @@ def status(name: str) -> str:
     return "not downloaded"
 
 
+def unavailable(name_or_path: str) -> str:
+    """Why speech model `name_or_path` ("" = the default) cannot be loaded on this machine
+    without the network, or "" when it can: a catalog model not downloaded, a folder that is not
+    a model folder, another name not in the Hugging Face cache. Settings saves only a model that
+    can be loaded, and a start falls back to the default for one that cannot (a saved model that
+    was never downloaded left the app without transcripts). Never reaches the network."""
+    text = (name_or_path or "").strip()
+    if not text or text in (DEFAULT_MODEL_NAME, "default"):
+        return ""  # bundled: if its package is missing, loading says how to install it
+    path = Path(text).expanduser()
+    if path.exists() or os.sep in text or "/" in text or text.startswith("."):  # as resolve_model reads it
+        if not path.is_dir():
+            return f"the folder {path} does not exist"
+        return "" if is_model_folder(path) else (f"{path} is not a Whisper model folder "
+                                                 f"(it needs {', '.join(MODEL_FILES)})")
+    if info(text) is not None:
+        return "" if status(text) != "not downloaded" else f"{text} is not on this machine (not downloaded)"
+    try:  # a name faster-whisper downloads from Systran's conversions, maybe in the cache already
+        from huggingface_hub import try_to_load_from_cache
+
+        cached = try_to_load_from_cache(f"Systran/faster-whisper-{text}", "model.bin")
+    except Exception:  # noqa: BLE001 - a damaged cache is the same as none
+        cached = None
+    return "" if isinstance(cached, str) else f"{text} is not a model the app knows, nor in the Hugging Face cache"
+
+
 def local_path(name: str) -> Path | None:
     """The folder of model `name` on this machine, assembling base from its packages when they
     are installed; None when it has to be downloaded first. Never reaches the network."""

@@ -85,7 +85,12 @@ class MainWindow(QMainWindow):
         self._model_problem_shown = ""  # the speech model's failure the banner shows, if it does
         settings = self.services.settings
         load_model = self.services.load_model
-        self.model_status = ModelStatus(functools.partial(load_model, settings) if load_model else None, self)
+        self._model_fallback = ""  # why the default model is loaded instead of the one chosen
+        if load_model is not None:
+            from interviewer.app.model_choice import model_to_load
+
+            to_load, self._model_fallback = model_to_load(settings)
+        self.model_status = ModelStatus(functools.partial(load_model, to_load) if load_model else None, self)
         self.model_status.changed.connect(self._model_changed)
         self.devices = DeviceList()
         self.speaker: SpeakerHandle | None = None
@@ -467,6 +472,8 @@ class MainWindow(QMainWindow):
 
     def start_background_loading(self) -> None:
         """Called once the window is shown: load the model, start speech, list devices."""
+        if self._model_fallback:
+            self.banner.show_message(self._model_fallback, "warning")
         self.model_status.start()
         self.prepare_speaker()
         self.prepare_text_encoder()
@@ -680,8 +687,13 @@ class MainWindow(QMainWindow):
         # A new model loads; so does the same one again when it is missing, failed or stopped.
         reload = settings.model != old.model or self.model_status.state in (ModelState.MISSING, ModelState.FAILED)
         if reload and self.services.load_model is not None:
+            from interviewer.app.model_choice import model_to_load
+
             load_model = self.services.load_model
-            self.model_status.start(functools.partial(load_model, settings))  # partial: keeps `cancel=`
+            to_load, fallback = model_to_load(settings)  # a model folder deleted since it was chosen
+            if fallback:
+                self.banner.show_message(fallback, "warning")
+            self.model_status.start(functools.partial(load_model, to_load))  # partial: keeps `cancel=`
 
     def shutdown(self) -> None:
         """Stop whatever is running (round, recording, speech) before the app exits."""

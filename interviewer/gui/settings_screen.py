@@ -302,8 +302,24 @@ class SettingsScreen(QWidget):
         )
 
     def save(self) -> None:
-        self._settings = self.current()
+        """Saves what is chosen, except a speech model that cannot be loaded here (not downloaded,
+        its download failed or is still running, a folder without a model): the one in use stays,
+        and the status says why. Saved, it left the next start without transcripts (trial)."""
+        chosen = self.current()
+        kept = ""
+        if chosen.model != self._settings.model:
+            reason = model_catalog.unavailable(chosen.model)
+            if reason:
+                in_use = self._settings.model or model_catalog.DEFAULT_MODEL_NAME
+                kept = (f"The speech model stays {in_use}: {reason}. Download it (or choose a folder "
+                        "that holds it), then save again.")
+                chosen = replace(chosen, model=self._settings.model)
+        self._settings = chosen
+        if kept:
+            self._select_model(chosen.model)  # what is shown is what is used
         self.saved.emit(self._settings)
+        if kept:
+            self.status.setText(f"{self.status.text()} {kept}".strip())
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)

@@ -8,6 +8,30 @@ from interviewer.gui.main_window import MainWindow
 from interviewer.app.services import AppServices, DeviceList, ScriptList
 
 
+import pytest
+
+
+@pytest.fixture
+def models_dir(tmp_path, monkeypatch):
+    """An empty model folder of the app's: no model but the bundled tiny.en is on this machine."""
+    from interviewer.adapters import models
+
+    root = tmp_path / "models"
+    monkeypatch.setenv(models.MODELS_DIR_ENV, str(root))
+    return root
+
+
+def install_model(root, name: str) -> None:
+    """A downloaded model's folder as the app leaves it (the loader here is a fake)."""
+    from interviewer.adapters import models
+
+    folder = root / name
+    folder.mkdir(parents=True)
+    for file in models.MODEL_FILES:
+        (folder / file).write_text("{}")
+    (folder / models._COMPLETE_MARK).write_text("ok\n")
+
+
 def _window(qtbot, **kw) -> MainWindow:
     services = AppServices(load_scripts=lambda: ScriptList(), save_settings=save_settings, **kw)
     window = MainWindow(services)
@@ -15,7 +39,8 @@ def _window(qtbot, **kw) -> MainWindow:
     return window
 
 
-def test_settings_are_saved_and_reloaded(qtbot, isolated_dirs):
+def test_settings_are_saved_and_reloaded(qtbot, isolated_dirs, models_dir):
+    install_model(models_dir, "small.en")
     window = _window(qtbot)
     screen = window.settings_screen
     screen.set_devices(DeviceList(inputs=["USB mic", "Laptop mic"], outputs=["Speakers"],
@@ -93,9 +118,10 @@ def test_saving_on_a_full_disk_shows_a_message(qtbot, isolated_dirs):
     assert window.services.settings.speech_rate == 200  # still used for this session
 
 
-def test_changing_the_model_reloads_it_in_the_background(qtbot, isolated_dirs):
+def test_changing_the_model_reloads_it_in_the_background(qtbot, isolated_dirs, models_dir):
     import threading
 
+    install_model(models_dir, "small.en")
     release = threading.Event()
     loaded = []
 

@@ -177,3 +177,61 @@ def test_save_and_the_status_stay_in_a_1280x720_window_while_a_model_downloads(q
     finally:
         release.set()
         qtbot.waitUntil(lambda: not screen.download_row.isVisible(), timeout=10_000)
+
+
+def _main_window(qtbot, settings: AppSettings, loaded: list):
+    from interviewer.app.services import AppServices, ScriptList
+    from interviewer.app.settings import save_settings
+    from interviewer.gui.main_window import MainWindow
+
+    def load(chosen):
+        loaded.append(chosen.model)
+        return f"model:{chosen.model}"
+
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), save_settings=save_settings,
+                                    load_model=load, settings=settings))
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_model_whose_download_failed_is_not_saved_and_the_one_in_use_stays(qtbot, isolated_dirs, tmp_path):
+    """Trial: base.en chosen, its download failed (offline), Save: the settings named a model
+    the next start could not load. Saving keeps the model in use, says why, saves the rest."""
+    from interviewer.app.settings import load_settings
+
+    loaded: list = []
+    window = _main_window(qtbot, AppSettings(), loaded)
+    window.start_background_loading()
+    qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
+    screen = window.settings_screen
+    screen.model.setCurrentIndex(screen.model.findData("base.en"))
+    screen.download_button.click()  # the real hub, offline: refused before any connection
+    qtbot.waitUntil(lambda: "could not be downloaded" in screen.status.text(), timeout=10_000)
+    screen.rate.setValue(150)
+    screen.save_button.click()
+    saved, _ = load_settings()
+    assert saved.model == "" and saved.speech_rate == 150  # the rest is saved
+    assert window.services.settings.model == ""
+    status = screen.status.text()
+    assert status.startswith("Saved") and "stays tiny.en" in status and "base.en is not on this machine" in status
+    assert screen.model.currentData() == "" and screen.current().model == ""  # shown as used
+    assert loaded == [""]  # nothing reloaded
+    # A folder without a model in it is kept out the same way.
+    empty = tmp_path / "not-a-model"
+    empty.mkdir()
+    screen._select_model(str(empty))
+    screen.save_button.click()
+    assert load_settings()[0].model == "" and "not a Whisper model folder" in screen.status.text()
+
+
+def test_a_start_with_a_saved_model_that_is_not_here_loads_the_default_and_says_so(qtbot, isolated_dirs):
+    """A settings file from before (or a model folder deleted since): the start loaded a model it
+    could not load, and the app had no transcripts. It loads tiny.en and says why."""
+    loaded: list = []
+    window = _main_window(qtbot, AppSettings(model="base.en"), loaded)
+    window.start_background_loading()
+    qtbot.waitUntil(lambda: window.model_status.ready, timeout=5000)
+    assert loaded == [""]
+    assert window.banner.level == "warning"
+    assert "base.en is not on this machine" in window.banner.text and "Using tiny.en" in window.banner.text
+    assert window.settings_screen.current().model == "base.en"  # the choice is kept, to download later
