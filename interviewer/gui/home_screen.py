@@ -6,16 +6,19 @@ import re
 import time
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -164,7 +167,12 @@ class HomeScreen(QWidget):
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problems")  # coloured by the theme
         self.problems_label.setWordWrap(True)
-        self.problems_label.hide()
+        self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy
+        # In a box of their own that scrolls: under the round list they ran off the bottom of
+        # the window (a 1280x720 window showed none of them beside a few recent rounds).
+        self.problems_box = _FittedScroll(self.problems_label, PROBLEM_LINES_SHOWN)
+        self.problems_box.setAccessibleName("Question script problems")
+        self.problems_box.hide()
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -211,7 +219,7 @@ class HomeScreen(QWidget):
         layout.setSpacing(theme.SPACE_M)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems_box)
         self._update_buttons()
         self._update_session_buttons()
         theme.notifier().changed.connect(self._theme_changed)
@@ -231,9 +239,11 @@ class HomeScreen(QWidget):
             self.problems_label.setToolTip(
                 "<br>".join(_escape(p) for p in listed) + (f"<br>... and {rest} more" if rest else "")
                 if len(problems) > 5 else "")
-            self.problems_label.show()
+            self.problems_box.show()
+            self.problems_box.fit()
         else:
-            self.problems_label.hide()
+            self.problems_label.clear()
+            self.problems_box.hide()
         self._refill()
 
     def set_kind_filter(self, kind: str) -> None:
@@ -393,6 +403,48 @@ class HomeScreen(QWidget):
 
 
 MAX_PROBLEMS_LISTED = 60  # in the tooltip of the script problems; `scripts list` prints all
+PROBLEM_LINES_SHOWN = 8  # lines of script problems shown before their box scrolls
+
+
+class _FittedScroll(QScrollArea):
+    """A word-wrapped label as tall as its text up to `lines` lines; more scrolls inside. A
+    label alone in the layout was cut off at the window's bottom edge instead."""
+
+    def __init__(self, label: QLabel, lines: int) -> None:
+        super().__init__()
+        self._label = label
+        self._lines = lines
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.viewport().setAutoFillBackground(False)
+        label.setAutoFillBackground(False)
+
+    def fit(self) -> None:
+        """Height for the text at the width there is now (called when either changes)."""
+        width = self.width()
+        full = self._label.heightForWidth(width)
+        line = self._label.fontMetrics().lineSpacing()
+        cap = line * self._lines
+        if full - cap >= line:  # a line or more to scroll to (less: shown, not scrolled for)
+            full = self._label.heightForWidth(width - self.verticalScrollBar().sizeHint().width())
+        else:
+            cap = full
+        height = max(1, min(full, cap))
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # another theme or font size
+            self.fit()
 
 
 def _escape(text: str) -> str:

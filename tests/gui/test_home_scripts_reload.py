@@ -29,7 +29,7 @@ def test_home_reads_the_user_scripts_again_when_a_file_changes(qtbot, isolated_d
     assert "mine.toml" in window.home.problems_label.text() and "My round" not in titles()
 
     mine.write_text(good)  # fixed
-    qtbot.waitUntil(lambda: "My round" in titles() and window.home.problems_label.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: "My round" in titles() and window.home.problems_box.isHidden(), timeout=5000)
 
     # A new file, and a file saved by renaming over the old one (as many editors do).
     (user / "second.toml").write_text(good.replace('"my-round"', '"second"').replace("My round", "Second round"))
