@@ -6,6 +6,7 @@ filler findings do not hide a skipped clarifying question, strongest evidence fi
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interviewer.app.labels import clock_text
 from interviewer.core.analysis.highlights import strongest_first
-from interviewer.core.analysis.report import finding_label, label_heading
+from interviewer.core.analysis.report import finding_label, label_heading, questions_asked_finding
 from interviewer.gui import theme
 
 PER_SIDE = 3
@@ -28,7 +29,8 @@ class Highlight:
     start: float  # seconds into the answer's recording (or into the round without an answer)
     round_time: float  # seconds into the round, shown as the moment
     span: float = 0.0  # how long the moment lasts (a silence, a cluster of fillers): its strength
-    elsewhere: int = 0  # other answers with a finding of this kind that the summary does not name
+    elsewhere: int = 0  # other answers (questions) with a finding of this kind the summary does not name
+    per_question: bool = False  # one line for a whole question, its follow-ups too
 
     def link(self) -> str:
         if self.answer_id is not None:
@@ -40,14 +42,15 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highl
     """Up to `limit` findings of `severity`: different kinds first, strongest evidence first."""
     starts = {a.id: a.answer_start or 0.0 for a in session.answers}
     found = []
-    for f in session.findings:
+    for f in _clarifying_per_question(session):
         details = f.details if isinstance(f.details, dict) else {}
         if details.get("severity", "note") != severity:
             continue
         offset = starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0
         span = (f.end - f.start) if f.start is not None and f.end is not None else 0.0
         found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
-                               offset + (f.start or 0.0), max(0.0, span)))
+                               offset + (f.start or 0.0), max(0.0, span),
+                               per_question=f.kind == QUESTIONS_ASKED))
     picked = strongest_first(found, kind=lambda h: h.label, strength=lambda h: h.span,
                              when=lambda h: h.round_time, limit=limit, same=lambda h: (h.label, h.message))
     # A line stands for the round: 'Clarifying questions: Asked 1 clarifying question.' beside a
@@ -55,6 +58,36 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highl
     return [replace(h, elsewhere=len({f.answer_id for f in found if f.label == h.label and f.answer_id is not None}
                                      - {p.answer_id for p in picked if p.label == h.label}))
             for h in picked]
+
+
+QUESTIONS_ASKED = "clarifying_questions"  # the finding's kind (core.analysis.report.questions_asked_finding)
+
+
+def _clarifying_per_question(session: Any) -> list:
+    """The session's findings with "Asked N clarifying questions." once per question: at its
+    first answer that asked, counting its follow-ups' too. Per answer, a question with
+    follow-ups was praised two and three times over in "Went well" (trial)."""
+    question_of = {a.id: (a.question_id, None) if a.question_id else (None, a.id) for a in session.answers}
+    asked_in = {a.id: len((a.analysis or {}).get("clarifying_questions") or []) for a in session.answers}
+    groups: dict = {}
+    for f in session.findings:
+        if f.kind == QUESTIONS_ASKED and f.answer_id in question_of:
+            groups.setdefault(question_of[f.answer_id], []).append(f)
+    out = []
+    for f in session.findings:
+        group = groups.get(question_of.get(f.answer_id)) if f.kind == QUESTIONS_ASKED else None
+        if group is None or len(group) == 1:
+            out.append(f)
+        elif f is group[0]:
+            count = sum(asked_in.get(g.answer_id) or _count_in(g.message) for g in group)
+            out.append(replace(f, message=questions_asked_finding(count, f.start).message))
+    return out
+
+
+def _count_in(message: str) -> int:
+    """N of 'Asked N clarifying questions.' (an answer stored without its analysis)."""
+    match = re.search(r"\d+", message)
+    return int(match.group()) if match else 1
 
 
 class TenSecondSummary(QWidget):
@@ -117,7 +150,8 @@ class TenSecondSummary(QWidget):
 def _elsewhere(h: Highlight) -> str:
     if not h.elsewhere:
         return ""
-    return f" <i>(also in {h.elsewhere} more answer{'s' if h.elsewhere > 1 else ''})</i>"
+    unit = "question" if h.per_question else "answer"
+    return f" <i>(also in {h.elsewhere} more {unit}{'s' if h.elsewhere > 1 else ''})</i>"
 
 
 def _heading(h: Highlight) -> str:

@@ -8,7 +8,7 @@ from interviewer.storage.models import Answer, Finding, Session
 
 
 def _session() -> Session:
-    answers = [Answer(i, 1, "q", None, f"Question {i}", None, 100.0 * i, 100.0 * i + 60, None) for i in (1, 2, 3)]
+    answers = [Answer(i, 1, f"q{i}", None, f"Question {i}", None, 100.0 * i, 100.0 * i + 60, None) for i in (1, 2, 3)]
     problem = {"severity": "problem"}
     findings = [
         Finding(1, 1, "went_silent", 5.0, 9.0, "Went silent for 4.0 s.", problem),
@@ -51,9 +51,41 @@ def test_a_line_says_when_other_answers_showed_the_same(qtbot):
     summary = TenSecondSummary()
     qtbot.addWidget(summary)
     summary.show_session(session)
-    assert "Asked 1 clarifying question. <i>(also in 1 more answer)</i>" in summary.strengths.text()
+    assert "Asked 1 clarifying question. <i>(also in 1 more question)</i>" in summary.strengths.text()
     fixes = summary.fixes.text()  # silences in 3 answers, fillers in 2, one slow start
     assert "Went silent for 12.0 s.</b>" not in fixes
     assert "Went silent for 12.0 s. <i>(also in 2 more answers)</i>" in fixes
     assert "9 filler words. <i>(also in 1 more answer)</i>" in fixes
     assert "Took 6.0 s to start answering.</li>" in fixes
+
+
+def test_went_well_praises_clarifying_questions_once_per_question(qtbot):
+    """Trial: a question with two follow-ups listed 'Asked 2 clarifying questions.' and 'Asked 1
+    clarifying question.' under "Went well", the same praise per answer. Once per question,
+    at its first answer that asked, with the count of all its answers."""
+    from dataclasses import replace
+
+    good = {"severity": "good"}
+    asked = lambda n: {"clarifying_questions": [{"text": "How many?"}] * n}  # noqa: E731
+    answers = [Answer(1, 1, "feed", None, "Design a feed.", 10.0, 12.0, 60.0, None, analysis=asked(2)),
+               Answer(2, 1, "feed", "metric", "Which metric?", 70.0, 72.0, 100.0, None, analysis=asked(1)),
+               Answer(3, 1, "feed", "fresh", "New users?", 110.0, 112.0, 150.0, None, analysis=asked(0)),
+               Answer(4, 1, "serve", None, "Serve it.", 200.0, 202.0, 260.0, None, analysis=asked(1))]
+    findings = [Finding(1, 1, "clarifying_questions", 1.0, None, "Asked 2 clarifying questions.", good),
+                Finding(2, 2, "clarifying_questions", 2.0, None, "Asked 1 clarifying question.", good),
+                Finding(3, 4, "clarifying_questions", 3.0, None, "Asked 1 clarifying question.", good),
+                Finding(4, 3, "depth_numbers", 3.0, None, "Sixty days.", good)]
+    session = Session(1, "f", "s", "Round", "ml_system_design", 45, 0.0, 400.0, "completed",
+                      answers=answers, findings=findings)
+    good_lines = [(h.answer_id, h.message, h.elsewhere) for h in highlights(session, "good")]
+    assert good_lines == [(1, "Asked 3 clarifying questions.", 0), (3, "Sixty days.", 0),
+                          (4, "Asked 1 clarifying question.", 0)]  # the other question's own line
+    assert [h.elsewhere for h in highlights(session, "good", limit=2)] == [1, 0]
+    summary = TenSecondSummary()
+    qtbot.addWidget(summary)
+    summary.show_session(session)
+    text = summary.strengths.text()
+    assert text.count("clarifying question") == 2 and "play:2:" not in text  # nothing from the follow-up
+    # Stored without its analysis: the counts come from the messages.
+    session = replace(session, answers=[replace(a, analysis=None) for a in answers])
+    assert highlights(session, "good")[0].message == "Asked 3 clarifying questions."
