@@ -105,7 +105,12 @@ class DebriefController:
             item.entry_id = entry_id
             path = store.debrief_audio_path(session.id, entry_id)
             recorder = self.services.make_recorder(self.services.settings)
-            recorder.start(path)
+            screen = self.screen
+
+            def level(dbfs: float) -> None:  # the recorder's thread: only a number is stored
+                screen.level_dbfs = dbfs
+
+            recorder.start(path, on_level=level)
         except Exception as exc:
             self.screen.set_recording(None)
             self.banner.show_message(f"Could not record: {exc}. Type your answer instead.", "warning")

@@ -5,7 +5,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.debrief import RATING_LABELS, DebriefPrompt, prompts_for
 from interviewer.app.review_model import flagged_moments
+from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.task_progress import TaskProgress
 
 
@@ -72,9 +73,20 @@ class DebriefItem(QGroupBox):
         self.record_button.setAccessibleDescription(f"Record a spoken answer to: {prompt.text}")
         self.record_button.clicked.connect(self.record_toggled)
         rating_row.addWidget(self.record_button)
+        # While recording, the level the microphone hears (the round's meter): without it a
+        # user could not tell that the microphone heard them (trial).
+        self.meter = LevelMeter()
+        self.meter.setAccessibleName(f"Microphone level while recording: {prompt.text}")
+        self.meter_row = QWidget()
+        meter_layout = QHBoxLayout(self.meter_row)
+        meter_layout.setContentsMargins(0, 0, 0, 0)
+        meter_layout.addWidget(_muted("Microphone level"))
+        meter_layout.addWidget(self.meter, 1)
+        self.meter_row.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addLayout(rating_row)
+        layout.addWidget(self.meter_row)
 
     def rating(self) -> int | None:
         value = self.ratings.checkedId()
@@ -127,6 +139,14 @@ class DebriefScreen(QWidget):
         splitter.addWidget(scroll)
         splitter.addWidget(moments_box)
         splitter.setSizes([650, 400])
+
+        # The recording's level in dBFS, written by the recorder's thread and read by a timer on
+        # the GUI thread (as the Check screen's meter): no widget is touched from the audio thread.
+        self.level_dbfs = 0.0
+        self._meter_timer = QTimer(self)
+        self._meter_timer.setInterval(50)
+        self._meter_timer.timeout.connect(self._show_level)
+        self._metered: DebriefItem | None = None
 
         self.status = QLabel()
         self.save_button = QPushButton("Save debrief")
@@ -215,10 +235,25 @@ class DebriefScreen(QWidget):
         item.text.setPlainText((current + " " + text).strip() if current else text)
 
     def set_recording(self, index: int | None) -> None:
+        """Prompt `index` is being recorded (None: none is): its button and level meter say so."""
+        self.level_dbfs = 0.0
+        self._metered = None
         for i, item in enumerate(self.items):
             on = i == index
             item.record_button.setChecked(on)
             item.record_button.setText("Stop recording" if on else "Record answer")
+            item.meter.set_level(0.0)
+            item.meter_row.setVisible(on)
+            if on:
+                self._metered = item
+        if self._metered is not None:
+            self._meter_timer.start()
+        else:
+            self._meter_timer.stop()
+
+    def _show_level(self) -> None:
+        if self._metered is not None:
+            self._metered.meter.set_level(self.level_dbfs)
 
     def _record(self, index: int) -> None:
         self.record_requested.emit(index, self.items[index].record_button.isChecked())
