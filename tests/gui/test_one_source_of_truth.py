@@ -266,3 +266,58 @@ def test_repeat_and_mic_pause_in_a_live_round_do_not_make_empty_answers(tmp_path
     assert numbers.mean_latency < 3
     assert not {"no_speech", "no_clarifying_questions"} & {f.kind for f in stored.findings if f.answer_id}
 
+
+
+def test_a_question_asked_after_a_phase_prompt_counts_the_same_in_every_view(qapp, isolated_dirs, tmp_path):
+    """Trial: "Let's move to your approach", then "How many users do we have?", answered by the
+    interviewer with the scale fact, as the app records it (an answer with no question of its
+    own, the exchange credited to it): the review, the round summary and the exports all count
+    scale as asked before the solution phase, and only cold start as not asked."""
+    from interviewer.app.review_model import round_numbers
+    from interviewer.app.round_session import credit_clarifications
+    from interviewer.export import export_session
+    from interviewer.gui.review_screen import ReviewScreen
+    from interviewer.storage.models import Clarification
+
+    with Store.open() as store:
+        sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+        store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+        store.add_phase(sid, "design", "Design", 30, 300.0)
+        first = store.add_answer(sid, "feed", "Design a feed.", asked_at=5.0, answer_start=8.0, answer_end=30.0,
+                                 phase_id="clarify")
+        transcript = _transcript("[1.0] And what latency do we need?")
+        store.attach_transcript(first, transcript)
+        store.attach_analysis(first, analyze_answer(transcript, expected_topics=TOPICS, expects_clarifying=True,
+                                                    question_findings=False).to_dict())
+        after = store.add_answer(sid, "", "We're ten minutes in; let's move to your approach.", asked_at=300.0,
+                                 answer_start=305.0, answer_end=330.0, phase_id="design")
+        transcript = _transcript("[1.0] How many users do we have? [3.0] Okay. I would start with a simple ranker.")
+        store.attach_transcript(after, transcript)
+        analysis = analyze_answer(transcript, expected_topics=None, question_findings=False,
+                                  to_problem=False).to_dict()
+        exchange = Clarification(308.0, "How many users do we have?", "scale", "About fifty million a day.")
+        credit_clarifications(analysis, [exchange], 305.0)
+        store.attach_analysis(after, analysis)
+        store.add_clarification(after, exchange.asked_at, exchange.question, exchange.topic, exchange.reply)
+        for aid, f in question_findings(round_summary(store.get_session(sid))):
+            store.add_finding(sid, f.kind, f.message, answer_id=aid, start=f.start, end=f.end)
+        store.finish_session(sid, SessionStatus.COMPLETED)
+        session = store.get_session(sid)
+        export_session(store, sid, "md", tmp_path / "round.md")
+        export_session(store, sid, "json", tmp_path / "round.json")
+    truth = round_summary(session)
+    [question] = truth.questions
+    assert sorted(question.covered) == ["latency", "scale"] and question.missed == ["cold start"]
+    assert truth.topics_missed == ["cold start"] and truth.clarifying_asked == 2
+    assert round_numbers(session).topics_missed == truth.topics_missed
+    screen = ReviewScreen()
+    screen.show_session(session)
+    assert "topics missed: cold start" in screen.summary.text()
+    column = [screen.table.horizontalHeaderItem(c).text() for c in range(screen.table.columnCount())].index("Topics missed")
+    assert [screen.table.item(r, column).text() for r in range(screen.table.rowCount())] == ["cold start", ""]
+    findings = [screen.findings.item(r).text() for r in range(screen.findings.count())]
+    assert [f for f in findings if "Topics not asked" in f and "scale" in f] == []
+    md = (tmp_path / "round.md").read_text()
+    assert "Topics not asked about" in md and "cold start" in md
+    assert not re.search(r"Topics not asked about[^\n]*scale", md)
+    assert json.loads((tmp_path / "round.json").read_text())["session"]["numbers"]["topics_missed"] == ["cold start"]

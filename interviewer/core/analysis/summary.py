@@ -7,8 +7,10 @@ A live round records in parts: asking to hear the question again or pausing the 
 ends one recording and starts the next. Parts are joined back into answers here: an answer is
 everything said after one ask of a question or follow-up. A part that holds no word adds
 nothing (it is not an answer scored as silence). A question's clarifying topics count as asked
-when asked anywhere in its own phase, in its answer or its follow-ups; topics not asked are
-named once per question.
+when asked anywhere before its solution phase (issue 11): anywhere in its own phase, in its
+answer or its follow-ups, and after that phase until the candidate first proposes a solution
+(a question asked right after the phase prompt "Let's move to your approach" still counts);
+topics not asked are named once per question.
 """
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ from typing import Collection
 from interviewer.core import candidate_questions
 from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis import depth as depth_signals
+from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.report import Finding, depth_heard_findings, depth_missing_findings, topics_missed_finding
+from interviewer.core.analysis.tokens import normalize
 
 LONG_PAUSE_S = 2.0
 MAX_STORED_NUMBER = 1e12  # words, seconds or counts of one answer: far past any real one
@@ -214,18 +218,62 @@ def _phase_of(t: float | None, phase_starts: list[float]) -> int:
     return -1 if t is None else bisect.bisect_right(phase_starts, t + 1e-9) - 1
 
 
-def _question(qid: str, parts: list[Part], phase_starts: list[float]) -> QuestionNumbers:
+def _solution_at(analysis: dict) -> float | None:
+    """When the part first proposes a solution ("I would use...", "my approach"), in seconds
+    into its recording; None if it does not. From its stored sentences; a part stored without
+    them has only the solution it proposed before asking anything."""
+    utterances = analysis.get("utterances")
+    if not isinstance(utterances, list):
+        at = analysis.get("solution_before_question")
+        return None if at is None else _f(at)
+    for u in utterances:
+        if isinstance(u, dict):
+            said = " ".join(w for w in (normalize(word) for word in str(u.get("text") or "").split()) if w)
+            if SOLUTION.search(said):
+                return _f(u.get("start"))
+    return None
+
+
+def _before_solving(parts: list[Part], phase_starts: list[float]) -> list[tuple[Part, list[dict]]]:
+    """The parts of a question's discussion before its solution phase, each with the clarifying
+    questions in it that count (issue 11: a question's clarifying topics count as asked if asked
+    anywhere before the solution phase of that question). Everything in the phase where it was
+    asked counts; after that phase, what is asked before the candidate first proposes a solution
+    ("What's the expected scale?" right after "Let's move to your approach"): the solution
+    phase starts there, not at the interviewer's phase prompt."""
     own_phase = _phase_of(parts[0].start, phase_starts)
-    # Before the solution phase: the parts in the phase where the question was asked.
-    window = [p for p in parts if _phase_of(p.start, phase_starts) == own_phase] or parts[:1]
+    out: list[tuple[Part, list[dict]]] = []
+    for p in parts:
+        questions = [q for q in p.analysis.get("clarifying_questions") or [] if isinstance(q, dict)]
+        if _phase_of(p.start, phase_starts) == own_phase:
+            out.append((p, questions))
+            continue
+        solved_at = _solution_at(p.analysis)
+        out.append((p, [q for q in questions if solved_at is None or _f(q.get("start")) < solved_at]))
+        if solved_at is not None:
+            break
+    return out
+
+
+def _question(qid: str, parts: list[Part], phase_starts: list[float], continued: list[Part] = ()) -> QuestionNumbers:
+    """`continued`: the answers to phase prompts said while the question was discussed (no
+    question of their own), whose clarifying questions are about it."""
+    discussion = sorted([*parts, *continued], key=lambda p: (p.start is None, p.start or 0.0, p.id))
+    counted = _before_solving(discussion, phase_starts)
+    own_phase = _phase_of(parts[0].start, phase_starts)
+    window = [p for p in parts if _phase_of(p.start, phase_starts) == own_phase] or parts[:1]  # solved first?
     topics: list[str] = []
     for p in parts:
         for t in list(p.analysis.get("topics_covered") or []) + list(p.analysis.get("topics_missed") or []):
             if t not in topics:
                 topics.append(t)
-    covered_set = {t for p in window for t in p.analysis.get("topics_covered") or []}
+    covered_set = set()
+    for p, questions in counted:
+        if _phase_of(p.start, phase_starts) == own_phase:
+            covered_set |= set(p.analysis.get("topics_covered") or [])
+        covered_set |= {t for q in questions for t in q.get("topics") or [] if t in topics}
     covered = [t for t in topics if t in covered_set]
-    asked = sum(len(p.analysis.get("clarifying_questions") or []) for p in window)
+    asked = sum(len(questions) for _, questions in counted)
     solution = None
     for p in window:
         if p.analysis.get("clarifying_questions"):
@@ -261,10 +309,18 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
             groups.append([part])
     answers = [_answer(g, long_pause_s, question_phases) for g in groups]
     by_question: dict[str, list[Part]] = {}
+    continued: dict[str, list[Part]] = {}
+    discussed = None
     for part in parts:
         if part.question_id:
+            discussed = part.question_id
             by_question.setdefault(part.question_id, []).append(part)
-    questions = [_question(qid, ps, starts) for qid, ps in by_question.items()]
+        elif (discussed and part.phase_id is not None and not part.for_interviewer(question_phases)
+              and not part.analysis.get("questions_for_interviewer")):
+            # The answer to a phase prompt with no question of its own ("Let's move to your
+            # approach"): it goes on with the question before it (as its talking points do).
+            continued.setdefault(discussed, []).append(part)
+    questions = [_question(qid, ps, starts, continued.get(qid, [])) for qid, ps in by_question.items()]
     firsts = {q.first_part: q for q in questions}
     for a in answers:
         q = next((firsts[i] for i in a.part_ids if i in firsts), None)

@@ -65,17 +65,21 @@ def test_topics_asked_in_any_part_before_the_solution_phase_count_once_per_quest
     follow = analyze_answer(spoken("I would use watch time as the metric."), expected_topics=TOPICS,
                             question_findings=False)
     follow2 = analyze_answer(spoken("I would retrain daily."), expected_topics=TOPICS, question_findings=False)
+    designing = analyze_answer(spoken("I would use a two tower model for retrieval."), expected_topics=TOPICS,
+                               question_findings=False)
     later = analyze_answer(spoken("What about a brand new user?"), expected_topics=TOPICS, question_findings=False)
     parts = [_part(1, first, start=12.0),
              _part(2, follow, follow_up_id="metric", asked_at=40.0, start=44.0),
              _part(3, follow2, follow_up_id="fresh", asked_at=60.0, start=64.0),
-             _part(4, later, follow_up_id="late", asked_at=400.0, start=404.0)]  # in the design phase
+             # In the design phase: the solution proposed there first, then the question.
+             _part(4, designing, follow_up_id="design", asked_at=320.0, start=324.0),
+             _part(5, later, follow_up_id="late", asked_at=400.0, start=404.0)]
     numbers = summarize(parts, phase_starts=[0.0, 300.0])
     [q] = numbers.questions
     assert q.covered == ["scale", "latency"] and q.missed == ["cold start"]
     assert numbers.topics_missed == ["cold start"]
     # The follow-ups do not list the question's topics as missed again.
-    assert [a.topics_missed for a in numbers.answers] == [["cold start"], [], [], []]
+    assert [a.topics_missed for a in numbers.answers] == [["cold start"], [], [], [], []]
     # (Depth signals heard are "good" findings of their own: core/analysis/depth.py.)
     assert [(pid, f.kind) for pid, f in question_findings(numbers) if f.severity != "good"] == [(1, "topics_missed")]
     # Missed topics are something to work on (the summary's "To work on"), not for information.
@@ -83,6 +87,42 @@ def test_topics_asked_in_any_part_before_the_solution_phase_count_once_per_quest
     assert "scale" not in question_findings(numbers)[0][1].message
     # Each part on its own, as before, found topics "missed" in every follow-up.
     assert "topics_missed" not in _kinds(follow)
+
+
+def test_a_question_asked_after_a_phase_prompt_before_solving_counts_for_the_question():
+    """Trial: "You're ten minutes in: move to your approach", then "What's the expected scale?":
+    the interviewer answered with the scale fact, yet the review listed scale as not asked (only
+    the question's own phase counted, and the answer to a phase prompt has no question id).
+    Before the solution phase means before the candidate first proposes a solution; what is
+    asked after that, in the same answer or later, does not count."""
+    first = analyze_answer(spoken("And what latency do we need?"), expected_topics=TOPICS,
+                           expects_clarifying=True, question_findings=False)
+    prompt_answer = analyze_answer(
+        spoken("What's the expected scale, how many users? [1.5] Okay. I would start with a simple ranker. "
+               "[1.0] Do we have a new user problem?"), expected_topics=TOPICS, question_findings=False)
+    later = analyze_answer(spoken("What about a brand new user?"), expected_topics=TOPICS, question_findings=False)
+    asked = [q["text"] for q in prompt_answer.to_dict()["clarifying_questions"]]
+    assert len(asked) == 2 and "new user" in asked[1], asked  # one before the solution, one after
+    parts = [_part(1, first, start=12.0),
+             replace(_part(2, prompt_answer, question_id="", asked_at=600.0, start=606.0, end=640.0,
+                           text="You're ten minutes in: let's move to your approach."), phase_id="approach"),
+             _part(3, later, follow_up_id="fresh", asked_at=700.0, start=704.0)]
+    numbers = summarize(parts, phase_starts=[0.0, 600.0])
+    [q] = numbers.questions
+    assert sorted(q.covered) == ["latency", "scale"] and q.missed == ["cold start"]
+    assert q.clarifying_asked == 2  # latency, then scale; not the questions after the ranker
+    assert numbers.topics_missed == ["cold start"]
+    # Each answer still counts what it asked.
+    assert [a.clarifying_asked for a in numbers.answers] == [1, 2, 1]
+    # The candidate's own questions at the end ("Do you have questions for me?") are no clarifying
+    # questions of the last one asked.
+    wrap_up = analyze_answer(spoken("How many users does the team serve?"), expected_topics=None,
+                             questions_for_interviewer=True, question_findings=False)
+    parts = [_part(1, first, start=12.0),
+             replace(_part(2, wrap_up, question_id="", asked_at=600.0, start=606.0, text="Questions for me?"),
+                     phase_id="wrap_up")]
+    [q] = summarize(parts, phase_starts=[0.0, 600.0]).questions
+    assert q.covered == ["latency"] and q.clarifying_asked == 1
 
 
 # ---------------------------------------------------------------- 3. questions over-counted
