@@ -313,7 +313,8 @@ def test_a_question_asked_after_a_phase_prompt_counts_the_same_in_every_view(qap
     screen = ReviewScreen()
     screen.show_session(session)
     assert "topics missed: cold start" in screen.summary.text()
-    column = [screen.table.horizontalHeaderItem(c).text() for c in range(screen.table.columnCount())].index("Topics missed")
+    headers = [screen.table.horizontalHeaderItem(c).text() for c in range(screen.table.columnCount())]
+    column = headers.index("Topics missed")
     assert [screen.table.item(r, column).text() for r in range(screen.table.rowCount())] == ["cold start", ""]
     findings = [screen.findings.item(r).text() for r in range(screen.findings.count())]
     assert [f for f in findings if "Topics not asked" in f and "scale" in f] == []
