@@ -11,12 +11,15 @@ _app = None  # a QGuiApplication we had to create; kept alive for the process
 def _ensure_gui_application() -> None:
     global _app
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     if QGuiApplication.instance() is not None:
         return
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication(["interviewer-export"])
+    # A QApplication, not only a QGuiApplication: the process holds one application for good, and
+    # a window made later in it (the app after a CLI export, the tests) needs the widgets kind.
+    _app = QApplication(["interviewer-export"])
 
 
 def render_pdf(html: str, out: Path, title: str = "") -> None:
