@@ -115,8 +115,9 @@ class Transcript:
 
 # Whisper cuts a word at some punctuation inside it and gives the rest as a word of its own (no
 # space before it in its text): "1%" comes as "1" "%", "one-hot" as "one" "-hot", "0.3" as "0"
-# ".3", "A/B" as "A" "/B". (analysis.depth joins the same pieces to match its patterns.)
-_CONTINUES_WORD = re.compile(r"^(?:[-/]\w|\.\d|%|'\w)")
+# ".3", "A/B" as "A" "/B", "$40,000" as "$40" ",000". (analysis.depth joins the same pieces to
+# match its patterns.)
+_CONTINUES_WORD = re.compile(r"^(?:[-/]\w|[.,]\d|%|'\w)")
 
 
 def joins_previous(text: str) -> bool:

@@ -27,3 +27,14 @@ def test_a_sign_after_a_number_stays_in_the_quote_and_counts_no_word():
     first, second = split_utterances(tokens)
     assert first.text == "With 1% fraud, accuracy misleads 99%."  # "%." ends the sentence, as Whisper wrote it
     assert second.text == "So one-hot."
+
+
+def test_a_thousands_group_stays_with_its_number():
+    """Whisper gives "$40,000" as "$40" ",000": the review, the exports and the evidence quotes
+    showed "$40 ,000" and "out-2 ,000 requests" (trial 10, an ML depth answer)."""
+    assert join_words(["cost", "$40", ",000", "in", "fraud,", "1", ",500", "users"]) == \
+        "cost $40,000 in fraud, 1,500 users"
+    (sentence,) = split_utterances(tokenize(_words("It", "cost", "$40", ",000", "in", "missed", "fraud.")))
+    assert sentence.text == "It cost $40,000 in missed fraud."
+    # A comma between words still reads as a comma.
+    assert join_words(["a", ",", "b"]) == "a , b"

@@ -306,9 +306,9 @@ class _Word:
     last: int
 
 
-# Whisper gives some words in pieces: "trade" "-off", "0" ".3", "80" "%": a piece that starts
-# with one of these continues the word before it.
-_CONTINUATION = re.compile(r"^(?:-\w|\.\d|%|'\w)")
+# Whisper gives some words in pieces: "trade" "-off", "0" ".3", "80" "%", "$40" ",000": a piece
+# that starts with one of these continues the word before it.
+_CONTINUATION = re.compile(r"^(?:-\w|[.,]\d|%|'\w)")
 
 
 def _words(utterances: list[Utterance]) -> list[_Word]:
