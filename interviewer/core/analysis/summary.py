@@ -282,10 +282,13 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float], continued:
         if at is not None:
             solution = (p.id, _f(at))
             break
+    # The depth signals are heard in the whole discussion: a coding answer's edge cases, said
+    # after "Tell me your approach", read "Edge cases and failure modes 0/4" (trial 10).
     return QuestionNumbers(qid, parts[0].id, any(p.analysis.get("expects_clarifying") for p in parts), topics,
                            covered, [t for t in topics if t not in covered_set], asked, solution,
-                           depth_signals.heard_in([p.analysis for p in parts]), sum(_words_of(p) for p in parts),
-                           depth_signals.evidence_in([(p.id, p.analysis) for p in parts]))
+                           depth_signals.heard_in([p.analysis for p in discussion]),
+                           sum(_words_of(p) for p in discussion),
+                           depth_signals.evidence_in([(p.id, p.analysis) for p in discussion]))
 
 
 def summarize(parts: list[Part], phase_starts: list[float] | None = None,

@@ -242,3 +242,37 @@ def test_a_candidates_own_question_names_no_metric_in_the_answers_report():
                            round_kind="ml_system_design")
     metrics = [s for s in named.to_dict()["depth"]["signals"] if s["id"] == "metrics"]
     assert metrics and metrics[0]["heard"]
+
+
+def test_the_approach_said_after_a_phase_prompt_counts_for_the_question_under_discussion():
+    """Trial 10, a phone screen: the clarifying answer asked questions, then the approach was
+    recorded as the answer to "Let's move to solving" (no question of its own). It named the
+    edge cases, yet the round said "Edge cases and failure modes 0/4" and told the clarifying
+    answer an edge case was not heard, while the talking points counted that answer. Not the
+    candidate's own questions at the end."""
+    from interviewer.core.scripts.model import Phase, Question, RoundScript
+
+    script = RoundScript("top_k", "Top k", "phone_screen", 45.0,
+                         (Phase("clarify", "Clarify", 4, "Ask.", expects_clarifying=True),
+                          Phase("code", "Solve", 14, "Tell me your approach."),
+                          Phase("wrap", "Your questions", 5, "What would you like to ask me?")),
+                         (Question("top_k", "Return the k most frequent queries.", "clarify"),))
+
+    def part(pid, qid, text, phase, clarifying=False):
+        analysis = analyze_answer(spoken(text), round_kind="phone_screen", expects_clarifying=clarifying,
+                                  question_findings=False).to_dict()
+        return Part(pid, qid, None, "question", pid * 100.0, pid * 100.0, pid * 100.0 + 60, analysis, phase_id=phase)
+
+    parts = [part(1, "top_k", "How big is the log? And how should ties be broken between two queries with the "
+                  "same count, is it alphabetical or does it not matter at all?", "clarify", clarifying=True),
+             part(2, "", "I count every query with a hash map and keep a min heap of size k over the counts, "
+                  "which is n log k time. For an empty list I return an empty list, and when k is larger "
+                  "than the distinct queries I return them all.", "code"),
+             part(3, "", "What if the service is down, how does your team handle on call and outages?", "wrap")]
+    numbers = summarize(parts, [0.0, 150.0, 350.0], script=script)
+    assert numbers.depth["edge_cases"].heard == 1 and numbers.depth["edge_cases"].questions == 1
+    missing = [f.message for _, f in question_findings(numbers) if f.kind == "depth_missing"]
+    assert all("edge case" not in m for m in missing), missing
+    # The candidate's own question about outages is not the question's edge case.
+    numbers = summarize([parts[0], parts[2]], [0.0, 150.0, 350.0], script=script)
+    assert numbers.depth["edge_cases"].heard == 0
