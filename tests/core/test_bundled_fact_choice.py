@@ -113,3 +113,43 @@ def test_a_prompt_followed_by_the_phases_own_question_asks_nothing_itself():
               if p.prompt.rstrip().endswith("?")
               and (s.questions_in(p.id) or any(f.at_phase == p.id for q in s.questions for f in q.follow_ups))]
     assert asking == []
+
+
+CONTEXT_ANSWER = (
+    "The model was a fraud scoring model for card payments, served online behind the checkout API at about two "
+    "thousand requests per second, with a latency budget of thirty milliseconds. I built the feature pipeline and "
+    "the training job myself, and I was on call for it for two years. We retrained it every week. I had a "
+    "dashboard with the feature distribution for the top twenty features, the prediction distribution, the error "
+    "rate and latency, and an alert when the share of declined payments moved more than two percent.")
+
+
+def test_where_was_it_is_not_skipped_by_the_pipeline_and_distributions_of_the_context_answer(matcher):
+    """Trial 10, ml_depth_production_model: 'Was it the data, the model or the serving code?' was
+    skipped after an incident answer that never said where the problem was, because the context
+    answer had said 'feature pipeline' and 'feature distribution' (two of its if_missing words)."""
+    question = _script("ml_depth_production_model").question("incident")
+    where = next(f for f in question.follow_ups if f.id == "where_was_it")
+    vague = ("Uh, yeah. So, um, one time the model kind of started doing worse. We, uh, looked into it, and it "
+             "was something we learned later, I think. We fixed it eventually.")
+    assert matcher.follow_up_needed(vague, where, question.text, earlier=CONTEXT_ANSWER)
+    for said in ("A partner changed the schema of the merchant category field upstream, so one feature became "
+                 "missing for a third of payments.",
+                 "It turned out to be training serving skew: the online feature was computed differently.",
+                 "There was a bug in the data pipeline that filled a feature with zeros.",
+                 "we compared the features at serving time with the same features in the training pipeline and "
+                 "one of them was empty for all android users so it was the data not the model"):
+        assert not matcher.follow_up_needed(said, where, question.text, earlier=CONTEXT_ANSWER), said
+
+
+def test_the_earliest_alert_is_not_skipped_by_the_alert_of_the_context_answer(matcher):
+    """Trial 10: 'Which alert would have caught it earliest, and what threshold...?' was skipped
+    after 'we added some more monitoring', because the context answer had named an alert."""
+    question = _script("ml_depth_production_model").question("prevention")
+    earliest = next(f for f in question.follow_ups if f.id == "earliest_alert")
+    vague = ("Um, we, uh, talked about it as a team and we tried to be more careful after that. I think we added "
+             "some more monitoring.")
+    assert matcher.follow_up_needed(vague, earliest, question.text, earlier=CONTEXT_ANSWER)
+    for said in ("We added a drift alert on the prediction distribution with a PSI threshold of 0.2 that pages "
+                 "the on call.",
+                 "Schema checks on the inputs, and a population stability index on the top features."):
+        assert not matcher.follow_up_needed(said, earliest, question.text, earlier=CONTEXT_ANSWER), said
