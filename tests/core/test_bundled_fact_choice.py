@@ -153,3 +153,14 @@ def test_the_earliest_alert_is_not_skipped_by_the_alert_of_the_context_answer(ma
                  "the on call.",
                  "Schema checks on the inputs, and a population stability index on the top features."):
         assert not matcher.follow_up_needed(said, earliest, question.text, earlier=CONTEXT_ANSWER), said
+
+
+def test_how_big_the_input_is_gets_the_input_size_fact_not_the_edge_cases(matcher):
+    """Trial 10, phone_screen_top_k_and_fundamentals: 'How big is the log, roughly?' was answered
+    'The log can be empty, and k can be larger than the number of distinct queries' (the edge
+    cases' fact says 'log'; the input size topic's built-in words had 'how large', not 'how big')."""
+    responder = ClarifyingResponder(_script("phone_screen_top_k_and_fundamentals").question("top_k_queries"),
+                                    matcher)
+    for asked in ("How big is the log, roughly?", "How big is the input?"):
+        assert responder.reply(asked).topic == "input size", asked
+    assert responder.reply("What if the log is empty?").topic == "edge cases"

@@ -26,7 +26,7 @@ BUILTIN_TOPICS: dict[str, tuple[str, ...]] = {
                "supervision", "feedback signal", "how do we know", "clicks"),
     "budget": ("budget", "cost", "cheap", "expensive", "gpu", "hardware", "compute", "money",
                "resources"),
-    "input size": ("input size", "how large", "how long", "length", "size of the input", "n is",
+    "input size": ("input size", "how large", "how big", "how long", "length", "size of the input", "n is",
                    "how many elements", "up to", "maximum", "bounds", "range"),
     "constraints": ("constraint", "constraints", "limit", "assume", "assumption", "allowed",
                     "memory", "in place", "sorted", "duplicates", "negative"),
