@@ -180,6 +180,9 @@ class ReviewScreen(QWidget):
         self.coverage = CoverageChecklist()
         self.coverage.play_requested.connect(self.play_requested)
         tabs.addTab(self.coverage, "Talking points")
+        # At 1024x640 the tabs were squeezed to 134 px, the checklist to a line of its first
+        # question and no point (trial 10): short of room the page scrolls instead.
+        tabs.setMinimumHeight(TABS_MIN_HEIGHT)
         findings_box = QWidget()
         fl = QVBoxLayout(findings_box)
         fl.setContentsMargins(0, 0, 0, 0)

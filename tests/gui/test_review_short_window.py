@@ -120,3 +120,24 @@ def test_at_1280x800_the_findings_list_shows_six_rows_or_more(qtbot, isolated_di
     window.resize(1300, 820)
     qtbot.wait(50)
     assert abs(review.side.sizes()[0] - moved) <= 20
+
+
+def test_at_1024x640_the_page_scrolls_to_a_whole_talking_point(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial 10: at 1024x640 the tabs were squeezed to 134 px and the Talking points showed two
+    lines of the first question's text and no point, whatever the page's scrolling. Short of room
+    the tabs keep their height and the page scrolls to them."""
+    from interviewer.gui.review_screen import TABS_MIN_HEIGHT
+
+    window, review = _on_review(qtbot, script_dirs, tmp_path)
+    window.resize(1024, 640)
+    qtbot.wait(100)  # the tree's delayed item layout
+    tabs = review.findChildren(QTabWidget)[0]
+    assert tabs.height() >= TABS_MIN_HEIGHT
+    tree = review.coverage.tree
+    row = tree.visualItemRect(tree.topLevelItem(0).child(0))
+    assert row.height() > 0 and tree.viewport().rect().contains(row), (row, tree.viewport().rect())
+    page = window.stack.currentWidget()
+    page.ensureWidgetVisible(tabs)
+    QApplication.processEvents()
+    top_left = tree.viewport().mapTo(page.viewport(), row.topLeft())
+    assert page.viewport().rect().contains(QRect(top_left, row.size()))
