@@ -55,11 +55,19 @@ class PhasePlanBar(QWidget):
         self._describe()
         self.update()
 
+    def ends_early_at(self) -> float | None:
+        """When the round now ends, if before its planned length: the parts were done early and
+        only the candidate's own questions were left (core/engine.py, _share_rest)."""
+        end = self.phases[-1].end if self.phases else None
+        return end if end is not None and end < self.total - 1.0 else None
+
     def _describe(self) -> None:
         """The plan in words; changes only with the phase or the minute (no screen-reader chatter)."""
         plan = ", ".join(f"{ph.name} {clock_text(ph.start)} to {clock_text(ph.end)}" for ph in self.phases)
         now = next((ph.name for ph in self.phases if ph.id == self.current_phase), None)
+        early = self.ends_early_at()
         text = (f"Phases: {plan}." if plan else "No round yet.") + (
+            f" The round ends early, at {clock_text(early)}." if early is not None else "") + (
             f" Now: {now}, {int(self.elapsed // 60)} of {int(self.total // 60)} minutes used." if now else "")
         if text != self._description:
             self._description = text
@@ -105,6 +113,17 @@ class PhasePlanBar(QWidget):
             p.drawText(rect.adjusted(6, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                        p.fontMetrics().elidedText(phase.name, Qt.TextElideMode.ElideRight, int(rect.width() - 8)))
             p.setFont(font)
+        early = self.ends_early_at()
+        if early is not None:
+            # The planned minutes the round no longer uses: left blank, three quarters of the bar
+            # said nothing once a phone screen's parts were done in 7 minutes (trial 10).
+            x0 = bar.left() + bar.width() * early / self.total
+            rest = QRectF(x0, bar.top(), bar.right() - x0, bar.height())
+            p.fillRect(rest, QBrush(t.color("border"), Qt.BrushStyle.BDiagPattern))
+            p.setPen(t.color("text_muted"))
+            p.drawText(rest.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                       p.fontMetrics().elidedText(f"Parts done early: the round ends at {clock_text(early)}",
+                                                  Qt.TextElideMode.ElideRight, int(rest.width() - 12)))
         p.setPen(t.color("text_muted"))
         for x0, text in self.start_labels(bar, p.fontMetrics()):
             p.drawText(QRectF(x0, 0, 60, 14), Qt.AlignmentFlag.AlignLeft, text)

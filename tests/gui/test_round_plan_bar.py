@@ -80,3 +80,26 @@ def test_next_part_in_the_last_part_asks_before_ending_the_round(qtbot, isolated
     qtbot.keyClick(screen, Qt.Key.Key_N)
     assert confirmations.asked == ["End the round?"] * 2
     qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+
+
+def test_the_minutes_a_round_no_longer_uses_are_hatched_and_said(qtbot):
+    """Trial 10, a phone screen whose parts were done in 7 minutes: only the candidate's questions
+    were left, the round's end moved to 11:38, and three quarters of the bar were left blank with
+    nothing said about them. They are hatched, with when the round ends."""
+    from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
+
+    bar = PhasePlanBar()
+    qtbot.addWidget(bar)
+    bar.resize(1000, 46)
+    phases = [PlannedPhase("intro", "Introduction", 0.0, 76.0), PlannedPhase("code", "Coding", 76.0, 398.0),
+              PlannedPhase("wrap", "Your questions", 398.0, 698.0)]
+    bar.set_plan(phases, 2700.0)
+    bar.set_position(400.0, "wrap")
+    assert bar.ends_early_at() == 698.0
+    assert "ends early, at 11:38" in bar.accessibleDescription()
+    image = bar.grab().toImage()
+    rest = {image.pixelColor(x, y).name() for x in range(700, 990, 3) for y in (24, 30, 36)}
+    assert len(rest) > 1, "the rest of the bar is blank"  # hatched: lines on the background
+    # A round that runs its planned length has nothing of the kind.
+    bar.set_plan([*phases[:2], PlannedPhase("wrap", "Your questions", 398.0, 2700.0)], 2700.0)
+    assert bar.ends_early_at() is None and "ends early" not in bar.accessibleDescription()
