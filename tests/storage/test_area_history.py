@@ -171,3 +171,32 @@ def test_with_the_real_sentence_embedding_model_the_areas_follow_what_was_said(t
         areas = {r.session_id: r.areas for r in data.areas}
         assert not areas[missed][MONITORING].is_covered and areas[covered][MONITORING].is_covered
         assert areas[missed]["serving and latency"].is_covered  # the same design answer in both
+
+
+def test_an_answer_to_a_phase_prompt_counts_for_the_question_under_discussion(tmp_path):
+    """Trial 10: a phone screen's solution, recorded as the answer to "Tell me your approach"
+    (a phase prompt with no question of its own), named its edge cases; the review counted it for
+    the coding question, Progress did not and listed edge cases as not covered."""
+    with Store.open(tmp_path) as store:
+        sid = store.create_session(SCRIPT.id, SCRIPT.title, SCRIPT.kind, SCRIPT.minutes, started_at=1_700_000_000)
+        store.add_phase(sid, "requirements", "Requirements", 10, 0.0)
+        store.add_phase(sid, "design", "Design", 25, 100.0)
+        store.add_phase(sid, "monitoring", "Monitoring", 10, 300.0)
+        design = SCRIPT.question("design")
+        for qid, text, at, phase, clarifying in (
+                ("design", "How many payments per second do we see at peak? [1.0] And what is the latency "
+                           "budget in milliseconds?", 5.0, "requirements", True),
+                ("", "I would score each payment with boosted trees on transaction features, and if the feature "
+                     "store goes down we fall back to the rules.", 105.0, "design", False),
+                ("monitoring", NOT_MONITORED, 305.0, "monitoring", False)):
+            aid = store.add_answer(sid, qid, design.text if qid == "design" else "Now the design.", asked_at=at,
+                                   answer_start=at + 1, answer_end=at + 60, with_audio=False, phase_id=phase)
+            transcript = spoken(text)
+            store.attach_transcript(aid, transcript)
+            store.attach_analysis(aid, analyze_answer(transcript, round_kind=SCRIPT.kind,
+                                                      expects_clarifying=clarifying,
+                                                      question_findings=False).to_dict())
+        store.finish_session(sid, SessionStatus.COMPLETED, ended_at=1_700_002_700)
+        [round_areas] = load_progress(store, by_id).areas
+        edge = round_areas.areas["edge cases"]
+        assert (edge.covered, edge.measured) == (1, 2) and edge.is_covered
