@@ -90,6 +90,12 @@ def _count_in(message: str) -> int:
     return int(match.group()) if match else 1
 
 
+def nothing_heard(session: Any) -> bool:
+    """No answer was recorded, or every answer was transcribed and holds no word (one still
+    waiting for its transcript may hold some)."""
+    return all(a.transcript is not None and not a.transcript.words for a in session.answers)
+
+
 class TenSecondSummary(QWidget):
     """Two short columns at the top of the review; `link_clicked` carries "play:answer:start" or
     "time:round_seconds"."""
@@ -129,9 +135,14 @@ class TenSecondSummary(QWidget):
         t = theme.current()
         self.good = highlights(session, "good")
         self.bad = highlights(session, "problem")
+        silent = nothing_heard(session)
         self.strengths.setText(self._column("Went well", "star", t.good_text, self.good,
+                                            "Nothing was heard in this round." if silent else
                                             "Nothing stood out yet: the numbers below have the detail."))
+        # A round ended before any answer read "Nothing to fix was flagged", as if it had gone well.
         self.fixes.setText(self._column("To work on", "fix", t.problem_text, self.bad,
+                                        "Nothing was heard, so nothing could be judged: answer out loud "
+                                        "in the next round." if silent else
                                         "Nothing to fix was flagged in this round."))
 
     def _theme_changed(self, _theme) -> None:

@@ -89,3 +89,22 @@ def test_went_well_praises_clarifying_questions_once_per_question(qtbot):
     # Stored without its analysis: the counts come from the messages.
     session = replace(session, answers=[replace(a, analysis=None) for a in answers])
     assert highlights(session, "good")[0].message == "Asked 3 clarifying questions."
+
+
+def test_a_round_with_nothing_heard_does_not_read_as_one_with_nothing_to_fix(qtbot):
+    """Trial 10: a round ended 24 s in, before any answer, read 'To work on: Nothing to fix was
+    flagged in this round.'"""
+    from interviewer.core.transcript import Segment, Transcript, Word
+
+    summary = TenSecondSummary()
+    qtbot.addWidget(summary)
+    empty = Session(2, "f", "s", "Round", "phone_screen", 45, 0.0, 24.0, "completed", answers=[], findings=[])
+    summary.show_session(empty)
+    assert "Nothing to fix was flagged" not in summary.fixes.text()
+    assert "Nothing was heard" in summary.fixes.text() and "Nothing was heard" in summary.strengths.text()
+    # Answers with words, and no finding: nothing was flagged, as before.
+    said = _session()
+    said.findings = []
+    said.answers[0].transcript = Transcript([Segment("Hello", 0.0, 0.4, (Word("Hello", 0.0, 0.4),))])
+    summary.show_session(said)
+    assert "Nothing to fix was flagged in this round." in summary.fixes.text()
