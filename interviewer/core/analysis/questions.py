@@ -788,10 +788,11 @@ class ClarifyingResult:
 def analyze_clarifying(utterances: list[Utterance],
                        expected_topics: list[tuple[str, tuple[str, ...]]] | None = None,
                        regions: list[SpeechRegion] | None = None,
-                       matcher: Matcher | None = None) -> ClarifyingResult:
+                       matcher: Matcher | None = None, stating_counts: bool = False) -> ClarifyingResult:
     """Clarifying questions found in the utterances and the expected topics they covered.
     Topics are credited by keywords; with a `matcher` that has a meaning model, also the topic
-    each question is about, as the interviewer's answer picked it (core/matching.py)."""
+    each question is about, as the interviewer's answer picked it (core/matching.py). With
+    `stating_counts`, a topic the candidate only states counts too (an ML depth round, where the candidate holds the facts)."""
     keywords = topic_keywords(expected_topics)
     questions = find_questions(utterances, keywords, regions)
     if matcher is not None and matcher.uses_meaning and expected_topics:
@@ -803,6 +804,8 @@ def analyze_clarifying(utterances: list[Utterance],
     result = ClarifyingResult(questions, solution_before_question=solution_at)
     if expected_topics:
         asked = {t for q in questions for t in q.topics}
+        if stating_counts:  # the candidate holds the facts (their own project): saying them is enough
+            asked |= {t for u in utterances for t in topics_in(u.text, keywords)}
         result.covered = [name for name, _ in expected_topics if name in asked]
         result.missed = [name for name, _ in expected_topics if name not in asked]
     return result

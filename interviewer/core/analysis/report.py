@@ -212,8 +212,11 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     lag = VAD_END_LAG_S if from_audio else 0.0
     pauses = find_pauses(_with_interviewer(regions, interviewer_speech), words, settings.pauses, lag)
     utterances = split_utterances(tokens, regions)
+    # An ML depth round asks about the candidate's own project: its scale and latency are theirs to
+    # state, not to ask ("Did not ask about: scale, latency" after "2,000 requests a second, a
+    # 30 ms p99", trial 10; the script's fact says "give me your own numbers").
     clarifying = analyze_clarifying(utterances, expected_topics, raw_regions if from_audio else None,
-                                    matcher)
+                                    matcher, stating_counts=round_kind == "ml_depth")
     for_interviewer: list = []
     if questions_for_interviewer:  # not about a problem: nothing clarifying was asked
         for_interviewer, clarifying = clarifying.questions, ClarifyingResult([])

@@ -812,3 +812,16 @@ def test_a_hint_asked_for_is_noted_once_per_request_not_as_a_clarifying_question
     assert len(noted) == 1 and "Can I get a hint?" in noted[0].message and noted[0].start is not None
     assert not [f for f in analyze_answer(spoken("I would use a heap, then a queue.")).findings
                 if f.kind == "hints_asked"]
+
+
+def test_in_an_ml_depth_round_stating_your_own_numbers_covers_the_topic():
+    """Trial 10: "Did not ask about: scale, latency" after "two thousand requests a second, a
+    thirty millisecond p99" about the candidate's own model, whose numbers only they know.
+    In a design round the same words state, and the topic still was not asked."""
+    t = spoken("Which model should I pick? [1.0] Okay, our fraud model. It served two thousand requests "
+               "per second with a p99 latency of thirty milliseconds.")
+    topics = [("which model", ("which model",)), ("scale", ()), ("latency", ())]
+    depth = analyze_answer(t, expected_topics=topics, expects_clarifying=True, round_kind="ml_depth")
+    assert depth.clarifying.missed == [] and set(depth.clarifying.covered) == {"which model", "scale", "latency"}
+    design = analyze_answer(t, expected_topics=topics, expects_clarifying=True, round_kind="ml_system_design")
+    assert design.clarifying.missed == ["scale", "latency"]
