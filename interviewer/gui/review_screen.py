@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -128,6 +127,25 @@ class _SideSplitter(QSplitter):
         self.setSizes([box, room - box])
 
 
+class _AnswerTable(QTableWidget):
+    """The per-answer table: the question takes what the numbers leave (its whole text is its
+    tooltip), so the table fits the pane instead of scrolling sideways; below QUESTION_MIN_PX
+    the numbers scroll. Qt's stretch mode grew the column with the window and never gave the
+    width back (223 px at 1280 after a visit at 1920, the numbers scrolled out of sight)."""
+
+    QUESTION_MIN_PX = 110
+
+    def fit_question(self) -> None:
+        if self.columnCount() == 0:
+            return
+        others = sum(self.columnWidth(c) for c in range(1, self.columnCount()))
+        self.setColumnWidth(0, max(self.QUESTION_MIN_PX, self.viewport().width() - others - 2))  # 2: no 1 px scroll
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit_question()
+
+
 class ReviewScreen(QWidget):
     play_requested = Signal(int, float)  # answer id, seconds into its audio
     debrief_requested = Signal(int)  # session id
@@ -154,7 +172,7 @@ class ReviewScreen(QWidget):
         self.findings = _ShortList()
         self.findings.itemClicked.connect(self._finding_clicked)
         self.findings.itemActivated.connect(self._finding_clicked)
-        self.table = QTableWidget()
+        self.table = _AnswerTable()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.phase_table = QTableWidget()
         self.phase_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -367,29 +385,39 @@ class ReviewScreen(QWidget):
         self.side.fit()
 
     def _fill_tables(self, numbers: RoundNumbers) -> None:
-        # Two-line headers: on one line the eleven columns were wider than a 1024 px window.
-        headers = ["Question", "Length", "Words", "Fillers\n/100", "Repetitions\nand restarts", "Pace while\nspeaking (wpm)",
-                   "Pace with\npauses (wpm)", "Long\npauses", "Latency", "Clarifying\nQs", "Topics missed"]
+        # Short two-line headers, each spelled out in its tooltip, and counts without their
+        # breakdown (in the tooltip): the numbers were wider than the review's pane even at
+        # 1920x1080, and the last columns scrolled out of sight (trials 9 and 10).
+        headers = [("Question", ""), ("Length", "Length (and words)"), ("Fillers\n/100", "Fillers per 100 words"),
+                   ("Restarts", "Repetitions, cut-off words and restarts"),
+                   ("Pace, wpm\nspeaking / all", "Words per minute while speaking (pauses left out) / over the "
+                                                 "whole answer, pauses included"),
+                   ("Long\npauses", "Long pauses"),
+                   ("Latency", "Response latency: end of the question to the first word"),
+                   ("Clarifying\nQs", "Clarifying questions asked"), ("Topics\nmissed", "Clarifying topics not asked about")]
         self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setHorizontalHeaderLabels([h for h, _ in headers])
+        for col, (_, tip) in enumerate(headers):
+            if tip:
+                self.table.horizontalHeaderItem(col).setToolTip(tip)
         self.table.setRowCount(len(numbers.answers))
         for row, a in enumerate(numbers.answers):
-            values = [a.question, clock_text(a.duration), str(a.words), fmt_seconds(a.filler_rate, ""),
-                      disfluency_count_text(a.disfluencies), fmt_wpm(a.articulation_wpm), fmt_wpm(a.pace_wpm), str(a.long_pauses),
-                      fmt_seconds(a.response_latency),
+            restarts = disfluency_count_text(a.disfluencies)
+            values = [a.question, clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
+                      str(len(a.disfluencies)), f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}",
+                      str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
+            tips = {0: a.question, 1: f"{clock_text(a.duration)}, {a.words} words", 3: restarts,
+                    len(values) - 1: ", ".join(a.topics_missed)}
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if col in (0, len(values) - 1):
-                    item.setToolTip(value)  # the whole question or list where the column cuts it
+                if tips.get(col):
+                    item.setToolTip(tips[col])  # the whole question, breakdown or list where the column cuts it
                 self.table.setItem(row, col, item)
-        # The question takes what the numbers and the topics leave (the whole text is its tooltip),
-        # so the table fits the window instead of scrolling sideways.
-        header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         last = len(headers) - 1
-        self.table.setColumnWidth(last, min(self.table.columnWidth(last), 200))
+        self.table.setColumnWidth(last, min(self.table.columnWidth(last), 150))
+        self.table.fit_question()
         headers = ["Phase", "Planned", "Actual", "Difference"]
         self.phase_table.setColumnCount(len(headers))
         self.phase_table.setHorizontalHeaderLabels(headers)

@@ -111,9 +111,25 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
              for c in range(screen.table.columnCount())}
     assert cells["Latency"] == [f"{x:.1f} s" for x in latencies]
     # Whole words per minute everywhere (the review said 201.7 where the exports said 202).
-    assert cells["Pace while speaking (wpm)"] == [f"{a.articulation_wpm:.0f}" for a in truth.answers]
+    assert cells["Pace, wpm speaking / all"] == [f"{a.articulation_wpm:.0f} / {a.pace_wpm:.0f}" for a in truth.answers]
     assert f"{truth.articulation_wpm:.0f} wpm while speaking" in screen.summary.text()
     assert cells["Topics missed"] == ["cold start", "", ""]
+    # Every column says in full what it counts; the table fits the pane at 1920 px (its last
+    # columns scrolled out of sight there, trial 10) and keeps the question readable when narrower.
+    assert all(screen.table.horizontalHeaderItem(c).toolTip() for c in range(1, screen.table.columnCount()))
+    from PySide6.QtWidgets import QApplication
+
+    table = screen.table
+    for width in (1920, 1100, 1920):  # Qt's stretch mode grew the question with the window and never shrank it
+        screen.resize(width, 800)
+        screen.show()
+        QApplication.processEvents()
+        if width == 1920:
+            assert not table.horizontalScrollBar().isVisible() or table.horizontalScrollBar().maximum() == 0
+            widths = [table.columnWidth(c) for c in range(table.columnCount())]
+            assert sum(widths) <= table.viewport().width() and widths[0] > 200, widths
+        else:
+            assert table.columnWidth(0) >= 110
     summary = screen.summary.text()
     assert f"mean response latency {truth.mean_latency:.1f} s" in summary
     assert f"fillers {truth.fillers} " in summary and "topics missed: cold start" in summary
@@ -126,7 +142,8 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     assert [[(d["kind"], d["text"]) for d in a.disfluencies] for a in truth.answers] == [
         [], [("repetition", "I I")], [("cut_off", "ca- cache")]]
     repeats = ["0", "1 (1 repetition)", "1 (1 cut-off word)"]
-    assert cells["Repetitions and restarts"] == repeats
+    assert cells["Restarts"] == [r.split()[0] for r in repeats]  # the breakdown in the tooltip
+    assert [screen.table.item(r, 3).toolTip() for r in range(3)] == repeats
     assert "repetitions and restarts 2 (1 repetition, 1 cut-off word)" in summary
     review_repeats = re.findall(r'text-decoration: underline; color:#163c73; background-color:#dce8fa;">([^<]+)<',
                                 review_html)
@@ -313,7 +330,7 @@ def test_a_question_asked_after_a_phase_prompt_counts_the_same_in_every_view(qap
     screen = ReviewScreen()
     screen.show_session(session)
     assert "topics missed: cold start" in screen.summary.text()
-    headers = [screen.table.horizontalHeaderItem(c).text() for c in range(screen.table.columnCount())]
+    headers = [screen.table.horizontalHeaderItem(c).text().replace("\n", " ") for c in range(screen.table.columnCount())]
     column = headers.index("Topics missed")
     assert [screen.table.item(r, column).text() for r in range(screen.table.rowCount())] == ["cold start", ""]
     findings = [screen.findings.item(r).text() for r in range(screen.findings.count())]
