@@ -24,27 +24,47 @@ def _any_clause(pattern: re.Pattern, text: str) -> bool:
 
 
 _A_MOMENT = r"(?:a|one|a few|a couple of|another) (?:minute|minutes|moment|moments|second|seconds|sec|secs)(?: or two)?"
-_TO_THINK = r"(?: to (?:think|collect my thoughts|gather my thoughts|think (?:about|through) (?:it|this|that)))?"
+_TO_THINK = (r"(?: to (?:think|collect my thoughts|gather my thoughts|think (?:about|through) (?:it|this|that)"
+             r"|think (?:it|this|that) (?:through|over)|figure (?:it|this|that) out))?")
 _THINKING_TIME = re.compile(
     rf"^(?:(?:can|could|may) i (?:have|take|get|use)|(?:can|could) you give me|(?:do you )?mind if i take"
     rf"|is it (?:ok|okay|alright|all right|fine) if i take|let me (?:take|have)|give me|i need|i'll need|i just need"
     rf"|just) {_A_MOMENT}{_TO_THINK}$"
     rf"|^(?:(?:can|could|may) i|(?:do you )?mind if i|is it (?:ok|okay|alright|fine) if i|let me|i need to|i'd like to)"
-    rf" think (?:about (?:it|this|that) |it through |this through )?(?:for )?{_A_MOMENT}$")
+    rf" (?:just )?think (?:about (?:it|this|that) |it through |this through )?(?:for )?{_A_MOMENT}$"
+    # "One second, let me think.", "Hold on, let me think about it.", "Bear with me for a moment.":
+    # a bare "Let me think." is how thinking aloud goes on, not a request.
+    rf"|^(?:(?:just )?{_A_MOMENT}|hold on|hang on|bear with me) (?:let me (?:just )?think(?: about (?:it|this|that))?"
+    rf"|i need to think(?: about (?:it|this|that))?)$"
+    rf"|^bear with me (?:for )?{_A_MOMENT}$")
 THINKING_TIME_REPLY = "Sure, take your time."
 
 
 def asks_for_thinking_time(text: str) -> bool:
     """"Can I take a minute to think?", "Give me a second.", "Let me think for a moment.\""""
-    return _any_clause(_THINKING_TIME, text)
+    return _any_clause(_THINKING_TIME, text) or bool(_THINKING_TIME.match(_said(text)))
 
 
+def ends_asking_for_thinking_time(text: str) -> bool:
+    """The last sentence of `text`, or its last clause, asks for time to think ("Okay. Let me take
+    a minute to think about this."), not a clause before what the candidate went on to say
+    ("Give me a second, I think the sort is n log n.")."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    if not sentences:
+        return False
+    clauses = [c for c in re.split(r"[,;:.!?]+", sentences[-1]) if words(c)]
+    return bool(_THINKING_TIME.match(_said(sentences[-1])) or _THINKING_TIME.match(_said(clauses[-1])))
+
+
+_HAVE = (r"(?:(?:do|would|will|did) (?:i|we) (?:still |actually )?(?:have|get)|(?:have|'ve) (?:i|we) (?:still )?got"
+         r"|(?:is|are|'s) (?:there )?(?:still )?(?:left|remaining)|(?:is|are) we at|remains?|left|remaining)")
 _TIME_LEFT = re.compile(
-    r"^(?:how (?:much|long) (?:time )?(?:do i have|have i got|do we have|have we got|is left|are we at)"
-    r"|how much time (?:is )?(?:left|remaining)|how much time remains|how are we (?:doing )?on time"
-    r"|how many minutes (?:do i have|do we have|are left|left)|(?:how much|what) time (?:do we have|do i have) left"
+    rf"^(?:how (?:much (?:more )?time|much longer|long|many (?:more )?minutes) {_HAVE}"
+    r"|how are we (?:doing )?on time|(?:how much|what) time (?:do we have|do i have) left"
     r"|(?:am i|are we) (?:ok|okay|good|fine|doing ok|doing okay) (?:on|for) time)"
-    r"(?: left)?(?: for (?:this|the) (?:part|question|problem|round|interview|one))?(?: left)?$")
+    # "... left for the coding part?", "... in the interview?", "... to finish this?"
+    r"(?: (?:left|remaining))?(?: (?:for|in|on|to) (?:this|the|that|it|coding|code|finish|answer|solve)\b[\w ]{0,40})?"
+    r"(?: (?:left|remaining))?$")
 
 
 def asks_time_left(text: str) -> bool:
@@ -72,12 +92,18 @@ _HINT = re.compile(
     r"|\b(?:hint|nudge|clue)\b(?! (?:type|types))(?<!type hint)\W*$"
     r"|\b(?:any|some) pointers\b(?! to)"
     r"|^i'?m stuck\b|^i am stuck\b|\bwhere (?:should|do|would) i (?:even )?start\b"
-    r"|^(?:can|could|would) you help me(?: out)?(?: a bit| a little)?$|\b(?:some|any|a little|a bit of) help\b")
+    r"|^(?:can|could|would) you help me(?: out)?(?: a bit| a little)?$|\b(?:some|any|a little|a bit of) help\b"
+    r"|\b(?:point|nudge|steer) me (?:in the right direction|somewhere)\b")
+# The same said after other words: "Hmm, I'm not sure where to go from here, could you help me a
+# bit?", "Okay, I'm a bit stuck."
+_HINT_CLAUSE = re.compile(
+    r"^(?:(?:can|could|would) you help me(?: out)?(?: a bit| a little| here)?(?: please)?"
+    r"|i'?m (?:a bit |a little |kind of |sort of |pretty |really )?stuck(?: here)?)$")
 
 
 def asks_for_hint(text: str) -> bool:
     said = _said(text)
-    return bool(_HINT.search(said)) and "type hint" not in said
+    return (bool(_HINT.search(said)) or _any_clause(_HINT_CLAUSE, text)) and "type hint" not in said
 
 
 # When a question has no hints of its own: a nudge that fits any question of the round's kind,
@@ -113,8 +139,17 @@ _PERMISSION = re.compile(
 PERMISSION_REPLY = "Sure, go ahead."
 
 
+# "Is Python okay?", "Would Java be fine?": the language named, the verb left out.
+_LANGUAGE_OK = re.compile(
+    r"^(?:is|would|will) (?:it (?:be )?(?:ok|okay|fine|alright|all right) (?:if i|to) (?:use|code|write)[\w ]* in |using |coding in |writing it in )?"
+    r"(?:python|java|javascript|typescript|go|golang|c|c sharp|kotlin|swift|scala|rust|ruby|pseudocode|pseudo code)"
+    r"(?: be)? (?:ok|okay|fine|alright|all right|acceptable)(?: here| for this)?$")
+
+
 def asks_permission(text: str) -> bool:
-    return bool(_PERMISSION.match(_said(text)))
+    """Some clause asks leave ("Sure, before I start, can I use Python for this?")."""
+    return any(_PERMISSION.match(_said(clause)) or _LANGUAGE_OK.match(_said(clause))
+               for clause in re.split(r"[,;:.!?]+", text) if words(clause))
 
 
 def about_the_interview(text: str) -> bool:

@@ -51,7 +51,8 @@ from interviewer.core.engine import (
 )
 from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
 from interviewer.core.interview_requests import (
-    about_the_interview, asks_for_thinking_time, asks_time_left, time_left_reply,
+    THINKING_TIME_REPLY, about_the_interview, asks_for_thinking_time, asks_time_left, ends_asking_for_thinking_time,
+    time_left_reply,
 )
 from interviewer.core.matching import asks_to_ask, asks_to_repeat, checks_in, talks_to_self, wraps_up
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
@@ -462,6 +463,12 @@ def _after_trail(u):
     return None
 
 
+def _last_sentence(words: list[Word]) -> str:
+    """The last sentence of `words` ("Okay. Let me take a minute." -> "Let me take a minute.")."""
+    sentences = re.split(r"(?<=[.!?])\s+", join_words([w.text for w in words]).strip())
+    return sentences[-1] if sentences else ""
+
+
 def _words_of(segments: list[Segment]) -> list[Word]:
     words: list[Word] = []
     for seg in segments:
@@ -870,6 +877,14 @@ class RoundController:
         if answer is None or answer.index != index:
             return
         self._heard.append(segment)
+        if answer.awaiting_speech_after_reply and self.settings.barge_in and segment.text.strip():
+            # Words heard after the reply was asked for: the candidate went on, maybe talking over
+            # the reply (their voice had not paused long enough for the voice detector to stop
+            # it, and the level seen while the interviewer talks is not counted). The silence
+            # from now on is theirs again: "So yeah, that's my approach." said over the reply
+            # left the answer open, and 12 s later came "Remember to think out loud" (a trial).
+            # Not with loudspeakers: there the words may be the interviewer's own voice.
+            answer.awaiting_speech_after_reply = False
         sentences = re.split(r"(?<=[.!?])\s+", segment.text.strip())
         if asks_for_thinking_time(sentences[-1]):  # "Let me think for a minute.": no "think out loud" meanwhile
             self._no_nudge_until = self._now() + THINKING_TIME_S
@@ -892,18 +907,33 @@ class RoundController:
         if question is None and quiet >= TRAILED_QUESTION_WAIT_S:
             question = trailed_question(new)
         if question is None:
-            return False
+            # "Let me take a minute to think about this.": asked without a question mark, and
+            # the silence after it is thinking time, not the end of the answer.
+            said = join_words([w.text for w in new])
+            if not ends_asking_for_thinking_time(said):
+                return False
+            question = _last_sentence(new)
         self._replied_words = len(words)
+        return self._respond(answer, question)
+
+    def _respond(self, record: AnswerRecord, question: str) -> bool:
+        """Answer `question`, asked in `record`, as an interviewer would: a request about the
+        interview itself (the clock, time to think, hearing the question again) by the round, the
+        rest by the answerer (_reply_to). True if something was said or repeated."""
         if wraps_up(question):  # "Does that answer your question?": the answer ends, nothing to reply
             return False
-        if asks_time_left(question):  # "How much time do I have?": the clock, not a fact
-            answer.awaiting_speech_after_reply = True
-            self._say(time_left_reply(self.engine.time_left_in_phase(), self.engine.time_left_in_round()),
-                      UtteranceKind.CLARIFICATION)
-            return True
         if asks_to_repeat(question):  # "Could you repeat that?": as the R key, not a clarifying question
             return self.repeat_question()
-        return self._reply_to(answer, question)
+        if asks_time_left(question):  # "How much time do I have?": the clock, not a fact
+            reply = time_left_reply(self.engine.time_left_in_phase(), self.engine.time_left_in_round())
+        elif asks_for_thinking_time(question):  # no answerer needed: it asks nothing about the problem
+            reply = THINKING_TIME_REPLY
+            self._no_nudge_until = self._now() + THINKING_TIME_S
+        else:
+            return self._reply_to(record, question)
+        record.awaiting_speech_after_reply = True
+        self._say(reply, UtteranceKind.CLARIFICATION)
+        return True
 
     def _reply_to(self, record: AnswerRecord, question: str) -> bool:
         """Say the interviewer's answer to `question`, asked in `record`; keep the exchange there
@@ -1213,7 +1243,7 @@ class RoundController:
         asked_until = record.started_at + words[-1].end  # round time the question ended
         if any(c.asked_at >= asked_until for c in record.clarifications):
             return False  # answered live already
-        if not self._reply_to(record, question):
+        if not self._respond(record, question):
             return False
         self._listen_again()  # what was recorded stays in _unfinished: the rest joins it
         return True

@@ -122,3 +122,110 @@ def test_hint_requests_are_answered_and_not_kept_as_clarifying_questions(tmp_pat
     ask(controller, recorder, "I'm not sure where to start. Can I get a hint?")
     assert speaker.said[-1] == requests.GENERIC_HINTS["ml_system_design"][0]
     assert answer.clarifications == []
+
+
+# ---------------------------------------------------------------- trial 11: the real app, by voice
+
+@pytest.mark.parametrize("text", [
+    "How long do I have for this?", "How much longer do I have?", "How much time do I still have?",
+    "How much time is left for coding?", "Quick question, how much time do I have for the coding part?",
+    "Sorry, how much time do I have left in the interview?", "How much time do I get?",
+    "Okay so before I start coding, how much time have I got?"])
+def test_how_much_time_in_the_words_candidates_use(text):
+    assert requests.asks_time_left(text) and requests.about_the_interview(text)
+
+
+@pytest.mark.parametrize("text", ["How long do we keep the logs?", "How much time is spent in the sort?",
+                                  "How long do we have to keep the data for compliance?",
+                                  "How much more time would the sort take?", "How long does the model have to respond?"])
+def test_how_long_something_in_the_problem_takes_is_not_the_clock(text):
+    assert not requests.asks_time_left(text)
+
+
+@pytest.mark.parametrize("text", ["Could you point me in the right direction?",
+                                  "Hmm, I'm not sure where to go from here, could you help me a bit?",
+                                  "I'm kind of stuck, any ideas?", "Can you nudge me in the right direction?"])
+def test_a_hint_asked_in_other_words(text):
+    assert requests.asks_for_hint(text)
+
+
+@pytest.mark.parametrize("text", ["Could you help me understand the input format?",
+                                  "The user is stuck in a loop, right?", "Would you like me to point out the edge cases?"])
+def test_help_or_stuck_about_the_problem_is_no_hint_request(text):
+    assert not requests.asks_for_hint(text)
+
+
+@pytest.mark.parametrize("text", ["One second, let me think.", "Hold on, let me think.",
+                                  "Okay, give me a minute to think this through.", "Let me just think for a second.",
+                                  "Bear with me for a second."])
+def test_time_to_think_asked_in_other_words(text):
+    assert requests.asks_for_thinking_time(text) and requests.ends_asking_for_thinking_time(text)
+
+
+@pytest.mark.parametrize("text", ["Let me think.", "Bear with me, the sort is n log n.",
+                                  "Give me a second, I think the sort is n log n."])
+def test_thinking_aloud_goes_on_without_asking_for_time(text):
+    assert not requests.ends_asking_for_thinking_time(text)
+
+
+@pytest.mark.parametrize("text", ["Sure, before I start, can I use Python for this?", "Is Python okay?",
+                                  "Would Java be fine?", "Before I code, is it fine if I write it in Python?"])
+def test_leave_asked_after_a_lead_in_or_with_the_verb_left_out(text):
+    assert requests.asks_permission(text)
+
+
+@pytest.mark.parametrize("text", ["Is the latency okay?", "Is it okay?", "Is the input sorted?"])
+def test_asking_whether_something_in_the_problem_is_fine_asks_no_leave(text):
+    assert not requests.asks_permission(text)
+
+
+def test_a_stated_request_for_time_to_think_is_answered_and_the_silence_after_it_is_thinking(tmp_path):
+    """Trial 11, coding round: "Um, okay. Let me take a minute to think about this." got no reply,
+    8 s later the silence ended the answer, and the interviewer moved on to the next part."""
+    clock, engine, speaker, recorder, controller, updates = _at_feed(tmp_path, silence_ends_answer_after=8,
+                                                                     silence_nudge_after=10)
+    answer = controller.current_answer
+    ask(controller, recorder, "Um, okay. Let me take a minute to think about this.")
+    assert speaker.said[-1] == requests.THINKING_TIME_REPLY
+    step(clock, speaker, controller, 2)
+    for seconds in (5, 9, 20, 40):
+        controller.on_silence(seconds)
+        controller.poll()
+    assert controller.current_answer is answer and answer.ended_by is None
+    assert answer.nudges == [] and answer.clarifications == []
+
+
+def test_words_said_over_a_reply_count_so_a_wrap_up_ends_the_answer(tmp_path):
+    """Trial 11: the candidate went on ("So yeah, that's my approach.") while the interviewer
+    answered a question; their voice had not paused long enough for the voice detector to stop
+    it. The answer stayed open as if the candidate were thinking after the reply, and 12 s later
+    came "Remember to think out loud." Now the hand-back ends it after the short beat."""
+    clock, engine, speaker, recorder, controller, updates = _at_feed(tmp_path, silence_ends_answer_after=8)
+    speaker.seconds = 3  # the reply takes a while to say
+    answer = controller.current_answer
+    ask(controller, recorder, "I would sort them. Is the input sorted?")
+    assert speaker.busy and answer.awaiting_speech_after_reply
+    controller.on_silence(0)  # said while the reply is being spoken
+    recorder.speak("So yeah, that's my approach.")
+    controller.poll()
+    step(clock, speaker, controller, 4)  # the reply is over
+    assert not speaker.busy
+    for seconds in (1, 2, 3.5):
+        controller.on_silence(seconds)
+        controller.poll()
+    assert answer.ended_by == "silence"
+
+
+@pytest.mark.parametrize("said, reply_starts", [("How much time do I have left?", "You have about"),
+                                                ("Can I take a minute to think?", requests.THINKING_TIME_REPLY)])
+def test_a_request_asked_right_before_the_end_key_gets_its_own_reply(tmp_path, said, reply_starts):
+    """Asked, then Space at once: the reply came from the clarifying answerer ("Good question.
+    Make a reasonable assumption...", or a fact) instead of the round clock."""
+    clock, engine, speaker, recorder, controller, updates = _at_feed(tmp_path)
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak(said)
+    controller.end_answer()
+    controller.poll()
+    assert speaker.said[-1].startswith(reply_starts)
+    assert answer.clarifications == []
