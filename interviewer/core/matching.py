@@ -626,10 +626,11 @@ _WRAP_UP_STATEMENT = re.compile(
     r"(?:it|all|everything|all i have|all i've got|all i got|it from me|it for me|all from me|all for me"
     rf"|{_MY} (?:answer|approach|design|solution|plan|idea|story|whole thing|whole design|whole approach|summary)"
     r"|how i(?:'d| would) (?:do|approach|solve|handle|tackle|design|build) (?:it|this|that)(?: problem| one)?"
-    r"|where i(?:'d| would) (?:stop|leave it))"
+    r"|where i(?:'d| would) (?:stop|leave it)|what i(?:'d| would) do(?: here)?)"
     r"|i think (?:that|this) covers it|(?:that|this) covers it"
     r"|i(?:'ll| will) (?:stop|leave it) (?:there|here)|i'm done|i am done|i'm finished|i am finished"
-    r")$")
+    r"|(?:i )?hope (?:that|this) (?:answers (?:your|the) question|helps|makes sense)"
+    r")(?: i think| i guess)?$")
 _WRAP_UP_QUESTION = re.compile(
     r"^(?:(?:does|did) (?:that|this) answer (?:your|the) question"
     r"|(?:is|was) (?:that|this) (?:what you were looking for|enough(?: detail)?|the level of detail you (?:wanted|were looking for))"

@@ -253,6 +253,11 @@ def test_a_question_the_candidate_asks_themself_gets_no_reply(tmp_path):
     ("I would use a heap of size k. Want me to go deeper on any part?", True),
     ("A heap of size k. That's it for the data structure.", False),  # more to come
     ("I would use a heap of size k. That's the tricky part.", False),
+    # Trial 11: more ways candidates hand back, each waited 8 s before.
+    ("Sort, then one sweep. So that's what I'd do.", True),
+    ("Sort, then one sweep. That's it, I think.", True),
+    ("Sort, then one sweep. Hope that answers your question.", True),
+    ("Sort, then one sweep. That's what I'd do first, and then the merge.", False),
 ])
 def test_an_answer_that_hands_the_turn_back_ends_after_a_beat_not_the_long_silence(tmp_path, said, hands_back):
     """Trial: after "... and that's it." the candidate waited 8 s of dead air for the interviewer.
