@@ -185,6 +185,7 @@ class RoundScreen(QWidget):
         self._warning_timer.timeout.connect(self.warning.hide)
         self._partial_segments: dict[int, list] = {}
         self._split_answers: set[int] = set()  # answers with an exchange in the middle
+        self._exchange_replies: list[str] = []  # replies shown with their exchange, not yet spoken
         self._shown_answer: int | None = None
         self._last_heading: str | None = None
 
@@ -205,6 +206,7 @@ class RoundScreen(QWidget):
         self.interrupt_hint.setText("")
         self._show_interrupt_hint()
         self._partial_segments.clear()
+        self._exchange_replies.clear()
         self._shown_answer = None
         self._last_heading = None
         self._set_buttons(running=True)
@@ -328,12 +330,11 @@ class RoundScreen(QWidget):
             self.transcript.finish_answer()
             self._shown_answer = update.answer
             self._partial_segments[update.answer] = []
+            self._exchange_replies.clear()  # a reply dropped unsaid (the part ended) is no longer due
         elif isinstance(update, ClarifyingAnswered):
             # The exchange goes into the transcript: the candidate's question, the reply.
-            self._render_partial()
-            self._partial_segments[update.answer] = []  # what follows the reply shows below it
-            self._split_answers.add(update.answer)
-            self.transcript.add_heading(update.clarification.reply, prompt=True)
+            self._show_reply(update.answer, update.clarification.reply)
+            self._exchange_replies.append(update.clarification.reply)
         elif isinstance(update, SpeechInterrupted):
             if update.kind in QUESTION_KINDS and self.session.engine.is_over:
                 # Bug: End round during a question showed it as if it had been asked.
@@ -389,6 +390,20 @@ class RoundScreen(QWidget):
             self._warning_timer.start()
         elif update.kind == UtteranceKind.CLOSING:
             self.question.setText(update.text)
+        elif update.kind == UtteranceKind.CLARIFICATION:
+            if update.text in self._exchange_replies:  # shown with its exchange already
+                self._exchange_replies.remove(update.text)
+            elif self._shown_answer is not None:
+                # A reply with no exchange kept (a hint, the time left, "Sure, take your time.",
+                # "Sure, go ahead."): the candidate heard it, so the transcript shows it too.
+                self._show_reply(self._shown_answer, update.text)
+
+    def _show_reply(self, answer: int, reply: str) -> None:
+        """The interviewer's reply in the middle of answer `answer`: the words so far above it."""
+        self._render_partial()
+        self._partial_segments[answer] = []  # what follows the reply shows below it
+        self._split_answers.add(answer)
+        self.transcript.add_heading(reply, prompt=True)
 
     def _render_partial(self) -> None:
         if self._shown_answer is None:

@@ -1,0 +1,30 @@
+"""Trial 11: "Could I get a small hint on where to start?" was answered aloud, but the live
+transcript showed nothing between the question and the candidate's next words: only replies kept
+as clarifying exchanges were shown. Every reply the candidate hears is shown, once."""
+from __future__ import annotations
+
+from gui_fakes import transcript_of
+
+from interviewer.core.round_controller import (
+    Clarification, ClarifyingAnswered, ListeningStarted, PartialTranscript, Speaking, UtteranceKind,
+)
+from interviewer.gui.round_screen import RoundScreen
+
+
+def test_a_hint_and_a_fact_each_show_once_between_the_words_around_them(qtbot):
+    screen = RoundScreen()
+    qtbot.addWidget(screen)
+    screen.on_update(Speaking("Merge the sessions.", UtteranceKind.QUESTION, 1.0))
+    screen.on_update(ListeningStarted(1, "q", 2.0))
+    screen.on_update(PartialTranscript(1, transcript_of("Could I get a hint?").segments[0]))
+    hint = "What order would put overlapping sessions next to each other?"
+    screen.on_update(Speaking(hint, UtteranceKind.CLARIFICATION, 5.0))  # no exchange kept for a hint
+    screen.on_update(PartialTranscript(1, transcript_of("Is the input sorted?").segments[0]))
+    fact = "No, the input is in no particular order."
+    screen.on_update(ClarifyingAnswered(1, Clarification("Is the input sorted?", "sorted input", fact, 9.0)))
+    screen.on_update(Speaking(fact, UtteranceKind.CLARIFICATION, 9.0))
+    screen.on_update(PartialTranscript(1, transcript_of("I would sort them").segments[0]))
+    screen._render_partial()
+    assert screen.transcript.plain_text().splitlines() == [
+        "Q: Merge the sessions.", "Could I get a hint?", f"Interviewer: {hint}",
+        "Is the input sorted?", f"Interviewer: {fact}", "I would sort them"]
