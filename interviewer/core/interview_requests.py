@@ -62,8 +62,9 @@ _TIME_LEFT = re.compile(
     rf"^(?:how (?:much (?:more )?time|much longer|long|many (?:more )?minutes) {_HAVE}"
     r"|how are we (?:doing )?on time|(?:how much|what) time (?:do we have|do i have) left"
     r"|(?:am i|are we) (?:ok|okay|good|fine|doing ok|doing okay) (?:on|for) time)"
-    # "... left for the coding part?", "... in the interview?", "... to finish this?"
-    r"(?: (?:left|remaining))?(?: (?:for|in|on|to) (?:this|the|that|it|coding|code|finish|answer|solve)\b[\w ]{0,40})?"
+    # "... left for the coding part?", "... in the interview?", "... to finish this?", "... for each question?"
+    r"(?: (?:left|remaining))?"
+    r"(?: (?:for|in|on|to|per) (?:this|the|that|it|each|every|coding|code|finish|answer|solve|question|part)\b[\w ]{0,40})?"
     r"(?: (?:left|remaining))?$")
 
 
@@ -141,7 +142,8 @@ PERMISSION_REPLY = "Sure, go ahead."
 
 # "Is Python okay?", "Would Java be fine?": the language named, the verb left out.
 _LANGUAGE_OK = re.compile(
-    r"^(?:is|would|will) (?:it (?:be )?(?:ok|okay|fine|alright|all right) (?:if i|to) (?:use|code|write)[\w ]* in |using |coding in |writing it in )?"
+    r"^(?:is|would|will) (?:it (?:be )?(?:ok|okay|fine|alright|all right) (?:if i|to) (?:use|code|write)[\w ]* in "
+    r"|using |coding in |writing it in )?"
     r"(?:python|java|javascript|typescript|go|golang|c|c sharp|kotlin|swift|scala|rust|ruby|pseudocode|pseudo code)"
     r"(?: be)? (?:ok|okay|fine|alright|all right|acceptable)(?: here| for this)?$")
 

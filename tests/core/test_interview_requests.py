@@ -130,7 +130,8 @@ def test_hint_requests_are_answered_and_not_kept_as_clarifying_questions(tmp_pat
     "How long do I have for this?", "How much longer do I have?", "How much time do I still have?",
     "How much time is left for coding?", "Quick question, how much time do I have for the coding part?",
     "Sorry, how much time do I have left in the interview?", "How much time do I get?",
-    "Okay so before I start coding, how much time have I got?"])
+    "Okay so before I start coding, how much time have I got?", "Before we begin, how long do I have for each question?",
+    "How much time do we have per question?"])
 def test_how_much_time_in_the_words_candidates_use(text):
     assert requests.asks_time_left(text) and requests.about_the_interview(text)
 
