@@ -25,7 +25,9 @@ def _any_clause(pattern: re.Pattern, text: str) -> bool:
 
 _A_MOMENT = r"(?:a|one|a few|a couple of|another) (?:minute|minutes|moment|moments|second|seconds|sec|secs)(?: or two)?"
 _TO_THINK = (r"(?: to (?:think|collect my thoughts|gather my thoughts|think (?:about|through) (?:it|this|that)"
-             r"|think (?:it|this|that) (?:through|over)|figure (?:it|this|that) out))?")
+             r"|think (?:it|this|that) (?:through|over)|figure (?:it|this|that) out"
+             # "... to think of a good example?", "... to come up with one?", "... to pick a story?"
+             r"|(?:think of|come up with|pick|choose|find) (?:a|an|one|the|my|which)\b[\w ]{0,30}))?")
 _THINKING_TIME = re.compile(
     rf"^(?:(?:can|could|may) i (?:have|take|get|use)|(?:can|could) you give me|(?:do you )?mind if i take"
     rf"|is it (?:ok|okay|alright|all right|fine) if i take|let me (?:take|have)|give me|i need|i'll need|i just need"

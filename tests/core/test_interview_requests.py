@@ -9,6 +9,7 @@ from engine_scripts import design_round
 from interviewer.core import interview_requests as requests
 from interviewer.core.matching import ClarifyingResponder
 from interviewer.core.round_controller import ControllerSettings
+from interviewer.core.scripts.model import ClarifyingTopic
 
 from test_round_controller import step
 from test_round_turns import ask, at_feed_question
@@ -158,7 +159,8 @@ def test_help_or_stuck_about_the_problem_is_no_hint_request(text):
 
 @pytest.mark.parametrize("text", ["One second, let me think.", "Hold on, let me think.",
                                   "Okay, give me a minute to think this through.", "Let me just think for a second.",
-                                  "Bear with me for a second."])
+                                  "Bear with me for a second.", "Hmm, can I take a second to think of a good example?",
+                                  "Give me a minute to come up with one."])
 def test_time_to_think_asked_in_other_words(text):
     assert requests.asks_for_thinking_time(text) and requests.ends_asking_for_thinking_time(text)
 
@@ -230,3 +232,13 @@ def test_a_request_asked_right_before_the_end_key_gets_its_own_reply(tmp_path, s
     controller.poll()
     assert speaker.said[-1].startswith(reply_starts)
     assert answer.clarifications == []
+
+
+def test_time_to_think_of_an_example_is_not_a_question_about_the_example():
+    """Trial 11, behavioral round: "Can I take a second to think of a good example?" got the fact
+    of the 'example scope' topic and counted as a clarifying question on it."""
+    script = design_round()
+    question = replace(script.question("feed"), clarifying_topics=(
+        ClarifyingTopic("example scope", ("work example", "any example"), "A work example is best."),))
+    reply = ClarifyingResponder(question, script=script).reply("Can I take a second to think of a good example?")
+    assert reply == (None, requests.THINKING_TIME_REPLY)
