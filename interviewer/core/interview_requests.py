@@ -8,19 +8,30 @@ from __future__ import annotations
 
 import re
 
+from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.matching import words
 
 _LEAD_IN = re.compile(r"^(?:(?:so|okay|ok|and|um|uh|hmm|alright|right|well|sorry|actually|sure|yeah) )+")
 
 
 def _said(text: str) -> str:
-    """The words of `text`, lower case, without the lead-in ("Okay, so, ...")."""
-    return _LEAD_IN.sub("", " ".join(words(text)))
+    """The words of `text`, lower case, without hesitations anywhere ("Let um me think for a
+    moment.", as a trial's transcript had it) and without the lead-in ("Okay, so, ...")."""
+    return _LEAD_IN.sub("", " ".join(w for w in words(text) if not is_hesitation(w)))
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of `text`, and, around a clause that is only a hesitation ("How much, uh, time
+    do I have?"), the clauses on both sides of it as one."""
+    clauses = [c for c in re.split(r"[,;:.!?]+", text) if words(c)]
+    joined = [f"{clauses[i - 1]} {clauses[i + 1]}" for i in range(1, len(clauses) - 1)
+              if all(is_hesitation(w) for w in words(clauses[i]))]
+    return clauses + joined
 
 
 def _any_clause(pattern: re.Pattern, text: str) -> bool:
     """Some clause of `text` is all `pattern` ("Before I go on, how much time do I have?")."""
-    return any(pattern.match(_said(clause)) for clause in re.split(r"[,;:.!?]+", text) if words(clause))
+    return any(pattern.match(_said(clause)) for clause in _clauses(text))
 
 
 _A_MOMENT = r"(?:a|one|a few|a couple of|another) (?:minute|minutes|moment|moments|second|seconds|sec|secs)(?: or two)?"
@@ -152,8 +163,7 @@ _LANGUAGE_OK = re.compile(
 
 def asks_permission(text: str) -> bool:
     """Some clause asks leave ("Sure, before I start, can I use Python for this?")."""
-    return any(_PERMISSION.match(_said(clause)) or _LANGUAGE_OK.match(_said(clause))
-               for clause in re.split(r"[,;:.!?]+", text) if words(clause))
+    return any(_PERMISSION.match(_said(clause)) or _LANGUAGE_OK.match(_said(clause)) for clause in _clauses(text))
 
 
 def about_the_interview(text: str) -> bool:

@@ -242,3 +242,12 @@ def test_time_to_think_of_an_example_is_not_a_question_about_the_example():
         ClarifyingTopic("example scope", ("work example", "any example"), "A work example is best."),))
     reply = ClarifyingResponder(question, script=script).reply("Can I take a second to think of a good example?")
     assert reply == (None, requests.THINKING_TIME_REPLY)
+
+
+def test_a_hesitation_inside_a_request_does_not_hide_it():
+    """Trial 11: the transcript read "Okay, great. Let Um me think for a moment."; no reply came, and
+    8 s later the silence ended the answer and the part."""
+    assert requests.ends_asking_for_thinking_time("Okay, great. Let um me think for a moment.")
+    assert requests.asks_time_left("How much, uh, time do I have left?")
+    assert requests.asks_for_hint("Can I, um, get a hint?")
+    assert requests.asks_permission("Can I uh use Python?")
