@@ -653,6 +653,34 @@ def wraps_up(text: str) -> bool:
     return bool(_WRAP_UP_STATEMENT.match(said) or _WRAP_UP_QUESTION.match(said))
 
 
+# "Sure, happy to talk about that.", "Okay. Good question. Let me see.": words that open an answer
+# and say nothing yet. A candidate who says them and goes quiet is gathering their thoughts.
+_INTERJECTIONS = (r"^(?:(?:okay|ok|sure|yeah|yes|right|alright|all right|great|cool|so|well|absolutely|of course"
+                  r"|definitely|got it|thanks|thank you|interesting|sounds good|perfect|nice) ?)*")
+_OPENER = re.compile(
+    _INTERJECTIONS +
+    r"(?:(?:that's |that is |it's |what )?(?:a |an )?(?:good|great|tough|interesting|hard|fun|fair) (?:question|one)"
+    r"|(?:i'm |i am |i'd be )?(?:happy|glad) to(?: (?:talk about|share|answer|discuss|go (?:through|over)|tell you about)"
+    r"[\w ]{0,30})?"
+    r"|let me see|let's see|let me think|let me think about (?:it|this|that)|let me (?:start|begin)"
+    r"|(?:i have|i've got|there's) (?:a|one) (?:good )?(?:example|story)(?: for (?:this|that))?)?$")
+
+
+def only_opens(text: str) -> bool:
+    """True when `text` has words and every clause of it only opens an answer ("Sure, happy to
+    talk about trust."): nothing was answered yet, so the silence after it is thinking time."""
+    clauses = [" ".join(w for w in words(c) if not _HESITATION_WORD.match(w))
+               for c in re.split(r"[,.;:!?]+", text)]
+    clauses = [c for c in clauses if c]
+    # A lone "Yes." or "Sure." may be the whole answer to a yes-or-no question: an opener must
+    # say more than an interjection somewhere.
+    return (bool(clauses) and all(_OPENER.match(c) for c in clauses)
+            and not all(re.fullmatch(_INTERJECTIONS, c) for c in clauses))
+
+
+_HESITATION_WORD = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|a+h+|h+m+|m{2,})$")
+
+
 def talks_to_self(text: str) -> bool:
     """True when the whole of `text` is a question the speaker asks themself ("What else?")."""
     said = " ".join(words(text))

@@ -54,7 +54,7 @@ from interviewer.core.interview_requests import (
     THINKING_TIME_REPLY, about_the_interview, asks_for_thinking_time, asks_time_left, ends_asking_for_thinking_time,
     time_left_reply,
 )
-from interviewer.core.matching import asks_to_ask, asks_to_repeat, checks_in, talks_to_self, wraps_up
+from interviewer.core.matching import asks_to_ask, asks_to_repeat, checks_in, only_opens, talks_to_self, wraps_up
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.transcript import Segment, Transcript, Word, join_words
 
@@ -836,8 +836,10 @@ class RoundController:
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending;
         # so is silence after the interviewer answered a question, until the candidate speaks.
+        # So is silence after words that only open an answer ("Sure, happy to talk about that."):
+        # a trial's round took that for the whole answer and went on to the follow-up.
         if end_after and answer.heard_speech and not answer.awaiting_speech_after_reply and (
-                quiet >= end_after or self._handed_back(quiet)):
+                quiet >= end_after or self._handed_back(quiet)) and not only_opens(self._heard_text()):
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # "Think out loud" is for working on something; not after the last phase's prompt ("Any
         # questions for me?"), where silence is the candidate's to take.
@@ -860,6 +862,10 @@ class RoundController:
             return False
         last = self._last_words()
         return bool(last) and wraps_up(last)
+
+    def _heard_text(self) -> str:
+        """All the words heard in this answer so far (read only when the silence rule would end it)."""
+        return join_words([w.text for w in _words_of(self._heard)])
 
     def _last_words(self) -> str:
         """The last words heard in this answer, enough to hold its last sentence."""

@@ -816,3 +816,36 @@ def test_what_counts_as_asking_to_hear_the_question_again():
     for text in ("Sorry?", "Can you repeat how many users there are?", "What is the input size?",
                  "Please, how big is the input?", "Could you give me an example?"):
         assert not asks_to_repeat(text), text
+
+
+@pytest.mark.parametrize("opener", ["Sure, happy to talk about that.", "Okay. Good question. Let me see."])
+def test_silence_after_words_that_only_open_an_answer_is_thinking_time(tmp_path, opener):
+    """Trial 11, behavioral round: "Sure, happy to talk about trust." then 8 s of thinking ended the
+    answer; the interviewer said "Thank you." and went on to the follow-up, as if that were the
+    story. A lone "Yes." can be a whole answer: it still ends after the silence."""
+    settings = ControllerSettings(silence_ends_answer_after=8, silence_nudge_after=12)
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, settings=settings)
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak(opener)
+    for seconds in (4, 9, 13, 20):
+        controller.on_silence(seconds)
+        controller.poll()
+    assert controller.current_answer is answer and answer.ended_by is None
+    assert speaker.said[-1] == settings.nudge_text  # thinking aloud is still asked for
+    controller.on_silence(0)
+    recorder.speak("I would rank by predicted engagement.")
+    controller.on_silence(9)
+    controller.poll()
+    assert answer.ended_by == "silence"
+
+
+def test_a_one_word_answer_still_ends_on_silence(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, settings=ControllerSettings(silence_ends_answer_after=8))
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak("Yes.")
+    controller.on_silence(9)
+    controller.poll()
+    assert answer.ended_by == "silence"
