@@ -644,6 +644,8 @@ def wraps_up(text: str) -> bool:
     """True when the last sentence of `text` hands the turn back ("That's it.", "Does that answer
     your question?"): a lead-in ("So yeah, ...") may open it; nothing else may follow."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    if len(sentences) > 1 and _THANKS.match(" ".join(words(sentences[-1]))):
+        sentences.pop()  # "That's all from me. Thank you.": the thanks closes the sentence before
     if not sentences:
         return False
     last = sentences[-1]
@@ -679,6 +681,28 @@ def only_opens(text: str) -> bool:
 
 
 _HESITATION_WORD = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|a+h+|h+m+|m{2,})$")
+
+
+_THANKS = re.compile(r"^(?:(?:okay|ok|so|and|yeah) )*(?:thank you|thanks)(?: (?:so much|very much|a lot))?$")
+# "No, I don't have any more questions.", "Nothing else from me.", "I'm good, thanks.": the candidate
+# has nothing (more) to ask the interviewer.
+_NO_QUESTIONS = re.compile(
+    r"^(?:(?:no|nope|not really|nah|um|uh|i think|actually|yeah|okay|ok|so) )*"
+    r"(?:i (?:don't|do not) (?:think i )?have (?:any|anything)(?: (?:more|other|further|else))?(?: questions?)?"
+    r"|(?:i )?(?:have )?no (?:more |other |further )?questions"
+    r"|nothing (?:else|more|further)|i'm good|i am good|i'm all set|that's all(?: my questions)?"
+    r"|that was (?:it|all|my last question)|that's (?:it|all) for my questions)"
+    r"(?: (?:from me|for now|for me|on my side|at the moment|right now|thanks|thank you))*$")
+
+
+def declines_to_ask(text: str) -> bool:
+    """True when the last sentence of `text` says the candidate has nothing (more) to ask."""
+    sentences = [" ".join(words(s)) for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    while len(sentences) > 1 and _THANKS.match(sentences[-1]):
+        sentences.pop()
+    if not sentences:
+        return False
+    return bool(_NO_QUESTIONS.match(sentences[-1]))
 
 
 def talks_to_self(text: str) -> bool:

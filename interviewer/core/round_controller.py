@@ -54,7 +54,9 @@ from interviewer.core.interview_requests import (
     THINKING_TIME_REPLY, about_the_interview, asks_for_thinking_time, asks_time_left, ends_asking_for_thinking_time,
     time_left_reply,
 )
-from interviewer.core.matching import asks_to_ask, asks_to_repeat, checks_in, only_opens, talks_to_self, wraps_up
+from interviewer.core.matching import (
+    asks_to_ask, asks_to_repeat, checks_in, declines_to_ask, only_opens, talks_to_self, wraps_up,
+)
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.transcript import Segment, Transcript, Word, join_words
 
@@ -1259,13 +1261,15 @@ class RoundController:
         if self._reply_before_finishing():
             return
         parts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
-        ended_at = self._unfinished[-1].ended_at if self._unfinished else None
+        last = self._unfinished[-1] if self._unfinished else None
+        ended_at = last.ended_at if last is not None else None
         self._finish_deadline = None
         self._unfinished = []
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at)
         self._handle(events)
         if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
             self._hand_over_to_candidate()
+            self._close_when_nothing_left_to_ask(last, " ".join(parts))
         if self.engine.is_over and not self._to_say and self._speaking is None:
             return
         self._pump()
@@ -1283,6 +1287,18 @@ class RoundController:
         self._turn = _Turn(None, None, text, False)
         self._listen_pending = True
         self._emit(CandidateTurn(text, self._now()))
+
+    def _close_when_nothing_left_to_ask(self, record: AnswerRecord | None, said: str) -> None:
+        """In the last part, the floor handed to the candidate's questions: "That's all from me,
+        thank you." or "No more questions." closes the round, as an interviewer would; the round
+        sat silent for the rest of the part, waiting for N (trial 11)."""
+        if (record is None or self.engine.is_over or self.engine.has_next_phase or self._to_say
+                or not self.takes_candidate_questions(record) or not self.engine.phase_agenda_done
+                or not (declines_to_ask(said) or wraps_up(said))):
+            return
+        self.engine.stop()
+        self._listen_pending = False
+        self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
 
     # ------------------------------------------------------------ helpers
 

@@ -257,6 +257,7 @@ def test_a_question_the_candidate_asks_themself_gets_no_reply(tmp_path):
     ("Sort, then one sweep. So that's what I'd do.", True),
     ("Sort, then one sweep. That's it, I think.", True),
     ("Sort, then one sweep. Hope that answers your question.", True),
+    ("Sort, then one sweep. That's my approach. Thank you.", True),
     ("Sort, then one sweep. That's what I'd do first, and then the merge.", False),
 ])
 def test_an_answer_that_hands_the_turn_back_ends_after_a_beat_not_the_long_silence(tmp_path, said, hands_back):
@@ -849,3 +850,26 @@ def test_a_one_word_answer_still_ends_on_silence(tmp_path):
     controller.on_silence(9)
     controller.poll()
     assert answer.ended_by == "silence"
+
+
+@pytest.mark.parametrize("said, closes", [
+    ("What does the team work on? Okay, that's all from me. Thank you.", True),
+    ("No, I don't have any more questions.", True),
+    ("What does a typical week look like for the team?", False),
+])
+def test_the_round_closes_when_the_candidate_has_nothing_more_to_ask(tmp_path, said, closes):
+    """Trial 11: "Okay, that's all from me. Thank you." in the last part ("What would you like to
+    ask me?") got nothing: the round sat silent for the rest of the part, waiting for N."""
+    settings = ControllerSettings(silence_ends_answer_after=8)
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, settings=settings)
+    controller.start()
+    clock.set(1000 + 55 * 60 + 5)  # into the wrap-up
+    while controller.current_answer is None or controller.current_answer.phase != "wrap":
+        step(clock, speaker, controller, 0.5)
+    controller.on_silence(0)
+    recorder.speak(said)
+    controller.on_silence(9)
+    controller.poll()
+    step(clock, speaker, controller, 0.5)
+    assert (speaker.said[-1] == settings.early_closing_text) is closes
+    assert controller.finished is closes
