@@ -934,12 +934,16 @@ class RoundController:
             return self.repeat_question()
         if asks_time_left(question):  # "How much time do I have?": the clock, not a fact
             reply = time_left_reply(self.engine.time_left_in_phase(), self.engine.time_left_in_round())
+            # Told the time while working on a problem, the candidate goes back to it: the
+            # silence is thinking. In the greeting there is nothing to work on: "..., how much
+            # time do I have?" ends the introduction (a trial sat there, nudged to think aloud).
+            record.awaiting_speech_after_reply = bool(record.question_id or self._discussed_question(record))
         elif asks_for_thinking_time(question):  # no answerer needed: it asks nothing about the problem
             reply = THINKING_TIME_REPLY
             self._no_nudge_until = self._now() + THINKING_TIME_S
+            record.awaiting_speech_after_reply = True
         else:
             return self._reply_to(record, question)
-        record.awaiting_speech_after_reply = True
         self._say(reply, UtteranceKind.CLARIFICATION)
         return True
 

@@ -12,7 +12,7 @@ from interviewer.core.round_controller import ControllerSettings
 from interviewer.core.scripts.model import ClarifyingTopic
 
 from test_round_controller import step
-from test_round_turns import ask, at_feed_question
+from test_round_turns import ask, at_feed_question, make
 
 
 @pytest.mark.parametrize("text", ["Can I take a minute to think?", "Could I have a moment?",
@@ -251,3 +251,25 @@ def test_a_hesitation_inside_a_request_does_not_hide_it():
     assert requests.asks_time_left("How much, uh, time do I have left?")
     assert requests.asks_for_hint("Can I, um, get a hint?")
     assert requests.asks_permission("Can I uh use Python?")
+
+
+def test_told_the_time_in_the_greeting_the_silence_after_ends_the_introduction(tmp_path):
+    """Trial 11: "Hi, I'm Sam, I work on search ranking. Quick question, how much time do I have?"
+    in the introduction got the time, then the round sat in the introduction, and 12 s later said
+    "Remember to think out loud". About a problem, the silence after the time is still thinking."""
+    script = design_round()
+    clock, engine, speaker, recorder, controller, updates = make(
+        tmp_path, script=script, settings=ControllerSettings(silence_ends_answer_after=8, silence_nudge_after=12),
+        answerer_for=lambda question_id: ClarifyingResponder(script.question(question_id), script=script)
+        if question_id else None)
+    controller.start()
+    step(clock, speaker, controller, 0.5)
+    answer = controller.current_answer
+    assert answer.question_id is None  # the greeting
+    ask(controller, recorder, "Hi, I'm Sam, I work on search ranking. Quick question, how much time do I have?")
+    assert speaker.said[-1].startswith("You have about")
+    step(clock, speaker, controller, 1)
+    for seconds in (4, 9):
+        controller.on_silence(seconds)
+        controller.poll()
+    assert answer.ended_by == "silence" and answer.nudges == []
