@@ -960,7 +960,10 @@ class RoundController:
         if result is None:
             return False
         topic, reply = result
-        record.awaiting_speech_after_reply = True
+        # After a reply the silence is thinking time until the candidate speaks again; not after
+        # "Does that make sense?" - "Yes, ... Go on.": said last, it closed the answer, and the
+        # silence that follows ends it as usual (it left the answer open and brought a nudge).
+        record.awaiting_speech_after_reply = not checks_in(question)
         if self._just_said(reply):
             return True  # the exchange before holds the same fact and topic: nothing new to say or keep
         if not asks_to_ask(question) and not checks_in(question) and not about_the_interview(question):

@@ -234,6 +234,23 @@ def test_asking_to_ask_or_checking_in_gets_its_reply_and_is_not_a_clarifying_que
     assert answer.clarifications == [] and not [u for u in updates if isinstance(u, ClarifyingAnswered)]
 
 
+def test_a_check_in_said_last_does_not_keep_the_answer_open(tmp_path):
+    """Trial 11: an answer ending "... Does that make sense?" got "Yes, that makes sense. Go on."
+    and then the silence was taken for thinking after a reply: no end, a nudge instead."""
+    script = design_round()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, script=script, speech_seconds=2, settings=ControllerSettings(silence_ends_answer_after=8),
+        answerer=ClarifyingResponder(script.question("feed"), script=script))
+    answer = controller.current_answer
+    ask(controller, recorder, "I would start with a two stage ranker. Does that make sense?", pause=1)
+    assert speaker.said[-1] == "Yes, that makes sense. Go on."
+    step(clock, speaker, controller, 3)
+    for seconds in (4, 9):  # counted from the end of the reply
+        controller.on_silence(seconds)
+        controller.poll()
+    assert answer.ended_by == "silence"
+
+
 def test_a_question_the_candidate_asks_themself_gets_no_reply(tmp_path):
     script = design_round()
     clock, engine, speaker, recorder, controller, updates = at_feed_question(
