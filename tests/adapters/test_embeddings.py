@@ -82,7 +82,10 @@ def test_real_model_answers_paraphrased_and_misheard_clarifying_questions(encode
         "cold start"
     assert responder.reply("Do I need to worry about videos that break the community "
                            "guidelines?").topic == "content policy"
-    topic, text = responder.reply("Can I draw a diagram while I talk?")
+    # Nothing in the facts: a request to do something is allowed (core/interview_requests.py),
+    # a question about the problem gets the no-fact reply.
+    assert tuple(responder.reply("Can I draw a diagram while I talk?")) == (None, "Sure, go ahead.")
+    topic, text = responder.reply("What colour is the app's logo?")
     assert topic is None and text == feed.question("design_feed").no_fact_reply
     behavioral = next(s for s in catalog.scripts if s.id == "behavioral_growth_and_influence")
     responder = ClarifyingResponder(behavioral.question("failure"), Matcher(encoder))
