@@ -893,8 +893,7 @@ class RoundController:
             # left the answer open, and 12 s later came "Remember to think out loud" (a trial).
             # Not with loudspeakers: there the words may be the interviewer's own voice.
             answer.awaiting_speech_after_reply = False
-        sentences = re.split(r"(?<=[.!?])\s+", segment.text.strip())
-        if asks_for_thinking_time(sentences[-1]):  # "Let me think for a minute.": no "think out loud" meanwhile
+        if asks_for_thinking_time(_last_sentence(segment.words)):  # "Let me think for a minute.": no "think out loud" meanwhile
             self._no_nudge_until = self._now() + THINKING_TIME_S
         quiet = self._silence_seen - self._silence_offset
         if answer.heard_speech and quiet >= self.settings.reply_after_silence and self._speaking is None:
