@@ -296,6 +296,19 @@ def speed_and_latency(model, answers: dict[float, np.ndarray], args: argparse.Na
                     print(f"{'':>11} A/B, runs interleaved: without re-decodes ahead median "
                           f"{statistics.median(a for a, _ in pairs):.2f} s ({', '.join(f'{a:.2f}' for a, _ in pairs)}), "
                           f"with {statistics.median(b for _, b in pairs):.2f} s ({', '.join(f'{b:.2f}' for _, b in pairs)})")
+                if args.ab_window:
+                    from interviewer.adapters import hesitations
+                    pairs = []
+                    for _ in range(args.runs):
+                        hesitations.SHORT_WINDOW = False
+                        padded = live_run(model, audio, args.speed, gap)
+                        hesitations.SHORT_WINDOW = True
+                        pairs.append((padded, live_run(model, audio, args.speed, gap)))
+                    for label, pick in (("30 s window", 0), ("clip's own length", 1)):
+                        latencies = [p[pick]["latency"] for p in pairs]
+                        shown = ", ".join(f"{x:.2f}" for x in latencies)
+                        print(f"{'':>11} A/B, runs interleaved: re-decodes encoding the {label}: median "
+                              f"{statistics.median(latencies):.2f} s ({shown})")
                 if client is not None:
                     remote = [live_run(None, audio, args.speed, gap, client=client)["latency"]
                               for _ in range(args.runs)]
@@ -327,6 +340,9 @@ def main() -> int:
     parser.add_argument("--ab", action="store_true",
                         help="also compare, in interleaved runs, the live transcriber without the hesitation "
                              "re-decodes done ahead (LiveTranscriber check_ahead=False)")
+    parser.add_argument("--ab-window", action="store_true",
+                        help="also compare, in interleaved runs, hesitation re-decodes that pad each clip to "
+                             "Whisper's 30 s window (as before) with ones that encode the clip's length")
     parser.add_argument("--process", action="store_true",
                         help="also time the live transcriber in the app's transcription process")
     parser.add_argument("--memory-only", action="store_true", help="only measure (c)")

@@ -303,3 +303,60 @@ def test_a_model_folder_that_is_gone_is_named_as_gone(tmp_path):
     with pytest.raises(ModelNotFound, match="this speech model folder does not exist") as raised:
         load_model(gone)
     assert str(gone) in str(raised.value) and "Settings" in str(raised.value)
+
+
+def _held_um(tiny_model):
+    """A real held "um" (tests/data/human/mfa_um.flac), cut out of its recording as the
+    hesitation repair cuts a region: the sound, then half a second of silence."""
+    from interviewer.adapters.transcription import load_audio
+
+    audio = load_audio(Path(__file__).parent / "data" / "human" / "mfa_um.flac")
+    regions = [r for r in speech_regions(audio) if 0.15 <= r.end - r.start <= 0.8]
+    assert regions, "the recording has a short region"
+    r = regions[0]
+    clip = audio[max(0, int((r.start - 0.1) * RATE)):int(r.end * RATE)]
+    return np.concatenate([clip, np.zeros(RATE // 2, np.float32)])
+
+
+def test_the_short_window_decode_is_faster_whispers_own_at_thirty_seconds(tiny_model):
+    # decode_short re-implements one window of faster-whisper's decode; given the full
+    # 3000 frames it must return what transcribe() returns, to the last digit.
+    from interviewer.adapters.hesitations import RECHECK_OPTIONS
+    from interviewer.adapters.short_clip import decode_short
+
+    clip = _held_um(tiny_model)
+    for hint in (HESITATION_HINT, None):
+        options = dict(RECHECK_OPTIONS, **({"hotwords": hint} if hint else {}))
+        segments = list(tiny_model.transcribe(clip, **options)[0])
+        text = " ".join(s.text for s in segments).strip()
+        logprob = min((s.avg_logprob for s in segments), default=0.0)
+        short_text, short_logprob = decode_short(tiny_model, clip, hotwords=hint, frames=3000,
+                                                 max_new_tokens=RECHECK_OPTIONS["max_new_tokens"])
+        assert short_text == text and short_logprob == pytest.approx(logprob, abs=1e-6)
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["model", "live transcriber's wrapped model"])
+def test_a_hesitation_redecode_encodes_the_clip_not_thirty_seconds(tiny_model, wrapped):
+    # Each re-decode of the hesitation repair used to pad its sub-second clip to Whisper's 30 s
+    # window (0.3-0.45 s of encoder on 2 cores, several of them after the answer ends); the
+    # encoder now sees the clip's own frames, also through the wrapper the live transcriber
+    # decodes its chunks with.
+    from interviewer.adapters.decode_guards import stop_after_speech
+    from interviewer.adapters.hesitations import _decode_alone
+
+    clip = _held_um(tiny_model)
+    shapes = []
+    encode = tiny_model.encode
+
+    def spy(features):
+        shapes.append(features.shape)
+        return encode(features)
+
+    tiny_model.encode = spy
+    try:
+        r = SpeechRegion(0.1, clip.size / RATE - 0.5)
+        model = stop_after_speech(tiny_model, r.end) if wrapped else tiny_model
+        _decode_alone(model, clip, r, 0.0, HESITATION_HINT)
+    finally:
+        del tiny_model.encode
+    assert len(shapes) == 1 and shapes[0][-1] <= 2 * clip.size / 160, shapes

@@ -102,6 +102,11 @@ class StopAfterSpeech:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._model, name)
 
+    @property
+    def inner_model(self) -> Any:
+        """The model this one wraps (adapters/short_clip.py decodes with it directly)."""
+        return self._model
+
     def transcribe(self, audio: Any, **options: Any) -> tuple[Any, Any]:
         segments, info = self._model.transcribe(audio, **options)
         return self._until_speech_end(segments), info

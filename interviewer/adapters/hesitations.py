@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from interviewer.adapters.short_clip import decode_short, faster_whisper_model
 from interviewer.core.analysis.fillers import (
     MAX_HESITATION_S, ZERO_LENGTH_S, FillerKind, find_fillers, is_hesitation, retime_hesitations,
 )
@@ -55,6 +56,9 @@ MIN_RECHECK_LOGPROB = -0.92
 # held "uhhh" there decodes in pieces ("Uh, er,") at about -0.87: a little less sureness is
 # asked of it, still more than laughter gets.
 MIN_SPLIT_RECHECK_LOGPROB = -1.0
+# Re-decodes encode the clip's own length, not Whisper's 30 s window (adapters/short_clip.py):
+# 0.06 s instead of about 0.45 s each. benchmarks/speech_pipeline.py --ab-window compares.
+SHORT_WINDOW = True
 RECHECK_OPTIONS: dict[str, Any] = {
     "language": "en", "beam_size": 1, "temperature": 0.0, "condition_on_previous_text": False,
     "without_timestamps": True, "max_new_tokens": 6,
@@ -435,13 +439,18 @@ def _decode_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint
     was (mean token log-probability)."""
     begin, end = _clip_bounds(r, offset)
     clip = np.concatenate([audio[begin:end], np.zeros(SAMPLE_RATE // 2, np.float32)])
-    options = dict(RECHECK_OPTIONS)
-    if hint:
-        options["hotwords"] = hint
-    segments = list(model.transcribe(clip, **options)[0])
-    text = " ".join(s.text for s in segments).strip()
+    whisper = faster_whisper_model(model) if SHORT_WINDOW else None
+    if whisper is not None:
+        text, confidence = decode_short(whisper, clip, hotwords=hint or None,
+                                        max_new_tokens=RECHECK_OPTIONS["max_new_tokens"])
+    else:
+        options = dict(RECHECK_OPTIONS)
+        if hint:
+            options["hotwords"] = hint
+        segments = list(model.transcribe(clip, **options)[0])
+        text = " ".join(s.text for s in segments).strip()
+        confidence = min((getattr(s, "avg_logprob", 0.0) for s in segments), default=0.0)
     first = text.split()[0] if text else ""
-    confidence = min((getattr(s, "avg_logprob", 0.0) for s in segments), default=0.0)
     # "Uh, er, ah." is one held hesitation that the decoder wrote in pieces: nothing but
     # hesitations, however many; otherwise at most one word may follow the first ("Uh, so").
     heard = text.split()
