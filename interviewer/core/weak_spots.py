@@ -129,6 +129,11 @@ class AreaStanding:
     def rate(self) -> float:
         return self.covered_recently / len(self.recent) if self.recent else 0.0
 
+    @property
+    def recent_text(self) -> str:
+        """"1 of 3": rounds of the last ones that covered it (Progress's table and Home alike)."""
+        return f"{self.covered_recently} of {len(self.recent)}"
+
 
 def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[AreaStanding]:
     """Every area measured in `rounds` (of `kind`, if given), weakest first: lowest recent
@@ -144,6 +149,35 @@ def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[Are
                 results.setdefault((area, kind), []).append(result)
     out = [AreaStanding(area, k, tuple(h), tuple(results[(area, k)])) for (area, k), h in history.items()]
     return sorted(out, key=lambda s: (s.rate, -len(s.recent), s.area))
+
+
+def weakest_first(rounds: Sequence[RoundAreas], kinds: Sequence[str]) -> list[AreaStanding]:
+    """The areas of each of `kinds`, weakest first across them: Progress's weak spots table, and
+    the weak spots Home names, in one order."""
+    return sorted((s for k in kinds for s in standings(rounds, k)), key=lambda s: (s.rate, -len(s.recent)))
+
+
+@dataclass(frozen=True)
+class RoundContent:
+    """How one round went on content: the areas it measured, covered or missed (each one a ● or
+    a ○ in that round's place of Progress's "Over time" column)."""
+
+    covered: tuple[str, ...]
+    missed: tuple[str, ...]
+
+    @property
+    def measured(self) -> int:
+        return len(self.covered) + len(self.missed)
+
+    @property
+    def covered_count(self) -> int:
+        return len(self.covered)
+
+
+def round_content(r: RoundAreas) -> RoundContent:
+    measured = sorted((a for a in r.areas.values() if a.measured), key=lambda a: a.area)
+    return RoundContent(tuple(a.area for a in measured if a.is_covered),
+                        tuple(a.area for a in measured if not a.is_covered))
 
 
 # ---------------------------------------------------------------- readiness checkpoints

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.app.labels import kind_label, minutes_text
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
+from interviewer.core.weak_spots import RoundContent, round_content, weakest_first
 from interviewer.gui import theme
 
 ALL_KINDS = ""
@@ -45,6 +46,21 @@ def _headline(row: Any) -> str:
         parts.append(f"{row.pace_wpm:.0f} wpm")
     parts.append(f"{row.long_pauses} long pause{'s' if row.long_pauses != 1 else ''}")
     return " · ".join(parts)
+
+
+MISSED_NAMED = 2  # missed areas named on a card or a recent session; the details name them all
+WEAK_SPOTS_SHOWN = 3  # weakest areas named under "Next step" (Progress lists them all)
+NO_AREAS_YET = "Complete a round to see which topic areas you cover and which you miss."  # as Progress says
+
+
+def _content(content: RoundContent, named: int | None = MISSED_NAMED) -> str:
+    """How a round went on content: "Topic areas: 5 of 7 covered; missed a, b and 1 more"."""
+    text = f"Topic areas: {content.covered_count} of {content.measured} covered"
+    if not content.missed:
+        return text
+    shown = list(content.missed if named is None else content.missed[:named])
+    rest = len(content.missed) - len(shown)
+    return f"{text}; missed {', '.join(shown)}" + (f" and {rest} more" if rest else "")
 
 
 SELECTED_BORDER_EXTRA = 1  # theme.py: #roundCards::item:selected has a 2px border, others 1px
@@ -116,6 +132,7 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self._scripts: list[RoundScript] = []
         self._history: list[Any] = []  # SessionProgress rows, oldest first
+        self._areas: list[Any] = []  # core.weak_spots.RoundAreas of completed rounds, oldest first
         self._recent: list[tuple[object, str]] = []
         self._interrupted: set = set()
 
@@ -154,6 +171,10 @@ class HomeScreen(QWidget):
         self.progress_label = QLabel()  # rounds completed and the practice plan's next step
         self.progress_label.setWordWrap(True)
         self.progress_label.setAccessibleName("Next step of the practice plan")
+        # What to practise on content: the weakest topic areas lately, as Progress ranks them.
+        self.weak_spots_label = QLabel(NO_AREAS_YET)
+        self.weak_spots_label.setWordWrap(True)
+        self.weak_spots_label.setAccessibleName("Weakest topic areas lately")
 
         self.recent_list = _list("recentSessions", "Recent sessions")
         self.recent_list.itemActivated.connect(self._open_session)
@@ -199,6 +220,7 @@ class HomeScreen(QWidget):
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.next_step_title)
         right_layout.addWidget(self.progress_label)
+        right_layout.addWidget(self.weak_spots_label)
         recent_title = QLabel("Recent sessions")
         recent_title.setProperty("role", "heading")
         right_layout.addWidget(recent_title)
@@ -258,6 +280,24 @@ class HomeScreen(QWidget):
         self._fill_recent()
         self.progress_label.setText(progress_text)
 
+    def set_areas(self, rounds: list[Any]) -> None:
+        """The measured topic areas of completed rounds (core.weak_spots.RoundAreas, oldest
+        first): each round's content on its card and in the recent sessions, and the weakest
+        areas lately under "Next step"."""
+        self._areas = list(rounds)
+        weakest = [s for s in weakest_first(self._areas, ROUND_KINDS) if s.rate < 1.0][:WEAK_SPOTS_SHOWN]
+        if weakest:
+            self.weak_spots_label.setText(
+                "<b>Weakest topic areas lately:</b> " + "; ".join(
+                    f"{_escape(s.area)} ({kind_label(s.kind or '')}, covered in {s.recent_text} rounds)"
+                    for s in weakest) + ". Progress lists them all.")
+        elif self._areas:
+            self.weak_spots_label.setText("<b>Topic areas:</b> every area measured in your last rounds was covered.")
+        else:
+            self.weak_spots_label.setText(NO_AREAS_YET)
+        self._fill_recent()
+        self._refill()
+
     def set_history(self, rows: list[Any]) -> None:
         """Per-session numbers (storage SessionProgress, oldest first): each card's last score and
         the recent sessions' headline numbers."""
@@ -287,6 +327,13 @@ class HomeScreen(QWidget):
     def _last_session(self, script: RoundScript) -> Any | None:
         runs = [r for r in self._history if r.title == script.title and r.kind == script.kind and r.words]
         return runs[-1] if runs else None
+
+    def _content_of(self, session_id: Any) -> RoundContent | None:
+        """The session's measured areas, None when it measured none (an imported recording, an
+        interrupted round, a script without talking points or signals)."""
+        r = next((r for r in self._areas if r.session_id == session_id), None)
+        content = round_content(r) if r is not None else None
+        return content if content is not None and content.measured else None
 
     def _refill(self) -> None:
         kind = self.kind_filter.currentData()
@@ -325,6 +372,9 @@ class HomeScreen(QWidget):
         phases = len(script.phases)
         last = self._last_session(script)
         score = f"Last: {_headline(last)}" if last is not None else "Not practised yet"
+        content = self._content_of(last.session_id) if last is not None else None
+        if content is not None:
+            score += f"\n{_content(content)}"
         item = QListWidgetItem(f"{script.title}{origin}\n{minutes_text(script.minutes)} · {phases} phase"
                                f"{'s' if phases != 1 else ''} · {len(script.questions)} question"
                                f"{'s' if len(script.questions) != 1 else ''}\n{score}")
@@ -343,8 +393,11 @@ class HomeScreen(QWidget):
             f"{' (ask clarifying questions)' if p.expects_clarifying else ''}</li>"
             for p in script.phases)
         last = self._last_session(script)
+        content = self._content_of(last.session_id) if last is not None else None
         last_line = (f"<p><b>Last time</b> ({time.strftime('%d %b', time.localtime(last.started_at))}): "
-                     f"{_escape(_headline(last))}</p>" if last is not None else "")
+                     f"{_escape(_headline(last))}"
+                     + (f"<br>{_escape(_content(content, named=None))}" if content is not None else "")
+                     + "</p>" if last is not None else "")
         self.details.setHtml(
             f"<h3>{_escape(script.title)}</h3>"
             f"<p>{kind_label(script.kind)} · {minutes_text(script.minutes)} · "
@@ -356,7 +409,9 @@ class HomeScreen(QWidget):
         self.recent_list.clear()
         for session_id, text in self._recent:
             row = numbers.get(session_id)
-            item = QListWidgetItem(text + (f"\n{_headline(row)}" if row is not None and row.words else ""))
+            content = self._content_of(session_id)
+            item = QListWidgetItem(text + (f"\n{_headline(row)}" if row is not None and row.words else "")
+                                   + (f"\n{_content(content)}" if content is not None else ""))
             item.setData(ROLE, session_id)
             item.setIcon(theme.icon("warning" if session_id in self._interrupted else "review"))
             self.recent_list.addItem(item)

@@ -611,6 +611,7 @@ class MainWindow(QMainWindow):
             rows = data.rows
             self.progress_screen.set_areas(data.areas, data.scripts)  # topic areas per round (weak spots)
             self.progress_screen.set_progress(rows)
+            self.home.set_areas(data.areas)  # each round's topic areas, the weakest lately
             self.home.set_history(rows)  # the cards' last scores, the recent sessions' numbers
             from interviewer.core.scripts.model import ROUND_KINDS
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, current_week, propose_next_round,
                                             ran_full_length, readiness, track_plan)
-from interviewer.core.weak_spots import RECENT_ROUNDS, standings
+from interviewer.core.weak_spots import RECENT_ROUNDS, weakest_first
 from interviewer.core.scripts.model import ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
 from interviewer.gui import theme
@@ -165,11 +165,11 @@ class ProgressScreen(QWidget):
 
     def _fill_areas(self, kind: str) -> None:
         kinds = [k for k in ROUND_KINDS if (not kind or k == kind) and any(r.kind == k for r in self.areas)]
-        ranked = sorted((s for k in kinds for s in standings(self.areas, k)), key=lambda s: (s.rate, -len(s.recent)))
+        ranked = weakest_first(self.areas, kinds)
         self.area_table.setRowCount(len(ranked))
         for row, s in enumerate(ranked):
             over_time = " ".join("●" if covered else "○" for _, covered in s.history)
-            cells = [s.area, kind_label(s.kind or ""), f"{s.covered_recently} of {len(s.recent)}", over_time]
+            cells = [s.area, kind_label(s.kind or ""), s.recent_text, over_time]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 3:

@@ -5,7 +5,8 @@ from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.analysis.summary import Part, summarize
 from interviewer.core.practice_plan import CHECKPOINTS, build_plan, propose_next_round, readiness, track_plan
 from interviewer.core.weak_spots import (
-    CLARIFYING_AREA, AreaResult, Checkpoint, RoundAreas, checkpoint_status, merge, signal_area_results, standings,
+    CLARIFYING_AREA, AreaResult, Checkpoint, RoundAreas, checkpoint_status, merge, round_content, signal_area_results,
+    standings, weakest_first,
 )
 
 from tests.core.analysis.speech import spoken
@@ -60,6 +61,19 @@ def test_standings_put_the_weakest_area_first_per_kind():
     assert ranked[0].history == ((1, False), (2, True), (3, False)) and ranked[0].covered_recently == 1
     assert [s.area for s in standings(rounds, "ml_depth")] == ["tradeoffs"]
     assert standings(rounds, "ml_depth")[0].rate == 0.0
+
+
+def test_a_round_s_content_and_the_weakest_areas_across_kinds():
+    """Home's numbers: the areas one round covered and missed, the weakest areas of every kind."""
+    content = round_content(design_round(1, False))
+    assert content.covered == ("tradeoffs",) and content.missed == (MONITORING,)
+    assert (content.covered_count, content.measured) == (1, 2)
+    assert round_content(design_round(2, None)).missed == ()  # monitoring not measured: neither
+    rounds = [design_round(1, False), design_round(2, True), design_round(3, None, tradeoffs=False, kind="ml_depth")]
+    ranked = weakest_first(rounds, ["ml_system_design", "ml_depth"])
+    assert [(s.area, s.kind, s.recent_text) for s in ranked] == [
+        ("tradeoffs", "ml_depth", "0 of 1"), (MONITORING, "ml_system_design", "1 of 2"),
+        ("tradeoffs", "ml_system_design", "2 of 2")]
 
 
 def test_checkpoint_ticks_after_three_measured_rounds_in_a_row():

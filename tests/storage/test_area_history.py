@@ -13,7 +13,7 @@ from interviewer.storage import SessionStatus, Store
 from tests.core.analysis.speech import spoken
 
 MONITORING = "monitoring and rollback"
-SCRIPT = parse_script('''
+SCRIPT_TOML = '''
 id = "weak_spots_design"
 title = "Design: fraud scoring"
 kind = "ml_system_design"
@@ -55,7 +55,8 @@ expected_points = [
     { text = "Watch feature and score drift and alert on it", keywords = ["drift", "alert"], area = "monitoring and rollback" },
     { text = "Ship new models behind a canary and roll back a bad model quickly", keywords = ["canary", "roll back", "rollback"], area = "monitoring and rollback" },
 ]
-''', "weak_spots_design.toml")
+'''
+SCRIPT = parse_script(SCRIPT_TOML, "weak_spots_design.toml")
 
 DESIGN = ("How many payments per second do we see at peak? [1.0] Okay. Let's assume two thousand payments per "
           "second and a latency budget of a hundred milliseconds. [1.0] I'd use boosted trees instead of a deep "

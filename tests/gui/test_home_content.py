@@ -1,0 +1,63 @@
+"""Home says how the last rounds went on content, not only fillers and pace: each card and
+recent session names the topic areas its round covered and missed, and "Next step" names the
+weakest areas lately. The numbers are Progress's own (core/weak_spots.py): a round's "6 of 8"
+counts the ● in its place of Progress's "Over time" column, a weak spot's "1 of 3" is Progress's
+"Covered (last 5)" cell."""
+from __future__ import annotations
+
+import re
+
+from interviewer.core.clock import FakeClock
+from interviewer.gui.workers import wait_for_background_work
+from interviewer.storage import Store
+from tests.storage.test_area_history import MONITORED, MONITORING, NOT_MONITORED, SCRIPT, SCRIPT_TOML, store_round
+
+from test_round import make_window
+
+
+def _texts(view) -> list[str]:
+    return [view.item(i).text() for i in range(view.count())]
+
+
+def _progress_table(screen) -> list[list[str]]:
+    t = screen.area_table
+    return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def test_home_names_topic_areas_as_progress_counts_them(qtbot, isolated_dirs, script_dirs, tmp_path):
+    bundled, _ = script_dirs
+    (bundled / "weak_spots.toml").write_text(SCRIPT_TOML)
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        for n, answer in enumerate((NOT_MONITORED, MONITORED, NOT_MONITORED)):
+            store_round(store, 1_700_000_000 + n * 86_400, answer)
+    window, _, _ = make_window(qtbot, script_dirs, data, FakeClock())
+    home = window.home
+    qtbot.waitUntil(lambda: any("Topic areas:" in t for t in _texts(home.round_list)), timeout=5000)
+    wait_for_background_work()
+    table = _progress_table(window.progress_screen)
+    last_round = [row[3].split()[-1] for row in table]  # each area's mark in the latest round
+    covered, measured = last_round.count("●"), len(last_round)
+    missed = sorted(row[0] for row in table if row[3].split()[-1] == "○")
+    assert missed == sorted(["evaluation metrics", MONITORING])  # what the stored rounds said
+
+    card = next(t for t in _texts(home.round_list) if t.startswith(SCRIPT.title))
+    assert f"Topic areas: {covered} of {measured} covered; missed {', '.join(missed)}" in card
+    newest, middle = _texts(home.recent_list)[:2]
+    assert f"Topic areas: {covered} of {measured} covered" in newest
+    assert "Topic areas: 7 of 8 covered; missed evaluation metrics" in middle  # the round that monitored
+    home.select_script(SCRIPT.id)
+    assert f"Topic areas: {covered} of {measured} covered; missed" in home.details.toPlainText()
+
+    # What to practise next: the weakest areas, with Progress's own counts, weakest first.
+    weak = home.weak_spots_label.text()
+    named = re.findall(r"(?:</b> |; )([a-z ]+) \(ML system design, covered in (\d+ of \d+) rounds\)", weak)
+    assert named and [list(n) for n in named] == [[row[0], row[2]] for row in table[:len(named)]]
+    assert (MONITORING, "1 of 3") in named
+
+
+def test_home_says_what_will_appear_before_any_round(qtbot, isolated_dirs, script_dirs, tmp_path):
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    wait_for_background_work()
+    assert window.home.weak_spots_label.text() == window.progress_screen.area_note.text()
+    assert "Complete a round" in window.home.weak_spots_label.text()
