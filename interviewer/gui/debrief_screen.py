@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from interviewer.core.debrief import RATING_LABELS, DebriefPrompt, prompts_for
 from interviewer.app.review_model import flagged_moments
 from interviewer.gui.level_meter import LevelMeter
+from interviewer.gui.tab_order import chain_tabs
 from interviewer.gui.task_progress import TaskProgress
 
 
@@ -126,7 +127,7 @@ class DebriefScreen(QWidget):
         form = QWidget()
         self._form_layout = QVBoxLayout(form)
         self._form_layout.addStretch(1)  # the prompts are made when a round is shown (they fit its kind)
-        scroll = QScrollArea()
+        scroll = self._scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
 
@@ -151,7 +152,7 @@ class DebriefScreen(QWidget):
         self.status = QLabel()
         self.save_button = QPushButton("Save debrief")
         self.save_button.clicked.connect(self.save)
-        review_button = QPushButton("Back to review")
+        review_button = self.review_button = QPushButton("Back to review")
         review_button.clicked.connect(lambda: self.session and self.review_requested.emit(self.session.id))
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -217,6 +218,11 @@ class DebriefScreen(QWidget):
             item.record_toggled.connect(lambda i=i: self._record(i))
             self.items.append(item)
             self._form_layout.insertWidget(i, item)
+        # As read: the prompts (left, top to bottom), the moments (right), then the buttons below.
+        # Made per round, the prompts joined the chain last: Tab went to Save before them.
+        chain_tabs(self._scroll, *(w for item in self.items
+                                   for w in (item.text, *item.ratings.buttons(), item.record_button)),
+                   self.moments, self.transcribe_progress.cancel_button, self.review_button, self.save_button)
 
     def answers(self) -> list[DebriefAnswer]:
         return [DebriefAnswer(i.prompt.text, i.text.toPlainText().strip(), i.rating(), i.entry_id)
