@@ -38,12 +38,14 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 def _headline(row: Any) -> str:
-    """A session's headline numbers: fillers per 100 words, pace, long pauses."""
+    """A session's headline numbers: fillers per 100 words, pace, long pauses. The pace is the
+    review's "with pauses" one, and says so: beside the review's two paces a bare "161 wpm"
+    could be either."""
     parts = []
     if row.filler_rate is not None:
         parts.append(f"{row.filler_rate:.1f} fillers/100 words")
     if row.pace_wpm is not None:
-        parts.append(f"{row.pace_wpm:.0f} wpm")
+        parts.append(f"{row.pace_wpm:.0f} wpm with pauses")
     parts.append(f"{row.long_pauses} long pause{'s' if row.long_pauses != 1 else ''}")
     return " · ".join(parts)
 

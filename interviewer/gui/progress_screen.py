@@ -50,7 +50,7 @@ class ProgressScreen(QWidget):
         self.weeks.valueChanged.connect(self._redraw)
 
         self.filler_chart = Chart("Fillers per 100 words")
-        self.pace_chart = Chart("Pace (words per minute)")
+        self.pace_chart = Chart("Pace with pauses (words per minute)")  # the review's "with pauses" pace
         self.pause_chart = Chart("Long pauses per round")
         self.clarifying_chart = Chart("Clarifying questions per round")
         self.rating_chart = Chart("Self-rating (x) vs fillers per 100 words (y)", lines=False)

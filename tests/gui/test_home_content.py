@@ -61,3 +61,20 @@ def test_home_says_what_will_appear_before_any_round(qtbot, isolated_dirs, scrip
     wait_for_background_work()
     assert window.home.weak_spots_label.text() == window.progress_screen.area_note.text()
     assert "Complete a round" in window.home.weak_spots_label.text()
+
+
+def test_home_says_which_pace_it_shows_as_the_review_does(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """The review shows two paces ("172 wpm while speaking, 161 wpm with pauses"); Home said a
+    bare "161 wpm", which read as either. Same number, same words on both screens."""
+    bundled, _ = script_dirs
+    (bundled / "weak_spots.toml").write_text(SCRIPT_TOML)
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        sid = store_round(store, 1_700_000_000, MONITORED)
+    window, _, _ = make_window(qtbot, script_dirs, data, FakeClock())
+    qtbot.waitUntil(lambda: "wpm" in _texts(window.home.recent_list)[0], timeout=5000)
+    window._open_review(sid)
+    wait_for_background_work()
+    reviewed = re.search(r"(\d+) wpm with pauses", window.review_screen.summary.text())
+    assert reviewed and f"{reviewed.group(1)} wpm with pauses" in _texts(window.home.recent_list)[0]
+    assert "with pauses" in window.progress_screen.pace_chart.title
