@@ -39,6 +39,7 @@ class ProgressScreen(QWidget):
         self.areas: list[Any] = []  # core.weak_spots.RoundAreas of completed rounds, oldest first
         self.scripts: list[Any] = []  # the scripts the plan may propose for the next round
         self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName("Kind of round")  # as Home's filter
         self.kind_filter.addItem("All kinds", "")
         for kind in ROUND_KINDS:
             self.kind_filter.addItem(kind_label(kind), kind)
@@ -47,6 +48,9 @@ class ProgressScreen(QWidget):
         self.weeks.setRange(6, 8)
         self.weeks.setValue(8)
         self.weeks.setSuffix(" weeks")
+        # Named for what it sets: by the label before it, it was "Practice plan".
+        self.weeks.setAccessibleName("Practice plan length in weeks")
+        self.weeks.setToolTip("How many weeks the practice plan spans before the loop (6 to 8)")
         self.weeks.valueChanged.connect(self._redraw)
 
         self.filler_chart = Chart("Fillers per 100 words")
@@ -62,6 +66,8 @@ class ProgressScreen(QWidget):
         self.rating_note = QLabel()
         self.rating_note.setWordWrap(True)
         self.plan_list = QListWidget()
+        # Its name was the whole plan summary above it (the label before it).
+        self.plan_list.setAccessibleName("Practice plan: weeks and readiness checkpoints")
         self.area_table = QTableWidget(0, 4)
         self.area_table.setHorizontalHeaderLabels(["Topic area", "Round kind", f"Covered (last {RECENT_ROUNDS})",
                                                    "Over time"])
@@ -86,7 +92,9 @@ class ProgressScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("<h2>Progress</h2>"))
         top.addStretch(1)
-        top.addWidget(QLabel("Kind:"))
+        kind_caption = QLabel("Kind:")
+        kind_caption.setBuddy(self.kind_filter)  # as on Home: the filter is announced as "Kind"
+        top.addWidget(kind_caption)
         top.addWidget(self.kind_filter)
         grid = QGridLayout()
         # Halves: the plan's summary (a long wrapped label) took what it wanted and left the weak

@@ -62,9 +62,14 @@ class SettingsScreen(QWidget):
         self.rate.setSuffix(" words/min")
         self.model = QComboBox()
         self.model.currentIndexChanged.connect(self._model_changed)
-        browse_model = QPushButton("Folder...")
+        browse_model = self.browse_model_button = QPushButton("Folder...")
+        # Two "Folder..." buttons on one screen: each says which folder (a screen reader heard
+        # "Folder..." twice).
+        browse_model.setAccessibleName("Choose a model folder")
+        browse_model.setToolTip("Use a CTranslate2 Whisper model from a folder on this computer")
         browse_model.clicked.connect(self._browse_model)
         self.download_button = QPushButton("Download")
+        self.download_button.setToolTip("Download the selected model once; rounds then run offline")
         self.download_button.clicked.connect(self.start_download)
         self.model_cost = QLabel()
         self.model_cost.setWordWrap(True)
@@ -96,7 +101,9 @@ class SettingsScreen(QWidget):
         self.data_dir.setToolTip(f"Recordings, the database and your own question scripts. "
                                  f"Empty: the default folder, {default_data_dir()}")
         self.data_dir.setClearButtonEnabled(True)  # back to the default folder
-        browse_data = QPushButton("Folder...")
+        browse_data = self.browse_data_button = QPushButton("Folder...")
+        browse_data.setAccessibleName("Choose the data folder")
+        browse_data.setToolTip("Choose where recordings, the database and your own question scripts are kept")
         browse_data.clicked.connect(self._browse_data)
         self.output_setup = QComboBox()
         for setup, label in OUTPUT_SETUP_LABELS.items():
