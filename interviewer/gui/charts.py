@@ -73,11 +73,19 @@ class Chart(QWidget):
         # x counts rounds 1..N: ticks are whole numbers from 1 to N only (nice_ticks gave 0 and 8
         # for 7 rounds: labels with no round), with half a step of room on each side.
         self.x_counts = False
+        # Said where the lines would be while there is none: what to do to get some.
+        self.empty_text = "No data yet"
         self.setMinimumSize(240, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so a screen reader reads the description
         self.setAccessibleName(title)
         self._describe()
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self.empty_text:
+            self.empty_text = text
+            self._describe()
+            self.update()
 
     def set_series(self, series: list[Series], band: tuple[float, float] | None = None) -> None:
         """Series without points are left out, each keeping the colour of its place in `series`:
@@ -102,7 +110,7 @@ class Chart(QWidget):
     def _describe(self) -> None:
         """The chart in words, for screen readers."""
         if not self.series:
-            text = "No data yet."
+            text = self.empty_text.rstrip(".") + "."
         else:
             parts = []
             for s in self.series:
@@ -190,7 +198,7 @@ class Chart(QWidget):
                        Qt.AlignmentFlag.AlignHCenter, self.x_label)
         if not self.series:
             p.setPen(t.color("text_muted"))
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No data yet")
+            p.drawText(plot, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.empty_text)
         if self.lines and len(self.series) > 1:  # every session, whatever its kind: the overall trend
             every = sorted(xy for s in self.series for xy in s.points)
             p.setPen(QPen(t.color("text_muted"), 1, Qt.PenStyle.DashLine))

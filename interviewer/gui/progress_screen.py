@@ -160,11 +160,22 @@ class ProgressScreen(QWidget):
                 out.append(Series(kind_label(k), points))
             return out
 
+        rated = [r for r in rows if r.mean_self_rating is not None and r.filler_rate is not None]
+        # An empty chart says how to fill it ("No data yet" said nothing to do).
+        if plotted:
+            empty = "Not measured in these rounds yet"
+        elif kind and any(r.kind in ROUND_KINDS and r.words for r in self.rows):
+            empty = f"No {kind_label(kind)} round yet: practise one, or choose All kinds"
+        else:
+            empty = "Complete a round to see it here"
+        for chart in (self.filler_chart, self.pace_chart, self.pause_chart, self.clarifying_chart):
+            chart.set_empty_text(empty)
+        self.rating_chart.set_empty_text("Rate yourself in the debrief after a round to see it here"
+                                         if not rated else empty)
         self.filler_chart.set_series(series("filler_rate"), band=(0.0, 2.0))
         self.pace_chart.set_series(series("pace_wpm"), band=PACE_BAND)
         self.pause_chart.set_series(series("long_pauses"))
         self.clarifying_chart.set_series(series("clarifying_questions"))
-        rated = [r for r in rows if r.mean_self_rating is not None and r.filler_rate is not None]
         self.rating_chart.set_series([Series(kind_label(k), [(r.mean_self_rating, r.filler_rate)
                                                               for r in rated if r.kind == k]) for k in kinds])
         self.rating_note.setText(_rating_note(rated))

@@ -155,3 +155,21 @@ def test_a_round_in_which_nothing_was_heard_ticks_no_week(qapp, tmp_path):
         show(screen, store)
     first = screen.plan_list.item(0).text()
     assert first.startswith("Week 1: Foundations (1/3 rounds)"), first
+
+
+def test_empty_charts_say_what_to_do(qapp, tmp_path):
+    """Every chart said "No data yet" before a round, and after design rounds with Behavioral
+    chosen, which told a new user nothing to do."""
+    screen = ProgressScreen()
+    charts = (screen.filler_chart, screen.pace_chart, screen.pause_chart, screen.clarifying_chart)
+    for chart in charts:
+        assert chart.empty_text == "Complete a round to see it here"
+        assert chart.accessibleDescription().startswith("Complete a round to see it here.")
+    assert "Rate yourself in the debrief" in screen.rating_chart.empty_text
+    with Store.open(tmp_path) as store:
+        store_round(store, 1_700_000_000, NOT_MONITORED)
+        show(screen, store)
+    assert all(chart.series for chart in charts)
+    screen.kind_filter.setCurrentIndex(screen.kind_filter.findData("behavioral"))
+    for chart in charts:
+        assert not chart.series and chart.empty_text == "No Behavioral round yet: practise one, or choose All kinds"
