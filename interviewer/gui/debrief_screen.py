@@ -69,11 +69,12 @@ class DebriefItem(QGroupBox):
             rating_row.addWidget(button)
         rating_row.addWidget(_muted(RATING_LABELS[5]))
         rating_row.addStretch(1)
+        # Record has a row of its own, with the level meter: beside the ratings it made each
+        # prompt 610 px wide, and at 1024x640 the prompts scrolled sideways, Record cut off.
         self.record_button = QPushButton("Record answer")
         self.record_button.setCheckable(True)
         self.record_button.setAccessibleDescription(f"Record a spoken answer to: {prompt.text}")
         self.record_button.clicked.connect(self.record_toggled)
-        rating_row.addWidget(self.record_button)
         # While recording, the level the microphone hears (the round's meter): without it a
         # user could not tell that the microphone heard them (trial).
         self.meter = LevelMeter()
@@ -84,10 +85,14 @@ class DebriefItem(QGroupBox):
         meter_layout.addWidget(_muted("Microphone level"))
         meter_layout.addWidget(self.meter, 1)
         self.meter_row.hide()
+        record_row = QHBoxLayout()
+        record_row.addWidget(self.record_button)
+        record_row.addWidget(self.meter_row, 1)
+        record_row.addStretch(0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addLayout(rating_row)
-        layout.addWidget(self.meter_row)
+        layout.addLayout(record_row)
 
     def rating(self) -> int | None:
         value = self.ratings.checkedId()
@@ -218,6 +223,11 @@ class DebriefScreen(QWidget):
             item.record_toggled.connect(lambda i=i: self._record(i))
             self.items.append(item)
             self._form_layout.insertWidget(i, item)
+        # Never narrower than a prompt: the splitter gave the moments their share first and the
+        # prompts scrolled sideways (1024x640); the moments list narrows instead.
+        form = self._scroll.widget()
+        self._scroll.setMinimumWidth(form.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+                                     + 2 * self._scroll.frameWidth())
         # As read: the prompts (left, top to bottom), the moments (right), then the buttons below.
         # Made per round, the prompts joined the chain last: Tab went to Save before them.
         chain_tabs(self._scroll, *(w for item in self.items

@@ -53,3 +53,4 @@ def test_review_tab_goes_from_the_top_buttons_down_the_screen(qtbot, isolated_di
     assert [stops.index(w) for w in order] == sorted(stops.index(w) for w in order)
     tabs = [w for w in stops if review.side.isAncestorOf(w) and w is not review.findings]
     assert tabs and min(stops.index(w) for w in tabs) > stops.index(review.findings)
+
