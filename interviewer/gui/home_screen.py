@@ -129,6 +129,7 @@ class HomeScreen(QWidget):
     check_requested = Signal(object)  # RoundScript: go through the device check first
     session_opened = Signal(object)  # session id
     session_discarded = Signal(object)  # session id (an interrupted round the user gives up)
+    progress_requested = Signal()  # the weak spots' link to Progress, which lists every area
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +178,9 @@ class HomeScreen(QWidget):
         self.weak_spots_label = QLabel(NO_AREAS_YET)
         self.weak_spots_label.setWordWrap(True)
         self.weak_spots_label.setAccessibleName("Weakest topic areas lately")
+        self.weak_spots_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.weak_spots_label.linkActivated.connect(lambda _link: self.progress_requested.emit())
 
         self.recent_list = _list("recentSessions", "Recent sessions")
         self.recent_list.itemActivated.connect(self._open_session)
@@ -287,18 +291,21 @@ class HomeScreen(QWidget):
         first): each round's content on its card and in the recent sessions, and the weakest
         areas lately under "Next step"."""
         self._areas = list(rounds)
+        self._fill_weak_spots()
+        self._fill_recent()
+        self._refill()
+
+    def _fill_weak_spots(self) -> None:
         weakest = [s for s in weakest_first(self._areas, ROUND_KINDS) if s.rate < 1.0][:WEAK_SPOTS_SHOWN]
         if weakest:
             self.weak_spots_label.setText(
                 "<b>Weakest topic areas lately:</b> " + "; ".join(
                     f"{_escape(s.area)} ({kind_label(s.kind or '')}, covered in {s.recent_text} rounds)"
-                    for s in weakest) + ". Progress lists them all.")
+                    for s in weakest) + f". <a href='progress' style='color:{theme.current().accent}'>Progress</a> lists them all.")
         elif self._areas:
             self.weak_spots_label.setText("<b>Topic areas:</b> every area measured in your last rounds was covered.")
         else:
             self.weak_spots_label.setText(NO_AREAS_YET)
-        self._fill_recent()
-        self._refill()
 
     def set_history(self, rows: list[Any]) -> None:
         """Per-session numbers (storage SessionProgress, oldest first): each card's last score and
@@ -423,6 +430,7 @@ class HomeScreen(QWidget):
 
     def _theme_changed(self, _theme) -> None:
         self._refill()  # icons and headings in the new theme's colours
+        self._fill_weak_spots()  # its link's colour
         self._fill_recent()
         self.start_button.setIcon(theme.icon("round", "#ffffff"))
         self.check_button.setIcon(theme.icon("check"))

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_round)
         self.home.check_requested.connect(self._check_before_round)
         self.home.session_opened.connect(self._open_review)
+        self.home.progress_requested.connect(lambda: self.go_to("progress"))
         self.home.session_discarded.connect(self.discard_session)
 
         self.nav.currentRowChanged.connect(self._nav_changed)

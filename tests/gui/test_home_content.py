@@ -78,3 +78,24 @@ def test_home_says_which_pace_it_shows_as_the_review_does(qtbot, isolated_dirs, 
     reviewed = re.search(r"(\d+) wpm with pauses", window.review_screen.summary.text())
     assert reviewed and f"{reviewed.group(1)} wpm with pauses" in _texts(window.home.recent_list)[0]
     assert "with pauses" in window.progress_screen.pace_chart.title
+
+
+def test_the_weak_spots_link_to_progress_by_mouse_and_keyboard(qtbot, isolated_dirs, script_dirs, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from focus_chain import tab_stops
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store_round(store, 1_700_000_000, NOT_MONITORED)
+    bundled, _ = script_dirs
+    (bundled / "weak_spots.toml").write_text(SCRIPT_TOML)
+    window, _, _ = make_window(qtbot, script_dirs, data, FakeClock())
+    home = window.home
+    qtbot.waitUntil(lambda: "Weakest topic areas" in home.weak_spots_label.text(), timeout=5000)
+    assert "href='progress'" in home.weak_spots_label.text()
+    stops = tab_stops(home)  # reached by Tab between Start round and the recent sessions
+    assert stops.index(home.start_button) < stops.index(home.weak_spots_label) < stops.index(home.recent_list)
+    home.weak_spots_label.linkActivated.emit("progress")
+    assert window.current_screen_key() == "progress"
+    assert home.weak_spots_label.focusPolicy() & Qt.FocusPolicy.TabFocus
