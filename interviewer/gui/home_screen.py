@@ -187,9 +187,13 @@ class HomeScreen(QWidget):
         self.recent_list.itemDoubleClicked.connect(self._open_session)
         self.recent_list.currentItemChanged.connect(lambda *_: self._update_session_buttons())
         self.open_session_button = QPushButton("Review")
+        # "Review" alone is also the side bar's screen: it says which round it opens.
+        self.open_session_button.setAccessibleName("Review the selected session")
+        self.open_session_button.setToolTip("Open the selected session's review (Enter or a double-click in the list)")
         self.open_session_button.clicked.connect(lambda: self.recent_list.currentItem()
                                                  and self._open_session(self.recent_list.currentItem()))
         self.discard_button = QPushButton("Discard interrupted round")
+        self.discard_button.setToolTip("Remove it from Home and Progress; its recordings stay in the data folder")
         self.discard_button.clicked.connect(self._discard)
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problems")  # coloured by the theme

@@ -191,6 +191,7 @@ class ReviewScreen(QWidget):
                            ("wav", "Audio (WAV)"), ("flac", "Audio (FLAC)")):
             menu.addAction(label, lambda fmt=fmt: self.session and self.export_requested.emit(self.session.id, fmt))
         self.export_button.setMenu(menu)
+        self.export_button.setToolTip("Save the round as a report (HTML, PDF, Markdown, JSON) or its audio")
 
         tabs = QTabWidget()
         tabs.addTab(self.table, "Per answer")

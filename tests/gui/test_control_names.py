@@ -36,3 +36,18 @@ def test_progress_controls_are_named_for_what_they_set(qtbot):
     assert spoken_name(screen.plan_list) == "Practice plan: weeks and readiness checkpoints"
     assert spoken_name(screen.plan_list) != screen.plan_summary.text()
     assert screen.kind_filter.accessibleName() == "Kind of round"
+
+
+def test_home_and_review_buttons_say_what_they_do(qtbot, isolated_dirs):
+    """Home's "Review" button had the side bar's screen name and no tooltip; Export... did not say
+    what it writes."""
+    from interviewer.gui.home_screen import HomeScreen
+    from interviewer.gui.review_screen import ReviewScreen
+
+    home = HomeScreen()
+    qtbot.addWidget(home)
+    assert spoken_name(home.open_session_button) == "Review the selected session"
+    assert home.open_session_button.toolTip() and home.discard_button.toolTip()
+    review = ReviewScreen()
+    qtbot.addWidget(review)
+    assert "PDF" in review.export_button.toolTip()
