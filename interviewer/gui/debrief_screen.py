@@ -136,12 +136,14 @@ class DebriefScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(form)
 
-        moments_box = QWidget()
+        moments_box = self._moments_box = QWidget()
         ml = QVBoxLayout(moments_box)
         ml.setContentsMargins(0, 0, 0, 0)
-        ml.addWidget(QLabel("<b>Moments to recall</b> (Enter or click to listen)"))
+        moments_title = QLabel("<b>Moments to recall</b> (Enter or click to listen)")
+        moments_title.setWordWrap(True)  # wraps where the prompts need the room
+        ml.addWidget(moments_title)
         ml.addWidget(self.moments)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self._splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
         splitter.addWidget(moments_box)
         splitter.setSizes([650, 400])
@@ -223,16 +225,30 @@ class DebriefScreen(QWidget):
             item.record_toggled.connect(lambda i=i: self._record(i))
             self.items.append(item)
             self._form_layout.insertWidget(i, item)
-        # Never narrower than a prompt: the splitter gave the moments their share first and the
-        # prompts scrolled sideways (1024x640); the moments list narrows instead.
-        form = self._scroll.widget()
-        self._scroll.setMinimumWidth(form.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
-                                     + 2 * self._scroll.frameWidth())
+        self._fit_prompts()
         # As read: the prompts (left, top to bottom), the moments (right), then the buttons below.
         # Made per round, the prompts joined the chain last: Tab went to Save before them.
         chain_tabs(self._scroll, *(w for item in self.items
                                    for w in (item.text, *item.ratings.buttons(), item.record_button)),
                    self.moments, self.transcribe_progress.cancel_button, self.review_button, self.save_button)
+
+    def _fit_prompts(self) -> None:
+        """The prompts' column as wide as a prompt needs where the moments list can give way: the
+        splitter gave the moments their share first and the prompts scrolled sideways, Record
+        answer cut off (1024x640). Not a minimum width: at 200 % a prompt is wider than the
+        screen, which then needed more than the window (the prompts scroll sideways there)."""
+        sizes = self._splitter.sizes()
+        need = (self._scroll.widget().minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+                + 2 * self._scroll.frameWidth())
+        total = sum(sizes)
+        if len(sizes) == 2 and total > 0 and sizes[0] < need:
+            left = min(need, total - self._moments_box.minimumSizeHint().width())
+            if left > sizes[0]:
+                self._splitter.setSizes([left, total - left])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_prompts)  # once the splitter has shared out its new width
 
     def answers(self) -> list[DebriefAnswer]:
         return [DebriefAnswer(i.prompt.text, i.text.toPlainText().strip(), i.rating(), i.entry_id)
