@@ -62,7 +62,7 @@ class SettingsScreen(QWidget):
         self.rate.setSuffix(" words/min")
         self.model = QComboBox()
         self.model.currentIndexChanged.connect(self._model_changed)
-        browse_model = self.browse_model_button = QPushButton("Folder...")
+        browse_model = QPushButton("Folder...")
         # Two "Folder..." buttons on one screen: each says which folder (a screen reader heard
         # "Folder..." twice).
         browse_model.setAccessibleName("Choose a model folder")
@@ -101,7 +101,7 @@ class SettingsScreen(QWidget):
         self.data_dir.setToolTip(f"Recordings, the database and your own question scripts. "
                                  f"Empty: the default folder, {default_data_dir()}")
         self.data_dir.setClearButtonEnabled(True)  # back to the default folder
-        browse_data = self.browse_data_button = QPushButton("Folder...")
+        browse_data = QPushButton("Folder...")
         browse_data.setAccessibleName("Choose the data folder")
         browse_data.setToolTip("Choose where recordings, the database and your own question scripts are kept")
         browse_data.clicked.connect(self._browse_data)

@@ -22,10 +22,9 @@ def test_settings_buttons_have_distinct_names_and_tooltips(qtbot, isolated_dirs)
     buttons = [w for w in tab_stops(screen) if isinstance(w, QAbstractButton)]
     names = [spoken_name(b) for b in buttons]
     assert len(names) == len(set(names)), names
-    for button in (screen.browse_model_button, screen.browse_data_button, screen.download_button):
-        assert button.toolTip()
-    assert "model" in spoken_name(screen.browse_model_button).lower()
-    assert "data" in spoken_name(screen.browse_data_button).lower()
+    folders = [b for b in buttons if b.text() == "Folder..."]
+    assert len(folders) == 2 and all(b.toolTip() for b in folders) and screen.download_button.toolTip()
+    assert sorted(spoken_name(b) for b in folders) == ["Choose a model folder", "Choose the data folder"]
 
 
 def test_progress_controls_are_named_for_what_they_set(qtbot):
