@@ -135,10 +135,27 @@ _DEFAULT_HINTS = ("Start from the definition in a sentence, then give one concre
 NO_MORE_HINTS = "That's all the help I'll give on this one. Go with your best idea, and tell me your reasoning."
 
 
-def hint(question_hints: tuple[str, ...], kind: str, given: int) -> str:
-    """The hint to say when `given` hints were said for this question already: the question's
-    own first, else ones that fit its round's kind; then no more."""
-    hints = question_hints or GENERIC_HINTS.get(kind, _DEFAULT_HINTS)
+# Asked for a hint while answering a follow-up with no hints of its own: a nudge about the
+# follow-up (it builds on what was said), not the main question's next hint.
+GENERIC_FOLLOW_UP_HINTS: dict[str, tuple[str, ...]] = {
+    "coding": ("Go back to the solution you have, and walk one small input through it with this question in mind.",
+               "Then point at the one step this question is about, and say what it costs or what it breaks."),
+    "ml_system_design": ("Start from the design you described: which part of it does this question touch?",
+                         "Say what that part does today, then the simplest change that handles this."),
+    "behavioral": ("Stay with the same story. Think back to that moment: what did you see, and what did you do?",
+                   "Then tell me how it turned out, and what you would do the same way again."),
+}
+_DEFAULT_FOLLOW_UP_HINTS = ("Start from what you just said, and apply it to this question.",
+                            "Take one concrete case and reason it through out loud.")
+
+
+def hint(question_hints: tuple[str, ...], kind: str, given: int, *, follow_up: bool = False) -> str:
+    """The hint to say when `given` hints were said for this question (or, with `follow_up`,
+    for the follow-up being answered) already: its own first, else ones that fit the round's
+    kind; then no more."""
+    generic = (GENERIC_FOLLOW_UP_HINTS.get(kind, _DEFAULT_FOLLOW_UP_HINTS) if follow_up
+               else GENERIC_HINTS.get(kind, _DEFAULT_HINTS))
+    hints = question_hints or generic
     return hints[given] if given < len(hints) else NO_MORE_HINTS
 
 

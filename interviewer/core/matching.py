@@ -794,6 +794,7 @@ class ClarifyingResponder:
         self._prepared_lock = threading.Lock()
         self._kind = script.kind if script else ""
         self._hints_given = 0
+        self._follow_up_hints_given: dict[str, int] = {}  # by follow-up id
 
     def prepare(self, candidate_question: str) -> None:
         """Work out (on any thread) the reply to this exact text, so that `reply` with the same
@@ -815,6 +816,19 @@ class ClarifyingResponder:
         with self._prepared_lock:
             prepared = self._prepared.get(candidate_question)
         return prepared if prepared is not None else self._reply(candidate_question)
+
+    def follow_up_hint(self, follow_up_id: str) -> ClarifyingReply:
+        """The next hint for the candidate stuck on a follow-up of this question: the
+        follow-up's own hints, else a nudge about a follow-up that fits the round's kind; never
+        the main question's (it was about something else). Counted per follow-up."""
+        from interviewer.core import interview_requests as requests
+
+        follow_up = next((f for f in self.question.follow_ups if f.id == follow_up_id), None)
+        with self._prepared_lock:
+            given = self._follow_up_hints_given.get(follow_up_id, 0)
+            self._follow_up_hints_given[follow_up_id] = given + 1
+        own = follow_up.hints if follow_up is not None else ()
+        return ClarifyingReply(None, requests.hint(own, self._kind, given, follow_up=True))
 
     def _reply(self, candidate_question: str) -> ClarifyingReply:
         from interviewer.core import interview_requests as requests

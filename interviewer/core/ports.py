@@ -62,3 +62,6 @@ class ClarifyingAnswerer(Protocol):
     # Optional: `prepare(question_text) -> None`. When present, the round controller calls it on
     # the transcript's thread with the question the candidate's words end in, before `reply` is
     # asked for on the caller's thread with the same text (so that reply can be a look-up).
+    # Optional: `follow_up_hint(follow_up_id) -> (None, text)`. When present, a hint asked for
+    # while the candidate answers that follow-up comes from it, not from `reply` (which hints
+    # about the main question).

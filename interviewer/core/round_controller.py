@@ -51,8 +51,8 @@ from interviewer.core.engine import (
 )
 from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
 from interviewer.core.interview_requests import (
-    THINKING_TIME_REPLY, about_the_interview, asks_for_thinking_time, asks_time_left, ends_asking_for_thinking_time,
-    time_left_reply,
+    THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_time_left,
+    ends_asking_for_thinking_time, time_left_reply,
 )
 from interviewer.core.matching import (
     asks_to_ask, asks_to_repeat, checks_in, declines_to_ask, only_opens, talks_to_self, wraps_up,
@@ -952,7 +952,11 @@ class RoundController:
         True if something was said."""
         try:
             answerer = self._replier(record)
-            result = answerer.reply(question) if answerer is not None else None
+            follow_up_hint = getattr(answerer, "follow_up_hint", None)
+            if record.follow_up_id and follow_up_hint is not None and asks_for_hint(question):
+                result = follow_up_hint(record.follow_up_id)  # stuck on the follow-up, not the question
+            else:
+                result = answerer.reply(question) if answerer is not None else None
         except Exception as exc:  # a broken matcher must not stop the round
             self._emit(Problem(f"could not answer the question: {exc}", self._now()))
             return False

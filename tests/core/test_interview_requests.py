@@ -273,3 +273,46 @@ def test_told_the_time_in_the_greeting_the_silence_after_ends_the_introduction(t
         controller.on_silence(seconds)
         controller.poll()
     assert answer.ended_by == "silence" and answer.nudges == []
+
+
+# ---------------------------------------------------------------- trial 12: a hint about the follow-up
+
+def _at_metric_follow_up(tmp_path, script):
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, script=script, speech_seconds=2,
+        answerer=ClarifyingResponder(script.question("feed"), script=script))
+    recorder.speak("I would rank posts by predicted engagement.")
+    controller.end_answer()
+    while controller.current_answer is None or controller.current_answer.follow_up_id != "feed-metric":
+        step(clock, speaker, controller, 0.5)
+    return clock, speaker, recorder, controller
+
+
+def test_a_hint_asked_during_a_follow_up_is_about_the_follow_up_not_the_main_question(tmp_path):
+    """Trial 12: stuck on "Which metric would you optimize?", the candidate got the main
+    question's next hint ("Who is the feed for ...?"), about something already answered."""
+    script = design_round()
+    main_hints = ("Who is the feed for, and what should they do more of?", "What could you measure for that?")
+    feed = replace(script.question("feed"), hints=main_hints)
+    script = replace(script, questions=tuple(feed if q.id == "feed" else q for q in script.questions))
+    clock, speaker, recorder, controller = _at_metric_follow_up(tmp_path, script)
+    ask(controller, recorder, "Hmm, I'm not sure. Can I get a hint?")
+    said = speaker.said[-1]
+    assert said not in main_hints
+    assert said == requests.GENERIC_FOLLOW_UP_HINTS["ml_system_design"][0]
+    assert controller.current_answer.clarifications == []
+
+
+def test_a_follow_up_s_own_hints_come_in_order_then_no_more(tmp_path):
+    script = design_round()
+    own = ("Think about what the business wants users to do.", "Is a click the same as a good read?")
+    metric = replace(script.question("feed").follow_ups[0], hints=own)
+    feed = replace(script.question("feed"), follow_ups=(metric, *script.question("feed").follow_ups[1:]))
+    script = replace(script, questions=tuple(feed if q.id == "feed" else q for q in script.questions))
+    clock, speaker, recorder, controller = _at_metric_follow_up(tmp_path, script)
+    said = []
+    for text in ("Any hints?", "Could I get another hint?", "One more hint?"):
+        step(clock, speaker, controller, 3)
+        ask(controller, recorder, text)
+        said.append(speaker.said[-1])
+    assert said == [own[0], own[1], requests.NO_MORE_HINTS]

@@ -498,6 +498,23 @@ def test_hints_load_in_order_and_are_checked(tmp_path):
                             "must be a string, not a number"), found
 
 
+FOLLOW_UP_HINTS = VALID.replace('if_missing = ["complexity", "big o"]\n', '''if_missing = ["complexity", "big o"]
+hints = ["How many times does the loop run?", "And what does each pass cost?"]
+''')
+
+
+def test_a_follow_up_s_hints_load_in_order_and_are_checked(tmp_path):
+    assert FOLLOW_UP_HINTS != VALID
+    complexity, sorted_input = parse_script(FOLLOW_UP_HINTS).questions[0].follow_ups
+    assert complexity.hints == ("How many times does the loop run?", "And what does each pass cost?")
+    assert sorted_input.hints == ()
+    assert problems(tmp_path, FOLLOW_UP_HINTS) == []
+    text = FOLLOW_UP_HINTS.replace('"And what does each pass cost?"', '""')
+    found = only(problems(tmp_path, text))
+    assert found.startswith(f"{tmp_path / 'round.toml'}:{line_of(text, 'hints = ')}: "
+                            "questions[1].follow_ups[1].hints[2]: is empty"), found
+
+
 def test_outline_must_be_a_list(tmp_path):
     text = POINTS.replace("outline = [", 'outline = "Clarify, code, test"\nnot_outline = [')
     found = problems(tmp_path, text)

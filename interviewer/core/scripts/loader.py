@@ -40,7 +40,7 @@ PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying", "replies"
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
                  "outline", "hints", "follow_ups")
 POINT_KEYS = ("text", "keywords", "area")
-FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase", "phase")
+FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase", "phase", "hints")
 TOPIC_KEYS = ("name", "keywords")
 MAX_AREAS_COMPARED = 50
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
@@ -1046,9 +1046,11 @@ class _Checker:
                                                 f"(in '{question_phase}'); use it or a later phase")
             elif phase != question_phase:
                 self._late_follow_ups.append((path + ("phase",), question_phase, phase))
+        hints = tuple(_reflow(h) for h in self.words(table, "hints", path))
         if len(self._found) > count:
             return None
-        return FollowUp(id=follow_up_id, text=text, if_missing=if_missing, at_phase=at_phase, phase=phase)
+        return FollowUp(id=follow_up_id, text=text, if_missing=if_missing, at_phase=at_phase, phase=phase,
+                        hints=hints)
 
     def late_follow_ups(self, phases: list, questions: list) -> None:
         """A follow-up kept for a later phase is asked there only if the question is still being

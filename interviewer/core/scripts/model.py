@@ -57,6 +57,10 @@ class FollowUp:
     if_missing: tuple[str, ...] = ()
     at_phase: str | None = None
     phase: str | None = None
+    # Said one at a time when the candidate asks for a hint while answering this follow-up;
+    # without them, a nudge about the follow-up that fits the round's kind (never the main
+    # question's next hint: the candidate is stuck on this, not on that).
+    hints: tuple[str, ...] = ()
 
     def changes_the_problem(self, round_kind: str) -> bool:
         """Said as "New constraint:": a later phase's follow-up that changes the problem. In a
