@@ -71,19 +71,38 @@ def ends_asking_for_thinking_time(text: str) -> bool:
 
 _HAVE = (r"(?:(?:do|would|will|did) (?:i|we) (?:still |actually )?(?:have|get)|(?:have|'ve) (?:i|we) (?:still )?got"
          r"|(?:is|are|'s) (?:there )?(?:still )?(?:left|remaining)|(?:is|are) we at|remains?|left|remaining)")
+# What the time is asked for, after the question: "... for the coding part", "... in the
+# interview", "... to finish this", "... overall". "to" only before a verb of getting the work
+# done: "How long do we have to keep the data?" asks about the problem.
+_SCOPE = (r"(?: (?P<scope>(?:for|in|per) [\w ]{1,50}?|on (?:this|the|that|it|each|every)\b[\w ]{0,40}?"
+          r"|to (?:finish|answer|solve|code|do|complete|get through|work on|wrap up)\b[\w ]{0,40}?"
+          r"|overall|in total|altogether|all together|total))?")
 _TIME_LEFT = re.compile(
     rf"^(?:how (?:much (?:more )?time|much longer|long|many (?:more )?minutes) {_HAVE}"
+    r"|how much time is there"
     r"|how are we (?:doing )?on time|(?:how much|what) time (?:do we have|do i have) left"
     r"|(?:am i|are we) (?:ok|okay|good|fine|doing ok|doing okay) (?:on|for) time)"
     # "... left for the coding part?", "... in the interview?", "... to finish this?", "... for each question?"
-    r"(?: (?:left|remaining))?"
-    r"(?: (?:for|in|on|to|per) (?:this|the|that|it|each|every|coding|code|finish|answer|solve|question|part)\b[\w ]{0,40})?"
-    r"(?: (?:left|remaining))?$")
+    rf"(?: (?:left|remaining))?{_SCOPE}(?: (?:left|remaining))?$"
+    # "How long is the coding part?", "How long is this interview?" (not "How long is the window?")
+    r"|^how long (?:is|will be) (?P<part>(?:the|this|that|each|every|my|your) [\w ]{0,40}"
+    r"(?:part|section|phase|stage|portion|round|interview|question|problem))$")
 
 
 def asks_time_left(text: str) -> bool:
     """"How much time do I have?", "How are we on time?\""""
     return _any_clause(_TIME_LEFT, text)
+
+
+def time_scope(text: str) -> str | None:
+    """What a question about the time asks it for, as said ("for the coding part", "in the
+    interview", "overall"); None when it asks for no part in particular ("How much time do I
+    have?")."""
+    for clause in _clauses(text):
+        match = _TIME_LEFT.match(_said(clause))
+        if match:
+            return match.group("scope") or match.group("part")
+    return None
 
 
 def time_left_reply(in_part: float, in_round: float) -> str:

@@ -52,12 +52,13 @@ from interviewer.core.engine import (
 from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
 from interviewer.core.interview_requests import (
     THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_time_left,
-    ends_asking_for_thinking_time, time_left_reply,
+    ends_asking_for_thinking_time, time_scope,
 )
 from interviewer.core.matching import (
     asks_to_ask, asks_to_repeat, checks_in, declines_to_ask, only_opens, talks_to_self, wraps_up,
 )
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
+from interviewer.core.time_left import PartTime, RoundTimes, time_left_answer
 from interviewer.core.transcript import Segment, Transcript, Word, join_words
 
 # Seconds of silence after the candidate spoke that end an answer. A thinking pause mid-answer
@@ -932,7 +933,7 @@ class RoundController:
         if asks_to_repeat(question):  # "Could you repeat that?": as the R key, not a clarifying question
             return self.repeat_question()
         if asks_time_left(question):  # "How much time do I have?": the clock, not a fact
-            reply = time_left_reply(self.engine.time_left_in_phase(), self.engine.time_left_in_round())
+            reply = time_left_answer(time_scope(question), self._round_times())
             # Told the time while working on a problem, the candidate goes back to it: the
             # silence is thinking. In the greeting there is nothing to work on: "..., how much
             # time do I have?" ends the introduction (a trial sat there, nudged to think aloud).
@@ -945,6 +946,21 @@ class RoundController:
             return self._reply_to(record, question)
         self._say(reply, UtteranceKind.CLARIFICATION)
         return True
+
+    def _round_times(self) -> RoundTimes:
+        """The parts' times as the clock stands, for "How much time do I have for ...?"."""
+        script, now = self.engine.script, self._now()
+        parts = tuple(PartTime(pid, script.phase(pid).name, start, end)
+                      for pid, start, end in self.engine.planned_phases())
+        phase = self.engine.current_phase
+        current = next((i for i, p in enumerate(parts) if phase is not None and p.id == phase.id), 0)
+        # The question goes on through the parts after this one that ask nothing of their own.
+        last = current
+        while (last + 1 < len(parts) and not script.questions_in(parts[last + 1].id)
+               and parts[last + 1].id not in self._question_phases):
+            last += 1
+        ends = parts[last].end if parts else now
+        return RoundTimes(parts, current, now, ends, frozenset(self._question_phases))
 
     def _reply_to(self, record: AnswerRecord, question: str) -> bool:
         """Say the interviewer's answer to `question`, asked in `record`; keep the exchange there

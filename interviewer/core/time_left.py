@@ -1,0 +1,135 @@
+"""Answering "How much time do I have ...?" for what was asked: the round ("... in the
+interview?", "... overall?"), the question being discussed ("... for this question?"), a part
+named by its words ("... for the coding part?", "How long is the design part?"), or, when none
+is named, this part and the round. A trial's "How much time do I have for the coding part?",
+asked while clarifying, was told the minutes left for clarifying.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interviewer.core.interview_requests import time_left_reply
+
+
+@dataclass(frozen=True)
+class PartTime:
+    """One part of the round as the clock stands: round seconds (moving on early shifts the
+    later parts)."""
+    id: str
+    name: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class RoundTimes:
+    parts: tuple[PartTime, ...]
+    current: int  # index of the part being run
+    now: float
+    # When the question being discussed stops being discussed: the end of the last part that
+    # carries it on (a coding round's clarify, then approach and code).
+    question_ends: float
+    candidate_parts: frozenset[str] = frozenset()  # ids of the parts for the candidate's own questions
+
+    @property
+    def round_ends(self) -> float:
+        return self.parts[-1].end if self.parts else self.now
+
+
+def minutes(seconds: float) -> str:
+    whole = round(seconds / 60)
+    if whole < 1:
+        return "less than a minute"
+    return "about a minute" if whole == 1 else f"about {whole} minutes"
+
+
+_ROUND = re.compile(r"\b(?:interview|round|whole thing|overall|in total|altogether|all together|total|the rest"
+                    r"|everything|in all|the whole)\b")
+_THIS_PART = re.compile(r"^(?:(?:for|in|on) )?(?:this|the current) (?:part|section|phase|stage|portion|bit)$")
+_CANDIDATE = re.compile(r"\b(?:my|your|the candidate'?s?) questions\b|\bquestions (?:for|to) you\b|\bq and a\b"
+                        r"|\bquestions at the end\b")
+_QUESTION = re.compile(r"\b(?:question|questions|problem|exercise|one)\b"
+                       r"|^(?:for|on) (?:this|it|that)$|^to (?:finish|answer|solve|code|do|complete|get through|work on)\b")
+_NEXT = re.compile(r"\bnext (?:part|section|phase|stage|one|bit)\b")
+_LAST = re.compile(r"\b(?:last|final) (?:part|section|phase|stage|one|bit)\b")
+# Words that name no part: "question" would name "Your questions" in "for this question?".
+_FILLER = frozenset("for in on per to the this that a an of and my our your part parts section phase stage portion bit "
+                    "left remaining do i we have get question questions problem problems one exercise".split())
+_SAME = {"machine learning": "ml", "system design": "design", "implementation": "code", "implement": "code",
+         "programming": "code", "requirement": "clarify", "clarification": "clarify", "wrap": "wrap_up"}
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so that "coding" meets "code", "testing" "test", "models" "model"."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _stems(text: str) -> set[str]:
+    text = text.lower()
+    for said, same in _SAME.items():
+        text = text.replace(said, same)
+    return {_stem(w) for w in re.findall(r"[a-z0-9]+", text.replace("_", " ")) if w not in _FILLER and len(w) >= 2}
+
+
+def _named_part(scope: str, times: RoundTimes) -> int | None:
+    """The index of the part `scope` names by the words of its name or id; words many parts
+    share ("Coding: clarify", "Coding: solve") weigh less, and a part whose id says it wins a tie."""
+    asked = _stems(scope)
+    if not asked:
+        return None
+    names = [_stems(p.name) | _stems(p.id) for p in times.parts]
+    ids = [_stems(p.id) for p in times.parts]
+    best, best_key = None, (0.0, False)
+    for i, stems in enumerate(names):
+        score = sum(1 / sum(s in other for other in names) for s in asked & stems)
+        key = (score, bool(asked & ids[i]))
+        if score > 0 and key > best_key:
+            best, best_key = i, key
+    return best
+
+
+def time_left_answer(scope: str | None, times: RoundTimes) -> str:
+    """What the interviewer says to a question about the time, asked for `scope` (as
+    interview_requests.time_scope gives it)."""
+    in_part = max(0.0, times.parts[times.current].end - times.now) if times.parts else 0.0
+    in_round = max(0.0, times.round_ends - times.now)
+    default = time_left_reply(in_part, in_round)
+    if not scope or not times.parts:
+        return default
+    scope = scope.strip().lower()
+    if _THIS_PART.match(scope):
+        return default
+    if _CANDIDATE.search(scope):
+        index = next((i for i, p in enumerate(times.parts) if p.id in times.candidate_parts), None)
+        return _about_part(index, times, default)
+    if _ROUND.search(scope):
+        return f"You have {minutes(in_round)} left in the round."
+    if _NEXT.search(scope):
+        return _about_part(times.current + 1 if times.current + 1 < len(times.parts) else None, times, default)
+    if _LAST.search(scope):
+        return _about_part(len(times.parts) - 1, times, default)
+    named = _named_part(scope, times)
+    if named is not None:
+        return _about_part(named, times, default)
+    if _QUESTION.search(scope):
+        for_question = max(0.0, times.question_ends - times.now)
+        if in_round - for_question < 60:
+            return f"You have {minutes(in_round)} left."
+        return f"You have {minutes(for_question)} for this question, and {minutes(in_round)} in the round."
+    return default
+
+
+def _about_part(index: int | None, times: RoundTimes, default: str) -> str:
+    if index is None or index == times.current:
+        return default
+    part = times.parts[index]
+    if index < times.current:
+        return f"We've done that part already. {default}"
+    length = minutes(part.end - part.start)
+    if index == times.current + 1:
+        return f"That part starts after this one, in {minutes(part.start - times.now)}, and has {length}."
+    return f"That part starts in {minutes(part.start - times.now)}, and has {length}."

@@ -1,0 +1,69 @@
+""""How much time do I have for the coding part?" is answered for the part named, the round or
+the question asked about, not always for the current part (trial 12: asked while clarifying,
+the coding part's question got the minutes left for clarifying)."""
+import pytest
+from interviewer.core import interview_requests as requests
+from interviewer.core.time_left import PartTime, RoundTimes, time_left_answer
+
+from test_interview_requests import _at_feed, ask
+from test_round_controller import step
+
+# A coding round's parts (bundled names), 4 minutes into the 6-minute clarify part.
+CODING = (PartTime("intro", "Introduction", 0, 120), PartTime("clarify", "Coding: clarify", 120, 480),
+          PartTime("code", "Coding: solve", 480, 1980), PartTime("test", "Coding: test", 1980, 2460),
+          PartTime("extend", "Coding: extension", 2460, 2460 + 240), PartTime("wrap_up", "Your questions", 2700, 2700))
+NOW = 360.0
+
+
+def _times(parts=CODING, current=1, now=NOW, question_ends=1980):
+    return RoundTimes(parts, current, now, question_ends, frozenset({"wrap_up"}))
+
+
+def _answer(text, **kwargs):
+    assert requests.asks_time_left(text), text
+    return time_left_answer(requests.time_scope(text), _times(**kwargs))
+
+
+@pytest.mark.parametrize("text", ["How much time do I have for the coding part?", "How long is the coding part?",
+                                  "Quick question, how much time will I have for coding?",
+                                  "How much time is there for the implementation?"])
+def test_a_later_part_named_by_its_words_gets_its_own_minutes(text):
+    assert _answer(text) == "That part starts after this one, in about 2 minutes, and has about 25 minutes."
+
+
+def test_a_part_after_the_next_says_when_it_starts():
+    assert _answer("How much time do we have for testing?") == "That part starts in about 27 minutes, and has about 8 minutes."
+    assert _answer("And how long do I get for my questions at the end?").startswith("That part starts in about 39 minutes")
+
+
+@pytest.mark.parametrize("text", ["How much time do I have left in the interview?",
+                                  "How much time do we have overall?", "How long do I have for the whole interview?"])
+def test_the_round_asked_about_gets_the_round(text):
+    assert _answer(text) == "You have about 39 minutes left in the round."
+
+
+@pytest.mark.parametrize("text", ["How much time do I have for this question?", "How long do I have to finish this?",
+                                  "How long do I have for this?"])
+def test_the_question_asked_about_gets_the_parts_that_carry_it(text):
+    assert _answer(text) == "You have about 27 minutes for this question, and about 39 minutes in the round."
+
+
+@pytest.mark.parametrize("text", ["How much time do I have?", "How much time do I have for this part?",
+                                  "How much time is left for clarifying?"])
+def test_no_part_or_this_part_gets_this_part_and_the_round(text):
+    assert _answer(text) == "You have about 2 minutes for this part, and about 39 minutes in the round."
+
+
+def test_a_part_already_done_says_so():
+    said = _answer("How much time do I have for the clarifying part?", current=2, now=600)
+    assert said.startswith("We've done that part already. You have about 23 minutes for this part")
+
+
+def test_in_the_round_the_design_part_asked_for_while_clarifying_gets_its_minutes(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = _at_feed(tmp_path)
+    ask(controller, recorder, "Before I start, how much time will I have for the design part?")
+    assert speaker.said[-1].startswith("That part starts after this one, in about")
+    assert speaker.said[-1].endswith("and has about 25 minutes.")
+    step(clock, speaker, controller, 3)
+    ask(controller, recorder, "And how much time is left in the whole interview?")
+    assert speaker.said[-1] == f"You have about {round(engine.time_left_in_round() / 60)} minutes left in the round."
