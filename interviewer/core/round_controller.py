@@ -191,6 +191,7 @@ class Utterance:
     follow_up_id: str | None = None
     interrupted: bool = False  # stopped mid-sentence (the candidate talked, the round paused or ended)
     spoken: bool = True  # False: shown as text only (the candidate was already talking)
+    decided_at: float | None = None  # a reply to the candidate mid-answer: when it was decided on
 
 
 @dataclass
@@ -344,6 +345,10 @@ TranscriberFactory = Callable[[], LiveTranscriber]
 STALE_WARNING_SECONDS = 10.0
 # A reply said in full this recently is not said again for a second question on the same topic.
 SAME_REPLY_WINDOW_S = 15.0
+# A reply held because the candidate spoke again just before it started (their pause was shorter
+# than the voice detector's 0.6 s re-arm, so talking would not have interrupted it): said at their
+# next pause, unless they went on answering, new words transcribed or talking this long.
+HELD_REPLY_MAX_SPEECH_S = 2.0
 
 
 def spoken_duration(seconds: float) -> str:
@@ -536,6 +541,11 @@ class RoundController:
         self._replied_words = 0  # words of _heard already answered (or judged not a question)
         self._status_key: tuple | None = None
         self._in_status_check = False
+        self._draining = False  # applying queued callbacks: a reply to the candidate waits for all of them
+        self._voice_at = float("-inf")  # when the candidate's voice was last reported (round seconds)
+        self._voices = 0  # voice reports so far, and at each pending reply's decision (by id)
+        self._voices_at_reply: dict[int, int] = {}
+        self._held: tuple[Utterance, int, bool] | None = None  # reply, words heard when held, awaiting flag
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -556,13 +566,17 @@ class RoundController:
         self._check_status()
 
     def _drain_inbox(self) -> None:
-        while True:
-            try:
-                task = self._inbox.get_nowait()
-            except queue.Empty:
-                return
-            task()
-            self._check_status()
+        self._draining = True
+        try:
+            while True:
+                try:
+                    task = self._inbox.get_nowait()
+                except queue.Empty:
+                    return
+                task()
+                self._check_status()
+        finally:
+            self._draining = False
 
     @property
     def status(self) -> ControllerStatus:
@@ -767,6 +781,8 @@ class RoundController:
     def _voice(self) -> None:
         if self.finished or self.paused or self.engine.is_over or not self.started:
             return
+        if self._speaking is None:  # not the interviewer's voice
+            self._voice_at, self._voices = self._now(), self._voices + 1
         speaking = self._speaking
         if speaking is not None:
             if speaking.kind != UtteranceKind.CLOSING and self.settings.barge_in:
@@ -821,6 +837,7 @@ class RoundController:
         if answer is None:
             return
         if seconds <= 0:
+            self._voice_at, self._voices = self._now(), self._voices + 1
             answer.heard_speech = True
             if self._speaking is None and not self._to_say:  # the candidate, not the interviewer's voice
                 answer.awaiting_speech_after_reply = False
@@ -832,6 +849,11 @@ class RoundController:
         if self._speaking is not None or self._to_say:
             return  # the interviewer is talking: the candidate's silence starts after it
         quiet = seconds - self._silence_offset
+        if self._held is not None and quiet >= self.settings.reply_after_silence:
+            self._release_held_reply()
+            if self._to_say:
+                self._pump()
+                return
         if answer.heard_speech and quiet >= self.settings.reply_after_silence:
             if self._maybe_reply(quiet):
                 return
@@ -1074,6 +1096,9 @@ class RoundController:
     def _say(self, text: str, kind: UtteranceKind, ask: AskQuestion | None = None) -> None:
         utterance = Utterance(text, kind, question_id=ask.question_id if ask else None,
                               follow_up_id=ask.follow_up_id if ask else None)
+        if kind == UtteranceKind.CLARIFICATION and self._answer is not None:
+            utterance.decided_at = self._now()  # it starts only if the candidate has not spoken since
+            self._voices_at_reply[id(utterance)] = self._voices
         self._to_say.append(utterance)
         if self._answer is not None:
             self._answer.interjections.append(self._now())
@@ -1091,6 +1116,8 @@ class RoundController:
     def _pump(self) -> None:
         """Start the next utterance, or listening once everything queued has been said."""
         if self.paused:
+            return
+        if self._speaking is None and self._to_say and self._reply_waits():
             return
         if self._speaking is None and self._to_say:
             utterance = self._speaking = self._to_say.popleft()
@@ -1114,6 +1141,46 @@ class RoundController:
                 and self._answer is None and not self.engine.is_over):
             self._listen_pending = False
             self._start_recording()
+
+    def _reply_waits(self) -> bool:
+        """The next utterance is a reply to the candidate mid-answer that must not start yet:
+        while callbacks are being applied, later ones may report the candidate's voice (it
+        starts once they are all in); if the candidate spoke again after it was decided on, it
+        is held for their next pause (_release_held_reply). True if it waits."""
+        reply = self._to_say[0]
+        if reply.decided_at is None or self._answer is None:
+            return False
+        if self._draining:
+            return True
+        if self._voices_at_reply.pop(id(reply), self._voices) == self._voices:
+            return False
+        self._to_say.popleft()
+        answer = self._answer
+        self._held = (reply, len(_words_of(self._heard)), answer.awaiting_speech_after_reply)
+        answer.awaiting_speech_after_reply = False  # the candidate is talking again
+        if answer.interjections and answer.interjections[-1] == reply.decided_at:
+            answer.interjections.pop()  # not said (yet)
+        return bool(self._to_say) and self._reply_waits()
+
+    def _release_held_reply(self) -> None:
+        """At the candidate's pause after a held reply: say it, or drop it when they went on
+        answering (new words, or talking for HELD_REPLY_MAX_SPEECH_S)."""
+        reply, heard, awaiting = self._held
+        self._held = None
+        answer = self._answer
+        went_on = (len(_words_of(self._heard)) > heard
+                   or self._voice_at - reply.decided_at >= HELD_REPLY_MAX_SPEECH_S)
+        if answer is None:
+            return
+        if went_on:
+            answer.clarifications = [c for c in answer.clarifications if c.reply != reply.text
+                                     or c.asked_at != reply.decided_at]
+            return
+        reply.decided_at = self._now()
+        self._voices_at_reply[id(reply)] = self._voices
+        answer.awaiting_speech_after_reply = awaiting
+        answer.interjections.append(reply.decided_at)
+        self._to_say.appendleft(reply)
 
     def _speech_done(self, utterance: Utterance) -> None:
         if utterance is not self._speaking:
@@ -1181,6 +1248,7 @@ class RoundController:
             record.heard_speech = True
         self.answers.append(record)
         self._answer = record
+        self._held = None
         self._heard, self._replied_words = [], 0
         self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
         self._emit(ListeningStarted(index, record.question_id, record.started_at))
