@@ -261,6 +261,13 @@ class VoiceDetector:
         self.coupling = coupling
 
     # -- detection --------------------------------------------------------------------------
+    def rearm(self) -> None:
+        """Take a voice that goes on from now as starting again (on_voice once more): the
+        interviewer starts a reply while the candidate's voice is still counted as going on
+        (it paused less than `release_seconds`), and their talking must interrupt it. Any thread."""
+        self.active = False
+        self._run = 0
+
     def process(self, block: np.ndarray) -> bool:
         """Feed one 16 kHz mono block; True if the candidate's voice started in it."""
         now = self._now()

@@ -453,6 +453,10 @@ class RoundSession:
             self._turn = _Turn("", None, update.text, update.at)
         elif isinstance(update, Speaking):
             self._said(update)
+            if update.kind == UtteranceKind.CLARIFICATION and self.voice is not None:
+                # A reply mid-answer may start within the detector's release time of the
+                # candidate's last word: if they go on talking, that must interrupt it.
+                self.voice.rearm()
             if self._turn.question_id and update.text == self._turn.text:
                 # Asked when it is said (as the controller counts it): the engine hands a part's
                 # question over with its prompt, which may take half a minute to say first.

@@ -349,6 +349,9 @@ SAME_REPLY_WINDOW_S = 15.0
 # than the voice detector's 0.6 s re-arm, so talking would not have interrupted it): said at their
 # next pause, unless they went on answering, new words transcribed or talking this long.
 HELD_REPLY_MAX_SPEECH_S = 2.0
+# A reply the candidate talked over this soon after it started was not heard: they were going on
+# (the voice detector re-arms as it starts), so it is held for their next pause as above.
+REPLY_CUT_AT_START_S = 0.8
 
 
 def spoken_duration(seconds: float) -> str:
@@ -816,6 +819,11 @@ class RoundController:
         self._emit(SpeechInterrupted(speaking.kind, speaking.text, now))
         if self._answer is not None:
             self._silence_offset = self._silence_seen
+            if (speaking.kind == UtteranceKind.CLARIFICATION and speaking.decided_at is not None
+                    and now - speaking.started_at < REPLY_CUT_AT_START_S):
+                again = Utterance(speaking.text, speaking.kind, decided_at=now)
+                self._held = (again, len(_words_of(self._heard)), self._answer.awaiting_speech_after_reply)
+                self._answer.awaiting_speech_after_reply = False
             return  # a nudge, warning or reply during the answer: the recording goes on
         # What was still queued to say is shown instead: the candidate is already talking.
         for utterance in list(self._to_say):

@@ -218,3 +218,24 @@ def test_with_headphones_the_device_check_says_fine_even_if_the_candidate_talks(
     for voice in (None, candidate):
         result = echo_check(*recorded(interviewer, 0.0, voice))
         assert not result.heard and "fine" in result.advice(), result.correlation
+
+
+def test_rearm_makes_a_voice_that_goes_on_start_again():
+    """A reply starts 0.5 s into the candidate's pause: the detector still counts their voice
+    as going on (release 0.6 s), so without re-arming their going on would not interrupt it."""
+    clock = [0.0]
+    onsets = []
+    detector = VoiceDetector(lambda: onsets.append(clock[0]), now=lambda: clock[0])
+    loud = (0.1 * np.sin(np.arange(1600) * 2 * np.pi * 200 / RATE)).astype(np.float32)
+    quiet = np.zeros(1600, dtype=np.float32)
+    for block in (loud, loud, quiet, quiet, quiet, quiet, quiet):
+        clock[0] += 0.1
+        detector.process(block)
+    assert len(onsets) == 1 and detector.active  # 0.5 s of pause: not released yet
+    clock[0] += 0.1
+    detector.process(loud)
+    assert len(onsets) == 1, "a voice that went on within the release time starts nothing"
+    detector.rearm()
+    clock[0] += 0.1
+    detector.process(loud)
+    assert len(onsets) == 2

@@ -59,3 +59,28 @@ def test_a_reply_with_no_voice_since_starts_at_once(tmp_path):
     controller.on_silence(0.5)
     controller.poll()
     assert speaker.said[-1] == REPLY and speaker.busy
+
+
+def test_a_reply_the_candidate_talks_over_as_it_starts_is_said_again_at_their_next_pause(tmp_path):
+    """The candidate resumed just after the reply started: their voice interrupts it (the
+    detector re-arms for a reply), and the cut-off reply comes again when they pause."""
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, answerer=FakeAnswerer(), speech_seconds=2)
+    controller.on_silence(0)
+    recorder.speak(QUESTION)
+    clock.advance(0.5)
+    controller.on_silence(0.5)
+    controller.poll()
+    assert speaker.said[-1] == REPLY and speaker.busy
+    clock.advance(0.2)
+    controller.on_voice()  # the candidate goes on
+    controller.on_silence(0)
+    controller.poll()
+    assert not speaker.busy and speaker.said.count(REPLY) == 1
+    clock.advance(0.5)
+    controller.on_silence(0)
+    controller.poll()
+    clock.advance(0.6)
+    controller.on_silence(0.6)
+    controller.poll()
+    assert speaker.said.count(REPLY) == 2 and speaker.busy

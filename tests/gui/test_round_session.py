@@ -463,3 +463,31 @@ def test_a_write_asked_for_after_the_writer_closed_still_runs():
     assert writer.close(5)
     writer.submit(lambda: ran.append("after close"))
     assert ran == ["saved", "after close"]
+
+
+def test_a_reply_mid_answer_rearms_the_voice_detector(script_dirs, isolated_dirs):
+    """Trial 12: a reply that starts within the detector's 0.6 s release of the candidate's last
+    word must still be interrupted when they go on: as it starts, their voice counts as new."""
+    from gui_fakes import FakeRecorder
+    from interviewer.core.round_controller import Speaking, UtteranceKind
+
+    class RoundRecorder(FakeRecorder):
+        def start_round(self, path, on_block=None):
+            self.on_block = on_block
+
+        def stop_round(self):
+            pass
+
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=RoundRecorder(),
+                           config=RoundSessionConfig(controller=ControllerSettings(barge_in=True, speakers_checked=True)))
+    session.start()
+    try:
+        session.voice.active = True  # the candidate's voice, paused for 0.5 s
+        session._handle(Speaking("Next question.", UtteranceKind.QUESTION, 1.0))
+        assert session.voice.active
+        session._handle(Speaking("About two thousand a second.", UtteranceKind.CLARIFICATION, 2.0))
+        assert not session.voice.active
+    finally:
+        session.stop()
+        session.close()
