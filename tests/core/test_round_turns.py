@@ -624,6 +624,7 @@ def test_status_after_barge_in_pause_while_speaking_or_thinking_and_a_reply_cut_
     controller.on_silence(1)
     controller.poll()
     assert statuses(updates)[-1] == "answering"
+    clock.advance(1)  # a second into the reply (one cut as it starts is said again at the next pause)
     controller.on_voice()
     controller.on_silence(0)
     controller.poll()
