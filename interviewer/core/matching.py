@@ -625,7 +625,8 @@ _WRAP_UP_STATEMENT = re.compile(
     r"(?:(?:that's|that is|that'd be|that would be|this is) " + _ADVERB +
     r"(?:it|all|everything|all i have|all i've got|all i got|it from me|it for me|all from me|all for me"
     rf"|{_MY} (?:answer|approach|design|solution|plan|idea|story|whole thing|whole design|whole approach|summary)"
-    r"|how i(?:'d| would) (?:do|approach|solve|handle|tackle|design|build) (?:it|this|that)(?: problem| one)?"
+    # "That's how I'd measure it.", "... monitor it", "... roll it out": any verb, one word
+    r"|how i(?:'d| would) \w+ (?:it|this|that|them)(?: out| up)?(?: problem| one| part| system)?"
     r"|where i(?:'d| would) (?:stop|leave it)|what i(?:'d| would) do(?: here)?)"
     r"|i think (?:that|this) covers it|(?:that|this) covers it"
     r"|i(?:'ll| will) (?:stop|leave it) (?:there|here)|i'm done|i am done|i'm finished|i am finished"

@@ -276,6 +276,10 @@ def test_a_question_the_candidate_asks_themself_gets_no_reply(tmp_path):
     ("Sort, then one sweep. Hope that answers your question.", True),
     ("Sort, then one sweep. That's my approach. Thank you.", True),
     ("Sort, then one sweep. That's what I'd do first, and then the merge.", False),
+    # Trial 12: the verb of the question, not one of a few ("How would you measure ...?").
+    ("Precision and recall on fraud dollars. So yeah, that's how I would measure it.", True),
+    ("Canary first, then ramp up. That's how I'd roll it out.", True),
+    ("That's how I would measure it, and then the review queue.", False),
 ])
 def test_an_answer_that_hands_the_turn_back_ends_after_a_beat_not_the_long_silence(tmp_path, said, hands_back):
     """Trial: after "... and that's it." the candidate waited 8 s of dead air for the interviewer.
