@@ -164,3 +164,15 @@ def test_how_big_the_input_is_gets_the_input_size_fact_not_the_edge_cases(matche
     for asked in ("How big is the log, roughly?", "How big is the input?"):
         assert responder.reply(asked).topic == "input size", asked
     assert responder.reply("What if the log is empty?").topic == "edge cases"
+
+
+@pytest.mark.parametrize("asked", ["I'll come in his vlog. Like what fraction of payments are fraudulent?",
+                                   "What fraction of payments are fraudulent?",
+                                   "What percentage of transactions are fraud?", "How common is fraud?"])
+def test_the_share_of_fraud_asked_as_a_fraction_gets_the_fraud_rate(matcher, asked):
+    """Trial 12, by voice (Whisper's words for "How common is fraud? Like, what fraction ..."):
+    the fraud design round answered with the accuracy target ("Catch at least seventy percent of
+    fraud dollars ..."); the class-balance topic had no words for a share asked as a fraction."""
+    script = _script("ml_system_design_fraud_detection")
+    responder = ClarifyingResponder(script.question("design_fraud"), matcher, script)
+    assert responder.reply(asked).topic == "class balance"

@@ -39,7 +39,9 @@ BUILTIN_TOPICS: dict[str, tuple[str, ...]] = {
     "success metric": ("metric", "success", "kpi", "measure", "business goal", "objective",
                        "engagement", "revenue", "conversion", "click-through", "ctr"),
     "class balance": ("imbalance", "imbalanced", "balanced", "rare", "positive rate",
-                      "base rate", "skewed", "minority class", "how many positives"),
+                      "base rate", "skewed", "minority class", "how many positives",
+                      # "What fraction of payments are fraudulent?", "How common is fraud?" (trial 12)
+                      "fraction of", "percentage of", "proportion of", "share of", "how common", "fraud rate"),
     "interpretability": ("interpretable", "interpretability", "explain", "explainability",
                          "why the model", "regulator", "transparent", "auditable"),
     "output format": ("output", "return", "format", "what should it return", "return type",
