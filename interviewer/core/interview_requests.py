@@ -35,7 +35,10 @@ def _any_clause(pattern: re.Pattern, text: str) -> bool:
 
 
 _A_MOMENT = r"(?:a|one|a few|a couple of|another) (?:minute|minutes|moment|moments|second|seconds|sec|secs)(?: or two)?"
-_TO_THINK = (r"(?: to (?:think|collect my thoughts|gather my thoughts|think (?:about|through) (?:it|this|that)"
+# "... to think about the data model?", and what speech recognition makes of "... to think about
+# this" ("Can I take a moment to think and help me?", trial 12): asked for a moment to think, the
+# rest does not change the request.
+_TO_THINK = (r"(?: to (?:think(?: [\w ]{1,40})?|collect my thoughts|gather my thoughts|think (?:about|through) (?:it|this|that)"
              r"|think (?:it|this|that) (?:through|over)|figure (?:it|this|that) out"
              # "... to think of a good example?", "... to come up with one?", "... to pick a story?"
              r"|(?:think of|come up with|pick|choose|find) (?:a|an|one|the|my|which)\b[\w ]{0,30}))?")

@@ -160,7 +160,10 @@ def test_help_or_stuck_about_the_problem_is_no_hint_request(text):
 @pytest.mark.parametrize("text", ["One second, let me think.", "Hold on, let me think.",
                                   "Okay, give me a minute to think this through.", "Let me just think for a second.",
                                   "Bear with me for a second.", "Hmm, can I take a second to think of a good example?",
-                                  "Give me a minute to come up with one."])
+                                  "Give me a minute to come up with one.",
+                                  # trial 12: Whisper's words for "Can I take a moment to think about this?"
+                                  "Can I take a moment to think and help me?",
+                                  "Can I take a minute to think about the data model?"])
 def test_time_to_think_asked_in_other_words(text):
     assert requests.asks_for_thinking_time(text) and requests.ends_asking_for_thinking_time(text)
 
