@@ -68,6 +68,12 @@ class LiveTranscriptView(QWidget):
         # or more) after something else was shown below them: key -> [start, end, words, fillers],
         # two cursors around the answer's paragraph (Qt moves them as the text before them changes).
         self._held: dict[object, list] = {}
+        # Words and fillers counted so far for each answer (by key, see begin_answer), and what the
+        # final transcripts of answers shown in pieces changed (settle_counts): the counter then
+        # says what the review will.
+        self._key: object = None
+        self._tally: dict[object, list[int]] = {}
+        self._settled_words = self._settled_fillers = 0
         self._theme = theme.current()
         theme.notifier().changed.connect(self._theme_changed)
         self._render()
@@ -112,6 +118,30 @@ class LiveTranscriptView(QWidget):
         self._regions = regions
         self._render()
 
+    def begin_answer(self, key: object) -> None:
+        """The words shown from now on belong to answer `key` (for settle_counts)."""
+        self._key = key
+
+    def settle_counts(self, key: object, words: list[Word], regions: list[SpeechRegion] | None) -> None:
+        """The final transcript of answer `key`, shown in pieces around the interviewer's replies
+        as the words came (the text stays): the counter takes its words and fillers as the
+        analysis counts them. A trial's live counter said 6 fillers and 398 words, the review 5
+        and 394 ("a streaming store, like the number of ..." is no filler with the pauses known)."""
+        current = [0, 0]
+        if key == self._key and self._words:
+            current = [len(self._words), len(find_filler_indexes(self._words, self._regions))]
+        shown = self._tally.get(key, [0, 0])
+        final = [len(words), len(find_filler_indexes(words, regions)) if words else 0]
+        self._settled_words += final[0] - shown[0] - current[0]
+        self._settled_fillers += final[1] - shown[1] - current[1]
+        self._tally[key] = [final[0] - current[0], final[1] - current[1]]  # the piece shown still adds its own
+        self._render()
+
+    def _count(self, key: object, words: int, fillers: int) -> None:
+        tally = self._tally.setdefault(key, [0, 0])
+        tally[0] += words
+        tally[1] += fillers
+
     def finish_answer(self) -> None:
         """Freeze the answer in progress into the history."""
         if self._words:
@@ -120,6 +150,7 @@ class LiveTranscriptView(QWidget):
             self._words = []
             self._done_fillers += len(fillers)
             self._done_words += len(words)
+            self._count(self._key, len(words), len(fillers))
             self._freeze(f"<p>{words_html(words, fillers)}</p>")
 
     def hold_answer(self, key: object) -> None:
@@ -163,6 +194,7 @@ class LiveTranscriptView(QWidget):
         self._frozen_end += (end.position() - start.position()) - old_length
         self._done_words += len(words) - old_words
         self._done_fillers += len(fillers) - old_fillers
+        self._count(key, len(words) - old_words, len(fillers) - old_fillers)
         slot[2:] = [len(words), len(fillers)]
         if final:
             del self._held[key]
@@ -174,6 +206,8 @@ class LiveTranscriptView(QWidget):
         self._frozen_end = 0
         self._words = []
         self._done_fillers = self._done_words = 0
+        self._tally.clear()
+        self._settled_words = self._settled_fillers = 0
         self._render()
 
     def plain_text(self) -> str:
@@ -202,8 +236,8 @@ class LiveTranscriptView(QWidget):
         self._replace_tail(f"<p>{words_html(self._words, fillers)}</p>" if self._words else "")
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.maximum())
-        self.filler_count = self._done_fillers + len(fillers)
-        self.word_count = self._done_words + len(self._words)
+        self.filler_count = self._done_fillers + self._settled_fillers + len(fillers)
+        self.word_count = self._done_words + self._settled_words + len(self._words)
         rate = 100.0 * self.filler_count / self.word_count if self.word_count else 0.0
         self.counter.setText(f"Fillers: {self.filler_count}   Words: {self.word_count}   "
                              f"({rate:.1f} per 100 words)")

@@ -328,6 +328,7 @@ class RoundScreen(QWidget):
             self._show_interrupt_hint()  # the round may have found loudspeakers meanwhile
         elif isinstance(update, ListeningStarted):
             self.transcript.finish_answer()
+            self.transcript.begin_answer(update.answer)
             self._shown_answer = update.answer
             self._partial_segments[update.answer] = []
             self._exchange_replies.clear()  # a reply dropped unsaid (the part ended) is no longer due
@@ -348,8 +349,10 @@ class RoundScreen(QWidget):
                 self.transcript.set_held_words(
                     update.answer, [w for s in self._partial_segments[update.answer] for w in s.words])
         elif isinstance(update, TranscriptReady):
-            if update.transcript is None or update.answer in self._split_answers:
+            if update.transcript is None:
                 pass
+            elif update.answer in self._split_answers:  # shown in pieces around replies: the text stays
+                self.transcript.settle_counts(update.answer, list(update.transcript.words), update.transcript.speech)
             elif update.answer == self._shown_answer:
                 self.transcript.set_current_words(update.transcript.words, update.transcript.speech)
             elif self.transcript.holds(update.answer):

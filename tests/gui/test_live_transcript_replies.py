@@ -28,3 +28,33 @@ def test_a_hint_and_a_fact_each_show_once_between_the_words_around_them(qtbot):
     assert screen.transcript.plain_text().splitlines() == [
         "Q: Merge the sessions.", "Could I get a hint?", f"Interviewer: {hint}",
         "Is the input sorted?", f"Interviewer: {fact}", "I would sort them"]
+
+
+def test_an_answer_shown_in_pieces_around_replies_is_counted_as_its_final_transcript(qtbot):
+    """Trial 12: the live counter said 6 fillers and 398 words, the review 5 and 394: an answer
+    with a reply in it keeps the pieces shown as the words came, and its final transcript (which
+    the review counts) never reached the counter. The text stays; the counter takes the final."""
+    from interviewer.core.analysis.marks import filler_marks
+    from interviewer.core.round_controller import TranscriptReady
+
+    screen = RoundScreen()
+    qtbot.addWidget(screen)
+    screen.on_update(Speaking("Merge the sessions.", UtteranceKind.QUESTION, 1.0))
+    screen.on_update(ListeningStarted(1, "q", 2.0))
+    screen.on_update(PartialTranscript(1, transcript_of("Could I get a hint?").segments[0]))
+    hint = "What order would put overlapping sessions next to each other?"
+    screen.on_update(Speaking(hint, UtteranceKind.CLARIFICATION, 5.0))
+    screen.on_update(PartialTranscript(1, transcript_of("like I would sort them").segments[0]))
+    screen._render_partial()
+    shown = screen.transcript.plain_text()
+    final = transcript_of("Could I get a hint? um I would sort them by start time")
+    screen.on_update(TranscriptReady(1, final))
+    expected_fillers = len(filler_marks(list(final.words), final.speech))
+    assert (screen.transcript.word_count, screen.transcript.filler_count) == (len(final.words), expected_fillers)
+    assert screen.transcript.plain_text() == shown
+    # The next question, and the next answer, count on from there.
+    screen.on_update(Speaking("Which tests would you write?", UtteranceKind.QUESTION, 20.0))
+    screen.on_update(ListeningStarted(2, "tests", 21.0))
+    screen.on_update(TranscriptReady(2, transcript_of("empty input and one session")))
+    assert screen.transcript.word_count == len(final.words) + 5
+    assert screen.transcript.filler_count == expected_fillers
