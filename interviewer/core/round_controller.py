@@ -441,6 +441,29 @@ def trailing_question(words: list[Word]) -> str | None:
     return None
 
 
+MAX_QUESTIONS_AT_ONCE = 3
+
+
+def trailing_questions(words: list[Word]) -> list[str]:
+    """The run of questions `words` end in, oldest first, each as `trailing_question` gives it:
+    "What is the latency budget? And how many users are there?" asked in one breath gets both
+    answered (only the last was: trial 12). A question the candidate answered themself before
+    asking the next ("What's n? Probably a thousand. Is it sorted?") is not in the run; a choice
+    said as a question of its own ("Is it batch? Or real time?") asks with the one before it."""
+    out: list[str] = []
+    rest = list(words)
+    while rest and len(out) < MAX_QUESTIONS_AT_ONCE:
+        question = trailing_question(rest)
+        if question is None:
+            break
+        rest = rest[:max(0, len(rest) - len(question.split()))]
+        if out and out[0].lower().startswith("or "):
+            out[0] = f"{question} {out[0]}"
+        else:
+            out.insert(0, question)
+    return out
+
+
 # A question that trails away ("Which data structure should I use for this...") is answered only
 # after this much silence: the trail says the speaker may go on ("... a heap, I think"), so an
 # ordinary thinking pause must not be talked into. Pauses inside answers (docs/analysis.md,
@@ -941,18 +964,25 @@ class RoundController:
         new = words[self._replied_words:]
         if not new:
             return False
-        question = trailing_question(new)
-        if question is None and quiet >= TRAILED_QUESTION_WAIT_S:
-            question = trailed_question(new)
-        if question is None:
+        questions = trailing_questions(new)
+        if not questions and quiet >= TRAILED_QUESTION_WAIT_S:
+            questions = [q for q in (trailed_question(new),) if q is not None]
+        if not questions:
             # "Let me take a minute to think about this.": asked without a question mark, and
             # the silence after it is thinking time, not the end of the answer.
             said = join_words([w.text for w in new])
             if not ends_asking_for_thinking_time(said):
                 return False
-            question = _last_sentence(new)
+            questions = [_last_sentence(new)]
+        # "Can I ask something? What's the latency?": the question asked answers the asking.
+        questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
         self._replied_words = len(words)
-        return self._respond(answer, question)
+        replied = False
+        for question in questions:  # in the order asked; the same fact is said once (_just_said)
+            replied = self._respond(answer, question) or replied
+            if self._answer is not answer:  # "Could you repeat that?" ended the recording
+                break
+        return replied
 
     def _respond(self, record: AnswerRecord, question: str) -> bool:
         """Answer `question`, asked in `record`, as an interviewer would: a request about the

@@ -84,3 +84,33 @@ def test_a_reply_the_candidate_talks_over_as_it_starts_is_said_again_at_their_ne
     controller.on_silence(0.6)
     controller.poll()
     assert speaker.said.count(REPLY) == 2 and speaker.busy
+
+
+def test_two_questions_in_one_breath_get_both_answered_in_order(tmp_path):
+    """Trial 12: "What is the latency budget? And how many users ...?" said without a pause got
+    only the last one answered; the first was lost."""
+    answerer = FakeAnswerer()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, answerer=answerer, speech_seconds=2)
+    controller.on_silence(0)
+    recorder.speak("Can I ask something? What is the latency budget? And how many users do we have?")
+    clock.advance(0.6)
+    controller.on_silence(0.6)
+    controller.poll()
+    assert answerer.asked == ["What is the latency budget?", "And how many users do we have?"]
+    step(clock, speaker, controller, 2.5)
+    step(clock, speaker, controller, 2.5)
+    assert speaker.said[-2:] == [REPLY, "Good question. Make a reasonable assumption and state it."]
+    assert len(controller.current_answer.clarifications) == 2
+
+
+def test_a_question_the_candidate_answered_themself_gets_no_reply(tmp_path):
+    answerer = FakeAnswerer()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, answerer=answerer, speech_seconds=2)
+    controller.on_silence(0)
+    recorder.speak("What is the latency? Probably a few hundred milliseconds. Is the feed personalised?")
+    clock.advance(0.6)
+    controller.on_silence(0.6)
+    controller.poll()
+    assert answerer.asked == ["Is the feed personalised?"]
