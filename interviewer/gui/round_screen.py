@@ -58,7 +58,7 @@ LOUDSPEAKER_HINT = ("Loudspeakers: press Space to interrupt the interviewer; hea
 # Before the echo check has told headphones from loudspeakers (new-user trial 7: the first round
 # said "Just talk to interrupt", which loudspeakers would not have kept).
 UNCHECKED_HINT = ("Headphones or loudspeakers? Not checked yet: press Space to interrupt the interviewer. "
-                  "The echo check (Check screen) finds out; with headphones, talking interrupts")
+                  "The echo check (Check screen) finds out; with headphones, talking interrupts it too.")
 
 
 class RoundScreen(QWidget):
