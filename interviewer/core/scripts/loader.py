@@ -12,6 +12,7 @@ import math
 import os
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,15 @@ FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase", "phase", "hints")
 TOPIC_KEYS = ("name", "keywords")
 MAX_AREAS_COMPARED = 50
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
+
+
+def _plain_id(value: str) -> str | None:
+    """`value` as a valid id: accents dropped ('début' -> 'debut'), spaces as '_'; None if
+    nothing usable is left (an id in Chinese). Ids stay ASCII: they are typed on the command
+    line (`--script ID`) and saved with sessions."""
+    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    plain = re.sub(r"[^A-Za-z0-9_\-]+", "_", folded.strip()).strip("_-")
+    return plain if plain and _ID_PATTERN.match(plain) else None
 _Path = tuple[Any, ...]  # e.g. ("questions", 2, "follow_ups", 0, "text"); ints are indexes
 
 
@@ -610,8 +620,11 @@ class _Checker:
     def identifier(self, table: dict, path: _Path) -> str | None:
         value = self.text(table, "id", path)
         if value is not None and not _ID_PATTERN.match(value):
-            self.problem(path + ("id",), f"'{value}' is not a valid id: use letters, digits, "
-                                         "'_' and '-', starting with a letter or digit")
+            suggestion = _plain_id(value)
+            more = f" (did you mean '{suggestion}'?)" if suggestion else ""
+            self.problem(path + ("id",), f"'{value}' is not a valid id{more}: use plain letters "
+                                         "a-z or A-Z (no accents or spaces), digits, '_' and '-', "
+                                         "starting with a letter or digit")
             return None
         return value
 
@@ -804,7 +817,11 @@ class _Checker:
             self.problem(path + ("phase",), "is empty")
         elif phase is not None and phase_ids and phase not in phase_ids:
             self.unknown_phase(path + ("phase",), phase, phase_ids)
-        topics = self.facts(table, path, self.topics(table, path))
+        problems_before = len(self._found)
+        topics = self.topics(table, path)
+        # A fact naming a topic that could not be read is reported where the topic is wrong.
+        topics = self.facts(table, path, topics,
+                            topics_unreadable=len(self._found) > problems_before)
         no_fact_reply = self.text(table, "no_fact_reply", path, required=False)
         if no_fact_reply == "":
             self.problem(path + ("no_fact_reply",), "is empty")
@@ -959,8 +976,8 @@ class _Checker:
             topics.append(ClarifyingTopic(name=name, keywords=merged))
         return tuple(topics)
 
-    def facts(self, table: dict, path: _Path,
-              topics: tuple[ClarifyingTopic, ...]) -> tuple[ClarifyingTopic, ...]:
+    def facts(self, table: dict, path: _Path, topics: tuple[ClarifyingTopic, ...],
+              topics_unreadable: bool = False) -> tuple[ClarifyingTopic, ...]:
         """The `[questions.facts]` table: topic name -> what the interviewer says when asked.
 
         Keys name clarifying topics (case, spaces, `_` and `-` do not matter). A topic without
@@ -978,6 +995,8 @@ class _Checker:
                 continue
             topic = by_name.get(normalize_topic_name(key))
             if topic is None:
+                if topics_unreadable:
+                    continue
                 names = list(by_name.values())
                 hint = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
                 more = f" (did you mean '{hint[0]}'?)" if hint else ""

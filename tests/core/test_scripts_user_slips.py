@@ -1,0 +1,52 @@
+"""Slips a user writing their first script makes, and what validation tells them: an id with
+an accent or a space gets the plain id to use instead, and a fact is not called topic-less when
+the question's clarifying_topics were written wrong (that line is reported instead)."""
+from interviewer.core.scripts.loader import parse_script, ScriptError
+
+HEAD = '''id = "{id}"
+title = "Slips"
+kind = "coding"
+minutes = 45
+
+[[phases]]
+id = "{phase}"
+name = "Main"
+minutes = 45
+prompt = "Let's start."
+
+[[questions]]
+id = "q1"
+text = "Reverse a linked list."
+clarifying_topics = {topics}
+
+[questions.facts]
+"input size" = "Up to a million nodes."
+'''
+
+
+def problems(text: str) -> list[str]:
+    try:
+        parse_script(text, "mine.toml")
+    except ScriptError as error:
+        return error.problems
+    return []
+
+
+def test_an_id_with_accents_or_spaces_gets_the_plain_id_to_write():
+    found = problems(HEAD.format(id="entretien café", phase="début", topics='["input size"]'))
+    assert len(found) == 2, found
+    assert found[0].startswith("mine.toml:1: id: ") and "did you mean 'entretien_cafe'?" in found[0]
+    assert found[1].startswith("mine.toml:7: phases[1].id: ") and "did you mean 'debut'?" in found[1]
+    assert all("no accents" in line for line in found)
+
+
+def test_an_id_with_nothing_plain_in_it_gets_no_suggestion():
+    found = problems(HEAD.format(id="编程", phase="main", topics='["input size"]'))
+    assert len(found) == 1 and "did you mean" not in found[0] and "no accents" in found[0]
+
+
+def test_a_fact_is_not_blamed_when_the_topics_themselves_are_written_wrong():
+    for topics in ('"input size"', '[{ topic = "input size" }]', '[5]'):
+        found = problems(HEAD.format(id="slips", phase="main", topics=topics))
+        assert len(found) >= 1, topics
+        assert all("clarifying_topics" in line and "facts" not in line for line in found), found
