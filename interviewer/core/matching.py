@@ -688,10 +688,13 @@ _THANKS = re.compile(r"^(?:(?:okay|ok|so|and|yeah) )*(?:thank you|thanks)(?: (?:
 # "No, I don't have any more questions.", "Nothing else from me.", "I'm good, thanks.": the candidate
 # has nothing (more) to ask the interviewer.
 _NO_QUESTIONS = re.compile(
-    r"^(?:(?:no|nope|not really|nah|um|uh|i think|actually|yeah|okay|ok|so) )*"
+    # A thanks may open it too ("Thanks, that's all from me.", "Thank you, I have no more questions.").
+    r"^(?:(?:no|nope|not really|nah|um|uh|i think|actually|yeah|okay|ok|so|well|great|cool|perfect"
+    r"|alright|all right|thanks|thank you) )*"
     r"(?:i (?:don't|do not) (?:think i )?have (?:any|anything)(?: (?:more|other|further|else))?(?: questions?)?"
-    r"|(?:i )?(?:have )?no (?:more |other |further )?questions"
+    r"|(?:i )?(?:have )?no (?:more |other |further )?questions|no (?:thanks|thank you)"
     r"|nothing (?:else|more|further)|i'm good|i am good|i'm all set|that's all(?: my questions)?"
+    r"|that's all i (?:had|have|wanted to ask)|that's everything|that was everything"
     r"|that was (?:it|all|my last question)|that's (?:it|all) for my questions)"
     r"(?: (?:from me|for now|for me|on my side|at the moment|right now|thanks|thank you))*$")
 
