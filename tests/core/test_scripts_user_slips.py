@@ -50,3 +50,13 @@ def test_a_fact_is_not_blamed_when_the_topics_themselves_are_written_wrong():
         found = problems(HEAD.format(id="slips", phase="main", topics=topics))
         assert len(found) >= 1, topics
         assert all("clarifying_topics" in line and "facts" not in line for line in found), found
+
+
+def test_a_quote_left_open_is_told_in_words_not_as_an_illegal_newline_character(tmp_path):
+    from interviewer.core.scripts.loader import validate_file
+
+    path = tmp_path / "round.toml"
+    path.write_bytes(b'\xef\xbb\xbfid = "broken_quote"\r\ntitle = "Broken quote\r\nkind = "coding"\r\n')
+    [problem] = validate_file(path)
+    assert problem.startswith(f"{path}:2: TOML syntax: a text string is not closed on this line (column ")
+    assert "Illegal" not in problem and "\\n" not in problem and "closing quote" in problem

@@ -291,6 +291,9 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str) ->
     if match:
         line, column = int(match["line"]), int(match["col"])
         hint = _syntax_hint(match["msg"], document, line, column)
+        if match["msg"] in _NEWLINE_IN_STRING:  # "Illegal character '\n'" means nothing to a user
+            what, _, fix = hint.partition(": ")
+            return f"{source}:{line}: TOML syntax: {what} (column {column}): {fix}"
         return (f"{source}:{line}: TOML syntax: {match['msg']} "
                 f"(column {column}){'; ' + hint if hint else ''}")
     if text.endswith("(at end of document)"):
@@ -302,6 +305,7 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str) ->
     return f"{source}: TOML syntax: {text}"
 
 
+_NEWLINE_IN_STRING = ("Illegal character '\\n'", "Found invalid character '\\n'")
 _CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 
 
@@ -310,7 +314,7 @@ def _syntax_hint(message: str, document: str, line: int, column: int) -> str:
     lines = document.splitlines()
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     char = text[column - 1:column]
-    if message in ("Illegal character '\\n'", "Found invalid character '\\n'"):
+    if message in _NEWLINE_IN_STRING:
         return ("a text string is not closed on this line: add its closing quote, or write text "
                 "that spans several lines in triple quotes: \"\"\"...\"\"\"")
     curly = next((q for q in text[column - 1:column + 1] if q in _CURLY_QUOTES), "")
