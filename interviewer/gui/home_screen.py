@@ -261,6 +261,7 @@ class HomeScreen(QWidget):
     def set_scripts(self, scripts: list[RoundScript], problems: list[str] | None = None) -> None:
         self._scripts = list(scripts)
         if problems:
+            problems = each_file_first(problems)
             shown = "<br>".join(_escape(p) for p in problems[:5])
             # The rest must be findable too: the sixth broken file was only '... and N more'.
             more = (f"<br>... and {len(problems) - 5} more (point here to see them all, or run "
@@ -514,6 +515,19 @@ class _FittedScroll(QScrollArea):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # another theme or font size
             self.fit()
+
+
+def each_file_first(problems: list[str]) -> list[str]:
+    """The first problem of each file, then the others: the five shown name every broken file
+    (one file with sixteen mistakes hid a second broken file behind '... and 11 more')."""
+    def file_of(problem: str) -> str:
+        found = re.match(r"(.+?\.toml)(?::\d+)?: ", problem)
+        return found.group(1) if found else problem
+    firsts: dict[str, str] = {}
+    for problem in problems:
+        firsts.setdefault(file_of(problem), problem)
+    chosen = set(map(id, firsts.values()))
+    return [*firsts.values(), *(p for p in problems if id(p) not in chosen)]
 
 
 def _escape(text: str) -> str:
