@@ -693,7 +693,8 @@ _NO_QUESTIONS = re.compile(
     r"|alright|all right|thanks|thank you) )*"
     r"(?:i (?:don't|do not) (?:think i )?have (?:any|anything)(?: (?:more|other|further|else))?(?: questions?)?"
     r"|(?:i )?(?:have )?no (?:more |other |further )?questions|no (?:thanks|thank you)"
-    r"|nothing (?:else|more|further)|i'm good|i am good|i'm all set|that's all(?: my questions)?"
+    r"|nothing (?:else|more|further)|(?:i have )?nothing (?:else |more |further )?to add"
+    r"|i (?:don't|do not) have anything (?:else |more |further )?to add|i'm good|i am good|i'm all set|that's all(?: my questions)?"
     r"|that's all i (?:had|have|wanted to ask)|that's everything|that was everything"
     r"|that was (?:it|all|my last question)|that's (?:it|all) for my questions)"
     r"(?: (?:from me|for now|for me|on my side|at the moment|right now|thanks|thank you))*$")

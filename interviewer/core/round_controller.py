@@ -98,6 +98,9 @@ class ControllerSettings:
     # After the last question of a part that takes the candidate's own questions ("..., then it's
     # your turn"): the floor is handed over.
     your_turn_text: str = "Thanks. What questions do you have for me?"
+    # After the last question of a last part that is work (a one-part round): rather than sit
+    # silent to the round's end. "No, that's all." then ends the round.
+    nothing_left_text: str = "That's all the questions I have. Anything you'd like to add before we finish?"
     # Repeat asked where this part has no question and no prompt to say again.
     nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
@@ -561,6 +564,7 @@ class RoundController:
         self._nudged_this_silence = False
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._acknowledge_next = False  # the last answer was finished by the candidate
+        self._offered_after: int | None = None  # index of the answer after which nothing_left_text was said
         self._acknowledged = 0
         self._spoke_since_recording = True  # the interviewer said something since the last recording
         self._heard: list[Segment] = []  # partial transcript of the answer being recorded
@@ -1402,6 +1406,7 @@ class RoundController:
         if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
             self._hand_over_to_candidate()
             self._close_when_nothing_left_to_ask(last, " ".join(parts))
+            self._offer_to_add(last)
         if self.engine.is_over and not self._to_say and self._speaking is None:
             return
         self._pump()
@@ -1424,13 +1429,27 @@ class RoundController:
         """In the last part, the floor handed to the candidate's questions: "That's all from me,
         thank you." or "No more questions." closes the round, as an interviewer would; the round
         sat silent for the rest of the part, waiting for N (trial 11)."""
+        offered = self._offered_after is not None and record is not None and record.index > self._offered_after
         if (record is None or self.engine.is_over or self.engine.has_next_phase or self._to_say
-                or not self.takes_candidate_questions(record) or not self.engine.phase_agenda_done
+                or not (self.takes_candidate_questions(record) or offered) or not self.engine.phase_agenda_done
                 or not (declines_to_ask(said) or wraps_up(said))):
             return
         self.engine.stop()
         self._listen_pending = False
         self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
+
+    def _offer_to_add(self, record: AnswerRecord | None) -> None:
+        """The last part is work and nothing more is planned in it (a one-part round, or one
+        without a wrap-up): the interviewer says so once and listens, instead of sitting silent
+        to the round's end (a user's one-question round went quiet for 44 minutes)."""
+        phase = self.engine.current_phase
+        if (record is None or self._offered_after is not None or phase is None or self.engine.is_over
+                or self.engine.has_next_phase or phase.id in self._question_phases
+                or not self.engine.phase_agenda_done or self._to_say):
+            return
+        self._offered_after = record.index
+        self._say(self.settings.nothing_left_text, UtteranceKind.PROMPT)
+        self._listen_pending = True
 
     # ------------------------------------------------------------ helpers
 

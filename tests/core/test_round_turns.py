@@ -364,6 +364,10 @@ def test_next_key_in_the_last_part_ends_the_round_with_a_closing(tmp_path):
     assert engine.current_phase.id == "p1" and controller.status == "listening"
     controller.end_answer()
     step(clock, speaker, controller)
+    # Its question done, the interviewer offers to add (never silent); nothing is added.
+    assert speaker.said[-1] == ControllerSettings().nothing_left_text and controller.status == "listening"
+    controller.end_answer()
+    step(clock, speaker, controller)
     assert controller.status == "waiting"
     assert "N to end the round" in controller.status_line and "Space" in controller.status_line
     controller.next_part()
@@ -405,6 +409,9 @@ def test_a_stretch_with_no_words_before_n_or_added_to_an_answer_is_dropped_not_s
     controller.next_part()
     step(clock, speaker, controller)
     recorder.speak("a brute force first")
+    controller.end_answer()
+    step(clock, speaker, controller)
+    recorder.speak("and then a hash map")  # answers "Anything you'd like to add?"
     controller.end_answer()
     step(clock, speaker, controller)
     assert controller.status == "waiting" and controller.continue_answer()
