@@ -61,7 +61,7 @@ def list_scripts(args: argparse.Namespace) -> int:
 
 
 def validate_scripts(args: argparse.Namespace) -> int:
-    from interviewer.core.scripts.loader import SCRIPT_SUFFIX, check_file
+    from interviewer.core.scripts.loader import SCRIPT_SUFFIX, check_file, intended_script_name, is_script_name
 
     checked = failed = 0
     taken = _ids_in_use()  # script id -> file: the app loads only the first file with an id
@@ -70,8 +70,10 @@ def validate_scripts(args: argparse.Namespace) -> int:
             print(path)
             checked, failed = checked + 1, failed + 1
             continue
-        if path.is_file() and path.suffix != SCRIPT_SUFFIX:
-            print(f"SKIP {path} (not a {SCRIPT_SUFFIX} file)")
+        if path.is_file() and not is_script_name(path.name):
+            intended = intended_script_name(path.name)
+            rename = f"; rename it to {intended} (an editor may have added {path.suffix})" if intended else ""
+            print(f"SKIP {path} (not a {SCRIPT_SUFFIX} file{rename})")
             continue
         checked += 1
         problems, warnings = check_file(path)
@@ -149,7 +151,7 @@ def ask_script(args: argparse.Namespace) -> int:
 def _expand(paths: list[str]) -> list[Path | str]:
     """Files as given; folders become their *.toml files (an empty folder stays, to be reported);
     a folder that cannot be listed becomes its problem line (a str)."""
-    from interviewer.core.scripts.loader import script_files
+    from interviewer.core.scripts.loader import intended_script_name, script_files
 
     out: list[Path | str] = []
     for raw in paths:
@@ -161,6 +163,7 @@ def _expand(paths: list[str]) -> list[Path | str]:
                 out.append(f"{path}: cannot list the folder: {exc.strerror or exc}")
                 continue
             out.extend(files)
+            out.extend(p for p in sorted(path.iterdir()) if intended_script_name(p.name))  # said to rename
             if not files:
                 print(f"SKIP {path} (folder has no .toml files)")
         else:

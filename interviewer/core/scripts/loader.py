@@ -154,6 +154,8 @@ def discover_scripts(bundled_dir: Path | None = None, user_dir: Path | None = No
     for folder, bundled in ((bundled_dir, True), (user_dir, False)):
         try:
             found = script_files(folder)
+            if not bundled and folder.is_dir():
+                catalog.problems.extend(filter(None, map(misnamed_problem, sorted(folder.iterdir()))))
         except OSError as exc:
             catalog.problems.append(f"{folder}: cannot list the scripts folder: {exc.strerror or exc}")
             continue
@@ -181,7 +183,7 @@ def discover_scripts(bundled_dir: Path | None = None, user_dir: Path | None = No
 def find_script(ref: str | Path) -> RoundScript:
     """A script by file path or by id among the discovered ones; UserError if neither fits."""
     path = Path(ref)
-    if path.suffix == SCRIPT_SUFFIX or path.exists():
+    if is_script_name(path.name) or path.exists():
         return load_script(path)
     catalog = discover_scripts()
     try:
@@ -213,7 +215,34 @@ def script_files(folder: Path) -> list[Path]:
     if not folder.exists() and not folder.is_symlink():
         return []
     return sorted(p for p in folder.iterdir()
-                  if p.name.endswith(SCRIPT_SUFFIX) and not p.name.startswith(".") and not p.is_dir())
+                  if is_script_name(p.name) and not p.name.startswith(".") and not p.is_dir())
+
+
+def is_script_name(name: str) -> bool:
+    """Ends in .toml, whatever the case (a file saved as ROUND.TOML was silently not read)."""
+    return name.lower().endswith(SCRIPT_SUFFIX)
+
+
+# What an editor adds to a name (Notepad and TextEdit save "my_round.toml" as "my_round.toml.txt").
+_EDITOR_SUFFIXES = (".txt", ".rtf")
+
+
+def intended_script_name(name: str) -> str | None:
+    """"my_round.toml" for "my_round.toml.txt"; None for any other name."""
+    lower = name.lower()
+    for suffix in _EDITOR_SUFFIXES:
+        if lower.endswith(SCRIPT_SUFFIX + suffix) and not name.startswith("."):
+            return name[: -len(suffix)]
+    return None
+
+
+def misnamed_problem(path: Path) -> str | None:
+    """The problem line for a script file an editor saved under another suffix, else None."""
+    intended = intended_script_name(path.name)
+    if intended is None:
+        return None
+    return (f"{path}: not read: the name ends in '{path.name[len(intended):]}', not '{SCRIPT_SUFFIX}' "
+            f"(an editor may have added it); rename the file to {intended}")
 
 
 def _read_text(path: Path) -> str:
