@@ -60,3 +60,46 @@ def test_a_quote_left_open_is_told_in_words_not_as_an_illegal_newline_character(
     [problem] = validate_file(path)
     assert problem.startswith(f"{path}:2: TOML syntax: a text string is not closed on this line (column ")
     assert "Illegal" not in problem and "\\n" not in problem and "closing quote" in problem
+
+
+PHASES = '''id = "slips"
+title = "Slips"
+kind = "coding"
+minutes = 45
+
+[[phases]]
+id = "clarify"
+name = "Clarify the problem"
+minutes = 10
+prompt = "Ask."
+
+[[phases]]
+id = "code"
+name = "Approach and code"
+minutes = 35
+prompt = "Code."
+replies = "Good question, really"
+
+[[questions]]
+id = "q1"
+phase = "Approach and code"
+text = "Reverse a linked list."
+clarifying_topics = "scale, latency"
+hints = "Use three pointers, then recurse"
+expected_points = []
+
+[[questions.follow_ups]]
+id = "f1"
+text = "Recursion?"
+if_missing = "recursion, recursive"
+'''
+
+
+def test_a_phase_named_by_its_name_and_text_where_a_list_belongs_get_what_to_write():
+    found = "\n".join(problems(PHASES))
+    assert ("questions[1].phase: unknown phase 'Approach and code' (that is the name of phase 'code': "
+            'write phase = "code", its id)') in found
+    assert 'write clarifying_topics = ["scale", "latency"]' in found
+    assert 'write if_missing = ["recursion", "recursive"]' in found
+    assert 'write hints = ["Use three pointers, then recurse"]' in found  # a sentence is one hint
+    assert 'write replies = ["Good question, really"]' in found

@@ -609,6 +609,7 @@ class _Checker:
         self._areas: list[tuple[_Path, str]] = []  # every point's area, for the typo check
         self._misplaced: dict[_Path, str] = {}  # a round key TOML put in a table below it
         self._fact_gaps: list[tuple[_Path, list[str]]] = []  # topics a question has no fact for
+        self._phase_by_name: dict[str, str] = {}  # casefolded phase name -> its id
         self._late_follow_ups: list[tuple[_Path, str, str]] = []  # (path, question's phase, its phase)
 
     def problem(self, path: _Path, message: str) -> None:
@@ -688,7 +689,7 @@ class _Checker:
     def words(self, table: dict, key: str, path: _Path) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list):
-            self.problem(path + (key,), f"must be a list of strings, not {_type_name(value)}")
+            self.problem(path + (key,), f"must be a list of strings, not {_type_name(value)}{_as_list(key, value)}")
             return ()
         out = []
         for i, item in enumerate(value):
@@ -789,6 +790,9 @@ class _Checker:
                                           f"({' + '.join(_fmt(m) for m in phase_minutes)})")
         phase_ids = list(dict.fromkeys(t["id"].strip() for t in phase_tables
                                        if isinstance(t.get("id"), str) and t["id"].strip()))
+        # A phase referred to by its name ("Approach and code") is told its id.
+        self._phase_by_name = {" ".join(t["name"].split()).casefold(): t["id"].strip() for t in phase_tables
+                               if isinstance(t.get("name"), str) and isinstance(t.get("id"), str)}
 
         question_tables = self.tables(data, "questions", (), "questions")
         questions = [self.question(t, ("questions", i), phase_ids)
@@ -879,8 +883,11 @@ class _Checker:
                         no_fact_reply=no_fact_reply or self.no_fact_reply)
 
     def unknown_phase(self, path: _Path, phase: str, phase_ids: list[str]) -> None:
-        hint = difflib.get_close_matches(phase, phase_ids, n=1, cutoff=0.5)
+        by_name = self._phase_by_name.get(" ".join(phase.split()).casefold())
+        hint = [by_name] if by_name in phase_ids else difflib.get_close_matches(phase, phase_ids, n=1, cutoff=0.5)
         more = f" (did you mean '{hint[0]}'?)" if hint else ""
+        if by_name in phase_ids:
+            more = f" (that is the name of phase '{by_name}': write {path[-1]} = \"{by_name}\", its id)"
         self.problem(path, f"unknown phase '{phase}'{more}; phases: {', '.join(phase_ids)}")
 
     def points(self, table: dict, path: _Path) -> tuple[ExpectedPoint, ...]:
@@ -977,7 +984,7 @@ class _Checker:
         raw = table.get("clarifying_topics", [])
         path = path + ("clarifying_topics",)
         if not isinstance(raw, list):
-            self.problem(path, f"must be a list of topics, not {_type_name(raw)}")
+            self.problem(path, f"must be a list of topics, not {_type_name(raw)}{_as_list(path[-1], raw)}")
             return ()
         topics = []
         seen: dict[str, int] = {}  # normalized name -> index of its first entry
@@ -1177,6 +1184,16 @@ def _short(text: str, limit: int = 160) -> str:
     """The first line of a message, cut to a readable length."""
     text = text.strip().splitlines()[0] if text.strip() else ""
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _as_list(key: object, value: object) -> str:
+    """For text given where a list belongs: the list to write ('; write hints = ["..."]'),
+    split at commas for the lists of words or topics."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    parts = [value.strip()] if key in ("hints", "outline", "replies") else [p.strip() for p in value.split(",") if p.strip()]
+    listed = ", ".join('"' + p.replace('"', '\\"') + '"' for p in parts)
+    return f": write {key} = [{listed}], in square brackets" if len(listed) <= 120 else ": write it in square brackets: [\"...\", \"...\"]"
 
 
 def _type_name(value: Any) -> str:
