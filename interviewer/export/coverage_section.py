@@ -15,6 +15,15 @@ HEADING = "Talking points"
 STATUS_LABEL = {COVERED: "covered", PARTLY: "partly covered", MISSED: "missed"}
 STATUS_MARK = {COVERED: "[x]", PARTLY: "[~]", MISSED: "[ ]"}
 NO_SCRIPT = "The round's question script was not found, so its talking points cannot be shown."
+# A question the script gives no expected points or outline (a user's minimal script): its heading
+# stood alone, as if something were missing from the export.
+NO_POINTS = "The script lists no talking points for this question."
+NO_POINTS_IN_ROUND = ("There are no talking points for this round's questions: the question script lists none "
+                      "for them (no expected_points).")
+
+
+def _nothing_to_check(coverage: list[QuestionCoverage]) -> bool:
+    return all(not q.points and not q.outline for q in coverage)
 NO_SCRIPT_IMPORTED = "An imported recording has no question script, so it has no talking points to check."
 
 
@@ -64,6 +73,8 @@ def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answ
         return [f"## {HEADING}", "", escape(no_script or NO_SCRIPT), ""]
     if not coverage:
         return []
+    if _nothing_to_check(coverage):
+        return [f"## {HEADING}", "", escape(NO_POINTS_IN_ROUND), ""]
     lines = [f"## {HEADING}", ""]
     if phases:
         lines += [f"Per phase: {escape(phase_line(phases))}.", ""]
@@ -73,6 +84,8 @@ def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answ
         lines += [f"### {escape(q.question)}", ""]
         if not q.answered:
             lines += ["_Nothing was heard in answer to this question._", ""]
+        if not q.points and not q.outline:
+            lines += [f"_{NO_POINTS}_"]
         for p in q.points:
             lines.append(f"- {STATUS_MARK[p.status]} {escape(p.text)} ({STATUS_LABEL[p.status]})")
             for e in p.evidence:
@@ -91,6 +104,8 @@ def html_section(coverage: list[QuestionCoverage], phases: list[GroupCoverage], 
         return f"<h2>{HEADING}</h2><p>{e(no_script or NO_SCRIPT)}</p>"
     if not coverage:
         return ""
+    if _nothing_to_check(coverage):
+        return f"<h2>{HEADING}</h2><p>{e(NO_POINTS_IN_ROUND)}</p>"
     out = [f"<h2>{HEADING}</h2>"]
     if phases:
         out.append(f"<p>Per phase: {e(phase_line(phases))}.</p>")
@@ -98,6 +113,8 @@ def html_section(coverage: list[QuestionCoverage], phases: list[GroupCoverage], 
         out.append(f"<h3>{e(q.question)}</h3><div class='coverage'><div class='points'><ul class='checklist'>")
         if not q.answered:
             out.append("<li><i>Nothing was heard in answer to this question.</i></li>")
+        if not q.points and not q.outline:
+            out.append(f"<li><i>{e(NO_POINTS)}</i></li>")
         for p in q.points:
             quotes = "".join(f"<br><q>{e(x.text)}</q> <small>({e(evidence_place(x.part_id, x.start, answer_numbers, part_starts))})"
                              f"</small>" for x in p.evidence)
