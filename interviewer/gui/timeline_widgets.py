@@ -232,6 +232,12 @@ class RoundTimelinePlot(QWidget):
         r = self._plot_rect()
         return max(0.0, min(1.0, (x - r.left()) / r.width())) * self.data.total
 
+    def axis_label_rect(self, x: float) -> QRectF:
+        """The box of the time label under the tick at `x`, centred on it but kept inside the
+        widget: the last label of an hour-long round ('1:00:00') was cut to '1:00:0'."""
+        left = min(max(x - 30, 0.0), self.width() - 60.0)
+        return QRectF(left, self._plot_rect().bottom() + 4, 60, 14)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._plot_rect().contains(event.position()):
             self.time_clicked.emit(self.time_at(event.position().x()))
@@ -302,7 +308,7 @@ class RoundTimelinePlot(QWidget):
         while at <= self.data.total + 1e-6:
             x = self._x(at)
             p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4))
-            p.drawText(QRectF(x - 30, r.bottom() + 4, 60, 14), Qt.AlignmentFlag.AlignHCenter, clock_text(at))
+            p.drawText(self.axis_label_rect(x), Qt.AlignmentFlag.AlignHCenter, clock_text(at))
             at += step
         if self.cursor is not None:  # the keyboard cursor
             p.setPen(QPen(t.color("accent"), 2))
