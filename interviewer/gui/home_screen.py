@@ -6,19 +6,16 @@ import re
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -32,6 +29,7 @@ from interviewer.app.labels import kind_label, minutes_text
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import RoundContent, round_content, weakest_first
 from interviewer.gui import theme
+from interviewer.gui.fitted_scroll import FittedScroll
 
 ALL_KINDS = ""
 ROLE = Qt.ItemDataRole.UserRole
@@ -201,7 +199,7 @@ class HomeScreen(QWidget):
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to copy
         # In a box of their own that scrolls: under the round list they ran off the bottom of
         # the window (a 1280x720 window showed none of them beside a few recent rounds).
-        self.problems_box = _FittedScroll(self.problems_label, PROBLEM_LINES_SHOWN)
+        self.problems_box = FittedScroll(self.problems_label, PROBLEM_LINES_SHOWN)
         self.problems_box.setAccessibleName("Question script problems")
         self.problems_box.hide()
 
@@ -474,47 +472,6 @@ class HomeScreen(QWidget):
 
 MAX_PROBLEMS_LISTED = 60  # in the tooltip of the script problems; `scripts list` prints all
 PROBLEM_LINES_SHOWN = 8  # lines of script problems shown before their box scrolls
-
-
-class _FittedScroll(QScrollArea):
-    """A word-wrapped label as tall as its text up to `lines` lines; more scrolls inside. A
-    label alone in the layout was cut off at the window's bottom edge instead."""
-
-    def __init__(self, label: QLabel, lines: int) -> None:
-        super().__init__()
-        self._label = label
-        self._lines = lines
-        self.setWidget(label)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.viewport().setAutoFillBackground(False)
-        label.setAutoFillBackground(False)
-
-    def fit(self) -> None:
-        """Height for the text at the width there is now (called when either changes)."""
-        width = self.width()
-        full = self._label.heightForWidth(width)
-        line = self._label.fontMetrics().lineSpacing()
-        cap = line * self._lines
-        if full - cap >= line:  # a line or more to scroll to (less: shown, not scrolled for)
-            full = self._label.heightForWidth(width - self.verticalScrollBar().sizeHint().width())
-        else:
-            cap = full
-        height = max(1, min(full, cap))
-        if height != self.height() or self.minimumHeight() != height:
-            self.setFixedHeight(height)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.fit()
-
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):  # another theme or font size
-            self.fit()
 
 
 def each_file_first(problems: list[str]) -> list[str]:

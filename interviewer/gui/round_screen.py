@@ -30,6 +30,7 @@ from interviewer.core.round_controller import (
     RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, UtteranceKind, warning_text,
 )
 from interviewer.app.labels import clock_text, kind_label
+from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.live_transcript import LiveTranscriptView, label_for
 from interviewer.app.round_session import RoundSession
@@ -37,6 +38,9 @@ from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
 
 POLL_MS = 100  # controller poll and countdown refresh
 RENDER_MS = 250  # live transcript repaint at most this often (throttle)
+# The question shown takes at most this share of the screen's height; a longer one scrolls in its
+# box (a user's 1,500-character problem pushed the answer keys off a 1024x640 window).
+QUESTION_SHARE = 0.25
 SCRATCHPAD_SAVE_MS = 10000
 QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT,
                   UtteranceKind.REPEAT)
@@ -90,6 +94,7 @@ class RoundScreen(QWidget):
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.35)
         self.question.setFont(big)
+        self.question_box = FittedScroll(self.question, lines=6)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.meter = LevelMeter()
@@ -163,7 +168,7 @@ class RoundScreen(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.plan)
         layout.addWidget(self.warning)
-        layout.addWidget(self.question)
+        layout.addWidget(self.question_box)
         layout.addWidget(self.interrupt_hint)
         layout.addLayout(status_row)
         layout.addWidget(splitter, 1)
@@ -188,6 +193,18 @@ class RoundScreen(QWidget):
         self._exchange_replies: list[str] = []  # replies shown with their exchange, not yet spoken
         self._shown_answer: int | None = None
         self._last_heading: str | None = None
+
+    def _show_question(self, text: str) -> None:
+        self.question.setText(text)
+        self.question_box.fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        line = self.question.fontMetrics().lineSpacing()
+        lines = max(3, int(self.window().height() * QUESTION_SHARE // max(line, 1)))  # the page may scroll
+        if lines != self.question_box.lines:
+            self.question_box.lines = lines
+            self.question_box.fit()
 
     # ------------------------------------------------------------------ running a round
 
@@ -339,7 +356,7 @@ class RoundScreen(QWidget):
         elif isinstance(update, SpeechInterrupted):
             if update.kind in QUESTION_KINDS and self.session.engine.is_over:
                 # Bug: End round during a question showed it as if it had been asked.
-                self.question.setText("The round was ended before this question was asked.")
+                self._show_question("The round was ended before this question was asked.")
                 self.transcript.add_heading("(not asked: the round was ended)", prompt=True)
         elif isinstance(update, PartialTranscript):
             self._partial_segments.setdefault(update.answer, []).append(update.segment)
@@ -374,7 +391,7 @@ class RoundScreen(QWidget):
 
     def _speaking(self, update: Speaking) -> None:
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
-            self.question.setText(label_for(QUESTION_LABELS.get(update.kind, ""), update.text) + update.text)
+            self._show_question(label_for(QUESTION_LABELS.get(update.kind, ""), update.text) + update.text)
             if update.kind != UtteranceKind.REPEAT and update.text != self._last_heading:
                 self._render_partial()
                 if self._shown_answer is not None:
@@ -392,7 +409,7 @@ class RoundScreen(QWidget):
             self.warning.show()
             self._warning_timer.start()
         elif update.kind == UtteranceKind.CLOSING:
-            self.question.setText(update.text)
+            self._show_question(update.text)
         elif update.kind == UtteranceKind.CLARIFICATION:
             if update.text in self._exchange_replies:  # shown with its exchange already
                 self._exchange_replies.remove(update.text)
@@ -474,7 +491,7 @@ class RoundScreen(QWidget):
         self.transcript.finish_answer()
         self._set_buttons(running=False)
         # Not the last prompt or question: nothing more is asked, and the keys do nothing now.
-        self.question.setText("The round is over. Its review is open; start a new round from Home.")
+        self._show_question("The round is over. Its review is open; start a new round from Home.")
         self.status.setText(self.session.controller.status_line)
         self.session.set_scratchpad(self.scratchpad.toPlainText())
         self.finished.emit(self.session)
