@@ -360,3 +360,19 @@ def test_a_hesitation_redecode_encodes_the_clip_not_thirty_seconds(tiny_model, w
     finally:
         del tiny_model.encode
     assert len(shapes) == 1 and shapes[0][-1] <= 2 * clip.size / 160, shapes
+
+
+def test_a_faster_whisper_without_the_internals_the_short_decode_uses_still_repairs(tiny_model, monkeypatch):
+    # decode_short relies on faster-whisper internals; if an installed version lacks one, the
+    # re-decode falls back to the padded transcribe() instead of failing the transcription.
+    from interviewer.adapters import hesitations
+
+    clip = _held_um(tiny_model)
+    r = SpeechRegion(0.1, clip.size / RATE - 0.5)
+
+    def missing(*args, **kwargs):
+        raise AttributeError("'WhisperModel' object has no attribute 'get_prompt'")
+
+    monkeypatch.setattr(hesitations, "decode_short", missing)
+    sound, confidence = hesitations._decode_alone(tiny_model, clip, r, 0.0, HESITATION_HINT)
+    assert isinstance(sound, str) and confidence <= 0.0

@@ -24,6 +24,7 @@ the exact samples decoded, so it is the one the repair would have got.
 from __future__ import annotations
 
 import bisect
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,6 +40,8 @@ from interviewer.core.analysis.fillers import (
 from interviewer.core.analysis.tokens import normalize, tokenize
 from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+
+log = logging.getLogger(__name__)
 
 MIN_CANDIDATE_S = 0.15
 MAX_CANDIDATE_S = 0.6
@@ -440,9 +443,17 @@ def _decode_alone(model, audio: np.ndarray, r: SpeechRegion, offset: float, hint
     begin, end = _clip_bounds(r, offset)
     clip = np.concatenate([audio[begin:end], np.zeros(SAMPLE_RATE // 2, np.float32)])
     whisper = faster_whisper_model(model) if SHORT_WINDOW else None
+    decoded = None
     if whisper is not None:
-        text, confidence = decode_short(whisper, clip, hotwords=hint or None,
-                                        max_new_tokens=RECHECK_OPTIONS["max_new_tokens"])
+        try:
+            decoded = decode_short(whisper, clip, hotwords=hint or None,
+                                   max_new_tokens=RECHECK_OPTIONS["max_new_tokens"])
+        except (AttributeError, ImportError, TypeError):
+            # decode_short uses faster-whisper internals; another version may lack one. The
+            # padded decode below gives the same kind of answer, only slower.
+            log.warning("short-window re-decode unavailable; padding to 30 s", exc_info=True)
+    if decoded is not None:
+        text, confidence = decoded
     else:
         options = dict(RECHECK_OPTIONS)
         if hint:
