@@ -108,13 +108,16 @@ def time_scope(text: str) -> str | None:
     return None
 
 
+def minutes(seconds: float) -> str:
+    """A span of time as an interviewer says it: "about 12 minutes"."""
+    whole = round(seconds / 60)
+    if whole < 1:
+        return "less than a minute"
+    return "about a minute" if whole == 1 else f"about {whole} minutes"
+
+
 def time_left_reply(in_part: float, in_round: float) -> str:
     """What the interviewer says to "How much time do I have?", `in_part` and `in_round` in s."""
-    def minutes(seconds: float) -> str:
-        whole = round(seconds / 60)
-        if whole < 1:
-            return "less than a minute"
-        return "about a minute" if whole == 1 else f"about {whole} minutes"
     if in_round - in_part < 60:  # the last part: one number says it
         return f"You have {minutes(in_round)} left."
     return f"You have {minutes(in_part)} for this part, and {minutes(in_round)} in the round."

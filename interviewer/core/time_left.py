@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.core.interview_requests import time_left_reply
+from interviewer.core.interview_requests import minutes, time_left_reply
 
 
 @dataclass(frozen=True)
@@ -35,13 +35,6 @@ class RoundTimes:
     @property
     def round_ends(self) -> float:
         return self.parts[-1].end if self.parts else self.now
-
-
-def minutes(seconds: float) -> str:
-    whole = round(seconds / 60)
-    if whole < 1:
-        return "less than a minute"
-    return "about a minute" if whole == 1 else f"about {whole} minutes"
 
 
 _ROUND = re.compile(r"\b(?:interview|round|whole thing|overall|in total|altogether|all together|total|the rest"
