@@ -171,10 +171,13 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
     # Every answer here ends by a key or by a clarifying question's reply. The default 8 s silence
     # rule (tested in test_round_session.py and the core) once ended the first answer while this
     # test, on a machine running two suites at once, was still starting the next clip's player.
-    save_settings(AppSettings(end_answer_after_silence=30.0))
+    # (The window reads its services' settings: saving them alone left the 8 s default in force.)
+    settings = AppSettings(end_answer_after_silence=30.0)
+    save_settings(settings)
 
     with own_virtual_devices(f"whole{os.getpid()}") as (spk, mic):
         services = AppServices(
+            settings=settings,
             load_scripts=lambda: ScriptList(discover_scripts(folder, tmp_path / "none").scripts),
             clock=MonotonicClock(),
             make_speaker=real_adapters.make_speaker,
@@ -210,6 +213,7 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
             screen = window.round_screen
             session = screen.session
             controller, engine = session.controller, session.engine
+            assert controller.settings.silence_ends_answer_after == 30.0
             real_speaker = window.speaker.speaker
 
             # 1. Barge-in: the candidate talks over the question; the interviewer stops.
@@ -246,9 +250,14 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
                     qtbot.waitUntil(lambda: answered(count), timeout=20000)
                 except Exception:
                     heard = " | ".join(seg.text for seg in controller._heard)
+                    said = [(u.kind, round(u.started_at, 1), u.ended_at and round(u.ended_at, 1), u.interrupted)
+                            for u in controller.utterances]
                     pytest.fail(f"clarifying question {count} not answered: status {controller.status}, "
                                 f"exchanges {first.clarifications}, heard live: {heard!r}, "
-                                f"answers {[(a.index, a.ended_by) for a in controller.answers]}")
+                                f"answers {[(a.index, a.ended_by, a.ended_at) for a in controller.answers]}, "
+                                f"first answer's words {first.transcript and first.transcript.text!r}, "
+                                f"voices {controller._voices}, last voice at {controller._voice_at}, "
+                                f"round time {engine.elapsed():.1f}, said {said}")
             round_started = time.monotonic() - engine.elapsed()  # no pause yet: round time runs with it
             wait_answered(1)
             second_word = play(clips[1])

@@ -350,15 +350,28 @@ def _pseudo_cleft(words: list[str]) -> bool:
             and any(w in {"is", "was"} for w in words[3:5]))
 
 
+# A noun phrase can be the subject after a do-auxiliary or modal ("how many users does the feed
+# have"); after a copula it may be a free relative ("what is the fastest"), so only pronouns count.
+NOUN_SUBJECT = {"the", "a", "an", "our", "my", "your", "their", "this", "these", "those", "it", "there"}
+COPULA = {"is", "are", "was", "were", "am", "isn't", "aren't", "wasn't"}
+MAX_QUANTITY_NOUN_WORDS = 3  # "how many daily active users"
+
+
 def _inverted_after_wh(words: list[str]) -> bool:
-    """`words` open with a question word, then (after at most a quantity and a noun: "how much
-    detail") an auxiliary and a personal pronoun: "how much detail do you want"."""
+    """`words` open with a question word, then (after at most a quantity and its noun phrase:
+    "how much detail", "how many daily active users") an auxiliary and its subject: "how much
+    detail do you want", "how many daily active users does the feed have". An embedded clause
+    puts the subject first ("how many users the feed has")."""
     start = 1
     if len(words) > 2 and words[0] in QUANTITY_WH and words[1] in HOW_WHAT_QUANTITY:
         start = 2
-        if words[2] not in AUX:
-            start = 3  # the noun: "how much detail"
-    return len(words) > start + 1 and words[start] in AUX and words[start + 1] in PERSONAL
+        while (start < len(words) and start - 2 < MAX_QUANTITY_NOUN_WORDS and words[start] not in AUX
+               and words[start] not in PERSONAL and words[start] not in WH):
+            start += 1  # the noun phrase
+    if len(words) <= start + 1 or words[start] not in AUX:
+        return False
+    subject = words[start + 1]
+    return subject in PERSONAL or subject == "there" or (words[start] not in COPULA and subject in NOUN_SUBJECT)
 
 
 def _inverted_early(words: list[str]) -> bool:
