@@ -4,10 +4,11 @@
 The data set (16 kHz FLAC clips with verbatim transcripts, see benchmarks/human_speech/README.md)
 has parts split by speaker and recording session: `tune` and `heldout` (the first held-out part,
 scored once, blind; both are development data now, together `dev`), `heldout2` (new recordings),
-`heldout3` (false-alarm controls: no filled pause, no question) and `heldout6` (AMI meeting speech),
+`heldout3` (false-alarm controls: no filled pause, no question), `heldout6` (AMI meeting speech)
+and `heldout7` (the first 30 s of twelve AMI meetings),
 each scored once, blind, and development data since.
 
-    .venv/bin/python benchmarks/human_speech_bench.py [--split dev|tune|heldout|heldout2|heldout3|heldout6] [--data DIR]
+    .venv/bin/python benchmarks/human_speech_bench.py [--split dev|tune|heldout|heldout2|heldout3|heldout6|heldout7] [--data DIR]
         [--repeat N] [--no-baseline] [--only TEXT] [--json OUT]
 
 For every clip of the split it runs, in the same run:
@@ -37,7 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = [REPO / "benchmarks" / "human_speech",
                 REPO.parent / "shared" / "speechbench" / "human_speech"]
-SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout6")
+SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout6", "heldout7")
 GROUPS = {"dev": ("tune", "heldout")}   # a name for several splits at once
 BASELINE_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 # A hesitation word on its own: not part of a longer word, a contraction ("'er" is "her") or a
@@ -235,8 +236,8 @@ def print_scores(title: str, rows: list[dict], systems: list[str]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=SPLITS + tuple(GROUPS), default="dev",
-                    help="which part to score (default dev = tune + heldout; heldout2, heldout3 and heldout6 "
-                         "were each scored once, blind)")
+                    help="which part to score (default dev = tune + heldout; heldout2, heldout3, heldout6 and "
+                         "heldout7 were each scored once, blind)")
     ap.add_argument("--data", metavar="DIR", help="data set folder holding truth.json and audio/")
     ap.add_argument("--repeat", type=int, default=1, metavar="N",
                     help="analyse every clip N times with the app and report changes (default 1)")
@@ -258,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as exc:
         print(f"human_speech_bench: {exc}", file=sys.stderr)
         return 1
-    if args.split in ("heldout2", "heldout3", "heldout6"):
+    if args.split in ("heldout2", "heldout3", "heldout6", "heldout7"):
         print("*** HELD-OUT split: score it once, blind; do not tune on what follows. ***")
     systems = ["app"] + ([] if args.no_baseline else ["baseline"])
     baseline = None if args.no_baseline else Baseline()

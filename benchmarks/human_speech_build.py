@@ -11,7 +11,8 @@ as 16 kHz mono 16-bit FLAC and truth.json exactly as the README describes:
         --whisper /work/.mirror/openai+whisper/repo \
         --batchalign3 /work/.mirror/TalkBank+batchalign3/repo \
         --emel /work/.mirror/stateforward+emel.cpp/repo \
-        --granite /work/.mirror/ibm-granite+granite-speech/repo [--out benchmarks/human_speech]
+        --granite /work/.mirror/ibm-granite+granite-speech/repo \
+        --pyannote /work/.mirror/pyannote+pyannote-audio/repo [--out benchmarks/human_speech]
 
 Files are read with `git show COMMIT:PATH` at the pinned commits, never from a work tree.
 Hesitation counts are counted from the source transcripts (the MFA test suite's
@@ -36,9 +37,11 @@ COMMITS = {"mfa": "f01293108ac1c1025baf5f82ad4820dfb2e21598",
            "whisper": "c0d2f624c09dc18e709e37c2ad90c039a4eb72a2",
            "batchalign3": "4a7f1b39e7fdcdf394fabac1a7c8b59784453457",
            "emel": "acda5d580556c49b22da09aaa48350fbbcd2e8f2",
-           "granite": "77b7b12fff71f577105b517645750717a1598caa"}
+           "granite": "77b7b12fff71f577105b517645750717a1598caa",
+           "pyannote": "b749285c5cdd4636b2edc7f766f1352c8dde9369"}
 LICENCES = {"mfa": "LICENSE-MFA.txt", "lhotse": "LICENSE-lhotse.txt", "whisper": "LICENSE-whisper.txt",
-            "batchalign3": "LICENSE-batchalign3.txt", "emel": "LICENSE-emel.txt", "granite": "LICENSE-granite.txt"}
+            "batchalign3": "LICENSE-batchalign3.txt", "emel": "LICENSE-emel.txt", "granite": "LICENSE-granite.txt",
+            "pyannote": "LICENSE-pyannote.txt"}
 RATE = 16000
 HESITATION = re.compile(r"(?<![\w'~-])(?:u+m+|u+h+|e+r+m*|h+m+|m{2,})(?![\w'~-])")
 
@@ -223,10 +226,91 @@ CLIPS += [
 # Seconds of the source file each AMI clip keeps (cut where no AMI word is running).
 CUT_S = {"ami_en2002b_137a": (0.0, 6.85), "ami_en2002b_137b": (6.85, 14.84), "ami_en2002b_304": (3.80, 56.90)}
 
+# heldout7: pyannote-audio's test data (tests/data/*.wav, 30 s each, AMI speaker ids in its RTTMs)
+# are the first 30 s of twelve AMI meetings (README: found by their RTTMs against the AMI word
+# times, checked with the loudness envelope). Truth from the AMI manual annotations v1.6.2 (the same
+# files as heldout6), written before the app or the baseline ran on the audio: the words of the
+# window in each speaker's order, utterances ordered by their first word; hesitations are AMI's
+# um/uh/hmm (its backchannels mm, mm-hmm, uh-huh and the interjection ah are not counted);
+# questions are the utterances AMI ends with "?". Each clip runs from 0 s to END, the last moment
+# at or before 30 s where no AMI word is running (a word boundary where speech is continuous).
+# (stem, file in tests/data, meeting, end s, hesitations, transcript, questions)
+PYANNOTE_AMI = [
+    ("ami_es2003a_0", "dev00", "ES2003a", 28.45, 3,
+     "okay, well i think we're ready to begin. right, my name's adam duguid, we're here because of real "
+     "reaction, um, we have in the group um, yeah, go for it mate. oh, ebenezer ademesoye. would you like me "
+     "to spell that? s- um, n_e_z_ e_r_. n_ e_ z_. ebenezer. and your role is? i'm the marketing expert.",
+     ["would you like me to spell that", "and your role is"]),
+    ("ami_es2003b_0", "dev01", "ES2003b", 30.0, 0,
+     "just put it on the deskt- desktop. no on the desktop you'll find you should find that there's a project "
+     "documents link. a- well actually just there. project documents, yeah. yeah. that's it. if you dump it in "
+     "there. what's your username? your username. what's your username and password? mm-hmm.",
+     ["what's your username", "what's your username and password"]),
+    ("ami_en2001d_0", "trn02", "EN2001d", 30.0, 0, "ah yeah.", []),
+    ("ami_en2001e_0", "trn03", "EN2001e", 29.9, 0,
+     "sixteen times zero. i'm not a hundred percent sure, but i'm not having crashes at the moment. so what "
+     "i'm having is so we we had a we had a long problem about not finding out why the time synching up "
+     "between the relative time in in a in a sort of in a in a summarised section and the absolute time "
+     "didn't correspond and stuff, and we found it was some stupid well, at the moment our best guess is that "
+     "it was some stupid java thing about if you if you actually if you have two objects and you say object",
+     []),
+    ("ami_en2003a_0", "trn04", "EN2003a", 29.82, 1,
+     "[laughter] so if you've um if you're mm-hmm. mm-hmm. can you just remind me, i don't have to tick the "
+     "no n- okay thing until i finish writing, but it's only if i go back to it i tick okay again. yeah. mm. "
+     "yep.", []),
+    ("ami_en2004a_0", "trn05", "EN2004a", 29.66, 1,
+     "more. if not more, yeah. mm. okay. okay. [laughter] so the three of you and let's see m- um myself and "
+     "maarika, who's not here, and but i think so it it occasionally melissa will all be doing checking of "
+     "the transcriptions. mm-hmm. so this is the second pass these transcriptions are receiving and that's "
+     "pretty straight-forward. i think you all kn- basically have an idea what's", []),
+    ("ami_en2005a_0", "trn06", "EN2005a", 29.71, 2,
+     "five years just because of the floods bringing the ceilings down. alright, is it it's ready. okay, "
+     "great. so on its great joy. [laughter] i think they probably ought to, but uh they well, they've only "
+     "just started realising that treating this as a legal issue is probably the right way to look at it. "
+     "aren't they suing him? mm-hmm. so they're not really the sort of people that are up for understanding "
+     "um the intricacies of the committee, i", ["aren't they suing him"]),
+    ("ami_en2006a_0", "trn07", "EN2006a", 29.96, 2,
+     "and something to fidget with. okay. see on your marks, get set, go. right. 'kay. [laughter] right. hmm. "
+     "such a long time since i've done these. did did you guys actually had sort of um the interaction or",
+     []),
+    ("ami_en2006b_0", "trn08", "EN2006b", 30.0, 1,
+     "[laughter] smile for the camera. great, thank you. [laughter] hello. yep. cheers. [laughter] [laughter] "
+     "helium one. right. mm mm hmm. i think there should be a break for and. sorry, mm yep. it should be this "
+     "one here. but i think maybe that one should be underlined. yeah, it's hard to know what that is. "
+     "[laughter] helium. that's this is a bit of h_t_m_l_ goo. yeah. i think there should be a break for and.",
+     []),
+    ("ami_en2009b_0", "trn09", "EN2009b", 29.6, 4,
+     "[laughter] okay. uh yeah. so we've moved over and onto the other eye link. so uh 'cause she's running "
+     "at the moment. yeah. i mean m- my view on this was that um the need for people to back up their data "
+     "personally was made sufficiently clear to lab users. [laughter] she did admit it. um i mean i guess "
+     "right, okay. [laughter] as long as she admits it, then then that's fine. [laughter] yes. [laughter] "
+     "uh-huh. i i'm just thinking, you know, sometimes when there's a a process error like that, you think "
+     "oh, then there's something we should change. like make the sign in bigger red letters. [laughter] but "
+     "i in the our case, i don't think there's anything more we can do", []),
+    ("ami_en2002a_0", "tst00", "EN2002a", 28.2, 1,
+     "funky sh- stuff like that. wonder how much of the meetings is talking about the stuff at the meetings. "
+     "yeah, exactly, yeah yeah yeah. [laughter] yeah. [laughter] [laughter] okay. [laughter] yeah. [laughter] "
+     "look at all this stuff man. [laughter] yeah. [laughter] should we well should we just go around and "
+     "everyone says what they d- what they've been doing, how far they've got. [laughter] okay. [laughter] "
+     "right. so what do we need to talk about? has anybody has anybody done anything? [laughter] [laughter] "
+     "[laughter] yeah. not a lot. [laughter] no. [laughter] [laughter] [laughter] [laughter] well i hope so. "
+     "hmm. okay. sounds like you've done some stuff [laughter] [laughter]",
+     ["so what do we need to talk about", "has anybody has anybody done anything"]),
+    ("ami_en2002b_0", "tst01", "EN2002b", 30.0, 0, "no. no. okay. okay. who wants to take notes today? oh.",
+     ["who wants to take notes today"]),
+]
+for stem, name, meeting, end, hes, text, questions in PYANNOTE_AMI:
+    CLIPS.append((stem, "heldout7", f"ami_{meeting}_mix", "spontaneous-meeting", "pyannote",
+                  f"tests/data/{name}.wav", text, questions,
+                  f"AMI {meeting} 0.00-{end:.2f} s (pyannote-audio tests/data/{name}.wav); "
+                  f"truth from the AMI manual word annotations v1.6.2"))
+    CUT_S[stem] = (0.0, end)
+
 # Clips whose transcript has a hesitation-like word that the source marks as a word, not a filled
 # pause (CHAT writes filled pauses as '&-uh'; its plain 'mm' / 'hm:?' are words).
 HESITATION_OVERRIDE = {"childes_macwhinney_010411a": 1, "ami_en2002b_137a": 2, "ami_en2002b_137b": 2,
                        "ami_en2002b_304": 7}
+HESITATION_OVERRIDE.update({stem: hes for stem, _, _, _, hes, _, _ in PYANNOTE_AMI})   # AMI's count
 
 
 def git_show(repo: Path, commit: str, path: str) -> bytes:
@@ -269,10 +353,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batchalign3", required=True, type=Path, help="mirror of TalkBank/batchalign3 (heldout2)")
     ap.add_argument("--emel", required=True, type=Path, help="mirror of stateforward/emel.cpp (heldout6)")
     ap.add_argument("--granite", required=True, type=Path, help="mirror of ibm-granite/granite-speech (heldout6)")
+    ap.add_argument("--pyannote", required=True, type=Path,
+                    help="mirror of pyannote/pyannote-audio (heldout7)")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "human_speech")
     args = ap.parse_args(argv)
     repos = {"mfa": args.mfa, "lhotse": args.lhotse, "whisper": args.whisper, "batchalign3": args.batchalign3,
-             "emel": args.emel, "granite": args.granite}
+             "emel": args.emel, "granite": args.granite, "pyannote": args.pyannote}
     (args.out / "audio").mkdir(parents=True, exist_ok=True)
     for key, name in LICENCES.items():
         (args.out / name).write_bytes(git_show(repos[key], COMMITS[key], "LICENSE"))
@@ -299,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{stem:26s} {split:8s} {clip['duration_s']:5.1f} s  {clip['hesitations']} hesitations"
               f"  (from {rate} Hz, {samples.shape[1]} ch)")
     truth_path.write_text(json.dumps({"clips": clips + kept}, indent=1) + "\n", encoding="utf-8")
-    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout6"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout6", "heldout7"):
         part = [c for c in clips if c["split"] == split]
         print(f"{split}: {len(part)} clips, {sum(c['hesitations'] for c in part)} hesitations, "
               f"{sum(c['duration_s'] for c in part):.0f} s")
