@@ -5,7 +5,7 @@ The data set (16 kHz FLAC clips with verbatim transcripts, see benchmarks/human_
 has parts split by speaker and recording session: `tune` and `heldout` (the first held-out part,
 scored once, blind; both are development data now, together `dev`), `heldout2` (new recordings),
 `heldout3` (false-alarm controls: no filled pause, no question), `heldout6` (AMI meeting speech)
-and `heldout7` (the first 30 s of twelve AMI meetings),
+and `heldout7` (the first 30 s of fourteen AMI meetings),
 each scored once, blind, and development data since.
 
     .venv/bin/python benchmarks/human_speech_bench.py [--split dev|tune|heldout|heldout2|heldout3|heldout6|heldout7] [--data DIR]

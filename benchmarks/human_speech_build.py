@@ -227,7 +227,7 @@ CLIPS += [
 CUT_S = {"ami_en2002b_137a": (0.0, 6.85), "ami_en2002b_137b": (6.85, 14.84), "ami_en2002b_304": (3.80, 56.90)}
 
 # heldout7: pyannote-audio's test data (tests/data/*.wav, 30 s each, AMI speaker ids in its RTTMs)
-# are the first 30 s of twelve AMI meetings (README: found by their RTTMs against the AMI word
+# are the first 30 s of fourteen AMI meetings (README: found by their RTTMs against the AMI word
 # times, checked with the loudness envelope). Truth from the AMI manual annotations v1.6.2 (the same
 # files as heldout6), written before the app or the baseline ran on the audio: the words of the
 # window in each speaker's order, utterances ordered by their first word; hesitations are AMI's
@@ -246,6 +246,15 @@ PYANNOTE_AMI = [
      "documents link. a- well actually just there. project documents, yeah. yeah. that's it. if you dump it in "
      "there. what's your username? your username. what's your username and password? mm-hmm.",
      ["what's your username", "what's your username and password"]),
+    # EN2001a: E's closing "hmm?" (AMI ends it with "?") asks, it is no filled pause, and it has no
+    # words to match as a question; "mm." is a backchannel. Hesitations: uh, um and E's "hmm."
+    ("ami_en2001a_0", "trñ00", "EN2001a", 28.04, 3,
+     "'kay. okay. gosh. 'kay. does anyone want to see uh steve's feedback from the specification? is there "
+     "much more in it than he d- is there much more in it than he said yesterday? i i dry-read it the last "
+     "time. right. not really, um just what he's talking about, like duplication of effort and mm. hmm. hmm?",
+     ["does anyone want to see steve's feedback from the specification",
+      "is there much more in it than he d- is there much more in it than he said yesterday"]),
+    ("ami_en2001b_0", "trn01", "EN2001b", 30.0, 1, "hmm [laughter] [laughter] yeah. [laughter]", []),
     ("ami_en2001d_0", "trn02", "EN2001d", 30.0, 0, "ah yeah.", []),
     ("ami_en2001e_0", "trn03", "EN2001e", 29.9, 0,
      "sixteen times zero. i'm not a hundred percent sure, but i'm not having crashes at the moment. so what "
