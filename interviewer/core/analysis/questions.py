@@ -71,6 +71,7 @@ TAG_PAIRS = {(aux, pronoun) for aux in ("isn't", "aren't", "wasn't", "weren't", 
                                          "shouldn't", "haven't", "hasn't")
              for pronoun in ("it", "they", "we", "you", "he", "she", "i", "there", "that")}
 PERSONAL = {"i", "we", "you", "they", "he", "she"}
+HAVE = {"have", "has", "had"}
 COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "could"}
 MAX_TAG_GAP_S = 1.0
 CONFIRMING_TAGS = {("i", "assume"), ("i", "presume")}
@@ -189,7 +190,9 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
             # "When you say spikes, you mean it recovers on its own?": what the interviewer
             # meant is not the candidate's to state; asked if the speaker waits (_tag_runs_on).
             return "confirmation"
-        if first in AUX and (second in SUBJECT or _plural_noun(second)):
+        # "have an idea", "have a look": the verb "have" and its object, not an inversion.
+        if first in AUX and (second in SUBJECT or _plural_noun(second)) and not (
+                first in HAVE and second in ("a", "an")):
             return "inverted auxiliary"
         # ", which is faster" is a relative clause; after a short opener ("Thanks, who...")
         # the same words ask something.
@@ -588,6 +591,16 @@ def runs_on(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]]
     return words[0] in CONTINUATION or not is_hesitation(nxt.tokens[0].norm)
 
 
+def _waits_after(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None) -> bool:
+    """Asked by its tune alone, a question hands the turn over: the speaker stops (a silence of a
+    sentence break, or the recording ends). A filled pause straight after a rise holds the floor
+    ("...up for understanding, um... the intricacies": a person's continuation rise, heldout7)."""
+    if nxt is None or not _no_break(u, nxt, gaps):
+        return True
+    said = [w for w in nxt.norm_words if not is_hesitation(w)]
+    return len(said) == 1 and said[0] in TAG_END  # "... reviewers. Correct?": the tag asks with it
+
+
 def _tag_runs_on(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None) -> bool:
     """"...a data analyst, right? So I got used to...": a tag the speaker talks straight on
     from asks nothing; it is a filler. Asked, the speaker waits ("..., right? [1.1 s]").
@@ -711,7 +724,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                           and bool(question_cue(clause, use_mark=False)) and _rises_at_end(clause, regions))
                 if (clause is not None and (worded or ends_rising(clause, regions, ended))
                         and not frames_question(clause) and not runs_on(clause, nxt, gaps)
-                        and leaves_turn(clause, nxt)):
+                        and leaves_turn(clause, nxt) and _waits_after(clause, nxt, gaps)):
                     cue, u = "rising intonation", clause
                     break
         if not cue:
