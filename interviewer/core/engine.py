@@ -163,6 +163,23 @@ def mentions_any(text: str, keywords: tuple[str, ...]) -> bool:
     return any(_words(k) in padded for k in keywords if _words(k).strip())
 
 
+# Rounds with a part for writing code, and how many words said in such a part show the code was
+# talked through (a minute or so of explaining code is 100-150 words).
+CODE_KINDS = ("coding", "phone_screen")
+WORK_WORDS = 60
+_CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation"})
+
+
+def writes_code(phase: Phase) -> bool:
+    """The part in which the code is written: "code", "Coding: solve", "approach and code";
+    not "Approach", "Coding: clarify" (for questions) or "Coding: test" (the part's own name
+    after the round's "Coding:")."""
+    if phase.expects_clarifying:
+        return False
+    name = re.findall(r"[a-z]+", phase.name.lower().split(":")[-1])
+    return bool(_CODE_WORDS & {*name, *re.findall(r"[a-z]+", phase.id.lower())}) and "test" not in phase.id.lower()
+
+
 class RoundEngine:
     def __init__(self, script: RoundScript, clock: Clock, phase_warning_minutes: float | None = 2.0,
                  round_warning_minutes: float | None = 5.0, move_on_early: bool = True,
@@ -197,6 +214,7 @@ class RoundEngine:
         self._last_ask: AskQuestion | None = None
         self._question_phases = question_phases(script)  # the floor is the candidate's there
         self._follow_up_phase = self._follow_up_phases()
+        self._words_in_phase = 0  # how much the candidate has said in this phase (work shown)
 
     # ------------------------------------------------------------ plan
 
@@ -383,6 +401,7 @@ class RoundEngine:
     def _enter_phase(self, index: int, at: float) -> list[Event]:
         self._close_phase(at, PhaseEnd.TIME)  # moving on early closed it already
         self._phase_index = index
+        self._words_in_phase = 0
         self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
         phase, start, end = self._planned_bounds[index]
         allotted = self._phase_bounds[index][2] - at
@@ -458,6 +477,8 @@ class RoundEngine:
             return caught_up  # a new phase took over while the answer was being finished
         if answer_text:
             self._answers_so_far += " " + answer_text
+        # Without a transcript what was said is unknown: the part is not held for it.
+        self._words_in_phase += WORK_WORDS if answer_text is None else len(answer_text.split())
         while due := self._due_follow_ups():
             follow_up = due[0]
             self._pending_follow_ups.remove(follow_up)
@@ -470,9 +491,21 @@ class RoundEngine:
                                              earlier="\n".join(self._said_earlier)):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
         asked = self._ask_next_in_phase(now)
-        if not asked and self.move_on_early and self.has_next_phase:
+        if not asked and self.move_on_early and self.has_next_phase and not self._still_working():
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
+
+    def _still_working(self) -> bool:
+        """In the part where the candidate writes the code (see `writes_code`) and that carries
+        the problem on (no question or changed constraint of its own), follow-ups that ran out do
+        not end the part while the candidate has said little in it: a trial's phone screen went
+        to the extension after "What's the complexity?" although no code had been talked
+        through. Time, the Next key or enough said in the part (WORK_WORDS) ends it."""
+        phase = self.current_phase
+        return (self.script.kind in CODE_KINDS and phase is not None and writes_code(phase)
+                and phase.id not in self._question_phases and self._question is not None
+                and not self.script.questions_in(phase.id) and self._words_in_phase < WORK_WORDS
+                and not any(f.at_phase == phase.id for q in self.script.questions for f in q.follow_ups))
 
     def prepare_answer(self, answer_text: str) -> None:
         """Let the matcher encode, ahead and on any thread, what `answer_finished(answer_text)`
