@@ -405,16 +405,34 @@ BARGE_IN_PREROLL_SECONDS = 0.6  # kept before the moment the candidate's voice w
 ACKNOWLEDGEMENT = {"okay", "ok", "alright", "sure", "good", "great", "cool", "fine", "really", "mhm"}
 
 
+# Words that, alone after a question, only start a sentence never said ("... budget? Uh", "? And").
+_FRAGMENT_WORDS = {"and", "so", "but", "or", "also", "then", "well", "like"}
+
+
+def _without_trailing_fragment(words: list[Word]) -> list[Word]:
+    """`words` without a last one or two words that are only hesitations or conjunctions after a
+    question ("What is the latency budget? Uh", Whisper's tail of a breath): they hid the question."""
+    from interviewer.core.analysis.fillers import is_hesitation
+
+    for n in (1, 2):
+        if len(words) > n and words[-n - 1].text.rstrip().endswith("?"):
+            tail = [re.sub(r"[^\w']", "", w.text.lower()) for w in words[-n:]]
+            if all(t and (t in _FRAGMENT_WORDS or is_hesitation(t)) for t in tail):
+                return words[:-n]
+    return words
+
+
 def trailing_question(words: list[Word]) -> str | None:
     """The last sentence of `words` if it is a finished question (core.analysis.questions), else
     None. A lone tag right after a sentence asks with it ("The list fits in memory. Correct?"); a
-    lone tag or acknowledgement with no sentence just before it asks nothing ("Okay?")."""
+    lone tag or acknowledgement with no sentence just before it asks nothing ("Okay?"); a one- or
+    two-word hesitation or conjunction after a question does not hide it."""
     from interviewer.core.analysis.fillers import is_hesitation
     from interviewer.core.analysis.questions import MAX_TAG_GAP_S, TAG_END, question_cue, unfinished
     from interviewer.core.analysis.tokens import tokenize
     from interviewer.core.analysis.utterances import split_utterances
 
-    tokens = tokenize(words)
+    tokens = tokenize(_without_trailing_fragment(words))
     if not tokens:
         return None
     utterances = split_utterances(tokens)
@@ -454,7 +472,7 @@ def trailing_questions(words: list[Word]) -> list[str]:
     asking the next ("What's n? Probably a thousand. Is it sorted?") is not in the run; a choice
     said as a question of its own ("Is it batch? Or real time?") asks with the one before it."""
     out: list[str] = []
-    rest = list(words)
+    rest = _without_trailing_fragment(list(words))
     while rest and len(out) < MAX_QUESTIONS_AT_ONCE:
         question = trailing_question(rest)
         if question is None:

@@ -97,3 +97,19 @@ def test_a_trailed_question_the_speaker_answers_at_once_asks_nothing():
     assert trailing_question(_words("Is the data... Sorted by time?")) == "Is the data... Sorted by time?"
     assert trailing_question(_words("Which one... I mean, is it sorted?")) == "Which one... I mean, is it sorted?"
     assert trailing_question(_words("How many users... are there?")) == "How many users... are there?"
+
+
+def test_a_hesitation_or_conjunction_after_a_question_does_not_hide_it():
+    """Whisper's tail of a breath after the question ("... budget? Uh", "... budget? And") left the
+    question unanswered: the last sentence was no longer a question."""
+    from interviewer.core.round_controller import trailing_questions
+
+    for tail in ("Uh", "Uh.", "And", "And...", "So um", "and uh."):
+        said = f"I'd cache the features. What is the latency budget? {tail}"
+        assert trailing_question(_words(said)) == "What is the latency budget?", said
+        assert trailing_questions(_words(said)) == ["What is the latency budget?"], said
+    two = trailing_questions(_words("What is the latency budget? And how many users are there? Um"))
+    assert two == ["What is the latency budget?", "And how many users are there?"]
+    # A fragment that is words of its own, or a hesitation after a statement, still asks nothing.
+    for said in ("What is the latency budget? And then I'd", "I'd cache the features. Uh", "Okay? Um"):
+        assert trailing_question(_words(said)) is None, said
