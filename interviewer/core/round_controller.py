@@ -58,7 +58,7 @@ from interviewer.core.matching import (
     asks_to_ask, asks_to_repeat, checks_in, declines_to_ask, only_opens, talks_to_self, wraps_up,
 )
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
-from interviewer.core.time_left import PartTime, RoundTimes, time_left_answer
+from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
 from interviewer.core.transcript import Segment, Transcript, Word, join_words
 
 # Seconds of silence after the candidate spoke that end an answer. A thinking pause mid-answer
@@ -1036,11 +1036,7 @@ class RoundController:
                       for pid, start, end in self.engine.planned_phases())
         phase = self.engine.current_phase
         current = next((i for i, p in enumerate(parts) if phase is not None and p.id == phase.id), 0)
-        # The question goes on through the parts after this one that ask nothing of their own.
-        last = current
-        while (last + 1 < len(parts) and not script.questions_in(parts[last + 1].id)
-               and parts[last + 1].id not in self._question_phases):
-            last += 1
+        last = question_end_index(script.kind, parts, current, script.questions_in, self._question_phases)
         ends = parts[last].end if parts else now
         return RoundTimes(parts, current, now, ends, frozenset(self._question_phases))
 

@@ -37,6 +37,24 @@ class RoundTimes:
         return self.parts[-1].end if self.parts else self.now
 
 
+# Rounds that are one problem throughout (a system design): each part's question is a step of it,
+# so "this question" is the design, up to the candidate's own questions, not the current step.
+ONE_PROBLEM_KINDS = frozenset({"ml_system_design"})
+
+
+def question_end_index(kind: str, parts: tuple[PartTime, ...], current: int, asks_own, candidate_parts) -> int:
+    """The index of the last part that carries on the question discussed in part `current`: the
+    parts after it that ask nothing of their own (`asks_own(part_id)`: a coding round's clarify,
+    then approach and code), or, in a one-problem round, every part before the candidate's
+    questions (a design round's "How much time do I have for this question?" got the minutes
+    left in the requirements part)."""
+    last = current
+    while (last + 1 < len(parts) and parts[last + 1].id not in candidate_parts
+           and (kind in ONE_PROBLEM_KINDS or not asks_own(parts[last + 1].id))):
+        last += 1
+    return last
+
+
 _ROUND = re.compile(r"\b(?:interview|round|whole thing|overall|in total|altogether|all together|total|the rest"
                     r"|everything|in all|the whole)\b")
 _THIS_PART = re.compile(r"^(?:(?:for|in|on) )?(?:this|the current) (?:part|section|phase|stage|portion|bit)$")

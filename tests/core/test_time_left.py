@@ -67,3 +67,13 @@ def test_in_the_round_the_design_part_asked_for_while_clarifying_gets_its_minute
     step(clock, speaker, controller, 3)
     ask(controller, recorder, "And how much time is left in the whole interview?")
     assert speaker.said[-1] == f"You have about {round(engine.time_left_in_round() / 60)} minutes left in the round."
+
+
+def test_in_a_design_round_this_question_is_the_design_up_to_the_candidates_questions(tmp_path):
+    """Each part of an ML system design round asks a step of one problem: "How much time do I have
+    for this question?" while clarifying got the minutes left in the requirements part."""
+    clock, engine, speaker, recorder, controller, updates = _at_feed(tmp_path)
+    ask(controller, recorder, "How much time do I have for this question?")
+    to_wrap_up = 55 * 60 - engine.elapsed()  # design_round: the candidate's questions start at 55:00
+    assert speaker.said[-1] == (f"You have about {round(to_wrap_up / 60)} minutes for this question, "
+                                f"and about {round(engine.time_left_in_round() / 60)} minutes in the round.")
