@@ -15,6 +15,12 @@ from typing import Any
 HEADING_KINDS = frozenset({"question", "follow_up", "changed_constraint", "prompt"})
 # How the review and the live transcript name a line, by its kind (the rest: 'Interviewer:').
 LABELS = {"question": "Q:", "follow_up": "Follow-up:", "changed_constraint": "New constraint:"}
+# What the interviewer says with no question or exchange of its own (the "think out loud" nudge,
+# the time warnings) is an "Interviewer:" line in the transcript where it was said, live and in
+# the review alike (the live view showed the nudge only in its banner, the review as a line).
+TRANSCRIPT_LINE_KINDS = frozenset({"nudge", "phase_warning", "round_warning"})
+# Live, the time warnings also show in the banner above the transcript: the clock matters now.
+BANNER_KINDS = frozenset({"phase_warning", "round_warning"})
 
 
 @dataclass

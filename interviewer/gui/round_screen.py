@@ -34,6 +34,7 @@ from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.live_transcript import LiveTranscriptView, label_for
 from interviewer.app.round_session import RoundSession
+from interviewer.export.interviewer_lines import BANNER_KINDS, TRANSCRIPT_LINE_KINDS
 from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
 
 POLL_MS = 100  # controller poll and countdown refresh
@@ -404,10 +405,16 @@ class RoundScreen(QWidget):
                 # The answer shown so far stays above; nothing is rendered under the new
                 # question until its own answer starts.
                 self._shown_answer = None
-        elif update.kind in (UtteranceKind.PHASE_WARNING, UtteranceKind.ROUND_WARNING, UtteranceKind.NUDGE):
-            self.warning.setText(_with_icon("nudge" if update.kind == UtteranceKind.NUDGE else "clock", update.text))
-            self.warning.show()
-            self._warning_timer.start()
+        elif update.kind in TRANSCRIPT_LINE_KINDS | BANNER_KINDS:
+            if update.kind in BANNER_KINDS:
+                self.warning.setText(_with_icon("clock", update.text))
+                self.warning.show()
+                self._warning_timer.start()
+            if update.kind in TRANSCRIPT_LINE_KINDS:  # a line where it was said, as the review shows it
+                if self._shown_answer is not None:
+                    self._show_reply(self._shown_answer, update.text)
+                else:
+                    self.transcript.add_heading(update.text, prompt=True)
         elif update.kind == UtteranceKind.CLOSING:
             self._show_question(update.text)
         elif update.kind == UtteranceKind.CLARIFICATION:

@@ -58,3 +58,22 @@ def test_an_answer_shown_in_pieces_around_replies_is_counted_as_its_final_transc
     screen.on_update(TranscriptReady(2, transcript_of("empty input and one session")))
     assert screen.transcript.word_count == len(final.words) + 5
     assert screen.transcript.filler_count == expected_fillers
+
+
+def test_the_think_aloud_nudge_is_an_interviewer_line_live_as_in_the_review(qtbot):
+    """The live view showed "Remember to think out loud." only in its banner, the review as an
+    interviewer line: both show it as a line where it was said (interviewer_lines is the one
+    source); a time warning is a line too, and live it also shows in the banner."""
+    screen = RoundScreen()
+    qtbot.addWidget(screen)
+    screen.on_update(Speaking("Merge the sessions.", UtteranceKind.QUESTION, 1.0))
+    screen.on_update(Speaking("Remember to think out loud.", UtteranceKind.NUDGE, 15.0))  # before any word
+    screen.on_update(ListeningStarted(1, "q", 2.0))
+    screen.on_update(PartialTranscript(1, transcript_of("I would sort them").segments[0]))
+    screen.on_update(Speaking("Remember to think out loud.", UtteranceKind.NUDGE, 40.0))
+    screen.on_update(Speaking("Two minutes left in this part.", UtteranceKind.PHASE_WARNING, 50.0))
+    screen._render_partial()
+    assert screen.transcript.plain_text().splitlines() == [
+        "Q: Merge the sessions.", "Interviewer: Remember to think out loud.", "I would sort them",
+        "Interviewer: Remember to think out loud.", "Interviewer: Two minutes left in this part."]
+    assert "Two minutes left" in screen.warning.text() and "think out loud" not in screen.warning.text()

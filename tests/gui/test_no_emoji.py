@@ -1,5 +1,5 @@
 """Issue 14: no emoji glyphs in the GUI. They render as empty boxes on machines without an emoji
-font (the nudge banner's speech bubble, the pause markers); the GUI draws SVG icons from
+font (a speech bubble in the nudge banner, the pause markers); the GUI draws SVG icons from
 assets/icons instead (gui/theme.py)."""
 from __future__ import annotations
 
@@ -27,6 +27,6 @@ def test_every_icon_is_shipped_and_loads(qapp):
     for path in GUI.glob("*.py"):
         used |= set(re.findall(r'"([a-z-]+)"', path.read_text(encoding="utf-8"))) & shipped
     # the side bar, the plan's weeks, the round's warnings, the coverage checklist
-    assert {"home", "check", "progress", "settings", "done", "todo", "clock", "nudge", "play", "fix"} <= used
+    assert {"home", "check", "progress", "settings", "done", "todo", "clock", "play", "fix"} <= used
     for name in shipped:
         assert not theme.icon(name).isNull() and not theme.pixmap(name).toImage().isNull(), name
