@@ -19,6 +19,9 @@ class PhaseTiming:
     # Why it ended (core.engine.PhaseEnd's values): "agenda" when the interviewer moved on because
     # its planned questions were done, "next" when the candidate did; None when not known.
     ended_by: str | None = None
+    # The script's last part: the candidate ending the round there ("That's all from me", End
+    # round in "Your questions") ends it by choice, not short.
+    last_part: bool = False
 
     @property
     def difference_s(self) -> float:
@@ -32,7 +35,7 @@ class PhaseTiming:
         # Short only by the candidate's doing: a phase the interviewer ended because its planned
         # questions were done (or whose time was up) is not the candidate's to answer for.
         if (self.planned_s > 0 and self.actual_s <= self.planned_s * UNDER_RATIO and -self.difference_s >= 60
-                and self.ended_by not in ("agenda", "time")):
+                and self.ended_by not in ("agenda", "time") and not (self.ended_by == "stopped" and self.last_part)):
             return "under"
         return "on plan"
 
@@ -63,6 +66,7 @@ def phase_timings(timeline: list[tuple[str, float, float]],
         given = (allotted or {}).get(phase)
         if given is None:
             given = max(0.0, total - t) * planned / rest if rest > 0 else planned
-        out.append(PhaseTiming(phase, planned, float(actual_s), t, given, (ended_by or {}).get(phase)))
+        out.append(PhaseTiming(phase, planned, float(actual_s), t, given, (ended_by or {}).get(phase),
+                               last_part=bool(order) and phase == order[-1]))
         t += float(actual_s)
     return out

@@ -1,0 +1,33 @@
+"""Ending the round in its last part is the candidate's choice ("That's all from me", End round
+in "Your questions"): the review called that part "Phase short". A middle part the candidate
+left with Next, or the round ended in the middle of the work, is still named."""
+from engine_scripts import design_round
+from interviewer.core.analysis.report import analyze_round
+from interviewer.core.clock import FakeClock
+from interviewer.core.engine import RoundEngine
+
+
+def _findings(stop_in_last: bool):
+    script = design_round()  # 5 + 10 + 25 + 15 + 5 minutes; the wrap-up takes the candidate's questions
+    clock = FakeClock()
+    engine = RoundEngine(script, clock, move_on_early=False)
+    engine.start()
+    clock.set(55 * 60 if stop_in_last else 20 * 60)
+    engine.poll()
+    clock.advance(30)
+    engine.stop()
+    spans = engine.timeline.phases
+    timeline = [(s.phase, script.phase(s.phase).minutes, s.ended_at - s.started_at) for s in spans]
+    result = analyze_round([], timeline, plan=[(p.id, p.minutes) for p in script.phases],
+                           allotted={s.phase: s.allotted for s in spans},
+                           ended_by={s.phase: str(s.ended_by) for s in spans})
+    return [f.kind for f in result.findings]
+
+
+def test_ending_the_round_in_its_last_part_is_not_a_short_phase():
+    assert "phase_under" not in _findings(stop_in_last=True)
+
+
+def test_ending_the_round_in_the_middle_of_the_work_still_names_the_short_part():
+    found = _findings(stop_in_last=False)
+    assert "phase_under" in found and "round_ended_early" in found
