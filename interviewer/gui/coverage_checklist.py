@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, GroupCoverage, QuestionCoverage
 from interviewer.gui import theme
+from interviewer.gui.text_fit import text_html
 
 # Icons (assets/icons, drawn in the theme's colours) rather than glyphs, which some fonts lack.
 MARK = {COVERED: "done", PARTLY: "warning", MISSED: "fix"}
@@ -163,7 +164,7 @@ class CoverageChecklist(QWidget):
                f" <span style='color:{getattr(t, COLOUR[status[step]])}'>{LABEL[status[step]]}</span>"
                if step in status else "")
             + "</li>" for step in q.outline)
-        self.outline.setHtml(f"<b>Model-answer outline</b><p style='color:{t.text_muted}'>{html.escape(q.question)}</p>"
+        self.outline.setHtml(f"<b>Model-answer outline</b><p style='color:{t.text_muted}'>{text_html(q.question)}</p>"
                              f"<ol>{steps}</ol>" if q.outline else "<i>No outline for this question.</i>")
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:

@@ -40,6 +40,7 @@ from interviewer.gui import theme
 from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, fmt_wpm, last_moment, round_numbers
 from interviewer.gui.task_progress import TaskProgress
+from interviewer.gui.text_fit import text_html
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
 from interviewer.export.interviewer_lines import label_of, place_lines
 from interviewer.export.report import no_words_text
@@ -514,7 +515,7 @@ class ReviewScreen(QWidget):
 
 def _heading_html(at: float, label: str, text: str) -> str:
     return (f'<p style="color:{theme.current().note_text}; margin-top:10px;"><b>[{clock_text(at)}]'
-            f'{" " + label if label else ""}</b> {html.escape(text)}</p>')
+            f'{" " + label if label else ""}</b> {text_html(text)}</p>')
 
 
 def _line_html(line: Any, among_words: bool = False) -> str:
@@ -524,7 +525,7 @@ def _line_html(line: Any, among_words: bool = False) -> str:
     if not among_words:
         return _heading_html(line.said_at, label, line.text)
     return (f'<p style="color:{theme.current().note_text}; margin-left:16px;"><b>[{clock_text(line.said_at)}]'
-            f'{" " + label if label else ""}</b> {html.escape(line.text)}</p>')
+            f'{" " + label if label else ""}</b> {text_html(line.text)}</p>')
 
 
 def _reply_html(clarification: Any) -> str:

@@ -2,8 +2,16 @@
 whole text as a tooltip, and combo boxes elide long entries rather than widen the page. Applied once to the whole window, so screens built by anyone get it."""
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QListWidget, QTableWidget, QToolTip, QWidget
+
+
+def text_html(text: str) -> str:
+    """`text` escaped for rich text with its line breaks kept: a script's long question in
+    paragraphs (blank lines in its text) ran together as one in the review."""
+    return html.escape(text.strip()).replace("\n", "<br>")
 
 
 class _ElidedCellTips(QObject):
