@@ -30,6 +30,9 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationName("Interviewer")
     app.setOrganizationName("interviewer")
     _set_desktop_identity(app)
+    from interviewer.gui.emoji_font import ensure_emoji_font
+
+    ensure_emoji_font(app)  # emoji in a user's script: not empty boxes where none is installed
     return app
 
 

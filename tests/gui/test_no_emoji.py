@@ -30,3 +30,37 @@ def test_every_icon_is_shipped_and_loads(qapp):
     assert {"home", "check", "progress", "settings", "done", "todo", "clock", "play", "fix"} <= used
     for name in shipped:
         assert not theme.icon(name).isNull() and not theme.pixmap(name).toImage().isNull(), name
+
+
+NOTO_EMOJI = Path("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf")  # bootstrap.sh installs it
+
+
+def _font_of(text: str, font) -> list[str]:
+    from PySide6.QtGui import QTextLayout
+
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return [run.rawFont().familyName() for run in layout.glyphRuns()]
+
+
+def test_emoji_in_a_users_script_are_drawn_with_an_emoji_font(qapp, monkeypatch):
+    """A user's "🚀 Design a launch tracker" showed an empty box where no emoji font was installed:
+    the source install gets one (bootstrap.sh), the bundle ships it, and the app adds the shipped
+    one when the system has none."""
+    from interviewer.gui import emoji_font
+
+    assert "fonts-noto-color-emoji" in (GUI.parents[1] / "bootstrap.sh").read_text()
+    assert str(NOTO_EMOJI) in (GUI.parents[1] / "packaging" / "interviewer.spec").read_text()
+    assert any("Emoji" in family for family in _font_of("Go \U0001f680 now", qapp.font()))
+    assert emoji_font.ensure_emoji_font(qapp) is None  # the system has one: nothing added
+    monkeypatch.setattr(emoji_font, "has_emoji_font", lambda families: False)
+    before = qapp.font()
+    try:
+        assert emoji_font.ensure_emoji_font(qapp, NOTO_EMOJI) == "Noto Color Emoji"
+        assert qapp.font().families()[-1] == "Noto Color Emoji"
+        assert qapp.font().families()[0] == before.family()  # the UI font stays first
+    finally:
+        qapp.setFont(before)
+    assert emoji_font.ensure_emoji_font(qapp, NOTO_EMOJI.with_name("missing.ttf")) is None
