@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import Checkpoint, CheckpointStatus, RoundAreas, checkpoint_status, standings
 
@@ -189,9 +190,9 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
     elif focus:
         weakest = ranked[0]
         if len(weakest.recent) == 1:  # not "covered in 0 of the last 1 rounds"
-            reason = f"week {week.week.number}: {weakest.area} not covered in the last round of this kind"
+            reason = f"week {week.week.number}: {area_name(weakest.area)} not covered in the last round of this kind"
         else:
-            reason = (f"week {week.week.number}: {weakest.area} covered in {weakest.covered_recently} of the "
+            reason = (f"week {week.week.number}: {area_name(weakest.area)} covered in {weakest.covered_recently} of the "
                       f"last {len(weakest.recent)} rounds of this kind")
     else:
         reason = f"week {week.week.number}: every area measured so far was covered; keep the streak"

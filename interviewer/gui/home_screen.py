@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.app.labels import kind_label, minutes_text
+from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import RoundContent, round_content, weakest_first
 from interviewer.gui import theme
@@ -60,7 +61,7 @@ def _content(content: RoundContent, named: int | None = MISSED_NAMED) -> str:
         return text
     shown = list(content.missed if named is None else content.missed[:named])
     rest = len(content.missed) - len(shown)
-    return f"{text}; missed {', '.join(shown)}" + (f" and {rest} more" if rest else "")
+    return f"{text}; missed {', '.join(area_name(a) for a in shown)}" + (f" and {rest} more" if rest else "")
 
 
 SELECTED_BORDER_EXTRA = 1  # theme.py: #roundCards::item:selected has a 2px border, others 1px
@@ -303,7 +304,7 @@ class HomeScreen(QWidget):
         if weakest:
             self.weak_spots_label.setText(
                 "<b>Weakest topic areas lately:</b> " + "; ".join(
-                    f"{_escape(s.area)} ({kind_label(s.kind or '')}, covered in {s.recent_text} rounds)"
+                    f"{_escape(area_name(s.area))} ({kind_label(s.kind or '')}, covered in {s.recent_text} rounds)"
                     for s in weakest) + f". <a href='progress' style='color:{theme.current().accent}'>Progress</a> lists them all.")
         elif self._areas:
             self.weak_spots_label.setText("<b>Topic areas:</b> every area measured in your last rounds was covered.")

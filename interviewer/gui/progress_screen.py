@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, current_week, propose_next_round,
                                             ran_full_length, readiness, track_plan)
 from interviewer.core.weak_spots import RECENT_ROUNDS, weakest_first
+from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
 from interviewer.gui import theme
@@ -188,7 +189,7 @@ class ProgressScreen(QWidget):
         self.area_table.setRowCount(len(ranked))
         for row, s in enumerate(ranked):
             over_time = " ".join("●" if covered else "○" for _, covered in s.history)
-            cells = [s.area, kind_label(s.kind or ""), s.recent_text, over_time]
+            cells = [area_name(s.area), kind_label(s.kind or ""), s.recent_text, over_time]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 3:
@@ -233,7 +234,7 @@ class ProgressScreen(QWidget):
         ticked = sum(s.ticked for s in checks.values())
         next_round = ""
         if proposal is not None:
-            focus = f", focus on {', '.join(proposal.focus)}" if proposal.focus else ""
+            focus = f", focus on {', '.join(area_name(a) for a in proposal.focus)}" if proposal.focus else ""
             script = f", e.g. \"{proposal.script.title}\"" if proposal.script is not None else ""
             next_round = f" Next round: {kind_label(proposal.kind)}{script}{focus} ({proposal.reason})."
         # Weeks done past the current one ("3 of 6 weeks done. Next: week 3" read as a slip).

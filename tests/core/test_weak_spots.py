@@ -120,12 +120,12 @@ def test_the_next_round_follows_the_week_and_the_weakest_area():
     progress = track_plan(plan, done + [(1, "ml_system_design"), (2, "ml_system_design"), (3, "ml_depth")])
     again = propose_next_round(progress, rounds)
     assert again.kind == "ml_system_design" and again.focus[0] == MONITORING
-    assert "monitoring and rollback covered in 0 of the last 2" in again.reason
+    assert "Monitoring and rollback covered in 0 of the last 2" in again.reason
     # After one such round (a new-user trial read "covered in 0 of the last 1 rounds"):
     one = propose_next_round(track_plan(plan, done + [(1, "ml_system_design"), (3, "ml_depth")]),
                              [design_round(1, False), design_round(3, True, kind="ml_depth")])
     assert one.kind == "ml_system_design"
-    assert one.reason.endswith("monitoring and rollback not covered in the last round of this kind")
+    assert one.reason.endswith("Monitoring and rollback not covered in the last round of this kind")
 
 
 def _script(sid: str, kind: str, areas: list[str]):

@@ -49,7 +49,7 @@ def test_depth_signals_show_the_same_in_the_review_and_every_export(qapp, isolat
             export_session(store, sid, fmt, tmp_path / f"round.{fmt}")
     truth = round_summary(session)
     line = depth_line(truth)
-    assert "Tradeoffs named 1/2" in line and "Assumptions stated 1/1" in line and "Metrics named 0/2" in line
+    assert "Tradeoffs 1/2" in line and "Stated assumptions 1/1" in line and "Evaluation metrics 0/2" in line
 
     kinds = [(f.answer_id, f.kind) for f in session.findings]
     design_id, serving_id = (a.id for a in session.answers)
@@ -79,4 +79,4 @@ def test_depth_signals_show_the_same_in_the_review_and_every_export(qapp, isolat
         assert "Not heard: a tradeoff, an edge case" in text and f'{finding_label("depth_missing")}: Not heard' not in text
     data = json.loads((tmp_path / "round.json").read_text())
     depth = data["session"]["numbers"]["depth"]
-    assert depth["tradeoffs"] == {"label": "Tradeoffs named", "area": "tradeoffs", "heard": 1, "questions": 2}
+    assert depth["tradeoffs"] == {"label": "Tradeoffs", "area": "tradeoffs", "heard": 1, "questions": 2}

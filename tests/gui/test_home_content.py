@@ -39,21 +39,21 @@ def test_home_names_topic_areas_as_progress_counts_them(qtbot, isolated_dirs, sc
     last_round = [row[3].split()[-1] for row in table]  # each area's mark in the latest round
     covered, measured = last_round.count("●"), len(last_round)
     missed = sorted(row[0] for row in table if row[3].split()[-1] == "○")
-    assert missed == sorted(["evaluation metrics", MONITORING])  # what the stored rounds said
+    assert missed == sorted(["Evaluation metrics", MONITORING.capitalize()])  # what the stored rounds said
 
     card = next(t for t in _texts(home.round_list) if t.startswith(SCRIPT.title))
     assert f"Topic areas: {covered} of {measured} covered; missed {', '.join(missed)}" in card
     newest, middle = _texts(home.recent_list)[:2]
     assert f"Topic areas: {covered} of {measured} covered" in newest
-    assert "Topic areas: 7 of 8 covered; missed evaluation metrics" in middle  # the round that monitored
+    assert "Topic areas: 7 of 8 covered; missed Evaluation metrics" in middle  # the round that monitored
     home.select_script(SCRIPT.id)
     assert f"Topic areas: {covered} of {measured} covered; missed" in home.details.toPlainText()
 
     # What to practise next: the weakest areas, with Progress's own counts, weakest first.
     weak = home.weak_spots_label.text()
-    named = re.findall(r"(?:</b> |; )([a-z ]+) \(ML system design, covered in (\d+ of \d+) rounds\)", weak)
+    named = re.findall(r"(?:</b> |; )([A-Za-z ]+) \(ML system design, covered in (\d+ of \d+) rounds\)", weak)
     assert named and [list(n) for n in named] == [[row[0], row[2]] for row in table[:len(named)]]
-    assert (MONITORING, "1 of 3") in named
+    assert (MONITORING.capitalize(), "1 of 3") in named
 
 
 def test_home_says_what_will_appear_before_any_round(qtbot, isolated_dirs, script_dirs, tmp_path):

@@ -9,6 +9,7 @@ from interviewer.app.round_areas import load_progress
 from interviewer.gui.progress_screen import ProgressScreen
 from interviewer.storage import Store
 from tests.core.test_weak_spots import _script
+from interviewer.core.scripts.areas import area_name
 from tests.storage.test_area_history import MONITORED, MONITORING, NOT_MONITORED, SCRIPT, by_id, store_round
 
 SCRIPTS = [SCRIPT, _script("breadth", "ml_breadth", ["evaluation metrics"])]
@@ -32,13 +33,13 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
         store_round(store, 1_700_000_000, NOT_MONITORED)
         show(screen, store)
         rows = table(screen)
-        monitoring = next(r for r in rows if r[0] == MONITORING)
+        monitoring = next(r for r in rows if r[0] == area_name(MONITORING))
         assert monitoring[1:] == ["ML system design", "0 of 1", "○"]
         row = rows.index(monitoring)
         # What measured it, in the review's terms (a new-user run saw "covered" here where the
         # review said 0/1: the area was a talking point and a depth signal added together).
         assert screen.area_table.item(row, 2).toolTip().startswith("Last round: talking points: ")
-        assert rows.index(monitoring) < next(i for i, r in enumerate(rows) if r[0] == "tradeoffs")  # weakest first
+        assert rows.index(monitoring) < next(i for i, r in enumerate(rows) if r[0] == "Tradeoffs")  # weakest first
         checkpoint_line = next(screen.plan_list.item(i).text() for i in range(screen.plan_list.count())
                                if "monitoring and rollback" in screen.plan_list.item(i).text())
         assert checkpoint_line.endswith("(0/3 in a row) - to do")
@@ -50,9 +51,9 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
         for n in range(3):
             store_round(store, 1_700_100_000 + n * 86400, MONITORED)
         show(screen, store)
-        monitoring = next(r for r in table(screen) if r[0] == MONITORING)
+        monitoring = next(r for r in table(screen) if r[0] == area_name(MONITORING))
         assert monitoring[2:] == ["3 of 4", "○ ● ● ●"]
-        assert table(screen)[0][0] != MONITORING
+        assert table(screen)[0][0] != area_name(MONITORING)
         checkpoint_line = next(screen.plan_list.item(i).text() for i in range(screen.plan_list.count())
                                if "monitoring and rollback" in screen.plan_list.item(i).text())
         assert checkpoint_line.endswith("(3/3 in a row) - done")

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from interviewer.core.analysis import behavioral
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.utterances import Utterance
+from interviewer.core.scripts.areas import area_name
 from interviewer.core.transcript import join_words
 
 TECHNICAL_KINDS = frozenset({"phone_screen", "coding", "ml_breadth", "ml_depth", "ml_system_design"})
@@ -67,8 +68,7 @@ NUMBER_WITH_UNIT = re.compile(
 @dataclass(frozen=True)
 class Signal:
     id: str
-    label: str            # what the review calls it
-    area: str             # the topic area progress counts it under
+    area: str             # the topic area progress counts it under; its name is the signal's
     kinds: frozenset[str]  # round kinds where an interviewer expects it
     advice: str           # said when it was expected and not heard
     counts: tuple[str, ...]      # examples that count (documentation and tests)
@@ -82,6 +82,12 @@ class Signal:
     missing: str = ""     # "a tradeoff": how a question's "not heard" finding names it
     tip: str = ""         # "what a choice costs": what that finding asks for
 
+    @property
+    def label(self) -> str:
+        """What every screen calls it: its area's name ("Evaluation metrics"), as Home and
+        Progress name the area (the review said "Metrics named", Progress "evaluation metrics")."""
+        return area_name(self.area)
+
 
 _COMPARATIVE = (r"(?:cheaper|faster|slower|simpler|easier|harder|smaller|bigger|larger|safer|riskier|"
                 r"fresher|staler|more (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
@@ -91,7 +97,7 @@ _COST_OF = (r"(?:latency|memory|accuracy|recall|precision|freshness|throughput|i
             r"money|compute|storage|coverage|quality|speed)")
 
 TRADEOFFS = Signal(
-    "tradeoffs", "Tradeoffs named", "tradeoffs", TECHNICAL_KINDS,
+    "tradeoffs", "tradeoffs", TECHNICAL_KINDS,
     "Say what a choice costs and why it is still the right one.",
     counts=("I'd use gradient boosted trees instead of a deep net because we need answers in ten milliseconds.",
             "the downside is that features are an hour stale",
@@ -116,7 +122,7 @@ TRADEOFFS = Signal(
         r"|\bbalance (?:between|against)\b|\bbalancing\b"))
 
 EDGE_CASES = Signal(
-    "edge_cases", "Edge cases and failure modes", "edge cases",
+    "edge_cases", "edge cases",
     frozenset({"phone_screen", "coding", "ml_depth", "ml_system_design"}),
     "Say what happens when an input is odd or a part fails, and what the system does then.",
     counts=("What if the list is empty?",
@@ -145,7 +151,7 @@ EDGE_CASES = Signal(
         r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b|\bworst case\b"))
 
 METRICS = Signal(
-    "metrics", "Metrics named", "evaluation metrics",
+    "metrics", "evaluation metrics",
     frozenset({"ml_breadth", "ml_depth", "ml_system_design"}),
     "Say which number shows it works, offline and online.",
     counts=("I'd look at precision and recall at the review threshold.",
@@ -170,7 +176,7 @@ METRICS = Signal(
         r"kl divergence|population stability|psi|fraud dollars caught|chargeback rate)\b"))
 
 NUMBERS = Signal(
-    "numbers", "Numbers with units", "numbers and units",
+    "numbers", "numbers and units",
     frozenset({"ml_depth", "ml_system_design"}),
     "Put a size on it: users, requests per second, milliseconds, percent.",
     counts=("about 2,000 transactions per second at peak",
@@ -188,7 +194,7 @@ NUMBERS = Signal(
     pattern=NUMBER_WITH_UNIT)
 
 ASSUMPTIONS = Signal(
-    "assumptions", "Assumptions stated", "stated assumptions", TECHNICAL_KINDS,
+    "assumptions", "stated assumptions", TECHNICAL_KINDS,
     "After clarifying, say what you assume (\"let's assume ...\") and go on.",
     counts=("Let's assume a hundred million users.",
             "I'll assume the labels arrive within a day",
@@ -209,7 +215,7 @@ ASSUMPTIONS = Signal(
     after_clarifying=True)
 
 STAR_ORDER = Signal(
-    "star_order", "STAR parts in order", "star structure", frozenset({"behavioral"}),
+    "star_order", "star structure", frozenset({"behavioral"}),
     "Tell the story in order: situation, task, then what you did, then the result.",
     counts=("In my last role our deploys failed weekly. I was responsible for the pipeline. "
             "I added canary checks. As a result failures dropped by eighty percent.",),
@@ -218,7 +224,7 @@ STAR_ORDER = Signal(
     story_only=True)
 
 QUANTIFIED_RESULT = Signal(
-    "quantified_result", "Quantified result", "quantified results", frozenset({"behavioral"}),
+    "quantified_result", "quantified results", frozenset({"behavioral"}),
     "Quantify the impact in the result.",
     counts=("The failures dropped by 80%, and the team saved 10 hours every week.",
             "As a result we cut review time by half."),
@@ -227,7 +233,7 @@ QUANTIFIED_RESULT = Signal(
     story_only=True)
 
 I_OVER_WE = Signal(
-    "i_over_we", "\"I\" over \"we\"", "personal ownership", frozenset({"behavioral"}),
+    "i_over_we", "personal ownership", frozenset({"behavioral"}),
     "Say what you did: more \"I\" than \"we\".",
     counts=("I wrote the proposal, I met each team lead and I ran the pilot; we shipped it in May.",),
     does_not=("We decided to rewrite it. We split the work and our team shipped it. We were proud.",),

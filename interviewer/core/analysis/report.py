@@ -58,7 +58,7 @@ FINDING_LABELS = {
     "phase_under": "Phase short", "round_ended_early": "Ended early", "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
-    "star_order": "STAR order", "depth_missing": "Depth not heard", "hints_asked": "Hint asked",
+    "depth_missing": "Depth not heard", "hints_asked": "Hint asked",
 }
 
 

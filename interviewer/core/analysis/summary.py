@@ -366,7 +366,7 @@ DEPTH_HEADING = "Depth (questions where heard / expected)"
 
 
 def depth_line(numbers: RoundNumbers) -> str:
-    """"Tradeoffs named 2/4, Metrics named 3/3" (questions where heard / where expected), or ""."""
+    """"Tradeoffs 2/4, Evaluation metrics 3/3" (questions where heard / where expected), or ""."""
     return ", ".join(f"{c.label} {c.heard}/{c.questions}" for c in numbers.depth.values())
 
 

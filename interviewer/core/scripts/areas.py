@@ -51,3 +51,16 @@ AREAS: dict[str, str] = {
 def normalize_area(name: str) -> str:
     """How an area is compared: lowercase, single spaces."""
     return " ".join(name.split()).lower()
+
+
+_UPPER = {"star": "STAR", "ml": "ML", "llm": "LLM", "llms": "LLMs", "a/b": "A/B"}
+
+
+def area_name(area: str) -> str:
+    """An area as every screen shows it: "evaluation metrics" -> "Evaluation metrics", "star
+    structure" -> "STAR structure" (Home, Progress, the review and the exports all use this)."""
+    words = [_UPPER.get(w.lower(), w) for w in area.strip().split(" ")]
+    if words and words[0] and words[0] not in _UPPER.values():
+        words[0] = words[0][0].upper() + words[0][1:]
+    return " ".join(words)
+

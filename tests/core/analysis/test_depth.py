@@ -192,7 +192,7 @@ def test_summary_counts_signals_per_question_across_follow_ups():
     assert numbers.depth["edge_cases"].heard == 1 and numbers.depth["edge_cases"].questions == 2
     assert numbers.depth["assumptions"].questions == 1
     assert numbers.answers[1].depth["edge_cases"] == 2  # "is down", "fail open"
-    assert "Edge cases and failure modes 1/2" in depth_line(numbers)
+    assert "Edge cases 1/2" in depth_line(numbers)
     findings = question_findings(numbers)
     [on_design] = [f.message for pid, f in findings if pid == 1 and f.kind == "depth_missing"]
     assert "a tradeoff" in on_design and "edge case" not in on_design  # the follow-up named one
