@@ -84,6 +84,9 @@ class _FillingSplitter(QSplitter):
         return hint
 
 
+STACK_BELOW_PX = 900  # the review's width below which the side pane goes under the transcript
+STACK_GAP_PX = 30
+STACKED_TRANSCRIPT_PX = 260  # the transcript's height when stacked: a dozen lines
 TABS_MIN_HEIGHT = 225  # the tabs keep this much: a table's first rows, the first talking point at 1280x720
 MIN_FINDING_ROWS = 3   # the findings list shows at least this many rows when it can
 
@@ -217,7 +220,7 @@ class ReviewScreen(QWidget):
         # Short of room the findings list (it scrolls) gives way first, so the talking points'
         # first point shows at 1280x720; with room, it gets a row per finding (_SideSplitter).
         side = self.side = _SideSplitter(findings_box, self.findings, tabs)
-        main = _FillingSplitter(Qt.Orientation.Horizontal)
+        main = self.main = _FillingSplitter(Qt.Orientation.Horizontal)
         main.addWidget(self.transcript)
         main.addWidget(side)
         main.setSizes([550, 500])
@@ -243,6 +246,23 @@ class ReviewScreen(QWidget):
         layout.addWidget(self.export_progress)
         layout.addWidget(self.timeline)
         layout.addWidget(main, 1)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._stack_when_narrow()
+
+    def _stack_when_narrow(self) -> None:
+        """Narrower than STACK_BELOW_PX the findings and tabs go under the transcript, at the
+        whole width: beside it at 1024x640 the per-answer table had 348 px for 670 px of
+        columns and scrolled sideways. The page scrolls down instead (STACK_GAP_PX: a scroll
+        bar appearing must not flip it back)."""
+        vertical = self.main.orientation() == Qt.Orientation.Vertical
+        narrow = self.width() < STACK_BELOW_PX + (STACK_GAP_PX if vertical else 0)
+        if narrow == vertical:
+            return
+        self.main.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
+        self.transcript.setMinimumHeight(STACKED_TRANSCRIPT_PX if narrow else 0)
+        self.main.setSizes([STACKED_TRANSCRIPT_PX, self.side.minimumSizeHint().height()] if narrow else [550, 500])
 
     # ------------------------------------------------------------------ showing a session
 

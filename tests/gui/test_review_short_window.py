@@ -141,3 +141,31 @@ def test_at_1024x640_the_page_scrolls_to_a_whole_talking_point(qtbot, isolated_d
     QApplication.processEvents()
     top_left = tree.viewport().mapTo(page.viewport(), row.topLeft())
     assert page.viewport().rect().contains(QRect(top_left, row.size()))
+
+
+def test_at_1024x640_nothing_scrolls_sideways(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Beside the transcript the per-answer table had 348 px for 670 px of columns at 1024x640 and
+    scrolled sideways: narrow, the findings and tabs go under the transcript at the whole width."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QToolButton
+
+    window, review = _on_review(qtbot, script_dirs, tmp_path)
+    window.resize(1024, 640)
+    qtbot.wait(100)
+    page = window.stack.currentWidget()
+    assert page.horizontalScrollBar().maximum() == 0
+    tabs = review.findChildren(QTabWidget)[0]
+    assert not [b for b in tabs.tabBar().findChildren(QToolButton) if b.isVisible()]  # no tab scroll arrows
+    for i in range(tabs.count()):
+        tabs.setCurrentIndex(i)
+        QApplication.processEvents()
+        shown = tabs.widget(i)
+        for area in [shown, *shown.findChildren(QAbstractScrollArea)]:
+            if isinstance(area, QAbstractScrollArea):
+                assert not area.horizontalScrollBar().isVisible(), (tabs.tabText(i), type(area).__name__)
+    for area in (review.transcript, review.findings):
+        assert not area.horizontalScrollBar().isVisible()
+    assert review.transcript.height() >= 250 and tabs.height() >= 225
+    # Wide again, the panes are side by side as before.
+    window.resize(1280, 720)
+    qtbot.wait(50)
+    assert review.transcript.geometry().right() < tabs.mapTo(review, tabs.rect().topLeft()).x()
