@@ -25,7 +25,9 @@ predicts:
 Only the part of a frame's energy that exceeds `echo_margin_db` over the predicted echo can be
 the candidate. A frame is voiced when that part is louder than `threshold_dbfs`; `onset_frames`
 voiced frames in a row start the voice (on_voice is called once), and `release_seconds`
-without one end it. With no reference (or nothing played lately) it is a plain level detector.
+without one end it. In a room noisier than a quiet one, a frame must also rise `MARGIN_DB` over
+the room's noise floor (core/noise_floor.py, from 0.1 s levels): a room at -40 dBFS took a
+quarter to all of its frames for a voice (benchmarks/human_live.py), each onset a false barge-in. With no reference (or nothing played lately) it is a plain level detector.
 Runs on the microphone's thread; `on_voice` must be thread-safe.
 """
 from __future__ import annotations
@@ -38,6 +40,7 @@ from typing import Callable
 import numpy as np
 
 from interviewer.core.audio_format import SAMPLE_RATE
+from interviewer.core.noise_floor import NoiseFloor
 
 HOP = SAMPLE_RATE // 50  # 20 ms frames
 _FFT = 512
@@ -165,6 +168,8 @@ class VoiceDetector:
         self.delay_frames: int | None = None  # the echo's delay, once clear (diagnostics)
         self.coupling: np.ndarray | None = None  # per band, heard / predicted (diagnostics)
         self._blocks = 0
+        self.room = NoiseFloor()
+        self._room_power, self._room_frames = 0.0, 0  # frames summed into the next 0.1 s level
 
     # -- the microphone's timeline ----------------------------------------------------------
     def _frame_times(self, count: int) -> float:
@@ -268,6 +273,16 @@ class VoiceDetector:
         self.active = False
         self._run = 0
 
+    def _hear_room(self, frames: np.ndarray, now: float) -> None:
+        """Feed the noise floor 0.1 s levels (as the silence tracker's), whatever the block size."""
+        per_level = 5
+        for power in np.mean(frames ** 2, axis=1):
+            self._room_power += float(power)
+            self._room_frames += 1
+            if self._room_frames == per_level:
+                self.room.add(10.0 * np.log10(self._room_power / per_level + 1e-12), now)
+                self._room_power, self._room_frames = 0.0, 0
+
     def process(self, block: np.ndarray) -> bool:
         """Feed one 16 kHz mono block; True if the candidate's voice started in it."""
         now = self._now()
@@ -310,7 +325,9 @@ class VoiceDetector:
                 # A small share of a loud echo is the model's error, not a voice.
                 unexplained[unexplained < self.min_unexplained] = 0.0
         started = False
-        voiced = levels + 10.0 * np.log10(np.maximum(unexplained, 1e-6)) > self.threshold_dbfs
+        threshold = self.room.threshold(self.threshold_dbfs, now)
+        self._hear_room(frames, now)
+        voiced = levels + 10.0 * np.log10(np.maximum(unexplained, 1e-6)) > threshold
         for i, is_voiced in enumerate(voiced):
             if is_voiced:
                 self._run += 1

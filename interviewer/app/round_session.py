@@ -30,6 +30,7 @@ from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, TimeUp
 from interviewer.core.matching import ClarifyingResponder, Matcher
+from interviewer.core.noise_floor import NoiseFloor
 from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import (
     BARGE_IN_PREROLL_SECONDS, AnswerDropped, AnswerEnded, CandidateTurn, ClarifyingAnswered, ControllerSettings,
@@ -111,7 +112,10 @@ class SilenceTracker:
     """Turns input levels into "seconds of silence so far" for the controller's turn-taking.
 
     A level above `threshold_dbfs` is speech and resets the count (reported as 0). Quiet rooms
-    sit near -60 dBFS and speech near -30 dBFS on typical microphones, so -45 splits them.
+    sit near -60 dBFS and speech near -30 dBFS on typical microphones, so -45 splits them. In a
+    noisier room the threshold rises above its noise floor (core/noise_floor.py): a room at
+    -40 dBFS (real recordings: JFK's, a podcast's, a laptop's microphone turned up) counted as
+    speech, and the answer never ended on silence.
     The first quiet block of a stretch only marks its start: reporting "0 s of silence" there
     would read as speech, and a candidate thinking before the first word would have their
     answer ended by the silence rule, which is meant only for silence after speech.
@@ -123,16 +127,19 @@ class SilenceTracker:
         self.threshold_dbfs = threshold_dbfs
         self._now = now
         self._silent_since: float | None = None
+        self.room = NoiseFloor()  # kept from answer to answer: the room stays the same
 
     def reset(self) -> None:
         self._silent_since = None
 
     def level(self, dbfs: float) -> None:
-        if dbfs > self.threshold_dbfs:
+        now = self._now()
+        threshold = self.room.threshold(self.threshold_dbfs, now)
+        self.room.add(dbfs, now)
+        if dbfs > threshold:
             self._silent_since = None
             self._report(0.0)
             return
-        now = self._now()
         if self._silent_since is None:
             self._silent_since = now
             return
