@@ -12,6 +12,10 @@ then counted:
   recording's last speech (a thinking pause ended the answer);
 - endless: it never did, not even 10 s into the room after the last word;
 - no speech: no block counted as speech (the answer could not end on silence either);
+- barge-in: the same recording after 2 s of its room, as if the candidate started talking
+  over the interviewer (headphones): whether the voice detector reported the start, and how
+  long after the first speech the Silero VAD finds (a detector still "on" from the room
+  reports no new start, and the interviewer would talk on);
 - room voices: onsets the voice detector reported in the 10 s of room (with the interviewer
   talking, each one would have stopped it: a false barge-in), and the share of the room's
   20 ms frames it took for a voice (a voice that never ends is reported once, but any reply
@@ -83,6 +87,26 @@ def run(audio: np.ndarray) -> dict:
             "last_speech_block": last_speech}
 
 
+def onset_after_room(audio: np.ndarray) -> float | None:
+    """Seconds from the first VAD speech to the voice detector's first onset after 2 s of the
+    recording's room; None if it reported none (or there is no speech)."""
+    from interviewer.adapters.vad import speech_regions
+    from interviewer.adapters.voice import VoiceDetector
+
+    regions = speech_regions(audio)
+    if not regions:
+        return None
+    lead = 2.0
+    full = np.concatenate([room_tone(audio, lead), audio])
+    clock, onsets = [0.0], []
+    detector = VoiceDetector(lambda: onsets.append(clock[0]), None, headphones=True, now=lambda: clock[0])
+    for begin in range(0, full.size - BLOCK + 1, BLOCK):
+        clock[0] += BLOCK / 16000
+        detector.process(full[begin:begin + BLOCK])
+    after = [t for t in onsets if t >= lead]
+    return after[0] - (lead + regions[0].start) if after else None
+
+
 def main(data: Path) -> None:
     from interviewer.adapters.resample import rms_dbfs
 
@@ -90,9 +114,12 @@ def main(data: Path) -> None:
     totals = {"early": 0, "endless": 0, "no speech": 0, "room voices": 0, "clips with room voices": 0,
               "clips with room taken for a voice (over 5% of its frames)": 0,
               "speech throughout (left out)": 0}
+    latencies, missed = [], []
     for clip in clips:
         audio, rate = soundfile.read(str(data / clip["file"]), dtype="float32")
         assert rate == 16000
+        latency = onset_after_room(audio)
+        (missed.append(Path(clip["file"]).stem) if latency is None else latencies.append(latency))
         result = run(audio)
         tone = room_tone(audio)
         floor = rms_dbfs(tone)
@@ -115,6 +142,9 @@ def main(data: Path) -> None:
               f"voice onsets in speech {result['speech_voices']:2d}, in the room {result['room_voices']:2d}, "
               f"room frames voiced {result['room_voiced']:4.0%}")
     print(f"\n{len(clips)} recordings: " + ", ".join(f"{k} {v}" for k, v in totals.items()))
+    print(f"barge-in after 2 s of the room: start heard in {len(latencies)} of {len(latencies) + len(missed)}, "
+          f"{np.median(latencies):.2f} s after the first speech (median), 90th percentile "
+          f"{np.percentile(latencies, 90):.2f} s; not heard: {', '.join(missed)}")
 
 
 if __name__ == "__main__":
