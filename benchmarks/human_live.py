@@ -69,6 +69,8 @@ def run(audio: np.ndarray) -> dict:
         clock[0] += BLOCK / 16000
         block = full[begin:begin + BLOCK]
         tracker.level(rms_dbfs(block))
+        if hasattr(tracker, "sound"):  # the voicing check, where the app has one
+            tracker.sound(block)
         before = detector.voiced_frames
         detector.process(block)
         if clock[0] > speech_end + 1.0:  # the room, after the last word's release

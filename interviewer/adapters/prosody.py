@@ -44,6 +44,13 @@ def pitch_track(clip: np.ndarray) -> np.ndarray:
     return np.where((peak >= VOICING) & loud, SAMPLE_RATE / lag, np.nan)
 
 
+def voiced_share(block: np.ndarray) -> float:
+    """The share of a block's 10 ms pitch frames that are voiced (0 for a block too short for one).
+    A quiet voice is voiced; a breath, a whisper or a room's hiss is not."""
+    f0 = pitch_track(np.asarray(block, dtype=np.float64))
+    return float(np.mean(~np.isnan(f0))) if f0.size else 0.0
+
+
 def final_rise(clip: np.ndarray) -> float | None:
     """Semitones from the lowest pitch of the last half second up to the final 100 ms;
     None when too little is voiced to tell."""

@@ -119,7 +119,16 @@ class SilenceTracker:
     The first quiet block of a stretch only marks its start: reporting "0 s of silence" there
     would read as speech, and a candidate thinking before the first word would have their
     answer ended by the silence rule, which is meant only for silence after speech.
+    A quieter block is speech too when its sound is voiced (`sound`, given the block after its
+    level): real quiet or creaky voices sit at -46 to -60 dBFS, where audible breaths do too
+    (-47 to -56 in a real recording), so the level alone cannot tell them; a voice has a pitch,
+    a breath has none. A talker that quiet had the answer ended after 8 s of "silence".
     """
+
+    QUIET_VOICE_DBFS = -62.0  # quieter than this is never taken for a voice
+    VOICED_SHARE = 0.8  # of a block's pitch frames (breaths: at most 3 of 7; a quiet voice: 6-7)
+    # A hum is voiced: LibriVox's varies from -63 to -53 dBFS, within 10 dB of its own floor.
+    ABOVE_ROOM_DB = 15.0
 
     def __init__(self, report: Callable[[float], None], threshold_dbfs: float = -45.0,
                  now: Callable[[], float] = time.monotonic) -> None:
@@ -144,6 +153,20 @@ class SilenceTracker:
             self._silent_since = now
             return
         self._report(now - self._silent_since)
+
+    def sound(self, samples) -> None:
+        """The audio of the block whose level came last: a quiet but voiced block is speech."""
+        if self._silent_since is None:
+            return  # already speech
+        from interviewer.adapters.prosody import voiced_share
+        from interviewer.adapters.resample import rms_dbfs
+
+        floor = self.room.floor(self._now())
+        if rms_dbfs(samples) <= max(self.QUIET_VOICE_DBFS, -1e9 if floor is None else floor + self.ABOVE_ROOM_DB):
+            return  # the room itself (a hum is voiced too), or too quiet to be the candidate
+        if voiced_share(samples) >= self.VOICED_SHARE:
+            self._silent_since = None
+            self._report(0.0)
 
 
 class _AnswerRecorder:
@@ -180,12 +203,14 @@ class _AnswerRecorder:
         self.wait_stopped()
         path = self._path_for_next(Path(wav_path))
 
+        silence = self._silence
+
         def audio(samples) -> None:
             with self._lock:
                 if self._accepting and on_audio is not None:
                     on_audio(samples)
-
-        silence = self._silence
+                if silence is not None and self._accepting:
+                    silence.sound(samples)  # after the block's level (the microphone's order)
 
         def level(dbfs: float) -> None:
             if on_level is not None:

@@ -73,3 +73,35 @@ def test_the_floor_follows_the_quietest_recent_level():
     for k in range(30, 100):  # the fan stops: a quiet room
         room.add(-80.0, k * 0.1)
     assert room.threshold(-45.0, 9.9) == -45.0  # never below the fixed threshold
+
+
+def _quiet_room(seconds: float) -> np.ndarray:
+    return (np.random.default_rng(0).standard_normal(int(seconds * 16000)) * 1e-4).astype(np.float32)  # -80 dBFS
+
+
+def _silence_reports(audio: np.ndarray) -> list[float]:
+    clock, reports = [0.0], []
+    tracker = SilenceTracker(reports.append, now=lambda: clock[0])
+    for block in _blocks(audio):
+        clock[0] += 0.1
+        tracker.level(rms_dbfs(block))
+        tracker.sound(block)  # the microphone hands the block over after its level
+    return reports
+
+
+def test_a_quiet_creaky_voice_is_speech_not_silence():
+    """The MFA speaker's creaky voice (tests/data/human/mfa_creaky_quiet.flac) sits at -49 to
+    -61 dBFS, under the -45 threshold: 10 s of it counted as 10 s of silence, and the answer
+    was ended while he talked."""
+    voice, _ = soundfile.read(str(CLIP.with_name("mfa_creaky_quiet.flac")), dtype="float32")
+    talking = np.concatenate([_quiet_room(1.0)] + [voice] * 9)
+    reports = _silence_reports(talking)
+    assert 0.0 in reports and max(reports) < DEFAULT_SILENCE_ENDS_ANSWER, max(reports)
+
+
+def test_audible_breaths_between_silences_are_not_speech():
+    """A real breath (tests/data/human/mfa_breath.flac, -51 to -56 dBFS, as loud as the quiet
+    voice) every 3 s: the candidate stopped talking, and the silence still ends the answer."""
+    breath, _ = soundfile.read(str(CLIP.with_name("mfa_breath.flac")), dtype="float32")
+    breathing = np.concatenate([_quiet_room(1.0)] + [np.concatenate([breath, _quiet_room(2.2)])] * 4)
+    assert max(_silence_reports(breathing)) >= DEFAULT_SILENCE_ENDS_ANSWER
