@@ -247,7 +247,10 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
 
             def wait_answered(count):
                 try:
-                    qtbot.waitUntil(lambda: answered(count), timeout=20000)
+                    # Generous: under two busy loops and a second suite the reply started 10.8 s
+                    # after the question and was still being said 12.8 s later (the behaviour, not
+                    # the speed, is checked here; the delays are printed below).
+                    qtbot.waitUntil(lambda: answered(count), timeout=60000)
                 except Exception:
                     heard = " | ".join(seg.text for seg in controller._heard)
                     said = [(u.kind, round(u.started_at, 1), u.ended_at and round(u.ended_at, 1), u.interrupted)
