@@ -108,6 +108,10 @@ class Vectors:
 
 
 def _windows(n: int, size: int) -> list[list[int]]:
+    """The app's: every run of `size` neighbouring sentences (fewer when there are fewer); a
+    negative size: every run of 1 to -size sentences."""
+    if size < 0:
+        return [list(range(s, s + k)) for k in range(1, -size + 1) for s in range(n - k + 1)] or [[]]
     return [list(range(s, min(s + size, n))) for s in range(max(1, n - size + 1))]
 
 
@@ -293,7 +297,8 @@ def error_causes(e: Example, w: WindowFeatures, score: float, threshold: float, 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list every pooled error of the app's scoring")
-    parser.add_argument("--windows", action="store_true", help="also score windows of 1, 2 and 4 sentences")
+    parser.add_argument("--windows", action="store_true",
+                        help="also score windows of 1, 2 and 4 sentences, and every window of 1 to 3")
     args = parser.parse_args()
     data, context = examples()
     y = np.array([e.label for e in data])
@@ -322,11 +327,12 @@ def main() -> int:
               f" pooled {auc(mid, y):.3f}; chosen " + ", ".join(f"{s} {result[s][2]} {result[s][3]:.2f}"
                                                                for s in FIT_SETS))
     if args.windows:
-        for size in (1, 2, 4):
+        for size in (1, 2, 4, -3):
             other, _ = examples(size)
             scoring, grid = VARIANTS["app (mean of recalls + bonus - shortfall)"]
             result = leave_one_set_out(other, scoring, grid)
-            print(f"{f'app, windows of {size} sentences':44s} " + "  ".join(
+            label = f"app, windows of {size} sentences" if size > 0 else f"app, every window of 1-{-size} sentences"
+            print(f"{label:44s} " + "  ".join(
                 f"{result[s][0]:.3f}/{result[s][1]:.3f}" for s in FIT_SETS) + "  | pooled " +
                 "/".join(f"{f1(*result['pooled'][h]):.3f}" for h in HOWS))
 
