@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from interviewer.core.analysis.tokens import Token, starts_clause, starts_sentence
@@ -308,9 +308,52 @@ def _right_run_on(tokens: list[Token], i: int, regions) -> bool:
     return not any(here < (a + b) / 2 < there for a, b in silence_gaps(regions))
 
 
+# Words that fill when set off from the sentence around them, as spans of their tokens' norms.
+_SET_OFF_FILLERS = (("like",), ("actually",), ("you", "know"), ("i", "mean"))
+MAX_SET_OFF_REGION_S = 1.2  # a region longer than this holds more than the filler
+
+
+def _alone_in_region(tokens: list[Token], first: int, last: int, regions) -> bool:
+    """Tokens first..last were said as a speech region of their own: the voice stopped before
+    and after them. Whisper's timestamps drift by a word's part, so a neighbour counts as
+    outside the region when its middle is."""
+    a, b = tokens[first].start, tokens[last].end
+    best, best_overlap = None, 0.0
+    for r in regions:
+        overlap = min(r.end, b) - max(r.start, a)
+        if overlap > best_overlap:
+            best, best_overlap = r, overlap
+    if best is None or best.end - best.start > MAX_SET_OFF_REGION_S or best_overlap < 0.5 * (b - a):
+        return False
+    before = first == 0 or (tokens[first - 1].start + tokens[first - 1].end) / 2 <= best.start
+    after = last + 1 >= len(tokens) or (tokens[last + 1].start + tokens[last + 1].end) / 2 >= best.end
+    return before and after
+
+
+def _commas_from_silences(tokens: list[Token], regions) -> list[Token]:
+    """"They needed you know a range", "the fix was actually pretty boring": Whisper often
+    leaves out the commas around a filler that the voice put there, pausing before and after
+    it. A filler word said alone between two silences gets those commas back."""
+    marked = list(tokens)
+    for i in range(len(tokens)):
+        for span in _SET_OFF_FILLERS:
+            last = i + len(span) - 1
+            if last >= len(tokens) or tuple(t.norm for t in tokens[i:last + 1]) != span:
+                continue
+            if not _alone_in_region(tokens, i, last, regions):
+                continue
+            if i > 0 and not marked[i - 1].ends_sentence:
+                marked[i - 1] = replace(marked[i - 1], comma_after=True)
+            if not marked[last].ends_sentence:
+                marked[last] = replace(marked[last], comma_after=True)
+    return marked
+
+
 def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
     """Fillers in the tokens; `regions` (speech regions, when the audio was analysed) settle
-    a "like" the words leave open."""
+    a "like" the words leave open, and set off a filler the voice set off."""
+    if regions:
+        tokens = _commas_from_silences(tokens, regions)
     found: list[Filler] = []
     i = 0
     while i < len(tokens):

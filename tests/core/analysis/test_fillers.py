@@ -253,3 +253,22 @@ def test_like_without_commas_after_a_connective_or_before_an_amount_is_a_filler(
 ])
 def test_sort_on_set_off_by_commas_is_sort_of_as_tiny_en_writes_it(text, expected):
     assert fillers_in(text) == expected
+
+
+@pytest.mark.parametrize("text, filler", [
+    ("They needed [0.2] you know [0.2] a range, not a single number.", "you know"),
+    ("The fix was [0.2] actually [0.2] pretty boring.", "actually"),
+    ("A classic example is [0.2] like [0.2] a cancellation date.", "like"),
+    ("It has to run [0.2] I mean [0.2] at upload time.", "I mean"),
+])
+def test_a_filler_the_voice_set_off_counts_without_whisper_commas(text, filler):
+    """Speech bench (blind1-2): Whisper wrote "They needed you know a range" for a speaker who
+    paused before and after "you know". Said alone between two silences it is set off, as
+    commas would set it off; run on in one breath the words stay words."""
+    assert fillers_in(text) == [filler]
+    assert fillers_in(text.replace("[0.2] ", "")) == []
+
+
+def test_a_pause_on_one_side_only_does_not_set_off_a_word():
+    assert fillers_in("It looks [0.3] like a cache to me.") == []
+    assert fillers_in("It is actually [0.3] pretty boring.") == []
