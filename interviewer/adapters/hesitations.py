@@ -36,6 +36,7 @@ import numpy as np
 from interviewer.adapters.short_clip import decode_short, faster_whisper_model
 from interviewer.core.analysis.fillers import (
     MAX_HESITATION_S, ZERO_LENGTH_S, FillerKind, find_fillers, is_hesitation, retime_hesitations,
+    split_backchannels,
 )
 from interviewer.core.analysis.tokens import normalize, tokenize
 from interviewer.core.audio_format import SAMPLE_RATE
@@ -288,6 +289,8 @@ def fix_hesitations(transcript: Transcript, audio: np.ndarray, model, offset: fl
     parts = _cut_hesitation_runs(audio, regions, retimed, words, offset)
     split = [r for r in parts if (r.start, r.end) not in spans]
     taken = [(f.start, f.end) if not split else _span(_most_overlapped(f, parts) or f) for f in retimed]
+    # A listener's "Mm -hmm" holds its sound: nothing to recover there.
+    taken += [(tokens[i].start, tokens[i].end) for i in split_backchannels(tokens)]
 
     recovered = 0
     openers = frozenset((seg.words[0].start, seg.words[0].end) for seg in transcript.segments if seg.words)

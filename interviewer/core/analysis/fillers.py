@@ -349,15 +349,33 @@ def _commas_from_silences(tokens: list[Token], regions) -> list[Token]:
     return marked
 
 
+def split_backchannels(tokens: list[Token]) -> set[int]:
+    """Indexes of the hesitation-like tokens that are halves of a listener's "mm-hmm" or
+    "uh-huh": Whisper writes it as two words, the second led by the hyphen ("Mm -hmm.
+    -hmm."). Like "mhm", that is a "yes", not a filled pause; a "-uh" after a real word
+    ("Montreal, -uh.") is still a hesitation."""
+    halves: set[int] = set()
+    for i in range(1, len(tokens)):
+        if (tokens[i].text.startswith("-") and is_hesitation(tokens[i].norm)
+                and is_hesitation(tokens[i - 1].norm)
+                and (i - 1 in halves or not tokens[i - 1].text.startswith("-"))):
+            halves.update((i - 1, i))
+    return halves
+
+
 def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
     """Fillers in the tokens; `regions` (speech regions, when the audio was analysed) settle
     a "like" the words leave open, and set off a filler the voice set off."""
     if regions:
         tokens = _commas_from_silences(tokens, regions)
     found: list[Filler] = []
+    backchannels = split_backchannels(tokens)
     i = 0
     while i < len(tokens):
         t = tokens[i]
+        if i in backchannels:
+            i += 1
+            continue
         if is_hesitation(t.norm):
             last = found[-1] if found else None
             # Whisper sometimes loops ("uh, uh, uh" stacked on one instant); a real "uh"

@@ -272,3 +272,12 @@ def test_a_filler_the_voice_set_off_counts_without_whisper_commas(text, filler):
 def test_a_pause_on_one_side_only_does_not_set_off_a_word():
     assert fillers_in("It looks [0.3] like a cache to me.") == []
     assert fillers_in("It is actually [0.3] pretty boring.") == []
+
+
+def test_mm_hmm_written_as_two_words_is_a_listeners_yes():
+    """Human speech (AMI, heldout7): tiny.en wrote a listener's "mm-hmm" as "Mm -hmm. -hmm.",
+    three filled pauses where the annotators count one backchannel and no hesitation."""
+    assert fillers_in("Duplication of effort. Mm -hmm. -hmm.") == []
+    assert fillers_in("Uh -huh, that works.") == []
+    # A hyphen-led "-uh" after a word is Whisper's way of writing a hesitation run on from it.
+    assert fillers_in("Montreal, -uh. uh forced aligner.") == ["uh", "uh"]
