@@ -49,6 +49,10 @@ _KIND_NOT_AFTER = {
     "whatever", "particular", "certain", "my", "your", "our", "their", "its",
 }
 _ALWAYS = {"basically", "literally"}
+# "Too literally", "took it literally": the adverb says how words are read, it does not fill.
+_DEGREE = {"too", "so", "very", "quite", "more", "less", "as", "how", "fairly", "pretty", "overly"}
+_TAKE_AS_SAID = {"take", "takes", "took", "taken", "taking", "read", "reads", "interpret", "interpreted",
+                 "meant", "translate", "translated"}
 # "like" straight after one of these cannot be a verb or "such as": "points at like the list
 # nodes", "in like two days". ("Of like" is left out: "kind of like a cache" compares.)
 _PREPOSITION_BEFORE_LIKE = {"at", "in", "on", "for", "from", "with", "into", "about", "over", "under",
@@ -184,6 +188,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         if _set_off_before(tokens, i) or _set_off_after(tokens, i) or (i > 0 and tokens[i - 1].comma_after):
             return "actually", i
         return None
+    if t.norm == "literally" and (prev in _DEGREE or _TAKE_AS_SAID & {x.norm for x in tokens[max(0, i - 4):i]}):
+        return None  # "read the values too literally", "took it literally": word for word
     if t.norm in _ALWAYS:
         return t.norm, i
     if (t.norm == "well" and t.comma_after and i > 0 and tokens[i - 1].comma_after

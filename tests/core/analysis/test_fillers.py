@@ -281,3 +281,11 @@ def test_mm_hmm_written_as_two_words_is_a_listeners_yes():
     assert fillers_in("Uh -huh, that works.") == []
     # A hyphen-led "-uh" after a word is Whisper's way of writing a hesitation run on from it.
     assert fillers_in("Montreal, -uh. uh forced aligner.") == ["uh", "uh"]
+
+
+def test_literally_that_says_how_words_are_read_is_no_filler():
+    """Speech bench blind5: "...don't read single values too literally." was counted."""
+    assert fillers_in("Don't read single values too literally.") == []
+    assert fillers_in("He took the spec literally and built all of it.") == []
+    assert fillers_in("That is literally the whole pipeline.") == ["literally"]
+
