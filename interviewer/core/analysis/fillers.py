@@ -266,11 +266,16 @@ def _introduces_example(tokens: list[Token], i: int, regions) -> bool:
     model") is set off on both sides, and the voice breaks after it; here the speech runs
     straight on from "like" into its noun (one speech region holds both), or a list of short
     items follows. Otherwise, without speech regions, the filler reading stays."""
-    if i == 0 or i + 1 >= len(tokens):
+    # A hesitation between the noun phrase and "like" is looked past: "some layers are
+    # sensitive, um, like the first convolution" still gives an example.
+    j = i - 1
+    while j >= 0 and is_hesitation(tokens[j].norm):
+        j -= 1
+    if j < 0 or i + 1 >= len(tokens):
         return False
-    t, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+    t, prev, nxt = tokens[i], tokens[j], tokens[i + 1]
     if (not prev.comma_after or prev.ends_sentence or t.comma_after or t.ends_sentence
-            or is_hesitation(prev.norm) or prev.norm in _NOT_A_LIST_HEAD or is_hesitation(nxt.norm)):
+            or prev.norm in _NOT_A_LIST_HEAD or is_hesitation(nxt.norm)):
         return False
     if _lists_after(tokens, i):
         return True

@@ -289,3 +289,11 @@ def test_literally_that_says_how_words_are_read_is_no_filler():
     assert fillers_in("He took the spec literally and built all of it.") == []
     assert fillers_in("That is literally the whole pipeline.") == ["literally"]
 
+
+
+def test_like_giving_an_example_after_a_hesitation_is_no_filler():
+    """Speech bench blind4: "Some layers are sensitive, um, like the first convolution" counted
+    "like": the hesitation hid the noun phrase it gives an example of."""
+    assert _like_case("Some layers are sensitive, um, like the first convolution.", False) == ["um"]
+    assert _like_case("Some layers are sensitive, um, like the first convolution.", True) == ["um", "like"]
+    assert _like_case("And, um, like the whole team was stuck.", False) == ["um", "like"]
