@@ -411,6 +411,44 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
     return found
 
 
+# Shorter than any filled pause (the repair's shortest candidate, adapters/hesitations.py).
+MIN_HESITATION_SOUND_S = 0.15
+DOUBLED_WITHIN_S = 1.5   # how far apart two hesitations with nothing between may be one
+
+
+def _holding_region(f: Filler, regions):
+    return next((r for r in regions if r.start - 0.02 <= f.start and f.end <= r.end + 0.02), None)
+
+
+def drop_hesitations_on_blips(fillers: list[Filler], tokens: list[Token], regions) -> list[Filler]:
+    """"Um Um, it trains more": of two hesitations with no word between them, one stamped on a
+    speech blip too short for any "um" (under MIN_HESITATION_SOUND_S) is the other one written
+    twice, or the onset of the next word heard as one, when the other has a sound of its own."""
+    import bisect
+
+    word_starts = sorted(t.start for t in tokens if not is_hesitation(t.norm))
+    hes = sorted((f for f in fillers if f.kind == FillerKind.HESITATION), key=lambda f: f.start)
+
+    def blip(f: Filler) -> bool:
+        r = _holding_region(f, regions)
+        return r is not None and r.end - r.start < MIN_HESITATION_SOUND_S
+
+    def sound(f: Filler) -> bool:
+        r = _holding_region(f, regions)
+        return r is not None and r.end - r.start >= MIN_HESITATION_SOUND_S
+
+    dropped: set[int] = set()
+    for a, b in zip(hes, hes[1:]):
+        k = bisect.bisect_right(word_starts, a.start)
+        if b.start - a.end > DOUBLED_WITHIN_S or (k < len(word_starts) and word_starts[k] < b.start):
+            continue
+        if blip(b) and sound(a):
+            dropped.add(id(b))
+        elif blip(a) and sound(b):
+            dropped.add(id(a))
+    return [f for f in fillers if id(f) not in dropped]
+
+
 ZERO_LENGTH_S = 0.02     # a word stamped shorter than this was not aligned
 MAX_HESITATION_S = 0.9   # a region longer than this is not a lone "um"
 RETIME_LOOKBACK_S = 3.0  # how far before its stamp a hesitation may really have been

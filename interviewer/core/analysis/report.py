@@ -12,7 +12,8 @@ from typing import Sequence
 
 from interviewer.core.analysis import behavioral, depth
 from interviewer.core.analysis.fillers import (
-    Filler, FillerKind, find_disfluencies, find_fillers, is_hesitation, retime_hesitations,
+    Filler, FillerKind, drop_hesitations_on_blips, find_disfluencies, find_fillers, is_hesitation,
+    retime_hesitations,
 )
 from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word_indexes, word_after
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
@@ -206,6 +207,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     regions = effective_regions(raw_regions, words)
 
     fillers = find_fillers(tokens, raw_regions if from_audio else None)
+    if from_audio:
+        fillers = drop_hesitations_on_blips(fillers, tokens, raw_regions)
     filler_words = filler_word_indexes(fillers, tokens, words)
     if from_audio:
         fillers = retime_hesitations(fillers, tokens, raw_regions)

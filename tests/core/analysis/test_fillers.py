@@ -297,3 +297,21 @@ def test_like_giving_an_example_after_a_hesitation_is_no_filler():
     assert _like_case("Some layers are sensitive, um, like the first convolution.", False) == ["um"]
     assert _like_case("Some layers are sensitive, um, like the first convolution.", True) == ["um", "like"]
     assert _like_case("And, um, like the whole team was stuck.", False) == ["um", "like"]
+
+
+def _doubled_um(second_region: tuple[float, float]) -> list[str]:
+    words = [Word("identity.", 21.5, 22.1), Word("um", 22.21, 22.56), Word("Um,", 22.66, 22.72),
+             Word("it", 22.88, 23.0), Word("trains", 23.0, 23.4)]
+    regions = [SpeechRegion(21.1, 22.08), SpeechRegion(22.21, 22.56), SpeechRegion(*second_region),
+               SpeechRegion(22.88, 23.5)]
+    t = Transcript([Segment(" ".join(w.text for w in words), 21.5, 23.4, tuple(words))], 24.0, regions)
+    return filler_texts(analyze_answer(t))
+
+
+def test_a_second_hesitation_on_a_blip_too_short_for_one_is_not_counted():
+    """Speech bench (blind1, blind5, blind6): "identity. um Um, it trains": the repair put the
+    "um" on its sound and Whisper's own "Um," stayed on a 0.06 s blip, too short for any filled
+    pause; two were counted for one."""
+    assert _doubled_um((22.66, 22.72)) == ["um"]
+    # Two hesitations each with a sound of its own are two.
+    assert _doubled_um((22.62, 22.84)) == ["um", "um"]
