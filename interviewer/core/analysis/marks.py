@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from interviewer.core.analysis.fillers import Filler, find_disfluencies, find_fillers, is_hesitation
+from interviewer.core.analysis.fillers import (
+    Filler, drop_hesitations_on_blips, find_disfluencies, find_fillers, is_hesitation,
+)
 from interviewer.core.analysis.tokens import Token, normalize, spoken_word_indexes, tokenize
 from interviewer.core.transcript import SpeechRegion, Word
 
@@ -55,7 +57,10 @@ def filler_marks(words: Sequence[Word], regions: list[SpeechRegion] | None = Non
     """The words the analysis counts as fillers, for a transcript still being spoken (the
     live view) or finished: the same rule `analyze_answer` applies."""
     tokens = tokenize(list(words))
-    return filler_word_indexes(find_fillers(tokens, regions), tokens, words)
+    fillers = find_fillers(tokens, regions)
+    if regions:
+        fillers = drop_hesitations_on_blips(fillers, tokens, regions)
+    return filler_word_indexes(fillers, tokens, words)
 
 
 def word_after(starts_ends: Sequence[tuple[float, float]], pause_start: float, pause_end: float) -> int:
