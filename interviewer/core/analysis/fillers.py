@@ -363,11 +363,12 @@ def _commas_from_silences(tokens: list[Token], regions) -> list[Token]:
 def split_backchannels(tokens: list[Token]) -> set[int]:
     """Indexes of the hesitation-like tokens that are halves of a listener's "mm-hmm" or
     "uh-huh": Whisper writes it as two words, the second led by the hyphen ("Mm -hmm.
-    -hmm."). Like "mhm", that is a "yes", not a filled pause; a "-uh" after a real word
-    ("Montreal, -uh.") is still a hesitation."""
+    -hmm."). Like "mhm", that is a "yes", not a filled pause. The second half starts with its
+    "h" ("-hmm", "-huh"): a "-uh" is Whisper's way of writing one more "uh" of a run ("uh, -uh.
+    uh" for "uh uh uh"), or a hesitation run on from a word ("Montreal, -uh.")."""
     halves: set[int] = set()
     for i in range(1, len(tokens)):
-        if (tokens[i].text.startswith("-") and is_hesitation(tokens[i].norm)
+        if (tokens[i].text.startswith("-") and tokens[i].norm.startswith("h") and is_hesitation(tokens[i].norm)
                 and is_hesitation(tokens[i - 1].norm)
                 and (i - 1 in halves or not tokens[i - 1].text.startswith("-"))):
             halves.update((i - 1, i))

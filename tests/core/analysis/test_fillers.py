@@ -281,6 +281,8 @@ def test_mm_hmm_written_as_two_words_is_a_listeners_yes():
     assert fillers_in("Uh -huh, that works.") == []
     # A hyphen-led "-uh" after a word is Whisper's way of writing a hesitation run on from it.
     assert fillers_in("Montreal, -uh. uh forced aligner.") == ["uh", "uh"]
+    # Nor is a "-uh" after another "uh": one more of a run (human clip mfa_uhuh, "uh, -uh. uh").
+    assert fillers_in("Montreal uh, -uh. uh forced aligner.") == ["uh", "uh", "uh"]
 
 
 def test_literally_that_says_how_words_are_read_is_no_filler():
