@@ -633,6 +633,13 @@ def rising_aux_tail(u: Utterance, regions: list[SpeechRegion]) -> Utterance | No
 # it was thinking aloud, not asked of the interviewer.
 SELF_ANSWER = {"probably", "maybe", "perhaps", "presumably", "likely", "possibly"}
 SELF_ANSWER_GAP_S = 1.0
+# "Wait, did I handle an empty stream? Yes, the iterator stops.", "Does that make it useless?
+# No. Just...": the speaker gives the answer straight away; a question put to the interviewer
+# waits for theirs.
+YES_NO = {"yes", "no", "nope", "yep"}
+# "How do I deal with the apostrophes? I'll write a state machine.": a question about what the
+# speaker will do or did is theirs to answer. Not "can/should/may I", which ask leave.
+OWN_CHOICE_AUX = {"do", "did", "would", "will"}
 # "Do we have click logs? And are they deduplicated?" asks on about the same thing: one
 # question. "How many users are there? And what's the latency budget?" asks two.
 BACK_REFERENCE = {"they", "them", "it", "that", "those", "these", "this", "so"}
@@ -654,8 +661,19 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
     # speaker's own plan ("What is the latency target? I would start with a simple ranker")
     # goes on without the answer: the question was the interviewer's to answer.
     following = _strip_lead_in([w for w in nxt.norm_words if not is_hesitation(w)])
-    return (bool(following) and following[0] not in ("and", "or") and _has_clause(following)
-            and following[0] not in FIRST_PERSON | {"let", "let's"} and not question_cue(nxt))
+    if not following or following[0] in ("and", "or") or question_cue(nxt) or not _has_clause(following):
+        return False
+    own_choice = any(a in OWN_CHOICE_AUX and b == "i" for a, b in zip(words, words[1:]))
+    return own_choice or following[0] not in FIRST_PERSON | {"let", "let's"}
+
+
+def _says_yes_or_no(nxt: Utterance | None, u: Utterance) -> bool:
+    """The next utterance opens with the answer to `u`, straight after it, and goes on to explain
+    it (see YES_NO). A bare "No." may be someone else's answer (a meeting: "...are we actually
+    going to attempt that? | No. | I don't think so.", heldout6), and a "No?" asked back is none."""
+    said = [w for w in (nxt.norm_words if nxt is not None else []) if not is_hesitation(w)]
+    return (len(said) > 1 and said[0] in YES_NO and nxt.start - u.end < SELF_ANSWER_GAP_S
+            and not nxt.tokens[-1].question_mark)
 
 
 # "She asked me, can we ship it and fix it later?", "my manager was like, why is this late?":
@@ -672,6 +690,70 @@ def _reported(u: Utterance) -> bool:
 
 def _first_word(u: Utterance) -> str:
     return next((w for w in u.norm_words if not is_hesitation(w)), "")
+
+
+def _content(u: Utterance) -> list[str]:
+    return _strip_lead_in([w for w in u.norm_words if not is_hesitation(w)])
+
+
+def _restarts(before: Utterance, u: Utterance) -> bool:
+    """`u` says `before` again from its start and goes on: a question restarted ("What's the
+    username? What's the username and password?", "is there much more in it than he d- is
+    there much more in it than he said"), not a second question ("How many users? How many
+    items?")."""
+    said, again = _content(before), _content(u)
+    if len(said) < 2 or len(again) < len(said):
+        return False
+    cut = before.tokens[-1].text.rstrip("?.,!").endswith("-")  # a word broken off
+    head, last = said[:-1], said[-1]
+    return again[:len(head)] == head and (again[len(head)] == last or (cut and again[len(head)].startswith(last)))
+
+
+ECHO_FILLER = {"not", "really", "n't"}
+
+
+def _echoes(u: Utterance) -> bool:
+    """"Oh, is it?", "Do they?": an auxiliary and a pronoun alone react to what was just said
+    (a meeting's "Okay, that's fine. | Is it?", heldout6); they ask nothing to clarify."""
+    words = [w for w in _content(u) if w not in ECHO_FILLER]
+    return len(words) == 2 and words[0] in AUX and words[1] in PERSONAL | {"it", "there", "that"}
+
+
+NEGATION = {"not", "no", "never", "nothing", "nobody", "none"}
+
+
+def _negated(u: Utterance) -> bool:
+    """"Memory isn't a concern here. Is it?": after a negative statement the auxiliary and pronoun
+    are its tag, asking for confirmation (an echo keeps the statement's polarity)."""
+    return any(w in NEGATION or w.endswith("n't") for w in u.norm_words)
+
+
+# A subordinate clause or phrase opening with these belongs to the question after it ("Before I
+# start, how many...", "If it's batch, do we...").
+SUBORDINATOR = {"if", "when", "whenever", "while", "since", "because", "although", "though", "unless",
+                "until", "once", "as", "given", "assuming", "so", "that", "where", "whether"}
+WORDED_CUES = {"inverted auxiliary", "question word", "indirect question"}
+
+
+def _from_asking_clause(u: Utterance) -> list:
+    """The tokens of `u` from the clause that asks: statements Whisper ran into the question
+    before it are left out ("That's what I thought as well, I mean, are we actually going to
+    attempt that?" asks from "are"). A phrase or subordinate clause that frames the question
+    ("For the feed, how many...", "Before I start, ...") stays with it."""
+    tokens = list(u.tokens)
+    start = 0
+    for k, tok in enumerate(tokens[:-1]):
+        if not tok.comma_after:
+            continue
+        head = [t.norm for t in tokens[start:k + 1] if not is_hesitation(t.norm)]
+        words = _strip_lead_in(head)
+        rest = Utterance(tuple(tokens[k + 1:]))
+        if (len(words) < 2 or words[0] in WH | AUX | PREPOSITION | SUBORDINATOR or not _has_clause(words)
+                or question_cue(Utterance(tuple(tokens[start:k + 1])), use_mark=False)
+                or question_cue(rest, use_mark=False) not in WORDED_CUES):
+            break
+        start = k + 1
+    return tokens[start:]
 
 
 def _continues_question(u: Utterance) -> bool:
@@ -762,7 +844,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
             continue
-        if _answers_itself(u, nxt, gaps):
+        if _answers_itself(u, nxt, gaps) or _says_yes_or_no(nxt, u):
             continue
         if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))
                 and not leaves_turn(u, nxt)):
@@ -773,21 +855,27 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             # "I wonder whether rank 8 is enough, but it's where I'd start.": the speaker
             # settled it in the same breath.
             continue
-        spoken = list(u.tokens)
+        if _echoes(u) and not (i > 0 and u.start - utterances[i - 1].end < MAX_TAG_GAP_S
+                               and _negated(utterances[i - 1])):
+            continue
+        spoken = _from_asking_clause(u)
         while len(spoken) > 1 and is_hesitation(spoken[0].norm):  # "Um, how many..." asks from "how"
             spoken.pop(0)
         if opener is not None and opener[0] == i - 1 and _no_break(opener[1], u, gaps):
             spoken = [t for t in opener[1].tokens if not is_hesitation(t.norm)] + spoken
         text = join_words([t.text for t in spoken])  # as transcribed: "one-hot", not "one -hot"
+        topics = topics_in(u.text, keywords)  # a topic named in a statement run into the question counts
         # "Do we have click logs? And are they deduplicated?" in one breath, or "Does that
-        # answer it? Or should I go on?": one compound question, which Whisper split in two.
-        if (found and asked_at == i - 1 and _continues_question(u)
+        # answer it? Or should I go on?": one compound question, which Whisper split in two;
+        # "What's the username? What's the username and password?": one question, restarted.
+        if (found and asked_at == i - 1 and (_continues_question(u) or _restarts(utterances[i - 1], u))
                 and _no_break(utterances[i - 1], u, gaps)):
             last = found.pop()
             text = last.text + " " + text
-            found.append(AskedQuestion(text, last.start, u.end, topics_in(text, keywords), last.cue))
+            found.append(AskedQuestion(text, last.start, u.end,
+                                       tuple(dict.fromkeys(last.topics + topics)), last.cue))
         else:
-            found.append(AskedQuestion(text, spoken[0].start, u.end, topics_in(text, keywords), cue))
+            found.append(AskedQuestion(text, spoken[0].start, u.end, topics, cue))
         asked_at = i
     return found
 

