@@ -203,7 +203,7 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
                 return "question word"
             if second in HOW_WHAT_QUANTITY and first in QUANTITY_WH and not _subject_before_aux(words[2:]):
                 return "question word"
-            if second not in EMBEDDED_SUBJECT and any(
+            if second not in EMBEDDED_SUBJECT and not _pronoun_and_verb(second) and any(
                     a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
                 return "question word"
         # "...my first model people depended on how much detail do you want": a question
@@ -349,6 +349,14 @@ def _pseudo_cleft(words: list[str]) -> bool:
         for prev, w in zip(words[2:6], words[3:7]):
             if w in {"is", "was"} and prev not in SUBJECT and prev not in CLAUSE_SUBJECT:
                 return True
+    # "What would change my mind is images", "what will matter is the cost": a modal and its
+    # verb with no subject between them, then the copula outside any subordinate clause ("what
+    # would happen if the data is late" asks).
+    if words[1] in MODAL and words[2] not in SUBJECT | PERSONAL:
+        for k, (prev, w) in enumerate(zip(words[2:8], words[3:9]), start=3):
+            if w in {"is", "was"}:
+                return (prev not in SUBJECT and prev not in CLAUSE_SUBJECT
+                        and not any(x in SUBORDINATOR for x in words[2:k]))
     return (words[1] in {"is", "was"} and words[2] not in SUBJECT
             and any(w in {"is", "was"} for w in words[3:5]))
 

@@ -72,6 +72,11 @@ def test_questions_by_wording(text):
     "What is important is the cost per query.",
     "What's really important is the cost per query.",
     "What happens is the job retries twice.",
+    # blind2 / blind3: a modal's own verb, or a contracted subject, then the copula
+    "What would change my mind is images or raw text.",
+    "What will matter is the cost per query.",
+    "What I'd worry about most is the long tail of rare species.",
+    "What you'd need is a queue in front of it.",
     # only how/what/which ask by a quantity word after them
     "When many features each carry a little signal,",
     "Where much of the traffic comes from mobile, latency matters more.",
@@ -609,6 +614,8 @@ def test_clefts_and_embedded_clauses_are_statements(text):
 
 @pytest.mark.parametrize("text", [
     "What made you think it was broken?",
+    "What would happen if the data is late.",   # the copula is inside the "if" clause
+    "What would the latency be.",
     "It was my first model people depended on how much detail do you want on the pipeline.",
     "That part is done so what should I cover next.",
     # "And how many ..." heard as "It's how many ..." with a period (tiny.en, a CI machine's kernels):
