@@ -62,6 +62,8 @@ INDIRECT = re.compile(
 # "how the data flows matters"): a question puts the auxiliary first ("what do we need").
 EMBEDDED_SUBJECT = {"i", "we", "you", "they", "he", "she", "it", "the", "a", "an", "our", "my",
                     "your", "their", "this", "these", "those"}
+OFFER_VERB = {"want", "wanna"}
+OFFERED = {"me", "us", "a", "an", "the", "some", "more", "any", "another"}
 TAG_END = {"right", "correct", "yes", "yeah", "no"}
 # "..., right." asks even written with a period; "..., yeah." mostly closes a statement ("That's
 # too big, yeah.", "Well, the thing is, yeah."): it asks only heard as asked, a "?" or a rise.
@@ -186,6 +188,10 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         if tuple(words[:3]) in CONFIRM_OPENER and not any(_strip_lead_in(c) for c in clauses[:n]):
             return "indirect question"
         first, second = words[0], words[1]
+        if first in OFFER_VERB and second in OFFERED:
+            # "Want the math, or just the intuition?", "want an example with numbers": "do you"
+            # dropped, as people do when offering; "want to make sure..." drops an "I".
+            return "elliptical question"
         if (first, second) == ("you", "mean") and len(words) > 2:
             # "When you say spikes, you mean it recovers on its own?": what the interviewer
             # meant is not the candidate's to state; asked if the speaker waits (_tag_runs_on).
@@ -740,7 +746,7 @@ def _negated(u: Utterance) -> bool:
 # start, how many...", "If it's batch, do we...").
 SUBORDINATOR = {"if", "when", "whenever", "while", "since", "because", "although", "though", "unless",
                 "until", "once", "as", "given", "assuming", "so", "that", "where", "whether"}
-WORDED_CUES = {"inverted auxiliary", "question word", "indirect question"}
+WORDED_CUES = {"inverted auxiliary", "question word", "indirect question", "elliptical question"}
 
 
 def _from_asking_clause(u: Utterance) -> list:

@@ -74,6 +74,7 @@ def test_questions_by_wording(text):
     "What happens is the job retries twice.",
     # blind2 / blind3: a modal's own verb, or a contracted subject, then the copula
     "What would change my mind is images or raw text.",
+    "Want to make sure the labels are clean first.",   # an "I" dropped, not "do you"
     "What will matter is the cost per query.",
     "What I'd worry about most is the long tail of rare species.",
     "What you'd need is a queue in front of it.",
@@ -614,6 +615,10 @@ def test_clefts_and_embedded_clauses_are_statements(text):
 
 @pytest.mark.parametrize("text", [
     "What made you think it was broken?",
+    # "do you" dropped before an offer (blind5, blind6: Whisper wrote no "?")
+    "Want the math, or just the intuition.",
+    "So that's the idea, want an example with numbers.",
+    "Want me to code it.",
     "What would happen if the data is late.",   # the copula is inside the "if" clause
     "What would the latency be.",
     "It was my first model people depended on how much detail do you want on the pipeline.",
