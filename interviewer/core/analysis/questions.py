@@ -434,6 +434,7 @@ RISE_MATCH_S = 0.6    # how far a region's end may be from the last word's stamp
 MIN_RISING_WORDS = 3  # "Okay?" alone is a backchannel, not a clarifying question
 FIRST_PERSON = {"i", "i'm", "i'd", "i'll", "i've", "me", "my"}
 MAX_RISING_WORDS = 12
+IMPERATIVE_OPENERS = {"let", "let's", "tell"}
 FRAGMENT_RISE_SEMITONES = 3.0  # a verbless phrase (_elliptical_question)
 ENUMERATING = {"first", "secondly", "then", "next", "finally", "lastly", "also"}
 
@@ -461,6 +462,10 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
     if not words or words[0] in FIRST_PERSON:
         # "I added drift monitoring..." rising into a comma Whisper wrote as a period is the
         # candidate telling, not asking; first-person questions are worded ("I'm wondering").
+        return False
+    if words[0] in IMPERATIVE_OPENERS:
+        # "Tell me if you want to hear about another one.", "Let me know if I should go deeper.":
+        # an offer hands the turn back with a rise; it asks nothing about the problem.
         return False
     if not _has_clause(words) and not _elliptical_question(u, words, regions):
         # "for a brand new user,", "First, candidate generation with a small model,": a

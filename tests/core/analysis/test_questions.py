@@ -928,3 +928,10 @@ def test_an_echo_of_what_was_just_said_is_no_clarifying_question(script):
 def test_a_tag_after_a_negative_statement_still_asks():
     t = spoken("Memory isn't a concern here. Is it? [2.0] Okay.")
     assert len(analyze_answer(t).clarifying.questions) == 1
+
+
+@pytest.mark.parametrize("text", ["Tell me if you want to hear about one that went worse.",
+                                  "Let me know if I should go into more detail."])
+def test_an_offer_that_rises_is_no_clarifying_question(text):
+    # blind4 / blind5 (development data): offers hand the turn back with a rise.
+    assert analyze_answer(_with_rise(text, 3.5)).clarifying.questions == [], text
