@@ -667,13 +667,16 @@ BACK_REFERENCE = {"they", "them", "it", "that", "those", "these", "this", "so"}
 def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None) -> bool:
     """"Why did they win? Mostly because...", "What's the cost? It's n log k.": a
     wh-question the speaker answers at once, with no silence for the interviewer to answer in
-    (no sentence-break silence), is rhetorical. Yes/no questions said straight before a
+    (under TURN_GAP_S, the pause people leave for an answer: "So where does position bias come
+    in? [0.9 s] It's in the clicks."), is rhetorical. Yes/no questions said straight before a
     statement ("Is the capacity ever zero? I'll treat zero as...") still ask: they state the
     assumption the candidate goes on with."""
     words = _strip_lead_in([WH_IS.get(w, w) for w in u.norm_words if not is_hesitation(w)])
     if not words or words[0] not in WH or nxt is None:
         return False
-    if nxt.start - u.end >= SENTENCE_GAP_S or not _no_break(u, nxt, gaps) or is_hesitation(nxt.tokens[0].norm):
+    turn_gaps = None if gaps is None else [(a, b) for a, b in gaps if b - a >= TURN_GAP_S]
+    if (nxt.start - u.end >= TURN_GAP_S or (turn_gaps is not None and not _no_break(u, nxt, turn_gaps))
+            or is_hesitation(nxt.tokens[0].norm)):
         return False
     # The answer is a clause: a phrase straight after ("What are we optimizing for? Time spent
     # or meaningful interactions.") lists the choices the question offers. A clause on the

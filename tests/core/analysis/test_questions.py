@@ -935,3 +935,12 @@ def test_a_tag_after_a_negative_statement_still_asks():
 def test_an_offer_that_rises_is_no_clarifying_question(text):
     # blind4 / blind5 (development data): offers hand the turn back with a rise.
     assert analyze_answer(_with_rise(text, 3.5)).clarifying.questions == [], text
+
+
+def test_a_wh_question_answered_after_a_short_breath_is_rhetorical():
+    # blind2 (development data): "So where does position bias come in here? [0.9] It's in the
+    # clicks." An asked question leaves the interviewer the turn: a pause of a second or more.
+    t = spoken("So where does position bias come in here? [0.8] It's in the clicks, since the top results get clicked more.")
+    assert analyze_answer(t).clarifying.questions == []
+    t = spoken("So where does position bias come in here? [1.5] It's in the clicks, since the top results get clicked more.")
+    assert len(analyze_answer(t).clarifying.questions) == 1
