@@ -689,6 +689,18 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
     return own_choice or following[0] not in FIRST_PERSON | {"let", "let's"}
 
 
+def _answers_own_choice_inline(u: Utterance) -> bool:
+    """"..., what kind of model will I use here, gradient-boosted trees on...": a question about
+    what the speaker will or would do, answered after a comma in the same breath. One that
+    offers a choice ("which one would I pick, the heap or the sorted list") still asks."""
+    clauses = [_strip_lead_in(c) for c in _clauses(u)]
+    for n, words in enumerate(clauses[:-1]):
+        if (words and words[0] in WH and any(a in {"will", "would"} and b == "i" for a, b in zip(words, words[1:]))):
+            rest = [w for c in clauses[n + 1:] for w in c]
+            return bool(rest) and "or" not in rest and not u.tokens[-1].question_mark
+    return False
+
+
 def _says_yes_or_no(nxt: Utterance | None, u: Utterance) -> bool:
     """The next utterance opens with the answer to `u`, straight after it, and goes on to explain
     it (see YES_NO). A bare "No." may be someone else's answer (a meeting: "...are we actually
@@ -866,7 +878,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
             continue
-        if _answers_itself(u, nxt, gaps) or _says_yes_or_no(nxt, u):
+        if _answers_itself(u, nxt, gaps) or _says_yes_or_no(nxt, u) or _answers_own_choice_inline(u):
             continue
         if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))
                 and not leaves_turn(u, nxt)):

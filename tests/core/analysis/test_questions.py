@@ -944,3 +944,13 @@ def test_a_wh_question_answered_after_a_short_breath_is_rhetorical():
     assert analyze_answer(t).clarifying.questions == []
     t = spoken("So where does position bias come in here? [1.5] It's in the clicks, since the top results get clicked more.")
     assert len(analyze_answer(t).clarifying.questions) == 1
+
+
+def test_a_question_on_the_speakers_own_choice_answered_in_the_same_breath_is_rhetorical():
+    # blind2 (development data), as tiny.en ran it together with commas.
+    t = spoken("So latency is the hard constraint here, what kind of model will I use here, "
+               "gradient boosted trees on account features.")
+    assert analyze_answer(t).clarifying.questions == []
+    # Offering a choice, it still asks.
+    t = spoken("So which one would I pick here, the heap or the sorted list.")
+    assert len(analyze_answer(t).clarifying.questions) == 1
