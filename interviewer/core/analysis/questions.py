@@ -701,6 +701,16 @@ def _answers_own_choice_inline(u: Utterance) -> bool:
     return False
 
 
+def _tag_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None) -> bool:
+    """"We'd also need a block list, so that nothing offensive shows up. | Right.": a lone
+    "Right." or "Correct." straight after a statement, then the turn left to the interviewer,
+    is that statement's tag, wherever Whisper put the period. Said on into more words it is
+    the speaker agreeing with themself ("Right. So then...")."""
+    words = [w for w in u.norm_words if not is_hesitation(w)]
+    return (len(words) == 1 and words[0] in ASKING_TAG and prev is not None
+            and u.start - prev.end < MAX_TAG_GAP_S and leaves_turn(u, nxt) and not question_cue(prev))
+
+
 def _says_yes_or_no(nxt: Utterance | None, u: Utterance) -> bool:
     """The next utterance opens with the answer to `u`, straight after it, and goes on to explain
     it (see YES_NO). A bare "No." may be someone else's answer (a meeting: "...are we actually
@@ -843,6 +853,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                         and leaves_turn(clause, nxt) and _waits_after(clause, nxt, gaps)):
                     cue, u = "rising intonation", clause
                     break
+        if not cue and _tag_said_apart(u, utterances[i - 1] if i else None, nxt):
+            cue = "tag question"
         if not cue:
             continue
         said = " ".join(w for w in u.norm_words if not is_hesitation(w))
@@ -855,7 +867,9 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if _reported(u) and question_cue(u, use_mark=False) != "confirmation":
             # ("When you say spikes, you mean..." quotes the interviewer to ask about it.)
             continue
-        content = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
+        said = [t.norm for t in u.tokens if not is_hesitation(t.norm)]
+        # ("Right" and "yes" open clauses too, so a lone one is not stripped as a lead-in.)
+        content = said if len(said) == 1 and said[0] in TAG_END else _strip_lead_in(said)
         if len(content) <= 1 and (not content or content[0] not in WH):
             # "Correct?" right after a sentence is that sentence's tag: the two ask together.
             # Any other one-word "Products?" echoes an answer; it asks nothing to clarify.

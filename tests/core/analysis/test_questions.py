@@ -954,3 +954,19 @@ def test_a_question_on_the_speakers_own_choice_answered_in_the_same_breath_is_rh
     # Offering a choice, it still asks.
     t = spoken("So which one would I pick here, the heap or the sorted list.")
     assert len(analyze_answer(t).clarifying.questions) == 1
+
+
+@pytest.mark.parametrize("script", [
+    # blind3 / blind7 (development data): tiny.en wrote the tag as a sentence of its own.
+    "We'd also need a block list, so that nothing offensive ever shows up. Right.",
+    "That's log n per insert, which is what you want. Right, [2.0] Okay.",
+    "The data is sorted by time. Right? [2.0] Okay.",
+])
+def test_a_tag_said_as_a_sentence_of_its_own_asks_with_the_statement(script):
+    [q] = analyze_answer(spoken(script)).clarifying.questions
+    assert q.cue == "tag question" and q.text.split()[0] in ("We'd", "That's", "The")
+
+
+def test_a_lone_right_said_on_into_more_words_is_no_tag():
+    t = spoken("That's the plan. Right. So then I would train the model on the clicks.")
+    assert analyze_answer(t).clarifying.questions == []
