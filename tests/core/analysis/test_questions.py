@@ -970,3 +970,13 @@ def test_a_tag_said_as_a_sentence_of_its_own_asks_with_the_statement(script):
 def test_a_lone_right_said_on_into_more_words_is_no_tag():
     t = spoken("That's the plan. Right. So then I would train the model on the clicks.")
     assert analyze_answer(t).clarifying.questions == []
+
+
+def test_a_sentence_left_for_the_listener_to_finish_asks():
+    # A meeting (heldout7): "And your role is?" answered at once by another person.
+    t = spoken("And your role is? I'm the marketing expert.")
+    [q] = analyze_answer(t).clarifying.questions
+    assert q.text == "And your role is?"
+    # Without the "?" it trails off; "That's how it is?" ends a clause of its own.
+    assert cue("And the reason is.") == ""
+    assert analyze_answer(spoken("That's just how it is? I think so.")).clarifying.questions == []
