@@ -725,6 +725,12 @@ def _tag_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None)
             and u.start - prev.end < MAX_TAG_GAP_S and leaves_turn(u, nxt) and not question_cue(prev))
 
 
+def _question_follows(u: Utterance, nxt: Utterance | None) -> bool:
+    """A worded question follows `u` at once, perhaps after a filled pause ("Let me ask one thing
+    about the role. Uh, is the first round a live coding round?"): `u` opens it."""
+    return nxt is not None and nxt.start - u.end < TURN_GAP_S and bool(question_cue(nxt))
+
+
 def _says_yes_or_no(nxt: Utterance | None, u: Utterance) -> bool:
     """The next utterance opens with the answer to `u`, straight after it, and goes on to explain
     it (see YES_NO). A bare "No." may be someone else's answer (a meeting: "...are we actually
@@ -909,7 +915,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if _answers_itself(u, nxt, gaps) or _says_yes_or_no(nxt, u) or _answers_own_choice_inline(u):
             continue
         if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))
-                and not leaves_turn(u, nxt)):
+                and (not leaves_turn(u, nxt) or _question_follows(u, nxt))):
             opener = (i, u)  # it asks only if a question follows at once (see SELF_TALK)
             continue
         if cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words)) and any(

@@ -980,3 +980,11 @@ def test_a_sentence_left_for_the_listener_to_finish_asks():
     # Without the "?" it trails off; "That's how it is?" ends a clause of its own.
     assert cue("And the reason is.") == ""
     assert analyze_answer(spoken("That's just how it is? I think so.")).clarifying.questions == []
+
+
+def test_self_talk_opens_the_question_that_follows_a_filled_pause():
+    # blind7 (development data): the opener, an "uh", then the question.
+    t = spoken("Let me ask one thing about the role. uh, is the first round a live coding round? [2.0] Okay.")
+    [q] = analyze_answer(t).clarifying.questions
+    assert q.text.startswith("Let me ask one thing about the role.")
+    assert q.text.endswith("live coding round?")
