@@ -932,7 +932,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if opener is not None and opener[0] == i - 1 and _no_break(opener[1], u, gaps):
             spoken = [t for t in opener[1].tokens if not is_hesitation(t.norm)] + spoken
         text = join_words([t.text for t in spoken])  # as transcribed: "one-hot", not "one -hot"
-        topics = topics_in(u.text, keywords)  # a topic named in a statement run into the question counts
+        # A topic named in an opener or in a statement run into the question counts too.
+        topics = topics_in(f"{text} {u.text}", keywords)
         # "Do we have click logs? And are they deduplicated?" in one breath, or "Does that
         # answer it? Or should I go on?": one compound question, which Whisper split in two;
         # "What's the username? What's the username and password?": one question, restarted.

@@ -988,3 +988,9 @@ def test_self_talk_opens_the_question_that_follows_a_filled_pause():
     [q] = analyze_answer(t).clarifying.questions
     assert q.text.startswith("Let me ask one thing about the role.")
     assert q.text.endswith("live coding round?")
+
+
+def test_a_topic_named_in_the_self_talk_that_opens_a_question_counts():
+    t = spoken("Let me ask about duplicates as well. Do two equal values count as separate pairs? [2.0] Okay.")
+    [q] = analyze_answer(t, expected_topics=[("duplicates", ("duplicates",))]).clarifying.questions
+    assert q.topics == ("duplicates",)
