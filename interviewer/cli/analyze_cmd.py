@@ -1,7 +1,9 @@
 """`interviewer analyze AUDIO_OR_TRANSCRIPT [--script S --question ID] [--json]`.
 
 Audio is transcribed with the default model first (or --model); a transcript JSON written by
-`interviewer transcribe --json` is reused as it is. Prints one JSON object with --json.
+`interviewer transcribe --json` is reused as it is. Prints one JSON object with --json. With
+--script and --question, the question's talking points are scored and clarifying questions are
+credited by meaning, as in the review.
 Heavy libraries load only when audio has to be transcribed.
 """
 from __future__ import annotations
@@ -18,7 +20,8 @@ TRANSCRIPT_SUFFIXES = {".json"}
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "analyze", help="fillers, pauses, clarifying questions and pace of a spoken answer",
+        "analyze", help="fillers, pauses, clarifying questions and pace of a spoken answer "
+                   "(with --script and --question, also its talking points)",
         description="Analyze a recorded answer (WAV, FLAC, ...) or a transcript JSON from "
                     "`interviewer transcribe --json`.")
     parser.add_argument("path", metavar="AUDIO_OR_TRANSCRIPT")
@@ -42,15 +45,21 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _question_context(args) -> dict:
+def _question(args):
+    """The script's question the answer belongs to (--script and --question), or None."""
     if not args.script and not args.question:
-        return {}
+        return None, None
     if not (args.script and args.question):
         raise UserError("--script and --question go together")
     from interviewer.core.scripts.loader import find_question, find_script
 
     script = find_script(args.script)
-    question = find_question(script, args.question)
+    return script, find_question(script, args.question)
+
+
+def _question_context(script, question) -> dict:
+    if question is None:
+        return {}
     try:
         expects = script.phase(question.phase).expects_clarifying
     except KeyError:
@@ -93,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--long-pause and --question-end take a number of seconds, not nan or inf")
     if args.long_pause <= 0 or args.question_end < 0:
         raise UserError("--long-pause must be positive and --question-end not negative")
-    context = _question_context(args)
+    script, question = _question(args)
+    context = _question_context(script, question)
     from interviewer.cli.progress import progress_printer
 
     transcript = load_transcript(Path(args.path), args.model, args.decode, not args.no_recover,
@@ -102,12 +112,39 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"{args.path}: --question-end {args.question_end:g} s is after the end of the "
                         f"recording ({transcript.duration:.1f} s): give when the question ended in it")
     settings = AnalysisSettings(pauses=PauseSettings(long_pause_s=args.long_pause))
-    analysis = analyze_answer(transcript, question_end=args.question_end, settings=settings, **context)
+    # As in the app: a clarifying question counts for the topic whose fact the interviewer would
+    # give (by meaning, not only by keyword), and the talking points are scored as the review does.
+    matcher = _matcher() if question is not None else None
+    analysis = analyze_answer(transcript, question_end=args.question_end, settings=settings, matcher=matcher,
+                              **context)
+    data = analysis.to_dict()
+    if question is not None:
+        data["talking_points"] = talking_points(data, question, matcher)
     if args.json:
-        print(json.dumps(finite_only(analysis.to_dict()), allow_nan=False))
+        print(json.dumps(finite_only(data), allow_nan=False))
     else:
-        _print_text(analysis)
+        _print_text(analysis, data.get("talking_points"))
     return 0
+
+
+def _matcher():
+    from interviewer.app.real_adapters import load_text_encoder
+    from interviewer.core.matching import Matcher
+
+    return Matcher(load_text_encoder())
+
+
+def talking_points(analysis: dict, question, matcher) -> list[dict]:
+    """The question's expected points, each covered, partly or missed by this answer, with the
+    sentences that made it: what the review's Talking points show for the question."""
+    from interviewer.core.analysis.coverage import PointMatcher, sentences_of_analysis
+
+    scored = PointMatcher(matcher).score_points(question.expected_points, sentences_of_analysis(analysis),
+                                                question.text)
+    return [{"text": p.text, "area": p.area, "status": p.status, "score": p.score,
+             "keywords_said": list(p.keywords_said),
+             "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in p.evidence]}
+            for p in scored]
 
 
 def finite_only(value):
@@ -133,8 +170,9 @@ def _num(value, unit: str = "", none: str = "n/a") -> str:
     return f"{value}{unit}"
 
 
-def _print_text(a) -> None:
+def _print_text(a, points: list[dict] | None = None) -> None:
     from interviewer.core.analysis.report import finding_text
+    from interviewer.export.coverage_section import STATUS_LABEL, STATUS_MARK
 
     d = finite_only(a.to_dict())
     stats = d["filler_stats"]
@@ -158,3 +196,9 @@ def _print_text(a) -> None:
     for f in d["findings"]:
         at = "" if f["start"] is None else f"{f['start']:6.1f}  "
         print(f"  {at}{finding_text(f['kind'], f['message'])}")
+    if points is not None:
+        print("Talking points:" + ("" if points else " none in the script for this question"))
+        for p in points:
+            print(f"  {STATUS_MARK[p['status']]} {p['text']} ({STATUS_LABEL[p['status']]})")
+            for e in p["evidence"]:
+                print(f"  {e['start']:6.1f}    \"{e['text']}\"")
