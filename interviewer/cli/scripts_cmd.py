@@ -108,7 +108,7 @@ def _ids_in_use() -> dict[str, Path]:
 def _id_clash(path: Path, taken: dict[str, Path]) -> list[str]:
     """A problem line when another file (a bundled script, one of the user's, or a file checked
     earlier in this run) already has this script's id: the app would leave this one out."""
-    from interviewer.core.scripts.loader import load_script
+    from interviewer.core.scripts.loader import id_taken_problem, load_script
 
     script = load_script(path)
     other = taken.get(script.id)
@@ -120,8 +120,7 @@ def _id_clash(path: Path, taken: dict[str, Path]) -> list[str]:
             return []
     except OSError:
         pass
-    return [f"{path}: id: script id '{script.id}' is already used by {other}; the app would "
-            "leave this file out: choose another id"]
+    return [id_taken_problem(path, script.id, other, "the app would leave this file out: choose another id")]
 
 
 def ask_script(args: argparse.Namespace) -> int:

@@ -145,7 +145,8 @@ def test_list_into_a_closed_pipe_is_quiet(tmp_path):
 
 def test_validate_fails_a_script_whose_id_the_app_would_leave_out(tmp_path):
     """A first script copied from a bundled one keeps its id: validate said OK, and then the app
-    left the file out ("already used"). Two new files with one id: the same."""
+    left the file out ("already used"). Two new files with one id: the same. The problem is at the
+    id's line, as every other problem is (it had no line)."""
     copied = tmp_path / "copied.toml"
     copied.write_text(GOOD, encoding="utf-8")
     mine = GOOD.replace('id = "coding_intervals"', 'id = "my_intervals"')
@@ -156,10 +157,11 @@ def test_validate_fails_a_script_whose_id_the_app_would_leave_out(tmp_path):
                  str(bundled_scripts_dir() / "coding_intervals.toml"), data_dir=tmp_path / "data")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert any(line.startswith(f"{copied}: id: script id 'coding_intervals' is already used by ")
+    at = GOOD.splitlines().index('id = "coding_intervals"') + 1
+    assert any(line.startswith(f"{copied}:{at}: id: script id 'coding_intervals' is already used by ")
                and "choose another id" in line for line in lines), lines
     assert any(line.startswith(f"OK {tmp_path / 'a.toml'}") for line in lines), lines
-    assert any(line.startswith(f"{tmp_path / 'b.toml'}: id: script id 'my_intervals' is already used by "
+    assert any(line.startswith(f"{tmp_path / 'b.toml'}:{at}: id: script id 'my_intervals' is already used by "
                                f"{tmp_path / 'a.toml'}") for line in lines), lines
     assert f"OK {bundled_scripts_dir() / 'coding_intervals.toml'}" in lines
     assert "2 of 4 script(s) have problems" in result.stderr

@@ -170,9 +170,7 @@ def discover_scripts(bundled_dir: Path | None = None, user_dir: Path | None = No
                                         f"{_short(str(exc))})")
                 continue
             if script.id in seen:
-                catalog.problems.append(
-                    f"{path}: id: script id '{script.id}' is already used by {seen[script.id]}; "
-                    "choose another id")
+                catalog.problems.append(id_taken_problem(path, script.id, seen[script.id], "choose another id"))
                 continue
             seen[script.id] = str(path)
             catalog.scripts.append(script)
@@ -436,6 +434,17 @@ def _unclosed_string_line(document: str) -> int | None:
         if document.count(quote) % 2:
             return document[:document.rfind(quote)].count("\n") + 1
     return None
+
+
+def id_taken_problem(path: Path, script_id: str, other: object, advice: str) -> str:
+    """The problem line of a script whose id another file already has, at the id's line."""
+    line = None
+    try:
+        line = _LineIndex(Path(path).read_text(encoding="utf-8-sig")).line_of(("id",))
+    except (OSError, UnicodeError):
+        pass
+    at = f":{line}" if line else ""
+    return f"{path}{at}: id: script id '{script_id}' is already used by {other}; {advice}"
 
 
 # ---------------------------------------------------------------- source lines
