@@ -159,9 +159,10 @@ class ControllerStatus(StrEnum):
 
 
 def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
-                talk_interrupts: bool = True) -> str:
+                talk_interrupts: bool = True, last_part: bool = True) -> str:
     """The status line: what is happening, what the app waits for, which key moves on.
-    `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space."""
+    `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
+    `last_part`: N ends the round here; in an earlier part it moves to the next one."""
     if status == ControllerStatus.STARTING:
         return "The interviewer is about to start."
     if status == ControllerStatus.SPEAKING:
@@ -177,6 +178,9 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
     if status == ControllerStatus.THINKING:
         return "Answer recorded. The interviewer is taking in your last words..."
     if status == ControllerStatus.WAITING:
+        if not last_part:  # a coding part waiting for the code to be talked through (engine._still_working)
+            return ("The interviewer is waiting for more in this part. Press Space (or just talk) to go on "
+                    "with your answer, or N to move to the next part.")
         return ("Nothing more is planned for this last part. Press Space (or just talk) to add to your "
                 "answer, or N to end the round.")
     if status == ControllerStatus.PAUSED:
@@ -650,7 +654,8 @@ class RoundController:
         # After a reply the candidate is thinking again: "just pause" would not end the answer.
         spoke = bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply)
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
-                           talk_interrupts=self.settings.barge_in and self.settings.speakers_checked)
+                           talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
+                           last_part=not self.engine.has_next_phase)
 
     def _check_status(self) -> None:
         """Emit StatusChanged when what the status line says has changed. Called once each
