@@ -72,6 +72,14 @@ CASES = {
     "a list item without quotes": (
         VALID.replace('["input size"]', '[latency, "input size"]'), 'clarifying_topics',
         'text must be in quotes: "latency", not latency'),
+    "a comma after a value, as in JSON": (
+        VALID.replace('title = "Demo round"', 'title = "Demo round",'), 'title =',
+        "a comma after a value: remove it"),
+    "a comma after a list": (
+        VALID.replace('expected_points = []', 'expected_points = [],'), 'expected_points =',
+        "a comma after a value: remove it"),
+    "a comma after a number": (
+        VALID.replace("minutes = 45", "minutes = 45,", 1), "minutes = 45,", "a comma after a value: remove it"),
     "a double quote inside text": (
         VALID.replace('title = "Demo round"', 'title = "Demo "round""'), 'title =', 'a " inside text ends the string'),
 }

@@ -356,6 +356,9 @@ def _syntax_hint(message: str, document: str, line: int, column: int) -> str:
                            "Cannot redefine")):
         return _clash_hint(lines, line)
     if message == "Expected newline or end of document after a statement":
+        if re.match(r",\s*(#.*)?$", text[column - 1:]):
+            return ("a comma after a value: remove it (in TOML each key = value ends its line; commas "
+                    "separate items only inside [...] and {...})")
         key = _LineIndex._KEY.match(text)
         value = text[key.end():].strip() if key else ""
         if value.startswith('"') and value.count('"') > 2 and not value.startswith('"""'):
