@@ -81,7 +81,7 @@ def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answ
     lines += [f"{STATUS_MARK[COVERED]} covered, {STATUS_MARK[PARTLY]} partly covered, {STATUS_MARK[MISSED]} missed; "
               "the sentences that made a point are quoted with the answer and the round time they were said at.", ""]
     for q in coverage:
-        lines += [f"### {escape(q.question)}", ""]
+        lines += [f"### {escape(' '.join(q.question.split()))}", ""]  # a heading is one line
         if not q.answered:
             lines += ["_Nothing was heard in answer to this question._", ""]
         if not q.points and not q.outline:

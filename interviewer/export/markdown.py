@@ -1,6 +1,8 @@
 """A round as Markdown: readable as plain text, renders well anywhere."""
 from __future__ import annotations
 
+import re
+
 from interviewer.core.transcript import join_words
 from interviewer.export import coverage_section
 from interviewer.export.report import (
@@ -24,9 +26,19 @@ def _transcript(tokens: list[Token], esc=_escape) -> str:
                        for p in transcript_paragraphs(tokens))
 
 
+def one_line(text: str) -> str:
+    """Text for a heading or a list item, which end at a line break: paragraphs joined."""
+    return " ".join(text.split())
+
+
+def _quoted(text: str) -> str:
+    """Text inside a '> ' quote: a second paragraph (a blank line in the script) stays in it."""
+    return "\n>\n> ".join(one_line(p) for p in re.split(r"\n\s*\n", text) if p.strip())
+
+
 def _said(t: Token, esc=_escape) -> str:
     """What the interviewer said, with its round time where it is not a clarifying reply."""
-    return f"> **Interviewer{' at ' + t.detail if t.detail else ''}:** {esc(t.text)}"
+    return f"> **Interviewer{' at ' + t.detail if t.detail else ''}:** {_quoted(esc(t.text))}"
 
 
 def _words(tokens: list[Token], esc=_escape) -> str:
@@ -76,7 +88,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
     for a in report.answers:
         label = answer_label(a.answer, report.session.kind)
         lines += [line for t in a.said_before for line in (_said(t, esc), "")]
-        lines += [f"### {a.number}. {esc(a.answer.question_text)}", "",
+        lines += [f"### {a.number}. {esc(one_line(a.answer.question_text))}", "",
                   f"_{esc(label)}_", ""]
         if a.audio_missing:
             lines += [f"> Recording missing: {esc(p.audio_path or '')}" for p in a.parts or [a.answer]
