@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
@@ -180,13 +181,32 @@ def _script_json(script: RoundScript) -> dict:
     }
 
 
+TITLE_COLUMNS = 80  # a longer title is cut: one user's 350-character title made every row wrap
+
+
+def _columns(text: str) -> int:
+    """Terminal columns the text takes: wide (CJK) characters take two, combining marks none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in text)
+
+
+def _cut(text: str, columns: int) -> str:
+    """One line of at most `columns` terminal columns, '...' at the end when cut."""
+    text = " ".join(text.split())
+    if _columns(text) <= columns:
+        return text
+    while _columns(text) > columns - 3:
+        text = text[:-1]
+    return text.rstrip() + "..."
+
+
 def _print_table(scripts: list[RoundScript]) -> None:
     rows = [("ID", "KIND", "MIN", "TITLE", "SOURCE")]
-    rows += [(s.id, s.kind, f"{s.minutes:g}", s.title, "bundled" if s.bundled else "user")
+    rows += [(s.id, s.kind, f"{s.minutes:g}", _cut(s.title, TITLE_COLUMNS), "bundled" if s.bundled else "user")
              for s in scripts]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    widths = [max(_columns(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        cells = [cell + " " * (width - _columns(cell)) for cell, width in zip(row, widths)]
         print("  ".join(cells + [row[-1]]))
     if not scripts:
         print("(no scripts)")
