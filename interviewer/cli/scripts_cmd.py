@@ -143,7 +143,9 @@ def ask_script(args: argparse.Namespace) -> int:
     matcher = Matcher(encoder)
     topic, reply = ClarifyingResponder(question, matcher, script).reply(args.text)
     how = "meaning and keywords" if matcher.uses_meaning else "keywords only (no embedding model)"
-    print(f"topic: {topic or 'none (no fact fits: the no_fact_reply)'}   [matched by {how}]")
+    # A request ("Can I use Python?") or an assumption to check gets its own reply, not the no_fact_reply.
+    none = "none (no fact fits: the no_fact_reply)" if reply == question.no_fact_reply else "none (no fact fits)"
+    print(f"topic: {topic or none}   [matched by {how}]")
     print(f"interviewer: {reply}")
     return 0
 

@@ -190,3 +190,43 @@ def test_list_says_a_broken_script_is_left_out_not_warned_about(tmp_path):
     assert lines and all(line.startswith(f"left out: {user / 'mine.toml'}") for line in lines), table.stderr
     assert "warning" not in table.stderr
     assert "mine" not in [row.split()[0] for row in table.stdout.splitlines() if row.strip()]
+
+
+ASK_SCRIPT = """
+id = "cache_round"
+title = "Coding: a cache"
+kind = "coding"
+minutes = 45
+no_fact_reply = "Assume what you need and say it."
+
+[[phases]]
+id = "clarify"
+name = "Clarify"
+minutes = 45
+prompt = "Here's the problem."
+
+[[questions]]
+id = "lru"
+text = "Implement an LRU cache."
+clarifying_topics = ["input size"]
+expected_points = []
+
+[questions.facts]
+"input size" = "Up to a hundred thousand entries."
+"""
+
+
+@pytest.mark.parametrize("text, reply", [
+    ("Can I use Python for this?", "Sure, go ahead."),
+    ("Can I assume the keys are strings?", "Yes, that's a fair assumption. Go with it."),
+])
+def test_ask_does_not_call_a_request_or_an_assumption_the_no_fact_reply(tmp_path, text, reply):
+    """`scripts ask ... "Can I use Python?"` printed 'topic: none (no fact fits: the no_fact_reply)'
+    above 'interviewer: Sure, go ahead.', which is not the script's no_fact_reply."""
+    script = tmp_path / "cache.toml"
+    script.write_text(ASK_SCRIPT, encoding="utf-8")
+    result = run("ask", "--keywords-only", str(script), "lru", text, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    topic, said = result.stdout.splitlines()[:2]
+    assert said == f"interviewer: {reply}"
+    assert topic.startswith("topic: none (no fact fits") and "no_fact_reply" not in topic, topic
