@@ -696,18 +696,18 @@ _NO_QUESTIONS = re.compile(
     r"|nothing (?:else|more|further)|(?:i have )?nothing (?:else |more |further )?to add"
     r"|i (?:don't|do not) have anything (?:else |more |further )?to add|i'm good|i am good|i'm all set|that's all(?: my questions)?"
     r"|that's all i (?:had|have|wanted to ask)|that's everything|that was everything"
-    r"|that was (?:it|all|my last question)|that's (?:it|all) for my questions)"
+    r"|that was (?:it|all|my last question)|that's (?:it|all) for my questions|that's (?:about )?it)"
     r"(?: (?:from me|for now|for me|on my side|at the moment|right now|thanks|thank you))*$")
 
 
 def declines_to_ask(text: str) -> bool:
     """True when the last sentence of `text` says the candidate has nothing (more) to ask."""
-    sentences = [" ".join(words(s)) for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
-    while len(sentences) > 1 and _THANKS.match(sentences[-1]):
-        sentences.pop()
-    if not sentences:
+    said = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    while len(said) > 1 and _THANKS.match(" ".join(words(said[-1]))):
+        said.pop()
+    if not said or said[-1].rstrip().endswith("?"):  # "That's it?" asks
         return False
-    return bool(_NO_QUESTIONS.match(sentences[-1]))
+    return bool(_NO_QUESTIONS.match(" ".join(words(said[-1]))))
 
 
 def talks_to_self(text: str) -> bool:
