@@ -1,6 +1,7 @@
 """Question scripts written by users from docs/question-scripts.md alone (tests/data/user_scripts:
 the fewest fields, every field, topics of their own, accents and emoji and Chinese, a behavioral
-round, very long questions with many follow-ups, a single phase) validate, and a whole round of
+round, very long questions with many follow-ups, a single phase, a 60-minute coding round with
+hints on a changed constraint, a design question of two paragraphs) validate, and a whole round of
 each runs headlessly: the fake clock, speech, microphone and transcriber, the keyword fallback
 encoder. The candidate asks about every clarifying topic and gets its fact, asks for a hint and
 gets the script's first, leaves a phase early with N, asks the interviewer a question in the
@@ -188,6 +189,12 @@ def test_a_user_script_validates_and_a_whole_round_of_it_runs_and_is_reviewed(pa
     assert json.loads(out["json"])["session"]["script_id"] == script.id
     assert html.escape(script.title, quote=False) in out["html"]
     assert script.questions[0].text.split()[0] in out["md"]
+    # Each question asked heads its answer whole, on one line (a question of two paragraphs lost its
+    # second from the heading).
+    headings = [line for line in out["md"].splitlines() if line.startswith("### ")]
+    for question in script.questions:
+        whole = " ".join(question.text.split())
+        assert any(line.replace("\\", "").endswith(whole) for line in headings), (whole, headings)
     assert review_model.round_numbers(saved, script) is not None
     review_model.flagged_moments(saved)
     store.close()
