@@ -650,3 +650,22 @@ def test_a_prompt_asking_the_candidate_followed_by_the_phases_own_question_is_a_
                        "can answer: end the prompt with a statement, or move the changed constraint to another phase")
     # A question to the candidate with nothing of the phase's own after it is fine (the usual wrap-up).
     assert not [w for w in warnings_of(text.replace('at_phase = "wrap_up"\n', "")) if "phases[" in w]
+
+
+@pytest.mark.parametrize("prompt", ["Let's stop there. Walk me through your code with a small example.",
+                                    "Now, tell me how you would test it.", "Please explain your approach."])
+def test_a_prompt_asking_for_something_followed_by_the_phases_own_question_is_a_warning(prompt):
+    """A request is asked as much as a question: the docs' own example said 'Let's stop coding
+    there. Walk me through your code with a small example.' and then, at once, a changed constraint
+    and the phase's question, before the candidate could walk through anything."""
+    text = VALID.replace('prompt = "One last change, then your questions."', f'prompt = "{prompt}"')
+    (warning,) = [w for w in warnings_of(text) if "phases[" in w]
+    assert "phases[3].prompt: warning: the prompt ends with a request to the candidate" in warning, warning
+    assert "before they can answer" in warning
+    assert not [w for w in warnings_of(text.replace('at_phase = "wrap_up"\n', "")) if "phases[" in w]
+
+
+def test_a_statement_prompt_before_the_phases_question_is_no_warning():
+    text = VALID.replace('prompt = "One last change, then your questions."',
+                         'prompt = "Let\'s stop coding there and test it, starting from a small example."')
+    assert not [w for w in warnings_of(text) if "phases[" in w]

@@ -439,6 +439,19 @@ def _unclosed_string_line(document: str) -> int | None:
     return None
 
 
+# "Walk me through your code.", "Now, tell me how you'd test it.": the candidate is asked to do
+# something, as much as by a question.
+_REQUEST = re.compile(r"^(?:(?:now|so|okay|ok|then|please|first|next|and|alright|great)\b[,:]?\s*)*"
+                      r"(?:(?:walk|talk|take) me through|tell me|describe|explain|show me|give me|go ahead"
+                      r"|let's hear|let me hear)\b", re.IGNORECASE)
+
+
+def asks_for_something(prompt: str) -> bool:
+    """True when the prompt's last sentence asks the candidate to do something."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", prompt.strip()) if s]
+    return bool(sentences) and bool(_REQUEST.match(sentences[-1]))
+
+
 def id_taken_problem(path: Path, script_id: str, other: object, advice: str) -> str:
     """The problem line of a script whose id another file already has, at the id's line."""
     line = None
@@ -819,13 +832,15 @@ class _Checker:
                 self.warning(("phases", i, "expects_clarifying"),
                              f"phase '{phase.id}' expects clarifying questions, but none of its "
                              "questions has clarifying_topics: none can be credited or answered")
-            if phase and phase.prompt.rstrip().endswith("?"):
+            asks = phase and ("question" if phase.prompt.rstrip().endswith("?")
+                              else "request" if asks_for_something(phase.prompt) else None)
+            if asks:
                 constraints = [f for q in questions if q for f in q.follow_ups if f.at_phase == phase.id]
                 own = [q for q in questions if q and q.phase == phase.id]
                 if constraints or own:
                     what = "changed constraint" if constraints else "question"  # constraints come first
                     self.warning(("phases", i, "prompt"),
-                                 f"the prompt ends with a question to the candidate, but a {what} of "
+                                 f"the prompt ends with a {asks} to the candidate, but a {what} of "
                                  "this phase is said right after it, before they can answer: end the "
                                  f"prompt with a statement, or move the {what} to another phase")
 
