@@ -669,3 +669,17 @@ def test_a_statement_prompt_before_the_phases_question_is_no_warning():
     text = VALID.replace('prompt = "One last change, then your questions."',
                          'prompt = "Let\'s stop coding there and test it, starting from a small example."')
     assert not [w for w in warnings_of(text) if "phases[" in w]
+
+
+def test_a_question_or_phase_key_at_the_top_says_where_it_belongs(tmp_path):
+    """'[[follow_ups]]' for '[[questions.follow_ups]]' (a user's slip) said only "unknown key
+    'follow_ups'; allowed keys: id, title, ..." with no word of where it goes."""
+    text = VALID + '\n[[follow_ups]]\nid = "more"\ntext = "Anything else?"\n\n[facts]\nscale = "Big."\n'
+    found = problems(tmp_path, text)
+    assert any("follow_ups: unknown key 'follow_ups': it belongs to one of the questions: write "
+               "[[questions.follow_ups]] under its [[questions]] table" in p for p in found), found
+    assert any("facts: unknown key 'facts': it belongs to one of the questions: write [questions.facts]"
+               in p for p in found), found
+    text = VALID.replace('minutes = 45\n', 'minutes = 45\nprompt = "Hi."\n', 1)
+    assert any("prompt: unknown key 'prompt': it belongs to one of the phases: write it under its [[phases]] table"
+               in p for p in problems(tmp_path, text)), problems(tmp_path, text)

@@ -439,6 +439,19 @@ def _unclosed_string_line(document: str) -> int | None:
     return None
 
 
+def _belongs_lower(key: str, value: object) -> str:
+    """Where a key written at the top of the script belongs, when it is a question's or a phase's
+    ('[[follow_ups]]' for '[[questions.follow_ups]]'); '' otherwise."""
+    for owner, keys in (("questions", QUESTION_KEYS), ("phases", PHASE_KEYS)):
+        if key in keys:
+            if isinstance(value, dict):
+                return f": it belongs to one of the {owner}: write [{owner}.{key}] under its [[{owner}]] table"
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                return f": it belongs to one of the {owner}: write [[{owner}.{key}]] under its [[{owner}]] table"
+            return f": it belongs to one of the {owner}: write it under its [[{owner}]] table"
+    return ""
+
+
 # "Walk me through your code.", "Now, tell me how you'd test it.": the candidate is asked to do
 # something, as much as by a question.
 _REQUEST = re.compile(r"^(?:(?:now|so|okay|ok|then|please|first|next|and|alright|great)\b[,:]?\s*)*"
@@ -660,6 +673,8 @@ class _Checker:
                 continue
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             more = f" (did you mean '{hint[0]}'?)" if hint else f"; allowed keys: {', '.join(allowed)}"
+            if path == () and not hint:
+                more = _belongs_lower(key, table[key]) or more
             self.problem(path + (key,), f"unknown key '{key}'{more}")
 
     def text(self, table: dict, key: str, path: _Path, required: bool = True) -> str | None:
