@@ -683,3 +683,14 @@ def test_a_question_or_phase_key_at_the_top_says_where_it_belongs(tmp_path):
     text = VALID.replace('minutes = 45\n', 'minutes = 45\nprompt = "Hi."\n', 1)
     assert any("prompt: unknown key 'prompt': it belongs to one of the phases: write it under its [[phases]] table"
                in p for p in problems(tmp_path, text)), problems(tmp_path, text)
+
+
+def test_a_misspelt_clarifying_topics_is_one_problem_not_one_per_fact(tmp_path):
+    """'clarifying_topic = [...]' (a user's typo) was reported, and then every fact of the question
+    again as 'no clarifying topic ... its topics: none; add clarifying_topics first'."""
+    text = VALID.replace("clarifying_topics = ", "clarifying_topic = ", 1).replace(
+        'expected_points = ["hash map, one pass"]\n',
+        'expected_points = ["hash map, one pass"]\n\n[questions.facts]\nlatency = "Fast."\ninput_size = "A million."\n', 1)
+    assert text.count("[questions.facts]") == 1
+    found = problems(tmp_path, text)
+    assert len(found) == 1 and "unknown key 'clarifying_topic' (did you mean 'clarifying_topics'?)" in found[0], found

@@ -899,8 +899,12 @@ class _Checker:
         problems_before = len(self._found)
         topics = self.topics(table, path)
         # A fact naming a topic that could not be read is reported where the topic is wrong.
+        # A misspelt key ('clarifying_topic') is reported as such; its facts are not reported again.
+        misspelt = "clarifying_topics" not in table and any(
+            key not in QUESTION_KEYS and difflib.get_close_matches(key, ["clarifying_topics"], n=1, cutoff=0.6)
+            for key in table)
         topics = self.facts(table, path, topics,
-                            topics_unreadable=len(self._found) > problems_before)
+                            topics_unreadable=misspelt or len(self._found) > problems_before)
         no_fact_reply = self.text(table, "no_fact_reply", path, required=False)
         if no_fact_reply == "":
             self.problem(path + ("no_fact_reply",), "is empty")
