@@ -694,3 +694,14 @@ def test_a_misspelt_clarifying_topics_is_one_problem_not_one_per_fact(tmp_path):
     assert text.count("[questions.facts]") == 1
     found = problems(tmp_path, text)
     assert len(found) == 1 and "unknown key 'clarifying_topic' (did you mean 'clarifying_topics'?)" in found[0], found
+
+
+def test_a_misspelt_questions_header_is_one_problem_when_the_question_above_has_no_facts(tmp_path):
+    """'[[question]]' for the second question: its [questions.facts] was read, by TOML, as the first
+    question's, and reported as 'questions[1].facts...: no clarifying topic ... in this question',
+    a question the user never wrote facts for."""
+    second = ('\n[[question]]\nid = "scale"\ntext = "How would it scale?"\nclarifying_topics = ["traffic"]\n'
+              'expected_points = []\n\n[questions.facts]\ntraffic = "A thousand requests a second."\n')
+    found = problems(tmp_path, VALID.replace('clarifying_topics = ["latency", "Input_Size", {name = "duplicates", '
+                                             'keywords = ["Repeated", "same number"]}]\n', "") + second)
+    assert len(found) == 1 and "unknown key 'question' (did you mean 'questions'?)" in found[0], found

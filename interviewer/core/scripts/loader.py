@@ -646,6 +646,7 @@ class _Checker:
         self.no_fact_reply = DEFAULT_NO_FACT_REPLY
         self._areas: list[tuple[_Path, str]] = []  # every point's area, for the typo check
         self._misplaced: dict[_Path, str] = {}  # a round key TOML put in a table below it
+        self._questions_misspelt = False  # a [[question]] header: facts may sit under the wrong question
         self._fact_gaps: list[tuple[_Path, list[str]]] = []  # topics a question has no fact for
         self._phase_by_name: dict[str, str] = {}  # casefolded phase name -> its id
         self._late_follow_ups: list[tuple[_Path, str, str]] = []  # (path, question's phase, its phase)
@@ -798,6 +799,11 @@ class _Checker:
     def round_script(self, data: dict, bundled: bool) -> RoundScript | None:
         self.misplaced_round_keys(data)
         self.unknown_keys(data, ROUND_KEYS, ())
+        # A [[question]] header (for [[questions]]) is reported; its [questions.facts] then belongs,
+        # for TOML, to the question above it, and is not reported again as that question's.
+        self._questions_misspelt = any(
+            key not in ROUND_KEYS and difflib.get_close_matches(key.casefold(), ["questions"], n=1, cutoff=0.75)
+            for key in data)
         script_id = self.identifier(data, ())
         title = self.text(data, "title", ())
         description = self.text(data, "description", (), required=False) or ""
@@ -900,7 +906,7 @@ class _Checker:
         topics = self.topics(table, path)
         # A fact naming a topic that could not be read is reported where the topic is wrong.
         # A misspelt key ('clarifying_topic') is reported as such; its facts are not reported again.
-        misspelt = "clarifying_topics" not in table and any(
+        misspelt = self._questions_misspelt or "clarifying_topics" not in table and any(
             key not in QUESTION_KEYS and difflib.get_close_matches(key, ["clarifying_topics"], n=1, cutoff=0.6)
             for key in table)
         topics = self.facts(table, path, topics,
