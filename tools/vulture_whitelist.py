@@ -62,7 +62,6 @@ _.does_not  # core/analysis/depth.py Signal
 # used by benchmarks/coverage_bench.py and tests/core/analysis/test_coverage.py.
 _.sentences_of_text  # core/analysis/coverage.py
 _.keyword_only  # core/analysis/coverage.py
-_.score_points  # core/analysis/coverage.py PointMatcher: one answer's points, scored by the benchmark
 
 # gui/theme.py Theme fields read by name (theme.current().color("meter_ok"), getattr in banner.py)
 # and contrast_ratio, which tests/gui/test_theme.py uses to check the rendered screens.
