@@ -126,17 +126,26 @@ def i_we_counts(utterances: list[Utterance]) -> tuple[int, int]:
     return sum(w in I_WORDS for w in words), sum(w in WE_WORDS for w in words)
 
 
-def restated_problem(utterances: list[Utterance], question_text: str | None, within_s: float = 30.0) -> bool:
-    """A restating phrase, or most of the question's content words, early in the answer."""
+def restated_problem(utterances: list[Utterance], question_text: str | None, within_s: float = 30.0,
+                     opening: int = 3) -> bool:
+    """A restating phrase, or most of the question's content words in one or two sentences
+    running on, among the answer's first `opening` sentences (within `within_s`): a restatement
+    comes before the solution and says the problem in one go. An answer that works through the
+    problem uses its words too, spread over its steps ("user features ... video features ...
+    evaluate offline and online"): that is solving, not restating."""
     if not utterances:
         return False
     t0 = utterances[0].start
-    early = [u for u in utterances if u.start - t0 <= within_s]
-    text = " ".join(" ".join(u.norm_words) for u in early)
-    if RESTATE.search(text):
+    early = [u for u in utterances[:opening] if u.start - t0 <= within_s]
+    if any(RESTATE.search(" ".join(u.norm_words)) for u in early):
         return True
     if not question_text:
         return False
     wanted = {w for w in re.findall(r"[a-z']+", question_text.lower()) if w not in STOP and len(w) > 2}
-    said = set(text.split())
-    return len(wanted) >= 3 and len(wanted & said) / len(wanted) >= 0.5
+    if len(wanted) < 3:
+        return False
+    for first in range(len(early)):
+        said = {w for u in early[first:first + 2] for w in u.norm_words}
+        if len(wanted & said) / len(wanted) >= 0.5:
+            return True
+    return False

@@ -54,6 +54,24 @@ def test_restated_problem():
     assert not behavioral.restated_problem(utterances("I would use a random forest."), question)
 
 
+def test_working_through_the_problem_with_its_words_is_no_restatement():
+    """A new user's design answer used the question's words step by step and was praised for
+    restating the problem: a restatement says it in one go, before the solution."""
+    question = "Design a system that recommends short videos to users, using user features and video features."
+    solving = ("First I would generate candidates from what people watched recently. "
+               "Then a ranker scores them with user features like age and history. "
+               "It also needs video features such as length and topic. "
+               "Short videos get their own quality model. "
+               "Finally we test it offline and then online.")
+    assert not behavioral.restated_problem(utterances(solving), question)
+    restating = ("So you want a system that recommends short videos to each user from user and video features. "
+                 "First I would generate candidates.")
+    assert behavioral.restated_problem(utterances(restating), question)
+    late = ("First I would generate candidates. Then I rank them. Then I filter them. "
+            "So the goal is to recommend short videos using user features and video features.")
+    assert not behavioral.restated_problem(utterances(late), question)
+
+
 def test_a_result_told_in_plain_words_is_a_result():
     """"It worked out fine" ends the story with its outcome: "result not heard" was wrong (the
     missing number is its own finding)."""
