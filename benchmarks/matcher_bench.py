@@ -268,13 +268,16 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
     base = Matcher(encoder).thresholds
     matcher = Matcher(encoder)
 
-    def features(said: str, c: FollowUpCase) -> tuple[bool, float, float, float, bool]:
+    def features(said: str, c: FollowUpCase) -> tuple:
+        # (an if_missing word said, coverage, question similarity, keyword recall, statement
+        # coverage, its question similarity, needed)
         return (bool(c.follow_up.if_missing and keyword_hits(said, c.follow_up.if_missing)),
                 *matcher.coverage_and_question_similarity(said, c.follow_up, c.question),
-                matcher.keyword_recall(said, c.follow_up.if_missing), c.needed)
+                matcher.keyword_recall(said, c.follow_up.if_missing),
+                *matcher.statement_coverage(said, c.follow_up, c.question), c.needed)
 
     settings = ("alone", f"after {CONTEXT_ANSWERS}", "after 8")
-    scored: dict[tuple[str, str], list[tuple[bool, float, float, float, bool]]] = {}
+    scored: dict[tuple[str, str], list[tuple]] = {}
     for name, (_, follow_ups) in parts.items():
         draw = random.Random(f"{name}-context")
         for setting, n in zip(settings, (0, CONTEXT_ANSWERS, 8)):
@@ -285,19 +288,28 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
             for recall in [x / 100 for x in range(50, 95, 2)] + [9.0]]
 
     def right(rows, covered: float, recall: float) -> int:
-        return sum((not (said or sim >= covered or kr >= recall)) == needed for said, sim, _, kr, needed in rows)
+        return sum((not (said or sim >= covered or kr >= recall)) == needed for said, sim, _, kr, *_, needed in rows)
 
-    def fit(rows) -> tuple[float, ...]:
+    def inputs(row, statements: bool) -> tuple[float, ...]:
+        _, sim, q, kr, st, stq, _ = row
+        return (sim, kr, q, st, stq) if statements else (sim, kr, q)
+
+    def fit(rows, statements: bool = True) -> tuple[float, ...]:
         rows = [r for r in rows if not r[0]]  # a keyword said decides alone
-        return fit_logistic([(sim, kr, q) for _, sim, q, kr, _ in rows], [int(not r[-1]) for r in rows], FIT_L2)
+        return fit_logistic([inputs(r, statements) for r in rows], [int(not r[-1]) for r in rows], FIT_L2)
 
     def right_weighted(rows, w: tuple[float, ...]) -> int:
-        return sum((not (said or w[0] + w[1] * sim + w[2] * kr + w[3] * q >= 0)) == needed
-                   for said, sim, q, kr, needed in rows)
+        return sum((not (r[0] or w[0] + sum(a * b for a, b in zip(w[1:], inputs(r, len(w) > 4))) >= 0)) == r[-1]
+                   for r in rows)
+
+    def right_keywords(rows) -> int:  # keywords alone (fuzzy, as the matcher): a follow-up without if_missing is asked
+        return sum((not r[0]) == r[-1] for r in rows)
 
     print(f"follow-up decisions, leave one part out (thresholds now: covered {base.covered}, keyword_recall "
-          f"{base.keyword_recall}; 9.0 = not used; weights now: {base.follow_up_weights}); "
-          f"right with the thresholds / the regression, for the answer {' / '.join(settings)}:")
+          f"{base.keyword_recall}; 9.0 = not used; weights now: {base.follow_up_weights}); right with keywords "
+          f"alone / the thresholds / the regression without statements (3 inputs) / with them (5 inputs), for "
+          f"the answer {' / '.join(settings)}:")
+    methods = ("k", "t", "r3", "r5")
     totals: dict[tuple[str, str], int] = {}
     para_totals = [0, 0]  # keyword-free paraphrases skipped, of all
     for name in parts:
@@ -306,15 +318,16 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
         best = max(r for r, _ in results)
         tied = [g for r, g in results if r == best]
         covered, recall = tied[len(tied) // 2]
-        weights = fit([r for other in parts if other != name for setting in FIT_SETTINGS
-                       for r in scored[(other, setting)]])
+        fitted = [r for other in parts if other != name for setting in FIT_SETTINGS for r in scored[(other, setting)]]
+        weights3, weights = fit(fitted, statements=False), fit(fitted)
         cells = []
         for setting in settings:
             rows = scored[(name, setting)]
-            got, got_weighted = right(rows, covered, recall), right_weighted(rows, weights)
-            totals[("t", setting)] = totals.get(("t", setting), 0) + got
-            totals[("r", setting)] = totals.get(("r", setting), 0) + got_weighted
-            cells.append(f"{100 * got / len(rows):.1f} / {100 * got_weighted / len(rows):.1f}%")
+            got = dict(zip(methods, (right_keywords(rows), right(rows, covered, recall),
+                                     right_weighted(rows, weights3), right_weighted(rows, weights))))
+            for m in methods:
+                totals[(m, setting)] = totals.get((m, setting), 0) + got[m]
+            cells.append(" / ".join(f"{100 * got[m] / len(rows):.1f}" for m in methods) + "%")
         paraphrases = [r for r in scored[(name, settings[0])] if not r[0] and not r[-1]]  # covered, no keyword said
         skipped = right_weighted(paraphrases, weights)
         para_totals[0] += skipped
@@ -324,14 +337,15 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
               f"{', '.join(f'{w:.2f}' for w in weights)})")
     cases = sum(len(scored[(name, settings[0])]) for name in parts)
     print(f"  pooled ({cases}): " + ";  ".join(
-        f"{100 * totals[('t', s)] / cases:.1f} / {100 * totals[('r', s)] / cases:.1f}%" for s in settings)
+        " / ".join(f"{100 * totals[(m, s)] / cases:.1f}" for m in methods) + "%" for s in settings)
         + f";  paraphrases {para_totals[0]}/{para_totals[1]} (covered answers with no if_missing word said, "
-          f"skipped by the regression)")
+          f"skipped by the regression with statements)")
     everything = [r for name in parts for r in scored[(name, settings[0])]]
     weights = fit([r for name in parts for setting in FIT_SETTINGS for r in scored[(name, setting)]])
-    print(f"  regression fitted on all parts (bias, coverage, keyword recall, question similarity): "
-          f"({', '.join(f'{w:.2f}' for w in weights)}): {right_weighted(everything, weights)}/{len(everything)} "
-          f"in sample, alone")
+    print(f"  regression fitted on all parts (bias, coverage, keyword recall, question similarity, statement "
+          f"coverage, its question similarity): ({', '.join(f'{w:.2f}' for w in weights)}): "
+          f"{right_weighted(everything, weights)}/{len(everything)} in sample, alone; shipped weights: "
+          f"{right_weighted(everything, base.follow_up_weights)}/{len(everything)}")
     results = [(right(everything, *g), g) for g in grid]
     best = max(r for r, _ in results)
     tied = [g for r, g in results if r == best]

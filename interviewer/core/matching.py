@@ -205,6 +205,9 @@ class Thresholds:
                    similarity: how close the sentence that best matches the follow-up is to the
                    main question's text. An answer on the question's subject that misses the
                    follow-up is close to both, so w3 is negative. Needs `covered` not None.
+                   Two more weights, when given: w4 * statement coverage + w5 * its question
+                   similarity, the same two numbers for the follow-up's questions said as an answer
+                   would say them (`follow_up_statements`).
     """
 
     topic: float
@@ -212,7 +215,7 @@ class Thresholds:
     covered: float | None
     words: bool = False
     keyword_recall: float | None = None
-    follow_up_weights: tuple[float, float, float, float] | None = None
+    follow_up_weights: tuple[float, ...] | None = None
 
 
 # Chosen with `benchmarks/matcher_bench.py --tune` on the tune part, in the middle of the range
@@ -289,6 +292,32 @@ def chunks(text: str, max_words: int = 24) -> list[str]:
     return out
 
 
+# "How would you pick the dropout rate?" -> "pick the dropout rate": the words an answer to the
+# follow-up would say. The framing ("How would you", "What does your") is shared by every
+# question and pulls the sentence vector toward any answer on the subject.
+_QUESTION_FRAME = re.compile(
+    r"^(?:(?:and|so|now|okay|ok|also|then),? )*"
+    r"(?:(?:how|what|why|when|where|which|who)"
+    r"(?:'s| is| are| was| were| does| did| do| would| will| could| can| should| happens| happened)?"
+    r"(?: (?:your|you|we|they|it|that|this|the)\b)?"
+    r"(?: (?:do|make|use|handle|know|decide|choose|pick|go about)\b)?"
+    r"|(?:walk me through|talk me through|tell me(?: about)?|can you|could you|would you|did you|do you"
+    r"|have you|is there|are there|is it|was it|does it|do they|give me)\b)\s*", re.IGNORECASE)
+
+
+def follow_up_statements(text: str) -> list[str]:
+    """What an answer to a follow-up says: each of its questions without the question's framing
+    ("Can you build an example?" -> "build an example"); the whole text when it asks nothing
+    that way ("Give me one concrete situation where ...")."""
+    out = []
+    for sentence in chunks(text):
+        if sentence.rstrip().endswith("?"):
+            core = _QUESTION_FRAME.sub("", sentence.strip()).rstrip("?").strip()
+            if len(core.split()) >= 2:
+                out.append(core)
+    return out or [text]
+
+
 class TopicMatch(NamedTuple):
     topic: ClarifyingTopic
     score: float
@@ -342,7 +371,8 @@ class Matcher:
         """Encode the script side ahead of time, so a reply only has to encode the question.
         `contexts`: the interviewer's questions the candidate's questions will be asked about."""
         topic_texts = [t for topic in topics for t in _topic_texts(topic)]
-        texts = topic_texts + [t for f in follow_ups for t in self._follow_up_texts(f)]
+        texts = topic_texts + [t for f in follow_ups
+                               for t in self._follow_up_texts(f) + follow_up_statements(f.text)]
         if texts:
             self.vectors(texts)
         aligner = self._aligner
@@ -434,7 +464,7 @@ class Matcher:
                            earlier: str = "") -> None:
         """Encode now (on any thread) what `follow_up_needed(said, f, question, earlier)` will
         compare, so that the decision itself, on the round's thread, only looks vectors up."""
-        texts = [t for f in follow_ups for t in self._follow_up_texts(f)]
+        texts = [t for f in follow_ups for t in self._follow_up_texts(f) + follow_up_statements(f.text)]
         if texts and said.strip():
             self.vectors(texts + chunks(said) + chunks(earlier) + ([question] if question.strip() else []))
             keywords = [k for f in follow_ups for k in f.if_missing]
@@ -451,22 +481,35 @@ class Matcher:
                                          question: str = "", words_only: bool = False) -> tuple[float, float]:
         """`coverage`, and how close the part of what was said that gives it is to `question`
         (the main question's text; 0.0 without one)."""
+        return self._best_part(said, self._follow_up_texts(follow_up, words_only), question)
+
+    def statement_coverage(self, said: str, follow_up: FollowUp, question: str = "") -> tuple[float, float]:
+        """Like `coverage_and_question_similarity`, for the follow-up's questions as an answer
+        would state them (`follow_up_statements`)."""
+        return self._best_part(said, follow_up_statements(follow_up.text), question)
+
+    def _best_part(self, said: str, targets: Sequence[str], question: str) -> tuple[float, float]:
+        """The best similarity of a part of what was said with one of `targets`, and that
+        part's similarity with `question` (0.0 without one)."""
         parts = chunks(said)
-        targets = self._follow_up_texts(follow_up, words_only)
         if not parts or not targets:
             return 0.0, 0.0
         extra = [question] if question.strip() else []
-        vectors = self.vectors(targets + extra + parts)
+        vectors = self.vectors([*targets, *extra, *parts])
         target_vectors, part_vectors = vectors[:len(targets)], vectors[len(targets) + len(extra):]
         best, best_part = max((dot(t, p), i) for t in target_vectors for i, p in enumerate(part_vectors))
         return best, (dot(vectors[len(targets)], part_vectors[best_part]) if extra else 0.0)
 
     def covered_score(self, said: str, follow_up: FollowUp, question: str = "") -> float:
         """With `follow_up_weights`: >= 0 when what was said covers the follow-up by meaning."""
-        bias, w_coverage, w_recall, w_question = self.thresholds.follow_up_weights or (-1.0, 0.0, 0.0, 0.0)
+        bias, w_coverage, w_recall, w_question, *more = self.thresholds.follow_up_weights or (-1.0, 0.0, 0.0, 0.0)
         coverage, question_similarity = self.coverage_and_question_similarity(said, follow_up, question)
         recall = self.keyword_recall(said, follow_up.if_missing) if follow_up.if_missing else 0.0
-        return bias + w_coverage * coverage + w_recall * recall + w_question * question_similarity
+        score = bias + w_coverage * coverage + w_recall * recall + w_question * question_similarity
+        if any(more):  # the statements' coverage and its question similarity
+            stated, stated_question = self.statement_coverage(said, follow_up, question)
+            score += more[0] * stated + more[1] * stated_question
+        return score
 
     def keyword_recall(self, said: str, keywords: Sequence[str]) -> float:
         """How closely one of `keywords` was said, in other words or misheard: for each keyword,

@@ -5,7 +5,7 @@ from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
 from interviewer.core.matching import (
     ASSUMPTION_REPLY, RECALL_SENTENCES, STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks,
-    follow_up_needed, keyword_hits, topics_asked, words,
+    follow_up_needed, follow_up_statements, keyword_hits, topics_asked, words,
 )
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp, Phase, Question, RoundScript
 
@@ -144,6 +144,51 @@ def test_follow_up_weights_discount_a_sentence_as_close_to_the_main_question_as_
     assert matcher.follow_up_needed(on_subject, fast, question)
     assert not matcher.follow_up_needed(on_subject, fast)  # no question: the covered threshold decides
     assert not matcher.follow_up_needed("We log the latency.", fast, question)  # a keyword decides alone
+
+
+class Framed:
+    """A toy encoder whose axes include a question's framing word ('would'), as a sentence
+    vector carries it: the follow-up's text then leans away from any answer."""
+
+    name = "framed-test"
+    axes = ("would", "dropout", "rate", "training")
+
+    def encode(self, texts):
+        return Unit.encode(self, texts)
+
+
+def test_follow_up_statements_drop_the_questions_framing():
+    assert follow_up_statements("How would you pick the dropout rate?") == ["the dropout rate"]
+    assert follow_up_statements("What does your code do with a session that ends exactly when the next "
+                                "starts? Can you build an example?") == [
+        "code do with a session that ends exactly when the next starts", "build an example"]
+    # Nothing asked as a question, or too little left: the whole text.
+    assert follow_up_statements("Give me one concrete example.") == ["Give me one concrete example."]
+    assert follow_up_statements("Why?") == ["Why?"]
+
+
+def test_a_follow_up_is_compared_with_what_an_answer_to_it_would_state():
+    """Two more weights: how closely a sentence says the follow-up's question as a statement
+    ("the dropout rate"), and how close that sentence is to the main question. The framing of
+    "How would you pick the dropout rate?" no longer keeps a direct answer away from it."""
+    rate = FollowUp("dropout_rate", "How would you pick the dropout rate?", if_missing=("validation",))
+    question = "Explain dropout in training."
+    answer = "The dropout rate: a few values, the best on held out data."
+    old = Matcher(Framed(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.5,
+                                       follow_up_weights=(-0.9, 1.0, 0.0, 0.0)))
+    coverage, _ = old.coverage_and_question_similarity(answer, rate, question)
+    assert abs(coverage - (2 / 3) ** 0.5) < 1e-9  # 0.82: the framing axis is missing from the answer
+    assert old.follow_up_needed(answer, rate, question)
+    new = Matcher(Framed(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.5,
+                                       follow_up_weights=(-0.9, 0.0, 0.0, 0.0, 1.0, -0.1)))
+    stated, stated_question = new.statement_coverage(answer, rate, question)
+    assert abs(stated - 1.0) < 1e-9 and abs(stated_question - 0.5) < 1e-9
+    assert abs(new.covered_score(answer, rate, question) - (-0.9 + 1.0 - 0.05)) < 1e-9
+    assert not new.follow_up_needed(answer, rate, question)
+    on_subject = "Dropout in training sets the rate."  # as close to the main question as to the statement
+    assert new.follow_up_needed(on_subject, rate, question)
+    # Four weights: the statements are not used.
+    assert abs(old.covered_score(answer, rate, question) - (-0.9 + coverage)) < 1e-9
 
 
 def test_long_answers_are_cut_into_sentences_and_windows():
