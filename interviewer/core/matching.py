@@ -246,19 +246,19 @@ class Thresholds:
 # 74.2% alone, pooled 87.5% (L2 1: 87.0%), 81.8% after 3 answers (81.3%), 77.1% after 8 (75.9%);
 # covered answers with no if_missing word said (paraphrases) skipped: 30 of 62 for both.
 # blind4 and blind5 (scored once, blind: 65.0 / 61.7%) are development data too. With all seven parts,
-# two more inputs: the follow-up's questions as an answer would state them ("How would you pick the
-# dropout rate?" -> "the dropout rate", `follow_up_statements`), how closely a sentence says one
-# (statement coverage) and how close that sentence is to the main question. Leaving each part out
-# (`matcher_bench.py --cv`), keywords alone / the three inputs / the five: pooled 74.5 / 77.8 / 79.0%
-# alone, 72.9 / 73.5 / 75.3% after 3 answers, 72.7 / 71.3 / 71.8% after 8; blind3 / blind4 / blind5
-# alone 65.8 / 70.0 / 74.2%, 65.0 / 66.7 / 70.0%, 58.3 / 63.3 / 65.0%; blind alone 92.2 -> 86.3%
-# (3 answers) is the one part that lost. Fitted on all seven (L2 4): 526 of 663 in sample, the
-# three-input weights before (-2.11, 4.94, 3.11, -7.50) 522.
+# two more inputs: the follow-up as an answer would state it (its questions' framing dropped, "How
+# would you pick the dropout rate?" -> "the dropout rate", `follow_up_statements`), how closely a
+# sentence says it (statement coverage) and how close that sentence is to the main question.
+# Leaving each part out (`matcher_bench.py --cv`), keywords alone / the three inputs / the five:
+# pooled 74.5 / 77.8 / 78.9% alone, 72.9 / 73.5 / 75.3% after 3 answers, 72.7 / 71.3 / 71.8% after 8;
+# alone, blind3 65.8 / 70.0 / 72.5%, blind4 65.0 / 66.7 / 68.3%, blind5 58.3 / 63.3 / 65.0%; worse:
+# blind2 alone 85.0 -> 83.3%, test after 3 and 8, blind and blind5 after 8 (one answer each).
+# Fitted on all seven (L2 4): 527 of 663 in sample, the three-input weights (-2.11, 4.94, 3.11, -7.50) 522.
 THRESHOLDS: dict[str, Thresholds] = {
     "lexical": Thresholds(topic=0.16, keyword_bonus=0.40, covered=None),
     "all-MiniLM-L6-v2-int8": Thresholds(topic=0.35, keyword_bonus=0.10, covered=0.68, words=True,
                                         keyword_recall=0.62,
-                                        follow_up_weights=(-1.32, 3.24, 0.75, -3.45, 2.38, -2.18)),
+                                        follow_up_weights=(-1.24, 1.75, 0.96, -2.32, 3.17, -3.12)),
 }
 DEFAULT_MODEL_THRESHOLDS = THRESHOLDS["all-MiniLM-L6-v2-int8"]
 
@@ -316,16 +316,18 @@ _QUESTION_FRAME = re.compile(
 
 
 def follow_up_statements(text: str) -> list[str]:
-    """What an answer to a follow-up says: each of its questions without the question's framing
-    ("Can you build an example?" -> "build an example"); the whole text when it asks nothing
-    that way ("Give me one concrete situation where ...")."""
+    """What an answer to a follow-up says: the follow-up with each of its questions' framing
+    dropped ("The top result gets most clicks. How does that bias your data?" -> "The top result
+    gets most clicks. bias your data"); a question with too little left is kept whole. A list, so
+    that a follow-up may be stated more than one way."""
     out = []
     for sentence in chunks(text):
         if sentence.rstrip().endswith("?"):
             core = _QUESTION_FRAME.sub("", sentence.strip()).rstrip("?").strip()
-            if len(core.split()) >= 2:
-                out.append(core)
-    return out or [text]
+            out.append(core if len(core.split()) >= 2 else sentence)
+        else:
+            out.append(sentence)
+    return [" ".join(out)] if out else [text]
 
 
 class TopicMatch(NamedTuple):

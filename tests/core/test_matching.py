@@ -159,10 +159,11 @@ class Framed:
 
 def test_follow_up_statements_drop_the_questions_framing():
     assert follow_up_statements("How would you pick the dropout rate?") == ["the dropout rate"]
-    assert follow_up_statements("What does your code do with a session that ends exactly when the next "
-                                "starts? Can you build an example?") == [
-        "code do with a session that ends exactly when the next starts", "build an example"]
-    # Nothing asked as a question, or too little left: the whole text.
+    # What the follow-up states before asking stays: an answer restates it.
+    assert follow_up_statements("The top result gets most clicks. How does that bias your data? "
+                                "Can you build an example?") == [
+        "The top result gets most clicks. bias your data build an example"]
+    # Nothing asked as a question, or too little left: the text as it is.
     assert follow_up_statements("Give me one concrete example.") == ["Give me one concrete example."]
     assert follow_up_statements("Why?") == ["Why?"]
 
