@@ -39,6 +39,15 @@ EDGE_LATE_S = 0.5       # ... landing inside the run or this close after its end
 # probability, or far below it, is not trusted.
 MIN_AVG_LOGPROB = -1.0
 MAX_NO_SPEECH_PROB = 0.6
+# The no-speech check is for a cough or a laugh the VAD took for speech. Over a long run it
+# throws away real words: tiny.en's no-speech probability is one number for the whole clip and
+# sat at 0.62 over 15 s of clear espeak speech (coverage heldout 019a066d: "Uh, hmm, hmm." for
+# 0-15.7 s, re-decoded as 40 words at log-probability -0.53 and then rejected). A run with at
+# least LONG_RUN_S of speech, re-decoded into words at a speaking rate (MIN_WORDS_PER_S over
+# its speech; people say 2-3 words a second, a laugh written as "Thank you." over 5 s is 0.4),
+# is words, and only the log-probability check applies to it.
+LONG_RUN_S = 3.0
+MIN_WORDS_PER_S = 1.0
 
 
 def _worded(r: SpeechRegion, words: list[Word]) -> bool:
@@ -66,6 +75,10 @@ def dropped_runs(segments: list[Segment], regions: list[SpeechRegion]) -> list[t
             if run and sum(r.end - r.start for r in run) >= MIN_DROPPED_S]
 
 
+def _speech_in(start: float, end: float, regions: list[SpeechRegion]) -> float:
+    return sum(max(0.0, min(end, r.end) - max(start, r.start)) for r in regions)
+
+
 def _written_already(heard: Word, written: list[Word], run_end: float) -> bool:
     """Whisper did write this word, stamped late: across the pause after it, inside the run or
     at its end (a question's "right?" stamped on the "Okay" said after the pause), so the
@@ -75,10 +88,22 @@ def _written_already(heard: Word, written: list[Word], run_end: float) -> bool:
                and -LATE_STAMP_S[0] <= w.start - heard.start <= LATE_STAMP_S[1] for w in written)
 
 
-def _trusted(segment: Any) -> bool:
+def _trusted(segment: Any, speech_like: bool = False) -> bool:
+    """Whisper is sure of the segment; `speech_like`: the no-speech check is waived (see LONG_RUN_S)."""
     logprob = getattr(segment, "avg_logprob", 0.0) or 0.0
     no_speech = getattr(segment, "no_speech_prob", 0.0) or 0.0
-    return logprob >= MIN_AVG_LOGPROB and not (no_speech > MAX_NO_SPEECH_PROB and logprob < -0.5)
+    if logprob < MIN_AVG_LOGPROB:
+        return False
+    return speech_like or not (no_speech > MAX_NO_SPEECH_PROB and logprob < -0.5)
+
+
+def _words_at_speaking_rate(segments: list[Any], speech_s: float) -> bool:
+    """A long run re-decoded into enough words (hesitations aside) for its speech: see LONG_RUN_S."""
+    if speech_s < LONG_RUN_S:
+        return False
+    words = [w for s in segments if (getattr(s, "avg_logprob", 0.0) or 0.0) >= MIN_AVG_LOGPROB
+             for w in (s.words or []) if w.word.strip() and not is_hesitation(normalize(w.word))]
+    return len(words) >= MIN_WORDS_PER_S * speech_s
 
 
 def fill_dropped_speech(segments: list[Segment], regions: list[SpeechRegion], audio: np.ndarray,
@@ -99,8 +124,10 @@ def fill_dropped_speech(segments: list[Segment], regions: list[SpeechRegion], au
         last = min(audio.size, int((end + PAD_S - offset) * SAMPLE_RATE))
         clip_offset = offset + first / SAMPLE_RATE
         heard = []
-        for s in decode_guards.decode(model, audio[first:last], plain):
-            if not _trusted(s):
+        decoded = decode_guards.decode(model, audio[first:last], plain)
+        speech_like = _words_at_speaking_rate(decoded, _speech_in(start, end, regions))
+        for s in decoded:
+            if not _trusted(s, speech_like):
                 continue
             words = tuple(Word(w.word.strip(), round(clip_offset + w.start, 3), round(clip_offset + w.end, 3),
                                round(float(w.probability), 4))

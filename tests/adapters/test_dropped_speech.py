@@ -76,6 +76,20 @@ def test_what_whisper_is_unsure_of_or_hears_as_no_speech_is_not_put_in():
         assert fill_dropped_speech(HINTED, REGIONS, audio, model, 0.0, OPTIONS) == HINTED
 
 
+def test_a_long_stretch_heard_again_as_words_at_a_speaking_rate_goes_in_despite_the_no_speech_check():
+    # tiny.en's one no-speech probability for the clip sat at 0.62 over 15 s of clear speech
+    # that the hinted decode had written as "Uh, hmm, hmm."; the words came back at -0.53.
+    audio = np.zeros(10 * SR, dtype=np.float32)
+    words = [(t, 2.4 + 0.5 * i, 2.8 + 0.5 * i) for i, t in
+             enumerate("labels arrive late so we train only on payments older than sixteen days".split())]
+    model = PlainDecodeModel(words, logprob=-0.53, no_speech=0.62)
+    out = fill_dropped_speech(HINTED, REGIONS, audio, model, 0.0, OPTIONS)
+    assert [w.text for s in out for w in s.words][1:4] == ["labels", "arrive", "late"]
+    # the same words over a short run (under LONG_RUN_S of speech) still meet the no-speech check
+    short = [SpeechRegion(0.5, 0.9), SpeechRegion(2.6, 4.4), SpeechRegion(8.0, 9.5)]
+    assert fill_dropped_speech(HINTED, short, audio, model, 0.0, OPTIONS) == HINTED
+
+
 def test_nothing_is_decoded_again_when_every_stretch_of_speech_has_words():
     regions = [SpeechRegion(0.5, 0.9), SpeechRegion(8.0, 9.5)]
     model = PlainDecodeModel([("x", 0.0, 0.1)])
