@@ -10,7 +10,8 @@ The voice-activity detector says where someone spoke. A run of speech regions in
 hold (almost) no words but hesitations, and last long enough to be words, is decoded again on
 its own, without the hint, and the words Whisper hears there are put in. What comes back must
 be sure of itself (mean token log-probability, the no-speech probability), so laughter or a
-cough that the VAD took for speech stays without words. A run can also look unworded because
+cough that the VAD took for speech stays without words; a long run (LONG_RUN_S) heard again as
+words at a speaking rate is not held to the no-speech check, which once threw away 15 s of words. A run can also look unworded because
 Whisper stamped its words late, across the pause after them ("right?" stamped on the "Okay"
 said after the pause): a word heard again that Whisper wrote shortly after is not put in twice.
 """
@@ -126,6 +127,8 @@ def fill_dropped_speech(segments: list[Segment], regions: list[SpeechRegion], au
         heard = []
         decoded = decode_guards.decode(model, audio[first:last], plain)
         speech_like = _words_at_speaking_rate(decoded, _speech_in(start, end, regions))
+        if speech_like and not all(_trusted(s) for s in decoded):
+            log.info("%.1f-%.1f s: words at a speaking rate over a long run, no-speech check waived", start, end)
         for s in decoded:
             if not _trusted(s, speech_like):
                 continue
