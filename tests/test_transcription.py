@@ -376,3 +376,27 @@ def test_a_faster_whisper_without_the_internals_the_short_decode_uses_still_repa
     monkeypatch.setattr(hesitations, "decode_short", missing)
     sound, confidence = hesitations._decode_alone(tiny_model, clip, r, 0.0, HESITATION_HINT)
     assert isinstance(sound, str) and confidence <= 0.0
+
+
+# A coverage-bench answer (benchmarks/coverage_data/heldout.toml, writer C's fraud_labels) as its
+# voice says it: primed with the hesitation hint, tiny.en wrote its first 15 s as "Uh, hmm,
+# hmm." (on the default and the generic kernels), and the re-decode without the hint was thrown
+# away by the no-speech check (adapters/dropped_speech.py, LONG_RUN_S).
+HINT_LOOP_ANSWER = ("Events: authorizations published to Kafka. Labels: chargebacks, customer reports, "
+                    "analyst decisions, joined to the payment by id later. Delay: chargebacks take up to "
+                    "sixty days. So training uses only payments older than sixty days, where labels have "
+                    "matured. Features: recomputed from the raw immutable event log as of payment time, "
+                    "to avoid leakage.")
+
+
+def test_a_long_stretch_written_as_hesitations_only_gets_its_words(tiny_model, tmp_path):
+    from faster_whisper import decode_audio
+
+    assert shutil.which("espeak-ng"), "espeak-ng is a system requirement (bootstrap.sh installs it)"
+    wav = tmp_path / "answer.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us+m3", "-s", "160", "-w", str(wav), HINT_LOOP_ANSWER], check=True)
+    transcript = transcribe(decode_audio(str(wav), sampling_rate=RATE), tiny_model)
+    assert recall_of(HINT_LOOP_ANSWER, transcript.text) >= MIN_RECALL, transcript.text  # 0.30 before
+    words = [w for s in transcript.segments for w in s.words if not is_hesitation(normalize(w.text))]
+    first_speech = transcript.speech[0].start
+    assert words and words[0].start < first_speech + 5.0, transcript.text  # not 16 s in
