@@ -254,6 +254,9 @@ class Thresholds:
 # alone, blind3 65.8 / 70.0 / 72.5%, blind4 65.0 / 66.7 / 68.3%, blind5 58.3 / 63.3 / 65.0%; worse:
 # blind2 alone 85.0 -> 83.3%, test after 3 and 8, blind and blind5 after 8 (one answer each).
 # Fitted on all seven (L2 4): 527 of 663 in sample, the three-input weights (-2.11, 4.94, 3.11, -7.50) 522.
+# Then blind6, scored once, blind, with these weights: 65.8% (keywords alone 62.5%; the three-input
+# weights 70.0% on it). Leaving each of the eight parts out, three / five inputs pooled 76.4 / 76.6%
+# alone, 72.3 / 73.3% after 3; refitted on all eight 605 of 783 in sample against 606: kept.
 THRESHOLDS: dict[str, Thresholds] = {
     "lexical": Thresholds(topic=0.16, keyword_bonus=0.40, covered=None),
     "all-MiniLM-L6-v2-int8": Thresholds(topic=0.35, keyword_bonus=0.10, covered=0.68, words=True,
