@@ -165,6 +165,19 @@ def _opens_sentence(tokens: list[Token], i: int) -> bool:
     return starts_sentence(tokens, j + 1)
 
 
+# "When I say production, I mean ...", "By latency, I mean ...": the sentence names a word and
+# "I mean" says what it stands for; it is the verb of the definition, not a filler.
+_NAMES_A_WORD = re.compile(r"^(?:\w+ )*?(?:when|if) (?:i|we|you) (?:say|said)\b|^by \w+$")
+
+
+def _names_a_word_before(tokens: list[Token], i: int) -> bool:
+    j = i
+    while j > 0 and not tokens[j - 1].ends_sentence:
+        j -= 1
+    before = " ".join(t.norm for t in tokens[j:i] if not is_hesitation(t.norm))
+    return bool(_NAMES_A_WORD.search(before))
+
+
 def _set_off_before(tokens: list[Token], i: int) -> bool:
     return starts_clause(tokens, i) or is_hesitation(_prev(tokens, i))
 
@@ -227,6 +240,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
             return None
         after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
         if after in _MEAN_NOT_BEFORE and not tokens[i + 1].comma_after:
+            return None
+        if _names_a_word_before(tokens, i):
             return None
         if _set_off_after(tokens, i + 1) or _set_off_before(tokens, i):
             return "I mean", i + 1

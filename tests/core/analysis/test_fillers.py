@@ -44,6 +44,10 @@ def test_words_that_are_not_hesitations(word):
     "I'll need sponsorship. Just so you know.",
     "I'll send it over so you know what to expect.",
     "Okay. You know what I mean.",
+    # Saying what a word stands for: "I mean" is the verb of the definition.
+    "When I say production, I mean I own the model after launch too.",
+    "If we say similar, I mean cosine similarity above a threshold.",
+    "By latency, I mean the time until the first result shows.",
     # Bare inside a clause "actually" says something: contrary to what was expected.
     "Engagement actually dropped two percent in the first week.",
     "It is the kind on thing I use every day.",
@@ -62,6 +66,8 @@ def test_false_friends_are_not_fillers(text):
     ("So, you know, it depends.", ["you know"]),
     ("It depends on the cost, you know.", ["you know"]),
     ("I mean, it depends on the customer impact.", ["I mean"]),
+    ("When it fails, I mean, we retry once.", ["I mean"]),
+    ("By the way, I mean, it was my first project.", ["I mean"]),
     ("I would basically pick recall at a fixed precision.", ["basically"]),
     ("It is, actually, a poor metric.", ["actually"]),
     ("Actually, I would cache it.", ["actually"]),
