@@ -121,6 +121,10 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
 
     result = BackfillResult()
     pending = answers_to_transcribe(store, session)
+    asked_in_this_run: list[tuple[float | None, str]] = []
+
+    def asked_before(answer) -> set[str]:
+        return _questions_asked_about_before(session, answer, asked_in_this_run)
     debrief = debrief_to_transcribe(store, session)
     total = len(pending) + len(debrief)
 
@@ -162,6 +166,10 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
             to_problem=question is not None, interviewer_speech=stored_reply_spans(answer)).to_dict()
         # Answered live: the topic was asked, and a question answered with a fact counts as asked.
         credit_clarifications(analysis, answer.clarifications, answer.answer_start)
+        if answer.question_id in asked_before(answer):
+            _drop_opening_findings(analysis)
+        if analysis.get("clarifying_questions") and answer.question_id:
+            asked_in_this_run.append((answer.asked_at, answer.question_id))
         try:
             store.attach_transcript(answer.id, transcript)
             store.attach_analysis(answer.id, analysis)
@@ -189,6 +197,35 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
     if on_progress is not None and total:
         on_progress(total, total)
     return result
+
+
+# Findings about how a question was opened without clarifying questions. Once an earlier part
+# of the question (its first answer, before a follow-up or a pause) asked one, they are wrong on
+# a later part: "No clarifying questions asked" beside the first part's "Asked 1 clarifying
+# question" in the same review (new-user trial, an interrupted round's follow-up).
+OPENING_FINDINGS = frozenset({"no_clarifying_questions", "solution_before_questions"})
+
+
+def _questions_asked_about_before(session: Any, answer: Any, asked_in_this_run: list[tuple[float | None, str]]) -> set[str]:
+    """Question ids on which an answer asked before `answer` had a clarifying question (stored,
+    answered live, or found by this catch-up)."""
+    def earlier(asked_at: float | None) -> bool:
+        return asked_at is not None and answer.asked_at is not None and asked_at < answer.asked_at
+
+    found = {qid for at, qid in asked_in_this_run if earlier(at)}
+    for other in session.answers:
+        if other.id == answer.id or not other.question_id or not earlier(other.asked_at):
+            continue
+        if other.clarifications or (other.analysis or {}).get("clarifying_questions"):
+            found.add(other.question_id)
+    return found
+
+
+def _drop_opening_findings(analysis: dict) -> None:
+    findings = analysis.get("findings")
+    if isinstance(findings, list):
+        analysis["findings"] = [f for f in findings
+                                if not (isinstance(f, dict) and f.get("kind") in OPENING_FINDINGS)]
 
 
 def _still_stored(store: Any, session_id: int, answer_id: int) -> bool:

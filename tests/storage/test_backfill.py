@@ -257,3 +257,44 @@ def test_the_interviewers_reply_is_not_the_candidates_silence_in_a_recovered_ans
     pauses = answer.analysis["pauses"]
     assert max(p["end"] - p["start"] for p in pauses) < 10.5  # from the end of the reply, not 13 s
     assert any(p["start"] >= 4.5 for p in pauses)
+
+
+def test_a_later_part_of_a_question_transcribed_later_does_not_contradict_its_first_part(store):
+    """New-user trial: an interrupted round's review said "Went well: Asked 1 clarifying
+    question" (the question's first answer, transcribed live) and "To work on: No clarifying
+    questions asked" (its follow-up, silent, transcribed from its recording when the review
+    opened). Once a part asked, a later part does not say none was asked."""
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+    first = store.add_answer(sid, "q0", "Design a feed ranker.", asked_at=5.0, answer_start=7.0)
+    store.attach_transcript(first, make_transcript("what is the latency budget in milliseconds"))
+    store.attach_analysis(first, {"clarifying_questions": [{"text": "what is the latency budget", "start": 0.0,
+                                                            "end": 2.0, "topics": ["latency"]}],
+                                  "findings": [{"kind": "clarifying_questions", "severity": "good",
+                                                "message": "Asked 1 clarifying question.", "start": 0.0}]})
+    later = [store.add_answer(sid, "q0", "How would you rank it?", follow_up_id="rank", asked_at=60.0,
+                              answer_start=62.0),
+             store.add_answer(sid, "q0", "Design a feed ranker.", asked_at=120.0, answer_start=121.0)]
+    for aid in later:
+        record_tone(store.audio_path_for(sid, aid), 1.0)
+
+    transcribe_missing(store, store.get_session(sid), SCRIPT,
+                       lambda _path: make_transcript("I would train a model on clicks and watch time", seconds=5.0))
+    answers = {a.id: a for a in store.get_session(sid).answers}
+    for aid in later:
+        kinds = [f["kind"] for f in answers[aid].analysis["findings"]]
+        assert "no_clarifying_questions" not in kinds, (aid, kinds)
+        assert "topics_missed" not in kinds, (aid, kinds)
+
+
+def test_the_first_part_of_a_question_transcribed_later_keeps_the_questions_findings(store):
+    """The same answer as a question's only part: nothing else says the question went without
+    clarifying questions, so its own analysis does."""
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+    aid = store.add_answer(sid, "q0", "Design a feed ranker.", asked_at=5.0, answer_start=7.0)
+    record_tone(store.audio_path_for(sid, aid), 1.0)
+    transcribe_missing(store, store.get_session(sid), SCRIPT,
+                       lambda _path: make_transcript("I would train a model on clicks and watch time", seconds=5.0))
+    kinds = [f["kind"] for f in store.get_session(sid).answers[0].analysis["findings"]]
+    assert "no_clarifying_questions" in kinds
