@@ -171,6 +171,23 @@ def _fmt_time(t: float) -> str:
     return f"{int(m)}:{s:04.1f}"
 
 
+def _duration_text(seconds: float) -> str:
+    """"3.0 s" under a minute; "4 min 53 s" over it (a new-user trial read "(293.4 s)")."""
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def _rate_text(rate: float, target: float) -> str:
+    """`rate` with one decimal, or two when one would round a rate under the target up to it:
+    "1 filler word (2.0 per 100 words; under 2 is good)" listed under Went well read as a slip."""
+    text = f"{rate:.1f}"
+    if rate < target <= float(text):
+        text = f"{int(rate * 100) / 100:.2f}"  # truncated: 1.996 is "1.99", not "2.00"
+    return text
+
+
 def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    expected_topics: list[tuple[str, tuple[str, ...]]] | None = None,
                    expects_clarifying: bool = False, question_end: float = 0.0,
@@ -341,7 +358,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
     ps = settings.pauses
     if not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
-        out.append(Finding("no_speech", f"No speech was heard in this answer ({a.duration - question_end:.1f} s). "
+        out.append(Finding("no_speech", f"No speech was heard in this answer ({_duration_text(a.duration - question_end)}). "
                            "Check the microphone, or think aloud.", question_end, a.duration, "problem"))
     if a.response_latency is not None and a.response_latency >= settings.slow_start_s:
         out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
@@ -366,7 +383,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         if a.pace.words < FILLER_RATE_MIN_WORDS:
             message = f"{len(a.fillers)} {noun} in a short answer of {a.pace.words} words."
         else:
-            message = f"{len(a.fillers)} {noun} ({per100:.1f} per 100 words; under {FILLERS_GOOD_PER_100:g} is good)."
+            message = (f"{len(a.fillers)} {noun} ({_rate_text(per100, FILLERS_GOOD_PER_100)} per 100 words; "
+                       f"under {FILLERS_GOOD_PER_100:g} is good).")
         out.append(Finding("fillers", message, a.fillers[0].start, None, severity))
         i = 0
         while i < len(a.fillers):

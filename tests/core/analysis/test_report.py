@@ -152,3 +152,25 @@ def test_a_round_the_candidate_ended_says_when_where_and_what_it_left_out():
             ("wrap", 4, 200)]
     assert not [f for f in analyze_round([], full, plan=plan, ended_by={"wrap": "stopped"}).findings
                 if f.kind == "round_ended_early"]
+
+
+def test_a_long_silent_answer_says_its_length_in_minutes():
+    """A new-user trial's review said "No speech was heard in this answer (293.4 s)" beside
+    "Length: 4:53.4": a length that long reads in minutes."""
+    from interviewer.core.transcript import Transcript
+
+    [finding] = [f for f in analyze_answer(Transcript([], 293.4, [])).findings if f.kind == "no_speech"]
+    assert "(4 min 53 s)" in finding.message and "293" not in finding.message
+
+
+def test_a_filler_rate_under_the_target_never_reads_as_the_target():
+    """1 filler in 51 words is 1.96 per 100: under the target of 2, so it went well; the
+    message said "2.0 per 100 words; under 2 is good"."""
+    words = " ".join([f"word{n}" for n in range(51)] + ["um"])
+    [finding] = [f for f in analyze_answer(spoken(words)).findings if f.kind == "fillers"]
+    assert finding.severity == "good"
+    assert "(1.96 per 100 words; under 2 is good)" in finding.message
+    # Rates that round clear of the target keep one decimal.
+    words = " ".join([f"word{n}" for n in range(60)] + ["um"])
+    [finding] = [f for f in analyze_answer(spoken(words)).findings if f.kind == "fillers"]
+    assert "(1.7 per 100 words" in finding.message
