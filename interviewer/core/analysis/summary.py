@@ -203,7 +203,7 @@ def _answer(parts: list[Part], long_pause_s: float, question_phases: Collection[
     return AnswerNumbers(
         part_ids=[p.id for p in parts], question_id=first.question_id, follow_up_id=first.follow_up_id,
         question=first.question_text, start=first.start, duration=duration, words=words, fillers=fillers,
-        filler_words=filler_words, filler_rate=round(100.0 * fillers / words, 2) if words else None,
+        filler_words=filler_words, filler_rate=100.0 * fillers / words if words else None,
         pace_wpm=_wpm(words, speaking), articulation_wpm=_wpm(words, articulation), long_pauses=long_pauses,
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
         articulation_seconds=articulation, disfluencies=disfluencies, depth=depth)
@@ -344,7 +344,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
     return RoundNumbers(
         coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script),
         answers=shown, questions=questions, words=words, fillers=fillers,
-        filler_rate=round(100.0 * fillers / words, 2) if words else None,
+        filler_rate=100.0 * fillers / words if words else None,  # unrounded: views show it alike
         pace_wpm=_wpm(words, sum(a.speaking_seconds for a in shown)),
         articulation_wpm=_wpm(words, sum(a.articulation_seconds for a in shown)),
         long_pauses=sum(a.long_pauses for a in shown),
