@@ -617,9 +617,10 @@ class MainWindow(QMainWindow):
             from interviewer.core.scripts.model import ROUND_KINDS
 
             # Rounds of the loop only: an imported recording is reviewed like one, but it is not a
-            # round practised (it said "4 rounds completed" after 2 rounds and 2 imports).
+            # round practised (it said "4 rounds completed" after 2 rounds and 2 imports); nor is a
+            # round in which nothing was heard (closed a few seconds in), as the plan counts them.
             self._rounds_completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED
-                                         and r.kind in ROUND_KINDS)
+                                         and r.kind in ROUND_KINDS and r.words)
             self._show_plan_on_home()
 
         run_in_background(load, done,

@@ -568,7 +568,13 @@ class Store:
                 continue  # unreadable: computed again by whoever fills the table
         out = []
         for r in sessions:
-            signals = signal_area_results(summarize(parts[r["id"]], starts.get(r["id"])))
+            numbers = summarize(parts[r["id"]], starts.get(r["id"]))
+            if not numbers.words:
+                # Nothing was heard (ended a few seconds in): no round of its kind was practised,
+                # as the practice plan counts it (a coding round closed 6 s in made the next
+                # round proposed pass over coding).
+                continue
+            signals = signal_area_results(numbers)
             out.append(RoundAreas(r["id"], r["kind"], r["started_at"], merge(stored.get(r["id"], []) + signals),
                                   r["script_id"]))
         return out

@@ -162,11 +162,46 @@ def test_imported_recordings_are_not_counted_as_rounds_completed(qtbot, isolated
     data = tmp_path / "data"
     with Store.open(data) as store:
         for script, kind in ((IMPORTED_SCRIPT, IMPORTED_KIND), ("beh", "behavioral"), (IMPORTED_SCRIPT, IMPORTED_KIND)):
-            sid = store.create_session(script, "A round", kind, 45)
-            store.finish_session(sid, SessionStatus.COMPLETED)
+            _completed_round(store, script, kind)
     window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), open_store=lambda: Store.open(data)))
     qtbot.addWidget(window)
     window.refresh_sessions()
     wait_for_background_work()
     qtbot.waitUntil(lambda: "completed" in window.home.progress_label.text(), timeout=5000)
     assert "1 round completed." in window.home.progress_label.text()
+
+
+def test_a_round_closed_before_anything_was_said_is_not_counted_as_completed(qtbot, isolated_dirs, tmp_path):
+    """New-user trial: a round quit 6 s in (no answer) made Home say "3 rounds completed" after
+    two rounds, while the practice plan (Progress) counted 2."""
+    from interviewer.app.services import ScriptList
+    from interviewer.gui.workers import wait_for_background_work
+    from interviewer.storage import SessionStatus, Store
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        _completed_round(store, "beh", "behavioral")
+        silent = store.create_session("coding", "A coding round", "coding", 45)
+        store.finish_session(silent, SessionStatus.COMPLETED)
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), open_store=lambda: Store.open(data)))
+    qtbot.addWidget(window)
+    window.refresh_sessions()
+    wait_for_background_work()
+    qtbot.waitUntil(lambda: "completed" in window.home.progress_label.text(), timeout=5000)
+    assert "1 round completed." in window.home.progress_label.text()
+
+
+def _completed_round(store, script_id: str, kind: str) -> int:
+    """A completed session with one answer in which something was said."""
+    from interviewer.core.analysis.report import analyze_answer
+    from interviewer.storage import SessionStatus
+    from tests.core.analysis.speech import spoken
+
+    sid = store.create_session(script_id, "A round", kind, 45)
+    aid = store.add_answer(sid, "q", "Tell me about a project.", asked_at=1.0, answer_start=2.0, answer_end=9.0,
+                           with_audio=False)
+    transcript = spoken("I led the migration of our ranking model to a new feature store.")
+    store.attach_transcript(aid, transcript)
+    store.attach_analysis(aid, analyze_answer(transcript).to_dict())
+    store.finish_session(sid, SessionStatus.COMPLETED)
+    return sid

@@ -165,11 +165,11 @@ def test_the_home_kind_filter_is_kept_between_runs(qtbot, isolated_dirs):
 def test_the_practice_plan_length_is_kept_between_runs_and_home_follows_it(qtbot, isolated_dirs, tmp_path):
     """A new-user run with a 6-week plan: every start the plan was 8 weeks again, and Home said
     "2 of 8 weeks done" until Progress was opened and set to 6 once more."""
-    from interviewer.storage import SessionStatus, Store
+    from interviewer.storage import Store
+    from tests.gui.test_app_paths import _completed_round
 
     with Store.open(tmp_path / "data") as store:
-        sid = store.create_session("s", "A round", "coding", 45, started_at=1_700_000_000)
-        store.finish_session(sid, SessionStatus.COMPLETED, ended_at=1_700_002_700)
+        _completed_round(store, "s", "coding")  # a round in which something was said
     window = _window(qtbot, open_store=lambda: Store.open(tmp_path / "data"))
     window.refresh_sessions()  # as the shown window does
     qtbot.waitUntil(lambda: "1 round completed" in window.home.progress_label.text(), timeout=5000)

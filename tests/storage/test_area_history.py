@@ -201,3 +201,20 @@ def test_an_answer_to_a_phase_prompt_counts_for_the_question_under_discussion(tm
         [round_areas] = load_progress(store, by_id).areas
         edge = round_areas.areas["edge cases"]
         assert (edge.covered, edge.measured) == (1, 2) and edge.is_covered
+
+
+def test_a_round_ended_before_anything_was_said_is_not_a_round_of_its_kind_practised(tmp_path):
+    """New-user trial: a coding round closed 6 s in (no answer) was stored as completed; the
+    next round proposed then passed over coding ("no round of this kind yet" no more), though
+    the plan itself ticks no week for a round in which nothing was heard."""
+    plan = build_plan(8)
+    with Store.open(tmp_path) as store:
+        spoken_round = store_round(store, 1_700_000_000, NOT_MONITORED)
+        silent = store.create_session("coding_intervals", "Coding: intervals", "coding", 45, started_at=1_700_100_000)
+        store.add_phase(silent, "intro", "Introduction", 3, 0.0)
+        store.finish_session(silent, SessionStatus.COMPLETED, ended_at=1_700_100_006)
+        history = store.area_history()
+    assert [r.session_id for r in history] == [spoken_round]
+    progress = track_plan(plan, [(spoken_round, SCRIPT.kind)])
+    proposal = propose_next_round(progress, history)
+    assert proposal is not None and "no round of this kind yet" in proposal.reason
