@@ -10,7 +10,6 @@ _ = object()
 
 # Qt calls these overrides itself (QWidget.paintEvent), never our code.
 _.paintEvent  # gui/charts.py, gui/level_meter.py, gui/timeline_widgets.py
-_.eventFilter  # gui/text_fit.py: Qt calls an installed event filter's eventFilter
 
 # argparse calls Action.__call__(parser, namespace, values, option_string) with these names.
 _.namespace  # cli/__init__.py
@@ -42,7 +41,6 @@ _.validate_file  # core/scripts/loader.py: problems only, as documented in docs/
 _.seconds_flushed  # storage/wav_writer.py (tests/storage/headless_round.py)
 _.point_count  # gui/charts.py (tests/gui/test_round.py)
 _.plain_text  # gui/live_transcript.py (tests/gui/test_round.py, test_round_audio.py)
-_.last_session_id  # gui/main_window.py (tests/gui/*)
 _.check_screen  # gui/main_window.py: the Check screen, built when first used (tests/gui/test_check.py, test_lazy_screens.py)
 _.ready_at  # gui/model_status.py (tests/gui/test_app_paths.py, tests/test_packaging.py: start-up timing)
 _.plan_progress  # gui/progress_screen.py (tests/gui/test_round.py)

@@ -6,7 +6,7 @@ import re
 import time
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -128,6 +128,7 @@ class HomeScreen(QWidget):
     check_requested = Signal(object)  # RoundScript: go through the device check first
     session_opened = Signal(object)  # session id
     session_discarded = Signal(object)  # session id (an interrupted round the user gives up)
+    session_deleted = Signal(object)  # session id (asked first by the window)
     progress_requested = Signal()  # the weak spots' link to Progress, which lists every area
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -194,6 +195,14 @@ class HomeScreen(QWidget):
         self.discard_button = QPushButton("Discard interrupted round")
         self.discard_button.setToolTip("Remove it from Home and Progress; its recordings stay in the data folder")
         self.discard_button.clicked.connect(self._discard)
+        # Any round, for good: a botched test round otherwise stayed in Home, Progress and the plan.
+        self.delete_button = QPushButton("Delete round...")
+        self.delete_button.setAccessibleName("Delete the selected session")
+        self.delete_button.setToolTip("Delete the selected round with its recordings, for good (Delete key); "
+                                      "asks first")
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self._delete)
+        self.recent_list.installEventFilter(self)  # the Delete key in the list does the same
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problems")  # coloured by the theme
         self.problems_label.setWordWrap(True)
@@ -236,6 +245,7 @@ class HomeScreen(QWidget):
         right_layout.addWidget(self.recent_list, 2)
         session_buttons = QHBoxLayout()
         session_buttons.addStretch(1)
+        session_buttons.addWidget(self.delete_button)
         session_buttons.addWidget(self.discard_button)
         session_buttons.addWidget(self.open_session_button)
         right_layout.addLayout(session_buttons)
@@ -458,12 +468,25 @@ class HomeScreen(QWidget):
         item = self.recent_list.currentItem()
         session_id = item.data(ROLE) if item else None
         self.open_session_button.setEnabled(session_id is not None)
+        self.delete_button.setEnabled(session_id is not None)
         self.discard_button.setVisible(session_id in self._interrupted)
 
     def _discard(self) -> None:
         item = self.recent_list.currentItem()
         if item is not None and item.data(ROLE) is not None:
             self.session_discarded.emit(item.data(ROLE))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if (watched is self.recent_list and event.type() == QEvent.Type.KeyPress
+                and event.matches(QKeySequence.StandardKey.Delete)):
+            self._delete()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _delete(self) -> None:
+        item = self.recent_list.currentItem()
+        if item is not None and item.data(ROLE) is not None:
+            self.session_deleted.emit(item.data(ROLE))
 
     def _open_session(self, item: QListWidgetItem) -> None:
         session_id = item.data(ROLE)

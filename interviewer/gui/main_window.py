@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.home.session_opened.connect(self._open_review)
         self.home.progress_requested.connect(lambda: self.go_to("progress"))
         self.home.session_discarded.connect(self.discard_session)
+        self.home.session_deleted.connect(self.delete_session)
 
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -591,6 +592,44 @@ class MainWindow(QMainWindow):
             return
         self.banner.show_message("The interrupted round was discarded; its recordings are kept.", "info")
         self.refresh_sessions()
+
+    def delete_session(self, session_id: int) -> None:
+        """Asks first (nothing brings it back), deletes the round with its recordings, and
+        closes its review and debrief if they show it."""
+        store = self.store()
+        if store is None:
+            return
+        if self.round_session is not None and self.round_session.session_id == session_id and self._round_running():
+            self.banner.show_message("This round is still running: end it first.", "warning")
+            return
+        answer = QMessageBox.question(
+            self, "Delete this round?", "Its recordings, transcripts, review and debrief are removed from this "
+            "computer, and Progress and the practice plan no longer count it. This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._close_screens_of(session_id)
+        try:
+            store.delete_session(session_id)
+        except Exception as exc:
+            self.banner.show_message(f"Could not delete the round: {exc}")
+            return
+        if self.last_session_id == session_id:
+            self.last_session_id = None
+        self.banner.show_message("The round was deleted, with its recordings.", "info")
+        self.refresh_sessions()
+
+    def _close_screens_of(self, session_id: int) -> None:
+        """The review and debrief leave the side bar when they show `session_id`."""
+        for key in ("review", "debrief"):
+            screen = self._screens.get(key)
+            shown = getattr(getattr(screen, "session", None), "id", None)
+            if screen is None or shown != session_id:
+                continue
+            row = list(self._screens).index(key)
+            if self.stack.currentIndex() == row:
+                self.show_screen("home")
+            self.nav.item(row).setHidden(True)
 
     def refresh_progress(self) -> None:
         """Per-session numbers for Progress and the Home summary, read off the GUI thread."""
