@@ -639,6 +639,9 @@ class MainWindow(QMainWindow):
 
         encoder = self.text_encoder  # None until loaded: the keyword fallback, redone once it is
         scripts = {s.id: s for s in self.scripts}
+        if self._rounds_completed is None and not self.home.progress_label.text():
+            # Read while the speech model loads: "Next step" stood empty for seconds at the start.
+            self.home.progress_label.setText("Reading your past rounds...")
 
         def load():
             from interviewer.app.round_areas import load_progress
@@ -662,8 +665,12 @@ class MainWindow(QMainWindow):
                                          and r.kind in ROUND_KINDS and r.words)
             self._show_plan_on_home()
 
-        run_in_background(load, done,
-                          lambda exc: self.banner.show_message(f"Could not compute progress: {exc}", "warning"))
+        def failed(exc: BaseException) -> None:
+            if self._rounds_completed is None:
+                self.home.progress_label.clear()  # not "Reading your past rounds..." for ever
+            self.banner.show_message(f"Could not compute progress: {exc}", "warning")
+
+        run_in_background(load, done, failed)
 
     def _show_plan_on_home(self) -> None:
         completed = self._rounds_completed

@@ -205,3 +205,22 @@ def _completed_round(store, script_id: str, kind: str) -> int:
     store.attach_analysis(aid, analyze_answer(transcript).to_dict())
     store.finish_session(sid, SessionStatus.COMPLETED)
     return sid
+
+
+def test_home_says_what_it_waits_for_while_it_reads_the_rounds(qtbot, isolated_dirs, tmp_path):
+    """New-user trial: under "Next step" Home showed nothing for several seconds after the start
+    (the rounds are read in the background while the speech model loads)."""
+    from interviewer.app.services import ScriptList
+    from interviewer.gui.workers import wait_for_background_work
+    from interviewer.storage import Store
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        _completed_round(store, "beh", "behavioral")
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), open_store=lambda: Store.open(data)))
+    qtbot.addWidget(window)
+    window.refresh_sessions()  # the reading's result comes through the event loop, not yet run
+    assert window.home.progress_label.text().strip(), "an empty 'Next step'"
+    assert "Reading" in window.home.progress_label.text()
+    wait_for_background_work()
+    qtbot.waitUntil(lambda: "1 round completed." in window.home.progress_label.text(), timeout=5000)
