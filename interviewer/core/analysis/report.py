@@ -179,6 +179,13 @@ def _duration_text(seconds: float) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
+def _minutes(seconds: float) -> str:
+    """Minutes with one decimal, without a trailing ".0": "0.9", "8" (as the plan says "8 min"),
+    not "8.0"."""
+    text = f"{seconds / 60:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
 def _rate_text(rate: float, target: float) -> str:
     """`rate` with one decimal, or two when one would round a rate under the target up to it:
     "1 filler word (2.0 per 100 words; under 2 is good)" listed under Went well read as a slip."""
@@ -559,11 +566,11 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
     for p in timings:
         name = names.get(p.phase, p.phase)
         if p.verdict == "over":
-            findings.append(Finding("phase_over", f"{name}: {p.actual_s / 60:.1f} min against "
-                                    f"{p.planned_s / 60:.1f} planned.", p.started_at))
+            findings.append(Finding("phase_over", f"{name}: {_minutes(p.actual_s)} min against "
+                                    f"{_minutes(p.planned_s)} planned.", p.started_at))
         elif p.verdict == "under":
-            findings.append(Finding("phase_under", f"{name}: only {p.actual_s / 60:.1f} min of "
-                                    f"{p.planned_s / 60:.1f} planned.", p.started_at))
+            findings.append(Finding("phase_under", f"{name}: only {_minutes(p.actual_s)} min of "
+                                    f"{_minutes(p.planned_s)} planned.", p.started_at))
     ended_early = _ended_early(timings, plan, names)
     if ended_early is not None:
         findings.insert(0, ended_early)

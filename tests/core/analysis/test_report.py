@@ -174,3 +174,12 @@ def test_a_filler_rate_under_the_target_never_reads_as_the_target():
     words = " ".join([f"word{n}" for n in range(60)] + ["um"])
     [finding] = [f for f in analyze_answer(spoken(words)).findings if f.kind == "fillers"]
     assert "(1.7 per 100 words" in finding.message
+
+
+def test_phase_timing_findings_say_whole_planned_minutes_as_the_plan_does():
+    """The export's phase table says "8 min" planned; its finding said "only 0.9 min of 8.0
+    planned"."""
+    r = analyze_round([], [("requirements", 8, 54)], {}, {"requirements": "Requirements"},
+                      ended_by={"requirements": "candidate"})
+    [finding] = [f for f in r.findings if f.kind == "phase_under"]
+    assert finding.message == "Requirements: only 0.9 min of 8 planned."
