@@ -238,6 +238,5 @@ class LiveTranscriptView(QWidget):
         bar.setValue(bar.maximum())
         self.filler_count = self._done_fillers + self._settled_fillers + len(fillers)
         self.word_count = self._done_words + self._settled_words + len(self._words)
-        rate = 100.0 * self.filler_count / self.word_count if self.word_count else 0.0
-        self.counter.setText(f"Fillers: {self.filler_count}   Words: {self.word_count}   "
-                             f"({rate:.1f} per 100 words)")
+        rate = f"   ({100.0 * self.filler_count / self.word_count:.1f} per 100 words)" if self.word_count else ""
+        self.counter.setText(f"Fillers: {self.filler_count}   Words: {self.word_count}{rate}")
