@@ -85,6 +85,7 @@ class SettingsScreen(QWidget):
         self.long_pause = _seconds_box(*RANGES["long_pause_seconds"], None)
         self.warning_minutes = QDoubleSpinBox()
         self.warning_minutes.setRange(*RANGES["warning_minutes"])
+        self.warning_minutes.setDecimals(1)  # "2.0 min" beside "8.0 s", not "2.00 min"
         self.warning_minutes.setSingleStep(0.5)
         self.warning_minutes.setSuffix(" min")
         self.warning_minutes.setSpecialValueText("no warnings")
