@@ -108,7 +108,8 @@ class CheckScreen(QWidget):
     def set_round(self, title: str | None) -> None:
         # A disabled button with no reason left a new user guessing: say what is missing.
         why = "" if title else "No round chosen yet: pick one on Home (Ctrl+1), then come back or start it there."
-        self.round_label.setText(f"Next round: <b>{title}</b>" if title else why)
+        # Not "Next round": the practice plan proposes one under that name, maybe another.
+        self.round_label.setText(f"Round chosen on Home: <b>{title}</b>" if title else why)
         self.start_button.setEnabled(bool(title))
         self.start_button.setToolTip(why)
 

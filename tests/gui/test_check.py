@@ -125,3 +125,15 @@ def test_check_from_the_side_bar_offers_the_round_selected_on_home(qtbot, isolat
     assert window.current_screen_key() == "round"
     assert window.round_screen.session.script.id == "test-design"
     window.round_screen.stop_round()
+
+
+def test_the_round_to_start_is_not_called_the_next_round(qtbot):
+    """New-user trial: Check said "Next round: Phone screen: ..." (the card selected on Home)
+    while Home's plan said "Next round: Coding, e.g. ...": the same words for two rounds."""
+    from interviewer.gui.check_screen import CheckScreen
+
+    check = CheckScreen()
+    qtbot.addWidget(check)
+    check.set_round("Ownership stories")
+    assert "Next round" not in check.round_label.text()
+    assert "chosen on Home" in check.round_label.text() and "Ownership stories" in check.round_label.text()
