@@ -134,6 +134,9 @@ class HomeScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scripts: list[RoundScript] = []
+        # Until the user picks a card, the app picks one (the first, then the plan's proposal).
+        self._user_picked = False
+        self._picking = False
         self._history: list[Any] = []  # SessionProgress rows, oldest first
         self._areas: list[Any] = []  # core.weak_spots.RoundAreas of completed rounds, oldest first
         self._recent: list[tuple[object, str]] = []
@@ -151,6 +154,7 @@ class HomeScreen(QWidget):
         self.round_list = _list("roundCards", "Rounds")
         self.round_list.setAccessibleDescription("Rounds grouped by kind. Arrow keys choose, Enter starts.")
         self.round_list.currentItemChanged.connect(self._show_details)
+        self.round_list.currentItemChanged.connect(self._note_user_pick)
         self.round_list.itemDoubleClicked.connect(lambda item: item.data(ROLE) and self._start())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keypad's Enter did nothing
             start_key = QShortcut(QKeySequence(key), self.round_list)
@@ -345,6 +349,21 @@ class HomeScreen(QWidget):
                 return True
         return False
 
+    def select_proposed(self, script_id: str) -> None:
+        """The practice plan's next round, selected unless the user picked a card: "Next round:
+        Coding, e.g. ..." stood under a selected phone screen, which Start round started."""
+        if self._user_picked:
+            return
+        self._picking = True
+        try:
+            self.select_script(script_id)
+        finally:
+            self._picking = False
+
+    def _note_user_pick(self, current: QListWidgetItem | None, _previous=None) -> None:
+        if not self._picking and not self.round_list.signalsBlocked() and current is not None and current.data(ROLE):
+            self._user_picked = True
+
     # ------------------------------------------------------------------ internals
 
     def _last_session(self, script: RoundScript) -> Any | None:
@@ -379,12 +398,13 @@ class HomeScreen(QWidget):
             for script in scripts:
                 self.round_list.addItem(self._card(script))
         self.round_list.blockSignals(False)
-        if not (previous and self.select_script(previous.id)):
-            first = next((i for i in range(self.round_list.count()) if self.round_list.item(i).data(ROLE)), None)
-            if first is not None:
-                self.round_list.setCurrentRow(first)
-            else:
-                self.round_list.setCurrentRow(-1)
+        self._picking = True  # the list refilled: the same card again, or the first
+        try:
+            if not (previous and self.select_script(previous.id)):
+                first = next((i for i in range(self.round_list.count()) if self.round_list.item(i).data(ROLE)), None)
+                self.round_list.setCurrentRow(first if first is not None else -1)
+        finally:
+            self._picking = False
         if not self.visible_scripts():
             self.details.setHtml("<p>No rounds of this kind. Choose another kind, or add your own "
                                  "script to the user scripts folder (see Settings).</p>")

@@ -679,6 +679,9 @@ class MainWindow(QMainWindow):
         self.home.progress_label.setText(
             f"<b>{count_text(completed, 'round').capitalize()} completed.</b> "
             f"Practice plan: {self.progress_screen.plan_summary.text()}")
+        proposal = getattr(self.progress_screen, "proposal", None)
+        if proposal is not None and proposal.script is not None:
+            self.home.select_proposed(proposal.script.id)
 
     def refresh_devices(self) -> None:
         if self.services.list_devices is None:
