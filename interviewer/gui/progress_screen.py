@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -82,6 +83,10 @@ class ProgressScreen(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         for col in (2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # A long name wraps onto more lines rather than being cut ("Clarifying ..." at 1280x800).
+        self.area_table.setWordWrap(True)
+        self.area_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.area_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.area_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.area_table.setTabKeyNavigation(False)  # Tab moves on (it went cell by cell); arrows still do that
         self.area_table.setAccessibleName("Topic areas covered over time, weakest first")
