@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +34,22 @@ from interviewer.app.labels import kind_label
 from interviewer.storage import SessionStatus
 
 PACE_BAND = (110.0, 160.0)
+
+
+class _NameWrappingDelegate(QStyledItemDelegate):
+    """A name's height wrapped at the width it is painted in: the theme's cell padding narrows it,
+    and a name just wider than that ("Clarifying requirements") was cut to "Clarifying ..."."""
+
+    PADDING = 2 * 3 + 2 * 4  # the theme's item padding and the style's text margins, both sides
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+        width = self.parent().columnWidth(index.column()) - self.PADDING
+        if width <= 0:
+            return super().sizeHint(option, index)
+        sized = QStyleOptionViewItem(option)
+        sized.rect = QRect(0, 0, width, max(option.rect.height(), 1))
+        hint = super().sizeHint(sized, index)
+        return QSize(hint.width(), hint.height() + self.PADDING // 2)
 
 
 class ProgressScreen(QWidget):
@@ -87,6 +105,8 @@ class ProgressScreen(QWidget):
         self.area_table.setWordWrap(True)
         self.area_table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.area_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.area_table.setItemDelegateForColumn(0, _NameWrappingDelegate(self.area_table))
+        header.sectionResized.connect(lambda *_: self.area_table.resizeRowsToContents())
         self.area_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.area_table.setTabKeyNavigation(False)  # Tab moves on (it went cell by cell); arrows still do that
         self.area_table.setAccessibleName("Topic areas covered over time, weakest first")
