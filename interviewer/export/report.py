@@ -8,7 +8,7 @@ from typing import Any
 
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
-from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line
+from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line, topics_missed_text
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
@@ -168,7 +168,7 @@ def round_facts(numbers: RoundNumbers) -> dict[str, str]:
             "Long pauses": str(numbers.long_pauses),
             "Mean response latency": fmt_number(numbers.mean_latency, " s"),
             "Clarifying questions": str(numbers.clarifying_asked),
-            "Topics not asked about": ", ".join(numbers.topics_missed) or "none",
+            "Topics not asked about": topics_missed_text(numbers),
             **({DEPTH_HEADING: depth_line(numbers)} if numbers.depth else {})}
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, ENDED_EARLY_MIN_S, disfluency_count_text,
                                                finding_label, finding_text)
-from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line
+from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line, topics_missed_text
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words
 from interviewer.app.labels import clock_text, kind_label
@@ -277,7 +277,7 @@ class ReviewScreen(QWidget):
         rate = fmt_seconds(numbers.filler_rate, " per 100 words")
         pace = (f"{fmt_wpm(numbers.articulation_wpm, ' wpm')} while speaking, "
                 f"{fmt_wpm(numbers.pace_wpm, ' wpm')} with pauses")
-        missed = ", ".join(numbers.topics_missed) or "none"
+        missed = topics_missed_text(numbers)
         repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
         # Why a round is shorter than planned, first: the timeline below still draws the plan.
         ended = next((f.message for f in session.findings if f.kind == "round_ended_early"), None)

@@ -370,6 +370,14 @@ def depth_line(numbers: RoundNumbers) -> str:
     return ", ".join(f"{c.label} {c.heard}/{c.questions}" for c in numbers.depth.values())
 
 
+def topics_missed_text(numbers: RoundNumbers) -> str:
+    """The topics not asked about, as the review and the exports say them: "none" only when
+    something was said ("topics missed: none" stood under "Nothing was heard in this round")."""
+    if numbers.topics_missed:
+        return ", ".join(numbers.topics_missed)
+    return "none" if numbers.words else "–"
+
+
 def _only_interrupted(answer: AnswerNumbers, parts: list[Part]) -> bool:
     ids = set(answer.part_ids)
     return all((p.analysis.get("part") or {}).get("interrupted") for p in parts if p.id in ids)
