@@ -185,6 +185,9 @@ class MainWindow(QMainWindow):
         page.setWidgetResizable(True)
         page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         page.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a Tab stop: it shows no focus and has no name (Tab from the side bar seemed to lose
+        # the focus once); a control below the fold scrolls into view when Tab reaches it.
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._pages[key] = page
         if isinstance(screen, QWidget):
             self._screens[key] = screen
