@@ -35,6 +35,9 @@ class FittedScroll(QScrollArea):
         height = max(1, min(full, cap))
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
+        # A Tab stop only with something to scroll to: a box that fits its text, focused, showed
+        # nothing (Tab seemed to get lost in the round's question).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if full > cap else Qt.FocusPolicy.NoFocus)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)

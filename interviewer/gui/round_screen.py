@@ -96,6 +96,7 @@ class RoundScreen(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.35)
         self.question.setFont(big)
         self.question_box = FittedScroll(self.question, lines=6)
+        self.question_box.setAccessibleName("Question")  # a Tab stop when it scrolls
         self.status = QLabel()
         self.status.setObjectName("status")
         self.meter = LevelMeter()
