@@ -8,6 +8,7 @@ words lie in time.
 """
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -182,20 +183,25 @@ def _long_file(path: Path, repeats: int) -> list[tuple[float, float]]:
     return spans
 
 
-def test_a_long_file_is_transcribed_in_chunks_with_progress(model, tmp_path):
+def test_a_long_file_is_transcribed_in_chunks_with_progress(model, tmp_path, monkeypatch):
     from interviewer.adapters.transcription import load_audio, transcribe
 
+    # Chunks of 4-12 s instead of 12-28 s: the same cutting and joining on a third of the audio
+    # (about 33 s, three chunks at least), since the suite's time counts.
+    max_chunk_s = 12.0
+    monkeypatch.setattr(long_audio, "LongestPauseCutter",
+                        functools.partial(long_audio.LongestPauseCutter, min_s=4.0, max_s=max_chunk_s))
     wav = tmp_path / "interview.wav"
-    spans = _long_file(wav, repeats=2)  # about 67 s: three chunks at least (the suite's time counts)
+    spans = _long_file(wav, repeats=1)
     calls = []
     transcript = transcribe(wav, model, progress=lambda done, total: calls.append((done, total)))
     total = sf.info(str(wav)).duration
     assert calls[0] == (0.0, pytest.approx(total, abs=0.01))
     assert calls[-1] == (pytest.approx(total, abs=0.01), pytest.approx(total, abs=0.01))
-    assert len(calls) >= 4, calls  # at least 3 chunks of at most 28 s
+    assert len(calls) >= 4, calls  # at least 3 chunks
     dones = [d for d, _ in calls]
     assert dones == sorted(dones)
-    assert all(b - a <= long_audio.MAX_CHUNK_S + 0.01 for a, b in zip(dones, dones[1:])), dones
+    assert all(b - a <= max_chunk_s + 0.01 for a, b in zip(dones, dones[1:])), dones
     assert transcript.duration == pytest.approx(total, abs=0.01)
     # Every word lies on one of the clips (offsets are right), every clip was heard, and the
     # words as a whole. (Per clip, tiny.en hears a hesitation-laden clip differently in
@@ -204,7 +210,7 @@ def test_a_long_file_is_transcribed_in_chunks_with_progress(model, tmp_path):
         assert any(a - 0.5 <= w.start <= b + 0.5 for a, b in spans), (w, spans)
     for a, b in spans:
         assert any(a - 0.5 <= w.start <= b + 0.5 for w in transcript.words), (a, b, transcript.text)
-    assert recall_of(" ".join(list(TRUTH.values()) * 2), transcript.text) >= MIN_RECALL, transcript.text
+    assert recall_of(" ".join(TRUTH.values()), transcript.text) >= MIN_RECALL, transcript.text
     assert all(r.end <= total + 0.01 for r in transcript.speech)
     # The same audio given as an array is cut and decoded the same way.
     assert transcribe(load_audio(wav), model).to_dict() == transcript.to_dict()
