@@ -577,16 +577,19 @@ class MainWindow(QMainWindow):
         self.home.set_recent_sessions(rows, self.home.progress_label.text(), interrupted)
         self.refresh_progress()
 
+    def _confirm(self, title: str, text: str) -> bool:
+        """Yes or No, No by default: for what cannot be taken back."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def discard_session(self, session_id: int) -> None:
         """Asks first (the round leaves Home and Progress, with no way back here), then says so."""
         store = self.store()
         if store is None:
             return
-        answer = QMessageBox.question(
-            self, "Discard the interrupted round?", "It leaves Home and Progress; its recordings stay in the "
-            "data folder (`interviewer sessions list` still shows it).",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self._confirm("Discard the interrupted round?", "It leaves Home and Progress; its recordings stay "
+                             "in the data folder (`interviewer sessions list` still shows it)."):
             return
         try:
             store.discard_session(session_id)
@@ -605,11 +608,9 @@ class MainWindow(QMainWindow):
         if self.round_session is not None and self.round_session.session_id == session_id and self._round_running():
             self.banner.show_message("This round is still running: end it first.", "warning")
             return
-        answer = QMessageBox.question(
-            self, "Delete this round?", "Its recordings, transcripts, review and debrief are removed from this "
-            "computer, and Progress and the practice plan no longer count it. This cannot be undone.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self._confirm("Delete this round?", "Its recordings, transcripts, review and debrief are removed "
+                             "from this computer, and Progress and the practice plan no longer count it. This "
+                             "cannot be undone."):
             return
         self._close_screens_of(session_id)
         try:

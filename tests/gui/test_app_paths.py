@@ -155,27 +155,18 @@ def test_an_interrupted_round_is_reported_reviewable_and_discardable(qtbot, isol
 def test_imported_recordings_are_not_counted_as_rounds_completed(qtbot, isolated_dirs, tmp_path):
     """Home said "4 rounds completed" after two rounds and two imported recordings."""
     from interviewer.app.import_recording import IMPORTED_KIND, IMPORTED_SCRIPT
-    from interviewer.app.services import ScriptList
-    from interviewer.gui.workers import wait_for_background_work
-    from interviewer.storage import SessionStatus, Store
+    from interviewer.storage import Store
 
     data = tmp_path / "data"
     with Store.open(data) as store:
         for script, kind in ((IMPORTED_SCRIPT, IMPORTED_KIND), ("beh", "behavioral"), (IMPORTED_SCRIPT, IMPORTED_KIND)):
             _completed_round(store, script, kind)
-    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), open_store=lambda: Store.open(data)))
-    qtbot.addWidget(window)
-    window.refresh_sessions()
-    wait_for_background_work()
-    qtbot.waitUntil(lambda: "completed" in window.home.progress_label.text(), timeout=5000)
-    assert "1 round completed." in window.home.progress_label.text()
+    assert "1 round completed." in _home_progress_text(qtbot, data)
 
 
 def test_a_round_closed_before_anything_was_said_is_not_counted_as_completed(qtbot, isolated_dirs, tmp_path):
     """New-user trial: a round quit 6 s in (no answer) made Home say "3 rounds completed" after
     two rounds, while the practice plan (Progress) counted 2."""
-    from interviewer.app.services import ScriptList
-    from interviewer.gui.workers import wait_for_background_work
     from interviewer.storage import SessionStatus, Store
 
     data = tmp_path / "data"
@@ -183,12 +174,21 @@ def test_a_round_closed_before_anything_was_said_is_not_counted_as_completed(qtb
         _completed_round(store, "beh", "behavioral")
         silent = store.create_session("coding", "A coding round", "coding", 45)
         store.finish_session(silent, SessionStatus.COMPLETED)
+    assert "1 round completed." in _home_progress_text(qtbot, data)
+
+
+def _home_progress_text(qtbot, data) -> str:
+    """Home's progress line once the rounds stored in `data` are read."""
+    from interviewer.app.services import ScriptList
+    from interviewer.gui.workers import wait_for_background_work
+    from interviewer.storage import Store
+
     window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), open_store=lambda: Store.open(data)))
     qtbot.addWidget(window)
     window.refresh_sessions()
     wait_for_background_work()
     qtbot.waitUntil(lambda: "completed" in window.home.progress_label.text(), timeout=5000)
-    assert "1 round completed." in window.home.progress_label.text()
+    return window.home.progress_label.text()
 
 
 def _completed_round(store, script_id: str, kind: str) -> int:
