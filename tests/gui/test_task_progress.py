@@ -183,8 +183,10 @@ def test_a_cancelled_export_leaves_no_file(qtbot, two_hour_round, tmp_path):
     assert list(out.parent.iterdir()) == []  # neither the file nor its temporary
     assert controller.last_export is None
     # Not necessarily the last message: the notice that the round's recordings still need
-    # transcribing is posted from another worker and may come after it.
-    assert any("Export cancelled" in text for _level, text in controller.banner.history)
+    # transcribing is posted from another worker and may come after it. The worker marks itself
+    # finished before its handler reaches the GUI thread (a queued call): wait for the message.
+    qtbot.waitUntil(lambda: any("Export cancelled" in text for _level, text in controller.banner.history),
+                    timeout=5000)
 
 
 # ---------------------------------------------------------------- catching up transcripts
