@@ -37,3 +37,20 @@ def english_voices_first(voices: list[tuple[str, str]]) -> tuple[list[tuple[str,
     english = sorted((v for v in voices if is_english_voice(*v)), key=lambda v: v[1].lower())
     others = sorted((v for v in voices if not is_english_voice(*v)), key=lambda v: v[1].lower())
     return english, others
+
+
+# PortAudio lists the sound system's routes beside the hardware on Linux, under ALSA's bare
+# names; "pulse" next to "(system default)" tells a user nothing.
+_ROUTE_NOTES = {
+    "pulse": "through PulseAudio or PipeWire",
+    "pipewire": "through PipeWire",
+    "default": "ALSA's default device",
+    "sysdefault": "ALSA's system default",
+}
+
+
+def device_label(name: str) -> str:
+    """What a device list shows for a device: its name as the sound system gives it (which logs
+    and settings keep), with what a bare route name means."""
+    note = _ROUTE_NOTES.get(name.strip().lower())
+    return f"{name} ({note})" if note else name

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.adapters import models as model_catalog
-from interviewer.app.labels import english_voices_first
+from interviewer.app.labels import device_label, english_voices_first
 from interviewer.app.settings import RANGES, AppSettings, output_setup_for, with_output_setup
 from interviewer.app.services import DeviceList
 from interviewer.gui import theme
@@ -236,7 +236,7 @@ class SettingsScreen(QWidget):
             combo.clear()
             combo.addItem(DEFAULT_CHOICE, None)
             for name in names:
-                combo.addItem(name, name)
+                combo.addItem(device_label(name), name)
             if current and combo.findData(current) < 0:
                 combo.addItem(f"{current} (not connected)", current)
             combo.setCurrentIndex(max(0, combo.findData(current)))

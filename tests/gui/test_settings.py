@@ -270,3 +270,18 @@ def test_the_data_folder_field_shows_the_chosen_folder_and_the_default_as_placeh
     screen.data_dir.clear()  # back to the default: saving says where the app goes from the next start
     assert screen.current().data_dir == ""
     assert str(tmp_path / "platform-default") in data_dir_change_note(chosen, screen.current())
+
+
+def test_bare_route_names_say_what_they_are_and_the_saved_name_stays_the_devices(qtbot, isolated_dirs):
+    """New-user trial: the microphone list read "(system default)", "pulse", "default" with no
+    word on what the last two are."""
+    window = _window(qtbot)
+    screen = window.settings_screen
+    screen.set_devices(DeviceList(inputs=["HDA Intel PCH: ALC295 Analog (hw:0,0)", "pulse", "default"],
+                                  outputs=["pulse"], loaded=True))
+    shown = [screen.input_device.itemText(i) for i in range(screen.input_device.count())]
+    assert shown[1:] == ["HDA Intel PCH: ALC295 Analog (hw:0,0)", "pulse (through PulseAudio or PipeWire)",
+                         "default (ALSA's default device)"]
+    screen.input_device.setCurrentIndex(screen.input_device.findData("pulse"))
+    screen.save_button.click()
+    assert json.loads(settings_path().read_text())["input_device"] == "pulse"
