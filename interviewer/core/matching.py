@@ -714,6 +714,39 @@ def wraps_up(text: str) -> bool:
     return bool(_WRAP_UP_STATEMENT.match(said) or _WRAP_UP_QUESTION.match(said))
 
 
+# "Nice to meet you.", "Thanks for having me.", "I'm ready.": the reply to an interviewer's opening
+# words, which ask nothing. A greeting waited the 8 s that end an answer before the problem came
+# (a trial: dead air at the start of every round).
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|yeah|yes|great|okay|ok|sure|sounds good|perfect|cool|alright|all right|thanks|thank you"
+    r"|likewise|you too|um|uh|so) )*"
+    r"(?:(?:it's )?(?:nice|good|great|lovely|a pleasure) to meet you(?: too)?"
+    r"|thanks? (?:you )?for (?:having me|the invitation|inviting me|making the time|taking the time|the intro(?:duction)?)"
+    r"|(?:i'm|i am) (?:all )?(?:ready|set|good to go)(?: to (?:start|begin|go|get started))?(?: when you are)?"
+    r"|ready (?:when you are|to (?:start|begin|go|get started))"
+    r"|let's (?:do it|go|start|begin|get started)"
+    r"|(?:i'm |i am )?looking forward to (?:it|this)"
+    r")$")
+
+
+# An opening that asks the candidate to talk now ("To start, tell me in a minute what you're working
+# on."): a greeting before the answer is no reply to it.
+_ASKS_TO_TALK = re.compile(r"\?|\b(?:tell me|tell us|walk me|talk me|describe|introduce yourself)\b", re.IGNORECASE)
+
+
+def asks_to_talk(prompt: str) -> bool:
+    """True when the last sentence of an interviewer's `prompt` asks the candidate to say something."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", prompt.strip()) if words(s)]
+    return bool(sentences) and bool(_ASKS_TO_TALK.search(sentences[-1]))
+
+
+def greets(text: str) -> bool:
+    """True when the last sentence of `text` greets or says the candidate is ready ("Hi, nice
+    to meet you.", "I'm ready to start."): all a reply to the opening words needs."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    return bool(sentences) and bool(_GREETING.match(" ".join(words(sentences[-1]))))
+
+
 # "Sure, happy to talk about that.", "Okay. Good question. Let me see.": words that open an answer
 # and say nothing yet. A candidate who says them and goes quiet is gathering their thoughts.
 _INTERJECTIONS = (r"^(?:(?:okay|ok|sure|yeah|yes|right|alright|all right|great|cool|so|well|absolutely|of course"

@@ -55,7 +55,7 @@ from interviewer.core.interview_requests import (
     ends_asking_for_thinking_time, time_scope,
 )
 from interviewer.core.matching import (
-    asks_to_ask, asks_to_repeat, checks_in, declines_to_ask, only_opens, talks_to_self, wraps_up,
+    asks_to_ask, asks_to_repeat, asks_to_talk, checks_in, declines_to_ask, greets, only_opens, talks_to_self, wraps_up,
 )
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
@@ -944,7 +944,17 @@ class RoundController:
         if not after or quiet < after:
             return False
         last = self._last_words()
-        return bool(last) and wraps_up(last)
+        return bool(last) and (wraps_up(last) or (self._answers_opening_words() and greets(last)))
+
+    def _answers_opening_words(self) -> bool:
+        """The answer replies to a part's opening words before any question ("Hi, thanks for
+        joining. This is a coding round..."), which ask for nothing: not "To start, tell me
+        about...", nor the last part's invitation to ask."""
+        answer = self._answer
+        if answer is None or answer.question_id is not None or self._answers_closing_prompt(answer):
+            return False
+        phase = next((p for p in self.engine.script.phases if p.id == answer.phase), None)
+        return phase is not None and not asks_to_talk(phase.prompt)
 
     def _heard_text(self) -> str:
         """All the words heard in this answer so far (read only when the silence rule would end it)."""

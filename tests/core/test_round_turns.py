@@ -902,3 +902,40 @@ def test_the_round_closes_when_the_candidate_has_nothing_more_to_ask(tmp_path, s
     step(clock, speaker, controller, 0.5)
     assert (speaker.said[-1] == settings.early_closing_text) is closes
     assert controller.finished is closes
+
+
+@pytest.mark.parametrize("prompt, said, moves_on", [
+    ("Hi, thanks for joining. This is a design round; think out loud.", "Hi, thanks. Nice to meet you. I'm ready to start.", True),
+    ("Hi, thanks for joining. This is a design round; think out loud.", "Hello! Thanks for having me.", True),
+    ("Hi, thanks for joining. This is a design round; think out loud.", "Sounds good. Let's get started.", True),
+    # Not a greeting: the candidate has more to say, or may.
+    ("Hi, thanks for joining. This is a design round; think out loud.", "Thanks. So I work on ranking.", False),
+    ("Hi, thanks for joining. This is a design round; think out loud.", "Thanks.", False),
+    # The opening asks the candidate to talk: a greeting comes before that answer, not instead of it.
+    ("Hi, thanks for joining. To start, tell me in a minute what you're working on.", "Nice to meet you.", False),
+    ("Hi, thanks for joining. Tell me briefly about yourself.", "Hi, I'm ready.", False),
+])
+def test_a_greeting_to_opening_words_that_ask_nothing_ends_after_a_beat(tmp_path, prompt, said, moves_on):
+    """Trial 3: "Hi, nice to meet you. I'm ready to start." after the interviewer's opening words
+    was followed by 7.6 s of dead air before the problem came, in every round. A greeting
+    answers opening words that ask for nothing: the interviewer goes on after the short beat."""
+    script = design_round()
+    intro = script.phases[0]
+    script = RoundScript(script.id, script.title, script.kind, script.minutes,
+                         (Phase(intro.id, intro.name, intro.minutes, prompt),) + script.phases[1:], script.questions)
+    clock, engine, speaker, recorder, controller, updates = make(
+        tmp_path, script=script, speech_seconds=2, settings=ControllerSettings(silence_ends_answer_after=8))
+    controller.start()
+    while controller.current_answer is None:
+        step(clock, speaker, controller, 0.5)
+    answer = controller.current_answer
+    assert answer.question_id is None and answer.phase == intro.id
+    controller.on_silence(0)
+    recorder.speak(said)
+    for seconds in (1, 2, 3.2):
+        controller.on_silence(seconds)
+        controller.poll()
+    assert (answer.ended_by == "silence") is moves_on
+    controller.on_silence(8.1)
+    controller.poll()
+    assert answer.ended_by == "silence"
