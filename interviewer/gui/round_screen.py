@@ -195,6 +195,27 @@ class RoundScreen(QWidget):
         self._exchange_replies: list[str] = []  # replies shown with their exchange, not yet spoken
         self._shown_answer: int | None = None
         self._last_heading: str | None = None
+        self._problem: str | None = None
+
+    def _question_box_text(self, update: Speaking) -> str:
+        """What was said, and under a follow-up or a part's opening words that go on with the
+        same problem, the problem itself: a trial's coding round showed "Go ahead and code it
+        up in the scratchpad" in its place, and the problem and its example were gone while coding."""
+        text = label_for(QUESTION_LABELS.get(update.kind, ""), update.text) + update.text
+        if update.kind == UtteranceKind.QUESTION:
+            self._problem = update.text
+        elif self._problem and update.kind != UtteranceKind.REPEAT and (
+                update.kind != UtteranceKind.PROMPT or self._part_goes_on_with_the_problem()):
+            text += f"\n\nThe problem: {self._problem}"
+        return text
+
+    def _part_goes_on_with_the_problem(self) -> bool:
+        """The part that starts asks no question of its own and is not the last part (the
+        candidate's questions, the summary)."""
+        script, phase = self.session.script, self.session.engine.current_phase
+        if phase is None or not script.phases or phase.id == script.phases[-1].id:
+            return False
+        return not any(q.phase == phase.id for q in script.questions)
 
     def _show_question(self, text: str) -> None:
         self.question.setText(text)
@@ -228,6 +249,7 @@ class RoundScreen(QWidget):
         self._exchange_replies.clear()
         self._shown_answer = None
         self._last_heading = None
+        self._problem: str | None = None  # the last question asked (not a follow-up)
         self._set_buttons(running=True)
         session.start()
         self._poll_timer.start()
@@ -393,7 +415,7 @@ class RoundScreen(QWidget):
 
     def _speaking(self, update: Speaking) -> None:
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
-            self._show_question(label_for(QUESTION_LABELS.get(update.kind, ""), update.text) + update.text)
+            self._show_question(self._question_box_text(update))
             if update.kind != UtteranceKind.REPEAT and update.text != self._last_heading:
                 self._render_partial()
                 if self._shown_answer is not None:
