@@ -21,7 +21,7 @@ from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSetting
                                               regions_from_words, response_latency)
 from interviewer.core.analysis.phases import PhaseTiming, phase_timings
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
-from interviewer.core.interview_requests import asks_for_hint
+from interviewer.core.interview_requests import asks_for_hint, ends_asking_for_thinking_time
 from interviewer.core.analysis.tokens import tokenize
 from interviewer.core.analysis.utterances import split_utterances
 from interviewer.core.transcript import SpeechRegion, Transcript
@@ -354,6 +354,19 @@ def _with_interviewer(regions: list[SpeechRegion], interviewer: Sequence[tuple[f
     return [SpeechRegion(s, e) for s, e in merged]
 
 
+# "Can I take a minute to think?" - "Sure, take your time.": the silence that follows was granted
+# (as long as the round holds back its "think out loud" nudge, core.round_controller.THINKING_TIME_S).
+GRANTED_THINKING_S = 60.0
+THINKING_REQUEST_WORDS = 20  # enough to hold the request's sentence
+
+
+def _asked_for_time_before(a: "AnswerAnalysis", start: float) -> bool:
+    """The candidate's last words before the silence at `start` asked for time to think: a trial
+    was told "Went silent for 10.3 s; think aloud instead." for the minute it asked for and got."""
+    before = [w["text"] for w in a.words if w["end"] <= start + 0.05][-THINKING_REQUEST_WORDS:]
+    return bool(before) and ends_asking_for_thinking_time(" ".join(t.strip() for t in before))
+
+
 def _near(t: float, times: Sequence[float]) -> bool:
     return any(abs(t - x) < 1e-3 for x in times)
 
@@ -372,7 +385,9 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                            question_end, question_end + a.response_latency))
     for p in a.pauses:
         where = f" after \"{p.before}\"" if p.before else ""
-        if p.length >= ps.went_silent_s:
+        if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a, p.start):
+            out.append(Finding("long_pause", f"Took {p.length:.1f} s to think, as you asked.", p.start, p.end))
+        elif p.length >= ps.went_silent_s:
             out.append(Finding("went_silent", f"Went silent for {p.length:.1f} s{where}; think aloud instead.",
                                p.start, p.end, "problem"))
         elif p.length >= ps.long_pause_s:

@@ -131,3 +131,22 @@ def test_a_reply_the_candidate_talked_over_does_not_make_a_pause():
     data_end = t.words[1].end
     a = analyze_answer(t, interviewer_speech=[(data_end - 0.5, data_end + 3.5)])  # overlaps both words
     assert a.pauses == []
+
+
+@pytest.mark.parametrize("said, granted", [
+    ("Can I take a minute to think? [10.3] Sure. Last year I had a conflict.", True),
+    ("Okay. Let me take a moment to think about this. [12] So I would shard it.", True),
+    ("I would use a heap of size k. [10.3] Then I pop them in order.", False),
+    # Asked for a minute, took five: that is going silent again.
+    ("Can I take a minute to think? [300] Sure. Last year I had a conflict.", False),
+])
+def test_a_silence_the_candidate_asked_for_is_no_going_silent(said, granted):
+    """Trial 3: "Can I take a minute to think?" - "Sure, take your time." - ten silent seconds,
+    and the review said "Went silent for 10.3 s; think aloud instead." under To work on."""
+    findings = analyze_answer(spoken(said)).findings
+    kinds = [f.kind for f in findings if f.kind in ("went_silent", "long_pause")]
+    if granted:
+        assert kinds == ["long_pause"]
+        assert [f.message for f in findings if f.kind == "long_pause"][0].endswith("to think, as you asked.")
+    else:
+        assert kinds == ["went_silent"]
