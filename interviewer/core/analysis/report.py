@@ -474,7 +474,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
             f"Asked for {len(hints)} hints, first: \"{hints[0]['text']}\""
         out.append(Finding("hints_asked", asked + "; an interviewer notes every hint.", hints[0]["start"], hints[0]["end"]))
     if a.pace.words and 100 * len(hedge) / a.pace.words > settings.hedges_per_100_words:
-        out.append(Finding("hedging", f"{len(hedge)} hedges (\"I think\", \"maybe\"...); commit to a choice.",
+        noun = "hedge" if len(hedge) == 1 else "hedges"
+        out.append(Finding("hedging", f"{len(hedge)} {noun} (\"I think\", \"maybe\"...); commit to a choice.",
                            hedge[0].start))
     return out
 

@@ -23,3 +23,15 @@ def test_only_the_opening_words_count_and_short_words_never_do():
     assert label_heading("Topics not asked about", "You moved on to the design and never came back to it") == \
         "Topics not asked about"
     assert label_heading("No tradeoffs", "No choice was weighed against another.") == "No tradeoffs"
+
+
+def test_one_hedge_is_one_hedge():
+    """Trial 3's review read "Hedging: 1 hedges ("I think", "maybe"...)"."""
+    from interviewer.core.analysis.report import analyze_answer
+
+    from .speech import spoken
+
+    [one] = [f.message for f in analyze_answer(spoken("Maybe the cache.")).findings if f.kind == "hedging"]
+    assert one.startswith("1 hedge (")
+    [two] = [f.message for f in analyze_answer(spoken("Maybe the cache, I think.")).findings if f.kind == "hedging"]
+    assert two.startswith("2 hedges (")
