@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # What an answer's heading shows (its question_text): the line it came from is not shown twice.
-HEADING_KINDS = frozenset({"question", "follow_up", "changed_constraint", "prompt"})
+# A question said again ("Could you repeat that?") heads the part recorded after it: trial3's
+# review showed it twice there, as "Q:" and as an "Interviewer:" line.
+HEADING_KINDS = frozenset({"question", "follow_up", "changed_constraint", "prompt", "repeat"})
 # How the review and the live transcript name a line, by its kind (the rest: 'Interviewer:').
 LABELS = {"question": "Q:", "follow_up": "Follow-up:", "changed_constraint": "New constraint:"}
 # What the interviewer says with no question or exchange of its own (the "think out loud" nudge,
