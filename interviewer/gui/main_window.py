@@ -797,6 +797,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_geometry()
+        self.hide()  # at once: ending and saving a round can take seconds, with the window frozen
         self.shutdown()
         super().closeEvent(event)
 

@@ -210,3 +210,23 @@ def test_long_text_wraps_or_shows_in_full_without_sideways_scrolling(qtbot, isol
     QApplication.sendEvent(table.viewport(), tip)
     assert QToolTip.isVisible() and QToolTip.text() == table.item(0, 0).text()
     assert isinstance(table, QTableWidget)
+
+
+def test_quitting_during_a_round_hides_the_window_before_the_round_is_saved(
+        qtbot, isolated_dirs, script_dirs, tmp_path, confirmations):
+    """Trial 3: Quit and end the round? - Yes, and the window stood frozen for 6.8 s while the
+    round was ended and saved (a loaded machine). It goes at once; the saving goes on."""
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    shutdown, visible_while_saving = window.shutdown, []
+
+    def recorded_shutdown():
+        visible_while_saving.append(window.isVisible())
+        shutdown()
+
+    window.shutdown = recorded_shutdown
+    window.actions['quit'].trigger()
+    assert confirmations.asked == ["Quit and end the round?"]
+    assert visible_while_saving == [False]
+    assert not window.round_screen.running
