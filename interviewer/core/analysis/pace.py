@@ -2,7 +2,10 @@
 
 The verdict (slow, normal, fast) is on the articulation rate: how fast the candidate talks
 while talking. Pauses are judged on their own (long pauses, went silent), so a quick speaker
-who stops to think is not called slow, and a fast one is not hidden by the pauses.
+who stops to think is not called slow. Fast takes both rates over their bands: people talk
+at 200-260 words a minute between their pauses (12 of 17 human clips of 25 words and more
+went over 190, 9 of them at 114-153 overall), and a listener keeps up with quick phrases
+that have pauses between them; what loses words is quick speech with no time to catch up.
 """
 from __future__ import annotations
 
@@ -42,7 +45,9 @@ class Pace:
         if rate is None:
             return "unknown"
         lo, hi = self.articulation_band
-        return "slow" if rate < lo else "fast" if rate > hi else "normal"
+        if rate < lo:
+            return "slow"
+        return "fast" if rate > hi and (self.wpm or 0.0) > self.band[1] else "normal"
 
     def to_dict(self) -> dict:
         return {"words": self.words, "wpm": self.wpm, "articulation_wpm": self.articulation_wpm,

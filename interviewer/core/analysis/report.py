@@ -424,10 +424,13 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
     wpm, rate = a.pace.wpm, a.pace.articulation_wpm
     if rate is not None and a.pace.speaking_seconds >= 10 and a.pace.verdict != "normal":
         lo, hi = a.pace.articulation_band
+        if a.pace.verdict == "fast":
+            normal = f"fast is over {hi:.0f} while speaking and {a.pace.band[1]:.0f} with pauses"
+        else:
+            normal = f"normal while speaking {lo:.0f}-{hi:.0f}"
         how = "too fast" if a.pace.verdict == "fast" else "slowly"
         out.append(Finding("pace", f"Spoke {how}: {rate:.0f} words per minute while speaking, "
-                           f"{wpm:.0f} with pauses (normal while speaking {lo:.0f}-{hi:.0f})."
-                           , None))
+                           f"{wpm:.0f} with pauses ({normal}).", None))
     qs = a.clarifying.questions
     if not question_findings:
         pass
