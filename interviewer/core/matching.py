@@ -33,6 +33,7 @@ import hashlib
 import math
 import re
 import threading
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, Sequence, runtime_checkable
@@ -71,6 +72,11 @@ RECALL_SENTENCES = 48   # keyword recall reads the last this many sentences of t
 # ---------------------------------------------------------------- words and keywords
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Scripts are written in any language: letters beyond ASCII are words too, accents are folded
+# ('naïve' meets the transcript's 'naive'), and Chinese and Japanese, written without spaces, are
+# read one character at a time so that a keyword of two characters is found inside a sentence.
+_NO_SPACES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ANY_WORD = re.compile(rf"[{_NO_SPACES}]|[^\W_{_NO_SPACES}]+(?:'[^\W_{_NO_SPACES}]+)?")
 STOPWORDS = frozenset("""
 a an the and or but if then so of to in on at by for with from into about as is are was were be been
 being am do does did doing have has had having i me my we our us you your he she it its they them
@@ -82,8 +88,17 @@ going go want need know think mean say said tell me one""".split())
 
 
 def words(text: str) -> list[str]:
-    """Lowercase words of a text (digits kept, apostrophes inside words kept)."""
-    return _WORD.findall(text.lower().replace("-", " ").replace("/", " "))
+    """Lowercase words of a text (digits kept, apostrophes inside words kept, accents folded)."""
+    text = text.lower().replace("-", " ").replace("/", " ")
+    if text.isascii():
+        return _WORD.findall(text)
+    return _ANY_WORD.findall(_fold_accents(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def stem(word: str) -> str:
