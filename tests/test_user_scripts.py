@@ -6,7 +6,13 @@ each runs headlessly: the fake clock, speech, microphone and transcriber, the ke
 encoder. The candidate asks about every clarifying topic and gets its fact, asks for a hint and
 gets the script's first, leaves a phase early with N, asks the interviewer a question in the
 wrap-up and gets the script's reply, and ends the round; then the round is analysed, exported as
-Markdown, HTML and JSON, and its review numbers are built."""
+Markdown, HTML and JSON, and its review numbers are built.
+
+More scripts as other authors write them: only the required fields (a 60-minute behavioral round),
+every documented field (a 60-minute coding round), keys in odd order with questions above phases,
+inline tables only, dotted keys, multi-line and literal strings with escapes, a Windows file (BOM,
+CRLF, tabs, comments everywhere), Arabic/Hebrew/Japanese/Russian with emoji and a decomposed accent,
+forty questions, a last phase that is work, a behavioral follow-up at a later phase."""
 from __future__ import annotations
 
 import html
@@ -198,3 +204,10 @@ def test_a_user_script_validates_and_a_whole_round_of_it_runs_and_is_reviewed(pa
     assert review_model.round_numbers(saved, script) is not None
     review_model.flagged_moments(saved)
     store.close()
+
+
+def test_the_windows_script_really_is_saved_as_notepad_saves_it():
+    """crlf_bom_tabs.toml stays byte-exact (tests/data/user_scripts/.gitattributes: -text)."""
+    data = (Path(__file__).parent / "data" / "user_scripts" / "crlf_bom_tabs.toml").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b"\t" in data
+    assert data.count(b"\n") == data.count(b"\r\n")
