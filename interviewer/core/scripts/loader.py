@@ -341,6 +341,9 @@ def _syntax_hint(message: str, document: str, line: int, column: int) -> str:
     lines = document.splitlines()
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     char = text[column - 1:column]
+    invisible = _invisible_in(text[:column + 1])
+    if invisible:  # the line looks right on screen: only naming the character helps
+        return invisible
     if message in _NEWLINE_IN_STRING:
         return ("a text string is not closed on this line: add its closing quote, or write text "
                 "that spans several lines in triple quotes: \"\"\"...\"\"\"")
@@ -370,6 +373,39 @@ def _syntax_hint(message: str, document: str, line: int, column: int) -> str:
         word = re.match(r"[^,\]}#]*", text[column - 1:])[0].strip()
         return f'text must be in quotes: "{word}", not {word}'
     return ""
+
+
+def _is_invisible(char: str) -> bool:
+    """A character that shows as a space or not at all: a no-break or other special space, a
+    zero-width one, a stray byte-order mark (pasted from a web page or a word processor)."""
+    return char not in " \t\r\n" and (unicodedata.category(char) in ("Zs", "Zl", "Zp", "Cf", "Cc"))
+
+
+def _invisible_in(text: str) -> str:
+    """A hint naming the first invisible character outside quotes in a line ('' if none)."""
+    quote = ""
+    for column, char in enumerate(text, start=1):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            return ""
+        elif _is_invisible(char):
+            return (f"an invisible character, {_char_name(char)}, at column {column} (pasted from a "
+                    "web page or word processor?): delete it and type a plain space if one is needed")
+    return ""
+
+
+def _char_name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character').lower()}"
+
+
+def _shown(value: str) -> str:
+    """A value as quoted in a message, with characters that would not show written as U+XXXX."""
+    if not any(_is_invisible(c) for c in value):
+        return value
+    return "".join(f"<U+{ord(c):04X}>" if _is_invisible(c) else c for c in value)
 
 
 def _clash_hint(lines: list[str], line: int) -> str:
@@ -697,7 +733,7 @@ class _Checker:
         if value is not None and not _ID_PATTERN.match(value):
             suggestion = _plain_id(value)
             more = f" (did you mean '{suggestion}'?)" if suggestion else ""
-            self.problem(path + ("id",), f"'{value}' is not a valid id{more}: use plain letters "
+            self.problem(path + ("id",), f"'{_shown(value)}' is not a valid id{more}: use plain letters "
                                          "a-z or A-Z (no accents or spaces), digits, '_' and '-', "
                                          "starting with a letter or digit")
             return None
@@ -813,9 +849,11 @@ class _Checker:
         self.no_fact_reply = no_fact_reply or DEFAULT_NO_FACT_REPLY
         kind = self.text(data, "kind", ())
         if kind is not None and kind not in ROUND_KINDS:
-            hint = difflib.get_close_matches(kind, ROUND_KINDS, n=1, cutoff=0.5)
+            plain = re.sub(r"[\s-]+", "_", kind.strip().lower())  # 'ML System Design', 'PHONE-SCREEN'
+            hint = ([plain] if plain in ROUND_KINDS
+                    else difflib.get_close_matches(plain, ROUND_KINDS, n=1, cutoff=0.5))
             more = f" (did you mean '{hint[0]}'?)" if hint else ""
-            self.problem(("kind",), f"unknown round kind '{kind}'{more}; "
+            self.problem(("kind",), f"unknown round kind '{_shown(kind)}'{more}; "
                                     f"one of: {', '.join(ROUND_KINDS)}")
             kind = None
         minutes = self.number(data, "minutes", ())
@@ -940,7 +978,7 @@ class _Checker:
         more = f" (did you mean '{hint[0]}'?)" if hint else ""
         if by_name in phase_ids:
             more = f" (that is the name of phase '{by_name}': write {path[-1]} = \"{by_name}\", its id)"
-        self.problem(path, f"unknown phase '{phase}'{more}; phases: {', '.join(phase_ids)}")
+        self.problem(path, f"unknown phase '{_shown(phase)}'{more}; phases: {', '.join(phase_ids)}")
 
     def points(self, table: dict, path: _Path) -> tuple[ExpectedPoint, ...]:
         raw = table.get("expected_points", [])
