@@ -432,7 +432,7 @@ class HomeScreen(QWidget):
         if script is None:
             return
         phases = "".join(
-            f"<li>{_escape(p.name)}: {minutes_text(p.minutes)}"
+            f"<li>{_isolated(p.name)}: {minutes_text(p.minutes)}"
             f"{' (ask clarifying questions)' if p.expects_clarifying else ''}</li>"
             for p in script.phases)
         last = self._last_session(script)
@@ -441,11 +441,11 @@ class HomeScreen(QWidget):
                      f"{_escape(_headline(last))}"
                      + (f"<br>{_escape(_content(content, named=None))}" if content is not None else "")
                      + "</p>" if last is not None else "")
-        self.details.setHtml(
-            f"<h3>{_escape(script.title)}</h3>"
+        self.details.setHtml(  # in the app's direction whatever the script's language (_isolated)
+            f"<div dir='ltr'><h3>{_escape(script.title)}</h3>"
             f"<p>{kind_label(script.kind)} · {minutes_text(script.minutes)} · "
             f"{len(script.questions)} question{'s' if len(script.questions) != 1 else ''}</p>"
-            f"{_paragraphs(script.description)}{last_line}<p><b>Plan</b></p><ol>{phases}</ol>")
+            f"{_paragraphs(script.description)}{last_line}<p><b>Plan</b></p><ol>{phases}</ol></div>")
 
     def _fill_recent(self) -> None:
         numbers = {r.session_id: r for r in self._history}
@@ -533,6 +533,12 @@ def each_file_first(problems: list[str]) -> list[str]:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _isolated(text: str) -> str:
+    """A script's own text (any language) set apart from the app's words around it: an Arabic or
+    Hebrew phase name took ': 3 min' into its right-to-left run ('min 3 :مقدمة')."""
+    return f"\u2068{_escape(text)}\u2069"
 
 
 def _paragraphs(text: str) -> str:
