@@ -35,7 +35,7 @@ from typing import Union
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.matching import Matcher
-from interviewer.core.phase_prompts import spoken_phase_prompt
+from interviewer.core.phase_prompts import TIME_LEFT, spoken_phase_prompt
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 
 # ---------------------------------------------------------------- events (times in round seconds)
@@ -263,7 +263,8 @@ class RoundEngine:
         round_warning_at = None
         if 0 < self.round_warning_seconds < self.round_seconds:
             round_warning_at = self._round_warning_at()
-            events.append(RoundEndingSoon(self.round_warning_seconds, round_warning_at))
+            if not self._prompt_says_time_left_at(round_warning_at, self._phase_bounds):
+                events.append(RoundEndingSoon(self.round_warning_seconds, round_warning_at))
         events += self._phase_events(self._phase_bounds, round_warning_at)
         events.append(TimeUp(self.round_seconds))
         events.sort(key=lambda e: (e.at, _ORDER[type(e)]))
@@ -273,6 +274,12 @@ class RoundEngine:
         if 0 < self.round_warning_seconds < self._round_end:
             return self._round_end - self.round_warning_seconds
         return None
+
+    def _prompt_says_time_left_at(self, at: float | None, bounds) -> bool:
+        """Whether a phase starts at `at` with a prompt that says the time left ("About five
+        minutes left. Summarize your design."): the round warning then would only say it twice."""
+        return at is not None and any(abs(start - at) < 0.5 and TIME_LEFT.search(self._spoken_prompt(phase, start))
+                                      for phase, start, _ in bounds)
 
     def _phase_events(self, bounds, round_warning_at: float | None) -> list[Event]:
         events: list[Event] = []
@@ -547,7 +554,8 @@ class RoundEngine:
         warning_at = self._round_warning_at()
         # A round warning that fell due already (or now, with the prompt that says the time) is not said.
         if warning_at is not None and warning_at > now:
-            self._schedule.append(RoundEndingSoon(self.round_warning_seconds, warning_at))
+            if not self._prompt_says_time_left_at(warning_at, bounds[1:]):
+                self._schedule.append(RoundEndingSoon(self.round_warning_seconds, warning_at))
         else:
             warning_at = None
         self._schedule += [e for e in self._phase_events(bounds, warning_at) if not isinstance(e, PhaseStarted)
