@@ -47,3 +47,12 @@ def test_fact_keys_ignore_case_beyond_ascii(tmp_path):
     path, (problems, warnings) = _check(tmp_path, '["Größe", "Édge cases"]',
                                         '"GRÖSSE" = "A million."\n"ÉDGE_CASES" = "Empty input."')
     assert (problems, warnings) == ([], [])
+
+
+def test_a_fact_key_and_its_topic_are_one_name_however_the_editor_stored_the_accent(tmp_path):
+    """Before: a topic "café" (é as one character) with a fact keyed "café" (e and a combining
+    accent, as some editors save it) was "no clarifying topic 'café' (did you mean 'café'?)"."""
+    import unicodedata
+    composed, decomposed = unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")
+    path, (problems, warnings) = _check(tmp_path, f'["{composed}"]', f'"{decomposed}" = "Open late."')
+    assert problems == [] and warnings == []

@@ -6,6 +6,7 @@ Scripts may give their own keywords; then those are used instead of the table be
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Canonical topic name -> keywords (lowercase words or phrases).
 BUILTIN_TOPICS: dict[str, tuple[str, ...]] = {
@@ -74,8 +75,10 @@ ALIASES: dict[str, str] = {
 
 
 def normalize_topic_name(name: str) -> str:
-    # casefold, not lower: a fact keyed "GRÖSSE" belongs to the topic "Größe" ("case does not matter")
-    return re.sub(r"[\s_\-]+", " ", name.strip().casefold())
+    # casefold, not lower: a fact keyed "GRÖSSE" belongs to the topic "Größe" ("case does not matter");
+    # NFKC: "café" typed with an accent key and "café" saved by an editor as e + a combining accent
+    # are the same name
+    return re.sub(r"[\s_\-]+", " ", unicodedata.normalize("NFKC", name).strip().casefold())
 
 
 def builtin_keywords(name: str) -> tuple[str, ...]:
