@@ -7,6 +7,8 @@ when one looks like a misspelling of a known area or of another area in the same
 """
 from __future__ import annotations
 
+import unicodedata
+
 # Area name (lowercase, as written in scripts) -> what a point in it is about.
 AREAS: dict[str, str] = {
     # Before solving
@@ -49,8 +51,9 @@ AREAS: dict[str, str] = {
 
 
 def normalize_area(name: str) -> str:
-    """How an area is compared: lowercase, single spaces."""
-    return " ".join(name.split()).lower()
+    """How an area is compared: lowercase, single spaces, accents stored one way (NFC: an editor
+    may save 'é' as e plus a combining accent, and the area would count apart across rounds)."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).lower()
 
 
 _UPPER = {"star": "STAR", "ml": "ML", "llm": "LLM", "llms": "LLMs", "a/b": "A/B"}
