@@ -131,3 +131,27 @@ def test_minutes_written_as_text_say_what_to_write(tmp_path, written, number):
     text = VALID.replace("minutes = 45\n\n[[phases]]", f"minutes = {written}\n\n[[phases]]")
     found = _only_problem(tmp_path, text)
     assert found == f"4: minutes: must be a number of minutes, not a string: write minutes = {number}, without quotes or unit", found
+
+
+@pytest.mark.parametrize("written, meant", [
+    ("expects_clarifying = True", "true"),      # as in Python
+    ("expects_clarifying = yes", "true"),       # as in YAML
+    ("expects_clarifying=False  # not here", "false"),
+])
+def test_true_or_false_in_another_spelling_is_told_to_be_written_lowercase_not_quoted(tmp_path, written, meant):
+    """Before: 'text must be in quotes: "True"', and quoted it was 'must be true or false, not a string'."""
+    text = VALID.replace('prompt = "Let\'s start."', f'prompt = "Let\'s start."\n{written}')
+    problem = _only_problem(tmp_path, text)
+    assert problem.startswith("11: TOML syntax: Invalid value"), problem
+    assert f"lowercase without quotes: {meant}" in problem and "must be in quotes" not in problem, problem
+
+
+def test_true_or_false_in_quotes_is_told_to_lose_them(tmp_path):
+    text = VALID.replace('prompt = "Let\'s start."', 'prompt = "Let\'s start."\nexpects_clarifying = "Yes"')
+    assert _only_problem(tmp_path, text) == ("11: phases[1].expects_clarifying: must be true or false, not a "
+                                             "string: write expects_clarifying = true, without quotes")
+
+
+def test_a_bare_word_for_a_text_key_is_still_told_to_be_quoted(tmp_path):
+    text = VALID.replace('name = "Solve"', "name = No")
+    assert 'text must be in quotes: "No", not No' in _only_problem(tmp_path, text)

@@ -332,6 +332,8 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str) ->
     return f"{source}: TOML syntax: {text}"
 
 
+_BOOLEAN_KEYS = ("expects_clarifying",)
+_BOOLEAN_WORDS = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false", "off": "false"}
 _NEWLINE_IN_STRING = ("Illegal character '\\n'", "Found invalid character '\\n'")
 _CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
 
@@ -371,6 +373,9 @@ def _syntax_hint(message: str, document: str, line: int, column: int) -> str:
             return "text after a number must be in quotes (write minutes as a plain number)"
     if message == "Invalid value" and char.isalpha():
         word = re.match(r"[^,\]}#]*", text[column - 1:])[0].strip()
+        key = re.search(r"([A-Za-z0-9_-]+)\s*=\s*$", text[:column - 1])  # also inside { ... }
+        if key and key[1] in _BOOLEAN_KEYS and word.lower() in _BOOLEAN_WORDS:  # Python's True, YAML's yes
+            return f"true and false are written in lowercase without quotes: {_BOOLEAN_WORDS[word.lower()]}, not {word}"
         return f'text must be in quotes: "{word}", not {word}'
     return ""
 
@@ -759,7 +764,9 @@ class _Checker:
     def boolean(self, table: dict, key: str, path: _Path, default: bool) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            self.problem(path + (key,), f"must be true or false, not {_type_name(value)}")
+            meant = _BOOLEAN_WORDS.get(value.strip().lower()) if isinstance(value, str) else None
+            fix = f": write {key} = {meant}, without quotes" if meant else ""
+            self.problem(path + (key,), f"must be true or false, not {_type_name(value)}{fix}")
             return default
         return value
 
