@@ -155,3 +155,11 @@ def test_true_or_false_in_quotes_is_told_to_lose_them(tmp_path):
 def test_a_bare_word_for_a_text_key_is_still_told_to_be_quoted(tmp_path):
     text = VALID.replace('name = "Solve"', "name = No")
     assert 'text must be in quotes: "No", not No' in _only_problem(tmp_path, text)
+
+
+@pytest.mark.parametrize("written, fix", [('id = 2', 'write id = "2", in quotes'),
+                                          ('id = 2.5', 'write id = "2.5", in quotes')])
+def test_a_number_where_text_belongs_is_told_to_be_quoted(tmp_path, written, fix):
+    """Before: 'must be a text string, not a number', without what to write."""
+    problem = _only_problem(tmp_path, VALID.replace('id = "complexity"', written))
+    assert problem == f"22: questions[1].follow_ups[1].id: must be a text string, not a number: {fix}", problem

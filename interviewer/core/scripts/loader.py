@@ -726,7 +726,10 @@ class _Checker:
                 self.problem(path + (key,), "missing required field")
             return None
         if not isinstance(value, str):
-            self.problem(path + (key,), f"must be a text string, not {_type_name(value)}")
+            fix = ""
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and len(str(value)) <= 20:
+                fix = f': write {key} = "{value}", in quotes'  # id = 2, title = 2024
+            self.problem(path + (key,), f"must be a text string, not {_type_name(value)}{fix}")
             return None
         if required and not value.strip():
             self.problem(path + (key,), "is empty")
