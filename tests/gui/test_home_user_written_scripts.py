@@ -1,4 +1,4 @@
-"""A script written in Arabic or Hebrew reads right on Home: its title, description and phase
+"""Scripts written by users show on Home. One written in Arabic or Hebrew reads right there: its title, description and phase
 names keep their own order, and the app's words around them ("3 min", the plan's numbers) stay
 where an English line puts them.
 
@@ -76,3 +76,33 @@ def test_right_to_left_names_keep_the_plan_lines_in_english_order(qtbot, isolate
         minutes_x = _x_positions(block, minutes_at, minutes_at + len(minutes))
         assert max(name_x) < min(minutes_x), (text, name_x, minutes_x)   # the name, then its minutes
         assert minutes_x == sorted(minutes_x), (text, minutes_x)          # '3 min', not 'min 3'
+
+
+def test_home_lists_every_user_written_script_with_its_whole_title(qtbot, isolated_dirs, script_dirs):
+    """tests/data/user_scripts (Windows line endings and BOM, inline tables, forty questions,
+    Arabic, Japanese and emoji titles, a title on two lines ...) all show on Home, none left out."""
+    import shutil
+    from pathlib import Path
+
+    from interviewer.core.scripts.loader import load_script
+
+    bundled, user = script_dirs
+    (user / "broken.toml").unlink()
+    written = sorted((Path(__file__).parents[1] / "data" / "user_scripts").glob("*.toml"))
+    for path in written:
+        shutil.copy(path, user / path.name)
+
+    def load():
+        catalog = discover_scripts(bundled, user)
+        return ScriptList(catalog.scripts, catalog.problems)
+
+    window = MainWindow(AppServices(load_scripts=load))
+    qtbot.addWidget(window)
+    assert discover_scripts(bundled, user).problems == []
+    shown = {s.id: s for s in window.home.visible_scripts()}
+    for path in written:
+        script = load_script(path)
+        assert script.id in shown, path.name
+        assert window.home.select_script(script.id)
+        assert script.title in window.home.round_list.currentItem().text()
+        assert script.title in window.home.details.toPlainText()
