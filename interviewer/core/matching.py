@@ -744,6 +744,25 @@ _GREETING = re.compile(
     r")$")
 
 
+# "How's it going?", "How are you doing today?", "And you?": small talk at the start of a round,
+# a question to the interviewer about nothing in the problem (a trial's "Hi. How's it going? I'm
+# ready." was counted as a clarifying question, in a review that praised its clarifying).
+_SMALL_TALK = re.compile(
+    r"^(?:(?:hi|hello|hey|good morning|good afternoon|good evening|and|so|um|uh|well|great|thanks|thank you) )*"
+    r"(?:how(?:'s| is| are| has| have)? (?:it going|you(?: doing)?|things|your (?:day|morning|afternoon|week)"
+    r"(?: going| been)?|you been|everything)(?: so far)?(?: today| this (?:morning|afternoon|evening))?"
+    r"|how about you|and you)$")
+_HELLO = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there| again)?$")
+
+
+def makes_small_talk(text: str) -> bool:
+    """True when every clause of `text` is a greeting or small talk ("Hi, how are you?")."""
+    clauses = [" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))]
+    clauses = [c for c in clauses if c]
+    return bool(clauses) and any(_SMALL_TALK.match(c) for c in clauses) and all(
+        _SMALL_TALK.match(c) or _HELLO.match(c) or _GREETING.match(c) or _LEAD_IN.match(c) for c in clauses)
+
+
 # An opening that asks the candidate to talk now ("To start, tell me in a minute what you're working
 # on."): a greeting before the answer is no reply to it.
 _ASKS_TO_TALK = re.compile(r"\?|\b(?:tell me|tell us|walk me|talk me|describe|introduce yourself)\b", re.IGNORECASE)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from interviewer.core.analysis.fillers import find_disfluencies, is_hesitation
 from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance, silence_gaps
 from interviewer.core.interview_requests import about_the_interview
-from interviewer.core.matching import Matcher, asks_to_ask, checks_in, talks_to_self, wraps_up
+from interviewer.core.matching import (Matcher, asks_to_ask, asks_to_repeat, checks_in, makes_small_talk,
+                                        talks_to_self, wraps_up)
 from interviewer.core.scripts.model import ClarifyingTopic
 from interviewer.core.scripts.topics import BUILTIN_TOPICS, builtin_keywords
 from interviewer.core.transcript import SpeechRegion, join_words
@@ -882,6 +883,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         if asks_to_ask(u.text):  # "Can I ask a question?" is a request to ask, nothing asked yet
             continue
+        if asks_to_repeat(u.text) or makes_small_talk(u.text):
+            continue  # "Could you repeat that?", "How's it going?": nothing asked about the problem
         if checks_in(u.text) or talks_to_self(u.text) or wraps_up(u.text) or about_the_interview(u.text):
             continue  # "Does that make sense?", "What else?", "Any hints?": nothing about the problem
         if _reported(u) and question_cue(u, use_mark=False) != "confirmation":

@@ -994,3 +994,20 @@ def test_a_topic_named_in_the_self_talk_that_opens_a_question_counts():
     t = spoken("Let me ask about duplicates as well. Do two equal values count as separate pairs? [2.0] Okay.")
     [q] = analyze_answer(t, expected_topics=[("duplicates", ("duplicates",))]).clarifying.questions
     assert q.topics == ("duplicates",)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi. How's it going? [2.0] I'm ready.",
+    "Hello, how are you doing today? [1.5] Great, let's start.",
+    "Sorry, could you repeat that? [2.0] Okay, so the feed ranks videos.",
+    "I didn't catch that, can you say it again? [2.0] Got it.",
+])
+def test_small_talk_and_asking_to_hear_the_question_again_are_not_clarifying(text):
+    # A trial's review counted "How's it going?" and "Sorry, could you repeat that?" as
+    # clarifying questions, and praised the clarifying.
+    assert analyze_answer(spoken(text)).clarifying.questions == [], text
+
+
+def test_a_real_question_after_a_greeting_still_counts():
+    asked = analyze_answer(spoken("Hi, how are you? [1.0] How many users does the app have? [2.0] Okay.")).clarifying.questions
+    assert [q.text for q in asked] == ["How many users does the app have?"]
