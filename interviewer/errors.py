@@ -7,3 +7,8 @@ class UserError(Exception):
 
 class Cancelled(Exception):
     """The user cancelled long work (an export, a transcription); nothing half-done was kept."""
+
+
+class TookTooLong(UserError):
+    """Work that did not finish in its time (a model that did not load on a busy machine):
+    nothing is wrong with the user's files, and trying again may work."""

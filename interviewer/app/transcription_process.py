@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.core.transcript import Transcript
-from interviewer.errors import Cancelled, UserError
+from interviewer.errors import Cancelled, TookTooLong, UserError
 
 STARTUP_TIMEOUT_S = 120.0
 FINISH_TIMEOUT_S = 120.0
@@ -361,7 +361,7 @@ class TranscriptionClient:
                 self.close()
                 raise Cancelled()
             if time.monotonic() >= deadline:
-                raise UserError(f"the speech model did not load within {timeout:.0f} s")
+                raise TookTooLong(f"the speech model did not load within {timeout:.0f} s")
         if child.error is not None:
             raise child.error
         return self

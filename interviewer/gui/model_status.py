@@ -63,11 +63,15 @@ class ModelStatus(QObject):
             self._again()
 
         def failed(exc: BaseException) -> None:
-            from interviewer.errors import Cancelled, UserError
+            from interviewer.errors import Cancelled, TookTooLong, UserError
 
             if cancel.is_set() or isinstance(exc, Cancelled):
                 return  # cancel() said so already
-            if isinstance(exc, UserError):
+            if isinstance(exc, TookTooLong):  # there, but slow: not "missing", and no other model needed
+                self._set(ModelState.FAILED,
+                          f"The speech model is taking too long to load ({exc}); the computer may be busy. "
+                          "Rounds still run and answers are recorded; save Settings to load it again.")
+            elif isinstance(exc, UserError):
                 self._set(ModelState.MISSING,
                           f"Speech model missing: {exc}. Rounds still run; answers are recorded and can "
                           "be transcribed later. Pick another model in Settings.")
