@@ -28,7 +28,7 @@ from typing import Any, Callable
 from interviewer.core.analysis.report import questions_asked_finding, topics_missed_finding
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
-from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, TimeUp
+from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, PhaseStarted, RoundEngine, TimeUp
 from interviewer.core.matching import ClarifyingResponder, Matcher
 from interviewer.core.noise_floor import NoiseFloor
 from interviewer.core.ports import Recorder
@@ -316,7 +316,8 @@ class RoundSession:
         self._responders: dict[str, ClarifyingResponder] = {}
         self._responders_lock = threading.Lock()  # asked for on the GUI and the transcript's thread
         self.engine = RoundEngine(script, clock, phase_warning_minutes=self.config.phase_warning_minutes,
-                                  round_warning_minutes=self.config.round_warning_minutes, matcher=self.matcher)
+                                  round_warning_minutes=self.config.round_warning_minutes, matcher=self.matcher,
+                                  ask_for_more_below_words=ASK_FOR_MORE_BELOW_WORDS)
         def stop_error(exc: BaseException) -> None:  # on the stopping thread
             message = f"The recording did not close cleanly ({exc}); what was recorded is kept."
             self._post(lambda: self._problem(message))

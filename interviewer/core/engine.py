@@ -167,6 +167,19 @@ def mentions_any(text: str, keywords: tuple[str, ...]) -> bool:
 # talked through (a minute or so of explaining code is 100-150 words).
 CODE_KINDS = ("coding", "phone_screen")
 WORK_WORDS = 60
+# A question answered in a few words gets one request for more before any follow-up, as an
+# interviewer would: trial3's "Okay, thanks. How would the other person describe that conflict?"
+# came after ten garbled words about no conflict at all. Only in the kinds whose questions each
+# want a spoken answer of their own (not coding, where the work phase holds the answer, and not
+# while clarifying), and only for questions with talking points (substantive, not logistics).
+_HESITATIONS = frozenset({"um", "uh", "er", "erm", "uhm", "hmm", "hm", "mm", "ah"})
+ASK_FOR_MORE_KINDS = ("behavioral", "ml_breadth", "ml_depth")
+ASK_FOR_MORE_BELOW_WORDS = 12  # what the app uses (a sentence or two says little)
+ASK_FOR_MORE = {
+    "behavioral": FollowUp("ask-for-more", "Could you tell me more? Pick one specific time: what happened, "
+                                           "what you did, and how it turned out."),
+    "default": FollowUp("ask-for-more", "Could you say a bit more? Walk me through your thinking."),
+}
 _CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation"})
 
 
@@ -183,8 +196,10 @@ def writes_code(phase: Phase) -> bool:
 class RoundEngine:
     def __init__(self, script: RoundScript, clock: Clock, phase_warning_minutes: float | None = 2.0,
                  round_warning_minutes: float | None = 5.0, move_on_early: bool = True,
-                 matcher: Matcher | None = None) -> None:
+                 matcher: Matcher | None = None, ask_for_more_below_words: int = 0) -> None:
         self.script = script
+        # Answers of fewer words get one request for more (ASK_FOR_MORE; 0: never).
+        self.ask_for_more_below_words = ask_for_more_below_words
         # Decides whether a follow-up is still needed (keywords, and meaning when the matcher
         # has a sentence-embedding model; the default is keywords only).
         self.matcher = matcher if matcher is not None else Matcher()
@@ -211,6 +226,7 @@ class RoundEngine:
         self._question: Question | None = None  # the main question being discussed
         self._pending_follow_ups: list[FollowUp] = []
         self._answers_so_far = ""  # everything said about the current question, for if_missing
+        self._asked_for_more: set[str] = set()  # questions whose short answer got a request for more
         self._last_ask: AskQuestion | None = None
         self._question_phases = question_phases(script)  # the floor is the candidate's there
         self._follow_up_phase = self._follow_up_phases()
@@ -486,6 +502,10 @@ class RoundEngine:
             self._answers_so_far += " " + answer_text
         # Without a transcript what was said is unknown: the part is not held for it.
         self._words_in_phase += WORK_WORDS if answer_text is None else len(answer_text.split())
+        if answer_text is not None and self._answer_too_short(open_ask):
+            self._asked_for_more.add(self._question.id)
+            more = ASK_FOR_MORE.get(self.script.kind, ASK_FOR_MORE["default"])
+            return [*caught_up, self._ask(self._question, more, now, AskReason.FOLLOW_UP)]
         while due := self._due_follow_ups():
             follow_up = due[0]
             self._pending_follow_ups.remove(follow_up)
@@ -501,6 +521,19 @@ class RoundEngine:
         if not asked and self.move_on_early and self.has_next_phase and not self._still_working():
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
+
+    def _answer_too_short(self, open_ask: "AskSpan | None") -> bool:
+        """The main question, just answered, got fewer words than ask_for_more_below_words in all
+        (hesitations not counted), and no request for more yet (see ASK_FOR_MORE)."""
+        question, phase = self._question, self.current_phase
+        if (not self.ask_for_more_below_words or question is None or phase is None or open_ask is None
+                or open_ask.follow_up_id is not None or open_ask.question_id != question.id
+                or self.script.kind not in ASK_FOR_MORE_KINDS or not question.expected_points
+                or phase.expects_clarifying or phase.id in self._question_phases
+                or question.id in self._asked_for_more):
+            return False
+        said = [w for w in re.findall(r"[\w']+", self._answers_so_far.lower()) if w not in _HESITATIONS]
+        return len(said) < self.ask_for_more_below_words
 
     def _still_working(self) -> bool:
         """In the part where the candidate writes the code (see `writes_code`) and that carries

@@ -65,4 +65,6 @@ def test_a_follow_up_is_marked_as_one_in_the_transcript_as_above_it(qtbot):
     screen.on_update(Speaking("Latency is now 20 ms.", UtteranceKind.CHANGED_CONSTRAINT, 9.0))
     assert screen.transcript.plain_text().splitlines() == [
         "Q: Design a feed.", "Follow-up: How would you measure it?", "New constraint: Latency is now 20 ms."]
-    assert screen.question.text() == "New constraint: Latency is now 20 ms."
+    # The problem stays in view under what changed it (trial3: the problem left the box while coding).
+    assert screen.question.text().splitlines()[0] == "New constraint: Latency is now 20 ms."
+    assert screen.question.text().endswith("The problem: Design a feed.")

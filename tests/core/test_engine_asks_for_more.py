@@ -1,0 +1,54 @@
+"""A question answered in a few words gets one request for more before any follow-up.
+
+Before: trial3's behavioral round heard ten garbled words, said "Okay, thanks." and asked the
+follow-up "How would the other person describe that conflict?" about a story never told."""
+from interviewer.core.clock import FakeClock
+from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, RoundEngine
+from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
+
+STORY = ("Last year two teams wanted the same GPU budget, so I set up a meeting, we compared the "
+         "expected gains, agreed on a split, and both projects shipped on time.")
+
+
+def _round(kind="behavioral", points=True, clarifying=False):
+    phases = (Phase("stories", "Stories", 40, "Let's talk about your experience.", expects_clarifying=clarifying),
+              Phase("wrap", "Your questions", 5, "Any questions for me?"))
+    question = Question("conflict", "Tell me about a time you disagreed with a colleague.", "stories",
+                        follow_ups=(FollowUp("other-view", "How would the other person describe that conflict?"),),
+                        expected_points=(ExpectedPoint("Names a specific situation"),) if points else ())
+    return RoundScript("b", "Behavioral", kind, 45, phases, (question,))
+
+
+def _asks_after(script, *answers):
+    clock = FakeClock()
+    engine = RoundEngine(script, clock, ask_for_more_below_words=ASK_FOR_MORE_BELOW_WORDS)
+    engine.start()
+    asked = []
+    for answer in answers:
+        clock.advance(30)
+        asked += [e for e in engine.answer_finished(answer) if isinstance(e, AskQuestion)]
+    return asked
+
+
+def test_a_few_words_get_one_request_for_more_then_the_follow_up():
+    first, second = _asks_after(_round(), "Um, yes, I, uh, had that once.", STORY)
+    assert first.follow_up_id == "ask-for-more" and "specific time" in first.text
+    assert second.follow_up_id == "other-view"
+
+
+def test_asked_once_per_question_and_never_after_a_full_answer():
+    asked = _asks_after(_round(), "Yes.", "Not really.")
+    assert [a.follow_up_id for a in asked] == ["ask-for-more", "other-view"]
+    assert [a.follow_up_id for a in _asks_after(_round(), STORY)] == ["other-view"]
+
+
+def test_not_in_coding_while_clarifying_or_for_questions_without_talking_points():
+    for script in (_round(kind="coding"), _round(clarifying=True), _round(points=False)):
+        assert [a.follow_up_id for a in _asks_after(script, "Yes.")][:1] != ["ask-for-more"], script.kind
+
+
+def test_off_unless_asked_for():
+    engine = RoundEngine(_round(), FakeClock())
+    engine.start()
+    asked = [e for e in engine.answer_finished("Yes.") if isinstance(e, AskQuestion)]
+    assert [a.follow_up_id for a in asked] == ["other-view"]
