@@ -175,10 +175,11 @@ WORK_WORDS = 60
 _HESITATIONS = frozenset({"um", "uh", "er", "erm", "uhm", "hmm", "hm", "mm", "ah"})
 ASK_FOR_MORE_KINDS = ("behavioral", "ml_breadth", "ml_depth")
 ASK_FOR_MORE_BELOW_WORDS = 12  # what the app uses (a sentence or two says little)
+ASK_FOR_MORE_ID = "ask-for-more"
 ASK_FOR_MORE = {
-    "behavioral": FollowUp("ask-for-more", "Could you tell me more? Pick one specific time: what happened, "
+    "behavioral": FollowUp(ASK_FOR_MORE_ID, "Could you tell me more? Pick one specific time: what happened, "
                                            "what you did, and how it turned out."),
-    "default": FollowUp("ask-for-more", "Could you say a bit more? Walk me through your thinking."),
+    "default": FollowUp(ASK_FOR_MORE_ID, "Could you say a bit more? Walk me through your thinking."),
 }
 _CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation"})
 

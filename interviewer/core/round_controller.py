@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Callable, Union
 
 from interviewer.core.engine import (
-    AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
+    ASK_FOR_MORE_ID, AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
 )
 from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
 from interviewer.core.interview_requests import (
@@ -1140,7 +1140,9 @@ class RoundController:
                 self._listen_pending = True
             elif isinstance(event, AskQuestion):
                 self._unfinished = []
-                if self._acknowledge_next and event.reason != "repeat" and self._last_answer_had_words():
+                # Not before asking for more: "Thank you. Could you tell me more?" thanks for too little.
+                if (self._acknowledge_next and event.reason != "repeat" and event.follow_up_id != ASK_FOR_MORE_ID
+                        and self._last_answer_had_words()):
                     self._say(ACKNOWLEDGEMENTS[self._acknowledged % len(ACKNOWLEDGEMENTS)], UtteranceKind.ACKNOWLEDGEMENT)
                     self._acknowledged += 1
                 self._acknowledge_next = False

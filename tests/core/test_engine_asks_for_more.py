@@ -52,3 +52,27 @@ def test_off_unless_asked_for():
     engine.start()
     asked = [e for e in engine.answer_finished("Yes.") if isinstance(e, AskQuestion)]
     assert [a.follow_up_id for a in asked] == ["other-view"]
+
+
+def test_the_interviewer_asks_for_more_without_thanking_first(tmp_path):
+    """Through the round controller: "Thank you. Could you tell me more?" would thank for too
+    little; the request comes alone, and a full answer after it gets its "Okay, thanks."."""
+    from test_round_turns import make, step
+
+    clock, engine, speaker, recorder, controller, _ = make(
+        tmp_path, script=_round(), speech_seconds=1, ask_for_more_below_words=ASK_FOR_MORE_BELOW_WORDS)
+    controller.start()
+    while controller.current_answer is None or controller.current_answer.question_id != "conflict":
+        step(clock, speaker, controller, 0.5)
+    for answer in ("Yes, I had one.", STORY):
+        step(clock, speaker, controller, 2)
+        controller.on_silence(0)
+        recorder.speak(answer)
+        controller.end_answer()
+        controller.poll()
+        step(clock, speaker, controller, 3)
+    said = speaker.said
+    more = next(i for i, s in enumerate(said) if s.startswith("Could you tell me more?"))
+    assert said[more - 1] == "Tell me about a time you disagreed with a colleague."
+    assert said[-1] == "How would the other person describe that conflict?"
+    assert said[-2] in ("Okay, thanks.", "Got it.", "Thank you.", "Okay.")
