@@ -507,6 +507,10 @@ class RoundEngine:
             self._asked_for_more.add(self._question.id)
             more = ASK_FOR_MORE.get(self.script.kind, ASK_FOR_MORE["default"])
             return [*caught_up, self._ask(self._question, more, now, AskReason.FOLLOW_UP)]
+        if answer_text is not None and self._still_little_after_asking_for_more(open_ask):
+            # Follow-ups build on an answer that was never given ("How would the other person
+            # describe that conflict?" after "Yes. Not really."): the next question instead.
+            self._pending_follow_ups = []
         while due := self._due_follow_ups():
             follow_up = due[0]
             self._pending_follow_ups.remove(follow_up)
@@ -533,8 +537,19 @@ class RoundEngine:
                 or phase.expects_clarifying or phase.id in self._question_phases
                 or question.id in self._asked_for_more):
             return False
-        said = [w for w in re.findall(r"[\w']+", self._answers_so_far.lower()) if w not in _HESITATIONS]
-        return len(said) < self.ask_for_more_below_words
+        return self._words_said_on_question() < self.ask_for_more_below_words
+
+    def _still_little_after_asking_for_more(self, open_ask: "AskSpan | None") -> bool:
+        """The request for more, just answered, still left the question with fewer words than
+        ask_for_more_below_words in all."""
+        question = self._question
+        return (open_ask is not None and question is not None and open_ask.question_id == question.id
+                and open_ask.follow_up_id == ASK_FOR_MORE["default"].id and question.id in self._asked_for_more
+                and self._words_said_on_question() < self.ask_for_more_below_words)
+
+    def _words_said_on_question(self) -> int:
+        """Words said since the question was asked, hesitations not counted."""
+        return len([w for w in re.findall(r"[\w']+", self._answers_so_far.lower()) if w not in _HESITATIONS])
 
     def _still_working(self) -> bool:
         """In the part where the candidate writes the code (see `writes_code`) and that carries

@@ -38,8 +38,26 @@ def test_a_few_words_get_one_request_for_more_then_the_follow_up():
 
 def test_asked_once_per_question_and_never_after_a_full_answer():
     asked = _asks_after(_round(), "Yes.", "Not really.")
-    assert [a.follow_up_id for a in asked] == ["ask-for-more", "other-view"]
+    assert [a.follow_up_id for a in asked] == ["ask-for-more"]
     assert [a.follow_up_id for a in _asks_after(_round(), STORY)] == ["other-view"]
+
+
+def _two_questions():
+    script = _round()
+    second = Question("failure", "Tell me about a project that failed.", "stories",
+                      expected_points=(ExpectedPoint("Names what went wrong"),))
+    return RoundScript(script.id, script.title, script.kind, script.minutes, script.phases,
+                       (*script.questions, second))
+
+
+def test_still_a_few_words_after_the_request_for_more_moves_to_the_next_question():
+    """Trial4: 'Yes.' - 'Could you say a bit more?' - 'Not sure.' was followed by a follow-up that
+    drills into the answer never given; an interviewer moves on instead."""
+    asked = _asks_after(_two_questions(), "Yes.", "Not sure, I don't remember.")
+    assert [(a.question_id, a.follow_up_id) for a in asked] == [("conflict", "ask-for-more"), ("failure", None)]
+    # A real answer to the request for more still gets its follow-up.
+    asked = _asks_after(_two_questions(), "Yes.", STORY)
+    assert [(a.question_id, a.follow_up_id) for a in asked] == [("conflict", "ask-for-more"), ("conflict", "other-view")]
 
 
 def test_not_in_coding_while_clarifying_or_for_questions_without_talking_points():
