@@ -143,6 +143,10 @@ class EndedBy(StrEnum):
 
 # Ways a stretch can end before the candidate got to answer: with no words in it, it is not an
 # answer (the candidate moved on, asked for a repeat, paused, or ended the round first).
+# Silence after a part's opening words that ask nothing, before the interviewer goes on: a beat
+# longer than the one after a greeting (wrap_up_ends_answer_after), so a candidate who replies
+# "Hi, thanks" is not talked over.
+OPENING_SILENCE_GOES_ON_AFTER = 4.0
 ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED, EndedBy.STOPPED})
 
 
@@ -242,13 +246,15 @@ class AnswerRecord:
     clarifications: list[Clarification] = field(default_factory=list)
     barged_in: bool = False  # started as the candidate talked over the interviewer
     dropped: bool = False  # no words and not an answer (see `adds_nothing`): neither kept nor scored
+    # Opening words that asked nothing met silence: the interviewer went on; not an answer.
+    nothing_asked: bool = False
 
     def adds_nothing(self) -> bool:
         """Transcribed, no words, and either more of an answer already given or ended before
         the candidate answered. A first answer that got no words when it was the candidate's
         turn is kept: "no speech was heard" is then worth saying (a muted microphone)."""
         empty = self.transcript is not None and not self.transcript.text.strip()
-        return empty and (self.continuation or self.ended_by in ENDED_BEFORE_ANSWERING)
+        return empty and (self.continuation or self.nothing_asked or self.ended_by in ENDED_BEFORE_ANSWERING)
 
 
 # ---------------------------------------------------------------- updates for the UI
@@ -923,6 +929,14 @@ class RoundController:
         # a trial's round took that for the whole answer and went on to the follow-up.
         if end_after and answer.heard_speech and not answer.awaiting_speech_after_reply and (
                 quiet >= end_after or self._handed_back(quiet)) and not only_opens(self._heard_text()):
+            self._end_recording(EndedBy.SILENCE, finishes_answer=True)
+        # Opening words that ask nothing ("Hi, welcome. This round covers ML breadth.") leave the
+        # candidate waiting for the first question: the interviewer goes on after a beat. A trial's
+        # round instead waited 62 s, said "Remember to think out loud." and the review called it
+        # a slow start.
+        elif (end_after and not answer.heard_speech and quiet >= OPENING_SILENCE_GOES_ON_AFTER
+              and self._answers_opening_words()):
+            answer.nothing_asked = True
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # "Think out loud" is for working on something; not after the last phase's prompt ("Any
         # questions for me?"), where silence is the candidate's to take.

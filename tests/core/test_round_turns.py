@@ -939,3 +939,33 @@ def test_a_greeting_to_opening_words_that_ask_nothing_ends_after_a_beat(tmp_path
     controller.on_silence(8.1)
     controller.poll()
     assert answer.ended_by == "silence"
+
+
+@pytest.mark.parametrize("prompt, goes_on", [
+    ("Hi, welcome. This round covers machine learning breadth: short, precise answers are better.", True),
+    # The opening asks the candidate to talk: silence there is thinking, not waiting.
+    ("Hi, thanks for joining. To start, tell me in a minute what you're working on.", False),
+])
+def test_silence_after_opening_words_that_ask_nothing_goes_on_to_the_question(tmp_path, prompt, goes_on):
+    """Trial 4: after the ML breadth round's opening words, which ask nothing, the candidate waited
+    for a question; the interviewer waited 62 s, said "Remember to think out loud." and the review
+    called it a slow start. Now it goes on after a beat, and the silence is no answer."""
+    script = design_round()
+    intro = script.phases[0]
+    script = RoundScript(script.id, script.title, script.kind, script.minutes,
+                         (Phase(intro.id, intro.name, intro.minutes, prompt),) + script.phases[1:], script.questions)
+    clock, engine, speaker, recorder, controller, updates = make(
+        tmp_path, script=script, speech_seconds=2,
+        settings=ControllerSettings(silence_ends_answer_after=8, silence_nudge_after=20))
+    controller.start()
+    while controller.current_answer is None:
+        step(clock, speaker, controller, 0.5)
+    waiting = controller.current_answer
+    assert waiting.question_id is None and waiting.phase == intro.id
+    for seconds in (1, 2, 3, 4.2):
+        controller.on_silence(seconds)
+        step(clock, speaker, controller, 0.1)
+    assert (waiting.ended_by == "silence") is goes_on
+    assert (engine.current_phase.id != intro.id) is goes_on
+    assert waiting.dropped is goes_on  # no "slow start", no "no speech heard" in the review
+    assert speaker.said[-1] != ControllerSettings().nudge_text
