@@ -930,12 +930,13 @@ class RoundController:
         if end_after and answer.heard_speech and not answer.awaiting_speech_after_reply and (
                 quiet >= end_after or self._handed_back(quiet)) and not only_opens(self._heard_text()):
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
-        # Opening words that ask nothing ("Hi, welcome. This round covers ML breadth.") leave the
-        # candidate waiting for the first question: the interviewer goes on after a beat. A trial's
-        # round instead waited 62 s, said "Remember to think out loud." and the review called it
-        # a slow start.
+        # The round's opening words, if they ask nothing ("Hi, welcome. This round covers ML
+        # breadth."), leave the candidate waiting for the first question: the interviewer goes on
+        # after a beat. Not a later part's ("Go ahead and code it up"): silence there is work.
+        # Before, a trial4 round waited 62 s, said "Remember to think out loud." and the review
+        # called it a slow start.
         elif (end_after and not answer.heard_speech and quiet >= OPENING_SILENCE_GOES_ON_AFTER
-              and self._answers_opening_words()):
+              and not self.engine.timeline.asks and self._answers_opening_words()):
             answer.nothing_asked = True
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # "Think out loud" is for working on something; not after the last phase's prompt ("Any

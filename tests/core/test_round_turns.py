@@ -969,3 +969,26 @@ def test_silence_after_opening_words_that_ask_nothing_goes_on_to_the_question(tm
     assert (engine.current_phase.id != intro.id) is goes_on
     assert waiting.dropped is goes_on  # no "slow start", no "no speech heard" in the review
     assert speaker.said[-1] != ControllerSettings().nudge_text
+
+
+def test_silence_after_a_later_parts_words_is_work_not_waiting(tmp_path):
+    """Only the round's opening goes on after a beat of silence: a later part's words that ask
+    nothing ("Go ahead and code it up in the scratchpad.") are followed by silent work."""
+    script = design_round()
+    phases = tuple(Phase(p.id, p.name, p.minutes, "Go ahead and code it up in the scratchpad.")
+                   if p.id == "design" else p for p in script.phases)
+    script = RoundScript(script.id, script.title, script.kind, script.minutes, phases,
+                         tuple(q for q in script.questions if q.phase != "design"))
+    clock, engine, speaker, recorder, controller, updates = make(
+        tmp_path, script=script, speech_seconds=2, settings=ControllerSettings(silence_ends_answer_after=8))
+    controller.start()
+    for _ in range(2):
+        step(clock, speaker, controller, 0.5)
+        controller.next_part()
+    while controller.current_answer is None or controller.current_answer.phase != "design":
+        step(clock, speaker, controller, 0.5)
+    working = controller.current_answer
+    for seconds in (1, 2, 3, 4.2, 6):
+        controller.on_silence(seconds)
+        step(clock, speaker, controller, 0.1)
+    assert working.ended_by is None and engine.current_phase.id == "design"
