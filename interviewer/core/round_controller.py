@@ -180,6 +180,8 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
             return "Listening. Space (or Enter) when your answer is done, or just pause; N moves to the next part."
         return "Listening: take your time to think, then answer out loud. Space ends the answer, N moves on."
     if status == ControllerStatus.THINKING:
+        if not heard_speech:  # a silence that ended a part nobody answered (trial4: the opening)
+            return "Nothing was said; the interviewer goes on..."
         return "Answer recorded. The interviewer is taking in your last words..."
     if status == ControllerStatus.WAITING:
         if not last_part:  # a coding part waiting for the code to be talked through (engine._still_working)
@@ -659,6 +661,8 @@ class RoundController:
         answer = self._answer
         # After a reply the candidate is thinking again: "just pause" would not end the answer.
         spoke = bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply)
+        if self.status == ControllerStatus.THINKING:  # the answer just ended: was anything said in it?
+            spoke = any(r.heard_speech for r in self._unfinished) or bool(self._heard)
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase)

@@ -969,6 +969,14 @@ def test_silence_after_opening_words_that_ask_nothing_goes_on_to_the_question(tm
     assert (engine.current_phase.id != intro.id) is goes_on
     assert waiting.dropped is goes_on  # no "slow start", no "no speech heard" in the review
     assert speaker.said[-1] != ControllerSettings().nudge_text
+    # Trial 4: the status line then read "Answer recorded. The interviewer is taking in your last
+    # words..." with nothing said.
+    assert not any("Answer recorded" in u.text for u in updates if isinstance(u, StatusChanged))
+
+
+def test_the_status_line_says_an_answer_was_recorded_only_when_something_was_said():
+    assert status_text(ControllerStatus.THINKING) == "Nothing was said; the interviewer goes on..."
+    assert status_text(ControllerStatus.THINKING, heard_speech=True).startswith("Answer recorded.")
 
 
 def test_silence_after_a_later_parts_words_is_work_not_waiting(tmp_path):
