@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Union
 
+from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.matching import Matcher
@@ -172,7 +173,6 @@ WORK_WORDS = 60
 # came after ten garbled words about no conflict at all. Only in the kinds whose questions each
 # want a spoken answer of their own (not coding, where the work phase holds the answer, and not
 # while clarifying), and only for questions with talking points (substantive, not logistics).
-_HESITATIONS = frozenset({"um", "uh", "er", "erm", "uhm", "hmm", "hm", "mm", "ah"})
 ASK_FOR_MORE_KINDS = ("behavioral", "ml_breadth", "ml_depth")
 ASK_FOR_MORE_BELOW_WORDS = 12  # what the app uses (a sentence or two says little)
 ASK_FOR_MORE_ID = "ask-for-more"
@@ -544,12 +544,12 @@ class RoundEngine:
         ask_for_more_below_words in all."""
         question = self._question
         return (open_ask is not None and question is not None and open_ask.question_id == question.id
-                and open_ask.follow_up_id == ASK_FOR_MORE["default"].id and question.id in self._asked_for_more
+                and open_ask.follow_up_id == ASK_FOR_MORE_ID and question.id in self._asked_for_more
                 and self._words_said_on_question() < self.ask_for_more_below_words)
 
     def _words_said_on_question(self) -> int:
         """Words said since the question was asked, hesitations not counted."""
-        return len([w for w in re.findall(r"[\w']+", self._answers_so_far.lower()) if w not in _HESITATIONS])
+        return len([w for w in re.findall(r"[\w']+", self._answers_so_far.lower()) if not is_hesitation(w)])
 
     def _still_working(self) -> bool:
         """In the part where the candidate writes the code (see `writes_code`) and that carries

@@ -659,11 +659,15 @@ _LEAD_IN = re.compile(r"^(?:before|sorry|ok|okay|so|um|uh|actually|just|quick|we
 _LEAD_IN_WORDS = re.compile(r"^(?:(?:so|okay|ok|and|um|uh|alright|right|now|well) )+")
 
 
+def _clauses(text: str) -> list[str]:
+    """The clauses of a candidate's sentence (split at punctuation), each as its lowercase words."""
+    return [c for c in (" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))) if c]
+
+
 def asks_to_ask(text: str) -> bool:
     """True when `text` only asks for permission to ask (see _REQUEST): every clause is that
     request or a lead-in ("Before I answer that, ..."), and nothing else is asked."""
-    clauses = [" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))]
-    clauses = [c for c in clauses if c]
+    clauses = _clauses(text)
     requests = [c for c in clauses if _REQUEST.match(c)]
     others = [c for c in clauses if c not in requests]
     return bool(requests) and all(_LEAD_IN.match(c) for c in others)
@@ -757,8 +761,7 @@ _HELLO = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: th
 
 def makes_small_talk(text: str) -> bool:
     """True when every clause of `text` is a greeting or small talk ("Hi, how are you?")."""
-    clauses = [" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))]
-    clauses = [c for c in clauses if c]
+    clauses = _clauses(text)
     return bool(clauses) and any(_SMALL_TALK.match(c) for c in clauses) and all(
         _SMALL_TALK.match(c) or _HELLO.match(c) or _GREETING.match(c) or _LEAD_IN.match(c) for c in clauses)
 
@@ -844,8 +847,7 @@ def talks_to_self(text: str) -> bool:
 def checks_in(text: str) -> bool:
     """True when `text` only checks that the interviewer follows ("Does that make sense?"):
     every clause is such a check or a lead-in ("Okay, so, does that make sense?")."""
-    clauses = [" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))]
-    clauses = [c for c in clauses if c]
+    clauses = _clauses(text)
     checks = [c for c in clauses if _CHECK_IN.match(_LEAD_IN_WORDS.sub("", c))]
     return bool(checks) and all(c in checks or _LEAD_IN.match(c) for c in clauses)
 
@@ -866,8 +868,7 @@ def asks_to_repeat(text: str) -> bool:
     """True when `text` only asks to hear the question again: every clause is such a request
     or a lead-in ("Sorry to interrupt, could you repeat that?"), and one is a request that names
     what to repeat or says it was not heard (a lone "Sorry?" is not enough)."""
-    clauses = [" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))]
-    clauses = [c for c in clauses if c]
+    clauses = _clauses(text)
     requests = [c for c in clauses if _REPEAT.match(c) and c not in ("sorry", "i'm sorry", "i am sorry")]
     others = [c for c in clauses if c not in requests]
     return bool(requests) and all(_LEAD_IN.match(c) or _REPEAT.match(c) or c in ("please", "again") for c in others)

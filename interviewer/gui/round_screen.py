@@ -219,7 +219,7 @@ class RoundScreen(QWidget):
         script, phase = self.session.script, self.session.engine.current_phase
         if phase is None or not script.phases or phase.id == script.phases[-1].id:
             return False
-        return not any(q.phase == phase.id for q in script.questions)
+        return not script.questions_in(phase.id)
 
     def _show_question(self, text: str) -> None:
         self.question.setText(text)
@@ -253,7 +253,7 @@ class RoundScreen(QWidget):
         self._exchange_replies.clear()
         self._shown_answer = None
         self._last_heading = None
-        self._problem: str | None = None  # the last question asked (not a follow-up)
+        self._problem = None  # the last question asked (not a follow-up)
         self._set_buttons(running=True)
         session.start()
         self._poll_timer.start()
