@@ -135,9 +135,8 @@ def run_round(asks: list[tuple[str, Path]]) -> list[dict]:
     from interviewer.app.round_session import RoundSession
     from interviewer.app.transcription_process import TranscriptionClient
     from interviewer.core.clock import MonotonicClock
-    from interviewer.core.round_controller import (
-        ClarifyingAnswered, PartialTranscript, Speaking, UtteranceKind,
-    )
+    from interviewer.core.round_records import UtteranceKind
+    from interviewer.core.round_updates import ClarifyingAnswered, PartialTranscript, Speaking
     from interviewer.core.scripts.loader import discover_scripts
 
     print(f"CPU cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.2f} "

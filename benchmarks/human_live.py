@@ -55,7 +55,7 @@ def run(audio: np.ndarray) -> dict:
     from interviewer.adapters.resample import rms_dbfs
     from interviewer.adapters.voice import VoiceDetector
     from interviewer.app.round_session import SilenceTracker
-    from interviewer.core.round_controller import DEFAULT_SILENCE_ENDS_ANSWER
+    from interviewer.core.round_settings import DEFAULT_SILENCE_ENDS_ANSWER
 
     clock = [0.0]
     reports: list[float] = []

@@ -87,7 +87,7 @@ KERNELS = ["default", "AVX2", "AVX", "GENERIC", "AVX512"]
 
 def asks(heard: str) -> bool:
     """Whether the round controller takes `heard` (words 0.35 s apart) for a question to answer."""
-    from interviewer.core.round_controller import trailing_questions
+    from interviewer.core.trailing_questions import trailing_questions
     from interviewer.core.transcript import Word
 
     words = [Word(w, 0.5 + 0.35 * i, 0.8 + 0.35 * i) for i, w in enumerate(heard.split())]

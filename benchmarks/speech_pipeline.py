@@ -240,8 +240,8 @@ def peak_rss_kb() -> float:
 def answer_ends(args: argparse.Namespace) -> dict[str, float]:
     """How the app ends an answer, as seconds of silence after the last word: the key
     (--key-gap after the last word) and, unless turned off, the silence detector
-    (core/round_controller.py DEFAULT_SILENCE_ENDS_ANSWER, the default setting)."""
-    from interviewer.core.round_controller import DEFAULT_SILENCE_ENDS_ANSWER
+    (core/round_settings.py DEFAULT_SILENCE_ENDS_ANSWER, the default setting)."""
+    from interviewer.core.round_settings import DEFAULT_SILENCE_ENDS_ANSWER
 
     ends = {"key": args.key_gap, "silence": DEFAULT_SILENCE_ENDS_ANSWER}
     return {name: ends[name] for name in args.ends.split(",")}

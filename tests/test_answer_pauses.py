@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import answer_pauses  # noqa: E402
 from interviewer.app.settings import AppSettings  # noqa: E402
-from interviewer.core.round_controller import DEFAULT_SILENCE_ENDS_ANSWER  # noqa: E402
+from interviewer.core.round_settings import DEFAULT_SILENCE_ENDS_ANSWER  # noqa: E402
 
 HUMAN = Path(__file__).resolve().parent / "data" / "human"
 

@@ -27,7 +27,7 @@ from interviewer.app.round_session import RoundSession
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import FakeClock
 from interviewer.core.matching import LexicalEncoder
-from interviewer.core.round_controller import ControllerSettings
+from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.scripts.loader import check_file, load_script
 from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
 from interviewer.export import export_session

@@ -32,10 +32,12 @@ from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, Phase
 from interviewer.core.matching import ClarifyingResponder, Matcher
 from interviewer.core.noise_floor import NoiseFloor
 from interviewer.core.ports import Recorder
-from interviewer.core.round_controller import (
-    BARGE_IN_PREROLL_SECONDS, AnswerDropped, AnswerEnded, CandidateTurn, ClarifyingAnswered, ControllerSettings,
-    ListeningStarted, MicPaused,
-    MicResumed, Problem, RoundController, RoundFinished, Speaking, TranscriptReady, Update, UtteranceKind,
+from interviewer.core.round_controller import RoundController
+from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
+from interviewer.core.round_updates import (
+    AnswerDropped, AnswerEnded, CandidateTurn, ClarifyingAnswered, ListeningStarted, MicPaused, MicResumed, Problem,
+    RoundFinished, Speaking, TranscriptReady, Update,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
@@ -612,7 +614,7 @@ class RoundSession:
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer
-            from interviewer.core.round_controller import EndedBy
+            from interviewer.core.round_records import EndedBy
 
             # Findings about the whole question come at round end, from all of its parts.
             analysis = analyze_answer(

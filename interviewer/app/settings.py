@@ -30,7 +30,7 @@ class AppSettings:
     # base, base.en, small.en, distil-...) or a CTranslate2 model folder.
     model: str = ""
     # Turn-taking: 0 disables ending an answer on silence (the key always works).
-    end_answer_after_silence: float = 8.0  # seconds; see core.round_controller.DEFAULT_SILENCE_ENDS_ANSWER
+    end_answer_after_silence: float = 8.0  # seconds; see core.round_settings.DEFAULT_SILENCE_ENDS_ANSWER
     nudge_after_silence: float = 12.0  # a long silence mid-answer: "think aloud" nudge; 0 = off
     long_pause_seconds: float = 2.0
     warning_minutes: float = 2.0  # spoken warning this long before a phase and the round end

@@ -33,6 +33,10 @@ and its reply is said at once; the exchange is kept in the answer record (`clari
 
 `status` is the one state machine the status line shows (`status_text`); every change is
 emitted as a StatusChanged update.
+
+Around the class: its settings and timings (round_settings), what it records (round_records),
+the updates it emits (round_updates), the status line (round_status), the time warnings it says
+(time_warnings) and the questions it hears in an answer (trailing_questions).
 """
 from __future__ import annotations
 
@@ -40,11 +44,10 @@ import queue
 import re
 import threading
 from collections import deque
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Callable, Union
+from typing import Callable
 
 from interviewer.core.engine import (
     ASK_FOR_MORE_ID, AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
@@ -55,342 +58,28 @@ from interviewer.core.interview_requests import (
     ends_asking_for_thinking_time, time_scope,
 )
 from interviewer.core.matching import (
-    asks_to_ask, asks_to_repeat, asks_to_talk, checks_in, declines_to_ask, greets, only_opens, talks_to_self, wraps_up,
+    asks_to_ask, asks_to_repeat, asks_to_talk, checks_in, declines_to_ask, greets, only_opens, wraps_up,
 )
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
+from interviewer.core.round_records import AnswerRecord, Clarification, EndedBy, Utterance, UtteranceKind
+from interviewer.core.round_settings import (
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
+    OPENING_SILENCE_GOES_ON_AFTER, REPLY_CUT_AT_START_S, SAME_REPLY_WINDOW_S, STALE_WARNING_SECONDS, THINKING_TIME_S,
+    WRAP_UP_WORDS, ControllerSettings,
+)
+from interviewer.core.round_status import ControllerStatus, status_text
+from interviewer.core.round_updates import (
+    AnswerDropped, AnswerEnded, CandidateTurn, ClarifyingAnswered, ListeningStarted, MicPaused, MicResumed,
+    PartialTranscript, Problem, RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
+)
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
+from interviewer.core.time_warnings import warning_text
+from interviewer.core.trailing_questions import (
+    TRAILED_QUESTION_WAIT_S, trailed_question, trailing_question, trailing_questions,
+)
 from interviewer.core.transcript import Segment, Transcript, Word, join_words
 
-# Seconds of silence after the candidate spoke that end an answer. A thinking pause mid-answer
-# must not trip it. Measured on the speech benchmark (benchmarks/answer_pauses.py, table in
-# docs/analysis.md "Turn-taking"): pauses inside 13 answers had a median of 1.2 s, and the
-# longest thinking pause was 5.9 s; 8 s cuts none of them and leaves 2 s over the longest.
-# The Next key ends an answer at once. Silence counts from the moment the interviewer stopped
-# talking (a nudge, a warning, an answer to a question).
-DEFAULT_SILENCE_ENDS_ANSWER = 8.0
-# The same when the candidate's last sentence handed the turn back ("That's it.", "Does that
-# answer your question?", core.matching.wraps_up): an interviewer answers that after a beat.
-# Longer than the pauses between sentences (median 1.2 s above), so a candidate who goes on
-# after "That's my design." is not cut off.
-DEFAULT_WRAP_UP_ENDS_ANSWER = 3.0
-WRAP_UP_WORDS = 30  # enough to hold the last sentence
-# Said in turn before the next question once the candidate finished an answer.
-ACKNOWLEDGEMENTS = ("Okay, thanks.", "Got it.", "Thank you.", "Okay.")
-# "Can I take a minute to think?" - "Sure, take your time.": no "think out loud" nudge for this long.
-THINKING_TIME_S = 60.0
-
-
-# How long after the interviewer stops a voice may still be its echo in a loudspeaker room
-# (reverberation and the audio buffers): a generous bound, since the candidate loses nothing
-# (the round recording runs) and can press Space.
-ECHO_TAIL_SECONDS = 1.0
-
-
-@dataclass(frozen=True)
-class ControllerSettings:
-    silence_ends_answer_after: float | None = DEFAULT_SILENCE_ENDS_ANSWER  # once the candidate spoke
-    # ... or this soon after a sentence that hands the turn back (only while the above is on)
-    wrap_up_ends_answer_after: float | None = DEFAULT_WRAP_UP_ENDS_ANSWER
-    silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
-    nudge_text: str = "Remember to think out loud."
-    closing_text: str = "That's time. Thank you, this is the end of the round."
-    early_closing_text: str = "Thank you, that's the end of the round."
-    # After the last question of a part that takes the candidate's own questions ("..., then it's
-    # your turn"): the floor is handed over.
-    your_turn_text: str = "Thanks. What questions do you have for me?"
-    # After the last question of a last part that is work (a one-part round): rather than sit
-    # silent to the round's end. "No, that's all." then ends the round.
-    nothing_left_text: str = "That's all the questions I have. Anything you'd like to add before we finish?"
-    # Repeat asked where this part has no question and no prompt to say again.
-    nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
-    transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
-    # A question the candidate asked, then this much silence: the interviewer answers it.
-    reply_after_silence: float = 0.5
-    # Talking over the interviewer stops it. Off with loudspeakers: the microphone hears the
-    # interviewer too and it would cut itself off; the candidate interrupts with interrupt().
-    barge_in: bool = True
-    # False: nobody has told headphones from loudspeakers yet (no echo check), so whether talking
-    # interrupts is not known: the status line says Space does (it always does), not talking.
-    speakers_checked: bool = True
-
-
-class UtteranceKind(StrEnum):
-    """What the interviewer says: the first three are the engine's AskReason values."""
-    QUESTION = "question"
-    FOLLOW_UP = "follow_up"
-    CHANGED_CONSTRAINT = "changed_constraint"
-    REPEAT = "repeat"  # the candidate asked to hear the question again
-    PROMPT = "prompt"  # a phase's opening prompt, or the floor handed to the candidate's questions
-    PHASE_WARNING = "phase_warning"
-    ROUND_WARNING = "round_warning"
-    NUDGE = "nudge"  # "think out loud" after a long silence
-    CLOSING = "closing"
-    CLARIFICATION = "clarification"  # the answer to the candidate's clarifying question
-    ACKNOWLEDGEMENT = "acknowledgement"  # "Got it." before the next question, after a finished answer
-
-
-class EndedBy(StrEnum):
-    """How a stretch of recording ended."""
-    KEY = "key"  # the candidate said the answer is done
-    SILENCE = "silence"  # a long silence after speech (when the settings end answers on silence)
-    REPEAT = "repeat"  # the question is said again; the answer continues after it
-    PAUSED = "paused"  # the microphone was paused
-    PHASE_END = "phase_end"
-    TIME_UP = "time_up"
-    STOPPED = "stopped"  # the round was ended early
-    NEXT = "next"  # the candidate moved on to the next part (Next key)
-
-
-# Ways a stretch can end before the candidate got to answer: with no words in it, it is not an
-# answer (the candidate moved on, asked for a repeat, paused, or ended the round first).
-# Silence after a part's opening words that ask nothing, before the interviewer goes on: a beat
-# longer than the one after a greeting (wrap_up_ends_answer_after), so a candidate who replies
-# "Hi, thanks" is not talked over.
-OPENING_SILENCE_GOES_ON_AFTER = 4.0
-ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED, EndedBy.STOPPED})
-
-
-class ControllerStatus(StrEnum):
-    """What the status line says; one value at a time, derived from the controller's state."""
-    STARTING = "starting"  # nothing said yet
-    SPEAKING = "speaking"  # the interviewer asks or says something
-    ANSWERING = "answering"  # the interviewer answers the candidate's clarifying question
-    LISTENING = "listening"  # recording an answer
-    THINKING = "thinking"  # the answer is done; the interviewer takes the last words in
-    WAITING = "waiting"  # nothing more is planned in the last part: Space adds, N ends
-    PAUSED = "paused"  # the round is paused: clocks and recording stopped
-    FINISHED = "finished"  # the round is over; it is being saved
-
-
-def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
-                talk_interrupts: bool = True, last_part: bool = True) -> str:
-    """The status line: what is happening, what the app waits for, which key moves on.
-    `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
-    `last_part`: N ends the round here; in an earlier part it moves to the next one."""
-    if status == ControllerStatus.STARTING:
-        return "The interviewer is about to start."
-    if status == ControllerStatus.SPEAKING:
-        return ("The interviewer is speaking; your answer is still being recorded."
-                if while_listening else "The interviewer is speaking. "
-                + ("Just talk to interrupt." if talk_interrupts else "Press Space to interrupt."))
-    if status == ControllerStatus.ANSWERING:
-        return "The interviewer is answering your question; your answer is still being recorded."
-    if status == ControllerStatus.LISTENING:
-        if heard_speech:
-            return "Listening. Space (or Enter) when your answer is done, or just pause; N moves to the next part."
-        return "Listening: take your time to think, then answer out loud. Space ends the answer, N moves on."
-    if status == ControllerStatus.THINKING:
-        if not heard_speech:  # a silence that ended a part nobody answered (trial4: the opening)
-            return "Nothing was said; the interviewer goes on..."
-        return "Answer recorded. The interviewer is taking in your last words..."
-    if status == ControllerStatus.WAITING:
-        if not last_part:  # a coding part waiting for the code to be talked through (engine._still_working)
-            return ("The interviewer is waiting for more in this part. Press Space (or just talk) to go on "
-                    "with your answer, or N to move to the next part.")
-        return ("Nothing more is planned for this last part. Press Space (or just talk) to add to your "
-                "answer, or N to end the round.")
-    if status == ControllerStatus.PAUSED:
-        return "Paused: the clocks and the recording are stopped. Press P to go on."
-    return "The round is over. Saving..."
-
-
-@dataclass
-class Utterance:
-    text: str
-    kind: UtteranceKind
-    started_at: float | None = None
-    ended_at: float | None = None
-    question_id: str | None = None
-    follow_up_id: str | None = None
-    interrupted: bool = False  # stopped mid-sentence (the candidate talked, the round paused or ended)
-    spoken: bool = True  # False: shown as text only (the candidate was already talking)
-    decided_at: float | None = None  # a reply to the candidate mid-answer: when it was decided on
-
-
-@dataclass
-class Clarification:
-    """The candidate asked; the interviewer answered. Times are round seconds."""
-    question: str
-    topic: str | None  # the clarifying topic it was about (counts as asked), None if none matched
-    reply: str
-    asked_at: float  # when the interviewer started answering (the question ended just before)
-
-
-@dataclass
-class AnswerRecord:
-    """One stretch of recording; times are round seconds. An answer interrupted by a pause, a
-    repeat or a phase change continues in a new record with `continuation=True`."""
-
-    index: int
-    question_id: str | None  # None when answering a phase prompt before any question
-    follow_up_id: str | None
-    question_text: str
-    phase: str
-    asked_at: float | None  # when the interviewer started saying the question
-    started_at: float  # recording started (the question had been said)
-    wav_path: Path | None
-    continuation: bool = False
-    ended_at: float | None = None
-    ended_by: EndedBy | None = None
-    transcript: Transcript | None = None
-    transcript_error: str | None = None
-    transcript_done: bool = False
-    heard_speech: bool = False
-    # The interviewer answered a question and the candidate has not spoken since: the silence
-    # that follows is thinking time (a nudge may come), not the end of the answer.
-    awaiting_speech_after_reply: bool = False
-    nudges: list[float] = field(default_factory=list)
-    interjections: list[float] = field(default_factory=list)
-    # Recording started as the interviewer stopped speaking (a question, a repeat, a phase
-    # prompt); False when it resumed after a mic pause or the candidate added to an answer:
-    # then there is no response latency to measure.
-    after_interviewer: bool = True
-    clarifications: list[Clarification] = field(default_factory=list)
-    barged_in: bool = False  # started as the candidate talked over the interviewer
-    dropped: bool = False  # no words and not an answer (see `adds_nothing`): neither kept nor scored
-    # Opening words that asked nothing met silence: the interviewer went on; not an answer.
-    nothing_asked: bool = False
-
-    def adds_nothing(self) -> bool:
-        """Transcribed, no words, and either more of an answer already given or ended before
-        the candidate answered. A first answer that got no words when it was the candidate's
-        turn is kept: "no speech was heard" is then worth saying (a muted microphone)."""
-        empty = self.transcript is not None and not self.transcript.text.strip()
-        return empty and (self.continuation or self.nothing_asked or self.ended_by in ENDED_BEFORE_ANSWERING)
-
-
-# ---------------------------------------------------------------- updates for the UI
-
-
-@dataclass(frozen=True)
-class Speaking:
-    text: str
-    kind: UtteranceKind
-    at: float
-
-
-@dataclass(frozen=True)
-class ListeningStarted:
-    answer: int  # AnswerRecord.index
-    question_id: str | None
-    at: float
-
-
-@dataclass(frozen=True)
-class AnswerEnded:
-    answer: int
-    ended_by: EndedBy
-    at: float
-
-
-@dataclass(frozen=True)
-class PartialTranscript:
-    answer: int
-    segment: Segment
-
-
-@dataclass(frozen=True)
-class TranscriptReady:
-    answer: int
-    transcript: Transcript | None
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class AnswerDropped:
-    """The stretch had no words and was no answer (AnswerRecord.adds_nothing): forget it."""
-    answer: int
-
-
-@dataclass(frozen=True)
-class MicPaused:
-    at: float
-
-
-@dataclass(frozen=True)
-class MicResumed:
-    at: float
-
-
-@dataclass(frozen=True)
-class Problem:
-    message: str
-    at: float
-
-
-@dataclass(frozen=True)
-class RoundFinished:
-    at: float
-
-
-@dataclass(frozen=True)
-class StatusChanged:
-    status: ControllerStatus
-    text: str  # what the status line says
-    at: float
-
-
-@dataclass(frozen=True)
-class SpeechInterrupted:
-    """The candidate talked over the interviewer, who stopped (barge-in)."""
-    kind: UtteranceKind
-    text: str
-    at: float
-
-
-@dataclass(frozen=True)
-class CandidateTurn:
-    """The interviewer handed the floor to the candidate's own questions (`text`): what is
-    recorded next answers it, not the last question."""
-    text: str
-    at: float
-
-
-@dataclass(frozen=True)
-class ClarifyingAnswered:
-    answer: int  # AnswerRecord.index the question was asked in
-    clarification: Clarification
-
-
-Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript, TranscriptReady,
-               AnswerDropped, MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
-               ClarifyingAnswered, CandidateTurn]
-
 TranscriberFactory = Callable[[], LiveTranscriber]
-STALE_WARNING_SECONDS = 10.0
-# A reply said in full this recently is not said again for a second question on the same topic.
-SAME_REPLY_WINDOW_S = 15.0
-# A reply held because the candidate spoke again just before it started (their pause was shorter
-# than the voice detector's 0.6 s re-arm, so talking would not have interrupted it): said at their
-# next pause, unless they went on answering, new words transcribed or talking this long.
-HELD_REPLY_MAX_SPEECH_S = 2.0
-# A reply the candidate talked over this soon after it started was not heard: they were going on
-# (the voice detector re-arms as it starts), so it is held for their next pause as above.
-REPLY_CUT_AT_START_S = 0.8
-
-
-def spoken_duration(seconds: float) -> str:
-    """120 -> "two minutes", 30 -> "thirty seconds"; said by the interviewer."""
-    ones = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-            "fifteen sixteen seventeen eighteen nineteen").split()
-    tens = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty"}
-    if seconds >= 60 and seconds % 60 == 0:
-        n, unit = int(seconds // 60), "minute"
-    else:
-        n, unit = int(round(seconds)), "second"
-    if n < 20:
-        word = ones[n]
-    elif n < 60:
-        word = tens[n // 10] + ("-" + ones[n % 10] if n % 10 else "")
-    else:
-        word = str(n)
-    return f"{word} {unit}{'' if n == 1 else 's'}"
-
-
-def warning_text(event: Union[PhaseEndingSoon, RoundEndingSoon]) -> str:
-    where = "the round" if isinstance(event, RoundEndingSoon) else "this part"
-    text = f"{spoken_duration(event.seconds_left)} left in {where}."
-    return text[0].upper() + text[1:]
 
 
 @dataclass
@@ -410,124 +99,6 @@ def _run_in_thread(task: Callable[[], None]) -> None:
 
 QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT,
                   UtteranceKind.REPEAT, UtteranceKind.PROMPT)
-BARGE_IN_PREROLL_SECONDS = 0.6  # kept before the moment the candidate's voice was detected
-
-
-# One word said on its own that acknowledges or reacts ("Okay?", "Really?"): nothing to answer.
-ACKNOWLEDGEMENT = {"okay", "ok", "alright", "sure", "good", "great", "cool", "fine", "really", "mhm"}
-
-
-# Words that, alone after a question, only start a sentence never said ("... budget? Uh", "? And").
-_FRAGMENT_WORDS = {"and", "so", "but", "or", "also", "then", "well", "like"}
-
-
-def _without_trailing_fragment(words: list[Word]) -> list[Word]:
-    """`words` without a last one or two words that are only hesitations or conjunctions after a
-    question ("What is the latency budget? Uh", Whisper's tail of a breath): they hid the question."""
-    from interviewer.core.analysis.fillers import is_hesitation
-
-    for n in (1, 2):
-        if len(words) > n and words[-n - 1].text.rstrip().endswith("?"):
-            tail = [re.sub(r"[^\w']", "", w.text.lower()) for w in words[-n:]]
-            if all(t and (t in _FRAGMENT_WORDS or is_hesitation(t)) for t in tail):
-                return words[:-n]
-    return words
-
-
-def trailing_question(words: list[Word]) -> str | None:
-    """The last sentence of `words` if it is a finished question (core.analysis.questions), else
-    None. A lone tag right after a sentence asks with it ("The list fits in memory. Correct?"); a
-    lone tag or acknowledgement with no sentence just before it asks nothing ("Okay?"); a one- or
-    two-word hesitation or conjunction after a question does not hide it."""
-    from interviewer.core.analysis.fillers import is_hesitation
-    from interviewer.core.analysis.questions import MAX_TAG_GAP_S, TAG_END, question_cue, unfinished
-    from interviewer.core.analysis.tokens import tokenize
-    from interviewer.core.analysis.utterances import split_utterances
-
-    tokens = tokenize(_without_trailing_fragment(words))
-    if not tokens:
-        return None
-    utterances = split_utterances(tokens)
-    last = utterances[-1]
-    if talks_to_self(last.text):  # "What else?": thinking aloud; the interviewer lets them think
-        return None
-    # "Which model should I use for this... Probably trees first.": the voice trailed away and a
-    # new sentence followed, the speaker's own answer; what comes after the trail must ask.
-    tail = _after_trail(last)
-    if tail is not None and not question_cue(tail):
-        return None
-    said = [t.norm for t in last.tokens if not is_hesitation(t.norm)]
-    if len(said) == 1 and said[0] in TAG_END | ACKNOWLEDGEMENT:
-        before = utterances[-2] if len(utterances) > 1 else None
-        if said[0] in TAG_END and before is not None and last.start - before.end < MAX_TAG_GAP_S:
-            return f"{before.text} {last.text}"
-        return None
-    # A fragment that opens like a question but never finishes ("may I add ...") waits for nothing.
-    if question_cue(last):
-        return None if unfinished(last) else last.text
-    # "Is it batch. Or real time.": the choice Whisper cut off as a sentence of its own asks with
-    # the question just before it.
-    before = utterances[-2] if len(utterances) > 1 else None
-    if (said[:1] == ["or"] and len(said) > 1 and before is not None and question_cue(before)
-            and not unfinished(last) and last.start - before.end < MAX_TAG_GAP_S):
-        return f"{before.text} {last.text}"
-    return None
-
-
-MAX_QUESTIONS_AT_ONCE = 3
-
-
-def trailing_questions(words: list[Word]) -> list[str]:
-    """The run of questions `words` end in, oldest first, each as `trailing_question` gives it:
-    "What is the latency budget? And how many users are there?" asked in one breath gets both
-    answered (only the last was: trial 12). A question the candidate answered themself before
-    asking the next ("What's n? Probably a thousand. Is it sorted?") is not in the run; a choice
-    said as a question of its own ("Is it batch? Or real time?") asks with the one before it."""
-    out: list[str] = []
-    rest = _without_trailing_fragment(list(words))
-    while rest and len(out) < MAX_QUESTIONS_AT_ONCE:
-        question = trailing_question(rest)
-        if question is None:
-            break
-        rest = rest[:max(0, len(rest) - len(question.split()))]
-        if out and out[0].lower().startswith("or "):
-            out[0] = f"{question} {out[0]}"
-        else:
-            out.insert(0, question)
-    return out
-
-
-# A question that trails away ("Which data structure should I use for this...") is answered only
-# after this much silence: the trail says the speaker may go on ("... a heap, I think"), so an
-# ordinary thinking pause must not be talked into. Pauses inside answers (docs/analysis.md,
-# "Turn-taking"): median 1.2 s, 90th percentile 2.8 s, 1 of 30 at least 4 s (5.9 s, after a
-# statement); an answer ends after 8 s of silence.
-TRAILED_QUESTION_WAIT_S = 4.0
-
-
-def trailed_question(words: list[Word]) -> str | None:
-    """The last sentence of `words` when it trails away ("...") but the words before the trail
-    are a finished question ("Which data structure should I use for this..."): the question,
-    without the trail. None when it is no question or is cut off ("May I add...", "What is
-    the..."); a question that `trailing_question` answers at once is not one of these."""
-    if not words or not words[-1].text.rstrip().endswith(("...", "…")):
-        return None
-    last = words[-1]
-    text = last.text.rstrip().rstrip(".…").rstrip()
-    kept = [*words[:-1], Word(text, last.start, last.end)] if text else words[:-1]  # "this ..."
-    return trailing_question(kept) if kept else None
-
-
-def _after_trail(u):
-    """The words of `u` (an analysis Utterance) after its last trail ("...") that a new sentence
-    follows (a capitalised word other than "I"); None when there is no such trail."""
-    from interviewer.core.analysis.utterances import Utterance
-
-    for i in range(len(u.tokens) - 1, 0, -1):
-        before, word = u.tokens[i - 1].text.rstrip(), u.tokens[i].text.strip()
-        if before.endswith(("...", "…")) and word[:1].isupper() and re.split("['’]", word)[0] != "I":
-            return Utterance(u.tokens[i:])
-    return None
 
 
 def _last_sentence(words: list[Word]) -> str:

@@ -1074,7 +1074,7 @@ class MainWindow(QMainWindow):
         transcriber_factory = live_transcriber if make is not None else None
 
         from interviewer.app.settings import output_setup_for
-        from interviewer.core.round_controller import ControllerSettings
+        from interviewer.core.round_settings import ControllerSettings
 
         config = RoundSessionConfig(
             phase_warning_minutes=settings.warning_minutes,

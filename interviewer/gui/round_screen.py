@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.engine import AskQuestion, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
-from interviewer.core.round_controller import (
-    ClarifyingAnswered, ControllerStatus, ListeningStarted, MicPaused, MicResumed, PartialTranscript,
-    RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, UtteranceKind, warning_text,
+from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_status import ControllerStatus
+from interviewer.core.round_updates import (
+    ClarifyingAnswered, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
+    SpeechInterrupted, StatusChanged, TranscriptReady,
 )
+from interviewer.core.time_warnings import warning_text
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.level_meter import LevelMeter

@@ -62,7 +62,7 @@ class Clarification:
 class InterviewerLine:
     """Something the interviewer said: a prompt, a question, a warning, a nudge, a reply..."""
     said_at: float  # round seconds: when it began to be said
-    kind: str  # core.round_controller.UtteranceKind
+    kind: str  # core.round_records.UtteranceKind
     text: str
 
 

@@ -13,7 +13,7 @@ from interviewer.adapters.resample import rms_dbfs
 from interviewer.adapters.voice import VoiceDetector
 from interviewer.app.round_session import SilenceTracker
 from interviewer.core.noise_floor import NoiseFloor
-from interviewer.core.round_controller import DEFAULT_SILENCE_ENDS_ANSWER
+from interviewer.core.round_settings import DEFAULT_SILENCE_ENDS_ANSWER
 
 CLIP = Path(__file__).resolve().parents[1] / "data" / "human" / "mfa_cold_corpus3_end.flac"
 BLOCK = 1600  # the microphone's 0.1 s

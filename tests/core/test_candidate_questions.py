@@ -12,7 +12,9 @@ from interviewer.core.candidate_questions import DEFAULT_REPLIES, invites_questi
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
 from interviewer.core.matching import INVITATION
-from interviewer.core.round_controller import CandidateTurn, RoundController, UtteranceKind
+from interviewer.core.round_controller import RoundController
+from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_updates import CandidateTurn
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 from interviewer.resources import bundled_scripts_dir

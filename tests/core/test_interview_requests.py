@@ -8,7 +8,7 @@ import pytest
 from engine_scripts import design_round
 from interviewer.core import interview_requests as requests
 from interviewer.core.matching import ClarifyingResponder
-from interviewer.core.round_controller import ControllerSettings
+from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.scripts.model import ClarifyingTopic
 
 from test_round_controller import step

@@ -1,7 +1,8 @@
 """Loudspeakers (issue 12 item 1): with barge-in off the microphone's voice onsets never stop the
 interviewer (they may be its own voice from the room); the candidate's key does, as talking would
 with headphones. The round recording is not the controller's business here: it runs throughout."""
-from interviewer.core.round_controller import ECHO_TAIL_SECONDS, ControllerSettings, SpeechInterrupted
+from interviewer.core.round_settings import ECHO_TAIL_SECONDS, ControllerSettings
+from interviewer.core.round_updates import SpeechInterrupted
 
 from test_round_controller import step
 from test_round_turns import at_feed_question, make

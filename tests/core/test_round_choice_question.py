@@ -23,7 +23,7 @@ def test_a_question_that_trails_away_is_answered_after_a_longer_silence(tmp_path
     """New-user trial 7: "...should I use for this..." got no reply, and the silence then ended the
     answer. A thinking pause after it (90 % of pauses inside answers are under 2.8 s) is left
     alone; 4 s of silence and the interviewer answers, before the 8 s that end the answer."""
-    from interviewer.core.round_controller import TRAILED_QUESTION_WAIT_S
+    from interviewer.core.trailing_questions import TRAILED_QUESTION_WAIT_S
 
     answerer = FakeAnswerer()
     clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=answerer)

@@ -7,10 +7,12 @@ import pytest
 from engine_scripts import design_round, short_round
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
-from interviewer.core.round_controller import (
-    AnswerEnded, ControllerSettings, ListeningStarted, PartialTranscript, Problem, RoundController,
-    RoundFinished, StatusChanged, TranscriptReady, spoken_duration,
+from interviewer.core.round_controller import RoundController
+from interviewer.core.round_settings import ControllerSettings
+from interviewer.core.round_updates import (
+    AnswerEnded, ListeningStarted, PartialTranscript, Problem, RoundFinished, StatusChanged, TranscriptReady,
 )
+from interviewer.core.time_warnings import spoken_duration
 from interviewer.core.transcript import Segment, Transcript
 
 # ---------------------------------------------------------------- fakes

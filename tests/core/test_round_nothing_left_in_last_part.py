@@ -2,7 +2,8 @@
 questions are done the interviewer says so and offers to add, instead of sitting silent to the
 round's end (a user's one-question, 45-minute round went quiet for 44 minutes); "No, nothing to
 add." then ends the round, and anything else is recorded and the round waits for N as before."""
-from interviewer.core.round_controller import ControllerSettings, ControllerStatus
+from interviewer.core.round_settings import ControllerSettings
+from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 
 from test_round_controller import make, step

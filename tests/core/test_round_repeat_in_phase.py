@@ -4,7 +4,9 @@ and heard the previous part's follow-up again."""
 from engine_scripts import design_round
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
-from interviewer.core.round_controller import ControllerSettings, RoundController, UtteranceKind
+from interviewer.core.round_controller import RoundController
+from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.scripts.model import Phase, RoundScript
 
 from test_round_controller import FakeRecorder, FakeSpeaker, FakeTranscriber, run_now, step

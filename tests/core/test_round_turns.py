@@ -6,9 +6,11 @@ from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
 from interviewer.core.matching import ClarifyingResponder
 from interviewer.core.scripts.model import Phase, Question, RoundScript
-from interviewer.core.round_controller import (
-    AnswerDropped, ClarifyingAnswered, ControllerSettings, ControllerStatus, RoundController, SpeechInterrupted,
-    StatusChanged, TranscriptReady, status_text,
+from interviewer.core.round_controller import RoundController
+from interviewer.core.round_settings import ControllerSettings
+from interviewer.core.round_status import ControllerStatus, status_text
+from interviewer.core.round_updates import (
+    AnswerDropped, ClarifyingAnswered, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.transcript import Segment
 

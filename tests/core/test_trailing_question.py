@@ -1,8 +1,8 @@
 """What the interviewer answers live: the candidate's last sentence, when it asks something
-(round_controller.trailing_question). A lone "Okay?" got "Good question. Make a reasonable
+(trailing_questions.trailing_question). A lone "Okay?" got "Good question. Make a reasonable
 assumption and state it."; a lone "Correct?" after a statement was answered as if it asked
 nothing else."""
-from interviewer.core.round_controller import trailing_question
+from interviewer.core.trailing_questions import trailing_question
 from interviewer.core.transcript import Word
 
 
@@ -75,7 +75,7 @@ def test_a_finished_question_that_trails_away_is_one_once_the_trail_is_left_out(
     trailed away: the sentence may go on ("... a heap, I think"), so it is not answered at once
     (trailing_question), but its words are a finished question (trailed_question), which the
     controller answers after a longer silence (test_round_choice_question)."""
-    from interviewer.core.round_controller import trailed_question
+    from interviewer.core.trailing_questions import trailed_question
 
     for said, asked in (("Which data structure should I use for this...", "Which data structure should I use for this"),
                         ("I'd sort first. What should I use for this…", "What should I use for this"),
@@ -102,7 +102,7 @@ def test_a_trailed_question_the_speaker_answers_at_once_asks_nothing():
 def test_a_hesitation_or_conjunction_after_a_question_does_not_hide_it():
     """Whisper's tail of a breath after the question ("... budget? Uh", "... budget? And") left the
     question unanswered: the last sentence was no longer a question."""
-    from interviewer.core.round_controller import trailing_questions
+    from interviewer.core.trailing_questions import trailing_questions
 
     for tail in ("Uh", "Uh.", "And", "And...", "So um", "and uh."):
         said = f"I'd cache the features. What is the latency budget? {tail}"

@@ -5,7 +5,8 @@ Design & code part of a user's 60-minute coding round, with Testing and Q&A stil
 to the next part there; only in the last part does it end the round."""
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
-from interviewer.core.round_controller import ControllerStatus, RoundController, status_text
+from interviewer.core.round_controller import RoundController
+from interviewer.core.round_status import ControllerStatus, status_text
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.resources import bundled_scripts_dir
 

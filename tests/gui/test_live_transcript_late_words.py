@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from gui_fakes import transcript_of
 
-from interviewer.core.round_controller import (
-    ListeningStarted, PartialTranscript, Speaking, TranscriptReady, UtteranceKind,
-)
+from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_updates import ListeningStarted, PartialTranscript, Speaking, TranscriptReady
 from interviewer.gui.round_screen import RoundScreen
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from gui_fakes import transcript_of
 
-from interviewer.core.round_controller import (
-    Clarification, ClarifyingAnswered, ListeningStarted, PartialTranscript, Speaking, UtteranceKind,
-)
+from interviewer.core.round_records import Clarification, UtteranceKind
+from interviewer.core.round_updates import ClarifyingAnswered, ListeningStarted, PartialTranscript, Speaking
 from interviewer.gui.round_screen import RoundScreen
 
 
@@ -35,7 +34,7 @@ def test_an_answer_shown_in_pieces_around_replies_is_counted_as_its_final_transc
     with a reply in it keeps the pieces shown as the words came, and its final transcript (which
     the review counts) never reached the counter. The text stays; the counter takes the final."""
     from interviewer.core.analysis.marks import filler_marks
-    from interviewer.core.round_controller import TranscriptReady
+    from interviewer.core.round_updates import TranscriptReady
 
     screen = RoundScreen()
     qtbot.addWidget(screen)

@@ -10,7 +10,8 @@ import pytest
 
 from interviewer.app.round_session import RoundSession, RoundSessionConfig
 from interviewer.core.clock import MonotonicClock
-from interviewer.core.round_controller import ControllerSettings, SpeechInterrupted
+from interviewer.core.round_settings import ControllerSettings
+from interviewer.core.round_updates import SpeechInterrupted
 from interviewer.core.scripts.loader import discover_scripts
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from interviewer.core.clock import FakeClock
-from interviewer.core.round_controller import ControllerSettings
+from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.app.round_session import RoundSession, RoundSessionConfig, SilenceTracker
 
@@ -283,7 +283,7 @@ def test_the_interviewers_replies_during_an_answer_are_given_to_its_analysis_in_
     from pathlib import Path
 
     from interviewer.app.round_session import reply_spans
-    from interviewer.core.round_controller import AnswerRecord, Utterance, UtteranceKind
+    from interviewer.core.round_records import AnswerRecord, Utterance, UtteranceKind
 
     record = AnswerRecord(3, "feed", None, "Design a feed.", "clarify", 95.0, 100.0, Path("a.wav"), ended_at=160.0)
     said = [Utterance("Design a feed.", UtteranceKind.QUESTION, 95.0, 100.0),
@@ -469,7 +469,8 @@ def test_a_reply_mid_answer_rearms_the_voice_detector(script_dirs, isolated_dirs
     """Trial 12: a reply that starts within the detector's 0.6 s release of the candidate's last
     word must still be interrupted when they go on: as it starts, their voice counts as new."""
     from gui_fakes import FakeRecorder
-    from interviewer.core.round_controller import Speaking, UtteranceKind
+    from interviewer.core.round_records import UtteranceKind
+    from interviewer.core.round_updates import Speaking
 
     class RoundRecorder(FakeRecorder):
         def start_round(self, path, on_block=None):

@@ -6,7 +6,8 @@ import sqlite3
 from interviewer.core.analysis.fillers import FillerKind
 from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.engine import AskReason, RoundState
-from interviewer.core.round_controller import ControllerStatus, EndedBy, UtteranceKind
+from interviewer.core.round_records import EndedBy, UtteranceKind
+from interviewer.core.round_status import ControllerStatus
 from interviewer.storage import SessionStatus
 from interviewer.storage.files import DB_NAME
 from storage_helpers import make_transcript

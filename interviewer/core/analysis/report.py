@@ -355,7 +355,7 @@ def _with_interviewer(regions: list[SpeechRegion], interviewer: Sequence[tuple[f
 
 
 # "Can I take a minute to think?" - "Sure, take your time.": the silence that follows was granted
-# (as long as the round holds back its "think out loud" nudge, core.round_controller.THINKING_TIME_S).
+# (as long as the round holds back its "think out loud" nudge, core.round_settings.THINKING_TIME_S).
 GRANTED_THINKING_S = 60.0
 THINKING_REQUEST_WORDS = 20  # enough to hold the request's sentence
 

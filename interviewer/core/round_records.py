@@ -1,0 +1,108 @@
+"""What a live round keeps of itself: what the interviewer said (Utterance, UtteranceKind), each
+stretch of recording (AnswerRecord, EndedBy) and the clarifying exchanges in it. Stored and
+reviewed after the round, so they live apart from the controller that fills them in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from interviewer.core.transcript import Transcript
+
+
+class UtteranceKind(StrEnum):
+    """What the interviewer says: the first three are the engine's AskReason values."""
+    QUESTION = "question"
+    FOLLOW_UP = "follow_up"
+    CHANGED_CONSTRAINT = "changed_constraint"
+    REPEAT = "repeat"  # the candidate asked to hear the question again
+    PROMPT = "prompt"  # a phase's opening prompt, or the floor handed to the candidate's questions
+    PHASE_WARNING = "phase_warning"
+    ROUND_WARNING = "round_warning"
+    NUDGE = "nudge"  # "think out loud" after a long silence
+    CLOSING = "closing"
+    CLARIFICATION = "clarification"  # the answer to the candidate's clarifying question
+    ACKNOWLEDGEMENT = "acknowledgement"  # "Got it." before the next question, after a finished answer
+
+
+class EndedBy(StrEnum):
+    """How a stretch of recording ended."""
+    KEY = "key"  # the candidate said the answer is done
+    SILENCE = "silence"  # a long silence after speech (when the settings end answers on silence)
+    REPEAT = "repeat"  # the question is said again; the answer continues after it
+    PAUSED = "paused"  # the microphone was paused
+    PHASE_END = "phase_end"
+    TIME_UP = "time_up"
+    STOPPED = "stopped"  # the round was ended early
+    NEXT = "next"  # the candidate moved on to the next part (Next key)
+
+
+# Ways a stretch can end before the candidate got to answer: with no words in it, it is not an
+# answer (the candidate moved on, asked for a repeat, paused, or ended the round first).
+ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED, EndedBy.STOPPED})
+
+
+@dataclass
+class Utterance:
+    text: str
+    kind: UtteranceKind
+    started_at: float | None = None
+    ended_at: float | None = None
+    question_id: str | None = None
+    follow_up_id: str | None = None
+    interrupted: bool = False  # stopped mid-sentence (the candidate talked, the round paused or ended)
+    spoken: bool = True  # False: shown as text only (the candidate was already talking)
+    decided_at: float | None = None  # a reply to the candidate mid-answer: when it was decided on
+
+
+@dataclass
+class Clarification:
+    """The candidate asked; the interviewer answered. Times are round seconds."""
+    question: str
+    topic: str | None  # the clarifying topic it was about (counts as asked), None if none matched
+    reply: str
+    asked_at: float  # when the interviewer started answering (the question ended just before)
+
+
+@dataclass
+class AnswerRecord:
+    """One stretch of recording; times are round seconds. An answer interrupted by a pause, a
+    repeat or a phase change continues in a new record with `continuation=True`."""
+
+    index: int
+    question_id: str | None  # None when answering a phase prompt before any question
+    follow_up_id: str | None
+    question_text: str
+    phase: str
+    asked_at: float | None  # when the interviewer started saying the question
+    started_at: float  # recording started (the question had been said)
+    wav_path: Path | None
+    continuation: bool = False
+    ended_at: float | None = None
+    ended_by: EndedBy | None = None
+    transcript: Transcript | None = None
+    transcript_error: str | None = None
+    transcript_done: bool = False
+    heard_speech: bool = False
+    # The interviewer answered a question and the candidate has not spoken since: the silence
+    # that follows is thinking time (a nudge may come), not the end of the answer.
+    awaiting_speech_after_reply: bool = False
+    nudges: list[float] = field(default_factory=list)
+    interjections: list[float] = field(default_factory=list)
+    # Recording started as the interviewer stopped speaking (a question, a repeat, a phase
+    # prompt); False when it resumed after a mic pause or the candidate added to an answer:
+    # then there is no response latency to measure.
+    after_interviewer: bool = True
+    clarifications: list[Clarification] = field(default_factory=list)
+    barged_in: bool = False  # started as the candidate talked over the interviewer
+    dropped: bool = False  # no words and not an answer (see `adds_nothing`): neither kept nor scored
+    # Opening words that asked nothing met silence: the interviewer went on; not an answer.
+    nothing_asked: bool = False
+
+    def adds_nothing(self) -> bool:
+        """Transcribed, no words, and either more of an answer already given or ended before
+        the candidate answered. A first answer that got no words when it was the candidate's
+        turn is kept: "no speech was heard" is then worth saying (a muted microphone)."""
+        empty = self.transcript is not None and not self.transcript.text.strip()
+        return empty and (self.continuation or self.nothing_asked or self.ended_by in ENDED_BEFORE_ANSWERING)

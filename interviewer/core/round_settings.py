@@ -1,0 +1,81 @@
+"""How the live round takes turns: ControllerSettings and the fixed timings and words behind it,
+with the measurements that chose them. Apart from the controller so settings, tests and benchmarks
+read them without it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+# Seconds of silence after the candidate spoke that end an answer. A thinking pause mid-answer
+# must not trip it. Measured on the speech benchmark (benchmarks/answer_pauses.py, table in
+# docs/analysis.md "Turn-taking"): pauses inside 13 answers had a median of 1.2 s, and the
+# longest thinking pause was 5.9 s; 8 s cuts none of them and leaves 2 s over the longest.
+# The Next key ends an answer at once. Silence counts from the moment the interviewer stopped
+# talking (a nudge, a warning, an answer to a question).
+DEFAULT_SILENCE_ENDS_ANSWER = 8.0
+# The same when the candidate's last sentence handed the turn back ("That's it.", "Does that
+# answer your question?", core.matching.wraps_up): an interviewer answers that after a beat.
+# Longer than the pauses between sentences (median 1.2 s above), so a candidate who goes on
+# after "That's my design." is not cut off.
+DEFAULT_WRAP_UP_ENDS_ANSWER = 3.0
+WRAP_UP_WORDS = 30  # enough to hold the last sentence
+# Said in turn before the next question once the candidate finished an answer.
+ACKNOWLEDGEMENTS = ("Okay, thanks.", "Got it.", "Thank you.", "Okay.")
+# "Can I take a minute to think?" - "Sure, take your time.": no "think out loud" nudge for this long.
+THINKING_TIME_S = 60.0
+
+
+# How long after the interviewer stops a voice may still be its echo in a loudspeaker room
+# (reverberation and the audio buffers): a generous bound, since the candidate loses nothing
+# (the round recording runs) and can press Space.
+ECHO_TAIL_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class ControllerSettings:
+    silence_ends_answer_after: float | None = DEFAULT_SILENCE_ENDS_ANSWER  # once the candidate spoke
+    # ... or this soon after a sentence that hands the turn back (only while the above is on)
+    wrap_up_ends_answer_after: float | None = DEFAULT_WRAP_UP_ENDS_ANSWER
+    silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
+    nudge_text: str = "Remember to think out loud."
+    closing_text: str = "That's time. Thank you, this is the end of the round."
+    early_closing_text: str = "Thank you, that's the end of the round."
+    # After the last question of a part that takes the candidate's own questions ("..., then it's
+    # your turn"): the floor is handed over.
+    your_turn_text: str = "Thanks. What questions do you have for me?"
+    # After the last question of a last part that is work (a one-part round): rather than sit
+    # silent to the round's end. "No, that's all." then ends the round.
+    nothing_left_text: str = "That's all the questions I have. Anything you'd like to add before we finish?"
+    # Repeat asked where this part has no question and no prompt to say again.
+    nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
+    transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
+    # A question the candidate asked, then this much silence: the interviewer answers it.
+    reply_after_silence: float = 0.5
+    # Talking over the interviewer stops it. Off with loudspeakers: the microphone hears the
+    # interviewer too and it would cut itself off; the candidate interrupts with interrupt().
+    barge_in: bool = True
+    # False: nobody has told headphones from loudspeakers yet (no echo check), so whether talking
+    # interrupts is not known: the status line says Space does (it always does), not talking.
+    speakers_checked: bool = True
+
+
+# Silence after a part's opening words that ask nothing, before the interviewer goes on: a beat
+# longer than the one after a greeting (wrap_up_ends_answer_after), so a candidate who replies
+# "Hi, thanks" is not talked over.
+OPENING_SILENCE_GOES_ON_AFTER = 4.0
+
+
+STALE_WARNING_SECONDS = 10.0
+# A reply said in full this recently is not said again for a second question on the same topic.
+SAME_REPLY_WINDOW_S = 15.0
+# A reply held because the candidate spoke again just before it started (their pause was shorter
+# than the voice detector's 0.6 s re-arm, so talking would not have interrupted it): said at their
+# next pause, unless they went on answering, new words transcribed or talking this long.
+HELD_REPLY_MAX_SPEECH_S = 2.0
+# A reply the candidate talked over this soon after it started was not heard: they were going on
+# (the voice detector re-arms as it starts), so it is held for their next pause as above.
+REPLY_CUT_AT_START_S = 0.8
+
+
+BARGE_IN_PREROLL_SECONDS = 0.6  # kept before the moment the candidate's voice was detected

@@ -1,0 +1,49 @@
+"""The status line of a live round: the one state it shows (ControllerStatus) and its words.
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ControllerStatus(StrEnum):
+    """What the status line says; one value at a time, derived from the controller's state."""
+    STARTING = "starting"  # nothing said yet
+    SPEAKING = "speaking"  # the interviewer asks or says something
+    ANSWERING = "answering"  # the interviewer answers the candidate's clarifying question
+    LISTENING = "listening"  # recording an answer
+    THINKING = "thinking"  # the answer is done; the interviewer takes the last words in
+    WAITING = "waiting"  # nothing more is planned in the last part: Space adds, N ends
+    PAUSED = "paused"  # the round is paused: clocks and recording stopped
+    FINISHED = "finished"  # the round is over; it is being saved
+
+
+def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
+                talk_interrupts: bool = True, last_part: bool = True) -> str:
+    """The status line: what is happening, what the app waits for, which key moves on.
+    `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
+    `last_part`: N ends the round here; in an earlier part it moves to the next one."""
+    if status == ControllerStatus.STARTING:
+        return "The interviewer is about to start."
+    if status == ControllerStatus.SPEAKING:
+        return ("The interviewer is speaking; your answer is still being recorded."
+                if while_listening else "The interviewer is speaking. "
+                + ("Just talk to interrupt." if talk_interrupts else "Press Space to interrupt."))
+    if status == ControllerStatus.ANSWERING:
+        return "The interviewer is answering your question; your answer is still being recorded."
+    if status == ControllerStatus.LISTENING:
+        if heard_speech:
+            return "Listening. Space (or Enter) when your answer is done, or just pause; N moves to the next part."
+        return "Listening: take your time to think, then answer out loud. Space ends the answer, N moves on."
+    if status == ControllerStatus.THINKING:
+        if not heard_speech:  # a silence that ended a part nobody answered (trial4: the opening)
+            return "Nothing was said; the interviewer goes on..."
+        return "Answer recorded. The interviewer is taking in your last words..."
+    if status == ControllerStatus.WAITING:
+        if not last_part:  # a coding part waiting for the code to be talked through (engine._still_working)
+            return ("The interviewer is waiting for more in this part. Press Space (or just talk) to go on "
+                    "with your answer, or N to move to the next part.")
+        return ("Nothing more is planned for this last part. Press Space (or just talk) to add to your "
+                "answer, or N to end the round.")
+    if status == ControllerStatus.PAUSED:
+        return "Paused: the clocks and the recording are stopped. Press P to go on."
+    return "The round is over. Saving..."

@@ -1,0 +1,107 @@
+"""What the round controller tells the UI (`on_update`): one small record per thing that happened.
+Apart from the controller so the screens and the session read them without it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from interviewer.core.engine import Event
+from interviewer.core.round_records import Clarification, EndedBy, UtteranceKind
+from interviewer.core.round_status import ControllerStatus
+from interviewer.core.transcript import Segment, Transcript
+
+
+@dataclass(frozen=True)
+class Speaking:
+    text: str
+    kind: UtteranceKind
+    at: float
+
+
+@dataclass(frozen=True)
+class ListeningStarted:
+    answer: int  # AnswerRecord.index
+    question_id: str | None
+    at: float
+
+
+@dataclass(frozen=True)
+class AnswerEnded:
+    answer: int
+    ended_by: EndedBy
+    at: float
+
+
+@dataclass(frozen=True)
+class PartialTranscript:
+    answer: int
+    segment: Segment
+
+
+@dataclass(frozen=True)
+class TranscriptReady:
+    answer: int
+    transcript: Transcript | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerDropped:
+    """The stretch had no words and was no answer (AnswerRecord.adds_nothing): forget it."""
+    answer: int
+
+
+@dataclass(frozen=True)
+class MicPaused:
+    at: float
+
+
+@dataclass(frozen=True)
+class MicResumed:
+    at: float
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    at: float
+
+
+@dataclass(frozen=True)
+class RoundFinished:
+    at: float
+
+
+@dataclass(frozen=True)
+class StatusChanged:
+    status: ControllerStatus
+    text: str  # what the status line says
+    at: float
+
+
+@dataclass(frozen=True)
+class SpeechInterrupted:
+    """The candidate talked over the interviewer, who stopped (barge-in)."""
+    kind: UtteranceKind
+    text: str
+    at: float
+
+
+@dataclass(frozen=True)
+class CandidateTurn:
+    """The interviewer handed the floor to the candidate's own questions (`text`): what is
+    recorded next answers it, not the last question."""
+    text: str
+    at: float
+
+
+@dataclass(frozen=True)
+class ClarifyingAnswered:
+    answer: int  # AnswerRecord.index the question was asked in
+    clarification: Clarification
+
+
+Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript, TranscriptReady,
+               AnswerDropped, MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
+               ClarifyingAnswered, CandidateTurn]

@@ -1,0 +1,126 @@
+"""Whether the candidate's last words are a question for the interviewer ("..., right?", two asked
+in one breath, one that trails away): what the live round answers mid-answer.
+"""
+from __future__ import annotations
+
+import re
+
+from interviewer.core.matching import talks_to_self
+from interviewer.core.transcript import Word
+
+
+# One word said on its own that acknowledges or reacts ("Okay?", "Really?"): nothing to answer.
+ACKNOWLEDGEMENT = {"okay", "ok", "alright", "sure", "good", "great", "cool", "fine", "really", "mhm"}
+
+
+# Words that, alone after a question, only start a sentence never said ("... budget? Uh", "? And").
+_FRAGMENT_WORDS = {"and", "so", "but", "or", "also", "then", "well", "like"}
+
+
+def _without_trailing_fragment(words: list[Word]) -> list[Word]:
+    """`words` without a last one or two words that are only hesitations or conjunctions after a
+    question ("What is the latency budget? Uh", Whisper's tail of a breath): they hid the question."""
+    from interviewer.core.analysis.fillers import is_hesitation
+
+    for n in (1, 2):
+        if len(words) > n and words[-n - 1].text.rstrip().endswith("?"):
+            tail = [re.sub(r"[^\w']", "", w.text.lower()) for w in words[-n:]]
+            if all(t and (t in _FRAGMENT_WORDS or is_hesitation(t)) for t in tail):
+                return words[:-n]
+    return words
+
+
+def trailing_question(words: list[Word]) -> str | None:
+    """The last sentence of `words` if it is a finished question (core.analysis.questions), else
+    None. A lone tag right after a sentence asks with it ("The list fits in memory. Correct?"); a
+    lone tag or acknowledgement with no sentence just before it asks nothing ("Okay?"); a one- or
+    two-word hesitation or conjunction after a question does not hide it."""
+    from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.questions import MAX_TAG_GAP_S, TAG_END, question_cue, unfinished
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.analysis.utterances import split_utterances
+
+    tokens = tokenize(_without_trailing_fragment(words))
+    if not tokens:
+        return None
+    utterances = split_utterances(tokens)
+    last = utterances[-1]
+    if talks_to_self(last.text):  # "What else?": thinking aloud; the interviewer lets them think
+        return None
+    # "Which model should I use for this... Probably trees first.": the voice trailed away and a
+    # new sentence followed, the speaker's own answer; what comes after the trail must ask.
+    tail = _after_trail(last)
+    if tail is not None and not question_cue(tail):
+        return None
+    said = [t.norm for t in last.tokens if not is_hesitation(t.norm)]
+    if len(said) == 1 and said[0] in TAG_END | ACKNOWLEDGEMENT:
+        before = utterances[-2] if len(utterances) > 1 else None
+        if said[0] in TAG_END and before is not None and last.start - before.end < MAX_TAG_GAP_S:
+            return f"{before.text} {last.text}"
+        return None
+    # A fragment that opens like a question but never finishes ("may I add ...") waits for nothing.
+    if question_cue(last):
+        return None if unfinished(last) else last.text
+    # "Is it batch. Or real time.": the choice Whisper cut off as a sentence of its own asks with
+    # the question just before it.
+    before = utterances[-2] if len(utterances) > 1 else None
+    if (said[:1] == ["or"] and len(said) > 1 and before is not None and question_cue(before)
+            and not unfinished(last) and last.start - before.end < MAX_TAG_GAP_S):
+        return f"{before.text} {last.text}"
+    return None
+
+
+MAX_QUESTIONS_AT_ONCE = 3
+
+
+def trailing_questions(words: list[Word]) -> list[str]:
+    """The run of questions `words` end in, oldest first, each as `trailing_question` gives it:
+    "What is the latency budget? And how many users are there?" asked in one breath gets both
+    answered (only the last was: trial 12). A question the candidate answered themself before
+    asking the next ("What's n? Probably a thousand. Is it sorted?") is not in the run; a choice
+    said as a question of its own ("Is it batch? Or real time?") asks with the one before it."""
+    out: list[str] = []
+    rest = _without_trailing_fragment(list(words))
+    while rest and len(out) < MAX_QUESTIONS_AT_ONCE:
+        question = trailing_question(rest)
+        if question is None:
+            break
+        rest = rest[:max(0, len(rest) - len(question.split()))]
+        if out and out[0].lower().startswith("or "):
+            out[0] = f"{question} {out[0]}"
+        else:
+            out.insert(0, question)
+    return out
+
+
+# A question that trails away ("Which data structure should I use for this...") is answered only
+# after this much silence: the trail says the speaker may go on ("... a heap, I think"), so an
+# ordinary thinking pause must not be talked into. Pauses inside answers (docs/analysis.md,
+# "Turn-taking"): median 1.2 s, 90th percentile 2.8 s, 1 of 30 at least 4 s (5.9 s, after a
+# statement); an answer ends after 8 s of silence.
+TRAILED_QUESTION_WAIT_S = 4.0
+
+
+def trailed_question(words: list[Word]) -> str | None:
+    """The last sentence of `words` when it trails away ("...") but the words before the trail
+    are a finished question ("Which data structure should I use for this..."): the question,
+    without the trail. None when it is no question or is cut off ("May I add...", "What is
+    the..."); a question that `trailing_question` answers at once is not one of these."""
+    if not words or not words[-1].text.rstrip().endswith(("...", "…")):
+        return None
+    last = words[-1]
+    text = last.text.rstrip().rstrip(".…").rstrip()
+    kept = [*words[:-1], Word(text, last.start, last.end)] if text else words[:-1]  # "this ..."
+    return trailing_question(kept) if kept else None
+
+
+def _after_trail(u):
+    """The words of `u` (an analysis Utterance) after its last trail ("...") that a new sentence
+    follows (a capitalised word other than "I"); None when there is no such trail."""
+    from interviewer.core.analysis.utterances import Utterance
+
+    for i in range(len(u.tokens) - 1, 0, -1):
+        before, word = u.tokens[i - 1].text.rstrip(), u.tokens[i].text.strip()
+        if before.endswith(("...", "…")) and word[:1].isupper() and re.split("['’]", word)[0] != "I":
+            return Utterance(u.tokens[i:])
+    return None
