@@ -63,7 +63,7 @@ from interviewer.core.matching import (
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, Clarification, EndedBy, Utterance, UtteranceKind
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
     OPENING_SILENCE_GOES_ON_AFTER, REPLY_CUT_AT_START_S, SAME_REPLY_WINDOW_S, STALE_WARNING_SECONDS, THINKING_TIME_S,
     WRAP_UP_WORDS, ControllerSettings,
 )
@@ -236,7 +236,7 @@ class RoundController:
             spoke = any(r.heard_speech for r in self._unfinished) or bool(self._heard)
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
-                           last_part=not self.engine.has_next_phase)
+                           last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in())
 
     def _check_status(self) -> None:
         """Emit StatusChanged when what the status line says has changed. Called once each
@@ -502,8 +502,8 @@ class RoundController:
         # so is silence after the interviewer answered a question, until the candidate speaks.
         # So is silence after words that only open an answer ("Sure, happy to talk about that."):
         # a trial's round took that for the whole answer and went on to the follow-up.
-        if end_after and answer.heard_speech and not answer.awaiting_speech_after_reply and (
-                quiet >= end_after or self._handed_back(quiet)) and not only_opens(self._heard_text()):
+        ends_at = self._silence_ends_answer_at()
+        if ends_at is not None and quiet >= ends_at:
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # The round's opening words, if they ask nothing ("Hi, welcome. This round covers ML
         # breadth."), leave the candidate waiting for the first question: the interviewer goes on
@@ -522,6 +522,34 @@ class RoundController:
             answer.nudges.append(self._now())
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
         self._pump()
+
+    def _silence_ends_answer_at(self) -> float | None:
+        """Seconds of the candidate's silence that end the answer being recorded, as things
+        stand; None while silence cannot end it. Silence before the first word is thinking time,
+        and so is silence after the interviewer answered a question, until the candidate speaks;
+        so is silence after words that only open an answer ("Sure, happy to talk about that."):
+        a trial's round took that for the whole answer and went on to the follow-up."""
+        answer, end_after = self._answer, self.settings.silence_ends_answer_after
+        if (answer is None or not end_after or not answer.heard_speech or answer.awaiting_speech_after_reply
+                or only_opens(self._heard_text())):
+            return None
+        wrap_up = self.settings.wrap_up_ends_answer_after
+        if wrap_up and wrap_up < end_after and self._handed_back(wrap_up):
+            return wrap_up
+        return end_after
+
+    def _goes_on_in(self) -> float | None:
+        """Seconds until the silence so far ends the answer, shown on the status line in the last
+        seconds (COUNTDOWN_S) so the candidate knows what the quiet is about to do and what to
+        press; None when silence is not about to end it (or the interviewer is talking)."""
+        if self._answer is None or self._speaking is not None or self._to_say or self._held is not None:
+            return None
+        quiet = self._silence_seen - self._silence_offset
+        if quiet < COUNTDOWN_AFTER_QUIET_S:  # talking, or between two words
+            return None
+        ends_at = self._silence_ends_answer_at()
+        left = None if ends_at is None else ends_at - quiet
+        return left if left is not None and 0 < left <= COUNTDOWN_S else None
 
     def _last_answer_had_words(self) -> bool:
         """The last recording's transcript (ready when the next question is asked) holds words."""

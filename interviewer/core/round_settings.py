@@ -20,6 +20,13 @@ DEFAULT_SILENCE_ENDS_ANSWER = 8.0
 # after "That's my design." is not cut off.
 DEFAULT_WRAP_UP_ENDS_ANSWER = 3.0
 WRAP_UP_WORDS = 30  # enough to hold the last sentence
+# The status line counts down the last seconds before silence ends an answer ("Moving on in 3 s:
+# keep talking to go on, or press Space"): a candidate who stopped to think sees what the quiet
+# is about to do, and one who is done sees the wait is nearly over (8 s of silence with no sign
+# felt like dead air in a trial). Only once the candidate has been quiet a moment: between two
+# words the line would flicker.
+COUNTDOWN_S = 4.0
+COUNTDOWN_AFTER_QUIET_S = 1.0
 # Said in turn before the next question once the candidate finished an answer.
 ACKNOWLEDGEMENTS = ("Okay, thanks.", "Got it.", "Thank you.", "Okay.")
 # "Can I take a minute to think?" - "Sure, take your time.": no "think out loud" nudge for this long.

@@ -2,6 +2,7 @@
 """
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 
 
@@ -18,10 +19,11 @@ class ControllerStatus(StrEnum):
 
 
 def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
-                talk_interrupts: bool = True, last_part: bool = True) -> str:
+                talk_interrupts: bool = True, last_part: bool = True, goes_on_in: float | None = None) -> str:
     """The status line: what is happening, what the app waits for, which key moves on.
     `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
-    `last_part`: N ends the round here; in an earlier part it moves to the next one."""
+    `last_part`: N ends the round here; in an earlier part it moves to the next one.
+    `goes_on_in`: seconds until the silence so far ends the answer, once that is near."""
     if status == ControllerStatus.STARTING:
         return "The interviewer is about to start."
     if status == ControllerStatus.SPEAKING:
@@ -31,6 +33,9 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
     if status == ControllerStatus.ANSWERING:
         return "The interviewer is answering your question; your answer is still being recorded."
     if status == ControllerStatus.LISTENING:
+        if heard_speech and goes_on_in is not None:
+            return (f"Still listening. Moving on in {max(1, math.ceil(goes_on_in))} s: keep talking to go on "
+                    "with your answer, or press Space to move on now.")
         if heard_speech:
             return "Listening. Space (or Enter) when your answer is done, or just pause; N moves to the next part."
         return "Listening: take your time to think, then answer out loud. Space ends the answer, N moves on."
