@@ -2,25 +2,23 @@
 
 The window owns the screens, the session store, the speaker and the model status; the actions of
 the Check, Review and Debrief screens live in controllers it owns (check_controller,
-review_controller, debrief_controller), each given what it uses when it is made."""
+review_controller, debrief_controller), each given what it uses when it is made. Its screens
+registry (lazy_screens), menus (window_menus) and size and place (window_geometry) are mixins."""
 from __future__ import annotations
 
 import functools
 import logging
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QScrollArea,
     QStackedWidget,
-    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,11 +28,13 @@ from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.scripts.model import RoundScript
-from interviewer.gui import accessibility, text_fit, theme, window_fit
+from interviewer.gui import accessibility, text_fit, theme
 from interviewer.gui.banner import Banner
 from interviewer.gui.home_screen import HomeScreen
+from interviewer.gui.lazy_screens import LazyScreens
 from interviewer.gui.model_status import ModelState, ModelStatus
-from interviewer.gui.task_progress import TaskProgress
+from interviewer.gui.window_geometry import WindowGeometry
+from interviewer.gui.window_menus import WindowMenus
 from interviewer.gui.workers import post_to_gui, run_in_background
 
 log = logging.getLogger(__name__)
@@ -52,21 +52,11 @@ if TYPE_CHECKING:
     from interviewer.gui.settings_screen import SettingsScreen
     from interviewer.storage import Store
 
-# Only Home is built with the window; the other screens, their controllers and these modules
-# when first opened or used (MainWindow.screen), which keeps them off the way to the first
-# window. Listed for the self-check, which imports them as a frozen build must contain them.
-LAZY_SCREEN_MODULES = (
-    "interviewer.gui.check_controller", "interviewer.gui.check_screen", "interviewer.gui.round_screen",
-    "interviewer.gui.review_controller", "interviewer.gui.review_screen", "interviewer.gui.debrief_controller",
-    "interviewer.gui.debrief_screen", "interviewer.gui.progress_screen", "interviewer.gui.settings_screen",
-    "interviewer.app.round_session",
-)
-
 SCRIPTS_RELOAD_DELAY_MS = 400  # after the last change in the user scripts folder
 MAX_WATCHED_SCRIPTS = 500  # files watched one by one (the folder itself is always watched)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
     def __init__(self, services: AppServices | None = None) -> None:
         super().__init__()
         self.services = services or AppServices()
@@ -172,56 +162,6 @@ class MainWindow(QMainWindow):
         text_fit.fit_long_text(self)
 
     # ------------------------------------------------------------------ screens
-
-    def _add_screen(self, key: str, title: str, screen: QWidget | Callable[[], None], in_nav: bool = True,
-                    icon: str = "") -> None:
-        """`screen`: the screen, or what builds it (and calls _install) when first needed."""
-        # Each screen scrolls vertically when the window is shorter than it needs (1280x720, a
-        # large system font, 200 % scaling). Text wraps or elides rather than scroll sideways
-        # (tests/gui/test_scaling.py down to 960x540); only a window narrower than a screen's
-        # minimum (1024x640 at 150 or 200 %) gets a sideways scroll bar: cut off, its right-hand
-        # side could not be reached at all.
-        page = QScrollArea()
-        page.setWidgetResizable(True)
-        page.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        page.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Not a Tab stop: it shows no focus and has no name (Tab from the side bar seemed to lose
-        # the focus once); a control below the fold scrolls into view when Tab reaches it.
-        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self._pages[key] = page
-        if isinstance(screen, QWidget):
-            self._screens[key] = screen
-            page.setWidget(screen)
-        else:
-            self._screens[key] = None
-            self._builders[key] = screen
-        self.stack.addWidget(page)
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setData(Qt.ItemDataRole.UserRole + 1, icon or key)  # the icon's name (redrawn per theme)
-        item.setIcon(theme.icon(icon or key))
-        item.setToolTip(title)
-        self.nav.addItem(item)
-        if not in_nav:
-            item.setHidden(True)
-
-    def _install(self, key: str, screen: QWidget) -> None:
-        """A screen just built: shown in its page, given the data sent to it before, named."""
-        self._screens[key] = screen
-        self._pages[key].setWidget(screen)
-        for update in self._pending.pop(key, {}).values():
-            update(screen)
-        accessibility.name_controls(screen)
-        text_fit.fit_long_text(screen)
-
-    def _update_screen(self, key: str, what: str, update: Callable[[Any], None]) -> None:
-        """`update(screen)` now if the screen is built, else when it is (the latest update of
-        each kind): data for a screen not opened yet does not build it."""
-        screen = self._screens[key]
-        if screen is not None:
-            update(screen)
-        else:
-            self._pending.setdefault(key, {})[what] = update
 
     def _build_check(self) -> None:
         from interviewer.gui.check_controller import CheckController
@@ -389,20 +329,6 @@ class MainWindow(QMainWindow):
         settings, devices = self.services.settings, self.devices
         self._update_screen("check", "devices", lambda screen: screen.set_devices(
             devices, settings.input_device, settings.voice, settings.speech_rate))
-
-    def screen(self, key: str) -> QWidget:
-        """The screen `key`, built now if it was not yet."""
-        if self._screens[key] is None:
-            self._builders[key]()
-        return self._screens[key]
-
-    def current_screen_key(self) -> str:
-        return list(self._screens)[self.stack.currentIndex()]
-
-    def show_screen(self, key: str) -> None:
-        index = list(self._screens).index(key)
-        self.nav.item(index).setHidden(False)
-        self.nav.setCurrentRow(index)
 
     # ------------------------------------------------------------------ actions
 
@@ -801,157 +727,6 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
-    # ------------------------------------------------------------------ desktop conventions
-
-    def _build_menus(self) -> None:
-        """File, View, Help with the platform's roles (macOS moves About, Settings and Quit into
-        the application menu) and the usual shortcuts."""
-        self.actions: dict[str, QAction] = {}  # by name: settings, quit, go-home, shortcuts, about...
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "settings", "&Settings...", self._open_settings, "settings",
-                     ["Ctrl+,", QKeySequence.StandardKey.Preferences], QAction.MenuRole.PreferencesRole)
-        file_menu.addSeparator()
-        self._action(file_menu, "quit", "&Quit", self.close, "quit",
-                     ["Ctrl+Q", QKeySequence.StandardKey.Quit], QAction.MenuRole.QuitRole)
-        view_menu = bar.addMenu("&View")
-        for n, (key, title) in enumerate((("home", "&Home"), ("check", "&Check"), ("progress", "&Progress"),
-                                          ("settings", "Se&ttings")), start=1):
-            self._action(view_menu, f"go-{key}", title, lambda k=key: self.go_to(k), key, [f"Ctrl+{n}"])
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
-        self.theme_actions = {}
-        group = QActionGroup(self)
-        for mode in theme.MODES:
-            action = QAction(theme.MODE_LABELS[mode], self, checkable=True)
-            action.setChecked(mode == theme.mode())
-            action.triggered.connect(lambda _=False, m=mode: self.set_theme(m))
-            group.addAction(action)
-            theme_menu.addAction(action)
-            self.theme_actions[mode] = action
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "shortcuts", "&Keyboard shortcuts", self.show_shortcuts, "keyboard",
-                     ["F1", QKeySequence.StandardKey.HelpContents])
-        self._action(help_menu, "first-run", "&Getting started...", self.show_first_run, "help")
-        help_menu.addSeparator()
-        self._action(help_menu, "about", "&About Interviewer", self.show_about, "info",
-                     role=QAction.MenuRole.AboutRole)
-
-    def _build_task_bars(self) -> None:
-        """Long work that is not tied to one screen shows in the status bar: loading the speech
-        model (a busy indicator with Cancel) and importing a recording (a bar with Cancel; File
-        menu)."""
-        self._status_bar_filter = _StatusBarWhileBusy(self.statusBar())
-        self.model_loading = TaskProgress()
-        self._status_bar_follows(self.model_loading)
-        self.model_status.changed.connect(self._show_model_loading)
-        file_menu = self.menuBar().actions()[0].menu()
-        first = file_menu.actions()[0]
-        self.import_action = self._action(file_menu, "import", "&Import a recorded interview...",
-                                          lambda: self.review.ask_import(), "", ["Ctrl+I"])
-        file_menu.removeAction(self.import_action)
-        file_menu.insertAction(first, self.import_action)  # first in File, as an Open would be
-        scripts_action = self._action(file_menu, "scripts-folder", "Open my &question scripts folder",
-                                      self.open_user_scripts_folder)
-        file_menu.removeAction(scripts_action)
-        file_menu.insertAction(first, scripts_action)
-
-    def _status_bar_follows(self, bar: QWidget) -> None:
-        """`bar` in the status bar, which shows only while one of its bars does: empty, it took
-        39 px of a 720 px window's height (the review's talking points were under the fold)."""
-        status_bar = self.statusBar()
-        status_bar.addPermanentWidget(bar, 1)
-        bar.installEventFilter(self._status_bar_filter)
-        self._status_bar_filter.update_bar()
-
-    def _show_model_loading(self, state: str, _message: str) -> None:
-        if state == ModelState.LOADING:
-            self.model_loading.start(self.model_status, "Loading the speech model...")
-        else:
-            self.model_loading.finish()
-
-    def _action(self, menu, name: str, text: str, slot, icon_name: str = "", keys=(), role=None) -> QAction:
-        action = QAction(text, self)
-        self.actions[name] = action
-        action.setData(icon_name)  # redrawn in the theme's colours
-        if icon_name:
-            action.setIcon(theme.icon(icon_name))
-        sequences = []
-        for key in keys:
-            for sequence in ([QKeySequence(key)] if isinstance(key, str) else QKeySequence.keyBindings(key)):
-                if not sequence.isEmpty() and sequence not in sequences:
-                    sequences.append(sequence)
-        if sequences:
-            action.setShortcuts(sequences)
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if role is not None:
-            action.setMenuRole(role)
-        action.triggered.connect(lambda _=False: slot())
-        menu.addAction(action)
-        return action
-
-    def go_to(self, key: str) -> None:
-        """A screen from the menu or Ctrl+number, through the same path as a side-bar click."""
-        self.nav.setCurrentRow(list(self._screens).index(key))
-
-    def _open_settings(self) -> None:
-        self.go_to("settings")
-
-    def show_shortcuts(self) -> None:
-        from interviewer.gui.shortcuts_dialog import ShortcutSheet
-
-        self.shortcut_sheet = ShortcutSheet(self)
-        self.shortcut_sheet.open()
-
-    def open_user_scripts_folder(self) -> None:
-        """Your own scripts' folder, made if missing, in the file manager: the app named it nowhere
-        (new-user trial 6 found it only with `interviewer scripts list`). Home reads what is saved
-        there. Without a file manager the banner says where it is."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        from interviewer.paths import user_scripts_dir
-
-        folder = user_scripts_dir()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            self.banner.show_message(f"Could not make the question scripts folder {folder}: {exc.strerror or exc}")
-            return
-        self._watch_user_scripts()
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self.banner.show_message(f"Your own question scripts go in {folder}: one .toml file per round "
-                                     "(the format is in docs/question-scripts.md).", "info")
-
-    def show_about(self) -> None:
-        from interviewer import __version__
-
-        QMessageBox.about(
-            self, "About Interviewer",
-            f"<p><b>Interviewer {__version__}</b></p><p>An offline, voice-driven mock interviewer for "
-            "machine-learning engineer interview loops. Everything runs on this computer; no audio or "
-            "text leaves it.</p><p>Press F1 for the keyboard shortcuts.</p>")
-
-    def show_first_run(self) -> None:
-        from interviewer.gui.first_run import FirstRunDialog
-
-        self.first_run = FirstRunDialog(self)
-        self.first_run.open()
-
-    def maybe_show_first_run(self) -> None:
-        """The guided start, once: until it is finished or skipped (Help > Getting started after)."""
-        if not self.services.settings.first_run_done:
-            self.show_first_run()
-
-    def set_theme(self, mode: str) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            theme.apply_theme(app, mode)
-        if mode in self.theme_actions:
-            self.theme_actions[mode].setChecked(True)
-        self.update_settings(theme=mode)
-        self._update_screen("settings", "theme", lambda screen: screen.show_theme(mode))
-
     def update_settings(self, **changes) -> None:
         """Settings changed outside the Settings form (theme, window place, first run): kept,
         shown to the form as its base, and saved quietly (a failure here is not worth a message)."""
@@ -964,80 +739,6 @@ class MainWindow(QMainWindow):
                 self.services.save_settings(self.services.settings)
             except OSError as exc:
                 log.warning("settings not saved: %s", exc)
-
-    def _save_geometry(self) -> None:
-        """"x,y,width,height[,maximized]" of the normal (not maximized) window."""
-        box = self.normalGeometry() if self.isMaximized() else self.geometry()
-        geometry = f"{box.x()},{box.y()},{box.width()},{box.height()}" + (",maximized" if self.isMaximized() else "")
-        if geometry != self.services.settings.window_geometry:
-            self.update_settings(window_geometry=geometry)
-
-    def _restore_geometry(self) -> None:
-        """The saved size and place, moved and shrunk onto a screen if they no longer fit one (a
-        monitor unplugged, a smaller screen, a larger scale); on a first launch, or when the saved
-        value is damaged, about 80 % of the screen, centred."""
-        from PySide6.QtCore import QRect
-
-        parts = self.services.settings.window_geometry.split(",")
-        try:
-            x, y, width, height = (int(v) for v in parts[:4])
-        except ValueError:
-            x = y = width = height = 0
-        frame = window_fit.frame_margins(self)
-        if width > 0 and height > 0:
-            saved = QRect(x, y, width, height)
-            screen = window_fit.screen_for(saved)
-            area = screen.availableGeometry() if screen is not None else window_fit.available_area(self)
-            minimum = window_fit.fitting_minimum(self._wanted_minimum, area, frame)
-            box = window_fit.clamped_geometry(saved, area, frame, minimum)
-        else:
-            area = window_fit.available_area(self)
-            minimum = window_fit.fitting_minimum(self._wanted_minimum, area, frame)
-            box = window_fit.first_geometry(area, frame, minimum)
-        self.setMinimumSize(minimum)
-        self.setGeometry(box)
-        if parts[4:5] == ["maximized"]:
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-
-    def _fit_to_screen(self, place: bool = False) -> None:
-        """The minimum size made to fit the window's screen; a window larger than its screen is
-        shrunk onto it. `place`: a window sticking out of the screen is moved onto it too (when
-        it is shown; not while it is dragged to another screen)."""
-        area = window_fit.available_area(self)
-        frame = window_fit.frame_margins(self)
-        self.setMinimumSize(window_fit.fitting_minimum(self._wanted_minimum, area, frame))
-        if self.isMaximized() or self.isFullScreen():
-            return  # placed by the window manager
-        box = self.geometry()
-        box.setSize(box.size().expandedTo(self.minimumSize()))  # grown to the minimum, not yet applied
-        room = area.marginsRemoved(frame)
-        if place or box.width() > room.width() or box.height() > room.height():
-            fitted = window_fit.clamped_geometry(box, area, frame, self.minimumSize())
-            if fitted != self.geometry():
-                self.setGeometry(fitted)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        handle = self.windowHandle()
-        if handle is not None and handle not in self._screens_watched:
-            self._screens_watched.add(handle)
-            handle.screenChanged.connect(self._screen_changed)
-            self._screen_changed(handle.screen())
-        self._fit_to_screen(place=True)
-        # A window manager may frame the window after it is shown: fitted again if it did.
-        shown_with = window_fit.frame_margins(self)
-        QTimer.singleShot(300, self, lambda: window_fit.frame_margins(self) != shown_with
-                          and self._fit_to_screen(place=True))
-
-    def _screen_changed(self, screen) -> None:
-        """On another screen (or this one changed: resolution, scale, a panel): fitted to it."""
-        if screen is not None and screen not in self._screens_watched:
-            self._screens_watched.add(screen)
-            screen.availableGeometryChanged.connect(self._screen_area_changed)  # a method: let go with the window
-        self._fit_to_screen()
-
-    def _screen_area_changed(self, _area) -> None:
-        self._fit_to_screen()
 
     def start_round(self, script: RoundScript) -> None:
         from interviewer.app.round_session import RoundSession, RoundSessionConfig
@@ -1123,19 +824,3 @@ class MainWindow(QMainWindow):
         """Choices made on the Check screen: shown in Settings, used and saved like them."""
         self.settings_screen.load(settings)
         self.apply_settings(settings)
-
-
-class _StatusBarWhileBusy(QObject):
-    """Shows the status bar while one of its permanent widgets (progress bars) is shown."""
-
-    def __init__(self, status_bar: QStatusBar) -> None:
-        super().__init__(status_bar)
-        self.status_bar = status_bar
-
-    def update_bar(self) -> None:
-        self.status_bar.setVisible(any(not w.isHidden() for w in self.status_bar.findChildren(TaskProgress)))
-
-    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 (Qt API)
-        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
-            self.update_bar()
-        return False

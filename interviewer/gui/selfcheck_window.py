@@ -23,9 +23,9 @@ def show_test_window() -> str:
     # including the screens the window builds only when they are first opened.
     import importlib
 
-    from interviewer.gui import main_window
+    from interviewer.gui import lazy_screens
 
-    for name in main_window.LAZY_SCREEN_MODULES:
+    for name in lazy_screens.LAZY_SCREEN_MODULES:
         importlib.import_module(name)
 
     label = QLabel("Interviewer self-check")

@@ -11,7 +11,8 @@ import sys
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from interviewer.app.services import AppServices, DeviceList, ScriptList
-from interviewer.gui.main_window import LAZY_SCREEN_MODULES, MainWindow
+from interviewer.gui.lazy_screens import LAZY_SCREEN_MODULES
+from interviewer.gui.main_window import MainWindow
 
 # What the first window must not wait for: numpy (the store's WAV writer used to pull it in),
 # and every screen module that is not Home.
@@ -19,7 +20,8 @@ LAUNCH_CHILD = """
 import json, sys
 from interviewer.gui.app import create_application
 app = create_application()
-from interviewer.gui.main_window import LAZY_SCREEN_MODULES, MainWindow
+from interviewer.gui.lazy_screens import LAZY_SCREEN_MODULES
+from interviewer.gui.main_window import MainWindow
 from interviewer.app import real_adapters
 window = MainWindow(real_adapters.default_services())
 window.show()
