@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from coverage_bench import load, spoken_sentences  # noqa: E402
 
 from interviewer.core.analysis.coverage import DEFAULT_THRESHOLDS, aligned_windows, sentences_of_text  # noqa: E402
-from interviewer.core.matching import STOPWORDS, stem, words  # noqa: E402
+from interviewer.core.keywords import STOPWORDS, stem, words  # noqa: E402
 
 FEATURES = (
     "point_recall",         # the point's words found close by, in context (coverage.aligned_windows)

@@ -39,7 +39,7 @@ from coverage_bench import load, spoken_sentences  # noqa: E402
 from interviewer.core.analysis.coverage import (  # noqa: E402
     MIN_WEIGHT, WINDOW_SENTENCES, _said_keywords, plainly_said, sentences_of_text,
 )
-from interviewer.core.matching import STOPWORDS  # noqa: E402
+from interviewer.core.keywords import STOPWORDS  # noqa: E402
 
 FIT_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 HOWS = ("typed", "spoken")

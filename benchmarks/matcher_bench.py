@@ -69,9 +69,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from interviewer.adapters.embeddings import OnnxTextEncoder  # noqa: E402  (sets telemetry off)
-from interviewer.core.matching import (  # noqa: E402
-    ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, chunks, keyword_hits,
-)
+from interviewer.core.clarifying_responder import ClarifyingResponder  # noqa: E402
+from interviewer.core.keywords import keyword_hits  # noqa: E402
+from interviewer.core.matching import LexicalEncoder, Matcher, Thresholds, chunks  # noqa: E402
 from interviewer.core.scripts.loader import discover_scripts  # noqa: E402
 from interviewer.core.scripts.model import FollowUp, Question  # noqa: E402
 from interviewer.resources import bundled_scripts_dir  # noqa: E402

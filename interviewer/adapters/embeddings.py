@@ -23,7 +23,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from interviewer.core.matching import STOPWORDS, LexicalEncoder, TextEncoder
+from interviewer.core.keywords import STOPWORDS
+from interviewer.core.matching import LexicalEncoder, TextEncoder
 from interviewer.errors import UserError
 from interviewer.resources import assets_dir
 from interviewer.startup import disable_telemetry

@@ -13,7 +13,7 @@ A recorder that can (the Microphone) also keeps one continuous recording of the 
 round; each answer's offsets into it are stored, so nothing said is outside a recording. Every
 block it hears goes to a voice detector that ignores the interviewer's own voice (adapters/voice)
 and tells the controller when the candidate starts talking (barge-in, or adding to an answer).
-Clarifying questions are answered by core.matching.ClarifyingResponder, with the sentence
+Clarifying questions are answered by core.clarifying_responder.ClarifyingResponder, with the sentence
 encoder given (keywords only without one).
 """
 from __future__ import annotations
@@ -29,7 +29,8 @@ from interviewer.core.analysis.report import questions_asked_finding, topics_mis
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, PhaseStarted, RoundEngine, TimeUp
-from interviewer.core.matching import ClarifyingResponder, Matcher
+from interviewer.core.clarifying_responder import ClarifyingResponder
+from interviewer.core.matching import Matcher
 from interviewer.core.noise_floor import NoiseFloor
 from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import RoundController

@@ -125,7 +125,8 @@ def _id_clash(path: Path, taken: dict[str, Path]) -> list[str]:
 
 
 def ask_script(args: argparse.Namespace) -> int:
-    from interviewer.core.matching import ClarifyingResponder, LexicalEncoder, Matcher
+    from interviewer.core.clarifying_responder import ClarifyingResponder
+    from interviewer.core.matching import LexicalEncoder, Matcher
     from interviewer.core.scripts.loader import find_question, find_script
 
     script = find_script(args.script)

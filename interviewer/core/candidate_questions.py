@@ -13,7 +13,7 @@ import itertools
 import re
 import threading
 
-from interviewer.core.matching import INVITATION, asks_to_ask
+from interviewer.core.conversation_cues import INVITATION, asks_to_ask
 from interviewer.core.scripts.model import Phase
 
 # "Do you have any questions for me?", "What would you like to know about the team?", "...,

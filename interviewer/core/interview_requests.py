@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from interviewer.core.analysis.fillers import is_hesitation
-from interviewer.core.matching import words
+from interviewer.core.keywords import words
 
 _LEAD_IN = re.compile(r"^(?:(?:so|okay|ok|and|um|uh|hmm|alright|right|well|sorry|actually|sure|yeah) )+")
 

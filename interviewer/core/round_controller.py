@@ -57,7 +57,7 @@ from interviewer.core.interview_requests import (
     THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_time_left,
     ends_asking_for_thinking_time, time_scope,
 )
-from interviewer.core.matching import (
+from interviewer.core.conversation_cues import (
     asks_to_ask, asks_to_repeat, asks_to_talk, checks_in, declines_to_ask, greets, only_opens, wraps_up,
 )
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # talking (a nudge, a warning, an answer to a question).
 DEFAULT_SILENCE_ENDS_ANSWER = 8.0
 # The same when the candidate's last sentence handed the turn back ("That's it.", "Does that
-# answer your question?", core.matching.wraps_up): an interviewer answers that after a beat.
+# answer your question?", core.conversation_cues.wraps_up): an interviewer answers that after a beat.
 # Longer than the pauses between sentences (median 1.2 s above), so a candidate who goes on
 # after "That's my design." is not cut off.
 DEFAULT_WRAP_UP_ENDS_ANSWER = 3.0

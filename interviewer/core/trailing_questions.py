@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.core.matching import talks_to_self
+from interviewer.core.conversation_cues import talks_to_self
 from interviewer.core.transcript import Word
 
 

@@ -13,7 +13,9 @@ from interviewer.adapters.embeddings import (
     ENV_MODEL, MODEL_SIZE_BYTES, EmbeddingModelError, OnnxTextEncoder, load_text_encoder,
     model_path,
 )
-from interviewer.core.matching import ClarifyingResponder, LexicalEncoder, Matcher, dot, keyword_hits
+from interviewer.core.clarifying_responder import ClarifyingResponder
+from interviewer.core.keywords import keyword_hits
+from interviewer.core.matching import LexicalEncoder, Matcher, dot
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.resources import bundled_scripts_dir
 

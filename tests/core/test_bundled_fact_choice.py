@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.core.matching import ClarifyingResponder, Matcher
+from interviewer.core.clarifying_responder import ClarifyingResponder
+from interviewer.core.matching import Matcher
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.resources import bundled_scripts_dir
 

@@ -11,7 +11,7 @@ from interviewer.core.analysis.summary import Part, summarize
 from interviewer.core.candidate_questions import DEFAULT_REPLIES, invites_questions, question_phases
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
-from interviewer.core.matching import INVITATION
+from interviewer.core.conversation_cues import INVITATION
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_updates import CandidateTurn

@@ -3,7 +3,7 @@ that's all from me."): the round ends then, as with "No, I don't have any more q
 user-written round sat silent to the end of its last part after "Thanks, that's all from me.")."""
 import pytest
 
-from interviewer.core.matching import declines_to_ask
+from interviewer.core.conversation_cues import declines_to_ask
 
 
 @pytest.mark.parametrize("said", [

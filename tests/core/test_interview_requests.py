@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from engine_scripts import design_round
 from interviewer.core import interview_requests as requests
-from interviewer.core.matching import ClarifyingResponder
+from interviewer.core.clarifying_responder import ClarifyingResponder
 from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.scripts.model import ClarifyingTopic
 

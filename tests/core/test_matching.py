@@ -3,9 +3,12 @@ and the engine deciding follow-ups through it. The real model is tested in
 tests/adapters/test_embeddings.py."""
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
+from interviewer.core.clarifying_responder import ClarifyingResponder
+from interviewer.core.conversation_cues import ASSUMPTION_REPLY
+from interviewer.core.keywords import STOPWORDS, keyword_hits, words
 from interviewer.core.matching import (
-    ASSUMPTION_REPLY, RECALL_SENTENCES, STOPWORDS, ClarifyingResponder, LexicalEncoder, Matcher, Thresholds, best_fact, chunks,
-    follow_up_needed, follow_up_statements, keyword_hits, topics_asked, words,
+    RECALL_SENTENCES, LexicalEncoder, Matcher, Thresholds, best_fact, chunks, follow_up_needed, follow_up_statements,
+    topics_asked,
 )
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp, Phase, Question, RoundScript
 

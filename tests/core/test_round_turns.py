@@ -4,7 +4,7 @@ import pytest
 from engine_scripts import design_round, short_round
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
-from interviewer.core.matching import ClarifyingResponder
+from interviewer.core.clarifying_responder import ClarifyingResponder
 from interviewer.core.scripts.model import Phase, Question, RoundScript
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_settings import ControllerSettings
@@ -840,7 +840,7 @@ def test_asking_to_hear_the_question_again_repeats_it(tmp_path):
 
 
 def test_what_counts_as_asking_to_hear_the_question_again():
-    from interviewer.core.matching import asks_to_repeat
+    from interviewer.core.conversation_cues import asks_to_repeat
 
     for text in ("Could you repeat that please?", "Sorry, what was the question again?", "Can you say that again?",
                  "Pardon?", "I didn't catch that.", "Okay, could you repeat the last part?"):

@@ -195,7 +195,8 @@ def test_a_topic_another_question_has_a_fact_for_is_no_warning():
     question holds. Asked about it there, the interviewer answers with that fact (other
     questions' facts are tried), yet validation warned that it 'can only say its
     no_fact_reply'."""
-    from interviewer.core.matching import ClarifyingResponder, LexicalEncoder
+    from interviewer.core.clarifying_responder import ClarifyingResponder
+    from interviewer.core.matching import LexicalEncoder
 
     script = parse_script(TWO_QUESTIONS.format(second_topics='"freshness", "Languages"'), "spam.toml")
     assert script.warnings == ()

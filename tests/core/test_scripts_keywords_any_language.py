@@ -6,7 +6,9 @@ Bayes' became 'na ve bayes' and never met the transcript's 'naive Bayes', while 
 its fact was never given without the embedding model and its follow-up always asked."""
 import pytest
 
-from interviewer.core.matching import ClarifyingResponder, LexicalEncoder, Matcher, keyword_hits
+from interviewer.core.clarifying_responder import ClarifyingResponder
+from interviewer.core.keywords import keyword_hits
+from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.scripts.loader import parse_script
 from interviewer.core.scripts.model import FollowUp
 

@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple, Protocol, Sequence, runt
 
 from interviewer.core.analysis.questions import TAG_END
 from interviewer.core.candidate_questions import question_phases
-from interviewer.core.matching import LexicalEncoder, Matcher, keyword_hits, words
+from interviewer.core.keywords import keyword_hits, words
+from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
 from interviewer.core.transcript import join_words
 

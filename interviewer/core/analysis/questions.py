@@ -15,8 +15,10 @@ from dataclasses import dataclass, field, replace
 from interviewer.core.analysis.fillers import find_disfluencies, is_hesitation
 from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance, silence_gaps
 from interviewer.core.interview_requests import about_the_interview
-from interviewer.core.matching import (Matcher, asks_to_ask, asks_to_repeat, checks_in, makes_small_talk,
-                                        talks_to_self, wraps_up)
+from interviewer.core.conversation_cues import (
+    asks_to_ask, asks_to_repeat, checks_in, makes_small_talk, talks_to_self, wraps_up,
+)
+from interviewer.core.matching import Matcher
 from interviewer.core.scripts.model import ClarifyingTopic
 from interviewer.core.scripts.topics import BUILTIN_TOPICS, builtin_keywords
 from interviewer.core.transcript import SpeechRegion, join_words

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from interviewer.core.matching import STOPWORDS, words
+from interviewer.core.keywords import STOPWORDS, words
 from interviewer.core.scripts.areas import AREAS, normalize_area
 from interviewer.core.scripts.field_checks import _as_list, _FieldChecks, _reflow, _type_name
 from interviewer.core.scripts.model import DEFAULT_NO_FACT_REPLY, ClarifyingTopic, ExpectedPoint, FollowUp, Question
@@ -252,7 +252,7 @@ class _QuestionChecks(_FieldChecks):
     def missing_facts(self, questions: list) -> None:
         """Warns about clarifying topics without a fact, except those another question of the
         script has a fact for under the same name: asked about one, the interviewer tries the
-        other questions' facts and answers with that one (matching.ClarifyingResponder)."""
+        other questions' facts and answers with that one (clarifying_responder.ClarifyingResponder)."""
         elsewhere = {normalize_topic_name(t.name) for q in questions if q is not None
                      for t in q.clarifying_topics if t.fact}
         for where, names in self._fact_gaps:

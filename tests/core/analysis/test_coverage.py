@@ -10,7 +10,8 @@ from interviewer.core.analysis.coverage import (
     round_coverage, sentences_of_part, sentences_of_text,
 )
 from interviewer.core.analysis.summary import Part, summarize
-from interviewer.core.matching import STOPWORDS, LexicalEncoder, Matcher, stem, words
+from interviewer.core.keywords import STOPWORDS, stem, words
+from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.scripts.model import ExpectedPoint, Phase, Question, RoundScript
 
 ROLLBACK = ExpectedPoint("Rollback plan: canary release, then shadow traffic before full launch",

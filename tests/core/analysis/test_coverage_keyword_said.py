@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, CoverageThresholds, PointMatcher, \
     sentences_of_text
-from interviewer.core.matching import STOPWORDS, LexicalEncoder, Matcher, stem, words
+from interviewer.core.keywords import STOPWORDS, stem, words
+from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.scripts.model import ExpectedPoint
 
 THRESHOLDS = CoverageThresholds(covered=0.6, partly=0.4, keyword_bonus=0.15)

@@ -1,0 +1,112 @@
+"""Answering the candidate's clarifying questions about one script question: the fact of the topic
+asked about (found by the Matcher), a hint, or one of the replies to conversation cues.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import NamedTuple
+
+from interviewer.core import interview_requests as requests
+from interviewer.core.conversation_cues import (
+    ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, checks_assumption, checks_in,
+)
+from interviewer.core.matching import Matcher, TextEncoder, best_fact
+from interviewer.core.scripts.model import ClarifyingTopic, Question, RoundScript
+
+
+class ClarifyingReply(NamedTuple):
+    topic: str | None  # the clarifying topic answered (it counts as asked); None: no fact fit
+    text: str          # what the interviewer says
+
+
+PREPARED_REPLIES = 32  # questions prepared ahead: one answer's partial transcripts ask a few at most
+
+
+class ClarifyingResponder:
+    """Answers the candidate's clarifying questions about one script question.
+
+    `reply(text)` gives the fact of the topic the question is about, else the question's
+    `no_fact_reply`. When `script` is given, facts of the script's other questions are tried
+    when none of this question's fits (e.g. "how many videos are there?" asked later on).
+    Construction encodes the script side, so a reply only encodes the candidate's question;
+    `prepare(text)` beforehand, off the GUI thread, makes `reply(text)` a look-up.
+    """
+
+    def __init__(self, question: Question, encoder: TextEncoder | Matcher | None = None,
+                 script: RoundScript | None = None) -> None:
+        self.question = question
+        self.matcher = encoder if isinstance(encoder, Matcher) else Matcher(encoder)
+        # All of the question's topics compete, with a fact or not: a question about a topic
+        # with no fact gets the no-fact reply, never the fact of a neighbouring topic ("What
+        # about cold start for new users?" was answered with the 'users' fact).
+        self._own = list(question.clarifying_topics)
+        seen = {t.name.lower() for t in self._own if t.fact}
+        self._others: list[ClarifyingTopic] = []
+        for other in (script.questions if script else ()):
+            for topic in other.clarifying_topics:
+                if topic.fact and topic.name.lower() not in seen:
+                    seen.add(topic.name.lower())
+                    self._others.append(topic)
+        self.matcher.warm(self._own + self._others, contexts=[question.text])
+        self._prepared: OrderedDict[str, ClarifyingReply] = OrderedDict()  # by the exact question text
+        self._prepared_lock = threading.Lock()
+        self._kind = script.kind if script else ""
+        self._hints_given = 0
+        self._follow_up_hints_given: dict[str, int] = {}  # by follow-up id
+
+    def prepare(self, candidate_question: str) -> None:
+        """Work out (on any thread) the reply to this exact text, so that `reply` with the same
+        text only looks it up: the round asks for the reply on the GUI thread, and matching a
+        question with the sentence-embedding model takes ~50 ms of CPU (far more under load)."""
+        result = self._reply(candidate_question)
+        with self._prepared_lock:
+            self._prepared[candidate_question] = result
+            while len(self._prepared) > PREPARED_REPLIES:
+                self._prepared.popitem(last=False)
+
+    def reply(self, candidate_question: str) -> ClarifyingReply:
+        if requests.asks_for_hint(candidate_question):  # one hint per request, in order: not prepared
+            with self._prepared_lock:
+                given, self._hints_given = self._hints_given, self._hints_given + 1
+            return ClarifyingReply(None, requests.hint(self.question.hints, self._kind, given))
+        with self._prepared_lock:
+            prepared = self._prepared.get(candidate_question)
+        return prepared if prepared is not None else self._reply(candidate_question)
+
+    def follow_up_hint(self, follow_up_id: str) -> ClarifyingReply:
+        """The next hint for the candidate stuck on a follow-up of this question: the
+        follow-up's own hints, else a nudge about a follow-up that fits the round's kind; never
+        the main question's (it was about something else). Counted per follow-up."""
+        follow_up = next((f for f in self.question.follow_ups if f.id == follow_up_id), None)
+        with self._prepared_lock:
+            given = self._follow_up_hints_given.get(follow_up_id, 0)
+            self._follow_up_hints_given[follow_up_id] = given + 1
+        own = follow_up.hints if follow_up is not None else ()
+        return ClarifyingReply(None, requests.hint(own, self._kind, given, follow_up=True))
+
+    def _reply(self, candidate_question: str) -> ClarifyingReply:
+        if asks_to_ask(candidate_question):
+            return ClarifyingReply(None, INVITATION)
+        if checks_in(candidate_question):
+            return ClarifyingReply(None, CHECK_IN_REPLY)
+        if requests.asks_for_thinking_time(candidate_question):
+            return ClarifyingReply(None, requests.THINKING_TIME_REPLY)
+        match = self.matcher.best_topic(candidate_question, self._own, self.question.text)
+        if match is not None:
+            topic = match.topic
+            if topic.fact:
+                return ClarifyingReply(topic.name, topic.fact)
+            # Another question of the script may hold the fact under the same name.
+            same = next((t for t in self._others if t.name.lower() == topic.name.lower()), None)
+            if same is not None:
+                return ClarifyingReply(same.name, same.fact)
+            return ClarifyingReply(None, self.question.no_fact_reply)
+        fact = best_fact(candidate_question, self._others, self.matcher, self.question.text)
+        if fact is not None:
+            return ClarifyingReply(*fact)
+        if checks_assumption(candidate_question):
+            return ClarifyingReply(None, ASSUMPTION_REPLY)
+        if requests.asks_permission(candidate_question):  # "Can I use Python?"
+            return ClarifyingReply(None, requests.PERMISSION_REPLY)
+        return ClarifyingReply(None, self.question.no_fact_reply)

@@ -1,0 +1,261 @@
+"""What the candidate's words do in the conversation rather than say about the problem: asking to
+ask, greeting, small talk, opening an answer, handing the turn back, checking in, asking for a
+repeat, declining to ask, stating an assumption. Patterns over the words, no model.
+"""
+from __future__ import annotations
+
+import re
+
+from interviewer.core.keywords import words
+
+
+# "Can I ask a clarifying question?", "Do you mind if I check something first?", "I have a
+# quick question": a request to ask, with nothing asked yet. The interviewer invites the
+# question; it is not a clarifying question itself. "Can I ask how many users there are?"
+# asks something (a wh-word, "about", "if" follows), so it is not matched.
+_PERMISSION = (r"(?:(?:can|could|may|might|should) (?:i|we)"
+               r"|(?:do |would )?you mind if (?:i|we)|is it (?:ok|okay|alright|fine) (?:if (?:i|we)|to)"
+               r"|would it be (?:ok|okay|alright|fine) (?:if (?:i|we)|to)|(?:i'd|i would) like to"
+               r"|let me|(?:i|we) (?:want|wanted|need) to)")
+_ASK = r"(?:just |quickly |first |briefly |also )?(?:ask|clarify|check|run|have)(?: you| by you)?"
+_WHAT = (r"(?:(?:a|one|two|three|some|a few|few|a couple|a couple of|couple of|any|another|more) )?"
+         r"(?:(?:quick|clarifying|small|short|couple|few|more|follow up|brief) )*"
+         r"(?:questions?|things?|something|anything|clarifications?)")
+_TAIL = (r"(?: (?:first|quickly|now|please|real quick|here|before (?:i|we) .*"
+         r"|(?:about|on) (?:this|that|it|the (?:problem|question|task)))?)*")
+# "One more question?", "Another quick thing": the request with its verb left out.
+_MORE = r"(?:one more|another|a quick|quick|a couple of|a few) (?:(?:quick|clarifying|small) )*(?:questions?|things?)"
+_REQUEST = re.compile(rf"^(?:{_PERMISSION} {_ASK} {_WHAT}|i (?:have|had|got|'ve got) {_WHAT}|{_MORE}){_TAIL}$")
+_LEAD_IN = re.compile(r"^(?:before|sorry|ok|okay|so|um|uh|actually|just|quick|well|hmm|oh|and|but|also|first"
+                      r"|alright|all right|right|great|cool|sure|thanks)\b")
+
+
+_LEAD_IN_WORDS = re.compile(r"^(?:(?:so|okay|ok|and|um|uh|alright|right|now|well) )+")
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a candidate's sentence (split at punctuation), each as its lowercase words."""
+    return [c for c in (" ".join(words(c)) for c in re.split(r"[,.;:!?]+", text.replace("-", " "))) if c]
+
+
+def asks_to_ask(text: str) -> bool:
+    """True when `text` only asks for permission to ask (see _REQUEST): every clause is that
+    request or a lead-in ("Before I answer that, ..."), and nothing else is asked."""
+    clauses = _clauses(text)
+    requests = [c for c in clauses if _REQUEST.match(c)]
+    others = [c for c in clauses if c not in requests]
+    return bool(requests) and all(_LEAD_IN.match(c) for c in others)
+
+
+INVITATION = "Sure, go ahead."
+# "Does that make sense?", "Are you with me?": the candidate checks the interviewer is
+# following their explanation. Worth doing, but nothing about the problem is asked: the
+# interviewer nods it through, and it is not a clarifying question.
+_CHECK_IN = re.compile(
+    r"^(?:(?:does|did|do) (?:that|this|it|everything|all that|all of that|my approach) )?makes? sense"
+    r"(?: so far)?(?: to you)?$"
+    r"|^(?:are you|you) (?:with me|following(?: me)?)(?: so far)?$"
+    r"|^(?:do|can) you follow(?: me)?(?: so far)?$"
+    r"|^(?:does (?:that|this) )?sounds? (?:good|okay|ok|alright|reasonable|right)(?: so far)?(?: to you)?$"
+    r"|^(?:can|could) you (?:still )?hear me(?: okay| ok| alright)?$")
+CHECK_IN_REPLY = "Yes, that makes sense. Go on."
+# "What else?", "Where was I?": the candidate prompting themself while thinking aloud; an
+# interviewer lets them think.
+_SELF_PROMPT = re.compile(r"^(?:what else|where was i|where were we|what am i (?:missing|forgetting)|now what"
+                          r"|what's next|what is next|how do i put (?:this|it)|what's the word)$")
+
+
+# "That's it.", "So that's how I'd approach it.", "Does that answer your question?", "Want me to go
+# deeper on any part?": the candidate hands the turn back. An interviewer takes it after a short
+# beat, not after the long silence that ends an answer otherwise; the offer and the "did that
+# answer it" ask nothing about the problem, so they are not clarifying questions either.
+_ADVERB = r"(?:(?:basically|pretty much|roughly|more or less|about|essentially|really|kind of|sort of) )?"
+_MY = r"(?:my|the|our)"
+_WRAP_UP_STATEMENT = re.compile(
+    r"^(?:i think |i guess |yeah |yes |so yeah |and yeah )*"
+    r"(?:(?:that's|that is|that'd be|that would be|this is) " + _ADVERB +
+    r"(?:it|all|everything|all i have|all i've got|all i got|it from me|it for me|all from me|all for me"
+    rf"|{_MY} (?:answer|approach|design|solution|plan|idea|story|whole thing|whole design|whole approach|summary)"
+    # "That's how I'd measure it.", "... monitor it", "... roll it out": any verb, one word
+    r"|how i(?:'d| would) \w+ (?:it|this|that|them)(?: out| up)?(?: problem| one| part| system)?"
+    r"|where i(?:'d| would) (?:stop|leave it)|what i(?:'d| would) do(?: here)?)"
+    r"|i think (?:that|this) covers it|(?:that|this) covers it"
+    r"|i(?:'ll| will) (?:stop|leave it) (?:there|here)|i'm done|i am done|i'm finished|i am finished"
+    r"|(?:i )?hope (?:that|this) (?:answers (?:your|the) question|helps|makes sense)"
+    r")(?: i think| i guess)?$")
+_WRAP_UP_QUESTION = re.compile(
+    r"^(?:(?:does|did) (?:that|this) answer (?:your|the) question"
+    r"|(?:is|was) (?:that|this) (?:what you were looking for|enough(?: detail)?|the level of detail you (?:wanted|were looking for))"
+    r"|(?:do you )?want me to (?:go|dive|dig) (?:deeper|into more detail)(?: (?:on|into) (?:any|anything|some)[\w ]*)?"
+    r"|(?:should i|shall i|do you want me to|would you like me to) (?:go|dive|dig) (?:deeper|into (?:more )?detail)(?: (?:on|into) (?:any|anything|some)[\w ]*)?"
+    r"|(?:is there )?anything (?:you'd like me to|you want me to|i should) (?:expand on|go deeper on|go into|clarify|elaborate on)"
+    r")$")
+
+
+def wraps_up(text: str) -> bool:
+    """True when the last sentence of `text` hands the turn back ("That's it.", "Does that answer
+    your question?"): a lead-in ("So yeah, ...") may open it; nothing else may follow."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    if len(sentences) > 1 and _THANKS.match(" ".join(words(sentences[-1]))):
+        sentences.pop()  # "That's all from me. Thank you.": the thanks closes the sentence before
+    if not sentences:
+        return False
+    last = sentences[-1]
+    said = _LEAD_IN_WORDS.sub("", " ".join(words(last)))
+    if last.rstrip().endswith("?"):  # "That's it?" asks whether that is the whole problem
+        return bool(_WRAP_UP_QUESTION.match(said))
+    return bool(_WRAP_UP_STATEMENT.match(said) or _WRAP_UP_QUESTION.match(said))
+
+
+# "Nice to meet you.", "Thanks for having me.", "I'm ready.": the reply to an interviewer's opening
+# words, which ask nothing. A greeting waited the 8 s that end an answer before the problem came
+# (a trial: dead air at the start of every round).
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|yeah|yes|great|okay|ok|sure|sounds good|perfect|cool|alright|all right|thanks|thank you"
+    r"|likewise|you too|um|uh|so) )*"
+    r"(?:(?:it's )?(?:nice|good|great|lovely|a pleasure) to meet you(?: too)?"
+    r"|thanks? (?:you )?for (?:having me|the invitation|inviting me|making the time|taking the time|the intro(?:duction)?)"
+    r"|(?:i'm|i am) (?:all )?(?:ready|set|good to go)(?: to (?:start|begin|go|get started))?(?: when you are)?"
+    r"|ready (?:when you are|to (?:start|begin|go|get started))"
+    r"|let's (?:do it|go|start|begin|get started)"
+    r"|(?:i'm |i am )?looking forward to (?:it|this)"
+    r")$")
+
+
+# "How's it going?", "How are you doing today?", "And you?": small talk at the start of a round,
+# a question to the interviewer about nothing in the problem (a trial's "Hi. How's it going? I'm
+# ready." was counted as a clarifying question, in a review that praised its clarifying).
+_SMALL_TALK = re.compile(
+    r"^(?:(?:hi|hello|hey|good morning|good afternoon|good evening|and|so|um|uh|well|great|thanks|thank you) )*"
+    r"(?:how(?:'s| is| are| has| have)? (?:it going|you(?: doing)?|things|your (?:day|morning|afternoon|week)"
+    r"(?: going| been)?|you been|everything)(?: so far)?(?: today| this (?:morning|afternoon|evening))?"
+    r"|how about you|and you)$")
+_HELLO = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: there| again)?$")
+
+
+def makes_small_talk(text: str) -> bool:
+    """True when every clause of `text` is a greeting or small talk ("Hi, how are you?")."""
+    clauses = _clauses(text)
+    return bool(clauses) and any(_SMALL_TALK.match(c) for c in clauses) and all(
+        _SMALL_TALK.match(c) or _HELLO.match(c) or _GREETING.match(c) or _LEAD_IN.match(c) for c in clauses)
+
+
+# An opening that asks the candidate to talk now ("To start, tell me in a minute what you're working
+# on."): a greeting before the answer is no reply to it.
+_ASKS_TO_TALK = re.compile(r"\?|\b(?:tell me|tell us|walk me|talk me|describe|introduce yourself)\b", re.IGNORECASE)
+
+
+def asks_to_talk(prompt: str) -> bool:
+    """True when the last sentence of an interviewer's `prompt` asks the candidate to say something."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", prompt.strip()) if words(s)]
+    return bool(sentences) and bool(_ASKS_TO_TALK.search(sentences[-1]))
+
+
+def greets(text: str) -> bool:
+    """True when the last sentence of `text` greets or says the candidate is ready ("Hi, nice
+    to meet you.", "I'm ready to start."): all a reply to the opening words needs."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    return bool(sentences) and bool(_GREETING.match(" ".join(words(sentences[-1]))))
+
+
+# "Sure, happy to talk about that.", "Okay. Good question. Let me see.": words that open an answer
+# and say nothing yet. A candidate who says them and goes quiet is gathering their thoughts.
+_INTERJECTIONS = (r"^(?:(?:okay|ok|sure|yeah|yes|right|alright|all right|great|cool|so|well|absolutely|of course"
+                  r"|definitely|got it|thanks|thank you|interesting|sounds good|perfect|nice) ?)*")
+_OPENER = re.compile(
+    _INTERJECTIONS +
+    r"(?:(?:that's |that is |it's |what )?(?:a |an )?(?:good|great|tough|interesting|hard|fun|fair) (?:question|one)"
+    r"|(?:i'm |i am |i'd be )?(?:happy|glad) to(?: (?:talk about|share|answer|discuss|go (?:through|over)|tell you about)"
+    r"[\w ]{0,30})?"
+    r"|let me see|let's see|let me think|let me think about (?:it|this|that)|let me (?:start|begin)"
+    r"|(?:i have|i've got|there's) (?:a|one) (?:good )?(?:example|story)(?: for (?:this|that))?)?$")
+
+
+def only_opens(text: str) -> bool:
+    """True when `text` has words and every clause of it only opens an answer ("Sure, happy to
+    talk about trust."): nothing was answered yet, so the silence after it is thinking time."""
+    clauses = [" ".join(w for w in words(c) if not _HESITATION_WORD.match(w))
+               for c in re.split(r"[,.;:!?]+", text)]
+    clauses = [c for c in clauses if c]
+    # A lone "Yes." or "Sure." may be the whole answer to a yes-or-no question: an opener must
+    # say more than an interjection somewhere.
+    return (bool(clauses) and all(_OPENER.match(c) for c in clauses)
+            and not all(re.fullmatch(_INTERJECTIONS, c) for c in clauses))
+
+
+_HESITATION_WORD = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|a+h+|h+m+|m{2,})$")
+
+
+_THANKS = re.compile(r"^(?:(?:okay|ok|so|and|yeah) )*(?:thank you|thanks)(?: (?:so much|very much|a lot))?$")
+# "No, I don't have any more questions.", "Nothing else from me.", "I'm good, thanks.": the candidate
+# has nothing (more) to ask the interviewer.
+_NO_QUESTIONS = re.compile(
+    # A thanks may open it too ("Thanks, that's all from me.", "Thank you, I have no more questions.").
+    r"^(?:(?:no|nope|not really|nah|um|uh|i think|actually|yeah|okay|ok|so|well|great|cool|perfect"
+    r"|alright|all right|thanks|thank you) )*"
+    r"(?:i (?:don't|do not) (?:think i )?have (?:any|anything)(?: (?:more|other|further|else))?(?: questions?)?"
+    r"|(?:i )?(?:have )?no (?:more |other |further )?questions|no (?:thanks|thank you)"
+    r"|nothing (?:else|more|further)|(?:i have )?nothing (?:else |more |further )?to add"
+    r"|i (?:don't|do not) have anything (?:else |more |further )?to add|i'm good|i am good|i'm all set|that's all(?: my questions)?"
+    r"|that's all i (?:had|have|wanted to ask)|that's everything|that was everything"
+    r"|that was (?:it|all|my last question)|that's (?:it|all) for my questions|that's (?:about )?it)"
+    r"(?: (?:from me|for now|for me|on my side|at the moment|right now|thanks|thank you))*$")
+
+
+def declines_to_ask(text: str) -> bool:
+    """True when the last sentence of `text` says the candidate has nothing (more) to ask."""
+    said = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    while len(said) > 1 and _THANKS.match(" ".join(words(said[-1]))):
+        said.pop()
+    if not said or said[-1].rstrip().endswith("?"):  # "That's it?" asks
+        return False
+    return bool(_NO_QUESTIONS.match(" ".join(words(said[-1]))))
+
+
+def talks_to_self(text: str) -> bool:
+    """True when the whole of `text` is a question the speaker asks themself ("What else?")."""
+    said = " ".join(words(text))
+    return bool(_SELF_PROMPT.match(_LEAD_IN_WORDS.sub("", said)))
+
+
+def checks_in(text: str) -> bool:
+    """True when `text` only checks that the interviewer follows ("Does that make sense?"):
+    every clause is such a check or a lead-in ("Okay, so, does that make sense?")."""
+    clauses = _clauses(text)
+    checks = [c for c in clauses if _CHECK_IN.match(_LEAD_IN_WORDS.sub("", c))]
+    return bool(checks) and all(c in checks or _LEAD_IN.match(c) for c in clauses)
+
+# "Could you repeat that, please?", "Sorry, what was the question again?", "Say that again?": the
+# candidate asks to hear the question again, as the R key does. Matched against the topics, "Could
+# you repeat that, please?" got the fact of "in place" ("please" is near "place").
+_THAT = r"(?:that|it|this|the (?:question|problem|last (?:part|bit|question)|last one))"
+_REPEAT = re.compile(
+    rf"^(?:(?:can|could|would|will) you (?:please |just )?(?:repeat|say|read|give me|go over) {_THAT}"
+    rf"(?: (?:again|one more time|once more))?"
+    rf"|(?:please )?repeat {_THAT}|say {_THAT} again|come again"
+    rf"|(?:so |and )?what (?:was|is|'s|s) the (?:question|problem)(?: again)?"
+    rf"|i (?:did ?n[o']?t|didn't|did not) (?:catch|get|hear|understand) {_THAT}"
+    rf"|pardon(?: me)?|(?:i'm |i am )?sorry)(?: (?:please|again))*$")
+
+
+def asks_to_repeat(text: str) -> bool:
+    """True when `text` only asks to hear the question again: every clause is such a request
+    or a lead-in ("Sorry to interrupt, could you repeat that?"), and one is a request that names
+    what to repeat or says it was not heard (a lone "Sorry?" is not enough)."""
+    clauses = _clauses(text)
+    requests = [c for c in clauses if _REPEAT.match(c) and c not in ("sorry", "i'm sorry", "i am sorry")]
+    others = [c for c in clauses if c not in requests]
+    return bool(requests) and all(_LEAD_IN.match(c) or _REPEAT.match(c) or c in ("please", "again") for c in others)
+# "Can I assume the list fits in memory?" when no fact says otherwise: the candidate has made
+# the assumption already; "make a reasonable assumption" would tell them to do what they did.
+ASSUMPTION_REPLY = "Yes, that's a fair assumption. Go with it."
+_CHECKS_ASSUMPTION = re.compile(
+    r"\b(?:(?:can|could|may|should|shall) (?:i|we) (?:just |safely |also )?assume"
+    r"|(?:is it|would it be) (?:ok|okay|fair|safe|reasonable|alright|fine) to assume"
+    r"|(?:i'?ll|i will|i'?m going to|i am going to|let me|i'?d|i would|i'?m|i am|we'?ll|we will) "
+    r"(?:just )?assum(?:e|ing)\b.*\b(?:right|okay|ok|fine|correct|fair|alright)\W*$)")
+
+
+def checks_assumption(text: str) -> bool:
+    """The question asks the interviewer to confirm an assumption the candidate states."""
+    return bool(_CHECKS_ASSUMPTION.search(" ".join(words(text))))

@@ -1,0 +1,109 @@
+"""The words of what was said (`words`, `stem`, STOPWORDS) and whole-word keyword matching that
+tolerates speech-recognition slips (`keyword_hits`): the word level under the meaning matcher,
+used on its own across the core and the script checks.
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from typing import Sequence
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Scripts are written in any language: letters beyond ASCII are words too, accents are folded
+# ('naïve' meets the transcript's 'naive'), and Chinese and Japanese, written without spaces, are
+# read one character at a time so that a keyword of two characters is found inside a sentence.
+_NO_SPACES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ANY_WORD = re.compile(rf"[{_NO_SPACES}]|[^\W_{_NO_SPACES}]+(?:'[^\W_{_NO_SPACES}]+)?")
+STOPWORDS = frozenset("""
+a an the and or but if then so of to in on at by for with from into about as is are was were be been
+being am do does did doing have has had having i me my we our us you your he she it its they them
+their this that these those there here what which who whom whose when where why how can could would
+should will shall may might must just also too very really quite some any all each every no not
+only own same than such both few more most other again further once up down out off over under
+let lets let's okay ok so um uh like well yeah yes right sure maybe kind sort thing things get got
+going go want need know think mean say said tell me one""".split())
+
+
+def words(text: str) -> list[str]:
+    """Lowercase words of a text (digits kept, apostrophes inside words kept, accents folded)."""
+    text = text.lower().replace("-", " ").replace("/", " ")
+    if text.isascii():
+        return _WORD.findall(text)
+    return _ANY_WORD.findall(_fold_accents(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to make 'users', 'user' and 'using' meet half way."""
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def _padded(text: str) -> str:
+    return " " + " ".join(words(text)) + " "
+
+
+FUZZY_MIN_CHARS = 7  # shorter words are too easily confused with other words
+FUZZY_RATIO = 0.86   # 'propensty' ~ 'propensity'; 'retrain' vs 'retain' (0.92) is why 7+ only
+
+
+def keyword_hits(text: str, keywords: Sequence[str], fuzzy: bool = True) -> list[str]:
+    """The keywords a text mentions: whole words or phrases, case and punctuation ignored.
+
+    With `fuzzy`, a keyword of 7 or more letters also matches a near spelling of the same
+    number of words ('late and see' is not caught, 'propensty' is), for speech recognition slips.
+    """
+    return list(_keyword_hits(text, tuple(keywords), fuzzy))
+
+
+@functools.lru_cache(maxsize=4096)
+def _keyword_hits(text: str, keywords: tuple[str, ...], fuzzy: bool) -> tuple[str, ...]:
+    padded = _padded(text)
+    hits = [k for k in keywords if _padded(k).strip() and _padded(k) in padded]
+    if not fuzzy:
+        return tuple(hits)
+    tokens = padded.split()
+    spelled = _spelled_out(tokens)
+    hits += [k for k in keywords if k not in hits and " ".join(words(k)) in spelled]
+    for keyword in keywords:
+        if keyword in hits:
+            continue
+        target = " ".join(words(keyword))
+        if len(target.replace(" ", "")) < FUZZY_MIN_CHARS:
+            continue
+        n = len(target.split())
+        for i in range(len(tokens) - n + 1):
+            candidate = " ".join(tokens[i:i + n])
+            if abs(len(candidate) - len(target)) > 3:
+                continue
+            similar = difflib.SequenceMatcher(None, candidate, target)
+            if similar.real_quick_ratio() >= FUZZY_RATIO and similar.quick_ratio() >= FUZZY_RATIO \
+                    and similar.ratio() >= FUZZY_RATIO:
+                hits.append(keyword)
+                break
+    return tuple(hits)
+
+
+def _spelled_out(tokens: Sequence[str]) -> set[str]:
+    """Runs of two or more single letters, joined: how speech recognition writes an acronym
+    that was spelled out ("what's the d a u" -> "dau", "p i i" -> "pii")."""
+    out: set[str] = set()
+    run: list[str] = []
+    for token in [*tokens, ""]:  # the empty token ends the last run
+        if len(token) == 1 and token.isalpha():
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            out.add("".join(run))
+        run = []
+    return out
