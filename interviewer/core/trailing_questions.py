@@ -31,12 +31,12 @@ def _without_trailing_fragment(words: list[Word]) -> list[Word]:
 
 
 def trailing_question(words: list[Word]) -> str | None:
-    """The last sentence of `words` if it is a finished question (core.analysis.questions), else
+    """The last sentence of `words` if it is a finished question (core.analysis.question_wording), else
     None. A lone tag right after a sentence asks with it ("The list fits in memory. Correct?"); a
     lone tag or acknowledgement with no sentence just before it asks nothing ("Okay?"); a one- or
     two-word hesitation or conjunction after a question does not hide it."""
     from interviewer.core.analysis.fillers import is_hesitation
-    from interviewer.core.analysis.questions import MAX_TAG_GAP_S, TAG_END, question_cue, unfinished
+    from interviewer.core.analysis.question_wording import MAX_TAG_GAP_S, TAG_END, question_cue, unfinished
     from interviewer.core.analysis.tokens import tokenize
     from interviewer.core.analysis.utterances import split_utterances
 

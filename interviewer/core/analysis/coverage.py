@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Protocol, Sequence, runtime_checkable
 
-from interviewer.core.analysis.questions import TAG_END
+from interviewer.core.analysis.question_wording import TAG_END
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.keywords import keyword_hits, words
 from interviewer.core.matching import LexicalEncoder, Matcher

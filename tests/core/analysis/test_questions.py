@@ -3,7 +3,7 @@ import pytest
 from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.analysis.tokens import tokenize
 from interviewer.core.analysis.utterances import split_utterances
-from interviewer.core.analysis.questions import question_cue
+from interviewer.core.analysis.question_wording import question_cue
 
 from .speech import spoken
 

@@ -1,0 +1,404 @@
+"""Whether the words of an utterance ask something (`question_cue`: an inverted auxiliary, a
+question word and a verb, an offered choice, an indirect question, a tag) or break off before
+the question is finished (`unfinished`), and the word lists they read. Words only: pitch and
+pauses are question_prosody.py's.
+"""
+from __future__ import annotations
+
+import re
+
+from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.analysis.utterances import Utterance
+
+
+AUX = {
+    "is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "should", "would",
+    "will", "shall", "may", "might", "must", "have", "has", "had", "isn't", "aren't", "wasn't",
+    "don't", "doesn't", "didn't", "can't", "couldn't", "shouldn't", "wouldn't", "won't", "haven't",
+    "hasn't",
+}
+SUBJECT = {
+    "i", "you", "we", "they", "it", "he", "she", "there", "this", "that", "these", "those", "the",
+    "a", "an", "our", "my", "your", "their", "its", "all", "any", "some", "each", "every",
+    "anyone", "someone", "users", "data", "latency", "people",
+    # a number or quantifier opens a noun phrase like a determiner: "do two equal values count"
+    "one", "two", "three", "four", "five", "ten", "both", "either", "neither", "most", "many",
+    "several", "few",
+}
+WH = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"}
+HOW_WHAT_QUANTITY = {
+    "many", "much", "often", "long", "big", "large", "fast", "soon", "far", "frequently", "old",
+    "accurate", "quickly", "important", "strict", "critical", "kind", "sort", "type", "level",
+    "size", "scale", "volume", "exactly",
+}
+# Only these take a quantity or kind straight after them ("how many", "what kind"); "when
+# many features each carry a little signal" is a subordinate clause.
+QUANTITY_WH = {"how", "what", "which"}
+# Words a candidate puts before the real start of a clause.
+LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "right", "now",
+           "first", "just", "alright", "sure", "great", "actually", "oh", "roughly",
+           "approximately", "basically", "sorry", "secondly", "finally", "lastly", "next",
+           "quickly", "thanks", "cool", "yeah", "yes"}
+# "I wonder if we even need it" is thinking aloud about one's own design; the polite form
+# ("I'm wondering whether we...") and "I wonder what the budget is" ask. "I want to check" at
+# the end of a sentence is a plan, "I want to check whether..." asks.
+INDIRECT = re.compile(
+    r"\b(i'?m wondering|i am wondering|i was wondering|wondering (whether|if|about|how|what)|"
+    r"i wonder(?! (if|whether) (we|i)\b)|i'?d like to know|i would like to know|(can|could) you (tell|clarify|confirm|"
+    r"explain|say)|want(ed)? to (check|confirm|clarify|ask)(?= \S)|just to (confirm|clarify|check)|"
+    r"let me ask(?= \S+ \S)|my (first )?question is(?= \S)|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
+    r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"
+    r"is that (right|correct|fair|true)|do you know (whether|if|how|what)|any (idea|sense) (of|how|what))\b")
+# A question word straight before a subject starts an embedded clause ("what we need is",
+# "how the data flows matters"): a question puts the auxiliary first ("what do we need").
+EMBEDDED_SUBJECT = {"i", "we", "you", "they", "he", "she", "it", "the", "a", "an", "our", "my",
+                    "your", "their", "this", "these", "those"}
+OFFER_VERB = {"want", "wanna"}
+OFFERED = {"me", "us", "a", "an", "the", "some", "more", "any", "another"}
+TAG_END = {"right", "correct", "yes", "yeah", "no"}
+TAG_PAIRS = {(aux, pronoun) for aux in ("isn't", "aren't", "wasn't", "weren't", "doesn't", "don't",
+                                         "didn't", "won't", "wouldn't", "can't", "couldn't",
+                                         "shouldn't", "haven't", "hasn't")
+             for pronoun in ("it", "they", "we", "you", "he", "she", "i", "there", "that")}
+PERSONAL = {"i", "we", "you", "they", "he", "she"}
+HAVE = {"have", "has", "had"}
+COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "could"}
+MAX_TAG_GAP_S = 1.0
+CONFIRMING_TAGS = {("i", "assume"), ("i", "presume")}
+RHETORICAL_ANSWER = {"because", "well"}
+WH_IS = {"what's": "what", "how's": "how", "who's": "who", "where's": "where", "when's": "when",
+         "why's": "why"}
+
+
+def _clauses(u: Utterance) -> list[list[str]]:
+    clauses, cur = [], []
+    for t in u.tokens:
+        if is_hesitation(t.norm):
+            continue
+        if t.norm in WH_IS:  # "what's the budget" asks like "what is the budget"
+            cur.extend((WH_IS[t.norm], "is"))
+        else:
+            cur.append(t.norm)
+        if t.comma_after:
+            clauses.append(cur)
+            cur = []
+    if cur:
+        clauses.append(cur)
+    return clauses
+
+
+LINKING = {"is", "are", "was", "were"}
+
+
+def _asks_to_complete(u: Utterance, clauses: list[list[str]]) -> bool:
+    """"And your role is?", "The latency budget is?": a subject and its linking verb, asked, hand
+    the rest of the sentence to the listener (a meeting, heldout7). Said without the "?" it
+    trails off; "That's how it is?" ends a clause of its own (a wh-word before it)."""
+    words = [w for c in clauses[-1:] for w in _strip_lead_in(c)]
+    return (u.tokens[-1].question_mark and len(words) >= 2 and words[-1] in LINKING
+            and not any(w in WH for w in words) and words[-2] not in PERSONAL | {"it", "there", "that", "this"})
+
+
+def _strip_lead_in(words: list[str]) -> list[str]:
+    i = 0
+    while i < len(words) and words[i] in LEAD_IN:
+        i += 1
+    return words[i:]
+
+
+# "The question is how to keep features consistent", "the hard part is whether it fits":
+# a statement that names an open question. Whisper often writes "?" after it.
+# "The question I have is whether..." asks: the noun phrase holds no speaker.
+FRAMING = re.compile(r"^(the|a) ((?!(i|we|you|i'd|i'm|i've)\b)\w+ ){1,3}(is|was) "
+                     r"(how|what|whether|which|where|when|why|who|if) "
+                     r"(to|i|we|you|they|it|the|a|an|our|this|these|those)\b")
+# "Just to make sure I understand, the ranking runs on device": an opener that asks for
+# confirmation, like "just to confirm" (only where the sentence opens: "..., just to make sure
+# the model stays fresh" is a purpose).
+CONFIRM_OPENER = (("to", "make", "sure"), ("to", "double", "check"))
+# "I wonder whether we even need a review queue?": thinking aloud about one's own design (see
+# INDIRECT), even where the voice rose and Whisper wrote "?".
+MUSING = re.compile(r"\bi wonder (if|whether) (we|i)\b")
+
+
+def frames_question(u: Utterance) -> bool:
+    words = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
+    return bool(FRAMING.match(" ".join(words)) or MUSING.search(" ".join(words)))
+
+
+ARTICLE_OR_POSSESSIVE = {"the", "a", "an", "my", "your", "our", "their", "its"}  # never end a clause
+
+
+def question_cue(u: Utterance, use_mark: bool = True) -> str:
+    """Why the utterance is a question ("" if it is not one); with `use_mark` False, by its
+    words alone."""
+    if frames_question(u):
+        return ""
+    if use_mark and u.tokens[-1].question_mark:
+        return "question mark"
+    text = " ".join(u.norm_words)
+    if INDIRECT.search(text):
+        return "indirect question"
+    clauses = _clauses(u)
+    for n, clause in enumerate(clauses):
+        words = _strip_lead_in(clause)
+        if len(words) < 2:
+            continue
+        if tuple(words[:3]) in CONFIRM_OPENER and not any(_strip_lead_in(c) for c in clauses[:n]):
+            return "indirect question"
+        first, second = words[0], words[1]
+        if first in OFFER_VERB and second in OFFERED:
+            # "Want the math, or just the intuition?", "want an example with numbers": "do you"
+            # dropped, as people do when offering; "want to make sure..." drops an "I".
+            return "elliptical question"
+        if (first, second) == ("you", "mean") and len(words) > 2:
+            # "When you say spikes, you mean it recovers on its own?": what the interviewer
+            # meant is not the candidate's to state; asked if the speaker waits (_tag_runs_on).
+            return "confirmation"
+        # "have an idea", "have a look": the verb "have" and its object, not an inversion.
+        if first in AUX and (second in SUBJECT or _plural_noun(second)) and not (
+                first in HAVE and second in ("a", "an")):
+            return "inverted auxiliary"
+        # ", which is faster" is a relative clause; after a short opener ("Thanks, who...")
+        # the same words ask something.
+        relative = n > 0 and first in {"which", "who", "whom", "whose"} and not (
+            clauses[n - 1][0] in LEAD_IN and len(clauses[n - 1]) <= 4) and not _inverted_early(words)
+        if first in WH and not relative and not _pseudo_cleft(words):
+            if second in AUX:
+                return "question word"
+            if second in HOW_WHAT_QUANTITY and first in QUANTITY_WH and not _subject_before_aux(words[2:]):
+                return "question word"
+            if second not in EMBEDDED_SUBJECT and not _pronoun_and_verb(second) and any(
+                    a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
+                return "question word"
+        # "...my first model people depended on how much detail do you want": a question
+        # Whisper ran on from the sentence before keeps its inversion, which an embedded
+        # clause never has ("I know how much detail you want"); not after a copula ("the
+        # question is how do we scale", which names a question).
+        for j in range(1, len(words) - 2):
+            if words[j] in WH and words[j - 1] not in {"is", "was"} and _inverted_after_wh(words[j:]):
+                return "question word"
+        # "Is it a tumbling window, or do you need sliding ones": an alternative question
+        # Whisper wrote without punctuation shows in the inversion after "or".
+        for a, b, c in zip(words, words[1:], words[2:]):
+            if a == "or" and b in AUX and (c in PERSONAL or (c == "it" and b in COPULA_AUX)):
+                return "inverted auxiliary"
+    if _asks_to_complete(u, clauses):
+        return "elliptical question"
+    if alternative_question(clauses):
+        return "alternative question"
+    last = u.tokens[-1]
+    # "..., right?" closes a clause (one may end in a preposition: "looking for, yeah?"); "That's the... Yeah." trails off and answers itself.
+    before = u.tokens[-2] if len(u.tokens) > 2 else None
+    if (last.norm in TAG_END and before is not None and before.comma_after
+            and not before.text.endswith(("...", "…")) and before.norm not in ARTICLE_OR_POSSESSIVE):
+        return "tag question"
+    words = [w for w in u.norm_words if not is_hesitation(w)]
+    # "Any of them is fine, I assume?": a clause handed over for confirmation, however Whisper
+    # punctuated it (asked only if the speaker then waits: see _tag_runs_on).
+    if (len(u.tokens) > 3 and tuple(words[-2:]) in CONFIRMING_TAGS and u.tokens[-3].comma_after):
+        return "tag question"
+    # "..., doesn't it", "..., aren't they", "..., don't you think": a negated auxiliary and a
+    # pronoun close only a tag question, with or without the comma Whisper may drop.
+    if len(words) > 3 and (tuple(words[-2:]) in TAG_PAIRS or words[-3:] == ["don't", "you", "think"]):
+        return "tag question"
+    return ""
+
+
+# A finished question does not end on these: the sentence was cut off (by the end of the
+# recording) or trailed away ("how would you handle the", "can I just", "should we maybe").
+HANGING_END = ARTICLE_OR_POSSESSIVE | {"and", "or", "but", "because", "if", "whether", "than", "just", "maybe",
+                                      "perhaps", "actually", "basically"}
+MODAL = {"can", "could", "may", "might", "should", "shall", "will", "would", "must"}
+HEDGE = {"just", "maybe", "perhaps", "also", "actually", "really", "quickly", "possibly", "briefly"}
+# "Do you want me to", "are we going to": a "to" after these waits for its verb.
+TO_WAITS_AFTER = {"me", "us", "you", "him", "her", "them", "want", "like", "need", "have", "going", "able",
+                  "trying", "supposed", "allowed"}
+
+
+def unfinished(u: Utterance) -> bool:
+    """A question-shaped utterance that was never finished, so nothing to answer: it trails away
+    ("May I add..."), was cut off by the end of the recording ("How would you handle the"), or is
+    a modal and its subject with at most a verb or a hedge after them ("may I add", "can I just",
+    "should we maybe", "could you"). One that ends in a question mark was finished."""
+    last = u.tokens[-1]
+    if last.question_mark:
+        return False
+    if last.text.rstrip().endswith(("...", "…", "-")):
+        return True
+    tokens = [t for t in u.tokens if not is_hesitation(t.norm)]
+    if not tokens:
+        return False
+    words = [t.norm for t in tokens]
+    if words[-1] in HANGING_END or (len(words) > 1 and words[-1] == "to" and words[-2] in TO_WAITS_AFTER):
+        return True
+    # "Is it okay if I", "what should we": a subject with nothing after it ("..., can I" is a tag).
+    if (len(words) > 1 and words[-1] in PERSONAL and words[-2] in AUX | {"if", "whether"}
+            and not tokens[-2].comma_after and not (len(tokens) > 2 and tokens[-3].comma_after)):
+        return True
+    clauses = _clauses(u)
+    clause = _strip_lead_in(clauses[-1]) if clauses else []
+    if len(clause) >= 2 and clause[0] in MODAL and clause[1] in SUBJECT:
+        return len([w for w in clause[2:] if w not in HEDGE]) <= 1
+    return False
+
+
+# A verb or an adverb straight after a sentence-initial auxiliary: the subject was dropped
+# ("Could be batch or streaming.", "Was always batch or streaming."), a statement.
+DROPPED_SUBJECT_NEXT = {
+    "be", "have", "been", "use", "go", "do", "need", "get", "make", "work", "run", "say", "take", "want", "try",
+    "pick", "start", "depend", "depends", "vary", "help", "matter", "see", "not", "just", "also", "probably",
+    "definitely", "likely", "either", "both", "really", "perhaps", "always", "usually", "often", "mostly",
+    "basically", "actually", "still", "never"}
+MAX_ALTERNATIVE_WORDS = 4  # "or real time", "or in near real time": the choice offered, not a clause
+
+
+def _ends_in_alternative(words: list[str], first_at: int) -> bool:
+    """`words` end in "X or Y": an "or" after word `first_at` with a short choice after it
+    ("...batch or real time"), or a question going on after it ("... or does it need to be")."""
+    k = max((i for i, w in enumerate(words) if w == "or"), default=-1)
+    if k <= first_at:
+        return False
+    tail = words[k + 1:]
+    return 1 <= len(tail) <= MAX_ALTERNATIVE_WORDS or (len(tail) > 1 and tail[0] in AUX)
+
+
+def alternative_question(clauses: list[list[str]]) -> bool:
+    """"Is scoring batch or real time.", "Does inference run online or offline.", "What matters
+    more, latency or cost.": a sentence that opens like a question and ends offering a choice asks
+    for one, whatever its second word (a noun the SUBJECT list lacks) and however Whisper
+    punctuated it. Statements are not made questions: an opening that is no inversion ("It is
+    batch or real time, depending on..."), a modal with its subject dropped ("Could be batch or
+    streaming."), a wh-clause with its own subject or a pseudo-cleft ("What I'd do is batch or
+    streaming.", "What matters is...")."""
+    words = _strip_lead_in([w for c in clauses for w in c])
+    if len(words) < 4:
+        return False
+    first, second = words[0], words[1]
+    if first in AUX:
+        if second in DROPPED_SUBJECT_NEXT or second in RHETORICAL_ANSWER or (first in ("do", "don't") and second not in SUBJECT):
+            return False  # a dropped subject or an imperative ("Do batch or real time, whichever...")
+        return _ends_in_alternative(words, 1)
+    if first in WH and first not in ("when", "where", "why"):
+        # The choice is a clause of its own after the question: "What matters more, latency or cost."
+        last = _strip_lead_in(clauses[-1]) if len(clauses) > 1 else []
+        opening = _strip_lead_in(clauses[0])
+        return (bool(last) and "or" in last[1:] and not any(w in AUX or w in PERSONAL for w in last)
+                and len(last) <= 2 * MAX_ALTERNATIVE_WORDS + 1 and len(opening) >= 2
+                and opening[1] not in EMBEDDED_SUBJECT and not _pronoun_and_verb(opening[1])
+                and not any(w in {"is", "was"} for w in opening[2:]))  # "what it does is ..." 
+    return False
+
+
+NOT_PLURAL = {"always", "sometimes", "perhaps", "thus", "besides", "unless", "us", "yes", "its",
+              "this", "his", "hers", "ours", "theirs", "yours", "less", "across", "towards",
+              "afterwards", "was", "is", "has", "does", "as", "plus", "various", "nevertheless"}
+
+
+def _plural_noun(word: str) -> bool:
+    """"are duplicates allowed", "can events arrive": a plural noun after a clause-initial
+    auxiliary is its subject, whatever the noun."""
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "ous", "'s"))
+            and word not in NOT_PLURAL and word not in AUX)
+
+
+def _pseudo_cleft(words: list[str]) -> bool:
+    """"What matters is latency", "what worked was caching", "what is important is cost": a
+    "what" clause with its own verb, then the copula, states something."""
+    if words[0] != "what" or len(words) < 4:
+        return False
+    if words[2] in {"is", "was"} and words[1] not in AUX and words[1].endswith(("s", "ed")):
+        return True
+    # "What made it hard was...", "what pulled me in was...": a "what" clause with its own verb
+    # and object, then the copula with no subject of its own ("what made you think it was
+    # broken" asks: "it was").
+    if words[1] not in AUX and words[1] not in SUBJECT and words[1] not in HOW_WHAT_QUANTITY:
+        for prev, w in zip(words[2:6], words[3:7]):
+            if w in {"is", "was"} and prev not in SUBJECT and prev not in CLAUSE_SUBJECT:
+                return True
+    # "What would change my mind is images", "what will matter is the cost": a modal and its
+    # verb with no subject between them, then the copula outside any subordinate clause ("what
+    # would happen if the data is late" asks).
+    if words[1] in MODAL and words[2] not in SUBJECT | PERSONAL:
+        for k, (prev, w) in enumerate(zip(words[2:8], words[3:9]), start=3):
+            if w in {"is", "was"}:
+                return (prev not in SUBJECT and prev not in CLAUSE_SUBJECT
+                        and not any(x in SUBORDINATOR for x in words[2:k]))
+    return (words[1] in {"is", "was"} and words[2] not in SUBJECT
+            and any(w in {"is", "was"} for w in words[3:5]))
+
+
+# A noun phrase can be the subject after a do-auxiliary or modal ("how many users does the feed
+# have"); after a copula it may be a free relative ("what is the fastest"), so only pronouns count.
+NOUN_SUBJECT = {"the", "a", "an", "our", "my", "your", "their", "this", "these", "those", "it", "there"}
+COPULA = {"is", "are", "was", "were", "am", "isn't", "aren't", "wasn't"}
+MAX_QUANTITY_NOUN_WORDS = 3  # "how many daily active users"
+
+
+def _inverted_after_wh(words: list[str]) -> bool:
+    """`words` open with a question word, then (after at most a quantity and its noun phrase:
+    "how much detail", "how many daily active users") an auxiliary and its subject: "how much
+    detail do you want", "how many daily active users does the feed have". An embedded clause
+    puts the subject first ("how many users the feed has")."""
+    start = 1
+    if len(words) > 2 and words[0] in QUANTITY_WH and words[1] in HOW_WHAT_QUANTITY:
+        start = 2
+        while (start < len(words) and start - 2 < MAX_QUANTITY_NOUN_WORDS and words[start] not in AUX
+               and words[start] not in PERSONAL and words[start] not in WH):
+            start += 1  # the noun phrase
+    if len(words) <= start + 1 or words[start] not in AUX:
+        return False
+    subject = words[start + 1]
+    return subject in PERSONAL or subject == "there" or (words[start] not in COPULA and subject in NOUN_SUBJECT)
+
+
+def _inverted_early(words: list[str]) -> bool:
+    """An auxiliary then a pronoun right after the question word or its noun: "which one is
+    it", "who do we report to". A relative clause never inverts (", which we trained")."""
+    return any(a in AUX and b in PERSONAL | {"it", "there"} for a, b in zip(words[1:3], words[2:4]))
+
+
+def _subject_before_aux(words: list[str]) -> bool:
+    """"how much data we keep": the subject comes first, so it is a clause, not a question
+    ("how much data do we keep")."""
+    for w in words:
+        if w in AUX:
+            return False
+        if w in PERSONAL or w in {"it", "there"}:
+            return True
+    return False
+
+
+# A phrase that opens with one of these goes on from the sentence before it.
+PREPOSITION = {"for", "with", "in", "on", "at", "from", "by", "of", "to", "into", "about", "after", "before",
+               "during", "without", "through", "under", "over", "between", "like", "than"}
+DETERMINER = {"the", "a", "an", "our", "my", "your", "their", "its", "this", "that", "these", "those", "some",
+              "any", "all", "each", "every", "no", "two", "three", "many", "few", "more", "most", "other"}
+
+
+def _pronoun_and_verb(word: str) -> bool:
+    """"you're", "it's", "we'll", "they'd": a subject and its verb in one word."""
+    base, _, verb = word.partition("'")
+    return verb in ("re", "s", "m", "ve", "ll", "d") and base in CLAUSE_SUBJECT | {"here", "what", "how", "who"}
+
+
+def _has_clause(words: list[str]) -> bool:
+    """A clause of its own, not a phrase: it does not open with a preposition and holds a
+    verb or a subject (an auxiliary, a pronoun, a question word, a past form or a negation)."""
+    if not words or words[0] in PREPOSITION:
+        return False
+    if any(w in AUX or w in CLAUSE_SUBJECT or w in WH or w.endswith(("ed", "n't")) or _pronoun_and_verb(w)
+           for w in words):
+        return True
+    # "the data fits in memory": a present-tense verb after its subject, with more after it
+    # (a plural noun ends the phrase or follows a determiner: "with a two-hour model").
+    return any(w.endswith("s") and not w.endswith(("ss", "'s", "us")) and prev not in DETERMINER | PREPOSITION
+               for prev, w in zip(words, words[1:-1]))
+
+
+# "If they | are a prefix sum...": an auxiliary straight after a pronoun is that clause's verb.
+CLAUSE_SUBJECT = PERSONAL | {"it", "there", "that", "this", "these", "those", "which", "who"}
+# A subordinate clause or phrase opening with these belongs to the question after it ("Before I
+# start, how many...", "If it's batch, do we...").
+SUBORDINATOR = {"if", "when", "whenever", "while", "since", "because", "although", "though", "unless",
+                "until", "once", "as", "given", "assuming", "so", "that", "where", "whether"}
