@@ -28,7 +28,7 @@ THRESHOLDS = (2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 10.0)
 def inner_silences(path: Path) -> list[float]:
     """Silences (s) between the first and the last speech in the recording, as the app tracks them."""
     from interviewer.adapters.resample import rms_dbfs
-    from interviewer.app.round_session import SilenceTracker
+    from interviewer.app.silence_tracker import SilenceTracker
 
     audio, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
     audio = audio.mean(axis=1)

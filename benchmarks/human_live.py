@@ -1,6 +1,6 @@
 """Turn-taking levels on real human recordings: does silence end the answer, and does the room
 count as a voice? In-process, no devices, no Whisper: each recording goes through the app's own
-SilenceTracker (app/round_session.py) and VoiceDetector (adapters/voice.py, headphones, nothing
+SilenceTracker (app/silence_tracker.py) and VoiceDetector (adapters/voice.py, headphones, nothing
 played: a plain level detector) in the microphone's 0.1 s blocks, on a simulated clock.
 
 Each recording is followed by 10 s of its own room: its quietest tenth of 0.1 s blocks, in
@@ -54,7 +54,7 @@ def run(audio: np.ndarray) -> dict:
     """Feed `audio` + its room tone through the silence tracker and the voice detector."""
     from interviewer.adapters.resample import rms_dbfs
     from interviewer.adapters.voice import VoiceDetector
-    from interviewer.app.round_session import SilenceTracker
+    from interviewer.app.silence_tracker import SilenceTracker
     from interviewer.core.round_settings import DEFAULT_SILENCE_ENDS_ANSWER
 
     clock = [0.0]

@@ -116,7 +116,7 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
     which transcribes a file in steps, `done` moves within a recording too). `cancel` set
     stops before the next recording (with `in_steps`, before the next chunk of the current
     one): what was transcribed is kept, the rest waits (`result.cancelled`)."""
-    from interviewer.app.round_session import credit_clarifications
+    from interviewer.app.live_clarifications import credit_clarifications
     from interviewer.core.analysis.report import analyze_answer
 
     result = BackfillResult()

@@ -25,14 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from interviewer.core.analysis.report import questions_asked_finding, topics_missed_finding
+from interviewer.app.answer_recorder import AnswerRecorder
+from interviewer.app.live_clarifications import credit_clarifications, reply_spans
+from interviewer.app.serial_writer import SerialWriter
+from interviewer.app.silence_tracker import SilenceTracker
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, PhaseStarted, RoundEngine, TimeUp
 from interviewer.core.clarifying_responder import ClarifyingResponder
 from interviewer.core.matching import Matcher
-from interviewer.core.noise_floor import NoiseFloor
-from interviewer.core.ports import Recorder
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
@@ -51,43 +52,6 @@ Runner = Callable[[Callable[[], None]], None]
 
 def _run_inline(fn: Callable[[], None]) -> None:
     fn()
-
-
-class SerialWriter:
-    """Runs store writes one at a time, in the order they were asked for, on one thread."""
-
-    def __init__(self) -> None:
-        import queue
-
-        self._queue: "queue.Queue[Callable[[], None] | None]" = queue.Queue()
-        self._lock = threading.Lock()
-        self._closed = False
-        self._thread = threading.Thread(target=self._loop, name="round-store-writer", daemon=True)
-        self._thread.start()
-
-    def submit(self, fn: Callable[[], None]) -> None:
-        """Queued; once close() was called (a queued write may ask for another one), run at once
-        on the caller's thread, since nothing after close()'s end marker would ever run."""
-        with self._lock:
-            if not self._closed:
-                self._queue.put(fn)
-                return
-        fn()
-
-    def close(self, timeout: float = 10.0) -> bool:
-        """Finish what is queued, then end the thread. True if it ended in time."""
-        with self._lock:
-            self._closed = True
-            self._queue.put(None)
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    def _loop(self) -> None:
-        while True:
-            fn = self._queue.get()
-            if fn is None:
-                return
-            fn()
 
 
 @dataclass
@@ -109,163 +73,6 @@ class _Turn:
     follow_up_id: str | None
     text: str
     asked_at: float | None
-
-
-class SilenceTracker:
-    """Turns input levels into "seconds of silence so far" for the controller's turn-taking.
-
-    A level above `threshold_dbfs` is speech and resets the count (reported as 0). Quiet rooms
-    sit near -60 dBFS and speech near -30 dBFS on typical microphones, so -45 splits them. In a
-    noisier room the threshold rises above its noise floor (core/noise_floor.py): a room at
-    -40 dBFS (real recordings: JFK's, a podcast's, a laptop's microphone turned up) counted as
-    speech, and the answer never ended on silence.
-    The first quiet block of a stretch only marks its start: reporting "0 s of silence" there
-    would read as speech, and a candidate thinking before the first word would have their
-    answer ended by the silence rule, which is meant only for silence after speech.
-    A quieter block is speech too when its sound is voiced (`sound`, given the block after its
-    level): real quiet or creaky voices sit at -46 to -60 dBFS, where audible breaths do too
-    (-47 to -56 in a real recording), so the level alone cannot tell them; a voice has a pitch,
-    a breath has none. A talker that quiet had the answer ended after 8 s of "silence".
-    """
-
-    QUIET_VOICE_DBFS = -62.0  # quieter than this is never taken for a voice
-    VOICED_SHARE = 0.8  # of a block's pitch frames (breaths: at most 3 of 7; a quiet voice: 6-7)
-    # A hum is voiced: LibriVox's varies from -63 to -53 dBFS, within 10 dB of its own floor.
-    ABOVE_ROOM_DB = 15.0
-
-    def __init__(self, report: Callable[[float], None], threshold_dbfs: float = -45.0,
-                 now: Callable[[], float] = time.monotonic) -> None:
-        self._report = report
-        self.threshold_dbfs = threshold_dbfs
-        self._now = now
-        self._silent_since: float | None = None
-        self.room = NoiseFloor()  # kept from answer to answer: the room stays the same
-
-    def reset(self) -> None:
-        self._silent_since = None
-
-    def level(self, dbfs: float) -> None:
-        now = self._now()
-        threshold = self.room.threshold(self.threshold_dbfs, now)
-        self.room.add(dbfs, now)
-        if dbfs > threshold:
-            self._silent_since = None
-            self._report(0.0)
-            return
-        if self._silent_since is None:
-            self._silent_since = now
-            return
-        self._report(now - self._silent_since)
-
-    def sound(self, samples) -> None:
-        """The audio of the block whose level came last: a quiet but voiced block is speech."""
-        if self._silent_since is None:
-            return  # already speech
-        from interviewer.adapters.prosody import voiced_share
-        from interviewer.adapters.resample import rms_dbfs
-
-        floor = self.room.floor(self._now())
-        if rms_dbfs(samples) <= max(self.QUIET_VOICE_DBFS, -1e9 if floor is None else floor + self.ABOVE_ROOM_DB):
-            return  # the room itself (a hum is voiced too), or too quiet to be the candidate
-        if voiced_share(samples) >= self.VOICED_SHARE:
-            self._silent_since = None
-            self._report(0.0)
-
-
-class _AnswerRecorder:
-    """Wraps the real recorder for the controller (see the module doc), and stops it off the
-    calling thread: closing a PortAudio stream can take from 50 ms to a second, which would
-    freeze the window at the end of every answer. Audio arriving after stop() was asked for is
-    not fed to the transcriber (the candidate had already pressed the key)."""
-
-    def __init__(self, inner: Recorder, path_for_next: Callable[[Path], Path],
-                 on_stop_error: Callable[[BaseException], None] | None = None,
-                 silence: SilenceTracker | None = None,
-                 on_stream_error: Callable[[BaseException], None] | None = None) -> None:
-        self.inner = inner
-        self._on_stream_error = on_stream_error
-        self._silence = silence
-        self._path_for_next = path_for_next
-        self._on_stop_error = on_stop_error
-        self._lock = threading.Lock()
-        self._accepting = False
-        self._stopping: threading.Thread | None = None
-        self._path: Path | None = None
-        self.stop_error: BaseException | None = None
-
-    @property
-    def keeps_preroll(self) -> bool:
-        return bool(getattr(self.inner, "keeps_preroll", False))
-
-    @property
-    def round_seconds(self) -> float | None:
-        """Seconds in the round recording so far; None without one."""
-        return self.inner.round_seconds if hasattr(self.inner, "round_seconds") else None
-
-    def start(self, wav_path: Path, on_audio=None, on_level=None, on_error=None, preroll_seconds: float = 0.0) -> None:
-        self.wait_stopped()
-        path = self._path_for_next(Path(wav_path))
-
-        silence = self._silence
-
-        def audio(samples) -> None:
-            with self._lock:
-                if self._accepting and on_audio is not None:
-                    on_audio(samples)
-                if silence is not None and self._accepting:
-                    silence.sound(samples)  # after the block's level (the microphone's order)
-
-        def level(dbfs: float) -> None:
-            if on_level is not None:
-                on_level(dbfs)
-            if silence is not None and self._accepting:
-                silence.level(dbfs)
-
-        if silence is not None:
-            silence.reset()
-        with self._lock:
-            self._accepting = True
-        try:
-            # A mic that fails mid-answer: the session's handler, or the caller's.
-            extra = {"preroll_seconds": preroll_seconds} if preroll_seconds else {}
-            self.inner.start(path, on_audio=audio, on_level=level,
-                             on_error=self._on_stream_error or on_error, **extra)
-        except BaseException:
-            with self._lock:
-                self._accepting = False
-            raise
-        self._path = path
-
-    def stop(self) -> Path:
-        with self._lock:
-            self._accepting = False
-        path = self._path
-
-        def stop_inner() -> None:
-            try:
-                self.inner.stop()
-            except BaseException as exc:  # the file holds what was recorded; report, keep going
-                self.stop_error = exc
-                if self._on_stop_error is not None:
-                    self._on_stop_error(exc)
-
-        self._stopping = threading.Thread(target=stop_inner, name="recorder-stop", daemon=True)
-        self._stopping.start()
-        return path
-
-    def wait_stopped(self, timeout: float | None = 10.0) -> None:
-        thread, self._stopping = self._stopping, None
-        if thread is not None:
-            thread.join(timeout)
-
-    def close(self) -> None:
-        """After the round: close the device so the microphone is not held while the app runs."""
-        self.wait_stopped()
-        try:
-            self.inner.close()
-        except Exception as exc:  # the recordings are already closed and safe
-            if self._on_stop_error is not None:
-                self._on_stop_error(exc)
 
 
 @dataclass
@@ -338,7 +145,7 @@ class RoundSession:
             # PulseAudio moved the stream to another input (the microphone was unplugged): the
             # recording goes on, from whatever that input hears; the candidate must know.
             recorder.on_source_change = lambda message: self._post(lambda: self._problem(message))
-        self._recorder = wrapped = (_AnswerRecorder(recorder, self._path_for_next_answer, stop_error, self.silence,
+        self._recorder = wrapped = (AnswerRecorder(recorder, self._path_for_next_answer, stop_error, self.silence,
                                                     on_stream_error=stream_error)
                                     if recorder is not None else None)
         self.controller = RoundController(
@@ -854,131 +661,6 @@ class RoundSession:
         self.problems.append(message)
         if self._on_problem is not None:
             self._on_problem(message)
-
-
-def reply_spans(utterances: list, record) -> list[tuple[float, float]]:
-    """When the interviewer answered a clarifying question during this recording, in seconds
-    into its audio: the candidate was listening then, not silent."""
-    end = record.ended_at if record.ended_at is not None else float("inf")
-    spans = []
-    for u in utterances:
-        if u.kind != UtteranceKind.CLARIFICATION or u.started_at is None:
-            continue
-        stop = u.ended_at if u.ended_at is not None else end
-        if u.started_at < end and stop > record.started_at:
-            spans.append((max(0.0, u.started_at - record.started_at), min(stop, end) - record.started_at))
-    return spans
-
-
-def credit_clarifications(analysis: dict, clarifications: list, answer_start: float | None = None) -> None:
-    """The clarifying questions the interviewer answered count in the answer's analysis, which
-    the review, the round's findings and every export read: one source of truth for "asked".
-
-    Their topics count as asked (the matcher picked them by meaning, which the transcript's
-    keywords may miss), and the exchanges themselves are listed. A question the interviewer
-    answered with one of the script's facts (a topic) is a clarifying question the candidate
-    asked, even where the transcript's analysis does not count it ("Latency?": one word, which
-    it takes for an echo): it is added to the answer's clarifying questions, so the review does
-    not say "ended without a clarifying question" beside the exchange the round showed live.
-    An exchange that matched no topic (the interviewer had no fact for it: "Okay?") counts only
-    if the analysis finds a question there itself. `answer_start`: the answer's start in round
-    seconds (the exchanges are timed in round seconds, the analysis in the answer's own).
-    Idempotent: crediting the same exchanges again changes nothing."""
-    if not clarifications:
-        return
-    answered = {c.topic for c in clarifications if c.topic}
-    missed = analysis.get("topics_missed") or []
-    covered = list(analysis.get("topics_covered") or [])
-    covered += [t for t in missed if t in answered and t not in covered]
-    analysis["topics_covered"] = covered
-    analysis["topics_missed"] = [t for t in missed if t not in answered]
-    analysis["clarifying_exchanges"] = [
-        {"question": c.question, "topic": c.topic, "reply": c.reply, "at": round(c.asked_at, 3)}
-        for c in clarifications]
-    if answer_start is not None:
-        _count_answered_questions(analysis, [c for c in clarifications if c.topic], answer_start)
-    _update_question_findings(analysis)
-
-
-ANSWERED_CUE = "answered by the interviewer"  # why a question counts, beside the analysis' own cues
-
-
-def _count_answered_questions(analysis: dict, clarifications: list, answer_start: float) -> None:
-    """Add each answered question the analysis did not find to its clarifying questions: the
-    candidate's last utterance before the interviewer began to answer."""
-    questions = [dict(q) for q in analysis.get("clarifying_questions") or [] if isinstance(q, dict)]
-    utterances = [u for u in analysis.get("utterances") or [] if isinstance(u, dict)]
-    for c in clarifications:
-        replied_at = c.asked_at - answer_start  # seconds into this answer's recording
-        before = [u for u in utterances if _seconds(u.get("end")) <= replied_at + 0.05]
-        # The live question is the same words as the transcript's: the last utterance that says
-        # it, else the last one before the reply (times of a stored round may be a little off).
-        same_words = [u for u in before if _ends_alike(_plain(u.get("text")), _plain(c.question))]
-        said = (same_words or before or [{"text": c.question, "start": max(0.0, replied_at),
-                                          "end": max(0.0, replied_at)}])[-1]
-        start, end = _seconds(said.get("start")), _seconds(said.get("end"))
-        same = [q for q in questions if _seconds(q.get("start")) <= end + 0.05 and _seconds(q.get("end")) >= start - 0.05]
-        if same:  # found by the analysis too: the topic the interviewer answered is one it asked about
-            for q in same:
-                topics = list(q.get("topics") or [])
-                if c.topic not in topics:
-                    q["topics"] = topics + [c.topic]
-            continue
-        questions.append({"text": str(said.get("text") or c.question), "start": round(start, 3),
-                          "end": round(end, 3), "topics": [c.topic], "cue": ANSWERED_CUE})
-    questions.sort(key=lambda q: _seconds(q.get("start")))
-    analysis["clarifying_questions"] = questions
-    solution = analysis.get("solution_before_question")
-    if questions and solution is not None and _seconds(solution) >= _seconds(questions[0].get("start")):
-        analysis["solution_before_question"] = None  # the solution came after a question after all
-
-
-def _update_question_findings(analysis: dict) -> None:
-    """The answer's own findings say what its analysis now says (the clarifying questions it
-    counts, the topics not asked about, a solution before any question)."""
-    findings = analysis.get("findings")
-    if not isinstance(findings, list):
-        return
-    questions = analysis.get("clarifying_questions") or []
-    missed = analysis.get("topics_missed") or []
-    asked = questions_asked_finding(len(questions), _seconds(questions[0].get("start"))).to_dict() if questions else None
-    kept = []
-    for f in findings:
-        kind = f.get("kind") if isinstance(f, dict) else None
-        if kind == "clarifying_questions":
-            f = asked  # in its place, with the count now
-        elif kind == "no_clarifying_questions" and questions:
-            # Findings about the whole question are on (the catch-up's analysis): what the
-            # analysis says once a question was asked, the topics not asked about, replaces it.
-            f = (topics_missed_finding(missed).to_dict()
-                 if missed and not any(isinstance(g, dict) and g.get("kind") == "topics_missed" for g in findings)
-                 else None)
-        elif kind == "solution_before_questions" and analysis.get("solution_before_question") is None:
-            f = None
-        elif kind == "topics_missed":
-            f = dict(f, message=topics_missed_finding(missed).message) if missed else None
-        if f is not None:
-            kept.append(f)
-    if asked is not None and not any(isinstance(f, dict) and f.get("kind") == "clarifying_questions" for f in kept):
-        kept.append(asked)
-    analysis["findings"] = kept
-
-
-def _plain(text: Any) -> list[str]:
-    return "".join(ch for ch in str(text or "").lower() if ch.isalnum() or ch in " '").split()
-
-
-def _ends_alike(a: list[str], b: list[str]) -> bool:
-    """One word list ends with the other (the analysis may cut the utterance elsewhere)."""
-    n = min(len(a), len(b))
-    return n > 0 and a[-n:] == b[-n:]
-
-
-def _seconds(value: Any) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return 0.0
 
 
 def _question(script: RoundScript, question_id: str | None):

@@ -11,7 +11,7 @@ import soundfile
 
 from interviewer.adapters.resample import rms_dbfs
 from interviewer.adapters.voice import VoiceDetector
-from interviewer.app.round_session import SilenceTracker
+from interviewer.app.silence_tracker import SilenceTracker
 from interviewer.core.noise_floor import NoiseFloor
 from interviewer.core.round_settings import DEFAULT_SILENCE_ENDS_ANSWER
 

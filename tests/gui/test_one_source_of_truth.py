@@ -291,7 +291,7 @@ def test_a_question_asked_after_a_phase_prompt_counts_the_same_in_every_view(qap
     own, the exchange credited to it): the review, the round summary and the exports all count
     scale as asked before the solution phase, and only cold start as not asked."""
     from interviewer.app.review_model import round_numbers
-    from interviewer.app.round_session import credit_clarifications
+    from interviewer.app.live_clarifications import credit_clarifications
     from interviewer.export import export_session
     from interviewer.gui.review_screen import ReviewScreen
     from interviewer.storage.models import Clarification

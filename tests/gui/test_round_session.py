@@ -9,7 +9,8 @@ import pytest
 from interviewer.core.clock import FakeClock
 from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.scripts.loader import discover_scripts
-from interviewer.app.round_session import RoundSession, RoundSessionConfig, SilenceTracker
+from interviewer.app.round_session import RoundSession, RoundSessionConfig
+from interviewer.app.silence_tracker import SilenceTracker
 
 from gui_fakes import FakeSpeaker
 
@@ -282,7 +283,7 @@ def test_the_interviewers_replies_during_an_answer_are_given_to_its_analysis_in_
     so the analysis does not count it as the candidate's silence (a new-user run)."""
     from pathlib import Path
 
-    from interviewer.app.round_session import reply_spans
+    from interviewer.app.live_clarifications import reply_spans
     from interviewer.core.round_records import AnswerRecord, Utterance, UtteranceKind
 
     record = AnswerRecord(3, "feed", None, "Design a feed.", "clarify", 95.0, 100.0, Path("a.wav"), ended_at=160.0)
@@ -456,7 +457,7 @@ def test_the_voice_detector_assumes_no_echo_only_when_the_check_found_headphones
 def test_a_write_asked_for_after_the_writer_closed_still_runs():
     """The round's finishing, itself a queued write, queues the "saved" after it; when the
     writer was closed meanwhile that second write sat behind the end marker and never ran."""
-    from interviewer.app.round_session import SerialWriter
+    from interviewer.app.serial_writer import SerialWriter
 
     writer, ran = SerialWriter(), []
     writer.submit(lambda: writer.submit(lambda: ran.append("saved")))  # as finish() does

@@ -111,7 +111,7 @@ class Finding:
 
 def topics_missed_finding(missed: Sequence[str]) -> Finding:
     """The clarifying topics not asked about: one wording for the answer, the round and the
-    crediting of questions the interviewer answered live (app/round_session.py)."""
+    crediting of questions the interviewer answered live (app/live_clarifications.py)."""
     return Finding("topics_missed", "Did not ask about: " + ", ".join(missed) + ".", None, None, "problem")
 
 
