@@ -19,7 +19,7 @@ _.option_string  # cli/__init__.py
 _.serve_stdio  # adapters/speaker.py
 
 # sqlite3 reads the connection's row_factory when it builds rows.
-_.row_factory  # storage/store.py
+_.row_factory  # storage/connection.py
 
 # Dataclass fields that are part of a record: filled in, serialised (Timeline.to_dict) or shown by
 # tests, and kept so the record says what happened even where the app does not read them yet.

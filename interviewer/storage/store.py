@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import math
 import os
 import secrets
 import shutil
@@ -22,8 +21,9 @@ from typing import Any, Iterator
 
 from interviewer import paths
 from interviewer.core.debrief import prompt_order
-from interviewer.core.transcript import Transcript, TranscriptFormatError, parse_json
+from interviewer.core.transcript import Transcript
 from interviewer.storage import files
+from interviewer.storage.connection import _disk_is_full, _open_read_only, _open_writable
 from interviewer.storage.errors import (
     DiskFullError, ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
 )
@@ -32,7 +32,10 @@ from interviewer.storage.models import (
     SessionProgress, SessionStatus, SessionSummary,
 )
 from interviewer.storage.progress import answer_numbers
-from interviewer.storage.schema import APPLICATION_ID, LATEST_VERSION, TABLES_OF_VERSION, migrate
+from interviewer.storage.row_values import (
+    _as_dict, _check_rating, _clock_time, _dumps, _insert_finding, _load_json, _load_transcript, _number,
+    _read_transcript, _text,
+)
 from interviewer.storage.session_lock import SessionLock
 from interviewer.storage.wav_writer import repair_wav
 
@@ -717,206 +720,3 @@ class Store:
         with self._mutex, contextlib.suppress(sqlite3.Error):
             # Deleted pages are zeroed (secure_delete); push them out of the WAL file too.
             self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-# ---------------------------------------------------------------------- module helpers
-
-
-def _configure(db: sqlite3.Connection) -> None:
-    db.row_factory = sqlite3.Row
-    db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA secure_delete = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
-
-
-def _open_writable(path: Path, notices: list[str]) -> sqlite3.Connection:
-    files.private_file(path)
-    reason = _unusable_reason(path)
-    if reason is not None:
-        aside = files.move_aside(path, "unreadable")
-        notices.append(
-            f"The session database {path} could not be used ({reason}). It was moved aside to {aside} "
-            f"(nothing was deleted) and a new, empty database was started; the recordings in "
-            f"{path.parent / files.RECORDINGS} are untouched.")
-        files.private_file(path)
-    try:
-        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise from_sqlite_error(exc, "Opening the database", path) from None
-    action = "Opening the database"
-    try:
-        _configure(db)
-        db.execute("PRAGMA journal_mode = WAL")  # a new database (or a full disk) needs a write here
-        db.execute("PRAGMA synchronous = FULL")  # a power cut after commit keeps the commit
-        action = "Upgrading the database"
-        migrate(db)
-    except sqlite3.Error as exc:
-        db.close()
-        raise from_sqlite_error(exc, action, path) from None
-    return db
-
-
-def _unusable_reason(path: Path) -> str | None:
-    """Why this file is not an Interviewer database we can use, or None if it is (or is new).
-
-    Raises StorageError for a database written by a newer Interviewer: that one must not be touched.
-    """
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error as exc:
-        raise StorageError(f"Cannot open the session database {path}: {exc}") from None
-    try:
-        app_id = db.execute("PRAGMA application_id").fetchone()[0]
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        check = db.execute("PRAGMA quick_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text or "unable to open" in text:
-            raise StorageError(f"The session database {path} is in use or cannot be opened ({exc}); "
-                               "close other Interviewer windows and try again.") from None
-        if "disk i/o error" in text or "disk is full" in text:
-            # The machine failed to read or to make room (e.g. a full disk cannot hold the
-            # -shm file): nothing says the file is damaged, so it must not be moved aside.
-            raise StorageError(f"Reading the session database {path} failed ({exc}); the file was "
-                               "left as it is.") from None
-        return f"not a readable SQLite database: {exc}"
-    finally:
-        db.close()
-    if check != "ok":
-        return f"damaged: {check}"
-    if app_id == 0 and version == 0 and not (tables - {"sqlite_sequence"}):
-        return None  # brand new
-    if app_id != APPLICATION_ID:
-        return "it belongs to another program"
-    if version > LATEST_VERSION:
-        raise StorageError(
-            f"The session database {path} was written by a newer version of Interviewer (schema "
-            f"{version}, this version knows {LATEST_VERSION}). Update Interviewer; the file was not changed.")
-    needed = TABLES_OF_VERSION.get(version, set())
-    if not needed <= tables:
-        return "its tables are missing"
-    return None
-
-
-def _disk_is_full(folder: Path) -> bool:
-    """Too little room left for SQLite to open a database (its shared-memory file is 32 kB)."""
-    try:
-        stats = os.statvfs(folder)
-    except (OSError, AttributeError):  # AttributeError: no statvfs on Windows
-        try:
-            return shutil.disk_usage(folder).free < 64 * 1024
-        except OSError:
-            return False
-    return stats.f_bavail * stats.f_frsize < 64 * 1024
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    if not path.is_file():
-        raise ReadOnlyError(f"The data folder {path.parent} is read-only and holds no sessions yet. "
-                            "Choose a writable data folder in Settings or set INTERVIEWER_DATA_DIR.")
-    # A WAL database normally needs its -shm file; on a read-only folder, read it as immutable.
-    for uri in (f"file:{path}?mode=ro", f"file:{path}?immutable=1"):
-        try:
-            db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-            _configure(db)
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            db.execute("SELECT COUNT(*) FROM sessions").fetchone()
-        except sqlite3.Error:
-            continue
-        if version != LATEST_VERSION:
-            db.close()
-            raise ReadOnlyError(f"The data folder {path.parent} is read-only and its database needs an "
-                                f"upgrade (schema {version} -> {LATEST_VERSION}); make it writable once.")
-        return db
-    raise ReadOnlyError(f"The session database {path} cannot be read from this read-only folder.")
-
-
-def _as_dict(value: Any) -> dict:
-    if isinstance(value, dict):
-        return value
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    import dataclasses
-
-    if dataclasses.is_dataclass(value):
-        return dataclasses.asdict(value)
-    raise TypeError(f"expected a dict or an object with to_dict(), got {type(value).__name__}")
-
-
-def _dumps(data: Any) -> str:
-    return json.dumps(data, default=lambda o: _as_dict(o) if not isinstance(o, (set, tuple)) else list(o))
-
-
-def _insert_finding(db: sqlite3.Connection, session_id: int, answer_id: int | None, f: dict) -> int:
-    kind = str(f.get("kind") or f.get("type") or "note")
-    start = f.get("start", f.get("time"))
-    end = f.get("end")
-    message = str(f.get("message") or f.get("text") or f.get("label") or kind)
-    details = {k: v for k, v in f.items() if k not in ("kind", "type", "start", "time", "end", "message")}
-    cur = db.execute(
-        "INSERT INTO findings (session_id, answer_id, kind, start, end, message, details_json)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (session_id, answer_id, kind, None if start is None else float(start),
-         None if end is None else float(end), message, _dumps(details) if details else None))
-    return int(cur.lastrowid)
-
-
-def _check_rating(rating: int | None) -> None:
-    if rating is not None and (not isinstance(rating, int) or not 1 <= rating <= 5):
-        raise StorageError(f"self-rating must be a whole number from 1 to 5, got {rating!r}")
-
-
-# Stored values of the wrong type (a database edited by another program: SQLite keeps whatever
-# is written into a column) are read as "none" rather than stopping every command that shows
-# the round: text as text, numbers as finite numbers, clock times within what a date can show.
-_MAX_CLOCK_TIME = 253_402_300_799.0  # 9999-12-31: past it time.localtime fails
-
-
-def _text(value: Any, default: str | None = "") -> str | None:
-    if value is None:
-        return default
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return value if isinstance(value, str) else str(value)
-
-
-def _number(value: Any, default: float | None = None) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return default
-    try:
-        value = float(value)
-    except OverflowError:  # an integer past the float range
-        return default
-    return value if math.isfinite(value) else default
-
-
-def _clock_time(value: Any, default: float | None = None) -> float | None:
-    """A UNIX time that can be shown as a date (else `default`)."""
-    value = _number(value)
-    return value if value is not None and 0.0 <= value <= _MAX_CLOCK_TIME else default
-
-
-def _load_json(text: str | None) -> dict | None:
-    """A stored JSON object, or None when there is none or it is unreadable (never raises)."""
-    if not text:
-        return None
-    try:
-        data = parse_json(text, "stored JSON")
-    except TranscriptFormatError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _read_transcript(text: str | None) -> tuple[Transcript | None, str | None]:
-    """(transcript, None), (None, None) when there is none, or (None, why it is unreadable)."""
-    if not text:
-        return None, None
-    try:
-        return Transcript.from_dict(parse_json(text, "transcript"), "transcript", repair_order=True), None
-    except TranscriptFormatError as exc:
-        return None, str(exc)
-
-
-def _load_transcript(text: str | None, answer_id: int) -> Transcript | None:
-    return _read_transcript(text)[0]
