@@ -85,14 +85,16 @@ class Case:
     point_ids: tuple[str, ...]
 
 
-def load(name: str) -> list[Case]:
-    """A labelled set: coverage_data/NAME.toml, or a path to a .toml file."""
+def load(name: str, keywords: bool = True) -> list[Case]:
+    """A labelled set: coverage_data/NAME.toml, or a path to a .toml file; without the points'
+    keywords when `keywords` is False (a script that lists plain points)."""
     path = Path(name) if name.endswith(".toml") else DATA / f"{name}.toml"
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         questions, ids = {}, {}
         for q in data["questions"]:
-            points = tuple(ExpectedPoint(p["text"], tuple(p.get("keywords", ()))) for p in q["points"])
+            points = tuple(ExpectedPoint(p["text"], tuple(p.get("keywords", ())) if keywords else ())
+                           for p in q["points"])
             questions[q["id"]] = Question(q["id"], q["text"], "main", expected_points=points)
             ids[q["id"]] = tuple(p["id"] for p in q["points"])
         cases = []
@@ -256,6 +258,9 @@ def main() -> int:
                         help="score this labelled set instead: coverage_data/NAME.toml or a path to a .toml "
                              f"(repeat for several; default: {', '.join(DEV_SETS)})")
     parser.add_argument("--no-timing", action="store_true", help="skip the 60-minute round timing")
+    parser.add_argument("--no-keywords", action="store_true",
+                        help="take the points' keywords away, as in a script that lists plain points "
+                             "(the keyword baseline then finds nothing)")
     args = parser.parse_args()
 
     model_matcher = None
@@ -271,10 +276,10 @@ def main() -> int:
             tune(cases, typed, spoken, m)
         return 0
 
-    parts = {name: load(name) for name in (args.set or DEV_SETS)}
+    parts = {name: load(name, keywords=not args.no_keywords) for name in (args.set or DEV_SETS)}
 
     print("Thresholds: " + "; ".join(f"{k}: covered {v.covered}, partly {v.partly}, keyword bonus "
-                                      f"{v.keyword_bonus}" for k, v in THRESHOLDS.items()))
+                                      f"{v.keyword_bonus}, without keywords -{v.without_keywords}" for k, v in THRESHOLDS.items()))
     print("F1 on covered points (a point predicted covered only when its status is 'covered')")
     for name, cases in parts.items():
         typed = {i: sentences_of_text(c.text) for i, c in enumerate(cases)}
