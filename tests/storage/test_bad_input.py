@@ -16,12 +16,17 @@ from storage_helpers import full_round, make_transcript, tmpfs
 
 
 def aside_files(data_dir):
-    return sorted(p for p in data_dir.iterdir() if p.name.startswith(files.DB_NAME + ".unreadable-"))
+    """The databases moved aside, without their -wal/-shm companions: a torn header whose random
+    bytes say WAL makes SQLite's read-only check leave a -shm file, moved aside with it (1 run in
+    a few hundred failed on that)."""
+    return sorted(p for p in data_dir.iterdir()
+                  if p.name.startswith(files.DB_NAME + ".unreadable-") and not p.name.endswith(("-wal", "-shm")))
 
 
 @pytest.mark.parametrize("content", [
     os.urandom(8192),
     b"SQLite format 3\x00" + os.urandom(4000),  # a torn header
+    b"SQLite format 3\x00\x10\x00\x02\x02" + os.urandom(4000),  # ... that says WAL: -wal/-shm go aside too
     b"this is my shopping list\n" * 50,
 ])
 def test_a_corrupt_database_is_moved_aside_and_a_new_one_started(data_dir, content):
