@@ -41,7 +41,7 @@ from interviewer.core.analysis.coverage import (  # noqa: E402
 )
 from interviewer.core.keywords import STOPWORDS  # noqa: E402
 
-FIT_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+FIT_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9")
 HOWS = ("typed", "spoken")
 BONUSES = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 THRESHOLDS = [x / 100 for x in range(0, 80)]

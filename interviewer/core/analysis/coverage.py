@@ -62,15 +62,6 @@ class CoverageThresholds:
     covered: float
     partly: float
     keyword_bonus: float
-    # Lower both by this for a point the script gives no keywords (a user's plain list of
-    # points): its score has no keyword recall or bonus to reach thresholds set with them.
-    without_keywords: float = 0.0
-
-    def for_point(self, point: ExpectedPoint) -> "CoverageThresholds":
-        if point.keywords or not self.without_keywords:
-            return self
-        return CoverageThresholds(self.covered - self.without_keywords, self.partly - self.without_keywords,
-                                  self.keyword_bonus)
 
 
 # Chosen with `benchmarks/coverage_bench.py --tune`: the middle of the best plateau of mean F1
@@ -80,14 +71,10 @@ class CoverageThresholds:
 # point or the question (a window's mean of two recalls, about 0.3-0.8, less 0 to about 0.4: a
 # point made scores about 0.3-0.8, a sentence on the subject in general or on a sibling point
 # about 0-0.2; thresholds 0.20-0.26 and bonuses 0.1-0.3 score alike: the strict end, where fewer
-# near misses count as made); `partly` just below `covered`: close, not made. Points without
-# keywords (every bundled point has some; users' scripts often list plain points): the same
-# answers with the keywords taken away, covered threshold swept on tune and heldout-heldout4 (best
-# mean F1 of typed and spoken at 0.17: 0.735 / 0.695 at 0.26 -> 0.753 / 0.747), then checked on
-# heldout5-8: 0.759 / 0.739 -> 0.775 / 0.739 (benchmarks/coverage_bench.py --no-keywords).
+# near misses count as made); `partly` just below `covered`: close, not made.
 THRESHOLDS: dict[str, CoverageThresholds] = {
     "lexical": CoverageThresholds(covered=0.30, partly=0.20, keyword_bonus=0.35),
-    "all-MiniLM-L6-v2-int8": CoverageThresholds(covered=0.26, partly=0.21, keyword_bonus=0.15, without_keywords=0.09),
+    "all-MiniLM-L6-v2-int8": CoverageThresholds(covered=0.26, partly=0.21, keyword_bonus=0.15),
 }
 DEFAULT_THRESHOLDS = THRESHOLDS["all-MiniLM-L6-v2-int8"]
 
@@ -579,7 +566,7 @@ def _point_texts(point: ExpectedPoint) -> list[str]:
 def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
             th: CoverageThresholds | None) -> PointCoverage:
     """A point's coverage from its scores in each part said to the question."""
-    th = (th or DEFAULT_THRESHOLDS).for_point(point)
+    th = th or DEFAULT_THRESHOLDS
     best = max((s.score for s in scores), default=0.0)
     status = COVERED if best >= th.covered else PARTLY if best >= th.partly else MISSED
     said = tuple(dict.fromkeys(k for s in scores for k in s.keywords_said))
