@@ -64,8 +64,8 @@ from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder
 from interviewer.core.round_records import AnswerRecord, Clarification, EndedBy, Utterance, UtteranceKind
 from interviewer.core.round_settings import (
     ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
-    OPENING_SILENCE_GOES_ON_AFTER, REPLY_CUT_AT_START_S, SAME_REPLY_WINDOW_S, STALE_WARNING_SECONDS, THINKING_TIME_S,
-    WRAP_UP_WORDS, ControllerSettings,
+    NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S, OPENING_SILENCE_GOES_ON_AFTER, REPLY_CUT_AT_START_S,
+    SAME_REPLY_WINDOW_S, STALE_WARNING_SECONDS, THINKING_TIME_S, WRAP_UP_WORDS, ControllerSettings,
 )
 from interviewer.core.round_status import ControllerStatus, status_text
 from interviewer.core.round_updates import (
@@ -488,6 +488,9 @@ class RoundController:
         if self._speaking is not None or self._to_say:
             return  # the interviewer is talking: the candidate's silence starts after it
         quiet = seconds - self._silence_offset
+        if self._was_a_noise(answer, quiet):
+            self.repeat_question()
+            return
         if self._held is not None and quiet >= self.settings.reply_after_silence:
             self._release_held_reply()
             if self._to_say:
@@ -550,6 +553,14 @@ class RoundController:
         ends_at = self._silence_ends_answer_at()
         left = None if ends_at is None else ends_at - quiet
         return left if left is not None and 0 < left <= COUNTDOWN_S else None
+
+    def _was_a_noise(self, answer: AnswerRecord, quiet: float) -> bool:
+        """The sound that stopped the interviewer was no one talking: no words, hardly any sound
+        since, and a silence (a trial5 door slam stopped the question; 8 s later the round took
+        it for the answer and asked the follow-up)."""
+        return (answer.barged_in and not answer.continuation and quiet >= NOISE_BARGE_IN_SILENCE_S
+                and not _words_of(self._heard)
+                and self._voice_at - answer.started_at < NOISE_BARGE_IN_MAX_SOUND_S)
 
     def _last_answer_had_words(self) -> bool:
         """The last recording's transcript (ready when the next question is asked) holds words."""

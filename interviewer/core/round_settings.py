@@ -83,6 +83,11 @@ HELD_REPLY_MAX_SPEECH_S = 2.0
 # A reply the candidate talked over this soon after it started was not heard: they were going on
 # (the voice detector re-arms as it starts), so it is held for their next pause as above.
 REPLY_CUT_AT_START_S = 0.8
+# A barge-in that brought no words and under this much sound (a door slam, a cough, a loud
+# keystroke: the voice detector stops the interviewer within 0.1 s, before anyone can tell) is
+# taken back after this much silence: the interviewer says again what it was cut off in.
+NOISE_BARGE_IN_MAX_SOUND_S = 1.0
+NOISE_BARGE_IN_SILENCE_S = 2.5
 
 
 BARGE_IN_PREROLL_SECONDS = 0.6  # kept before the moment the candidate's voice was detected
