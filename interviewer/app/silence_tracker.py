@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from interviewer.core.noise_floor import NoiseFloor
+from interviewer.core.noise_floor import NoiseFloor, VoiceLevel
 
 
 class SilenceTracker:
@@ -25,6 +25,8 @@ class SilenceTracker:
     level): real quiet or creaky voices sit at -46 to -60 dBFS, where audible breaths do too
     (-47 to -56 in a real recording), so the level alone cannot tell them; a voice has a pitch,
     a breath has none. A talker that quiet had the answer ended after 8 s of "silence".
+    A talker far quieter than the candidate's own voice (a TV, a colleague across the room;
+    core/noise_floor.VoiceLevel) is silence, voiced or not.
     """
 
     QUIET_VOICE_DBFS = -62.0  # quieter than this is never taken for a voice
@@ -39,6 +41,7 @@ class SilenceTracker:
         self._now = now
         self._silent_since: float | None = None
         self.room = NoiseFloor()  # kept from answer to answer: the room stays the same
+        self.voice = VoiceLevel()  # so is the candidate's voice
 
     def reset(self) -> None:
         self._silent_since = None
@@ -47,7 +50,10 @@ class SilenceTracker:
         now = self._now()
         threshold = self.room.threshold(self.threshold_dbfs, now)
         self.room.add(dbfs, now)
+        lowest = self.voice.lowest()
         if dbfs > threshold:
+            self.voice.add(dbfs)
+        if dbfs > threshold and (lowest is None or dbfs > lowest):
             self._silent_since = None
             self._report(0.0)
             return
@@ -64,8 +70,10 @@ class SilenceTracker:
         from interviewer.adapters.resample import rms_dbfs
 
         floor = self.room.floor(self._now())
-        if rms_dbfs(samples) <= max(self.QUIET_VOICE_DBFS, -1e9 if floor is None else floor + self.ABOVE_ROOM_DB):
-            return  # the room itself (a hum is voiced too), or too quiet to be the candidate
+        lowest = self.voice.lowest()
+        if rms_dbfs(samples) <= max(self.QUIET_VOICE_DBFS, -1e9 if floor is None else floor + self.ABOVE_ROOM_DB,
+                                    -1e9 if lowest is None else lowest):
+            return  # the room itself (a hum is voiced too), a talker far quieter than the candidate, or too quiet
         if voiced_share(samples) >= self.VOICED_SHARE:
             self._silent_since = None
             self._report(0.0)

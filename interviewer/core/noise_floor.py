@@ -54,3 +54,34 @@ class NoiseFloor:
         """The level above which a block is speech: `fixed_dbfs`, or more in a noisy room."""
         floor = self.floor(at)
         return fixed_dbfs if floor is None else max(fixed_dbfs, floor + self.margin_db)
+
+
+class VoiceLevel:
+    """How loud the candidate's own voice is: a talker much quieter than that (a TV, a colleague
+    across the room) is not the candidate.
+
+    The level is the `quantile` of the last `keep` blocks over the room's threshold (a minute of
+    speech), once `min_blocks` of them (5 s) were heard: fewer let one loud sound set it (a
+    recording's -12 dBFS cough or clap took the speaker's -37 dBFS voice for silence). A block more
+    than `range_db` under it is not the candidate's voice.
+    A background talker 20 dB under the candidate peaks at -42 dBFS or so, above the fixed
+    -45 dBFS speech threshold, and voiced: before, it kept an answer open for half a minute after
+    the candidate's last word (trial5)."""
+
+    def __init__(self, range_db: float = 15.0, quantile: float = 90.0, keep: int = 600,
+                 min_blocks: int = 50) -> None:
+        self.range_db = range_db
+        self.quantile = quantile
+        self.min_blocks = min_blocks
+        self._levels: deque[float] = deque(maxlen=keep)
+
+    def add(self, dbfs: float) -> None:
+        """A block's level (dBFS) that was taken for the candidate's speech."""
+        self._levels.append(dbfs)
+
+    def lowest(self) -> float | None:
+        """The quietest level still taken for the candidate's voice; None until it is known."""
+        if len(self._levels) < self.min_blocks:
+            return None
+        ordered = sorted(self._levels)
+        return ordered[int(round((len(ordered) - 1) * self.quantile / 100.0))] - self.range_db
