@@ -11,7 +11,7 @@ import soundfile
 
 from interviewer.adapters.resample import rms_dbfs
 from interviewer.app.silence_tracker import SilenceTracker
-from interviewer.core.round_controller import DEFAULT_SILENCE_ENDS_ANSWER
+from interviewer.core.round_settings import DEFAULT_SILENCE_ENDS_ANSWER
 
 HUMAN = Path(__file__).resolve().parents[1] / "data" / "human"
 BLOCK = 1600  # the microphone's 0.1 s
