@@ -74,14 +74,19 @@ class VoiceLevel:
         self.quantile = quantile
         self.min_blocks = min_blocks
         self._levels: deque[float] = deque(maxlen=keep)
+        self._lowest: float | None = None
+        self._added = 0
 
     def add(self, dbfs: float) -> None:
         """A block's level (dBFS) that was taken for the candidate's speech."""
-        self._levels.append(dbfs)
+        levels = self._levels
+        levels.append(dbfs)
+        self._added += 1
+        if len(levels) >= self.min_blocks and (self._lowest is None or self._added % 10 == 0):  # once a second
+            ordered = sorted(levels)
+            self._lowest = ordered[int(round((len(ordered) - 1) * self.quantile / 100.0))] - self.range_db
 
     def lowest(self) -> float | None:
-        """The quietest level still taken for the candidate's voice; None until it is known."""
-        if len(self._levels) < self.min_blocks:
-            return None
-        ordered = sorted(self._levels)
-        return ordered[int(round((len(ordered) - 1) * self.quantile / 100.0))] - self.range_db
+        """The quietest level still taken for the candidate's voice; None until it is known.
+        Read by the voice detector too (the microphone's thread): a value kept, not computed."""
+        return self._lowest
