@@ -177,6 +177,7 @@ class RoundController:
         self._voices = 0  # voice reports so far, and at each pending reply's decision (by id)
         self._voices_at_reply: dict[int, int] = {}
         self._held: tuple[Utterance, int, bool] | None = None  # reply, words heard when held, awaiting flag
+        self._words_live = False  # the answer being recorded is transcribed as it goes (partial segments)
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -531,10 +532,13 @@ class RoundController:
         stand; None while silence cannot end it. Silence before the first word is thinking time,
         and so is silence after the interviewer answered a question, until the candidate speaks;
         so is silence after words that only open an answer ("Sure, happy to talk about that."):
-        a trial's round took that for the whole answer and went on to the follow-up."""
+        a trial's round took that for the whole answer and went on to the follow-up. So is
+        silence after sounds the live transcript found no word in (a cough, a door, a TV while
+        the candidate thinks): trial5's round said "Okay, thanks." and asked the follow-up of an
+        answer never begun. Words that come late end it at once (the silence goes on counting)."""
         answer, end_after = self._answer, self.settings.silence_ends_answer_after
         if (answer is None or not end_after or not answer.heard_speech or answer.awaiting_speech_after_reply
-                or only_opens(self._heard_text())):
+                or only_opens(self._heard_text()) or (self._words_live and not _words_of(self._heard))):
             return None
         wrap_up = self.settings.wrap_up_ends_answer_after
         if wrap_up and wrap_up < end_after and self._handed_back(wrap_up):
@@ -922,7 +926,8 @@ class RoundController:
         self._spoke_since_recording = False
         if transcriber is not None:
             self._transcribers[index] = transcriber
-        if transcriber is not None and hasattr(transcriber, "on_segment"):
+        self._words_live = transcriber is not None and hasattr(transcriber, "on_segment")
+        if self._words_live:
             heard: list[Segment] = []  # this answer's segments, as the transcript's thread got them
 
             def on_segment(segment: Segment) -> None:  # on the transcript's thread

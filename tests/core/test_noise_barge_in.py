@@ -81,3 +81,22 @@ def test_a_sound_during_an_answer_is_not_a_barge_in(tmp_path):
     controller.on_silence(0)
     silence(clock, speaker, controller, 4)
     assert speaker.said == said
+
+
+def test_a_sound_while_the_candidate_thinks_is_no_answer_to_end(tmp_path):
+    # A cough (or a door, a TV) before the first word: the live transcript has no word of it, so
+    # the silence after it is still thinking time. Before, 8 s later the round said "Okay,
+    # thanks." and asked the follow-up of an answer never begun (trial5, a TV in the room).
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path)
+    said = list(speaker.said)
+    for _ in range(5):  # half a second of a cough
+        controller.on_silence(0)
+        step(clock, speaker, controller, 0.1)
+    silence(clock, speaker, controller, 10)
+    assert speaker.said == said and controller.current_answer.question_id == "feed"
+    assert controller.answers[-1].ended_by is None
+    controller.on_silence(0)
+    recorder.speak("I would optimize the click through rate")
+    answer = controller.current_answer
+    silence(clock, speaker, controller, 8.5)
+    assert answer.ended_by == EndedBy.SILENCE, "the answer itself ends on silence as before"
