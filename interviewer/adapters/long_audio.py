@@ -206,10 +206,14 @@ class LongestPauseCutter:
         threshold = max(min(max(floor + 10.0, self.silence_dbfs), speech - 15.0), -60.0)
         silent = np.concatenate([[False], levels < threshold, [False]])
         edges = np.flatnonzero(np.diff(silent.astype(np.int8)))
-        best = None  # (length in frames, middle frame); the later of equally long pauses
+        best = None  # (length in frames, cut frame); the later of equally long pauses
         for start, end in zip(edges[::2], edges[1::2]):
-            middle = (start + end) // 2
-            if self.min_frames <= middle < self.max_frames and (best is None or end - start >= best[0]):
+            # The middle of the pause, or as near it as the chunk limits allow: a candidate who
+            # thinks 20 s before answering opens the chunk with a pause whose middle is before
+            # MIN_CHUNK_S; passing it over cut the first sentence off into a chunk of its own,
+            # 20 s of silence and 2 s of speech, and Whisper lost it (trial5).
+            middle = min(max((start + end) // 2, self.min_frames), self.max_frames - 1)
+            if start <= middle < end and (best is None or end - start >= best[0]):
                 best = (end - start, middle)
         if best is not None:
             return int(best[1])
