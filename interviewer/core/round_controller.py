@@ -232,7 +232,9 @@ class RoundController:
     def status_line(self) -> str:
         answer = self._answer
         # After a reply the candidate is thinking again: "just pause" would not end the answer.
-        spoke = bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply)
+        # Nor after sounds the live transcript found no word in (a cough): that is thinking time.
+        spoke = bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply
+                     and not (self._words_live and not _words_of(self._heard)))
         if self.status == ControllerStatus.THINKING:  # the answer just ended: was anything said in it?
             spoke = any(r.heard_speech for r in self._unfinished) or bool(self._heard)
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,

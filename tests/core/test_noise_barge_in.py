@@ -94,6 +94,8 @@ def test_a_sound_while_the_candidate_thinks_is_no_answer_to_end(tmp_path):
         step(clock, speaker, controller, 0.1)
     silence(clock, speaker, controller, 10)
     assert speaker.said == said and controller.current_answer.question_id == "feed"
+    # The status line says so: pausing will not end this answer (it said "... or just pause").
+    assert "take your time to think" in controller.status_line and "just pause" not in controller.status_line
     assert controller.answers[-1].ended_by is None
     controller.on_silence(0)
     recorder.speak("I would optimize the click through rate")
