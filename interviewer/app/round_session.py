@@ -253,6 +253,12 @@ class RoundSession:
     def set_scratchpad(self, text: str) -> None:
         self.scratchpad = text
 
+    def typing(self) -> None:
+        """The candidate is typing in the scratchpad: the keystrokes' clicks are no voice to the
+        silence rule (app/silence_tracker.py)."""
+        if self.silence is not None:
+            self.silence.typing()
+
     def save_scratchpad(self) -> None:
         if self.store is None or self.session_id is None or self.scratchpad == self._saved_scratchpad:
             return

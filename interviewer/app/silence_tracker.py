@@ -27,12 +27,17 @@ class SilenceTracker:
     a breath has none. A talker that quiet had the answer ended after 8 s of "silence".
     A talker far quieter than the candidate's own voice (a TV, a colleague across the room;
     core/noise_floor.VoiceLevel) is silence, voiced or not.
+    While the candidate types in the scratchpad (`typing`), a loud block is speech only when it is
+    voiced, as a quiet one: keystrokes are loud clicks with no pitch, and they kept a silent
+    coder's answer open (no "think out loud" nudge) until 8 s after the typing stopped (trial5).
+    Talking while typing is voiced and still counts.
     """
 
     QUIET_VOICE_DBFS = -62.0  # quieter than this is never taken for a voice
     VOICED_SHARE = 0.8  # of a block's pitch frames (breaths: at most 3 of 7; a quiet voice: 6-7)
     # A hum is voiced: LibriVox's varies from -63 to -53 dBFS, within 10 dB of its own floor.
     ABOVE_ROOM_DB = 15.0
+    TYPING_HOLD_S = 0.5  # a keystroke's sound (and the audio buffers) after the key press
 
     def __init__(self, report: Callable[[float], None], threshold_dbfs: float = -45.0,
                  now: Callable[[], float] = time.monotonic) -> None:
@@ -42,18 +47,24 @@ class SilenceTracker:
         self._silent_since: float | None = None
         self.room = NoiseFloor()  # kept from answer to answer: the room stays the same
         self.voice = VoiceLevel()  # so is the candidate's voice
+        self._typing_until = float("-inf")
 
     def reset(self) -> None:
         self._silent_since = None
+
+    def typing(self) -> None:
+        """The candidate pressed a key in the scratchpad just now (any thread)."""
+        self._typing_until = self._now() + self.TYPING_HOLD_S
 
     def level(self, dbfs: float) -> None:
         now = self._now()
         threshold = self.room.threshold(self.threshold_dbfs, now)
         self.room.add(dbfs, now)
         lowest = self.voice.lowest()
-        if dbfs > threshold:
+        typing = now < self._typing_until  # loud may be a keystroke: `sound` decides by its pitch
+        if dbfs > threshold and not typing:
             self.voice.add(dbfs)
-        if dbfs > threshold and (lowest is None or dbfs > lowest):
+        if dbfs > threshold and (lowest is None or dbfs > lowest) and not typing:
             self._silent_since = None
             self._report(0.0)
             return

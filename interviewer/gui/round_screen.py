@@ -517,6 +517,7 @@ class RoundScreen(QWidget):
     def _scratchpad_changed(self) -> None:
         if self.session is not None:
             self.session.set_scratchpad(self.scratchpad.toPlainText())
+            self.session.typing()
 
     def _save_scratchpad(self) -> None:
         if self.session is not None:
