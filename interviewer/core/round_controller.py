@@ -234,7 +234,7 @@ class RoundController:
         # After a reply the candidate is thinking again: "just pause" would not end the answer.
         # Nor after sounds the live transcript found no word in (a cough): that is thinking time.
         spoke = bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply
-                     and not (self._words_live and not _words_of(self._heard)))
+                     and self._heard_a_word())
         if self.status == ControllerStatus.THINKING:  # the answer just ended: was anything said in it?
             spoke = any(r.heard_speech for r in self._unfinished) or bool(self._heard)
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
@@ -504,12 +504,9 @@ class RoundController:
                 return
         end_after = self.settings.silence_ends_answer_after
         nudge_after = self.settings.silence_nudge_after
-        # Silence before the first word is thinking time: it may earn a nudge, never an ending;
-        # so is silence after the interviewer answered a question, until the candidate speaks.
-        # So is silence after words that only open an answer ("Sure, happy to talk about that."):
-        # a trial's round took that for the whole answer and went on to the follow-up.
-        ends_at = self._silence_ends_answer_at()
-        if ends_at is not None and quiet >= ends_at:
+        # Silence before the first word is thinking time: it may earn a nudge, never an ending
+        # (_silence_ends_answer_at says when else it is).
+        if self._silence_ends_answer_at(quiet) is not None:
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # The round's opening words, if they ask nothing ("Hi, welcome. This round covers ML
         # breadth."), leave the candidate waiting for the first question: the interviewer goes on
@@ -529,23 +526,33 @@ class RoundController:
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
         self._pump()
 
-    def _silence_ends_answer_at(self) -> float | None:
+    def _silence_ends_answer_at(self, quiet: float, within: float = 0.0) -> float | None:
         """Seconds of the candidate's silence that end the answer being recorded, as things
-        stand; None while silence cannot end it. Silence before the first word is thinking time,
-        and so is silence after the interviewer answered a question, until the candidate speaks;
-        so is silence after words that only open an answer ("Sure, happy to talk about that."):
-        a trial's round took that for the whole answer and went on to the follow-up. So is
-        silence after sounds the live transcript found no word in (a cough, a door, a TV while
-        the candidate thinks): trial5's round said "Okay, thanks." and asked the follow-up of an
-        answer never begun. Words that come late end it at once (the silence goes on counting)."""
+        stand, once `quiet` s of silence are at most `within` s short of them; else None, and
+        None while silence cannot end it. Called on every silence report and status check: the
+        costly look at all the words heard waits until the silence is that near.
+        Silence before the first word is thinking time, and so is silence after the interviewer
+        answered a question, until the candidate speaks; so is silence after words that only
+        open an answer ("Sure, happy to talk about that."): a trial's round took that for the
+        whole answer and went on to the follow-up. So is silence after sounds the live
+        transcript found no word in (a cough, a door, a TV while the candidate thinks): trial5's
+        round said "Okay, thanks." and asked the follow-up of an answer never begun. Words that
+        come late end it at once (the silence goes on counting)."""
         answer, end_after = self._answer, self.settings.silence_ends_answer_after
-        if (answer is None or not end_after or not answer.heard_speech or answer.awaiting_speech_after_reply
-                or only_opens(self._heard_text()) or (self._words_live and not _words_of(self._heard))):
+        if answer is None or not end_after or not answer.heard_speech or answer.awaiting_speech_after_reply:
             return None
         wrap_up = self.settings.wrap_up_ends_answer_after
-        if wrap_up and wrap_up < end_after and self._handed_back(wrap_up):
-            return wrap_up
-        return end_after
+        shorter = wrap_up if wrap_up and wrap_up < end_after else None
+        if quiet + within < (shorter or end_after):
+            return None
+        ends_at = shorter if shorter is not None and self._handed_back(shorter) else end_after
+        if quiet + within < ends_at or only_opens(self._heard_text()) or not self._heard_a_word():
+            return None
+        return ends_at
+
+    def _heard_a_word(self) -> bool:
+        """Words were heard in this answer, or it is not transcribed as it goes (no way to tell)."""
+        return not self._words_live or any(s.words or s.text.strip() for s in self._heard)
 
     def _goes_on_in(self) -> float | None:
         """Seconds until the silence so far ends the answer, shown on the status line in the last
@@ -556,9 +563,8 @@ class RoundController:
         quiet = self._silence_seen - self._silence_offset
         if quiet < COUNTDOWN_AFTER_QUIET_S:  # talking, or between two words
             return None
-        ends_at = self._silence_ends_answer_at()
-        left = None if ends_at is None else ends_at - quiet
-        return left if left is not None and 0 < left <= COUNTDOWN_S else None
+        ends_at = self._silence_ends_answer_at(quiet, within=COUNTDOWN_S)
+        return None if ends_at is None or ends_at <= quiet else ends_at - quiet
 
     def _was_a_noise(self, answer: AnswerRecord, quiet: float) -> bool:
         """The sound that stopped the interviewer was no one talking: no words, hardly any sound

@@ -7,7 +7,7 @@ cut the question off too. Before, the round then took that sound for the candida
 had no question for. A barge-in that brings no words and hardly any sound is taken back: the
 interviewer says the question again, and the silence after it is thinking time again."""
 from test_round_controller import step
-from test_round_turns import at_feed_question, make
+from test_round_turns import at_feed_question, feed_question_being_said
 
 from interviewer.core.round_controller import EndedBy
 
@@ -16,15 +16,7 @@ FEED = "Design a news feed ranking system."
 
 def cut_by_a_sound_during_the_question(tmp_path, sound_seconds=0.3):
     """The feed question is being said; a sound of `sound_seconds` stops it (barge-in)."""
-    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=6)
-    controller.start()
-    clock.set(1300)
-    controller.poll()
-    speaker.stop()  # the intro prompt
-    controller.poll()
-    step(clock, speaker, controller, 6)  # "Let's start with the problem." said
-    assert speaker.said[-1] == FEED and speaker.busy
-    step(clock, speaker, controller, 1)
+    clock, engine, speaker, recorder, controller, updates = feed_question_being_said(tmp_path)
     controller.on_voice()  # a door slams
     controller.poll()
     assert not speaker.busy and controller.current_answer.barged_in

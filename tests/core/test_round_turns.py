@@ -73,7 +73,8 @@ def ask(controller, recorder, text: str, pause: float = 0.6) -> None:
 
 # ---------------------------------------------------------------- barge-in (bug 1: speech dropped)
 
-def test_talking_over_the_question_stops_the_interviewer_and_records_from_then_on(tmp_path):
+def feed_question_being_said(tmp_path):
+    """A round 1 s into saying the feed question (each utterance takes 6 s)."""
     clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=6)
     controller.start()
     clock.set(1300)
@@ -83,6 +84,11 @@ def test_talking_over_the_question_stops_the_interviewer_and_records_from_then_o
     step(clock, speaker, controller, 6)  # "Let's start with the problem." said
     assert speaker.said[-1] == "Design a news feed ranking system." and speaker.busy
     step(clock, speaker, controller, 1)
+    return clock, engine, speaker, recorder, controller, updates
+
+
+def test_talking_over_the_question_stops_the_interviewer_and_records_from_then_on(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = feed_question_being_said(tmp_path)
     controller.on_voice()  # the candidate answers before the question is over
     controller.poll()
     assert speaker.stopped >= 2 and not speaker.busy
