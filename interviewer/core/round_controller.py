@@ -75,7 +75,8 @@ from interviewer.core.round_updates import (
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
 from interviewer.core.time_warnings import warning_text
 from interviewer.core.trailing_questions import (
-    TRAILED_QUESTION_WAIT_S, trailed_question, trailing_question, trailing_questions,
+    STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, stated_question, trailed_question, trailing_question,
+    trailing_questions,
 )
 from interviewer.core.transcript import Segment, Transcript, Word, join_words
 
@@ -99,6 +100,11 @@ def _run_in_thread(task: Callable[[], None]) -> None:
 
 QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT,
                   UtteranceKind.REPEAT, UtteranceKind.PROMPT)
+
+
+# How far before the candidate's voice stopped the last transcribed word may end and still be
+# the last said (Whisper's word times are off by a few hundred milliseconds).
+STATED_TRANSCRIPT_SLACK_S = 1.0
 
 
 def _last_sentence(words: list[Word]) -> str:
@@ -650,7 +656,7 @@ class RoundController:
             # the silence after it is thinking time, not the end of the answer.
             said = join_words([w.text for w in new])
             if not ends_asking_for_thinking_time(said):
-                return False
+                return self._maybe_reply_to_statement(answer, new, len(words), quiet)
             questions = [_last_sentence(new)]
         # "Can I ask something? What's the latency?": the question asked answers the asking.
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
@@ -661,6 +667,22 @@ class RoundController:
             if self._answer is not answer:  # "Could you repeat that?" ended the recording
                 break
         return replied
+
+    def _maybe_reply_to_statement(self, record: AnswerRecord, new: list[Word], heard: int, quiet: float) -> bool:
+        """A clarifying question heard as a statement ("So the input is sorted."), said early in
+        the answer to a question and followed by a wait (trailing_questions.stated_question), is
+        answered when it is about one of the question's clarifying topics not answered yet in
+        this answer; otherwise nothing is said. Checked once per sentence: `heard` words are
+        then taken as replied to. True if the interviewer answered."""
+        if quiet < STATED_QUESTION_WAIT_S or not record.question_id or record.follow_up_id:
+            return False
+        if record.started_at + new[-1].end < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
+            return False  # the last words said are not transcribed yet: the wait is after them
+        stated = stated_question(new)
+        self._replied_words = heard
+        if stated is None:
+            return False
+        return self._reply_to(record, stated, only_topics_not_answered=True)
 
     def _respond(self, record: AnswerRecord, question: str) -> bool:
         """Answer `question`, asked in `record`, as an interviewer would: a request about the
@@ -696,12 +718,15 @@ class RoundController:
         ends = parts[last].end if parts else now
         return RoundTimes(parts, current, now, ends, frozenset(self._question_phases))
 
-    def _reply_to(self, record: AnswerRecord, question: str) -> bool:
+    def _reply_to(self, record: AnswerRecord, question: str, only_topics_not_answered: bool = False) -> bool:
         """Say the interviewer's answer to `question`, asked in `record`; keep the exchange there
         unless it only asked to ask ("Can I ask a question?": invited, not a clarifying question).
-        True if something was said."""
+        `only_topics_not_answered`: say it only if it gives the fact of a clarifying topic not
+        answered in `record` yet (a statement taken for a question). True if something was said."""
         try:
             answerer = self._replier(record)
+            if only_topics_not_answered and (answerer is None or asks_for_hint(question)):
+                return False
             follow_up_hint = getattr(answerer, "follow_up_hint", None)
             if record.follow_up_id and follow_up_hint is not None and asks_for_hint(question):
                 result = follow_up_hint(record.follow_up_id)  # stuck on the follow-up, not the question
@@ -713,6 +738,8 @@ class RoundController:
         if result is None:
             return False
         topic, reply = result
+        if only_topics_not_answered and (topic is None or topic in {c.topic for c in record.clarifications}):
+            return False
         # After a reply the silence is thinking time until the candidate speaks again; not after
         # "Does that make sense?" - "Yes, ... Go on.": said last, it closed the answer, and the
         # silence that follows ends it as usual (it left the answer open and brought a nudge).
@@ -1012,7 +1039,10 @@ class RoundController:
             return
         try:
             replied = self._replied_words if self._answer is record else 0  # 0: not started yet
-            question = trailing_question(_words_of(heard)[replied:])
+            words = _words_of(heard)[replied:]
+            question = trailing_question(words)
+            if question is None and record.question_id and not record.follow_up_id:
+                question = stated_question(words)  # taken for a question if the candidate waits
             if question is None:
                 return
             prepare = getattr(self._replier(record), "prepare", None)
