@@ -1,0 +1,243 @@
+"""The candidate's questions in a live round: which words ask one, what the interviewer answers and
+when, and the reply prepared ahead on the transcript's thread. A part of RoundController
+(round_controller.py).
+"""
+from __future__ import annotations
+
+from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, wraps_up
+from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
+from interviewer.core.interview_requests import (
+    THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_time_left,
+    ends_asking_for_thinking_time, time_scope,
+)
+from interviewer.core.round_records import AnswerRecord, Clarification, EndedBy, UtteranceKind
+from interviewer.core.round_settings import SAME_REPLY_WINDOW_S, THINKING_TIME_S
+from interviewer.core.round_updates import ClarifyingAnswered, PartialTranscript, Problem
+from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
+from interviewer.core.trailing_questions import (
+    STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, stated_question, trailed_question, trailing_question,
+    trailing_questions,
+)
+from interviewer.core.transcript import Segment, Word, join_words
+
+# How far before the candidate's voice stopped the last transcribed word may end and still be
+# the last said (Whisper's word times are off by a few hundred milliseconds).
+STATED_TRANSCRIPT_SLACK_S = 1.0
+
+
+class ClarifyingTurns:
+    """RoundController's answers to the candidate's questions. A mixin: it reads and sets the
+    controller's state (the words heard, what was replied to, what is being said)."""
+
+    def _partial(self, index: int, segment: Segment) -> None:
+        self._emit(PartialTranscript(index, segment))
+        answer = self._answer
+        if answer is None or answer.index != index:
+            return
+        self._heard.append(segment)
+        if answer.awaiting_speech_after_reply and self.settings.barge_in and segment.text.strip():
+            # Words heard after the reply was asked for: the candidate went on, maybe talking over
+            # the reply (their voice had not paused long enough for the voice detector to stop
+            # it, and the level seen while the interviewer talks is not counted). The silence
+            # from now on is theirs again: "So yeah, that's my approach." said over the reply
+            # left the answer open, and 12 s later came "Remember to think out loud" (a trial).
+            # Not with loudspeakers: there the words may be the interviewer's own voice.
+            answer.awaiting_speech_after_reply = False
+        if asks_for_thinking_time(_last_sentence(segment.words)):  # "Let me think for a minute.": no "think out loud" meanwhile
+            self._no_nudge_until = self._now() + THINKING_TIME_S
+        quiet = self._silence_seen - self._silence_offset
+        if answer.heard_speech and quiet >= self.settings.reply_after_silence and self._speaking is None:
+            self._maybe_reply(quiet)
+            self._pump()
+
+    def _maybe_reply(self, quiet: float = 0.0) -> bool:
+        """If the candidate's last words ask a question not answered yet, answer it. True if so.
+        `quiet`: seconds of silence since; a question that trailed away waits longer."""
+        answer = self._answer
+        if answer is None or not self._answers_questions(answer) or self._speaking is not None or self._to_say:
+            return False
+        words = _words_of(self._heard)
+        new = words[self._replied_words:]
+        if not new:
+            return False
+        questions = trailing_questions(new)
+        if not questions and quiet >= TRAILED_QUESTION_WAIT_S:
+            questions = [q for q in (trailed_question(new),) if q is not None]
+        if not questions:
+            # "Let me take a minute to think about this.": asked without a question mark, and
+            # the silence after it is thinking time, not the end of the answer.
+            said = join_words([w.text for w in new])
+            if not ends_asking_for_thinking_time(said):
+                return self._maybe_reply_to_statement(answer, new, len(words), quiet)
+            questions = [_last_sentence(new)]
+        # "Can I ask something? What's the latency?": the question asked answers the asking.
+        questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
+        self._replied_words = len(words)
+        replied = False
+        for question in questions:  # in the order asked; the same fact is said once (_just_said)
+            replied = self._respond(answer, question) or replied
+            if self._answer is not answer:  # "Could you repeat that?" ended the recording
+                break
+        return replied
+
+    def _maybe_reply_to_statement(self, record: AnswerRecord, new: list[Word], heard: int, quiet: float) -> bool:
+        """A clarifying question heard as a statement ("So the input is sorted."), said early in
+        the answer to a question and followed by a wait (trailing_questions.stated_question), is
+        answered when it is about one of the question's clarifying topics not answered yet in
+        this answer; otherwise nothing is said. Checked once per sentence: `heard` words are
+        then taken as replied to. True if the interviewer answered."""
+        if quiet < STATED_QUESTION_WAIT_S or not record.question_id or record.follow_up_id:
+            return False
+        if record.started_at + new[-1].end < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
+            return False  # the last words said are not transcribed yet: the wait is after them
+        stated = stated_question(new)
+        self._replied_words = heard
+        if stated is None:
+            return False
+        return self._reply_to(record, stated, only_topics_not_answered=True)
+
+    def _respond(self, record: AnswerRecord, question: str) -> bool:
+        """Answer `question`, asked in `record`, as an interviewer would: a request about the
+        interview itself (the clock, time to think, hearing the question again) by the round, the
+        rest by the answerer (_reply_to). True if something was said or repeated."""
+        if wraps_up(question):  # "Does that answer your question?": the answer ends, nothing to reply
+            return False
+        if asks_to_repeat(question):  # "Could you repeat that?": as the R key, not a clarifying question
+            return self.repeat_question()
+        if asks_time_left(question):  # "How much time do I have?": the clock, not a fact
+            reply = time_left_answer(time_scope(question), self._round_times())
+            # Told the time while working on a problem, the candidate goes back to it: the
+            # silence is thinking. In the greeting there is nothing to work on: "..., how much
+            # time do I have?" ends the introduction (a trial sat there, nudged to think aloud).
+            record.awaiting_speech_after_reply = bool(record.question_id or self._discussed_question(record))
+        elif asks_for_thinking_time(question):  # no answerer needed: it asks nothing about the problem
+            reply = THINKING_TIME_REPLY
+            self._no_nudge_until = self._now() + THINKING_TIME_S
+            record.awaiting_speech_after_reply = True
+        else:
+            return self._reply_to(record, question)
+        self._say(reply, UtteranceKind.CLARIFICATION)
+        return True
+
+    def _round_times(self) -> RoundTimes:
+        """The parts' times as the clock stands, for "How much time do I have for ...?"."""
+        script, now = self.engine.script, self._now()
+        parts = tuple(PartTime(pid, script.phase(pid).name, start, end)
+                      for pid, start, end in self.engine.planned_phases())
+        phase = self.engine.current_phase
+        current = next((i for i, p in enumerate(parts) if phase is not None and p.id == phase.id), 0)
+        last = question_end_index(script.kind, parts, current, script.questions_in, self._question_phases)
+        ends = parts[last].end if parts else now
+        return RoundTimes(parts, current, now, ends, frozenset(self._question_phases))
+
+    def _reply_to(self, record: AnswerRecord, question: str, only_topics_not_answered: bool = False) -> bool:
+        """Say the interviewer's answer to `question`, asked in `record`; keep the exchange there
+        unless it only asked to ask ("Can I ask a question?": invited, not a clarifying question).
+        `only_topics_not_answered`: say it only if it gives the fact of a clarifying topic not
+        answered in `record` yet (a statement taken for a question). True if something was said."""
+        try:
+            answerer = self._replier(record)
+            if only_topics_not_answered and (answerer is None or asks_for_hint(question)):
+                return False
+            follow_up_hint = getattr(answerer, "follow_up_hint", None)
+            if record.follow_up_id and follow_up_hint is not None and asks_for_hint(question):
+                result = follow_up_hint(record.follow_up_id)  # stuck on the follow-up, not the question
+            else:
+                result = answerer.reply(question) if answerer is not None else None
+        except Exception as exc:  # a broken matcher must not stop the round
+            self._emit(Problem(f"could not answer the question: {exc}", self._now()))
+            return False
+        if result is None:
+            return False
+        topic, reply = result
+        if only_topics_not_answered and (topic is None or topic in {c.topic for c in record.clarifications}):
+            return False
+        # After a reply the silence is thinking time until the candidate speaks again; not after
+        # "Does that make sense?" - "Yes, ... Go on.": said last, it closed the answer, and the
+        # silence that follows ends it as usual (it left the answer open and brought a nudge).
+        record.awaiting_speech_after_reply = not checks_in(question)
+        if self._just_said(reply):
+            return True  # the exchange before holds the same fact and topic: nothing new to say or keep
+        if not asks_to_ask(question) and not checks_in(question) and not about_the_interview(question):
+            clarification = Clarification(question, topic, reply, self._now())
+            record.clarifications.append(clarification)
+            self._emit(ClarifyingAnswered(record.index, clarification))
+        self._say(reply, UtteranceKind.CLARIFICATION)
+        return True
+
+    def takes_candidate_questions(self, record: AnswerRecord) -> bool:
+        """The recording answers the floor handed to the candidate's own questions (a phase prompt
+        such as "Do you have questions for me?", or the hand-over after its last question): what
+        the candidate asks there is for the interviewer, not a clarifying question."""
+        return record.question_id is None and record.phase in self._question_phases
+
+    def _answers_questions(self, record: AnswerRecord) -> bool:
+        """The interviewer answers what the candidate asks in `record` (cheap: no answerer is made)."""
+        return self._answerer is not None or self.takes_candidate_questions(record)
+
+    def _replier(self, record: AnswerRecord):
+        """What answers the questions asked in `record` (None: the interviewer does not answer)."""
+        if self.takes_candidate_questions(record):
+            return self._candidate_responders[record.phase]
+        if self._answerer is None:
+            return None
+        return self._answerer(record.question_id or self._discussed_question(record))
+
+    def _discussed_question(self, record: AnswerRecord) -> str | None:
+        """The question last asked before `record`: a phase prompt's recording ("Let's move to your
+        approach") is still about it, so "Which language should I use?" there is about the problem.
+        None before the first question (the greeting: no problem to answer about yet)."""
+        earlier = [a.question_id for a in self.answers if a.index < record.index and a.question_id]
+        return earlier[-1] if earlier else None
+
+    def _just_said(self, reply: str) -> bool:
+        """The same reply is being said, is queued, or was said in full moments ago: two questions
+        on one topic in one breath ("How many payments are fraud? What is the class balance?")
+        get the fact once. Said again when the first saying was cut off, or asked again later."""
+        if any(u.text == reply for u in self._to_say) or (self._speaking and self._speaking.text == reply):
+            return True
+        last = next((u for u in reversed(self.utterances) if u.kind == UtteranceKind.CLARIFICATION), None)
+        return (last is not None and last.text == reply and not last.interrupted and last.ended_at is not None
+                and self._now() - last.ended_at <= SAME_REPLY_WINDOW_S)
+
+    def _prepare_reply(self, record: AnswerRecord, heard: list[Segment]) -> None:
+        """On the transcript's thread: if the words heard so far end in a question, the answerer
+        works out its reply now, for the exact text _maybe_reply will ask about on the caller's
+        thread (~50 ms of CPU with the sentence-embedding model, far more under load). The words
+        already replied to are read from the caller's thread's state: a stale count only means
+        a different text, which the reply then computes itself."""
+        if record.ended_at is not None:
+            return
+        try:
+            replied = self._replied_words if self._answer is record else 0  # 0: not started yet
+            words = _words_of(heard)[replied:]
+            question = trailing_question(words)
+            if question is None and record.question_id and not record.follow_up_id:
+                question = stated_question(words)  # taken for a question if the candidate waits
+            if question is None:
+                return
+            prepare = getattr(self._replier(record), "prepare", None)
+            if prepare is not None:
+                prepare(question)
+        except Exception:  # only a head start: the reply is computed on demand otherwise
+            pass
+
+    def _reply_before_finishing(self) -> bool:
+        """The candidate asked a question and pressed the end key before the pause that gets a
+        reply: the interviewer answers it, as a person would, and the candidate goes on with the
+        same question. True if so (the answer is then not finished)."""
+        record = self._unfinished[-1] if self._unfinished else None
+        if (record is None or not self._answers_questions(record) or record.ended_by != EndedBy.KEY
+                or record.transcript is None or self.engine.is_over or self._turn is None):
+            return False
+        words = _words_of(record.transcript.segments)
+        question = trailing_question(words)
+        if question is None:
+            return False
+        asked_until = record.started_at + words[-1].end  # round time the question ended
+        if any(c.asked_at >= asked_until for c in record.clarifications):
+            return False  # answered live already
+        if not self._respond(record, question):
+            return False
+        self._listen_again()  # what was recorded stays in _unfinished: the rest joins it
+        return True

@@ -1,0 +1,152 @@
+"""What the candidate's silence means in a live round: the end of an answer, thinking time, a noise
+to take back, the opening words going on. A part of RoundController (round_controller.py).
+"""
+from __future__ import annotations
+
+from interviewer.core.conversation_cues import asks_to_talk, greets, only_opens, wraps_up
+from interviewer.core.heard_words import words_of as _words_of
+from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
+from interviewer.core.round_settings import (
+    COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
+    OPENING_SILENCE_GOES_ON_AFTER, WRAP_UP_WORDS,
+)
+from interviewer.core.transcript import join_words
+
+class SilenceRules:
+    """RoundController's rules for the candidate's silence. A mixin: it reads and sets the
+    controller's state (the answer being recorded, the silence seen, what is being said)."""
+
+    def _silence(self, seconds: float) -> None:
+        answer = self._answer
+        if answer is None:
+            return
+        if seconds <= 0:
+            self._voice_at, self._voices = self._now(), self._voices + 1
+            answer.heard_speech = True
+            if self._speaking is None and not self._to_say:  # the candidate, not the interviewer's voice
+                answer.awaiting_speech_after_reply = False
+            self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
+            return
+        if seconds < self._silence_seen:  # a new stretch of silence
+            self._nudged_this_silence, self._silence_offset = False, 0.0
+        self._silence_seen = seconds
+        if self._speaking is not None or self._to_say:
+            return  # the interviewer is talking: the candidate's silence starts after it
+        quiet = seconds - self._silence_offset
+        if self._was_a_noise(answer, quiet):
+            self.repeat_question()
+            return
+        if self._held is not None and quiet >= self.settings.reply_after_silence:
+            self._release_held_reply()
+            if self._to_say:
+                self._pump()
+                return
+        if answer.heard_speech and quiet >= self.settings.reply_after_silence:
+            if self._maybe_reply(quiet):
+                return
+        end_after = self.settings.silence_ends_answer_after
+        nudge_after = self.settings.silence_nudge_after
+        # Silence before the first word is thinking time: it may earn a nudge, never an ending
+        # (_silence_ends_answer_at says when else it is).
+        if self._silence_ends_answer_at(quiet) is not None:
+            self._end_recording(EndedBy.SILENCE, finishes_answer=True)
+        # The round's opening words, if they ask nothing ("Hi, welcome. This round covers ML
+        # breadth."), leave the candidate waiting for the first question: the interviewer goes on
+        # after a beat. Not a later part's ("Go ahead and code it up"): silence there is work.
+        # Before, a trial4 round waited 62 s, said "Remember to think out loud." and the review
+        # called it a slow start.
+        elif (end_after and not answer.heard_speech and quiet >= OPENING_SILENCE_GOES_ON_AFTER
+              and not self.engine.timeline.asks and self._answers_opening_words()):
+            answer.nothing_asked = True
+            self._end_recording(EndedBy.SILENCE, finishes_answer=True)
+        # "Think out loud" is for working on something; not after the last phase's prompt ("Any
+        # questions for me?"), where silence is the candidate's to take.
+        elif (nudge_after and not self._answers_closing_prompt(answer) and quiet >= nudge_after
+              and not self._nudged_this_silence and self._now() >= self._no_nudge_until):
+            self._nudged_this_silence = True
+            answer.nudges.append(self._now())
+            self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
+        self._pump()
+
+    def _silence_ends_answer_at(self, quiet: float, within: float = 0.0) -> float | None:
+        """Seconds of the candidate's silence that end the answer being recorded, as things
+        stand, once `quiet` s of silence are at most `within` s short of them; else None, and
+        None while silence cannot end it. Called on every silence report and status check: the
+        costly look at all the words heard waits until the silence is that near.
+        Silence before the first word is thinking time, and so is silence after the interviewer
+        answered a question, until the candidate speaks; so is silence after words that only
+        open an answer ("Sure, happy to talk about that."): a trial's round took that for the
+        whole answer and went on to the follow-up. So is silence after sounds the live
+        transcript found no word in (a cough, a door, a TV while the candidate thinks): trial5's
+        round said "Okay, thanks." and asked the follow-up of an answer never begun. Words that
+        come late end it at once (the silence goes on counting)."""
+        answer, end_after = self._answer, self.settings.silence_ends_answer_after
+        if answer is None or not end_after or not answer.heard_speech or answer.awaiting_speech_after_reply:
+            return None
+        wrap_up = self.settings.wrap_up_ends_answer_after
+        shorter = wrap_up if wrap_up and wrap_up < end_after else None
+        if quiet + within < (shorter or end_after):
+            return None
+        ends_at = shorter if shorter is not None and self._handed_back(shorter) else end_after
+        if quiet + within < ends_at or only_opens(self._heard_text()) or not self._heard_a_word():
+            return None
+        return ends_at
+
+    def _heard_a_word(self) -> bool:
+        """Words were heard in this answer, or it is not transcribed as it goes (no way to tell)."""
+        return not self._words_live or any(s.words or s.text.strip() for s in self._heard)
+
+    def _goes_on_in(self) -> float | None:
+        """Seconds until the silence so far ends the answer, shown on the status line in the last
+        seconds (COUNTDOWN_S) so the candidate knows what the quiet is about to do and what to
+        press; None when silence is not about to end it (or the interviewer is talking)."""
+        if self._answer is None or self._speaking is not None or self._to_say or self._held is not None:
+            return None
+        quiet = self._silence_seen - self._silence_offset
+        if quiet < COUNTDOWN_AFTER_QUIET_S:  # talking, or between two words
+            return None
+        ends_at = self._silence_ends_answer_at(quiet, within=COUNTDOWN_S)
+        return None if ends_at is None or ends_at <= quiet else ends_at - quiet
+
+    def _was_a_noise(self, answer: AnswerRecord, quiet: float) -> bool:
+        """The sound that stopped the interviewer was no one talking: no words, hardly any sound
+        since, and a silence (a trial5 door slam stopped the question; 8 s later the round took
+        it for the answer and asked the follow-up)."""
+        return (answer.barged_in and not answer.continuation and quiet >= NOISE_BARGE_IN_SILENCE_S
+                and not _words_of(self._heard)
+                and self._voice_at - answer.started_at < NOISE_BARGE_IN_MAX_SOUND_S)
+
+    def _last_answer_had_words(self) -> bool:
+        """The last recording's transcript (ready when the next question is asked) holds words."""
+        last = self.answers[-1] if self.answers else None
+        return bool(last is not None and last.transcript is not None and _words_of(last.transcript.segments))
+
+    def _handed_back(self, quiet: float) -> bool:
+        """The candidate's last sentence handed the turn back ("That's it.") `quiet` s ago or more."""
+        after = self.settings.wrap_up_ends_answer_after
+        if not after or quiet < after:
+            return False
+        last = self._last_words()
+        return bool(last) and (wraps_up(last) or (self._answers_opening_words() and greets(last)))
+
+    def _answers_opening_words(self) -> bool:
+        """The answer replies to a part's opening words before any question ("Hi, thanks for
+        joining. This is a coding round..."), which ask for nothing: not "To start, tell me
+        about...", nor the last part's invitation to ask."""
+        answer = self._answer
+        if answer is None or answer.question_id is not None or self._answers_closing_prompt(answer):
+            return False
+        phase = next((p for p in self.engine.script.phases if p.id == answer.phase), None)
+        return phase is not None and not asks_to_talk(phase.prompt)
+
+    def _heard_text(self) -> str:
+        """All the words heard in this answer so far (read only when the silence rule would end it)."""
+        return join_words([w.text for w in _words_of(self._heard)])
+
+    def _last_words(self) -> str:
+        """The last words heard in this answer, enough to hold its last sentence."""
+        return join_words([w.text for w in _words_of(self._heard)[-WRAP_UP_WORDS:]])
+
+    def _answers_closing_prompt(self, answer: AnswerRecord) -> bool:
+        phases = self.engine.script.phases
+        return answer.question_id is None and bool(phases) and answer.phase == phases[-1].id
