@@ -44,7 +44,7 @@ LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "righ
 # the end of a sentence is a plan, "I want to check whether..." asks.
 INDIRECT = re.compile(
     r"\b(i'?m wondering|i am wondering|i was wondering|wondering (whether|if|about|how|what)|"
-    r"i wonder(?! (if|whether) (we|i)\b)|i'?d like to know|i would like to know|(can|could) you (tell|clarify|confirm|"
+    r"i wonder(?! (if|whether) (we|i)\b)|i('?d| would) (also |really )?like to (know|understand (what|how|whether|if|why|which|who|where|when))|(can|could) you (tell|clarify|confirm|"
     r"explain|say)|want(ed)? to (check|confirm|clarify|ask)(?= \S)|just to (confirm|clarify|check)|"
     r"let me ask(?= \S+ \S)|my (first )?question is(?= \S)|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
     r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"

@@ -40,6 +40,10 @@ def cue(text: str) -> str:
     "How's the data labelled.",
     "What is it that is slow.",
     "What kind of latency is acceptable.",
+    # polite indirect questions to the interviewer, with an adverb or "understand" (blind11)
+    "I'd like to understand what the team does with the prediction.",
+    "I'd also like to know how you decide which projects get staffed.",
+    "I would really like to understand how the labels are collected.",
 ])
 def test_questions_by_wording(text):
     assert cue(text), text
@@ -60,6 +64,7 @@ def test_questions_by_wording(text):
     "What the model needs is the fresh price.",
     # thinking aloud, and a plan, rather than asking
     "I wonder if we even need a neural network here.",
+    "I'd like to understand the data first, so I'll plot the distributions.",   # a plan, no question
     "My guess is retention, but I want to check.",
     "How much data we keep depends on the privacy policy.",
     "How many users we have is not clear yet.",
