@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -190,6 +191,21 @@ class HomeScreen(QWidget):
         self.recent_list.itemActivated.connect(self._open_session)
         self.recent_list.itemDoubleClicked.connect(self._open_session)
         self.recent_list.currentItemChanged.connect(lambda *_: self._update_session_buttons())
+        # Every past round is listed (after weeks of practice the oldest had been left off, with
+        # no way to their review); the search box finds one by title, date or numbers.
+        self.session_search = QLineEdit()
+        self.session_search.setPlaceholderText("Search: title, date (05 Nov)...")
+        self.session_search.setAccessibleName("Search sessions")
+        self.session_search.setToolTip("Shows the sessions whose line has every word typed; "
+                                       "Down goes to the list, Enter opens the selected session")
+        self.session_search.setClearButtonEnabled(True)
+        self.session_search.textChanged.connect(self._filter_recent)
+        self.session_search.returnPressed.connect(lambda: self.recent_list.currentItem()
+                                                  and self._open_session(self.recent_list.currentItem()))
+        self.session_search.installEventFilter(self)  # Down moves into the list
+        self.session_search_note = QLabel()
+        self.session_search_note.setWordWrap(True)
+        self.session_search_note.hide()
         self.open_session_button = QPushButton("Review")
         # "Review" alone is also the side bar's screen: it says which round it opens.
         self.open_session_button.setAccessibleName("Review the selected session")
@@ -245,7 +261,12 @@ class HomeScreen(QWidget):
         right_layout.addWidget(self.weak_spots_label)
         recent_title = QLabel("Recent sessions")
         recent_title.setProperty("role", "heading")
-        right_layout.addWidget(recent_title)
+        recent_top = QHBoxLayout()
+        recent_top.addWidget(recent_title)
+        recent_top.addStretch(1)
+        recent_top.addWidget(self.session_search, 2)
+        right_layout.addLayout(recent_top)
+        right_layout.addWidget(self.session_search_note)
         right_layout.addWidget(self.recent_list, 2)
         session_buttons = QHBoxLayout()
         session_buttons.addStretch(1)
@@ -458,9 +479,34 @@ class HomeScreen(QWidget):
             item.setData(ROLE, session_id)
             item.setIcon(theme.icon("warning" if session_id in self._interrupted else "review"))
             self.recent_list.addItem(item)
-        self._update_session_buttons()
         if not self._recent:
             self.recent_list.addItem(QListWidgetItem("No sessions yet: your rounds will appear here."))
+        self._filter_recent()
+
+    def session_label(self, session_id: Any) -> str:
+        """The first line of the session's entry (date, title, how it ended), '' if not listed."""
+        text = next((t for sid, t in self._recent if sid == session_id), "")
+        return text.splitlines()[0] if text else ""
+
+    def _filter_recent(self) -> None:
+        """Only the sessions whose entry holds every word typed (any case, any order), the
+        selection kept on a shown one."""
+        words = self.session_search.text().casefold().split()
+        rows = self.recent_list
+        for i in range(rows.count()):
+            item = rows.item(i)
+            text = item.text().casefold()
+            item.setHidden(bool(words) and not all(w in text for w in words))
+        shown = [i for i in range(rows.count()) if not rows.item(i).isHidden() and rows.item(i).data(ROLE) is not None]
+        current = rows.currentRow()
+        if words and shown and current not in shown:
+            rows.setCurrentRow(shown[0])
+        elif words and not shown:
+            rows.setCurrentRow(-1)
+        self.session_search_note.setText(f"No round matches \"{self.session_search.text().strip()}\"."
+                                         if words and not shown else "")
+        self.session_search_note.setVisible(bool(words) and not shown)
+        self._update_session_buttons()
 
     def _theme_changed(self, _theme) -> None:
         self._refill()  # icons and headings in the new theme's colours
@@ -486,7 +532,7 @@ class HomeScreen(QWidget):
 
     def _update_session_buttons(self) -> None:
         item = self.recent_list.currentItem()
-        session_id = item.data(ROLE) if item else None
+        session_id = item.data(ROLE) if item is not None and not item.isHidden() else None
         self.open_session_button.setEnabled(session_id is not None)
         self.delete_button.setEnabled(session_id is not None)
         self.discard_button.setVisible(session_id in self._interrupted)
@@ -497,6 +543,10 @@ class HomeScreen(QWidget):
             self.session_discarded.emit(item.data(ROLE))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if (watched is self.session_search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down):
+            self.recent_list.setFocus()
+            return True
         if (watched is self.recent_list and event.type() == QEvent.Type.KeyPress
                 and event.matches(QKeySequence.StandardKey.Delete)):
             self._delete()
@@ -505,7 +555,7 @@ class HomeScreen(QWidget):
 
     def _delete(self) -> None:
         item = self.recent_list.currentItem()
-        if item is not None and item.data(ROLE) is not None:
+        if item is not None and not item.isHidden() and item.data(ROLE) is not None:
             self.session_deleted.emit(item.data(ROLE))
 
     def _open_session(self, item: QListWidgetItem) -> None:

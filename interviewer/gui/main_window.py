@@ -478,7 +478,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if store is None:
             return
         try:
-            sessions = store.list_sessions(include_discarded=False)[:8]
+            sessions = store.list_sessions(include_discarded=False)
         except Exception as exc:
             self.banner.show_message(f"Could not read past sessions: {exc}")
             return
@@ -534,8 +534,9 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if self.round_session is not None and self.round_session.session_id == session_id and self._round_running():
             self.banner.show_message("This round is still running: end it first.", "warning")
             return
-        if not self._confirm("Delete this round?", "Its recordings, transcripts, review and debrief are removed "
-                             "from this computer, and Progress and the practice plan no longer count it. This "
+        name = self.home.session_label(session_id)  # which round: the Delete key asks too
+        if not self._confirm("Delete this round?", (f"{name}\n\n" if name else "") + "Its recordings, transcripts, "
+                             "review and debrief are removed from this computer, and Progress and the practice plan no longer count it. This "
                              "cannot be undone."):
             return
         self._close_screens_of(session_id)

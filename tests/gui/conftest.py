@@ -82,11 +82,13 @@ class Confirmations:
     def __init__(self) -> None:
         self.answer_yes = True
         self.asked: list[str] = []
+        self.texts: list[str] = []
 
-    def question(self, _parent, title, _text, *args, **kwargs):
+    def question(self, _parent, title, text, *args, **kwargs):
         from PySide6.QtWidgets import QMessageBox
 
         self.asked.append(title)
+        self.texts.append(text)
         return QMessageBox.StandardButton.Yes if self.answer_yes else QMessageBox.StandardButton.No
 
 
