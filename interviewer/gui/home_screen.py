@@ -30,7 +30,7 @@ from interviewer.app.labels import kind_label, minutes_text
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import RoundContent, round_content, weakest_first
-from interviewer.gui import theme
+from interviewer.gui import text_fit, theme
 from interviewer.gui.fitted_scroll import FittedScroll
 
 ALL_KINDS = ""
@@ -288,6 +288,8 @@ class HomeScreen(QWidget):
         layout.addWidget(self.problems_box)
         self._update_buttons()
         self._update_session_buttons()
+        for label in (self.progress_label, self.weak_spots_label):
+            text_fit.keep_whole_height(label)  # a small window scrolls rather than cut them short
         theme.notifier().changed.connect(self._theme_changed)
 
     # ------------------------------------------------------------------ data in

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QListWidget, QTableWidget, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QListWidget, QTableWidget, QToolTip, QWidget
 
 
 def text_html(text: str) -> str:
@@ -48,3 +48,35 @@ def fit_long_text(root: QWidget) -> None:
     for table in root.findChildren(QTableWidget):
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.viewport().installEventFilter(_ElidedCellTips(table))
+
+
+class _WholeHeight(QObject):
+    """Keeps a word-wrapped label at least as tall as its text at its width. In a splitter or a
+    nested layout Qt sizes such a label from its minimum size hint, for a guessed width: in a
+    small window it was cut short, where the page should have scrolled."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self.label = label
+        label.installEventFilter(self)
+        # A new text asks the parent's layout again (LayoutRequest): refit before it runs.
+        if label.parentWidget() is not None:
+            label.parentWidget().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        kind = event.type()
+        if ((watched is self.label and kind in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange))
+                or (watched is not self.label and kind == QEvent.Type.LayoutRequest)):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        width = self.label.width()
+        need = self.label.heightForWidth(width) if width > 0 else -1
+        if need > 0 and need != self.label.minimumHeight():
+            self.label.setMinimumHeight(need)
+
+
+def keep_whole_height(label: QLabel) -> None:
+    """`label` (word-wrapped, already in its layout) is never drawn shorter than its text."""
+    _WholeHeight(label).fit()
