@@ -7,6 +7,7 @@ Custom-painted widgets (level meter, phase plan, timeline, charts) name and desc
 """
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTabWidget,
     QTextEdit,
     QWidget,
@@ -56,6 +58,15 @@ def name_controls(root: QWidget) -> int:
                 control.setAccessibleName(_plain(text))
                 named += 1
     return named
+
+
+def no_blind_scroll_stops(root: QWidget) -> None:
+    """A box that only scrolls other controls (the settings groups, the debrief prompts) is no
+    Tab stop: it shows no focus and has no name, so Tab seemed lost for one press. The controls
+    inside are Tab stops, and the box scrolls each into view when Tab reaches it."""
+    for box in root.findChildren(QScrollArea):
+        if not spoken_name(box):
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def _tab_title(control: QWidget) -> str:

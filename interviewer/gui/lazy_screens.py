@@ -65,6 +65,7 @@ class LazyScreens:
         for update in self._pending.pop(key, {}).values():
             update(screen)
         accessibility.name_controls(screen)
+        accessibility.no_blind_scroll_stops(screen)
         text_fit.fit_long_text(screen)
 
     def _update_screen(self, key: str, what: str, update: Callable[[Any], None]) -> None:

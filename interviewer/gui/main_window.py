@@ -159,6 +159,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self._build_task_bars()
         self._restore_geometry()
         accessibility.name_controls(self)
+        accessibility.no_blind_scroll_stops(self)
         text_fit.fit_long_text(self)
 
     # ------------------------------------------------------------------ screens
