@@ -52,6 +52,11 @@ class _NameWrappingDelegate(QStyledItemDelegate):
         return QSize(hint.width(), hint.height() + self.PADDING // 2)
 
 
+# Marks in the weak-spot table's "Over time" column: one per round, they grew with the rounds
+# and squeezed the area names to "E... ca..." after twenty rounds of a kind.
+OVER_TIME_SHOWN = 10
+
+
 class ProgressScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,7 +96,8 @@ class ProgressScreen(QWidget):
         self.area_table = QTableWidget(0, 4)
         self.area_table.setHorizontalHeaderLabels(["Topic area", "Round kind", f"Covered (last {RECENT_ROUNDS})",
                                                    "Over time"])
-        self.area_table.horizontalHeaderItem(3).setToolTip("Oldest round first: ● covered, ○ not covered")
+        self.area_table.horizontalHeaderItem(3).setToolTip(
+            f"The last {OVER_TIME_SHOWN} rounds at most, oldest first: ● covered, ○ not covered")
         self.area_table.verticalHeader().setVisible(False)
         # The area names take what is left (and elide); the short columns always fit their
         # headers ("Over time (oldest first)" was cut off in the last, stretched column).
@@ -213,7 +219,7 @@ class ProgressScreen(QWidget):
         ranked = weakest_first(self.areas, kinds)
         self.area_table.setRowCount(len(ranked))
         for row, s in enumerate(ranked):
-            over_time = " ".join("●" if covered else "○" for _, covered in s.history)
+            over_time = _over_time(s.history)
             cells = [area_name(s.area), kind_label(s.kind or ""), s.recent_text, over_time]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -272,6 +278,12 @@ class ProgressScreen(QWidget):
         self.plan_progress = progress
         self.readiness = list(checks.values())
         self.proposal = proposal
+
+
+def _over_time(history: list) -> str:
+    """● or ○ for each of the last OVER_TIME_SHOWN rounds, oldest first; "…" when there were more."""
+    marks = " ".join("●" if covered else "○" for _, covered in history[-OVER_TIME_SHOWN:])
+    return f"… {marks}" if len(history) > OVER_TIME_SHOWN else marks
 
 
 def _weeks_text(numbers: list[int]) -> str:

@@ -1,0 +1,37 @@
+"""Progress after months of practice: the weak-spot table's "Over time" marks do not squeeze the
+area names out (trial6: with 20 rounds of one kind, one ● or ○ per round, the marks took the
+table's width and the names read "E... ca...", the kinds "Te... p... sc...")."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from interviewer.gui.progress_screen import OVER_TIME_SHOWN, ProgressScreen
+from interviewer.storage import Store
+from tests.gui.test_progress_weak_spots import show
+from tests.storage.test_area_history import NOT_MONITORED, store_round
+
+DAY = 86400
+
+
+def test_area_names_keep_their_room_after_twenty_rounds(qtbot, tmp_path):
+    screen = ProgressScreen()
+    qtbot.addWidget(screen)
+    with Store.open(tmp_path) as store:
+        for i in range(20):
+            store_round(store, 1_700_000_000 + i * 3 * DAY, NOT_MONITORED)
+        show(screen, store)
+    screen.resize(1060, 700)  # Progress in a 1280x800 window
+    screen.show()
+    qtbot.waitExposed(screen)
+    QApplication.processEvents()
+    table = screen.area_table
+    metrics = table.fontMetrics()
+    assert table.rowCount() > 0
+    for row in range(table.rowCount()):
+        longest_word = max(table.item(row, 0).text().split(), key=metrics.horizontalAdvance)
+        assert table.columnWidth(0) >= metrics.horizontalAdvance(longest_word) + 8, (longest_word, table.columnWidth(0))
+        kind_word = max(table.item(row, 1).text().split(), key=metrics.horizontalAdvance)
+        assert table.columnWidth(1) >= metrics.horizontalAdvance(kind_word) + 8, (kind_word, table.columnWidth(1))
+        marks = table.item(row, 3)
+        assert sum(marks.text().count(m) for m in "●○") == OVER_TIME_SHOWN
+        assert "of 20 rounds" in marks.toolTip()  # the whole history is still told
