@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from interviewer.gui import theme
 
@@ -19,6 +19,8 @@ from interviewer.gui import theme
 class Series:
     name: str
     points: list[tuple[float, float]] = field(default_factory=list)  # (x, y)
+    # What each point is, for its tooltip ("Round 7 · 12 Nov · ML depth: ..."); parallel to points.
+    labels: list[str] = field(default_factory=list)
 
 
 def nice_ticks(low: float, high: float, target: int = 5, integer: bool = False) -> list[float]:
@@ -56,6 +58,14 @@ def tick_text(value: float, ticks: list[float]) -> str:
     return f"{value:.{decimals}f}"
 
 
+def _tip(series: Series, n: int) -> str:
+    """A point's tooltip: its label (or the series name) and its value."""
+    x, y = series.points[n]
+    label = series.labels[n] if n < len(series.labels) else ""
+    value = f"{y:.0f}" if float(y).is_integer() else f"{y:.1f}"
+    return f"{label}\n{series.name}: {value}" if label else f"{series.name}: {value}"
+
+
 class Chart(QWidget):
     """Lines (or dots) per series, with a title, round-number axes, a target band and a legend."""
 
@@ -79,6 +89,7 @@ class Chart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so a screen reader reads the description
         self.setAccessibleName(title)
+        self._drawn: list[tuple[QPointF, str]] = []  # each point where it was last drawn, and its tip
         self._describe()
 
     def set_empty_text(self, text: str) -> None:
@@ -115,7 +126,9 @@ class Chart(QWidget):
             parts = []
             for s in self.series:
                 ys = [y for _, y in sorted(s.points)]
-                parts.append(f"{s.name}: {len(ys)} point{'s' if len(ys) != 1 else ''}, latest {ys[-1]:.1f}"
+                last = max(range(len(s.points)), key=lambda n: s.points[n][0])
+                which = f" ({s.labels[last]})" if last < len(s.labels) else ""  # the tooltip's words
+                parts.append(f"{s.name}: {len(ys)} point{'s' if len(ys) != 1 else ''}, latest {ys[-1]:.1f}{which}"
                              + (f", from {ys[0]:.1f}" if len(ys) > 1 else ""))
             text = "; ".join(parts) + "."
         if self.band:
@@ -204,10 +217,12 @@ class Chart(QWidget):
             p.setPen(QPen(t.color("text_muted"), 1, Qt.PenStyle.DashLine))
             for a, b in zip(every, every[1:]):
                 p.drawLine(pt(*a), pt(*b))
+        self._drawn = []
         for i, s in enumerate(self.series):
             color = self.series_colour(i)
             p.setPen(QPen(color, 2))
             pts = [pt(x, y) for x, y in sorted(s.points)]
+            self._drawn += [(pt(x, y), _tip(s, n)) for n, (x, y) in enumerate(s.points)]
             if self.lines:
                 for a, b in zip(pts, pts[1:]):
                     p.drawLine(a, b)
@@ -228,6 +243,24 @@ class Chart(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         p.end()
+
+    def point_tip(self, pos: QPointF) -> str:
+        """What the point drawn nearest `pos` (within 8 px) is, '' if none is that near."""
+        near = [(abs(q.x() - pos.x()) + abs(q.y() - pos.y()), tip) for q, tip in self._drawn]
+        distance, tip = min(near, default=(math.inf, ""), key=lambda d: d[0])
+        return tip if distance <= 8 else ""
+
+    def event(self, event) -> bool:  # noqa: D102 (Qt API)
+        # Which round a point is: after weeks of practice "round 7" alone said nothing.
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.point_tip(QPointF(event.pos()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def legend_rows(self, metrics) -> list[tuple[int, float, QColor, str]]:
         """(row, x, colour, name) of each legend entry: entries go on to another row when the

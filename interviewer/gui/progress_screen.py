@@ -187,9 +187,9 @@ class ProgressScreen(QWidget):
         def series(attr: str) -> list[Series]:
             out = []
             for k in kinds:
-                points = [(n + 1.0, float(getattr(r, attr))) for n, r in enumerate(plotted)
-                          if r.kind == k and getattr(r, attr) is not None]
-                out.append(Series(kind_label(k), points))
+                shown = [(n, r) for n, r in enumerate(plotted) if r.kind == k and getattr(r, attr) is not None]
+                out.append(Series(kind_label(k), [(n + 1.0, float(getattr(r, attr))) for n, r in shown],
+                                  [f"Round {n + 1} · {_round_label(r)}" for n, r in shown]))
             return out
 
         rated = [r for r in rows if r.mean_self_rating is not None and r.filler_rate is not None]
@@ -209,7 +209,8 @@ class ProgressScreen(QWidget):
         self.pause_chart.set_series(series("long_pauses"))
         self.clarifying_chart.set_series(series("clarifying_questions"))
         self.rating_chart.set_series([Series(kind_label(k), [(r.mean_self_rating, r.filler_rate)
-                                                              for r in rated if r.kind == k]) for k in kinds])
+                                                              for r in rated if r.kind == k],
+                                             [_round_label(r) for r in rated if r.kind == k]) for k in kinds])
         self.rating_note.setText(_rating_note(rated))
         self._fill_areas(kind)
         self._fill_plan()
@@ -278,6 +279,11 @@ class ProgressScreen(QWidget):
         self.plan_progress = progress
         self.readiness = list(checks.values())
         self.proposal = proposal
+
+
+def _round_label(row: Any) -> str:
+    """'12 Nov · ML depth: a model in production...': which round a chart's point is."""
+    return f"{time.strftime('%d %b', time.localtime(row.started_at))} · {row.title}"
 
 
 def _over_time(history: list) -> str:
