@@ -194,10 +194,10 @@ class HomeScreen(QWidget):
         # Every past round is listed (after weeks of practice the oldest had been left off, with
         # no way to their review); the search box finds one by title, date or numbers.
         self.session_search = QLineEdit()
-        self.session_search.setPlaceholderText("Search: title, date (05 Nov)...")
+        self.session_search.setPlaceholderText("Search sessions")
         self.session_search.setAccessibleName("Search sessions")
-        self.session_search.setToolTip("Shows the sessions whose line has every word typed; "
-                                       "Down goes to the list, Enter opens the selected session")
+        self.session_search.setToolTip("Shows the sessions whose line has every word typed (a title, a kind, "
+                                       "a date such as 05 Nov); Down goes to the list, Enter opens the selected one")
         self.session_search.setClearButtonEnabled(True)
         self.session_search.textChanged.connect(self._filter_recent)
         self.session_search.returnPressed.connect(lambda: self.recent_list.currentItem()
