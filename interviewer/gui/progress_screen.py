@@ -271,7 +271,7 @@ class ProgressScreen(QWidget):
             next_round = f" Next round: {kind_label(proposal.kind)}{script}{focus} ({proposal.reason})."
         # Weeks done past the current one ("3 of 6 weeks done. Next: week 3" read as a slip).
         ahead = [w.week.number for w in progress if w.done and now is not None and w.week.number > now.week.number]
-        ahead_text = (f" ({_weeks_text(ahead)} ahead of plan)" if ahead else "")
+        ahead_text = (f" ({_weeks_text(ahead)} done ahead of plan)" if ahead else "")
         self.plan_summary.setText(
             f"{done} of {len(progress)} weeks done{ahead_text}, {ticked} of {len(checks)} readiness checkpoints. "
             + (f"Next: week {now.week.number}, {_mid_sentence(now.week.focus)}." if now else "The plan is complete.")

@@ -9,7 +9,7 @@ from interviewer.app.services import AppServices, ScriptList
 from interviewer.gui.main_window import MainWindow
 from interviewer.gui.workers import wait_for_background_work
 
-PLAN = ("<b>12 rounds completed.</b> Practice plan: 5 of 8 weeks done (week 7 ahead of plan), 1 of 7 readiness "
+PLAN = ("<b>12 rounds completed.</b> Practice plan: 5 of 8 weeks done (week 7 done ahead of plan), 1 of 7 readiness "
         "checkpoints. Next: week 5, every round of the loop at full length. Next round: ML depth, e.g. \"ML depth: "
         "an NLP or LLM feature you built\", focus on Data and labels, Edge cases, Evaluation metrics (week 5: Data "
         "and labels not covered in the last round of this kind).")

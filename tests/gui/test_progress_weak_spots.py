@@ -143,7 +143,7 @@ def test_weeks_done_ahead_of_plan_are_said_to_be_ahead(qapp, tmp_path):
         for i, kind in enumerate(["coding", "ml_breadth", "phone_screen"] * 2 + ["behavioral", "behavioral"]):
             _answered_round(store, i, kind, 4)
         show(screen, store)
-    assert screen.plan_summary.text().startswith("3 of 6 weeks done (week 6 ahead of plan), 0 of 7 readiness "
+    assert screen.plan_summary.text().startswith("3 of 6 weeks done (week 6 done ahead of plan), 0 of 7 readiness "
                                                  "checkpoints. Next: week 3,")
 
 
