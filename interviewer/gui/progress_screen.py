@@ -94,8 +94,10 @@ class ProgressScreen(QWidget):
         # Its name was the whole plan summary above it (the label before it).
         self.plan_list.setAccessibleName("Practice plan: weeks and readiness checkpoints")
         self.area_table = QTableWidget(0, 4)
-        self.area_table.setHorizontalHeaderLabels(["Topic area", "Round kind", f"Covered (last {RECENT_ROUNDS})",
-                                                   "Over time"])
+        # "Covered", its span in the tooltip: "Covered (last 5)" took the room the names needed.
+        self.area_table.setHorizontalHeaderLabels(["Topic area", "Round kind", "Covered", "Over time"])
+        self.area_table.horizontalHeaderItem(2).setToolTip(
+            f"In how many of the last {RECENT_ROUNDS} rounds of its kind it was covered")
         self.area_table.horizontalHeaderItem(3).setToolTip(
             f"The last {OVER_TIME_SHOWN} rounds at most, oldest first: ● covered, ○ not covered")
         self.area_table.verticalHeader().setVisible(False)
@@ -232,10 +234,19 @@ class ProgressScreen(QWidget):
                     # 0 of 1 questions that called for it"): covered needs each of them covered.
                     item.setToolTip(f"Last round: {s.results[-1].describe()}")
                 self.area_table.setItem(row, col, item)
+        self._keep_words_whole()
         self.area_note.setText(
             "Each completed round counts an area as covered when at least half of its talking points, or of the "
             "questions that called for it (tradeoffs, numbers, clarifying questions...), were covered. Weakest first."
             if ranked else "Complete a round to see which topic areas you cover and which you miss.")
+
+    def _keep_words_whole(self) -> None:
+        """The name and kind columns never narrower than their longest word: in a narrow window
+        (1024x640 at 150 %) they stretched down to 26 px and every cell read '...'; now the
+        table scrolls sideways instead."""
+        header = self.area_table.horizontalHeader()
+        needed = _longest_word_px(self.area_table, (0, 1)) + _NameWrappingDelegate.PADDING
+        header.setMinimumSectionSize(max(needed, header.fontMetrics().horizontalAdvance("Topic area") // 2))
 
     def _fill_plan(self) -> None:
         plan = build_plan(self.weeks.value())
@@ -279,6 +290,13 @@ class ProgressScreen(QWidget):
         self.plan_progress = progress
         self.readiness = list(checks.values())
         self.proposal = proposal
+
+
+def _longest_word_px(table: QTableWidget, columns: tuple[int, ...]) -> int:
+    metrics = table.fontMetrics()
+    words = [w for r in range(table.rowCount()) for c in columns if table.item(r, c)
+             for w in table.item(r, c).text().split()]
+    return max((metrics.horizontalAdvance(w) for w in words), default=0)
 
 
 def _round_label(row: Any) -> str:

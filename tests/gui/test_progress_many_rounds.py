@@ -35,3 +35,24 @@ def test_area_names_keep_their_room_after_twenty_rounds(qtbot, tmp_path):
         marks = table.item(row, 3)
         assert sum(marks.text().count(m) for m in "●○") == OVER_TIME_SHOWN
         assert "of 20 rounds" in marks.toolTip()  # the whole history is still told
+
+
+def test_in_a_narrow_window_the_table_scrolls_rather_than_cut_every_word(qtbot, tmp_path):
+    """1024x640 at 150 % (683 logical pixels): the names and kinds got 26 px each and read '...'
+    in every row (trial6); now each keeps room for its longest word and the table scrolls sideways."""
+    screen = ProgressScreen()
+    qtbot.addWidget(screen)
+    with Store.open(tmp_path) as store:
+        for i in range(3):
+            store_round(store, 1_700_000_000 + i * 3 * DAY, NOT_MONITORED)
+        show(screen, store)
+    screen.resize(480, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    QApplication.processEvents()
+    table = screen.area_table
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        for col in (0, 1):
+            word = max(table.item(row, col).text().split(), key=metrics.horizontalAdvance)
+            assert table.columnWidth(col) >= metrics.horizontalAdvance(word) + 8, (word, table.columnWidth(col))
