@@ -148,6 +148,13 @@ def transcribe_file(path: Path, model: Any, on_progress: Any = None, cancel: Any
     return transcribe(path, model, progress=progress)
 
 
+def hold_file_work(model: Any, held: bool) -> None:
+    """Transcriptions of files wait while `held` (a round runs), where the model can (the
+    transcription child); an in-process model has nothing to hold."""
+    if hasattr(model, "hold_files"):
+        model.hold_files(held)
+
+
 def load_text_encoder() -> Any:
     """The sentence-embedding model, or the word-overlap fallback when it cannot load (logged)."""
     from interviewer.adapters.embeddings import load_text_encoder as load
@@ -170,6 +177,7 @@ def default_services() -> AppServices:
         open_store=open_store,
         list_devices=list_devices,
         transcribe_file=transcribe_file,
+        hold_file_work=hold_file_work,
         save_settings=save_settings,
         load_text_encoder=load_text_encoder,
         settings_message=message,

@@ -50,6 +50,8 @@ class AppServices:
     load_model: Callable[[AppSettings], Any] | None = None
     open_store: Callable[[], Any] | None = None
     transcribe_file: Callable[[Any, Any], Any] | None = None  # (wav path, model) -> Transcript; slow
+    # (model, held): file transcriptions (an import) wait while held, so a round's answers come first.
+    hold_file_work: Callable[[Any, bool], None] | None = None
     list_devices: Callable[[], DeviceList] | None = None  # slow: called off the GUI thread
     play_audio: Callable[..., Any] | None = None  # play_audio(path, start_seconds) -> stop handle
     save_settings: Callable[[AppSettings], Any] | None = None

@@ -447,6 +447,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             # true. It stayed up after the model had loaded.
             self.banner.clear()
             self._model_problem_shown = ""
+        if state == ModelState.READY:
+            self._hold_file_work(self._round_running())  # a model loaded mid-round: the round first
         if state == ModelState.READY and self._review is not None:  # else nothing waits for it
             self._review.model_ready()
 
@@ -805,8 +807,19 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             return
         self.show_screen("round")
         self.round_screen.begin(self.round_session)
+        self._hold_file_work(True)
+
+    def _hold_file_work(self, held: bool) -> None:
+        """While a round runs, transcriptions of files (an import, the review catching up) wait
+        between chunks: on two cores they delayed every answer's transcript by seconds."""
+        hold, model = self.services.hold_file_work, self.model_status.model
+        if hold is not None and model is not None and self.model_status.ready:
+            hold(model, held)
+        if self._review is not None:
+            self._review.file_work_held(held)
 
     def _round_finished(self, session: RoundSession) -> None:
+        self._hold_file_work(False)
         if session is self.round_session and not self._round_was_saved:  # saving can finish first
             self.banner.show_message("The round is over. Saving the session...", "info")
 

@@ -182,6 +182,10 @@ class ReviewController:
                                         on_cancelled=cancelled)
         bar.start(job, f"Importing {path.name}...", seconds=True)
 
+    def file_work_held(self, held: bool) -> None:
+        """An import under way says that it waits for the round to end (and goes on after)."""
+        self.import_progress.set_note("waits until the round ends" if held else "")
+
     # -- talking points ----------------------------------------------------------------------
     def text_encoder(self) -> Any:
         """What the talking points are matched with, in the review and its exports alike: a

@@ -52,6 +52,8 @@ class TaskProgress(QWidget):
         layout.addWidget(self.cancel_button)
         self._job: Job | Stoppable | None = None
         self._active = False
+        self._title = ""
+        self._note = ""  # said after the title while it holds ("waits until the round ends")
         self._unit: Callable[[float, float], str] = self._count_text
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -72,7 +74,8 @@ class TaskProgress(QWidget):
         self._job = job
         self._active = True
         self._unit = self._seconds_text if seconds else self._count_text
-        self.title.setText(title)
+        self._title = title
+        self._show_title()
         self.bar.setRange(0, 0)  # busy until a total is known
         self.bar.setFormat("")
         self.cancel_button.setVisible(job is not None)
@@ -89,6 +92,14 @@ class TaskProgress(QWidget):
         self.bar.setRange(0, STEPS)
         self.bar.setValue(int(STEPS * min(1.0, max(0.0, done / total))))
         self.bar.setFormat(f"%p% ({self._unit(done, total)})")
+
+    def set_note(self, note: str) -> None:
+        """A few words after the title (why the bar stands still), or none."""
+        self._note = note
+        self._show_title()
+
+    def _show_title(self) -> None:
+        self.title.setText(f"{self._title} ({self._note})" if self._note and self._title else self._title)
 
     def finish(self) -> None:
         self._job = None
