@@ -197,12 +197,16 @@ class HomeScreen(QWidget):
         self.session_search.setPlaceholderText("Search sessions")
         self.session_search.setAccessibleName("Search sessions")
         self.session_search.setToolTip("Shows the sessions whose line has every word typed (a title, a kind, "
-                                       "a date such as 05 Nov); Down goes to the list, Enter opens the selected one")
+                                       "a date such as 05 Nov). Ctrl+F comes here, Down goes to the list, Enter "
+                                       "opens the selected one, Esc clears")
         self.session_search.setClearButtonEnabled(True)
         self.session_search.textChanged.connect(self._filter_recent)
         self.session_search.returnPressed.connect(lambda: self.recent_list.currentItem()
                                                   and self._open_session(self.recent_list.currentItem()))
-        self.session_search.installEventFilter(self)  # Down moves into the list
+        self.session_search.installEventFilter(self)  # Down moves into the list, Esc clears
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)  # Ctrl+F, as in any list app
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(lambda: (self.session_search.setFocus(), self.session_search.selectAll()))
         self.session_search_note = QLabel()
         self.session_search_note.setWordWrap(True)
         self.session_search_note.hide()
@@ -545,10 +549,13 @@ class HomeScreen(QWidget):
             self.session_discarded.emit(item.data(ROLE))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
-        if (watched is self.session_search and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Down):
-            self.recent_list.setFocus()
-            return True
+        if watched is self.session_search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Down:
+                self.recent_list.setFocus()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.session_search.text():
+                self.session_search.clear()
+                return True
         if (watched is self.recent_list and event.type() == QEvent.Type.KeyPress
                 and event.matches(QKeySequence.StandardKey.Delete)):
             self._delete()

@@ -16,6 +16,7 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Anywhere", "Tab, Shift+Tab", "Move between controls; Space or Enter presses the focused one"),
     ("Home", "Arrow keys, Enter", "Choose a round card; Enter starts it"),
     ("Home", "Delete", "Delete the selected recent round and its recordings (asks first)"),
+    ("Home", "Ctrl+F", "Search your past sessions; Down goes to the list, Enter opens one, Esc clears"),
     ("Round", "Space or Enter", "End your answer (while the interviewer waits: carry on answering)"),
     ("Round", "Ctrl+Enter", "End your answer, also while typing in the scratchpad"),
     ("Round", "Esc", "Leave the scratchpad, so Space ends answers again"),

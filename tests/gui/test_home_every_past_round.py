@@ -105,3 +105,24 @@ def test_tab_reaches_the_search_box_then_the_list_then_the_buttons_left_to_right
     stops = tab_stops(home)
     wanted = [home.session_search, home.recent_list, home.delete_button, home.open_session_button]
     assert [stops.index(w) for w in wanted] == sorted(stops.index(w) for w in wanted)
+
+
+def test_ctrl_f_goes_to_the_search_box_and_esc_clears_it(qtbot, isolated_dirs, tmp_path):
+    from interviewer.gui.shortcuts_dialog import SHORTCUTS
+
+    ids = _rounds(tmp_path / "data", 5)
+    window = _window(qtbot, tmp_path / "data")
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    home = window.home
+    home.round_list.setFocus()
+    qtbot.keyClick(home.round_list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    from PySide6.QtWidgets import QApplication
+    assert QApplication.focusWidget() is home.session_search, QApplication.focusWidget()
+    qtbot.keyClicks(home.session_search, "conflict")
+    assert len(_listed(home)) == 1
+    qtbot.keyClick(home.session_search, Qt.Key.Key_Escape)
+    assert home.session_search.text() == "" and _listed(home) == ids[::-1]
+    assert any(where == "Home" and keys == "Ctrl+F" for where, keys, _ in SHORTCUTS)  # on the F1 sheet
