@@ -92,9 +92,18 @@ class CoverageChecklist(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
         layout.addStretch(0)  # takes the room when the panes are hidden: the line stays on top
+        self._phases: list[GroupCoverage] = []
+        self._filled = False
+        theme.notifier().changed.connect(self._theme_changed)  # a bound slot: dropped with the widget
+
+    def _theme_changed(self, _theme) -> None:
+        """The points' marks and colours again in the new theme's (they kept the old one's)."""
+        if self._filled:
+            self.set_coverage(self.coverage, self._phases)
 
     def show_message(self, text: str) -> None:
         """While the points are being matched, or when they cannot be (no script)."""
+        self._filled = False
         self.coverage = []
         self.tree.clear()
         self.outline.clear()
@@ -103,6 +112,8 @@ class CoverageChecklist(QWidget):
 
     def set_coverage(self, coverage: list[QuestionCoverage], phases: list[GroupCoverage]) -> None:
         self.coverage = list(coverage)
+        self._phases = list(phases)
+        self._filled = True
         self.tree.clear()
         per_phase = "; ".join(f"{html.escape(g.name)}: {g.covered} of {g.points} covered, {g.partly} partly, "
                               f"{g.missed} missed" for g in phases)

@@ -77,6 +77,7 @@ class ProgressScreen(QWidget):
         self.weeks.setAccessibleName("Practice plan length in weeks")
         self.weeks.setToolTip("How many weeks the practice plan spans before the loop (6 to 8)")
         self.weeks.valueChanged.connect(self._redraw)
+        theme.notifier().changed.connect(self._theme_changed)  # a bound slot: dropped with the widget
 
         self.filler_chart = Chart("Fillers per 100 words")
         self.pace_chart = Chart("Pace with pauses (words per minute)")  # the review's "with pauses" pace
@@ -239,6 +240,9 @@ class ProgressScreen(QWidget):
             "Each completed round counts an area as covered when at least half of its talking points, or of the "
             "questions that called for it (tradeoffs, numbers, clarifying questions...), were covered. Weakest first."
             if ranked else "Complete a round to see which topic areas you cover and which you miss.")
+
+    def _theme_changed(self, _theme) -> None:
+        self._redraw()  # the plan's marks in the new theme's colours (they kept the old one's)
 
     def _keep_words_whole(self) -> None:
         """The name and kind columns never narrower than their longest word: in a narrow window
