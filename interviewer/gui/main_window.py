@@ -211,6 +211,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         screen = ProgressScreen()
         screen.weeks.setValue(self.services.settings.plan_weeks)
         screen.weeks.valueChanged.connect(self._remember_plan_weeks)
+        screen.session_requested.connect(self._open_review)
         self._install("progress", screen)
 
     def _build_settings(self) -> None:

@@ -2,10 +2,11 @@
 covered over time (weak spots), and the practice plan with its readiness checkpoints."""
 from __future__ import annotations
 
+import html
 import time
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -58,6 +59,8 @@ OVER_TIME_SHOWN = 10
 
 
 class ProgressScreen(QWidget):
+    session_requested = Signal(int)  # a round to open for review (the rating note's link)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []  # SessionProgress, oldest first
@@ -91,6 +94,10 @@ class ProgressScreen(QWidget):
             chart.x_counts = True
         self.rating_note = QLabel()
         self.rating_note.setWordWrap(True)
+        self.rating_note.setTextFormat(Qt.TextFormat.RichText)
+        self.rating_note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                 | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.rating_note.linkActivated.connect(self._open_link)
         self.plan_list = QListWidget()
         # Its name was the whole plan summary above it (the label before it).
         self.plan_list.setAccessibleName("Practice plan: weeks and readiness checkpoints")
@@ -241,6 +248,10 @@ class ProgressScreen(QWidget):
             "questions that called for it (tradeoffs, numbers, clarifying questions...), were covered. Weakest first."
             if ranked else "Complete a round to see which topic areas you cover and which you miss.")
 
+    def _open_link(self, link: str) -> None:
+        if link.startswith("session:") and link[len("session:"):].isdigit():
+            self.session_requested.emit(int(link[len("session:"):]))
+
     def _theme_changed(self, _theme) -> None:
         self._redraw()  # the plan's marks in the new theme's colours (they kept the old one's)
 
@@ -337,7 +348,8 @@ def _rating_note(rated: list[Any]) -> str:
     if high:
         worst = max(high, key=lambda r: r.filler_rate)
         when = time.strftime("%d %b", time.localtime(worst.started_at))
-        if worst.filler_rate > 5:
-            return (f"You rated yourself {worst.mean_self_rating:.1f}/5 on {when} ({worst.title}) while the filler "
-                    f"rate was {worst.filler_rate:.1f} per 100 words: listen back to that round.")
+        if worst.filler_rate > 5:  # the round a link away: its review, to listen back
+            return (f"You rated yourself {worst.mean_self_rating:.1f}/5 on {when} ({html.escape(worst.title)}) while "
+                    f"the filler rate was {worst.filler_rate:.1f} per 100 words: <a href='session:{worst.session_id}' "
+                    f"style='color:{theme.current().accent}'>listen back to that round</a>.")
     return "Your self-ratings and the measured filler rates agree so far."
