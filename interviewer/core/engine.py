@@ -655,13 +655,15 @@ class RoundEngine:
             return None
         return self._spoken_prompt(phase, self.elapsed())
 
-    def stop(self) -> None:
-        """End the round early. Afterwards nothing more happens."""
+    def stop(self, why: PhaseEnd = PhaseEnd.STOPPED) -> None:
+        """End the round early. Afterwards nothing more happens. `why`: STOPPED when the candidate
+        ended it (End round); AGENDA when the conversation was over (every question asked, and
+        the candidate had no more of their own), which no review calls ending early."""
         if self.state != RoundState.RUNNING:
             return
         if self._paused_at is not None:
             self.resume()  # the pause is kept; round time stood still during it
         self._stopped_at = self.elapsed()
-        self._close_phase(self._stopped_at, PhaseEnd.STOPPED)
+        self._close_phase(self._stopped_at, why)
         self.state = RoundState.STOPPED
         self._schedule.clear()

@@ -52,7 +52,8 @@ from pathlib import Path
 from typing import Callable
 
 from interviewer.core.engine import (
-    ASK_FOR_MORE_ID, AskQuestion, Event, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine, TimeUp,
+    ASK_FOR_MORE_ID, AskQuestion, Event, PhaseEnd, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine,
+    TimeUp,
 )
 from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
@@ -757,7 +758,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 or not (self.takes_candidate_questions(record) or offered) or not self.engine.phase_agenda_done
                 or not (declines_to_ask(said) or wraps_up(said))):
             return
-        self.engine.stop()
+        self.engine.stop(PhaseEnd.AGENDA)  # the conversation is over: not the candidate ending it early
         self._listen_pending = False
         self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
 

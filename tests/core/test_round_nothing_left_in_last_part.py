@@ -48,3 +48,20 @@ def test_something_added_is_recorded_and_the_offer_is_not_said_again(tmp_path):
     assert speaker.said.count(OFFER) == 1
     assert controller.answers[-1].transcript.text == "One more thing: more data lowers the variance."
     assert controller.answers[-1].question_id == "bias"  # an addition to the last answer
+
+
+def test_a_round_closed_because_nothing_was_left_is_not_said_to_be_ended_early(tmp_path):
+    """Trial 6: the review said "You ended the round at 36.3 of 60 min planned" of a round the
+    interviewer closed after the candidate had no more questions."""
+    from interviewer.core.analysis.report import analyze_round
+    from interviewer.core.engine import PhaseEnd
+
+    clock, engine, speaker, recorder, controller = _through_the_question(tmp_path)
+    _answer(clock, speaker, recorder, controller, "No, nothing to add.")
+    assert controller.finished
+    last = engine.timeline.phases[-1]
+    assert last.ended_by == PhaseEnd.AGENDA
+    timeline = [(p.phase, p.started_at, p.ended_at) for p in engine.timeline.phases]
+    findings = analyze_round([], timeline, plan=[("only", 45)],
+                             ended_by={p.phase: p.ended_by for p in engine.timeline.phases}).findings
+    assert not [f for f in findings if f.kind in ("round_ended_early", "phase_under")]
