@@ -166,6 +166,22 @@ class AnswerAnalysis:
         }
 
 
+def _filler_clusters(fillers: list) -> list[tuple[int, int]]:
+    """(first, last) indices of each run of at least FILLER_CLUSTER_MIN fillers that start within
+    FILLER_CLUSTER_WINDOW_S of the run's first, in order, not overlapping."""
+    out, i = [], 0
+    while i < len(fillers):
+        j = i
+        while j + 1 < len(fillers) and fillers[j + 1].start - fillers[i].start <= FILLER_CLUSTER_WINDOW_S:
+            j += 1
+        if j - i + 1 >= FILLER_CLUSTER_MIN:
+            out.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
 def _fmt_time(t: float) -> str:
     m, s = divmod(max(0.0, t), 60)
     return f"{int(m)}:{s:04.1f}"
@@ -407,18 +423,17 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         else:
             message = (f"{len(a.fillers)} {noun} ({_rate_text(per100, FILLERS_GOOD_PER_100)} per 100 words; "
                        f"under {FILLERS_GOOD_PER_100:g} is good).")
-        out.append(Finding("fillers", message, a.fillers[0].start, None, severity))
-        i = 0
-        while i < len(a.fillers):
-            j = i
-            while j + 1 < len(a.fillers) and a.fillers[j + 1].start - a.fillers[i].start <= FILLER_CLUSTER_WINDOW_S:
-                j += 1
-            if j - i + 1 >= FILLER_CLUSTER_MIN:
+        clusters = _filler_clusters(a.fillers)
+        if clusters == [(0, len(a.fillers) - 1)]:
+            # Every filler in one burst: one finding says both (trial6: "7 filler words in a short
+            # answer of 19 words" and "7 fillers within 10 s" at the same moment).
+            message = message[:-1] + f", all within {FILLER_CLUSTER_WINDOW_S:g} s."
+            out.append(Finding("fillers", message, a.fillers[0].start, a.fillers[-1].end, severity))
+        else:
+            out.append(Finding("fillers", message, a.fillers[0].start, None, severity))
+            for i, j in clusters:
                 out.append(Finding("filler_cluster", f"{j - i + 1} fillers within {FILLER_CLUSTER_WINDOW_S:g} s "
                                    f"at {_fmt_time(a.fillers[i].start)}.", a.fillers[i].start, a.fillers[j].end))
-                i = j + 1
-            else:
-                i += 1
     if a.extra.get("disfluencies"):
         out.append(disfluency_finding(a.extra["disfluencies"]))
     wpm, rate = a.pace.wpm, a.pace.articulation_wpm
