@@ -10,8 +10,11 @@
    to the main question and followed by a 4 s wait; and the parts' clarifying questions written
    with "." for "?" (as Whisper often writes them): caught by the text rules, or by the
    stated-question rule and with which fact.
+3. `--human-cache DIR` (the human clips' transcripts as models_cached.py caches them,
+   CACHE/tiny.en/human): every silence of 4 s or more between a person's words, and how many
+   follow a sentence the rule would look at (a reply only if it is also about a topic).
 
-    python benchmarks/live_questions.py [--speech /tmp/sball --cache /tmp/mcache]
+    python benchmarks/live_questions.py [--speech /tmp/sball --cache /tmp/mcache] [--human-cache DIR]
 """
 from __future__ import annotations
 
@@ -54,6 +57,25 @@ def speech_questions(speech: Path, cache: Path) -> None:
     print(f"speech benchmark: {total} spoken clarifying questions; the text rules answer {at_once} "
           f"({at_once / max(1, total):.2f}); the stated-question rule may answer {stated} more after a wait "
           f"({(at_once + stated) / max(1, total):.2f})")
+
+
+def human_waits(cache: Path) -> None:
+    from interviewer.core.trailing_questions import STATED_QUESTION_WAIT_S
+
+    clips = waits = looked_at = 0
+    for transcript in sorted(cache.glob("*.transcript.json")):
+        clips += 1
+        words = [w for s in Transcript.load(transcript).segments for w in s.words]
+        for i in range(len(words) - 1):
+            if words[i + 1].start - words[i].end < STATED_QUESTION_WAIT_S:
+                continue
+            waits += 1
+            heard = words[:i + 1]
+            if not trailing_questions(heard) and stated_question(heard) is not None:
+                looked_at += 1
+                print(f"  {transcript.name}: {stated_question(heard)!r}")
+    print(f"human clips: {clips}; silences of {STATED_QUESTION_WAIT_S:g} s or more between words: {waits}; "
+          f"after a sentence the stated-question rule looks at: {looked_at}")
 
 
 def _words(text: str) -> list[Word]:
@@ -119,9 +141,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--speech", type=Path, help="speech benchmark parts (speechbench make output)")
     parser.add_argument("--cache", type=Path, help="transcripts written by models_cached.py")
+    parser.add_argument("--human-cache", type=Path, help="the human clips' cached transcripts (CACHE/tiny.en/human)")
     args = parser.parse_args()
     if args.speech and args.cache:
         speech_questions(args.speech, args.cache)
+    if args.human_cache:
+        human_waits(args.human_cache)
     matcher_statements()
 
 
