@@ -270,27 +270,8 @@ class ReviewScreen(QWidget):
         self.session = session
         numbers = self.numbers = round_numbers(session, script)
         self._script = script
-        when = time.strftime("%d %b %Y %H:%M", time.localtime(session.started_at))
-        status = ("" if session.status == SessionStatus.COMPLETED else
-                  f" · <span style='color:{theme.current().problem_text}'>{session.status}</span>")
-        self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}")
-        rate = fmt_seconds(numbers.filler_rate, " per 100 words")
-        pace = (f"{fmt_wpm(numbers.articulation_wpm, ' wpm')} while speaking, "
-                f"{fmt_wpm(numbers.pace_wpm, ' wpm')} with pauses")
-        missed = topics_missed_text(numbers)
-        repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
-        # Why a round is shorter than planned, first: the timeline below still draws the plan.
-        ended = next((f.message for f in session.findings if f.kind == "round_ended_early"), None)
-        self.summary.setText(
-            (f"<b>{finding_label('round_ended_early')}:</b> {html.escape(ended)}<br>" if ended else "")
-            + f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
-            f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
-            f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
-            + (f"<br><b>{DEPTH_HEADING}:</b> {html.escape(depth_line(numbers))}" if numbers.depth else "")
-            + (f"<br><span style='color:{theme.current().problem_text}'>Missing recordings: {len(missing_audio)} "
-               f"({html.escape(_missing_text(missing_audio))}; moved or deleted from the data folder: "
-               "the transcript and numbers are kept, the audio cannot be played)</span>"
-               if missing_audio else ""))
+        self._missing_audio = missing_audio
+        self._show_header()
         self.transcript.setHtml(self._transcript_html())
         self.ten_seconds.show_session(session)
         self._fill_findings()
@@ -515,10 +496,37 @@ class ReviewScreen(QWidget):
                 self.play_requested.emit(answer.id, round_time - start)
                 return
 
+    def _show_header(self) -> None:
+        """The round's title line and numbers, in the current theme's colours (drawn again when
+        the theme changes: an "interrupted" status and missing recordings kept the old one)."""
+        session, numbers, missing_audio = self.session, self.numbers, self._missing_audio
+        when = time.strftime("%d %b %Y %H:%M", time.localtime(session.started_at))
+        status = ("" if session.status == SessionStatus.COMPLETED else
+                  f" · <span style='color:{theme.current().problem_text}'>{session.status}</span>")
+        self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}")
+        rate = fmt_seconds(numbers.filler_rate, " per 100 words")
+        pace = (f"{fmt_wpm(numbers.articulation_wpm, ' wpm')} while speaking, "
+                f"{fmt_wpm(numbers.pace_wpm, ' wpm')} with pauses")
+        missed = topics_missed_text(numbers)
+        repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
+        # Why a round is shorter than planned, first: the timeline below still draws the plan.
+        ended = next((f.message for f in session.findings if f.kind == "round_ended_early"), None)
+        self.summary.setText(
+            (f"<b>{finding_label('round_ended_early')}:</b> {html.escape(ended)}<br>" if ended else "")
+            + f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
+            f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
+            f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
+            + (f"<br><b>{DEPTH_HEADING}:</b> {html.escape(depth_line(numbers))}" if numbers.depth else "")
+            + (f"<br><span style='color:{theme.current().problem_text}'>Missing recordings: {len(missing_audio)} "
+               f"({html.escape(_missing_text(missing_audio))}; moved or deleted from the data folder: "
+               "the transcript and numbers are kept, the audio cannot be played)</span>"
+               if missing_audio else ""))
+
     def _theme_changed(self, _theme) -> None:
         """The transcript and findings carry colours: draw them again in the new theme's."""
         self._show_findings_legend()
         if self.session is not None:
+            self._show_header()
             self.transcript.setHtml(self._transcript_html())
             self._fill_findings()
 

@@ -52,3 +52,29 @@ def test_the_talking_points_take_the_new_theme_colours(qtbot, qapp):
             assert row.foreground(0).color() == theme.current().color(COLOUR[status]), row.text(0)
     finally:
         theme.apply_theme(qapp, "light")
+
+
+def test_the_review_header_takes_the_new_theme_colours(qtbot, qapp, isolated_dirs):
+    """Trial6: an "interrupted" status and the missing-recordings line kept the old theme's red."""
+    from interviewer.gui.review_screen import ReviewScreen
+    from interviewer.storage import SessionStatus
+
+    theme.apply_theme(qapp, "light")
+    try:
+        with Store.open() as store:
+            sid = store.create_session("test-design", "Design a feed ranker", "ml_system_design", 45)
+            store.add_answer(sid, "feed", "Design a feed.", asked_at=5.0, answer_start=12.0, answer_end=190.0)
+            store.finish_session(sid, SessionStatus.INTERRUPTED)
+            session = store.get_session(sid)
+        screen = ReviewScreen()
+        qtbot.addWidget(screen)
+        screen.show_session(session, missing_audio=["answer 1"])
+        light = theme.current().problem_text
+        assert light in screen.title.text() and light in screen.summary.text()
+        theme.apply_theme(qapp, "dark")
+        QApplication.processEvents()
+        dark = theme.current().problem_text
+        assert dark != light
+        assert dark in screen.title.text() and dark in screen.summary.text()
+    finally:
+        theme.apply_theme(qapp, "light")
