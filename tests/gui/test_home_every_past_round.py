@@ -7,10 +7,8 @@ import time
 
 from PySide6.QtCore import Qt
 
-from interviewer.app.services import AppServices, ScriptList
-from interviewer.gui.main_window import MainWindow
-from interviewer.gui.workers import wait_for_background_work
 from interviewer.storage import SessionStatus, Store
+from tests.gui.test_delete_round import _window
 
 DAY = 86400.0
 TITLES = ("ML breadth: fundamentals", "Coding: merging intervals", "ML system design: fraud detection",
@@ -29,14 +27,6 @@ def _rounds(data, count: int) -> list[int]:
             store.finish_session(sid, SessionStatus.COMPLETED, ended_at=at + 40 * 60)
             ids.append(sid)
     return ids
-
-
-def _window(qtbot, data):
-    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), open_store=lambda: Store.open(data)))
-    qtbot.addWidget(window)
-    window.refresh_sessions()
-    wait_for_background_work()
-    return window
 
 
 def _listed(home) -> list[int]:

@@ -4,24 +4,12 @@ second line instead of being cut off."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication
 
-from interviewer.gui.progress_screen import ProgressScreen
-from interviewer.storage import Store
-from tests.gui.test_progress_weak_spots import show
-from tests.storage.test_area_history import NOT_MONITORED, store_round
+from tests.gui.test_progress_many_rounds import progress_shown
 
 
 def test_every_area_name_is_shown_whole(qtbot, tmp_path):
-    screen = ProgressScreen()
-    qtbot.addWidget(screen)
-    with Store.open(tmp_path) as store:
-        store_round(store, 1_700_000_000, NOT_MONITORED)
-        show(screen, store)
-    screen.resize(640, 700)  # narrow: the names need two or three lines
-    screen.show()
-    qtbot.waitExposed(screen)
-    QApplication.processEvents()
+    screen = progress_shown(qtbot, tmp_path, 1, 640)  # narrow: the names need two or three lines
     table = screen.area_table
     metrics = table.fontMetrics()
     assert table.rowCount() > 0

@@ -13,17 +13,23 @@ from tests.storage.test_area_history import NOT_MONITORED, store_round
 DAY = 86400
 
 
-def test_area_names_keep_their_room_after_twenty_rounds(qtbot, tmp_path):
+def progress_shown(qtbot, tmp_path, rounds: int, width: int, height: int = 700) -> ProgressScreen:
+    """Progress after `rounds` rounds three days apart, each missing monitoring, shown at this size."""
     screen = ProgressScreen()
     qtbot.addWidget(screen)
     with Store.open(tmp_path) as store:
-        for i in range(20):
+        for i in range(rounds):
             store_round(store, 1_700_000_000 + i * 3 * DAY, NOT_MONITORED)
         show(screen, store)
-    screen.resize(1060, 700)  # Progress in a 1280x800 window
+    screen.resize(width, height)
     screen.show()
     qtbot.waitExposed(screen)
     QApplication.processEvents()
+    return screen
+
+
+def test_area_names_keep_their_room_after_twenty_rounds(qtbot, tmp_path):
+    screen = progress_shown(qtbot, tmp_path, 20, 1060)  # Progress in a 1280x800 window
     table = screen.area_table
     metrics = table.fontMetrics()
     assert table.rowCount() > 0
@@ -40,16 +46,7 @@ def test_area_names_keep_their_room_after_twenty_rounds(qtbot, tmp_path):
 def test_in_a_narrow_window_the_table_scrolls_rather_than_cut_every_word(qtbot, tmp_path):
     """1024x640 at 150 % (683 logical pixels): the names and kinds got 26 px each and read '...'
     in every row (trial6); now each keeps room for its longest word and the table scrolls sideways."""
-    screen = ProgressScreen()
-    qtbot.addWidget(screen)
-    with Store.open(tmp_path) as store:
-        for i in range(3):
-            store_round(store, 1_700_000_000 + i * 3 * DAY, NOT_MONITORED)
-        show(screen, store)
-    screen.resize(480, 700)
-    screen.show()
-    qtbot.waitExposed(screen)
-    QApplication.processEvents()
+    screen = progress_shown(qtbot, tmp_path, 3, 480)
     table = screen.area_table
     metrics = table.fontMetrics()
     for row in range(table.rowCount()):
