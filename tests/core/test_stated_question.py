@@ -53,10 +53,10 @@ def test_a_statement_about_no_topic_gets_nothing_and_is_checked_once(tmp_path):
     answerer = FakeAnswerer()
     clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=answerer)
     said = len(speaker.said)
-    ask(controller, recorder, "So we rank the feed.", pause=STATED_QUESTION_WAIT_S)
+    ask(controller, recorder, "So the feed is for everyone.", pause=STATED_QUESTION_WAIT_S)
     controller.on_silence(STATED_QUESTION_WAIT_S + 0.5)
     controller.poll()
-    assert answerer.asked == ["So we rank the feed."]
+    assert answerer.asked == ["So the feed is for everyone."]
     assert len(speaker.said) == said
 
 
@@ -93,3 +93,29 @@ def test_the_wait_must_come_after_the_last_words_said_not_before_their_transcrip
     controller.on_silence(STATED_QUESTION_WAIT_S + 0.5)
     controller.poll()
     assert answerer.asked == []
+
+
+def test_the_candidate_telling_what_they_do_or_did_is_no_question():
+    # Live (trial7): "Okay, so we sort them by start time." then 4 s of thinking got the output
+    # format's fact, and that topic then counted as asked, so the real question "And the output is
+    # sorted by start time." waited 7 s for nothing; "So it scored every payment in real time."
+    # (an ML depth answer) got the latency fact.
+    for said in ("Okay, so we sort them by start time.",
+                 "So it scored every payment in real time.",
+                 "I stored the readings in a list.",
+                 "We log impressions and engagement.",
+                 "If ranking is slow we return the cached results.",
+                 "They labelled a sample by hand."):
+        assert stated_question(_words(said)) is None, said
+    # Questions heard as statements still are looked at: a state, a need, an inverted question.
+    for said in ("So we have labels from users marking spam.",
+                 "I need to support deletes.",
+                 "So we only care about English.",
+                 "Do we merge touching sessions.",
+                 "So it had to be the most recent one.",
+                 "And the output is sorted by start time.",
+                 "We're optimizing for watch time.",
+                 "Input sorted.",
+                 "The numbers arrive one at a time, and I report the median after each one.",
+                 "So I start with the model or with how we measure it."):
+        assert stated_question(_words(said)) == said, said
