@@ -74,8 +74,9 @@ class ClarifyingTurns:
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
         self._replied_words = len(words)
         replied = False
+        asked_until = answer.started_at + new[-1].end  # round time the questions ended
         for question in questions:  # in the order asked; the same fact is said once (_just_said)
-            replied = self._respond(answer, question) or replied
+            replied = self._respond(answer, question, asked_until) or replied
             if self._answer is not answer:  # "Could you repeat that?" ended the recording
                 break
         return replied
@@ -94,12 +95,13 @@ class ClarifyingTurns:
         self._replied_words = heard
         if stated is None:
             return False
-        return self._reply_to(record, stated, only_topics_not_answered=True)
+        return self._reply_to(record, stated, record.started_at + new[-1].end, only_topics_not_answered=True)
 
-    def _respond(self, record: AnswerRecord, question: str) -> bool:
+    def _respond(self, record: AnswerRecord, question: str, asked_until: float | None = None) -> bool:
         """Answer `question`, asked in `record`, as an interviewer would: a request about the
         interview itself (the clock, time to think, hearing the question again) by the round, the
-        rest by the answerer (_reply_to). True if something was said or repeated."""
+        rest by the answerer (_reply_to). `asked_until`: round time the question ended (None: not
+        known). True if something was said or repeated."""
         if wraps_up(question):  # "Does that answer your question?": the answer ends, nothing to reply
             return False
         if asks_to_repeat(question):  # "Could you repeat that?": as the R key, not a clarifying question
@@ -115,7 +117,7 @@ class ClarifyingTurns:
             self._no_nudge_until = self._now() + THINKING_TIME_S
             record.awaiting_speech_after_reply = True
         else:
-            return self._reply_to(record, question)
+            return self._reply_to(record, question, asked_until)
         self._say(reply, UtteranceKind.CLARIFICATION)
         return True
 
@@ -130,7 +132,8 @@ class ClarifyingTurns:
         ends = parts[last].end if parts else now
         return RoundTimes(parts, current, now, ends, frozenset(self._question_phases))
 
-    def _reply_to(self, record: AnswerRecord, question: str, only_topics_not_answered: bool = False) -> bool:
+    def _reply_to(self, record: AnswerRecord, question: str, asked_until: float | None = None,
+                  only_topics_not_answered: bool = False) -> bool:
         """Say the interviewer's answer to `question`, asked in `record`; keep the exchange there
         unless it only asked to ask ("Can I ask a question?": invited, not a clarifying question).
         `only_topics_not_answered`: say it only if it gives the fact of a clarifying topic not
@@ -156,7 +159,7 @@ class ClarifyingTurns:
         # "Does that make sense?" - "Yes, ... Go on.": said last, it closed the answer, and the
         # silence that follows ends it as usual (it left the answer open and brought a nudge).
         record.awaiting_speech_after_reply = not checks_in(question)
-        if self._just_said(reply):
+        if self._just_said(reply, asked_until):
             return True  # the exchange before holds the same fact and topic: nothing new to say or keep
         if not asks_to_ask(question) and not checks_in(question) and not about_the_interview(question):
             clarification = Clarification(question, topic, reply, self._now())
@@ -190,13 +193,18 @@ class ClarifyingTurns:
         earlier = [a.question_id for a in self.answers if a.index < record.index and a.question_id]
         return earlier[-1] if earlier else None
 
-    def _just_said(self, reply: str) -> bool:
+    def _just_said(self, reply: str, asked_until: float | None = None) -> bool:
         """The same reply is being said, is queued, or was said in full moments ago: two questions
         on one topic in one breath ("How many payments are fraud? What is the class balance?")
-        get the fact once. Said again when the first saying was cut off, or asked again later."""
+        get the fact once. Said again when the first saying was cut off, or asked again later:
+        after 15 s, or once the reply was over (`asked_until`, the round time the question ended):
+        the candidate heard it and still asks ("Right, speed matters." got the latency fact, then
+        "How fast does a decision have to be?" got silence, trial7)."""
         if any(u.text == reply for u in self._to_say) or (self._speaking and self._speaking.text == reply):
             return True
         last = next((u for u in reversed(self.utterances) if u.kind == UtteranceKind.CLARIFICATION), None)
+        if asked_until is not None and last is not None and last.ended_at is not None and asked_until > last.ended_at:
+            return False
         return (last is not None and last.text == reply and not last.interrupted and last.ended_at is not None
                 and self._now() - last.ended_at <= SAME_REPLY_WINDOW_S)
 
@@ -237,7 +245,7 @@ class ClarifyingTurns:
         asked_until = record.started_at + words[-1].end  # round time the question ended
         if any(c.asked_at >= asked_until for c in record.clarifications):
             return False  # answered live already
-        if not self._respond(record, question):
+        if not self._respond(record, question, asked_until):
             return False
         self._listen_again()  # what was recorded stays in _unfinished: the rest joins it
         return True
