@@ -15,8 +15,8 @@ from interviewer.core.round_settings import SAME_REPLY_WINDOW_S, THINKING_TIME_S
 from interviewer.core.round_updates import ClarifyingAnswered, PartialTranscript, Problem
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
 from interviewer.core.trailing_questions import (
-    STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, stated_question, trailed_question, trailing_question,
-    trailing_questions,
+    STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, question_parts, stated_question, trailed_question,
+    trailing_question, trailing_questions,
 )
 from interviewer.core.transcript import Segment, Word, join_words
 
@@ -79,6 +79,20 @@ class ClarifyingTurns:
             replied = self._respond(answer, question, asked_until) or replied
             if self._answer is not answer:  # "Could you repeat that?" ended the recording
                 break
+            replied = self._reply_to_other_parts(answer, question, asked_until) or replied
+        return replied
+
+    def _reply_to_other_parts(self, record: AnswerRecord, question: str, asked_until: float) -> bool:
+        """Two questions heard as one sentence ("How many emails a day and what language is..."):
+        after the reply to the whole, each part that is about another clarifying topic gets that
+        topic's fact; a part about no topic adds nothing. True if something was said."""
+        parts = question_parts(question)
+        last = record.clarifications[-1] if record.clarifications else None
+        if len(parts) < 2 or last is None or last.question != question or last.topic is None:
+            return False  # one question, or the whole got no topic's fact (a request, a hint, none)
+        replied = False
+        for part in parts:
+            replied = self._reply_to(record, part, asked_until, only_topics_not_answered=True) or replied
         return replied
 
     def _maybe_reply_to_statement(self, record: AnswerRecord, new: list[Word], heard: int, quiet: float) -> bool:

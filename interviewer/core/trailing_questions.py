@@ -93,6 +93,22 @@ def trailing_questions(words: list[Word]) -> list[str]:
     return out
 
 
+# "..., and what ...?": "and" then a word that opens a question starts another question.
+_AND_ANOTHER_QUESTION = re.compile(
+    r",?\s+and\s+(?=(?:what|how|which|who|where|when|why|whether|is|are|was|were|do|does|did|can|could|"
+    r"should|will|would|must|may)\b)", re.IGNORECASE)
+
+
+def question_parts(question: str) -> list[str]:
+    """The questions joined in one sentence by "and" ("How many emails a day and what language
+    is..." -> "How many emails a day", "what language is..."); [question] when there is one.
+    Whisper often writes two questions said in one breath as one sentence."""
+    parts = [p.strip() for p in _AND_ANOTHER_QUESTION.split(question)]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return [question]
+    return parts
+
+
 # A question that trails away ("Which data structure should I use for this...") is answered only
 # after this much silence: the trail says the speaker may go on ("... a heap, I think"), so an
 # ordinary thinking pause must not be talked into. Pauses inside answers (docs/analysis.md,
