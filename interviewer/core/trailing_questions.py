@@ -180,8 +180,9 @@ def stated_question(words: list[Word]) -> str | None:
         return None
     if text.endswith(("...", "…")) or talks_to_self(text) or wraps_up(text) or asks_for_thinking_time(text):
         return None
-    if any(_plans([t.norm for t in u.tokens if not is_hesitation(t.norm)]) for u in utterances):
-        return None  # "Then I'd use a two-tower model.": the solving has begun
+    plans = [_plans([t.norm for t in u.tokens if not is_hesitation(t.norm)]) for u in utterances]
+    if plans[-1] or any(p and not _assumes(u) for p, u in zip(plans[:-1], utterances)):
+        return None  # "Then I'd use a two-tower model.": the solving has begun (not "I'll assume...")
     if _tells_what_is_done(said):
         return None  # "So we sort them by start time.", "It scored every payment.": solving, not asking
     return text
@@ -230,6 +231,12 @@ def _tells_what_is_done(said: list[str]) -> bool:
         if word in _TELLERS and not asked and len(verb) > 4 and verb.endswith("ed") and verb not in _NOT_DOING:
             return True
     return False
+
+
+def _assumes(utterance) -> bool:
+    """"I'll assume fifty million users.": a requirement settled, not the solving begun; the
+    questions after it are still clarifying."""
+    return any(t.norm.strip(",.;:!?") in ("assume", "assuming") for t in utterance.tokens)
 
 
 def _plans(said: list[str]) -> bool:

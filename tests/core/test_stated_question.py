@@ -119,3 +119,14 @@ def test_the_candidate_telling_what_they_do_or_did_is_no_question():
                  "The numbers arrive one at a time, and I report the median after each one.",
                  "So I start with the model or with how we measure it."):
         assert stated_question(_words(said)) == said, said
+
+
+def test_an_assumption_stated_first_leaves_the_next_question_to_be_answered():
+    # Live (trial7, twice): "I'll assume 50 million daily users." then "What about brand new users
+    # with no history?" heard "But I'm out friend who users with no history." waited 7 s for
+    # nothing: the assumption was taken for the solving having begun. The assumption itself is
+    # still no question; a plan still is the solving.
+    assert stated_question(_words("I'll assume fifty million daily users.")) is None
+    said = "I'll assume fifty million daily users. But I'm out friend who users with no history."
+    assert stated_question(_words(said)) == "But I'm out friend who users with no history."
+    assert stated_question(_words("I'll use a two tower model. So the latency budget is tight.")) is None
