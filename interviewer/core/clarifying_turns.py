@@ -240,7 +240,9 @@ class ClarifyingTurns:
                 return
             prepare = getattr(self._replier(record), "prepare", None)
             if prepare is not None:
-                prepare(question)
+                parts = question_parts(question)  # two questions in one sentence: each part is asked too
+                for text in [question, *(parts if len(parts) > 1 else [])]:
+                    prepare(text)
         except Exception:  # only a head start: the reply is computed on demand otherwise
             pass
 

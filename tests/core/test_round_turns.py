@@ -1008,3 +1008,37 @@ def test_silence_after_a_later_parts_words_is_work_not_waiting(tmp_path):
         controller.on_silence(seconds)
         step(clock, speaker, controller, 0.1)
     assert working.ended_by is None and engine.current_phase.id == "design"
+
+
+def test_both_parts_of_two_questions_in_one_sentence_are_prepared_off_the_callers_thread(tmp_path):
+    """Each part of "What is the latency and how many daily users are there?" is asked on its own
+    after the whole (clarifying_turns._reply_to_other_parts): it is prepared on the transcript's
+    thread too, so the caller's thread encodes nothing for either."""
+    import dataclasses
+    import threading
+
+    from interviewer.core.matching import Matcher, Thresholds
+    from interviewer.core.scripts.model import ClarifyingTopic
+
+    script = design_round()
+    feed = dataclasses.replace(script.question("feed"), clarifying_topics=(
+        ClarifyingTopic("latency", ("latency",), "Assume a 200 millisecond budget."),
+        ClarifyingTopic("scale", ("daily users",), "About fifty million daily users.")))
+    encoder = ThreadRecordingEncoder()
+    responder = ClarifyingResponder(feed, Matcher(encoder, Thresholds(topic=0.3, keyword_bonus=0.4, covered=None)))
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, script=script,
+                                                                             speech_seconds=2, answerer=responder)
+    answer = controller.current_answer
+    main = threading.current_thread()
+    encoder.calls.clear()
+    controller.on_silence(0)
+    talking = threading.Thread(target=recorder.speak,
+                               args=("What is the latency budget and how many daily users are there?",))
+    talking.start()
+    talking.join(5)
+    controller.on_silence(1)
+    controller.poll()
+    speaker.stop()
+    controller.poll()
+    assert [c.topic for c in answer.clarifications] == ["latency", "scale"]
+    assert [texts for thread, texts in encoder.calls if thread is main] == [], "the parts were only looked up"
