@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.core.analysis.question_wording import tells_what_is_done
 from interviewer.core.conversation_cues import talks_to_self
 from interviewer.core.transcript import Word
 
@@ -183,7 +184,7 @@ def stated_question(words: list[Word]) -> str | None:
     plans = [_plans([t.norm for t in u.tokens if not is_hesitation(t.norm)]) for u in utterances]
     if plans[-1] or any(p and not _assumes(u) for p, u in zip(plans[:-1], utterances)):
         return None  # "Then I'd use a two-tower model.": the solving has begun (not "I'll assume...")
-    if _tells_what_is_done(said):
+    if tells_what_is_done(said):
         return None  # "So we sort them by start time.", "It scored every payment.": solving, not asking
     return text
 
@@ -195,42 +196,6 @@ _WILL = {"i'd", "i'll", "we'll", "we'd"}
 _WILL_PAIRS = {("i", "would"), ("i", "will"), ("we", "would"), ("we", "will"), ("let", "me"), ("let", "us")}
 _LEAD_INS = {"okay", "ok", "so", "and", "alright", "right", "well", "great", "good", "sure", "yeah", "cool"}
 _WISH = {"like", "love", "want"}
-
-
-# "We" then a verb that does something ("we sort them", "we log impressions") tells what the
-# candidate does; a question heard as a statement says what is or is needed ("we have", "we're",
-# "we only care"), and "do we merge..." is a question whose first word was heard. Not "I": a
-# candidate restates the task with it ("..., and I report the median after each one?") and
-# Whisper turns "Should I start..." into "So I start...".
-_DOERS = {"we"}
-_NOT_DOING = {
-    "am", "are", "was", "were", "be", "have", "has", "had", "need", "needs", "needed", "can", "could",
-    "should", "must", "may", "might", "will", "would", "shall", "do", "does", "did", "don't", "didn't",
-    "dont", "can't", "cannot", "won't", "wouldn't", "shouldn't", "care", "want", "wanted", "expect",
-    "know", "mean", "guess", "think", "suppose", "assume", "believe", "understand", "see", "get", "got",
-    "like", "hope", "wonder", "wondered", "just", "only", "also", "really", "still", "probably",
-    "already", "then", "too", "both", "all",
-}
-_ASKING = {"do", "does", "did", "can", "could", "should", "would", "will", "shall", "must", "may", "might",
-           "are", "were", "am", "have", "had", "need", "if", "how", "what", "which", "where", "when", "why",
-           "who", "whether"}
-# A pronoun then a verb in the past ("it scored", "they labelled") tells what happened.
-_TELLERS = {"i", "we", "it", "they", "he", "she"}
-
-
-def _tells_what_is_done(said: list[str]) -> bool:
-    """True when the sentence `said` (its normalised words) tells what the candidate does or did
-    ("Okay, so we sort them by start time.", "So it scored every payment in real time."), as an
-    answer does, rather than saying what the problem is (a clarifying question heard as a
-    statement: "So we have labels.", "Input sorted.")."""
-    words = [w.strip(",.;:!?") for w in said]
-    for i, (word, verb) in enumerate(zip(words, words[1:])):
-        asked = i > 0 and words[i - 1] in _ASKING  # "do we merge...", "if we sort..."
-        if word in _DOERS and not asked and verb not in _NOT_DOING and verb.isalpha():
-            return True
-        if word in _TELLERS and not asked and len(verb) > 4 and verb.endswith("ed") and verb not in _NOT_DOING:
-            return True
-    return False
 
 
 def _assumes(utterance) -> bool:

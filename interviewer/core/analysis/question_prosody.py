@@ -7,6 +7,7 @@ from __future__ import annotations
 from interviewer.core.analysis.fillers import find_disfluencies, is_hesitation
 from interviewer.core.analysis.question_wording import (
     AUX, CLAUSE_SUBJECT, LEAD_IN, PREPOSITION, TAG_END, WH, _has_clause, _strip_lead_in, question_cue,
+    tells_what_is_done,
 )
 from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance
 from interviewer.core.transcript import SpeechRegion
@@ -48,6 +49,9 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
     if not words or words[0] in FIRST_PERSON:
         # "I added drift monitoring..." rising into a comma Whisper wrote as a period is the
         # candidate telling, not asking; first-person questions are worded ("I'm wondering").
+        return False
+    if tells_what_is_done(words):
+        # "We launched the week before a holiday sale," rising into a pause: a story going on.
         return False
     if words[0] in IMPERATIVE_OPENERS:
         # "Tell me if you want to hear about another one.", "Let me know if I should go deeper.":

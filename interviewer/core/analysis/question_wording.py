@@ -402,3 +402,39 @@ CLAUSE_SUBJECT = PERSONAL | {"it", "there", "that", "this", "these", "those", "w
 # start, how many...", "If it's batch, do we...").
 SUBORDINATOR = {"if", "when", "whenever", "while", "since", "because", "although", "though", "unless",
                 "until", "once", "as", "given", "assuming", "so", "that", "where", "whether"}
+
+
+# "We" then a verb that does something ("we sort them", "we log impressions") tells what the
+# candidate does; a question heard as a statement says what is or is needed ("we have", "we're",
+# "we only care"), and "do we merge..." is a question whose first word was heard. Not "I": a
+# candidate restates the task with it ("..., and I report the median after each one?") and
+# Whisper turns "Should I start..." into "So I start...".
+_DOERS = {"we"}
+_NOT_DOING = {
+    "am", "are", "was", "were", "be", "have", "has", "had", "need", "needs", "needed", "can", "could",
+    "should", "must", "may", "might", "will", "would", "shall", "do", "does", "did", "don't", "didn't",
+    "dont", "can't", "cannot", "won't", "wouldn't", "shouldn't", "care", "want", "wanted", "expect",
+    "know", "mean", "guess", "think", "suppose", "assume", "believe", "understand", "see", "get", "got",
+    "like", "hope", "wonder", "wondered", "just", "only", "also", "really", "still", "probably",
+    "already", "then", "too", "both", "all",
+}
+_ASKING = {"do", "does", "did", "can", "could", "should", "would", "will", "shall", "must", "may", "might",
+           "are", "were", "am", "have", "had", "need", "if", "how", "what", "which", "where", "when", "why",
+           "who", "whether"}
+# A pronoun then a verb in the past ("it scored", "they labelled") tells what happened.
+_TELLERS = {"i", "we", "it", "they", "he", "she"}
+
+
+def tells_what_is_done(said: list[str]) -> bool:
+    """True when the sentence `said` (its normalised words) tells what the candidate does or did
+    ("Okay, so we sort them by start time.", "So it scored every payment in real time."), as an
+    answer does, rather than saying what the problem is (a clarifying question heard as a
+    statement: "So we have labels.", "Input sorted.")."""
+    words = [w.strip(",.;:!?") for w in said]
+    for i, (word, verb) in enumerate(zip(words, words[1:])):
+        asked = i > 0 and words[i - 1] in _ASKING  # "do we merge...", "if we sort..."
+        if word in _DOERS and not asked and verb not in _NOT_DOING and verb.isalpha():
+            return True
+        if word in _TELLERS and not asked and len(verb) > 4 and verb.endswith("ed") and verb not in _NOT_DOING:
+            return True
+    return False

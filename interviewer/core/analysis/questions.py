@@ -288,9 +288,11 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             # Not where Whisper ran the sentence on across a pause ("...is | going to be forced |
             # very bad aligner"): a rise before such a pause is a continuation rise.
             ended = u.tokens[-1].ends_sentence or u.tokens[-1].comma_after or i + 1 == len(utterances)
-            # A comma end here only comes from the cut above (a hesitation follows it).
-            ended = ended and (not u.tokens[-1].comma_after or (
-                i + 1 < len(utterances) and is_hesitation(utterances[i + 1].tokens[0].norm)))
+            # A comma ends an utterance where a hesitation was cut off (above) or where the
+            # speaker stopped: tiny.en often writes a question it heard as a statement with a
+            # comma ("Negative numbers allowed,", "fixed window or sliding,") when nothing follows.
+            ended = ended and (not u.tokens[-1].comma_after or nxt is None
+                               or nxt.start - u.end >= TURN_GAP_S or is_hesitation(nxt.tokens[0].norm))
             tail = rising_aux_tail(u, regions)
             hes = after_hesitation(u)
             for clause in (u, tail, hes):

@@ -1016,3 +1016,30 @@ def test_small_talk_and_asking_to_hear_the_question_again_are_not_clarifying(tex
 def test_a_real_question_after_a_greeting_still_counts():
     asked = analyze_answer(spoken("Hi, how are you? [1.0] How many users does the app have? [2.0] Okay.")).clarifying.questions
     assert [q.text for q in asked] == ["How many users does the app have?"]
+
+
+@pytest.mark.parametrize("first, rest", [
+    ("Negative numbers allowed,", "Okay, then I sort first."),
+    ("Fixed window or sliding,", "Sliding, fine."),
+    ("Okay, and k is fixed when the class is created,", "Good."),
+])
+def test_a_rising_sentence_whisper_ended_with_a_comma_asks_when_the_speaker_then_waits(first, rest):
+    """Blind speech sets 10 and 11: tiny.en wrote "Negative numbers allowed?" as "Negative numbers
+    allowed," and the speaker waited for the answer; a comma end counted only before a hesitation."""
+    [q] = analyze_answer(_rising_then(first, rest, "[2.0]")).clarifying.questions
+    assert q.cue == "rising intonation" and q.text == first
+
+
+def test_a_rising_sentence_ended_with_a_comma_and_said_on_at_once_is_a_continuation():
+    assert analyze_answer(_rising_then("Negative numbers allowed,", "and zeros too.", "[0.3]")).clarifying.questions == []
+
+
+@pytest.mark.parametrize("first", [
+    "We launched the week before a holiday sale,",
+    "So we sort them by start time.",
+    "It scored every payment in real time.",
+])
+def test_a_rising_sentence_that_tells_what_was_done_is_no_question(first):
+    """Blind speech set 4: "We launched the week before a holiday sale," rising into a pause in a
+    story; the live interviewer reads such sentences the same way (tells_what_is_done)."""
+    assert analyze_answer(_rising_then(first, "Then the alerts fired.", "[2.0]")).clarifying.questions == []
