@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.question_prosody import (
     FIRST_PERSON, MIN_RISING_WORDS, TURN_GAP_S, _no_break, _rises_at_end, _tag_runs_on, _waits_after,
-    after_hesitation, ends_rising, leaves_turn, rising_aux_tail, runs_on, split_at_rise_before_hesitation, stumbles,
+    after_hesitation, ends_rising, last_phrase, leaves_turn, rising_aux_tail, runs_on, split_at_rise_before_hesitation,
+    stumbles,
 )
 from interviewer.core.analysis.question_wording import (
     AUX, MAX_TAG_GAP_S, PERSONAL, PREPOSITION, RHETORICAL_ANSWER, SUBORDINATOR, TAG_END, WH, WH_IS, _clauses,
@@ -295,7 +296,9 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                                or nxt.start - u.end >= TURN_GAP_S or is_hesitation(nxt.tokens[0].norm))
             tail = rising_aux_tail(u, regions)
             hes = after_hesitation(u)
-            for clause in (u, tail, hes):
+            # tiny.en runs a question it heard as a statement into the sentence before it
+            # ("Let me make sure I understand, so the input is sorted,"): its last phrase asks.
+            for clause in (u, tail, hes, last_phrase(u)):
                 # After a hesitation a wh-clause that rises asks ("..., um, who is allowed to
                 # see which documents?"); falling it may be a relative clause going on.
                 worded = (clause is hes and clause is not None and ended

@@ -1043,3 +1043,21 @@ def test_a_rising_sentence_that_tells_what_was_done_is_no_question(first):
     """Blind speech set 4: "We launched the week before a holiday sale," rising into a pause in a
     story; the live interviewer reads such sentences the same way (tells_what_is_done)."""
     assert analyze_answer(_rising_then(first, "Then the alerts fired.", "[2.0]")).clarifying.questions == []
+
+
+def test_a_question_run_into_the_sentence_before_asks_from_its_last_phrase():
+    """Blind speech sets 6, 9 and 10: tiny.en wrote "Let me make sure I understand. So the input
+    is sorted?" as one sentence ending with a comma; the voice rose at its end and the speaker
+    waited. The whole sentence is too many phrases to ask by its tune; its last phrase asks."""
+    [q] = analyze_answer(_rising_then("Let me make sure I understand, so the input is sorted,", "Okay, good.",
+                                      "[2.0]")).clarifying.questions
+    assert q.cue == "rising intonation" and q.text == "so the input is sorted,"
+
+
+@pytest.mark.parametrize("first, pause", [
+    ("Let me make sure I understand, so the input is sorted,", "[0.3]"),   # said on at once
+    ("So it all works, if you have two objects and you say object.", "[2.0]"),  # a clause going on
+    ("We have users, items and clicks, and we log them all.", "[2.0]"),  # tells what is done
+])
+def test_the_last_phrase_of_a_sentence_asks_only_as_a_question_would(first, pause):
+    assert analyze_answer(_rising_then(first, "Then I would start.", pause)).clarifying.questions == []
