@@ -171,8 +171,19 @@ def _says_yes_or_no(nxt: Utterance | None, u: Utterance) -> bool:
     it (see YES_NO). A bare "No." may be someone else's answer (a meeting: "...are we actually
     going to attempt that? | No. | I don't think so.", heldout6), and a "No?" asked back is none."""
     said = [w for w in (nxt.norm_words if nxt is not None else []) if not is_hesitation(w)]
-    return (len(said) > 1 and said[0] in YES_NO and nxt.start - u.end < SELF_ANSWER_GAP_S
-            and not nxt.tokens[-1].question_mark)
+    if not said or nxt.start - u.end >= SELF_ANSWER_GAP_S or nxt.tokens[-1].question_mark:
+        return False
+    return (len(said) > 1 and said[0] in YES_NO) or _says_yes_or_no_inside(nxt)
+
+
+def _says_yes_or_no_inside(nxt: Utterance) -> bool:
+    """"Is that too much memory? | For a year of logs per user, no, it's tiny.", "Could I do it
+    without the markers? | Only if I also stored the in-order, so no.": a "yes" or "no" set off
+    as a clause of its own, later in the reply, answers the question too."""
+    toks = nxt.tokens
+    return any(t.norm in YES_NO and k > 0 and (toks[k - 1].comma_after or toks[k - 1].norm == "so")
+               and (t.comma_after or t.ends_sentence or k == len(toks) - 1)
+               for k, t in enumerate(toks))
 
 
 # "She asked me, can we ship it and fix it later?", "my manager was like, why is this late?":

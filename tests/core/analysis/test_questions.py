@@ -1061,3 +1061,19 @@ def test_a_question_run_into_the_sentence_before_asks_from_its_last_phrase():
 ])
 def test_the_last_phrase_of_a_sentence_asks_only_as_a_question_would(first, pause):
     assert analyze_answer(_rising_then(first, "Then I would start.", pause)).clarifying.questions == []
+
+
+@pytest.mark.parametrize("script", [
+    "Is that too much memory? For a year of logs per user, no, it's tiny. [2.0] Then I count.",
+    "Could I do it without the markers? Only if I also stored the in-order sequence, so no. [2.0] Okay.",
+])
+def test_a_yes_or_no_later_in_the_reply_said_at_once_answers_the_question(script):
+    """Blind speech set 11: self-answered questions whose "no" came after a phrase."""
+    assert analyze_answer(spoken(script)).clarifying.questions == []
+
+
+def test_a_yes_or_no_after_a_pause_for_the_answer_leaves_the_question_asked():
+    [q] = analyze_answer(spoken("Is that too much memory? [2.0] For a year of logs, no, it's tiny.")).clarifying.questions
+    assert q.text == "Is that too much memory?"
+    # "no" inside a phrase ("no duplicates") answers nothing.
+    [q] = analyze_answer(spoken("Can there be ties? With no duplicates in the input. [2.0] Okay.")).clarifying.questions
