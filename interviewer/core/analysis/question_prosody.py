@@ -23,6 +23,8 @@ FIRST_PERSON = {"i", "i'm", "i'd", "i'll", "i've", "me", "my"}
 MAX_RISING_WORDS = 12
 IMPERATIVE_OPENERS = {"let", "let's", "tell"}
 FRAGMENT_RISE_SEMITONES = 3.0  # a verbless phrase (_elliptical_question)
+OPENS_SUBORDINATE = {"if", "when", "whenever", "while", "since", "because", "although", "though", "unless",
+                     "until", "whether"}
 ENUMERATING = {"first", "secondly", "then", "next", "finally", "lastly", "also"}
 
 
@@ -49,6 +51,10 @@ def ends_rising(u: Utterance, regions: list[SpeechRegion], ended: bool) -> bool:
     if not words or words[0] in FIRST_PERSON:
         # "I added drift monitoring..." rising into a comma Whisper wrote as a period is the
         # candidate telling, not asking; first-person questions are worded ("I'm wondering").
+        return False
+    if words[0] in OPENS_SUBORDINATE:
+        # "If we call it over there.", "Because the labels lag.": a subordinate clause rising
+        # into a pause is a sentence left open, not a question.
         return False
     if tells_what_is_done(words):
         # "We launched the week before a holiday sale," rising into a pause: a story going on.

@@ -1077,3 +1077,9 @@ def test_a_yes_or_no_after_a_pause_for_the_answer_leaves_the_question_asked():
     assert q.text == "Is that too much memory?"
     # "no" inside a phrase ("no duplicates") answers nothing.
     [q] = analyze_answer(spoken("Can there be ties? With no duplicates in the input. [2.0] Okay.")).clarifying.questions
+
+
+@pytest.mark.parametrize("first", ["If we call it over there.", "Because the labels arrive late."])
+def test_a_subordinate_clause_rising_into_a_pause_is_no_question(first):
+    """Human clip (heldout2, a parent to a toddler): "If we call it over there." rose into a pause."""
+    assert analyze_answer(_rising_then(first, "Then I would start.", "[2.0]")).clarifying.questions == []
