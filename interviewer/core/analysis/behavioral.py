@@ -11,9 +11,9 @@ from interviewer.core.analysis.utterances import Utterance
 STAR_CUES = {
     "situation": r"\b(in my (last|previous|current|old) (role|job|team|company|position)|at my (last|previous|"
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
-                 r"the (situation|context|background|problem) was|a few (years|months) ago|last year|"
+                 r"the (situation|context|background|problem) was|((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
                  r"once|one time)\b",
-    "task": r"\b(i was (responsible|asked|tasked|the only|in charge)|my (task|job|role|goal|responsibility|"
+    "task": r"\b(i was (responsible|asked|tasked|the only|the one|in charge)|we had to|my (task|job|role|goal|responsibility|"
             r"mission) was|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
             r"i was supposed to|the challenge was)\b",
     "action": r"\b(i (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
@@ -30,7 +30,10 @@ STAR_CUES = {
               # A measure that changed, whoever changed it: "the failures dropped by 80%",
               # "the team saved ten hours", "latency went down to 40 ms".
               r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|"
-              r"cut|doubled|halved|tripled)( \S+){0,3} (by|to|from)|(saved|doubled|halved|tripled)( \S+){0,2} "
+              r"cut|doubled|halved|tripled)( \S+){0,3} (by|to|from)|"
+              # "the precision went from about thirty percent to fifty-five": a measure, not a plan
+              r"went from ((about|around|roughly|nearly|over|under|just) )?(\d|zero|one|two|three|four|five|six|"
+              r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an|half)\S*( \S+){0,4} to|(saved|doubled|halved|tripled)( \S+){0,4} "
               r"(\d|hours?|days?|weeks?|months?|minutes?|money|dollars|time|percent))\b",
 }
 STAR_RE = {k: re.compile(v) for k, v in STAR_CUES.items()}

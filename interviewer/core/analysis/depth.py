@@ -57,6 +57,8 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\b(?:zero )?point (?:one|two|three|four|five|six|seven|eight|nine)\b"  # "point three"
     r"|\b(?:doubled|halved|tripled|quadrupled|twice as|half as)\b"
     r"|\bby (?:a )?(?:half|third|quarter|" + _SPOKEN_NUMBER + r")\b"
+    r"|\b(?:a|one) (?:third|quarter|fifth|tenth|hundredth|thousandth) of\b"   # "a tenth of the compute"
+    r"|\bone in (?:a |an )?(?:ten|twenty|thirty|forty|fifty|hundred|thousand|million|\d{2}[\d,]*)\b"  # "one in ten thousand"
     # A count of anything, from ten up, is a size: "about 200 features", "two hundred thousand
     # rows". (Small counts are not: "I had two ideas".)
     r"|(?<![\w$])\d{2}[\d,]*(?:\.\d+)?\s+[a-z]{3,}s\b"
@@ -104,11 +106,15 @@ TRADEOFFS = Signal(
             "We get recall at the cost of more manual reviews.",
             "Batch scoring is cheaper but slower to react to new fraud.",
             "the trade off here is freshness against cost",
-            "we'd sacrifice some accuracy for latency"),
+            "we'd sacrifice some accuracy for latency",
+            "the rules stay as a fallback, and that costs us some recall",
+            "a neural net is more work to tune, so you pay for it in engineering time",
+            "a hash map is linear time, but then it's extra memory"),
     does_not=("I'd use Python instead of Java.",
               "The cost is about ten dollars a month.",
               "We compared model A versus model B.",
-              "Both options are good."),
+              "Both options are good.",
+              "It costs us about ten dollars a month."),
     missing="a tradeoff", tip="what a choice costs",
     pattern=re.compile(
         r"\btrade[- ]?offs?\b|\btrading off\b"
@@ -117,9 +123,13 @@ TRADEOFFS = Signal(
         r"|\b(?:the )?(?:down|up)sides?\b|\bdrawbacks?\b|\bthe catch is\b"
         r"|\bat the (?:cost|expense|price) of\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b"
         r"|\b" + _COMPARATIVE + r",? but\b"
-        r"|\b(?:cost|costs|hurts?|sacrifices?|sacrificing|give up|gives up|giving up|lose|loses|losing) "
-        r"(?:some |a bit of |a little |more |a lot of )?" + _COST_OF + r"\b"
-        r"|\bbalance (?:between|against)\b|\bbalancing\b"))
+        r"|\b(?:cost|costs|costing|hurts?|sacrifices?|sacrificing|give up|gives up|giving up|lose|loses|losing) "
+        r"(?:us |you |them |me )?(?:some |a bit of |a little |more |a lot of )?(?:\w+ )?" + _COST_OF + r"\b"
+        # "..., but then it's extra memory": what the other option costs.
+        r"|\bbut (?:then )?(?:\S+ ){0,3}(?:extra|more|additional) (?:memory|space|compute|latency|storage)\b"
+        r"|\bbalance (?:between|against)\b|\bbalancing\b"
+        r"|\bpay (?:for (?:it|that) )?(?:in|with) (?:\S+ ){0,2}(?:time|latency|memory|compute|money|accuracy|"
+        r"complexity|freshness)\b"))
 
 EDGE_CASES = Signal(
     "edge_cases", "edge cases",
@@ -130,25 +140,36 @@ EDGE_CASES = Signal(
             "an edge case is two sessions with the same start time",
             "Duplicate events can arrive out of order.",
             "we need a timeout so a slow model never blocks the payment",
-            "new users have no history, that's the cold start problem"),
+            "new users have no history, that's the cold start problem",
+            "if the GPU pool is saturated, I'd shed load to a cached path",
+            "when the document is very long, the memory explodes",
+            "a brand new user gets the generic popular list",
+            "trees don't extrapolate beyond the prices they have seen"),
     does_not=("The model runs at the edge of the network.",
               "I failed to mention that earlier.",
               "If the user clicks, we log it.",
-              "We retrained the model every week."),
+              "We retrained the model every week.",
+              "I think that covers the edge cases.",
+              "When the sum gets too big I shrink the window."),
     missing="an edge case or failure mode", tip="what happens when an input is odd or a part fails",
     pattern=re.compile(
-        r"\b(?:edge|corner|boundary|degenerate) cases?\b|\bfailure (?:modes?|cases?|scenarios?)\b"
+        # Named, not just claimed: "I think that covers the edge cases." names none.
+        r"\b(?:edge|corner|boundary|degenerate) cases?\b(?! ?[.!?]| ?$)|\bfailure (?:modes?|cases?|scenarios?)\b"
         r"|\b(?:what if|if|when|in case|suppose|whenever)\b (?:\S+ ){0,6}?(?:fails?|failed|goes down|is down|"
         r"went down|crash(?:es|ed)?|times? out|timed out|is empty|are empty|is missing|are missing|is null|"
         r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
-        r"breaks|is corrupted|are duplicated|is duplicated)\b"
+        r"breaks|is corrupted|are duplicated|is duplicated|is saturated|are saturated|is overloaded|"
+        r"runs out|run out|(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep))\b"
         r"|\b(?:empty|null|negative|duplicated?|duplicates|malformed|invalid|missing|corrupt(?:ed)?|"
         r"out[- ]of[- ]order|overlapping|late|stale) (?:inputs?|lists?|arrays?|strings?|values?|keys?|entries|"
         r"events?|records?|rows?|labels?|data|features?|intervals?|ids?|messages?)\b"
         r"|\bout of order\b|\bfall ?back\b|\bfallbacks?\b|\bfail (?:open|closed|safe)\b|\bfail-?over\b"
         r"|\bgraceful(?:ly)? degrad\w*|\bdegrades? gracefully\b|\bretry\b|\bretries\b|\bcircuit breakers?\b"
         r"|\btimeouts?\b|\boutages?\b|\bsingle point of failure\b|\brace conditions?\b|\bdeadlocks?\b"
-        r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b|\bworst case\b"))
+        r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b|\bworst case\b"
+        r"|\bextrapolat\w*|\bout of (?:distribution|range)\b"
+        r"|\bbrand[- ]new (?:users?|customers?|items?|products?|accounts?|sellers?)\b"
+        r"|\bnew (?:users?|customers?|items?|products?) (?:with|have|has) no\b"))
 
 METRICS = Signal(
     "metrics", "evaluation metrics",
@@ -184,12 +205,15 @@ NUMBERS = Signal(
             "it took 10 hours",
             "latency went down by half",
             "we have fifty million daily users",
-            "about 200 features"),
+            "about 200 features",
+            "it's a tenth of the compute",
+            "about one in a thousand transactions is fraud"),
     does_not=("One of the options is a cache.",
               "I had two ideas.",
               "First, I would clarify the goal.",
               "We moved to the new system in 2019.",
-              "Is it about fifty million users?"),
+              "Is it about fifty million users?",
+              "We did the first one in two steps."),
     missing="a number with its unit", tip="sizes with units", heard_in_questions=False,
     pattern=NUMBER_WITH_UNIT)
 

@@ -279,3 +279,46 @@ def test_the_approach_said_after_a_phase_prompt_counts_for_the_question_under_di
     # The candidate's own question about outages is not the question's edge case.
     numbers = summarize([parts[0], parts[2]], [0.0, 150.0, 350.0], script=script)
     assert numbers.depth["edge_cases"].heard == 0
+
+
+# Depth held-out part 2 (benchmarks/depth_data/heldout2.toml, scored once, blind: all signals
+# typed F1 0.81) missed these ways of saying a signal and credited a claim of edge cases that
+# named none; the sentences here are new, in the same forms.
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "The cache is a fallback, and that costs us some precision."),
+    ("tradeoffs", "Serving the small model costs us some ranking quality."),
+    ("tradeoffs", "Trees are quick to train, but you pay for it in feature engineering time."),
+    ("tradeoffs", "I could keep a set of everything seen, but then it's extra memory."),
+    ("edge_cases", "If the queue is saturated, we drop the lowest priority jobs."),
+    ("edge_cases", "When the input is very long, the quadratic attention runs out of memory."),
+    ("edge_cases", "A brand new seller has no ratings yet."),
+    ("edge_cases", "Linear models extrapolate badly past the prices in the training data."),
+    ("numbers", "Retrieval is a fifth of the latency budget."),
+    ("numbers", "Roughly one in twenty sessions ends with a purchase."),
+])
+def test_held_out_forms_of_a_signal_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+    assert heard(depth.BY_ID[signal_id], asr_style(text)).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    ("edge_cases", "I loop over the string and push each open bracket. I think that handles the edge cases."),
+    ("edge_cases", "When the window sum gets too big, I move the left pointer."),
+    ("numbers", "We shipped the first one in two steps."),
+])
+def test_held_out_near_misses_do_not_count(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+@pytest.mark.parametrize("story", [
+    # "went from ... to ..." a measure in the result; "saved" with four words before the amount
+    "At my last job our fraud alerts were ignored. [0.8] I was asked to fix the alert quality. [0.8] "
+    "So I rebuilt the thresholds per merchant. [0.8] The precision went from about twenty percent to sixty percent, "
+    "and the team saved roughly two hundred thousand dollars.",
+    # "we had to" for the task; "a couple of years ago" for the situation
+    "A couple of years ago our search ranker was slow. [0.8] We had to ship a faster one by the end of the sprint. "
+    "[0.8] I took the distillation part and trained a smaller model. [0.8] As a result latency dropped by half.",
+])
+def test_held_out_star_stories_are_in_order_with_a_quantified_result(story):
+    assert heard(depth.STAR_ORDER, story).heard
+    assert heard(depth.QUANTIFIED_RESULT, story).heard
