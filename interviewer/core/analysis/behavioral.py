@@ -31,9 +31,13 @@ STAR_CUES = {
               # "the team saved ten hours", "latency went down to 40 ms".
               r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|"
               r"cut|doubled|halved|tripled)( \S+){0,3} (by|to|from)|"
+              # "with NDCG up by two points", "latency down by a third"
+              r"\b(up|down) by (\d|a |an |half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+              r"forty|fifty|sixty|seventy|eighty|ninety)|"
               # "the precision went from about thirty percent to fifty-five": a measure, not a plan
               r"went from ((about|around|roughly|nearly|over|under|just) )?(\d|zero|one|two|three|four|five|six|"
-              r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an|half)\S*( \S+){0,4} to|(saved|doubled|halved|tripled)( \S+){0,4} "
+              r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an|half)\S*( \S+){0,4} to|"
+              r"(saved|doubled|halved|tripled)( \S+){0,4} "
               r"(\d|hours?|days?|weeks?|months?|minutes?|money|dollars|time|percent))\b",
 }
 STAR_RE = {k: re.compile(v) for k, v in STAR_CUES.items()}

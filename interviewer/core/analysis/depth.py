@@ -179,7 +179,8 @@ METRICS = Signal(
             "offline we track n d c g at ten and online the click through rate",
             "p99 latency has to stay under fifty milliseconds",
             "the AUC went from 0.81 to 0.86",
-            "online we tracked conversion"),
+            "online we tracked conversion",
+            "I'd track time to first token and the thumbs-down rate"),
     does_not=("We should measure it.",
               "How many daily active users are there?",
               "The metric was good.",
@@ -194,7 +195,8 @@ METRICS = Signal(
         r"false negative rate|true positive rate|fpr|tpr|error rate|hit rate|calibration error|brier score|"
         r"expected calibration|throughput|qps|queries per second|p50|p90|p95|p99|p 99|tail latency|"
         r"latency at p\d+|uptime|availability|lift|top[- ]k accuracy|recall at \w+|precision at \w+|"
-        r"kl divergence|population stability|psi|fraud dollars caught|chargeback rate)\b"))
+        r"kl divergence|population stability|psi|fraud dollars caught|chargeback rate|time to first token|"
+        r"ttft|tokens per second)\b"))
 
 NUMBERS = Signal(
     "numbers", "numbers and units",

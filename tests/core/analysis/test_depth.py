@@ -322,3 +322,11 @@ def test_held_out_near_misses_do_not_count(signal_id, text):
 def test_held_out_star_stories_are_in_order_with_a_quantified_result(story):
     assert heard(depth.STAR_ORDER, story).heard
     assert heard(depth.QUANTIFIED_RESULT, story).heard
+
+
+def test_a_measure_up_or_down_by_an_amount_is_a_result():
+    """Depth held-out part 2 spoken: "we shipped it on time with NDCG up by two points" was heard
+    "we shifted on time with NBCG up by two points", and the story lost its result."""
+    story = ("Our team was migrating the ranker and we were behind. [0.8] We had to finish by the end of the "
+             "sprint. [0.8] I took the evaluation part. [0.8] We moved on time with recall up by three points.")
+    assert heard(depth.STAR_ORDER, story).heard and heard(depth.QUANTIFIED_RESULT, story).heard
