@@ -1083,3 +1083,17 @@ def test_a_yes_or_no_after_a_pause_for_the_answer_leaves_the_question_asked():
 def test_a_subordinate_clause_rising_into_a_pause_is_no_question(first):
     """Human clip (heldout2, a parent to a toddler): "If we call it over there." rose into a pause."""
     assert analyze_answer(_rising_then(first, "Then I would start.", "[2.0]")).clarifying.questions == []
+
+
+@pytest.mark.parametrize("script", [
+    "Longest substring without repeating characters, okay? [2.0] So I keep a window.",
+    "Autocomplete for the search box, okay? [2.0] Um, I'd start with the data.",
+])
+def test_a_phrase_said_back_and_acknowledged_is_no_question(script):
+    """Blind speech sets 4, 7 and 11: the candidate repeats the problem and says "okay", which
+    tiny.en wrote with a "?" where the voice rose; the pause after it is thinking."""
+    assert analyze_answer(spoken(script)).clarifying.questions == []
+
+
+def test_a_clause_with_okay_still_asks():
+    [q] = analyze_answer(spoken("We can assume the input fits in memory, okay? [2.0] Good.")).clarifying.questions
