@@ -37,7 +37,9 @@ def trailing_question(words: list[Word]) -> str | None:
     lone tag or acknowledgement with no sentence just before it asks nothing ("Okay?"); a one- or
     two-word hesitation or conjunction after a question does not hide it."""
     from interviewer.core.analysis.fillers import is_hesitation
-    from interviewer.core.analysis.question_wording import MAX_TAG_GAP_S, TAG_END, question_cue, unfinished
+    from interviewer.core.analysis.question_wording import (
+        MAX_TAG_GAP_S, TAG_END, acknowledges, question_cue, unfinished,
+    )
     from interviewer.core.analysis.tokens import tokenize
     from interviewer.core.analysis.utterances import split_utterances
 
@@ -58,6 +60,8 @@ def trailing_question(words: list[Word]) -> str | None:
         before = utterances[-2] if len(utterances) > 1 else None
         if said[0] in TAG_END and before is not None and last.start - before.end < MAX_TAG_GAP_S:
             return f"{before.text} {last.text}"
+        return None
+    if acknowledges(last):  # "Autocomplete for the search box, okay?": the problem said back
         return None
     # A fragment that opens like a question but never finishes ("may I add ...") waits for nothing.
     if question_cue(last):

@@ -113,3 +113,11 @@ def test_a_hesitation_or_conjunction_after_a_question_does_not_hide_it():
     # A fragment that is words of its own, or a hesitation after a statement, still asks nothing.
     for said in ("What is the latency budget? And then I'd", "I'd cache the features. Uh", "Okay? Um"):
         assert trailing_question(_words(said)) is None, said
+
+
+def test_the_problem_said_back_with_okay_gets_no_reply():
+    """"Autocomplete for the search box, okay?" restates the problem (tiny.en writes the "?"
+    where the voice rose): the live interviewer answered it like a clarifying question."""
+    assert trailing_question(_words("Autocomplete for the search box, okay?")) is None
+    assert trailing_question(_words("Longest substring without repeating characters, okay?")) is None
+    assert trailing_question(_words("So the input is sorted, okay?")) == "So the input is sorted, okay?"

@@ -438,3 +438,13 @@ def tells_what_is_done(said: list[str]) -> bool:
         if word in _TELLERS and not asked and len(verb) > 4 and verb.endswith("ed") and verb not in _NOT_DOING:
             return True
     return False
+
+
+def acknowledges(u: Utterance) -> bool:
+    """"Longest substring without repeating characters, okay?", "Either, okay.": the candidate says
+    back what they heard, a phrase with no verb, and acknowledges it; tiny.en writes the "okay"
+    with a "?" where the voice rose."""
+    said = [t.norm for t in u.tokens if not is_hesitation(t.norm)]
+    if len(said) < 2 or said[-1] not in ("okay", "ok", "alright") or not u.tokens[-2].comma_after:
+        return False
+    return not _has_clause(_strip_lead_in(said[:-1]))

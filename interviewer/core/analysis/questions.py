@@ -24,7 +24,7 @@ from interviewer.core.analysis.question_prosody import (
 )
 from interviewer.core.analysis.question_wording import (
     AUX, MAX_TAG_GAP_S, PERSONAL, PREPOSITION, RHETORICAL_ANSWER, SUBORDINATOR, TAG_END, WH, WH_IS, _clauses,
-    _has_clause, _strip_lead_in, frames_question, question_cue,
+    _has_clause, _strip_lead_in, acknowledges, frames_question, question_cue,
 )
 from interviewer.core.analysis.utterances import Utterance, silence_gaps
 from interviewer.core.interview_requests import about_the_interview
@@ -262,16 +262,6 @@ def _from_asking_clause(u: Utterance) -> list:
     return tokens[start:]
 
 
-def _acknowledges(u: Utterance) -> bool:
-    """"Longest substring without repeating characters, okay?", "Either, okay.": the candidate says
-    back what they heard, a phrase with no verb, and acknowledges it; tiny.en writes the "okay"
-    with a "?" where the voice rose."""
-    said = [t.norm for t in u.tokens if not is_hesitation(t.norm)]
-    if len(said) < 2 or said[-1] not in ("okay", "ok", "alright") or not u.tokens[-2].comma_after:
-        return False
-    return not _has_clause(_strip_lead_in(said[:-1]))
-
-
 def _continues_question(u: Utterance) -> bool:
     """An alternative ("Or should I go on?") or an "and" question about what the one before
     asked ("And are they deduplicated?"), not a second question with a subject of its own."""
@@ -336,7 +326,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         said = " ".join(w for w in u.norm_words if not is_hesitation(w))
         if STORY_QUESTION.search(" ".join(u.norm_words)) or OWN_STORY_QUESTION.search(said) or stumbles(u, nxt):
             continue
-        if _acknowledges(u):  # "Longest substring without repeating characters, okay?": heard, not asked
+        if acknowledges(u):  # "Longest substring without repeating characters, okay?": heard, not asked
             continue
         if asks_to_ask(u.text):  # "Can I ask a question?" is a request to ask, nothing asked yet
             continue
