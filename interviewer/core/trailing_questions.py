@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from interviewer.core.analysis.question_wording import tells_what_is_done
+from interviewer.core.analysis.question_wording import acknowledges, tells_what_is_done
 from interviewer.core.conversation_cues import talks_to_self
 from interviewer.core.transcript import Word
 
@@ -37,9 +37,7 @@ def trailing_question(words: list[Word]) -> str | None:
     lone tag or acknowledgement with no sentence just before it asks nothing ("Okay?"); a one- or
     two-word hesitation or conjunction after a question does not hide it."""
     from interviewer.core.analysis.fillers import is_hesitation
-    from interviewer.core.analysis.question_wording import (
-        MAX_TAG_GAP_S, TAG_END, acknowledges, question_cue, unfinished,
-    )
+    from interviewer.core.analysis.question_wording import MAX_TAG_GAP_S, TAG_END, question_cue, unfinished
     from interviewer.core.analysis.tokens import tokenize
     from interviewer.core.analysis.utterances import split_utterances
 
@@ -190,6 +188,8 @@ def stated_question(words: list[Word]) -> str | None:
         return None  # "Then I'd use a two-tower model.": the solving has begun (not "I'll assume...")
     if tells_what_is_done(said):
         return None  # "So we sort them by start time.", "It scored every payment.": solving, not asking
+    if acknowledges(last):
+        return None  # "Twenty-two teams, okay.": the candidate says back what the interviewer told
     return text
 
 

@@ -130,3 +130,9 @@ def test_an_assumption_stated_first_leaves_the_next_question_to_be_answered():
     said = "I'll assume fifty million daily users. But I'm out friend who users with no history."
     assert stated_question(_words(said)) == "But I'm out friend who users with no history."
     assert stated_question(_words("I'll use a two tower model. So the latency budget is tight.")) is None
+
+
+def test_what_the_interviewer_said_repeated_back_with_okay_is_not_a_question():
+    """"Twenty-two teams, okay." (a fact just heard, said back): no topic's fact after the wait."""
+    assert stated_question(_words("Twenty-two teams, okay.")) is None
+    assert stated_question(_words("So twenty-two teams.")) == "So twenty-two teams."
