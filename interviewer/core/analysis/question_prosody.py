@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from interviewer.core.analysis.fillers import find_disfluencies, is_hesitation
 from interviewer.core.analysis.question_wording import (
-    AUX, CLAUSE_SUBJECT, LEAD_IN, PREPOSITION, SUBORDINATOR, TAG_END, WH, _has_clause, _strip_lead_in, question_cue,
+    AUX, CLAUSE_SUBJECT, LEAD_IN, PREPOSITION, TAG_END, WH, _has_clause, _strip_lead_in, question_cue,
     tells_what_is_done,
 )
 from interviewer.core.analysis.utterances import SENTENCE_GAP_S, Utterance
@@ -220,8 +220,7 @@ def last_phrase(u: Utterance) -> Utterance | None:
     for j in range(len(toks) - 2, 0, -1):
         if toks[j].comma_after:
             tail = Utterance(toks[j + 1:])
-            words = _strip_lead_in([t.norm for t in tail.tokens if not is_hesitation(t.norm)])
-            if len(tail.tokens) < MIN_RISING_WORDS or not words or words[0] in SUBORDINATOR:
-                return None  # "..., if you have two objects and you say object": a clause going on
-            return tail
+            # Too short to ask by its tune; a subordinate clause ("..., if you have two objects
+            # and you say object.") is judged by ends_rising.
+            return tail if len(tail.tokens) >= MIN_RISING_WORDS else None
     return None
