@@ -56,6 +56,7 @@ class _NameWrappingDelegate(QStyledItemDelegate):
 # Marks in the weak-spot table's "Over time" column: one per round, they grew with the rounds
 # and squeezed the area names to "E... ca..." after twenty rounds of a kind.
 OVER_TIME_SHOWN = 10
+FITTED_COLUMNS = (2, 3)  # the weak-spot table's short columns (Covered, Over time), sized to fit
 
 
 class ProgressScreen(QWidget):
@@ -115,12 +116,16 @@ class ProgressScreen(QWidget):
         # The kind shares that room: sized to "ML system design" it left the area names 26 px.
         for col in (0, 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        for col in (2, 3):
+        for col in FITTED_COLUMNS:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         # A long name wraps onto more lines rather than being cut ("Clarifying ..." at 1280x800).
         self.area_table.setWordWrap(True)
         self.area_table.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.area_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are fitted when their contents or column widths change, not left to fit
+        # themselves: a row fitted to contents was measured ~24 times on each theme switch (the
+        # style sheet re-polishes the table, its headers and scroll bars one by one): 0.15 s of
+        # the switch with 73 area rows (trial8).
+        self.area_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.area_table.setItemDelegateForColumn(0, _NameWrappingDelegate(self.area_table))
         header.sectionResized.connect(lambda *_: self.area_table.resizeRowsToContents())
         self.area_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -228,10 +233,12 @@ class ProgressScreen(QWidget):
     def _fill_areas(self, kind: str) -> None:
         kinds = [k for k in ROUND_KINDS if (not kind or k == kind) and any(r.kind == k for r in self.areas)]
         ranked = weakest_first(self.areas, kinds)
-        # Rows are fitted to their contents once, after filling: fitted as each cell was set,
-        # every row was measured again per cell (1.6 s for 73 rows, after every round).
-        rows_header = self.area_table.verticalHeader()
-        rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Rows and the short columns are fitted to their contents once, after filling: fitted as
+        # each cell was set, every row was measured again per cell (1.6 s for 73 rows, after
+        # every round; the two short columns 0.13 s more).
+        header = self.area_table.horizontalHeader()
+        for col in FITTED_COLUMNS:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self.area_table.setRowCount(len(ranked))
         for row, s in enumerate(ranked):
             over_time = _over_time(s.history)
@@ -247,7 +254,9 @@ class ProgressScreen(QWidget):
                     item.setToolTip(f"Last round: {s.results[-1].describe()}")
                 self.area_table.setItem(row, col, item)
         self._keep_words_whole()
-        rows_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col in FITTED_COLUMNS:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.area_table.resizeRowsToContents()
         self.area_note.setText(
             "Each completed round counts an area as covered when at least half of its talking points, or of the "
             "questions that called for it (tradeoffs, numbers, clarifying questions...), were covered. Weakest first."

@@ -103,6 +103,12 @@ class _Notifier(QObject):
 _current: Theme = LIGHT
 _mode = "system"
 _notifier: _Notifier | None = None
+_stylesheet_generation = 0  # counts stylesheet changes: sizes measured under an older one are stale
+
+
+def stylesheet_generation() -> int:
+    """Changes whenever the application stylesheet (its paddings, borders, type scale) does."""
+    return _stylesheet_generation
 
 
 def current() -> Theme:
@@ -145,7 +151,7 @@ def resolve(mode_name: str) -> Theme:
 
 def apply_theme(app, mode_name: str = "system") -> Theme:
     """Palette + stylesheet for the whole application; returns the theme now in use."""
-    global _current, _mode, _platform_dark
+    global _current, _mode, _platform_dark, _stylesheet_generation
     if _platform_dark is None:  # remember the desktop's palette before it is replaced
         _platform_dark = app.palette().color(QPalette.ColorRole.Window).lightness() < 128
     _mode = mode_name if mode_name in MODES else "system"
@@ -154,6 +160,7 @@ def apply_theme(app, mode_name: str = "system") -> Theme:
     app.setPalette(palette_of(theme))
     css = stylesheet(theme, app.font().pointSizeF())
     if app.styleSheet() != css:  # re-polishing every widget costs about 0.1 s: only on a change
+        _stylesheet_generation += 1
         app.setStyleSheet(css)
     icon.cache_clear()
     for widget in app.allWidgets():
