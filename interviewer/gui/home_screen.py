@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -66,6 +67,11 @@ def _content(content: RoundContent, named: int | None = MISSED_NAMED) -> str:
 
 
 SELECTED_BORDER_EXTRA = 1  # theme.py: #roundCards::item:selected has a 2px border, others 1px
+CARD_WIDTH_SAMPLE = "50 min · 7 phases · 6 questions"  # a card's line of numbers
+CARD_BOX_EXTRA = 2 * (4 + 12 + 2) + 16  # theme.py: a card's margin, padding and border; text margins
+STACKED_CARD_LINES = 14  # the cards' room when stacked above the details: about three cards
+STACKED_DETAIL_LINES = 8
+STACKED_RECENT_LINES = 8
 
 
 class _WrappedCardDelegate(QStyledItemDelegate):
@@ -305,6 +311,8 @@ class HomeScreen(QWidget):
         splitter.addWidget(right)
         splitter.setSizes([420, 600])
         splitter.setChildrenCollapsible(False)
+        self.columns = splitter  # side by side, or the cards above the rest when narrow (_arrange)
+        self._right_column = right
 
         layout = QVBoxLayout(self)
         layout.setSpacing(theme.SPACE_M)
@@ -316,6 +324,56 @@ class HomeScreen(QWidget):
         for label in (self.progress_label, self.weak_spots_label):
             text_fit.keep_whole_height(label)  # a small window scrolls rather than cut them short
         theme.notifier().changed.connect(self._theme_changed)
+
+    # ------------------------------------------------------------------ layout
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._arrange(self._room())
+
+    def _room(self) -> int:
+        """The page's width less a vertical scroll bar, shown or not: stacking makes the page
+        scroll, so the choice made on the width left beside the bar holds either way."""
+        viewport = self.parentWidget()
+        page = viewport.parentWidget() if viewport is not None else None
+        if not isinstance(page, QScrollArea):
+            return self.width()
+        return page.width() - 2 * page.frameWidth() - page.verticalScrollBar().sizeHint().width()
+
+    def _arrange(self, width: int) -> None:
+        """The cards beside the details where both columns have room, else the cards above them
+        (the page scrolls): at 1024x640 with 150 % scaling the card column was squeezed to
+        128 px and every title broke after a word or two (trial8)."""
+        side_by_side = width >= self.side_by_side_width()
+        # Side by side, the splitter's handle cannot squeeze the cards either.
+        self.round_list.setMinimumWidth(self.card_column_minimum() if side_by_side else 0)
+        # Stacked, the cards keep the room for a few of them, and the details for their text.
+        lines = self.round_list.fontMetrics().lineSpacing()
+        self.round_list.setMinimumHeight(0 if side_by_side else STACKED_CARD_LINES * lines)
+        self.details.setMinimumHeight(0 if side_by_side else STACKED_DETAIL_LINES * lines)
+        self.recent_list.setMinimumHeight(0 if side_by_side else STACKED_RECENT_LINES * lines)
+        orientation = Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical
+        if self.columns.orientation() != orientation:
+            self.columns.setOrientation(orientation)
+            if side_by_side:
+                self.columns.setSizes([420, 600])
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a larger font needs more room
+            self._arrange(self._room())
+
+    def card_column_minimum(self) -> int:
+        """The narrowest card column that still reads: a card's line of numbers unbroken, beside
+        its icon, inside its box."""
+        cards = self.round_list
+        return (cards.fontMetrics().horizontalAdvance(CARD_WIDTH_SAMPLE) + cards.iconSize().width()
+                + 2 * cards.spacing() + CARD_BOX_EXTRA + cards.verticalScrollBar().sizeHint().width())
+
+    def side_by_side_width(self) -> int:
+        margins = self.layout().contentsMargins()
+        return (self.card_column_minimum() + self._right_column.minimumSizeHint().width()
+                + self.columns.handleWidth() + margins.left() + margins.right())
 
     # ------------------------------------------------------------------ data in
 

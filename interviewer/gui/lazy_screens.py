@@ -22,6 +22,12 @@ LAZY_SCREEN_MODULES = (
 )
 
 
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # a side bar item's screen name
+NAV_WIDTH = 176
+NAV_COMPACT_WIDTH = 56  # an icon (20) in its item's and the bar's padding and focus border
+NAV_COMPACT_BELOW = 800  # window widths (logical px) at which the side bar shows icons only
+
+
 class LazyScreens:
     """Mixed into MainWindow (with `nav`, `stack`, `_screens`, `_pages`, `_builders` and
     `_pending`): screens by key, built on first use."""
@@ -54,9 +60,24 @@ class LazyScreens:
         item.setData(Qt.ItemDataRole.UserRole + 1, icon or key)  # the icon's name (redrawn per theme)
         item.setIcon(theme.icon(icon or key))
         item.setToolTip(title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)  # its name, also when only its icon shows
+        item.setData(TITLE_ROLE, title)
         self.nav.addItem(item)
         if not in_nav:
             item.setHidden(True)
+
+    def fit_navigation(self, window_width: int) -> None:
+        """The side bar shows icons only (names in their tooltips) in a narrow window: at
+        1024x640 with 150 % scaling its 176 px took a quarter of the 683 px and left Home's
+        cards 128 px (trial8)."""
+        compact = window_width < NAV_COMPACT_BELOW
+        width = NAV_COMPACT_WIDTH if compact else NAV_WIDTH
+        if self.nav.width() == width and self.nav.minimumWidth() == width:
+            return
+        self.nav.setFixedWidth(width)
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setText("" if compact else item.data(TITLE_ROLE))
 
     def _install(self, key: str, screen: QWidget) -> None:
         """A screen just built: shown in its page, given the data sent to it before, named."""

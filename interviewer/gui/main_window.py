@@ -31,7 +31,7 @@ from interviewer.core.scripts.model import RoundScript
 from interviewer.gui import accessibility, text_fit, theme
 from interviewer.gui.banner import Banner
 from interviewer.gui.home_screen import HomeScreen
-from interviewer.gui.lazy_screens import LazyScreens
+from interviewer.gui.lazy_screens import NAV_WIDTH, LazyScreens
 from interviewer.gui.model_status import ModelState, ModelStatus
 from interviewer.gui.window_geometry import WindowGeometry
 from interviewer.gui.window_menus import WindowMenus
@@ -95,7 +95,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self.scripts: list[RoundScript] = []
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(176)
+        self.nav.setFixedWidth(NAV_WIDTH)  # icons only in a narrow window (fit_navigation)
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setAccessibleName("Screens")
         self.nav.setAccessibleDescription("Choose a screen: Home, Check, Progress, Settings; Round, Review "
@@ -305,6 +305,10 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             self.debrief_screen.mark_saved()  # asked once; the next open shows what is stored
             return True
         return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit_navigation(event.size().width())
 
     def _theme_changed(self, _theme) -> None:
         for row in range(self.nav.count()):

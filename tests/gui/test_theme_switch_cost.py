@@ -34,8 +34,14 @@ def test_home_measures_each_card_once_per_switch(qtbot, qapp, isolated_dirs, tmp
     QApplication.processEvents()
     measured = []
     real = home_screen._WrappedCardDelegate._tall_enough
-    monkeypatch.setattr(home_screen._WrappedCardDelegate, "_tall_enough",
-                        lambda self, *args: measured.append(1) or real(self, *args))
+    lists = (window.home.round_list, window.home.recent_list)  # not those of other tests' windows
+
+    def counted(delegate, *args):
+        if delegate.parent() in lists:
+            measured.append(1)
+        return real(delegate, *args)
+
+    monkeypatch.setattr(home_screen._WrappedCardDelegate, "_tall_enough", counted)
     _switch_there_and_back(qapp)
     items = window.home.round_list.count() + window.home.recent_list.count()
     assert len(measured) <= 2 * items, (len(measured), items)  # once per item and switch
