@@ -51,11 +51,20 @@ def _set_desktop_identity(app) -> None:
 
 def run_app(argv: list[str] | None = None) -> int:
     app = create_application(argv)
+    from interviewer.gui.single_instance import SingleInstance
+    from interviewer.paths import config_dir
+
+    instance = SingleInstance(config_dir())
+    if not instance.claim():
+        print(f"Interviewer is already running (settings in {config_dir()}): its window was brought to the front.",
+              file=sys.stderr)
+        return 0
     from interviewer.gui.main_window import MainWindow
     from interviewer.app import real_adapters
     from interviewer.gui.workers import wait_for_background_work
 
     window = MainWindow(real_adapters.default_services())
+    instance.activated.connect(window.bring_to_front)
     stop_crash_reports = show_crash_reports(window.banner)  # the log gets them anyway
     window.show()
     if os.environ.get(STARTUP_REPORT_ENV):
@@ -67,6 +76,7 @@ def run_app(argv: list[str] | None = None) -> int:
     window.shutdown()
     wait_for_background_work(5000)
     stop_crash_reports()
+    instance.release()
     del window  # widgets go before the QApplication, avoiding teardown crashes
     return int(code)
 

@@ -686,6 +686,14 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
                 self.banner.show_message(fallback, "warning")
             self.model_status.start(functools.partial(load_model, to_load))  # partial: keeps `cancel=`
 
+    def bring_to_front(self) -> None:
+        """Another start of the app asked for this window (gui/single_instance.py): shown,
+        un-minimised and raised, as a desktop app's second launch does."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def shutdown(self) -> None:
         """Stop whatever is running (round, recording, speech) before the app exits."""
         if self._screens["round"] is not None:
