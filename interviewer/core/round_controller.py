@@ -108,6 +108,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self.engine = engine
         self.speaker = speaker
         self.recorder = recorder
+        self._not_recording = False  # the microphone failed to open for the current answer
         self.transcriber_factory = transcriber_factory
         self.audio_dir = Path(audio_dir)
         self.settings = settings
@@ -216,7 +217,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             spoke = any(r.heard_speech for r in self._unfinished) or bool(self._heard)
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
-                           last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in())
+                           last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
+                           recording=not (answer is not None and self._not_recording))
 
     def _check_status(self) -> None:
         """Emit StatusChanged when what the status line says has changed. Called once each
@@ -644,8 +646,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
                     extra["preroll_seconds"] = BARGE_IN_PREROLL_SECONDS  # the first words came before
                 self.recorder.start(wav_path, on_audio=transcriber.feed if transcriber else None,
                                     on_level=self._set_level, **extra)
+                self._not_recording = False
             except Exception as exc:  # no microphone: the round goes on, unrecorded
                 record.wav_path = None
+                self._not_recording = True
                 self._emit(Problem(f"could not record: {exc}", self._now()))
         else:
             record.wav_path = None

@@ -19,11 +19,13 @@ class ControllerStatus(StrEnum):
 
 
 def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
-                talk_interrupts: bool = True, last_part: bool = True, goes_on_in: float | None = None) -> str:
+                talk_interrupts: bool = True, last_part: bool = True, goes_on_in: float | None = None,
+                recording: bool = True) -> str:
     """The status line: what is happening, what the app waits for, which key moves on.
     `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
     `last_part`: N ends the round here; in an earlier part it moves to the next one.
-    `goes_on_in`: seconds until the silence so far ends the answer, once that is near."""
+    `goes_on_in`: seconds until the silence so far ends the answer, once that is near.
+    `recording`: False when the microphone could not be opened for this answer."""
     if status == ControllerStatus.STARTING:
         return "The interviewer is about to start."
     if status == ControllerStatus.SPEAKING:
@@ -33,6 +35,9 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
     if status == ControllerStatus.ANSWERING:
         return "The interviewer is answering your question; your answer is still being recorded."
     if status == ControllerStatus.LISTENING:
+        if not recording:  # it said "answer out loud" to a round nothing was heard in (trial8)
+            return ("Not recording: the microphone could not be opened (see the message above). Type your "
+                    "answer in the scratchpad; Space ends it, N moves on.")
         if heard_speech and goes_on_in is not None:
             return (f"Still listening. Moving on in {max(1, math.ceil(goes_on_in))} s: keep talking to go on "
                     "with your answer, or press Space to move on now.")

@@ -434,6 +434,8 @@ def test_microphone_failure_is_reported_and_the_round_goes_on(tmp_path):
     controller.poll()
     assert [u.message for u in updates if isinstance(u, Problem)] == ["could not record: no input device"]
     assert controller.status == "listening" and controller.answers[0].wav_path is None
+    # The status line does not ask for an answer out loud that nothing records (trial8).
+    assert controller.status_line.startswith("Not recording: the microphone could not be opened")
     controller.end_answer()
     # The intro asks no question: once the candidate is done, the next part starts at once.
     assert controller.status == "speaking" and controller.utterances[-1].text == "Let's start with the problem."
