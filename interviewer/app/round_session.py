@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.app.answer_recorder import AnswerRecorder
+from interviewer.app.voice_failure import ReportsPlaybackFailure
 from interviewer.app.live_clarifications import credit_clarifications, reply_spans
 from interviewer.app.serial_writer import SerialWriter
 from interviewer.app.silence_tracker import SilenceTracker
@@ -148,6 +149,8 @@ class RoundSession:
         self._recorder = wrapped = (AnswerRecorder(recorder, self._path_for_next_answer, stop_error, self.silence,
                                                     on_stream_error=stream_error)
                                     if recorder is not None else None)
+        if speaker is not None:
+            speaker = ReportsPlaybackFailure(speaker, lambda message: self._post(lambda: self._problem(message)))
         self.controller = RoundController(
             self.engine, speaker, wrapped, transcriber_factory, audio_dir,
             on_update=self._handle, settings=self.config.controller,

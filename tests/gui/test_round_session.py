@@ -493,3 +493,32 @@ def test_a_reply_mid_answer_rearms_the_voice_detector(script_dirs, isolated_dirs
     finally:
         session.stop()
         session.close()
+
+
+class _NoOutputDevice(FakeSpeaker):
+    """Plays nothing: each utterance ends at once with the error the real speaker logs."""
+
+    def say(self, text, on_done=None):
+        self.last_error = "Error querying device -1"
+        super().say(text, on_done)
+
+
+def test_a_voice_that_cannot_be_played_is_told_once(tmp_path, script_dirs, isolated_dirs):
+    """Trial8: with no output device the round went on in silence, the failure only in the log."""
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    problems = []
+    session = RoundSession(script, FakeClock(), speaker=_NoOutputDevice(), recorder=LevelRecorder(),
+                           on_problem=problems.append)
+    session.start()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and len(session.controller.utterances) < 2:
+        session.poll()
+        time.sleep(0.02)
+        if session.controller.status == "listening":
+            session.controller.end_answer()
+    assert len(session.controller.utterances) >= 2
+    played = [p for p in problems if "voice could not be played" in p]
+    assert played == ["The interviewer's voice could not be played (Error querying device -1): the questions "
+                      "are shown as text. Check the speakers or headphones, and the speaker chosen in Settings."]
+    session.stop()
+    session.close()
