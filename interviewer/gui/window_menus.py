@@ -136,13 +136,22 @@ class WindowMenus:
                                      "(the format is in docs/question-scripts.md).", "info")
 
     def show_about(self) -> None:
-        from interviewer import __version__
+        """Name, version, and where this computer keeps the user's rounds, settings and logs (what
+        a bug report or a backup needs; trial8 found them named nowhere in the app but Settings'
+        data folder field)."""
+        import html
 
+        from interviewer import __version__
+        from interviewer.paths import config_dir, data_dir, log_dir
+
+        folders = "".join(f"<br>{label}: <tt>{html.escape(str(folder))}</tt>" for label, folder in (
+            ("Your rounds and recordings", data_dir()), ("Settings", config_dir()),
+            ("Log and crash reports", log_dir())))
         QMessageBox.about(
             self, "About Interviewer",
             f"<p><b>Interviewer {__version__}</b></p><p>An offline, voice-driven mock interviewer for "
             "machine-learning engineer interview loops. Everything runs on this computer; no audio or "
-            "text leaves it.</p><p>Press F1 for the keyboard shortcuts.</p>")
+            f"text leaves it.</p><p>{folders[4:]}</p><p>Press F1 for the keyboard shortcuts. MIT licence.</p>")
 
     def show_first_run(self) -> None:
         from interviewer.gui.first_run import FirstRunDialog

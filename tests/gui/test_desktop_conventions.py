@@ -64,6 +64,8 @@ def test_about_names_the_app_and_version(qtbot, isolated_dirs, monkeypatch):
     qtbot.addWidget(window)
     window.actions['about'].trigger()
     assert shown and shown[0][0] == "About Interviewer" and __version__ in shown[0][1]
+    data, config = isolated_dirs  # where the rounds and settings are: for a backup or a bug report
+    assert str(data) in shown[0][1] and str(config) in shown[0][1] and "Log" in shown[0][1]
 
 
 def test_quit_during_a_round_asks_first(qtbot, isolated_dirs, script_dirs, tmp_path, confirmations):
