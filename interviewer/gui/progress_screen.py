@@ -6,7 +6,7 @@ import html
 import time
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -127,7 +127,13 @@ class ProgressScreen(QWidget):
         # the switch with 73 area rows (trial8).
         self.area_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.area_table.setItemDelegateForColumn(0, _NameWrappingDelegate(self.area_table))
-        header.sectionResized.connect(lambda *_: self.area_table.resizeRowsToContents())
+        # Fitted once the columns have settled and the table is shown: fitted while hidden, the
+        # rows kept their default height (a hidden table measures nothing).
+        self._fit_rows_later = QTimer(self)
+        self._fit_rows_later.setSingleShot(True)
+        self._fit_rows_later.setInterval(0)
+        self._fit_rows_later.timeout.connect(self.area_table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows_later.start())
         self.area_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.area_table.setTabKeyNavigation(False)  # Tab moves on (it went cell by cell); arrows still do that
         self.area_table.setAccessibleName("Topic areas covered over time, weakest first")
@@ -257,6 +263,7 @@ class ProgressScreen(QWidget):
         for col in FITTED_COLUMNS:
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.area_table.resizeRowsToContents()
+        self._fit_rows_later.start()
         self.area_note.setText(
             "Each completed round counts an area as covered when at least half of its talking points, or of the "
             "questions that called for it (tradeoffs, numbers, clarifying questions...), were covered. Weakest first."
@@ -265,6 +272,10 @@ class ProgressScreen(QWidget):
     def _open_link(self, link: str) -> None:
         if link.startswith("session:") and link[len("session:"):].isdigit():
             self.session_requested.emit(int(link[len("session:"):]))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self._fit_rows_later.start()
 
     def _theme_changed(self, _theme) -> None:
         self._redraw()  # the plan's marks in the new theme's colours (they kept the old one's)
