@@ -66,6 +66,10 @@ def _tip(series: Series, n: int) -> str:
     return f"{label}\n{series.name}: {value}" if label else f"{series.name}: {value}"
 
 
+MIN_HEIGHT = 150
+MIN_PLOT_LINES = 5  # the plot's least height, in lines of text
+
+
 class Chart(QWidget):
     """Lines (or dots) per series, with a title, round-number axes, a target band and a legend."""
 
@@ -85,12 +89,27 @@ class Chart(QWidget):
         self.x_counts = False
         # Said where the lines would be while there is none: what to do to get some.
         self.empty_text = "No data yet"
-        self.setMinimumSize(240, 150)
+        self.setMinimumSize(240, MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so a screen reader reads the description
         self.setAccessibleName(title)
         self._drawn: list[tuple[QPointF, str]] = []  # each point where it was last drawn, and its tip
         self._describe()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the title, the axes' labels, the legend's rows at this width and a plot
+        of MIN_PLOT_LINES lines: at 1024x640 with 150 % scaling the legend's four rows left
+        the plot 10 px, its y labels drawn over each other (trial8); the page scrolls instead."""
+        metrics = self.fontMetrics()
+        line_h = metrics.height()
+        rows = 1 + max((row for row, _x, _c, _n in self.legend_rows(metrics)), default=0)
+        needed = (line_h + 12) + (2 * line_h + 6) + (rows * line_h + 6) + MIN_PLOT_LINES * line_h
+        if max(MIN_HEIGHT, needed) != self.minimumHeight():
+            self.setMinimumHeight(max(MIN_HEIGHT, needed))
 
     def set_empty_text(self, text: str) -> None:
         if text != self.empty_text:
@@ -107,6 +126,7 @@ class Chart(QWidget):
         self.colour_slots = [i for i, _ in kept]
         self.band = band
         self._describe()
+        self._fit_height()  # the legend's rows may have changed
         self.update()
 
     def series_colour(self, index: int) -> QColor:

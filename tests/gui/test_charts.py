@@ -103,3 +103,19 @@ def test_a_legend_too_wide_for_the_chart_goes_on_to_another_row(qtbot):
     chart.grab()  # paints with two legend rows
     chart.resize(1200, 160)
     assert {row for row, *_ in chart.legend_rows(metrics)} == {0}
+
+
+def test_a_narrow_chart_keeps_room_for_its_plot_under_a_long_legend(qtbot):
+    """Trial8: Progress at 1024x640 with 150 % scaling: six round kinds' legend took four rows and
+    left the plot 10 px, its y labels drawn over each other; the chart is taller instead."""
+    chart = Chart("Fillers per 100 words")
+    qtbot.addWidget(chart)
+    chart.resize(260, 150)
+    names = ("Technical phone screen", "Coding", "ML breadth", "ML depth", "ML system design", "Behavioral")
+    chart.set_series([Series(name, [(1.0 + i, 2.0), (2.0 + i, 3.0)]) for i, name in enumerate(names)], band=(0, 2))
+    chart.resize(260, chart.minimumHeight())
+    line_h = chart.fontMetrics().height()
+    rows = 1 + max(row for row, *_ in chart.legend_rows(chart.fontMetrics()))
+    assert rows >= 3
+    plot_h = chart.height() - (line_h + 12) - (2 * line_h + 6) - (rows * line_h + 6)
+    assert plot_h >= 4 * line_h, (plot_h, line_h)
