@@ -74,3 +74,7 @@ _.meter_ok  # gui/theme.py
 _.meter_hot  # gui/theme.py
 _.contrast_ratio  # gui/theme.py: tests/gui/test_theme.py
 _.voiced_frames  # adapters/voice.py: share of frames taken for a voice (benchmarks/barge_in.py, tests/adapters/test_barge_in_devices.py)
+
+# gui/flow_layout.py: QLayout's virtual methods, called by Qt
+_.takeAt  # gui/flow_layout.py
+_.expandingDirections  # gui/flow_layout.py

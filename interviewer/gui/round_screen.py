@@ -34,6 +34,7 @@ from interviewer.core.round_updates import (
 from interviewer.core.time_warnings import warning_text
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.gui.fitted_scroll import FittedScroll
+from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.live_transcript import LiveTranscriptView, label_for
 from interviewer.app.round_session import RoundSession
@@ -165,13 +166,14 @@ class RoundScreen(QWidget):
         splitter.addWidget(self.scratchpad)
         splitter.setSizes([550, 450])
 
+        # The answer's buttons go on to a second line in a narrow window: in one row they made
+        # the round scroll sideways at 1024x640 with 150 % scaling, 'End round' out of sight.
+        answer_buttons = FlowLayout()
+        for button in (self.end_button, self.repeat_button, self.next_button, self.pause_button):
+            answer_buttons.addWidget(button)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.end_button)
-        buttons.addWidget(self.repeat_button)
-        buttons.addWidget(self.next_button)
-        buttons.addWidget(self.pause_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.stop_button)
+        buttons.addLayout(answer_buttons, 1)
+        buttons.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)

@@ -29,3 +29,27 @@ def test_a_long_round_title_wraps_instead_of_widening_the_round_screen(qtbot, is
     qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=5000)
     wait_for_background_work()
     window.shutdown()
+
+
+def test_at_150_percent_on_a_small_screen_the_buttons_wrap_instead_of_scrolling_sideways(qtbot, isolated_dirs,
+                                                                                          script_dirs, tmp_path):
+    """Trial8: 1024x640 with 150 % scaling leaves 683x427; the answer buttons in one row made the
+    round 661 px wide in a 591 px page, 'End round' and the round clock out of sight."""
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.show()
+    window.setMinimumSize(1, 1)  # the test screen is 800x600: its minimum would be larger
+    window.resize(683, 427)
+    screen = start(qtbot, window)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "round", timeout=5000)
+    qtbot.wait(50)
+    page = window._pages["round"]
+    assert page.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
+    assert screen.stop_button.geometry().right() <= page.viewport().width()
+    buttons = (screen.end_button, screen.repeat_button, screen.next_button, screen.pause_button, screen.stop_button)
+    for one in buttons:  # none over another
+        for other in buttons:
+            assert one is other or not one.geometry().intersects(other.geometry()), (one.text(), other.text())
+    screen.stop_round()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=5000)
+    wait_for_background_work()
+    window.shutdown()
