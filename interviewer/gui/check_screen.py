@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.gui.level_meter import LevelMeter
+from interviewer.gui.wrap_row import WrapRow
 from interviewer.gui.model_status import ModelState
 from interviewer.app.services import DeviceList
 from interviewer.app.labels import device_label
@@ -75,32 +75,22 @@ class CheckScreen(QWidget):
         self.start_button.clicked.connect(self.start_requested)
 
         form = QFormLayout()
-        mic_row = QHBoxLayout()
-        mic_row.addWidget(self.mic, 1)
-        mic_row.addWidget(self.mic_button)
-        form.addRow("Microphone", mic_row)
+        # Labels above their fields, and a field's button under it, where a row has no room:
+        # the screen scrolled sideways at 1024x640 with 150 % scaling (trial8).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow("Microphone", WrapRow((self.mic, 1), (self.mic_button, 0)))
         form.addRow("Input level", self.meter)
         form.addRow("", self.mic_status)
-        voice_row = QHBoxLayout()
-        voice_row.addWidget(self.voice, 1)
-        voice_row.addWidget(self.rate)
-        voice_row.addWidget(self.voice_button)
-        form.addRow("Interviewer voice", voice_row)
+        form.addRow("Interviewer voice", WrapRow((self.voice, 1), (self.rate, 0), (self.voice_button, 0)))
         form.addRow("", self.voice_status)
-        echo_row = QHBoxLayout()
-        echo_row.addWidget(self.echo_status, 1)
-        echo_row.addWidget(self.echo_button)
-        form.addRow("Speakers", echo_row)
+        form.addRow("Speakers", WrapRow((self.echo_status, 1), (self.echo_button, 0)))
         form.addRow("Speech model", self.model_status)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.round_label, 1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.start_button)
+        buttons = WrapRow((self.round_label, 1), (self.save_button, 0), (self.start_button, 0))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Check before starting</h2>"))
         layout.addLayout(form)
         layout.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
 
         self._meter_timer = QTimer(self)
         self._meter_timer.setInterval(50)

@@ -137,3 +137,28 @@ def test_the_round_to_start_is_not_called_the_next_round(qtbot):
     check.set_round("Ownership stories")
     assert "Next round" not in check.round_label.text()
     assert "chosen on Home" in check.round_label.text() and "Ownership stories" in check.round_label.text()
+
+
+def test_a_small_window_stacks_the_check_rows_instead_of_scrolling_sideways(qtbot, isolated_dirs, script_dirs,
+                                                                            tmp_path):
+    """Trial8: at 1024x640 with 150 % scaling (683x427) the Check screen needed 728 px in a 605 px
+    page: 'Test microphone' and 'Speak a sample' were off to the right."""
+    from PySide6.QtWidgets import QApplication
+
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.show()
+    window.setMinimumSize(1, 1)  # the test screen is 800x600: its minimum would be larger
+    window.resize(600, 427)  # 683 in the app; the tests' 9 pt font needs 586 px where the app's needed 728
+    window.check.open(window.home.selected_script())
+    for _ in range(5):
+        QApplication.processEvents()
+    page, screen = window._pages["check"], window.screen("check")
+    assert page.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
+    for button in (screen.mic_button, screen.voice_button, screen.echo_button, screen.start_button):
+        right = button.mapTo(screen, button.rect().topRight()).x()
+        assert right <= page.viewport().width(), (button.text(), right, page.viewport().width())
+    window.resize(1280, 800)  # wide: the button beside its list again
+    for _ in range(5):
+        QApplication.processEvents()
+    assert screen.mic_button.mapTo(screen, screen.mic_button.rect().topLeft()).y() < screen.mic.mapTo(
+        screen, screen.mic.rect().bottomLeft()).y()
