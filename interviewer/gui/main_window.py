@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from interviewer.storage import Store
 
 SCRIPTS_RELOAD_DELAY_MS = 400  # after the last change in the user scripts folder
+ROUND_PROBLEMS_SHOWN = 3  # a round's problems shown together in the banner
 MAX_WATCHED_SCRIPTS = 500  # files watched one by one (the folder itself is always watched)
 
 
@@ -72,6 +73,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         theme.notifier().changed.connect(self._theme_changed)
 
         self.banner = Banner()
+        self._round_problems = ""  # the round's problems the banner shows (_show_round_problem)
         self._model_problem_shown = ""  # the speech model's failure the banner shows, if it does
         settings = self.services.settings
         load_model = self.services.load_model
@@ -765,13 +767,14 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             self.show_screen("round")
             return
         settings = self.services.settings
+        self._round_problems = ""  # a new round's problems start a new list
         recorder = None
         if self.services.make_recorder is not None:
             try:
                 recorder = self.services.make_recorder(settings)
             except Exception as exc:
-                self.banner.show_message(f"No recording this round: {exc}. The round runs; answers are "
-                                         "not recorded.", "warning")
+                self._show_round_problem(f"No recording this round: {exc}. The round runs; answers are "
+                                         "not recorded.")
         make = self.services.make_live_transcriber
         status = self.model_status
 
@@ -811,7 +814,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
                 script, self.services.clock, speaker=self.speaker, recorder=recorder,
                 transcriber_factory=transcriber_factory, store=self.store(), config=config,
                 on_update=self.round_screen.on_update,
-                on_problem=lambda message: self.banner.show_message(message, "warning"),
+                on_problem=self._show_round_problem,
                 on_saved=self._round_saved, on_setup_found=self._setup_found_in_round,
                 run_in_background=lambda fn: run_in_background(fn), post=post_to_gui,
                 text_encoder=self.text_encoder)
@@ -821,6 +824,16 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self.show_screen("round")
         self.round_screen.begin(self.round_session)
         self._hold_file_work(True)
+
+    def _show_round_problem(self, message: str) -> None:
+        """A problem of the round joins the ones the banner shows (the newest three, each once),
+        unless something else took the banner since: with no sound server at all, 'The
+        interviewer's voice could not be played' was replaced at once by 'Could not record: No
+        microphone was found' (trial8), and the round's silence was left unexplained."""
+        shown = self.banner.text.split("\n") if self.banner.text and self.banner.text == self._round_problems else []
+        lines = [line for line in shown if line != message] + [message]
+        self._round_problems = "\n".join(lines[-ROUND_PROBLEMS_SHOWN:])
+        self.banner.show_message(self._round_problems, "warning")
 
     def _hold_file_work(self, held: bool) -> None:
         """While a round runs, transcriptions of files (an import, the review catching up) wait

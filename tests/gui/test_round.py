@@ -149,6 +149,33 @@ def test_no_microphone_shows_a_message_and_the_round_still_runs(qtbot, isolated_
     qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
 
 
+def test_no_sound_at_all_shows_both_problems(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial8, no sound server: the voice's failure was replaced in the banner at once by the
+    microphone's, and nothing explained the silent interviewer."""
+    from gui_fakes import FakeSpeaker
+    from interviewer.errors import UserError
+
+    class Silent(FakeSpeaker):
+        def say(self, text, on_done=None):
+            self.last_error = "Error querying device -1"
+            super().say(text, on_done)
+
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock, speaker=Silent(),
+                               recorder_error=UserError("no input device found"))
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    for _ in range(6):
+        clock.advance(5)
+        window.round_screen._tick()
+        qtbot.wait(20)
+    qtbot.waitUntil(lambda: "voice could not be played" in window.banner.text, timeout=3000)
+    assert "no input device found" in window.banner.text
+    assert window.banner.text.count("no input device found") == 1  # each answer's failure once
+    window.round_screen.stop_button.click()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+
+
 class RecordingPlayer:
     def __init__(self):
         self.calls = []
