@@ -11,26 +11,31 @@ from interviewer.core.analysis.utterances import Utterance
 STAR_CUES = {
     "situation": r"\b(in my (last|previous|current|old) (role|job|team|company|position)|at my (last|previous|"
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
-                 r"the (situation|context|background|problem) was|((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
-                 r"once|one time)\b",
+                 r"the (situation|context|background|problem) was|the (situation|context)\b|"
+                 r"((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
+                 r"once|one time|(we|i) had (a|an|this|some|one))\b",
     "task": r"\b(i was (responsible|asked|tasked|the only|the one|in charge)|we had to|my (task|job|role|goal|responsibility|"
             r"mission) was|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
-            r"i was supposed to|the challenge was)\b",
-    "action": r"\b(i (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
+            r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to)\b",
+    "action": r"\b((i|we) (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
               r"reached out|talked|spoke|worked|convinced|organized|analy[sz]ed|investigated|migrated|"
               r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"
-              r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took)|so i|i then|"
+              r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took|gave|reviewed|coached|"
+              r"mentored|paired|removed|retrained|cleaned|tested|refactored|profiled|rolled back|asked|suggested)|"
+              r"so i|i then|"
               r"first i|next i|then i)\b",
     "result": r"\b(as a result|the result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|cut|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
               r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned|"
               r"lesson|impact|"
               # How people end a story in plain words: "it worked out fine", "it paid off".
-              r"(worked|turned) out|paid off|went (well|smoothly)|ended up|"
+              r"(worked|turned) out|paid off|went ((really|very|pretty|quite) )?(well|smoothly)|ended up|"
               # A measure that changed, whoever changed it: "the failures dropped by 80%",
               # "the team saved ten hours", "latency went down to 40 ms".
               r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|"
               r"cut|doubled|halved|tripled)( \S+){0,3} (by|to|from)|"
+              # "we got the gap down from twelve points to three"
+              r"\b(down|up) from \S+( \S+){0,3} to|"
               # "with NDCG up by two points", "latency down by a third"
               r"\b(up|down) by (\d|a |an |half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
               r"forty|fifty|sixty|seventy|eighty|ninety)|"

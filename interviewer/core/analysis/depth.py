@@ -50,7 +50,9 @@ UNIT = (r"(?:%|percent|per ?cent|percentage points?|basis points|x|times|fold|k|
         r"examples|samples|rows|records|labels|clicks|impressions|documents|images|servers|machines|"
         r"gpus|cpus|nodes|shards|replicas|points)")
 NUMBER_WITH_UNIT = re.compile(
-    r"(?:(?<![\w$])" + _DIGITS + r"|\b" + _SPOKEN_NUMBER + r")\s*-?\s*" + UNIT + r"(?![\w])"
+    r"(?:(?<![\w$])" + _DIGITS + r"|\b" + _SPOKEN_NUMBER + r")\s*-?\s*"
+    r"(?:(?:full|whole|more|extra|additional|straight|consecutive|calendar) )?" + UNIT + r"(?![\w])"
+    r"|\bfifty[- ]fifty\b|(?<![\w])50/50(?![\w])"
     r"|\$\d[\d,]*(?:\.\d+)?(?![\w])"                       # "$150"
     r"|(?<![\w])\d[\d,]*(?:\.\d+)?x(?![\w])"               # "3x"
     r"|(?<![\w.])\d+\.\d+(?![\w.])"                        # a measured value: "0.86", "3.5"
@@ -109,12 +111,16 @@ TRADEOFFS = Signal(
             "we'd sacrifice some accuracy for latency",
             "the rules stay as a fallback, and that costs us some recall",
             "a neural net is more work to tune, so you pay for it in engineering time",
-            "a hash map is linear time, but then it's extra memory"),
+            "a hash map is linear time, but then it's extra memory",
+            "I'd pick a pairwise loss over pointwise regression because we only care about the order",
+            "the heap is better, though it's a bit more code",
+            "bigger chunks keep the context but dilute the embedding"),
     does_not=("I'd use Python instead of Java.",
               "The cost is about ten dollars a month.",
               "We compared model A versus model B.",
               "Both options are good.",
-              "It costs us about ten dollars a month."),
+              "It costs us about ten dollars a month.",
+            "The new model was better by two points but nobody noticed."),
     missing="a tradeoff", tip="what a choice costs",
     pattern=re.compile(
         r"\btrade[- ]?offs?\b|\btrading off\b"
@@ -122,7 +128,18 @@ TRADEOFFS = Signal(
         r"gives|is|would))\b"
         r"|\b(?:the )?(?:down|up)sides?\b|\bdrawbacks?\b|\bthe catch is\b"
         r"|\bat the (?:cost|expense|price) of\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b"
-        r"|\b" + _COMPARATIVE + r",? but\b"
+        # "cheaper but slower", "slower to converge but the overfitting is less", "the heap is
+        # better, though it's more code": a gain and its price in one breath.
+        r"|\b" + _COMPARATIVE + r"(?: \S+){0,3}? (?:but|though|although)\b|\bbetter (?:but|though|although)\b"
+        # "pick a pairwise loss over pointwise regression when...", "sensitivity over specificity,
+        # because...": a choice over another and why.
+        r"|\b(?:pick|picks|choose|chose|prefer|go with|tune for|favou?r|optimi[sz]e for|trade|keep)\b"
+        r"(?: \S+){0,6}? over(?: \S+){1,6}? (?:because|since|as|when|so)\b"
+        # "gives precise hits but loses context", "but dilutes the embedding"
+        r"|\bbut (?:it |that |this |you |we )?(?:loses?|lose|dilutes?|hurts?|slows?|sacrifices?|gives? up|"
+        r"takes? longer|is slower|is more expensive|costs? more)\b"
+        # "which costs us some spam in the inbox", "costs us maybe half a point of accuracy"
+        r"|\bcost(?:s|ing)? (?:us|you|them|me) (?:some|a bit|a little|maybe|more|a lot|part|half|a few|a point)\b"
         r"|\b(?:cost|costs|costing|hurts?|sacrifices?|sacrificing|give up|gives up|giving up|lose|loses|losing) "
         r"(?:us |you |them |me )?(?:some |a bit of |a little |more |a lot of )?(?:\w+ )?" + _COST_OF + r"\b"
         # "..., but then it's extra memory": what the other option costs.
@@ -144,22 +161,32 @@ EDGE_CASES = Signal(
             "if the GPU pool is saturated, I'd shed load to a cached path",
             "when the document is very long, the memory explodes",
             "a brand new user gets the generic popular list",
-            "trees don't extrapolate beyond the prices they have seen"),
+            "trees don't extrapolate beyond the prices they have seen",
+            "when the question has no good match in the corpus, it makes something up",
+            "scans from a vendor the model has never seen go to the normal queue",
+            "if the sample ratio is off, I stop the test",
+            "when you put a key that's already in the cache, move it to the front"),
     does_not=("The model runs at the edge of the network.",
               "I failed to mention that earlier.",
               "If the user clicks, we log it.",
               "We retrained the model every week.",
               "I think that covers the edge cases.",
-              "When the sum gets too big I shrink the window."),
+              "When the sum gets too big I shrink the window.",
+            "You have to think about the edge cases, that's important."),
     missing="an edge case or failure mode", tip="what happens when an input is odd or a part fails",
     pattern=re.compile(
         # Named, not just claimed: "I think that covers the edge cases." names none.
-        r"\b(?:edge|corner|boundary|degenerate) cases?\b(?! ?[.!?]| ?$)|\bfailure (?:modes?|cases?|scenarios?)\b"
+        # Named, not just claimed: "I think that covers the edge cases", "think about the edge
+        # cases" name none; "the edge cases are...", "an edge case is...", "edge cases like..." do.
+        r"(?<!the )\b(?:edge|corner|boundary|degenerate) cases?\b"
+        r"|\bthe (?:edge|corner) cases? (?:are|is|were|like|such as|include|includes|here are|would be)\b"
+        r"|\bfailure (?:modes?|cases?|scenarios?)\b"
         r"|\b(?:what if|if|when|in case|suppose|whenever)\b (?:\S+ ){0,6}?(?:fails?|failed|goes down|is down|"
         r"went down|crash(?:es|ed)?|times? out|timed out|is empty|are empty|is missing|are missing|is null|"
         r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
         r"breaks|is corrupted|are duplicated|is duplicated|is saturated|are saturated|is overloaded|"
-        r"runs out|run out|(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep))\b"
+        r"runs out|run out|is broken|are broken|goes silent|is offline|is off|is skewed|"
+        r"(?:has|have|gets|get|returns?|finds?) no|is brand new|(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep))\b"
         r"|\b(?:empty|null|negative|duplicated?|duplicates|malformed|invalid|missing|corrupt(?:ed)?|"
         r"out[- ]of[- ]order|overlapping|late|stale) (?:inputs?|lists?|arrays?|strings?|values?|keys?|entries|"
         r"events?|records?|rows?|labels?|data|features?|intervals?|ids?|messages?)\b"
@@ -167,7 +194,9 @@ EDGE_CASES = Signal(
         r"|\bgraceful(?:ly)? degrad\w*|\bdegrades? gracefully\b|\bretry\b|\bretries\b|\bcircuit breakers?\b"
         r"|\btimeouts?\b|\boutages?\b|\bsingle point of failure\b|\brace conditions?\b|\bdeadlocks?\b"
         r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b|\bworst case\b"
-        r"|\bextrapolat\w*|\bout of (?:distribution|range)\b"
+        r"|\bextrapolat\w*|\bout of (?:distribution|range)\b|\bnever trained on\b|\b(?:has|have|had) never seen\b"
+        r"|\bwith no (?:history|data|results?|match(?:es)?|labels?|clicks?|ratings?|reviews?|signal)\b"
+        r"|\balready (?:in there|in the (?:cache|map|set|list|table|dict|dictionary|index|queue)|exists?|present)\b"
         r"|\bbrand[- ]new (?:users?|customers?|items?|products?|accounts?|sellers?)\b"
         r"|\bnew (?:users?|customers?|items?|products?) (?:with|have|has) no\b"))
 
@@ -180,7 +209,9 @@ METRICS = Signal(
             "p99 latency has to stay under fifty milliseconds",
             "the AUC went from 0.81 to 0.86",
             "online we tracked conversion",
-            "I'd track time to first token and the thumbs-down rate"),
+            "I'd track time to first token and the thumbs-down rate",
+            "I'd evaluate it on mean absolute error in minutes",
+            "sensitivity at a fixed specificity of ninety percent"),
     does_not=("We should measure it.",
               "How many daily active users are there?",
               "The metric was good.",
@@ -188,7 +219,8 @@ METRICS = Signal(
     missing="a metric", tip="which metric shows it works", heard_in_questions=False,
     pattern=re.compile(
         r"\b(?:precision|recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
-        r"log[- ]?loss|cross[- ]entropy|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
+        r"log[- ]?loss|cross[- ]entropy|mean absolute (?:percentage )?error|(?:root )?mean squared error|"
+        r"sensitivity|specificity|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
         r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention|churn|"
         r"dwell time|"
         r"watch time|engagement rate|daily active users|dau|mau|revenue per \w+|false positive rate|"
@@ -209,7 +241,9 @@ NUMBERS = Signal(
             "we have fifty million daily users",
             "about 200 features",
             "it's a tenth of the compute",
-            "about one in a thousand transactions is fraud"),
+            "about one in a thousand transactions is fraud",
+            "we run it for two full weeks",
+            "we split users fifty fifty"),
     does_not=("One of the options is a cache.",
               "I had two ideas.",
               "First, I would clarify the goal.",

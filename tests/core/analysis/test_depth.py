@@ -330,3 +330,44 @@ def test_a_measure_up_or_down_by_an_amount_is_a_result():
     story = ("Our team was migrating the ranker and we were behind. [0.8] We had to finish by the end of the "
              "sprint. [0.8] I took the evaluation part. [0.8] We moved on time with recall up by three points.")
     assert heard(depth.STAR_ORDER, story).heard and heard(depth.QUANTIFIED_RESULT, story).heard
+
+
+# Depth held-out part 3 (scored once, blind: typed F1 0.68 after the part-2 forms were learnt):
+# more general forms of each signal, in new sentences.
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "I'd choose a linear model over a forest here because we need to explain each score."),
+    ("tradeoffs", "The bloom filter is smaller, though it gives a few false hits."),
+    ("tradeoffs", "Caching at the edge is quicker but loses personalisation."),
+    ("tradeoffs", "Dropping the rare classes costs us a bit of coverage on the long tail."),
+    ("edge_cases", "When the user has no saved address, we ask for one before pricing."),
+    ("edge_cases", "Accents the model has never seen come out as garbage."),
+    ("edge_cases", "If the clock on the device is off, the timestamps go negative."),
+    ("metrics", "I'd report root mean squared error per region."),
+    ("numbers", "We let it run for three full months."),
+])
+def test_more_general_forms_of_a_signal_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+    assert heard(depth.BY_ID[signal_id], asr_style(text)).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    ("edge_cases", "You have to think about the edge cases, that's really important."),
+    ("tradeoffs", "The second model was better by three points but nobody used it."),
+    ("edge_cases", "Averaging helps when the models are wrong on different examples."),
+])
+def test_general_forms_do_not_take_a_claim_or_a_story_for_a_signal(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+@pytest.mark.parametrize("story", [
+    # "we" throughout, "we had a" for the situation, "down from ... to" for the result
+    "We had a churn model that nobody trusted. [0.8] We needed to fix it before the renewal season. "
+    "[0.8] We removed the leaking features and we retrained it weekly. [0.8] We got the error down from "
+    "twenty percent to eight.",
+    # "the situation:" and "my task, since..., was"; "went really well"
+    "So, the situation: our nightly job kept failing. [0.8] My task, since I was new, was to make it "
+    "reliable. [0.8] I gave it retries and I reviewed every failure for a week. [0.8] It went really well, "
+    "it failed once in three months.",
+])
+def test_more_story_forms_are_in_order(story):
+    assert heard(depth.STAR_ORDER, story).heard
