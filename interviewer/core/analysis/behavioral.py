@@ -14,7 +14,8 @@ STAR_CUES = {
                  r"the (situation|context|background|problem) was|the (situation|context)\b|"
                  r"((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
                  r"once|one time|(we|i) had (a|an|this|some|one))\b",
-    "task": r"\b(i was (responsible|asked|tasked|the only|the one|in charge)|we had to|my (task|job|role|goal|responsibility|"
+    "task": r"\b(i was (responsible|asked|tasked|the only|the one|in charge)|we had to|"
+            r"my (task|job|role|goal|responsibility|"
             r"mission) was|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
             r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to)\b",
     "action": r"\b((i|we) (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"

@@ -60,7 +60,8 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\b(?:doubled|halved|tripled|quadrupled|twice as|half as)\b"
     r"|\bby (?:a )?(?:half|third|quarter|" + _SPOKEN_NUMBER + r")\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth|hundredth|thousandth) of\b"   # "a tenth of the compute"
-    r"|\bone in (?:a |an )?(?:ten|twenty|thirty|forty|fifty|hundred|thousand|million|\d{2}[\d,]*)\b"  # "one in ten thousand"
+    # "one in ten thousand"
+    r"|\bone in (?:a |an )?(?:ten|twenty|thirty|forty|fifty|hundred|thousand|million|\d{2}[\d,]*)\b"
     # A count of anything, from ten up, is a size: "about 200 features", "two hundred thousand
     # rows". (Small counts are not: "I had two ideas".)
     r"|(?<![\w$])\d{2}[\d,]*(?:\.\d+)?\s+[a-z]{3,}s\b"
@@ -186,7 +187,8 @@ EDGE_CASES = Signal(
         r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
         r"breaks|is corrupted|are duplicated|is duplicated|is saturated|are saturated|is overloaded|"
         r"runs out|run out|is broken|are broken|goes silent|is offline|is off|is skewed|"
-        r"(?:has|have|gets|get|returns?|finds?) no|is brand new|(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep))\b"
+        r"(?:has|have|gets|get|returns?|finds?) no|is brand new|"
+        r"(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep))\b"
         r"|\b(?:empty|null|negative|duplicated?|duplicates|malformed|invalid|missing|corrupt(?:ed)?|"
         r"out[- ]of[- ]order|overlapping|late|stale) (?:inputs?|lists?|arrays?|strings?|values?|keys?|entries|"
         r"events?|records?|rows?|labels?|data|features?|intervals?|ids?|messages?)\b"
