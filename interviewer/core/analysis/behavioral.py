@@ -8,22 +8,25 @@ from dataclasses import dataclass, field
 
 from interviewer.core.analysis.utterances import Utterance
 
+_NUMBER = (r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+           r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 STAR_CUES = {
     "situation": r"\b(in my (last|previous|current|old) (role|job|team|company|position)|at my (last|previous|"
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
-                 r"the (situation|context|background|problem) was|the (situation|context)\b|"
+                 r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|"
                  r"((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
                  r"once|one time|(we|i) had (a|an|this|some|one))\b",
     "task": r"\b(i was (responsible|asked|tasked|the only|the one|in charge)|we had to|"
             r"my (task|job|role|goal|responsibility|"
             r"mission) was|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
-            r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to)\b",
+            r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to|"
+            r"the (goal|task|ask)( \w+){0,3} was)\b",
     "action": r"\b((i|we) (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
               r"reached out|talked|spoke|worked|convinced|organized|analy[sz]ed|investigated|migrated|"
               r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"
               r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took|gave|reviewed|coached|"
               r"mentored|paired|removed|retrained|cleaned|tested|refactored|profiled|rolled back|asked|suggested)|"
-              r"so i|i then|"
+              r"so i|i then|what i did|"
               r"first i|next i|then i)\b",
     "result": r"\b(as a result|the result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|cut|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
@@ -38,11 +41,11 @@ STAR_CUES = {
               # "we got the gap down from twelve points to three"
               r"\b(down|up) from \S+( \S+){0,3} to|"
               # "with NDCG up by two points", "latency down by a third"
-              r"\b(up|down) by (\d|a |an |half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
-              r"forty|fifty|sixty|seventy|eighty|ninety)|"
+              r"\b(up|down) by (\d|a |an |half|" + _NUMBER + r")|"
               # "the precision went from about thirty percent to fifty-five": a measure, not a plan
-              r"went from ((about|around|roughly|nearly|over|under|just) )?(\d|zero|one|two|three|four|five|six|"
-              r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an|half)\S*( \S+){0,4} to|"
+              r"went from ((about|around|roughly|nearly|over|under|just) )?(\d|a|an|half|" + _NUMBER + r")\S*( \S+){0,4} to|"
+              # "cancellations were down about eighteen percent"
+              r"\b(were|was|is|are) (down|up) (by )?((about|around|roughly|nearly|over|almost) )?(\d|" + _NUMBER + r")|"
               r"(saved|doubled|halved|tripled)( \S+){0,4} "
               r"(\d|hours?|days?|weeks?|months?|minutes?|money|dollars|time|percent))\b",
 }

@@ -115,16 +115,20 @@ TRADEOFFS = Signal(
             "a hash map is linear time, but then it's extra memory",
             "I'd pick a pairwise loss over pointwise regression because we only care about the order",
             "the heap is better, though it's a bit more code",
-            "bigger chunks keep the context but dilute the embedding"),
+            "bigger chunks keep the context but dilute the embedding",
+            "a bigger model would catch more sarcasm, but it'd be three times slower",
+            "biasing helps the rare words but it can make the model hallucinate them"),
     does_not=("I'd use Python instead of Java.",
               "The cost is about ten dollars a month.",
               "We compared model A versus model B.",
               "Both options are good.",
               "It costs us about ten dollars a month.",
-            "The new model was better by two points but nobody noticed."),
+            "The new model was better by two points but nobody noticed.",
+            "There are definitely trade-offs between these architectures."),
     missing="a tradeoff", tip="what a choice costs",
     pattern=re.compile(
-        r"\btrade[- ]?offs?\b|\btrading off\b"
+        # Named, not just claimed: "there are definitely trade-offs", "there's always a trade off".
+        r"(?<!are )(?<!definitely )(?<!always a )(?<!always )\btrade[- ]?offs?\b|\btrading off\b"
         r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:means|costs|"
         r"gives|is|would))\b"
         r"|\b(?:the )?(?:down|up)sides?\b|\bdrawbacks?\b|\bthe catch is\b"
@@ -140,7 +144,12 @@ TRADEOFFS = Signal(
         r"|\bbut (?:it |that |this |you |we )?(?:loses?|lose|dilutes?|hurts?|slows?|sacrifices?|gives? up|"
         r"takes? longer|is slower|is more expensive|costs? more)\b"
         # "which costs us some spam in the inbox", "costs us maybe half a point of accuracy"
-        r"|\bcost(?:s|ing)? (?:us|you|them|me) (?:some|a bit|a little|maybe|more|a lot|part|half|a few|a point)\b"
+        r"|\bcost(?:s|ing)? (?:us|you|them|me) (?:some|a bit|a little|maybe|more|a lot|part|half|a few|a point|the|our)\b"
+        # "a bigger model would catch more, but it'd be three times slower"
+        r"|\bbut (?:it|that|this)(?:d| would|ll| will)? be (?:\S+ ){0,3}?(?:slower|costlier|more expensive|bigger|larger|"
+        r"harder|less accurate)\b"
+        # "biasing helps the rare words but it can make the model hallucinate"
+        r"|\bhelps?(?: \S+){1,5}? but\b"
         r"|\b(?:cost|costs|costing|hurts?|sacrifices?|sacrificing|give up|gives up|giving up|lose|loses|losing) "
         r"(?:us |you |them |me )?(?:some |a bit of |a little |more |a lot of )?(?:\w+ )?" + _COST_OF + r"\b"
         # "..., but then it's extra memory": what the other option costs.
@@ -166,7 +175,10 @@ EDGE_CASES = Signal(
             "when the question has no good match in the corpus, it makes something up",
             "scans from a vendor the model has never seen go to the normal queue",
             "if the sample ratio is off, I stop the test",
-            "when you put a key that's already in the cache, move it to the front"),
+            "when you put a key that's already in the cache, move it to the front",
+            "a hotel that just joined has no clicks and no reviews",
+            "what do you do when somebody photographs the invoice on a desk?",
+            "what if k is bigger than the array?"),
     does_not=("The model runs at the edge of the network.",
               "I failed to mention that earlier.",
               "If the user clicks, we log it.",
@@ -188,7 +200,9 @@ EDGE_CASES = Signal(
         r"breaks|is corrupted|are duplicated|is duplicated|is saturated|are saturated|is overloaded|"
         r"runs out|run out|is broken|are broken|goes silent|is offline|is off|is skewed|"
         r"(?:has|have|gets|get|returns?|finds?) no|is brand new|"
-        r"(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep))\b"
+        r"(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep)|"
+        r"(?:is|are) (?:bigger|larger|longer) than (?:the )?(?:array|list|input|string|window|buffer|cache|"
+        r"capacity|number of|n|total|whole))\b"
         r"|\b(?:empty|null|negative|duplicated?|duplicates|malformed|invalid|missing|corrupt(?:ed)?|"
         r"out[- ]of[- ]order|overlapping|late|stale) (?:inputs?|lists?|arrays?|strings?|values?|keys?|entries|"
         r"events?|records?|rows?|labels?|data|features?|intervals?|ids?|messages?)\b"
@@ -197,7 +211,9 @@ EDGE_CASES = Signal(
         r"|\btimeouts?\b|\boutages?\b|\bsingle point of failure\b|\brace conditions?\b|\bdeadlocks?\b"
         r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b|\bworst case\b"
         r"|\bextrapolat\w*|\bout of (?:distribution|range)\b|\bnever trained on\b|\b(?:has|have|had) never seen\b"
-        r"|\bwith no (?:history|data|results?|match(?:es)?|labels?|clicks?|ratings?|reviews?|signal)\b"
+        r"|\b(?:with|has|have) no (?:history|data|results?|match(?:es)?|labels?|clicks?|ratings?|reviews?|signal|"
+        r"purchases?|interactions?|applications?)\b|\bnothing to go on\b"
+        r"|\bwhat (?:do (?:you|we|i) do|happens|would happen) (?:when|if)\b"
         r"|\balready (?:in there|in the (?:cache|map|set|list|table|dict|dictionary|index|queue)|exists?|present)\b"
         r"|\bbrand[- ]new (?:users?|customers?|items?|products?|accounts?|sellers?)\b"
         r"|\bnew (?:users?|customers?|items?|products?) (?:with|have|has) no\b"))
@@ -261,7 +277,9 @@ ASSUMPTIONS = Signal(
     counts=("Let's assume a hundred million users.",
             "I'll assume the labels arrive within a day",
             "assuming that traffic doubles during the holidays",
-            "let's say we have ten thousand items"),
+            "let's say we have ten thousand items",
+            "I'm gonna take it that the invoices come in as scanned PDFs",
+            "my working assumption is the comments are in English"),
     does_not=("The model assumes the features are independent.",
               "I assumed it would work, and it didn't.",
               "Let's say hi to the team."),
@@ -269,7 +287,10 @@ ASSUMPTIONS = Signal(
     pattern=re.compile(
         r"\b(?:let'?s|let us|let me|i'?ll|i will|i'?m going to|i am going to|i'?d|i would|we'?ll|we will|"
         r"we can|we could|i can|i'?m gonna) assume\b"
-        r"|\bassuming(?: that)? (?!you\b)|\b(?:my|our|the|one|another) assumptions? (?:is|are|would be|here)\b"
+        r"|\bassuming(?: that)? (?!you\b)|\b(?:my|our|the|one|another) (?:\w+ )?assumptions? (?:is|are|would be|here)\b"
+        # "I'm gonna take it that...", "I'll suppose for now...", "I'm supposing they are right"
+        r"|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|let'?s|let me) (?:suppose|presume|take it)\b"
+        r"|\bi'?m (?:supposing|presuming|taking it that)\b"
         r"|\bi'?m assuming\b|\bi assume (?!you\b)"
         r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"
         r"|\bsuppose (?:that|we|there)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "

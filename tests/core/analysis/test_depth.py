@@ -371,3 +371,31 @@ def test_general_forms_do_not_take_a_claim_or_a_story_for_a_signal(signal_id, te
 ])
 def test_more_story_forms_are_in_order(story):
     assert heard(depth.STAR_ORDER, story).heard
+
+
+# Depth held-out part 4 (scored once, blind: typed F1 0.73 after the part-3 changes).
+@pytest.mark.parametrize("signal_id, text", [
+    ("assumptions", "I'll suppose for now that all the stores are in one time zone."),
+    ("assumptions", "My main assumption is that prices change at most once a day."),
+    ("tradeoffs", "A deeper tree would fit the spikes, but it'd be much harder to explain."),
+    ("tradeoffs", "Oversampling helps the rare class but it can overfit to the duplicates."),
+    ("edge_cases", "A seller who just signed up has no reviews yet, so I use the category prior."),
+    ("edge_cases", "What happens when the upstream feed stops for an hour? We serve yesterday's scores."),
+])
+def test_held_out_part_four_forms_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "There are always trade-offs, and you have to weigh them carefully."),
+    ("edge_cases", "If the score is bigger than what we lose on a false alarm, we block."),
+])
+def test_held_out_part_four_claims_do_not_count(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+def test_a_story_whose_result_is_a_measure_down_by_an_amount():
+    story = ("Situation: our support queue was growing every week. [0.8] The goal I was given was to cut the "
+             "backlog. [0.8] What I did, I trained a router for the common tickets. [0.8] Two months later the "
+             "backlog was down about thirteen percent.")
+    assert heard(depth.STAR_ORDER, story).heard and heard(depth.QUANTIFIED_RESULT, story).heard
