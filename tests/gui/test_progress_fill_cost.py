@@ -25,7 +25,9 @@ class _Counting(progress_screen._NameWrappingDelegate):
         return super().sizeHint(option, index)
 
 
-def test_refilling_the_table_measures_each_row_a_few_times(qtbot, qapp, tmp_path):
+def progress_with_counted_rows(qtbot, qapp, tmp_path) -> tuple[ProgressScreen, _Counting]:
+    """Progress, in the app's light style sheet, shown with four stored rounds, its names'
+    delegate counting how often a row is measured."""
     from interviewer.gui import theme
 
     theme.apply_theme(qapp, "light")  # the app's style sheet, as in the app
@@ -41,6 +43,11 @@ def test_refilling_the_table_measures_each_row_a_few_times(qtbot, qapp, tmp_path
         qtbot.waitExposed(screen)
         show(screen, store)
     QApplication.processEvents()
+    return screen, counting
+
+
+def test_refilling_the_table_measures_each_row_a_few_times(qtbot, qapp, tmp_path):
+    screen, counting = progress_with_counted_rows(qtbot, qapp, tmp_path)
     rows = screen.area_table.rowCount()
     assert rows >= 4
     counting.calls = 0

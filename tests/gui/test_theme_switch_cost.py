@@ -7,13 +7,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from interviewer.gui import home_screen, theme
-from interviewer.gui.progress_screen import ProgressScreen
-from interviewer.storage import Store
 from tests.gui.test_delete_round import _window
 from tests.gui.test_home_every_past_round import _rounds
-from tests.gui.test_progress_fill_cost import _Counting
-from tests.gui.test_progress_weak_spots import show
-from tests.storage.test_area_history import NOT_MONITORED, store_round
+from tests.gui.test_progress_fill_cost import progress_with_counted_rows
 
 
 def _switch_there_and_back(qapp) -> None:
@@ -52,19 +48,7 @@ def test_home_measures_each_card_once_per_switch(qtbot, qapp, isolated_dirs, tmp
 
 
 def test_progress_measures_each_row_a_few_times_per_switch(qtbot, qapp, tmp_path):
-    theme.apply_theme(qapp, "light")
-    screen = ProgressScreen()
-    counting = _Counting(screen.area_table)
-    screen.area_table.setItemDelegateForColumn(0, counting)
-    qtbot.addWidget(screen)
-    with Store.open(tmp_path) as store:
-        for i in range(4):
-            store_round(store, 1_700_000_000 + i * 86400, NOT_MONITORED)
-        screen.resize(1060, 700)
-        screen.show()
-        qtbot.waitExposed(screen)
-        show(screen, store)
-    QApplication.processEvents()
+    screen, counting = progress_with_counted_rows(qtbot, qapp, tmp_path)
     rows = screen.area_table.rowCount()
     counting.calls = 0
     _switch_there_and_back(qapp)
