@@ -158,6 +158,7 @@ class RoundSession:
         self._speaker = speaker
         self.round_audio_path: Path | None = None
         self.voice = None  # the voice detector, once the round recording runs
+        self._microphone_failure: str | None = None  # the answers' 'could not record' when the round's was told
         self.echo_watch = None  # the echo check on the round itself, when the setup is unknown
         self._audio_dir = audio_dir
 
@@ -242,9 +243,10 @@ class RoundSession:
                 watch.feed(block)
         try:
             recorder.inner.start_round(path, on_block=on_block)
-        except Exception as exc:  # no microphone: answers report it when they start
+        except Exception as exc:  # no microphone: each answer fails the same way, told once here
             self.voice = None
-            self._problem(f"The round is not recorded as a whole: {exc}")
+            self._microphone_failure = f"could not record: {exc}"
+            self._problem(f"Nothing is recorded in this round: {_sentence(str(exc))}")
             return
         self.round_audio_path = path
     def poll(self) -> None:
@@ -338,7 +340,8 @@ class RoundSession:
         elif isinstance(update, AnswerDropped):
             self._answer_dropped(update)
         elif isinstance(update, Problem):
-            self._problem(update.message[0].upper() + update.message[1:])
+            if update.message != self._microphone_failure:  # the round's start told it already
+                self._problem(update.message[0].upper() + update.message[1:])
         elif isinstance(update, (TimeUp, RoundFinished)):
             if isinstance(update, RoundFinished):
                 self._round_finished()
@@ -670,6 +673,10 @@ class RoundSession:
         self.problems.append(message)
         if self._on_problem is not None:
             self._on_problem(message)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _question(script: RoundScript, question_id: str | None):

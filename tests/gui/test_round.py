@@ -374,3 +374,33 @@ def test_while_paused_the_answer_keys_rest_and_n_does_not_ask_to_end(qtbot, isol
     qtbot.keyClick(screen, Qt.Key.Key_N)
     assert asked
     qtbot.waitUntil(lambda: not screen.running, timeout=5000)
+
+
+def test_no_microphone_is_told_in_one_line(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial8/9, real app with no microphone: the banner said it twice, 'The round is not
+    recorded as a whole: No microphone was found...' and 'Could not record: No microphone was
+    found...' (the round's recording and the first answer's). One line says it once."""
+    from interviewer.errors import UserError
+
+    class NoMicrophone(FakeRecorder):
+        def start_round(self, path, on_block=None):
+            raise UserError("No microphone was found")
+
+        def start(self, wav_path, **_kwargs):
+            raise UserError("No microphone was found")
+
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.services.make_recorder = lambda _settings: NoMicrophone()
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    for _ in range(6):  # past the first question, into the first answer
+        clock.advance(5)
+        window.round_screen._tick()
+        qtbot.wait(20)
+    qtbot.waitUntil(lambda: window.round_screen.session.controller.status == "listening", timeout=3000)
+    lines = window.banner.text.split("\n")
+    assert [line for line in lines if "No microphone was found" in line] == [
+        "Nothing is recorded in this round: No microphone was found."], lines
+    window.round_screen.stop_button.click()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
