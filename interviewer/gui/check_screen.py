@@ -68,6 +68,9 @@ class CheckScreen(QWidget):
         self.model_status.setTextFormat(Qt.TextFormat.PlainText)  # model_state_text
         self.model_status.setWordWrap(True)
         self.round_label = QLabel()
+        # A long round title wraps: in one line it scrolled the screen 36 px sideways at 1024x640
+        # with 200 % scaling (trial9).
+        self.round_label.setWordWrap(True)
         self.save_button = QPushButton("Keep these choices")
         self.save_button.clicked.connect(
             lambda: self.choices_saved.emit(self.mic.currentData(), self.voice.currentData(), self.rate.value()))

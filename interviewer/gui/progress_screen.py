@@ -35,6 +35,7 @@ from interviewer.app.labels import kind_label
 from interviewer.storage import SessionStatus
 
 PACE_BAND = (110.0, 160.0)
+TWO_COLUMNS_GAP_PX = 24  # one column until this much more than two need: a scroll bar's width
 
 
 class _NameWrappingDelegate(QStyledItemDelegate):
@@ -149,23 +150,13 @@ class ProgressScreen(QWidget):
         kind_caption.setBuddy(self.kind_filter)  # as on Home: the filter is announced as "Kind"
         top.addWidget(kind_caption)
         top.addWidget(self.kind_filter)
-        grid = QGridLayout()
-        # Halves: the plan's summary (a long wrapped label) took what it wanted and left the weak
-        # spots table too narrow for its headers in a 1024-pixel window.
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.addWidget(self.filler_chart, 0, 0)
-        grid.addWidget(self.pace_chart, 0, 1)
-        grid.addWidget(self.pause_chart, 1, 0)
-        grid.addWidget(self.clarifying_chart, 1, 1)
-        grid.addWidget(self.rating_chart, 2, 0)
+        grid = self.grid = QGridLayout()
         areas_box = QWidget()
         areas_layout = QVBoxLayout(areas_box)
         areas_layout.setContentsMargins(0, 0, 0, 0)
         areas_layout.addWidget(QLabel("<b>Weak spots: topic areas covered</b>"))
         areas_layout.addWidget(self.area_note)
         areas_layout.addWidget(self.area_table, 1)
-        grid.addWidget(areas_box, 3, 0)
         side = QVBoxLayout()
         plan_head = QHBoxLayout()
         plan_head.addWidget(QLabel("<b>Practice plan</b>"))
@@ -176,7 +167,10 @@ class ProgressScreen(QWidget):
         side.addWidget(self.plan_list, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        grid.addWidget(side_widget, 2, 1, 2, 1)
+        # Two columns (left, right: widget, rows it spans) where the width allows, else one.
+        self._columns = ([(self.filler_chart, 1), (self.pause_chart, 1), (self.rating_chart, 1), (areas_box, 1)],
+                         [(self.pace_chart, 1), (self.clarifying_chart, 1), (side_widget, 2)])
+        self._arrange(two_columns=True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
@@ -276,6 +270,55 @@ class ProgressScreen(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         self._fit_rows_later.start()
+
+    def _arrange(self, two_columns: bool) -> None:
+        """Halves side by side: the plan's summary (a long wrapped label) took what it wanted and
+        left the weak spots table too narrow for its headers in a 1024-pixel window. One column
+        when two do not fit: at 1024x640 with 200 % scaling the page scrolled 84 px sideways,
+        the right-hand charts cut in half (trial9)."""
+        self._two_columns = two_columns
+        grid = self.grid
+        for column in self._columns:
+            for widget, _ in column:
+                grid.removeWidget(widget)
+        if two_columns:
+            for index, column in enumerate(self._columns):
+                row = 0
+                for widget, span in column:
+                    grid.addWidget(widget, row, index, span, 1)
+                    row += span
+        else:
+            left, right = self._columns
+            charts = [left[0], right[0], left[1], right[1], left[2]]  # reading order, then the tables
+            for row, (widget, _) in enumerate(charts + [left[3], right[2]]):
+                grid.addWidget(widget, row, 0)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1 if two_columns else 0)
+
+    def _two_columns_width(self) -> int:
+        spacing = max(0, self.grid.horizontalSpacing())
+        return sum(max(_least_width(w) for w, _ in column) for column in self._columns) + spacing + self._margins_px()
+
+    def _margins_px(self) -> int:
+        margins = self.layout().contentsMargins()
+        return margins.left() + margins.right()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        """As narrow as one column: the width given decides how many there are."""
+        hint = super().minimumSizeHint()
+        if not self._two_columns:
+            return hint
+        one_column = max(_least_width(w) for column in self._columns for w, _ in column)
+        top_row = self.layout().itemAt(0).minimumSize().width()
+        return QSize(max(one_column, top_row) + self._margins_px(), hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        # A scroll bar coming or going must not flip it back and forth.
+        needed = self._two_columns_width() + (0 if self._two_columns else TWO_COLUMNS_GAP_PX)
+        two_columns = event.size().width() >= needed
+        if two_columns != self._two_columns:
+            self._arrange(two_columns)
 
     def _theme_changed(self, _theme) -> None:
         self._redraw()  # the plan's marks in the new theme's colours (they kept the old one's)
@@ -378,3 +421,7 @@ def _rating_note(rated: list[Any]) -> str:
                     f"the filler rate was {worst.filler_rate:.1f} per 100 words: <a href='session:{worst.session_id}' "
                     f"style='color:{theme.current().accent}'>listen back to that round</a>.")
     return "Your self-ratings and the measured filler rates agree so far."
+
+
+def _least_width(widget: QWidget) -> int:
+    return max(widget.minimumSizeHint().width(), widget.minimumWidth())

@@ -37,6 +37,7 @@ from interviewer.export.coverage_section import no_script_text
 from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.gui.live_transcript import FILLER_STYLE, label_for
 from interviewer.gui import theme
+from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, fmt_wpm, last_moment, round_numbers
 from interviewer.gui.task_progress import TaskProgress
@@ -189,6 +190,7 @@ class ReviewScreen(QWidget):
         self.debrief_button = QPushButton("Debrief this round")
         self.debrief_button.clicked.connect(lambda: self.session and self.debrief_requested.emit(self.session.id))
         self.playing = QLabel()
+        self.playing.hide()  # until an answer plays
         self.export_button = QPushButton("Export...")
         menu = QMenu(self.export_button)
         for fmt, label in (("html", "HTML report"), ("pdf", "PDF"), ("md", "Markdown"), ("json", "JSON (everything)"),
@@ -225,12 +227,14 @@ class ReviewScreen(QWidget):
         main.addWidget(side)
         main.setSizes([550, 500])
 
+        # The buttons go on to more lines in a narrow window: in one row beside the title they
+        # made the review scroll 56 px sideways at 1024x640 with 200 % scaling (trial9).
+        actions = FlowLayout()
+        for widget in (self.playing, self.stop_button, self.export_button, self.debrief_button):
+            actions.addWidget(widget)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.playing)
-        top.addWidget(self.stop_button)
-        top.addWidget(self.export_button)
-        top.addWidget(self.debrief_button)
+        top.addLayout(actions)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         # First what a candidate reads in ten seconds (three strengths, three fixes, each a link
@@ -538,6 +542,7 @@ class ReviewScreen(QWidget):
 
     def set_playing(self, text: str) -> None:
         self.playing.setText(text)
+        self.playing.setVisible(bool(text))  # empty, it kept a gap before the buttons
         self.stop_button.setEnabled(bool(text))
 
 
