@@ -34,6 +34,7 @@ from interviewer.app.labels import device_label, english_voices_first
 from interviewer.app.settings import RANGES, AppSettings, output_setup_for, with_output_setup
 from interviewer.app.services import DeviceList
 from interviewer.gui import theme
+from interviewer.gui.wrap_row import WrapRow
 
 DEFAULT_CHOICE = "(system default)"
 OUTPUT_SETUP_LABELS = {"unknown": "Not known", "headphones": "Headphones",
@@ -496,10 +497,8 @@ def _seconds_box(low: float, high: float, zero_text: str | None) -> QDoubleSpinB
     return box
 
 
-def _row(*widgets: QWidget) -> QWidget:
-    holder = QWidget()
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for i, w in enumerate(widgets):
-        layout.addWidget(w, 1 if i == 0 else 0)
-    return holder
+def _row(first: QWidget, *others: QWidget) -> QWidget:
+    """A field with its buttons beside it, or under it where the width runs out: the model's
+    list and two buttons needed 366 px and Settings scrolled sideways at 1024x640 with 200 %
+    scaling (trial9)."""
+    return WrapRow((first, 1), *((widget, 0) for widget in others))

@@ -62,3 +62,15 @@ def test_check_wraps_a_long_round_title(qtbot):
     page = _in_page(qtbot, screen, one_line - 40)
     assert page.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
     assert _right_edge(screen.start_button, screen) <= page.viewport().width()
+
+
+def test_settings_model_buttons_go_under_the_list_in_a_narrow_page(qtbot):
+    """Trial9: Settings' model list and its two buttons in one row scrolled it 6 px sideways at 200 %."""
+    from interviewer.app.settings import AppSettings
+    from interviewer.gui.settings_screen import SettingsScreen
+
+    screen = SettingsScreen(AppSettings())
+    row = screen.model.parentWidget()
+    side_by_side = sum(max(w.minimumSizeHint().width(), w.minimumWidth())
+                       for w in (screen.model, screen.download_button))
+    assert row.minimumSizeHint().width() < side_by_side
