@@ -15,20 +15,21 @@ STAR_CUES = {
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
                  r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|"
                  r"((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
-                 r"once|one time|(we|i) had (a|an|this|some|one))\b",
+                 r"once|one time|(we|i) had (a|an|this|some|one)|last (spring|summer|autumn|fall|winter))\b",
     "task": r"\b(i was (responsible|asked|tasked|the only|the one|in charge)|we had to|"
             r"my (task|job|role|goal|responsibility|"
             r"mission) was|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
             r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to|"
-            r"the (goal|task|ask)( \w+){0,3} was)\b",
+            r"(the|our|my) (goal|task|ask)( \w+){0,3} was)\b",
     "action": r"\b((i|we) (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
               r"reached out|talked|spoke|worked|convinced|organized|analy[sz]ed|investigated|migrated|"
               r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"
               r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took|gave|reviewed|coached|"
-              r"mentored|paired|removed|retrained|cleaned|tested|refactored|profiled|rolled back|asked|suggested)|"
+              r"mentored|paired|removed|retrained|cleaned|tested|refactored|profiled|rolled back|asked|suggested|"
+              r"rebuilt|pulled|deduplicated)|"
               r"so i|i then|what i did|"
               r"first i|next i|then i)\b",
-    "result": r"\b(as a result|the result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
+    "result": r"\b(as a result|the result|(the )?end result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|cut|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
               r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned|"
               r"lesson|impact|"
@@ -43,7 +44,7 @@ STAR_CUES = {
               # "with NDCG up by two points", "latency down by a third"
               r"\b(up|down) by (\d|a |an |half|" + _NUMBER + r")|"
               # "the precision went from about thirty percent to fifty-five": a measure, not a plan
-              r"went from ((about|around|roughly|nearly|over|under|just) )?(\d|a|an|half|" + _NUMBER + r")\S*( \S+){0,4} to|"
+              r"went from (\S+ ){0,4}?(\d|a|an|half|" + _NUMBER + r")\S*( \S+){0,4} to|"
               # "cancellations were down about eighteen percent"
               r"\b(were|was|is|are) (down|up) (by )?((about|around|roughly|nearly|over|almost) )?(\d|" + _NUMBER + r")|"
               r"(saved|doubled|halved|tripled)( \S+){0,4} "

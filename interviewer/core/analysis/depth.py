@@ -59,6 +59,7 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\b(?:zero )?point (?:one|two|three|four|five|six|seven|eight|nine)\b"  # "point three"
     r"|\b(?:doubled|halved|tripled|quadrupled|twice as|half as)\b"
     r"|\bby (?:a )?(?:half|third|quarter|" + _SPOKEN_NUMBER + r")\b"
+    r"|\bby (?:about|around|roughly|nearly|almost) (?:a )?(?:half|third|quarter)\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth|hundredth|thousandth) of\b"   # "a tenth of the compute"
     # "one in ten thousand"
     r"|\bone in (?:a |an )?(?:ten|twenty|thirty|forty|fifty|hundred|thousand|million|\d{2}[\d,]*)\b"
@@ -132,7 +133,7 @@ TRADEOFFS = Signal(
         r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:means|costs|"
         r"gives|is|would))\b"
         r"|\b(?:the )?(?:down|up)sides?\b|\bdrawbacks?\b|\bthe catch is\b"
-        r"|\bat the (?:cost|expense|price) of\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b"
+        r"|\bat the (?:cost|expense|price) of\b|\bin exchange for\b|\bon the other hand\b|(?<!are )\bpros and cons\b"
         # "cheaper but slower", "slower to converge but the overfitting is less", "the heap is
         # better, though it's more code": a gain and its price in one breath.
         r"|\b" + _COMPARATIVE + r"(?: \S+){0,3}? (?:but|though|although)\b|\bbetter (?:but|though|although)\b"
@@ -144,7 +145,10 @@ TRADEOFFS = Signal(
         r"|\bbut (?:it |that |this |you |we )?(?:loses?|lose|dilutes?|hurts?|slows?|sacrifices?|gives? up|"
         r"takes? longer|is slower|is more expensive|costs? more)\b"
         # "which costs us some spam in the inbox", "costs us maybe half a point of accuracy"
-        r"|\bcost(?:s|ing)? (?:us|you|them|me) (?:some|a bit|a little|maybe|more|a lot|part|half|a few|a point|the|our)\b"
+        # "costs us some recall", "costs you training time", not a price ("costs us about ten dollars")
+        r"|\bcost(?:s|ing)? (?:us|you|them|me) (?!(?:about|around|roughly|only|just|nothing|less|a few|\$?\d|"
+        + NUMBER_WORD + r")\b)\w+"
+        r"|\b(?:lose|loses|losing) some of\b"
         # "a bigger model would catch more, but it'd be three times slower"
         r"|\bbut (?:it|that|this)(?:d| would|ll| will)? be (?:\S+ ){0,3}?(?:slower|costlier|more expensive|bigger|larger|"
         r"harder|less accurate)\b"
@@ -191,7 +195,7 @@ EDGE_CASES = Signal(
         # Named, not just claimed: "I think that covers the edge cases." names none.
         # Named, not just claimed: "I think that covers the edge cases", "think about the edge
         # cases" name none; "the edge cases are...", "an edge case is...", "edge cases like..." do.
-        r"(?<!the )\b(?:edge|corner|boundary|degenerate) cases?\b"
+        r"(?<!the )(?<!usual )(?<!obvious )(?<!normal )\b(?:edge|corner|boundary|degenerate) cases?\b"
         r"|\bthe (?:edge|corner) cases? (?:are|is|were|like|such as|include|includes|here are|would be)\b"
         r"|\bfailure (?:modes?|cases?|scenarios?)\b"
         r"|\b(?:what if|if|when|in case|suppose|whenever)\b (?:\S+ ){0,6}?(?:fails?|failed|goes down|is down|"
@@ -206,13 +210,13 @@ EDGE_CASES = Signal(
         r"|\b(?:empty|null|negative|duplicated?|duplicates|malformed|invalid|missing|corrupt(?:ed)?|"
         r"out[- ]of[- ]order|overlapping|late|stale) (?:inputs?|lists?|arrays?|strings?|values?|keys?|entries|"
         r"events?|records?|rows?|labels?|data|features?|intervals?|ids?|messages?)\b"
-        r"|\bout of order\b|\bfall ?back\b|\bfallbacks?\b|\bfail (?:open|closed|safe)\b|\bfail-?over\b"
+        r"|\bout of order\b|\bfall ?back\b|\bfalls back\b|\bfalling back\b|\bfallbacks?\b|\bfail (?:open|closed|safe)\b|\bfail-?over\b"
         r"|\bgraceful(?:ly)? degrad\w*|\bdegrades? gracefully\b|\bretry\b|\bretries\b|\bcircuit breakers?\b"
         r"|\btimeouts?\b|\boutages?\b|\bsingle point of failure\b|\brace conditions?\b|\bdeadlocks?\b"
         r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b|\bworst case\b"
         r"|\bextrapolat\w*|\bout of (?:distribution|range)\b|\bnever trained on\b|\b(?:has|have|had) never seen\b"
         r"|\b(?:with|has|have) no (?:history|data|results?|match(?:es)?|labels?|clicks?|ratings?|reviews?|signal|"
-        r"purchases?|interactions?|applications?)\b|\bnothing to go on\b"
+        r"purchases?|interactions?|applications?)\b|\bnothing to (?:go on|compare (?:against|with|to)|match)\b"
         r"|\bwhat (?:do (?:you|we|i) do|happens|would happen) (?:when|if)\b"
         r"|\balready (?:in there|in the (?:cache|map|set|list|table|dict|dictionary|index|queue)|exists?|present)\b"
         r"|\bbrand[- ]new (?:users?|customers?|items?|products?|accounts?|sellers?)\b"
@@ -287,11 +291,11 @@ ASSUMPTIONS = Signal(
     pattern=re.compile(
         r"\b(?:let'?s|let us|let me|i'?ll|i will|i'?m going to|i am going to|i'?d|i would|we'?ll|we will|"
         r"we can|we could|i can|i'?m gonna) assume\b"
-        r"|\bassuming(?: that)? (?!you\b)|\b(?:my|our|the|one|another) (?:\w+ )?assumptions? (?:is|are|would be|here)\b"
+        r"|\bassuming(?: that)? (?!you)|\b(?:my|our|the|one|another) (?:\w+ )?assumptions? (?:is|are|would be|here)\b"
         # "I'm gonna take it that...", "I'll suppose for now...", "I'm supposing they are right"
         r"|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|let'?s|let me) (?:suppose|presume|take it)\b"
         r"|\bi'?m (?:supposing|presuming|taking it that)\b"
-        r"|\bi'?m assuming\b|\bi assume (?!you\b)"
+        r"|\bi'?m assuming\b|\bi assume (?!you)|\btak(?:e|ing) (?:\w+ )?as (?:a )?given\b"
         r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"
         r"|\bsuppose (?:that|we|there)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
         r"(?:i'?ll|let'?s|i will|we'?ll)\b"),

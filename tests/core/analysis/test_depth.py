@@ -399,3 +399,31 @@ def test_a_story_whose_result_is_a_measure_down_by_an_amount():
              "backlog. [0.8] What I did, I trained a router for the common tickets. [0.8] Two months later the "
              "backlog was down about thirteen percent.")
     assert heard(depth.STAR_ORDER, story).heard and heard(depth.QUANTIFIED_RESULT, story).heard
+
+
+# Depth held-out part 6 (scored once, blind: typed F1 0.77 after all the session's earlier changes).
+@pytest.mark.parametrize("signal_id, text", [
+    ("assumptions", "Let me say what I'm taking as given: each store reports stock every hour."),
+    ("tradeoffs", "Batch scoring costs you freshness, but it is easy to run."),
+    ("tradeoffs", "A simpler model is easier to debug, even though we lose some of the seasonal effects."),
+    ("edge_cases", "A lock with no face enrolled has nothing to compare against, so it falls back to the PIN."),
+    ("numbers", "The error dropped by about a third."),
+])
+def test_held_out_part_six_forms_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    ("edge_cases", "I think this handles the usual corner cases."),
+    ("tradeoffs", "There are pros and cons to both of them."),
+    ("assumptions", "I assume you've all seen these inventory screens."),
+])
+def test_held_out_part_six_claims_do_not_count(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+def test_a_story_with_a_season_and_a_team_goal_is_in_order():
+    story = ("So last spring at the ferry company the forecast was off. [0.8] Our goal as a team was to fix it "
+             "before the budget meeting. [0.8] We rebuilt the features and I retrained the model. [0.8] The forecast "
+             "went from being off by eighteen percent to about four.")
+    assert heard(depth.STAR_ORDER, story).heard and heard(depth.QUANTIFIED_RESULT, story).heard
