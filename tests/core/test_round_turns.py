@@ -12,7 +12,6 @@ from interviewer.core.round_status import ControllerStatus, status_text
 from interviewer.core.round_updates import (
     AnswerDropped, ClarifyingAnswered, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
-from interviewer.core.transcript import Segment
 
 from test_round_controller import FakeRecorder, FakeSpeaker, FakeTranscriber, run_now, step
 
@@ -565,13 +564,10 @@ def test_the_follow_up_decision_encodes_the_answer_off_the_callers_thread(tmp_pa
     assert any(thread is not main for thread, _ in encoder.calls), "the answer was encoded, off the thread"
 
 
-def test_a_clarifying_reply_is_prepared_off_the_callers_thread_and_then_only_looked_up(tmp_path):
-    """Matching the candidate's question took ~50 ms of CPU on the GUI thread, several hundred ms
-    under load (benchmarks/gui_responsiveness.py). The transcript's thread has the answerer prepare
-    the reply for the exact text the controller later asks about, so the caller's thread encodes
-    nothing; a text that was not prepared is still answered (computed on demand)."""
+def _feed_with_encoder_threads_recorded(tmp_path):
+    """At the feed question, whose latency and scale topics an answerer matches with an encoder
+    that records the thread of each call (calls so far cleared), the candidate's turn begun."""
     import dataclasses
-    import threading
 
     from interviewer.core.matching import Matcher, Thresholds
     from interviewer.core.scripts.model import ClarifyingTopic
@@ -583,12 +579,23 @@ def test_a_clarifying_reply_is_prepared_off_the_callers_thread_and_then_only_loo
     encoder = ThreadRecordingEncoder()
     # The one-hot test vectors carry no meaning: the keywords decide the topic.
     responder = ClarifyingResponder(feed, Matcher(encoder, Thresholds(topic=0.3, keyword_bonus=0.4, covered=None)))
-    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, script=script,
-                                                                             speech_seconds=2, answerer=responder)
-    answer = controller.current_answer
-    main = threading.current_thread()
+    clock, _, speaker, recorder, controller, _ = at_feed_question(tmp_path, script=script, speech_seconds=2,
+                                                                  answerer=responder)
     encoder.calls.clear()
     controller.on_silence(0)
+    return encoder, clock, speaker, recorder, controller
+
+
+def test_a_clarifying_reply_is_prepared_off_the_callers_thread_and_then_only_looked_up(tmp_path):
+    """Matching the candidate's question took ~50 ms of CPU on the GUI thread, several hundred ms
+    under load (benchmarks/gui_responsiveness.py). The transcript's thread has the answerer prepare
+    the reply for the exact text the controller later asks about, so the caller's thread encodes
+    nothing; a text that was not prepared is still answered (computed on demand)."""
+    import threading
+
+    encoder, clock, speaker, recorder, controller = _feed_with_encoder_threads_recorded(tmp_path)
+    answer = controller.current_answer
+    main = threading.current_thread()
     asked = "Okay, what is the expected latency?"
     talking = threading.Thread(target=recorder.speak, args=(asked,))  # as the live transcriber's thread
     talking.start()
@@ -1014,24 +1021,11 @@ def test_both_parts_of_two_questions_in_one_sentence_are_prepared_off_the_caller
     """Each part of "What is the latency and how many daily users are there?" is asked on its own
     after the whole (clarifying_turns._reply_to_other_parts): it is prepared on the transcript's
     thread too, so the caller's thread encodes nothing for either."""
-    import dataclasses
     import threading
 
-    from interviewer.core.matching import Matcher, Thresholds
-    from interviewer.core.scripts.model import ClarifyingTopic
-
-    script = design_round()
-    feed = dataclasses.replace(script.question("feed"), clarifying_topics=(
-        ClarifyingTopic("latency", ("latency",), "Assume a 200 millisecond budget."),
-        ClarifyingTopic("scale", ("daily users",), "About fifty million daily users.")))
-    encoder = ThreadRecordingEncoder()
-    responder = ClarifyingResponder(feed, Matcher(encoder, Thresholds(topic=0.3, keyword_bonus=0.4, covered=None)))
-    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, script=script,
-                                                                             speech_seconds=2, answerer=responder)
+    encoder, clock, speaker, recorder, controller = _feed_with_encoder_threads_recorded(tmp_path)
     answer = controller.current_answer
     main = threading.current_thread()
-    encoder.calls.clear()
-    controller.on_silence(0)
     talking = threading.Thread(target=recorder.speak,
                                args=("What is the latency budget and how many daily users are there?",))
     talking.start()
