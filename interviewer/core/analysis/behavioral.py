@@ -15,7 +15,13 @@ STAR_CUES = {
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
                  r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|"
                  r"((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
-                 r"once|one time|(we|i) had (a|an|this|some|one)|last (spring|summer|autumn|fall|winter))\b",
+                 r"once|one time|(we|i) had (a|an|this|some|one)|last (spring|summer|autumn|fall|winter)|"
+                 # "at the recipe app, search returned nothing", "the team used to...", "we only had two agents"
+                 r"(^((so|ok|okay|well|and|um|uh|yeah|right|alright) ){0,3}|(when i was|while i was|i worked|i was working|back) )"
+                 r"at (the|my|our|a|an) (\w+ )?(app|company|startup|team|shop|bank|store|firm|lab|agency|"
+                 r"hospital|retailer|site|platform|marketplace)|"
+                 r"(we|i|they|people|everyone|everybody|[a-z]+s)(?<!\bis)(?<!\bwas)(?<!\bgets)(?<!\bhas)(?<!\bdoes) "
+                 r"used to|(we|i) (only|just|barely) had)\b",
     "task": r"\b(i was (responsible|asked|tasked|the only|the one|in charge)|we had to|"
             r"my (task|job|role|goal|responsibility|"
             r"mission) was|i had to|i needed to|we needed to|the goal was|i owned|owned the|"

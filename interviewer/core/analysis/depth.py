@@ -58,15 +58,23 @@ NUMBER_WITH_UNIT = re.compile(
     r"|(?<![\w.])\d+\.\d+(?![\w.])"                        # a measured value: "0.86", "3.5"
     r"|\b(?:zero )?point (?:one|two|three|four|five|six|seven|eight|nine)\b"  # "point three"
     r"|\b(?:doubled|halved|tripled|quadrupled|twice as|half as)\b"
-    r"|\bby (?:a )?(?:half|third|quarter|" + _SPOKEN_NUMBER + r")\b"
-    r"|\bby (?:about|around|roughly|nearly|almost) (?:a )?(?:half|third|quarter)\b"
+    r"|\bby (?:a )?(?:half|third|quarter|fifth|tenth|" + _SPOKEN_NUMBER + r")\b"
+    r"|\bby (?:about|around|roughly|nearly|almost) (?:a )?(?:half|third|quarter|fifth|tenth)\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth|hundredth|thousandth) of\b"   # "a tenth of the compute"
     # "one in ten thousand"
     r"|\bone in (?:a |an )?(?:ten|twenty|thirty|forty|fifty|hundred|thousand|million|\d{2}[\d,]*)\b"
     # A count of anything, from ten up, is a size: "about 200 features", "two hundred thousand
     # rows". (Small counts are not: "I had two ideas".)
     r"|(?<![\w$])\d{2}[\d,]*(?:\.\d+)?\s+[a-z]{3,}s\b"
-    r"|\b(?:" + NUMBER_WORD + r"[\s-]+)*(?:hundred|thousand|million|billion)[\s-]+[a-z]{3,}s\b")
+    r"|\b(?:" + NUMBER_WORD + r"[\s-]+)*(?:hundred|thousand|million|billion)[\s-]+[a-z]{3,}s\b"
+    # ...said in words too: "maybe fifty tickets a week", "a few dozen different products".
+    # (after a word that counts, not a number read out in a trace: "sixty-two gives one")
+    r"|\b(?:about|around|roughly|nearly|almost|over|under|maybe|say|some|only|just|of|with|than|to|from|"
+    r"top|first|last|next|in|for|on|has|have|had|the|those|these|all|by|per|at) "
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"\s+[a-z]{2,}(?<!ou|ss|us|is)s\b"
+    r"|\b(?:a few |several |a couple of )?dozens?(?: of)?(?: [a-z]+)? [a-z]{3,}s\b")
 
 # ---------------------------------------------------------------- the signals
 
@@ -133,7 +141,16 @@ TRADEOFFS = Signal(
         r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:means|costs|"
         r"gives|is|would))\b"
         r"|\b(?:the )?(?:down|up)sides?\b|\bdrawbacks?\b|\bthe catch is\b"
-        r"|\bat the (?:cost|expense|price) of\b|\bin exchange for\b|\bon the other hand\b|(?<!are )\bpros and cons\b"
+        r"|\bat the (?:cost|expense|price) of\b|\bin exchange for\b|\bon the other hand\b"
+        # "every approach has its pros and cons" claims them; "the pros and cons: ..." goes on to name them
+        r"|(?<!are )(?<!its )(?<!their )(?<!has )(?<!have )\bpros and cons\b"
+        # "that's good for the average error and bad for the people who need the warning"
+        r"|\b(?:good|better|great|fine) for\b(?: \S+){1,8}? (?:and|but) (?:bad|worse|terrible|poor) for\b"
+        # "shorter windows give you sharp boundaries, but the embedding is noisy"
+        r"|\bgives? (?:you |us )?(?:\S+ ){1,6}?but\b"
+        # "I'd use chrF rather than BLEU, BLEU punishes a correct synonym": the other option and its flaw
+        r"|\b(?:instead of|rather than) (?:the )?(?!(?:the|their|our|its|this|that|those|these|whole|other|one)\b)(\w{3,})"
+        r"(?: \S+){0,3}? (?:the )?\1\b"
         # "cheaper but slower", "slower to converge but the overfitting is less", "the heap is
         # better, though it's more code": a gain and its price in one breath.
         r"|\b" + _COMPARATIVE + r"(?: \S+){0,3}? (?:but|though|although)\b|\bbetter (?:but|though|although)\b"
@@ -209,12 +226,26 @@ EDGE_CASES = Signal(
         r"capacity|number of|n|total|whole))\b"
         r"|\b(?:empty|null|negative|duplicated?|duplicates|malformed|invalid|missing|corrupt(?:ed)?|"
         r"out[- ]of[- ]order|overlapping|late|stale) (?:inputs?|lists?|arrays?|strings?|values?|keys?|entries|"
-        r"events?|records?|rows?|labels?|data|features?|intervals?|ids?|messages?)\b"
+        r"events?|records?|rows?|labels?|data|features?|intervals?|ids?|messages?|prefix(?:es)?|query|queries|"
+        r"results?|pages?|batch(?:es)?|windows?|queues?|stacks?|heaps?|trees?|graphs?|files?|carts?|baskets?|"
+        r"fields?|columns?|texts?|documents?|profiles?|histor(?:y|ies)|sets?|maps?|dict(?:ionar(?:y|ies))?|"
+        r"matri(?:x|ces)|grids?|images?|frames?)\b"
+        r"|\bthe (?:nasty|hard|tricky|difficult|ugly|annoying|painful|dangerous) (?:part|bit|case|one)s? (?:is|are|was|here)\b"
+        r"|\bwhere (?:it|this|that|the \w+) (?:breaks|fails|falls apart|struggles|goes wrong|gets hard)\b"
+        r"|\bit (?:breaks|falls apart) (?:on|when|with|if)\b"
+        # an input that fits two classes: "if the claim mentions two things", "if a ticket mixes languages"
+        r"|\b(?:if|when)\b (?:\S+ ){1,4}?(?:mixes|mentions|contains|matches|fits|belongs to|spans) (?:two|both|"
+        r"several|multiple|more than one)\b|\b(?:if|when)\b (?:\S+ ){1,4}?mix(?:es)? (?:\S+ )?(?:languages|classes|"
+        r"categories|types|formats)\b"
+        # ties: "if ingredients tie on the count", "ties go to the older one", "in case of a tie"
+        r"|\b(?:if|when)\b (?:\S+ ){1,4}?(?:tie|are tied)\b|\bties? (?:are broken|go to|break)\b|\bin (?:the )?case "
+        r"of (?:a )?tie\b|\btie[- ]?break\w*"
         r"|\bout of order\b|\bfall ?back\b|\bfalls back\b|\bfalling back\b|\bfallbacks?\b|\bfail (?:open|closed|safe)\b|\bfail-?over\b"
         r"|\bgraceful(?:ly)? degrad\w*|\bdegrades? gracefully\b|\bretry\b|\bretries\b|\bcircuit breakers?\b"
         r"|\btimeouts?\b|\boutages?\b|\bsingle point of failure\b|\brace conditions?\b|\bdeadlocks?\b"
         r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b|\bworst case\b"
-        r"|\bextrapolat\w*|\bout of (?:distribution|range)\b|\bnever trained on\b|\b(?:has|have|had) never seen\b"
+        r"|\b(?:cant|cannot|can not|doesnt|dont|wont|fails? to|unable to|never|badly|poorly) extrapolat\w*"
+        r"|\bextrapolat\w* (?:beyond|outside|past|to unseen|poorly|badly)\b|\bout of (?:distribution|range)\b|\bnever trained on\b|\b(?:has|have|had) never seen\b"
         r"|\b(?:with|has|have) no (?:history|data|results?|match(?:es)?|labels?|clicks?|ratings?|reviews?|signal|"
         r"purchases?|interactions?|applications?)\b|\bnothing to (?:go on|compare (?:against|with|to)|match)\b"
         r"|\bwhat (?:do (?:you|we|i) do|happens|would happen) (?:when|if)\b"
@@ -250,7 +281,15 @@ METRICS = Signal(
         r"expected calibration|throughput|qps|queries per second|p50|p90|p95|p99|p 99|tail latency|"
         r"latency at p\d+|uptime|availability|lift|top[- ]k accuracy|recall at \w+|precision at \w+|"
         r"kl divergence|population stability|psi|fraud dollars caught|chargeback rate|time to first token|"
-        r"ttft|tokens per second)\b"))
+        r"ttft|tokens per second|chrf|comet score|wer|word error rate|character error rate|critical success index|"
+        r"(?:success|failure|acceptance|rejection|approval|resolution|completion|abandonment|bounce|refund|"
+        r"escalation|reopen|reroute|win|miss|fill) rate)\b"
+        # a rate said in words: "the share of picks that succeed first time", "the fraction of claims an
+        # adjuster sends on"
+        r"|\bthe (?:share|fraction|proportion|percentage) of (?:\w+ ){1,3}?(?:that|which|who|where|with|an?|the)\b"
+        r"|\b(?:i|we|id|wed|ill|well|to|would|and) (?:report|track|measure|watch|monitor|maximi[sz]e|minimi[sz]e|"
+        r"optimi[sz]e for)\b(?: \S+){0,3}? [a-z]+s "
+        r"per (?:hour|minute|second|day|week|user|session|visit)\b"))
 
 NUMBERS = Signal(
     "numbers", "numbers and units",
@@ -297,7 +336,8 @@ ASSUMPTIONS = Signal(
         r"|\bi'?m (?:supposing|presuming|taking it that)\b"
         r"|\bi'?m assuming\b|\bi assume (?!you)|\btak(?:e|ing) (?:\w+ )?as (?:a )?given\b"
         r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"
-        r"|\bsuppose (?:that|we|there)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
+        r"|(?<!\bi )\bsuppose (?:that|we|there|it|its|they|theyre|the|each|every|all|a|an|our)\b"
+        r"|\b(?:on|under) the (?:premise|assumption) that\b|\b(?:my|our|the) (?:working )?premise is\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
         r"(?:i'?ll|let'?s|i will|we'?ll)\b"),
     after_clarifying=True)
 
