@@ -13,7 +13,9 @@ _NUMBER = (r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 STAR_CUES = {
     "situation": r"\b(in my (last|previous|current|old) (role|job|team|company|position)|at my (last|previous|"
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
-                 r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|"
+                 r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|^context\b|for context\b|"
+                 # "my role was on a small project..." sets the scene; "my role was to..." is the task
+                 r"my role was (on|in|at)\b|"
                  r"((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
                  r"once|one time|(we|i) had (a|an|this|some|one)|last (spring|summer|autumn|fall|winter)|"
                  # "at the recipe app, search returned nothing", "the team used to...", "we only had two agents"
@@ -24,7 +26,7 @@ STAR_CUES = {
                  r"used to|(we|i) (only|just|barely) had)\b",
     "task": r"\b(i was (responsible|asked|tasked|the only|the one|in charge)|we had to|"
             r"my (task|job|role|goal|responsibility|"
-            r"mission) was|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
+            r"mission) was(?! (on|in|at)\b)|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
             r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to|"
             r"(the|our|my) (goal|task|ask)( \w+){0,3} was)\b",
     "action": r"\b((i|we) (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"

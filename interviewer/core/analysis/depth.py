@@ -48,7 +48,9 @@ UNIT = (r"(?:%|percent|per ?cent|percentage points?|basis points|x|times|fold|k|
         r"gb|tb|mb|kb|gigabytes?|terabytes?|megabytes?|bytes|qps|tps|rps|"
         r"users|customers|people|engineers|transactions|payments|requests|queries|events|items|videos|"
         r"examples|samples|rows|records|labels|clicks|impressions|documents|images|servers|machines|"
-        r"gpus|cpus|nodes|shards|replicas|points)")
+        r"gpus|cpus|nodes|shards|replicas|points|"
+        r"hertz|hz|khz|mhz|ghz|metres?|meters?|km|kilomet(?:re|er)s?|miles|kg|kilograms?|grams?|tonnes?|tons|"
+        r"degrees|pixels|px|fps|epochs)")
 NUMBER_WITH_UNIT = re.compile(
     r"(?:(?<![\w$])" + _DIGITS + r"|\b" + _SPOKEN_NUMBER + r")\s*-?\s*"
     r"(?:(?:full|whole|more|extra|additional|straight|consecutive|calendar) )?" + UNIT + r"(?![\w])"
@@ -61,6 +63,11 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\bby (?:a )?(?:half|third|quarter|fifth|tenth|" + _SPOKEN_NUMBER + r")\b"
     r"|\bby (?:about|around|roughly|nearly|almost) (?:a )?(?:half|third|quarter|fifth|tenth)\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth|hundredth|thousandth) of\b"   # "a tenth of the compute"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine) (?:thirds|quarters|fifths|tenths) of\b"
+    # a rate: "about thirty a week", "five per shift"
+    r"|\b(?:\d[\d,]*|" + _SPOKEN_NUMBER + r") (?:a|an|per) (?:day|week|month|year|hour|minute|second|night|shift)\b"
+    # the k of a ranking metric: "recall at five", "precision at 10"
+    r"|\b(?:recall|precision|ndcg|hit rate|map|accuracy) at (?:\d+|" + _SPOKEN_NUMBER + r")\b"
     # "one in ten thousand"
     r"|\bone in (?:a |an )?(?:ten|twenty|thirty|forty|fifty|hundred|thousand|million|\d{2}[\d,]*)\b"
     # A count of anything, from ten up, is a size: "about 200 features", "two hundred thousand
@@ -141,7 +148,10 @@ TRADEOFFS = Signal(
         r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:means|costs|"
         r"gives|is|would))\b"
         r"|\b(?:the )?(?:down|up)sides?\b|\bdrawbacks?\b|\bthe catch is\b"
-        r"|\bat the (?:cost|expense|price) of\b|\bin exchange for\b|\bon the other hand\b"
+        r"|\bat the (?:cost|expense|price) of\b|\bin exchange\b|\bon the other hand\b"
+        # "the price of using images is that we depend on the scanners"
+        r"|\bthe (?:price|cost) (?:of|for) (?:\S+ ){1,4}?is that\b"
+        r"|\bbut (?:then )?(?:you|we) lose (?:the|some|a bit|a little|all|any)\b"
         # "every approach has its pros and cons" claims them; "the pros and cons: ..." goes on to name them
         r"|(?<!are )(?<!its )(?<!their )(?<!has )(?<!have )\bpros and cons\b"
         # "that's good for the average error and bad for the people who need the warning"
@@ -219,6 +229,8 @@ EDGE_CASES = Signal(
         r"went down|crash(?:es|ed)?|times? out|timed out|is empty|are empty|is missing|are missing|is null|"
         r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
         r"breaks|is corrupted|are duplicated|is duplicated|is saturated|are saturated|is overloaded|"
+        r"fogs? up|(?:is|gets|are|get) (?:blocked|covered|occluded|blurry|dirty|foggy)|(?:drops?|dropped) out|"
+        r"freezes|hangs|glitches|"
         r"runs out|run out|is broken|are broken|goes silent|is offline|is off|is skewed|"
         r"(?:has|have|gets|get|returns?|finds?) no|is brand new|"
         r"(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep)|"
@@ -231,6 +243,9 @@ EDGE_CASES = Signal(
         r"fields?|columns?|texts?|documents?|profiles?|histor(?:y|ies)|sets?|maps?|dict(?:ionar(?:y|ies))?|"
         r"matri(?:x|ces)|grids?|images?|frames?)\b"
         r"|\bthe (?:nasty|hard|tricky|difficult|ugly|annoying|painful|dangerous) (?:part|bit|case|one)s? (?:is|are|was|here)\b"
+        r"|\bthe (?:nightmare|worst)(?: case| scenario| one)? (?:is|would be)\b"
+        # "a ship lying across a tile border gets cut in half"
+        r"|\bstraddl\w+|\b(?:lying |sitting )?across (?:a|the) (?:\w+ )?(?:border|boundary)\b"
         r"|\bwhere (?:it|this|that|the \w+) (?:breaks|fails|falls apart|struggles|goes wrong|gets hard)\b"
         r"|\bit (?:breaks|falls apart) (?:on|when|with|if)\b"
         # an input that fits two classes: "if the claim mentions two things", "if a ticket mixes languages"
@@ -286,7 +301,8 @@ METRICS = Signal(
         r"escalation|reopen|reroute|win|miss|fill) rate)\b"
         # a rate said in words: "the share of picks that succeed first time", "the fraction of claims an
         # adjuster sends on"
-        r"|\bthe (?:share|fraction|proportion|percentage) of (?:\w+ ){1,3}?(?:that|which|who|where|with|an?|the)\b"
+        r"|\b(?:the|what) (?:share|fraction|proportion|percentage) of (?:\w+ ){1,3}?(?:that|which|who|where|with|an?|the)\b"
+        r"|\b(?:watch|track|measure|report|monitor|look at)\b(?: \S+){0,4}? (?:the )?(?!learning\b)\w+ rate\b"
         r"|\b(?:i|we|id|wed|ill|well|to|would|and) (?:report|track|measure|watch|monitor|maximi[sz]e|minimi[sz]e|"
         r"optimi[sz]e for)\b(?: \S+){0,3}? [a-z]+s "
         r"per (?:hour|minute|second|day|week|user|session|visit)\b"))
@@ -337,7 +353,8 @@ ASSUMPTIONS = Signal(
         r"|\bi'?m assuming\b|\bi assume (?!you)|\btak(?:e|ing) (?:\w+ )?as (?:a )?given\b"
         r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"
         r"|(?<!\bi )\bsuppose (?:that|we|there|it|its|they|theyre|the|each|every|all|a|an|our)\b"
-        r"|\b(?:on|under) the (?:premise|assumption) that\b|\b(?:my|our|the) (?:working )?premise is\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
+        r"|\b(?:on|under) the (?:premise|assumption) that\b|\b(?:my|our|the) (?:working )?premise is\b"
+        r"|\b(?:my|our) working (?:premise|assumptions?)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
         r"(?:i'?ll|let'?s|i will|we'?ll)\b"),
     after_clarifying=True)
 

@@ -476,3 +476,36 @@ def test_a_passive_used_to_sets_no_scene():
     from interviewer.core.analysis.behavioral import STAR_RE
     assert not STAR_RE["situation"].search("the test set was used to choose the settings")
     assert STAR_RE["situation"].search("the operators used to check every part by eye")
+
+
+# Depth held-out part 7 (scored once, blind, after part 5 was learnt: typed / spoken 0.75 / 0.68;
+# the session's starting code 0.68 / 0.63); general forms of its misses, in other words.
+@pytest.mark.parametrize("signal_id, text", [
+    ("assumptions", "My working premise: the cameras are fixed and the light is constant."),
+    ("edge_cases", "A car sitting across a tile border gets counted twice."),
+    ("edge_cases", "If the microphone drops out, we keep the last good reading."),
+    ("edge_cases", "The nightmare is a blank form with only a signature on it."),
+    ("metrics", "The number I'd watch is the refund rate, so what fraction of orders come back."),
+    ("tradeoffs", "The price of using live data is that we depend on the feed being up."),
+    ("tradeoffs", "Trees win on accuracy, but in exchange you lose the simple explanation."),
+    ("numbers", "The sensors sample at fifty hertz."),
+    ("numbers", "Complaints went from about twenty a week to three."),
+    ("numbers", "Two thirds of the tickets were closed automatically."),
+    ("numbers", "We measured recall at ten on last week's clicks."),
+])
+def test_held_out_part_seven_forms_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+
+
+def test_a_role_on_a_project_sets_the_scene_before_the_task():
+    story = ("My role was on a small team that scored loan applications. [0.8] I was asked to make the scores "
+             "explainable. [0.8] I built reason codes and I tested them with the analysts. [0.8] In the end the "
+             "analysts cut their review time by half.")
+    assert heard(depth.STAR_ORDER, story).heard
+
+
+def test_a_story_told_action_first_is_still_out_of_order():
+    story = ("I rewrote the alert rules, that was the first thing I did. [0.8] The background is, the pager went "
+             "off all night and I was asked to fix it. [0.8] Pages went from about thirty a week to four.")
+    assert not heard(depth.STAR_ORDER, story).heard
+    assert heard(depth.QUANTIFIED_RESULT, story).heard
