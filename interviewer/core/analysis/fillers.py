@@ -178,6 +178,13 @@ def _names_a_word_before(tokens: list[Token], i: int) -> bool:
     return bool(_NAMES_A_WORD.search(before))
 
 
+def _says_how_meant(tokens: list[Token], i: int) -> bool:
+    """"I mean that literally", "she said it literally": the adverb after a verb of saying and its
+    object tells how the words are meant (a filler "literally" comes before what it stresses)."""
+    return (i >= 2 and tokens[i - 1].norm in {"that", "it", "this", "them"} and not tokens[i - 2].comma_after
+            and tokens[i - 2].norm in {"mean", "means", "meant", "say", "says", "said"})
+
+
 def _set_off_before(tokens: list[Token], i: int) -> bool:
     return starts_clause(tokens, i) or is_hesitation(_prev(tokens, i))
 
@@ -201,8 +208,9 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         if _set_off_before(tokens, i) or _set_off_after(tokens, i) or (i > 0 and tokens[i - 1].comma_after):
             return "actually", i
         return None
-    if t.norm == "literally" and (prev in _DEGREE or _TAKE_AS_SAID & {x.norm for x in tokens[max(0, i - 4):i]}):
-        return None  # "read the values too literally", "took it literally": word for word
+    if t.norm == "literally" and (prev in _DEGREE or _TAKE_AS_SAID & {x.norm for x in tokens[max(0, i - 4):i]}
+                                  or _says_how_meant(tokens, i)):
+        return None  # "read the values too literally", "took it literally", "I mean that literally": word for word
     if t.norm in _ALWAYS:
         return t.norm, i
     if (t.norm == "well" and t.comma_after and i > 0 and tokens[i - 1].comma_after

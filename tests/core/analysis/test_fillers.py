@@ -323,3 +323,10 @@ def test_a_second_hesitation_on_a_blip_too_short_for_one_is_not_counted():
     assert _doubled_um((22.66, 22.72)) == ["um"]
     # Two hesitations each with a sound of its own are two.
     assert _doubled_um((22.62, 22.84)) == ["um", "um"]
+
+
+def test_literally_after_saying_and_its_object_is_no_filler():
+    """Speech bench blind10, blind11, blind13: "I mean that literally, ..." counted "literally"."""
+    assert fillers_in("I mean that literally, one quarter of the roadmap.") == []
+    assert fillers_in("She said it literally: no launches in December.") == []
+    assert fillers_in("I mean, that is literally the whole pipeline.") == ["I mean", "literally"]
