@@ -15,7 +15,7 @@ STAR_CUES = {
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
                  r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|^context\b|for context\b|"
                  # "my role was on a small project..." sets the scene; "my role was to..." is the task
-                 r"my role was (on|in|at)\b|"
+                 r"my role was (on|in|at)\b|(this|it) was (at|back at|back when|when)\b|"
                  r"((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
                  r"once|one time|(we|i) had (a|an|this|some|one)|last (spring|summer|autumn|fall|winter)|"
                  # "at the recipe app, search returned nothing", "the team used to...", "we only had two agents"
@@ -28,7 +28,9 @@ STAR_CUES = {
             r"my (task|job|role|goal|responsibility|"
             r"mission) was(?! (on|in|at)\b)|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
             r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to|"
-            r"(the|our|my) (goal|task|ask)( \w+){0,3} was)\b",
+            r"(the|our|my) (goal|task|ask|job)( \w+){0,3} was|"
+            # "my manager gave me the job of cutting them down"
+            r"(gave|handed|assigned|left) me (the )?(job|task|problem) of|asked me to|tasked me with|put me in charge)\b",
     "action": r"\b((i|we) (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
               r"reached out|talked|spoke|worked|convinced|organized|analy[sz]ed|investigated|migrated|"
               r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"

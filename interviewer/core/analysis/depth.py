@@ -73,14 +73,14 @@ NUMBER_WITH_UNIT = re.compile(
     # A count of anything, from ten up, is a size: "about 200 features", "two hundred thousand
     # rows". (Small counts are not: "I had two ideas".)
     r"|(?<![\w$])\d{2}[\d,]*(?:\.\d+)?\s+[a-z]{3,}s\b"
-    r"|\b(?:" + NUMBER_WORD + r"[\s-]+)*(?:hundred|thousand|million|billion)[\s-]+[a-z]{3,}s\b"
+    r"|\b(?:" + NUMBER_WORD + r"[\s-]+)*(?:hundred|thousand|million|billion)[\s-]+(?:[a-z]+ )?[a-z]{3,}s\b"
     # ...said in words too: "maybe fifty tickets a week", "a few dozen different products".
     # (after a word that counts, not a number read out in a trace: "sixty-two gives one")
     r"|\b(?:about|around|roughly|nearly|almost|over|under|maybe|say|some|only|just|of|with|than|to|from|"
     r"top|first|last|next|in|for|on|has|have|had|the|those|these|all|by|per|at) "
     r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"\s+[a-z]{2,}(?<!ou|ss|us|is)s\b"
+    r"\s+(?:[a-z]+ )?[a-z]{2,}(?<!ou|ss|us|is)s\b"
     r"|\b(?:a few |several |a couple of )?dozens?(?: of)?(?: [a-z]+)? [a-z]{3,}s\b")
 
 # ---------------------------------------------------------------- the signals
@@ -143,14 +143,28 @@ TRADEOFFS = Signal(
             "There are definitely trade-offs between these architectures."),
     missing="a tradeoff", tip="what a choice costs",
     pattern=re.compile(
-        # Named, not just claimed: "there are definitely trade-offs", "there's always a trade off".
-        r"(?<!are )(?<!definitely )(?<!always a )(?<!always )\btrade[- ]?offs?\b|\btrading off\b"
+        # Named, not just claimed: "the tradeoff here is freshness against cost" names it; "there
+        # are definitely trade-offs", "with different tradeoffs", "a space time tradeoff here but
+        # it doesn't matter" claim one (every labelled part agrees: a bare mention is a claim).
+        r"\bthe (?:real |main |big |key |biggest )?trade[- ]?offs? (?:here |there )?(?:is|are|was|were)\b"
+        r"|\btrade[- ]?offs? (?:is|are) (?:that|between)\b|\btrading off\b"
+        r"|\btrade[- ]?offs? (?:here |there )?between (?!these\b|those\b|the two\b|different\b)\w+ (?:\w+ )?"
+        r"(?:and|or|vs|versus) \w+"
         r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:means|costs|"
         r"gives|is|would))\b"
         r"|\b(?:the )?(?:down|up)sides?\b|\bdrawbacks?\b|\bthe catch is\b"
         r"|\bat the (?:cost|expense|price) of\b|\bin exchange\b|\bon the other hand\b"
         # "the price of using images is that we depend on the scanners"
-        r"|\bthe (?:price|cost) (?:of|for) (?:\S+ ){1,4}?is that\b"
+        r"|\bthe (?:price|cost) (?:of|for) (?:\S+ ){1,4}?is (?!(?:about|around|roughly|only|just|under|over|less|more|"
+        r"\$|\d|" + NUMBER_WORD + r"))\w+"
+        # "running it on the tower saves the uplink, but...", "merge in place to save memory but then..."
+        r"|\b(?:saves?|saving|to save)\b(?: \S+){1,8}? but\b"
+        # "a dictionary is cheap and every mistake is explainable, but it misses every misspelling"
+        r"|\b(?:is|are|stays?) (?:very |really |pretty |quite )?(?:cheap|fast|quick|simple|easy|explainable|"
+        r"interpretable|accurate|robust|small|tiny|flexible|reliable|stable)\b(?: \S+){0,6}? but\b"
+        r"|\bbut (?:it |we |you |they )?(?:lost|lose|loses)(?: a lot| some| a bit| a little)? (?:in|on|of|accuracy|"
+        r"quality|recall|precision)\b"
+        r"|\b(?:id|i would|we(?:d| would)) normally\b(?: \S+){1,4}? but\b"
         r"|\bbut (?:then )?(?:you|we) lose (?:the|some|a bit|a little|all|any)\b"
         # "every approach has its pros and cons" claims them; "the pros and cons: ..." goes on to name them
         r"|(?<!are )(?<!its )(?<!their )(?<!has )(?<!have )\bpros and cons\b"
@@ -159,7 +173,8 @@ TRADEOFFS = Signal(
         # "shorter windows give you sharp boundaries, but the embedding is noisy"
         r"|\bgives? (?:you |us )?(?:\S+ ){1,6}?but\b"
         # "I'd use chrF rather than BLEU, BLEU punishes a correct synonym": the other option and its flaw
-        r"|\b(?:instead of|rather than) (?:the )?(?!(?:the|their|our|its|this|that|those|these|whole|other|one)\b)(\w{3,})"
+        r"|\b(?:instead of|rather than) (?:the )?"
+        r"(?!(?:the|their|our|its|this|that|those|these|whole|other|one)\b)(\w{3,})"
         r"(?: \S+){0,3}? (?:the )?\1\b"
         # "cheaper but slower", "slower to converge but the overfitting is less", "the heap is
         # better, though it's more code": a gain and its price in one breath.
@@ -219,20 +234,23 @@ EDGE_CASES = Signal(
             "You have to think about the edge cases, that's important."),
     missing="an edge case or failure mode", tip="what happens when an input is odd or a part fails",
     pattern=re.compile(
-        # Named, not just claimed: "I think that covers the edge cases." names none.
-        # Named, not just claimed: "I think that covers the edge cases", "think about the edge
-        # cases" name none; "the edge cases are...", "an edge case is...", "edge cases like..." do.
-        r"(?<!the )(?<!usual )(?<!obvious )(?<!normal )\b(?:edge|corner|boundary|degenerate) cases?\b"
+        # Named, not just claimed: "I think that covers the edge cases", "think about edge cases
+        # too", "I'll handle the edge cases after" name none; "the edge cases are...", "an edge
+        # case is...", "one corner case: ...", "edge cases like..." do.
+        r"\b(?:an?|one|another|the (?:first|second|main|big|other|real|tricky|nasty|only)) (?:edge|corner|boundary|"
+        r"degenerate) case\b"
+        r"|\b(?:edge|corner|boundary|degenerate) cases? (?:like|such as|include|includes|here are|to handle are)\b"
         r"|\bthe (?:edge|corner) cases? (?:are|is|were|like|such as|include|includes|here are|would be)\b"
         r"|\bfailure (?:modes?|cases?|scenarios?)\b"
-        r"|\b(?:what if|if|when|in case|suppose|whenever)\b (?:\S+ ){0,6}?(?:fails?|failed|goes down|is down|"
+        r"|(?<!correct me )(?<!tell me )\b(?:what if|if|when|in case|suppose|whenever)\b (?:\S+ ){0,6}?(?:fails?|failed|goes down|is down|"
         r"went down|crash(?:es|ed)?|times? out|timed out|is empty|are empty|is missing|are missing|is null|"
         r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
         r"breaks|is corrupted|are duplicated|is duplicated|is saturated|are saturated|is overloaded|"
         r"fogs? up|(?:is|gets|are|get) (?:blocked|covered|occluded|blurry|dirty|foggy)|(?:drops?|dropped) out|"
         r"freezes|hangs|glitches|"
         r"runs out|run out|is broken|are broken|goes silent|is offline|is off|is skewed|"
-        r"(?:has|have|gets|get|returns?|finds?) no|is brand new|"
+        r"(?:has|have|gets|get|returns?|finds?) (?:no|zero)|is brand new|"
+        r"goes out of (?:the )?(?:picture|frame|view|range)|"
         r"(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep)|"
         r"(?:is|are) (?:bigger|larger|longer) than (?:the )?(?:array|list|input|string|window|buffer|cache|"
         r"capacity|number of|n|total|whole))\b"
@@ -242,8 +260,12 @@ EDGE_CASES = Signal(
         r"results?|pages?|batch(?:es)?|windows?|queues?|stacks?|heaps?|trees?|graphs?|files?|carts?|baskets?|"
         r"fields?|columns?|texts?|documents?|profiles?|histor(?:y|ies)|sets?|maps?|dict(?:ionar(?:y|ies))?|"
         r"matri(?:x|ces)|grids?|images?|frames?)\b"
-        r"|\bthe (?:nasty|hard|tricky|difficult|ugly|annoying|painful|dangerous) (?:part|bit|case|one)s? (?:is|are|was|here)\b"
+        r"|\bthe (?:nasty|hard|tricky|difficult|ugly|annoying|painful|dangerous) (?:part|bit|case|one)s? "
+        r"(?:is|are|was|here)\b"
         r"|\bthe (?:nightmare|worst)(?: case| scenario| one)? (?:is|would be)\b"
+        r"|\b(?:things|what) (?:that )?(?:will|can|could|might|would) go wrong\b|\bwhat breaks\b|\bnasty inputs?\b"
+        r"|\bthe same \w+ (?:twice|again and again|over and over|(?:hundreds|dozens|thousands) of times|many times|"
+        r"multiple times)\b|\bcounted twice\b|\bblows? (?:up|past)\b|\bstack overflow\b"
         # "a ship lying across a tile border gets cut in half"
         r"|\bstraddl\w+|\b(?:lying |sitting )?across (?:a|the) (?:\w+ )?(?:border|boundary)\b"
         r"|\bwhere (?:it|this|that|the \w+) (?:breaks|fails|falls apart|struggles|goes wrong|gets hard)\b"
@@ -301,7 +323,8 @@ METRICS = Signal(
         r"escalation|reopen|reroute|win|miss|fill) rate)\b"
         # a rate said in words: "the share of picks that succeed first time", "the fraction of claims an
         # adjuster sends on"
-        r"|\b(?:the|what) (?:share|fraction|proportion|percentage) of (?:\w+ ){1,3}?(?:that|which|who|where|with|an?|the)\b"
+        r"|\b(?:the|what) (?:share|fraction|proportion|percentage) of (?:\w+ ){1,3}?"
+        r"(?:that|which|who|where|with|an?|the)\b"
         r"|\b(?:watch|track|measure|report|monitor|look at)\b(?: \S+){0,4}? (?:the )?(?!learning\b)\w+ rate\b"
         r"|\b(?:i|we|id|wed|ill|well|to|would|and) (?:report|track|measure|watch|monitor|maximi[sz]e|minimi[sz]e|"
         r"optimi[sz]e for)\b(?: \S+){0,3}? [a-z]+s "
@@ -348,7 +371,8 @@ ASSUMPTIONS = Signal(
         r"we can|we could|i can|i'?m gonna) assume\b"
         r"|\bassuming(?: that)? (?!you)|\b(?:my|our|the|one|another) (?:\w+ )?assumptions? (?:is|are|would be|here)\b"
         # "I'm gonna take it that...", "I'll suppose for now...", "I'm supposing they are right"
-        r"|\b(?:i'?ll|i will|i'?m going to|i'?m gonna|let'?s|let me) (?:suppose|presume|take it)\b"
+        r"|\b(?:i'?ll|i will|i'?d|i would|we'?ll|we'?d|i'?m going to|i'?m gonna|let'?s|let me) "
+        r"(?:suppose|presume|take it)\b"
         r"|\bi'?m (?:supposing|presuming|taking it that)\b"
         r"|\bi'?m assuming\b|\bi assume (?!you)|\btak(?:e|ing) (?:\w+ )?as (?:a )?given\b"
         r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"

@@ -509,3 +509,42 @@ def test_a_story_told_action_first_is_still_out_of_order():
              "off all night and I was asked to fix it. [0.8] Pages went from about thirty a week to four.")
     assert not heard(depth.STAR_ORDER, story).heard
     assert heard(depth.QUANTIFIED_RESULT, story).heard
+
+
+# Depth held-out part 8 (scored once, blind, after all other depth changes of the seventeenth
+# session: typed / spoken 0.76 / 0.66); general forms of its misses and false calls, in other words.
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "Caching on the device saves the round trip, but then we ship stale prices."),
+    ("tradeoffs", "A lookup table is cheap and easy to audit, but it misses every new spelling."),
+    ("tradeoffs", "The small model is much faster, but it lost a lot on rare classes."),
+    ("tradeoffs", "The price of that is we cannot update the index during the day."),
+    ("tradeoffs", "I'd normally recurse but the depth can get too big, so I use a stack."),
+    ("tradeoffs", "There's always a trade-off between recall and latency with this index."),
+    ("edge_cases", "Things that will go wrong: glare on the lens and a car parked in front."),
+    ("edge_cases", "A parked truck reports the same crack hundreds of times, so we group them."),
+    ("edge_cases", "If the list has zero elements I return an empty result."),
+    ("edge_cases", "When the ball goes out of the frame, the tracker guesses."),
+    ("assumptions", "I'd take it that every meter reports once an hour."),
+    ("numbers", "The city runs around forty delivery vans."),
+    ("numbers", "We watch about four hundred camera towers."),
+])
+def test_held_out_part_eight_forms_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "There are different ways to do this with different tradeoffs, I'll just use a heap."),
+    ("tradeoffs", "There's tradeoffs obviously with that."),
+    ("edge_cases", "And of course you have to think about edge cases too."),
+    ("edge_cases", "I'll handle the edge cases after the main loop."),
+    ("edge_cases", "So that's my plan, correct me if this is off."),
+])
+def test_held_out_part_eight_claims_do_not_count(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+def test_a_task_given_by_a_manager_and_a_scene_set_with_this_was_at():
+    story = ("So this was at a company that made software for clinics. [0.8] My manager gave me the job of cutting "
+             "the false alarms. [0.8] I labelled a few hundred alarms and I retrained the model. [0.8] Night pages "
+             "went from about forty a week to twelve.")
+    assert heard(depth.STAR_ORDER, story).heard and heard(depth.QUANTIFIED_RESULT, story).heard
