@@ -15,7 +15,8 @@ STAR_CUES = {
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
                  r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|^context\b|for context\b|"
                  # "my role was on a small project..." sets the scene; "my role was to..." is the task
-                 r"my role was (on|in|at)\b|(this|it) was (at|back at|back when|when)\b|"
+                 r"my role was (on|in|at)\b|(this|it) was (at|back at|back when|when)\b|i was (working|employed) (for|at|with)|"
+                 r"i worked (for|at)|"
                  r"((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
                  r"once|one time|(we|i) had (a|an|this|some|one)|last (spring|summer|autumn|fall|winter)|"
                  # "at the recipe app, search returned nothing", "the team used to...", "we only had two agents"
@@ -28,7 +29,7 @@ STAR_CUES = {
             r"my (task|job|role|goal|responsibility|"
             r"mission) was(?! (on|in|at)\b)|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
             r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to|"
-            r"(the|our|my) (goal|task|ask|job)( \w+){0,3} was|"
+            r"(the|our|my) (team'?s |teams )?(goal|task|ask|job)( \w+){0,3} was|"
             # "my manager gave me the job of cutting them down"
             r"(gave|handed|assigned|left) me (the )?(job|task|problem) of|asked me to|tasked me with|put me in charge)\b",
     "action": r"\b((i|we) (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
@@ -37,7 +38,8 @@ STAR_CUES = {
               r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took|gave|reviewed|coached|"
               r"mentored|paired|removed|retrained|cleaned|tested|refactored|profiled|rolled back|asked|suggested|"
               r"rebuilt|pulled|deduplicated)|"
-              r"so i|i then|what i did|"
+              # "so I rewrote it"; not a story's opening "so I was working for..."
+              r"so i(?! (was|had|am|have|think|guess|mean|worked|joined|used)\b)|i then|what i did|"
               r"first i|next i|then i)\b",
     "result": r"\b(as a result|the result|(the )?end result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|cut|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
@@ -45,6 +47,8 @@ STAR_CUES = {
               r"lesson|impact|"
               # How people end a story in plain words: "it worked out fine", "it paid off".
               r"(worked|turned) out|paid off|went ((really|very|pretty|quite) )?(well|smoothly)|ended up|"
+              r"(went (down|up)|dropped|fell|rose|improved) (noticeably|a lot|sharply|significantly|dramatically|"
+              r"considerably)|got (\S+ ){1,5}?(down|up) to|"
               # A measure that changed, whoever changed it: "the failures dropped by 80%",
               # "the team saved ten hours", "latency went down to 40 ms".
               r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|"

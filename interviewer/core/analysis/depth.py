@@ -64,6 +64,8 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\bby (?:about|around|roughly|nearly|almost) (?:a )?(?:half|third|quarter|fifth|tenth)\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth|hundredth|thousandth) of\b"   # "a tenth of the compute"
     r"|\b(?:two|three|four|five|six|seven|eight|nine) (?:thirds|quarters|fifths|tenths) of\b"
+    r"|\b(?:a|one|two|three|several) (?:hundred|thousand|dozen)s? of (?:those|them|these)\b"
+    r"|\b(?:about|roughly|nearly|almost|less than|more than|over|under|just|only|to|by) half of (?:what|the|our|its)\b"
     # a rate: "about thirty a week", "five per shift"
     r"|\b(?:\d[\d,]*|" + _SPOKEN_NUMBER + r") (?:a|an|per) (?:day|week|month|year|hour|minute|second|night|shift)\b"
     # the k of a ranking metric: "recall at five", "precision at 10"
@@ -76,7 +78,7 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\b(?:" + NUMBER_WORD + r"[\s-]+)*(?:hundred|thousand|million|billion)[\s-]+(?:[a-z]+ )?[a-z]{3,}s\b"
     # ...said in words too: "maybe fifty tickets a week", "a few dozen different products".
     # (after a word that counts, not a number read out in a trace: "sixty-two gives one")
-    r"|\b(?:about|around|roughly|nearly|almost|over|under|maybe|say|some|only|just|of|with|than|to|from|"
+    r"|\b(?:about|around|roughly|nearly|almost|over|under|maybe|say|some|only|just|of|with|than|to|from|like|"
     r"top|first|last|next|in|for|on|has|have|had|the|those|these|all|by|per|at) "
     r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -166,6 +168,15 @@ TRADEOFFS = Signal(
         r"quality|recall|precision)\b"
         r"|\b(?:id|i would|we(?:d| would)) normally\b(?: \S+){1,4}? but\b"
         r"|\bbut (?:then )?(?:you|we) lose (?:the|some|a bit|a little|all|any)\b"
+        # "I'd pick PR AUC over ROC AUC, you lose the nice property that..."
+        r"|\bover\b(?: \S+){1,4}? (?:you|we) lose\b"
+        # "a sliding log would be exact but I'd have to store every timestamp"
+        r"|\b(?:would|could) (?:be|work|give)\b(?: \S+){0,4}? but\b"
+        r"|\b(?:handles|fixes|solves|catches|covers) (?:it|that|this|those)\b(?: \S+){0,2}? but\b"
+        r"|\b(?:we|you) pay (?:per|for every|by the)\b"
+        r"|\bthe (?:first |big |main |key |real )?(?:decision|choice) (?:here )?is (?:\S+ ){1,8}?(?:versus|vs|or)\b"
+        r"|\baccept(?:ed|ing)? (?:the |a |some )?(?:small |tiny |little )?(?:loss|drop|hit|cost|penalty)\b"
+        r"|\badds? (?:\S+ )?(?:latency|inference time|memory|complexity)\b"
         # "every approach has its pros and cons" claims them; "the pros and cons: ..." goes on to name them
         r"|(?<!are )(?<!its )(?<!their )(?<!has )(?<!have )\bpros and cons\b"
         # "that's good for the average error and bad for the people who need the warning"
@@ -178,13 +189,13 @@ TRADEOFFS = Signal(
         r"(?: \S+){0,3}? (?:the )?\1\b"
         # "cheaper but slower", "slower to converge but the overfitting is less", "the heap is
         # better, though it's more code": a gain and its price in one breath.
-        r"|\b" + _COMPARATIVE + r"(?: \S+){0,3}? (?:but|though|although)\b|\bbetter (?:but|though|although)\b"
+        r"|\b" + _COMPARATIVE + r"(?: \S+){0,8}? (?:but|though|although)\b|\bbetter (?:but|though|although)\b"
         # "pick a pairwise loss over pointwise regression when...", "sensitivity over specificity,
         # because...": a choice over another and why.
         r"|\b(?:pick|picks|choose|chose|prefer|go with|tune for|favou?r|optimi[sz]e for|trade|keep)\b"
         r"(?: \S+){0,6}? over(?: \S+){1,6}? (?:because|since|as|when|so)\b"
         # "gives precise hits but loses context", "but dilutes the embedding"
-        r"|\bbut (?:it |that |this |you |we )?(?:loses?|lose|dilutes?|hurts?|slows?|sacrifices?|gives? up|"
+        r"|\bbut (?:it |that |this |you |we )?(?:loses?|lose|dilutes?|hurts?|slows?|sacrifices?|gives? up|eats|burns|"
         r"takes? longer|is slower|is more expensive|costs? more)\b"
         # "which costs us some spam in the inbox", "costs us maybe half a point of accuracy"
         # "costs us some recall", "costs you training time", not a price ("costs us about ten dollars")
@@ -196,7 +207,7 @@ TRADEOFFS = Signal(
         r"harder|less accurate)\b"
         # "biasing helps the rare words but it can make the model hallucinate"
         r"|\bhelps?(?: \S+){1,5}? but\b"
-        r"|\b(?:cost|costs|costing|hurts?|sacrifices?|sacrificing|give up|gives up|giving up|lose|loses|losing) "
+        r"|\b(?:cost|costs|costing|hurts?|sacrifices?|sacrificing|give up|gives up|gave up|giving up|lose|loses|losing) "
         r"(?:us |you |them |me )?(?:some |a bit of |a little |more |a lot of )?(?:\w+ )?" + _COST_OF + r"\b"
         # "..., but then it's extra memory": what the other option costs.
         r"|\bbut (?:then )?(?:\S+ ){0,3}(?:extra|more|additional) (?:memory|space|compute|latency|storage)\b"
@@ -249,7 +260,8 @@ EDGE_CASES = Signal(
         r"fogs? up|(?:is|gets|are|get) (?:blocked|covered|occluded|blurry|dirty|foggy)|(?:drops?|dropped) out|"
         r"freezes|hangs|glitches|"
         r"runs out|run out|is broken|are broken|goes silent|is offline|is off|is skewed|"
-        r"(?:has|have|gets|get|returns?|finds?) (?:no|zero)|is brand new|"
+        r"(?:has|have|gets|get|returns?|finds?) (?:no|zero)|is brand new|is unreachable|(?:can )?(?:has|have|be) "
+        r"(?:a )?negative|"
         r"goes out of (?:the )?(?:picture|frame|view|range)|"
         r"(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep)|"
         r"(?:is|are) (?:bigger|larger|longer) than (?:the )?(?:array|list|input|string|window|buffer|cache|"
@@ -260,8 +272,11 @@ EDGE_CASES = Signal(
         r"results?|pages?|batch(?:es)?|windows?|queues?|stacks?|heaps?|trees?|graphs?|files?|carts?|baskets?|"
         r"fields?|columns?|texts?|documents?|profiles?|histor(?:y|ies)|sets?|maps?|dict(?:ionar(?:y|ies))?|"
         r"matri(?:x|ces)|grids?|images?|frames?)\b"
-        r"|\bthe (?:nasty|hard|tricky|difficult|ugly|annoying|painful|dangerous) (?:part|bit|case|one)s? "
-        r"(?:is|are|was|here)\b"
+        r"|\bthe (?:nasty|hard|tricky|difficult|ugly|annoying|painful|dangerous|weird|messy) "
+        r"(?:\w+ )?(?:part|bit|case|one|input|recording|example|image|query|querie)s? (?:is|are|was|were|here|arent)\b"
+        # "asks for the median before any number arrived", "I raise an error with a clear message"
+        r"|\bbefore (?:any|the first) \w+ (?:arrives?|arrived|comes?|came|exists?|is (?:added|inserted|pushed))\b"
+        r"|\b(?:raise|throw|return) an? (?:\w+ )?(?:error|exception)\b|\bpure silence\b"
         r"|\bthe (?:nightmare|worst)(?: case| scenario| one)? (?:is|would be)\b"
         r"|\b(?:things|what) (?:that )?(?:will|can|could|might|would) go wrong\b|\bwhat breaks\b|\bnasty inputs?\b"
         r"|\bthe same \w+ (?:twice|again and again|over and over|(?:hundreds|dozens|thousands) of times|many times|"
@@ -309,7 +324,7 @@ METRICS = Signal(
     missing="a metric", tip="which metric shows it works", heard_in_questions=False,
     pattern=re.compile(
         r"\b(?:precision|recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
-        r"log[- ]?loss|cross[- ]entropy|mean absolute (?:percentage )?error|(?:root )?mean squared error|"
+        r"log[- ]?loss|cross[- ]entropy|(?:mean|median) absolute (?:percentage )?error|(?:root )?mean squared error|"
         r"sensitivity|specificity|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
         r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention|churn|"
         r"dwell time|"
@@ -324,7 +339,11 @@ METRICS = Signal(
         # a rate said in words: "the share of picks that succeed first time", "the fraction of claims an
         # adjuster sends on"
         r"|\b(?:the|what) (?:share|fraction|proportion|percentage) of (?:\w+ ){1,3}?"
-        r"(?:that|which|who|where|with|an?|the)\b"
+        r"(?:that|which|who|where|with|an?|the)\b|\bthe (?:share|fraction|proportion|percentage) of \w+ \w+ed\b"
+        r"|\bthe (?:main |key |first |one )?(?:number|metric|measure) (?:id|wed|i|we) (?:\w+ ){0,2}?"
+        r"(?:optimi[sz]e|track|watch|report|care about|look at|use)\b"
+        r"|\b(?:our|the) (?:main|key|north star|primary|headline) (?:number|metric)\b"
+        r"|\b(?:the )?(?:average|mean|median) time (?:to|until|it takes)\b"
         r"|\b(?:watch|track|measure|report|monitor|look at)\b(?: \S+){0,4}? (?:the )?(?!learning\b)\w+ rate\b"
         r"|\b(?:i|we|id|wed|ill|well|to|would|and) (?:report|track|measure|watch|monitor|maximi[sz]e|minimi[sz]e|"
         r"optimi[sz]e for)\b(?: \S+){0,3}? [a-z]+s "
@@ -369,16 +388,17 @@ ASSUMPTIONS = Signal(
     pattern=re.compile(
         r"\b(?:let'?s|let us|let me|i'?ll|i will|i'?m going to|i am going to|i'?d|i would|we'?ll|we will|"
         r"we can|we could|i can|i'?m gonna) assume\b"
-        r"|\bassuming(?: that)? (?!you)|\b(?:my|our|the|one|another) (?:\w+ )?assumptions? (?:is|are|would be|here)\b"
+        r"|\bassuming(?: that)? (?!(?:you|everyone|everybody|we all)\b)|\b(?:my|our|the|one|another) (?:\w+ )?assumptions? (?:is|are|would be|here)\b"
         # "I'm gonna take it that...", "I'll suppose for now...", "I'm supposing they are right"
         r"|\b(?:i'?ll|i will|i'?d|i would|we'?ll|we'?d|i'?m going to|i'?m gonna|let'?s|let me) "
         r"(?:suppose|presume|take it)\b"
         r"|\bi'?m (?:supposing|presuming|taking it that)\b"
-        r"|\bi'?m assuming\b|\bi assume (?!you)|\btak(?:e|ing) (?:\w+ )?as (?:a )?given\b"
+        r"|\bi'?m assuming (?!(?:that )?(?:you|everyone|everybody|we all)\b)|\bi assume (?!you)"
+        r"|\b(?:tak(?:e|ing)|treat(?:ing)?) (?:\w+ )?as (?:a )?given\b"
         r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"
         r"|(?<!\bi )\bsuppose (?:that|we|there|it|its|they|theyre|the|each|every|all|a|an|our)\b"
         r"|\b(?:on|under) the (?:premise|assumption) that\b|\b(?:my|our|the) (?:working )?premise is\b"
-        r"|\b(?:my|our) working (?:premise|assumptions?)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
+        r"|\b(?:my|our|the) working (?:premise|assumptions?)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
         r"(?:i'?ll|let'?s|i will|we'?ll)\b"),
     after_clarifying=True)
 
