@@ -63,7 +63,7 @@ from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind
 from interviewer.core.round_settings import (
     ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S, REPLY_CUT_AT_START_S,
-    STALE_WARNING_SECONDS, ControllerSettings,
+    STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
 )
 from interviewer.core.round_status import ControllerStatus, status_text
 from interviewer.core.round_updates import (
@@ -218,7 +218,17 @@ class RoundController(SilenceRules, ClarifyingTurns):
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
-                           recording=not (answer is not None and self._not_recording))
+                           recording=not (answer is not None and self._not_recording),
+                           talking=self._talking_before_words())
+
+    def _talking_before_words(self) -> bool:
+        """The candidate's voice is heard now (within STILL_TALKING_S), and the live transcript
+        has no word of it yet: it only has words once a pause cuts a chunk, and a fast talker in
+        a noisy room can go 20 s without one (trial10, a human voice: "take your time to think,
+        then answer out loud" for 21 s of talking). A cough alone goes back to thinking time."""
+        answer = self._answer
+        return bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply
+                    and self._silence_seen - self._silence_offset < STILL_TALKING_S)
 
     def _check_status(self) -> None:
         """Emit StatusChanged when what the status line says has changed. Called once each

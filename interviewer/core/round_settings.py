@@ -27,6 +27,9 @@ WRAP_UP_WORDS = 30  # enough to hold the last sentence
 # words the line would flicker.
 COUNTDOWN_S = 4.0
 COUNTDOWN_AFTER_QUIET_S = 1.0
+# The status line says the candidate is talking (not "take your time to think") while their voice
+# was heard this recently and the live transcript has no word yet; a cough alone turns back.
+STILL_TALKING_S = 2.0
 # Said in turn before the next question once the candidate finished an answer.
 ACKNOWLEDGEMENTS = ("Okay, thanks.", "Got it.", "Thank you.", "Okay.")
 # "Can I take a minute to think?" - "Sure, take your time.": no "think out loud" nudge for this long.

@@ -20,12 +20,13 @@ class ControllerStatus(StrEnum):
 
 def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
                 talk_interrupts: bool = True, last_part: bool = True, goes_on_in: float | None = None,
-                recording: bool = True) -> str:
+                recording: bool = True, talking: bool = False) -> str:
     """The status line: what is happening, what the app waits for, which key moves on.
     `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
     `last_part`: N ends the round here; in an earlier part it moves to the next one.
     `goes_on_in`: seconds until the silence so far ends the answer, once that is near.
-    `recording`: False when the microphone could not be opened for this answer."""
+    `recording`: False when the microphone could not be opened for this answer.
+    `talking`: the candidate's voice is heard now, before the live transcript has a word of it."""
     if status == ControllerStatus.STARTING:
         return "The interviewer is about to start."
     if status == ControllerStatus.SPEAKING:
@@ -43,6 +44,8 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
                     "with your answer, or press Space to move on now.")
         if heard_speech:
             return "Listening. Space (or Enter) when your answer is done, or just pause; N moves to the next part."
+        if talking:  # not "just pause": silence ends no answer before its first word is transcribed
+            return "Listening. Space (or Enter) when your answer is done; N moves to the next part."
         return "Listening: take your time to think, then answer out loud. Space ends the answer, N moves on."
     if status == ControllerStatus.THINKING:
         if not heard_speech:  # a silence that ended a part nobody answered (trial4: the opening)

@@ -67,3 +67,22 @@ def test_status_text_rounds_the_seconds_up():
     line = status_text(ControllerStatus.LISTENING, heard_speech=True, goes_on_in=2.2)
     assert "Moving on in 3 s" in line
     assert "Moving on" not in status_text(ControllerStatus.LISTENING, heard_speech=False, goes_on_in=2.2)
+
+
+def test_talking_before_the_first_word_is_transcribed_is_not_called_thinking_time(tmp_path):
+    """Trial10, a human voice talking fast in a room with some noise: the live transcript cuts a
+    chunk only at a pause, so 21 s passed before its first word, and all that time the status line
+    said "take your time to think, then answer out loud" to someone talking."""
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, speech_seconds=2, settings=ControllerSettings(silence_ends_answer_after=8))
+    assert "take your time to think" in controller.status_line
+    controller.on_silence(0)  # the voice is heard; no word transcribed yet
+    controller.poll()
+    line = controller.status_line
+    assert "take your time" not in line and "answer out loud" not in line
+    assert "Space" in line and "just pause" not in line  # silence cannot end it before a word
+    assert texts(updates)[-1] == line
+    assert "take your time" not in quiet_for(controller, 1.0)  # between two words
+    # A cough (no word ever comes) turns back into thinking time.
+    assert "take your time to think" in quiet_for(controller, 3.0)
+    assert controller.current_answer.ended_by is None
