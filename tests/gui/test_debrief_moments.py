@@ -4,6 +4,8 @@
 candidate had said the interviewer's words): it says "to"."""
 from __future__ import annotations
 
+import re
+
 from interviewer.app.review_model import LONG_ANSWER_MIN_S, flagged_moments
 from interviewer.storage.models import Answer, Session
 
@@ -36,3 +38,27 @@ def test_a_round_with_no_moments_to_recall_does_not_say_nothing_was_flagged(qtbo
     shown = [screen.moments.item(i).text() for i in range(screen.moments.count())]
     assert len(shown) == 1 and "Nothing was flagged" not in shown[0]
     assert "filler" in shown[0] and "silence" in shown[0] and "review" in shown[0].lower()
+
+
+def test_a_filler_burst_is_said_as_the_review_says_it():
+    """Trial10: the review listed "4 fillers within 10 s at 0:03.4." and the debrief the same
+    burst as "4 fillers within 8 s while answering ...": one burst, two numbers."""
+    from interviewer.core.analysis.report import analyze_answer
+    from interviewer.core.transcript import Segment, Transcript, Word
+
+    words, t = [], 0.0
+    said = ("Well um the model uh ranked the um posts by er watch time and then we shipped it to every "
+            "user in the country over two weeks and measured how long people stayed on the page um")
+    for text in said.split():  # four fillers in 8 s, one more 20 s later
+        words.append(Word(text, round(t, 2), round(t + 0.3, 2)))
+        t += 2.2 if text in ("um", "uh", "er") else 0.4
+        t += 12.0 if text == "weeks" else 0.0
+    transcript = Transcript([Segment(" ".join(w.text for w in words), 0.0, t, words)], duration=t + 1)
+    analysis = analyze_answer(transcript)
+    review = [f.message for f in analysis.findings if "fillers within" in f.message]
+    session = _session(30.0)
+    session.answers[0].analysis = analysis.to_dict()  # as stored
+    recalled = [m.message for m in flagged_moments(session) if m.kind == "filler_cluster"]
+    assert review and recalled
+    said = re.search(r"\d+ fillers within \d+ s", review[0]).group(0)
+    assert recalled[0].startswith(said), (review, recalled)
