@@ -219,7 +219,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
                            recording=not (answer is not None and self._not_recording),
-                           talking=self._talking_before_words())
+                           talking=self._talking_before_words(), opening=self._opening_goes_on())
 
     def _talking_before_words(self) -> bool:
         """The candidate's voice is heard now (within STILL_TALKING_S), and the live transcript

@@ -20,13 +20,14 @@ class ControllerStatus(StrEnum):
 
 def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
                 talk_interrupts: bool = True, last_part: bool = True, goes_on_in: float | None = None,
-                recording: bool = True, talking: bool = False) -> str:
+                recording: bool = True, talking: bool = False, opening: bool = False) -> str:
     """The status line: what is happening, what the app waits for, which key moves on.
     `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
     `last_part`: N ends the round here; in an earlier part it moves to the next one.
     `goes_on_in`: seconds until the silence so far ends the answer, once that is near.
     `recording`: False when the microphone could not be opened for this answer.
-    `talking`: the candidate's voice is heard now, before the live transcript has a word of it."""
+    `talking`: the candidate's voice is heard now, before the live transcript has a word of it.
+    `opening`: the round's opening words asked nothing, and the first question follows on its own."""
     if status == ControllerStatus.STARTING:
         return "The interviewer is about to start."
     if status == ControllerStatus.SPEAKING:
@@ -46,6 +47,8 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
             return "Listening. Space (or Enter) when your answer is done, or just pause; N moves to the next part."
         if talking:  # not "just pause": silence ends no answer before its first word is transcribed
             return "Listening. Space (or Enter) when your answer is done; N moves to the next part."
+        if opening:  # "answer out loud" to a welcome that asked nothing (trial10)
+            return "Listening. The first question follows in a moment; say hello first if you like. N moves on now."
         return "Listening: take your time to think, then answer out loud. Space ends the answer, N moves on."
     if status == ControllerStatus.THINKING:
         if not heard_speech:  # a silence that ended a part nobody answered (trial4: the opening)

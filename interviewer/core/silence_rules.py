@@ -44,7 +44,6 @@ class SilenceRules:
         if answer.heard_speech and quiet >= self.settings.reply_after_silence:
             if self._maybe_reply(quiet):
                 return
-        end_after = self.settings.silence_ends_answer_after
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending
         # (_silence_ends_answer_at says when else it is).
@@ -55,8 +54,7 @@ class SilenceRules:
         # after a beat. Not a later part's ("Go ahead and code it up"): silence there is work.
         # Before, a trial4 round waited 62 s, said "Remember to think out loud." and the review
         # called it a slow start.
-        elif (end_after and not answer.heard_speech and quiet >= OPENING_SILENCE_GOES_ON_AFTER
-              and not self.engine.timeline.asks and self._answers_opening_words()):
+        elif quiet >= OPENING_SILENCE_GOES_ON_AFTER and self._opening_goes_on():
             answer.nothing_asked = True
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # "Think out loud" is for working on something; not after the last phase's prompt ("Any
@@ -128,6 +126,13 @@ class SilenceRules:
             return False
         last = self._last_words()
         return bool(last) and (wraps_up(last) or (self._answers_opening_words() and greets(last)))
+
+    def _opening_goes_on(self) -> bool:
+        """Silence now is the candidate waiting for the first question after opening words that
+        asked nothing: the interviewer goes on after OPENING_SILENCE_GOES_ON_AFTER."""
+        answer = self._answer
+        return bool(answer is not None and self.settings.silence_ends_answer_after and not answer.heard_speech
+                    and not self.engine.timeline.asks and self._answers_opening_words())
 
     def _answers_opening_words(self) -> bool:
         """The answer replies to a part's opening words before any question ("Hi, thanks for

@@ -977,6 +977,11 @@ def test_silence_after_opening_words_that_ask_nothing_goes_on_to_the_question(tm
         step(clock, speaker, controller, 0.5)
     waiting = controller.current_answer
     assert waiting.question_id is None and waiting.phase == intro.id
+    # Trial10: "take your time to think, then answer out loud" was shown to a welcome that asked
+    # nothing; the line says what comes instead.
+    waits_for_the_question = "first question follows" in controller.status_line
+    assert waits_for_the_question is goes_on
+    assert ("answer out loud" in controller.status_line) is not goes_on
     for seconds in (1, 2, 3, 4.2):
         controller.on_silence(seconds)
         step(clock, speaker, controller, 0.1)
