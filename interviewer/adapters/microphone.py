@@ -151,6 +151,7 @@ class Microphone:
         self._thread: threading.Thread | None = None
         self._resampler: StreamResampler | None = None
         self._first_audio = threading.Event()
+        self._waited_for_audio = False  # open() waited for this stream's first block already
         self._closing = threading.Event()
         # The current take: set by start(), cleared by stop() or a failure.
         self._writer: CrashSafeWavWriter | None = None
@@ -240,10 +241,18 @@ class Microphone:
             self.close()
         return self._path
 
-    def open(self) -> None:
-        """Open the input stream now (it takes a moment before audio flows). Idempotent."""
-        if self._stream is not None:
-            return
+    def open(self, wait_for_audio: bool = True) -> None:
+        """Open the input stream now (it takes a moment before audio flows). Idempotent.
+        `wait_for_audio`: return once the new stream's first block came (FIRST_AUDIO_TIMEOUT at
+        most, once per stream), so that an answer starting now loses none of its first words."""
+        if self._stream is None:
+            self._open_stream()
+        if wait_for_audio and not self._waited_for_audio:
+            self._waited_for_audio = True
+            if not self._first_audio.wait(FIRST_AUDIO_TIMEOUT):
+                log.warning("%s: no audio %.0f s after opening", self.device_info.name, FIRST_AUDIO_TIMEOUT)
+
+    def _open_stream(self) -> None:
         sd = self._sd()
         try:
             self.device_info = resolve_input_device(self.device, sd)
@@ -256,6 +265,7 @@ class Microphone:
         self._queue = queue.Queue()
         self._closing.clear()
         self._first_audio.clear()
+        self._waited_for_audio = False
         self._stream = stream
         _open_microphones.add(self)
         self._thread = threading.Thread(target=self._write_loop, name="microphone-writer", daemon=True)
@@ -265,8 +275,6 @@ class Microphone:
         except sd.PortAudioError as exc:
             self.close()
             raise self._open_error(exc, self.device_info) from None
-        if not self._first_audio.wait(FIRST_AUDIO_TIMEOUT):
-            log.warning("%s: no audio %.0f s after opening", self.device_info.name, FIRST_AUDIO_TIMEOUT)
         self._start_source_watch()
 
     def close(self) -> None:
@@ -303,7 +311,10 @@ class Microphone:
         with self._lock:
             self._round_writer, self._round_path, self._round_paused = writer, path, False
             self._on_block = on_block
-        self.open()
+        # Not waiting for the first block: this runs on the GUI thread as the round starts, and
+        # PulseAudio took 1.0-2.2 s (the window froze after Start round, trial10); the first
+        # answer, after the interviewer's opening words, still waits if audio is that late.
+        self.open(wait_for_audio=False)
 
     def pause_round(self) -> None:
         with self._lock:
@@ -361,6 +372,10 @@ class Microphone:
             stop.set()
 
     def _watch_source(self, stop: threading.Event) -> None:
+        # Listed once audio flows, as it was when open() always waited for that first.
+        self._first_audio.wait(FIRST_AUDIO_TIMEOUT)
+        if stop.is_set():
+            return
         streams = pulse_record_streams(os.getpid())
         if not streams:  # not PulseAudio, or a stream it does not list: nothing to watch
             return

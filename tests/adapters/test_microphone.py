@@ -247,3 +247,26 @@ def test_keep_open_false_releases_the_device_at_stop(tmp_path):
     mic.start(tmp_path / "1.wav")
     mic.stop()
     assert fake.streams[0].closed
+
+
+def test_the_round_recording_starts_without_waiting_for_audio_and_an_answer_still_waits(tmp_path):
+    """Trial10: Start round froze the window for 1.0-2.2 s: the round recording's open waited on
+    the GUI thread for PulseAudio's first block. The interviewer speaks first, so only an answer
+    needs the audio flowing (its first words were lost before 0c3bffe), and it waits once."""
+    fake = FakeSoundDevice(audio=tone(2.0), speed=20)
+    fake.hold.set()  # the device delivers nothing yet
+    mic = Microphone(sounddevice_module=fake)
+    started = time.monotonic()
+    mic.start_round(tmp_path / "round.wav")
+    assert time.monotonic() - started < 0.3
+    threading.Timer(0.5, fake.hold.clear).start()
+    started = time.monotonic()
+    mic.start(tmp_path / "a.wav")
+    assert time.monotonic() - started >= 0.4  # returned once audio flowed
+    mic.stop()
+    started = time.monotonic()
+    mic.start(tmp_path / "b.wav")  # audio flows: no wait
+    assert time.monotonic() - started < 0.3
+    mic.stop()
+    mic.stop_round()
+    mic.close()
