@@ -230,7 +230,7 @@ class ReviewScreen(QWidget):
         # The buttons go on to more lines in a narrow window: in one row beside the title they
         # made the review scroll 56 px sideways at 1024x640 with 200 % scaling (trial9).
         actions = FlowLayout()
-        for widget in (self.playing, self.stop_button, self.export_button, self.debrief_button):
+        for widget in (self.stop_button, self.export_button, self.debrief_button):
             actions.addWidget(widget)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -241,6 +241,10 @@ class ReviewScreen(QWidget):
         # to its moment), then the numbers and the details.
         self.ten_seconds = TenSecondSummary()
         self.ten_seconds.link_clicked.connect(self._summary_link)
+        # "Playing from 00:33" at the right of the summary's heading, under the buttons: beside
+        # them it took the title's width, which broke onto a second line and moved the page down
+        # (trial10, 1280x800); the heading's line has room and is as tall.
+        self.ten_seconds.set_corner(self.playing)
         layout.addWidget(self.ten_seconds)
         layout.addWidget(self.summary)
         # Catching up transcripts and exports: each a bar with Cancel (ReviewController drives them).

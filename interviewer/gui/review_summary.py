@@ -123,12 +123,19 @@ class TenSecondSummary(QWidget):
         columns.setSpacing(theme.SPACE_XL)
         columns.addWidget(self.strengths, 1)
         columns.addWidget(self.fixes, 1)
+        self._heading_row = QHBoxLayout()
+        self._heading_row.addWidget(heading)
+        self._heading_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(heading)
+        layout.addLayout(self._heading_row)
         layout.addLayout(columns)
         self._session: Any = None
         theme.notifier().changed.connect(self._theme_changed)
+
+    def set_corner(self, widget: QWidget) -> None:
+        """A small widget at the right of the heading's line (the review's "Playing from ...")."""
+        self._heading_row.addWidget(widget)
 
     def show_session(self, session: Any) -> None:
         self._session = session
