@@ -320,7 +320,9 @@ class ReviewScreen(QWidget):
                 parts += [_line_html(line) for line in before if line.said_at < asked]
                 before = [line for line in before if line.said_at >= asked]
                 label = label_for(self._ask_label(answer), answer.question_text)
-                parts.append(_heading_html(asked, label, answer.question_text))
+                parts.append(_heading_html(asked, label, answer.question_text, anchor=_answer_anchor(answer.id)))
+            else:  # no heading: the anchor goes before the words
+                parts.append(f'<a name="{_answer_anchor(answer.id)}"></a>')
             previous = ask
             parts += [_line_html(line, among_words=True) for line in before]
             transcript = answer.transcript
@@ -483,17 +485,31 @@ class ReviewScreen(QWidget):
         if link.startswith("time:"):
             self._timeline_clicked(float(link.split(":", 1)[1]))
         else:
-            self._anchor_clicked(QUrl(link))
+            self._play_and_show(QUrl(link))
+
+    def _play_and_show(self, url: QUrl) -> None:
+        """A link from outside the transcript: it plays, and the transcript shows its answer."""
+        self._anchor_clicked(url)
+        parts = url.toString().split(":")
+        if len(parts) == 3 and parts[0] == "play":
+            self.show_answer(int(parts[1]))
+
+    def show_answer(self, answer_id: int) -> None:
+        """Scroll the transcript to the answer (its question's heading): a finding, a table row
+        or the timeline clicked played its moment while the transcript stayed put (trial10)."""
+        self.transcript.scrollToAnchor(_answer_anchor(answer_id))
 
     def _finding_clicked(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
         if data and data[0] is not None:
             self.play_requested.emit(int(data[0]), float(data[1]))
+            self.show_answer(int(data[0]))
 
     def _answer_row_activated(self, item: QTableWidgetItem) -> None:
         answers = self.numbers.answers if self.numbers else []
         if 0 <= item.row() < len(answers) and answers[item.row()].part_ids:
             self.play_requested.emit(answers[item.row()].part_ids[0], 0.0)
+            self.show_answer(answers[item.row()].part_ids[0])
 
     def _timeline_clicked(self, round_time: float) -> None:
         if self.session is None:
@@ -502,6 +518,7 @@ class ReviewScreen(QWidget):
             start, end = answer.answer_start, answer.answer_end
             if start is not None and end is not None and start <= round_time <= end:
                 self.play_requested.emit(answer.id, round_time - start)
+                self.show_answer(answer.id)
                 return
 
     def _show_header(self) -> None:
@@ -550,9 +567,14 @@ class ReviewScreen(QWidget):
         self.stop_button.setEnabled(bool(text))
 
 
-def _heading_html(at: float, label: str, text: str) -> str:
-    return (f'<p style="color:{theme.current().note_text}; margin-top:10px;"><b>[{clock_text(at)}]'
+def _heading_html(at: float, label: str, text: str, anchor: str = "") -> str:
+    name = f'<a name="{anchor}"></a>' if anchor else ""
+    return (f'<p style="color:{theme.current().note_text}; margin-top:10px;">{name}<b>[{clock_text(at)}]'
             f'{" " + label if label else ""}</b> {text_html(text)}</p>')
+
+
+def _answer_anchor(answer_id: int) -> str:
+    return f"answer-{answer_id}"
 
 
 def _line_html(line: Any, among_words: bool = False) -> str:
