@@ -1,0 +1,28 @@
+"""Trial10: a round ended at 3.8 of 55 min planned (End round) was exported with "Status:
+completed" beside "Took: 3.8 min": the stored status (completed, as opposed to interrupted by a
+crash) read as if the round had been done in full. The exports say it ended early, as the review."""
+from __future__ import annotations
+
+from interviewer.export import export_session
+from interviewer.storage import SessionStatus, Store
+
+
+def _round(store: Store, ended_early: bool) -> int:
+    sid = store.create_session("depth", "ML depth", "ml_depth", 55)
+    store.add_phase(sid, "intro", "Introduction", 3, 0.0)
+    if ended_early:
+        store.add_finding(sid, "round_ended_early", "You ended the round at 3.8 of 55 min planned, in "
+                          "Introduction.", start=229.9)
+    store.finish_session(sid, SessionStatus.COMPLETED)
+    return sid
+
+
+def test_a_round_ended_early_is_not_exported_as_completed(isolated_dirs, tmp_path):
+    with Store.open() as store:
+        early, whole = _round(store, True), _round(store, False)
+        for fmt in ("md", "html"):
+            export_session(store, early, fmt, tmp_path / f"early.{fmt}")
+            export_session(store, whole, fmt, tmp_path / f"whole.{fmt}")
+    assert "**Status:** ended early" in (tmp_path / "early.md").read_text()
+    assert "<th>Status</th><td>ended early</td>" in (tmp_path / "early.html").read_text()
+    assert "**Status:** completed" in (tmp_path / "whole.md").read_text()
