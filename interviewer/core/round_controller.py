@@ -213,13 +213,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # Nor after sounds the live transcript found no word in (a cough): that is thinking time.
         spoke = bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply
                      and self._heard_a_word())
+        opening = self._opening_goes_on()
         if self.status == ControllerStatus.THINKING:  # the answer just ended: was anything said in it?
             spoke = any(r.heard_speech for r in self._unfinished) or bool(self._heard)
+            opening = not spoke and any(r.nothing_asked for r in self._unfinished)
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
                            recording=not (answer is not None and self._not_recording),
-                           talking=self._talking_before_words(), opening=self._opening_goes_on())
+                           talking=self._talking_before_words(), opening=opening)
 
     def _talking_before_words(self) -> bool:
         """The candidate's voice is heard now (within STILL_TALKING_S), and the live transcript

@@ -27,7 +27,8 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
     `goes_on_in`: seconds until the silence so far ends the answer, once that is near.
     `recording`: False when the microphone could not be opened for this answer.
     `talking`: the candidate's voice is heard now, before the live transcript has a word of it.
-    `opening`: the round's opening words asked nothing, and the first question follows on its own."""
+    `opening`: the round's opening words asked nothing, and the first question follows on its own
+    (or, thinking, it is on its way)."""
     if status == ControllerStatus.STARTING:
         return "The interviewer is about to start."
     if status == ControllerStatus.SPEAKING:
@@ -51,6 +52,8 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
             return "Listening. The first question follows in a moment; say hello first if you like. N moves on now."
         return "Listening: take your time to think, then answer out loud. Space ends the answer, N moves on."
     if status == ControllerStatus.THINKING:
+        if opening:  # after "say hello first if you like", not a reproach (trial10)
+            return "On to the first question..."
         if not heard_speech:  # a silence that ended a part nobody answered (trial4: the opening)
             return "Nothing was said; the interviewer goes on..."
         return "Answer recorded. The interviewer is taking in your last words..."

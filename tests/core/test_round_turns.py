@@ -992,6 +992,8 @@ def test_silence_after_opening_words_that_ask_nothing_goes_on_to_the_question(tm
     # Trial 4: the status line then read "Answer recorded. The interviewer is taking in your last
     # words..." with nothing said.
     assert not any("Answer recorded" in u.text for u in updates if isinstance(u, StatusChanged))
+    # Trial10: nor "Nothing was said" right after "say hello first if you like".
+    assert not any("Nothing was said" in u.text for u in updates if isinstance(u, StatusChanged)) or not goes_on
 
 
 def test_the_status_line_says_an_answer_was_recorded_only_when_something_was_said():
