@@ -252,6 +252,10 @@ class Microphone:
             if not self._first_audio.wait(FIRST_AUDIO_TIMEOUT):
                 log.warning("%s: no audio %.0f s after opening", self.device_info.name, FIRST_AUDIO_TIMEOUT)
 
+    def wait_for_audio(self, timeout: float = FIRST_AUDIO_TIMEOUT) -> bool:
+        """Block until the open stream's first block came (True), or `timeout` s (False)."""
+        return self._first_audio.wait(timeout)
+
     def _open_stream(self) -> None:
         sd = self._sd()
         try:
@@ -312,8 +316,8 @@ class Microphone:
             self._round_writer, self._round_path, self._round_paused = writer, path, False
             self._on_block = on_block
         # Not waiting for the first block: this runs on the GUI thread as the round starts, and
-        # PulseAudio took 1.0-2.2 s (the window froze after Start round, trial10); the first
-        # answer, after the interviewer's opening words, still waits if audio is that late.
+        # PulseAudio took 1.0-2.2 s (the window froze after Start round, trial10). The round
+        # starts once wait_for_audio() says audio flows (app/round_session.py).
         self.open(wait_for_audio=False)
 
     def pause_round(self) -> None:

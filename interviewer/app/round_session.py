@@ -187,8 +187,25 @@ class RoundSession:
 
     def start(self) -> None:
         self._background(self._prepare_matcher, "Preparing the interviewer's answers")
-        self._start_round_recording()
-        self.controller.start()
+        wait_for_audio = getattr(self._recorder.inner, "wait_for_audio", None) if self._recorder else None
+        if not (self._start_round_recording() and wait_for_audio is not None):
+            self.controller.start()
+            return
+        # The interviewer begins once the microphone hears (PulseAudio takes 0.8-2 s): its first
+        # words belong in the round recording, whose echo check listens to them. Waited for off
+        # the GUI thread: the window froze 1.0-2.2 s after Start round (trial10).
+        def begin() -> None:
+            if not (self.controller.started or self.controller.finished):
+                self.controller.start()
+
+        def wait_then_begin() -> None:
+            wait_for_audio()
+            self._post(begin)
+
+        if self._post is _run_inline:  # no event loop to come back to (tests, tools): wait here
+            wait_then_begin()
+            return
+        threading.Thread(target=wait_then_begin, name="round-start", daemon=True).start()
 
     def _prepare_matcher(self) -> None:
         """Off the GUI thread: encode the script's clarifying topics, facts and follow-ups once
@@ -207,11 +224,12 @@ class RoundSession:
                 self._responders[question.id] = ClarifyingResponder(question, self.matcher, self.script)
             return self._responders[question.id]
 
-    def _start_round_recording(self) -> None:
-        """One continuous recording of the round, with a voice detector on every block."""
+    def _start_round_recording(self) -> bool:
+        """One continuous recording of the round, with a voice detector on every block. True
+        when it started."""
         recorder = self._recorder
         if recorder is None or not hasattr(recorder.inner, "start_round"):
-            return
+            return False
         from interviewer.adapters.voice import EchoWatch, VoiceDetector
 
         path = self._audio_dir / "round.wav"
@@ -247,8 +265,9 @@ class RoundSession:
             self.voice = None
             self._microphone_failure = f"could not record: {exc}"
             self._problem(f"Nothing is recorded in this round: {_sentence(str(exc))}")
-            return
+            return False
         self.round_audio_path = path
+        return True
     def poll(self) -> None:
         self.controller.poll()
 
