@@ -524,10 +524,10 @@ def test_a_voice_that_cannot_be_played_is_told_once(tmp_path, script_dirs, isola
     session.close()
 
 
-def test_the_round_starts_once_the_microphone_hears_without_holding_the_gui_thread(script_dirs, isolated_dirs):
-    """Trial10: Start round froze the window 1.0-2.2 s while PulseAudio opened the microphone (the
-    round recording waited for its first block on the GUI thread). The interviewer still starts
-    only once audio flows (its first words belong in the round recording), off that thread."""
+
+def _slow_to_open_round(script_dirs):
+    """A round whose microphone hears nothing until the returned event is set; its posts to the
+    GUI thread are kept in the returned list to run by hand."""
     import threading
 
     from gui_fakes import FakeRecorder
@@ -547,16 +547,29 @@ def test_the_round_starts_once_the_microphone_hears_without_holding_the_gui_thre
     posted = []
     script = discover_scripts(*script_dirs).by_id("test-design")
     session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=SlowToOpen(), post=posted.append)
+    return session, flowing, posted
+
+
+def _run_posted(posted):
+    deadline = time.monotonic() + 5
+    while not posted and time.monotonic() < deadline:
+        time.sleep(0.01)
+    for job in list(posted):
+        job()  # on the GUI thread
+
+
+def test_the_round_starts_once_the_microphone_hears_without_holding_the_gui_thread(script_dirs, isolated_dirs):
+    """Trial10: Start round froze the window 1.0-2.2 s while PulseAudio opened the microphone (the
+    round recording waited for its first block on the GUI thread). The interviewer still starts
+    only once audio flows (its first words belong in the round recording), off that thread."""
+    session, flowing, posted = _slow_to_open_round(script_dirs)
     started = time.monotonic()
     session.start()
     try:
         assert time.monotonic() - started < 0.5
         assert not session.controller.started and session.controller.status == "starting"
         flowing.set()
-        deadline = time.monotonic() + 5
-        while not posted and time.monotonic() < deadline:
-            time.sleep(0.01)
-        posted.pop()()  # on the GUI thread
+        _run_posted(posted)
         assert session.controller.started
     finally:
         session.stop()
@@ -564,32 +577,10 @@ def test_the_round_starts_once_the_microphone_hears_without_holding_the_gui_thre
 
 
 def test_a_round_ended_before_the_microphone_hears_does_not_start(script_dirs, isolated_dirs):
-    import threading
-
-    from gui_fakes import FakeRecorder
-
-    flowing = threading.Event()
-
-    class SlowToOpen(FakeRecorder):
-        def start_round(self, path, on_block=None):
-            pass
-
-        def wait_for_audio(self, timeout=5.0):
-            return flowing.wait(timeout)
-
-        def stop_round(self):
-            pass
-
-    posted = []
-    script = discover_scripts(*script_dirs).by_id("test-design")
-    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=SlowToOpen(), post=posted.append)
+    session, flowing, posted = _slow_to_open_round(script_dirs)
     session.start()
     session.stop()  # End round at once
     flowing.set()
-    deadline = time.monotonic() + 5
-    while not posted and time.monotonic() < deadline:
-        time.sleep(0.01)
-    for job in list(posted):
-        job()
+    _run_posted(posted)
     assert session.controller.finished and not session.controller.started
     session.close()
