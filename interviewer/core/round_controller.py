@@ -221,16 +221,18 @@ class RoundController(SilenceRules, ClarifyingTurns):
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
                            recording=not (answer is not None and self._not_recording),
-                           talking=self._talking_before_words(), opening=opening)
+                           talking=self.talking_before_words, opening=opening)
 
-    def _talking_before_words(self) -> bool:
+    @property
+    def talking_before_words(self) -> bool:
         """The candidate's voice is heard now (within STILL_TALKING_S), and the live transcript
         has no word of it yet: it only has words once a pause cuts a chunk, and a fast talker in
         a noisy room can go 20 s without one (trial10, a human voice: "take your time to think,
-        then answer out loud" for 21 s of talking). A cough alone goes back to thinking time."""
+        then answer out loud" for 21 s of talking, and an empty live transcript). A cough alone
+        goes back to thinking time."""
         answer = self._answer
         return bool(answer and answer.heard_speech and not answer.awaiting_speech_after_reply
-                    and self._silence_seen - self._silence_offset < STILL_TALKING_S)
+                    and self._silence_seen - self._silence_offset < STILL_TALKING_S and not self._heard_a_word())
 
     def _check_status(self) -> None:
         """Emit StatusChanged when what the status line says has changed. Called once each

@@ -11,6 +11,7 @@ from interviewer.core.transcript import SpeechRegion, Word, join_words
 from interviewer.gui import theme
 
 FILLER_STYLE = "background:#ffe0b2; color:#8a4b00; border-radius:2px;"
+HEARING_TEXT = "Hearing you: your words show here at your next pause."
 
 
 def find_filler_indexes(words: list[Word], regions: list[SpeechRegion] | None = None) -> set[int]:
@@ -74,6 +75,7 @@ class LiveTranscriptView(QWidget):
         self._key: object = None
         self._tally: dict[object, list[int]] = {}
         self._settled_words = self._settled_fillers = 0
+        self._hearing = False  # the candidate talks and no word of it is transcribed yet
         self._theme = theme.current()
         theme.notifier().changed.connect(self._theme_changed)
         self._render()
@@ -117,6 +119,14 @@ class LiveTranscriptView(QWidget):
         self._words = list(words)
         self._regions = regions
         self._render()
+
+    def set_hearing(self, hearing: bool) -> None:
+        """The candidate is talking and the live transcript has no word of it yet (it has words at
+        their next pause): a line says so where the words will come, instead of nothing for as long
+        as 20 s of fast talking (trial10)."""
+        if hearing != self._hearing:
+            self._hearing = hearing
+            self._render()
 
     def begin_answer(self, key: object) -> None:
         """The words shown from now on belong to answer `key` (for settle_counts)."""
@@ -233,7 +243,9 @@ class LiveTranscriptView(QWidget):
 
     def _render(self) -> None:
         fillers = find_filler_indexes(self._words, self._regions) if self._words else set()
-        self._replace_tail(f"<p>{words_html(self._words, fillers)}</p>" if self._words else "")
+        self._replace_tail(f"<p>{words_html(self._words, fillers)}</p>" if self._words else
+                           f'<p style="color:{theme.current().text_muted};"><i>{HEARING_TEXT}</i></p>'
+                           if self._hearing else "")
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.maximum())
         self.filler_count = self._done_fillers + self._settled_fillers + len(fillers)

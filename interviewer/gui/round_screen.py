@@ -375,6 +375,7 @@ class RoundScreen(QWidget):
             self._warning_timer.start()
         elif isinstance(update, StatusChanged):
             self.status.setText(update.text)
+            self.transcript.set_hearing(self.session is not None and self.session.controller.talking_before_words)
             self._show_interrupt_hint()  # the round may have found loudspeakers meanwhile
         elif isinstance(update, ListeningStarted):
             self.transcript.finish_answer()

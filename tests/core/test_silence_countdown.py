@@ -82,7 +82,12 @@ def test_talking_before_the_first_word_is_transcribed_is_not_called_thinking_tim
     assert "take your time" not in line and "answer out loud" not in line
     assert "Space" in line and "just pause" not in line  # silence cannot end it before a word
     assert texts(updates)[-1] == line
+    assert controller.talking_before_words  # the live transcript says so where the words will come
     assert "take your time" not in quiet_for(controller, 1.0)  # between two words
     # A cough (no word ever comes) turns back into thinking time.
     assert "take your time to think" in quiet_for(controller, 3.0)
-    assert controller.current_answer.ended_by is None
+    assert controller.current_answer.ended_by is None and not controller.talking_before_words
+    controller.on_silence(0)
+    recorder.speak("I would rank by watch time")  # the first words: no longer before them
+    controller.poll()
+    assert not controller.talking_before_words and "just pause" in controller.status_line
