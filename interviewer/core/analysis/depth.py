@@ -53,7 +53,9 @@ UNIT = (r"(?:%|percent|per ?cent|percentage points?|basis points|x|times|fold|k|
         r"degrees|pixels|px|fps|epochs)")
 NUMBER_WITH_UNIT = re.compile(
     r"(?:(?<![\w$])" + _DIGITS + r"|\b" + _SPOKEN_NUMBER + r")\s*-?\s*"
+    # (not a hedge or a vow: "I'm not 100% sure", "a hundred percent agree")
     r"(?:(?:full|whole|more|extra|additional|straight|consecutive|calendar) )?" + UNIT + r"(?![\w])"
+    r"(?! (?:sure|certain|confident|positive|honest|committed|agree|right)\b)"
     r"|\bfifty[- ]fifty\b|(?<![\w])50/50(?![\w])"
     r"|\$\d[\d,]*(?:\.\d+)?(?![\w])"                       # "$150"
     r"|(?<![\w])\d[\d,]*(?:\.\d+)?x(?![\w])"               # "3x"

@@ -585,3 +585,11 @@ def test_a_story_with_a_team_goal_and_a_result_said_in_words():
              "team's goal was to replace them when they were worn. [0.8] We built a wear model and I tested it on "
              "the returned scooters. [0.8] The spending on tyres went down noticeably.")
     assert heard(depth.STAR_ORDER, story).heard
+
+
+@pytest.mark.parametrize("text", ["I'm not 100% sure the labels were right.",
+                                  "I'm a hundred percent confident it was the join."])
+def test_a_hedge_or_a_vow_is_no_number(text):
+    """trial10, a human voice in the real app: "Numbers and units: 'I'm not 100% sure...'" was praised."""
+    assert not heard(depth.NUMBERS, text).heard, text
+    assert heard(depth.NUMBERS, "It was 100% of the traffic for a week.").heard
