@@ -13,17 +13,21 @@ _NUMBER = (r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 STAR_CUES = {
     "situation": r"\b(in my (last|previous|current|old) (role|job|team|company|position)|at my (last|previous|"
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
-                 r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|^context\b|for context\b|"
+                 r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|"
+                 r"^context\b|for context\b|"
                  # "my role was on a small project..." sets the scene; "my role was to..." is the task
-                 r"my role was (on|in|at)\b|(this|it) was (at|back at|back when|when)\b|i was (working|employed) (for|at|with)|"
+                 r"my role was (on|in|at)\b|(this|it) was (at|back at|back when|when)\b|"
+                 r"i was (working|employed) (for|at|with)|"
                  r"i worked (for|at)|"
                  r"((a|a few|a couple of|a couple|\w+) )?(years|months|weeks) ago|last year|"
                  r"once|one time|(we|i) had (a|an|this|some|one)|last (spring|summer|autumn|fall|winter)|"
                  # "at the recipe app, search returned nothing", "the team used to...", "we only had two agents"
-                 r"(^((so|ok|okay|well|and|um|uh|yeah|right|alright) ){0,3}|(when i was|while i was|i worked|i was working|back) )"
+                 r"(^((so|ok|okay|well|and|um|uh|yeah|right|alright) ){0,3}"
+                 r"|(when i was|while i was|i worked|i was working|back) )"
                  r"at (the|my|our|a|an) (\w+ )?(app|company|startup|team|shop|bank|store|firm|lab|agency|"
                  r"hospital|retailer|site|platform|marketplace)|"
-                 r"(we|i|they|people|everyone|everybody|[a-z]+s)(?<!\bis)(?<!\bwas)(?<!\bgets)(?<!\bhas)(?<!\bdoes) "
+                 r"(we|i|they|people|everyone|everybody|[a-z]+s)"
+                 r"(?<!\bis)(?<!\bwas)(?<!\bgets)(?<!\bhas)(?<!\bdoes) "
                  r"used to|(we|i) (only|just|barely) had)\b",
     "task": r"\b(i was (responsible|asked|tasked|the only|the one|in charge)|we had to|"
             r"my (task|job|role|goal|responsibility|"
@@ -31,7 +35,8 @@ STAR_CUES = {
             r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to|"
             r"(the|our|my) (team'?s |teams )?(goal|task|ask|job)( \w+){0,3} was|"
             # "my manager gave me the job of cutting them down"
-            r"(gave|handed|assigned|left) me (the )?(job|task|problem) of|asked me to|tasked me with|put me in charge)\b",
+            r"(gave|handed|assigned|left) me (the )?(job|task|problem) of|asked me to|tasked me with|"
+            r"put me in charge)\b",
     "action": r"\b((i|we) (decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
               r"reached out|talked|spoke|worked|convinced|organized|analy[sz]ed|investigated|migrated|"
               r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"
