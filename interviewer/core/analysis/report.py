@@ -182,11 +182,6 @@ def _filler_clusters(fillers: list) -> list[tuple[int, int]]:
     return out
 
 
-def _fmt_time(t: float) -> str:
-    m, s = divmod(max(0.0, t), 60)
-    return f"{int(m)}:{s:04.1f}"
-
-
 def _duration_text(seconds: float) -> str:
     """"3.0 s" under a minute; "4 min 53 s" over it (a new-user trial read "(293.4 s)")."""
     if seconds < 60:
@@ -432,8 +427,11 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         else:
             out.append(Finding("fillers", message, a.fillers[0].start, None, severity))
             for i, j in clusters:
-                out.append(Finding("filler_cluster", f"{j - i + 1} fillers within {FILLER_CLUSTER_WINDOW_S:g} s "
-                                   f"at {_fmt_time(a.fillers[i].start)}.", a.fillers[i].start, a.fillers[j].end))
+                # When is the finding's own time, which every view shows in its clock (the review's
+                # round time, the CLI's seconds): "[00:54] 4 fillers within 10 s at 0:03.4" was
+                # one moment at two times (trial10).
+                out.append(Finding("filler_cluster", f"{j - i + 1} fillers within {FILLER_CLUSTER_WINDOW_S:g} s.",
+                                   a.fillers[i].start, a.fillers[j].end))
     if a.extra.get("disfluencies"):
         out.append(disfluency_finding(a.extra["disfluencies"]))
     wpm, rate = a.pace.wpm, a.pace.articulation_wpm
