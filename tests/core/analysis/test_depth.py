@@ -429,24 +429,10 @@ def test_a_story_with_a_season_and_a_team_goal_is_in_order():
     assert heard(depth.STAR_ORDER, story).heard and heard(depth.QUANTIFIED_RESULT, story).heard
 
 
-def test_a_story_set_at_a_company_with_we_for_the_actions_is_in_order():
-    story = ("Okay so at the travel app, searches for vague places returned nothing. [0.8] I was asked to fix it "
-             "before the summer. [0.8] I added a second index and I wrote the blending. [0.8] The share of empty "
-             "searches went from one in six to one in forty.")
-    assert heard(depth.STAR_ORDER, story).heard and heard(depth.QUANTIFIED_RESULT, story).heard
-
-
 def test_a_passive_used_to_sets_no_scene():
     from interviewer.core.analysis.behavioral import STAR_RE
     assert not STAR_RE["situation"].search("the test set was used to choose the settings")
     assert STAR_RE["situation"].search("the operators used to check every part by eye")
-
-
-def test_a_role_on_a_project_sets_the_scene_before_the_task():
-    story = ("My role was on a small team that scored loan applications. [0.8] I was asked to make the scores "
-             "explainable. [0.8] I built reason codes and I tested them with the analysts. [0.8] In the end the "
-             "analysts cut their review time by half.")
-    assert heard(depth.STAR_ORDER, story).heard
 
 
 def test_a_story_told_action_first_is_still_out_of_order():
@@ -456,26 +442,38 @@ def test_a_story_told_action_first_is_still_out_of_order():
     assert heard(depth.QUANTIFIED_RESULT, story).heard
 
 
-def test_a_task_given_by_a_manager_and_a_scene_set_with_this_was_at():
-    story = ("So this was at a company that made software for clinics. [0.8] My manager gave me the job of cutting "
-             "the false alarms. [0.8] I labelled a few hundred alarms and I retrained the model. [0.8] Night pages "
-             "went from about forty a week to twelve.")
-    assert heard(depth.STAR_ORDER, story).heard and heard(depth.QUANTIFIED_RESULT, story).heard
-
-
-def test_a_story_with_a_team_goal_and_a_result_said_in_words():
-    story = ("So I was working for a scooter rental company, and the tyres were replaced on a schedule. [0.8] Our "
-             "team's goal was to replace them when they were worn. [0.8] We built a wear model and I tested it on "
-             "the returned scooters. [0.8] The spending on tyres went down noticeably.")
-    assert heard(depth.STAR_ORDER, story).heard
-
-
 @pytest.mark.parametrize("text", ["I'm not 100% sure the labels were right.",
                                   "I'm a hundred percent confident it was the join."])
 def test_a_hedge_or_a_vow_is_no_number(text):
     """trial10, a human voice in the real app: "Numbers and units: 'I'm not 100% sure...'" was praised."""
     assert not heard(depth.NUMBERS, text).heard, text
     assert heard(depth.NUMBERS, "It was 100% of the traffic for a week.").heard
+
+
+# Story forms learnt from held-out parts 5, 8 and 9: a scene set "at the travel app", "this was at a
+# company", "I was working for...", "my role was on a small team"; a task "gave me the job of", "our
+# team's goal was"; a result said in words ("went down noticeably").
+@pytest.mark.parametrize("story, quantified", [
+    # a story set at a company with we for the actions is in order
+    ("Okay so at the travel app, searches for vague places returned nothing. [0.8] I was asked to fix it "
+     "before the summer. [0.8] I added a second index and I wrote the blending. [0.8] The share of empty "
+     "searches went from one in six to one in forty.", True),
+    # a role on a project sets the scene before the task
+    ("My role was on a small team that scored loan applications. [0.8] I was asked to make the scores "
+     "explainable. [0.8] I built reason codes and I tested them with the analysts. [0.8] In the end the "
+     "analysts cut their review time by half.", True),
+    # a task given by a manager and a scene set with this was at
+    ("So this was at a company that made software for clinics. [0.8] My manager gave me the job of cutting "
+     "the false alarms. [0.8] I labelled a few hundred alarms and I retrained the model. [0.8] Night pages "
+     "went from about forty a week to twelve.", True),
+    # a story with a team goal and a result said in words
+    ("So I was working for a scooter rental company, and the tyres were replaced on a schedule. [0.8] Our "
+     "team's goal was to replace them when they were worn. [0.8] We built a wear model and I tested it on "
+     "the returned scooters. [0.8] The spending on tyres went down noticeably.", False),
+])
+def test_learnt_story_forms_are_in_order(story, quantified):
+    assert heard(depth.STAR_ORDER, story).heard
+    assert heard(depth.QUANTIFIED_RESULT, story).heard == quantified
 
 
 # Depth held-out parts 5, 7, 8 and 9 (seventeenth session), each scored once before its forms were
