@@ -34,6 +34,8 @@ STAR_CUES = {
             r"mission) was(?! (on|in|at)\b)|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
             r"i was supposed to|the challenge was|my (task|job|goal|mission)\b|i needed (\w+ )?to|"
             r"(the|our|my) (team'?s |teams )?(goal|task|ask|job)( \w+){0,3} was|"
+            # "the task for the on-call, which was us, was to get it back"
+            r"(the|our|my) (goal|task|ask|job|mission)( \S+){0,10}? was to|"
             # "my manager gave me the job of cutting them down"
             r"(gave|handed|assigned|left) me (the )?(job|task|problem) of|asked me to|tasked me with|"
             r"put me in charge)\b",
@@ -54,6 +56,9 @@ STAR_CUES = {
               r"(worked|turned) out|paid off|went ((really|very|pretty|quite) )?(well|smoothly)|ended up|"
               r"(went (down|up)|dropped|fell|rose|improved) (noticeably|a lot|sharply|significantly|dramatically|"
               r"considerably)|got (\S+ ){1,5}?(down|up) to|"
+              # "we got it back in about forty minutes", "had everything fixed within a day"
+              r"(got|had|brought) (it|them|everything|things|the \w+) (back|fixed|done|working|running|live|out)"
+              r"( up| online| again)? (in|within|after)|"
               # A measure that changed, whoever changed it: "the failures dropped by 80%",
               # "the team saved ten hours", "latency went down to 40 ms".
               r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|"

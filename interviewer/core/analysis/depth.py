@@ -72,6 +72,8 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\b(?:\d[\d,]*|" + _SPOKEN_NUMBER + r") (?:a|an|per) (?:day|week|month|year|hour|minute|second|night|shift)\b"
     # the k of a ranking metric: "recall at five", "precision at 10"
     r"|\b(?:recall|precision|ndcg|hit rate|map|accuracy) at (?:\d+|" + _SPOKEN_NUMBER + r")\b"
+    # a cut-off shown to users: "in the top three we show", "the top 10 results"
+    r"|\b(?:in|into|from|of) the top[- ](?:\d+|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b"
     # "one in ten thousand"
     r"|\bone in (?:a |an )?(?:ten|twenty|thirty|forty|fifty|hundred|thousand|million|\d{2}[\d,]*)\b"
     # A count of anything, from ten up, is a size: "about 200 features", "two hundred thousand
@@ -106,6 +108,9 @@ class Signal:
     heard_in_questions: bool = True
     missing: str = ""     # "a tradeoff": how a question's "not heard" finding names it
     tip: str = ""         # "what a choice costs": what that finding asks for
+    # A match right after these words does not count ("we give up a bit of accuracy" names what a
+    # choice costs, not how the design is measured).
+    not_after: re.Pattern | None = None
 
     @property
     def label(self) -> str:
@@ -174,6 +179,15 @@ TRADEOFFS = Signal(
         r"|\bover\b(?: \S+){1,4}? (?:you|we) lose\b"
         # "a sliding log would be exact but I'd have to store every timestamp"
         r"|\b(?:would|could) (?:be|work|give)\b(?: \S+){0,4}? but\b"
+        # "a big hosted model would write better clauses but every keystroke is a round trip"
+        r"|\b(?:would|could|might)\b(?: \S+){0,3}? (?:better|more|fewer|less|faster|cheaper|higher|lower|nicer)\b"
+        r"(?: \S+){0,4}? but\b"
+        # "the price is you lose a bit of that regularising noise" (not a price: "the price is $5")
+        r"|\bthe (?:price|catch|cost) (?:you pay |we pay )?is (?:that )?(?:you|we|it|the|they|our|your)\b"
+        r"|\bthe (?:price|catch|cost) (?:is )?(?:that )?(?:you|we) (?:lose|give up|pay)\b"
+        # "the reward I'd use is whether they come back, not whether they got it right, because..."
+        r"|\b(?:i|we|id|i would|wed|we would|ill|well) (?:use|pick|choose|go with|optimi[sz]e|want)\b(?: \S+){0,8}? not "
+        r"(?:whether|the|a|an|just|only|how) (?:\S+ ){0,8}?because\b"
         r"|\b(?:handles|fixes|solves|catches|covers) (?:it|that|this|those)\b(?: \S+){0,2}? but\b"
         r"|\b(?:we|you) pay (?:per|for every|by the)\b"
         r"|\bthe (?:first |big |main |key |real )?(?:decision|choice) (?:here )?is (?:\S+ ){1,8}?(?:versus|vs|or)\b"
@@ -286,6 +300,12 @@ EDGE_CASES = Signal(
         # "a ship lying across a tile border gets cut in half"
         r"|\bstraddl\w+|\b(?:lying |sitting )?across (?:a|the) (?:\w+ )?(?:border|boundary)\b"
         r"|\bwhere (?:it|this|that|the \w+) (?:breaks|fails|falls apart|struggles|goes wrong|gets hard)\b"
+        # a worry named: "what I worry about is when the sun is low", "my main worry is that..."
+        r"|\bwhat (?:i|we|id|wed)(?: would)? (?:worry|am worried|m worried|be worried) about (?:is|are|here is)\b"
+        r"|\b(?:my|our|the) (?:main |big |biggest |one |real )?worry (?:is|here is) (?:that|when|if)\b"
+        r"|\b(?:is|becomes|would be|gets) a (?:real |big )?problem (?:when|if|whenever|once)\b"
+        # "the image match tells you nothing"
+        r"|\b(?:tells|says) (?:you|us|me) nothing\b"
         r"|\bit (?:breaks|falls apart) (?:on|when|with|if)\b"
         # an input that fits two classes: "if the claim mentions two things", "if a ticket mixes languages"
         r"|\b(?:if|when)\b (?:\S+ ){1,4}?(?:mixes|mentions|contains|matches|fits|belongs to|spans) (?:two|both|"
@@ -297,7 +317,9 @@ EDGE_CASES = Signal(
         r"|\bout of order\b|\bfall ?back\b|\bfalls back\b|\bfalling back\b|\bfallbacks?\b|\bfail (?:open|closed|safe)\b|\bfail-?over\b"
         r"|\bgraceful(?:ly)? degrad\w*|\bdegrades? gracefully\b|\bretry\b|\bretries\b|\bcircuit breakers?\b"
         r"|\btimeouts?\b|\boutages?\b|\bsingle point of failure\b|\brace conditions?\b|\bdeadlocks?\b"
-        r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b|\bworst case\b"
+        r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b"
+        # not the worst case of a complexity ("a node per character in the worst case")
+        r"|(?<!in the )\bworst[- ]case\b(?! (?:time|complexity|runtime|space|memory|input|is (?:o|linear|quadratic|n)\b))"
         r"|\b(?:cant|cannot|can not|doesnt|dont|wont|fails? to|unable to|never|badly|poorly) extrapolat\w*"
         r"|\bextrapolat\w* (?:beyond|outside|past|to unseen|poorly|badly)\b|\bout of (?:distribution|range)\b|\bnever trained on\b|\b(?:has|have|had) never seen\b"
         r"|\b(?:with|has|have) no (?:history|data|results?|match(?:es)?|labels?|clicks?|ratings?|reviews?|signal|"
@@ -324,6 +346,10 @@ METRICS = Signal(
               "The metric was good.",
               "I'd track how the model is doing."),
     missing="a metric", tip="which metric shows it works", heard_in_questions=False,
+    not_after=re.compile(r"\b(?:give|gives|gave|giving) up (?:a bit of |a little |a little bit of |some |a lot of |"
+                         r"much )?$|\b(?:lose|loses|losing|lost|sacrifice|sacrifices|sacrificed|sacrificing|"
+                         r"costs?(?: us| you)?) (?:a bit of |a little |a little bit of |some |a lot of |much |"
+                         r"a (?:point|few points) of )?$"),
     pattern=re.compile(
         r"\b(?:precision|recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
         r"log[- ]?loss|cross[- ]entropy|(?:mean|median) absolute (?:percentage )?error|(?:root )?mean squared error|"
@@ -342,11 +368,16 @@ METRICS = Signal(
         # adjuster sends on"
         r"|\b(?:the|what) (?:share|fraction|proportion|percentage) of (?:\w+ ){1,3}?"
         r"(?:that|which|who|where|with|an?|the)\b|\bthe (?:share|fraction|proportion|percentage) of \w+ \w+ed\b"
-        r"|\bthe (?:main |key |first |one )?(?:number|metric|measure) (?:id|wed|i|we) (?:\w+ ){0,2}?"
+        r"|\bthe (?:main |key |first |one )?(?:number|metric|measure|reward|objective|kpi) (?:id|wed|i|we) (?:\w+ ){0,2}?"
         r"(?:optimi[sz]e|track|watch|report|care about|look at|use)\b"
         r"|\b(?:our|the) (?:main|key|north star|primary|headline) (?:number|metric)\b"
         r"|\b(?:the )?(?:average|mean|median) time (?:to|until|it takes)\b"
         r"|\b(?:watch|track|measure|report|monitor|look at)\b(?: \S+){0,4}? (?:the )?(?!learning\b)\w+ rate\b"
+        # "what I'd track is how often the right bottle is in the top three"
+        r"|\b(?:watch|track|measure|report|monitor|count|log)\b(?: \S+){0,2}? how often\b"
+        # "what we track is false accepts per hour" (not "what I'd track is how the model is doing")
+        r"|\bwhat (?:we|i|id|wed|well|ill)(?: would| will)? (?:track|measure|monitor|watch|optimi[sz]e|report) "
+        r"(?:first |online |offline )?(?:is|are) (?!how (?:the|it|well|things|we|they)\b)"
         r"|\b(?:i|we|id|wed|ill|well|to|would|and) (?:report|track|measure|watch|monitor|maximi[sz]e|minimi[sz]e|"
         r"optimi[sz]e for)\b(?: \S+){0,3}? [a-z]+s "
         r"per (?:hour|minute|second|day|week|user|session|visit)\b"))
@@ -543,8 +574,9 @@ def _sentence_text(utterances: list[Utterance], words: list[_Word], first: int, 
         words[lo].start, words[hi].end
 
 
-def find(pattern: re.Pattern, utterances: list[Utterance]) -> list[Evidence]:
-    """Every match of `pattern` in what was said, each with its sentence and time."""
+def find(pattern: re.Pattern, utterances: list[Utterance], not_after: re.Pattern | None = None) -> list[Evidence]:
+    """Every match of `pattern` in what was said, each with its sentence and time; none right
+    after words that `not_after` matches."""
     words = _words(utterances)
     if not words:
         return []
@@ -556,6 +588,8 @@ def find(pattern: re.Pattern, utterances: list[Utterance]) -> list[Evidence]:
     out = []
     for m in pattern.finditer(text):
         if not m.group(0).strip():
+            continue
+        if not_after is not None and not_after.search(text, max(0, m.start() - 40), m.start()):
             continue
         first = max(0, _word_at(offsets, m.start()))
         last = max(first, _word_at(offsets, m.end() - 1))
@@ -650,7 +684,7 @@ def depth_signals(utterances: list[Utterance], round_kind: str | None, *, story:
             continue
         if signal.pattern is not None:
             said = utterances if signal.heard_in_questions else [u for u in utterances if not _is_question(u, asked)]
-            evidence = find(signal.pattern, said)
+            evidence = find(signal.pattern, said, signal.not_after)
             result.signals.append(SignalResult(signal, bool(evidence), evidence))
         elif signal is STAR_ORDER:
             result.signals.append(_star(utterances))

@@ -470,6 +470,11 @@ def test_a_hedge_or_a_vow_is_no_number(text):
     ("So I was working for a scooter rental company, and the tyres were replaced on a schedule. [0.8] Our "
      "team's goal was to replace them when they were worn. [0.8] We built a wear model and I tested it on "
      "the returned scooters. [0.8] The spending on tyres went down noticeably.", False),
+
+    # a task said as "the task for X was to", a result as "we got it back in ..." (part 10)
+    ("So the situation was our ticketing site was down on the first morning of sales. [0.8] The task for "
+     "the platform team, which was me and two others, was to bring it back. [0.8] I rolled back the cache "
+     "change and I added a queue in front. [0.8] We had it running again within twenty minutes.", True),
 ])
 def test_learnt_story_forms_are_in_order(story, quantified):
     assert heard(depth.STAR_ORDER, story).heard
@@ -478,8 +483,8 @@ def test_learnt_story_forms_are_in_order(story, quantified):
 
 # Depth held-out parts 5, 7, 8 and 9 (seventeenth session), each scored once before its forms were
 # learnt, typed / spoken "heard" F1: part 5 0.72 / 0.63 at 72240ac; part 7, blind, 0.75 / 0.68
-# after part 5; part 8, blind, 0.76 / 0.66 after part 7; part 9, blind, 0.65 / 0.59 after part 8
-# (benchmarks/depth_data/README.md). The general forms of their misses, and claims or near misses
+# after part 5; part 8, blind, 0.76 / 0.66 after part 7; part 9, blind, 0.65 / 0.59 after part 8;
+# part 10 (eighteenth session), blind, 0.80 / 0.77 at 48dc24b (benchmarks/depth_data/README.md). The general forms of their misses, and claims or near misses
 # that must not count, in other words than the parts' answers; the first field is the part.
 LEARNT_FORMS = [
     ("5", "numbers", "Each shelf holds a few dozen different parts."),
@@ -535,6 +540,17 @@ LEARNT_FORMS = [
     ("9", "assumptions", "I'll treat these as given: the data is daily and the labels are clean."),
     ("9", "assumptions", "Let me state the working premise first: one camera per aisle."),
     ("9", "numbers", "There are something like forty teams a ticket can go to."),
+    ("10", "tradeoffs", "A cross-encoder would rank better but every query would take half a second."),
+    ("10", "tradeoffs", "The price is we lose the per-user history in the cold path."),
+    ("10", "tradeoffs", "I'd use the median, not the mean, because a few huge orders would drag it."),
+    ("10", "edge_cases", "What I'd worry about is when two shops upload the same catalogue."),
+    ("10", "edge_cases", "My main worry is that the sensor drifts in winter."),
+    ("10", "edge_cases", "Dropout is a problem when the network is already tiny."),
+    ("10", "edge_cases", "For a blank page the layout model tells you nothing."),
+    ("10", "metrics", "We'd track how often a driver accepts the first offer."),
+    ("10", "metrics", "What we measure is refunds per thousand orders."),
+    ("10", "metrics", "The reward we optimise is a reply within a day."),
+    ("10", "numbers", "The right song has to be in the top five we show."),
 ]
 LEARNT_NEAR_MISSES = [
     ("5", "tradeoffs", "Every design has its pros and cons, it depends on the business."),
@@ -551,6 +567,11 @@ LEARNT_NEAR_MISSES = [
     ("8", "edge_cases", "So that's my plan, correct me if this is off."),
     ("9", "assumptions", "I'm assuming everyone knows how that went for the home-buying startups."),
     ("9", "tradeoffs", "L1 and L2 are two ways to add a cost for big weights."),
+    ("10", "metrics", "With the smaller model we'd give up a bit of accuracy on rare words."),
+    ("10", "metrics", "What I'd track is how the model is doing week to week."),
+    ("10", "edge_cases", "Building the heap is linear, and each pop is log n in the worst case."),
+    ("10", "tradeoffs", "The price is twelve dollars a month per seat."),
+    ("10", "tradeoffs", "We use the validation loss to stop early, not to train, because it would leak."),
 ]
 
 
