@@ -25,7 +25,10 @@ STAR_CUES = {
                  r"(^((so|ok|okay|well|and|um|uh|yeah|right|alright) ){0,3}"
                  r"|(when i was|while i was|i worked|i was working|back) )"
                  r"at (the|my|our|a|an) (\w+ )?(app|company|startup|team|shop|bank|store|firm|lab|agency|"
-                 r"hospital|retailer|site|platform|marketplace)|"
+                 r"hospital|retailer|site|platform|marketplace|studio|employer|agency|school|university|"
+                 r"startup|nonprofit|charity|bakery|restaurant|clinic|factory|warehouse)|"
+                 # "at my last studio, new players were quitting": a past workplace anywhere
+                 r"at (my|our) (last|previous|old|former|first) \w+|"
                  r"(we|i|they|people|everyone|everybody|[a-z]+s)"
                  r"(?<!\bis)(?<!\bwas)(?<!\bgets)(?<!\bhas)(?<!\bdoes) "
                  r"used to|(we|i) (only|just|barely) had)\b",

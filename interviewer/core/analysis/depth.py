@@ -75,7 +75,8 @@ NUMBER_WITH_UNIT = re.compile(
     # a cut-off shown to users: "in the top three we show", "the top 10 results"
     r"|\b(?:in|into|from|of) the top[- ](?:\d+|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b"
     # "one in ten thousand"
-    r"|\bone in (?:a |an )?(?:ten|twenty|thirty|forty|fifty|hundred|thousand|million|\d{2}[\d,]*)\b"
+    r"|(?<![\w.])1 in \d[\d,]*\b|\bone in (?:a |an )?(?:three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|"
+    r"million|\d+[\d,]*)\b"
     # A count of anything, from ten up, is a size: "about 200 features", "two hundred thousand
     # rows". (Small counts are not: "I had two ideas".)
     r"|(?<![\w$])\d{2}[\d,]*(?:\.\d+)?\s+[a-z]{3,}s\b"
@@ -120,7 +121,7 @@ class Signal:
 
 
 _COMPARATIVE = (r"(?:cheaper|faster|slower|simpler|easier|harder|smaller|bigger|larger|safer|riskier|"
-                r"fresher|staler|more (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
+                r"fresher|staler|pickier|fussier|trickier|noisier|heavier|costlier|clunkier|more (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
                 r"memory|compute)|less (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
                 r"memory|compute))")
 _COST_OF = (r"(?:latency|memory|accuracy|recall|precision|freshness|throughput|interpretability|simplicity|"
@@ -194,7 +195,14 @@ TRADEOFFS = Signal(
         r"|\baccept(?:ed|ing)? (?:the |a |some )?(?:small |tiny |little )?(?:loss|drop|hit|cost|penalty)\b"
         r"|\badds? (?:\S+ )?(?:latency|inference time|memory|complexity)\b"
         # "every approach has its pros and cons" claims them; "the pros and cons: ..." goes on to name them
-        r"|(?<!are )(?<!its )(?<!their )(?<!has )(?<!have )\bpros and cons\b"
+        r"|(?<!are )(?<!its )(?<!their )(?<!has )(?<!have )(?<!with )\bpros and cons\b"
+        # "I'd rather under-correct: a wrong rewrite loses the sale, whereas..." (not a choice of what to
+        # do: "I'd rather flag that haul as unreadable than report an empty catch")
+        r"|\b(?:id|i would|wed|we would) rather\b(?: \S+){1,10}? (?:whereas|because|since)\b"
+        r"|\bcost(?:s|ing)? (?:the|our|a) (?:user|users|customer|customers|team|business|driver|drivers)\b"
+        # "I'd accept a lot more false flags to get it", "that costs inspector hours"
+        r"|\baccept(?:ed|ing)? (?:a lot |many |some |a few |a bit )?more \w+(?: \w+)? (?:to get|for|in exchange|"
+        r"in return)\b|\bthat costs (?:\w+ )?(?:hours|time|effort|money|latency|compute|memory)\b"
         # "that's good for the average error and bad for the people who need the warning"
         r"|\b(?:good|better|great|fine) for\b(?: \S+){1,8}? (?:and|but) (?:bad|worse|terrible|poor) for\b"
         # "shorter windows give you sharp boundaries, but the embedding is noisy"
@@ -273,7 +281,8 @@ EDGE_CASES = Signal(
         r"went down|crash(?:es|ed)?|times? out|timed out|is empty|are empty|is missing|are missing|is null|"
         r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
         r"breaks|is corrupted|are duplicated|is duplicated|is saturated|are saturated|is overloaded|"
-        r"fogs? up|(?:is|gets|are|get) (?:blocked|covered|occluded|blurry|dirty|foggy)|(?:drops?|dropped) out|"
+        r"fogs? up|(?:is|gets|are|get) (?:blocked|covered|occluded|blurry|dirty|foggy|under water|underwater|"
+        r"submerged|flooded|wet|damaged|cut off|tiny|too small|very small)|closes|shuts down|is closed|are closed|(?:drops?|dropped) out|"
         r"freezes|hangs|glitches|"
         r"runs out|run out|is broken|are broken|goes silent|is offline|is off|is skewed|"
         r"(?:has|have|gets|get|returns?|finds?) (?:no|zero)|is brand new|is unreachable|(?:can )?(?:has|have|be) "
@@ -289,17 +298,28 @@ EDGE_CASES = Signal(
         r"fields?|columns?|texts?|documents?|profiles?|histor(?:y|ies)|sets?|maps?|dict(?:ionar(?:y|ies))?|"
         r"matri(?:x|ces)|grids?|images?|frames?)\b"
         r"|\bthe (?:nasty|hard|tricky|difficult|ugly|annoying|painful|dangerous|weird|messy) "
-        r"(?:\w+ )?(?:part|bit|case|one|input|recording|example|image|query|querie)s? (?:is|are|was|were|here|arent)\b"
+        r"(?:\w+ )?(?:part|bit|case|one|input|recording|example|image|query|querie)s? (?:is|are|was|were|here|arent|in|with)\b"
         # "asks for the median before any number arrived", "I raise an error with a clear message"
         r"|\bbefore (?:any|the first) \w+ (?:arrives?|arrived|comes?|came|exists?|is (?:added|inserted|pushed))\b"
         r"|\b(?:raise|throw|return) an? (?:\w+ )?(?:error|exception)\b|\bpure silence\b"
         r"|\bthe (?:nightmare|worst)(?: case| scenario| one)? (?:is|would be)\b"
-        r"|\b(?:things|what) (?:that )?(?:will|can|could|might|would) go wrong\b|\bwhat breaks\b|\bnasty inputs?\b"
+        # (a claim: "there's a bunch of things that can go wrong, you'd want to think about that")
+        r"|(?<!bunch of )(?<!lot of )(?<!lots of )(?<!many )(?<!plenty of )(?<!some )(?<!all the )"
+        r"\b(?:things|what) (?:that )?(?:will|can|could|might|would) go wrong\b|\bwhat breaks\b|\bnasty inputs?\b"
         r"|\bthe same \w+ (?:twice|again and again|over and over|(?:hundreds|dozens|thousands) of times|many times|"
         r"multiple times)\b|\bcounted twice\b|\bblows? (?:up|past)\b|\bstack overflow\b"
         # "a ship lying across a tile border gets cut in half"
         r"|\bstraddl\w+|\b(?:lying |sitting )?across (?:a|the) (?:\w+ )?(?:border|boundary)\b"
         r"|\bwhere (?:it|this|that|the \w+) (?:breaks|fails|falls apart|struggles|goes wrong|gets hard)\b"
+        # "they fall over on live versions", "the model chokes on long inputs", "it'll be badly wrong"
+        r"|\b(?:they|it|this|that|these|those|which|the \w+) (?:fall over|falls over|fell over|chokes?|struggles?|"
+        r"fails?|breaks?) (?:on|when|with|if|for)\b"
+        r"|\b(?:itll|it will|itd|it would|theyll|they will|theyd|they would) be (?:badly |very |completely |"
+        r"totally |way )?(?:wrong|off)\b"
+        # "the gotcha is when the validation set is tiny"
+        r"|\bthe (?:big |main |real |one )?(?:gotcha|pitfall|trap|danger|risk) (?:here )?is (?:when|if|that)\b"
+        # "for a brand-new show there's no curve yet"
+        r"|\b(?:for|with|if|when) (?:a|an|the) brand[- ]new\b|\bno \w+ (?:data |history )?yet\b"
         # a worry named: "what I worry about is when the sun is low", "my main worry is that..."
         r"|\bwhat (?:i|we|id|wed)(?: would)? (?:worry|am worried|m worried|be worried) about (?:is|are|here is)\b"
         r"|\b(?:my|our|the) (?:main |big |biggest |one |real )?worry (?:is|here is) (?:that|when|if)\b"
@@ -317,7 +337,7 @@ EDGE_CASES = Signal(
         r"|\bout of order\b|\bfall ?back\b|\bfalls back\b|\bfalling back\b|\bfallbacks?\b|\bfail (?:open|closed|safe)\b|\bfail-?over\b"
         r"|\bgraceful(?:ly)? degrad\w*|\bdegrades? gracefully\b|\bretry\b|\bretries\b|\bcircuit breakers?\b"
         r"|\btimeouts?\b|\boutages?\b|\bsingle point of failure\b|\brace conditions?\b|\bdeadlocks?\b"
-        r"|\bcold[- ]start\b|\bout of memory\b|\boff[- ]by[- ]one\b"
+        r"|\bcold[- ]start\b(?! (?:work|project|team|effort|initiative)\b)|\bout of memory\b|\boff[- ]by[- ]one\b"
         # not the worst case of a complexity ("a node per character in the worst case")
         r"|(?<!in the )\bworst[- ]case\b(?! (?:time|complexity|runtime|space|memory|input|is (?:o|linear|quadratic|n)\b))"
         r"|\b(?:cant|cannot|can not|doesnt|dont|wont|fails? to|unable to|never|badly|poorly) extrapolat\w*"
@@ -359,7 +379,8 @@ METRICS = Signal(
         r"watch time|engagement rate|daily active users|dau|mau|revenue per \w+|false positive rate|"
         r"false negative rate|true positive rate|fpr|tpr|error rate|hit rate|calibration error|brier score|"
         r"expected calibration|throughput|qps|queries per second|p50|p90|p95|p99|p 99|tail latency|"
-        r"latency at p\d+|uptime|availability|lift|top[- ]k accuracy|recall at \w+|precision at \w+|"
+        r"latency at p\d+|uptime|availability|(?<!ski )(?<!chair )(?<!per )(?<!each )(?<!every )(?<!bad )lift(?! (?:closes|closed|queues?|lines?|"
+        r"tickets?|pass|operators?|waits?))|top[- ]k accuracy|recall at \w+|precision at \w+|"
         r"kl divergence|population stability|psi|fraud dollars caught|chargeback rate|time to first token|"
         r"ttft|tokens per second|chrf|comet score|wer|word error rate|character error rate|critical success index|"
         r"(?:success|failure|acceptance|rejection|approval|resolution|completion|abandonment|bounce|refund|"
@@ -375,6 +396,10 @@ METRICS = Signal(
         r"|\b(?:watch|track|measure|report|monitor|look at)\b(?: \S+){0,4}? (?:the )?(?!learning\b)\w+ rate\b"
         # "what I'd track is how often the right bottle is in the top three"
         r"|\b(?:watch|track|measure|report|monitor|count|log)\b(?: \S+){0,2}? how often\b"
+        r"|\blift (?:in|of|over|on)\b|\b(?:percent|point|points|relative|absolute|incremental|revenue|"
+        r"conversion|ctr|click) lift\b"
+        r"|\b(?:mean|median|average) (?:absolute |squared |percentage |relative )?error\b|\bhow far off\b"
+        r"|\b(?:absolute|squared|percentage) error\b"
         # "what we track is false accepts per hour" (not "what I'd track is how the model is doing")
         r"|\bwhat (?:we|i|id|wed|well|ill)(?: would| will)? (?:track|measure|monitor|watch|optimi[sz]e|report) "
         r"(?:first |online |offline )?(?:is|are) (?!how (?:the|it|well|things|we|they)\b)"
@@ -421,7 +446,8 @@ ASSUMPTIONS = Signal(
     pattern=re.compile(
         r"\b(?:let'?s|let us|let me|i'?ll|i will|i'?m going to|i am going to|i'?d|i would|we'?ll|we will|"
         r"we can|we could|i can|i'?m gonna) assume\b"
-        r"|\bassuming(?: that)? (?!(?:you|everyone|everybody|we all)\b)|\b(?:my|our|the|one|another) (?:\w+ )?assumptions? (?:is|are|would be|here)\b"
+        r"|\bassuming(?: that)? (?!(?:you|everyone|everybody|we all)\b)(?!(?:everything|all|things|it all) go(?:es)? "
+        r"(?:fine|well|ok|okay|right|to plan|smoothly)\b)|\b(?:my|our|the|one|another) (?:\w+ )?assumptions? (?:is|are|would be|here)\b"
         # "I'm gonna take it that...", "I'll suppose for now...", "I'm supposing they are right"
         r"|\b(?:i'?ll|i will|i'?d|i would|we'?ll|we'?d|i'?m going to|i'?m gonna|let'?s|let me) "
         r"(?:suppose|presume|take it)\b"
@@ -431,7 +457,7 @@ ASSUMPTIONS = Signal(
         r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"
         r"|(?<!\bi )\bsuppose (?:that|we|there|it|its|they|theyre|the|each|every|all|a|an|our)\b"
         r"|\b(?:on|under) the (?:premise|assumption) that\b|\b(?:my|our|the) (?:working )?premise is\b"
-        r"|\b(?:my|our|the) working (?:premise|assumptions?)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
+        r"|\b(?:my|our|the) working (?:premise|assumptions?|guess|hypothesis)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
         r"(?:i'?ll|let'?s|i will|we'?ll)\b"),
     after_clarifying=True)
 

@@ -471,6 +471,10 @@ def test_a_hedge_or_a_vow_is_no_number(text):
      "team's goal was to replace them when they were worn. [0.8] We built a wear model and I tested it on "
      "the returned scooters. [0.8] The spending on tyres went down noticeably.", False),
 
+    # a scene set "at my last studio" (part 11), results "from one in four to one in seven"
+    ("At my previous agency, clients kept asking why their reports were late. [0.8] I owned the reporting "
+     "pipeline, so fixing it was on me. [0.8] I moved the joins into the warehouse and I cached the "
+     "results. [0.8] Late reports dropped from about one in three to one in twenty.", True),
     # a task said as "the task for X was to", a result as "we got it back in ..." (part 10)
     ("So the situation was our ticketing site was down on the first morning of sales. [0.8] The task for "
      "the platform team, which was me and two others, was to bring it back. [0.8] I rolled back the cache "
@@ -484,7 +488,8 @@ def test_learnt_story_forms_are_in_order(story, quantified):
 # Depth held-out parts 5, 7, 8 and 9 (seventeenth session), each scored once before its forms were
 # learnt, typed / spoken "heard" F1: part 5 0.72 / 0.63 at 72240ac; part 7, blind, 0.75 / 0.68
 # after part 5; part 8, blind, 0.76 / 0.66 after part 7; part 9, blind, 0.65 / 0.59 after part 8;
-# part 10 (eighteenth session), blind, 0.80 / 0.77 at 48dc24b (benchmarks/depth_data/README.md). The general forms of their misses, and claims or near misses
+# part 10 (eighteenth session), blind, 0.80 / 0.77 at 48dc24b; part 11, blind, 0.76 / 0.74 after
+# part 10 (benchmarks/depth_data/README.md). The general forms of their misses, and claims or near misses
 # that must not count, in other words than the parts' answers; the first field is the part.
 LEARNT_FORMS = [
     ("5", "numbers", "Each shelf holds a few dozen different parts."),
@@ -551,6 +556,20 @@ LEARNT_FORMS = [
     ("10", "metrics", "What we measure is refunds per thousand orders."),
     ("10", "metrics", "The reward we optimise is a reply within a day."),
     ("10", "numbers", "The right song has to be in the top five we show."),
+    ("11", "edge_cases", "When a checkout lane closes, the queue model has to know, or it'll be badly wrong."),
+    ("11", "edge_cases", "The classifier falls over on sarcasm and on mixed languages."),
+    ("11", "edge_cases", "The gotcha is when the holdout week has a public holiday in it."),
+    ("11", "edge_cases", "For a brand-new seller we don't have any ratings."),
+    ("11", "edge_cases", "A new route has no bookings yet, so I'd borrow from similar routes."),
+    ("11", "edge_cases", "If the microphone is under water the audio is just noise."),
+    ("11", "assumptions", "My working guess is that every store sends one file a night."),
+    ("11", "metrics", "I'd look at how far off the forecast is, in minutes, at noon."),
+    ("11", "metrics", "I'd evaluate on the median error in days."),
+    ("11", "metrics", "We saw a two percent lift in conversion."),
+    ("11", "numbers", "Returns fell from one in five to one in eight."),
+    ("11", "tradeoffs", "SGD is pickier about the learning rate but it often ends up generalising a bit better."),
+    ("11", "tradeoffs", "I'd accept a lot more false alarms to get the recall, and that costs reviewer hours."),
+    ("11", "tradeoffs", "A false block costs the customer a sale, so I'd rather under-block, because a missed one is cheap."),
 ]
 LEARNT_NEAR_MISSES = [
     ("5", "tradeoffs", "Every design has its pros and cons, it depends on the business."),
@@ -572,6 +591,13 @@ LEARNT_NEAR_MISSES = [
     ("10", "edge_cases", "Building the heap is linear, and each pop is log n in the worst case."),
     ("10", "tradeoffs", "The price is twelve dollars a month per seat."),
     ("10", "tradeoffs", "We use the validation loss to stop early, not to train, because it would leak."),
+    ("11", "tradeoffs", "The learning rate is a setting with pros and cons, you just tune it."),
+    ("11", "tradeoffs", "I'd rather keep the old report than explain a new one to the board."),
+    ("11", "tradeoffs", "The new model was better by two points but nobody noticed."),
+    ("11", "edge_cases", "There are a bunch of things that can go wrong, we'd look into it later."),
+    ("11", "edge_cases", "What I'm proudest of is the cold start work on the search team."),
+    ("11", "assumptions", "Assuming everything goes fine with the legal review, I'd start in March."),
+    ("11", "metrics", "We counted the cars at each ski lift every morning."),
 ]
 
 
