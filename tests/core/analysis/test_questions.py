@@ -734,7 +734,26 @@ def test_wondering_settled_in_the_same_breath_asks_nothing():
     """Blind speech set 5: "I wonder whether rank 8 is enough, but it's where I'd start." with a
     hesitation after it (which counts as leaving the turn) was taken for an indirect question."""
     assert analyze_answer(spoken("I wonder whether rank 8 is enough, but it's where I'd start. Um, and then I tune it.")).clarifying.questions == []
-    [q] = analyze_answer(spoken("I wonder whether rank 8 is enough. [2.0] Okay.")).clarifying.questions
+
+
+@pytest.mark.parametrize("script", [
+    "I wonder whether rank 8 is enough. [2.0] Okay.",
+    "I wonder if anyone actually does that in practice. [2.0] Anyway, the loss is simple.",
+    "I wonder how many people realize the scaling happens in training. [2.0] So at inference nothing changes.",
+])
+def test_wondering_aloud_is_not_asked_even_with_a_wait(script):
+    """Speech sets blind1-blind14 (eight writers): 10 of 13 "I wonder ..." sentences the detector
+    took for indirect questions were labelled thinking aloud, a wait after them or not."""
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
+@pytest.mark.parametrize("script", [
+    "I wonder what the latency budget is. [2.0] Okay.",
+    "I wonder whether the labels come in daily or weekly. [2.0] Okay, daily.",
+])
+def test_wondering_what_or_which_of_two_asks(script):
+    [q] = analyze_answer(spoken(script)).clarifying.questions
+    assert q.cue == "indirect question"
 
 
 def test_you_mean_checks_what_the_interviewer_meant():
