@@ -131,6 +131,22 @@ def frames_question(u: Utterance) -> bool:
 
 ARTICLE_OR_POSSESSIVE = {"the", "a", "an", "my", "your", "our", "their", "its"}  # never end a clause
 
+# "If there's no such character, I return what?", "and the deadline is when?": a statement whose
+# question word stands where the answer goes (an echo question). Not "that's what", "I know
+# what", "no matter what", "or what", "so what".
+WH_IN_PLACE = {"what", "when", "where", "which", "who"}
+NOT_BEFORE_WH_IN_PLACE = {"that's", "thats", "that", "this", "know", "knows", "knew", "guess", "matter", "or",
+                          "so", "exactly", "just", "see", "mean", "is", "and", "like", "for", "about", "of",
+                          "wonder", "sure", "idea", "somewhat", "remember", "forgot", "decide", "tell", "ask"}
+
+
+def _wh_in_place(clauses: list[list[str]]) -> bool:
+    if not clauses:
+        return False
+    words = _strip_lead_in(clauses[-1])
+    return (len(words) >= 3 and words[-1] in WH_IN_PLACE and words[-2] not in NOT_BEFORE_WH_IN_PLACE
+            and not any(w in WH for w in words[:-1]))  # "diarization means who spoke when"
+
 
 def question_cue(u: Utterance, use_mark: bool = True) -> str:
     """Why the utterance is a question ("" if it is not one); with `use_mark` False, by its
@@ -186,6 +202,8 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         for a, b, c in zip(words, words[1:], words[2:]):
             if a == "or" and b in AUX and (c in PERSONAL or (c == "it" and b in COPULA_AUX)):
                 return "inverted auxiliary"
+    if _wh_in_place(clauses):
+        return "question word"
     if _asks_to_complete(u, clauses):
         return "elliptical question"
     if alternative_question(clauses):

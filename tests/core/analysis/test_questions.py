@@ -1116,3 +1116,19 @@ def test_a_phrase_said_back_and_acknowledged_is_no_question(script):
 
 def test_a_clause_with_okay_still_asks():
     [q] = analyze_answer(spoken("We can assume the input fits in memory, okay? [2.0] Good.")).clarifying.questions
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("If there is no such character, I return what?", True),
+    ("And the report goes to who?", True),
+    ("So the model retrains when?", True),
+    ("That's exactly what.", False),
+    ("I'll do it no matter what.", False),
+    ("Diarization means who spoke when.", False),
+    ("I don't know what.", False),
+])
+def test_a_question_word_where_the_answer_goes_asks(text, asks):
+    """Blind speech set 14: "If there is no such character, I return what?" (an echo question,
+    the candidate going straight on) was dropped as a statement Whisper ended with "?"."""
+    [u] = split_utterances(tokenize(spoken(text).words))
+    assert bool(question_cue(u, use_mark=False)) == asks, text
