@@ -5,7 +5,13 @@ They are not clarifying questions about a problem: the round does not count them
 `analysis.report.analyze_answer(questions_for_interviewer=...)` and `analysis.summary`), and the
 interviewer answers each with something short and human rather than a fact of the script or
 silence. A phase takes them when its script gives `replies` for them, or when it is the last
-phase and its prompt invites them.
+phase and its prompt invites them or its id or name says it is the wrap-up.
+
+Within such a phase the floor is not always the candidate's yet: "One last question from me,
+then it's your turn" keeps the answer tied to that question until it is answered. A question
+there that is plainly for the interviewer (`asks_the_interviewer`: the team, the role, the
+process, the interviewer's own work) still gets this reply, not the no-fact reply meant for a
+clarifying question ("Make a reasonable assumption" to "What does the team work on?").
 """
 from __future__ import annotations
 
@@ -42,6 +48,38 @@ DEFAULT_REPLIES = (
 )
 
 
+# A last phase called "Wrap-up", "Q&A" or "Your questions" is the candidate's floor whatever its
+# prompt says ("Thanks, that's all from me.").
+_WRAP_UP_NAME = re.compile(r"\bwrap(?:[\s_-]*up)?\b|\bq\s*(?:&|and|_)\s*a\b|\bquestions\b", re.IGNORECASE)
+
+# A question for the interviewer, not about the problem: the team, the role, the company, the
+# hiring process, the interviewer's own work. Only strong cues: "Would you like me to code it?"
+# and "How big is a team of annotators?" stay clarifying questions.
+_FOR_THE_INTERVIEWER = re.compile(
+    r"\b(?:the|your|this) (?:team|teams|group|org|organization|organisation|company|role|position|job|manager)\b"
+    r"|\bday[\s-]to[\s-]day\b|\bculture\b|\bonboarding\b|\bon[\s-]?call\b|\bcareer\b|\bpromotions?\b"
+    r"|\bwork[\s-]life\b|\bremote(?:[\s-]first| work)\b|\bwork remotely\b|\bhybrid\b|\bin the office\b|\btech(?:nology)? stack\b"
+    r"|\bnext steps?\b|\b(?:interview|interviewing|hiring|recruiting) (?:process|loop|timeline)\b"
+    r"|\bnext round\b|\bhear back\b|\bwhat does success look like\b|\bsuccess in (?:the|this) role\b"
+    r"|\bhow long have you\b|\bwhat (?:brought|drew|attracted) you\b|\bwhy did you (?:join|choose|pick)\b"
+    r"|\byou (?:enjoy|love)\b|\b(?:do|did) you (?:like|find) (?:most|best|about|working)\b"
+    r"|\byour (?:favou?rite|typical|own work|current project|advice|experience (?:here|at|on|with the))\b"
+    r"|\bwork(?:ing)? here\b",
+    re.IGNORECASE,
+)
+
+
+def asks_the_interviewer(question: str) -> bool:
+    """`question` is for the interviewer (the team, the role, the process, what they enjoy), not
+    about the problem: "What does the team work on day to day?", "What are the next steps?"."""
+    return _FOR_THE_INTERVIEWER.search(question or "") is not None
+
+
+def named_wrap_up(phase: Phase) -> bool:
+    """The phase's id or name says it is the wrap-up or the candidate's questions."""
+    return any(_WRAP_UP_NAME.search(text or "") for text in (phase.id, phase.name))
+
+
 def invites_questions(prompt: str) -> bool:
     """The prompt hands the floor to the candidate's own questions."""
     return _INVITES.search(prompt or "") is not None
@@ -49,8 +87,9 @@ def invites_questions(prompt: str) -> bool:
 
 def takes_candidate_questions(phase: Phase | None, last: bool) -> bool:
     """The phase takes the candidate's own questions: its script gives `replies` for them, or it
-    is the round's `last` phase and its prompt invites them."""
-    return phase is not None and (bool(phase.replies) or (last and invites_questions(phase.prompt)))
+    is the round's `last` phase and its prompt invites them or its id or name says so."""
+    return phase is not None and (bool(phase.replies) or (last and (invites_questions(phase.prompt)
+                                                                     or named_wrap_up(phase))))
 
 
 def question_phases(script) -> frozenset[str]:
@@ -76,3 +115,28 @@ class CandidateQuestionResponder:
             return None, INVITATION
         with self._lock:
             return None, next(self._replies)
+
+
+class WrapUpReplier:
+    """Answers the questions asked while a question of the last part is being answered, the
+    candidate's floor next ("One last question from me, then it's your turn"): the question's
+    facts first, as for any clarifying question, but one for the interviewer that no fact answers
+    gets `candidate`'s reply, not the question's no-fact reply. Has ClarifyingResponder's shape."""
+
+    def __init__(self, clarifying, candidate: CandidateQuestionResponder) -> None:
+        self._clarifying = clarifying
+        self._candidate = candidate
+        follow_up_hint = getattr(clarifying, "follow_up_hint", None)
+        if follow_up_hint is not None:  # the round asks for it only where the answerer has it
+            self.follow_up_hint = follow_up_hint
+
+    def prepare(self, question: str) -> None:
+        prepare = getattr(self._clarifying, "prepare", None)
+        if prepare is not None:
+            prepare(question)
+
+    def reply(self, question: str):
+        topic, text = self._clarifying.reply(question)
+        if topic is None and asks_the_interviewer(question):
+            return self._candidate.reply(question)
+        return topic, text

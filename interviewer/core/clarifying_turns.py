@@ -4,6 +4,7 @@ when, and the reply prepared ahead on the transcript's thread. A part of RoundCo
 """
 from __future__ import annotations
 
+from interviewer.core.candidate_questions import CandidateQuestionResponder, WrapUpReplier
 from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, wraps_up
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
@@ -198,7 +199,23 @@ class ClarifyingTurns:
             return self._candidate_responders[record.phase]
         if self._answerer is None:
             return None
-        return self._answerer(record.question_id or self._discussed_question(record))
+        answerer = self._answerer(record.question_id or self._discussed_question(record))
+        candidate = self._candidate_floor_next(record)
+        return WrapUpReplier(answerer, candidate) if answerer is not None and candidate is not None else answerer
+
+    def _candidate_floor_next(self, record: AnswerRecord) -> CandidateQuestionResponder | None:
+        """What answers the candidate's own questions when `record` is in the part where the floor
+        is theirs next: a phase that takes them (its last question being answered), or the last
+        part after "Anything you'd like to add?". None elsewhere."""
+        if record.phase in self._question_phases:
+            return self._candidate_responders[record.phase]
+        offered = self._offered_after is not None and record.index > self._offered_after
+        phase = self.engine.current_phase
+        if not offered or phase is None:
+            return None
+        if phase.id not in self._candidate_responders:
+            self._candidate_responders[phase.id] = CandidateQuestionResponder(phase)
+        return self._candidate_responders[phase.id]
 
     def _discussed_question(self, record: AnswerRecord) -> str | None:
         """The question last asked before `record`: a phase prompt's recording ("Let's move to your

@@ -8,7 +8,9 @@ import pytest
 from engine_scripts import design_round
 from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.analysis.summary import Part, summarize
-from interviewer.core.candidate_questions import DEFAULT_REPLIES, invites_questions, question_phases
+from interviewer.core.candidate_questions import (
+    DEFAULT_REPLIES, asks_the_interviewer, invites_questions, question_phases,
+)
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
 from interviewer.core.conversation_cues import INVITATION
@@ -89,6 +91,83 @@ def test_after_the_last_question_of_the_wrap_up_the_floor_is_handed_over(tmp_pat
     assert record is not None and record.question_id is None and controller.takes_candidate_questions(record)
     ask(controller, recorder, "What is the latency culture like on the team?")
     assert speaker.said[-1] in DEFAULT_REPLIES and facts.asked == []
+
+
+def last_question_in_the_wrap_up(tmp_path):
+    script = design_round()
+    wrap = Phase("wrap", "Wrap-up", 5, "One last question from me, then it's your turn.")
+    last = Question("lesson", "What would you do differently?", "wrap")
+    script = replace(script, phases=script.phases[:-1] + (wrap,), questions=script.questions + (last,))
+    return at_wrap_up(tmp_path, script)
+
+
+def test_a_question_for_the_interviewer_before_the_hand_over_gets_no_make_an_assumption(tmp_path):
+    """A whole-round trial: answering "One last question from me, then it's your turn", the
+    candidate went straight on to their own question ("What does the team work on day to
+    day?") and got the no-fact reply of a clarifying question, "Make a reasonable assumption"."""
+    clock, engine, speaker, recorder, controller, updates, facts = last_question_in_the_wrap_up(tmp_path)
+    assert controller.current_answer.question_id == "lesson"
+    recorder.speak("I would measure latency earlier.")
+    ask(controller, recorder, "What does the team work on day to day?")
+    assert speaker.said[-1] in DEFAULT_REPLIES
+    ask(controller, recorder, "What do you enjoy most about working here?")
+    assert speaker.said[-1] in DEFAULT_REPLIES
+    # A question about the problem is still answered from the script's facts, as before.
+    ask(controller, recorder, "What is the latency budget again?")
+    assert speaker.said[-1] == "Assume a 200 millisecond budget."
+    ask(controller, recorder, "Should I talk about the modelling side?")
+    assert speaker.said[-1] == "Good question. Make a reasonable assumption and state it."
+
+
+def test_a_question_for_the_interviewer_after_anything_to_add_gets_the_candidate_reply(tmp_path):
+    """A round without a wrap-up: after "Anything you'd like to add?" the floor is the
+    candidate's, though the recording adds to the last answer."""
+    from test_round_nothing_left_in_last_part import OFFER, ONE_PART, _answer
+    from test_round_turns import make as make_turns
+
+    clock, engine, speaker, recorder, controller, updates = make_turns(
+        tmp_path, script=ONE_PART, speech_seconds=2, answerer=FakeAnswerer())
+    controller.start()
+    _answer(clock, speaker, recorder, controller, "High bias underfits; regularization trades one for the other.")
+    assert speaker.said[-1] == OFFER
+    while controller.current_answer is None:
+        step(clock, speaker, controller, 0.5)
+    ask(controller, recorder, "Yes, what are the next steps in the process?")
+    step(clock, speaker, controller, 3)
+    assert speaker.said[-1] in DEFAULT_REPLIES
+
+
+@pytest.mark.parametrize("question", [
+    "What does the team work on day to day?", "What do you enjoy most about your job?",
+    "What are the next steps in the process?", "How long have you been on the team?",
+    "What does success look like in the first six months?", "What's your favorite part of working here?",
+    "How is the on-call for the team?", "What tech stack do you use?", "What is the culture like?",
+    "How does the interview process work from here?", "Is the role remote-first?",
+])
+def test_questions_for_the_interviewer_are_told_by_their_words(question):
+    assert asks_the_interviewer(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Would you like me to code it?", "What do you mean by active users?", "How many users are there?",
+    "Can I assume the list fits in memory?", "Do you want me to handle duplicates?",
+    "What is the latency budget?", "Is the data labelled by a team of annotators?",
+    "Should I talk about my team's project or my own part?", "What would you expect the output to be?",
+])
+def test_clarifying_questions_are_not_taken_for_the_interviewers(question):
+    assert not asks_the_interviewer(question)
+
+
+def test_a_last_phase_named_wrap_up_takes_the_questions_whatever_its_prompt_says():
+    script = design_round()
+    for name in ("Wrap-up", "Q&A", "Your questions"):
+        wrap = Phase("end", name, 5, "Thanks, that's all from me.")
+        assert question_phases(replace(script, phases=script.phases[:-1] + (wrap,))) == {"end"}, name
+    # Not a phase before the last one, nor a last phase of work.
+    middle = Phase("questions", "Questions", 5, "Let's go through some quick questions.")
+    assert question_phases(replace(script, phases=(middle,) + script.phases[1:])) == {"wrap"}
+    work = Phase("deep", "Deep dive", 5, "Let's go deeper.")
+    assert question_phases(replace(script, phases=script.phases[:-1] + (work,))) == set()
 
 
 def test_the_wrap_up_does_not_go_back_to_the_last_questions_follow_ups():

@@ -134,11 +134,12 @@ def test_phase_short_blames_the_candidate_only_for_what_they_did():
 
 def test_a_round_whose_last_part_is_work_still_runs_to_its_length():
     script = design_round()
-    script = replace(script, phases=script.phases[:-1] + (replace(script.phases[-1], prompt="Last design part."),))
+    last = replace(script.phases[-1], id="design2", name="More design", prompt="Last design part.")
+    script = replace(script, phases=script.phases[:-1] + (last,))
     clock = FakeClock()
     engine = RoundEngine(script, clock)
     engine.start()
     for at in (30, 60, 90, 120):
         clock.set(at)
         engine.next_phase()
-    assert engine.current_phase.id == "wrap" and engine.time_left_in_round() == 3600 - 120
+    assert engine.current_phase.id == "design2" and engine.time_left_in_round() == 3600 - 120
