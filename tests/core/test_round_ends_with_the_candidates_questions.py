@@ -112,7 +112,7 @@ def test_the_controller_says_the_closing_when_the_short_wrap_up_ends(tmp_path):
 
 def test_phase_short_blames_the_candidate_only_for_what_they_did():
     """A part the interviewer ended because its questions were done is not "Phase short"; one the
-    candidate left with the Next key still is."""
+    candidate left with the Next key is a choice, said once for the round."""
     script = SCRIPT
     clock = FakeClock()
     engine = RoundEngine(script, clock)
@@ -126,10 +126,15 @@ def test_phase_short_blames_the_candidate_only_for_what_they_did():
     kept = analyze_round([], timeline, plan=plan, allotted={s.phase: s.allotted for s in spans},
                          ended_by={s.phase: str(s.ended_by) for s in spans})
     assert [f.kind for f in kept.findings if f.kind.startswith("phase_")] == []
-    # The same lengths, the candidate pressing Next: the parts they cut short are named.
+    # The same lengths, the candidate pressing Next: the parts they left early are named once,
+    # with their minutes, as a choice ("Moved on early"), not each as a part that ran short.
     by_key = analyze_round([], timeline, plan=plan, ended_by={s.phase: "next" for s in spans[:-1]})
-    assert {f.kind for f in by_key.findings} == {"phase_under"}
-    assert len(by_key.findings) >= 3
+    [moved_on] = by_key.findings
+    assert moved_on.kind == "moved_on_early" and moved_on.severity == "note"
+    assert moved_on.message.startswith("You moved on with Next from ") and moved_on.message.count(" min") >= 3
+    # Unknown why (a round stored before phases kept it), a short part is still "Phase short".
+    unknown = analyze_round([], timeline, plan=plan)
+    assert {f.kind for f in unknown.findings} == {"phase_under"} and len(unknown.findings) >= 3
 
 
 def test_a_round_whose_last_part_is_work_still_runs_to_its_length():

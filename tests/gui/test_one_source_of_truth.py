@@ -22,6 +22,7 @@ from interviewer.storage.progress import round_summary
 LONG_SENTENCE = ("On a normal day, the cache in Frankfurt misses about 1 % of lookups, which the one -hot "
                  "features in the model server then have to compute again from the raw events we keep.")
 QUOTED = "On a normal day, the cache in Frankfurt misses about 1% of lookups, which the one-hot features"
+MOVED_ON = "You moved on with Next from Design after 8.3 of 30 min."
 TOPICS = [("scale", ("how many", "users")), ("latency", ("latency",)), ("cold start", ("new user",))]
 
 
@@ -70,7 +71,14 @@ def _stored_round(store: Store) -> int:
         store.attach_analysis(aid, analysis.to_dict())
     for aid, f in question_findings(round_summary(store.get_session(sid))):
         store.add_finding(sid, f.kind, f.message, answer_id=aid, start=f.start, end=f.end)
-    store.add_finding(sid, "phase_under", "Clarify: only 2.1 min of 10.0 planned.", start=0.0)
+    store.add_finding(sid, "phase_under", "Clarify: only 2.1 min of 10.0 planned.", start=0.0)  # stored by an older version
+    from interviewer.core.analysis.report import analyze_round
+
+    moved_on = analyze_round([], [("clarify", 10, 300.0), ("design", 30, 500.0)], {},
+                             {"clarify": "Clarify", "design": "Design"}, plan=[("clarify", 10), ("design", 30)],
+                             ended_by={"clarify": "time", "design": "next"}).findings
+    for f in moved_on:
+        store.add_finding(sid, f.kind, f.message, start=f.start, end=f.end, details={"severity": f.severity})
     store.finish_session(sid, SessionStatus.COMPLETED)
     return sid
 
@@ -172,8 +180,13 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
         assert f"{truth.answers[0].articulation_wpm:.0f} words/min while speaking" in text
         assert "Topics not asked about" in text and "cold start" in text
         assert "phase_under" not in text and "Phase short" in text and "- - " not in text
+        # A part left with Next: said once, as a choice, with its minutes; not "Phase short".
+        assert text.count(MOVED_ON) == 1, [l for l in text.splitlines() if "moved" in l.lower()]
+        assert "Design: only" not in text
     # Depth evidence quotes the words as transcribed (case, commas, "1%", "one-hot"), in every view.
     review_findings = [screen.findings.item(r).text() for r in range(screen.findings.count())]
+    assert len([f for f in review_findings if MOVED_ON in f]) == 1, "\n".join(review_findings)
+    assert [f["message"] for f in data["session"]["findings"]].count(MOVED_ON) == 1
     assert any(f'"{QUOTED}' in f for f in review_findings), review_findings
     assert f'"{QUOTED}' in md and f"&quot;{QUOTED}" in html
     assert any(QUOTED in f["message"] for f in data["session"]["findings"])

@@ -28,14 +28,26 @@ class PhaseTiming:
         return self.actual_s - self.planned_s
 
     @property
+    def short(self) -> bool:
+        """Half its planned time or less, and a minute or more under it, however it ended."""
+        return self.planned_s > 0 and self.actual_s <= self.planned_s * UNDER_RATIO and -self.difference_s >= 60
+
+    @property
+    def moved_on_early(self) -> bool:
+        """Short because the candidate ended it on purpose: Next, or End round in a part before
+        the last. Said once for the round ("moved_on_early", or "round_ended_early"), not as a
+        part that ran short."""
+        return self.short and (self.ended_by == "next" or (self.ended_by == "stopped" and not self.last_part))
+
+    @property
     def verdict(self) -> str:
         given = max(self.planned_s, self.allotted_s or 0.0)
         if self.actual_s > given * OVER_RATIO and self.actual_s - given >= 60:
             return "over"
-        # Short only by the candidate's doing: a phase the interviewer ended because its planned
-        # questions were done (or whose time was up) is not the candidate's to answer for.
-        if (self.planned_s > 0 and self.actual_s <= self.planned_s * UNDER_RATIO and -self.difference_s >= 60
-                and self.ended_by not in ("agenda", "time") and not (self.ended_by == "stopped" and self.last_part)):
+        # Short without anybody choosing it: a phase the interviewer ended because its planned
+        # questions were done (or whose time was up), or the candidate ended on purpose (Next,
+        # End round), is no timing failure; the round says once what the candidate ended early.
+        if self.short and self.ended_by not in ("agenda", "time", "next", "stopped"):
             return "under"
         return "on plan"
 

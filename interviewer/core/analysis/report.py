@@ -56,7 +56,7 @@ FINDING_LABELS = {
     "restated_problem": "Restated the problem", "star_missing": "STAR structure",
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
-    "phase_under": "Phase short", "round_ended_early": "Ended early", "disfluencies": "Repetitions and restarts",
+    "phase_under": "Phase short", "round_ended_early": "Ended early", "moved_on_early": "Moved on early", "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
     "depth_missing": "Depth not heard", "hints_asked": "Hint asked",
@@ -579,6 +579,21 @@ def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | Non
     return Finding("round_ended_early", message, ended_at)
 
 
+def _moved_on_early(timings: list[PhaseTiming], names: dict[str, str]) -> Finding | None:
+    """The parts the candidate left early with Next, in one note: a choice, not a part that ran
+    short ("Phase short" for each part skipped read as a timing failure, a whole-round trial)."""
+    left = [p for p in timings if p.moved_on_early and p.ended_by == "next"]
+    if not left:
+        return None
+    parts = [f"{names.get(p.phase, p.phase)} after {_minutes(p.actual_s)} of {_minutes(p.planned_s)} min"
+             for p in left]
+    return Finding("moved_on_early", f"You moved on with Next from {_and_list(parts)}.", left[0].started_at)
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float, float]],
                   phases_expecting_clarifying: dict[str, list["AnswerAnalysis | dict"]] | None = None,
                   phase_names: dict[str, str] | None = None,
@@ -605,7 +620,11 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
                                     f"{_minutes(p.planned_s)} planned.", p.started_at))
     ended_early = _ended_early(timings, plan, names)
     if ended_early is not None:
-        findings.insert(0, ended_early)
+        findings.insert(0, ended_early)  # it names the parts moved on from with Next too
+    else:
+        moved_on = _moved_on_early(timings, names)
+        if moved_on is not None:
+            findings.insert(0, moved_on)
     starts = {p.phase: p.started_at for p in timings}
     for phase, phase_answers in (phases_expecting_clarifying or {}).items():
         if not any(_clarifying_questions(a) for a in phase_answers):

@@ -1,6 +1,6 @@
 """Ending the round in its last part is the candidate's choice ("That's all from me", End round
-in "Your questions"): the review called that part "Phase short". A middle part the candidate
-left with Next, or the round ended in the middle of the work, is still named."""
+in "Your questions"): the review called that part "Phase short". The round ended in the middle
+of the work is said once, by "Ended early", which names the part; not also as a short part."""
 from engine_scripts import design_round
 from interviewer.core.analysis.report import analyze_round
 from interviewer.core.clock import FakeClock
@@ -21,13 +21,15 @@ def _findings(stop_in_last: bool):
     result = analyze_round([], timeline, plan=[(p.id, p.minutes) for p in script.phases],
                            allotted={s.phase: s.allotted for s in spans},
                            ended_by={s.phase: str(s.ended_by) for s in spans})
-    return [f.kind for f in result.findings]
+    return [(f.kind, f.message) for f in result.findings]
 
 
 def test_ending_the_round_in_its_last_part_is_not_a_short_phase():
-    assert "phase_under" not in _findings(stop_in_last=True)
+    assert "phase_under" not in [kind for kind, _ in _findings(stop_in_last=True)]
 
 
-def test_ending_the_round_in_the_middle_of_the_work_still_names_the_short_part():
+def test_ending_the_round_in_the_middle_of_the_work_names_the_part_once_not_as_a_short_part():
     found = _findings(stop_in_last=False)
-    assert "phase_under" in found and "round_ended_early" in found
+    [ended] = [message for kind, message in found if kind == "round_ended_early"]
+    assert "phase_under" not in [kind for kind, _ in found]
+    assert ended.startswith("You ended the round at 20.5 of 60 min planned, in ") and "Not reached:" in ended

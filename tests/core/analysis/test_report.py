@@ -183,3 +183,24 @@ def test_phase_timing_findings_say_whole_planned_minutes_as_the_plan_does():
                       ended_by={"requirements": "candidate"})
     [finding] = [f for f in r.findings if f.kind == "phase_under"]
     assert finding.message == "Requirements: only 0.9 min of 8 planned."
+
+
+def test_parts_left_with_next_are_one_note_not_a_short_part_each():
+    """A whole-round trial: each part the candidate moved on from with Next was reported as
+    "Phase short", as if the clock had beaten them. Moving on is a choice: one note names the
+    parts and their minutes; a part short for no known reason is still "Phase short"."""
+    plan = [("clarify", 10), ("design", 30), ("wrap", 5)]
+    names = {"clarify": "Clarify", "design": "Design", "wrap": "Your questions"}
+    timeline = [("clarify", 10, 72), ("design", 30, 500), ("wrap", 5, 2128)]
+    r = analyze_round([], timeline, phase_names=names, plan=plan,
+                      ended_by={"clarify": "next", "design": "next", "wrap": "time"})
+    [moved_on] = r.findings
+    assert (moved_on.kind, moved_on.severity, moved_on.start) == ("moved_on_early", "note", 0.0)
+    assert moved_on.message == "You moved on with Next from Clarify after 1.2 of 10 min and Design after 8.3 of 30 min."
+    # Left with Next but not short (8 of 10 min): nothing to say.
+    r = analyze_round([], [("clarify", 10, 480), ("design", 30, 1800)], phase_names=names, plan=plan[:2],
+                      ended_by={"clarify": "next", "design": "time"})
+    assert r.findings == []
+    # Why the part ended is not known (a round stored before it was kept): as before.
+    r = analyze_round([], timeline, phase_names=names, plan=plan)
+    assert [f.kind for f in r.findings] == ["phase_under", "phase_under"]
