@@ -112,6 +112,46 @@ def ran_full_length(planned_minutes: float | None, started_at: float, ended_at: 
     return ran >= FULL_LENGTH_SHARE * planned_minutes * 60.0
 
 
+@dataclass(frozen=True)
+class PractisedRounds:
+    """The rounds Home counts and the practice plan ticks, oldest first as given, and the ids of
+    those that ended well before their planned length (End round, or Next through the parts)."""
+    rounds: tuple
+    cut_short: frozenset[int]
+
+    @property
+    def ended_early(self) -> int:
+        return len(self.cut_short)
+
+    @property
+    def full_length(self) -> int:
+        return len(self.rounds) - len(self.cut_short)
+
+
+def practised_rounds(rows) -> PractisedRounds:
+    """Of the stored rounds (storage.progress rows: status, kind, words, planned_minutes,
+    started_at, ended_at, paused_seconds), the ones practised: completed, of a kind of the loop
+    (an imported recording is reviewed like one, but is no round practised), with something
+    heard (a round closed a few seconds in is none). One rule for Home and the plan: Home said
+    "1 round completed" of a round ended early that the plan left out of its full-length weeks."""
+    rounds = tuple(r for r in rows if r.status == "completed" and r.kind in ROUND_KINDS and r.words)
+    cut_short = frozenset(r.session_id for r in rounds
+                          if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds))
+    return PractisedRounds(rounds, cut_short)
+
+
+def practised_text(practised: PractisedRounds) -> str:
+    """Home's count: "3 rounds completed", or, when some ended early, what they were:
+    "1 round, ended early", "3 rounds: 2 completed, 1 ended early"."""
+    total, early = len(practised.rounds), practised.ended_early
+    noun = "round" if total == 1 else "rounds"
+    if not early:
+        return f"{total if total else 'No'} {noun} completed"
+    if early == total:
+        return f"{total} {noun}, {'ended' if total == 1 else 'all ended'} early"
+    return f"{total} {noun}: {practised.full_length} completed, {early} ended early"
+
+
 def track_plan(plan: list[PlanWeek], completed: list[tuple[int, str]],
                cut_short: frozenset[int] | set[int] = frozenset()) -> list[WeekProgress]:
     """`completed`: (session id, round kind) of completed rounds, oldest first; `cut_short`: the

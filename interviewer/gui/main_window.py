@@ -590,20 +590,15 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             return load_progress(store, scripts.get, encoder, list(scripts.values()))
 
         def done(data) -> None:
-            from interviewer.storage import SessionStatus
-
             rows = data.rows
             self.progress_screen.set_areas(data.areas, data.scripts)  # topic areas per round (weak spots)
             self.progress_screen.set_progress(rows)
             self.home.set_areas(data.areas)  # each round's topic areas, the weakest lately
             self.home.set_history(rows)  # the cards' last scores, the recent sessions' numbers
-            from interviewer.core.scripts.model import ROUND_KINDS
+            from interviewer.core.practice_plan import practised_rounds
 
-            # Rounds of the loop only: an imported recording is reviewed like one, but it is not a
-            # round practised (it said "4 rounds completed" after 2 rounds and 2 imports); nor is a
-            # round in which nothing was heard (closed a few seconds in), as the plan counts them.
-            self._rounds_completed = sum(1 for r in rows if r.status == SessionStatus.COMPLETED
-                                         and r.kind in ROUND_KINDS and r.words)
+            # The rounds the plan counts, the ones ended early told apart (core.practice_plan).
+            self._rounds_completed = practised_rounds(rows)
             self._show_plan_on_home()
 
         def failed(exc: BaseException) -> None:
@@ -617,9 +612,10 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         completed = self._rounds_completed
         if completed is None:  # the sessions are not read yet
             return
+        from interviewer.core.practice_plan import practised_text
+
         self.home.progress_label.setText(
-            f"<b>{count_text(completed, 'round').capitalize()} completed.</b> "
-            f"Practice plan: {self.progress_screen.plan_summary.text()}")
+            f"<b>{practised_text(completed)}.</b> Practice plan: {self.progress_screen.plan_summary.text()}")
         proposal = getattr(self.progress_screen, "proposal", None)
         if proposal is not None and proposal.script is not None:
             self.home.select_proposed(proposal.script.id)

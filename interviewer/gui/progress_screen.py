@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, current_week, propose_next_round,
-                                            ran_full_length, readiness, track_plan)
+from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, current_week, practised_rounds,
+                                            propose_next_round, readiness, track_plan)
 from interviewer.core.weak_spots import RECENT_ROUNDS, weakest_first
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
 from interviewer.gui import theme
 from interviewer.app.labels import kind_label
-from interviewer.storage import SessionStatus
 
 PACE_BAND = (110.0, 160.0)
 TWO_COLUMNS_GAP_PX = 24  # one column until this much more than two need: a scroll bar's width
@@ -333,11 +332,9 @@ class ProgressScreen(QWidget):
 
     def _fill_plan(self) -> None:
         plan = build_plan(self.weeks.value())
-        # A round in which nothing was heard (ended a few seconds in) ticks no week of the plan.
-        rounds = [r for r in self.rows if r.status == SessionStatus.COMPLETED and r.words]
-        cut_short = {r.session_id for r in rounds if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at,
-                                                                            r.paused_seconds)}
-        progress = track_plan(plan, [(r.session_id, r.kind) for r in rounds], cut_short)
+        # The rounds Home counts (nothing heard, an import: none), those ended early told apart.
+        practised = practised_rounds(self.rows)
+        progress = track_plan(plan, [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short)
         self.plan_list.clear()
         checks = {id(s.checkpoint): s for s in readiness(plan, self.areas)}
         for week in progress:

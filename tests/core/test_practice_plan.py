@@ -52,3 +52,33 @@ def test_a_round_ended_well_before_its_planned_length_is_no_full_mock_round():
     assert progress[-1].session_ids == [7]
     progress = track_plan(plan, foundations + [(7, "behavioral"), (8, "ml_breadth")], cut_short={8})
     assert progress[3].session_ids == [7]
+
+
+def test_home_counts_the_rounds_the_plan_counts_and_says_which_ended_early():
+    """A whole-round trial: after a 45-minute round ended with End round 6 minutes in, Home said
+    "1 round completed." while the plan left it out of its full-length weeks."""
+    from types import SimpleNamespace
+
+    from interviewer.core.practice_plan import practised_rounds, practised_text
+
+    def row(sid, minutes_run, kind="coding", status="completed", words=120):
+        return SimpleNamespace(session_id=sid, kind=kind, status=status, words=words, planned_minutes=45,
+                               started_at=1000.0, ended_at=1000.0 + minutes_run * 60, paused_seconds=0.0)
+
+    early = row(1, 6)
+    practised = practised_rounds([early])
+    assert practised.cut_short == {1} and practised_text(practised) == "1 round, ended early"
+    full = [row(2, 44), row(3, 45)]
+    assert practised_text(practised_rounds(full)) == "2 rounds completed"
+    mixed = practised_rounds([early, *full, row(4, 3), row(5, 40, kind="imported"), row(6, 1, words=0),
+                              row(7, 45, status="interrupted")])
+    assert [r.session_id for r in mixed.rounds] == [1, 2, 3, 4]  # no import, nothing heard, interruption
+    assert practised_text(mixed) == "4 rounds: 2 completed, 2 ended early"
+    assert practised_text(practised_rounds([early, row(4, 3)])) == "2 rounds, all ended early"
+    assert practised_text(practised_rounds([])) == "No rounds completed"
+    # The plan counts the same rounds: the early ones tick no full-length week.
+    plan = build_plan(6)
+    progress = track_plan(plan, [(r.session_id, r.kind) for r in mixed.rounds], mixed.cut_short)
+    counted = [sid for w in progress for sid in w.session_ids]
+    assert sorted(counted) == [1, 2, 3, 4]
+    assert not any(sid in mixed.cut_short for w in progress if w.week.full_length for sid in w.session_ids)

@@ -177,7 +177,24 @@ def test_a_round_closed_before_anything_was_said_is_not_counted_as_completed(qtb
     assert "1 round completed." in _home_progress_text(qtbot, data)
 
 
-def _home_progress_text(qtbot, data) -> str:
+def test_a_round_ended_early_is_counted_as_such_on_home_as_in_the_plan(qtbot, isolated_dirs, tmp_path):
+    """A whole-round trial: after a round ended with End round 6 minutes into 45, Home said
+    "1 round completed." beside its own list's "ended after 6 of 45 min", while the practice plan
+    left it out of its full-length weeks."""
+    from interviewer.storage import Store
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        early = _completed_round(store, "cod", "coding")
+        store.finish_session(early, ended_at=store.get_session(early).started_at + 6 * 60)
+    text = _home_progress_text(qtbot, data, "ended early")
+    assert "1 round, ended early." in text and "completed" not in text.split("Practice plan")[0]
+    with Store.open(data) as store:
+        _completed_round(store, "beh", "behavioral")
+    assert "2 rounds: 1 completed, 1 ended early." in _home_progress_text(qtbot, data, "ended early")
+
+
+def _home_progress_text(qtbot, data, waits_for: str = "completed") -> str:
     """Home's progress line once the rounds stored in `data` are read."""
     from interviewer.app.services import ScriptList
     from interviewer.gui.workers import wait_for_background_work
@@ -187,7 +204,7 @@ def _home_progress_text(qtbot, data) -> str:
     qtbot.addWidget(window)
     window.refresh_sessions()
     wait_for_background_work()
-    qtbot.waitUntil(lambda: "completed" in window.home.progress_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: waits_for in window.home.progress_label.text(), timeout=5000)
     return window.home.progress_label.text()
 
 
@@ -197,7 +214,7 @@ def _completed_round(store, script_id: str, kind: str) -> int:
     from interviewer.storage import SessionStatus
     from tests.core.analysis.speech import spoken
 
-    sid = store.create_session(script_id, "A round", kind, 45)
+    sid = store.create_session(script_id, "A round", kind, 45, started_at=time.time() - 45 * 60)  # run in full
     aid = store.add_answer(sid, "q", "Tell me about a project.", asked_at=1.0, answer_start=2.0, answer_end=9.0,
                            with_audio=False)
     transcript = spoken("I led the migration of our ranking model to a new feature store.")
