@@ -10,8 +10,8 @@ phase and its prompt invites them or its id or name says it is the wrap-up.
 Within such a phase the floor is not always the candidate's yet: "One last question from me,
 then it's your turn" keeps the answer tied to that question until it is answered. A question
 there that is plainly for the interviewer (`asks_the_interviewer`: the team, the role, the
-process, the interviewer's own work) still gets this reply, not the no-fact reply meant for a
-clarifying question ("Make a reasonable assumption" to "What does the team work on?").
+process, the interviewer's own work) still gets this reply, not a fact or the no-fact reply
+meant for a clarifying question ("Make a reasonable assumption" to "What does the team work on?").
 """
 from __future__ import annotations
 
@@ -119,9 +119,11 @@ class CandidateQuestionResponder:
 
 class WrapUpReplier:
     """Answers the questions asked while a question of the last part is being answered, the
-    candidate's floor next ("One last question from me, then it's your turn"): the question's
-    facts first, as for any clarifying question, but one for the interviewer that no fact answers
-    gets `candidate`'s reply, not the question's no-fact reply. Has ClarifyingResponder's shape."""
+    candidate's floor next ("One last question from me, then it's your turn"): one plainly for
+    the interviewer gets `candidate`'s reply, the others are clarifying questions as anywhere.
+    The interviewer's kind goes first: a fact sharing a word with it is no answer ("What does
+    the team work on day to day?" got "Same team, same budget.", a fact of the last question).
+    Has ClarifyingResponder's shape."""
 
     def __init__(self, clarifying, candidate: CandidateQuestionResponder) -> None:
         self._clarifying = clarifying
@@ -136,7 +138,6 @@ class WrapUpReplier:
             prepare(question)
 
     def reply(self, question: str):
-        topic, text = self._clarifying.reply(question)
-        if topic is None and asks_the_interviewer(question):
+        if asks_the_interviewer(question):
             return self._candidate.reply(question)
-        return topic, text
+        return self._clarifying.reply(question)

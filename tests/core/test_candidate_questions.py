@@ -112,6 +112,10 @@ def test_a_question_for_the_interviewer_before_the_hand_over_gets_no_make_an_ass
     assert speaker.said[-1] in DEFAULT_REPLIES
     ask(controller, recorder, "What do you enjoy most about working here?")
     assert speaker.said[-1] in DEFAULT_REPLIES
+    # Not a fact that shares a word with it (the pytest-qt play of a bundled round: "What does
+    # the team work on day to day?" got the last question's "Same team, same budget.").
+    ask(controller, recorder, "How does the team handle latency day to day?")
+    assert speaker.said[-1] in DEFAULT_REPLIES
     # A question about the problem is still answered from the script's facts, as before.
     ask(controller, recorder, "What is the latency budget again?")
     assert speaker.said[-1] == "Assume a 200 millisecond budget."
