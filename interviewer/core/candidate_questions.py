@@ -85,6 +85,16 @@ def invites_questions(prompt: str) -> bool:
     return _INVITES.search(prompt or "") is not None
 
 
+def defers_questions(prompt: str) -> bool:
+    """The prompt asks for something first and hands the floor over after it: "Summarize your
+    design in a minute, and then I'll take your questions.", "...; then your questions."."""
+    for sentence in re.split(r"(?<=[.?!;])\s+", prompt or ""):
+        then = re.search(r"\bthen\b", sentence, re.IGNORECASE)
+        if then is not None and invites_questions(sentence[then.end():]):
+            return True
+    return False
+
+
 def takes_candidate_questions(phase: Phase | None, last: bool) -> bool:
     """The phase takes the candidate's own questions: its script gives `replies` for them, or it
     is the round's `last` phase and its prompt invites them or its id or name says so."""

@@ -55,7 +55,7 @@ from interviewer.core.engine import (
     ASK_FOR_MORE_ID, AskQuestion, Event, PhaseEnd, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine,
     TimeUp,
 )
-from interviewer.core.candidate_questions import CandidateQuestionResponder, question_phases
+from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import declines_to_ask, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
@@ -746,21 +746,26 @@ class RoundController(SilenceRules, ClarifyingTurns):
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at)
         self._handle(events)
         if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
-            self._hand_over_to_candidate()
+            self._hand_over_to_candidate(last)
             self._close_when_nothing_left_to_ask(last, " ".join(parts))
             self._offer_to_add(last)
         if self.engine.is_over and not self._to_say and self._speaking is None:
             return
         self._pump()
 
-    def _hand_over_to_candidate(self) -> None:
+    def _hand_over_to_candidate(self, record: AnswerRecord | None = None) -> None:
         """The last question of a phase that takes the candidate's own questions is answered
-        ("One last question from me, then it's your turn"): the interviewer hands the floor over,
-        and what the candidate says next answers that, not the question."""
+        ("One last question from me, then it's your turn"), or what its prompt asked for first
+        ("Summarize your design in a minute, and then I'll take your questions": the round sat
+        silent after the summary): the interviewer hands the floor over, and what the candidate
+        says next answers that, not the question."""
         phase = self.engine.current_phase
         if (phase is None or phase.id not in self._question_phases or self.engine.is_over
-                or self._turn is None or self._turn.question_id is None or not self.engine.phase_agenda_done):
+                or self._turn is None or not self.engine.phase_agenda_done):
             return
+        if self._turn.question_id is None and (not defers_questions(self._turn.text)
+                                               or (record is not None and record.clarifications)):
+            return  # the floor is theirs already, or they used it (asked, were answered)
         text = self.settings.your_turn_text
         self._say(text, UtteranceKind.PROMPT)
         self._turn = _Turn(None, None, text, False)

@@ -9,7 +9,7 @@ from engine_scripts import design_round
 from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.analysis.summary import Part, summarize
 from interviewer.core.candidate_questions import (
-    DEFAULT_REPLIES, asks_the_interviewer, invites_questions, question_phases,
+    DEFAULT_REPLIES, asks_the_interviewer, defers_questions, invites_questions, question_phases,
 )
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
@@ -139,6 +139,49 @@ def test_a_question_for_the_interviewer_after_anything_to_add_gets_the_candidate
     ask(controller, recorder, "Yes, what are the next steps in the process?")
     step(clock, speaker, controller, 3)
     assert speaker.said[-1] in DEFAULT_REPLIES
+
+
+def test_after_the_summary_the_prompt_asked_for_the_interviewer_takes_the_questions(tmp_path):
+    """Playing a bundled system-design round to its end (pytest-qt, fake clock): "Summarize your
+    design in a minute, and then I'll take your questions." - the candidate summarized, and the
+    round sat silent, waiting, for the rest of the part."""
+    script = design_round()
+    wrap = Phase("wrap", "Wrap-up", 5, "Summarize your design in a minute, and then I'll take your questions.")
+    script = replace(script, phases=script.phases[:-1] + (wrap,))
+    clock, engine, speaker, recorder, controller, updates, facts = at_wrap_up(tmp_path, script)
+    recorder.speak("A two-stage ranker over a feature store; the biggest risk is stale features.")
+    controller.end_answer()
+    step(clock, speaker, controller)
+    assert speaker.said[-1] == controller.settings.your_turn_text and controller.status == "listening"
+    record = controller.current_answer
+    assert record.question_id is None and controller.takes_candidate_questions(record)
+    ask(controller, recorder, "What does the team work on day to day?")
+    assert speaker.said[-1] in DEFAULT_REPLIES
+    recorder.speak("No, that's all from me, thank you.")
+    controller.end_answer()
+    step(clock, speaker, controller)
+    assert speaker.said[-1] == controller.settings.early_closing_text and speaker.said.count(
+        controller.settings.your_turn_text) == 1
+
+
+def test_a_summary_that_asked_its_questions_already_is_not_handed_the_floor_again(tmp_path):
+    script = design_round()
+    wrap = Phase("wrap", "Wrap-up", 5, "Summarize your design in a minute, and then I'll take your questions.")
+    script = replace(script, phases=script.phases[:-1] + (wrap,))
+    clock, engine, speaker, recorder, controller, updates, facts = at_wrap_up(tmp_path, script)
+    recorder.speak("A two-stage ranker, risky on freshness.")
+    ask(controller, recorder, "And what are the next steps in the process?")
+    controller.end_answer()
+    step(clock, speaker, controller)
+    assert controller.settings.your_turn_text not in speaker.said
+
+
+def test_the_bundled_prompts_that_ask_for_something_first_are_told_apart():
+    deferring = {s.id for s in SCRIPTS if defers_questions(s.phases[-1].prompt)}
+    assert {s.id for s in SCRIPTS if s.kind == "ml_system_design"} <= deferring
+    assert not defers_questions("We have a few minutes left. What would you like to ask me?")
+    assert not defers_questions("That's everything from me. What would you like to ask?")
+    assert defers_questions("Summarize your design in a minute and tell me what you'd build first; then your questions.")
 
 
 @pytest.mark.parametrize("question", [
