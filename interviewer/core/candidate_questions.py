@@ -75,6 +75,21 @@ def asks_the_interviewer(question: str) -> bool:
     return _FOR_THE_INTERVIEWER.search(question or "") is not None
 
 
+# "I'd love to hear about the team.", "Tell me about the on-call.", "I was wondering about the
+# next steps.": a question for the interviewer said as a statement.
+_WISH = re.compile(
+    r"\b(?:i'd|i would|i'm|i am|i was|i'll be)\s+(?:\w+\s+)?(?:love|like|curious|interested|keen|wondering|glad)\b"
+    r"|\btell me\b|\bhear (?:a bit |a little |more )?about\b|\bknow (?:a bit |a little |more )?about\b",
+    re.IGNORECASE,
+)
+
+
+def wants_to_know(sentence: str) -> bool:
+    """A statement that asks the interviewer something: "I'd love to hear about the team.";
+    not "I enjoyed talking to the team." (a wish to know, about the team, role or process)."""
+    return asks_the_interviewer(sentence) and _WISH.search(sentence or "") is not None
+
+
 def named_wrap_up(phase: Phase) -> bool:
     """The phase's id or name says it is the wrap-up or the candidate's questions."""
     return any(_WRAP_UP_NAME.search(text or "") for text in (phase.id, phase.name))

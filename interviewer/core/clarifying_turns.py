@@ -4,7 +4,7 @@ when, and the reply prepared ahead on the transcript's thread. A part of RoundCo
 """
 from __future__ import annotations
 
-from interviewer.core.candidate_questions import CandidateQuestionResponder, WrapUpReplier
+from interviewer.core.candidate_questions import CandidateQuestionResponder, WrapUpReplier, wants_to_know
 from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, wraps_up
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
@@ -102,6 +102,10 @@ class ClarifyingTurns:
         answered when it is about one of the question's clarifying topics not answered yet in
         this answer; otherwise nothing is said. Checked once per sentence: `heard` words are
         then taken as replied to. True if the interviewer answered."""
+        if quiet >= STATED_QUESTION_WAIT_S and self._candidate_floor(record):
+            wish = _last_sentence(new)
+            self._replied_words = heard
+            return wants_to_know(wish) and self._respond(record, wish, record.started_at + new[-1].end)
         if quiet < STATED_QUESTION_WAIT_S or not record.question_id or record.follow_up_id:
             return False
         if record.started_at + new[-1].end < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
@@ -203,6 +207,12 @@ class ClarifyingTurns:
         candidate = self._candidate_floor_next(record)
         return WrapUpReplier(answerer, candidate) if answerer is not None and candidate is not None else answerer
 
+    def _candidate_floor(self, record: AnswerRecord) -> bool:
+        """The floor is the candidate's in `record`: handed to their questions, or "Anything
+        you'd like to add?" said in the last part."""
+        offered = self._offered_after is not None and record.index > self._offered_after
+        return self.takes_candidate_questions(record) or offered
+
     def _candidate_floor_next(self, record: AnswerRecord) -> CandidateQuestionResponder | None:
         """What answers the candidate's own questions when `record` is in the part where the floor
         is theirs next: a phase that takes them (its last question being answered), or the last
@@ -273,6 +283,8 @@ class ClarifyingTurns:
             return False
         words = _words_of(record.transcript.segments)
         question = trailing_question(words)
+        if question is None and self._candidate_floor(record) and wants_to_know(_last_sentence(words)):
+            question = _last_sentence(words)  # "I'd love to hear about the team." and the end key
         if question is None:
             return False
         asked_until = record.started_at + words[-1].end  # round time the question ended

@@ -9,7 +9,7 @@ from engine_scripts import design_round
 from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.analysis.summary import Part, summarize
 from interviewer.core.candidate_questions import (
-    DEFAULT_REPLIES, asks_the_interviewer, defers_questions, invites_questions, question_phases,
+    DEFAULT_REPLIES, asks_the_interviewer, defers_questions, invites_questions, question_phases, wants_to_know,
 )
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
@@ -174,6 +174,35 @@ def test_a_summary_that_asked_its_questions_already_is_not_handed_the_floor_agai
     controller.end_answer()
     step(clock, speaker, controller)
     assert controller.settings.your_turn_text not in speaker.said
+
+
+def test_a_question_said_as_a_statement_on_the_candidates_floor_gets_a_reply(tmp_path):
+    """"Do you have questions for me?" - "Yes, I'd love to hear a bit about the team." and the end
+    key, or a wait: the round sat silent, waiting, to the end of the part."""
+    from interviewer.core.trailing_questions import STATED_QUESTION_WAIT_S
+
+    clock, engine, speaker, recorder, controller, updates, facts = at_wrap_up(tmp_path)
+    recorder.speak("Yes, I'd love to hear a bit about the team.")
+    controller.end_answer()
+    step(clock, speaker, controller)
+    assert speaker.said[-1] in DEFAULT_REPLIES and controller.status == "listening"
+    first = speaker.said[-1]
+    ask(controller, recorder, "I was also curious about the next steps in the process.", pause=STATED_QUESTION_WAIT_S + 0.5)
+    assert speaker.said[-1] in DEFAULT_REPLIES and speaker.said[-1] != first
+    # Said about the team, asking nothing: no reply.
+    ask(controller, recorder, "I really enjoyed talking about the team.", pause=STATED_QUESTION_WAIT_S + 0.5)
+    assert len([s for s in speaker.said if s in DEFAULT_REPLIES]) == 2
+    assert facts.asked == []
+
+
+@pytest.mark.parametrize("sentence,wants", [
+    ("Yes, I'd love to hear a bit about the team.", True), ("Tell me about the on-call rotation.", True),
+    ("I'm curious what the next steps are.", True), ("I'd be interested in the culture of the team.", True),
+    ("I really enjoyed talking about the team.", False), ("I would like to add one thing about my design.", False),
+    ("Tell me if the latency budget changes.", False),
+])
+def test_a_wish_to_know_about_the_job_is_told_from_other_statements(sentence, wants):
+    assert wants_to_know(sentence) is wants
 
 
 def test_the_bundled_prompts_that_ask_for_something_first_are_told_apart():
