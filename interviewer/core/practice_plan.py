@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# A round counts as a full mock round when it ran at least FULL_LENGTH_SHARE of its planned
+# minutes; one ended before it is "ended early" everywhere (the review's rule too).
+from interviewer.core.analysis.phases import FULL_LENGTH_SHARE
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import Checkpoint, CheckpointStatus, RoundAreas, checkpoint_status, standings
@@ -92,9 +95,6 @@ def build_plan(weeks: int = 8) -> list[PlanWeek]:
             number += 1
     return plan
 
-
-# A round counts as a full mock round when it ran at least this share of its planned minutes.
-FULL_LENGTH_SHARE = 0.8
 
 
 def round_clock_seconds(started_at: float, ended_at: float | None, paused_seconds: float = 0.0) -> float | None:

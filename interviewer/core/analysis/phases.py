@@ -5,6 +5,9 @@ from dataclasses import dataclass
 
 OVER_RATIO = 1.25   # a phase 25% over plan (and at least a minute) is flagged
 UNDER_RATIO = 0.5   # half the planned time or less is flagged
+# A round that ran this share of its planned minutes ran in full: a full mock round for the
+# practice plan, and not "ended early" in the review, the exports or on Home.
+FULL_LENGTH_SHARE = 0.8
 
 
 @dataclass(frozen=True)

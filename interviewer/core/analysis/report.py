@@ -19,7 +19,7 @@ from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
-from interviewer.core.analysis.phases import PhaseTiming, phase_timings
+from interviewer.core.analysis.phases import FULL_LENGTH_SHARE, PhaseTiming, phase_timings
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
 from interviewer.core.interview_requests import asks_for_hint, ends_asking_for_thinking_time
 from interviewer.core.analysis.tokens import tokenize
@@ -56,7 +56,8 @@ FINDING_LABELS = {
     "restated_problem": "Restated the problem", "star_missing": "STAR structure",
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
-    "phase_under": "Phase short", "round_ended_early": "Ended early", "moved_on_early": "Moved on early", "disfluencies": "Repetitions and restarts",
+    "phase_under": "Phase short", "round_ended_early": "Ended early", "moved_on_early": "Moved on early",
+    "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
     "depth_missing": "Depth not heard", "hints_asked": "Hint asked",
@@ -565,8 +566,8 @@ def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | Non
     planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in plan)
     last = timings[-1]
     ended_at = last.started_at + last.actual_s
-    if planned_s - ended_at < ENDED_EARLY_MIN_S:
-        return None
+    if planned_s - ended_at < ENDED_EARLY_MIN_S or ended_at >= FULL_LENGTH_SHARE * planned_s:
+        return None  # ran in full, as Home and the practice plan count it ("completed")
     ran = {p.phase for p in timings}
     skipped = [names.get(p.phase, p.phase) for p in timings if p.ended_by == "next"]
     unreached = [names.get(phase, phase) for phase, _ in plan if phase not in ran]

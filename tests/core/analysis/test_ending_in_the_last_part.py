@@ -28,6 +28,12 @@ def test_ending_the_round_in_its_last_part_is_not_a_short_phase():
     assert "phase_under" not in [kind for kind, _ in _findings(stop_in_last=True)]
 
 
+def test_ending_the_round_in_its_last_part_after_running_it_in_full_is_not_ended_early():
+    """End round in the candidate's questions at 55.5 of 60 min: the review and the exports said
+    "Ended early" while Home (and the practice plan) counted it as completed, a full round."""
+    assert _findings(stop_in_last=True) == []
+
+
 def test_ending_the_round_in_the_middle_of_the_work_names_the_part_once_not_as_a_short_part():
     found = _findings(stop_in_last=False)
     [ended] = [message for kind, message in found if kind == "round_ended_early"]
