@@ -45,6 +45,9 @@ class AnalysisSettings:
     pace_band: tuple[float, float] = NORMAL_BAND_WPM
     articulation_band: tuple[float, float] = ARTICULATION_BAND_WPM
     hedges_per_100_words: float = 3.0
+    # One "I think" is how people talk, not a habit: every answer of a played round with a
+    # single "I think" got its own "Hedging" finding (fixes11's trial).
+    min_hedges: int = 2
 
 
 # What each kind of finding is called wherever findings are shown (never the internal id).
@@ -490,9 +493,9 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         asked = f"Asked for a hint: \"{hints[0]['text']}\"" if len(hints) == 1 else \
             f"Asked for {len(hints)} hints, first: \"{hints[0]['text']}\""
         out.append(Finding("hints_asked", asked + "; an interviewer notes every hint.", hints[0]["start"], hints[0]["end"]))
-    if a.pace.words and 100 * len(hedge) / a.pace.words > settings.hedges_per_100_words:
-        noun = "hedge" if len(hedge) == 1 else "hedges"
-        out.append(Finding("hedging", f"{len(hedge)} {noun} (\"I think\", \"maybe\"...); commit to a choice.",
+    if (a.pace.words and len(hedge) >= settings.min_hedges
+            and 100 * len(hedge) / a.pace.words > settings.hedges_per_100_words):
+        out.append(Finding("hedging", f"{len(hedge)} hedges (\"I think\", \"maybe\"...); commit to a choice.",
                            hedge[0].start))
     return out
 

@@ -25,13 +25,14 @@ def test_only_the_opening_words_count_and_short_words_never_do():
     assert label_heading("No tradeoffs", "No choice was weighed against another.") == "No tradeoffs"
 
 
-def test_one_hedge_is_one_hedge():
-    """Trial 3's review read "Hedging: 1 hedges ("I think", "maybe"...)"."""
+def test_one_hedge_is_no_finding_two_are():
+    """Trial 3's review read "Hedging: 1 hedges ("I think", "maybe"...)"; fixes11's played round
+    gave every answer with one "I think" its own Hedging finding: one is how people talk."""
     from interviewer.core.analysis.report import analyze_answer
 
     from .speech import spoken
 
-    [one] = [f.message for f in analyze_answer(spoken("Maybe the cache.")).findings if f.kind == "hedging"]
-    assert one.startswith("1 hedge (")
+    assert [f for f in analyze_answer(spoken("Maybe the cache.")).findings if f.kind == "hedging"] == []
+    assert [f for f in analyze_answer(spoken("I think I'd cache the features.")).findings if f.kind == "hedging"] == []
     [two] = [f.message for f in analyze_answer(spoken("Maybe the cache, I think.")).findings if f.kind == "hedging"]
     assert two.startswith("2 hedges (")
