@@ -14,6 +14,9 @@ as 16 kHz mono 16-bit FLAC and truth.json exactly as the README describes:
         --granite /work/.mirror/ibm-granite+granite-speech/repo \
         --pyannote /work/.mirror/pyannote+pyannote-audio/repo [--out benchmarks/human_speech]
 
+(heldout8 comes from a pull-request commit of pyannote-audio, refs/pull/1716/head, which the same
+mirror holds; `--pyannote-tutorial MIRROR` points elsewhere if yours does not.)
+
 Files are read with `git show COMMIT:PATH` at the pinned commits, never from a work tree.
 Hesitation counts are counted from the source transcripts (the MFA test suite's
 `reference_transcripts()`, its .lab/.txt files and TextGrid), not guessed.
@@ -38,10 +41,11 @@ COMMITS = {"mfa": "f01293108ac1c1025baf5f82ad4820dfb2e21598",
            "batchalign3": "4a7f1b39e7fdcdf394fabac1a7c8b59784453457",
            "emel": "acda5d580556c49b22da09aaa48350fbbcd2e8f2",
            "granite": "77b7b12fff71f577105b517645750717a1598caa",
-           "pyannote": "b749285c5cdd4636b2edc7f766f1352c8dde9369"}
+           "pyannote": "b749285c5cdd4636b2edc7f766f1352c8dde9369",
+           "pyannote_es2004a": "a9ac8637849e7c54c4ae9bdf64e694557e6acf8f"}
 LICENCES = {"mfa": "LICENSE-MFA.txt", "lhotse": "LICENSE-lhotse.txt", "whisper": "LICENSE-whisper.txt",
             "batchalign3": "LICENSE-batchalign3.txt", "emel": "LICENSE-emel.txt", "granite": "LICENSE-granite.txt",
-            "pyannote": "LICENSE-pyannote.txt"}
+            "pyannote": "LICENSE-pyannote.txt", "pyannote_es2004a": "LICENSE-pyannote-pr1716.txt"}
 RATE = 16000
 HESITATION = re.compile(r"(?<![\w'~-])(?:u+m+|u+h+|e+r+m*|h+m+|m{2,})(?![\w'~-])")
 
@@ -315,11 +319,47 @@ for stem, name, meeting, end, hes, text, questions in PYANNOTE_AMI:
                   f"truth from the AMI manual word annotations v1.6.2"))
     CUT_S[stem] = (0.0, end)
 
+# heldout8: AMI meeting ES2004a (scenario meeting, remote-control design; FEE013, MEE014, MEO015,
+# FEE016, a group no earlier part used), 60 s committed to pyannote-audio's pull request #1716
+# (commit a9ac8637, tutorials/assets/seriously/mixture.wav; its notebook crops ES2004a.Mix-Headset.wav
+# to Segment(750, 810), and the four committed headset sources fit the AMI word times of agents A, B
+# and D best at exactly 750.0 s, r 0.80-0.89: README). Truth from the AMI manual word annotations
+# v1.6.2 as heldout7, written before the app or the baseline ran on the audio: um/uh/hmm counted;
+# backchannels mm, mm-hmm not; no utterance AMI ends with "?". Speech runs wall to wall, so every cut
+# is a word boundary. (stem, file start s, file end s, hesitations, transcript)
+ES2004A_WAV = "tutorials/assets/seriously/mixture.wav"
+PYANNOTE_ES2004A = [
+    ("ami_es2004a_751", 1.80, 22.83, 1,
+     "you don't necessarily understand, symbols you're meant to understand that you don't. yeah. so "
+     "simplification of symbols you could think of. um. when they're when you've got the main things on the "
+     "front of it and a section opens up or something to the other functions where you can do sound or "
+     "options kind of recording, things like that inside it. oh yeah. mm-hmm."),
+    ("ami_es2004a_772", 22.83, 41.86, 1,
+     "'cause it doesn't make when you pick it up it doesn't make it really complicated to look at, it's "
+     "obvious what you're doing, um. mm. mm-hmm. mm. actually that just raises a point, i wonder what our "
+     "design people think, but you know on a mobile phone, you can press a key and it gives you a menu, "
+     "it's got a menu display, i wonder if incorporating that into the design of a remote control mm-hmm. "
+     "menu, alright."),
+    ("ami_es2004a_791", 41.86, 59.95, 2,
+     "might be useful, so you've got a little l_c_d_ display. yeah. uh uh right, i was thinking on the same "
+     "lines you, instead of having too many b- buttons and make it complicated for the user, may h- maybe "
+     "have an l_c_d_ di- display or something like that, like a mobile, yeah and with menus. with menus, "
+     "yeah, yeah. and if it's s- somewhat similar to what you have on mobile phone, people might find it "
+     "easier to browse"),
+]
+for stem, first, last, hes, text in PYANNOTE_ES2004A:
+    CLIPS.append((stem, "heldout8", "ami_ES2004a_mix", "spontaneous-meeting", "pyannote_es2004a", ES2004A_WAV,
+                  text, [], f"AMI ES2004a Mix-Headset {750 + first:.2f}-{750 + last:.2f} s (pyannote-audio "
+                  f"PR #1716 {ES2004A_WAV}, meeting 750-810 s, peak-normalised); truth from the AMI manual "
+                  f"word annotations v1.6.2; cut at word boundaries inside continuous speech"))
+    CUT_S[stem] = (first, last)
+
 # Clips whose transcript has a hesitation-like word that the source marks as a word, not a filled
 # pause (CHAT writes filled pauses as '&-uh'; its plain 'mm' / 'hm:?' are words).
 HESITATION_OVERRIDE = {"childes_macwhinney_010411a": 1, "ami_en2002b_137a": 2, "ami_en2002b_137b": 2,
                        "ami_en2002b_304": 7}
 HESITATION_OVERRIDE.update({stem: hes for stem, _, _, _, hes, _, _ in PYANNOTE_AMI})   # AMI's count
+HESITATION_OVERRIDE.update({stem: hes for stem, _, _, hes, _ in PYANNOTE_ES2004A})
 
 
 def git_show(repo: Path, commit: str, path: str) -> bytes:
@@ -364,10 +404,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--granite", required=True, type=Path, help="mirror of ibm-granite/granite-speech (heldout6)")
     ap.add_argument("--pyannote", required=True, type=Path,
                     help="mirror of pyannote/pyannote-audio (heldout7)")
+    ap.add_argument("--pyannote-tutorial", type=Path,
+                    help="mirror of pyannote/pyannote-audio holding refs/pull/1716/head (heldout8); "
+                         "default: the --pyannote mirror")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "human_speech")
     args = ap.parse_args(argv)
     repos = {"mfa": args.mfa, "lhotse": args.lhotse, "whisper": args.whisper, "batchalign3": args.batchalign3,
-             "emel": args.emel, "granite": args.granite, "pyannote": args.pyannote}
+             "emel": args.emel, "granite": args.granite, "pyannote": args.pyannote,
+             "pyannote_es2004a": args.pyannote_tutorial or args.pyannote}
     (args.out / "audio").mkdir(parents=True, exist_ok=True)
     for key, name in LICENCES.items():
         (args.out / name).write_bytes(git_show(repos[key], COMMITS[key], "LICENSE"))
@@ -394,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{stem:26s} {split:8s} {clip['duration_s']:5.1f} s  {clip['hesitations']} hesitations"
               f"  (from {rate} Hz, {samples.shape[1]} ch)")
     truth_path.write_text(json.dumps({"clips": clips + kept}, indent=1) + "\n", encoding="utf-8")
-    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout6", "heldout7"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout6", "heldout7", "heldout8"):
         part = [c for c in clips if c["split"] == split]
         print(f"{split}: {len(part)} clips, {sum(c['hesitations'] for c in part)} hesitations, "
               f"{sum(c['duration_s'] for c in part):.0f} s")
