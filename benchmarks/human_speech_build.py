@@ -329,29 +329,34 @@ for stem, name, meeting, end, hes, text, questions in PYANNOTE_AMI:
 # is a word boundary. (stem, file start s, file end s, hesitations, transcript)
 ES2004A_WAV = "tutorials/assets/seriously/mixture.wav"
 PYANNOTE_ES2004A = [
-    ("ami_es2004a_751", 1.80, 22.83, 1,
+    ("ami_es2004a_751", 1.80, 9.07, 1,
      "you don't necessarily understand, symbols you're meant to understand that you don't. yeah. so "
-     "simplification of symbols you could think of. um. when they're when you've got the main things on the "
-     "front of it and a section opens up or something to the other functions where you can do sound or "
-     "options kind of recording, things like that inside it. oh yeah. mm-hmm."),
-    ("ami_es2004a_772", 22.83, 41.86, 1,
-     "'cause it doesn't make when you pick it up it doesn't make it really complicated to look at, it's "
-     "obvious what you're doing, um. mm. mm-hmm. mm. actually that just raises a point, i wonder what our "
-     "design people think, but you know on a mobile phone, you can press a key and it gives you a menu, "
-     "it's got a menu display, i wonder if incorporating that into the design of a remote control mm-hmm. "
-     "menu, alright."),
-    ("ami_es2004a_791", 41.86, 59.95, 2,
-     "might be useful, so you've got a little l_c_d_ display. yeah. uh uh right, i was thinking on the same "
-     "lines you, instead of having too many b- buttons and make it complicated for the user, may h- maybe "
-     "have an l_c_d_ di- display or something like that, like a mobile, yeah and with menus. with menus, "
-     "yeah, yeah. and if it's s- somewhat similar to what you have on mobile phone, people might find it "
-     "easier to browse"),
+     "simplification of symbols you could think of. um. when they're"),
+    ("ami_es2004a_759", 9.07, 27.87, 0,
+     "when you've got the main things on the front of it and a section opens up or something to the other "
+     "functions where you can do sound or options kind of recording, things like that inside it. oh yeah. "
+     "mm-hmm. 'cause it doesn't make when you pick it up it doesn't make it really complicated to look at, "
+     "it's obvious mm. mm-hmm."),
+    ("ami_es2004a_777", 27.87, 34.16, 1,
+     "what you're doing, um. mm. actually that just raises a point, i wonder what our design people think, "
+     "but you know on a mobile"),
+    ("ami_es2004a_784", 34.16, 42.14, 0,
+     "phone, you can press a key and it gives you a menu, it's got a menu display, i wonder if incorporating "
+     "that into the design of a remote control might be mm-hmm. menu, alright."),
+    ("ami_es2004a_792", 42.14, 59.95, 2,
+     "useful, so you've got a little l_c_d_ display. yeah. uh uh right, i was thinking on the same lines "
+     "you, instead of having too many b- buttons and make it complicated for the user, may h- maybe have an "
+     "l_c_d_ di- display or something like that, like a mobile, yeah and with menus. with menus, yeah, yeah. "
+     "and if it's s- somewhat similar to what you have on mobile phone, people might find it easier to "
+     "browse"),
 ]
+CONTROL_NOTE = "; false-alarm control: no filled pause, only the backchannels mm / mm-hmm"
 for stem, first, last, hes, text in PYANNOTE_ES2004A:
     CLIPS.append((stem, "heldout8", "ami_ES2004a_mix", "spontaneous-meeting", "pyannote_es2004a", ES2004A_WAV,
                   text, [], f"AMI ES2004a Mix-Headset {750 + first:.2f}-{750 + last:.2f} s (pyannote-audio "
                   f"PR #1716 {ES2004A_WAV}, meeting 750-810 s, peak-normalised); truth from the AMI manual "
-                  f"word annotations v1.6.2; cut at word boundaries inside continuous speech"))
+                  f"word annotations v1.6.2; cut at word boundaries inside continuous speech"
+                  + (CONTROL_NOTE if hes == 0 else "")))
     CUT_S[stem] = (first, last)
 
 # Clips whose transcript has a hesitation-like word that the source marks as a word, not a filled
