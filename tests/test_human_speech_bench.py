@@ -64,6 +64,20 @@ def test_rebuilt_truth_has_the_counts_the_readme_states():
     assert not [c for c in build.CLIPS if c[1] == "heldout3" and c[7]]   # and no question
 
 
+def test_heldout8_is_a_split_the_scorer_takes_blind(tmp_path, capsys):
+    _write_set(tmp_path, [_clip("a", "heldout8")])
+    assert [c["split"] for c in bench.load_truth(tmp_path)] == ["heldout8"]
+    assert "heldout8" not in bench.GROUPS["dev"] and "heldout8" in bench.BLIND
+
+
+def test_heldout8_rebuilds_with_the_counts_the_readme_states():
+    # README "heldout8": five clips of AMI ES2004a, 4 filled pauses (AMI's um/uh), no question.
+    clips = [c for c in build.CLIPS if c[1] == "heldout8"]
+    assert len(clips) == 5 and not [c for c in clips if c[7]]
+    assert sum(build.HESITATION_OVERRIDE[c[0]] for c in clips) == 4
+    assert all(build.CUT_S[c[0]][1] - build.CUT_S[c[0]][0] >= 5 for c in clips)
+
+
 def test_heldout3_is_a_split_the_scorer_takes_blind(tmp_path):
     _write_set(tmp_path, [_clip("a", "heldout3")])
     assert [c["split"] for c in bench.load_truth(tmp_path)] == ["heldout3"]
