@@ -53,7 +53,7 @@ ONSET_SLACK = 0.1
 log = logging.getLogger(__name__)
 
 
-def _loops(segment: Any) -> bool:
+def loops(segment: Any) -> bool:
     return (getattr(segment, "compression_ratio", 0.0) or 0.0) > LOOP_COMPRESSION_RATIO
 
 
@@ -65,11 +65,11 @@ def decode(model: Any, audio: Any, options: dict[str, Any]) -> list[Any]:
     hesitations the first decode had right ("...gonna cough here. Yeah, so that just happened.
     Uh, and uh, that should be good."), to be rid of a 0.6 s loop at the end."""
     segments = list(model.transcribe(audio, **options)[0])
-    looping = [s for s in segments if _loops(s)]
+    looping = [s for s in segments if loops(s)]
     if not looping:
         return segments
     retry = list(model.transcribe(audio, **{**options, **LOOP_RETRY_OPTIONS})[0])
-    kept = [s for s in segments if not _loops(s)]
+    kept = [s for s in segments if not loops(s)]
     if not kept:
         return retry
     spans = [(s.start, s.end) for s in looping]

@@ -162,6 +162,68 @@ def fill_dropped_speech(segments: list[Segment], regions: list[SpeechRegion], au
     return _in_time_order(kept + added)
 
 
+# A segment whose words are far too few for the speech under it: Whisper wrote something else
+# over clear speech, or skipped most of it. On the speech bench blind15 (a Scottish espeak voice)
+# the hinted decode wrote "So, I'm going to go ahead and see you guys in the next video." over
+# the first 16 s of an answer, 14 words over 12.1 s of speech, one of them stamped over 4 s,
+# where the rest of the answer ran at 3.3-4.1 words a second; the question it held was lost.
+# People say 2-3 words a second of speech (pauses are not speech); a held "uhhh" is a hesitation
+# and not counted. Such a segment is decoded again without the hint, and the new words are
+# taken only if Whisper is sure of them and they are many more (SPARSE_GAIN) at a speaking rate.
+SPARSE_WORDS_PER_S = 1.5
+SPARSE_GAIN = 2.0
+# ...and no more than people can say: a slow, affected "Montreal... forced... aligner" (human
+# speech tune, mfa_long) came back as "M -A -T -R -O -F -O -F ..." a hundred times.
+MAX_WORDS_PER_S = 5.0
+
+
+def sparse_segments(segments: list[Segment], regions: list[SpeechRegion]) -> list[int]:
+    """Indices of the segments with at least LONG_RUN_S of speech under them and fewer than
+    SPARSE_WORDS_PER_S words (hesitations aside) per second of it."""
+    out = []
+    for i, s in enumerate(segments):
+        speech = _speech_in(s.start, s.end, regions)
+        words = [w for w in s.words if not is_hesitation(normalize(w.text))]
+        if speech >= LONG_RUN_S and len(words) < SPARSE_WORDS_PER_S * speech:
+            out.append(i)
+    return out
+
+
+def redecode_sparse_segments(segments: list[Segment], regions: list[SpeechRegion], audio: np.ndarray,
+                             model: Any, offset: float, options: dict[str, Any]) -> list[Segment]:
+    """`segments` with each sparse one (`sparse_segments`) replaced by what Whisper hears there
+    without the hint, when that is trusted and holds SPARSE_GAIN times the words, at a speaking
+    rate; otherwise left as it was."""
+    from interviewer.adapters import decode_guards
+
+    sparse = sparse_segments(segments, regions)
+    if not sparse:
+        return segments
+    plain = {k: v for k, v in options.items() if k not in ("initial_prompt", "hotwords")}
+    plain["word_timestamps"] = True
+    out = list(segments)
+    for i in sparse:
+        s = segments[i]
+        first = max(0, int((s.start - PAD_S - offset) * SAMPLE_RATE))
+        last = min(audio.size, int((s.end + PAD_S - offset) * SAMPLE_RATE))
+        clip_offset = offset + first / SAMPLE_RATE
+        speech = _speech_in(s.start, s.end, regions)
+        decoded = decode_guards.decode(model, audio[first:last], plain)
+        if any(decode_guards.loops(d) or not _trusted(d, speech_like=True) for d in decoded):
+            continue  # a loop or a guess is no better than what was there
+        words = tuple(
+            Word(w.word.strip(), round(clip_offset + w.start, 3), round(clip_offset + w.end, 3), round(float(w.probability), 4))
+            for d in decoded for w in (d.words or []) if w.word.strip())
+        words = tuple(w for w in words if s.start - EDGE_S <= (w.start + w.end) / 2 <= s.end + PAD_S)
+        new = [w for w in words if not is_hesitation(normalize(w.text))]
+        old = [w for w in s.words if not is_hesitation(normalize(w.text))]
+        if max(SPARSE_GAIN * len(old), MIN_WORDS_PER_S * speech) <= len(new) <= MAX_WORDS_PER_S * speech:
+            log.info("%.1f-%.1f s decoded again: %d words over %.1f s of speech, now %d", s.start, s.end,
+                     len(old), speech, len(new))
+            out[i] = Segment(" ".join(w.text for w in words), words[0].start, words[-1].end, words)
+    return _in_time_order(out) if out != segments else segments
+
+
 def _in_time_order(segments: list[Segment]) -> list[Segment]:
     """The segments' words in order of time, each segment cut where another's words fall
     inside it (Whisper may stamp a skipped run's neighbour word at its far side)."""

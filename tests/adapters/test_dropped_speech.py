@@ -130,3 +130,45 @@ def test_a_long_region_with_a_few_words_stamped_in_it_was_heard_not_skipped():
     hinted = [seg(("Do", 0.6, 0.8), ("you", 0.9, 1.0), ("me", 1.2, 1.4), ("a", 2.3, 2.4), ("kiss?", 2.5, 2.7))]
     regions = [SpeechRegion(0.5, 1.5), SpeechRegion(1.9, 5.8)]
     assert dropped_runs(hinted, regions) == []
+
+
+# A segment with far too few words for the speech under it (speech bench blind15: "So, I'm going
+# to go ahead and see you guys in the next video." written over 12 s of a question and its answer).
+SPARSE_REGIONS = [SpeechRegion(0.5, 6.5), SpeechRegion(7.0, 12.5)]
+SPARSE = [seg(("So,", 0.5, 0.9), ("see", 1.0, 5.0), ("you", 7.0, 7.2), ("guys.", 7.3, 12.4))]
+HEARD_AGAIN = [(w, 0.3 + 0.4 * i, 0.3 + 0.4 * i + 0.3) for i, w in enumerate(
+    "is the goal applications or people actually getting hired how many emails a week can one "
+    "person get before they unsubscribe and what do we know about".split())]
+
+
+def test_a_segment_with_too_few_words_for_its_speech_is_decoded_again_and_replaced():
+    from interviewer.adapters.dropped_speech import redecode_sparse_segments, sparse_segments
+
+    assert sparse_segments(SPARSE, SPARSE_REGIONS) == [0]
+    model = PlainDecodeModel(HEARD_AGAIN)  # times from the clip start at 0.3 s
+    out = redecode_sparse_segments(SPARSE, SPARSE_REGIONS, np.zeros(13 * SR, dtype=np.float32), model, 0.0, OPTIONS)
+    (_, options), = model.calls
+    assert "initial_prompt" not in options
+    words = [w.text for s in out for w in s.words]
+    assert words[:4] == ["is", "the", "goal", "applications"] and "guys." not in words
+
+
+def test_a_segment_at_a_speaking_rate_is_not_decoded_again():
+    from interviewer.adapters.dropped_speech import redecode_sparse_segments
+
+    said = [seg(*[(f"w{i}", 0.5 + 0.25 * i, 0.7 + 0.25 * i) for i in range(24)])]  # 24 words over 6 s
+    model = PlainDecodeModel(HEARD_AGAIN)
+    assert redecode_sparse_segments(said, [SpeechRegion(0.5, 6.5)], np.zeros(8 * SR, dtype=np.float32),
+                                    model, 0.0, OPTIONS) == said
+    assert model.calls == []
+
+
+def test_a_re_decode_that_is_unsure_loops_or_adds_little_leaves_the_segment_as_it_was():
+    from interviewer.adapters.dropped_speech import redecode_sparse_segments
+
+    audio = np.zeros(13 * SR, dtype=np.float32)
+    unsure = PlainDecodeModel(HEARD_AGAIN, logprob=-1.3)
+    little = PlainDecodeModel(HEARD_AGAIN[:6])  # 6 words over 11.5 s of speech: no speaking rate
+    looping = PlainDecodeModel([("-O", 0.3 + 0.05 * i, 0.33 + 0.05 * i) for i in range(200)])  # 200 "words" in 11.5 s
+    for model in (unsure, little, looping):
+        assert redecode_sparse_segments(SPARSE, SPARSE_REGIONS, audio, model, 0.0, OPTIONS) == SPARSE
