@@ -70,6 +70,10 @@ UNCHECKED_HINT = ("Headphones or loudspeakers? Not checked yet: press Space to i
                   "The echo check (Check screen) finds out; with headphones, talking interrupts it too.")
 
 
+# Round kinds whose questions are questions, not problems to solve (the box's heading under a follow-up).
+QUESTION_ROUNDS = frozenset({"behavioral", "ml_depth", "ml_breadth"})
+
+
 class RoundScreen(QWidget):
     finished = Signal(object)  # the RoundSession, once the round is over
     problem = Signal(str)  # plain message for the banner
@@ -215,8 +219,14 @@ class RoundScreen(QWidget):
             self._problem = update.text
         elif self._problem and update.kind != UtteranceKind.REPEAT and (
                 update.kind != UtteranceKind.PROMPT or self._part_goes_on_with_the_problem()):
-            text += f"\n\nThe problem: {self._problem}"
+            text += f"\n\n{self._problem_heading()}: {self._problem}"
         return text
+
+    def _problem_heading(self) -> str:
+        """A coding or design round poses a problem; a story round asks a question (trial 11: a
+        behavioral follow-up read "The problem: Tell me about a time you had a serious conflict...")."""
+        kind = self.session.script.kind if self.session is not None else None
+        return "The question" if kind in QUESTION_ROUNDS else "The problem"
 
     def _part_goes_on_with_the_problem(self) -> bool:
         """The part that starts asks no question of its own and is not the last part (the

@@ -67,3 +67,16 @@ def test_a_follow_up_is_marked_as_one_in_the_transcript_as_above_it(qtbot):
     # The problem stays in view under what changed it (trial3: the problem left the box while coding).
     assert screen.question.text().splitlines()[0] == "New constraint: Latency is now 20 ms."
     assert screen.question.text().endswith("The problem: Design a feed.")
+
+
+def test_a_story_rounds_follow_up_keeps_the_question_not_a_problem(qtbot):
+    """Trial 11, a behavioral round in the real app: under a follow-up the box read "The problem:
+    Tell me about a time you had a serious conflict with a peer...". A coding round keeps "The problem"."""
+    from types import SimpleNamespace
+    for kind, heading in (("behavioral", "The question"), ("ml_depth", "The question"), ("coding", "The problem")):
+        screen = _screen(qtbot)
+        screen.session = SimpleNamespace(script=SimpleNamespace(kind=kind))
+        screen.on_update(Speaking("Tell me about a conflict.", UtteranceKind.QUESTION, 1.0))
+        screen.on_update(Speaking("How would they describe it?", UtteranceKind.FOLLOW_UP, 5.0))
+        assert screen.question.text().endswith(f"\n\n{heading}: Tell me about a conflict."), kind
+        screen.session = None

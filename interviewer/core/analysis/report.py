@@ -83,10 +83,16 @@ def finding_heading(kind: str, message: str) -> str:
     return label_heading(finding_label(kind), message)
 
 
+QUOTE_MARKS = "\"'\u201c\u2018"
+
+
 def label_heading(label: str, message: str) -> str:
     """`label`, or "" when the first word of four letters or more among the first four words of
     `message` is one of the label's (finding_heading). "Took 3.0 s to start answering" keeps
-    "Slow start": its "start" comes after "took"."""
+    "Slow start": its "start" comes after "took". A quoted sentence is the candidate's words, never
+    the label's: '"And the result we shipped..."' keeps "Quantified results"."""
+    if message.lstrip()[:1] in QUOTE_MARKS:
+        return label
     opening = [w for w in re.findall(r"[a-z]+", message.lower())[:4] if len(w) >= 4][:1]
     return "" if _stems(re.findall(r"[a-z]+", label.lower())) & _stems(opening) else label
 

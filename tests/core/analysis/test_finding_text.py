@@ -36,3 +36,13 @@ def test_one_hedge_is_no_finding_two_are():
     assert [f for f in analyze_answer(spoken("I think I'd cache the features.")).findings if f.kind == "hedging"] == []
     [two] = [f.message for f in analyze_answer(spoken("Maybe the cache, I think.")).findings if f.kind == "hedging"]
     assert two.startswith("2 hedges (")
+
+
+def test_a_quoted_sentence_keeps_its_label_whatever_its_words():
+    """Trial 11 (behavioral round, real app): the heard result '"And the result we shipped on time,
+    ... by 40% ..."' was listed under Went well with no label: its own word "result" was taken
+    for the label "Quantified results" saying itself, so nothing said why it was there."""
+    quote = '"And the result we shipped on time, refund calls dropped by 40%."'
+    assert finding_text("quantified_result", quote) == f"Quantified results: {quote}"
+    assert label_heading("Numbers and units", '"Numbers went up by 30%."') == "Numbers and units"
+    assert label_heading("Numbers and units", "\u201cNumbers went up by 30%.\u201d") == "Numbers and units"
