@@ -121,3 +121,20 @@ def spoken_phase_prompt(prompt: str, planned_at: float, started_at: float,
         kept.append(clause[0].upper() + clause[1:] if dropped_before else clause)
         dropped_before = False
     return " ".join([elapsed_statement(started_at), *kept])
+
+
+# A part's prompt that opens by praising or thanking for what came before ("That sounds
+# reasonable. Go ahead and code it up", "Nice. Let's change the problem"): said after a part in
+# which the candidate said nothing, the praise is for nothing.
+OPENING_PRAISE = re.compile(
+    r"^\s*(?:(?:that\s+)?sounds\s+(?:good|great|reasonable|fine)|that's\s+(?:good|great|fine|helpful)"
+    r"|(?:very\s+)?(?:good|nice|great)|thanks|thank\s+you|perfect|excellent|okay|alright|all\s+right)"
+    r"\s*[.!]\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_opening_praise(prompt: str) -> str:
+    """`prompt` without an opening sentence of praise or thanks; the rest as written."""
+    rest = OPENING_PRAISE.sub("", prompt, count=1)
+    return rest[0].upper() + rest[1:] if rest != prompt else prompt

@@ -59,6 +59,7 @@ from interviewer.core.candidate_questions import CandidateQuestionResponder, def
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import declines_to_ask, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
+from interviewer.core.phase_prompts import without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind
 from interviewer.core.round_settings import (
@@ -473,17 +474,22 @@ class RoundController(SilenceRules, ClarifyingTurns):
         for event in events:
             if isinstance(event, PhaseStarted):
                 self._acknowledge_next = False  # the phase's prompt opens with its own words
+                # The candidate said nothing in the last recording (N ends it first): praise ("That sounds
+                # reasonable.") would be for nothing (trial 11, N pressed in silence).
+                last = self._answer or (self.answers[-1] if self.answers else None)
+                said_nothing = last is not None and not last.heard_speech
                 if self._answer is not None:
                     self._end_recording(EndedBy.PHASE_END)
+                prompt = without_opening_praise(event.prompt) if said_nothing else event.prompt
                 self._finish_deadline = None  # the new phase takes over from a finishing answer
                 self._unfinished = []
                 # Whatever was not said yet belongs to the phase that ended (after a stall, several
                 # phases arrive at once); only the round warning still holds.
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
-                self._say(event.prompt, UtteranceKind.PROMPT)
+                self._say(prompt, UtteranceKind.PROMPT)
                 # What follows the prompt answers the prompt ("Give me a one-minute summary..."),
                 # unless the phase's first question follows it (it takes the turn over then).
-                self._turn = _Turn(None, None, event.prompt, False)
+                self._turn = _Turn(None, None, prompt, False)
                 self._listen_pending = True
             elif isinstance(event, AskQuestion):
                 self._unfinished = []

@@ -1043,3 +1043,38 @@ def test_both_parts_of_two_questions_in_one_sentence_are_prepared_off_the_caller
     controller.poll()
     assert [c.topic for c in answer.clarifications] == ["latency", "scale"]
     assert [texts for thread, texts in encoder.calls if thread is main] == [], "the parts were only looked up"
+
+
+def _approach_then_code_round() -> RoundScript:
+    phases = (
+        Phase("clarify", "Clarify", 5, "Here's the problem."),
+        Phase("approach", "Approach", 10, "Talk me through how you'd solve it."),
+        Phase("code", "Code", 20, "That sounds reasonable. Go ahead and code it up in the scratchpad."),
+        Phase("test", "Test", 10, "Nice. Let's test it."),
+    )
+    questions = (Question("merge", "Merge the overlapping sessions.", "clarify"),)
+    return RoundScript("praise", "Praise", "coding", 45, phases, questions)
+
+
+@pytest.mark.parametrize("says", [None, "I would sort them by start time and walk once"])
+def test_a_part_opening_with_praise_drops_it_when_nothing_was_said_before_n(tmp_path, says):
+    """Trial 11, coding round in the real app: N pressed in silence through 'Talk me through how
+    you'd solve it' got 'That sounds reasonable. Go ahead and code it up...': praise for nothing.
+    After an answer the script's words are said as written."""
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, script=_approach_then_code_round())
+    controller.start()
+    step(clock, speaker, controller)
+    controller.next_part()  # to the approach part
+    step(clock, speaker, controller)
+    assert speaker.said[-1] == "Talk me through how you'd solve it." and controller.status == "listening"
+    if says:
+        controller.on_silence(0)
+        recorder.speak(says)
+        step(clock, speaker, controller, 4)
+    controller.next_part()
+    step(clock, speaker, controller)
+    code_prompt = "Go ahead and code it up in the scratchpad."
+    assert speaker.said[-1] == (f"That sounds reasonable. {code_prompt}" if says else code_prompt)
+    controller.next_part()  # silent again: "Nice." goes too
+    step(clock, speaker, controller)
+    assert speaker.said[-1] == "Let's test it."
