@@ -115,8 +115,11 @@ def render_html(report: SessionReport) -> str:
         parts.append("<h2>Self-debrief</h2>")
         for d in s.debrief:
             rating = f" (self-rating {d.self_rating}/5)" if d.self_rating else ""
-            parts += [f"<h3>{escape(d.prompt)}{rating}</h3>",
-                      f"<p>{escape(d.text)}</p>" if d.text else '<p class="meta">(spoken answer only)</p>']
+            parts.append(f"<h3>{escape(d.prompt)}{rating}</h3>")
+            if d.text:
+                parts.append(f"<p>{escape(d.text)}</p>")
+            elif d.audio_path:  # only rated: nothing more to say
+                parts.append('<p class="meta">(spoken answer only)</p>')
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f"<title>{escape(report.heading)}</title><style>{CSS}{coverage_section.HTML_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n")

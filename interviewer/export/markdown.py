@@ -108,5 +108,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
         lines += ["## Self-debrief", ""]
         for d in s.debrief:
             rating = f" (self-rating {d.self_rating}/5)" if d.self_rating else ""
-            lines += [f"**{esc(d.prompt)}**{rating}", "", esc(d.text) or "_(spoken answer only)_", ""]
+            # Only rated: the heading says it all (no "spoken answer" that was never recorded).
+            said = esc(d.text) or ("_(spoken answer only)_" if d.audio_path else "")
+            lines += [f"**{esc(d.prompt)}**{rating}", "", *([said, ""] if said else [])]
     return "\n".join(lines).rstrip() + "\n"

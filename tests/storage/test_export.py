@@ -163,3 +163,17 @@ def test_words_whisper_gives_in_pieces_are_written_whole(store, tmp_path):
     page = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
     for text in (md, page):  # both answers' transcripts (the scratchpad and debrief were typed as they are)
         assert text.count("one-hot features, 1% fraud, A/B test") == 2
+
+
+def test_a_debrief_rating_with_no_words_is_not_called_a_spoken_answer(store, tmp_path):
+    """Trial 11, real app: a debrief question only rated (3/5, nothing typed or recorded) was
+    exported as '(self-rating 3/5)' over '(spoken answer only)': there was no spoken answer."""
+    sid = store.create_session("s", "Behavioral", "behavioral", 45)
+    store.add_debrief(sid, "Where did you overexplain?", "", 3)
+    store.add_debrief(sid, "Where did you hesitate?", "", None, with_audio=True)
+    text = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
+    page = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
+    for report in (text, page):
+        assert report.count("spoken answer only") == 1, report
+        rated = report.index("Where did you overexplain?")
+        assert "spoken answer only" not in report[rated:report.index("Where did you hesitate?")]
