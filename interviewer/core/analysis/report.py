@@ -426,7 +426,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         if a.pace.words < FILLER_RATE_MIN_WORDS:
             message = f"{len(a.fillers)} {noun} in a short answer of {a.pace.words} words."
         else:
-            message = (f"{len(a.fillers)} {noun} ({_rate_text(per100, FILLERS_GOOD_PER_100)} per 100 words; "
+            message = (f"{len(a.fillers)} {noun} in this answer ({_rate_text(per100, FILLERS_GOOD_PER_100)} per 100 words; "
                        f"under {FILLERS_GOOD_PER_100:g} is good).")
         clusters = _filler_clusters(a.fillers)
         if clusters == [(0, len(a.fillers) - 1)]:

@@ -204,3 +204,18 @@ def test_parts_left_with_next_are_one_note_not_a_short_part_each():
     # Why the part ended is not known (a round stored before it was kept): as before.
     r = analyze_round([], timeline, phase_names=names, plan=plan)
     assert [f.kind for f in r.findings] == ["phase_under", "phase_under"]
+
+
+def test_an_answers_filler_rate_says_it_is_the_answers():
+    """Trial 11, real app: the review's 'To work on' read '7 filler words (12.5 per 100 words...)'
+    two lines above the round's 'fillers 7 (2.5 per 100 words)': the same seven fillers at two
+    rates, nothing saying the first was one answer's."""
+    from interviewer.core.analysis.report import analyze_answer
+    from .speech import spoken
+
+    answer = analyze_answer(spoken("Um, so I would sort the sessions, uh, by start time and walk them once, "
+                                   "keeping the last merged session and extending its end when the next one "
+                                   "starts before it finishes, otherwise I start a new merged session and go on "
+                                   "to the next one until the list ends."))
+    [finding] = [f for f in answer.findings if f.kind == "fillers"]
+    assert finding.message.startswith("2 filler words in this answer (")
