@@ -461,7 +461,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self.utterances.append(utterance)
                 if utterance.question_id is not None and self._turn is not None:
                     self._turn.asked_at = now
-                self._emit(Speaking(utterance.text, utterance.kind, now))
+                self._emit(Speaking(utterance.text, utterance.kind, now, utterance.question_id))
         self._to_say.clear()
         if self._turn is not None:
             self._listen_pending = True
@@ -553,7 +553,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._spoke_since_recording = True
             if utterance.question_id is not None and self._turn is not None:
                 self._turn.asked_at = utterance.started_at
-            self._emit(Speaking(utterance.text, utterance.kind, utterance.started_at))
+            self._emit(Speaking(utterance.text, utterance.kind, utterance.started_at, utterance.question_id))
             if self.speaker is not None and getattr(self.speaker, "available", True):
                 done = partial(self._inbox.put, partial(self._speech_done, utterance))
                 try:

@@ -17,6 +17,7 @@ class Speaking:
     text: str
     kind: UtteranceKind
     at: float
+    question_id: str | None = None  # the script question it asks or follows up (None: a prompt, a reply...)
 
 
 @dataclass(frozen=True)

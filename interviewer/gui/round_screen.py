@@ -209,6 +209,7 @@ class RoundScreen(QWidget):
         self._shown_answer: int | None = None
         self._last_heading: str | None = None
         self._problem: str | None = None
+        self._questions: dict[str, str] = {}  # each question asked this round, by its script id
 
     def _question_box_text(self, update: Speaking) -> str:
         """What was said, and under a follow-up or a part's opening words that go on with the
@@ -217,7 +218,14 @@ class RoundScreen(QWidget):
         text = label_for(QUESTION_LABELS.get(update.kind, ""), update.text) + update.text
         if update.kind == UtteranceKind.QUESTION:
             self._problem = update.text
-        elif self._problem and update.kind != UtteranceKind.REPEAT and (
+            if update.question_id is not None:
+                self._questions[update.question_id] = update.text
+            return text
+        if update.question_id in self._questions:
+            # A follow-up of an earlier question ("thinking back to the conflict you described at
+            # the start...") goes under that question, not the one asked last (trial 11).
+            self._problem = self._questions[update.question_id]
+        if self._problem and update.kind != UtteranceKind.REPEAT and (
                 update.kind != UtteranceKind.PROMPT or self._part_goes_on_with_the_problem()):
             text += f"\n\n{self._problem_heading()}: {self._problem}"
         return text
@@ -269,6 +277,7 @@ class RoundScreen(QWidget):
         self._shown_answer = None
         self._last_heading = None
         self._problem = None  # the last question asked (not a follow-up)
+        self._questions = {}
         self._set_buttons(running=True)
         session.start()
         self._poll_timer.start()

@@ -80,3 +80,17 @@ def test_a_story_rounds_follow_up_keeps_the_question_not_a_problem(qtbot):
         screen.on_update(Speaking("How would they describe it?", UtteranceKind.FOLLOW_UP, 5.0))
         assert screen.question.text().endswith(f"\n\n{heading}: Tell me about a conflict."), kind
         screen.session = None
+
+
+def test_a_follow_up_of_an_earlier_question_shows_that_question(qtbot):
+    """Trial 11, behavioral round in the real app: 'Thinking back to the conflict you described at
+    the start, did you ever get feedback about how you handled it?' (a follow-up of the conflict
+    question, asked in a later part) showed the trust question, asked last, under it."""
+    screen = _screen(qtbot)
+    screen.on_update(Speaking("Tell me about a conflict.", UtteranceKind.QUESTION, 1.0, "conflict"))
+    screen.on_update(Speaking("Tell me how you earned trust.", UtteranceKind.QUESTION, 9.0, "trust"))
+    screen.on_update(Speaking("Thinking back to the conflict, any feedback?", UtteranceKind.FOLLOW_UP, 20.0,
+                              "conflict"))
+    assert screen.question.text().endswith(": Tell me about a conflict.")
+    screen.on_update(Speaking("Was there a moment you lost that trust?", UtteranceKind.FOLLOW_UP, 30.0, "trust"))
+    assert screen.question.text().endswith(": Tell me how you earned trust.")
