@@ -86,3 +86,12 @@ def test_bundled_script_through_the_controller(script, tmp_path):
     for question in script.questions:
         assert question.text in said
     assert all(a.ended_at is not None for a in controller.answers)
+
+
+def test_a_follow_up_asked_as_a_part_starts_does_not_say_before_we_move_on():
+    """Trial 11, real app: 'We're about half way. Let's talk about feedback.' was followed by
+    'Before we move on: thinking back to the conflict...': an at_phase follow-up is asked right
+    after the next part's prompt, when the round has already moved on."""
+    said = [(script.id, f.text) for script in SCRIPTS for q in script.questions for f in q.follow_ups
+            if f.at_phase and "before we move on" in f.text.lower()]
+    assert said == []
