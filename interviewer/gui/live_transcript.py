@@ -51,6 +51,13 @@ class LiveTranscriptView(QWidget):
         self.view.setAccessibleDescription("The questions and what you have said so far; fillers highlighted.")
         self.view.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The newest line stays in view when the view gets shorter (the question box above grows
+        # by a paragraph under a follow-up) or the text longer outside _render, as long as the
+        # reader was at the end: the follow-up itself went below the fold (trial 11).
+        bar = self.view.verticalScrollBar()
+        self._at_end = True
+        bar.valueChanged.connect(self._scrolled)
+        bar.rangeChanged.connect(self._range_changed)
         self.counter = QLabel()
         self.counter.setObjectName("liveCounter")
         self.counter.setProperty("role", "muted")
@@ -100,6 +107,13 @@ class LiveTranscriptView(QWidget):
                     cursor.mergeCharFormat(recoloured)
                 it += 1
             block = block.next()
+
+    def _scrolled(self, value: int) -> None:
+        self._at_end = value >= self.view.verticalScrollBar().maximum()
+
+    def _range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._at_end:
+            self.view.verticalScrollBar().setValue(maximum)
 
     def add_heading(self, text: str, prompt: bool = False, label: str = "Q:") -> None:
         label = label_for(label, text)

@@ -94,3 +94,27 @@ def test_a_follow_up_of_an_earlier_question_shows_that_question(qtbot):
     assert screen.question.text().endswith(": Tell me about a conflict.")
     screen.on_update(Speaking("Was there a moment you lost that trust?", UtteranceKind.FOLLOW_UP, 30.0, "trust"))
     assert screen.question.text().endswith(": Tell me how you earned trust.")
+
+
+def test_the_newest_line_stays_in_view_when_the_question_box_grows(qtbot):
+    """Trial 11, real app at 1280x800: a follow-up with 'The problem: ...' under it made the
+    question box two paragraphs taller, the transcript's view shorter, and its newest lines (the
+    follow-up itself) went out of sight below the fold, the last answer's line cut in half."""
+    screen = _screen(qtbot)
+    screen.resize(1280, 800)
+    screen.show()
+    qtbot.waitExposed(screen)
+    story = " ".join(["we worked really hard on the backlog and shipped it"] * 10)
+    for i in range(6):
+        screen.on_update(Speaking(f"Tell me about a conflict number {i}.", UtteranceKind.QUESTION, 1.0 + 60 * i))
+        screen.on_update(ListeningStarted(i + 1, f"q{i}", 5.0 + 60 * i))
+        screen.on_update(PartialTranscript(i + 1, transcript_of(story).segments[0]))
+        screen._render_partial()
+    bar = screen.transcript.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert bar.value() == bar.maximum()
+    long_question = " ".join(["Tell me about a time you joined a team where nobody knew you yet."] * 4)
+    screen.on_update(Speaking(long_question, UtteranceKind.QUESTION, 300.0))
+    screen.on_update(Speaking("Was there a moment you lost that trust?", UtteranceKind.FOLLOW_UP, 330.0))
+    qtbot.wait(50)
+    assert bar.value() == bar.maximum()
