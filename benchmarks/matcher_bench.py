@@ -90,7 +90,7 @@ from interviewer.core.scripts.model import FollowUp, Question  # noqa: E402
 from interviewer.resources import bundled_scripts_dir  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "matcher_data"
-DEV_PARTS = ("tune", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12")  # development data; any other part is scored only when named (--set)
+DEV_PARTS = ("tune", "test", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13")  # development data; any other part is scored only when named (--set)
 TARGET = 0.90
 
 
