@@ -185,6 +185,27 @@ def only_opens(text: str) -> bool:
 
 _HESITATION_WORD = re.compile(r"^(?:u+h*m+|u+h+|e+r+m*|a+h+|h+m+|m{2,})$")
 
+# "Let me think about sessions that touch for a second.", "Hmm, give me a moment.", "Hold on.": the
+# candidate asks for time, mid-answer; a person waits (trial11: "Moving on in 4 s" showed 3.7 s
+# into the quiet after "let me think about ... for a second"). The whole last clause asks: not
+# "I'll come back to that in a second".
+_ASKS_FOR_TIME = re.compile(
+    r"^(?:(?:okay|ok|so|right|and|but|well|now|yeah|sorry|actually|just) )*"
+    r"(?:let me (?:think|see|figure (?:it|this|that) out|work (?:it|this|that) out)(?: (?:about|through|how|what|whether|if)\b.*)?"
+    r"|(?:give|allow) me (?:a|one) (?:second|sec|moment|minute|bit)|(?:one|just a|a) (?:second|sec|moment|minute)"
+    r"|hold on|bear with me|i need (?:a|one) (?:second|sec|moment|minute)"
+    r"|(?:i'll|i will|i'm going to|i need to) (?:think|take a (?:second|moment|minute))(?: about\b.*)?)"
+    r"(?: (?:for|just) (?:a|one) (?:second|sec|moment|minute|bit))?( please)?$")
+
+
+def asks_for_time(text: str) -> bool:
+    """True when the last clause of `text` asks for a moment to think ("..., let me think about
+    that for a second.", "Hmm, give me a moment."): the silence after it is thinking time."""
+    clauses = [" ".join(w for w in words(c) if not _HESITATION_WORD.match(w))
+               for c in re.split(r"[,.;:!?]+", text)]
+    clauses = [c for c in clauses if c]
+    return bool(clauses) and bool(_ASKS_FOR_TIME.match(clauses[-1]))
+
 
 _THANKS = re.compile(r"^(?:(?:okay|ok|so|and|yeah) )*(?:thank you|thanks)(?: (?:so much|very much|a lot))?$")
 # "No, I don't have any more questions.", "Nothing else from me.", "I'm good, thanks.": the candidate

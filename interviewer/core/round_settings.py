@@ -14,6 +14,9 @@ from dataclasses import dataclass
 # The Next key ends an answer at once. Silence counts from the moment the interviewer stopped
 # talking (a nudge, a warning, an answer to a question).
 DEFAULT_SILENCE_ENDS_ANSWER = 8.0
+# After "let me think about that for a second" the silence is thinking time, as a person would
+# wait: it ends the answer only after this long (the nudge to think aloud still comes).
+ANNOUNCED_THINKING_S = 30.0
 # The same when the candidate's last sentence handed the turn back ("That's it.", "Does that
 # answer your question?", core.conversation_cues.wraps_up): an interviewer answers that after a beat.
 # Longer than the pauses between sentences (median 1.2 s above), so a candidate who goes on

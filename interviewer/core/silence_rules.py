@@ -3,11 +3,11 @@ to take back, the opening words going on. A part of RoundController (round_contr
 """
 from __future__ import annotations
 
-from interviewer.core.conversation_cues import asks_to_talk, greets, only_opens, wraps_up
+from interviewer.core.conversation_cues import asks_for_time, asks_to_talk, greets, only_opens, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
 from interviewer.core.round_settings import (
-    COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
+    ANNOUNCED_THINKING_S, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
     OPENING_SILENCE_GOES_ON_AFTER, WRAP_UP_WORDS,
 )
 from interviewer.core.transcript import join_words
@@ -88,6 +88,10 @@ class SilenceRules:
         ends_at = shorter if shorter is not None and self._handed_back(shorter) else end_after
         if quiet + within < ends_at or only_opens(self._heard_text()) or not self._heard_a_word():
             return None
+        if asks_for_time(self._heard_text()):  # "let me think about that for a second"
+            ends_at = max(ends_at, ANNOUNCED_THINKING_S)
+            if quiet + within < ends_at:
+                return None
         return ends_at
 
     def _heard_a_word(self) -> bool:

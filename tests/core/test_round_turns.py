@@ -885,6 +885,28 @@ def test_silence_after_words_that_only_open_an_answer_is_thinking_time(tmp_path,
     assert answer.ended_by == "silence"
 
 
+@pytest.mark.parametrize("asking", ["Let me think about sessions that touch for a second.", "Hmm, give me a moment."])
+def test_silence_after_asking_for_a_moment_is_thinking_time(tmp_path, asking):
+    """Trial11, coding round: after "...let me think about sessions that touch for a second" the
+    status line counted down "Moving on in 4 s" 3.7 s into the quiet, and 8 s would have ended
+    the answer. A person waits: the answer ends only after ANNOUNCED_THINKING_S of silence."""
+    from interviewer.core.round_settings import ANNOUNCED_THINKING_S
+
+    settings = ControllerSettings(silence_ends_answer_after=8, silence_nudge_after=None)
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, settings=settings)
+    answer = controller.current_answer
+    controller.on_silence(0)
+    recorder.speak("I'd merge the intervals after sorting them by start time. " + asking)
+    for seconds in (4, 9, 15, 25):
+        controller.on_silence(seconds)
+        controller.poll()
+        assert controller._goes_on_in() is None or seconds >= ANNOUNCED_THINKING_S - 4
+    assert controller.current_answer is answer and answer.ended_by is None
+    controller.on_silence(ANNOUNCED_THINKING_S + 1)
+    controller.poll()
+    assert answer.ended_by == "silence"
+
+
 def test_a_one_word_answer_still_ends_on_silence(tmp_path):
     clock, engine, speaker, recorder, controller, updates = at_feed_question(
         tmp_path, settings=ControllerSettings(silence_ends_answer_after=8))
