@@ -60,7 +60,8 @@ STAR_CUES = {
               r"(went (down|up)|dropped|fell|rose|improved) (noticeably|a lot|sharply|significantly|dramatically|"
               r"considerably)|got (\S+ ){1,5}?(down|up) to|"
               # "we got it back in about forty minutes", "had everything fixed within a day"
-              r"(got|had|brought) (it|them|everything|things|the \w+) (back|fixed|done|working|running|live|out)"
+              r"(got|had|brought) (it|them|everything|things|the \w+) (back|fixed|done|working|running|live|out|"
+              r"approved|merged|signed off|shipped|finished|migrated|moved|launched|deployed|accepted|adopted|released)"
               r"( up| online| again)? (in|within|after)|"
               # A measure that changed, whoever changed it: "the failures dropped by 80%",
               # "the team saved ten hours", "latency went down to 40 ms".

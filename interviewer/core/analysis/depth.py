@@ -635,11 +635,12 @@ def _word_at(offsets: list[int], char: int) -> int:
     return lo
 
 
-def _first_cues(utterances: list[Utterance]) -> dict[str, tuple[float, Evidence]]:
+def _first_cues(utterances: list[Utterance], skip: dict[str, int] | None = None) -> dict[str, tuple[float, Evidence, int]]:
     """STAR part -> where its first cue was said: the word's time (so that the order shows even
-    in one long unpunctuated sentence) and the sentence as evidence."""
-    out: dict[str, tuple[float, Evidence]] = {}
-    for u in utterances:
+    in one long unpunctuated sentence), the sentence as evidence, and the sentence's index.
+    `skip`: part -> look for it only from this sentence on."""
+    out: dict[str, tuple[float, Evidence, int]] = {}
+    for n, u in enumerate(utterances):
         norms = u.norm_words
         starts, pos = [], 0
         for w in norms:
@@ -648,20 +649,34 @@ def _first_cues(utterances: list[Utterance]) -> dict[str, tuple[float, Evidence]
         text = " ".join(norms)
         for part, rx in behavioral.STAR_RE.items():
             m = rx.search(text)
-            if part in out or m is None:
+            if part in out or m is None or n < (skip or {}).get(part, 0):
                 continue
             i = _word_at(starts, m.start())
             lo = max(0, i - EVIDENCE_CONTEXT_WORDS) if len(norms) > MAX_EVIDENCE_WORDS else 0
             hi = min(len(norms), i + EVIDENCE_CONTEXT_WORDS) if len(norms) > MAX_EVIDENCE_WORDS else len(norms)
             shown = (("… " if lo > 0 else "") + join_words([t.text for t in u.tokens[lo:hi]])
                      + (" …" if hi < len(norms) else ""))
-            out[part] = (u.tokens[i].start, Evidence(shown, part, u.tokens[lo].start, u.tokens[hi - 1].end))
+            out[part] = (u.tokens[i].start, Evidence(shown, part, u.tokens[lo].start, u.tokens[hi - 1].end), n)
     return out
+
+
+def _star_cues(utterances: list[Utterance]) -> dict[str, tuple[float, Evidence, int]]:
+    """The first cue of each STAR part; an action said in the sentence that sets the scene ("In
+    my last job I led the data platform migration.") is the candidate's role in it when the task
+    comes in a later sentence: the action is then looked for after the task (trial11: that
+    textbook story read "out of order: situation, action, task, result")."""
+    cues = _first_cues(utterances)
+    situation, action, task = cues.get("situation"), cues.get("action"), cues.get("task")
+    if situation and action and task and action[2] == situation[2] and task[2] > situation[2]:
+        later = _first_cues(utterances, skip={"action": task[2]}).get("action")
+        if later is not None:
+            cues["action"] = later
+    return cues
 
 
 def _star(utterances: list[Utterance]) -> SignalResult:
     star = behavioral.star_parts(utterances)
-    cues = _first_cues(utterances)
+    cues = _star_cues(utterances)
     order = sorted(cues, key=lambda p: cues[p][0])
     in_order = order == [p for p in behavioral.STAR_CUES if p in cues]
     evidence = [cues[p][1] for p in order]

@@ -475,6 +475,11 @@ def test_a_hedge_or_a_vow_is_no_number(text):
     ("At my previous agency, clients kept asking why their reports were late. [0.8] I owned the reporting "
      "pipeline, so fixing it was on me. [0.8] I moved the joins into the warehouse and I cached the "
      "results. [0.8] Late reports dropped from about one in three to one in twenty.", True),
+    # a role said in the scene ("I led the migration") with the task in the next sentence (trial11),
+    # a result "got the schema approved in two weeks"
+    ("In my last job I led the data platform migration. [0.8] My task was to move forty pipelines "
+     "without downtime. [0.8] So I set up a one on one with each owner and I wrote a checklist. [0.8] We "
+     "got the schema approved in two weeks and moved everything by March.", True),
     # a task said as "the task for X was to", a result as "we got it back in ..." (part 10)
     ("So the situation was our ticketing site was down on the first morning of sales. [0.8] The task for "
      "the platform team, which was me and two others, was to bring it back. [0.8] I rolled back the cache "
