@@ -450,7 +450,7 @@ def main() -> int:
                 "blind7": "scored blind once, development data since",
                 "blind8": "scored blind once, development data since",
                 "blind9": "scored blind once, development data since",
-                "blind10": "scored blind once, development data since", "blind11": "scored blind once, development data since", "blind12": "scored blind once, development data since"}.get(part, "never used to tune")
+                "blind10": "scored blind once, development data since", "blind11": "scored blind once, development data since", "blind12": "scored blind once, development data since", "blind13": "scored blind once, development data since"}.get(part, "never used to tune")
         print(f"\n{part} part ({note}): {len(asks)} clarifying questions, "
               f"{len(follow_ups)} follow-up decisions")
         print(f"  {'matcher':<10} {'right fact':>20} {'right follow-up':>22}")

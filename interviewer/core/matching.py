@@ -249,6 +249,30 @@ def follow_up_statements(text: str) -> list[str]:
     return [" ".join(out)] if out else [text]
 
 
+# "Given that the events come sorted, are the timestamps in UTC?", "Since it's health data, and with
+# twelve thousand appointments a day, are there rules about what we can store?", "What range are
+# the heights in, given the grid is up to a thousand wide?": a clause that states what the
+# candidate already knows is not what they ask (matcher blind13: each took the fact of the topic
+# its clause named). Not "if" or "when", which often say what is asked ("If a user has no history,
+# what do we show?"), nor "as", which may name it ("As for latency, ...").
+_NUMBER = (r"(?:\d|a few|a couple|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+           r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|sixty|seventy|eighty|ninety|"
+           r"hundred|thousand|million|billion|dozens|hundreds|thousands|millions)")
+_KNOWN = (r"(?:given(?: that)?|since|now that|seeing (?:that|as)|considering(?: that)?|knowing(?: that)?"
+          r"|with (?:a |an |the |about |around |roughly |some |over |up to )?" + _NUMBER + r")")
+_LEADING_KNOWN = re.compile(r"^(?:(?:so|and|okay|ok|right|alright)\s*,?\s*)?" + _KNOWN
+                            + r"\b[^,?]*,\s*(?:and " + _KNOWN + r"\b[^,?]*,\s*)?", re.IGNORECASE)
+_TRAILING_KNOWN = re.compile(r",\s*" + _KNOWN + r"\b[^?,]*(\?)?\s*$", re.IGNORECASE)
+
+
+def asked_part(question: str) -> str:
+    """The part of a candidate's question that asks, without a clause stating what is known;
+    the whole question when that would leave fewer than three words."""
+    text = question.strip()
+    main = _TRAILING_KNOWN.sub(lambda m: m.group(1) or "", _LEADING_KNOWN.sub("", text))
+    return main if len(words(main)) >= 3 else text
+
+
 class TopicMatch(NamedTuple):
     topic: ClarifyingTopic
     score: float
@@ -318,6 +342,7 @@ class Matcher:
         question the candidate asks about (its words count little in word-by-word scoring)."""
         if not topics or not text.strip():
             return []
+        text = asked_part(text)
         per_topic = [_topic_texts(t) for t in topics]
         flat = [text] + [t for texts in per_topic for t in texts]
         vectors = self.vectors(flat)

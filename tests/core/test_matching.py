@@ -399,3 +399,20 @@ def test_an_assumption_no_fact_answers_is_confirmed_not_sent_back():
     # A fact about the assumed topic still answers it; other questions get the no-fact reply.
     assert responder.reply("Can I assume the latency budget is a second?").topic == "latency"
     assert responder.reply("What about privacy?").text == "Make an assumption and state it."
+
+
+def test_a_clause_stating_what_is_known_is_not_what_is_asked():
+    """Matcher blind13: "Given that the events come sorted, are the timestamps in UTC or in local
+    time?" got the fact about ordering, the topic its first clause named."""
+    from interviewer.core.matching import asked_part
+
+    assert asked_part("Given that the events come sorted, are the timestamps in UTC?") == \
+        "are the timestamps in UTC?"
+    assert asked_part("With fifty million users, what's the latency budget?") == "what's the latency budget?"
+    assert asked_part("What range are the heights in, given the grid is a thousand wide?") == \
+        "What range are the heights in?"
+    # "if" and "when" often say what is asked; a clause that would leave too little stays
+    for kept in ("If a user has no history, what do we show?", "With cold start, what do we do?", "Since when?"):
+        assert asked_part(kept) == kept
+    assert best_fact("With fifty million daily active users, what's the latency budget in milliseconds?",
+                     QUESTION.clarifying_topics).topic == "latency"
