@@ -121,7 +121,8 @@ class Signal:
 
 
 _COMPARATIVE = (r"(?:cheaper|faster|slower|simpler|easier|harder|smaller|bigger|larger|safer|riskier|"
-                r"fresher|staler|pickier|fussier|trickier|noisier|heavier|costlier|clunkier|more (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
+                r"fresher|staler|pickier|fussier|trickier|noisier|heavier|costlier|clunkier|less precise|less exact|"
+                r"less reliable|less efficient|less general|more (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
                 r"memory|compute)|less (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
                 r"memory|compute))")
 _COST_OF = (r"(?:latency|memory|accuracy|recall|precision|freshness|throughput|interpretability|simplicity|"
@@ -170,7 +171,7 @@ TRADEOFFS = Signal(
         # "running it on the tower saves the uplink, but...", "merge in place to save memory but then..."
         r"|\b(?:saves?|saving|to save)\b(?: \S+){1,8}? but\b"
         # "a dictionary is cheap and every mistake is explainable, but it misses every misspelling"
-        r"|\b(?:is|are|stays?) (?:very |really |pretty |quite )?(?:cheap|fast|quick|simple|easy|explainable|"
+        r"|\b(?:is|are|stays?) (?:the )?(?:very |really |pretty |quite )?(?:cheap|fast|quick|simple|easy|explainable|"
         r"interpretable|accurate|robust|small|tiny|flexible|reliable|stable)\b(?: \S+){0,6}? but\b"
         r"|\bbut (?:it |we |you |they )?(?:lost|lose|loses)(?: a lot| some| a bit| a little)? (?:in|on|of|accuracy|"
         r"quality|recall|precision)\b"
@@ -195,7 +196,7 @@ TRADEOFFS = Signal(
         r"|\baccept(?:ed|ing)? (?:the |a |some )?(?:small |tiny |little )?(?:loss|drop|hit|cost|penalty)\b"
         r"|\badds? (?:\S+ )?(?:latency|inference time|memory|complexity)\b"
         # "every approach has its pros and cons" claims them; "the pros and cons: ..." goes on to name them
-        r"|(?<!are )(?<!its )(?<!their )(?<!has )(?<!have )(?<!with )\bpros and cons\b"
+        r"|(?<!are )(?<!its )(?<!their )(?<!has )(?<!have )(?<!with )(?<!theres )(?<!there is )(?<!there are )\bpros and cons\b"
         # "I'd rather under-correct: a wrong rewrite loses the sale, whereas..." (not a choice of what to
         # do: "I'd rather flag that haul as unreadable than report an empty catch")
         r"|\b(?:id|i would|wed|we would) rather\b(?: \S+){1,10}? (?:whereas|because|since)\b"
@@ -236,6 +237,13 @@ TRADEOFFS = Signal(
         # "..., but then it's extra memory": what the other option costs.
         r"|\bbut (?:then )?(?:\S+ ){0,3}(?:extra|more|additional) (?:memory|space|compute|latency|storage)\b"
         r"|\bbalance (?:between|against)\b|\bbalancing\b"
+        # "it'll miss some of the weirder failures, but...", "what you give up is...", "it's not free:",
+        # "you pay for that extra bit with a validation set"
+        r"|\b(?:itll|it will|itd|it would|well|we will|youll|you will) (?:miss|lose|give up|drop)\b(?: \S+){0,8}? but\b"
+        r"|\bwhat (?:you|we) (?:give up|lose|sacrifice|pay) (?:is|are|in)\b"
+        r"|\b(?:is|are|its|thats) (?:not|never) (?:free|a free lunch)\b|\b(?:isnt|arent|aint) (?:free|a free lunch)\b"
+        r"|\bno free lunch\b|\bnothing is free\b"
+        r"|\b(?:you|we) pay for (?:\S+ ){1,4}?(?:with|in)\b"
         r"|\bpay (?:for (?:it|that) )?(?:in|with) (?:\S+ ){0,2}(?:time|latency|memory|compute|money|accuracy|"
         r"complexity|freshness)\b"))
 
@@ -282,7 +290,8 @@ EDGE_CASES = Signal(
         r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
         r"breaks|is corrupted|are duplicated|is duplicated|is saturated|are saturated|is overloaded|"
         r"fogs? up|(?:is|gets|are|get) (?:blocked|covered|occluded|blurry|dirty|foggy|under water|underwater|"
-        r"submerged|flooded|wet|damaged|cut off|tiny|too small|very small)|closes|shuts down|is closed|are closed|(?:drops?|dropped) out|"
+        r"submerged|flooded|wet|damaged|cut off|tiny|too small|very small)|closes|shuts down|is closed|are closed|"
+        r"(?:has|have) (?:only )?(?:a handful|very few|too few|only a few)|(?:drops?|dropped) out|"
         r"freezes|hangs|glitches|"
         r"runs out|run out|is broken|are broken|goes silent|is offline|is off|is skewed|"
         r"(?:has|have|gets|get|returns?|finds?) (?:no|zero)|is brand new|is unreachable|(?:can )?(?:has|have|be) "
@@ -316,6 +325,10 @@ EDGE_CASES = Signal(
         r"fails?|breaks?) (?:on|when|with|if|for)\b"
         r"|\b(?:itll|it will|itd|it would|theyll|they will|theyd|they would) be (?:badly |very |completely |"
         r"totally |way )?(?:wrong|off)\b"
+        # "the problem is when there is music under the voice", "one thing that bites you here:"
+        r"|\bthe (?:main |big |real |only )?problem (?:here )?is (?:when|if)\b"
+        r"|\b(?:one thing|the thing|what) (?:that )?(?:bites|will bite|can bite|could bite|trips up|will trip up) (?:you|us)\b"
+        r"|\b(?:loses|lost|losing) (?:its|their|the) (?:connection|signal|network|power|gps)\b"
         # "the gotcha is when the validation set is tiny"
         r"|\bthe (?:big |main |real |one )?(?:gotcha|pitfall|trap|danger|risk) (?:here )?is (?:when|if|that)\b"
         # "for a brand-new show there's no curve yet"
@@ -343,7 +356,7 @@ EDGE_CASES = Signal(
         r"|\b(?:cant|cannot|can not|doesnt|dont|wont|fails? to|unable to|never|badly|poorly) extrapolat\w*"
         r"|\bextrapolat\w* (?:beyond|outside|past|to unseen|poorly|badly)\b|\bout of (?:distribution|range)\b|\bnever trained on\b|\b(?:has|have|had) never seen\b"
         r"|\b(?:with|has|have) no (?:history|data|results?|match(?:es)?|labels?|clicks?|ratings?|reviews?|signal|"
-        r"purchases?|interactions?|applications?)\b|\bnothing to (?:go on|compare (?:against|with|to)|match)\b"
+        r"purchases?|interactions?|applications?|examples|samples|positives|uses|usage|training data)\b|\bnothing to (?:go on|compare (?:against|with|to)|match)\b"
         r"|\bwhat (?:do (?:you|we|i) do|happens|would happen) (?:when|if)\b"
         r"|\balready (?:in there|in the (?:cache|map|set|list|table|dict|dictionary|index|queue)|exists?|present)\b"
         r"|\bbrand[- ]new (?:users?|customers?|items?|products?|accounts?|sellers?)\b"
@@ -399,7 +412,7 @@ METRICS = Signal(
         r"|\blift (?:in|of|over|on)\b|\b(?:percent|point|points|relative|absolute|incremental|revenue|"
         r"conversion|ctr|click) lift\b"
         r"|\b(?:mean|median|average) (?:absolute |squared |percentage |relative )?error\b|\bhow far off\b"
-        r"|\b(?:absolute|squared|percentage) error\b"
+        r"|\b(?:absolute|percentage) error\b|\b(?:mean|median|average) (?:offset|deviation|delay|lag)\b"
         # "what we track is false accepts per hour" (not "what I'd track is how the model is doing")
         r"|\bwhat (?:we|i|id|wed|well|ill)(?: would| will)? (?:track|measure|monitor|watch|optimi[sz]e|report) "
         r"(?:first |online |offline )?(?:is|are) (?!how (?:the|it|well|things|we|they)\b)"

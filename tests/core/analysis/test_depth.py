@@ -494,7 +494,8 @@ def test_learnt_story_forms_are_in_order(story, quantified):
 # learnt, typed / spoken "heard" F1: part 5 0.72 / 0.63 at 72240ac; part 7, blind, 0.75 / 0.68
 # after part 5; part 8, blind, 0.76 / 0.66 after part 7; part 9, blind, 0.65 / 0.59 after part 8;
 # part 10 (eighteenth session), blind, 0.80 / 0.77 at 48dc24b; part 11, blind, 0.76 / 0.74 after
-# part 10 (benchmarks/depth_data/README.md). The general forms of their misses, and claims or near misses
+# part 10; part 12 (a sixth writer), blind, 0.77 / 0.78 after parts 10 and 11 (the session's
+# starting code: 0.78 / 0.78) (benchmarks/depth_data/README.md). The general forms of their misses, and claims or near misses
 # that must not count, in other words than the parts' answers; the first field is the part.
 LEARNT_FORMS = [
     ("5", "numbers", "Each shelf holds a few dozen different parts."),
@@ -575,6 +576,18 @@ LEARNT_FORMS = [
     ("11", "tradeoffs", "SGD is pickier about the learning rate but it often ends up generalising a bit better."),
     ("11", "tradeoffs", "I'd accept a lot more false alarms to get the recall, and that costs reviewer hours."),
     ("11", "tradeoffs", "A false block costs the customer a sale, so I'd rather under-block, because a missed one is cheap."),
+    ("12", "tradeoffs", "It'll miss some rare fraud rings, but the analysts can see why a card was held."),
+    ("12", "tradeoffs", "What you give up is that the scores stop being probabilities."),
+    ("12", "tradeoffs", "Caching is not free: a stale price can sit there for an hour."),
+    ("12", "tradeoffs", "You pay for the extra accuracy with a second GPU per shard."),
+    ("12", "tradeoffs", "Dropping stop words is the cheap fix, but it breaks phrase queries."),
+    ("12", "tradeoffs", "The rule is less precise on easy days, but it never makes a bad day worse."),
+    ("12", "edge_cases", "The problem is when two riders book the same seat at the same second."),
+    ("12", "edge_cases", "One thing that bites you here: clocks on the scanners drift."),
+    ("12", "edge_cases", "A bike that lost its GPS signal keeps reporting the old spot."),
+    ("12", "edge_cases", "If a class has only a handful of examples, the weighting swamps it."),
+    ("12", "edge_cases", "A product listed yesterday has no examples at all."),
+    ("12", "metrics", "We look at the mean offset in milliseconds between the caption and the speech."),
 ]
 LEARNT_NEAR_MISSES = [
     ("5", "tradeoffs", "Every design has its pros and cons, it depends on the business."),
@@ -603,6 +616,10 @@ LEARNT_NEAR_MISSES = [
     ("11", "edge_cases", "What I'm proudest of is the cold start work on the search team."),
     ("11", "assumptions", "Assuming everything goes fine with the legal review, I'd start in March."),
     ("11", "metrics", "We counted the cars at each ski lift every morning."),
+    ("12", "tradeoffs", "There's pros and cons to all of these, honestly, I'd just start simple."),
+    ("12", "metrics", "The expected squared error splits into bias, variance and noise."),
+    ("12", "edge_cases", "The problem is that offline gains often don't show up online."),
+    ("12", "tradeoffs", "On a phone it is free at the margin."),
 ]
 
 
