@@ -327,7 +327,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
     firsts = {q.first_part: q for q in questions}
     for a in answers:
         q = next((firsts[i] for i in a.part_ids if i in firsts), None)
-        if q is not None and (q.clarifying_asked or q.expects_clarifying):
+        if q is not None and q.expects_clarifying:
             a.topics_missed = list(q.missed)
     # A recording cut short by a repeat or a mic pause before any word is part of the answer
     # that follows, not an answer of its own.
@@ -337,7 +337,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
     latencies = [a.response_latency for a in shown if a.response_latency is not None]
     missed: list[str] = []
     for q in questions:
-        for t in q.missed if q.clarifying_asked or q.expects_clarifying else []:
+        for t in q.missed if q.expects_clarifying else []:
             if t not in missed:
                 missed.append(t)
     covered = point_coverage.round_coverage(parts, script, matcher) if script is not None else []
@@ -391,7 +391,7 @@ def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
     get in any of its answers (when it was talked about long enough to expect them)."""
     out: list[tuple[int, Finding]] = []
     for q in numbers.questions:
-        if q.missed and q.clarifying_asked:
+        if q.missed and q.clarifying_asked and q.expects_clarifying:
             # Something to work on: a new-user run that asked 1 of 9 topics saw "Nothing to fix
             # was flagged" in the review's summary, this finding being only "for information".
             out.append((q.first_part, topics_missed_finding(q.missed)))
