@@ -194,6 +194,24 @@ def writes_code(phase: Phase) -> bool:
     return bool(_CODE_WORDS & {*name, *re.findall(r"[a-z]+", phase.id.lower())}) and "test" not in phase.id.lower()
 
 
+@dataclass
+class _AnswerEndSnapshot:
+    """What `answer_finished` changes when it decides the next ask: kept so that the ask can be
+    taken back when the candidate turns out not to be done (`take_back_last_ask`)."""
+    phase_index: int
+    asks: int  # len(timeline.asks) before the decision
+    open_ask: "AskSpan | None"
+    phase_queue: list
+    asked_questions: set
+    question: "Question | None"
+    pending_follow_ups: list
+    answers_so_far: str
+    asked_for_more: set
+    last_ask: "AskQuestion | None"
+    said_earlier: list
+    words_in_phase: int
+
+
 class RoundEngine:
     def __init__(self, script: RoundScript, clock: Clock, phase_warning_minutes: float | None = 2.0,
                  round_warning_minutes: float | None = 5.0, move_on_early: bool = True,
@@ -232,6 +250,7 @@ class RoundEngine:
         self._question_phases = question_phases(script)  # the floor is the candidate's there
         self._follow_up_phase = self._follow_up_phases()
         self._words_in_phase = 0  # how much the candidate has said in this phase (work shown)
+        self._before_answer_end: _AnswerEndSnapshot | None = None  # for take_back_last_ask
 
     # ------------------------------------------------------------ plan
 
@@ -499,6 +518,7 @@ class RoundEngine:
             open_ask.answered_at = now if ended_at is None else min(ended_at, now)
         if any(isinstance(e, PhaseStarted) for e in caught_up):
             return caught_up  # a new phase took over while the answer was being finished
+        self._before_answer_end = self._answer_end_snapshot(open_ask)
         if answer_text:
             self._answers_so_far += " " + answer_text
         # Without a transcript what was said is unknown: the part is not held for it.
@@ -526,6 +546,32 @@ class RoundEngine:
         if not asked and self.move_on_early and self.has_next_phase and not self._still_working():
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
+
+    def _answer_end_snapshot(self, open_ask: "AskSpan | None") -> "_AnswerEndSnapshot":
+        return _AnswerEndSnapshot(
+            self._phase_index, len(self.timeline.asks), open_ask, list(self._phase_queue), set(self._asked_questions),
+            self._question, list(self._pending_follow_ups), self._answers_so_far, set(self._asked_for_more),
+            self._last_ask, list(self._said_earlier), self._words_in_phase)
+
+    def take_back_last_ask(self) -> bool:
+        """The candidate went on with the answer `answer_finished` just ended, before what it
+        decided to ask next was said (they were pausing, not done): that ask is forgotten, as if
+        the answer had not ended, and the answer is open again. Its words come back with the rest
+        of it at the next `answer_finished`, which decides anew. False (nothing changes) when
+        there is nothing to take back: the last answer moved the round to another part, or
+        something else was asked or started since."""
+        snap, self._before_answer_end = self._before_answer_end, None
+        if (snap is None or self.state != RoundState.RUNNING or self._phase_index != snap.phase_index
+                or len(self.timeline.asks) != snap.asks + 1):
+            return False
+        del self.timeline.asks[snap.asks:]
+        if snap.open_ask is not None:
+            snap.open_ask.answered_at = None
+        self._phase_queue, self._asked_questions, self._question = snap.phase_queue, snap.asked_questions, snap.question
+        self._pending_follow_ups, self._answers_so_far = snap.pending_follow_ups, snap.answers_so_far
+        self._asked_for_more, self._last_ask, self._said_earlier = snap.asked_for_more, snap.last_ask, snap.said_earlier
+        self._words_in_phase = snap.words_in_phase
+        return True
 
     def _answer_too_short(self, open_ask: "AskSpan | None") -> bool:
         """The main question, just answered, got fewer words than ask_for_more_below_words in all

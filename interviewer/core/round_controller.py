@@ -89,6 +89,20 @@ class _Turn:
     asked_at: float | None = None
 
 
+@dataclass
+class _Resumable:
+    """An answer just ended and was acknowledged, the next question queued after the
+    acknowledgement: while "Okay, thanks." is said, and for a beat after it (`grace_until`, set
+    when it ends), the candidate may go on with the answer (`RoundController._resume_answer`)."""
+
+    ask: "AskQuestion"  # emitted when its question starts or is shown, not before
+    ack: Utterance
+    question: Utterance
+    turn: _Turn  # the answer's turn
+    parts: list[AnswerRecord]  # the answer's recordings so far
+    grace_until: float | None = None
+
+
 def _run_in_thread(task: Callable[[], None]) -> None:
     threading.Thread(target=task, name="round-transcript", daemon=True).start()
 
@@ -157,6 +171,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._voices_at_reply: dict[int, int] = {}
         self._held: tuple[Utterance, int, bool] | None = None  # reply, words heard when held, awaiting flag
         self._words_live = False  # the answer being recorded is transcribed as it goes (partial segments)
+        self._resumable: _Resumable | None = None  # an acknowledged answer the candidate may still go on with
+        self._ending: tuple[list[AnswerRecord], _Turn | None] | None = None  # the answer being finished
+        self._resuming = False  # the next recording goes on with the answer (_resume_answer)
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -344,6 +361,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 again = Utterance(speaking.text, speaking.kind, question_id=speaking.question_id,
                                   follow_up_id=speaking.follow_up_id)
                 self._to_say.appendleft(again)
+                if self._resumable is not None and self._resumable.ack is speaking:
+                    self._resumable.ack = again
             if self.speaker is not None:
                 self.speaker.stop()
         self._emit(MicPaused(self._now()))
@@ -415,7 +434,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._speaking is None:  # not the interviewer's voice
             self._voice_at, self._voices = self._now(), self._voices + 1
         speaking = self._speaking
-        if speaking is not None:
+        if self._may_resume(talk_interrupts=self.settings.barge_in):
+            self._resume_answer()
+        elif speaking is not None:
             if speaking.kind != UtteranceKind.CLOSING and self.settings.barge_in:
                 self._barge_in(speaking)
         elif self._answer is None and not self._to_say and self._turn is not None and not self._in_echo_tail():
@@ -431,12 +452,57 @@ class RoundController(SilenceRules, ClarifyingTurns):
         """The candidate's key to talk over the interviewer (with barge-in off, the only way):
         it stops as if they had started talking. Not the closing; not while paused."""
         speaking = self._speaking
+        if self._may_resume(talk_interrupts=True):
+            self._resume_answer()
+            self._check_status()
+            return True
         if (speaking is None or speaking.kind == UtteranceKind.CLOSING or self.paused or self.finished
                 or not self.started):
             return False
         self._barge_in(speaking)
         self._check_status()
         return True
+
+    def _may_resume(self, talk_interrupts: bool) -> bool:
+        """The candidate may still go on with the answer just acknowledged: "Okay, thanks." is
+        being said (and talking interrupts it), or it was said and the next question has not
+        started yet (the beat after it, ack_grace; with loudspeakers not in the room's echo)."""
+        res = self._resumable
+        if (res is None or self.paused or self.finished or self._answer is not None or self.engine.is_over
+                or not any(u is res.question for u in self._to_say)):
+            return False
+        if self._speaking is res.ack:
+            return talk_interrupts
+        return (self._speaking is None and self._to_say[0] is res.question and res.grace_until is not None
+                and not self._in_echo_tail())
+
+    def _resume_answer(self) -> None:
+        """The candidate goes on with the answer just acknowledged: they were pausing, not done.
+        The acknowledgement stops (as a barge-in does), the question queued after it is taken back
+        (not said, not shown, not asked), and the recording goes on as more of the same answer:
+        its words join the answer's, the pause before them is a pause inside it (no new response
+        latency), and the next question is decided when the answer really ends."""
+        res, self._resumable = self._resumable, None
+        if not self.engine.take_back_last_ask():  # nothing to take back: the question stands
+            self._emit(res.ask)
+            if self._speaking is not None:
+                self._barge_in(self._speaking)
+            return
+        now = self._now()
+        speaking, self._speaking = self._speaking, None
+        if speaking is not None:  # the acknowledgement, cut short
+            speaking.interrupted, speaking.ended_at = True, now
+            if self.speaker is not None:
+                self.speaker.stop()
+            self._emit(SpeechInterrupted(speaking.kind, speaking.text, now))
+        self._to_say = deque(u for u in self._to_say if u is not res.question)
+        turn = res.turn
+        self._turn = _Turn(turn.question_id, turn.follow_up_id, turn.text, True, turn.asked_at)
+        self._unfinished = list(res.parts)
+        self._acknowledge_next = False
+        self._spoke_since_recording = False  # a pause inside the answer, not a new question's latency
+        self._listen_pending = self._barge_in_pending = self._resuming = True
+        self._pump()
 
     def _barge_in(self, speaking: Utterance) -> None:
         now = self._now()
@@ -456,6 +522,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # What was still queued to say is shown instead: the candidate is already talking.
         for utterance in list(self._to_say):
             if utterance.kind in QUESTION_KINDS:
+                self._release_ask(utterance)
                 utterance.started_at = utterance.ended_at = now
                 utterance.spoken = False
                 self.utterances.append(utterance)
@@ -494,12 +561,20 @@ class RoundController(SilenceRules, ClarifyingTurns):
             elif isinstance(event, AskQuestion):
                 self._unfinished = []
                 # Not before asking for more: "Thank you. Could you tell me more?" thanks for too little.
+                ack = None
                 if (self._acknowledge_next and event.reason != "repeat" and event.follow_up_id != ASK_FOR_MORE_ID
                         and self._last_answer_had_words()):
-                    self._say(ACKNOWLEDGEMENTS[self._acknowledged % len(ACKNOWLEDGEMENTS)], UtteranceKind.ACKNOWLEDGEMENT)
+                    ack = self._say(ACKNOWLEDGEMENTS[self._acknowledged % len(ACKNOWLEDGEMENTS)],
+                                    UtteranceKind.ACKNOWLEDGEMENT)
                     self._acknowledged += 1
                 self._acknowledge_next = False
-                self._say(event.text, UtteranceKind(event.reason), event)
+                question = self._say(event.text, UtteranceKind(event.reason), event)
+                if ack is not None and self._ending is not None:
+                    # The candidate may go on over the acknowledgement: the question is asked
+                    # (emitted) only once it is said or shown.
+                    parts, turn = self._ending
+                    if turn is not None:
+                        self._resumable = _Resumable(event, ack, question, turn, parts)
                 self._turn = _Turn(event.question_id, event.follow_up_id, event.text, False)
                 self._listen_pending = True
             elif isinstance(event, (PhaseEndingSoon, RoundEndingSoon)):
@@ -515,11 +590,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._listen_pending = False
                 self._silence_speech()
                 self._say(self.settings.closing_text, UtteranceKind.CLOSING)
-            self._emit(event)
+            if not (self._resumable is not None and self._resumable.ask is event):
+                self._emit(event)
 
     # ------------------------------------------------------------ speaking
 
-    def _say(self, text: str, kind: UtteranceKind, ask: AskQuestion | None = None) -> None:
+    def _say(self, text: str, kind: UtteranceKind, ask: AskQuestion | None = None) -> Utterance:
         utterance = Utterance(text, kind, question_id=ask.question_id if ask else None,
                               follow_up_id=ask.follow_up_id if ask else None)
         if kind == UtteranceKind.CLARIFICATION and self._answer is not None:
@@ -528,6 +604,22 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._to_say.append(utterance)
         if self._answer is not None:
             self._answer.interjections.append(self._now())
+        return utterance
+
+    def _release_ask(self, utterance: Utterance) -> None:
+        """`utterance` is the question held after an acknowledgement, now said or shown: it is
+        asked, and the candidate can no longer go on with the answer before it."""
+        res = self._resumable
+        if res is not None and res.question is utterance:
+            self._resumable = None
+            self._emit(res.ask)
+
+    def _waits_for_grace(self) -> bool:
+        """The next utterance is the question after an acknowledgement, and the beat after it
+        (ack_grace) is not over: the candidate may still go on with the answer."""
+        res = self._resumable
+        return (res is not None and self._to_say[0] is res.question and res.grace_until is not None
+                and self._now() < res.grace_until)
 
     def _silence_speech(self) -> None:
         """Drop what was queued and stop what is being said (marked as interrupted)."""
@@ -543,10 +635,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         """Start the next utterance, or listening once everything queued has been said."""
         if self.paused:
             return
-        if self._speaking is None and self._to_say and self._reply_waits():
+        if self._speaking is None and self._to_say and (self._reply_waits() or self._waits_for_grace()):
             return
         if self._speaking is None and self._to_say:
             utterance = self._speaking = self._to_say.popleft()
+            self._release_ask(utterance)
             utterance.started_at = self._now()
             self.utterances.append(utterance)
             if self._answer is None:
@@ -613,6 +706,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             return
         utterance.ended_at = self._now()
         self._speaking = None
+        if self._resumable is not None and utterance is self._resumable.ack:
+            self._resumable.grace_until = utterance.ended_at + self.settings.ack_grace
         if self._answer is not None:
             self._silence_offset = self._silence_seen  # the candidate's silence counts from now
         if utterance.kind == UtteranceKind.CLOSING:
@@ -675,6 +770,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             record.wav_path = None
         if barged_in:
             record.heard_speech = True
+        record.resumed, self._resuming = self._resuming, False
         self.answers.append(record)
         self._answer = record
         self._held = None
@@ -748,9 +844,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
         last = self._unfinished[-1] if self._unfinished else None
         ended_at = last.ended_at if last is not None else None
         self._finish_deadline = None
-        self._unfinished = []
+        self._ending, self._unfinished = (self._unfinished, self._turn), []
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at)
-        self._handle(events)
+        try:
+            self._handle(events)
+        finally:
+            self._ending = None
         if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
             self._hand_over_to_candidate(last)
             self._close_when_nothing_left_to_ask(last, " ".join(parts))

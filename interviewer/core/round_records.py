@@ -99,6 +99,9 @@ class AnswerRecord:
     dropped: bool = False  # no words and not an answer (see `adds_nothing`): neither kept nor scored
     # Opening words that asked nothing met silence: the interviewer went on; not an answer.
     nothing_asked: bool = False
+    # The candidate went on during the acknowledgement of the answer this continues (they were
+    # pausing, not done): more of that answer, its question taken back (`continuation` too).
+    resumed: bool = False
 
     def adds_nothing(self) -> bool:
         """Transcribed, no words, and either more of an answer already given or ended before

@@ -35,6 +35,12 @@ COUNTDOWN_AFTER_QUIET_S = 1.0
 STILL_TALKING_S = 2.0
 # Said in turn before the next question once the candidate finished an answer.
 ACKNOWLEDGEMENTS = ("Okay, thanks.", "Got it.", "Thank you.", "Okay.")
+# A beat between the acknowledgement and the next question, as an interviewer leaves one: a
+# candidate who was only pausing and goes on during "Okay, thanks." or this beat is let finish,
+# and what they say is more of the same answer (RoundController._resume_answer); the question
+# is taken back and asked when the answer really ends. A human trial: the candidate went on over
+# "Okay, thanks.", the follow-up was shown unsaid and their words were scored as its answer.
+ACK_GRACE_S = 0.6
 # "Can I take a minute to think?" - "Sure, take your time.": no "think out loud" nudge for this long.
 THINKING_TIME_S = 60.0
 
@@ -62,6 +68,8 @@ class ControllerSettings:
     nothing_left_text: str = "That's all the questions I have. Anything you'd like to add before we finish?"
     # Repeat asked where this part has no question and no prompt to say again.
     nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
+    # Seconds after the acknowledgement in which talking still goes on with the answer (ACK_GRACE_S).
+    ack_grace: float = ACK_GRACE_S
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
     # A question the candidate asked, then this much silence: the interviewer answers it.
     reply_after_silence: float = 0.5

@@ -34,7 +34,11 @@ class SilenceRules:
             return  # the interviewer is talking: the candidate's silence starts after it
         quiet = seconds - self._silence_offset
         if self._was_a_noise(answer, quiet):
-            self.repeat_question()
+            if answer.resumed:  # the acknowledged answer was over after all: on to the next question
+                self._end_recording(EndedBy.SILENCE, finishes_answer=True)
+                self._pump()
+            else:
+                self.repeat_question()
             return
         if self._held is not None and quiet >= self.settings.reply_after_silence:
             self._release_held_reply()
@@ -113,8 +117,9 @@ class SilenceRules:
     def _was_a_noise(self, answer: AnswerRecord, quiet: float) -> bool:
         """The sound that stopped the interviewer was no one talking: no words, hardly any sound
         since, and a silence (a trial5 door slam stopped the question; 8 s later the round took
-        it for the answer and asked the follow-up)."""
-        return (answer.barged_in and not answer.continuation and quiet >= NOISE_BARGE_IN_SILENCE_S
+        it for the answer and asked the follow-up). Also a sound that seemed to go on with an
+        acknowledged answer (`AnswerRecord.resumed`)."""
+        return (answer.barged_in and (answer.resumed or not answer.continuation) and quiet >= NOISE_BARGE_IN_SILENCE_S
                 and not _words_of(self._heard)
                 and self._voice_at - answer.started_at < NOISE_BARGE_IN_MAX_SOUND_S)
 
