@@ -75,6 +75,7 @@ def test_off_unless_asked_for():
 def test_the_interviewer_asks_for_more_without_thanking_first(tmp_path):
     """Through the round controller: "Thank you. Could you tell me more?" would thank for too
     little; the request comes alone, and a full answer after it gets its "Okay, thanks."."""
+    from test_round_controller import past_the_beat
     from test_round_turns import make, step
 
     clock, engine, speaker, recorder, controller, _ = make(
@@ -89,6 +90,7 @@ def test_the_interviewer_asks_for_more_without_thanking_first(tmp_path):
         controller.end_answer()
         controller.poll()
         step(clock, speaker, controller, 3)
+        past_the_beat(clock, speaker, controller)
     said = speaker.said
     more = next(i for i, s in enumerate(said) if s.startswith("Could you tell me more?"))
     assert said[more - 1] == "Tell me about a time you disagreed with a colleague."

@@ -4,7 +4,7 @@ with headphones. The round recording is not the controller's business here: it r
 from interviewer.core.round_settings import ECHO_TAIL_SECONDS, ControllerSettings
 from interviewer.core.round_updates import SpeechInterrupted
 
-from test_round_controller import step
+from test_round_controller import past_the_beat, step
 from test_round_turns import at_feed_question, make
 
 LOUDSPEAKERS = ControllerSettings(barge_in=False)
@@ -79,6 +79,7 @@ def test_with_loudspeakers_the_echo_tail_does_not_reopen_the_answer_but_the_cand
     recorder.speak("the ctr")
     controller.end_answer()
     controller.poll()
+    past_the_beat(clock, speaker, controller)
     controller.end_answer()  # the follow-up's answer
     controller.poll()
     assert controller.status == "waiting"

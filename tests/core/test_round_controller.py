@@ -119,6 +119,12 @@ def step(clock, speaker, controller, seconds=0.25):
     controller.poll()
 
 
+def past_the_beat(clock, speaker, controller):
+    """Past the beat after an acknowledgement (ACK_GRACE_S), where the next question waits in
+    case the candidate goes on with the answer."""
+    step(clock, speaker, controller, 1.0)
+
+
 # ---------------------------------------------------------------- a whole round
 
 ANSWERS = {
@@ -150,19 +156,20 @@ def test_whole_sixty_minute_round_with_fakes(tmp_path):
         ("prompt", "Let's start with the problem.", 300, 305),
         ("question", "Design a news feed ranking system.", 305, 310),
         ("acknowledgement", "Okay, thanks.", 370, 375),  # the answer was heard
-        ("follow_up", "How many users are we serving?", 375, 380),  # a metric was named
+        ("follow_up", "How many users are we serving?", 375.75, 380.75),  # a metric was named; a beat
+        # after the acknowledgement (ACK_GRACE_S, 0.6 s, at the next 0.25 s poll) for a candidate who goes on
         ("phase_warning", "Two minutes left in this part.", 780, 785),
         ("prompt", "Walk me through the high-level design.", 900, 905),
         ("question", "Which features would you use?", 905, 910),
         ("acknowledgement", "Got it.", 970, 975),
-        ("question", "How would you train and retrain the model?", 975, 980),
-        ("acknowledgement", "Thank you.", 1040, 1045),
-        ("follow_up", "How do you detect drift?", 1045, 1050),  # drift was never mentioned
+        ("question", "How would you train and retrain the model?", 975.75, 980.75),
+        ("acknowledgement", "Thank you.", 1040.75, 1045.75),
+        ("follow_up", "How do you detect drift?", 1046.5, 1051.5),  # drift was never mentioned
         ("phase_warning", "Two minutes left in this part.", 2280, 2285),
         ("prompt", "Let's go deeper into serving.", 2400, 2405),
         ("changed_constraint", "Latency must now be under 50 ms. What changes?", 2405, 2410),
         ("acknowledgement", "Okay.", 2470, 2475),
-        ("question", "How do you serve predictions?", 2475, 2480),
+        ("question", "How do you serve predictions?", 2475.75, 2480.75),
         ("phase_warning", "Two minutes left in this part.", 3180, 3185),
         ("round_warning", "Five minutes left in the round.", 3300, 3305),
         ("prompt", "Let's wrap up. Do you have questions for me?", 3305, 3310),
@@ -176,12 +183,12 @@ def test_whole_sixty_minute_round_with_fakes(tmp_path):
     assert answers == [
         (None, None, "intro", None, 5, 65, "key", False),  # answering the phase prompt
         ("feed", None, "clarify", 305, 310, 370, "key", False),
-        ("feed", "feed-scale", "clarify", 375, 380, 440, "key", False),
+        ("feed", "feed-scale", "clarify", 375.75, 380.75, 440.75, "key", False),
         ("features", None, "design", 905, 910, 970, "key", False),
-        ("training", None, "design", 975, 980, 1040, "key", False),
-        ("training", "training-drift", "design", 1045, 1050, 1110, "key", False),
+        ("training", None, "design", 975.75, 980.75, 1040.75, "key", False),
+        ("training", "training-drift", "design", 1046.5, 1051.5, 1111.5, "key", False),
         ("feed", "feed-latency", "deep", 2405, 2410, 2470, "key", False),
-        ("serving", None, "deep", 2475, 2480, 2540, "key", False),
+        ("serving", None, "deep", 2475.75, 2480.75, 2540.75, "key", False),
         # The wrap-up prompt asks its own thing: the answer to it is not filed under "serving"
         # (a new-user run found a closing summary reviewed under the previous question).
         (None, None, "wrap", None, 3310, 3370, "key", False),
@@ -287,6 +294,7 @@ def test_follow_up_if_missing_is_driven_by_the_transcript(tmp_path):
     recorder.speak("rank by engagement")
     controller.end_answer()
     controller.poll()
+    past_the_beat(clock, speaker, controller)
     assert speaker.said[-1] == "Which metric would you optimize?"
     assert controller.current_answer.follow_up_id == "feed-metric"
 
@@ -305,6 +313,7 @@ def test_repeat_question_mid_answer_continues_the_same_answer(tmp_path):
     recorder.speak("click through rate")
     controller.end_answer()
     controller.poll()
+    past_the_beat(clock, speaker, controller)
     assert speaker.said[-1] == "How many users are we serving?"
 
 
@@ -312,7 +321,8 @@ def test_continue_answer_while_waiting_for_the_next_phase(tmp_path):
     clock, engine, speaker, recorder, controller, updates = _at_feed_question(tmp_path, move_on_early=False)
     recorder.speak("ctr")
     controller.end_answer()
-    controller.poll()  # the unconditional follow-up
+    controller.poll()
+    past_the_beat(clock, speaker, controller)  # the unconditional follow-up
     controller.end_answer()
     controller.poll()
     assert controller.status == "waiting"
@@ -321,7 +331,7 @@ def test_continue_answer_while_waiting_for_the_next_phase(tmp_path):
     assert controller.continue_answer()
     assert controller.status == "listening" and len(speaker.said) == count  # nothing said again
     answer = controller.current_answer
-    assert (answer.follow_up_id, answer.continuation, answer.started_at) == ("feed-scale", True, 330)
+    assert (answer.follow_up_id, answer.continuation, answer.started_at) == ("feed-scale", True, 331)
     assert not controller.continue_answer()  # already listening
 
 
@@ -386,6 +396,7 @@ def test_silence_nudges_then_ends_the_answer_once_the_candidate_spoke(tmp_path):
     controller.poll()
     answer = controller.answers[1]
     assert answer.ended_by == "silence" and len(answer.nudges) == 2 and answer.interjections == answer.nudges
+    past_the_beat(clock, speaker, controller)
     assert speaker.said[-1] == "How many users are we serving?"
 
 
@@ -491,6 +502,7 @@ def test_callbacks_from_other_threads_are_applied_on_poll(tmp_path):
         deadline = time.monotonic() + 5
         while not condition() and time.monotonic() < deadline:
             time.sleep(0.005)
+            clock.advance(0.005)  # the beat after an acknowledgement passes on the round's clock
             controller.poll()
 
     poll_until(lambda: controller.current_answer and controller.current_answer.question_id == "feed")

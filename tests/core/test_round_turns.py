@@ -13,7 +13,7 @@ from interviewer.core.round_updates import (
     AnswerDropped, ClarifyingAnswered, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 
-from test_round_controller import FakeRecorder, FakeSpeaker, FakeTranscriber, run_now, step
+from test_round_controller import FakeRecorder, FakeSpeaker, FakeTranscriber, past_the_beat, run_now, step
 
 
 class FakeAnswerer:
@@ -125,6 +125,7 @@ def test_the_closing_is_not_interrupted_and_voice_while_idle_adds_to_the_answer(
     recorder.speak("the ctr")
     controller.end_answer()
     controller.poll()
+    past_the_beat(clock, speaker, controller)
     controller.end_answer()  # the follow-up's answer
     controller.poll()
     assert controller.status == "waiting"
@@ -393,6 +394,7 @@ def test_a_stretch_with_no_words_before_n_or_added_to_an_answer_is_dropped_not_s
     step(clock, speaker, controller)
     controller.on_silence(9)  # the answer ends on silence; the interviewer asks the next thing
     step(clock, speaker, controller)
+    past_the_beat(clock, speaker, controller)
     empty = controller.current_answer
     assert empty is not None and empty.follow_up_id == "feed-scale"
     clock.advance(2.3)
@@ -556,6 +558,7 @@ def test_the_follow_up_decision_encodes_the_answer_off_the_callers_thread(tmp_pa
     for job in jobs:
         job.join(5)
     controller.poll()
+    past_the_beat(clock, speaker, controller)
     assert engine.timeline.asks[0].answered_at is not None, "the answer was finished and judged"
     asked = [u.follow_up_id for u in controller.utterances if u.follow_up_id]
     assert asked == ["feed-metric"]  # no metric named: asked
@@ -678,6 +681,8 @@ def test_status_after_barge_in_pause_while_speaking_or_thinking_and_a_reply_cut_
     step(clock, speaker, controller, 0.5)
     assert controller.status == "speaking" and speaker.said[-1] == "Okay, thanks."  # heard, then the follow-up
     step(clock, speaker, controller, 2.5)
+    assert controller.status == "speaking" and speaker.said[-1] == "Okay, thanks."  # the beat after it
+    past_the_beat(clock, speaker, controller)
     assert controller.status == "speaking" and speaker.said[-1] == "How many users are we serving?"
     step(clock, speaker, controller, 3)
     assert statuses(updates)[-1] == "listening"
@@ -698,6 +703,7 @@ def test_a_finished_answer_is_acknowledged_before_the_next_question_not_a_cut_on
     controller.end_answer()
     controller.poll()
     step(clock, speaker, controller, 3)
+    past_the_beat(clock, speaker, controller)
     asked = speaker.said[-2:]
     assert asked[0] in ("Okay, thanks.", "Got it.", "Thank you.", "Okay.") and asked[1].endswith("?")
     ack_kinds = [u for u in controller.utterances if u.kind == "acknowledgement"]
