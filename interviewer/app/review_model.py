@@ -88,6 +88,10 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
                 i = j + 1
             else:
                 i += 1
+        before = summary.pause_before(a)
+        if before >= long_pause_s:  # the answer went on after it (over "Okay, thanks.")
+            moments.append(FlaggedMoment("long_silence", answer.id, 0.0,
+                                         f"{before:.1f} s of silence, then more of \"{_short(answer.question_text)}\""))
         for p in a.get("pauses") or []:
             length = float(p.get("duration", p["end"] - p["start"]))
             if length >= long_pause_s:

@@ -450,6 +450,9 @@ class RoundSession:
         kind = self.script.kind
         replies = reply_spans(self.controller.utterances, record)  # read here, on the GUI thread
         for_interviewer = self.controller.takes_candidate_questions(record)
+        # Went on over the acknowledgement: the silence before is a pause inside the answer.
+        previous = self.controller.answers[record.index - 2] if record.resumed and record.index > 1 else None
+        pause_before = record.pause_before(previous, BARGE_IN_PREROLL_SECONDS)
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer
@@ -465,6 +468,9 @@ class RoundSession:
                 question_findings=False, interviewer_speech=replies,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None).to_dict()
             credit_clarifications(analysis, record.clarifications, record.started_at)
+            if pause_before is not None:
+                from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY
+                analysis[PAUSE_BEFORE_KEY] = round(pause_before, 3)
             if question is not None and question.expected_points:
                 # Talking points scored now, while the round runs, and stored with the answer:
                 # the review's coverage then needs no encoding (core/analysis/coverage.py).

@@ -103,6 +103,23 @@ class AnswerRecord:
     # pausing, not done): more of that answer, its question taken back (`continuation` too).
     resumed: bool = False
 
+    def audio_starts_at(self, preroll_s: float) -> float:
+        """Round seconds at which its recording starts: `preroll_s` (the recorder's, kept before
+        the moment a barge-in was heard) before `started_at` when it started on a barge-in."""
+        return self.started_at - (preroll_s if self.barged_in else 0.0)
+
+    def pause_before(self, previous: "AnswerRecord | None", preroll_s: float) -> float | None:
+        """A resumed stretch: the seconds of silence, inside the answer, from the last word of
+        `previous` (the stretch it goes on from) to its own first word, on the round clock; None
+        when it did not resume or either side has no words."""
+        if not self.resumed or previous is None or self.transcript is None or previous.transcript is None:
+            return None
+        first, last = self.transcript.words[:1], previous.transcript.words[-1:]
+        if not first or not last:
+            return None
+        went_on = self.audio_starts_at(preroll_s) + first[0].start
+        return max(0.0, went_on - (previous.audio_starts_at(preroll_s) + last[0].end))
+
     def adds_nothing(self) -> bool:
         """Transcribed, no words, and either more of an answer already given or ended before
         the candidate answered. A first answer that got no words when it was the candidate's

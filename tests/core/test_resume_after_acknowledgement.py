@@ -5,12 +5,13 @@ Walked with fakes and the fake clock: silence ends the answer -> acknowledgement
 candidate resumes -> the answer goes on -> silence ends it -> the follow-up is said; and the
 same round where the candidate does not resume (unchanged)."""
 from engine_scripts import design_round
-from interviewer.core.analysis.summary import Part, summarize
+from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY, Part, summarize
 from interviewer.core.engine import AskQuestion, RoundEngine
 from interviewer.core.clock import FakeClock
-from interviewer.core.round_settings import ACK_GRACE_S, ECHO_TAIL_SECONDS, ControllerSettings
+from interviewer.core.round_settings import ACK_GRACE_S, BARGE_IN_PREROLL_SECONDS, ECHO_TAIL_SECONDS, ControllerSettings
 from interviewer.core.round_status import ControllerStatus
-from interviewer.core.round_updates import ListeningStarted, Speaking, SpeechInterrupted, StatusChanged
+from interviewer.core.round_updates import Speaking, SpeechInterrupted, StatusChanged
+from interviewer.core.transcript import Segment, Transcript, Word
 
 from test_round_controller import step
 from test_round_turns import at_feed_question
@@ -174,20 +175,30 @@ def test_with_loudspeakers_the_echo_of_the_acknowledgement_does_not_take_the_que
 
 def test_the_resumed_answer_is_one_answer_in_the_review(tmp_path):
     """The parts are stored under one ask (question, follow-up, asked at, text), so the review
-    joins them: one answer, its response latency once (the resumed part has none)."""
+    joins them: one answer, its response latency once (the resumed part has none), and the
+    silence before the candidate went on is a long pause inside it."""
     clock, engine, speaker, recorder, controller, updates = at_acknowledgement(tmp_path)
     controller.on_voice()
     controller.poll()
     recorder.speak("and I would optimize the click through rate.")
     end_on_silence(clock, speaker, controller)
     first, second = controller.answers[-2:]
+    first.transcript = Transcript([Segment("rank by engagement", 0.2, 1.0, (Word("rank", 0.2, 0.5), Word("by", 0.5, 0.7),
+                                                                          Word("engagement", 0.7, 1.0)))])
+    second.transcript = Transcript([Segment("and optimize", 0.7, 1.4, (Word("and", 0.7, 0.9), Word("optimize", 0.9, 1.4)))])
+    gap = second.pause_before(first, BARGE_IN_PREROLL_SECONDS)
+    assert gap == (second.started_at - BARGE_IN_PREROLL_SECONDS + 0.7) - (first.started_at + 1.0)
+    assert 8.0 <= gap < second.started_at - first.started_at  # the silence that ended it, and the acknowledgement
+    assert first.pause_before(None, BARGE_IN_PREROLL_SECONDS) is None and not first.resumed
     parts = [Part(i, r.question_id, r.follow_up_id, r.question_text, r.asked_at, r.started_at, r.ended_at,
                   {"words": [{"text": "x", "start": 0.5, "end": 1.0}],
-                   "response_latency": 1.5 if r.after_interviewer else None})
+                   "response_latency": 1.5 if r.after_interviewer else None,
+                   **({PAUSE_BEFORE_KEY: gap} if r.resumed else {})})
              for i, r in enumerate((first, second), start=1)]
     numbers = summarize(parts)
     assert [a.part_ids for a in numbers.answers] == [[1, 2]]
-    assert numbers.answers[0].response_latency == 1.5 and numbers.mean_latency == 1.5
+    answer = numbers.answers[0]
+    assert answer.response_latency == 1.5 and numbers.mean_latency == 1.5 and answer.long_pauses == 1
 
 
 # ---------------------------------------------------------------- the engine

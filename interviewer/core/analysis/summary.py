@@ -163,8 +163,19 @@ def _fillers_of(a: dict) -> int:
     return int(_f(a.get("filler_count")))
 
 
+# A part that went on with the answer before it (the candidate resumed over the interviewer's
+# "Okay, thanks."): seconds of silence from that answer's last word to its own first word, a
+# pause inside the one answer (the part has no response latency).
+PAUSE_BEFORE_KEY = "pause_before"
+
+
+def pause_before(analysis: dict) -> float:
+    """The stored PAUSE_BEFORE_KEY of a part's analysis; 0.0 when it has none (or it is no number)."""
+    return _f(analysis.get(PAUSE_BEFORE_KEY))
+
+
 def _long_pauses(a: dict, long_pause_s: float) -> int:
-    out = 0
+    out = 1 if pause_before(a) >= long_pause_s else 0
     for p in a.get("pauses") or []:
         if _f(p.get("duration", _f(p.get("end")) - _f(p.get("start")))) >= long_pause_s:
             out += 1
