@@ -434,7 +434,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._speaking is None:  # not the interviewer's voice
             self._voice_at, self._voices = self._now(), self._voices + 1
         speaking = self._speaking
-        if self._may_resume(talk_interrupts=self.settings.barge_in):
+        if self._may_resume(by_voice=True):
             self._resume_answer()
         elif speaking is not None:
             if speaking.kind != UtteranceKind.CLOSING and self.settings.barge_in:
@@ -452,7 +452,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         """The candidate's key to talk over the interviewer (with barge-in off, the only way):
         it stops as if they had started talking. Not the closing; not while paused."""
         speaking = self._speaking
-        if self._may_resume(talk_interrupts=True):
+        if self._may_resume(by_voice=False):
             self._resume_answer()
             self._check_status()
             return True
@@ -463,18 +463,19 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._check_status()
         return True
 
-    def _may_resume(self, talk_interrupts: bool) -> bool:
+    def _may_resume(self, by_voice: bool) -> bool:
         """The candidate may still go on with the answer just acknowledged: "Okay, thanks." is
-        being said (and talking interrupts it), or it was said and the next question has not
-        started yet (the beat after it, ack_grace; with loudspeakers not in the room's echo)."""
+        being said, or it was said and the next question has not started yet (the beat after it,
+        ack_grace). `by_voice`: they talked (not the key): with loudspeakers that does not
+        interrupt the interviewer, and the room's echo of it is no one going on."""
         res = self._resumable
         if (res is None or self.paused or self.finished or self._answer is not None or self.engine.is_over
                 or not any(u is res.question for u in self._to_say)):
             return False
         if self._speaking is res.ack:
-            return talk_interrupts
+            return self.settings.barge_in or not by_voice
         return (self._speaking is None and self._to_say[0] is res.question and res.grace_until is not None
-                and not self._in_echo_tail())
+                and not (by_voice and self._in_echo_tail()))
 
     def _resume_answer(self) -> None:
         """The candidate goes on with the answer just acknowledged: they were pausing, not done.

@@ -173,6 +173,16 @@ def test_with_loudspeakers_the_echo_of_the_acknowledgement_does_not_take_the_que
     assert speaker.said[-1] == METRIC and asked(updates)[-1] == ("feed", "feed-metric")
 
 
+def test_with_loudspeakers_the_key_in_the_beat_after_the_acknowledgement_goes_on(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = at_acknowledgement(
+        tmp_path, settings=ControllerSettings(barge_in=False))
+    step(clock, speaker, controller, 1.5)
+    assert not speaker.busy and controller.status == "speaking"  # the beat, in the room's echo
+    assert controller.interrupt()
+    controller.poll()
+    assert controller.current_answer.resumed and METRIC not in speaker.said
+
+
 def test_the_resumed_answer_is_one_answer_in_the_review(tmp_path):
     """The parts are stored under one ask (question, follow-up, asked at, text), so the review
     joins them: one answer, its response latency once (the resumed part has none), and the

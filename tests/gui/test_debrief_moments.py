@@ -62,3 +62,14 @@ def test_a_filler_burst_is_said_as_the_review_says_it():
     assert review and recalled
     said = re.search(r"\d+ fillers within \d+ s", review[0]).group(0)
     assert recalled[0].startswith(said), (review, recalled)
+
+
+def test_the_silence_before_going_on_over_the_acknowledgement_is_recalled_in_its_answer():
+    """A part that resumed the answer over "Okay, thanks." keeps the silence before it
+    (`pause_before`): a long silence inside that answer, recalled at the part's start."""
+    from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY
+
+    session = _session(6.0, 4.0)
+    session.answers[1].analysis = {PAUSE_BEFORE_KEY: 9.2}
+    [moment] = [m for m in flagged_moments(session) if m.kind == "long_silence"]
+    assert (moment.answer_id, moment.start) == (2, 0.0) and moment.message.startswith("9.2 s of silence")
