@@ -286,6 +286,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         or, in a phase that asked nothing yet, its prompt (never an earlier phase's question)."""
         if self.paused or not self.started or self.engine.is_over:
             return False
+        if self._may_resume(by_voice=False):  # over "Okay, thanks.": the question they were answering
+            self._take_back_question()
         events = self.engine.repeat_question()
         prompt = None if events else self.engine.prompt_now()
         if not events and prompt is None:
@@ -483,12 +485,22 @@ class RoundController(SilenceRules, ClarifyingTurns):
         (not said, not shown, not asked), and the recording goes on as more of the same answer:
         its words join the answer's, the pause before them is a pause inside it (no new response
         latency), and the next question is decided when the answer really ends."""
-        res, self._resumable = self._resumable, None
-        if not self.engine.take_back_last_ask():  # nothing to take back: the question stands
-            self._emit(res.ask)
+        if not self._take_back_question():  # nothing to take back: the question stands
             if self._speaking is not None:
                 self._barge_in(self._speaking)
             return
+        self._spoke_since_recording = False  # a pause inside the answer, not a new question's latency
+        self._listen_pending = self._barge_in_pending = self._resuming = True
+        self._pump()
+
+    def _take_back_question(self) -> bool:
+        """Stop the acknowledgement and take back the question held after it (`_resumable`):
+        the answer it acknowledged is open again (its turn and recordings). False when the
+        engine has nothing to take back: the question is asked then."""
+        res, self._resumable = self._resumable, None
+        if not self.engine.take_back_last_ask():
+            self._emit(res.ask)
+            return False
         now = self._now()
         speaking, self._speaking = self._speaking, None
         if speaking is not None:  # the acknowledgement, cut short
@@ -501,9 +513,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._turn = _Turn(turn.question_id, turn.follow_up_id, turn.text, True, turn.asked_at)
         self._unfinished = list(res.parts)
         self._acknowledge_next = False
-        self._spoke_since_recording = False  # a pause inside the answer, not a new question's latency
-        self._listen_pending = self._barge_in_pending = self._resuming = True
-        self._pump()
+        return True
 
     def _barge_in(self, speaking: Utterance) -> None:
         now = self._now()

@@ -183,6 +183,21 @@ def test_with_loudspeakers_the_key_in_the_beat_after_the_acknowledgement_goes_on
     assert controller.current_answer.resumed and METRIC not in speaker.said
 
 
+def test_asking_to_hear_it_again_over_the_acknowledgement_repeats_the_question_being_answered(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = at_acknowledgement(tmp_path)
+    assert controller.repeat_question()
+    for _ in range(6):
+        step(clock, speaker, controller, 0.5)
+    assert speaker.said[-1] == "Design a news feed ranking system." and METRIC not in speaker.said
+    answer = controller.current_answer
+    assert answer.question_id == "feed" and answer.follow_up_id is None and answer.continuation
+    recorder.speak("and I would optimize the click through rate.")
+    controller.end_answer()
+    for _ in range(10):
+        step(clock, speaker, controller, 0.5)
+    assert speaker.said[-1] == SCALE, "decided on both parts: the metric was named"
+
+
 def test_the_resumed_answer_is_one_answer_in_the_review(tmp_path):
     """The parts are stored under one ask (question, follow-up, asked at, text), so the review
     joins them: one answer, its response latency once (the resumed part has none), and the
