@@ -242,12 +242,14 @@ def test_a_live_round_stores_each_answers_point_scores_so_the_review_encodes_not
             raise AssertionError(f"encoded again: {texts}")
 
     store = Store.open(tmp_path / "data")
-    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=FakeRecorder(),
+    clock = FakeClock()
+    session = RoundSession(script, clock, speaker=FakeSpeaker(), recorder=FakeRecorder(),
                            transcriber_factory=Transcriber, store=store)
     session.start()
     for _ in range(3):
         deadline = time.monotonic() + 5
         while session.controller.status != "listening" and time.monotonic() < deadline:
+            clock.advance(0.01)  # the beat after an acknowledgement passes on the round's clock
             session.poll()
             time.sleep(0.01)
         session.controller.end_answer()

@@ -13,7 +13,7 @@ from interviewer.gui.workers import wait_for_background_work
 
 from gui_fakes import ANSWER_TEXT, FakeTranscriber
 from test_round import make_window
-from test_round_screen_turns import start, tick_until
+from test_round_screen_turns import past_the_beat, start, tick_until
 
 
 class Candidate:
@@ -37,6 +37,7 @@ def test_n_before_saying_anything_stores_and_scores_no_empty_answer(qtbot, isola
     clock.advance(20)
     candidate.silent = True  # the follow-up's recording will hear nothing
     qtbot.keyClick(screen, Qt.Key.Key_Space)
+    past_the_beat(qtbot, screen, clock)
     tick_until(qtbot, screen, lambda: controller.status == "listening"
                and controller.current_answer.follow_up_id == "metric")
     clock.advance(2.3)
@@ -173,7 +174,7 @@ def test_ending_the_round_before_a_word_opens_a_review_without_that_empty_answer
     summary = window.review_screen.summary.text()
     assert "Missing recordings" not in summary
     # Why the round is so short is said first (the timeline draws the plan beside it).
-    assert "<b>Ended early:</b> You ended the round at 0.3 of 45 min planned, in Clarify. Not reached: Design, Wrap up." in summary
+    assert "<b>Ended early:</b> You ended the round at 0.4 of 45 min planned, in Clarify. Not reached: Design, Wrap up." in summary
     assert "round_ended_early" in [f.kind for f in window.store().get_session(opened[0].id).findings]
     wait_for_background_work()
     window.shutdown()
@@ -192,6 +193,7 @@ def _at_the_metric_follow_up_without_a_word(qtbot, script_dirs, tmp_path):
     clock.advance(20)
     candidate.silent = True
     qtbot.keyClick(screen, Qt.Key.Key_Space)
+    past_the_beat(qtbot, screen, clock)
     tick_until(qtbot, screen, lambda: controller.status == "listening"
                and controller.current_answer.follow_up_id == "metric")
     return clock, window, candidate, screen

@@ -263,7 +263,8 @@ def test_repeat_and_mic_pause_in_a_live_round_do_not_make_empty_answers(tmp_path
 
     store = Store.open(tmp_path / "data")
     script = discover_scripts(*script_dirs).by_id("test-design")
-    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=FakeRecorder(),
+    clock = FakeClock()
+    session = RoundSession(script, clock, speaker=FakeSpeaker(), recorder=FakeRecorder(),
                            transcriber_factory=Transcriber, store=store)
 
     def until(status):
@@ -271,6 +272,7 @@ def test_repeat_and_mic_pause_in_a_live_round_do_not_make_empty_answers(tmp_path
         while session.controller.status != status and time.monotonic() < deadline:
             session.poll()
             time.sleep(0.01)
+            clock.advance(0.01)  # the beat after an acknowledgement passes on the round's clock
         assert session.controller.status == status
 
     session.start()

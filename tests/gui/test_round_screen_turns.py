@@ -53,6 +53,15 @@ def tick_until(qtbot, screen, condition, timeout=3000):
     qtbot.waitUntil(check, timeout=timeout)
 
 
+def past_the_beat(qtbot, screen, clock):
+    """The next question waits a beat after "Okay, thanks." (ACK_GRACE_S), on the round's clock:
+    once the acknowledgement was said, the fake clock moves past it."""
+    controller = screen.session.controller
+    tick_until(qtbot, screen, lambda: controller.utterances[-1].kind == "acknowledgement"
+               and controller.utterances[-1].ended_at is not None)
+    clock.advance(1)
+
+
 def test_bug4_after_a_spoken_nudge_the_status_line_says_listening(qtbot, isolated_dirs, script_dirs, tmp_path):
     clock = FakeClock()
     window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
@@ -79,13 +88,14 @@ def test_bug3_no_dead_air_the_next_part_starts_and_n_moves_on(qtbot, isolated_di
     tick_until(qtbot, screen, lambda: controller.status == "listening")
     clock.advance(20)
     qtbot.keyClick(screen, Qt.Key.Key_Space)  # the answer names the latency target: one follow-up
+    past_the_beat(qtbot, screen, clock)
     tick_until(qtbot, screen, lambda: controller.status == "listening"
                and controller.current_answer.follow_up_id == "metric")
     clock.advance(20)
     qtbot.keyClick(screen, Qt.Key.Key_Space)
     # Nothing more planned in this part: the next part starts now, not in 9 minutes.
     tick_until(qtbot, screen, lambda: "Now walk me through your design." in speaker.said)
-    assert screen.session.engine.current_phase.id == "design" and screen.session.engine.elapsed() == 40
+    assert screen.session.engine.current_phase.id == "design" and screen.session.engine.elapsed() == 41
     assert "waiting for the next part" not in screen.status.text()
     tick_until(qtbot, screen, lambda: controller.status == "listening")
     qtbot.keyClick(screen, Qt.Key.Key_N)  # the candidate is done with the design
@@ -146,6 +156,7 @@ def test_bug6_end_round_during_a_follow_up_does_not_show_it_as_asked(qtbot, isol
     qtbot.keyClick(screen, Qt.Key.Key_Space)
     tick_until(qtbot, screen, lambda: speaker.said[-1] == "Okay, thanks.")  # the answer heard
     speaker.finish()
+    past_the_beat(qtbot, screen, clock)
     tick_until(qtbot, screen, lambda: speaker.said[-1] == "How would you measure success?")
     assert speaker.busy
     # End round asks first; "No" keeps the round going.
