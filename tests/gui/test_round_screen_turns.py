@@ -253,3 +253,56 @@ def test_bug2_clarifying_exchanges_are_stored_reviewed_and_count_their_topic(qtb
     assert question in text and f"Interviewer: {scale_fact}" in text
     assert text.index(question) < text.index(scale_fact)
     store.close()
+
+
+def test_going_on_over_the_acknowledgement_is_more_of_the_answer_on_screen_and_in_the_review(
+        qtbot, isolated_dirs, script_dirs, tmp_path, confirmations):
+    """A human trial: the candidate went on over "Okay, thanks."; the follow-up was shown unsaid
+    and their words were stored as its answer. Now the screen says it is listening, shows no
+    follow-up, and the store keeps the words under the question they go on answering: one
+    answer in the review, its response latency once."""
+    from interviewer.gui.workers import wait_for_background_work
+    from interviewer.storage.progress import round_summary
+
+    clock = FakeClock()
+    speaker = HoldingSpeaker()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock, speaker=speaker)
+    screen = start(qtbot, window)
+    controller = screen.session.controller
+    for _ in range(2):  # the prompt, then the question
+        tick_until(qtbot, screen, lambda: speaker.busy)
+        speaker.finish()
+    tick_until(qtbot, screen, lambda: controller.status == "listening"
+               and "latency target" in screen.transcript.plain_text())
+    question = screen.question.text()
+    clock.advance(20)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)
+    tick_until(qtbot, screen, lambda: speaker.said[-1] == "Okay, thanks.")
+    controller.on_voice()  # the candidate goes on
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    assert not speaker.busy and screen.status.text().startswith("Listening")
+    assert "How would you measure success?" not in speaker.said
+    assert screen.question.text() == question
+    assert "How would you measure success?" not in screen.transcript.plain_text()
+    clock.advance(10)
+    qtbot.keyClick(screen, Qt.Key.Key_Space)  # now the answer is over
+    tick_until(qtbot, screen, lambda: speaker.said[-1] in ("Okay, thanks.", "Got it.") and speaker.busy)
+    speaker.finish()
+    past_the_beat(qtbot, screen, clock)
+    tick_until(qtbot, screen, lambda: speaker.busy and speaker.said[-1].endswith("?"))
+    follow_up = speaker.said[-1]
+    assert follow_up in screen.question.text()
+    speaker.finish()
+    tick_until(qtbot, screen, lambda: controller.status == "listening")
+    screen.confirm_stop_round()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    wait_for_background_work()
+    stored = window.store().get_session(window.last_session_id)
+    assert [(a.question_id, a.follow_up_id) for a in stored.answers] == [
+        ("feed", None), ("feed", None), ("feed", "metric")]
+    went_on = stored.answers[1]
+    assert went_on.analysis["response_latency"] is None and went_on.analysis["pause_before"] >= 2.0
+    numbers = round_summary(stored)
+    assert [a.part_ids for a in numbers.answers][:2] == [[stored.answers[0].id, went_on.id], [stored.answers[2].id]]
+    assert numbers.answers[0].long_pauses >= 1
+    window.shutdown()
