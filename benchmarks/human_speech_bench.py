@@ -5,9 +5,8 @@ The data set (16 kHz FLAC clips with verbatim transcripts, see benchmarks/human_
 has parts split by speaker and recording session: `tune` and `heldout` (the first held-out part,
 scored once, blind; both are development data now, together `dev`), `heldout2` (new recordings),
 `heldout3` (false-alarm controls: no filled pause, no question), `heldout6` (AMI meeting speech)
-and `heldout7` (the first 30 s of fourteen AMI meetings),
-each scored once, blind, and development data since; `heldout8` (one minute of AMI meeting ES2004a)
-is blind and not scored yet.
+`heldout7` (the first 30 s of fourteen AMI meetings) and `heldout8` (one minute of AMI meeting
+ES2004a), each scored once, blind, and development data since.
 
     .venv/bin/python benchmarks/human_speech_bench.py [--split dev|tune|heldout|heldout2|heldout3|heldout6|heldout7|heldout8] [--data DIR]
         [--repeat N] [--no-baseline] [--only TEXT] [--json OUT]
@@ -238,8 +237,8 @@ def print_scores(title: str, rows: list[dict], systems: list[str]) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=SPLITS + tuple(GROUPS), default="dev",
-                    help="which part to score (default dev = tune + heldout; heldout2, heldout3, heldout6 and "
-                         "heldout7 were each scored once, blind; heldout8 is not scored yet)")
+                    help="which part to score (default dev = tune + heldout; heldout2, heldout3, heldout6, "
+                         "heldout7 and heldout8 were each scored once, blind)")
     ap.add_argument("--data", metavar="DIR", help="data set folder holding truth.json and audio/")
     ap.add_argument("--repeat", type=int, default=1, metavar="N",
                     help="analyse every clip N times with the app and report changes (default 1)")
