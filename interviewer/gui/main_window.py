@@ -155,6 +155,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self._scripts_timer.setSingleShot(True)
         self._scripts_timer.setInterval(SCRIPTS_RELOAD_DELAY_MS)
         self._scripts_timer.timeout.connect(self._reload_user_scripts)
+        self._scripts_loading = False
         self.refresh_scripts()
         self.show_screen("home")
         self._build_menus()
@@ -344,11 +345,36 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         try:
             found = self.services.load_scripts()
         except Exception as exc:  # an unreadable scripts folder must not stop the app
-            self.banner.show_message(f"Could not load the question scripts: {exc}")
+            self._scripts_not_loaded(exc)
             return
+        self._show_scripts(found)
+
+    def _show_scripts(self, found) -> None:
         self.scripts = list(found.scripts)
         self.home.set_scripts(found.scripts, found.problems)
         self._watch_user_scripts()
+
+    def _scripts_not_loaded(self, exc: BaseException) -> None:
+        self.banner.show_message(f"Could not load the question scripts: {exc}")
+
+    def _refresh_scripts_in_background(self) -> None:
+        """Read the scripts again off the GUI thread: parsing and checking the 32 bundled scripts
+        takes 0.4 s on an idle 2-core machine and 1 s under load, and a change in the watched
+        folder (the first settings saved at start) froze the window that long (trial11)."""
+        if self._scripts_loading:
+            self._scripts_timer.start()  # read again once the reading under way is done
+            return
+        self._scripts_loading = True
+
+        def done(found) -> None:
+            self._scripts_loading = False
+            self._show_scripts(found)
+
+        def failed(exc: BaseException) -> None:
+            self._scripts_loading = False
+            self._scripts_not_loaded(exc)
+
+        run_in_background(self.services.load_scripts, done, failed)
 
     def _watch_user_scripts(self) -> None:
         """Watch the user scripts folder and its .toml files (an editor that saves by renaming
@@ -380,7 +406,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if self.current_screen_key() == "round":  # not during a round: after it
             self._scripts_timer.start()
             return
-        self.refresh_scripts()
+        self._refresh_scripts_in_background()
 
     def _remember_kind_filter(self) -> None:
         """The Home filter is kept between runs; failing to save it is not worth a message."""
