@@ -7,7 +7,6 @@ of the same answer."""
 from __future__ import annotations
 
 import os
-import subprocess
 import textwrap
 import time
 
@@ -19,11 +18,10 @@ from interviewer.app.settings import AppSettings, save_settings
 from interviewer.core import round_controller
 from interviewer.core.clock import MonotonicClock
 from interviewer.core.scripts.loader import discover_scripts
-from interviewer.gui.main_window import MainWindow
 from interviewer.gui.workers import wait_for_background_work
 from interviewer.storage import Store
 
-from test_whole_round import leading_silence, own_virtual_devices, speak_to_file, whisper_model  # noqa: F401
+from test_whole_round import clip_player, open_real_window, own_virtual_devices, speak_to_file, whisper_model  # noqa: F401
 
 pytestmark = pytest.mark.audio
 
@@ -78,20 +76,8 @@ def test_going_on_over_the_acknowledgement_with_the_real_parts(qtbot, isolated_d
             load_model=lambda _s: whisper_model,
             open_store=lambda: Store.open(tmp_path / "data"),
         )
-        window = MainWindow(services)
-        qtbot.addWidget(window)
-        window.show()
-        window.start_background_loading()
-        qtbot.waitUntil(lambda: window.model_status.ready and window.speaker.wait_ready(0), timeout=60000)
-        assert window.speaker.available, window.speaker.problem
-
-        def play(clip) -> float:
-            """Plays a clip into the microphone; returns when its first word started (monotonic)."""
-            started = time.monotonic()
-            player = subprocess.Popen(["paplay", f"--device={mic}", str(clip)])
-            qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
-            assert player.returncode == 0
-            return started + leading_silence(clip)
+        window = open_real_window(qtbot, services)
+        play = clip_player(qtbot, mic)
 
         from PySide6.QtCore import Qt
 

@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from interviewer.core.clock import FakeClock
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.app import real_adapters
-from interviewer.gui.main_window import MainWindow
 from interviewer.app.services import AppServices, ScriptList
 from interviewer.gui.workers import wait_for_background_work
 from interviewer.storage import Store
 from speech_oracle import MIN_RECALL, recall_of
+from test_whole_round import open_real_window
 
 pytestmark = pytest.mark.audio
 
@@ -57,12 +57,7 @@ def test_round_with_real_speech_microphone_and_transcription(qtbot, isolated_dir
         load_model=lambda _s: whisper_model,
         open_store=lambda: Store.open(tmp_path / "data"),
     )
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.show()
-    window.start_background_loading()
-    qtbot.waitUntil(lambda: window.model_status.ready and window.speaker.wait_ready(0), timeout=30000)
-    assert window.speaker.available, window.speaker.problem
+    window = open_real_window(qtbot, services, timeout=30000)
     try:
         window.home.select_script("test-design")
         window.home.start_button.click()

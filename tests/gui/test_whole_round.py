@@ -154,6 +154,30 @@ def leading_silence(path: Path) -> float:
     return float(loud[0]) / rate if loud.size else 0.0
 
 
+def open_real_window(qtbot, services: AppServices, ready=lambda window: True, timeout: int = 60000) -> MainWindow:
+    """The app's window on real parts, shown, once the model, the voice and `ready(window)` are."""
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_background_loading()
+    qtbot.waitUntil(lambda: window.model_status.ready and window.speaker.wait_ready(0) and ready(window),
+                    timeout=timeout)
+    assert window.speaker.available, window.speaker.problem
+    return window
+
+
+def clip_player(qtbot, mic: str):
+    """play(clip): plays a clip into the virtual microphone `mic` and returns when its first word
+    started (monotonic), once it has played."""
+    def play(clip: Path) -> float:
+        started = time.monotonic()
+        player = subprocess.Popen(["paplay", f"--device={mic}", str(clip)])
+        qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
+        assert player.returncode == 0
+        return started + leading_silence(clip)
+    return play
+
+
 def speech_seconds(path: Path) -> float:
     """From the first to the last loud sample."""
     import numpy as np
@@ -187,25 +211,12 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
             load_text_encoder=real_adapters.load_text_encoder,
             open_store=lambda: Store.open(tmp_path / "data"),
         )
-        window = MainWindow(services)
-        qtbot.addWidget(window)
-        window.show()
-        window.start_background_loading()
-        qtbot.waitUntil(lambda: window.model_status.ready and window.speaker.wait_ready(0)
-                        and window.text_encoder is not None, timeout=60000)
-        assert window.speaker.available, window.speaker.problem
+        window = open_real_window(qtbot, services, ready=lambda w: w.text_encoder is not None)
         assert window.text_encoder.name != "lexical", "the sentence-embedding model loads offline"
         interviewer_audio = tmp_path / "interviewer.wav"
         listener = subprocess.Popen(["parecord", f"--device={spk}.monitor", "--rate=16000", "--channels=1",
                                      "--file-format=wav", str(interviewer_audio)])
-
-        def play(clip: Path) -> float:
-            """Plays a clip into the microphone; returns when its first word started (monotonic)."""
-            started = time.monotonic()
-            player = subprocess.Popen(["paplay", f"--device={mic}", str(clip)])
-            qtbot.waitUntil(lambda: player.poll() is not None, timeout=30000)
-            assert player.returncode == 0
-            return started + leading_silence(clip)
+        play = clip_player(qtbot, mic)
 
         try:
             window.home.select_script("whole-round")
