@@ -87,7 +87,28 @@ def _clauses(u: Utterance) -> list[list[str]]:
             cur = []
     if cur:
         clauses.append(cur)
-    return clauses
+    return _join_around_asides(clauses)
+
+
+# Said between commas inside a clause ("..., which, I mean, is the main guard", "the question,
+# you know, is whether"), these leave the clause whole: what follows goes on from the one or two
+# words before. After a clause of its own ("That's what I thought, I mean, are we...") a new
+# clause starts.
+ASIDES = {("i", "mean"), ("you", "know"), ("i", "think"), ("i", "guess"), ("like",), ("basically",)}
+
+
+def _join_around_asides(clauses: list[list[str]]) -> list[list[str]]:
+    joined: list[list[str]] = []
+    k = 0
+    while k < len(clauses):
+        if (joined and k + 1 < len(clauses) and tuple(clauses[k]) in ASIDES
+                and len(_strip_lead_in(joined[-1])) <= 2 and tuple(joined[-1]) not in ASIDES):
+            joined[-1] = joined[-1] + clauses[k + 1]
+            k += 2
+            continue
+        joined.append(clauses[k])
+        k += 1
+    return joined
 
 
 LINKING = {"is", "are", "was", "were"}
@@ -180,8 +201,8 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
             return "inverted auxiliary"
         # ", which is faster" is a relative clause; after a short opener ("Thanks, who...")
         # the same words ask something.
-        relative = n > 0 and first in {"which", "who", "whom", "whose"} and not (
-            clauses[n - 1][0] in LEAD_IN and len(clauses[n - 1]) <= 4) and not _inverted_early(words)
+        relative = n > 0 and first in {"which", "who", "whom", "whose"} and not all(
+            c and c[0] in LEAD_IN and len(c) <= 4 for c in clauses[:n]) and not _inverted_early(words)
         if first in WH and not relative and not _pseudo_cleft(words):
             if second in AUX:
                 return "question word"
@@ -382,10 +403,14 @@ def _inverted_early(words: list[str]) -> bool:
 def _subject_before_aux(words: list[str]) -> bool:
     """"how much data we keep": the subject comes first, so it is a clause, not a question
     ("how much data do we keep")."""
-    for w in words:
+    for k, w in enumerate(words):
         if w in AUX:
             return False
         if w in PERSONAL or w in {"it", "there"}:
+            return True
+        # "how long a restaurant needs", "how quickly the form was filled in": a noun phrase
+        # of its own (not the object of a preposition: "how many of the users") is the subject.
+        if w in EMBEDDED_SUBJECT and (k == 0 or words[k - 1] not in PREPOSITION):
             return True
     return False
 

@@ -23,7 +23,7 @@ from interviewer.core.analysis.question_prosody import (
     stumbles,
 )
 from interviewer.core.analysis.question_wording import (
-    AUX, MAX_TAG_GAP_S, PERSONAL, PREPOSITION, RHETORICAL_ANSWER, SUBORDINATOR, TAG_END, WH, WH_IS, _clauses,
+    AUX, MAX_TAG_GAP_S, PERSONAL, PREPOSITION, RHETORICAL_ANSWER, SUBJECT, SUBORDINATOR, TAG_END, WH, WH_IS, _clauses,
     _has_clause, _strip_lead_in, acknowledges, frames_question, question_cue,
 )
 from interviewer.core.analysis.utterances import Utterance, silence_gaps
@@ -184,6 +184,24 @@ def _says_yes_or_no_inside(nxt: Utterance) -> bool:
     return any(t.norm in YES_NO and k > 0 and (toks[k - 1].comma_after or toks[k - 1].norm == "so")
                and (t.comma_after or t.ends_sentence or k == len(toks) - 1)
                for k, t in enumerate(toks))
+
+
+def _answers_yes_no_inline(u: Utterance) -> bool:
+    """"Is that fast enough, for normal word lengths, yes.": a yes/no question the speaker answers
+    in the same sentence (Whisper ran the two together) asks nothing of the interviewer. Not a
+    statement with a tag ("There are three kinds, round, square and curly, yes?"), nor a choice
+    ("..., yes or no")."""
+    if u.tokens[-1].question_mark:
+        return False
+    start = 0
+    for end, token in enumerate(u.tokens):
+        if not token.comma_after:
+            continue
+        clause = _strip_lead_in([t.norm for t in u.tokens[start:end + 1] if not is_hesitation(t.norm)])
+        if len(clause) >= 2 and clause[0] in AUX and clause[1] in SUBJECT:
+            return _says_yes_or_no_inside(Utterance(u.tokens[end + 1:]))
+        start = end + 1
+    return False
 
 
 # "She asked me, can we ship it and fix it later?", "my manager was like, why is this late?":
@@ -362,7 +380,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
             continue
-        if _answers_itself(u, nxt, gaps) or _says_yes_or_no(nxt, u) or _answers_own_choice_inline(u):
+        if (_answers_itself(u, nxt, gaps) or _says_yes_or_no(nxt, u) or _answers_own_choice_inline(u)
+                or _answers_yes_no_inline(u)):
             continue
         if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))
                 and (not leaves_turn(u, nxt) or _question_follows(u, nxt))):

@@ -44,6 +44,10 @@ def cue(text: str) -> str:
     "I'd like to understand what the team does with the prediction.",
     "I'd also like to know how you decide which projects get staffed.",
     "I would really like to understand how the labels are collected.",
+    # the noun phrase belongs to a preposition, the question inverts after it
+    "How many of the sellers are new each month.",
+    "Okay, I mean, is the catalogue updated every night.",
+    "I know the scale, I mean, are the labels delayed.",
 ])
 def test_questions_by_wording(text):
     assert cue(text), text
@@ -86,6 +90,14 @@ def test_questions_by_wording(text):
     # only how/what/which ask by a quantity word after them
     "When many features each carry a little signal,",
     "Where much of the traffic comes from mobile, latency matters more.",
+    # a quantity clause with a noun-phrase subject and no inversion is embedded (blind16)
+    "The target is the arrival time, how long a driver takes to reach the pickup.",
+    "The inputs are the weather, the day of week, and how many seats the venue has.",
+    "Features are the account age, and how quickly the checkout was completed.",
+    # a short opener after a clause of its own does not make the relative clause a question
+    "I scan the list once, right, which is linear.",
+    # an aside between commas leaves the relative clause whole
+    "The warm-up shrinks the early steps, which, you know, is the reason the loss stays stable.",
 ])
 def test_statements_are_not_questions(text):
     assert cue(text) == "", text
@@ -1126,3 +1138,11 @@ def test_a_question_word_where_the_answer_goes_asks(text, asks):
     the candidate going straight on) was dropped as a statement Whisper ended with "?"."""
     [u] = split_utterances(tokenize(spoken(text).words))
     assert bool(question_cue(u, use_mark=False)) == asks, text
+
+
+def test_a_yes_no_question_answered_in_the_same_breath_asks_nothing():
+    said = spoken("We cache the parsed pages, is that too much memory, for a week of logs, no. [2.5] "
+                  "So the cache stays in memory.")
+    assert analyze_answer(said).clarifying.questions == []
+    asked = spoken("Is the cache shared across regions, yes or no. [2.5] Okay.")
+    assert len(analyze_answer(asked).clarifying.questions) == 1
