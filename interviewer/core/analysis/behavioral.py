@@ -136,13 +136,45 @@ class StarResult:
                 "first_at": {k: round(v, 3) for k, v in self.first_at.items()}}
 
 
+# A story opens by setting the scene and closes on what came of it, whatever words it uses: a first
+# sentence told in the past that names no task, action or result ("So on-call for the pricing models
+# was miserable, I was getting paged fifteen times a week") is the situation; a last sentence with a
+# number, after the actions, that names no part ("we cleared about forty thousand forms in three
+# weeks") is the result.
+_PAST = re.compile(r"\b(was|were|had|used to|kept|\w{3,}ed)\b")
+_COUNT = re.compile(r"\b(\d|" + _NUMBER + r"|half|a third|a quarter|double|twice)")
+MIN_FRAME_WORDS = 4
+
+
+def _cue_parts(text: str) -> list[str]:
+    return [p for p, rx in STAR_RE.items() if rx.search(text)]
+
+
+def framing_parts(utterances: list[Utterance]) -> dict[int, str]:
+    """Utterance index -> the STAR part it holds by its place in the story (see above), for the
+    first and last utterances that no cue marks."""
+    texts = [" ".join(u.norm_words) for u in utterances]
+    parts = [_cue_parts(t) for t in texts]
+    out: dict[int, str] = {}
+    if texts and len(utterances[0].norm_words) >= MIN_FRAME_WORDS and not parts[0] and _PAST.search(texts[0]):
+        out[0] = "situation"
+    last = len(texts) - 1
+    if (last > 0 and not any("result" in p for p in parts) and not parts[last]
+            and any("action" in p for p in parts[:last]) and len(utterances[last].norm_words) >= MIN_FRAME_WORDS
+            and _PAST.search(texts[last]) and _COUNT.search(texts[last])):
+        out[last] = "result"
+    return out
+
+
 def star_parts(utterances: list[Utterance]) -> StarResult:
-    """Label each utterance with the STAR part its cues show; unmarked ones continue the last part."""
+    """Label each utterance with the STAR part its cues (or its place: `framing_parts`) show;
+    unmarked ones continue the last part."""
     result = StarResult(seconds={p: 0.0 for p in STAR_CUES})
     current = None
-    for u in utterances:
+    framing = framing_parts(utterances)
+    for n, u in enumerate(utterances):
         text = " ".join(u.norm_words)
-        hits = [p for p, rx in STAR_RE.items() if rx.search(text)]
+        hits = _cue_parts(text) or ([framing[n]] if n in framing else [])
         if hits:
             # The latest part mentioned wins: "I had to fix it, so I rewrote..." is action.
             current = max(hits, key=list(STAR_CUES).index)

@@ -126,7 +126,7 @@ _COMPARATIVE = (r"(?:cheaper|faster|slower|simpler|easier|harder|smaller|bigger|
                 r"memory|compute)|less (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
                 r"memory|compute))")
 _COST_OF = (r"(?:latency|memory|accuracy|recall|precision|freshness|throughput|interpretability|simplicity|"
-            r"money|compute|storage|coverage|quality|speed)")
+            r"money|compute|storage|coverage|quality|speed|privacy|time|space)")
 
 TRADEOFFS = Signal(
     "tradeoffs", "tradeoffs", TECHNICAL_KINDS,
@@ -161,8 +161,22 @@ TRADEOFFS = Signal(
         r"|\btrade[- ]?offs? (?:is|are) (?:that|between)\b|\btrading off\b"
         r"|\btrade[- ]?offs? (?:here |there )?between (?!these\b|those\b|the two\b|different\b)\w+ (?:\w+ )?"
         r"(?:and|or|vs|versus) \w+"
-        r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:means|costs|"
+        r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:also )?(?:means|costs|"
         r"gives|is|would))\b"
+        # "we're buying privacy with accuracy", "you pay for memory with compute"
+        r"|\b(?:buying|buy|buys|bought|trading|trade|trades|traded) (?:\w+ ){0,2}?" + _COST_OF + r" (?:with|for) "
+        r"(?:\w+ ){0,2}?" + _COST_OF + r"\b"
+        # "I'd eat the latency", "we absorb the overhead"
+        r"|\b(?:eat|eats|eating|ate|absorb|absorbs|absorbing|swallow) (?:the |that |this |some |a bit of |a little )?"
+        r"(?:extra )?(?:latency|cost|memory|overhead|delay|slowdown|hit|penalty)\b"
+        # "go linear and accept a slightly worse boundary"
+        r"|\baccept(?:s|ed|ing)? (?:a |an |the |some )?(?:slightly |somewhat |a bit |a little )?(?:worse|lower|"
+        r"slower|weaker|less accurate|higher|bigger|larger)\b"
+        # "it's a few more lines than the naive array, but without it...": more of one thing, and what it buys
+        r"|\bmore (?:\w+ ){1,2}than\b(?: \S+){1,6}? but\b"
+        # "that lost about one point of recall", "costs us two percent of precision"
+        r"|\b(?:lost|lose|loses|losing|cost|costs|costing|gave up|give up|gives up) (?:us |you |me )?(?:about |around |"
+        r"roughly |maybe |only |just |almost |nearly )?(?:\S+ ){0,2}?(?:points?|percent) of " + _COST_OF + r"\b"
         r"|\b(?:the )?(?:down|up)sides?\b|\bdrawbacks?\b|\bthe catch is\b"
         r"|\bat the (?:cost|expense|price) of\b|\bin exchange\b|\bon the other hand\b"
         # "the price of using images is that we depend on the scanners"
@@ -236,7 +250,7 @@ TRADEOFFS = Signal(
         r"(?:us |you |them |me )?(?:some |a bit of |a little |more |a lot of )?(?:\w+ )?" + _COST_OF + r"\b"
         # "..., but then it's extra memory": what the other option costs.
         r"|\bbut (?:then )?(?:\S+ ){0,3}(?:extra|more|additional) (?:memory|space|compute|latency|storage)\b"
-        r"|\bbalance (?:between|against)\b|\bbalancing\b"
+        r"|\bbalance (?:between|against)\b|\bbalancing (?!act\b)(?:\w+ ){1,3}?(?:against|with|and)\b"
         # "it'll miss some of the weirder failures, but...", "what you give up is...", "it's not free:",
         # "you pay for that extra bit with a validation set"
         r"|\b(?:itll|it will|itd|it would|well|we will|youll|you will) (?:miss|lose|give up|drop)\b(?: \S+){0,8}? but\b"
@@ -294,7 +308,7 @@ EDGE_CASES = Signal(
         r"(?:has|have) (?:only )?(?:a handful|very few|too few|only a few)|(?:drops?|dropped) out|"
         r"freezes|hangs|glitches|"
         r"runs out|run out|is broken|are broken|goes silent|is offline|is off|is skewed|"
-        r"(?:has|have|gets|get|returns?|finds?) (?:no|zero)|is brand new|is unreachable|(?:can )?(?:has|have|be) "
+        r"(?:has|have|gets|get|returns?|finds?) (?:no|zero)|(?:theres|there is) (?:just |simply )?no|is brand new|is unreachable|(?:can )?(?:has|have|be) "
         r"(?:a )?negative|"
         r"goes out of (?:the )?(?:picture|frame|view|range)|"
         r"(?:is|are|'s|gets|get) (?:very|really|extremely) (?:long|large|big|deep)|"
@@ -306,7 +320,8 @@ EDGE_CASES = Signal(
         r"results?|pages?|batch(?:es)?|windows?|queues?|stacks?|heaps?|trees?|graphs?|files?|carts?|baskets?|"
         r"fields?|columns?|texts?|documents?|profiles?|histor(?:y|ies)|sets?|maps?|dict(?:ionar(?:y|ies))?|"
         r"matri(?:x|ces)|grids?|images?|frames?)\b"
-        r"|\bthe (?:nasty|hard|tricky|difficult|ugly|annoying|painful|dangerous|weird|messy) "
+        r"|\bthe (?:nasty|hard|tricky|difficult|ugly|annoying|painful|dangerous|weird|messy|awkward|odd|rare|"
+        r"pathological|unusual) "
         r"(?:\w+ )?(?:part|bit|case|one|input|recording|example|image|query|querie)s? (?:is|are|was|were|here|arent|in|with)\b"
         # "asks for the median before any number arrived", "I raise an error with a clear message"
         r"|\bbefore (?:any|the first) \w+ (?:arrives?|arrived|comes?|came|exists?|is (?:added|inserted|pushed))\b"
@@ -315,7 +330,7 @@ EDGE_CASES = Signal(
         # (a claim: "there's a bunch of things that can go wrong, you'd want to think about that")
         r"|(?<!bunch of )(?<!lot of )(?<!lots of )(?<!many )(?<!plenty of )(?<!some )(?<!all the )"
         r"\b(?:things|what) (?:that )?(?:will|can|could|might|would) go wrong\b|\bwhat breaks\b|\bnasty inputs?\b"
-        r"|\bthe same \w+ (?:twice|again and again|over and over|(?:hundreds|dozens|thousands) of times|many times|"
+        r"|\bthe same \w+ (?:shows? up |turns? up |appears? |comes? (?:in |up )?|arrives? )?(?:twice|again and again|over and over|(?:hundreds|dozens|thousands) of times|many times|"
         r"multiple times)\b|\bcounted twice\b|\bblows? (?:up|past)\b|\bstack overflow\b"
         # "a ship lying across a tile border gets cut in half"
         r"|\bstraddl\w+|\b(?:lying |sitting )?across (?:a|the) (?:\w+ )?(?:border|boundary)\b"
@@ -347,6 +362,14 @@ EDGE_CASES = Signal(
         # ties: "if ingredients tie on the count", "ties go to the older one", "in case of a tie"
         r"|\b(?:if|when)\b (?:\S+ ){1,4}?(?:tie|are tied)\b|\bties? (?:are broken|go to|break)\b|\bin (?:the )?case "
         r"of (?:a )?tie\b|\btie[- ]?break\w*"
+        # "one thing I'd be careful about is...", "the thing that goes wrong:", "what goes wrong is..."
+        r"|\bone thing (?:i|we|id|wed|i would|we would|youd|you would)(?: have to| need to| d)? (?:be )?careful "
+        r"(?:about|with)\b"
+        r"|\bthe (?:one |first |main |other |only )?thing (?:that )?(?:goes|went|(?:will|can|could|might|would) go) wrong\b"
+        r"|\bwhat goes wrong (?:is|here is|when|if)\b"
+        # a node linked to itself; an impossible input answered with -1
+        r"|\b(?:connected|linked|pointing|points|refers|referring|attached) to itself\b|\bself[- ]loops?\b"
+        r"|\breturns? (?:minus|negative) one\b|\breturns? -1\b"
         r"|\bout of order\b|\bfall ?back\b|\bfalls back\b|\bfalling back\b|\bfallbacks?\b|\bfail (?:open|closed|safe)\b|\bfail-?over\b"
         r"|\bgraceful(?:ly)? degrad\w*|\bdegrades? gracefully\b|\bretry\b|\bretries\b|\bcircuit breakers?\b"
         r"|\btimeouts?\b|\boutages?\b|\bsingle point of failure\b|\brace conditions?\b|\bdeadlocks?\b"
@@ -463,7 +486,7 @@ ASSUMPTIONS = Signal(
         r"(?:fine|well|ok|okay|right|to plan|smoothly)\b)|\b(?:my|our|the|one|another) (?:\w+ )?assumptions? (?:is|are|would be|here)\b"
         # "I'm gonna take it that...", "I'll suppose for now...", "I'm supposing they are right"
         r"|\b(?:i'?ll|i will|i'?d|i would|we'?ll|we'?d|i'?m going to|i'?m gonna|let'?s|let me) "
-        r"(?:suppose|presume|take it)\b"
+        r"(?:suppose|presume|take it|pretend)\b"
         r"|\bi'?m (?:supposing|presuming|taking it that)\b"
         r"|\bi'?m assuming (?!(?:that )?(?:you|everyone|everybody|we all)\b)|\bi assume (?!you)"
         r"|\b(?:tak(?:e|ing)|treat(?:ing)?) (?:\w+ )?as (?:a )?given\b"
@@ -653,8 +676,13 @@ def _first_cues(utterances: list[Utterance], skip: dict[str, int] | None = None)
     in one long unpunctuated sentence), the sentence as evidence, and the sentence's index.
     `skip`: part -> look for it only from this sentence on."""
     out: dict[str, tuple[float, Evidence, int]] = {}
+    framing = behavioral.framing_parts(utterances)
     for n, u in enumerate(utterances):
         norms = u.norm_words
+        part = framing.get(n)
+        if part is not None and part not in out and n >= (skip or {}).get(part, 0):
+            out[part] = (u.tokens[0].start, Evidence(u.text, part, u.start, u.end), n)
+            continue
         starts, pos = [], 0
         for w in norms:
             starts.append(pos)

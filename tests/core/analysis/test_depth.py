@@ -631,3 +631,52 @@ def test_forms_learnt_from_held_out_parts_count(part, signal_id, text):
 @pytest.mark.parametrize("part, signal_id, text", LEARNT_NEAR_MISSES)
 def test_claims_and_near_misses_of_held_out_parts_do_not_count(part, signal_id, text):
     assert not heard(depth.BY_ID[signal_id], text).heard, f"part {part}: {text}"
+
+
+# Depth held-out part 13 (scored once, blind: typed F1 0.66, spoken 0.64; a writer whose forms
+# the patterns had not seen): new sentences in the same forms.
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "Running it on the phone means we are buying privacy with some accuracy."),
+    ("tradeoffs", "I'd eat the extra latency for the first release."),
+    ("tradeoffs", "Past a million rows I'd switch to the linear kernel and accept a slightly worse fit."),
+    ("tradeoffs", "A heap is more code than a sorted list, but it keeps every insert logarithmic."),
+    ("tradeoffs", "The smaller model lost about two points of recall, and it was four times faster."),
+    ("tradeoffs", "I'd use a trie instead of a hash set, which also gives me prefix lookups."),
+    ("edge_cases", "The awkward case is a parcel scanned twice at two depots."),
+    ("edge_cases", "One thing I'd be careful about is the night the clocks go back."),
+    ("edge_cases", "The thing that goes wrong is a short hypothesis with a great score."),
+    ("edge_cases", "If the same edge shows up twice, union finds the same root and stops."),
+    ("edge_cases", "A node connected to itself must not lower the count."),
+    ("edge_cases", "If there's just no route between them, I return minus one."),
+    ("assumptions", "I'm going to pretend the catalogue fits in memory, and go on from there."),
+])
+def test_part_13_forms_of_a_signal_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+    assert heard(depth.BY_ID[signal_id], asr_style(text)).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "Overfitting is when a model learns the noise instead of the pattern, so it fails on new data."),
+    ("tradeoffs", "The licence costs us about ten dollars a month."),
+    ("tradeoffs", "Honestly it's a balancing act between a lot of things."),
+    ("edge_cases", "Think about what goes wrong in production, that matters."),
+])
+def test_part_13_near_misses_do_not_count(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+@pytest.mark.parametrize("story", [
+    # the scene set with no cue word; the result is the closing sentence with a number
+    "Support at the clinic was drowning in referral faxes. [0.8] My goal was to sort them before the morning "
+    "shift. [0.8] I trained a classifier on a month of faxes and routed the unsure ones to a nurse. [0.8] "
+    "We sorted about nine hundred faxes a day that winter.",
+])
+def test_a_story_opens_on_its_scene_and_closes_on_its_result(story):
+    assert heard(depth.STAR_ORDER, story).heard
+    assert heard(depth.QUANTIFIED_RESULT, story).heard
+
+
+def test_a_story_that_opens_on_an_action_is_not_given_a_scene():
+    story = ("I rewrote the loader in a week. [0.8] Our jobs were failing every night. [0.8] "
+             "My task was to make them pass. [0.8] The failures dropped by half.")
+    assert not heard(depth.STAR_ORDER, story).heard
