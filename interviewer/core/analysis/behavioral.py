@@ -51,7 +51,7 @@ STAR_CUES = {
               # "so I rewrote it"; not a story's opening "so I was working for..."
               r"so i(?! (was|had|am|have|think|guess|mean|worked|joined|used)\b)|i then|what i did|"
               r"first i|next i|then i)\b",
-    "result": r"\b(as a result|the result|(the )?end result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
+    "result": r"\b(^results?\b|as a result|the result|(the )?end result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|cut|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
               r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned|"
               r"lesson|impact|"

@@ -680,3 +680,38 @@ def test_a_story_that_opens_on_an_action_is_not_given_a_scene():
     story = ("I rewrote the loader in a week. [0.8] Our jobs were failing every night. [0.8] "
              "My task was to make them pass. [0.8] The failures dropped by half.")
     assert not heard(depth.STAR_ORDER, story).heard
+
+
+# Depth held-out part 14 (a seventh writer; scored once, blind, after the part 13 forms: typed 0.73,
+# spoken 0.65; the session's starting code 0.71 / 0.62): new sentences in its forms.
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "I'd start with a rules table rather than a network, it's much simpler to audit."),
+    ("tradeoffs", "A false stop costs a minute and a miss costs a batch, so I'd bias it toward stopping."),
+    ("tradeoffs", "Sampling three candidates is three times more compute for every request."),
+    ("tradeoffs", "The mixture model fits odd shapes, but it's a lot slower."),
+    ("tradeoffs", "The small student lost about a point and a half, and the latency dropped to ten milliseconds."),
+    ("tradeoffs", "I'd buffer frames into tiles and accept a short delay."),
+    ("edge_cases", "Where it gets messy is two people talking at once."),
+    ("edge_cases", "If a batch has one garbage sample, the loss jumps."),
+    ("edge_cases", "When every branch stops at once, you get an empty output."),
+    ("edge_cases", "A clip with no speech at all still gets a caption."),
+    ("metrics", "For churn timing I'd report the concordance index."),
+])
+def test_part_14_forms_of_a_signal_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+    assert heard(depth.BY_ID[signal_id], asr_style(text)).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    ("metrics", "We train in mixed precision and keep the master weights in float32."),
+    ("edge_cases", "I'd handle the weird inputs too, it's all standard."),
+])
+def test_part_14_near_misses_do_not_count(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+def test_a_result_said_as_a_heading_is_the_result():
+    story = ("The situation was a holiday weekend. [0.8] My task was to keep the tills stocked. [0.8] "
+             "I rebuilt the calendar feature and reran the forecast. [0.8] Result: only three stores ran short, "
+             "against forty the year before.")
+    assert heard(depth.STAR_ORDER, story).heard
