@@ -715,3 +715,30 @@ def test_a_result_said_as_a_heading_is_the_result():
              "I rebuilt the calendar feature and reran the forecast. [0.8] Result: only three stores ran short, "
              "against forty the year before.")
     assert heard(depth.STAR_ORDER, story).heard
+
+
+# Depth held-out part 15 (part 14's writer; scored once, blind, after the part 14 forms: typed 0.78,
+# spoken 0.66; the session's starting code 0.71 / 0.59): new sentences in its forms.
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "The flip side is that a driver waits a day for the new price."),
+    ("tradeoffs", "I'd rather alert too often: a wasted check costs a minute, a missed leak costs a street."),
+    ("tradeoffs", "I'd give up a little coverage for a lot less stock on the shelves."),
+    ("edge_cases", "A part with only one supplier is the painful case."),
+    ("edge_cases", "Early in training the loss sometimes goes to nan."),
+    ("edge_cases", "Far from the training data it can still be confidently wrong."),
+    ("edge_cases", "A holiday surge breaks any model trained on normal weeks."),
+    ("edge_cases", "When a sensor goes quiet, the model fills the gap from its neighbours."),
+    ("edge_cases", "The thing I'd be careful about is a label that's torn off."),
+    ("assumptions", "I'm treating the meter readings as the ground truth here."),
+    ("assumptions", "So presumably the fleet is a few hundred vans."),
+    ("assumptions", "I'd guess the inputs are the scan logs and the weights."),
+    ("numbers", "The filled values were within about six centimetres of the real ones."),
+])
+def test_part_15_forms_of_a_signal_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+    assert heard(depth.BY_ID[signal_id], asr_style(text)).heard, text
+
+
+def test_assuming_the_interview_can_go_a_certain_way_is_no_assumption_about_the_problem():
+    said = "I assume this is okay with you if I start with the data and then the model."
+    assert not heard(depth.ASSUMPTIONS, said).heard
