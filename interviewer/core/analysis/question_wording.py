@@ -46,8 +46,9 @@ LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "righ
 # whether the team cares more about freshness or engagement") ask. "I want to check" at
 # the end of a sentence is a plan, "I want to check whether..." asks.
 INDIRECT = re.compile(
-    r"\b(i'?m wondering|i am wondering|i was wondering|wondering (whether|if|about|how|what)|"
-    r"i wonder what|i wonder (whether|if|how|when|where|which|who) (?=.* or \w)|i('?d| would) (also |really )?like to (know|understand (what|how|whether|if|why|which|who|where|when))|(can|could) you (tell|clarify|confirm|"
+    r"\b(i'?m (also |just |really )?wondering|i am (also |just )?wondering|i was (also |just )?wondering|"
+    r"wondering (whether|if|about|how|what)|"
+    r"i wonder what|i wonder (whether|if|how|when|where|which|who) (?=.* or \w)|i('?d| would) (also |really )?like to (know|understand (what|how|whether|if|why|which|who|where|when))|i('?d| would) (also |just )?like to (check|confirm|clarify|ask)(?= \S)|(can|could) you (tell|clarify|confirm|"
     r"explain|say)|want(ed)? to (check|confirm|clarify|ask)(?= \S)|just to (confirm|clarify|check)|"
     r"let me ask(?= \S+ \S)|my (first )?question is(?= \S)|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
     r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"
@@ -208,6 +209,8 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
                 return "question word"
             if second in HOW_WHAT_QUANTITY and first in QUANTITY_WH and not _subject_before_aux(words[2:]):
                 return "question word"
+            if (first, second) == ("how", "long") and len(words) > 3 and words[2] in {"until", "till", "before"}:
+                return "question word"  # "how long until we know", "how long before a label arrives"
             if second not in EMBEDDED_SUBJECT and not _pronoun_and_verb(second) and any(
                     a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
                 return "question word"

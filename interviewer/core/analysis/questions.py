@@ -289,6 +289,14 @@ def _continues_question(u: Utterance) -> bool:
     return words[0] == "or" or any(w in BACK_REFERENCE for w in words[1:4])
 
 
+def _offers_an_answer(question: Utterance, u: Utterance) -> bool:
+    """"What should I return if there's no answer? An empty string?": a phrase with no verb asked
+    straight after a wh-question offers an answer to it; the two are one question."""
+    asked = _strip_lead_in([WH_IS.get(w, w) for w in question.norm_words if not is_hesitation(w)])
+    said = _strip_lead_in([w for w in u.norm_words if not is_hesitation(w)])
+    return bool(asked) and asked[0] in WH and bool(said) and not _has_clause(said)
+
+
 def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],
                    regions: list[SpeechRegion] | None = None) -> list[AskedQuestion]:
     found = []
@@ -406,7 +414,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         # "Do we have click logs? And are they deduplicated?" in one breath, or "Does that
         # answer it? Or should I go on?": one compound question, which Whisper split in two;
         # "What's the username? What's the username and password?": one question, restarted.
-        if (found and asked_at == i - 1 and (_continues_question(u) or _restarts(utterances[i - 1], u))
+        if (found and asked_at == i - 1 and (_continues_question(u) or _restarts(utterances[i - 1], u)
+                                             or _offers_an_answer(utterances[i - 1], u))
                 and _no_break(utterances[i - 1], u, gaps)):
             last = found.pop()
             text = last.text + " " + text

@@ -48,6 +48,10 @@ def cue(text: str) -> str:
     "How many of the sellers are new each month.",
     "Okay, I mean, is the catalogue updated every night.",
     "I know the scale, I mean, are the labels delayed.",
+    # blind17: an adverb inside the polite form, "I'd like to check", "how long until"
+    "I'm also wondering when the reviewers see the flagged posts.",
+    "I'd like to check whether the graph can have self loops.",
+    "How long until a chargeback reaches us.",
 ])
 def test_questions_by_wording(text):
     assert cue(text), text
@@ -1146,3 +1150,9 @@ def test_a_yes_no_question_answered_in_the_same_breath_asks_nothing():
     assert analyze_answer(said).clarifying.questions == []
     asked = spoken("Is the cache shared across regions, yes or no. [2.5] Okay.")
     assert len(analyze_answer(asked).clarifying.questions) == 1
+
+
+def test_an_answer_offered_after_a_wh_question_is_the_same_question():
+    said = spoken("What should I return when nothing matches? [0.2] An empty list? [2.0] Okay, an empty list.")
+    qs = analyze_answer(said).clarifying.questions
+    assert len(qs) == 1 and "An empty list" in qs[0].text
