@@ -267,14 +267,12 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return ("kind of" if t.norm == "kinda" else "sort of"), i
     if t.norm == "so" and _opens_sentence(tokens, i):
         # Sentence-initial "so" that links a clause ("So I would start with...") is a normal
-        # connective, and Whisper adds the comma in "So, ..." at random. Only the "so" that
-        # stalls for time counts: "so... um", "so yeah", a "So..." left hanging.
+        # connective, and Whisper adds the comma in "So, ..." at random. Only a "So..." left
+        # hanging stalls for time. Before a hesitation or another filler ("So, um, I paired
+        # with her", "So, basically, ...") the other word is the filler: 15 of 16 writers of the
+        # speech sets labelled only it (0 of 15 such "so"s found were labelled).
         trailing = t.text.endswith("...") or t.text.endswith("…")
-        after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
-        if nxt == "like" and after in _LIKE_SUBJECT | {"he", "she", "it", "they", "you"}:
-            return None  # "So like I said": "so, as I said"
-        if (nxt and (is_hesitation(nxt) or nxt in ("yeah", "basically", "like", "anyway"))) \
-                or trailing or i == len(tokens) - 1 or tokens[i].ends_sentence:
+        if trailing or i == len(tokens) - 1 or tokens[i].ends_sentence:
             return "so", i
         return None
     return None
