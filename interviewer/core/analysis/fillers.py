@@ -97,7 +97,12 @@ def _bare_like_filler(prev: str, nxt: str) -> bool:
         return bool(nxt) and nxt not in _LIKE_SUBJECT | {"he", "she", "it", "they", "you"}
     if prev in _VERB_BEFORE_AMOUNT and (nxt in _AMOUNT_AFTER_LIKE or nxt[:1].isdigit()):
         return True
+    if prev in _COPULA and (nxt[:1].isdigit() or nxt in (_AMOUNT_AFTER_LIKE - {"a", "maybe", "no"}) | _TIME_UNITS):
+        return True  # "it's like 99 percent", "which are like weeks late": an amount hedged
     return prev in _COPULA and len(nxt) > 4 and nxt.endswith(("ed", "ly"))
+
+
+_TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
 MIN_HESITATION_GAP_S = 0.12
 
 

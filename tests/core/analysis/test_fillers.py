@@ -93,6 +93,9 @@ def test_false_friends_are_not_fillers(text):
     # participle or adverb, "like" can be nothing else.
     ("The map points at like the list nodes.", ["like"]),
     ("We retrain in like two days.", ["like"]),
+    ("Recall there is like 40 percent.", ["like"]),            # an amount hedged after a copula
+    ("The labels are like weeks late.", ["like"]),
+    ("Attention is like a soft lookup.", []),                   # a comparison
     ("It has to be like explained to the customer.", ["like"]),
     ("The index is like really slow.", ["like"]),
 ])
