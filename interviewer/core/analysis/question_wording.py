@@ -200,6 +200,10 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         if first in AUX and (second in SUBJECT or _plural_noun(second)) and not (
                 first in HAVE and second in ("a", "an")):
             return "inverted auxiliary"
+        # "do touching intervals count", "are new users scored": a modifier, then the plural subject
+        if (first in AUX and first not in HAVE and len(words) >= 3 and _plural_noun(words[2])
+                and (second in SUBJECT_MODIFIER or (len(second) > 5 and second.endswith("ing")))):
+            return "inverted auxiliary"
         # ", which is faster" is a relative clause; after a short opener ("Thanks, who...")
         # the same words ask something.
         relative = n > 0 and first in {"which", "who", "whom", "whose"} and not all(
@@ -231,6 +235,8 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     if _asks_to_complete(u, clauses):
         return "elliptical question"
     if alternative_question(clauses):
+        return "alternative question"
+    if _or_not(u):
         return "alternative question"
     last = u.tokens[-1]
     # "..., right?" closes a clause (one may end in a preposition: "looking for, yeah?"); "That's the... Yeah." trails off and answers itself.
@@ -333,6 +339,19 @@ def alternative_question(clauses: list[list[str]]) -> bool:
                 and opening[1] not in EMBEDDED_SUBJECT and not _pronoun_and_verb(opening[1])
                 and not any(w in {"is", "was"} for w in opening[2:]))  # "what it does is ..." 
     return False
+
+
+# "The words are case sensitive or not?": a statement closed by "or not" asks which; not one
+# that names a choice someone makes ("whether or not", "it doesn't matter if it's sorted or not").
+OR_NOT_EMBEDS = {"whether", "if", "matter", "matters", "care", "know", "sure", "decide", "check", "see", "tell",
+                 "say", "says", "ask", "asks", "label", "labels", "flag", "flags", "predict", "predicts", "classify"}
+SUBJECT_MODIFIER = {"new", "old", "existing", "duplicate", "negative", "empty", "missing", "late", "repeated",
+                    "deleted", "returning", "unlabelled", "unlabeled"}
+
+
+def _or_not(u: Utterance) -> bool:
+    words = [w for w in u.norm_words if not is_hesitation(w)]
+    return len(words) >= 4 and words[-2:] == ["or", "not"] and not OR_NOT_EMBEDS & set(words)
 
 
 NOT_PLURAL = {"always", "sometimes", "perhaps", "thus", "besides", "unless", "us", "yes", "its",

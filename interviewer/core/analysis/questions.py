@@ -206,7 +206,8 @@ def _answers_yes_no_inline(u: Utterance) -> bool:
 
 # "She asked me, can we ship it and fix it later?", "my manager was like, why is this late?":
 # a question quoted in a story was asked of someone else, not of the interviewer.
-REPORTED = re.compile(r"\b(asked|asks|said|says|wondered|wonders|goes|was like|were like|is like)"
+REPORTED = re.compile(r"\b(asked|asks|said|says|wondered|wonders|goes|was like|were like|is like|"
+                      r"kept thinking|was thinking|were thinking|thought)"
                       r"(?: (?:me|us|him|her|them|myself|everyone|the team|the room))?$")
 
 

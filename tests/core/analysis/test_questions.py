@@ -52,6 +52,9 @@ def cue(text: str) -> str:
     "I'm also wondering when the reviewers see the flagged posts.",
     "I'd like to check whether the graph can have self loops.",
     "How long until a chargeback reaches us.",
+    # blind18: a statement closed by "or not"; a modifier before the plural subject
+    "The ids, they are unique or not.",
+    "Do overlapping bookings, count as one.",
 ])
 def test_questions_by_wording(text):
     assert cue(text), text
@@ -100,6 +103,9 @@ def test_questions_by_wording(text):
     "Features are the account age, and how quickly the checkout was completed.",
     # a short opener after a clause of its own does not make the relative clause a question
     "I scan the list once, right, which is linear.",
+    # "or not" after a verb of choosing; a dropped subject before a modifier and a plural
+    "We ask the reviewers to say spam or not.",
+    "Did weekly syncs with the data team.",
     # an aside between commas leaves the relative clause whole
     "The warm-up shrinks the early steps, which, you know, is the reason the loss stays stable.",
 ])
@@ -1156,3 +1162,8 @@ def test_an_answer_offered_after_a_wh_question_is_the_same_question():
     said = spoken("What should I return when nothing matches? [0.2] An empty list? [2.0] Okay, an empty list.")
     qs = analyze_answer(said).clarifying.questions
     assert len(qs) == 1 and "An empty list" in qs[0].text
+
+
+def test_a_question_the_candidate_reports_thinking_asks_nothing():
+    said = spoken("I kept thinking, should I tell my manager now, and I waited. [2.0] That was the wrong call.")
+    assert analyze_answer(said).clarifying.questions == []
