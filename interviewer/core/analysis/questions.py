@@ -113,7 +113,12 @@ OWN_CHOICE_AUX = {"do", "did", "would", "will"}
 BACK_REFERENCE = {"they", "them", "it", "that", "those", "these", "this", "so"}
 
 
-def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None) -> bool:
+ACKNOWLEDGING = {"okay", "ok", "alright", "right", "great", "perfect", "cool", "fine", "good", "got", "makes", "sure",
+                 "thanks", "thank", "understood"}
+
+
+def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None,
+                    after: Utterance | None = None) -> bool:
     """"Why did they win? Mostly because...", "What's the cost? It's n log k.": a
     wh-question the speaker answers at once, with no silence for the interviewer to answer in
     (under TURN_GAP_S, the pause people leave for an answer: "So where does position bias come
@@ -121,6 +126,11 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
     statement ("Is the capacity ever zero? I'll treat zero as...") still ask: they state the
     assumption the candidate goes on with."""
     words = _strip_lead_in([WH_IS.get(w, w) for w in u.norm_words if not is_hesitation(w)])
+    if words and words[0] not in WH and u.tokens[-1].question_mark:
+        # "For each number, binary search the first tail ..., why does replacing work?": the
+        # question Whisper ran on from the sentence before it
+        last = _strip_lead_in([WH_IS.get(w, w) for w in _clauses(u)[-1]])
+        words = last if last and last[0] in WH else words
     if not words or words[0] not in WH or nxt is None:
         return False
     turn_gaps = None if gaps is None else [(a, b) for a, b in gaps if b - a >= TURN_GAP_S]
@@ -132,8 +142,28 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
     # speaker's own plan ("What is the latency target? I would start with a simple ranker")
     # goes on without the answer: the question was the interviewer's to answer.
     following = _strip_lead_in([w for w in nxt.norm_words if not is_hesitation(w)])
-    if not following or following[0] in ("and", "or") or question_cue(nxt) or not _has_clause(following):
+    if not following or following[0] in ("and", "or") or question_cue(nxt):
         return False
+    said = [w for w in nxt.norm_words if not is_hesitation(w)]
+    if (following[-1] in {"okay", "ok", "alright", "thanks"} or said[0] in ACKNOWLEDGING
+            or "got it" in " ".join(following)):
+        return False  # "Twenty-two teams, okay.", "Okay, memory matters.": the interviewer's reply, taken
+    if not _has_clause(following):
+        # A phrase straight after answers it ("What kind of trees? Usually shallow ones.") unless
+        # it lists the choices the question offers ("What are we optimizing for? Time spent or
+        # meaningful interactions.")
+        # It answers only if the speaker goes straight on: a phrase left for the interviewer to
+        # confirm ("What should an empty string return? True. [1.4 s]") or one the speaker then
+        # acknowledges ("Hundreds of millions. Okay.": the interviewer's reply said back) was asked.
+        said_next = [w for w in after.norm_words if not is_hesitation(w)] if after is not None else []
+        goes_on = (after is not None and not leaves_turn(nxt, after) and bool(said_next)
+                   and said_next[0] not in ACKNOWLEDGING and not question_cue(after)
+                   and (turn_gaps is None or _no_break(nxt, after, turn_gaps)))
+        return (goes_on and "or" not in following and following[0] not in ACKNOWLEDGING
+                and following[0] not in PREPOSITION | SUBORDINATOR | FIRST_PERSON | {"let", "let's", "lets"}
+                and nxt.tokens[-1].ends_sentence and not nxt.tokens[-1].comma_after)
+    if following[0] == "because":
+        return True
     own_choice = any(a in OWN_CHOICE_AUX and b == "i" for a, b in zip(words, words[1:]))
     return own_choice or following[0] not in FIRST_PERSON | {"let", "let's"}
 
@@ -389,7 +419,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
             continue
-        if (_answers_itself(u, nxt, gaps) or _says_yes_or_no(nxt, u) or _answers_own_choice_inline(u)
+        if (_answers_itself(u, nxt, gaps, utterances[i + 2] if i + 2 < len(utterances) else None) or _says_yes_or_no(nxt, u) or _answers_own_choice_inline(u)
                 or _answers_yes_no_inline(u)):
             continue
         if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))

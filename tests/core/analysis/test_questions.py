@@ -1167,3 +1167,26 @@ def test_an_answer_offered_after_a_wh_question_is_the_same_question():
 def test_a_question_the_candidate_reports_thinking_asks_nothing():
     said = spoken("I kept thinking, should I tell my manager now, and I waited. [2.0] That was the wrong call.")
     assert analyze_answer(said).clarifying.questions == []
+
+
+@pytest.mark.parametrize("text", [
+    # a phrase straight after, and the speaker goes on
+    "What kind of kernel? [0.3] Usually a plain RBF one. [0.3] Then I tune the width on validation.",
+    # the question run on from the sentence before, answered with "because"
+    "For each query I keep the top ten, why does the cut-off help? [0.3] Because the ranker is slow past ten.",
+])
+def test_a_wh_question_the_speaker_answers_at_once_is_rhetorical(text):
+    assert analyze_answer(spoken(text)).clarifying.questions == []
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker waits after the guess: the interviewer is to confirm it
+    "What should a missing key return? [0.3] Zero. [2.0] Okay, zero it is.",
+    # the interviewer's reply said back and taken
+    "How many stores are there? [0.5] Four hundred stores, okay. [0.3] Then I forecast per store.",
+    "What kind of latency do we need? [0.5] Under a second. [0.3] Okay, so a cache in front.",
+    # the choices the question offers
+    "What do we optimize for? [0.3] Sales or margin. [2.0] Sales, good.",
+])
+def test_a_wh_question_followed_by_a_guess_or_a_reply_taken_was_asked(text):
+    assert len(analyze_answer(spoken(text)).clarifying.questions) == 1
