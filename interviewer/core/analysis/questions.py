@@ -149,12 +149,11 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
             or "got it" in " ".join(following)):
         return False  # "Twenty-two teams, okay.", "Okay, memory matters.": the interviewer's reply, taken
     if not _has_clause(following):
-        # A phrase straight after answers it ("What kind of trees? Usually shallow ones.") unless
-        # it lists the choices the question offers ("What are we optimizing for? Time spent or
-        # meaningful interactions.")
-        # It answers only if the speaker goes straight on: a phrase left for the interviewer to
-        # confirm ("What should an empty string return? True. [1.4 s]") or one the speaker then
-        # acknowledges ("Hundreds of millions. Okay.": the interviewer's reply said back) was asked.
+        # A phrase straight after answers it ("What kind of trees? Usually shallow ones.") if the
+        # speaker goes straight on. Not the choices the question offers ("What are we optimizing
+        # for? Time spent or meaningful interactions."), a phrase left for the interviewer to
+        # confirm ("What should an empty string return? True. [1.4 s]"), or one the speaker then
+        # acknowledges ("Hundreds of millions. Okay.": the interviewer's reply said back).
         said_next = [w for w in after.norm_words if not is_hesitation(w)] if after is not None else []
         goes_on = (after is not None and not leaves_turn(nxt, after) and bool(said_next)
                    and said_next[0] not in ACKNOWLEDGING and not question_cue(after)
@@ -419,7 +418,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
             continue
-        if (_answers_itself(u, nxt, gaps, utterances[i + 2] if i + 2 < len(utterances) else None) or _says_yes_or_no(nxt, u) or _answers_own_choice_inline(u)
+        after = utterances[i + 2] if i + 2 < len(utterances) else None
+        if (_answers_itself(u, nxt, gaps, after) or _says_yes_or_no(nxt, u) or _answers_own_choice_inline(u)
                 or _answers_yes_no_inline(u)):
             continue
         if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))
