@@ -76,7 +76,7 @@ NUMBER_WITH_UNIT = re.compile(
     # the k of a ranking metric: "recall at five", "precision at 10"
     r"|\b(?:recall|precision|ndcg|hit rate|map|accuracy) at (?:\d+|" + _SPOKEN_NUMBER + r")\b"
     # a cut-off shown to users: "in the top three we show", "the top 10 results"
-    r"|\b(?:in|into|from|of) the top[- ](?:\d+|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b"
+    r"|\b(?:in|into|from|of|to) the top[- ](?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred)\b"
     # "one in ten thousand"
     r"|(?<![\w.])1 in \d[\d,]*\b|\bone in (?:a |an )?(?:three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|"
     r"million|\d+[\d,]*)\b"
@@ -123,7 +123,7 @@ class Signal:
         return area_name(self.area)
 
 
-_COMPARATIVE = (r"(?:cheaper|faster|slower|simpler|easier|harder|smaller|bigger|larger|safer|riskier|"
+_COMPARATIVE = (r"(?:cheaper|faster|slower|simpler|easier|harder|smaller|bigger|larger|safer|riskier|tighter|looser|"
                 r"fresher|staler|pickier|fussier|trickier|noisier|heavier|costlier|clunkier|less precise|less exact|"
                 r"less reliable|less efficient|less general|more (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
                 r"memory|compute)|less (?:accurate|expensive|complex|robust|flexible|interpretable|stable|"
@@ -180,6 +180,14 @@ TRADEOFFS = Signal(
         r"|\b(?:id|i would|wed|we would) rather (?:\w+ ){1,4}?too (?:many|much|often|early|soon|few|late|little)\b"
         r"|\b(?:give|gives|gave|giving) up (?:a little |a bit of |some |a lot of |a few )?(?:\w+ ){1,3}?(?:for|to get|"
         r"in exchange for|in return for) (?:a |an |the |some |more |less |fewer |a lot )\b"
+        # "we tuned for that and lived with more rescans"
+        r"|\b(?:live|lived|living) with (?:more|some|a few|the extra|a bit more|a little more|higher|lower|slower)\b"
+        # "I'd rank with a light model over a big two-tower one, because..."
+        # (not "over" for "across": "I'd use NDCG over the first screen, because...")
+        r"|\b(?:id|i would|wed|we would|ill|i will)\b(?: \S+){1,8}? over (?:a|an)\b(?: \S+){1,5}? (?:because|since)\b"
+        # "though it makes training slower"
+        r"|\b(?:though|but|although) (?:it|that|this) makes (?:\S+ ){0,2}?(?:slower|harder|costlier|more expensive|"
+        r"more complex|bigger|noisier|more finicky)\b"
         # "so I'd bias it toward stopping too often", "err on the side of recall"
         r"|\b(?:bias|lean|err)(?: it| them| the \w+| things)? (?:toward|towards|on the side of)\b"
         # "it's also k times more compute per step"
@@ -215,7 +223,8 @@ TRADEOFFS = Signal(
         # "a sliding log would be exact but I'd have to store every timestamp"
         r"|\b(?:would|could) (?:be|work|give)\b(?: \S+){0,4}? but\b"
         # "a big hosted model would write better clauses but every keystroke is a round trip"
-        r"|\b(?:would|could|might)\b(?: \S+){0,3}? (?:better|more|fewer|less|faster|cheaper|higher|lower|nicer)\b"
+        r"|\b(?:would|could|might)\b(?: \S+){0,3}? (?:better|more|fewer|less|faster|cheaper|higher|lower|nicer|"
+        r"shorter|simpler|cleaner|easier|quicker)\b"
         r"(?: \S+){0,4}? but\b"
         # "the price is you lose a bit of that regularising noise" (not a price: "the price is $5")
         r"|\bthe (?:price|catch|cost) (?:you pay |we pay )?is (?:that )?(?:you|we|it|the|they|our|your)\b"
@@ -394,6 +403,11 @@ EDGE_CASES = Signal(
         r"(?:about|with)\b"
         r"|\bthe (?:one |first |main |other |only )?thing (?:that )?(?:goes|went|(?:will|can|could|might|would) go) wrong\b"
         r"|\bwhat goes wrong (?:is|here is|when|if)\b"
+        # "capacity zero: put does nothing", "duplicates matter here",
+        # "then the weird one, a show that gets postponed"
+        r"|\b(?:capacity|size|length|budget) (?:is |of |=)?(?:zero|0)\b|\bzero (?:capacity|size|length)\b"
+        r"|\bduplicates? (?:matter|count|are (?:a|the) (?:problem|catch|trap))\b"
+        r"|\bthe (?:nasty|hard|tricky|weird|awkward|painful|ugly) (?:one|case)\b"
         # a node linked to itself; an impossible input answered with -1
         r"|\b(?:connected|linked|pointing|points|refers|referring|attached) to itself\b|\bself[- ]loops?\b"
         r"|\breturns? (?:minus|negative) one\b|\breturns? -1\b"
@@ -456,7 +470,7 @@ METRICS = Signal(
         r"latency at p\d+|uptime|availability|(?<!ski )(?<!chair )(?<!per )(?<!each )(?<!every )(?<!bad )lift(?! (?:closes|closed|queues?|lines?|"
         r"tickets?|pass|operators?|waits?))|top[- ]k accuracy|recall at \w+|precision at \w+|"
         r"kl divergence|population stability|psi|fraud dollars caught|chargeback rate|time to first token|"
-        r"ttft|tokens per second|concordance index|c[- ]index|chrf|comet score|wer|word error rate|character error rate|critical success index|"
+        r"ttft|tokens per second|concordance index|c[- ]index|within[- ]cluster sum of squares|silhouette(?: score)?|inertia|chrf|comet score|wer|word error rate|character error rate|critical success index|"
         r"(?:success|failure|acceptance|rejection|approval|resolution|completion|abandonment|bounce|refund|"
         r"escalation|reopen|reroute|win|miss|fill) rate)\b"
         # a rate said in words: "the share of picks that succeed first time", "the fraction of claims an
@@ -477,6 +491,8 @@ METRICS = Signal(
         # "what we track is false accepts per hour" (not "what I'd track is how the model is doing")
         r"|\bwhat (?:we|i|id|wed|well|ill)(?: would| will)? (?:track|measure|monitor|watch|optimi[sz]e|report) "
         r"(?:first |online |offline )?(?:is|are) (?!how (?:the|it|well|things|we|they)\b)"
+        # "saves per pattern shown", "clicks per impression"
+        r"|\b[a-z]+s per (?:\w+ )?(?:shown|served|sent|viewed|displayed|impressions?)\b"
         r"|\b(?:i|we|id|wed|ill|well|to|would|and) (?:report|track|measure|watch|monitor|maximi[sz]e|minimi[sz]e|"
         r"optimi[sz]e for)\b(?: \S+){0,3}? [a-z]+s "
         r"per (?:hour|minute|second|day|week|user|session|visit)\b"))
@@ -525,7 +541,7 @@ ASSUMPTIONS = Signal(
         # "I'm gonna take it that...", "I'll suppose for now...", "I'm supposing they are right"
         r"|\b(?:i'?ll|i will|i'?d|i would|we'?ll|we'?d|i'?m going to|i'?m gonna|let'?s|let me) "
         r"(?:suppose|presume|take it|pretend)\b"
-        r"|\bi'?m (?:supposing|presuming|taking it that)\b"
+        r"|\bi'?m (?:supposing|presuming|taking it that)\b|\b(?:can|may) i (?:take it|suppose|presume)\b"
         r"|\bi'?m assuming (?!(?:that )?(?:you|everyone|everybody|we all)\b)"
         # not the interview's course: "I assume this is ok with you if I start with the data"
         r"|\bi assume (?!you)(?!(?:this|that|its|it is|it s) (?:is )?(?:ok|okay|fine|alright|all right)\b)"

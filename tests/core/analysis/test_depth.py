@@ -742,3 +742,32 @@ def test_part_15_forms_of_a_signal_count(signal_id, text):
 def test_assuming_the_interview_can_go_a_certain_way_is_no_assumption_about_the_problem():
     said = "I assume this is okay with you if I start with the data and then the model."
     assert not heard(depth.ASSUMPTIONS, said).heard
+
+
+# Depth held-out part 16 (an eighth writer; scored once, blind, after the part 13-15 forms: typed
+# 0.80, spoken 0.76; the session's starting code 0.77 / 0.74): new sentences in its forms.
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "Boosting fits a bit tighter but it trains one tree after another."),
+    ("tradeoffs", "I could write it way shorter with a library, but then you don't see the pointers."),
+    ("tradeoffs", "A missed crack is worse than a false alarm, so we lived with more rescans."),
+    ("tradeoffs", "I'd rank with a small model over a big two-tower one, because the catalogue barely changes."),
+    ("tradeoffs", "Scheduled sampling helps, though it makes training slower."),
+    ("edge_cases", "And capacity zero: put should do nothing at all."),
+    ("edge_cases", "Duplicates matter here, a value equal to half the target must appear twice."),
+    ("edge_cases", "And then the weird one, a concert that gets moved to another date."),
+    ("metrics", "To compare runs I look at the within-cluster sum of squares."),
+    ("metrics", "I'd look at saves per pattern shown."),
+    ("assumptions", "Can I take it the whole list fits in memory?"),
+])
+def test_part_16_forms_of_a_signal_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+    assert heard(depth.BY_ID[signal_id], asr_style(text)).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "For a playlist I'd use NDCG over the first screen, because people rarely scroll."),
+    ("metrics", "L2 adds the sum of squares of the weights to the loss."),
+    ("edge_cases", "Blocked days went from most days to the odd one a week."),
+])
+def test_part_16_near_misses_do_not_count(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
