@@ -12,13 +12,19 @@ from interviewer.core.conversation_cues import (
     ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, checks_assumption, checks_in,
 )
 from interviewer.core.matching import Matcher, TextEncoder, best_fact
-from interviewer.core.scripts.model import ClarifyingTopic, Question, RoundScript
+from interviewer.core.scripts.model import DEFAULT_NO_FACT_REPLY, ClarifyingTopic, Question, RoundScript
 
 
 class ClarifyingReply(NamedTuple):
     topic: str | None  # the clarifying topic answered (it counts as asked); None: no fact fit
     text: str          # what the interviewer says
 
+
+# An ML depth round is about the candidate's own past project: its scale, latency or traffic
+# are theirs to state, never the interviewer's to confirm ("is it millions of requests a day?"
+# got "Yes, that's a fair assumption. Go with it.").
+OWN_PROJECT_KINDS = ("ml_depth",)
+OWN_PROJECT_REPLY = "It's your project, so that's yours to tell me: say what it was, roughly, and go on."
 
 PREPARED_REPLIES = 32  # questions prepared ahead: one answer's partial transcripts ask a few at most
 
@@ -101,12 +107,22 @@ class ClarifyingResponder:
             same = next((t for t in self._others if t.name.lower() == topic.name.lower()), None)
             if same is not None:
                 return ClarifyingReply(same.name, same.fact)
-            return ClarifyingReply(None, self.question.no_fact_reply)
+            return ClarifyingReply(None, self._no_fact_reply())
         fact = best_fact(candidate_question, self._others, self.matcher, self.question.text)
         if fact is not None:
             return ClarifyingReply(*fact)
         if checks_assumption(candidate_question):
-            return ClarifyingReply(None, ASSUMPTION_REPLY)
+            return ClarifyingReply(None, OWN_PROJECT_REPLY if self._own_project() else ASSUMPTION_REPLY)
         if requests.asks_permission(candidate_question):  # "Can I use Python?"
             return ClarifyingReply(None, requests.PERMISSION_REPLY)
-        return ClarifyingReply(None, self.question.no_fact_reply)
+        return ClarifyingReply(None, self._no_fact_reply())
+
+    def _own_project(self) -> bool:
+        return self._kind in OWN_PROJECT_KINDS
+
+    def _no_fact_reply(self) -> str:
+        """The question's no-fact reply; in a round about the candidate's own project the default
+        ("Make a reasonable assumption") becomes: that's yours to tell me. A script's own wins."""
+        if self._own_project() and self.question.no_fact_reply == DEFAULT_NO_FACT_REPLY:
+            return OWN_PROJECT_REPLY
+        return self.question.no_fact_reply

@@ -401,6 +401,29 @@ def test_an_assumption_no_fact_answers_is_confirmed_not_sent_back():
     assert responder.reply("What about privacy?").text == "Make an assumption and state it."
 
 
+def test_in_an_ml_depth_round_the_candidates_own_numbers_are_theirs_to_state():
+    """trial12, ML depth round in the real app: "What traffic should I assume for the test, is it
+    millions of requests a day?" about the candidate's own past project got "Yes, that's a fair
+    assumption. Go with it.", and a question no fact fits got "Make a reasonable assumption": the
+    interviewer cannot know or confirm the scale of the candidate's project."""
+    from interviewer.core.clarifying_responder import OWN_PROJECT_REPLY
+
+    project = Question("evaluation", "How did you evaluate it?", "eval",
+                       (ClarifyingTopic("success metric", ("metric",), "Tell me the metric you were judged on."),))
+    phases = (Phase("eval", "Evaluation", 45, "Go."),)
+    depth = RoundScript("d", "D", "ml_depth", 45, phases, (project,))
+    design = RoundScript("s", "S", "ml_system_design", 45, phases, (project,))
+    for asked in ("What traffic should I assume, is it millions of requests a day?",
+                  "Can I assume the model ran in real time?", "What about privacy?"):
+        assert ClarifyingResponder(project, script=depth).reply(asked) == (None, OWN_PROJECT_REPLY), asked
+        assert ClarifyingResponder(project, script=design).reply(asked).text != OWN_PROJECT_REPLY, asked
+    # Its facts still answer, and a script's own no_fact_reply is kept.
+    assert ClarifyingResponder(project, script=depth).reply("Which metric do you mean?").topic == "success metric"
+    own = Question("evaluation", "How?", "eval", (), no_fact_reply="Your call.")
+    assert ClarifyingResponder(own, script=RoundScript("d", "D", "ml_depth", 45, phases, (own,))).reply(
+        "What about privacy?").text == "Your call."
+
+
 def test_a_clause_stating_what_is_known_is_not_what_is_asked():
     """Matcher blind13: "Given that the events come sorted, are the timestamps in UTC or in local
     time?" got the fact about ordering, the topic its first clause named."""
