@@ -4,7 +4,9 @@ when, and the reply prepared ahead on the transcript's thread. A part of RoundCo
 """
 from __future__ import annotations
 
-from interviewer.core.candidate_questions import CandidateQuestionResponder, WrapUpReplier, wants_to_know
+from interviewer.core.candidate_questions import (
+    CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
+)
 from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, wraps_up
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
@@ -73,6 +75,7 @@ class ClarifyingTurns:
             questions = [_last_sentence(new)]
         # "Can I ask something? What's the latency?": the question asked answers the asking.
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
+        questions = self._one_reply_for_the_interviewer(answer, questions)
         self._replied_words = len(words)
         replied = False
         asked_until = answer.started_at + new[-1].end  # round time the questions ended
@@ -82,6 +85,21 @@ class ClarifyingTurns:
                 break
             replied = self._reply_to_other_parts(answer, question, asked_until) or replied
         return replied
+
+    def _one_reply_for_the_interviewer(self, record: AnswerRecord, questions: list[str]) -> list[str]:
+        """Questions for the interviewer asked in one breath ("What does the team work on day to
+        day? And how do you measure success in this role?") get one short reply, as a person
+        gives: each got its own stock reply, two in a row to one turn (trial12). The last of them
+        is kept; clarifying questions among them keep theirs."""
+        for_them = [i for i, q in enumerate(questions) if self._for_the_interviewer(record, q)]
+        return [q for i, q in enumerate(questions) if i not in for_them[:-1]]
+
+    def _for_the_interviewer(self, record: AnswerRecord, question: str) -> bool:
+        if asks_to_ask(question):
+            return False
+        if self.takes_candidate_questions(record):
+            return True
+        return asks_the_interviewer(question) and self._candidate_floor_next(record) is not None
 
     def _reply_to_other_parts(self, record: AnswerRecord, question: str, asked_until: float) -> bool:
         """Two questions heard as one sentence ("How many emails a day and what language is..."):

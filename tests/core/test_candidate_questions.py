@@ -64,6 +64,31 @@ def test_the_wrap_up_questions_get_a_short_human_reply_never_silence(tmp_path):
     assert [c.topic for c in record.clarifications] == [None, None]
 
 
+def test_two_questions_for_the_interviewer_in_one_breath_get_one_reply(tmp_path):
+    """trial12, ML depth round in the real app: "What does the team work on day to day? And how
+    do you measure success in this role?" got "Good question, and a good one to ask in your real
+    interviews. Anything else you'd like to ask?" and straight after it "Thanks for asking; that's
+    a thoughtful one. What else would you like to know?": two stock replies to one turn."""
+    clock, engine, speaker, recorder, controller, updates, facts = at_wrap_up(tmp_path)
+    before = len(speaker.said)
+    ask(controller, recorder, "What does the team work on day to day? And how do you measure success in this role?")
+    step(clock, speaker, controller)
+    replies = speaker.said[before:]
+    assert len(replies) == 1 and replies[0] in DEFAULT_REPLIES, replies
+    assert len(controller.current_answer.clarifications) == 1
+    # Before the hand-over too (a question plainly for the interviewer while the last question
+    # is answered), and a clarifying question in the same breath still gets its fact.
+    clock, engine, speaker, recorder, controller, updates, facts = last_question_in_the_wrap_up(tmp_path)
+    recorder.speak("I would measure latency earlier.")
+    before = len(speaker.said)
+    ask(controller, recorder, "What is the latency budget again? And what does the team work on day to day? "
+                              "How big is the team?")
+    step(clock, speaker, controller)
+    replies = speaker.said[before:]
+    assert replies[0] == "Assume a 200 millisecond budget." and len(replies) == 2, replies
+    assert replies[1] in DEFAULT_REPLIES
+
+
 def test_a_script_gives_its_own_wrap_up_replies(tmp_path):
     script = design_round()
     wrap = replace(script.phases[-1], replies=("We ship every week; the team is six people.",))
