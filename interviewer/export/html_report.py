@@ -90,7 +90,7 @@ def render_html(report: SessionReport) -> str:
     if not report.answers:
         parts.append("<p>No answers were recorded.</p>")
     for a in report.answers:
-        label = answer_label(a.answer, report.session.kind)
+        label = answer_label(a.answer, report.session.kind, first=a is report.answers[0])
         parts += [_said(t) for t in a.said_before]
         parts += [f"<h3>{a.number}. {escape(a.answer.question_text)}</h3>",
                   f'<p class="meta">{escape(label)}</p>']

@@ -86,7 +86,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
     if not report.answers:
         lines += ["No answers were recorded.", ""]
     for a in report.answers:
-        label = answer_label(a.answer, report.session.kind)
+        label = answer_label(a.answer, report.session.kind, first=a is report.answers[0])
         lines += [line for t in a.said_before for line in (_said(t, esc), "")]
         lines += [f"### {a.number}. {esc(one_line(a.answer.question_text))}", "",
                   f"_{esc(label)}_", ""]

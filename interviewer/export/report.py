@@ -190,15 +190,18 @@ def token_runs(tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
-def answer_label(answer: Answer, session_kind: str = "") -> str:
+def answer_label(answer: Answer, session_kind: str = "", first: bool = True) -> str:
     """What an answer replied to, and when: "Follow-up, asked at 0:28.1, answer from 0:42.4".
     The question's text is the heading above it; the script's ids ("peer_conflict", "Follow-up
     diversity") meant nothing to a reader. The answer's start is the time the review shows. An
-    imported recording replied to no one (it read "Opening prompt, asked at 0:00.0")."""
+    imported recording replied to no one (it read "Opening prompt, asked at 0:00.0"). `first`:
+    the round's first answer; a prompt later on is no opening ("Opening prompt, asked at 9:10.8"
+    was "Thanks. What questions do you have for me?", trial12)."""
     if session_kind == IMPORTED_KIND:
         return "Imported recording" + (f", from {fmt_clock(answer.answer_start)}" if answer.answer_start is not None
                                        else "")
-    kind = "Follow-up" if answer.follow_up_id else "Question" if answer.question_id else "Opening prompt"
+    kind = ("Follow-up" if answer.follow_up_id else "Question" if answer.question_id
+            else "Opening prompt" if first else "Prompt")
     when = [f"asked at {fmt_clock(answer.asked_at)}"] if answer.asked_at is not None else []
     if answer.answer_start is not None:
         when.append(f"answer from {fmt_clock(answer.answer_start)}")

@@ -40,6 +40,21 @@ def test_intro_header_says_what_was_asked(store, tmp_path):
     assert "Opening prompt, asked at 0:00.0, answer from 0:01.0" in html
 
 
+def test_a_prompt_later_in_the_round_is_no_opening_prompt(store, tmp_path):
+    """trial12, real app: the hand-over "Thanks. What questions do you have for me?" at 9:10.8
+    was exported as "_Opening prompt, asked at 9:10.8_"."""
+    sid = _round_with_intro_and_debrief(store)
+    floor = store.add_answer(sid, "", "Thanks. What questions do you have for me?", asked_at=550.8,
+                             answer_start=553.9)
+    store.finish_answer(floor, answer_end=560.0)
+    store.attach_transcript(floor, make_transcript("What does the team work on"))
+    md = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
+    html = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
+    assert "_Opening prompt, asked at 0:00.0, answer from 0:01.0_" in md
+    assert "_Prompt, asked at 9:10.8, answer from 9:13.9_" in md and "Opening prompt, asked at 9:10.8" not in md
+    assert "Prompt, asked at 9:10.8, answer from 9:13.9" in html and "Opening prompt, asked at 9:10.8" not in html
+
+
 def test_answers_are_labelled_without_script_ids_and_findings_at_round_time(store, tmp_path):
     """The exports named answers by the script's ids ("_ownership, asked at 1:00.0_", "Follow-up
     diversity") and timed their findings from the answer's start ("0:00.0 Slow start"), while
