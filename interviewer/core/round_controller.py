@@ -239,7 +239,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
                            recording=not (answer is not None and self._not_recording),
-                           talking=self.talking_before_words, opening=opening)
+                           talking=self.talking_before_words, opening=opening,
+                           going_on=bool(answer and answer.continuation
+                                         and any(r.heard_speech for r in self._unfinished)))
 
     @property
     def talking_before_words(self) -> bool:

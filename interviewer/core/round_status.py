@@ -20,7 +20,8 @@ class ControllerStatus(StrEnum):
 
 def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
                 talk_interrupts: bool = True, last_part: bool = True, goes_on_in: float | None = None,
-                recording: bool = True, talking: bool = False, opening: bool = False) -> str:
+                recording: bool = True, talking: bool = False, opening: bool = False,
+                going_on: bool = False) -> str:
     """The status line: what is happening, what the app waits for, which key moves on.
     `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
     `last_part`: N ends the round here; in an earlier part it moves to the next one.
@@ -28,7 +29,8 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
     `recording`: False when the microphone could not be opened for this answer.
     `talking`: the candidate's voice is heard now, before the live transcript has a word of it.
     `opening`: the round's opening words asked nothing, and the first question follows on its own
-    (or, thinking, it is on its way)."""
+    (or, thinking, it is on its way).
+    `going_on`: this stretch of recording goes on with an answer already begun (after Pause)."""
     if status == ControllerStatus.STARTING:
         return "The interviewer is about to start."
     if status == ControllerStatus.SPEAKING:
@@ -48,6 +50,8 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
             return "Listening. Space (or Enter) when your answer is done, or just pause; N moves to the next part."
         if talking:  # not "just pause": silence ends no answer before its first word is transcribed
             return "Listening. Space (or Enter) when your answer is done; N moves to the next part."
+        if going_on:  # "then answer out loud" after 38 s of answer and a pause (trial12)
+            return "Listening again: go on with your answer. Space (or Enter) when it is done; N moves to the next part."
         if opening:  # "answer out loud" to a welcome that asked nothing (trial10)
             return "Listening. The first question follows in a moment; say hello first if you like. N moves on now."
         return "Listening: take your time to think, then answer out loud. Space ends the answer, N moves on."

@@ -356,6 +356,26 @@ def test_pause_stops_the_recording_and_the_clock_and_resume_continues_the_answer
     assert controller.answers[-1].started_at == 300 and engine.timeline.pauses[0].seconds == 30
 
 
+def test_after_resuming_mid_answer_the_status_says_to_go_on_not_to_start(tmp_path):
+    """trial12, real app: after 38 s of answer, P and P again, the status read "Listening: take
+    your time to think, then answer out loud.", as if nothing had been said yet."""
+    clock, engine, speaker, recorder, controller, updates = _at_feed_question(tmp_path)
+    controller.on_silence(0)
+    recorder.speak("I would rank the posts by predicted engagement")
+    controller.on_silence(0.5)
+    controller.poll()
+    controller.pause()
+    controller.resume()
+    assert controller.status == "listening"
+    assert "answer out loud" not in controller.status_line
+    assert "go on with your answer" in controller.status_line
+    # Nothing said before the pause: nothing to go on with.
+    clock, engine, speaker, recorder, controller, updates = _at_feed_question(tmp_path / "quiet")
+    controller.pause()
+    controller.resume()
+    assert "go on with your answer" not in controller.status_line
+
+
 def test_nothing_falls_due_while_paused_and_the_question_cut_off_is_said_again(tmp_path):
     clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=5)
     controller.start()
