@@ -614,10 +614,12 @@ class Store:
         out = []
         for r in sessions:
             words, speaking, fillers, pauses, clarifying = totals[r["id"]]
+            # Rates unrounded: each view rounds once (1.8499 rounded to 1.85 here read "1.9" on
+            # Home and "1.8" in the review, trial12).
             out.append(SessionProgress(
-                r["id"], r["kind"], r["title"], r["started_at"], r["status"], words, round(speaking, 3), fillers,
-                round(100.0 * fillers / words, 3) if words else None,
-                round(words / (speaking / 60.0), 2) if words and speaking > 0 else None,
+                r["id"], r["kind"], r["title"], r["started_at"], r["status"], words, speaking, fillers,
+                100.0 * fillers / words if words else None,
+                words / (speaking / 60.0) if words and speaking > 0 else None,
                 pauses, clarifying, tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
                 _number(r["paused"], 0.0)))
         return out

@@ -102,6 +102,20 @@ def test_unknown_ids_give_clear_errors(store):
         store.attach_transcript(7, make_transcript())
 
 
+def test_progress_rates_are_not_rounded_twice(store):
+    """trial12, real app: 18 fillers in 973 words (1.8499 per 100) read "1.9 fillers/100 words" on
+    Home, which showed the progress row's rate rounded to 1.85 and then to one decimal, and
+    "1.8 per 100 words" in the review and the exports."""
+    sid = store.create_session("d", "Depth", "ml_depth", 60, started_at=1_800_000_000)
+    aid = store.add_answer(sid, "q", "Tell me about a project")
+    text = " ".join(["um " + " ".join(["delivery"] * 53)] * 18 + ["done"])
+    store.attach_transcript(aid, make_transcript(text, seconds=300.0))
+    store.finish_session(sid)
+    (p,) = store.progress()
+    assert (p.words, p.filler_count) == (973, 18)
+    assert f"{p.filler_rate:.1f}" == f"{100 * 18 / 973:.1f}" == "1.8"
+
+
 def test_progress_numbers_per_session(store):
     first = full_round(store)
     second = store.create_session("b", "Behavioral", "behavioral", 45, started_at=1_800_000_000)
