@@ -725,7 +725,19 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._silence_offset = self._silence_seen  # the candidate's silence counts from now
         if utterance.kind == UtteranceKind.CLOSING:
             self._finish_round()
+        elif self._reply_said_in_full(utterance):
+            # A question said before this reply, its words transcribed while it was said ("...?
+            # And how fast does the list need to load?"): answered now. Waiting for a new pause
+            # left a gap that read "Listening", and the candidate talked over the second reply
+            # (trial12).
+            self._maybe_reply(self.settings.reply_after_silence)
         self._pump()
+
+    def _reply_said_in_full(self, utterance: Utterance) -> bool:
+        """A clarifying reply said to its end with no voice from the candidate since it began."""
+        return (utterance.kind == UtteranceKind.CLARIFICATION and not utterance.interrupted
+                and self._answer is not None and not self._to_say and utterance.started_at is not None
+                and self._voice_at <= utterance.started_at)
 
     def _finish_round(self) -> None:
         if not self.finished:

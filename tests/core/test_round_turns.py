@@ -758,6 +758,39 @@ def test_two_questions_on_one_topic_in_one_breath_get_the_fact_once(tmp_path):
     assert speaker.said.count("Assume a 200 millisecond budget.") == 2
 
 
+def test_a_second_question_transcribed_during_the_first_reply_is_answered_as_it_ends(tmp_path):
+    """trial12, real app (three times): "How many products and orders are we talking about? And
+    how fast does the list need to load?" - the second sentence was transcribed while the first
+    reply was said; when it ended the status went back to "Listening... just pause" and the
+    second reply came 0.4-0.5 s later, as the candidate, taking the gap for their turn, had
+    started to answer over it. A question said before the reply began is answered as it ends."""
+    answerer = FakeAnswerer()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=answerer,
+                                                                             speech_seconds=3)
+    ask(controller, recorder, "How many users are there?")
+    assert controller.status == ControllerStatus.ANSWERING
+    recorder.speak("And what latency do we need?")  # said before the reply; its words come in now
+    controller.poll()
+    clock.advance(3)
+    speaker.tick()  # the first reply ends
+    controller.poll()
+    assert speaker.said[-1] == "Assume a 200 millisecond budget."
+    assert controller.status == ControllerStatus.ANSWERING
+    # The candidate who talks during a reply has taken the turn back: nothing is chained.
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path / "2", answerer=FakeAnswerer(),
+                                                                             speech_seconds=3)
+    ask(controller, recorder, "How many users are there?")
+    controller.on_voice()
+    controller.poll()
+    recorder.speak("And what latency do we need?")
+    controller.poll()
+    said = len(speaker.said)
+    clock.advance(3)
+    speaker.tick()
+    controller.poll()
+    assert len(speaker.said) == said
+
+
 def test_no_think_aloud_nudge_after_the_closing_invitation_to_ask(tmp_path):
     """Trial 5: "Remember to think out loud" was said 12 s after "What would you like to ask
     me?". Silence after the last phase's prompt is the candidate's to take; during a question
