@@ -27,9 +27,16 @@ let lets let's okay ok so um uh like well yeah yes right sure maybe kind sort th
 going go want need know think mean say said tell me one""".split())
 
 
+_DOLLARS = re.compile(r"\$\s?(\d[\d,.]*)")
+
+
 def words(text: str) -> list[str]:
-    """Lowercase words of a text (digits kept, apostrophes inside words kept, accents folded)."""
+    """Lowercase words of a text (digits kept, apostrophes inside words kept, accents folded).
+    Whisper writes amounts with symbols ("18%", "$40") where a script's keywords spell them
+    ("percent", "dollars", or the symbol itself): the symbols are read as those words."""
     text = text.lower().replace("-", " ").replace("/", " ")
+    if "%" in text or "$" in text:
+        text = _DOLLARS.sub(r"\1 dollars", text).replace("%", " percent ")
     if text.isascii():
         return _WORD.findall(text)
     return _ANY_WORD.findall(_fold_accents(text))

@@ -67,3 +67,15 @@ def test_a_follow_up_whose_words_are_not_ascii_is_skipped_once_they_are_said():
     assert matcher.follow_up_needed("Je commence par une boucle.", follow_up)
     assert not matcher.follow_up_needed("La complexite est lineaire.", follow_up)
     assert not matcher.follow_up_needed("計算量は線形です。", follow_up)
+
+
+def test_amounts_written_with_symbols_meet_keywords_that_spell_them():
+    """trial12: "What was the measurable impact?" followed "We cut late deliveries by 18%": Whisper
+    writes the symbol, the script's if_missing words were "percent" and "%"."""
+    from interviewer.core.keywords import keyword_hits
+
+    said = "We cut late deliveries by 18% and saved $40,000 a quarter."
+    assert keyword_hits(said, ["percent"]) == ["percent"]
+    assert keyword_hits(said, ["%"]) == ["%"]
+    assert keyword_hits(said, ["dollars"]) == ["dollars"]
+    assert keyword_hits("We kept the same share of traffic.", ["percent", "%", "dollars"]) == []

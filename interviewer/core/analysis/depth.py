@@ -544,7 +544,9 @@ ASSUMPTIONS = Signal(
         r"|\bi'?m (?:supposing|presuming|taking it that)\b|\b(?:can|may) i (?:take it|suppose|presume)\b"
         r"|\bi'?m assuming (?!(?:that )?(?:you|everyone|everybody|we all)\b)"
         # not the interview's course: "I assume this is ok with you if I start with the data"
+        # (nor a question of what to assume: "what scale should I assume, how many users?")
         r"|\bi assume (?!you)(?!(?:this|that|its|it is|it s) (?:is )?(?:ok|okay|fine|alright|all right)\b)"
+        r"(?!(?:how|what|which|where|when|why|who)\b)"
         # "I'm treating the harbour gauges as the ground truth", "presumably the network is about forty
         # libraries", "I'd guess the signals are the cycle logs"
         r"|\b(?:im|i am|ill|i will|were|we are|well|we will) (?:treating|treat|taking) (?:\S+ ){1,6}?as (?:the |a |an )?"

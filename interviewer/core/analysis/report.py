@@ -501,8 +501,10 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         out.append(Finding("hints_asked", asked + "; an interviewer notes every hint.", hints[0]["start"], hints[0]["end"]))
     if (a.pace.words and len(hedge) >= settings.min_hedges
             and 100 * len(hedge) / a.pace.words > settings.hedges_per_100_words):
-        out.append(Finding("hedging", f"{len(hedge)} hedges (\"I think\", \"maybe\"...); commit to a choice.",
-                           hedge[0].start))
+        # The hedges said, not stock examples (trial12: "maybe" was listed where none was said).
+        said = list(dict.fromkeys("\"" + re.sub(r"\bi\b", "I", m.text) + "\"" for m in hedge))
+        shown = ", ".join(said[:3]) + ("..." if len(said) > 3 else "")
+        out.append(Finding("hedging", f"{len(hedge)} hedges ({shown}); commit to a choice.", hedge[0].start))
     return out
 
 

@@ -744,6 +744,11 @@ def test_assuming_the_interview_can_go_a_certain_way_is_no_assumption_about_the_
     assert not heard(depth.ASSUMPTIONS, said).heard
 
 
+def test_asking_what_to_assume_states_no_assumption():
+    """trial12: "Stated assumptions" quoted "And what scale should I assume how many users?"."""
+    assert not heard(depth.ASSUMPTIONS, "And what scale should I assume how many users?").heard
+
+
 # Depth held-out part 16 (an eighth writer; scored once, blind, after the part 13-15 forms: typed
 # 0.80, spoken 0.76; the session's starting code 0.77 / 0.74): new sentences in its forms.
 @pytest.mark.parametrize("signal_id, text", [

@@ -38,6 +38,17 @@ def test_one_hedge_is_no_finding_two_are():
     assert two.startswith("2 hedges (")
 
 
+def test_the_hedging_finding_names_the_hedges_said():
+    """trial12: the finding read '("I think", "maybe"...)' where no "maybe" was said."""
+    from interviewer.core.analysis.report import analyze_answer
+
+    from .speech import spoken
+
+    [said] = [f.message for f in analyze_answer(spoken("I think the cache, probably, I guess.")).findings
+              if f.kind == "hedging"]
+    assert "maybe" not in said and '"i think"' in said.lower() and '"probably"' in said.lower()
+
+
 def test_a_quoted_sentence_keeps_its_label_whatever_its_words():
     """Trial 11 (behavioral round, real app): the heard result '"And the result we shipped on time,
     ... by 40% ..."' was listed under Went well with no label: its own word "result" was taken
