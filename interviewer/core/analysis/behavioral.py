@@ -14,7 +14,7 @@ STAR_CUES = {
     "situation": r"\b(in my (last|previous|current|old) (role|job|team|company|position)|at my (last|previous|"
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
                  r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|"
-                 r"^context\b|for context\b|"
+                 r"^((so|ok|okay|well|and|right|alright|sure) )*context\b|for context\b|"
                  # "my role was on a small project..." sets the scene; "my role was to..." is the task
                  r"my role was (on|in|at)\b|(this|it) was (at|back at|back when|when)\b|"
                  r"i was (working|employed) (for|at|with)|"
@@ -47,11 +47,11 @@ STAR_CUES = {
               r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"
               r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took|gave|reviewed|coached|"
               r"mentored|paired|removed|retrained|cleaned|tested|refactored|profiled|rolled back|asked|suggested|"
-              r"rebuilt|pulled|deduplicated)|"
+              r"rebuilt|pulled|deduplicated|traced|switched|looked into|looked at|went back|phoned|called)|"
               # "so I rewrote it"; not a story's opening "so I was working for..."
               r"so i(?! (was|had|am|have|think|guess|mean|worked|joined|used)\b)|i then|what i did|"
               r"first i|next i|then i)\b",
-    "result": r"\b(^results?\b|as a result|the result|(the )?end result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
+    "result": r"\b(^results?\b|since then|from then on|came out (\S+ ){0,4}?(better|worse|ahead|behind)|as a result|the result|(the )?end result|in the end|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|cut|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
               r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned|"
               r"lesson|impact|"

@@ -776,3 +776,30 @@ def test_part_16_forms_of_a_signal_count(signal_id, text):
 ])
 def test_part_16_near_misses_do_not_count(signal_id, text):
     assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+# Depth held-out part 17 (part 16's writer; scored once, blind, after the part 16 forms: typed 0.74,
+# spoken 0.63; the session's starting code 0.72 / 0.59): new sentences in its forms.
+@pytest.mark.parametrize("signal_id, text", [
+    ("tradeoffs", "Running it on the watch keeps it private, but it means we're stuck with a tiny model."),
+    ("tradeoffs", "Overbooking wins back idle hours, but some mornings a patient waits an hour."),
+    ("tradeoffs", "A higher temperature shows the ranking of wrong classes, but push it too far and it flattens."),
+    ("tradeoffs", "A CRF takes richer features, but the CRF is slower to train."),
+    ("tradeoffs", "Abstaining annoys people, but a confident wrong answer is one we can't afford."),
+    ("edge_cases", "What worries me is wind noise on the microphone."),
+    ("edge_cases", "There are cases which break this, like a pool being filled at night."),
+    ("edge_cases", "Sometimes the scale bar is missing, and then colour means nothing."),
+    ("assumptions", "I'm guessing the meters already report every quarter hour."),
+    ("assumptions", "Let me state one working assumption up front: only adults are overbooked."),
+    ("assumptions", "I'll treat the ids as already numbered from zero."),
+])
+def test_part_17_forms_of_a_signal_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+    assert heard(depth.BY_ID[signal_id], asr_style(text)).heard, text
+
+
+def test_a_story_with_a_context_heading_and_a_since_then_result_is_in_order():
+    story = ("So, context: I owned the model that rates recipe difficulty. [0.8] I had to find out why one "
+             "rating went wrong. [0.8] I traced it to a feed with no cooking times and added a check. [0.8] "
+             "Since then we've had zero wrong ratings in six months.")
+    assert heard(depth.STAR_ORDER, story).heard
