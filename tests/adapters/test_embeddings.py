@@ -56,7 +56,9 @@ def test_word_piece_similarities_find_each_word_of_a_point_in_what_was_said(enco
     # Content pieces only ('a', 'with' dropped): canary, release, roll(back): 3 (or more) pieces.
     assert len(said) >= 3 and len(said) == len(unrelated) == len(empty)
     assert min(said) > 0.6 and max(unrelated) < min(said) - 0.2  # each word found, in context
-    assert again == said  # cached texts give the same numbers
+    # Cached texts give the same numbers, to float32 rounding: the BLAS kernel sums a column's
+    # dot product in an order that may depend on where the text sits in the batch.
+    assert again == pytest.approx(said, abs=1e-6)
     assert [len(row) for row in only_stopwords] == [1, 1, 1, 1]  # a stopword-only target keeps its words
     # Batching and padding do not change a text's pieces (a fresh encoder: nothing cached).
     (alone,) = OnnxTextEncoder().token_similarities(["a canary release with a rollback"], [text])

@@ -370,7 +370,7 @@ def test_cancel_while_the_real_model_loads_ends_the_transcription_process(qtbot,
     window.show()
     window.model_status.start()
     bar = window.model_loading
-    qtbot.waitUntil(bar.isVisible, timeout=3000)
+    qtbot.waitUntil(bar.isVisible, timeout=10000)  # shown after 0.5 s; longer on a busy machine
     assert window.model_status.state == ModelState.LOADING and len(transcription_processes()) == before + 1
     bar.cancel_button.click()
     assert window.model_status.state == ModelState.IDLE and "cancelled" in window.model_status.message
