@@ -162,10 +162,27 @@ NOT_BEFORE_WH_IN_PLACE = {"that's", "thats", "that", "this", "know", "knows", "k
                           "wonder", "sure", "idea", "somewhat", "remember", "forgot", "decide", "tell", "ask"}
 
 
+# "Human reviewers, we are having how many?", "and prices change how often": the same with an
+# amount. Not where the amount is a verb's object clause ("it depends on how many", "this
+# decides how much", "figure out how long").
+HOW_AMOUNT = {"many", "much", "long", "often", "far", "big", "large"}
+NOT_BEFORE_HOW_AMOUNT = NOT_BEFORE_WH_IN_PLACE - {"is"} | {
+    "on", "in", "at", "by", "to", "from", "with", "out", "depends", "depending", "matters", "regardless",
+    "decide", "decides", "determines", "controls", "affects", "limits", "sets", "changes", "shows", "tells",
+    "measure", "measures", "count", "counts", "estimate", "estimates", "check", "checks", "see", "care",
+    "me", "you", "us", "them", "him", "her", "asked", "asks", "wondering", "sure", "unclear", "clear"}
+
+
 def _wh_in_place(clauses: list[list[str]]) -> bool:
     if not clauses:
         return False
     words = _strip_lead_in(clauses[-1])
+    if (len(words) >= 4 and words[-2] == "how" and words[-1] in HOW_AMOUNT
+            and words[-3] not in NOT_BEFORE_HOW_AMOUNT and not any(w in WH for w in words[:-2])
+            # "that is how long" names an amount; "the budget for this is how much" asks it
+            and not (words[-3] == "is" and words[-4] in {"that", "this", "which"}
+                     and (len(words) == 4 or words[-5] not in PREPOSITION))):
+        return True
     return (len(words) >= 3 and words[-1] in WH_IN_PLACE and words[-2] not in NOT_BEFORE_WH_IN_PLACE
             and not any(w in WH for w in words[:-1]))  # "diarization means who spoke when"
 

@@ -161,10 +161,21 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
         return (goes_on and "or" not in following and following[0] not in ACKNOWLEDGING
                 and following[0] not in PREPOSITION | SUBORDINATOR | FIRST_PERSON | {"let", "let's", "lets"}
                 and nxt.tokens[-1].ends_sentence and not nxt.tokens[-1].comma_after)
-    if following[0] == "because":
+    if following[0] == "because" or _admits_not_knowing(following):
         return True
     own_choice = any(a in OWN_CHOICE_AUX and b == "i" for a, b in zip(words, words[1:]))
     return own_choice or following[0] not in FIRST_PERSON | {"let", "let's"}
+
+
+# "What is the right threshold? I cannot say now, it depends on...": the speaker, going straight
+# on, says they can't answer it yet: wondering aloud, not asking (one put to the interviewer
+# waits for the answer).
+NOT_KNOWING = re.compile(r"^(honestly |well |so )?(i (don't|do not|dont|can't|cannot|can not) (know|say|tell)"
+                         r"|i'm not (sure|certain)|i am not (sure|certain)|(i have )?no idea|hard to say)\b")
+
+
+def _admits_not_knowing(words: list[str]) -> bool:
+    return bool(NOT_KNOWING.match(" ".join(words)))
 
 
 def _answers_own_choice_inline(u: Utterance) -> bool:

@@ -1142,6 +1142,15 @@ def test_a_clause_with_okay_still_asks():
     ("I'll do it no matter what.", False),
     ("Diarization means who spoke when.", False),
     ("I don't know what.", False),
+    # Blind speech set 20: an amount asked where it goes, in a second-language word order.
+    ("Human reviewers, we are having how many.", True),
+    ("And prices can change how often.", True),
+    ("The budget for this is how much.", True),
+    ("It depends on how many.", False),
+    ("The learning rate decides how much.", False),
+    ("I'm not sure how many.", False),
+    ("We need to figure out how long.", False),
+    ("That is how long.", False),
 ])
 def test_a_question_word_where_the_answer_goes_asks(text, asks):
     """Blind speech set 14: "If there is no such character, I return what?" (an echo question,
@@ -1190,3 +1199,16 @@ def test_a_wh_question_the_speaker_answers_at_once_is_rhetorical(text):
 ])
 def test_a_wh_question_followed_by_a_guess_or_a_reply_taken_was_asked(text):
     assert len(analyze_answer(spoken(text)).clarifying.questions) == 1
+
+
+@pytest.mark.parametrize("script, asks", [
+    ("So the pipeline is a hash match, then a classifier. What is the right threshold? [0.2] I cannot say now, "
+     "it depends on the cost of mistakes. [2.0] Then reviewers take the rest.", 0),
+    ("Which one hurts more? [0.2] I'm not sure yet, so I'd measure both. [2.0] Then I pick.", 0),
+    # waiting for the answer, it asks
+    ("What is the right threshold? [2.5] I cannot say it better, fifty percent it is.", 1),
+])
+def test_a_question_the_speaker_says_they_cannot_answer_yet_is_wondering_aloud(script, asks):
+    """Blind speech set 20: "What is the right threshold I cannot say now, it is depending on
+    cost of mistakes." (an embedded question Whisper ended with "?" after "threshold")."""
+    assert len(analyze_answer(spoken(script)).clarifying.questions) == asks
