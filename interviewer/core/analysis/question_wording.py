@@ -187,6 +187,16 @@ def _wh_in_place(clauses: list[list[str]]) -> bool:
             and not any(w in WH for w in words[:-1]))  # "diarization means who spoke when"
 
 
+def _asks_which_one(words: list[str], last: bool) -> bool:
+    """"..., in case of a tie, which word is coming first.": "which" with a noun of its own and
+    then a verb ends the sentence asking; a relative "which" is followed by its verb or its
+    subject (", which is faster", ", which we cache", ", which then gets cached")."""
+    return (last and len(words) >= 4 and words[0] == "which" and words[2] in AUX
+            and not any(w in AUX for w in words[3:])  # "which threshold is right isn't a question"
+            and (words[1] in ("one", "ones") or words[1] not in AUX | SUBJECT | PERSONAL | DETERMINER | HEDGE | LEAD_IN)
+            and not words[1].endswith("ly") and words[1] not in {"then", "also", "still", "only", "often"})
+
+
 def question_cue(u: Utterance, use_mark: bool = True) -> str:
     """Why the utterance is a question ("" if it is not one); with `use_mark` False, by its
     words alone."""
@@ -225,6 +235,9 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         # the same words ask something.
         relative = n > 0 and first in {"which", "who", "whom", "whose"} and not all(
             c and c[0] in LEAD_IN and len(c) <= 4 for c in clauses[:n]) and not _inverted_early(words)
+        which_one = _asks_which_one(words, last=n == len(clauses) - 1)
+        if which_one and not _pseudo_cleft(words):
+            return "question word"
         if first in WH and not relative and not _pseudo_cleft(words):
             if second in AUX:
                 return "question word"

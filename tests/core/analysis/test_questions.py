@@ -1212,3 +1212,19 @@ def test_a_question_the_speaker_says_they_cannot_answer_yet_is_wondering_aloud(s
     """Blind speech set 20: "What is the right threshold I cannot say now, it is depending on
     cost of mistakes." (an embedded question Whisper ended with "?" after "threshold")."""
     assert len(analyze_answer(spoken(script)).clarifying.questions) == asks
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("So I have to return the k most frequent words, in case of a tie, which word is coming first.", True),
+    ("We keep two heaps for the median, which one is bigger.", True),
+    ("We keep two heaps for the median, which is the classic approach.", False),
+    ("We keep two heaps for the median, which then get rebalanced.", False),
+    ("We keep two heaps for the median, which we rebalance after every insert.", False),
+    ("We keep two heaps, which usually are small, and rebalance them.", False),
+    ("You can read it off the curve, which threshold is right isn't a modeling question.", False),
+])
+def test_which_with_a_noun_of_its_own_ending_the_sentence_asks(text, asks):
+    """Blind speech set 20: "In case of a tie, which word is coming first?" was run on into the
+    sentence before it and taken for a relative clause."""
+    [u] = split_utterances(tokenize(spoken(text).words))
+    assert bool(question_cue(u, use_mark=False)) == asks, text
