@@ -91,7 +91,12 @@ NUMBER_WITH_UNIT = re.compile(
     r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"\s+(?:[a-z]+ )?[a-z]{2,}(?<!ou|ss|us|is)s\b"
-    r"|\b(?:a few |several |a couple of )?dozens?(?: of)?(?: [a-z]+)? [a-z]{3,}s\b")
+    r"|\b(?:a few |several |a couple of )?dozens?(?: of)?(?: [a-z]+)? [a-z]{3,}s\b"
+    # a size said as a range: "like four or eight sentences", "three to five reviews" (not a vague
+    # count: "one or two questions", "two or three things I'd check")
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:or|to) (?:three|four|five|six|seven|eight|"
+    r"nine|ten|twelve|fifteen|twenty|\d+) (?!(?:things|ideas|ways|options|reasons|questions|steps|points|"
+    r"issues|examples|times|words)\b)[a-z]{3,}s\b")
 
 # ---------------------------------------------------------------- the signals
 
@@ -295,7 +300,14 @@ TRADEOFFS = Signal(
         r"|\bno free lunch\b|\bnothing is free\b"
         r"|\b(?:you|we) pay for (?:\S+ ){1,4}?(?:with|in)\b"
         r"|\bpay (?:for (?:it|that) )?(?:in|with) (?:\S+ ){0,2}(?:time|latency|memory|compute|money|accuracy|"
-        r"complexity|freshness)\b"))
+        r"complexity|freshness)\b"
+        # "we lose the raw waveform, which hurts ..., but the upload shrinks": what is lost, then what
+        # it buys (not a failure's loss alone: "if the uplink drops, we lose the readings")
+        r"|\b(?:we|you|i) lose (?:the|some|a bit|a little|all|any)\b(?: \S+){1,12}? (?:but|though|although|"
+        r"in exchange|in return|which hurts)\b"
+        # "that's linear time, but I hold one whole list in memory": the memory an option costs
+        r"|\bbut (?:i|you|we|it|they)(?: have to| need to| must|d|ll| would| will)? (?:hold|holds|keep|keeps|store|"
+        r"stores|load|loads|cache|caches|put|puts) (?:\S+ ){1,5}?in memory\b"))
 
 EDGE_CASES = Signal(
     "edge_cases", "edge cases",
@@ -468,10 +480,10 @@ METRICS = Signal(
     pattern=re.compile(
         # not a number format: "half precision", "mixed precision"
         r"\b(?:(?<!half )(?<!mixed )(?<!double )(?<!single )(?<!full )(?<!reduced )(?<!numerical )(?<!float )"
-        r"(?<!floating point )precision|recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
+        r"(?<!floating point )precision|(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bdont )(?<!\bcant )(?<!\bdidnt )recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
         r"log[- ]?loss|cross[- ]entropy|(?:mean|median) absolute (?:percentage )?error|(?:root )?mean squared error|"
         r"sensitivity|specificity|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
-        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention|churn|"
+        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention|churn(?! (?:models?|predictions?|predictors?|classifiers?))|"
         r"dwell time|"
         r"watch time|engagement rate|daily active users|dau|mau|revenue per \w+|false positive rate|"
         r"false negative rate|true positive rate|fpr|tpr|error rate|hit rate|calibration error|brier score|"
@@ -812,7 +824,9 @@ def _quantified_result(utterances: list[Utterance]) -> SignalResult:
 def _i_over_we(utterances: list[Utterance]) -> SignalResult:
     i_count, we_count = behavioral.i_we_counts(utterances)
     # Too few pronouns to lean either way: heard if the candidate said "I" at all.
-    heard = i_count > 0 and i_count >= we_count if i_count + we_count >= MIN_PRONOUNS_FOR_I_WE else i_count > 0
+    # The labelling rule however few pronouns were said: "my task was the bug. we looked, we found, we
+    # rewrote" tells the candidate's own part with "we" (part 19).
+    heard = i_count > 0 and i_count >= we_count
     # Evidence: the sentences that lean hardest the way the answer leans.
     words = behavioral.I_WORDS if heard else behavioral.WE_WORDS
     ranked = sorted(utterances, key=lambda u: -sum(w in words for w in u.norm_words))

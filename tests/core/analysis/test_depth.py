@@ -803,3 +803,67 @@ def test_a_story_with_a_context_heading_and_a_since_then_result_is_in_order():
              "rating went wrong. [0.8] I traced it to a feed with no cooking times and added a check. [0.8] "
              "Since then we've had zero wrong ratings in six months.")
     assert heard(depth.STAR_ORDER, story).heard
+
+
+# Depth held-out part 19 (a tenth writer; scored once, blind, at cde4797: typed 0.83, spoken 0.70):
+# the general forms of its misses and false calls, in other words than the part's answers.
+@pytest.mark.parametrize("signal_id, text", [
+    # a cost said as what we lose, then what it buys
+    ("tradeoffs", "We keep only hourly averages, so we lose the spikes, but the table is tiny."),
+    ("tradeoffs", "You lose the word order, though a bag of words trains in seconds."),
+    # the memory the other option holds
+    ("tradeoffs", "A trie answers in one pass, but you keep every prefix in memory."),
+    ("tradeoffs", "Sorting works, but I have to load the whole file in memory first."),
+    # a small size said as a range: "like four or eight sentences"
+    ("numbers", "Each user writes maybe three to five reviews, so the history is thin."),
+    ("numbers", "A batch on the phone holds like two or four clips."),
+])
+def test_part_19_forms_of_a_signal_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+    assert heard(depth.BY_ID[signal_id], asr_style(text)).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    # "recall" the verb, "churn" the task a model is trained for
+    ("metrics", "If I recall correctly, the later layers specialise more."),
+    ("metrics", "As you recall, the heads learn which tokens to attend to."),
+    ("metrics", "Our churn model was trained on last year's cancellations."),
+    # losing something to a failure is no cost of a choice
+    ("tradeoffs", "If the uplink drops, we lose the readings from that hour."),
+    # vague counts are no size
+    ("numbers", "I have one or two questions about the data."),
+    ("numbers", "There are two or three things I'd check first."),
+])
+def test_part_19_near_misses_do_not_count(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+@pytest.mark.parametrize("story", [
+    # "once" as how often ("failed once in two months") does not set a scene: the last sentence,
+    # with its count, is the result
+    "At my last job the nightly backup kept failing, about twice a week. [0.8] I was asked to own it. [0.8] "
+    "I traced it to a full disk and I added a cleanup step. [0.8] After that it failed once in three months.",
+    # "I was given the task", actions told in the present perfect, a result "going from ... to ..."
+    "In my previous company, the delivery estimates were often wrong. [0.8] I was given the task to fix the "
+    "estimates. [0.8] I have added the traffic feed and I have retrained the model. [0.8] After, the "
+    "complaints are going from thirty per week to five per week.",
+])
+def test_part_19_stories_are_in_order_with_a_quantified_result(story):
+    assert heard(depth.STAR_ORDER, story).heard
+    assert heard(depth.QUANTIFIED_RESULT, story).heard
+
+
+def test_cutting_features_is_an_action_not_the_result():
+    story = ("So our team had a release coming and the app wasn't ready. [0.8] We needed to ship it before "
+             "the fair. [0.8] We cut some screens and we worked late for a week. [0.8] In the end it went "
+             "well and the client was happy.")
+    assert heard(depth.STAR_ORDER, story).heard
+
+
+def test_a_short_story_told_with_we_after_my_task_is_not_owned():
+    """The labelling rule: the candidate's own part said with "I" at least as often as "we", even
+    when few pronouns were said (part 19: "my task was the bug. we looked, we found, we rewrote")."""
+    story = ("The situation was the booking page let people double book. [0.8] My task was the bug. [0.8] "
+             "We read the logs, we found a race and we fixed it.")
+    assert not heard(depth.I_OVER_WE, story).heard
+    assert heard(depth.I_OVER_WE, "I found the race. [0.8] We fixed it together.").heard
