@@ -417,8 +417,14 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
         if is_hesitation(t.norm):
             last = found[-1] if found else None
             # Whisper sometimes loops ("uh, uh, uh" stacked on one instant); a real "uh"
-            # lasts longer than this, so hesitations starting this close are one.
-            if not (last and last.kind == FillerKind.HESITATION and t.start - last.start < MIN_HESITATION_GAP_S):
+            # lasts longer than this, so the same hesitation starting this close is one. Two
+            # different ones ("um, uh" stamped on one instant) are a run Whisper could not align,
+            # unless the second starts a loop of its own ("um, hmm, hmm, hmm").
+            here = canonical_hesitation(t.norm)
+            loops = any(0 <= k < len(tokens) and is_hesitation(tokens[k].norm)
+                        and canonical_hesitation(tokens[k].norm) == here for k in (i - 1, i + 1))
+            if not (last and last.kind == FillerKind.HESITATION and t.start - last.start < MIN_HESITATION_GAP_S
+                    and (here == last.text or loops)):
                 found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, FillerKind.HESITATION))
             i += 1
             continue

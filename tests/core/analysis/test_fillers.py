@@ -124,6 +124,18 @@ def test_a_whisper_repetition_loop_counts_once():
     assert [f.start for f in found] == [2.4, 5.52]
 
 
+def test_different_hesitations_stamped_on_one_instant_each_count():
+    """Human speech (MFA's "uh um" test recording): "Montreal forced, uh, um, uh... umm," with the
+    last three stamped on one instant; a run of different hesitations is not a loop. One that
+    starts a loop of its own still counts once ("um, hmm, hmm, hmm")."""
+    words = [Word("forced,", 1.37, 2.37), Word("uh,", 2.37, 2.37), Word("um,", 3.31, 3.31),
+             Word("uh...", 3.31, 3.31), Word("umm,", 3.31, 4.71), Word("for", 6.84, 6.94)]
+    assert [f.text for f in find_fillers(tokenize(words))] == ["uh", "um", "uh", "um"]
+    looping = [Word("Okay,", 0.2, 0.5), Word("um,", 1.0, 1.0)] + [Word("hmm,", 1.0, 1.0) for _ in range(4)] + \
+        [Word("I", 1.6, 1.8)]
+    assert [f.text for f in find_fillers(tokenize(looping))] == ["um"]
+
+
 def test_hesitation_stamped_after_a_pause_moves_to_its_region():
     # "...that helps. um [2.2 s] I will start": Whisper put the "um" after the pause, but the
     # detector heard a short sound right before it, with no other word in it.
