@@ -102,14 +102,19 @@ def round_clock_seconds(started_at: float, ended_at: float | None, paused_second
     return None if ended_at is None else max(0.0, ended_at - started_at - paused_seconds)
 
 
+# A round ended before this share of its plan ticks no week at all: a new user's rounds closed
+# after 0.7, 4.6 and 8.3 of 45 minutes marked "Week 1 done". Home still lists and counts them.
+PRACTICE_SHARE = 1 / 3
+
+
 def ran_full_length(planned_minutes: float | None, started_at: float, ended_at: float | None,
-                    paused_seconds: float = 0.0) -> bool:
-    """True when a round ran at least FULL_LENGTH_SHARE of its plan on the round clock (pauses
-    left out), or its plan is not known."""
+                    paused_seconds: float = 0.0, share: float = FULL_LENGTH_SHARE) -> bool:
+    """True when a round ran at least `share` (FULL_LENGTH_SHARE) of its plan on the round clock
+    (pauses left out), or its plan is not known."""
     ran = round_clock_seconds(started_at, ended_at, paused_seconds)
     if not planned_minutes or ran is None:
         return True
-    return ran >= FULL_LENGTH_SHARE * planned_minutes * 60.0
+    return ran >= share * planned_minutes * 60.0
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,7 @@ class PractisedRounds:
     those that ended well before their planned length (End round, or Next through the parts)."""
     rounds: tuple
     cut_short: frozenset[int]
+    too_short: frozenset[int] = frozenset()  # of cut_short, those under PRACTICE_SHARE of the plan
 
     @property
     def ended_early(self) -> int:
@@ -137,7 +143,10 @@ def practised_rounds(rows) -> PractisedRounds:
     rounds = tuple(r for r in rows if r.status == "completed" and r.kind in ROUND_KINDS and r.words)
     cut_short = frozenset(r.session_id for r in rounds
                           if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds))
-    return PractisedRounds(rounds, cut_short)
+    too_short = frozenset(r.session_id for r in rounds
+                          if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds,
+                                                 share=PRACTICE_SHARE))
+    return PractisedRounds(rounds, cut_short, too_short)
 
 
 def practised_text(practised: PractisedRounds) -> str:
@@ -153,13 +162,16 @@ def practised_text(practised: PractisedRounds) -> str:
 
 
 def track_plan(plan: list[PlanWeek], completed: list[tuple[int, str]],
-               cut_short: frozenset[int] | set[int] = frozenset()) -> list[WeekProgress]:
+               cut_short: frozenset[int] | set[int] = frozenset(),
+               too_short: frozenset[int] | set[int] = frozenset()) -> list[WeekProgress]:
     """`completed`: (session id, round kind) of completed rounds, oldest first; `cut_short`: the
     ids of those that ended well before their planned length (ran_full_length), which do not
     count for a full-length week (a new-user run ticked off "full mock rounds" with a 4-minute
-    round of 45)."""
+    round of 45); `too_short`: those that ran under PRACTICE_SHARE of it, which count for none."""
     progress = [WeekProgress(w) for w in plan]
     for session_id, kind in completed:
+        if session_id in too_short:
+            continue
         for week in progress:
             if week.week.full_length and session_id in cut_short:
                 continue

@@ -334,7 +334,8 @@ class ProgressScreen(QWidget):
         plan = build_plan(self.weeks.value())
         # The rounds Home counts (nothing heard, an import: none), those ended early told apart.
         practised = practised_rounds(self.rows)
-        progress = track_plan(plan, [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short)
+        progress = track_plan(plan, [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
+                              practised.too_short)
         self.plan_list.clear()
         checks = {id(s.checkpoint): s for s in readiness(plan, self.areas)}
         for week in progress:

@@ -82,3 +82,29 @@ def test_home_counts_the_rounds_the_plan_counts_and_says_which_ended_early():
     counted = [sid for w in progress for sid in w.session_ids]
     assert sorted(counted) == [1, 2, 3, 4]
     assert not any(sid in mixed.cut_short for w in progress if w.week.full_length for sid in w.session_ids)
+
+
+def test_a_round_closed_minutes_in_ticks_no_week():
+    """A new-user trial: rounds ended after 0.7, 4.6 and 8.3 of 45 minutes marked "Week 1 done"
+    (foundations). A round counts for a week once it ran a third of its plan; Home still lists
+    it as ended early."""
+    from types import SimpleNamespace
+
+    from interviewer.core.practice_plan import PRACTICE_SHARE, practised_rounds, practised_text
+
+    def row(sid, minutes_run, kind):
+        return SimpleNamespace(session_id=sid, kind=kind, status="completed", words=80, planned_minutes=45,
+                               started_at=1000.0, ended_at=1000.0 + minutes_run * 60, paused_seconds=0.0)
+
+    rows = [row(1, 8.3, "ml_breadth"), row(2, 4.6, "coding"), row(3, 0.7, "phone_screen")]
+    practised = practised_rounds(rows)
+    assert practised.too_short == {1, 2, 3} and practised_text(practised) == "3 rounds, all ended early"
+    plan = build_plan(8)
+    progress = track_plan(plan, [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
+                          practised.too_short)
+    assert not any(w.session_ids for w in progress)
+    # A third of the plan or more: practice for the foundation weeks, not a full mock round.
+    longer = practised_rounds([row(4, 45 * PRACTICE_SHARE + 0.5, "coding")])
+    assert longer.too_short == set() and longer.cut_short == {4}
+    progress = track_plan(plan, [(4, "coding")], longer.cut_short, longer.too_short)
+    assert progress[0].session_ids == [4]
