@@ -120,12 +120,13 @@ def _answered_round(store: Store, i: int, kind: str, minutes: float, start: floa
 
 def test_a_round_ended_after_minutes_does_not_tick_a_full_mock_week(qapp, tmp_path):
     """A new-user run, in week 3 of the plan: a behavioral round ended after 4 of its 45 minutes
-    was counted as one of the full mock rounds ("every round of the loop at full length")."""
+    was counted as one of the full mock rounds ("every round of the loop at full length"). One
+    ended after 20 (over a third: practice, not a full mock round) counts for refinement."""
     screen = ProgressScreen()
     screen.weeks.setValue(6)
     with Store.open(tmp_path) as store:
         for i, kind in enumerate(["coding", "ml_breadth", "phone_screen"] * 2 + ["behavioral", "behavioral"]):
-            _answered_round(store, i, kind, 4 if i == 6 else 44)  # the first behavioral round was ended early
+            _answered_round(store, i, kind, 20 if i == 6 else 44)  # the first behavioral round was ended early
         show(screen, store)
     weeks = [screen.plan_list.item(i).text() for i in range(screen.plan_list.count())
              if screen.plan_list.item(i).text().startswith("Week")]
@@ -141,7 +142,7 @@ def test_weeks_done_ahead_of_plan_are_said_to_be_ahead(qapp, tmp_path):
     screen.weeks.setValue(6)
     with Store.open(tmp_path) as store:
         for i, kind in enumerate(["coding", "ml_breadth", "phone_screen"] * 2 + ["behavioral", "behavioral"]):
-            _answered_round(store, i, kind, 4)
+            _answered_round(store, i, kind, 20)
         show(screen, store)
     assert screen.plan_summary.text().startswith("3 of 6 weeks done (week 6 done ahead of plan), 0 of 7 readiness "
                                                  "checkpoints. Next: week 3,")

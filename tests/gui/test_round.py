@@ -287,12 +287,22 @@ def test_progress_plots_and_plan_tick_off_after_rounds(qtbot, isolated_dirs, scr
     assert screen.filler_chart.point_count() == 2
     assert screen.pace_chart.point_count() == 2
     assert screen.clarifying_chart.point_count() == 2
-    # Two system-design rounds fill the first system-design week's count, not foundations.
-    progress = screen.plan_progress
-    assert progress[0].count == 0 and progress[2].count == 2 and progress[2].done
     # Not "round(s)" (a new-user run). The store times rounds on the wall clock, which barely
-    # moved while the fake one ran them: Home calls them ended early, as its list and the plan do.
+    # moved while the fake one ran them: Home calls them ended early, as its list and the plan
+    # do, and rounds of seconds tick no week.
     assert window.home.progress_label.text().startswith("<b>2 rounds, all ended early.</b>")
+    assert not any(week.count for week in screen.plan_progress)
+    # Timed as the 45-minute rounds they stand for, two system-design rounds fill the first
+    # system-design week's count, not foundations.
+    store = window.store()
+    for row in store.list_sessions():
+        store.finish_session(row.id, ended_at=row.started_at + 45 * 60)
+    window.refresh_progress()
+    wait_for_background_work()
+    qtbot.waitUntil(lambda: screen.plan_progress[2].count == 2, timeout=5000)
+    progress = screen.plan_progress
+    assert progress[0].count == 0 and progress[2].done
+    assert window.home.progress_label.text().startswith("<b>2 rounds completed.</b>")
     assert window.home.recent_list.count() == 2
     window.show_screen("progress")
     assert window.current_screen_key() == "progress"
