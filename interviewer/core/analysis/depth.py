@@ -234,8 +234,9 @@ TRADEOFFS = Signal(
         r"|\bover\b(?: \S+){1,4}? (?:you|we) lose\b"
         # "a sliding log would be exact but I'd have to store every timestamp"
         r"|\b(?:would|could) (?:be|work|give)\b(?: \S+){0,4}? but\b"
-        # "a big hosted model would write better clauses but every keystroke is a round trip"
-        r"|\b(?:would|could|might)\b(?: \S+){0,3}? (?:better|more|fewer|less|faster|cheaper|higher|lower|nicer|"
+        # "a big hosted model would write better clauses but every keystroke is a round trip", "the
+        # optimizer might squeeze out a few percent more rooms per shift, but ..." (part 20)
+        r"|\b(?:would|could|might)\b(?: \S+){0,5}? (?:better|more|fewer|less|faster|cheaper|higher|lower|nicer|"
         r"shorter|simpler|cleaner|easier|quicker)\b"
         r"(?: \S+){0,4}? but\b"
         # "the price is you lose a bit of that regularising noise" (not a price: "the price is $5")
@@ -307,7 +308,20 @@ TRADEOFFS = Signal(
         r"in exchange|in return|which hurts)\b"
         # "that's linear time, but I hold one whole list in memory": the memory an option costs
         r"|\bbut (?:i|you|we|it|they)(?: have to| need to| must|d|ll| would| will)? (?:hold|holds|keep|keeps|store|"
-        r"stores|load|loads|cache|caches|put|puts) (?:\S+ ){1,5}?in memory\b"))
+        r"stores|load|loads|cache|caches|put|puts) (?:\S+ ){1,5}?in memory\b"
+        # part 20: the other option's gain and its price ("boosting squeezes out a bit more, but it'll
+        # overfit"); what is given up and what it gets ("we give up a bit of that confident promise, but
+        # we get way fewer angry calls"); a cost accepted ("a bit of spam slipping through is
+        # acceptable", "we accept that to get constant memory"; not "the latency is acceptable");
+        # a cost owned ("it's uglier to read, that's what I'm paying for it")
+        r"|\b(?:squeeze|squeezes|squeezed|squeezing|eke|ekes|eked|eking) out\b(?: \S+){0,6}? but\b"
+        r"|\b(?:give|gives|gave|giving) up (?:a bit of|a little|some|some of|a lot of|part of|the|that|a few) "
+        r"(?:\S+ ){0,8}?but (?:we|you|they|it|i) (?:get|gets|got|gain|gains|keep|keeps|win|wins|save|saves)\b"
+        r"|\b(?:a bit|a little|a few|some)(?: of)?(?: \w+){1,2}? (?:is|are) (?:perfectly |totally |still )?"
+        r"(?:acceptable|tolerable|an acceptable (?:price|cost|loss|tradeoff))\b"
+        r"|\baccept(?:s|ed|ing)? (?:that|this|it) (?:to get|in exchange for|in return for|for the sake of)\b"
+        r"|\b(?:thats|that is) (?:what|the price) (?:im|i am|were|we are|youre|you are|i|we|you) (?:paying|pay|"
+        r"give up|giving up|lose|losing|sacrifice|sacrificing)\b"))
 
 EDGE_CASES = Signal(
     "edge_cases", "edge cases",
@@ -351,6 +365,8 @@ EDGE_CASES = Signal(
         r"went down|crash(?:es|ed)?|times? out|timed out|is empty|are empty|is missing|are missing|is null|"
         r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
         r"breaks|is corrupted|are duplicated|is duplicated|is saturated|are saturated|is overloaded|"
+        # "if the soil sensor stops reporting" (part 20)
+        r"(?:stops?|stopped) (?:reporting|responding|sending|working|updating|syncing|publishing)|"
         r"fogs? up|(?:is|gets|are|get) (?:blocked|covered|occluded|blurry|dirty|foggy|under water|underwater|"
         r"submerged|flooded|wet|damaged|cut off|tiny|too small|very small)|closes|shuts down|is closed|are closed|"
         r"(?:has|have) (?:only )?(?:a handful|very few|too few|only a few)|(?:drops?|dropped) out|"
@@ -574,6 +590,14 @@ ASSUMPTIONS = Signal(
         r"(?:ground truth|given|fixed|truth|reliable|correct|known|true)\b"
         r"|\bpresumably (?:the|we|it|its|there|they|theyre|each|every|all|our|this|that)\b"
         r"|\bim guessing (?:that )?(?:the|we|it|its|there|they|theyre|each|every|all|our)\b"
+        # part 20: "I'm guessing prices are whole cents" (not "I'm guessing you'd like me to start..."),
+        # "..., correct me if they're floats", an unanswered question answered by the candidate: "you're
+        # not sure? okay, I'll go with yes, they sell out on weekends"
+        r"|\bim guessing (?:that )?(?!you|youd|youre)(?:\w+ ){1,2}?(?:are|is|will|come|arrive)\b"
+        r"|\bcorrect me if (?:theyre|they are|its|it is|thats|that is|this is|there are|theres|there is|"
+        r"the \w+ (?:is|are))\b"
+        r"|\b(?:ill|i will|im going to|im gonna|lets|let me|well|we will) (?:just )?(?:go with|say|take) (?:a )?"
+        r"(?:yes|no)\b"
         r"|\b(?:ill|i will|im going to|let me|lets) treat (?:\S+ ){1,4}?as (?:already|being|if|given|fixed)\b"
         r"|\b(?:id|i would) guess (?:that )?(?:the|we|it|its|there|they|theyre|each|every|all|our|about|around)\b"
         r"|\b(?:tak(?:e|ing)|treat(?:ing)?) (?:\w+ )?as (?:a )?given\b"

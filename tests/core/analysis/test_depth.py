@@ -867,3 +867,74 @@ def test_a_short_story_told_with_we_after_my_task_is_not_owned():
              "We read the logs, we found a race and we fixed it.")
     assert not heard(depth.I_OVER_WE, story).heard
     assert heard(depth.I_OVER_WE, "I found the race. [0.8] We fixed it together.").heard
+
+
+# Depth held-out part 20 (heldout19's writer; scored once, blind, at d13aa87: typed 0.83, spoken 0.73):
+# the general forms of its misses, in other words than the part's answers.
+@pytest.mark.parametrize("signal_id, text", [
+    # the other option's gain, then its price, a few words on
+    ("tradeoffs", "A full grid search would probably find a slightly better learning rate, but it takes a week."),
+    ("tradeoffs", "Stacking squeezes out a little more accuracy, but nobody can debug it."),
+    # what is given up, then what it gets
+    ("tradeoffs", "We give up a bit of that hand-written feel customers like, but we get answers in seconds."),
+    # a cost accepted
+    ("tradeoffs", "I'd cap the retries, and a few dropped messages are acceptable here."),
+    ("tradeoffs", "The count is approximate, and we accept that to get a fixed memory budget."),
+    # a cost owned
+    ("tradeoffs", "The loop is harder to read, that's what I'm paying here."),
+    # a part that stops doing its job
+    ("edge_cases", "When the payment provider stops responding, we queue the order."),
+    # an assumption said as a guess, offered for correction, or an unanswered question answered
+    ("assumptions", "I'm guessing timestamps are in UTC, so the join is simple."),
+    ("assumptions", "The scores fit in memory, correct me if that's wrong."),
+    ("assumptions", "You don't know? Okay, I'll go with no, the prices don't change during the day."),
+])
+def test_part_20_forms_of_a_signal_count(signal_id, text):
+    assert heard(depth.BY_ID[signal_id], text).heard, text
+    assert heard(depth.BY_ID[signal_id], asr_style(text)).heard, text
+
+
+@pytest.mark.parametrize("signal_id, text", [
+    # a judgement, not a cost accepted
+    ("tradeoffs", "A logistic regression on a few simple features is fine to start."),
+    ("tradeoffs", "The latency is acceptable for this page."),
+    # people stopping is no failing part unless said as a condition
+    ("edge_cases", "Nurses stop responding to alarms that ring all day, so I'd keep them rare."),
+    # what the interviewer would like, a correction of the candidate's knowledge
+    ("assumptions", "I'm guessing you'd like me to start with the data."),
+    ("assumptions", "Correct me if I'm wrong, but a heap is a kind of tree."),
+])
+def test_part_20_near_misses_do_not_count(signal_id, text):
+    assert not heard(depth.BY_ID[signal_id], text).heard, text
+
+
+@pytest.mark.parametrize("story", [
+    # a task handed over as "my first ticket", a result said in plain words (no number)
+    "Back in my first job, the export button crashed on big files. [0.8] I was given that crash as my "
+    "first ticket. [0.8] I streamed the rows instead and I added a test. [0.8] The exports got much better "
+    "and customers stopped complaining.",
+    # ownership taken as the task; a result that lasts ("it's still running"), one liked
+    "At my last company, nobody looked after the nightly reports. [0.8] Since I knew the code, I took "
+    "ownership of them. [0.8] I rewrote the queries and I added alerts. [0.8] The analysts loved it and "
+    "it's still in use.",
+])
+def test_part_20_stories_are_in_order(story):
+    assert heard(depth.STAR_ORDER, story).heard
+
+
+@pytest.mark.parametrize("story", [
+    # a story that opens on the product sets the scene, with no sentence ends to show it by place
+    "our ticketing app sent every alert to one inbox and agents missed the urgent ones my task was to route "
+    "them i built a classifier i tuned it with the agents missed urgent tickets fell from thirty a week to five",
+    # "in the ... company" sets the scene like "at the ... company"
+    "so in the grocery delivery company the pickers were walking the aisles in any order my job was to plan "
+    "their routes i wrote a route planner i tested it with two stores picking time went down by a third",
+])
+def test_part_20_unpunctuated_stories_show_their_scene(story):
+    assert heard(depth.STAR_ORDER, story).heard
+
+
+def test_taking_ownership_is_the_task_not_an_action():
+    from interviewer.core.analysis.behavioral import STAR_RE
+    assert STAR_RE["task"].search("so i took ownership of the release process")
+    assert not STAR_RE["action"].search("so i took ownership of the release process".replace("so ", ""))
