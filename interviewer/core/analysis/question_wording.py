@@ -191,6 +191,12 @@ def _asks_which_one(words: list[str], last: bool) -> bool:
     """"..., in case of a tie, which word is coming first.": "which" with a noun of its own and
     then a verb ends the sentence asking; a relative "which" is followed by its verb or its
     subject (", which is faster", ", which we cache", ", which then gets cached")."""
+    if len(words) >= 6 and words[2] == "of" and words[3] in DETERMINER | {"them", "these", "those"}:
+        # "which half of that story is more useful to you", "which part of the answer matters"
+        k = next((j for j in range(4, min(len(words), 7)) if words[j] in AUX), None)
+        if k is None:
+            return False
+        words = words[:2] + words[k:]
     return (last and len(words) >= 4 and words[0] == "which" and words[2] in AUX
             and not any(w in AUX for w in words[3:])  # "which threshold is right isn't a question"
             and (words[1] in ("one", "ones") or words[1] not in AUX | SUBJECT | PERSONAL | DETERMINER | HEDGE | LEAD_IN)

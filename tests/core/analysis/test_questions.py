@@ -1222,6 +1222,11 @@ def test_a_question_the_speaker_says_they_cannot_answer_yet_is_wondering_aloud(s
     ("We keep two heaps for the median, which we rebalance after every insert.", False),
     ("We keep two heaps, which usually are small, and rebalance them.", False),
     ("You can read it off the curve, which threshold is right isn't a modeling question.", False),
+    # Blind speech set 21: "which" with a noun and its "of" phrase
+    ("The model picked the examples it was least sure about, which half of that story is more useful to you.", True),
+    ("We kept two models, which part of them is deployed.", True),
+    ("We kept two models, which of them we deploy depends on the load.", False),
+    ("We tried three models, which most of the team liked.", False),
 ])
 def test_which_with_a_noun_of_its_own_ending_the_sentence_asks(text, asks):
     """Blind speech set 20: "In case of a tie, which word is coming first?" was run on into the
