@@ -168,6 +168,21 @@ def _refuse_the_data_folders_own_files(store: Store, out: Path, into_folder: boo
                         "nothing was written: export to another file")
 
 
+def _joined_sources(store: Store, session, sources: list[tuple[str, Path]]) -> list[Path]:
+    """The round as one file: its continuous recording when it has one, so a time the review,
+    a finding or an export gives is the same time in the file (the answers' own recordings
+    joined left out the interviewer's turns: a trial's first words were 0.3 s into the file and
+    0:07 in the transcript), then the spoken debrief. Rounds recorded before there was a round
+    recording, or whose recording cannot be read, join the answers' recordings as before."""
+    from interviewer.adapters import audio_files as audio_export
+
+    relative = store.round_audio(session.id)
+    whole = store.audio_file(relative) if relative else None
+    if whole is None or audio_export.seconds_of(whole) is None:
+        return [path for _, path in sources]
+    return [whole] + [path for stem, path in sources if stem.startswith("debrief-")]
+
+
 def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warnings: list[str],
                   force: bool = False, progress: Progress | None = None,
                   cancel: threading.Event | None = None) -> ExportResult:
@@ -207,7 +222,8 @@ def _export_audio(store: Store, session, fmt: str, out: Path, split: bool, warni
                                              partial=partial_name)
             return ExportResult(out, warnings, files)
         with _written_whole(out) as tmp:
-            audio_export.export_joined([p for _, p in sources], tmp, fmt, progress=progress, cancel=cancel)
+            audio_export.export_joined(_joined_sources(store, session, sources), tmp, fmt, progress=progress,
+                                       cancel=cancel)
     except (RuntimeError, ValueError) as exc:  # soundfile reports unreadable files this way
         raise UserError(f"cannot export the audio of session {session.id}: {exc}") from None
     return ExportResult(out, warnings, [out])

@@ -109,6 +109,20 @@ def test_audio_joined_in_order(store, round_id, tmp_path, fmt):
     assert sf.info(out).format == fmt.upper()
 
 
+def test_audio_of_a_round_with_its_continuous_recording_keeps_the_round_times(store, round_id, tmp_path):
+    """A new-user trial: the exported round audio joined the answers' own recordings, so the
+    first words were 0.3 s into the file and 0:07 in the transcript. With a round recording the
+    file is that recording (times as the review gives them), then the spoken debrief."""
+    from storage_helpers import record_tone
+
+    record_tone(store.round_audio_path_for(round_id), 4.0)
+    out = export_session(store, round_id, "wav", tmp_path / "r.wav").path
+    assert sf.info(out).duration == pytest.approx(4.0 + 0.5 + 0.5)  # the round, a gap, the debrief
+    # One file per recording is still one per answer.
+    result = export_session(store, round_id, "flac", tmp_path / "parts", split=True)
+    assert [p.name for p in result.files] == ["01-q0.flac", "02-q1.flac", "debrief-01.flac"]
+
+
 def test_audio_split_into_one_file_per_recording(store, round_id, tmp_path):
     result = export_session(store, round_id, "flac", tmp_path / "parts", split=True)
     assert [p.name for p in result.files] == ["01-q0.flac", "02-q1.flac", "debrief-01.flac"]
