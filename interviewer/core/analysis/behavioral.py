@@ -130,6 +130,10 @@ STOP = {"the", "a", "an", "of", "to", "in", "for", "and", "or", "is", "are", "yo
         "tell", "me", "about", "time", "when", "design", "describe", "walk", "through", "system"}
 
 
+RESTATED_SHARE = 0.4  # of the sentences' content words, the question's own in a restatement
+FILLER_WORDS = {"okay", "um", "uh", "umm", "hmm", "yeah", "right", "well", "alright", "just", "like"}
+
+
 @dataclass(frozen=True)
 class Mention:
     text: str
@@ -245,6 +249,10 @@ def restated_problem(utterances: list[Utterance], question_text: str | None, wit
         return False
     for first in range(len(early)):
         said = {w for u in early[first:first + 2] for w in u.norm_words}
-        if len(wanted & said) / len(wanted) >= 0.5:
+        # ...and says little else: "Random forest trains many deep trees independently" names
+        # the subject of "How does gradient boosting reduce error differently from a random
+        # forest?" and goes on to solve it (a new-user trial was told it restated the problem).
+        content = {w for w in said if w not in STOP and w not in FILLER_WORDS and len(w) > 2}
+        if len(wanted & said) / len(wanted) >= 0.5 and len(wanted & content) >= RESTATED_SHARE * len(content):
             return True
     return False

@@ -54,6 +54,18 @@ def test_restated_problem():
     assert not behavioral.restated_problem(utterances("I would use a random forest."), question)
 
 
+def test_naming_the_subject_and_going_on_to_solve_is_no_restatement():
+    """A new-user trial: "Um, so, random forest trains many deep trees..." to "How does gradient
+    boosting reduce error differently from a random forest?" was praised as restating it."""
+    question = "How does gradient boosting reduce error differently from a random forest?"
+    solving = ("Um, so, random forest trains many deep trees independently on bootstrap samples and averages them. "
+               "Gradient boosting adds shallow trees one at a time, each fitting the errors before it.")
+    assert not behavioral.restated_problem(utterances(solving), question)
+    restating = ("So, how gradient boosting reduces the error differently than a random forest does. "
+                 "Let me start with the forest.")
+    assert behavioral.restated_problem(utterances(restating), question)
+
+
 def test_working_through_the_problem_with_its_words_is_no_restatement():
     """A new user's design answer used the question's words step by step and was praised for
     restating the problem: a restatement says it in one go, before the solution."""
