@@ -169,6 +169,14 @@ GENERIC_FOLLOW_UP_HINTS: dict[str, tuple[str, ...]] = {
                          "Say what that part does today, then the simplest change that handles this."),
     "behavioral": ("Stay with the same story. Think back to that moment: what did you see, and what did you do?",
                    "Then tell me how it turned out, and what you would do the same way again."),
+    # A trial: "batch norm or layer norm?" in an ML breadth round got "Start from what you just
+    # said, and apply it to this question."
+    "ml_breadth": ("Think about what each option assumes, about the data or the batch, and when that breaks.",
+                   "Then take one concrete setting, say a small batch or a long sequence, and say which you'd pick."),
+    "ml_depth": ("Go back to your own project: where in it would this question have shown up?",
+                 "Say what you saw then, or would measure now, and what you would change first."),
+    "phone_screen": ("Keep it short: the one idea this question is about, in a sentence.",
+                     "Then one example from your own work that shows it."),
 }
 _DEFAULT_FOLLOW_UP_HINTS = ("Start from what you just said, and apply it to this question.",
                             "Take one concrete case and reason it through out loud.")

@@ -319,3 +319,14 @@ def test_a_follow_up_s_own_hints_come_in_order_then_no_more(tmp_path):
         ask(controller, recorder, text)
         said.append(speaker.said[-1])
     assert said == [own[0], own[1], requests.NO_MORE_HINTS]
+
+
+def test_every_round_kind_has_follow_up_hints_of_its_own():
+    """A trial: stuck on "batch norm or layer norm?" in an ML breadth round, the candidate got
+    "Start from what you just said, and apply it to this question.", a nudge for no round kind."""
+    from interviewer.core.scripts.model import ROUND_KINDS
+
+    for kind in ROUND_KINDS:
+        first = requests.hint((), kind, 0, follow_up=True)
+        assert first not in requests._DEFAULT_FOLLOW_UP_HINTS, kind
+        assert requests.hint((), kind, 2, follow_up=True) == requests.NO_MORE_HINTS
