@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import atexit
 import collections
+import contextlib
 import logging
 import os
 import queue
@@ -42,12 +43,12 @@ import threading
 import time
 import weakref
 from pathlib import Path
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import numpy as np
 
 from interviewer.adapters.devices import AudioDevice, AudioDeviceError, load_sounddevice, resolve_input_device
+from interviewer.adapters.pulse_sources import PulseSource, _field, _pactl_blocks, all_sources, chosen_source
 from interviewer.adapters.resample import StreamResampler, rms_dbfs, to_mono
 from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.errors import UserError
@@ -132,7 +133,8 @@ PREROLL_KEEP_SECONDS = 2.0  # recent audio kept in memory for start(preroll_seco
 class Microphone:
     """Implements interviewer.core.ports.Recorder; adds levels and errors.
 
-    `device`: None for the system default, an index, or (part of) a device name.
+    `device`: None for the system default, an index, (part of) a device name, or a sound
+    server source as `pulse_sources.source_choice(name)` makes it (see that module).
     `keep_open`: keep the stream running between answers (see the module notes).
     """
 
@@ -258,11 +260,20 @@ class Microphone:
 
     def _open_stream(self) -> None:
         sd = self._sd()
+        source = chosen_source(self.device)
         try:
-            self.device_info = resolve_input_device(self.device, sd)
+            if source is None:
+                self.device_info = resolve_input_device(self.device, sd)
+            else:
+                self.device_info, source = self._source_device(sd, source)
         except AudioDeviceError as exc:
             raise MicrophoneError(str(exc)) from None
         _close_at_exit()
+        with _pulse_source(source):
+            self._open_and_start(sd)
+        self._start_source_watch()
+
+    def _open_and_start(self, sd: Any) -> None:
         stream, rate, _channels = self._open(sd, self.device_info)
         self.device_rate = rate
         self._resampler = None if rate == SAMPLE_RATE else StreamResampler(rate, SAMPLE_RATE)
@@ -279,7 +290,27 @@ class Microphone:
         except sd.PortAudioError as exc:
             self.close()
             raise self._open_error(exc, self.device_info) from None
-        self._start_source_watch()
+
+    def _source_device(self, sd: Any, name: str) -> tuple[AudioDevice, str | None]:
+        """The PortAudio device that records from the server source `name` (chosen in Settings),
+        and the name; the system default and None, with a note, when that source is gone."""
+        if name not in {s.name for s in all_sources()}:
+            message = (f"The microphone chosen in Settings ({name}) is not connected: recording from the "
+                       "system default microphone instead. Plug it in, or choose another in Settings.")
+            log.warning("%s", message)
+            self.source_changes.append(message)
+            callback = self.on_source_change
+            if callback is not None:
+                try:
+                    callback(message)
+                except Exception:
+                    log.exception("on_source_change callback failed")
+            return resolve_input_device(None, sd), None
+        try:
+            # The ALSA pulse plugin's own device; PULSE_SOURCE then picks the source.
+            return resolve_input_device("pulse", sd), name
+        except AudioDeviceError:  # none by that name: the default goes through the server too, mostly
+            return resolve_input_device(None, sd), name
 
     def close(self) -> None:
         """Close the stream (the microphone is released). start() opens it again."""
@@ -580,65 +611,42 @@ class Microphone:
 
 # ---------------------------------------------------------------------- PulseAudio sources
 
+_environment_lock = threading.Lock()  # two microphones opening at once must not mix their sources
+
+
+@contextlib.contextmanager
+def _pulse_source(name: str | None) -> Iterator[None]:
+    """PULSE_SOURCE=`name` while a stream opens and starts (libpulse reads it when the ALSA
+    pulse plugin connects), then as it was: later streams (the echo check's) are not affected."""
+    if name is None:
+        yield
+        return
+    with _environment_lock:
+        before = os.environ.get("PULSE_SOURCE")
+        os.environ["PULSE_SOURCE"] = name
+        try:
+            yield
+        finally:
+            if before is None:
+                os.environ.pop("PULSE_SOURCE", None)
+            else:
+                os.environ["PULSE_SOURCE"] = before
+
+
 POLL_SECONDS = 1.5  # how often the watcher asks pactl (two calls of a few milliseconds)
-
-
-@dataclass(frozen=True)
-class PulseSource:
-    index: int
-    name: str  # "alsa_input.usb-...", "spk.monitor"
-    description: str  # what the sound settings show: "USB Headset Mono", "Monitor of Built-in Audio"
-    monitor_of: str | None  # the output (sink) whose sound it carries, for a monitor source
-
-    @property
-    def label(self) -> str:
-        return f"'{self.description}' ({self.name})" if self.description else self.name
-
-
-def _pactl_blocks(what: str) -> list[list[str]]:
-    """`pactl list <what>` in the C locale (its labels are translated otherwise), cut into one
-    list of lines per object; [] when pactl is missing or no server answers."""
-    try:
-        out = subprocess.run(["pactl", "list", what], capture_output=True, text=True, timeout=3,
-                             env={**os.environ, "LC_ALL": "C"})
-    except (OSError, subprocess.SubprocessError):
-        return []
-    if out.returncode != 0:
-        return []
-    blocks: list[list[str]] = []
-    for line in out.stdout.splitlines():
-        if line and not line[0].isspace():
-            blocks.append([line])
-        elif blocks:
-            blocks[-1].append(line.strip())
-    return blocks
-
-
-def _field(block: list[str], key: str) -> str | None:
-    for line in block:
-        if line.startswith(key):
-            return line[len(key):].strip().strip('"')
-    return None
 
 
 def pulse_record_streams(pid: int) -> dict[int, PulseSource]:
     """This process's recording streams (source outputs) in PulseAudio, each with the source
     it reads from; {} without pactl or a server, or when the server does not list them."""
-    sources = {}
-    for block in _pactl_blocks("sources"):
-        if block[0].startswith("Source #"):
-            monitor = _field(block, "Monitor of Sink:")
-            sources[block[0][len("Source #"):].strip()] = (
-                _field(block, "Name:") or "", _field(block, "Description:") or "",
-                None if monitor in (None, "n/a") else monitor)
+    sources = {str(s.index): s for s in all_sources()}
     streams = {}
     for block in _pactl_blocks("source-outputs"):
         if not block[0].startswith("Source Output #") or _field(block, "application.process.id =") != str(pid):
             continue
         source = _field(block, "Source:")
         if source in sources:
-            name, description, monitor = sources[source]
-            streams[int(block[0][len("Source Output #"):])] = PulseSource(int(source), name, description, monitor)
+            streams[int(block[0][len("Source Output #"):])] = sources[source]
     return streams
 
 

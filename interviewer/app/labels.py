@@ -49,6 +49,16 @@ _ROUTE_NOTES = {
 }
 
 
+def input_label(value: str, labels: dict[str, str]) -> str:
+    """What the Microphone choice shows for a setting: a server source by its description
+    (`labels`, from DeviceList.input_labels), one that is gone as such, a device by its name."""
+    from interviewer.adapters.pulse_sources import chosen_source, missing_source_label
+
+    if value in labels:
+        return labels[value]
+    return missing_source_label(value) if chosen_source(value) else device_label(value)
+
+
 def device_label(name: str) -> str:
     """What a device list shows for a device: its name as the sound system gives it (which logs
     and settings keep), with what a bare route name means."""

@@ -103,6 +103,13 @@ def play_audio(path: Path, start_seconds: float = 0.0, on_done: Any = None, devi
 def list_devices() -> Any:
     """Microphones, speakers and voices, with plain messages for whatever is missing."""
     found = DeviceList(loaded=True)
+    from interviewer.adapters.pulse_sources import input_sources, source_labels
+
+    # The sound server's microphones first (below the system default): PortAudio sees the
+    # server as one device, so a USB headset is only choosable by its source.
+    sources = input_sources()
+    found.input_labels = source_labels(sources)
+    found.inputs.extend(found.input_labels)
     try:
         from interviewer.adapters.devices import list_devices as audio_devices
 

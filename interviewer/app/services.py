@@ -23,7 +23,10 @@ class ScriptList:
 
 @dataclass
 class DeviceList:
-    inputs: list[str] = field(default_factory=list)
+    inputs: list[str] = field(default_factory=list)  # microphone settings: device names, server sources
+    # What the Microphone choice shows for a setting that is not a device name (a server source:
+    # "Microphone: USB Headset Mono"); the others show labels.device_label(name).
+    input_labels: dict[str, str] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
     voices: list[tuple[str, str]] = field(default_factory=list)  # (voice id, display name)
     problems: list[str] = field(default_factory=list)  # plain messages, e.g. no speech engine

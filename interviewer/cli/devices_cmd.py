@@ -18,6 +18,9 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     print(describe_audio_devices())
+    sources = describe_sound_server_inputs()
+    if sources:
+        print(sources)
     print()
     print(describe_voices(all_voices=args.all_voices))
     return 0
@@ -43,6 +46,21 @@ def describe_audio_devices(sounddevice_module: Any = None) -> str:
                          f"({d.host_api}, {channels} ch, {d.default_samplerate:.0f} Hz)")
         if found and not any(d.is_default_input if kind == "input" else d.is_default_output for d in found):
             lines.append("  (no system default; the first one is used unless you choose)")
+    return "\n".join(lines)
+
+
+def describe_sound_server_inputs(sources: Any = None) -> str:
+    """The microphones PulseAudio or PipeWire knows (PortAudio shows the server as one device):
+    what Settings > Microphone lists as "Microphone: <description>". "" without a server."""
+    from interviewer.adapters.pulse_sources import input_sources
+
+    sources = input_sources() if sources is None else input_sources(sources)
+    if not sources:
+        return ""
+    lines = ["Microphones of the sound server (PulseAudio/PipeWire; Settings > Microphone lists them as "
+             "'Microphone: <description>'):"]
+    for source in sources:
+        lines.append(f"     {source.description or source.name}  ({source.name})")
     return "\n".join(lines)
 
 

@@ -17,7 +17,7 @@ from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.wrap_row import WrapRow
 from interviewer.gui.model_status import ModelState
 from interviewer.app.services import DeviceList
-from interviewer.app.labels import device_label
+from interviewer.app.labels import input_label
 from interviewer.gui.settings_screen import DEFAULT_CHOICE, fill_voice_choices
 
 TEST_RECORDING_MS = 4000
@@ -111,7 +111,7 @@ class CheckScreen(QWidget):
         self.mic.clear()
         self.mic.addItem(DEFAULT_CHOICE, None)
         for name in devices.inputs:
-            self.mic.addItem(device_label(name), name)
+            self.mic.addItem(input_label(name, devices.input_labels), name)
         self.mic.setCurrentIndex(max(0, self.mic.findData(input_device)))
         fill_voice_choices(self.voice, devices.voices, voice)
         self.rate.setValue(rate)

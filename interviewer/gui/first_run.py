@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from interviewer.app.mic_level import mic_test_verdict
 from interviewer.gui import text_fit, theme, window_fit
 from interviewer.gui.level_meter import LevelMeter
-from interviewer.app.labels import device_label
+from interviewer.app.labels import input_label
 from interviewer.gui.settings_screen import DEFAULT_CHOICE, fill_voice_choices
 from interviewer.gui.workers import post_to_gui, run_in_background
 
@@ -232,7 +232,7 @@ class FirstRunDialog(QDialog):
         self.mic.clear()
         self.mic.addItem(DEFAULT_CHOICE, None)
         for name in devices.inputs:
-            self.mic.addItem(device_label(name), name)
+            self.mic.addItem(input_label(name, devices.input_labels), name)
         self.mic.setCurrentIndex(max(0, self.mic.findData(input_device)))
         fill_voice_choices(self.voice, devices.voices, voice)
         if devices.loaded and not devices.inputs:

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.adapters import models as model_catalog
-from interviewer.app.labels import device_label, english_voices_first
+from interviewer.adapters.pulse_sources import chosen_source
+from interviewer.app.labels import device_label, english_voices_first, input_label
 from interviewer.app.settings import RANGES, AppSettings, output_setup_for, with_output_setup
 from interviewer.app.services import DeviceList
 from interviewer.gui import theme
@@ -237,9 +238,11 @@ class SettingsScreen(QWidget):
             combo.clear()
             combo.addItem(DEFAULT_CHOICE, None)
             for name in names:
-                combo.addItem(device_label(name), name)
+                combo.addItem(input_label(name, devices.input_labels) if combo is self.input_device
+                              else device_label(name), name)
             if current and combo.findData(current) < 0:
-                combo.addItem(f"{current} (not connected)", current)
+                combo.addItem(input_label(current, {}) if chosen_source(current) else f"{current} (not connected)",
+                              current)
             combo.setCurrentIndex(max(0, combo.findData(current)))
         fill_voice_choices(self.voice, devices.voices, self._settings.voice)
         notes = list(devices.problems)

@@ -119,3 +119,18 @@ def test_devices_without_speech_engine_explains_why():
     finally:
         mute.close()
     assert text.startswith("Speech voices: none. No speech engine") and "espeak-ng" in text
+
+
+def test_devices_lists_the_sound_servers_microphones():
+    """PortAudio shows PulseAudio/PipeWire as one device; `interviewer devices` also lists the
+    server's microphones (not the monitors of outputs), as Settings > Microphone offers them."""
+    from interviewer.adapters.pulse_sources import PulseSource
+    from interviewer.cli.devices_cmd import describe_sound_server_inputs
+
+    sources = [PulseSource(0, "alsa_output.pci.analog-stereo.monitor", "Monitor of Built-in Audio",
+                           "alsa_output.pci.analog-stereo"),
+               PulseSource(2, "alsa_input.usb-headset.mono", "USB Headset Mono", None)]
+    assert describe_sound_server_inputs(sources) == (
+        "Microphones of the sound server (PulseAudio/PipeWire; Settings > Microphone lists them as "
+        "'Microphone: <description>'):\n     USB Headset Mono  (alsa_input.usb-headset.mono)")
+    assert describe_sound_server_inputs([]) == ""

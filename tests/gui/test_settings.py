@@ -285,3 +285,31 @@ def test_bare_route_names_say_what_they_are_and_the_saved_name_stays_the_devices
     screen.input_device.setCurrentIndex(screen.input_device.findData("pulse"))
     screen.save_button.click()
     assert json.loads(settings_path().read_text())["input_device"] == "pulse"
+
+
+def test_the_sound_servers_microphones_are_offered_by_description_below_the_system_default(qtbot, isolated_dirs):
+    """New-user trial: under PulseAudio/PipeWire the list had only "(system default)", "pulse"
+    and "default", so a USB headset could not be chosen. The server's sources now come first,
+    by what the sound settings call them; the setting keeps the source's name."""
+    headset = "pulse source: alsa_input.usb-Logitech_USB_Headset-00.mono-fallback"
+    window = _window(qtbot)
+    screen = window.settings_screen
+    screen.set_devices(DeviceList(inputs=[headset, "pulse", "default"],
+                                  input_labels={headset: "Microphone: Logitech USB Headset Mono"}, loaded=True))
+    shown = [screen.input_device.itemText(i) for i in range(screen.input_device.count())]
+    assert shown == ["(system default)", "Microphone: Logitech USB Headset Mono",
+                     "pulse (through PulseAudio or PipeWire)", "default (ALSA's default device)"]
+    screen.input_device.setCurrentIndex(1)
+    screen.save_button.click()
+    assert json.loads(settings_path().read_text())["input_device"] == headset
+    assert load_settings()[0].input_device == headset
+
+
+def test_a_saved_source_that_is_gone_says_the_system_default_is_used(qtbot, isolated_dirs):
+    gone = "pulse source: alsa_input.usb-Old_Headset-00.mono-fallback"
+    window = _window(qtbot, settings=AppSettings(input_device=gone))
+    window.settings_screen.set_devices(DeviceList(inputs=["pulse"], loaded=True))
+    combo = window.settings_screen.input_device
+    assert combo.currentData() == gone
+    assert combo.currentText() == ("Microphone: alsa_input.usb-Old_Headset-00.mono-fallback "
+                                   "(not connected: the system default is used)")
