@@ -88,13 +88,15 @@ def test_a_question_about_a_topic_without_a_fact_gets_the_no_fact_reply_not_a_ne
         ("cold start", "Half a million a week.")
 
 
-def test_responder_falls_back_to_facts_of_the_scripts_other_questions():
-    later = Question("serving", "How do you serve it?", "req", (LATENCY,))
+def test_responder_never_answers_with_facts_of_the_scripts_other_questions():
+    """Trial 13: asked about the merchant-id feature, "What is the model predicting and what kind
+    of model are we using?" got the latency fact of one question and the optimizer setup of
+    another. Only the question being discussed answers (and facts shared by name, above)."""
+    later = Question("serving", "How do you serve it?", "req", (LATENCY,), no_fact_reply="Assume.")
     script = RoundScript("s", "S", "ml_system_design", 45,
                          (Phase("req", "Req", 45, "Go."),), (QUESTION, later))
-    assert ClarifyingResponder(later).reply("How many daily active users?").topic is None
-    assert ClarifyingResponder(later, script=script).reply("How many daily active users?") == \
-        ("scale", SCALE.fact)
+    assert ClarifyingResponder(later, script=script).reply("How many daily active users?") == (None, "Assume.")
+    assert ClarifyingResponder(later, script=script).reply("What's the latency budget?") == ("latency", LATENCY.fact)
 
 
 def test_meaning_decides_when_no_keyword_was_said():
