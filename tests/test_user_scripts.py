@@ -87,11 +87,14 @@ class Microphone:
 
 
 class Transcriber:
-    def __init__(self):
+    def __init__(self, clock=None):
         self.words, self.on_segment = [], None
+        self.clock, self.origin = clock, clock.now() if clock is not None else 0.0
 
     def feed(self, text):
         start = self.words[-1].end + 0.3 if self.words else 0.3
+        if self.clock is not None:  # said now, in recording time, as Whisper stamps it
+            start = max(start, self.clock.now() - self.origin)
         new = [Word(w, start + i * 0.4, start + i * 0.4 + 0.3) for i, w in enumerate(text.split())]
         self.words += new
         if self.on_segment and new:
@@ -114,7 +117,7 @@ def test_a_user_script_validates_and_a_whole_round_of_it_runs_and_is_reviewed(pa
     store = Store.open(tmp_path / "data")
     clock = FakeClock(1000.0)
     speaker, microphone = Speaker(clock), Microphone()
-    session = RoundSession(script, clock, speaker=speaker, recorder=microphone, transcriber_factory=Transcriber,
+    session = RoundSession(script, clock, speaker=speaker, recorder=microphone, transcriber_factory=lambda: Transcriber(clock),
                            store=store, text_encoder=LexicalEncoder())
     controller = session.controller
     takes_questions = question_phases(script)

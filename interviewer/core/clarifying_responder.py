@@ -11,7 +11,7 @@ from interviewer.core import interview_requests as requests
 from interviewer.core.conversation_cues import (
     ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, checks_assumption, checks_in,
 )
-from interviewer.core.matching import Matcher, TextEncoder, best_fact
+from interviewer.core.matching import Matcher, TextEncoder
 from interviewer.core.scripts.model import DEFAULT_NO_FACT_REPLY, ClarifyingTopic, Question, RoundScript
 
 
@@ -33,8 +33,11 @@ class ClarifyingResponder:
     """Answers the candidate's clarifying questions about one script question.
 
     `reply(text)` gives the fact of the topic the question is about, else the question's
-    `no_fact_reply`. When `script` is given, facts of the script's other questions are tried
-    when none of this question's fits (e.g. "how many videos are there?" asked later on).
+    `no_fact_reply`. Only this question's topics can answer: when `script` is given, a topic of
+    this question without a fact takes the fact another question holds under the same name
+    (the script shares it explicitly). Another question's facts are never matched on their own:
+    "What is the model predicting?" about a feature got the latency fact of another question
+    and "what kind of model are we using?" the optimizer setup of a third (trial13).
     Construction encodes the script side, so a reply only encodes the candidate's question;
     `prepare(text)` beforehand, off the GUI thread, makes `reply(text)` a look-up.
     """
@@ -47,14 +50,14 @@ class ClarifyingResponder:
         # with no fact gets the no-fact reply, never the fact of a neighbouring topic ("What
         # about cold start for new users?" was answered with the 'users' fact).
         self._own = list(question.clarifying_topics)
-        seen = {t.name.lower() for t in self._own if t.fact}
-        self._others: list[ClarifyingTopic] = []
+        # Facts shared by name: this question's topics without a fact, held by another question.
+        wanted = {t.name.lower() for t in self._own if not t.fact}
+        self._shared: dict[str, ClarifyingTopic] = {}
         for other in (script.questions if script else ()):
             for topic in other.clarifying_topics:
-                if topic.fact and topic.name.lower() not in seen:
-                    seen.add(topic.name.lower())
-                    self._others.append(topic)
-        self.matcher.warm(self._own + self._others, contexts=[question.text])
+                if topic.fact and topic.name.lower() in wanted:
+                    self._shared.setdefault(topic.name.lower(), topic)
+        self.matcher.warm(self._own, contexts=[question.text])
         self._prepared: OrderedDict[str, ClarifyingReply] = OrderedDict()  # by the exact question text
         self._prepared_lock = threading.Lock()
         self._kind = script.kind if script else ""
@@ -104,13 +107,10 @@ class ClarifyingResponder:
             if topic.fact:
                 return ClarifyingReply(topic.name, topic.fact)
             # Another question of the script may hold the fact under the same name.
-            same = next((t for t in self._others if t.name.lower() == topic.name.lower()), None)
+            same = self._shared.get(topic.name.lower())
             if same is not None:
                 return ClarifyingReply(same.name, same.fact)
             return ClarifyingReply(None, self._no_fact_reply())
-        fact = best_fact(candidate_question, self._others, self.matcher, self.question.text)
-        if fact is not None:
-            return ClarifyingReply(*fact)
         if checks_assumption(candidate_question):
             return ClarifyingReply(None, OWN_PROJECT_REPLY if self._own_project() else ASSUMPTION_REPLY)
         if requests.asks_permission(candidate_question):  # "Can I use Python?"

@@ -26,6 +26,11 @@ from interviewer.core.transcript import Segment, Word, join_words
 # How far before the candidate's voice stopped the last transcribed word may end and still be
 # the last said (Whisper's word times are off by a few hundred milliseconds).
 STATED_TRANSCRIPT_SLACK_S = 1.0
+# Longest time from the end of a question to the interviewer deciding its reply. Replies come
+# 1-2 s after a question, 4-5 s after one heard as a statement or trailing away (the 4 s wait);
+# later than this, the candidate has moved on and a fact said now lands in the middle of their
+# answer (trial13: the setup fact 7 s after "the first thing I want to check is the learning rate").
+MAX_REPLY_DELAY_S = STATED_QUESTION_WAIT_S + 2.0
 
 
 class ClarifyingTurns:
@@ -76,9 +81,15 @@ class ClarifyingTurns:
         # "Can I ask something? What's the latency?": the question asked answers the asking.
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
         questions = self._one_reply_for_the_interviewer(answer, questions)
-        self._replied_words = len(words)
-        replied = False
         asked_until = answer.started_at + new[-1].end  # round time the questions ended
+        if asked_until < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
+            # The candidate went on after the question and those words are not transcribed yet:
+            # this silence follows them, not the question. Left for the transcript to catch up.
+            return False
+        self._replied_words = len(words)
+        if self._now() - asked_until > MAX_REPLY_DELAY_S:
+            return False  # a late reply would talk over the answer the candidate has moved on to
+        replied = False
         for question in questions:  # in the order asked; the same fact is said once (_just_said)
             replied = self._respond(answer, question, asked_until) or replied
             if self._answer is not answer:  # "Could you repeat that?" ended the recording
@@ -130,7 +141,7 @@ class ClarifyingTurns:
             return False  # the last words said are not transcribed yet: the wait is after them
         stated = stated_question(new)
         self._replied_words = heard
-        if stated is None:
+        if stated is None or self._now() - (record.started_at + new[-1].end) > MAX_REPLY_DELAY_S:
             return False
         return self._reply_to(record, stated, record.started_at + new[-1].end, only_topics_not_answered=True)
 

@@ -2,8 +2,8 @@
 
 One matcher does three jobs in a round:
 
-* `best_fact`: which clarifying topic a candidate's question is about, so the interviewer can
-  answer with that topic's fact (or with the question's `no_fact_reply` when none fits);
+* `Matcher.best_topic`: which clarifying topic a candidate's question is about, so the interviewer
+  can answer with that topic's fact (or with the question's `no_fact_reply` when none fits);
 * `topics_asked`: which clarifying topics a set of questions touched, for the review;
 * `follow_up_needed`: whether a follow-up is still worth asking, or the candidate already
   covered it (in this answer or earlier in the round).
@@ -521,30 +521,6 @@ class Matcher:
 
 
 # ---------------------------------------------------------------- the functions the round calls
-
-
-class Fact(NamedTuple):
-    topic: str
-    fact: str
-
-
-def _topics_of(facts_by_topic: dict[str, str] | Sequence[ClarifyingTopic]) -> list[ClarifyingTopic]:
-    if isinstance(facts_by_topic, dict):
-        return [ClarifyingTopic(name, (name.lower(),), fact) for name, fact in facts_by_topic.items()]
-    return list(facts_by_topic)
-
-
-def best_fact(question_text: str, facts_by_topic: dict[str, str] | Sequence[ClarifyingTopic],
-              encoder: TextEncoder | Matcher | None = None, context: str = "") -> Fact | None:
-    """(topic, fact) that answers the candidate's question, or None when no fact fits.
-
-    `facts_by_topic` is topic name -> fact, or the question's ClarifyingTopic list (whose
-    keywords then count too); topics without a fact are never picked. `context`: the
-    interviewer's question being asked about (see Matcher._word_recalls)."""
-    matcher = encoder if isinstance(encoder, Matcher) else Matcher(encoder)
-    topics = [t for t in _topics_of(facts_by_topic) if t.fact]
-    match = matcher.best_topic(question_text, topics, context)
-    return Fact(match.topic.name, match.topic.fact) if match else None
 
 
 def topics_asked(utterances: Sequence[str], topics: Sequence[ClarifyingTopic],

@@ -208,14 +208,26 @@ def _assumes(utterance) -> bool:
     return any(t.norm.strip(",.;:!?") in ("assume", "assuming") for t in utterance.tokens)
 
 
+# "I'm going to check the gradients", "the first thing I want to check is the learning rate":
+# the candidate's own plan (trial13: the second got the setup fact over a thinking pause). Not
+# "the thing I want to know is ...", which asks.
+_GOING_TO = re.compile(r"\b(i'm|i am|we're|we are) (going to|gonna) (?!ask\b)")
+_PLAN_CLEFT = re.compile(r"\bthings? (that )?(i|we) (want to|need to|have to|should|would|will) "
+                         r"(?!(know|ask|understand|clarify|confirm)\b)\w+ (is|are|would be|will be)\b")
+
+
 def _plans(said: list[str]) -> bool:
     """The sentence `said` (normalised words) tells what the candidate will do: it opens with
-    "first", "then"... (after lead-ins), or has "I'd", "we'll", "I will"... not followed by
-    "like" / "love" / "want"."""
+    "first", "then"... (after lead-ins), has "I'd", "we'll", "I will"... not followed by
+    "like" / "love" / "want", "I'm going to ...", or names what they will do first ("the first
+    thing I want to check is ...")."""
     words = [w.strip(",.;:!?") for w in said]
     while words and words[0] in _LEAD_INS:
         words = words[1:]
     if words and words[0] in _PLAN_OPENERS:
+        return True
+    text = " ".join(words)
+    if _GOING_TO.search(text) or _PLAN_CLEFT.search(text):
         return True
     for i, word in enumerate(words):
         if word in _WILL:

@@ -177,3 +177,16 @@ def test_the_share_of_fraud_asked_as_a_fraction_gets_the_fraud_rate(matcher, ask
     script = _script("ml_system_design_fraud_detection")
     responder = ClarifyingResponder(script.question("design_fraud"), matcher, script)
     assert responder.reply(asked).topic == "class balance"
+
+
+@pytest.mark.parametrize("asked", ["What is the model predicting and what kind of model are we using?",
+                                   "What is the model predicting", "what kind of model are we using?"])
+def test_a_question_about_the_merchant_id_is_never_answered_with_another_questions_fact(matcher, asked):
+    """Trial 13, ML breadth round, the merchant-id question: "What is the model predicting, and
+    what kind of model are we using?" got the latency fact of the trees-vs-nets question and then
+    the optimizer setup of the NaN-loss question; what the model predicts was never answered. The
+    merchant-id question has no fact about it: the no-fact reply, once."""
+    script = _script("ml_breadth_applied")
+    question = script.question("high_cardinality")
+    responder = ClarifyingResponder(question, matcher, script)
+    assert responder.reply(asked) == (None, question.no_fact_reply)

@@ -34,7 +34,8 @@ def make(tmp_path, script=None):
     engine = RoundEngine(script or design_round(), clock)
     speaker, recorder, updates = FakeSpeaker(clock), FakeRecorder(), []
     facts = FakeAnswerer()
-    controller = RoundController(engine, speaker, recorder, SegmentTranscriber, tmp_path, on_update=updates.append,
+    controller = RoundController(engine, speaker, recorder, SegmentTranscriber.timed(clock), tmp_path,
+                                 on_update=updates.append,
                                  run_in_background=run_now, answerer=lambda qid: facts if qid else None)
     return clock, engine, speaker, recorder, controller, updates, facts
 

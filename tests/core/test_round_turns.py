@@ -9,6 +9,7 @@ from interviewer.core.scripts.model import Phase, Question, RoundScript
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.round_status import ControllerStatus, status_text
+from interviewer.core.transcript import Segment
 from interviewer.core.round_updates import (
     AnswerDropped, ClarifyingAnswered, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
@@ -30,7 +31,28 @@ class FakeAnswerer:
 
 
 class SegmentTranscriber(FakeTranscriber):
-    """Each fed text becomes a segment at once, as the live transcriber's partial results do."""
+    """Each fed text becomes a segment at once, as the live transcriber's partial results do.
+    Made by `timed(clock)`, a segment ends when it is fed (recording time, as Whisper stamps it),
+    so the round can tell a question said just now from one said long before the voice stopped."""
+
+    clock = None
+    lag = 0.0  # how long the transcript trails the voice (a transcriber behind under load)
+
+    def __init__(self):
+        super().__init__()
+        self.origin = self.clock.now() if self.clock is not None else 0.0
+
+    @classmethod
+    def timed(cls, clock):
+        return type(cls.__name__, (cls,), {"clock": clock})
+
+    def feed(self, samples):
+        if self.clock is None:
+            return super().feed(samples)
+        self.fed.append(samples)
+        end = max(1.0, self.clock.now() - self.origin - self.lag)
+        if self.on_segment:
+            self.on_segment(Segment(samples, end - 1.0, end))
 
 
 def make(tmp_path, script=None, speech_seconds=0.0, settings=ControllerSettings(), answerer=None,
@@ -43,7 +65,8 @@ def make(tmp_path, script=None, speech_seconds=0.0, settings=ControllerSettings(
     def every_question(question_id):
         return answerer
 
-    controller = RoundController(engine, speaker, recorder, SegmentTranscriber, tmp_path, on_update=updates.append,
+    controller = RoundController(engine, speaker, recorder, SegmentTranscriber.timed(clock), tmp_path,
+                                 on_update=updates.append,
                                  settings=settings, run_in_background=run_now,
                                  answerer=answerer_for or (every_question if answerer else None))
     return clock, engine, speaker, recorder, controller, updates

@@ -192,8 +192,8 @@ freshness = "Within minutes."
 
 def test_a_topic_another_question_has_a_fact_for_is_no_warning():
     """A new user's trial: the second question lists 'languages', whose fact the first
-    question holds. Asked about it there, the interviewer answers with that fact (other
-    questions' facts are tried), yet validation warned that it 'can only say its
+    question holds. Asked about it there, the interviewer answers with that fact (a fact shared
+    by name), yet validation warned that it 'can only say its
     no_fact_reply'."""
     from interviewer.core.clarifying_responder import ClarifyingResponder
     from interviewer.core.matching import LexicalEncoder

@@ -35,7 +35,7 @@ class AskThenSolve:
 
     def __init__(self, asked: str, then: str) -> None:
         self.on_segment = None
-        self.first = _segment(asked, 0.5)
+        self.first = _segment(asked, 3.0)  # asked just before the voice stops, 4 s in
         self.second = _segment(then, 8.0)
 
     def feed(self, samples):

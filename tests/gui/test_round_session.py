@@ -226,10 +226,14 @@ def test_the_script_side_and_the_question_are_encoded_off_the_gui_thread(tmp_pat
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
     from test_round_turns import ThreadRecordingEncoder
 
-    from gui_fakes import FakeRecorder, FakeTranscriber
+    from gui_fakes import FakeRecorder, FakeTranscriber, transcript_of
 
     class TranscriberOnItsOwnThread(FakeTranscriber):
         """Delivers its segments from another thread, as the live transcriber's reader does."""
+
+        def __init__(self, text):
+            super().__init__(text)
+            self._transcript = transcript_of(text, start=2.5)  # said just before the voice stops, 4 s in
 
         def feed(self, samples):
             delivering = threading.Thread(target=FakeTranscriber.feed, args=(self, samples))

@@ -44,12 +44,13 @@ LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "righ
 # 13 such sentences found were not questions); the polite form ("I'm wondering whether we...",
 # "I was wondering when..."), "I wonder what the budget is" and a choice offered ("I wonder
 # whether the team cares more about freshness or engagement") ask. "I want to check" at
-# the end of a sentence is a plan, "I want to check whether..." asks.
+# the end of a sentence is a plan, "I want to check whether..." asks; so is "the first thing I
+# want to check is the learning rate" (what is checked named after "is": trial13 had it answered).
 INDIRECT = re.compile(
     r"\b(i'?m (also |just |really )?wondering|i am (also |just )?wondering|i was (also |just )?wondering|"
     r"wondering (whether|if|about|how|what)|"
     r"i wonder what|i wonder (whether|if|how|when|where|which|who) (?=.* or \w)|i('?d| would) (also |really )?like to (know|understand (what|how|whether|if|why|which|who|where|when))|i('?d| would) (also |just )?like to (check|confirm|clarify|ask)(?= \S)|(can|could) you (tell|clarify|confirm|"
-    r"explain|say)|want(ed)? to (check|confirm|clarify|ask)(?= \S)|just to (confirm|clarify|check)|"
+    r"explain|say)|want(ed)? to (check|confirm|clarify|ask)(?= \S)(?! (is|are|was|were) (?!(whether|if|what|how|which|who|where|when|why)\b))|just to (confirm|clarify|check)|"
     r"let me ask(?= \S+ \S)|my (first )?question is(?= \S)|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
     r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"
     r"is that (right|correct|fair|true)|do you know (whether|if|how|what)|any (idea|sense) (of|how|what))\b")

@@ -22,6 +22,7 @@ from typing import Collection
 from interviewer.core import candidate_questions
 from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis import depth as depth_signals
+from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.report import Finding, depth_heard_findings, depth_missing_findings, topics_missed_finding
 from interviewer.core.analysis.tokens import normalize
@@ -100,6 +101,10 @@ class QuestionNumbers:
     words: int = 0  # in all its answers
     # Where each depth signal was heard: id -> [(part id, {"text", "match", "start", "end"})].
     depth_evidence: dict[str, list[tuple[int, dict]]] = field(default_factory=dict)
+    # Words said solving it: not in its answers' clarifying questions or hint requests. A part
+    # of only questions ("What learning rate are you using?") is no answer to find depth missing in.
+    solving_words: int = 0
+    first_solving_part: int | None = None  # the first part saying more than questions
 
 
 @dataclass
@@ -145,6 +150,22 @@ def _f(value) -> float:
 
 def _wpm(words: int, seconds: float) -> float | None:
     return round(60.0 * words / seconds, 1) if words and seconds > 0 else None
+
+
+def _solving_words(part: Part) -> int:
+    """The words of `part` in sentences that ask nothing: its utterances that overlap none of
+    its clarifying questions or hint requests (a sentence holding a question is the question:
+    "Before I start, what learning rate are you using?"). Without stored utterances, all."""
+    a = part.analysis
+    utterances, words = a.get("utterances"), a.get("words")
+    if not isinstance(utterances, list) or not isinstance(words, list):
+        return _words_of(part)
+    asks = [(_f(q.get("start")), _f(q.get("end"))) for q in
+            [*(a.get("clarifying_questions") or []), *(a.get("hints_asked") or [])] if isinstance(q, dict)]
+    solving = [(_f(u.get("start")), _f(u.get("end"))) for u in utterances if isinstance(u, dict)]
+    solving = [(s, e) for s, e in solving if not any(qs < e and s < qe for qs, qe in asks)]
+    return sum(1 for w in words if isinstance(w, dict) and not is_hesitation(str(w.get("text", "")).strip(",.?!…").lower())
+               and any(s <= _f(w.get("start")) < e for s, e in solving))
 
 
 def _words_of(part: Part) -> int:
@@ -295,11 +316,13 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float], continued:
             break
     # The depth signals are heard in the whole discussion: a coding answer's edge cases, said
     # after "Tell me your approach", read "Edge cases and failure modes 0/4" (trial 10).
+    solving = {p.id: _solving_words(p) for p in discussion}
     return QuestionNumbers(qid, parts[0].id, any(p.analysis.get("expects_clarifying") for p in parts), topics,
                            covered, [t for t in topics if t not in covered_set], asked, solution,
                            depth_signals.heard_in([p.analysis for p in discussion]),
                            sum(_words_of(p) for p in discussion),
-                           depth_signals.evidence_in([(p.id, p.analysis) for p in discussion]))
+                           depth_signals.evidence_in([(p.id, p.analysis) for p in discussion]),
+                           sum(solving.values()), next((p.id for p in discussion if solving[p.id]), None))
 
 
 def summarize(parts: list[Part], phase_starts: list[float] | None = None,
@@ -412,6 +435,9 @@ def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
                                       "Proposed a solution before asking any clarifying question.", at, None,
                                       "problem")))
         out += depth_heard_findings(q.depth_evidence)
-        if q.words >= depth_signals.MIN_WORDS_FOR_MISSING:
-            out += [(q.first_part, f) for f in depth_missing_findings(q.depth)]
+        # Counted in the words that solve it, and said where solving began: trial 13 showed
+        # "Not heard: a tradeoff and a metric" under a 12-word clarifying question.
+        if q.solving_words >= depth_signals.MIN_WORDS_FOR_MISSING:
+            part = q.first_solving_part if q.first_solving_part is not None else q.first_part
+            out += [(part, f) for f in depth_missing_findings(q.depth)]
     return out

@@ -938,3 +938,29 @@ def test_taking_ownership_is_the_task_not_an_action():
     from interviewer.core.analysis.behavioral import STAR_RE
     assert STAR_RE["task"].search("so i took ownership of the release process")
     assert not STAR_RE["action"].search("so i took ownership of the release process".replace("so ", ""))
+
+
+NAN_FOLLOW_UP = ("So the first thing I want to check is the learning rate. If the learning rate is too high, the "
+                 "gradient can explode and the loss becomes infinite. I would add gradient clipping and log the "
+                 "gradient norm every step to see if it spikes before the loss breaks. Another common cause is a "
+                 "division by zero or a log of zero in the loss. I would check the inputs for NaNs and use a "
+                 "numerically stable loss, like log softmax. That's my answer.")
+
+
+def test_a_part_of_only_a_clarifying_question_is_no_answer_to_find_depth_missing_in():
+    """Trial 13, ML breadth: the first recording of the NaN-loss question was only a clarifying
+    question (12 words, misheard), and "Not heard: a tradeoff and a metric" stood under it, as
+    if that question had been the answer. The words of questions do not make a discussion long
+    enough to expect depth, and the finding is said where the solving began."""
+    asked = "Before I start, what learning rate are you using?"
+    short = "If the learning rate is too high the gradient explodes, so I would lower it and clip the gradients."
+    parts = [_part(1, "nan_loss", None, asked, kind="ml_breadth", clarifying=False),
+             _part(2, "nan_loss", "learning_rate", short * 3, kind="ml_breadth", clarifying=False)]
+    assert parts[0].analysis["clarifying_questions"]
+    numbers = summarize(parts)
+    assert numbers.questions[0].words >= depth.MIN_WORDS_FOR_MISSING  # with the question's words
+    assert not [f for _, f in question_findings(numbers) if f.kind == "depth_missing"]
+    parts[1] = _part(2, "nan_loss", "learning_rate", NAN_FOLLOW_UP, kind="ml_breadth", clarifying=False)
+    missing = [(part, f.message) for part, f in question_findings(summarize(parts)) if f.kind == "depth_missing"]
+    assert [part for part, _ in missing] == [2], missing
+    assert missing[0][1].startswith("Not heard: a tradeoff")
