@@ -63,8 +63,8 @@ from interviewer.core.phase_prompts import without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S, REPLY_CUT_AT_START_S,
-    STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
+    NEXT_AFTER_MOVE_ON_GRACE_S, REPLY_CUT_AT_START_S, STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
 )
 from interviewer.core.round_status import ControllerStatus, status_text
 from interviewer.core.round_updates import (
@@ -334,6 +334,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         phase the round ends. What was being recorded is kept."""
         if self.finished or self.paused or self.engine.is_over or not self.started:
             return False
+        if self.next_is_same_move_on:
+            return True  # the part the candidate meant is over already; this one goes on
         if self._answer is not None:
             self._end_recording(EndedBy.NEXT)
         self._unfinished, self._finish_deadline = [], None
@@ -347,6 +349,23 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._pump()
         self._check_status()
         return True
+
+    @property
+    def next_is_same_move_on(self) -> bool:
+        """N now would be the move-on the round just made by itself (the last part's time was up
+        or its questions were done), not a choice to skip the part just begun: its opening is
+        still being said and the candidate has had no turn in it, or it began less than
+        NEXT_AFTER_MOVE_ON_GRACE_S ago and they have not spoken in it. The candidate pressed N
+        for the part they had been in."""
+        spans = self.engine.timeline.phases
+        if (len(spans) < 2 or spans[-2].ended_by not in (PhaseEnd.TIME, PhaseEnd.AGENDA)
+                or self.finished or self.engine.is_over):
+            return False
+        current = spans[-1]
+        here = [a for a in self.answers if a.phase == current.phase]
+        if self._now() - current.started_at < NEXT_AFTER_MOVE_ON_GRACE_S:
+            return not any(a.heard_speech for a in here)
+        return (self._speaking is not None or bool(self._to_say)) and not here
 
     def pause(self) -> bool:
         """Pause the round (a doorbell): the clocks stop, the recording stops, the interviewer
