@@ -279,9 +279,11 @@ class RoundSession:
 
     def typing(self) -> None:
         """The candidate is typing in the scratchpad: the keystrokes' clicks are no voice to the
-        silence rule (app/silence_tracker.py)."""
+        silence rule (app/silence_tracker.py), and typing is working on the answer: no silence
+        ends it while they type (RoundController.on_typing)."""
         if self.silence is not None:
             self.silence.typing()
+        self.controller.on_typing()
 
     def save_scratchpad(self) -> None:
         if self.store is None or self.session_id is None or self.scratchpad == self._saved_scratchpad:

@@ -155,6 +155,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._finish_deadline: float | None = None  # waiting for transcripts to finish the answer
         self._silence_seen = 0.0
         self._silence_offset = 0.0  # silence that had passed when the interviewer stopped talking
+        self._typed_offset = 0.0  # silence that had passed at the candidate's last key in the scratchpad
         self._nudged_this_silence = False
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._acknowledge_next = False  # the last answer was finished by the candidate
@@ -421,6 +422,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def on_silence(self, seconds: float) -> None:
         """Length of the current silence in the answer; 0 while the candidate speaks. Thread-safe."""
         self._inbox.put(partial(self._silence, seconds))
+
+    def on_typing(self) -> None:
+        """The candidate pressed a key in the scratchpad. Thread-safe. Typing is working on the
+        answer: silence ends it only counting from the last key (SilenceRules._quiet_to_end)."""
+        self._inbox.put(self._typing)
+
+    def _typing(self) -> None:
+        if self._answer is not None:
+            self._typed_offset = self._silence_seen
 
     def on_voice(self) -> None:
         """The candidate started talking (a voice detector that ignores the interviewer's own
@@ -820,6 +830,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._held = None
         self._heard, self._replied_words = [], 0
         self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
+        self._typed_offset = 0.0
         self._emit(ListeningStarted(index, record.question_id, record.started_at))
 
     def _set_level(self, level: float) -> None:

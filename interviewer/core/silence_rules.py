@@ -26,9 +26,10 @@ class SilenceRules:
             if self._speaking is None and not self._to_say:  # the candidate, not the interviewer's voice
                 answer.awaiting_speech_after_reply = False
             self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
+            self._typed_offset = 0.0
             return
         if seconds < self._silence_seen:  # a new stretch of silence
-            self._nudged_this_silence, self._silence_offset = False, 0.0
+            self._nudged_this_silence, self._silence_offset, self._typed_offset = False, 0.0, 0.0
         self._silence_seen = seconds
         if self._speaking is not None or self._to_say:
             return  # the interviewer is talking: the candidate's silence starts after it
@@ -51,7 +52,7 @@ class SilenceRules:
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending
         # (_silence_ends_answer_at says when else it is).
-        if self._silence_ends_answer_at(quiet) is not None:
+        if self._silence_ends_answer_at(self._quiet_to_end()) is not None:
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # The round's opening words, if they ask nothing ("Hi, welcome. This round covers ML
         # breadth."), leave the candidate waiting for the first question: the interviewer goes on
@@ -98,6 +99,14 @@ class SilenceRules:
                 return None
         return ends_at
 
+    def _quiet_to_end(self) -> float:
+        """The silence that counts toward ending the answer: since the interviewer stopped
+        talking, and since the candidate's last key in the scratchpad. Typing is working: in
+        trial13 "Moving on in 4 s" counted down while a coder typed (the keystrokes are no voice
+        to the silence tracker, app/silence_tracker.py). Nudges to think aloud still count all
+        of the silence."""
+        return self._silence_seen - max(self._silence_offset, self._typed_offset)
+
     def _heard_a_word(self) -> bool:
         """Words were heard in this answer, or it is not transcribed as it goes (no way to tell)."""
         return not self._words_live or any(s.words or s.text.strip() for s in self._heard)
@@ -108,8 +117,8 @@ class SilenceRules:
         press; None when silence is not about to end it (or the interviewer is talking)."""
         if self._answer is None or self._speaking is not None or self._to_say or self._held is not None:
             return None
-        quiet = self._silence_seen - self._silence_offset
-        if quiet < COUNTDOWN_AFTER_QUIET_S:  # talking, or between two words
+        quiet = self._quiet_to_end()
+        if quiet < COUNTDOWN_AFTER_QUIET_S:  # talking, typing, or between two words
             return None
         ends_at = self._silence_ends_answer_at(quiet, within=COUNTDOWN_S)
         return None if ends_at is None or ends_at <= quiet else ends_at - quiet
