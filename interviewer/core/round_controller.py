@@ -242,7 +242,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                            recording=not (answer is not None and self._not_recording),
                            talking=self.talking_before_words, opening=opening,
                            going_on=bool(answer and answer.continuation
-                                         and any(r.heard_speech for r in self._unfinished)))
+                                         and any(r.heard_speech for r in self._unfinished)),
+                           asking=self._waits_for_questions())
 
     @property
     def talking_before_words(self) -> bool:
