@@ -279,9 +279,11 @@ class RoundSession:
 
     def typing(self) -> None:
         """The candidate is typing in the scratchpad: the keystrokes' clicks are no voice to the
-        silence rule (app/silence_tracker.py)."""
+        silence rule (app/silence_tracker.py), and typing is working on the answer: no silence
+        ends it while they type (RoundController.on_typing)."""
         if self.silence is not None:
             self.silence.typing()
+        self.controller.on_typing()
 
     def save_scratchpad(self) -> None:
         if self.store is None or self.session_id is None or self.scratchpad == self._saved_scratchpad:
@@ -610,7 +612,11 @@ class RoundSession:
 
     def _answers_in_clarifying_phases(self) -> dict[str, list[dict]]:
         """Analyses of the answers given in each phase that expected clarifying questions.
-        A phase whose answers were recorded but never analysed (no model) is left out: unknown."""
+        A phase whose answers were recorded but never analysed (no model) is left out: unknown.
+        So is one with no recording at all: it was left before its question was asked (the
+        recording starts once it is said, or when the candidate talks over it), so the candidate
+        never had a turn to ask in (trial13: N during its opening skipped it, and the review
+        said it "ended without a clarifying question")."""
         started = {p.phase for p in self.engine.timeline.phases}
         expecting = [p for p in self.script.phases if p.expects_clarifying and p.id in started]
         result: dict[str, list[dict]] = {}
@@ -618,7 +624,7 @@ class RoundSession:
             states = [self.answers.get(i + 1) for i, record in enumerate(self.controller.answers)
                       if record.phase == phase.id]
             analysed = [s.analysis for s in states if s is not None and s.analysis is not None]
-            if states and not analysed:
+            if not analysed:
                 continue
             result[phase.id] = analysed
         return result

@@ -63,8 +63,8 @@ from interviewer.core.phase_prompts import without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S, REPLY_CUT_AT_START_S,
-    STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
+    NEXT_AFTER_MOVE_ON_GRACE_S, REPLY_CUT_AT_START_S, STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
 )
 from interviewer.core.round_status import ControllerStatus, status_text
 from interviewer.core.round_updates import (
@@ -155,6 +155,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._finish_deadline: float | None = None  # waiting for transcripts to finish the answer
         self._silence_seen = 0.0
         self._silence_offset = 0.0  # silence that had passed when the interviewer stopped talking
+        self._typed_offset = 0.0  # silence that had passed at the candidate's last key in the scratchpad
         self._nudged_this_silence = False
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._acknowledge_next = False  # the last answer was finished by the candidate
@@ -241,7 +242,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                            recording=not (answer is not None and self._not_recording),
                            talking=self.talking_before_words, opening=opening,
                            going_on=bool(answer and answer.continuation
-                                         and any(r.heard_speech for r in self._unfinished)))
+                                         and any(r.heard_speech for r in self._unfinished)),
+                           asking=self._waits_for_questions())
 
     @property
     def talking_before_words(self) -> bool:
@@ -334,6 +336,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         phase the round ends. What was being recorded is kept."""
         if self.finished or self.paused or self.engine.is_over or not self.started:
             return False
+        if self.next_is_same_move_on:
+            return True  # the part the candidate meant is over already; this one goes on
         if self._answer is not None:
             self._end_recording(EndedBy.NEXT)
         self._unfinished, self._finish_deadline = [], None
@@ -347,6 +351,23 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._pump()
         self._check_status()
         return True
+
+    @property
+    def next_is_same_move_on(self) -> bool:
+        """N now would be the move-on the round just made by itself (the last part's time was up
+        or its questions were done), not a choice to skip the part just begun: its opening is
+        still being said and the candidate has had no turn in it, or it began less than
+        NEXT_AFTER_MOVE_ON_GRACE_S ago and they have not spoken in it. The candidate pressed N
+        for the part they had been in."""
+        spans = self.engine.timeline.phases
+        if (len(spans) < 2 or spans[-2].ended_by not in (PhaseEnd.TIME, PhaseEnd.AGENDA)
+                or self.finished or self.engine.is_over):
+            return False
+        current = spans[-1]
+        here = [a for a in self.answers if a.phase == current.phase]
+        if self._now() - current.started_at < NEXT_AFTER_MOVE_ON_GRACE_S:
+            return not any(a.heard_speech for a in here)
+        return (self._speaking is not None or bool(self._to_say)) and not here
 
     def pause(self) -> bool:
         """Pause the round (a doorbell): the clocks stop, the recording stops, the interviewer
@@ -402,6 +423,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def on_silence(self, seconds: float) -> None:
         """Length of the current silence in the answer; 0 while the candidate speaks. Thread-safe."""
         self._inbox.put(partial(self._silence, seconds))
+
+    def on_typing(self) -> None:
+        """The candidate pressed a key in the scratchpad. Thread-safe. Typing is working on the
+        answer: silence ends it only counting from the last key (SilenceRules._quiet_to_end)."""
+        self._inbox.put(self._typing)
+
+    def _typing(self) -> None:
+        if self._answer is not None:
+            self._typed_offset = self._silence_seen
 
     def on_voice(self) -> None:
         """The candidate started talking (a voice detector that ignores the interviewer's own
@@ -801,6 +831,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._held = None
         self._heard, self._replied_words = [], 0
         self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
+        self._typed_offset = 0.0
         self._emit(ListeningStarted(index, record.question_id, record.started_at))
 
     def _set_level(self, level: float) -> None:

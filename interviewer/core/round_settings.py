@@ -45,6 +45,14 @@ ACK_GRACE_S = 0.6
 THINKING_TIME_S = 60.0
 
 
+# N pressed this soon after the round moved on to a part by itself (its time was up, or its
+# questions were done), or while that part's opening is still being said, is the same move-on:
+# the candidate meant the part they had been in. In trial13 an N 5 s after "That's it." skipped
+# the part just begun, its question never asked. Longer than a reaction to the move-on's first
+# words, shorter than reading a question shown as text and deciding to skip it.
+NEXT_AFTER_MOVE_ON_GRACE_S = 4.0
+
+
 # How long after the interviewer stops a voice may still be its echo in a loudspeaker room
 # (reverberation and the audio buffers): a generous bound, since the candidate loses nothing
 # (the round recording runs) and can press Space.

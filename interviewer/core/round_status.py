@@ -21,7 +21,7 @@ class ControllerStatus(StrEnum):
 def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
                 talk_interrupts: bool = True, last_part: bool = True, goes_on_in: float | None = None,
                 recording: bool = True, talking: bool = False, opening: bool = False,
-                going_on: bool = False) -> str:
+                going_on: bool = False, asking: bool = False) -> str:
     """The status line: what is happening, what the app waits for, which key moves on.
     `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
     `last_part`: N ends the round here; in an earlier part it moves to the next one.
@@ -30,7 +30,9 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
     `talking`: the candidate's voice is heard now, before the live transcript has a word of it.
     `opening`: the round's opening words asked nothing, and the first question follows on its own
     (or, thinking, it is on its way).
-    `going_on`: this stretch of recording goes on with an answer already begun (after Pause)."""
+    `going_on`: this stretch of recording goes on with an answer already begun (after Pause).
+    `asking`: the candidate's turn in a part for clarifying questions, where a pause ends nothing
+    (SilenceRules._waits_for_questions)."""
     if status == ControllerStatus.STARTING:
         return "The interviewer is about to start."
     if status == ControllerStatus.SPEAKING:
@@ -46,6 +48,9 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
         if heard_speech and goes_on_in is not None:
             return (f"Still listening. Moving on in {max(1, math.ceil(goes_on_in))} s: keep talking to go on "
                     "with your answer, or press Space to move on now.")
+        if heard_speech and asking:
+            return ("Listening: ask whatever you need. Say \"That's all my questions\" or press Space (or Enter) "
+                    "when you are done asking; N moves to the next part.")
         if heard_speech:
             return "Listening. Space (or Enter) when your answer is done, or just pause; N moves to the next part."
         if talking:  # not "just pause": silence ends no answer before its first word is transcribed

@@ -3,7 +3,9 @@ to take back, the opening words going on. A part of RoundController (round_contr
 """
 from __future__ import annotations
 
-from interviewer.core.conversation_cues import asks_for_time, asks_to_talk, greets, only_opens, wraps_up
+from interviewer.core.conversation_cues import (
+    asks_for_time, asks_to_talk, declines_to_ask, greets, only_opens, wraps_up,
+)
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
 from interviewer.core.round_settings import (
@@ -26,9 +28,10 @@ class SilenceRules:
             if self._speaking is None and not self._to_say:  # the candidate, not the interviewer's voice
                 answer.awaiting_speech_after_reply = False
             self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
+            self._typed_offset = 0.0
             return
         if seconds < self._silence_seen:  # a new stretch of silence
-            self._nudged_this_silence, self._silence_offset = False, 0.0
+            self._nudged_this_silence, self._silence_offset, self._typed_offset = False, 0.0, 0.0
         self._silence_seen = seconds
         if self._speaking is not None or self._to_say:
             return  # the interviewer is talking: the candidate's silence starts after it
@@ -51,7 +54,7 @@ class SilenceRules:
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending
         # (_silence_ends_answer_at says when else it is).
-        if self._silence_ends_answer_at(quiet) is not None:
+        if self._silence_ends_answer_at(self._quiet_to_end()) is not None:
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # The round's opening words, if they ask nothing ("Hi, welcome. This round covers ML
         # breadth."), leave the candidate waiting for the first question: the interviewer goes on
@@ -63,7 +66,8 @@ class SilenceRules:
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # "Think out loud" is for working on something; not after the last phase's prompt ("Any
         # questions for me?"), where silence is the candidate's to take.
-        elif (nudge_after and not self._answers_closing_prompt(answer) and quiet >= nudge_after
+        elif (nudge_after and not self._answers_closing_prompt(answer) and not self._waits_for_questions()
+              and quiet >= nudge_after
               and not self._nudged_this_silence and self._now() >= self._no_nudge_until):
             self._nudged_this_silence = True
             answer.nudges.append(self._now())
@@ -89,7 +93,10 @@ class SilenceRules:
         shorter = wrap_up if wrap_up and wrap_up < end_after else None
         if quiet + within < (shorter or end_after):
             return None
-        ends_at = shorter if shorter is not None and self._handed_back(shorter) else end_after
+        handed_back = shorter is not None and self._handed_back(shorter)
+        if not handed_back and self._waits_for_questions():
+            return None  # silence there is the candidate's: only a hand-back, Space, N or time ends it
+        ends_at = shorter if handed_back else end_after
         if quiet + within < ends_at or only_opens(self._heard_text()) or not self._heard_a_word():
             return None
         if asks_for_time(self._heard_text()):  # "let me think about that for a second"
@@ -97,6 +104,14 @@ class SilenceRules:
             if quiet + within < ends_at:
                 return None
         return ends_at
+
+    def _quiet_to_end(self) -> float:
+        """The silence that counts toward ending the answer: since the interviewer stopped
+        talking, and since the candidate's last key in the scratchpad. Typing is working: in
+        trial13 "Moving on in 4 s" counted down while a coder typed (the keystrokes are no voice
+        to the silence tracker, app/silence_tracker.py). Nudges to think aloud still count all
+        of the silence."""
+        return self._silence_seen - max(self._silence_offset, self._typed_offset)
 
     def _heard_a_word(self) -> bool:
         """Words were heard in this answer, or it is not transcribed as it goes (no way to tell)."""
@@ -108,8 +123,8 @@ class SilenceRules:
         press; None when silence is not about to end it (or the interviewer is talking)."""
         if self._answer is None or self._speaking is not None or self._to_say or self._held is not None:
             return None
-        quiet = self._silence_seen - self._silence_offset
-        if quiet < COUNTDOWN_AFTER_QUIET_S:  # talking, or between two words
+        quiet = self._quiet_to_end()
+        if quiet < COUNTDOWN_AFTER_QUIET_S:  # talking, typing, or between two words
             return None
         ends_at = self._silence_ends_answer_at(quiet, within=COUNTDOWN_S)
         return None if ends_at is None or ends_at <= quiet else ends_at - quiet
@@ -134,7 +149,22 @@ class SilenceRules:
         if not after or quiet < after:
             return False
         last = self._last_words()
-        return bool(last) and (wraps_up(last) or (self._answers_opening_words() and greets(last)))
+        return bool(last) and (wraps_up(last) or (self._answers_opening_words() and greets(last))
+                               or (self._waits_for_questions() and declines_to_ask(last)))
+
+    def _waits_for_questions(self) -> bool:
+        """The candidate's turn on a part's own question (or prompt) in a part for clarifying
+        questions, nothing more planned in it: ending the turn would move the round on. A real
+        interviewer who said "take a few minutes to ask" waits there for the candidate: silence
+        after a question the app heard as a statement, or while they think of the next one, is
+        no sign they are done (trial13: the clarify part left 3 s after "..., or can the list be
+        empty?", unanswered). "That's all my questions." (a hand-back), Space, N or the part's
+        time moves on. A part that still has follow-ups of its own (an ML breadth question
+        asked and answered there) ends answers on silence as any other."""
+        answer, phase, engine = self._answer, self.engine.current_phase, self.engine
+        return bool(answer is not None and phase is not None and phase.expects_clarifying
+                    and answer.phase == phase.id and answer.follow_up_id is None
+                    and engine.move_on_early and engine.has_next_phase and engine.phase_agenda_done)
 
     def _opening_goes_on(self) -> bool:
         """Silence now is the candidate waiting for the first question after opening words that

@@ -310,7 +310,10 @@ class RoundScreen(QWidget):
         asking as End round does (one key ended the whole round without a word). Not while paused:
         the round cannot move on then, and asking would end nothing after a Yes."""
         if self.running and not self.session.controller.paused:
-            if not self.session.engine.has_next_phase and not self.ask_to_end_round():
+            # N just as the round moved on to the last part by itself meant the part before: no
+            # question about ending the round (controller.next_is_same_move_on).
+            if (not self.session.engine.has_next_phase and not self.session.controller.next_is_same_move_on
+                    and not self.ask_to_end_round()):
                 return
             self.session.controller.next_part()
 

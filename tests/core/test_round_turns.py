@@ -375,7 +375,9 @@ def test_a_broken_answerer_is_reported_and_the_round_goes_on(tmp_path):
 
 def test_next_key_moves_to_the_next_part_now(tmp_path):
     clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path)
+    controller.on_silence(0)  # the candidate's voice: N after it leaves this part, however soon
     recorder.speak("I have no more questions")
+    controller.poll()
     now = engine.elapsed()
     assert controller.next_part()
     assert controller.answers[-1].ended_by == "next"

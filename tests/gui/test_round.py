@@ -416,3 +416,26 @@ def test_no_microphone_is_told_in_one_line(qtbot, isolated_dirs, script_dirs, tm
         "Nothing is recorded in this round: No microphone was found."], lines
     window.round_screen.stop_button.click()
     qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+
+
+def test_n_just_as_the_last_part_began_by_itself_does_not_ask_to_end(qtbot, isolated_dirs, script_dirs, tmp_path,
+                                                                     monkeypatch):
+    """Trial13: N pressed as the round moved on by itself meant the part before; in the last part
+    it asked "End the round now?" and a Yes ended the round its opening had just begun."""
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    screen = window.round_screen
+    asked = []
+    monkeypatch.setattr(screen, "ask_to_end_round", lambda quitting=False: asked.append(1) or True)
+    clock.advance(40 * 60)  # the design part's time is up: the wrap-up begins by itself
+    screen._tick()
+    assert screen.session.engine.current_phase.id == "wrap"
+    qtbot.keyClick(screen, Qt.Key.Key_N)
+    assert not asked and screen.running and not screen.session.engine.is_over
+    clock.advance(30)
+    screen._tick()
+    qtbot.keyClick(screen, Qt.Key.Key_N)  # now it is a choice: asked first
+    assert asked
+    qtbot.waitUntil(lambda: not screen.running, timeout=5000)

@@ -98,7 +98,10 @@ def test_bug3_no_dead_air_the_next_part_starts_and_n_moves_on(qtbot, isolated_di
     assert screen.session.engine.current_phase.id == "design" and screen.session.engine.elapsed() == 41
     assert "waiting for the next part" not in screen.status.text()
     tick_until(qtbot, screen, lambda: controller.status == "listening")
-    qtbot.keyClick(screen, Qt.Key.Key_N)  # the candidate is done with the design
+    # The candidate talks the design through, then is done with it (N at once after the move-on
+    # would be the same move-on: RoundController.next_is_same_move_on).
+    clock.advance(60)
+    qtbot.keyClick(screen, Qt.Key.Key_N)
     tick_until(qtbot, screen, lambda: screen.session.engine.current_phase.id == "wrap")
     tick_until(qtbot, screen, lambda: controller.status == "listening")
     qtbot.keyClick(screen, Qt.Key.Key_Space)

@@ -588,3 +588,33 @@ def test_a_round_ended_before_the_microphone_hears_does_not_start(script_dirs, i
     _run_posted(posted)
     assert session.controller.finished and not session.controller.started
     session.close()
+
+
+def test_typing_in_the_scratchpad_keeps_the_answer_open(tmp_path, script_dirs, isolated_dirs):
+    """Trial13, a coding round: "Moving on in 4 s" while the candidate typed code. Typing is
+    working: silence ends the answer only once the typing stops."""
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    config = RoundSessionConfig(controller=ControllerSettings(silence_ends_answer_after=0.5))
+    session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=LevelRecorder(speech_s=0.3),
+                           config=config)
+    session.start()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not (session.controller.current_answer is not None
+                                               and session.controller.current_answer.heard_speech):
+        session.poll()
+        time.sleep(0.02)
+    answer = session.controller.current_answer
+    time.sleep(0.35)  # past the speech: silence from here
+    typing_until = time.monotonic() + 1.5
+    while time.monotonic() < typing_until:  # three times the silence that ends an answer
+        session.typing()
+        session.poll()
+        time.sleep(0.05)
+    assert answer.ended_by is None
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and answer.ended_by is None:
+        session.poll()
+        time.sleep(0.02)
+    assert answer.ended_by == "silence"
+    session.stop()
+    session.close()
