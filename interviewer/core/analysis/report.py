@@ -392,6 +392,22 @@ def _near(t: float, times: Sequence[float]) -> bool:
     return any(abs(t - x) < 1e-3 for x in times)
 
 
+def pace_finding(pace: Pace) -> Finding | None:
+    """"Spoke too fast: ..." when the pace is off its band, else None. An answer recorded in parts
+    gets it from the parts' joined pace (summary.answer_pace_finding), the numbers its table shows."""
+    wpm, rate = pace.wpm, pace.articulation_wpm
+    if rate is None or pace.speaking_seconds < 10 or pace.verdict == "normal":
+        return None
+    lo, hi = pace.articulation_band
+    if pace.verdict == "fast":
+        normal = f"fast is over {hi:.0f} while speaking and {pace.band[1]:.0f} with pauses"
+    else:
+        normal = f"normal while speaking {lo:.0f}-{hi:.0f}"
+    how = "too fast" if pace.verdict == "fast" else "slowly"
+    return Finding("pace", f"Spoke {how}: {rate:.0f} words per minute while speaking, "
+                   f"{wpm:.0f} with pauses ({normal}).", None)
+
+
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               star, signals: depth.DepthResult, hedge, restated: bool, question_end: float = 0.0, interrupted: bool = False,
               question_findings: bool = True) -> list[Finding]:
@@ -444,16 +460,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                                    a.fillers[i].start, a.fillers[j].end))
     if a.extra.get("disfluencies"):
         out.append(disfluency_finding(a.extra["disfluencies"]))
-    wpm, rate = a.pace.wpm, a.pace.articulation_wpm
-    if rate is not None and a.pace.speaking_seconds >= 10 and a.pace.verdict != "normal":
-        lo, hi = a.pace.articulation_band
-        if a.pace.verdict == "fast":
-            normal = f"fast is over {hi:.0f} while speaking and {a.pace.band[1]:.0f} with pauses"
-        else:
-            normal = f"normal while speaking {lo:.0f}-{hi:.0f}"
-        how = "too fast" if a.pace.verdict == "fast" else "slowly"
-        out.append(Finding("pace", f"Spoke {how}: {rate:.0f} words per minute while speaking, "
-                           f"{wpm:.0f} with pauses ({normal}).", None))
+    if (found := pace_finding(a.pace)) is not None:
+        out.append(found)
     qs = a.clarifying.questions
     if not question_findings:
         pass
