@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interviewer.app.labels import clock_text
 from interviewer.core.analysis.highlights import strongest_first
-from interviewer.core.analysis.report import finding_label, label_heading, questions_asked_finding
+from interviewer.core.analysis.report import (finding_label, label_heading, questions_asked_finding,
+                                              questions_asked_in_round_text)
 from interviewer.gui import theme
 
 PER_SIDE = 3
@@ -55,8 +56,10 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highl
                              when=lambda h: h.round_time, limit=limit, same=lambda h: (h.label, h.message))
     # A line stands for the round: 'Clarifying questions: Asked 1 clarifying question.' beside a
     # round that asked 3 (2 more in another answer) read as a wrong count; it says there is more.
-    return [replace(h, elsewhere=len({f.answer_id for f in found if f.label == h.label and f.answer_id is not None}
-                                     - {p.answer_id for p in picked if p.label == h.label}))
+    # The clarifying line says the round's total itself (questions_asked_in_round_text).
+    return [replace(h, elsewhere=0 if h.per_question else
+                    len({f.answer_id for f in found if f.label == h.label and f.answer_id is not None}
+                        - {p.answer_id for p in picked if p.label == h.label}))
             for h in picked]
 
 
@@ -73,15 +76,31 @@ def _clarifying_per_question(session: Any) -> list:
     for f in session.findings:
         if f.kind == QUESTIONS_ASKED and f.answer_id in question_of:
             groups.setdefault(question_of[f.answer_id], []).append(f)
+    counts = {key: sum(asked_in.get(g.answer_id) or _count_in(g.message) for g in group)
+              for key, group in groups.items()}
+    total = sum(counts.values())  # the round line's count: the same answers' questions
+    text_of: dict = {}  # the question itself, not the follow-up its first question was asked in
+    for a in session.answers:
+        text_of.setdefault(question_of[a.id], a.question_text)
     out = []
     for f in session.findings:
-        group = groups.get(question_of.get(f.answer_id)) if f.kind == QUESTIONS_ASKED else None
-        if group is None or len(group) == 1:
+        key = question_of.get(f.answer_id) if f.kind == QUESTIONS_ASKED else None
+        group = groups.get(key) if key is not None else None
+        if group is None:
             out.append(f)
         elif f is group[0]:
-            count = sum(asked_in.get(g.answer_id) or _count_in(g.message) for g in group)
-            out.append(replace(f, message=questions_asked_finding(count, f.start).message))
+            count = counts[key]
+            if len(counts) > 1:  # the line names its question and the round's total
+                message = questions_asked_in_round_text(count, total, len(counts), _short(text_of.get(key, "")),
+                                                        len({g.answer_id for g in group}) > 1)
+            else:
+                message = questions_asked_finding(count, f.start).message
+            out.append(replace(f, message=message))
     return out
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _count_in(message: str) -> int:
@@ -168,8 +187,7 @@ class TenSecondSummary(QWidget):
 def _elsewhere(h: Highlight) -> str:
     if not h.elsewhere:
         return ""
-    unit = "question" if h.per_question else "answer"
-    return f" <i>(also in {h.elsewhere} more {unit}{'s' if h.elsewhere > 1 else ''})</i>"
+    return f" <i>(also in {h.elsewhere} more answer{'s' if h.elsewhere > 1 else ''})</i>"
 
 
 def _heading(h: Highlight) -> str:

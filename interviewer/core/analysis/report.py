@@ -130,6 +130,15 @@ def questions_asked_finding(count: int, start: float | None) -> Finding:
     return Finding("clarifying_questions", f"Asked {count} {noun}.", start, None, "good")
 
 
+def questions_asked_in_round_text(count: int, total: int, questions: int, question: str, follow_ups: bool) -> str:
+    """One question's clarifying questions among the round's: 'Asked 3 clarifying questions.'
+    beside a round line of 7 read as a wrong count (trial13: 3 over a question and its two
+    follow-ups, 2 and 2 in two others)."""
+    noun = "clarifying question" if count == 1 else "clarifying questions"
+    on = f"on \"{question}\"" + (" and its follow-ups" if follow_ups else "")
+    return f"Asked {count} {noun} {on}; {total} in the round, over {questions} questions."
+
+
 @dataclass
 class AnswerAnalysis:
     duration: float
