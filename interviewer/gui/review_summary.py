@@ -69,7 +69,10 @@ QUESTIONS_ASKED = "clarifying_questions"  # the finding's kind (core.analysis.re
 def _clarifying_per_question(session: Any) -> list:
     """The session's findings with "Asked N clarifying questions." once per question: at its
     first answer that asked, counting its follow-ups' too. Per answer, a question with
-    follow-ups was praised two and three times over in "Went well" (trial)."""
+    follow-ups was praised two and three times over in "Went well" (trial). When more than one
+    question asked, one line gives the round's count, where they were first asked: a question's
+    'Asked 3 clarifying questions. (also in 2 more questions)' beside a round line of 7, and no
+    answer that asked 3, read as a wrong count (trial13)."""
     question_of = {a.id: (a.question_id, None) if a.question_id else (None, a.id) for a in session.answers}
     asked_in = {a.id: len((a.analysis or {}).get("clarifying_questions") or []) for a in session.answers}
     groups: dict = {}
@@ -78,29 +81,20 @@ def _clarifying_per_question(session: Any) -> list:
             groups.setdefault(question_of[f.answer_id], []).append(f)
     counts = {key: sum(asked_in.get(g.answer_id) or _count_in(g.message) for g in group)
               for key, group in groups.items()}
-    total = sum(counts.values())  # the round line's count: the same answers' questions
-    text_of: dict = {}  # the question itself, not the follow-up its first question was asked in
-    for a in session.answers:
-        text_of.setdefault(question_of[a.id], a.question_text)
+    first = min((g[0] for g in groups.values()), key=lambda f: (f.answer_id, f.start or 0.0), default=None)
     out = []
     for f in session.findings:
-        key = question_of.get(f.answer_id) if f.kind == QUESTIONS_ASKED else None
-        group = groups.get(key) if key is not None else None
+        group = groups.get(question_of.get(f.answer_id)) if f.kind == QUESTIONS_ASKED else None
         if group is None:
             out.append(f)
+        elif len(groups) > 1:
+            if f is first:  # the answers' counts, as the round line adds them
+                out.append(replace(f, message=questions_asked_in_round_text(sum(counts.values()), len(groups))))
+        elif len(group) == 1:
+            out.append(f)
         elif f is group[0]:
-            count = counts[key]
-            if len(counts) > 1:  # the line names its question and the round's total
-                message = questions_asked_in_round_text(count, total, len(counts), _short(text_of.get(key, "")),
-                                                        len({g.answer_id for g in group}) > 1)
-            else:
-                message = questions_asked_finding(count, f.start).message
-            out.append(replace(f, message=message))
+            out.append(replace(f, message=questions_asked_finding(counts[question_of[f.answer_id]], f.start).message))
     return out
-
-
-def _short(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _count_in(message: str) -> int:

@@ -130,13 +130,11 @@ def questions_asked_finding(count: int, start: float | None) -> Finding:
     return Finding("clarifying_questions", f"Asked {count} {noun}.", start, None, "good")
 
 
-def questions_asked_in_round_text(count: int, total: int, questions: int, question: str, follow_ups: bool) -> str:
-    """One question's clarifying questions among the round's: 'Asked 3 clarifying questions.'
-    beside a round line of 7 read as a wrong count (trial13: 3 over a question and its two
-    follow-ups, 2 and 2 in two others)."""
-    noun = "clarifying question" if count == 1 else "clarifying questions"
-    on = f"on \"{question}\"" + (" and its follow-ups" if follow_ups else "")
-    return f"Asked {count} {noun} {on}; {total} in the round, over {questions} questions."
+def questions_asked_in_round_text(total: int, questions: int) -> str:
+    """The clarifying questions of a round that asked them about more than one question: one
+    question's 'Asked 3 clarifying questions.' beside a round line of 7 read as a wrong count
+    (trial13: 3 over a question and its two follow-ups, 2 and 2 in two others)."""
+    return f"Asked {total} in the round, about {questions} questions."
 
 
 @dataclass
