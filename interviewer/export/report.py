@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis.marks import transcript_marks
+from interviewer.core.analysis.phases import round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line, topics_missed_text
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
@@ -253,7 +254,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     if session.ended_at is not None:
         # On the round clock (pauses left out), as the review's timeline and its "Ended early"
         # finding count it; the wall clock is in Started and Ended.
-        facts["Took"] = f"{last_moment(session) / 60:.1f} min on the round clock"
+        facts["Took"] = f"{round_minutes_text(last_moment(session))} min on the round clock"
     phases = []
     for p in session.phases:
         # An interrupted round's last phase has no end: it lasted until the last thing heard,

@@ -41,6 +41,9 @@ class SessionSummary:
     answer_count: int = 0
     paused_seconds: float = 0.0  # the round was paused this long (its clock stood still)
     ended_early: bool = False  # it has the ENDED_EARLY_KIND finding
+    # Its last known moment on the round clock (a phase's end, a question asked, an answer's end:
+    # export.report.last_moment), the length the review and exports give; None when none is stored.
+    round_seconds: float | None = None
 
     @property
     def status_text(self) -> str:
