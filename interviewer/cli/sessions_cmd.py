@@ -67,7 +67,7 @@ def _open_store():
         # A full disk, a busy or read-only database: reading and exporting still work, and
         # the next command tries again. Nothing of the interrupted round is lost meanwhile.
         recovered_rounds = []
-        print(f"interviewer: warning: {exc} The interrupted round stays in_progress until a later command "
+        print(f"interviewer: warning: {exc} The interrupted round stays 'in progress' until a later command "
               "can recover it; reading and exporting work meanwhile.", file=sys.stderr)
     for recovered in recovered_rounds:
         print(f"interviewer: round {recovered.id} ({recovered.title}) was interrupted by a crash; its "
@@ -98,7 +98,7 @@ def list_sessions(args: argparse.Namespace) -> int:
             return 0
         print(f"{'ID':>4}  {'STARTED':16}  {'KIND':16}  {'STATUS':11}  {'ANSWERS':>7}  TITLE")
         for s in sessions:
-            print(f"{s.id:>4}  {fmt_time(s.started_at):16}  {s.kind:16}  {s.status:11}  {s.answer_count:>7}  {s.title}")
+            print(f"{s.id:>4}  {fmt_time(s.started_at):16}  {s.kind:16}  {s.status_text:11}  {s.answer_count:>7}  {s.title}")
     return 0
 
 

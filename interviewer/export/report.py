@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis.marks import transcript_marks
+from interviewer.core.analysis.phases import round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line, topics_missed_text
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
-from interviewer.storage.models import Answer, Finding, Session, SessionStatus
+from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
 
 INLINE_PAUSE_SECONDS = 1.0  # silences at least this long are shown inside the transcript
@@ -233,14 +234,6 @@ def finding_line(f: Finding) -> str:
     return at + finding_text(f.kind, f.message)
 
 
-def _status_text(session: Session) -> str:
-    """"ended early" for a round the candidate ended well before its plan (End round), as the
-    review says: "completed" beside "Took: 3.8 min" of 55 read as done in full (trial10)."""
-    if session.status == SessionStatus.COMPLETED and any(f.kind == "round_ended_early" for f in session.findings):
-        return "ended early"
-    return session.status.replace("_", " ")
-
-
 def build_report(session: Session, missing_audio: list[str] | None = None, script=None,
                  text_encoder=None) -> SessionReport:
     """`script`: the round's question script (None: found by the session's script id);
@@ -256,12 +249,12 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         "Started": fmt_time(session.started_at),
         "Ended": fmt_time(session.ended_at),
         "Planned": f"{session.planned_minutes:g} min",
-        "Status": _status_text(session),
+        "Status": session.status_text,
     }
     if session.ended_at is not None:
         # On the round clock (pauses left out), as the review's timeline and its "Ended early"
         # finding count it; the wall clock is in Started and Ended.
-        facts["Took"] = f"{last_moment(session) / 60:.1f} min on the round clock"
+        facts["Took"] = f"{round_minutes_text(last_moment(session))} min on the round clock"
     phases = []
     for p in session.phases:
         # An interrupted round's last phase has no end: it lasted until the last thing heard,

@@ -22,6 +22,21 @@ def find_filler_indexes(words: list[Word], regions: list[SpeechRegion] | None = 
     return set(filler_marks(words, regions))
 
 
+def _piece_cuts(shown: list[list[Word]], words: list[Word]) -> list[int]:
+    """Where the final `words` of an answer go from one shown piece to the next: at the middle
+    of the silence between the pieces' live words (the reply between them), or, when their
+    times do not follow each other, after as many words as each piece showed."""
+    bounds = [(a[-1].end + b[0].start) / 2 if a and b else None for a, b in zip(shown, shown[1:])]
+    if all(b is not None for b in bounds) and all(x < y for x, y in zip(bounds, bounds[1:])) and \
+            all(a[-1].end <= b[0].start for a, b in zip(shown, shown[1:]) if a and b):
+        return [sum(1 for w in words if (w.start + w.end) / 2 < b) for b in bounds]
+    cuts, n = [], 0
+    for piece in shown[:-1]:
+        n += len(piece)
+        cuts.append(min(n, len(words)))
+    return cuts
+
+
 def words_html(words: list[Word], fillers: set[int]) -> str:
     parts = []
     for i, w in enumerate(words):
@@ -82,6 +97,9 @@ class LiveTranscriptView(QWidget):
         self._key: object = None
         self._tally: dict[object, list[int]] = {}
         self._settled_words = self._settled_fillers = 0
+        # The paragraphs each answer was shown in (key -> [[start, end, words, fillers], ...], cursors
+        # around each, shared with a held answer's slot): its final transcript replaces them (settle_counts).
+        self._pieces: dict[object, list[list]] = {}
         self._hearing = False  # the candidate talks and no word of it is transcribed yet
         self._theme = theme.current()
         theme.notifier().changed.connect(self._theme_changed)
@@ -148,17 +166,47 @@ class LiveTranscriptView(QWidget):
 
     def settle_counts(self, key: object, words: list[Word], regions: list[SpeechRegion] | None) -> None:
         """The final transcript of answer `key`, shown in pieces around the interviewer's replies
-        as the words came (the text stays): the counter takes its words and fillers as the
-        analysis counts them. A trial's live counter said 6 fillers and 398 words, the review 5
-        and 394 ("a streaming store, like the number of ..." is no filler with the pauses known)."""
-        current = [0, 0]
+        as the words came: each piece takes its share of the final words, marked as the analysis
+        marks the whole answer, and the counter counts them. A trial's live counter said 6 fillers
+        and 398 words, the review 5 and 394; then the counter was right but the pieces kept the
+        live marks: "like one to three" (= for example, once the pauses are known) stayed
+        highlighted beside "Fillers: 3" over 4 highlighted words (trial13)."""
         if key == self._key and self._words:
-            current = [len(self._words), len(find_filler_indexes(self._words, self._regions))]
+            self.finish_answer()  # the last piece too (the answer is over: its transcript is final)
+        pieces = self._pieces.get(key) or []
+        if pieces and words:
+            self._replace_pieces(key, pieces, words, regions)
+            return
+        current = [0, 0]
         shown = self._tally.get(key, [0, 0])
         final = [len(words), len(find_filler_indexes(words, regions)) if words else 0]
         self._settled_words += final[0] - shown[0] - current[0]
         self._settled_fillers += final[1] - shown[1] - current[1]
         self._tally[key] = [final[0] - current[0], final[1] - current[1]]  # the piece shown still adds its own
+        self._render()
+
+    def _replace_pieces(self, key: object, pieces: list[list], words: list[Word],
+                        regions: list[SpeechRegion] | None) -> None:
+        marks = find_filler_indexes(words, regions)  # on the whole answer: the analysis' context
+        cuts = _piece_cuts([piece[2] for piece in pieces], words)
+        for piece, lo, hi in zip(pieces, [0] + cuts, cuts + [len(words)]):
+            start, end, old, shown_fillers = piece
+            cursor = QTextCursor(self.view.document())
+            cursor.setPosition(start.position())
+            cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
+            old_length = end.position() - start.position()
+            cursor.removeSelectedText()
+            mine, marked = words[lo:hi], {i - lo for i in marks if lo <= i < hi}
+            if mine:
+                if start.position() > 0:
+                    cursor.insertBlock()
+                cursor.insertHtml(f"<p>{words_html(mine, marked)}</p>")
+            end.setPosition(cursor.position())
+            self._frozen_end += (end.position() - start.position()) - old_length
+            self._done_words += len(mine) - len(old)
+            self._done_fillers += len(marked) - shown_fillers
+            self._count(key, len(mine) - len(old), len(marked) - shown_fillers)
+            piece[2:] = [mine, len(marked)]
         self._render()
 
     def _count(self, key: object, words: int, fillers: int) -> None:
@@ -175,7 +223,17 @@ class LiveTranscriptView(QWidget):
             self._done_fillers += len(fillers)
             self._done_words += len(words)
             self._count(self._key, len(words), len(fillers))
+            before = self._frozen_end
             self._freeze(f"<p>{words_html(words, fillers)}</p>")
+            if self._key is not None:
+                self._pieces.setdefault(self._key, []).append(
+                    [self._cursor_at(before), self._cursor_at(self._frozen_end), words, len(fillers)])
+
+    def _cursor_at(self, position: int) -> QTextCursor:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(position)
+        cursor.setKeepPositionOnInsert(True)  # text added after it (the next paragraphs) leaves it
+        return cursor
 
     def hold_answer(self, key: object) -> None:
         """Freeze the answer in progress, and keep its place: words of it that come later (see
@@ -186,11 +244,11 @@ class LiveTranscriptView(QWidget):
         words, regions = self._words, self._regions
         fillers = len(find_filler_indexes(words, regions)) if words else 0
         self.finish_answer()
-        start, end = QTextCursor(self.view.document()), QTextCursor(self.view.document())
-        start.setPosition(before)
-        end.setPosition(self._frozen_end)
-        for cursor in (start, end):
-            cursor.setKeepPositionOnInsert(True)  # what follows is inserted at the end cursor
+        pieces = self._pieces.get(key) or []
+        if words and pieces and pieces[-1][0].position() == before:
+            start, end = pieces[-1][0], pieces[-1][1]  # late words change the piece its final replaces
+        else:
+            start, end = self._cursor_at(before), self._cursor_at(self._frozen_end)
         self._held[key] = [start, end, len(words), fillers]
 
     def holds(self, key: object) -> bool:
@@ -220,12 +278,18 @@ class LiveTranscriptView(QWidget):
         self._done_fillers += len(fillers) - old_fillers
         self._count(key, len(words) - old_words, len(fillers) - old_fillers)
         slot[2:] = [len(words), len(fillers)]
+        piece = next((p for p in self._pieces.get(key) or [] if p[0] is start), None)
+        if piece is not None:
+            piece[2:] = [list(words), len(fillers)]
+        elif words:
+            self._pieces.setdefault(key, []).append([start, end, list(words), len(fillers)])
         if final:
             del self._held[key]
         self._render()
 
     def clear(self) -> None:
         self._held.clear()
+        self._pieces.clear()
         self.view.clear()
         self._frozen_end = 0
         self._words = []

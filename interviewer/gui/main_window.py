@@ -520,6 +520,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             return
         import time as _time
 
+        from interviewer.core.analysis.phases import round_minutes_text
         from interviewer.core.practice_plan import ran_full_length, round_clock_seconds
         from interviewer.core.scripts.model import ROUND_KINDS
         from interviewer.storage import SessionStatus
@@ -531,8 +532,9 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             # A round cut short says so (the practice plan does not count it as a full mock).
             if (s.status == SessionStatus.COMPLETED and s.kind in ROUND_KINDS
                     and not ran_full_length(s.planned_minutes, s.started_at, s.ended_at, s.paused_seconds)):
-                ran = round_clock_seconds(s.started_at, s.ended_at, s.paused_seconds) or 0.0
-                status = f" · ended after {ran / 60:.0f} of {s.planned_minutes:.0f} min"
+                # On the round clock, as the review and the exports give it (4.6, not 5 beside it).
+                ran = s.round_seconds or round_clock_seconds(s.started_at, s.ended_at, s.paused_seconds) or 0.0
+                status = f" · ended after {round_minutes_text(ran)} of {s.planned_minutes:.0f} min"
             # Single spaces, " · " between the parts, as on the round cards (two spaces read as a slip).
             rows.append((s.id, f"{when} · {s.title}{status} ({count_text(s.answer_count, 'answer')})"))
         interrupted = {s.id for s in sessions if s.status == SessionStatus.INTERRUPTED}

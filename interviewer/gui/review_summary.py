@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interviewer.app.labels import clock_text
 from interviewer.core.analysis.highlights import strongest_first
-from interviewer.core.analysis.report import finding_label, label_heading, questions_asked_finding
+from interviewer.core.analysis.report import (finding_label, label_heading, questions_asked_finding,
+                                              questions_asked_in_round_text)
 from interviewer.gui import theme
 
 PER_SIDE = 3
@@ -55,8 +56,10 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highl
                              when=lambda h: h.round_time, limit=limit, same=lambda h: (h.label, h.message))
     # A line stands for the round: 'Clarifying questions: Asked 1 clarifying question.' beside a
     # round that asked 3 (2 more in another answer) read as a wrong count; it says there is more.
-    return [replace(h, elsewhere=len({f.answer_id for f in found if f.label == h.label and f.answer_id is not None}
-                                     - {p.answer_id for p in picked if p.label == h.label}))
+    # The clarifying line says the round's total itself (questions_asked_in_round_text).
+    return [replace(h, elsewhere=0 if h.per_question else
+                    len({f.answer_id for f in found if f.label == h.label and f.answer_id is not None}
+                        - {p.answer_id for p in picked if p.label == h.label}))
             for h in picked]
 
 
@@ -66,21 +69,31 @@ QUESTIONS_ASKED = "clarifying_questions"  # the finding's kind (core.analysis.re
 def _clarifying_per_question(session: Any) -> list:
     """The session's findings with "Asked N clarifying questions." once per question: at its
     first answer that asked, counting its follow-ups' too. Per answer, a question with
-    follow-ups was praised two and three times over in "Went well" (trial)."""
+    follow-ups was praised two and three times over in "Went well" (trial). When more than one
+    question asked, one line gives the round's count, where they were first asked: a question's
+    'Asked 3 clarifying questions. (also in 2 more questions)' beside a round line of 7, and no
+    answer that asked 3, read as a wrong count (trial13)."""
     question_of = {a.id: (a.question_id, None) if a.question_id else (None, a.id) for a in session.answers}
     asked_in = {a.id: len((a.analysis or {}).get("clarifying_questions") or []) for a in session.answers}
     groups: dict = {}
     for f in session.findings:
         if f.kind == QUESTIONS_ASKED and f.answer_id in question_of:
             groups.setdefault(question_of[f.answer_id], []).append(f)
+    counts = {key: sum(asked_in.get(g.answer_id) or _count_in(g.message) for g in group)
+              for key, group in groups.items()}
+    first = min((g[0] for g in groups.values()), key=lambda f: (f.answer_id, f.start or 0.0), default=None)
     out = []
     for f in session.findings:
         group = groups.get(question_of.get(f.answer_id)) if f.kind == QUESTIONS_ASKED else None
-        if group is None or len(group) == 1:
+        if group is None:
+            out.append(f)
+        elif len(groups) > 1:
+            if f is first:  # the answers' counts, as the round line adds them
+                out.append(replace(f, message=questions_asked_in_round_text(sum(counts.values()), len(groups))))
+        elif len(group) == 1:
             out.append(f)
         elif f is group[0]:
-            count = sum(asked_in.get(g.answer_id) or _count_in(g.message) for g in group)
-            out.append(replace(f, message=questions_asked_finding(count, f.start).message))
+            out.append(replace(f, message=questions_asked_finding(counts[question_of[f.answer_id]], f.start).message))
     return out
 
 
@@ -168,8 +181,7 @@ class TenSecondSummary(QWidget):
 def _elsewhere(h: Highlight) -> str:
     if not h.elsewhere:
         return ""
-    unit = "question" if h.per_question else "answer"
-    return f" <i>(also in {h.elsewhere} more {unit}{'s' if h.elsewhere > 1 else ''})</i>"
+    return f" <i>(also in {h.elsewhere} more answer{'s' if h.elsewhere > 1 else ''})</i>"
 
 
 def _heading(h: Highlight) -> str:

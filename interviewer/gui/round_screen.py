@@ -424,8 +424,9 @@ class RoundScreen(QWidget):
         elif isinstance(update, TranscriptReady):
             if update.transcript is None:
                 pass
-            elif update.answer in self._split_answers:  # shown in pieces around replies: the text stays
+            elif update.answer in self._split_answers:  # shown in pieces around replies: each takes its final words
                 self.transcript.settle_counts(update.answer, list(update.transcript.words), update.transcript.speech)
+                self._partial_segments[update.answer] = []  # shown: not again as live words under it
             elif update.answer == self._shown_answer:
                 self.transcript.set_current_words(update.transcript.words, update.transcript.speech)
             elif self.transcript.holds(update.answer):

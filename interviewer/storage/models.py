@@ -15,6 +15,19 @@ class SessionStatus(StrEnum):
     DISCARDED = "discarded"  # kept, but left out of the list and of progress
 
 
+ENDED_EARLY_KIND = "round_ended_early"  # the finding analyze_round stores for a round the candidate ended short
+
+
+def status_text(status: str, ended_early: bool) -> str:
+    """A round's status as every view says it: "ended early" for a completed round the candidate
+    ended well before its plan (it has the ENDED_EARLY_KIND finding), else its stored status.
+    `sessions list` said "completed" where `sessions show`, the exports and the app said
+    "ended early" (trial13)."""
+    if status == SessionStatus.COMPLETED and ended_early:
+        return "ended early"
+    return status.replace("_", " ")
+
+
 @dataclass(frozen=True)
 class SessionSummary:
     id: int
@@ -27,6 +40,14 @@ class SessionSummary:
     status: str
     answer_count: int = 0
     paused_seconds: float = 0.0  # the round was paused this long (its clock stood still)
+    ended_early: bool = False  # it has the ENDED_EARLY_KIND finding
+    # Its last known moment on the round clock (a phase's end, a question asked, an answer's end:
+    # export.report.last_moment), the length the review and exports give; None when none is stored.
+    round_seconds: float | None = None
+
+    @property
+    def status_text(self) -> str:
+        return status_text(self.status, self.ended_early)
 
 
 @dataclass
@@ -124,6 +145,10 @@ class Session:
 
     def findings_for(self, answer_id: int) -> list[Finding]:
         return [f for f in self.findings if f.answer_id == answer_id]
+
+    @property
+    def status_text(self) -> str:
+        return status_text(self.status, any(f.kind == ENDED_EARLY_KIND for f in self.findings))
 
 
 @dataclass(frozen=True)

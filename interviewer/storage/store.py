@@ -28,10 +28,10 @@ from interviewer.storage.errors import (
     DiskFullError, ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
 )
 from interviewer.storage.models import (
-    Answer, Clarification, DebriefEntry, Finding, InterviewerLine, Pause, PhaseRecord, RecoveredSession, Session,
-    SessionProgress, SessionStatus, SessionSummary,
+    ENDED_EARLY_KIND, Answer, Clarification, DebriefEntry, Finding, InterviewerLine, Pause, PhaseRecord,
+    RecoveredSession, Session, SessionProgress, SessionStatus, SessionSummary,
 )
-from interviewer.storage.progress import answer_numbers
+from interviewer.storage.progress import answer_numbers, with_joined_pace
 from interviewer.storage.row_values import (
     _as_dict, _check_rating, _clock_time, _dumps, _insert_finding, _load_json, _load_transcript, _number,
     _read_transcript, _text,
@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 # A session's paused time (the round clock stood still): a round paused 10 minutes for a
 # doorbell did not run 10 minutes longer.
 _PAUSED = "(SELECT IFNULL(SUM(p.seconds), 0) FROM pauses p WHERE p.session_id = s.id) AS paused"
+# The round's last known moment on the round clock, as export.report.last_moment finds it.
+_LAST_MOMENT = ("MAX((SELECT IFNULL(MAX(MAX(IFNULL(p.started_at, 0), IFNULL(p.ended_at, 0))), 0) FROM phase_timeline p"
+                " WHERE p.session_id = s.id), (SELECT IFNULL(MAX(MAX(IFNULL(a.asked_at, 0), IFNULL(a.answer_start, 0),"
+                " IFNULL(a.answer_end, 0))), 0) FROM answers a WHERE a.session_id = s.id)) AS last_moment")
 
 
 class Store:
@@ -469,13 +473,15 @@ class Store:
         # (split by Repeat question or a mic pause) are one answer.
         sql = ("SELECT s.*, (SELECT COUNT(DISTINCT IFNULL(a.question_id, '') || '|' || IFNULL(a.follow_up_id, '')"
                " || '|' || IFNULL(a.asked_at, '') || '|' || IFNULL(a.question_text, ''))"
-               " FROM answers a WHERE a.session_id = s.id) AS n, " + _PAUSED + " FROM sessions s"
+               " FROM answers a WHERE a.session_id = s.id) AS n, " + _PAUSED + ", " + _LAST_MOMENT + ", EXISTS (SELECT 1 FROM findings f"
+               " WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early FROM sessions s"
                " WHERE (? IS NULL OR kind = ?) AND (? OR status != 'discarded') ORDER BY started_at DESC, id DESC")
         return [
             SessionSummary(r["id"], _text(r["script_id"]), _text(r["title"]), _text(r["kind"]),
                            _number(r["planned_minutes"], 0.0), _clock_time(r["started_at"], 0.0),
-                           _clock_time(r["ended_at"]), _text(r["status"]), r["n"], _number(r["paused"], 0.0))
-            for r in self._read(sql, (kind, kind, include_discarded))
+                           _clock_time(r["ended_at"]), _text(r["status"]), r["n"], _number(r["paused"], 0.0),
+                           bool(r["early"]), _number(r["last_moment"]) or None)
+            for r in self._read(sql, (ENDED_EARLY_KIND, kind, kind, include_discarded))
         ]
 
     def get_session(self, session_id: int) -> Session:
@@ -518,6 +524,7 @@ class Store:
                     _load_json(f["details_json"]))
             for f in self._read("SELECT * FROM findings WHERE session_id = ? ORDER BY answer_id, start, id",
                                 (session_id,))]
+        session.findings = with_joined_pace(session)  # one pace per answer, as its row shows it
         return session
 
     def missing_audio(self, session: Session) -> list[str]:

@@ -202,9 +202,34 @@ def test_home_says_which_recent_rounds_were_ended_early(qtbot, isolated_dirs, tm
     window = _window(qtbot, open_store=lambda: Store.open(tmp_path / "data"))
     window.refresh_sessions()
     rows = [window.home.recent_list.item(i).text() for i in range(window.home.recent_list.count())]
-    assert [r.split(" · ", 1)[1] for r in rows] == ["Paused round · ended after 14 of 45 min (no answers)",
+    assert [r.split(" · ", 1)[1] for r in rows] == ["Paused round · ended after 14.0 of 45 min (no answers)",
                                                     "Full round (no answers)",
-                                                    "Short round · ended after 4 of 45 min (no answers)"]
+                                                    "Short round · ended after 4.2 of 45 min (no answers)"]
+
+
+def test_home_gives_a_rounds_length_as_the_review_and_the_exports_do(qtbot, isolated_dirs, tmp_path):
+    """Trial13: Home said "ended after 5 of 45 min" where the review said 4.6: one measure (the
+    round clock's last moment) and one rounding (core.analysis.phases.round_minutes_text)."""
+    from interviewer.core.analysis.report import analyze_round
+    from interviewer.export.report import build_report
+    from interviewer.storage import Store
+
+    with Store.open(tmp_path / "data") as store:
+        sid = store.create_session("s", "Short round", "coding", 45, started_at=1_700_000_000)
+        phase = store.add_phase(sid, "clarify", "Clarify", 45, started_at=0.0)
+        store.end_phase(phase, 276.0)  # End round at 4.6 min on the round clock
+        for f in analyze_round([], [("clarify", 45, 276.0)], ended_by={"clarify": "stopped"}).findings:
+            store.add_finding(sid, f.kind, f.message, start=f.start, details={"severity": f.severity})
+        # Saved 20 s later, once the last answers were analysed: 4.93 min of wall time.
+        store.finish_session(sid, ended_at=1_700_000_000 + 296.0)
+        session = store.get_session(sid)
+    [ended] = [f.message for f in session.findings if f.kind == "round_ended_early"]
+    assert ended.startswith("You ended the round at 4.6 of 45 min planned")
+    assert build_report(session, script=None).facts["Took"] == "4.6 min on the round clock"
+    window = _window(qtbot, open_store=lambda: Store.open(tmp_path / "data"))
+    window.refresh_sessions()
+    [row] = [window.home.recent_list.item(i).text() for i in range(window.home.recent_list.count())]
+    assert "ended after 4.6 of 45 min" in row, row
 
 
 def test_the_empty_data_folder_field_says_where_the_data_is(qtbot, isolated_dirs):

@@ -3,6 +3,8 @@ three moments of one habit could take every slot of "To work on" before a worse 
 strongest moment of a kind lost to its first. Different kinds first, strongest evidence first."""
 from __future__ import annotations
 
+import html
+
 from interviewer.gui.review_summary import TenSecondSummary, highlights
 from interviewer.storage.models import Answer, Finding, Session
 
@@ -51,7 +53,8 @@ def test_a_line_says_when_other_answers_showed_the_same(qtbot):
     summary = TenSecondSummary()
     qtbot.addWidget(summary)
     summary.show_session(session)
-    assert "Asked 1 clarifying question. <i>(also in 1 more question)</i>" in summary.strengths.text()
+    # One line with the round's count (trial13), no "(also in ...)" after it.
+    assert "Asked 3 in the round, about 2 questions.</li>" in html.unescape(summary.strengths.text())
     fixes = summary.fixes.text()  # silences in 3 answers, fillers in 2, one slow start
     assert "Went silent for 12.0 s.</b>" not in fixes
     assert "Went silent for 12.0 s. <i>(also in 2 more answers)</i>" in fixes
@@ -78,17 +81,45 @@ def test_went_well_praises_clarifying_questions_once_per_question(qtbot):
     session = Session(1, "f", "s", "Round", "ml_system_design", 45, 0.0, 400.0, "completed",
                       answers=answers, findings=findings)
     good_lines = [(h.answer_id, h.message, h.elsewhere) for h in highlights(session, "good")]
-    assert good_lines == [(1, "Asked 3 clarifying questions.", 0), (3, "Sixty days.", 0),
-                          (4, "Asked 1 clarifying question.", 0)]  # the other question's own line
-    assert [h.elsewhere for h in highlights(session, "good", limit=2)] == [1, 0]
+    # Two questions asked: one line for the round (trial13), at the first question asked.
+    assert good_lines == [(1, "Asked 4 in the round, about 2 questions.", 0), (3, "Sixty days.", 0)]
+    assert [h.elsewhere for h in highlights(session, "good", limit=2)] == [0, 0]  # the line says the total
     summary = TenSecondSummary()
     qtbot.addWidget(summary)
     summary.show_session(session)
     text = summary.strengths.text()
-    assert text.count("clarifying question") == 2 and "play:2:" not in text  # nothing from the follow-up
+    assert text.count("Clarifying questions") == 1 and "play:2:" not in text and "play:4:" not in text
     # Stored without its analysis: the counts come from the messages.
     session = replace(session, answers=[replace(a, analysis=None) for a in answers])
-    assert highlights(session, "good")[0].message == "Asked 3 clarifying questions."
+    assert highlights(session, "good")[0].message == "Asked 4 in the round, about 2 questions."
+
+
+def test_the_clarifying_line_agrees_with_the_rounds_total(qtbot):
+    """Trial13: 'Clarifying questions: Asked 3 clarifying questions. (also in 2 more questions)'
+    under a round line of 7, where no answer asked 3: 1+1+1 over a question and its two
+    follow-ups, then 2 and 2. One line says the round's count, as the round line does."""
+    from interviewer.app.review_model import round_numbers
+
+    good = {"severity": "good"}
+    asked = lambda n: {"clarifying_questions": [{"text": "How many?"}] * n}  # noqa: E731
+    rows = [("nan", None, "Your loss jumps to NaN. Walk me through it.", 1), ("nan", "lr", "Learning rate?", 1),
+            ("nan", "norm", "Batch or layer norm?", 1), ("gbt", None, "Trees or a network?", 2),
+            ("boost", None, "Boosting or forests?", 0), ("merchant", None, "Two million merchant ids?", 2)]
+    answers = [Answer(i, 1, q, f, text, 60.0 * i, 60.0 * i + 2, 60.0 * i + 50, None, analysis=asked(n))
+               for i, (q, f, text, n) in enumerate(rows, start=1)]
+    findings = [Finding(i, a.id, "clarifying_questions", 1.0, None,
+                        f"Asked {n} clarifying question{'s' if n > 1 else ''}.", good)
+                for i, (a, (*_, n)) in enumerate(zip(answers, rows), start=1) if n]
+    session = Session(1, "f", "s", "Round", "ml_breadth", 45, 0.0, 400.0, "completed",
+                      answers=answers, findings=findings)
+    total = round_numbers(session).clarifying_asked
+    assert total == 7
+    summary = TenSecondSummary()
+    qtbot.addWidget(summary)
+    summary.show_session(session)
+    text = html.unescape(summary.strengths.text())
+    assert f"Clarifying questions</b>: Asked {total} in the round, about 3 questions." in text
+    assert "also in" not in text
 
 
 def test_a_round_with_nothing_heard_does_not_read_as_one_with_nothing_to_fix(qtbot):

@@ -194,7 +194,7 @@ def test_a_full_disk(tmp_path, how):
         # An interrupted round cannot be recovered now; reading and exporting elsewhere work.
         listed = sessions("list", data_dir=old)
         assert listed.returncode == 0 and "Traceback" not in listed.stderr, listed.stderr
-        assert "Crashed round" in listed.stdout and "in_progress" in listed.stdout
+        assert "Crashed round" in listed.stdout and "in progress" in listed.stdout  # the status as every view words it
         (warning,) = listed.stderr.strip().splitlines()
         assert "is full" in warning and "export" in warning and "interrupted round" in warning
         assert [p.name for p in old.iterdir() if "unreadable" in p.name] == []  # never moved aside
@@ -223,7 +223,7 @@ def test_a_full_disk(tmp_path, how):
         said = "".join(run.stderr for run in later + [discarded, recovered])
         assert said.count(f"round {crashed} (Crashed round) was interrupted") == 1, said
         row = next(line for line in recovered.stdout.splitlines() if "Crashed round" in line)
-        assert "interrupted" in row and "in_progress" not in row
+        assert "interrupted" in row and "in progress" not in row
 
 
 # ---------------------------------------------------------------- overwriting on export

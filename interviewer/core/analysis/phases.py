@@ -10,6 +10,12 @@ UNDER_RATIO = 0.5   # half the planned time or less is flagged
 FULL_LENGTH_SHARE = 0.8
 
 
+def round_minutes_text(seconds: float) -> str:
+    """How long a round ran, in minutes with one decimal, as the review, the exports and Home say
+    it: Home's "ended after 5 of 45 min" stood beside the review's "4.6 of 45 min" (trial13)."""
+    return f"{seconds / 60:.1f}"
+
+
 @dataclass(frozen=True)
 class PhaseTiming:
     phase: str

@@ -19,7 +19,7 @@ from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
-from interviewer.core.analysis.phases import FULL_LENGTH_SHARE, PhaseTiming, phase_timings
+from interviewer.core.analysis.phases import FULL_LENGTH_SHARE, PhaseTiming, phase_timings, round_minutes_text
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
 from interviewer.core.interview_requests import asks_for_hint, ends_asking_for_thinking_time
 from interviewer.core.analysis.tokens import tokenize
@@ -128,6 +128,13 @@ def topics_missed_finding(missed: Sequence[str]) -> Finding:
 def questions_asked_finding(count: int, start: float | None) -> Finding:
     noun = "clarifying question" if count == 1 else "clarifying questions"
     return Finding("clarifying_questions", f"Asked {count} {noun}.", start, None, "good")
+
+
+def questions_asked_in_round_text(total: int, questions: int) -> str:
+    """The clarifying questions of a round that asked them about more than one question: one
+    question's 'Asked 3 clarifying questions.' beside a round line of 7 read as a wrong count
+    (trial13: 3 over a question and its two follow-ups, 2 and 2 in two others)."""
+    return f"Asked {total} in the round, about {questions} questions."
 
 
 @dataclass
@@ -392,6 +399,22 @@ def _near(t: float, times: Sequence[float]) -> bool:
     return any(abs(t - x) < 1e-3 for x in times)
 
 
+def pace_finding(pace: Pace) -> Finding | None:
+    """"Spoke too fast: ..." when the pace is off its band, else None. An answer recorded in parts
+    gets it from the parts' joined pace (summary.answer_pace_finding), the numbers its table shows."""
+    wpm, rate = pace.wpm, pace.articulation_wpm
+    if rate is None or pace.speaking_seconds < 10 or pace.verdict == "normal":
+        return None
+    lo, hi = pace.articulation_band
+    if pace.verdict == "fast":
+        normal = f"fast is over {hi:.0f} while speaking and {pace.band[1]:.0f} with pauses"
+    else:
+        normal = f"normal while speaking {lo:.0f}-{hi:.0f}"
+    how = "too fast" if pace.verdict == "fast" else "slowly"
+    return Finding("pace", f"Spoke {how}: {rate:.0f} words per minute while speaking, "
+                   f"{wpm:.0f} with pauses ({normal}).", None)
+
+
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               star, signals: depth.DepthResult, hedge, restated: bool, question_end: float = 0.0, interrupted: bool = False,
               question_findings: bool = True) -> list[Finding]:
@@ -444,16 +467,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                                    a.fillers[i].start, a.fillers[j].end))
     if a.extra.get("disfluencies"):
         out.append(disfluency_finding(a.extra["disfluencies"]))
-    wpm, rate = a.pace.wpm, a.pace.articulation_wpm
-    if rate is not None and a.pace.speaking_seconds >= 10 and a.pace.verdict != "normal":
-        lo, hi = a.pace.articulation_band
-        if a.pace.verdict == "fast":
-            normal = f"fast is over {hi:.0f} while speaking and {a.pace.band[1]:.0f} with pauses"
-        else:
-            normal = f"normal while speaking {lo:.0f}-{hi:.0f}"
-        how = "too fast" if a.pace.verdict == "fast" else "slowly"
-        out.append(Finding("pace", f"Spoke {how}: {rate:.0f} words per minute while speaking, "
-                           f"{wpm:.0f} with pauses ({normal}).", None))
+    if (found := pace_finding(a.pace)) is not None:
+        out.append(found)
     qs = a.clarifying.questions
     if not question_findings:
         pass
@@ -582,7 +597,7 @@ def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | Non
     ran = {p.phase for p in timings}
     skipped = [names.get(p.phase, p.phase) for p in timings if p.ended_by == "next"]
     unreached = [names.get(phase, phase) for phase, _ in plan if phase not in ran]
-    message = (f"You ended the round at {ended_at / 60:.1f} of {planned_s / 60:.0f} min planned, "
+    message = (f"You ended the round at {round_minutes_text(ended_at)} of {planned_s / 60:.0f} min planned, "
                f"in {names.get(last.phase, last.phase)}.")
     if skipped:
         message += f" Moved on early with Next from: {', '.join(skipped)}."

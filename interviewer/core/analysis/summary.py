@@ -24,7 +24,9 @@ from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis import depth as depth_signals
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.questions import SOLUTION
-from interviewer.core.analysis.report import Finding, depth_heard_findings, depth_missing_findings, topics_missed_finding
+from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace
+from interviewer.core.analysis.report import (Finding, depth_heard_findings, depth_missing_findings, pace_finding,
+                                              topics_missed_finding)
 from interviewer.core.analysis.tokens import normalize
 
 LONG_PAUSE_S = 2.0
@@ -239,6 +241,31 @@ def _answer(parts: list[Part], long_pause_s: float, question_phases: Collection[
         pace_wpm=_wpm(words, speaking), articulation_wpm=_wpm(words, articulation), long_pauses=long_pauses,
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
         articulation_seconds=articulation, disfluencies=disfluencies, depth=depth)
+
+
+def _band(pace: dict, key: str, default: tuple[float, float]) -> tuple[float, float]:
+    try:
+        lo, hi = (_f(x) for x in pace[key])
+    except (KeyError, TypeError, ValueError):
+        return default
+    return (lo, hi) if 0 < lo < hi else default
+
+
+def answer_pace(answer: AnswerNumbers, parts: list[Part]) -> Pace:
+    """The answer's pace over all of its parts (the numbers its row shows), judged on the bands
+    its first part was analysed with."""
+    first = next((p for p in parts if p.id in answer.part_ids), None)
+    stored = (first.analysis.get("pace") if first is not None else None) or {}
+    stored = stored if isinstance(stored, dict) else {}
+    return Pace(answer.words, answer.speaking_seconds, answer.articulation_seconds,
+                _band(stored, "band", NORMAL_BAND_WPM), _band(stored, "articulation_band", ARTICULATION_BAND_WPM))
+
+
+def joined_pace_findings(numbers: RoundNumbers, parts: list[Part]) -> list[tuple[list[int], Finding | None]]:
+    """For each answer recorded in more than one part (it went on over "Okay, thanks."): its part
+    ids and the pace finding of the whole answer, None when that pace is normal. Each part judged
+    its own pace, so the finding said 191 words a minute where the answer's row said 200 (trial13)."""
+    return [(a.part_ids, pace_finding(answer_pace(a, parts))) for a in numbers.answers if len(a.part_ids) > 1]
 
 
 def _same_ask(a: Part, b: Part) -> bool:
