@@ -68,4 +68,3 @@ def prompt_order(prompt_text: str) -> int:
     """Where a saved answer's prompt comes in the debrief (prompts no longer asked go last)."""
     return next((i for i, p in enumerate(DEBRIEF_PROMPTS) if p.text == prompt_text), len(DEBRIEF_PROMPTS))
 
-RATING_LABELS = {value: HOW_WELL.label(value) for value in range(1, 6)}  # the default scale's words
