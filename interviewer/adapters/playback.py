@@ -15,6 +15,10 @@ import numpy as np
 from interviewer.errors import UserError
 
 _BLOCK_SECONDS = 0.05
+# A clip not over this long after its own length has a stalled device (PortAudio's ALSA backend
+# can block in write or stop after xruns): its end is reported anyway, or the review kept
+# "Playing from 00:53" and an enabled "Stop playback" minutes after the audio ended.
+STALL_GRACE_SECONDS = 2.0
 
 
 def read_wav_segment(path: str | Path, start: float = 0.0, end: float | None = None) -> tuple[np.ndarray, int]:
@@ -53,10 +57,17 @@ class Playback:
         self._stop = threading.Event()
         self.finished = threading.Event()
         self.error: str | None = None
+        self.duration = len(samples) / rate if rate else 0.0
+        self._written = 0  # samples handed to the device
+        self._stream: Any = None
+        self._end_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="answer-playback", daemon=True)
+        self._watchdog = threading.Timer(self.duration + STALL_GRACE_SECONDS, self._stalled)
+        self._watchdog.daemon = True
 
     def start(self) -> "Playback":
         self._thread.start()
+        self._watchdog.start()
         return self
 
     def stop(self) -> None:
@@ -66,6 +77,7 @@ class Playback:
         return self.finished.wait(timeout)
 
     def _run(self) -> None:
+        error = None
         try:
             sd = self._sd
             if sd is None:
@@ -73,16 +85,38 @@ class Playback:
             block = max(1, int(self._rate * _BLOCK_SECONDS))
             with sd.OutputStream(samplerate=self._rate, channels=1, dtype="float32",
                                  device=self._device) as stream:
+                self._stream = stream
                 for i in range(0, len(self._samples), block):
                     if self._stop.is_set():
                         break
                     stream.write(self._samples[i:i + block].reshape(-1, 1))
+                    self._written = min(len(self._samples), i + block)
         except Exception as exc:  # no output device, device busy, PortAudio errors
-            self.error = f"Could not play the recording: {exc}"
+            error = f"Could not play the recording: {exc}"
         finally:
+            self._end(error)
+
+    def _stalled(self) -> None:
+        """The device stopped taking audio: stop waiting for it and report the end."""
+        if self.finished.is_set():
+            return
+        self._stop.set()
+        try:
+            self._stream.abort()  # unblocks a write stuck on the device
+        except Exception:
+            pass
+        cut = self._written < len(self._samples)
+        self._end("The speaker stopped responding, so playback was stopped." if cut else None)
+
+    def _end(self, error: str | None) -> None:
+        with self._end_lock:  # the playback thread and the watchdog: on_done fires once
+            if self.finished.is_set():
+                return
+            self.error = error
             self.finished.set()
-            if self._on_done is not None:
-                self._on_done(self.error)
+        self._watchdog.cancel()
+        if self._on_done is not None:
+            self._on_done(error)
 
 
 def play_file(path: str | Path, start: float = 0.0, end: float | None = None, *,

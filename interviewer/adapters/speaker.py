@@ -447,6 +447,13 @@ class Speaker:
         current = self._current
         return current is not None and not current.finished.is_set()
 
+    @property
+    def playing_out(self) -> bool:
+        """All of the current utterance is with the sound device: what is left plays within the
+        output latency, so it counts as said (a pause then need not say it again)."""
+        current = self._current
+        return current is not None and current.written.is_set() and not current.finished.is_set()
+
     def wait(self, timeout: float | None = None) -> bool:
         """Block until the current utterance is over; False on timeout."""
         latest = self._latest
@@ -473,6 +480,7 @@ class _Utterance:
         self._on_done = on_done
         self._cancelled = threading.Event()
         self.finished = threading.Event()
+        self.written = threading.Event()  # every block handed to the device
         self._stream = None
         self._stream_lock = threading.Lock()
 
@@ -553,6 +561,7 @@ class _Utterance:
                                            first=begin == 0)
                 stream.write(np.ascontiguousarray(audio[begin:begin + block]))
             if not self._cancelled.is_set():
+                self.written.set()
                 stream.stop()  # waits until the buffered audio has been played
         except sd.PortAudioError:
             if not self._cancelled.is_set():

@@ -384,8 +384,8 @@ class RoundSession:
     def _said(self, update: Speaking) -> None:
         """Kept whatever it was: an answer's row keeps only the last thing said before it (a
         phase's prompt followed by its question was lost from the review)."""
-        if self.store is None or self.session_id is None:
-            return
+        if self.store is None or self.session_id is None or update.again:
+            return  # a line a pause cut off is logged once, where it began
         session_id = self.session_id
         self._write(lambda: self.store.add_interviewer_line(session_id, update.at, str(update.kind), update.text),
                     "Saving what the interviewer said")

@@ -49,6 +49,11 @@ class SpeakerHandle:
         if self._speaker is not None:
             self._speaker.stop()
 
+    @property
+    def playing_out(self) -> bool:
+        """The current line is all with the sound device (see Speaker.playing_out)."""
+        return bool(self.available and getattr(self._speaker, "playing_out", False))
+
     def list_voices(self) -> list:
         return list(self._speaker.list_voices()) if self.available else []
 

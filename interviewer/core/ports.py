@@ -20,6 +20,10 @@ class Speaker(Protocol):
     def stop(self) -> None:
         """Stop mid-sentence."""
 
+    # Optional: a property `playing_out: bool`, True once all of the current utterance has been
+    # handed to the sound device (it ends within the output latency): pause() then counts it as
+    # said instead of saying it again after resume.
+
 
 class Recorder(Protocol):
     def start(self, wav_path: Path, on_audio: Callable[["object"], None] | None = None,

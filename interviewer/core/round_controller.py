@@ -372,19 +372,28 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def pause(self) -> bool:
         """Pause the round (a doorbell): the clocks stop, the recording stops, the interviewer
         stops mid-sentence and says it again after `resume()`."""
-        if self.paused or self.finished or not self.engine.pause():
+        if self.paused or self.finished:
+            return False
+        # A line that ended just before the key (its on_done still queued) was said: it must
+        # not be said and logged again after resume (new-user trial: a part's prompt twice).
+        self._drain_inbox()
+        if not self.engine.pause():
             return False
         self.paused = True
         if self._answer is not None:
             self._end_recording(EndedBy.PAUSED)
             self._turn.continuation = True
             self._listen_pending = True  # resume records the rest of the answer
+        if self._speaking is not None and getattr(self.speaker, "playing_out", False):
+            # All of it is with the sound device (the rest plays within its latency): it was
+            # said; stopping it now would cut its last syllable and repeat the whole line.
+            self._speech_done(self._speaking)  # nothing new starts: paused
         speaking, self._speaking = self._speaking, None
         if speaking is not None:
             speaking.interrupted, speaking.ended_at = True, self._now()
             if speaking.kind not in (UtteranceKind.NUDGE, UtteranceKind.PHASE_WARNING):
                 again = Utterance(speaking.text, speaking.kind, question_id=speaking.question_id,
-                                  follow_up_id=speaking.follow_up_id)
+                                  follow_up_id=speaking.follow_up_id, again=True)
                 self._to_say.appendleft(again)
                 if self._resumable is not None and self._resumable.ack is speaking:
                     self._resumable.ack = again
@@ -689,7 +698,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._spoke_since_recording = True
             if utterance.question_id is not None and self._turn is not None:
                 self._turn.asked_at = utterance.started_at
-            self._emit(Speaking(utterance.text, utterance.kind, utterance.started_at, utterance.question_id))
+            self._emit(Speaking(utterance.text, utterance.kind, utterance.started_at, utterance.question_id,
+                                again=utterance.again))
             if self.speaker is not None and getattr(self.speaker, "available", True):
                 done = partial(self._inbox.put, partial(self._speech_done, utterance))
                 try:

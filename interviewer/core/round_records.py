@@ -54,6 +54,7 @@ class Utterance:
     interrupted: bool = False  # stopped mid-sentence (the candidate talked, the round paused or ended)
     spoken: bool = True  # False: shown as text only (the candidate was already talking)
     decided_at: float | None = None  # a reply to the candidate mid-answer: when it was decided on
+    again: bool = False  # the line a pause cut off, said again after resume (logged once)
 
 
 @dataclass

@@ -18,6 +18,7 @@ class Speaking:
     kind: UtteranceKind
     at: float
     question_id: str | None = None  # the script question it asks or follows up (None: a prompt, a reply...)
+    again: bool = False  # said again after a pause cut it off: already in the round's log
 
 
 @dataclass(frozen=True)

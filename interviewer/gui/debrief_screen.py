@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.debrief import RATING_LABELS, DebriefPrompt, prompts_for
+from interviewer.core.debrief import DebriefPrompt, prompts_for
 from interviewer.app.review_model import flagged_moments
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.tab_order import chain_tabs
@@ -59,15 +59,18 @@ class DebriefItem(QGroupBox):
         rating_row = QHBoxLayout()
         # The scale's ends are written out: with bare 1-5 under "Where did you hesitate?" a new
         # user could not tell whether 5 meant "hesitated a lot" or "went well" (trial 6).
-        rating_row.addWidget(QLabel("Self-rating, how well it went:"))
-        rating_row.addWidget(_muted(RATING_LABELS[1]))
+        # Each prompt's own scale (core/debrief.py): "how well it went" under "Where did you
+        # overexplain?" did not fit (trial 13).
+        scale = prompt.scale
+        rating_row.addWidget(QLabel(f"Self-rating, {scale.measures}:"))
+        rating_row.addWidget(_muted(scale.label(1)))
         for value in range(1, 6):
             button = QRadioButton(str(value))
-            button.setToolTip(RATING_LABELS[value])
-            button.setAccessibleName(f"Self-rating {value} of 5: {RATING_LABELS[value]}")
+            button.setToolTip(scale.label(value))
+            button.setAccessibleName(f"Self-rating {value} of 5, {scale.measures}: {scale.label(value)}")
             self.ratings.addButton(button, value)
             rating_row.addWidget(button)
-        rating_row.addWidget(_muted(RATING_LABELS[5]))
+        rating_row.addWidget(_muted(scale.label(5)))
         rating_row.addStretch(1)
         # Record has a row of its own, with the level meter: beside the ratings it made each
         # prompt 610 px wide, and at 1024x640 the prompts scrolled sideways, Record cut off.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
@@ -462,9 +463,25 @@ class HomeScreen(QWidget):
             return
         self._picking = True
         try:
-            self.select_script(script_id)
+            with self._view_kept():
+                self.select_script(script_id)
         finally:
             self._picking = False
+
+    @contextmanager
+    def _view_kept(self):
+        """Select in the list without moving its view: scrolled to the proposed card, the list
+        opened on first start with its top card cut in half (new-user trial 13). Qt scrolls to
+        a new current item (or does so once shown) only with autoScroll on."""
+        view = self.round_list
+        auto_scroll, at = view.hasAutoScroll(), view.verticalScrollBar().value()
+        view.setAutoScroll(False)
+        try:
+            yield
+        finally:
+            view.setAutoScroll(auto_scroll)
+            view.doItemsLayout()  # the scroll range of a refilled list, before going back to `at`
+            view.verticalScrollBar().setValue(at)
 
     def _note_user_pick(self, current: QListWidgetItem | None, _previous=None) -> None:
         if not self._picking and not self.round_list.signalsBlocked() and current is not None and current.data(ROLE):
@@ -486,31 +503,33 @@ class HomeScreen(QWidget):
     def _refill(self) -> None:
         kind = self.kind_filter.currentData()
         previous = self.selected_script()
-        self.round_list.blockSignals(True)
-        self.round_list.clear()
-        kinds = [k for k in ROUND_KINDS if (not kind or k == kind)]
-        kinds += sorted({s.kind for s in self._scripts} - set(ROUND_KINDS)) if not kind else []
-        for group in kinds:
-            scripts = [s for s in self._scripts if s.kind == group]
-            if not scripts:
-                continue
-            header = QListWidgetItem(kind_label(group))
-            header.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: arrow keys pass over it
-            bold = QFont(self.round_list.font())
-            bold.setBold(True)
-            header.setFont(bold)
-            header.setForeground(theme.current().color("text"))
-            self.round_list.addItem(header)
-            for script in scripts:
-                self.round_list.addItem(self._card(script))
-        self.round_list.blockSignals(False)
-        self._picking = True  # the list refilled: the same card again, or the first
-        try:
-            if not (previous and self.select_script(previous.id)):
-                first = next((i for i in range(self.round_list.count()) if self.round_list.item(i).data(ROLE)), None)
-                self.round_list.setCurrentRow(first if first is not None else -1)
-        finally:
-            self._picking = False
+        with self._view_kept():  # a refill (new scores, scripts read again) does not scroll
+            self.round_list.blockSignals(True)
+            self.round_list.clear()
+            kinds = [k for k in ROUND_KINDS if (not kind or k == kind)]
+            kinds += sorted({s.kind for s in self._scripts} - set(ROUND_KINDS)) if not kind else []
+            for group in kinds:
+                scripts = [s for s in self._scripts if s.kind == group]
+                if not scripts:
+                    continue
+                header = QListWidgetItem(kind_label(group))
+                header.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: arrow keys pass over it
+                bold = QFont(self.round_list.font())
+                bold.setBold(True)
+                header.setFont(bold)
+                header.setForeground(theme.current().color("text"))
+                self.round_list.addItem(header)
+                for script in scripts:
+                    self.round_list.addItem(self._card(script))
+            self.round_list.blockSignals(False)
+            self._picking = True  # the list refilled: the same card again, or the first
+            try:
+                if not (previous and self.select_script(previous.id)):
+                    first = next((i for i in range(self.round_list.count()) if self.round_list.item(i).data(ROLE)),
+                                 None)
+                    self.round_list.setCurrentRow(first if first is not None else -1)
+            finally:
+                self._picking = False
         if not self.visible_scripts():
             self.details.setHtml("<p>No rounds of this kind. Choose another kind, or add your own "
                                  "script to the user scripts folder (see Settings).</p>")

@@ -48,12 +48,27 @@ def words_html(words: list[Word], fillers: set[int]) -> str:
 
 
 
+# How scripts open a follow-up that changes the problem: each already says what "New
+# constraint:" would ("New constraint: Twist: the test shows..." in new-user trial 13).
+CHANGE_OPENERS = ("new constraint", "twist", "change of requirements", "change of plan", "new requirement",
+                  "new situation", "different setting")
+
+
 def label_for(label: str, text: str) -> str:
     """`label` ("New constraint:", "Follow-up:") to put before `text`, or "" when the text
     already opens with it: scripts write changed constraints as "New constraint: the list is
-    now sorted...", which was shown as "New constraint: New constraint: ..."."""
+    now sorted...", which was shown as "New constraint: New constraint: ...", or with a label
+    of their own ("Twist: ...", "New requirement: ...")."""
     word = label.strip().rstrip(":").strip().lower()
-    return "" if word and text.strip().lower().startswith(word) else label
+    opening = text.strip().lower()
+    if word and opening.startswith(word):
+        return ""
+    # Also "Before features, a new constraint: ...": said in its opening, before the first colon.
+    intro = opening.split(":", 1)[0] if ":" in opening else ""
+    if (word == "new constraint" and len(intro) <= 80 and not any(c in intro for c in ".?!")
+            and any(o in intro for o in CHANGE_OPENERS)):
+        return ""
+    return label
 
 class LiveTranscriptView(QWidget):
     """Shows past answers (one paragraph each) and the answer in progress."""

@@ -133,6 +133,10 @@ class SettingsScreen(QWidget):
                            "this machine.")
         data_note.setWordWrap(True)
         data_note.setProperty("role", "muted")
+        turn_taking_note = QLabel("Silence before your first word is thinking time: it can bring the nudge, "
+                                  "but never ends the answer.")
+        turn_taking_note.setWordWrap(True)
+        turn_taking_note.setProperty("role", "muted")
         groups = (
             ("Microphone and speaker", [("Microphone", self.input_device), ("Speaker", self.output_device),
                                         ("Listening on", self.output_setup), ("", self.output_setup_note),
@@ -140,8 +144,11 @@ class SettingsScreen(QWidget):
             ("Interviewer voice", [("Voice", self.voice), ("Speech rate", self.rate)]),
             ("Speech model", [("Model", _row(self.model, self.download_button, browse_model)),
                               ("", model_notes)]),
-            ("Turn-taking", [("End answer after silence", self.end_after_silence),
-                             ("Nudge to think aloud after", self.nudge_after_silence),
+            # Named by when each applies (silence_rules.py), so 8 s above 12 s does not read as a
+            # contradiction: the ending needs words first, the nudge is for silent thinking.
+            ("Turn-taking", [("End answer after you stop talking for", self.end_after_silence),
+                             ("Nudge to think aloud after thinking silently for", self.nudge_after_silence),
+                             ("", turn_taking_note),
                              ("Long pause from", self.long_pause),
                              ("Warn before phase/round end", self.warning_minutes)]),
             ("Appearance and data", [("Appearance", self.theme), ("Data folder", _row(self.data_dir, browse_data)),

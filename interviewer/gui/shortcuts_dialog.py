@@ -1,8 +1,11 @@
 """The keyboard-shortcut sheet (F1): every key the app answers to, in one table."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHeaderView, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
+    QTableWidgetItem, QVBoxLayout,
+)
 
 from interviewer.gui import window_fit
 
@@ -25,6 +28,32 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Round", "P or Ctrl+P", "Pause or resume the round: clocks and recording"),
     ("Round", "Ctrl+E", "End the round now (after asking); what was recorded is kept"),
 )
+
+
+def painted_text_rect(view: QTableWidget, option: QStyleOptionViewItem) -> QRect:
+    """Where a cell's text is drawn: the style's text area (the theme's item padding) less the
+    margin Qt's item painting keeps on each side (QCommonStyle's viewItemDrawText)."""
+    style = view.style()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view).adjusted(margin, 0, -margin, 0)
+
+
+class _WrappedTextDelegate(QStyledItemDelegate):
+    """A row as tall as its text wrapped at the width it is painted in. The default size hint
+    measured a few pixels wider than the painting (the stylesheet's item padding), so a line
+    that just fitted the hint was painted cut: "(a progress bar with ..." (new-user trial 13)."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint(option, index)
+        view = self.parent()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        grid = 1 if view.showGrid() else 0  # the cell is painted inside the grid line
+        opt.rect = QRect(0, 0, view.columnWidth(index.column()) - grid, hint.height())
+        text = painted_text_rect(view, opt)
+        needed = opt.fontMetrics.boundingRect(QRect(0, 0, max(1, text.width()), 1_000_000),
+                                              int(Qt.TextFlag.TextWordWrap), opt.text).height()
+        return QSize(hint.width(), max(hint.height(), needed + opt.rect.height() - text.height()))
 
 
 class ShortcutSheet(QDialog):
@@ -51,6 +80,7 @@ class ShortcutSheet(QDialog):
         # Rows follow the wrapped text at the width the table gets: sized once here, at the
         # dialog's first width, the longer ones showed "(a progress bar with ..." (trial 10).
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setItemDelegateForColumn(2, _WrappedTextDelegate(self.table))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

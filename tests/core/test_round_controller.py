@@ -10,7 +10,8 @@ from interviewer.core.engine import RoundEngine
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.round_updates import (
-    AnswerEnded, ListeningStarted, PartialTranscript, Problem, RoundFinished, StatusChanged, TranscriptReady,
+    AnswerEnded, ListeningStarted, PartialTranscript, Problem, RoundFinished, Speaking, StatusChanged,
+    TranscriptReady,
 )
 from interviewer.core.time_warnings import spoken_duration
 from interviewer.core.transcript import Segment, Transcript
@@ -552,3 +553,50 @@ def test_stop_ends_the_round_early_and_keeps_the_recording(tmp_path):
                                             (45, "forty-five seconds"), (7200, "120 minutes")])
 def test_spoken_durations(seconds, words):
     assert spoken_duration(seconds) == words
+
+
+def test_a_line_that_ended_just_before_the_pause_is_not_said_again(tmp_path):
+    """New-user trial: pause pressed as a part's prompt ended; after resume it was said (and
+    logged) a second time. Its on_done was still queued when the key came."""
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=5)
+    controller.start()
+    first = speaker.said[0]
+    clock.advance(5)
+    speaker.tick()  # done: queued in the inbox, not applied yet (no poll)
+    assert controller.pause()
+    assert not any(u.interrupted for u in controller.utterances)
+    controller.resume()
+    step(clock, speaker, controller, 5)
+    assert speaker.said.count(first) == 1
+
+
+def test_a_line_playing_out_on_the_device_at_the_pause_counts_as_said(tmp_path):
+    """All of the line is with the sound device (its last fraction of a second still plays):
+    the pause neither cuts it nor repeats it after resume."""
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=5)
+    controller.start()
+    first = speaker.said[0]
+    clock.advance(4.9)
+    speaker.playing_out = True
+    assert controller.pause()
+    assert speaker.stopped == 0 and not controller.utterances[-1].interrupted
+    speaker.playing_out = False
+    speaker.tick(), clock.advance(1), speaker.tick()  # its on_done comes late: ignored
+    controller.resume()
+    step(clock, speaker, controller, 5)
+    assert speaker.said.count(first) == 1
+    assert [u.text for u in without_status(updates) if isinstance(u, Speaking)].count(first) == 1
+
+
+def test_a_line_the_pause_cut_off_is_said_again_once_and_marked_as_a_repeat(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=5)
+    controller.start()
+    first = speaker.said[0]
+    clock.advance(2)
+    controller.pause()
+    controller.resume()
+    step(clock, speaker, controller, 5)
+    said = [u for u in updates if isinstance(u, Speaking) and u.text == first]
+    assert speaker.said.count(first) == 2 and [u.again for u in said] == [False, True]
+    step(clock, speaker, controller, 5)
+    assert speaker.said.count(first) == 2

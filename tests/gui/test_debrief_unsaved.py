@@ -46,10 +46,33 @@ def test_the_rating_scale_says_which_end_is_which(qtbot):
     whether 5 meant 'hesitated a lot' or 'went well' (the meaning was only in tooltips)."""
     from PySide6.QtWidgets import QLabel
 
-    from interviewer.core.debrief import DEBRIEF_PROMPTS, RATING_LABELS
+    from interviewer.core.debrief import DEBRIEF_PROMPTS
     from interviewer.gui.debrief_screen import DebriefItem
 
-    item = DebriefItem(DEBRIEF_PROMPTS[0])
+    for prompt in DEBRIEF_PROMPTS:
+        item = DebriefItem(prompt)
+        qtbot.addWidget(item)
+        shown = " ".join(label.text() for label in item.findChildren(QLabel))
+        assert prompt.scale.measures in shown and prompt.scale.label(1) in shown and prompt.scale.label(5) in shown
+
+
+def test_each_prompt_is_rated_on_a_scale_that_fits_it(qtbot):
+    """New-user trial 13: "Where did you overexplain?" was rated "how well it went: not at all
+    ... fully". A "Where did you...?" prompt is rated by how often it happened (never is the good
+    end, as "fully" is for "Could you...?"), live in the debrief as in the core's prompts."""
+    from PySide6.QtWidgets import QLabel
+
+    from interviewer.core.debrief import DEBRIEF_PROMPTS
+    from interviewer.gui.debrief_screen import DebriefItem
+
+    by_id = {p.id: p for p in DEBRIEF_PROMPTS}
+    item = DebriefItem(by_id["overexplained"])
     qtbot.addWidget(item)
     shown = " ".join(label.text() for label in item.findChildren(QLabel))
-    assert "how well" in shown and RATING_LABELS[1] in shown and RATING_LABELS[5] in shown
+    assert "how often you overexplained:" in shown and "how well" not in shown
+    assert item.ratings.button(1).toolTip() == "a lot" and item.ratings.button(5).toolTip() == "never"
+    for prompt in DEBRIEF_PROMPTS:
+        if prompt.text.startswith("Where did you"):
+            assert prompt.scale.measures.startswith("how often") and prompt.scale.label(5) == "never"
+        else:  # "Could you...?", "Did you...?"
+            assert prompt.scale.measures == "how well it went" and prompt.scale.label(5) == "fully"

@@ -78,3 +78,68 @@ def test_the_app_plays_on_the_speaker_chosen_in_settings(monkeypatch, isolated_d
     services.settings = replace(services.settings, output_device="spk-headphones")
     services.play_audio("a.wav", 2.5)
     assert calls == [("a.wav", 2.5, "spk-headphones")]
+
+
+class StallingStream(FakeStream):
+    """A device that stops taking audio at close (PortAudio's ALSA backend after xruns): its
+    stop blocks until aborted."""
+
+    def __init__(self, log, **kw):
+        super().__init__(log, **kw)
+        import threading
+
+        self.aborted = threading.Event()
+
+    def __exit__(self, *exc):
+        self.aborted.wait(60)
+        return False
+
+    def abort(self):
+        self.aborted.set()
+
+
+class StallingSoundDevice(FakeSoundDevice):
+    def OutputStream(self, **kw):  # noqa: N802
+        return StallingStream(self.log, **kw)
+
+
+def test_a_stalled_device_still_reports_the_end_of_the_clip(tmp_path, monkeypatch):
+    """New-user trial: 'Playing from 00:53' stayed minutes after the audio ended: the device's
+    stop never returned, so on_done never came. It comes once the clip's time is over."""
+    from interviewer.adapters import playback as playback_module
+
+    monkeypatch.setattr(playback_module, "STALL_GRACE_SECONDS", 0.2, raising=False)
+    path = _wav(tmp_path / "a.wav", seconds=0.5)
+    done = []
+    playback = play_file(path, 0.0, sounddevice_module=StallingSoundDevice(), on_done=done.append)
+    assert playback.wait(3)
+    assert done == [None]  # all of it was played: no error to show
+    playback.wait(0.5)
+    assert done == [None]  # once
+
+
+def test_the_review_resets_its_playback_status_when_a_stalled_clip_is_over(qtbot, isolated_dirs, script_dirs,
+                                                                          tmp_path, monkeypatch):
+    """The review's "Playing from ..." and "Stop playback" reset once the clip is over, even
+    when the device never says so (the watchdog above), through the app's own controller."""
+    from interviewer.adapters import playback as playback_module
+    from interviewer.core.clock import FakeClock
+
+    from test_issue14_bugs import _window_with_devices
+    from test_round import run_round
+
+    monkeypatch.setattr(playback_module, "STALL_GRACE_SECONDS", 0.2, raising=False)
+    clock = FakeClock()
+    window, _, _ = _window_with_devices(qtbot, script_dirs, tmp_path, clock)
+    window.services.play_audio = lambda path, start, on_done=None: play_file(
+        path, start, sounddevice_module=StallingSoundDevice(), on_done=on_done)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    run_round(qtbot, window, clock)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+    review = window.review_screen
+    answer = next(a for a in review.session.answers if a.audio_path)
+    window.review.play_answer(answer.id, 0.0)
+    assert review.playing.text().startswith("Playing from") and review.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: review.playing.text() == "" and not review.stop_button.isEnabled(), timeout=15000)
+    assert not [m for level, m in window.banner.history if "stopped responding" in m]

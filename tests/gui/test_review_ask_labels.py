@@ -113,3 +113,24 @@ def test_a_behavioral_rounds_later_follow_up_is_no_new_constraint(qapp, isolated
     screen = ReviewScreen()
     screen.show_session(session, script)
     assert "[01:00] Follow-up: Thinking back to that story" in screen.transcript.toPlainText()
+
+
+def test_a_constraint_the_script_labels_itself_gets_no_second_label(qapp):
+    """New-user trial 13: "New constraint: Twist: the test shows clicks up three percent...".
+    A follow-up that announces its own change ("Twist:", "New requirement:", "Before features,
+    a new constraint:") is shown with that one label; others still get "New constraint:"."""
+    from interviewer.core.scripts.loader import discover_scripts
+    from interviewer.gui.live_transcript import label_for
+    from interviewer.resources import bundled_scripts_dir
+
+    assert label_for("New constraint: ", "Twist: the test shows clicks up three percent.") == ""
+    assert label_for("New constraint: ", "Before features, a new constraint: a privacy change.") == ""
+    assert label_for("New constraint: ", "Suppose your budget were cut by ten. Twist: what now?") == "New constraint: "
+    assert label_for("Follow-up: ", "Twist: what now?") == "Follow-up: "
+    changing = [f.text for s in discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "none").scripts
+                for q in s.questions for f in q.follow_ups if f.changes_the_problem(s.kind)]
+    for text in changing:
+        shown = (label_for("New constraint: ", text) + text).lower()
+        said = sum(shown.split(":", 1)[0].count(o) for o in ("new constraint", "twist", "new requirement",
+                                                                 "change of", "new situation"))
+        assert said <= 1, shown

@@ -618,3 +618,45 @@ def test_typing_in_the_scratchpad_keeps_the_answer_open(tmp_path, script_dirs, i
     assert answer.ended_by == "silence"
     session.stop()
     session.close()
+
+
+def test_a_line_the_pause_cut_off_is_logged_once(tmp_path, script_dirs, isolated_dirs):
+    """New-user trial: after pause and resume the part's prompt stood twice in the exports'
+    interviewer lines. Said again in full after resume, it is kept once, where it began."""
+    from interviewer.storage import Store
+
+    class HeldSpeaker(FakeSpeaker):  # the first line is still being said at the pause
+        def __init__(self):
+            super().__init__()
+            self.held = None
+
+        def say(self, text, on_done=None):
+            if not self.said:
+                self.said.append(text)
+                self.held = on_done
+                return
+            super().say(text, on_done)
+
+        def stop(self):
+            held, self.held = self.held, None
+            held and held()
+
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    speaker = HeldSpeaker()
+    with Store.open(tmp_path / "data") as store:
+        session = RoundSession(script, FakeClock(), speaker=speaker, recorder=LevelRecorder(speech_s=0.0),
+                               store=store, post=lambda fn: fn())
+        session.start()
+        deadline = time.monotonic() + 5
+        while not speaker.said and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        assert session.controller.pause() and session.controller.resume()
+        while speaker.said.count(speaker.said[0]) < 2 and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        session.stop()
+        session.close()
+        lines = [line.text for line in store.get_session(session.session_id).lines]
+    assert speaker.said.count(speaker.said[0]) == 2
+    assert lines.count(speaker.said[0]) == 1
