@@ -298,13 +298,7 @@ class Microphone:
             message = (f"The microphone chosen in Settings ({name}) is not connected: recording from the "
                        "system default microphone instead. Plug it in, or choose another in Settings.")
             log.warning("%s", message)
-            self.source_changes.append(message)
-            callback = self.on_source_change
-            if callback is not None:
-                try:
-                    callback(message)
-                except Exception:
-                    log.exception("on_source_change callback failed")
+            self._report_source_change(message)
             return resolve_input_device(None, sd), None
         try:
             # The ALSA pulse plugin's own device; PULSE_SOURCE then picks the source.
@@ -426,13 +420,17 @@ class Microphone:
             message = source_change_message(first, now)
             self.source = now
             log.warning("the input moved from %s to %s", first.name, now.name)
-            self.source_changes.append(message)
-            callback = self.on_source_change
-            if callback is not None:
-                try:
-                    callback(message)
-                except Exception:
-                    log.exception("on_source_change callback failed")
+            self._report_source_change(message)
+
+    def _report_source_change(self, message: str) -> None:
+        """Keep `message` and tell the round (its banner) through on_source_change."""
+        self.source_changes.append(message)
+        callback = self.on_source_change
+        if callback is not None:
+            try:
+                callback(message)
+            except Exception:
+                log.exception("on_source_change callback failed")
 
     # -- internals ---------------------------------------------------------------------
     def _sd(self) -> Any:
