@@ -232,9 +232,12 @@ class RoundScreen(QWidget):
 
     def _problem_heading(self) -> str:
         """A coding or design round poses a problem; a story round asks a question (trial 11: a
-        behavioral follow-up read "The problem: Tell me about a time you had a serious conflict...")."""
+        behavioral follow-up read "The problem: Tell me about a time you had a serious conflict...").
+        So does a coding round's later part that asks one (trial 13: "The problem: Which test
+        cases would you write for this function?")."""
         kind = self.session.script.kind if self.session is not None else None
-        return "The question" if kind in QUESTION_ROUNDS else "The problem"
+        asks = (self._problem or "").rstrip().endswith("?")
+        return "The question" if kind in QUESTION_ROUNDS or asks else "The problem"
 
     def _part_goes_on_with_the_problem(self) -> bool:
         """The part that starts asks no question of its own and is not the last part (the

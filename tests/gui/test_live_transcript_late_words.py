@@ -82,6 +82,18 @@ def test_a_story_rounds_follow_up_keeps_the_question_not_a_problem(qtbot):
         screen.session = None
 
 
+def test_a_coding_rounds_question_under_a_follow_up_is_headed_as_a_question(qtbot):
+    """Trial 13, a coding round's test part: under a follow-up the box read "The problem: Which
+    test cases would you write for this function?"."""
+    from types import SimpleNamespace
+    screen = _screen(qtbot)
+    screen.session = SimpleNamespace(script=SimpleNamespace(kind="coding"))
+    screen.on_update(Speaking("Which test cases would you write for this function?", UtteranceKind.QUESTION, 1.0))
+    screen.on_update(Speaking("How would you test it at scale?", UtteranceKind.FOLLOW_UP, 5.0))
+    assert screen.question.text().endswith("\n\nThe question: Which test cases would you write for this function?")
+    screen.session = None
+
+
 def test_a_follow_up_of_an_earlier_question_shows_that_question(qtbot):
     """Trial 11, behavioral round in the real app: 'Thinking back to the conflict you described at
     the start, did you ever get feedback about how you handled it?' (a follow-up of the conflict
