@@ -198,16 +198,28 @@ def star_parts(utterances: list[Utterance]) -> StarResult:
     result = StarResult(seconds={p: 0.0 for p in STAR_CUES})
     current = None
     framing = framing_parts(utterances)
+    shared: dict[str, float] = {}  # a part first heard only beside an earlier part, and when
+    order = list(STAR_CUES)
     for n, u in enumerate(utterances):
         text = " ".join(u.norm_words)
         hits = _cue_parts(text) or ([framing[n]] if n in framing else [])
         if hits:
             # The latest part mentioned wins: "I had to fix it, so I rewrote..." is action.
-            current = max(hits, key=list(STAR_CUES).index)
+            current = max(hits, key=order.index)
+            first = min(hits, key=order.index)
             for p in hits:
+                if p not in result.first_at and p != first:
+                    # "our precision dropped sharply after a sale" opens the story (situation)
+                    # with words a result uses too: the result is where it is told on its own
+                    # ("went back up from 70 to 92 %"), if it is (trial 14: "out of order:
+                    # situation, result, task, action" for a story told in order).
+                    shared.setdefault(p, u.start)
+                    continue
                 result.first_at.setdefault(p, u.start)
         if current:
             result.seconds[current] += u.end - u.start
+    for p, at in shared.items():
+        result.first_at.setdefault(p, at)  # never told on its own: heard, where it was shared
     return result
 
 

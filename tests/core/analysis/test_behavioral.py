@@ -94,3 +94,19 @@ def test_a_result_told_in_plain_words_is_a_result():
         assert "result" in star.present, ending
     star = behavioral.star_parts(utterances("One time I disagreed with my manager. I wrote down both options."))
     assert "result" not in star.present
+
+
+def test_a_part_heard_beside_an_earlier_one_counts_where_it_is_told_on_its_own():
+    """Trial 14: a story told in order ("our precision dropped sharply after a holiday sale" ...
+    "My task was" ... "I dug into" ... "precision went back up from 70 to 92%") was "out of
+    order: situation, result, task, action": the opening's "dropped sharply" reads as a result."""
+    story = ("At my last company, our fraud model's precision dropped sharply after a holiday sale. "
+             "My task was to find the cause and fix it within two weeks. "
+             "I dug into the feature logs and found that a payment feature had changed its units. "
+             "I wrote a validation check and retrained the model. "
+             "Precision went back up from 70 to 92 percent, and chargebacks fell by 30 percent.")
+    parts = behavioral.star_parts(utterances(story))
+    assert sorted(parts.first_at, key=parts.first_at.get)[:4] == ["situation", "task", "action", "result"]
+    # A part told only beside another still counts as told.
+    alone = behavioral.star_parts(utterances("Last year our latency dropped by half after I rewrote the cache."))
+    assert "result" in alone.present
