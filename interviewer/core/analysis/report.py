@@ -499,12 +499,15 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                                order.evidence[0].start))
         result = signals.get("quantified_result")
         if result is not None and not result.heard:
-            out.append(Finding("unquantified_result", "No numbers in the result; quantify the impact.", None))
+            # A story's result and the candidate's own part are what a behavioral round is judged
+            # on: to work on, not a note (trial 14: "Nothing to fix was flagged" above both).
+            out.append(Finding("unquantified_result", "No numbers in the result; quantify the impact.", None, None,
+                               "problem"))
         ownership = signals.get("i_over_we")
         i_count, we_count = (ownership.details["i"], ownership.details["we"]) if ownership else (0, 0)
         if i_count + we_count >= depth.MIN_PRONOUNS_FOR_I_WE and we_count > i_count:
             out.append(Finding("we_over_i", f"Said \"we\" {we_count} times and \"I\" {i_count} times; "
-                               "make your own part clear.", None))
+                               "make your own part clear.", None, None, "problem"))
     if question_findings:
         out += [f for _, f in depth_heard_findings(depth.evidence_in([(0, a.extra)]))]
         if a.pace.words >= depth.MIN_WORDS_FOR_MISSING:

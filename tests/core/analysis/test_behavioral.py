@@ -44,6 +44,9 @@ def test_i_against_we():
     assert behavioral.i_we_counts(utterances("We shipped it. I wrote my part and we tested our code.")) == (2, 3)
     a = analyze_answer(spoken("We did this. We did that. We shipped. Our team won. I helped."), round_kind="behavioral")
     assert "we_over_i" in [f.kind for f in a.findings]
+    # To work on, with a result without a number (trial 14: "Nothing to fix was flagged" above both).
+    severity = {f.kind: f.severity for f in a.findings}
+    assert severity["we_over_i"] == "problem" and severity["unquantified_result"] == "problem"
 
 
 def test_restated_problem():
