@@ -48,7 +48,7 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
         if heard_speech and goes_on_in is not None:
             return (f"Still listening. Moving on in {max(1, math.ceil(goes_on_in))} s: keep talking to go on "
                     "with your answer, or press Space to move on now.")
-        if heard_speech and asking:
+        if asking:  # also after the interviewer's reply, before the next question (trial 14)
             return ("Listening: ask whatever you need. Say \"That's all my questions\" or press Space (or Enter) "
                     "when you are done asking; N moves to the next part.")
         if heard_speech:
