@@ -62,9 +62,11 @@ class ModelInfo:
 # "Models"); the models this machine could not download are described, not measured.
 CATALOG: tuple[ModelInfo, ...] = (
     ModelInfo("tiny.en", "Systran/faster-whisper-tiny.en", 75, True, "bundled",
-              "the default and the fastest: transcript about 1.7 s after a 30 s answer"),
+              "the default and the fastest: transcript about 0.5-0.7 s after a 30 s answer on an "
+              "idle 2-core machine"),
     ModelInfo("base", "Systran/faster-whisper-base", 145, False, "packages",
-              "about 1.3x the work of tiny.en (transcript about 2.1 s after a 30 s answer), "
+              "about 1.3x the work of tiny.en (transcript 2.1 s against tiny.en's 1.7 s after a 30 s "
+              "answer, side by side on a busy machine), "
               "60 MB more memory; questions more accurate, hesitations mixed"),
     ModelInfo("base.en", "Systran/faster-whisper-base.en", 145, True, "download",
               "English-only base: about as slow as base (not measured here)"),
