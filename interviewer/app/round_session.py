@@ -39,8 +39,8 @@ from interviewer.core.round_controller import RoundController
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
 from interviewer.core.round_updates import (
-    AnswerDropped, AnswerEnded, CandidateTurn, ClarifyingAnswered, ListeningStarted, MicPaused, MicResumed, Problem,
-    RoundFinished, Speaking, TranscriptReady, Update,
+    AnswerDropped, AnswerEnded, CandidateTurn, ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed,
+    Problem, RoundFinished, Speaking, TranscriptReady, Update,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
@@ -326,6 +326,9 @@ class RoundSession:
             self._phase_started(update)
         elif isinstance(update, CandidateTurn):  # "What questions do you have for me?"
             self._turn = _Turn("", None, update.text, update.at)
+        elif isinstance(update, LineCutOff):  # talked over before it was out: asked again after
+            self._turn = _Turn("", None, update.marked, update.at)
+            self._line_cut_off(update)
         elif isinstance(update, Speaking):
             self._said(update)
             if update.kind == UtteranceKind.CLARIFICATION and self.voice is not None:
@@ -388,6 +391,13 @@ class RoundSession:
             return  # a line a pause cut off is logged once, where it began
         session_id = self.session_id
         self._write(lambda: self.store.add_interviewer_line(session_id, update.at, str(update.kind), update.text),
+                    "Saving what the interviewer said")
+
+    def _line_cut_off(self, update: LineCutOff) -> None:
+        if self.store is None or self.session_id is None:
+            return
+        session_id = self.session_id
+        self._write(lambda: self.store.mark_line_cut_off(session_id, update.text, update.marked),
                     "Saving what the interviewer said")
 
     def _answer_ended(self, update: AnswerEnded) -> None:

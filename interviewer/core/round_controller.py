@@ -61,14 +61,14 @@ from interviewer.core.conversation_cues import declines_to_ask, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.phase_prompts import without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
-from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind
+from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
-    NEXT_AFTER_MOVE_ON_GRACE_S, REPLY_CUT_AT_START_S, STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_SHARE, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
+    INTERVIEWER_WORDS_PER_SECOND, NEXT_AFTER_MOVE_ON_GRACE_S, REPLY_CUT_AT_START_S, STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
 )
 from interviewer.core.round_status import ControllerStatus, status_text
 from interviewer.core.round_updates import (
-    AnswerDropped, AnswerEnded, CandidateTurn, ListeningStarted, MicPaused, MicResumed, Problem, RoundFinished,
+    AnswerDropped, AnswerEnded, CandidateTurn, LineCutOff, ListeningStarted, MicPaused, MicResumed, Problem, RoundFinished,
     Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
 )
 from interviewer.core.silence_rules import SilenceRules
@@ -107,6 +107,9 @@ def _run_in_thread(task: Callable[[], None]) -> None:
     threading.Thread(target=task, name="round-transcript", daemon=True).start()
 
 
+# What is asked again when the candidate talked over it before it was out (not a repeat they asked
+# for, a reply, a nudge or a prompt).
+CUT_OFF_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT)
 QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT,
                   UtteranceKind.REPEAT, UtteranceKind.PROMPT)
 
@@ -175,6 +178,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._resumable: _Resumable | None = None  # an acknowledged answer the candidate may still go on with
         self._ending: tuple[list[AnswerRecord], _Turn | None] | None = None  # the answer being finished
         self._resuming = False  # the next recording goes on with the answer (_resume_answer)
+        self._last_ask: AskQuestion | None = None  # the engine's last question (what the candidate owes an answer)
+        # A question the candidate talked over before it was out, and its kind: asked again in
+        # full when their turn ends (_ask_again), what they said meanwhile answering nothing.
+        self._cut_off: tuple[AskQuestion, UtteranceKind] | None = None
+        self._asked_again = False  # the last question was asked again so: cut off again, it stands
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -301,6 +309,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._finish_deadline = None  # the candidate will go on answering the same question
         if events:
             ask = events[0]
+            if self._cut_off is not None:  # the question cut off is said now: it is asked again
+                self._cut_off = None
+                self._emit(ask)
             self._say(ask.text, UtteranceKind.REPEAT, ask)
             self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, continuation=True)
         else:
@@ -481,7 +492,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._resume_answer()
         elif speaking is not None:
             if speaking.kind != UtteranceKind.CLOSING and self.settings.barge_in:
-                self._barge_in(speaking)
+                self._barge_in(speaking, by_voice=True)
         elif self._answer is None and not self._to_say and self._turn is not None and not self._in_echo_tail():
             self.continue_answer()
 
@@ -556,7 +567,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._acknowledge_next = False
         return True
 
-    def _barge_in(self, speaking: Utterance) -> None:
+    def _barge_in(self, speaking: Utterance, by_voice: bool = False) -> None:
+        """`by_voice`: the candidate's voice stopped it (a question not yet out is asked again
+        after their turn); Space is a choice to cut in and answer."""
         now = self._now()
         speaking.interrupted, speaking.ended_at = True, now
         self._speaking = None
@@ -571,9 +584,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._held = (again, len(_words_of(self._heard)), self._answer.awaiting_speech_after_reply)
                 self._answer.awaiting_speech_after_reply = False
             return  # a nudge, warning or reply during the answer: the recording goes on
+        cut = self._question_cut_off(speaking, now) if by_voice else None
+        if cut is not None:
+            self._take_up_later(speaking, cut, now)
         # What was still queued to say is shown instead: the candidate is already talking.
         for utterance in list(self._to_say):
-            if utterance.kind in QUESTION_KINDS:
+            if utterance.kind in QUESTION_KINDS and utterance is not cut:
                 self._release_ask(utterance)
                 utterance.started_at = utterance.ended_at = now
                 utterance.spoken = False
@@ -585,6 +601,55 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._turn is not None:
             self._listen_pending = True
             self._barge_in_pending = True
+        self._pump()
+
+    def _question_cut_off(self, speaking: Utterance, now: float) -> Utterance | None:
+        """The engine's last question, if the candidate talked over it before it was out: it was
+        being said and under CUT_OFF_SHARE of its words were (estimated from the time it took),
+        or it was still queued behind what they talked over (trial 14: "Here's the problem..."
+        cut at once, the design question never said). None for a question they heard, and for
+        one already asked again after a cut (once)."""
+        ask = self._last_ask
+        if ask is None or self._cut_off is not None or self._asked_again:
+            return None
+        if speaking.kind in CUT_OFF_KINDS:
+            words = len(speaking.text.split())
+            said = (now - (speaking.started_at if speaking.started_at is not None else now)) * INTERVIEWER_WORDS_PER_SECOND
+            cut = speaking if said < CUT_OFF_SHARE * words else None
+        else:
+            cut = next((u for u in self._to_say if u.kind in CUT_OFF_KINDS), None)
+        if cut is None or (cut.question_id, cut.follow_up_id) != (ask.question_id, ask.follow_up_id):
+            return None
+        return cut
+
+    def _take_up_later(self, speaking: Utterance, cut: Utterance, now: float) -> None:
+        """The candidate talks over `cut` before it was out: their turn answers no question (it
+        is headed by the line they talked over, marked cut off) and the question waits for its
+        end. The line is kept as said, marked cut off; a question still queued is not shown."""
+        self._cut_off = (self._last_ask, cut.kind)
+        self._to_say = deque(u for u in self._to_say if u is not cut)
+        if self._resumable is not None and self._resumable.question is cut:
+            self._resumable = None  # asked (emitted) when it is said again
+        marked = cut_off_text(speaking.text)
+        self._turn = _Turn(None, None, marked, False, speaking.started_at)
+        self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))
+
+    def _ask_again(self) -> None:
+        """The candidate's turn over a question cut off has ended: the interviewer asks it again
+        in full, and what follows answers it. The engine never hears the turn before: its
+        question is still open."""
+        ask, kind = self._cut_off
+        self._cut_off = None
+        self._finish_deadline = None
+        self._unfinished = []
+        self._acknowledge_next = False
+        ask = replace(ask, at=self._now())
+        self._last_ask, self._asked_again = ask, True  # cut off again, it is not asked a third time
+        self._say(self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
+        self._say(ask.text, kind, ask)
+        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
+        self._listen_pending = True
+        self._emit(ask)
         self._pump()
 
     # ------------------------------------------------------------ engine events
@@ -602,6 +667,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 prompt = without_opening_praise(event.prompt) if said_nothing else event.prompt
                 self._finish_deadline = None  # the new phase takes over from a finishing answer
                 self._unfinished = []
+                self._cut_off = None  # a question cut off in the phase that ended is not asked
                 # Whatever was not said yet belongs to the phase that ended (after a stall, several
                 # phases arrive at once); only the round warning still holds.
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
@@ -612,6 +678,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._listen_pending = True
             elif isinstance(event, AskQuestion):
                 self._unfinished = []
+                self._last_ask, self._cut_off, self._asked_again = event, None, False
                 # Not before asking for more: "Thank you. Could you tell me more?" thanks for too little.
                 ack = None
                 if (self._acknowledge_next and event.reason != "repeat" and event.follow_up_id != ASK_FOR_MORE_ID
@@ -905,6 +972,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _finish_answer(self) -> None:
         """Tell the engine the answer is over, with whatever was transcribed of it."""
         if self._reply_before_finishing():
+            return
+        if self._cut_off is not None:
+            self._ask_again()
             return
         parts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
         last = self._unfinished[-1] if self._unfinished else None

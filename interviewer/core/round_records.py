@@ -43,6 +43,15 @@ class EndedBy(StrEnum):
 ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED, EndedBy.STOPPED})
 
 
+CUT_OFF_MARK = " [cut off]"
+
+
+def cut_off_text(text: str) -> str:
+    """A line the candidate talked over before it was out, as the round's log and the exports
+    show it (and the heading of what the candidate said over it)."""
+    return text + CUT_OFF_MARK
+
+
 @dataclass
 class Utterance:
     text: str

@@ -91,6 +91,18 @@ class SpeechInterrupted:
 
 
 @dataclass(frozen=True)
+class LineCutOff:
+    """The candidate talked over a question before it was out (round_settings.CUT_OFF_SHARE):
+    the line being said (`text`, logged when it began) is marked cut off (`marked`); what the
+    candidate says now answers no question (it is headed `marked`), and the question is asked
+    again in full when they finish (an AskQuestion, then its Speaking)."""
+    kind: UtteranceKind
+    text: str
+    marked: str
+    at: float
+
+
+@dataclass(frozen=True)
 class CandidateTurn:
     """The interviewer handed the floor to the candidate's own questions (`text`): what is
     recorded next answers it, not the last question."""
@@ -106,4 +118,4 @@ class ClarifyingAnswered:
 
 Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript, TranscriptReady,
                AnswerDropped, MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
-               ClarifyingAnswered, CandidateTurn]
+               ClarifyingAnswered, CandidateTurn, LineCutOff]

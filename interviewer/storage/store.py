@@ -389,6 +389,14 @@ class Store:
             db.execute("INSERT INTO interviewer_lines (session_id, said_at, kind, text) VALUES (?, ?, ?, ?)",
                        (session_id, said_at, kind, text))
 
+    def mark_line_cut_off(self, session_id: int, text: str, marked: str) -> None:
+        """The last line said as `text` was talked over before it was out: it reads `marked`
+        (core.round_records.cut_off_text) in the review and every export."""
+        with self._write("Saving what the interviewer said") as db:
+            db.execute("UPDATE interviewer_lines SET text = ? WHERE id = (SELECT id FROM interviewer_lines"
+                       " WHERE session_id = ? AND text = ? ORDER BY said_at DESC, id DESC LIMIT 1)",
+                       (marked, session_id, text))
+
     def attach_transcript(self, answer_id: int, transcript: Transcript | dict) -> None:
         data = (transcript if isinstance(transcript, Transcript) else Transcript.from_dict(transcript)).to_dict()
         with self._write("Saving a transcript") as db:

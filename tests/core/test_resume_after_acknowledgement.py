@@ -120,10 +120,12 @@ def test_without_going_on_the_follow_up_comes_after_the_beat_as_before(tmp_path)
 
 
 def test_talking_over_the_follow_up_itself_answers_it(tmp_path):
-    """Once the follow-up is being said, talking over it is a barge-in on it, as before."""
+    """Once most of the follow-up was said, talking over it is a barge-in on it, as before (under
+    CUT_OFF_SHARE of it, it is asked again after: test_question_cut_off.py)."""
     clock, engine, speaker, recorder, controller, updates = at_acknowledgement(tmp_path)
     step(clock, speaker, controller, 1.5)
     step(clock, speaker, controller, ACK_GRACE_S + 0.1)
+    step(clock, speaker, controller, 1.2)  # 1.2 s of its 2 s
     assert speaker.busy and speaker.said[-1] == METRIC
     controller.on_voice()
     controller.poll()

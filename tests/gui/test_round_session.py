@@ -660,3 +660,54 @@ def test_a_line_the_pause_cut_off_is_logged_once(tmp_path, script_dirs, isolated
         lines = [line.text for line in store.get_session(session.session_id).lines]
     assert speaker.said.count(speaker.said[0]) == 2
     assert lines.count(speaker.said[0]) == 1
+
+
+def test_a_line_the_candidate_talked_over_is_logged_cut_off_and_the_question_asked_again_as_said(
+        tmp_path, script_dirs, isolated_dirs):
+    """Trial 14: the hello began as "Here's the problem..." did; the exports showed the prompt
+    and the problem as said, and the hello as the problem's answer. The prompt now reads cut
+    off, the hello answers no question, and the problem said after it is logged as said."""
+    from interviewer.core.round_records import cut_off_text
+    from interviewer.storage import Store
+
+    class HeldSpeaker(FakeSpeaker):  # a line is being said until stopped
+        def __init__(self):
+            super().__init__()
+            self.held = None
+
+        def say(self, text, on_done=None):
+            self.said.append(text)
+            self.held = on_done
+
+        def stop(self):
+            held, self.held = self.held, None
+            held and held()
+
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    speaker = HeldSpeaker()
+    with Store.open(tmp_path / "data") as store:
+        session = RoundSession(script, FakeClock(), speaker=speaker, recorder=LevelRecorder(speech_s=0.0),
+                               store=store, post=lambda fn: fn())
+        session.start()
+        deadline = time.monotonic() + 5
+        while not speaker.said and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        prompt = speaker.said[0]
+        session.controller.on_voice()  # the hello
+        session.poll()
+        assert session.controller.current_answer.question_id is None
+        session.controller.end_answer()
+        while len(speaker.said) < 3 and time.monotonic() < deadline:
+            session.poll()
+            if speaker.held and speaker.said[-1] == ControllerSettings().reask_lead_in:
+                speaker.stop()  # said to its end
+            time.sleep(0.01)
+        question = speaker.said[-1]
+        assert question == session.controller.utterances[-1].text and not session.controller.utterances[-1].interrupted
+        session.stop()
+        session.close()
+        stored = store.get_session(session.session_id)
+    lines = [line.text for line in stored.lines]
+    assert lines[:3] == [cut_off_text(prompt), ControllerSettings().reask_lead_in, question]
+    assert [a.question_id or None for a in stored.answers][:1] == [None], "the hello answers no question"
