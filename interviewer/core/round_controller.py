@@ -63,8 +63,8 @@ from interviewer.core.phase_prompts import without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_SHARE, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
-    INTERVIEWER_WORDS_PER_SECOND, NEXT_AFTER_MOVE_ON_GRACE_S, REPLY_CUT_AT_START_S, STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
+    NEXT_AFTER_MOVE_ON_GRACE_S, REPLY_CUT_AT_START_S, STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
 )
 from interviewer.core.round_status import ControllerStatus, status_text
 from interviewer.core.round_updates import (
@@ -605,7 +605,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     def _question_cut_off(self, speaking: Utterance, now: float) -> Utterance | None:
         """The engine's last question, if the candidate talked over it before it was out: it was
-        being said and under CUT_OFF_SHARE of its words were (estimated from the time it took),
+        being said and they cut in within CUT_OFF_AT_ONCE_S of its start,
         or it was still queued behind what they talked over (trial 14: "Here's the problem..."
         cut at once, the design question never said). None for a question they heard, and for
         one already asked again after a cut (once)."""
@@ -613,9 +613,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if ask is None or self._cut_off is not None or self._asked_again:
             return None
         if speaking.kind in CUT_OFF_KINDS:
-            words = len(speaking.text.split())
-            said = (now - (speaking.started_at if speaking.started_at is not None else now)) * INTERVIEWER_WORDS_PER_SECOND
-            cut = speaking if said < CUT_OFF_SHARE * words else None
+            began = speaking.started_at if speaking.started_at is not None else now
+            cut = speaking if now - began < CUT_OFF_AT_ONCE_S else None
         else:
             cut = next((u for u in self._to_say if u.kind in CUT_OFF_KINDS), None)
         if cut is None or (cut.question_id, cut.follow_up_id) != (ask.question_id, ask.follow_up_id):

@@ -78,7 +78,7 @@ class ControllerSettings:
     nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
     # Seconds after the acknowledgement in which talking still goes on with the answer (ACK_GRACE_S).
     ack_grace: float = ACK_GRACE_S
-    # Said before a question asked again after the candidate talked over it (CUT_OFF_SHARE).
+    # Said before a question asked again after the candidate talked over it (CUT_OFF_AT_ONCE_S).
     reask_lead_in: str = "So, as I was saying:"
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
     # A question the candidate asked, then this much silence: the interviewer answers it.
@@ -107,14 +107,13 @@ HELD_REPLY_MAX_SPEECH_S = 2.0
 # A reply the candidate talked over this soon after it started was not heard: they were going on
 # (the voice detector re-arms as it starts), so it is held for their next pause as above.
 REPLY_CUT_AT_START_S = 0.8
-# A question or follow-up the candidate talked over before CUT_OFF_SHARE of its words were said
-# (estimated at INTERVIEWER_WORDS_PER_SECOND, the bundled voice's rate measured in trial 14: 2.4-3.1
-# words/s) was not heard: what the candidate says then ("Hi, I'm Sam...") answers no question, and
-# the question is asked again in full once they finish. A question's ask comes last ("..., and what
-# would you guard against?"), so with under 60 % said it is still unknown; trial 14 cut questions at
-# 0-50 %. Past 60 % the candidate heard what they are answering, as before.
-INTERVIEWER_WORDS_PER_SECOND = 2.6
-CUT_OFF_SHARE = 0.6
+# A question or follow-up the candidate talked over at once, within CUT_OFF_AT_ONCE_S after it
+# began, was not heard: they were already talking (a hello said as the problem began, a sentence
+# begun with the question; trial 14), so what they say then answers no question and the question
+# is asked again after their turn. Later than that they are answering it: the question is on the
+# screen too, and a candidate who reads it and starts early must not hear it all again (the
+# whole-round test barges in 1.2 s into the question to answer it).
+CUT_OFF_AT_ONCE_S = 1.1  # about the first three words
 # A barge-in that brought no words and under this much sound (a door slam, a cough, a loud
 # keystroke: the voice detector stops the interviewer within 0.1 s, before anyone can tell) is
 # taken back after this much silence: the interviewer says again what it was cut off in.

@@ -140,7 +140,7 @@ def test_a_follow_up_cut_by_an_afterthought_is_asked_after_it(tmp_path):
 
 
 def test_a_question_mostly_said_is_answered_by_talking_over_its_end(tmp_path):
-    """Past CUT_OFF_SHARE the candidate heard what they answer: as before, no asking again."""
+    """Cut in later than CUT_OFF_AT_ONCE_S the candidate answers it: as before, no asking again."""
     clock, engine, speaker, recorder, controller, updates = feed_question_being_said(tmp_path)
     step(clock, speaker, controller, 1.5)
     controller.on_voice()

@@ -121,7 +121,7 @@ def test_without_going_on_the_follow_up_comes_after_the_beat_as_before(tmp_path)
 
 def test_talking_over_the_follow_up_itself_answers_it(tmp_path):
     """Once most of the follow-up was said, talking over it is a barge-in on it, as before (under
-    CUT_OFF_SHARE of it, it is asked again after: test_question_cut_off.py)."""
+    CUT_OFF_AT_ONCE_S, it is asked again after: test_question_cut_off.py)."""
     clock, engine, speaker, recorder, controller, updates = at_acknowledgement(tmp_path)
     step(clock, speaker, controller, 1.5)
     step(clock, speaker, controller, ACK_GRACE_S + 0.1)

@@ -111,7 +111,7 @@ def feed_question_being_said(tmp_path):
 
 def test_talking_over_the_question_stops_the_interviewer_and_records_from_then_on(tmp_path):
     clock, engine, speaker, recorder, controller, updates = feed_question_being_said(tmp_path)
-    step(clock, speaker, controller, 1)  # most of it said (under CUT_OFF_SHARE: test_question_cut_off.py)
+    step(clock, speaker, controller, 1)  # most of it said (later than CUT_OFF_AT_ONCE_S: test_question_cut_off.py)
     controller.on_voice()  # the candidate answers before the question is over
     controller.poll()
     assert speaker.stopped >= 2 and not speaker.busy
