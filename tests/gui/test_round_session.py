@@ -15,6 +15,25 @@ from interviewer.app.silence_tracker import SilenceTracker
 from gui_fakes import FakeSpeaker
 
 
+class HeldSpeaker(FakeSpeaker):
+    """A line is being said until stop() (its on_done is held); with `first_only`, only the first
+    line is, the others end at once."""
+
+    def __init__(self, first_only: bool = False):
+        super().__init__()
+        self.first_only, self.held = first_only, None
+
+    def say(self, text, on_done=None):
+        if self.first_only and self.said:
+            return super().say(text, on_done)
+        self.said.append(text)
+        self.held = on_done
+
+    def stop(self):
+        held, self.held = self.held, None
+        held and held()
+
+
 class LevelRecorder:
     """Reports speech-level audio for `speech_s`, then silence, from its own thread."""
 
@@ -625,24 +644,8 @@ def test_a_line_the_pause_cut_off_is_logged_once(tmp_path, script_dirs, isolated
     interviewer lines. Said again in full after resume, it is kept once, where it began."""
     from interviewer.storage import Store
 
-    class HeldSpeaker(FakeSpeaker):  # the first line is still being said at the pause
-        def __init__(self):
-            super().__init__()
-            self.held = None
-
-        def say(self, text, on_done=None):
-            if not self.said:
-                self.said.append(text)
-                self.held = on_done
-                return
-            super().say(text, on_done)
-
-        def stop(self):
-            held, self.held = self.held, None
-            held and held()
-
     script = discover_scripts(*script_dirs).by_id("test-design")
-    speaker = HeldSpeaker()
+    speaker = HeldSpeaker(first_only=True)
     with Store.open(tmp_path / "data") as store:
         session = RoundSession(script, FakeClock(), speaker=speaker, recorder=LevelRecorder(speech_s=0.0),
                                store=store, post=lambda fn: fn())
@@ -669,19 +672,6 @@ def test_a_line_the_candidate_talked_over_is_logged_cut_off_and_the_question_ask
     off, the hello answers no question, and the problem said after it is logged as said."""
     from interviewer.core.round_records import cut_off_text
     from interviewer.storage import Store
-
-    class HeldSpeaker(FakeSpeaker):  # a line is being said until stopped
-        def __init__(self):
-            super().__init__()
-            self.held = None
-
-        def say(self, text, on_done=None):
-            self.said.append(text)
-            self.held = on_done
-
-        def stop(self):
-            held, self.held = self.held, None
-            held and held()
 
     script = discover_scripts(*script_dirs).by_id("test-design")
     speaker = HeldSpeaker()
