@@ -338,6 +338,31 @@ def _offers_an_answer(question: Utterance, u: Utterance) -> bool:
     return bool(asked) and asked[0] in WH and bool(said) and not _has_clause(said)
 
 
+# "Per user, or per API key," [silence]: a choice put to the interviewer falls on its last
+# alternative, so no rise finds it, and tiny.en, hearing the sentence left open, ends it with a
+# comma. Said last before the speaker stops and waits, the choice asks (over the 22 espeak parts,
+# such utterances not found otherwise were 32 questions and 6 statements, 4 of them trailing off
+# on "or..."; none in the human clips). Not a vague tail ("or something,") nor a long one.
+VAGUE_ALTERNATIVE = {"something", "so", "whatever", "anything", "else", "other", "not", "two", "three"}
+MAX_ALTERNATIVE_WORDS = 6
+
+
+def _offers_a_choice_and_waits(u: Utterance, nxt: Utterance | None,
+                               gaps: list[tuple[float, float]] | None) -> bool:
+    toks = [t for t in u.tokens if not is_hesitation(t.norm)]
+    if len(toks) < 3 or not toks[-1].comma_after or toks[-1].ends_sentence:
+        return False
+    words = [t.norm for t in toks]
+    ors = [k for k, w in enumerate(words) if w == "or" and k > 0]
+    if not ors:
+        return False
+    alternative = words[ors[-1] + 1:]
+    if not alternative or len(alternative) > MAX_ALTERNATIVE_WORDS or alternative[-1] in VAGUE_ALTERNATIVE:
+        return False
+    stops = nxt is None or (nxt.start - u.end >= TURN_GAP_S and not is_hesitation(nxt.tokens[0].norm))
+    return stops and _waits_after(u, nxt, gaps)
+
+
 def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],
                    regions: list[SpeechRegion] | None = None) -> list[AskedQuestion]:
     found = []
@@ -386,6 +411,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                         and leaves_turn(clause, nxt) and _waits_after(clause, nxt, gaps)):
                     cue, u = "rising intonation", clause
                     break
+        if not cue and regions and _offers_a_choice_and_waits(u, nxt, gaps):
+            cue = "alternative question"
         if not cue and _tag_said_apart(u, utterances[i - 1] if i else None, nxt):
             cue = "tag question"
         if not cue:

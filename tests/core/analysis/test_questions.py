@@ -1233,3 +1233,31 @@ def test_which_with_a_noun_of_its_own_ending_the_sentence_asks(text, asks):
     sentence before it and taken for a relative clause."""
     [u] = split_utterances(tokenize(spoken(text).words))
     assert bool(question_cue(u, use_mark=False)) == asks, text
+
+
+@pytest.mark.parametrize("choice", [
+    "Rate limiter, per user, or per API key,",
+    "Gradient boosting, I explain it with trees, or in general,",
+    "You want also that I compare it with random forests or no need,",
+    "So the content of the message, we are allowed to read it, or only metadata,",
+])
+def test_a_choice_left_open_with_a_comma_asks_when_the_speaker_then_waits(choice):
+    """Blind speech set 22 (and 32 such questions over the 22 parts before it): a choice put to
+    the interviewer falls on its last alternative, so no rise finds it, and tiny.en ends it with
+    a comma; the speaker then stops and waits for the answer."""
+    [q] = analyze_answer(spoken(f"{choice} [2.0] Per key, fine. Then a token bucket.")).clarifying.questions
+    assert q.cue == "alternative question" and q.text.endswith(choice.split()[-1])
+
+
+@pytest.mark.parametrize("script", [
+    # said on without waiting: thinking aloud
+    "Rate limiter, per user, or per API key, [0.3] and a token bucket for each.",
+    # a vague tail is no choice
+    "I'd use a small tree model or something, [2.0] then tune it.",
+    # the choice settled in a full sentence
+    "We can shard per user or per API key. [2.0] Per key is simpler.",
+    # a long alternative is a statement going on
+    "I'd retrain it weekly, or when the drift monitor fires on more than two of the features, [2.0] then ship.",
+])
+def test_a_statement_with_or_is_no_choice_asked(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == []
