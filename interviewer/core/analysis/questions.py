@@ -216,6 +216,31 @@ def _says_yes_or_no(nxt: Utterance | None, u: Utterance) -> bool:
     return (len(said) > 1 and said[0] in YES_NO) or _says_yes_or_no_inside(nxt)
 
 
+# "Does that tower go stale once real clicks arrive? It does, so I'd blend...": a short answer
+# (a pronoun and the question's own auxiliary) said straight after a yes/no question is the
+# speaker answering it; put to the interviewer, the question waits for theirs.
+AUX_FAMILIES = (
+    {"do", "does", "did", "don't", "doesn't", "didn't"},
+    {"is", "are", "was", "were", "am", "isn't", "aren't", "wasn't", "weren't"},
+    {"can", "could", "can't", "couldn't"}, {"will", "would", "won't", "wouldn't"},
+    {"should", "shouldn't"}, {"have", "has", "had", "haven't", "hasn't"}, {"must"}, {"may", "might"},
+)
+SHORT_ANSWER_SUBJECT = {"it", "they", "we", "i", "you", "that", "there", "this", "he", "she"}
+
+
+def _gives_short_answer(nxt: Utterance | None, u: Utterance) -> bool:
+    asked = _strip_lead_in([w for w in u.norm_words if not is_hesitation(w)])
+    said = [t for t in (nxt.tokens if nxt is not None else ()) if not is_hesitation(t.norm)]
+    if (not asked or len(said) < 2 or nxt.start - u.end >= SELF_ANSWER_GAP_S or nxt.tokens[-1].question_mark
+            or said[0].norm not in SHORT_ANSWER_SUBJECT):
+        return False
+    family = next((f for f in AUX_FAMILIES if asked[0] in f), None)
+    answer = said[2] if len(said) > 2 and said[2].norm == "not" else said[1]
+    # the short answer is set off: its own sentence, or a comma after it ("It does, so...")
+    return family is not None and said[1].norm in family and (
+        len(said) == 2 or answer.comma_after or answer.ends_sentence)
+
+
 def _says_yes_or_no_inside(nxt: Utterance) -> bool:
     """"Is that too much memory? | For a year of logs per user, no, it's tiny.", "Could I do it
     without the markers? | Only if I also stored the in-order, so no.": a "yes" or "no" set off
@@ -457,7 +482,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
             continue
         after = utterances[i + 2] if i + 2 < len(utterances) else None
-        if (_answers_itself(u, nxt, gaps, after) or _says_yes_or_no(nxt, u) or _answers_own_choice_inline(u)
+        if (_answers_itself(u, nxt, gaps, after) or _says_yes_or_no(nxt, u) or _gives_short_answer(nxt, u)
+                or _answers_own_choice_inline(u)
                 or _answers_yes_no_inline(u)):
             continue
         if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))

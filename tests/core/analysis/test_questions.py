@@ -1261,3 +1261,24 @@ def test_a_choice_left_open_with_a_comma_asks_when_the_speaker_then_waits(choice
 ])
 def test_a_statement_with_or_is_no_choice_asked(script):
     assert analyze_answer(spoken(script)).clarifying.questions == []
+
+
+@pytest.mark.parametrize("script", [
+    "Does that tower go stale once real clicks arrive? It does, so I'd blend the two.",
+    "Is the list sorted? It is. So binary search works.",
+    "Can we cache the embeddings? We can, they change once a day.",
+])
+def test_a_yes_no_question_the_speaker_gives_a_short_answer_at_once_asks_nothing(script):
+    """Blind speech set 22: "Does that tower go stale once real clicks arrive? It does, so..."
+    is the speaker answering their own question, as "Yes, ..." straight after is."""
+    assert analyze_answer(spoken(script)).clarifying.questions == []
+
+
+@pytest.mark.parametrize("script", [
+    # the interviewer's answer said back after a wait: the question asked
+    "Does the cache go stale? [2.0] It does, okay. Then I expire it.",
+    # another auxiliary: a statement going on, not the short answer
+    "Is the list sorted? It can have duplicates too.",
+])
+def test_a_yes_no_question_followed_by_no_short_answer_of_its_own_still_asks(script):
+    assert len(analyze_answer(spoken(script)).clarifying.questions) == 1
