@@ -177,14 +177,33 @@ SPARSE_GAIN = 2.0
 MAX_WORDS_PER_S = 5.0
 
 
+# The hint written over the first words of speech: "Uh, hmm, hmm, hmm." stamped over 1.1 s of
+# "Attention lets each token..." (blind22 b22_21, a Scottish voice; blind9 b9_04 the same with
+# five), the speech going on into the next segment. Hesitations said one after another take
+# longer: each one and the break after it (the human clips' stacked "uh, um, uh" and blind12's
+# six "hmm"s over 5 s with silence between). A segment of HINT_RUN or more hesitations only,
+# faster than HINT_RUN_MAX_S each, over speech, is decoded again like a sparse one.
+HINT_RUN = 3
+HINT_RUN_MAX_S = 0.45
+
+
+def _hint_written_over_speech(s: Segment, speech: float) -> bool:
+    if len(s.words) < HINT_RUN or not all(is_hesitation(normalize(w.text)) for w in s.words):
+        return False
+    span = s.words[-1].end - s.words[0].start
+    return span < HINT_RUN_MAX_S * len(s.words) and speech >= 0.8 * span
+
+
 def sparse_segments(segments: list[Segment], regions: list[SpeechRegion]) -> list[int]:
     """Indices of the segments with at least LONG_RUN_S of speech under them and fewer than
-    SPARSE_WORDS_PER_S words (hesitations aside) per second of it."""
+    SPARSE_WORDS_PER_S words (hesitations aside) per second of it, or a run of hesitations
+    written over speech faster than anyone says them (_hint_written_over_speech)."""
     out = []
     for i, s in enumerate(segments):
         speech = _speech_in(s.start, s.end, regions)
         words = [w for w in s.words if not is_hesitation(normalize(w.text))]
-        if speech >= LONG_RUN_S and len(words) < SPARSE_WORDS_PER_S * speech:
+        if ((speech >= LONG_RUN_S and len(words) < SPARSE_WORDS_PER_S * speech)
+                or _hint_written_over_speech(s, speech)):
             out.append(i)
     return out
 

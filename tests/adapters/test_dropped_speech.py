@@ -172,3 +172,24 @@ def test_a_re_decode_that_is_unsure_loops_or_adds_little_leaves_the_segment_as_i
     looping = PlainDecodeModel([("-O", 0.3 + 0.05 * i, 0.33 + 0.05 * i) for i in range(200)])  # 200 "words" in 11.5 s
     for model in (unsure, little, looping):
         assert redecode_sparse_segments(SPARSE, SPARSE_REGIONS, audio, model, 0.0, OPTIONS) == SPARSE
+
+
+def test_hesitations_written_faster_than_anyone_says_them_over_speech_are_decoded_again():
+    """Speech bench blind22 b22_21: "Uh, hmm, hmm, hmm." stamped over 1.1 s of "Attention lets
+    each token...", the speech going on into the next segment: the hint written over words."""
+    from interviewer.adapters.dropped_speech import sparse_segments
+
+    regions = [SpeechRegion(0.5, 5.1)]
+    hinted = [seg(("Uh,", 0.3, 0.6), ("hmm,", 0.7, 0.9), ("hmm,", 1.0, 1.2), ("hmm.", 1.2, 1.4)),
+              seg(("each", 1.5, 1.7), ("token", 1.8, 2.1), ("emits", 2.2, 2.5))]
+    assert sparse_segments(hinted, regions) == [0]
+
+
+def test_hesitations_said_one_after_another_with_breaks_are_left_alone():
+    # A person's "uh... um... uh" (each with its break), and three "hmm"s over silence.
+    from interviewer.adapters.dropped_speech import sparse_segments
+
+    said = [seg(("Uh,", 0.5, 0.9), ("um,", 1.4, 1.8), ("uh.", 2.3, 2.7)), seg(("so", 3.0, 3.2), ("the", 3.3, 3.4))]
+    assert sparse_segments(said, [SpeechRegion(0.5, 0.9), SpeechRegion(1.4, 1.8), SpeechRegion(2.3, 3.5)]) == []
+    quiet = [seg(("hmm,", 0.5, 0.7), ("hmm,", 0.8, 1.0), ("hmm.", 1.1, 1.3))]
+    assert sparse_segments(quiet, [SpeechRegion(0.5, 0.6)]) == []
