@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from interviewer.adapters.alsa_quiet import quiet_alsa
 from interviewer.errors import UserError
 
 
@@ -30,6 +31,7 @@ def load_sounddevice(sounddevice_module: Any = None) -> Any:
     """The sounddevice module, or a clear error when PortAudio is missing."""
     if sounddevice_module is not None:
         return sounddevice_module
+    quiet_alsa()  # before any stream opens: ALSA's own lines are no error of the app's
     try:
         import sounddevice
     except OSError as exc:  # sounddevice raises OSError when libportaudio is not installed

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from interviewer.adapters.alsa_quiet import quiet_alsa
 from interviewer.errors import UserError
 
 _BLOCK_SECONDS = 0.05
@@ -81,6 +82,7 @@ class Playback:
         try:
             sd = self._sd
             if sd is None:
+                quiet_alsa()
                 import sounddevice as sd
             block = max(1, int(self._rate * _BLOCK_SECONDS))
             with sd.OutputStream(samplerate=self._rate, channels=1, dtype="float32",

@@ -28,6 +28,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from interviewer.adapters.alsa_quiet import quiet_alsa
 from interviewer.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -465,6 +466,7 @@ class Speaker:
 
     def _sounddevice(self) -> Any:
         if self._sd is None:
+            quiet_alsa()
             import sounddevice
 
             self._sd = sounddevice

@@ -43,8 +43,9 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
         return "The interviewer is answering your question; your answer is still being recorded."
     if status == ControllerStatus.LISTENING:
         if not recording:  # it said "answer out loud" to a round nothing was heard in (trial8)
+            # In the scratchpad Space and N type themselves: the keys that work while typing (trial 14).
             return ("Not recording: the microphone could not be opened (see the message above). Type your "
-                    "answer in the scratchpad; Space ends it, N moves on.")
+                    "answer in the scratchpad; Ctrl+Enter ends it, Ctrl+N moves on.")
         if heard_speech and goes_on_in is not None:
             return (f"Still listening. Moving on in {max(1, math.ceil(goes_on_in))} s: keep talking to go on "
                     "with your answer, or press Space to move on now.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from html import escape
 
 from interviewer.core.analysis.report import finding_heading
+from interviewer.core.analysis.ten_seconds import HEADING as TEN_SECONDS
 from interviewer.core.transcript import join_words
 from interviewer.export import coverage_section
 from interviewer.export.report import (
@@ -75,6 +76,12 @@ def render_html(report: SessionReport) -> str:
     parts = [f"<h1>{escape(report.heading)}</h1>",
              "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
                                  for k, v in report.facts.items()) + "</table>"]
+    if report.ten_seconds:
+        parts.append(f"<h2>{escape(TEN_SECONDS)}</h2>")
+        for column in report.ten_seconds:
+            parts.append(f"<h3>{escape(column.title)}</h3>")
+            parts.append("<ol>" + "".join(f"<li>{_highlight(h)}</li>" for h in column.items) + "</ol>"
+                         if column.items else f"<p>{escape(column.empty)}</p>")
     if report.phases:
         parts += ["<h2>Phases</h2>", _table(report.phases)]
     if report.round_findings:
@@ -134,3 +141,10 @@ def _finding(f) -> str:
 def _at(f) -> str:
     """A finding's time and a space, as the Markdown export and the review show it ('' if none)."""
     return "" if f.start is None else fmt_clock(f.start) + " "
+
+
+def _highlight(h) -> str:
+    """A ten-second summary line: its time, "<b>Label</b>: message", and "(also in ...)"."""
+    heading = f"<b>{escape(h.heading)}</b>: " if h.heading else ""
+    more = f" <i>{escape(h.more)}</i>" if h.more else ""
+    return f"{escape(fmt_clock(h.round_time))} {heading}{escape(h.message)}{more}"

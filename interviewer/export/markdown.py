@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
+from interviewer.core.analysis.ten_seconds import HEADING as TEN_SECONDS
 from interviewer.core.transcript import join_words
 from interviewer.export import coverage_section
 from interviewer.export.report import (
-    TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, no_words_text, token_runs,
-    transcript_paragraphs,
+    TRANSCRIPT_LEGEND, SessionReport, Token, answer_label, finding_line, highlight_line, no_words_text,
+    token_runs, transcript_paragraphs,
 )
 
 
@@ -73,6 +74,12 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
     s = report.session
     lines = [f"# {esc(report.heading)}", ""]
     lines += [f"- **{k}:** {esc(v)}" for k, v in report.facts.items()] + [""]
+    if report.ten_seconds:
+        lines += [f"## {TEN_SECONDS}", ""]
+        for column in report.ten_seconds:
+            lines += [f"**{column.title}**", ""]
+            lines += ([f"{n}. {esc(highlight_line(h))}" for n, h in enumerate(column.items, start=1)]
+                      or [esc(column.empty)]) + [""]
     if report.phases:
         lines += ["## Phases", ""] + _table(report.phases, esc)
     if report.round_findings:

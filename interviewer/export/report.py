@@ -10,6 +10,7 @@ from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.phases import round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line, topics_missed_text
+from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
@@ -66,6 +67,8 @@ class SessionReport:
     script_found: bool = True
     no_script: str = ""  # what the talking points section says when script_found is False
     said_after: list[Token] = field(default_factory=list)  # after the last answer (e.g. the closing)
+    # The review's "The round in ten seconds", its lines as the review words them.
+    ten_seconds: list[Column] = field(default_factory=list)
 
     def answer_numbers(self) -> dict[int, int]:
         """Stored part id -> the number of the answer it belongs to (as the export numbers them)."""
@@ -234,6 +237,12 @@ def finding_line(f: Finding) -> str:
     return at + finding_text(f.kind, f.message)
 
 
+def highlight_line(h: Any) -> str:
+    """"0:12.3 Went silent for 12.0 s.": a ten-second summary line with its round time, as the
+    exports give a finding's."""
+    return f"{fmt_clock(h.round_time)} {h.text}"
+
+
 def build_report(session: Session, missing_audio: list[str] | None = None, script=None,
                  text_encoder=None) -> SessionReport:
     """`script`: the round's question script (None: found by the session's script id);
@@ -269,7 +278,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
                            missing_audio=missing, coverage=numbers.coverage,
                            phase_coverage=numbers.phase_coverage, script_found=script is not None,
-                           no_script=no_script_text(session.kind))
+                           no_script=no_script_text(session.kind), ten_seconds=ten_seconds(session))
     by_part = {i: a for a in numbers.answers for i in a.part_ids}
     by_id = {a.id: a for a in session.answers}
     placed = place_lines(session, {i for a in numbers.answers for i in a.part_ids})

@@ -1,113 +1,17 @@
 """The review's ten-second summary: three things that went well and three to work on, each a
-link to the moment it is about (a click plays it). Taken from the round's findings, whose
-severity the analysis sets ("good", "problem"); one per kind of finding first, so three
-filler findings do not hide a skipped clarifying question, strongest evidence first
-(core/analysis/highlights.py)."""
+link to the moment it is about (a click plays it). The lines are core/analysis/ten_seconds.py's,
+the same every export prints; this only marks them up."""
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interviewer.app.labels import clock_text
-from interviewer.core.analysis.highlights import strongest_first
-from interviewer.core.analysis.report import (finding_label, label_heading, questions_asked_finding,
-                                              questions_asked_in_round_text)
+from interviewer.core.analysis.ten_seconds import HEADING, Highlight, ten_seconds
 from interviewer.gui import theme
-
-PER_SIDE = 3
-
-
-@dataclass(frozen=True)
-class Highlight:
-    label: str  # the finding's kind, in words
-    message: str
-    answer_id: int | None
-    start: float  # seconds into the answer's recording (or into the round without an answer)
-    round_time: float  # seconds into the round, shown as the moment
-    span: float = 0.0  # how long the moment lasts (a silence, a cluster of fillers): its strength
-    elsewhere: int = 0  # other answers (questions) with a finding of this kind the summary does not name
-    per_question: bool = False  # one line for a whole question, its follow-ups too
-
-    def link(self) -> str:
-        if self.answer_id is not None:
-            return f"play:{self.answer_id}:{self.start:.3f}"
-        return f"time:{self.round_time:.3f}"
-
-
-def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highlight]:
-    """Up to `limit` findings of `severity`: different kinds first, strongest evidence first."""
-    starts = {a.id: a.answer_start or 0.0 for a in session.answers}
-    found = []
-    for f in _clarifying_per_question(session):
-        details = f.details if isinstance(f.details, dict) else {}
-        if details.get("severity", "note") != severity:
-            continue
-        offset = starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0
-        span = (f.end - f.start) if f.start is not None and f.end is not None else 0.0
-        found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
-                               offset + (f.start or 0.0), max(0.0, span),
-                               per_question=f.kind == QUESTIONS_ASKED))
-    picked = strongest_first(found, kind=lambda h: h.label, strength=lambda h: h.span,
-                             when=lambda h: h.round_time, limit=limit, same=lambda h: (h.label, h.message))
-    # A line stands for the round: 'Clarifying questions: Asked 1 clarifying question.' beside a
-    # round that asked 3 (2 more in another answer) read as a wrong count; it says there is more.
-    # The clarifying line says the round's total itself (questions_asked_in_round_text).
-    return [replace(h, elsewhere=0 if h.per_question else
-                    len({f.answer_id for f in found if f.label == h.label and f.answer_id is not None}
-                        - {p.answer_id for p in picked if p.label == h.label}))
-            for h in picked]
-
-
-QUESTIONS_ASKED = "clarifying_questions"  # the finding's kind (core.analysis.report.questions_asked_finding)
-
-
-def _clarifying_per_question(session: Any) -> list:
-    """The session's findings with "Asked N clarifying questions." once per question: at its
-    first answer that asked, counting its follow-ups' too. Per answer, a question with
-    follow-ups was praised two and three times over in "Went well" (trial). When more than one
-    question asked, one line gives the round's count, where they were first asked: a question's
-    'Asked 3 clarifying questions. (also in 2 more questions)' beside a round line of 7, and no
-    answer that asked 3, read as a wrong count (trial13)."""
-    question_of = {a.id: (a.question_id, None) if a.question_id else (None, a.id) for a in session.answers}
-    asked_in = {a.id: len((a.analysis or {}).get("clarifying_questions") or []) for a in session.answers}
-    groups: dict = {}
-    for f in session.findings:
-        if f.kind == QUESTIONS_ASKED and f.answer_id in question_of:
-            groups.setdefault(question_of[f.answer_id], []).append(f)
-    counts = {key: sum(asked_in.get(g.answer_id) or _count_in(g.message) for g in group)
-              for key, group in groups.items()}
-    first = min((g[0] for g in groups.values()), key=lambda f: (f.answer_id, f.start or 0.0), default=None)
-    out = []
-    for f in session.findings:
-        group = groups.get(question_of.get(f.answer_id)) if f.kind == QUESTIONS_ASKED else None
-        if group is None:
-            out.append(f)
-        elif len(groups) > 1:
-            if f is first:  # the answers' counts, as the round line adds them
-                out.append(replace(f, message=questions_asked_in_round_text(sum(counts.values()), len(groups))))
-        elif len(group) == 1:
-            out.append(f)
-        elif f is group[0]:
-            out.append(replace(f, message=questions_asked_finding(counts[question_of[f.answer_id]], f.start).message))
-    return out
-
-
-def _count_in(message: str) -> int:
-    """N of 'Asked N clarifying questions.' (an answer stored without its analysis)."""
-    match = re.search(r"\d+", message)
-    return int(match.group()) if match else 1
-
-
-def nothing_heard(session: Any) -> bool:
-    """No answer was recorded, or every answer was transcribed and holds no word (one still
-    waiting for its transcript may hold some)."""
-    return all(a.transcript is not None and not a.transcript.words for a in session.answers)
-
 
 class TenSecondSummary(QWidget):
     """Two short columns at the top of the review; `link_clicked` carries "play:answer:start" or
@@ -118,7 +22,7 @@ class TenSecondSummary(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tenSeconds")
-        self.setAccessibleName("The round in ten seconds")
+        self.setAccessibleName(HEADING)
         self.strengths = QLabel()
         self.fixes = QLabel()
         for label, name in ((self.strengths, "Went well"), (self.fixes, "To work on")):
@@ -130,7 +34,7 @@ class TenSecondSummary(QWidget):
             label.setAccessibleName(name)
             label.linkActivated.connect(self.link_clicked)
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        heading = QLabel("The round in ten seconds")
+        heading = QLabel(HEADING)
         heading.setProperty("role", "heading")
         columns = QHBoxLayout()
         columns.setSpacing(theme.SPACE_XL)
@@ -153,17 +57,10 @@ class TenSecondSummary(QWidget):
     def show_session(self, session: Any) -> None:
         self._session = session
         t = theme.current()
-        self.good = highlights(session, "good")
-        self.bad = highlights(session, "problem")
-        silent = nothing_heard(session)
-        self.strengths.setText(self._column("Went well", "star", t.good_text, self.good,
-                                            "Nothing was heard in this round." if silent else
-                                            "Nothing stood out yet: the numbers below have the detail."))
-        # A round ended before any answer read "Nothing to fix was flagged", as if it had gone well.
-        self.fixes.setText(self._column("To work on", "fix", t.problem_text, self.bad,
-                                        "Nothing was heard, so nothing could be judged: answer out loud "
-                                        "in the next round." if silent else
-                                        "Nothing to fix was flagged in this round."))
+        good, bad = ten_seconds(session)
+        self.good, self.bad = good.items, bad.items
+        self.strengths.setText(self._column(good.title, "star", t.good_text, good.items, good.empty))
+        self.fixes.setText(self._column(bad.title, "fix", t.problem_text, bad.items, bad.empty))
 
     def _theme_changed(self, _theme) -> None:
         if self._session is not None:
@@ -179,12 +76,9 @@ class TenSecondSummary(QWidget):
 
 
 def _elsewhere(h: Highlight) -> str:
-    if not h.elsewhere:
-        return ""
-    return f" <i>(also in {h.elsewhere} more answer{'s' if h.elsewhere > 1 else ''})</i>"
+    return f" <i>{html.escape(h.more)}</i>" if h.more else ""
 
 
 def _heading(h: Highlight) -> str:
     """"<b>Label</b>: " before the message, or nothing where the message says its label."""
-    heading = label_heading(h.label, h.message)
-    return f"<b>{html.escape(heading)}</b>: " if heading else ""
+    return f"<b>{html.escape(h.heading)}</b>: " if h.heading else ""

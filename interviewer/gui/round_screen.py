@@ -3,8 +3,9 @@
 Keys (when the scratchpad does not have focus): Space or Enter ends the answer (with loudspeakers,
 where talking does not interrupt the interviewer, it interrupts it first), R repeats the
 question, N moves on to the next part (ends the round in the last one), P pauses or resumes the
-round (clocks and recording). Ctrl+Enter, Ctrl+R, Ctrl+N and Ctrl+P work everywhere, the
-scratchpad included. End round asks first.
+round (clocks and recording). Ctrl+Enter, Ctrl+R, Ctrl+N, Ctrl+P and Ctrl+E work anywhere in the
+window, the scratchpad and the side bar included. End round asks first. The keys are bound from
+screen_keys.ROUND_KEYS, the table the F1 sheet lists.
 
 The status line shows only what the controller's status machine says (StatusChanged), so it
 can never be left saying "speaking" while the app listens.
@@ -39,6 +40,7 @@ from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.live_transcript import LiveTranscriptView, label_for
 from interviewer.app.round_session import RoundSession
 from interviewer.export.interviewer_lines import BANNER_KINDS, TRANSCRIPT_LINE_KINDS
+from interviewer.gui.screen_keys import ROUND_KEYS
 from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
 
 POLL_MS = 100  # controller poll and countdown refresh
@@ -134,15 +136,20 @@ class RoundScreen(QWidget):
         self.next_button.clicked.connect(self.next_part)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.confirm_stop_round)
-        for keys, slot in (("Ctrl+Return", self.end_answer), ("Ctrl+Enter", self.end_answer),
-                           ("Ctrl+R", self.repeat_question), ("Ctrl+N", self.next_part),
-                           ("Ctrl+P", self.toggle_pause), ("Ctrl+E", self.confirm_stop_round)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        # The keys the F1 sheet lists (screen_keys.ROUND_KEYS). With Ctrl, anywhere in the window
+        # while the round shows (a hidden screen's shortcuts do not fire): with the focus in the
+        # side bar none of them worked, though the sheet says they work everywhere (trial 14).
+        self._plain_keys: dict[int, str] = {}
+        for binding in ROUND_KEYS:
+            for keys in binding.ctrl:
+                shortcut = QShortcut(QKeySequence(keys), self)
+                shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+                shortcut.activated.connect(getattr(self, binding.action))
+            for keys in binding.plain:
+                self._plain_keys[QKeySequence(keys)[0].key()] = binding.action
         leave_scratchpad = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.scratchpad)
         leave_scratchpad.setContext(Qt.ShortcutContext.WidgetShortcut)
-        leave_scratchpad.activated.connect(self.setFocus)  # Space and the single keys work again
+        leave_scratchpad.activated.connect(self.leave_scratchpad)
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -369,18 +376,15 @@ class RoundScreen(QWidget):
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
             return
-        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.end_answer()
-        elif key == Qt.Key.Key_R:
-            self.repeat_question()
-        elif key == Qt.Key.Key_N:
-            self.next_part()
-        elif key == Qt.Key.Key_P:
-            self.toggle_pause()
-        elif key == Qt.Key.Key_Escape:
-            self.setFocus()
+        action = self._plain_keys.get(key)
+        if action is not None:
+            getattr(self, action)()
         else:
             super().keyPressEvent(event)
+
+    def leave_scratchpad(self) -> None:
+        """Esc: the keys go back to the round, so Space and the single letters work again."""
+        self.setFocus()
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self.setFocus()  # clicking outside the scratchpad gives the keys back to the round

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.gui import window_fit
+from interviewer.gui.screen_keys import REVIEW_KEYS, ROUND_KEYS
 
-# (where, keys, what it does). The round's keys are also on its buttons (round_screen.py).
+# (where, keys, what it does). The round's and the review's rows are the keys those screens
+# bind (screen_keys.py), so this list and the keys cannot drift apart.
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Anywhere", "F1", "This list of keyboard shortcuts"),
     ("Anywhere", "Ctrl+,", "Settings"),
@@ -20,13 +22,8 @@ SHORTCUTS: tuple[tuple[str, str, str], ...] = (
     ("Home", "Arrow keys, Enter", "Choose a round card; Enter starts it"),
     ("Home", "Delete", "Delete the selected recent round and its recordings (asks first)"),
     ("Home", "Ctrl+F", "Search your past sessions; Down goes to the list, Enter opens one, Esc clears"),
-    ("Round", "Space or Enter", "End your answer (while the interviewer waits: carry on answering)"),
-    ("Round", "Ctrl+Enter", "End your answer, also while typing in the scratchpad"),
-    ("Round", "Esc", "Leave the scratchpad, so Space ends answers again"),
-    ("Round", "R or Ctrl+R", "Repeat the question"),
-    ("Round", "N or Ctrl+N", "Next part of the round (in the last part: ends the round, after asking)"),
-    ("Round", "P or Ctrl+P", "Pause or resume the round: clocks and recording"),
-    ("Round", "Ctrl+E", "End the round now (after asking); what was recorded is kept"),
+    *(("Round", k.keys, k.what) for k in ROUND_KEYS),
+    *(("Review", k.keys, k.what) for k in REVIEW_KEYS),
 )
 
 

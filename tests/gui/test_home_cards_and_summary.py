@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from interviewer.core.clock import FakeClock
 from interviewer.gui.home_screen import ROLE
-from interviewer.gui.review_summary import highlights
+from interviewer.core.analysis.ten_seconds import highlights
 from interviewer.gui.workers import wait_for_background_work
 
 from test_round import RecordingPlayer, make_window, run_round

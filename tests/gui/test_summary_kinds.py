@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import html
 
-from interviewer.gui.review_summary import TenSecondSummary, highlights
+from interviewer.core.analysis.ten_seconds import highlights
+from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.storage.models import Answer, Finding, Session
 
 
