@@ -1282,3 +1282,18 @@ def test_a_yes_no_question_the_speaker_gives_a_short_answer_at_once_asks_nothing
 ])
 def test_a_yes_no_question_followed_by_no_short_answer_of_its_own_still_asks(script):
     assert len(analyze_answer(spoken(script)).clarifying.questions) == 1
+
+
+@pytest.mark.parametrize("script", [
+    "A sales director once asked me why does your model miss half the fraud? [2.0] I said because we block few.",
+    "In his first month he kept asking me how do I know when my model is overloaded? [2.0] I had no answer.",
+])
+def test_a_question_retold_straight_after_asked_is_no_question(script):
+    """Blind speech sets 19 and 22: Whisper wrote no comma after "asked me"; the question is
+    someone else's, retold."""
+    assert analyze_answer(spoken(script)).clarifying.questions == []
+
+
+def test_asking_the_interviewer_about_asking_still_asks():
+    [q] = analyze_answer(spoken("Can I ask whether the labels come from users? [2.0] Okay.")).clarifying.questions
+    assert "labels" in q.text
