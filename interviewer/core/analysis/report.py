@@ -19,7 +19,7 @@ from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
-from interviewer.core.analysis.phases import FULL_LENGTH_SHARE, PhaseTiming, phase_timings, round_minutes_text
+from interviewer.core.analysis.phases import PhaseTiming, ended_early, phase_timings, round_minutes_text
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
 from interviewer.core.interview_requests import asks_for_hint, ends_asking_for_thinking_time
 from interviewer.core.analysis.tokens import tokenize
@@ -580,23 +580,19 @@ def _clarifying_questions(answer: "AnswerAnalysis | dict") -> list:
     return answer.clarifying.questions
 
 
-# Ended this much or more before the planned end, the round is said to have ended early.
-ENDED_EARLY_MIN_S = 60.0
-
-
 def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | None,
                  names: dict[str, str]) -> Finding | None:
     """Why a round that the candidate ended (End round, or Next in its last part) is shorter
     than planned: when, in which part, the parts moved on from with Next and those never
     reached. A new-user run's review drew a 4-minute round of 45 and never said it was ended."""
-    if not timings or timings[-1].ended_by != "stopped":
+    if not timings:
         return None
     plan = plan or [(p.phase, p.planned_s / 60.0) for p in timings]
     planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in plan)
     last = timings[-1]
     ended_at = last.started_at + last.actual_s
-    if planned_s - ended_at < ENDED_EARLY_MIN_S or ended_at >= FULL_LENGTH_SHARE * planned_s:
-        return None  # ran in full, as Home and the practice plan count it ("completed")
+    if not ended_early(last.ended_by == "stopped", ended_at, planned_s):
+        return None  # ran in full, or ended on its own (time up, script done)
     ran = {p.phase for p in timings}
     skipped = [names.get(p.phase, p.phase) for p in timings if p.ended_by == "next"]
     unreached = [names.get(phase, phase) for phase, _ in plan if phase not in ran]
