@@ -31,7 +31,7 @@ from interviewer.storage.models import (
     ENDED_EARLY_KIND, Answer, Clarification, DebriefEntry, Finding, InterviewerLine, Pause, PhaseRecord,
     RecoveredSession, Session, SessionProgress, SessionStatus, SessionSummary,
 )
-from interviewer.storage.progress import answer_numbers, with_joined_pace
+from interviewer.storage.progress import answer_numbers, with_joined_findings
 from interviewer.storage.row_values import (
     _as_dict, _check_rating, _clock_time, _dumps, _insert_finding, _load_json, _load_transcript, _number,
     _read_transcript, _text,
@@ -532,7 +532,7 @@ class Store:
                     _load_json(f["details_json"]))
             for f in self._read("SELECT * FROM findings WHERE session_id = ? ORDER BY answer_id, start, id",
                                 (session_id,))]
-        session.findings = with_joined_pace(session)  # one pace per answer, as its row shows it
+        session.findings = with_joined_findings(session)  # one pace and filler rate per answer, as its row shows them
         return session
 
     def missing_audio(self, session: Session) -> list[str]:
