@@ -60,3 +60,16 @@ def test_a_solving_part_reached_and_answered_counts_however_short(tmp_path):
     assert first.areas[LATENCY].measured == 1 and "monitoring and rollback" not in first.areas
     assert second.areas[LATENCY].measured == 1 and second.areas["monitoring and rollback"].measured == 2
     assert not second.areas["monitoring and rollback"].is_covered
+
+
+def test_areas_stored_by_the_earlier_rule_are_computed_again(tmp_path):
+    """A version-7 database holds round areas computed when an only-clarified question counted:
+    the upgrade drops them (a cache), and Progress computes them again by the current rule."""
+    from tests.storage.test_migrations import build_database
+    from interviewer.storage.files import DB_NAME
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 7)
+    with Store.open(data_dir) as store:
+        assert store.round_area_matchers() == {}
