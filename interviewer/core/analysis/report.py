@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Sequence
 
 from interviewer.core.analysis import behavioral, depth
@@ -185,11 +186,7 @@ class AnswerAnalysis:
 
 def in_one_burst(starts: Sequence[float]) -> bool:
     """Every filler (by its start, in order) in one run of FILLER_CLUSTER_WINDOW_S."""
-    class _At:
-        def __init__(self, start: float) -> None:
-            self.start = start
-
-    return bool(starts) and _filler_clusters([_At(t) for t in starts]) == [(0, len(starts) - 1)]
+    return bool(starts) and _filler_clusters([SimpleNamespace(start=t) for t in starts]) == [(0, len(starts) - 1)]
 
 
 def _filler_clusters(fillers: list) -> list[tuple[int, int]]:
