@@ -183,7 +183,7 @@ def _print_text(a, points: list[dict] | None = None) -> None:
     latency = d["response_latency"]
     print(f"Response latency: {'-' if latency is None else f'{latency:.1f} s'}")
     per_100 = stats["per_100_words"]
-    rate = "per 100 words: n/a, no words" if per_100 is None else f"{per_100} per 100 words"
+    rate = "per 100 words: n/a, no words" if per_100 is None else f"{per_100:.1f} per 100 words"
     print(f"Fillers: {stats['count']} ({rate})"
           + (": " + ", ".join(f"{f['text']}@{f['start']:.1f}" for f in d["fillers"]) if d["fillers"] else ""))
     print("Pauses >= 1 s: " + (", ".join(f"{p['start']:.1f}-{p['end']:.1f} ({p['duration']:.1f} s)"

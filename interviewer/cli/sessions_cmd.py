@@ -11,6 +11,16 @@ EXPORT_FORMATS = ("md", "html", "pdf", "json", "wav", "flac")
 ID_HELP = "the round's number, as `interviewer sessions list` shows it"
 
 
+def _kind_help() -> str:
+    from interviewer.core.scripts.model import ROUND_KINDS, kind_label
+
+    return ("only rounds of this kind, by the name the app shows or its id, in any case: "
+            + "; ".join(f"'{kind_label(k)}' or {k}" for k in ROUND_KINDS))
+
+
+_KIND_HELP = _kind_help()
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser("sessions", help="list, show, export or delete recorded rounds",
                                    description="The rounds kept in your data folder "
@@ -18,7 +28,7 @@ def register(subparsers) -> None:
     sub = parser.add_subparsers(dest="sessions_command", metavar="ACTION", required=True)
 
     listing = sub.add_parser("list", help="all rounds, newest first")
-    listing.add_argument("--kind", help="only rounds of this kind, e.g. coding")
+    listing.add_argument("--kind", help=_KIND_HELP)
     listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
     listing.set_defaults(func=list_sessions)
 
@@ -77,44 +87,55 @@ def _open_store():
 
 
 def list_sessions(args: argparse.Namespace) -> int:
+    from interviewer.core.scripts.model import kind_label
     from interviewer.export.report import fmt_time
 
     with _open_store() as store:
         # `is not None`: an empty --kind "" (an unset shell variable) is an unknown kind, not
         # "no rounds recorded yet" while there are some.
         everything = store.list_sessions() if args.kind is not None else None
-        if args.kind is not None:
-            _check_kind(args.kind, {s.kind for s in everything})
-        sessions = store.list_sessions(kind=args.kind)
+        kind = _check_kind(args.kind, {s.kind for s in everything}) if args.kind is not None else None
+        sessions = store.list_sessions(kind=kind)
         if args.json:
             print(json.dumps([dataclasses.asdict(s) for s in sessions], indent=1))
             return 0
         if not sessions and everything:
-            print(f"No {args.kind} rounds yet; {len(everything)} round{'s' if len(everything) != 1 else ''} "
-                  "of other kinds (`interviewer sessions list` shows them).")
+            print(f"No {_in_a_sentence(kind_label(kind))} rounds yet; {len(everything)} "
+                  f"round{'s' if len(everything) != 1 else ''} of other kinds (`interviewer sessions list` shows them).")
             return 0
         if not sessions:
             print(f"No rounds recorded yet (data folder: {store.data_dir}).")
             return 0
-        print(f"{'ID':>4}  {'STARTED':16}  {'KIND':16}  {'STATUS':11}  {'ANSWERS':>7}  TITLE")
+        # Kinds by the names the app shows ("ML system design", not ml_system_design).
+        width = max(16, *(len(kind_label(s.kind)) for s in sessions))
+        print(f"{'ID':>4}  {'STARTED':16}  {'KIND':{width}}  {'STATUS':11}  {'ANSWERS':>7}  TITLE")
         for s in sessions:
-            print(f"{s.id:>4}  {fmt_time(s.started_at):16}  {s.kind:16}  {s.status_text:11}  {s.answer_count:>7}  {s.title}")
+            print(f"{s.id:>4}  {fmt_time(s.started_at):16}  {kind_label(s.kind):{width}}  {s.status_text:11}  "
+                  f"{s.answer_count:>7}  {s.title}")
     return 0
 
 
-def _check_kind(kind: str, stored: set[str]) -> None:
-    """UserError for a kind no script has and no stored round has, listing the kinds."""
+def _in_a_sentence(name: str) -> str:
+    """"Coding" -> "coding" inside a sentence; "ML system design" keeps its capitals."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def _check_kind(kind: str, stored: set[str]) -> str:
+    """The kind `kind` names (its id or the name the app shows, in any case); UserError for a
+    kind no script has and no stored round has, listing the kinds."""
     import difflib
 
-    from interviewer.core.scripts.model import ROUND_KINDS
+    from interviewer.core.scripts.model import ROUND_KINDS, kind_label, kind_named
     from interviewer.errors import UserError
 
     kinds = list(ROUND_KINDS) + sorted(stored - set(ROUND_KINDS))
-    if kind in kinds:
-        return
+    found = kind_named(kind, kinds)
+    if found is not None:
+        return found
     hint = difflib.get_close_matches(kind, kinds, n=1, cutoff=0.5)
     more = f" (did you mean '{hint[0]}'?)" if hint else ""
-    raise UserError(f"--kind: unknown round kind '{kind}'{more}; one of: {', '.join(kinds)}")
+    raise UserError(f"--kind: unknown round kind '{kind}'{more}; one of: {', '.join(kinds)} "
+                    f"(or their names: {', '.join(kind_label(k) for k in kinds)})")
 
 
 def show_session(args: argparse.Namespace) -> int:

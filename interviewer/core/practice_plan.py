@@ -119,19 +119,21 @@ def ran_full_length(planned_minutes: float | None, started_at: float, ended_at: 
 
 @dataclass(frozen=True)
 class PractisedRounds:
-    """The rounds Home counts and the practice plan ticks, oldest first as given, and the ids of
-    those that ended well before their planned length (End round, or Next through the parts)."""
+    """The rounds Home counts and the practice plan ticks, oldest first as given; the ids of those
+    that did not run their length (no full mock round for the plan), and of those the candidate
+    ended early (core.analysis.phases.ended_early: what Home says, as the review does)."""
     rounds: tuple
     cut_short: frozenset[int]
     too_short: frozenset[int] = frozenset()  # of cut_short, those under PRACTICE_SHARE of the plan
+    early: frozenset[int] = frozenset()  # of cut_short, those ended early
 
     @property
     def ended_early(self) -> int:
-        return len(self.cut_short)
+        return len(self.early)
 
     @property
     def full_length(self) -> int:
-        return len(self.rounds) - len(self.cut_short)
+        return len(self.rounds) - len(self.early)
 
 
 def practised_rounds(rows) -> PractisedRounds:
@@ -141,12 +143,16 @@ def practised_rounds(rows) -> PractisedRounds:
     heard (a round closed a few seconds in is none). One rule for Home and the plan: Home said
     "1 round completed" of a round ended early that the plan left out of its full-length weeks."""
     rounds = tuple(r for r in rows if r.status == "completed" and r.kind in ROUND_KINDS and r.words)
-    cut_short = frozenset(r.session_id for r in rounds
-                          if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds))
+    # Ended early as the review says it (End round well before its time: the stored verdict of
+    # core.analysis.phases.ended_early), not by the clock alone: a round that finished its script
+    # in 30 of 45 min ended on its own (trial 14). It is no full mock round either way.
+    early = frozenset(r.session_id for r in rounds if r.ended_early)
+    cut_short = early | frozenset(r.session_id for r in rounds
+                                  if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds))
     too_short = frozenset(r.session_id for r in rounds
                           if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds,
                                                  share=PRACTICE_SHARE))
-    return PractisedRounds(rounds, cut_short, too_short)
+    return PractisedRounds(rounds, cut_short, too_short, early)
 
 
 def practised_text(practised: PractisedRounds) -> str:

@@ -521,7 +521,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         import time as _time
 
         from interviewer.core.analysis.phases import round_minutes_text
-        from interviewer.core.practice_plan import ran_full_length, round_clock_seconds
+        from interviewer.core.practice_plan import round_clock_seconds
         from interviewer.core.scripts.model import ROUND_KINDS
         from interviewer.storage import SessionStatus
 
@@ -529,9 +529,9 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         for s in sessions:
             when = _time.strftime("%d %b %H:%M", _time.localtime(s.started_at))
             status = "" if s.status == SessionStatus.COMPLETED else f" [{s.status}]"
-            # A round cut short says so (the practice plan does not count it as a full mock).
-            if (s.status == SessionStatus.COMPLETED and s.kind in ROUND_KINDS
-                    and not ran_full_length(s.planned_minutes, s.started_at, s.ended_at, s.paused_seconds)):
+            # A round ended early says so, by the review's verdict (core.analysis.phases.ended_early,
+            # stored with the round): by its clock alone, Home called early a round the review did not.
+            if s.status == SessionStatus.COMPLETED and s.kind in ROUND_KINDS and s.ended_early:
                 # On the round clock, as the review and the exports give it (4.6, not 5 beside it).
                 ran = s.round_seconds or round_clock_seconds(s.started_at, s.ended_at, s.paused_seconds) or 0.0
                 status = f" · ended after {round_minutes_text(ran)} of {s.planned_minutes:.0f} min"

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, ENDED_EARLY_MIN_S, disfluency_count_text,
-                                               finding_label, finding_text)
+from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
+from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line, topics_missed_text
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words

@@ -183,6 +183,7 @@ class SessionProgress:
     planned_minutes: float | None = None
     ended_at: float | None = None
     paused_seconds: float = 0.0
+    ended_early: bool = False  # it has the ENDED_EARLY_KIND finding (core.analysis.phases.ended_early)
 
     @property
     def mean_self_rating(self) -> float | None:

@@ -166,6 +166,14 @@ def _v7_answer_phase(db: sqlite3.Connection) -> None:
         db.execute(sql)
 
 
+def _v8_round_areas_recomputed(db: sqlite3.Connection) -> None:
+    """Trial 14: the topic areas stored for a round counted the talking points of a question the
+    round only clarified (a coding round ended in Clarify: "Algorithm design 0 of 1"). They are a
+    cache of the coverage (app/round_areas.py), so they are dropped, and computed again by the
+    current rule the next time Progress is read."""
+    db.execute("DELETE FROM round_areas")
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
@@ -175,6 +183,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_round_areas,
     _v6_interviewer_lines,
     _v7_answer_phase,
+    _v8_round_areas_recomputed,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -191,6 +200,7 @@ TABLES_OF_VERSION = {
                   "clarifications", "round_areas"}),
     6: OUR_TABLES,
     7: OUR_TABLES,
+    8: OUR_TABLES,
 }
 
 

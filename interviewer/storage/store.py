@@ -31,7 +31,7 @@ from interviewer.storage.models import (
     ENDED_EARLY_KIND, Answer, Clarification, DebriefEntry, Finding, InterviewerLine, Pause, PhaseRecord,
     RecoveredSession, Session, SessionProgress, SessionStatus, SessionSummary,
 )
-from interviewer.storage.progress import answer_numbers, with_joined_pace
+from interviewer.storage.progress import answer_numbers, with_joined_findings
 from interviewer.storage.row_values import (
     _as_dict, _check_rating, _clock_time, _dumps, _insert_finding, _load_json, _load_transcript, _number,
     _read_transcript, _text,
@@ -532,7 +532,7 @@ class Store:
                     _load_json(f["details_json"]))
             for f in self._read("SELECT * FROM findings WHERE session_id = ? ORDER BY answer_id, start, id",
                                 (session_id,))]
-        session.findings = with_joined_pace(session)  # one pace per answer, as its row shows it
+        session.findings = with_joined_findings(session)  # one pace and filler rate per answer, as its row shows them
         return session
 
     def missing_audio(self, session: Session) -> list[str]:
@@ -600,9 +600,10 @@ class Store:
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
         """Numbers per completed or interrupted session, oldest first, for the progress plots."""
         sessions = self._read(
-            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + " FROM sessions s"
-            " WHERE status IN ('completed', 'interrupted')"
-            " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
+            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + ", EXISTS (SELECT 1"
+            " FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early"
+            " FROM sessions s WHERE status IN ('completed', 'interrupted')"
+            " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (ENDED_EARLY_KIND, kind, kind))
         if not sessions:
             return []
         totals = {r["id"]: [0, 0.0, 0, 0, 0] for r in sessions}  # words, speaking, fillers, pauses, clarifying
@@ -636,7 +637,7 @@ class Store:
                 100.0 * fillers / words if words else None,
                 words / (speaking / 60.0) if words and speaking > 0 else None,
                 pauses, clarifying, tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
-                _number(r["paused"], 0.0)))
+                _number(r["paused"], 0.0), bool(r["early"])))
         return out
 
     # ------------------------------------------------------------------ recovery and deletion

@@ -62,8 +62,10 @@ def test_home_counts_the_rounds_the_plan_counts_and_says_which_ended_early():
     from interviewer.core.practice_plan import practised_rounds, practised_text
 
     def row(sid, minutes_run, kind="coding", status="completed", words=120):
+        # Ended with End round: those under 80 % of the plan have the ended-early finding.
         return SimpleNamespace(session_id=sid, kind=kind, status=status, words=words, planned_minutes=45,
-                               started_at=1000.0, ended_at=1000.0 + minutes_run * 60, paused_seconds=0.0)
+                               started_at=1000.0, ended_at=1000.0 + minutes_run * 60, paused_seconds=0.0,
+                               ended_early=minutes_run < 36)
 
     early = row(1, 6)
     practised = practised_rounds([early])
@@ -92,9 +94,10 @@ def test_a_round_closed_minutes_in_ticks_no_week():
 
     from interviewer.core.practice_plan import PRACTICE_SHARE, practised_rounds, practised_text
 
-    def row(sid, minutes_run, kind):
+    def row(sid, minutes_run, kind):  # ended with End round (the ended-early finding)
         return SimpleNamespace(session_id=sid, kind=kind, status="completed", words=80, planned_minutes=45,
-                               started_at=1000.0, ended_at=1000.0 + minutes_run * 60, paused_seconds=0.0)
+                               started_at=1000.0, ended_at=1000.0 + minutes_run * 60, paused_seconds=0.0,
+                               ended_early=True)
 
     rows = [row(1, 8.3, "ml_breadth"), row(2, 4.6, "coding"), row(3, 0.7, "phone_screen")]
     practised = practised_rounds(rows)

@@ -199,6 +199,8 @@ def test_home_says_which_recent_rounds_were_ended_early(qtbot, isolated_dirs, tm
             store.finish_session(sid, SessionStatus.COMPLETED, ended_at=1_700_000_000 + n + minutes * 60)
             if paused:
                 store.add_pause(sid, 300.0, paused * 60.0)
+            if minutes - paused < 36:  # ended with End round: the review's "Ended early" finding
+                store.add_finding(sid, "round_ended_early", "You ended the round early.", start=0.0)
     window = _window(qtbot, open_store=lambda: Store.open(tmp_path / "data"))
     window.refresh_sessions()
     rows = [window.home.recent_list.item(i).text() for i in range(window.home.recent_list.count())]

@@ -17,7 +17,7 @@ def test_list_show_export_delete(data_dir, tmp_path, capsys):
         sid = full_round(store, marker="ZEBRA")
     assert main(["sessions", "list"]) == 0
     out = capsys.readouterr().out
-    assert "Feed ranking design" in out and "completed" in out and "ml_system_design" in out
+    assert "Feed ranking design" in out and "completed" in out and "ML system design" in out
 
     assert main(["sessions", "list", "--json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)

@@ -396,6 +396,10 @@ class QuestionCoverage:
     points: tuple[PointCoverage, ...]
     outline: tuple[str, ...]   # the model-answer outline (the points' texts when the script has none)
     answered: bool = True      # False: asked, but nothing was heard
+    # A solving part was reached and answered: something was said to it outside the parts for
+    # clarifying questions. False for a question the round only clarified (ended in Clarify):
+    # progress and the practice plan count its points neither covered nor missed.
+    reached: bool = True
 
     def count(self, status: str) -> int:
         return sum(p.status == status for p in self.points)
@@ -593,6 +597,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
     scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
     by_question: dict[str, list["Part"]] = {}
     for_interviewer = question_phases(script)
+    clarify = {p.id for p in script.phases if p.expects_clarifying}
     discussed = None
     for part in parts:
         if part.question_id:
@@ -611,10 +616,12 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
         points = question.expected_points
         scores: list[list[PartScore]] = []
         to_encode: list[Sentence] = []
-        answered = False
+        answered = reached = False
         for part in question_parts:
             sentences = sentences_of_part(part)
             answered = answered or bool(sentences)
+            # A part stored without its phase (rounds before phases were kept) counts as solving.
+            reached = reached or bool(sentences) and part.phase_id not in clarify
             stored = _stored_scores(part, points, scorer)
             if stored is not None:
                 scores.append(stored)
@@ -623,7 +630,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
         scores += scorer.part_scores(points, to_encode, question.text).values()
         covered = tuple(combine(i, p, [s[i] for s in scores], scorer.thresholds) for i, p in enumerate(points))
         out.append(QuestionCoverage(question.id, question.text, question.phase, covered, question.outline_steps(),
-                                    answered=answered))
+                                    answered=answered, reached=reached))
     return out
 
 
@@ -687,9 +694,12 @@ def coverage_by_phase(coverage: Sequence[QuestionCoverage], script: RoundScript 
 
 def coverage_by_area(coverage: Sequence[QuestionCoverage]) -> list[GroupCoverage]:
     """Points per topic area (points without an area are left out), in order of first appearance;
-    what progress across rounds counts."""
+    what progress across rounds counts: only the points of questions whose solving was reached
+    (a round ended while still clarifying a question did not miss its algorithm, trial 14)."""
     areas: dict[str, list[PointCoverage]] = {}
     for q in coverage:
+        if not q.reached:
+            continue
         for p in q.points:
             if p.area:
                 areas.setdefault(p.area, []).append(p)

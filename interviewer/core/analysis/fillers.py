@@ -654,3 +654,9 @@ def find_disfluencies(tokens: list[Token]) -> list[Filler]:
                     found.append(Filler(f"{_bare(t)}-", t.start, t.end, FillerKind.CUT_OFF))
         i += 1
     return found
+
+
+def filler_rate(fillers: int, words: int) -> float | None:
+    """Fillers per 100 words, unrounded (each view rounds once): the one rate an answer's row, its
+    finding and the round's numbers show; None without words."""
+    return 100.0 * fillers / words if words else None

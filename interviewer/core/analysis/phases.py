@@ -8,6 +8,20 @@ UNDER_RATIO = 0.5   # half the planned time or less is flagged
 # A round that ran this share of its planned minutes ran in full: a full mock round for the
 # practice plan, and not "ended early" in the review, the exports or on Home.
 FULL_LENGTH_SHARE = 0.8
+# Ended this much or more before the planned end, the round is said to have ended early.
+ENDED_EARLY_MIN_S = 60.0
+
+
+def ended_early(ended_by_candidate: bool, ran_s: float, planned_s: float) -> bool:
+    """The one rule for "ended early", which the review, the exports, Home and Progress all say:
+    the candidate ended the round (End round, or Next in its last part) under FULL_LENGTH_SHARE of
+    its plan on the round clock, and at least ENDED_EARLY_MIN_S before its planned end. A round
+    that ran out of time or finished its script ended on its own: not early, however short (Home
+    had called a round early by its clock alone where the review did not, trial 14). How a round
+    ended is known only as it ends, so analyze_round stores the verdict as the round's
+    "round_ended_early" finding, and every view reads that."""
+    return (ended_by_candidate and planned_s - ran_s >= ENDED_EARLY_MIN_S
+            and ran_s < FULL_LENGTH_SHARE * planned_s)
 
 
 def round_minutes_text(seconds: float) -> str:

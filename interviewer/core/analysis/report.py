@@ -8,18 +8,19 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Sequence
 
 from interviewer.core.analysis import behavioral, depth
 from interviewer.core.analysis.fillers import (
-    Filler, FillerKind, drop_hesitations_on_blips, find_disfluencies, find_fillers, is_hesitation,
+    Filler, FillerKind, drop_hesitations_on_blips, filler_rate, find_disfluencies, find_fillers, is_hesitation,
     retime_hesitations,
 )
 from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word_indexes, word_after
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
-from interviewer.core.analysis.phases import FULL_LENGTH_SHARE, PhaseTiming, phase_timings, round_minutes_text
+from interviewer.core.analysis.phases import PhaseTiming, ended_early, phase_timings, round_minutes_text
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
 from interviewer.core.interview_requests import asks_for_hint, ends_asking_for_thinking_time
 from interviewer.core.analysis.tokens import tokenize
@@ -159,7 +160,7 @@ class AnswerAnalysis:
                 "hesitations": sum(f.kind == FillerKind.HESITATION for f in self.fillers),
                 "lexical": sum(f.kind == FillerKind.LEXICAL for f in self.fillers),
                 "per_minute": round(n / minutes, 2) if minutes > 0 else None,
-                "per_100_words": round(100 * n / self.pace.words, 2) if self.pace.words else None}
+                "per_100_words": filler_rate(n, self.pace.words)}
 
     def to_dict(self) -> dict:
         return {
@@ -181,6 +182,11 @@ class AnswerAnalysis:
             **self.extra,
             "findings": [f.to_dict() for f in self.findings],
         }
+
+
+def in_one_burst(starts: Sequence[float]) -> bool:
+    """Every filler (by its start, in order) in one run of FILLER_CLUSTER_WINDOW_S."""
+    return bool(starts) and _filler_clusters([SimpleNamespace(start=t) for t in starts]) == [(0, len(starts) - 1)]
 
 
 def _filler_clusters(fillers: list) -> list[tuple[int, int]]:
@@ -415,6 +421,34 @@ def pace_finding(pace: Pace) -> Finding | None:
                    f"{wpm:.0f} with pauses ({normal}).", None)
 
 
+def fillers_finding(count: int, words: int, start: float, end: float | None = None,
+                    one_burst: bool = False) -> Finding:
+    """"3 filler words in this answer (2.4 per 100 words; ...)" for `count` fillers in `words`
+    words, at the rate every view shows (fillers.filler_rate). An answer recorded in parts (Pause,
+    or going on over "Okay, thanks.") gets it over all its parts (summary.joined_filler_findings):
+    its first part alone said 2.7 where the answer's row said 2.4 (trial 14). `one_burst`: every
+    filler within FILLER_CLUSTER_WINDOW_S, said in the same finding, which spans them."""
+    per100 = filler_rate(count, words) or 0.0
+    # Off the target is something to work on: a 4.3 rate shown "for information" beside
+    # "Nothing to fix was flagged" contradicted the target the message states.
+    if per100 < FILLERS_GOOD_PER_100:
+        severity = "good"
+    else:
+        severity = "problem" if count >= FILLERS_HABIT_MIN else "note"
+    noun = "filler word" if count == 1 else "filler words"
+    if words < FILLER_RATE_MIN_WORDS:
+        message = f"{count} {noun} in a short answer of {words} words."
+    else:
+        message = (f"{count} {noun} in this answer ({_rate_text(per100, FILLERS_GOOD_PER_100)} per 100 words; "
+                   f"under {FILLERS_GOOD_PER_100:g} is good).")
+    if one_burst:
+        # Every filler in one burst: one finding says both (trial6: "7 filler words in a short
+        # answer of 19 words" and "7 fillers within 10 s" at the same moment).
+        return Finding("fillers", message[:-1] + f", all within {FILLER_CLUSTER_WINDOW_S:g} s.", start, end,
+                       severity)
+    return Finding("fillers", message, start, None, severity)
+
+
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               star, signals: depth.DepthResult, hedge, restated: bool, question_end: float = 0.0, interrupted: bool = False,
               question_findings: bool = True) -> list[Finding]:
@@ -436,29 +470,11 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                                p.start, p.end, "problem"))
         elif p.length >= ps.long_pause_s:
             out.append(Finding("long_pause", f"Paused {p.length:.1f} s{where}.", p.start, p.end))
-    rates = a.filler_rates()
     if a.fillers:
-        per100 = rates["per_100_words"] or 0.0
-        # Off the target is something to work on: a 4.3 rate shown "for information" beside
-        # "Nothing to fix was flagged" contradicted the target the message states.
-        if per100 < FILLERS_GOOD_PER_100:
-            severity = "good"
-        else:
-            severity = "problem" if len(a.fillers) >= FILLERS_HABIT_MIN else "note"
-        noun = "filler word" if len(a.fillers) == 1 else "filler words"
-        if a.pace.words < FILLER_RATE_MIN_WORDS:
-            message = f"{len(a.fillers)} {noun} in a short answer of {a.pace.words} words."
-        else:
-            message = (f"{len(a.fillers)} {noun} in this answer ({_rate_text(per100, FILLERS_GOOD_PER_100)} per 100 words; "
-                       f"under {FILLERS_GOOD_PER_100:g} is good).")
         clusters = _filler_clusters(a.fillers)
-        if clusters == [(0, len(a.fillers) - 1)]:
-            # Every filler in one burst: one finding says both (trial6: "7 filler words in a short
-            # answer of 19 words" and "7 fillers within 10 s" at the same moment).
-            message = message[:-1] + f", all within {FILLER_CLUSTER_WINDOW_S:g} s."
-            out.append(Finding("fillers", message, a.fillers[0].start, a.fillers[-1].end, severity))
-        else:
-            out.append(Finding("fillers", message, a.fillers[0].start, None, severity))
+        out.append(fillers_finding(len(a.fillers), a.pace.words, a.fillers[0].start, a.fillers[-1].end,
+                                   one_burst=clusters == [(0, len(a.fillers) - 1)]))
+        if clusters != [(0, len(a.fillers) - 1)]:
             for i, j in clusters:
                 # When is the finding's own time, which every view shows in its clock (the review's
                 # round time, the CLI's seconds): "[00:54] 4 fillers within 10 s at 0:03.4" was
@@ -580,23 +596,19 @@ def _clarifying_questions(answer: "AnswerAnalysis | dict") -> list:
     return answer.clarifying.questions
 
 
-# Ended this much or more before the planned end, the round is said to have ended early.
-ENDED_EARLY_MIN_S = 60.0
-
-
 def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | None,
                  names: dict[str, str]) -> Finding | None:
     """Why a round that the candidate ended (End round, or Next in its last part) is shorter
     than planned: when, in which part, the parts moved on from with Next and those never
     reached. A new-user run's review drew a 4-minute round of 45 and never said it was ended."""
-    if not timings or timings[-1].ended_by != "stopped":
+    if not timings:
         return None
     plan = plan or [(p.phase, p.planned_s / 60.0) for p in timings]
     planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in plan)
     last = timings[-1]
     ended_at = last.started_at + last.actual_s
-    if planned_s - ended_at < ENDED_EARLY_MIN_S or ended_at >= FULL_LENGTH_SHARE * planned_s:
-        return None  # ran in full, as Home and the practice plan count it ("completed")
+    if not ended_early(last.ended_by == "stopped", ended_at, planned_s):
+        return None  # ran in full, or ended on its own (time up, script done)
     ran = {p.phase for p in timings}
     skipped = [names.get(p.phase, p.phase) for p in timings if p.ended_by == "next"]
     unreached = [names.get(phase, phase) for phase, _ in plan if phase not in ran]

@@ -22,11 +22,11 @@ from typing import Collection
 from interviewer.core import candidate_questions
 from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis import depth as depth_signals
-from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.analysis.fillers import filler_rate, is_hesitation
 from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace
-from interviewer.core.analysis.report import (Finding, depth_heard_findings, depth_missing_findings, pace_finding,
-                                              topics_missed_finding)
+from interviewer.core.analysis.report import (Finding, depth_heard_findings, depth_missing_findings, fillers_finding,
+                                              in_one_burst, pace_finding, topics_missed_finding)
 from interviewer.core.analysis.tokens import normalize
 
 LONG_PAUSE_S = 2.0
@@ -237,7 +237,7 @@ def _answer(parts: list[Part], long_pause_s: float, question_phases: Collection[
     return AnswerNumbers(
         part_ids=[p.id for p in parts], question_id=first.question_id, follow_up_id=first.follow_up_id,
         question=first.question_text, start=first.start, duration=duration, words=words, fillers=fillers,
-        filler_words=filler_words, filler_rate=100.0 * fillers / words if words else None,
+        filler_words=filler_words, filler_rate=filler_rate(fillers, words),
         pace_wpm=_wpm(words, speaking), articulation_wpm=_wpm(words, articulation), long_pauses=long_pauses,
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
         articulation_seconds=articulation, disfluencies=disfluencies, depth=depth)
@@ -266,6 +266,32 @@ def joined_pace_findings(numbers: RoundNumbers, parts: list[Part]) -> list[tuple
     ids and the pace finding of the whole answer, None when that pace is normal. Each part judged
     its own pace, so the finding said 191 words a minute where the answer's row said 200 (trial13)."""
     return [(a.part_ids, pace_finding(answer_pace(a, parts))) for a in numbers.answers if len(a.part_ids) > 1]
+
+
+def joined_filler_findings(numbers: RoundNumbers, parts: list[Part]) -> list[tuple[list[int], int, Finding | None]]:
+    """For each answer recorded in more than one part (split by Pause, or going on over "Okay,
+    thanks."): its part ids, the part its fillers finding goes with (the one of its first filler:
+    the finding's times are that part's) and the finding over the whole answer, None without
+    fillers. Each part judged its own rate: 2.7 per 100 words where the answer's row said 2.4
+    (trial 14). Answers whose fillers were stored without their times keep their parts' findings."""
+    by_id = {p.id: p for p in parts}
+    out: list[tuple[list[int], int, Finding | None]] = []
+    for a in numbers.answers:
+        if len(a.part_ids) < 2:
+            continue
+        timed = [(pid, f) for pid in a.part_ids if pid in by_id
+                 for f in by_id[pid].analysis.get("fillers") or [] if isinstance(f, dict)]
+        if not a.fillers:
+            out.append((a.part_ids, a.part_ids[0], None))
+            continue
+        if len(timed) != a.fillers:
+            continue
+        on = timed[0][0]
+        starts = [_f(f.get("start")) for _, f in timed]
+        burst = all(pid == on for pid, _ in timed) and in_one_burst(starts)
+        out.append((a.part_ids, on, fillers_finding(a.fillers, a.words, starts[0], _f(timed[-1][1].get("end")),
+                                                    one_burst=burst)))
+    return out
 
 
 def _same_ask(a: Part, b: Part) -> bool:
@@ -405,7 +431,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
     return RoundNumbers(
         coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script),
         answers=shown, questions=questions, words=words, fillers=fillers,
-        filler_rate=100.0 * fillers / words if words else None,  # unrounded: views show it alike
+        filler_rate=filler_rate(fillers, words),  # unrounded: views show it alike
         pace_wpm=_wpm(words, sum(a.speaking_seconds for a in shown)),
         articulation_wpm=_wpm(words, sum(a.articulation_seconds for a in shown)),
         long_pauses=sum(a.long_pauses for a in shown),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 ROUND_KINDS = ("phone_screen", "coding", "ml_breadth", "ml_depth", "ml_system_design", "behavioral")
 # What a person reads for each kind (screens, exports, the command line).
@@ -21,6 +22,13 @@ IMPORTED_KIND = "imported"
 
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def kind_named(text: str, kinds: Iterable[str] = ROUND_KINDS) -> str | None:
+    """The kind of `kinds` that `text` names, by its id or by the name the app shows, in any case
+    ("ml_system_design", "ML system design", "ml system design"); None when none."""
+    wanted = text.strip().casefold()
+    return next((k for k in kinds if wanted and wanted in (k.casefold(), kind_label(k).casefold())), None)
 MIN_ROUND_MINUTES = 45
 MAX_ROUND_MINUTES = 60
 # What the interviewer says to a clarifying question that no fact of the question answers.

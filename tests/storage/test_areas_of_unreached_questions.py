@@ -1,0 +1,75 @@
+"""Trial 14: a coding round ended while still in its Clarify part scored "Algorithm design 0 of 1"
+in Progress. A question's talking points count toward progress and the practice plan only when a
+solving part of it was reached and answered (something said outside the clarify part); a question
+only clarified, or never asked, counts neither as covered nor as missed. Real SQLite store."""
+from __future__ import annotations
+
+from interviewer.app.round_areas import load_progress
+from interviewer.core.analysis.report import analyze_answer
+from interviewer.core.practice_plan import build_plan, propose_next_round, track_plan
+from interviewer.core.weak_spots import standings
+from interviewer.storage import SessionStatus, Store
+from tests.core.analysis.speech import spoken
+from tests.storage.test_area_history import SCRIPT, by_id
+
+LATENCY = "serving and latency"  # the area of the design question's only point
+CLARIFYING = "How many payments per second do we see at peak? [1.0] And what is the latency budget in milliseconds?"
+SHORT_DESIGN = "Boosted trees, latency budget a hundred milliseconds."  # a short answer still reaches it
+
+
+def store_round(store: Store, started_at: float, answers) -> int:
+    """`answers`: (question id or "" for a phase prompt's answer, text, phase id), in order."""
+    sid = store.create_session(SCRIPT.id, SCRIPT.title, SCRIPT.kind, SCRIPT.minutes, started_at=started_at)
+    store.add_phase(sid, "requirements", "Requirements", 10, 0.0)
+    for n, (qid, text, phase) in enumerate(answers):
+        at = 5.0 + 100 * n
+        if phase != "requirements":
+            store.add_phase(sid, phase, phase.title(), 25, at - 1)
+        aid = store.add_answer(sid, qid, SCRIPT.question(qid).text if qid else "Now the design.", asked_at=at,
+                               answer_start=at + 1, answer_end=at + 60, with_audio=False, phase_id=phase)
+        transcript = spoken(text)
+        store.attach_transcript(aid, transcript)
+        store.attach_analysis(aid, analyze_answer(transcript, round_kind=SCRIPT.kind,
+                                                  expects_clarifying=phase == "requirements",
+                                                  question_findings=False).to_dict())
+    store.finish_session(sid, SessionStatus.COMPLETED, ended_at=started_at + 600)
+    return sid
+
+
+def test_a_question_only_clarified_counts_neither_covered_nor_missed(tmp_path):
+    with Store.open(tmp_path) as store:
+        clarified = store_round(store, 1_700_000_000, [("design", CLARIFYING, "requirements")])
+        data = load_progress(store, by_id)
+        [one] = data.areas
+        assert one.session_id == clarified
+        assert LATENCY not in one.areas  # ended in Clarify: its design was never reached
+        assert "clarifying questions" in one.areas  # what the round did reach still counts
+        assert LATENCY not in {s.area for s in standings(data.areas, SCRIPT.kind)}
+        proposal = propose_next_round(track_plan(build_plan(8), [(r.session_id, r.kind) for r in data.rows]),
+                                      data.areas)
+        assert proposal is not None and LATENCY not in proposal.focus
+
+
+def test_a_solving_part_reached_and_answered_counts_however_short(tmp_path):
+    with Store.open(tmp_path) as store:
+        store_round(store, 1_700_000_000, [("design", CLARIFYING, "requirements"), ("", SHORT_DESIGN, "design")])
+        # The question asked outside the clarify part and answered (in the monitoring part) counts too.
+        store_round(store, 1_700_100_000, [("design", CLARIFYING, "requirements"), ("", SHORT_DESIGN, "design"),
+                                           ("monitoring", "We retrain nightly.", "monitoring")])
+        first, second = load_progress(store, by_id).areas
+    assert first.areas[LATENCY].measured == 1 and "monitoring and rollback" not in first.areas
+    assert second.areas[LATENCY].measured == 1 and second.areas["monitoring and rollback"].measured == 2
+    assert not second.areas["monitoring and rollback"].is_covered
+
+
+def test_areas_stored_by_the_earlier_rule_are_computed_again(tmp_path):
+    """A version-7 database holds round areas computed when an only-clarified question counted:
+    the upgrade drops them (a cache), and Progress computes them again by the current rule."""
+    from tests.storage.test_migrations import build_database
+    from interviewer.storage.files import DB_NAME
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 7)
+    with Store.open(data_dir) as store:
+        assert store.round_area_matchers() == {}
