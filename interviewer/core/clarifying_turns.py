@@ -18,8 +18,8 @@ from interviewer.core.round_settings import SAME_REPLY_WINDOW_S, THINKING_TIME_S
 from interviewer.core.round_updates import ClarifyingAnswered, PartialTranscript, Problem
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
 from interviewer.core.trailing_questions import (
-    STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, question_parts, stated_question, trailed_question,
-    trailing_question, trailing_questions,
+    CHECK_ACK, STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, checks_understanding, confirmation_check,
+    question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
 )
 from interviewer.core.transcript import Segment, Word, join_words
 
@@ -135,6 +135,17 @@ class ClarifyingTurns:
             wish = _last_sentence(new)
             self._replied_words = heard
             return wants_to_know(wish) and self._respond(record, wish, record.started_at + new[-1].end)
+        if quiet >= STATED_QUESTION_WAIT_S and self._in_clarify_part(record):
+            check = confirmation_check(new)
+            if check is not None and record.started_at + new[-1].end >= self._voice_at - STATED_TRANSCRIPT_SLACK_S:
+                self._replied_words = heard
+                if self._now() - (record.started_at + new[-1].end) > MAX_REPLY_DELAY_S:
+                    return False
+                # Kept in the record (and so counted as asked) only where a question heard as a
+                # statement was before this rule: the analysis stays the question detector's.
+                keep = bool(record.question_id and not record.follow_up_id and stated_question(new) is not None)
+                return self._reply_to(record, check, record.started_at + new[-1].end,
+                                      only_topics_not_answered=True, keep=keep)
         if quiet < STATED_QUESTION_WAIT_S or not record.question_id or record.follow_up_id:
             return False
         if record.started_at + new[-1].end < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
@@ -181,11 +192,15 @@ class ClarifyingTurns:
         return RoundTimes(parts, current, now, ends, frozenset(self._question_phases))
 
     def _reply_to(self, record: AnswerRecord, question: str, asked_until: float | None = None,
-                  only_topics_not_answered: bool = False) -> bool:
+                  only_topics_not_answered: bool = False, keep: bool = True) -> bool:
         """Say the interviewer's answer to `question`, asked in `record`; keep the exchange there
-        unless it only asked to ask ("Can I ask a question?": invited, not a clarifying question).
+        unless it only asked to ask ("Can I ask a question?": invited, not a clarifying question)
+        or `keep` is False (a check the question detector does not count, confirmed by manners).
         `only_topics_not_answered`: say it only if it gives the fact of a clarifying topic not
-        answered in `record` yet (a statement taken for a question). True if something was said."""
+        answered in `record` yet (a statement taken for a question). In a part for clarifying
+        questions, a fact that confirms or corrects the candidate's check ("So the feed is for
+        logged-in users only.", "..., right?") comes after an acknowledgement. True if something
+        was said."""
         try:
             answerer = self._replier(record)
             if only_topics_not_answered and (answerer is None or asks_for_hint(question)):
@@ -203,18 +218,25 @@ class ClarifyingTurns:
         topic, reply = result
         if only_topics_not_answered and (topic is None or topic in {c.topic for c in record.clarifications}):
             return False
+        if topic is not None and self._in_clarify_part(record) and checks_understanding(question):
+            reply = f"{CHECK_ACK} {reply}"
         # After a reply the silence is thinking time until the candidate speaks again; not after
         # "Does that make sense?" - "Yes, ... Go on.": said last, it closed the answer, and the
         # silence that follows ends it as usual (it left the answer open and brought a nudge).
         record.awaiting_speech_after_reply = not checks_in(question)
         if self._just_said(reply, asked_until):
             return True  # the exchange before holds the same fact and topic: nothing new to say or keep
-        if not asks_to_ask(question) and not checks_in(question) and not about_the_interview(question):
+        if keep and not asks_to_ask(question) and not checks_in(question) and not about_the_interview(question):
             clarification = Clarification(question, topic, reply, self._now())
             record.clarifications.append(clarification)
             self._emit(ClarifyingAnswered(record.index, clarification))
         self._say(reply, UtteranceKind.CLARIFICATION)
         return True
+
+    def _in_clarify_part(self, record: AnswerRecord) -> bool:
+        """`record` is in a part for clarifying questions (not the floor for the candidate's own)."""
+        phase = next((p for p in self.engine.script.phases if p.id == record.phase), None)
+        return phase is not None and phase.expects_clarifying and not self.takes_candidate_questions(record)
 
     def takes_candidate_questions(self, record: AnswerRecord) -> bool:
         """The recording answers the floor handed to the candidate's own questions (a phase prompt
@@ -290,6 +312,8 @@ class ClarifyingTurns:
             replied = self._replied_words if self._answer is record else 0  # 0: not started yet
             words = _words_of(heard)[replied:]
             question = trailing_question(words)
+            if question is None and self._in_clarify_part(record):
+                question = confirmation_check(words)  # confirmed with the fact if the candidate waits
             if question is None and record.question_id and not record.follow_up_id:
                 question = stated_question(words)  # taken for a question if the candidate waits
             if question is None:
@@ -314,9 +338,18 @@ class ClarifyingTurns:
         question = trailing_question(words)
         if question is None and self._candidate_floor(record) and wants_to_know(_last_sentence(words)):
             question = _last_sentence(words)  # "I'd love to hear about the team." and the end key
+        asked_until = record.started_at + words[-1].end  # round time the question ended
+        if question is None and self._in_clarify_part(record):
+            # "So the feed is for logged-in users only." and the end key: confirmed, then the
+            # candidate goes on asking (the detector does not count it: not kept).
+            check = confirmation_check(words)
+            if (check is None or any(c.asked_at >= asked_until for c in record.clarifications)
+                    or not self._reply_to(record, check, asked_until, only_topics_not_answered=True, keep=False)):
+                return False
+            self._listen_again()
+            return True
         if question is None:
             return False
-        asked_until = record.started_at + words[-1].end  # round time the question ended
         if any(c.asked_at >= asked_until for c in record.clarifications):
             return False  # answered live already
         if not self._respond(record, question, asked_until):

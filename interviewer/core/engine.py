@@ -182,6 +182,11 @@ ASK_FOR_MORE = {
     "default": FollowUp(ASK_FOR_MORE_ID, "Could you say a bit more? Walk me through your thinking."),
 }
 _CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation"})
+# Rounds whose part for clarifying questions is for asking about the problem only: it is worked
+# on in the parts after it, so its question's follow-ups wait for those (a follow-up whose
+# `phase` names the clarify part is still asked there). Not ML breadth, whose clarifying parts
+# are also where their question is answered.
+CLARIFY_ONLY_KINDS = ("coding", "phone_screen", "ml_system_design")
 
 
 def writes_code(phase: Phase) -> bool:
@@ -258,9 +263,13 @@ class RoundEngine:
         """(question id, follow-up id) -> index of the phase a follow-up after an answer belongs
         to: the one its `phase` names, else its question's phase, unless that phase is for clarifying questions and the next phase
         carries the question on (no questions or changed constraints of its own, not the
-        candidate's questions: the approach, the code). Follow-ups probe a solution, so they wait
-        for that phase; asked while the candidate is still asking about the problem, "What's the
-        complexity of that?" would come before any approach was given."""
+        candidate's questions: the approach, the code), or the round is one whose clarify part
+        is for asking only (CLARIFY_ONLY_KINDS) and the next phase is work (a design's
+        high-level part, with a question of its own: the follow-ups are then queued after it,
+        `_enter_phase`). Follow-ups probe a solution, so they wait for that phase; asked while
+        the candidate is still asking about the problem, "What's the complexity of that?" would
+        come before any approach was given, and trial 14's design round asked "What would you
+        show a brand-new user?" in Requirements and left it after 1.6 of its 8 minutes."""
         ids = [p.id for p in self.script.phases]
         constrained = {f.at_phase for q in self.script.questions for f in q.follow_ups if f.at_phase}
         out = {}
@@ -268,8 +277,9 @@ class RoundEngine:
             index = ids.index(q.phase) if q.phase in ids else 0
             nxt = self.script.phases[index + 1] if index + 1 < len(ids) else None
             if (self.script.phases[index].expects_clarifying and nxt is not None
-                    and not self.script.questions_in(nxt.id) and nxt.id not in constrained
-                    and nxt.id not in self._question_phases):
+                    and nxt.id not in self._question_phases
+                    and (self.script.kind in CLARIFY_ONLY_KINDS
+                         or (not self.script.questions_in(nxt.id) and nxt.id not in constrained))):
                 index += 1
             for f in q.follow_ups:
                 out[(q.id, f.id)] = ids.index(f.phase) if f.phase in ids else index
@@ -456,7 +466,14 @@ class RoundEngine:
             for f in q.follow_ups:
                 if f.at_phase == phase.id:
                     (earlier if q.id in self._asked_questions else later).append((q, f))
-        self._phase_queue = earlier + [(q, None) for q in self.script.questions_in(phase.id)] + later
+        # Follow-ups of the question discussed so far that wait for this phase (a design's
+        # clarify part: `_follow_up_phases`) come after this phase's own questions, which are
+        # what the phase prompt announces; without questions of its own they stay pending below.
+        carried = []
+        if self._question is not None and self.script.questions_in(phase.id):
+            carried = [(self._question, f) for f in self._pending_follow_ups
+                       if self._follow_up_phase.get((self._question.id, f.id)) == index]
+        self._phase_queue = earlier + [(q, None) for q in self.script.questions_in(phase.id)] + carried + later
         if self._phase_queue or phase.id in self._question_phases:
             # A phase with its own agenda moves on; one without keeps discussing the last question,
             # whose follow-ups then still come; not one whose floor is the candidate's questions.
@@ -478,6 +495,10 @@ class RoundEngine:
                 self._said_earlier.append(self._answers_so_far.strip())
             self._answers_so_far = ""
             return [self._ask(question, None, at, AskReason.QUESTION)]
+        if follow_up.at_phase is None and question is not self._question:
+            # A follow-up carried over from the clarify part: the question it probes is discussed
+            # again, and what was pending for the other one (nothing, it was just answered) goes.
+            self._pending_follow_ups = []
         self._question = question
         changes = follow_up.changes_the_problem(self.script.kind)
         reason = AskReason.CHANGED_CONSTRAINT if changes else AskReason.FOLLOW_UP

@@ -239,3 +239,61 @@ def _plans(said: list[str]) -> bool:
         if not set(verb) & _WISH:
             return True
     return False
+
+
+# A candidate checking an assumption, then waiting ("So the feed is for logged-in users only.",
+# "I assume the list fits in memory.", "The goal is watch time, right?"): in a part for
+# clarifying questions an interviewer confirms or corrects it with the fact, after a short
+# acknowledgement (trial 14 met "So the feed is for logged-in users only." with silence). Only
+# the interviewer's manners: what counts as a clarifying question is the analysis' question
+# detector's to say.
+CHECK_ACK = "Good check."
+_CHECK_OPENERS = ("so", "i assume", "i'm assuming", "i am assuming", "i take it", "i guess",
+                  "just to confirm", "to confirm", "just to check", "just to clarify", "i'll assume",
+                  "i will assume", "let me confirm")
+_CHECK_TAGS = ("right", "correct", "is that right", "is that correct")
+_CHECK_LEAD_INS = {"okay", "ok", "alright", "and", "well", "great", "cool"}
+
+
+def checks_understanding(sentence: str) -> bool:
+    """`sentence` seeks confirmation of something the candidate takes to be so: it opens with a
+    check marker ("So ...", "I assume ...", "I take it ...", "Just to confirm ...") and is no
+    question of its own ("So what is the budget?" asks), or it ends with "right?" / "correct?"."""
+    from interviewer.core.analysis.fillers import is_hesitation
+
+    words = re.findall(r"[a-z0-9']+", sentence.lower().replace("\u2019", "'"))
+    while words and (words[0] in _CHECK_LEAD_INS or is_hesitation(words[0])):
+        words = words[1:]
+    text = " ".join(words)
+    if any(text.endswith(" " + tag) for tag in _CHECK_TAGS):
+        return True
+    return not sentence.rstrip().endswith("?") and any((text + " ").startswith(o + " ") for o in _CHECK_OPENERS)
+
+
+def confirmation_check(words: list[Word]) -> str | None:
+    """The last sentence of `words` when it checks an assumption with the interviewer
+    (`checks_understanding`): short, not cut off, not a hand-back, a request for time or thinking
+    aloud, not the candidate's own plan ("So the first thing I'd check is the data.") or what
+    they do ("So we sort them first."), not the interviewer's words said back ("So fifty million
+    users, okay."). None otherwise. Whether it is about one of the question's facts is the
+    round's check (the same matcher as for a question)."""
+    from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.analysis.utterances import split_utterances
+    from interviewer.core.conversation_cues import wraps_up
+    from interviewer.core.interview_requests import asks_for_thinking_time
+
+    tokens = tokenize(list(words))
+    if not tokens:
+        return None
+    last = split_utterances(tokens)[-1]
+    said = [t.norm for t in last.tokens if not is_hesitation(t.norm)]
+    text = last.text.strip()
+    if not 2 <= len(said) <= STATED_QUESTION_MAX_WORDS or not checks_understanding(text):
+        return None
+    if (_after_trail(last) is not None or text.endswith(("...", "\u2026")) or talks_to_self(text)
+            or wraps_up(text) or asks_for_thinking_time(text)):
+        return None
+    if (_plans(said) and not _assumes(last)) or tells_what_is_done(said) or acknowledges(last):
+        return None
+    return text

@@ -12,9 +12,12 @@ def design_round() -> RoundScript:
         Phase("wrap", "Wrap-up", 5, "Let's wrap up. Do you have questions for me?"),
     )
     questions = (
+        # Its follow-ups are put in the clarify part on purpose (`phase`): by default a design
+        # round's follow-ups wait for the design part (test_design_clarify_asks_no_follow_up.py).
         Question("feed", "Design a news feed ranking system.", "clarify", follow_ups=(
-            FollowUp("feed-metric", "Which metric would you optimize?", if_missing=("metric", "click through rate", "ctr")),
-            FollowUp("feed-scale", "How many users are we serving?"),
+            FollowUp("feed-metric", "Which metric would you optimize?", if_missing=("metric", "click through rate", "ctr"),
+                     phase="clarify"),
+            FollowUp("feed-scale", "How many users are we serving?", phase="clarify"),
             FollowUp("feed-latency", "Latency must now be under 50 ms. What changes?", at_phase="deep"),
         )),
         Question("features", "Which features would you use?", "design"),

@@ -39,10 +39,11 @@ def test_a_question_heard_as_a_statement_gets_its_fact_when_the_candidate_waits(
     assert answerer.asked == []
     controller.on_silence(STATED_QUESTION_WAIT_S)
     controller.poll()
-    assert speaker.said[-1] == LATENCY_FACT
+    # "So ..." checks an assumption: in the clarify part the fact comes after an acknowledgement
+    assert speaker.said[-1] == "Good check. " + LATENCY_FACT
     answer = controller.current_answer
     assert answer is not None and answer.question_id == "feed"
-    assert [c.topic for c in answer.clarifications] == ["latency"]  # counts as asked
+    assert [c.topic for c in answer.clarifications] == ["latency"]  # counts as asked, as before
     # The silence after the reply is the candidate's to think in: the answer stays open.
     controller.on_silence(9.0)
     controller.poll()

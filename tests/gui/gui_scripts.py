@@ -34,10 +34,13 @@ SYSTEM_DESIGN_TOML = textwrap.dedent('''
     text = "Design a system that ranks posts in a news feed."
     clarifying_topics = ["latency", "scale"]
 
+    # Asked in the clarify part on purpose (a design round's follow-ups otherwise wait for the
+    # design part): the tests built on it follow an answer, then this follow-up, there.
     [[questions.follow_ups]]
     id = "metric"
     text = "How would you measure success?"
     if_missing = ["metric", "ctr"]
+    phase = "clarify"
 
     [[questions.follow_ups]]
     id = "latency-change"
