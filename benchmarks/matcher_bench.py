@@ -106,7 +106,7 @@ from interviewer.core.clarifying_responder import ClarifyingResponder  # noqa: E
 from interviewer.core.keywords import keyword_hits  # noqa: E402
 from interviewer.core.matching import LexicalEncoder, Matcher, Thresholds, chunks  # noqa: E402
 from interviewer.core.scripts.loader import discover_scripts  # noqa: E402
-from interviewer.core.scripts.model import FollowUp, Question  # noqa: E402
+from interviewer.core.scripts.model import FollowUp, Question, RoundScript  # noqa: E402
 from interviewer.resources import bundled_scripts_dir  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "matcher_data"
@@ -119,6 +119,8 @@ class AskCase:
     question: Question
     text: str
     topic: str | None  # None: no fact fits
+    script: RoundScript | None = None  # the question's script: a topic without a fact of its own
+                                       # takes the fact another question shares under its name
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ def load_cases(name: str) -> tuple[list[AskCase], list[FollowUpCase]]:
         topic = entry["topic"] or None
         if topic is not None:
             assert topic in {t.name for t in question.clarifying_topics}, (name, entry)
-        asks += [AskCase(question, text, topic) for text in entry["asks"]]
+        asks += [AskCase(question, text, topic, scripts[entry["script"]]) for text in entry["asks"]]
     for entry in data.get("follow_up", []):
         question = scripts[entry["script"]].question(entry["question"])
         follow_up = next(f for f in question.follow_ups if f.id == entry["follow_up"])
@@ -173,7 +175,8 @@ class MeaningMatcher:
         self.matcher = matcher
 
     def reply_topic(self, case: AskCase) -> str | None:
-        return ClarifyingResponder(case.question, self.matcher).reply(case.text).topic
+        # as the round does (round_session): with the script, for the facts its questions share
+        return ClarifyingResponder(case.question, self.matcher, case.script).reply(case.text).topic
 
     def needed(self, case: FollowUpCase) -> bool:
         return self.matcher.follow_up_needed(case.said, case.follow_up, case.question)

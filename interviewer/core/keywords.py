@@ -114,3 +114,47 @@ def _spelled_out(tokens: Sequence[str]) -> set[str]:
             out.add("".join(run))
         run = []
     return out
+
+
+SPLIT_MIN_CHARS = 6  # a shorter word made of two is too often two words ("at all", "in to")
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def join_split_words(text: str, vocabulary: Sequence[str]) -> str:
+    """Two words that speech recognition made of one ("should i put a number on the in pact",
+    "re port", "engine ears", "replace meant"), written as the word of `vocabulary` (the
+    script's words for what may be asked) that they spell together: exactly, or for a word of
+    FUZZY_MIN_CHARS or more letters as near as a misheard keyword (FUZZY_RATIO, same first
+    letter). Only words of SPLIT_MIN_CHARS letters or more, not stopwords; other text unchanged."""
+    known = {w for text_ in vocabulary for w in words(text_)
+             if len(w) >= SPLIT_MIN_CHARS and w.isalpha() and w not in STOPWORDS}
+    if not known:
+        return text
+    found = list(_LETTERS.finditer(text))
+    out, last, i = [], 0, 0
+    while i < len(found) - 1:
+        first, second = found[i], found[i + 1]
+        word = None
+        if text[first.end():second.start()] == " ":
+            word = _spelled_word((first.group() + second.group()).lower(), known)
+        if word is None or word in (first.group().lower(), second.group().lower()):
+            i += 1
+            continue
+        out += [text[last:first.start()], word]
+        last, i = second.end(), i + 2
+    return "".join(out) + text[last:] if out else text
+
+
+def _spelled_word(joined: str, known: set[str]) -> str | None:
+    if joined in known:
+        return joined
+    if len(joined) < FUZZY_MIN_CHARS:
+        return None
+    best, best_ratio = None, FUZZY_RATIO
+    for word in known:
+        if word[0] != joined[0] or len(word) < FUZZY_MIN_CHARS or abs(len(word) - len(joined)) > 1:
+            continue
+        similar = difflib.SequenceMatcher(None, joined, word)
+        if similar.quick_ratio() >= best_ratio and (ratio := similar.ratio()) >= best_ratio:
+            best, best_ratio = word, ratio
+    return best

@@ -38,7 +38,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, Sequence, runtime_checkable
 
-from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
+from interviewer.core.keywords import STOPWORDS, join_split_words, keyword_hits, stem, words
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp
 
 # ---------------------------------------------------------------- the encoder port
@@ -342,8 +342,10 @@ class Matcher:
         question the candidate asks about (its words count little in word-by-word scoring)."""
         if not topics or not text.strip():
             return []
-        text = asked_part(text)
         per_topic = [_topic_texts(t) for t in topics]
+        # "how fast do people hit re port": a word speech recognition split in two is read as the
+        # script's word it spells (keywords.join_split_words)
+        text = join_split_words(asked_part(text), [t for texts in per_topic for t in texts] + [context])
         flat = [text] + [t for texts in per_topic for t in texts]
         vectors = self.vectors(flat)
         query, rest = vectors[0], vectors[1:]

@@ -445,3 +445,45 @@ def test_a_clause_stating_what_is_known_is_not_what_is_asked():
         assert asked_part(kept) == kept
     assert best_fact("With fifty million daily active users, what's the latency budget in milliseconds?",
                      QUESTION.clarifying_topics)[0] == "latency"
+
+
+def test_a_word_speech_recognition_split_in_two_is_read_as_the_scripts_word():
+    """Speech recognition writes a long word as two short ones ("how fast do people hit re port",
+    "other engine ears", "each replace meant"; matcher blind14-18): joined, they spell a word of
+    the question's topics, which the matcher then reads."""
+    from interviewer.core.keywords import join_split_words
+    vocabulary = ["report delay", "Internal engineers count as users.", "replacement records", "milliseconds"]
+    assert join_split_words("how fast do people hit re port after", vocabulary) == \
+        "how fast do people hit report after"
+    assert join_split_words("the users were other engine ears, is that okay", vocabulary) == \
+        "the users were other engineers, is that okay"
+    assert join_split_words("is there a record of each replace meant", vocabulary) == \
+        "is there a record of each replacement"
+    assert join_split_words("a time limit in milly seconds", vocabulary) == "a time limit in milliseconds"
+    # Near misses: words that spell nothing of the script, short words, words apart, stopwords.
+    assert join_split_words("is it all in to one report", vocabulary) == "is it all in to one report"
+    assert join_split_words("re, port", vocabulary) == "re, port"
+    assert join_split_words("engine noise", vocabulary) == "engine noise"
+    assert join_split_words("score the candidate ads", ["candidates"]) == "score the candidate ads"  # two words
+    assert join_split_words("the in put", ["input"]) == "the in put"  # too short to tell
+    # The matcher reads the joined word: the report topic's keyword is now said.
+    report = ClarifyingTopic("report delay", ("report delay", "report"), "Most reports come within a day.")
+    other = ClarifyingTopic("number reuse", ("reuse", "recycled"), "Numbers are recycled after 90 days.")
+    question = Question("spam", "Design spam call detection.", "req", (report, other))
+    assert ClarifyingResponder(question).reply("how fast do people hit re port after they hang up").topic == \
+        "report delay"
+
+
+def test_how_old_a_story_may_be_is_asked_about_the_time_frame():
+    """A behavioral question's "time frame" topic is what "How far back can I go?", "Does it need
+    to be recent?" or "is one from six years ago too old?" ask about (matcher blind15-19: none had
+    a built-in word of the topic, and most got no fact)."""
+    from interviewer.core.scripts.topics import builtin_keywords
+    time_frame = builtin_keywords("time frame")
+    for asked in ("How far back can I go?", "Does it need to be recent?", "how recent should it be",
+                  "i have one from six years ago is that too old", "Can it be from a while ago?",
+                  "it was at my previous company a while back that's fine", "how old can the story be"):
+        assert keyword_hits(asked, time_frame), asked
+    # Near misses: the length of the story, its scope, what the role was.
+    for asked in ("How long should the story be?", "Does it have to be a work example?", "Was I the lead?"):
+        assert not keyword_hits(asked, time_frame), asked

@@ -47,7 +47,11 @@ BUILTIN_TOPICS: dict[str, tuple[str, ...]] = {
                          "why the model", "regulator", "transparent", "auditable"),
     "output format": ("output", "return", "format", "what should it return", "return type",
                       "print", "order"),
-    "time frame": ("when", "how long ago", "timeline", "deadline", "how long did", "duration"),
+    "time frame": ("when", "how long ago", "timeline", "deadline", "how long did", "duration",
+                   # how old a story may be (behavioral rounds): "How far back can I go?", "Does it
+                   # need to be recent?", "is one from six years ago too old?" (matcher blind15-19)
+                   "recent", "how recent", "how far back", "years ago", "years back", "too old",
+                   "how old", "a while ago", "a while back", "long ago"),
     "role": ("your role", "what did you do", "team size", "who else", "my part", "responsible"),
     "impact": ("impact", "result", "outcome", "measured", "improved", "saved", "numbers"),
 }
