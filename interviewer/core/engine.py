@@ -256,6 +256,7 @@ class RoundEngine:
         self._follow_up_phase = self._follow_up_phases()
         self._words_in_phase = 0  # how much the candidate has said in this phase (work shown)
         self._before_answer_end: _AnswerEndSnapshot | None = None  # for take_back_last_ask
+        self._asked_to_work_in: int | None = None  # the phase in which `asked_to_keep_working` was said
 
     # ------------------------------------------------------------ plan
 
@@ -618,15 +619,30 @@ class RoundEngine:
         """Words said since the question was asked, hesitations not counted."""
         return len([w for w in re.findall(r"[\w']+", self._answers_so_far.lower()) if not is_hesitation(w)])
 
+    @property
+    def holds_for_work(self) -> bool:
+        """The part is held for the code to be talked through (`_still_working`) and the candidate
+        has not been asked to go on with it yet: the interviewer says so rather than sit silent
+        (trial15: 40 s of dead air after "..., That's it." in a phone screen's solve part)."""
+        return (self.state == RoundState.RUNNING and self.move_on_early and self.has_next_phase
+                and self.phase_agenda_done and self._still_working())
+
+    def asked_to_keep_working(self) -> None:
+        """The candidate was asked to go on with the code: the next answer's end moves the part
+        on, however little was said (an interviewer asks once, then goes on)."""
+        self._asked_to_work_in = self._phase_index
+
     def _still_working(self) -> bool:
         """In the part where the candidate writes the code (see `writes_code`) and that carries
         the problem on (no question or changed constraint of its own), follow-ups that ran out do
         not end the part while the candidate has said little in it: a trial's phone screen went
         to the extension after "What's the complexity?" although no code had been talked
-        through. Time, the Next key or enough said in the part (WORK_WORDS) ends it."""
+        through. Time, the Next key, enough said in the part (WORK_WORDS) or the answer to the
+        interviewer's one request to go on with the code (`asked_to_keep_working`) ends it."""
         phase = self.current_phase
         return (self.script.kind in CODE_KINDS and phase is not None and writes_code(phase)
                 and phase.id not in self._question_phases and self._question is not None
+                and self._asked_to_work_in != self._phase_index  # asked once: the next answer's end moves on
                 and not self.script.questions_in(phase.id) and self._words_in_phase < WORK_WORDS
                 and not any(f.at_phase == phase.id for q in self.script.questions for f in q.follow_ups))
 

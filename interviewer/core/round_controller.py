@@ -989,6 +989,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._hand_over_to_candidate(last)
             self._close_when_nothing_left_to_ask(last, " ".join(parts))
             self._offer_to_add(last)
+            self._ask_to_keep_working()
         if self.engine.is_over and not self._to_say and self._speaking is None:
             return
         self._pump()
@@ -1036,6 +1037,19 @@ class RoundController(SilenceRules, ClarifyingTurns):
             return
         self._offered_after = record.index
         self._say(self.settings.nothing_left_text, UtteranceKind.PROMPT)
+        self._listen_pending = True
+
+    def _ask_to_keep_working(self) -> None:
+        """The engine holds the coding part until the code is talked through (`holds_for_work`):
+        the interviewer asks for that once and listens, instead of waiting in silence for a voice
+        (trial15: "..., That's it." met 40 s of dead air, and the next words were filed as more of
+        the same answer). What is said next answers this line; its end moves the part on."""
+        if self._to_say or self._speaking is not None or self._answer is not None or not self.engine.holds_for_work:
+            return
+        self.engine.asked_to_keep_working()
+        text = self.settings.keep_working_text
+        self._say(text, UtteranceKind.PROMPT)
+        self._turn = _Turn(None, None, text, False)
         self._listen_pending = True
 
     # ------------------------------------------------------------ helpers

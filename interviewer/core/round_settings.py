@@ -74,6 +74,10 @@ class ControllerSettings:
     # After the last question of a last part that is work (a one-part round): rather than sit
     # silent to the round's end. "No, that's all." then ends the round.
     nothing_left_text: str = "That's all the questions I have. Anything you'd like to add before we finish?"
+    # The coding part is held until the code is talked through (engine.holds_for_work): said once
+    # rather than sit silent (trial15: 40 s of dead air after the complexity answer).
+    keep_working_text: str = ("Okay. Go ahead and write it in the scratchpad, talking me through it. "
+                              "Tell me when you're done.")
     # Repeat asked where this part has no question and no prompt to say again.
     nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
     # Seconds after the acknowledgement in which talking still goes on with the answer (ACK_GRACE_S).
