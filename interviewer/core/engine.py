@@ -35,6 +35,7 @@ from typing import Union
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
+from interviewer.core.conversation_cues import checks_assumption
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import TIME_LEFT, spoken_phase_prompt
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
@@ -187,6 +188,13 @@ _CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation
 # `phase` names the clarify part is still asked there). Not ML breadth, whose clarifying parts
 # are also where their question is answered.
 CLARIFY_ONLY_KINDS = ("coding", "phone_screen", "ml_system_design")
+
+
+def _asks_something(said: str) -> bool:
+    """A sentence of `said` asks the interviewer something: a question, or an assumption to
+    confirm ("I assume the data is labelled, right")."""
+    sentences = re.split(r"(?<=[.!?])\s+", said.strip())
+    return any(s.rstrip().endswith("?") or checks_assumption(s) for s in sentences if s.strip())
 
 
 def writes_code(phase: Phase) -> bool:
@@ -602,8 +610,12 @@ class RoundEngine:
         if (not self.ask_for_more_below_words or question is None or phase is None or open_ask is None
                 or open_ask.follow_up_id is not None or open_ask.question_id != question.id
                 or self.script.kind not in ASK_FOR_MORE_KINDS or not question.expected_points
-                or phase.expects_clarifying or phase.id in self._question_phases
-                or question.id in self._asked_for_more):
+                or phase.id in self._question_phases or question.id in self._asked_for_more):
+            return False
+        # In a part for clarifying questions, a short turn that asked something was clarifying;
+        # one that asked nothing is a short answer like any other (trial15: "I would run an A B
+        # test first." to "How do you decide whether to ship it?" was not probed).
+        if phase.expects_clarifying and _asks_something(self._answers_so_far):
             return False
         return self._words_said_on_question() < self.ask_for_more_below_words
 
