@@ -119,6 +119,8 @@ _GREETING = re.compile(
     r"|ready (?:when you are|to (?:start|begin|go|get started))"
     r"|let's (?:do it|go|start|begin|get started)"
     r"|(?:i'm |i am )?looking forward to (?:it|this)"
+    # trial15's hello: "Hi, thanks for having me. Happy to start!"
+    r"|(?:i'm |i am |i'd be )?(?:happy|glad) to (?:start|begin|get started|be here)"
     r")$")
 
 

@@ -84,6 +84,9 @@ class ControllerSettings:
     ack_grace: float = ACK_GRACE_S
     # Said before a question asked again after the candidate talked over it (CUT_OFF_AT_ONCE_S).
     reask_lead_in: str = "So, as I was saying:"
+    # The candidate said hello to the opening words (the status line invites it): said back
+    # before the first question, as a person would (trial15: the hello met the question).
+    greeting_reply_text: str = "Nice to meet you."
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
     # A question the candidate asked, then this much silence: the interviewer answers it.
     reply_after_silence: float = 0.5

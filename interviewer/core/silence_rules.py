@@ -173,11 +173,11 @@ class SilenceRules:
         return bool(answer is not None and self.settings.silence_ends_answer_after and not answer.heard_speech
                     and not self.engine.timeline.asks and self._answers_opening_words())
 
-    def _answers_opening_words(self) -> bool:
-        """The answer replies to a part's opening words before any question ("Hi, thanks for
-        joining. This is a coding round..."), which ask for nothing: not "To start, tell me
-        about...", nor the last part's invitation to ask."""
-        answer = self._answer
+    def _answers_opening_words(self, answer: AnswerRecord | None = None) -> bool:
+        """The answer (by default the one being recorded) replies to a part's opening words
+        before any question ("Hi, thanks for joining. This is a coding round..."), which ask for
+        nothing: not "To start, tell me about...", nor the last part's invitation to ask."""
+        answer = answer or self._answer
         if answer is None or answer.question_id is not None or self._answers_closing_prompt(answer):
             return False
         phase = next((p for p in self.engine.script.phases if p.id == answer.phase), None)
