@@ -162,6 +162,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._silence_offset = 0.0  # silence that had passed when the interviewer stopped talking
         self._typed_offset = 0.0  # silence that had passed at the candidate's last key in the scratchpad
         self._nudged_this_silence = False
+        self._checked_in = False  # "Take your time. Shall I move on?" said in this silence (SilenceRules)
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._acknowledge_next = False  # the last answer was finished by the candidate
         self._offered_after: int | None = None  # index of the answer after which nothing_left_text was said
@@ -912,7 +913,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._held = None
         self._heard, self._replied_words = [], 0
         self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
-        self._typed_offset = 0.0
+        self._typed_offset, self._checked_in = 0.0, False
         self._emit(ListeningStarted(index, record.question_id, record.started_at))
 
     def _set_level(self, level: float) -> None:

@@ -17,6 +17,11 @@ DEFAULT_SILENCE_ENDS_ANSWER = 8.0
 # After "let me think about that for a second" the silence is thinking time, as a person would
 # wait: it ends the answer only after this long (the nudge to think aloud still comes).
 ANNOUNCED_THINKING_S = 30.0
+# Silence that would end an answer whose last sentence sounds unfinished or like thinking
+# ("..., let me think about the other causes for a second." misheard as "let me come out to the
+# number of causes for a second": trial15 moved on after 8 s): the interviewer checks in first
+# (`check_in_text`) and waits this much longer; talking goes on with the same answer.
+CHECK_IN_WAIT_S = 5.0
 # The same when the candidate's last sentence handed the turn back ("That's it.", "Does that
 # answer your question?", core.conversation_cues.wraps_up): an interviewer answers that after a beat.
 # Longer than the pauses between sentences (median 1.2 s above), so a candidate who goes on
@@ -66,6 +71,7 @@ class ControllerSettings:
     wrap_up_ends_answer_after: float | None = DEFAULT_WRAP_UP_ENDS_ANSWER
     silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
     nudge_text: str = "Remember to think out loud."
+    check_in_text: str = "Take your time. Shall I move on?"  # see CHECK_IN_WAIT_S
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
     # After the last question of a part that takes the candidate's own questions ("..., then it's

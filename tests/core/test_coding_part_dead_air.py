@@ -81,7 +81,7 @@ def test_a_long_silence_without_typing_ends_the_answer_at_the_usual_limit(tmp_pa
     clock, engine, speaker, recorder, controller = at_complexity_follow_up(tmp_path)
     limit = controller.settings.silence_ends_answer_after
     controller.on_silence(0)
-    recorder.speak("It is O of n log k time and O of n space for the counts")
+    recorder.speak("It is O of n log k time and O of n space for the counts.")
     silence_for(clock, speaker, controller, limit - 0.5)
     assert controller.current_answer is not None and controller.current_answer.follow_up_id == "complexity"
     silence_for(clock, speaker, controller, limit + 0.5, start=limit - 0.5)
