@@ -462,8 +462,10 @@ class RoundSession:
         kind = self.script.kind
         replies = reply_spans(self.controller.utterances, record)  # read here, on the GUI thread
         for_interviewer = self.controller.takes_candidate_questions(record)
-        # Went on over the acknowledgement: the silence before is a pause inside the answer.
-        previous = self.controller.answers[record.index - 2] if record.resumed and record.index > 1 else None
+        # Went on after silence (over the acknowledgement, or while the interviewer waited): the
+        # silence before is a pause inside the answer.
+        previous = (self.controller.answers[record.index - 2]
+                    if record.goes_on_after_silence and record.index > 1 else None)
         pause_before = record.pause_before(previous, BARGE_IN_PREROLL_SECONDS)
 
         def analyse() -> None:

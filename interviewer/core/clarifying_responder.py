@@ -78,7 +78,8 @@ class ClarifyingResponder:
         if requests.asks_for_hint(candidate_question):  # one hint per request, in order: not prepared
             with self._prepared_lock:
                 given, self._hints_given = self._hints_given, self._hints_given + 1
-            return ClarifyingReply(None, requests.hint(self.question.hints, self._kind, given))
+            return ClarifyingReply(None, requests.hint(self.question.hints, self._kind, given,
+                                                         question=self.question.text))
         with self._prepared_lock:
             prepared = self._prepared.get(candidate_question)
         return prepared if prepared is not None else self._reply(candidate_question)

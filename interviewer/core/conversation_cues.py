@@ -119,6 +119,8 @@ _GREETING = re.compile(
     r"|ready (?:when you are|to (?:start|begin|go|get started))"
     r"|let's (?:do it|go|start|begin|get started)"
     r"|(?:i'm |i am )?looking forward to (?:it|this)"
+    # trial15's hello: "Hi, thanks for having me. Happy to start!"
+    r"|(?:i'm |i am |i'd be )?(?:happy|glad) to (?:start|begin|get started|be here)"
     r")$")
 
 
@@ -280,3 +282,27 @@ _CHECKS_ASSUMPTION = re.compile(
 def checks_assumption(text: str) -> bool:
     """The question asks the interviewer to confirm an assumption the candidate states."""
     return bool(_CHECKS_ASSUMPTION.search(" ".join(words(text))))
+
+
+# The end of an answer that may not be its end: a last sentence that breaks off ("..., and",
+# "so the"), or one that sounds like thinking, recognised loosely because the speech model
+# mishears it (trial15: "let me think about the other causes for a second" written as "let me
+# come out to the number of causes for a second").
+_BREAKS_OFF = re.compile(r"\b(?:and|but|or|so|because|then|also|which|that|the|a|an|to|of|with|like|if|is|are|"
+                         r"um|uh|er|hmm)$")
+_THINKING = re.compile(r"\b(?:let me|let's see|give me|hold on|for a (?:sec|second|moment|minute|bit)|"
+                       r"one (?:sec|second|moment)|think|thinking|wait|hmm|remember|recall)\b")
+
+
+def sounds_unfinished(text: str) -> bool:
+    """True when the last sentence of `text` breaks off (its last word leads on: "and", "the",
+    "um") or sounds like the candidate is thinking; False for a hand-back ("That's it."). A
+    missing full stop alone says nothing: live transcript chunks often have none."""
+    said = text.strip()
+    if not said or wraps_up(said):
+        return False
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", said) if words(s)]
+    if not sentences:
+        return False
+    plain = " ".join(words(sentences[-1]))
+    return bool(_BREAKS_OFF.search(plain)) or bool(_THINKING.search(plain))

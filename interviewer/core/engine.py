@@ -35,6 +35,7 @@ from typing import Union
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
+from interviewer.core.conversation_cues import checks_assumption
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import TIME_LEFT, spoken_phase_prompt
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
@@ -189,6 +190,13 @@ _CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation
 CLARIFY_ONLY_KINDS = ("coding", "phone_screen", "ml_system_design")
 
 
+def _asks_something(said: str) -> bool:
+    """A sentence of `said` asks the interviewer something: a question, or an assumption to
+    confirm ("I assume the data is labelled, right")."""
+    sentences = re.split(r"(?<=[.!?])\s+", said.strip())
+    return any(s.rstrip().endswith("?") or checks_assumption(s) for s in sentences if s.strip())
+
+
 def writes_code(phase: Phase) -> bool:
     """The part in which the code is written: "code", "Coding: solve", "approach and code";
     not "Approach", "Coding: clarify" (for questions) or "Coding: test" (the part's own name
@@ -256,6 +264,7 @@ class RoundEngine:
         self._follow_up_phase = self._follow_up_phases()
         self._words_in_phase = 0  # how much the candidate has said in this phase (work shown)
         self._before_answer_end: _AnswerEndSnapshot | None = None  # for take_back_last_ask
+        self._asked_to_work_in: int | None = None  # the phase in which `asked_to_keep_working` was said
 
     # ------------------------------------------------------------ plan
 
@@ -601,8 +610,12 @@ class RoundEngine:
         if (not self.ask_for_more_below_words or question is None or phase is None or open_ask is None
                 or open_ask.follow_up_id is not None or open_ask.question_id != question.id
                 or self.script.kind not in ASK_FOR_MORE_KINDS or not question.expected_points
-                or phase.expects_clarifying or phase.id in self._question_phases
-                or question.id in self._asked_for_more):
+                or phase.id in self._question_phases or question.id in self._asked_for_more):
+            return False
+        # In a part for clarifying questions, a short turn that asked something was clarifying;
+        # one that asked nothing is a short answer like any other (trial15: "I would run an A B
+        # test first." to "How do you decide whether to ship it?" was not probed).
+        if phase.expects_clarifying and _asks_something(self._answers_so_far):
             return False
         return self._words_said_on_question() < self.ask_for_more_below_words
 
@@ -618,15 +631,30 @@ class RoundEngine:
         """Words said since the question was asked, hesitations not counted."""
         return len([w for w in re.findall(r"[\w']+", self._answers_so_far.lower()) if not is_hesitation(w)])
 
+    @property
+    def holds_for_work(self) -> bool:
+        """The part is held for the code to be talked through (`_still_working`) and the candidate
+        has not been asked to go on with it yet: the interviewer says so rather than sit silent
+        (trial15: 40 s of dead air after "..., That's it." in a phone screen's solve part)."""
+        return (self.state == RoundState.RUNNING and self.move_on_early and self.has_next_phase
+                and self.phase_agenda_done and self._still_working())
+
+    def asked_to_keep_working(self) -> None:
+        """The candidate was asked to go on with the code: the next answer's end moves the part
+        on, however little was said (an interviewer asks once, then goes on)."""
+        self._asked_to_work_in = self._phase_index
+
     def _still_working(self) -> bool:
         """In the part where the candidate writes the code (see `writes_code`) and that carries
         the problem on (no question or changed constraint of its own), follow-ups that ran out do
         not end the part while the candidate has said little in it: a trial's phone screen went
         to the extension after "What's the complexity?" although no code had been talked
-        through. Time, the Next key or enough said in the part (WORK_WORDS) ends it."""
+        through. Time, the Next key, enough said in the part (WORK_WORDS) or the answer to the
+        interviewer's one request to go on with the code (`asked_to_keep_working`) ends it."""
         phase = self.current_phase
         return (self.script.kind in CODE_KINDS and phase is not None and writes_code(phase)
                 and phase.id not in self._question_phases and self._question is not None
+                and self._asked_to_work_in != self._phase_index  # asked once: the next answer's end moves on
                 and not self.script.questions_in(phase.id) and self._words_in_phase < WORK_WORDS
                 and not any(f.at_phase == phase.id for q in self.script.questions for f in q.follow_ups))
 

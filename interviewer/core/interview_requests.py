@@ -157,6 +157,32 @@ GENERIC_HINTS: dict[str, tuple[str, ...]] = {
 }
 _DEFAULT_HINTS = ("Start from the definition in a sentence, then give one concrete example.",
                   "Then say when you would use it, and what it costs you.")
+# An ML depth question about the candidate's own work that tells no story ("Walk me through how
+# you chose the loss"): a definition nudge (the default) reads as a breadth round's.
+_DEPTH_HINTS = ("Anchor it in your own project: the data, the model, and the one choice you'd defend.",
+                "Then say what you measured, and what you would try next.")
+# A story question outside a behavioral round: about something that went wrong (trial15, an ML
+# depth round: "Tell me about something that went wrong with this model after launch" got the
+# definition nudge), or any other time it happened.
+_INCIDENT_HINTS = ("Start with what you saw first, then what you checked and why.",
+                   "Then tell me what you changed, how you knew it worked, and what you'd do differently.")
+_STORY = re.compile(
+    r"\b(?:tell me about|describe|walk me through|talk me through|give me an example of|share) "
+    r"(?:a time|the time|a situation|an? (?:\w+ )?(?:incident|outage|failure|bug|mistake|problem|issue)|something|when)\b"
+    r"|\b(?:a time (?:when|you)|have you ever|did you ever)\b")
+_INCIDENT = re.compile(r"\b(?:went wrong|go wrong|goes wrong|broke|broken|failed|failure|incident|outage|bug|"
+                       r"regress\w*|degrad\w*|drop(?:ped)?|mistake|debug\w*)\b")
+
+
+def _generic_hints(kind: str, question: str) -> tuple[str, ...]:
+    """The nudges for a question with no hints of its own: by its shape (a story, an incident)
+    where that says more than the round's kind, else by the kind."""
+    said = " ".join(words(question))
+    if kind != "behavioral" and _STORY.search(said):
+        return _INCIDENT_HINTS if _INCIDENT.search(said) else GENERIC_HINTS["behavioral"]
+    if kind == "ml_depth":
+        return _DEPTH_HINTS
+    return GENERIC_HINTS.get(kind, _DEFAULT_HINTS)
 NO_MORE_HINTS = "That's all the help I'll give on this one. Go with your best idea, and tell me your reasoning."
 
 
@@ -182,12 +208,13 @@ _DEFAULT_FOLLOW_UP_HINTS = ("Start from what you just said, and apply it to this
                             "Take one concrete case and reason it through out loud.")
 
 
-def hint(question_hints: tuple[str, ...], kind: str, given: int, *, follow_up: bool = False) -> str:
+def hint(question_hints: tuple[str, ...], kind: str, given: int, *, follow_up: bool = False,
+         question: str = "") -> str:
     """The hint to say when `given` hints were said for this question (or, with `follow_up`,
-    for the follow-up being answered) already: its own first, else ones that fit the round's
-    kind; then no more."""
+    for the follow-up being answered) already: its own first, else ones that fit the question
+    (`question`, its text: a story, an incident) and the round's kind; then no more."""
     generic = (GENERIC_FOLLOW_UP_HINTS.get(kind, _DEFAULT_FOLLOW_UP_HINTS) if follow_up
-               else GENERIC_HINTS.get(kind, _DEFAULT_HINTS))
+               else _generic_hints(kind, question))
     hints = question_hints or generic
     return hints[given] if given < len(hints) else NO_MORE_HINTS
 

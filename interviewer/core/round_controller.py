@@ -44,6 +44,7 @@ means (silence_rules.SilenceRules) and the answers to their questions
 from __future__ import annotations
 
 import queue
+import re
 import threading
 from collections import deque
 from dataclasses import dataclass, replace
@@ -57,7 +58,7 @@ from interviewer.core.engine import (
 )
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
-from interviewer.core.conversation_cues import declines_to_ask, wraps_up
+from interviewer.core.conversation_cues import declines_to_ask, greets, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.phase_prompts import without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
@@ -76,6 +77,7 @@ from interviewer.core.time_warnings import warning_text
 from interviewer.core.transcript import Segment, Transcript
 
 TranscriberFactory = Callable[[], LiveTranscriber]
+_HELLO = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\b")
 
 
 @dataclass
@@ -160,6 +162,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._silence_offset = 0.0  # silence that had passed when the interviewer stopped talking
         self._typed_offset = 0.0  # silence that had passed at the candidate's last key in the scratchpad
         self._nudged_this_silence = False
+        self._checked_in = False  # "Take your time. Shall I move on?" said in this silence (SilenceRules)
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._acknowledge_next = False  # the last answer was finished by the candidate
         self._offered_after: int | None = None  # index of the answer after which nothing_left_text was said
@@ -638,12 +641,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
         in full, and what follows answers it. The engine never hears the turn before: its
         question is still open."""
         ask, kind = self._cut_off
+        greeted = self._said_hello(self._unfinished)
         self._cut_off = None
         self._finish_deadline = None
         self._unfinished = []
         self._acknowledge_next = False
         ask = replace(ask, at=self._now())
         self._last_ask, self._asked_again = ask, True  # cut off again, it is not asked a third time
+        if greeted:  # a hello over the first line: greeted back, then that line in full
+            self._say(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(ask.text, kind, ask)
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
@@ -907,7 +913,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._held = None
         self._heard, self._replied_words = [], 0
         self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
-        self._typed_offset = 0.0
+        self._typed_offset, self._checked_in = 0.0, False
         self._emit(ListeningStarted(index, record.question_id, record.started_at))
 
     def _set_level(self, level: float) -> None:
@@ -978,6 +984,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         parts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
         last = self._unfinished[-1] if self._unfinished else None
         ended_at = last.ended_at if last is not None else None
+        greeted = self._said_hello(self._unfinished) and self._answers_opening_words(last)
         self._finish_deadline = None
         self._ending, self._unfinished = (self._unfinished, self._turn), []
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at)
@@ -985,10 +992,19 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._handle(events)
         finally:
             self._ending = None
+        if greeted and self._to_say and self._speaking is None:
+            # A hello to the opening words gets one back before the first question or prompt
+            # (in place of "Okay, thanks.", which would thank for a hello).
+            first = self._to_say[0]
+            if first.kind == UtteranceKind.ACKNOWLEDGEMENT and first.text in ACKNOWLEDGEMENTS:
+                first.text = self.settings.greeting_reply_text
+            else:
+                self._to_say.appendleft(Utterance(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT))
         if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
             self._hand_over_to_candidate(last)
             self._close_when_nothing_left_to_ask(last, " ".join(parts))
             self._offer_to_add(last)
+            self._ask_to_keep_working()
         if self.engine.is_over and not self._to_say and self._speaking is None:
             return
         self._pump()
@@ -1036,6 +1052,26 @@ class RoundController(SilenceRules, ClarifyingTurns):
             return
         self._offered_after = record.index
         self._say(self.settings.nothing_left_text, UtteranceKind.PROMPT)
+        self._listen_pending = True
+
+    @staticmethod
+    def _said_hello(records: list[AnswerRecord]) -> bool:
+        """The candidate's words in `records` open with a hello or are a greeting ("Hi, thanks
+        for having me. Happy to start!")."""
+        said = " ".join(r.transcript.text for r in records if r.transcript is not None).strip()
+        return bool(said) and (greets(said) or bool(_HELLO.match(said.lower())))
+
+    def _ask_to_keep_working(self) -> None:
+        """The engine holds the coding part until the code is talked through (`holds_for_work`):
+        the interviewer asks for that once and listens, instead of waiting in silence for a voice
+        (trial15: "..., That's it." met 40 s of dead air, and the next words were filed as more of
+        the same answer). What is said next answers this line; its end moves the part on."""
+        if self._to_say or self._speaking is not None or self._answer is not None or not self.engine.holds_for_work:
+            return
+        self.engine.asked_to_keep_working()
+        text = self.settings.keep_working_text
+        self._say(text, UtteranceKind.PROMPT)
+        self._turn = _Turn(None, None, text, False)
         self._listen_pending = True
 
     # ------------------------------------------------------------ helpers

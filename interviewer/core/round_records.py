@@ -118,11 +118,21 @@ class AnswerRecord:
         the moment a barge-in was heard) before `started_at` when it started on a barge-in."""
         return self.started_at - (preroll_s if self.barged_in else 0.0)
 
+    @property
+    def goes_on_after_silence(self) -> bool:
+        """More of the answer before it with only the candidate's silence between: resumed over
+        the acknowledgement, or added while the interviewer waited (talking then continues the
+        answer; trial15's 40 s gap inside one answer read "Long pauses: 0"). Not after a repeat
+        or the Pause key: the interviewer spoke, or the candidate paused the round."""
+        return self.resumed or (self.continuation and not self.after_interviewer)
+
     def pause_before(self, previous: "AnswerRecord | None", preroll_s: float) -> float | None:
-        """A resumed stretch: the seconds of silence, inside the answer, from the last word of
-        `previous` (the stretch it goes on from) to its own first word, on the round clock; None
-        when it did not resume or either side has no words."""
-        if not self.resumed or previous is None or self.transcript is None or previous.transcript is None:
+        """A stretch that goes on after silence (`goes_on_after_silence`): the seconds of silence,
+        inside the answer, from the last word of `previous` (the stretch it goes on from) to its
+        own first word, on the round clock; None when it does not go on so, `previous` was cut by
+        the Pause key, or either side has no words."""
+        if (not self.goes_on_after_silence or previous is None or previous.ended_by == EndedBy.PAUSED
+                or self.transcript is None or previous.transcript is None):
             return None
         first, last = self.transcript.words[:1], previous.transcript.words[-1:]
         if not first or not last:

@@ -17,6 +17,11 @@ DEFAULT_SILENCE_ENDS_ANSWER = 8.0
 # After "let me think about that for a second" the silence is thinking time, as a person would
 # wait: it ends the answer only after this long (the nudge to think aloud still comes).
 ANNOUNCED_THINKING_S = 30.0
+# Silence that would end an answer whose last sentence sounds unfinished or like thinking
+# ("..., let me think about the other causes for a second." misheard as "let me come out to the
+# number of causes for a second": trial15 moved on after 8 s): the interviewer checks in first
+# (`check_in_text`) and waits this much longer; talking goes on with the same answer.
+CHECK_IN_WAIT_S = 5.0
 # The same when the candidate's last sentence handed the turn back ("That's it.", "Does that
 # answer your question?", core.conversation_cues.wraps_up): an interviewer answers that after a beat.
 # Longer than the pauses between sentences (median 1.2 s above), so a candidate who goes on
@@ -66,6 +71,7 @@ class ControllerSettings:
     wrap_up_ends_answer_after: float | None = DEFAULT_WRAP_UP_ENDS_ANSWER
     silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
     nudge_text: str = "Remember to think out loud."
+    check_in_text: str = "Take your time. Shall I move on?"  # see CHECK_IN_WAIT_S
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
     # After the last question of a part that takes the candidate's own questions ("..., then it's
@@ -74,12 +80,19 @@ class ControllerSettings:
     # After the last question of a last part that is work (a one-part round): rather than sit
     # silent to the round's end. "No, that's all." then ends the round.
     nothing_left_text: str = "That's all the questions I have. Anything you'd like to add before we finish?"
+    # The coding part is held until the code is talked through (engine.holds_for_work): said once
+    # rather than sit silent (trial15: 40 s of dead air after the complexity answer).
+    keep_working_text: str = ("Okay. Go ahead and write it in the scratchpad, talking me through it. "
+                              "Tell me when you're done.")
     # Repeat asked where this part has no question and no prompt to say again.
     nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
     # Seconds after the acknowledgement in which talking still goes on with the answer (ACK_GRACE_S).
     ack_grace: float = ACK_GRACE_S
     # Said before a question asked again after the candidate talked over it (CUT_OFF_AT_ONCE_S).
     reask_lead_in: str = "So, as I was saying:"
+    # The candidate said hello to the opening words (the status line invites it): said back
+    # before the first question, as a person would (trial15: the hello met the question).
+    greeting_reply_text: str = "Nice to meet you."
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
     # A question the candidate asked, then this much silence: the interviewer answers it.
     reply_after_silence: float = 0.5

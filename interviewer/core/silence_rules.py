@@ -4,12 +4,12 @@ to take back, the opening words going on. A part of RoundController (round_contr
 from __future__ import annotations
 
 from interviewer.core.conversation_cues import (
-    asks_for_time, asks_to_talk, declines_to_ask, greets, only_opens, wraps_up,
+    asks_for_time, asks_to_talk, declines_to_ask, greets, only_opens, sounds_unfinished, wraps_up,
 )
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
 from interviewer.core.round_settings import (
-    ANNOUNCED_THINKING_S, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
+    ANNOUNCED_THINKING_S, CHECK_IN_WAIT_S, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
     OPENING_SILENCE_GOES_ON_AFTER, WRAP_UP_WORDS,
 )
 from interviewer.core.transcript import join_words
@@ -27,6 +27,7 @@ class SilenceRules:
             answer.heard_speech = True
             if self._speaking is None and not self._to_say:  # the candidate, not the interviewer's voice
                 answer.awaiting_speech_after_reply = False
+                self._checked_in = False  # they went on after the check-in: the same answer
             self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
             self._typed_offset = 0.0
             return
@@ -54,7 +55,11 @@ class SilenceRules:
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending
         # (_silence_ends_answer_at says when else it is).
-        if self._silence_ends_answer_at(self._quiet_to_end()) is not None:
+        ends_at = self._silence_ends_answer_at(self._quiet_to_end())
+        if ends_at is not None and self._checks_in_first(ends_at):
+            self._checked_in = True  # the silence after the line counts anew (_speech_done)
+            self._say(self.settings.check_in_text, UtteranceKind.NUDGE)
+        elif ends_at is not None:
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # The round's opening words, if they ask nothing ("Hi, welcome. This round covers ML
         # breadth."), leave the candidate waiting for the first question: the interviewer goes on
@@ -89,6 +94,8 @@ class SilenceRules:
         answer, end_after = self._answer, self.settings.silence_ends_answer_after
         if answer is None or not end_after or not answer.heard_speech or answer.awaiting_speech_after_reply:
             return None
+        if self._checked_in:  # asked "Shall I move on?": a few more quiet seconds are the answer
+            return CHECK_IN_WAIT_S if quiet + within >= CHECK_IN_WAIT_S else None
         wrap_up = self.settings.wrap_up_ends_answer_after
         shorter = wrap_up if wrap_up and wrap_up < end_after else None
         if quiet + within < (shorter or end_after):
@@ -104,6 +111,16 @@ class SilenceRules:
             if quiet + within < ends_at:
                 return None
         return ends_at
+
+    def _checks_in_first(self, ends_at: float) -> bool:
+        """Silence is about to end the answer (after `ends_at` s) though it did not sound
+        finished: no hand-back, and its last sentence breaks off or sounds like thinking
+        (`sounds_unfinished`). The interviewer checks in once first, as a person would."""
+        wrap_up = self.settings.wrap_up_ends_answer_after
+        # Not after a hand-back, nor after the thinking time a recognised "give me a moment" got.
+        return (not self._checked_in and bool(self.settings.check_in_text)
+                and not (wrap_up and ends_at <= wrap_up) and ends_at < ANNOUNCED_THINKING_S
+                and sounds_unfinished(self._last_words()))
 
     def _quiet_to_end(self) -> float:
         """The silence that counts toward ending the answer: since the interviewer stopped
@@ -127,7 +144,9 @@ class SilenceRules:
         if quiet < COUNTDOWN_AFTER_QUIET_S:  # talking, typing, or between two words
             return None
         ends_at = self._silence_ends_answer_at(quiet, within=COUNTDOWN_S)
-        return None if ends_at is None or ends_at <= quiet else ends_at - quiet
+        if ends_at is None or ends_at <= quiet or self._checks_in_first(ends_at):
+            return None  # a check-in comes first, not the move on
+        return ends_at - quiet
 
     def _was_a_noise(self, answer: AnswerRecord, quiet: float) -> bool:
         """The sound that stopped the interviewer was no one talking: no words, hardly any sound
@@ -173,11 +192,11 @@ class SilenceRules:
         return bool(answer is not None and self.settings.silence_ends_answer_after and not answer.heard_speech
                     and not self.engine.timeline.asks and self._answers_opening_words())
 
-    def _answers_opening_words(self) -> bool:
-        """The answer replies to a part's opening words before any question ("Hi, thanks for
-        joining. This is a coding round..."), which ask for nothing: not "To start, tell me
-        about...", nor the last part's invitation to ask."""
-        answer = self._answer
+    def _answers_opening_words(self, answer: AnswerRecord | None = None) -> bool:
+        """The answer (by default the one being recorded) replies to a part's opening words
+        before any question ("Hi, thanks for joining. This is a coding round..."), which ask for
+        nothing: not "To start, tell me about...", nor the last part's invitation to ask."""
+        answer = answer or self._answer
         if answer is None or answer.question_id is not None or self._answers_closing_prompt(answer):
             return False
         phase = next((p for p in self.engine.script.phases if p.id == answer.phase), None)

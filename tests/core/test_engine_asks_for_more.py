@@ -61,8 +61,20 @@ def test_still_a_few_words_after_the_request_for_more_moves_to_the_next_question
 
 
 def test_not_in_coding_while_clarifying_or_for_questions_without_talking_points():
-    for script in (_round(kind="coding"), _round(clarifying=True), _round(points=False)):
+    for script in (_round(kind="coding"), _round(points=False)):
         assert [a.follow_up_id for a in _asks_after(script, "Yes.")][:1] != ["ask-for-more"], script.kind
+    for clarifying in ("Was this a peer or my manager?", "I'll assume a peer, right."):
+        asked = _asks_after(_round(clarifying=True), clarifying)
+        assert [a.follow_up_id for a in asked][:1] != ["ask-for-more"], clarifying
+
+
+def test_a_short_answer_that_asks_nothing_gets_a_request_for_more_in_a_clarifying_part_too():
+    """Trial15: "I would run an A B test first." (8 words) to "How do you decide whether to
+    ship it?" in an ML breadth part that asks for clarifying questions: a short answer, not a
+    clarifying question, so it gets the one request for more the docs promise."""
+    for kind in ("ml_breadth", "behavioral"):
+        asked = _asks_after(_round(kind=kind, clarifying=True), "I would run an A B test first.")
+        assert [a.follow_up_id for a in asked][:1] == ["ask-for-more"], kind
 
 
 def test_off_unless_asked_for():

@@ -330,3 +330,40 @@ def test_every_round_kind_has_follow_up_hints_of_its_own():
         first = requests.hint((), kind, 0, follow_up=True)
         assert first not in requests._DEFAULT_FOLLOW_UP_HINTS, kind
         assert requests.hint((), kind, 2, follow_up=True) == requests.NO_MORE_HINTS
+
+
+# ---------------------------------------------------------------- trial 15: a hint that fits the question
+
+INCIDENT = "Tell me about something that went wrong with this model after launch."
+
+
+@pytest.mark.parametrize("kind, question, expected", [
+    # A story about an incident, in a round that is not behavioral: a story nudge (trial15's ML
+    # depth round got "Start from the definition in a sentence...").
+    ("ml_depth", INCIDENT, "Start with what you saw first, then what you checked and why."),
+    ("ml_breadth", "Describe a time your model's accuracy dropped in production.",
+     "Start with what you saw first, then what you checked and why."),
+    ("phone_screen", "Tell me about a time you shipped a model you were proud of.",
+     requests.GENERIC_HINTS["behavioral"][0]),
+    # Not a story: an ML depth question gets a nudge about the candidate's own work, a breadth or
+    # phone-screen question the definition nudge, the other kinds their own.
+    ("ml_depth", "How did you choose the loss for your ranking model?",
+     "Anchor it in your own project: the data, the model, and the one choice you'd defend."),
+    ("ml_breadth", "What is the bias-variance tradeoff?",
+     "Start from the definition in a sentence, then give one concrete example."),
+    ("phone_screen", "How does logistic regression turn a weighted sum into a probability?",
+     "Start from the definition in a sentence, then give one concrete example."),
+    ("behavioral", "Tell me about a time something went wrong on your team.", requests.GENERIC_HINTS["behavioral"][0]),
+    ("coding", "Given a list of queries, return the k most frequent.", requests.GENERIC_HINTS["coding"][0]),
+])
+def test_the_generic_hint_fits_the_round_kind_and_the_question_shape(kind, question, expected):
+    assert requests.hint((), kind, 0, question=question) == expected
+    assert requests.hint((), kind, 1, question=question) not in (expected, requests.NO_MORE_HINTS)
+    assert requests.hint(("Own hint.",), kind, 0, question=question) == "Own hint."
+
+
+def test_the_responder_gives_the_story_nudge_for_an_incident_question_with_no_hints():
+    script = replace(design_round(), kind="ml_depth")
+    question = replace(script.question("feed"), text=INCIDENT, hints=())
+    responder = ClarifyingResponder(question, script=script)
+    assert responder.reply("Could you give me a hint?").text == "Start with what you saw first, then what you checked and why."

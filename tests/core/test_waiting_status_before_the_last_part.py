@@ -17,8 +17,10 @@ SCRIPT = next(s for s in discover_scripts(bundled_scripts_dir(), user_dir=bundle
 
 
 def test_waiting_in_the_coding_part_says_n_moves_to_the_next_part(tmp_path):
+    # Parts that run to their time (no moving on early): the interviewer waits there. With moving
+    # on early it asks once to go on with the code instead (test_coding_part_dead_air.py).
     clock = FakeClock(1000.0)
-    engine = RoundEngine(SCRIPT, clock)
+    engine = RoundEngine(SCRIPT, clock, move_on_early=False)
     speaker, recorder = FakeSpeaker(clock, 0.0), FakeRecorder()
     controller = RoundController(engine, speaker, recorder, FakeTranscriber, tmp_path, run_in_background=run_now)
     controller.start()
