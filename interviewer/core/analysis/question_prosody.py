@@ -134,7 +134,10 @@ def stumbles(u: Utterance, nxt: Utterance | None) -> bool:
     words = _strip_lead_in([t.norm for t in u.tokens if not is_hesitation(t.norm)])
     if not words or words[0] in WH or _has_clause(words):
         return False
-    tokens = list(u.tokens) + (list(nxt.tokens) if nxt is not None else [])
+    # A word said again after the silence of a turn is the interviewer's answer said back
+    # ("..., for user, or global, [2.2 s] global first, fine."), not a stumble.
+    said_on = nxt is not None and nxt.start - u.end < TURN_GAP_S
+    tokens = list(u.tokens) + (list(nxt.tokens) if said_on else [])
     return any(d.start < u.end and d.end > u.start for d in find_disfluencies(tokens))
 
 

@@ -1297,3 +1297,14 @@ def test_a_question_retold_straight_after_asked_is_no_question(script):
 def test_asking_the_interviewer_about_asking_still_asks():
     [q] = analyze_answer(spoken("Can I ask whether the labels come from users? [2.0] Okay.")).clarifying.questions
     assert "labels" in q.text
+
+
+def test_the_answer_said_back_after_a_wait_is_no_stumble_over_the_question():
+    """Blind speech set 23: "..., for user, or global, [2.2 s] global first, fine." - the word
+    said again after the silence of a turn is the interviewer's answer echoed, not a restart."""
+    [q] = analyze_answer(spoken("Autocomplete, per user, or global, [2.2] global first, fine.")).clarifying.questions
+    assert q.text.endswith("global,")
+
+
+def test_a_word_said_again_at_once_is_still_a_stumble():
+    assert analyze_answer(spoken("A liner? [0.3] A liner. Then I sort them.")).clarifying.questions == []
