@@ -232,10 +232,14 @@ def test_debrief_typed_and_spoken_answers_are_saved_with_ratings(qtbot, isolated
     clock = FakeClock()
     window, _, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
     window.services.transcribe_file = lambda path, model: transcript_of("I hesitated when asked about latency.")
+    # Answers of 90 words, 36 s of speaking: an answer's length is its speaking time (trial 15),
+    # so the longest are long enough (>= 30 s) to be recalled.
+    long_answer = " ".join(["I", "would", "start", "with", "a", "simple", "ranker", "and", "measure", "it"] * 9)
+    window.services.make_live_transcriber = lambda _model, _settings: FakeTranscriber(long_answer)
     window.home.select_script("test-design")
     window.home.start_button.click()
-    # 40 s steps: every answer lasts at least one step, so the longest are long enough (>= 30 s)
-    # to be recalled; with 20 s steps that depended on when listening began (flaky under load).
+    # 40 s steps: every recording lasts at least one step (with 20 s steps that depended on when
+    # listening began, flaky under load).
     run_round(qtbot, window, clock, step=40.0)
     qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
     window.review_screen.debrief_button.click()
