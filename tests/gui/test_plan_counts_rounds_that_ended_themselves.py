@@ -53,3 +53,27 @@ def test_rounds_the_interviewer_ended_tick_the_plan_and_a_round_cut_short_does_n
     assert "3 rounds: 2 completed, 1 ended early." in window.home.progress_label.text()
     assert "Week 1: Foundations (2/3 rounds)" in window.progress_screen.plan_list.item(0).text()
     window.shutdown()
+
+
+def test_a_round_whose_questions_ran_out_says_so_in_its_review(qtbot, isolated_dirs, tmp_path):
+    """The 45-minute breadth round closed itself at 7.6 min because its script was done: the
+    review's summary says so, not "ended after 7.6 of 45 min"; one ended by time does not."""
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        breadth = _round(store, "ml_breadth", 7.6, "agenda", 0)
+        phone = _round(store, "phone_screen", 10.6, "time", 1)
+        statuses = [store.get_session(sid).status_text for sid in (breadth, phone)]
+    assert statuses == ["completed", "completed"]
+    window = _window(qtbot, data)
+    summaries = {}
+    for sid in (breadth, phone):
+        window.review.open(sid)
+        qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+        summaries[sid] = window.review_screen.summary.text()
+    wait_for_background_work()
+    assert summaries[breadth].startswith("<b>All questions done:</b> The interviewer closed the round at 7.6 of 45 "
+                                         "min planned: every question of its script was asked and answered.<br>")
+    assert "All questions done" not in summaries[phone] and "Ended early" not in summaries[phone]
+    assert all("ended after" not in window.home.recent_list.item(i).text()
+               for i in range(window.home.recent_list.count()))
+    window.shutdown()
