@@ -48,7 +48,8 @@ def test_length_is_speaking_time_and_a_wrap_up_question_is_no_long_answer(tmp_pa
     assert 4.0 < numbers[wrap].duration < 4.5
     assert answer_facts(numbers[wrap])["Length"] == "0:04.2"
     assert 40.0 < numbers[ml].duration < 42.0  # 117 words, first to last
-    recalled = [m for m in flagged_moments(session, script=load_script(SCRIPT, bundled=True)) if m.kind == "long_answer"]
+    script = load_script(SCRIPT, bundled=True)
+    recalled = [m for m in flagged_moments(session, script=script) if m.kind == "long_answer"]
     assert [(m.answer_id, m.message) for m in recalled] == [
         (ml, 'One of your longest answers (41 s), to "What is regularization for?"')]
     # Without the script, which says where the candidate asked, only the length counts.
