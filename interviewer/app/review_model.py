@@ -62,14 +62,12 @@ def round_numbers(session: Any, script: RoundScript | None = None, long_pause_s:
     return RoundNumbers(**vars(numbers), phases=phases)
 
 
-def _duration(answer: Any) -> float:
-    if answer.answer_start is not None and answer.answer_end is not None:
-        return max(0.0, answer.answer_end - answer.answer_start)
-    return float(_analysis(answer).get("duration") or 0.0)
-
-
-def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: int = 2) -> list[FlaggedMoment]:
-    """Filler clusters, long silences and the longest answers, in the order they happened."""
+def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: int = 2,
+                    script: RoundScript | None = None) -> list[FlaggedMoment]:
+    """Filler clusters, long silences and the longest answers, in the order they happened. The
+    longest by the Length the review shows (core.analysis.summary: speaking time, not the
+    recording's silence after it); the floor handed to the candidate's own questions is no
+    answer to praise or blame for its length (with `script`, which says which parts that is)."""
     moments: list[FlaggedMoment] = []
     for answer in session.answers:
         a = _analysis(answer)
@@ -97,14 +95,17 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
             if length >= long_pause_s:
                 moments.append(FlaggedMoment("long_silence", answer.id, float(p["start"]),
                                              f"{length:.1f} s of silence in \"{_short(answer.question_text)}\""))
-    by_length = sorted(session.answers, key=lambda x: -_duration(x))
-    for answer in by_length[:longest]:
-        duration = _duration(answer)
+    parts = round_parts(session)
+    asking = {p.id for p in parts if p.for_interviewer(question_phases(script))}
+    answers = [a for a in summary.summarize(parts, long_pause_s=long_pause_s).answers
+               if not asking.intersection(a.part_ids)]
+    for answer in sorted(answers, key=lambda x: -x.duration)[:longest]:
+        duration = answer.duration
         if duration >= LONG_ANSWER_MIN_S:
             length = f"{duration / 60:.1f} min" if duration >= 60 else f"{duration:.0f} s"
-            moments.append(FlaggedMoment("long_answer", answer.id, 0.0,
+            moments.append(FlaggedMoment("long_answer", answer.part_ids[0], 0.0,
                                          f"One of your longest answers ({length}), to "
-                                         f"\"{_short(answer.question_text)}\""))
+                                         f"\"{_short(answer.question)}\""))
     order = {a.id: i for i, a in enumerate(session.answers)}
     moments.sort(key=lambda m: (order.get(m.answer_id, 0), m.start))
     return moments

@@ -102,8 +102,10 @@ def round_clock_seconds(started_at: float, ended_at: float | None, paused_second
     return None if ended_at is None else max(0.0, ended_at - started_at - paused_seconds)
 
 
-# A round ended before this share of its plan ticks no week at all: a new user's rounds closed
-# after 0.7, 4.6 and 8.3 of 45 minutes marked "Week 1 done". Home still lists and counts them.
+# A round the candidate ended (ended early) before this share of its plan ticks no week at all:
+# a new user's rounds closed after 0.7, 4.6 and 8.3 of 45 minutes marked "Week 1 done". Home
+# still lists and counts them. A round the interviewer's pacing ended (script done, time up)
+# counts however short: the candidate did all the round asked (trial 15).
 PRACTICE_SHARE = 1 / 3
 
 
@@ -149,9 +151,13 @@ def practised_rounds(rows) -> PractisedRounds:
     early = frozenset(r.session_id for r in rounds if r.ended_early)
     cut_short = early | frozenset(r.session_id for r in rounds
                                   if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds))
+    # The plan's one rule: a round ended on its own ticks its week whatever its length; one the
+    # candidate ended early ticks it from PRACTICE_SHARE of its plan; a full-length week takes
+    # neither, only rounds that ran FULL_LENGTH_SHARE of their plan.
     too_short = frozenset(r.session_id for r in rounds
-                          if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds,
-                                                 share=PRACTICE_SHARE))
+                          if r.session_id in early
+                          and not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds,
+                                                  share=PRACTICE_SHARE))
     return PractisedRounds(rounds, cut_short, too_short, early)
 
 

@@ -65,6 +65,7 @@ def run_app(argv: list[str] | None = None) -> int:
 
     window = MainWindow(real_adapters.default_services())
     instance.activated.connect(window.bring_to_front)
+    window.quitting.connect(instance.release)  # a new start may run while this one saves and stops
     stop_crash_reports = show_crash_reports(window.banner)  # the log gets them anyway
     window.show()
     if os.environ.get(STARTUP_REPORT_ENV):

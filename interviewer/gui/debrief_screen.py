@@ -175,7 +175,9 @@ class DebriefScreen(QWidget):
         layout.addWidget(self.transcribe_progress)
         layout.addLayout(bottom)
 
-    def show_session(self, session: Any) -> None:
+    def show_session(self, session: Any, script: Any = None) -> None:
+        """`script`: the round's (core.scripts.model.RoundScript), which says where the candidate
+        asked their own questions (no answer to recall for its length); None when not known."""
         self.session = session
         self.title.setText(f"<h2>Debrief: {html.escape(session.title)}</h2>"
                            "Answer honestly; your ratings are compared with the measured numbers in Progress.")
@@ -193,7 +195,7 @@ class DebriefScreen(QWidget):
             item.record_button.setChecked(False)
             item.record_button.setText("Record answer")
         self.moments.clear()
-        for moment in flagged_moments(session):
+        for moment in flagged_moments(session, script=script):
             row = QListWidgetItem(moment.message)
             row.setData(Qt.ItemDataRole.UserRole, (moment.answer_id, moment.start))
             self.moments.addItem(row)

@@ -233,7 +233,10 @@ class HomeScreen(QWidget):
                                                   and self._open_session(self.recent_list.currentItem()))
         self.session_search.installEventFilter(self)  # Down moves into the list, Esc clears
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)  # Ctrl+F, as in any list app
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The whole window's while Home shows (a hidden screen's shortcuts do not fire): with the
+        # focus on the side bar after a restart, Ctrl+F did nothing and the typing went to the
+        # scripts list, whose Enter then opened another round's check (trial 15).
+        find.setContext(Qt.ShortcutContext.WindowShortcut)
         find.activated.connect(lambda: (self.session_search.setFocus(), self.session_search.selectAll()))
         self.session_search_note = QLabel()
         self.session_search_note.setWordWrap(True)

@@ -10,7 +10,7 @@ import functools
 import logging
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -58,6 +58,10 @@ MAX_WATCHED_SCRIPTS = 500  # files watched one by one (the folder itself is alwa
 
 
 class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
+    # Quitting was confirmed: emitted before the round is ended and saved (seconds), so the app
+    # lets a new start run at once (gui/app.py releases the one-copy lock on it; trial 15).
+    quitting = Signal()
+
     def __init__(self, services: AppServices | None = None) -> None:
         super().__init__()
         self.services = services or AppServices()
@@ -767,6 +771,9 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             return
         self._save_geometry()
         self.hide()  # at once: ending and saving a round can take seconds, with the window frozen
+        # A start while this one still saves the round used to get "one copy per settings folder"
+        # for 6-15 s; the round's own lock (storage.session_lock) keeps it from being recovered.
+        self.quitting.emit()
         self.shutdown()
         super().closeEvent(event)
 

@@ -535,9 +535,11 @@ class ReviewScreen(QWidget):
         missed = topics_missed_text(numbers)
         repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
         # Why a round is shorter than planned, first: the timeline below still draws the plan.
-        ended = next((f.message for f in session.findings if f.kind == "round_ended_early"), None)
+        # Or why it is short though it ran to its end (its questions were done).
+        ended = next(((f.kind, f.message) for f in session.findings
+                      if f.kind in ("round_ended_early", "round_questions_done")), None)
         self.summary.setText(
-            (f"<b>{finding_label('round_ended_early')}:</b> {html.escape(ended)}<br>" if ended else "")
+            (f"<b>{finding_label(ended[0])}:</b> {html.escape(ended[1])}<br>" if ended else "")
             + f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
             f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
             f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"

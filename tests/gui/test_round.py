@@ -232,10 +232,14 @@ def test_debrief_typed_and_spoken_answers_are_saved_with_ratings(qtbot, isolated
     clock = FakeClock()
     window, _, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
     window.services.transcribe_file = lambda path, model: transcript_of("I hesitated when asked about latency.")
+    # Answers of 90 words, 36 s of speaking: an answer's length is its speaking time (trial 15),
+    # so the longest are long enough (>= 30 s) to be recalled.
+    long_answer = " ".join(["I", "would", "start", "with", "a", "simple", "ranker", "and", "measure", "it"] * 9)
+    window.services.make_live_transcriber = lambda _model, _settings: FakeTranscriber(long_answer)
     window.home.select_script("test-design")
     window.home.start_button.click()
-    # 40 s steps: every answer lasts at least one step, so the longest are long enough (>= 30 s)
-    # to be recalled; with 20 s steps that depended on when listening began (flaky under load).
+    # 40 s steps: every recording lasts at least one step (with 20 s steps that depended on when
+    # listening began, flaky under load).
     run_round(qtbot, window, clock, step=40.0)
     qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
     window.review_screen.debrief_button.click()
@@ -288,10 +292,12 @@ def test_progress_plots_and_plan_tick_off_after_rounds(qtbot, isolated_dirs, scr
     assert screen.pace_chart.point_count() == 2
     assert screen.clarifying_chart.point_count() == 2
     # Not "round(s)" (a new-user run). The store times rounds on the wall clock, which barely
-    # moved while the fake one ran them: rounds of seconds tick no week. They ran their script
-    # to its end, not ended with End round: not ended early, as the review says (trial 14).
+    # moved while the fake one ran them. They ran their script to its end, not ended with End
+    # round: not ended early, as the review says (trial 14), and they tick their week however
+    # short (trial 15), though no full mock round.
     assert window.home.progress_label.text().startswith("<b>2 rounds completed.</b>")
-    assert not any(week.count for week in screen.plan_progress)
+    assert screen.plan_progress[2].count == 2
+    assert not any(week.count for week in screen.plan_progress if week.week.full_length)
     # Timed as the 45-minute rounds they stand for, two system-design rounds fill the first
     # system-design week's count, not foundations.
     store = window.store()

@@ -20,8 +20,14 @@ def ended_early(ended_by_candidate: bool, ran_s: float, planned_s: float) -> boo
     had called a round early by its clock alone where the review did not, trial 14). How a round
     ended is known only as it ends, so analyze_round stores the verdict as the round's
     "round_ended_early" finding, and every view reads that."""
-    return (ended_by_candidate and planned_s - ran_s >= ENDED_EARLY_MIN_S
-            and ran_s < FULL_LENGTH_SHARE * planned_s)
+    return ended_by_candidate and ran_short(ran_s, planned_s)
+
+
+def ran_short(ran_s: float, planned_s: float) -> bool:
+    """Under FULL_LENGTH_SHARE of its plan and at least ENDED_EARLY_MIN_S before its planned end,
+    however it ended: ended early when the candidate ended it (ended_early), all questions done
+    when the interviewer's script was ("round_questions_done", said in the review's summary)."""
+    return planned_s - ran_s >= ENDED_EARLY_MIN_S and ran_s < FULL_LENGTH_SHARE * planned_s
 
 
 def round_minutes_text(seconds: float) -> str:

@@ -20,7 +20,7 @@ from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
-from interviewer.core.analysis.phases import PhaseTiming, ended_early, phase_timings, round_minutes_text
+from interviewer.core.analysis.phases import PhaseTiming, ended_early, phase_timings, ran_short, round_minutes_text
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
 from interviewer.core.interview_requests import asks_for_hint, ends_asking_for_thinking_time
 from interviewer.core.analysis.tokens import tokenize
@@ -60,7 +60,8 @@ FINDING_LABELS = {
     "restated_problem": "Restated the problem", "star_missing": "STAR structure",
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
-    "phase_under": "Phase short", "round_ended_early": "Ended early", "moved_on_early": "Moved on early",
+    "phase_under": "Phase short", "round_ended_early": "Ended early", "round_questions_done": "All questions done",
+    "moved_on_early": "Moved on early",
     "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
@@ -621,6 +622,21 @@ def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | Non
     return Finding("round_ended_early", message, ended_at)
 
 
+def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | None) -> Finding | None:
+    """Why a round the interviewer closed because its script was done is short: a new user's
+    45-minute breadth round ended itself at 7.6 min (short answers leave time over) and Home
+    said "ended after 7.6 of 45 min", as if something had gone wrong (trial 15)."""
+    if not timings or timings[-1].ended_by != "agenda":
+        return None
+    planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in (plan or [(p.phase, p.planned_s / 60.0) for p in timings]))
+    ended_at = timings[-1].started_at + timings[-1].actual_s
+    if not ran_short(ended_at, planned_s):
+        return None
+    return Finding("round_questions_done",
+                   f"The interviewer closed the round at {round_minutes_text(ended_at)} of {planned_s / 60:.0f} min "
+                   "planned: every question of its script was asked and answered.", ended_at)
+
+
 def _moved_on_early(timings: list[PhaseTiming], names: dict[str, str]) -> Finding | None:
     """The parts the candidate left early with Next, in one note: a choice, not a part that ran
     short ("Phase short" for each part skipped read as a timing failure, a whole-round trial)."""
@@ -667,6 +683,9 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
         moved_on = _moved_on_early(timings, names)
         if moved_on is not None:
             findings.insert(0, moved_on)
+        done = _questions_done(timings, plan)
+        if done is not None:
+            findings.insert(0, done)
     starts = {p.phase: p.started_at for p in timings}
     for phase, phase_answers in (phases_expecting_clarifying or {}).items():
         if not any(_clarifying_questions(a) for a in phase_answers):

@@ -231,7 +231,13 @@ def _answer(parts: list[Part], long_pause_s: float, question_phases: Collection[
             if s.get("id") in depth_signals.BY_ID:
                 depth[s["id"]] = depth.get(s["id"], 0) + (len(s.get("evidence") or []) if s.get("heard") else 0)
     first, last = parts[0], parts[-1]
-    duration = sum(max(0.0, p.end - p.start) for p in parts if p.start is not None and p.end is not None)
+    # An answer's length is its speaking time, first word to last (the time its pace is over):
+    # the recording's length counted the silence after it, and a 12-word wrap-up question that
+    # waited 4.9 min for the clock read "Length: 4:55.1" (trial 15). The recording's length only
+    # for an answer with no speech timed.
+    duration = speaking
+    if not duration:
+        duration = sum(max(0.0, p.end - p.start) for p in parts if p.start is not None and p.end is not None)
     if not duration:
         duration = sum(_f(p.analysis.get("duration")) for p in parts)
     return AnswerNumbers(

@@ -1,0 +1,79 @@
+"""Trial 15: an ML breadth round the interviewer ended itself at 7.6 of 45 min (every question done,
+no questions from the candidate) and a phone screen that ended on "That's time" at 10.6 min were
+completed everywhere, yet the practice plan stayed at "Week 1 (0/3 rounds)": every round under a
+third of its plan ticked no week, however it ended. The rule now (core.practice_plan.practised_rounds):
+a round that ended on its own ticks its week; one the candidate ended under a third of its plan
+does not. Stored rounds (real SQLite), through the plan functions and Home's model."""
+from __future__ import annotations
+
+from interviewer.core.analysis.report import analyze_round
+from interviewer.core.practice_plan import build_plan, practised_rounds, track_plan
+from interviewer.gui.workers import wait_for_background_work
+from interviewer.storage import SessionStatus, Store
+from tests.core.analysis.speech import spoken
+from tests.gui.test_delete_round import _window
+
+START = 1_700_000_000.0
+
+
+def _round(store: Store, kind: str, minutes: float, ended_by: str, n: int) -> int:
+    """A 45-minute round of one part, ended after `minutes` on the round clock by `ended_by`
+    ("agenda": its questions were done; "time": "That's time"; "stopped": End round)."""
+    sid = store.create_session("s", f"Round {n}", kind, 45, started_at=START + n * 86_400)
+    phase = store.add_phase(sid, "main", "Main", 45, started_at=0.0)
+    aid = store.add_answer(sid, "q", "Tell me about it.", asked_at=5.0, answer_start=6.0, answer_end=60.0,
+                           with_audio=False, phase_id="main")
+    store.attach_transcript(aid, spoken("I would start with a simple baseline and measure it offline first."))
+    store.end_phase(phase, minutes * 60)
+    for f in analyze_round([], [("main", 45, minutes * 60)], ended_by={"main": ended_by}).findings:
+        store.add_finding(sid, f.kind, f.message, start=f.start, details={"severity": f.severity})
+    store.finish_session(sid, SessionStatus.COMPLETED, ended_at=START + n * 86_400 + minutes * 60)
+    return sid
+
+
+def test_rounds_the_interviewer_ended_tick_the_plan_and_a_round_cut_short_does_not(qtbot, isolated_dirs, tmp_path):
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        breadth = _round(store, "ml_breadth", 7.6, "agenda", 0)  # all questions done
+        phone = _round(store, "phone_screen", 10.6, "time", 1)  # "That's time"
+        cut = _round(store, "coding", 5.0, "stopped", 2)  # End round 5 minutes in
+        rows = store.progress()
+    practised = practised_rounds(rows)
+    assert practised.early == {cut} and practised.too_short == {cut}
+    progress = track_plan(build_plan(8), [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
+                          practised.too_short)
+    assert progress[0].session_ids == [breadth, phone]  # Week 1: Foundations, 2 of 3 rounds
+    # Short rounds are no full mock rounds, however they ended.
+    assert not any(w.session_ids for w in progress if w.week.full_length)
+
+    window = _window(qtbot, data)
+    qtbot.waitUntil(lambda: "Practice plan" in window.home.progress_label.text(), timeout=5000)
+    wait_for_background_work()
+    assert window.progress_screen.plan_progress[0].count == 2
+    assert "3 rounds: 2 completed, 1 ended early." in window.home.progress_label.text()
+    assert "Week 1: Foundations (2/3 rounds)" in window.progress_screen.plan_list.item(0).text()
+    window.shutdown()
+
+
+def test_a_round_whose_questions_ran_out_says_so_in_its_review(qtbot, isolated_dirs, tmp_path):
+    """The 45-minute breadth round closed itself at 7.6 min because its script was done: the
+    review's summary says so, not "ended after 7.6 of 45 min"; one ended by time does not."""
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        breadth = _round(store, "ml_breadth", 7.6, "agenda", 0)
+        phone = _round(store, "phone_screen", 10.6, "time", 1)
+        statuses = [store.get_session(sid).status_text for sid in (breadth, phone)]
+    assert statuses == ["completed", "completed"]
+    window = _window(qtbot, data)
+    summaries = {}
+    for sid in (breadth, phone):
+        window.review.open(sid)
+        qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
+        summaries[sid] = window.review_screen.summary.text()
+    wait_for_background_work()
+    assert summaries[breadth].startswith("<b>All questions done:</b> The interviewer closed the round at 7.6 of 45 "
+                                         "min planned: every question of its script was asked and answered.<br>")
+    assert "All questions done" not in summaries[phone] and "Ended early" not in summaries[phone]
+    assert all("ended after" not in window.home.recent_list.item(i).text()
+               for i in range(window.home.recent_list.count()))
+    window.shutdown()
