@@ -45,3 +45,53 @@ def test_asking_about_merchants_never_seen_is_asking_about_new_values(matcher):
     reply = ClarifyingResponder(question, matcher).reply(
         "Actually, how often do merchants show up that we have never seen?")
     assert reply.topic == "new values" and "never seen" in reply.text
+
+
+def _stored_parts(name):
+    from interviewer.core.analysis.summary import Part
+
+    return [Part(r["id"], r["question_id"], r["follow_up_id"], r["question_text"], r["asked_at"], r["start"],
+                 r["end"], r["analysis"], phase_id=r["phase_id"])
+            for r in json.loads((DATA / name).read_text())]
+
+
+def _script(script_id):
+    catalog = discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "no-user-scripts")
+    return next(s for s in catalog.scripts if s.id == script_id)
+
+
+def test_a_point_about_asking_is_made_by_the_questions_asked_not_by_a_statement(matcher):
+    """Phone screen, top-k queries: "Ask whether k can exceed the number of distinct queries and
+    how ties are broken" was covered by "It is all a man-long k-time, and all a man-space for the
+    counts" (a complexity sentence), beside "Did not ask about: edge cases, ties". The only
+    question asked was "Doesn't the whole list fit in memory?": the point is missed, as the
+    topics say; asking it makes it."""
+    from dataclasses import replace
+
+    from interviewer.core.analysis.coverage import MISSED, COVERED, round_coverage
+
+    script = _script("phone_screen_top_k_and_fundamentals")
+    parts = _stored_parts("phone_top_k_parts.json")
+    coverage = next(q for q in round_coverage(parts, script, matcher) if q.question_id == "top_k_queries")
+    ask = next(p for p in coverage.points if p.text.startswith("Ask whether"))
+    assert ask.status == MISSED and not ask.evidence
+    # The statements still make the other points (stored scores, unchanged).
+    assert next(p for p in coverage.points if p.text.startswith("Count with")).status == COVERED
+
+    asked = "If two queries have the same count, how are ties broken, and can k be larger than the number of distinct queries?"
+    clarify = parts[1]
+    questions = clarify.analysis["clarifying_questions"] + [{"text": asked, "start": 20.0, "end": 26.0}]
+    parts[1] = replace(clarify, analysis={**clarify.analysis, "clarifying_questions": questions})
+    coverage = next(q for q in round_coverage(parts, script, matcher) if q.question_id == "top_k_queries")
+    ask = next(p for p in coverage.points if p.text.startswith("Ask whether"))
+    assert ask.status == COVERED and ask.evidence[0].text == asked
+
+
+def test_only_a_point_that_is_itself_a_question_is_about_asking():
+    from interviewer.core.scripts.model import ExpectedPoint
+
+    assert ExpectedPoint("Ask whether k can exceed the number of distinct queries").about_asking
+    assert ExpectedPoint("Asks about labeled data, volume, latency and cost before choosing").about_asking
+    assert not ExpectedPoint("Asks about or states the edge cases: an empty array").about_asking
+    assert not ExpectedPoint("Ask was 'reduce churn with ML', nothing more.").about_asking
+    assert not ExpectedPoint("Count with a hash map, then a min-heap of size k").about_asking

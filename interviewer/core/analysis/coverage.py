@@ -163,6 +163,15 @@ def _questions_asked(analysis: dict) -> list[tuple[float, float]]:
     return spans
 
 
+def questions_of_part(part: "Part") -> list[Sentence]:
+    """The clarifying questions the candidate asked in one stored part (those the analysis found
+    and those the interviewer answered live): what makes a point about asking (`about_asking`)."""
+    a = part.analysis if isinstance(part.analysis, dict) else {}
+    return [Sentence(part.id, str(q.get("text") or "").strip(), _f(q.get("start")), _f(q.get("end")))
+            for q in a.get("clarifying_questions") or []
+            if isinstance(q, dict) and str(q.get("text") or "").strip()]
+
+
 def _inside(start: float, end: float, spans: Sequence[tuple[float, float]]) -> bool:
     """Mostly (over half of it) inside one of `spans`."""
     length = max(end - start, 1e-6)
@@ -628,8 +637,17 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
             else:
                 to_encode += sentences
         scores += scorer.part_scores(points, to_encode, question.text).values()
-        covered = tuple(combine(i, p, [s[i] for s in scores], scorer.thresholds) for i, p in enumerate(points))
-        out.append(QuestionCoverage(question.id, question.text, question.phase, covered, question.outline_steps(),
+        covered = [combine(i, p, [s[i] for s in scores], scorer.thresholds) for i, p in enumerate(points)]
+        # A point about asking is made by the questions asked, never by a statement (which is all
+        # the scores above read): scored against them alone, so it agrees with the clarifying
+        # topics ("Did not ask about: ties" beside "Ask ... how ties are broken (covered)", trial 15).
+        asking = [i for i, p in enumerate(points) if p.about_asking]
+        if asking:
+            asked = [s for part in question_parts for s in questions_of_part(part)]
+            by_part = list(scorer.part_scores([points[i] for i in asking], asked, question.text).values())
+            for k, i in enumerate(asking):
+                covered[i] = combine(i, points[i], [s[k] for s in by_part], scorer.thresholds)
+        out.append(QuestionCoverage(question.id, question.text, question.phase, tuple(covered), question.outline_steps(),
                                     answered=answered, reached=reached))
     return out
 
