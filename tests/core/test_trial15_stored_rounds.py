@@ -95,3 +95,25 @@ def test_only_a_point_that_is_itself_a_question_is_about_asking():
     assert not ExpectedPoint("Asks about or states the edge cases: an empty array").about_asking
     assert not ExpectedPoint("Ask was 'reduce churn with ML', nothing more.").about_asking
     assert not ExpectedPoint("Count with a hash map, then a min-heap of size k").about_asking
+
+
+def test_a_point_only_just_over_the_threshold_on_words_it_does_not_share_is_partly_covered():
+    """The trial's stored score: "It is all a man-long k-time, and all a man-space for the counts"
+    (a complexity sentence, misheard) scored 0.274 against a top-k point, 0.014 over the 0.26
+    threshold, sharing none of its words. Only just over on meaning alone is a near miss; the
+    same score on a sentence with a word of the point, or a clear margin, still covers it."""
+    from interviewer.core.analysis.coverage import (COVERED, DEFAULT_THRESHOLDS, PARTLY, Evidence, PartScore,
+                                                    combine)
+    from interviewer.core.scripts.model import ExpectedPoint
+
+    point = ExpectedPoint("Edge cases: an empty log, k of zero, k larger than the number of distinct queries",
+                          ("empty log", "k is zero", "k larger than", "fewer than k"), "edge cases")
+
+    def status(score, text):
+        return combine(0, point, [PartScore(score, (), (Evidence(0, text, 4.94, 8.72, score),))],
+                       DEFAULT_THRESHOLDS).status
+
+    complexity = "It is all a man-long k-time, and all a man-space for the counts."
+    assert status(0.274, complexity) == PARTLY
+    assert status(0.274, "If the log is empty I return an empty list.") == COVERED
+    assert status(0.35, complexity) == COVERED
