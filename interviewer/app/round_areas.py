@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.scripts.model import RoundScript
-from interviewer.core.weak_spots import AreaResult, RoundAreas, point_area_results
+from interviewer.core.weak_spots import AreaResult, RoundAreas, point_area_results, script_point_areas
 from interviewer.storage.progress import round_summary
 
 LEXICAL = LexicalEncoder().name
@@ -66,4 +66,8 @@ def load_progress(store: Any, script_by_id: Callable[[str], RoundScript | None],
     """Everything Progress shows, rounds not matched yet matched first (call off the GUI thread);
     `scripts` are those the plan may propose."""
     fill_missing_round_areas(store, script_by_id, encoder)
-    return ProgressData(store.progress(), store.area_history(), list(scripts))
+    def script_areas(script_id: str):  # None for a script that is gone: its signals count as before
+        script = script_by_id(script_id)
+        return None if script is None else script_point_areas(script)
+
+    return ProgressData(store.progress(), store.area_history(script_areas=script_areas), list(scripts))

@@ -17,12 +17,14 @@ the area (its script never asked about it) neither counts nor breaks the run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Collection, Sequence
 
 from interviewer.core.analysis import coverage as point_coverage
+from interviewer.core.scripts.areas import normalize_area
 
 if TYPE_CHECKING:
     from interviewer.core.analysis.summary import RoundNumbers
+    from interviewer.core.scripts.model import RoundScript
 
 COVERED_SHARE = 0.5
 CLARIFYING_AREA = "clarifying questions"
@@ -67,14 +69,26 @@ def point_area_results(numbers: "RoundNumbers") -> list[AreaResult]:
             for g in point_coverage.coverage_by_area(numbers.coverage) if g.points]
 
 
-def signal_area_results(numbers: "RoundNumbers") -> list[AreaResult]:
-    """Areas of the depth signals (per question they applied to) and clarifying questions."""
+def signal_area_results(numbers: "RoundNumbers", script_areas: Collection[str] | None = None) -> list[AreaResult]:
+    """Areas of the depth signals (per question they applied to) and clarifying questions.
+    `script_areas`: the areas of the round's talking points (`script_point_areas`; None: not
+    known). A signal's area the script has no point in is not missed there: it counts only when
+    covered (trial 15: an ML depth round on a churn model "missed Edge cases", an ML breadth round
+    "Evaluation metrics, covered in 0 of 1 rounds" beside its evaluation points all covered)."""
     out = [AreaResult(c.area, c.questions, c.heard, SIGNAL) for c in numbers.depth.values() if c.questions]
+    if script_areas is not None:
+        asked = {normalize_area(a) for a in script_areas}
+        out = [r for r in out if normalize_area(r.area) in asked or r.is_covered]
     expecting = [q for q in numbers.questions if q.expects_clarifying]
     if expecting:
         out.append(AreaResult(CLARIFYING_AREA, len(expecting), sum(q.clarifying_asked > 0 for q in expecting),
                               SIGNAL))
     return out
+
+
+def script_point_areas(script: "RoundScript") -> frozenset[str]:
+    """The areas a script's talking points belong to: what a round of it asks about."""
+    return frozenset(p.area for q in script.questions for p in q.expected_points if p.area)
 
 
 def merge(results: Sequence[AreaResult]) -> dict[str, AreaResult]:

@@ -17,7 +17,7 @@ import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from interviewer import paths
 from interviewer.core.debrief import prompt_order
@@ -555,10 +555,12 @@ class Store:
         """Session id -> what its stored topic areas were matched with (rounds not in it have none)."""
         return {r["session_id"]: r["matcher"] for r in self._read("SELECT session_id, matcher FROM round_areas")}
 
-    def area_history(self, kind: str | None = None) -> list:
+    def area_history(self, kind: str | None = None, script_areas: Callable[[str], Any] | None = None) -> list:
         """Completed rounds, oldest first, with their measured topic areas (core.weak_spots.RoundAreas):
         the stored areas of their talking points, and the depth-signal and clarifying-question
-        areas of their answers' analyses (computed here: the analyses are the source of truth)."""
+        areas of their answers' analyses (computed here: the analyses are the source of truth).
+        `script_areas(script_id)`: the areas of that script's talking points (None: not known); a
+        depth signal's area a round's script has no point in is then counted only when covered."""
         from interviewer.core.analysis.summary import Part, summarize
         from interviewer.core.weak_spots import AreaResult, RoundAreas, merge, signal_area_results
 
@@ -592,7 +594,7 @@ class Store:
                 # as the practice plan counts it (a coding round closed 6 s in made the next
                 # round proposed pass over coding).
                 continue
-            signals = signal_area_results(numbers)
+            signals = signal_area_results(numbers, script_areas(r["script_id"]) if script_areas else None)
             out.append(RoundAreas(r["id"], r["kind"], r["started_at"], merge(stored.get(r["id"], []) + signals),
                                   r["script_id"]))
         return out

@@ -1,6 +1,7 @@
 """The in-memory form of a question script. Parsing and validation live in loader.py."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -89,6 +90,18 @@ class ExpectedPoint:
     text: str
     keywords: tuple[str, ...] = ()
     area: str | None = None
+
+    @property
+    def about_asking(self) -> bool:
+        """A point that is itself a question to ask ("Ask whether k can exceed...", "Asks about
+        labeled data..."): made only by asking, not by a statement near its words (trial 15: a
+        complexity sentence 'covered' it beside "Did not ask about: ties"). "Asks or states ..."
+        can be made either way: not one."""
+        return bool(_ASKING.match(self.text)) and not _OR_STATES.search(self.text)
+
+
+_ASKING = re.compile(r"\s*asks?\s+(?:about|whether|if|how|what|which|who|when|where|why)\b", re.I)
+_OR_STATES = re.compile(r"\bor (?:states?|assumes?|says?)\b", re.I)
 
 
 @dataclass(frozen=True)
