@@ -11,7 +11,10 @@ from interviewer.core.analysis.utterances import Utterance
 _NUMBER = (r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
            r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
 STAR_CUES = {
-    "situation": r"\b(in my (last|previous|current|old) (role|job|team|company|position)|at my (last|previous|"
+    "situation": r"\b((in|at) (my|the|our) (last|previous|current|old|former|first) (role|job|team|company|position)|"
+                 # part 22: "our transcription kept mangling medicine names" (not "I kept asking")
+                 r"(?<!\bi )(?<!\bwe )kept \w+ing\b|"
+                 r"at my (last|previous|"
                  r"old|current) (job|company|role)|back (when|in)|when i was|there was a|we were|our team|"
                  r"the (situation|context|background|problem) was|(the )?situation\b|the context\b|"
                  r"^((so|ok|okay|well|and|right|alright|sure) )*context\b|for context\b|"
@@ -49,6 +52,13 @@ STAR_CUES = {
             # (part 20)
             r"i was (given|assigned|handed) (\S+ ){1,3}?as (my|our) (\w+ )?(task|ticket|project|job|assignment)|"
             r"i took (ownership|charge|responsibility) (of|for)|i took (it|this|that) on|i volunteered to|"
+            # part 22: "I took on reducing that", "the manager say to us: improve the watch time", and the labels
+            # said aloud ("Task: we had one sprint"), not "the task we had"
+            r"i took on (\w+ing|the|this|that|a)|"
+            r"(manager|boss|lead|director|client|customer|cto|ceo|product manager|pm) (say|says|said|told|asked|wanted|gave|"
+            r"handed|assigned) (to )?(us|me)|"
+            r"^((so|and|then|ok|okay) )?task\b|(?<!\bthe )(?<!\ba )(?<!\bmy )(?<!\bour )(?<!\bthis )(?<!\bthat )(?<!\bone )"
+            r"(?<!\bof )(?<!\bthe )task (we|i|was|is|my|our)\b|"
             r"i stepped up to|"
             r"my (task|job|role|goal|responsibility|"
             r"mission) was(?! (on|in|at)\b)|i had to|i needed to|we needed to|the goal was|i owned|owned the|"
@@ -62,18 +72,29 @@ STAR_CUES = {
     "action": r"\b((i|we) ((have|had) )?(decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
               r"reached out|talked|spoke|worked|convinced|organized|analy[sz]ed|investigated|migrated|"
               r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"
-              r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took(?! (ownership|charge|responsibility)\b)|gave|reviewed|coached|"
+              r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took(?! (ownership|charge|responsibility|on)\b)|gave|reviewed|coached|"
               r"mentored|paired|removed|retrained|cleaned|tested|refactored|profiled|rolled back|asked|suggested|"
               r"rebuilt|pulled|deduplicated|traced|switched|looked into|looked at|went back|phoned|called|"
               # part 21: "we went through the logs, we found a race", "I made one small test, I showed him"
               r"went through|found|made|showed|"
+              # part 22: "we recorded station noise, we mixed it in, we tuned the threshold", "we decide to try"
+              r"recorded|mixed|tuned|tried|decide to|"
               # the perfect, as some speakers tell a story: "I have added the weather and the traffic"
               r"written|taken|spoken|run)|(i've|we've|ive|weve) (added|built|rebuilt|written|changed|fixed|"
               r"moved|replaced|trained|retrained|set up|created)|"
               # "so I rewrote it"; not a story's opening "so I was working for..."
               r"so i(?! (was|had|am|have|think|guess|mean|worked|joined|used)\b)|i then|what i did|"
-              r"first i|next i|then i)\b",
-    "result": r"\b(^results?\b|since then|from then on|came out (\S+ ){0,4}?(better|worse|ahead|behind)|as a result|the result|(the )?end result|in the end|at the end(?! of)|eventually|ultimately|outcome|we (reduced|increased|"
+              r"first i|next i|then i|"
+              # part 22: the label said aloud ("Action: we recorded ..."), not "the action we took"
+              r"^((so|and|then|ok|okay) )?actions?\b|(?<!\bthe )(?<!\ban )(?<!\bmy )(?<!\bour )(?<!\bthis )(?<!\bthat )"
+              r"(?<!\bof )(?<!\bno )(?<!\bone )action (we|i)\b)\b",
+    "result": r"\b(^results?\b|(?<!\bthe )(?<!\ba )(?<!\bmy )(?<!\bour )(?<!\bthis )(?<!\bthat )(?<!\bend )(?<!\bas )"
+              r"(?<!\bno )(?<!\bof )result (the|we|i|it|our|they)\b|"
+              # part 22: "the kiosk worked far better", "they use it every day now", "it saves them a lot of time"
+              r"(worked|works|ran|runs|performed|performs) (\S+ ){0,2}?better|"
+              r"(use|uses|using) it (every (day|week|morning|shift)|daily|all the time)|"
+              r"(saves|saved) (them|us|me|the team|everyone|people) (a lot of|so much|hours of|lots of) time|"
+              r"since then|from then on|came out (\S+ ){0,4}?(better|worse|ahead|behind)|as a result|the result|(the )?end result|in the end|at the end(?! of)|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
               r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned|"
               r"lesson|impact|"
@@ -96,16 +117,16 @@ STAR_CUES = {
               r"( up| online| again)? (in|within|after)|"
               # A measure that changed, whoever changed it: "the failures dropped by 80%",
               # "the team saved ten hours", "latency went down to 40 ms".
-              r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|"
+              r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|closed|narrowed|"
               r"cut|doubled|halved|tripled)( \S+){0,3} (by|to|from)|"
               # "we got the gap down from twelve points to three"
               r"\b(down|up) from \S+( \S+){0,3} to|"
               # "with NDCG up by two points", "latency down by a third"
-              r"\b(up|down) by (\d|a |an |half|" + _NUMBER + r")|"
+              r"\b(up|down) by (\d+|a |an |half|" + _NUMBER + r")|"
               # "the precision went from about thirty percent to fifty-five": a measure, not a plan
               r"(went|go|goes|going|gone) from (\S+ ){0,4}?(\d|a|an|half|" + _NUMBER + r")\S*( \S+){0,4} to|"
               # "cancellations were down about eighteen percent"
-              r"\b(were|was|is|are) (down|up) (by )?((about|around|roughly|nearly|over|almost) )?(\d|" + _NUMBER + r")|"
+              r"\b(were|was|is|are) (down|up) (by )?((about|around|roughly|nearly|over|almost) )?(\d+|" + _NUMBER + r")|"
               r"(saved|doubled|halved|tripled)( \S+){0,4} "
               r"(\d|hours?|days?|weeks?|months?|minutes?|money|dollars|time|percent))\b",
 }

@@ -241,7 +241,7 @@ TRADEOFFS = Signal(
         r"shorter|simpler|cleaner|easier|quicker)\b"
         r"(?: \S+){0,4}? but\b"
         # "the price is you lose a bit of that regularising noise" (not a price: "the price is $5")
-        r"|\bthe (?:price|catch|cost) (?:you pay |we pay )?is (?:that )?(?:you|we|it|the|they|our|your)\b"
+        r"|\bthe (?:price|catch|cost) (?:you pay |we pay )?is (?:that )?(?:you|we|it|the|they|our|your|i|im|ill|id)\b"
         # part 21: "reweighting keeps them, and the price is noisier gradients"; "I'm fine paying that"
         r"|\bthe (?:price|catch|cost) (?:you pay |we pay )?is (?:a |an |some )?(?:slightly |much |a bit |a little |way )?"
         r"(?!cheaper\b)" + _COMPARATIVE + r" (?!(?:at|in|on|than|for|with|when|if|now|today|here|there|then)\b)\w+"
@@ -370,8 +370,14 @@ EDGE_CASES = Signal(
         r"|\bfailure (?:modes?|cases?|scenarios?)\b"
         # part 21: "one failure I'd handle explicitly: ...", "those break the naive keep-only-digits approach",
         # "queries whose nearest neighbour is unusually far away" (speech models write "who's")
-        r"|\b(?:one|a|another|the) failure (?:id|i would|wed|we would|ill|i will|i want to|to|worth|that id|"
-        r"(?:i|we) (?:have|need) to) (?:\w+ )?(?:handle|plan for|guard against|watch for|cover|design for|catch)\b"
+        # part 22: "one case I'd handle on purpose: ...", "the case I'd worry about is someone who ..."
+        r"|\b(?:one|a|another|the) (?:failure|case|scenario) (?:id|i would|wed|we would|ill|i will|i want to|to|worth|"
+        r"that id|(?:i|we) (?:have|need) to|i|we) (?:\w+ )?(?:handle|plan for|guard against|watch for|cover|design for|catch|"
+        r"worry about|be worried about|test)\b"
+        # part 22: leakage, the model that cheats: "the classic way the model would cheat is ...", "so nothing
+        # from the future sneaks in"
+        r"|\b(?:would|could|will|might|can|tends to) cheat\b|\b(?:label|target|data|feature|future|time) leak(?:age|s)?\b"
+        r"|\bleaks? (?:the )?(?:label|answer|target|future|outcome)\b|\bfrom the future\b"
         r"|\b(?:those|these|that|this|which|it|they|theyd|itd|(?:it|they|that) would) (?:breaks?|would break) the "
         r"(?:naive|simple|obvious|plain|basic|usual|standard|default|first) (?:\S+ ){0,3}?(?:approach|version|solution|way|"
         r"method|implementation|regex|parser|model|rule|check|logic|split|heuristic)\b"
@@ -514,7 +520,7 @@ METRICS = Signal(
         r"(?<!floating point )precision|(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bdont )(?<!\bcant )(?<!\bdidnt )recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
         r"log[- ]?loss|cross[- ]entropy|(?:mean|median) absolute (?:percentage )?error|(?:root )?mean squared error|"
         r"sensitivity|specificity|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
-        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention|churn(?! (?:models?|predictions?|predictors?|classifiers?))|"
+        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention(?! (?:team|department|specialists?|offers?|calls?|campaigns?|emails?|polic(?:y|ies)|period))|churn(?! (?:models?|predictions?|predictors?|classifiers?))|"
         r"dwell time|"
         r"watch time|engagement rate|daily active users|dau|mau|revenue per \w+|false positive rate|"
         r"false negative rate|true positive rate|fpr|tpr|error rate|hit rate|calibration error|brier score|"
@@ -532,6 +538,8 @@ METRICS = Signal(
         r"|\bthe (?:main |key |first |one )?(?:number|metric|measure|reward|objective|kpi) (?:id|wed|i|we) (?:\w+ ){0,2}?"
         r"(?:optimi[sz]e|track|watch|report|care about|look at|use)\b"
         r"|\b(?:our|the) (?:main|key|north star|primary|headline) (?:number|metric)\b"
+        # part 22: "I'd tune it for the ninetieth percentile of waiting time, not the average"
+        r"|\b(?:\w+(?:th|st|nd|rd)|\d+\w*) percentile (?:of|for|on) (?:the )?\w+"
         r"|\b(?:the )?(?:average|mean|median) time (?:to|until|it takes)\b"
         r"|\b(?:watch|track|measure|report|monitor|look at)\b(?: \S+){0,4}? (?:the )?(?!learning\b)\w+ rate\b"
         # "what I'd track is how often the right bottle is in the top three"
@@ -620,6 +628,9 @@ ASSUMPTIONS = Signal(
         # part 21: "let's say capacity is given once at construction"
         r"|\blet'?s say (?:\w+ ){1,2}?(?:is|are|will be|never|always|stays?|comes?|arrives?)\b"
         r"|(?<!\bi )\bsuppose (?:that|we|there|it|its|they|theyre|the|each|every|all|a|an|our)\b"
+        # part 22: "I'll work on the basis that bounces all arrive within 50 ms", "my reading is the group sits together"
+        r"|\b(?:on|under) the (?:basis|understanding) that\b|\b(?:my|our) (?:reading|understanding|interpretation) "
+        r"(?:here |of (?:it|this|that|the \w+) )?is (?:that )?(?:the|we|it|its|they|there|each|every|all|a|an|\w+s)\b"
         r"|\b(?:on|under) the (?:premise|assumption) that\b|\b(?:my|our|the) (?:working )?premise is\b"
         r"|\b(?:my|our|the|one) working (?:premise|assumptions?|guess|hypothesis)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
         r"(?:i'?ll|let'?s|i will|we'?ll)\b"),
