@@ -38,7 +38,7 @@ VOICE, WPM = "en-us", 165
 # since); any other part in depth_data/ is scored only when named with --split.
 DEV_SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9",
               "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18",
-              "heldout19", "heldout20")
+              "heldout19", "heldout20", "heldout21", "heldout22")
 
 
 def load(split: str) -> list[dict]:

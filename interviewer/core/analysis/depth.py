@@ -233,14 +233,21 @@ TRADEOFFS = Signal(
         # "I'd pick PR AUC over ROC AUC, you lose the nice property that..."
         r"|\bover\b(?: \S+){1,4}? (?:you|we) lose\b"
         # "a sliding log would be exact but I'd have to store every timestamp"
-        r"|\b(?:would|could) (?:be|work|give)\b(?: \S+){0,4}? but\b"
+        # part 21: "Dijkstra would also work, but the heap buys nothing when all the weights are equal"
+        r"|\b(?:would|could) (?:also |still |probably |easily )?(?:be|work|give)\b(?: \S+){0,4}? but\b"
         # "a big hosted model would write better clauses but every keystroke is a round trip", "the
         # optimizer might squeeze out a few percent more rooms per shift, but ..." (part 20)
         r"|\b(?:would|could|might)\b(?: \S+){0,5}? (?:better|more|fewer|less|faster|cheaper|higher|lower|nicer|"
         r"shorter|simpler|cleaner|easier|quicker)\b"
         r"(?: \S+){0,4}? but\b"
         # "the price is you lose a bit of that regularising noise" (not a price: "the price is $5")
-        r"|\bthe (?:price|catch|cost) (?:you pay |we pay )?is (?:that )?(?:you|we|it|the|they|our|your)\b"
+        r"|\bthe (?:price|catch|cost) (?:you pay |we pay )?is (?:that )?(?:you|we|it|the|they|our|your|i|im|ill|id)\b"
+        # part 21: "reweighting keeps them, and the price is noisier gradients"; "I'm fine paying that"
+        r"|\bthe (?:price|catch|cost) (?:you pay |we pay )?is (?:a |an |some )?(?:slightly |much |a bit |a little |way )?"
+        r"(?!cheaper\b)" + _COMPARATIVE + r" (?!(?:at|in|on|than|for|with|when|if|now|today|here|there|then)\b)\w+"
+        r"|\b(?:im|i am|were|we are|id be|i would be|wed be|we would be) (?:fine|happy|ok|okay|willing|comfortable|content) "
+        r"(?:with )?(?:paying|to pay|accepting|to accept|losing|to lose|giving up|to give up|eating|to eat) "
+        r"(?:that|this|it|the|a|some)\b"
         r"|\bthe (?:price|catch|cost) (?:is )?(?:that )?(?:you|we) (?:lose|give up|pay)\b"
         # "the reward I'd use is whether they come back, not whether they got it right, because..."
         r"|\b(?:i|we|id|i would|wed|we would|ill|well) (?:use|pick|choose|go with|optimi[sz]e|want)\b(?: \S+){0,8}? not "
@@ -361,6 +368,20 @@ EDGE_CASES = Signal(
         r"|\b(?:edge|corner|boundary|degenerate) cases? (?:like|such as|include|includes|here are|to handle are)\b"
         r"|\bthe (?:edge|corner) cases? (?:are|is|were|like|such as|include|includes|here are|would be)\b"
         r"|\bfailure (?:modes?|cases?|scenarios?)\b"
+        # part 21: "one failure I'd handle explicitly: ...", "those break the naive keep-only-digits approach",
+        # "queries whose nearest neighbour is unusually far away" (speech models write "who's")
+        # part 22: "one case I'd handle on purpose: ...", "the case I'd worry about is someone who ..."
+        r"|\b(?:one|a|another|the) (?:failure|case|scenario) (?:id|i would|wed|we would|ill|i will|i want to|to|worth|"
+        r"that id|(?:i|we) (?:have|need) to|i|we) (?:\w+ )?(?:handle|plan for|guard against|watch for|cover|design for|catch|"
+        r"worry about|be worried about|test)\b"
+        # part 22: leakage, the model that cheats: "the classic way the model would cheat is ...", "so nothing
+        # from the future sneaks in"
+        r"|\b(?:would|could|will|might|can|tends to) cheat\b|\b(?:label|target|data|feature|future|time) leak(?:age|s)?\b"
+        r"|\bleaks? (?:the )?(?:label|answer|target|future|outcome)\b|\bfrom the future\b"
+        r"|\b(?:those|these|that|this|which|it|they|theyd|itd|(?:it|they|that) would) (?:breaks?|would break) the "
+        r"(?:naive|simple|obvious|plain|basic|usual|standard|default|first) (?:\S+ ){0,3}?(?:approach|version|solution|way|"
+        r"method|implementation|regex|parser|model|rule|check|logic|split|heuristic)\b"
+        r"|\b(?:whose|whos|where|when|if) (?:\S+ ){0,4}?(?:is|are|gets?|looks?) (?:unusually|abnormally|suspiciously) \w+"
         r"|(?<!correct me )(?<!tell me )\b(?:what if|if|when|in case|suppose|whenever|sometimes)\b (?:\S+ ){0,6}?(?:fails?|failed|goes down|is down|"
         r"went down|crash(?:es|ed)?|times? out|timed out|is empty|are empty|is missing|are missing|is null|"
         r"is none|is zero|overflows?|is unavailable|is stale|are stale|arrives? late|is late|is slow|"
@@ -499,7 +520,7 @@ METRICS = Signal(
         r"(?<!floating point )precision|(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bdont )(?<!\bcant )(?<!\bdidnt )recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
         r"log[- ]?loss|cross[- ]entropy|(?:mean|median) absolute (?:percentage )?error|(?:root )?mean squared error|"
         r"sensitivity|specificity|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
-        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention|churn(?! (?:models?|predictions?|predictors?|classifiers?))|"
+        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention(?! (?:team|department|specialists?|offers?|calls?|campaigns?|emails?|polic(?:y|ies)|period))|churn(?! (?:models?|predictions?|predictors?|classifiers?))|"
         r"dwell time|"
         r"watch time|engagement rate|daily active users|dau|mau|revenue per \w+|false positive rate|"
         r"false negative rate|true positive rate|fpr|tpr|error rate|hit rate|calibration error|brier score|"
@@ -517,6 +538,8 @@ METRICS = Signal(
         r"|\bthe (?:main |key |first |one )?(?:number|metric|measure|reward|objective|kpi) (?:id|wed|i|we) (?:\w+ ){0,2}?"
         r"(?:optimi[sz]e|track|watch|report|care about|look at|use)\b"
         r"|\b(?:our|the) (?:main|key|north star|primary|headline) (?:number|metric)\b"
+        # part 22: "I'd tune it for the ninetieth percentile of waiting time, not the average"
+        r"|\b(?:\w+(?:th|st|nd|rd)|\d+\w*) percentile (?:of|for|on) (?:the )?\w+"
         r"|\b(?:the )?(?:average|mean|median) time (?:to|until|it takes)\b"
         r"|\b(?:watch|track|measure|report|monitor|look at)\b(?: \S+){0,4}? (?:the )?(?!learning\b)\w+ rate\b"
         # "what I'd track is how often the right bottle is in the top three"
@@ -602,7 +625,12 @@ ASSUMPTIONS = Signal(
         r"|\b(?:id|i would) guess (?:that )?(?:the|we|it|its|there|they|theyre|each|every|all|our|about|around)\b"
         r"|\b(?:tak(?:e|ing)|treat(?:ing)?) (?:\w+ )?as (?:a )?given\b"
         r"|\blet'?s say (?:that|we|there|the|it|each|every|about|around|roughly|a|an|\d|" + NUMBER_WORD + r")\b"
+        # part 21: "let's say capacity is given once at construction"
+        r"|\blet'?s say (?:\w+ ){1,2}?(?:is|are|will be|never|always|stays?|comes?|arrives?)\b"
         r"|(?<!\bi )\bsuppose (?:that|we|there|it|its|they|theyre|the|each|every|all|a|an|our)\b"
+        # part 22: "I'll work on the basis that bounces all arrive within 50 ms", "my reading is the group sits together"
+        r"|\b(?:on|under) the (?:basis|understanding) that\b|\b(?:my|our) (?:reading|understanding|interpretation) "
+        r"(?:here |of (?:it|this|that|the \w+) )?is (?:that )?(?:the|we|it|its|they|there|each|every|all|a|an|\w+s)\b"
         r"|\b(?:on|under) the (?:premise|assumption) that\b|\b(?:my|our|the) (?:working )?premise is\b"
         r"|\b(?:my|our|the|one) working (?:premise|assumptions?|guess|hypothesis)\b|\bfor (?:now|simplicity|the sake of (?:simplicity|argument)),? "
         r"(?:i'?ll|let'?s|i will|we'?ll)\b"),
@@ -841,6 +869,11 @@ def _quantified_result(utterances: list[Utterance]) -> SignalResult:
     """A number with a unit said in the result: from the sentence of the first result cue on."""
     cue = _first_cues(utterances).get("result")
     since = None if cue is None else cue[1].start
+    if cue is not None and len(utterances[cue[2]].norm_words) > MAX_EVIDENCE_WORDS:
+        # A run-on sentence (speech written without full stops) is no unit of the story: the result
+        # starts at its cue, not a dozen words before it ("...a startup, maybe fifteen people, ... it
+        # turned out to hurt" has no number in its result; part 21).
+        since = cue[0]
     numbers = [] if since is None else [e for e in find(NUMBER_WITH_UNIT, utterances) if e.end > since]
     return SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
 
