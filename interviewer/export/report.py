@@ -195,7 +195,7 @@ def token_runs(tokens: list[Token]) -> list[list[Token]]:
 
 
 def answer_label(answer: Answer, session_kind: str = "", first: bool = True) -> str:
-    """What an answer replied to, and when: "Follow-up, asked at 0:28.1, answer from 0:42.4".
+    """What an answer replied to, and when: "Follow-up, asked at 0:28.1, listening from 0:42.4".
     The question's text is the heading above it; the script's ids ("peer_conflict", "Follow-up
     diversity") meant nothing to a reader. The answer's start is the time the review shows. An
     imported recording replied to no one (it read "Opening prompt, asked at 0:00.0"). `first`:
@@ -208,7 +208,9 @@ def answer_label(answer: Answer, session_kind: str = "", first: bool = True) -> 
             else "Opening prompt" if first else "Prompt")
     when = [f"asked at {fmt_clock(answer.asked_at)}"] if answer.asked_at is not None else []
     if answer.answer_start is not None:
-        when.append(f"answer from {fmt_clock(answer.answer_start)}")
+        # When the app started listening (the question had ended), not the first word: two trials
+        # read "answer from" as the moment they began to speak.
+        when.append(f"listening from {fmt_clock(answer.answer_start)}")
     return ", ".join([kind, *when])
 
 

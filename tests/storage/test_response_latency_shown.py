@@ -1,7 +1,7 @@
 """Response latency is one number (core/analysis/pauses.py `response_latency`): from the end of
 the interviewer's speech (the recording starts when its voice stops) to the candidate's first
 word. Trial 15 read "asked at 3:33.3, answer from 3:41.2, latency 6.0 s" as a contradiction:
-"asked at" is when the question began, "answer from" when it ended; the 6.0 s were real (the
+"asked at" is when the question began, "answer from" (now "listening from") when it ended; the 6.0 s were real (the
 trial's turns were played by hand about 6 s after the voice stopped: its turns.log and the
 interviewer's recorded audio agree with the stored answers to within 0.3 s)."""
 from __future__ import annotations
@@ -30,6 +30,6 @@ def test_a_seven_second_question_answered_two_and_a_half_seconds_after_it_ended(
     assert not [f for f in analysis.findings if f.kind == "response_latency"]  # no "Slow start"
     assert main(["sessions", "show", str(sid)]) == 0
     out = capsys.readouterr().out
-    assert "asked at 1:40.0, answer from 1:47.0" in out
+    assert "asked at 1:40.0, listening from 1:47.0" in out
     assert "Response latency: 2.5 s" in out and "Mean response latency:** 2.5 s" in out
     assert "Slow start" not in out
