@@ -458,11 +458,14 @@ class Matcher:
         best, best_part = max((dot(t, p), i) for t in target_vectors for i, p in enumerate(part_vectors))
         return best, (dot(vectors[len(targets)], part_vectors[best_part]) if extra else 0.0)
 
-    def covered_score(self, said: str, follow_up: FollowUp, question: str = "") -> float:
-        """With `follow_up_weights`: >= 0 when what was said covers the follow-up by meaning."""
+    def covered_score(self, said: str, follow_up: FollowUp, question: str = "",
+                      keywords: Sequence[str] | None = None) -> float:
+        """With `follow_up_weights`: >= 0 when what was said covers the follow-up by meaning.
+        `keywords`: the if_missing words whose recall counts (all of them by default)."""
         bias, w_coverage, w_recall, w_question, *more = self.thresholds.follow_up_weights or (-1.0, 0.0, 0.0, 0.0)
         coverage, question_similarity = self.coverage_and_question_similarity(said, follow_up, question)
-        recall = self.keyword_recall(said, follow_up.if_missing) if follow_up.if_missing else 0.0
+        keywords = follow_up.if_missing if keywords is None else keywords
+        recall = self.keyword_recall(said, keywords) if keywords else 0.0
         score = bias + w_coverage * coverage + w_recall * recall + w_question * question_similarity
         if any(more):  # the statements' coverage and its question similarity
             stated, stated_question = self.statement_coverage(said, follow_up, question)
@@ -505,13 +508,26 @@ class Matcher:
         the latency budget?")."""
         if said is None:
             return not follow_up.if_missing
-        if follow_up.if_missing and keyword_hits(f"{earlier}\n{said}", follow_up.if_missing):
-            return False
+        weighed = self.thresholds.follow_up_weights is not None and self.thresholds.covered is not None \
+            and bool(question.strip())
+        echoed: list[str] = []
+        if follow_up.if_missing:
+            hits = keyword_hits(f"{earlier}\n{said}", follow_up.if_missing)
+            echoes = echo_keywords(follow_up) if weighed else set()
+            if any(k not in echoes for k in hits):
+                return False
+            # Only words the follow-up itself says ("Fashion is seasonal, true" for "Fashion moves
+            # with the seasons. How do you keep the model current?", if_missing "seasonal"): its
+            # subject named, not yet dealt with. Evidence, not proof: the regression decides, with
+            # a lower bar (ECHO_WORD_BAR) and the recall of the other if_missing words only.
+            echoed = [k for k in hits if k in keyword_hits(said, follow_up.if_missing)]
         if earlier.strip() and self.thresholds.covered is not None:
             if self.coverage(earlier, follow_up, words_only=earlier_by_words) >= self.thresholds.covered:
                 return False
-        if self.thresholds.follow_up_weights is not None and self.thresholds.covered is not None \
-                and question.strip():
+        if weighed:
+            if echoed:
+                others = [k for k in follow_up.if_missing if k not in echo_keywords(follow_up)]
+                return not (self.covered_score(said, follow_up, question, others) >= ECHO_WORD_BAR)
             return not (said.strip() and self.covered_score(said, follow_up, question) >= 0)
         if self.thresholds.covered is not None and said.strip():
             if self.coverage(said, follow_up) >= self.thresholds.covered:
@@ -520,6 +536,33 @@ class Matcher:
             if self.keyword_recall(said, follow_up.if_missing) >= self.thresholds.keyword_recall:
                 return False
         return True
+
+
+# An if_missing word the follow-up's own text says ("tests" for "Which test cases would you write?",
+# "threshold" for "Would you keep the same decision threshold?") names its subject, and a near
+# miss names it too ("We have tests in CI for everything", "The threshold question is a product
+# one"). Said without any other if_missing word, it no longer skips the follow-up alone: the
+# regression decides, reading the recall of the other if_missing words only, and skips from
+# ECHO_WORD_BAR instead of 0 (the word said is some evidence). Over the 21 development parts,
+# 110 answers said only such words: 36 were covered; the keyword skipped all 110 (36 right), this
+# rule gets 60 right (matcher_bench, 5 December, learnF). The bar: -0.5, in the plateau -0.5..-0.45
+# where tune and test lose no more than one answer (bar 0: 74 right pooled, but tune, test and
+# blind lose 1-3 short covered answers such as "I keep a min-heap of size k" for "Why a heap?").
+ECHO_WORD_BAR = -0.5
+
+
+def echo_keywords(follow_up: FollowUp) -> set[str]:
+    """The follow-up's if_missing words whose content words its own text says (stems, stopwords
+    aside): "range" for "Would you show one number or a range?". None when every if_missing word
+    is one: the author asks only whether the subject was named ("How would you detect drift?",
+    if_missing "drift"), and naming it skips the follow-up, as docs/question-scripts.md promises."""
+    said = {stem(w) for w in words(follow_up.text) if w not in STOPWORDS}
+    out = set()
+    for keyword in follow_up.if_missing:
+        content = {stem(w) for w in words(keyword) if w not in STOPWORDS}
+        if content and content <= said:
+            out.add(keyword)
+    return out if len(out) < len(set(follow_up.if_missing)) else set()
 
 
 # ---------------------------------------------------------------- the functions the round calls

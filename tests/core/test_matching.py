@@ -155,6 +155,37 @@ def test_follow_up_weights_discount_a_sentence_as_close_to_the_main_question_as_
     assert not matcher.follow_up_needed("We log the latency.", fast, question)  # a keyword decides alone
 
 
+def test_an_if_missing_word_the_follow_up_itself_says_does_not_skip_it_alone():
+    """An if_missing word that the follow-up's own text says names its subject; a near miss
+    names it too ("We have tests in CI" for "Which test cases would you write?"). Said without
+    any other if_missing word, the regression decides, from ECHO_WORD_BAR (below 0: the word
+    is some evidence), with the recall of the other if_missing words only."""
+    from interviewer.core.matching import ECHO_WORD_BAR, echo_keywords
+    fast = FollowUp("speed", "Is the latency fast enough?", if_missing=("latency", "cache", "the"))
+    assert echo_keywords(fast) == {"latency"}  # "the": no content word, never an echo
+    question = "Design it for new users."  # the toy's axes: (fast, users, new)
+    matcher = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.9,
+                                         follow_up_weights=(-0.5, 1.0, 0.0, -1.0)))
+    near_miss = "Latency matters a lot for new users."  # the subject named, nothing said about it
+    assert keyword_hits(near_miss, fast.if_missing) == ["latency"]
+    assert matcher.follow_up_needed(near_miss, fast, question)
+    assert not matcher.follow_up_needed("The latency is fast.", fast, question)  # dealt with
+    # Partly on the follow-up (score -0.29): asked without the word, skipped with it (bar -0.5).
+    partly = "It is fast and new."
+    assert -0.5 < matcher.covered_score(partly, fast, question) < 0 and ECHO_WORD_BAR == -0.5
+    assert matcher.follow_up_needed(partly, fast, question)
+    assert not matcher.follow_up_needed(partly + " The latency.", fast, question)
+    # Another if_missing word decides alone, as before; so does any word without the main
+    # question (the two thresholds) or without a meaning model (keywords only).
+    assert not matcher.follow_up_needed("We cache it for new users.", fast, question)
+    assert not matcher.follow_up_needed(near_miss, fast)
+    assert not follow_up_needed(near_miss, fast, question=question)
+    # Only the subject's words listed: the author asks whether it was named, and it was.
+    named = FollowUp("speed", "Is the latency fast enough?", if_missing=("latency",))
+    assert echo_keywords(named) == set()
+    assert not matcher.follow_up_needed(near_miss, named, question)
+
+
 class Framed:
     """A toy encoder whose axes include a question's framing word ('would'), as a sentence
     vector carries it: the follow-up's text then leans away from any answer."""
