@@ -33,7 +33,7 @@ from interviewer.core.round_updates import (
     SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
-from interviewer.app.labels import clock_text, kind_label
+from interviewer.app.labels import clock_text, kind_label, phase_clock_text
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.level_meter import LevelMeter
@@ -521,7 +521,10 @@ class RoundScreen(QWidget):
 
     def _refresh_clocks(self) -> None:
         engine = self.session.engine
-        self.phase_clock.setText(clock_text(engine.time_left_in_phase()))
+        phase_left = engine.phase_clock()
+        self.phase_clock.setText(phase_clock_text(phase_left))
+        self.phase_clock.setToolTip("Time spent past this part's planned minutes; the round has time saved "
+                                    "from parts done early" if phase_left < 0 else "Time left in this part")
         self.round_clock.setText(clock_text(engine.time_left_in_round()))
         phase = engine.current_phase
         self._show_plan()
