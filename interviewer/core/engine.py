@@ -425,9 +425,8 @@ class RoundEngine:
         8-minute part (trial 16)."""
         if self._phase_index < 0 or self.is_over or not self.timeline.phases:
             return 0.0
-        _, planned_start, planned_end = self._planned_bounds[self._phase_index]
-        started = self.timeline.phases[-1].started_at
-        by_plan = started + (planned_end - planned_start) - self.elapsed()
+        span = self.timeline.phases[-1]  # the current part: its script plan and when it started
+        by_plan = span.started_at + (span.planned_end - span.planned_start) - self.elapsed()
         return min(by_plan, self.time_left_in_phase())
 
     def time_left_in_round(self) -> float:
