@@ -24,8 +24,6 @@ _.row_factory  # storage/connection.py
 # Dataclass fields that are part of a record: filled in, serialised (Timeline.to_dict) or shown by
 # tests, and kept so the record says what happened even where the app does not read them yet.
 _.repeat  # core/engine.py AskQuestion: True when the candidate asked to hear the question again
-_.planned_start  # core/engine.py PhaseSpan, in the timeline's to_dict
-_.planned_end  # core/engine.py PhaseSpan, in the timeline's to_dict
 _.created_at  # storage/models.py: a column of the database, handed out with the record
 _.audio_seconds  # storage/models.py RecoveredSession: playable seconds per repaired recording
 _.unrepairable_audio  # storage/models.py RecoveredSession: recordings that could not be repaired

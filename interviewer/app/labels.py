@@ -18,6 +18,12 @@ def clock_text(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
+def phase_clock_text(seconds: float) -> str:
+    """The phase clock (engine.phase_clock()): mm:ss left in the part's plan, or "+mm:ss" spent
+    past it while the part goes on with time saved earlier."""
+    return clock_text(seconds) if seconds >= 0 else "+" + clock_text(-seconds)
+
+
 def minutes_text(minutes: float) -> str:
     return f"{minutes:g} min"
 

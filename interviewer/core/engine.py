@@ -417,6 +417,18 @@ class RoundEngine:
             return 0.0
         return max(0.0, self._phase_bounds[self._phase_index][2] - self.elapsed())
 
+    def phase_clock(self) -> float:
+        """What the phase clock shows: seconds left in the current part as planned (its script
+        minutes) from when it actually started, never more than the round gives it; negative:
+        seconds spent past that plan while the part goes on with time saved earlier. A part
+        started early got the saved time too (`_share_rest`), and its clock said "46:11" for an
+        8-minute part (trial 16)."""
+        if self._phase_index < 0 or self.is_over or not self.timeline.phases:
+            return 0.0
+        span = self.timeline.phases[-1]  # the current part: its script plan and when it started
+        by_plan = span.started_at + (span.planned_end - span.planned_start) - self.elapsed()
+        return min(by_plan, self.time_left_in_phase())
+
     def time_left_in_round(self) -> float:
         if self.is_over:
             return 0.0

@@ -161,6 +161,32 @@ def practised_rounds(rows) -> PractisedRounds:
     return PractisedRounds(rounds, cut_short, too_short, early)
 
 
+def _share_words(share: float) -> str:
+    """1/3 -> "a third", 1/2 -> "half"; else a percentage."""
+    words = {1 / 3: "a third", 1 / 2: "half", 1 / 4: "a quarter"}
+    return next((w for v, w in words.items() if abs(v - share) < 1e-9), f"{share:.0%}")
+
+
+def not_counted_reasons(practised: PractisedRounds) -> dict[int, str]:
+    """session id -> why a round Home lists ticks no week or checkpoint of the plan ("ended early
+    at 9.9 of 60 min: ..."): Home said "ended early" and the plan said nothing (trial 16)."""
+    out = {}
+    for r in practised.rounds:
+        if r.session_id not in practised.too_short:
+            continue
+        ran = round_clock_seconds(r.started_at, r.ended_at, r.paused_seconds) or 0.0
+        out[r.session_id] = (f"ended early at {ran / 60:.1f} of {r.planned_minutes:g} min: a round counts for its "
+                             f"week and checkpoints from {_share_words(PRACTICE_SHARE)} of its length")
+    return out
+
+
+def counted_areas(rounds: list[RoundAreas], practised: PractisedRounds) -> list[RoundAreas]:
+    """The measured rounds the checkpoints count: the plan's one rule (`practised_rounds`), so a
+    round too short for its week is none of a checkpoint's "in a row" either (trial 16: 1/3 in a
+    row from a round that ticked no week)."""
+    return [r for r in rounds if r.session_id not in practised.too_short]
+
+
 def practised_text(practised: PractisedRounds) -> str:
     """Home's count: "3 rounds completed", or, when some ended early, what they were:
     "1 round, ended early", "3 rounds: 2 completed, 1 ended early"."""

@@ -58,17 +58,24 @@ def label_for(label: str, text: str) -> str:
     """`label` ("New constraint:", "Follow-up:") to put before `text`, or "" when the text
     already opens with it: scripts write changed constraints as "New constraint: the list is
     now sorted...", which was shown as "New constraint: New constraint: ...", or with a label
-    of their own ("Twist: ...", "New requirement: ...")."""
+    of their own ("Twist: ...", "New requirement: ..."). One that only mentions its change on
+    the way ("Before serving, a new constraint from the client team: ...") gets the label: left
+    unlabelled it read as plain text next to labelled ones (trial 16)."""
     word = label.strip().rstrip(":").strip().lower()
     opening = text.strip().lower()
     if word and opening.startswith(word):
         return ""
-    # Also "Before features, a new constraint: ...": said in its opening, before the first colon.
-    intro = opening.split(":", 1)[0] if ":" in opening else ""
-    if (word == "new constraint" and len(intro) <= 80 and not any(c in intro for c in ".?!")
-            and any(o in intro for o in CHANGE_OPENERS)):
+    if word == "new constraint" and own_label(text):
         return ""
     return label
+
+
+def own_label(text: str) -> str:
+    """The label a changed constraint opens with ("Twist:", "Change of requirements:"), with its
+    colon, or ""."""
+    head, colon, _ = text.strip().partition(":")
+    return head + colon if colon and head.strip().lower() in CHANGE_OPENERS else ""
+
 
 class LiveTranscriptView(QWidget):
     """Shows past answers (one paragraph each) and the answer in progress."""
@@ -157,6 +164,9 @@ class LiveTranscriptView(QWidget):
         if prompt:
             self._freeze(f'<p style="color:{colours.text_muted};"><i>Interviewer: {html.escape(text)}</i></p>')
         else:
+            if not label and own_label(text):  # the script's own label, shown as a label too
+                label = own_label(text)
+                text = text.strip()[len(label):].lstrip()
             shown = f"<b>{html.escape(label)}</b> " if label else ""
             self._freeze(f'<p style="color:{colours.note_text};">{shown}{html.escape(text)}</p>')
 

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, current_week, practised_rounds,
-                                            propose_next_round, readiness, track_plan)
+from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, counted_areas, current_week,
+                                            not_counted_reasons, practised_rounds, propose_next_round, readiness,
+                                            track_plan)
 from interviewer.core.weak_spots import RECENT_ROUNDS, weakest_first
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS
@@ -258,8 +259,10 @@ class ProgressScreen(QWidget):
         self.area_table.resizeRowsToContents()
         self._fit_rows_later.start()
         self.area_note.setText(
-            "Each completed round counts an area as covered when at least half of its talking points, or of the "
-            "questions that called for it (tradeoffs, numbers, clarifying questions...), were covered. Weakest first."
+            # Every round Home lists, ended early too: "Each completed round" left that open (trial 16).
+            "Each round you practised, ended early too, counts an area as covered when at least half of its "
+            "talking points, or of the questions that called for it (tradeoffs, numbers, clarifying "
+            "questions...), were covered. Weakest first."
             if ranked else "Complete a round to see which topic areas you cover and which you miss.")
 
     def _open_link(self, link: str) -> None:
@@ -337,7 +340,8 @@ class ProgressScreen(QWidget):
         progress = track_plan(plan, [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
                               practised.too_short)
         self.plan_list.clear()
-        checks = {id(s.checkpoint): s for s in readiness(plan, self.areas)}
+        counted = counted_areas(self.areas, practised)  # the weeks' rule for the checkpoints too
+        checks = {id(s.checkpoint): s for s in readiness(plan, counted)}
         for week in progress:
             kinds = ", ".join(kind_label(k) for k in week.week.kinds)
             full = f" (at least {FULL_LENGTH_SHARE:.0%} of their planned length)" if week.week.full_length else ""
@@ -352,6 +356,12 @@ class ProgressScreen(QWidget):
                     + (" - done" if status.ticked else " - to do"))
                 checkpoint.setIcon(theme.icon("done" if status.ticked else "todo"))
                 self.plan_list.addItem(checkpoint)
+        titles = {r.session_id: r for r in practised.rounds}
+        for session_id, why in not_counted_reasons(practised).items():
+            row = titles[session_id]
+            item = QListWidgetItem(f"Not counted: {_round_label(row)}, {why}.")
+            item.setIcon(theme.icon("todo"))
+            self.plan_list.addItem(item)
         now = current_week(progress)
         done = sum(w.done for w in progress)
         proposal = propose_next_round(progress, self.areas, scripts=self.scripts)

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from interviewer.core.engine import AskQuestion, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_status import ControllerStatus
+from interviewer.core.time_left import ONE_PROBLEM_KINDS
 from interviewer.core.round_updates import (
     ClarifyingAnswered, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
     SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
-from interviewer.app.labels import clock_text, kind_label
+from interviewer.app.labels import clock_text, kind_label, phase_clock_text
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.level_meter import LevelMeter
@@ -44,6 +45,7 @@ from interviewer.gui.screen_keys import ROUND_KEYS
 from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
 
 POLL_MS = 100  # controller poll and countdown refresh
+METER_MIN_WIDTH = 160  # the mic meter stays readable beside a long status line
 RENDER_MS = 250  # live transcript repaint at most this often (throttle)
 # The question shown takes at most this share of the screen's height; a longer one scrolls in its
 # box (a user's 1,500-character problem pushed the answer keys off a 1024x640 window).
@@ -109,7 +111,10 @@ class RoundScreen(QWidget):
         self.question_box.setAccessibleName("Question")  # a Tab stop when it scrolls
         self.status = QLabel()
         self.status.setObjectName("status")
+        # Wraps: on one line the listening hint ran into "Mic" and squeezed the meter to a sliver.
+        self.status.setWordWrap(True)
         self.meter = LevelMeter()
+        self.meter.setMinimumWidth(METER_MIN_WIDTH)
         self.transcript = LiveTranscriptView()
         self.scratchpad = QPlainTextEdit()
         self.scratchpad.setPlaceholderText(
@@ -169,8 +174,9 @@ class RoundScreen(QWidget):
 
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
-        status_row.addWidget(QLabel("Mic"))
-        status_row.addWidget(self.meter)
+        status_row.addSpacing(12)
+        status_row.addWidget(QLabel("Mic"), 0, Qt.AlignmentFlag.AlignVCenter)
+        status_row.addWidget(self.meter, 0, Qt.AlignmentFlag.AlignVCenter)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.transcript)
@@ -228,7 +234,12 @@ class RoundScreen(QWidget):
             if update.question_id is not None:
                 self._questions[update.question_id] = update.text
             return text
-        if update.question_id in self._questions:
+        part_question = self._part_question() if update.kind == UtteranceKind.CHANGED_CONSTRAINT else None
+        if part_question is not None:
+            # A change said as a part starts belongs to that part: trial 16's Monitoring incident
+            # (a follow-up of the design question) was shown under "Design the system that...".
+            self._problem = part_question
+        elif update.question_id in self._questions:
             # A follow-up of an earlier question ("thinking back to the conflict you described at
             # the start...") goes under that question, not the one asked last (trial 11).
             self._problem = self._questions[update.question_id]
@@ -245,6 +256,16 @@ class RoundScreen(QWidget):
         kind = self.session.script.kind if self.session is not None else None
         asks = (self._problem or "").rstrip().endswith("?")
         return "The question" if kind in QUESTION_ROUNDS or asks else "The problem"
+
+    def _part_question(self) -> str | None:
+        """The current part's own (first) question in the script in a one-problem round (a
+        design: each part's question is a step of it), else None. Elsewhere a change goes back
+        to the question it follows ("Back to the recommender for a moment: ...")."""
+        if self.session is None or self.session.script.kind not in ONE_PROBLEM_KINDS:
+            return None
+        phase = self.session.engine.current_phase
+        questions = self.session.script.questions_in(phase.id) if phase is not None else ()
+        return questions[0].text if questions else None
 
     def _part_goes_on_with_the_problem(self) -> bool:
         """The part that starts asks no question of its own and is not the last part (the
@@ -521,7 +542,10 @@ class RoundScreen(QWidget):
 
     def _refresh_clocks(self) -> None:
         engine = self.session.engine
-        self.phase_clock.setText(clock_text(engine.time_left_in_phase()))
+        phase_left = engine.phase_clock()
+        self.phase_clock.setText(phase_clock_text(phase_left))
+        self.phase_clock.setToolTip("Time spent past this part's planned minutes; the round has time saved "
+                                    "from parts done early" if phase_left < 0 else "Time left in this part")
         self.round_clock.setText(clock_text(engine.time_left_in_round()))
         phase = engine.current_phase
         self._show_plan()

@@ -77,15 +77,21 @@ class PhasePlanBar(QWidget):
         """(x, text) of the phases' start times that fit without overlapping: parts left early
         are narrow, and their times ran into each other ("0000:28 01:40"). Later parts come
         first, so the current part and the ones ahead keep theirs."""
+        if not self.phases:
+            return []
+        # The round's start keeps its label: a first part left after 15 s lost its "00:00" to the
+        # next part's "00:15", which gave it back once that part was wide (trial 16).
+        first = (bar.left() + bar.width() * self.phases[0].start / self.total, clock_text(self.phases[0].start))
+        floor = first[0] + metrics.horizontalAdvance(first[1]) + 4
         labels: list[tuple[float, str]] = []
         limit = float("inf")
-        for phase in reversed(self.phases):
+        for phase in reversed(self.phases[1:]):
             x0 = bar.left() + bar.width() * phase.start / self.total
             text = clock_text(phase.start)
-            if x0 + metrics.horizontalAdvance(text) + 4 <= limit:
+            if x0 >= floor and x0 + metrics.horizontalAdvance(text) + 4 <= limit:
                 labels.append((x0, text))
                 limit = x0
-        return labels[::-1]
+        return [first, *labels[::-1]]
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
         t = theme.current()

@@ -117,14 +117,15 @@ def test_a_behavioral_rounds_later_follow_up_is_no_new_constraint(qapp, isolated
 
 def test_a_constraint_the_script_labels_itself_gets_no_second_label(qapp):
     """New-user trial 13: "New constraint: Twist: the test shows clicks up three percent...".
-    A follow-up that announces its own change ("Twist:", "New requirement:", "Before features,
-    a new constraint:") is shown with that one label; others still get "New constraint:"."""
+    A follow-up that opens with its own label ("Twist:", "New requirement:") is shown with that
+    one label; others, also one that mentions its change on the way, get "New constraint:"."""
     from interviewer.core.scripts.loader import discover_scripts
     from interviewer.gui.live_transcript import label_for
     from interviewer.resources import bundled_scripts_dir
 
     assert label_for("New constraint: ", "Twist: the test shows clicks up three percent.") == ""
-    assert label_for("New constraint: ", "Before features, a new constraint: a privacy change.") == ""
+    # Only mentioned on the way, not a label: it gets the label like the others (trial 16).
+    assert label_for("New constraint: ", "Before features, a new constraint: a privacy change.") == "New constraint: "
     assert label_for("New constraint: ", "Suppose your budget were cut by ten. Twist: what now?") == "New constraint: "
     assert label_for("Follow-up: ", "Twist: what now?") == "Follow-up: "
     changing = [f.text for s in discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "none").scripts
