@@ -667,6 +667,13 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # reasonable.") would be for nothing (trial 11, N pressed in silence).
                 last = self._answer or (self.answers[-1] if self.answers else None)
                 said_nothing = last is not None and not last.heard_speech
+                # N while a question or follow-up was still being said or awaited its recording
+                # (trial 16: "Good." after skipping a follow-up): the last recording answered the
+                # question before it, so nothing was said to what was asked last.
+                asked = self._last_ask
+                if (self._answer is None and asked is not None and last is not None
+                        and last.started_at < asked.at):
+                    said_nothing = True
                 if self._answer is not None:
                     self._end_recording(EndedBy.PHASE_END)
                 prompt = without_opening_praise(event.prompt) if said_nothing else event.prompt
