@@ -39,8 +39,8 @@ from interviewer.core.round_controller import RoundController
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
 from interviewer.core.round_updates import (
-    AnswerDropped, AnswerEnded, CandidateTurn, ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed,
-    Problem, RoundFinished, Speaking, TranscriptReady, Update,
+    AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, ClarifyingAnswered, LineCutOff, ListeningStarted,
+    MicPaused, MicResumed, Problem, RoundFinished, Speaking, TranscriptReady, Update,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
@@ -329,6 +329,9 @@ class RoundSession:
         elif isinstance(update, LineCutOff):  # talked over before it was out: asked again after
             self._turn = _Turn("", None, update.marked, update.at)
             self._line_cut_off(update)
+        elif isinstance(update, AnswerFiled):  # the turn over it answered it after all
+            self._turn = _Turn(update.question_id or "", update.follow_up_id, update.question_text, self._turn.asked_at)
+            self._file_answer(update)
         elif isinstance(update, Speaking):
             self._said(update)
             if update.kind == UtteranceKind.CLARIFICATION and self.voice is not None:
@@ -392,6 +395,15 @@ class RoundSession:
         session_id = self.session_id
         self._write(lambda: self.store.add_interviewer_line(session_id, update.at, str(update.kind), update.text),
                     "Saving what the interviewer said")
+
+    def _file_answer(self, update: AnswerFiled) -> None:
+        state = self.answers.get(update.answer)
+        if self.store is None or state is None or state.answer_id is None:
+            return
+        answer_id = state.answer_id
+        question_id, text, follow_up_id = update.question_id or "", update.question_text, update.follow_up_id
+        self._write(lambda: self.store.file_answer_under(answer_id, question_id, text, follow_up_id=follow_up_id),
+                    "Saving an answer")
 
     def _line_cut_off(self, update: LineCutOff) -> None:
         if self.store is None or self.session_id is None:

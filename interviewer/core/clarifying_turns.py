@@ -127,9 +127,9 @@ class ClarifyingTurns:
 
     def _maybe_reply_to_statement(self, record: AnswerRecord, new: list[Word], heard: int, quiet: float) -> bool:
         """A clarifying question heard as a statement ("So the input is sorted."), said early in
-        the answer to a question and followed by a wait (trailing_questions.stated_question), is
-        answered when it is about one of the question's clarifying topics not answered yet in
-        this answer; otherwise nothing is said. Checked once per sentence: `heard` words are
+        the answer to a question in a part for clarifying questions and followed by a wait
+        (trailing_questions.stated_question), is answered when it is about one of the
+        question's clarifying topics not answered yet in this answer; otherwise nothing is said. Checked once per sentence: `heard` words are
         then taken as replied to. True if the interviewer answered."""
         if quiet >= STATED_QUESTION_WAIT_S and self._candidate_floor(record):
             wish = _last_sentence(new)
@@ -146,7 +146,10 @@ class ClarifyingTurns:
                 keep = bool(record.question_id and not record.follow_up_id and stated_question(new) is not None)
                 return self._reply_to(record, check, record.started_at + new[-1].end,
                                       only_topics_not_answered=True, keep=keep)
-        if quiet < STATED_QUESTION_WAIT_S or not record.question_id or record.follow_up_id:
+        # Only in a part for clarifying questions: elsewhere a plain statement answers the
+        # question (trial 16: a "Data and features" answer got the labels fact and was counted).
+        if (quiet < STATED_QUESTION_WAIT_S or not record.question_id or record.follow_up_id
+                or not self._in_clarify_part(record)):
             return False
         if record.started_at + new[-1].end < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
             return False  # the last words said are not transcribed yet: the wait is after them
@@ -314,7 +317,7 @@ class ClarifyingTurns:
             question = trailing_question(words)
             if question is None and self._in_clarify_part(record):
                 question = confirmation_check(words)  # confirmed with the fact if the candidate waits
-            if question is None and record.question_id and not record.follow_up_id:
+            if question is None and record.question_id and not record.follow_up_id and self._in_clarify_part(record):
                 question = stated_question(words)  # taken for a question if the candidate waits
             if question is None:
                 return

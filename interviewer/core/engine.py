@@ -7,7 +7,8 @@ Time drives the phases; answers drive the questions inside a phase.
   order and stamped with its scheduled time, so a process that stalled or was suspended catches up
   in one poll and lands in the right phase. The round never runs past its length.
 * When a phase starts, the engine emits its prompt, then asks the first thing on the phase's list:
-  changed constraints (`at_phase` follow-ups) first, then the phase's questions in script order.
+  changed constraints (`at_phase` follow-ups) first, then the phase's questions in script order
+  (then the `after_questions` twists).
 * `answer_finished(text)` returns the next thing to ask: the current question's next follow-up whose
   condition holds and whose phase has come (a clarifying phase asks none when the next phase
   carries its question on: see `_follow_up_phases`), else the next item on the phase's list,
@@ -481,12 +482,15 @@ class RoundEngine:
         allotted = self._phase_bounds[index][2] - at
         self.timeline.phases.append(PhaseSpan(phase.id, start, end, at, allotted=allotted))
         # Changed constraints about questions already discussed come first; any about a question
-        # of this phase come after the questions, so the question is asked before it changes.
+        # of this phase come after the questions, so the question is asked before it changes;
+        # so does a twist marked `after_questions` (trial 16: the live incident came before the
+        # monitoring part's own question, and the answer to it was filed under the incident).
         earlier, later = [], []
         for q in self.script.questions:
             for f in q.follow_ups:
                 if f.at_phase == phase.id:
-                    (earlier if q.id in self._asked_questions else later).append((q, f))
+                    first = q.id in self._asked_questions and not f.after_questions
+                    (earlier if first else later).append((q, f))
         # Follow-ups of the question discussed so far that wait for this phase (a design's
         # clarify part: `_follow_up_phases`) come after this phase's own questions, which are
         # what the phase prompt announces; without questions of its own they stay pending below.

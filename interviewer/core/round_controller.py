@@ -56,6 +56,7 @@ from interviewer.core.engine import (
     ASK_FOR_MORE_ID, AskQuestion, Event, PhaseEnd, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine,
     TimeUp,
 )
+from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import declines_to_ask, greets, wraps_up
@@ -64,13 +65,14 @@ from interviewer.core.phase_prompts import without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, ECHO_TAIL_SECONDS, HELD_REPLY_MAX_SPEECH_S,
-    NEXT_AFTER_MOVE_ON_GRACE_S, REPLY_CUT_AT_START_S, STALE_WARNING_SECONDS, STILL_TALKING_S, ControllerSettings,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_REASK_BELOW_WORDS, ECHO_TAIL_SECONDS,
+    HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REPLY_CUT_AT_START_S, STALE_WARNING_SECONDS, STILL_TALKING_S,
+    ControllerSettings,
 )
 from interviewer.core.round_status import ControllerStatus, status_text
 from interviewer.core.round_updates import (
-    AnswerDropped, AnswerEnded, CandidateTurn, LineCutOff, ListeningStarted, MicPaused, MicResumed, Problem, RoundFinished,
-    Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
+    AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, LineCutOff, ListeningStarted, MicPaused, MicResumed, Problem,
+    RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
 )
 from interviewer.core.silence_rules import SilenceRules
 from interviewer.core.time_warnings import warning_text
@@ -636,6 +638,25 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._turn = _Turn(None, None, marked, False, speaking.started_at)
         self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))
 
+    @staticmethod
+    def _words_said(records: list[AnswerRecord]) -> int:
+        """How many words (not counting hesitations) the candidate said in `records`."""
+        words = [w.text.strip(",.;:!?…").lower() for r in records if r.transcript is not None
+                 for w in _words_of(r.transcript.segments)]
+        return sum(1 for w in words if w and not is_hesitation(w))
+
+    def _file_under_cut_off_question(self) -> None:
+        """The candidate's turn over a question cut off at once was a real answer (they read the
+        line on screen): it answers that question, which is not asked again. The engine's
+        question is still open, so it hears the turn as its answer."""
+        ask, _kind = self._cut_off
+        self._cut_off = None
+        for record in self._unfinished:
+            record.question_id, record.follow_up_id = ask.question_id, ask.follow_up_id
+            record.question_text = ask.text
+            self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, ask.text))
+        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
+
     def _ask_again(self) -> None:
         """The candidate's turn over a question cut off has ended: the interviewer asks it again
         in full, and what follows answers it. The engine never hears the turn before: its
@@ -667,6 +688,13 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # reasonable.") would be for nothing (trial 11, N pressed in silence).
                 last = self._answer or (self.answers[-1] if self.answers else None)
                 said_nothing = last is not None and not last.heard_speech
+                # N while a question or follow-up was still being said or awaited its recording
+                # (trial 16: "Good." after skipping a follow-up): the last recording answered the
+                # question before it, so nothing was said to what was asked last.
+                asked = self._last_ask
+                if (self._answer is None and asked is not None and last is not None
+                        and last.started_at < asked.at):
+                    said_nothing = True
                 if self._answer is not None:
                     self._end_recording(EndedBy.PHASE_END)
                 prompt = without_opening_praise(event.prompt) if said_nothing else event.prompt
@@ -979,8 +1007,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._reply_before_finishing():
             return
         if self._cut_off is not None:
-            self._ask_again()
-            return
+            if self._words_said(self._unfinished) < CUT_OFF_REASK_BELOW_WORDS:
+                self._ask_again()
+                return
+            self._file_under_cut_off_question()
         parts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
         last = self._unfinished[-1] if self._unfinished else None
         ended_at = last.ended_at if last is not None else None

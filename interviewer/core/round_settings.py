@@ -127,6 +127,12 @@ REPLY_CUT_AT_START_S = 0.8
 # screen too, and a candidate who reads it and starts early must not hear it all again (the
 # whole-round test barges in 1.2 s into the question to answer it).
 CUT_OFF_AT_ONCE_S = 1.1  # about the first three words
+# ...unless the turn over it was a real answer: the line is shown on screen at once, and a
+# candidate who read it answers it (trial 16: a full design answer over the phase prompt, then
+# "So, as I was saying:" and the planned question it had just answered). A hello, "sorry, go
+# on" or an afterthought before the question is a sentence or two; trial 14's were 7 to 13
+# words, an answer to a design question runs to dozens.
+CUT_OFF_REASK_BELOW_WORDS = 15
 # A barge-in that brought no words and under this much sound (a door slam, a cough, a loud
 # keystroke: the voice detector stops the interviewer within 0.1 s, before anyone can tell) is
 # taken back after this much silence: the interviewer says again what it was cut off in.

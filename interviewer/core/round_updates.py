@@ -103,6 +103,16 @@ class LineCutOff:
 
 
 @dataclass(frozen=True)
+class AnswerFiled:
+    """The recording `answer` (an AnswerRecord.index), begun over a question cut off at once and
+    so filed under no question, was a real answer to it: it is filed under that question."""
+    answer: int
+    question_id: str | None
+    follow_up_id: str | None
+    question_text: str
+
+
+@dataclass(frozen=True)
 class CandidateTurn:
     """The interviewer handed the floor to the candidate's own questions (`text`): what is
     recorded next answers it, not the last question."""
@@ -118,4 +128,4 @@ class ClarifyingAnswered:
 
 Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript, TranscriptReady,
                AnswerDropped, MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
-               ClarifyingAnswered, CandidateTurn, LineCutOff]
+               ClarifyingAnswered, CandidateTurn, LineCutOff, AnswerFiled]

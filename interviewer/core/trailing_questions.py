@@ -161,8 +161,11 @@ STATED_QUESTION_EARLY_WORDS = 25  # words said since the question (or the last r
 def stated_question(words: list[Word]) -> str | None:
     """The last sentence of `words` (the words since the question was asked or the interviewer
     last replied) when it may be a clarifying question heard as a statement: short, said early
-    (few words before it), not a hand-back, a request for time or thinking aloud, not cut off.
-    None otherwise. Whether it is about a clarifying topic is the round's check."""
+    (few words before it), not a hand-back, a request for time or thinking aloud, not cut off,
+    and no sentence since the question tells the candidate's own plan, work or design ("I'd
+    use...", "we log...", "features are...", "labels come from..."): once they answer, a
+    statement is part of the answer. None otherwise. Whether the part expects clarifying
+    questions and the sentence is about a clarifying topic is the round's check."""
     from interviewer.core.analysis.fillers import is_hesitation
     from interviewer.core.analysis.tokens import tokenize
     from interviewer.core.analysis.utterances import split_utterances
@@ -186,11 +189,19 @@ def stated_question(words: list[Word]) -> str | None:
     plans = [_plans([t.norm for t in u.tokens if not is_hesitation(t.norm)]) for u in utterances]
     if plans[-1] or any(p and not _assumes(u) for p, u in zip(plans[:-1], utterances)):
         return None  # "Then I'd use a two-tower model.": the solving has begun (not "I'll assume...")
-    if tells_what_is_done(said):
-        return None  # "So we sort them by start time.", "It scored every payment.": solving, not asking
+    if any(tells_what_is_done([t.norm for t in u.tokens if not is_hesitation(t.norm)]) for u in utterances):
+        return None  # "So we sort them by start time.", "For data, we log ...": solving, not asking
+    if _OWN_DESIGN.search(" ".join(w.strip(",.;:!?") for w in said)):
+        return None  # "Labels come from engagement within a day.": the candidate's own data, told
     if acknowledges(last):
         return None  # "Twenty-two teams, okay.": the candidate says back what the interviewer told
     return text
+
+
+# A sentence that tells what the candidate's own design is made of ("Features are ...", "Labels
+# come from engagement within a day.", trial 16): an answer, not a question heard as a statement.
+_OWN_DESIGN = re.compile(r"\b(features?|labels?|signals?|training data|inputs?)\s+"
+                         r"(are|is|come|comes|came|include|includes|would be|will be)\b")
 
 
 # Words that tell what the candidate will do ("Then I'd use...", "For them I'll show..."): the

@@ -4,7 +4,8 @@ Keys (when the scratchpad does not have focus): Space or Enter ends the answer (
 where talking does not interrupt the interviewer, it interrupts it first), R repeats the
 question, N moves on to the next part (ends the round in the last one), P pauses or resumes the
 round (clocks and recording). Ctrl+Enter, Ctrl+R, Ctrl+N, Ctrl+P and Ctrl+E work anywhere in the
-window, the scratchpad and the side bar included. End round asks first. The keys are bound from
+window, the scratchpad and the side bar included; from outside the round screen they give the
+keys back to it, so Space ends the next answer. End round asks first. The keys are bound from
 screen_keys.ROUND_KEYS, the table the F1 sheet lists.
 
 The status line shows only what the controller's status machine says (StatusChanged), so it
@@ -12,9 +13,12 @@ can never be left saying "speaking" while the app listens.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -149,7 +153,7 @@ class RoundScreen(QWidget):
             for keys in binding.ctrl:
                 shortcut = QShortcut(QKeySequence(keys), self)
                 shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-                shortcut.activated.connect(getattr(self, binding.action))
+                shortcut.activated.connect(partial(self._round_shortcut, binding.action))
             for keys in binding.plain:
                 self._plain_keys[QKeySequence(keys)[0].key()] = binding.action
         leave_scratchpad = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.scratchpad)
@@ -402,6 +406,15 @@ class RoundScreen(QWidget):
             getattr(self, action)()
         else:
             super().keyPressEvent(event)
+
+    def _round_shortcut(self, action: str) -> None:
+        """A Ctrl key of the round, pressed anywhere in the window: its action, then the keys go
+        back to the round if the focus was outside it (trial 16: after Ctrl+N from the side bar,
+        Space went to the side bar and did not end the next answer). The scratchpad keeps it."""
+        getattr(self, action)()
+        focus = QApplication.focusWidget()
+        if self.isVisible() and focus is not self and (focus is None or not self.isAncestorOf(focus)):
+            self.setFocus()
 
     def leave_scratchpad(self) -> None:
         """Esc: the keys go back to the round, so Space and the single letters work again."""

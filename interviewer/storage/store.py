@@ -389,6 +389,14 @@ class Store:
             db.execute("INSERT INTO interviewer_lines (session_id, said_at, kind, text) VALUES (?, ?, ?, ?)",
                        (session_id, said_at, kind, text))
 
+    def file_answer_under(self, answer_id: int, question_id: str | None, question_text: str,
+                          follow_up_id: str | None = None) -> None:
+        """The answer `answer_id`, saved under no question (its turn began over a question cut
+        off), answered that question after all: it is filed under it."""
+        with self._write("Saving an answer") as db:
+            db.execute("UPDATE answers SET question_id = ?, follow_up_id = ?, question_text = ? WHERE id = ?",
+                       (question_id, follow_up_id, question_text, answer_id))
+
     def mark_line_cut_off(self, session_id: int, text: str, marked: str) -> None:
         """The last line said as `text` was talked over before it was out: it reads `marked`
         (core.round_records.cut_off_text) in the review and every export."""

@@ -12,8 +12,8 @@ from test_round_turns import feed_question_being_said, make
 
 from interviewer.core.engine import AskQuestion
 from interviewer.core.round_records import cut_off_text
-from interviewer.core.round_settings import ACK_GRACE_S, ControllerSettings
-from interviewer.core.round_updates import LineCutOff
+from interviewer.core.round_settings import ACK_GRACE_S, CUT_OFF_REASK_BELOW_WORDS, ControllerSettings
+from interviewer.core.round_updates import AnswerFiled, LineCutOff
 
 FEED = "Design a news feed ranking system."
 PROMPT = "Let's start with the problem."
@@ -147,3 +147,35 @@ def test_a_question_mostly_said_is_answered_by_talking_over_its_end(tmp_path):
     controller.poll()
     assert controller.current_answer.question_id == "feed"
     assert not [u for u in updates if isinstance(u, LineCutOff)]
+
+
+def test_a_real_answer_over_the_prompt_answers_the_question_on_screen(tmp_path):
+    """Trial 16 item 8: the part's prompt was on screen at once; the candidate read it and gave a
+    full answer over the voice, then heard "So, as I was saying:" and the planned question they
+    had just answered. A turn of CUT_OFF_REASK_BELOW_WORDS words or more answers the question:
+    it is filed under it, the engine hears it, and nothing is asked again."""
+    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=6)
+    controller.start()
+    clock.set(1300)  # the requirements part is due: its prompt, then the problem
+    controller.poll()
+    speaker.stop()
+    controller.poll()
+    step(clock, speaker, controller, 0.5)
+    assert speaker.said[-1] == PROMPT and speaker.busy
+    controller.on_voice()  # the candidate read the prompt and starts answering at once
+    controller.poll()
+    turn = controller.current_answer
+    assert turn.question_id is None
+    answer = ("So at a high level I would use a two stage system with candidate generation and a ranking "
+              "model that optimizes the click through rate, then business rules on top. That's it.")
+    assert len(answer.split()) >= CUT_OFF_REASK_BELOW_WORDS
+    talk(controller, recorder, answer)
+    silence(clock, speaker, controller, 8)
+    assert turn.ended_by == "silence"
+    for _ in range(20):
+        step(clock, speaker, controller, 1)
+    assert LEAD_IN not in speaker.said and FEED not in speaker.said, "not asked again"
+    assert (turn.question_id, turn.question_text) == ("feed", FEED), "filed under the question"
+    assert [(u.answer, u.question_id) for u in updates if isinstance(u, AnswerFiled)] == [(turn.index, "feed")]
+    # The engine heard it as the answer: the metric was named, its scale follow-up comes next.
+    assert speaker.said[-1] == "How many users are we serving?"

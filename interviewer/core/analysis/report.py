@@ -402,6 +402,21 @@ def _asked_for_time_before(a: "AnswerAnalysis", start: float) -> bool:
     return bool(before) and ends_asking_for_thinking_time(" ".join(t.strip() for t in before))
 
 
+def _waits_while_clarifying(a: "AnswerAnalysis", pause: Pause) -> bool:
+    """In a part that expects clarifying questions, a silence right after a finished sentence (a
+    question asked, maybe heard as a statement) or right after the interviewer's reply is waiting
+    (for the reply, or for the next question's turn), not a silence to think aloud through: a
+    pause, never "went silent" (trial 16: 17.9 s after a question the app misheard and 18.3 s
+    after a reply were the review's first thing to work on). A silence mid-sentence still is."""
+    if not a.extra.get("expects_clarifying"):
+        return False
+    before = [w["text"].strip() for w in a.words if w["end"] <= pause.start + 0.05]
+    if not before:
+        return False  # before the first word: the start of the answer, judged as latency
+    after_reply = not pause.before  # the interviewer spoke last (analyze_answer leaves no word)
+    return after_reply or before[-1].endswith((".", "?", "!"))
+
+
 def _near(t: float, times: Sequence[float]) -> bool:
     return any(abs(t - x) < 1e-3 for x in times)
 
@@ -466,6 +481,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         where = f" after \"{p.before}\"" if p.before else ""
         if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a, p.start):
             out.append(Finding("long_pause", f"Took {p.length:.1f} s to think, as you asked.", p.start, p.end))
+        elif p.length >= ps.long_pause_s and _waits_while_clarifying(a, p):
+            out.append(Finding("long_pause", f"Waited {p.length:.1f} s{where} while clarifying.", p.start, p.end))
         elif p.length >= ps.went_silent_s:
             out.append(Finding("went_silent", f"Went silent for {p.length:.1f} s{where}; think aloud instead.",
                                p.start, p.end, "problem"))

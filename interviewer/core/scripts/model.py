@@ -57,6 +57,8 @@ class FollowUp:
     Fires after the answer unless a condition is set:
       if_missing  - only when the answer mentioned none of these words (e.g. no metric named);
       at_phase    - asked when that phase starts instead (e.g. a changed constraint);
+      after_questions - with at_phase: asked after that phase's own questions, not before them
+                    (an incident in the monitoring part follows the part's own question);
       phase       - asked after an answer in that phase, not before (e.g. "What does your code
                     do with ...?" in the code phase); by default, see engine._follow_up_phases.
     """
@@ -66,6 +68,7 @@ class FollowUp:
     if_missing: tuple[str, ...] = ()
     at_phase: str | None = None
     phase: str | None = None
+    after_questions: bool = False
     # Said one at a time when the candidate asks for a hint while answering this follow-up;
     # without them, a nudge about the follow-up that fits the round's kind (never the main
     # question's next hint: the candidate is stuck on this, not on that).

@@ -284,6 +284,9 @@ class _QuestionChecks(_FieldChecks):
             self.problem(path + ("at_phase",), f"phase '{at_phase}' starts before or when the "
                                                f"question is asked (in '{question_phase}'); "
                                                "use a later phase")
+        after_questions = self.boolean(table, "after_questions", path, default=False)
+        if after_questions and at_phase is None:
+            self.problem(path + ("after_questions",), "needs at_phase (the phase whose questions it follows)")
         phase = self.text(table, "phase", path, required=False)
         if phase == "":
             self.problem(path + ("phase",), "is empty")
@@ -302,7 +305,7 @@ class _QuestionChecks(_FieldChecks):
         if len(self._found) > count:
             return None
         return FollowUp(id=follow_up_id, text=text, if_missing=if_missing, at_phase=at_phase, phase=phase,
-                        hints=hints)
+                        hints=hints, after_questions=after_questions)
 
     def late_follow_ups(self, phases: list, questions: list) -> None:
         """A follow-up kept for a later phase is asked there only if the question is still being

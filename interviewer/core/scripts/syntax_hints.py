@@ -53,7 +53,7 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str) ->
     return f"{source}: TOML syntax: {text}"
 
 
-_BOOLEAN_KEYS = ("expects_clarifying",)
+_BOOLEAN_KEYS = ("expects_clarifying", "after_questions")
 
 
 _BOOLEAN_WORDS = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false", "off": "false"}
