@@ -8,7 +8,7 @@ import html
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -151,6 +152,41 @@ class _AnswerTable(QTableWidget):
         self.fit_question()
 
 
+class _NoteLine(QLabel):
+    """One line that is always there (empty or not), its text elided in the middle with the
+    whole of it as the tooltip: the "Exported to ..." banner above the page pushed the page
+    down, and the Export button moved while the user reached for it (trial 16)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().lineSpacing())
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def set_note(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleDescription(text)
+        self._elide()
+
+    def note(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(0, self.width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.setFixedHeight(self.fontMetrics().lineSpacing())
+
+
 class ReviewScreen(QWidget):
     play_requested = Signal(int, float)  # answer id, seconds into its audio
     debrief_requested = Signal(int)  # session id
@@ -232,9 +268,15 @@ class ReviewScreen(QWidget):
         actions = FlowLayout()
         for widget in (self.stop_button, self.export_button, self.debrief_button):
             actions.addWidget(widget)
+        # Under the buttons, a line kept for what the last export did ("Exported to ...").
+        self.export_note = _NoteLine()
+        right = QVBoxLayout()
+        right.setSpacing(2)
+        right.addLayout(actions)
+        right.addWidget(self.export_note)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addLayout(actions)
+        top.addLayout(right)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         # First what a candidate reads in ten seconds (three strengths, three fixes, each a link
@@ -275,6 +317,8 @@ class ReviewScreen(QWidget):
     # ------------------------------------------------------------------ showing a session
 
     def show_session(self, session: Any, script: RoundScript | None = None, missing_audio: list[str] | None = None) -> None:
+        if self.session is None or self.session.id != session.id:
+            self.export_note.set_note("")  # it was about another round
         self.session = session
         numbers = self.numbers = round_numbers(session, script)
         self._script = script
