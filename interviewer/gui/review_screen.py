@@ -167,7 +167,8 @@ class _SideSplitter(QSplitter):
         table = self.tabs.findChild(_AnswerTable)
         row = table.verticalHeader().defaultSectionSize()
         bar = self.tabs.tabBar().sizeHint().height()
-        return bar + table.horizontalHeader().sizeHint().height() + WANTED_ANSWER_ROWS * row + 2 * table.frameWidth() + 4
+        return (bar + table.horizontalHeader().sizeHint().height() + WANTED_ANSWER_ROWS * row
+                + 2 * table.frameWidth() + 4)
 
 
 class _BodySplitter(QSplitter):

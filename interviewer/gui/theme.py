@@ -73,7 +73,8 @@ class Theme:
 
 LIGHT = Theme(
     name="light", window="#f4f6f9", surface="#ffffff", surface_alt="#e9edf3", text="#1b1f24",
-    text_muted="#4d5562", text_disabled="#9aa2ad", border="#c9d0da", accent="#1f5fbf", primary_bg="#1f5fbf", primary_text="#ffffff",
+    text_muted="#4d5562", text_disabled="#9aa2ad", border="#c9d0da", accent="#1f5fbf", primary_bg="#1f5fbf",
+    primary_text="#ffffff",
     nav_bg="#e6eaf0", nav_current_bg="#1f5fbf", nav_current_text="#ffffff",
     info_bg="#e3f0fd", info_text="#123f6b", warning_bg="#fff3cd", warning_text="#5c4300",
     error_bg="#fde2e1", error_text="#7a1c16", good_text="#1b6b2a", problem_text="#a3261b", note_text="#1f5599",
@@ -87,7 +88,8 @@ LIGHT = Theme(
 
 DARK = Theme(
     name="dark", window="#1b1e23", surface="#24282f", surface_alt="#2f343c", text="#e9ecf0",
-    text_muted="#b3bbc7", text_disabled="#6c7480", border="#434a55", accent="#8ab8ff", primary_bg="#3567b8", primary_text="#ffffff",
+    text_muted="#b3bbc7", text_disabled="#6c7480", border="#434a55", accent="#8ab8ff", primary_bg="#3567b8",
+    primary_text="#ffffff",
     nav_bg="#16191d", nav_current_bg="#3567b8", nav_current_text="#ffffff",
     info_bg="#15314f", info_text="#d8e9ff", warning_bg="#3b3011", warning_text="#ffe7a6",
     error_bg="#4a1d1a", error_text="#ffd9d4", good_text="#8fdc98", problem_text="#ff9d93", note_text="#9cc3ff",
