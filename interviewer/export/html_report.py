@@ -27,6 +27,7 @@ th { background: #f0f0f0; }
 .missing { color: #a00; }
 .reply { color: #1f4f7a; margin-left: 1.2em; }
 .numbers { color: #333; background: #f6f6f6; padding: .3em .6em; }
+li { page-break-inside: avoid; break-inside: avoid; }
 pre { background: #f6f6f6; padding: .6em; white-space: pre-wrap; font-family: monospace; }
 """
 
@@ -73,15 +74,17 @@ def _table(rows: list[dict[str, str]]) -> str:
 
 def render_html(report: SessionReport) -> str:
     s = report.session
-    parts = [f"<h1>{escape(report.heading)}</h1>",
-             "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
-                                 for k, v in report.facts.items()) + "</table>"]
+    # The ten-second summary first, as on screen: after the 17 lines of facts it started at the
+    # foot of the PDF's first page and broke across pages 1-2 (trial 16).
+    parts = [f"<h1>{escape(report.heading)}</h1>"]
     if report.ten_seconds:
         parts.append(f"<h2>{escape(TEN_SECONDS)}</h2>")
         for column in report.ten_seconds:
             parts.append(f"<h3>{escape(column.title)}</h3>")
             parts.append("<ol>" + "".join(f"<li>{_highlight(h)}</li>" for h in column.items) + "</ol>"
                          if column.items else f"<p>{escape(column.empty)}</p>")
+    parts.append("<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+                                     for k, v in report.facts.items()) + "</table>")
     if report.phases:
         parts += ["<h2>Phases</h2>", _table(report.phases)]
     if report.round_findings:

@@ -73,13 +73,13 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
     esc = _escape if escape else _as_is
     s = report.session
     lines = [f"# {esc(report.heading)}", ""]
-    lines += [f"- **{k}:** {esc(v)}" for k, v in report.facts.items()] + [""]
-    if report.ten_seconds:
+    if report.ten_seconds:  # first, as on screen (it came after 17 lines of facts: trial 16)
         lines += [f"## {TEN_SECONDS}", ""]
         for column in report.ten_seconds:
             lines += [f"**{column.title}**", ""]
             lines += ([f"{n}. {esc(highlight_line(h))}" for n, h in enumerate(column.items, start=1)]
                       or [esc(column.empty)]) + [""]
+    lines += [f"- **{k}:** {esc(v)}" for k, v in report.facts.items()] + [""]
     if report.phases:
         lines += ["## Phases", ""] + _table(report.phases, esc)
     if report.round_findings:

@@ -25,18 +25,44 @@ def _ensure_gui_application() -> None:
 def render_pdf(html: str, out: Path, title: str = "") -> None:
     _ensure_gui_application()
     from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
     writer = QPdfWriter(str(out))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setTitle(title)
     writer.setCreator("Interviewer")
+    pdf_document(html).print_(writer)
+    del writer  # finishes the file
+
+
+def pdf_document(html: str):
+    """The page as the PDF lays it out (a QTextDocument)."""
+    _ensure_gui_application()
+    from PySide6.QtGui import QTextDocument
+
     document = QTextDocument()
     document.setHtml(html)
     _drop_paragraph_backgrounds(document)
-    document.print_(writer)
-    del writer  # finishes the file
+    _keep_list_items_whole(document)
+    return document
+
+
+def _keep_list_items_whole(document) -> None:
+    """A list item (a ten-second summary line, a finding) is never split across two pages: the
+    summary's first item broke across pages 1-2 (trial 16). Qt's rich text reads no CSS
+    page-break-inside; its equivalent is a block whose lines cannot be broken."""
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        if block.textList() is not None:
+            fmt = block.blockFormat()
+            fmt.setNonBreakableLines(True)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+        block = block.next()
 
 
 def _drop_paragraph_backgrounds(document) -> None:

@@ -18,6 +18,10 @@ from interviewer.gui.workers import Job, post_to_gui, run_in_background, run_job
 
 # What the import dialog offers: what adapters/long_audio.py reads (M4A/AAC through PyAV).
 AUDIO_FILES = "Audio (*.wav *.flac *.mp3 *.ogg *.oga *.opus *.m4a *.aac);;All files (*)"
+# The save dialog's filter per export format: it offered "All Files (*)" for a Markdown export,
+# so nothing said what kind of file was being saved (trial 16).
+EXPORT_FILTERS = {"md": "Markdown (*.md)", "html": "HTML (*.html)", "pdf": "PDF (*.pdf)", "json": "JSON (*.json)",
+                  "wav": "WAV (*.wav)", "flac": "FLAC (*.flac)"}
 
 def in_steps(transcribe: Callable[..., Any], model: Any) -> Callable[..., Any] | None:
     """The app's file transcriber as backfill's in-steps transcriber (progress within a file,
@@ -369,7 +373,8 @@ class ReviewController:
         from PySide6.QtWidgets import QFileDialog
 
         suggested = str(Path.home() / self._suggested_name(session_id, fmt))
-        path, _ = QFileDialog.getSaveFileName(self.screen.window(), "Export the round", suggested)
+        path, _ = QFileDialog.getSaveFileName(self.screen.window(), "Export the round", suggested,
+                                              EXPORT_FILTERS.get(fmt, ""))
         if path:
             out = Path(path)
             if not out.suffix:  # a name typed without one: the file would open in nothing
@@ -419,7 +424,8 @@ class ReviewController:
         def done(result) -> None:
             self._export_ended(job)
             note = f" ({'; '.join(result.warnings)})" if result.warnings else ""
-            self.banner.show_message(f"Exported to {result.path}{note}.", "info", screen="review")
+            # On the review's own line under Export: a banner above the page moved the button.
+            self.screen.export_note.set_note(f"Exported to {result.path}{note}.")
             self.last_export = result
 
         def failed(exc: BaseException) -> None:
@@ -428,7 +434,7 @@ class ReviewController:
 
         def cancelled() -> None:
             self._export_ended(job)
-            self.banner.show_message(f"Export cancelled; {out.name} was not written.", "info", screen="review")
+            self.screen.export_note.set_note(f"Export cancelled; {out.name} was not written.")
 
         job = self.export_job = run_job(work, on_progress=bar.report, on_done=done, on_error=failed,
                                         on_cancelled=cancelled)

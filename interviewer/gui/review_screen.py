@@ -8,14 +8,17 @@ import html
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -77,7 +80,16 @@ class _ShortList(QListWidget):
 class _FillingSplitter(QSplitter):
     """A splitter that asks for no more height than its minimum and fills what is left (stretch
     1 in its layout). Its preferred height (the panes' 468 px) made the review 864 px tall in a
-    1280x720 window's 646 px page: the page scrolled and the tabs were under the fold."""
+    1280x720 window's 646 px page: the page scrolled and the tabs were under the fold.
+    `user_sized` once the user drags its handle: the review then keeps their split."""
+
+    def __init__(self, orientation: Qt.Orientation) -> None:
+        super().__init__(orientation)
+        self.user_sized = False
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self, *_args) -> None:
+        self.user_sized = True
 
     def sizeHint(self):  # noqa: N802 (Qt API)
         hint = super().sizeHint()
@@ -88,8 +100,15 @@ class _FillingSplitter(QSplitter):
 STACK_BELOW_PX = 900  # the review's width below which the side pane goes under the transcript
 STACK_GAP_PX = 30
 STACKED_TRANSCRIPT_PX = 260  # the transcript's height when stacked: a dozen lines
+STACKED_SUMMARY_PX = 150  # the summary pane's when stacked: its heading and first items
 TABS_MIN_HEIGHT = 225  # the tabs keep this much: a table's first rows, the first talking point at 1280x720
 MIN_FINDING_ROWS = 3   # the findings list shows at least this many rows when it can
+# What the findings and the per-answer table show before the summary above them gets more
+# height: at 1280x800 the summary took most of it, 2 findings and 4 answers showed (trial 16).
+WANTED_FINDING_ROWS = 6
+WANTED_ANSWER_ROWS = 8
+SUMMARY_MIN_LINES = 4  # the summary pane keeps its heading and about three lines
+TRANSCRIPT_MIN_PX = 400  # beside the findings and tables, the transcript keeps this width
 
 
 class _SideSplitter(QSplitter):
@@ -127,9 +146,74 @@ class _SideSplitter(QSplitter):
         wanted = around + frame + sum(rows)
         room = self.height() - self.handleWidth()
         floor = around + frame + MIN_FINDING_ROWS * row
-        box = max(floor, min(wanted, room - TABS_MIN_HEIGHT, max(room // 2, floor)))
+        # The findings get what the tabs leave once the table shows WANTED_ANSWER_ROWS rows.
+        box = max(floor, min(wanted, room - max(TABS_MIN_HEIGHT, self.tabs_need())))
         box = min(box, room - self.tabs.minimumSizeHint().height())
         self.setSizes([box, room - box])
+
+    def findings_need(self) -> int:
+        """The findings' header, legend and WANTED_FINDING_ROWS rows (fewer if there are fewer)."""
+        listed = self.findings_list
+        listed.doItemsLayout()  # the rows as wrapped at the list's width now (the hint is one line)
+        rows = [max(listed.sizeHintForRow(i), listed.visualItemRect(listed.item(i)).height())
+                for i in range(min(listed.count(), WANTED_FINDING_ROWS))]
+        layout = self.findings_box.layout()
+        whole = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        around = (whole if whole >= 0 else layout.sizeHint().height()) - listed.sizeHint().height()
+        return around + 2 * listed.frameWidth() + sum(rows)
+
+    def tabs_need(self) -> int:
+        """The tab bar, the per-answer table's header and WANTED_ANSWER_ROWS rows."""
+        table = self.tabs.findChild(_AnswerTable)
+        row = table.verticalHeader().defaultSectionSize()
+        bar = self.tabs.tabBar().sizeHint().height()
+        return (bar + table.horizontalHeader().sizeHint().height() + WANTED_ANSWER_ROWS * row
+                + 2 * table.frameWidth() + 4)
+
+
+class _BodySplitter(QSplitter):
+    """The summary pane above the transcript, findings and tables. The pane gets the height
+    left once the findings show WANTED_FINDING_ROWS rows and the table WANTED_ANSWER_ROWS, at
+    least SUMMARY_MIN_LINES lines and at most its content; a split the user drags is kept."""
+
+    def __init__(self, summary: QScrollArea, main: QSplitter, side: "_SideSplitter") -> None:
+        super().__init__(Qt.Orientation.Vertical)
+        self.summary, self.main, self.side = summary, main, side
+        self.addWidget(summary)
+        self.addWidget(main)
+        self.setStretchFactor(1, 1)
+        self.setChildrenCollapsible(False)
+        self.user_sized = False
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self, *_args) -> None:
+        self.user_sized = True
+
+    def sizeHint(self):  # noqa: N802 (Qt API): no taller than its minimum (as _FillingSplitter)
+        hint = super().sizeHint()
+        hint.setHeight(self.minimumSizeHint().height())
+        return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        # A split the user dragged, here or between the findings and the tabs, is theirs.
+        if self.user_sized or self.side.user_sized or self.height() <= 0:
+            return
+        room = self.height() - self.handleWidth()
+        content = self.summary.widget().heightForWidth(self.summary.viewport().width())
+        if content < 0:
+            content = self.summary.widget().sizeHint().height()
+        least = min(content, SUMMARY_MIN_LINES * self.fontMetrics().lineSpacing())
+        if self.main.orientation() == Qt.Orientation.Horizontal:
+            below = self.side.findings_need() + self.side.handleWidth() + self.side.tabs_need()
+            top = max(least, min(content, room - below))
+        else:  # stacked: the transcript is over them and the page scrolls
+            top = max(least, min(content, room - self.main.minimumSizeHint().height()))
+        self.setSizes([top, room - top])
+        self.side.fit()
 
 
 class _AnswerTable(QTableWidget):
@@ -138,17 +222,68 @@ class _AnswerTable(QTableWidget):
     the numbers scroll. Qt's stretch mode grew the column with the window and never gave the
     width back (223 px at 1280 after a visit at 1920, the numbers scrolled out of sight)."""
 
-    QUESTION_MIN_PX = 110
+    QUESTION_MIN_PX = 80  # "Design the…": the whole question is its tooltip
+    TOPICS_MAX_PX = 150
+    TOPICS_MIN_PX = 70  # the topics give way before the table scrolls sideways (their tooltip lists them)
+
+    def needed_width(self) -> int:
+        """The width that shows every column without scrolling sideways, the question and the
+        topics at their narrowest."""
+        if self.columnCount() == 0:
+            return 0
+        numbers = sum(self.columnWidth(c) for c in range(1, self.columnCount() - 1))
+        return (numbers + self.QUESTION_MIN_PX + self.TOPICS_MIN_PX + self.verticalHeader().width()
+                + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 2)
 
     def fit_question(self) -> None:
         if self.columnCount() == 0:
             return
-        others = sum(self.columnWidth(c) for c in range(1, self.columnCount()))
-        self.setColumnWidth(0, max(self.QUESTION_MIN_PX, self.viewport().width() - others - 2))  # 2: no 1 px scroll
+        last = self.columnCount() - 1
+        topics = getattr(self, "topics_width", self.columnWidth(last))
+        numbers = sum(self.columnWidth(c) for c in range(1, last))
+        spare = self.viewport().width() - numbers - 2  # 2: no 1 px scroll
+        # Short of width the topics column narrows (to TOPICS_MIN_PX), then the question.
+        self.setColumnWidth(last, max(min(topics, spare - self.QUESTION_MIN_PX), min(topics, self.TOPICS_MIN_PX)))
+        self.setColumnWidth(0, max(self.QUESTION_MIN_PX, spare - self.columnWidth(last)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         self.fit_question()
+
+
+class _NoteLine(QLabel):
+    """One line that is always there (empty or not), its text elided in the middle with the
+    whole of it as the tooltip: the "Exported to ..." banner above the page pushed the page
+    down, and the Export button moved while the user reached for it (trial 16)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().lineSpacing())
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def set_note(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleDescription(text)
+        self._elide()
+
+    def note(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(0, self.width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.setFixedHeight(self.fontMetrics().lineSpacing())
 
 
 class ReviewScreen(QWidget):
@@ -232,9 +367,15 @@ class ReviewScreen(QWidget):
         actions = FlowLayout()
         for widget in (self.stop_button, self.export_button, self.debrief_button):
             actions.addWidget(widget)
+        # Under the buttons, a line kept for what the last export did ("Exported to ...").
+        self.export_note = _NoteLine()
+        right = QVBoxLayout()
+        right.setSpacing(2)
+        right.addLayout(actions)
+        right.addWidget(self.export_note)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addLayout(actions)
+        top.addLayout(right)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         # First what a candidate reads in ten seconds (three strengths, three fixes, each a link
@@ -245,19 +386,47 @@ class ReviewScreen(QWidget):
         # them it took the title's width, which broke onto a second line and moved the page down
         # (trial10, 1280x800); the heading's line has room and is as tall.
         self.ten_seconds.set_corner(self.playing)
-        layout.addWidget(self.ten_seconds)
-        layout.addWidget(self.summary)
+        # The summary, the round's numbers and the timeline in a pane above the transcript,
+        # findings and tables, with a handle between: laid out one under the other they took
+        # most of the height at 1280x800 (trial 16). It starts at the height the findings and
+        # the table leave (_BodySplitter), its content scrolls, and a dragged split is kept.
+        summary_pane = QWidget()
+        sl = QVBoxLayout(summary_pane)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.ten_seconds)
+        sl.addWidget(self.summary)
+        sl.addWidget(self.timeline)
+        self.summary_area = QScrollArea()
+        self.summary_area.setWidget(summary_pane)
+        self.summary_area.setWidgetResizable(True)
+        self.summary_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its links take the focus; it scrolls to them
         # Catching up transcripts and exports: each a bar with Cancel (ReviewController drives them).
         self.transcribe_progress = TaskProgress()
         self.export_progress = TaskProgress()
         layout.addWidget(self.transcribe_progress)
         layout.addWidget(self.export_progress)
-        layout.addWidget(self.timeline)
-        layout.addWidget(main, 1)
+        body = self.body = _BodySplitter(self.summary_area, main, side)
+        layout.addWidget(body, 1)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         self._stack_when_narrow()
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """Side by side, the findings and tables get the width the per-answer table needs not to
+        scroll sideways, the transcript at least TRANSCRIPT_MIN_PX (trial 16: at 1280x800 the
+        table scrolled and its questions read "Design the ..."). Until the user drags the handle."""
+        main = self.main
+        if main.orientation() != Qt.Orientation.Horizontal or main.user_sized:
+            return
+        total = main.width() - main.handleWidth()
+        if total <= 0:
+            return
+        side = max(min(self.table.needed_width(), total - TRANSCRIPT_MIN_PX), total * 5 // 11)
+        main.setSizes([total - side, side])
 
     def _stack_when_narrow(self) -> None:
         """Narrower than STACK_BELOW_PX the findings and tabs go under the transcript, at the
@@ -270,11 +439,15 @@ class ReviewScreen(QWidget):
             return
         self.main.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
         self.transcript.setMinimumHeight(STACKED_TRANSCRIPT_PX if narrow else 0)
+        # The page scrolls then: the summary keeps its first items (two lines of it showed).
+        self.summary_area.setMinimumHeight(STACKED_SUMMARY_PX if narrow else 0)
         self.main.setSizes([STACKED_TRANSCRIPT_PX, self.side.minimumSizeHint().height()] if narrow else [550, 500])
 
     # ------------------------------------------------------------------ showing a session
 
     def show_session(self, session: Any, script: RoundScript | None = None, missing_audio: list[str] | None = None) -> None:
+        if self.session is None or self.session.id != session.id:
+            self.export_note.set_note("")  # it was about another round
         self.session = session
         numbers = self.numbers = round_numbers(session, script)
         self._script = script
@@ -403,8 +576,8 @@ class ReviewScreen(QWidget):
         # 1920x1080, and the last columns scrolled out of sight (trials 9 and 10).
         headers = [("Question", ""), ("Length", "Length (and words)"), ("Fillers\n/100", "Fillers per 100 words"),
                    ("Restarts", "Repetitions, cut-off words and restarts"),
-                   ("Pace, wpm\nspeaking / all", "Words per minute while speaking (pauses left out) / over the "
-                                                 "whole answer, pauses included"),
+                   ("Pace\nwpm", "Pace in words per minute: while speaking (pauses left out) / over the "
+                                  "whole answer, pauses included"),
                    ("Long\npauses", "Long pauses"),
                    ("Latency", "Response latency: end of the question to the first word"),
                    ("Clarifying\nQs", "Clarifying questions asked"), ("Topics\nmissed", "Clarifying topics not asked about")]
@@ -429,8 +602,9 @@ class ReviewScreen(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         last = len(headers) - 1
-        self.table.setColumnWidth(last, min(self.table.columnWidth(last), 150))
+        self.table.topics_width = min(self.table.columnWidth(last), self.table.TOPICS_MAX_PX)
         self.table.fit_question()
+        self._share_width()
         headers = ["Phase", "Planned", "Actual", "Difference"]
         self.phase_table.setColumnCount(len(headers))
         self.phase_table.setHorizontalHeaderLabels(headers)

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
 from interviewer.gui import window_fit
 from interviewer.gui.screen_keys import REVIEW_KEYS, ROUND_KEYS
 
+SHEET_WIDTH = 640  # the rows are as tall as their text at this width (_fit_rows)
+
 # (where, keys, what it does). The round's and the review's rows are the keys those screens
 # bind (screen_keys.py), so this list and the keys cannot drift apart.
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
@@ -53,12 +55,27 @@ class _WrappedTextDelegate(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), needed + opt.rect.height() - text.height()))
 
 
+class _RowsFitTable(QTableWidget):
+    """Rows re-measured whenever the wrapped column's width changes, a scroll bar coming or going
+    included: Qt's lazy ResizeToContents kept the rows of the wider column, cut by a line, when
+    the sheet fitted its rows and narrowing it brought the scroll bar."""
+
+    _fitted_for = -1
+
+    def updateGeometries(self) -> None:  # noqa: N802 (Qt API)
+        super().updateGeometries()
+        width = self.columnWidth(2)
+        if width != self._fitted_for:
+            self._fitted_for = width
+            self.resizeRowsToContents()
+
+
 class ShortcutSheet(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
-        self.table = QTableWidget(len(SHORTCUTS), 3)
+        self.table = _RowsFitTable(len(SHORTCUTS), 3)
         self.table.setHorizontalHeaderLabels(["Where", "Keys", "What it does"])
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setAccessibleDescription("One row per shortcut: where it works, the keys, what it does.")
@@ -86,8 +103,24 @@ class ShortcutSheet(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(640, 480)  # no larger than the screen (showEvent): the table scrolls then
+        self.resize(SHEET_WIDTH, 480)  # as tall as its rows when shown (showEvent)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        window_fit.fit_dialog(self)
+        self._fit_rows()
+        window_fit.fit_dialog(self)  # no larger than the screen: the table scrolls then
+
+    def _fit_rows(self) -> None:
+        """As tall as every row at this width, up to the screen's available height: at a fixed
+        640x480 a 1000 px screen showed 8 of the 19 rows and the rest needed scrolling (trial 16)."""
+        room = window_fit.available_area(self.parentWidget() or self).height()
+        for _ in range(2):  # the rows wrap less once the scroll bar is gone: measure again
+            self.layout().activate()
+            table = self.table
+            rows = (table.horizontalHeader().sizeHint().height() + table.verticalHeader().length()
+                    + 2 * table.frameWidth())
+            rest = self.layout().sizeHint().height() - table.sizeHint().height()
+            height = min(rest + rows, room)
+            if height == self.height():
+                break
+            self.resize(self.width(), height)

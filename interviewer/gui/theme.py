@@ -34,6 +34,9 @@ class Theme:
     surface_alt: str  # hovered rows, inactive blocks
     text: str
     text_muted: str  # secondary text (still >= 4.5:1 on window and surface)
+    # A disabled control's text: clearly fainter than muted text (WCAG exempts disabled controls).
+    # With text_muted a disabled "Stop playback" looked enabled (trial 16).
+    text_disabled: str
     border: str
     accent: str  # links, focus rings, the question label's edge
     primary_bg: str  # the main action's button
@@ -70,7 +73,8 @@ class Theme:
 
 LIGHT = Theme(
     name="light", window="#f4f6f9", surface="#ffffff", surface_alt="#e9edf3", text="#1b1f24",
-    text_muted="#4d5562", border="#c9d0da", accent="#1f5fbf", primary_bg="#1f5fbf", primary_text="#ffffff",
+    text_muted="#4d5562", text_disabled="#9aa2ad", border="#c9d0da", accent="#1f5fbf", primary_bg="#1f5fbf",
+    primary_text="#ffffff",
     nav_bg="#e6eaf0", nav_current_bg="#1f5fbf", nav_current_text="#ffffff",
     info_bg="#e3f0fd", info_text="#123f6b", warning_bg="#fff3cd", warning_text="#5c4300",
     error_bg="#fde2e1", error_text="#7a1c16", good_text="#1b6b2a", problem_text="#a3261b", note_text="#1f5599",
@@ -84,7 +88,8 @@ LIGHT = Theme(
 
 DARK = Theme(
     name="dark", window="#1b1e23", surface="#24282f", surface_alt="#2f343c", text="#e9ecf0",
-    text_muted="#b3bbc7", border="#434a55", accent="#8ab8ff", primary_bg="#3567b8", primary_text="#ffffff",
+    text_muted="#b3bbc7", text_disabled="#6c7480", border="#434a55", accent="#8ab8ff", primary_bg="#3567b8",
+    primary_text="#ffffff",
     nav_bg="#16191d", nav_current_bg="#3567b8", nav_current_text="#ffffff",
     info_bg="#15314f", info_text="#d8e9ff", warning_bg="#3b3011", warning_text="#ffe7a6",
     error_bg="#4a1d1a", error_text="#ffd9d4", good_text="#8fdc98", problem_text="#ff9d93", note_text="#9cc3ff",
@@ -199,7 +204,7 @@ def palette_of(theme: Theme) -> QPalette:
             pal.setColor(group, role, c(name))
     disabled = QPalette.ColorGroup.Disabled
     for role in (roles.WindowText, roles.Text, roles.ButtonText):
-        pal.setColor(disabled, role, c("text_muted"))
+        pal.setColor(disabled, role, c("text_disabled"))
     for role, name in ((roles.Window, "window"), (roles.Base, "surface"), (roles.Button, "surface_alt")):
         pal.setColor(disabled, role, c(name))
     return pal
@@ -226,11 +231,11 @@ QPushButton {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.bo
     padding: {SPACE_XS + 2}px {SPACE_M}px; min-height: 1.4em; }}
 QPushButton:hover {{ background: {t.surface_alt}; }}
 QPushButton:focus {{ border: 2px solid {t.accent}; }}
-QPushButton:disabled {{ color: {t.text_muted}; background: {t.window}; }}
+QPushButton:disabled {{ color: {t.text_disabled}; background: {t.window}; border-color: {t.surface_alt}; }}
 QPushButton:checked {{ background: {t.warning_bg}; color: {t.warning_text}; }}
 QPushButton[primary="true"] {{ background: {t.primary_bg}; color: {t.primary_text}; border-color: {t.primary_bg}; }}
 QPushButton[primary="true"]:focus {{ border: 2px solid {t.text}; }}
-QPushButton[primary="true"]:disabled {{ background: {t.surface_alt}; color: {t.text_muted}; border-color: {t.border}; }}
+QPushButton[primary="true"]:disabled {{ background: {t.surface_alt}; color: {t.text_disabled}; border-color: {t.border}; }}
 QPushButton[flat="true"] {{ border: none; background: transparent; }}
 QLineEdit {{ background: {t.surface}; color: {t.text};
     border: 1px solid {t.border}; border-radius: {RADIUS - 2}px; padding: 3px 6px; min-height: 1.4em; }}

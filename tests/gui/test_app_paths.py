@@ -105,7 +105,7 @@ def test_export_from_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
         window.review.export_session(window.last_session_id, fmt, out)
         qtbot.waitUntil(lambda: window.review.last_export is not None, timeout=10000)
         assert out.is_file() and out.stat().st_size > 500, fmt
-    assert "Exported to" in window.banner.text
+    assert window.review_screen.export_note.note().startswith("Exported to")
     window.review.export_session(window.last_session_id, "html", tmp_path / "no-such-folder" / "x.html")
     qtbot.waitUntil(lambda: "export failed" in window.banner.text, timeout=5000)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from test_round import play_to_review
 
 
@@ -39,18 +41,37 @@ def test_the_suggested_name_says_which_round_it_is(qtbot, isolated_dirs, script_
     assert Path(asked[0]).name == f"{day} Design a feed ranker.html"
 
 
-def test_the_exported_message_goes_when_the_review_is_left(qtbot, isolated_dirs, script_dirs, tmp_path):
-    """Trial: "Exported to ..." stayed up over Home and Settings after the review was left. It is
-    the review's message; a message of the window's own (no screen) stays."""
+def test_the_exported_message_stays_on_the_review_and_moves_nothing(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial: "Exported to ..." stayed up over Home and Settings after the review was left; trial
+    16: shown in the banner above the page, it pushed the page down and the Export button moved.
+    It is the review's own line under the buttons, kept empty until an export ends."""
     window = play_to_review(qtbot, script_dirs, tmp_path)
+    review = window.review_screen
+    QApplication.processEvents()
+    where = review.export_button.mapTo(window, review.export_button.rect().topLeft())
+    note_height = review.export_note.height()
+    assert review.export_note.note() == "" and note_height > 0  # the line is there, empty
     out = tmp_path / "round.md"
     window.review.export_session(window.last_session_id, "md", out)
     qtbot.waitUntil(lambda: window.review.last_export is not None, timeout=10000)
-    assert window.banner.text.startswith(f"Exported to {out}")
-    window.show_screen("review")  # staying on the review keeps it
-    assert window.banner.text.startswith("Exported to")
+    QApplication.processEvents()
+    assert review.export_note.note().startswith(f"Exported to {out}")
+    assert review.export_note.toolTip().startswith(f"Exported to {out}")  # whole, where the line elides it
+    assert window.banner.isHidden()
+    assert review.export_button.mapTo(window, review.export_button.rect().topLeft()) == where
+    assert review.export_note.height() == note_height
     window.show_screen("home")
-    assert window.banner.isHidden() and window.banner.text == ""
-    window.banner.show_message("Settings are used for now but could not be saved.")
-    window.show_screen("settings")
-    assert "could not be saved" in window.banner.text
+    assert window.banner.isHidden() and not review.isVisible()
+
+
+def test_the_save_dialog_filters_by_the_exports_format(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    """Trial 16: a Markdown export's save dialog offered "All Files (*)"."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = play_to_review(qtbot, script_dirs, tmp_path)
+    filters = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, _title, _suggested, selected_filter="", *a,
+                        **k: (filters.append(selected_filter), ("", ""))[1])
+    for fmt in ("md", "html", "pdf", "wav"):
+        window.review_screen.export_requested.emit(window.last_session_id, fmt)
+    assert filters == ["Markdown (*.md)", "HTML (*.html)", "PDF (*.pdf)", "WAV (*.wav)"]

@@ -102,3 +102,46 @@ def test_an_export_of_a_round_with_nothing_flagged_says_so_as_the_review_does(is
         assert not column.items
         assert column.empty in (tmp_path / "round.md").read_text()
         assert column.empty in _plain((tmp_path / "round.html").read_text())
+
+
+def test_the_summary_comes_before_the_rounds_facts_in_every_export(qapp, isolated_dirs, tmp_path):
+    """Trial 16: in Markdown, HTML and PDF the summary came after 17 lines of facts (round,
+    script, started, planned, ...); in the PDF it started at the foot of page 1 and its first
+    item broke across pages 1-2. It comes right after the title, as on screen, the facts after it."""
+    from interviewer.gui.pdf import render_pdf
+
+    with Store.open() as store:
+        sid = _stored_round(store)
+        for fmt in ("md", "html", "pdf"):
+            export_session(store, sid, fmt, tmp_path / f"round.{fmt}", render_pdf=render_pdf)
+    md = (tmp_path / "round.md").read_text()
+    page = _plain((tmp_path / "round.html").read_text())
+    texts = [("md", md, "**Started:**"), ("html", page, "Started")]
+    if shutil.which("pdftotext"):
+        texts.append(("pdf", _words(subprocess.run(["pdftotext", str(tmp_path / "round.pdf"), "-"],
+                                                   capture_output=True, text=True, check=True).stdout), "Started"))
+    for name, text, fact in texts:
+        title = text.index("Feed ranking design")
+        assert title < text.index(HEADING) < text.index(fact), name
+        assert text.index("To work on") < text.index(fact), name  # both columns before the facts
+
+
+def test_no_list_item_of_the_pdf_breaks_across_pages(qapp, isolated_dirs, tmp_path):
+    """Each item of the summary (and each finding) is kept whole on one page: the PDF's
+    equivalent of the HTML's `page-break-inside: avoid`."""
+    from interviewer.gui.pdf import pdf_document, render_pdf
+
+    printed = []
+    with Store.open() as store:
+        sid = _stored_round(store)
+        export_session(store, sid, "pdf", tmp_path / "round.pdf",
+                       render_pdf=lambda page_html, out, title: (printed.append(page_html),
+                                                                  render_pdf(page_html, out, title)))
+    assert "page-break-inside: avoid" in printed[0]
+    document = pdf_document(printed[0])
+    items, block = [], document.begin()
+    while block.isValid():
+        if block.textList() is not None:
+            items.append((block.text(), block.blockFormat().nonBreakableLines()))
+        block = block.next()
+    assert len(items) >= 5 and all(whole for _, whole in items), items

@@ -3,6 +3,8 @@ Help menu; the microphone check records and plays back, the voice list starts wi
 the choices made are kept like Settings."""
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from interviewer.app.services import DeviceList
 from interviewer.app.settings import load_settings, save_settings
 from interviewer.core.clock import FakeClock
@@ -166,3 +168,22 @@ def test_a_long_voice_name_does_not_push_the_voice_step_sideways(qtbot, isolated
         assert dialog.pages.minimumSizeHint().width() <= page_area.viewport().width(), step
         assert not page_area.horizontalScrollBar().isVisible(), step
     dialog.skip()
+
+
+def test_the_last_page_offers_finish_not_skip(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial 16: the last step showed "Skip" beside "Finish", two ways to close the guide that
+    a new user could not tell apart. Skip is on every page but the last."""
+    window, _, _ = _window(qtbot, script_dirs, tmp_path)
+    window.maybe_show_first_run()
+    dialog = window.first_run
+    qtbot.waitExposed(dialog)
+    last = dialog.pages.count() - 1
+    for page in range(last):
+        dialog.go(page)
+        assert dialog.skip_button.isVisible() and dialog.next_button.text() == "Next", page
+    dialog.go(last)
+    QApplication.processEvents()
+    assert not dialog.skip_button.isVisible() and dialog.next_button.text() == "Finish"
+    assert dialog.back_button.isVisible() and dialog.back_button.isEnabled()
+    dialog.go(last - 1)  # back again: Skip returns
+    assert dialog.skip_button.isVisible()

@@ -59,7 +59,7 @@ def test_review_leads_with_three_strengths_and_three_fixes_that_play(qtbot, isol
     qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
     review = window.review_screen
     summary = review.ten_seconds
-    layout = review.layout()
+    layout = review.summary_area.widget().layout()  # the summary's pane, above the transcript (trial 16)
     assert layout.indexOf(summary) < layout.indexOf(review.summary) < layout.indexOf(review.timeline)
     good, bad = highlights(review.session, "good"), highlights(review.session, "problem")
     assert 1 <= len(good) <= 3 and 1 <= len(bad) <= 3

@@ -119,7 +119,7 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
              for c in range(screen.table.columnCount())}
     assert cells["Latency"] == [f"{x:.1f} s" for x in latencies]
     # Whole words per minute everywhere (the review said 201.7 where the exports said 202).
-    assert cells["Pace, wpm speaking / all"] == [f"{a.articulation_wpm:.0f} / {a.pace_wpm:.0f}" for a in truth.answers]
+    assert cells["Pace wpm"] == [f"{a.articulation_wpm:.0f} / {a.pace_wpm:.0f}" for a in truth.answers]
     assert f"{truth.articulation_wpm:.0f} wpm while speaking" in screen.summary.text()
     assert cells["Topics missed"] == ["cold start", "", ""]
     # Every column says in full what it counts; the table fits the pane at 1920 px (its last
@@ -137,7 +137,8 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
             widths = [table.columnWidth(c) for c in range(table.columnCount())]
             assert sum(widths) <= table.viewport().width() and widths[0] > 200, widths
         else:
-            assert table.columnWidth(0) >= 110
+            # Elided beyond its narrowest (its tooltip has it whole) rather than scroll sideways (trial 16).
+            assert table.columnWidth(0) >= table.QUESTION_MIN_PX and not table.horizontalScrollBar().isVisible()
     summary = screen.summary.text()
     assert f"mean response latency {truth.mean_latency:.1f} s" in summary
     assert f"fillers {truth.fillers} " in summary and "topics missed: cold start" in summary

@@ -163,7 +163,7 @@ def test_an_export_shows_progress_and_writes_the_file(qtbot, two_hour_round, tmp
     assert not bar.isVisible() and first < 1000
     assert sf.info(out).duration == pytest.approx(12 * 600 + 11 * 0.5, abs=0.1)
     assert sorted(p.name for p in out.parent.iterdir()) == ["round.flac"]
-    assert any("Exported to" in text for _level, text in controller.banner.history)
+    assert controller.screen.export_note.note().startswith("Exported to")
 
 
 def test_a_cancelled_export_leaves_no_file(qtbot, two_hour_round, tmp_path):
@@ -182,11 +182,9 @@ def test_a_cancelled_export_leaves_no_file(qtbot, two_hour_round, tmp_path):
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)
     assert list(out.parent.iterdir()) == []  # neither the file nor its temporary
     assert controller.last_export is None
-    # Not necessarily the last message: the notice that the round's recordings still need
-    # transcribing is posted from another worker and may come after it. The worker marks itself
-    # finished before its handler reaches the GUI thread (a queued call): wait for the message.
-    qtbot.waitUntil(lambda: any("Export cancelled" in text for _level, text in controller.banner.history),
-                    timeout=5000)
+    # The worker marks itself finished before its handler reaches the GUI thread (a queued
+    # call): wait for the review's export line to say so.
+    qtbot.waitUntil(lambda: controller.screen.export_note.note().startswith("Export cancelled"), timeout=5000)
 
 
 # ---------------------------------------------------------------- catching up transcripts

@@ -123,7 +123,8 @@ def check_dialogs_fit_the_screen(qtbot, isolated_dirs):
         guide.go(page)
         QApplication.processEvents()
         assert _inside(guide.frameGeometry(), area), (page, guide.frameGeometry(), area)
-        for button in (guide.skip_button, guide.next_button):
+        last = page == guide.pages.count() - 1
+        for button in (guide.next_button,) if last else (guide.skip_button, guide.next_button):  # Finish alone
             where = QRect(button.mapToGlobal(button.rect().topLeft()), button.size())
             assert _inside(where, area) and button.isVisible(), (button.text(), where, area)
     guide.skip()
