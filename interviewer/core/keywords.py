@@ -93,12 +93,20 @@ def _keyword_hits(text: str, keywords: tuple[str, ...], fuzzy: bool) -> tuple[st
             candidate = " ".join(tokens[i:i + n])
             if abs(len(candidate) - len(target)) > 3:
                 continue
-            similar = difflib.SequenceMatcher(None, candidate, target)
-            if similar.real_quick_ratio() >= FUZZY_RATIO and similar.quick_ratio() >= FUZZY_RATIO \
-                    and similar.ratio() >= FUZZY_RATIO:
+            if _near_spelling(candidate, target):
                 hits.append(keyword)
                 break
     return tuple(hits)
+
+
+def _near_spelling(a: str, b: str) -> float:
+    """How alike two spellings are if they are near (FUZZY_RATIO or more, a speech recognition
+    slip), else 0; difflib's cheap upper bounds are tried first."""
+    similar = difflib.SequenceMatcher(None, a, b)
+    if similar.real_quick_ratio() < FUZZY_RATIO or similar.quick_ratio() < FUZZY_RATIO:
+        return 0.0
+    ratio = similar.ratio()
+    return ratio if ratio >= FUZZY_RATIO else 0.0
 
 
 def _spelled_out(tokens: Sequence[str]) -> set[str]:
@@ -154,7 +162,7 @@ def _spelled_word(joined: str, known: set[str]) -> str | None:
     for word in known:
         if word[0] != joined[0] or len(word) < FUZZY_MIN_CHARS or abs(len(word) - len(joined)) > 1:
             continue
-        similar = difflib.SequenceMatcher(None, joined, word)
-        if similar.quick_ratio() >= best_ratio and (ratio := similar.ratio()) >= best_ratio:
+        ratio = _near_spelling(joined, word)
+        if ratio and ratio >= best_ratio:
             best, best_ratio = word, ratio
     return best

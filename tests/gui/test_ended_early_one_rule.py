@@ -7,28 +7,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from interviewer.core.analysis.report import analyze_round
 from interviewer.gui.workers import wait_for_background_work
-from interviewer.storage import SessionStatus, Store
-from tests.core.analysis.speech import spoken
+from interviewer.storage import Store
 from tests.gui.test_delete_round import _window
+from tests.gui.test_plan_counts_rounds_that_ended_themselves import stored_round
 
-START = 1_700_000_000.0
 
 
 def _round(store: Store, title: str, minutes: float, ended_by: str, n: int) -> int:
-    """A 45-minute coding round stored as the app stores it, its one part ended after `minutes`
-    on the round clock by `ended_by` ("stopped": End round; "agenda": its script was done)."""
-    sid = store.create_session("c", title, "coding", 45, started_at=START + n * 86_400)
-    phase = store.add_phase(sid, "clarify", "Clarify", 45, started_at=0.0)
-    aid = store.add_answer(sid, "q", "Find the top k.", asked_at=5.0, answer_start=6.0, answer_end=60.0,
-                           with_audio=False, phase_id="clarify")
-    store.attach_transcript(aid, spoken("I would keep a heap of the k largest counts and a map of counts."))
-    store.end_phase(phase, minutes * 60)
-    for f in analyze_round([], [("clarify", 45, minutes * 60)], ended_by={"clarify": ended_by}).findings:
-        store.add_finding(sid, f.kind, f.message, start=f.start, details={"severity": f.severity})
-    store.finish_session(sid, SessionStatus.COMPLETED, ended_at=START + n * 86_400 + minutes * 60)
-    return sid
+    """A 45-minute coding round, its one part ended after `minutes` by `ended_by` ("stopped":
+    End round; "agenda": its script was done)."""
+    return stored_round(store, "coding", minutes, ended_by, n, title=title, phase_id="clarify")
 
 
 def test_home_and_the_review_give_one_round_the_same_status(qtbot, isolated_dirs, tmp_path):

@@ -16,16 +16,18 @@ from tests.gui.test_delete_round import _window
 START = 1_700_000_000.0
 
 
-def _round(store: Store, kind: str, minutes: float, ended_by: str, n: int) -> int:
-    """A 45-minute round of one part, ended after `minutes` on the round clock by `ended_by`
-    ("agenda": its questions were done; "time": "That's time"; "stopped": End round)."""
-    sid = store.create_session("s", f"Round {n}", kind, 45, started_at=START + n * 86_400)
-    phase = store.add_phase(sid, "main", "Main", 45, started_at=0.0)
+def stored_round(store: Store, kind: str, minutes: float, ended_by: str, n: int, title: str = "",
+                 phase_id: str = "main") -> int:
+    """A 45-minute round of one part stored as the app stores it, ended after `minutes` on the
+    round clock by `ended_by` ("agenda": its questions were done; "time": "That's time";
+    "stopped": End round). Also used by test_ended_early_one_rule."""
+    sid = store.create_session("s", title or f"Round {n}", kind, 45, started_at=START + n * 86_400)
+    phase = store.add_phase(sid, phase_id, phase_id.title(), 45, started_at=0.0)
     aid = store.add_answer(sid, "q", "Tell me about it.", asked_at=5.0, answer_start=6.0, answer_end=60.0,
-                           with_audio=False, phase_id="main")
+                           with_audio=False, phase_id=phase_id)
     store.attach_transcript(aid, spoken("I would start with a simple baseline and measure it offline first."))
     store.end_phase(phase, minutes * 60)
-    for f in analyze_round([], [("main", 45, minutes * 60)], ended_by={"main": ended_by}).findings:
+    for f in analyze_round([], [(phase_id, 45, minutes * 60)], ended_by={phase_id: ended_by}).findings:
         store.add_finding(sid, f.kind, f.message, start=f.start, details={"severity": f.severity})
     store.finish_session(sid, SessionStatus.COMPLETED, ended_at=START + n * 86_400 + minutes * 60)
     return sid
@@ -34,9 +36,9 @@ def _round(store: Store, kind: str, minutes: float, ended_by: str, n: int) -> in
 def test_rounds_the_interviewer_ended_tick_the_plan_and_a_round_cut_short_does_not(qtbot, isolated_dirs, tmp_path):
     data = tmp_path / "data"
     with Store.open(data) as store:
-        breadth = _round(store, "ml_breadth", 7.6, "agenda", 0)  # all questions done
-        phone = _round(store, "phone_screen", 10.6, "time", 1)  # "That's time"
-        cut = _round(store, "coding", 5.0, "stopped", 2)  # End round 5 minutes in
+        breadth = stored_round(store, "ml_breadth", 7.6, "agenda", 0)  # all questions done
+        phone = stored_round(store, "phone_screen", 10.6, "time", 1)  # "That's time"
+        cut = stored_round(store, "coding", 5.0, "stopped", 2)  # End round 5 minutes in
         rows = store.progress()
     practised = practised_rounds(rows)
     assert practised.early == {cut} and practised.too_short == {cut}
@@ -60,8 +62,8 @@ def test_a_round_whose_questions_ran_out_says_so_in_its_review(qtbot, isolated_d
     review's summary says so, not "ended after 7.6 of 45 min"; one ended by time does not."""
     data = tmp_path / "data"
     with Store.open(data) as store:
-        breadth = _round(store, "ml_breadth", 7.6, "agenda", 0)
-        phone = _round(store, "phone_screen", 10.6, "time", 1)
+        breadth = stored_round(store, "ml_breadth", 7.6, "agenda", 0)
+        phone = stored_round(store, "phone_screen", 10.6, "time", 1)
         statuses = [store.get_session(sid).status_text for sid in (breadth, phone)]
     assert statuses == ["completed", "completed"]
     window = _window(qtbot, data)
