@@ -343,8 +343,10 @@ def test_the_window_shows_a_busy_bar_while_the_model_loads_and_offers_import(qtb
 
 
 def test_cancel_while_the_real_model_loads_ends_the_transcription_process(qtbot, isolated_dirs, script_dirs,
-                                                                          tmp_path):
+                                                                          tmp_path, monkeypatch):
     import multiprocessing
+
+    from interviewer.app.transcription_process import TranscriptionClient
 
     from gui_fakes import FakeRecorder, FakeSpeaker
 
@@ -358,6 +360,16 @@ def test_cancel_while_the_real_model_loads_ends_the_transcription_process(qtbot,
     def transcription_processes():
         return [p for p in multiprocessing.active_children() if p.name == "interviewer-transcription"]
 
+    # A fast machine loads tiny.en before the bar's 0.5 s delay is over: the wait for the real
+    # child is held until Cancel is clicked, so the click always lands while loading.
+    clicked = threading.Event()
+    real_wait_ready = TranscriptionClient.wait_ready
+
+    def wait_ready_after_the_click(self, *args, **kwargs):
+        clicked.wait(30)
+        return real_wait_ready(self, *args, **kwargs)
+
+    monkeypatch.setattr(TranscriptionClient, "wait_ready", wait_ready_after_the_click)
     before = len(transcription_processes())
     services = AppServices(
         load_scripts=lambda: ScriptList(discover_scripts(*script_dirs).scripts), clock=FakeClock(),
@@ -371,6 +383,7 @@ def test_cancel_while_the_real_model_loads_ends_the_transcription_process(qtbot,
     qtbot.waitUntil(bar.isVisible, timeout=10000)  # shown after 0.5 s; longer on a busy machine
     assert window.model_status.state == ModelState.LOADING and len(transcription_processes()) == before + 1
     bar.cancel_button.click()
+    clicked.set()
     assert window.model_status.state == ModelState.IDLE and "cancelled" in window.model_status.message
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=3000)
     # The loader noticed within 0.1 s and ended the child process, model half loaded or not.
@@ -378,6 +391,7 @@ def test_cancel_while_the_real_model_loads_ends_the_transcription_process(qtbot,
     wait_for_background_work()
     assert window.model_status.state == ModelState.IDLE and window.model_status.model is None
     # Loading again (as saving Settings does) works.
+    monkeypatch.setattr(TranscriptionClient, "wait_ready", real_wait_ready)
     window.model_status.start()
     qtbot.waitUntil(lambda: window.model_status.ready, timeout=60000)
     window.model_status.close_model()
