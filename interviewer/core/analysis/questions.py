@@ -39,6 +39,10 @@ from interviewer.core.transcript import SpeechRegion, join_words
 # "..., right." asks even written with a period; "..., yeah." mostly closes a statement ("That's
 # too big, yeah.", "Well, the thing is, yeah."): it asks only heard as asked, a "?" or a rise.
 ASKING_TAG = {"right", "correct"}
+# "..., no?" closes a check in Indian, Spanish- and Slavic-influenced English; tiny.en often
+# writes it apart ("...from the restaurant side. | No."). Said apart and then waited on, it asks
+# (see _tag_said_apart); "no" is not an ASKING_TAG elsewhere: in a sentence it is mostly a reply.
+TAG_SAID_APART = ASKING_TAG | {"no"}
 # Cues of a question that asks only if the speaker then waits (see _tag_runs_on).
 WAITS_FOR_ANSWER = {"tag question", "confirmation"}
 # "Do you know what I did?", "Guess what we found?", "you know what I mean?": the listener
@@ -105,6 +109,11 @@ SELF_ANSWER_GAP_S = 1.0
 # No. Just...": the speaker gives the answer straight away; a question put to the interviewer
 # waits for theirs.
 YES_NO = {"yes", "no", "nope", "yep"}
+# Answers that open like a "yes" or "no" ("Can I skip the sort? Not really, not without...",
+# "Do we block at upload or review later? Both, I think, ..."), said straight after the question.
+ANSWER_OPENERS = (("not", "really"), ("not", "quite"), ("not", "necessarily"), ("not", "always"),
+                  ("not", "exactly"), ("of", "course"), ("both",), ("neither",), ("definitely",),
+                  ("absolutely",))
 # "How do I deal with the apostrophes? I'll write a state machine.": a question about what the
 # speaker will do or did is theirs to answer. Not "can/should/may I", which ask leave.
 OWN_CHOICE_AUX = {"do", "did", "would", "will"}
@@ -155,13 +164,15 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
         # confirm ("What should an empty string return? True. [1.4 s]"), or one the speaker then
         # acknowledges ("Hundreds of millions. Okay.": the interviewer's reply said back).
         said_next = [w for w in after.norm_words if not is_hesitation(w)] if after is not None else []
+        # ("What would you like me to cover? Detection only. Or also what we do after?": the
+        # choices the question offers, the last one opened with "or".)
         goes_on = (after is not None and not leaves_turn(nxt, after) and bool(said_next)
-                   and said_next[0] not in ACKNOWLEDGING and not question_cue(after)
+                   and said_next[0] not in ACKNOWLEDGING | {"or"} and not question_cue(after)
                    and (turn_gaps is None or _no_break(nxt, after, turn_gaps)))
         return (goes_on and "or" not in following and following[0] not in ACKNOWLEDGING
                 and following[0] not in PREPOSITION | SUBORDINATOR | FIRST_PERSON | {"let", "let's", "lets"}
                 and nxt.tokens[-1].ends_sentence and not nxt.tokens[-1].comma_after)
-    if following[0] == "because" or _admits_not_knowing(following):
+    if following[0] == "because" or _admits_not_knowing(following) or _assumes(following):
         return True
     own_choice = any(a in OWN_CHOICE_AUX and b == "i" for a, b in zip(words, words[1:]))
     return own_choice or following[0] not in FIRST_PERSON | {"let", "let's"}
@@ -172,6 +183,28 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
 # waits for the answer).
 NOT_KNOWING = re.compile(r"^(honestly |well |so )?(i (don't|do not|dont|can't|cannot|can not) (know|say|tell)"
                          r"|i'm not (sure|certain)|i am not (sure|certain)|(i have )?no idea|hard to say)\b")
+
+
+# "How much traffic? Let's say a few million uploads a day.": the speaker supplies the answer
+# as an assumption instead of waiting for the interviewer's (not "assuming ..." after the
+# question, which is its condition: "What's the budget, assuming mobile clients?").
+ASSUMING = re.compile(r"^(?:let's|lets|let us) (?:say|assume)\b|^i(?:'ll| will|'d| would|'m| am) assum")
+
+
+def _assumes(words: list[str]) -> bool:
+    return bool(ASSUMING.search(" ".join(words)))
+
+
+def _assumes_answer_inline(u: Utterance) -> bool:
+    """"How much traffic, let's say a few million uploads a day.": Whisper ran the question and
+    the assumption that answers it into one sentence."""
+    clauses = _clauses(u)
+    for k in range(1, len(clauses)):
+        asked = _strip_lead_in([WH_IS.get(w, w) for w in clauses[k - 1] if not is_hesitation(w)])
+        said = _strip_lead_in([w for w in clauses[k] if not is_hesitation(w)])
+        if asked and (asked[0] in WH or asked[0] in AUX) and _assumes(said):
+            return True
+    return False
 
 
 def _admits_not_knowing(words: list[str]) -> bool:
@@ -196,7 +229,7 @@ def _tag_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None)
     is that statement's tag, wherever Whisper put the period. Said on into more words it is
     the speaker agreeing with themself ("Right. So then...")."""
     words = [w for w in u.norm_words if not is_hesitation(w)]
-    return (len(words) == 1 and words[0] in ASKING_TAG and prev is not None
+    return (len(words) == 1 and words[0] in TAG_SAID_APART and prev is not None
             and u.start - prev.end < MAX_TAG_GAP_S and leaves_turn(u, nxt) and not question_cue(prev))
 
 
@@ -213,7 +246,9 @@ def _says_yes_or_no(nxt: Utterance | None, u: Utterance) -> bool:
     said = [w for w in (nxt.norm_words if nxt is not None else []) if not is_hesitation(w)]
     if not said or nxt.start - u.end >= SELF_ANSWER_GAP_S or nxt.tokens[-1].question_mark:
         return False
-    return (len(said) > 1 and said[0] in YES_NO) or _says_yes_or_no_inside(nxt)
+    opener = next((o for o in ANSWER_OPENERS if tuple(said[:len(o)]) == o), None)
+    return ((len(said) > 1 and said[0] in YES_NO) or (opener is not None and len(said) > len(opener))
+            or _says_yes_or_no_inside(nxt))
 
 
 # "Does that tower go stale once real clicks arrive? It does, so I'd blend...": a short answer
@@ -487,14 +522,15 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                 asked_at = i
             continue
         # "Why does that matter? Because..." answers itself: rhetorical, not clarifying.
+        asking = _strip_lead_in([WH_IS.get(w, w) for w in _clauses(u)[-1] if not is_hesitation(w)])
         if (cue == "question mark" and nxt is not None and nxt.norm_words[0] in RHETORICAL_ANSWER
-                and nxt.start - u.end < 1.0 and u.norm_words[0] in WH):
+                and nxt.start - u.end < 1.0 and (u.norm_words[0] in WH or (asking and asking[0] in WH))):
             continue
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
             continue
         after = utterances[i + 2] if i + 2 < len(utterances) else None
         if (_answers_itself(u, nxt, gaps, after) or _says_yes_or_no(nxt, u) or _gives_short_answer(nxt, u)
-                or _answers_own_choice_inline(u)
+                or _answers_own_choice_inline(u) or _assumes_answer_inline(u)
                 or _answers_yes_no_inline(u)):
             continue
         if (cue == "indirect question" and SELF_TALK.search(" ".join(u.norm_words))

@@ -1308,3 +1308,80 @@ def test_the_answer_said_back_after_a_wait_is_no_stumble_over_the_question():
 
 def test_a_word_said_again_at_once_is_still_a_stumble():
     assert analyze_answer(spoken("A liner? [0.3] A liner. Then I sort them.")).clarifying.questions == []
+
+
+@pytest.mark.parametrize("script", [
+    "Can I skip the sort? Not really, not without knowing the range of the values.",
+    "Do we block at upload or review later? Both, I think, block the clear cases and queue the rest.",
+    "Is recall more important here? Definitely, a missed fraud costs far more than a review.",
+])
+def test_a_question_answered_at_once_with_not_really_or_both_asks_nothing(script):
+    """Blind speech set 24: "Not really, ...", "Both, ..." straight after the question open the
+    speaker's own answer, as "No, ..." and "Yes, ..." do."""
+    assert analyze_answer(spoken(script)).clarifying.questions == []
+
+
+@pytest.mark.parametrize("script", [
+    # the interviewer's answer said back after a wait
+    "Can I skip the sort? [2.0] Not really, okay. Then I sort first.",
+    "Do we block at upload or review later? [2.0] Both, fine. Then two queues.",
+])
+def test_an_answer_said_back_after_a_wait_leaves_the_question_asked(script):
+    assert len(analyze_answer(spoken(script)).clarifying.questions) == 1
+
+
+def test_a_no_said_apart_after_a_statement_and_waited_on_asks():
+    """Blind speech set 24: "..., no?" closes a check in many speakers' English; tiny.en wrote
+    "...from the restaurant side. | No." and the speaker waited for the answer."""
+    [q] = analyze_answer(spoken("Prep time we get from the restaurant side. No. [2.1] Not reliable. "
+                                "Then I predict it.")).clarifying.questions
+    assert q.text.startswith("Prep time") and q.text.endswith("No.")
+
+
+@pytest.mark.parametrize("script", [
+    "It's order n. No. It's n log n because of the sort.",  # corrected at once
+    "Prep time we get from the restaurant side. [1.5] No. [2.0] Then I predict it.",  # not its tag
+])
+def test_a_no_that_corrects_or_stands_alone_asks_nothing(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == []
+
+
+def test_the_choices_a_question_offers_after_it_do_not_answer_it():
+    """Blind speech set 24: "What would you like me to cover? Detection only. Or also what we
+    do once we catch it." lists the choices, the last opened with "or"; then the speaker waits."""
+    [q] = analyze_answer(spoken("What would you like me to cover? Detection only. Or also what we do "
+                                "once we catch it. [3.0] Both. Great, drift means...")).clarifying.questions
+    assert q.text.startswith("What would you like me to cover")
+
+
+@pytest.mark.parametrize("script", [
+    "How much traffic? Let's say a few million uploads a day. Then I shard by user.",
+    "How much traffic, let's say a few million uploads a day. Then I shard by user.",
+    "What's the latency budget? I'll assume two hundred milliseconds for the whole page.",
+])
+def test_a_question_answered_at_once_with_an_assumption_asks_nothing(script):
+    """Blind speech set 24: the speaker supplies the answer as an assumption ("let's say ...")
+    instead of waiting for the interviewer's."""
+    assert analyze_answer(spoken(script)).clarifying.questions == []
+
+
+@pytest.mark.parametrize("script", [
+    # a condition of the question, not an answer
+    "What's the latency budget, assuming mobile clients? [2.0] Two hundred milliseconds, okay.",
+    # waited for the answer, then said it back
+    "How much traffic? [2.0] Let's say a few million a day, okay. Then I shard.",
+])
+def test_a_question_then_an_assumption_after_a_wait_or_as_its_condition_asks(script):
+    assert len(analyze_answer(spoken(script)).clarifying.questions) == 1
+
+
+def test_a_question_after_a_topic_answered_with_because_at_once_is_rhetorical():
+    """Blind speech set 24: "Attention, from the ground up, why do we need it? Because..." - the
+    question asked after a topic in the same sentence, answered at once by a reply that itself
+    goes on to the next question."""
+    found = analyze_answer(spoken("Attention, from the ground up, why do we need it? Because a fixed summary "
+                                  "loses too much, so what does it compute? [2.0] Okay.")).clarifying.questions
+    assert not any("why do we need it" in q.text for q in found)
+    [q] = analyze_answer(spoken("Attention, from the ground up, why do we need it? [2.0] Because of long "
+                                "inputs, okay.")).clarifying.questions
+    assert "why do we need it" in q.text
