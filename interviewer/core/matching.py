@@ -263,6 +263,16 @@ _KNOWN = (r"(?:given(?: that)?|since|now that|seeing (?:that|as)|considering(?: 
 _LEADING_KNOWN = re.compile(r"^(?:(?:so|and|okay|ok|right|alright)\s*,?\s*)?" + _KNOWN
                             + r"\b[^,?]*,\s*(?:and " + _KNOWN + r"\b[^,?]*,\s*)?", re.IGNORECASE)
 _TRAILING_KNOWN = re.compile(r",\s*" + _KNOWN + r"\b[^?,]*(\?)?\s*$", re.IGNORECASE)
+# "Leaving the crews' workload aside, what's the business target here?", "Setting cost aside, how
+# fast must it be?", "Apart from latency, is there a memory limit?": a clause that puts a subject
+# aside names what is NOT asked (matcher blind20: the crews' workload took its fact). Not
+# "besides" nor a question with "else" ("Besides plays, what else do we record?"), which asks
+# for more of the same subject.
+_ASIDE = (r"(?:(?:leaving|setting|putting|keeping|ignoring|excluding|forgetting(?: about)?|apart from|aside from"
+          r"|other than|not counting)\b[^,?]*?(?:\s+aside)?|[^,?]{1,60}?\s+aside)")
+_LEADING_ASIDE = re.compile(r"^(?:(?:so|and|okay|ok|right|alright)\s*,?\s*)?" + _ASIDE + r"\s*,\s*", re.IGNORECASE)
+_TRAILING_ASIDE = re.compile(r",\s*(?:leaving|setting|putting|ignoring|apart from|aside from)\b[^?,]*(\?)?\s*$",
+                             re.IGNORECASE)
 
 
 def asked_part(question: str) -> str:
@@ -270,6 +280,8 @@ def asked_part(question: str) -> str:
     the whole question when that would leave fewer than three words."""
     text = question.strip()
     main = _TRAILING_KNOWN.sub(lambda m: m.group(1) or "", _LEADING_KNOWN.sub("", text))
+    if not re.search(r"\belse\b", main, re.IGNORECASE):
+        main = _TRAILING_ASIDE.sub(lambda m: m.group(1) or "", _LEADING_ASIDE.sub("", main))
     return main if len(words(main)) >= 3 else text
 
 

@@ -478,6 +478,30 @@ def test_a_clause_stating_what_is_known_is_not_what_is_asked():
                      QUESTION.clarifying_topics)[0] == "latency"
 
 
+def test_a_clause_putting_a_subject_aside_is_not_what_is_asked():
+    """Matcher blind20: "Leaving the crews' workload aside, what's the business target here?" got
+    the fact about the crews' capacity, the subject its first clause put aside."""
+    from interviewer.core.matching import asked_part
+
+    assert asked_part("Leaving the crews' workload aside, what's the business target here?") == \
+        "what's the business target here?"
+    assert asked_part("Latency aside, is there a memory limit?") == "is there a memory limit?"
+    assert asked_part("Apart from the budget, how many people can label?") == "how many people can label?"
+    assert asked_part("Setting privacy aside for now, where does the data come from?") == \
+        "where does the data come from?"
+    assert asked_part("What's the success metric, leaving cost aside?") == "What's the success metric?"
+    # Near misses: "besides" and "what else" ask for more of the same subject; "other than" inside
+    # the question says what is asked; a clause that would leave too little stays.
+    for kept in ("Besides plays, what else do we record?", "Apart from latency, what else matters?",
+                 "Does the filter need to handle languages other than English?",
+                 "Other than English, which languages?", "Is the budget set aside already?"):
+        assert asked_part(kept) == kept, kept
+    topics = (ClarifyingTopic("latency", ("latency",), "Under 100 ms."),
+              ClarifyingTopic("success metric", ("metric", "target"), "Fewer missed leaks."))
+    assert best_fact("Leaving latency aside, what's the business target?", topics)[0] == "success metric"
+    assert best_fact("What's the latency budget?", topics)[0] == "latency"
+
+
 def test_a_word_speech_recognition_split_in_two_is_read_as_the_scripts_word():
     """Speech recognition writes a long word as two short ones ("how fast do people hit re port",
     "other engine ears", "each replace meant"; matcher blind14-18): joined, they spell a word of
