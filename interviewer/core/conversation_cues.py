@@ -107,6 +107,35 @@ def wraps_up(text: str) -> bool:
     return bool(_WRAP_UP_STATEMENT.match(said) or _WRAP_UP_QUESTION.match(said))
 
 
+# A plain "I'm done." among the last sentences hands the turn back even when a short sentence the
+# recogniser garbled follows it (trial17: "Okay, I'm done. I think that camera is it." got "Take your
+# time. Shall I move on?"). Only these unmistakable phrases, said as a sentence of their own.
+_DONE = re.compile(
+    r"(?:okay |ok |alright |all right |so |yeah |and |i think |i guess )*"
+    r"(?:(?:i'm|i am) (?:done|finished)(?: now)?|(?:that's|that is) (?:it|all)(?: from me| for me)?"
+    r"|(?:that|this) covers it)")
+_DONE_THEN_AT_MOST = 8  # words after the done phrase: a closing aside, not a new step
+# "I'm done. Now the merge.", "That's it for the sort, next ...": what follows opens the next step.
+_NEXT_STEP = re.compile(r"^(?:(?:okay|ok|so|and|but) )*(?:now|next|then|moving on|on to|let me|let's|first|second|also"
+                        r"|after that|for the)\b")
+
+
+def says_done(text: str) -> bool:
+    """True when `text` hands the turn back: its last sentence does (`wraps_up`), or one of the
+    last two sentences is a plain done phrase ("I'm done.", "That's it.", "I think that covers
+    it.") and the only sentence after it is short, asks nothing and opens no next step."""
+    if wraps_up(text):
+        return True
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    if len(sentences) < 2:
+        return False
+    done, after = sentences[-2], sentences[-1]
+    said_after = " ".join(words(after))
+    return bool(_DONE.fullmatch(" ".join(words(done))) and not done.rstrip().endswith("?")
+                and not after.rstrip().endswith("?") and len(words(after)) <= _DONE_THEN_AT_MOST
+                and not _NEXT_STEP.match(said_after))
+
+
 # "Nice to meet you.", "Thanks for having me.", "I'm ready.": the reply to an interviewer's opening
 # words, which ask nothing. A greeting waited the 8 s that end an answer before the problem came
 # (a trial: dead air at the start of every round).
@@ -299,7 +328,7 @@ def sounds_unfinished(text: str) -> bool:
     "um") or sounds like the candidate is thinking; False for a hand-back ("That's it."). A
     missing full stop alone says nothing: live transcript chunks often have none."""
     said = text.strip()
-    if not said or wraps_up(said):
+    if not said or says_done(said):  # "I'm done. I think that camera is it.": done, not thinking
         return False
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", said) if words(s)]
     if not sentences:
