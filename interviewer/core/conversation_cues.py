@@ -136,6 +136,27 @@ def says_done(text: str) -> bool:
                 and not _NEXT_STEP.match(said_after))
 
 
+# Words that, alone, acknowledge or fill ("Okay.", "Got it.", "Makes sense.", "Hmm."): said
+# after a reply, the candidate is taking it in or thinking of the next question, not asking.
+_ACKNOWLEDGING = frozenset("""okay ok alright right great perfect cool fine good got it makes sense sure thanks
+thank you understood yes yeah yep no nope mhm hmm um uh so and well gotcha nice awesome i see that's all
+interesting excellent wow oh ah fair enough noted clear clearly""".split())
+UNCLEAR_MAX_WORDS = 3
+
+
+def unclear_fragment(text: str) -> bool:
+    """True when `text`, all the candidate said since the interviewer last replied, is a few words
+    that neither ask, acknowledge, hand back nor ask for time: most likely a short question the
+    recogniser misheard ("Sorted?" written "Darked." or "Sorry, good.", trial17). Followed by
+    a wait, an interviewer asks to hear it again rather than sit silent."""
+    said = [w for w in words(text) if not _HESITATION_WORD.match(w)]
+    if not said or len(said) > UNCLEAR_MAX_WORDS or text.rstrip().endswith("?"):
+        return False
+    if all(w in _ACKNOWLEDGING for w in said):
+        return False
+    return not (says_done(text) or declines_to_ask(text) or asks_for_time(text) or talks_to_self(text))
+
+
 # "Nice to meet you.", "Thanks for having me.", "I'm ready.": the reply to an interviewer's opening
 # words, which ask nothing. A greeting waited the 8 s that end an answer before the problem came
 # (a trial: dead air at the start of every round).
