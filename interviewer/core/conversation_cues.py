@@ -344,6 +344,11 @@ _THINKING = re.compile(r"\b(?:let me|let's see|give me|hold on|for a (?:sec|seco
                        r"one (?:sec|second|moment)|think|thinking|wait|hmm|remember|recall)\b")
 
 
+# "I think I'd partition the sessions by user.": an opinion put before a statement, not thinking
+# (trial17: a complete sentence got "Take your time. Shall I move on?"). "I think..." alone is.
+_OPINION = re.compile(r"\b(?:i|we) (?:do |still |really |also )?think(?= (?!about\b|of\b|through\b)\w)")
+
+
 def sounds_unfinished(text: str) -> bool:
     """True when the last sentence of `text` breaks off (its last word leads on: "and", "the",
     "um") or sounds like the candidate is thinking; False for a hand-back ("That's it."). A
@@ -355,4 +360,4 @@ def sounds_unfinished(text: str) -> bool:
     if not sentences:
         return False
     plain = " ".join(words(sentences[-1]))
-    return bool(_BREAKS_OFF.search(plain)) or bool(_THINKING.search(plain))
+    return bool(_BREAKS_OFF.search(plain)) or bool(_THINKING.search(_OPINION.sub("", plain)))

@@ -55,3 +55,26 @@ def test_says_done(text, done):
     assert conversation_cues.says_done(text) is done
     if done:
         assert not conversation_cues.sounds_unfinished(text)
+
+
+# The same report item: "I think I'd partition the sessions by user and merge each partition on its
+# own machine." got the check-in too: "I think" before a statement is an opinion, not thinking.
+OPINION = "Sorry to jump in. I think I'd partition the sessions by user and merge each partition on its own machine."
+
+
+def test_an_opinion_sentence_ends_at_the_silence_limit_with_no_check_in(tmp_path):
+    answer, controller, speaker = said_then_quiet(tmp_path, OPINION, ControllerSettings().silence_ends_answer_after)
+    assert answer.ended_by == "silence"
+    assert CHECK_IN not in speaker.said
+
+
+@pytest.mark.parametrize("text, unfinished", [
+    (OPINION, False),
+    ("So I think we need a heap.", False),
+    ("I think.", True),
+    ("Hmm, I think...", True),
+    ("I think about the other causes", True),
+    ("I'm thinking.", True),
+])
+def test_i_think_before_a_statement_is_not_thinking(text, unfinished):
+    assert conversation_cues.sounds_unfinished(text) is unfinished
