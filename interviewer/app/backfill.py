@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.core.candidate_questions import question_phases
+from interviewer.core.matching import topics_to_ask
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
 from interviewer.errors import Cancelled
@@ -159,7 +160,7 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
         recorded_in = getattr(answer, "phase_id", None) or (phase.id if phase is not None else None)
         analysis = analyze_answer(
             transcript, question_text=answer.question_text,
-            expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics] if question else None,
+            expected_topics=[(t.name, t.keywords) for t in topics_to_ask(question)] if question else None,
             expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
             round_kind=script.kind if script is not None else session.kind,
             questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),

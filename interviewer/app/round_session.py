@@ -34,7 +34,7 @@ from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, PhaseStarted, RoundEngine, TimeUp
 from interviewer.core.clarifying_responder import ClarifyingResponder
-from interviewer.core.matching import Matcher
+from interviewer.core.matching import Matcher, topics_to_ask
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
@@ -487,7 +487,7 @@ class RoundSession:
             # Findings about the whole question come at round end, from all of its parts.
             analysis = analyze_answer(
                 transcript, question_text=record.question_text,
-                expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics] if question else None,
+                expected_topics=[(t.name, t.keywords) for t in topics_to_ask(question)] if question else None,
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),

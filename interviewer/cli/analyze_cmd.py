@@ -58,6 +58,8 @@ def _question(args):
 
 
 def _question_context(script, question) -> dict:
+    from interviewer.core.matching import topics_to_ask
+
     if question is None:
         return {}
     try:
@@ -66,7 +68,7 @@ def _question_context(script, question) -> dict:
         expects = False
     return {
         "question_text": question.text,
-        "expected_topics": [(t.name, tuple(t.keywords)) for t in question.clarifying_topics],
+        "expected_topics": [(t.name, tuple(t.keywords)) for t in topics_to_ask(question)],
         "expects_clarifying": expects,
         "round_kind": script.kind,
     }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from interviewer.core.candidate_questions import (
     CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
 )
-from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, wraps_up
+from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, unclear_fragment, wraps_up
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
     THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_time_left,
@@ -155,9 +155,22 @@ class ClarifyingTurns:
             return False  # the last words said are not transcribed yet: the wait is after them
         stated = stated_question(new)
         self._replied_words = heard
-        if stated is None or self._now() - (record.started_at + new[-1].end) > MAX_REPLY_DELAY_S:
+        if self._now() - (record.started_at + new[-1].end) > MAX_REPLY_DELAY_S:
             return False
-        return self._reply_to(record, stated, record.started_at + new[-1].end, only_topics_not_answered=True)
+        if stated is not None and self._reply_to(record, stated, record.started_at + new[-1].end,
+                                                 only_topics_not_answered=True):
+            return True
+        return self._ask_to_say_again(record, new)
+
+    def _ask_to_say_again(self, record: AnswerRecord, new: list[Word]) -> bool:
+        """All the candidate said since the last reply is a few words that got no answer and are
+        no acknowledgement ("Sorted?" heard as "Darked.", then a wait): the interviewer asks to
+        hear it again instead of leaving dead air (trial17: 12 s of silence). True if so."""
+        if not self.settings.unclear_text or not unclear_fragment(join_words([w.text for w in new])):
+            return False
+        record.awaiting_speech_after_reply = True  # the silence after it is the candidate's again
+        self._say(self.settings.unclear_text, UtteranceKind.CLARIFICATION)
+        return True
 
     def _respond(self, record: AnswerRecord, question: str, asked_until: float | None = None) -> bool:
         """Answer `question`, asked in `record`, as an interviewer would: a request about the

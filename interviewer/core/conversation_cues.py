@@ -107,6 +107,56 @@ def wraps_up(text: str) -> bool:
     return bool(_WRAP_UP_STATEMENT.match(said) or _WRAP_UP_QUESTION.match(said))
 
 
+# A plain "I'm done." among the last sentences hands the turn back even when a short sentence the
+# recogniser garbled follows it (trial17: "Okay, I'm done. I think that camera is it." got "Take your
+# time. Shall I move on?"). Only these unmistakable phrases, said as a sentence of their own.
+_DONE = re.compile(
+    r"(?:okay |ok |alright |all right |so |yeah |and |i think |i guess )*"
+    r"(?:(?:i'm|i am) (?:done|finished)(?: now)?|(?:that's|that is) (?:it|all)(?: from me| for me)?"
+    r"|(?:that|this) covers it)")
+_DONE_THEN_AT_MOST = 8  # words after the done phrase: a closing aside, not a new step
+# "I'm done. Now the merge.", "That's it for the sort, next ...": what follows opens the next step.
+_NEXT_STEP = re.compile(r"^(?:(?:okay|ok|so|and|but) )*(?:now|next|then|moving on|on to|let me|let's|first|second|also"
+                        r"|after that|for the)\b")
+
+
+def says_done(text: str) -> bool:
+    """True when `text` hands the turn back: its last sentence does (`wraps_up`), or one of the
+    last two sentences is a plain done phrase ("I'm done.", "That's it.", "I think that covers
+    it.") and the only sentence after it is short, asks nothing and opens no next step."""
+    if wraps_up(text):
+        return True
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    if len(sentences) < 2:
+        return False
+    done, after = sentences[-2], sentences[-1]
+    said_after = " ".join(words(after))
+    return bool(_DONE.fullmatch(" ".join(words(done))) and not done.rstrip().endswith("?")
+                and not after.rstrip().endswith("?") and len(words(after)) <= _DONE_THEN_AT_MOST
+                and not _NEXT_STEP.match(said_after))
+
+
+# Words that, alone, acknowledge or fill ("Okay.", "Got it.", "Makes sense.", "Hmm."): said
+# after a reply, the candidate is taking it in or thinking of the next question, not asking.
+_ACKNOWLEDGING = frozenset("""okay ok alright right great perfect cool fine good got it makes sense sure thanks
+thank you understood yes yeah yep no nope mhm hmm um uh so and well gotcha nice awesome i see that's all
+interesting excellent wow oh ah fair enough noted clear clearly""".split())
+UNCLEAR_MAX_WORDS = 3
+
+
+def unclear_fragment(text: str) -> bool:
+    """True when `text`, all the candidate said since the interviewer last replied, is a few words
+    that neither ask, acknowledge, hand back nor ask for time: most likely a short question the
+    recogniser misheard ("Sorted?" written "Darked." or "Sorry, good.", trial17). Followed by
+    a wait, an interviewer asks to hear it again rather than sit silent."""
+    said = [w for w in words(text) if not _HESITATION_WORD.match(w)]
+    if not said or len(said) > UNCLEAR_MAX_WORDS or text.rstrip().endswith("?"):
+        return False
+    if all(w in _ACKNOWLEDGING for w in said):
+        return False
+    return not (says_done(text) or declines_to_ask(text) or asks_for_time(text) or talks_to_self(text))
+
+
 # "Nice to meet you.", "Thanks for having me.", "I'm ready.": the reply to an interviewer's opening
 # words, which ask nothing. A greeting waited the 8 s that end an answer before the problem came
 # (a trial: dead air at the start of every round).
@@ -294,15 +344,20 @@ _THINKING = re.compile(r"\b(?:let me|let's see|give me|hold on|for a (?:sec|seco
                        r"one (?:sec|second|moment)|think|thinking|wait|hmm|remember|recall)\b")
 
 
+# "I think I'd partition the sessions by user.": an opinion put before a statement, not thinking
+# (trial17: a complete sentence got "Take your time. Shall I move on?"). "I think..." alone is.
+_OPINION = re.compile(r"\b(?:i|we) (?:do |still |really |also )?think(?= (?!about\b|of\b|through\b)\w)")
+
+
 def sounds_unfinished(text: str) -> bool:
     """True when the last sentence of `text` breaks off (its last word leads on: "and", "the",
     "um") or sounds like the candidate is thinking; False for a hand-back ("That's it."). A
     missing full stop alone says nothing: live transcript chunks often have none."""
     said = text.strip()
-    if not said or wraps_up(said):
+    if not said or says_done(said):  # "I'm done. I think that camera is it.": done, not thinking
         return False
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", said) if words(s)]
     if not sentences:
         return False
     plain = " ".join(words(sentences[-1]))
-    return bool(_BREAKS_OFF.search(plain)) or bool(_THINKING.search(plain))
+    return bool(_BREAKS_OFF.search(plain)) or bool(_THINKING.search(_OPINION.sub("", plain)))

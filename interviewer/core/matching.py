@@ -590,3 +590,58 @@ def follow_up_needed(answer_text_so_far: str | None, follow_up: FollowUp,
                      encoder: TextEncoder | Matcher | None = None, question: str = "") -> bool:
     matcher = encoder if isinstance(encoder, Matcher) else Matcher(encoder)
     return matcher.follow_up_needed(answer_text_so_far, follow_up, question)
+
+
+# ---------------------------------------------------------------- facts the question already gives
+
+_CLAUSES = re.compile(r"[.;:!?,]+|\s-\s")
+# The question's clauses are cut at "and" too, so that a fact's words are looked for in one
+# statement, not gathered across a long sentence.
+_TEXT_CLAUSES = re.compile(r"[.;:!?,]+|\s-\s|\band\b")
+_NEGATION = {"no", "not", "never", "none", "nothing", "can't", "cannot", "don't", "doesn't", "isn't", "aren't",
+             "won't", "without"}
+_REPLY_OPENER = {"yes", "no", "nope", "yeah", "sure", "right", "correct"}
+
+
+def _longest_run(a: list[str], b: list[str]) -> list[str]:
+    """The longest run of words said in the same order in both (stems compared)."""
+    best: list[str] = []
+    for i in range(len(a)):
+        for j in range(len(b)):
+            n = 0
+            while i + n < len(a) and j + n < len(b) and stem(a[i + n]) == stem(b[j + n]):
+                n += 1
+            if n > len(best):
+                best = a[i:i + n]
+    return best
+
+
+def fact_stated_in(fact: str | None, text: str) -> bool:
+    """The fact's main statement (its first clause past a leading "No," or "Yes,") is already said
+    in one clause of `text`, the interviewer's question: "No, the input is in no particular order"
+    in "..., and the list is in no particular order." Conservative, as a topic taken for answered
+    is never listed as not asked: the two must share a run of at least three words in the same
+    order, two of them content words, covering two thirds of the fact's clause, and agree on
+    negation. Words in common scattered over the clause do not count: "Return a list of up to k
+    hashtags" is not given by "returns the k hashtags used most often" (a list? in which order?),
+    nor "At least one version is broken" by "says whether a version is broken"."""
+    if not fact:
+        return False
+    main = next((words(c) for c in _CLAUSES.split(fact) if [w for w in words(c) if w not in _REPLY_OPENER]), None)
+    if not main:
+        return False
+    negated = any(w in _NEGATION for w in main)
+    for clause in _TEXT_CLAUSES.split(text):
+        said = words(clause)
+        run = _longest_run(main, said)
+        if (len(run) >= 3 and len(run) * 3 >= len(main) * 2 and sum(w not in STOPWORDS for w in run) >= 2
+                and negated == any(w in _NEGATION for w in said)):
+            return True
+    return False
+
+
+def topics_to_ask(question) -> tuple[ClarifyingTopic, ...]:
+    """The question's clarifying topics a candidate still has to ask about: not those whose fact
+    the question's own text gives (trial17: "Did not ask about: sorted input" for a problem
+    that says "the list is in no particular order"). `question`: a scripts.model.Question."""
+    return tuple(t for t in question.clarifying_topics if not fact_stated_in(t.fact, question.text))

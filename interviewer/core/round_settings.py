@@ -72,6 +72,8 @@ class ControllerSettings:
     silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
     nudge_text: str = "Remember to think out loud."
     check_in_text: str = "Take your time. Shall I move on?"  # see CHECK_IN_WAIT_S
+    # A few unclear words while clarifying, then a wait (clarifying_turns._ask_to_say_again).
+    unclear_text: str = "Sorry, I didn't catch that. Could you say it again?"
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
     # After the last question of a part that takes the candidate's own questions ("..., then it's

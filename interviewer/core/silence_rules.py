@@ -4,7 +4,7 @@ to take back, the opening words going on. A part of RoundController (round_contr
 from __future__ import annotations
 
 from interviewer.core.conversation_cues import (
-    asks_for_time, asks_to_talk, declines_to_ask, greets, only_opens, sounds_unfinished, wraps_up,
+    asks_for_time, asks_to_talk, declines_to_ask, greets, only_opens, says_done, sounds_unfinished,
 )
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
@@ -168,7 +168,7 @@ class SilenceRules:
         if not after or quiet < after:
             return False
         last = self._last_words()
-        return bool(last) and (wraps_up(last) or (self._answers_opening_words() and greets(last))
+        return bool(last) and (says_done(last) or (self._answers_opening_words() and greets(last))
                                or (self._waits_for_questions() and declines_to_ask(last)))
 
     def _waits_for_questions(self) -> bool:
