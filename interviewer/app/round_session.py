@@ -338,9 +338,11 @@ class RoundSession:
                 # A reply mid-answer may start within the detector's release time of the
                 # candidate's last word: if they go on talking, that must interrupt it.
                 self.voice.rearm()
-            if self._turn.question_id and update.text == self._turn.text:
+            if (self._turn.question_id and update.text == self._turn.text
+                    and (update.kind != UtteranceKind.REPEAT or self._turn.asked_at is None)):
                 # Asked when it is said (as the controller counts it): the engine hands a part's
-                # question over with its prompt, which may take half a minute to say first.
+                # question over with its prompt, which may take half a minute to say first. Said
+                # again, it was asked already: the answer after a repeat is the same answer.
                 self._turn.asked_at = update.at
         elif isinstance(update, ListeningStarted):
             state = self.answers.setdefault(update.answer, AnswerState(update.answer))
@@ -479,6 +481,7 @@ class RoundSession:
         previous = (self.controller.answers[record.index - 2]
                     if record.goes_on_after_silence and record.index > 1 else None)
         pause_before = record.pause_before(previous, BARGE_IN_PREROLL_SECONDS)
+        asked_to_repeat = record.asked_to_repeat  # read now: the controller set it before the repeat
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer
@@ -491,7 +494,7 @@ class RoundSession:
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
-                question_findings=False, interviewer_speech=replies,
+                repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None).to_dict()
             credit_clarifications(analysis, record.clarifications, record.started_at)
             if pause_before is not None:

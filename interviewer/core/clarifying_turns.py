@@ -180,7 +180,12 @@ class ClarifyingTurns:
         if wraps_up(question):  # "Does that answer your question?": the answer ends, nothing to reply
             return False
         if asks_to_repeat(question):  # "Could you repeat that?": as the R key, not a clarifying question
-            return self.repeat_question()
+            # Marked before the repeat ends the recording: its transcript may be handed on at once.
+            record.asked_to_repeat = self._only_asks_to_repeat(record)
+            if self.repeat_question():
+                return True
+            record.asked_to_repeat = False
+            return False
         if asks_time_left(question):  # "How much time do I have?": the clock, not a fact
             reply = time_left_answer(time_scope(question), self._round_times())
             # Told the time while working on a problem, the candidate goes back to it: the
@@ -195,6 +200,15 @@ class ClarifyingTurns:
             return self._reply_to(record, question, asked_until)
         self._say(reply, UtteranceKind.CLARIFICATION)
         return True
+
+    def _only_asks_to_repeat(self, record: AnswerRecord) -> bool:
+        """Everything said in `record` so far asks to hear the question again (a request after
+        some of the answer leaves that part an answer's part, as the R key does)."""
+        if record is self._answer:
+            words = _words_of(self._heard)
+        else:
+            words = _words_of(record.transcript.segments) if record.transcript is not None else []
+        return bool(words) and asks_to_repeat(join_words([w.text for w in words]))
 
     def _round_times(self) -> RoundTimes:
         """The parts' times as the clock stands, for "How much time do I have for ...?"."""

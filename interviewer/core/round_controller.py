@@ -318,7 +318,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._cut_off = None
                 self._emit(ask)
             self._say(ask.text, UtteranceKind.REPEAT, ask)
-            self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, continuation=True)
+            # The same ask goes on (issue 11: a repeat never creates or splits an answer): the
+            # answer after it keeps the question's asked_at, which is what joins its parts.
+            turn = self._turn
+            same = turn is not None and (turn.question_id, turn.follow_up_id, turn.text) == (
+                ask.question_id, ask.follow_up_id, ask.text)
+            self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, True, turn.asked_at if same else None)
         else:
             self._say(prompt.strip() or self.settings.nothing_to_repeat_text, UtteranceKind.REPEAT)
             turn = self._turn  # the prompt's turn: the answer goes on as the same one
@@ -599,8 +604,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 utterance.started_at = utterance.ended_at = now
                 utterance.spoken = False
                 self.utterances.append(utterance)
-                if utterance.question_id is not None and self._turn is not None:
-                    self._turn.asked_at = now
+                self._mark_asked(utterance, now)
                 self._emit(Speaking(utterance.text, utterance.kind, now, utterance.question_id))
         self._to_say.clear()
         if self._turn is not None:
@@ -783,6 +787,14 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self.speaker.stop()
             self._emit(SpeechInterrupted(speaking.kind, speaking.text, speaking.ended_at))
 
+    def _mark_asked(self, utterance: Utterance, at: float) -> None:
+        """The turn's question is asked when it is said; said again (a repeat), it was asked
+        already: the answer after the repeat stays the answer to that ask."""
+        if utterance.question_id is None or self._turn is None:
+            return
+        if utterance.kind != UtteranceKind.REPEAT or self._turn.asked_at is None:
+            self._turn.asked_at = at
+
     def _pump(self) -> None:
         """Start the next utterance, or listening once everything queued has been said."""
         if self.paused:
@@ -796,8 +808,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self.utterances.append(utterance)
             if self._answer is None:
                 self._spoke_since_recording = True
-            if utterance.question_id is not None and self._turn is not None:
-                self._turn.asked_at = utterance.started_at
+            self._mark_asked(utterance, utterance.started_at)
             self._emit(Speaking(utterance.text, utterance.kind, utterance.started_at, utterance.question_id,
                                 again=utterance.again))
             if self.speaker is not None and getattr(self.speaker, "available", True):
@@ -984,7 +995,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         caller's thread does not (30-200 ms with the sentence-embedding model)."""
         try:
             earlier = [r.transcript.text for r in list(self._unfinished)
-                       if r is not record and r.transcript is not None]
+                       if r is not record and r.transcript is not None and not r.asked_to_repeat]
             self.engine.prepare_answer(" ".join([*earlier, transcript.text]))
         except Exception:  # only a head start: the decision encodes whatever is missing itself
             pass
@@ -1011,7 +1022,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._ask_again()
                 return
             self._file_under_cut_off_question()
-        parts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
+        # A request to hear the question again is no part of what the candidate answered.
+        parts = [r.transcript.text for r in self._unfinished if r.transcript is not None and not r.asked_to_repeat]
         last = self._unfinished[-1] if self._unfinished else None
         ended_at = last.ended_at if last is not None else None
         greeted = self._said_hello(self._unfinished) and self._answers_opening_words(last)

@@ -112,6 +112,10 @@ class AnswerRecord:
     # The candidate went on during the acknowledgement of the answer this continues (they were
     # pausing, not done): more of that answer, its question taken back (`continuation` too).
     resumed: bool = False
+    # Its words only asked to hear the question again ("Sorry, could you repeat the question?")
+    # and the interviewer repeated it: kept in the transcript with the answer that follows, never
+    # scored as an answer (trial 17: it was answer 1 with "STAR parts not heard").
+    asked_to_repeat: bool = False
 
     def audio_starts_at(self, preroll_s: float) -> float:
         """Round seconds at which its recording starts: `preroll_s` (the recorder's, kept before

@@ -490,7 +490,9 @@ class RoundScreen(QWidget):
     def _speaking(self, update: Speaking) -> None:
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
             self._show_question(self._question_box_text(update))
-            if update.kind != UtteranceKind.REPEAT and update.text != self._last_heading:
+            if update.kind == UtteranceKind.REPEAT:
+                self._show_repeat(update.text)
+            elif update.text != self._last_heading:
                 self._render_partial()
                 if self._shown_answer is not None:
                     # Its last words are often still being transcribed (N or Space right after
@@ -521,6 +523,17 @@ class RoundScreen(QWidget):
                 # A reply with no exchange kept (a hint, the time left, "Sure, take your time.",
                 # "Sure, go ahead."): the candidate heard it, so the transcript shows it too.
                 self._show_reply(self._shown_answer, update.text)
+
+    def _show_repeat(self, text: str) -> None:
+        """The question said again is a line where it was said, under what the candidate said
+        before it ("Sorry, could you repeat the question?"), as the review shows the exchange
+        (export.interviewer_lines): trial 17's pane showed neither while its counter counted the
+        request. The words before it keep their place: the last of them may still come."""
+        self._render_partial()
+        if self._shown_answer is not None:
+            self.transcript.hold_answer(self._shown_answer)
+            self._shown_answer = None  # what follows the repeat shows below it
+        self.transcript.add_heading(text, prompt=True)
 
     def _show_reply(self, answer: int, reply: str) -> None:
         """The interviewer's reply in the middle of answer `answer`: the words so far above it."""

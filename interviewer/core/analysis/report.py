@@ -238,7 +238,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    after_interviewer: bool = True, interrupted: bool = False,
                    question_findings: bool = True, matcher: Matcher | None = None,
                    interviewer_speech: Sequence[tuple[float, float]] = (),
-                   questions_for_interviewer: bool = False, to_problem: bool = True) -> AnswerAnalysis:
+                   questions_for_interviewer: bool = False, to_problem: bool = True,
+                   repeat_request: bool = False) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -256,6 +257,10 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     as "questions_for_interviewer", not as clarifying questions, and makes no finding.
     `to_problem` False for an answer to a phase prompt or the greeting, where no problem was
     given: echoing it ("I'll think out loud" to "Please think out loud") is no restated problem.
+    `repeat_request` for a part whose words only asked to hear the question again, which the
+    interviewer then did (round_records.AnswerRecord.asked_to_repeat): its words are kept for
+    the transcript, and it is scored as nothing (no latency, question, story or finding); the
+    answer is the part after the repeat (summary.summarize leaves it out of the numbers).
     `question_findings` False leaves the findings about the whole question
     (no clarifying questions, topics not asked, solution before asking) to the round
     (`summary.question_findings`), which sees every part and follow-up of the question."""
@@ -282,10 +287,12 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     for_interviewer: list = []
     if questions_for_interviewer:  # not about a problem: nothing clarifying was asked
         for_interviewer, clarifying = clarifying.questions, ClarifyingResult([])
+    if repeat_request:  # "Could you repeat the question?" asks nothing about the problem
+        clarifying = ClarifyingResult([])
     content_words = sum(not is_hesitation(t.norm) for t in tokens)
     pace = measure_pace(content_words, regions, settings.pace_band)
     pace = Pace(pace.words, pace.speaking_seconds, pace.articulation_seconds, pace.band, settings.articulation_band)
-    latency = response_latency(regions, words, question_end) if after_interviewer else None
+    latency = response_latency(regions, words, question_end) if after_interviewer and not repeat_request else None
     spans = [(w.start, w.end) for w in words]
     pause_words = [word_after(spans, p.start, p.end) for p in pauses]
     replied = [e - lag for s, e in interviewer_speech]
@@ -294,7 +301,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
 
     i_count, we_count = behavioral.i_we_counts(utterances)
     star = behavioral.star_parts(utterances)
-    story = round_kind == "behavioral" and behavioral.asks_for_story(question_text)
+    story = round_kind == "behavioral" and behavioral.asks_for_story(question_text) and not repeat_request
     signals = depth.depth_signals(utterances, round_kind, story=story, expects_clarifying=expects_clarifying,
                                   asked=[(q.start, q.end) for q in clarifying.questions])
     hedge = behavioral.hedges(utterances)
@@ -326,9 +333,23 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         analysis.extra["questions_for_interviewer"] = [q.to_dict() for q in for_interviewer]
     analysis.extra["story"] = story
     analysis.extra["part"] = {"after_interviewer": after_interviewer, "interrupted": interrupted}
+    if repeat_request:
+        analysis.extra["part"][REPEAT_REQUEST_KEY] = True
+        analysis.findings = []  # not an answer: nothing in it to work on or to praise
+        return analysis
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
                                   star, signals, hedge, restated, question_end, interrupted, question_findings)
     return analysis
+
+
+# In a part's stored analysis["part"]: its words only asked to hear the question again.
+REPEAT_REQUEST_KEY = "repeat_request"
+
+
+def asked_to_repeat(analysis: dict) -> bool:
+    """The stored analysis is of a part that only asked to hear the question again."""
+    part = analysis.get("part")
+    return isinstance(part, dict) and bool(part.get(REPEAT_REQUEST_KEY))
 
 
 NO_SPEECH_MIN_S = 1.0

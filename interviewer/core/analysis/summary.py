@@ -25,8 +25,8 @@ from interviewer.core.analysis import depth as depth_signals
 from interviewer.core.analysis.fillers import filler_rate, is_hesitation
 from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace
-from interviewer.core.analysis.report import (Finding, depth_heard_findings, depth_missing_findings, fillers_finding,
-                                              in_one_burst, pace_finding, topics_missed_finding)
+from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
+                                              fillers_finding, in_one_burst, pace_finding, topics_missed_finding)
 from interviewer.core.analysis.tokens import normalize
 
 LONG_PAUSE_S = 2.0
@@ -53,6 +53,12 @@ class Part:
         """It answers the floor handed to the candidate's own questions (a phase prompt such as
         "Do you have questions for me?" in one of `question_phases`): nothing in it clarifies."""
         return not self.question_id and self.phase_id is not None and self.phase_id in question_phases
+
+    @property
+    def asked_to_repeat(self) -> bool:
+        """Its words only asked to hear the question again: shown with the answer that follows
+        the repeat, and no part of that answer's numbers (analyze_answer's `repeat_request`)."""
+        return asked_to_repeat(self.analysis)
 
 
 @dataclass
@@ -205,7 +211,10 @@ def _long_pauses(a: dict, long_pause_s: float) -> int:
     return out
 
 
-def _answer(parts: list[Part], long_pause_s: float, question_phases: Collection[str] = ()) -> AnswerNumbers:
+def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[str] = ()) -> AnswerNumbers:
+    # The answer is what was said after the repeat its request got: the request is no part of
+    # its words, pace, latency (counted from the end of the question said again) or findings.
+    parts = [p for p in group if not p.asked_to_repeat]
     words = fillers = long_pauses = asked = 0
     filler_words: list[str] = []
     disfluencies: list[dict] = []
@@ -230,7 +239,7 @@ def _answer(parts: list[Part], long_pause_s: float, question_phases: Collection[
         for s in (a.get("depth") or {}).get("signals") or []:
             if s.get("id") in depth_signals.BY_ID:
                 depth[s["id"]] = depth.get(s["id"], 0) + (len(s.get("evidence") or []) if s.get("heard") else 0)
-    first, last = parts[0], parts[-1]
+    first = group[0]
     # An answer's length is its speaking time, first word to last (the time its pace is over):
     # the recording's length counted the silence after it, and a 12-word wrap-up question that
     # waited 4.9 min for the clock read "Length: 4:55.1" (trial 15). The recording's length only
@@ -241,7 +250,7 @@ def _answer(parts: list[Part], long_pause_s: float, question_phases: Collection[
     if not duration:
         duration = sum(_f(p.analysis.get("duration")) for p in parts)
     return AnswerNumbers(
-        part_ids=[p.id for p in parts], question_id=first.question_id, follow_up_id=first.follow_up_id,
+        part_ids=[p.id for p in group], question_id=first.question_id, follow_up_id=first.follow_up_id,
         question=first.question_text, start=first.start, duration=duration, words=words, fillers=fillers,
         filler_words=filler_words, filler_rate=filler_rate(fillers, words),
         pace_wpm=_wpm(words, speaking), articulation_wpm=_wpm(words, articulation), long_pauses=long_pauses,
@@ -404,10 +413,11 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         else:
             groups.append([part])
     answers = [_answer(g, long_pause_s, question_phases) for g in groups]
+    scored = [p for p in parts if not p.asked_to_repeat]  # a request to repeat says nothing about a question
     by_question: dict[str, list[Part]] = {}
     continued: dict[str, list[Part]] = {}
     discussed = None
-    for part in parts:
+    for part in scored:
         if part.question_id:
             discussed = part.question_id
             by_question.setdefault(part.question_id, []).append(part)
@@ -433,7 +443,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         for t in q.missed if q.expects_clarifying else []:
             if t not in missed:
                 missed.append(t)
-    covered = point_coverage.round_coverage(parts, script, matcher) if script is not None else []
+    covered = point_coverage.round_coverage(scored, script, matcher) if script is not None else []
     return RoundNumbers(
         coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script),
         answers=shown, questions=questions, words=words, fillers=fillers,
