@@ -90,7 +90,7 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
         if before >= long_pause_s:  # the answer went on after it (over "Okay, thanks.")
             moments.append(FlaggedMoment("long_silence", answer.id, 0.0,
                                          f"{before:.1f} s of silence, then more of \"{_short(answer.question_text)}\""))
-        for p in a.get("pauses") or []:
+        for p in summary.candidate_long_pauses(a, long_pause_s):  # not the waits for the interviewer
             length = float(p.get("duration", p["end"] - p["start"]))
             if length >= long_pause_s:
                 moments.append(FlaggedMoment("long_silence", answer.id, float(p["start"]),

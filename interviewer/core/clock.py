@@ -5,6 +5,12 @@ import time
 from typing import Protocol
 
 
+def shown_seconds(seconds: float) -> int:
+    """The whole seconds a clock display shows for `seconds` (app.labels.clock_text), never
+    negative: what the interviewer reads the time off too (interview_requests.minutes)."""
+    return max(0, int(round(seconds)))
+
+
 class Clock(Protocol):
     def now(self) -> float:
         """Seconds on a monotonic scale; only differences matter."""

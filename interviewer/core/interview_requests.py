@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.clock import shown_seconds
 from interviewer.core.keywords import words
 
 _LEAD_IN = re.compile(r"^(?:(?:so|okay|ok|and|um|uh|hmm|alright|right|well|sorry|actually|sure|yeah) )+")
@@ -108,12 +109,22 @@ def time_scope(text: str) -> str | None:
     return None
 
 
+# Under this many minutes the interviewer says the half minute too ("about 8 and a half minutes").
+HALF_MINUTES_UNDER = 10
+
+
 def minutes(seconds: float) -> str:
-    """A span of time as an interviewer says it: "about 12 minutes"."""
-    whole = round(seconds / 60)
+    """A span of time as an interviewer reads it off the clock: "about 12 minutes". Rounded down
+    from what the clock shows (clock.shown_seconds), to the half minute under HALF_MINUTES_UNDER,
+    so it never says more than the clock: rounded to the nearest minute, a phase clock at 08:35
+    was "about 9 minutes for this part" (trial 17)."""
+    whole, rest = divmod(shown_seconds(seconds), 60)
+    half = rest >= 30 and whole < HALF_MINUTES_UNDER
     if whole < 1:
         return "less than a minute"
-    return "about a minute" if whole == 1 else f"about {whole} minutes"
+    if whole == 1:
+        return "about a minute and a half" if half else "about a minute"
+    return f"about {whole} and a half minutes" if half else f"about {whole} minutes"
 
 
 def time_left_reply(in_part: float, in_round: float) -> str:

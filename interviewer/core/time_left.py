@@ -31,6 +31,9 @@ class RoundTimes:
     # carries it on (a coding round's clarify, then approach and code).
     question_ends: float
     candidate_parts: frozenset[str] = frozenset()  # ids of the parts for the candidate's own questions
+    # What the phase clock shows for the current part (engine.phase_clock()): "this part" is said
+    # from it, so the reply reads what the candidate sees (None: from the part's planned end).
+    part_clock: float | None = None
 
     @property
     def round_ends(self) -> float:
@@ -106,7 +109,10 @@ def _named_part(scope: str, times: RoundTimes) -> int | None:
 def time_left_answer(scope: str | None, times: RoundTimes) -> str:
     """What the interviewer says to a question about the time, asked for `scope` (as
     interview_requests.time_scope gives it)."""
-    in_part = max(0.0, times.parts[times.current].end - times.now) if times.parts else 0.0
+    if times.part_clock is not None:
+        in_part = max(0.0, times.part_clock)
+    else:
+        in_part = max(0.0, times.parts[times.current].end - times.now) if times.parts else 0.0
     in_round = max(0.0, times.round_ends - times.now)
     default = time_left_reply(in_part, in_round)
     if not scope or not times.parts:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interviewer.core.analysis.summary import long_pause_count
 from interviewer.core.transcript import Transcript
 
 # Counted when an answer has a transcript but no analysis; also marked in exported reports.
@@ -60,7 +61,11 @@ def numbers_from_analysis(analysis: dict) -> AnswerNumbers:
     except (TypeError, ValueError):
         out.speaking_seconds = 0.0
     out.fillers = _count(_first(analysis, "filler_stats", "filler_count", "fillers"))
-    out.long_pauses = _count(_first(analysis, "long_pauses", "long_pause_count"))
+    if isinstance(analysis.get("pauses"), list):
+        # Counted as the round summary counts them (one rule: waits for the interviewer are none).
+        out.long_pauses = long_pause_count(analysis)
+    else:
+        out.long_pauses = _count(_first(analysis, "long_pauses", "long_pause_count"))
     out.clarifying_questions = _count(_first(analysis, "clarifying_questions", "clarifying_question_count"))
     if not out.speaking_seconds and out.words:
         wpm = _first(analysis, "pace_wpm")

@@ -94,9 +94,9 @@ def test_the_interviewer_tells_how_much_time_is_left_from_the_round_clock(tmp_pa
     clock, engine, speaker, recorder, controller, updates = _at_feed(tmp_path)
     answer = controller.current_answer
     ask(controller, recorder, "Before I go on, how much time do I have?")
-    in_part, in_round = engine.time_left_in_phase(), engine.time_left_in_round()
+    in_part, in_round = engine.phase_clock(), engine.time_left_in_round()  # the part as its clock shows it
     assert speaker.said[-1] == requests.time_left_reply(in_part, in_round)
-    assert f"about {round(in_round / 60)} minutes in the round" in speaker.said[-1]
+    assert f"{requests.minutes(in_round)} in the round" in speaker.said[-1]
     assert answer.clarifications == []  # not a clarifying question
 
 

@@ -66,7 +66,7 @@ def test_in_the_round_the_design_part_asked_for_while_clarifying_gets_its_minute
     assert speaker.said[-1].endswith("and has about 25 minutes.")
     step(clock, speaker, controller, 3)
     ask(controller, recorder, "And how much time is left in the whole interview?")
-    assert speaker.said[-1] == f"You have about {round(engine.time_left_in_round() / 60)} minutes left in the round."
+    assert speaker.said[-1] == f"You have {requests.minutes(engine.time_left_in_round())} left in the round."
 
 
 def test_in_a_design_round_this_question_is_the_design_up_to_the_candidates_questions(tmp_path):
@@ -75,5 +75,33 @@ def test_in_a_design_round_this_question_is_the_design_up_to_the_candidates_ques
     clock, engine, speaker, recorder, controller, updates = _at_feed(tmp_path)
     ask(controller, recorder, "How much time do I have for this question?")
     to_wrap_up = 55 * 60 - engine.elapsed()  # design_round: the candidate's questions start at 55:00
-    assert speaker.said[-1] == (f"You have about {round(to_wrap_up / 60)} minutes for this question, "
-                                f"and about {round(engine.time_left_in_round() / 60)} minutes in the round.")
+    assert speaker.said[-1] == (f"You have {requests.minutes(to_wrap_up)} for this question, "
+                                f"and {requests.minutes(engine.time_left_in_round())} in the round.")
+
+
+# Trial 17 item 12: "about 9 minutes for this part" while the phase clock showed 08:25-08:35. The
+# minutes said are read off what the clock shows, rounded down (to the half minute under 10).
+@pytest.mark.parametrize("left, said", [
+    (8 * 60 + 30, "about 8 and a half minutes"), (8 * 60 + 35, "about 8 and a half minutes"),
+    (8 * 60 + 25, "about 8 minutes"), (8 * 60 + 59, "about 8 and a half minutes"),
+    (8 * 60 + 59.6, "about 9 minutes"),  # the clock shows 09:00
+    (45, "less than a minute"), (90, "about a minute and a half"), (12 * 60 + 10, "about 12 minutes"),
+    (12 * 60 + 50, "about 12 minutes"),
+])
+def test_the_minutes_said_are_what_the_clock_shows_rounded_down(left, said):
+    assert requests.minutes(left) == said
+
+
+@pytest.mark.parametrize("clock, said", [(8 * 60 + 30, "about 8 and a half minutes"),
+                                         (8 * 60 + 59, "about 8 and a half minutes"),
+                                         (45, "less than a minute"), (12 * 60 + 10, "about 12 minutes")])
+def test_this_part_is_told_from_the_phase_clock(clock, said):
+    # The part's planned end says more (it was given time saved earlier); the clock says `clock`.
+    times = RoundTimes(CODING, 2, 600.0, 1980, frozenset({"wrap_up"}), part_clock=clock)
+    assert time_left_answer(None, times) == f"You have {said} for this part, and about 35 minutes in the round."
+
+
+def test_the_interviewer_reads_this_part_off_the_phase_clock(tmp_path):
+    clock, engine, speaker, recorder, controller, updates = _at_feed(tmp_path)
+    ask(controller, recorder, "How much time do I have?")
+    assert speaker.said[-1] == requests.time_left_reply(engine.phase_clock(), engine.time_left_in_round())

@@ -307,8 +307,11 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     hedge = behavioral.hedges(utterances)
     restated = to_problem and behavioral.restated_problem(utterances, question_text)
     disfluencies = find_disfluencies(tokens)
+    word_dicts = [{"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words]
     extra = {
-        "long_pauses": [p.to_dict() for p in pauses if p.length >= settings.pauses.long_pause_s],
+        # The candidate's own: not the waits for the interviewer (is_candidate_long_pause).
+        "long_pauses": [p.to_dict() for p in pauses
+                        if is_candidate_long_pause(word_dicts, p, expects_clarifying, settings.pauses)],
         "silent_stretches": [p.to_dict() for p in pauses if p.length >= settings.pauses.went_silent_s],
         "utterances": [{"text": u.text, "start": round(u.start, 3), "end": round(u.end, 3)} for u in utterances],
         "star": star.to_dict(),
@@ -324,10 +327,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         "hints_asked": [{"text": u.text, "start": round(u.start, 3), "end": round(u.end, 3)}
                         for u in utterances if u.text.rstrip().endswith("?") and asks_for_hint(u.text)],
     }
-    analysis = AnswerAnalysis(transcript.duration, [
-        {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words
-    ], fillers, pauses, clarifying, pace, latency, extra, pauses_from_audio=from_audio,
-        filler_words=filler_words, pause_words=pause_words)
+    analysis = AnswerAnalysis(transcript.duration, word_dicts, fillers, pauses, clarifying, pace, latency, extra,
+                              pauses_from_audio=from_audio, filler_words=filler_words, pause_words=pause_words)
     analysis.extra["expects_clarifying"] = expects_clarifying
     if questions_for_interviewer:
         analysis.extra["questions_for_interviewer"] = [q.to_dict() for q in for_interviewer]
@@ -416,26 +417,46 @@ GRANTED_THINKING_S = 60.0
 THINKING_REQUEST_WORDS = 20  # enough to hold the request's sentence
 
 
-def _asked_for_time_before(a: "AnswerAnalysis", start: float) -> bool:
+def _asked_for_time_before(words: Sequence[dict], start: float) -> bool:
     """The candidate's last words before the silence at `start` asked for time to think: a trial
     was told "Went silent for 10.3 s; think aloud instead." for the minute it asked for and got."""
-    before = [w["text"] for w in a.words if w["end"] <= start + 0.05][-THINKING_REQUEST_WORDS:]
+    before = [w["text"] for w in words if w["end"] <= start + 0.05][-THINKING_REQUEST_WORDS:]
     return bool(before) and ends_asking_for_thinking_time(" ".join(t.strip() for t in before))
 
 
-def _waits_while_clarifying(a: "AnswerAnalysis", pause: Pause) -> bool:
-    """In a part that expects clarifying questions, a silence right after a finished sentence (a
+def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifying: bool,
+                          settings: PauseSettings = PauseSettings()) -> bool:
+    """The silence `pause` (its `before` "" when the interviewer spoke last, as analyze_answer
+    leaves it) was the candidate waiting for the interviewer, not a pause of their own.
+
+    In a part that expects clarifying questions, a silence right after a finished sentence (a
     question asked, maybe heard as a statement) or right after the interviewer's reply is waiting
     (for the reply, or for the next question's turn), not a silence to think aloud through: a
     pause, never "went silent" (trial 16: 17.9 s after a question the app misheard and 18.3 s
-    after a reply were the review's first thing to work on). A silence mid-sentence still is."""
-    if not a.extra.get("expects_clarifying"):
-        return False
-    before = [w["text"].strip() for w in a.words if w["end"] <= pause.start + 0.05]
+    after a reply were the review's first thing to work on). A silence mid-sentence still is.
+    In any other part, the silence right after the interviewer answered the candidate ("How much
+    time do I have?") is taking the reply in, up to the went-silent length: the candidate has the
+    floor, and a longer silence is one to think aloud through (trial 17: 5.0 s counted as a long pause)."""
+    before = [w["text"].strip() for w in words if w["end"] <= pause.start + 0.05]
     if not before:
         return False  # before the first word: the start of the answer, judged as latency
-    after_reply = not pause.before  # the interviewer spoke last (analyze_answer leaves no word)
-    return after_reply or before[-1].endswith((".", "?", "!"))
+    after_reply = pause.before == ""
+    if expects_clarifying:
+        return after_reply or before[-1].endswith((".", "?", "!"))
+    return after_reply and pause.length < settings.went_silent_s
+
+
+def is_candidate_long_pause(words: Sequence[dict], pause: Pause, expects_clarifying: bool,
+                            settings: PauseSettings = PauseSettings()) -> bool:
+    """A long pause of the candidate's, the one rule every count of long pauses follows (the
+    round summary, the Progress chart, the exports): at least `long_pause_s`, and no wait for the
+    interviewer (the review says "Waited ... while clarifying" for those; trial 17 counted four
+    such waits as long pauses). Time to think that was asked for still is one."""
+    if pause.length < settings.long_pause_s:
+        return False
+    if pause.length <= GRANTED_THINKING_S and _asked_for_time_before(words, pause.start):
+        return True
+    return not waits_for_interviewer(words, pause, expects_clarifying, settings)
 
 
 def _near(t: float, times: Sequence[float]) -> bool:
@@ -491,6 +512,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
               question_findings: bool = True) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
+    clarifying_part = bool(a.extra.get("expects_clarifying"))
     if not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
         out.append(Finding("no_speech", f"No speech was heard in this answer ({_duration_text(a.duration - question_end)}). "
@@ -500,10 +522,11 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                            question_end, question_end + a.response_latency))
     for p in a.pauses:
         where = f" after \"{p.before}\"" if p.before else ""
-        if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a, p.start):
+        if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a.words, p.start):
             out.append(Finding("long_pause", f"Took {p.length:.1f} s to think, as you asked.", p.start, p.end))
-        elif p.length >= ps.long_pause_s and _waits_while_clarifying(a, p):
-            out.append(Finding("long_pause", f"Waited {p.length:.1f} s{where} while clarifying.", p.start, p.end))
+        elif p.length >= ps.long_pause_s and waits_for_interviewer(a.words, p, clarifying_part, ps):
+            waited = "while clarifying" if clarifying_part else "after the interviewer's reply"
+            out.append(Finding("long_pause", f"Waited {p.length:.1f} s{where} {waited}.", p.start, p.end))
         elif p.length >= ps.went_silent_s:
             out.append(Finding("went_silent", f"Went silent for {p.length:.1f} s{where}; think aloud instead.",
                                p.start, p.end, "problem"))

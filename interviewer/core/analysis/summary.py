@@ -25,8 +25,10 @@ from interviewer.core.analysis import depth as depth_signals
 from interviewer.core.analysis.fillers import filler_rate, is_hesitation
 from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace
+from interviewer.core.analysis.pauses import Pause, PauseSettings
 from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
-                                              fillers_finding, in_one_burst, pace_finding, topics_missed_finding)
+                                              fillers_finding, in_one_burst, is_candidate_long_pause, pace_finding,
+                                              topics_missed_finding)
 from interviewer.core.analysis.tokens import normalize
 
 LONG_PAUSE_S = 2.0
@@ -203,12 +205,31 @@ def pause_before(analysis: dict) -> float:
     return _f(analysis.get(PAUSE_BEFORE_KEY))
 
 
-def _long_pauses(a: dict, long_pause_s: float) -> int:
-    out = 1 if pause_before(a) >= long_pause_s else 0
+def candidate_long_pauses(a: dict, long_pause_s: float = LONG_PAUSE_S) -> list[dict]:
+    """The stored pauses of a part's analysis that were the candidate's long pauses
+    (report.is_candidate_long_pause): not the silences waiting for the interviewer, which the
+    review labels "Waited ... while clarifying" (trial 17: "long pauses 5", four of them waits)."""
+    words = [w for w in a.get("words") or [] if isinstance(w, dict)]
+    words = [{"text": str(w.get("text", "")), "start": _f(w.get("start")), "end": _f(w.get("end"))} for w in words]
+    settings = PauseSettings(long_pause_s=long_pause_s)
+    out = []
     for p in a.get("pauses") or []:
-        if _f(p.get("duration", _f(p.get("end")) - _f(p.get("start")))) >= long_pause_s:
-            out += 1
+        if not isinstance(p, dict):
+            continue
+        start = _f(p.get("start"))
+        length = _f(p.get("duration", _f(p.get("end")) - start))
+        # A pause stored without "before" (older analyses) is not known to follow the interviewer.
+        before = p.get("before")
+        pause = Pause(start, start + length, str(before) if before is not None else "?")
+        if is_candidate_long_pause(words, pause, bool(a.get("expects_clarifying")), settings):
+            out.append(p)
     return out
+
+
+def long_pause_count(a: dict, long_pause_s: float = LONG_PAUSE_S) -> int:
+    """A part's long pauses as every view counts them: its candidate_long_pauses, and the silence
+    before it when it went on with the answer before (PAUSE_BEFORE_KEY)."""
+    return (1 if pause_before(a) >= long_pause_s else 0) + len(candidate_long_pauses(a, long_pause_s))
 
 
 def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[str] = ()) -> AnswerNumbers:
@@ -229,7 +250,7 @@ def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[
         filler_words += [str(f.get("text", "")) for f in a.get("fillers") or []]
         speaking += _f(pace.get("speaking_seconds"))
         articulation += _f(pace.get("articulation_seconds"))
-        long_pauses += _long_pauses(a, long_pause_s)
+        long_pauses += long_pause_count(a, long_pause_s)
         if not part.for_interviewer(question_phases):  # a stored round analysed before they were told apart
             asked += len(a.get("clarifying_questions") or [])
         disfluencies += [{"kind": str(d.get("kind", "")), "text": str(d.get("text", "")), "start": _f(d.get("start"))}
