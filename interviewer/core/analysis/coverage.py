@@ -583,6 +583,30 @@ def _point_texts(point: ExpectedPoint) -> list[str]:
 NEAR_MISS = 0.02
 
 
+# A sentence that hedges without committing does not make a point (the labels' rule: "a hedge
+# that never commits does not"): "I think maybe oversampling could help, or it might not",
+# "Maybe it ends up linear?", "I've read about Thompson sampling ... so I don't know the details".
+# A covered point whose evidence (each sentence of it that scored `covered`) all hedges so is only
+# partly covered. A commitment in the same sentence keeps it ("X might be slow, so I'd add Y",
+# "I think I'd use X"); "I'd guess / I'd maybe / I'd probably ..." is not one. "might" alone is
+# not a hedge (it names a risk: "it might overfit"), nor "probably" or "I think" (said by those
+# who commit). Measured over the 21 development sets (a script, not kept): 38 of the 1,251
+# pairs called covered wrongly (typed and spoken) and 6 of the 2,125 called covered rightly had
+# such evidence; 17 of the 38 are one hedging writer's (heldout20's FE), 21 are 10 other writers'
+# in 9 sets. Pooled spoken F1 0.726 -> 0.729, typed 0.736 -> 0.740, missed F1 0.622 -> 0.632 /
+# 0.620 -> 0.633; without heldout20 spoken 0.728 -> 0.730, typed 0.737 -> 0.739.
+_HEDGE = re.compile(r"\b(maybe|perhaps|possibly|i guess|i suppose|i'd guess|not sure|not certain|i don't know|"
+                    r"no idea|i don't remember|i feel like|could be|might be|might have|might not)\b")
+_COMMIT = re.compile(r"\b((i'd|i would|i will|i'll|we'd|we would|we will)"
+                     r"(?! (guess|say|maybe|probably|possibly|perhaps)\b)|definitely|i'm sure|for sure|certainly)\b")
+
+
+def hedges_without_committing(text: str) -> bool:
+    """Every sentence of `text` hedges (`_HEDGE`) and none commits (`_COMMIT`)."""
+    sentences = [s.lower().replace("\u2019", "'") for s in _SENTENCE_END.split(text) if s.strip()]
+    return bool(sentences) and all(_HEDGE.search(s) and not _COMMIT.search(s) for s in sentences)
+
+
 def _content_stems(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1}
 
@@ -602,6 +626,10 @@ def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
         own = _content_stems(" ".join((point.text,) + point.keywords))
         if not any(_content_stems(e.text) & own for e in evidence):
             status = PARTLY  # only just over, on meaning alone, with no word of the point
+    made_by = [e for e in evidence if e.score >= th.covered]
+    if status == COVERED and not point.about_asking and made_by and \
+            all(hedges_without_committing(e.text) for e in made_by):
+        status = PARTLY  # said only as a guess, never committed to
     return PointCoverage(index, point.text, point.area, status, round(best, 3), said, evidence)
 
 
