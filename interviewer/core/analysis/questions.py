@@ -421,17 +421,46 @@ MAX_ALTERNATIVE_WORDS = 6
 def _offers_a_choice_and_waits(u: Utterance, nxt: Utterance | None,
                                gaps: list[tuple[float, float]] | None) -> bool:
     toks = [t for t in u.tokens if not is_hesitation(t.norm)]
-    if len(toks) < 3 or not toks[-1].comma_after or toks[-1].ends_sentence:
+    if len(toks) < 3 or toks[-1].text.rstrip().endswith("!"):
         return False
     words = [t.norm for t in toks]
     ors = [k for k, w in enumerate(words) if w == "or" and k > 0]
     if not ors:
+        return False
+    if toks[-1].ends_sentence:
+        # Closed with a period, the choice asks only when "or" opens its own phrase ("..., or
+        # only the brackets.") and that is no list's last item ("more data, a simpler model,
+        # regularization, or early stopping."): tiny.en drops the auxiliary of a choice it hears
+        # falling ("you need the substring itself, or only its length."); over 25 espeak parts,
+        # 10 such utterances no other cue found were questions, 3 not.
+        # A word or two before it is no choice put to anyone ("Montreal, or Stalina.", a name
+        # read in an affected voice).
+        # Said last, as the answer ends, it is the closing statement ("I'd serve a cached feed,
+        # or a popular one."; 14 of 3,781 typed answers end so): it asks only with more said after.
+        if (nxt is None or not toks[ors[-1] - 1].comma_after or ors[-1] < MIN_CHOICE_WORDS
+                or _list_before(toks, ors[-1])):
+            return False
+    elif not toks[-1].comma_after:
         return False
     alternative = words[ors[-1] + 1:]
     if not alternative or len(alternative) > MAX_ALTERNATIVE_WORDS or alternative[-1] in VAGUE_ALTERNATIVE:
         return False
     stops = nxt is None or (nxt.start - u.end >= TURN_GAP_S and not is_hesitation(nxt.tokens[0].norm))
     return stops and _waits_after(u, nxt, gaps)
+
+
+def _list_before(toks: list, k: int) -> bool:
+    """The two phrases before toks[k] (an "or") are short items of a list ("a simpler model,
+    regularization, or ...")."""
+    bounds = [j for j in range(k) if toks[j].comma_after or toks[j].ends_sentence]
+    if len(bounds) < 2:
+        return False
+    items = [bounds[-1] - bounds[-2], bounds[-2] - (bounds[-3] if len(bounds) > 2 else -1)]
+    return all(n <= MAX_LIST_ITEM_WORDS for n in items) and not toks[bounds[-2]].ends_sentence
+
+
+MAX_LIST_ITEM_WORDS = 3
+MIN_CHOICE_WORDS = 3  # words before the "or" of a choice closed with a period
 
 
 def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],

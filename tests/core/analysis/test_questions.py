@@ -1385,3 +1385,28 @@ def test_a_question_after_a_topic_answered_with_because_at_once_is_rhetorical():
     [q] = analyze_answer(spoken("Attention, from the ground up, why do we need it? [2.0] Because of long "
                                 "inputs, okay.")).clarifying.questions
     assert "why do we need it" in q.text
+
+
+@pytest.mark.parametrize("script", [
+    "So, you need the substring itself, or only its length. [2.0] Only the length, got it.",
+    "Please, should also talk about resampling, or only about the metrics. [2.2] Metrics, okay.",
+])
+def test_a_choice_closed_with_a_period_asks_when_the_speaker_waits_then_goes_on(script):
+    """Blind speech sets 16-25: tiny.en drops the auxiliary of a choice it hears falling and
+    closes it with a period; the speaker then waits for the answer and says it back."""
+    [q] = analyze_answer(spoken(script)).clarifying.questions
+    assert q.cue == "alternative question"
+
+
+@pytest.mark.parametrize("script", [
+    # a list's last item
+    "Usual fixes are more data, a simpler model, regularization, or early stopping. [1.5] In practice, data.",
+    # a name read in an affected voice: no choice put to anyone
+    "Montreal, or Stalina. [2.0] Forced aligner.",
+    # said on at once: thinking aloud
+    "We could shard by user, or by region. Region is simpler.",
+    # the answer's closing statement
+    "If the ranker is late we serve a cached feed, or a popular feed.",
+])
+def test_a_statement_closed_with_or_and_a_period_asks_nothing(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == []
