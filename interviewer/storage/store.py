@@ -610,7 +610,8 @@ class Store:
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
         """Numbers per completed or interrupted session, oldest first, for the progress plots."""
         sessions = self._read(
-            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + ", EXISTS (SELECT 1"
+            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + ", " + _LAST_MOMENT
+            + ", EXISTS (SELECT 1"
             " FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early"
             " FROM sessions s WHERE status IN ('completed', 'interrupted')"
             " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (ENDED_EARLY_KIND, kind, kind))
@@ -647,7 +648,7 @@ class Store:
                 100.0 * fillers / words if words else None,
                 words / (speaking / 60.0) if words and speaking > 0 else None,
                 pauses, clarifying, tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
-                _number(r["paused"], 0.0), bool(r["early"])))
+                _number(r["paused"], 0.0), bool(r["early"]), _number(r["last_moment"]) or None))
         return out
 
     # ------------------------------------------------------------------ recovery and deletion
