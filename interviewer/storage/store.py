@@ -570,7 +570,7 @@ class Store:
         `script_areas(script_id)`: the areas of that script's talking points (None: not known); a
         depth signal's area a round's script has no point in is then counted only when covered."""
         from interviewer.core.analysis.summary import Part, summarize
-        from interviewer.core.weak_spots import AreaResult, RoundAreas, merge, signal_area_results
+        from interviewer.core.weak_spots import AreaResult, RoundAreas, round_area_results
 
         sessions = self._read("SELECT id, kind, started_at, script_id FROM sessions WHERE status = 'completed'"
                               " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
@@ -602,9 +602,9 @@ class Store:
                 # as the practice plan counts it (a coding round closed 6 s in made the next
                 # round proposed pass over coding).
                 continue
-            signals = signal_area_results(numbers, script_areas(r["script_id"]) if script_areas else None)
-            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], merge(stored.get(r["id"], []) + signals),
-                                  r["script_id"]))
+            areas = round_area_results(stored.get(r["id"], []), numbers,
+                                       script_areas(r["script_id"]) if script_areas else None)
+            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"]))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:

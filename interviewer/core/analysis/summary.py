@@ -463,6 +463,11 @@ def depth_line(numbers: RoundNumbers) -> str:
     return ", ".join(f"{c.label} {c.heard}/{c.questions}" for c in numbers.depth.values())
 
 
+# The clarifying topics not asked about, as every view names them: "Topics missed" beside the
+# talking points' "Topic areas ... missed" read as one measure (trial 17).
+CLARIFYING_MISSED_HEADING = "Not asked about (clarifying)"
+
+
 def topics_missed_text(numbers: RoundNumbers) -> str:
     """The topics not asked about, as the review and the exports say them: "none" only when
     something was said ("topics missed: none" stood under "Nothing was heard in this round")."""
