@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, GroupCoverage, QuestionCoverage
+from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PER_PHASE, GroupCoverage, QuestionCoverage
 from interviewer.gui import theme
 from interviewer.gui.text_fit import text_html
 
@@ -125,7 +125,7 @@ class CoverageChecklist(QWidget):
         if any_points:
             head, _, rest = areas.partition(": ")
             self.status.setText((f"<b>{html.escape(head)}:</b> {html.escape(rest)}<br>" if areas else "")
-                                + (f"<b>Per phase:</b> {per_phase}<br>" if per_phase else "")
+                                + (f"<b>{PER_PHASE}:</b> {per_phase}<br>" if per_phase else "")
                                 + "Click a sentence to hear it; select a question for its model-answer outline.")
         elif coverage:
             self.status.setText("There are no talking points for this round's questions: the question script lists "

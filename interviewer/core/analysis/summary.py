@@ -435,7 +435,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
                 missed.append(t)
     covered = point_coverage.round_coverage(parts, script, matcher) if script is not None else []
     return RoundNumbers(
-        coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script),
+        coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script, {p.id: p.phase_id for p in parts}),
         answers=shown, questions=questions, words=words, fillers=fillers,
         filler_rate=filler_rate(fillers, words),  # unrounded: views show it alike
         pace_wpm=_wpm(words, sum(a.speaking_seconds for a in shown)),
