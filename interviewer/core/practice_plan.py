@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 # A round counts as a full mock round when it ran at least FULL_LENGTH_SHARE of its planned
 # minutes; one ended before it is "ended early" everywhere (the review's rule too).
-from interviewer.core.analysis.phases import FULL_LENGTH_SHARE
+from interviewer.core.analysis.phases import FULL_LENGTH_SHARE, round_length_seconds, round_length_text
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import Checkpoint, CheckpointStatus, RoundAreas, checkpoint_status, standings
@@ -97,11 +97,6 @@ def build_plan(weeks: int = 8) -> list[PlanWeek]:
 
 
 
-def round_clock_seconds(started_at: float, ended_at: float | None, paused_seconds: float = 0.0) -> float | None:
-    """How long a round ran on its own clock: start to end less the time it stood paused."""
-    return None if ended_at is None else max(0.0, ended_at - started_at - paused_seconds)
-
-
 # A round the candidate ended (ended early) before this share of its plan ticks no week at all:
 # a new user's rounds closed after 0.7, 4.6 and 8.3 of 45 minutes marked "Week 1 done". Home
 # still lists and counts them. A round the interviewer's pacing ended (script done, time up)
@@ -112,8 +107,11 @@ PRACTICE_SHARE = 1 / 3
 def ran_full_length(planned_minutes: float | None, started_at: float, ended_at: float | None,
                     paused_seconds: float = 0.0, share: float = FULL_LENGTH_SHARE) -> bool:
     """True when a round ran at least `share` (FULL_LENGTH_SHARE) of its plan on the round clock
-    (pauses left out), or its plan is not known."""
-    ran = round_clock_seconds(started_at, ended_at, paused_seconds)
+    (pauses left out), or its plan is not known. Judged start to end: a round stored without its
+    parts' times (older rounds) has a last known moment well before its end. That wall-clock
+    length is never under the one the views say (round_length_seconds), so a round too short
+    here is said to be too short there as well."""
+    ran = round_length_seconds(None, started_at, ended_at, paused_seconds)
     if not planned_minutes or ran is None:
         return True
     return ran >= share * planned_minutes * 60.0
@@ -136,6 +134,11 @@ class PractisedRounds:
     @property
     def full_length(self) -> int:
         return len(self.rounds) - len(self.early)
+
+
+def _round_seconds(row) -> float | None:
+    """A progress row's last known moment on the round clock (None for rows built without it)."""
+    return getattr(row, "round_seconds", None)
 
 
 def practised_rounds(rows) -> PractisedRounds:
@@ -174,8 +177,8 @@ def not_counted_reasons(practised: PractisedRounds) -> dict[int, str]:
     for r in practised.rounds:
         if r.session_id not in practised.too_short:
             continue
-        ran = round_clock_seconds(r.started_at, r.ended_at, r.paused_seconds) or 0.0
-        out[r.session_id] = (f"ended early at {ran / 60:.1f} of {r.planned_minutes:g} min: a round counts for its "
+        ran = round_length_seconds(_round_seconds(r), r.started_at, r.ended_at, r.paused_seconds) or 0.0
+        out[r.session_id] = (f"ended early at {round_length_text(ran, r.planned_minutes)}: a round counts for its "
                              f"week and checkpoints from {_share_words(PRACTICE_SHARE)} of its length")
     return out
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Collection, Sequence
 
 from interviewer.core.analysis import coverage as point_coverage
-from interviewer.core.scripts.areas import normalize_area
+from interviewer.core.scripts.areas import area_name, normalize_area
 
 if TYPE_CHECKING:
     from interviewer.core.analysis.summary import RoundNumbers
@@ -84,6 +84,15 @@ def signal_area_results(numbers: "RoundNumbers", script_areas: Collection[str] |
         out.append(AreaResult(CLARIFYING_AREA, len(expecting), sum(q.clarifying_asked > 0 for q in expecting),
                               SIGNAL))
     return out
+
+
+def round_area_results(point_results: Sequence[AreaResult], numbers: "RoundNumbers",
+                       script_areas: Collection[str] | None = None) -> dict[str, AreaResult]:
+    """The one verdict on a round's topic areas, which the review, Home, Progress and the practice
+    plan all show: its talking points' areas (`point_results`: point_area_results, or as stored)
+    merged with its signals' (signal_area_results). The review said "Quantified results 1/2" and
+    nothing else while Home said "missed Quantified results" (trial 17): it now says this too."""
+    return merge(list(point_results) + signal_area_results(numbers, script_areas))
 
 
 def script_point_areas(script: "RoundScript") -> frozenset[str]:
@@ -188,10 +197,41 @@ class RoundContent:
         return len(self.covered)
 
 
-def round_content(r: RoundAreas) -> RoundContent:
-    measured = sorted((a for a in r.areas.values() if a.measured), key=lambda a: a.area)
+def round_content(r: RoundAreas | dict[str, AreaResult]) -> RoundContent:
+    """A stored round's (RoundAreas) or a round's computed areas (round_area_results)."""
+    areas = r if isinstance(r, dict) else r.areas
+    measured = sorted((a for a in areas.values() if a.measured), key=lambda a: a.area)
     return RoundContent(tuple(a.area for a in measured if a.is_covered),
                         tuple(a.area for a in measured if not a.is_covered))
+
+
+# What the topic areas are called wherever a round's are counted: "Topic areas: ... missed Edge
+# cases" beside "Topics missed: edge cases" (the clarifying topics not asked about) read as one
+# measure twice (trial 17).
+AREAS_HEADING = "Topic areas covered in your answers"
+
+
+def content_text(content: RoundContent, named: int | None = None, heading: bool = True,
+                 why: dict[str, AreaResult] | None = None) -> str:
+    """"Topic areas covered in your answers: 4 of 5; missed Edge cases" (the review, Home's cards
+    and recent sessions); `named`: at most this many missed areas, then "and 1 more"; `why`: the
+    round's areas, to say after each missed one what measured it (the review)."""
+    text = (f"{AREAS_HEADING}: " if heading else "") + f"{content.covered_count} of {content.measured}"
+    if not content.missed:
+        return text
+    shown = list(content.missed if named is None else content.missed[:named])
+    rest = len(content.missed) - len(shown)
+
+    def name(a: str) -> str:
+        return area_name(a) + (f" ({why[a].describe()})" if why and a in why else "")
+    return f"{text}; missed {', '.join(name(a) for a in shown)}" + (f" and {rest} more" if rest else "")
+
+
+def areas_line(areas: dict[str, AreaResult]) -> str:
+    """The review's line on a round's topic areas (round_area_results), with why each missed one
+    was; "" when the round measured none."""
+    content = round_content(areas)
+    return content_text(content, why=areas) if content.measured else ""
 
 
 # ---------------------------------------------------------------- readiness checkpoints

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, GroupCoverage, QuestionCoverage
+from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PER_PHASE, GroupCoverage, QuestionCoverage
 from interviewer.core.matching import Matcher
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 
@@ -77,7 +77,7 @@ def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answ
         return [f"## {HEADING}", "", escape(NO_POINTS_IN_ROUND), ""]
     lines = [f"## {HEADING}", ""]
     if phases:
-        lines += [f"Per phase: {escape(phase_line(phases))}.", ""]
+        lines += [f"{PER_PHASE}: {escape(phase_line(phases))}.", ""]
     lines += [f"{STATUS_MARK[COVERED]} covered, {STATUS_MARK[PARTLY]} partly covered, {STATUS_MARK[MISSED]} missed; "
               "the sentences that made a point are quoted with the answer and the round time they were said at.", ""]
     for q in coverage:
@@ -108,7 +108,7 @@ def html_section(coverage: list[QuestionCoverage], phases: list[GroupCoverage], 
         return f"<h2>{HEADING}</h2><p>{e(NO_POINTS_IN_ROUND)}</p>"
     out = [f"<h2>{HEADING}</h2>"]
     if phases:
-        out.append(f"<p>Per phase: {e(phase_line(phases))}.</p>")
+        out.append(f"<p>{PER_PHASE}: {e(phase_line(phases))}.</p>")
     for q in coverage:
         out.append(f"<h3>{e(q.question)}</h3><div class='coverage'><div class='points'><ul class='checklist'>")
         if not q.answered:

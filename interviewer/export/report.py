@@ -9,7 +9,7 @@ from typing import Any
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.phases import round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
-from interviewer.core.analysis.summary import DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line, topics_missed_text
+from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line, topics_missed_text
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
 from interviewer.storage.models import Answer, Finding, Session
@@ -157,7 +157,7 @@ def answer_facts(numbers: AnswerNumbers) -> dict[str, str]:
            "Long pauses": str(numbers.long_pauses),
            "Clarifying questions": str(numbers.clarifying_asked)}
     if numbers.topics_missed:
-        out["Topics not asked about"] = ", ".join(numbers.topics_missed)
+        out[CLARIFYING_MISSED_HEADING] = ", ".join(numbers.topics_missed)
     return out
 
 
@@ -172,7 +172,7 @@ def round_facts(numbers: RoundNumbers) -> dict[str, str]:
             "Long pauses": str(numbers.long_pauses),
             "Mean response latency": fmt_number(numbers.mean_latency, " s"),
             "Clarifying questions": str(numbers.clarifying_asked),
-            "Topics not asked about": topics_missed_text(numbers),
+            CLARIFYING_MISSED_HEADING: topics_missed_text(numbers),
             **({DEPTH_HEADING: depth_line(numbers)} if numbers.depth else {})}
 
 
@@ -277,6 +277,14 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
                        "Started at": fmt_clock(p.started_at)})
     numbers = round_summary(session, script, coverage_matcher(text_encoder) if script is not None else None)
     facts.update(round_facts(numbers))
+    if script is not None:
+        # The round's topic areas, the verdict Home and Progress give (core.weak_spots).
+        from interviewer.core.weak_spots import (AREAS_HEADING, content_text, point_area_results,
+                                                 round_area_results, round_content, script_point_areas)
+
+        areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script))
+        if round_content(areas).measured:
+            facts[AREAS_HEADING] = content_text(round_content(areas), heading=False, why=areas)
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
                            missing_audio=missing, coverage=numbers.coverage,
                            phase_coverage=numbers.phase_coverage, script_found=script is not None,

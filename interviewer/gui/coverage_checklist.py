@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, GroupCoverage, QuestionCoverage
+from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PER_PHASE, GroupCoverage, QuestionCoverage
 from interviewer.gui import theme
 from interviewer.gui.text_fit import text_html
 
@@ -93,13 +93,14 @@ class CoverageChecklist(QWidget):
         layout.addWidget(split, 1)
         layout.addStretch(0)  # takes the room when the panes are hidden: the line stays on top
         self._phases: list[GroupCoverage] = []
+        self._areas = ""
         self._filled = False
         theme.notifier().changed.connect(self._theme_changed)  # a bound slot: dropped with the widget
 
     def _theme_changed(self, _theme) -> None:
         """The points' marks and colours again in the new theme's (they kept the old one's)."""
         if self._filled:
-            self.set_coverage(self.coverage, self._phases)
+            self.set_coverage(self.coverage, self._phases, self._areas)
 
     def show_message(self, text: str) -> None:
         """While the points are being matched, or when they cannot be (no script)."""
@@ -110,9 +111,11 @@ class CoverageChecklist(QWidget):
         self.panes.hide()  # one line, not two empty panes
         self.status.setText(html.escape(text))
 
-    def set_coverage(self, coverage: list[QuestionCoverage], phases: list[GroupCoverage]) -> None:
+    def set_coverage(self, coverage: list[QuestionCoverage], phases: list[GroupCoverage], areas: str = "") -> None:
+        """`areas`: the round's topic areas, as Home and Progress count them (core.weak_spots.areas_line)."""
         self.coverage = list(coverage)
         self._phases = list(phases)
+        self._areas = areas
         self._filled = True
         self.tree.clear()
         per_phase = "; ".join(f"{html.escape(g.name)}: {g.covered} of {g.points} covered, {g.partly} partly, "
@@ -120,7 +123,9 @@ class CoverageChecklist(QWidget):
         any_points = any(q.points for q in coverage)
         any_outline = any(q.outline for q in coverage)
         if any_points:
-            self.status.setText((f"<b>Per phase:</b> {per_phase}<br>" if per_phase else "")
+            head, _, rest = areas.partition(": ")
+            self.status.setText((f"<b>{html.escape(head)}:</b> {html.escape(rest)}<br>" if areas else "")
+                                + (f"<b>{PER_PHASE}:</b> {per_phase}<br>" if per_phase else "")
                                 + "Click a sentence to hear it; select a question for its model-answer outline.")
         elif coverage:
             self.status.setText("There are no talking points for this round's questions: the question script lists "

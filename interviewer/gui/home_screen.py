@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from interviewer.app.labels import kind_label, minutes_text
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
-from interviewer.core.weak_spots import RoundContent, round_content, weakest_first
+from interviewer.core.weak_spots import RoundContent, content_text, round_content, weakest_first
 from interviewer.gui import text_fit, theme
 from interviewer.gui.fitted_scroll import FittedScroll
 
@@ -58,13 +58,8 @@ NO_AREAS_YET = "Complete a round to see which topic areas you cover and which yo
 
 
 def _content(content: RoundContent, named: int | None = MISSED_NAMED) -> str:
-    """How a round went on content: "Topic areas: 5 of 7 covered; missed a, b and 1 more"."""
-    text = f"Topic areas: {content.covered_count} of {content.measured} covered"
-    if not content.missed:
-        return text
-    shown = list(content.missed if named is None else content.missed[:named])
-    rest = len(content.missed) - len(shown)
-    return f"{text}; missed {', '.join(area_name(a) for a in shown)}" + (f" and {rest} more" if rest else "")
+    """How a round went on content, as the review says it (core.weak_spots.content_text)."""
+    return content_text(content, named)
 
 
 SELECTED_BORDER_EXTRA = 1  # theme.py: #roundCards::item:selected has a 2px border, others 1px

@@ -524,8 +524,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             return
         import time as _time
 
-        from interviewer.core.analysis.phases import round_minutes_text
-        from interviewer.core.practice_plan import round_clock_seconds
+        from interviewer.core.analysis.phases import round_length_seconds, round_length_text
         from interviewer.core.scripts.model import ROUND_KINDS
         from interviewer.storage import SessionStatus
 
@@ -537,8 +536,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             # stored with the round): by its clock alone, Home called early a round the review did not.
             if s.status == SessionStatus.COMPLETED and s.kind in ROUND_KINDS and s.ended_early:
                 # On the round clock, as the review and the exports give it (4.6, not 5 beside it).
-                ran = s.round_seconds or round_clock_seconds(s.started_at, s.ended_at, s.paused_seconds) or 0.0
-                status = f" · ended after {round_minutes_text(ran)} of {s.planned_minutes:.0f} min"
+                ran = round_length_seconds(s.round_seconds, s.started_at, s.ended_at, s.paused_seconds) or 0.0
+                status = f" · ended after {round_length_text(ran, s.planned_minutes)}"
             # Single spaces, " · " between the parts, as on the round cards (two spaces read as a slip).
             rows.append((s.id, f"{when} · {s.title}{status} ({count_text(s.answer_count, 'answer')})"))
         interrupted = {s.id for s in sessions if s.status == SessionStatus.INTERRUPTED}

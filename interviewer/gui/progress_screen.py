@@ -261,8 +261,9 @@ class ProgressScreen(QWidget):
         self.area_note.setText(
             # Every round Home lists, ended early too: "Each completed round" left that open (trial 16).
             "Each round you practised, ended early too, counts an area as covered when at least half of its "
-            "talking points, or of the questions that called for it (tradeoffs, numbers, clarifying "
-            "questions...), were covered. Weakest first."
+            "talking points, and of the questions that called for it (tradeoffs, numbers, clarifying "
+            "questions...), were covered: an area both measured needs both, as the review's topic areas "
+            "say. Weakest first."
             if ranked else "Complete a round to see which topic areas you cover and which you miss.")
 
     def _open_link(self, link: str) -> None:

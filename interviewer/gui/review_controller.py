@@ -211,8 +211,12 @@ class ReviewController:
         from interviewer.storage.progress import round_summary
 
         def work():
+            from interviewer.core.weak_spots import areas_line, point_area_results, round_area_results, script_point_areas
+
             numbers = round_summary(session, script, self.text_encoder())
-            return numbers.coverage, numbers.phase_coverage
+            # The round's topic areas as Home and Progress count them (the same core verdict).
+            areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script))
+            return numbers.coverage, numbers.phase_coverage, areas_line(areas)
 
         def done(result) -> None:
             if self.screen.session is session:  # not a round opened since

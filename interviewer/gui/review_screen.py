@@ -580,7 +580,7 @@ class ReviewScreen(QWidget):
                                   "whole answer, pauses included"),
                    ("Long\npauses", "Long pauses"),
                    ("Latency", "Response latency: end of the question to the first word"),
-                   ("Clarifying\nQs", "Clarifying questions asked"), ("Topics\nmissed", "Clarifying topics not asked about")]
+                   ("Clarifying\nQs", "Clarifying questions asked"), ("Not\nasked", "Clarifying topics not asked about (not the topic areas of the talking points)")]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels([h for h, _ in headers])
         for col, (_, tip) in enumerate(headers):
@@ -716,7 +716,9 @@ class ReviewScreen(QWidget):
             (f"<b>{finding_label(ended[0])}:</b> {html.escape(ended[1])}<br>" if ended else "")
             + f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
             f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
-            f"clarifying questions {numbers.clarifying_asked} · topics missed: {html.escape(missed)}"
+            # Right after the clarifying questions, whose topics these are (not the topic areas):
+            # the export's "Not asked about (clarifying)", short enough not to wrap at 1280 px.
+            f"clarifying questions {numbers.clarifying_asked} · not asked about: {html.escape(missed)}"
             + (f"<br><b>{DEPTH_HEADING}:</b> {html.escape(depth_line(numbers))}" if numbers.depth else "")
             + (f"<br><span style='color:{theme.current().problem_text}'>Missing recordings: {len(missing_audio)} "
                f"({html.escape(_missing_text(missing_audio))}; moved or deleted from the data folder: "

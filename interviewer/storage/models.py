@@ -184,6 +184,9 @@ class SessionProgress:
     ended_at: float | None = None
     paused_seconds: float = 0.0
     ended_early: bool = False  # it has the ENDED_EARLY_KIND finding (core.analysis.phases.ended_early)
+    # Its last known moment on the round clock, as SessionSummary.round_seconds: the length the
+    # practice plan judges and says (core.analysis.phases.round_length_seconds).
+    round_seconds: float | None = None
 
     @property
     def mean_self_rating(self) -> float | None:

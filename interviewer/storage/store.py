@@ -570,7 +570,7 @@ class Store:
         `script_areas(script_id)`: the areas of that script's talking points (None: not known); a
         depth signal's area a round's script has no point in is then counted only when covered."""
         from interviewer.core.analysis.summary import Part, summarize
-        from interviewer.core.weak_spots import AreaResult, RoundAreas, merge, signal_area_results
+        from interviewer.core.weak_spots import AreaResult, RoundAreas, round_area_results
 
         sessions = self._read("SELECT id, kind, started_at, script_id FROM sessions WHERE status = 'completed'"
                               " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
@@ -602,15 +602,16 @@ class Store:
                 # as the practice plan counts it (a coding round closed 6 s in made the next
                 # round proposed pass over coding).
                 continue
-            signals = signal_area_results(numbers, script_areas(r["script_id"]) if script_areas else None)
-            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], merge(stored.get(r["id"], []) + signals),
-                                  r["script_id"]))
+            areas = round_area_results(stored.get(r["id"], []), numbers,
+                                       script_areas(r["script_id"]) if script_areas else None)
+            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"]))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
         """Numbers per completed or interrupted session, oldest first, for the progress plots."""
         sessions = self._read(
-            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + ", EXISTS (SELECT 1"
+            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + ", " + _LAST_MOMENT
+            + ", EXISTS (SELECT 1"
             " FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early"
             " FROM sessions s WHERE status IN ('completed', 'interrupted')"
             " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (ENDED_EARLY_KIND, kind, kind))
@@ -647,7 +648,7 @@ class Store:
                 100.0 * fillers / words if words else None,
                 words / (speaking / 60.0) if words and speaking > 0 else None,
                 pauses, clarifying, tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
-                _number(r["paused"], 0.0), bool(r["early"])))
+                _number(r["paused"], 0.0), bool(r["early"]), _number(r["last_moment"]) or None))
         return out
 
     # ------------------------------------------------------------------ recovery and deletion

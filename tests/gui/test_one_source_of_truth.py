@@ -121,7 +121,7 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     # Whole words per minute everywhere (the review said 201.7 where the exports said 202).
     assert cells["Pace wpm"] == [f"{a.articulation_wpm:.0f} / {a.pace_wpm:.0f}" for a in truth.answers]
     assert f"{truth.articulation_wpm:.0f} wpm while speaking" in screen.summary.text()
-    assert cells["Topics missed"] == ["cold start", "", ""]
+    assert cells["Not asked"] == ["cold start", "", ""]
     # Every column says in full what it counts; the table fits the pane at 1920 px (its last
     # columns scrolled out of sight there, trial 10) and keeps the question readable when narrower.
     assert all(screen.table.horizontalHeaderItem(c).toolTip() for c in range(1, screen.table.columnCount()))
@@ -141,7 +141,7 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
             assert table.columnWidth(0) >= table.QUESTION_MIN_PX and not table.horizontalScrollBar().isVisible()
     summary = screen.summary.text()
     assert f"mean response latency {truth.mean_latency:.1f} s" in summary
-    assert f"fillers {truth.fillers} " in summary and "topics missed: cold start" in summary
+    assert f"fillers {truth.fillers} " in summary and "not asked about: cold start" in summary
     review_html = screen.transcript.toHtml()
     review_fillers = re.findall(r'background-color:#ffe0b2[^>]*>([^<]+)<', review_html)
     assert [w.strip(",.") for w in review_fillers] == ["filler", "Um", "like", "um"]  # the legend, then the words
@@ -179,7 +179,7 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     for text in (md, html):
         assert [f"{x:.1f} s" for x in latencies] == re.findall(r"Response latency: (?:<b>)?([\d.]+ s)", text)
         assert f"{truth.answers[0].articulation_wpm:.0f} words/min while speaking" in text
-        assert "Topics not asked about" in text and "cold start" in text
+        assert "Not asked about (clarifying)" in text and "cold start" in text
         assert "phase_under" not in text and "Phase short" in text and "- - " not in text
         # A part left with Next: said once, as a choice, with its minutes; not "Phase short".
         assert text.count(MOVED_ON) == 1, [l for l in text.splitlines() if "moved" in l.lower()]
@@ -345,13 +345,13 @@ def test_a_question_asked_after_a_phase_prompt_counts_the_same_in_every_view(qap
     assert round_numbers(session).topics_missed == truth.topics_missed
     screen = ReviewScreen()
     screen.show_session(session)
-    assert "topics missed: cold start" in screen.summary.text()
+    assert "not asked about: cold start" in screen.summary.text()
     headers = [screen.table.horizontalHeaderItem(c).text().replace("\n", " ") for c in range(screen.table.columnCount())]
-    column = headers.index("Topics missed")
+    column = headers.index("Not asked")
     assert [screen.table.item(r, column).text() for r in range(screen.table.rowCount())] == ["cold start", ""]
     findings = [screen.findings.item(r).text() for r in range(screen.findings.count())]
     assert [f for f in findings if "Topics not asked" in f and "scale" in f] == []
     md = (tmp_path / "round.md").read_text()
-    assert "Topics not asked about" in md and "cold start" in md
-    assert not re.search(r"Topics not asked about[^\n]*scale", md)
+    assert "Not asked about (clarifying)" in md and "cold start" in md
+    assert not re.search(r"Not asked about \(clarifying\)[^\n]*scale", md)
     assert json.loads((tmp_path / "round.json").read_text())["session"]["numbers"]["topics_missed"] == ["cold start"]

@@ -742,13 +742,23 @@ def _group(name: str, points: list[PointCoverage]) -> GroupCoverage:
                          sum(p.status == PARTLY for p in points), sum(p.status == MISSED for p in points))
 
 
-def coverage_by_phase(coverage: Sequence[QuestionCoverage], script: RoundScript | None = None) -> list[GroupCoverage]:
-    """Points per phase, in the script's phase order (named by the phase's name when known)."""
+# What coverage_by_phase counts, as the review and the exports head it.
+PER_PHASE = "Per phase, where said"
+
+
+def coverage_by_phase(coverage: Sequence[QuestionCoverage], script: RoundScript | None = None,
+                      part_phases: dict[int, str | None] | None = None) -> list[GroupCoverage]:
+    """Points per phase, in the script's phase order (named by the phase's name when known). A
+    point said is counted in the part its best sentence was said in (`part_phases`: part id ->
+    phase id); a missed one, or one said in a part of no known phase, in its question's part. The
+    problem's points said in Approach read "Clarify the problem: 4 of 4 covered" (trial 17)."""
     order = [p.id for p in script.phases] if script else []
     names = {p.id: p.name for p in script.phases} if script else {}
     phases: dict[str, list[PointCoverage]] = {}
     for q in coverage:
-        phases.setdefault(q.phase, []).extend(q.points)
+        for point in q.points:
+            said = (part_phases or {}).get(point.evidence[0].part_id) if point.evidence else None
+            phases.setdefault(said or q.phase, []).append(point)
     ids = [p for p in order if p in phases] + [p for p in phases if p not in order]
     return [_group(names.get(pid, pid), phases[pid]) for pid in ids if phases[pid]]
 

@@ -36,6 +36,23 @@ def round_minutes_text(seconds: float) -> str:
     return f"{seconds / 60:.1f}"
 
 
+def round_length_seconds(last_moment: float | None, started_at: float, ended_at: float | None,
+                         paused_seconds: float = 0.0) -> float | None:
+    """How long a round ran, the one length every view says and the practice plan judges: its
+    last known moment on the round clock (export.report.last_moment, stored as the sessions'
+    `round_seconds`) when there is one; else start to end on the wall clock less its pauses. The
+    plan took the wall clock and said "6.2 of 45 min" beside the review's "6.1" (trial 17)."""
+    if last_moment:
+        return last_moment
+    return None if ended_at is None else max(0.0, ended_at - started_at - paused_seconds)
+
+
+def round_length_text(seconds: float, planned_minutes: float) -> str:
+    """"6.1 of 45 min": a round's length against its plan, as the review, the exports, Home and
+    the practice plan all write it."""
+    return f"{round_minutes_text(seconds)} of {round(planned_minutes, 1):g} min"
+
+
 @dataclass(frozen=True)
 class PhaseTiming:
     phase: str

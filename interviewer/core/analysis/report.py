@@ -20,7 +20,7 @@ from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
-from interviewer.core.analysis.phases import PhaseTiming, ended_early, phase_timings, ran_short, round_minutes_text
+from interviewer.core.analysis.phases import PhaseTiming, ended_early, phase_timings, ran_short, round_length_text
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
 from interviewer.core.interview_requests import asks_for_hint, ends_asking_for_thinking_time
 from interviewer.core.analysis.tokens import tokenize
@@ -674,7 +674,7 @@ def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | Non
     ran = {p.phase for p in timings}
     skipped = [names.get(p.phase, p.phase) for p in timings if p.ended_by == "next"]
     unreached = [names.get(phase, phase) for phase, _ in plan if phase not in ran]
-    message = (f"You ended the round at {round_minutes_text(ended_at)} of {planned_s / 60:.0f} min planned, "
+    message = (f"You ended the round at {round_length_text(ended_at, planned_s / 60)} planned, "
                f"in {names.get(last.phase, last.phase)}.")
     if skipped:
         message += f" Moved on early with Next from: {', '.join(skipped)}."
@@ -694,7 +694,7 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     if not ran_short(ended_at, planned_s):
         return None
     return Finding("round_questions_done",
-                   f"The interviewer closed the round at {round_minutes_text(ended_at)} of {planned_s / 60:.0f} min "
+                   f"The interviewer closed the round at {round_length_text(ended_at, planned_s / 60)} "
                    "planned: every question of its script was asked and answered.", ended_at)
 
 

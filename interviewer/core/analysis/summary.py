@@ -466,7 +466,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
                 missed.append(t)
     covered = point_coverage.round_coverage(scored, script, matcher) if script is not None else []
     return RoundNumbers(
-        coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script),
+        coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script, {p.id: p.phase_id for p in parts}),
         answers=shown, questions=questions, words=words, fillers=fillers,
         filler_rate=filler_rate(fillers, words),  # unrounded: views show it alike
         pace_wpm=_wpm(words, sum(a.speaking_seconds for a in shown)),
@@ -492,6 +492,11 @@ DEPTH_HEADING = "Depth (questions where heard / expected)"
 def depth_line(numbers: RoundNumbers) -> str:
     """"Tradeoffs 2/4, Evaluation metrics 3/3" (questions where heard / where expected), or ""."""
     return ", ".join(f"{c.label} {c.heard}/{c.questions}" for c in numbers.depth.values())
+
+
+# The clarifying topics not asked about, as every view names them: "Topics missed" beside the
+# talking points' "Topic areas ... missed" read as one measure (trial 17).
+CLARIFYING_MISSED_HEADING = "Not asked about (clarifying)"
 
 
 def topics_missed_text(numbers: RoundNumbers) -> str:
