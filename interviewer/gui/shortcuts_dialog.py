@@ -45,9 +45,6 @@ def shortcuts(screens: Sequence[str] = FIRST_SCREENS) -> tuple[tuple[str, str, s
     )
 
 
-SHORTCUTS = shortcuts()  # as the sheet reads before any round
-
-
 def painted_text_rect(view: QTableWidget, option: QStyleOptionViewItem) -> QRect:
     """Where a cell's text is drawn: the style's text area (the theme's item padding) less the
     margin Qt's item painting keeps on each side (QCommonStyle's viewItemDrawText)."""
