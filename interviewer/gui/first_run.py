@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.app.mic_level import mic_test_verdict
 from interviewer.gui import text_fit, theme, window_fit
 from interviewer.gui.level_meter import LevelMeter
+from interviewer.gui.mic_test import MicTest
 from interviewer.app.labels import input_label
 from interviewer.gui.settings_screen import DEFAULT_CHOICE, fill_voice_choices
-from interviewer.gui.workers import post_to_gui, run_in_background
+from interviewer.gui.workers import post_to_gui
 
 if TYPE_CHECKING:
     from interviewer.gui.main_window import MainWindow
@@ -62,9 +62,6 @@ class FirstRunDialog(QDialog):
         self.setAccessibleName("Getting started")
         self.setAccessibleDescription("A short guided start: microphone, voice and speech model. Skippable.")
         self.resize(560, 420)  # no smaller unless the screen is (showEvent): the page scrolls then
-        self._recorder = None
-        self.level_dbfs = 0.0
-        self._peak = -100.0
         self.pages = QStackedWidget()
 
         welcome, layout = _page(
@@ -165,9 +162,10 @@ class FirstRunDialog(QDialog):
         layout.addWidget(page_area, 1)
         layout.addLayout(buttons)
 
-        self._meter_timer = QTimer(self)
-        self._meter_timer.setInterval(50)
-        self._meter_timer.timeout.connect(lambda: self.meter.set_level(self.level_dbfs))
+        # The Check screen's test too (mic_test.py): one code path for recording and playback.
+        self.mic_test = MicTest(window.services, self.meter, self._mic_test_recording,
+                                lambda: self.mic_status.setText("Playing back what was recorded..."),
+                                self._test_done, self)
         self._fill_choices()
         # A long voice or microphone name ("Chinese (Cantonese, latin as Jyutping)") elides in its
         # box: the dialog is not part of the window that text_fit already covers.
@@ -256,82 +254,21 @@ class FirstRunDialog(QDialog):
 
     def test_microphone(self) -> None:
         """Record a few seconds (level on the meter), then play them back. Never blocks."""
-        from interviewer import paths
+        self.mic_test.start(self.mic.currentData(), MIC_TEST_MS)
 
-        services = self.window_.services
-        if self._recorder is not None or services.make_recorder is None:
-            if services.make_recorder is None:
-                self.mic_status.setText("Recording is not available on this computer.")
-            return
-        self._peak = -100.0
-
-        def level(dbfs: float) -> None:  # recorder thread: store numbers only
-            self.level_dbfs = dbfs
-            self._peak = max(self._peak, dbfs)
-
-        try:
-            folder = paths.data_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            recorder = services.make_recorder(replace(services.settings, input_device=self.mic.currentData()))
-            recorder.start(folder / "microphone-test.wav", on_level=level)
-        except Exception as exc:
-            self.mic_status.setText(f"The microphone could not be opened: {exc}")
-            return
-        self._recorder = recorder
+    def _mic_test_recording(self) -> None:
         had_focus = self.test_button.hasFocus()
         self.test_button.setEnabled(False)
         if had_focus:  # Qt would move it on to Skip, and the next Enter closed the guide
             self.next_button.setFocus()
         self.mic_status.setText("Recording: say a sentence as you would in the interview...")
-        self._meter_timer.start()
-        QTimer.singleShot(MIC_TEST_MS, self._stop_and_play)
-
-    def _stop_and_play(self) -> None:
-        recorder, self._recorder = self._recorder, None
-        self._meter_timer.stop()
-        self.meter.set_level(0.0)
-        if recorder is None:
-            return
-        try:
-            recorded = recorder.stop()
-        except Exception as exc:
-            self._test_done(f"The recording failed: {exc}")
-            return
-        finally:
-            try:
-                recorder.close()
-            except Exception:
-                pass
-        verdict = mic_test_verdict(self._peak)
-        play = self.window_.services.play_audio
-        if play is None:
-            self._test_done(verdict)
-            return
-        self.mic_status.setText("Playing back what was recorded...")
-
-        def finish(error) -> None:
-            try:
-                recorded.unlink()
-            except OSError:
-                pass
-            self._test_done(verdict + (f" Playback failed: {error}" if error else ""))
-
-        run_in_background(lambda: play(recorded, 0.0, on_done=lambda error: post_to_gui(lambda: finish(error))),
-                          None, lambda exc: finish(str(exc)))
 
     def _test_done(self, message: str) -> None:
         self.test_button.setEnabled(True)
         self.mic_status.setText(message)
 
     def _stop_test(self) -> None:
-        self._meter_timer.stop()
-        recorder, self._recorder = self._recorder, None
-        if recorder is not None:
-            try:
-                recorder.stop()
-                recorder.close()
-            except Exception:
-                pass
+        self.mic_test.cancel()
 
     # ------------------------------------------------------------------ voice
 
