@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from interviewer.gui.main_window import MainWindow
 
 MIC_TEST_MS = 4000
+GUIDE_WIDTH, GUIDE_MIN_HEIGHT = 560, 240  # no smaller unless the screen is: the step scrolls then
 SAMPLE_TEXT = "Hello, I will be your interviewer today. Let's start whenever you are ready."
 STEPS = ("Welcome", "Microphone", "Voice", "Speech model")
 
@@ -61,15 +62,19 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle("Getting started")
         self.setAccessibleName("Getting started")
         self.setAccessibleDescription("A short guided start: microphone, voice and speech model. Skippable.")
-        self.resize(560, 420)  # no smaller unless the screen is (showEvent): the page scrolls then
+        self.resize(GUIDE_WIDTH, GUIDE_MIN_HEIGHT)  # as tall as its steps when shown (fit_height)
         self.pages = QStackedWidget()
 
+        # Reopened from Help > Getting started, it does not tell you to come back from there (trial 17).
+        reopened = window.services.settings.first_run_done
+        later = ("Close it whenever you like: Finish keeps the microphone and voice chosen here."
+                 if reopened else "you can skip it and come back from Help > Getting started.")
         welcome, layout = _page(
             "Welcome to Interviewer", "home",
             "Interviewer runs mock interviews out loud: it asks the questions, listens to your answers, "
             "keeps the clock like a real interviewer, and afterwards shows where you hesitated, paused or "
             "skipped clarifying questions, with the audio to prove it.<br><br>Everything stays on this "
-            "computer. This takes about a minute; you can skip it and come back from Help > Getting started.")
+            f"computer. This takes about a minute; {later}")
         layout.addStretch(1)
         self.pages.addWidget(welcome)
 
@@ -155,7 +160,7 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_L)
         # On a small screen (1024x640 at 200 % is 512x320) the page scrolls; Skip and Next stay in view.
-        page_area = QScrollArea()
+        self.page_area = page_area = QScrollArea()
         page_area.setWidgetResizable(True)
         page_area.setFrameShape(QScrollArea.Shape.NoFrame)
         page_area.setWidget(self.pages)
@@ -179,7 +184,21 @@ class FirstRunDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        window_fit.fit_dialog(self, QSize(560, 420))
+        window_fit.fit_dialog(self, QSize(GUIDE_WIDTH, GUIDE_MIN_HEIGHT))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as its tallest step's content at this width, up to the screen's height (the
+        step scrolls then): a fixed 420 px left a large empty area below the text (trial 17).
+        Called again when a step's text grows (the microphone test's verdict)."""
+        self.layout().activate()
+        inner = self.page_area.viewport().width()
+        need = max(self.pages.widget(i).heightForWidth(inner) for i in range(self.pages.count()))
+        rest = self.height() - self.page_area.viewport().height()
+        height = max(self.minimumHeight(), need + rest)
+        if height != self.height():
+            self.resize(self.width(), height)
+            window_fit.fit_dialog(self)  # no taller than the screen, and all of it on it
 
     def go(self, index: int) -> None:
         index = max(0, min(index, self.pages.count() - 1))
@@ -266,6 +285,8 @@ class FirstRunDialog(QDialog):
     def _test_done(self, message: str) -> None:
         self.test_button.setEnabled(True)
         self.mic_status.setText(message)
+        if self.isVisible():
+            self.fit_height()  # the verdict takes a few lines
 
     def _stop_test(self) -> None:
         self.mic_test.cancel()
