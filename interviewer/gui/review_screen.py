@@ -589,7 +589,7 @@ class ReviewScreen(QWidget):
         self.table.setRowCount(len(numbers.answers))
         for row, a in enumerate(numbers.answers):
             restarts = disfluency_count_text(a.disfluencies)
-            values = [a.question, clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
+            values = [a.asked, clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
                       str(len(a.disfluencies)), f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}",
                       str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
