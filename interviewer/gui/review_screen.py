@@ -5,6 +5,7 @@ Clicking a word, a finding or a point on the timeline plays that answer's audio 
 from __future__ import annotations
 
 import html
+import re
 import time
 from typing import Any
 
@@ -49,6 +50,8 @@ from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, Ti
 from interviewer.export.interviewer_lines import label_of, place_lines
 from interviewer.export.report import no_words_text
 from interviewer.storage import SessionStatus
+
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 
 PAUSE_STYLE = "color:#3f4650; background:#e6e8eb; border-radius:2px;"  # 8.6:1, readable in both themes
 # Repetitions, cut-off words and restarts: underlined on their own highlight (its own text
@@ -541,7 +544,9 @@ class ReviewScreen(QWidget):
             # Wrapped: one long line of code made the whole transcript scroll sideways.
             parts.append('<p><b>Scratchpad</b></p><pre style="white-space: pre-wrap">'
                          + html.escape(self.session.scratchpad) + "</pre>")
-        return "".join(parts)
+        # A line said before the first word or after the last closes the words' paragraph and
+        # opens another: left empty, each drew a blank line (a gap around a pause, trial 17).
+        return _EMPTY_PARAGRAPH.sub("", "".join(parts))
 
     @staticmethod
     def _legend_html() -> str:
