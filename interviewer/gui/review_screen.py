@@ -112,6 +112,7 @@ WANTED_FINDING_ROWS = 6
 WANTED_ANSWER_ROWS = 8
 SUMMARY_MIN_LINES = 4  # the summary pane keeps its heading and about three lines
 TRANSCRIPT_MIN_PX = 400  # beside the findings and tables, the transcript keeps this width
+TRANSCRIPT_NARROW_PX = 340  # ... or this, when the per-answer table needs it not to scroll sideways
 
 
 class _SideSplitter(QSplitter):
@@ -317,6 +318,9 @@ class ReviewScreen(QWidget):
         self.findings.itemActivated.connect(self._finding_clicked)
         self.table = _AnswerTable()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # No row numbers: the answers are in order and the question names each; their 22 px
+        # were what made the table scroll sideways at 1280x800 (trial 17).
+        self.table.verticalHeader().hide()
         self.phase_table = QTableWidget()
         self.phase_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.itemActivated.connect(self._answer_row_activated)  # Enter or double-click: play it
@@ -428,7 +432,11 @@ class ReviewScreen(QWidget):
         total = main.width() - main.handleWidth()
         if total <= 0:
             return
-        side = max(min(self.table.needed_width(), total - TRANSCRIPT_MIN_PX), total * 5 // 11)
+        # The transcript gives up to TRANSCRIPT_NARROW_PX more before the table scrolls sideways
+        # (trial 17: Clarifying Qs and Topics missed were out of sight at 1280x800).
+        room = total - (TRANSCRIPT_MIN_PX if self.table.needed_width() <= total - TRANSCRIPT_MIN_PX
+                        else TRANSCRIPT_NARROW_PX)
+        side = max(min(self.table.needed_width(), room), total * 5 // 11)
         main.setSizes([total - side, side])
 
     def _stack_when_narrow(self) -> None:
