@@ -138,3 +138,27 @@ def without_opening_praise(prompt: str) -> str:
     """`prompt` without an opening sentence of praise or thanks; the rest as written."""
     rest = OPENING_PRAISE.sub("", prompt, count=1)
     return rest[0].upper() + rest[1:] if rest != prompt else prompt
+
+
+# A sentence that leads into the ask without asking anything: a short acknowledgement ("That
+# sounds reasonable.", "Good.") or a move between parts ("Let's move from clarifying to your
+# approach.", "Good, let's move on to the second problem.").
+_LEAD_IN = re.compile(r"^(?:(?:good|great|okay|ok|right|alright|thanks|thank you)\b[,.]?\s*)?"
+                      r"let'?s\s+(?:move|switch|change|go|turn)\b", re.IGNORECASE)
+_ACK_MAX_WORDS = 3
+
+
+def asked_part(text: str) -> str:
+    """What a spoken line asks, without the sentences that lead into it: the time ("We're about
+    two minutes in."), an acknowledgement ("That sounds reasonable.") or a move between parts.
+    The review labelled answers "We're ...", "That ..." by the line's first words (trial 17);
+    the last sentence is always kept."""
+    sentences = [s.strip() for s in re.findall(r"[^.!?]+[.!?]*\s*", text) if s.strip()]
+    while len(sentences) > 1:
+        first = sentences[0]
+        words = first.rstrip(".!").split()
+        if first.endswith("?") or not (TIME_STATEMENT.search(first) or _LEAD_IN.match(first)
+                                       or len(words) <= _ACK_MAX_WORDS):
+            break
+        sentences.pop(0)
+    return " ".join(sentences) or text.strip()

@@ -239,6 +239,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         return ControllerStatus.WAITING
 
     @property
+    def typing_answers(self) -> bool:
+        """The microphone failed for this answer: it is typed, in the scratchpad."""
+        return self._not_recording
+
+    @property
     def status_line(self) -> str:
         answer = self._answer
         # After a reply the candidate is thinking again: "just pause" would not end the answer.

@@ -5,15 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from PySide6.QtCore import QTimer
-
-from interviewer.app.mic_level import mic_test_verdict
 from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings, with_output_setup
 from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.ports import Recorder
 from interviewer.core.scripts.model import RoundScript
 from interviewer.gui.check_screen import SAMPLE_TEXT, TEST_RECORDING_MS, CheckScreen
+from interviewer.gui.mic_test import MicTest
 from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.workers import post_to_gui, run_in_background
 
@@ -36,7 +34,10 @@ class CheckController:
         self._start_round = start_round
         self._use_settings = use_settings
         self.pending_script: RoundScript | None = None  # the round Start begins
-        self._mic_test: Recorder | None = None
+        self._mic_test: Recorder | None = None  # the echo check's recorder, while it runs
+        # The guide's test too (mic_test.py): one code path for recording and playback.
+        self.mic_test = MicTest(services, screen.meter, screen.mic_test_started, screen.mic_test_playing,
+                                screen.mic_test_done, screen)
         screen.start_requested.connect(self._start)
         screen.mic_test_requested.connect(self.test_microphone)
         screen.echo_test_requested.connect(self.test_echo)
@@ -63,61 +64,9 @@ class CheckController:
 
     def test_microphone(self, device) -> None:
         """Record a few seconds from `device`, then play them back. Never blocks the window."""
-        from interviewer import paths
-
-        if self._mic_test is not None or self.services.make_recorder is None:
+        if self._mic_test is not None:  # the echo check has the microphone
             return
-        screen = self.screen
-        peak = [-100.0]
-
-        def level(dbfs: float) -> None:  # recorder thread: just store numbers
-            screen.level_dbfs = dbfs
-            peak[0] = max(peak[0], dbfs)
-
-        try:
-            folder = paths.data_dir()
-            folder.mkdir(parents=True, exist_ok=True)  # recordings stay in the data folder
-            path = folder / "microphone-test.wav"
-            recorder = self.services.make_recorder(replace(self.services.settings, input_device=device))
-            recorder.start(path, on_level=level)
-        except Exception as exc:
-            screen.mic_test_done(f"The microphone could not be opened: {exc}")
-            return
-        self._mic_test = recorder
-        screen.mic_test_started()
-
-        def stop() -> None:
-            if self._mic_test is not recorder:
-                return
-            self._mic_test = None
-            try:
-                recorded = recorder.stop()
-            except Exception as exc:
-                screen.mic_test_done(f"The recording failed: {exc}")
-                return
-            finally:
-                _release(recorder)
-            verdict = mic_test_verdict(peak[0])
-            if self.services.play_audio is None:
-                screen.mic_test_done(verdict)
-                return
-            screen.mic_test_playing()
-            play = self.services.play_audio
-
-            def ended(error) -> None:
-                post_to_gui(lambda: finish(error))
-
-            def finish(error) -> None:
-                try:
-                    recorded.unlink()
-                except OSError:
-                    pass
-                screen.mic_test_done(verdict + (f" Playback failed: {error}" if error else ""))
-
-            run_in_background(lambda: play(recorded, 0.0, on_done=ended), None,
-                              lambda exc: finish(str(exc)))
-
-        QTimer.singleShot(TEST_RECORDING_MS, stop)
+        self.mic_test.start(device, TEST_RECORDING_MS)
 
     def test_echo(self, device) -> None:
         """Does the microphone hear the interviewer? Loudspeakers: recommend headphones."""
@@ -130,7 +79,7 @@ class CheckController:
             screen.echo_status.setText("The echo check needs the interviewer's voice, and the speech engine "
                                        "is not ready.")
             return
-        if self._mic_test is not None or self.services.make_recorder is None:
+        if self._mic_test is not None or self.mic_test.running or self.services.make_recorder is None:
             return
         try:
             folder = paths.data_dir()
@@ -192,8 +141,8 @@ class CheckController:
         self.screen.voice_status.setText("Choices kept for the next rounds.")
 
     def shutdown(self) -> None:
-        """Stop the screen's timers and a microphone test still recording (the app is quitting)."""
-        self.screen.stop_timers()
+        """Stop a microphone test or echo check still recording (the app is quitting)."""
+        self.mic_test.cancel()
         test, self._mic_test = self._mic_test, None
         if test is not None:
             try:

@@ -2,7 +2,7 @@
 and rate with a spoken sample, and the speech model's status with what to do about it."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -45,7 +45,6 @@ class CheckScreen(QWidget):
         super().__init__(parent)
         self.mic = QComboBox()
         self.meter = LevelMeter(scale=True)
-        self.level_dbfs = 0.0  # written from the recorder's thread; read by the timer
         self.mic_button = QPushButton("Test microphone (4 s, then played back)")
         self.mic_button.clicked.connect(lambda: self.mic_test_requested.emit(self.mic.currentData()))
         self.mic_status = QLabel()
@@ -95,10 +94,6 @@ class CheckScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(buttons)
 
-        self._meter_timer = QTimer(self)
-        self._meter_timer.setInterval(50)
-        self._meter_timer.timeout.connect(lambda: self.meter.set_level(self.level_dbfs))
-
     def set_round(self, title: str | None) -> None:
         # A disabled button with no reason left a new user guessing: say what is missing.
         why = "" if title else "No round chosen yet: pick one on Home (Ctrl+1), then come back or start it there."
@@ -126,19 +121,11 @@ class CheckScreen(QWidget):
     def mic_test_started(self) -> None:
         self.mic_button.setEnabled(False)
         self.mic_status.setText("Recording: say a sentence as you would in the interview...")
-        self.level_dbfs = 0.0
-        self._meter_timer.start()
 
+    # The meter is fed by the test itself (mic_test.py).
     def mic_test_playing(self) -> None:
-        self._meter_timer.stop()
-        self.meter.set_level(0.0)
         self.mic_status.setText("Playing back what was recorded...")
 
     def mic_test_done(self, message: str) -> None:
-        self._meter_timer.stop()
-        self.meter.set_level(0.0)
         self.mic_button.setEnabled(True)
         self.mic_status.setText(message)
-
-    def stop_timers(self) -> None:
-        self._meter_timer.stop()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,17 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.app.mic_level import mic_test_verdict
 from interviewer.gui import text_fit, theme, window_fit
 from interviewer.gui.level_meter import LevelMeter
+from interviewer.gui.mic_test import MicTest
 from interviewer.app.labels import input_label
 from interviewer.gui.settings_screen import DEFAULT_CHOICE, fill_voice_choices
-from interviewer.gui.workers import post_to_gui, run_in_background
+from interviewer.gui.workers import post_to_gui
 
 if TYPE_CHECKING:
     from interviewer.gui.main_window import MainWindow
 
 MIC_TEST_MS = 4000
+GUIDE_WIDTH, GUIDE_MIN_HEIGHT = 560, 240  # no smaller unless the screen is: the step scrolls then
 SAMPLE_TEXT = "Hello, I will be your interviewer today. Let's start whenever you are ready."
 STEPS = ("Welcome", "Microphone", "Voice", "Speech model")
 
@@ -61,18 +62,19 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle("Getting started")
         self.setAccessibleName("Getting started")
         self.setAccessibleDescription("A short guided start: microphone, voice and speech model. Skippable.")
-        self.resize(560, 420)  # no smaller unless the screen is (showEvent): the page scrolls then
-        self._recorder = None
-        self.level_dbfs = 0.0
-        self._peak = -100.0
+        self.resize(GUIDE_WIDTH, GUIDE_MIN_HEIGHT)  # as tall as its steps when shown (fit_height)
         self.pages = QStackedWidget()
 
+        # Reopened from Help > Getting started, it does not tell you to come back from there (trial 17).
+        reopened = window.services.settings.first_run_done
+        later = ("Close it whenever you like: Finish keeps the microphone and voice chosen here."
+                 if reopened else "you can skip it and come back from Help > Getting started.")
         welcome, layout = _page(
             "Welcome to Interviewer", "home",
             "Interviewer runs mock interviews out loud: it asks the questions, listens to your answers, "
             "keeps the clock like a real interviewer, and afterwards shows where you hesitated, paused or "
             "skipped clarifying questions, with the audio to prove it.<br><br>Everything stays on this "
-            "computer. This takes about a minute; you can skip it and come back from Help > Getting started.")
+            f"computer. This takes about a minute; {later}")
         layout.addStretch(1)
         self.pages.addWidget(welcome)
 
@@ -158,16 +160,17 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_L)
         # On a small screen (1024x640 at 200 % is 512x320) the page scrolls; Skip and Next stay in view.
-        page_area = QScrollArea()
+        self.page_area = page_area = QScrollArea()
         page_area.setWidgetResizable(True)
         page_area.setFrameShape(QScrollArea.Shape.NoFrame)
         page_area.setWidget(self.pages)
         layout.addWidget(page_area, 1)
         layout.addLayout(buttons)
 
-        self._meter_timer = QTimer(self)
-        self._meter_timer.setInterval(50)
-        self._meter_timer.timeout.connect(lambda: self.meter.set_level(self.level_dbfs))
+        # The Check screen's test too (mic_test.py): one code path for recording and playback.
+        self.mic_test = MicTest(window.services, self.meter, self._mic_test_recording,
+                                lambda: self.mic_status.setText("Playing back what was recorded..."),
+                                self._test_done, self)
         self._fill_choices()
         # A long voice or microphone name ("Chinese (Cantonese, latin as Jyutping)") elides in its
         # box: the dialog is not part of the window that text_fit already covers.
@@ -181,7 +184,21 @@ class FirstRunDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        window_fit.fit_dialog(self, QSize(560, 420))
+        window_fit.fit_dialog(self, QSize(GUIDE_WIDTH, GUIDE_MIN_HEIGHT))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        """As tall as its tallest step's content at this width, up to the screen's height (the
+        step scrolls then): a fixed 420 px left a large empty area below the text (trial 17).
+        Called again when a step's text grows (the microphone test's verdict)."""
+        self.layout().activate()
+        inner = self.page_area.viewport().width()
+        need = max(self.pages.widget(i).heightForWidth(inner) for i in range(self.pages.count()))
+        rest = self.height() - self.page_area.viewport().height()
+        height = max(self.minimumHeight(), need + rest)
+        if height != self.height():
+            self.resize(self.width(), height)
+            window_fit.fit_dialog(self)  # no taller than the screen, and all of it on it
 
     def go(self, index: int) -> None:
         index = max(0, min(index, self.pages.count() - 1))
@@ -256,82 +273,23 @@ class FirstRunDialog(QDialog):
 
     def test_microphone(self) -> None:
         """Record a few seconds (level on the meter), then play them back. Never blocks."""
-        from interviewer import paths
+        self.mic_test.start(self.mic.currentData(), MIC_TEST_MS)
 
-        services = self.window_.services
-        if self._recorder is not None or services.make_recorder is None:
-            if services.make_recorder is None:
-                self.mic_status.setText("Recording is not available on this computer.")
-            return
-        self._peak = -100.0
-
-        def level(dbfs: float) -> None:  # recorder thread: store numbers only
-            self.level_dbfs = dbfs
-            self._peak = max(self._peak, dbfs)
-
-        try:
-            folder = paths.data_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            recorder = services.make_recorder(replace(services.settings, input_device=self.mic.currentData()))
-            recorder.start(folder / "microphone-test.wav", on_level=level)
-        except Exception as exc:
-            self.mic_status.setText(f"The microphone could not be opened: {exc}")
-            return
-        self._recorder = recorder
+    def _mic_test_recording(self) -> None:
         had_focus = self.test_button.hasFocus()
         self.test_button.setEnabled(False)
         if had_focus:  # Qt would move it on to Skip, and the next Enter closed the guide
             self.next_button.setFocus()
         self.mic_status.setText("Recording: say a sentence as you would in the interview...")
-        self._meter_timer.start()
-        QTimer.singleShot(MIC_TEST_MS, self._stop_and_play)
-
-    def _stop_and_play(self) -> None:
-        recorder, self._recorder = self._recorder, None
-        self._meter_timer.stop()
-        self.meter.set_level(0.0)
-        if recorder is None:
-            return
-        try:
-            recorded = recorder.stop()
-        except Exception as exc:
-            self._test_done(f"The recording failed: {exc}")
-            return
-        finally:
-            try:
-                recorder.close()
-            except Exception:
-                pass
-        verdict = mic_test_verdict(self._peak)
-        play = self.window_.services.play_audio
-        if play is None:
-            self._test_done(verdict)
-            return
-        self.mic_status.setText("Playing back what was recorded...")
-
-        def finish(error) -> None:
-            try:
-                recorded.unlink()
-            except OSError:
-                pass
-            self._test_done(verdict + (f" Playback failed: {error}" if error else ""))
-
-        run_in_background(lambda: play(recorded, 0.0, on_done=lambda error: post_to_gui(lambda: finish(error))),
-                          None, lambda exc: finish(str(exc)))
 
     def _test_done(self, message: str) -> None:
         self.test_button.setEnabled(True)
         self.mic_status.setText(message)
+        if self.isVisible():
+            self.fit_height()  # the verdict takes a few lines
 
     def _stop_test(self) -> None:
-        self._meter_timer.stop()
-        recorder, self._recorder = self._recorder, None
-        if recorder is not None:
-            try:
-                recorder.stop()
-                recorder.close()
-            except Exception:
-                pass
+        self.mic_test.cancel()
 
     # ------------------------------------------------------------------ voice
 

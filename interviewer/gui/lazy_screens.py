@@ -110,4 +110,5 @@ class LazyScreens:
     def show_screen(self, key: str) -> None:
         index = list(self._screens).index(key)
         self.nav.item(index).setHidden(False)
+        self.sync_screen_keys()
         self.nav.setCurrentRow(index)

@@ -34,6 +34,7 @@ class LevelMeter(QWidget):
         self.level = 0.0
         self.fraction = 0.0
         self.peak = 0.0
+        self.loudest: float | None = None  # a test's loudest moment (dBFS): the marker, when set
         self._described = ""
         self.setMinimumSize(120, BAR_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -59,6 +60,17 @@ class LevelMeter(QWidget):
         self._describe()
         self.update()
 
+    def set_loudest(self, dbfs: float | None) -> None:
+        """Mark a microphone test's loudest moment, the number its verdict gives (None: the
+        decaying peak instead). The decaying peak sat left of "too quiet" by the test's end
+        while the verdict said -15 dBFS (new-user trial 17)."""
+        self.loudest = dbfs
+        self.update()
+
+    def marker_fraction(self) -> float:
+        """Where the marker is drawn, as a fraction of the bar, on the same scale as the level."""
+        return level_to_fraction(self.loudest) if self.loudest is not None else self.peak
+
     def band(self) -> str:
         """The band the level is in, in words ("" while there is no level)."""
         return level_word(self.level) if self.fraction > 0 else ""
@@ -80,7 +92,9 @@ class LevelMeter(QWidget):
         p.fillRect(bar, t.color("meter_track"))
         color = t.color("meter_hot") if self.band() == TOO_LOUD else t.color("meter_ok")
         p.fillRect(QRectF(0, 0, w * self.fraction, BAR_HEIGHT), color)
-        p.fillRect(QRectF(w * self.peak - 2, 0, 2, BAR_HEIGHT), t.color("text"))
+        marker = self.marker_fraction()
+        if marker > 0:
+            p.fillRect(QRectF(w * marker - 1, 0, 2, BAR_HEIGHT), t.color("text"))  # centred on its level
         if self.scale:
             muted = t.color("text_muted")
             p.setPen(muted)

@@ -105,7 +105,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setAccessibleName("Screens")
         self.nav.setAccessibleDescription("Choose a screen: Home, Check, Progress, Settings; Round, Review "
-                                          "and Debrief appear once used. Ctrl+1 to Ctrl+4 jump to the first four.")
+                                          "and Debrief appear once used. Ctrl+1, Ctrl+2 and on go to them in this order.")
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.stack = QStackedWidget()
@@ -602,6 +602,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             if self.stack.currentIndex() == row:
                 self.show_screen("home")
             self.nav.item(row).setHidden(True)
+            self.sync_screen_keys()
 
     def refresh_progress(self) -> None:
         """Per-session numbers for Progress and the Home summary, read off the GUI thread."""

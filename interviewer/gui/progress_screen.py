@@ -29,7 +29,7 @@ from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, count
                                             track_plan)
 from interviewer.core.weak_spots import RECENT_ROUNDS, weakest_first
 from interviewer.core.scripts.areas import area_name
-from interviewer.core.scripts.model import ROUND_KINDS
+from interviewer.core.scripts.model import NO_CLARIFYING_KINDS, ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
 from interviewer.gui import theme
 from interviewer.app.labels import kind_label
@@ -199,9 +199,9 @@ class ProgressScreen(QWidget):
         # point for an import or a round where nothing was heard.
         plotted = [r for r in rows if r.kind in ROUND_KINDS and r.words > 0]
 
-        def series(attr: str) -> list[Series]:
+        def series(attr: str, shown_kinds=kinds) -> list[Series]:
             out = []
-            for k in kinds:
+            for k in shown_kinds:
                 shown = [(n, r) for n, r in enumerate(plotted) if r.kind == k and getattr(r, attr) is not None]
                 out.append(Series(kind_label(k), [(n + 1.0, float(getattr(r, attr))) for n, r in shown],
                                   [f"Round {n + 1} · {_round_label(r)}" for n, r in shown]))
@@ -222,7 +222,9 @@ class ProgressScreen(QWidget):
         self.filler_chart.set_series(series("filler_rate"), band=(0.0, 2.0))
         self.pace_chart.set_series(series("pace_wpm"), band=PACE_BAND)
         self.pause_chart.set_series(series("long_pauses"))
-        self.clarifying_chart.set_series(series("clarifying_questions"))
+        # Rounds that call for no clarifying questions are left out: their 0 read as a drop (trial 17).
+        self.clarifying_chart.set_series(series("clarifying_questions",
+                                                [k for k in kinds if k not in NO_CLARIFYING_KINDS]))
         self.rating_chart.set_series([Series(kind_label(k), [(r.mean_self_rating, r.filler_rate)
                                                               for r in rated if r.kind == k],
                                              [_round_label(r) for r in rated if r.kind == k]) for k in kinds])

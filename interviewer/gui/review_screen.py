@@ -5,6 +5,7 @@ Clicking a word, a finding or a point on the timeline plays that answer's audio 
 from __future__ import annotations
 
 import html
+import re
 import time
 from typing import Any
 
@@ -49,6 +50,8 @@ from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, Ti
 from interviewer.export.interviewer_lines import label_of, place_lines
 from interviewer.export.report import no_words_text
 from interviewer.storage import SessionStatus
+
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 
 PAUSE_STYLE = "color:#3f4650; background:#e6e8eb; border-radius:2px;"  # 8.6:1, readable in both themes
 # Repetitions, cut-off words and restarts: underlined on their own highlight (its own text
@@ -109,6 +112,7 @@ WANTED_FINDING_ROWS = 6
 WANTED_ANSWER_ROWS = 8
 SUMMARY_MIN_LINES = 4  # the summary pane keeps its heading and about three lines
 TRANSCRIPT_MIN_PX = 400  # beside the findings and tables, the transcript keeps this width
+TRANSCRIPT_NARROW_PX = 340  # ... or this, when the per-answer table needs it not to scroll sideways
 
 
 class _SideSplitter(QSplitter):
@@ -314,6 +318,9 @@ class ReviewScreen(QWidget):
         self.findings.itemActivated.connect(self._finding_clicked)
         self.table = _AnswerTable()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # No row numbers: the answers are in order and the question names each; their 22 px
+        # were what made the table scroll sideways at 1280x800 (trial 17).
+        self.table.verticalHeader().hide()
         self.phase_table = QTableWidget()
         self.phase_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.itemActivated.connect(self._answer_row_activated)  # Enter or double-click: play it
@@ -425,7 +432,11 @@ class ReviewScreen(QWidget):
         total = main.width() - main.handleWidth()
         if total <= 0:
             return
-        side = max(min(self.table.needed_width(), total - TRANSCRIPT_MIN_PX), total * 5 // 11)
+        # The transcript gives up to TRANSCRIPT_NARROW_PX more before the table scrolls sideways
+        # (trial 17: Clarifying Qs and Topics missed were out of sight at 1280x800).
+        room = total - (TRANSCRIPT_MIN_PX if self.table.needed_width() <= total - TRANSCRIPT_MIN_PX
+                        else TRANSCRIPT_NARROW_PX)
+        side = max(min(self.table.needed_width(), room), total * 5 // 11)
         main.setSizes([total - side, side])
 
     def _stack_when_narrow(self) -> None:
@@ -541,7 +552,9 @@ class ReviewScreen(QWidget):
             # Wrapped: one long line of code made the whole transcript scroll sideways.
             parts.append('<p><b>Scratchpad</b></p><pre style="white-space: pre-wrap">'
                          + html.escape(self.session.scratchpad) + "</pre>")
-        return "".join(parts)
+        # A line said before the first word or after the last closes the words' paragraph and
+        # opens another: left empty, each drew a blank line (a gap around a pause, trial 17).
+        return _EMPTY_PARAGRAPH.sub("", "".join(parts))
 
     @staticmethod
     def _legend_html() -> str:
@@ -589,7 +602,7 @@ class ReviewScreen(QWidget):
         self.table.setRowCount(len(numbers.answers))
         for row, a in enumerate(numbers.answers):
             restarts = disfluency_count_text(a.disfluencies)
-            values = [a.question, clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
+            values = [a.asked, clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
                       str(len(a.disfluencies)), f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}",
                       str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from interviewer.core.engine import AskQuestion, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_status import ControllerStatus
+from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
 from interviewer.core.time_left import ONE_PROBLEM_KINDS
 from interviewer.core.round_updates import (
     ClarifyingAnswered, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
@@ -304,6 +305,7 @@ class RoundScreen(QWidget):
         self.scratchpad.blockSignals(True)
         self.scratchpad.clear()
         self.scratchpad.blockSignals(False)
+        self._show_scratchpad()
         self.warning.hide()
         self.interrupt_hint.setText("")
         self._show_interrupt_hint()
@@ -416,6 +418,15 @@ class RoundScreen(QWidget):
         if self.isVisible() and focus is not self and (focus is None or not self.isAncestorOf(focus)):
             self.setFocus()
 
+    def _show_scratchpad(self) -> None:
+        """Only rounds with code or a design to write down show the scratchpad ("code and design
+        notes" beside a behavioral round's stories, trial 17), and any round whose answers are
+        typed because the microphone failed."""
+        session = self.session
+        wanted = session is None or session.script.kind not in NO_SCRATCHPAD_KINDS or session.controller.typing_answers
+        if self.scratchpad.isHidden() == wanted:
+            self.scratchpad.setVisible(wanted)
+
     def leave_scratchpad(self) -> None:
         """Esc: the keys go back to the round, so Space and the single letters work again."""
         self.setFocus()
@@ -439,6 +450,7 @@ class RoundScreen(QWidget):
         elif isinstance(update, StatusChanged):
             self.status.setText(update.text)
             self.transcript.set_hearing(self.session is not None and self.session.controller.talking_before_words)
+            self._show_scratchpad()  # answers typed when the microphone failed need it in any round
             self._show_interrupt_hint()  # the round may have found loudspeakers meanwhile
         elif isinstance(update, ListeningStarted):
             self.transcript.finish_answer()

@@ -38,6 +38,7 @@ from interviewer.gui import theme
 from interviewer.gui.wrap_row import WrapRow
 
 DEFAULT_CHOICE = "(system default)"
+LABEL_MAX_WIDTH = 200  # logical px: longer labels wrap (_form_label)
 OUTPUT_SETUP_LABELS = {"unknown": "Not known", "headphones": "Headphones",
                        "loudspeakers": "Loudspeakers (talking does not interrupt)"}
 
@@ -160,9 +161,12 @@ class SettingsScreen(QWidget):
         for title, rows in groups:
             box = QGroupBox(title)
             form = QFormLayout(box)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            # Every label beside its field, wrapping its own text when the column is narrow:
+            # WrapLongRows put the one long label above a full-width field at 1280x800 (trial 17).
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for label, field in rows:
-                form.addRow(label, field)
+                form.addRow(_form_label(label, field), field)
             self._boxes.append(box)
         self._columns = 0
         self._arrange(2)
@@ -505,6 +509,39 @@ def _seconds_box(low: float, high: float, zero_text: str | None) -> QDoubleSpinB
     if zero_text:
         box.setSpecialValueText(zero_text)
     return box
+
+
+class _FormLabel(QLabel):
+    """A row's label beside its field, broken into lines of at most LABEL_MAX_WIDTH: a long one
+    ("Nudge to think aloud after thinking silently for") takes two lines rather than widening
+    the label column. The lines are broken here, not by word wrap: QLabel's word-wrap hint
+    wrapped "Listening on" too, and QFormLayout cut a wrapped label's second line."""
+
+    def __init__(self, text: str, field: QWidget) -> None:
+        super().__init__()
+        self._whole = text
+        self.setAccessibleName(text)
+        self.setBuddy(field)
+        self._break_lines()
+
+    def _break_lines(self) -> None:
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        for word in self._whole.split():
+            if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= LABEL_MAX_WIDTH:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        self.setText("\n".join(lines))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a theme or scale change: measured again
+            self._break_lines()
+
+
+def _form_label(text: str, field: QWidget) -> QLabel:
+    return _FormLabel(text, field)
 
 
 def _row(first: QWidget, *others: QWidget) -> QWidget:

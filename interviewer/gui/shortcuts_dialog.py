@@ -1,6 +1,8 @@
 """The keyboard-shortcut sheet (F1): every key the app answers to, in one table."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHeaderView, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
@@ -12,21 +14,35 @@ from interviewer.gui.screen_keys import REVIEW_KEYS, ROUND_KEYS
 
 SHEET_WIDTH = 640  # the rows are as tall as their text at this width (_fit_rows)
 
-# (where, keys, what it does). The round's and the review's rows are the keys those screens
-# bind (screen_keys.py), so this list and the keys cannot drift apart.
-SHORTCUTS: tuple[tuple[str, str, str], ...] = (
-    ("Anywhere", "F1", "This list of keyboard shortcuts"),
-    ("Anywhere", "Ctrl+,", "Settings"),
-    ("Anywhere", "Ctrl+I", "Import a recorded interview to review (a progress bar with Cancel)"),
-    ("Anywhere", "Ctrl+Q", "Quit (a round in progress asks first)"),
-    ("Anywhere", "Ctrl+1 / 2 / 3 / 4", "Home, Check, Progress, Settings"),
-    ("Anywhere", "Tab, Shift+Tab", "Move between controls; Space or Enter presses the focused one"),
-    ("Home", "Arrow keys, Enter", "Choose a round card; Enter starts it"),
-    ("Home", "Delete", "Delete the selected recent round and its recordings (asks first)"),
-    ("Home", "Ctrl+F", "Search your past sessions; Down goes to the list, Enter opens one, Esc clears"),
-    *(("Round", k.keys, k.what) for k in ROUND_KEYS),
-    *(("Review", k.keys, k.what) for k in REVIEW_KEYS),
-)
+# The side bar's screens before a round: Round, Review and Debrief join them once used.
+FIRST_SCREENS = ("Home", "Check", "Progress", "Settings")
+
+
+def screen_keys_row(screens: Sequence[str]) -> tuple[str, str, str]:
+    """Ctrl+1, 2, ... go to the side bar's screens in the order it shows them (window_menus
+    binds them from the same list): a fixed "Ctrl+1 / 2 / 3 / 4 = Home, Check, Progress,
+    Settings" was wrong once Round and Review were in the side bar (new-user trial 17)."""
+    keys = "Ctrl+1" + "".join(f" / {n}" for n in range(2, len(screens) + 1))
+    return ("Anywhere", keys, ", ".join(screens))
+
+
+def shortcuts(screens: Sequence[str] = FIRST_SCREENS) -> tuple[tuple[str, str, str], ...]:
+    """(where, keys, what it does), with the side bar showing `screens`. The round's and the
+    review's rows are the keys those screens bind (screen_keys.py), so this list and the keys
+    cannot drift apart."""
+    return (
+        ("Anywhere", "F1", "This list of keyboard shortcuts"),
+        ("Anywhere", "Ctrl+,", "Settings"),
+        ("Anywhere", "Ctrl+I", "Import a recorded interview to review (a progress bar with Cancel)"),
+        ("Anywhere", "Ctrl+Q", "Quit (a round in progress asks first)"),
+        screen_keys_row(screens),
+        ("Anywhere", "Tab, Shift+Tab", "Move between controls; Space or Enter presses the focused one"),
+        ("Home", "Arrow keys, Enter", "Choose a round card; Enter starts it"),
+        ("Home", "Delete", "Delete the selected recent round and its recordings (asks first)"),
+        ("Home", "Ctrl+F", "Search your past sessions; Down goes to the list, Enter opens one, Esc clears"),
+        *(("Round", k.keys, k.what) for k in ROUND_KEYS),
+        *(("Review", k.keys, k.what) for k in REVIEW_KEYS),
+    )
 
 
 def painted_text_rect(view: QTableWidget, option: QStyleOptionViewItem) -> QRect:
@@ -71,11 +87,12 @@ class _RowsFitTable(QTableWidget):
 
 
 class ShortcutSheet(QDialog):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, screens: Sequence[str] = FIRST_SCREENS) -> None:
         super().__init__(parent)
+        self.rows = shortcuts(screens)
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
-        self.table = _RowsFitTable(len(SHORTCUTS), 3)
+        self.table = _RowsFitTable(len(self.rows), 3)
         self.table.setHorizontalHeaderLabels(["Where", "Keys", "What it does"])
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setAccessibleDescription("One row per shortcut: where it works, the keys, what it does.")
@@ -84,7 +101,7 @@ class ShortcutSheet(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab moves on to Close (it went cell by cell); arrows still do that
         self.table.setWordWrap(True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for row, values in enumerate(SHORTCUTS):
+        for row, values in enumerate(self.rows):
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         header = self.table.horizontalHeader()

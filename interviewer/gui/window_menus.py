@@ -27,9 +27,14 @@ class WindowMenus:
         self._action(file_menu, "quit", "&Quit", self.close, "quit",
                      ["Ctrl+Q", QKeySequence.StandardKey.Quit], QAction.MenuRole.QuitRole)
         view_menu = bar.addMenu("&View")
-        for n, (key, title) in enumerate((("home", "&Home"), ("check", "&Check"), ("progress", "&Progress"),
-                                          ("settings", "Se&ttings")), start=1):
-            self._action(view_menu, f"go-{key}", title, lambda k=key: self.go_to(k), key, [f"Ctrl+{n}"])
+        # One entry per side-bar screen; sync_screen_keys shows those the side bar shows and
+        # gives them Ctrl+1, 2, ... in its order.
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            self._action(view_menu, f"go-{key}", item.data(Qt.ItemDataRole.AccessibleTextRole),
+                         lambda k=key: self.go_to(k), item.data(Qt.ItemDataRole.UserRole + 1))
+        self.sync_screen_keys()
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         self.theme_actions = {}
@@ -102,6 +107,25 @@ class WindowMenus:
         menu.addAction(action)
         return action
 
+    def side_bar_screens(self) -> list[tuple[str, str]]:
+        """(key, title) of the screens the side bar shows, in its order."""
+        items = (self.nav.item(row) for row in range(self.nav.count()))
+        return [(item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.AccessibleTextRole))
+                for item in items if not item.isHidden()]
+
+    def sync_screen_keys(self) -> None:
+        """Ctrl+N goes to the Nth screen the side bar shows (the F1 sheet lists the same), and
+        the View menu lists just those; called whenever a screen joins or leaves the side bar."""
+        if not isinstance(getattr(self, "actions", None), dict):  # QWidget.actions() until then
+            return  # the menus are not built yet: _build_menus calls this
+        shown = {key: n for n, (key, _) in enumerate(self.side_bar_screens(), start=1)}
+        for row in range(self.nav.count()):
+            key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+            action = self.actions[f"go-{key}"]
+            action.setVisible(key in shown)
+            action.setShortcuts([QKeySequence(f"Ctrl+{shown[key]}")] if key in shown and shown[key] <= 9 else [])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
     def go_to(self, key: str) -> None:
         """A screen from the menu or Ctrl+number, through the same path as a side-bar click."""
         self.nav.setCurrentRow(list(self._screens).index(key))
@@ -112,7 +136,7 @@ class WindowMenus:
     def show_shortcuts(self) -> None:
         from interviewer.gui.shortcuts_dialog import ShortcutSheet
 
-        self.shortcut_sheet = ShortcutSheet(self)
+        self.shortcut_sheet = ShortcutSheet(self, [title for _, title in self.side_bar_screens()])
         self.shortcut_sheet.open()
 
     def open_user_scripts_folder(self) -> None:

@@ -98,7 +98,7 @@ def test_tab_reaches_the_search_box_then_the_list_then_the_buttons_left_to_right
 
 
 def test_ctrl_f_goes_to_the_search_box_and_esc_clears_it(qtbot, isolated_dirs, tmp_path):
-    from interviewer.gui.shortcuts_dialog import SHORTCUTS
+    from interviewer.gui.shortcuts_dialog import shortcuts
 
     ids = _rounds(tmp_path / "data", 5)
     window = _window(qtbot, tmp_path / "data")
@@ -115,4 +115,4 @@ def test_ctrl_f_goes_to_the_search_box_and_esc_clears_it(qtbot, isolated_dirs, t
     assert len(_listed(home)) == 1
     qtbot.keyClick(home.session_search, Qt.Key.Key_Escape)
     assert home.session_search.text() == "" and _listed(home) == ids[::-1]
-    assert any(where == "Home" and keys == "Ctrl+F" for where, keys, _ in SHORTCUTS)  # on the F1 sheet
+    assert any(where == "Home" and keys == "Ctrl+F" for where, keys, _ in shortcuts())  # on the F1 sheet

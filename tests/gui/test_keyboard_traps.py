@@ -49,10 +49,10 @@ def test_ctrl_e_ends_the_round_after_asking(qtbot, isolated_dirs, script_dirs, t
     from PySide6.QtWidgets import QMessageBox
 
     from interviewer.core.clock import FakeClock
-    from interviewer.gui.shortcuts_dialog import SHORTCUTS
+    from interviewer.gui.shortcuts_dialog import shortcuts
     from test_round import make_window
 
-    assert any(keys == "Ctrl+E" for _, keys, _ in SHORTCUTS)
+    assert any(keys == "Ctrl+E" for _, keys, _ in shortcuts())
     window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
     window.home.select_script("test-design")
     window.home.start_button.click()

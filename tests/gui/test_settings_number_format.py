@@ -27,7 +27,7 @@ def test_the_silence_settings_say_when_each_applies(qtbot):
     def label_of(field):
         form = field.parentWidget().layout()
         assert isinstance(form, QFormLayout)
-        return form.labelForField(field).text()
+        return " ".join(form.labelForField(field).text().split())  # broken into lines when long
 
     assert label_of(screen.end_after_silence) == "End answer after you stop talking for"
     assert label_of(screen.nudge_after_silence) == "Nudge to think aloud after thinking silently for"

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 
 def test_every_row_shows_its_whole_text(qtbot):
-    from interviewer.gui.shortcuts_dialog import SHORTCUTS, ShortcutSheet
+    from interviewer.gui.shortcuts_dialog import ShortcutSheet, shortcuts
 
     sheet = ShortcutSheet()
     qtbot.addWidget(sheet)
@@ -16,7 +16,7 @@ def test_every_row_shows_its_whole_text(qtbot):
     QApplication.processEvents()
     table = sheet.table
     metrics = table.fontMetrics()
-    for row, (_, _, what) in enumerate(SHORTCUTS):
+    for row, (_, _, what) in enumerate(shortcuts()):
         width = table.columnWidth(2) - 8  # the cell's margins
         needed = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, what).height()
         assert table.rowHeight(row) >= needed, (what, table.rowHeight(row), needed)
@@ -35,7 +35,7 @@ def test_no_row_is_cut_at_any_width_with_the_apps_theme(qtbot, isolated_dirs, sc
     from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
     from interviewer.core.clock import FakeClock
-    from interviewer.gui.shortcuts_dialog import SHORTCUTS
+    from interviewer.gui.shortcuts_dialog import shortcuts
 
     from test_round import make_window
 
@@ -50,7 +50,7 @@ def test_no_row_is_cut_at_any_width_with_the_apps_theme(qtbot, isolated_dirs, sc
     for width in range(max(380, sheet.minimumWidth()), sheet.width() + 1, 3):
         sheet.resize(width, sheet.height())
         QApplication.processEvents()
-        for row, (_, _, what) in enumerate(SHORTCUTS):
+        for row, (_, _, what) in enumerate(shortcuts()):
             index = table.model().index(row, 2)
             option = QStyleOptionViewItem()
             table.initViewItemOption(option)

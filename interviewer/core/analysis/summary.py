@@ -30,6 +30,7 @@ from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_he
                                               fillers_finding, in_one_burst, is_candidate_long_pause, pace_finding,
                                               topics_missed_finding)
 from interviewer.core.analysis.tokens import normalize
+from interviewer.core.phase_prompts import asked_part
 
 LONG_PAUSE_S = 2.0
 MAX_STORED_NUMBER = 1e12  # words, seconds or counts of one answer: far past any real one
@@ -94,6 +95,12 @@ class AnswerNumbers:
     @property
     def heard(self) -> bool:
         return self.words > 0
+
+    @property
+    def asked(self) -> str:
+        """The question this answers, without the time or transition said before it: the label
+        of the answer wherever it is listed (the whole line stays in `question`)."""
+        return asked_part(self.question)
 
 
 @dataclass

@@ -6,6 +6,11 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 ROUND_KINDS = ("phone_screen", "coding", "ml_breadth", "ml_depth", "ml_system_design", "behavioral")
+# Rounds about your own stories or project: no problem statement to clarify, so no clarifying
+# questions are expected (Progress leaves them out of that chart rather than plot a 0).
+NO_CLARIFYING_KINDS = frozenset({"behavioral", "ml_depth"})
+# Rounds told, not worked out: no code or design to write down, so no scratchpad.
+NO_SCRATCHPAD_KINDS = frozenset({"behavioral"})
 # What a person reads for each kind (screens, exports, the command line).
 KIND_LABELS = {
     "phone_screen": "Technical phone screen",
