@@ -56,6 +56,14 @@ THINKING_TIME_S = 60.0
 # the part just begun, its question never asked. Longer than a reaction to the move-on's first
 # words, shorter than reading a question shown as text and deciding to skip it.
 NEXT_AFTER_MOVE_ON_GRACE_S = 4.0
+# A second N this soon after the N that began a part is one press (a double press, a bouncing
+# key), even when the part's opening is shown as text and takes no time to say.
+NEXT_DOUBLE_PRESS_S = 1.0
+
+
+# A pause this long or longer is a break: on resuming, the interviewer says where the round
+# stands (RoundController._reorient). A shorter one (a slip of the key) needs no welcome back.
+REORIENT_AFTER_PAUSE_S = 10.0
 
 
 # How long after the interviewer stops a voice may still be its echo in a loudspeaker room
@@ -72,6 +80,9 @@ class ControllerSettings:
     silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
     nudge_text: str = "Remember to think out loud."
     check_in_text: str = "Take your time. Shall I move on?"  # see CHECK_IN_WAIT_S
+    # Said on resuming after a break (REORIENT_AFTER_PAUSE_S); {part}: the part's name, {time}:
+    # its time left as the interviewer says it ("about 3 minutes"). Empty: not said.
+    welcome_back_text: str = "Welcome back. We were on {part}; you have {time} left for it."
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
     # After the last question of a part that takes the candidate's own questions ("..., then it's

@@ -46,7 +46,8 @@ class PhaseTiming:
     # earlier phases saved by ending early (the round hands saved time on to later phases).
     allotted_s: float | None = None
     # Why it ended (core.engine.PhaseEnd's values): "agenda" when the interviewer moved on because
-    # its planned questions were done, "next" when the candidate did; None when not known.
+    # its planned questions were done, "next" when the candidate did (in the last part: ended the
+    # round with N); None when not known.
     ended_by: str | None = None
     # The script's last part: the candidate ending the round there ("That's all from me", End
     # round in "Your questions") ends it by choice, not short.
@@ -66,7 +67,7 @@ class PhaseTiming:
         """Short because the candidate ended it on purpose: Next, or End round in a part before
         the last. Said once for the round ("moved_on_early", or "round_ended_early"), not as a
         part that ran short."""
-        return self.short and (self.ended_by == "next" or (self.ended_by == "stopped" and not self.last_part))
+        return self.short and self.ended_by in ("next", "stopped") and not self.last_part
 
     @property
     def verdict(self) -> str:
