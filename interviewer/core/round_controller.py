@@ -67,7 +67,7 @@ from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
 from interviewer.core.round_settings import (
     ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_REASK_BELOW_WORDS, ECHO_TAIL_SECONDS,
-    HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, NEXT_DOUBLE_PRESS_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
+    HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
     STALE_WARNING_SECONDS, STILL_TALKING_S,
     ControllerSettings,
 )
@@ -394,8 +394,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         the round moved on by itself (the last part's time was up or its questions were done):
         its opening is still being said and the candidate has had no turn in it, or it began less
         than NEXT_AFTER_MOVE_ON_GRACE_S ago and they have not spoken in it. After the candidate's
-        own N: its opening is still being said (or it began less than NEXT_DOUBLE_PRESS_S ago) and
-        they have had no turn in it; trial17's N pressed twice skipped Test unheard, its prompt cut
+        own N: its opening is still being said and they have had no turn in it; trial17's N pressed twice skipped Test unheard, its prompt cut
         off. Once the part's prompt (and question) is out, N skips it."""
         spans = self.engine.timeline.phases
         if len(spans) < 2 or self.finished or self.engine.is_over:
@@ -404,8 +403,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         here = [a for a in self.answers if a.phase == current.phase]
         opening = (self._speaking is not None or bool(self._to_say)) and not here
         if spans[-2].ended_by == PhaseEnd.NEXT:
-            return opening or (self._now() - current.started_at < NEXT_DOUBLE_PRESS_S
-                               and not any(a.heard_speech for a in here))
+            return opening
         if spans[-2].ended_by not in (PhaseEnd.TIME, PhaseEnd.AGENDA):
             return False
         if self._now() - current.started_at < NEXT_AFTER_MOVE_ON_GRACE_S:

@@ -56,9 +56,6 @@ THINKING_TIME_S = 60.0
 # the part just begun, its question never asked. Longer than a reaction to the move-on's first
 # words, shorter than reading a question shown as text and deciding to skip it.
 NEXT_AFTER_MOVE_ON_GRACE_S = 4.0
-# A second N this soon after the N that began a part is one press (a double press, a bouncing
-# key), even when the part's opening is shown as text and takes no time to say.
-NEXT_DOUBLE_PRESS_S = 1.0
 
 
 # A pause this long or longer is a break: on resuming, the interviewer says where the round

@@ -67,7 +67,7 @@ class PhaseTiming:
         """Short because the candidate ended it on purpose: Next, or End round in a part before
         the last. Said once for the round ("moved_on_early", or "round_ended_early"), not as a
         part that ran short."""
-        return self.short and self.ended_by in ("next", "stopped") and not self.last_part
+        return self.short and (self.ended_by == "next" or (self.ended_by == "stopped" and not self.last_part))
 
     @property
     def verdict(self) -> str:
