@@ -768,7 +768,7 @@ class RoundEngine:
 
     def stop(self, why: PhaseEnd = PhaseEnd.STOPPED) -> None:
         """End the round early. Afterwards nothing more happens. `why`: STOPPED when the candidate
-        ended it (End round); AGENDA when the conversation was over (every question asked, and
+        ended it (End round), NEXT when they did with N in the last part; AGENDA when the conversation was over (every question asked, and
         the candidate had no more of their own), which no review calls ending early."""
         if self.state != RoundState.RUNNING:
             return

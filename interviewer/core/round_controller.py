@@ -61,15 +61,17 @@ from interviewer.core.candidate_questions import CandidateQuestionResponder, def
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import declines_to_ask, greets, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
+from interviewer.core.interview_requests import minutes
 from interviewer.core.phase_prompts import without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
 from interviewer.core.round_settings import (
     ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_REASK_BELOW_WORDS, ECHO_TAIL_SECONDS,
-    HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REPLY_CUT_AT_START_S, STALE_WARNING_SECONDS, STILL_TALKING_S,
+    HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
+    STALE_WARNING_SECONDS, STILL_TALKING_S,
     ControllerSettings,
 )
-from interviewer.core.round_status import ControllerStatus, status_text
+from interviewer.core.round_status import ControllerStatus, next_ignored_text, status_text
 from interviewer.core.round_updates import (
     AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, LineCutOff, ListeningStarted, MicPaused, MicResumed, Problem,
     RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
@@ -114,6 +116,14 @@ def _run_in_thread(task: Callable[[], None]) -> None:
 # What is asked again when the candidate talked over it before it was out (not a repeat they asked
 # for, a reply, a nudge or a prompt).
 CUT_OFF_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT)
+
+
+def _spoken_part(name: str) -> str:
+    """A part's name inside a sentence: "We were on scale it up", not "on Scale it up"; a
+    name that opens with an acronym ("ML breadth") keeps it."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
 QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT,
                   UtteranceKind.REPEAT, UtteranceKind.PROMPT)
 
@@ -188,6 +198,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # full when their turn ends (_ask_again), what they said meanwhile answering nothing.
         self._cut_off: tuple[AskQuestion, UtteranceKind] | None = None
         self._asked_again = False  # the last question was asked again so: cut off again, it stands
+        self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
+        self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -245,6 +257,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     @property
     def status_line(self) -> str:
+        if self._next_ignored_in is not None and self.next_is_same_move_on and not self.paused:
+            phase = self.engine.current_phase
+            if phase is not None and phase.id == self._next_ignored_in:
+                return next_ignored_text(phase.name, speaking=self._speaking is not None or bool(self._to_say))
         answer = self._answer
         # After a reply the candidate is thinking again: "just pause" would not end the answer.
         # Nor after sounds the live transcript found no word in (a cough): that is thinking time.
@@ -363,7 +379,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self.finished or self.paused or self.engine.is_over or not self.started:
             return False
         if self.next_is_same_move_on:
-            return True  # the part the candidate meant is over already; this one goes on
+            # The part the candidate meant is over already; this one goes on, and the status
+            # line says why the key did nothing.
+            self._next_ignored_in = self.engine.timeline.phases[-1].phase
+            self._check_status()
+            return True
         if self._answer is not None:
             self._end_recording(EndedBy.NEXT)
         self._unfinished, self._finish_deadline = [], None
@@ -372,7 +392,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self.engine.has_next_phase:
             self._handle(self.engine.next_phase())
         else:
-            self.engine.stop()
+            self.engine.stop(PhaseEnd.NEXT)  # the round's summary says it was ended with Next
             self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
         self._pump()
         self._check_status()
@@ -380,20 +400,25 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     @property
     def next_is_same_move_on(self) -> bool:
-        """N now would be the move-on the round just made by itself (the last part's time was up
-        or its questions were done), not a choice to skip the part just begun: its opening is
-        still being said and the candidate has had no turn in it, or it began less than
-        NEXT_AFTER_MOVE_ON_GRACE_S ago and they have not spoken in it. The candidate pressed N
-        for the part they had been in."""
+        """N now would be the move-on just made, not a choice to skip the part just begun. After
+        the round moved on by itself (the last part's time was up or its questions were done):
+        its opening is still being said and the candidate has had no turn in it, or it began less
+        than NEXT_AFTER_MOVE_ON_GRACE_S ago and they have not spoken in it. After the candidate's
+        own N: its opening is still being said and they have had no turn in it; trial17's N pressed twice skipped Test unheard, its prompt cut
+        off. Once the part's prompt (and question) is out, N skips it."""
         spans = self.engine.timeline.phases
-        if (len(spans) < 2 or spans[-2].ended_by not in (PhaseEnd.TIME, PhaseEnd.AGENDA)
-                or self.finished or self.engine.is_over):
+        if len(spans) < 2 or self.finished or self.engine.is_over:
             return False
         current = spans[-1]
         here = [a for a in self.answers if a.phase == current.phase]
+        opening = (self._speaking is not None or bool(self._to_say)) and not here
+        if spans[-2].ended_by == PhaseEnd.NEXT:
+            return opening
+        if spans[-2].ended_by not in (PhaseEnd.TIME, PhaseEnd.AGENDA):
+            return False
         if self._now() - current.started_at < NEXT_AFTER_MOVE_ON_GRACE_S:
             return not any(a.heard_speech for a in here)
-        return (self._speaking is not None or bool(self._to_say)) and not here
+        return opening
 
     def pause(self) -> bool:
         """Pause the round (a doorbell): the clocks stop, the recording stops, the interviewer
@@ -415,8 +440,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # said; stopping it now would cut its last syllable and repeat the whole line.
             self._speech_done(self._speaking)  # nothing new starts: paused
         speaking, self._speaking = self._speaking, None
+        self._nudge_cut_by_pause = False
         if speaking is not None:
             speaking.interrupted, speaking.ended_at = True, self._now()
+            # A nudge or warning is about the moment before the pause: not said again; resume()
+            # re-orients the candidate instead.
+            self._nudge_cut_by_pause = speaking.kind == UtteranceKind.NUDGE
             if speaking.kind not in (UtteranceKind.NUDGE, UtteranceKind.PHASE_WARNING):
                 again = Utterance(speaking.text, speaking.kind, question_id=speaking.question_id,
                                   follow_up_id=speaking.follow_up_id, again=True)
@@ -435,9 +464,31 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self.engine.resume()
         self.paused = False
         self._emit(MicResumed(self._now()))
+        self._reorient()
         self._pump()
         self._check_status()
         return True
+
+    def _reorient(self) -> None:
+        """After a real break (REORIENT_AFTER_PAUSE_S or more), one line that says where the
+        round stands, as an interviewer would: "Welcome back. We were on the approach; you have
+        about 5 minutes left for it." A line the pause cut off is said again after it (pause()
+        queued it); a check-in or nudge it cut off is not, and the question being answered is
+        said again in its place. Trial17: P cut "Take your time. Shall I move on?" to "Take it.",
+        and after 65 s away the next words were "Remember to think out loud." The candidate's
+        silence, and so any nudge, counts from the end of these lines: listening starts then."""
+        pauses, phase = self.engine.timeline.pauses, self.engine.current_phase
+        if (not pauses or pauses[-1].seconds < REORIENT_AFTER_PAUSE_S or phase is None or self.engine.is_over
+                or self._turn is None or not self.answers or not self.settings.welcome_back_text):
+            return  # not under way yet: the opening the pause cut off is said again, and orients
+        lines = [Utterance(self.settings.welcome_back_text.format(
+            part=_spoken_part(phase.name), time=minutes(self.engine.time_left_in_phase())), UtteranceKind.NUDGE)]
+        turn = self._turn
+        if self._nudge_cut_by_pause and self._listen_pending and turn.continuation:
+            lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,
+                                   follow_up_id=turn.follow_up_id, again=True))
+        self._nudge_cut_by_pause = False
+        self._to_say.extendleft(reversed(lines))
 
     def stop(self) -> None:
         """End the round now (the user quit); what was recorded is kept."""

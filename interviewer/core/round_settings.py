@@ -58,6 +58,11 @@ THINKING_TIME_S = 60.0
 NEXT_AFTER_MOVE_ON_GRACE_S = 4.0
 
 
+# A pause this long or longer is a break: on resuming, the interviewer says where the round
+# stands (RoundController._reorient). A shorter one (a slip of the key) needs no welcome back.
+REORIENT_AFTER_PAUSE_S = 10.0
+
+
 # How long after the interviewer stops a voice may still be its echo in a loudspeaker room
 # (reverberation and the audio buffers): a generous bound, since the candidate loses nothing
 # (the round recording runs) and can press Space.
@@ -74,6 +79,9 @@ class ControllerSettings:
     check_in_text: str = "Take your time. Shall I move on?"  # see CHECK_IN_WAIT_S
     # A few unclear words while clarifying, then a wait (clarifying_turns._ask_to_say_again).
     unclear_text: str = "Sorry, I didn't catch that. Could you say it again?"
+    # Said on resuming after a break (REORIENT_AFTER_PAUSE_S); {part}: the part's name, {time}:
+    # its time left as the interviewer says it ("about 3 minutes"). Empty: not said.
+    welcome_back_text: str = "Welcome back. We were on {part}; you have {time} left for it."
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
     # After the last question of a part that takes the candidate's own questions ("..., then it's

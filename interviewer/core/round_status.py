@@ -76,3 +76,10 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
     if status == ControllerStatus.PAUSED:
         return "Paused: the clocks and the recording are stopped. Press P to go on."
     return "The round is over. Saving..."
+
+
+def next_ignored_text(part: str, speaking: bool) -> str:
+    """The status line after an N that did not move on: `part` has only just begun, and skipping
+    it unheard was surely not meant (a double press, or N just as the round moved on itself)."""
+    when = "once the interviewer has finished" if speaking else "in a moment"
+    return f"N ignored: \"{part}\" has only just begun. To skip it too, press N again {when}."

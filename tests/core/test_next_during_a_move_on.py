@@ -54,8 +54,9 @@ def test_next_once_the_part_is_under_way_moves_on(tmp_path):
     assert engine.current_phase.id == "p2"
 
 
-def test_next_during_the_opening_of_a_part_the_candidate_moved_to_moves_on(tmp_path):
-    # The candidate's own N started this part: a second N is a choice to skip it too.
+def test_next_during_the_opening_of_a_part_the_candidate_moved_to_waits_for_its_question(tmp_path):
+    # The candidate's own N started this part. A second N while its opening is still being said
+    # is the same press (trial17, test_next_pressed_twice.py); once its question is out, N skips it.
     clock, engine, speaker, recorder, controller, updates = make(
         tmp_path, script=short_round((5, 5, 5), 15), speech_seconds=2.0)
     controller.start()
@@ -63,5 +64,9 @@ def test_next_during_the_opening_of_a_part_the_candidate_moved_to_moves_on(tmp_p
         step(clock, speaker, controller)
     controller.next_part()
     step(clock, speaker, controller, 1.0)
+    controller.next_part()
+    assert engine.current_phase.id == "p1"
+    while controller.current_answer is None:
+        step(clock, speaker, controller)
     controller.next_part()
     assert engine.current_phase.id == "p2"

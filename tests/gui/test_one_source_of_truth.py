@@ -74,9 +74,11 @@ def _stored_round(store: Store) -> int:
     store.add_finding(sid, "phase_under", "Clarify: only 2.1 min of 10.0 planned.", start=0.0)  # stored by an older version
     from interviewer.core.analysis.report import analyze_round
 
-    moved_on = analyze_round([], [("clarify", 10, 300.0), ("design", 30, 500.0)], {},
-                             {"clarify": "Clarify", "design": "Design"}, plan=[("clarify", 10), ("design", 30)],
-                             ended_by={"clarify": "time", "design": "next"}).findings
+    # Design left with Next before the last part (N in the last part ends the round: test_round_ended_with_next).
+    moved_on = analyze_round([], [("clarify", 10, 300.0), ("design", 30, 500.0), ("wrap", 5, 300.0)], {},
+                             {"clarify": "Clarify", "design": "Design", "wrap": "Wrap-up"},
+                             plan=[("clarify", 10), ("design", 30), ("wrap", 5)],
+                             ended_by={"clarify": "time", "design": "next", "wrap": "time"}).findings
     for f in moved_on:
         store.add_finding(sid, f.kind, f.message, start=f.start, end=f.end, details={"severity": f.severity})
     store.finish_session(sid, SessionStatus.COMPLETED)

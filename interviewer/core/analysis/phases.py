@@ -63,7 +63,8 @@ class PhaseTiming:
     # earlier phases saved by ending early (the round hands saved time on to later phases).
     allotted_s: float | None = None
     # Why it ended (core.engine.PhaseEnd's values): "agenda" when the interviewer moved on because
-    # its planned questions were done, "next" when the candidate did; None when not known.
+    # its planned questions were done, "next" when the candidate did (in the last part: ended the
+    # round with N); None when not known.
     ended_by: str | None = None
     # The script's last part: the candidate ending the round there ("That's all from me", End
     # round in "Your questions") ends it by choice, not short.

@@ -669,12 +669,14 @@ def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | Non
     planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in plan)
     last = timings[-1]
     ended_at = last.started_at + last.actual_s
-    if not ended_early(last.ended_by == "stopped", ended_at, planned_s):
+    # "next": N in the last part ended the round (after asking), as End round does.
+    if not ended_early(last.ended_by in ("stopped", "next"), ended_at, planned_s):
         return None  # ran in full, or ended on its own (time up, script done)
     ran = {p.phase for p in timings}
-    skipped = [names.get(p.phase, p.phase) for p in timings if p.ended_by == "next"]
+    skipped = [names.get(p.phase, p.phase) for p in timings[:-1] if p.ended_by == "next"]
     unreached = [names.get(phase, phase) for phase, _ in plan if phase not in ran]
-    message = (f"You ended the round at {round_length_text(ended_at, planned_s / 60)} planned, "
+    how = " with Next" if last.ended_by == "next" else ""
+    message = (f"You ended the round{how} at {round_length_text(ended_at, planned_s / 60)} planned, "
                f"in {names.get(last.phase, last.phase)}.")
     if skipped:
         message += f" Moved on early with Next from: {', '.join(skipped)}."
