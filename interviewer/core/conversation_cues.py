@@ -141,6 +141,12 @@ def says_done(text: str) -> bool:
 _ACKNOWLEDGING = frozenset("""okay ok alright right great perfect cool fine good got it makes sense sure thanks
 thank you understood yes yeah yep no nope mhm hmm um uh so and well gotcha nice awesome i see that's all
 interesting excellent wow oh ah fair enough noted clear clearly""".split())
+# Of those, the words that acknowledge on their own, and the phrases that do: "so", "and", "well",
+# "that's" only lead into something. A mumble written "That's..." or "Hmm, so..." is no
+# acknowledgement and got 24.5 s of silence (trial18); "That's all." and "Got it." are.
+_ACKNOWLEDGES_ALONE = _ACKNOWLEDGING - frozenset("""got it makes sense thank you i see that's all so and well
+fair enough""".split())
+_ACKNOWLEDGING_PHRASE = re.compile(r"\b(?:got it|makes sense|thank you|i see|that's (?:all|it)|fair enough)\b")
 UNCLEAR_MAX_WORDS = 3
 
 
@@ -152,7 +158,8 @@ def unclear_fragment(text: str) -> bool:
     said = [w for w in words(text) if not _HESITATION_WORD.match(w)]
     if not said or len(said) > UNCLEAR_MAX_WORDS or text.rstrip().endswith("?"):
         return False
-    if all(w in _ACKNOWLEDGING for w in said):
+    if all(w in _ACKNOWLEDGING for w in said) and (
+            any(w in _ACKNOWLEDGES_ALONE for w in said) or _ACKNOWLEDGING_PHRASE.search(" ".join(said))):
         return False
     return not (says_done(text) or declines_to_ask(text) or asks_for_time(text) or talks_to_self(text))
 

@@ -44,6 +44,24 @@ def test_a_statement_or_an_acknowledgement_then_a_wait_gets_no_request(tmp_path,
     ("Darked.", True), ("Sorry, good.", True),
     ("Okay.", False), ("I see.", False), ("Interesting.", False), ("Um.", False), ("That's all.", False),
     ("No more questions.", False), ("Sorted?", False), ("So the feed is for everyone.", False),
+    ("That's...", True), ("Hmm, so...", True), ("That's it.", False), ("Okay...", False),
 ])
 def test_unclear_fragment(text, unclear):
     assert conversation_cues.unclear_fragment(text) is unclear
+
+
+# Trial18 item 1: a quiet "Overlaps?" written "That's..." got 24.5 s of silence; only "That is..."
+# got the request. "That's" and "so" were read as acknowledgements (from "that's all", "so"), and
+# a fragment of nothing but such words was taken for one.
+@pytest.mark.parametrize("said", ["That's...", "Hmm, so...", "So..."])
+def test_a_trailing_mumble_then_a_wait_gets_asked_again(tmp_path, said):
+    answer, controller, new = waited_after(tmp_path, said)
+    assert new == [SAY_AGAIN]
+    assert controller.current_answer is answer
+
+
+@pytest.mark.parametrize("said", ["Okay...", "That's all.", "Hmm, okay.", "I see.", "Let me think...",
+                                  "That's fine.", "That's it.", "Fair enough."])
+def test_a_trailing_acknowledgement_then_a_wait_gets_no_request(tmp_path, said):
+    answer, controller, new = waited_after(tmp_path, said)
+    assert SAY_AGAIN not in new
