@@ -758,6 +758,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 if self._answer is not None:
                     self._end_recording(EndedBy.PHASE_END)
                 prompt = without_opening_praise(event.prompt) if said_nothing else event.prompt
+                # Handed on as said: the round stores the answer under it, and the praise never
+                # said showed in the review as a line of its own (trial18).
+                event = replace(event, prompt=prompt)
                 self._finish_deadline = None  # the new phase takes over from a finishing answer
                 self._unfinished = []
                 self._cut_off = None  # a question cut off in the phase that ended is not asked
