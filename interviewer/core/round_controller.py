@@ -77,6 +77,7 @@ from interviewer.core.round_updates import (
     RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
 )
 from interviewer.core.silence_rules import SilenceRules
+from interviewer.core.time_left import time_left_in_part
 from interviewer.core.time_warnings import warning_text
 from interviewer.core.transcript import Segment, Transcript
 
@@ -482,7 +483,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 or self._turn is None or not self.answers or not self.settings.welcome_back_text):
             return  # not under way yet: the opening the pause cut off is said again, and orients
         lines = [Utterance(self.settings.welcome_back_text.format(
-            part=_spoken_part(phase.name), time=minutes(self.engine.time_left_in_phase())), UtteranceKind.NUDGE)]
+            part=_spoken_part(phase.name), time=minutes(time_left_in_part(self._round_times()))), UtteranceKind.NUDGE)]
         turn = self._turn
         if self._nudge_cut_by_pause and self._listen_pending and turn.continuation:
             lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,

@@ -106,13 +106,20 @@ def _named_part(scope: str, times: RoundTimes) -> int | None:
     return best
 
 
+def time_left_in_part(times: RoundTimes) -> float:
+    """Seconds left in the current part as the interviewer says them: what the phase clock
+    shows. Every spoken "time left for this part" reads this (the welcome back after a pause
+    read the part's end with the time saved earlier and said a minute more than the time
+    question 20 s later, trial18)."""
+    if times.part_clock is not None:
+        return max(0.0, times.part_clock)
+    return max(0.0, times.parts[times.current].end - times.now) if times.parts else 0.0
+
+
 def time_left_answer(scope: str | None, times: RoundTimes) -> str:
     """What the interviewer says to a question about the time, asked for `scope` (as
     interview_requests.time_scope gives it)."""
-    if times.part_clock is not None:
-        in_part = max(0.0, times.part_clock)
-    else:
-        in_part = max(0.0, times.parts[times.current].end - times.now) if times.parts else 0.0
+    in_part = time_left_in_part(times)
     in_round = max(0.0, times.round_ends - times.now)
     default = time_left_reply(in_part, in_round)
     if not scope or not times.parts:
