@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from interviewer import paths
+from interviewer.core.analysis.report import stored_finding_kind
 from interviewer.core.debrief import prompt_order
 from interviewer.core.transcript import Transcript
 from interviewer.storage import files
@@ -535,8 +536,8 @@ class Store:
         # In the order the debrief asks (a spoken answer may be saved before the typed ones above it).
         session.debrief.sort(key=lambda d: (prompt_order(d.prompt), d.id))
         session.findings = [
-            Finding(f["id"], f["answer_id"], _text(f["kind"]), _number(f["start"]), _number(f["end"]),
-                    _text(f["message"]),
+            Finding(f["id"], f["answer_id"], stored_finding_kind(_text(f["kind"]), _text(f["message"])),
+                    _number(f["start"]), _number(f["end"]), _text(f["message"]),
                     _load_json(f["details_json"]))
             for f in self._read("SELECT * FROM findings WHERE session_id = ? ORDER BY answer_id, start, id",
                                 (session_id,))]
