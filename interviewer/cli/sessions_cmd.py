@@ -97,7 +97,7 @@ def list_sessions(args: argparse.Namespace) -> int:
         kind = _check_kind(args.kind, {s.kind for s in everything}) if args.kind is not None else None
         sessions = store.list_sessions(kind=kind)
         if args.json:
-            print(json.dumps([dataclasses.asdict(s) for s in sessions], indent=1))
+            print(json.dumps([{**dataclasses.asdict(s), "status_text": s.status_text} for s in sessions], indent=1))
             return 0
         if not sessions and everything:
             print(f"No {_in_a_sentence(kind_label(kind))} rounds yet; {len(everything)} "

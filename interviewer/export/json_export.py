@@ -24,6 +24,10 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None, scri
     script = script if script is not None else script_of(session)
     audio = audio or {}
     data = _shallow(session, ("answers", "phases", "debrief", "findings", "lines"))
+    # "status" is the stored one ("completed": not cut short by a crash); a round ended well
+    # before its plan says so as the other exports and `sessions list` (--json) do (trial 18).
+    data["ended_early"] = session.ended_early
+    data["status_text"] = session.status_text
     data["answers"] = [
         {**_shallow(a, ("transcript", "clarifications")),
          "transcript": a.transcript.to_dict() if a.transcript is not None else None,

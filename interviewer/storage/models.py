@@ -147,8 +147,13 @@ class Session:
         return [f for f in self.findings if f.answer_id == answer_id]
 
     @property
+    def ended_early(self) -> bool:
+        """A completed round the candidate ended well before its plan (SessionSummary.ended_early)."""
+        return self.status == SessionStatus.COMPLETED and any(f.kind == ENDED_EARLY_KIND for f in self.findings)
+
+    @property
     def status_text(self) -> str:
-        return status_text(self.status, any(f.kind == ENDED_EARLY_KIND for f in self.findings))
+        return status_text(self.status, self.ended_early)
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,39 @@ def answer_numbers(analysis: dict | None, transcript: Transcript | None) -> Answ
     return None
 
 
+@dataclass
+class RoundTotals(AnswerNumbers):
+    """A round's numbers for Home and Progress, with its rates (unrounded but for the pace,
+    which is the review's)."""
+
+    filler_rate: float | None = None  # per 100 words
+    pace_wpm: float | None = None  # with pauses
+
+
+def round_totals(parts: list, counted: list[AnswerNumbers] = ()) -> RoundTotals:
+    """The numbers of a round whose analysed answers are `parts` (core.analysis.summary.Part, in
+    the order recorded) as the review and the exports show them (summary.summarize: a request to
+    hear the question again is no part of them; Home and Progress counted its words, "2.4
+    fillers/100 words · 124 wpm" beside the review's 2.5 and 123, trial 18), plus `counted`: the
+    numbers of answers with no such analysis (answer_numbers: from a transcript not analysed
+    yet, or an analysis of flat counts)."""
+    from interviewer.core.analysis.fillers import filler_rate
+    from interviewer.core.analysis.summary import summarize
+
+    numbers = summarize(list(parts), question_phases=())
+    out = RoundTotals(numbers.words, sum(a.speaking_seconds for a in numbers.answers), numbers.fillers,
+                      numbers.long_pauses, numbers.clarifying_asked, numbers.filler_rate, numbers.pace_wpm)
+    if counted:
+        out.words += sum(n.words for n in counted)
+        out.speaking_seconds += sum(n.speaking_seconds for n in counted)
+        out.fillers += sum(n.fillers for n in counted)
+        out.long_pauses += sum(n.long_pauses for n in counted)
+        out.clarifying_questions += sum(n.clarifying_questions for n in counted)
+        out.filler_rate = filler_rate(out.fillers, out.words)
+        out.pace_wpm = 60.0 * out.words / out.speaking_seconds if out.words and out.speaking_seconds > 0 else None
+    return out
+
+
 def round_parts(session) -> list:
     """The answers of a stored session (storage.models.Session) as the parts that
     core.analysis.summary joins into answers and questions."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from interviewer import paths
+from interviewer.core.analysis.report import stored_finding_kind
 from interviewer.core.debrief import prompt_order
 from interviewer.core.transcript import Transcript
 from interviewer.storage import files
@@ -31,7 +32,7 @@ from interviewer.storage.models import (
     ENDED_EARLY_KIND, Answer, Clarification, DebriefEntry, Finding, InterviewerLine, Pause, PhaseRecord,
     RecoveredSession, Session, SessionProgress, SessionStatus, SessionSummary,
 )
-from interviewer.storage.progress import answer_numbers, with_joined_findings
+from interviewer.storage.progress import answer_numbers, round_totals, with_joined_findings
 from interviewer.storage.row_values import (
     _as_dict, _check_rating, _clock_time, _dumps, _insert_finding, _load_json, _load_transcript, _number,
     _read_transcript, _text,
@@ -535,8 +536,8 @@ class Store:
         # In the order the debrief asks (a spoken answer may be saved before the typed ones above it).
         session.debrief.sort(key=lambda d: (prompt_order(d.prompt), d.id))
         session.findings = [
-            Finding(f["id"], f["answer_id"], _text(f["kind"]), _number(f["start"]), _number(f["end"]),
-                    _text(f["message"]),
+            Finding(f["id"], f["answer_id"], stored_finding_kind(_text(f["kind"]), _text(f["message"])),
+                    _number(f["start"]), _number(f["end"]), _text(f["message"]),
                     _load_json(f["details_json"]))
             for f in self._read("SELECT * FROM findings WHERE session_id = ? ORDER BY answer_id, start, id",
                                 (session_id,))]
@@ -617,37 +618,43 @@ class Store:
             " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (ENDED_EARLY_KIND, kind, kind))
         if not sessions:
             return []
-        totals = {r["id"]: [0, 0.0, 0, 0, 0] for r in sessions}  # words, speaking, fillers, pauses, clarifying
+        from interviewer.core.analysis.summary import Part
+
+        # Each round's numbers as the review computes them (progress.round_totals); a transcript
+        # is parsed only where the analysis is missing. An analysis of flat counts (no "pace":
+        # not AnswerAnalysis.to_dict()) is read as before, by progress.numbers_from_analysis.
+        parts: dict[int, list[Part]] = {r["id"]: [] for r in sessions}
+        counted: dict[int, list] = {r["id"]: [] for r in sessions}
         ratings: dict[int, list[int]] = {r["id"]: [] for r in sessions}
-        # Only the analysis is parsed; a transcript only where the analysis is missing.
-        for a in self._read("SELECT a.id, a.session_id, a.analysis_json,"
+        for a in self._read("SELECT a.id, a.session_id, a.question_id, a.follow_up_id, a.question_text, a.asked_at,"
+                            " a.answer_start, a.answer_end, a.phase_id, a.analysis_json,"
                             " CASE WHEN a.analysis_json IS NULL THEN a.transcript_json END AS transcript_json"
                             " FROM answers a JOIN sessions s ON s.id = a.session_id"
-                            " WHERE s.status IN ('completed', 'interrupted') AND (? IS NULL OR s.kind = ?)",
-                            (kind, kind)):
-            numbers = answer_numbers(_load_json(a["analysis_json"]), _load_transcript(a["transcript_json"], a["id"]))
-            if numbers is None:
+                            " WHERE s.status IN ('completed', 'interrupted') AND (? IS NULL OR s.kind = ?)"
+                            " ORDER BY a.id", (kind, kind)):
+            analysis = _load_json(a["analysis_json"])
+            if analysis and isinstance(analysis.get("pace"), dict):
+                parts[a["session_id"]].append(Part(a["id"], a["question_id"] or "", a["follow_up_id"],
+                                                   a["question_text"], a["asked_at"], a["answer_start"],
+                                                   a["answer_end"], analysis,
+                                                   phase_id=_text(a["phase_id"], None) or None))
                 continue
-            t = totals[a["session_id"]]
-            t[0] += numbers.words
-            t[1] += numbers.speaking_seconds
-            t[2] += numbers.fillers
-            t[3] += numbers.long_pauses
-            t[4] += numbers.clarifying_questions
+            numbers = answer_numbers(analysis, _load_transcript(a["transcript_json"], a["id"]))
+            if numbers is not None:
+                counted[a["session_id"]].append(numbers)
         for d in self._read("SELECT d.session_id, d.self_rating FROM debrief_entries d JOIN sessions s"
                             " ON s.id = d.session_id WHERE d.self_rating IS NOT NULL ORDER BY d.id"):
             if d["session_id"] in ratings:
                 ratings[d["session_id"]].append(d["self_rating"])
         out = []
         for r in sessions:
-            words, speaking, fillers, pauses, clarifying = totals[r["id"]]
-            # Rates unrounded: each view rounds once (1.8499 rounded to 1.85 here read "1.9" on
-            # Home and "1.8" in the review, trial12).
+            t = round_totals(parts[r["id"]], counted[r["id"]])
+            # Rates as the review's (the filler rate unrounded: each view rounds once; 1.8499
+            # rounded to 1.85 here read "1.9" on Home and "1.8" in the review, trial12).
             out.append(SessionProgress(
-                r["id"], r["kind"], r["title"], r["started_at"], r["status"], words, speaking, fillers,
-                100.0 * fillers / words if words else None,
-                words / (speaking / 60.0) if words and speaking > 0 else None,
-                pauses, clarifying, tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
+                r["id"], r["kind"], r["title"], r["started_at"], r["status"], t.words, t.speaking_seconds, t.fillers,
+                t.filler_rate, t.pace_wpm, t.long_pauses, t.clarifying_questions,
+                tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
                 _number(r["paused"], 0.0), bool(r["early"]), _number(r["last_moment"]) or None))
         return out
 

@@ -26,3 +26,25 @@ def test_a_round_ended_early_is_not_exported_as_completed(isolated_dirs, tmp_pat
     assert "**Status:** ended early" in (tmp_path / "early.md").read_text()
     assert "<th>Status</th><td>ended early</td>" in (tmp_path / "early.html").read_text()
     assert "**Status:** completed" in (tmp_path / "whole.md").read_text()
+
+
+def test_the_json_export_says_ended_early_as_markdown_and_sessions_list(isolated_dirs, tmp_path, capsys):
+    """Trial 18: the JSON export said "status": "completed" for rounds the Markdown, the HTML and
+    `sessions list` call "ended early"; it keeps the stored status and says the same as they do."""
+    import json
+
+    from interviewer.cli import main
+
+    with Store.open() as store:
+        early, whole = _round(store, True), _round(store, False)
+        for sid, name in ((early, "early"), (whole, "whole")):
+            export_session(store, sid, "json", tmp_path / f"{name}.json")
+    exported = {name: json.loads((tmp_path / f"{name}.json").read_text())["session"] for name in ("early", "whole")}
+    assert (exported["early"]["status_text"], exported["early"]["ended_early"]) == ("ended early", True)
+    assert (exported["whole"]["status_text"], exported["whole"]["ended_early"]) == ("completed", False)
+    assert main(["sessions", "list", "--json"]) == 0
+    listed = {r["id"]: (r["status_text"], r["ended_early"]) for r in json.loads(capsys.readouterr().out)}
+    assert listed == {early: ("ended early", True), whole: ("completed", False)}
+    assert main(["sessions", "list"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    assert "ended early" in rows[str(early)] and "ended early" not in rows[str(whole)]

@@ -29,7 +29,7 @@ def _time_question():
 def test_waits_for_the_interviewer_are_no_long_pauses_of_an_answer():
     clarify = analyze_answer(spoken(ASKED_NO_REPLY), expects_clarifying=True).to_dict()
     approach = analyze_answer(spoken(THINKING), expects_clarifying=False).to_dict()
-    assert [f["message"].split(" s")[0] for f in clarify["findings"] if f["kind"] == "long_pause"] == ["Waited 12.0"]
+    assert [f["message"].split(" s")[0] for f in clarify["findings"] if f["kind"] == "waited"] == ["Waited 12.0"]
     assert long_pause_count(clarify) == 0 and clarify["long_pauses"] == []
     assert long_pause_count(approach) == 1 and len(approach["long_pauses"]) == 1
 
@@ -37,7 +37,7 @@ def test_waits_for_the_interviewer_are_no_long_pauses_of_an_answer():
 def test_the_silence_after_the_interviewer_answered_the_time_is_no_long_pause():
     t, reply = _time_question()
     a = analyze_answer(t, interviewer_speech=reply, round_kind="behavioral").to_dict()
-    [pause] = [f for f in a["findings"] if f["kind"] == "long_pause"]
+    [pause] = [f for f in a["findings"] if f["kind"] == "waited"]
     assert pause["message"].startswith("Waited") and "after the interviewer's reply" in pause["message"]
     assert long_pause_count(a) == 0 and a["long_pauses"] == []
     # The same silence with no reply before it is the candidate's own pause.

@@ -51,10 +51,21 @@ class AnalysisSettings:
     min_hedges: int = 2
 
 
+# A silence waiting for the interviewer (waits_for_interviewer): said, never counted as a long pause.
+WAITED_KIND = "waited"
+
+
+
+def stored_finding_kind(kind: str, message: str) -> str:
+    """The kind of a stored finding by the current rules: rounds analysed before waits had their
+    own kind stored them as "long_pause" findings, which their message tells apart."""
+    return WAITED_KIND if kind == "long_pause" and message.startswith("Waited ") else kind
+
+
 # What each kind of finding is called wherever findings are shown (never the internal id).
 FINDING_LABELS = {
     "no_speech": "No speech", "response_latency": "Slow start", "went_silent": "Went silent",
-    "long_pause": "Long pause", "fillers": "Fillers", "filler_cluster": "Filler cluster", "pace": "Pace",
+    "long_pause": "Long pause", "waited": "Waited for the interviewer", "fillers": "Fillers", "filler_cluster": "Filler cluster", "pace": "Pace",
     "no_clarifying_questions": "No clarifying questions", "topics_missed": "Topics not asked about",
     "solution_before_questions": "Solved before asking", "clarifying_questions": "Clarifying questions",
     "restated_problem": "Restated the problem", "star_missing": "STAR structure",
@@ -526,7 +537,9 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
             out.append(Finding("long_pause", f"Took {p.length:.1f} s to think, as you asked.", p.start, p.end))
         elif p.length >= ps.long_pause_s and waits_for_interviewer(a.words, p, clarifying_part, ps):
             waited = "while clarifying" if clarifying_part else "after the interviewer's reply"
-            out.append(Finding("long_pause", f"Waited {p.length:.1f} s{where} {waited}.", p.start, p.end))
+            # Its own kind: a wait is no long pause in any count, and "Long pause: Waited 5.0 s ..."
+            # beside "Long pauses 0" read as a miscount (trial 18).
+            out.append(Finding(WAITED_KIND, f"Waited {p.length:.1f} s{where} {waited}.", p.start, p.end))
         elif p.length >= ps.went_silent_s:
             out.append(Finding("went_silent", f"Went silent for {p.length:.1f} s{where}; think aloud instead.",
                                p.start, p.end, "problem"))
