@@ -70,4 +70,5 @@ def load_progress(store: Any, script_by_id: Callable[[str], RoundScript | None],
         script = script_by_id(script_id)
         return None if script is None else script_point_areas(script)
 
-    return ProgressData(store.progress(), store.area_history(script_areas=script_areas), list(scripts))
+    return ProgressData(store.progress(), store.area_history(script_areas=script_areas, script_questions=script_by_id),
+                        list(scripts))

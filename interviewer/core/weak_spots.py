@@ -56,7 +56,15 @@ class AreaResult:
     def describe(self) -> str:
         """What measured the area and how it went, in words (Progress's tooltips)."""
         if self.parts:
-            return "; ".join(p.describe() for p in self.parts if p.measured)
+            measured = [p for p in self.parts if p.measured]
+            met = [p for p in measured if p.is_covered]
+            if met and len(met) < len(measured):
+                # One measure met, another not: "talking points: 1 of 1 covered; 0 of 1 question
+                # that called for it" read as a contradiction beside "missed" (trial 18).
+                unmet = [p for p in measured if not p.is_covered]
+                return "; ".join(p.describe() for p in met) + ", but " + "; ".join(
+                    p.describe() if p.source == POINTS else f"heard in {p.describe()}" for p in unmet)
+            return "; ".join(p.describe() for p in measured)
         amount = f"{self.covered:g} of {self.measured:g}"
         if self.source == POINTS:
             return f"talking points: {amount} covered"
@@ -129,6 +137,7 @@ class RoundAreas:
     started_at: float
     areas: dict[str, AreaResult] = field(default_factory=dict)
     script_id: str = ""
+    unanswered: int = 0  # its script's questions with no answer (ended early): they measured nothing
 
 
 @dataclass(frozen=True)
@@ -187,6 +196,7 @@ class RoundContent:
 
     covered: tuple[str, ...]
     missed: tuple[str, ...]
+    unanswered: int = 0  # the script's questions with no answer: what was measured is of the others only
 
     @property
     def measured(self) -> int:
@@ -197,12 +207,20 @@ class RoundContent:
         return len(self.covered)
 
 
-def round_content(r: RoundAreas | dict[str, AreaResult]) -> RoundContent:
-    """A stored round's (RoundAreas) or a round's computed areas (round_area_results)."""
+def round_content(r: RoundAreas | dict[str, AreaResult], unanswered: int = 0) -> RoundContent:
+    """A stored round's (RoundAreas) or a round's computed areas (round_area_results, with
+    `unanswered`: unanswered_questions)."""
     areas = r if isinstance(r, dict) else r.areas
     measured = sorted((a for a in areas.values() if a.measured), key=lambda a: a.area)
     return RoundContent(tuple(a.area for a in measured if a.is_covered),
-                        tuple(a.area for a in measured if not a.is_covered))
+                        tuple(a.area for a in measured if not a.is_covered),
+                        unanswered if isinstance(r, dict) else r.unanswered)
+
+
+def unanswered_questions(script: "RoundScript", answered: Collection[str]) -> int:
+    """How many of the script's questions have no answer (`answered`: the ids of those that have
+    one, as the round's parts or talking-point coverage list them)."""
+    return sum(q.id not in answered for q in script.questions)
 
 
 # What the topic areas are called wherever a round's are counted: "Topic areas: ... missed Edge
@@ -217,6 +235,11 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
     and recent sessions); `named`: at most this many missed areas, then "and 1 more"; `why`: the
     round's areas, to say after each missed one what measured it (the review)."""
     text = (f"{AREAS_HEADING}: " if heading else "") + f"{content.covered_count} of {content.measured}"
+    if content.unanswered:
+        # Only the questions answered measure anything: "5 of 5" for a round ended after its
+        # first question read as the whole round covered (trial 18).
+        n = content.unanswered
+        text += f" ({n} {'question' if n == 1 else 'questions'} not answered, not counted)"
     if not content.missed:
         return text
     shown = list(content.missed if named is None else content.missed[:named])
@@ -227,10 +250,10 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
     return f"{text}; missed {', '.join(name(a) for a in shown)}" + (f" and {rest} more" if rest else "")
 
 
-def areas_line(areas: dict[str, AreaResult]) -> str:
+def areas_line(areas: dict[str, AreaResult], unanswered: int = 0) -> str:
     """The review's line on a round's topic areas (round_area_results), with why each missed one
-    was; "" when the round measured none."""
-    content = round_content(areas)
+    was; "" when the round measured none. `unanswered`: unanswered_questions."""
+    content = round_content(areas, unanswered)
     return content_text(content, why=areas) if content.measured else ""
 
 

@@ -280,11 +280,13 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     if script is not None:
         # The round's topic areas, the verdict Home and Progress give (core.weak_spots).
         from interviewer.core.weak_spots import (AREAS_HEADING, content_text, point_area_results,
-                                                 round_area_results, round_content, script_point_areas)
+                                                 round_area_results, round_content, script_point_areas,
+                                                 unanswered_questions)
 
         areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script))
-        if round_content(areas).measured:
-            facts[AREAS_HEADING] = content_text(round_content(areas), heading=False, why=areas)
+        content = round_content(areas, unanswered_questions(script, {c.question_id for c in numbers.coverage}))
+        if content.measured:
+            facts[AREAS_HEADING] = content_text(content, heading=False, why=areas)
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
                            missing_audio=missing, coverage=numbers.coverage,
                            phase_coverage=numbers.phase_coverage, script_found=script is not None,

@@ -211,12 +211,14 @@ class ReviewController:
         from interviewer.storage.progress import round_summary
 
         def work():
-            from interviewer.core.weak_spots import areas_line, point_area_results, round_area_results, script_point_areas
+            from interviewer.core.weak_spots import (areas_line, point_area_results, round_area_results,
+                                                     script_point_areas, unanswered_questions)
 
             numbers = round_summary(session, script, self.text_encoder())
             # The round's topic areas as Home and Progress count them (the same core verdict).
             areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script))
-            return numbers.coverage, numbers.phase_coverage, areas_line(areas)
+            unanswered = unanswered_questions(script, {c.question_id for c in numbers.coverage})
+            return numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered)
 
         def done(result) -> None:
             if self.screen.session is session:  # not a round opened since

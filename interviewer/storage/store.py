@@ -564,14 +564,17 @@ class Store:
         """Session id -> what its stored topic areas were matched with (rounds not in it have none)."""
         return {r["session_id"]: r["matcher"] for r in self._read("SELECT session_id, matcher FROM round_areas")}
 
-    def area_history(self, kind: str | None = None, script_areas: Callable[[str], Any] | None = None) -> list:
+    def area_history(self, kind: str | None = None, script_areas: Callable[[str], Any] | None = None,
+                     script_questions: Callable[[str], Any] | None = None) -> list:
         """Completed rounds, oldest first, with their measured topic areas (core.weak_spots.RoundAreas):
         the stored areas of their talking points, and the depth-signal and clarifying-question
         areas of their answers' analyses (computed here: the analyses are the source of truth).
         `script_areas(script_id)`: the areas of that script's talking points (None: not known); a
-        depth signal's area a round's script has no point in is then counted only when covered."""
+        depth signal's area a round's script has no point in is then counted only when covered.
+        `script_questions(script_id)`: that script (core RoundScript; None: not known), to count
+        the questions a round has no answer to (RoundAreas.unanswered)."""
         from interviewer.core.analysis.summary import Part, summarize
-        from interviewer.core.weak_spots import AreaResult, RoundAreas, round_area_results
+        from interviewer.core.weak_spots import AreaResult, RoundAreas, round_area_results, unanswered_questions
 
         sessions = self._read("SELECT id, kind, started_at, script_id FROM sessions WHERE status = 'completed'"
                               " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
@@ -605,7 +608,9 @@ class Store:
                 continue
             areas = round_area_results(stored.get(r["id"], []), numbers,
                                        script_areas(r["script_id"]) if script_areas else None)
-            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"]))
+            script = script_questions(r["script_id"]) if script_questions else None
+            unanswered = unanswered_questions(script, {p.question_id for p in parts[r["id"]]}) if script else 0
+            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"], unanswered))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:

@@ -30,7 +30,7 @@ def test_an_area_is_covered_when_half_of_what_measured_it_was():
     # A new-user run: Progress said "quantified results" was covered (a talking point about the
     # result matched) where the review said "Quantified result 0/1" (no number was heard).
     assert not both.is_covered
-    assert both.describe() == "talking points: 0 of 2 covered; 2 of 2 questions that called for it"
+    assert both.describe() == "2 of 2 questions that called for it, but talking points: 0 of 2 covered"
     agree = merge([AreaResult("q", 1, 1.0), AreaResult("q", 1, 1, "signal")])["q"]
     assert agree.is_covered
     assert merge([AreaResult("q", 1, 1.0), AreaResult("q", 0, 0, "signal")])["q"].is_covered  # not measured there

@@ -41,6 +41,7 @@ from interviewer.core.analysis.question_wording import TAG_END
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import LexicalEncoder, Matcher
+from interviewer.core.scripts.areas import normalize_area
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
 from interviewer.core.transcript import join_words
 
@@ -170,6 +171,15 @@ def questions_of_part(part: "Part") -> list[Sentence]:
     return [Sentence(part.id, str(q.get("text") or "").strip(), _f(q.get("start")), _f(q.get("end")))
             for q in a.get("clarifying_questions") or []
             if isinstance(q, dict) and str(q.get("text") or "").strip()]
+
+
+SETTLED_AREA = "clarifying requirements"
+
+
+def settled_by_asking(point: ExpectedPoint) -> bool:
+    """A point of the clarifying-requirements area that is not itself a question to ask: made
+    either by stating it or by a clarifying question about it."""
+    return not point.about_asking and normalize_area(point.area or "") == SETTLED_AREA
 
 
 def _inside(start: float, end: float, spans: Sequence[tuple[float, float]]) -> bool:
@@ -684,12 +694,16 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
         # A point about asking is made by the questions asked, never by a statement (which is all
         # the scores above read): scored against them alone, so it agrees with the clarifying
         # topics ("Did not ask about: ties" beside "Ask ... how ties are broken (covered)", trial 15).
-        asking = [i for i, p in enumerate(points) if p.about_asking]
+        # A point about settling a requirement ("Decide whether touching sessions merge, and say
+        # so") is made by saying it or by asking it: the clarifying questions count beside the
+        # statements (trial 18: the question that asked exactly this was not its evidence).
+        asking = [i for i, p in enumerate(points) if p.about_asking or settled_by_asking(p)]
         if asking:
             asked = [s for part in question_parts for s in questions_of_part(part)]
             by_part = list(scorer.part_scores([points[i] for i in asking], asked, question.text).values())
             for k, i in enumerate(asking):
-                covered[i] = combine(i, points[i], [s[k] for s in by_part], scorer.thresholds)
+                said = [] if points[i].about_asking else [s[i] for s in scores]
+                covered[i] = combine(i, points[i], [s[k] for s in by_part] + said, scorer.thresholds)
         out.append(QuestionCoverage(question.id, question.text, question.phase, tuple(covered), question.outline_steps(),
                                     answered=answered, reached=reached))
     return out
