@@ -74,7 +74,7 @@ class _SegmentFeed:
         callback = self.on_segment
         if callback is not None:
             for segment in new:
-                callback(segment)
+                callback(segment, transcript.speech)  # regions: live filler marks as the review's
 
     def feed(self, samples: Any) -> None:
         self._inner.feed(samples)

@@ -515,4 +515,4 @@ class RemoteLiveTranscriber:
         callback = self.on_segment
         if callback is not None:
             for segment in new:
-                callback(segment)
+                callback(segment, transcript.speech)  # regions: live filler marks as the review's

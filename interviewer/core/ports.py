@@ -52,7 +52,8 @@ class LiveTranscriber(Protocol):
         """Wait for the rest of the audio to be transcribed and return the full transcript."""
 
     # Optional: an attribute `on_segment: Callable[[Segment], None] | None`. When present, the round
-    # controller sets it to receive each segment as soon as it is transcribed (any thread).
+    # controller sets it to receive each segment as soon as it is transcribed (any thread), with
+    # the speech regions measured so far as an optional second argument.
 
 
 class ClarifyingAnswerer(Protocol):

@@ -222,6 +222,7 @@ class RoundScreen(QWidget):
         self._warning_timer.setInterval(15000)
         self._warning_timer.timeout.connect(self.warning.hide)
         self._partial_segments: dict[int, list] = {}
+        self._partial_speech: dict[int, list] = {}  # answer -> its speech regions so far (filler marks)
         self._split_answers: set[int] = set()  # answers with an exchange in the middle
         self._exchange_replies: list[str] = []  # replies shown with their exchange, not yet spoken
         self._shown_answer: int | None = None
@@ -310,6 +311,7 @@ class RoundScreen(QWidget):
         self.interrupt_hint.setText("")
         self._show_interrupt_hint()
         self._partial_segments.clear()
+        self._partial_speech.clear()
         self._exchange_replies.clear()
         self._shown_answer = None
         self._last_heading = None
@@ -469,11 +471,14 @@ class RoundScreen(QWidget):
                 self.transcript.add_heading("(not asked: the round was ended)", prompt=True)
         elif isinstance(update, PartialTranscript):
             self._partial_segments.setdefault(update.answer, []).append(update.segment)
+            if update.speech is not None:
+                self._partial_speech[update.answer] = list(update.speech)
             if update.answer == self._shown_answer and not self._render_timer.isActive():
                 self._render_timer.start()
             elif self.transcript.holds(update.answer):  # late words of an answer above
                 self.transcript.set_held_words(
-                    update.answer, [w for s in self._partial_segments[update.answer] for w in s.words])
+                    update.answer, [w for s in self._partial_segments[update.answer] for w in s.words],
+                    self._partial_speech.get(update.answer))
         elif isinstance(update, TranscriptReady):
             if update.transcript is None:
                 pass
@@ -558,7 +563,7 @@ class RoundScreen(QWidget):
         if self._shown_answer is None:
             return
         words = [w for s in self._partial_segments.get(self._shown_answer, []) for w in s.words]
-        self.transcript.set_current_words(words)
+        self.transcript.set_current_words(words, self._partial_speech.get(self._shown_answer))
 
     def _show_interrupt_hint(self) -> None:
         settings = self.session.controller.settings
