@@ -52,8 +52,9 @@ class LiveTranscriber(Protocol):
         """Wait for the rest of the audio to be transcribed and return the full transcript."""
 
     # Optional: an attribute `on_segment: Callable[[Segment], None] | None`. When present, the round
-    # controller sets it to receive each segment as soon as it is transcribed (any thread), with
-    # the speech regions measured so far as an optional second argument.
+    # controller sets it to receive each segment as soon as it is transcribed (any thread).
+    # Optional: an attribute `live_speech: list[SpeechRegion] | None`, the speech regions measured
+    # so far, set before `on_segment` is called (the live view marks fillers with them).
 
 
 class ClarifyingAnswerer(Protocol):

@@ -977,9 +977,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._words_live:
             heard: list[Segment] = []  # this answer's segments, as the transcript's thread got them
 
-            def on_segment(segment: Segment, speech=None) -> None:  # on the transcript's thread
+            def on_segment(segment: Segment) -> None:  # on the transcript's thread
                 heard.append(segment)
                 self._prepare_reply(record, heard)  # before the caller's thread can ask for it
+                speech = getattr(transcriber, "live_speech", None)  # the regions so far, if measured
                 self._inbox.put(partial(self._partial, index, segment, tuple(speech) if speech is not None else None))
 
             transcriber.on_segment = on_segment

@@ -37,7 +37,7 @@ def test_the_segment_feed_passes_the_regions_with_each_segment():
     feed = _SegmentFeed.__new__(_SegmentFeed)
     feed._sent = 0
     got = []
-    feed.on_segment = lambda segment, speech=None: got.append((segment.text, speech))
     said = transcript_of(SAID)
+    feed.on_segment = lambda segment: got.append((segment.text, feed.live_speech))
     feed._updated(said)
     assert got == [(SAID, said.speech)]
