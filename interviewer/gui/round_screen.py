@@ -509,7 +509,7 @@ class RoundScreen(QWidget):
             self._show_question(self._question_box_text(update))
             if update.kind == UtteranceKind.REPEAT:
                 self._show_repeat(update.text)
-            elif update.text != self._last_heading:
+            elif update.text != self._last_heading or update.again:  # said again after a pause: heard twice
                 self._render_partial()
                 if self._shown_answer is not None:
                     # Its last words are often still being transcribed (N or Space right after
@@ -531,6 +531,10 @@ class RoundScreen(QWidget):
                     self._show_reply(self._shown_answer, update.text)
                 else:
                     self.transcript.add_heading(update.text, prompt=True)
+        elif update.kind == UtteranceKind.ACKNOWLEDGEMENT:
+            # "Okay, thanks." after an answer: a line of the transcript as in the review (trial 18
+            # showed it only there), below the answer, whose last words may still come.
+            self._show_repeat(update.text)
         elif update.kind == UtteranceKind.CLOSING:
             self._show_question(update.text)
         elif update.kind == UtteranceKind.CLARIFICATION:
