@@ -65,12 +65,14 @@ class _SegmentFeed:
         from interviewer.adapters.live_transcriber import LiveTranscriber
 
         self.on_segment = None
+        self.live_speech = None  # the speech regions so far, set before each on_segment call
         self._sent = 0
         self._inner = LiveTranscriber(model, on_update=self._updated)
 
     def _updated(self, transcript: Any) -> None:
         new = transcript.segments[self._sent:]
         self._sent += len(new)
+        self.live_speech = transcript.speech  # read by on_segment: live filler marks as the review's
         callback = self.on_segment
         if callback is not None:
             for segment in new:

@@ -391,9 +391,11 @@ class RoundSession:
 
     def _said(self, update: Speaking) -> None:
         """Kept whatever it was: an answer's row keeps only the last thing said before it (a
-        phase's prompt followed by its question was lost from the review)."""
-        if self.store is None or self.session_id is None or update.again:
-            return  # a line a pause cut off is logged once, where it began
+        phase's prompt followed by its question was lost from the review). A line a pause cut
+        off and said again after it is kept both times, as heard: logged once, the review showed
+        a follow-up only after "Welcome back" although it was first said before the pause (trial 18)."""
+        if self.store is None or self.session_id is None:
+            return
         session_id = self.session_id
         self._write(lambda: self.store.add_interviewer_line(session_id, update.at, str(update.kind), update.text),
                     "Saving what the interviewer said")

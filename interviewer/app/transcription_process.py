@@ -473,6 +473,7 @@ class RemoteLiveTranscriber:
         self._child = child
         self._answer = answer
         self.on_segment: Callable[[Any], None] | None = None
+        self.live_speech: Any = None  # the speech regions so far, set before each on_segment call
         self._sent_segments = 0
         self._finishing = False
         self._fell_behind = False
@@ -512,6 +513,7 @@ class RemoteLiveTranscriber:
         transcript = Transcript.from_dict(data)
         new = transcript.segments[self._sent_segments:]
         self._sent_segments += len(new)
+        self.live_speech = transcript.speech  # read by on_segment: live filler marks as the review's
         callback = self.on_segment
         if callback is not None:
             for segment in new:

@@ -37,8 +37,8 @@ class ClarifyingTurns:
     """RoundController's answers to the candidate's questions. A mixin: it reads and sets the
     controller's state (the words heard, what was replied to, what is being said)."""
 
-    def _partial(self, index: int, segment: Segment) -> None:
-        self._emit(PartialTranscript(index, segment))
+    def _partial(self, index: int, segment: Segment, speech: tuple | None = None) -> None:
+        self._emit(PartialTranscript(index, segment, speech))
         answer = self._answer
         if answer is None or answer.index != index:
             return

@@ -53,6 +53,8 @@ class LiveTranscriber(Protocol):
 
     # Optional: an attribute `on_segment: Callable[[Segment], None] | None`. When present, the round
     # controller sets it to receive each segment as soon as it is transcribed (any thread).
+    # Optional: an attribute `live_speech: list[SpeechRegion] | None`, the speech regions measured
+    # so far, set before `on_segment` is called (the live view marks fillers with them).
 
 
 class ClarifyingAnswerer(Protocol):

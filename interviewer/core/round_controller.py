@@ -984,7 +984,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             def on_segment(segment: Segment) -> None:  # on the transcript's thread
                 heard.append(segment)
                 self._prepare_reply(record, heard)  # before the caller's thread can ask for it
-                self._inbox.put(partial(self._partial, index, segment))
+                speech = getattr(transcriber, "live_speech", None)  # the regions so far, if measured
+                self._inbox.put(partial(self._partial, index, segment, tuple(speech) if speech is not None else None))
 
             transcriber.on_segment = on_segment
         # recorder.start() runs before the record is appended: a recorder may count

@@ -9,7 +9,7 @@ from typing import Union
 from interviewer.core.engine import Event
 from interviewer.core.round_records import Clarification, EndedBy, UtteranceKind
 from interviewer.core.round_status import ControllerStatus
-from interviewer.core.transcript import Segment, Transcript
+from interviewer.core.transcript import Segment, SpeechRegion, Transcript
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,9 @@ class AnswerEnded:
 class PartialTranscript:
     answer: int
     segment: Segment
+    # The answer's speech regions so far, when the transcriber measured them: the live view marks
+    # fillers with them as the review does ("like 1 to 3" = for example, trial 18).
+    speech: tuple[SpeechRegion, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def _quoted(text: str) -> str:
 
 
 def _said(t: Token, esc=_escape) -> str:
-    """What the interviewer said, with its round time where it is not a clarifying reply."""
+    """What the interviewer said, with its round time."""
     return f"> **Interviewer{' at ' + t.detail if t.detail else ''}:** {_quoted(esc(t.text))}"
 
 

@@ -113,7 +113,9 @@ def with_replies(tokens: list[Token], answer: Answer, lines: list | tuple = ()) 
     was given). An answer with no words shows the question as it was heard live, then the reply."""
     offset = answer.answer_start or 0.0
     # (round seconds, the candidate's question if it answers one, the reply)
-    replies = sorted([(c.asked_at, c.question, Token(c.reply, c.asked_at - offset, "reply"))
+    # Each reply with its round time, as every other interviewer line has (trial 18: only the
+    # answers to clarifying questions had none in the Markdown).
+    replies = sorted([(c.asked_at, c.question, Token(c.reply, c.asked_at - offset, "reply", fmt_clock(c.asked_at)))
                       for c in getattr(answer, "clarifications", None) or []]
                      + [(line.said_at, None, said_token(line, offset)) for line in lines], key=lambda r: r[0])
     if not replies:

@@ -210,6 +210,10 @@ class FirstRunDialog(QDialog):
         # On the last page Finish ends the guide: Skip beside it offered two ways to close it
         # and no way to tell them apart (trial 16). Hidden, not disabled: nothing left to skip.
         self.skip_button.setVisible(not last)
+        if self.isVisible():
+            # The button row is not the same on every step (the last has no Skip): measured again,
+            # the last step lost 2 px and showed a scroll bar it did not need (trial 18).
+            self.fit_height()
 
     def next(self) -> None:
         if self.pages.currentIndex() < self.pages.count() - 1:
@@ -268,6 +272,8 @@ class FirstRunDialog(QDialog):
         from interviewer.gui.check_screen import model_state_text
 
         self.model_status.setText(model_state_text(state, message))
+        if self.isVisible():
+            self.fit_height()  # a longer message (a failure and what to do) needs more lines
 
     # ------------------------------------------------------------------ microphone test
 

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -363,7 +364,11 @@ class ProgressScreen(QWidget):
         for session_id, why in not_counted_reasons(practised).items():
             row = titles[session_id]
             item = QListWidgetItem(f"Not counted: {_round_label(row)}, {why}.")
-            item.setIcon(theme.icon("todo"))
+            # A note, not a to-do: the empty circle of weeks and checkpoints to do read as one
+            # more box to tick (trial 18). An info mark, in the muted colour of side notes.
+            muted = theme.current().text_muted
+            item.setIcon(theme.icon("info", muted))
+            item.setForeground(QColor(muted))
             self.plan_list.addItem(item)
         now = current_week(progress)
         done = sum(w.done for w in progress)

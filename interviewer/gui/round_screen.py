@@ -222,6 +222,7 @@ class RoundScreen(QWidget):
         self._warning_timer.setInterval(15000)
         self._warning_timer.timeout.connect(self.warning.hide)
         self._partial_segments: dict[int, list] = {}
+        self._partial_speech: dict[int, list] = {}  # answer -> its speech regions so far (filler marks)
         self._split_answers: set[int] = set()  # answers with an exchange in the middle
         self._exchange_replies: list[str] = []  # replies shown with their exchange, not yet spoken
         self._shown_answer: int | None = None
@@ -310,6 +311,7 @@ class RoundScreen(QWidget):
         self.interrupt_hint.setText("")
         self._show_interrupt_hint()
         self._partial_segments.clear()
+        self._partial_speech.clear()
         self._exchange_replies.clear()
         self._shown_answer = None
         self._last_heading = None
@@ -469,11 +471,14 @@ class RoundScreen(QWidget):
                 self.transcript.add_heading("(not asked: the round was ended)", prompt=True)
         elif isinstance(update, PartialTranscript):
             self._partial_segments.setdefault(update.answer, []).append(update.segment)
+            if update.speech is not None:
+                self._partial_speech[update.answer] = list(update.speech)
             if update.answer == self._shown_answer and not self._render_timer.isActive():
                 self._render_timer.start()
             elif self.transcript.holds(update.answer):  # late words of an answer above
                 self.transcript.set_held_words(
-                    update.answer, [w for s in self._partial_segments[update.answer] for w in s.words])
+                    update.answer, [w for s in self._partial_segments[update.answer] for w in s.words],
+                    self._partial_speech.get(update.answer))
         elif isinstance(update, TranscriptReady):
             if update.transcript is None:
                 pass
@@ -504,7 +509,7 @@ class RoundScreen(QWidget):
             self._show_question(self._question_box_text(update))
             if update.kind == UtteranceKind.REPEAT:
                 self._show_repeat(update.text)
-            elif update.text != self._last_heading:
+            elif update.text != self._last_heading or update.again:  # said again after a pause: heard twice
                 self._render_partial()
                 if self._shown_answer is not None:
                     # Its last words are often still being transcribed (N or Space right after
@@ -526,6 +531,10 @@ class RoundScreen(QWidget):
                     self._show_reply(self._shown_answer, update.text)
                 else:
                     self.transcript.add_heading(update.text, prompt=True)
+        elif update.kind == UtteranceKind.ACKNOWLEDGEMENT:
+            # "Okay, thanks." after an answer: a line of the transcript as in the review (trial 18
+            # showed it only there), below the answer, whose last words may still come.
+            self._show_repeat(update.text)
         elif update.kind == UtteranceKind.CLOSING:
             self._show_question(update.text)
         elif update.kind == UtteranceKind.CLARIFICATION:
@@ -558,7 +567,7 @@ class RoundScreen(QWidget):
         if self._shown_answer is None:
             return
         words = [w for s in self._partial_segments.get(self._shown_answer, []) for w in s.words]
-        self.transcript.set_current_words(words)
+        self.transcript.set_current_words(words, self._partial_speech.get(self._shown_answer))
 
     def _show_interrupt_hint(self) -> None:
         settings = self.session.controller.settings

@@ -10,7 +10,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -220,6 +220,19 @@ class SettingsScreen(QWidget):
             self._grid.addWidget(box, n // columns, n % columns)
         for column in range(2):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._align_labels()
+
+    def _align_labels(self) -> None:
+        """The groups stacked in one column share one label width, so their fields start at the
+        same x: each form sized its label column alone, and the Speech model list started 33 px
+        left of the Microphone and Appearance fields (trial 18)."""
+        columns = max(1, self._columns)
+        for column in range(columns):
+            labels = [label for n, box in enumerate(self._boxes) if n % columns == column
+                      for label in box.findChildren(_FormLabel)]
+            widest = max((label.sizeHint().width() for label in labels), default=0)
+            for label in labels:
+                label.setMinimumWidth(widest)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         page = self.form_area.viewport()  # the groups' scroll area: its width is what there is
@@ -233,6 +246,11 @@ class SettingsScreen(QWidget):
         if event.type() == QEvent.Type.Resize and watched is self.form_area.viewport():
             self._fit_columns(event.size().width())
         return False
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and getattr(self, "_boxes", None):
+            QTimer.singleShot(0, self._align_labels)  # once the labels are measured in the new font
 
     def _fit_columns(self, width: int) -> None:
         widest = max(box.minimumSizeHint().width() for box in self._boxes)

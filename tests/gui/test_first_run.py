@@ -187,3 +187,25 @@ def test_the_last_page_offers_finish_not_skip(qtbot, isolated_dirs, script_dirs,
     assert dialog.back_button.isVisible() and dialog.back_button.isEnabled()
     dialog.go(last - 1)  # back again: Skip returns
     assert dialog.skip_button.isVisible()
+
+
+def test_no_step_shows_a_scroll_bar_it_does_not_need(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial 18: step 4 (Speech model) showed a vertical scroll bar with 2 px to scroll: the guide
+    was fitted to the steps with Skip in the button row, and the last step has none. Nor when
+    the model's message grows while the step is shown."""
+    window, _, _ = _window(qtbot, script_dirs, tmp_path)
+    window.maybe_show_first_run()
+    dialog = window.first_run
+    qtbot.waitExposed(dialog)
+    bar = dialog.page_area.verticalScrollBar()
+    for page in range(dialog.pages.count()):
+        dialog.go(page)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert bar.maximum() == 0 and not bar.isVisible(), page
+    dialog._model_changed("failed", "Could not load the speech model: the file is damaged. Download it again "
+                                    "from Settings > Speech model, or pick another model there; rounds still "
+                                    "run and answers are transcribed once a model works.")
+    for _ in range(3):
+        QApplication.processEvents()
+    assert bar.maximum() == 0 and not bar.isVisible()

@@ -69,3 +69,25 @@ def test_progress_says_why_a_round_did_not_count(qtbot, isolated_dirs, tmp_path)
                    "length." in line for line in lines), lines
     assert "Each completed round" not in screen.area_note.text()
     window.shutdown()
+
+
+def test_a_not_counted_line_does_not_look_like_a_to_do(qtbot, isolated_dirs, tmp_path):
+    """Trial 18: "Not counted: ..." lines had the empty circle of the weeks and checkpoints still
+    to do, so they read as one more box to tick. They are notes: another mark, muted text."""
+    from PySide6.QtGui import QColor
+
+    from interviewer.gui import theme
+
+    data = tmp_path / "data"
+    _stored(data)
+    window = _window(qtbot, data)
+    qtbot.waitUntil(lambda: "Practice plan" in window.home.progress_label.text(), timeout=5000)
+    wait_for_background_work()
+    plan = window.progress_screen.plan_list
+    items = [plan.item(i) for i in range(plan.count())]
+    note = next(i for i in items if i.text().startswith("Not counted: "))
+    todo = next(i for i in items if i.text().endswith(" - to do"))
+    image = lambda item: item.icon().pixmap(20, 20).toImage()  # noqa: E731
+    assert image(note) != image(todo)
+    assert note.foreground().color() == QColor(theme.current().text_muted)
+    window.shutdown()

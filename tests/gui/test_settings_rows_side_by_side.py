@@ -49,3 +49,28 @@ def test_every_label_sits_beside_its_field(qtbot, isolated_dirs, size):
                                                       int(Qt.TextFlag.TextWordWrap), label.text()).height()
             assert lr.height() >= needed, (size, label.text())  # the whole label, wrapped if need be
     assert rows >= 10
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1600, 1000)])
+def test_fields_of_groups_in_one_column_start_at_the_same_x(qtbot, isolated_dirs, size):
+    """Trial 18: the Speech model list started ~33 px left of the Microphone and Appearance
+    fields: each group's form sized its own label column. Groups stacked in one column of the
+    page share one label width, so their fields line up."""
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), save_settings=save_settings))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_screen("settings")
+    screen = window.screen("settings")
+    for _ in range(3):
+        QApplication.processEvents()
+    by_column: dict[int, set[int]] = {}
+    for box in screen.findChildren(QGroupBox):
+        form = box.layout()
+        column = box.mapTo(screen, QPoint(0, 0)).x()
+        for row in range(form.rowCount()):
+            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if field_item is not None and field_item.widget() is not None:
+                by_column.setdefault(column, set()).add(field_item.widget().mapTo(screen, QPoint(0, 0)).x())
+    assert by_column and all(len(xs) == 1 for xs in by_column.values()), by_column
