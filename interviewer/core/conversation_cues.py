@@ -147,6 +147,14 @@ interesting excellent wow oh ah fair enough noted clear clearly""".split())
 _ACKNOWLEDGES_ALONE = _ACKNOWLEDGING - frozenset("""got it makes sense thank you i see that's all so and well
 fair enough""".split())
 _ACKNOWLEDGING_PHRASE = re.compile(r"\b(?:got it|makes sense|thank you|i see|that's (?:all|it)|fair enough)\b")
+# Whole acknowledgements of more than one word: "Sounds good.", "That helps.", "Good to know.",
+# "Thanks a lot." - taking in the reply, not a misheard question.
+_ACKNOWLEDGEMENT = re.compile(
+    r"^(?:(?:oh|ok|okay|alright|right|great|cool|perfect|yeah|yes) )*"
+    r"(?:sounds (?:good|great|fine|right|reasonable|fair)|(?:that|this|it) (?:helps|works|makes sense)"
+    r"|good to know|(?:thanks|thank you)(?: (?:a lot|so much|very much))?|sure thing|(?:very |that's )?helpful"
+    r"|fine by me|no problem|all good|works for me|(?:that|it)'s (?:fine|clear|helpful|great|good))"
+    r"(?: (?:thanks|thank you))?$")
 UNCLEAR_MAX_WORDS = 3
 
 
@@ -157,6 +165,8 @@ def unclear_fragment(text: str) -> bool:
     a wait, an interviewer asks to hear it again rather than sit silent."""
     said = [w for w in words(text) if not _HESITATION_WORD.match(w)]
     if not said or len(said) > UNCLEAR_MAX_WORDS or text.rstrip().endswith("?"):
+        return False
+    if _ACKNOWLEDGEMENT.match(" ".join(said)):
         return False
     if all(w in _ACKNOWLEDGING for w in said) and (
             any(w in _ACKNOWLEDGES_ALONE for w in said) or _ACKNOWLEDGING_PHRASE.search(" ".join(said))):

@@ -65,3 +65,13 @@ def test_a_trailing_mumble_then_a_wait_gets_asked_again(tmp_path, said):
 def test_a_trailing_acknowledgement_then_a_wait_gets_no_request(tmp_path, said):
     answer, controller, new = waited_after(tmp_path, said)
     assert SAY_AGAIN not in new
+
+
+# Acknowledgements of more than one word are taken in, not misheard questions: an interviewer
+# who answered "Sounds good." with "Sorry, I didn't catch that" would sound broken.
+@pytest.mark.parametrize("said", ["Sounds good.", "That helps.", "Good to know.", "Thanks a lot.", "That works.",
+                                  "Okay, sounds good.", "Sure thing.", "No problem."])
+def test_a_common_acknowledgement_then_a_wait_gets_no_request(tmp_path, said):
+    answer, controller, new = waited_after(tmp_path, said)
+    assert SAY_AGAIN not in new
+    assert conversation_cues.unclear_fragment(said) is False
