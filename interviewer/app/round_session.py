@@ -392,9 +392,15 @@ class RoundSession:
     def _said(self, update: Speaking) -> None:
         """Kept whatever it was: an answer's row keeps only the last thing said before it (a
         phase's prompt followed by its question was lost from the review). A line a pause cut
-        off and said again after it is kept both times, as heard: logged once, the review showed
-        a follow-up only after "Welcome back" although it was first said before the pause (trial 18)."""
+        off and said again after other lines ("Welcome back...") is kept both times, as heard:
+        logged once, the review showed a follow-up only after "Welcome back" although it was
+        first said before the pause (trial 18). Said again straight after itself (a pause before
+        the round was under way), it is kept once, where it began: the same line twice in a row
+        in the exports read as a glitch (an earlier trial)."""
         if self.store is None or self.session_id is None:
+            return
+        last, self._last_said = getattr(self, "_last_said", None), update.text
+        if update.again and update.text == last:
             return
         session_id = self.session_id
         self._write(lambda: self.store.add_interviewer_line(session_id, update.at, str(update.kind), update.text),
