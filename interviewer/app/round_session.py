@@ -100,6 +100,7 @@ class RoundSession:
         self.config = config or RoundSessionConfig()
         self._on_update = on_update
         self._on_problem = on_problem
+        self._last_said: str | None = None  # the interviewer's last line logged (_said)
         self._on_analysis = on_analysis
         self._on_saved = on_saved
         self._on_setup_found = on_setup_found  # "loudspeakers" heard in the round (GUI thread)
@@ -399,7 +400,7 @@ class RoundSession:
         in the exports read as a glitch (an earlier trial)."""
         if self.store is None or self.session_id is None:
             return
-        last, self._last_said = getattr(self, "_last_said", None), update.text
+        last, self._last_said = self._last_said, update.text
         if update.again and update.text == last:
             return
         session_id = self.session_id

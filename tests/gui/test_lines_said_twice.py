@@ -42,6 +42,7 @@ def test_a_line_said_again_after_a_pause_is_stored_both_times_and_the_review_sho
         SimpleNamespace(said_at=at, kind=kind, text=text)))
     session.session_id = 1
     session._write = lambda fn, what: fn()
+    session._last_said = None
     session._said(Speaking(FOLLOW_UP, UtteranceKind.FOLLOW_UP, 118.7))
     session._said(Speaking(WELCOME, UtteranceKind.NUDGE, 123.9))
     session._said(Speaking(FOLLOW_UP, UtteranceKind.FOLLOW_UP, 131.1, again=True))

@@ -9,28 +9,15 @@ import pytest
 
 from interviewer.core.analysis.coverage import COVERED, PARTLY, CoverageThresholds, PointMatcher, \
     hedges_without_committing, sentences_of_text
-from interviewer.core.keywords import STOPWORDS, stem, words
-from interviewer.core.matching import LexicalEncoder, Matcher
+from interviewer.core.matching import Matcher
 from interviewer.core.scripts.model import ExpectedPoint
+
+from .test_coverage import WordAligner  # the fake word-by-word encoder
 
 THRESHOLDS = CoverageThresholds(covered=0.6, partly=0.4, keyword_bonus=0.15)
 QUESTION = "How would you handle a heavily imbalanced dataset?"
 RESAMPLE = ExpectedPoint("Oversample the rare class", ())
 WEIGHTS = ExpectedPoint("Weight the loss by class", ())
-
-
-class WordAligner(LexicalEncoder):
-    """A fake word-by-word encoder: a point's word is found (1.0) where the same word stem is said."""
-
-    name = "word-aligner"
-
-    @staticmethod
-    def _words(text: str) -> list[str]:
-        content = [stem(w) for w in words(text) if w not in STOPWORDS]
-        return content or [stem(w) for w in words(text)] or ["."]
-
-    def token_similarities(self, targets, texts):
-        return [[[1.0 if w in self._words(x) else 0.0 for w in self._words(t)] for x in texts] for t in targets]
 
 
 def _status(text: str, point: ExpectedPoint = RESAMPLE) -> str:

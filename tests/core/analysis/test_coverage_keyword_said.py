@@ -8,27 +8,14 @@ from __future__ import annotations
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, CoverageThresholds, PointMatcher, \
     sentences_of_text
-from interviewer.core.keywords import STOPWORDS, stem, words
-from interviewer.core.matching import LexicalEncoder, Matcher
+from interviewer.core.matching import Matcher
 from interviewer.core.scripts.model import ExpectedPoint
+
+from .test_coverage import WordAligner  # the fake word-by-word encoder
 
 THRESHOLDS = CoverageThresholds(covered=0.6, partly=0.4, keyword_bonus=0.15)
 SERVING = ExpectedPoint("Score payments within milliseconds", ())
 QUESTION = "Design fraud detection for card payments."
-
-
-class WordAligner(LexicalEncoder):
-    """A fake word-by-word encoder: a point's word is found (1.0) where the same word stem is said."""
-
-    name = "word-aligner"
-
-    @staticmethod
-    def _words(text: str) -> list[str]:
-        content = [stem(w) for w in words(text) if w not in STOPWORDS]
-        return content or [stem(w) for w in words(text)] or ["."]
-
-    def token_similarities(self, targets, texts):
-        return [[[1.0 if w in self._words(x) else 0.0 for w in self._words(t)] for x in texts] for t in targets]
 
 
 def _score(point: ExpectedPoint, text: str):
