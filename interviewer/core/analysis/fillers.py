@@ -218,11 +218,6 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return None  # "read the values too literally", "took it literally", "I mean that literally": word for word
     if t.norm in _ALWAYS:
         return t.norm, i
-    if (t.norm == "well" and t.comma_after and i > 0 and tokens[i - 1].comma_after
-            and not tokens[i - 1].ends_sentence and not _opens_sentence(tokens, i)):
-        # Set off by commas inside a sentence it stalls or softens ("the numbers were, well, too
-        # good", "which, well, I only caught"); the adverb is never cut off from its verb.
-        return "well", i
     if t.norm == "like":
         if i > 0 and not tokens[i - 1].comma_after and _bare_like_filler(prev, nxt):
             return "like", i
@@ -326,25 +321,6 @@ def _lists_after(tokens: list[Token], i: int) -> bool:
     return items >= 2
 
 
-def _right_run_on(tokens: list[Token], i: int, regions) -> bool:
-    """"I was a data analyst, right, so I got used to...": a "right" tagged onto a clause that
-    the speaker talks straight on from, waiting for no answer, is a verbal tic. With a silence
-    of a sentence break after it (looked for from the word before, since Whisper stamps a tag
-    inside the pause after it) it asks instead (questions.py)."""
-    from interviewer.core.analysis.utterances import silence_gaps
-
-    if i == 0 or i + 1 >= len(tokens):
-        return False
-    prev, t, nxt = tokens[i - 1], tokens[i], tokens[i + 1]
-    if (not prev.comma_after or prev.ends_sentence or is_hesitation(prev.norm) or prev.norm == "all"
-            or not (t.comma_after or t.ends_sentence) or is_hesitation(nxt.norm)):
-        return False
-    if not regions:
-        return nxt.start - prev.end < 1.0
-    here, there = (prev.start + prev.end) / 2, (nxt.start + nxt.end) / 2
-    return not any(here < (a + b) / 2 < there for a, b in silence_gaps(regions))
-
-
 # Words that fill when set off from the sentence around them, as spans of their tokens' norms.
 _SET_OFF_FILLERS = (("like",), ("actually",), ("you", "know"), ("i", "mean"))
 MAX_SET_OFF_REGION_S = 1.2  # a region longer than this holds more than the filler
@@ -426,10 +402,6 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
             if not (last and last.kind == FillerKind.HESITATION and t.start - last.start < MIN_HESITATION_GAP_S
                     and (here == last.text or loops)):
                 found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, FillerKind.HESITATION))
-            i += 1
-            continue
-        if t.norm == "right" and _right_run_on(tokens, i, regions):
-            found.append(Filler("right", t.start, t.end, FillerKind.LEXICAL))
             i += 1
             continue
         hit = _lexical_at(tokens, i)

@@ -187,11 +187,12 @@ def test_like_introducing_an_example_is_no_filler():
     assert filler_texts(analyze_answer(t)) == ["like"]
 
 
-def test_a_right_the_speaker_talks_straight_on_from_is_a_filler():
-    """Blind speech sets 4-6: "I was a data analyst, right, so I got used to..." (Whisper: "right?
-    So"); asked, the speaker waits for the answer, and it is a question instead."""
-    assert fillers_in("I was a data analyst, right? So I got used to questioning every dashboard.") == ["right"]
-    assert fillers_in("Scan every cell, right, and mark what it reaches.") == ["right"]
+def test_a_right_tagged_onto_a_clause_is_no_filler():
+    """A tag "right" ("the cache makes it easy, right? One list...") seeks agreement; counted as a
+    filler it was wrong 14 times in 19 over the 27 cached speech parts (5 December, blind26), the
+    writers labelling it a filler 5 times in 1,649 fillers: no filler, whatever follows it."""
+    assert fillers_in("I was a data analyst, right? So I got used to questioning every dashboard.") == []
+    assert fillers_in("Scan every cell, right, and mark what it reaches.") == []
     assert fillers_in("The list fits in memory, right? [1.5] Okay, then I sort it.") == []
     assert fillers_in("Right, so we start with the data.") == []  # an acknowledgement
     assert fillers_in("We pick the right model.") == []
@@ -230,14 +231,17 @@ def test_the_verb_am_is_no_hesitation():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The offline numbers were, well, too good.", ["well"]),
-    ("It memorized customers, which, well, I only caught because the split was random.", ["well"]),
+    ("The offline numbers were, well, too good.", []),
+    ("It memorized customers, which, well, I only caught because the split was random.", []),
     ("Well, I would start with the data.", []),           # opening a sentence: a reply, not a stall
     ("It handles missing values well, and it is fast.", []),
     ("We tested the cache as well, and it held up.", []),
     ("It works well. Well, mostly.", []),
 ])
-def test_well_set_off_by_commas_inside_a_sentence_is_a_filler(text, expected):
+def test_well_is_no_filler(text, expected):
+    """"well" set off by commas was counted (blind7) and then wrong 3 times in 3 over the 27 cached
+    speech parts (5 December, blind26): speech-coaching lists call it a filler, the labelled sets
+    do not (so, okay, well and right are never labelled)."""
     assert fillers_in(text) == expected
 
 
