@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.keywords import STOPWORDS, stem
 from interviewer.core.analysis.question_prosody import (
     FIRST_PERSON, MIN_RISING_WORDS, TURN_GAP_S, _no_break, _rises_at_end, _tag_runs_on, _waits_after,
     after_hesitation, ends_rising, last_phrase, leaves_turn, rising_aux_tail, runs_on, split_at_rise_before_hesitation,
@@ -124,6 +125,20 @@ BACK_REFERENCE = {"they", "them", "it", "that", "those", "these", "this", "so"}
 
 ACKNOWLEDGING = {"okay", "ok", "alright", "right", "great", "perfect", "cool", "fine", "good", "got", "makes", "sure",
                  "thanks", "thank", "understood"}
+
+
+REPLY_GAP_S = 1.5  # the least silence in which an interviewer answers a question
+
+
+def _reply_said_back(u: Utterance, nxt: Utterance | None) -> bool:
+    """"I don't know the peak keystroke rate we'd have to serve. [2.2 s] Fifty thousand a second at
+    peak, okay.": a sentence the speaker stops after, then says back a reply on its subject as a
+    phrase with "okay": the sentence asked, however it was worded (or misheard)."""
+    if nxt is None or nxt.start - u.end < REPLY_GAP_S or not acknowledges(nxt):
+        return False
+    asked = {stem(w) for w in u.norm_words if w not in STOPWORDS and not is_hesitation(w)}
+    heard = {stem(w) for w in nxt.norm_words[:-1] if w not in STOPWORDS and not is_hesitation(w)}
+    return bool(asked & heard)
 
 
 def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None,
@@ -515,6 +530,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             cue = "alternative question"
         if not cue and _tag_said_apart(u, utterances[i - 1] if i else None, nxt):
             cue = "tag question"
+        if not cue and _reply_said_back(u, nxt):
+            cue = "reply said back"
         if not cue:
             continue
         said = " ".join(w for w in u.norm_words if not is_hesitation(w))

@@ -1410,3 +1410,24 @@ def test_a_choice_closed_with_a_period_asks_when_the_speaker_waits_then_goes_on(
 ])
 def test_a_statement_closed_with_or_and_a_period_asks_nothing(script):
     assert analyze_answer(spoken(script)).clarifying.questions == []
+
+
+def test_a_sentence_whose_reply_the_speaker_says_back_asked():
+    """Blind speech set 26: "I don't know the peak keystroke rate we'd have to serve. [2.2 s]
+    Fifty thousand a second at peak, okay." The candidate stopped, the interviewer answered, and
+    the candidate said the answer back: the sentence asked, however it was worded or misheard."""
+    [q] = analyze_answer(spoken("I don't know the peak keystroke rate we'd have to serve. [2.2] "
+                                "Fifty thousand a second at peak, okay. So every answer fits the budget.")
+                         ).clarifying.questions
+    assert q.text.startswith("I don't know the peak")
+    [q] = analyze_answer(spoken("What all characters can come in the words, only small letters, [2.2] "
+                                "Only small letters, okay.")).clarifying.questions
+    assert q.text.startswith("What all characters")
+
+
+def test_an_okay_after_a_pause_alone_asks_nothing():
+    # No reply said back (nothing of the sentence in it), or no time for a reply.
+    assert analyze_answer(spoken("The latency budget matters most here. [2.0] The next part, okay.")
+                          ).clarifying.questions == []
+    assert analyze_answer(spoken("I don't know the peak keystroke rate. [0.5] Peak rate, okay.")
+                          ).clarifying.questions == []
