@@ -257,6 +257,7 @@ class TokenAligner(Protocol):
 
 
 WINDOW_SENTENCES = 3  # a point is made in one place: at most this many neighbouring sentences
+MAX_EVIDENCE_GAP_S = 3.0  # two sentences shown as one piece of evidence: no longer silence between
 PIECE_WORDS = 120     # a longer sentence is aligned in pieces (the model reads 256 word pieces)
 MIN_WEIGHT = 0.05     # weight of a point's word that the question or a sibling point already says
 
@@ -375,7 +376,11 @@ def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sent
                 window = members[start:start + WINDOW_SENTENCES]
                 said = tuple(dict.fromkeys(k for i in window for k in said_in[i]))
                 # shown as evidence: the window's best one or two neighbouring sentences
-                shown = max((window[a:a + size] for size in (1, 2) for a in range(len(window) - size + 1)),
+                # (never two sentences with a turn between them: "... Is that right?" and what the
+                # candidate said after the interviewer's reply are not one piece of evidence, trial 19)
+                shown = max((window[a:a + size] for size in (1, 2) for a in range(len(window) - size + 1)
+                             if size == 1 or sentences[window[a + 1]].start - sentences[window[a]].end
+                             <= MAX_EVIDENCE_GAP_S),
                             key=lambda w: sum(recalls(w)))
                 question_recall = _recall([question_rows[i] for i in window]) if question_rows else 0.0
                 rows.append(Window(*recalls(window), said, tuple(window), tuple(shown), question_recall,

@@ -218,6 +218,21 @@ def test_a_point_made_across_neighbouring_sentences_is_covered_word_by_word():
     assert scattered.score < 1.0
 
 
+def test_evidence_never_joins_two_sentences_with_a_turn_between_them():
+    """Trial 19: "Success is purchases..." showed "Isn't that right?" (1:09, before the
+    interviewer's reply) joined to "Assume success means more purchases." said 35 s later, and
+    clicking it played from 1:09. Evidence of two sentences needs them said together."""
+    point = ExpectedPoint("Success means purchases from search, measured per session", ())
+    said = [Sentence(1, "Is it measured per session, isn't that right?", 69.0, 71.0),
+            Sentence(1, "Assume success means more purchases from search.", 106.0, 109.0)]
+    (result,) = PointMatcher(Matcher(WordAligner()), ALIGNED).score_points([point], said)
+    assert result.evidence[0].text == "Assume success means more purchases from search."
+    assert result.evidence[0].start == 106.0
+    together = [said[0], Sentence(1, said[1].text, 71.5, 74.5)]  # said in one breath: one piece
+    (joined,) = PointMatcher(Matcher(WordAligner()), ALIGNED).score_points([point], together)
+    assert joined.evidence[0].text == f"{said[0].text} {said[1].text}"
+
+
 def test_words_the_question_or_a_sibling_point_says_count_less():
     delay = ExpectedPoint("Fraud payment labels arrive weeks late", ())
     serving = ExpectedPoint("Score each fraud payment within milliseconds", ())
