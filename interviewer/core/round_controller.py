@@ -671,7 +671,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     def _question_cut_off(self, speaking: Utterance, now: float) -> Utterance | None:
         """The engine's last question, if the candidate talked over it before it was out: it was
-        being said and they cut in within CUT_OFF_AT_ONCE_S of its start,
+        being said and they cut in within CUT_OFF_AT_ONCE_S of its first sound (_heard_for),
         or it was still queued behind what they talked over (trial 14: "Here's the problem..."
         cut at once, the design question never said). None for a question they heard, and for
         one already asked again after a cut (once)."""
@@ -679,8 +679,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if ask is None or self._cut_off is not None or self._asked_again:
             return None
         if speaking.kind in CUT_OFF_KINDS:
-            began = speaking.started_at if speaking.started_at is not None else now
-            cut = speaking if now - began < CUT_OFF_AT_ONCE_S else None
+            cut = speaking if self._heard_for(speaking, now) < CUT_OFF_AT_ONCE_S else None
         else:
             cut = next((u for u in self._to_say if u.kind in CUT_OFF_KINDS), None)
         if cut is None or (cut.question_id, cut.follow_up_id) != (ask.question_id, ask.follow_up_id):
@@ -873,8 +872,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
                                 again=utterance.again))
             if self.speaker is not None and getattr(self.speaker, "available", True):
                 done = partial(self._inbox.put, partial(self._speech_done, utterance))
+                extra = {}
+                if getattr(self.speaker, "reports_sound", False):
+                    extra["on_sound"] = partial(self._inbox.put, partial(self._sounded, utterance))
                 try:
-                    self.speaker.say(utterance.text, on_done=done)
+                    self.speaker.say(utterance.text, on_done=done, **extra)
                     return
                 except Exception as exc:  # a broken speech engine must not stop the round
                     self._emit(Problem(f"could not speak: {exc}", self._now()))
@@ -924,6 +926,19 @@ class RoundController(SilenceRules, ClarifyingTurns):
         answer.awaiting_speech_after_reply = awaiting
         answer.interjections.append(reply.decided_at)
         self._to_say.appendleft(reply)
+
+    def _sounded(self, utterance: Utterance) -> None:
+        if utterance.sounded_at is None and not utterance.interrupted:
+            utterance.sounded_at = self._now()
+
+    def _heard_for(self, utterance: Utterance, now: float) -> float:
+        """How long `utterance` has been audible: from its first sound when the speaker reports
+        it (0 when none came out yet), else from when it was handed to the speaker. Trial19: the
+        candidate cut in 2.1 s after say() and before the question's first sound (its synthesis
+        took that long); counted from say() it was "heard", never said again, shown as asked."""
+        if getattr(self.speaker, "reports_sound", False):
+            return 0.0 if utterance.sounded_at is None else now - utterance.sounded_at
+        return now - (utterance.started_at if utterance.started_at is not None else now)
 
     def _speech_done(self, utterance: Utterance) -> None:
         if utterance is not self._speaking:
