@@ -201,6 +201,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._asked_again = False  # the last question was asked again so: cut off again, it stands
         self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
         self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
+        self._silence_held = False  # a question that may end the round is on screen (hold_silence)
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -490,6 +491,18 @@ class RoundController(SilenceRules, ClarifyingTurns):
                                    follow_up_id=turn.follow_up_id, again=True))
         self._nudge_cut_by_pause = False
         self._to_say.extendleft(reversed(lines))
+
+    def hold_silence(self, held: bool) -> None:
+        """A question that may end the round is on screen ("End the round?"): the candidate is
+        reading it, not thinking aloud. Meanwhile silence says nothing and ends nothing (no nudge,
+        check-in or move-on), and once it is gone the silence counts anew. Trial19: "Remember to
+        think out loud." was said, and kept in the transcript, under the End round question."""
+        if held == self._silence_held:
+            return
+        self._silence_held = held
+        if not held:
+            self._silence_offset = self._typed_offset = self._silence_seen
+        self._check_status()
 
     def stop(self) -> None:
         """End the round now (the user quit); what was recorded is kept."""
