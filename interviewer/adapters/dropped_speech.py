@@ -18,6 +18,7 @@ said after the pause): a word heard again that Whisper wrote shortly after is no
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -256,3 +257,53 @@ def _in_time_order(segments: list[Segment]) -> list[Segment]:
             out.append(segments[k] if whole else Segment(" ".join(w.text for w in run), run[0].start, run[-1].end, tuple(run)))
             run = []
     return out + [s for s in segments if not s.words]
+
+
+# The last word of a window, said just before the speech ends, is lost when faster-whisper's VAD
+# filter clips the audio SPEECH_PAD (its speech_pad_ms, 200 ms) after the speech: Whisper drops a
+# word that runs up to the very end of what it is given. Trial19: an answer ended on silence read
+# "...human relevance judgments for" where the recording, and the same words in a longer window,
+# have "...for evaluation." (the last 0.66 s of speech without words). Speech running on
+# TAIL_UNWORDED_S past the last word written is decoded again with more audio after it
+# (TAIL_PAD_MS), and the words heard after the last one written are put in. Shorter unworded
+# tails are a word's fading end (word times are off by ~0.1 s).
+TAIL_UNWORDED_S = 0.3
+TAIL_PAD_MS = 400
+
+
+def fill_unworded_tail(segments: list[Segment], regions: list[SpeechRegion], audio: np.ndarray,
+                       model: Any, offset: float, options: dict[str, Any]) -> list[Segment]:
+    """`segments` with the words of the window's last speech that no word covers (see
+    TAIL_UNWORDED_S), from a decode of the same audio whose VAD filter keeps more after it."""
+    from interviewer.adapters import decode_guards
+
+    written = [w for s in segments for w in s.words]
+    if not regions or not written or not options.get("vad_filter"):
+        return segments
+    last_end, speech_end = written[-1].end, regions[-1].end
+    if speech_end - last_end < TAIL_UNWORDED_S or _speech_in(last_end, speech_end, regions) < TAIL_UNWORDED_S:
+        return segments
+    vad = dict(options.get("vad_parameters") or {})
+    if vad.get("speech_pad_ms", 400) >= TAIL_PAD_MS:
+        return segments
+    wider = {**options, "word_timestamps": True, "vad_parameters": {**vad, "speech_pad_ms": TAIL_PAD_MS}}
+    heard: list[Word] = []
+    for s in decode_guards.decode(model, audio, wider):
+        if not _trusted(s):
+            continue
+        for w in s.words or []:
+            word = Word(w.word.strip(), round(offset + w.start, 3), round(offset + w.end, 3),
+                        round(float(w.probability), 4))
+            # After the last word written (its middle, as stamps shift) and within the speech.
+            if word.text and last_end < (word.start + word.end) / 2 <= speech_end + PAD_S:
+                heard.append(word)
+    # The last word written, stamped later this time, is not a new word.
+    if heard and normalize(heard[0].text) == normalize(written[-1].text):
+        heard = heard[1:]
+    if not any(not is_hesitation(normalize(w.text)) for w in heard):
+        return segments
+    log.info("decoded the last %.2f s of speech again: its words were missing (%d words)",
+             speech_end - last_end, len(heard))
+    heard = [replace(w, start=max(w.start, last_end)) for w in heard]
+    tail = tuple(heard)
+    return segments + [Segment(" ".join(w.text for w in tail), tail[0].start, tail[-1].end, tail)]

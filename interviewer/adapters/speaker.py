@@ -341,6 +341,8 @@ class Speaker:
     used by frozen builds). `sounddevice_module` can be replaced by a fake in tests.
     """
 
+    reports_sound = True  # say() takes on_sound (core.ports.Speaker)
+
     def __init__(self, voice: str | None = None, rate: int | None = None, *,
                  output_device: int | str | None = None, tts_module: str = "pyttsx3",
                  isolation: str | None = None, sounddevice_module: Any = None) -> None:
@@ -424,12 +426,13 @@ class Speaker:
         self._worker.synthesize(text, self._voice, self._rate, path)
         return path
 
-    def say(self, text: str, on_done: Callable[[], None] | None = None) -> None:
+    def say(self, text: str, on_done: Callable[[], None] | None = None,
+            on_sound: Callable[[], None] | None = None) -> None:
         """Start speaking and return at once. Stops anything still being spoken first.
         `on_done` fires once, on a background thread, when speech ended, was stopped or failed
-        (then `last_error` says why)."""
+        (then `last_error` says why); `on_sound` when its first audio goes to the device."""
         self.stop()
-        utterance = _Utterance(self, text, on_done)
+        utterance = _Utterance(self, text, on_done, on_sound)
         with self._state_lock:
             self._current = self._latest = utterance
         utterance.start()
@@ -476,10 +479,12 @@ class Speaker:
 class _Utterance:
     """One say(): synthesize in the worker, then play on a background thread."""
 
-    def __init__(self, speaker: Speaker, text: str, on_done: Callable[[], None] | None) -> None:
+    def __init__(self, speaker: Speaker, text: str, on_done: Callable[[], None] | None,
+                 on_sound: Callable[[], None] | None = None) -> None:
         self._speaker = speaker
         self._text = text
         self._on_done = on_done
+        self._on_sound = on_sound
         self._cancelled = threading.Event()
         self.finished = threading.Event()
         self.written = threading.Event()  # every block handed to the device
@@ -561,6 +566,11 @@ class _Utterance:
                 # hear a block before write() returns (adapters/voice.py lays it on a timeline).
                 self._speaker.playback.add(reference[begin * 16000 // rate:(begin + block) * 16000 // rate],
                                            first=begin == 0)
+                if begin == 0 and self._on_sound is not None:
+                    try:
+                        self._on_sound()
+                    except Exception:
+                        log.exception("on_sound callback failed")
                 stream.write(np.ascontiguousarray(audio[begin:begin + block]))
             if not self._cancelled.is_set():
                 self.written.set()

@@ -260,10 +260,13 @@ def transcribe_window(audio: np.ndarray, model: "WhisperModel", offset: float = 
         segments = decode_guards.collapse_loops(segments)
         if regions is not None:
             segments = decode_guards.drop_unvoiced_segments(segments, regions)
-            from interviewer.adapters.dropped_speech import fill_dropped_speech, redecode_sparse_segments
+            from interviewer.adapters.dropped_speech import (
+                fill_dropped_speech, fill_unworded_tail, redecode_sparse_segments,
+            )
 
             segments = fill_dropped_speech(segments, regions, audio, model, offset, decode)
             segments = redecode_sparse_segments(segments, regions, audio, model, offset, decode)
+            segments = fill_unworded_tail(segments, regions, audio, model, offset, decode)
     if regions:
         from interviewer.adapters.prosody import with_final_rise
 

@@ -40,10 +40,19 @@ class SpeakerHandle:
     def speaker(self) -> Any:
         return self._speaker
 
-    def say(self, text: str, on_done: Callable[[], None] | None = None) -> None:
+    def say(self, text: str, on_done: Callable[[], None] | None = None,
+            on_sound: Callable[[], None] | None = None) -> None:
         if not self.available:
             raise RuntimeError("no speech engine")
-        self._speaker.say(text, on_done=on_done)
+        if on_sound is None:
+            self._speaker.say(text, on_done=on_done)
+        else:
+            self._speaker.say(text, on_done=on_done, on_sound=on_sound)
+
+    @property
+    def reports_sound(self) -> bool:
+        """The speaker tells when a line's first sound goes out (see core.ports.Speaker)."""
+        return bool(self.available and getattr(self._speaker, "reports_sound", False))
 
     def stop(self) -> None:
         if self._speaker is not None:

@@ -22,7 +22,8 @@ class ReportsPlaybackFailure:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._inner, name)
 
-    def say(self, text: str, on_done: Callable[[], None] | None = None) -> None:
+    def say(self, text: str, on_done: Callable[[], None] | None = None,
+            on_sound: Callable[[], None] | None = None) -> None:
         def done() -> None:  # on the speaker's thread
             error = getattr(getattr(self._inner, "speaker", self._inner), "last_error", None)
             if error and not self._reported:
@@ -31,4 +32,7 @@ class ReportsPlaybackFailure:
             if on_done is not None:
                 on_done()
 
-        self._inner.say(text, on_done=done)
+        if on_sound is None:
+            self._inner.say(text, on_done=done)
+        else:
+            self._inner.say(text, on_done=done, on_sound=on_sound)

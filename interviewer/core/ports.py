@@ -20,6 +20,8 @@ class Speaker(Protocol):
     def stop(self) -> None:
         """Stop mid-sentence."""
 
+    # Optional: `reports_sound = True`: say() then also takes `on_sound: Callable[[], None]`,
+    # called (any thread) when the utterance's first audio is handed to the sound device.
     # Optional: a property `playing_out: bool`, True once all of the current utterance has been
     # handed to the sound device (it ends within the output latency): pause() then counts it as
     # said instead of saying it again after resume.

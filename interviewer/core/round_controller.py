@@ -201,6 +201,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._asked_again = False  # the last question was asked again so: cut off again, it stands
         self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
         self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
+        self._silence_held = False  # a question that may end the round is on screen (hold_silence)
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -491,6 +492,18 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._nudge_cut_by_pause = False
         self._to_say.extendleft(reversed(lines))
 
+    def hold_silence(self, held: bool) -> None:
+        """A question that may end the round is on screen ("End the round?"): the candidate is
+        reading it, not thinking aloud. Meanwhile silence says nothing and ends nothing (no nudge,
+        check-in or move-on), and once it is gone the silence counts anew. Trial19: "Remember to
+        think out loud." was said, and kept in the transcript, under the End round question."""
+        if held == self._silence_held:
+            return
+        self._silence_held = held
+        if not held:
+            self._silence_offset = self._typed_offset = self._silence_seen
+        self._check_status()
+
     def stop(self) -> None:
         """End the round now (the user quit); what was recorded is kept."""
         if self.finished:
@@ -671,7 +684,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     def _question_cut_off(self, speaking: Utterance, now: float) -> Utterance | None:
         """The engine's last question, if the candidate talked over it before it was out: it was
-        being said and they cut in within CUT_OFF_AT_ONCE_S of its start,
+        being said and they cut in within CUT_OFF_AT_ONCE_S of its first sound (_heard_for),
         or it was still queued behind what they talked over (trial 14: "Here's the problem..."
         cut at once, the design question never said). None for a question they heard, and for
         one already asked again after a cut (once)."""
@@ -679,8 +692,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if ask is None or self._cut_off is not None or self._asked_again:
             return None
         if speaking.kind in CUT_OFF_KINDS:
-            began = speaking.started_at if speaking.started_at is not None else now
-            cut = speaking if now - began < CUT_OFF_AT_ONCE_S else None
+            cut = speaking if self._heard_for(speaking, now) < CUT_OFF_AT_ONCE_S else None
         else:
             cut = next((u for u in self._to_say if u.kind in CUT_OFF_KINDS), None)
         if cut is None or (cut.question_id, cut.follow_up_id) != (ask.question_id, ask.follow_up_id):
@@ -873,8 +885,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
                                 again=utterance.again))
             if self.speaker is not None and getattr(self.speaker, "available", True):
                 done = partial(self._inbox.put, partial(self._speech_done, utterance))
+                extra = {}
+                if getattr(self.speaker, "reports_sound", False):
+                    extra["on_sound"] = partial(self._inbox.put, partial(self._sounded, utterance))
                 try:
-                    self.speaker.say(utterance.text, on_done=done)
+                    self.speaker.say(utterance.text, on_done=done, **extra)
                     return
                 except Exception as exc:  # a broken speech engine must not stop the round
                     self._emit(Problem(f"could not speak: {exc}", self._now()))
@@ -924,6 +939,19 @@ class RoundController(SilenceRules, ClarifyingTurns):
         answer.awaiting_speech_after_reply = awaiting
         answer.interjections.append(reply.decided_at)
         self._to_say.appendleft(reply)
+
+    def _sounded(self, utterance: Utterance) -> None:
+        if utterance.sounded_at is None and not utterance.interrupted:
+            utterance.sounded_at = self._now()
+
+    def _heard_for(self, utterance: Utterance, now: float) -> float:
+        """How long `utterance` has been audible: from its first sound when the speaker reports
+        it (0 when none came out yet), else from when it was handed to the speaker. Trial19: the
+        candidate cut in 2.1 s after say() and before the question's first sound (its synthesis
+        took that long); counted from say() it was "heard", never said again, shown as asked."""
+        if getattr(self.speaker, "reports_sound", False):
+            return 0.0 if utterance.sounded_at is None else now - utterance.sounded_at
+        return now - (utterance.started_at if utterance.started_at is not None else now)
 
     def _speech_done(self, utterance: Utterance) -> None:
         if utterance is not self._speaking:

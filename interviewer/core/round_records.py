@@ -64,6 +64,9 @@ class Utterance:
     spoken: bool = True  # False: shown as text only (the candidate was already talking)
     decided_at: float | None = None  # a reply to the candidate mid-answer: when it was decided on
     again: bool = False  # the line a pause cut off, said again after resume (logged once)
+    # When its first sound reached the device (a speaker that reports it): speech takes up to
+    # ~1.5 s to synthesize after say(), and a line cut off before then was never heard.
+    sounded_at: float | None = None
 
 
 @dataclass

@@ -36,6 +36,8 @@ class SilenceRules:
         self._silence_seen = seconds
         if self._speaking is not None or self._to_say:
             return  # the interviewer is talking: the candidate's silence starts after it
+        if self._silence_held:
+            return  # the End round question is on screen: its time is no silence (hold_silence)
         quiet = seconds - self._silence_offset
         if self._was_a_noise(answer, quiet):
             if answer.resumed:  # the acknowledged answer was over after all: on to the next question
@@ -138,7 +140,8 @@ class SilenceRules:
         """Seconds until the silence so far ends the answer, shown on the status line in the last
         seconds (COUNTDOWN_S) so the candidate knows what the quiet is about to do and what to
         press; None when silence is not about to end it (or the interviewer is talking)."""
-        if self._answer is None or self._speaking is not None or self._to_say or self._held is not None:
+        if (self._answer is None or self._speaking is not None or self._to_say or self._held is not None
+                or self._silence_held):
             return None
         quiet = self._quiet_to_end()
         if quiet < COUNTDOWN_AFTER_QUIET_S:  # talking, typing, or between two words

@@ -381,9 +381,17 @@ class RoundScreen(QWidget):
         title, text = (("Quit and end the round?", "Quit the app and end the round now? What was recorded so "
                         "far is kept.") if quitting else
                        ("End the round?", "End the round now? What was recorded so far is kept and analysed."))
-        answer = QMessageBox.question(
-            self, title, text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        # The round goes on polling under the question: its silence must not earn a nudge.
+        controller = self.session.controller if self.running else None
+        if controller is not None:
+            controller.hold_silence(True)
+        try:
+            answer = QMessageBox.question(
+                self, title, text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        finally:
+            if controller is not None:
+                controller.hold_silence(False)
         return answer == QMessageBox.StandardButton.Yes
 
     def stop_round(self) -> None:

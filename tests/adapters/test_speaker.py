@@ -185,3 +185,23 @@ def test_stop_mid_sentence_on_the_real_device(pulse, speaker):
     stopped_at = time.monotonic()
     speaker.stop()
     assert done.wait(2) and time.monotonic() - stopped_at < 1.0
+
+
+def test_on_sound_comes_when_the_first_audio_goes_out_after_synthesis():
+    """Trial 19 item 15: a line's sound starts after its synthesis, not at say(); on_sound
+    tells the round when (a question cut off before it was never heard)."""
+    fake = FakeSoundDevice(speed=50)
+    s = Speaker(sounddevice_module=fake)
+    try:
+        sounded, played_then = threading.Event(), []
+        done = threading.Event()
+
+        def on_sound():
+            played_then.append(len(fake.played))
+            sounded.set()
+
+        s.say("Walk me through the architecture.", done.set, on_sound=on_sound)
+        assert done.wait(20) and sounded.is_set()
+        assert played_then == [0] and fake.played, "before the first block is written, once"
+    finally:
+        s.close()

@@ -114,8 +114,14 @@ def test_the_next_round_follows_the_week_and_the_weakest_area():
     assert "(" not in first.reason and first.reason.startswith("week ")
     rounds = [design_round(1, False), design_round(2, False)]
     nxt = propose_next_round(track_plan(plan, done + [(1, "ml_system_design"), (2, "ml_system_design")]), rounds)
-    # Design practised already, depth never: depth first.
-    assert nxt.kind == "ml_depth"
+    # Design practised already, depth never; but monitoring was missed in both design rounds:
+    # a weak spot decides over the week's kind never practised, and the reason names it (trial19).
+    assert nxt.kind == "ml_system_design" and nxt.reason == (
+        "weak spot: Monitoring and rollback covered in 0 of the last 2 rounds of this kind")
+    # With no weak spot the week decides: depth, never practised, first.
+    covered = [design_round(1, True), design_round(2, True)]
+    assert propose_next_round(track_plan(plan, done + [(1, "ml_system_design"), (2, "ml_system_design")]),
+                              covered).kind == "ml_depth"
     rounds += [design_round(3, True, kind="ml_depth")]
     progress = track_plan(plan, done + [(1, "ml_system_design"), (2, "ml_system_design"), (3, "ml_depth")])
     again = propose_next_round(progress, rounds)

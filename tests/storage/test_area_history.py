@@ -218,7 +218,9 @@ def test_a_round_ended_before_anything_was_said_is_not_a_round_of_its_kind_pract
         history = store.area_history()
     assert [r.session_id for r in history] == [spoken_round]
     progress = track_plan(plan, [(spoken_round, SCRIPT.kind)])
-    proposal = propose_next_round(progress, history)
+    # Without the spoken round's weak spot (which would decide, trial19), the week's kinds do.
+    from dataclasses import replace
+    proposal = propose_next_round(progress, [replace(r, areas={}) for r in history])
     assert proposal is not None and "no round of this kind yet" in proposal.reason
 
 
