@@ -92,3 +92,28 @@ def test_an_assumption_check_about_a_topic_without_a_fact_is_confirmed():
 def test_a_check_after_a_long_pause_is_not_joined():
     words = _words("I'm assuming English only for now. Is that right?", gap_after={5: 3.0})
     assert trailing_question(words) == "Is that right?"
+
+
+def _asked(n: int, start: float = 1.0) -> dict:
+    return {"clarifying_questions": [{"text": f"Question {i}?", "start": start + i, "end": start + i + 0.5,
+                                      "topics": [], "cue": "question mark"} for i in range(n)]}
+
+
+def test_an_answers_clarifying_count_says_the_rounds_beside_it():
+    """Trial 19: the requirements answer's finding said "Asked 4 clarifying questions." and the
+    round line, the exports and Progress 6 (2 more found in later answers). The round's count is
+    summary's one number; an answer's finding says its own and the round's, each labelled."""
+    from interviewer.core.analysis.report import questions_asked_finding
+    from interviewer.core.analysis.summary import Part, finding_message, summarize
+
+    parts = [Part(1, "design", None, "Design search.", 30.0, 40.0, 100.0, _asked(4), phase_id="requirements"),
+             Part(2, "architecture", None, "Walk me through it.", 110.0, 112.0, 200.0, _asked(1), phase_id="high_level")]
+    numbers = summarize(parts)
+    assert numbers.clarifying_asked == 5
+    four, one = questions_asked_finding(4, 1.0), questions_asked_finding(1, 1.0)
+    assert finding_message(numbers, four.kind, four.message) == "Asked 4 clarifying questions in this answer (5 in the round)."
+    assert finding_message(numbers, one.kind, one.message) == "Asked 1 clarifying question in this answer (5 in the round)."
+    # All of the round's questions in one answer: the one count, said once.
+    alone = summarize(parts[:1])
+    assert finding_message(alone, four.kind, four.message) == "Asked 4 clarifying questions."
+    assert finding_message(numbers, "long_pause", "Paused 6.8 s.") == "Paused 6.8 s."
