@@ -111,9 +111,12 @@ class ClarifyingResponder:
             same = self._shared.get(topic.name.lower())
             if same is not None:
                 return ClarifyingReply(same.name, same.fact)
-            return ClarifyingReply(None, self._no_fact_reply())
+        # An assumption stated and checked that no fact answers is confirmed: "Make a reasonable
+        # assumption" asked for the one just made (trial 19).
         if checks_assumption(candidate_question):
             return ClarifyingReply(None, OWN_PROJECT_REPLY if self._own_project() else ASSUMPTION_REPLY)
+        if match is not None:
+            return ClarifyingReply(None, self._no_fact_reply())
         if requests.asks_permission(candidate_question):  # "Can I use Python?"
             return ClarifyingReply(None, requests.PERMISSION_REPLY)
         return ClarifyingReply(None, self._no_fact_reply())

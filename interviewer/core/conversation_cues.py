@@ -84,7 +84,10 @@ _WRAP_UP_STATEMENT = re.compile(
     r"|(?:i )?hope (?:that|this) (?:answers (?:your|the) question|helps|makes sense)"
     r")(?: i think| i guess)?$")
 _WRAP_UP_QUESTION = re.compile(
-    r"^(?:(?:does|did) (?:that|this) answer (?:your|the) question"
+    # "Does that answer your question?" and the recogniser's takes on it (trial 19: "Doesn't
+    # have to answer your question." was counted as a clarifying question).
+    r"^(?:(?:(?:does|doesn't|does not|did|didn't|did not)(?: (?:that|this|it))?(?: (?:have|has) to)?"
+    r"|(?:hope )?(?:that|this|it)) answers? (?:your|the|you're) questions?"
     r"|(?:is|was) (?:that|this) (?:what you were looking for|enough(?: detail)?|the level of detail you (?:wanted|were looking for))"
     r"|(?:do you )?want me to (?:go|dive|dig) (?:deeper|into more detail)(?: (?:on|into) (?:any|anything|some)[\w ]*)?"
     r"|(?:should i|shall i|do you want me to|would you like me to) (?:go|dive|dig) (?:deeper|into (?:more )?detail)(?: (?:on|into) (?:any|anything|some)[\w ]*)?"
@@ -342,8 +345,11 @@ ASSUMPTION_REPLY = "Yes, that's a fair assumption. Go with it."
 _CHECKS_ASSUMPTION = re.compile(
     r"\b(?:(?:can|could|may|should|shall) (?:i|we) (?:just |safely |also )?assume"
     r"|(?:is it|would it be) (?:ok|okay|fair|safe|reasonable|alright|fine) to assume"
-    r"|(?:i'?ll|i will|i'?m going to|i am going to|let me|i'?d|i would|i'?m|i am|we'?ll|we will) "
-    r"(?:just )?assum(?:e|ing)\b.*\b(?:right|okay|ok|fine|correct|fair|alright)\W*$)")
+    # The assumption said first, the check after it, in the same sentence or the next ("I
+    # assume success means purchases, right?", "I'm assuming English only. Isn't that right?",
+    # "Assume success means purchases. Right."): trial 19.
+    r"|(?:^|\b(?:i'?ll|i will|i'?m going to|i am going to|let me|let's|i'?d|i would|i'?m|i am|i|we'?ll|we will|we|so) )"
+    r"(?:just |also )?assum(?:e|ing)\b.*\b(?:right|okay|ok|fine|correct|fair|alright|true|a fair assumption)\W*$)")
 
 
 def checks_assumption(text: str) -> bool:

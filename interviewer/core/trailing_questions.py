@@ -61,6 +61,13 @@ def trailing_question(words: list[Word]) -> str | None:
         return None
     if acknowledges(last):  # "Autocomplete for the search box, okay?": the problem said back
         return None
+    # "I'm assuming English only for now. Is that right?": the check asks about the sentence
+    # before it, so both are the question (trial 19: "Isn't that right?" alone was answered
+    # "Make a reasonable assumption", right after the candidate had made one).
+    before = utterances[-2] if len(utterances) > 1 else None
+    if (before is not None and CONFIRMING_SENTENCE.match(" ".join(said))
+            and last.start - before.end < MAX_TAG_GAP_S):
+        return f"{before.text} {last.text}"
     # A fragment that opens like a question but never finishes ("may I add ...") waits for nothing.
     if question_cue(last):
         return None if unfinished(last) else last.text
@@ -74,6 +81,12 @@ def trailing_question(words: list[Word]) -> str | None:
 
 
 MAX_QUESTIONS_AT_ONCE = 3
+# A sentence that only asks whether the sentence before it is so ("Is that okay?" asks leave for a
+# plan, a question of its own).
+CONFIRMING_SENTENCE = re.compile(
+    r"^(?:(?:is|isn't|is not|was|wasn't) (?:that|this|it) (?:right|correct|true|fair|a fair assumption)"
+    r"|(?:does|doesn't) (?:that|this) sound (?:right|correct|fair|reasonable)"
+    r"|(?:am i|would i be) (?:right|correct))$")
 
 
 def trailing_questions(words: list[Word]) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.phases import round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
-from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line, topics_missed_text
+from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line, finding_message, topics_missed_text
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
 from interviewer.storage.models import Answer, Finding, Session
@@ -299,7 +299,10 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     for n, a in enumerate(numbers.answers, start=1):
         parts = [by_id[i] for i in a.part_ids]
         # At round time, as the review lists them (they are stored as seconds into each part).
-        findings = [_at_round_time(f, p.answer_start) for p in parts for f in session.findings_for(p.id)]
+        # An answer's clarifying count says the round's beside it (summary.finding_message).
+        findings = [dataclasses.replace(_at_round_time(f, p.answer_start),
+                                        message=finding_message(numbers, f.kind, f.message))
+                    for p in parts for f in session.findings_for(p.id)]
         first = parts[0]
         asked = first.asked_at if first.asked_at is not None else first.answer_start or 0.0
         tokens = [t for p in parts for t in with_replies(

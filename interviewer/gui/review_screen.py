@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label, finding_text
-from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line, topics_missed_text
+from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line, finding_message, topics_missed_text
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words
 from interviewer.app.labels import clock_text, kind_label
@@ -575,7 +575,8 @@ class ReviewScreen(QWidget):
         for f in sorted(self.session.findings, key=round_time_of):
             round_time = round_time_of(f)
             severity = (f.details or {}).get("severity", "note") if isinstance(f.details, dict) else "note"
-            item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_text(f.kind, f.message)}")
+            message = finding_message(self.numbers, f.kind, f.message) if self.numbers is not None else f.message
+            item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_text(f.kind, message)}")
             item.setForeground(theme.current().color(FINDING_STYLE.get(severity, "text")))
             item.setData(Qt.ItemDataRole.UserRole, (f.answer_id, f.start or 0.0))
             self.findings.addItem(item)

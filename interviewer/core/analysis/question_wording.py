@@ -68,6 +68,10 @@ TAG_PAIRS = {(aux, pronoun) for aux in ("isn't", "aren't", "wasn't", "weren't", 
 PERSONAL = {"i", "we", "you", "they", "he", "she"}
 HAVE = {"have", "has", "had"}
 COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "could"}
+# Spoken questions open with "may" or "might" only before a person ("May I assume...", "Might we
+# ..."); before a noun phrase it is a wish or a misheard word (trial 19: "May the freshest and
+# all rates in the feature pipeline, ..." for "Data freshness and null rates ...").
+WISH_MODAL = {"may", "might"}
 MAX_TAG_GAP_S = 1.0
 CONFIRMING_TAGS = {("i", "assume"), ("i", "presume")}
 RHETORICAL_ANSWER = {"because", "well"}
@@ -232,7 +236,8 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
             return "confirmation"
         # "have an idea", "have a look": the verb "have" and its object, not an inversion.
         if first in AUX and (second in SUBJECT or _plural_noun(second)) and not (
-                first in HAVE and second in ("a", "an")):
+                first in HAVE and second in ("a", "an")) and not (
+                first in WISH_MODAL and second not in PERSONAL | {"there"}):
             return "inverted auxiliary"
         # "do touching intervals count", "are new users scored": a modifier, then the plural subject
         if (first in AUX and first not in HAVE and len(words) >= 3 and _plural_noun(words[2])

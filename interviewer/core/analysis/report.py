@@ -143,6 +143,14 @@ def questions_asked_finding(count: int, start: float | None) -> Finding:
     return Finding("clarifying_questions", f"Asked {count} {noun}.", start, None, "good")
 
 
+def questions_asked_in_answer_text(count: int, round_total: int) -> str:
+    """An answer's "Asked N clarifying questions." where the round counts more (in other
+    answers): 'Asked 4 clarifying questions.' beside the round line's 'clarifying questions 6'
+    read as a wrong count (trial 19). Says both, each with what it counts."""
+    text = questions_asked_finding(count, None).message
+    return text if round_total <= count else f"{text[:-1]} in this answer ({round_total} in the round)."
+
+
 def questions_asked_in_round_text(total: int, questions: int) -> str:
     """The clarifying questions of a round that asked them about more than one question: one
     question's 'Asked 3 clarifying questions.' beside a round line of 7 read as a wrong count

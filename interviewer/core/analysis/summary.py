@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Collection
 
@@ -28,7 +29,7 @@ from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WP
 from interviewer.core.analysis.pauses import Pause, PauseSettings
 from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
                                               fillers_finding, in_one_burst, is_candidate_long_pause, pace_finding,
-                                              topics_missed_finding)
+                                              questions_asked_in_answer_text, topics_missed_finding)
 from interviewer.core.analysis.tokens import normalize
 from interviewer.core.phase_prompts import asked_part
 
@@ -153,6 +154,15 @@ class RoundNumbers:
     phase_coverage: list[point_coverage.GroupCoverage] = field(default_factory=list)
     # Depth signals per question (core.analysis.depth), in the order the signals are defined.
     depth: dict[str, SignalCount] = field(default_factory=dict)
+
+
+def finding_message(numbers: RoundNumbers, kind: str, message: str) -> str:
+    """A stored finding's message as the review and the exports show it: an answer's count of
+    clarifying questions beside the round's own (`numbers.clarifying_asked`, the one count the
+    round line, the exports and Progress give) when other answers asked some too."""
+    if kind != "clarifying_questions" or not (match := re.match(r"Asked (\d+) clarifying question", message)):
+        return message
+    return questions_asked_in_answer_text(int(match.group(1)), numbers.clarifying_asked)
 
 
 def _f(value) -> float:
