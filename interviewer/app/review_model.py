@@ -108,7 +108,22 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
                                          f"\"{_short(answer.question)}\""))
     order = {a.id: i for i, a in enumerate(session.answers)}
     moments.sort(key=lambda m: (order.get(m.answer_id, 0), m.start))
-    return moments
+    return _told_apart(session, moments)
+
+
+def _told_apart(session: Any, moments: list[FlaggedMoment]) -> list[FlaggedMoment]:
+    """Moments that would read the same (two bursts of 3 fillers in one answer) say when, in the
+    review's round clock: the debrief listed "3 fillers within 10 s while answering ..." twice,
+    read as one moment shown twice (trial 19)."""
+    from collections import Counter
+    from dataclasses import replace
+
+    from interviewer.app.labels import clock_text
+
+    starts = {a.id: a.answer_start or 0.0 for a in session.answers}
+    same = Counter(m.message for m in moments)
+    return [replace(m, message=f"{m.message} at {clock_text(starts.get(m.answer_id, 0.0) + m.start)}")
+            if same[m.message] > 1 else m for m in moments]
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -89,6 +89,7 @@ def _open_store():
 def list_sessions(args: argparse.Namespace) -> int:
     from interviewer.core.scripts.model import kind_label
     from interviewer.export.report import fmt_time
+    from interviewer.storage.models import exported_status
 
     with _open_store() as store:
         # `is not None`: an empty --kind "" (an unset shell variable) is an unknown kind, not
@@ -97,7 +98,10 @@ def list_sessions(args: argparse.Namespace) -> int:
         kind = _check_kind(args.kind, {s.kind for s in everything}) if args.kind is not None else None
         sessions = store.list_sessions(kind=kind)
         if args.json:
-            print(json.dumps([{**dataclasses.asdict(s), "status_text": s.status_text} for s in sessions], indent=1))
+            # "status" as in the JSON export (ended_early for a round ended early).
+            print(json.dumps([{**dataclasses.asdict(s), "stored_status": str(s.status),
+                               "status": exported_status(s.status, s.ended_early),
+                               "status_text": s.status_text} for s in sessions], indent=1))
             return 0
         if not sessions and everything:
             print(f"No {_in_a_sentence(kind_label(kind))} rounds yet; {len(everything)} "

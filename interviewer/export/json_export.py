@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from interviewer.storage.models import Session
+from interviewer.storage.models import Session, exported_status
 from interviewer.storage.progress import round_summary
 
 FORMAT_VERSION = 1
@@ -24,8 +24,10 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None, scri
     script = script if script is not None else script_of(session)
     audio = audio or {}
     data = _shallow(session, ("answers", "phases", "debrief", "findings", "lines"))
-    # "status" is the stored one ("completed": not cut short by a crash); a round ended well
-    # before its plan says so as the other exports and `sessions list` (--json) do (trial 18).
+    # "status" says what status_text says (a round ended well before its plan is "ended_early",
+    # trial 19; trial 18 had "completed" there); the stored one stays as "stored_status".
+    data["stored_status"] = str(session.status)
+    data["status"] = exported_status(session.status, session.ended_early)
     data["ended_early"] = session.ended_early
     data["status_text"] = session.status_text
     data["answers"] = [

@@ -5,7 +5,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
@@ -69,6 +69,7 @@ class DebriefItem(QGroupBox):
             button.setToolTip(scale.label(value))
             button.setAccessibleName(f"Self-rating {value} of 5, {scale.measures}: {scale.label(value)}")
             self.ratings.addButton(button, value)
+            button.installEventFilter(self)  # arrows select, as in a native radio group
             rating_row.addWidget(button)
         rating_row.addWidget(_muted(scale.label(5)))
         rating_row.addStretch(1)
@@ -96,6 +97,20 @@ class DebriefItem(QGroupBox):
         layout.addWidget(self.text)
         layout.addLayout(rating_row)
         layout.addLayout(record_row)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        """Left/Up and Right/Down choose the previous or next rating and move the focus there:
+        with none chosen yet Qt's arrows only moved the focus (trial 19), unlike a native radio
+        group, where the arrows select."""
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+        if (event.type() == QEvent.Type.KeyPress and watched in self.ratings.buttons()
+                and event.key() in steps and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            value = min(5, max(1, self.ratings.id(watched) + steps[event.key()]))
+            chosen = self.ratings.button(value)
+            chosen.setChecked(True)
+            chosen.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def rating(self) -> int | None:
         value = self.ratings.checkedId()

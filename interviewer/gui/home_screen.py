@@ -252,7 +252,7 @@ class HomeScreen(QWidget):
                                       "asks first")
         self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self._delete)
-        self.recent_list.installEventFilter(self)  # the Delete key in the list does the same
+        self.recent_list.installEventFilter(self)  # the Delete key in the list does the same; Enter opens
         self.problems_label = QLabel()
         self.problems_label.setObjectName("problems")  # coloured by the theme
         self.problems_label.setWordWrap(True)
@@ -652,6 +652,15 @@ class HomeScreen(QWidget):
             if event.key() == Qt.Key.Key_Escape and self.session_search.text():
                 self.session_search.clear()
                 return True
+        if (watched is self.recent_list and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            # Opened here and the key used up: the list's own activation left the Enter to go on
+            # to the window, which then pressed the button the review gave the focus back to
+            # (its Debrief button, trial 19).
+            item = self.recent_list.currentItem()
+            if item is not None and not item.isHidden():
+                self._open_session(item)
+            return True
         if (watched is self.recent_list and event.type() == QEvent.Type.KeyPress
                 and event.matches(QKeySequence.StandardKey.Delete)):
             self._delete()

@@ -32,7 +32,9 @@ def render_pdf(html: str, out: Path, title: str = "") -> None:
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
     writer.setTitle(title)
     writer.setCreator("Interviewer")
-    pdf_document(html).print_(writer)
+    document = pdf_document(html)
+    _keep_list_items_on_one_page(document, writer)
+    document.print_(writer)
     del writer  # finishes the file
 
 
@@ -44,25 +46,48 @@ def pdf_document(html: str):
     document = QTextDocument()
     document.setHtml(html)
     _drop_paragraph_backgrounds(document)
-    _keep_list_items_whole(document)
     return document
 
 
-def _keep_list_items_whole(document) -> None:
+def _as_printed(document, writer):
+    """A copy of `document` laid out as QTextDocument.print_ lays it out on `writer` (a document
+    without a page size is cloned onto the device's page with 2 cm frame margins, at 96 dpi)."""
+    from PySide6.QtCore import QSizeF
+
+    copy = document.clone()
+    copy.documentLayout().setPaintDevice(writer)
+    frame = copy.rootFrame().frameFormat()
+    frame.setMargin(int(2 / 2.54 * 96))
+    copy.rootFrame().setFrameFormat(frame)
+    copy.setPageSize(QSizeF(writer.width(), writer.height()))
+    return copy
+
+
+def _keep_list_items_on_one_page(document, writer) -> None:
     """A list item (a ten-second summary line, a finding) is never split across two pages: the
     summary's first item broke across pages 1-2 (trial 16). Qt's rich text reads no CSS
-    page-break-inside; its equivalent is a block whose lines cannot be broken."""
-    from PySide6.QtGui import QTextCursor
+    page-break-inside, and non-breakable lines stop the item wrapping (its text ran off the page,
+    trial 19): an item that would straddle a page break starts the next page instead."""
+    from PySide6.QtGui import QTextCursor, QTextFormat
 
     cursor = QTextCursor(document)
-    block = document.begin()
-    while block.isValid():
-        if block.textList() is not None:
-            fmt = block.blockFormat()
-            fmt.setNonBreakableLines(True)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-        block = block.next()
+    for _ in range(document.blockCount()):  # one item moved per pass; moving it shifts the rest
+        printed = _as_printed(document, writer)
+        page = printed.pageSize().height()
+        layout = printed.documentLayout()
+        block, original = printed.begin(), document.begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if (block.textList() is not None and rect.height() < page
+                    and int(rect.top() // page) != int((rect.bottom() - 1) // page)):
+                fmt = original.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                cursor.setPosition(original.position())
+                cursor.setBlockFormat(fmt)
+                break
+            block, original = block.next(), original.next()
+        else:
+            return
 
 
 def _drop_paragraph_backgrounds(document) -> None:

@@ -79,6 +79,8 @@ UNCHECKED_HINT = ("Headphones or loudspeakers? Not checked yet: press Space to i
                   "The echo check (Check screen) finds out; with headphones, talking interrupts it too.")
 
 
+ROUND_OVER = "over"  # after the "Round" caption: "Round over" once the round has ended
+
 # Round kinds whose questions are questions, not problems to solve (the box's heading under a follow-up).
 QUESTION_ROUNDS = frozenset({"behavioral", "ml_depth", "ml_breadth"})
 
@@ -166,7 +168,8 @@ class RoundScreen(QWidget):
         header.addSpacing(16)  # the title ran into the phase name ("...· Behavioral Introduction")
         header.addWidget(self.phase_label)
         header.addSpacing(16)
-        header.addWidget(QLabel("Phase"))
+        self.phase_caption = QLabel("Phase")
+        header.addWidget(self.phase_caption)
         header.addWidget(self.phase_clock)
         header.addSpacing(12)
         header.addWidget(QLabel("Round"))
@@ -597,6 +600,16 @@ class RoundScreen(QWidget):
 
     def _refresh_clocks(self) -> None:
         engine = self.session.engine
+        over = self.session.controller.finished
+        # An ended round shows "Round over", not its clocks frozen where it stopped ("Phase 10:48
+        # Round 42:11" read as a round still running, trial 19).
+        for label in (self.phase_label, self.phase_caption, self.phase_clock):
+            label.setVisible(not over)
+        if over:
+            self.round_clock.setText(ROUND_OVER)
+            self.round_clock.setToolTip("The round has ended; its review is open")
+            return
+        self.round_clock.setToolTip("Time left in the round")
         phase_left = engine.phase_clock()
         self.phase_clock.setText(phase_clock_text(phase_left))
         self.phase_clock.setToolTip("Time spent past this part's planned minutes; the round has time saved "
@@ -637,6 +650,7 @@ class RoundScreen(QWidget):
 
     def _round_over(self) -> None:
         self._stop_timers()
+        self._refresh_clocks()
         self._render_partial()
         self.transcript.finish_answer()
         self._set_buttons(running=False)

@@ -18,14 +18,22 @@ class SessionStatus(StrEnum):
 ENDED_EARLY_KIND = "round_ended_early"  # the finding analyze_round stores for a round the candidate ended short
 
 
+ENDED_EARLY_STATUS = "ended_early"  # the JSON outputs' "status" of such a round (never stored)
+
+
+def exported_status(status: str, ended_early: bool) -> str:
+    """A round's "status" in the JSON export and `sessions list --json`: the stored one, except
+    ENDED_EARLY_STATUS for a round ended early. "completed" beside "ended_early": true and
+    "status_text": "ended early" read as a contradiction (trial 19)."""
+    return ENDED_EARLY_STATUS if status == SessionStatus.COMPLETED and ended_early else str(status)
+
+
 def status_text(status: str, ended_early: bool) -> str:
     """A round's status as every view says it: "ended early" for a completed round the candidate
     ended well before its plan (it has the ENDED_EARLY_KIND finding), else its stored status.
     `sessions list` said "completed" where `sessions show`, the exports and the app said
     "ended early" (trial13)."""
-    if status == SessionStatus.COMPLETED and ended_early:
-        return "ended early"
-    return status.replace("_", " ")
+    return exported_status(status, ended_early).replace("_", " ")
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,16 @@ def test_the_silence_before_going_on_over_the_acknowledgement_is_recalled_in_its
     session.answers[1].analysis = {PAUSE_BEFORE_KEY: 9.2}
     [moment] = [m for m in flagged_moments(session) if m.kind == "long_silence"]
     assert (moment.answer_id, moment.start) == (2, 0.0) and moment.message.startswith("9.2 s of silence")
+
+
+def test_two_bursts_of_fillers_in_one_answer_are_two_moments_told_apart():
+    """Trial 19: an answer with six fillers in two bursts was recalled as "3 fillers within 10 s
+    while answering 'You have a categorical feature...'" twice, read as one moment listed twice.
+    Each says when, in the review's round clock (the answer started at 1:51.9 of the round)."""
+    answer = Answer(1, 1, "q1", None, "You have a categorical feature, the merchant id", 110.0, 111.9, 147.1, None)
+    answer.analysis = {"fillers": [{"start": t} for t in (5.2, 6.4, 14.6, 15.9, 16.4, 24.2)]}
+    session = Session(1, "f", "s", "Round", "ml_breadth", 45, 0.0, 200.0, "completed", answers=[answer])
+    bursts = [m.message for m in flagged_moments(session) if m.kind == "filler_cluster"]
+    assert len(bursts) == 2 and len(set(bursts)) == 2, bursts
+    assert bursts[0].endswith(" at 01:57") and bursts[1].endswith(" at 02:08"), bursts
+    assert all(b.startswith("3 fillers within 10 s while answering") for b in bursts)

@@ -48,3 +48,25 @@ def test_the_json_export_says_ended_early_as_markdown_and_sessions_list(isolated
     assert main(["sessions", "list"]) == 0
     rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
     assert "ended early" in rows[str(early)] and "ended early" not in rows[str(whole)]
+
+
+def test_the_json_status_does_not_contradict_ended_early(isolated_dirs, tmp_path, capsys):
+    """Trial 19: the JSON export had "status": "completed" beside "ended_early": true and
+    "status_text": "ended early". Its "status" (and `sessions list --json`'s) is "ended_early"
+    for such a round; the stored one is kept as "stored_status"."""
+    import json
+
+    from interviewer.cli import main
+
+    with Store.open() as store:
+        early, whole = _round(store, True), _round(store, False)
+        for sid, name in ((early, "early"), (whole, "whole")):
+            export_session(store, sid, "json", tmp_path / f"{name}.json")
+    exported = {name: json.loads((tmp_path / f"{name}.json").read_text())["session"] for name in ("early", "whole")}
+    fields = ("status", "stored_status", "ended_early", "status_text")
+    assert tuple(exported["early"][f] for f in fields) == ("ended_early", "completed", True, "ended early")
+    assert tuple(exported["whole"][f] for f in fields) == ("completed", "completed", False, "completed")
+    assert main(["sessions", "list", "--json"]) == 0
+    listed = {r["id"]: tuple(r[f] for f in fields) for r in json.loads(capsys.readouterr().out)}
+    assert listed == {early: tuple(exported["early"][f] for f in fields),
+                      whole: tuple(exported["whole"][f] for f in fields)}

@@ -31,3 +31,32 @@ def test_after_the_round_ends_its_controls_are_off_and_keys_store_nothing(qtbot,
     wait_for_background_work()
     assert len(window.store().get_session(window.last_session_id).answers) == stored
     assert not screen.running
+
+
+def test_after_the_round_ends_its_clocks_say_it_is_over(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial 19: after End round the round screen kept its clocks frozen ("Phase 10:48 Round
+    42:11"), as if the round still ran. It says "Round over"; a new round shows its clocks again."""
+    clock = FakeClock()
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    screen = window.round_screen
+    qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
+    clock.advance(90)
+    screen._tick()
+    assert screen.round_clock.text() == "43:30" and screen.phase_clock.isVisible()
+    screen.stop_button.click()
+    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    wait_for_background_work()
+    screen._tick()  # a late tick does not bring the clocks back
+    assert screen.round_clock.text() == "over"
+    assert not screen.phase_clock.isVisibleTo(screen) and not screen.phase_caption.isVisibleTo(screen)
+    assert not screen.phase_label.isVisibleTo(screen)
+    window.show_screen("home")
+    window.home.select_script("test-design")
+    window.home.start_button.click()
+    qtbot.waitUntil(lambda: screen.running and screen.session.controller.status == "listening", timeout=3000)
+    assert screen.round_clock.text() == "45:00" and screen.phase_clock.isVisibleTo(screen)
+    screen.stop_button.click()
+    qtbot.waitUntil(lambda: not screen.running, timeout=10000)
+    wait_for_background_work()
