@@ -181,8 +181,15 @@ def _solving_words(part: Part) -> int:
             [*(a.get("clarifying_questions") or []), *(a.get("hints_asked") or [])] if isinstance(q, dict)]
     solving = [(_f(u.get("start")), _f(u.get("end"))) for u in utterances if isinstance(u, dict)]
     solving = [(s, e) for s, e in solving if not any(qs < e and s < qe for qs, qe in asks)]
-    return sum(1 for w in words if isinstance(w, dict) and not is_hesitation(str(w.get("text", "")).strip(",.?!…").lower())
-               and any(s <= _f(w.get("start")) < e for s, e in solving))
+    count = sum(1 for w in words if isinstance(w, dict) and not is_hesitation(str(w.get("text", "")).strip(",.?!…").lower())
+                and any(s <= _f(w.get("start")) < e for s, e in solving))
+    if a.get("expects_clarifying") and asks and count < depth_signals.MIN_WORDS_FOR_MISSING:
+        # A clarifying turn: its questions with the assumptions checked and the hand-back around
+        # them ("Assume success means more purchases. Right.", "That's all my questions.") solve
+        # nothing (trial 19: the Requirements answer was told "Not heard: a tradeoff, an edge
+        # case ... and a metric").
+        return 0
+    return count
 
 
 def _words_of(part: Part) -> int:
