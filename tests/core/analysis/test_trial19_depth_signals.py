@@ -66,3 +66,15 @@ def test_a_clarifying_turn_is_not_expected_to_show_depth():
     findings = question_findings(summarize([requirements, _part(2, SOLVING, False, "high_level")]))
     missing = [(pid, f.message) for pid, f in findings if f.kind == "depth_missing"]
     assert [pid for pid, _ in missing] == [2] and "a metric" in missing[0][1]
+
+
+def test_a_wait_inside_a_plain_answer_is_not_said_to_be_while_clarifying():
+    """Trial 19 item 12: "Waited 6.4 s after 'hashing.' while clarifying" in an answer that asked nothing."""
+    plain = analyze_answer(spoken("I would learn how to encode it, I guess. Or maybe something like hashing. [6.4] "
+                                  "I'm not really sure. It depends."), expects_clarifying=True)
+    [wait] = [f.message for f in plain.findings if f.kind == "waited"]
+    assert "while clarifying" not in wait and wait.startswith("Waited 6.4 s after \"hashing.\"")
+    asked = analyze_answer(spoken("How many merchants are there? [6.4] Okay, I'll assume a million."),
+                           expects_clarifying=True)
+    [wait] = [f.message for f in asked.findings if f.kind == "waited"]
+    assert wait.endswith("while clarifying.")
