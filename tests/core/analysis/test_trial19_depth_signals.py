@@ -78,3 +78,15 @@ def test_a_wait_inside_a_plain_answer_is_not_said_to_be_while_clarifying():
                            expects_clarifying=True)
     [wait] = [f.message for f in asked.findings if f.kind == "waited"]
     assert wait.endswith("while clarifying.")
+
+
+def test_the_transcript_marks_a_wait_as_a_wait_so_its_pauses_match_the_count():
+    """Trial 19 item 12: the transcript marked two pauses (4.9 s, 6.4 s) beside "long pauses 1"."""
+    from interviewer.core.analysis.marks import pause_word, transcript_marks
+    from interviewer.core.analysis.summary import long_pause_count
+
+    a = analyze_answer(spoken("I would learn how to encode it, I guess. Or maybe, [4.9] something like hashing. [6.4] "
+                              "I'm not really sure. It depends."), expects_clarifying=True).to_dict()
+    shown = [f"{pause_word(m.detail)} {m.text}" for m in transcript_marks(a) if m.kind == "pause"]
+    assert shown == ["pause 4.9 s", "waited 6.4 s"]
+    assert sum(s.startswith("pause") for s in shown) == long_pause_count(a) == 1
