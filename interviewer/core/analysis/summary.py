@@ -488,13 +488,21 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         long_pauses=sum(a.long_pauses for a in shown),
         mean_latency=round(sum(latencies) / len(latencies), 2) if latencies else None,
         clarifying_asked=sum(a.clarifying_asked for a in shown), topics_missed=missed,
-        depth=_depth_counts(questions))
+        depth=_depth_counts(questions, covered))
 
 
-def _depth_counts(questions: list[QuestionNumbers]) -> dict[str, SignalCount]:
+def _depth_counts(questions: list[QuestionNumbers],
+                  coverage: list[point_coverage.QuestionCoverage] = ()) -> dict[str, SignalCount]:
+    """Per signal, the questions it applied to and those where it was heard: a question whose
+    talking point of the signal's area was covered counts as heard, one verdict per area and
+    question (trial 19: "talking points: 2 of 2 covered, but heard in 1 of 5" for Evaluation
+    metrics, "missed", beside those very points covered)."""
+    covered_areas = {c.question_id: {p.area for p in c.points if p.status == point_coverage.COVERED and p.area}
+                     for c in coverage}
     out = {}
     for signal in depth_signals.SIGNALS:
-        applied = [q.depth[signal.id] for q in questions if signal.id in q.depth]
+        applied = [q.depth[signal.id] or signal.area in covered_areas.get(q.question_id, ())
+                   for q in questions if signal.id in q.depth]
         if applied:
             out[signal.id] = SignalCount(signal.label, signal.area, sum(applied), len(applied))
     return out
