@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
+from interviewer.core.analysis.marks import pause_word
 from interviewer.core.analysis.report import finding_heading
 from interviewer.core.analysis.ten_seconds import HEADING as TEN_SECONDS
 from interviewer.core.transcript import join_words
@@ -58,7 +59,7 @@ def _tokens(tokens: list[Token]) -> str:
         elif t.kind == "filler":
             out.append(f'<span class="filler">{escape(t.text)}</span>')
         elif t.kind == "pause":
-            out.append(f'<span class="pause">[pause {escape(t.text)}]</span>')
+            out.append(f'<span class="pause">[{pause_word(t.detail)} {escape(t.text)}]</span>')
         else:
             out.append(escape(t.text))
     return join_words(out, said)  # "one-hot", "1%": Whisper gives them as two words

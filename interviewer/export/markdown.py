@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.core.analysis.marks import pause_word
 from interviewer.core.analysis.ten_seconds import HEADING as TEN_SECONDS
 from interviewer.core.transcript import join_words
 from interviewer.export import coverage_section
@@ -52,7 +53,7 @@ def _words(tokens: list[Token], esc=_escape) -> str:
         elif t.kind == "filler":
             parts.append(f"**{esc(t.text)}**")
         elif t.kind == "pause":
-            parts.append(f"_[pause {t.text}]_")
+            parts.append(f"_[{pause_word(t.detail)} {t.text}]_")
         else:
             parts.append(esc(t.text))
     return join_words(parts, said)  # "one-hot", "1%": Whisper gives them as two words

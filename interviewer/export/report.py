@@ -292,7 +292,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
                            missing_audio=missing, coverage=numbers.coverage,
                            phase_coverage=numbers.phase_coverage, script_found=script is not None,
-                           no_script=no_script_text(session.kind), ten_seconds=ten_seconds(session))
+                           no_script=no_script_text(session.kind), ten_seconds=ten_seconds(session, numbers.coverage))
     by_part = {i: a for a in numbers.answers for i in a.part_ids}
     by_id = {a.id: a for a in session.answers}
     placed = place_lines(session, {i for a in numbers.answers for i in a.part_ids})

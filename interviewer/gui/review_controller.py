@@ -223,6 +223,7 @@ class ReviewController:
         def done(result) -> None:
             if self.screen.session is session:  # not a round opened since
                 self.screen.coverage.set_coverage(*result)
+                self.screen.ten_seconds.show_session(session, result[0])  # the points covered, first
 
         def failed(exc: BaseException) -> None:
             if self.screen.session is session:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.analysis.marks import transcript_marks
+from interviewer.core.analysis.marks import pause_word, transcript_marks
 from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line, finding_message, topics_missed_text
@@ -534,7 +534,7 @@ class ReviewScreen(QWidget):
                     said.append("")
                 if m.kind == "pause":
                     out.append(f'<a href="play:{answer.id}:{m.start:.3f}" style="text-decoration:none">'
-                               f'<span style="{PAUSE_STYLE}">[pause {m.seconds:.1f} s]</span></a>')
+                               f'<span style="{PAUSE_STYLE}">[{pause_word(m.detail)} {m.seconds:.1f} s]</span></a>')
                     said.append("")
                     continue
                 style = {"filler": FILLER_STYLE, "disfluency": DISFLUENCY_STYLE}.get(m.kind, "")

@@ -4,7 +4,7 @@ the same every export prints; this only marks them up."""
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -48,23 +48,25 @@ class TenSecondSummary(QWidget):
         layout.addLayout(self._heading_row)
         layout.addLayout(columns)
         self._session: Any = None
+        self._coverage: Sequence = ()
         theme.notifier().changed.connect(self._theme_changed)
 
     def set_corner(self, widget: QWidget) -> None:
         """A small widget at the right of the heading's line (the review's "Playing from ...")."""
         self._heading_row.addWidget(widget)
 
-    def show_session(self, session: Any) -> None:
-        self._session = session
+    def show_session(self, session: Any, coverage: Sequence = ()) -> None:
+        """`coverage`: the round's talking points once matched (they come later, off the GUI thread)."""
+        self._session, self._coverage = session, coverage
         t = theme.current()
-        good, bad = ten_seconds(session)
+        good, bad = ten_seconds(session, coverage)
         self.good, self.bad = good.items, bad.items
         self.strengths.setText(self._column(good.title, "star", t.good_text, good.items, good.empty))
         self.fixes.setText(self._column(bad.title, "fix", t.problem_text, bad.items, bad.empty))
 
     def _theme_changed(self, _theme) -> None:
         if self._session is not None:
-            self.show_session(self._session)
+            self.show_session(self._session, self._coverage)
 
     @staticmethod
     def _column(title: str, icon: str, colour: str, items: list[Highlight], empty: str) -> str:

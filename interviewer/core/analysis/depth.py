@@ -167,6 +167,10 @@ TRADEOFFS = Signal(
         # it doesn't matter" claim one (every labelled part agrees: a bare mention is a claim).
         r"\bthe (?:real |main |big |key |biggest )?trade[- ]?offs? (?:here |there )?(?:is|are|was|were)\b"
         r"|\btrade[- ]?offs? (?:is|are) (?:that|between)\b|\btrading off\b"
+        # "the tradeoff with clipping is that it can hide a real bug": what the tradeoff of one
+        # choice is, said as a claim (trial 19)
+        r"|\bthe (?:real |main |big |key |biggest )?trade[- ]?offs? (?:with|of|in|for|to) (?:\S+ ){1,4}?(?:is|are|was|were) "
+        r"(?:that|between)\b"
         r"|\btrade[- ]?offs? (?:here |there )?between (?!these\b|those\b|the two\b|different\b)\w+ (?:\w+ )?"
         r"(?:and|or|vs|versus) \w+"
         r"|\b(?:instead of|rather than)\b(?: \S+){1,8}? (?:because|since|so that|as it|which (?:also )?(?:means|costs|"
@@ -493,6 +497,13 @@ EDGE_CASES = Signal(
         r"|\bbrand[- ]new (?:users?|customers?|items?|products?|accounts?|sellers?)\b"
         r"|\bnew (?:users?|customers?|items?|products?) (?:with|have|has) no\b"))
 
+# Metric acronyms spoken letter by letter, with no vowel: one letter of them misheard ("nbcg",
+# "mbcg") cannot make an English word, so every such variant is still the metric.
+_VOWELLESS_METRIC_ACRONYMS = ("ndcg", "ttft")
+_MISHEARD_ACRONYMS = "|".join(
+    a[:i] + "[b-df-hj-np-tv-z]" + a[i + 1:] for a in _VOWELLESS_METRIC_ACRONYMS for i in range(len(a)))
+
+
 METRICS = Signal(
     "metrics", "evaluation metrics",
     frozenset({"ml_breadth", "ml_depth", "ml_system_design"}),
@@ -515,6 +526,16 @@ METRICS = Signal(
                          r"costs?(?: us| you)?) (?:a bit of |a little |a little bit of |some |a lot of |much |"
                          r"a (?:point|few points) of )?$"),
     pattern=re.compile(
+        # What the recogniser makes of spoken metrics (trial 19: "NDCG at 10" heard "MBCG at 10",
+        # "NBCG"; "an A/B test" heard "a B-test"; "p99 latency" heard "V99"): an acronym with no
+        # vowel before "at <number>" is a ranking metric's cut-off; a known vowel-less metric
+        # acronym with one letter misheard is that metric; an A/B test is the online number; a
+        # letter and a percentile next to latency is a latency percentile.
+        r"\b[b-df-hj-np-tv-z]{3,5} at (?:\d+|" + NUMBER_WORD + r")\b"
+        r"|\b(?:" + _MISHEARD_ACRONYMS + r")\b"
+        r"|\b(?:an? )?a ?[/-]? ?b[- ]?tests?\b"
+        r"|\blatency (?:at|of) (?:the )?[a-z] ?\d{2,3}\b|\b[a-z] ?\d{2,3}(?:th)? (?:percentile )?latency\b"
+        r"|\bp ?\d{2,3}(?:th)? percentile\b|"
         # not a number format: "half precision", "mixed precision"
         r"\b(?:(?<!half )(?<!mixed )(?<!double )(?<!single )(?<!full )(?<!reduced )(?<!numerical )(?<!float )"
         r"(?<!floating point )precision|(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bdont )(?<!\bcant )(?<!\bdidnt )recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"

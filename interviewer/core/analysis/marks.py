@@ -84,7 +84,12 @@ class Mark:
     text: str  # the word as transcribed; for a pause, its length as "2.5 s"
     start: float  # seconds into the answer's audio
     seconds: float = 0.0  # a pause's length
-    detail: str = ""  # a disfluency's kind: "repetition", "cut_off" or "restart"
+    detail: str = ""  # a disfluency's kind: "repetition", "cut_off" or "restart"; "wait": a pause waiting for the interviewer
+
+
+def pause_word(detail: str) -> str:
+    """How every transcript names a pause mark: "waited" for a wait for the interviewer."""
+    return "waited" if detail == "wait" else "pause"
 
 
 def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
@@ -107,11 +112,20 @@ def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
         fillers = {i for i, (s, e) in enumerate(times) if any(fs - 1e-3 <= s and e <= fe + 1e-3 for fs, fe in found)}
     else:
         fillers = set(filler_marks([Word(t, s, e) for t, s, e in spans], regions))
+    waits: set[float] = set()
     if a:
         pauses = [(float(p["start"]), float(p["end"]),
                    int(p["word_index"]) if p.get("word_index") is not None
                    else word_after(times, float(p["start"]), float(p["end"])))
                   for p in a.get("pauses") or []]
+        # (imported here: summary imports this module through report)
+        from interviewer.core.analysis.summary import LONG_PAUSE_S, candidate_long_pauses
+
+        # A long silence that is no long pause of the candidate's is a wait for the interviewer,
+        # marked so: two "[pause]" marks beside "Long pauses 1" read as a miscount (trial 19).
+        own = {float(p["start"]) for p in candidate_long_pauses(a)}
+        waits = {float(p["start"]) for p in a.get("pauses") or []
+                 if float(p["end"]) - float(p["start"]) >= LONG_PAUSE_S and float(p["start"]) not in own}
     else:
         gaps = [(r0.end, r1.start) for r0, r1 in zip(regions or [], (regions or [])[1:])
                 if r1.start - r0.end >= min_pause_s]
@@ -123,7 +137,7 @@ def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
     out: list[Mark] = []
     for i in range(len(spans) + 1):
         for s, e in sorted(before.get(i, [])):
-            out.append(Mark("pause", f"{e - s:.1f} s", s, e - s))
+            out.append(Mark("pause", f"{e - s:.1f} s", s, e - s, detail="wait" if s in waits else ""))
         if i < len(spans):
             text, s, _ = spans[i]
             if i in fillers:

@@ -544,7 +544,16 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a.words, p.start):
             out.append(Finding("long_pause", f"Took {p.length:.1f} s to think, as you asked.", p.start, p.end))
         elif p.length >= ps.long_pause_s and waits_for_interviewer(a.words, p, clarifying_part, ps):
-            waited = "while clarifying" if clarifying_part else "after the interviewer's reply"
+            # "while clarifying" only once a question was asked: a silence inside a plain answer
+            # in such a part is a wait for the interviewer's turn (trial 19: "Waited 6.4 s after
+            # 'hashing.' while clarifying" while answering).
+            clarifying_now = any(q.start < p.start for q in a.clarifying.questions)
+            if not clarifying_part:
+                waited = "after the interviewer's reply"
+            elif clarifying_now:
+                waited = "while clarifying"
+            else:
+                waited = "for the interviewer to take the turn"
             # Its own kind: a wait is no long pause in any count, and "Long pause: Waited 5.0 s ..."
             # beside "Long pauses 0" read as a miscount (trial 18).
             out.append(Finding(WAITED_KIND, f"Waited {p.length:.1f} s{where} {waited}.", p.start, p.end))

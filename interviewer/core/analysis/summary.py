@@ -191,8 +191,15 @@ def _solving_words(part: Part) -> int:
             [*(a.get("clarifying_questions") or []), *(a.get("hints_asked") or [])] if isinstance(q, dict)]
     solving = [(_f(u.get("start")), _f(u.get("end"))) for u in utterances if isinstance(u, dict)]
     solving = [(s, e) for s, e in solving if not any(qs < e and s < qe for qs, qe in asks)]
-    return sum(1 for w in words if isinstance(w, dict) and not is_hesitation(str(w.get("text", "")).strip(",.?!…").lower())
-               and any(s <= _f(w.get("start")) < e for s, e in solving))
+    count = sum(1 for w in words if isinstance(w, dict) and not is_hesitation(str(w.get("text", "")).strip(",.?!…").lower())
+                and any(s <= _f(w.get("start")) < e for s, e in solving))
+    if a.get("expects_clarifying") and asks and count < depth_signals.MIN_WORDS_FOR_MISSING:
+        # A clarifying turn: its questions with the assumptions checked and the hand-back around
+        # them ("Assume success means more purchases. Right.", "That's all my questions.") solve
+        # nothing (trial 19: the Requirements answer was told "Not heard: a tradeoff, an edge
+        # case ... and a metric").
+        return 0
+    return count
 
 
 def _words_of(part: Part) -> int:
@@ -491,13 +498,21 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         long_pauses=sum(a.long_pauses for a in shown),
         mean_latency=round(sum(latencies) / len(latencies), 2) if latencies else None,
         clarifying_asked=sum(a.clarifying_asked for a in shown), topics_missed=missed,
-        depth=_depth_counts(questions))
+        depth=_depth_counts(questions, covered))
 
 
-def _depth_counts(questions: list[QuestionNumbers]) -> dict[str, SignalCount]:
+def _depth_counts(questions: list[QuestionNumbers],
+                  coverage: list[point_coverage.QuestionCoverage] = ()) -> dict[str, SignalCount]:
+    """Per signal, the questions it applied to and those where it was heard: a question whose
+    talking point of the signal's area was covered counts as heard, one verdict per area and
+    question (trial 19: "talking points: 2 of 2 covered, but heard in 1 of 5" for Evaluation
+    metrics, "missed", beside those very points covered)."""
+    covered_areas = {c.question_id: {p.area for p in c.points if p.status == point_coverage.COVERED and p.area}
+                     for c in coverage}
     out = {}
     for signal in depth_signals.SIGNALS:
-        applied = [q.depth[signal.id] for q in questions if signal.id in q.depth]
+        applied = [q.depth[signal.id] or signal.area in covered_areas.get(q.question_id, ())
+                   for q in questions if signal.id in q.depth]
         if applied:
             out[signal.id] = SignalCount(signal.label, signal.area, sum(applied), len(applied))
     return out

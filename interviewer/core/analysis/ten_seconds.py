@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Sequence
 
+from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
 from interviewer.core.analysis.report import (finding_label, label_heading, questions_asked_finding,
                                               questions_asked_in_round_text)
@@ -18,6 +19,7 @@ from interviewer.core.analysis.report import (finding_label, label_heading, ques
 PER_SIDE = 3
 HEADING = "The round in ten seconds"
 QUESTIONS_ASKED = "clarifying_questions"  # the finding's kind (core.analysis.report.questions_asked_finding)
+TALKING_POINTS = "Talking points"
 
 
 @dataclass(frozen=True)
@@ -63,16 +65,34 @@ class Column:
     empty: str  # what it says with no item
 
 
-def ten_seconds(session: Any) -> list[Column]:
-    """The two columns, "Went well" then "To work on", for a stored round."""
+def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = ()) -> list[Column]:
+    """The two columns, "Went well" then "To work on", for a stored round. `coverage`: its
+    talking points as matched (summary.RoundNumbers.coverage; empty while not matched yet)."""
     silent = nothing_heard(session)
+    points = points_covered(session, coverage)
+    good = [points, *highlights(session, "good", PER_SIDE - 1)] if points else highlights(session, "good")
     # A round ended before any answer read "Nothing to fix was flagged", as if it had gone well.
-    return [Column("Went well", "good", highlights(session, "good"),
+    return [Column("Went well", "good", good,
                    "Nothing was heard in this round." if silent else
                    "Nothing stood out yet: the numbers below have the detail."),
             Column("To work on", "problem", highlights(session, "problem"),
                    "Nothing was heard, so nothing could be judged: answer out loud in the next round."
                    if silent else "Nothing to fix was flagged in this round.")]
+
+
+def points_covered(session: Any, coverage: Sequence[QuestionCoverage]) -> Highlight | None:
+    """"Talking points: 2 of 2 covered." when at least half the points of the questions answered
+    were covered: what a strong answer did is said first (trial 19: its only "Went well" was
+    "1 filler word in this answer"). At the first answer of the first question with a point covered."""
+    reached = [c for c in coverage if c.answered and c.reached and c.points]
+    total = sum(len(c.points) for c in reached)
+    covered = sum(c.count(COVERED) for c in reached)
+    if not total or covered < total * 0.5:
+        return None
+    qid = next(c.question_id for c in reached if c.count(COVERED))
+    answer = next((a for a in session.answers if a.question_id == qid), None)
+    return Highlight(TALKING_POINTS, f"{covered} of {total} covered.", answer.id if answer else None,
+                     0.0, (answer.answer_start or 0.0) if answer else 0.0)
 
 
 def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highlight]:
