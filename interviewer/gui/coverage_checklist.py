@@ -1,6 +1,7 @@
 """The review's talking points: per question, a checklist of its expected points (covered, partly
 covered, missed) with the sentences that made them (click one to hear it), and beside it the
-model-answer outline. Shown only in the review, never during a round.
+model-answer outline (under the checklist, which takes the tab's width). Shown only in the
+review, never during a round.
 
 The numbers are the round summary's (core.analysis.summary -> coverage); the review controller
 computes them off the GUI thread (the meaning model encodes every sentence) and calls
@@ -11,12 +12,16 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTextBrowser,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -68,6 +73,37 @@ class _WrappingTree(QTreeWidget):
         self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
 
 
+class _OneLine(QLabel):
+    """The first line of a text, elided at the label's width, the whole text its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def set_line(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width())))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._elide()
+
+
+def _plain(rich: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(rich)
+    return doc.toPlainText()
+
+
 class CoverageChecklist(QWidget):
     play_requested = Signal(int, float)  # answer (part) id, seconds into its audio
 
@@ -83,13 +119,34 @@ class CoverageChecklist(QWidget):
         self.tree.currentItemChanged.connect(lambda item, _old: self._show_outline(item))
         self.outline = QTextBrowser()
         self.outline.setObjectName("modelAnswerOutline")
-        self.panes = split = QSplitter(Qt.Orientation.Horizontal)
+        # The checklist first, at the tab's whole width, the outline under it: beside it, under
+        # three paragraphs of topic areas and phases, the tree showed 1.5 items at 1280x800 and
+        # its questions wrapped to three lines (trial 19).
+        self.panes = split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.outline)
-        split.setSizes([320, 200])
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([3000, 1000])
+        self.outline.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
+        # The topic areas and phases in one line; the paragraphs under Details.
+        self.line = _OneLine()
+        self.details = QToolButton()
+        self.details.setText("Details")
+        self.details.setCheckable(True)
+        self.details.setToolTip("Show the topic areas and the talking points per phase in full")
+        self.details.toggled.connect(self._show_details)
+        texts = QVBoxLayout()
+        texts.setContentsMargins(0, 0, 0, 0)
+        texts.addWidget(self.line)
+        texts.addWidget(self.status)
+        head = QHBoxLayout()
+        head.addLayout(texts, 1)
+        head.addWidget(self.details, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status)
+        layout.addLayout(head)
         layout.addWidget(split, 1)
         layout.addStretch(0)  # takes the room when the panes are hidden: the line stays on top
         self._phases: list[GroupCoverage] = []
@@ -110,6 +167,7 @@ class CoverageChecklist(QWidget):
         self.outline.clear()
         self.panes.hide()  # one line, not two empty panes
         self.status.setText(html.escape(text))
+        self._fold(False)
 
     def set_coverage(self, coverage: list[QuestionCoverage], phases: list[GroupCoverage], areas: str = "") -> None:
         """`areas`: the round's topic areas, as Home and Progress count them (core.weak_spots.areas_line)."""
@@ -136,6 +194,10 @@ class CoverageChecklist(QWidget):
                                 "was asked.")
         # Two empty panes say nothing: shown only when there is a point or an outline to show.
         self.panes.setVisible(any_points or any_outline)
+        # With points, their paragraphs fold to a line (Details unfolds them); without, the
+        # status is all there is to read.
+        self.line.set_line(_plain(self.status.text()).split("\n")[0])
+        self._fold(any_points)
         for index, q in enumerate(coverage):
             counts = f"{q.count(COVERED)} of {len(q.points)} covered" if q.points else "no talking points"
             top = QTreeWidgetItem([f"{q.question}  ({counts})"])
@@ -164,6 +226,14 @@ class CoverageChecklist(QWidget):
             top.setExpanded(True)
         if coverage:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _fold(self, foldable: bool) -> None:
+        self.details.setVisible(foldable)
+        self._show_details(not foldable or self.details.isChecked())
+
+    def _show_details(self, shown: bool) -> None:
+        self.status.setVisible(shown)
+        self.line.setVisible(not shown)
 
     def _show_outline(self, item: QTreeWidgetItem | None) -> None:
         index = item.data(0, QUESTION_ROLE) if item is not None else None

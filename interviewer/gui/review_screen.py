@@ -9,7 +9,8 @@ import re
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -104,6 +105,7 @@ STACK_BELOW_PX = 900  # the review's width below which the side pane goes under 
 STACK_GAP_PX = 30
 STACKED_TRANSCRIPT_PX = 260  # the transcript's height when stacked: a dozen lines
 STACKED_SUMMARY_PX = 150  # the summary pane's when stacked: its heading and first items
+ROUND_TAB = "Round and timeline"
 TABS_MIN_HEIGHT = 225  # the tabs keep this much: a table's first rows, the first talking point at 1280x720
 MIN_FINDING_ROWS = 3   # the findings list shows at least this many rows when it can
 # What the findings and the per-answer table show before the summary above them gets more
@@ -175,10 +177,46 @@ class _SideSplitter(QSplitter):
                 + 2 * table.frameWidth() + 4)
 
 
+def _label_lines(label: QLabel) -> list[tuple[float, float]]:
+    """Where each line of a word-wrapped rich-text label is, top and bottom in its own
+    coordinates (QLabel lays its text out as this document does, without a margin)."""
+    doc = QTextDocument()
+    doc.setDocumentMargin(0)
+    doc.setDefaultFont(label.font())
+    doc.setHtml(label.text())
+    rect = label.contentsRect()
+    doc.setTextWidth(rect.width())
+    doc.size()  # lays the text out: until then its blocks have no lines
+    lines, block = [], doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            top = rect.top() + layout.position().y() + line.y()
+            lines.append((top, top + line.height()))
+        block = block.next()
+    return lines
+
+
+def whole_lines_height(pane: QWidget, room: int, least: int = 0) -> int:
+    """The tallest height up to `room` at which the pane's text ends at the bottom of a line,
+    never across one: a pane cut mid-line showed the top half of "Ended early" (trial 19).
+    Under `least`, the first such height above it instead."""
+    pane.layout().activate()
+    lines = [(label.mapTo(pane, QPoint(0, 0)).y() + top, label.mapTo(pane, QPoint(0, 0)).y() + bottom)
+             for label in pane.findChildren(QLabel) if label.isVisible() and label.text()
+             for top, bottom in (_label_lines(label) if label.wordWrap() else [(0, label.height())])]
+    cuts = [int(bottom + 0.999) for _, bottom in lines]
+    whole = [y for y in cuts if not any(top < y < bottom for top, bottom in lines)]
+    fits = max((y for y in whole if y <= room), default=0)
+    return fits if fits >= least else min((y for y in whole if y >= least), default=room)
+
+
 class _BodySplitter(QSplitter):
-    """The summary pane above the transcript, findings and tables. The pane gets the height
-    left once the findings show WANTED_FINDING_ROWS rows and the table WANTED_ANSWER_ROWS, at
-    least SUMMARY_MIN_LINES lines and at most its content; a split the user drags is kept."""
+    """The ten-second summary's pane above the transcript, findings and tables. The pane gets
+    the height left once the findings show WANTED_FINDING_ROWS rows and the table
+    WANTED_ANSWER_ROWS, at least SUMMARY_MIN_LINES lines and at most its content, cut after a
+    whole line when it scrolls; a split the user drags is kept."""
 
     def __init__(self, summary: QScrollArea, main: QSplitter, side: "_SideSplitter") -> None:
         super().__init__(Qt.Orientation.Vertical)
@@ -216,6 +254,8 @@ class _BodySplitter(QSplitter):
             top = max(least, min(content, room - below))
         else:  # stacked: the transcript is over them and the page scrolls
             top = max(least, min(content, room - self.main.minimumSizeHint().height()))
+        if top < content:  # it scrolls: its last line shows whole
+            top = whole_lines_height(self.summary.widget(), top, least)
         self.setSizes([top, room - top])
         self.side.fit()
 
@@ -227,16 +267,22 @@ class _AnswerTable(QTableWidget):
     width back (223 px at 1280 after a visit at 1920, the numbers scrolled out of sight)."""
 
     QUESTION_MIN_PX = 80  # "Design the…": the whole question is its tooltip
+    QUESTION_READ_CHARS = 24  # "Design the system that…": enough to tell the questions apart
     TOPICS_MAX_PX = 150
     TOPICS_MIN_PX = 70  # the topics give way before the table scrolls sideways (their tooltip lists them)
 
-    def needed_width(self) -> int:
+    def question_read_px(self) -> int:
+        return self.QUESTION_READ_CHARS * self.fontMetrics().averageCharWidth()
+
+    def needed_width(self, question: int | None = None, topics: int | None = None) -> int:
         """The width that shows every column without scrolling sideways, the question and the
-        topics at their narrowest."""
+        topics at their narrowest (or at the widths given)."""
         if self.columnCount() == 0:
             return 0
         numbers = sum(self.columnWidth(c) for c in range(1, self.columnCount() - 1))
-        return (numbers + self.QUESTION_MIN_PX + self.TOPICS_MIN_PX + self.verticalHeader().width()
+        # A hidden header's width() is its last one: counted only when it shows.
+        header = self.verticalHeader().width() if self.verticalHeader().isVisibleTo(self) else 0
+        return (numbers + (question or self.QUESTION_MIN_PX) + (topics or self.TOPICS_MIN_PX) + header
                 + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 2)
 
     def fit_question(self) -> None:
@@ -246,8 +292,9 @@ class _AnswerTable(QTableWidget):
         topics = getattr(self, "topics_width", self.columnWidth(last))
         numbers = sum(self.columnWidth(c) for c in range(1, last))
         spare = self.viewport().width() - numbers - 2  # 2: no 1 px scroll
-        # Short of width the topics column narrows (to TOPICS_MIN_PX), then the question.
-        self.setColumnWidth(last, max(min(topics, spare - self.QUESTION_MIN_PX), min(topics, self.TOPICS_MIN_PX)))
+        # Short of width the topics column narrows (to TOPICS_MIN_PX) while the question keeps
+        # what it needs to read (trial 19: "Design t..."), then the question narrows.
+        self.setColumnWidth(last, max(min(topics, spare - self.question_read_px()), min(topics, self.TOPICS_MIN_PX)))
         self.setColumnWidth(0, max(self.QUESTION_MIN_PX, spare - self.columnWidth(last)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -304,6 +351,7 @@ class ReviewScreen(QWidget):
         self.numbers: RoundNumbers | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
+        self.title.linkActivated.connect(lambda _link: self.tabs.setCurrentWidget(self.numbers_area))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("roundNumbers")
@@ -341,8 +389,22 @@ class ReviewScreen(QWidget):
         self.export_button.setMenu(menu)
         self.export_button.setToolTip("Save the round as a report (HTML, PDF, Markdown, JSON) or its audio")
 
-        tabs = QTabWidget()
+        tabs = self.tabs = QTabWidget()
         tabs.addTab(self.table, "Per answer")
+        # Why the round ended early, its numbers and the timeline, a tab beside the table: above
+        # the transcript with the ten-second summary they needed ~300 px of the 700 at 1280x800,
+        # and their pane scrolled, cut mid-line, with the timeline out of sight (trial 19).
+        numbers = QWidget()
+        nl = QVBoxLayout(numbers)
+        nl.addWidget(self.summary)
+        nl.addWidget(self.timeline)
+        nl.addStretch(1)
+        self.numbers_area = QScrollArea()
+        self.numbers_area.setWidget(numbers)
+        self.numbers_area.setWidgetResizable(True)
+        self.numbers_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.numbers_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tabs.addTab(self.numbers_area, ROUND_TAB)
         tabs.addTab(self.phase_table, "Time per phase")
         self.coverage = CoverageChecklist()
         self.coverage.play_requested.connect(self.play_requested)
@@ -393,22 +455,21 @@ class ReviewScreen(QWidget):
         # them it took the title's width, which broke onto a second line and moved the page down
         # (trial10, 1280x800); the heading's line has room and is as tall.
         self.ten_seconds.set_corner(self.playing)
-        # The summary, the round's numbers and the timeline in a pane above the transcript,
-        # findings and tables, with a handle between: laid out one under the other they took
-        # most of the height at 1280x800 (trial 16). It starts at the height the findings and
-        # the table leave (_BodySplitter), its content scrolls, and a dragged split is kept.
+        # The ten-second summary in a pane above the transcript, findings and tables, with a
+        # handle between. It starts at the height the findings and the table leave
+        # (_BodySplitter), cut after a whole line when its content scrolls; a dragged split is kept.
         summary_pane = QWidget()
         sl = QVBoxLayout(summary_pane)
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(self.ten_seconds)
-        sl.addWidget(self.summary)
-        sl.addWidget(self.timeline)
+        sl.addStretch(1)
         self.summary_area = QScrollArea()
         self.summary_area.setWidget(summary_pane)
         self.summary_area.setWidgetResizable(True)
         self.summary_area.setFrameShape(QFrame.Shape.NoFrame)
         self.summary_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its links take the focus; it scrolls to them
+        self.summary_area.setMinimumHeight(self._summary_least())
         # Catching up transcripts and exports: each a bar with Cancel (ReviewController drives them).
         self.transcribe_progress = TaskProgress()
         self.export_progress = TaskProgress()
@@ -432,12 +493,22 @@ class ReviewScreen(QWidget):
         total = main.width() - main.handleWidth()
         if total <= 0:
             return
-        # The transcript gives up to TRANSCRIPT_NARROW_PX more before the table scrolls sideways
-        # (trial 17: Clarifying Qs and Topics missed were out of sight at 1280x800).
-        room = total - (TRANSCRIPT_MIN_PX if self.table.needed_width() <= total - TRANSCRIPT_MIN_PX
-                        else TRANSCRIPT_NARROW_PX)
-        side = max(min(self.table.needed_width(), room), total * 5 // 11)
+        # The tab pane's frame around the table (its 4 px made the table scroll sideways, trial 19).
+        chrome = self.tabs.width() - self.table.width() if self.table.width() > 0 else 4
+        table = self.table
+        least = table.needed_width() + chrome
+        # The question's column gets the width to read it, the topics theirs: the transcript gives
+        # up to TRANSCRIPT_NARROW_PX for that (trial 19: "Design t...", "latency..." at 1280x800),
+        # and more only when the table would scroll sideways otherwise (trial 17).
+        want = table.needed_width(table.question_read_px(), getattr(table, "topics_width", None)) + chrome
+        room = total - (TRANSCRIPT_MIN_PX if least <= total - TRANSCRIPT_MIN_PX else TRANSCRIPT_NARROW_PX)
+        side = max(min(want, max(room, total - TRANSCRIPT_NARROW_PX)), min(least, room), total * 5 // 11)
         main.setSizes([total - side, side])
+
+    def _summary_least(self) -> int:
+        """A line: the scroll area's own minimum (68 px) kept its pane from ending after a
+        whole line (_BodySplitter cuts it there)."""
+        return self.fontMetrics().lineSpacing()
 
     def _stack_when_narrow(self) -> None:
         """Narrower than STACK_BELOW_PX the findings and tabs go under the transcript, at the
@@ -451,7 +522,7 @@ class ReviewScreen(QWidget):
         self.main.setOrientation(Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal)
         self.transcript.setMinimumHeight(STACKED_TRANSCRIPT_PX if narrow else 0)
         # The page scrolls then: the summary keeps its first items (two lines of it showed).
-        self.summary_area.setMinimumHeight(STACKED_SUMMARY_PX if narrow else 0)
+        self.summary_area.setMinimumHeight(STACKED_SUMMARY_PX if narrow else self._summary_least())
         self.main.setSizes([STACKED_TRANSCRIPT_PX, self.side.minimumSizeHint().height()] if narrow else [550, 500])
 
     # ------------------------------------------------------------------ showing a session
@@ -716,16 +787,21 @@ class ReviewScreen(QWidget):
         when = time.strftime("%d %b %Y %H:%M", time.localtime(session.started_at))
         status = ("" if session.status == SessionStatus.COMPLETED else
                   f" · <span style='color:{theme.current().problem_text}'>{session.status}</span>")
-        self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}")
+        # Why a round is shorter than planned, first: the timeline below still draws the plan.
+        # Or why it is short though it ran to its end (its questions were done).
+        ended = next(((f.kind, f.message) for f in session.findings
+                      if f.kind in ("round_ended_early", "round_questions_done")), None)
+        # Under the title, a link to the tab that says why in full (the summary line below).
+        ended_link = (f" · <a href='#round' style='color:{theme.current().problem_text}'>"
+                      f"{finding_label(ended[0])}</a>" if ended else "")
+        self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}"
+                           f"{ended_link}")
+        self.title.setToolTip(ended[1] if ended else "")
         rate = fmt_seconds(numbers.filler_rate, " per 100 words")
         pace = (f"{fmt_wpm(numbers.articulation_wpm, ' wpm')} while speaking, "
                 f"{fmt_wpm(numbers.pace_wpm, ' wpm')} with pauses")
         missed = topics_missed_text(numbers)
         repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
-        # Why a round is shorter than planned, first: the timeline below still draws the plan.
-        # Or why it is short though it ran to its end (its questions were done).
-        ended = next(((f.kind, f.message) for f in session.findings
-                      if f.kind in ("round_ended_early", "round_questions_done")), None)
         self.summary.setText(
             (f"<b>{finding_label(ended[0])}:</b> {html.escape(ended[1])}<br>" if ended else "")
             + f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "

@@ -59,8 +59,10 @@ def test_review_leads_with_three_strengths_and_three_fixes_that_play(qtbot, isol
     qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
     review = window.review_screen
     summary = review.ten_seconds
-    layout = review.summary_area.widget().layout()  # the summary's pane, above the transcript (trial 16)
-    assert layout.indexOf(summary) < layout.indexOf(review.summary) < layout.indexOf(review.timeline)
+    assert review.summary_area.widget().isAncestorOf(summary)  # its pane, above the transcript (trial 16)
+    # The round's numbers over the timeline, on a tab beside the per-answer table (trial 19).
+    layout = review.numbers_area.widget().layout()
+    assert 0 <= layout.indexOf(review.summary) < layout.indexOf(review.timeline)
     good, bad = highlights(review.session, "good"), highlights(review.session, "problem")
     assert 1 <= len(good) <= 3 and 1 <= len(bad) <= 3
     assert len({h.label for h in bad}) == min(len(bad), len({f.kind for f in review.session.findings

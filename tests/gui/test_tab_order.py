@@ -33,8 +33,8 @@ def test_debrief_tab_goes_through_the_prompts_then_the_moments_then_the_buttons(
 
 def test_review_tab_goes_from_the_top_buttons_down_the_screen(qtbot, isolated_dirs, script_dirs, tmp_path):
     """A reported slip: Export came after the side panels. From the screen list Tab goes to the
-    buttons at the top, then the summary, the timeline, the transcript (left), the findings and
-    the tabs (right)."""
+    buttons at the top, then the summary, the transcript (left), the findings and the tabs
+    (right), the timeline among them."""
     from interviewer.core.clock import FakeClock
     from interviewer.gui.workers import wait_for_background_work
 
@@ -49,8 +49,12 @@ def test_review_tab_goes_from_the_top_buttons_down_the_screen(qtbot, isolated_di
     review = window.review_screen
     stops = tab_stops(window)
     order = [window.nav, review.export_button, review.debrief_button, review.ten_seconds.strengths,
-             review.ten_seconds.fixes, review.timeline, review.transcript, review.findings]
+             review.ten_seconds.fixes, review.transcript, review.findings]
     assert [stops.index(w) for w in order] == sorted(stops.index(w) for w in order)
     tabs = [w for w in stops if review.side.isAncestorOf(w) and w is not review.findings]
     assert tabs and min(stops.index(w) for w in tabs) > stops.index(review.findings)
+    # The timeline is on the "Round and timeline" tab (trial 19): after the findings, in its tab.
+    review.tabs.setCurrentWidget(review.numbers_area)
+    stops = tab_stops(window)
+    assert stops.index(review.findings) < stops.index(review.timeline)
 
