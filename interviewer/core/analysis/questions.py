@@ -150,7 +150,7 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
     statement ("Is the capacity ever zero? I'll treat zero as...") still ask: they state the
     assumption the candidate goes on with."""
     words = _strip_lead_in([WH_IS.get(w, w) for w in u.norm_words if not is_hesitation(w)])
-    if words and words[0] not in WH and u.tokens[-1].question_mark:
+    if words and words[0] not in WH and (u.tokens[-1].question_mark or u.tokens[-1].ends_sentence):
         # "For each number, binary search the first tail ..., why does replacing work?": the
         # question Whisper ran on from the sentence before it
         last = _strip_lead_in([WH_IS.get(w, w) for w in _clauses(u)[-1]])
@@ -543,7 +543,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         if asks_to_repeat(u.text) or makes_small_talk(u.text):
             continue  # "Could you repeat that?", "How's it going?": nothing asked about the problem
-        if checks_in(u.text) or talks_to_self(u.text) or wraps_up(u.text) or about_the_interview(u.text):
+        if (checks_in(u.text) or talks_to_self(u.text) or talks_to_self(" ".join(_clauses(u)[-1]))
+                or wraps_up(u.text) or about_the_interview(u.text)):
             continue  # "Does that make sense?", "What else?", "Any hints?": nothing about the problem
         if _reported(u) and question_cue(u, use_mark=False) != "confirmation":
             # ("When you say spikes, you mean..." quotes the interviewer to ask about it.)

@@ -1431,3 +1431,24 @@ def test_an_okay_after_a_pause_alone_asks_nothing():
                           ).clarifying.questions == []
     assert analyze_answer(spoken("I don't know the peak keystroke rate. [0.5] Peak rate, okay.")
                           ).clarifying.questions == []
+
+
+def test_a_self_prompt_after_an_echoed_answer_asks_nothing():
+    """Blind speech set 27: "cooked at home, okay, okay, okay, where was I?": the reply said back
+    and the speaker finding their place, in one utterance; nothing asked of the interviewer."""
+    said = ("Is the goal more time in the app, or more recipes cooked at home? [2.0] "
+            "Cooked at home, okay, okay, where was I? [1.5] I'd pick candidates from recent saves.")
+    [q] = analyze_answer(spoken(said)).clarifying.questions
+    assert q.text.startswith("Is the goal")
+
+
+def test_a_wh_clause_closing_a_sentence_and_answered_at_once_is_rhetorical():
+    """Blind speech set 27: "High variance means it fits the noise, how do you tell which one you
+    have. You compare training and validation error." (tiny.en closed the question with a
+    period): answered straight away, as with a question mark."""
+    said = ("High variance means it fits the noise, how do you tell which one you have. "
+            "You compare training and validation error.")
+    assert analyze_answer(spoken(said)).clarifying.questions == []
+    waited = ("High variance means it fits the noise, how do you tell which one you have? [2.0] "
+              "Okay, then I compare training and validation error.")
+    assert len(analyze_answer(spoken(waited)).clarifying.questions) == 1
