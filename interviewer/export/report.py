@@ -180,7 +180,7 @@ def round_facts(numbers: RoundNumbers) -> dict[str, str]:
 
 # How the transcripts mark words, said once under the answers' heading of every export.
 TRANSCRIPT_LEGEND = {"filler": "filler words (um, uh, like...)", "disfluency": DISFLUENCY_LEGEND,
-                     "pause": "a silence, with its length"}
+                     "pause": "a silence, with its length ([waited 2.5 s]: a wait for the interviewer's reply or turn, not counted as a long pause)"}
 
 
 def token_runs(tokens: list[Token]) -> list[list[Token]]:

@@ -632,7 +632,8 @@ class ReviewScreen(QWidget):
         """What the marks in the transcript mean (the exports say the same)."""
         return (f'<p><span style="{FILLER_STYLE}">filler</span> = filler words (um, uh, like...) · '
                 f'<span style="{DISFLUENCY_STYLE}">underlined</span> = {html.escape(DISFLUENCY_LEGEND)} · '
-                f'<span style="{PAUSE_STYLE}">[pause 2.5 s]</span> = a silence</p>')
+                f'<span style="{PAUSE_STYLE}">[pause 2.5 s]</span> = a silence · '
+                f'<span style="{PAUSE_STYLE}">[waited 2.5 s]</span> = a wait for the interviewer</p>')
 
     def _fill_findings(self) -> None:
         self._show_findings_legend()

@@ -193,8 +193,10 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     assert any(f'"{QUOTED}' in f for f in review_findings), review_findings
     assert f'"{QUOTED}' in md and f"&quot;{QUOTED}" in html
     assert any(QUOTED in f["message"] for f in data["session"]["findings"])
-    # Pause markers sit between the words around each silence.
-    assert "**Um,** how many users do we have? _[pause 2.6 s]_ I should" in md
+    # Pause markers sit between the words around each silence; the silence after a clarifying
+    # question is a wait for the interviewer's reply (trial 19), marked as such, no long pause.
+    assert "**Um,** how many users do we have? _[waited 2.6 s]_ I should" in md
+    assert "[waited 2.5 s]: a wait for the interviewer" in md
     assert [a["response_latency"] for a in data["session"]["numbers"]["answers"]] == latencies
     assert data["session"]["numbers"]["topics_missed"] == ["cold start"]
 
