@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from interviewer.core.analysis.summary import covered_areas_by_question
 from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.weak_spots import AreaResult, RoundAreas, point_area_results, script_point_areas
@@ -24,7 +25,7 @@ def record_round_areas(store: Any, session_id: int, script: RoundScript, encoder
     encoder = encoder if encoder is not None else LexicalEncoder()
     numbers = round_summary(store.get_session(session_id), script, Matcher(encoder))
     results = point_area_results(numbers)
-    store.save_round_areas(session_id, results, encoder.name)
+    store.save_round_areas(session_id, results, encoder.name, covered_areas_by_question(numbers.coverage))
     return results
 
 

@@ -218,11 +218,12 @@ class ReviewController:
             # The round's topic areas as Home and Progress count them (the same core verdict).
             areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script))
             unanswered = unanswered_questions(script, {c.question_id for c in numbers.coverage})
-            return numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered)
+            return numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered), numbers.depth
 
         def done(result) -> None:
             if self.screen.session is session:  # not a round opened since
-                self.screen.coverage.set_coverage(*result)
+                self.screen.coverage.set_coverage(*result[:3])
+                self.screen.show_matched_depth(result[3])
                 self.screen.ten_seconds.show_session(session, result[0])  # the points covered, first
 
         def failed(exc: BaseException) -> None:

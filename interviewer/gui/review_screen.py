@@ -781,6 +781,13 @@ class ReviewScreen(QWidget):
                 self.show_answer(answer.id)
                 return
 
+    def show_matched_depth(self, depth: dict) -> None:
+        """The depth counts once the talking points are matched (a covered point counts for its
+        area): the header said "Tradeoffs 0/2" beside the Talking points tab's "7 of 7" (trial 20)."""
+        if self.numbers is not None and self.session is not None:
+            self.numbers.depth = depth
+            self._show_header()
+
     def _show_header(self) -> None:
         """The round's title line and numbers, in the current theme's colours (drawn again when
         the theme changes: an "interrupted" status and missing recordings kept the old one)."""

@@ -551,18 +551,25 @@ class Store:
 
     # ------------------------------------------------------------------ topic areas across rounds
 
-    def save_round_areas(self, session_id: int, results: list, matcher: str) -> None:
+    def save_round_areas(self, session_id: int, results: list, matcher: str,
+                         covered_areas: dict[str, list[str]] | None = None) -> None:
         """The topic areas a round's talking points covered (core.weak_spots.AreaResult, from
-        the round's coverage matched with `matcher`); replaces what was stored for the round."""
+        the round's coverage matched with `matcher`), and per question the areas of its points
+        covered (summary.covered_areas_by_question: the depth counts need them); replaces what
+        was stored for the round."""
         rows = [{"area": r.area, "measured": r.measured, "covered": r.covered, "source": r.source} for r in results]
+        data = {"areas": rows, "covered_areas": covered_areas or {}}
         with self._write("Saving the round's topic areas") as db:
             self._session_row(session_id)
             db.execute("INSERT OR REPLACE INTO round_areas (session_id, matcher, areas_json, computed_at)"
-                       " VALUES (?, ?, ?, ?)", (session_id, matcher, _dumps(rows), time.time()))
+                       " VALUES (?, ?, ?, ?)", (session_id, matcher, _dumps(data), time.time()))
 
     def round_area_matchers(self) -> dict[int, str]:
-        """Session id -> what its stored topic areas were matched with (rounds not in it have none)."""
-        return {r["session_id"]: r["matcher"] for r in self._read("SELECT session_id, matcher FROM round_areas")}
+        """Session id -> what its stored topic areas were matched with (rounds not in it have none).
+        Areas stored without the questions' covered areas (a bare list, before trial 20) count as
+        none: matched again, or Home's depth counts would not be the review's."""
+        return {r["session_id"]: r["matcher"] for r in self._read("SELECT session_id, matcher, areas_json FROM round_areas")
+                if isinstance(_load_json(r["areas_json"]), dict)}
 
     def area_history(self, kind: str | None = None, script_areas: Callable[[str], Any] | None = None,
                      script_questions: Callable[[str], Any] | None = None) -> list:
@@ -591,16 +598,23 @@ class Store:
         for p in self._read("SELECT session_id, started_at FROM phase_timeline ORDER BY started_at"):
             starts.setdefault(p["session_id"], []).append(p["started_at"])
         stored: dict[int, list[AreaResult]] = {}
+        covered_areas: dict[int, dict[str, list[str]]] = {}
         for r in self._read("SELECT session_id, areas_json FROM round_areas"):
             try:
-                rows = json.loads(r["areas_json"])
+                data = json.loads(r["areas_json"])
+                rows = data["areas"] if isinstance(data, dict) else data  # a bare list: stored before trial 20
                 stored[r["session_id"]] = [AreaResult(str(x["area"]), float(x["measured"]), float(x["covered"]),
                                                       str(x.get("source", "points"))) for x in rows]
-            except (ValueError, TypeError, KeyError):
+                if isinstance(data, dict):
+                    covered_areas[r["session_id"]] = {str(q): [str(a) for a in areas]
+                                                      for q, areas in dict(data.get("covered_areas") or {}).items()}
+            except (ValueError, TypeError, KeyError, AttributeError):
                 continue  # unreadable: computed again by whoever fills the table
         out = []
         for r in sessions:
-            numbers = summarize(parts[r["id"]], starts.get(r["id"]))
+            # The depth counts with the talking points the review matched (a covered point counts
+            # for its area): Home said "5 of 7, missed Edge cases" where the review said 7 of 7.
+            numbers = summarize(parts[r["id"]], starts.get(r["id"]), covered_areas=covered_areas.get(r["id"]))
             if not numbers.words:
                 # Nothing was heard (ended a few seconds in): no round of its kind was practised,
                 # as the practice plan counts it (a coding round closed 6 s in made the next

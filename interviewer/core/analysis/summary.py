@@ -18,7 +18,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Collection
+from typing import Collection, Mapping
 
 from interviewer.core import candidate_questions
 from interviewer.core.analysis import coverage as point_coverage
@@ -440,14 +440,18 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float], continued:
 
 def summarize(parts: list[Part], phase_starts: list[float] | None = None,
               long_pause_s: float = LONG_PAUSE_S, script=None, matcher=None,
-              question_phases: Collection[str] | None = None) -> RoundNumbers:
+              question_phases: Collection[str] | None = None,
+              covered_areas: Mapping[str, Collection[str]] | None = None) -> RoundNumbers:
     """Parts in the order they were recorded; `phase_starts` the round seconds at which each
     phase started (without them, a question's whole discussion counts as before solving).
     With the round's `script` (core.scripts.model.RoundScript), the talking points each question
     covered, matched with `matcher` (core.matching.Matcher or coverage.PointMatcher; None: the
     keyword and word-overlap fallback). `question_phases`: the ids of the phases whose floor is
     the candidate's own questions (core.candidate_questions.question_phases; by default the
-    script's): what is asked there counts as no clarifying question."""
+    script's): what is asked there counts as no clarifying question. `covered_areas`: without
+    the script, the areas of the talking points each question covered, as matched before
+    (covered_areas_by_question, stored with the round's topic areas), so that the depth counts
+    are the review's wherever the points are not matched again (Home, Progress)."""
     if question_phases is None:
         question_phases = candidate_questions.question_phases(script)
     starts = sorted(phase_starts or [])
@@ -489,6 +493,8 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
             if t not in missed:
                 missed.append(t)
     covered = point_coverage.round_coverage(scored, script, matcher) if script is not None else []
+    if script is not None:
+        covered_areas = covered_areas_by_question(covered)
     return RoundNumbers(
         coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script, {p.id: p.phase_id for p in parts}),
         answers=shown, questions=questions, words=words, fillers=fillers,
@@ -498,17 +504,25 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         long_pauses=sum(a.long_pauses for a in shown),
         mean_latency=round(sum(latencies) / len(latencies), 2) if latencies else None,
         clarifying_asked=sum(a.clarifying_asked for a in shown), topics_missed=missed,
-        depth=_depth_counts(questions, covered))
+        depth=_depth_counts(questions, covered_areas=covered_areas))
+
+
+def covered_areas_by_question(coverage: list[point_coverage.QuestionCoverage]) -> dict[str, list[str]]:
+    """Question id -> the areas of its talking points that were covered (what the depth counts
+    need of the matched coverage; stored with a round's topic areas)."""
+    return {c.question_id: sorted({p.area for p in c.points if p.status == point_coverage.COVERED and p.area})
+            for c in coverage}
 
 
 def _depth_counts(questions: list[QuestionNumbers],
-                  coverage: list[point_coverage.QuestionCoverage] = ()) -> dict[str, SignalCount]:
+                  coverage: list[point_coverage.QuestionCoverage] = (),
+                  covered_areas: Mapping[str, Collection[str]] | None = None) -> dict[str, SignalCount]:
     """Per signal, the questions it applied to and those where it was heard: a question whose
     talking point of the signal's area was covered counts as heard, one verdict per area and
     question (trial 19: "talking points: 2 of 2 covered, but heard in 1 of 5" for Evaluation
     metrics, "missed", beside those very points covered)."""
-    covered_areas = {c.question_id: {p.area for p in c.points if p.status == point_coverage.COVERED and p.area}
-                     for c in coverage}
+    if covered_areas is None:
+        covered_areas = covered_areas_by_question(list(coverage))
     out = {}
     for signal in depth_signals.SIGNALS:
         applied = [q.depth[signal.id] or signal.area in covered_areas.get(q.question_id, ())
