@@ -118,7 +118,7 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
     stops before the next recording (with `in_steps`, before the next chunk of the current
     one): what was transcribed is kept, the rest waits (`result.cancelled`)."""
     from interviewer.app.live_clarifications import credit_clarifications
-    from interviewer.core.analysis.report import analyze_answer
+    from interviewer.core.analysis.report import analyze_answer, thinking_invited_by
 
     result = BackfillResult()
     pending = answers_to_transcribe(store, session)
@@ -164,7 +164,8 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
             expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
             round_kind=script.kind if script is not None else session.kind,
             questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
-            to_problem=question is not None, interviewer_speech=stored_reply_spans(answer)).to_dict()
+            to_problem=question is not None, interviewer_speech=stored_reply_spans(answer),
+            thinking_invited=thinking_invited_by(script, recorded_in, answer.question_text)).to_dict()
         # Answered live: the topic was asked, and a question answered with a fact counts as asked.
         credit_clarifications(analysis, answer.clarifications, answer.answer_start)
         if answer.question_id in asked_before(answer):

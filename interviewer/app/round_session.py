@@ -491,6 +491,8 @@ class RoundSession:
                     if record.goes_on_after_silence and record.index > 1 else None)
         pause_before = record.pause_before(previous, BARGE_IN_PREROLL_SECONDS)
         asked_to_repeat = record.asked_to_repeat  # read now: the controller set it before the repeat
+        from interviewer.core.analysis.report import thinking_invited_by
+        thinking_invited = thinking_invited_by(self.script, record.phase, record.question_text)
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer
@@ -504,7 +506,8 @@ class RoundSession:
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
                 repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
-                questions_for_interviewer=for_interviewer, to_problem=question is not None).to_dict()
+                questions_for_interviewer=for_interviewer, to_problem=question is not None,
+                thinking_invited=thinking_invited).to_dict()
             credit_clarifications(analysis, record.clarifications, record.started_at)
             if pause_before is not None:
                 from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Sequence
 
@@ -258,7 +258,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    question_findings: bool = True, matcher: Matcher | None = None,
                    interviewer_speech: Sequence[tuple[float, float]] = (),
                    questions_for_interviewer: bool = False, to_problem: bool = True,
-                   repeat_request: bool = False) -> AnswerAnalysis:
+                   repeat_request: bool = False, thinking_invited: bool = False) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -282,7 +282,9 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     answer is the part after the repeat (summary.summarize leaves it out of the numbers).
     `question_findings` False leaves the findings about the whole question
     (no clarifying questions, topics not asked, solution before asking) to the round
-    (`summary.question_findings`), which sees every part and follow-up of the question."""
+    (`summary.question_findings`), which sees every part and follow-up of the question.
+    `thinking_invited`: the interviewer invited time to think before answering (invites_thinking):
+    a start within THINKING_INVITED_S is then no slow start."""
     words = transcript.words
     tokens = tokenize(words)
     from_audio = transcript.speech is not None
@@ -357,9 +359,38 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         analysis.extra["part"][REPEAT_REQUEST_KEY] = True
         analysis.findings = []  # not an answer: nothing in it to work on or to praise
         return analysis
+    if thinking_invited:
+        settings = replace(settings, slow_start_s=max(settings.slow_start_s, THINKING_INVITED_S))
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
                                   star, signals, hedge, restated, question_end, interrupted, question_findings)
     return analysis
+
+
+# After "Take a moment to think before answering if you need it", a 3.6 s start was called a
+# "Slow start" (trial 20): a pause to pick an example that the interviewer invited is no slow
+# start. Coaches count 5 to 15 s to choose a story as normal; past that it reads as stuck.
+THINKING_INVITED_S = 12.0
+_INVITES_THINKING = re.compile(
+    r"\b(take (a|your) (moment|minute|second)|take your time|(moment|time) to (think|pick|choose)"
+    r"|think (it over )?before (you answer|answering))\b", re.IGNORECASE)
+
+
+def invites_thinking(texts: Sequence[str]) -> bool:
+    """Whether any of what the interviewer said (`texts`: the round's phase prompts, the question)
+    invites time to think before answering."""
+    return any(_INVITES_THINKING.search(t or "") for t in texts)
+
+
+def thinking_invited_by(script, phase_id: str | None, question_text: str | None) -> bool:
+    """Whether the interviewer had invited thinking time when the question (in phase `phase_id`)
+    was asked: in the question, or in the prompt of that phase or of one before it (the
+    greeting). `script`: core.scripts.model.RoundScript, or None."""
+    said = [question_text or ""]
+    for phase in getattr(script, "phases", None) or ():
+        said.append(phase.prompt)
+        if phase.id == phase_id:
+            break
+    return invites_thinking(said)
 
 
 # In a part's stored analysis["part"]: its words only asked to hear the question again.
