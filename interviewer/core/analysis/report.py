@@ -329,6 +329,13 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     restated = to_problem and behavioral.restated_problem(utterances, question_text)
     disfluencies = find_disfluencies(tokens)
     word_dicts = [{"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words]
+    # The pace "with pauses" is the candidate's: the interviewer's replies and the waits for them
+    # are no time the candidate took (trial 20: a clarifying part read "206 / 57 wpm").
+    waits = [p for p in pauses if p.length >= settings.pauses.long_pause_s
+             and not is_candidate_long_pause(word_dicts, p, expects_clarifying, settings.pauses)]
+    waited = _interviewer_time(regions, interviewer_speech) + sum(p.length for p in waits)
+    if waited > 0:
+        pace = replace(pace, speaking_seconds=max(pace.articulation_seconds, pace.speaking_seconds - waited))
     extra = {
         # The candidate's own: not the waits for the interviewer (is_candidate_long_pause).
         "long_pauses": [p.to_dict() for p in pauses
@@ -459,6 +466,18 @@ def _with_interviewer(regions: list[SpeechRegion], interviewer: Sequence[tuple[f
         else:
             merged.append([s, e])
     return [SpeechRegion(s, e) for s, e in merged]
+
+
+def _interviewer_time(regions: list[SpeechRegion], interviewer: Sequence[tuple[float, float]]) -> float:
+    """Seconds between the candidate's first and last speech taken by the interviewer's replies
+    and the wait for each (as _with_interviewer merges them), where the candidate did not speak."""
+    if not regions or not interviewer:
+        return 0.0
+    first, last = regions[0].start, regions[-1].end
+
+    def covered(spans: list[SpeechRegion]) -> float:
+        return sum(max(0.0, min(r.end, last) - max(r.start, first)) for r in spans)
+    return max(0.0, covered(_with_interviewer(regions, interviewer)) - covered(_with_interviewer(regions, ())))
 
 
 # "Can I take a minute to think?" - "Sure, take your time.": the silence that follows was granted
