@@ -237,8 +237,14 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     (tmp_path / "part.json").write_text(stored.transcript.to_json())
     assert main(["analyze", str(tmp_path / "part.json"), "--json"]) == 0
     fresh = json.loads(capsys.readouterr().out)
-    for key in ("response_latency", "pace_wpm", "articulation_wpm", "filler_words", "pauses"):
+    for key in ("response_latency", "articulation_wpm", "filler_words", "pauses"):
         assert fresh[key] == stored.analysis[key], key
+    # The pace with pauses leaves out the waits for the interviewer in a clarifying part, which a
+    # transcript alone does not say it is (trial 20): compared on a part that is no such part.
+    plain = session.answers[4]
+    (tmp_path / "plain.json").write_text(plain.transcript.to_json())
+    assert main(["analyze", str(tmp_path / "plain.json"), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pace_wpm"] == plain.analysis["pace_wpm"]
 
 
 def test_repeat_and_mic_pause_in_a_live_round_do_not_make_empty_answers(tmp_path, script_dirs, isolated_dirs):
