@@ -507,6 +507,15 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         depth=_depth_counts(questions, covered_areas=covered_areas))
 
 
+# Signals that are a number said (a result quantified, numbers with units): a talking point
+# matched by meaning does not stand for them. Trial 20: "within two months they asked me to lead
+# the project" covered "The evidence that trust grew, in concrete terms" (area quantified
+# results), and Depth said "Quantified results 2/2" beside that answer's "No numbers in the
+# result; quantify the impact". The time it took is no measured result: a coach would still ask
+# what the pipeline fix changed, in numbers; the finding stands and the count says 1/2.
+SAID_NUMBER_SIGNALS = frozenset({depth_signals.QUANTIFIED_RESULT.id, depth_signals.NUMBERS.id})
+
+
 def covered_areas_by_question(coverage: list[point_coverage.QuestionCoverage]) -> dict[str, list[str]]:
     """Question id -> the areas of its talking points that were covered (what the depth counts
     need of the matched coverage; stored with a round's topic areas)."""
@@ -525,7 +534,8 @@ def _depth_counts(questions: list[QuestionNumbers],
         covered_areas = covered_areas_by_question(list(coverage))
     out = {}
     for signal in depth_signals.SIGNALS:
-        applied = [q.depth[signal.id] or signal.area in covered_areas.get(q.question_id, ())
+        by_points = signal.id not in SAID_NUMBER_SIGNALS
+        applied = [q.depth[signal.id] or (by_points and signal.area in covered_areas.get(q.question_id, ()))
                    for q in questions if signal.id in q.depth]
         if applied:
             out[signal.id] = SignalCount(signal.label, signal.area, sum(applied), len(applied))
