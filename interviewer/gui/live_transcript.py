@@ -14,14 +14,6 @@ FILLER_STYLE = "background:#ffe0b2; color:#8a4b00; border-radius:2px;"
 HEARING_TEXT = "Hearing you: your words show here at your next pause."
 
 
-def find_filler_indexes(words: list[Word], regions: list[SpeechRegion] | None = None) -> set[int]:
-    """Indexes into `words` that the analysis counts as fillers' words (core.analysis.marks: the
-    review and the exports mark the same words)."""
-    from interviewer.core.analysis.marks import filler_marks
-
-    return set(filler_marks(words, regions))
-
-
 def find_fillers(words: list[Word], regions: list[SpeechRegion] | None = None) -> tuple[set[int], int]:
     """The words to highlight and how many fillers they are, from one call of the analysis' rule
     (core.analysis.marks.filler_groups): "you know" is two highlighted words and one filler, as
