@@ -9,7 +9,7 @@ import re
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -234,6 +234,14 @@ class _BodySplitter(QSplitter):
         self.setChildrenCollapsible(False)
         self.user_sized = False
         self.splitterMoved.connect(self._moved)
+        # Fitted again once the summary's content is laid out: fitted only on resizes, the pane
+        # kept the height of a summary not laid out yet, one line at 1280x800 (new-user trial 20).
+        summary.widget().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.summary.widget():
+            QTimer.singleShot(0, self.fit)  # after the layout has taken its new size hint
+        return False
 
     def _moved(self, *_args) -> None:
         self.user_sized = True

@@ -73,3 +73,27 @@ def test_at_1280x800_the_questions_read_when_the_review_opens_at_that_size(qtbot
         shown = table.fontMetrics().elidedText(question, Qt.TextElideMode.ElideRight, table.columnWidth(0) - 12)
         assert len(shown.rstrip("…").split()) >= 3, shown  # "We've shipped model…", not "We've …"
         assert table.item(row, 0).toolTip() == question
+
+
+def test_at_1280x800_the_ten_second_summary_gets_its_height_when_the_review_opens(qtbot, isolated_dirs,
+                                                                                   script_dirs, tmp_path):
+    """Fitted only on resizes, the summary's pane kept the height of its content before it was
+    laid out: one line ("The round in ten seconds") and a scroll bar."""
+    from interviewer.core.clock import FakeClock
+    from interviewer.gui.workers import wait_for_background_work
+
+    from test_round import make_window
+
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    with Store.open() as store:
+        sid = _phone_round(store)
+    window._open_review(sid)
+    qtbot.waitUntil(lambda: window.current_screen_key() == "review")
+    wait_for_background_work()
+    qtbot.wait(100)
+    QApplication.processEvents()
+    review = window.review_screen
+    lines = review.fontMetrics().lineSpacing()
+    assert review.summary_area.height() >= 4 * lines, review.body.sizes()
