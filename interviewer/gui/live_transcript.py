@@ -14,12 +14,30 @@ FILLER_STYLE = "background:#ffe0b2; color:#8a4b00; border-radius:2px;"
 HEARING_TEXT = "Hearing you: your words show here at your next pause."
 
 
-def find_filler_indexes(words: list[Word], regions: list[SpeechRegion] | None = None) -> set[int]:
-    """Indexes into `words` that the analysis counts as fillers (core.analysis.marks: the
-    review and the exports mark the same words)."""
-    from interviewer.core.analysis.marks import filler_marks
+def find_fillers(words: list[Word], regions: list[SpeechRegion] | None = None) -> tuple[set[int], int]:
+    """The words to highlight and how many fillers they are, from one call of the analysis' rule
+    (core.analysis.marks.filler_groups): "you know" is two highlighted words and one filler, as
+    the review counts it (the counter counted words: "Fillers: 3" over "Um" and "you know",
+    review 2; new-user trial 20)."""
+    from interviewer.core.analysis.marks import filler_groups
 
-    return set(filler_marks(words, regions))
+    if not words:
+        return set(), 0
+    groups = filler_groups(words, regions)
+    return {i for group in groups for i in group}, len(groups)
+
+
+def fillers_in(words: list[Word], regions: list[SpeechRegion] | None, lo: int, hi: int,
+               last: bool) -> tuple[set[int], int]:
+    """The highlighted words (indexes from `lo`) and fillers of words[lo:hi], marked on the
+    whole answer: a filler counts in the piece its first word is in (one with no word in the
+    last piece)."""
+    from interviewer.core.analysis.marks import filler_groups
+
+    groups = filler_groups(words, regions) if words else []
+    marked = {i - lo for group in groups for i in group if lo <= i < hi}
+    count = sum(1 for group in groups if ((lo <= group[0] < hi) if group else last))
+    return marked, count
 
 
 def _piece_cuts(shown: list[list[Word]], words: list[Word]) -> list[int]:
@@ -204,7 +222,7 @@ class LiveTranscriptView(QWidget):
             return
         current = [0, 0]
         shown = self._tally.get(key, [0, 0])
-        final = [len(words), len(find_filler_indexes(words, regions)) if words else 0]
+        final = [len(words), find_fillers(words, regions)[1]]
         self._settled_words += final[0] - shown[0] - current[0]
         self._settled_fillers += final[1] - shown[1] - current[1]
         self._tally[key] = [final[0] - current[0], final[1] - current[1]]  # the piece shown still adds its own
@@ -212,16 +230,16 @@ class LiveTranscriptView(QWidget):
 
     def _replace_pieces(self, key: object, pieces: list[list], words: list[Word],
                         regions: list[SpeechRegion] | None) -> None:
-        marks = find_filler_indexes(words, regions)  # on the whole answer: the analysis' context
         cuts = _piece_cuts([piece[2] for piece in pieces], words)
-        for piece, lo, hi in zip(pieces, [0] + cuts, cuts + [len(words)]):
+        for n, (piece, lo, hi) in enumerate(zip(pieces, [0] + cuts, cuts + [len(words)])):
             start, end, old, shown_fillers = piece
             cursor = QTextCursor(self.view.document())
             cursor.setPosition(start.position())
             cursor.setPosition(end.position(), QTextCursor.MoveMode.KeepAnchor)
             old_length = end.position() - start.position()
             cursor.removeSelectedText()
-            mine, marked = words[lo:hi], {i - lo for i in marks if lo <= i < hi}
+            # marked on the whole answer: the analysis' context
+            mine, (marked, counted) = words[lo:hi], fillers_in(words, regions, lo, hi, n == len(pieces) - 1)
             if mine:
                 if start.position() > 0:
                     cursor.insertBlock()
@@ -229,9 +247,9 @@ class LiveTranscriptView(QWidget):
             end.setPosition(cursor.position())
             self._frozen_end += (end.position() - start.position()) - old_length
             self._done_words += len(mine) - len(old)
-            self._done_fillers += len(marked) - shown_fillers
-            self._count(key, len(mine) - len(old), len(marked) - shown_fillers)
-            piece[2:] = [mine, len(marked)]
+            self._done_fillers += counted - shown_fillers
+            self._count(key, len(mine) - len(old), counted - shown_fillers)
+            piece[2:] = [mine, counted]
         self._render()
 
     def _count(self, key: object, words: int, fillers: int) -> None:
@@ -242,17 +260,17 @@ class LiveTranscriptView(QWidget):
     def finish_answer(self) -> None:
         """Freeze the answer in progress into the history."""
         if self._words:
-            fillers = find_filler_indexes(self._words, self._regions)
+            fillers, counted = find_fillers(self._words, self._regions)
             words = self._words
             self._words = []
-            self._done_fillers += len(fillers)
+            self._done_fillers += counted
             self._done_words += len(words)
-            self._count(self._key, len(words), len(fillers))
+            self._count(self._key, len(words), counted)
             before = self._frozen_end
             self._freeze(f"<p>{words_html(words, fillers)}</p>")
             if self._key is not None:
                 self._pieces.setdefault(self._key, []).append(
-                    [self._cursor_at(before), self._cursor_at(self._frozen_end), words, len(fillers)])
+                    [self._cursor_at(before), self._cursor_at(self._frozen_end), words, counted])
 
     def _cursor_at(self, position: int) -> QTextCursor:
         cursor = QTextCursor(self.view.document())
@@ -267,7 +285,7 @@ class LiveTranscriptView(QWidget):
         any word when it was short."""
         before = self._frozen_end
         words, regions = self._words, self._regions
-        fillers = len(find_filler_indexes(words, regions)) if words else 0
+        fillers = find_fillers(words, regions)[1]
         self.finish_answer()
         pieces = self._pieces.get(key) or []
         if words and pieces and pieces[-1][0].position() == before:
@@ -287,7 +305,7 @@ class LiveTranscriptView(QWidget):
         if slot is None:
             return
         start, end, old_words, old_fillers = slot
-        fillers = find_filler_indexes(words, regions) if words else set()
+        fillers, counted = find_fillers(words, regions)
         old_length = end.position() - start.position()
         cursor = QTextCursor(self.view.document())
         cursor.setPosition(start.position())
@@ -300,14 +318,14 @@ class LiveTranscriptView(QWidget):
         end.setPosition(cursor.position())
         self._frozen_end += (end.position() - start.position()) - old_length
         self._done_words += len(words) - old_words
-        self._done_fillers += len(fillers) - old_fillers
-        self._count(key, len(words) - old_words, len(fillers) - old_fillers)
-        slot[2:] = [len(words), len(fillers)]
+        self._done_fillers += counted - old_fillers
+        self._count(key, len(words) - old_words, counted - old_fillers)
+        slot[2:] = [len(words), counted]
         piece = next((p for p in self._pieces.get(key) or [] if p[0] is start), None)
         if piece is not None:
-            piece[2:] = [list(words), len(fillers)]
+            piece[2:] = [list(words), counted]
         elif words:
-            self._pieces.setdefault(key, []).append([start, end, list(words), len(fillers)])
+            self._pieces.setdefault(key, []).append([start, end, list(words), counted])
         if final:
             del self._held[key]
         self._render()
@@ -345,13 +363,13 @@ class LiveTranscriptView(QWidget):
             cursor.insertHtml(html_text)
 
     def _render(self) -> None:
-        fillers = find_filler_indexes(self._words, self._regions) if self._words else set()
+        fillers, counted = find_fillers(self._words, self._regions)
         self._replace_tail(f"<p>{words_html(self._words, fillers)}</p>" if self._words else
                            f'<p style="color:{theme.current().text_muted};"><i>{HEARING_TEXT}</i></p>'
                            if self._hearing else "")
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.maximum())
-        self.filler_count = self._done_fillers + self._settled_fillers + len(fillers)
+        self.filler_count = self._done_fillers + self._settled_fillers + counted
         self.word_count = self._done_words + self._settled_words + len(self._words)
         rate = f"   ({100.0 * self.filler_count / self.word_count:.1f} per 100 words)" if self.word_count else ""
         self.counter.setText(f"Fillers: {self.filler_count}   Words: {self.word_count}{rate}")

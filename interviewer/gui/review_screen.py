@@ -9,7 +9,7 @@ import re
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
@@ -85,7 +85,10 @@ class _FillingSplitter(QSplitter):
     """A splitter that asks for no more height than its minimum and fills what is left (stretch
     1 in its layout). Its preferred height (the panes' 468 px) made the review 864 px tall in a
     1280x720 window's 646 px page: the page scrolled and the tabs were under the fold.
-    `user_sized` once the user drags its handle: the review then keeps their split."""
+    `user_sized` once the user drags its handle: the review then keeps their split.
+    `resized` after each change of its size, with the new size laid out."""
+
+    resized = Signal()
 
     def __init__(self, orientation: Qt.Orientation) -> None:
         super().__init__(orientation)
@@ -99,6 +102,10 @@ class _FillingSplitter(QSplitter):
         hint = super().sizeHint()
         hint.setHeight(self.minimumSizeHint().height())
         return hint
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 STACK_BELOW_PX = 900  # the review's width below which the side pane goes under the transcript
@@ -227,6 +234,14 @@ class _BodySplitter(QSplitter):
         self.setChildrenCollapsible(False)
         self.user_sized = False
         self.splitterMoved.connect(self._moved)
+        # Fitted again once the summary's content is laid out: fitted only on resizes, the pane
+        # kept the height of a summary not laid out yet, one line at 1280x800 (new-user trial 20).
+        summary.widget().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.summary.widget():
+            QTimer.singleShot(0, self.fit)  # after the layout has taken its new size hint
+        return False
 
     def _moved(self, *_args) -> None:
         self.user_sized = True
@@ -427,6 +442,10 @@ class ReviewScreen(QWidget):
         # first point shows at 1280x720; with room, it gets a row per finding (_SideSplitter).
         side = self.side = _SideSplitter(findings_box, self.findings, tabs)
         main = self.main = _FillingSplitter(Qt.Orientation.Horizontal)
+        # The split follows the splitter's own size: the review's resize came before its panes
+        # were laid out at the window's size, and the table kept the share of a 636 px page at
+        # 1280x800 (its questions read "We've ...", "The ...": new-user trial 20).
+        main.resized.connect(self._share_width)
         main.addWidget(self.transcript)
         main.addWidget(side)
         main.setSizes([550, 500])
@@ -494,7 +513,8 @@ class ReviewScreen(QWidget):
         if total <= 0:
             return
         # The tab pane's frame around the table (its 4 px made the table scroll sideways, trial 19).
-        chrome = self.tabs.width() - self.table.width() if self.table.width() > 0 else 4
+        # A table not laid out in its tab yet is wider than the tabs: no frame to measure then.
+        chrome = self.tabs.width() - self.table.width() if 0 < self.table.width() < self.tabs.width() else 4
         table = self.table
         least = table.needed_width() + chrome
         # The question's column gets the width to read it, the topics theirs: the transcript gives

@@ -5,9 +5,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHeaderView, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
+    QApplication, QDialog, QDialogButtonBox, QHeaderView, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableWidget,
     QTableWidgetItem, QVBoxLayout,
 )
+
+from shiboken6 import isValid
 
 from interviewer.gui import window_fit
 from interviewer.gui.screen_keys import REVIEW_KEYS, ROUND_KEYS
@@ -90,6 +92,9 @@ class ShortcutSheet(QDialog):
     def __init__(self, parent=None, screens: Sequence[str] = FIRST_SCREENS) -> None:
         super().__init__(parent)
         self.rows = shortcuts(screens)
+        # Where the keys went before F1, given back on closing (_give_back).
+        self._return_to = QApplication.focusWidget()
+        self.finished.connect(self._give_back)
         self.setWindowTitle("Keyboard shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
         self.table = _RowsFitTable(len(self.rows), 3)
@@ -125,12 +130,46 @@ class ShortcutSheet(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         self._fit_rows()
+        self._centre_on_window()
         window_fit.fit_dialog(self)  # no larger than the screen: the table scrolls then
+
+    def _window_area(self) -> QRect | None:
+        """The inside of the window the sheet opens over, its own frame taken off, or None: the
+        sheet stays within it (at 1280x800 on a 1000 px screen it ran past the window's bottom
+        edge, new-user trial 20); the table scrolls what does not fit."""
+        parent = self.parentWidget()
+        if parent is None or not parent.window().isVisible():
+            return None
+        frame = window_fit._larger(window_fit.frame_margins(self), window_fit.FRAME_GUESS)
+        return parent.window().geometry().marginsRemoved(frame)
+
+    def _centre_on_window(self) -> None:
+        """Over the middle of its window: placed at its first size and then grown downwards by
+        _fit_rows, it hung below the window."""
+        area = self._window_area()
+        if area is not None:
+            self.move(self.pos() + area.center() - self.geometry().center())
+
+    def _give_back(self) -> None:
+        """Closed (Esc, Close): the window and the control that had the keys get them back.
+        Without a window manager nothing re-activated the window, and Ctrl+1...7 did nothing
+        until a click in it (new-user trial 20)."""
+        parent = self.parentWidget()
+        if parent is None or not isValid(parent):
+            return
+        window = parent.window()
+        window.activateWindow()
+        widget = self._return_to
+        if widget is not None and isValid(widget) and widget.isVisible() and widget.window() is window:
+            widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _fit_rows(self) -> None:
         """As tall as every row at this width, up to the screen's available height: at a fixed
         640x480 a 1000 px screen showed 8 of the 19 rows and the rest needed scrolling (trial 16)."""
         room = window_fit.available_area(self.parentWidget() or self).height()
+        window = self._window_area()
+        if window is not None:
+            room = min(room, window.height())
         for _ in range(2):  # the rows wrap less once the scroll bar is gone: measure again
             self.layout().activate()
             table = self.table

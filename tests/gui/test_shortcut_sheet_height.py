@@ -1,5 +1,6 @@
 """Trial 16: the F1 sheet opened at 640x480 on a 1000 px high screen and 19 rows needed
-scrolling. It opens as tall as its rows, up to the screen's available height."""
+scrolling. It opens as tall as its rows, up to the screen's available height and (trial 20) the
+height of the window it opens over."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
@@ -15,6 +16,7 @@ def _sheet(qtbot, monkeypatch, height: int, script_dirs, tmp_path):
     from test_round import make_window
 
     window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.resize(1400, min(height, 960))  # a window with the room: the sheet stays inside it
     monkeypatch.setattr(window_fit, "available_area", lambda _widget: QRect(0, 0, 1600, height))
     window.show_shortcuts()
     sheet = window.shortcut_sheet

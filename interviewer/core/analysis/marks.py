@@ -23,11 +23,12 @@ def token_words(words: Sequence[Word]) -> list[int]:
     return spoken_word_indexes(list(words))
 
 
-def filler_word_indexes(fillers: list[Filler], tokens: list[Token], words: Sequence[Word]) -> list[int]:
-    """Indexes into `words` of the words that make up `fillers`, as find_fillers gave them
-    (before any retiming: they start on their first token and end on their last)."""
+def filler_word_groups(fillers: list[Filler], tokens: list[Token], words: Sequence[Word]) -> list[list[int]]:
+    """For each of `fillers` (as find_fillers gave them, before any retiming: they start on
+    their first token and end on their last), the indexes into `words` of its words: "you
+    know" is one filler over two words, and counts once."""
     word_of = token_words(words)
-    marked: list[int] = []
+    groups: list[list[int]] = []
     k = 0
     for f in sorted(fillers, key=lambda f: f.start):
         while k < len(tokens) and tokens[k].start < f.start - 1e-6:
@@ -36,11 +37,18 @@ def filler_word_indexes(fillers: list[Filler], tokens: list[Token], words: Seque
             break
         n = max(1, len(f.text.split()))
         j = k
+        group: list[int] = []
         while j < len(tokens) and j - k < n and tokens[j].end <= f.end + 1e-6:
-            marked.append(word_of[j])
+            group.append(word_of[j])
             j += 1
+        groups.append(group)
         k = max(j, k + 1)
-    return sorted(set(marked))
+    return groups
+
+
+def filler_word_indexes(fillers: list[Filler], tokens: list[Token], words: Sequence[Word]) -> list[int]:
+    """Indexes into `words` of the words that make up `fillers` (see filler_word_groups)."""
+    return sorted({i for group in filler_word_groups(fillers, tokens, words) for i in group})
 
 
 def disfluency_word_indexes(disfluencies: list[Filler], tokens: list[Token], words: Sequence[Word]) -> list[int]:
@@ -53,14 +61,21 @@ def disfluency_word_indexes(disfluencies: list[Filler], tokens: list[Token], wor
     return sorted(marked)
 
 
-def filler_marks(words: Sequence[Word], regions: list[SpeechRegion] | None = None) -> list[int]:
-    """The words the analysis counts as fillers, for a transcript still being spoken (the
-    live view) or finished: the same rule `analyze_answer` applies."""
+def filler_groups(words: Sequence[Word], regions: list[SpeechRegion] | None = None) -> list[list[int]]:
+    """The fillers the analysis counts, each as the indexes of its words, for a transcript
+    still being spoken (the live view) or finished: the same rule `analyze_answer` applies, so
+    len() of it is the review's filler count (a count of marked words said 3 for "Um ... you
+    know", the review 2: new-user trial 20)."""
     tokens = tokenize(list(words))
     fillers = find_fillers(tokens, regions)
     if regions:
         fillers = drop_hesitations_on_blips(fillers, tokens, regions)
-    return filler_word_indexes(fillers, tokens, words)
+    return filler_word_groups(fillers, tokens, words)
+
+
+def filler_marks(words: Sequence[Word], regions: list[SpeechRegion] | None = None) -> list[int]:
+    """The words the analysis counts as fillers' words (see filler_groups)."""
+    return sorted({i for group in filler_groups(words, regions) for i in group})
 
 
 def word_after(starts_ends: Sequence[tuple[float, float]], pause_start: float, pause_end: float) -> int:
