@@ -93,6 +93,7 @@ class RoundScreen(QWidget):
         super().__init__(parent)
         self.session: RoundSession | None = None
         self._shown_plan: list | None = None
+        self._phase_id: str | None = None  # the part running (PhaseStarted)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.title = QLabel()
@@ -304,6 +305,7 @@ class RoundScreen(QWidget):
         script = session.script
         self.title.setText(f"<b>{script.title}</b> · {kind_label(script.kind)}")
         self._shown_plan = None
+        self._phase_id = None
         self._show_plan()
         self.transcript.clear()
         self.scratchpad.blockSignals(True)
@@ -452,6 +454,7 @@ class RoundScreen(QWidget):
 
     def on_update(self, update) -> None:
         if isinstance(update, PhaseStarted):
+            self._phase_id = update.phase
             phase = self.session.script.phase(update.phase)
             self.phase_label.setText(f"<b>{phase.name}</b>")
         elif isinstance(update, Speaking):
@@ -516,6 +519,13 @@ class RoundScreen(QWidget):
             pass  # shown when it is spoken (Speaking), so text and voice stay in step
 
     def _speaking(self, update: Speaking) -> None:
+        if update.kind in QUESTION_KINDS:
+            # The part of the question being asked: a twist on an earlier part's question said at
+            # the start of the next part is shown under the earlier part (RoundScript.part_of).
+            phase_id = self._phase_id
+            if phase_id is not None and self.session is not None:
+                part = self.session.script.phase(self.session.script.part_of(update.question_id, phase_id))
+                self.phase_label.setText(f"<b>{part.name}</b>")
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
             self._show_question(self._question_box_text(update))
             if update.kind == UtteranceKind.REPEAT:
