@@ -713,7 +713,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         marked = cut_off_text(speaking.text)
         if self._cut_late:
             # Cut after its first words: they talk to the question (a clarifying question about
-            # it, an early start), so the turn stays under it, its line marked cut off.
+            # it, an early start), so the turn stays under it, headed by its line marked cut off
+            # (the review and exports show the question as said, not as asked in full).
+            if self._turn is not None:
+                self._turn = replace(self._turn, text=marked)
             self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))
             return
         self._turn = _Turn(None, None, marked, False, speaking.started_at)

@@ -35,7 +35,7 @@ from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
 from interviewer.core.time_left import ONE_PROBLEM_KINDS
 from interviewer.core.round_updates import (
-    ClarifyingAnswered, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
+    ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
     SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
@@ -517,6 +517,8 @@ class RoundScreen(QWidget):
             self._round_over()
         elif isinstance(update, AskQuestion):
             pass  # shown when it is spoken (Speaking), so text and voice stay in step
+        elif isinstance(update, LineCutOff):
+            self.transcript.mark_cut_off(update.marked)  # talked over before its end
 
     def _speaking(self, update: Speaking) -> None:
         if update.kind in QUESTION_KINDS:

@@ -37,7 +37,7 @@ def test_a_clarifying_question_over_the_question_gets_its_reply_then_the_questio
     # The line is marked cut off at once; the turn is about the question (its clarifying questions count).
     assert [(u.text, u.marked) for u in updates if isinstance(u, LineCutOff)] == [(FEED, cut_off_text(FEED))]
     turn = controller.current_answer
-    assert turn.question_id == "feed"
+    assert (turn.question_id, turn.question_text) == ("feed", cut_off_text(FEED))
     talk(controller, recorder, "Sorry, what is the latency budget?")
     controller.on_silence(1)
     controller.poll()
@@ -50,7 +50,7 @@ def test_a_clarifying_question_over_the_question_gets_its_reply_then_the_questio
     assert [u.text for u in updates if isinstance(u, LineCutOff)] == [FEED], "said in full: not marked again"
     step(clock, speaker, controller, 0.5)
     answer = controller.current_answer
-    assert answer is not None and answer is not turn and answer.question_id == "feed"
+    assert answer is not None and answer is not turn and (answer.question_id, answer.question_text) == ("feed", FEED)
 
 
 def test_a_real_answer_over_the_end_of_the_question_is_not_asked_again(tmp_path):
