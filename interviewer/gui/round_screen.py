@@ -386,7 +386,9 @@ class RoundScreen(QWidget):
         title, text = (("Quit and end the round?", "Quit the app and end the round now? What was recorded so "
                         "far is kept.") if quitting else
                        ("End the round?", "End the round now? What was recorded so far is kept and analysed."))
-        # The round goes on polling under the question: its silence must not earn a nudge.
+        # The round goes on polling under the question: its silence must not earn a nudge. Its
+        # clocks keep counting, by design (trial 20 item 12): the question takes a few seconds, as
+        # it would in a real interview; P stops the clocks, and "No" leaves the round as it was.
         controller = self.session.controller if self.running else None
         if controller is not None:
             controller.hold_silence(True)
