@@ -11,6 +11,7 @@ from interviewer.core import interview_requests as requests
 from interviewer.core.conversation_cues import (
     ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, checks_assumption, checks_in,
 )
+from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import Matcher, TextEncoder
 from interviewer.core.scripts.model import DEFAULT_NO_FACT_REPLY, ClarifyingTopic, Question, RoundScript
 
@@ -103,6 +104,9 @@ class ClarifyingResponder:
         if requests.asks_for_thinking_time(candidate_question):
             return ClarifyingReply(None, requests.THINKING_TIME_REPLY)
         match = self.matcher.best_topic(candidate_question, self._own, self.question.text)
+        checks = checks_assumption(candidate_question)
+        if match is not None and checks and not self._about_what_is_assumed(candidate_question, match.topic):
+            match = None  # the words of the problem, not what is assumed, made the match
         if match is not None:
             topic = match.topic
             if topic.fact:
@@ -113,13 +117,26 @@ class ClarifyingResponder:
                 return ClarifyingReply(same.name, same.fact)
         # An assumption stated and checked that no fact answers is confirmed: "Make a reasonable
         # assumption" asked for the one just made (trial 19).
-        if checks_assumption(candidate_question):
+        if checks:
             return ClarifyingReply(None, OWN_PROJECT_REPLY if self._own_project() else ASSUMPTION_REPLY)
         if match is not None:
             return ClarifyingReply(None, self._no_fact_reply())
         if requests.asks_permission(candidate_question):  # "Can I use Python?"
             return ClarifyingReply(None, requests.PERMISSION_REPLY)
         return ClarifyingReply(None, self._no_fact_reply())
+
+    def _about_what_is_assumed(self, said: str, topic: ClarifyingTopic) -> bool:
+        """An assumption check gets a topic's fact only when what is assumed is that topic: it
+        says one of the topic's keywords or its name, shares a word with its fact beyond the
+        problem's own words, or both give a number. Matched on the whole sentence, "I'm assuming
+        the list of versions fits in memory. Is that right?" got "About a thousand versions."
+        (trial 20): 'versions' is the problem's word, not what was assumed."""
+        if keyword_hits(said, (topic.name, *topic.keywords), fuzzy=False):
+            return True
+        problem = _content(self.question.text)
+        assumed = _content(said) - problem
+        fact = _content(f"{topic.name} {topic.fact or ''}") - problem
+        return bool(assumed & fact) or (_has_number(said) and _has_number(topic.fact or ""))
 
     def _own_project(self) -> bool:
         return self._kind in OWN_PROJECT_KINDS
@@ -130,3 +147,16 @@ class ClarifyingResponder:
         if self._own_project() and self.question.no_fact_reply == DEFAULT_NO_FACT_REPLY:
             return OWN_PROJECT_REPLY
         return self.question.no_fact_reply
+
+
+_NUMBER_WORDS = frozenset("""zero two three four five six seven eight nine ten eleven twelve twenty thirty
+forty fifty hundred hundreds thousand thousands million millions billion billions dozen few""".split())
+
+
+def _content(text: str) -> set[str]:
+    """Stems of a text's content words (no stopwords)."""
+    return {stem(w) for w in words(text) if w not in STOPWORDS}
+
+
+def _has_number(text: str) -> bool:
+    return any(w[0].isdigit() or w in _NUMBER_WORDS for w in words(text))

@@ -199,6 +199,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # full when their turn ends (_ask_again), what they said meanwhile answering nothing.
         self._cut_off: tuple[AskQuestion, UtteranceKind] | None = None
         self._asked_again = False  # the last question was asked again so: cut off again, it stands
+        self._cut_late = False  # the cut-off question was cut after its first words (not at once)
         self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
         self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
         self._silence_held = False  # a question that may end the round is on screen (hold_silence)
@@ -691,8 +692,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         ask = self._last_ask
         if ask is None or self._cut_off is not None or self._asked_again:
             return None
+        self._cut_late = False
         if speaking.kind in CUT_OFF_KINDS:
-            cut = speaking if self._heard_for(speaking, now) < CUT_OFF_AT_ONCE_S else None
+            # Later in it too, it was not out: its end is said when their turn ends (_finish_answer).
+            cut, self._cut_late = speaking, self._heard_for(speaking, now) >= CUT_OFF_AT_ONCE_S
         else:
             cut = next((u for u in self._to_say if u.kind in CUT_OFF_KINDS), None)
         if cut is None or (cut.question_id, cut.follow_up_id) != (ask.question_id, ask.follow_up_id):
@@ -708,6 +711,14 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._resumable is not None and self._resumable.question is cut:
             self._resumable = None  # asked (emitted) when it is said again
         marked = cut_off_text(speaking.text)
+        if self._cut_late:
+            # Cut after its first words: they talk to the question (a clarifying question about
+            # it, an early start), so the turn stays under it, headed by its line marked cut off
+            # (the review and exports show the question as said, not as asked in full).
+            if self._turn is not None:
+                self._turn = replace(self._turn, text=marked)
+            self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))
+            return
         self._turn = _Turn(None, None, marked, False, speaking.started_at)
         self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))
 
@@ -730,7 +741,20 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, ask.text))
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
 
-    def _ask_again(self) -> None:
+    def _finish_question(self) -> bool:
+        """The candidate's turn over a question cut off after its first words has ended. Unless
+        it was a real answer (enough words, no clarifying reply in it), the question is said again in full ("Let me finish the
+        question: ..."): trial 20, "How many model versions are there in total?" over the
+        problem got its reply and the rest of the problem was never read. The turn stays filed
+        under the question (its clarifying questions count); the engine never hears it."""
+        clarifying = any(r.clarifications for r in self._unfinished)
+        if self._words_said(self._unfinished) >= CUT_OFF_REASK_BELOW_WORDS and not clarifying:
+            self._cut_off = None  # answered: it stands, marked cut off
+            return False
+        self._ask_again(self.settings.finish_lead_in)
+        return True
+
+    def _ask_again(self, lead_in: str | None = None) -> None:
         """The candidate's turn over a question cut off has ended: the interviewer asks it again
         in full, and what follows answers it. The engine never hears the turn before: its
         question is still open."""
@@ -744,7 +768,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._last_ask, self._asked_again = ask, True  # cut off again, it is not asked a third time
         if greeted:  # a hello over the first line: greeted back, then that line in full
             self._say(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT)
-        self._say(self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
+        self._say(lead_in or self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(ask.text, kind, ask)
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
         self._listen_pending = True
@@ -1106,7 +1130,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         """Tell the engine the answer is over, with whatever was transcribed of it."""
         if self._reply_before_finishing():
             return
-        if self._cut_off is not None:
+        if self._cut_off is not None and self._cut_late:
+            if self._finish_question():
+                return
+        elif self._cut_off is not None:
             if self._words_said(self._unfinished) < CUT_OFF_REASK_BELOW_WORDS:
                 self._ask_again()
                 return

@@ -100,6 +100,9 @@ class ControllerSettings:
     ack_grace: float = ACK_GRACE_S
     # Said before a question asked again after the candidate talked over it (CUT_OFF_AT_ONCE_S).
     reask_lead_in: str = "So, as I was saying:"
+    # Said before a question said again in full after the candidate cut in later in it, to ask
+    # about it or to start (trial 20: the problem was never finished after a clarifying reply).
+    finish_lead_in: str = "Let me finish the question:"
     # The candidate said hello to the opening words (the status line invites it): said back
     # before the first question, as a person would (trial15: the hello met the question).
     greeting_reply_text: str = "Nice to meet you."
@@ -133,9 +136,10 @@ REPLY_CUT_AT_START_S = 0.8
 # A question or follow-up the candidate talked over at once, within CUT_OFF_AT_ONCE_S after it
 # began, was not heard: they were already talking (a hello said as the problem began, a sentence
 # begun with the question; trial 14), so what they say then answers no question and the question
-# is asked again after their turn. Later than that they are answering it: the question is on the
-# screen too, and a candidate who reads it and starts early must not hear it all again (the
-# whole-round test barges in 1.2 s into the question to answer it).
+# is asked again after their turn. Later than that they are talking to it: the turn is filed under
+# it and its line marked cut off; it is said in full after the turn only when the turn asked about
+# it (a clarifying reply in it) or said little (trial 20), never after a real answer (the candidate
+# read it on screen: the whole-round test barges in 1.2 s into the question to answer it).
 CUT_OFF_AT_ONCE_S = 1.1  # about the first three words
 # ...unless the turn over it was a real answer: the line is shown on screen at once, and a
 # candidate who read it answers it (trial 16: a full design answer over the phase prompt, then

@@ -103,7 +103,7 @@ def render_html(report: SessionReport) -> str:
     for a in report.answers:
         label = answer_label(a.answer, report.session.kind, first=a is report.answers[0])
         parts += [_said(t) for t in a.said_before]
-        parts += [f"<h3>{a.number}. {escape(a.answer.question_text)}</h3>",
+        parts += [f"<h3>{a.number}. {escape(a.title)}</h3>",
                   f'<p class="meta">{escape(label)}</p>']
         if a.audio_missing:
             parts += [f'<p class="missing">Recording missing: {escape(p.audio_path or "")}</p>'

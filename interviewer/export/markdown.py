@@ -96,7 +96,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
     for a in report.answers:
         label = answer_label(a.answer, report.session.kind, first=a is report.answers[0])
         lines += [line for t in a.said_before for line in (_said(t, esc), "")]
-        lines += [f"### {a.number}. {esc(one_line(a.answer.question_text))}", "",
+        lines += [f"### {a.number}. {esc(one_line(a.title))}", "",
                   f"_{esc(label)}_", ""]
         if a.audio_missing:
             lines += [f"> Recording missing: {esc(p.audio_path or '')}" for p in a.parts or [a.answer]

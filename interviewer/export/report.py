@@ -41,6 +41,11 @@ class AnswerReport:
     parts: list[Answer] = field(default_factory=list)  # the recordings it was said in
     # What the interviewer said before this answer's question (e.g. the phase's prompt), as replies.
     said_before: list[Token] = field(default_factory=list)
+    heading: str = ""  # what it is listed under (summary's AnswerNumbers.heading); "": its question's text
+
+    @property
+    def title(self) -> str:
+        return self.heading or self.answer.question_text
 
 
 def no_words_text(parts) -> str:
@@ -308,10 +313,13 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         tokens = [t for p in parts for t in with_replies(
             tokens_of(p), p, [line for line in placed.before.get(p.id, []) if p is not first or line.said_at >= asked]
             + placed.during.get(p.id, []))]
+        before = [said_token(line) for line in placed.before.get(first.id, []) if line.said_at < asked]
+        if a.heading != first.question_text:
+            # Headed by the question worked on: the hand-over prompt it answered is shown as said.
+            before.append(Token(first.question_text, asked, "reply", fmt_clock(asked)))
         report.answers.append(AnswerReport(n, first, tokens, answer_facts(by_part[first.id]), findings,
-                                           any(p.audio_path in missing for p in parts), parts,
-                                           [said_token(line) for line in placed.before.get(first.id, [])
-                                            if line.said_at < asked]))
+                                           any(p.audio_path in missing for p in parts), parts, before,
+                                           a.heading))
     report.said_after = [said_token(line) for line in placed.after]
     report.round_findings = [f for f in session.findings if f.answer_id is None]
     return report

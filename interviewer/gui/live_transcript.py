@@ -186,7 +186,27 @@ class LiveTranscriptView(QWidget):
                 label = own_label(text)
                 text = text.strip()[len(label):].lstrip()
             shown = f"<b>{html.escape(label)}</b> " if label else ""
+            start = self._frozen_end
             self._freeze(f'<p style="color:{colours.note_text};">{shown}{html.escape(text)}</p>')
+            self._last_heading = (start, self._frozen_end, text, label, prompt)
+            return
+        self._last_heading = None
+
+    def mark_cut_off(self, marked: str) -> None:
+        """The question just shown was talked over before its end: its heading reads `marked`
+        (core.round_records.cut_off_text), as the review and exports show it (trial 20). Only
+        while nothing was added below it."""
+        heading = getattr(self, "_last_heading", None)
+        if heading is None or heading[1] != self._frozen_end:
+            return
+        start, _end, _text, label, prompt = heading
+        self._replace_tail("")
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._frozen_end = start  # the heading and the block break before it are gone
+        self.add_heading(marked, prompt=prompt, label=label)
 
     def set_current_words(self, words: list[Word], regions: list[SpeechRegion] | None = None) -> None:
         """The answer in progress so far (replaces the previous partial view); `regions`, the
@@ -335,6 +355,7 @@ class LiveTranscriptView(QWidget):
         self._pieces.clear()
         self.view.clear()
         self._frozen_end = 0
+        self._last_heading = None
         self._words = []
         self._done_fillers = self._done_words = 0
         self._tally.clear()

@@ -35,7 +35,7 @@ from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
 from interviewer.core.time_left import ONE_PROBLEM_KINDS
 from interviewer.core.round_updates import (
-    ClarifyingAnswered, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
+    ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
     SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
@@ -93,6 +93,7 @@ class RoundScreen(QWidget):
         super().__init__(parent)
         self.session: RoundSession | None = None
         self._shown_plan: list | None = None
+        self._phase_id: str | None = None  # the part running (PhaseStarted)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.title = QLabel()
@@ -304,6 +305,7 @@ class RoundScreen(QWidget):
         script = session.script
         self.title.setText(f"<b>{script.title}</b> · {kind_label(script.kind)}")
         self._shown_plan = None
+        self._phase_id = None
         self._show_plan()
         self.transcript.clear()
         self.scratchpad.blockSignals(True)
@@ -384,7 +386,9 @@ class RoundScreen(QWidget):
         title, text = (("Quit and end the round?", "Quit the app and end the round now? What was recorded so "
                         "far is kept.") if quitting else
                        ("End the round?", "End the round now? What was recorded so far is kept and analysed."))
-        # The round goes on polling under the question: its silence must not earn a nudge.
+        # The round goes on polling under the question: its silence must not earn a nudge. Its
+        # clocks keep counting, by design (trial 20 item 12): the question takes a few seconds, as
+        # it would in a real interview; P stops the clocks, and "No" leaves the round as it was.
         controller = self.session.controller if self.running else None
         if controller is not None:
             controller.hold_silence(True)
@@ -452,6 +456,7 @@ class RoundScreen(QWidget):
 
     def on_update(self, update) -> None:
         if isinstance(update, PhaseStarted):
+            self._phase_id = update.phase
             phase = self.session.script.phase(update.phase)
             self.phase_label.setText(f"<b>{phase.name}</b>")
         elif isinstance(update, Speaking):
@@ -514,8 +519,17 @@ class RoundScreen(QWidget):
             self._round_over()
         elif isinstance(update, AskQuestion):
             pass  # shown when it is spoken (Speaking), so text and voice stay in step
+        elif isinstance(update, LineCutOff):
+            self.transcript.mark_cut_off(update.marked)  # talked over before its end
 
     def _speaking(self, update: Speaking) -> None:
+        if update.kind in QUESTION_KINDS:
+            # The part of the question being asked: a twist on an earlier part's question said at
+            # the start of the next part is shown under the earlier part (RoundScript.part_of).
+            phase_id = self._phase_id
+            if phase_id is not None and self.session is not None:
+                part = self.session.script.phase(self.session.script.part_of(update.question_id, phase_id))
+                self.phase_label.setText(f"<b>{part.name}</b>")
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
             self._show_question(self._question_box_text(update))
             if update.kind == UtteranceKind.REPEAT:

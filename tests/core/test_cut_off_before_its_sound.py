@@ -77,4 +77,5 @@ def test_a_question_heard_for_long_enough_is_answered_by_talking_over_it(tmp_pat
     question = [u for u in controller.utterances if u.text == FEED][0]
     assert question.sounded_at is not None
     assert controller.current_answer.question_id == "feed"
-    assert not [u for u in updates if isinstance(u, LineCutOff)]
+    # Not out yet: the line is marked cut off (trial 20), the turn still answers it.
+    assert [u.text for u in updates if isinstance(u, LineCutOff)] == [FEED]

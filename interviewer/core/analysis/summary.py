@@ -92,16 +92,25 @@ class AnswerNumbers:
     disfluencies: list[dict] = field(default_factory=list)
     # Depth signals that applied to this answer (core.analysis.depth): id -> times heard.
     depth: dict[str, int] = field(default_factory=dict)
+    # The question still worked on when this answers a phase prompt with no question of its own
+    # ("Let's move from clarifying to solving. Tell me your approach..."): the problem's text.
+    working_on: str | None = None
 
     @property
     def heard(self) -> bool:
         return self.words > 0
 
     @property
+    def heading(self) -> str:
+        """What the answer is listed under in full (an export's heading): the question worked on;
+        a hand-over prompt is a line the interviewer said, not what the part was about (trial 20)."""
+        return self.working_on or self.question
+
+    @property
     def asked(self) -> str:
         """The question this answers, without the time or transition said before it: the label
         of the answer wherever it is listed (the whole line stays in `question`)."""
-        return asked_part(self.question)
+        return asked_part(self.heading)
 
 
 @dataclass
@@ -466,15 +475,23 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
     by_question: dict[str, list[Part]] = {}
     continued: dict[str, list[Part]] = {}
     discussed = None
+    texts: dict[str, str] = {}  # question id -> its text as asked (the main question's, not a follow-up's)
+    working_on: dict[int, str] = {}  # part id -> the question a prompt's answer goes on with
     for part in scored:
         if part.question_id:
             discussed = part.question_id
             by_question.setdefault(part.question_id, []).append(part)
+            if not part.follow_up_id:
+                texts.setdefault(part.question_id, part.question_text)
         elif (discussed and part.phase_id is not None and not part.for_interviewer(question_phases)
               and not part.analysis.get("questions_for_interviewer")):
             # The answer to a phase prompt with no question of its own ("Let's move to your
             # approach"): it goes on with the question before it (as its talking points do).
             continued.setdefault(discussed, []).append(part)
+            if discussed in texts:
+                working_on[part.id] = texts[discussed]
+    for a in answers:
+        a.working_on = working_on.get(a.part_ids[0])
     questions = [_question(qid, ps, starts, continued.get(qid, [])) for qid, ps in by_question.items()]
     firsts = {q.first_part: q for q in questions}
     for a in answers:

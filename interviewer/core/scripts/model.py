@@ -179,3 +179,24 @@ class RoundScript:
 
     def questions_in(self, phase_id: str) -> list[Question]:
         return [q for q in self.questions if q.phase == phase_id]
+
+    def part_of(self, question_id: str | None, phase_id: str) -> str:
+        """The part (phase id) a line asking about `question_id` belongs to while `phase_id` runs:
+        that phase, unless it is a twist of a question from an earlier part said at the start of a
+        phase with questions of its own ("Next we'll switch to machine learning fundamentals...
+        First, one last twist on the coding question.": the bar read ML fundamentals during the
+        twist, trial 20). Then the last phase before this one that went on with that question
+        (its own phase, or a later one with no questions of its own)."""
+        ids = [p.id for p in self.phases]
+        try:
+            question, here = self.question(question_id or ""), ids.index(phase_id)
+        except (KeyError, ValueError):
+            return phase_id
+        if question.phase == phase_id or question.phase not in ids or not self.questions_in(phase_id):
+            return phase_id
+        part = question.phase
+        for pid in ids[ids.index(question.phase) + 1:here]:
+            if self.questions_in(pid):
+                break
+            part = pid
+        return part

@@ -1,0 +1,34 @@
+"""Trial 20 item 11: the round's part label read "ML fundamentals" while the coding question's
+last twist was asked; it names the part of the line being asked (RoundScript.part_of)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from interviewer.core.clock import FakeClock
+from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_updates import Speaking
+
+from test_round import make_window
+
+PHONE = Path(__file__).resolve().parents[2] / "question_scripts" / "phone_screen_first_bad_version_and_ranking.toml"
+
+
+def test_the_twist_is_shown_under_the_coding_part(qtbot, script_dirs, tmp_path):
+    shutil.copy(PHONE, script_dirs[0] / PHONE.name)
+    window, _speaker, _recorder = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.home.select_script("phone_screen_first_bad_version_and_ranking")
+    window.home.start_button.click()
+    screen = window.round_screen
+    engine = screen.session.engine
+    while engine.current_phase is None or engine.current_phase.id != "ml_fundamentals":
+        screen.session.controller.next_part()
+        screen._tick()
+    screen._tick()
+    # The real round said the prompt, then the twist: the twist is shown under the coding part.
+    said = [u for u in screen.session.controller.utterances if u.kind == UtteranceKind.CHANGED_CONSTRAINT]
+    assert said and said[-1].question_id == "first_bad_version"
+    assert "Coding: solve and test" in screen.phase_label.text()
+    ranking = engine.script.question("ranking_metrics")
+    screen.on_update(Speaking(ranking.text, UtteranceKind.QUESTION, engine.elapsed(), "ranking_metrics"))
+    assert "ML fundamentals" in screen.phase_label.text()
