@@ -743,12 +743,14 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     def _finish_question(self) -> bool:
         """The candidate's turn over a question cut off after its first words has ended. Unless
-        it was a real answer (enough words, no clarifying reply in it), the question is said again in full ("Let me finish the
+        it held a real answer (enough words besides its clarifying questions), the question is said again in full ("Let me finish the
         question: ..."): trial 20, "How many model versions are there in total?" over the
         problem got its reply and the rest of the problem was never read. The turn stays filed
         under the question (its clarifying questions count); the engine never hears it."""
-        clarifying = any(r.clarifications for r in self._unfinished)
-        if self._words_said(self._unfinished) >= CUT_OFF_REASK_BELOW_WORDS and not clarifying:
+        # Their clarifying questions are not an answer: the words beyond them are (two asks,
+        # replied to, then the design answer: it stands, as the whole-round test plays it).
+        asked = sum(len(c.question.split()) for r in self._unfinished for c in r.clarifications)
+        if self._words_said(self._unfinished) - asked >= CUT_OFF_REASK_BELOW_WORDS:
             self._cut_off = None  # answered: it stands, marked cut off
             return False
         self._ask_again(self.settings.finish_lead_in)

@@ -62,3 +62,22 @@ def test_a_real_answer_over_the_end_of_the_question_is_not_asked_again(tmp_path)
         step(clock, speaker, controller, 0.5)
     assert FINISH not in speaker.said and speaker.said.count(FEED) == 1
     assert [u.marked for u in updates if isinstance(u, LineCutOff)] == [cut_off_text(FEED)]
+
+
+def test_clarifying_questions_then_a_real_answer_over_the_question_stand(tmp_path):
+    """The whole-round test (real parts): the candidate talks over the problem with two clarifying
+    questions, gets both replies, then answers the design question. That answer stands: the
+    question is not said again, and the round can move on."""
+    clock, engine, speaker, recorder, controller, updates = cut_late(tmp_path, FakeAnswerer())
+    turn = controller.current_answer
+    talk(controller, recorder, "Sorry, what is the latency budget?")
+    controller.on_silence(1)
+    controller.poll()
+    said_in_full(clock, speaker, controller, "Assume a 200 millisecond budget.")
+    assert turn.clarifications
+    talk(controller, recorder, "Okay. I would rank the feed with a two stage system, candidate generation then "
+                               "a ranking model optimizing engagement, with business rules on top of it.")
+    controller.end_answer()
+    for _ in range(10):
+        step(clock, speaker, controller, 0.5)
+    assert FINISH not in speaker.said and speaker.said.count(FEED) == 1
