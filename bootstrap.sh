@@ -13,7 +13,7 @@ APT_PACKAGES=(espeak-ng libespeak-ng1 libportaudio2 libsndfile1 pulseaudio pulse
   libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libdbus-1-3 libfontconfig1
   fonts-noto-color-emoji
-  python3-venv desktop-file-utils appstream strace)
+  python3-venv desktop-file-utils appstream strace poppler-utils)
 
 install_system_packages() {
   local missing=()
