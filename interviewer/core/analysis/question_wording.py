@@ -51,7 +51,7 @@ INDIRECT = re.compile(
     r"wondering (whether|if|about|how|what)|"
     r"i wonder what|i wonder (whether|if|how|when|where|which|who) (?=.* or \w)|i('?d| would) (also |really )?like to (know|understand (what|how|whether|if|why|which|who|where|when))|i('?d| would) (also |just )?like to (check|confirm|clarify|ask)(?= \S)|(can|could) you (tell|clarify|confirm|"
     r"explain|say)|want(ed)? to (check|confirm|clarify|ask)(?= \S)(?! (is|are|was|were) (?!(whether|if|what|how|which|who|where|when|why)\b))|just to (confirm|clarify|check)|"
-    r"let me ask(?= \S+ \S)|my (first )?question is(?= \S)|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
+    r"let me ask(?= \S+ \S)(?!.*\b(later|afterwards|at the end|in a (bit|minute|moment|second))\b)|my (first )?question is(?= \S)|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
     r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"
     r"is that (right|correct|fair|true)|do you know (whether|if|how|what)|any (idea|sense) (of|how|what))\b")
 # A question word straight before a subject starts an embedded clause ("what we need is",
@@ -66,6 +66,7 @@ TAG_PAIRS = {(aux, pronoun) for aux in ("isn't", "aren't", "wasn't", "weren't", 
                                          "shouldn't", "haven't", "hasn't")
              for pronoun in ("it", "they", "we", "you", "he", "she", "i", "there", "that")}
 PERSONAL = {"i", "we", "you", "they", "he", "she"}
+SINGULAR_SUBJECT = {"it", "he", "she", "this", "that"}  # "does it", never "do it", asks
 HAVE = {"have", "has", "had"}
 COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "could"}
 # Spoken questions open with "may" or "might" only before a person ("May I assume...", "Might we
@@ -235,8 +236,10 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
             # meant is not the candidate's to state; asked if the speaker waits (_tag_runs_on).
             return "confirmation"
         # "have an idea", "have a look": the verb "have" and its object, not an inversion.
+        # "do it", "have that ready": a question would agree with the singular ("does it").
         if first in AUX and (second in SUBJECT or _plural_noun(second)) and not (
                 first in HAVE and second in ("a", "an")) and not (
+                first in {"do", "have"} and second in SINGULAR_SUBJECT) and not (
                 first in WISH_MODAL and second not in PERSONAL | {"there"}):
             return "inverted auxiliary"
         # "do touching intervals count", "are new users scored": a modifier, then the plural subject

@@ -291,6 +291,28 @@ def _gives_short_answer(nxt: Utterance | None, u: Utterance) -> bool:
         len(said) == 2 or answer.comma_after or answer.ends_sentence)
 
 
+def _picks_own_alternative(nxt: Utterance | None, u: Utterance) -> bool:
+    """"Is the softmax over rows or columns? | Rows, one row per query.": the speaker names one
+    of the question's own alternatives straight after it, set off and gone on from, so they
+    answered it. The interviewer's answer said back is taken ("Rows, okay."); one left to
+    confirm ("Rows?") or after a silence is the interviewer's to give."""
+    if nxt is None or nxt.start - u.end >= SELF_ANSWER_GAP_S or nxt.tokens[-1].question_mark:
+        return False
+    asked = [w for w in u.norm_words if not is_hesitation(w) and w not in STOPWORDS | {"or"}
+             or w == "or"]
+    # the content words next to each "or": "by clicks or by watch time" offers clicks, watch
+    options = {stem(w) for k, w in enumerate(asked) if w != "or"
+               and "or" in (asked[k - 1] if k else None, asked[k + 1] if k + 1 < len(asked) else None)}
+    said = [t for t in nxt.tokens if not is_hesitation(t.norm)]
+    if len(said) < 3 or said[0].norm in STOPWORDS or stem(said[0].norm) not in options:
+        return False
+    # the option set off as a phrase of its own (a word or two) and then gone on from
+    set_off = next((k for k, t in enumerate(said[:3]) if t.comma_after or t.ends_sentence), None)
+    rest = [t.norm for t in said[1:]]
+    return (set_off is not None and set_off < len(said) - 1 and not acknowledges(nxt)
+            and not any(w in ACKNOWLEDGING for w in rest))
+
+
 def _says_yes_or_no_inside(nxt: Utterance) -> bool:
     """"Is that too much memory? | For a year of logs per user, no, it's tiny.", "Could I do it
     without the markers? | Only if I also stored the in-order, so no.": a "yes" or "no" set off
@@ -577,6 +599,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         after = utterances[i + 2] if i + 2 < len(utterances) else None
         if (_answers_itself(u, nxt, gaps, after) or _says_yes_or_no(nxt, u) or _gives_short_answer(nxt, u)
+                or _picks_own_alternative(nxt, u)
                 or _answers_own_choice_inline(u) or _assumes_answer_inline(u)
                 or _answers_yes_no_inline(u)):
             continue

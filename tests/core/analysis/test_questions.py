@@ -1452,3 +1452,36 @@ def test_a_wh_clause_closing_a_sentence_and_answered_at_once_is_rhetorical():
     waited = ("High variance means it fits the noise, how do you tell which one you have? [2.0] "
               "Okay, then I compare training and validation error.")
     assert len(analyze_answer(spoken(waited)).clarifying.questions) == 1
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 28: the speaker names one of the question's own alternatives at once.
+    ("Is the softmax over rows or columns? Rows, one row per query. [0.9] The output is a weighted sum.", False),
+    ("Do we rank by clicks or by watch time? Watch time, since clicks reward bait.", False),
+    # Said back after the interviewer's answer, or after a silence, it still asked.
+    ("Is the softmax over rows or columns? [1.8] Rows, okay. So each query gets its weights.", True),
+    ("Rows or columns? [2.0] Rows, one row per query.", True),
+])
+def test_an_alternative_question_answered_with_its_own_option(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 28: imperatives; a question would agree with the singular ("does it").
+    ("So I showed her the log, and she said fine, do it, but keep the old path alive.", False),
+    ("Have that ready by Friday, she said.", False),
+    ("Do these two count as one island? [2.0] Okay.", True),
+    ("Does it have to be exact? [2.0] Fine.", True),
+])
+def test_do_or_have_before_a_singular_pronoun_is_no_inversion(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 28: a question put off for later is not asked now.
+    ("Let me ask about the data volume later, since isotonic needs a fair amount.", False),
+    ("I'll fit Platt scaling first. Let me ask about the labels at the end.", False),
+    ("Let me ask about the data volume: how many labelled examples do we have? [2.0] Okay.", True),
+])
+def test_let_me_ask_later_defers_the_question(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
