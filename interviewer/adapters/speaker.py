@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import queue
+import re
 import subprocess
 import sys
 import tempfile
@@ -37,6 +38,20 @@ log = logging.getLogger(__name__)
 SYNTH_TIMEOUT_SECONDS = 60.0
 STARTUP_TIMEOUT_SECONDS = 30.0
 _PLAYBACK_BLOCK_SECONDS = 0.25
+
+# A line's words as [end character, start second in its audio]: what stop() reports as heard.
+WordTimes = list[tuple[int, float]]
+
+
+def estimated_word_times(text: str, seconds: float) -> WordTimes:
+    """Word starts for an engine that tells none: the audio's length spread over the characters."""
+    return [(m.end(), m.start() / len(text) * seconds) for m in re.finditer(r"\S+", text)]
+
+
+def chars_heard(words: WordTimes, played_seconds: float) -> int:
+    """How much of the text had been played: the end of the last word whose start was played
+    (a word counts as heard once it began), 0 before the first."""
+    return max((end for end, start in words if start < played_seconds), default=0)
 
 
 class SpeakerUnavailable(UserError):
@@ -64,6 +79,7 @@ class _EngineHost:
             for v in (self.engine.getProperty("voices") or [])
         ]
         self.default_rate = int(self.engine.getProperty("rate") or 0)
+        self.last_words: WordTimes | None = None  # pyttsx3 tells no word times: estimated from the WAV
 
     def render(self, text: str, voice: str | None, rate: int | None, path: str) -> str | None:
         """Write `text` as speech to `path`; returns an error message or None."""
@@ -100,6 +116,9 @@ class _EspeakHost:
         if self.sample_rate == -1:
             raise RuntimeError("could not initialize espeak-ng")
         self._pieces: list[bytes] = []
+        # The last render's words from espeak's WORD events: (end character, start second).
+        self.last_words: WordTimes | None = None
+        self._words: WordTimes = []
         _espeak.SetSynthCallback(self._on_synth)
         self.voices = []
         for v in _espeak.ListVoices(None):
@@ -118,6 +137,13 @@ class _EspeakHost:
             import ctypes
 
             self._pieces.append(ctypes.string_at(wav, numsamples * 2))
+        i = 0
+        while events and events[i].type != self._espeak.EVENT_LIST_TERMINATED:
+            event = events[i]
+            # text_position counts characters from 1; audio_position is ms from the line's start.
+            if event.type == self._espeak.EVENT_WORD and event.length > 0:
+                self._words.append((event.text_position - 1 + event.length, event.audio_position / 1000))
+            i += 1
         return 0
 
     def render(self, text: str, voice: str | None, rate: int | None, path: str) -> str | None:
@@ -128,9 +154,10 @@ class _EspeakHost:
             if espeak.SetVoiceByName((voice or self._default_voice).encode("utf-8")) != 0:
                 return f"unknown voice {voice!r}"
             espeak.SetParameter(espeak.RATE, int(rate or self.default_rate), 0)
-            self._pieces = []
+            self._pieces, self._words, self.last_words = [], [], None
             espeak.Synth(text, flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
             espeak.Synchronize()
+            self.last_words = sorted(self._words, key=lambda w: w[1]) or None
             with wave.open(path, "wb") as f:
                 f.setnchannels(1)
                 f.setsampwidth(2)
@@ -172,7 +199,7 @@ def serve_stdio(tts_module: str = "pyttsx3") -> None:
         if request.get("quit"):
             return
         error = host.render(request["text"], request.get("voice"), request.get("rate"), request["path"])
-        reply.write(json.dumps({"error": error}) + "\n")
+        reply.write(json.dumps({"error": error, "words": host.last_words}) + "\n")
 
 
 class _ProcessWorker:
@@ -217,13 +244,16 @@ class _ProcessWorker:
             raise EOFError(f"the speech process exited (status {code})")
         return json.loads(line)
 
-    def render(self, text: str, voice: str | None, rate: int | None, path: str) -> str | None:
+    def render(self, text: str, voice: str | None, rate: int | None, path: str) -> tuple[str | None, WordTimes | None]:
+        """(error or None, the words' times when the engine told them)."""
         if self._process is None or self._process.poll() is not None:
             self.start()
         assert self._process is not None and self._process.stdin is not None
         self._process.stdin.write(json.dumps({"text": text, "voice": voice, "rate": rate, "path": path}) + "\n")
         self._process.stdin.flush()
-        return self._read(SYNTH_TIMEOUT_SECONDS, "finish speaking")["error"]
+        reply = self._read(SYNTH_TIMEOUT_SECONDS, "finish speaking")
+        words = reply.get("words")
+        return reply["error"], [(int(end), float(start)) for end, start in words] if words else None
 
     def kill(self) -> None:
         if self._process is not None and self._process.poll() is None:
@@ -270,9 +300,10 @@ class _ThreadWorker:
             if request is None:
                 return
             args, answer = request
-            answer.put(self._host.render(*args))
+            error = self._host.render(*args)
+            answer.put((error, self._host.last_words))
 
-    def render(self, text: str, voice: str | None, rate: int | None, path: str) -> str | None:
+    def render(self, text: str, voice: str | None, rate: int | None, path: str) -> tuple[str | None, WordTimes | None]:
         answer: queue.Queue = queue.Queue()
         self._requests.put(((text, voice, rate, path), answer))
         try:
@@ -313,19 +344,21 @@ class _SynthWorker:
     def wait_ready(self) -> None:
         self._ready.wait(STARTUP_TIMEOUT_SECONDS + 5)
 
-    def synthesize(self, text: str, voice: str | None, rate: int | None, path: Path) -> None:
+    def synthesize(self, text: str, voice: str | None, rate: int | None, path: Path) -> WordTimes | None:
+        """Renders `text` to `path`; its words' times when the engine told them."""
         self.wait_ready()
         if self.unavailable_reason is not None or not self._ready.is_set():
             raise SpeakerUnavailable(self.unavailable_reason or "the speech engine is still starting")
         with self._lock:
             try:
-                error = self._host.render(text, voice, rate, str(path))
+                error, words = self._host.render(text, voice, rate, str(path))
             except (EOFError, OSError, TimeoutError, ValueError) as exc:
                 if isinstance(self._host, _ProcessWorker):
                     self._host.kill()  # restarted on the next request
                 raise RuntimeError(f"the speech engine failed: {exc}") from None
         if error:
             raise RuntimeError(f"speech engine error: {error}")
+        return words
 
     def close(self) -> None:
         with self._lock:
@@ -437,14 +470,18 @@ class Speaker:
             self._current = self._latest = utterance
         utterance.start()
 
-    def stop(self) -> None:
-        """Stop mid-sentence; the current utterance's on_done fires."""
+    def stop(self) -> int | None:
+        """Stop mid-sentence; the current utterance's on_done fires. Returns how many characters
+        of its text had been played (core.ports.Speaker.stop), None when nothing was being said."""
         with self._state_lock:
             current, self._current = self._current, None
-        if current is not None:
-            current.cancel()
-            self.stopped_at = time.monotonic()
-            self.playback.cut(self.stopped_at)
+        if current is None:
+            return None
+        heard = current.heard()
+        current.cancel()
+        self.stopped_at = time.monotonic()
+        self.playback.cut(self.stopped_at)
+        return heard
 
     @property
     def speaking(self) -> bool:
@@ -490,6 +527,18 @@ class _Utterance:
         self.written = threading.Event()  # every block handed to the device
         self._stream = None
         self._stream_lock = threading.Lock()
+        self._words: WordTimes | None = None  # once synthesized
+        self._sound_at: float | None = None  # monotonic time its first block went to the device
+        self._played_limit = 0.0  # seconds of audio handed to the device so far
+        self._latency = 0.0  # the output's latency: audio handed over is heard that much later
+
+    def heard(self) -> int | None:
+        """How many characters of the text had been played by now (chars_heard); 0 before its
+        first sound."""
+        if self._sound_at is None or self._words is None:
+            return 0
+        played = min(self._played_limit, time.monotonic() - self._sound_at - self._latency)
+        return chars_heard(self._words, played)
 
     def start(self) -> None:
         threading.Thread(target=self._run, name="speaker-say", daemon=True).start()
@@ -512,7 +561,7 @@ class _Utterance:
                 return
             with tempfile.TemporaryDirectory(prefix="interviewer-tts-") as folder:
                 path = Path(folder) / "utterance.wav"
-                speaker._worker.synthesize(self._text, speaker._voice, speaker._rate, path)
+                self._words = speaker._worker.synthesize(self._text, speaker._voice, speaker._rate, path)
                 if self._cancelled.is_set():
                     return
                 self._play(path)
@@ -533,6 +582,8 @@ class _Utterance:
 
         audio, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
         audio = audio.mean(axis=1)
+        if self._words is None and len(self._text) > 0:
+            self._words = estimated_word_times(self._text, len(audio) / rate)
         sd = self._speaker._sounddevice()
         device = self._speaker.output_device
         try:
@@ -558,6 +609,10 @@ class _Utterance:
 
         reference = resample(audio, rate, 16000) if rate != 16000 else audio
         try:
+            self._latency = float(getattr(stream, "latency", 0.0) or 0.0)
+        except (TypeError, ValueError):
+            self._latency = 0.0
+        try:
             stream.start()
             for begin in range(0, len(audio), block):
                 if self._cancelled.is_set():
@@ -571,6 +626,9 @@ class _Utterance:
                         self._on_sound()
                     except Exception:
                         log.exception("on_sound callback failed")
+                if begin == 0:
+                    self._sound_at = time.monotonic()
+                self._played_limit = min(len(audio), begin + block) / rate
                 stream.write(np.ascontiguousarray(audio[begin:begin + block]))
             if not self._cancelled.is_set():
                 self.written.set()

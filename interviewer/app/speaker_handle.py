@@ -54,9 +54,9 @@ class SpeakerHandle:
         """The speaker tells when a line's first sound goes out (see core.ports.Speaker)."""
         return bool(self.available and getattr(self._speaker, "reports_sound", False))
 
-    def stop(self) -> None:
-        if self._speaker is not None:
-            self._speaker.stop()
+    def stop(self) -> int | None:
+        """Stops the line; how much of it was played, if the speaker tells (core.ports.Speaker)."""
+        return self._speaker.stop() if self._speaker is not None else None
 
     @property
     def playing_out(self) -> bool:

@@ -17,8 +17,10 @@ class Speaker(Protocol):
     def say(self, text: str, on_done: Callable[[], None] | None = None) -> None:
         """Start speaking and return at once; on_done fires when speech finished or was stopped."""
 
-    def stop(self) -> None:
-        """Stop mid-sentence."""
+    def stop(self) -> int | None:
+        """Stop mid-sentence. Optionally returns how many characters of the line being said had
+        been played (at a word's end, a word counting once its start played); None when it
+        cannot tell (the line is then marked cut off whole)."""
 
     # Optional: `reports_sound = True`: say() then also takes `on_sound: Callable[[], None]`,
     # called (any thread) when the utterance's first audio is handed to the sound device.

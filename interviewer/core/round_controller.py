@@ -199,6 +199,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # full when their turn ends (_ask_again), what they said meanwhile answering nothing.
         self._cut_off: tuple[AskQuestion, UtteranceKind] | None = None
         self._asked_again = False  # the last question was asked again so: cut off again, it stands
+        # (line, characters of it played) from on_voice's stop of the speaker, for _barge_in.
+        self._stopped_heard: tuple[Utterance, int | None] | None = None
         self._cut_late = False  # the cut-off question was cut after its first words (not at once)
         self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
         self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
@@ -548,7 +550,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if (speaking is not None and speaking.kind != UtteranceKind.CLOSING and self.speaker is not None
                 and not self.paused and not self.finished):
             try:
-                self.speaker.stop()
+                # How much of it was played (ports.Speaker.stop): _barge_in's own stop is too late.
+                self._stopped_heard = (speaking, self.speaker.stop())
             except Exception:  # reported when _voice stops it again
                 pass
 
@@ -654,8 +657,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
         now = self._now()
         speaking.interrupted, speaking.ended_at = True, now
         self._speaking = None
-        if self.speaker is not None:
-            self.speaker.stop()
+        # How much of the line was played (ports.Speaker.stop), for marking it cut off; on_voice
+        # may have stopped it already, from the voice detector's thread.
+        heard = self.speaker.stop() if self.speaker is not None else None
+        stopped, self._stopped_heard = self._stopped_heard, None
+        if heard is None and stopped is not None and stopped[0] is speaking:
+            heard = stopped[1]
         self._emit(SpeechInterrupted(speaking.kind, speaking.text, now))
         if self._answer is not None:
             self._silence_offset = self._silence_seen
@@ -667,7 +674,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             return  # a nudge, warning or reply during the answer: the recording goes on
         cut = self._question_cut_off(speaking, now) if by_voice else None
         if cut is not None:
-            self._take_up_later(speaking, cut, now)
+            self._take_up_later(speaking, cut, now, heard if isinstance(heard, int) else None)
         # What was still queued to say is shown instead: the candidate is already talking.
         for utterance in list(self._to_say):
             if utterance.kind in QUESTION_KINDS and utterance is not cut:
@@ -702,15 +709,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
             return None
         return cut
 
-    def _take_up_later(self, speaking: Utterance, cut: Utterance, now: float) -> None:
+    def _take_up_later(self, speaking: Utterance, cut: Utterance, now: float, heard: int | None = None) -> None:
         """The candidate talks over `cut` before it was out: their turn answers no question (it
         is headed by the line they talked over, marked cut off) and the question waits for its
-        end. The line is kept as said, marked cut off; a question still queued is not shown."""
+        end. The line is kept as said, marked cut off (only its words played, `heard`
+        characters, when the speaker could tell); a question still queued is not shown."""
         self._cut_off = (self._last_ask, cut.kind)
         self._to_say = deque(u for u in self._to_say if u is not cut)
         if self._resumable is not None and self._resumable.question is cut:
             self._resumable = None  # asked (emitted) when it is said again
-        marked = cut_off_text(speaking.text)
+        marked = cut_off_text(speaking.text, heard)
         if self._cut_late:
             # Cut after its first words: they talk to the question (a clarifying question about
             # it, an early start), so the turn stays under it, headed by its line marked cut off

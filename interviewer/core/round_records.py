@@ -46,9 +46,16 @@ ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED
 CUT_OFF_MARK = " [cut off]"
 
 
-def cut_off_text(text: str) -> str:
+def cut_off_text(text: str, heard: int | None = None) -> str:
     """A line the candidate talked over before it was out, as the round's log and the exports
-    show it (and the heading of what the candidate said over it)."""
+    show it (and the heading of what the candidate said over it). `heard`: how many characters of
+    it had been played when it was stopped (the speaker's stop(), at a word's end): only those
+    words were heard, so only they are shown, then "...". None (a speaker that cannot tell), 0
+    (none of it played: it was shown as text) or all of it: the whole line."""
+    if heard is not None and 0 < heard < len(text.rstrip()):
+        said = text[:heard].rstrip(" ,;:.!?-")  # "...": the sentence's own stop would double it
+        if said:
+            return said + "..." + CUT_OFF_MARK
     return text + CUT_OFF_MARK
 
 

@@ -96,7 +96,8 @@ class SpeechInterrupted:
 @dataclass(frozen=True)
 class LineCutOff:
     """The candidate talked over a question before it was out (round_settings.CUT_OFF_AT_ONCE_S):
-    the line being said (`text`, logged when it began) is marked cut off (`marked`); what the
+    the line being said (`text`, logged when it began) is marked cut off (`marked`: the words
+    played before the cut, when the speaker tells, core.round_records.cut_off_text); what the
     candidate says now answers no question (it is headed `marked`), and the question is asked
     again in full when they finish (an AskQuestion, then its Speaking)."""
     kind: UtteranceKind
