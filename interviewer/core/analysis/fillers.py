@@ -103,6 +103,33 @@ def _bare_like_filler(prev: str, nxt: str) -> bool:
 
 
 _TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
+
+# "And she was like, why now?", "I'm like, wait, ...": "be like" after a person quotes what
+# they said or thought (the quotative); it is no filler. "It was like, two days" (no person)
+# and "I was like, super nervous" (no quote opens after it) keep the filler.
+_QUOTING_BE = {"was", "were", "is", "am", "are", "i'm", "he's", "she's", "they're", "we're", "you're"}
+_NOT_A_PERSON = {"it", "that", "this", "there", "which", "what", "everything", "nothing", "something"}
+_QUOTE_OPENER = {
+    "why", "what", "how", "who", "where", "when", "which", "wait", "oh", "no", "yes", "yeah", "okay",
+    "ok", "hey", "well", "seriously", "come", "let's", "lets", "because", "cause", "i", "you", "we",
+    "they", "he", "she", "this", "that", "there", "can", "could", "do", "does", "did", "is", "are",
+    "should", "would", "will", "have", "don't", "aren't", "isn't", "can't", "please", "look",
+    "listen", "hold", "stop", "wow", "huh", "nope", "alright",
+}
+
+
+def _quotative_like(tokens: list[Token], i: int) -> bool:
+    # trailing off ("I was like... not comfortable") is the filler with its comma lost
+    if i < 1 or not tokens[i].comma_after or i + 1 >= len(tokens) or tokens[i].text.rstrip().endswith(("...", "…")):
+        return False
+    be = tokens[i - 1]
+    if be.norm not in _QUOTING_BE or be.comma_after:
+        return False
+    if be.norm in {"was", "were", "is", "am", "are"}:  # the person is the word before ("she's" holds it)
+        subject = tokens[i - 2] if i >= 2 else None
+        if subject is None or subject.comma_after or subject.ends_sentence or subject.norm in _NOT_A_PERSON:
+            return False
+    return tokens[i + 1].norm in _QUOTE_OPENER
 MIN_HESITATION_GAP_S = 0.12
 
 
@@ -219,6 +246,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     if t.norm in _ALWAYS:
         return t.norm, i
     if t.norm == "like":
+        if _quotative_like(tokens, i):
+            return None
         if i > 0 and not tokens[i - 1].comma_after and _bare_like_filler(prev, nxt):
             return "like", i
         # The verb takes an object; "we like, shipped those four" with a participle after the

@@ -352,3 +352,17 @@ def test_literally_after_saying_and_its_object_is_no_filler():
     assert fillers_in("I mean that literally, one quarter of the roadmap.") == []
     assert fillers_in("She said it literally: no launches in December.") == []
     assert fillers_in("I mean, that is literally the whole pipeline.") == ["I mean", "literally"]
+
+
+@pytest.mark.parametrize("text, fillers", [
+    # Blind speech set 28: "be like" after a person opens a quote (the quotative), no filler.
+    ("My manager pulled me aside, and she was like, why now? And I was like, because it fails every Friday.", []),
+    ("My teammate Raj was like, let's just retrain it.", []),
+    ("I'm like, wait, aren't the labels stale?", []),
+    # No person, no quote, or trailing off: the filler.
+    ("It was like, two days before anyone noticed.", ["like"]),
+    ("I was like, super nervous about the launch.", ["like"]),
+    ("And I was like... not comfortable with it.", ["like"]),
+])
+def test_quotative_like_is_no_filler(text, fillers):
+    assert filler_texts(analyze_answer(spoken(text))) == fillers
