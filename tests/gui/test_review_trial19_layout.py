@@ -104,10 +104,13 @@ def test_the_review_shows_its_summary_whole_and_its_tables_readable(qtbot, isola
         shown += tree.viewport().rect().contains(tree.visualItemRect(it.value()))
         it += 1
     assert shown >= 5, shown
-    # The topic areas and phases are one line; Details shows them in full.
+    # The topic areas' line is shown whole, wrapped, not elided (trial 21); Details shows the rest.
     checklist = review.coverage
     assert checklist.line.isVisible() and not checklist.status.isVisible()
-    assert checklist.line.height() <= checklist.line.fontMetrics().lineSpacing() + 4
+    assert checklist.line.text() == checklist.line.full() and checklist.line.text().startswith("Topic areas")
+    assert checklist.line.text().endswith("Tradeoffs") and "\u2026" not in checklist.line.text()
+    assert checklist.line.height() <= 3 * checklist.line.fontMetrics().lineSpacing() + 4
+    assert checklist.line.heightForWidth(checklist.line.width()) <= checklist.line.height()
     checklist.details.click()
     assert checklist.status.isVisible() and "Per phase" in checklist.status.text()
 
