@@ -105,7 +105,7 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
             length = f"{duration / 60:.1f} min" if duration >= 60 else f"{duration:.0f} s"
             moments.append(FlaggedMoment("long_answer", answer.part_ids[0], 0.0,
                                          f"One of your longest answers ({length}), to "
-                                         f"\"{_short(answer.question)}\""))
+                                         f"\"{_short(answer.heading)}\""))
     order = {a.id: i for i, a in enumerate(session.answers)}
     moments.sort(key=lambda m: (order.get(m.answer_id, 0), m.start))
     return _told_apart(session, moments)

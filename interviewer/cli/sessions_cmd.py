@@ -99,7 +99,7 @@ def list_sessions(args: argparse.Namespace) -> int:
         sessions = store.list_sessions(kind=kind)
         if args.json:
             # "status" as in the JSON export (ended_early for a round ended early).
-            print(json.dumps([{**dataclasses.asdict(s), "stored_status": str(s.status),
+            print(json.dumps([{**dataclasses.asdict(s), "recording_status": str(s.status),
                                "status": exported_status(s.status, s.ended_early),
                                "status_text": s.status_text} for s in sessions], indent=1))
             return 0

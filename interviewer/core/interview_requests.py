@@ -11,6 +11,7 @@ import re
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.clock import shown_seconds
 from interviewer.core.keywords import words
+from interviewer.core.phase_prompts import number_words
 
 _LEAD_IN = re.compile(r"^(?:(?:so|okay|ok|and|um|uh|hmm|alright|right|well|sorry|actually|sure|yeah) )+")
 
@@ -114,7 +115,7 @@ HALF_MINUTES_UNDER = 10
 
 
 def minutes(seconds: float) -> str:
-    """A span of time as an interviewer reads it off the clock: "about 12 minutes". Rounded down
+    """A span of time as an interviewer reads it off the clock: "about twelve minutes". Rounded down
     from what the clock shows (clock.shown_seconds), to the half minute under HALF_MINUTES_UNDER,
     so it never says more than the clock: rounded to the nearest minute, a phase clock at 08:35
     was "about 9 minutes for this part" (trial 17)."""
@@ -124,7 +125,10 @@ def minutes(seconds: float) -> str:
         return "less than a minute"
     if whole == 1:
         return "about a minute and a half" if half else "about a minute"
-    return f"about {whole} and a half minutes" if half else f"about {whole} minutes"
+    # In words, as the phase prompts say them: "about 5 and a half minutes" mixed a digit with
+    # words in one spoken phrase (trial 21).
+    amount = number_words(whole)
+    return f"about {amount} and a half minutes" if half else f"about {amount} minutes"
 
 
 def time_left_reply(in_part: float, in_round: float) -> str:

@@ -119,10 +119,28 @@ def _run_in_thread(task: Callable[[], None]) -> None:
 CUT_OFF_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT)
 
 
+# Parts named by what the candidate does ("Clarify the problem", "Scale it up"): said as what
+# we were doing, "We were clarifying the problem", not "We were on clarify the problem" (trial 21).
+_DOING = {"clarify": "clarifying", "scale": "scaling", "design": "designing", "solve": "solving",
+          "test": "testing", "build": "building", "write": "writing", "estimate": "estimating",
+          "walk": "walking", "review": "reviewing", "discuss": "discussing", "explain": "explaining"}
+# A name that already opens with one of these needs no "the": "on your questions".
+_DETERMINERS = {"the", "your", "my", "our", "a", "an", "this", "that", "some", "first", "second", "third"}
+
+
 def _spoken_part(name: str) -> str:
-    """A part's name inside a sentence: "We were on scale it up", not "on Scale it up"; a
-    name that opens with an acronym ("ML breadth") keeps it."""
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+    """Where the round was, as the end of "We were ...": "on the approach", "clarifying the
+    problem", "on your questions". A name that opens with an acronym ("ML breadth") keeps it;
+    "Coding: clarify" is said by its step ("clarifying"), the part before the colon being the
+    section the candidate already knows."""
+    name = name.rsplit(":", 1)[-1].strip() or name.strip()
+    name = name[:1].lower() + name[1:] if name[1:2].islower() else name
+    first, _, rest = name.partition(" ")
+    if first in _DOING:
+        return f"{_DOING[first]} {rest}".strip()
+    if first in _DETERMINERS or first.endswith("ing"):
+        return f"on {name}"
+    return f"on the {name}"
 
 
 QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind.CHANGED_CONSTRAINT,

@@ -80,8 +80,9 @@ class ControllerSettings:
     # A few unclear words while clarifying, then a wait (clarifying_turns._ask_to_say_again).
     unclear_text: str = "Sorry, I didn't catch that. Could you say it again?"
     # Said on resuming after a break (REORIENT_AFTER_PAUSE_S); {part}: the part's name, {time}:
-    # its time left as the interviewer says it ("about 3 minutes"). Empty: not said.
-    welcome_back_text: str = "Welcome back. We were on {part}; you have {time} left for it."
+    # its time left as the interviewer says it ("about three minutes"); {part} is a phrase
+    # ("on the approach", "clarifying the problem", _spoken_part). Empty: not said.
+    welcome_back_text: str = "Welcome back. We were {part}; you have {time} left for it."
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
     # After the last question of a part that takes the candidate's own questions ("..., then it's

@@ -63,12 +63,21 @@ class AreaResult:
                 # that called for it" read as a contradiction beside "missed" (trial 18).
                 unmet = [p for p in measured if not p.is_covered]
                 return "; ".join(p.describe() for p in met) + ", but " + "; ".join(
-                    p.describe() if p.source == POINTS else f"heard in {p.describe()}" for p in unmet)
+                    p.describe() if p.source == POINTS else p.heard_in() for p in unmet)
             return "; ".join(p.describe() for p in measured)
         amount = f"{self.covered:g} of {self.measured:g}"
         if self.source == POINTS:
             return f"talking points: {amount} covered"
         return f"{amount} {'question' if self.measured == 1 else 'questions'} that called for it"
+
+    def heard_in(self) -> str:
+        """A signal's count after "but": "heard in 0 of 1 question that called for it" was hard
+        to parse (trial 21); none heard is said as "not heard in the 1 question ..."."""
+        if self.covered:
+            return f"heard in {self.describe()}"
+        n = self.measured
+        return (f"not heard in the {n:g} question that called for it" if n == 1 else
+                f"not heard in any of the {n:g} questions that called for it")
 
 
 def point_area_results(numbers: "RoundNumbers") -> list[AreaResult]:
@@ -237,9 +246,10 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
     text = (f"{AREAS_HEADING}: " if heading else "") + f"{content.covered_count} of {content.measured}"
     if content.unanswered:
         # Only the questions answered measure anything: "5 of 5" for a round ended after its
-        # first question read as the whole round covered (trial 18).
+        # first question read as the whole round covered (trial 18). They are the questions the
+        # round never got to (ended early or out of time): "not answered" read as skipped (trial 21).
         n = content.unanswered
-        text += f" ({n} {'question' if n == 1 else 'questions'} not answered, not counted)"
+        text += f" ({n} {'question' if n == 1 else 'questions'} not reached, not counted)"
     if not content.missed:
         return text
     shown = list(content.missed if named is None else content.missed[:named])
@@ -247,7 +257,10 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
 
     def name(a: str) -> str:
         return area_name(a) + (f" ({why[a].describe()})" if why and a in why else "")
-    return f"{text}; missed {', '.join(name(a) for a in shown)}" + (f" and {rest} more" if rest else "")
+    # A sentence of its own, the missed areas apart by ";" when each says why: one run of
+    # "; missed X (..., but ...)" after the count's own brackets was hard to parse (trial 21).
+    joined = ("; " if why else ", ").join(name(a) for a in shown)
+    return f"{text}. Missed: {joined}" + (f" and {rest} more" if rest else "")
 
 
 def areas_line(areas: dict[str, AreaResult], unanswered: int = 0) -> str:

@@ -25,8 +25,10 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None, scri
     audio = audio or {}
     data = _shallow(session, ("answers", "phases", "debrief", "findings", "lines"))
     # "status" says what status_text says (a round ended well before its plan is "ended_early",
-    # trial 19; trial 18 had "completed" there); the stored one stays as "stored_status".
-    data["stored_status"] = str(session.status)
+    # trial 19; trial 18 had "completed" there). The stored one says whether the recording ran
+    # to its end (in_progress, completed, interrupted): "stored_status": "completed" beside
+    # "status": "ended_early" read as a contradiction (trial 21), so it is "recording_status".
+    data["recording_status"] = str(session.status)
     data["status"] = exported_status(session.status, session.ended_early)
     data["ended_early"] = session.ended_early
     data["status_text"] = session.status_text

@@ -16,7 +16,6 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -74,28 +73,23 @@ class _WrappingTree(QTreeWidget):
 
 
 class _OneLine(QLabel):
-    """The first line of a text, elided at the label's width, the whole text its tooltip."""
+    """The first line of a text (the round's topic areas), wrapped, the whole text its tooltip.
+    Elided to one line, it was cut to "...missed Edge cases (talking points: 0.5 of 1 cov…" until
+    Details was clicked (trial 21): the verdict is shown whole, the paragraphs under it fold."""
 
     def __init__(self) -> None:
         super().__init__()
         self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
 
     def set_line(self, text: str) -> None:
         self._full = text
         self.setToolTip(text)
-        self._elide()
+        self.setText(text)
 
     def full(self) -> str:
         return self._full
-
-    def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(0, self.width())))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().resizeEvent(event)
-        self._elide()
 
 
 def _plain(rich: str) -> str:
@@ -130,7 +124,7 @@ class CoverageChecklist(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([3000, 1000])
         self.outline.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
-        # The topic areas and phases in one line; the paragraphs under Details.
+        # The topic areas' line on its own; the per-phase paragraph under Details.
         self.line = _OneLine()
         self.details = QToolButton()
         self.details.setText("Details")

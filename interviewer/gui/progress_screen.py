@@ -37,6 +37,9 @@ from interviewer.app.labels import kind_label
 
 PACE_BAND = (110.0, 160.0)
 TWO_COLUMNS_GAP_PX = 24  # one column until this much more than two need: a scroll bar's width
+# Said on the clarifying chart: which rounds it leaves out, and why (trial 21).
+CLARIFYING_CHART_NOTE = ("Behavioral and ML depth rounds call for no clarifying questions: they are "
+                         "plotted only when some were asked, with the count their review gives.")
 
 
 class _NameWrappingDelegate(QStyledItemDelegate):
@@ -89,6 +92,9 @@ class ProgressScreen(QWidget):
         self.pace_chart = Chart("Pace with pauses (words per minute)")  # the review's "with pauses" pace
         self.pause_chart = Chart("Long pauses per round")
         self.clarifying_chart = Chart("Clarifying questions per round")
+        # Why some rounds have no point here (trial 21: nothing said why an ML depth round was missing).
+        self.clarifying_chart.setToolTip(CLARIFYING_CHART_NOTE)
+        self.clarifying_chart.setAccessibleDescription(CLARIFYING_CHART_NOTE)
         self.rating_chart = Chart("Self-rating (x) vs fillers per 100 words (y)", lines=False)
         self.rating_chart.x_range = (0.5, 5.5)
         self.rating_chart.x_label = "mean self-rating"
@@ -200,10 +206,13 @@ class ProgressScreen(QWidget):
         # point for an import or a round where nothing was heard.
         plotted = [r for r in rows if r.kind in ROUND_KINDS and r.words > 0]
 
-        def series(attr: str, shown_kinds=kinds) -> list[Series]:
+        def series(attr: str, shown_kinds=kinds, keep=lambda r: True) -> list[Series]:
             out = []
             for k in shown_kinds:
-                shown = [(n, r) for n, r in enumerate(plotted) if r.kind == k and getattr(r, attr) is not None]
+                shown = [(n, r) for n, r in enumerate(plotted)
+                         if r.kind == k and getattr(r, attr) is not None and keep(r)]
+                if not shown and k in NO_CLARIFYING_KINDS and attr == "clarifying_questions":
+                    continue
                 out.append(Series(kind_label(k), [(n + 1.0, float(getattr(r, attr))) for n, r in shown],
                                   [f"Round {n + 1} · {_round_label(r)}" for n, r in shown]))
             return out
@@ -223,9 +232,11 @@ class ProgressScreen(QWidget):
         self.filler_chart.set_series(series("filler_rate"), band=(0.0, 2.0))
         self.pace_chart.set_series(series("pace_wpm"), band=PACE_BAND)
         self.pause_chart.set_series(series("long_pauses"))
-        # Rounds that call for no clarifying questions are left out: their 0 read as a drop (trial 17).
-        self.clarifying_chart.set_series(series("clarifying_questions",
-                                                [k for k in kinds if k not in NO_CLARIFYING_KINDS]))
+        # Rounds of kinds that call for no clarifying questions are left out when they asked none:
+        # their 0 read as a drop (trial 17). One that asked some is plotted, with the review's own
+        # count: an ML depth round with 2 was missing here while its review said 2 (trial 21).
+        self.clarifying_chart.set_series(series("clarifying_questions", kinds,
+                                                lambda r: r.kind not in NO_CLARIFYING_KINDS or r.clarifying_questions > 0))
         self.rating_chart.set_series([Series(kind_label(k), [(r.mean_self_rating, r.filler_rate)
                                                               for r in rated if r.kind == k],
                                              [_round_label(r) for r in rated if r.kind == k]) for k in kinds])

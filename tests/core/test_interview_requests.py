@@ -54,8 +54,8 @@ def test_not_asking_for_a_hint(text):
 
 
 @pytest.mark.parametrize("in_part, in_round, said", [
-    (6 * 60 + 10, 31 * 60, "You have about 6 minutes for this part, and about 31 minutes in the round."),
-    (4 * 60, 4 * 60 + 20, "You have about 4 minutes left."),
+    (6 * 60 + 10, 31 * 60, "You have about six minutes for this part, and about thirty-one minutes in the round."),
+    (4 * 60, 4 * 60 + 20, "You have about four minutes left."),
     (20, 20, "You have less than a minute left."),
 ])
 def test_time_left_in_words(in_part, in_round, said):

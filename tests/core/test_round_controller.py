@@ -351,7 +351,7 @@ def test_pause_stops_the_recording_and_the_clock_and_resume_continues_the_answer
     controller.poll()
     assert recorder.path is None and engine.elapsed() == 300
     controller.resume()  # after a break, where the round stands first (test_welcome_back_after_a_pause.py)
-    assert speaker.said[-1] == "Welcome back. We were on requirements; you have about 10 minutes left for it."
+    assert speaker.said[-1] == "Welcome back. We were on the requirements; you have about ten minutes left for it."
     controller.poll()
     assert controller.status == "listening"
     assert controller.answers[-1].continuation and controller.answers[-1].question_id == "feed"

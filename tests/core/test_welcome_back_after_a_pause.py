@@ -10,7 +10,7 @@ from interviewer.core.round_records import UtteranceKind
 
 SETTINGS = ControllerSettings(silence_ends_answer_after=8, silence_nudge_after=12)
 QUESTION = "Design a news feed ranking system."
-WELCOME = "Welcome back. We were on requirements; you have about 8 minutes left for it."
+WELCOME = "Welcome back. We were on the requirements; you have about eight minutes left for it."
 
 
 def _answering(tmp_path):
@@ -62,7 +62,7 @@ def test_a_break_mid_question_gets_the_welcome_then_the_question_in_full(tmp_pat
     controller.pause()  # the follow-up is cut off
     clock.advance(REORIENT_AFTER_PAUSE_S)
     controller.resume()
-    assert speaker.said[-1].startswith("Welcome back. We were on requirements")
+    assert speaker.said[-1].startswith("Welcome back. We were on the requirements")
     step(clock, speaker, controller, 2)
     assert speaker.said[-1] == "Which metric would you optimize?"
 

@@ -1,5 +1,5 @@
 """Trial18 item 6: paused at phase clock 08:16 for ~20 s, the welcome back said "about 8 and a
-half minutes left", and 20 s later "How much time do I have?" got "about 7 and a half minutes
+half minutes left", and 20 s later "How much time do I have?" got "about seven and a half minutes
 for this part": a minute less after 20 s. The welcome back read the part's end with the time
 saved earlier parts shared into it, the time question read the phase clock on screen. Both
 now read the phase clock, rounded the same way. Fake clock, fake speaker."""
@@ -33,7 +33,7 @@ def test_welcome_back_and_the_time_asked_20_s_later_read_the_same_phase_clock(tm
     controller.resume()
     welcome = speaker.said[-1]
     assert welcome.startswith("Welcome back") and f"{minutes(PAUSED_AT)} left" in welcome
-    assert minutes(PAUSED_AT) == "about 8 minutes"  # rounded down, as the clock reads
+    assert minutes(PAUSED_AT) == "about eight minutes"  # rounded down, as the clock reads
     step(clock, speaker, controller, 20 - 0.6)
     controller.on_silence(0)
     recorder.speak("How much time do I have?")
@@ -42,4 +42,4 @@ def test_welcome_back_and_the_time_asked_20_s_later_read_the_same_phase_clock(tm
     asked_at = PAUSED_AT - 20  # 07:56 on the clock: the 20 s since, not a minute
     assert shown_seconds(engine.phase_clock()) == asked_at
     assert speaker.said[-1].startswith(f"You have {minutes(asked_at)} for this part")
-    assert minutes(asked_at) == "about 7 and a half minutes"
+    assert minutes(asked_at) == "about seven and a half minutes"

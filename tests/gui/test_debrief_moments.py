@@ -86,3 +86,14 @@ def test_two_bursts_of_fillers_in_one_answer_are_two_moments_told_apart():
     assert len(bursts) == 2 and len(set(bursts)) == 2, bursts
     assert bursts[0].endswith(" at 01:57") and bursts[1].endswith(" at 02:08"), bursts
     assert all(b.startswith("3 fillers within 10 s while answering") for b in bursts)
+
+
+def test_a_long_answer_to_a_phase_prompt_is_named_by_the_question_it_went_on_with():
+    """Trial 21: 'One of your longest answers (32 s), to "We're about a minute in. Let's move from
+    clarifying to your..."': named by the interviewer's hand-over line, not the question answered."""
+    prompt = "We're about a minute in. Let's move from clarifying to your approach."
+    answers = [Answer(1, 1, "merge", None, "Merge the overlapping intervals.", 0.0, 1.0, 8.0, None, phase_id="clarify"),
+               Answer(2, 1, "", None, prompt, 10.0, 11.0, 43.0, None, phase_id="approach")]
+    session = Session(1, "f", "s", "Round", "coding", 45, 0.0, 50.0, "completed", answers=answers)
+    moments = [m.message for m in flagged_moments(session) if m.kind == "long_answer"]
+    assert moments == ['One of your longest answers (32 s), to "Merge the overlapping intervals."']

@@ -53,7 +53,8 @@ def test_the_json_export_says_ended_early_as_markdown_and_sessions_list(isolated
 def test_the_json_status_does_not_contradict_ended_early(isolated_dirs, tmp_path, capsys):
     """Trial 19: the JSON export had "status": "completed" beside "ended_early": true and
     "status_text": "ended early". Its "status" (and `sessions list --json`'s) is "ended_early"
-    for such a round; the stored one is kept as "stored_status"."""
+    for such a round; the stored one is kept as "recording_status" (trial 21: "stored_status":
+    "completed" beside "status": "ended_early" read as a contradiction)."""
     import json
 
     from interviewer.cli import main
@@ -63,9 +64,10 @@ def test_the_json_status_does_not_contradict_ended_early(isolated_dirs, tmp_path
         for sid, name in ((early, "early"), (whole, "whole")):
             export_session(store, sid, "json", tmp_path / f"{name}.json")
     exported = {name: json.loads((tmp_path / f"{name}.json").read_text())["session"] for name in ("early", "whole")}
-    fields = ("status", "stored_status", "ended_early", "status_text")
+    fields = ("status", "recording_status", "ended_early", "status_text")
     assert tuple(exported["early"][f] for f in fields) == ("ended_early", "completed", True, "ended early")
     assert tuple(exported["whole"][f] for f in fields) == ("completed", "completed", False, "completed")
+    assert "stored_status" not in exported["early"]
     assert main(["sessions", "list", "--json"]) == 0
     listed = {r["id"]: tuple(r[f] for f in fields) for r in json.loads(capsys.readouterr().out)}
     assert listed == {early: tuple(exported["early"][f] for f in fields),

@@ -44,12 +44,12 @@ def test_home_names_topic_areas_as_progress_counts_them(qtbot, isolated_dirs, sc
     assert missed == [MONITORING.capitalize()]
 
     card = next(t for t in _texts(home.round_list) if t.startswith(SCRIPT.title))
-    assert f"Topic areas covered in your answers: {covered} of {measured}; missed {', '.join(missed)}" in card
+    assert f"Topic areas covered in your answers: {covered} of {measured}. Missed: {', '.join(missed)}" in card
     newest, middle = _texts(home.recent_list)[:2]
     assert f"Topic areas covered in your answers: {covered} of {measured}" in newest
-    assert "Topic areas covered in your answers: 7 of 7" in middle and "missed" not in middle  # the round that monitored
+    assert "Topic areas covered in your answers: 7 of 7" in middle and "Missed" not in middle  # the round that monitored
     home.select_script(SCRIPT.id)
-    assert f"Topic areas covered in your answers: {covered} of {measured}; missed" in home.details.toPlainText()
+    assert f"Topic areas covered in your answers: {covered} of {measured}. Missed:" in home.details.toPlainText()
 
     # What to practise next: the weakest areas, with Progress's own counts, weakest first.
     weak = home.weak_spots_label.text()

@@ -16,7 +16,7 @@ from gui_fakes import transcript_of
 
 QUESTION = "Tell me about a conflict with a peer."
 FOLLOW_UP = "How would the other person describe that conflict, if I asked them?"
-WELCOME = "Welcome back. We were on conflict with a peer; you have about 8 minutes left for it."
+WELCOME = "Welcome back. We were on the conflict with a peer; you have about eight minutes left for it."
 
 
 def test_the_live_pane_shows_the_acknowledgement_and_the_follow_up_said_again(qtbot):

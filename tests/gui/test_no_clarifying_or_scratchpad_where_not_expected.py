@@ -44,3 +44,20 @@ def test_the_clarifying_chart_leaves_out_rounds_that_call_for_none(qapp):
     assert [p for s in screen.clarifying_chart.series for p in s.points] == [(1.0, 3.0), (4.0, 4.0)]
     # The other charts still plot every round, numbered the same.
     assert sorted(x for s in screen.pause_chart.series for x, _ in s.points) == [1.0, 2.0, 3.0, 4.0]
+
+
+def test_a_round_of_those_kinds_that_asked_is_plotted_with_its_count(qapp):
+    """Trial 21: an ML depth round whose review and exports said 2 clarifying questions had no
+    point on the chart, and nothing said why. One that asked is plotted, with the stored count;
+    the chart says which rounds it leaves out."""
+    from interviewer.gui.progress_screen import CLARIFYING_CHART_NOTE, ProgressScreen
+
+    def row(sid: int, kind: str, clarifying: int) -> SessionProgress:
+        return SessionProgress(sid, kind, f"round {sid}", 1_700_000_000 + sid * 86_400, "completed", 120,
+                               60.0, 3, 2.5, 120.0, 1, clarifying)
+
+    screen = ProgressScreen()
+    screen.set_progress([row(1, "ml_depth", 2), row(2, "coding", 2), row(3, "ml_depth", 0)])
+    plotted = {s.name: s.points for s in screen.clarifying_chart.series}
+    assert plotted == {"ML depth": [(1.0, 2.0)], "Coding": [(2.0, 2.0)]}, plotted
+    assert "ML depth" in screen.clarifying_chart.toolTip() == CLARIFYING_CHART_NOTE

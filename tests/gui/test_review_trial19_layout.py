@@ -41,9 +41,9 @@ def _trial_review(qtbot, script_dirs, tmp_path, size):
     review.show_session(session)
     review.coverage.set_coverage([_question(n) for n in range(4)],
                                  [GroupCoverage("Requirements", 3, 1, 1, 1), GroupCoverage("Design", 9, 3, 3, 3)],
-                                 "Topic areas covered in your answers: 11 of 14 (1 question not answered, not "
-                                 "counted); missed Evaluation metrics (talking points: 2 of 2 covered, but heard "
-                                 "in 1 of 5 questions that called for it), Tradeoffs")
+                                 "Topic areas covered in your answers: 11 of 14 (1 question not reached, not "
+                                 "counted). Missed: Evaluation metrics (talking points: 2 of 2 covered, but heard "
+                                 "in 1 of 5 questions that called for it); Tradeoffs")
     review.tabs.setCurrentWidget(review.table)
     window.resize(*size)
     qtbot.wait(100)
@@ -104,10 +104,13 @@ def test_the_review_shows_its_summary_whole_and_its_tables_readable(qtbot, isola
         shown += tree.viewport().rect().contains(tree.visualItemRect(it.value()))
         it += 1
     assert shown >= 5, shown
-    # The topic areas and phases are one line; Details shows them in full.
+    # The topic areas' line is shown whole, wrapped, not elided (trial 21); Details shows the rest.
     checklist = review.coverage
     assert checklist.line.isVisible() and not checklist.status.isVisible()
-    assert checklist.line.height() <= checklist.line.fontMetrics().lineSpacing() + 4
+    assert checklist.line.text() == checklist.line.full() and checklist.line.text().startswith("Topic areas")
+    assert checklist.line.text().endswith("Tradeoffs") and "\u2026" not in checklist.line.text()
+    assert checklist.line.height() <= 3 * checklist.line.fontMetrics().lineSpacing() + 4
+    assert checklist.line.heightForWidth(checklist.line.width()) <= checklist.line.height()
     checklist.details.click()
     assert checklist.status.isVisible() and "Per phase" in checklist.status.text()
 

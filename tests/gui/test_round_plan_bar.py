@@ -10,7 +10,7 @@ from test_round import make_window
 
 def test_next_part_redraws_the_plan_as_the_clock_counts_it(qtbot, isolated_dirs, script_dirs, tmp_path):
     """Next part 60 s into a 10-minute first part: the phase clock counted the design part's new
-    share of the round (about 35 minutes), while the bar kept the first plan (30 minutes from
+    share of the round (about thirty-five minutes), while the bar kept the first plan (30 minutes from
     10:00) with the cursor still inside Clarify."""
     clock = FakeClock()
     window, _speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)

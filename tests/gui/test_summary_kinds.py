@@ -55,7 +55,7 @@ def test_a_line_says_when_other_answers_showed_the_same(qtbot):
     qtbot.addWidget(summary)
     summary.show_session(session)
     # One line with the round's count (trial13), no "(also in ...)" after it.
-    assert "Asked 3 in the round, about 2 questions.</li>" in html.unescape(summary.strengths.text())
+    assert "Asked 3 clarifying questions in the round (on 2 of the interviewer's questions).</li>" in html.unescape(summary.strengths.text())
     fixes = summary.fixes.text()  # silences in 3 answers, fillers in 2, one slow start
     assert "Went silent for 12.0 s.</b>" not in fixes
     assert "Went silent for 12.0 s. <i>(also in 2 more answers)</i>" in fixes
@@ -83,7 +83,7 @@ def test_went_well_praises_clarifying_questions_once_per_question(qtbot):
                       answers=answers, findings=findings)
     good_lines = [(h.answer_id, h.message, h.elsewhere) for h in highlights(session, "good")]
     # Two questions asked: one line for the round (trial13), at the first question asked.
-    assert good_lines == [(1, "Asked 4 in the round, about 2 questions.", 0), (3, "Sixty days.", 0)]
+    assert good_lines == [(1, "Asked 4 clarifying questions in the round (on 2 of the interviewer's questions).", 0), (3, "Sixty days.", 0)]
     assert [h.elsewhere for h in highlights(session, "good", limit=2)] == [0, 0]  # the line says the total
     summary = TenSecondSummary()
     qtbot.addWidget(summary)
@@ -92,7 +92,7 @@ def test_went_well_praises_clarifying_questions_once_per_question(qtbot):
     assert text.count("Clarifying questions") == 1 and "play:2:" not in text and "play:4:" not in text
     # Stored without its analysis: the counts come from the messages.
     session = replace(session, answers=[replace(a, analysis=None) for a in answers])
-    assert highlights(session, "good")[0].message == "Asked 4 in the round, about 2 questions."
+    assert highlights(session, "good")[0].message == "Asked 4 clarifying questions in the round (on 2 of the interviewer's questions)."
 
 
 def test_the_clarifying_line_agrees_with_the_rounds_total(qtbot):
@@ -119,7 +119,7 @@ def test_the_clarifying_line_agrees_with_the_rounds_total(qtbot):
     qtbot.addWidget(summary)
     summary.show_session(session)
     text = html.unescape(summary.strengths.text())
-    assert f"Clarifying questions</b>: Asked {total} in the round, about 3 questions." in text
+    assert f"Clarifying questions</b>: Asked {total} clarifying questions in the round (on 3 of the interviewer's questions)." in text
     assert "also in" not in text
 
 

@@ -19,8 +19,8 @@ def test_a_round_ended_early_says_its_unanswered_questions_were_not_counted(tmp_
         early, full = load_progress(store, by_id).areas
     assert (early.unanswered, full.unanswered) == (1, 0)
     early_text = content_text(round_content(early))
-    assert "(1 question not answered, not counted)" in early_text
-    assert "not answered" not in content_text(round_content(full))
+    assert "(1 question not reached, not counted)" in early_text
+    assert "not reached" not in content_text(round_content(full))
 
 
 def test_a_missed_area_with_one_measure_met_says_which_was_not():
@@ -28,4 +28,4 @@ def test_a_missed_area_with_one_measure_met_says_which_was_not():
     "missed" read as a contradiction: the measure that was not met is named after a "but"."""
     areas = merge([AreaResult("edge cases", 1, 1.0), AreaResult("edge cases", 1, 0, "signal")])
     assert content_text(round_content(areas), heading=False, why=areas) == (
-        "0 of 1; missed Edge cases (talking points: 1 of 1 covered, but heard in 0 of 1 question that called for it)")
+        "0 of 1. Missed: Edge cases (talking points: 1 of 1 covered, but not heard in the 1 question that called for it)")

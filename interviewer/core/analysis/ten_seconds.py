@@ -81,13 +81,15 @@ def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = ()) -> list
 
 
 def points_covered(session: Any, coverage: Sequence[QuestionCoverage]) -> Highlight | None:
-    """"Talking points: 2 of 2 covered." when at least half the points of the questions answered
-    were covered: what a strong answer did is said first (trial 19: its only "Went well" was
-    "1 filler word in this answer"). At the first answer of the first question with a point covered."""
+    """"Talking points: 2 of 2 covered." when most of the points of the questions answered were
+    covered: what a strong answer did is said first (trial 19: its only "Went well" was "1 filler
+    word in this answer"). Half is not most: "2 of 4 covered" under Went well, with half of them
+    missed, read as praise for a gap (trial 21). At the first answer of the first question with a
+    point covered."""
     reached = [c for c in coverage if c.answered and c.reached and c.points]
     total = sum(len(c.points) for c in reached)
     covered = sum(c.count(COVERED) for c in reached)
-    if not total or covered < total * 0.5:
+    if not total or covered <= total * 0.5:
         return None
     qid = next(c.question_id for c in reached if c.count(COVERED))
     answer = next((a for a in session.answers if a.question_id == qid), None)

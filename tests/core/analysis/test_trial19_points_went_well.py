@@ -28,3 +28,11 @@ def test_talking_points_covered_come_first_in_went_well():
     # Under half covered is no strength; before the points are matched, nothing changes.
     assert [h.label for h in ten_seconds(_session(), _coverage(COVERED, MISSED, MISSED))[0].items] == ["Fillers"]
     assert [h.label for h in ten_seconds(_session())[0].items] == ["Fillers"]
+
+
+def test_half_the_points_covered_is_not_listed_as_went_well():
+    """Trial 21: "Talking points: 2 of 4 covered" under Went well, with half of them missed."""
+    assert [h.label for h in ten_seconds(_session(), _coverage(COVERED, COVERED, MISSED, MISSED))[0].items] == [
+        "Fillers"]
+    assert ten_seconds(_session(), _coverage(COVERED, COVERED, COVERED, MISSED))[0].items[0].text == (
+        "Talking points: 3 of 4 covered.")
