@@ -209,6 +209,7 @@ class HomeScreen(QWidget):
         self.weak_spots_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                       | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.weak_spots_label.linkActivated.connect(lambda _link: self.progress_requested.emit())
+        self.weak_spots_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no link yet (_fill_weak_spots)
 
         self.recent_list = _list("recentSessions", "Recent sessions")
         self.recent_list.itemActivated.connect(self._open_session)
@@ -429,6 +430,10 @@ class HomeScreen(QWidget):
             self.weak_spots_label.setText("<b>Topic areas:</b> every area measured in your last rounds was covered.")
         else:
             self.weak_spots_label.setText(NO_AREAS_YET)
+        # A Tab stop only with its link to follow: without one, Tab stopped on plain text and
+        # nothing showed where the focus was (trial 21).
+        has_link = "<a " in self.weak_spots_label.text()
+        self.weak_spots_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_link else Qt.FocusPolicy.NoFocus)
 
     def set_history(self, rows: list[Any]) -> None:
         """Per-session numbers (storage SessionProgress, oldest first): each card's last score and

@@ -31,7 +31,7 @@ from interviewer.core.scripts.model import RoundScript
 from interviewer.gui import accessibility, text_fit, theme
 from interviewer.gui.banner import Banner
 from interviewer.gui.home_screen import HomeScreen
-from interviewer.gui.lazy_screens import NAV_WIDTH, LazyScreens
+from interviewer.gui.lazy_screens import NAV_WIDTH, TITLE_ROLE, LazyScreens
 from interviewer.gui.model_status import ModelState, ModelStatus
 from interviewer.gui.window_geometry import WindowGeometry
 from interviewer.gui.window_menus import WindowMenus
@@ -134,6 +134,9 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self.home.session_deleted.connect(self.delete_session)
 
         self.nav.currentRowChanged.connect(self._nav_changed)
+        from interviewer.gui.focus_return import FocusReturn
+
+        self._focus_return = FocusReturn(self)  # keys work at once after any dialog closes
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -288,11 +291,17 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             self.nav.blockSignals(False)
             return
         if self.stack.currentIndex() == round_row and row != round_row and self._round_running():
-            if not self.round_screen.confirm_stop_round():
-                self.nav.blockSignals(True)
-                self.nav.setCurrentRow(round_row)
-                self.nav.blockSignals(False)
+            # The side bar stays on Round while asked (trial 21: it showed Settings under the question).
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(round_row)
+            self.nav.blockSignals(False)
+            if not self.round_screen.confirm_stop_round(going_to=self.nav.item(row).data(TITLE_ROLE)):
                 return
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        if row != self.stack.currentIndex() and self._review is not None:
+            self._review.stop_clip()  # the clip playing belongs to the screen left (trial 21)
         self.stack.setCurrentIndex(row)
         self._screen_shown(row)
 
@@ -888,9 +897,17 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             self.round_screen.status.setText("The round is over. It was not saved.")
             self.banner.show_message("The round is over. It was not saved (see the message above).", "warning")
             return
-        self.round_screen.status.setText("The round is over and saved; its review is open.")
         self.banner.clear()
-        self.review.open(session_id)
+        if self.current_screen_key() == "round":
+            self.round_screen.status.setText("The round is over and saved; its review is open.")
+            self.review.open(session_id)
+            return
+        # The round was ended to go to another screen (Settings, Home): stay there; the review
+        # waits on the side bar.
+        self.round_screen.status.setText("The round is over and saved; its review is on Review in the side bar.")
+        self.review.open(session_id, show=False)
+        self.nav.item(list(self._screens).index("review")).setHidden(False)
+        self.sync_screen_keys()
 
     def _use_check_choices(self, settings: AppSettings) -> None:
         """Choices made on the Check screen: shown in Settings, used and saved like them."""

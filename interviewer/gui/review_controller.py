@@ -101,7 +101,8 @@ class ReviewController:
             self.banner.show_message(f"Could not open session {session_id}: {exc}")
             return None
 
-    def open(self, session_id: int) -> None:
+    def open(self, session_id: int, show: bool = True) -> None:
+        """`show`: switch to the review (False: fill it, for the side bar's Review, and stay)."""
         session = self.load_session(session_id)
         if session is None:
             return
@@ -110,8 +111,10 @@ class ReviewController:
             missing = self._store().missing_audio(session)
         except Exception:
             pass
+        self.stop_clip()  # a clip of the round shown before is not this one's (trial 21)
         self.screen.show_session(session, self.script_by_id(session.script_id), missing)
-        self._show()
+        if show:
+            self._show()
         self.transcribe_missing_answers(session)
 
     def cancel_work(self, timeout: float = 5.0) -> bool:
@@ -370,10 +373,16 @@ class ReviewController:
             self.banner.show_message(error, "warning")
 
     def stop_playback(self) -> None:
+        self.stop_clip()
+        self.last_export = None
+
+    def stop_clip(self) -> None:
+        """Stop the answer playing, if any, and clear "Playing from ..." and Stop playback; also
+        a clip still starting (its token no longer matches, so it stops as it starts)."""
+        self._play_token = None
         if self.playback is not None:
             self.playback.stop()
             self.playback = None
-        self.last_export = None
         self.screen.set_playing("")
 
     # -- export ---------------------------------------------------------------------------

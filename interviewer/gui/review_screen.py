@@ -149,7 +149,11 @@ class _SideSplitter(QSplitter):
         if self.user_sized or self.height() <= 0:
             return
         listed = self.findings_list
-        rows = [listed.sizeHintForRow(i) for i in range(listed.count())]
+        # The rows as wrapped at the list's width: one-line hints left the last of them half cut
+        # and the list a small box at 1600x1000 (trial 21).
+        listed.doItemsLayout()
+        rows = [max(listed.sizeHintForRow(i), listed.visualItemRect(listed.item(i)).height())
+                for i in range(listed.count())]
         row = max(rows[:1] + [listed.fontMetrics().lineSpacing()])
         # The header and the legend above the list, at this width.
         layout = self.findings_box.layout()
@@ -162,6 +166,14 @@ class _SideSplitter(QSplitter):
         # The findings get what the tabs leave once the table shows WANTED_ANSWER_ROWS rows.
         box = max(floor, min(wanted, room - max(TABS_MIN_HEIGHT, self.tabs_need())))
         box = min(box, room - self.tabs.minimumSizeHint().height())
+        # Short of the rows' whole height, the list ends at a row's end, not across one.
+        whole = floor - MIN_FINDING_ROWS * row
+        for height in rows:
+            if whole + height > box:
+                break
+            whole += height
+        if whole < around + frame + sum(rows):
+            box = min(box, max(whole, floor))
         self.setSizes([box, room - box])
 
     def findings_need(self) -> int:
@@ -176,11 +188,13 @@ class _SideSplitter(QSplitter):
         return around + 2 * listed.frameWidth() + sum(rows)
 
     def tabs_need(self) -> int:
-        """The tab bar, the per-answer table's header and WANTED_ANSWER_ROWS rows."""
+        """The tab bar, the per-answer table's header and WANTED_ANSWER_ROWS rows (its rows, if
+        fewer: three answers kept a tall empty table under scrolling findings, trial 21)."""
         table = self.tabs.findChild(_AnswerTable)
         row = table.verticalHeader().defaultSectionSize()
         bar = self.tabs.tabBar().sizeHint().height()
-        return (bar + table.horizontalHeader().sizeHint().height() + WANTED_ANSWER_ROWS * row
+        rows = min(WANTED_ANSWER_ROWS, max(table.rowCount(), 1))
+        return (bar + table.horizontalHeader().sizeHint().height() + rows * row
                 + 2 * table.frameWidth() + 4)
 
 
@@ -695,7 +709,9 @@ class ReviewScreen(QWidget):
         self.table.setRowCount(len(numbers.answers))
         for row, a in enumerate(numbers.answers):
             restarts = disfluency_count_text(a.disfluencies)
-            values = [a.asked, clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
+            # Numbered first: two answers on one question (its clarifying and its approach) read
+            # "You're given a list o…" twice, cut by the column (trial 21); the tooltip is whole.
+            values = [f"{row + 1}. {a.asked}", clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
                       str(len(a.disfluencies)), f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}",
                       str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from interviewer.gui import confirm
 from interviewer.core.engine import AskQuestion, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_status import ControllerStatus
@@ -372,34 +372,40 @@ class RoundScreen(QWidget):
             controller.pause()
 
 
-    def confirm_stop_round(self) -> bool:
-        """End round, after asking. True if the round was ended (or was not running)."""
+    def confirm_stop_round(self, going_to: str | None = None) -> bool:
+        """End round, after asking. True if the round was ended (or was not running).
+        `going_to`: the screen asked for (side bar, menu, Ctrl+number), which the question names."""
         if not self.running:
             return True
-        if not self.ask_to_end_round():
+        if not self.ask_to_end_round(going_to=going_to):
             return False
         self.stop_round()
         return True
 
-    def ask_to_end_round(self, quitting: bool = False) -> bool:
-        """`quitting`: the app is closing (Ctrl+Q, the window's close button), which the question says."""
-        title, text = (("Quit and end the round?", "Quit the app and end the round now? What was recorded so "
-                        "far is kept.") if quitting else
-                       ("End the round?", "End the round now? What was recorded so far is kept and analysed."))
+    def ask_to_end_round(self, quitting: bool = False, going_to: str | None = None) -> bool:
+        """`quitting`: the app is closing (Ctrl+Q, the window's close button), which the question says.
+        `going_to`: another screen was asked for; the question says why that ends the round
+        (trial 21: a bare "End the round now?" after Ctrl+, ended a round by accident)."""
+        kept = "What was recorded so far is kept and analysed."
+        if quitting:
+            title, text, yes = ("Quit and end the round?", "Quit the app and end the round now? What was "
+                                "recorded so far is kept.", "&Quit and end the round")
+        elif going_to:
+            title, text, yes = ("End the round?", f"{going_to} can't be opened during a round. End the round "
+                                f"and open {going_to}? {kept}", f"&End the round and open {going_to}")
+        else:
+            title, text, yes = ("End the round?", f"End the round now? {kept}", "&End the round")
         # The round goes on polling under the question: its silence must not earn a nudge. Its
         # clocks keep counting, by design (trial 20 item 12): the question takes a few seconds, as
-        # it would in a real interview; P stops the clocks, and "No" leaves the round as it was.
+        # it would in a real interview; P stops the clocks, and "Keep going" leaves the round as it was.
         controller = self.session.controller if self.running else None
         if controller is not None:
             controller.hold_silence(True)
         try:
-            answer = QMessageBox.question(
-                self, title, text,
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            return confirm.ask_destructive(self, title, text, yes, "&Keep going")
         finally:
             if controller is not None:
                 controller.hold_silence(False)
-        return answer == QMessageBox.StandardButton.Yes
 
     def stop_round(self) -> None:
         if self.running:

@@ -241,6 +241,9 @@ QLineEdit {{ background: {t.surface}; color: {t.text};
     border: 1px solid {t.border}; border-radius: {RADIUS - 2}px; padding: 3px 6px; min-height: 1.4em; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QListWidget:focus, QTableWidget:focus {{
     border: 2px solid {t.accent}; }}
+QComboBox {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border}; border-radius: {RADIUS - 2}px;
+    padding: 3px 6px; min-height: 1.4em; }}
+QComboBox:focus {{ border: 2px solid {t.accent}; }}
 QComboBox QAbstractItemView {{ background: {t.surface}; color: {t.text}; selection-background-color: {t.primary_bg};
     selection-color: {t.primary_text}; }}
 QPlainTextEdit, QTextEdit, QTextBrowser, QListWidget, QTableWidget, QTreeWidget {{ background: {t.surface};

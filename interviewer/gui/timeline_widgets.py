@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from interviewer.app.labels import clock_text
 from interviewer.gui import theme
@@ -93,12 +93,48 @@ class PhasePlanBar(QWidget):
                 limit = x0
         return [first, *labels[::-1]]
 
+    def bar_rect(self) -> QRectF:
+        return QRectF(1, 16, self.width() - 2, self.height() - 2 - 16)
+
+    def cursor_x(self, bar: QRectF) -> float:
+        return bar.left() + bar.width() * min(self.elapsed, self.total) / self.total
+
+    @staticmethod
+    def name_place(rect: QRectF, name: str, cursor: float, metrics) -> tuple[QRectF, str]:
+        """Where a phase's name goes in its block, and the text (elided if it must be): on the
+        side of the playhead with more room, never under it (trial 21: the red line ran through
+        "Deep dive"). The full name is the block's tooltip."""
+        inner = rect.adjusted(6, 0, -2, 0)
+        if inner.left() - 4 < cursor < inner.left() + metrics.horizontalAdvance(name) + 4 and cursor < inner.right():
+            before = QRectF(inner.left(), inner.top(), max(0.0, cursor - 4 - inner.left()), inner.height())
+            after = QRectF(cursor + 5, inner.top(), max(0.0, inner.right() - cursor - 5), inner.height())
+            fits = [side for side in (after, before) if metrics.horizontalAdvance(name) <= side.width()]
+            inner = fits[0] if fits else max(after, before, key=QRectF.width)
+        return inner, metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(inner.width()))
+
+    def phase_tip(self, x: float) -> str:
+        """The full name and times of the phase under `x` (a narrow block shows "Introduc…")."""
+        bar = self.bar_rect()
+        for phase in self.phases:
+            if bar.left() + bar.width() * phase.start / self.total <= x < bar.left() + bar.width() * phase.end / self.total:
+                return f"{phase.name}: {clock_text(phase.start)} to {clock_text(phase.end)}"
+        return ""
+
+    def event(self, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.phase_tip(event.pos().x())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt API)
         t = theme.current()
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        w, h = self.width() - 2, self.height() - 2
-        bar = QRectF(1, 16, w, h - 16)
+        bar = self.bar_rect()
         font = QFont(self.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         p.setFont(font)
@@ -116,8 +152,8 @@ class PhasePlanBar(QWidget):
             bold.setBold(current)
             p.setFont(bold)
             p.setPen(t.color("text"))
-            p.drawText(rect.adjusted(6, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       p.fontMetrics().elidedText(phase.name, Qt.TextElideMode.ElideRight, int(rect.width() - 8)))
+            place, name = self.name_place(rect, phase.name, self.cursor_x(bar), p.fontMetrics())
+            p.drawText(place, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
             p.setFont(font)
         early = self.ends_early_at()
         if early is not None:
@@ -134,7 +170,7 @@ class PhasePlanBar(QWidget):
         for x0, text in self.start_labels(bar, p.fontMetrics()):
             p.drawText(QRectF(x0, 0, 60, 14), Qt.AlignmentFlag.AlignLeft, text)
         # elapsed shading and cursor
-        x = bar.left() + bar.width() * min(self.elapsed, self.total) / self.total
+        x = self.cursor_x(bar)
         shade = QColor(t.text)
         shade.setAlpha(40)
         p.fillRect(QRectF(bar.left(), bar.top(), x - bar.left(), bar.height()), shade)

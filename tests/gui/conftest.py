@@ -101,11 +101,20 @@ class Confirmations:
         self.texts.append(text)
         return QMessageBox.StandardButton.Yes if self.answer_yes else QMessageBox.StandardButton.No
 
+    def ask_destructive(self, _parent, title, text, _yes, _no) -> bool:
+        """interviewer.gui.confirm's question (ending a round), answered the same way."""
+        self.asked.append(title)
+        self.texts.append(text)
+        return self.answer_yes
+
 
 @pytest.fixture(autouse=True)
 def confirmations(monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
+    from interviewer.gui import confirm
+
     answers = Confirmations()
     monkeypatch.setattr(QMessageBox, "question", answers.question)
+    monkeypatch.setattr(confirm, "ask_destructive", answers.ask_destructive)
     return answers

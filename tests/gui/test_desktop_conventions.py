@@ -210,7 +210,8 @@ def test_long_text_wraps_or_shows_in_full_without_sideways_scrolling(qtbot, isol
     cell = table.visualRect(table.model().index(0, 0)).center()
     tip = QHelpEvent(QEvent.Type.ToolTip, cell, table.viewport().mapToGlobal(cell))
     QApplication.sendEvent(table.viewport(), tip)
-    assert QToolTip.isVisible() and QToolTip.text() == table.item(0, 0).text()
+    assert QToolTip.isVisible() and QToolTip.text() == table.item(0, 0).toolTip()
+    assert table.item(0, 0).text() == "1. " + table.item(0, 0).toolTip()
     assert isinstance(table, QTableWidget)
 
 

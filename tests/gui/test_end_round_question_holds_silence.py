@@ -4,8 +4,6 @@ from __future__ import annotations
 
 
 def test_the_end_round_question_holds_the_rounds_silence(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
     from interviewer.core.clock import FakeClock
     from test_round import make_window
 
@@ -18,9 +16,11 @@ def test_the_end_round_question_holds_the_rounds_silence(qtbot, isolated_dirs, s
 
     def ask(*_args, **_kwargs):
         held_while_asked.append(controller._silence_held)
-        return QMessageBox.StandardButton.No
+        return False
 
-    monkeypatch.setattr(QMessageBox, "question", ask)
+    from interviewer.gui import confirm
+
+    monkeypatch.setattr(confirm, "ask_destructive", ask)
     assert not screen.confirm_stop_round() and screen.running
     assert held_while_asked == [True], "silence held while the question is open"
     assert not controller._silence_held, "and counted again once it is answered No"

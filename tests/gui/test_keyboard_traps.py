@@ -46,7 +46,7 @@ def test_tab_leaves_the_debrief_answer_boxes(qtbot, isolated_dirs, script_dirs, 
 
 def test_ctrl_e_ends_the_round_after_asking(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
     """End round was a button without focus or key: a keyboard user could not end a round early."""
-    from PySide6.QtWidgets import QMessageBox
+    from interviewer.gui import confirm
 
     from interviewer.core.clock import FakeClock
     from interviewer.gui.shortcuts_dialog import shortcuts
@@ -59,13 +59,12 @@ def test_ctrl_e_ends_the_round_after_asking(qtbot, isolated_dirs, script_dirs, t
     screen = window.round_screen
     assert screen.running
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(confirm, "ask_destructive", lambda *a, **k: asked.append(a[1]) or False)
     window.activateWindow()
     screen.scratchpad.setFocus()  # also while typing notes
     qtbot.keyClick(screen.scratchpad, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["End the round?"] and screen.running
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(confirm, "ask_destructive", lambda *a, **k: True)
     screen.setFocus()
     qtbot.keyClick(screen, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not screen.running, timeout=5000)

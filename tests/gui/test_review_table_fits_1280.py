@@ -52,4 +52,4 @@ def test_every_column_shows_without_scrolling_sideways(qtbot, isolated_dirs, scr
     last = table.columnCount() - 1
     assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
     # Labelled by the question asked, the whole line its tooltip.
-    assert table.item(1, 0).text().startswith("Talk me through") and table.item(1, 0).toolTip() == LEAD_IN
+    assert table.item(1, 0).text().startswith("2. Talk me through") and table.item(1, 0).toolTip() == LEAD_IN
