@@ -52,7 +52,7 @@ def _analysis(answer: Any) -> dict:
 
 
 def round_numbers(session: Any, script: RoundScript | None = None, long_pause_s: float = LONG_PAUSE_S) -> RoundNumbers:
-    numbers = summary.summarize(round_parts(session), [p.started_at for p in session.phases], long_pause_s,
+    numbers = summary.summarize(round_parts(session, script), [p.started_at for p in session.phases], long_pause_s,
                                 question_phases=question_phases(script))
     phases = []
     end_of_round = last_moment(session)

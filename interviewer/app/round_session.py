@@ -327,8 +327,13 @@ class RoundSession:
             self._phase_started(update)
         elif isinstance(update, CandidateTurn):  # "What questions do you have for me?"
             self._turn = _Turn("", None, update.text, update.at)
-        elif isinstance(update, LineCutOff):  # talked over before it was out: asked again after
-            self._turn = _Turn("", None, update.marked, update.at)
+        elif isinstance(update, LineCutOff):  # talked over before it was out
+            if update.question_id:  # cut late: the turn still answers the question, as asked
+                same = (self._turn.question_id, self._turn.follow_up_id) == (update.question_id, update.follow_up_id)
+                self._turn = _Turn(update.question_id, update.follow_up_id, update.marked,
+                                   self._turn.asked_at if same else update.at)
+            else:  # cut at once: under no question, asked again after (or filed under it, AnswerFiled)
+                self._turn = _Turn("", None, update.marked, update.at)
             self._line_cut_off(update)
         elif isinstance(update, AnswerFiled):  # the turn over it answered it after all
             self._turn = _Turn(update.question_id or "", update.follow_up_id, update.question_text, self._turn.asked_at)

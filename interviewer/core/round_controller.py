@@ -743,7 +743,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # (the review and exports show the question as said, not as asked in full).
             if self._turn is not None:
                 self._turn = replace(self._turn, text=marked)
-            self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))
+            # The round stores the turn under the question too (trial 21: filed under none, the
+            # answer's talking points and depth never counted for its question).
+            turn = self._turn
+            self._emit(LineCutOff(speaking.kind, speaking.text, marked, now,
+                                  turn.question_id if turn is not None else None,
+                                  turn.follow_up_id if turn is not None else None))
             return
         self._turn = _Turn(None, None, marked, False, speaking.started_at)
         self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))

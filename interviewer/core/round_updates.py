@@ -99,11 +99,15 @@ class LineCutOff:
     the line being said (`text`, logged when it began) is marked cut off (`marked`: the words
     played before the cut, when the speaker tells, core.round_records.cut_off_text); what the
     candidate says now answers no question (it is headed `marked`), and the question is asked
-    again in full when they finish (an AskQuestion, then its Speaking)."""
+    again in full when they finish (an AskQuestion, then its Speaking). Cut after its first
+    words, the turn stays under the question (`question_id`, `follow_up_id`: a clarifying
+    question about it, or its answer); None: under no question (cut at once)."""
     kind: UtteranceKind
     text: str
     marked: str
     at: float
+    question_id: str | None = None
+    follow_up_id: str | None = None
 
 
 @dataclass(frozen=True)

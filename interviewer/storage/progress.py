@@ -130,15 +130,16 @@ def round_totals(parts: list, counted: list[AnswerNumbers] = ()) -> RoundTotals:
     return out
 
 
-def round_parts(session) -> list:
+def round_parts(session, script=None) -> list:
     """The answers of a stored session (storage.models.Session) as the parts that
-    core.analysis.summary joins into answers and questions."""
-    from interviewer.core.analysis.summary import Part
+    core.analysis.summary joins into answers and questions; with the round's script, an answer
+    stored under no question that answered one is filed under it (summary.filed_under_questions)."""
+    from interviewer.core.analysis.summary import Part, filed_under_questions
 
-    return [Part(a.id, a.question_id or "", a.follow_up_id, a.question_text, a.asked_at, a.answer_start,
+    return filed_under_questions([Part(a.id, a.question_id or "", a.follow_up_id, a.question_text, a.asked_at, a.answer_start,
                  a.answer_end, a.analysis if isinstance(a.analysis, dict) else {},
                  len(a.transcript.words) if a.transcript is not None else 0, getattr(a, "phase_id", None))
-            for a in session.answers]
+            for a in session.answers], script)
 
 
 def round_summary(session, script=None, matcher=None):
@@ -146,7 +147,7 @@ def round_summary(session, script=None, matcher=None):
     the round's script, also the talking points each question covered (matched with `matcher`)."""
     from interviewer.core.analysis.summary import summarize
 
-    return summarize(round_parts(session), [p.started_at for p in session.phases], script=script,
+    return summarize(round_parts(session, script), [p.started_at for p in session.phases], script=script,
                      matcher=matcher)
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import operator
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from interviewer.core.analysis.question_wording import TAG_END
@@ -709,8 +709,37 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
             for k, i in enumerate(asking):
                 said = [] if points[i].about_asking else [s[i] for s in scores]
                 covered[i] = combine(i, points[i], [s[k] for s in by_part] + said, scorer.thresholds)
+        covered = _settled_by_follow_ups(question, question_parts, points, scores, covered, scorer)
         out.append(QuestionCoverage(question.id, question.text, question.phase, tuple(covered), question.outline_steps(),
                                     answered=answered, reached=reached))
+    return out
+
+
+def _settled_by_follow_ups(question: Question, parts: Sequence["Part"], points: Sequence[ExpectedPoint],
+                           scores: Sequence[Sequence[PartScore]], covered: list[PointCoverage],
+                           scorer: PointMatcher) -> list[PointCoverage]:
+    """The interviewer's judgement stands in the review: a follow-up it did not ask because the
+    question's answers covered its subject (Matcher.follow_up_needed, the round's own rule, on
+    the same answers) makes the talking points sharing one of its `if_missing` words at least
+    partly covered, never missed (trial 21: the imbalance follow-up skipped, as "only 3% ... a
+    much larger weight" covered it, beside "Class imbalance handled with weighting (missed)").
+    Only partly: the follow-up's subject was dealt with, the point's own specifics may not be."""
+    asked = {p.follow_up_id for p in parts if p.follow_up_id}
+    said = " ".join(s.text for part in parts for s in sentences_of_part(part))
+    if not said.strip() or not any(c.status == MISSED for c in covered):
+        return covered
+    out = list(covered)
+    for follow_up in question.follow_ups:
+        if follow_up.at_phase or not follow_up.if_missing or follow_up.id in asked:
+            continue
+        subject = {" ".join(words(k)) for k in follow_up.if_missing}
+        sharing = [i for i, p in enumerate(points) if out[i].status == MISSED and not p.about_asking
+                   and subject & {" ".join(words(k)) for k in p.keywords}]
+        if not sharing or scorer.matcher.follow_up_needed(said, follow_up, question.text):
+            continue
+        for i in sharing:
+            best = sorted((e for s in scores for e in s[i].candidates), key=lambda e: -e.score)[:1]
+            out[i] = replace(out[i], status=PARTLY, evidence=tuple(best))
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Collection, Mapping
 
 from interviewer.core import candidate_questions
@@ -32,6 +32,7 @@ from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_he
                                               questions_asked_in_answer_text, topics_missed_finding)
 from interviewer.core.analysis.tokens import normalize
 from interviewer.core.phase_prompts import asked_part
+from interviewer.core.round_records import CUT_OFF_MARK
 
 LONG_PAUSE_S = 2.0
 MAX_STORED_NUMBER = 1e12  # words, seconds or counts of one answer: far past any real one
@@ -63,6 +64,35 @@ class Part:
         """Its words only asked to hear the question again: shown with the answer that follows
         the repeat, and no part of that answer's numbers (analyze_answer's `repeat_request`)."""
         return asked_to_repeat(self.analysis)
+
+
+def filed_under_questions(parts: list[Part], script) -> list[Part]:
+    """`parts` with each one stored under no question but answering a question cut off after its
+    first words filed under that question (rounds stored before trial 21's fix: the round
+    analysed it as the question's answer, its talking points scored, but stored it under none,
+    so the question's coverage and depth left it out). Such a part is headed by the question's
+    line marked cut off and holds scores for exactly that question's talking points; a turn cut
+    at once (a hello over the question) was scored against none and stays under none."""
+    if script is None:
+        return parts
+    out = []
+    for part in parts:
+        heading = part.question_text or ""
+        stored = part.analysis.get(point_coverage.POINTS_KEY) if isinstance(part.analysis, dict) else None
+        rows = stored.get("points") if isinstance(stored, dict) else None
+        if part.question_id or not heading.endswith(CUT_OFF_MARK) or not isinstance(rows, list):
+            out.append(part)
+            continue
+        said = heading[:-len(CUT_OFF_MARK)]
+        said = said[:-3] if said.endswith("...") else said  # the words heard before the cut
+        texts = [r.get("text") if isinstance(r, dict) else None for r in rows]
+        # (question id, follow-up id) of the line cut off: the question or one of its follow-ups
+        asked = next(((q.id, f) for q in script.questions
+                      if q.expected_points and said and texts == [p.text for p in q.expected_points]
+                      for f, text in [(None, q.text), *((f.id, f.text) for f in q.follow_ups)]
+                      if text.startswith(said)), None)
+        out.append(replace(part, question_id=asked[0], follow_up_id=asked[1]) if asked is not None else part)
+    return out
 
 
 @dataclass
@@ -463,6 +493,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
     are the review's wherever the points are not matched again (Home, Progress)."""
     if question_phases is None:
         question_phases = candidate_questions.question_phases(script)
+    parts = filed_under_questions(parts, script)
     starts = sorted(phase_starts or [])
     groups: list[list[Part]] = []
     for part in parts:
