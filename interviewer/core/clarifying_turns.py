@@ -81,6 +81,7 @@ class ClarifyingTurns:
         # "Can I ask something? What's the latency?": the question asked answers the asking.
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
         questions = self._one_reply_for_the_interviewer(answer, questions)
+        questions = self._facts_over_no_fact(answer, questions)
         asked_until = answer.started_at + new[-1].end  # round time the questions ended
         if asked_until < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
             # The candidate went on after the question and those words are not transcribed yet:
@@ -104,6 +105,31 @@ class ClarifyingTurns:
         is kept; clarifying questions among them keep theirs."""
         for_them = [i for i, q in enumerate(questions) if self._for_the_interviewer(record, q)]
         return [q for i, q in enumerate(questions) if i not in for_them[:-1]]
+
+    def _facts_over_no_fact(self, record: AnswerRecord, questions: list[str]) -> list[str]:
+        """Sentences of one turn that ask ("Which time period should I talk about? How far back
+        should I go?") get one answer: when any of them gets a fact, those that would get only a
+        no-fact reply ("It's your project, so that's yours to tell me...") are not answered. Each
+        got its own reply, the stock one contradicting the fact just after it (trial 21). A
+        no-fact reply is said only when no sentence of the turn matches a fact."""
+        if len(questions) < 2:
+            return questions
+        to_answerer = [q for q in questions if not (
+            wraps_up(q) or asks_to_repeat(q) or asks_time_left(q) or asks_for_thinking_time(q)
+            or (record.follow_up_id and asks_for_hint(q))
+            or self._for_the_interviewer(record, q))]  # about the job, not the problem: its own reply
+        if len(to_answerer) < 2:
+            return questions
+        try:
+            answerer = self._replier(record)
+            if answerer is None:
+                return questions
+            topics = {q: (answerer.reply(q) or (None, ""))[0] for q in to_answerer}
+        except Exception:  # _reply_to reports a broken matcher when it answers
+            return questions
+        if all(t is None for t in topics.values()):
+            return questions
+        return [q for q in questions if q not in topics or topics[q] is not None]
 
     def _for_the_interviewer(self, record: AnswerRecord, question: str) -> bool:
         if asks_to_ask(question):
