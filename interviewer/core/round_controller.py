@@ -175,6 +175,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._silence_offset = 0.0  # silence that had passed when the interviewer stopped talking
         self._typed_offset = 0.0  # silence that had passed at the candidate's last key in the scratchpad
         self._nudged_this_silence = False
+        self._last_nudge: tuple[tuple, float] | None = None  # (question key, round time) of the last nudge (SilenceRules)
         self._checked_in = False  # "Take your time. Shall I move on?" said in this silence (SilenceRules)
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._acknowledge_next = False  # the last answer was finished by the candidate
