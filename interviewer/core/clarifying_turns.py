@@ -96,6 +96,8 @@ class ClarifyingTurns:
             if self._answer is not answer:  # "Could you repeat that?" ended the recording
                 break
             replied = self._reply_to_other_parts(answer, question, asked_until) or replied
+        if replied and self._answer is answer:
+            self._finish_cut_question_after_reply(answer)
         return replied
 
     def _one_reply_for_the_interviewer(self, record: AnswerRecord, questions: list[str]) -> list[str]:
