@@ -10,7 +10,7 @@ from interviewer.core.candidate_questions import (
 from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, unclear_fragment, wraps_up
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
-    THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_time_left,
+    THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_permission, asks_time_left,
     ends_asking_for_thinking_time, time_scope,
 )
 from interviewer.core.round_records import AnswerRecord, Clarification, EndedBy, UtteranceKind
@@ -119,6 +119,7 @@ class ClarifyingTurns:
         to_answerer = [q for q in questions if not (
             wraps_up(q) or asks_to_repeat(q) or asks_time_left(q) or asks_for_thinking_time(q)
             or (record.follow_up_id and asks_for_hint(q))
+            or checks_in(q) or asks_permission(q)  # "Does that make sense?", "Can I use Python?": answered in kind
             or self._for_the_interviewer(record, q))]  # about the job, not the problem: its own reply
         if len(to_answerer) < 2:
             return questions

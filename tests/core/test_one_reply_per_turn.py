@@ -35,3 +35,14 @@ def test_no_sentence_with_a_fact_gets_the_no_fact_reply(tmp_path):
     speaker.stop()
     controller.poll()
     assert speaker.said[said:] == [NO_FACT]
+
+
+def test_a_request_for_permission_beside_a_fact_keeps_its_answer(tmp_path):
+    """"Can I use Python?" is answered in kind ("Sure"), not a no-fact reply to drop."""
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=PeriodAnswerer())
+    said = len(speaker.said)
+    ask(controller, recorder, "Can I use Python? How far back should I go?")
+    for _ in range(6):
+        speaker.stop()
+        controller.poll()
+    assert PERIOD_FACT in speaker.said[said:] and len(speaker.said[said:]) == 2
