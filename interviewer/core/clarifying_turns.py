@@ -10,7 +10,7 @@ from interviewer.core.candidate_questions import (
 from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, unclear_fragment, wraps_up
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
-    THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_time_left,
+    THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_permission, asks_time_left,
     ends_asking_for_thinking_time, time_scope,
 )
 from interviewer.core.round_records import AnswerRecord, Clarification, EndedBy, UtteranceKind
@@ -81,6 +81,7 @@ class ClarifyingTurns:
         # "Can I ask something? What's the latency?": the question asked answers the asking.
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
         questions = self._one_reply_for_the_interviewer(answer, questions)
+        questions = self._facts_over_no_fact(answer, questions)
         asked_until = answer.started_at + new[-1].end  # round time the questions ended
         if asked_until < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
             # The candidate went on after the question and those words are not transcribed yet:
@@ -95,6 +96,8 @@ class ClarifyingTurns:
             if self._answer is not answer:  # "Could you repeat that?" ended the recording
                 break
             replied = self._reply_to_other_parts(answer, question, asked_until) or replied
+        if replied and self._answer is answer:
+            self._finish_cut_question_after_reply(answer)
         return replied
 
     def _one_reply_for_the_interviewer(self, record: AnswerRecord, questions: list[str]) -> list[str]:
@@ -104,6 +107,32 @@ class ClarifyingTurns:
         is kept; clarifying questions among them keep theirs."""
         for_them = [i for i, q in enumerate(questions) if self._for_the_interviewer(record, q)]
         return [q for i, q in enumerate(questions) if i not in for_them[:-1]]
+
+    def _facts_over_no_fact(self, record: AnswerRecord, questions: list[str]) -> list[str]:
+        """Sentences of one turn that ask ("Which time period should I talk about? How far back
+        should I go?") get one answer: when any of them gets a fact, those that would get only a
+        no-fact reply ("It's your project, so that's yours to tell me...") are not answered. Each
+        got its own reply, the stock one contradicting the fact just after it (trial 21). A
+        no-fact reply is said only when no sentence of the turn matches a fact."""
+        if len(questions) < 2:
+            return questions
+        to_answerer = [q for q in questions if not (
+            wraps_up(q) or asks_to_repeat(q) or asks_time_left(q) or asks_for_thinking_time(q)
+            or (record.follow_up_id and asks_for_hint(q))
+            or checks_in(q) or asks_permission(q)  # "Does that make sense?", "Can I use Python?": answered in kind
+            or self._for_the_interviewer(record, q))]  # about the job, not the problem: its own reply
+        if len(to_answerer) < 2:
+            return questions
+        try:
+            answerer = self._replier(record)
+            if answerer is None:
+                return questions
+            topics = {q: (answerer.reply(q) or (None, ""))[0] for q in to_answerer}
+        except Exception:  # _reply_to reports a broken matcher when it answers
+            return questions
+        if all(t is None for t in topics.values()):
+            return questions
+        return [q for q in questions if q not in topics or topics[q] is not None]
 
     def _for_the_interviewer(self, record: AnswerRecord, question: str) -> bool:
         if asks_to_ask(question):

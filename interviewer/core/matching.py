@@ -38,6 +38,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol, Sequence, runtime_checkable
 
+from interviewer.core.complexity import asks_about_complexity, states_complexity
 from interviewer.core.keywords import STOPWORDS, join_split_words, keyword_hits, stem, words
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp
 
@@ -520,6 +521,10 @@ class Matcher:
         the latency budget?")."""
         if said is None:
             return not follow_up.if_missing
+        # A complexity stated as speech recognition writes it ("and log in overall" for "n log n
+        # overall", trial 21) answers a complexity follow-up; its if_missing words miss those spellings.
+        if said.strip() and asks_about_complexity(follow_up.text) and states_complexity(said):
+            return False
         weighed = self.thresholds.follow_up_weights is not None and self.thresholds.covered is not None \
             and bool(question.strip())
         echoed: list[str] = []

@@ -193,6 +193,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._silence_offset = 0.0  # silence that had passed when the interviewer stopped talking
         self._typed_offset = 0.0  # silence that had passed at the candidate's last key in the scratchpad
         self._nudged_this_silence = False
+        self._last_nudge: tuple[tuple, float] | None = None  # (question key, round time) of the last nudge (SilenceRules)
         self._checked_in = False  # "Take your time. Shall I move on?" said in this silence (SilenceRules)
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._acknowledge_next = False  # the last answer was finished by the candidate
@@ -787,6 +788,36 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._ask_again(self.settings.finish_lead_in)
         return True
 
+    def _finish_cut_question_after_reply(self, record: AnswerRecord) -> None:
+        """The candidate asked a clarifying question over the end of the question: the reply just
+        queued goes on with the question in full ("... Let me finish the question: ..."), as a
+        person would, before the candidate starts answering. Trial 21: cut at "and how did
+        you...", the reply was said and the candidate answered on in the same turn, never hearing
+        the rest (the check at the turn's end then saw a real answer and asked nothing). One line
+        with the reply, so it is held or cut with it. Once said in full (_finished_cut_question),
+        the turn's end asks nothing again and what follows answers the question; cut short, the
+        turn's end finishes it as before."""
+        if (self._cut_off is None or not self._cut_late or not record.clarifications or not self._to_say
+                or self._to_say[-1].kind != UtteranceKind.CLARIFICATION):
+            return
+        asked = sum(len(c.question.split()) for r in [*self._unfinished, record] for c in r.clarifications)
+        heard = [w.text.strip(",.;:!?…").lower() for w in _words_of(self._heard)]
+        said = self._words_said(self._unfinished) + sum(1 for w in heard if w and not is_hesitation(w))
+        if said - asked >= CUT_OFF_REASK_BELOW_WORDS:
+            return  # they were answering it already: the turn's end decides (_finish_question)
+        reply = self._to_say[-1]
+        reply.text = f"{reply.text} {self._finishing_words()}"
+
+    def _finishing_words(self) -> str:
+        return f"{self.settings.finish_lead_in} {self._cut_off[0].text}"
+
+    def _finished_cut_question(self, utterance: Utterance) -> None:
+        """`utterance`, said to its end, finished the question cut off (a reply that went on with
+        it): it is not asked again, and what the candidate says next answers it."""
+        if (self._cut_off is not None and self._cut_late and utterance.kind == UtteranceKind.CLARIFICATION
+                and not utterance.interrupted and utterance.text.endswith(self._finishing_words())):
+            self._cut_off, self._asked_again = None, True
+
     def _ask_again(self, lead_in: str | None = None) -> None:
         """The candidate's turn over a question cut off has ended: the interviewer asks it again
         in full, and what follows answers it. The engine never hears the turn before: its
@@ -1019,6 +1050,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._resumable.grace_until = utterance.ended_at + self.settings.ack_grace
         if self._answer is not None:
             self._silence_offset = self._silence_seen  # the candidate's silence counts from now
+        self._finished_cut_question(utterance)
         if utterance.kind == UtteranceKind.CLOSING:
             self._finish_round()
         elif self._reply_said_in_full(utterance):

@@ -10,7 +10,7 @@ from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
 from interviewer.core.round_settings import (
     ANNOUNCED_THINKING_S, CHECK_IN_WAIT_S, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
-    OPENING_SILENCE_GOES_ON_AFTER, WRAP_UP_WORDS,
+    NUDGE_REPEAT_MIN_S, OPENING_SILENCE_GOES_ON_AFTER, WRAP_UP_WORDS,
 )
 from interviewer.core.transcript import join_words
 
@@ -75,11 +75,25 @@ class SilenceRules:
         # questions for me?"), where silence is the candidate's to take.
         elif (nudge_after and not self._answers_closing_prompt(answer) and not self._waits_for_questions()
               and quiet >= nudge_after
-              and not self._nudged_this_silence and self._now() >= self._no_nudge_until):
+              and not self._nudged_this_silence and self._now() >= self._no_nudge_until
+              and not self._nudged_lately(answer)):
             self._nudged_this_silence = True
+            self._last_nudge = (self._nudge_key(answer), self._now())
             answer.nudges.append(self._now())
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
         self._pump()
+
+    @staticmethod
+    def _nudge_key(answer: AnswerRecord) -> tuple:
+        return answer.phase, answer.question_id, answer.follow_up_id
+
+    def _nudged_lately(self, answer: AnswerRecord) -> bool:
+        """"Remember to think out loud." was said on the same question less than
+        NUDGE_REPEAT_MIN_S ago on the round clock, maybe in another part of the answer (trial 21:
+        a nudge, a pause, "Welcome back", and the same nudge again 22 s later: naggy)."""
+        last = self._last_nudge
+        return (last is not None and last[0] == self._nudge_key(answer)
+                and self._now() - last[1] < NUDGE_REPEAT_MIN_S)
 
     def _silence_ends_answer_at(self, quiet: float, within: float = 0.0) -> float | None:
         """Seconds of the candidate's silence that end the answer being recorded, as things

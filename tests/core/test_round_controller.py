@@ -404,6 +404,7 @@ def test_silence_nudges_then_ends_the_answer_once_the_candidate_spoke(tmp_path):
     controller.poll()
     assert speaker.said.count("Remember to think out loud.") == 1  # once per silence
     assert controller.status == "listening"  # silence before any speech never ends the answer
+    clock.advance(60)  # a second nudge on the same question comes a minute after the first at the soonest
     controller.on_silence(20)
     controller.poll()
     assert controller.status == "listening"
