@@ -174,6 +174,14 @@ def _v8_round_areas_recomputed(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM round_areas")
 
 
+def _v9_round_areas_recomputed(db: sqlite3.Connection) -> None:
+    """Trial 21: a round whose answer was given over the end of its question stored that answer
+    under no question, so the topic areas cached for it counted the question's points as
+    missed. Answers are now filed under their question when read (core.summary), and the cache
+    is dropped so the areas are computed again with them."""
+    db.execute("DELETE FROM round_areas")
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
@@ -184,6 +192,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v6_interviewer_lines,
     _v7_answer_phase,
     _v8_round_areas_recomputed,
+    _v9_round_areas_recomputed,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -201,6 +210,7 @@ TABLES_OF_VERSION = {
     6: OUR_TABLES,
     7: OUR_TABLES,
     8: OUR_TABLES,
+    9: OUR_TABLES,
 }
 
 

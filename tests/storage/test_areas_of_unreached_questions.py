@@ -4,6 +4,8 @@ solving part of it was reached and answered (something said outside the clarify 
 only clarified, or never asked, counts neither as covered nor as missed. Real SQLite store."""
 from __future__ import annotations
 
+import sqlite3
+
 from interviewer.app.round_areas import load_progress
 from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.practice_plan import build_plan, propose_next_round, track_plan
@@ -71,5 +73,25 @@ def test_areas_stored_by_the_earlier_rule_are_computed_again(tmp_path):
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     build_database(data_dir / DB_NAME, 7)
+    with Store.open(data_dir) as store:
+        assert store.round_area_matchers() == {}
+
+
+def test_areas_cached_before_answers_over_a_cut_question_were_filed_are_computed_again(tmp_path):
+    """Trial 21: a version-8 database may hold areas counted without an answer given over the
+    end of its question; the upgrade drops them so they are computed again."""
+    from tests.storage.test_migrations import build_database
+    from interviewer.storage.files import DB_NAME
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 8)
+    db = sqlite3.connect(data_dir / DB_NAME)
+    # as version 8 stored them: areas and each question's covered areas
+    db.execute("UPDATE round_areas SET areas_json = ?", ('{"areas": [{"area": "evaluation metrics", "measured": 1,'
+                                                           ' "covered": 0.0, "source": "points"}], "covered_areas": {}}',))
+    db.commit()
+    assert db.execute("SELECT COUNT(*) FROM round_areas").fetchone()[0] > 0
+    db.close()
     with Store.open(data_dir) as store:
         assert store.round_area_matchers() == {}
