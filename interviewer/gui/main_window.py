@@ -136,7 +136,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         from interviewer.gui.focus_return import FocusReturn
 
-        self._focus_return = FocusReturn(self)  # keys work at once after any dialog closes
+        FocusReturn(self)  # keys work at once after any dialog closes (the window owns it)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
