@@ -622,6 +622,24 @@ def hedges_without_committing(text: str) -> bool:
     return bool(sentences) and all(_HEDGE.search(s) and not _COMMIT.search(s) for s in sentences)
 
 
+# A sentence in which the candidate says they do not know or are unsure (of what they just said,
+# or of anything) does not make a point either, even with "I'd ..." in it: "Um, I'm not sure what
+# else. Maybe, uh, I'd also make sure ...", "there is a trick with two pointers, but honestly I
+# don't remember how you find the start". A covered point whose evidence (each piece of it, one
+# sentence or two neighbours, that scored `covered`) all says so is only partly covered. The list
+# was written before it was measured (benchmarks/coverage_bench.py, 25 development sets, pooled):
+# typed F1 0.7316 -> 0.7345, spoken 0.7216 -> 0.7247; odd-numbered held-out sets typed +0.0033,
+# spoken +0.0014, the others (tune, heldout, even-numbered) typed +0.0027, spoken +0.0045; no
+# set's spoken F1 down by more than 0.027 (heldout13). See docs/analysis.md ("Unsure evidence").
+_UNSURE = re.compile(r"\b(i'm not sure|not sure|i don't remember|i don't know|i forget|no idea|don't recall|"
+                     r"i can't remember|kind of|sort of|i guess)\b")
+
+
+def says_unsure(text: str) -> bool:
+    """`text` says the speaker is unsure or does not know (`_UNSURE`), wherever in it."""
+    return bool(_UNSURE.search(text.lower().replace("\u2019", "'")))
+
+
 def _content_stems(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1}
 
@@ -645,6 +663,8 @@ def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
     if status == COVERED and not point.about_asking and made_by and \
             all(hedges_without_committing(e.text) for e in made_by):
         status = PARTLY  # said only as a guess, never committed to
+    if status == COVERED and not point.about_asking and made_by and all(says_unsure(e.text) for e in made_by):
+        status = PARTLY  # said by one who says they are unsure or do not know
     return PointCoverage(index, point.text, point.area, status, round(best, 3), said, evidence)
 
 
