@@ -74,7 +74,7 @@ COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "cou
 # all rates in the feature pipeline, ..." for "Data freshness and null rates ...").
 WISH_MODAL = {"may", "might"}
 MAX_TAG_GAP_S = 1.0
-CONFIRMING_TAGS = {("i", "assume"), ("i", "presume")}
+CONFIRMING_TAGS = {("i", "assume"), ("i", "presume"), ("i", "guess")}
 RHETORICAL_ANSWER = {"because", "well"}
 WH_IS = {"what's": "what", "how's": "how", "who's": "who", "where's": "where", "when's": "when",
          "why's": "why"}
@@ -203,6 +203,12 @@ def _asks_which_one(words: list[str], last: bool) -> bool:
         if k is None:
             return False
         words = words[:2] + words[k:]
+    if (last and len(words) >= 3 and words[0] == "which" and words[1] in ("one", "ones")
+            and words[2] not in AUX and words[2].endswith("s") and not words[2].endswith("ss")
+            and len(words) <= 5 and not any(w in AUX or w.endswith("s") for w in words[3:])):
+        # "..., which one comes first": "which one" asks, its verb straight after and the clause
+        # ending there ("which one matters depends on the product" is the subject of a statement)
+        return True
     return (last and len(words) >= 4 and words[0] == "which" and words[2] in AUX
             and not any(w in AUX for w in words[3:])  # "which threshold is right isn't a question"
             and (words[1] in ("one", "ones") or words[1] not in AUX | SUBJECT | PERSONAL | DETERMINER | HEDGE | LEAD_IN)

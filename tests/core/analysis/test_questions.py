@@ -1485,3 +1485,24 @@ def test_do_or_have_before_a_singular_pronoun_is_no_inversion(script, asks):
 ])
 def test_let_me_ask_later_defers_the_question(script, asks):
     assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 29: "which one" and its verb close the sentence; tiny.en ended it with a period.
+    ("I keep a heap of size k, and when two words have the same count, which one comes first. [2.0] Alphabetical, okay.", True),
+    ("And for the same frequency, which one wins. [2.0] The smaller one, okay.", True),
+    # The subject of a statement: its own verb follows.
+    ("Precision or recall, which one matters depends on the product.", False),
+])
+def test_which_one_and_its_verb_ending_the_sentence_asks(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 29: a clause handed over with "I guess", then the speaker waits.
+    ("And the editors can pin stories on top, I guess. [2.2] Okay, so the pinned ones skip ranking.", True),
+    # Said straight on, it is a hedge.
+    ("The hardest part was the labels, I guess. Then we moved on to the features.", False),
+])
+def test_i_guess_handing_a_clause_over_asks_when_the_speaker_waits(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
