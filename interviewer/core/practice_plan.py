@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 # minutes; one ended before it is "ended early" everywhere (the review's rule too).
 from interviewer.core.analysis.phases import FULL_LENGTH_SHARE, round_length_seconds, round_length_text
 from interviewer.core.scripts.areas import area_name
-from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
+from interviewer.core.scripts.model import ROUND_KINDS, RoundScript, kind_label
 from interviewer.core.weak_spots import Checkpoint, CheckpointStatus, RoundAreas, checkpoint_status, standings
 
 FOUNDATION_KINDS = ("ml_breadth", "coding", "phone_screen")
@@ -268,7 +268,10 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
     kinds, a kind never practised first, then one with an open checkpoint of this stage. Its
     focus is its weakest areas, and of `scripts` the one that asks most about them. None when
     the plan is complete. Trial19: after a system design round with areas missed, the plan
-    said "Next round: Coding" from week 1's kinds, and nothing of what was missed."""
+    said "Next round: Coding" from week 1's kinds, and nothing of what was missed. A weak spot
+    outside the week's kinds says so: "Next: week 1, ML breadth..." beside "Next round: ML system
+    design (weak spot: ...)" read as a contradiction (trial 22). `rounds`: the rounds the plan
+    counts (counted_areas): one too short to count moved the proposal away from its week."""
     week = current_week(progress)
     if week is None:
         return None
@@ -279,7 +282,8 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
     if weak:
         kind = weak[0].kind
         focus = tuple(s.area for s in standings(rounds, kind) if s.rate <= WEAK_SPOT_RATE)[:focus_areas]
-        return Proposal(kind, focus, _weak_spot_reason(weak[0]), suggest_script(kind, focus, list(scripts), rounds))
+        reason = _weak_spot_reason(weak[0]) if kind in kinds else _departure_reason(weak[0], week.week.number)
+        return Proposal(kind, focus, reason, suggest_script(kind, focus, list(scripts), rounds))
     open_checkpoints = [s for s in (checkpoint_status(c, rounds) for w in progress if w.week.stage == week.week.stage
                                     for c in w.week.checkpoints) if not s.ticked]
 
@@ -298,6 +302,17 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
     else:
         reason = f"week {week.week.number}: every area measured so far was covered; keep the streak"
     return Proposal(kind, focus, reason, suggest_script(kind, focus, list(scripts), rounds))
+
+
+def _departure_reason(weakest, week_number: int) -> str:
+    """Why the next round is not of the current week's kinds: "outside week 1: your weakest area,
+    Evaluation metrics, is practised in ML system design rounds and was not covered in the last one"."""
+    if len(weakest.recent) == 1:
+        how = "not covered in the last one"
+    else:
+        how = f"covered in {weakest.covered_recently} of the last {len(weakest.recent)}"
+    return (f"outside week {week_number}: your weakest area, {area_name(weakest.area)}, is practised in "
+            f"{kind_label(weakest.kind)} rounds and was {how}")
 
 
 def _weak_spot_reason(weakest) -> str:

@@ -136,6 +136,26 @@ _COMPARATIVE = (r"(?:cheaper|faster|slower|simpler|easier|harder|smaller|bigger|
 _COST_OF = (r"(?:latency|memory|accuracy|recall|precision|freshness|throughput|interpretability|simplicity|"
             r"money|compute|storage|coverage|quality|speed|privacy|time|space)")
 
+_OPTION = r"(?!(?:we|i|you|they|it|that|this|there|here|now|then|example|instance|sure|each|every)\b)\w+"
+_CONTRASTED_OPTIONS = (
+    # "so trees for tabular, neural networks for images", "use caching for reads and batching for writes"
+    r"|\b(?:so|use|pick|choose|prefer|go with) " + _OPTION + r" (?:\w+ )?for (?:\w+ ){1,3}?(?:and |while |whereas |but )?"
+    + _OPTION + r" (?:\w+ )?for (?!(?:example|instance|sure|each|every|all|any|a|an|one|two|three|\d\S*)\b)\w+"
+    # "so for a feature pipeline it's PCA, for looking at the data t-SNE"
+    r"|\bso for (?:\w+ ){1,4}?(?:its|it is|id use|use|go with|pick|id pick) (?:\w+ ){1,2}?for\b"
+    # "with lots of data logistic regression wins", "where neural networks win", "X beats Y when ..."
+    r"|\b(?:with|when|where|if) (?:\S+ ){1,8}?(?:wins?|win out|wins out|beats?|outperforms?)\b"
+    r"(?! (?:by|the baseline|our baseline|the old|the current)\b)"
+    # "unlike trees, a neural net needs..."
+    r"|\bunlike (?:a |an |the )?" + _OPTION
+    # "the heap needs way less memory, the sort is simpler to get right": two options, two strengths
+    + r"|\bthe (?P<option>\w+) (?:is|are|needs|uses|gets|takes|has) (?:way |much |a lot |far )?(?:" + _COMPARATIVE
+    + r"|less \w+|more \w+)\b(?: \S+){0,4}? (?:and |while |whereas |but )?(?:the )?(?!(?P=option)\b)\w+ (?:is|are|needs|uses|"
+    r"gets|takes|has) (?:way |much |a lot |far )?(?:" + _COMPARATIVE + r"|less \w+|more \w+)\b"
+    # "trees when the data is tabular, otherwise a neural net"
+    r"|\b(?:when|if)\b(?: \S+){1,10}? otherwise (?:id|i would|wed|we would|ill|use|go with|pick|prefer|switch to|"
+    r"fall back to)\b")
+
 TRADEOFFS = Signal(
     "tradeoffs", "tradeoffs", TECHNICAL_KINDS,
     "Say what a choice costs and why it is still the right one.",
@@ -152,14 +172,22 @@ TRADEOFFS = Signal(
             "the heap is better, though it's a bit more code",
             "bigger chunks keep the context but dilute the embedding",
             "a bigger model would catch more sarcasm, but it'd be three times slower",
-            "biasing helps the rare words but it can make the model hallucinate them"),
+            "biasing helps the rare words but it can make the model hallucinate them",
+            "so trees for tabular data, neural networks for images and text",
+            "with lots of data logistic regression wins",
+            "the heap needs way less memory, the sort is simpler to get right",
+            "unlike trees, a neural net needs a lot of tuning",
+            "trees when the data is tabular, otherwise I'd use a neural net"),
     does_not=("I'd use Python instead of Java.",
               "The cost is about ten dollars a month.",
               "We compared model A versus model B.",
               "Both options are good.",
               "It costs us about ten dollars a month.",
             "The new model was better by two points but nobody noticed.",
-            "There are definitely trade-offs between these architectures."),
+            "There are definitely trade-offs between these architectures.",
+            "With the new features the model beats the baseline by two points.",
+            "So I'd use a queue for the events for each user.",
+            "If the stack is empty return none, otherwise we pop."),
     missing="a tradeoff", tip="what a choice costs",
     pattern=re.compile(
         # Named, not just claimed: "the tradeoff here is freshness against cost" names it; "there
@@ -332,7 +360,11 @@ TRADEOFFS = Signal(
         r"(?:acceptable|tolerable|an acceptable (?:price|cost|loss|tradeoff))\b"
         r"|\baccept(?:s|ed|ing)? (?:that|this|it) (?:to get|in exchange for|in return for|for the sake of)\b"
         r"|\b(?:thats|that is) (?:what|the price) (?:im|i am|were|we are|youre|you are|i|we|you) (?:paying|pay|"
-        r"give up|giving up|lose|losing|sacrifice|sacrificing)\b"))
+        r"give up|giving up|lose|losing|sacrifice|sacrificing)\b"
+        # Two named options set against each other (trial 22: "trees train fast and need little
+        # tuning ... so trees for tabular, neural networks for unstructured data"). Read without
+        # punctuation, so each form is anchored on words, not commas:
+        + _CONTRASTED_OPTIONS))
 
 EDGE_CASES = Signal(
     "edge_cases", "edge cases",
