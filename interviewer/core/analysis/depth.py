@@ -159,8 +159,10 @@ TRADEOFFS = Signal(
               "Both options are good.",
               "It costs us about ten dollars a month.",
             "The new model was better by two points but nobody noticed.",
-            "There are definitely trade-offs between these architectures."),
-    missing="a tradeoff", tip="what a choice costs",
+            "There are definitely trade-offs between these architectures.",
+            # a clarifying question weighs two costs but makes no choice (trial 22: quoted as a tradeoff)
+            "Also, uh, what does it cost us to block a good customer compared to missing a fraud?"),
+    missing="a tradeoff", tip="what a choice costs", heard_in_questions=False,
     pattern=re.compile(
         # Named, not just claimed: "the tradeoff here is freshness against cost" names it; "there
         # are definitely trade-offs", "with different tradeoffs", "a space time tradeoff here but
