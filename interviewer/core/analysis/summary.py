@@ -214,6 +214,13 @@ def _f(value) -> float:
     return number if math.isfinite(number) and abs(number) <= MAX_STORED_NUMBER else 0.0
 
 
+def answered_question_ids(numbers: "RoundNumbers") -> set[str]:
+    """The questions a word was said to: a question asked as the round ended, with nothing said
+    after it, is one the round did not reach (trial 22: the Features question asked at the end
+    was left out of the questions "not reached" while its areas were not counted)."""
+    return {a.question_id for a in numbers.answers if a.question_id and a.words}
+
+
 def _wpm(words: int, seconds: float) -> float | None:
     return round(60.0 * words / seconds, 1) if words and seconds > 0 else None
 
