@@ -128,7 +128,9 @@ def round_totals(parts: list, counted: list[AnswerNumbers] = ()) -> RoundTotals:
         out.clarifying_questions += sum(n.clarifying_questions for n in counted)
         out.filler_rate = filler_rate(out.fillers, out.words)
         # Over the answers long enough to have a pace, as the review's (pace.measurable).
-        timed = [a for a in list(numbers.answers) + list(counted) if measurable(a.words, a.speaking_seconds)]
+        # (An answer counted from flat numbers has no speech time apart: its speaking time stands in.)
+        timed = [a for a in list(numbers.answers) + list(counted)
+                 if measurable(a.words, getattr(a, "articulation_seconds", a.speaking_seconds))]
         seconds = sum(a.speaking_seconds for a in timed)
         out.pace_wpm = 60.0 * sum(a.words for a in timed) / seconds if seconds > 0 else None
     return out

@@ -22,14 +22,15 @@ ARTICULATION_BAND_WPM = (130.0, 190.0)
 ARTICULATION_GAP_S = 0.25  # silences from 250 ms count as pauses (fluency research)
 # A rate over a few words means nothing: "I don't know." (3 words in 0.8 s) read "225 / 225 wpm"
 # (trial 22). Under 10 words or 5 s of speech an answer has no pace, and a round's pace is
-# over the answers that have one.
+# over the answers that have one. Speech time (pauses left out): the time with pauses of a
+# clarifying part loses the waits for the interviewer, which its transcript alone does not show.
 MIN_PACE_WORDS = 10
 MIN_PACE_SECONDS = 5.0
 
 
-def measurable(words: int, speaking_seconds: float) -> bool:
-    """Whether `words` said over `speaking_seconds` (first to last speech) are enough for a pace."""
-    return words >= MIN_PACE_WORDS and speaking_seconds >= MIN_PACE_SECONDS
+def measurable(words: int, speech_seconds: float) -> bool:
+    """Whether `words` said in `speech_seconds` (the articulation time) are enough for a pace."""
+    return words >= MIN_PACE_WORDS and speech_seconds >= MIN_PACE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Pace:
 
     @property
     def measurable(self) -> bool:
-        return measurable(self.words, self.speaking_seconds)
+        return measurable(self.words, self.articulation_seconds)
 
     @property
     def verdict(self) -> str:

@@ -344,8 +344,8 @@ def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[
         part_ids=[p.id for p in group], question_id=first.question_id, follow_up_id=first.follow_up_id,
         question=first.question_text, start=first.start, duration=duration, words=words, fillers=fillers,
         filler_words=filler_words, filler_rate=filler_rate(fillers, words),
-        pace_wpm=_wpm(words, speaking) if measurable(words, speaking) else None,
-        articulation_wpm=_wpm(words, articulation) if measurable(words, speaking) else None, long_pauses=long_pauses,
+        pace_wpm=_wpm(words, speaking) if measurable(words, articulation) else None,
+        articulation_wpm=_wpm(words, articulation) if measurable(words, articulation) else None, long_pauses=long_pauses,
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
         articulation_seconds=articulation, disfluencies=disfluencies, depth=depth)
 
@@ -542,7 +542,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
     shown = [a for a in answers if a.heard or not _only_interrupted(a, parts)]
     words = sum(a.words for a in shown)
     fillers = sum(a.fillers for a in shown)
-    timed = [a for a in shown if measurable(a.words, a.speaking_seconds)]  # answers with a pace
+    timed = [a for a in shown if measurable(a.words, a.articulation_seconds)]  # answers with a pace
     latencies = [a.response_latency for a in shown if a.response_latency is not None]
     missed: list[str] = []
     for q in questions:
