@@ -248,8 +248,11 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
         # Only the questions answered measure anything: "5 of 5" for a round ended after its
         # first question read as the whole round covered (trial 18). They are the questions the
         # round never got to (ended early or out of time): "not answered" read as skipped (trial 21).
+        # Areas and questions are two counts: "5 of 7 (4 questions not reached, not counted)" read
+        # as one mixed measure (trial 22), so the questions get a clause of their own.
         n = content.unanswered
-        text += f" ({n} {'question' if n == 1 else 'questions'} not reached, not counted)"
+        text += ("; 1 question was not reached and is not counted" if n == 1
+                 else f"; {n} questions were not reached and are not counted")
     if not content.missed:
         return text
     shown = list(content.missed if named is None else content.missed[:named])

@@ -9,7 +9,7 @@ from typing import Any
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.phases import round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
-from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, depth_line, finding_message, topics_missed_text
+from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, topics_missed_text
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
 from interviewer.storage.models import Answer, Finding, Session
@@ -291,7 +291,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
                                                  unanswered_questions)
 
         areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script))
-        content = round_content(areas, unanswered_questions(script, {c.question_id for c in numbers.coverage}))
+        content = round_content(areas, unanswered_questions(script, answered_question_ids(numbers)))
         if content.measured:
             facts[AREAS_HEADING] = content_text(content, heading=False, why=areas)
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,

@@ -55,6 +55,14 @@ def _piece_cuts(shown: list[list[Word]], words: list[Word]) -> list[int]:
     return cuts
 
 
+def word_count(words: list[Word]) -> int:
+    """The words the counter counts: the analysis' count (core.analysis.fillers.counted_words,
+    hesitations left out), so the live figure is the review's."""
+    from interviewer.core.analysis.fillers import counted_words
+    from interviewer.core.analysis.tokens import tokenize
+    return counted_words(tokenize(words)) if words else 0
+
+
 def words_html(words: list[Word], fillers: set[int]) -> str:
     parts = []
     for i, w in enumerate(words):
@@ -242,7 +250,7 @@ class LiveTranscriptView(QWidget):
             return
         current = [0, 0]
         shown = self._tally.get(key, [0, 0])
-        final = [len(words), find_fillers(words, regions)[1]]
+        final = [word_count(words), find_fillers(words, regions)[1]]
         self._settled_words += final[0] - shown[0] - current[0]
         self._settled_fillers += final[1] - shown[1] - current[1]
         self._tally[key] = [final[0] - current[0], final[1] - current[1]]  # the piece shown still adds its own
@@ -266,9 +274,9 @@ class LiveTranscriptView(QWidget):
                 cursor.insertHtml(f"<p>{words_html(mine, marked)}</p>")
             end.setPosition(cursor.position())
             self._frozen_end += (end.position() - start.position()) - old_length
-            self._done_words += len(mine) - len(old)
+            self._done_words += word_count(mine) - word_count(old)
             self._done_fillers += counted - shown_fillers
-            self._count(key, len(mine) - len(old), counted - shown_fillers)
+            self._count(key, word_count(mine) - word_count(old), counted - shown_fillers)
             piece[2:] = [mine, counted]
         self._render()
 
@@ -284,8 +292,8 @@ class LiveTranscriptView(QWidget):
             words = self._words
             self._words = []
             self._done_fillers += counted
-            self._done_words += len(words)
-            self._count(self._key, len(words), counted)
+            self._done_words += word_count(words)
+            self._count(self._key, word_count(words), counted)
             before = self._frozen_end
             self._freeze(f"<p>{words_html(words, fillers)}</p>")
             if self._key is not None:
@@ -312,7 +320,7 @@ class LiveTranscriptView(QWidget):
             start, end = pieces[-1][0], pieces[-1][1]  # late words change the piece its final replaces
         else:
             start, end = self._cursor_at(before), self._cursor_at(self._frozen_end)
-        self._held[key] = [start, end, len(words), fillers]
+        self._held[key] = [start, end, word_count(words), fillers]
 
     def holds(self, key: object) -> bool:
         return key in self._held
@@ -337,10 +345,10 @@ class LiveTranscriptView(QWidget):
             cursor.insertHtml(f"<p>{words_html(words, fillers)}</p>")
         end.setPosition(cursor.position())
         self._frozen_end += (end.position() - start.position()) - old_length
-        self._done_words += len(words) - old_words
+        self._done_words += word_count(words) - old_words
         self._done_fillers += counted - old_fillers
-        self._count(key, len(words) - old_words, counted - old_fillers)
-        slot[2:] = [len(words), counted]
+        self._count(key, word_count(words) - old_words, counted - old_fillers)
+        slot[2:] = [word_count(words), counted]
         piece = next((p for p in self._pieces.get(key) or [] if p[0] is start), None)
         if piece is not None:
             piece[2:] = [list(words), counted]
@@ -391,6 +399,6 @@ class LiveTranscriptView(QWidget):
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.maximum())
         self.filler_count = self._done_fillers + self._settled_fillers + counted
-        self.word_count = self._done_words + self._settled_words + len(self._words)
+        self.word_count = self._done_words + self._settled_words + word_count(self._words)
         rate = f"   ({100.0 * self.filler_count / self.word_count:.1f} per 100 words)" if self.word_count else ""
         self.counter.setText(f"Fillers: {self.filler_count}   Words: {self.word_count}{rate}")

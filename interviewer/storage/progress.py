@@ -114,6 +114,7 @@ def round_totals(parts: list, counted: list[AnswerNumbers] = ()) -> RoundTotals:
     numbers of answers with no such analysis (answer_numbers: from a transcript not analysed
     yet, or an analysis of flat counts)."""
     from interviewer.core.analysis.fillers import filler_rate
+    from interviewer.core.analysis.pace import measurable
     from interviewer.core.analysis.summary import summarize
 
     numbers = summarize(list(parts), question_phases=())
@@ -126,7 +127,12 @@ def round_totals(parts: list, counted: list[AnswerNumbers] = ()) -> RoundTotals:
         out.long_pauses += sum(n.long_pauses for n in counted)
         out.clarifying_questions += sum(n.clarifying_questions for n in counted)
         out.filler_rate = filler_rate(out.fillers, out.words)
-        out.pace_wpm = 60.0 * out.words / out.speaking_seconds if out.words and out.speaking_seconds > 0 else None
+        # Over the answers long enough to have a pace, as the review's (pace.measurable).
+        # (An answer counted from flat numbers has no speech time apart: its speaking time stands in.)
+        timed = [a for a in list(numbers.answers) + list(counted)
+                 if measurable(a.words, getattr(a, "articulation_seconds", a.speaking_seconds))]
+        seconds = sum(a.speaking_seconds for a in timed)
+        out.pace_wpm = 60.0 * sum(a.words for a in timed) / seconds if seconds > 0 else None
     return out
 
 

@@ -580,7 +580,7 @@ class Store:
         depth signal's area a round's script has no point in is then counted only when covered.
         `script_questions(script_id)`: that script (core RoundScript; None: not known), to count
         the questions a round has no answer to (RoundAreas.unanswered)."""
-        from interviewer.core.analysis.summary import Part, summarize
+        from interviewer.core.analysis.summary import Part, answered_question_ids, summarize
         from interviewer.core.weak_spots import AreaResult, RoundAreas, round_area_results, unanswered_questions
 
         sessions = self._read("SELECT id, kind, started_at, script_id FROM sessions WHERE status = 'completed'"
@@ -623,7 +623,7 @@ class Store:
             areas = round_area_results(stored.get(r["id"], []), numbers,
                                        script_areas(r["script_id"]) if script_areas else None)
             script = script_questions(r["script_id"]) if script_questions else None
-            unanswered = unanswered_questions(script, {p.question_id for p in parts[r["id"]]}) if script else 0
+            unanswered = unanswered_questions(script, answered_question_ids(numbers)) if script else 0
             out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"], unanswered))
         return out
 

@@ -19,7 +19,7 @@ def test_a_round_ended_early_says_its_unanswered_questions_were_not_counted(tmp_
         early, full = load_progress(store, by_id).areas
     assert (early.unanswered, full.unanswered) == (1, 0)
     early_text = content_text(round_content(early))
-    assert "(1 question not reached, not counted)" in early_text
+    assert "; 1 question was not reached and is not counted" in early_text
     assert "not reached" not in content_text(round_content(full))
 
 

@@ -95,3 +95,26 @@ def test_areas_cached_before_answers_over_a_cut_question_were_filed_are_computed
     db.close()
     with Store.open(data_dir) as store:
         assert store.round_area_matchers() == {}
+
+
+def test_a_question_asked_as_the_round_ended_and_never_answered_is_not_reached(tmp_path):
+    """Trial 22: the Features question was asked as the round ended, and nothing was said after it.
+    Its areas count neither covered nor missed, and it is one of the questions not reached (the
+    "Feature engineering: 0 of 1" of that review was another question's point: the answered
+    labels question's "Store raw events immutably for point-in-time feature reconstruction")."""
+    from interviewer.core.transcript import Transcript
+    from interviewer.core.weak_spots import content_text, round_content
+
+    with Store.open(tmp_path) as store:
+        sid = store_round(store, 1_700_000_000, [("design", CLARIFYING, "requirements"), ("", SHORT_DESIGN, "design")])
+        aid = store.add_answer(sid, "monitoring", SCRIPT.question("monitoring").text, asked_at=400.0,
+                               answer_start=401.0, answer_end=402.0, with_audio=False, phase_id="monitoring")
+        silent = Transcript([], 1.0, [])  # the round ended right after the question: no word
+        store.attach_transcript(aid, silent)
+        store.attach_analysis(aid, analyze_answer(silent, round_kind=SCRIPT.kind, question_findings=False).to_dict())
+        [one] = load_progress(store, by_id).areas
+    monitored = {p.area for p in SCRIPT.question("monitoring").expected_points if p.area} - {
+        p.area for p in SCRIPT.question("design").expected_points if p.area}
+    assert monitored and not monitored & set(one.areas)  # neither covered nor missed
+    assert one.unanswered >= 1
+    assert "not reached and" in content_text(round_content(one))

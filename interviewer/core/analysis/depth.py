@@ -187,8 +187,10 @@ TRADEOFFS = Signal(
             "There are definitely trade-offs between these architectures.",
             "With the new features the model beats the baseline by two points.",
             "So I'd use a queue for the events for each user.",
-            "If the stack is empty return none, otherwise we pop."),
-    missing="a tradeoff", tip="what a choice costs",
+            "If the stack is empty return none, otherwise we pop.",
+            # a clarifying question weighs two costs but makes no choice (trial 22: quoted as a tradeoff)
+            "Also, uh, what does it cost us to block a good customer compared to missing a fraud?"),
+    missing="a tradeoff", tip="what a choice costs", heard_in_questions=False,
     pattern=re.compile(
         # Named, not just claimed: "the tradeoff here is freshness against cost" names it; "there
         # are definitely trade-offs", "with different tradeoffs", "a space time tradeoff here but

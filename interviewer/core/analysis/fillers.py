@@ -165,6 +165,13 @@ def is_hesitation(norm: str) -> bool:
     return bool(HESITATION.match(norm))
 
 
+def counted_words(tokens: "list[Token]") -> int:
+    """An answer's word count, as every view shows it (pace, filler rate): hesitations ("um",
+    "uh") are sounds, not words. The live counter counted them too: "Words: 187" beside the
+    review's 178 (trial 22)."""
+    return sum(not is_hesitation(t.norm) for t in tokens)
+
+
 def canonical_hesitation(norm: str) -> str:
     if norm.startswith("h"):
         return "hmm"

@@ -20,6 +20,17 @@ NORMAL_BAND_WPM = (110.0, 160.0)  # coaching tools' normal conversational band, 
 # 229 wpm must read as fast), below 130 the speech itself is drawn out.
 ARTICULATION_BAND_WPM = (130.0, 190.0)
 ARTICULATION_GAP_S = 0.25  # silences from 250 ms count as pauses (fluency research)
+# A rate over a few words means nothing: "I don't know." (3 words in 0.8 s) read "225 / 225 wpm"
+# (trial 22). Under 10 words or 5 s of speech an answer has no pace, and a round's pace is
+# over the answers that have one. Speech time (pauses left out): the time with pauses of a
+# clarifying part loses the waits for the interviewer, which its transcript alone does not show.
+MIN_PACE_WORDS = 10
+MIN_PACE_SECONDS = 5.0
+
+
+def measurable(words: int, speech_seconds: float) -> bool:
+    """Whether `words` said in `speech_seconds` (the articulation time) are enough for a pace."""
+    return words >= MIN_PACE_WORDS and speech_seconds >= MIN_PACE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -32,11 +43,16 @@ class Pace:
 
     @property
     def wpm(self) -> float | None:
-        return round(60 * self.words / self.speaking_seconds, 1) if self.speaking_seconds > 0 else None
+        return round(60 * self.words / self.speaking_seconds, 1) if self.measurable else None
 
     @property
     def articulation_wpm(self) -> float | None:
-        return round(60 * self.words / self.articulation_seconds, 1) if self.articulation_seconds > 0 else None
+        return (round(60 * self.words / self.articulation_seconds, 1)
+                if self.measurable and self.articulation_seconds > 0 else None)
+
+    @property
+    def measurable(self) -> bool:
+        return measurable(self.words, self.articulation_seconds)
 
     @property
     def verdict(self) -> str:

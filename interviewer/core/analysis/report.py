@@ -13,7 +13,8 @@ from typing import Sequence
 
 from interviewer.core.analysis import behavioral, depth
 from interviewer.core.analysis.fillers import (
-    Filler, FillerKind, drop_hesitations_on_blips, filler_rate, find_disfluencies, find_fillers, is_hesitation,
+    Filler, FillerKind, counted_words, drop_hesitations_on_blips, filler_rate, find_disfluencies, find_fillers,
+    is_hesitation,
     retime_hesitations,
 )
 from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word_indexes, word_after
@@ -311,7 +312,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         for_interviewer, clarifying = clarifying.questions, ClarifyingResult([])
     if repeat_request:  # "Could you repeat the question?" asks nothing about the problem
         clarifying = ClarifyingResult([])
-    content_words = sum(not is_hesitation(t.norm) for t in tokens)
+    content_words = counted_words(tokens)
     pace = measure_pace(content_words, regions, settings.pace_band)
     pace = Pace(pace.words, pace.speaking_seconds, pace.articulation_seconds, pace.band, settings.articulation_band)
     latency = response_latency(regions, words, question_end) if after_interviewer and not repeat_request else None
@@ -412,6 +413,27 @@ def asked_to_repeat(analysis: dict) -> bool:
 
 
 NO_SPEECH_MIN_S = 1.0
+# An answer that only gives up ("I don't know.", "No idea, sorry.", "Pass."): trial 22's 0.8 s
+# "I don't know." got no finding at all. Only the whole answer: "I don't know the exact number,
+# but I'd ..." goes on and is an answer.
+_GIVE_UP = (r"(?:i (?:really |honestly |just )?(?:don'?t|do not|dunno) know(?: (?:this|that|it|the answer|that one|this one))?"
+            r"|i dunno|(?:i have |i've got |i got )?no (?:idea|clue)|i'?m not (?:sure|certain)|i am not (?:sure|certain)"
+            r"|(?:i'?ll |i will |i'?d like to |can i |let me )?pass(?: on (?:this|that)(?: one)?)?"
+            r"|i (?:don'?t|do not|can'?t|cannot) (?:remember|recall)(?: (?:this|that|it)(?: one)?)?"
+            r"|i give up|i'?m stuck|i'?m blanking|(?:i )?(?:have|got) nothing)")
+_GIVE_UP_EXTRA = (r"(?:sorry|i'?m sorry|honestly|to be honest|hmm|um|uh|uhm|erm|ah|oh|well|so|yeah|no|"
+                  r"unfortunately|i'?m afraid|actually|really)")
+GIVES_UP = re.compile(rf"^(?:{_GIVE_UP_EXTRA} )*{_GIVE_UP}(?: (?:{_GIVE_UP_EXTRA}|{_GIVE_UP}))*$")
+GAVE_UP_KIND = "gave_up"
+
+
+def gives_up(text: str) -> bool:
+    """The whole answer `text` only says the candidate does not know or passes."""
+    said = re.sub(r"[^a-z' ]+", " ", text.lower().replace("\u2019", "'"))
+    said = " ".join(said.split())
+    return bool(said) and bool(GIVES_UP.match(said))
+
+
 _DISFLUENCY_NAMES = {FillerKind.REPETITION: ("repetition", "repetitions"),
                      FillerKind.CUT_OFF: ("cut-off word", "cut-off words"),
                      FillerKind.RESTART: ("restart", "restarts")}
@@ -587,6 +609,9 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
         out.append(Finding("no_speech", f"No speech was heard in this answer ({_duration_text(a.duration - question_end)}). "
                            "Check the microphone, or think aloud.", question_end, a.duration, "problem"))
+    if a.words and gives_up(" ".join(w["text"] for w in a.words)):
+        out.append(Finding(GAVE_UP_KIND, "You gave up on this one: say what you would try first, "
+                           "or ask for a hint.", a.words[0]["start"], a.words[-1]["end"], "problem"))
     if a.response_latency is not None and a.response_latency >= settings.slow_start_s:
         out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
                            question_end, question_end + a.response_latency))

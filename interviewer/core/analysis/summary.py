@@ -25,7 +25,7 @@ from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis import depth as depth_signals
 from interviewer.core.analysis.fillers import filler_rate, is_hesitation
 from interviewer.core.analysis.questions import SOLUTION
-from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace
+from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measurable
 from interviewer.core.analysis.pauses import Pause, PauseSettings
 from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
                                               fillers_finding, in_one_burst, is_candidate_long_pause, pace_finding,
@@ -214,6 +214,13 @@ def _f(value) -> float:
     return number if math.isfinite(number) and abs(number) <= MAX_STORED_NUMBER else 0.0
 
 
+def answered_question_ids(numbers: "RoundNumbers") -> set[str]:
+    """The questions a word was said to: a question asked as the round ended, with nothing said
+    after it, is one the round did not reach (trial 22: the Features question asked at the end
+    was left out of the questions "not reached" while its areas were not counted)."""
+    return {a.question_id for a in numbers.answers if a.question_id and a.words}
+
+
 def _wpm(words: int, seconds: float) -> float | None:
     return round(60.0 * words / seconds, 1) if words and seconds > 0 else None
 
@@ -337,7 +344,8 @@ def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[
         part_ids=[p.id for p in group], question_id=first.question_id, follow_up_id=first.follow_up_id,
         question=first.question_text, start=first.start, duration=duration, words=words, fillers=fillers,
         filler_words=filler_words, filler_rate=filler_rate(fillers, words),
-        pace_wpm=_wpm(words, speaking), articulation_wpm=_wpm(words, articulation), long_pauses=long_pauses,
+        pace_wpm=_wpm(words, speaking) if measurable(words, articulation) else None,
+        articulation_wpm=_wpm(words, articulation) if measurable(words, articulation) else None, long_pauses=long_pauses,
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
         articulation_seconds=articulation, disfluencies=disfluencies, depth=depth)
 
@@ -534,6 +542,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
     shown = [a for a in answers if a.heard or not _only_interrupted(a, parts)]
     words = sum(a.words for a in shown)
     fillers = sum(a.fillers for a in shown)
+    timed = [a for a in shown if measurable(a.words, a.articulation_seconds)]  # answers with a pace
     latencies = [a.response_latency for a in shown if a.response_latency is not None]
     missed: list[str] = []
     for q in questions:
@@ -547,8 +556,8 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script, {p.id: p.phase_id for p in parts}),
         answers=shown, questions=questions, words=words, fillers=fillers,
         filler_rate=filler_rate(fillers, words),  # unrounded: views show it alike
-        pace_wpm=_wpm(words, sum(a.speaking_seconds for a in shown)),
-        articulation_wpm=_wpm(words, sum(a.articulation_seconds for a in shown)),
+        pace_wpm=_wpm(sum(a.words for a in timed), sum(a.speaking_seconds for a in timed)),
+        articulation_wpm=_wpm(sum(a.words for a in timed), sum(a.articulation_seconds for a in timed)),
         long_pauses=sum(a.long_pauses for a in shown),
         mean_latency=round(sum(latencies) / len(latencies), 2) if latencies else None,
         clarifying_asked=sum(a.clarifying_asked for a in shown), topics_missed=missed,
