@@ -85,6 +85,13 @@ class ClarifyingResponder:
             prepared = self._prepared.get(candidate_question)
         return prepared if prepared is not None else self._reply(candidate_question)
 
+    def nearest_topic(self, candidate_question: str) -> str | None:
+        """The name of the question's topic closest to `candidate_question`, however far (no
+        fact is given by it): two sentences of one turn ask one thing when they are closest to
+        the same topic."""
+        scores = self.matcher.topic_scores(candidate_question, self._own, self.question.text)
+        return scores[0].topic.name if scores else None
+
     def follow_up_hint(self, follow_up_id: str) -> ClarifyingReply:
         """The next hint for the candidate stuck on a follow-up of this question: the
         follow-up's own hints, else a nudge about a follow-up that fits the round's kind; never
