@@ -40,7 +40,7 @@ from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
 from interviewer.core.round_updates import (
     AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, ClarifyingAnswered, LineCutOff, ListeningStarted,
-    MicPaused, MicResumed, Problem, RoundFinished, Speaking, TranscriptReady, Update,
+    MicPaused, MicResumed, Problem, ReplyCutOff, RoundFinished, Speaking, TranscriptReady, Update,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
@@ -368,6 +368,8 @@ class RoundSession:
             self._pause_ended()
         elif isinstance(update, ClarifyingAnswered):
             self._clarification_answered(update)
+        elif isinstance(update, ReplyCutOff):
+            self._reply_cut_off(update)
         elif isinstance(update, AnswerEnded):
             self._answer_ended(update)
         elif isinstance(update, TranscriptReady):
@@ -427,6 +429,18 @@ class RoundSession:
         session_id = self.session_id
         self._write(lambda: self.store.mark_line_cut_off(session_id, update.text, update.marked),
                     "Saving what the interviewer said")
+
+    def _reply_cut_off(self, update: ReplyCutOff) -> None:
+        """A reply talked over: its line and its exchange read the words heard."""
+        if self.store is None or self.session_id is None:
+            return
+        session_id, state = self.session_id, self.answers.get(update.answer)
+        self._write(lambda: self.store.mark_line_cut_off(session_id, update.text, update.marked),
+                    "Saving what the interviewer said")
+        if update.marked_reply != update.reply and state is not None and state.answer_id is not None:
+            answer_id = state.answer_id
+            self._write(lambda: self.store.mark_reply_cut_off(answer_id, update.reply, update.marked_reply),
+                        "Saving a clarifying question")
 
     def _answer_ended(self, update: AnswerEnded) -> None:
         state = self.answers.get(update.answer)

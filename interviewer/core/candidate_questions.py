@@ -156,6 +156,9 @@ class WrapUpReplier:
         follow_up_hint = getattr(clarifying, "follow_up_hint", None)
         if follow_up_hint is not None:  # the round asks for it only where the answerer has it
             self.follow_up_hint = follow_up_hint
+        nearest_topic = getattr(clarifying, "nearest_topic", None)
+        if nearest_topic is not None:
+            self.nearest_topic = nearest_topic
 
     def prepare(self, question: str) -> None:
         prepare = getattr(self._clarifying, "prepare", None)

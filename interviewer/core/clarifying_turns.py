@@ -132,7 +132,21 @@ class ClarifyingTurns:
             return questions
         if all(t is None for t in topics.values()):
             return questions
-        return [q for q in questions if q not in topics or topics[q] is not None]
+        facts = {t.lower() for t in topics.values() if t is not None}
+        nearest = getattr(answerer, "nearest_topic", None)
+
+        def asks_a_fact_given(question: str) -> bool:
+            """It asks what a fact of the turn answers: its closest topic, however far, is that
+            fact's. An answerer that cannot tell gets one reply for the turn."""
+            if nearest is None:
+                return True
+            topic = nearest(question)
+            return topic is None or topic.lower() in facts
+
+        # A separate question with no fact ("What's the latency? And is it cards or transfers
+        # too?") still gets its no-fact reply, after the facts (trial 22).
+        kept = [q for q in questions if q not in topics or topics[q] is not None or not asks_a_fact_given(q)]
+        return sorted(kept, key=lambda q: q in topics and topics[q] is None)
 
     def _for_the_interviewer(self, record: AnswerRecord, question: str) -> bool:
         if asks_to_ask(question):

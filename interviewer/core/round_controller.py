@@ -74,7 +74,7 @@ from interviewer.core.round_settings import (
 from interviewer.core.round_status import ControllerStatus, next_ignored_text, status_text
 from interviewer.core.round_updates import (
     AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, LineCutOff, ListeningStarted, MicPaused, MicResumed, Problem,
-    RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
+    ReplyCutOff, RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
 )
 from interviewer.core.silence_rules import SilenceRules
 from interviewer.core.time_left import time_left_in_part
@@ -685,11 +685,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._emit(SpeechInterrupted(speaking.kind, speaking.text, now))
         if self._answer is not None:
             self._silence_offset = self._silence_seen
+            played = heard if isinstance(heard, int) else None
             if (speaking.kind == UtteranceKind.CLARIFICATION and speaking.decided_at is not None
                     and now - speaking.started_at < REPLY_CUT_AT_START_S):
-                again = Utterance(speaking.text, speaking.kind, decided_at=now)
+                # Said again at their pause: the same line, logged once (trial 22 showed it twice,
+                # before and after "That's all my questions.", heard once).
+                again = Utterance(speaking.text, speaking.kind, decided_at=now, again=True, heard_before=played)
                 self._held = (again, len(_words_of(self._heard)), self._answer.awaiting_speech_after_reply)
                 self._answer.awaiting_speech_after_reply = False
+            elif speaking.kind == UtteranceKind.CLARIFICATION:
+                self._mark_reply_cut_off(self._answer, speaking.text, played, now)
             return  # a nudge, warning or reply during the answer: the recording goes on
         cut = self._question_cut_off(speaking, now) if by_voice else None
         if cut is not None:
@@ -1019,6 +1024,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if answer is None:
             return
         if went_on:
+            if reply.again:  # its start was said and logged: it stays, as cut off
+                self._mark_reply_cut_off(answer, reply.text, reply.heard_before, self._now())
             answer.clarifications = [c for c in answer.clarifications if c.reply != reply.text
                                      or c.asked_at != reply.decided_at]
             return
@@ -1027,6 +1034,23 @@ class RoundController(SilenceRules, ClarifyingTurns):
         answer.awaiting_speech_after_reply = awaiting
         answer.interjections.append(reply.decided_at)
         self._to_say.appendleft(reply)
+
+    def _mark_reply_cut_off(self, record: AnswerRecord, text: str, heard: int | None, now: float) -> None:
+        """The reply logged as `text` was talked over in `record` with `heard` characters of it
+        played: the line and its exchange read only the words heard, marked cut off (trial 22:
+        "Labels come from chargebacks..." cut after its first word showed in full). A reply
+        that went on with the question ("... Let me finish the question: ...") and was cut
+        after the reply itself leaves the exchange's reply whole."""
+        marked = cut_off_text(text, heard)
+        for i in range(len(record.clarifications) - 1, -1, -1):
+            c = record.clarifications[i]
+            if text == c.reply or text.startswith(c.reply + " "):
+                out = heard is not None and heard >= len(c.reply.rstrip())
+                c_marked = c.reply if out else cut_off_text(c.reply, heard)
+                record.clarifications[i] = replace(c, reply=c_marked)
+                self._emit(ReplyCutOff(record.index, text, marked, c.reply, c_marked, now))
+                return
+        self._emit(ReplyCutOff(record.index, text, marked, "", "", now))  # a reply with no exchange kept (a hint)
 
     def _sounded(self, utterance: Utterance) -> None:
         if utterance.sounded_at is None and not utterance.interrupted:

@@ -74,6 +74,9 @@ class Utterance:
     # When its first sound reached the device (a speaker that reports it): speech takes up to
     # ~1.5 s to synthesize after say(), and a line cut off before then was never heard.
     sounded_at: float | None = None
+    # A reply cut off at its start and held to be said again: how much of it had played (as
+    # ports.Speaker.stop tells), to mark it cut off if it is dropped instead.
+    heard_before: int | None = None
 
 
 @dataclass

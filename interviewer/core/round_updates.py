@@ -111,6 +111,21 @@ class LineCutOff:
 
 
 @dataclass(frozen=True)
+class ReplyCutOff:
+    """The candidate talked over a reply in answer `answer` (an AnswerRecord.index) before it
+    was out: the line logged as `text` reads `marked`, and the exchange whose reply was `reply`
+    reads `marked_reply` (both core.round_records.cut_off_text: the words played, when the speaker
+    tells). `marked_reply` is `reply` when the reply was out and only what went on after it (the
+    question finished after a reply) was cut."""
+    answer: int
+    text: str
+    marked: str
+    reply: str
+    marked_reply: str
+    at: float
+
+
+@dataclass(frozen=True)
 class AnswerFiled:
     """The recording `answer` (an AnswerRecord.index), begun over a question cut off at once and
     so filed under no question, was a real answer to it: it is filed under that question."""
@@ -136,4 +151,4 @@ class ClarifyingAnswered:
 
 Update = Union[Event, Speaking, ListeningStarted, AnswerEnded, PartialTranscript, TranscriptReady,
                AnswerDropped, MicPaused, MicResumed, Problem, RoundFinished, StatusChanged, SpeechInterrupted,
-               ClarifyingAnswered, CandidateTurn, LineCutOff, AnswerFiled]
+               ClarifyingAnswered, CandidateTurn, LineCutOff, ReplyCutOff, AnswerFiled]

@@ -7,7 +7,7 @@ import re
 
 from interviewer.core.analysis.question_wording import acknowledges, tells_what_is_done
 from interviewer.core.conversation_cues import talks_to_self
-from interviewer.core.transcript import Word
+from interviewer.core.transcript import Word, join_words
 
 
 # One word said on its own that acknowledges or reacts ("Okay?", "Really?"): nothing to answer.
@@ -101,12 +101,25 @@ def trailing_questions(words: list[Word]) -> list[str]:
         question = trailing_question(rest)
         if question is None:
             break
-        rest = rest[:max(0, len(rest) - len(question.split()))]
+        rest = rest[:len(rest) - _words_in(rest, question)]
         if out and out[0].lower().startswith("or "):
             out[0] = f"{question} {out[0]}"
         else:
             out.insert(0, question)
     return out
+
+
+def _words_in(words: list[Word], question: str) -> int:
+    """How many of the last `words` say `question` (a sentence they end in). Not its
+    space-separated tokens: Whisper's word pieces ("charge", "-in", "-ac") join into one, and
+    counting those stripped too little, so the question before it was never seen (trial 22:
+    "...the latency budget for a decision? And how quickly do we get charge-in-ac labels back?"
+    got only the labels fact)."""
+    wanted = len(question.split())
+    for n in range(1, len(words) + 1):
+        if len(join_words([w.text for w in words[-n:]]).split()) >= wanted:
+            return n
+    return len(words)
 
 
 # "..., and what ...?": "and" then a word that opens a question starts another question.

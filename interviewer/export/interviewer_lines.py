@@ -8,7 +8,8 @@ the part it was said in, or after the last answer.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
 # What an answer's heading shows (its question_text): the line it came from is not shown twice.
@@ -36,6 +37,16 @@ def label_of(line: Any) -> str:
     return LABELS.get(line.kind, "Interviewer:")
 
 
+def reply_rest(said: str, reply: str) -> str | None:
+    """What a line said (`said`) adds to the clarifying reply it begins with: "" when it is the
+    reply, the rest when the reply went on ("... Let me finish the question: ..."), None when it
+    is not that reply. The reply shows with its exchange, the rest as a line of its own: shown
+    whole as well, the reply read twice (trial 22)."""
+    if said == reply:
+        return ""
+    return said[len(reply):].strip() if reply and said.startswith(reply + " ") else None
+
+
 def lines_to_show(session: Any, shown: set[int] | None = None) -> list:
     """The stored lines that no answer's heading and no clarifying reply already shows, in order.
     `shown`: the ids of the parts the view shows (None: all)."""
@@ -45,6 +56,16 @@ def lines_to_show(session: Any, shown: set[int] | None = None) -> list:
         same = [line for line in left if line.kind in kinds and line.text == text]
         if same:
             left.remove(min(same, key=lambda line: abs(line.said_at - at) if at is not None else 0.0))
+
+    def consume_reply(reply: str, at: float) -> None:
+        same = [line for line in left if line.kind == "clarification" and reply_rest(line.text, reply) is not None]
+        if same:
+            line = min(same, key=lambda line: abs(line.said_at - at))
+            rest = reply_rest(line.text, reply)
+            if rest:  # the question finished after the reply: a line of its own, where it was said
+                left[left.index(line)] = _with_text(line, rest)
+            else:
+                left.remove(line)
 
     previous = None
     for answer in session.answers:
@@ -56,7 +77,7 @@ def lines_to_show(session: Any, shown: set[int] | None = None) -> list:
                     answer.asked_at if answer.asked_at is not None else answer.answer_start)
         previous = ask
         for c in getattr(answer, "clarifications", None) or []:
-            consume(c.reply, {"clarification"}, c.asked_at)
+            consume_reply(c.reply, c.asked_at)
     return left
 
 
@@ -90,3 +111,11 @@ def place_lines(session: Any, shown: set[int] | None = None) -> PlacedLines:
 
 def _start(answer: Any) -> float | None:
     return answer.answer_start if answer.answer_start is not None else answer.asked_at
+
+
+def _with_text(line: Any, text: str) -> Any:
+    if is_dataclass(line):
+        return replace(line, text=text)
+    out = copy.copy(line)
+    out.text = text
+    return out

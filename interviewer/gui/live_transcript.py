@@ -187,6 +187,7 @@ class LiveTranscriptView(QWidget):
         the same), or, with prompt=True, what the interviewer says as a phase starts."""
         self.finish_answer()  # the answer so far stays above the next question
         colours = theme.current()  # read now: the transcript follows the theme in use
+        start = self._frozen_end
         if prompt:
             self._freeze(f'<p style="color:{colours.text_muted};"><i>Interviewer: {html.escape(text)}</i></p>')
         else:
@@ -194,18 +195,18 @@ class LiveTranscriptView(QWidget):
                 label = own_label(text)
                 text = text.strip()[len(label):].lstrip()
             shown = f"<b>{html.escape(label)}</b> " if label else ""
-            start = self._frozen_end
             self._freeze(f'<p style="color:{colours.note_text};">{shown}{html.escape(text)}</p>')
-            self._last_heading = (start, self._frozen_end, text, label, prompt)
-            return
-        self._last_heading = None
+        # Kept to be marked cut off (mark_cut_off): a question, or (named) a reply talked over.
+        self._last_heading = (start, self._frozen_end, text, label, prompt)
 
-    def mark_cut_off(self, marked: str) -> None:
+    def mark_cut_off(self, marked: str, text: str | None = None) -> None:
         """The question just shown was talked over before its end: its heading reads `marked`
         (core.round_records.cut_off_text), as the review and exports show it (trial 20). Only
-        while nothing was added below it."""
+        while nothing was added below it, and (`text` given) while it reads `text`."""
         heading = getattr(self, "_last_heading", None)
         if heading is None or heading[1] != self._frozen_end:
+            return
+        if (heading[2] != text) if text is not None else heading[4]:  # the interviewer's line only when named
             return
         start, _end, _text, label, prompt = heading
         self._replace_tail("")

@@ -35,8 +35,8 @@ from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
 from interviewer.core.time_left import ONE_PROBLEM_KINDS
 from interviewer.core.round_updates import (
-    ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, RoundFinished, Speaking,
-    SpeechInterrupted, StatusChanged, TranscriptReady,
+    ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, ReplyCutOff,
+    RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
 from interviewer.app.labels import clock_text, kind_label, phase_clock_text
@@ -45,7 +45,7 @@ from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.live_transcript import LiveTranscriptView, label_for
 from interviewer.app.round_session import RoundSession
-from interviewer.export.interviewer_lines import BANNER_KINDS, TRANSCRIPT_LINE_KINDS
+from interviewer.export.interviewer_lines import BANNER_KINDS, TRANSCRIPT_LINE_KINDS, reply_rest
 from interviewer.gui.screen_keys import ROUND_KEYS
 from interviewer.gui.timeline_widgets import PhasePlanBar, PlannedPhase
 
@@ -229,6 +229,7 @@ class RoundScreen(QWidget):
         self._partial_speech: dict[int, list] = {}  # answer -> its speech regions so far (filler marks)
         self._split_answers: set[int] = set()  # answers with an exchange in the middle
         self._exchange_replies: list[str] = []  # replies shown with their exchange, not yet spoken
+        self._last_said: str | None = None  # the interviewer's last line (a reply said again is shown once)
         self._shown_answer: int | None = None
         self._last_heading: str | None = None
         self._problem: str | None = None
@@ -318,6 +319,7 @@ class RoundScreen(QWidget):
         self._partial_segments.clear()
         self._partial_speech.clear()
         self._exchange_replies.clear()
+        self._last_said = None
         self._shown_answer = None
         self._last_heading = None
         self._problem = None  # the last question asked (not a follow-up)
@@ -527,8 +529,18 @@ class RoundScreen(QWidget):
             pass  # shown when it is spoken (Speaking), so text and voice stay in step
         elif isinstance(update, LineCutOff):
             self.transcript.mark_cut_off(update.marked)  # talked over before its end
+        elif isinstance(update, ReplyCutOff):  # a reply talked over: as the review shows it
+            if not update.reply:  # a reply with no exchange (a hint): its line
+                self.transcript.mark_cut_off(update.marked, update.text)
+            elif update.marked_reply != update.reply:
+                self.transcript.mark_cut_off(update.marked_reply, update.reply)
+            else:  # the reply was out; what went on after it was cut
+                rest, cut = reply_rest(update.text, update.reply), reply_rest(update.marked, update.reply)
+                if rest and cut:
+                    self.transcript.mark_cut_off(cut, rest)
 
     def _speaking(self, update: Speaking) -> None:
+        last, self._last_said = self._last_said, update.text
         if update.kind in QUESTION_KINDS:
             # The part of the question being asked: a twist on an earlier part's question said at
             # the start of the next part is shown under the earlier part (RoundScript.part_of).
@@ -569,8 +581,14 @@ class RoundScreen(QWidget):
         elif update.kind == UtteranceKind.CLOSING:
             self._show_question(update.text)
         elif update.kind == UtteranceKind.CLARIFICATION:
-            if update.text in self._exchange_replies:  # shown with its exchange already
-                self._exchange_replies.remove(update.text)
+            shown = next((r for r in self._exchange_replies if reply_rest(update.text, r) is not None), None)
+            if update.again and update.text == last:
+                pass  # cut at its start and said again: one line, as the round logs it
+            elif shown is not None:  # shown with its exchange already
+                self._exchange_replies.remove(shown)
+                rest = reply_rest(update.text, shown)
+                if rest and self._shown_answer is not None:  # "Let me finish the question: ..."
+                    self._show_reply(self._shown_answer, rest)
             elif self._shown_answer is not None:
                 # A reply with no exchange kept (a hint, the time left, "Sure, take your time.",
                 # "Sure, go ahead."): the candidate heard it, so the transcript shows it too.

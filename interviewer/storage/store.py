@@ -406,6 +406,14 @@ class Store:
                        " WHERE session_id = ? AND text = ? ORDER BY said_at DESC, id DESC LIMIT 1)",
                        (marked, session_id, text))
 
+    def mark_reply_cut_off(self, answer_id: int, reply: str, marked: str) -> None:
+        """The last exchange of answer `answer_id` whose reply was `reply` was talked over before
+        the reply was out: it reads `marked` (core.round_records.cut_off_text), as its line does."""
+        with self._write("Saving a clarifying question") as db:
+            db.execute("UPDATE clarifications SET reply = ? WHERE id = (SELECT id FROM clarifications"
+                       " WHERE answer_id = ? AND reply = ? ORDER BY asked_at DESC, id DESC LIMIT 1)",
+                       (marked, answer_id, reply))
+
     def attach_transcript(self, answer_id: int, transcript: Transcript | dict) -> None:
         data = (transcript if isinstance(transcript, Transcript) else Transcript.from_dict(transcript)).to_dict()
         with self._write("Saving a transcript") as db:
