@@ -395,17 +395,18 @@ class RoundScreen(QWidget):
                                 f"and open {going_to}? {kept}", f"&End the round and open {going_to}")
         else:
             title, text, yes = ("End the round?", f"End the round now? {kept}", "&End the round")
-        # The round goes on polling under the question: its silence must not earn a nudge. Its
-        # clocks keep counting, by design (trial 20 item 12): the question takes a few seconds, as
-        # it would in a real interview; P stops the clocks, and "Keep going" leaves the round as it was.
+        # The round pauses under the question, as P pauses it (trial 22: time spent reading it
+        # became "Slow start"); "Keep going" resumes it, a Yes ends it from the pause.
         controller = self.session.controller if self.running else None
         if controller is not None:
-            controller.hold_silence(True)
+            controller.question_opened()
+        ended = False
         try:
-            return confirm.ask_destructive(self, title, text, yes, "&Keep going")
+            ended = confirm.ask_destructive(self, title, text, yes, "&Keep going")
+            return ended
         finally:
             if controller is not None:
-                controller.hold_silence(False)
+                controller.question_closed(round_goes_on=not ended)
 
     def stop_round(self) -> None:
         if self.running:
