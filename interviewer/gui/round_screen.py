@@ -13,6 +13,7 @@ can never be left saying "speaking" while the app listens.
 """
 from __future__ import annotations
 
+import html
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -535,8 +536,7 @@ class RoundScreen(QWidget):
             # the start of the next part is shown under the earlier part (RoundScript.part_of).
             phase_id = self._phase_id
             if phase_id is not None and self.session is not None:
-                part = self.session.script.phase(self.session.script.part_of(update.question_id, phase_id))
-                self.phase_label.setText(f"<b>{part.name}</b>")
+                self.phase_label.setText(self._part_text(phase_id, update.question_id))
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
             self._show_question(self._question_box_text(update))
             if update.kind == UtteranceKind.REPEAT:
@@ -618,6 +618,17 @@ class RoundScreen(QWidget):
             self.meter.set_level(self.session.controller.input_level)
         else:
             self.meter.set_level(0.0)
+
+    def _part_text(self, phase_id: str, question_id: str | None) -> str:
+        """The header names the part its clock and the plan bar count (the phase running), and,
+        when the line being asked belongs to an earlier part (a follow-up or twist carried over,
+        RoundScript.part_of), that part too. Trial 22: "Requirements" beside a clock and a bar
+        that were on "Ingestion and labels"."""
+        script = self.session.script
+        phase, asked = script.phase(phase_id), script.part_of(question_id, phase_id)
+        if asked == phase_id:
+            return f"<b>{html.escape(phase.name)}</b>"
+        return f"<b>{html.escape(phase.name)}</b> – follow-up on {html.escape(script.phase(asked).name)}"
 
     def _refresh_clocks(self) -> None:
         engine = self.session.engine
