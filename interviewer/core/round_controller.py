@@ -225,6 +225,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
         self._silence_held = False  # a question that may end the round is on screen (hold_silence)
         self._paused_by_question = False  # that question paused the round (question_opened)
+        self._cut_by_question = None  # the line that pause cut off
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -534,16 +535,25 @@ class RoundController(SilenceRules, ClarifyingTurns):
         during a round..."): the round pauses as P pauses it, so the seconds spent reading it count
         neither on the clocks nor as the candidate's latency or silence (trial 22: 13.9 s in that
         question became "Slow start"). A round paused already stays as the candidate left it."""
+        speaking = self._speaking
         self._paused_by_question = self.pause()
+        # The line the pause cut off: said again on Keep going; on a Yes it was never finished.
+        self._cut_by_question = speaking if self._paused_by_question and speaking is not None \
+            and speaking.interrupted else None
         self.hold_silence(True)
 
     def question_closed(self, round_goes_on: bool) -> None:
         """The question is answered. "Keep going": the round resumes as after P. Otherwise the
         caller ends it (stop() or next_part()), from the pause, without a word said again."""
         self.hold_silence(False)
+        cut, self._cut_by_question = self._cut_by_question, None
         if self._paused_by_question and round_goes_on:
             self._paused_by_question = False
             self.resume()
+            return
+        if cut is None and self._to_say and self._to_say[0].again:
+            cut = self._to_say[0]  # cut off by an earlier pause, not said again yet
+        self._cut_by_question = cut  # stop() shows it as cut off ("not asked"), as mid-line
 
     def _quiet_resume(self) -> None:
         """Clocks on again with nothing said: the round is about to end (next_part)."""
@@ -563,6 +573,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self.engine.stop()
         self._listen_pending = False
         self._finish_deadline = None
+        cut, self._cut_by_question = self._cut_by_question, None
+        if cut is not None and self._speaking is None:  # the End question's pause cut it off
+            self._emit(SpeechInterrupted(cut.kind, cut.text, cut.ended_at or self._now()))
         self._silence_speech()
         self._finish_round()
 
