@@ -38,6 +38,7 @@ class AppSettings:
     recent_kind_filter: str = ""  # the Home screen's last kind filter
     plan_weeks: int = 8  # the practice plan's length (Progress), 6 to 8 weeks
     theme: str = "system"  # system | light | dark (gui/theme.py)
+    text_size: int = 100  # per cent of the desktop's font size, app-wide (gui/theme.TEXT_SIZES)
     window_geometry: str = ""  # the main window: "x,y,width,height[,maximized]"
     first_run_done: bool = False  # the guided start was finished or skipped
     # Headphones or loudspeakers (OUTPUT_SETUPS), from the Check screen's echo check or set by
@@ -123,6 +124,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "long_pause_seconds": (0.5, 10.0),
     "warning_minutes": (0.0, 15.0),
     "plan_weeks": (6, 8),  # core.practice_plan.build_plan
+    "text_size": (100, 150),  # per cent; the Settings screen offers gui/theme.TEXT_SIZES
 }
 CHOICES: dict[str, tuple[str, ...]] = {
     "theme": ("system", "light", "dark"),  # gui/theme.py MODES

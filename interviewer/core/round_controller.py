@@ -224,6 +224,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
         self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
         self._silence_held = False  # a question that may end the round is on screen (hold_silence)
+        self._paused_by_question = False  # that question paused the round (question_opened)
+        self._cut_by_question = None  # the line that pause cut off
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -400,6 +402,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def next_part(self) -> bool:
         """The candidate is done with this part (Next key): the next phase starts now; in the last
         phase the round ends. What was being recorded is kept."""
+        if self.paused and self._paused_by_question:
+            self._quiet_resume()  # N in the last part, answered Yes: the round ends from where it stood
         if self.finished or self.paused or self.engine.is_over or not self.started:
             return False
         if self.next_is_same_move_on:
@@ -526,6 +530,38 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._silence_offset = self._typed_offset = self._silence_seen
         self._check_status()
 
+    def question_opened(self) -> None:
+        """The app's own modal question is on screen ("End the round?", "Settings can't be opened
+        during a round..."): the round pauses as P pauses it, so the seconds spent reading it count
+        neither on the clocks nor as the candidate's latency or silence (trial 22: 13.9 s in that
+        question became "Slow start"). A round paused already stays as the candidate left it."""
+        speaking = self._speaking
+        self._paused_by_question = self.pause()
+        # The line the pause cut off: said again on Keep going; on a Yes it was never finished.
+        self._cut_by_question = speaking if self._paused_by_question and speaking is not None \
+            and speaking.interrupted else None
+        self.hold_silence(True)
+
+    def question_closed(self, round_goes_on: bool) -> None:
+        """The question is answered. "Keep going": the round resumes as after P. Otherwise the
+        caller ends it (stop() or next_part()), from the pause, without a word said again."""
+        self.hold_silence(False)
+        cut, self._cut_by_question = self._cut_by_question, None
+        if self._paused_by_question and round_goes_on:
+            self._paused_by_question = False
+            self.resume()
+            return
+        if cut is None and self._to_say and self._to_say[0].again:
+            cut = self._to_say[0]  # cut off by an earlier pause, not said again yet
+        self._cut_by_question = cut  # stop() shows it as cut off ("not asked"), as mid-line
+
+    def _quiet_resume(self) -> None:
+        """Clocks on again with nothing said: the round is about to end (next_part)."""
+        self._paused_by_question = False
+        self.engine.resume()
+        self.paused = False
+        self._emit(MicResumed(self._now()))
+
     def stop(self) -> None:
         """End the round now (the user quit); what was recorded is kept."""
         if self.finished:
@@ -537,6 +573,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self.engine.stop()
         self._listen_pending = False
         self._finish_deadline = None
+        cut, self._cut_by_question = self._cut_by_question, None
+        if cut is not None and self._speaking is None:  # the End question's pause cut it off
+            self._emit(SpeechInterrupted(cut.kind, cut.text, cut.ended_at or self._now()))
         self._silence_speech()
         self._finish_round()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -98,6 +98,11 @@ def _plain(rich: str) -> str:
     return doc.toPlainText()
 
 
+OUTLINE_MIN_LINES = 6  # the model-answer outline keeps this many lines
+TREE_WANTED_ROWS = 8  # the checklist shows this many one-line rows when the review has the room
+TREE_MIN_ROWS = 4  # ... and keeps this many before the outline gets its OUTLINE_MIN_LINES
+
+
 class CoverageChecklist(QWidget):
     play_requested = Signal(int, float)  # answer (part) id, seconds into its audio
 
@@ -124,6 +129,11 @@ class CoverageChecklist(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([3000, 1000])
         self.outline.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
+        # With room, the outline gets OUTLINE_MIN_LINES (a 3:1 split left it about one line at
+        # 1280x800, trial 22); short of room the checklist's first rows come first (_fit_panes).
+        self._panes_dragged = False
+        split.splitterMoved.connect(self._panes_moved)
+        split.installEventFilter(self)
         # The topic areas' line on its own; the per-phase paragraph under Details.
         self.line = _OneLine()
         self.details = QToolButton()
@@ -147,6 +157,38 @@ class CoverageChecklist(QWidget):
         self._areas = ""
         self._filled = False
         theme.notifier().changed.connect(self._theme_changed)  # a bound slot: dropped with the widget
+
+    def outline_wanted(self) -> int:
+        return OUTLINE_MIN_LINES * self.outline.fontMetrics().lineSpacing() + 2 * self.outline.frameWidth() + 12
+
+    def _panes_moved(self, *_args) -> None:
+        self._panes_dragged = True  # the user's split is kept
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.panes and event.type() == QEvent.Type.Resize:
+            self._fit_panes()
+        return False
+
+    def _fit_panes(self) -> None:
+        """The outline OUTLINE_MIN_LINES high while the checklist keeps TREE_MIN_ROWS rows above
+        it; short of that the checklist keeps them and the outline has the rest (at least its
+        minimum); with more room, the checklist grows."""
+        room = self.panes.height() - self.panes.handleWidth()
+        if self._panes_dragged or room <= 0:
+            return
+        tree_min = TREE_MIN_ROWS * (self.tree.fontMetrics().lineSpacing() + 4) + 2 * self.tree.frameWidth()
+        outline = max(self.outline.minimumHeight(), min(self.outline_wanted(), room - tree_min))
+        self.panes.setSizes([room - outline, outline])
+
+    def wanted_height(self) -> int:
+        """What the tab asks for when there is room: its lines at the top, TREE_WANTED_ROWS rows
+        of the checklist and the outline's OUTLINE_MIN_LINES (the review's side splitter gives it
+        this before the findings list grows; trial 22: 3-4 rows and one outline line at 1280x800)."""
+        head = self.layout().itemAt(0).layout()
+        width = max(self.width(), 200)
+        top = head.totalHeightForWidth(width) if head.hasHeightForWidth() else head.sizeHint().height()
+        tree = TREE_WANTED_ROWS * (self.tree.fontMetrics().lineSpacing() + 4) + 2 * self.tree.frameWidth()
+        return top + self.layout().spacing() + tree + self.panes.handleWidth() + self.outline_wanted()
 
     def _theme_changed(self, _theme) -> None:
         """The points' marks and colours again in the new theme's (they kept the old one's)."""

@@ -72,6 +72,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self._screens_watched: set[Any] = set()  # the window handle and the screens it was on
         app = QApplication.instance()
         if app is not None:
+            theme.apply_text_size(app, self.services.settings.text_size)
             theme.apply_theme(app, self.services.settings.theme)
             theme.follow_system_changes(app)
         theme.notifier().changed.connect(self._theme_changed)
@@ -687,6 +688,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         old = self.services.settings
         self.services.settings = settings
         self._show_check_choices()  # the Check screen offers what was just chosen
+        if settings.text_size != old.text_size and QApplication.instance() is not None:
+            theme.apply_text_size(QApplication.instance(), settings.text_size)
         if settings.theme != theme.mode():
             app = QApplication.instance()
             if app is not None:

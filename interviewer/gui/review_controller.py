@@ -227,6 +227,7 @@ class ReviewController:
         def done(result) -> None:
             if self.screen.session is session:  # not a round opened since
                 self.screen.coverage.set_coverage(*result[:3])
+                self.screen.side.fit()  # its panes show now: the open Talking points tab gets its room
                 self.screen.show_matched_depth(result[3])
                 self.screen.ten_seconds.show_session(session, result[0])  # the points covered, first
 

@@ -164,7 +164,10 @@ class _SideSplitter(QSplitter):
         room = self.height() - self.handleWidth()
         floor = around + frame + MIN_FINDING_ROWS * row
         # The findings get what the tabs leave once the table shows WANTED_ANSWER_ROWS rows.
-        box = max(floor, min(wanted, room - max(TABS_MIN_HEIGHT, self.tabs_need())))
+        tabs_need = max(TABS_MIN_HEIGHT, self.tabs_need())
+        if room - self.checklist_need() >= floor:  # only with room for both: a short page scrolls as before
+            tabs_need = max(tabs_need, self.checklist_need())
+        box = max(floor, min(wanted, room - tabs_need))
         box = min(box, room - self.tabs.minimumSizeHint().height())
         # Short of the rows' whole height, the list ends at a row's end, not across one.
         whole = floor - MIN_FINDING_ROWS * row
@@ -186,6 +189,16 @@ class _SideSplitter(QSplitter):
         whole = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
         around = (whole if whole >= 0 else layout.sizeHint().height()) - listed.sizeHint().height()
         return around + 2 * listed.frameWidth() + sum(rows)
+
+    def checklist_need(self) -> int:
+        """With the Talking points tab open, its rows and outline (CoverageChecklist.wanted_height)
+        come before more findings rows: at 1280x800 it showed 3-4 rows and one outline line
+        (trial 22). The summary above keeps its share (_BodySplitter counts the table only), so
+        switching tabs moves only the handle between the findings and the tabs."""
+        checklist = self.tabs.currentWidget()
+        if not isinstance(checklist, CoverageChecklist) or not checklist.panes.isVisibleTo(checklist):
+            return 0
+        return self.tabs.tabBar().sizeHint().height() + checklist.wanted_height() + 4
 
     def tabs_need(self) -> int:
         """The tab bar, the per-answer table's header and WANTED_ANSWER_ROWS rows (its rows, if
@@ -455,6 +468,7 @@ class ReviewScreen(QWidget):
         # Short of room the findings list (it scrolls) gives way first, so the talking points'
         # first point shows at 1280x720; with room, it gets a row per finding (_SideSplitter).
         side = self.side = _SideSplitter(findings_box, self.findings, tabs)
+        tabs.currentChanged.connect(lambda _i: side.fit())  # the talking points want more room
         main = self.main = _FillingSplitter(Qt.Orientation.Horizontal)
         # The split follows the splitter's own size: the review's resize came before its panes
         # were laid out at the window's size, and the table kept the share of a 636 px page at

@@ -13,6 +13,7 @@ can never be left saying "speaking" while the app listens.
 """
 from __future__ import annotations
 
+import html
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -397,17 +398,18 @@ class RoundScreen(QWidget):
                                 f"and open {going_to}? {kept}", f"&End the round and open {going_to}")
         else:
             title, text, yes = ("End the round?", f"End the round now? {kept}", "&End the round")
-        # The round goes on polling under the question: its silence must not earn a nudge. Its
-        # clocks keep counting, by design (trial 20 item 12): the question takes a few seconds, as
-        # it would in a real interview; P stops the clocks, and "Keep going" leaves the round as it was.
+        # The round pauses under the question, as P pauses it (trial 22: time spent reading it
+        # became "Slow start"); "Keep going" resumes it, a Yes ends it from the pause.
         controller = self.session.controller if self.running else None
         if controller is not None:
-            controller.hold_silence(True)
+            controller.question_opened()
+        ended = False
         try:
-            return confirm.ask_destructive(self, title, text, yes, "&Keep going")
+            ended = confirm.ask_destructive(self, title, text, yes, "&Keep going")
+            return ended
         finally:
             if controller is not None:
-                controller.hold_silence(False)
+                controller.question_closed(round_goes_on=not ended)
 
     def stop_round(self) -> None:
         if self.running:
@@ -546,8 +548,7 @@ class RoundScreen(QWidget):
             # the start of the next part is shown under the earlier part (RoundScript.part_of).
             phase_id = self._phase_id
             if phase_id is not None and self.session is not None:
-                part = self.session.script.phase(self.session.script.part_of(update.question_id, phase_id))
-                self.phase_label.setText(f"<b>{part.name}</b>")
+                self.phase_label.setText(self._part_text(phase_id, update.question_id))
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
             self._show_question(self._question_box_text(update))
             if update.kind == UtteranceKind.REPEAT:
@@ -635,6 +636,17 @@ class RoundScreen(QWidget):
             self.meter.set_level(self.session.controller.input_level)
         else:
             self.meter.set_level(0.0)
+
+    def _part_text(self, phase_id: str, question_id: str | None) -> str:
+        """The header names the part its clock and the plan bar count (the phase running), and,
+        when the line being asked belongs to an earlier part (a follow-up or twist carried over,
+        RoundScript.part_of), that part too. Trial 22: "Requirements" beside a clock and a bar
+        that were on "Ingestion and labels"."""
+        script = self.session.script
+        phase, asked = script.phase(phase_id), script.part_of(question_id, phase_id)
+        if asked == phase_id:
+            return f"<b>{html.escape(phase.name)}</b>"
+        return f"<b>{html.escape(phase.name)}</b> – follow-up on {html.escape(script.phase(asked).name)}"
 
     def _refresh_clocks(self) -> None:
         engine = self.session.engine

@@ -96,6 +96,10 @@ class SettingsScreen(QWidget):
         for mode in theme.MODES:
             self.theme.addItem(theme.MODE_LABELS[mode], mode)
         self.theme.setToolTip("Light, dark, or whatever the desktop uses (View > Theme switches at once).")
+        self.text_size = QComboBox()
+        for percent in theme.TEXT_SIZES:
+            self.text_size.addItem(f"{percent} %", percent)
+        self.text_size.setToolTip("The size of all the app's text, applied when you save")
         self.data_dir = QLineEdit()
         # The default folder, shown while the field is empty (it said only "default data folder");
         # the folder chosen is the field's value. The placeholder showed the folder in use, so
@@ -152,7 +156,7 @@ class SettingsScreen(QWidget):
                              ("", turn_taking_note),
                              ("Long pause from", self.long_pause),
                              ("Warn before phase/round end", self.warning_minutes)]),
-            ("Appearance and data", [("Appearance", self.theme), ("Data folder", _row(self.data_dir, browse_data)),
+            ("Appearance and data", [("Appearance", self.theme), ("Text size", self.text_size), ("Data folder", _row(self.data_dir, browse_data)),
                                      ("", data_note)]),
         )
         self._grid = grid = QGridLayout()
@@ -294,6 +298,9 @@ class SettingsScreen(QWidget):
         self.warning_minutes.setValue(settings.warning_minutes)
         self.data_dir.setText(settings.data_dir)
         self.show_theme(settings.theme)
+        if self.text_size.findData(settings.text_size) < 0:  # a size written in the file by hand
+            self.text_size.addItem(f"{settings.text_size} %", settings.text_size)
+        self.text_size.setCurrentIndex(self.text_size.findData(settings.text_size))
         self.status.clear()
 
     def _show_output_setup(self, *_args) -> None:
@@ -340,6 +347,7 @@ class SettingsScreen(QWidget):
             warning_minutes=self.warning_minutes.value(),
             data_dir=self.data_dir.text().strip(),
             theme=self.theme.currentData() or "system",
+            text_size=self.text_size.currentData() or 100,
         )
 
     def save(self) -> None:

@@ -107,6 +107,8 @@ class _Notifier(QObject):
 
 _current: Theme = LIGHT
 _mode = "system"
+TEXT_SIZES = (100, 115, 130, 150)  # Settings > Text size, per cent of the desktop's font
+_desktop_pt: float | None = None  # the application font's size before any text size was applied
 _notifier: _Notifier | None = None
 _stylesheet_generation = 0  # counts stylesheet changes: sizes measured under an older one are stale
 
@@ -176,6 +178,22 @@ def apply_theme(app, mode_name: str = "system") -> Theme:
         widget.update()
     notifier().changed.emit(theme)
     return theme
+
+
+def apply_text_size(app, percent: int) -> None:
+    """The whole app's text at `percent` of the desktop's size, at once (trial 22: no setting;
+    only QT_SCALE_FACTOR made it bigger). Through the application font, so every widget without
+    a font of its own follows; the stylesheet's heading sizes are made from it again."""
+    global _desktop_pt
+    if _desktop_pt is None:
+        _desktop_pt = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+    font = app.font()
+    size = _desktop_pt * percent / 100
+    if abs(font.pointSizeF() - size) < 0.01:
+        return
+    font.setPointSizeF(size)
+    app.setFont(font)
+    apply_theme(app, _mode)  # the headings' sizes are the base size times TYPE_SCALE
 
 
 _following = False

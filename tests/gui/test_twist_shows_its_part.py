@@ -1,5 +1,7 @@
 """Trial 20 item 11: the round's part label read "ML fundamentals" while the coding question's
-last twist was asked; it names the part of the line being asked (RoundScript.part_of)."""
+last twist was asked; it names the part of the line being asked (RoundScript.part_of).
+Trial 22 item 11: it must also agree with the phase clock and the plan bar beside it, which count
+the part running: "ML fundamentals – follow-up on Coding: solve and test"."""
 from __future__ import annotations
 
 import shutil
@@ -28,7 +30,10 @@ def test_the_twist_is_shown_under_the_coding_part(qtbot, script_dirs, tmp_path):
     # The real round said the prompt, then the twist: the twist is shown under the coding part.
     said = [u for u in screen.session.controller.utterances if u.kind == UtteranceKind.CHANGED_CONSTRAINT]
     assert said and said[-1].question_id == "first_bad_version"
-    assert "Coding: solve and test" in screen.phase_label.text()
+    label = screen.phase_label.text()
+    assert "follow-up on Coding: solve and test" in label
+    assert label.startswith("<b>ML fundamentals</b>"), "the part the clock and the plan bar are on comes first"
+    assert screen.plan.current_phase == "ml_fundamentals"
     ranking = engine.script.question("ranking_metrics")
     screen.on_update(Speaking(ranking.text, UtteranceKind.QUESTION, engine.elapsed(), "ranking_metrics"))
-    assert "ML fundamentals" in screen.phase_label.text()
+    assert screen.phase_label.text() == "<b>ML fundamentals</b>"
