@@ -226,6 +226,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._silence_held = False  # a question that may end the round is on screen (hold_silence)
         self._paused_by_question = False  # that question paused the round (question_opened)
         self._cut_by_question = None  # the line that pause cut off
+        self._answer_paused_by_question = None  # the answer that pause ended
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -404,6 +405,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         phase the round ends. What was being recorded is kept."""
         if self.paused and self._paused_by_question:
             self._quiet_resume()  # N in the last part, answered Yes: the round ends from where it stood
+            self._relabel_paused_answer(EndedBy.NEXT)
         if self.finished or self.paused or self.engine.is_over or not self.started:
             return False
         if self.next_is_same_move_on:
@@ -535,8 +537,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         during a round..."): the round pauses as P pauses it, so the seconds spent reading it count
         neither on the clocks nor as the candidate's latency or silence (trial 22: 13.9 s in that
         question became "Slow start"). A round paused already stays as the candidate left it."""
-        speaking = self._speaking
+        speaking, answer = self._speaking, self._answer
         self._paused_by_question = self.pause()
+        # The answer the question's pause ended: ended by the key the user then confirms (N, End).
+        self._answer_paused_by_question = answer if self._paused_by_question else None
         # The line the pause cut off: said again on Keep going; on a Yes it was never finished.
         self._cut_by_question = speaking if self._paused_by_question and speaking is not None \
             and speaking.interrupted else None
@@ -548,12 +552,18 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self.hold_silence(False)
         cut, self._cut_by_question = self._cut_by_question, None
         if self._paused_by_question and round_goes_on:
-            self._paused_by_question = False
+            self._paused_by_question, self._answer_paused_by_question = False, None
             self.resume()
             return
         if cut is None and self._to_say and self._to_say[0].again:
             cut = self._to_say[0]  # cut off by an earlier pause, not said again yet
         self._cut_by_question = cut  # stop() shows it as cut off ("not asked"), as mid-line
+
+    def _relabel_paused_answer(self, ended_by: EndedBy) -> None:
+        """The question's pause ended the answer under way; the user's Yes says how it ended."""
+        record, self._answer_paused_by_question = self._answer_paused_by_question, None
+        if record is not None and record.ended_by == EndedBy.PAUSED:
+            record.ended_by = ended_by
 
     def _quiet_resume(self) -> None:
         """Clocks on again with nothing said: the round is about to end (next_part)."""
@@ -568,6 +578,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             return
         if self.paused:
             self.paused = False
+        self._relabel_paused_answer(EndedBy.STOPPED)
         if self._answer is not None:
             self._end_recording(EndedBy.STOPPED)
         self.engine.stop()

@@ -43,3 +43,16 @@ def test_yes_to_n_in_the_last_part_ends_the_round_from_the_pause(tmp_path):
     controller.question_closed(round_goes_on=False)
     assert controller.next_part(), "N still ends the round after Yes"
     assert engine.is_over
+
+
+def test_yes_to_end_the_round_marks_the_answer_ended_by_the_stop_not_the_pause(tmp_path):
+    """The question's pause ends the recording; the Yes that follows says how the answer ended
+    (stored as stopped, as the End key would have ended it without the question)."""
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path)
+    answer = controller.current_answer
+    step(clock, speaker, controller, 2.0)
+    controller.question_opened()  # "End the round?"
+    step(clock, speaker, controller, 3.0)
+    controller.question_closed(round_goes_on=False)
+    controller.stop()
+    assert answer.ended_by == EndedBy.STOPPED
