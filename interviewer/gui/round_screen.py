@@ -17,7 +17,7 @@ import html
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -113,9 +113,8 @@ class RoundScreen(QWidget):
         self.question = QLabel("The interviewer will start in a moment.")
         self.question.setObjectName("question")
         self.question.setWordWrap(True)
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.35)
-        self.question.setFont(big)
+        # Its size comes from the stylesheet (TYPE_SCALE "question"), so the Text size setting
+        # reaches it: a font set here stayed at the size the screen was built with.
         self.question_box = FittedScroll(self.question, lines=6)
         self.question_box.setAccessibleName("Question")  # a Tab stop when it scrolls
         self.status = QLabel()

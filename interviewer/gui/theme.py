@@ -23,7 +23,7 @@ MODE_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL = 4, 8, 12, 16, 24
 RADIUS = 6
 # Type scale, relative to the system font (so a large system font scales everything).
-TYPE_SCALE = {"display": 1.75, "title": 1.45, "heading": 1.15, "body": 1.0, "small": 0.92}
+TYPE_SCALE = {"display": 1.75, "title": 1.45, "heading": 1.15, "question": 1.35, "body": 1.0, "small": 0.92}
 
 
 @dataclass(frozen=True)
@@ -301,7 +301,7 @@ QSplitter::handle {{ background: {t.window}; }}
 #card[selected="true"] {{ border: 2px solid {t.accent}; }}
 #card QLabel {{ background: transparent; }}
 #question {{ background: {t.surface}; color: {t.text}; border-left: 4px solid {t.accent};
-    border-radius: {RADIUS}px; padding: {SPACE_M}px; }}
+    border-radius: {RADIUS}px; padding: {SPACE_M}px; font-size: {size('question')}; }}
 #warning {{ background: {t.warning_bg}; color: {t.warning_text}; border-radius: {RADIUS}px; padding: {SPACE_XS}px; }}
 #banner[level="error"] {{ background: {t.error_bg}; border: 1px solid {t.error_text}; border-radius: {RADIUS}px; }}
 #banner[level="warning"] {{ background: {t.warning_bg}; border: 1px solid {t.warning_text}; border-radius: {RADIUS}px; }}

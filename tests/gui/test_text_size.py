@@ -64,3 +64,24 @@ def test_home_buttons_are_in_reach_at_150_percent_1280x800(qtbot, isolated_dirs,
         top_left = button.mapTo(page.viewport(), button.rect().topLeft())
         assert page.viewport().rect().contains(top_left) and page.viewport().rect().contains(
             top_left + button.rect().bottomRight()), f"{button.text()!r} out of reach"
+
+
+def test_round_question_follows_the_text_size(qtbot, isolated_dirs, desktop_font):
+    """Trial 22 leftover: the round screen's question kept the size the screen was built with
+    (its font was set once, at 1.35 x the font of that moment); it follows the setting now and
+    stays larger than the body text."""
+    from interviewer.app.services import AppServices, ScriptList
+    from interviewer.app.settings import AppSettings as Settings
+    from interviewer.gui.main_window import MainWindow
+
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), settings=Settings()))
+    qtbot.addWidget(window)
+    question = window.round_screen.question
+    question.ensurePolished()
+    before = question.font().pointSizeF()
+    assert before == pytest.approx(desktop_font * theme.TYPE_SCALE["question"], abs=0.06)
+    window.apply_settings(Settings(text_size=150))
+    QApplication.processEvents()
+    question.ensurePolished()
+    assert question.font().pointSizeF() == pytest.approx(before * 1.5, abs=0.1)
+    assert question.font().pointSizeF() > QApplication.instance().font().pointSizeF()
