@@ -41,6 +41,7 @@ _KNOW_NOT_AFTER = {
 _KNOW_OBJECT = {"the", "a", "an", "that", "this", "these", "those", "what", "how", "why", "where",
                 "when", "who", "which", "whether", "him", "her", "them", "me", "us", "my", "your",
                 "our", "their", "his"}
+_KNOW_HOW_WELL = {"already", "exactly", "perfectly", "better", "best", "firsthand"}
 _MEAN_NOT_AFTER = {"what", "that", "which", "do", "did", "don't", "didn't", "if", "whether", "i'd"}
 _MEAN_NOT_BEFORE = {"by", "to", "that", "it", "this", "the", "something", "anything"}
 _KIND_NOT_AFTER = {
@@ -270,6 +271,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         if prev in _KNOW_NOT_AFTER and not tokens[i - 1].comma_after:
             return None
         after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
+        if after in _KNOW_HOW_WELL and not tokens[i + 1].comma_after:
+            return None  # "you know already the F1 score", "you know exactly what I mean": the verb
         if after in _KNOW_OBJECT and not tokens[i + 1].comma_after and _opens_sentence(tokens, i):
             # "You know the market here better than I do", "You know what I'm going to say":
             # opening a sentence with its object straight after, it is the verb.

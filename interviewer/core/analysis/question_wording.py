@@ -215,6 +215,16 @@ def _asks_which_one(words: list[str], last: bool) -> bool:
             and not words[1].endswith("ly") and words[1] not in {"then", "also", "still", "only", "often"})
 
 
+# "So I added, how do you say, the reason codes": a speaker looking for a word asks no one; the
+# sentence goes on after it (blind30, blind17: second-language speakers).
+WORD_SEARCH = {tuple(p.split()) for p in (
+    "how do you say", "how do you say it", "how do you call it", "how do you call this", "how do you call them",
+    "what do you call it", "what do you call this", "what do you call them", "how to say", "how to say it",
+    "how do i say", "how do i say it", "how can i say", "how can i say it", "how should i say", "how should i say it",
+    "how would you say", "how would i say", "how do i put it", "how can i put it", "how should i put it",
+    "how shall i put it", "what is the word", "what is it called", "what was the word", "what is the term")}
+
+
 def question_cue(u: Utterance, use_mark: bool = True) -> str:
     """Why the utterance is a question ("" if it is not one); with `use_mark` False, by its
     words alone."""
@@ -228,7 +238,7 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     clauses = _clauses(u)
     for n, clause in enumerate(clauses):
         words = _strip_lead_in(clause)
-        if len(words) < 2:
+        if len(words) < 2 or (tuple(words) in WORD_SEARCH and n < len(clauses) - 1):
             continue
         if tuple(words[:3]) in CONFIRM_OPENER and not any(_strip_lead_in(c) for c in clauses[:n]):
             return "indirect question"

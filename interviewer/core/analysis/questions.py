@@ -361,8 +361,34 @@ def _reported(u: Utterance) -> bool:
     """The question is quoted after a reporting verb that closes the clause before it, or that
     is straight before the question's first word (REPORTED_INLINE)."""
     clauses = _clauses(u)
-    return (any(REPORTED.search(" ".join(c)) for c in clauses[:-1] if c)
-            or bool(REPORTED_INLINE.search(" ".join(u.norm_words))))
+    if any(REPORTED.search(" ".join(c)) for c in clauses[:-1] if c):
+        return True
+    inline = REPORTED_INLINE.search(" ".join(u.norm_words))
+    if inline is None:
+        return False
+    # "You asked how I'd handle imbalance, isn't the positive rate one percent here?": the
+    # interviewer's question restated, then the candidate's own, inverted in a clause of its own
+    # (blind30). Someone else's question retold ("she asked how long, could we...") stays retold.
+    for k, clause in enumerate(clauses):
+        if REPORTED_INLINE.search(" ".join(clause)):
+            you_asked = " ".join(_strip_lead_in(clause)).startswith(("you asked", "you were asking", "you asks"))
+            return not (you_asked and any(_opens_inverted(c) for c in clauses[k + 1:]))
+    return True
+
+
+def _verb_after_a_period(u: Utterance, prev: Utterance | None) -> bool:
+    """"Okay, the A.U.C. | is the probability that ...": Whisper capitalises the sentences it
+    starts, so an auxiliary in lower case after a period goes on with the sentence before (the
+    period closed an abbreviation); it is that subject's verb, not an inversion (blind30). Spoken only:
+    people type in lower case."""
+    first = u.tokens[0]
+    return (prev is not None and first.norm in AUX and first.text[:1].islower()
+            and prev.tokens[-1].ends_sentence and not prev.tokens[-1].question_mark)
+
+
+def _opens_inverted(clause: list[str]) -> bool:
+    words = _strip_lead_in(clause)
+    return len(words) >= 3 and words[0] in AUX and words[1] in SUBJECT
 
 
 def _first_word(u: Utterance) -> str:
@@ -511,6 +537,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
     for i, u in enumerate(utterances):
         nxt = utterances[i + 1] if i + 1 < len(utterances) else None
         cue = question_cue(u)
+        if cue == "inverted auxiliary" and regions and _verb_after_a_period(u, utterances[i - 1] if i else None):
+            cue = ""
         # Two words with a "?" and no question word ("A liner?" for a word cut off and said
         # again): too short to ask by a rise (MIN_RISING_WORDS); one word is judged below.
         fragment = 2 <= len(u.tokens) < MIN_RISING_WORDS and u.norm_words[0] not in WH

@@ -44,6 +44,9 @@ def test_words_that_are_not_hesitations(word):
     "I'll need sponsorship. Just so you know.",
     "I'll send it over so you know what to expect.",
     "Okay. You know what I mean.",
+    # Blind speech set 30: an adverb of how well straight after, "you know" is the verb.
+    "I will explain both, you know already the F1 score, I think, so I skip it.",
+    "The team, you know exactly what they need from this model.",
     # Saying what a word stands for: "I mean" is the verb of the definition.
     "When I say production, I mean I own the model after launch too.",
     "If we say similar, I mean cosine similarity above a threshold.",

@@ -1506,3 +1506,35 @@ def test_which_one_and_its_verb_ending_the_sentence_asks(script, asks):
 ])
 def test_i_guess_handing_a_clause_over_asks_when_the_speaker_waits(script, asks):
     assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 30 (and blind17, heldout13): a speaker looking for a word asks no one.
+    ("So I added, how do you say, the reason codes, from the SHAP values of each decision.", False),
+    ("There is a camera over the, how do you say, the conveyor where the fish go.", False),
+    ("We kept, what is the word, a shadow copy of the model for a week.", False),
+    # Asked on its own, at the end, with a wait, it is a question.
+    ("And the labels for the new market, how do you say it in their language? [2.0] Okay.", True),
+])
+def test_looking_for_a_word_is_no_question(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 30: the interviewer's question restated, then the candidate's own.
+    ("You asked how I'd handle class imbalance, isn't the positive rate about one percent here, like in the fraud example? [2.0] Okay, one percent.", True),
+    # Someone else's question retold, however it goes on, is still retold.
+    ("My manager asked how long it would take, could we ship it in a week, and I said two.", False),
+    ("You asked how I'd handle class imbalance, and I would start with class weights.", False),
+])
+def test_a_question_after_restating_the_interviewers_is_asked(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+def test_a_lower_case_verb_after_an_abbreviations_period_is_no_inversion():
+    """Blind speech set 30: "Okay, the A.U.C. | is the probability that ...": tiny.en's period
+    closed the abbreviation and the sentence went on in lower case after the pause."""
+    statement = spoken("Okay, the A.U.C. [1.2] is the probability that a random positive scores higher than a random negative.")
+    assert analyze_answer(statement).clarifying.questions == []
+    question = spoken("Okay, the A.U.C. [1.2] Is the data balanced at all? [2.0] Okay.")
+    assert [q.cue for q in analyze_answer(question).clarifying.questions] != []
