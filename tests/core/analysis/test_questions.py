@@ -1538,3 +1538,13 @@ def test_a_lower_case_verb_after_an_abbreviations_period_is_no_inversion():
     assert analyze_answer(statement).clarifying.questions == []
     question = spoken("Okay, the A.U.C. [1.2] Is the data balanced at all? [2.0] Okay.")
     assert [q.cue for q in analyze_answer(question).clarifying.questions] != []
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 30: "check out" is the phrasal verb (look at), no check asked for.
+    ("Just to check out the baseline, I'd train a linear model on the three most recent months, right? Because menus change a lot.", False),
+    ("I want to check out the logs first, and then the dashboards.", False),
+    ("Just to check, the input is already sorted? [2.0] Okay, good.", True),
+])
+def test_check_out_is_no_request_to_check(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
