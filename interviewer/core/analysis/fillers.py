@@ -215,6 +215,14 @@ def _names_a_word_before(tokens: list[Token], i: int) -> bool:
     while j > 0 and not tokens[j - 1].ends_sentence:
         j -= 1
     before = " ".join(t.norm for t in tokens[j:i] if not is_hesitation(t.norm))
+    if not before and j > 0:
+        # "By calibrated. I mean the predicted probability matches ...": tiny.en put a period
+        # where the speaker paused after the word being defined (blind31).
+        k = j - 1
+        while k > 0 and not tokens[k - 1].ends_sentence:
+            k -= 1
+        before = " ".join(t.norm for t in tokens[k:j] if not is_hesitation(t.norm))
+        return before.startswith("by ") and bool(_NAMES_A_WORD.search(before))
     return bool(_NAMES_A_WORD.search(before))
 
 

@@ -369,3 +369,12 @@ def test_literally_after_saying_and_its_object_is_no_filler():
 ])
 def test_quotative_like_is_no_filler(text, fillers):
     assert filler_texts(analyze_answer(spoken(text))) == fillers
+
+
+def test_a_definition_after_a_period_tiny_en_wrote_is_no_filler():
+    """Blind speech set 31: "By calibrated, I mean the predicted probability matches ..." heard
+    as "by calibrated. I mean" with a short silence after "mean": the definition, not a filler."""
+    said = spoken("Er, by calibrated. [0.4] I mean [0.3] the predicted probability matches how often it happens.")
+    assert "I mean" not in filler_texts(analyze_answer(said))
+    aside = spoken("We shipped it late. [0.4] I mean, [0.3] the data was not ready.")
+    assert "I mean" in filler_texts(analyze_answer(aside))
