@@ -258,6 +258,14 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
                 first in {"do", "have"} and second in SINGULAR_SUBJECT) and not (
                 first in WISH_MODAL and second not in PERSONAL | {"there"}):
             return "inverted auxiliary"
+        # "Does capitalization matter", "did accuracy drop": "does"/"did" opening a clause is
+        # inverted before any noun (its other use, emphasis, follows a subject: "it does matter").
+        # Its verb follows the noun ("so does dust behind a tractor" compares; "doesn't matter
+        # much" leaves its subject out, so the negative forms are left to the subject list).
+        if (first in DOES_DID and len(words) >= 3 and second not in NOT_A_SUBJECT_AFTER_DOES
+                and second not in AUX and not second.endswith("ly")
+                and words[2] not in NOT_A_SUBJECT_AFTER_DOES | DETERMINER | AUX | PLACE_WORDS):
+            return "inverted auxiliary"
         # "do touching intervals count", "are new users scored": a modifier, then the plural subject
         if (first in AUX and first not in HAVE and len(words) >= 3 and _plural_noun(words[2])
                 and (second in SUBJECT_MODIFIER or (len(second) > 5 and second.endswith("ing")))):
@@ -577,3 +585,11 @@ def acknowledges(u: Utterance) -> bool:
     if len(said) < 2 or said[-1] not in ("okay", "ok", "alright") or not u.tokens[-2].comma_after:
         return False
     return not _has_clause(_strip_lead_in(said[:-1]))
+
+
+DOES_DID = {"does", "did"}
+NOT_A_SUBJECT_AFTER_DOES = PREPOSITION | {"not", "so", "too", "well", "also", "just", "still", "even", "really",
+                                          "very", "more", "less", "exactly", "what", "whatever", "like", "nothing",
+                                          "everything", "something", "anything", "that's", "and", "or", "but"}
+PLACE_WORDS = {"behind", "near", "across", "around", "inside", "outside", "within", "along", "beside", "above",
+               "below", "here", "there", "too", "now", "again"}

@@ -1548,3 +1548,17 @@ def test_a_lower_case_verb_after_an_abbreviations_period_is_no_inversion():
 ])
 def test_check_out_is_no_request_to_check(script, asks):
     assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Trial 23: "does" and a bare noun, heard without its question mark, asked and waited on.
+    ("Sorry, I mean, does capitalization matter when we count the queries... [6.0] Okay.", True),
+    ("Does order matter here [3.0] Okay, any order.", True),
+    ("Did accuracy drop after the launch [3.0] Okay.", True),
+    # "so does X" compares; the negative forms leave their subject out; emphasis follows a subject.
+    ("Fog looks like smoke, so does dust behind a tractor.", False),
+    ("Didn't bother with a big announcement, nobody noticed.", False),
+    ("It does matter a lot, so I would sort first.", False),
+])
+def test_does_or_did_before_a_bare_noun_asks(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
