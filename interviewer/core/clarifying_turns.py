@@ -22,6 +22,7 @@ from interviewer.core.trailing_questions import (
     question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
 )
 from interviewer.core.transcript import Segment, Word, join_words
+from interviewer.core.unheard_questions import asks_to_hear_again
 
 # How far before the candidate's voice stopped the last transcribed word may end and still be
 # the last said (Whisper's word times are off by a few hundred milliseconds).
@@ -43,6 +44,8 @@ class ClarifyingTurns:
         if answer is None or answer.index != index:
             return
         self._heard.append(segment)
+        if speech is not None:
+            self._heard_speech = speech  # a rise at the end asks (_ask_to_say_again)
         if answer.awaiting_speech_after_reply and self.settings.barge_in and segment.text.strip():
             # Words heard after the reply was asked for: the candidate went on, maybe talking over
             # the reply (their voice had not paused long enough for the voice detector to stop
@@ -177,7 +180,9 @@ class ClarifyingTurns:
         if quiet >= STATED_QUESTION_WAIT_S and self._candidate_floor(record):
             wish = _last_sentence(new)
             self._replied_words = heard
-            return wants_to_know(wish) and self._respond(record, wish, record.started_at + new[-1].end)
+            if wants_to_know(wish) and self._respond(record, wish, record.started_at + new[-1].end):
+                return True
+            return self._ask_to_say_again(record, new, quiet)  # "Yes, well done a typical week..." (trial 23)
         if quiet >= STATED_QUESTION_WAIT_S and self._in_clarify_part(record):
             check = confirmation_check(new)
             if check is not None and record.started_at + new[-1].end >= self._voice_at - STATED_TRANSCRIPT_SLACK_S:
@@ -203,13 +208,18 @@ class ClarifyingTurns:
         if stated is not None and self._reply_to(record, stated, record.started_at + new[-1].end,
                                                  only_topics_not_answered=True):
             return True
-        return self._ask_to_say_again(record, new)
+        return self._ask_to_say_again(record, new, quiet)
 
-    def _ask_to_say_again(self, record: AnswerRecord, new: list[Word]) -> bool:
-        """All the candidate said since the last reply is a few words that got no answer and are
-        no acknowledgement ("Sorted?" heard as "Darked.", then a wait): the interviewer asks to
-        hear it again instead of leaving dead air (trial17: 12 s of silence). True if so."""
-        if not self.settings.unclear_text or not unclear_fragment(join_words([w.text for w in new])):
+    def _ask_to_say_again(self, record: AnswerRecord, new: list[Word], quiet: float) -> bool:
+        """What the candidate said since the last reply got no answer and is a few words that are
+        no acknowledgement ("Sorted?" heard as "Darked.", then a wait), or ends like a question
+        the app could not make out (core.unheard_questions; trial 23: 19 s of silence after "Should
+        not be case, and ... counted together..."): the interviewer asks to hear it again instead
+        of leaving dead air (trial17: 12 s of silence), `quiet` s after the voice stopped. True if so."""
+        if not self.settings.unclear_text:
+            return False
+        if not unclear_fragment(join_words([w.text for w in new])) and not asks_to_hear_again(
+                new, self._heard_speech, self._now() - quiet, self._now()):
             return False
         record.awaiting_speech_after_reply = True  # the silence after it is the candidate's again
         self._say(self.settings.unclear_text, UtteranceKind.CLARIFICATION)

@@ -201,6 +201,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._acknowledged = 0
         self._spoke_since_recording = True  # the interviewer said something since the last recording
         self._heard: list[Segment] = []  # partial transcript of the answer being recorded
+        self._heard_speech: tuple = ()  # its speech regions so far, with their pitch, if measured
         self._replied_words = 0  # words of _heard already answered (or judged not a question)
         self._status_key: tuple | None = None
         self._in_status_check = False
@@ -1202,7 +1203,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self.answers.append(record)
         self._answer = record
         self._held = None
-        self._heard, self._replied_words = [], 0
+        self._heard, self._replied_words, self._heard_speech = [], 0, ()
         self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
         self._typed_offset, self._checked_in = 0.0, False
         self._emit(ListeningStarted(index, record.question_id, record.started_at))

@@ -333,15 +333,16 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     word_dicts = [{"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words]
     # The pace "with pauses" is the candidate's: the interviewer's replies and the waits for them
     # are no time the candidate took (trial 20: a clarifying part read "206 / 57 wpm").
+    may_ask = candidate_may_ask(expects_clarifying, questions_for_interviewer)
     waits = [p for p in pauses if p.length >= settings.pauses.long_pause_s
-             and not is_candidate_long_pause(word_dicts, p, expects_clarifying, settings.pauses)]
+             and not is_candidate_long_pause(word_dicts, p, may_ask, settings.pauses)]
     waited = _interviewer_time(regions, interviewer_speech) + sum(p.length for p in waits)
     if waited > 0:
         pace = replace(pace, speaking_seconds=max(pace.articulation_seconds, pace.speaking_seconds - waited))
     extra = {
         # The candidate's own: not the waits for the interviewer (is_candidate_long_pause).
         "long_pauses": [p.to_dict() for p in pauses
-                        if is_candidate_long_pause(word_dicts, p, expects_clarifying, settings.pauses)],
+                        if is_candidate_long_pause(word_dicts, p, may_ask, settings.pauses)],
         "silent_stretches": [p.to_dict() for p in pauses if p.length >= settings.pauses.went_silent_s],
         "utterances": [{"text": u.text, "start": round(u.start, 3), "end": round(u.end, 3)} for u in utterances],
         "star": star.to_dict(),
@@ -528,14 +529,39 @@ def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifyin
     after a reply were the review's first thing to work on). A silence mid-sentence still is.
     In any other part, the silence right after the interviewer answered the candidate ("How much
     time do I have?") is taking the reply in, up to the went-silent length: the candidate has the
-    floor, and a longer silence is one to think aloud through (trial 17: 5.0 s counted as a long pause)."""
-    before = [w["text"].strip() for w in words if w["end"] <= pause.start + 0.05]
+    floor, and a longer silence is one to think aloud through (trial 17: 5.0 s counted as a long pause).
+    `expects_clarifying` is True too on the floor for the candidate's own questions
+    (`candidate_may_ask`): a silence there after their question is waiting for the reply.
+    The words before the silence are those begun before it: Whisper stamps a last word's end
+    past the voice's (trial 23: "together..." ended at 5.2 s, its silence began at 5.152 s), and
+    the word before it was taken for one said mid-sentence: "Went silent for 18.9 s" after a
+    question nobody answered. A question the recogniser left unpunctuated ("Does capitalization
+    matter when we count the queer is") still ends like one (core.unheard_questions)."""
+    before = [w["text"].strip() for w in words if w["start"] < pause.start]
     if not before:
         return False  # before the first word: the start of the answer, judged as latency
     after_reply = pause.before == ""
     if expects_clarifying:
-        return after_reply or before[-1].endswith((".", "?", "!"))
+        return after_reply or before[-1].endswith((".", "?", "!", "\u2026")) or _ends_like_a_question(
+            [w for w in words if w["start"] < pause.start])
     return after_reply and pause.length < settings.went_silent_s
+
+
+def _ends_like_a_question(words: Sequence[dict]) -> bool:
+    from interviewer.core.transcript import Word
+    from interviewer.core.unheard_questions import ends_like_a_question
+
+    return ends_like_a_question([Word(w["text"], w["start"], w["end"]) for w in words[-WORDS_OF_A_SENTENCE:]])
+
+
+WORDS_OF_A_SENTENCE = 30  # enough to hold the last sentence before a silence
+
+
+def candidate_may_ask(expects_clarifying: bool, questions_for_interviewer: bool) -> bool:
+    """The part is one where the candidate asks and then waits for the interviewer: clarifying
+    questions, or the floor for their own ("Do you have questions for me?"). Every count of long
+    pauses and every finding about silences judges waits by it (waits_for_interviewer)."""
+    return expects_clarifying or questions_for_interviewer
 
 
 def is_candidate_long_pause(words: Sequence[dict], pause: Pause, expects_clarifying: bool,
@@ -599,12 +625,37 @@ def fillers_finding(count: int, words: int, start: float, end: float | None = No
     return Finding("fillers", message, start, None, severity)
 
 
+# How near the first word a question must start to be the candidate's first words, and how soon
+# after it a silence must begin to be the wait for its reply (Whisper's stamps are off by ~0.3 s).
+FIRST_WORDS_SLACK_S = 0.5
+
+
+def _opens_with_a_waited_question(a: AnswerAnalysis, ps: PauseSettings) -> bool:
+    """The candidate's first words were a question (as the analysis found it: clarifying, or
+    for the interviewer) that they then waited on: a long silence right after it, or nothing
+    more said. The time before it was choosing what to ask, no slow start (trial 23: "Slow
+    start: Took 12.4 s" on "...what does a typical week look like for the team?", unanswered)."""
+    if not a.words:
+        return False
+    asked = [(q.start, q.end) for q in a.clarifying.questions]
+    asked += [(q["start"], q["end"]) for q in a.extra.get("questions_for_interviewer") or []]
+    first = a.words[0]["start"]
+    opening = [(s, e) for s, e in asked if s <= first + FIRST_WORDS_SLACK_S]
+    if not opening:
+        return False
+    end = max(e for _, e in opening)
+    if a.words[-1]["end"] <= end + FIRST_WORDS_SLACK_S:
+        return True  # nothing said after it: the answer ended waiting
+    return any(p.length >= ps.long_pause_s and abs(p.start - end) <= FIRST_WORDS_SLACK_S for p in a.pauses)
+
+
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               star, signals: depth.DepthResult, hedge, restated: bool, question_end: float = 0.0, interrupted: bool = False,
               question_findings: bool = True) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
     clarifying_part = bool(a.extra.get("expects_clarifying"))
+    may_ask = candidate_may_ask(clarifying_part, "questions_for_interviewer" in a.extra)
     if not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
         out.append(Finding("no_speech", f"No speech was heard in this answer ({_duration_text(a.duration - question_end)}). "
@@ -612,20 +663,23 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
     if a.words and gives_up(" ".join(w["text"] for w in a.words)):
         out.append(Finding(GAVE_UP_KIND, "You gave up on this one: say what you would try first, "
                            "or ask for a hint.", a.words[0]["start"], a.words[-1]["end"], "problem"))
-    if a.response_latency is not None and a.response_latency >= settings.slow_start_s:
+    if (a.response_latency is not None and a.response_latency >= settings.slow_start_s
+            and not _opens_with_a_waited_question(a, ps)):
         out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
                            question_end, question_end + a.response_latency))
     for p in a.pauses:
         where = f" after \"{p.before}\"" if p.before else ""
         if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a.words, p.start):
             out.append(Finding("long_pause", f"Took {p.length:.1f} s to think, as you asked.", p.start, p.end))
-        elif p.length >= ps.long_pause_s and waits_for_interviewer(a.words, p, clarifying_part, ps):
+        elif p.length >= ps.long_pause_s and waits_for_interviewer(a.words, p, may_ask, ps):
             # "while clarifying" only once a question was asked: a silence inside a plain answer
             # in such a part is a wait for the interviewer's turn (trial 19: "Waited 6.4 s after
             # 'hashing.' while clarifying" while answering).
             clarifying_now = any(q.start < p.start for q in a.clarifying.questions)
-            if not clarifying_part:
+            if not clarifying_part and (p.before == "" or not may_ask):
                 waited = "after the interviewer's reply"
+            elif not clarifying_part:  # the floor for their own questions: one not answered (yet)
+                waited = "for the interviewer's reply"
             elif clarifying_now:
                 waited = "while clarifying"
             else:

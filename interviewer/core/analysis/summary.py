@@ -28,7 +28,7 @@ from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measurable
 from interviewer.core.analysis.pauses import Pause, PauseSettings
 from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
-                                              fillers_finding, in_one_burst, is_candidate_long_pause, pace_finding,
+                                              candidate_may_ask, fillers_finding, in_one_burst, is_candidate_long_pause, pace_finding,
                                               questions_asked_in_answer_text, topics_missed_finding)
 from interviewer.core.analysis.tokens import normalize
 from interviewer.core.phase_prompts import asked_part
@@ -291,7 +291,8 @@ def candidate_long_pauses(a: dict, long_pause_s: float = LONG_PAUSE_S) -> list[d
         # A pause stored without "before" (older analyses) is not known to follow the interviewer.
         before = p.get("before")
         pause = Pause(start, start + length, str(before) if before is not None else "?")
-        if is_candidate_long_pause(words, pause, bool(a.get("expects_clarifying")), settings):
+        if is_candidate_long_pause(words, pause, candidate_may_ask(bool(a.get("expects_clarifying")),
+                                                                   "questions_for_interviewer" in a), settings):
             out.append(p)
     return out
 
