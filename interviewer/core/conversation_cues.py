@@ -367,6 +367,15 @@ _THINKING = re.compile(r"\b(?:let me|let's see|give me|hold on|for a (?:sec|seco
                        r"one (?:sec|second|moment)|think|thinking|wait|hmm|remember|recall)\b")
 
 
+# A leading word that ends a full sentence: a verb left at the end of a clause it closes ("Also
+# mixed case, where it is.", "..., however big the log is.": trial 23 got "Take your time. Shall I
+# move on?" after a finished answer), or "that"/"this" as the object ("I'd test that.").
+_ENDS_A_SENTENCE = re.compile(r"\b(?:(?:where|what|how|who|which|whatever|wherever|however|as|than)(?: [a-z']+){1,3} "
+                              r"(?:is|are|was|were)"
+                              r"|(?:do|did|does|done|test|tested|check|checked|handle|handles|fix|use|like|of|for|about"
+                              r"|with|on|after|before|than|all|from|by) (?:that|this))$")
+
+
 # "I think I'd partition the sessions by user.": an opinion put before a statement, not thinking
 # (trial17: a complete sentence got "Take your time. Shall I move on?"). "I think..." alone is.
 _OPINION = re.compile(r"\b(?:i|we) (?:do |still |really |also )?think(?= (?!about\b|of\b|through\b)\w)")
@@ -383,4 +392,5 @@ def sounds_unfinished(text: str) -> bool:
     if not sentences:
         return False
     plain = " ".join(words(sentences[-1]))
-    return bool(_BREAKS_OFF.search(plain)) or bool(_THINKING.search(_OPINION.sub("", plain)))
+    breaks_off = bool(_BREAKS_OFF.search(plain)) and not _ENDS_A_SENTENCE.search(plain)
+    return breaks_off or bool(_THINKING.search(_OPINION.sub("", plain)))

@@ -36,7 +36,7 @@ from typing import Union
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
-from interviewer.core.conversation_cues import checks_assumption
+from interviewer.core.conversation_cues import checks_assumption, says_done
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import TIME_LEFT, spoken_phase_prompt
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
@@ -170,6 +170,16 @@ def mentions_any(text: str, keywords: tuple[str, ...]) -> bool:
 # talked through (a minute or so of explaining code is 100-150 words).
 CODE_KINDS = ("coding", "phone_screen")
 WORK_WORDS = 60
+# Once the code is asked for, the part does not end early by itself before this share of its
+# planned minutes has passed (a fair time to write it), unless the candidate says they are done
+# or presses Next (trial 23: a 23-minute "Approach and code" part ended after one minute).
+CODE_FAIR_SHARE = 0.25
+# A part's prompt that asks for the approach first ("Tell me your approach, then code it"): its
+# first answers are the approach, and the code is asked for after them (keep_working_text).
+# A follow-up skipped on the matcher's weighed guess alone (`Matcher.covered_plainly`) is asked
+# before the part ends early, if at least this much of the part's time is left.
+LAST_CHANCE_MIN_LEFT_S = 60.0
+_APPROACH_FIRST = re.compile(r"\b(?:approach|plan|how you'?d (?:solve|do|approach))\b", re.IGNORECASE)
 # A question answered in a few words gets one request for more before any follow-up, as an
 # interviewer would: trial3's "Okay, thanks. How would the other person describe that conflict?"
 # came after ten garbled words about no conflict at all. Only in the kinds whose questions each
@@ -224,6 +234,8 @@ class _AnswerEndSnapshot:
     last_ask: "AskQuestion | None"
     said_earlier: list
     words_in_phase: int
+    code_done: bool
+    guessed_covered: list
 
 
 class RoundEngine:
@@ -266,6 +278,13 @@ class RoundEngine:
         self._words_in_phase = 0  # how much the candidate has said in this phase (work shown)
         self._before_answer_end: _AnswerEndSnapshot | None = None  # for take_back_last_ask
         self._asked_to_work_in: int | None = None  # the phase in which `asked_to_keep_working` was said
+        # When the code was asked for in this part (round seconds): at its start when its prompt
+        # asks for the code alone, else by `asked_to_keep_working`; None: not yet (`_still_working`).
+        self._code_asked_at: float | None = None
+        self._code_done = False  # the candidate said they were done with the code (or no transcript)
+        # The current question's follow-ups skipped on the weighed guess only: asked before the
+        # part ends early (`_last_chance_follow_up`).
+        self._guessed_covered: list[FollowUp] = []
 
     # ------------------------------------------------------------ plan
 
@@ -477,6 +496,10 @@ class RoundEngine:
         self._close_phase(at, PhaseEnd.TIME)  # moving on early closed it already
         self._phase_index = index
         self._words_in_phase = 0
+        self._code_done = False
+        self._guessed_covered = []
+        phase = self._planned_bounds[index][0]
+        self._code_asked_at = None if _APPROACH_FIRST.search(f"{phase.name} {phase.prompt}") else at
         self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
         phase, start, end = self._planned_bounds[index]
         allotted = self._phase_bounds[index][2] - at
@@ -516,6 +539,7 @@ class RoundEngine:
             self._question = question
             self._asked_questions.add(question.id)
             self._pending_follow_ups = [f for f in question.follow_ups if f.at_phase is None]
+            self._guessed_covered = []
             if self._answers_so_far.strip():
                 self._said_earlier.append(self._answers_so_far.strip())
             self._answers_so_far = ""
@@ -556,6 +580,7 @@ class RoundEngine:
         earlier than now (e.g. when the transcript took a moment).
         """
         open_ask = self.timeline.asks[-1] if self.timeline.asks else None
+        answers_an_ask = open_ask is not None and open_ask.answered_at is None
         caught_up = self.poll()
         if self.state != RoundState.RUNNING:
             return caught_up
@@ -569,6 +594,9 @@ class RoundEngine:
             self._answers_so_far += " " + answer_text
         # Without a transcript what was said is unknown: the part is not held for it.
         self._words_in_phase += WORK_WORDS if answer_text is None else len(answer_text.split())
+        # "That's it." said to the request for the code (not to a question or follow-up) ends the work.
+        if answer_text is None or (self._code_asked_at is not None and not answers_an_ask and says_done(answer_text)):
+            self._code_done = True
         if answer_text is not None and self._answer_too_short(open_ask):
             self._asked_for_more.add(self._question.id)
             more = ASK_FOR_MORE.get(self.script.kind, ASK_FOR_MORE["default"])
@@ -585,11 +613,18 @@ class RoundEngine:
             # an unconditional one is asked. What was said only grows, so a follow-up skipped
             # now would never be needed later.
             said = None if answer_text is None else self._answers_so_far.strip()
+            earlier = "\n".join(self._said_earlier)
             if self.matcher.follow_up_needed(said, follow_up, self._question.text if self._question else "",
-                                             earlier="\n".join(self._said_earlier)):
+                                             earlier=earlier):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+            if said is not None and not self.matcher.covered_plainly(said, follow_up, earlier):
+                self._guessed_covered.append(follow_up)
         asked = self._ask_next_in_phase(now)
         if not asked and self.move_on_early and self.has_next_phase and not self._still_working():
+            if self._guessed_covered and self.time_left_in_phase() >= LAST_CHANCE_MIN_LEFT_S:
+                # Time is left: the follow-up only guessed covered is asked rather than leave it unasked.
+                follow_up = self._guessed_covered.pop(0)
+                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
 
@@ -597,7 +632,8 @@ class RoundEngine:
         return _AnswerEndSnapshot(
             self._phase_index, len(self.timeline.asks), open_ask, list(self._phase_queue), set(self._asked_questions),
             self._question, list(self._pending_follow_ups), self._answers_so_far, set(self._asked_for_more),
-            self._last_ask, list(self._said_earlier), self._words_in_phase)
+            self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
+            list(self._guessed_covered))
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -616,7 +652,8 @@ class RoundEngine:
         self._phase_queue, self._asked_questions, self._question = snap.phase_queue, snap.asked_questions, snap.question
         self._pending_follow_ups, self._answers_so_far = snap.pending_follow_ups, snap.answers_so_far
         self._asked_for_more, self._last_ask, self._said_earlier = snap.asked_for_more, snap.last_ask, snap.said_earlier
-        self._words_in_phase = snap.words_in_phase
+        self._words_in_phase, self._code_done = snap.words_in_phase, snap.code_done
+        self._guessed_covered = snap.guessed_covered
         return True
 
     def _answer_too_short(self, open_ask: "AskSpan | None") -> bool:
@@ -653,26 +690,39 @@ class RoundEngine:
         has not been asked to go on with it yet: the interviewer says so rather than sit silent
         (trial15: 40 s of dead air after "..., That's it." in a phone screen's solve part)."""
         return (self.state == RoundState.RUNNING and self.move_on_early and self.has_next_phase
-                and self.phase_agenda_done and self._still_working())
+                and self.phase_agenda_done and self._asked_to_work_in != self._phase_index
+                and self._still_working())
 
     def asked_to_keep_working(self) -> None:
-        """The candidate was asked to go on with the code: the next answer's end moves the part
-        on, however little was said (an interviewer asks once, then goes on)."""
+        """The candidate was asked to go on with the code (asked once): the code is asked for
+        now, and what is said from here on is the code talked through (`_still_working`)."""
         self._asked_to_work_in = self._phase_index
+        if self._code_asked_at is None:
+            self._code_asked_at, self._words_in_phase = self.elapsed(), 0
 
     def _still_working(self) -> bool:
         """In the part where the candidate writes the code (see `writes_code`) and that carries
         the problem on (no question or changed constraint of its own), follow-ups that ran out do
-        not end the part while the candidate has said little in it: a trial's phone screen went
+        not end the part before the code was asked for and written: a trial's phone screen went
         to the extension after "What's the complexity?" although no code had been talked
-        through. Time, the Next key, enough said in the part (WORK_WORDS) or the answer to the
-        interviewer's one request to go on with the code (`asked_to_keep_working`) ends it."""
+        through, and trial 23's "Approach and code" ended after a 108-word approach. The code is
+        asked for by a prompt that asks for it alone, else by `asked_to_keep_working` after the
+        approach; then the candidate saying they are done ("That's it."), or enough said since
+        (WORK_WORDS) once a fair time has passed (CODE_FAIR_SHARE of the part), ends it; so do
+        time and the Next key."""
         phase = self.current_phase
-        return (self.script.kind in CODE_KINDS and phase is not None and writes_code(phase)
+        if not (self.script.kind in CODE_KINDS and phase is not None and writes_code(phase)
                 and phase.id not in self._question_phases and self._question is not None
-                and self._asked_to_work_in != self._phase_index  # asked once: the next answer's end moves on
-                and not self.script.questions_in(phase.id) and self._words_in_phase < WORK_WORDS
-                and not any(f.at_phase == phase.id for q in self.script.questions for f in q.follow_ups))
+                and not self.script.questions_in(phase.id)
+                and not any(f.at_phase == phase.id for q in self.script.questions for f in q.follow_ups)):
+            return False
+        if self._code_done:  # said so, or no transcript: what was said is unknown
+            return False
+        if self._code_asked_at is None:
+            return True
+        span = self.timeline.phases[-1]
+        fair = CODE_FAIR_SHARE * (span.planned_end - span.planned_start)
+        return self._words_in_phase < WORK_WORDS or self.elapsed() - self._code_asked_at < fair
 
     def prepare_answer(self, answer_text: str) -> None:
         """Let the matcher encode, ahead and on any thread, what `answer_finished(answer_text)`

@@ -554,6 +554,22 @@ class Matcher:
                 return False
         return True
 
+    def covered_plainly(self, said: str, follow_up: FollowUp, earlier: str = "") -> bool:
+        """A follow-up `follow_up_needed` skipped was dealt with on plain evidence: one of its
+        `if_missing` words said (not only words its own text says), a complexity stated for a
+        complexity follow-up, or a close paraphrase (`covered`). Not when only the weighed guess
+        (`covered_score`, keyword recall) skipped it: trial 23's "How would you check it on many
+        random logs?" (if_missing "random") was skipped at a score of 0.03 after an answer about
+        empty logs and ties, and the round moved on with time left."""
+        if said.strip() and asks_about_complexity(follow_up.text) and states_complexity(said):
+            return True
+        if follow_up.if_missing:
+            echoes = echo_keywords(follow_up) if self.thresholds.follow_up_weights is not None else set()
+            if any(k not in echoes for k in keyword_hits(f"{earlier}\n{said}", follow_up.if_missing)):
+                return True
+        return self.thresholds.covered is not None and any(
+            text.strip() and self.coverage(text, follow_up) >= self.thresholds.covered for text in (said, earlier))
+
 
 # An if_missing word the follow-up's own text says ("tests" for "Which test cases would you write?",
 # "threshold" for "Would you keep the same decision threshold?") names its subject, and a near

@@ -42,6 +42,9 @@ def test_the_coding_part_moves_on_once_the_code_was_talked_through():
     clock, engine = _to_the_code("phone_screen_top_k_and_fundamentals")
     clock.advance(40)
     engine.answer_finished("A hash map and a heap, n log k.")
+    # The prompt asked for the approach first: the code is asked for after it (trial 23).
+    assert engine.holds_for_work
+    engine.asked_to_keep_working()
     clock.advance(300)
     events = engine.answer_finished(TALKED_THROUGH)
     assert [e.phase for e in events if isinstance(e, PhaseStarted)] == ["extend"]

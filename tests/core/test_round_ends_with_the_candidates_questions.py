@@ -10,7 +10,7 @@ import pytest
 from engine_scripts import design_round
 from interviewer.core.analysis.report import analyze_round
 from interviewer.core.clock import FakeClock
-from interviewer.core.engine import PhaseStarted, RoundEngine, RoundEndingSoon, TimeUp
+from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine, RoundEndingSoon, TimeUp
 from interviewer.core.round_controller import RoundController
 from interviewer.core.scripts.loader import discover_scripts
 from interviewer.resources import bundled_scripts_dir
@@ -20,17 +20,24 @@ SCRIPTS = {s.id: s for s in discover_scripts(bundled_scripts_dir(),
 SCRIPT = SCRIPTS["phone_screen_sliding_window_and_evaluation"]  # 45 minutes, "Your questions" 5
 
 
-# Talk that answers nothing (every if_missing follow-up is still needed) but is long enough to
-# count as the code talked through, so the coding part moves on once its follow-ups are done.
+# Talk that answers nothing (every if_missing follow-up is still needed).
 NOTHING_USEFUL = " ".join(["la"] * 60)
 
 
 def _brisk_until_the_last_part(engine, clock, every=4.0):
-    """Answers every `every` seconds, saying nothing useful, until the last part starts."""
-    events = engine.start()
+    """Answers every `every` seconds, saying nothing useful, until the last part starts. When the
+    coding part waits for the code, it is asked for (as RoundController does) and the answer
+    says it is done, so the part moves on once its follow-ups are done."""
+    events, asked_for_code = engine.start(), False
     while engine.current_phase.id != SCRIPT.phases[-1].id:
         clock.advance(every)
-        events += engine.poll() + engine.answer_finished(NOTHING_USEFUL)
+        said = NOTHING_USEFUL + (". That's it." if asked_for_code else "")
+        new = engine.poll() + engine.answer_finished(said)
+        events += new
+        # Asked only when nothing else is (as RoundController._ask_to_keep_working).
+        asked_for_code = engine.holds_for_work and not [e for e in new if isinstance(e, (AskQuestion, PhaseStarted))]
+        if asked_for_code:
+            engine.asked_to_keep_working()
     return events
 
 

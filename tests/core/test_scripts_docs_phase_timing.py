@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from interviewer.core.clock import FakeClock
-from interviewer.core.engine import PhaseStarted, RoundEngine
+from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine
 from interviewer.core.scripts.loader import parse_script
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "question-scripts.md").read_text(encoding="utf-8")
@@ -20,12 +20,18 @@ def _example_round():
 def _run(script, answer_every=30.0):
     clock = FakeClock()
     engine = RoundEngine(script, clock)
-    events = engine.start()
+    events, asked_for_code = engine.start(), False
     while not engine.is_over:
         clock.advance(1.0)
         events += engine.poll()
         if engine.elapsed() % answer_every == 0:
-            events += engine.answer_finished("I would use a hash map in one pass.")
+            said = "I would use a hash map in one pass." + (" That's it." if asked_for_code else "")
+            new = engine.answer_finished(said)
+            events += new
+            # The code is asked for, as RoundController does: when nothing else is asked.
+            asked_for_code = engine.holds_for_work and not [e for e in new if isinstance(e, (AskQuestion, PhaseStarted))]
+            if asked_for_code:
+                engine.asked_to_keep_working()
     return engine, [e for e in events if isinstance(e, PhaseStarted)]
 
 
