@@ -266,9 +266,18 @@ def hedges(utterances: list[Utterance]) -> list[Mention]:
     return _mentions(utterances, HEDGE)
 
 
+# "I think they would say...", "I guess": the "I" of an opinion or a hedge does nothing in the
+# story, so it is no sign of the candidate's own part (trial 23: "I think that would say we had a
+# fair discussion" sat beside "we" 8 times and 0 "I").
+_OPINION_AFTER_I = frozenset({"think", "guess", "believe", "suppose", "feel", "mean", "reckon", "hope", "assume"})
+
+
 def i_we_counts(utterances: list[Utterance]) -> tuple[int, int]:
+    """How often the candidate said "I" (me, my...) as the one acting, and "we" (us, our...)."""
     words = [w for u in utterances for w in u.norm_words]
-    return sum(w in I_WORDS for w in words), sum(w in WE_WORDS for w in words)
+    i_count = sum(w in I_WORDS and not (w == "i" and k + 1 < len(words) and words[k + 1] in _OPINION_AFTER_I)
+                  for k, w in enumerate(words))
+    return i_count, sum(w in WE_WORDS for w in words)
 
 
 def restated_problem(utterances: list[Utterance], question_text: str | None, within_s: float = 30.0,

@@ -759,8 +759,23 @@ def _settled_by_follow_ups(question: Question, parts: Sequence["Part"], points: 
             continue
         for i in sharing:
             best = sorted((e for s in scores for e in s[i].candidates), key=lambda e: -e.score)[:1]
-            out[i] = replace(out[i], status=PARTLY, evidence=tuple(best))
+            # The sentence shown must touch the point: a word of its own or of the follow-up that
+            # neither the question nor its other points say (trial 23: "Random logs checked
+            # against a simple sort-based version" partly made by "It was test and empty log, k
+            # larger than ...", which shares only "log", the problem's own word). Without one,
+            # nothing said stands for the point, and it stays missed.
+            if best and _content_stems(best[0].text) & _distinctive_stems(question, points, i, follow_up):
+                out[i] = replace(out[i], status=PARTLY, evidence=tuple(best))
     return out
+
+
+def _distinctive_stems(question: Question, points: Sequence[ExpectedPoint], index: int, follow_up) -> set[str]:
+    """The content words (stemmed) of point `index` and of `follow_up` that set them apart: not
+    said by the question or by its other points."""
+    own = _content_stems(" ".join((points[index].text, *points[index].keywords, follow_up.text, *follow_up.if_missing)))
+    shared = _content_stems(" ".join([question.text] + [" ".join((p.text, *p.keywords))
+                                                         for k, p in enumerate(points) if k != index]))
+    return own - shared
 
 
 # ---------------------------------------------------------------- point scores stored with an answer

@@ -156,6 +156,10 @@ _CONTRASTED_OPTIONS = (
     r"|\b(?:when|if)\b(?: \S+){1,10}? otherwise (?:id|i would|wed|we would|ill|use|go with|pick|prefer|switch to|"
     r"fall back to)\b")
 
+# A word that places a thing rather than naming an option ("a heap on size k", "a window in
+# memory"): before "over", it makes "over" the preposition, not the choice's "rather than".
+_NOT_PLACE = r"(?!(?:in|on|at|into|onto|across|inside|within|through|per|under|around)\b)"
+
 TRADEOFFS = Signal(
     "tradeoffs", "tradeoffs", TECHNICAL_KINDS,
     "Say what a choice costs and why it is still the right one.",
@@ -177,7 +181,8 @@ TRADEOFFS = Signal(
             "with lots of data logistic regression wins",
             "the heap needs way less memory, the sort is simpler to get right",
             "unlike trees, a neural net needs a lot of tuning",
-            "trees when the data is tabular, otherwise I'd use a neural net"),
+            "trees when the data is tabular, otherwise I'd use a neural net",
+            "I'd use a heap over sorting because k is small"),
     does_not=("I'd use Python instead of Java.",
               "The cost is about ten dollars a month.",
               "We compared model A versus model B.",
@@ -189,7 +194,10 @@ TRADEOFFS = Signal(
             "So I'd use a queue for the events for each user.",
             "If the stack is empty return none, otherwise we pop.",
             # a clarifying question weighs two costs but makes no choice (trial 22: quoted as a tradeoff)
-            "Also, uh, what does it cost us to block a good customer compared to missing a fraud?"),
+            "Also, uh, what does it cost us to block a good customer compared to missing a fraud?",
+            # "over" as a preposition, not a choice (trial 23: quoted as a tradeoff)
+            "Right, so I keep him in heap on size K over the count. When the heap grows past K, I pop the smallest.",
+            "I use a sliding window over the last minute so the counts stay fresh."),
     missing="a tradeoff", tip="what a choice costs", heard_in_questions=False,
     pattern=re.compile(
         # Named, not just claimed: "the tradeoff here is freshness against cost" names it; "there
@@ -313,9 +321,14 @@ TRADEOFFS = Signal(
         # better, though it's more code": a gain and its price in one breath.
         r"|\b" + _COMPARATIVE + r"(?: \S+){0,8}? (?:but|though|although)\b|\bbetter (?:but|though|although)\b"
         # "pick a pairwise loss over pointwise regression when...", "sensitivity over specificity,
-        # because...": a choice over another and why.
-        r"|\b(?:pick|picks|choose|chose|prefer|go with|tune for|favou?r|optimi[sz]e for|trade|keep)\b"
-        r"(?: \S+){0,6}? over(?: \S+){1,6}? (?:because|since|as|when|so)\b"
+        # because...": a choice over another and why. "over" only as the choice's "rather than": not
+        # "keep a heap of size k over the count" (trial 23), where the words before it place a thing
+        # ("in", "on", ...). With "use", the other option is named bare ("use a heap over sorting
+        # because"), not "use a window over the array so ...".
+        r"|\b(?:pick|picks|picked|choose|chose|prefer|prefers|preferred|go with|went with|tune for|favou?r|"
+        r"optimi[sz]e for)\b(?: " + _NOT_PLACE + r"\S+){0,6}? over(?: \S+){1,6}? (?:because|since|as|when|so)\b"
+        r"|\b(?:use|uses|used|using)\b(?: " + _NOT_PLACE + r"\S+){1,6}? over (?!(?:the|a|an|each|every|all|its|their|"
+        r"our|my|this|that|these|those|time|it|them)\b)(?:\S+ ){1,6}?(?:because|since)\b"
         # "gives precise hits but loses context", "but dilutes the embedding"
         r"|\bbut (?:it |that |this |you |we )?(?:loses?|lose|dilutes?|hurts?|slows?|sacrifices?|gives? up|eats|burns|"
         r"takes? longer|is slower|is more expensive|costs? more)\b"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from interviewer.core.analysis.tokens import Token, starts_clause, starts_sentence
@@ -152,6 +152,10 @@ class Filler:
     end: float
     kind: FillerKind
     recovered: bool = False  # found in the audio, not in Whisper's words
+    # Index of its first token (find_fillers): Whisper can stamp a filler on the same instant as
+    # the word beside it ("Then, uh," both at 16.096 s, trial 23), so its start time alone does
+    # not say which word it is.
+    token: int | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
         d = {"text": self.text, "start": round(self.start, 3), "end": round(self.end, 3),
@@ -448,7 +452,7 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
                         and canonical_hesitation(tokens[k].norm) == here for k in (i - 1, i + 1))
             if not (last and last.kind == FillerKind.HESITATION and t.start - last.start < MIN_HESITATION_GAP_S
                     and (here == last.text or loops)):
-                found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, FillerKind.HESITATION))
+                found.append(Filler(canonical_hesitation(t.norm), t.start, t.end, FillerKind.HESITATION, token=i))
             i += 1
             continue
         hit = _lexical_at(tokens, i)
@@ -456,7 +460,7 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
             hit = None
         if hit:
             text, last = hit
-            found.append(Filler(text, t.start, tokens[last].end, FillerKind.LEXICAL))
+            found.append(Filler(text, t.start, tokens[last].end, FillerKind.LEXICAL, token=i))
             i = last + 1
             continue
         i += 1
@@ -565,7 +569,7 @@ def retime_hesitations(fillers: list[Filler], tokens: list[Token], regions) -> l
             out.append(f)
         else:
             used.add(best)
-            out.append(Filler(f.text, free[best].start, free[best].end, f.kind))
+            out.append(replace(f, start=free[best].start, end=free[best].end))
     return sorted(out, key=lambda f: f.start)
 
 

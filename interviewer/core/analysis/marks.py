@@ -31,6 +31,8 @@ def filler_word_groups(fillers: list[Filler], tokens: list[Token], words: Sequen
     groups: list[list[int]] = []
     k = 0
     for f in sorted(fillers, key=lambda f: f.start):
+        if f.token is not None:  # found on this token: its start may tie with the word beside it
+            k = f.token
         while k < len(tokens) and tokens[k].start < f.start - 1e-6:
             k += 1
         if k >= len(tokens):

@@ -592,7 +592,10 @@ def _depth_counts(questions: list[QuestionNumbers],
         covered_areas = covered_areas_by_question(list(coverage))
     out = {}
     for signal in depth_signals.SIGNALS:
-        by_points = signal.id not in SAID_NUMBER_SIGNALS
+        # "I" over "we" is counted in the story's words: a talking point on "what I did", matched by
+        # meaning, cannot tell whose action it was (trial 23: "Personal ownership 2/2" beside "Said
+        # 'we' 8 times and 'I' 0 times" on the same story). One verdict per story, the pronouns'.
+        by_points = signal.id not in SAID_NUMBER_SIGNALS and signal.id != depth_signals.I_OVER_WE.id
         applied = [q.depth[signal.id] or (by_points and signal.area in covered_areas.get(q.question_id, ()))
                    for q in questions if signal.id in q.depth]
         if applied:
