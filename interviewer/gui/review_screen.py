@@ -710,8 +710,9 @@ class ReviewScreen(QWidget):
         # 1920x1080, and the last columns scrolled out of sight (trials 9 and 10).
         headers = [("Question", ""), ("Length", "Length (and words)"), ("Fillers\n/100", "Fillers per 100 words"),
                    ("Restarts", "Repetitions, cut-off words and restarts"),
-                   ("Pace\nwpm", "Pace in words per minute: while speaking (pauses left out) / over the "
-                                  "whole answer, pauses included"),
+                   # "190 / 56" under a bare "Pace wpm" did not say which was which (trial 23).
+                   ("Pace wpm\nspeak / all", "Pace in words per minute: while speaking (pauses left out) / over "
+                                            "the whole answer, pauses included"),
                    ("Long\npauses", "Long pauses"),
                    ("Latency", "Response latency: end of the question to the first word"),
                    ("Clarifying\nQs", "Clarifying questions asked"), ("Not\nasked", "Clarifying topics not asked about (not the topic areas of the talking points)")]
@@ -730,6 +731,8 @@ class ReviewScreen(QWidget):
                       str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
             tips = {0: a.question, 1: f"{clock_text(a.duration)}, {a.words} words", 3: restarts,
+                    4: (f"{fmt_wpm(a.articulation_wpm, ' wpm')} while speaking (pauses left out), "
+                        f"{fmt_wpm(a.pace_wpm, ' wpm')} over the whole answer (pauses included)"),
                     len(values) - 1: ", ".join(a.topics_missed)}
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
