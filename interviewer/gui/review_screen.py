@@ -44,6 +44,7 @@ from interviewer.gui.live_transcript import FILLER_STYLE, label_for
 from interviewer.gui import theme
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.review_summary import TenSecondSummary
+from interviewer.gui.screen_keys import REVIEW_KEYS, bind_screen_keys
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, fmt_wpm, last_moment, round_numbers
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.text_fit import text_html
@@ -429,7 +430,9 @@ class ReviewScreen(QWidget):
                            ("wav", "Audio (WAV)"), ("flac", "Audio (FLAC)")):
             menu.addAction(label, lambda fmt=fmt: self.session and self.export_requested.emit(self.session.id, fmt))
         self.export_button.setMenu(menu)
-        self.export_button.setToolTip("Save the round as a report (HTML, PDF, Markdown, JSON) or its audio")
+        self.export_button.setToolTip("Save the round as a report (HTML, PDF, Markdown, JSON) or its audio "
+                                      "(Ctrl+Shift+E)")
+        bind_screen_keys(self, REVIEW_KEYS)
 
         tabs = self.tabs = QTabWidget()
         tabs.addTab(self.table, "Per answer")
@@ -703,6 +706,11 @@ class ReviewScreen(QWidget):
         if not self.session.findings:
             self.findings.addItem(QListWidgetItem("No findings for this round."))
         self.side.fit()
+
+    def open_export_menu(self) -> None:
+        """Ctrl+Shift+E: the Export menu, as a click on Export... opens it."""
+        if self.session is not None and self.export_button.isEnabled():
+            self.export_button.showMenu()
 
     def _fill_tables(self, numbers: RoundNumbers) -> None:
         # Short two-line headers, each spelled out in its tooltip, and counts without their
