@@ -718,9 +718,8 @@ class ReviewScreen(QWidget):
         # 1920x1080, and the last columns scrolled out of sight (trials 9 and 10).
         headers = [("Question", ""), ("Length", "Length (and words)"), ("Fillers\n/100", "Fillers per 100 words"),
                    ("Restarts", "Repetitions, cut-off words and restarts"),
-                   # "190 / 56" under a bare "Pace wpm" did not say which was which (trial 23).
-                   ("Pace wpm\nspeak / all", "Pace in words per minute: while speaking (pauses left out) / over "
-                                            "the whole answer, pauses included"),
+                   ("Pace\nwpm", "Pace in words per minute: while speaking (pauses left out) / over the "
+                                  "whole answer, pauses included"),
                    ("Long\npauses", "Long pauses"),
                    ("Latency", "Response latency: end of the question to the first word"),
                    ("Clarifying\nQs", "Clarifying questions asked"), ("Not\nasked", "Clarifying topics not asked about (not the topic areas of the talking points)")]
@@ -739,6 +738,8 @@ class ReviewScreen(QWidget):
                       str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
             tips = {0: a.question, 1: f"{clock_text(a.duration)}, {a.words} words", 3: restarts,
+                    # "190 / 56" said not which was which (trial 23); the header has no room to
+                    # say it (a wider one squeezed the transcript under 400 px at 1280x800).
                     4: (f"{fmt_wpm(a.articulation_wpm, ' wpm')} while speaking (pauses left out), "
                         f"{fmt_wpm(a.pace_wpm, ' wpm')} over the whole answer (pauses included)"),
                     len(values) - 1: ", ".join(a.topics_missed)}
