@@ -76,3 +76,6 @@ _.voiced_frames  # adapters/voice.py: share of frames taken for a voice (benchma
 # gui/flow_layout.py: QLayout's virtual methods, called by Qt
 _.takeAt  # gui/flow_layout.py
 _.expandingDirections  # gui/flow_layout.py
+
+# gui/screen_keys.py: bound by name from REVIEW_KEYS (bind_screen_keys, getattr)
+_.open_export_menu  # gui/review_screen.py: Ctrl+Shift+E

@@ -361,7 +361,9 @@ class EchoCheck:
 
     def advice(self) -> str:
         if self.heard:
-            return (f"The microphone hears the interviewer's voice ({self.echo_db:.0f} dB): loudspeakers. "
+            # Rounded to an int first: -0.3 dB printed "(-0 dB)" with :.0f (trial 23).
+            db = round(self.echo_db)
+            return (f"The microphone hears the interviewer's voice ({db} dB): loudspeakers. "
                     "Headphones are better: with loudspeakers the interviewer may take its own voice for "
                     "yours and stop mid-sentence, or stop late when you talk over it.")
         return "The microphone does not hear the interviewer's voice (headphones): fine."

@@ -21,11 +21,16 @@ def level_word(dbfs: float) -> str:
     return TOO_LOUD if dbfs >= LOUD_DBFS else GOOD
 
 
+def heard_nothing(loudest_dbfs: float) -> bool:
+    """The test's loudest moment stayed under HARDLY_HEARD_DBFS: nothing worth playing back."""
+    return loudest_dbfs < HARDLY_HEARD_DBFS
+
+
 def mic_test_verdict(loudest_dbfs: float) -> str:
     """What a microphone test found, from the loudest moment of the recording: the band in words,
     what to do about it, and the number last, as a detail."""
     word = level_word(loudest_dbfs)
-    if loudest_dbfs < HARDLY_HEARD_DBFS:
+    if heard_nothing(loudest_dbfs):
         text = ("Too quiet: the microphone hardly heard you. Move closer, turn the microphone up in the "
                 "system's sound settings, or pick another microphone.")
     elif word == TOO_QUIET:

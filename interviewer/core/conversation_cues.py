@@ -230,6 +230,17 @@ def greets(text: str) -> bool:
     return bool(sentences) and bool(_GREETING.match(" ".join(words(sentences[-1]))))
 
 
+# "Nice to meet you too.", "Likewise.", "Good to meet you, ...": the candidate returned the greeting
+# (trial 23: "Hi, nice to meet you too. I'm ready." got "Nice to meet you." back, a second time).
+_RETURNED_GREETING = re.compile(r"\b(?:(?:nice|good|great|lovely|a pleasure) to meet you|likewise|you too)\b")
+
+
+def returns_greeting(text: str) -> bool:
+    """True when `text` already says nice to meet you (or "likewise", "you too"): greeting the
+    candidate once more would repeat it."""
+    return bool(_RETURNED_GREETING.search(" ".join(words(text))))
+
+
 # "Sure, happy to talk about that.", "Okay. Good question. Let me see.": words that open an answer
 # and say nothing yet. A candidate who says them and goes quiet is gathering their thoughts.
 _INTERJECTIONS = (r"^(?:(?:okay|ok|sure|yeah|yes|right|alright|all right|great|cool|so|well|absolutely|of course"

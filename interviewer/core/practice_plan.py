@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from interviewer.core.analysis.phases import FULL_LENGTH_SHARE, round_length_seconds, round_length_text
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript, kind_label
-from interviewer.core.weak_spots import Checkpoint, CheckpointStatus, RoundAreas, checkpoint_status, standings
+from interviewer.core.weak_spots import (CLARIFYING_AREA, Checkpoint, CheckpointStatus, RoundAreas, checkpoint_status,
+                                         standings)
 
 FOUNDATION_KINDS = ("ml_breadth", "coding", "phone_screen")
 DESIGN_KINDS = ("ml_system_design", "ml_depth")
@@ -58,7 +59,7 @@ CHECKPOINTS: dict[str, tuple[Checkpoint, ...]] = {
         Checkpoint("ml_breadth", ("evaluation metrics",), 2, "Two ML breadth rounds in a row naming metrics"),
     ),
     "System design": (
-        Checkpoint("ml_system_design", ("clarifying questions", "tradeoffs"), 2,
+        Checkpoint("ml_system_design", (CLARIFYING_AREA, "tradeoffs"), 2,
                    "Two ML system design rounds in a row asking clarifying questions and naming tradeoffs"),
     ),
     "Full mock rounds": (

@@ -59,7 +59,7 @@ from interviewer.core.engine import (
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
-from interviewer.core.conversation_cues import declines_to_ask, greets, wraps_up
+from interviewer.core.conversation_cues import declines_to_ask, greets, returns_greeting, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.interview_requests import minutes
 from interviewer.core.phase_prompts import without_opening_praise
@@ -879,7 +879,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         in full, and what follows answers it. The engine never hears the turn before: its
         question is still open."""
         ask, kind = self._cut_off
-        greeted = self._said_hello(self._unfinished)
+        greeted = self._said_hello(self._unfinished) and not self._returned_greeting(self._unfinished)
         self._cut_off = None
         self._finish_deadline = None
         self._unfinished = []
@@ -1283,6 +1283,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         last = self._unfinished[-1] if self._unfinished else None
         ended_at = last.ended_at if last is not None else None
         greeted = self._said_hello(self._unfinished) and self._answers_opening_words(last)
+        greeted_back = greeted and self._returned_greeting(self._unfinished)
         self._finish_deadline = None
         self._ending, self._unfinished = (self._unfinished, self._turn), []
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at)
@@ -1293,11 +1294,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if greeted and self._to_say and self._speaking is None:
             # A hello to the opening words gets one back before the first question or prompt
             # (in place of "Okay, thanks.", which would thank for a hello).
+            # A candidate who already said nice to meet you is not greeted again: a short
+            # "Great." moves on (trial 23: "..., nice to meet you too. I'm ready." met
+            # "Nice to meet you.").
+            reply = self.settings.greeted_back_reply_text if greeted_back else self.settings.greeting_reply_text
             first = self._to_say[0]
             if first.kind == UtteranceKind.ACKNOWLEDGEMENT and first.text in ACKNOWLEDGEMENTS:
-                first.text = self.settings.greeting_reply_text
+                first.text = reply
             else:
-                self._to_say.appendleft(Utterance(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT))
+                self._to_say.appendleft(Utterance(reply, UtteranceKind.ACKNOWLEDGEMENT))
         if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
             self._hand_over_to_candidate(last)
             self._close_when_nothing_left_to_ask(last, " ".join(parts))
@@ -1358,6 +1363,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         for having me. Happy to start!")."""
         said = " ".join(r.transcript.text for r in records if r.transcript is not None).strip()
         return bool(said) and (greets(said) or bool(_HELLO.match(said.lower())))
+
+    @staticmethod
+    def _returned_greeting(records: list[AnswerRecord]) -> bool:
+        """The candidate's words in `records` already say nice to meet you ("..., you too")."""
+        return returns_greeting(" ".join(r.transcript.text for r in records if r.transcript is not None))
 
     def _ask_to_keep_working(self) -> None:
         """The engine holds the coding part until the code is talked through (`holds_for_work`):

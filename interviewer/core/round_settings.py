@@ -107,6 +107,8 @@ class ControllerSettings:
     # The candidate said hello to the opening words (the status line invites it): said back
     # before the first question, as a person would (trial15: the hello met the question).
     greeting_reply_text: str = "Nice to meet you."
+    # Said in its place when the candidate's hello already said nice to meet you (trial 23).
+    greeted_back_reply_text: str = "Great."
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
     # A question the candidate asked, then this much silence: the interviewer answers it.
     reply_after_silence: float = 0.5

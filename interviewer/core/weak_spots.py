@@ -3,7 +3,7 @@
 An area is either a topic area of the scripts' expected points (`ExpectedPoint.area`, e.g.
 "monitoring and rollback", counted from talking-point coverage, core/analysis/coverage.py) or
 a depth signal's area (core/analysis/depth.py: "tradeoffs", "quantified results"...), plus
-"clarifying questions" for questions asked in a phase that expects them. In one round an area
+"clarifying requirements" for questions asked in a phase that expects them. In one round an area
 is *covered* when at least half of what measured it was: half of its points (a partly covered
 point counting half), or half of the questions the signal applied to. An area that both measured
 ("quantified results": a talking point and the depth signal) is covered only when each was: a
@@ -27,7 +27,10 @@ if TYPE_CHECKING:
     from interviewer.core.scripts.model import RoundScript
 
 COVERED_SHARE = 0.5
-CLARIFYING_AREA = "clarifying questions"
+# Asking clarifying questions counts under the scripts' own area for it (core/scripts/areas.py):
+# as "clarifying questions" it was a second area beside "clarifying requirements", one 0 of 1
+# and the other 1 of 1 in the same round (trial 23). Merged, the area needs both.
+CLARIFYING_AREA = "clarifying requirements"
 RECENT_ROUNDS = 5  # weakest areas are judged on the last rounds that measured them
 POINTS, SIGNAL = "points", "signal"
 
@@ -147,6 +150,7 @@ class RoundAreas:
     areas: dict[str, AreaResult] = field(default_factory=dict)
     script_id: str = ""
     unanswered: int = 0  # its script's questions with no answer (ended early): they measured nothing
+    ended_early: bool = False  # the candidate ended it well before its plan (Session.ended_early)
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,7 @@ class RoundContent:
     covered: tuple[str, ...]
     missed: tuple[str, ...]
     unanswered: int = 0  # the script's questions with no answer: what was measured is of the others only
+    ended_early: bool = False  # said beside the count: "5 of 5" of a 3-minute round read as full marks
 
     @property
     def measured(self) -> int:
@@ -216,14 +221,16 @@ class RoundContent:
         return len(self.covered)
 
 
-def round_content(r: RoundAreas | dict[str, AreaResult], unanswered: int = 0) -> RoundContent:
+def round_content(r: RoundAreas | dict[str, AreaResult], unanswered: int = 0,
+                  ended_early: bool = False) -> RoundContent:
     """A stored round's (RoundAreas) or a round's computed areas (round_area_results, with
-    `unanswered`: unanswered_questions)."""
+    `unanswered`: unanswered_questions, and `ended_early`: Session.ended_early)."""
     areas = r if isinstance(r, dict) else r.areas
     measured = sorted((a for a in areas.values() if a.measured), key=lambda a: a.area)
     return RoundContent(tuple(a.area for a in measured if a.is_covered),
                         tuple(a.area for a in measured if not a.is_covered),
-                        unanswered if isinstance(r, dict) else r.unanswered)
+                        unanswered if isinstance(r, dict) else r.unanswered,
+                        ended_early if isinstance(r, dict) else r.ended_early)
 
 
 def unanswered_questions(script: "RoundScript", answered: Collection[str]) -> int:
@@ -235,7 +242,9 @@ def unanswered_questions(script: "RoundScript", answered: Collection[str]) -> in
 # What the topic areas are called wherever a round's are counted: "Topic areas: ... missed Edge
 # cases" beside "Topics missed: edge cases" (the clarifying topics not asked about) read as one
 # measure twice (trial 17).
-AREAS_HEADING = "Topic areas covered in your answers"
+# What is counted is said in the heading: the talking points' areas and the depth signals' (one
+# list, round_area_results); "6 of 7" beside "Talking points: 3 of 5" did not say (trial 23).
+AREAS_HEADING = "Topic areas covered in your answers (talking points and depth signals)"
 
 
 def content_text(content: RoundContent, named: int | None = None, heading: bool = True,
@@ -244,6 +253,9 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
     and recent sessions); `named`: at most this many missed areas, then "and 1 more"; `why`: the
     round's areas, to say after each missed one what measured it (the review)."""
     text = (f"{AREAS_HEADING}: " if heading else "") + f"{content.covered_count} of {content.measured}"
+    if content.ended_early:
+        # Beside the count: "5 of 5" after 3 of 45 minutes read as full marks (trial 23).
+        text += ", in a round ended early"
     if content.unanswered:
         # Only the questions answered measure anything: "5 of 5" for a round ended after its
         # first question read as the whole round covered (trial 18). They are the questions the
@@ -266,10 +278,10 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
     return f"{text}. Missed: {joined}" + (f" and {rest} more" if rest else "")
 
 
-def areas_line(areas: dict[str, AreaResult], unanswered: int = 0) -> str:
+def areas_line(areas: dict[str, AreaResult], unanswered: int = 0, ended_early: bool = False) -> str:
     """The review's line on a round's topic areas (round_area_results), with why each missed one
     was; "" when the round measured none. `unanswered`: unanswered_questions."""
-    content = round_content(areas, unanswered)
+    content = round_content(areas, unanswered, ended_early)
     return content_text(content, why=areas) if content.measured else ""
 
 

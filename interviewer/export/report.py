@@ -291,7 +291,8 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
                                                  unanswered_questions)
 
         areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script))
-        content = round_content(areas, unanswered_questions(script, answered_question_ids(numbers)))
+        content = round_content(areas, unanswered_questions(script, answered_question_ids(numbers)),
+                                session.ended_early)
         if content.measured:
             facts[AREAS_HEADING] = content_text(content, heading=False, why=areas)
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,

@@ -163,7 +163,7 @@ class DebriefController:
         def done(transcript) -> None:
             ended()
             self.screen.append_text(index, transcript.text)
-            self.screen.status.setText("Transcribed. Press Save debrief to keep it.")
+            self.screen.status.setText("Transcribed. Press Save debrief (Ctrl+S) to keep it.")
 
         def failed(exc: BaseException) -> None:
             ended()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from interviewer.core.debrief import DebriefPrompt, prompts_for
 from interviewer.app.review_model import flagged_moments
 from interviewer.gui.level_meter import LevelMeter
+from interviewer.gui.screen_keys import DEBRIEF_KEYS, bind_screen_keys
 from interviewer.gui.tab_order import chain_tabs
 from interviewer.gui.task_progress import TaskProgress
 
@@ -105,7 +106,10 @@ class DebriefItem(QGroupBox):
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
         if (event.type() == QEvent.Type.KeyPress and watched in self.ratings.buttons()
                 and event.key() in steps and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
-            value = min(5, max(1, self.ratings.id(watched) + steps[event.key()]))
+            # With none chosen the first arrow chooses the focused rating (Tab lands on 1):
+            # stepping from it made Tab, Right choose 2 (trial 23).
+            step = steps[event.key()] if self.rating() is not None else 0
+            value = min(5, max(1, self.ratings.id(watched) + step))
             chosen = self.ratings.button(value)
             chosen.setChecked(True)
             chosen.setFocus(Qt.FocusReason.TabFocusReason)
@@ -175,8 +179,9 @@ class DebriefScreen(QWidget):
         self._metered: DebriefItem | None = None
 
         self.status = QLabel()
-        self.save_button = QPushButton("Save debrief")
+        self.save_button = QPushButton("Save debrief (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
+        bind_screen_keys(self, DEBRIEF_KEYS)
         review_button = self.review_button = QPushButton("Back to review")
         review_button.clicked.connect(lambda: self.session and self.review_requested.emit(self.session.id))
         bottom = QHBoxLayout()

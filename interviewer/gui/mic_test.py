@@ -13,7 +13,7 @@ from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
-from interviewer.app.mic_level import mic_test_verdict
+from interviewer.app.mic_level import heard_nothing, mic_test_verdict
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.workers import post_to_gui, run_in_background
 
@@ -92,16 +92,18 @@ class MicTest(QObject):
         self._finish_meter()
         verdict = mic_test_verdict(self.loudest_dbfs)
         play = self.services.play_audio
+        if heard_nothing(self.loudest_dbfs):
+            # 4 s of played-back silence only delayed "Too quiet" (trial 23): said at once.
+            _remove(recorded)
+            self._on_done(verdict + " Nothing to play back.")
+            return
         if play is None:
             self._on_done(verdict)
             return
         self._on_playing()
 
         def finish(error) -> None:
-            try:
-                recorded.unlink()
-            except OSError:
-                pass
+            _remove(recorded)
             self._on_done(verdict + (f" Playback failed: {error}" if error else ""))
 
         run_in_background(lambda: play(recorded, 0.0, on_done=lambda error: post_to_gui(lambda: finish(error))),
@@ -130,4 +132,12 @@ def _release(recorder) -> None:
     try:
         recorder.close()
     except Exception:  # the recording is already closed and safe
+        pass
+
+
+def _remove(recorded: Path) -> None:
+    """The test's recording is not kept."""
+    try:
+        recorded.unlink()
+    except OSError:
         pass

@@ -222,7 +222,8 @@ class ReviewController:
             # The round's topic areas as Home and Progress count them (the same core verdict).
             areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script))
             unanswered = unanswered_questions(script, answered_question_ids(numbers))
-            return numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered), numbers.depth
+            return (numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered, session.ended_early),
+                    numbers.depth)
 
         def done(result) -> None:
             if self.screen.session is session:  # not a round opened since

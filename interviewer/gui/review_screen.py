@@ -44,6 +44,7 @@ from interviewer.gui.live_transcript import FILLER_STYLE, label_for
 from interviewer.gui import theme
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.review_summary import TenSecondSummary
+from interviewer.gui.screen_keys import REVIEW_KEYS, bind_screen_keys
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, fmt_wpm, last_moment, round_numbers
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.text_fit import text_html
@@ -429,7 +430,9 @@ class ReviewScreen(QWidget):
                            ("wav", "Audio (WAV)"), ("flac", "Audio (FLAC)")):
             menu.addAction(label, lambda fmt=fmt: self.session and self.export_requested.emit(self.session.id, fmt))
         self.export_button.setMenu(menu)
-        self.export_button.setToolTip("Save the round as a report (HTML, PDF, Markdown, JSON) or its audio")
+        self.export_button.setToolTip("Save the round as a report (HTML, PDF, Markdown, JSON) or its audio "
+                                      "(Ctrl+Shift+E)")
+        bind_screen_keys(self, REVIEW_KEYS)
 
         tabs = self.tabs = QTabWidget()
         tabs.addTab(self.table, "Per answer")
@@ -704,6 +707,11 @@ class ReviewScreen(QWidget):
             self.findings.addItem(QListWidgetItem("No findings for this round."))
         self.side.fit()
 
+    def open_export_menu(self) -> None:
+        """Ctrl+Shift+E: the Export menu, as a click on Export... opens it."""
+        if self.session is not None and self.export_button.isEnabled():
+            self.export_button.showMenu()
+
     def _fill_tables(self, numbers: RoundNumbers) -> None:
         # Short two-line headers, each spelled out in its tooltip, and counts without their
         # breakdown (in the tooltip): the numbers were wider than the review's pane even at
@@ -730,6 +738,10 @@ class ReviewScreen(QWidget):
                       str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
             tips = {0: a.question, 1: f"{clock_text(a.duration)}, {a.words} words", 3: restarts,
+                    # "190 / 56" said not which was which (trial 23); the header has no room to
+                    # say it (a wider one squeezed the transcript under 400 px at 1280x800).
+                    4: (f"{fmt_wpm(a.articulation_wpm, ' wpm')} while speaking (pauses left out), "
+                        f"{fmt_wpm(a.pace_wpm, ' wpm')} over the whole answer (pauses included)"),
                     len(values) - 1: ", ".join(a.topics_missed)}
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+
 
 @dataclass(frozen=True)
 class ScreenKey:
@@ -32,9 +35,27 @@ ROUND_KEYS: tuple[ScreenKey, ...] = (
               ctrl=("Ctrl+E",)),
 )
 
-# The review's keys are its widgets' own (a table's and a list's Enter, the timeline's keys).
+# The review's keys are its widgets' own (a table's and a list's Enter, the timeline's keys), and
+# Export's (F1 named no key for it, trial 23).
 REVIEW_KEYS: tuple[ScreenKey, ...] = (
     ScreenKey("Enter", "In the answers table or the findings: play the selected answer or finding"),
     ScreenKey("Left, Right", "On the timeline: go to the previous or next answer"),
     ScreenKey("Enter or Space", "On the timeline: play from there"),
+    ScreenKey("Ctrl+Shift+E", "Export the round: opens the Export menu (report or audio)", "open_export_menu",
+              ctrl=("Ctrl+Shift+E",)),
 )
+
+# The debrief's: Save was 12 Tabs from the first answer and Ctrl+S did nothing (trial 23).
+DEBRIEF_KEYS: tuple[ScreenKey, ...] = (
+    ScreenKey("Ctrl+S", "Save the debrief", "save", ctrl=("Ctrl+S",)),
+)
+
+
+def bind_screen_keys(screen, keys: tuple[ScreenKey, ...]) -> None:
+    """Bind the Ctrl keys of `keys` to `screen`'s methods, anywhere in the window while the
+    screen shows (a hidden screen's shortcuts do not fire)."""
+    for binding in keys:
+        for name in binding.ctrl:
+            shortcut = QShortcut(QKeySequence(name), screen)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(getattr(screen, binding.action))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from interviewer.gui import window_fit
-from interviewer.gui.screen_keys import REVIEW_KEYS, ROUND_KEYS
+from interviewer.gui.screen_keys import DEBRIEF_KEYS, REVIEW_KEYS, ROUND_KEYS
 
 SHEET_WIDTH = 640  # the rows are as tall as their text at this width (_fit_rows)
 
@@ -44,6 +44,7 @@ def shortcuts(screens: Sequence[str] = FIRST_SCREENS) -> tuple[tuple[str, str, s
         ("Home", "Ctrl+F", "Search your past sessions; Down goes to the list, Enter opens one, Esc clears"),
         *(("Round", k.keys, k.what) for k in ROUND_KEYS),
         *(("Review", k.keys, k.what) for k in REVIEW_KEYS),
+        *(("Debrief", k.keys, k.what) for k in DEBRIEF_KEYS),
     )
 
 

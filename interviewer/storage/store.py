@@ -591,8 +591,10 @@ class Store:
         from interviewer.core.analysis.summary import Part, answered_question_ids, summarize
         from interviewer.core.weak_spots import AreaResult, RoundAreas, round_area_results, unanswered_questions
 
-        sessions = self._read("SELECT id, kind, started_at, script_id FROM sessions WHERE status = 'completed'"
-                              " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (kind, kind))
+        sessions = self._read("SELECT id, kind, started_at, script_id, EXISTS (SELECT 1 FROM findings f"
+                              " WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early"
+                              " FROM sessions s WHERE status = 'completed'"
+                              " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (ENDED_EARLY_KIND, kind, kind))
         wanted = {r["id"] for r in sessions}
         parts: dict[int, list[Part]] = {sid: [] for sid in wanted}
         for a in self._read("SELECT id, session_id, question_id, follow_up_id, question_text, asked_at, answer_start,"
@@ -632,7 +634,8 @@ class Store:
                                        script_areas(r["script_id"]) if script_areas else None)
             script = script_questions(r["script_id"]) if script_questions else None
             unanswered = unanswered_questions(script, answered_question_ids(numbers)) if script else 0
-            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"], unanswered))
+            out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"], unanswered,
+                                  bool(r["early"])))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:

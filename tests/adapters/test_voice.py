@@ -11,7 +11,7 @@ import pytest
 import soundfile
 
 from interviewer.adapters.resample import resample
-from interviewer.adapters.voice import EchoWatch, PlaybackReference, VoiceDetector, echo_check
+from interviewer.adapters.voice import EchoCheck, EchoWatch, PlaybackReference, VoiceDetector, echo_check
 
 RATE = 16000
 HUMAN = Path(__file__).resolve().parents[1] / "data" / "human" / "mfa_words.flac"
@@ -239,3 +239,10 @@ def test_rearm_makes_a_voice_that_goes_on_start_again():
     clock[0] += 0.1
     detector.process(loud)
     assert len(onsets) == 2
+
+
+@pytest.mark.parametrize("echo_db", [-0.3, -0.0, 0.4])
+def test_the_echo_advice_never_prints_a_negative_zero(echo_db):
+    # "(-0 dB)" on the echo check (trial 23): -0.3 formatted with :.0f.
+    advice = EchoCheck(0.9, echo_db, 0.05).advice()
+    assert "(0 dB)" in advice and "-0" not in advice

@@ -82,3 +82,33 @@ def test_a_hello_over_the_first_line_as_it_begins_is_greeted_back_before_that_li
         step(clock, speaker, controller, 0.5)
     i = speaker.said.index(GREETING)
     assert speaker.said[i + 1] == "So, as I was saying:", speaker.said
+
+
+def test_a_hello_that_returned_the_greeting_is_not_greeted_again(tmp_path):
+    """Trial 23: "Hi, nice to meet you too. I'm ready." met "Nice to meet you." (a second time)."""
+    clock, engine, speaker, recorder, controller = at_opening_words(tmp_path)
+    quiet(clock, speaker, controller, 2.0)
+    controller.on_silence(0)
+    recorder.speak("Hi, nice to meet you too. I'm ready.")
+    wait = ControllerSettings().wrap_up_ends_answer_after
+    quiet(clock, speaker, controller, wait + 0.5)
+    for _ in range(4):
+        step(clock, speaker, controller, 0.5)
+    assert speaker.said[1:3] == [ControllerSettings().greeted_back_reply_text, FIRST_PROMPT], speaker.said
+    assert GREETING not in speaker.said
+
+
+def test_a_hello_over_the_first_line_that_returned_the_greeting_is_not_greeted_again(tmp_path):
+    clock, engine, speaker, recorder, controller = at_opening_words(tmp_path, speech_seconds=2.0)
+    step(clock, speaker, controller, 2.0)
+    quiet(clock, speaker, controller, OPENING_SILENCE_GOES_ON_AFTER)
+    assert speaker.said[-1] == FIRST_PROMPT and speaker.busy
+    clock.advance(0.3)
+    controller.on_voice()  # "Nice to meet you too." just as the line begins
+    controller.poll()
+    controller.on_silence(0)
+    recorder.speak("Nice to meet you too.")
+    quiet(clock, speaker, controller, 3.5)
+    for _ in range(6):
+        step(clock, speaker, controller, 0.5)
+    assert GREETING not in speaker.said and "So, as I was saying:" in speaker.said, speaker.said

@@ -42,8 +42,8 @@ def _problems(text):
 def test_an_invisible_character_in_the_toml_is_named_with_its_line_and_column(old, new, line, column):
     assert old in SCRIPT
     [problem] = _problems(SCRIPT.replace(old, new, 1))
-    assert problem.startswith(f"pasted.toml:{line}: TOML syntax:"), problem
-    assert f"at column {column}" in problem and "invisible character" in problem, problem
+    assert problem.startswith(f"pasted.toml:{line}: "), problem
+    assert "(TOML syntax: " in problem and f"at column {column}" in problem and "invisible character" in problem, problem
     assert ("U+00A0" if "\u00a0" in new else "U+200B") in problem, problem
 
 

@@ -1,6 +1,7 @@
 """TOML syntax errors a script author plausibly makes get a hint saying what to change, not only
 tomllib's message ('Cannot overwrite a value' said nothing about a follow-up written before its
-question). Each message keeps FILE:LINE: TOML syntax: ... (column N)."""
+question). Each hinted message reads FILE:LINE: FIELD: hint (TOML syntax: parser's message, column
+N): the helpful sentence first (trial 23's curly quote led with "Invalid value (column 8)")."""
 import pytest
 
 from interviewer.core.scripts.loader import validate_file
@@ -93,8 +94,10 @@ def test_syntax_error_says_what_to_change(tmp_path, case):
         hint = hint.format(line_of_follow_up=_line(text, "[[questions.follow_ups]]"))
         line = _line(text, "[[questions]]")
     found = _only_problem(tmp_path, text)
-    assert found.startswith(f"{line}: TOML syntax: "), found
-    assert "(column " in found and hint in found, found
+    assert found.startswith(f"{line}: "), found
+    assert "column " in found and hint in found, found
+    # The hint leads, the parser's words follow (an unclosed string has only the hint's words).
+    assert found.index(hint) < found.index("TOML syntax") or found.startswith(f"{line}: TOML syntax: {hint}"), found
 
 
 SECOND_QUESTION = """
@@ -118,7 +121,7 @@ def test_a_misspelt_questions_header_is_named_when_its_facts_clash(tmp_path, wri
     found = _only_problem(tmp_path, text)
     typo_line = _line(text, f"[[{written}]]")
     facts_line = text[:text.rindex("[questions.facts]")].count("\n") + 1
-    assert found.startswith(f"{facts_line}: TOML syntax: "), found
+    assert found.startswith(f"{facts_line}: line {typo_line} writes"), found
     assert (f"line {typo_line} writes [[{written}]], not [[questions]], so this [questions.facts] is read "
             f"as a second one for the questions table of line {_line(text, '[[questions]]')}: write "
             f"[[questions]] on line {typo_line}") in found, found
@@ -142,7 +145,8 @@ def test_true_or_false_in_another_spelling_is_told_to_be_written_lowercase_not_q
     """Before: 'text must be in quotes: "True"', and quoted it was 'must be true or false, not a string'."""
     text = VALID.replace('prompt = "Let\'s start."', f'prompt = "Let\'s start."\n{written}')
     problem = _only_problem(tmp_path, text)
-    assert problem.startswith("11: TOML syntax: Invalid value"), problem
+    assert problem.startswith("11: phases[1].expects_clarifying: true and false"), problem
+    assert "(TOML syntax: Invalid value, column " in problem, problem
     assert f"lowercase without quotes: {meant}" in problem and "must be in quotes" not in problem, problem
 
 
@@ -163,3 +167,13 @@ def test_a_number_where_text_belongs_is_told_to_be_quoted(tmp_path, written, fix
     """Before: 'must be a text string, not a number', without what to write."""
     problem = _only_problem(tmp_path, VALID.replace('id = "complexity"', written))
     assert problem == f"22: questions[1].follow_ups[1].id: must be a text string, not a number: {fix}", problem
+
+
+def test_a_curly_quote_leads_with_what_and_where_then_the_parsers_words(tmp_path):
+    """Trial 23: 'bad.toml:63: TOML syntax: Invalid value (column 8); curly quote ...': the
+    parser's words first, and no field named."""
+    text = VALID.replace('"input size" = "About a million numbers."', '"input size" = \u201cAbout a million.\u201d')
+    found = _only_problem(tmp_path, text)
+    line = _line(text, '"input size" = \u201c')
+    assert found == (f'{line}: questions[1].facts."input size": curly quote \u201c: text must be in straight quotes '
+                     '"..." (an editor may have replaced them) (TOML syntax: Invalid value, column 16)'), found

@@ -86,3 +86,49 @@ def test_the_marker_is_where_the_verdicts_loudest_moment_is(qtbot, isolated_dirs
     assert painted is not None and abs(painted - meter.width() * level_to_fraction(-15.0)) <= 2, painted
     if where == "guide":
         dialog.skip()
+
+
+class Silence(SentenceThenQuiet):
+    """A recorder that hears only the quiet room: the candidate did not speak."""
+
+    def start(self, wav_path, on_audio=None, on_level=None, on_error=None):
+        self.path = wav_path
+        with wave.open(str(wav_path), "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(16000)
+            w.writeframes(b"\0\0" * 1600)
+        for _ in range(40):
+            on_level(-70.0)
+
+
+@pytest.mark.parametrize("where", ["guide", "check"])
+def test_a_test_that_heard_nothing_says_so_at_once_without_playing_silence(qtbot, isolated_dirs, script_dirs,
+                                                                            tmp_path, monkeypatch, where):
+    """Trial 23: 4 s of silence were played back before "Too quiet"."""
+    import interviewer.gui.check_controller as check_controller
+    import interviewer.gui.first_run as first_run
+
+    monkeypatch.setattr(first_run, "MIC_TEST_MS", 50)
+    monkeypatch.setattr(check_controller, "TEST_RECORDING_MS", 50)
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    recorder = Silence()
+    window.services.make_recorder = lambda _s: recorder
+    player = window.services.play_audio = RecordingPlayer()
+    window.devices = DeviceList(inputs=["Virtual mic"], voices=[("en-us", "English")], loaded=True)
+    if where == "guide":
+        window.maybe_show_first_run()
+        dialog = window.first_run
+        dialog.next_button.click()
+        button, status = dialog.test_button, dialog.mic_status
+    else:
+        window.show_screen("check")
+        button, status = window.check_screen.mic_button, window.check_screen.mic_status
+    button.click()
+    qtbot.waitUntil(lambda: button.isEnabled(), timeout=3000)
+    QApplication.processEvents()
+    assert status.text().startswith("Too quiet") and "Nothing to play back." in status.text(), status.text()
+    assert not player.calls  # no silence played back
+    assert not recorder.path.exists() and recorder.closed
+    if where == "guide":
+        dialog.skip()

@@ -61,7 +61,7 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
         assert next(s for s in screen.readiness if MONITORING in s.checkpoint.areas).ticked
         # ... and so did "two design rounds in a row asking clarifying questions and naming tradeoffs".
         assert sorted(s.checkpoint.areas for s in screen.readiness if s.ticked) == [
-            ("clarifying questions", "tradeoffs"), (MONITORING,)]
+            ("clarifying requirements", "tradeoffs"), (MONITORING,)]
         assert "2 of 7 readiness checkpoints" in screen.plan_summary.text()
         # Foundations weeks come first: the next round is one of their kinds, never practised yet.
         assert 'Next round: ML breadth, e.g. "Script breadth"' in screen.plan_summary.text()
@@ -96,7 +96,12 @@ def test_the_weak_spots_headers_are_not_cut_off(qapp, tmp_path, width):
     for col in (1, 2, 3):
         text = t.horizontalHeaderItem(col).text()
         assert header.sectionSize(col) >= metrics.horizontalAdvance(text), (text, header.sectionSize(col))
-    assert sum(header.sectionSize(c) for c in range(4)) <= t.viewport().width() + 1  # no column past the edge
+    # No column past the edge, unless the words-whole floor (_keep_words_whole: one minimum for
+    # every column, the longest word of the names, "requirements" since asking clarifying
+    # questions counts under "Clarifying requirements", trial 23) forces it: then it scrolls.
+    floor = header.minimumSectionSize()
+    assert (sum(header.sectionSize(c) for c in range(4)) <= t.viewport().width() + 1
+            or all(header.sectionSize(c) == floor for c in range(4))), [header.sectionSize(c) for c in range(4)]
     assert header.sectionSize(0) >= 80, "the area names keep some room"  # they had 26 px beside "ML system design"
     screen.close()
 

@@ -477,7 +477,7 @@ def test_a_spoken_debrief_answer_is_transcribed_with_progress_and_cancel(qtbot, 
     qtbot.waitUntil(lambda: second.text.toPlainText() != "", timeout=180000)
     assert recall_of(" ".join(SENTENCES * 3), second.text.toPlainText()) >= MIN_RECALL
     assert not bar.isVisible() and any(0 < v < 1000 for v in seen)
-    assert screen.status.text() == "Transcribed. Press Save debrief to keep it."  # the button's own words (a trial)
+    assert screen.status.text() == "Transcribed. Press Save debrief (Ctrl+S) to keep it."  # the button's own words (a trial)
     store.close()
 
 

@@ -99,7 +99,7 @@ def test_one_round_topic_areas_agree_in_review_home_progress_and_plan(qtbot, iso
     wait_for_background_work()
     # Home's recent session and card: the stored verdict.
     recent = window.home.recent_list.item(0).text()
-    assert f"Topic areas covered in your answers: {counts}" in recent and "Quantified results" in recent
+    assert f"Topic areas covered in your answers (talking points and depth signals): {counts}" in recent and "Quantified results" in recent
     # Progress's weak spots: missed in this round, as Home's Next step says.
     table = window.progress_screen.area_table
     rows = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
@@ -115,6 +115,6 @@ def test_one_round_topic_areas_agree_in_review_home_progress_and_plan(qtbot, iso
     qtbot.waitUntil(lambda: "Topic areas covered in your answers" in checklist.status.text(), timeout=10000)
     assert "Quantified results 1/2" in window.review_screen.summary.text()
     line = checklist.status.text()
-    assert (f"Topic areas covered in your answers:</b> {counts}" in line
+    assert (f"Topic areas covered in your answers (talking points and depth signals):</b> {counts}" in line
             and "Quantified results (1 of 2 questions that called for it, but talking points: 0 of 1 covered)" in line)
     window.shutdown()

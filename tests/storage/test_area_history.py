@@ -99,7 +99,7 @@ def test_progress_and_plan_follow_rounds_that_miss_or_cover_an_area(tmp_path):
         assert one.session_id == first and [r.session_id for r in data.rows] == [first]
         assert not one.areas[MONITORING].is_covered and one.areas[MONITORING].measured == 2
         assert one.areas["serving and latency"].is_covered  # a point area of the first question
-        assert one.areas["tradeoffs"].is_covered and one.areas["clarifying questions"].is_covered
+        assert one.areas["tradeoffs"].is_covered and one.areas["clarifying requirements"].is_covered
         assert one.areas["stated assumptions"].is_covered
         weakest = standings(data.areas, "ml_system_design")[0]
         assert weakest.area in (MONITORING, "evaluation metrics")  # both missed: metrics never named
@@ -235,6 +235,6 @@ def test_a_depth_signal_area_the_script_has_no_point_in_is_not_missed(tmp_path):
         areas = load_progress(store, by_id).areas[0].areas
         assert "evaluation metrics" not in areas  # the design script has no point about metrics
         assert not areas[MONITORING].is_covered  # a point area it has is still missed
-        assert areas["tradeoffs"].is_covered and areas["clarifying questions"].is_covered  # heard: counted
+        assert areas["tradeoffs"].is_covered and areas["clarifying requirements"].is_covered  # heard: counted
         # A round whose script is gone keeps every signal, as before.
         assert not {r.session_id: r for r in store.area_history()}[sid].areas["evaluation metrics"].is_covered

@@ -45,7 +45,7 @@ def test_a_question_only_clarified_counts_neither_covered_nor_missed(tmp_path):
         [one] = data.areas
         assert one.session_id == clarified
         assert LATENCY not in one.areas  # ended in Clarify: its design was never reached
-        assert "clarifying questions" in one.areas  # what the round did reach still counts
+        assert "clarifying requirements" in one.areas  # what the round did reach still counts
         assert LATENCY not in {s.area for s in standings(data.areas, SCRIPT.kind)}
         proposal = propose_next_round(track_plan(build_plan(8), [(r.session_id, r.kind) for r in data.rows]),
                                       data.areas)
@@ -118,3 +118,18 @@ def test_a_question_asked_as_the_round_ended_and_never_answered_is_not_reached(t
     assert monitored and not monitored & set(one.areas)  # neither covered nor missed
     assert one.unanswered >= 1
     assert "not reached and" in content_text(round_content(one))
+
+
+def test_a_round_ended_early_says_so_beside_its_area_count(tmp_path):
+    """Trial 23: Home read "5 of 5" for a round ended after 3.1 of its 45 minutes."""
+    from interviewer.core.weak_spots import content_text, round_content
+    from interviewer.storage.models import ENDED_EARLY_KIND
+
+    with Store.open(tmp_path) as store:
+        full = store_round(store, 1_700_000_000, [("design", CLARIFYING, "requirements")])
+        early = store_round(store, 1_700_100_000, [("design", CLARIFYING, "requirements")])
+        store.add_finding(early, ENDED_EARLY_KIND, "Ended early: 3.1 of 45 minutes.")
+        by_session = {r.session_id: r for r in load_progress(store, by_id).areas}
+    assert not by_session[full].ended_early and by_session[early].ended_early
+    assert ", in a round ended early" in content_text(round_content(by_session[early]))
+    assert "ended early" not in content_text(round_content(by_session[full]))

@@ -9,7 +9,7 @@ import re
 import tomllib
 import unicodedata
 
-from interviewer.core.scripts.source_lines import _LineIndex
+from interviewer.core.scripts.source_lines import _format_path, _LineIndex
 
 
 def _where_in(source: str, line: int | None) -> str:
@@ -42,8 +42,13 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str) ->
         if match["msg"] in _NEWLINE_IN_STRING:  # "Illegal character '\n'" means nothing to a user
             what, _, fix = hint.partition(": ")
             return f"{source}:{line}: TOML syntax: {what} (column {column}): {fix}"
-        return (f"{source}:{line}: TOML syntax: {match['msg']} "
-                f"(column {column}){'; ' + hint if hint else ''}")
+        if not hint:
+            return f"{source}:{line}: TOML syntax: {match['msg']} (column {column})"
+        # The helpful sentence first, with the field it is in; the parser's own words ("Invalid
+        # value (column 8)" led the curly-quote message, trial 23) after, for the curious.
+        field = _field_on_line(document, line)
+        return (f"{source}:{line}: {field + ': ' if field else ''}{hint} "
+                f"(TOML syntax: {match['msg']}, column {column})")
     if text.endswith("(at end of document)"):
         # tomllib gives no line here: name the line where the unclosed string opened, else the
         # last line, so the user knows where to look.
@@ -51,6 +56,13 @@ def _syntax_problem(source: str, exc: tomllib.TOMLDecodeError, document: str) ->
         line = _unclosed_string_line(document) or max(1, document.count("\n") + (not document.endswith("\n")))
         return f"{source}:{line}: TOML syntax: {msg} (the file ends before it is closed)"
     return f"{source}: TOML syntax: {text}"
+
+
+def _field_on_line(document: str, line: int) -> str:
+    """The path of the key or table written on `line` (questions[2].facts.ties), '' if none:
+    the lines before a syntax error index as they do in a valid script."""
+    paths = [path for path, number in _LineIndex(document)._lines.items() if number == line]
+    return _format_path(max(paths, key=len)) if paths else ""
 
 
 _BOOLEAN_KEYS = ("expects_clarifying", "after_questions")
