@@ -166,9 +166,13 @@ def _answers_itself(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float,
     # speaker's own plan ("What is the latency target? I would start with a simple ranker")
     # goes on without the answer: the question was the interviewer's to answer.
     following = _strip_lead_in([w for w in nxt.norm_words if not is_hesitation(w)])
-    if not following or following[0] in ("and", "or") or question_cue(nxt):
-        return False
     said = [w for w in nxt.norm_words if not is_hesitation(w)]
+    # "What's the capacity range? And also, should a get refresh ...": "also" adds another ask
+    # (however misheard), not the answer (blind32; the lead-in strip above hides it). A bare
+    # "and" may go on with the answer ("What did save us? ... And we always kept ...").
+    if (not following or said[0] in ("or", "also", "plus") or said[:2] == ["and", "also"]
+            or question_cue(nxt)):
+        return False
     if (following[-1] in {"okay", "ok", "alright", "thanks"} or said[0] in ACKNOWLEDGING
             or "got it" in " ".join(following)):
         return False  # "Twenty-two teams, okay.", "Okay, memory matters.": the interviewer's reply, taken
@@ -344,7 +348,10 @@ def _answers_yes_no_inline(u: Utterance) -> bool:
 # "She asked me, can we ship it and fix it later?", "my manager was like, why is this late?":
 # a question quoted in a story was asked of someone else, not of the interviewer.
 REPORTED = re.compile(r"\b(asked|asks|said|says|wondered|wonders|goes|was like|were like|is like|"
-                      r"kept thinking|was thinking|were thinking|thought)"
+                      r"kept thinking|was thinking|were thinking|thought|"
+                      # a story told in the present: "so I go to the director and I say, where does
+                      # this number come from?", "and I'm like, can we delay?" (blind32)
+                      r"i say|we say|i'm like|i am like|we're like|they're like)"
                       r"(?: (?:me|us|him|her|them|myself|everyone|the team|the room))?$")
 
 

@@ -1562,3 +1562,24 @@ def test_check_out_is_no_request_to_check(script, asks):
 ])
 def test_does_or_did_before_a_bare_noun_asks(script, asks):
     assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 32: "also" adds another ask, however misheard; it does not answer the first.
+    ("What's the capacity range? And also, sugar get refreshed, how reason to keep, [2.0] up to ten thousand.", True),
+    # Answered at once, it stays rhetorical.
+    ("What's the cost? It's n log k, because of the heap.", False),
+])
+def test_a_question_followed_by_also_is_not_answered_by_it(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 32: a story told in the present tense quotes the speaker's own question.
+    ("So I go to our director and I say, where does this number come from? Nobody knew.", False),
+    ("So I go to my manager and I'm like, can we delay a week? And she says no.", False),
+    # Asked of the interviewer, it asks.
+    ("Where does this number come from? [2.0] Okay, from the client.", True),
+])
+def test_a_question_quoted_in_a_story_told_in_the_present_is_not_asked(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
