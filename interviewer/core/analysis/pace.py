@@ -33,6 +33,11 @@ def measurable(words: int, speech_seconds: float) -> bool:
     return words >= MIN_PACE_WORDS and speech_seconds >= MIN_PACE_SECONDS
 
 
+def shown_wpm(value: float) -> int:
+    """Words per minute as every view shows them (whole words), and as the verdict compares them."""
+    return round(value)
+
+
 @dataclass(frozen=True)
 class Pace:
     words: int
@@ -60,10 +65,13 @@ class Pace:
         rate = self.articulation_wpm
         if rate is None:
             return "unknown"
+        # Judged on the whole numbers every view shows (fmt_wpm): 190.3 read "190 words per
+        # minute ... (fast is over 190 ...)" (trial 24).
+        rate, wpm = shown_wpm(rate), shown_wpm(self.wpm or 0.0)
         lo, hi = self.articulation_band
         if rate < lo:
             return "slow"
-        return "fast" if rate > hi and (self.wpm or 0.0) > self.band[1] else "normal"
+        return "fast" if rate > hi and wpm > self.band[1] else "normal"
 
     def to_dict(self) -> dict:
         return {"words": self.words, "wpm": self.wpm, "articulation_wpm": self.articulation_wpm,

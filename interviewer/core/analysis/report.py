@@ -18,7 +18,7 @@ from interviewer.core.analysis.fillers import (
     retime_hesitations,
 )
 from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word_indexes, word_after
-from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace
+from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace, shown_wpm
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
 from interviewer.core.analysis.phases import PhaseTiming, ended_early, phase_timings, ran_short, round_length_text
@@ -589,12 +589,14 @@ def pace_finding(pace: Pace) -> Finding | None:
         return None
     lo, hi = pace.articulation_band
     if pace.verdict == "fast":
-        normal = f"fast is over {hi:.0f} while speaking and {pace.band[1]:.0f} with pauses"
+        # Fast takes both rates over their limits (Pace.verdict): "over 190 ... and 160" read as
+        # either one (trial 24).
+        normal = f"fast is over {hi:.0f} while speaking and also over {pace.band[1]:.0f} with pauses"
     else:
         normal = f"normal while speaking {lo:.0f}-{hi:.0f}"
     how = "too fast" if pace.verdict == "fast" else "slowly"
-    return Finding("pace", f"Spoke {how}: {rate:.0f} words per minute while speaking, "
-                   f"{wpm:.0f} with pauses ({normal}).", None)
+    return Finding("pace", f"Spoke {how}: {shown_wpm(rate)} words per minute while speaking, "
+                   f"{shown_wpm(wpm)} with pauses ({normal}).", None)
 
 
 def fillers_finding(count: int, words: int, start: float, end: float | None = None,
