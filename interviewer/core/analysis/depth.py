@@ -550,6 +550,12 @@ _VOWELLESS_METRIC_ACRONYMS = ("ndcg", "ttft")
 _MISHEARD_ACRONYMS = "|".join(
     a[:i] + "[b-df-hj-np-tv-z]" + a[i + 1:] for a in _VOWELLESS_METRIC_ACRONYMS for i in range(len(a)))
 
+# Before a rate, a count or a magnitude makes it a size: "20,000 queries per second", "twenty
+# thousand qps".
+_NOT_A_SIZE = "".join(rf"(?<!{w} )" for w in (
+    r"\d", r"\bk", r"\bm", "thousand", "hundred", "million", "billion", "ten", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety", "few", "many"))
+
 
 METRICS = Signal(
     "metrics", "evaluation metrics",
@@ -566,7 +572,8 @@ METRICS = Signal(
     does_not=("We should measure it.",
               "How many daily active users are there?",
               "The metric was good.",
-              "I'd track how the model is doing."),
+              "I'd track how the model is doing.",
+              "At peak we handled 20,000 queries per second across four CPU nodes."),
     missing="a metric", tip="which metric shows it works", heard_in_questions=False,
     not_after=re.compile(r"\b(?:give|gives|gave|giving) up (?:a bit of |a little |a little bit of |some |a lot of |"
                          r"much )?$|\b(?:lose|loses|losing|lost|sacrifice|sacrifices|sacrificed|sacrificing|"
@@ -592,7 +599,9 @@ METRICS = Signal(
         r"dwell time|"
         r"watch time|engagement rate|daily active users|dau|mau|revenue per \w+|false positive rate|"
         r"false negative rate|true positive rate|fpr|tpr|error rate|hit rate|calibration error|brier score|"
-        r"expected calibration|throughput|qps|queries per second|p50|p90|p95|p99|p 99|tail latency|"
+        # a load said with its size ("we handled 20,000 queries per second") is a number with
+        # its unit (NUMBERS), not a measure of how well it works (trial 24)
+        r"expected calibration|throughput|(?=q)" + _NOT_A_SIZE + r"(?:qps|queries per second)|p50|p90|p95|p99|p 99|tail latency|"
         r"latency at p\d+|uptime|availability|(?<!ski )(?<!chair )(?<!per )(?<!each )(?<!every )(?<!bad )lift(?! (?:closes|closed|queues?|lines?|"
         r"tickets?|pass|operators?|waits?))|top[- ]k accuracy|recall at \w+|precision at \w+|"
         r"kl divergence|population stability|psi|fraud dollars caught|chargeback rate|time to first token|"
