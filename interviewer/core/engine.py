@@ -34,6 +34,7 @@ from enum import StrEnum
 from typing import Union
 
 from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.analysis.report import gives_up
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
@@ -193,6 +194,14 @@ ASK_FOR_MORE = {
                                            "what you did, and how it turned out."),
     "default": FollowUp(ASK_FOR_MORE_ID, "Could you say a bit more? Walk me through your thinking."),
 }
+# An answer that gives up ("I'm not sure. I think we just used the defaults.", the review's
+# gave-up finding, report.gives_up) gets one push-back in the rounds that promise to push on
+# details, as an interviewer would before moving on: trial 24's ML depth round said "Thanks.
+# Let's talk about what it learns from." to it, after an opening that said "I'll push on details".
+# Once per question (its follow-ups included), and not after a request for more was asked.
+PUSH_BACK_KINDS = ("ml_depth", "ml_system_design")
+PUSH_BACK_ID = "push-back"
+PUSH_BACK = FollowUp(PUSH_BACK_ID, "What would you check first to find out?")
 _CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation"})
 # Rounds whose part for clarifying questions is for asking about the problem only: it is worked
 # on in the parts after it, so its question's follow-ups wait for those (a follow-up whose
@@ -231,6 +240,7 @@ class _AnswerEndSnapshot:
     pending_follow_ups: list
     answers_so_far: str
     asked_for_more: set
+    pushed_back: set
     last_ask: "AskQuestion | None"
     said_earlier: list
     words_in_phase: int
@@ -272,6 +282,7 @@ class RoundEngine:
         self._pending_follow_ups: list[FollowUp] = []
         self._answers_so_far = ""  # everything said about the current question, for if_missing
         self._asked_for_more: set[str] = set()  # questions whose short answer got a request for more
+        self._pushed_back: set[str] = set()  # questions whose answer gave up and got PUSH_BACK
         self._last_ask: AskQuestion | None = None
         self._question_phases = question_phases(script)  # the floor is the candidate's there
         self._follow_up_phase = self._follow_up_phases()
@@ -601,6 +612,9 @@ class RoundEngine:
             self._asked_for_more.add(self._question.id)
             more = ASK_FOR_MORE.get(self.script.kind, ASK_FOR_MORE["default"])
             return [*caught_up, self._ask(self._question, more, now, AskReason.FOLLOW_UP)]
+        if answer_text is not None and self._push_back_due(open_ask, answer_text):
+            self._pushed_back.add(self._question.id)
+            return [*caught_up, self._ask(self._question, PUSH_BACK, now, AskReason.FOLLOW_UP)]
         if answer_text is not None and self._still_little_after_asking_for_more(open_ask):
             # Follow-ups build on an answer that was never given ("How would the other person
             # describe that conflict?" after "Yes. Not really."): the next question instead.
@@ -632,7 +646,7 @@ class RoundEngine:
         return _AnswerEndSnapshot(
             self._phase_index, len(self.timeline.asks), open_ask, list(self._phase_queue), set(self._asked_questions),
             self._question, list(self._pending_follow_ups), self._answers_so_far, set(self._asked_for_more),
-            self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
+            set(self._pushed_back), self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
             list(self._guessed_covered))
 
     def take_back_last_ask(self) -> bool:
@@ -652,6 +666,7 @@ class RoundEngine:
         self._phase_queue, self._asked_questions, self._question = snap.phase_queue, snap.asked_questions, snap.question
         self._pending_follow_ups, self._answers_so_far = snap.pending_follow_ups, snap.answers_so_far
         self._asked_for_more, self._last_ask, self._said_earlier = snap.asked_for_more, snap.last_ask, snap.said_earlier
+        self._pushed_back = snap.pushed_back
         self._words_in_phase, self._code_done = snap.words_in_phase, snap.code_done
         self._guessed_covered = snap.guessed_covered
         return True
@@ -671,6 +686,20 @@ class RoundEngine:
         if phase.expects_clarifying and _asks_something(self._answers_so_far):
             return False
         return self._words_said_on_question() < self.ask_for_more_below_words
+
+    def _push_back_due(self, open_ask: "AskSpan | None", answer_text: str) -> bool:
+        """The question or follow-up just answered got an answer that gives up (report.gives_up),
+        in a round kind that pushes on details, and the question got no push-back nor request for
+        more yet (see PUSH_BACK)."""
+        question, phase = self._question, self.current_phase
+        if (question is None or phase is None or open_ask is None or open_ask.question_id != question.id
+                or self.script.kind not in PUSH_BACK_KINDS or phase.id in self._question_phases
+                or question.id in self._pushed_back or question.id in self._asked_for_more):
+            return False
+        # A part for clarifying questions only: the candidate asks there, and is not drilled.
+        if phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS:
+            return False
+        return gives_up(answer_text)
 
     def _still_little_after_asking_for_more(self, open_ask: "AskSpan | None") -> bool:
         """The request for more, just answered, still left the question with fewer words than

@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Callable
 
 from interviewer.core.engine import (
-    ASK_FOR_MORE_ID, AskQuestion, Event, PhaseEnd, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine,
+    ASK_FOR_MORE_ID, PUSH_BACK_ID, AskQuestion, Event, PhaseEnd, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine,
     TimeUp,
 )
 from interviewer.core.analysis.fillers import is_hesitation
@@ -932,9 +932,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
             elif isinstance(event, AskQuestion):
                 self._unfinished = []
                 self._last_ask, self._cut_off, self._asked_again = event, None, False
-                # Not before asking for more: "Thank you. Could you tell me more?" thanks for too little.
+                # Not before asking for more: "Thank you. Could you tell me more?" thanks for too
+                # little; nor before the push-back on a give-up ("Thanks. What would you check first?").
                 ack = None
-                if (self._acknowledge_next and event.reason != "repeat" and event.follow_up_id != ASK_FOR_MORE_ID
+                if (self._acknowledge_next and event.reason != "repeat"
+                        and event.follow_up_id not in (ASK_FOR_MORE_ID, PUSH_BACK_ID)
                         and self._last_answer_had_words()):
                     ack = self._say(ACKNOWLEDGEMENTS[self._acknowledged % len(ACKNOWLEDGEMENTS)],
                                     UtteranceKind.ACKNOWLEDGEMENT)

@@ -64,10 +64,12 @@ def test_the_follow_ups_come_in_the_design_part_after_its_own_question():
         clock.advance(40)
         events = engine.answer_finished(said)
         asked += [(engine.current_phase.id, a.question_id, a.follow_up_id, a.reason) for a in _asks(events)]
-    assert asked[:4] == [
+    assert asked[:5] == [
         ("high_level", "architecture", "diversity", "follow_up"),  # "funnel" was covered by "retrieval"
         ("high_level", "design_feed", "north_star", "follow_up"),
         ("high_level", "design_feed", "cold_start_user", "follow_up"),
+        # "I don't know." gets one push-back before the round moves on (trial 24)
+        ("high_level", "design_feed", "push-back", "follow_up"),
         ("data_features", "data_and_features", None, "question"),
     ]
 

@@ -425,14 +425,38 @@ _GIVE_UP = (r"(?:i (?:really |honestly |just )?(?:don'?t|do not|dunno) know(?: (
 _GIVE_UP_EXTRA = (r"(?:sorry|i'?m sorry|honestly|to be honest|hmm|um|uh|uhm|erm|ah|oh|well|so|yeah|no|"
                   r"unfortunately|i'?m afraid|actually|really)")
 GIVES_UP = re.compile(rf"^(?:{_GIVE_UP_EXTRA} )*{_GIVE_UP}(?: (?:{_GIVE_UP_EXTRA}|{_GIVE_UP}))*$")
+# Giving up, then only a hedged guess with no reason: trial 24's "I'm not sure. I think we just
+# used the defaults." to "Why not just optimize clicks?" got "Thanks" and no finding. A guess
+# with a reason ("maybe dropout helps because it regularizes") or a longer one goes on, and is
+# an answer.
+_GAVE_UP_THEN = re.compile(rf"^(?:{_GIVE_UP_EXTRA} )*{_GIVE_UP}(?: (?:{_GIVE_UP_EXTRA}|{_GIVE_UP}))* (?P<rest>.+)$")
+BARE_GUESS_MAX_WORDS = 10
+_BARE_GUESS = re.compile(r"^(?:i (?:think|guess|believe|suppose)|maybe|probably|perhaps|possibly)\b")
+_REASON = re.compile(r"\b(?:because|cause|cuz|since|so|due|given|but|which|otherwise|if)\b")
 GAVE_UP_KIND = "gave_up"
 
 
-def gives_up(text: str) -> bool:
-    """The whole answer `text` only says the candidate does not know or passes."""
+def _said(text: str) -> str:
     said = re.sub(r"[^a-z' ]+", " ", text.lower().replace("\u2019", "'"))
-    said = " ".join(said.split())
-    return bool(said) and bool(GIVES_UP.match(said))
+    return " ".join(said.split())
+
+
+def gives_up(text: str) -> bool:
+    """The whole answer `text` only says the candidate does not know or passes, or says so and
+    then only guesses, with no reason (`guesses_after_giving_up`)."""
+    said = _said(text)
+    return bool(said) and (bool(GIVES_UP.match(said)) or guesses_after_giving_up(text))
+
+
+def guesses_after_giving_up(text: str) -> bool:
+    """"I'm not sure. I think we just used the defaults.": a give-up, then a short hedged guess
+    with no reason for it."""
+    m = _GAVE_UP_THEN.match(_said(text))
+    if m is None:
+        return False
+    rest = m.group("rest")
+    return (bool(_BARE_GUESS.match(rest)) and len(rest.split()) <= BARE_GUESS_MAX_WORDS
+            and not _REASON.search(rest))
 
 
 _DISFLUENCY_NAMES = {FillerKind.REPETITION: ("repetition", "repetitions"),
@@ -662,8 +686,11 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
         out.append(Finding("no_speech", f"No speech was heard in this answer ({_duration_text(a.duration - question_end)}). "
                            "Check the microphone, or think aloud.", question_end, a.duration, "problem"))
-    if a.words and gives_up(" ".join(w["text"] for w in a.words)):
-        out.append(Finding(GAVE_UP_KIND, "You gave up on this one: say what you would try first, "
+    said = " ".join(w["text"] for w in a.words)
+    if a.words and gives_up(said):
+        # The guess is quoted: it reads as an answer until it is shown as the give-up it is.
+        quoted = f" (\"{said.strip()}\")" if guesses_after_giving_up(said) else ""
+        out.append(Finding(GAVE_UP_KIND, f"You gave up on this one{quoted}: say what you would try first, "
                            "or ask for a hint.", a.words[0]["start"], a.words[-1]["end"], "problem"))
     if (a.response_latency is not None and a.response_latency >= settings.slow_start_s
             and not _opens_with_a_waited_question(a, ps)):

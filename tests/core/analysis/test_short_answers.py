@@ -61,3 +61,26 @@ def test_an_answer_that_goes_on_has_no_give_up_finding(text):
     assert not gives_up(text)
     a = analyze_answer(spoken(text), round_kind="ml_breadth")
     assert not [f for f in a.findings if f.kind == GAVE_UP_KIND]
+
+
+# Trial 24: "I'm not sure. I think we just used the defaults." to "Why not just optimize clicks?"
+# got no finding ("Nothing to fix was flagged"); only "2 hedges" for information.
+@pytest.mark.parametrize("text", ["I'm not sure. I think we just used the defaults.",
+                                  "I'm not sure. I think we just used the default.",
+                                  "No idea, maybe it was the same as before.",
+                                  "I don't know. Probably the team picked it."])
+def test_giving_up_then_a_bare_guess_is_to_work_on_with_its_evidence(text):
+    assert gives_up(text)
+    a = analyze_answer(spoken(text), round_kind="ml_depth")
+    found = [f for f in a.findings if f.kind == GAVE_UP_KIND]
+    assert len(found) == 1 and found[0].severity == "problem"
+    assert text.rstrip(".") in found[0].message and "try first" in found[0].message
+
+
+@pytest.mark.parametrize("text", ["I'm not sure. I think we used the defaults because clicks reward clickbait.",
+                                  "I'm not sure, but I think clicks alone would push clickbait to the top.",
+                                  "I'm not sure. I think we used the defaults, which were tuned on last year's "
+                                  "logs and worked well enough for the launch and the first two experiments.",
+                                  "I think we just used the defaults."])
+def test_a_guess_with_a_reason_or_without_giving_up_is_an_answer(text):
+    assert not gives_up(text)
