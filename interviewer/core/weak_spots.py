@@ -44,6 +44,9 @@ class AreaResult:
     covered: float
     source: str = POINTS  # "points" (expected points) or "signal" (a depth signal, clarifying questions)
     parts: tuple["AreaResult", ...] = ()  # what was merged into it, one per source (merge)
+    # The talking points not covered, as the script says them (points measured in this run of the
+    # review; not stored, so Home and Progress give the count alone).
+    missed_points: tuple[str, ...] = ()
 
     @property
     def share(self) -> float | None:
@@ -70,7 +73,11 @@ class AreaResult:
             return "; ".join(p.describe() for p in measured)
         amount = f"{self.covered:g} of {self.measured:g}"
         if self.source == POINTS:
-            return f"talking points: {amount} covered"
+            # Which point was missed: "Evaluation metrics (2 of 3 questions that called for it, but
+            # talking points: 0 of 1 covered)" beside the area heard in Went well did not say what
+            # was still missing (trial 24).
+            missed = " and ".join(f"\"{t}\"" for t in self.missed_points)
+            return f"talking points: {amount} covered" + (f", missed {missed}" if missed else "")
         return f"{amount} {'question' if self.measured == 1 else 'questions'} that called for it"
 
     def heard_in(self) -> str:
@@ -85,7 +92,13 @@ class AreaResult:
 
 def point_area_results(numbers: "RoundNumbers") -> list[AreaResult]:
     """Areas of the expected points, from the round's talking-point coverage."""
-    return [AreaResult(g.name, g.points, g.covered + 0.5 * g.partly, POINTS)
+    missed: dict[str, list[str]] = {}
+    for q in numbers.coverage:
+        if q.reached:
+            for p in q.points:
+                if p.area and p.status == point_coverage.MISSED:
+                    missed.setdefault(p.area, []).append(p.text)
+    return [AreaResult(g.name, g.points, g.covered + 0.5 * g.partly, POINTS, missed_points=tuple(missed.get(g.name, ())))
             for g in point_coverage.coverage_by_area(numbers.coverage) if g.points]
 
 
@@ -128,7 +141,8 @@ def merge(results: Sequence[AreaResult]) -> dict[str, AreaResult]:
         mine = by_source.setdefault(r.area, {})
         prev = mine.get(r.source)
         mine[r.source] = r if prev is None else AreaResult(r.area, prev.measured + r.measured,
-                                                           prev.covered + r.covered, r.source)
+                                                           prev.covered + r.covered, r.source,
+                                                           missed_points=prev.missed_points + r.missed_points)
     out: dict[str, AreaResult] = {}
     for area, sources in by_source.items():
         if len(sources) == 1:

@@ -116,5 +116,7 @@ def test_one_round_topic_areas_agree_in_review_home_progress_and_plan(qtbot, iso
     assert "Quantified results 1/2" in window.review_screen.summary.text()
     line = checklist.status.text()
     assert (f"Topic areas covered in your answers (talking points and depth signals):</b> {counts}" in line
-            and "Quantified results (1 of 2 questions that called for it, but talking points: 0 of 1 covered)" in line)
+            # and which talking point was missed (trial 24)
+            and "Quantified results (1 of 2 questions that called for it, but talking points: 0 of 1 covered, "
+                "missed &quot;" in line)
     window.shutdown()
