@@ -180,6 +180,16 @@ class CoverageChecklist(QWidget):
         outline = max(self.outline.minimumHeight(), min(self.outline_wanted(), room - tree_min))
         self.panes.setSizes([room - outline, outline])
 
+    def least_height(self) -> int:
+        """The least the tab shows without clipping: its lines at the top whole, TREE_MIN_ROWS
+        rows and the outline's OUTLINE_MIN_LINES. Squeezed below it at 150 % text (trial 24) the
+        topic-areas line was clipped at the top and the outline a few pixels tall."""
+        head = self.layout().itemAt(0).layout()
+        width = max(self.width(), 200)
+        top = head.totalHeightForWidth(width) if head.hasHeightForWidth() else head.sizeHint().height()
+        tree = TREE_MIN_ROWS * (self.tree.fontMetrics().lineSpacing() + 4) + 2 * self.tree.frameWidth()
+        return top + self.layout().spacing() + tree + self.panes.handleWidth() + self.outline_wanted()
+
     def wanted_height(self) -> int:
         """What the tab asks for when there is room: its lines at the top, TREE_WANTED_ROWS rows
         of the checklist and the outline's OUTLINE_MIN_LINES (the review's side splitter gives it

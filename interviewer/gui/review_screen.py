@@ -146,7 +146,19 @@ class _SideSplitter(QSplitter):
         super().resizeEvent(event)
         self.fit()
 
+    def keep_tabs_least(self) -> None:
+        """The tabs keep the open Talking points' least height (it follows the text size and
+        the width): with a fixed TABS_MIN_HEIGHT, 150 % text squeezed them instead of the page
+        scrolling (trial 24)."""
+        checklist = self.tabs.currentWidget()
+        least = TABS_MIN_HEIGHT
+        if isinstance(checklist, CoverageChecklist) and checklist.panes.isVisibleTo(checklist):
+            least = max(least, self.tabs.tabBar().sizeHint().height() + checklist.least_height() + 4)
+        if self.tabs.minimumHeight() != least:
+            self.tabs.setMinimumHeight(least)
+
     def fit(self) -> None:
+        self.keep_tabs_least()
         if self.user_sized or self.height() <= 0:
             return
         listed = self.findings_list
@@ -292,6 +304,12 @@ class _BodySplitter(QSplitter):
         if content < 0:
             content = self.summary.widget().sizeHint().height()
         least = min(content, SUMMARY_MIN_LINES * self.fontMetrics().lineSpacing())
+        # The summary's items are what a candidate reads first: short of room (150 % text at
+        # 1280x800, trial 24) it keeps them whole and the page scrolls, not a 3-line scroll area;
+        # only a summary taller than half the window scrolls in its pane.
+        least = max(least, min(content, self.window().height() // 2))
+        if self.summary.minimumHeight() != least:
+            self.summary.setMinimumHeight(least)
         if self.main.orientation() == Qt.Orientation.Horizontal:
             below = self.side.findings_need() + self.side.handleWidth() + self.side.tabs_need()
             top = max(least, min(content, room - below))

@@ -645,7 +645,9 @@ class RoundScreen(QWidget):
         phase, asked = script.phase(phase_id), script.part_of(question_id, phase_id)
         if asked == phase_id:
             return f"<b>{html.escape(phase.name)}</b>"
-        return f"<b>{html.escape(phase.name)}</b> – follow-up on {html.escape(script.phase(asked).name)}"
+        # The part running first, then where the question comes from, worded as a sentence:
+        # "Scale it up – follow-up on Code" read oddly (trial 24).
+        return f"<b>{html.escape(phase.name)}</b> · a follow-up from the \u201c{html.escape(script.phase(asked).name)}\u201d part"
 
     def _refresh_clocks(self) -> None:
         engine = self.session.engine

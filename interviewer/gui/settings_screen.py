@@ -10,8 +10,11 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -202,6 +205,12 @@ class SettingsScreen(QWidget):
         self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.form_area.setWidget(form)
+        # The wheel scrolls the page: over an unfocused box it changed the value (a voice became
+        # "Armenian (West Armenia)" while the user scrolled, trial 24). A focused box still takes it.
+        self._wheel_guard = _WheelWhenFocused(self)
+        for field in form.findChildren(QComboBox) + form.findChildren(QAbstractSpinBox):
+            field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus: the wheel does not focus it
+            field.installEventFilter(self._wheel_guard)
         layout = QVBoxLayout(self)
         layout.setSpacing(theme.SPACE_M)
         layout.addWidget(title)
@@ -509,6 +518,21 @@ def fill_voice_choices(combo: QComboBox, voices: list[tuple[str, str]], current:
     if current and combo.findData(current) < 0:
         combo.addItem(current, current)
     combo.setCurrentIndex(max(0, combo.findData(current)))
+
+
+class _WheelWhenFocused(QObject):
+    """An unfocused combo or spin box passes the wheel on to the page's scroll area (sent to it:
+    Qt propagates only a wheel that came from the system)."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) or watched.hasFocus():
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QApplication.sendEvent(area.viewport(), event)
+        return True
 
 
 class _GroupsArea(QScrollArea):

@@ -281,6 +281,16 @@ QMenuBar::item:selected, QMenu::item:selected {{ background: {t.primary_bg}; col
 QMenu {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border}; }}
 QMenu::item:disabled {{ color: {t.text_muted}; }}
 QScrollArea {{ background: transparent; border: none; }}
+/* Scroll bars drawn whole in the theme: styling the scroll areas left the style's bar a thin line
+   with stray arrow bits (trial 24). A handle on a plain track, no arrows. */
+QScrollBar:vertical {{ background: {t.window}; width: 12px; margin: 0; border: none; }}
+QScrollBar:horizontal {{ background: {t.window}; height: 12px; margin: 0; border: none; }}
+QScrollBar::handle {{ background: {t.text_disabled}; border-radius: 4px; margin: 2px; }}
+QScrollBar::handle:vertical {{ min-height: 32px; }}
+QScrollBar::handle:horizontal {{ min-width: 32px; }}
+QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {t.text_muted}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QSplitter::handle {{ background: {t.window}; }}
 #navigation {{ background: {t.nav_bg}; border: none; border-radius: {RADIUS}px; padding: {SPACE_XS}px;

@@ -225,3 +225,13 @@ def test_every_catalog_entry_says_what_it_costs(models_root):
     for model in models.CATALOG:
         line = models.describe(model.name)
         assert line.startswith(model.name) and f"{model.size_mb} MB" in line and model.cost in line
+
+
+def test_a_model_to_download_says_it_needs_the_internet_once_and_what_happens_without_it(models_root):
+    """Trial 24 item 13: small.en's line said "needs a download" but not that it takes an internet
+    connection, nor what happens without it."""
+    line = models.describe("small.en")
+    assert models.status("small.en") == "not downloaded"
+    assert "once, with an internet connection" in line and "rounds then run offline" in line
+    assert "Without it the model in use stays" in line
+    assert "internet" not in models.describe(models.DEFAULT_MODEL_NAME)  # bundled: nothing to download
