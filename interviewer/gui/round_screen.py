@@ -534,6 +534,12 @@ class RoundScreen(QWidget):
             if not update.reply:  # a reply with no exchange (a hint): its line
                 self.transcript.mark_cut_off(update.marked, update.text)
             elif update.marked_reply != update.reply:
+                # Cut inside the reply: what it went on with ("Let me finish the question: ...",
+                # shown as a line of its own) was never said, so it goes, as in the review
+                # (trial 24: live showed both whole, the speaker had stopped mid-reply).
+                rest = reply_rest(update.text, update.reply)
+                if rest:
+                    self.transcript.take_back(rest)
                 self.transcript.mark_cut_off(update.marked_reply, update.reply)
             else:  # the reply was out; what went on after it was cut
                 rest, cut = reply_rest(update.text, update.reply), reply_rest(update.marked, update.reply)
