@@ -1,7 +1,7 @@
 """Human-readable names and formats shared by the screens."""
 from __future__ import annotations
 
-from interviewer.core.clock import shown_seconds
+from interviewer.core.clock import clock_text, shown_seconds  # noqa: F401 (clock_text shared here)
 from interviewer.core.scripts.model import kind_label  # noqa: F401 (shared here)
 
 
@@ -11,12 +11,6 @@ def count_text(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count if count else 'no'} {word}"
 
 
-def clock_text(seconds: float) -> str:
-    """mm:ss, or h:mm:ss past an hour; negative values show as 00:00."""
-    seconds = shown_seconds(seconds)
-    h, rest = divmod(seconds, 3600)
-    m, s = divmod(rest, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
 def phase_clock_text(seconds: float) -> str:

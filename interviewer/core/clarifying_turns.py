@@ -4,6 +4,7 @@ when, and the reply prepared ahead on the transcript's thread. A part of RoundCo
 """
 from __future__ import annotations
 
+from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import (
     CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
 )
@@ -79,7 +80,10 @@ class ClarifyingTurns:
             # the silence after it is thinking time, not the end of the answer.
             said = join_words([w.text for w in new])
             if not ends_asking_for_thinking_time(said):
-                return self._maybe_reply_to_statement(answer, new, len(words), quiet)
+                replied = self._maybe_reply_to_statement(answer, new, len(words), quiet)
+                if replied and self._answer is answer:  # a question heard as a statement is one too
+                    self._finish_cut_question_after_reply(answer)
+                return replied
             questions = [_last_sentence(new)]
         # "Can I ask something? What's the latency?": the question asked answers the asking.
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
@@ -222,6 +226,9 @@ class ClarifyingTurns:
                 new, self._heard_speech, self._now() - quiet, self._now()):
             return False
         record.awaiting_speech_after_reply = True  # the silence after it is the candidate's again
+        if self._cut_off is not None:  # not made out: no answer to the question cut off
+            said = [w.text.strip(",.;:!?…").lower() for w in new]
+            self._unclear_words += sum(1 for w in said if w and not is_hesitation(w))
         self._say(self.settings.unclear_text, UtteranceKind.CLARIFICATION)
         return True
 

@@ -11,6 +11,15 @@ def shown_seconds(seconds: float) -> int:
     return max(0, int(round(seconds)))
 
 
+def clock_text(seconds: float) -> str:
+    """mm:ss, or h:mm:ss past an hour; negative values show as 00:00 (every clock on screen, and
+    the core's own sentences that name a time: one format)."""
+    seconds = shown_seconds(seconds)
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
+
+
 class Clock(Protocol):
     def now(self) -> float:
         """Seconds on a monotonic scale; only differences matter."""

@@ -460,6 +460,13 @@ class RoundEngine:
         by_plan = span.started_at + (span.planned_end - span.planned_start) - self.elapsed()
         return min(by_plan, self.time_left_in_phase())
 
+    def ends_early_at(self) -> float | None:
+        """When the round now ends, if it shortened itself (its parts with questions were done
+        early and only the candidate's own questions are left, _share_rest); None otherwise."""
+        if self.state != RoundState.RUNNING or self._round_end >= self.round_seconds - 1.0:
+            return None
+        return self._round_end
+
     def time_left_in_round(self) -> float:
         if self.is_over:
             return 0.0

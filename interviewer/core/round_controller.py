@@ -222,6 +222,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # (line, characters of it played) from on_voice's stop of the speaker, for _barge_in.
         self._stopped_heard: tuple[Utterance, int | None] | None = None
         self._cut_late = False  # the cut-off question was cut after its first words (not at once)
+        # Since that cut: words the interviewer asked to hear again ("Sorry, I didn't catch
+        # that"), no answer to it; and how many exchanges the turn held when the first reply
+        # decided whether to finish the question (None: no reply yet). It is finished with that
+        # first reply or not at all (trial 24: re-read after two more replies, 60 s on).
+        self._unclear_words = 0
+        self._finish_decided_at: int | None = None
         self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
         self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
         self._silence_held = False  # a question that may end the round is on screen (hold_silence)
@@ -790,6 +796,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         end. The line is kept as said, marked cut off (only its words played, `heard`
         characters, when the speaker could tell); a question still queued is not shown."""
         self._cut_off = (self._last_ask, cut.kind)
+        self._unclear_words, self._finish_decided_at = 0, None
         self._to_say = deque(u for u in self._to_say if u is not cut)
         if self._resumable is not None and self._resumable.question is cut:
             self._resumable = None  # asked (emitted) when it is said again
@@ -838,8 +845,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # Their clarifying questions are not an answer: the words beyond them are (two asks,
         # replied to, then the design answer: it stands, as the whole-round test plays it).
         asked = sum(len(c.question.split()) for r in self._unfinished for c in r.clarifications)
-        if self._words_said(self._unfinished) - asked >= CUT_OFF_REASK_BELOW_WORDS:
-            self._cut_off = None  # answered: it stands, marked cut off
+        worked_on = (self._finish_decided_at is not None
+                     and self._exchanges(self._unfinished) > self._finish_decided_at)
+        if worked_on or self._words_said(self._unfinished) - asked - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
+            # Answered, or the candidate went on asking about it after the reply that was to
+            # finish it (the text is on screen): it stands, marked cut off, not read again.
+            self._cut_off = None
             return False
         self._ask_again(self.settings.finish_lead_in)
         return True
@@ -854,15 +865,24 @@ class RoundController(SilenceRules, ClarifyingTurns):
         the turn's end asks nothing again and what follows answers the question; cut short, the
         turn's end finishes it as before."""
         if (self._cut_off is None or not self._cut_late or not record.clarifications or not self._to_say
-                or self._to_say[-1].kind != UtteranceKind.CLARIFICATION):
+                or self._to_say[-1].kind != UtteranceKind.CLARIFICATION
+                or self._to_say[-1].text != record.clarifications[-1].reply  # "Sorry, I didn't catch that"
+                or self._finish_decided_at is not None):  # only the first reply: later, they work with it
             return
+        self._finish_decided_at = self._exchanges([*self._unfinished, record])
         asked = sum(len(c.question.split()) for r in [*self._unfinished, record] for c in r.clarifications)
         heard = [w.text.strip(",.;:!?…").lower() for w in _words_of(self._heard)]
         said = self._words_said(self._unfinished) + sum(1 for w in heard if w and not is_hesitation(w))
-        if said - asked >= CUT_OFF_REASK_BELOW_WORDS:
+        # Words asked to be said again were a question not made out, no answer (trial 24: two
+        # misheard "Is the input list sorted?" counted as answering, the reply went unfinished).
+        if said - asked - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
             return  # they were answering it already: the turn's end decides (_finish_question)
         reply = self._to_say[-1]
         reply.text = f"{reply.text} {self._finishing_words()}"
+
+    @staticmethod
+    def _exchanges(records: list[AnswerRecord]) -> int:
+        return sum(len(r.clarifications) for r in records)
 
     def _finishing_words(self) -> str:
         return f"{self.settings.finish_lead_in} {self._cut_off[0].text}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interviewer.core.clock import clock_text
 from interviewer.core.interview_requests import minutes, time_left_reply
 
 
@@ -157,3 +158,19 @@ def _about_part(index: int | None, times: RoundTimes, default: str) -> str:
     if index == times.current + 1:
         return f"That part starts after this one, in {minutes(part.start - times.now)}, and has {length}."
     return f"That part starts in {minutes(part.start - times.now)}, and has {length}."
+
+
+# Why the round got shorter than planned, as the round screen says it once and the review's
+# timeline marks it (trial 24: the clock jumped from ~39:00 to 02:44 left with only "Parts done
+# early: the round ends at 09:03" in small type on the plan bar).
+QUESTIONS_DONE = "all planned questions done"
+
+
+def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skipped: bool = False) -> str:
+    """The sentence the round screen shows once when the round shortens itself (the engine's
+    ends_early_at: the parts with questions are over, only the candidate's own questions left).
+    `skipped`: a part was left with Next (its questions were not all done)."""
+    why = "You moved on from the planned parts" if skipped else "All planned questions are done"
+    then = "press N to end the round now" if last_part else "press N for the next part"
+    return (f"{why}, so the round ends early, at {clock_text(ends_at)} instead of "
+            f"{clock_text(round_seconds)}. The time left is for your questions; {then}, or keep talking.")

@@ -196,8 +196,30 @@ class LiveTranscriptView(QWidget):
                 text = text.strip()[len(label):].lstrip()
             shown = f"<b>{html.escape(label)}</b> " if label else ""
             self._freeze(f'<p style="color:{colours.note_text};">{shown}{html.escape(text)}</p>')
-        # Kept to be marked cut off (mark_cut_off): a question, or (named) a reply talked over.
+        # Kept to be marked cut off (mark_cut_off): a question, or (named) a reply talked over;
+        # the one before too, for a line that went on after it and is taken back (take_back).
+        self._heading_before = getattr(self, "_last_heading", None)
         self._last_heading = (start, self._frozen_end, text, label, prompt)
+
+    def take_back(self, text: str) -> bool:
+        """The line just shown, reading `text`, was never said (the interviewer was stopped
+        before it): it goes, and the heading before it, if it ends where this one began, is the
+        last again (to be marked cut off). Only while nothing was added below it."""
+        heading = getattr(self, "_last_heading", None)
+        if heading is None or heading[1] != self._frozen_end or heading[2] != text:
+            return False
+        start = heading[0]
+        self._replace_tail("")
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._frozen_end = start
+        before = getattr(self, "_heading_before", None)
+        self._last_heading = before if before is not None and before[1] == start else None
+        self._heading_before = None
+        self._render()
+        return True
 
     def mark_cut_off(self, marked: str, text: str | None = None) -> None:
         """The question just shown was talked over before its end: its heading reads `marked`

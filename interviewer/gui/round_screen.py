@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.gui import confirm
-from interviewer.core.engine import AskQuestion, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
+from interviewer.core.engine import AskQuestion, PhaseEnd, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
-from interviewer.core.time_left import ONE_PROBLEM_KINDS
+from interviewer.core.time_left import ONE_PROBLEM_KINDS, early_end_note
 from interviewer.core.round_updates import (
     ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, ReplyCutOff,
     RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady,
@@ -307,6 +307,7 @@ class RoundScreen(QWidget):
         self.title.setText(f"<b>{script.title}</b> · {kind_label(script.kind)}")
         self._shown_plan = None
         self._phase_id = None
+        self._told_early_end = False  # the round shortening itself is said once
         self._show_plan()
         self.transcript.clear()
         self.scratchpad.blockSignals(True)
@@ -468,6 +469,7 @@ class RoundScreen(QWidget):
             self._phase_id = update.phase
             phase = self.session.script.phase(update.phase)
             self.phase_label.setText(f"<b>{phase.name}</b>")
+            self._tell_early_end()
         elif isinstance(update, Speaking):
             self._speaking(update)
         elif isinstance(update, (PhaseEndingSoon, RoundEndingSoon)):
@@ -534,11 +536,32 @@ class RoundScreen(QWidget):
             if not update.reply:  # a reply with no exchange (a hint): its line
                 self.transcript.mark_cut_off(update.marked, update.text)
             elif update.marked_reply != update.reply:
+                # Cut inside the reply: what it went on with ("Let me finish the question: ...",
+                # shown as a line of its own) was never said, so it goes, as in the review
+                # (trial 24: live showed both whole, the speaker had stopped mid-reply).
+                rest = reply_rest(update.text, update.reply)
+                if rest:
+                    self.transcript.take_back(rest)
                 self.transcript.mark_cut_off(update.marked_reply, update.reply)
             else:  # the reply was out; what went on after it was cut
                 rest, cut = reply_rest(update.text, update.reply), reply_rest(update.marked, update.reply)
                 if rest and cut:
                     self.transcript.mark_cut_off(cut, rest)
+
+    def _tell_early_end(self) -> None:
+        """Once, in plain words, why the round clock just dropped (trial 24: from ~39:00 to
+        02:44 left, said only in small type on the plan bar)."""
+        engine = self.session.engine
+        ends_at = engine.ends_early_at()
+        if ends_at is None or getattr(self, "_told_early_end", False):
+            return
+        self._told_early_end = True
+        skipped = any(span.ended_by == PhaseEnd.NEXT for span in engine.timeline.phases)
+        self.warning.setText(_with_icon("clock", early_end_note(ends_at, engine.round_seconds,
+                                                                 last_part=not engine.has_next_phase,
+                                                                 skipped=skipped)))
+        self.warning.show()
+        self._warning_timer.start()
 
     def _speaking(self, update: Speaking) -> None:
         last, self._last_said = self._last_said, update.text

@@ -194,6 +194,7 @@ class TimelineData:
     # Where a round that stopped well before its plan ended: past it the rows are greyed and
     # marked, so a 4-minute round is not read as one that ran its planned 45 (None: it ran).
     ended: float | None = None
+    ended_why: str = ""  # why, when the round shortened itself (core.time_left.QUESTIONS_DONE)
 
 
 class RoundTimelinePlot(QWidget):
@@ -237,7 +238,8 @@ class RoundTimelinePlot(QWidget):
 
     def _describe(self) -> None:
         d = self.data
-        ended = f", ended at {clock_text(d.ended)}" if d.ended is not None else ""
+        ended = (f", ended at {clock_text(d.ended)}" + (f", {d.ended_why}" if d.ended_why else "")
+                 if d.ended is not None else "")
         self.setAccessibleDescription(
             f"{clock_text(d.total)} round{ended}: {len(d.actual)} phases, {len(d.asks)} questions asked, "
             f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
@@ -338,7 +340,7 @@ class RoundTimelinePlot(QWidget):
             p.fillRect(rest, QBrush(t.color("border"), Qt.BrushStyle.BDiagPattern))
             p.setPen(QPen(t.color("text"), 1.5, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
-            label = f"ended {clock_text(self.data.ended)}"
+            label = f"ended {clock_text(self.data.ended)}" + (f": {self.data.ended_why}" if self.data.ended_why else "")
             box = QRectF(x + 4, row(2).top(), p.fontMetrics().horizontalAdvance(label) + 6, row(2).height())
             p.fillRect(box.intersected(r), t.color("surface"))
             p.setPen(t.color("text"))

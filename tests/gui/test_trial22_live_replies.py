@@ -48,3 +48,32 @@ def test_a_reply_cut_off_shows_the_words_heard(qtbot):
     screen.on_update(ReplyCutOff(1, FACT, marked, FACT, marked, 9.5))
     screen._render_partial()
     assert screen.transcript.plain_text().splitlines()[-1] == f"Interviewer: {marked}"
+
+
+def test_a_reply_cut_inside_it_drops_the_finish_it_never_reached(qtbot):
+    """Trial 24 item 6: the reply that went on with the question was stopped mid-reply (the
+    speaker's word events: 75 of its 110 characters). Live showed the reply whole and "Let me
+    finish the question: ..." as if said; the review showed the reply cut off and no finish.
+    Live now shows what the review does."""
+    screen = _asked(qtbot)
+    finish = "Let me finish the question: Design a fraud scorer."
+    said = f"{FACT} {finish}"
+    screen.on_update(Speaking(said, UtteranceKind.CLARIFICATION, 9.0))
+    marked = "About one payment... [cut off]"
+    screen.on_update(ReplyCutOff(1, said, marked, FACT, marked, 10.0))
+    screen._render_partial()
+    lines = screen.transcript.plain_text().splitlines()
+    assert lines[-1] == f"Interviewer: {marked}" and not any(finish in line for line in lines)
+    assert sum(FACT in line for line in lines) == 0
+
+
+def test_a_reply_cut_in_its_finish_keeps_the_reply_and_marks_the_finish(qtbot):
+    screen = _asked(qtbot)
+    finish = "Let me finish the question: Design a fraud scorer."
+    said = f"{FACT} {finish}"
+    screen.on_update(Speaking(said, UtteranceKind.CLARIFICATION, 9.0))
+    marked = f"{FACT} Let me finish the question... [cut off]"
+    screen.on_update(ReplyCutOff(1, said, marked, FACT, FACT, 12.0))
+    screen._render_partial()
+    assert screen.transcript.plain_text().splitlines()[-2:] == [
+        f"Interviewer: {FACT}", "Interviewer: Let me finish the question... [cut off]"]
