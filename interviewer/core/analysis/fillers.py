@@ -676,7 +676,52 @@ def find_disfluencies(tokens: list[Token]) -> list[Filler]:
                 else:
                     found.append(Filler(f"{_bare(t)}-", t.start, t.end, FillerKind.CUT_OFF))
         i += 1
-    return found
+    return _with_said_restarts(words, found)
+
+
+# A restart said in words rather than cut off: "How many, no wait, let me start over. How many
+# sessions..." showed 0 restarts (trial 24). "let me start" alone begins an answer ("let me start
+# with the brute force"), so only phrases that take back what was just said count.
+_SAID_RESTARTS = (("let", "me", "start", "over"), ("let", "me", "start", "again"), ("let", "me", "rephrase"),
+                  ("let", "me", "try", "again"), ("let", "me", "try", "that", "again"), ("scratch", "that"),
+                  ("no", "wait"))
+
+
+def _said_restart_at(words: list[Token], i: int) -> int:
+    """Length of the restart phrase starting at words[i] (0: none). It must start a clause; "no
+    wait" must end one too ("there's no wait time" is not a restart)."""
+    if not starts_clause(words, i):
+        return 0
+    for phrase in _SAID_RESTARTS:
+        n = len(phrase)
+        if tuple(w.norm for w in words[i:i + n]) != phrase:
+            continue
+        if phrase == ("no", "wait") and not (words[i + 1].comma_after or words[i + 1].ends_sentence
+                                              or i + 2 == len(words)):
+            continue
+        return n
+    return 0
+
+
+def _with_said_restarts(words: list[Token], found: list[Filler]) -> list[Filler]:
+    """`found` plus the restarts said in words; phrases said one after the other ("no wait, let
+    me start over") are one restart."""
+    taken = [(f.start, f.end) for f in found]
+    said: list[Filler] = []
+    i = 0
+    while i < len(words):
+        n = _said_restart_at(words, i)
+        if not n:
+            i += 1
+            continue
+        end = i + n
+        while (more := _said_restart_at(words, end)):
+            end += more
+        start_s, end_s = words[i].start, words[end - 1].end
+        if not any(s < end_s and start_s < e for s, e in taken):
+            said.append(Filler(" ".join(_bare(w) for w in words[i:end]), start_s, end_s, FillerKind.RESTART))
+        i = end
+    return sorted(found + said, key=lambda f: f.start) if said else found
 
 
 def filler_rate(fillers: int, words: int) -> float | None:
