@@ -156,7 +156,7 @@ class ClarifyingResponder:
         # start time.", trial 24). Dropping such matches outright lost more right facts on
         # matcher_bench.py than it fixed (85.1% -> 82.8%): many right facts share only those words.
         if asks_if_possible(said) and self._on_problem_words_only(said, scores[0].topic):
-            validity = next((m for m in scores[1:] if m.score >= threshold and _about_validity(m.topic)), None)
+            validity = next((m for m in scores[1:] if m.score >= threshold and about_validity(m.topic)), None)
             if validity is not None:
                 return validity
         return scores[0]
@@ -204,10 +204,10 @@ def asks_if_possible(text: str) -> bool:
     return any(_POSSIBLE.match(" ".join(words(clause))) for clause in re.split(r"[.?!,;]", text) if clause.strip())
 
 
-_VALIDITY_WORDS = ("edge case", "invalid input", "corner case", "invalid", "valid")
+_VALIDITY_WORDS = ("edge case", "edge cases", "invalid input", "corner case", "corner cases", "invalid", "valid")
 
 
-def _about_validity(topic: ClarifyingTopic) -> bool:
+def about_validity(topic: ClarifyingTopic) -> bool:
     """A topic about which inputs can occur: edge cases, invalid input."""
     return any(k.lower() in _VALIDITY_WORDS for k in (topic.name, *topic.keywords))
 
