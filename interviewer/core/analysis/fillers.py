@@ -309,6 +309,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     if (t.norm in ("sort", "kind") and nxt == "of") or (t.norm == "kind" and nxt == "on"):
         if prev in _KIND_NOT_AFTER:
             return None
+        if t.norm == "sort" and _sort_is_the_verb(tokens, i, prev):
+            return None
         return f"{t.norm} of", i + 1
     # "sort on" is English ("sort on the key"), but not set off by commas on both sides: "a
     # small image model on, sort on, quality signals" is "sort of" as tiny.en writes it.
@@ -581,6 +583,24 @@ _DOUBLES_OK = {"that", "had", "very", "really", "no", "yeah", "yes", "bye", "ha"
 _CUT_MARKS = ("-", "—", "–")
 MAX_PHRASE_REPEAT = 3  # longest phrase (in words) checked for an immediate repetition
 RESTART_LOOKBACK = 3   # a restart begins again with one of this many words before the cut
+
+
+# "first sort the sessions" heard as "first sort of sessions" (trial 24): after a word that puts a
+# verb next and before a plural noun or a determiner, "sort of" is the verb "sort" misheard.
+_VERB_SLOT = {"first", "then", "we", "i", "to", "you", "they", "let's", "lets", "can", "will", "would", "should"}
+_NOUN_DETERMINERS = {"the", "these", "those", "them", "all", "each", "every", "both"}
+_S_NOT_PLURAL = {"is", "was", "has", "does", "this", "its", "it's", "yes", "us", "as", "always", "perhaps",
+                 "thus", "plus", "less", "unless", "across", "focus", "process", "access", "success"}
+
+
+def _sort_is_the_verb(tokens: list[Token], i: int, prev: str) -> bool:
+    """"sort of" at tokens[i] is the verb "sort" with its object misheard: a verb slot before, no
+    comma around, and a plural noun or a determiner after."""
+    if prev not in _VERB_SLOT or i + 2 >= len(tokens) or tokens[i].comma_after or tokens[i + 1].comma_after:
+        return False
+    after = tokens[i + 2].norm
+    return after in _NOUN_DETERMINERS or (len(after) > 3 and after.endswith("s") and not after.endswith("ss")
+                                          and after not in _S_NOT_PLURAL)
 
 
 def _cut_marked(tokens: list[Token], k: int) -> bool:
