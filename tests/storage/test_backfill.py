@@ -215,7 +215,7 @@ def test_a_one_word_question_answered_live_counts_as_asked_when_transcribed_late
     assert [(q["text"], q["topics"]) for q in asked] == [("Latency?", ["latency"])]
     assert answer.analysis["solution_before_question"] is None
     messages = [f.message for f in store.get_session(sid).findings if f.answer_id == ids[1]]
-    assert "Asked 1 clarifying question." in messages and "Did not ask about: scale." in messages
+    assert "Asked 1 clarifying question." in messages and 'Did not ask about: "scale".' in messages
     assert not [m for m in messages if "No clarifying questions" in m or "before asking" in m]
 
 

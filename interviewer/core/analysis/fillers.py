@@ -309,6 +309,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     if (t.norm in ("sort", "kind") and nxt == "of") or (t.norm == "kind" and nxt == "on"):
         if prev in _KIND_NOT_AFTER:
             return None
+        if t.norm == "sort" and _sort_is_the_verb(tokens, i, prev):
+            return None
         return f"{t.norm} of", i + 1
     # "sort on" is English ("sort on the key"), but not set off by commas on both sides: "a
     # small image model on, sort on, quality signals" is "sort of" as tiny.en writes it.
@@ -583,6 +585,24 @@ MAX_PHRASE_REPEAT = 3  # longest phrase (in words) checked for an immediate repe
 RESTART_LOOKBACK = 3   # a restart begins again with one of this many words before the cut
 
 
+# "first sort the sessions" heard as "first sort of sessions" (trial 24): after a word that puts a
+# verb next and before a plural noun or a determiner, "sort of" is the verb "sort" misheard.
+_VERB_SLOT = {"first", "then", "we", "i", "to", "you", "they", "let's", "lets", "can", "will", "would", "should"}
+_NOUN_DETERMINERS = {"the", "these", "those", "them", "all", "each", "every", "both"}
+_S_NOT_PLURAL = {"is", "was", "has", "does", "this", "its", "it's", "yes", "us", "as", "always", "perhaps",
+                 "thus", "plus", "less", "unless", "across", "focus", "process", "access", "success"}
+
+
+def _sort_is_the_verb(tokens: list[Token], i: int, prev: str) -> bool:
+    """"sort of" at tokens[i] is the verb "sort" with its object misheard: a verb slot before, no
+    comma around, and a plural noun or a determiner after."""
+    if prev not in _VERB_SLOT or i + 2 >= len(tokens) or tokens[i].comma_after or tokens[i + 1].comma_after:
+        return False
+    after = tokens[i + 2].norm
+    return after in _NOUN_DETERMINERS or (len(after) > 3 and after.endswith("s") and not after.endswith("ss")
+                                          and after not in _S_NOT_PLURAL)
+
+
 def _cut_marked(tokens: list[Token], k: int) -> bool:
     """Whisper marked the token as broken off: "w-", "should—", or the next token is written
     "-I" after "I" (its way of writing "I- I")."""
@@ -676,7 +696,52 @@ def find_disfluencies(tokens: list[Token]) -> list[Filler]:
                 else:
                     found.append(Filler(f"{_bare(t)}-", t.start, t.end, FillerKind.CUT_OFF))
         i += 1
-    return found
+    return _with_said_restarts(words, found)
+
+
+# A restart said in words rather than cut off: "How many, no wait, let me start over. How many
+# sessions..." showed 0 restarts (trial 24). "let me start" alone begins an answer ("let me start
+# with the brute force"), so only phrases that take back what was just said count.
+_SAID_RESTARTS = (("let", "me", "start", "over"), ("let", "me", "start", "again"), ("let", "me", "rephrase"),
+                  ("let", "me", "try", "again"), ("let", "me", "try", "that", "again"), ("scratch", "that"),
+                  ("no", "wait"))
+
+
+def _said_restart_at(words: list[Token], i: int) -> int:
+    """Length of the restart phrase starting at words[i] (0: none). It must start a clause; "no
+    wait" must end one too ("there's no wait time" is not a restart)."""
+    if not starts_clause(words, i):
+        return 0
+    for phrase in _SAID_RESTARTS:
+        n = len(phrase)
+        if tuple(w.norm for w in words[i:i + n]) != phrase:
+            continue
+        if phrase == ("no", "wait") and not (words[i + 1].comma_after or words[i + 1].ends_sentence
+                                              or i + 2 == len(words)):
+            continue
+        return n
+    return 0
+
+
+def _with_said_restarts(words: list[Token], found: list[Filler]) -> list[Filler]:
+    """`found` plus the restarts said in words; phrases said one after the other ("no wait, let
+    me start over") are one restart."""
+    taken = [(f.start, f.end) for f in found]
+    said: list[Filler] = []
+    i = 0
+    while i < len(words):
+        n = _said_restart_at(words, i)
+        if not n:
+            i += 1
+            continue
+        end = i + n
+        while (more := _said_restart_at(words, end)):
+            end += more
+        start_s, end_s = words[i].start, words[end - 1].end
+        if not any(s < end_s and start_s < e for s, e in taken):
+            said.append(Filler(" ".join(_bare(w) for w in words[i:end]), start_s, end_s, FillerKind.RESTART))
+        i = end
+    return sorted(found + said, key=lambda f: f.start) if said else found
 
 
 def filler_rate(fillers: int, words: int) -> float | None:

@@ -32,6 +32,7 @@ from interviewer.core.interview_requests import about_the_interview
 from interviewer.core.conversation_cues import (
     asks_to_ask, asks_to_repeat, checks_in, makes_small_talk, talks_to_self, wraps_up,
 )
+from interviewer.core.clarifying_responder import about_validity, asks_if_possible
 from interviewer.core.matching import Matcher
 from interviewer.core.scripts.model import ClarifyingTopic
 from interviewer.core.scripts.topics import BUILTIN_TOPICS, builtin_keywords
@@ -707,6 +708,14 @@ def analyze_clarifying(utterances: list[Utterance],
         topics = [ClarifyingTopic(name, kws) for name, kws in keywords.items()]
         questions = [replace(q, topics=tuple(dict.fromkeys(q.topics + tuple(matcher.topics_asked([q.text], topics)))))
                      for q in questions]
+    if expected_topics:
+        # Asking whether something can be so, about no other topic, asks which inputs are valid: the
+        # edge-case topic, as the interviewer's reply picks it (clarifying_responder). "Can the end
+        # time be smaller than the start time?" was "Did not ask about: edge cases" (trial 24).
+        validity = next((name for name, kws in expected_topics if about_validity(ClarifyingTopic(name, kws))), None)
+        if validity is not None:
+            questions = [replace(q, topics=(validity,)) if not q.topics and asks_if_possible(q.text) else q
+                         for q in questions]
     first_q = questions[0].start if questions else float("inf")
     solution_at = next((u.start for u in utterances if u.start < first_q and proposes_solution(u)), None)
     result = ClarifyingResult(questions, solution_before_question=solution_at)

@@ -136,7 +136,10 @@ class Finding:
 def topics_missed_finding(missed: Sequence[str]) -> Finding:
     """The clarifying topics not asked about: one wording for the answer, the round and the
     crediting of questions the interviewer answered live (app/live_clarifications.py)."""
-    return Finding("topics_missed", "Did not ask about: " + ", ".join(missed) + ".", None, None, "problem")
+    # Quoted, so a name reads as a name: "Did not ask about: edge cases, in place." read "in place"
+    # as part of the sentence (trial 24).
+    return Finding("topics_missed", "Did not ask about: " + ", ".join(f'"{t}"' for t in missed) + ".",
+                   None, None, "problem")
 
 
 def questions_asked_finding(count: int, start: float | None) -> Finding:

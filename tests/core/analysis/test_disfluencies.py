@@ -81,3 +81,23 @@ def test_laughter_and_breath_notes_are_not_words_or_fillers():
 
 def test_an_unclosed_bracket_is_text_not_a_note():
     assert [t.norm for t in tokenize(words_of("a ( b c d e f"))] == ["a", "b", "c", "d", "e", "f"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # trial 24: the restart said in words showed "Restarts 0"
+    ("Sorry. How many? No wait. Let me start over. How many sessions can there be?",
+     [("restart", "No wait Let me start over")]),
+    ("the cost is, scratch that, the space is linear", [("restart", "scratch that")]),
+    ("we sort them, sorry, let me rephrase: we sort by start", [("restart", "let me rephrase")]),
+])
+def test_a_restart_said_in_words_counts(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Let me start with the brute force.",   # begins an answer, takes nothing back
+    "There is no wait time between calls.",  # 'no wait' inside a clause
+    "we start over the list again",
+])
+def test_words_that_take_nothing_back_are_no_restart(text):
+    assert found(text) == []

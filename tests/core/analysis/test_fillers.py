@@ -378,3 +378,15 @@ def test_a_definition_after_a_period_tiny_en_wrote_is_no_filler():
     assert "I mean" not in filler_texts(analyze_answer(said))
     aside = spoken("We shipped it late. [0.4] I mean, [0.3] the data was not ready.")
     assert "I mean" in filler_texts(analyze_answer(aside))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # trial 24: "first sort the sessions" heard as "first sort of sessions": the verb, no hedge
+    ("So my approach is, um, first sort of sessions by start time.", ["um"]),
+    ("then we sort of the list and sweep", []),
+    # the hedge stays: no verb slot before, or no plural noun / determiner after
+    ("It was sort of slow.", ["sort of"]),
+    ("I sort of agree with that.", ["sort of"]),
+])
+def test_sort_of_as_the_verb_sort_misheard(text, expected):
+    assert fillers_in(text) == expected

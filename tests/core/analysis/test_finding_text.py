@@ -7,7 +7,7 @@ def test_a_message_that_opens_with_its_label_is_shown_alone():
     assert finding_text("went_silent", "Went silent for 14.6 s after 'cache.'; think aloud instead.") == \
         "Went silent for 14.6 s after 'cache.'; think aloud instead."
     missed = topics_missed_finding(["data size"])
-    assert finding_text(missed.kind, missed.message) == "Did not ask about: data size."
+    assert finding_text(missed.kind, missed.message) == 'Did not ask about: "data size".'
     assert finding_text("depth_missing", "Not heard: a tradeoff.") == "Not heard: a tradeoff."
 
 

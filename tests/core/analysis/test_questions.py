@@ -1583,3 +1583,14 @@ def test_a_question_followed_by_also_is_not_answered_by_it(script, asks):
 ])
 def test_a_question_quoted_in_a_story_told_in_the_present_is_not_asked(script, asks):
     assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+def test_asking_whether_an_input_can_be_so_asks_about_edge_cases():
+    """Trial 24: "Can the end time be smaller than the start time?" asked about edge cases (which
+    inputs are valid), yet the review said "Did not ask about: edge cases"."""
+    t = spoken("Can the end time be smaller than the start time?")
+    a = analyze_answer(t, expected_topics=[("edge cases", ()), ("in place", ("in place",))])
+    assert a.clarifying.questions[0].topics == ("edge cases",)
+    assert a.clarifying.missed == ["in place"]
+    missed = next(f for f in a.findings if f.kind == "topics_missed")
+    assert missed.message == 'Did not ask about: "in place".'  # a name reads as a name

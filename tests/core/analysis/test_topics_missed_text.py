@@ -30,4 +30,4 @@ def test_topics_not_asked_are_a_fault_only_where_clarifying_is_expected():
     assert [f.kind for _, f in question_findings(story)].count("topics_missed") == 0
     assert story.answers[0].topics_missed == [] and topics_missed_text(story) == "none"
     assert [f.message for _, f in question_findings(design) if f.kind == "topics_missed"] == \
-        ["Did not ask about: kind of conflict."]
+        ['Did not ask about: "kind of conflict".']
