@@ -588,7 +588,8 @@ RESTART_LOOKBACK = 3   # a restart begins again with one of this many words befo
 # "first sort the sessions" heard as "first sort of sessions" (trial 24): after a word that puts a
 # verb next and before a plural noun or a determiner, "sort of" is the verb "sort" misheard.
 _VERB_SLOT = {"first", "then", "we", "i", "to", "you", "they", "let's", "lets", "can", "will", "would", "should"}
-_NOUN_DETERMINERS = {"the", "these", "those", "them", "all", "each", "every", "both"}
+# (Not "all", "both", "each": a hedge goes before them too, "we sort of all agreed".)
+_NOUN_DETERMINERS = {"the", "these", "those", "them"}
 _S_NOT_PLURAL = {"is", "was", "has", "does", "this", "its", "it's", "yes", "us", "as", "always", "perhaps",
                  "thus", "plus", "less", "unless", "across", "focus", "process", "access", "success"}
 

@@ -387,6 +387,7 @@ def test_a_definition_after_a_period_tiny_en_wrote_is_no_filler():
     # the hedge stays: no verb slot before, or no plural noun / determiner after
     ("It was sort of slow.", ["sort of"]),
     ("I sort of agree with that.", ["sort of"]),
+    ("We sort of all agreed to ship it.", ["sort of"]),
 ])
 def test_sort_of_as_the_verb_sort_misheard(text, expected):
     assert fillers_in(text) == expected
