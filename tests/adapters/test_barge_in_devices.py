@@ -56,11 +56,12 @@ def test_the_candidate_talking_over_the_interviewer_stops_it_within_300_ms(pulse
 @pytest.mark.audio
 def test_through_loudspeakers_the_interviewers_own_voice_is_rarely_taken_for_the_candidate(pulse, tmp_path, speaker):
     # The simulated room is a relay process; on a busy machine it can starve and leave gaps in the
-    # echo (seen: the plain detector heard 23 % of it). Such a trial says nothing about the detector,
-    # so up to three are run and the first whose echo arrived whole is judged.
-    for _ in range(3):
+    # echo (seen: the plain detector heard 23 % of it; and with 3 starved blocks the shifted echo
+    # fooled the echo-aware detector four times, load average 12). Such a trial says nothing about
+    # the detector, so up to five are run and the first whose echo arrived whole and on time is judged.
+    for _ in range(5):
         result = barge_in.trial(speaker, None, tmp_path, room=barge_in.Room(0.3, 0.4, 3.0, 1), stopper=None)
-        if result["voiced"]["plain"] > 0.4:
+        if result["voiced"]["plain"] > 0.4 and not result["relay_xruns"]:
             break
     assert result["onsets"]["plain"], "the echo did not reach the microphone"
     # The plain detector takes most of the interviewer's voice for the candidate; the echo-aware
