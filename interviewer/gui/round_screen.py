@@ -102,6 +102,7 @@ class RoundScreen(QWidget):
         # Wraps: as wide as a long script title, the label pushed the round sideways at 1024 px.
         self.title.setWordWrap(True)
         self.phase_label = QLabel()
+        self.phase_label.setWordWrap(True)  # "Scale it up · a follow-up from the "Code" part"
         self.phase_clock = QLabel()
         self.round_clock = QLabel()
         for label in (self.phase_clock, self.round_clock):
@@ -109,6 +110,8 @@ class RoundScreen(QWidget):
         self.plan = PhasePlanBar()
         self.warning = QLabel()
         self.warning.setObjectName("warning")
+        # Wraps: the early-end note is a sentence, and at 200 % scaling one line needed 1,046 px.
+        self.warning.setWordWrap(True)
         self.warning.hide()
         self.question = QLabel("The interviewer will start in a moment.")
         self.question.setObjectName("question")
