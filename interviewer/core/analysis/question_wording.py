@@ -147,6 +147,30 @@ FRAMING = re.compile(r"^(the|a) ((?!(i|we|you|i'd|i'm|i've)\b)\w+ ){1,3}(is|was)
 # confirmation, like "just to confirm" (only where the sentence opens: "..., just to make sure
 # the model stays fresh" is a purpose).
 CONFIRM_OPENER = (("to", "make", "sure"), ("to", "double", "check"))
+# "So to be clear, you're asking about a time I said no?", "to be clear, the input fits in
+# memory": a restatement handed over for a yes or no (asked if the speaker then waits:
+# questions._tag_runs_on). Not the speaker clarifying their own plan ("To be clear, I'd still
+# log everything"): a first-person clause after it states.
+CLEAR_OPENER = ("to", "be", "clear")
+# "Let me make sure I got it. A user can make at most a hundred calls a minute.", "So if I
+# understand it, I return the index": the restatement after such an opener is handed over for a
+# yes or no, whether Whisper ran the two together or not (questions.find_questions); asked only
+# if the speaker then waits, like every confirmation.
+CHECK_OPENER = re.compile(
+    r"^(?:(?:let me|i want to|i'd like to|i just want to|just want to|just to) (?:just )?)?"
+    r"(?:make sure|check|double check|confirm) (?:that )?i (?:got|get|have|understand|understood|follow|heard)"
+    r"(?: (?:it|this|that|you|the (?:problem|question|task|setup)))?(?: right| correctly)?$"
+    r"|^if i (?:understand|understood|got|get)(?: (?:it|this|that|you|the (?:problem|question|task)))?"
+    r"(?: right| correctly)?$")
+
+
+def checks_understanding(words: list[str]) -> bool:
+    """`words` (a clause or sentence, lead-ins included) only open a restatement to be checked."""
+    return bool(CHECK_OPENER.match(" ".join(_strip_lead_in(words))))
+
+
+MOVES_ON = {"then", "and", "so", "next", "i'd", "i'll", "let's", "we'd", "we'll", "after"}
+FIRST_PERSON = {"i", "i'd", "i'm", "i'll", "i've", "my", "me", "we'd", "we'll", "we're", "let's", "let"}
 # "I wonder whether we even need a review queue?": thinking aloud about one's own design (see
 # INDIRECT), even where the voice rose and Whisper wrote "?".
 MUSING = re.compile(r"\bi wonder (if|whether) (we|i)\b")
@@ -242,6 +266,15 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
             continue
         if tuple(words[:3]) in CONFIRM_OPENER and not any(_strip_lead_in(c) for c in clauses[:n]):
             return "indirect question"
+        if (checks_understanding(clause) and not any(_strip_lead_in(c) for c in clauses[:n])
+                and sum(len(c) for c in clauses[n + 1:]) >= 3
+                and not any(c[:1] and c[0] in MOVES_ON for c in clauses[n + 2:])):
+            return "confirmation"  # not "..., so the input is sorted, then I'd start": the plan
+        if tuple(words[:3]) == CLEAR_OPENER and not any(_strip_lead_in(c) for c in clauses[:n]):
+            rest = words[3:] or next((c for c in clauses[n + 1:] if c), [])
+            if len(rest) >= 2 and rest[0] not in FIRST_PERSON:
+                return "confirmation"
+            continue
         first, second = words[0], words[1]
         if first in OFFER_VERB and second in OFFERED:
             # "Want the math, or just the intuition?", "want an example with numbers": "do you"

