@@ -116,6 +116,11 @@ _QUOTE_OPENER = {
     "they", "he", "she", "this", "that", "there", "can", "could", "do", "does", "did", "is", "are",
     "should", "would", "will", "have", "don't", "aren't", "isn't", "can't", "please", "look",
     "listen", "hold", "stop", "wow", "huh", "nope", "alright",
+    # a quote opens with a contraction or an imperative as often ("I was like, that's how it's
+    # always been done", "so I was like, give me three days": blind33)
+    "that's", "it's", "there's", "what's", "i'm", "i'll", "i'd", "we'll", "we'd", "we're", "you'll",
+    "you're", "let", "give", "tell", "send", "show", "try", "take", "ask", "sure", "sorry",
+    "thanks", "great", "cool",
 }
 
 

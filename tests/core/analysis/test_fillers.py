@@ -362,6 +362,10 @@ def test_literally_after_saying_and_its_object_is_no_filler():
     ("My manager pulled me aside, and she was like, why now? And I was like, because it fails every Friday.", []),
     ("My teammate Raj was like, let's just retrain it.", []),
     ("I'm like, wait, aren't the labels stale?", []),
+    # Blind speech set 33: a quote opening with a contraction or an imperative.
+    ("So I was like, give me three days and I will fix it.", []),
+    ("When he reviewed it, I was like, that's how it's always been done.", []),
+    ("I was like, really tired after that launch.", ["like"]),
     # No person, no quote, or trailing off: the filler.
     ("It was like, two days before anyone noticed.", ["like"]),
     ("I was like, super nervous about the launch.", ["like"]),
