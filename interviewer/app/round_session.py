@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 from interviewer.app.answer_recorder import AnswerRecorder
 from interviewer.app.voice_failure import ReportsPlaybackFailure
-from interviewer.app.live_clarifications import credit_clarifications, reply_spans
+from interviewer.app.live_clarifications import credit_clarifications, interviewer_replies, reply_spans
 from interviewer.app.serial_writer import SerialWriter
 from interviewer.app.silence_tracker import SilenceTracker
 from interviewer.core.candidate_questions import question_phases
@@ -503,6 +503,7 @@ class RoundSession:
         transcript = update.transcript
         kind = self.script.kind
         replies = reply_spans(self.controller.utterances, record)  # read here, on the GUI thread
+        said_again = interviewer_replies(self.controller.utterances, record)
         for_interviewer = self.controller.takes_candidate_questions(record)
         # Went on after silence (over the acknowledgement, or while the interviewer waited): the
         # silence before is a pause inside the answer.
@@ -527,7 +528,7 @@ class RoundSession:
                 repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None,
                 thinking_invited=thinking_invited).to_dict()
-            credit_clarifications(analysis, record.clarifications, record.started_at)
+            credit_clarifications(analysis, record.clarifications, record.started_at, said_again)
             if pause_before is not None:
                 from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY
                 analysis[PAUSE_BEFORE_KEY] = round(pause_before, 3)
@@ -571,7 +572,8 @@ class RoundSession:
         import copy
 
         credited = copy.deepcopy(state.analysis)
-        credit_clarifications(credited, clarifications, record.started_at)
+        credit_clarifications(credited, clarifications, record.started_at,
+                              interviewer_replies(self.controller.utterances, record))
         state.analysis = credited
         if self.store is not None and state.answer_id is not None:
             answer_id = state.answer_id

@@ -229,7 +229,7 @@ class ClarifyingTurns:
         if self._cut_off is not None:  # not made out: no answer to the question cut off
             said = [w.text.strip(",.;:!?…").lower() for w in new]
             self._unclear_words += sum(1 for w in said if w and not is_hesitation(w))
-        self._say(self.settings.unclear_text, UtteranceKind.CLARIFICATION)
+        self._say(self.settings.unclear_text, UtteranceKind.CLARIFICATION).asks_again = True
         return True
 
     def _respond(self, record: AnswerRecord, question: str, asked_until: float | None = None) -> bool:

@@ -485,7 +485,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._nudge_cut_by_pause = speaking.kind == UtteranceKind.NUDGE
             if speaking.kind not in (UtteranceKind.NUDGE, UtteranceKind.PHASE_WARNING):
                 again = Utterance(speaking.text, speaking.kind, question_id=speaking.question_id,
-                                  follow_up_id=speaking.follow_up_id, again=True)
+                                  follow_up_id=speaking.follow_up_id, again=True, asks_again=speaking.asks_again)
                 self._to_say.appendleft(again)
                 if self._resumable is not None and self._resumable.ack is speaking:
                     self._resumable.ack = again
@@ -747,7 +747,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                     and now - speaking.started_at < REPLY_CUT_AT_START_S):
                 # Said again at their pause: the same line, logged once (trial 22 showed it twice,
                 # before and after "That's all my questions.", heard once).
-                again = Utterance(speaking.text, speaking.kind, decided_at=now, again=True, heard_before=played)
+                again = Utterance(speaking.text, speaking.kind, decided_at=now, again=True, heard_before=played,
+                                  asks_again=speaking.asks_again)
                 self._held = (again, len(_words_of(self._heard)), self._answer.awaiting_speech_after_reply)
                 self._answer.awaiting_speech_after_reply = False
             elif speaking.kind == UtteranceKind.CLARIFICATION:
