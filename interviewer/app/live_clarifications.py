@@ -36,6 +36,20 @@ def interviewer_replies(utterances: list, record) -> tuple[list[float], list[flo
     return said_again, replies
 
 
+def stored_replies(lines: list, answer, say_again_text: str) -> tuple[list[float], list[float]]:
+    """interviewer_replies of a stored answer (a round transcribed after it ended, app/backfill):
+    the stored lines keep no marker, so the say-again request is known by its text."""
+    start = getattr(answer, "answer_start", None)
+    if start is None:
+        return [], []
+    end = answer.answer_end if getattr(answer, "answer_end", None) is not None else float("inf")
+    said_again, replies = [], []
+    for line in lines:
+        if line.kind == str(UtteranceKind.CLARIFICATION) and start <= line.said_at < end:
+            (said_again if line.text == say_again_text else replies).append(line.said_at)
+    return said_again, replies
+
+
 # The clarifying questions asked again after a say-again request (core.asked_again): out of the
 # count, kept here so that crediting again finds them (and their words are not lost).
 ASKED_AGAIN_KEY = "clarifying_asked_again"
