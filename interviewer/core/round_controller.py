@@ -1242,7 +1242,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 record.wav_path = Path(self.recorder.stop())
             except Exception as exc:
                 self._emit(Problem(f"the recording did not close cleanly: {exc}", self._now()))
-        self._emit(AnswerEnded(record.index, ended_by, record.ended_at))
+        self._emit(AnswerEnded(record.index, ended_by, record.ended_at, record.asked_to_repeat))
         self._unfinished.append(record)
         transcriber = self._transcribers.pop(record.index, None)
         if transcriber is None or record.wav_path is None:

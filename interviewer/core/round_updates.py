@@ -33,6 +33,9 @@ class AnswerEnded:
     answer: int
     ended_by: EndedBy
     at: float
+    # Its words only asked to hear the question again (AnswerRecord.asked_to_repeat): no part of
+    # the answer's numbers, so the live counter leaves them out as the review does.
+    asked_to_repeat: bool = False
 
 
 @dataclass(frozen=True)
