@@ -689,13 +689,45 @@ class RoundSession:
 
     def close(self, timeout: float = 10.0) -> None:
         """Before the store closes (app quit, next round): let the recorder close, the last
-        transcripts finish and be analysed, and every queued write land. Call on the GUI thread."""
+        transcripts finish and be analysed, and every queued write land. Call on the GUI thread;
+        it blocks it (up to `timeout` per step): quitting uses close_in_background instead."""
+        self._close(timeout, self.controller.poll)
+
+    def close_in_background(self, on_done: Callable[[], None], timeout: float = 10.0) -> None:
+        """close() on a thread of its own, the GUI thread running on meanwhile (trial 24: quitting
+        mid-round stood up to 10 s on the last answer's transcript with no sign of life); the
+        controller's polls, which belong to the GUI thread, are posted there, and on_done is
+        posted there once everything is saved (or the waits ran out: what was recorded is on
+        disk either way). Not on the thread pool: the work it waits for may need a slot there."""
+        def poll_on_gui() -> None:
+            handed_over = threading.Event()
+
+            def poll() -> None:
+                try:
+                    self.controller.poll()
+                finally:
+                    handed_over.set()
+
+            self._post(poll)
+            handed_over.wait(timeout)
+
+        def run() -> None:
+            try:
+                self._close(timeout, poll_on_gui)
+            except Exception:
+                log.exception("Closing the round failed")
+            finally:
+                self._post(on_done)
+
+        threading.Thread(target=run, name="round-close", daemon=True).start()
+
+    def _close(self, timeout: float, poll: Callable[[], None]) -> None:
         if self._recorder is not None:
             self._recorder.wait_stopped(timeout)
         deadline = time.monotonic() + timeout
         for _ in range(3):  # a finished transcript queues its analysis, which queues its save
             self._wait_idle(max(0.0, deadline - time.monotonic()))
-            self.controller.poll()  # hands finished transcripts over (TranscriptReady)
+            poll()  # hands finished transcripts over (TranscriptReady)
         self._wait_idle(max(0.0, deadline - time.monotonic()))
         if self._writer is not None:
             self._writer.close(timeout)
