@@ -116,7 +116,8 @@ class ReplyCutOff:
     was out: the line logged as `text` reads `marked`, and the exchange whose reply was `reply`
     reads `marked_reply` (both core.round_records.cut_off_text: the words played, when the speaker
     tells). `marked_reply` is `reply` when the reply was out and only what went on after it (the
-    question finished after a reply) was cut."""
+    question finished after a reply) was cut. `text` and `marked` are "" for a reply never said
+    (held for the candidate's pause, then moved on from): only its exchange is marked."""
     answer: int
     text: str
     marked: str

@@ -536,7 +536,9 @@ class RoundScreen(QWidget):
         elif isinstance(update, LineCutOff):
             self.transcript.mark_cut_off(update.marked)  # talked over before its end
         elif isinstance(update, ReplyCutOff):  # a reply talked over: as the review shows it
-            if not update.reply:  # a reply with no exchange (a hint): its line
+            if not update.text:
+                pass  # a held reply never said: it was never shown, only its exchange is marked
+            elif not update.reply:  # a reply with no exchange (a hint): its line
                 self.transcript.mark_cut_off(update.marked, update.text)
             elif update.marked_reply != update.reply:
                 # Cut inside the reply: what it went on with ("Let me finish the question: ...",
