@@ -38,6 +38,12 @@ log = logging.getLogger(__name__)
 SYNTH_TIMEOUT_SECONDS = 60.0
 STARTUP_TIMEOUT_SECONDS = 30.0
 _PLAYBACK_BLOCK_SECONDS = 0.25
+# While the device's buffer is full, the voice's thread waits this long before looking again
+# (_Utterance._hand_over): it never sits blocked inside PortAudio's write.
+_ROOM_POLL_SECONDS = 0.005
+# After the last block, how long past the output latency to wait for the buffer to play out
+# before stopping the stream (which then drains whatever is left).
+_PLAY_OUT_MARGIN_SECONDS = 1.0
 
 # A line's words as [end character, start second in its audio]: what stop() reports as heard.
 WordTimes = list[tuple[int, float]]
@@ -527,10 +533,16 @@ class _Utterance:
         self.written = threading.Event()  # every block handed to the device
         self._stream = None
         self._stream_lock = threading.Lock()
+        # Held while PortAudio is called on the stream (a write, the final stop, cancel()'s
+        # abort): an abort from another thread under a write blocked in Pa_WriteStream made
+        # PortAudio's ALSA backend print "Expression '...EndProcessing...' failed" to the
+        # terminal at every interruption of the interviewer (trial 24's "after quitting" lines).
+        self._io_lock = threading.Lock()
         self._words: WordTimes | None = None  # once synthesized
         self._sound_at: float | None = None  # monotonic time its first block went to the device
         self._played_limit = 0.0  # seconds of audio handed to the device so far
         self._latency = 0.0  # the output's latency: audio handed over is heard that much later
+        self._capacity: int | None = None  # the output buffer's size in frames, if the stream tells
 
     def heard(self) -> int | None:
         """How many characters of the text had been played by now (chars_heard); 0 before its
@@ -545,13 +557,14 @@ class _Utterance:
 
     def cancel(self) -> None:
         self._cancelled.set()
-        with self._stream_lock:
-            stream = self._stream
-        if stream is not None:
-            try:
-                stream.abort()  # drops what is buffered: silence within a few milliseconds
-            except Exception:  # the stream may be closing on its own thread
-                pass
+        with self._io_lock:  # a write in progress has room to go into: it returns at once
+            with self._stream_lock:
+                stream = self._stream  # None once closed (_close_stream): never aborted after
+            if stream is not None:
+                try:
+                    stream.abort()  # drops what is buffered: silence within a few milliseconds
+                except Exception:
+                    pass
 
     def _run(self) -> None:
         speaker = self._speaker
@@ -576,6 +589,43 @@ class _Utterance:
                 except Exception:
                     log.exception("on_done callback failed")
             self.finished.set()
+
+    def _hand_over(self, stream: Any, samples: np.ndarray) -> bool:
+        """Write `samples` in the pieces the device's buffer has room for, so that no write ever
+        waits inside PortAudio and cancel()'s abort never runs under one (_io_lock). A stream
+        that cannot tell its room (no write_available) is written as before, blocking. False
+        if cancelled first."""
+        done = 0
+        while done < len(samples):
+            with self._io_lock:
+                if self._cancelled.is_set():
+                    return False
+                room = getattr(stream, "write_available", None)
+                if not isinstance(room, int):
+                    stream.write(samples[done:])
+                    return True
+                if room > 0:
+                    stream.write(samples[done:done + room])
+                    done += room
+                    continue
+            time.sleep(_ROOM_POLL_SECONDS)
+        return True
+
+    def _play_out(self, stream: Any) -> None:
+        """Let the buffered audio play, then stop the stream. Waited for outside PortAudio (its
+        stop() drains under the _io_lock only what is left), so that cancel() can still cut the
+        end of the line at once, without racing a blocked call."""
+        full = self._capacity
+        deadline = time.monotonic() + self._latency + _PLAY_OUT_MARGIN_SECONDS
+        while isinstance(full, int) and time.monotonic() < deadline and not self._cancelled.is_set():
+            with self._io_lock:
+                room = getattr(stream, "write_available", None)
+            if not isinstance(room, int) or room >= full:
+                break
+            time.sleep(_ROOM_POLL_SECONDS)
+        with self._io_lock:
+            if not self._cancelled.is_set():
+                stream.stop()  # waits until what is still buffered has been played
 
     def _play(self, path: Path) -> None:
         import soundfile
@@ -602,7 +652,7 @@ class _Utterance:
         with self._stream_lock:
             self._stream = stream
         if self._cancelled.is_set():
-            stream.close(ignore_errors=True)
+            self._close_stream(stream)
             return
         block = max(1, int(rate * _PLAYBACK_BLOCK_SECONDS))
         from interviewer.adapters.resample import resample
@@ -614,6 +664,8 @@ class _Utterance:
             self._latency = 0.0
         try:
             stream.start()
+            room = getattr(stream, "write_available", None)  # the empty buffer's room: its size
+            self._capacity = room if isinstance(room, int) and room > 0 else None
             for begin in range(0, len(audio), block):
                 if self._cancelled.is_set():
                     return
@@ -629,14 +681,19 @@ class _Utterance:
                 if begin == 0:
                     self._sound_at = time.monotonic()
                 self._played_limit = min(len(audio), begin + block) / rate
-                stream.write(np.ascontiguousarray(audio[begin:begin + block]))
+                if not self._hand_over(stream, np.ascontiguousarray(audio[begin:begin + block])):
+                    return
             if not self._cancelled.is_set():
                 self.written.set()
-                stream.stop()  # waits until the buffered audio has been played
+                self._play_out(stream)
         except sd.PortAudioError:
             if not self._cancelled.is_set():
                 raise
         finally:
+            self._close_stream(stream)
+
+    def _close_stream(self, stream: Any) -> None:
+        with self._io_lock:  # not while cancel() aborts it
             with self._stream_lock:
                 self._stream = None
             stream.close(ignore_errors=True)

@@ -117,7 +117,8 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
     which transcribes a file in steps, `done` moves within a recording too). `cancel` set
     stops before the next recording (with `in_steps`, before the next chunk of the current
     one): what was transcribed is kept, the rest waits (`result.cancelled`)."""
-    from interviewer.app.live_clarifications import credit_clarifications
+    from interviewer.app.live_clarifications import credit_clarifications, stored_replies
+    from interviewer.core.round_settings import ControllerSettings
     from interviewer.core.analysis.report import analyze_answer, thinking_invited_by
 
     result = BackfillResult()
@@ -167,7 +168,8 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
             to_problem=question is not None, interviewer_speech=stored_reply_spans(answer),
             thinking_invited=thinking_invited_by(script, recorded_in, answer.question_text)).to_dict()
         # Answered live: the topic was asked, and a question answered with a fact counts as asked.
-        credit_clarifications(analysis, answer.clarifications, answer.answer_start)
+        credit_clarifications(analysis, answer.clarifications, answer.answer_start,
+                              stored_replies(getattr(session, "lines", []), answer, ControllerSettings().unclear_text))
         if answer.question_id in asked_before(answer):
             _drop_opening_findings(analysis)
         if analysis.get("clarifying_questions") and answer.question_id:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from interviewer.core.analysis.report import questions_asked_finding, topics_missed_finding
+from interviewer.core.asked_again import repeated_attempts
 from interviewer.core.round_records import UtteranceKind
 
 
@@ -24,7 +25,38 @@ def reply_spans(utterances: list, record) -> list[tuple[float, float]]:
     return spans
 
 
-def credit_clarifications(analysis: dict, clarifications: list, answer_start: float | None = None) -> None:
+def interviewer_replies(utterances: list, record) -> tuple[list[float], list[float]]:
+    """When the interviewer, during this recording, asked the candidate to say it again
+    (Utterance.asks_again), and when it began its other replies: round seconds."""
+    end = record.ended_at if record.ended_at is not None else float("inf")
+    said_again, replies = [], []
+    for u in utterances:
+        if u.kind == UtteranceKind.CLARIFICATION and u.started_at is not None and record.started_at <= u.started_at < end:
+            (said_again if u.asks_again else replies).append(u.started_at)
+    return said_again, replies
+
+
+def stored_replies(lines: list, answer, say_again_text: str) -> tuple[list[float], list[float]]:
+    """interviewer_replies of a stored answer (a round transcribed after it ended, app/backfill):
+    the stored lines keep no marker, so the say-again request is known by its text."""
+    start = getattr(answer, "answer_start", None)
+    if start is None:
+        return [], []
+    end = answer.answer_end if getattr(answer, "answer_end", None) is not None else float("inf")
+    said_again, replies = [], []
+    for line in lines:
+        if line.kind == str(UtteranceKind.CLARIFICATION) and start <= line.said_at < end:
+            (said_again if line.text == say_again_text else replies).append(line.said_at)
+    return said_again, replies
+
+
+# The clarifying questions asked again after a say-again request (core.asked_again): out of the
+# count, kept here so that crediting again finds them (and their words are not lost).
+ASKED_AGAIN_KEY = "clarifying_asked_again"
+
+
+def credit_clarifications(analysis: dict, clarifications: list, answer_start: float | None = None,
+                          replies: tuple[list[float], list[float]] | None = None) -> None:
     """The clarifying questions the interviewer answered count in the answer's analysis, which
     the review, the round's findings and every export read: one source of truth for "asked".
 
@@ -37,9 +69,20 @@ def credit_clarifications(analysis: dict, clarifications: list, answer_start: fl
     An exchange that matched no topic (the interviewer had no fact for it: "Okay?") counts only
     if the analysis finds a question there itself. `answer_start`: the answer's start in round
     seconds (the exchanges are timed in round seconds, the analysis in the answer's own).
+    `replies`: interviewer_replies of the recording; a question the interviewer did not make
+    out and the candidate asked again after "Could you say it again?" counts once (the repeat).
     Idempotent: crediting the same exchanges again changes nothing."""
-    if not clarifications:
+    said_again = replies is not None and answer_start is not None and bool(replies[0] or analysis.get(ASKED_AGAIN_KEY))
+    if not clarifications and not said_again:
         return
+    if clarifications:
+        _credit(analysis, clarifications, answer_start)
+    if said_again:
+        _drop_repeated_attempts(analysis, replies, answer_start)
+    _update_question_findings(analysis)
+
+
+def _credit(analysis: dict, clarifications: list, answer_start: float | None) -> None:
     answered = {c.topic for c in clarifications if c.topic}
     missed = analysis.get("topics_missed") or []
     covered = list(analysis.get("topics_covered") or [])
@@ -51,7 +94,23 @@ def credit_clarifications(analysis: dict, clarifications: list, answer_start: fl
         for c in clarifications]
     if answer_start is not None:
         _count_answered_questions(analysis, [c for c in clarifications if c.topic], answer_start)
-    _update_question_findings(analysis)
+
+
+def _drop_repeated_attempts(analysis: dict, replies: tuple[list[float], list[float]], answer_start: float) -> None:
+    """The misheard attempts asked again leave the answer's clarifying questions for
+    ASKED_AGAIN_KEY (the ones moved there before are judged again with the rest)."""
+    said_again, others = replies
+    questions = sorted((q for key in ("clarifying_questions", ASKED_AGAIN_KEY)
+                        for q in analysis.get(key) or [] if isinstance(q, dict)),
+                       key=lambda q: _seconds(q.get("start")))
+    dropped = set(repeated_attempts(questions, [t - answer_start for t in said_again],
+                                    [t - answer_start for t in others]))
+    analysis["clarifying_questions"] = [q for i, q in enumerate(questions) if i not in dropped]
+    analysis[ASKED_AGAIN_KEY] = [q for i, q in enumerate(questions) if i in dropped]
+    solution = analysis.get("solution_before_question")
+    kept = analysis["clarifying_questions"]
+    if solution is not None and kept and _seconds(solution) >= _seconds(kept[0].get("start")):
+        analysis["solution_before_question"] = None
 
 
 ANSWERED_CUE = "answered by the interviewer"  # why a question counts, beside the analysis' own cues

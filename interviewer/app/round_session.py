@@ -27,7 +27,7 @@ from typing import Any, Callable
 
 from interviewer.app.answer_recorder import AnswerRecorder
 from interviewer.app.voice_failure import ReportsPlaybackFailure
-from interviewer.app.live_clarifications import credit_clarifications, reply_spans
+from interviewer.app.live_clarifications import credit_clarifications, interviewer_replies, reply_spans
 from interviewer.app.serial_writer import SerialWriter
 from interviewer.app.silence_tracker import SilenceTracker
 from interviewer.core.candidate_questions import question_phases
@@ -503,6 +503,7 @@ class RoundSession:
         transcript = update.transcript
         kind = self.script.kind
         replies = reply_spans(self.controller.utterances, record)  # read here, on the GUI thread
+        said_again = interviewer_replies(self.controller.utterances, record)
         for_interviewer = self.controller.takes_candidate_questions(record)
         # Went on after silence (over the acknowledgement, or while the interviewer waited): the
         # silence before is a pause inside the answer.
@@ -527,7 +528,7 @@ class RoundSession:
                 repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None,
                 thinking_invited=thinking_invited).to_dict()
-            credit_clarifications(analysis, record.clarifications, record.started_at)
+            credit_clarifications(analysis, record.clarifications, record.started_at, said_again)
             if pause_before is not None:
                 from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY
                 analysis[PAUSE_BEFORE_KEY] = round(pause_before, 3)
@@ -571,7 +572,8 @@ class RoundSession:
         import copy
 
         credited = copy.deepcopy(state.analysis)
-        credit_clarifications(credited, clarifications, record.started_at)
+        credit_clarifications(credited, clarifications, record.started_at,
+                              interviewer_replies(self.controller.utterances, record))
         state.analysis = credited
         if self.store is not None and state.answer_id is not None:
             answer_id = state.answer_id
@@ -689,13 +691,45 @@ class RoundSession:
 
     def close(self, timeout: float = 10.0) -> None:
         """Before the store closes (app quit, next round): let the recorder close, the last
-        transcripts finish and be analysed, and every queued write land. Call on the GUI thread."""
+        transcripts finish and be analysed, and every queued write land. Call on the GUI thread;
+        it blocks it (up to `timeout` per step): quitting uses close_in_background instead."""
+        self._close(timeout, self.controller.poll)
+
+    def close_in_background(self, on_done: Callable[[], None], timeout: float = 10.0) -> None:
+        """close() on a thread of its own, the GUI thread running on meanwhile (trial 24: quitting
+        mid-round stood up to 10 s on the last answer's transcript with no sign of life); the
+        controller's polls, which belong to the GUI thread, are posted there, and on_done is
+        posted there once everything is saved (or the waits ran out: what was recorded is on
+        disk either way). Not on the thread pool: the work it waits for may need a slot there."""
+        def poll_on_gui() -> None:
+            handed_over = threading.Event()
+
+            def poll() -> None:
+                try:
+                    self.controller.poll()
+                finally:
+                    handed_over.set()
+
+            self._post(poll)
+            handed_over.wait(timeout)
+
+        def run() -> None:
+            try:
+                self._close(timeout, poll_on_gui)
+            except Exception:
+                log.exception("Closing the round failed")
+            finally:
+                self._post(on_done)
+
+        threading.Thread(target=run, name="round-close", daemon=True).start()
+
+    def _close(self, timeout: float, poll: Callable[[], None]) -> None:
         if self._recorder is not None:
             self._recorder.wait_stopped(timeout)
         deadline = time.monotonic() + timeout
         for _ in range(3):  # a finished transcript queues its analysis, which queues its save
             self._wait_idle(max(0.0, deadline - time.monotonic()))
-            self.controller.poll()  # hands finished transcripts over (TranscriptReady)
+            poll()  # hands finished transcripts over (TranscriptReady)
         self._wait_idle(max(0.0, deadline - time.monotonic()))
         if self._writer is not None:
             self._writer.close(timeout)

@@ -229,7 +229,7 @@ class ClarifyingTurns:
         if self._cut_off is not None:  # not made out: no answer to the question cut off
             said = [w.text.strip(",.;:!?…").lower() for w in new]
             self._unclear_words += sum(1 for w in said if w and not is_hesitation(w))
-        self._say(self.settings.unclear_text, UtteranceKind.CLARIFICATION)
+        self._say(self.settings.unclear_text, UtteranceKind.CLARIFICATION).asks_again = True
         return True
 
     def _respond(self, record: AnswerRecord, question: str, asked_until: float | None = None) -> bool:
@@ -316,6 +316,14 @@ class ClarifyingTurns:
         record.awaiting_speech_after_reply = not checks_in(question)
         if self._just_said(reply, asked_until):
             return True  # the exchange before holds the same fact and topic: nothing new to say or keep
+        held = self._held[0] if self._held is not None else None
+        if held is not None and held.text == reply and any(
+                c.reply == reply and c.asked_at == held.decided_at for c in record.clarifications):
+            # The reply held for the candidate's pause, said now (Space ended the answer first):
+            # its exchange was kept when it was decided; a second one counted the question twice.
+            self._held = None
+            self._say(reply, UtteranceKind.CLARIFICATION)
+            return True
         if keep and not asks_to_ask(question) and not checks_in(question) and not about_the_interview(question):
             clarification = Clarification(question, topic, reply, self._now())
             record.clarifications.append(clarification)

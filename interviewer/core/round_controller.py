@@ -485,7 +485,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._nudge_cut_by_pause = speaking.kind == UtteranceKind.NUDGE
             if speaking.kind not in (UtteranceKind.NUDGE, UtteranceKind.PHASE_WARNING):
                 again = Utterance(speaking.text, speaking.kind, question_id=speaking.question_id,
-                                  follow_up_id=speaking.follow_up_id, again=True)
+                                  follow_up_id=speaking.follow_up_id, again=True, asks_again=speaking.asks_again)
                 self._to_say.appendleft(again)
                 if self._resumable is not None and self._resumable.ack is speaking:
                     self._resumable.ack = again
@@ -747,7 +747,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                     and now - speaking.started_at < REPLY_CUT_AT_START_S):
                 # Said again at their pause: the same line, logged once (trial 22 showed it twice,
                 # before and after "That's all my questions.", heard once).
-                again = Utterance(speaking.text, speaking.kind, decided_at=now, again=True, heard_before=played)
+                again = Utterance(speaking.text, speaking.kind, decided_at=now, again=True, heard_before=played,
+                                  asks_again=speaking.asks_again)
                 self._held = (again, len(_words_of(self._heard)), self._answer.awaiting_speech_after_reply)
                 self._answer.awaiting_speech_after_reply = False
             elif speaking.kind == UtteranceKind.CLARIFICATION:
@@ -1108,12 +1109,35 @@ class RoundController(SilenceRules, ClarifyingTurns):
         answer.interjections.append(reply.decided_at)
         self._to_say.appendleft(reply)
 
-    def _mark_reply_cut_off(self, record: AnswerRecord, text: str, heard: int | None, now: float) -> None:
+    def _settle_held_reply(self, record: AnswerRecord) -> None:
+        """A reply held for the candidate's pause (_reply_waits) whose turn is over: a repeat, Next,
+        the part's or the round's end, a pause, or the next recording. An interviewer whose answer
+        the candidate moved on from lets it go: the new question or the repeat has the floor, and a
+        stale fact said after it would only confuse (the candidate can ask again). So it is not
+        said; its exchange stays, marked cut off as a talked-over reply is (ReplyCutOff), rather
+        than read as answered in full (trial 24: it vanished from what was said yet its stored
+        exchange read the whole reply). One said meanwhile (Space ended the answer: the reply to
+        its last question comes once the transcript is in) is left alone."""
+        held, self._held = self._held, None
+        if held is None:
+            return
+        reply = held[0]
+        if any(u.text == reply.text and u.started_at is not None and u.started_at >= reply.decided_at
+               for u in self.utterances):
+            return
+        if reply.again:  # its start was said and logged, then talked over: that line is marked too
+            self._mark_reply_cut_off(record, reply.text, reply.heard_before, self._now())
+        else:  # never said: no line of it to mark (an earlier one alike must stay as it was)
+            self._mark_reply_cut_off(record, reply.text, 0, self._now(), said=False)
+
+    def _mark_reply_cut_off(self, record: AnswerRecord, text: str, heard: int | None, now: float,
+                            said: bool = True) -> None:
         """The reply logged as `text` was talked over in `record` with `heard` characters of it
         played: the line and its exchange read only the words heard, marked cut off (trial 22:
         "Labels come from chargebacks..." cut after its first word showed in full). A reply
         that went on with the question ("... Let me finish the question: ...") and was cut
-        after the reply itself leaves the exchange's reply whole."""
+        after the reply itself leaves the exchange's reply whole. Not `said` (held, then moved
+        on from): only the exchange is marked; the update names no line (text "")."""
         marked = cut_off_text(text, heard)
         for i in range(len(record.clarifications) - 1, -1, -1):
             c = record.clarifications[i]
@@ -1121,8 +1145,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 out = heard is not None and heard >= len(c.reply.rstrip())
                 c_marked = c.reply if out else cut_off_text(c.reply, heard)
                 record.clarifications[i] = replace(c, reply=c_marked)
-                self._emit(ReplyCutOff(record.index, text, marked, c.reply, c_marked, now))
+                self._emit(ReplyCutOff(record.index, text if said else "", marked if said else "",
+                                       c.reply, c_marked, now))
                 return
+        if not said:
+            return  # no exchange and no line: nothing to mark
         self._emit(ReplyCutOff(record.index, text, marked, "", "", now))  # a reply with no exchange kept (a hint)
 
     def _sounded(self, utterance: Utterance) -> None:
@@ -1222,9 +1249,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if barged_in:
             record.heard_speech = True
         record.resumed, self._resuming = self._resuming, False
+        if self.answers:
+            self._settle_held_reply(self.answers[-1])  # held past an answer the candidate ended
         self.answers.append(record)
         self._answer = record
-        self._held = None
         self._heard, self._replied_words, self._heard_speech = [], 0, ()
         self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
         self._typed_offset, self._checked_in = 0.0, False
@@ -1236,12 +1264,14 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _end_recording(self, ended_by: EndedBy, finishes_answer: bool = False) -> None:
         record, self._answer = self._answer, None
         record.ended_at, record.ended_by = self._now(), ended_by
+        if not finishes_answer:
+            self._settle_held_reply(record)  # a repeat, Next, the part's or round's end, a pause
         if self.recorder is not None and record.wav_path is not None:
             try:
                 record.wav_path = Path(self.recorder.stop())
             except Exception as exc:
                 self._emit(Problem(f"the recording did not close cleanly: {exc}", self._now()))
-        self._emit(AnswerEnded(record.index, ended_by, record.ended_at))
+        self._emit(AnswerEnded(record.index, ended_by, record.ended_at, record.asked_to_repeat))
         self._unfinished.append(record)
         transcriber = self._transcribers.pop(record.index, None)
         if transcriber is None or record.wav_path is None:

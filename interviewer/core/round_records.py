@@ -77,6 +77,9 @@ class Utterance:
     # A reply cut off at its start and held to be said again: how much of it had played (as
     # ports.Speaker.stop tells), to mark it cut off if it is dropped instead.
     heard_before: int | None = None
+    # "Sorry, I didn't catch that. Could you say it again?" (clarifying_turns._ask_to_say_again):
+    # what the candidate asks next repeats a misheard question (core.asked_again).
+    asks_again: bool = False
 
 
 @dataclass

@@ -33,6 +33,9 @@ class AnswerEnded:
     answer: int
     ended_by: EndedBy
     at: float
+    # Its words only asked to hear the question again (AnswerRecord.asked_to_repeat): no part of
+    # the answer's numbers, so the live counter leaves them out as the review does.
+    asked_to_repeat: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ class ReplyCutOff:
     was out: the line logged as `text` reads `marked`, and the exchange whose reply was `reply`
     reads `marked_reply` (both core.round_records.cut_off_text: the words played, when the speaker
     tells). `marked_reply` is `reply` when the reply was out and only what went on after it (the
-    question finished after a reply) was cut."""
+    question finished after a reply) was cut. `text` and `marked` are "" for a reply never said
+    (held for the candidate's pause, then moved on from): only its exchange is marked."""
     answer: int
     text: str
     marked: str

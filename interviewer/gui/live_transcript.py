@@ -145,6 +145,9 @@ class LiveTranscriptView(QWidget):
         self._key: object = None
         self._tally: dict[object, list[int]] = {}
         self._settled_words = self._settled_fillers = 0
+        # Answers shown but not counted: their words only asked to hear the question again
+        # (leave_out_of_counts), which the review counts in no number.
+        self._left_out: set[object] = set()
         # The paragraphs each answer was shown in (key -> [[start, end, words, fillers], ...], cursors
         # around each, shared with a held answer's slot): its final transcript replaces them (settle_counts).
         self._pieces: dict[object, list[list]] = {}
@@ -257,6 +260,12 @@ class LiveTranscriptView(QWidget):
     def begin_answer(self, key: object) -> None:
         """The words shown from now on belong to answer `key` (for settle_counts)."""
         self._key = key
+
+    def leave_out_of_counts(self, key: object) -> None:
+        """Answer `key` stays shown, but its words and fillers, now and any that come later, are
+        not counted: "Could you repeat that?" is no part of the answer (the review's numbers)."""
+        self._left_out.add(key)
+        self._render()
 
     def settle_counts(self, key: object, words: list[Word], regions: list[SpeechRegion] | None) -> None:
         """The final transcript of answer `key`, shown in pieces around the interviewer's replies
@@ -390,6 +399,7 @@ class LiveTranscriptView(QWidget):
         self._words = []
         self._done_fillers = self._done_words = 0
         self._tally.clear()
+        self._left_out.clear()
         self._settled_words = self._settled_fillers = 0
         self._render()
 
@@ -421,7 +431,12 @@ class LiveTranscriptView(QWidget):
                            if self._hearing else "")
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.maximum())
-        self.filler_count = self._done_fillers + self._settled_fillers + counted
-        self.word_count = self._done_words + self._settled_words + word_count(self._words)
+        # Every count is also tallied by answer: those left out come off the totals.
+        left_out = [self._tally.get(k, [0, 0]) for k in self._left_out]
+        current_out = self._key in self._left_out
+        self.filler_count = (self._done_fillers + self._settled_fillers - sum(t[1] for t in left_out)
+                             + (0 if current_out else counted))
+        self.word_count = (self._done_words + self._settled_words - sum(t[0] for t in left_out)
+                           + (0 if current_out else word_count(self._words)))
         rate = f"   ({100.0 * self.filler_count / self.word_count:.1f} per 100 words)" if self.word_count else ""
         self.counter.setText(f"Fillers: {self.filler_count}   Words: {self.word_count}{rate}")

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
 SCRIPTS_RELOAD_DELAY_MS = 400  # after the last change in the user scripts folder
 ROUND_PROBLEMS_SHOWN = 3  # a round's problems shown together in the banner
+SAVING_DIALOG_AFTER_MS = 300  # quitting: "Saving your round..." shows if saving takes longer
 MAX_WATCHED_SCRIPTS = 500  # files watched one by one (the folder itself is always watched)
 
 
@@ -96,6 +97,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self._store_failed = False
         self.round_session: RoundSession | None = None
         self._round_was_saved = False  # the last round's session is saved (or failed to be)
+        self._round_closed = False  # its saving waited for (close_in_background) while quitting
+        self._saving_to_quit = None  # the "Saving your round..." dialog while quitting waits on it
         self.last_session_id: int | None = None
         self.first_run = None  # the guided start, while it is or was open
         self._rounds_completed: int | None = None  # rounds of the loop stored, once the sessions are read
@@ -781,13 +784,51 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if not self._debrief_may_close():
             event.ignore()
             return
+        if self._saving_to_quit is not None:  # closed again while saving: it closes once saved
+            event.ignore()
+            return
         self._save_geometry()
-        self.hide()  # at once: ending and saving a round can take seconds, with the window frozen
         # A start while this one still saves the round used to get "one copy per settings folder"
         # for 6-15 s; the round's own lock (storage.session_lock) keeps it from being recovered.
         self.quitting.emit()
+        if self.round_session is not None and not self._round_closed:
+            # Ending and saving a round can take seconds (the last answer's transcript, its
+            # analysis, the writes): done off the GUI thread, the window showing that it saves
+            # and staying live, and closing once it is done (trial 24: up to 10 s of nothing).
+            event.ignore()
+            if self._screens["round"] is not None:
+                self.round_screen.shutdown()
+            self._saving_to_quit = self._saving_dialog()
+            self.round_session.close_in_background(self._saved_for_quit)
+            return
         self.shutdown()
         super().closeEvent(event)
+
+    def _saving_dialog(self):
+        """'Saving your round...' with a busy bar, shown only if saving takes a moment (no flash
+        when there is nothing left to save), modal so that the ended round is not touched."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        dialog = QProgressDialog("Saving your round...", None, 0, 0, self)
+        dialog.setWindowTitle("Interviewer")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SAVING_DIALOG_AFTER_MS)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)  # starts the minimum-duration clock
+        return dialog
+
+    def _saved_for_quit(self) -> None:
+        """On the GUI thread: the round is saved (close_in_background); the window closes now."""
+        from shiboken6 import isValid
+
+        if not isValid(self):
+            return  # the window went meanwhile (the app was ended another way)
+        self._round_closed = True
+        dialog, self._saving_to_quit = self._saving_to_quit, None
+        if dialog is not None and isValid(dialog):
+            dialog.close()
+            dialog.deleteLater()
+        self.close()
 
     def update_settings(self, **changes) -> None:
         """Settings changed outside the Settings form (theme, window place, first run): kept,
@@ -851,7 +892,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
                 speakers_checked=output_setup_for(settings) != "unknown"))
         if self.round_session is not None:
             self.round_session.close(timeout=2.0)
-        self._round_was_saved = False
+        self._round_was_saved = self._round_closed = False
         try:
             self.round_session = RoundSession(
                 script, self.services.clock, speaker=self.speaker, recorder=recorder,
@@ -895,6 +936,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
     def _round_saved(self, session_id: int | None) -> None:
         self._round_was_saved = True
         self.last_session_id = session_id
+        if self._saving_to_quit is not None:
+            return  # quitting: no review to open, the window closes once the writes are done
         self.refresh_sessions()
         if session_id is None:
             self.round_screen.status.setText("The round is over. It was not saved.")

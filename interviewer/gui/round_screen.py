@@ -36,7 +36,7 @@ from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
 from interviewer.core.time_left import ONE_PROBLEM_KINDS, early_end_note
 from interviewer.core.round_updates import (
-    ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, ReplyCutOff,
+    AnswerEnded, ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, ReplyCutOff,
     RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
@@ -484,6 +484,9 @@ class RoundScreen(QWidget):
             self.transcript.set_hearing(self.session is not None and self.session.controller.talking_before_words)
             self._show_scratchpad()  # answers typed when the microphone failed need it in any round
             self._show_interrupt_hint()  # the round may have found loudspeakers meanwhile
+        elif isinstance(update, AnswerEnded):
+            if update.asked_to_repeat:  # "Could you repeat that?": shown, not counted (as in the review)
+                self.transcript.leave_out_of_counts(update.answer)
         elif isinstance(update, ListeningStarted):
             self.transcript.finish_answer()
             self.transcript.begin_answer(update.answer)
@@ -536,7 +539,9 @@ class RoundScreen(QWidget):
         elif isinstance(update, LineCutOff):
             self.transcript.mark_cut_off(update.marked)  # talked over before its end
         elif isinstance(update, ReplyCutOff):  # a reply talked over: as the review shows it
-            if not update.reply:  # a reply with no exchange (a hint): its line
+            if not update.text:
+                pass  # a held reply never said: it was never shown, only its exchange is marked
+            elif not update.reply:  # a reply with no exchange (a hint): its line
                 self.transcript.mark_cut_off(update.marked, update.text)
             elif update.marked_reply != update.reply:
                 # Cut inside the reply: what it went on with ("Let me finish the question: ...",

@@ -9,10 +9,13 @@ QUESTION = "what is the expected latency?"
 REPLY = "Assume a 200 millisecond budget."
 
 
-def _asked_then_resumed(tmp_path):
-    """The candidate asks, pauses 0.5 s (the reply is due), and speaks again before the next poll."""
-    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+def _asked_then_resumed(tmp_path, updates=None):
+    """The candidate asks, pauses 0.5 s (the reply is due), and speaks again before the next poll.
+    `updates`: a list that gets the round's list of updates (make() collects them there)."""
+    clock, engine, speaker, recorder, controller, kept = at_feed_question(
         tmp_path, answerer=FakeAnswerer(), speech_seconds=2)
+    if updates is not None:
+        updates.append(kept)
     controller.on_silence(0)
     recorder.speak(QUESTION)
     clock.advance(0.5)
@@ -115,3 +118,53 @@ def test_a_question_the_candidate_answered_themself_gets_no_reply(tmp_path):
     controller.on_silence(0.6)
     controller.poll()
     assert answerer.asked == ["Is the feed personalised?"]
+
+
+# Trial 24 (C2): a held reply whose turn the candidate ended another way. A real interviewer lets
+# a stale answer go once the candidate moved on (the repeat or the next question has the floor):
+# not said, its exchange kept and marked cut off, as a talked-over reply reads; said when Space
+# ended the answer on that question (the interviewer gets the floor), with one exchange.
+
+def _moved_on_from_a_held_reply(tmp_path, move):
+    holder = []
+    clock, speaker, recorder, controller = _asked_then_resumed(tmp_path, holder)
+    updates = holder[0]
+    record = controller.current_answer
+    assert [c.reply for c in record.clarifications] == [REPLY] and REPLY not in speaker.said  # held
+    move(controller)
+    for _ in range(40):  # pauses and new recordings: the stale reply is never said
+        step(clock, speaker, controller, 0.25)
+        controller.on_silence(1.0)
+    return speaker, controller, record, updates
+
+
+def _cut_off_updates(updates):
+    from interviewer.core.round_updates import ReplyCutOff
+
+    return [u for u in updates if isinstance(u, ReplyCutOff)]
+
+
+def test_a_held_reply_moved_on_from_with_a_repeat_reads_cut_off(tmp_path):
+    from interviewer.core.round_records import CUT_OFF_MARK
+
+    speaker, controller, record, updates = _moved_on_from_a_held_reply(tmp_path, lambda c: c.repeat_question())
+    assert REPLY not in speaker.said
+    assert [c.reply for c in record.clarifications] == [REPLY + CUT_OFF_MARK]
+    cut = _cut_off_updates(updates)
+    assert [(u.text, u.reply, u.marked_reply) for u in cut] == [("", REPLY, REPLY + CUT_OFF_MARK)]  # no line said
+
+
+def test_a_held_reply_moved_on_from_with_next_reads_cut_off(tmp_path):
+    from interviewer.core.round_records import CUT_OFF_MARK
+
+    speaker, controller, record, updates = _moved_on_from_a_held_reply(tmp_path, lambda c: c.next_part())
+    assert REPLY not in speaker.said
+    assert [c.reply for c in record.clarifications] == [REPLY + CUT_OFF_MARK]
+    assert controller.current_answer is not record
+
+
+def test_a_held_reply_is_said_once_with_one_exchange_when_space_ends_the_answer(tmp_path):
+    speaker, controller, record, updates = _moved_on_from_a_held_reply(tmp_path, lambda c: c.end_answer())
+    assert speaker.said.count(REPLY) == 1
+    assert [c.reply for c in record.clarifications] == [REPLY]  # counted once, not twice
+    assert not _cut_off_updates(updates)

@@ -905,6 +905,28 @@ def test_asking_to_hear_the_question_again_repeats_it(tmp_path):
     assert answerer.asked == ["Can you repeat how many users there are?"]
 
 
+def test_the_request_to_hear_the_question_again_ends_its_recording_marked(tmp_path):
+    """Trial 24 (fixA26 A2): the live counter counted the request's words, which the review counts
+    in no number. Its recording's end says it only asked for the repeat (round_updates.AnswerEnded),
+    which the live counter reads; words before the R key stay an answer's part."""
+    from interviewer.core.round_records import EndedBy
+    from interviewer.core.round_updates import AnswerEnded
+
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=FakeAnswerer(),
+                                                                             speech_seconds=2)
+    first = controller.current_answer
+    ask(controller, recorder, "Sorry, could you repeat that, please?", pause=1)
+    ended = [u for u in updates if isinstance(u, AnswerEnded) and u.answer == first.index]
+    assert [(u.ended_by, u.asked_to_repeat) for u in ended] == [(EndedBy.REPEAT, True)]
+    step(clock, speaker, controller, 2.5)
+    again = controller.current_answer
+    recorder.speak("I would rank by engagement")
+    controller.repeat_question()  # the R key
+    controller.poll()
+    ended = [u for u in updates if isinstance(u, AnswerEnded) and u.answer == again.index]
+    assert [u.asked_to_repeat for u in ended] == [False]
+
+
 def test_what_counts_as_asking_to_hear_the_question_again():
     from interviewer.core.conversation_cues import asks_to_repeat
 

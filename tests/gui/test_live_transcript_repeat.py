@@ -28,7 +28,7 @@ def test_the_spoken_repeat_exchange_shows_live_and_the_counter_counts_what_is_sh
     screen.on_update(ListeningStarted(1, "peer", 8.0))
     screen.on_update(PartialTranscript(1, transcript_of(REQUEST).segments[0]))
     # The request got the repeat at once, before the pane's next repaint.
-    screen.on_update(AnswerEnded(1, EndedBy.REPEAT, 11.0))
+    screen.on_update(AnswerEnded(1, EndedBy.REPEAT, 11.0, asked_to_repeat=True))
     screen.on_update(Speaking(QUESTION, UtteranceKind.REPEAT, 11.0, "peer"))
     assert "Again: " + QUESTION in screen.question.text()
     screen.on_update(ListeningStarted(2, "peer", 18.0))
@@ -38,9 +38,11 @@ def test_the_spoken_repeat_exchange_shows_live_and_the_counter_counts_what_is_sh
     screen._render_partial()
     assert screen.transcript.plain_text().splitlines() == [
         f"Q: {QUESTION}", REQUEST, f"Interviewer: {QUESTION}", STORY]
-    assert screen.transcript.word_count == shown_words(screen) == len(REQUEST.split()) + len(STORY.split())
+    # Trial 24, fixA26 A2: the request is shown but, as in the review, no part of the answer's
+    # numbers: the counter counts the answer's words only (it counted the request's too).
+    assert screen.transcript.word_count == len(STORY.split()) == shown_words(screen) - len(REQUEST.split())
     screen.on_update(TranscriptReady(2, transcript_of(STORY)))
-    assert screen.transcript.word_count == shown_words(screen)
+    assert screen.transcript.word_count == len(STORY.split())
 
 
 def test_the_last_words_of_the_request_go_above_the_repeat(qtbot):
@@ -51,8 +53,23 @@ def test_the_last_words_of_the_request_go_above_the_repeat(qtbot):
     screen.on_update(ListeningStarted(1, "peer", 8.0))
     screen.on_update(PartialTranscript(1, transcript_of("Sorry, could you repeat").segments[0]))
     screen._render_partial()
+    screen.on_update(AnswerEnded(1, EndedBy.REPEAT, 11.0, asked_to_repeat=True))
     screen.on_update(Speaking(QUESTION, UtteranceKind.REPEAT, 11.0, "peer"))
     screen.on_update(ListeningStarted(2, "peer", 18.0))
     screen.on_update(TranscriptReady(1, transcript_of(REQUEST)))
     assert screen.transcript.plain_text().splitlines() == [f"Q: {QUESTION}", REQUEST, f"Interviewer: {QUESTION}"]
-    assert screen.transcript.word_count == shown_words(screen) == len(REQUEST.split())
+    assert screen.transcript.word_count == 0  # shown, not counted: the late words neither
+
+
+def test_words_before_the_r_key_still_count(qtbot):
+    """The R key after some of the answer leaves that part an answer's part (no request)."""
+    screen = RoundScreen()
+    qtbot.addWidget(screen)
+    screen.on_update(Speaking(QUESTION, UtteranceKind.QUESTION, 1.0, "peer"))
+    screen.on_update(ListeningStarted(1, "peer", 8.0))
+    screen.on_update(PartialTranscript(1, transcript_of(STORY).segments[0]))
+    screen.on_update(AnswerEnded(1, EndedBy.REPEAT, 11.0))
+    screen.on_update(Speaking(QUESTION, UtteranceKind.REPEAT, 11.0, "peer"))
+    screen.on_update(ListeningStarted(2, "peer", 18.0))
+    screen.on_update(TranscriptReady(1, transcript_of(STORY)))
+    assert screen.transcript.word_count == len(STORY.split())

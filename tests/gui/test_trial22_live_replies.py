@@ -77,3 +77,16 @@ def test_a_reply_cut_in_its_finish_keeps_the_reply_and_marks_the_finish(qtbot):
     screen._render_partial()
     assert screen.transcript.plain_text().splitlines()[-2:] == [
         f"Interviewer: {FACT}", "Interviewer: Let me finish the question... [cut off]"]
+
+
+def test_a_held_reply_never_said_leaves_an_earlier_line_alike_whole(qtbot):
+    """Trial 24 (C2): a reply held for the candidate's pause and then moved on from (a repeat,
+    Next) was never said: its cut-off update names no line (text ""), and the same words said in
+    full just before stay whole."""
+    from interviewer.core.round_records import CUT_OFF_MARK
+
+    screen = _asked(qtbot)
+    screen.on_update(Speaking(FACT, UtteranceKind.CLARIFICATION, 9.0))
+    screen.on_update(ReplyCutOff(1, "", "", FACT, FACT + CUT_OFF_MARK, 14.0))
+    screen._render_partial()
+    assert f"Interviewer: {FACT}" in screen.transcript.plain_text().splitlines()

@@ -298,3 +298,35 @@ def test_the_first_part_of_a_question_transcribed_later_keeps_the_questions_find
                        lambda _path: make_transcript("I would train a model on clicks and watch time", seconds=5.0))
     kinds = [f["kind"] for f in store.get_session(sid).answers[0].analysis["findings"]]
     assert "no_clarifying_questions" in kinds
+
+
+def test_a_misheard_question_asked_again_counts_once_when_transcribed_later(store):
+    """Trial 24 item 8 in a round transcribed after it ended: "What's the latent seat?", the
+    stored "Sorry, I didn't catch that..." line, then the question again and its answer, count
+    as one clarifying question (the repeat); the misheard words stay in the transcript."""
+    from interviewer.core.round_records import UtteranceKind
+    from interviewer.core.round_settings import ControllerSettings
+    from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+
+    sid, ids = _round_with_untranscribed_answers(store)  # answer ids[1] starts at round 62.0
+    store.add_interviewer_line(sid, 62.0 + 6.0, str(UtteranceKind.CLARIFICATION), ControllerSettings().unclear_text)
+    reply = "Assume two hundred milliseconds."
+    store.add_interviewer_line(sid, 62.0 + 14.0, str(UtteranceKind.CLARIFICATION), reply)
+    store.add_clarification(ids[1], 62.0 + 14.0, "What is the latency budget?", "latency", reply)
+
+    def segment(text, start):
+        words = tuple(Word(w, start + i * 0.4, start + i * 0.4 + 0.3, 0.9) for i, w in enumerate(text.split()))
+        return Segment(text, start, words[-1].end, words)
+
+    said = [segment("What's the latent seat?", 1.0), segment("What is the latency budget?", 10.0),
+            segment("Okay, I would start with a simple ranker.", 18.0)]
+
+    def transcribe(path: Path):
+        return Transcript(said, 22.0, [SpeechRegion(s.start, s.end) for s in said], "test")
+
+    transcribe_missing(store, store.get_session(sid), SCRIPT, transcribe)
+    answer = {a.id: a for a in store.get_session(sid).answers}[ids[1]]
+    assert [q["text"] for q in answer.analysis["clarifying_questions"]] == ["What is the latency budget?"]
+    assert "latent seat" in answer.transcript.text
+    messages = [f.message for f in store.get_session(sid).findings if f.answer_id == ids[1]]
+    assert "Asked 1 clarifying question." in messages
