@@ -165,6 +165,18 @@ class RoundAreas:
     script_id: str = ""
     unanswered: int = 0  # its script's questions with no answer (ended early): they measured nothing
     ended_early: bool = False  # the candidate ended it well before its plan (Session.ended_early)
+    questions: int = 0  # its script's questions (0: script not known)
+
+    @property
+    def early_note(self) -> str:
+        """"ended early: 2 of 5 questions reached" for a round the candidate ended early, else "":
+        its missing areas were never asked, not missed (only the questions reached count)."""
+        if not self.ended_early:
+            return ""
+        if not self.questions:
+            return "ended early"
+        reached = max(0, self.questions - self.unanswered)
+        return f"ended early: {reached} of {self.questions} {'question' if self.questions == 1 else 'questions'} reached"
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,18 @@ class AreaStanding:
     kind: str | None
     history: tuple[tuple[int, bool], ...]  # (session id, covered) per measuring round, oldest first
     results: tuple[AreaResult, ...] = ()  # the area's result in each of those rounds
+    # RoundAreas.early_note of each of those rounds ("" when it ran its course): Progress's table
+    # read a round ended after 2 of 5 questions like a full one (trial leftovers, B1).
+    notes: tuple[str, ...] = ()
+
+    def note(self, index: int) -> str:
+        """The early note of the `index`-th measuring round (as in `history`), or ""."""
+        return self.notes[index] if -len(self.notes) <= index < len(self.notes) else ""
+
+    @property
+    def recent_ended_early(self) -> int:
+        """How many of the `recent` rounds were ended early (said beside the "1 of 3")."""
+        return sum(bool(n) for n in self.notes[-RECENT_ROUNDS:])
 
     @property
     def recent(self) -> tuple[tuple[int, bool], ...]:
@@ -199,6 +223,7 @@ def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[Are
     coverage rate, then the most often measured (a steady gap before a single miss)."""
     history: dict[tuple[str, str | None], list[tuple[int, bool]]] = {}
     results: dict[tuple[str, str | None], list[AreaResult]] = {}
+    notes: dict[tuple[str, str | None], list[str]] = {}
     for r in sorted(rounds, key=lambda r: (r.started_at, r.session_id)):
         if kind is not None and r.kind != kind:
             continue
@@ -206,7 +231,9 @@ def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[Are
             if result.measured:
                 history.setdefault((area, kind), []).append((r.session_id, result.is_covered))
                 results.setdefault((area, kind), []).append(result)
-    out = [AreaStanding(area, k, tuple(h), tuple(results[(area, k)])) for (area, k), h in history.items()]
+                notes.setdefault((area, kind), []).append(r.early_note)
+    out = [AreaStanding(area, k, tuple(h), tuple(results[(area, k)]), tuple(notes[(area, k)]))
+           for (area, k), h in history.items()]
     return sorted(out, key=lambda s: (s.rate, -len(s.recent), s.area))
 
 

@@ -635,7 +635,7 @@ class Store:
             script = script_questions(r["script_id"]) if script_questions else None
             unanswered = unanswered_questions(script, answered_question_ids(numbers)) if script else 0
             out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"], unanswered,
-                                  bool(r["early"])))
+                                  bool(r["early"]), len(script.questions) if script else 0))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
