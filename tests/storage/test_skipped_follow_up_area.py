@@ -25,7 +25,7 @@ SCRIPT = parse_script(TOML.replace('''[[questions]]
 id = "monitoring"''', f'''[[questions.follow_ups]]
 id = "new_merchant"
 text = "{COLD}"
-area = "Edge cases"
+area = "Cold start"
 
 [[questions]]
 id = "monitoring"'''), "skipped.toml")
@@ -61,7 +61,7 @@ def store_round(store: Store, started_at: float, ended_on_follow_up: bool) -> in
 
 def test_the_areas_of_follow_ups_come_from_the_script():
     design, monitoring = SCRIPT.question("design"), SCRIPT.question("monitoring")
-    assert follow_up_area(design, design.follow_ups[0]) == "edge cases"  # its own, as scripts may say
+    assert follow_up_area(design, design.follow_ups[0]) == "cold start"  # its own, as scripts may say
     assert follow_up_area(monitoring, monitoring.follow_ups[0]) == MONITORING  # its question's one area
 
 
@@ -72,7 +72,7 @@ def test_a_follow_up_skipped_with_next_is_a_miss_of_its_area(tmp_path, ended_on_
         [stored] = load_progress(store, by_id).areas
         session = store.get_session(sid)
     assert stored.session_id == sid
-    edge = stored.areas["edge cases"]
+    edge = stored.areas["cold start"]
     assert edge.measured == 1 and not edge.is_covered and edge.source == SKIPPED
     assert edge.describe() == "1 follow-up on it skipped with Next"
     monitoring = stored.areas[MONITORING]
@@ -91,5 +91,5 @@ def test_a_follow_up_skipped_with_next_is_a_miss_of_its_area(tmp_path, ended_on_
     numbers = round_summary(session, SCRIPT, None)
     review = round_area_results(point_area_results(numbers), numbers, None,
                                 skipped_follow_up_results(SCRIPT, session.lines, numbers))
-    assert {a: r.is_covered for a, r in review.items() if a in (MONITORING, "edge cases")} == {
-        MONITORING: ended_on_follow_up, "edge cases": False}
+    assert {a: r.is_covered for a, r in review.items() if a in (MONITORING, "cold start")} == {
+        MONITORING: ended_on_follow_up, "cold start": False}
