@@ -33,6 +33,7 @@ COVERED_SHARE = 0.5
 CLARIFYING_AREA = "clarifying requirements"
 RECENT_ROUNDS = 5  # weakest areas are judged on the last rounds that measured them
 POINTS, SIGNAL = "points", "signal"
+SKIPPED = "skipped follow-ups"  # follow-ups the candidate moved on from with Next (skipped_follow_up_results)
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,12 @@ class AreaResult:
                 # that called for it" read as a contradiction beside "missed" (trial 18).
                 unmet = [p for p in measured if not p.is_covered]
                 return "; ".join(p.describe() for p in met) + ", but " + "; ".join(
-                    p.describe() if p.source == POINTS else p.heard_in() for p in unmet)
+                    p.describe() if p.source in (POINTS, SKIPPED) else p.heard_in() for p in unmet)
             return "; ".join(p.describe() for p in measured)
         amount = f"{self.covered:g} of {self.measured:g}"
+        if self.source == SKIPPED:
+            n = self.measured
+            return f"{n:g} follow-up{'' if n == 1 else 's'} on it skipped with Next"
         if self.source == POINTS:
             # Which point was missed: "Evaluation metrics (2 of 3 questions that called for it, but
             # talking points: 0 of 1 covered)" beside the area heard in Went well did not say what
@@ -120,12 +124,54 @@ def signal_area_results(numbers: "RoundNumbers", script_areas: Collection[str] |
 
 
 def round_area_results(point_results: Sequence[AreaResult], numbers: "RoundNumbers",
-                       script_areas: Collection[str] | None = None) -> dict[str, AreaResult]:
+                       script_areas: Collection[str] | None = None,
+                       skipped: Sequence[AreaResult] = ()) -> dict[str, AreaResult]:
     """The one verdict on a round's topic areas, which the review, Home, Progress and the practice
     plan all show: its talking points' areas (`point_results`: point_area_results, or as stored)
-    merged with its signals' (signal_area_results). The review said "Quantified results 1/2" and
-    nothing else while Home said "missed Quantified results" (trial 17): it now says this too."""
-    return merge(list(point_results) + signal_area_results(numbers, script_areas))
+    merged with its signals' (signal_area_results) and its skipped follow-ups' (`skipped`:
+    skipped_follow_up_results). The review said "Quantified results 1/2" and nothing else while
+    Home said "missed Quantified results" (trial 17): it now says this too."""
+    return merge(list(point_results) + signal_area_results(numbers, script_areas) + list(skipped))
+
+
+def follow_up_area(question, follow_up) -> str | None:
+    """The topic area a follow-up asks about: its own (`FollowUp.area`), else its question's when
+    all of that question's talking points are in one area; None when the question's points span
+    several (a follow-up names none of them for sure, and a guess would miscount one)."""
+    if follow_up.area:
+        return follow_up.area
+    areas = {p.area for p in question.expected_points if p.area}
+    return next(iter(areas)) if len(areas) == 1 else None
+
+
+# What the interviewer says after a follow-up when the round went on with something else.
+_WENT_ON = frozenset({"question", "follow_up", "changed_constraint", "prompt"})
+
+
+def skipped_follow_up_results(script: "RoundScript | None", lines: Sequence, numbers: "RoundNumbers") -> list[AreaResult]:
+    """One unmet result (0 of 1) in its area (follow_up_area) per follow-up the interviewer asked
+    that has no answer while the round went on past it: the candidate pressed N (Next) over it
+    (trial 19: "A product listed this morning has no clicks..." skipped, and neither Progress nor
+    the plan named cold start). A coach counts a follow-up asked and left unanswered as a miss of
+    what it asked about, as an interviewer would note it, not as a question never asked; one the
+    round ended on (End round there) is not reached, like the questions after it, and counts for
+    nothing. `lines`: what the interviewer said, in order (storage InterviewerLine: said_at, kind,
+    text); `numbers`: the round's summary, whose answers say which follow-ups were answered."""
+    if script is None:
+        return []
+    answered = {(a.question_id, a.follow_up_id) for a in numbers.answers if a.follow_up_id}
+    said = sorted(lines, key=lambda line: line.said_at)
+    out = []
+    for n, line in enumerate(said):
+        if line.kind != "follow_up" or not any(later.kind in _WENT_ON for later in said[n + 1:]):
+            continue
+        for q in script.questions:
+            f = next((f for f in q.follow_ups if f.text and f.text in line.text), None)
+            area = follow_up_area(q, f) if f is not None else None
+            if f is not None and (q.id, f.id) not in answered and area:
+                out.append(AreaResult(area, 1, 0, SKIPPED))
+                answered.add((q.id, f.id))  # said twice (a repeat) is one follow-up skipped
+    return out
 
 
 def script_point_areas(script: "RoundScript") -> frozenset[str]:
@@ -165,6 +211,18 @@ class RoundAreas:
     script_id: str = ""
     unanswered: int = 0  # its script's questions with no answer (ended early): they measured nothing
     ended_early: bool = False  # the candidate ended it well before its plan (Session.ended_early)
+    questions: int = 0  # its script's questions (0: script not known)
+
+    @property
+    def early_note(self) -> str:
+        """"ended early: 2 of 5 questions reached" for a round the candidate ended early, else "":
+        its missing areas were never asked, not missed (only the questions reached count)."""
+        if not self.ended_early:
+            return ""
+        if not self.questions:
+            return "ended early"
+        reached = max(0, self.questions - self.unanswered)
+        return f"ended early: {reached} of {self.questions} {'question' if self.questions == 1 else 'questions'} reached"
 
 
 @dataclass(frozen=True)
@@ -175,6 +233,13 @@ class AreaStanding:
     kind: str | None
     history: tuple[tuple[int, bool], ...]  # (session id, covered) per measuring round, oldest first
     results: tuple[AreaResult, ...] = ()  # the area's result in each of those rounds
+    # RoundAreas.early_note of each of those rounds ("" when it ran its course): Progress's table
+    # read a round ended after 2 of 5 questions like a full one (trial leftovers, B1).
+    notes: tuple[str, ...] = ()
+
+    def note(self, index: int) -> str:
+        """The early note of the `index`-th measuring round (as in `history`), or ""."""
+        return self.notes[index] if -len(self.notes) <= index < len(self.notes) else ""
 
     @property
     def recent(self) -> tuple[tuple[int, bool], ...]:
@@ -199,6 +264,7 @@ def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[Are
     coverage rate, then the most often measured (a steady gap before a single miss)."""
     history: dict[tuple[str, str | None], list[tuple[int, bool]]] = {}
     results: dict[tuple[str, str | None], list[AreaResult]] = {}
+    notes: dict[tuple[str, str | None], list[str]] = {}
     for r in sorted(rounds, key=lambda r: (r.started_at, r.session_id)):
         if kind is not None and r.kind != kind:
             continue
@@ -206,7 +272,9 @@ def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[Are
             if result.measured:
                 history.setdefault((area, kind), []).append((r.session_id, result.is_covered))
                 results.setdefault((area, kind), []).append(result)
-    out = [AreaStanding(area, k, tuple(h), tuple(results[(area, k)])) for (area, k), h in history.items()]
+                notes.setdefault((area, kind), []).append(r.early_note)
+    out = [AreaStanding(area, k, tuple(h), tuple(results[(area, k)]), tuple(notes[(area, k)]))
+           for (area, k), h in history.items()]
     return sorted(out, key=lambda s: (s.rate, -len(s.recent), s.area))
 
 

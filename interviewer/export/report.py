@@ -288,9 +288,10 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         # The round's topic areas, the verdict Home and Progress give (core.weak_spots).
         from interviewer.core.weak_spots import (AREAS_HEADING, content_text, point_area_results,
                                                  round_area_results, round_content, script_point_areas,
-                                                 unanswered_questions)
+                                                 skipped_follow_up_results, unanswered_questions)
 
-        areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script))
+        areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script),
+                                   skipped_follow_up_results(script, session.lines, numbers))
         content = round_content(areas, unanswered_questions(script, answered_question_ids(numbers)),
                                 session.ended_early)
         if content.measured:

@@ -61,6 +61,9 @@ class _NameWrappingDelegate(QStyledItemDelegate):
 # Marks in the weak-spot table's "Over time" column: one per round, they grew with the rounds
 # and squeezed the area names to "E... ca..." after twenty rounds of a kind.
 OVER_TIME_SHOWN = 10
+# After a round's mark (and a count including one): the candidate ended that round early, so its
+# areas of questions never reached were not asked, not missed (core RoundAreas.early_note).
+EARLY_MARK = "*"
 FITTED_COLUMNS = (2, 3)  # the weak-spot table's short columns (Covered, Over time), sized to fit
 
 
@@ -116,7 +119,8 @@ class ProgressScreen(QWidget):
         self.area_table.horizontalHeaderItem(2).setToolTip(
             f"In how many of the last {RECENT_ROUNDS} rounds of its kind it was covered")
         self.area_table.horizontalHeaderItem(3).setToolTip(
-            f"The last {OVER_TIME_SHOWN} rounds at most, oldest first: ● covered, ○ not covered")
+            f"The last {OVER_TIME_SHOWN} rounds at most, oldest first: ● covered, ○ not covered, "
+            f"{EARLY_MARK} ended early (only the questions reached count)")
         self.area_table.verticalHeader().setVisible(False)
         # The area names take what is left (and elide); the short columns always fit their
         # headers ("Over time (oldest first)" was cut off in the last, stretched column).
@@ -255,17 +259,22 @@ class ProgressScreen(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
         self.area_table.setRowCount(len(ranked))
         for row, s in enumerate(ranked):
-            over_time = _over_time(s.history)
-            cells = [area_name(s.area), kind_label(s.kind or ""), s.recent_text, over_time]
+            over_time = _over_time(s)
+            early = _early_lines(s, len(s.history) - len(s.recent))
+            cells = [area_name(s.area), kind_label(s.kind or ""),
+                     s.recent_text + (EARLY_MARK if early else ""), over_time]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 3:
-                    item.setToolTip(f"{sum(c for _, c in s.history)} of {len(s.history)} rounds covered it "
-                                    "(● covered, ○ not covered)")
+                    item.setToolTip("\n".join([f"{sum(c for _, c in s.history)} of {len(s.history)} rounds covered it "
+                                               f"(● covered, ○ not covered, {EARLY_MARK} ended early)",
+                                               *_early_lines(s, max(0, len(s.history) - OVER_TIME_SHOWN))]))
                 elif col == 2 and s.results:
                     # What measured it, as the review says it ("talking points: 1 of 1 covered;
                     # 0 of 1 questions that called for it"): covered needs each of them covered.
-                    item.setToolTip(f"Last round: {s.results[-1].describe()}")
+                    last = s.note(-1)
+                    item.setToolTip("\n".join([f"Last round: {s.results[-1].describe()}"
+                                               + (f" ({last})" if last else ""), *early]))
                 self.area_table.setItem(row, col, item)
         self._keep_words_whole()
         for col in FITTED_COLUMNS:
@@ -415,10 +424,22 @@ def _round_label(row: Any) -> str:
     return f"{time.strftime('%d %b', time.localtime(row.started_at))} · {row.title}"
 
 
-def _over_time(history: list) -> str:
-    """● or ○ for each of the last OVER_TIME_SHOWN rounds, oldest first; "…" when there were more."""
-    marks = " ".join("●" if covered else "○" for _, covered in history[-OVER_TIME_SHOWN:])
+def _over_time(standing: Any) -> str:
+    """● or ○ for each of the last OVER_TIME_SHOWN rounds, oldest first, EARLY_MARK after one
+    ended early; "…" when there were more."""
+    history = standing.history
+    first = max(0, len(history) - OVER_TIME_SHOWN)
+    marks = " ".join(("●" if covered else "○") + (EARLY_MARK if standing.note(n) else "")
+                     for n, (_, covered) in enumerate(history) if n >= first)
     return f"… {marks}" if len(history) > OVER_TIME_SHOWN else marks
+
+
+def _early_lines(standing: Any, first: int) -> list[str]:
+    """"Round 2 of 4: ended early: 1 of 3 questions reached": the rounds from the `first`-th
+    (of the area's measuring rounds, oldest first) that the candidate ended early."""
+    total = len(standing.history)
+    return [f"Round {n + 1} of {total}: {standing.note(n)}; the questions not reached are not counted"
+            for n in range(first, total) if standing.note(n)]
 
 
 def _weeks_text(numbers: list[int]) -> str:

@@ -589,7 +589,8 @@ class Store:
         `script_questions(script_id)`: that script (core RoundScript; None: not known), to count
         the questions a round has no answer to (RoundAreas.unanswered)."""
         from interviewer.core.analysis.summary import Part, answered_question_ids, summarize
-        from interviewer.core.weak_spots import AreaResult, RoundAreas, round_area_results, unanswered_questions
+        from interviewer.core.weak_spots import (AreaResult, RoundAreas, round_area_results,
+                                                 skipped_follow_up_results, unanswered_questions)
 
         sessions = self._read("SELECT id, kind, started_at, script_id, EXISTS (SELECT 1 FROM findings f"
                               " WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early"
@@ -604,6 +605,11 @@ class Store:
                                                    a["question_text"], a["asked_at"], a["answer_start"],
                                                    a["answer_end"], _load_json(a["analysis_json"]) or {},
                                                    phase_id=_text(a["phase_id"], None) or None))
+        lines: dict[int, list[InterviewerLine]] = {}
+        for line in self._read("SELECT session_id, said_at, kind, text FROM interviewer_lines ORDER BY said_at, id"):
+            if line["session_id"] in wanted:
+                lines.setdefault(line["session_id"], []).append(
+                    InterviewerLine(_number(line["said_at"], 0.0), _text(line["kind"]), _text(line["text"])))
         starts: dict[int, list[float]] = {}
         for p in self._read("SELECT session_id, started_at FROM phase_timeline ORDER BY started_at"):
             starts.setdefault(p["session_id"], []).append(p["started_at"])
@@ -630,12 +636,13 @@ class Store:
                 # as the practice plan counts it (a coding round closed 6 s in made the next
                 # round proposed pass over coding).
                 continue
-            areas = round_area_results(stored.get(r["id"], []), numbers,
-                                       script_areas(r["script_id"]) if script_areas else None)
             script = script_questions(r["script_id"]) if script_questions else None
+            areas = round_area_results(stored.get(r["id"], []), numbers,
+                                       script_areas(r["script_id"]) if script_areas else None,
+                                       skipped_follow_up_results(script, lines.get(r["id"], []), numbers))
             unanswered = unanswered_questions(script, answered_question_ids(numbers)) if script else 0
             out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"], unanswered,
-                                  bool(r["early"])))
+                                  bool(r["early"]), len(script.questions) if script else 0))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:

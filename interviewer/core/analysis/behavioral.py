@@ -134,16 +134,30 @@ STAR_RE = {k: re.compile(v) for k, v in STAR_CUES.items()}
 # A behavioral question that asks for a story ("Tell me about a time...", "Give me an
 # example"): only such answers are read for STAR parts and numbers, not a greeting or a
 # follow-up such as "What did the other team get out of it?".
+# A follow-up asks for a story too when it asks for another one ("Tell me about another time...",
+# "Do you have another example?", "Was there a moment when you lost that trust?"): its answer was
+# not read for STAR parts, a quantified result or "I" against "we" (trial leftovers, B3).
+_ANOTHER = r"(another|one more|a different|a second|an other)"
 STORY_PROMPT = re.compile(
-    r"\b((tell|talk) (me|us) about|describe|walk me through|give me|share) (a|an|one|some|the)? ?"
-    r"((later|recent|specific|concrete|real|good) )?(time|situation|project|moment|occasion|decision|case|"
+    r"\b((tell|talk) (me|us) about|describe|walk me through|give me|share) (a|an|one|some|the|" + _ANOTHER[1:-1]
+    + r")? ?((later|recent|specific|concrete|real|good) )?(time|situation|project|moment|occasion|decision|case|"
     r"example|someone|person|colleague|conflict|disagreement|mistake|failure|story)\b|\ba time (when|you|that|"
-    r"where|the)\b")
+    r"where|the)\b|\b" + _ANOTHER + r" (example|story|situation|occasion|instance|time (when|you|that|where))\b|"
+    r"\b(was|is) there (ever )?(a|an|another) (time|moment|situation|occasion) (when|where|that)\b")
 
 
 def asks_for_story(question_text: str | None) -> bool:
     """True when the question asks for a story (or is not known: judge the answer as one)."""
     return question_text is None or bool(STORY_PROMPT.search(question_text.lower()))
+
+
+def tells_story(utterances: list[Utterance], asked: list[tuple[float, float]]) -> bool:
+    """Whether the answer says anything beyond its clarifying questions (`asked`: their (start,
+    end)): a part that only asked "Does it have to be a work example?" and thanked the interviewer
+    is an exchange about the question, not a story missing its task and result."""
+    def inside(u: Utterance) -> bool:
+        return any(s - 0.05 <= u.start and u.end <= e + 0.05 for s, e in asked)
+    return sum(len(u.norm_words) for u in utterances if not inside(u)) >= MIN_FRAME_WORDS
 
 
 HEDGE = re.compile(

@@ -327,9 +327,13 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
 
     i_count, we_count = behavioral.i_we_counts(utterances)
     star = behavioral.star_parts(utterances)
-    story = round_kind == "behavioral" and behavioral.asks_for_story(question_text) and not repeat_request
+    asked = [(q.start, q.end) for q in clarifying.questions]
+    # The question asks for a story (a follow-up asking for another one too: the follow-up's text
+    # is `question_text`), and the answer tells one: not only clarifying questions about it.
+    story = (round_kind == "behavioral" and behavioral.asks_for_story(question_text) and not repeat_request
+             and not questions_for_interviewer and behavioral.tells_story(utterances, asked))
     signals = depth.depth_signals(utterances, round_kind, story=story, expects_clarifying=expects_clarifying,
-                                  asked=[(q.start, q.end) for q in clarifying.questions])
+                                  asked=asked)
     hedge = behavioral.hedges(utterances)
     restated = to_problem and behavioral.restated_problem(utterances, question_text)
     disfluencies = find_disfluencies(tokens)

@@ -78,6 +78,9 @@ class FollowUp:
     # without them, a nudge about the follow-up that fits the round's kind (never the main
     # question's next hint: the candidate is stuck on this, not on that).
     hints: tuple[str, ...] = ()
+    # The topic area it asks about (as a talking point's `area`); without it, its question's when
+    # all of that question's points are in one area (core.weak_spots.follow_up_area).
+    area: str | None = None
 
     def changes_the_problem(self, round_kind: str) -> bool:
         """Said as "New constraint:": a later phase's follow-up that changes the problem. In a

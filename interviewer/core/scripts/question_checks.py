@@ -302,10 +302,16 @@ class _QuestionChecks(_FieldChecks):
             elif phase != question_phase:
                 self._late_follow_ups.append((path + ("phase",), question_phase, phase))
         hints = tuple(_reflow(h) for h in self.words(table, "hints", path))
+        area = self.text(table, "area", path, required=False)
+        if area == "":
+            self.problem(path + ("area",), "is empty")
+        elif area is not None:
+            area = normalize_area(area)
+            self._areas.append((path + ("area",), area))
         if len(self._found) > count:
             return None
         return FollowUp(id=follow_up_id, text=text, if_missing=if_missing, at_phase=at_phase, phase=phase,
-                        hints=hints, after_questions=after_questions)
+                        hints=hints, after_questions=after_questions, area=area or None)
 
     def late_follow_ups(self, phases: list, questions: list) -> None:
         """A follow-up kept for a later phase is asked there only if the question is still being

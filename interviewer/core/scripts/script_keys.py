@@ -8,5 +8,5 @@ PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying", "replies"
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
                  "outline", "hints", "follow_ups")
 POINT_KEYS = ("text", "keywords", "area")
-FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase", "after_questions", "phase", "hints")
+FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase", "after_questions", "phase", "hints", "area")
 TOPIC_KEYS = ("name", "keywords")
