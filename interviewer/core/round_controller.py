@@ -852,6 +852,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # finish it (the text is on screen): it stands, marked cut off, not read again.
             self._cut_off = None
             return False
+        said = " ".join(r.transcript.text for r in self._unfinished if r.transcript is not None)
+        if self._unfinished and self._in_clarify_part(self._unfinished[-1]) and (
+                declines_to_ask(said) or wraps_up(said)):
+            # "That's all my questions." (over the reply that was to finish the question, trial
+            # 25): a person stops the reply, takes the candidate at their word and moves on;
+            # reading the whole problem again ignored the hand-back. The turn goes to the engine,
+            # where a hand-back ends the clarifying part; the line stands, marked cut off.
+            self._cut_off = None
+            return False
         self._ask_again(self.settings.finish_lead_in)
         return True
 
@@ -1290,7 +1299,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     def _finish_answer(self) -> None:
         """Tell the engine the answer is over, with whatever was transcribed of it."""
-        if self._reply_before_finishing():
+        # Taken up now, once: poll() calls this while the deadline stands, so a failure below
+        # left it standing and the same failure came back every poll (trial 25: an IndexError
+        # ten times a second for 40 s, the round stuck in dead air until N).
+        self._finish_deadline = None
+        try:
+            replied = self._reply_before_finishing()
+        except Exception as exc:  # only a courtesy before finishing: the answer still ends
+            self._emit(Problem(f"could not reply before finishing the answer: {exc}", self._now()))
+            replied = False
+        if replied:
             return
         if self._cut_off is not None and self._cut_late:
             if self._finish_question():
