@@ -861,7 +861,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # where a hand-back ends the clarifying part; the line stands, marked cut off.
             self._cut_off = None
             return False
-        self._ask_again(self.settings.finish_lead_in)
+        self._ask_again(self.settings.finish_lead_in, goes_on=True)
         return True
 
     def _finish_cut_question_after_reply(self, record: AnswerRecord) -> None:
@@ -903,10 +903,13 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 and not utterance.interrupted and utterance.text.endswith(self._finishing_words())):
             self._cut_off, self._asked_again = None, True
 
-    def _ask_again(self, lead_in: str | None = None) -> None:
+    def _ask_again(self, lead_in: str | None = None, goes_on: bool = False) -> None:
         """The candidate's turn over a question cut off has ended: the interviewer asks it again
         in full, and what follows answers it. The engine never hears the turn before: its
-        question is still open."""
+        question is still open. `goes_on`: the turn before stays filed under the question (cut
+        after its first words), so what follows is more of it, as after a repeat: with no words
+        it adds nothing (AnswerRecord.adds_nothing) and is no "no speech" answer (trial 25: the
+        app's own re-reading, then Space in silence, was scored "Check the microphone")."""
         ask, kind = self._cut_off
         greeted = self._said_hello(self._unfinished) and not self._returned_greeting(self._unfinished)
         self._cut_off = None
@@ -919,7 +922,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._say(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(lead_in or self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(ask.text, kind, ask)
-        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
+        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, goes_on)
         self._listen_pending = True
         self._emit(ask)
         self._pump()

@@ -108,3 +108,33 @@ def test_anything_else_over_the_reply_still_gets_the_question_finished(tmp_path)
     settle(clock, speaker, controller, 15)
     assert FINISH in speaker.said and speaker.said.count(problem) == 2
     assert engine.current_phase.id == "requirements"
+
+
+def test_silence_after_the_question_read_again_is_no_answer_scored_as_no_speech(tmp_path):
+    """The question read again after the candidate's turn about it (cut late: that turn stays
+    filed under it) asks nothing new: Space in silence after it ends no answer of its own, as
+    after a repeat (AnswerRecord.adds_nothing); it was scored "No speech was heard in this
+    answer (8.9 s). Check the microphone" for the app's own re-reading."""
+    clock, engine, speaker, recorder, controller, updates, problem = ads_problem_cut_late(tmp_path)
+    talk(controller, recorder, "What is the latency budget?")
+    controller.on_silence(1)
+    controller.poll()
+    step(clock, speaker, controller, 1.5)
+    controller.on_voice()
+    talk(controller, recorder, "Okay.")
+    controller.end_answer()
+    for _ in range(40):
+        step(clock, speaker, controller, 0.5)
+        if controller.current_answer is not None and speaker.said.count(problem) == 2:
+            break
+    silent = controller.current_answer
+    assert silent is not None and silent.question_id == "design_ctr"
+    for quiet in range(1, 9):
+        controller.on_silence(quiet)
+        step(clock, speaker, controller, 1.0)
+    controller.end_answer()
+    settle(clock, speaker, controller, 3)
+    assert silent.dropped, "no words after the app's own re-reading: not an answer"
+    kept = [a for a in controller.answers if a.question_id == "design_ctr" and not a.dropped]
+    assert kept and all(a.transcript is not None and a.transcript.text.strip() for a in kept)
+    assert not [u for u in updates if isinstance(u, Problem)]
