@@ -433,6 +433,8 @@ class ClarifyingTurns:
                 or record.transcript is None or self.engine.is_over or self._turn is None):
             return False
         words = _words_of(record.transcript.segments)
+        if not words:
+            return False  # nothing said (Space on a silent answer): nothing to reply to (trial 25 crashed here)
         question = trailing_question(words)
         if question is None and self._candidate_floor(record) and wants_to_know(_last_sentence(words)):
             question = _last_sentence(words)  # "I'd love to hear about the team." and the end key

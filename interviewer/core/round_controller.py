@@ -853,7 +853,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # finish it (the text is on screen): it stands, marked cut off, not read again.
             self._cut_off = None
             return False
-        self._ask_again(self.settings.finish_lead_in)
+        said = " ".join(r.transcript.text for r in self._unfinished if r.transcript is not None)
+        if self._unfinished and self._in_clarify_part(self._unfinished[-1]) and (
+                declines_to_ask(said) or wraps_up(said)):
+            # "That's all my questions." (over the reply that was to finish the question, trial
+            # 25): a person stops the reply, takes the candidate at their word and moves on;
+            # reading the whole problem again ignored the hand-back. The turn goes to the engine,
+            # where a hand-back ends the clarifying part; the line stands, marked cut off.
+            self._cut_off = None
+            return False
+        self._ask_again(self.settings.finish_lead_in, goes_on=True)
         return True
 
     def _finish_cut_question_after_reply(self, record: AnswerRecord) -> None:
@@ -895,10 +904,13 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 and not utterance.interrupted and utterance.text.endswith(self._finishing_words())):
             self._cut_off, self._asked_again = None, True
 
-    def _ask_again(self, lead_in: str | None = None) -> None:
+    def _ask_again(self, lead_in: str | None = None, goes_on: bool = False) -> None:
         """The candidate's turn over a question cut off has ended: the interviewer asks it again
         in full, and what follows answers it. The engine never hears the turn before: its
-        question is still open."""
+        question is still open. `goes_on`: the turn before stays filed under the question (cut
+        after its first words), so what follows is more of it, as after a repeat: with no words
+        it adds nothing (AnswerRecord.adds_nothing) and is no "no speech" answer (trial 25: the
+        app's own re-reading, then Space in silence, was scored "Check the microphone")."""
         ask, kind = self._cut_off
         greeted = self._said_hello(self._unfinished) and not self._returned_greeting(self._unfinished)
         self._cut_off = None
@@ -911,7 +923,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._say(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(lead_in or self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(ask.text, kind, ask)
-        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
+        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, goes_on)
         self._listen_pending = True
         self._emit(ask)
         self._pump()
@@ -1320,7 +1332,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     def _finish_answer(self) -> None:
         """Tell the engine the answer is over, with whatever was transcribed of it."""
-        if self._reply_before_finishing():
+        # Taken up now, once: poll() calls this while the deadline stands, so a failure below
+        # left it standing and the same failure came back every poll (trial 25: an IndexError
+        # ten times a second for 40 s, the round stuck in dead air until N).
+        self._finish_deadline = None
+        try:
+            replied = self._reply_before_finishing()
+        except Exception as exc:  # only a courtesy before finishing: the answer still ends
+            self._emit(Problem(f"could not reply before finishing the answer: {exc}", self._now()))
+            replied = False
+        if replied:
             return
         if self._cut_off is not None and self._cut_late:
             if self._finish_question():

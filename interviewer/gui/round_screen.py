@@ -635,6 +635,10 @@ class RoundScreen(QWidget):
             self.transcript.hold_answer(self._shown_answer)
             self._shown_answer = None  # what follows the repeat shows below it
         self.transcript.add_heading(text, prompt=True)
+        # The last line shown now: the question said after it ("Let me finish the question:",
+        # then the question) is a new line, not the same one said again (trial 25: live showed
+        # the lead-in and no question; the review showed both).
+        self._last_heading = text
 
     def _show_reply(self, answer: int, reply: str) -> None:
         """The interviewer's reply in the middle of answer `answer`: the words so far above it."""
