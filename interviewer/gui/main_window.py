@@ -896,6 +896,11 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self._round_was_saved = True
         self.last_session_id = session_id
         self.refresh_sessions()
+        not_kept = self.round_session.not_kept if self.round_session is not None else None
+        if session_id is None and not_kept:  # left without a word: nothing to review, nothing went wrong
+            self.round_screen.status.setText(f"The round is over. {not_kept}")
+            self.banner.show_message(f"The round is over. {not_kept}", "info")
+            return
         if session_id is None:
             self.round_screen.status.setText("The round is over. It was not saved.")
             self.banner.show_message("The round is over. It was not saved (see the message above).", "warning")
