@@ -487,7 +487,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
     def _model_changed(self, state: str, message: str) -> None:
         self._update_screen("check", "model", lambda screen: screen.set_model_state(state, message))
         if state in (ModelState.MISSING, ModelState.FAILED):
-            self.banner.show_message(message, "warning")
+            retry = ("Retry", self.model_status.start) if self.model_status.retry_offered else None
+            self.banner.show_message(message, "warning", action=retry)
             self._model_problem_shown = message
         elif self._model_problem_shown and self.banner.text == self._model_problem_shown:
             # Loading again (Settings saved, or the model changed): the old failure is no longer
