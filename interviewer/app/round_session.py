@@ -36,7 +36,7 @@ from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, Phase
 from interviewer.core.clarifying_responder import ClarifyingResponder
 from interviewer.core.matching import Matcher, topics_to_ask
 from interviewer.core.round_controller import RoundController
-from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_records import NOTHING_SAID_NOTE, UtteranceKind, round_worth_keeping
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
 from interviewer.core.round_updates import (
     AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, ClarifyingAnswered, LineCutOff, ListeningStarted,
@@ -158,6 +158,7 @@ class RoundSession:
             run_in_background=self._counted, answerer=self._answerer_for)
         self._speaker = speaker
         self.round_audio_path: Path | None = None
+        self.not_kept: str | None = None  # why the finished round was left out of the history
         self.voice = None  # the voice detector, once the round recording runs
         self._microphone_failure: str | None = None  # the answers' 'could not record' when the round's was told
         self.echo_watch = None  # the echo check on the round itself, when the setup is unknown
@@ -608,6 +609,14 @@ class RoundSession:
                     recorder.inner.stop_round()
                 recorder.close()  # the last recording is complete before the round is
 
+            if not round_worth_keeping(len(self.controller.answers), bool(self.voice and self.voice.onsets),
+                                       self.scratchpad):
+                self.store.delete_session(self.session_id)  # its round.wav holds only the interviewer
+                self.session_id = None
+                self.not_kept = NOTHING_SAID_NOTE
+                if self._on_saved is not None:
+                    self._post(lambda: self._on_saved(None))
+                return
             if self._phase_row is not None:
                 self.store.end_phase(self._phase_row, end)
             self._await_last_analyses()

@@ -490,7 +490,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
     def _model_changed(self, state: str, message: str) -> None:
         self._update_screen("check", "model", lambda screen: screen.set_model_state(state, message))
         if state in (ModelState.MISSING, ModelState.FAILED):
-            self.banner.show_message(message, "warning")
+            retry = ("Retry", self.model_status.start) if self.model_status.retry_offered else None
+            self.banner.show_message(message, "warning", action=retry)
             self._model_problem_shown = message
         elif self._model_problem_shown and self.banner.text == self._model_problem_shown:
             # Loading again (Settings saved, or the model changed): the old failure is no longer
@@ -939,6 +940,11 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if self._saving_to_quit is not None:
             return  # quitting: no review to open, the window closes once the writes are done
         self.refresh_sessions()
+        not_kept = self.round_session.not_kept if self.round_session is not None else None
+        if session_id is None and not_kept:  # left without a word: nothing to review, nothing went wrong
+            self.round_screen.status.setText(f"The round is over. {not_kept}")
+            self.banner.show_message(f"The round is over. {not_kept}", "info")
+            return
         if session_id is None:
             self.round_screen.status.setText("The round is over. It was not saved.")
             self.banner.show_message("The round is over. It was not saved (see the message above).", "warning")
