@@ -330,6 +330,7 @@ class RoundScreen(QWidget):
         self._questions = {}
         self._set_buttons(running=True)
         session.start()
+        self._show_pause_state()
         self._poll_timer.start()
         self._save_timer.start()
         self._refresh_clocks()
@@ -520,12 +521,8 @@ class RoundScreen(QWidget):
             elif self.transcript.holds(update.answer):
                 self.transcript.set_held_words(update.answer, list(update.transcript.words),
                                                update.transcript.speech, final=True)
-        elif isinstance(update, MicPaused):
-            self.pause_button.setText("Resume (P)")
-            self._set_answer_buttons(False)  # nothing to end, repeat or skip until it goes on
-        elif isinstance(update, MicResumed):
-            self.pause_button.setText("Pause (P)")
-            self._set_answer_buttons(True)
+        elif isinstance(update, (MicPaused, MicResumed)):
+            self._show_pause_state()
         elif isinstance(update, TimeUp):
             self.warning.setText("Time is up: the round is over.")
             self.warning.show()
@@ -731,6 +728,7 @@ class RoundScreen(QWidget):
         self._render_partial()
         self.transcript.finish_answer()
         self._set_buttons(running=False)
+        self._show_pause_state()
         # Not the last prompt or question: nothing more is asked, and the keys do nothing now.
         self._show_question("The round is over. Its review is open; start a new round from Home.")
         self.status.setText(self.session.controller.status_line)
@@ -744,6 +742,14 @@ class RoundScreen(QWidget):
     def _set_buttons(self, running: bool) -> None:
         for button in (self.end_button, self.repeat_button, self.next_button, self.pause_button, self.stop_button):
             button.setEnabled(running)
+
+    def _show_pause_state(self) -> None:
+        """The Pause button and the answer keys read the controller's one state, not the last
+        pause event: a round ended from "End the round?" ends paused with no MicResumed, and the
+        button said "Resume (P)" through every later round (trial 25)."""
+        paused = self.running and self.session.controller.paused
+        self.pause_button.setText("Resume (P)" if paused else "Pause (P)")
+        self._set_answer_buttons(not paused)  # nothing to end, repeat or skip until it goes on
 
     def _set_answer_buttons(self, enabled: bool) -> None:
         for button in (self.end_button, self.repeat_button, self.next_button):
