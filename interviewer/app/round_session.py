@@ -598,6 +598,7 @@ class RoundSession:
                     for p in self.engine.timeline.phases]
         allotted = {p.phase: p.allotted for p in self.engine.timeline.phases if p.allotted is not None}
         ended_by = {p.phase: str(p.ended_by) for p in self.engine.timeline.phases if p.ended_by is not None}
+        skipped = {p.phase: (p.skipped_questions, p.skipped_follow_ups) for p in self.engine.timeline.phases}
 
         recorder = self._recorder
 
@@ -623,10 +624,10 @@ class RoundSession:
             result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
                                    {p.id: p.name for p in self.script.phases},
                                    plan=[(p.id, p.minutes) for p in self.script.phases],
-                                   allotted=allotted, ended_by=ended_by)
+                                   allotted=allotted, ended_by=ended_by, skipped=skipped)
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end,
-                                       details={"severity": f.severity})
+                                       details={"severity": f.severity, **({"skipped": f.skipped} if f.skipped else {})})
             self._add_question_findings()
             self.store.finish_session(self.session_id, SessionStatus.COMPLETED)
             if self._on_saved is not None:

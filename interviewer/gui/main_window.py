@@ -28,7 +28,7 @@ from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.scripts.model import RoundScript
-from interviewer.gui import accessibility, text_fit, theme
+from interviewer.gui import accessibility, confirm, text_fit, theme
 from interviewer.gui.banner import Banner
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.lazy_screens import NAV_WIDTH, TITLE_ROLE, LazyScreens
@@ -590,9 +590,13 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             self.banner.show_message("This round is still running: end it first.", "warning")
             return
         name = self.home.session_label(session_id)  # which round: the Delete key asks too
-        if not self._confirm("Delete this round?", (f"{name}\n\n" if name else "") + "Its recordings, transcripts, "
-                             "review and debrief are removed from this computer, and Progress and the practice plan no longer count it. This "
-                             "cannot be undone."):
+        # The question itself opens the text (the title bar alone is easy to miss, and some
+        # desktops show none), and the buttons say what they do: a bare Yes/No under the round's
+        # name did not say what Yes did (trial 25).
+        if not confirm.ask_destructive(
+                self, "Delete this round?", "Delete this round?" + (f"\n\n{name}" if name else "") + "\n\nIts "
+                "recordings, transcripts, review and debrief are removed from this computer, and Progress and the "
+                "practice plan no longer count it. This cannot be undone.", "&Delete the round", "&Keep it"):
             return
         self._close_screens_of(session_id)
         try:
