@@ -46,3 +46,31 @@ def test_the_interviewer_gives_the_floor_and_waits_for_the_question(tmp_path):
 def test_the_review_does_not_count_the_request_as_a_clarifying_question():
     words = [Word(w, i * 0.3, i * 0.3 + 0.25) for i, w in enumerate(JUMP_IN.split())]
     assert analyze_clarifying(split_utterances(tokenize(words))).questions == []
+
+
+def test_asking_for_the_floor_in_answer_to_a_follow_up_gets_it_too(tmp_path):
+    """As in the trial: said to a follow-up, not to the main question."""
+    from test_resume_after_acknowledgement import METRIC
+    from test_round_controller import step
+
+    script = design_round()
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(
+        tmp_path, script=script, speech_seconds=2, settings=ControllerSettings(silence_ends_answer_after=8),
+        answerer=ClarifyingResponder(script.question("feed"), script=script))
+    step(clock, speaker, controller, 2)
+    controller.on_silence(0)
+    recorder.speak("I would rank posts by engagement.")
+    for seconds in (2, 5, 8):
+        clock.advance(3)
+        controller.on_silence(seconds)
+        controller.poll()
+    while controller.current_answer is None or controller.current_answer.follow_up_id is None:
+        step(clock, speaker, controller, 0.5)
+    answer = controller.current_answer
+    assert answer.question_text == METRIC
+    controller.on_silence(0)
+    recorder.speak(JUMP_IN)
+    controller.on_silence(1)
+    controller.poll()
+    assert speaker.said[-1] == INVITATION
+    assert controller.current_answer is answer and answer.ended_by is None
