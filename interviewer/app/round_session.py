@@ -339,6 +339,11 @@ class RoundSession:
         elif isinstance(update, AnswerFiled):  # the turn over it answered it after all
             self._turn = _Turn(update.question_id or "", update.follow_up_id, update.question_text, self._turn.asked_at)
             self._file_answer(update)
+            state = self.answers.get(update.answer)
+            if state is not None and state.transcript is not None:
+                # Analysed as said under no question (or another): scored now as an answer to
+                # the question it was filed under (story, depth, talking points; trial 25).
+                self._transcript_ready(TranscriptReady(update.answer, state.transcript))
         elif isinstance(update, Speaking):
             self._said(update)
             if update.kind == UtteranceKind.CLARIFICATION and self.voice is not None:
@@ -514,14 +519,16 @@ class RoundSession:
         asked_to_repeat = record.asked_to_repeat  # read now: the controller set it before the repeat
         from interviewer.core.analysis.report import thinking_invited_by
         thinking_invited = thinking_invited_by(self.script, record.phase, record.question_text)
+        # Filed under another question after this (AnswerFiled): that filing analyses it again.
+        filed = (record.question_id, record.follow_up_id, record.question_text)
 
         def analyse() -> None:
-            from interviewer.core.analysis.report import analyze_answer
+            from interviewer.core.analysis.report import analyze_answer, answered_question_text
             from interviewer.core.round_records import EndedBy
 
             # Findings about the whole question come at round end, from all of its parts.
             analysis = analyze_answer(
-                transcript, question_text=record.question_text,
+                transcript, question_text=answered_question_text(question, filed[1], filed[2]),
                 expected_topics=[(t.name, t.keywords) for t in topics_to_ask(question)] if question else None,
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind, after_interviewer=record.after_interviewer,
@@ -541,6 +548,8 @@ class RoundSession:
                     analysis[POINTS_KEY] = part_points(analysis, question, self.matcher)
                 except Exception:  # noqa: BLE001 - the review scores the answer itself then
                     log.exception("talking points of answer %s not scored", update.answer)
+            if (record.question_id, record.follow_up_id, record.question_text) != filed:
+                return  # re-filed meanwhile: the analysis under the question it answers stands
             if self.store is not None and state.answer_id is not None:
                 def save() -> None:
                     self.store.attach_transcript(state.answer_id, transcript)

@@ -73,6 +73,10 @@ class ClarifyingTurns:
         if not new:
             return False
         questions = trailing_questions(new)
+        if not questions and asks_to_ask(_last_sentence(new)):
+            # "Sorry, can I jump in? I have a quick question about that.": a request to ask said
+            # as a statement gets the floor too (trial 25: no reply, taken as the answer).
+            questions = [_last_sentence(new)]
         if not questions and quiet >= TRAILED_QUESTION_WAIT_S:
             questions = [q for q in (trailed_question(new),) if q is not None]
         if not questions:

@@ -399,6 +399,16 @@ _INVITES_THINKING = re.compile(
     r"|think (it over )?before (you answer|answering))\b", re.IGNORECASE)
 
 
+def answered_question_text(question, follow_up_id: str | None, recorded: str | None) -> str | None:
+    """The question an answer's analysis reads (does it ask for a story?): the script's own words
+    for an answer filed under a main question, else the line as recorded. The recorded line may be
+    only the words heard before a cut-off ("Tell... [cut off]"): read as the question, it asked
+    for no story, and the trust question's answer got no STAR or depth scoring (trial 25)."""
+    if question is not None and not follow_up_id:
+        return question.text
+    return recorded
+
+
 def invites_thinking(texts: Sequence[str]) -> bool:
     """Whether any of what the interviewer said (`texts`: the round's phase prompts, the question)
     invites time to think before answering."""
