@@ -115,8 +115,9 @@ def test_scripts_list_and_validate_survive_a_hostile_file(user_dir, name):
 
     checked = run("validate", str(bad), data_dir=user_dir.parent)
     assert checked.returncode == 1 and "Traceback" not in checked.stderr + checked.stdout
-    (problem,) = checked.stdout.strip().splitlines()
+    problem, summary = checked.stdout.strip().splitlines()  # the summary follows on the same stream
     assert problem.startswith(f"{bad}{where}") and reason in problem
+    assert summary == "1 of 1 script(s) have problems"
 
 
 def _with_points(points: str, outline: str = "") -> str:

@@ -25,6 +25,7 @@ def test_a_long_round_title_wraps_instead_of_widening_the_round_screen(qtbot, is
     assert LONG_TITLE in screen.title.text()
     assert page.horizontalScrollBar().maximum() == 0, "no sideways scrolling"
     assert screen.title.geometry().right() < screen.phase_label.geometry().left() - 8
+    screen.scratchpad.setPlainText("notes")  # a round with nothing said or typed is not kept
     screen.stop_round()
     qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=5000)
     wait_for_background_work()
@@ -49,6 +50,7 @@ def test_at_150_percent_on_a_small_screen_the_buttons_wrap_instead_of_scrolling_
     for one in buttons:  # none over another
         for other in buttons:
             assert one is other or not one.geometry().intersects(other.geometry()), (one.text(), other.text())
+    screen.scratchpad.setPlainText("notes")  # a round with nothing said or typed is not kept
     screen.stop_round()
     qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=5000)
     wait_for_background_work()
