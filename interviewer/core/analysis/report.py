@@ -590,8 +590,14 @@ def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifyin
         return False  # before the first word: the start of the answer, judged as latency
     after_reply = pause.before == ""
     if expects_clarifying:
-        return after_reply or before[-1].endswith((".", "?", "!", "\u2026")) or _ends_like_a_question(
-            [w for w in words if w["start"] < pause.start])
+        said = [w for w in words if w["start"] < pause.start]
+        if after_reply or before[-1].endswith("?") or _ends_like_a_question(said):
+            return True
+        # After a plain statement, a silence the candidate ends by going on with their own
+        # solution ("... high variance. [2.9 s] So first I would add regularization.") was a
+        # thinking pause, not a wait: no reply came and none was waited for (trial 25).
+        return before[-1].endswith((".", "!", "\u2026")) and not _goes_on_solving(
+            [w for w in words if w["start"] >= pause.end])
     return after_reply and pause.length < settings.went_silent_s
 
 
@@ -603,6 +609,23 @@ def _ends_like_a_question(words: Sequence[dict]) -> bool:
 
 
 WORDS_OF_A_SENTENCE = 30  # enough to hold the last sentence before a silence
+
+
+def _goes_on_solving(words: Sequence[dict]) -> bool:
+    """The first sentence of `words` tells the candidate's plan or what is done ("First I would
+    add ...", "So we sort them ..."): the answer goes on."""
+    from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.transcript import Word
+    from interviewer.core.analysis.utterances import split_utterances
+    from interviewer.core.analysis.question_wording import tells_what_is_done
+    from interviewer.core.trailing_questions import _plans
+
+    tokens = tokenize([Word(w["text"], w["start"], w["end"]) for w in words[:WORDS_OF_A_SENTENCE]])
+    if not tokens:
+        return False
+    said = [t.norm for t in split_utterances(tokens)[0].tokens if not is_hesitation(t.norm)]
+    return _plans(said) or tells_what_is_done(said)
 
 
 def candidate_may_ask(expects_clarifying: bool, questions_for_interviewer: bool) -> bool:
