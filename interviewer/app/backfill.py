@@ -119,7 +119,7 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
     one): what was transcribed is kept, the rest waits (`result.cancelled`)."""
     from interviewer.app.live_clarifications import credit_clarifications, stored_replies
     from interviewer.core.round_settings import ControllerSettings
-    from interviewer.core.analysis.report import analyze_answer, thinking_invited_by
+    from interviewer.core.analysis.report import analyze_answer, answered_question_text, thinking_invited_by
 
     result = BackfillResult()
     pending = answers_to_transcribe(store, session)
@@ -160,7 +160,7 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
         phase = _phase_at(session, script, answer.asked_at)
         recorded_in = getattr(answer, "phase_id", None) or (phase.id if phase is not None else None)
         analysis = analyze_answer(
-            transcript, question_text=answer.question_text,
+            transcript, question_text=answered_question_text(question, answer.follow_up_id, answer.question_text),
             expected_topics=[(t.name, t.keywords) for t in topics_to_ask(question)] if question else None,
             expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
             round_kind=script.kind if script is not None else session.kind,

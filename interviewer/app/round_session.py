@@ -36,7 +36,7 @@ from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, Phase
 from interviewer.core.clarifying_responder import ClarifyingResponder
 from interviewer.core.matching import Matcher, topics_to_ask
 from interviewer.core.round_controller import RoundController
-from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_records import NOTHING_SAID_NOTE, UtteranceKind, round_worth_keeping
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
 from interviewer.core.round_updates import (
     AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, ClarifyingAnswered, LineCutOff, ListeningStarted,
@@ -158,6 +158,7 @@ class RoundSession:
             run_in_background=self._counted, answerer=self._answerer_for)
         self._speaker = speaker
         self.round_audio_path: Path | None = None
+        self.not_kept: str | None = None  # why the finished round was left out of the history
         self.voice = None  # the voice detector, once the round recording runs
         self._microphone_failure: str | None = None  # the answers' 'could not record' when the round's was told
         self.echo_watch = None  # the echo check on the round itself, when the setup is unknown
@@ -338,6 +339,11 @@ class RoundSession:
         elif isinstance(update, AnswerFiled):  # the turn over it answered it after all
             self._turn = _Turn(update.question_id or "", update.follow_up_id, update.question_text, self._turn.asked_at)
             self._file_answer(update)
+            state = self.answers.get(update.answer)
+            if state is not None and state.transcript is not None:
+                # Analysed as said under no question (or another): scored now as an answer to
+                # the question it was filed under (story, depth, talking points; trial 25).
+                self._transcript_ready(TranscriptReady(update.answer, state.transcript))
         elif isinstance(update, Speaking):
             self._said(update)
             if update.kind == UtteranceKind.CLARIFICATION and self.voice is not None:
@@ -513,14 +519,16 @@ class RoundSession:
         asked_to_repeat = record.asked_to_repeat  # read now: the controller set it before the repeat
         from interviewer.core.analysis.report import thinking_invited_by
         thinking_invited = thinking_invited_by(self.script, record.phase, record.question_text)
+        # Filed under another question after this (AnswerFiled): that filing analyses it again.
+        filed = (record.question_id, record.follow_up_id, record.question_text)
 
         def analyse() -> None:
-            from interviewer.core.analysis.report import analyze_answer
+            from interviewer.core.analysis.report import analyze_answer, answered_question_text
             from interviewer.core.round_records import EndedBy
 
             # Findings about the whole question come at round end, from all of its parts.
             analysis = analyze_answer(
-                transcript, question_text=record.question_text,
+                transcript, question_text=answered_question_text(question, filed[1], filed[2]),
                 expected_topics=[(t.name, t.keywords) for t in topics_to_ask(question)] if question else None,
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind, after_interviewer=record.after_interviewer,
@@ -540,6 +548,8 @@ class RoundSession:
                     analysis[POINTS_KEY] = part_points(analysis, question, self.matcher)
                 except Exception:  # noqa: BLE001 - the review scores the answer itself then
                     log.exception("talking points of answer %s not scored", update.answer)
+            if (record.question_id, record.follow_up_id, record.question_text) != filed:
+                return  # re-filed meanwhile: the analysis under the question it answers stands
             if self.store is not None and state.answer_id is not None:
                 def save() -> None:
                     self.store.attach_transcript(state.answer_id, transcript)
@@ -597,6 +607,7 @@ class RoundSession:
                     for p in self.engine.timeline.phases]
         allotted = {p.phase: p.allotted for p in self.engine.timeline.phases if p.allotted is not None}
         ended_by = {p.phase: str(p.ended_by) for p in self.engine.timeline.phases if p.ended_by is not None}
+        skipped = {p.phase: (p.skipped_questions, p.skipped_follow_ups) for p in self.engine.timeline.phases}
 
         recorder = self._recorder
 
@@ -608,16 +619,24 @@ class RoundSession:
                     recorder.inner.stop_round()
                 recorder.close()  # the last recording is complete before the round is
 
+            if not round_worth_keeping(len(self.controller.answers), bool(self.voice and self.voice.onsets),
+                                       self.scratchpad):
+                self.store.delete_session(self.session_id)  # its round.wav holds only the interviewer
+                self.session_id = None
+                self.not_kept = NOTHING_SAID_NOTE
+                if self._on_saved is not None:
+                    self._post(lambda: self._on_saved(None))
+                return
             if self._phase_row is not None:
                 self.store.end_phase(self._phase_row, end)
             self._await_last_analyses()
             result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
                                    {p.id: p.name for p in self.script.phases},
                                    plan=[(p.id, p.minutes) for p in self.script.phases],
-                                   allotted=allotted, ended_by=ended_by)
+                                   allotted=allotted, ended_by=ended_by, skipped=skipped)
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end,
-                                       details={"severity": f.severity})
+                                       details={"severity": f.severity, **({"skipped": f.skipped} if f.skipped else {})})
             self._add_question_findings()
             self.store.finish_session(self.session_id, SessionStatus.COMPLETED)
             if self._on_saved is not None:

@@ -42,6 +42,10 @@ FILE_STALL_TIMEOUT_S = 120.0
 # disk and the review transcribes it from there.
 MAX_QUEUED_MESSAGES = 3000
 MAX_RESTARTS = 3  # per client: a model that crashes while loading must not loop forever
+# A child that dies before its model loads (no loading error: killed, or gone while starting)
+# is started once more by wait_ready: a first start once failed that way for no reason the logs
+# kept, and starting again worked (trial25).
+LOAD_RETRIES = 1
 
 
 # ---------------------------------------------------------------- the child process
@@ -174,6 +178,11 @@ def _serve(conn: Any, model_name: str | None) -> None:
 
 
 # ---------------------------------------------------------------- the app's side
+
+
+class EndedBeforeLoad(UserError):
+    """The child ended before its model loaded without reporting a loading error: the model is
+    not known to be missing or broken, so loading it again is the advice, not another model."""
 
 
 class _Pending:
@@ -345,7 +354,13 @@ class _Child:
             pending, self._pending = list(self._pending.values()), {}
             self._live.clear()
         if not self.ready.is_set():
-            self.error = UserError("the transcription process ended before the model loaded")
+            # The reason goes with it: the trial's message had none, and the logs neither.
+            reason = self.exit_reason or why
+            self.error = EndedBeforeLoad(f"the transcription process ended before the model loaded ({reason})")
+            if self._closing is None:
+                logging.getLogger(__name__).warning(
+                    "the transcription process (pid %s) ended before its model loaded: %s; its log: "
+                    "transcription.log, a native crash: crash-transcription.log", self.process.pid, reason)
             self.ready.set()
         self.outbox.put(None)  # ends the sender thread
         for p in pending:
@@ -396,12 +411,22 @@ class TranscriptionClient:
         if child is None:
             raise UserError("the transcription process was not started")
         deadline = time.monotonic() + timeout
-        while not child.ready.wait(min(0.1, max(0.0, deadline - time.monotonic()))):
-            if cancel is not None and cancel.is_set():
-                self.close()
-                raise Cancelled()
-            if time.monotonic() >= deadline:
-                raise TookTooLong(f"the speech model did not load within {timeout:.0f} s")
+        retries = LOAD_RETRIES
+        while True:
+            while not child.ready.wait(min(0.1, max(0.0, deadline - time.monotonic()))):
+                if cancel is not None and cancel.is_set():
+                    self.close()
+                    raise Cancelled()
+                if time.monotonic() >= deadline:
+                    raise TookTooLong(f"the speech model did not load within {timeout:.0f} s")
+            if not isinstance(child.error, EndedBeforeLoad) or retries == 0:
+                break
+            with self._lock:
+                if self._closed or self._child is not child:
+                    break
+                retries -= 1
+                logging.getLogger(__name__).info("starting the transcription process again")
+                child = self._child = _Child(self._model_name, child.label)
         if child.error is not None:
             raise child.error
         return self

@@ -94,7 +94,10 @@ def validate_scripts(args: argparse.Namespace) -> int:
         print(f"interviewer: no question scripts ({SCRIPT_SUFFIX} files) to check", file=sys.stderr)
         return 1
     if failed:
-        print(f"{failed} of {checked} script(s) have problems", file=sys.stderr)
+        # The report's last line, on stdout with the problem lines it sums up: on stderr it was
+        # split from them (`> report.txt` lost it, and a terminal tool that shows stdout, then
+        # stderr, ran it into the next command's output: "rc=11 of 1 ...").
+        print(f"{failed} of {checked} script(s) have problems")
         return 1
     return 0
 

@@ -73,6 +73,10 @@ class ClarifyingTurns:
         if not new:
             return False
         questions = trailing_questions(new)
+        if not questions and asks_to_ask(_last_sentence(new)):
+            # "Sorry, can I jump in? I have a quick question about that.": a request to ask said
+            # as a statement gets the floor too (trial 25: no reply, taken as the answer).
+            questions = [_last_sentence(new)]
         if not questions and quiet >= TRAILED_QUESTION_WAIT_S:
             questions = [q for q in (trailed_question(new),) if q is not None]
         if not questions:
@@ -433,6 +437,8 @@ class ClarifyingTurns:
                 or record.transcript is None or self.engine.is_over or self._turn is None):
             return False
         words = _words_of(record.transcript.segments)
+        if not words:
+            return False  # nothing said (Space on a silent answer): nothing to reply to (trial 25 crashed here)
         question = trailing_question(words)
         if question is None and self._candidate_floor(record) and wants_to_know(_last_sentence(words)):
             question = _last_sentence(words)  # "I'd love to hear about the team." and the end key

@@ -25,7 +25,11 @@ _TAIL = (r"(?: (?:first|quickly|now|please|real quick|here|before (?:i|we) .*"
          r"|(?:about|on) (?:this|that|it|the (?:problem|question|task)))?)*")
 # "One more question?", "Another quick thing": the request with its verb left out.
 _MORE = r"(?:one more|another|a quick|quick|a couple of|a few) (?:(?:quick|clarifying|small) )*(?:questions?|things?)"
-_REQUEST = re.compile(rf"^(?:{_PERMISSION} {_ASK} {_WHAT}|i (?:have|had|got|'ve got) {_WHAT}|{_MORE}){_TAIL}$")
+# "Sorry, can I jump in?", "Can I interrupt you?": asking for the floor, nothing asked yet (trial 25:
+# taken as the answer to the follow-up, and counted as a clarifying question).
+_JUMP_IN = (rf"(?:{_PERMISSION} (?:(?:jump|cut|butt|chime) in|interrupt(?: you)?(?: for a (?:second|sec|moment|minute))?)"
+            r"|(?:sorry|apologies) (?:to|for) (?:interrupt|interrupting|jump in|jumping in|cut in|cutting in)(?: you)?)")
+_REQUEST = re.compile(rf"^(?:{_PERMISSION} {_ASK} {_WHAT}|i (?:have|had|got|'ve got) {_WHAT}|{_MORE}|{_JUMP_IN}){_TAIL}$")
 _LEAD_IN = re.compile(r"^(?:before|sorry|ok|okay|so|um|uh|actually|just|quick|well|hmm|oh|and|but|also|first"
                       r"|alright|all right|right|great|cool|sure|thanks)\b")
 

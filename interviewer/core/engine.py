@@ -109,6 +109,10 @@ class PhaseSpan:
     ended_at: float | None = None
     allotted: float | None = None  # seconds the round gave it when it started (saved time included)
     ended_by: PhaseEnd | None = None
+    # What the candidate's Next left unasked in it (questions; follow-ups and changed constraints):
+    # such a round is not one whose every question was "asked and answered" (trial 25).
+    skipped_questions: int = 0
+    skipped_follow_ups: int = 0
 
 
 @dataclass
@@ -785,6 +789,9 @@ class RoundEngine:
         open_ask = self.timeline.asks[-1] if self.timeline.asks else None
         if open_ask is not None and open_ask.answered_at is None:
             open_ask.answered_at = now
+        span = self.timeline.phases[-1]
+        span.skipped_questions = sum(1 for _, f in self._phase_queue if f is None)
+        span.skipped_follow_ups = len(self._phase_queue) - span.skipped_questions + len(self._due_follow_ups())
         return [*caught_up, *self._move_on(now, PhaseEnd.NEXT)]
 
     def _move_on(self, now: float, why: PhaseEnd) -> list[Event]:

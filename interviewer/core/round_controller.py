@@ -66,7 +66,8 @@ from interviewer.core.phase_prompts import without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_REASK_BELOW_WORDS, ECHO_TAIL_SECONDS,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
+    ECHO_TAIL_SECONDS,
     HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
     STALE_WARNING_SECONDS, STILL_TALKING_S,
     ControllerSettings,
@@ -215,6 +216,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._ending: tuple[list[AnswerRecord], _Turn | None] | None = None  # the answer being finished
         self._resuming = False  # the next recording goes on with the answer (_resume_answer)
         self._last_ask: AskQuestion | None = None  # the engine's last question (what the candidate owes an answer)
+        self._previous_ask: AskQuestion | None = None  # the one before it (another question or follow-up)
+        # The question a real answer over a question cut at once goes to (_file_under_previous_question).
+        self._answering_before: AskQuestion | None = None
         # A question the candidate talked over before it was out, and its kind: asked again in
         # full when their turn ends (_ask_again), what they said meanwhile answering nothing.
         self._cut_off: tuple[AskQuestion, UtteranceKind] | None = None
@@ -754,7 +758,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             elif speaking.kind == UtteranceKind.CLARIFICATION:
                 self._mark_reply_cut_off(self._answer, speaking.text, played, now)
             return  # a nudge, warning or reply during the answer: the recording goes on
-        cut = self._question_cut_off(speaking, now) if by_voice else None
+        cut = self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None) if by_voice else None
         if cut is not None:
             self._take_up_later(speaking, cut, now, heard if isinstance(heard, int) else None)
         # What was still queued to say is shown instead: the candidate is already talking.
@@ -772,7 +776,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._barge_in_pending = True
         self._pump()
 
-    def _question_cut_off(self, speaking: Utterance, now: float) -> Utterance | None:
+    def _question_cut_off(self, speaking: Utterance, now: float, heard: int | None = None) -> Utterance | None:
         """The engine's last question, if the candidate talked over it before it was out: it was
         being said and they cut in within CUT_OFF_AT_ONCE_S of its first sound (_heard_for),
         or it was still queued behind what they talked over (trial 14: "Here's the problem..."
@@ -784,7 +788,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._cut_late = False
         if speaking.kind in CUT_OFF_KINDS:
             # Later in it too, it was not out: its end is said when their turn ends (_finish_answer).
-            cut, self._cut_late = speaking, self._heard_for(speaking, now) >= CUT_OFF_AT_ONCE_S
+            # Fewer than its first words played (`heard` characters, when the speaker tells) is at
+            # once however long it took (trial 25: "Tell..." heard 1.2 s after it was handed over).
+            few_played = heard is not None and len(speaking.text[:heard].split()) < CUT_OFF_AT_ONCE_WORDS
+            cut, self._cut_late = speaking, self._heard_for(speaking, now) >= CUT_OFF_AT_ONCE_S and not few_played
         else:
             cut = next((u for u in self._to_say if u.kind in CUT_OFF_KINDS), None)
         if cut is None or (cut.question_id, cut.follow_up_id) != (ask.question_id, ask.follow_up_id):
@@ -797,6 +804,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         end. The line is kept as said, marked cut off (only its words played, `heard`
         characters, when the speaker could tell); a question still queued is not shown."""
         self._cut_off = (self._last_ask, cut.kind)
+        # The question itself cut at once (not a prompt before it): a real answer over it can only
+        # answer what was asked before it (_file_under_previous_question).
+        self._answering_before = self._previous_ask if speaking is cut and not self._cut_late else None
         self._unclear_words, self._finish_decided_at = 0, None
         self._to_say = deque(u for u in self._to_say if u is not cut)
         if self._resumable is not None and self._resumable.question is cut:
@@ -837,6 +847,20 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, ask.text))
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
 
+    def _file_under_previous_question(self) -> None:
+        """A real answer begun over the first words of a question cut off at once: the candidate
+        could not have heard, nor read and thought through, that question; they were still on the
+        one before (trial 25: the conflict follow-up's answer, said over "Tell...", was filed under
+        the trust question, which was never said, and the engine went on to its follow-up). The
+        turn is filed under that question; the engine, done with it, never hears the turn, and the
+        question cut off is asked again in full (_ask_again)."""
+        ask = self._answering_before
+        self._answering_before = None
+        for record in self._unfinished:
+            record.question_id, record.follow_up_id = ask.question_id, ask.follow_up_id
+            record.question_text = ask.text
+            self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, ask.text))
+
     def _finish_question(self) -> bool:
         """The candidate's turn over a question cut off after its first words has ended. Unless
         it held a real answer (enough words besides its clarifying questions), the question is said again in full ("Let me finish the
@@ -853,7 +877,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # finish it (the text is on screen): it stands, marked cut off, not read again.
             self._cut_off = None
             return False
-        self._ask_again(self.settings.finish_lead_in)
+        said = " ".join(r.transcript.text for r in self._unfinished if r.transcript is not None)
+        if self._unfinished and self._in_clarify_part(self._unfinished[-1]) and (
+                declines_to_ask(said) or wraps_up(said)):
+            # "That's all my questions." (over the reply that was to finish the question, trial
+            # 25): a person stops the reply, takes the candidate at their word and moves on;
+            # reading the whole problem again ignored the hand-back. The turn goes to the engine,
+            # where a hand-back ends the clarifying part; the line stands, marked cut off.
+            self._cut_off = None
+            return False
+        self._ask_again(self.settings.finish_lead_in, goes_on=True)
         return True
 
     def _finish_cut_question_after_reply(self, record: AnswerRecord) -> None:
@@ -895,10 +928,13 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 and not utterance.interrupted and utterance.text.endswith(self._finishing_words())):
             self._cut_off, self._asked_again = None, True
 
-    def _ask_again(self, lead_in: str | None = None) -> None:
+    def _ask_again(self, lead_in: str | None = None, goes_on: bool = False) -> None:
         """The candidate's turn over a question cut off has ended: the interviewer asks it again
         in full, and what follows answers it. The engine never hears the turn before: its
-        question is still open."""
+        question is still open. `goes_on`: the turn before stays filed under the question (cut
+        after its first words), so what follows is more of it, as after a repeat: with no words
+        it adds nothing (AnswerRecord.adds_nothing) and is no "no speech" answer (trial 25: the
+        app's own re-reading, then Space in silence, was scored "Check the microphone")."""
         ask, kind = self._cut_off
         greeted = self._said_hello(self._unfinished) and not self._returned_greeting(self._unfinished)
         self._cut_off = None
@@ -911,7 +947,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._say(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(lead_in or self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(ask.text, kind, ask)
-        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
+        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, goes_on)
         self._listen_pending = True
         self._emit(ask)
         self._pump()
@@ -952,6 +988,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._listen_pending = True
             elif isinstance(event, AskQuestion):
                 self._unfinished = []
+                if self._last_ask is not None and (self._last_ask.question_id, self._last_ask.follow_up_id) != (
+                        event.question_id, event.follow_up_id):  # a repeat is the same question
+                    self._previous_ask = self._last_ask
                 self._last_ask, self._cut_off, self._asked_again = event, None, False
                 # Not before asking for more: "Thank you. Could you tell me more?" thanks for too
                 # little; nor before the push-back on a give-up ("Thanks. What would you check first?").
@@ -1320,13 +1359,26 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     def _finish_answer(self) -> None:
         """Tell the engine the answer is over, with whatever was transcribed of it."""
-        if self._reply_before_finishing():
+        # Taken up now, once: poll() calls this while the deadline stands, so a failure below
+        # left it standing and the same failure came back every poll (trial 25: an IndexError
+        # ten times a second for 40 s, the round stuck in dead air until N).
+        self._finish_deadline = None
+        try:
+            replied = self._reply_before_finishing()
+        except Exception as exc:  # only a courtesy before finishing: the answer still ends
+            self._emit(Problem(f"could not reply before finishing the answer: {exc}", self._now()))
+            replied = False
+        if replied:
             return
         if self._cut_off is not None and self._cut_late:
             if self._finish_question():
                 return
         elif self._cut_off is not None:
             if self._words_said(self._unfinished) < CUT_OFF_REASK_BELOW_WORDS:
+                self._ask_again()
+                return
+            if self._answering_before is not None:
+                self._file_under_previous_question()
                 self._ask_again()
                 return
             self._file_under_cut_off_question()

@@ -45,6 +45,17 @@ ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED
 
 CUT_OFF_MARK = " [cut off]"
 
+NOTHING_SAID_NOTE = "Nothing was said or typed in this round, so it was not kept in your history."
+
+
+def round_worth_keeping(answers: int, voice_heard: bool, scratchpad: str) -> bool:
+    """Whether a finished round goes into the history. A round the candidate left during the
+    opening, without a word, typed line or answer, is not a round they did: kept, it showed as
+    "ended early · 0 answers" in the history and counted in Progress and the plan (trial25).
+    Any answer take counts, even a silent one (its question was asked and its recording exists),
+    and so does a voice heard in the round recording: what was recorded is never dropped."""
+    return answers > 0 or voice_heard or bool(scratchpad.strip())
+
 
 def cut_off_text(text: str, heard: int | None = None) -> str:
     """A line the candidate talked over before it was out, as the round's log and the exports

@@ -147,6 +147,9 @@ REPLY_CUT_AT_START_S = 0.8
 # it (a clarifying reply in it) or said little (trial 20), never after a real answer (the candidate
 # read it on screen: the whole-round test barges in 1.2 s into the question to answer it).
 CUT_OFF_AT_ONCE_S = 1.1  # about the first three words
+# ... or, when the speaker tells how much of it played, fewer than its first three words: the
+# time counts from when it was handed over, and synthesis may have eaten most of it.
+CUT_OFF_AT_ONCE_WORDS = 3
 # ...unless the turn over it was a real answer: the line is shown on screen at once, and a
 # candidate who read it answers it (trial 16: a full design answer over the phase prompt, then
 # "So, as I was saying:" and the planned question it had just answered). A hello, "sorry, go

@@ -8,6 +8,7 @@ import html
 from typing import Any
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PER_PHASE, GroupCoverage, QuestionCoverage
+from interviewer.core.clock import clock_text
 from interviewer.core.matching import Matcher
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 
@@ -57,13 +58,12 @@ def phase_line(groups: list[GroupCoverage]) -> str:
 
 def evidence_place(part_id: int, start: float, answer_numbers: dict[int, int],
                    part_starts: dict[int, float] | None = None) -> str:
-    """'answer 5, 2:35.9': the answer and the round time, as the answers' labels give them ('answer
+    """'answer 5, 02:36': the answer and the round time, as the answers' labels give them ('answer
     from 2:20.3'). `start` is seconds into its recording; an answer said in two recordings (a
     pause, a repeat) quoted its second part's time as if it were the first's ('answer 5, 0:06.5'
     after 'answer 5, 0:15.6' for what was said later)."""
     n = answer_numbers.get(part_id)
-    m, s = divmod(max(0.0, start + (part_starts or {}).get(part_id, 0.0)), 60)
-    return (f"answer {n}, " if n else "") + f"{int(m)}:{s:04.1f}"
+    return (f"answer {n}, " if n else "") + clock_text(start + (part_starts or {}).get(part_id, 0.0))
 
 
 def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answer_numbers: dict[int, int],

@@ -11,6 +11,7 @@ from interviewer.core.analysis.phases import round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
 from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, topics_missed_text
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
+from interviewer.core.clock import clock_text
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
@@ -85,10 +86,9 @@ class SessionReport:
 
 
 def fmt_clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    seconds = max(0.0, seconds)
-    return f"{int(seconds // 60)}:{seconds % 60:04.1f}"
+    """A round time or length as the review shows it (core clock_text, "00:31"): the exports
+    said "0:31.0" beside the review's "[00:31]" for the same moment (trial 25)."""
+    return "-" if seconds is None else clock_text(seconds)
 
 
 def fmt_time(unix: float | None) -> str:

@@ -4,6 +4,8 @@ Its colours come from the application stylesheet (gui/theme.py, `#banner[level=.
 follow the light or dark theme; an icon says the level without relying on colour alone."""
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -30,6 +32,11 @@ class Banner(QWidget):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
+        self.action = QPushButton()  # the message's own action (Retry), when it has one
+        self.action.hide()
+        self.action.clicked.connect(self._act)
+        self._on_action: Callable[[], None] | None = None
+        layout.addWidget(self.action)
         close = QPushButton("Dismiss")
         close.setFlat(True)
         close.setAccessibleDescription("Hide this message")
@@ -41,15 +48,29 @@ class Banner(QWidget):
         theme.notifier().changed.connect(self._theme_changed)  # a bound slot: dropped with the widget
         self.hide()
 
-    def show_message(self, text: str, level: str = "error", screen: str | None = None) -> None:
+    def show_message(self, text: str, level: str = "error", screen: str | None = None,
+                     action: tuple[str, Callable[[], None]] | None = None) -> None:
         """`screen`: the key of the screen the message is about ("Exported to ..." is the
-        review's); it goes when another screen is shown (it stayed up over Home and Settings)."""
+        review's); it goes when another screen is shown (it stayed up over Home and Settings).
+        `action`: (label, what it does) for a button beside the message; it hides the message."""
+        self._set_action(action)
         self.level = level if level in LEVEL_ICONS else "info"
         self.screen = screen
         self.history.append((level, text))
         self.label.setText(text)
         self._show_level()
         self.show()
+
+    def _set_action(self, action: tuple[str, Callable[[], None]] | None) -> None:
+        self._on_action = action[1] if action else None
+        self.action.setText(action[0] if action else "")
+        self.action.setVisible(action is not None)
+
+    def _act(self) -> None:
+        act = self._on_action
+        self.clear()
+        if act is not None:
+            act()
 
     def _theme_changed(self, _theme) -> None:
         self._show_level()
@@ -74,6 +95,7 @@ class Banner(QWidget):
             self.clear()
 
     def clear(self) -> None:
+        self._set_action(None)
         self.level = ""
         self.screen = None
         self.label.clear()

@@ -228,6 +228,10 @@ class HomeScreen(QWidget):
         self.session_search.returnPressed.connect(lambda: self.recent_list.currentItem()
                                                   and self._open_session(self.recent_list.currentItem()))
         self.session_search.installEventFilter(self)  # Down moves into the list, Esc clears
+        # Tabbing in brings the selected card (the one Start round and Enter start) into view: the
+        # view is kept at the top while the plan proposes a card below (_view_kept), and a card
+        # framed by the mouse's hover read as the one Enter would start (trial 25).
+        self.round_list.installEventFilter(self)
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)  # Ctrl+F, as in any list app
         # The whole window's while Home shows (a hidden screen's shortcuts do not fire): with the
         # focus on the side bar after a restart, Ctrl+F did nothing and the typing went to the
@@ -650,6 +654,10 @@ class HomeScreen(QWidget):
             self.session_discarded.emit(item.data(ROLE))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if watched is self.round_list and event.type() == QEvent.Type.FocusIn:
+            current = self.round_list.currentItem()
+            if current is not None and event.reason() != Qt.FocusReason.MouseFocusReason:
+                self.round_list.scrollToItem(current)
         if watched is self.session_search and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Down:
                 self.recent_list.setFocus()

@@ -28,7 +28,7 @@ from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
 from interviewer.core.scripts.model import RoundScript
-from interviewer.gui import accessibility, text_fit, theme
+from interviewer.gui import accessibility, confirm, text_fit, theme
 from interviewer.gui.banner import Banner
 from interviewer.gui.home_screen import HomeScreen
 from interviewer.gui.lazy_screens import NAV_WIDTH, TITLE_ROLE, LazyScreens
@@ -490,7 +490,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
     def _model_changed(self, state: str, message: str) -> None:
         self._update_screen("check", "model", lambda screen: screen.set_model_state(state, message))
         if state in (ModelState.MISSING, ModelState.FAILED):
-            self.banner.show_message(message, "warning")
+            retry = ("Retry", self.model_status.start) if self.model_status.retry_offered else None
+            self.banner.show_message(message, "warning", action=retry)
             self._model_problem_shown = message
         elif self._model_problem_shown and self.banner.text == self._model_problem_shown:
             # Loading again (Settings saved, or the model changed): the old failure is no longer
@@ -589,9 +590,13 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             self.banner.show_message("This round is still running: end it first.", "warning")
             return
         name = self.home.session_label(session_id)  # which round: the Delete key asks too
-        if not self._confirm("Delete this round?", (f"{name}\n\n" if name else "") + "Its recordings, transcripts, "
-                             "review and debrief are removed from this computer, and Progress and the practice plan no longer count it. This "
-                             "cannot be undone."):
+        # The question itself opens the text (the title bar alone is easy to miss, and some
+        # desktops show none), and the buttons say what they do: a bare Yes/No under the round's
+        # name did not say what Yes did (trial 25).
+        if not confirm.ask_destructive(
+                self, "Delete this round?", "Delete this round?" + (f"\n\n{name}" if name else "") + "\n\nIts "
+                "recordings, transcripts, review and debrief are removed from this computer, and Progress and the "
+                "practice plan no longer count it. This cannot be undone.", "&Delete the round", "&Keep it"):
             return
         self._close_screens_of(session_id)
         try:
@@ -939,6 +944,11 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if self._saving_to_quit is not None:
             return  # quitting: no review to open, the window closes once the writes are done
         self.refresh_sessions()
+        not_kept = self.round_session.not_kept if self.round_session is not None else None
+        if session_id is None and not_kept:  # left without a word: nothing to review, nothing went wrong
+            self.round_screen.status.setText(f"The round is over. {not_kept}")
+            self.banner.show_message(f"The round is over. {not_kept}", "info")
+            return
         if session_id is None:
             self.round_screen.status.setText("The round is over. It was not saved.")
             self.banner.show_message("The round is over. It was not saved (see the message above).", "warning")

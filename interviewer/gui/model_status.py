@@ -32,6 +32,7 @@ class ModelStatus(QObject):
         self.ready_at: float | None = None  # perf_counter when it became ready
         self._reload = False
         self._cancel_load: threading.Event | None = None  # set by cancel() while loading
+        self.retry_offered = False  # the failure is one that loading again may fix (the banner's Retry)
 
     def start(self, load: Callable[[], Any] | None = None) -> None:
         """(Re)load; a new loader replaces the old one (model changed in Settings)."""
@@ -43,6 +44,7 @@ class ModelStatus(QObject):
             self._reload = True
             return
         self._reload = False
+        self.retry_offered = False
         self.close_model()
         self._set(ModelState.LOADING, "Loading the speech model in the background...")
         started = time.perf_counter()
@@ -63,6 +65,7 @@ class ModelStatus(QObject):
             self._again()
 
         def failed(exc: BaseException) -> None:
+            from interviewer.app.transcription_process import EndedBeforeLoad
             from interviewer.errors import Cancelled, TookTooLong, UserError
 
             if cancel.is_set() or isinstance(exc, Cancelled):
@@ -71,6 +74,11 @@ class ModelStatus(QObject):
                 self._set(ModelState.FAILED,
                           f"The speech model is taking too long to load ({exc}); the computer may be busy. "
                           "Rounds still run and answers are recorded; save Settings to load it again.")
+            elif isinstance(exc, EndedBeforeLoad):  # started twice, died twice: not a missing model
+                self.retry_offered = True  # before _set: its signal shows the banner
+                self._set(ModelState.FAILED,
+                          f"The speech model did not start: {exc}. Rounds still run; answers are recorded and "
+                          "can be transcribed later. Press Retry at the top of the window to load it again.")
             elif isinstance(exc, UserError):
                 self._set(ModelState.MISSING,
                           f"Speech model missing: {exc}. Rounds still run; answers are recorded and can "

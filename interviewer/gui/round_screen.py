@@ -17,7 +17,7 @@ import html
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -61,6 +61,9 @@ QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind
                   UtteranceKind.REPEAT)
 QUESTION_LABELS = {UtteranceKind.FOLLOW_UP: "Follow-up: ", UtteranceKind.CHANGED_CONSTRAINT: "New constraint: ",
                    UtteranceKind.REPEAT: "Again: "}
+
+
+PART_LABEL_SHARE = 0.45  # of the round screen's width, at most, for the part's name on one line
 
 
 def _with_icon(icon: str, text: str) -> str:
@@ -170,7 +173,10 @@ class RoundScreen(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addSpacing(16)  # the title ran into the phase name ("...· Behavioral Introduction")
-        header.addWidget(self.phase_label)
+        # The part's name shares the row with the title: at its narrowest beside the clocks it
+        # wrapped into 2-3 cramped lines at 1280x800 ("Conflict with a / peer", trial 25).
+        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.phase_label, 1)
         header.addSpacing(16)
         self.phase_caption = QLabel("Phase")
         header.addWidget(self.phase_caption)
@@ -293,8 +299,23 @@ class RoundScreen(QWidget):
         self.question.setText(text)
         self.question_box.fit()
 
+    def _set_part_label(self, text: str) -> None:
+        self.phase_label.setText(text)
+        self._fit_part_label()
+
+    def _fit_part_label(self) -> None:
+        """The part's name on one line while it takes at most PART_LABEL_SHARE of the screen's
+        width; the title wraps first. Squeezed beside the clocks it wrapped into 2-3 cramped
+        lines at 1280x800 ("Conflict with a / peer", trial 25)."""
+        doc = QTextDocument()
+        doc.setDefaultFont(self.phase_label.font())
+        doc.setHtml(self.phase_label.text())
+        one_line = int(doc.idealWidth()) + 2 * int(doc.documentMargin()) + 2
+        self.phase_label.setMinimumWidth(min(one_line, int(self.width() * PART_LABEL_SHARE)))
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
+        self._fit_part_label()
         line = self.question.fontMetrics().lineSpacing()
         lines = max(3, int(self.window().height() * QUESTION_SHARE // max(line, 1)))  # the page may scroll
         if lines != self.question_box.lines:
@@ -330,6 +351,7 @@ class RoundScreen(QWidget):
         self._questions = {}
         self._set_buttons(running=True)
         session.start()
+        self._show_pause_state()
         self._poll_timer.start()
         self._save_timer.start()
         self._refresh_clocks()
@@ -471,7 +493,7 @@ class RoundScreen(QWidget):
         if isinstance(update, PhaseStarted):
             self._phase_id = update.phase
             phase = self.session.script.phase(update.phase)
-            self.phase_label.setText(f"<b>{phase.name}</b>")
+            self._set_part_label(f"<b>{phase.name}</b>")
             self._tell_early_end()
         elif isinstance(update, Speaking):
             self._speaking(update)
@@ -523,12 +545,8 @@ class RoundScreen(QWidget):
             elif self.transcript.holds(update.answer):
                 self.transcript.set_held_words(update.answer, list(update.transcript.words),
                                                update.transcript.speech, final=True)
-        elif isinstance(update, MicPaused):
-            self.pause_button.setText("Resume (P)")
-            self._set_answer_buttons(False)  # nothing to end, repeat or skip until it goes on
-        elif isinstance(update, MicResumed):
-            self.pause_button.setText("Pause (P)")
-            self._set_answer_buttons(True)
+        elif isinstance(update, (MicPaused, MicResumed)):
+            self._show_pause_state()
         elif isinstance(update, TimeUp):
             self.warning.setText("Time is up: the round is over.")
             self.warning.show()
@@ -578,7 +596,7 @@ class RoundScreen(QWidget):
             # the start of the next part is shown under the earlier part (RoundScript.part_of).
             phase_id = self._phase_id
             if phase_id is not None and self.session is not None:
-                self.phase_label.setText(self._part_text(phase_id, update.question_id))
+                self._set_part_label(self._part_text(phase_id, update.question_id, update.kind))
         if update.kind in QUESTION_KINDS or update.kind == UtteranceKind.PROMPT:
             self._show_question(self._question_box_text(update))
             if update.kind == UtteranceKind.REPEAT:
@@ -635,6 +653,10 @@ class RoundScreen(QWidget):
             self.transcript.hold_answer(self._shown_answer)
             self._shown_answer = None  # what follows the repeat shows below it
         self.transcript.add_heading(text, prompt=True)
+        # The last line shown now: the question said after it ("Let me finish the question:",
+        # then the question) is a new line, not the same one said again (trial 25: live showed
+        # the lead-in and no question; the review showed both).
+        self._last_heading = text
 
     def _show_reply(self, answer: int, reply: str) -> None:
         """The interviewer's reply in the middle of answer `answer`: the words so far above it."""
@@ -667,7 +689,7 @@ class RoundScreen(QWidget):
         else:
             self.meter.set_level(0.0)
 
-    def _part_text(self, phase_id: str, question_id: str | None) -> str:
+    def _part_text(self, phase_id: str, question_id: str | None, kind: UtteranceKind | None = None) -> str:
         """The header names the part its clock and the plan bar count (the phase running), and,
         when the line being asked belongs to an earlier part (a follow-up or twist carried over,
         RoundScript.part_of), that part too. Trial 22: "Requirements" beside a clock and a bar
@@ -678,7 +700,10 @@ class RoundScreen(QWidget):
             return f"<b>{html.escape(phase.name)}</b>"
         # The part running first, then where the question comes from, worded as a sentence:
         # "Scale it up – follow-up on Code" read oddly (trial 24).
-        return f"<b>{html.escape(phase.name)}</b> · a follow-up from the \u201c{html.escape(script.phase(asked).name)}\u201d part"
+        # A changed constraint is worded as what it is (trial 25: "a follow-up from" over a
+        # "New constraint:" question).
+        what = "a new constraint on" if kind == UtteranceKind.CHANGED_CONSTRAINT else "a follow-up from"
+        return f"<b>{html.escape(phase.name)}</b> · {what} the \u201c{html.escape(script.phase(asked).name)}\u201d part"
 
     def _refresh_clocks(self) -> None:
         engine = self.session.engine
@@ -736,6 +761,7 @@ class RoundScreen(QWidget):
         self._render_partial()
         self.transcript.finish_answer()
         self._set_buttons(running=False)
+        self._show_pause_state()
         # Not the last prompt or question: nothing more is asked, and the keys do nothing now.
         self._show_question("The round is over. Its review is open; start a new round from Home.")
         self.status.setText(self.session.controller.status_line)
@@ -749,6 +775,14 @@ class RoundScreen(QWidget):
     def _set_buttons(self, running: bool) -> None:
         for button in (self.end_button, self.repeat_button, self.next_button, self.pause_button, self.stop_button):
             button.setEnabled(running)
+
+    def _show_pause_state(self) -> None:
+        """The Pause button and the answer keys read the controller's one state, not the last
+        pause event: a round ended from "End the round?" ends paused with no MicResumed, and the
+        button said "Resume (P)" through every later round (trial 25)."""
+        paused = self.running and self.session.controller.paused
+        self.pause_button.setText("Resume (P)" if paused else "Pause (P)")
+        self._set_answer_buttons(not paused)  # nothing to end, repeat or skip until it goes on
 
     def _set_answer_buttons(self, enabled: bool) -> None:
         for button in (self.end_button, self.repeat_button, self.next_button):

@@ -16,6 +16,8 @@ class SessionStatus(StrEnum):
 
 
 ENDED_EARLY_KIND = "round_ended_early"  # the finding analyze_round stores for a round the candidate ended short
+# The finding of a round whose script ran out; its details' "skipped" says what Next left unasked.
+QUESTIONS_DONE_KIND = "round_questions_done"
 
 
 ENDED_EARLY_STATUS = "ended_early"  # the JSON outputs' "status" of such a round (never stored)
@@ -28,12 +30,14 @@ def exported_status(status: str, ended_early: bool) -> str:
     return ENDED_EARLY_STATUS if status == SessionStatus.COMPLETED and ended_early else str(status)
 
 
-def status_text(status: str, ended_early: bool) -> str:
+def status_text(status: str, ended_early: bool, skipped: str | None = None) -> str:
     """A round's status as every view says it: "ended early" for a completed round the candidate
     ended well before its plan (it has the ENDED_EARLY_KIND finding), else its stored status.
     `sessions list` said "completed" where `sessions show`, the exports and the app said
-    "ended early" (trial13)."""
-    return exported_status(status, ended_early).replace("_", " ")
+    "ended early" (trial13). `skipped`: what Next left unasked in a round that then ran out of
+    questions ("completed, 1 follow-up skipped": a bare "completed" read as all asked, trial 25)."""
+    text = exported_status(status, ended_early).replace("_", " ")
+    return f"{text}, {skipped} skipped" if skipped and status == SessionStatus.COMPLETED and not ended_early else text
 
 
 @dataclass(frozen=True)
@@ -52,10 +56,11 @@ class SessionSummary:
     # Its last known moment on the round clock (a phase's end, a question asked, an answer's end:
     # export.report.last_moment), the length the review and exports give; None when none is stored.
     round_seconds: float | None = None
+    skipped: str | None = None  # its QUESTIONS_DONE_KIND finding's "skipped" (status_text)
 
     @property
     def status_text(self) -> str:
-        return status_text(self.status, self.ended_early)
+        return status_text(self.status, self.ended_early, self.skipped)
 
 
 @dataclass
@@ -160,8 +165,14 @@ class Session:
         return self.status == SessionStatus.COMPLETED and any(f.kind == ENDED_EARLY_KIND for f in self.findings)
 
     @property
+    def skipped(self) -> str | None:
+        """What Next left unasked, as its QUESTIONS_DONE_KIND finding stored it (SessionSummary.skipped)."""
+        return next((str(f.details["skipped"]) for f in self.findings if f.kind == QUESTIONS_DONE_KIND
+                     and f.answer_id is None and isinstance(f.details, dict) and f.details.get("skipped")), None)
+
+    @property
     def status_text(self) -> str:
-        return status_text(self.status, self.ended_early)
+        return status_text(self.status, self.ended_early, self.skipped)
 
 
 @dataclass(frozen=True)

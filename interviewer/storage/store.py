@@ -29,7 +29,7 @@ from interviewer.storage.errors import (
     DiskFullError, ReadOnlyError, SessionNotFound, StorageError, from_os_error, from_sqlite_error,
 )
 from interviewer.storage.models import (
-    ENDED_EARLY_KIND, Answer, Clarification, DebriefEntry, Finding, InterviewerLine, Pause, PhaseRecord,
+    ENDED_EARLY_KIND, QUESTIONS_DONE_KIND, Answer, Clarification, DebriefEntry, Finding, InterviewerLine, Pause, PhaseRecord,
     RecoveredSession, Session, SessionProgress, SessionStatus, SessionSummary,
 )
 from interviewer.storage.progress import answer_numbers, round_totals, with_joined_findings
@@ -499,14 +499,17 @@ class Store:
         sql = ("SELECT s.*, (SELECT COUNT(DISTINCT IFNULL(a.question_id, '') || '|' || IFNULL(a.follow_up_id, '')"
                " || '|' || IFNULL(a.asked_at, '') || '|' || IFNULL(a.question_text, ''))"
                " FROM answers a WHERE a.session_id = s.id) AS n, " + _PAUSED + ", " + _LAST_MOMENT + ", EXISTS (SELECT 1 FROM findings f"
-               " WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early FROM sessions s"
+               " WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early,"
+               " (SELECT json_extract(f.details_json, '$.skipped') FROM findings f WHERE f.session_id = s.id"
+               " AND f.answer_id IS NULL AND f.kind = ? AND json_valid(f.details_json) LIMIT 1) AS skipped FROM sessions s"
                " WHERE (? IS NULL OR kind = ?) AND (? OR status != 'discarded') ORDER BY started_at DESC, id DESC")
         return [
             SessionSummary(r["id"], _text(r["script_id"]), _text(r["title"]), _text(r["kind"]),
                            _number(r["planned_minutes"], 0.0), _clock_time(r["started_at"], 0.0),
                            _clock_time(r["ended_at"]), _text(r["status"]), r["n"], _number(r["paused"], 0.0),
-                           bool(r["early"]), _number(r["last_moment"]) or None)
-            for r in self._read(sql, (ENDED_EARLY_KIND, kind, kind, include_discarded))
+                           bool(r["early"]), _number(r["last_moment"]) or None,
+                           r["skipped"] if isinstance(r["skipped"], str) and r["skipped"] else None)
+            for r in self._read(sql, (ENDED_EARLY_KIND, QUESTIONS_DONE_KIND, kind, kind, include_discarded))
         ]
 
     def get_session(self, session_id: int) -> Session:

@@ -142,7 +142,7 @@ def test_validate_prints_warnings_and_strict_fails_on_them(tmp_path):
     assert f"OK {path} (1 warning)" in result.stdout
     strict = _validate("--strict", str(path), data_dir=tmp_path)
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
-    assert "1 of 1 script(s) have problems" in strict.stderr
+    assert "1 of 1 script(s) have problems" in strict.stdout
     assert _validate("--strict", str(bundled_scripts_dir()), data_dir=tmp_path).returncode == 0
 
 

@@ -60,7 +60,21 @@ def test_validate_broken_scripts_exits_1_with_one_line_per_problem(broken_files,
     assert any(line.startswith(f"{broken_files / 'too_long.toml'}:5: minutes: a round lasts 45 to 60")
                for line in lines)
     assert f"{missing}: no such file" in lines
-    assert "6 of 6 script(s) have problems" in result.stderr
+    assert result.stdout.endswith("\n6 of 6 script(s) have problems\n")
+
+
+def test_validate_report_is_one_stream_ending_with_its_summary_line(tmp_path):
+    """The trial's `validate broken.toml; echo rc=$?` in a tool that shows stdout, then stderr, read
+    "rc=11 of 1 script(s) ...": the summary must come with the problem lines, in order, on its own line."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text(GOOD.replace("follow_ups", "follow_up", 1), encoding="utf-8")
+    env = dict(os.environ, INTERVIEWER_DATA_DIR=str(tmp_path / "data"))
+    shell = subprocess.run(["sh", "-c", f'"{sys.executable}" -m interviewer scripts validate "{broken}"; echo rc=$?'],
+                           capture_output=True, text=True, env=env, timeout=60)
+    lines = shell.stdout.splitlines()
+    assert shell.stderr == ""
+    assert lines[-2:] == ["1 of 1 script(s) have problems", "rc=1"], shell.stdout
+    assert lines[0].startswith(f"{broken}:") and "follow_up" in lines[0]
 
 
 def test_validate_folder_with_nothing_to_check_fails_cleanly(tmp_path):
@@ -164,7 +178,7 @@ def test_validate_fails_a_script_whose_id_the_app_would_leave_out(tmp_path):
     assert any(line.startswith(f"{tmp_path / 'b.toml'}:{at}: id: script id 'my_intervals' is already used by "
                                f"{tmp_path / 'a.toml'}") for line in lines), lines
     assert f"OK {bundled_scripts_dir() / 'coding_intervals.toml'}" in lines
-    assert "2 of 4 script(s) have problems" in result.stderr
+    assert "2 of 4 script(s) have problems" in lines
 
 
 @pytest.mark.parametrize("text", ["", "   "])

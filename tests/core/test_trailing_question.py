@@ -121,3 +121,15 @@ def test_the_problem_said_back_with_okay_gets_no_reply():
     assert trailing_question(_words("Autocomplete for the search box, okay?")) is None
     assert trailing_question(_words("Longest substring without repeating characters, okay?")) is None
     assert trailing_question(_words("So the input is sorted, okay?")) == "So the input is sorted, okay?"
+
+
+def test_a_hedge_on_ones_own_plan_gets_no_reply():
+    """Trial 25: "Um, I will use class weights, I guess." got the class-balance fact live, as a
+    clarifying question; the candidate told their plan. Real checks are still answered."""
+    from interviewer.core.trailing_questions import confirmation_check, stated_question
+    plan = _words("Um, I will use class weights, I guess.")
+    assert trailing_question(plan) is None
+    assert confirmation_check(plan) is None and stated_question(plan) is None
+    assert trailing_question(_words("The data is labelled?")) == "The data is labelled?"
+    assert stated_question(_words("I guess it's about a thousand a day?")) == "I guess it's about a thousand a day?"
+    assert trailing_question(_words("Any of them is fine, I assume.")) == "Any of them is fine, I assume."

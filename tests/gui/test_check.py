@@ -58,9 +58,40 @@ def test_missing_model_is_explained(qtbot, isolated_dirs):
     window.start_background_loading()
     qtbot.waitUntil(lambda: window.model_status.state == "missing", timeout=3000)
     assert "not on this machine" in window.banner.text
+    assert window.banner.action.isHidden()  # a missing model: Settings, not Retry
     window.check.open(None)
     assert "missing" in window.check_screen.model_status.text()
     assert not window.check_screen.start_button.isEnabled()
+
+
+def test_a_bundled_model_whose_process_died_offers_retry_not_another_model(qtbot, isolated_dirs):
+    """Trial25's first start: "Speech model missing: the transcription process ended before the
+    model loaded. ... Pick another model in Settings", for the bundled model, with no way to try
+    again but restarting the app. The client has started it twice by then (transcription_process)."""
+    from interviewer.app.services import AppServices, ScriptList
+    from interviewer.app.transcription_process import EndedBeforeLoad
+    from interviewer.gui.main_window import MainWindow
+
+    outcomes = [EndedBeforeLoad("the transcription process ended before the model loaded (killed by SIGKILL)"),
+                "model"]
+
+    def load(_settings):
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    window = MainWindow(AppServices(load_scripts=lambda: ScriptList(), load_model=load))
+    qtbot.addWidget(window)
+    window.start_background_loading()
+    qtbot.waitUntil(lambda: window.model_status.state == "failed", timeout=3000)
+    text = window.banner.text
+    assert "did not start" in text and "killed by SIGKILL" in text and "Retry" in text
+    assert "missing" not in text.lower() and "another model" not in text
+    assert window.banner.action.isVisibleTo(window) and window.banner.action.text() == "Retry"
+    window.banner.action.click()
+    qtbot.waitUntil(lambda: window.model_status.state == "ready", timeout=3000)
+    assert window.banner.text == "" and window.banner.action.isHidden()
 
 
 def test_start_off_on_the_check_page_says_why(qtbot):

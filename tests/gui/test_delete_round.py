@@ -64,3 +64,28 @@ def test_deleting_the_round_under_review_closes_its_review(qtbot, isolated_dirs,
     review_row = list(window._screens).index("review")
     assert window.nav.item(review_row).isHidden(), "Review still offered the deleted round"
     assert window.nav.item(list(window._screens).index("debrief")).isHidden()
+
+
+def test_the_delete_question_asks_in_its_text_and_names_what_goes(qtbot, isolated_dirs, tmp_path, monkeypatch):
+    """Trial 25: the delete confirmation had no question sentence, only the round's name and Yes/No.
+    It asks "Delete this round?" in its text, says what is removed and that it cannot be undone,
+    and its buttons say what they do."""
+    from interviewer.gui import confirm
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        _completed_round(store, "beh", "behavioral")
+    window = _window(qtbot, data)
+    home = window.home
+    qtbot.waitUntil(lambda: home.recent_list.count() == 1, timeout=5000)
+    home.recent_list.setCurrentRow(0)
+    asked = []
+    monkeypatch.setattr(confirm, "ask_destructive", lambda _p, title, text, yes, no: asked.append(
+        (title, text, yes, no)) or False)
+    home.delete_button.click()
+    [(title, text, yes, no)] = asked
+    assert title == "Delete this round?" and text.startswith("Delete this round?\n\n")
+    assert home.session_label(home.recent_list.item(0).data(Qt.ItemDataRole.UserRole)) in text
+    assert "recordings" in text and "cannot be undone" in text
+    assert (yes, no) == ("&Delete the round", "&Keep it")
+    assert home.recent_list.count() == 1  # kept

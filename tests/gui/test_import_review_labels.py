@@ -30,5 +30,5 @@ def test_an_imported_recording_is_named_as_one_in_the_review_and_the_exports(qap
         assert screen.coverage.status.text() == ("An imported recording has no question script, so it has no "
                                                  "talking points to check.")
         exported = export_session(store, sid, "md", tmp_path / "out.md").path.read_text()
-    assert "_Imported recording, from 0:00.0_" in exported and "Opening prompt" not in exported
+    assert "_Imported recording, from 00:00_" in exported and "Opening prompt" not in exported
     assert "An imported recording has no question script" in exported and "was not found" not in exported

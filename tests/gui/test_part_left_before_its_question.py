@@ -44,6 +44,8 @@ def _round_level_kinds(tmp_path, script_dirs, answer_first: bool) -> list[str]:
         speaker.stop()
         session.poll()
         assert session.controller.current_answer is not None
+    if not answer_first:  # nothing said: a note typed keeps the round (test_silent_round_not_kept)
+        session.set_scratchpad("notes")
     session.controller.next_part()  # N while the clarifying part opens: its question never asked
     assert session.engine.current_phase.id == "design"
     session.poll()  # the transcript of what was recorded is analysed

@@ -137,5 +137,5 @@ def test_every_line_is_shown_once_in_time_order_in_the_review_and_the_exports(qa
         assert [plain.count(line) for _, _, line in said] == [1] * len(said)
         positions = [plain.index(line) for _, _, line in said]
         assert positions == sorted(positions)
-        assert "Interviewer at 1:20.0:" in plain and "Interviewer at 3:20.0:" in plain
+        assert "Interviewer at 01:20:" in plain and "Interviewer at 03:20:" in plain
     assert [line["text"] for line in session_to_dict(session)["session"]["lines"]] == [line for _, _, line in said]

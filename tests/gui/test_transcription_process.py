@@ -164,6 +164,51 @@ def test_a_missing_model_is_a_plain_message():
         c.close()
 
 
+def _kill_children(c: TranscriptionClient, count: int) -> threading.Thread:
+    """SIGKILL the client's first `count` children as soon as each starts (before its model loads)."""
+    def run() -> None:
+        killed = []
+        deadline = time.monotonic() + 60
+        while len(killed) < count and time.monotonic() < deadline:
+            child = c._child
+            if child is not None and child not in killed:
+                os.kill(child.process.pid, signal.SIGKILL)
+                killed.append(child)
+            time.sleep(0.005)
+
+    killer = threading.Thread(target=run, daemon=True)
+    killer.start()
+    return killer
+
+
+def test_a_child_that_dies_before_its_model_loads_is_started_once_more(caplog):
+    """Trial25: the first start said "ended before the model loaded" (no reason anywhere) and a
+    restart of the app worked: the client starts the child once more by itself, and logs why."""
+    c = TranscriptionClient().start(None)
+    first = c._child
+    try:
+        _kill_children(c, 1).join(10)
+        with caplog.at_level("INFO", logger="interviewer.app.transcription_process"):
+            c.wait_ready(120)
+        assert c._child is not first and c.label
+        assert any("ended before its model loaded: killed by SIGKILL" in r.getMessage() for r in caplog.records)
+    finally:
+        c.close()
+
+
+def test_a_child_that_dies_before_loading_twice_says_why_and_is_not_a_missing_model():
+    from interviewer.app.transcription_process import EndedBeforeLoad
+
+    c = TranscriptionClient().start(None)
+    try:
+        killer = _kill_children(c, 2)
+        with pytest.raises(EndedBeforeLoad, match=r"ended before the model loaded \(killed by SIGKILL\)"):
+            c.wait_ready(120)
+        killer.join(10)
+    finally:
+        c.close()
+
+
 # ---------------------------------------------------------------- the child dying mid-round
 
 

@@ -32,13 +32,13 @@ def _round(store) -> int:
 def test_replies_are_in_the_markdown_html_and_sessions_show(store, tmp_path):
     sid = _round(store)
     md = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
-    assert f"> **Interviewer at 0:36.5:** {REPLY}" in md
+    assert f"> **Interviewer at 00:36:** {REPLY}" in md
     before, after = md.split(REPLY)
     assert "budget" in before.split("### ")[-1] and "start" in after.split("###")[0]  # said between them
     # An answer without a transcript: the question as heard live, then the reply.
-    assert f"how many are fraud?\n\n> **Interviewer at 0:51.0:** {SILENT_REPLY}" in md
+    assert f"how many are fraud?\n\n> **Interviewer at 00:51:** {SILENT_REPLY}" in md
     html = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
-    assert f'<p class="reply"><b>Interviewer at 0:36.5:</b> {REPLY}</p>' in html
-    assert f'<p class="reply"><b>Interviewer at 0:51.0:</b> {SILENT_REPLY}</p>' in html
+    assert f'<p class="reply"><b>Interviewer at 00:36:</b> {REPLY}</p>' in html
+    assert f'<p class="reply"><b>Interviewer at 00:51:</b> {SILENT_REPLY}</p>' in html
     shown = render_markdown(build_report(store.get_session(sid), script=None), escape=False)
-    assert f"> **Interviewer at 0:36.5:** {REPLY}" in shown
+    assert f"> **Interviewer at 00:36:** {REPLY}" in shown

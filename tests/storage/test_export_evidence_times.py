@@ -20,7 +20,7 @@ def test_quotes_are_placed_in_round_time_across_an_answers_recordings():
     coverage = [QuestionCoverage("labels", "Where do labels come from?", "data", (point,), ())]
     md = "\n".join(coverage_section.markdown(coverage, [], report.answer_numbers(), str, True,
                                              report.part_starts()))
-    assert '"Labels come from chargebacks." (answer 5, 2:35.9)' in md
-    assert '"We train on data at least sixty days old." (answer 5, 2:56.5)' in md
+    assert '"Labels come from chargebacks." (answer 5, 02:36)' in md
+    assert '"We train on data at least sixty days old." (answer 5, 02:56)' in md
     html = coverage_section.html_section(coverage, [], report.answer_numbers(), True, report.part_starts())
-    assert "(answer 5, 2:35.9)" in html and "(answer 5, 2:56.5)" in html
+    assert "(answer 5, 02:36)" in html and "(answer 5, 02:56)" in html

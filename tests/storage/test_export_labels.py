@@ -36,8 +36,8 @@ def test_intro_header_says_what_was_asked(store, tmp_path):
     md = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
     html = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
     assert "_, asked at" not in md and ">, asked at" not in html
-    assert "_Opening prompt, asked at 0:00.0, listening from 0:01.0_" in md
-    assert "Opening prompt, asked at 0:00.0, listening from 0:01.0" in html
+    assert "_Opening prompt, asked at 00:00, listening from 00:01_" in md
+    assert "Opening prompt, asked at 00:00, listening from 00:01" in html
 
 
 def test_a_prompt_later_in_the_round_is_no_opening_prompt(store, tmp_path):
@@ -50,9 +50,9 @@ def test_a_prompt_later_in_the_round_is_no_opening_prompt(store, tmp_path):
     store.attach_transcript(floor, make_transcript("What does the team work on"))
     md = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
     html = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
-    assert "_Opening prompt, asked at 0:00.0, listening from 0:01.0_" in md
-    assert "_Prompt, asked at 9:10.8, listening from 9:13.9_" in md and "Opening prompt, asked at 9:10.8" not in md
-    assert "Prompt, asked at 9:10.8, listening from 9:13.9" in html and "Opening prompt, asked at 9:10.8" not in html
+    assert "_Opening prompt, asked at 00:00, listening from 00:01_" in md
+    assert "_Prompt, asked at 09:11, listening from 09:14_" in md and "Opening prompt, asked at 09:11" not in md
+    assert "Prompt, asked at 09:11, listening from 09:14" in html and "Opening prompt, asked at 09:11" not in html
 
 
 def test_answers_are_labelled_without_script_ids_and_findings_at_round_time(store, tmp_path):
@@ -64,15 +64,15 @@ def test_answers_are_labelled_without_script_ids_and_findings_at_round_time(stor
     store.add_finding(sid, "response_latency", "Took 3.0 s to start answering.", answer_id=story.id, start=3.0)
     md = export_session(store, sid, "md", tmp_path / "r.md").path.read_text()
     html = export_session(store, sid, "html", tmp_path / "r.html").path.read_text()
-    assert "_Question, asked at 1:00.0, listening from 1:01.0_" in md
+    assert "_Question, asked at 01:00, listening from 01:01_" in md
     assert "- **Round:** Ownership stories (Behavioral)" in md  # the kind as the app names it, not its id
-    assert "Question, asked at 1:00.0, listening from 1:01.0" in html
+    assert "Question, asked at 01:00, listening from 01:01" in html
     assert "ownership, asked" not in md and "ownership, asked" not in html
-    assert "- 1:04.0 Slow start: Took 3.0 s to start answering." in md
-    assert "1:04.0 <b>Slow start</b>" in html
+    assert "- 01:04 Slow start: Took 3.0 s to start answering." in md
+    assert "01:04 <b>Slow start</b>" in html
     store.add_finding(sid, "phase_under", "Intro: only 0.5 min of 3.0 planned.", start=0.0)
     html = export_session(store, sid, "html", tmp_path / "r2.html").path.read_text()
-    assert "<li>0:00.0 <b>Phase short</b>: Intro" in html  # round findings are timed as in Markdown
+    assert "<li>00:00 <b>Phase short</b>: Intro" in html  # round findings are timed as in Markdown
 
 
 def test_debrief_is_exported_in_the_order_it_is_asked(store, tmp_path):

@@ -30,6 +30,6 @@ def test_a_seven_second_question_answered_two_and_a_half_seconds_after_it_ended(
     assert not [f for f in analysis.findings if f.kind == "response_latency"]  # no "Slow start"
     assert main(["sessions", "show", str(sid)]) == 0
     out = capsys.readouterr().out
-    assert "asked at 1:40.0, listening from 1:47.0" in out
+    assert "asked at 01:40, listening from 01:47" in out
     assert "Response latency: 2.5 s" in out and "Mean response latency:** 2.5 s" in out
     assert "Slow start" not in out

@@ -42,7 +42,7 @@ def test_the_solve_part_is_listed_under_the_problem(store, tmp_path):
     export_session(store, sid, "markdown", tmp_path / "round.md", script=SCRIPT)
     md = (tmp_path / "round.md").read_text()
     assert "### 2. We've shipped model versions" in md and "### 2. Let's move" not in md
-    assert f"Interviewer at 1:00.0:** {PROMPT}" in md.replace("\\", "")  # the prompt is still shown, once
+    assert f"Interviewer at 01:00:** {PROMPT}" in md.replace("\\", "")  # the prompt is still shown, once
     assert md.count("Let's move from clarifying to solving") == 1
     export_session(store, sid, "html", tmp_path / "round.html", script=SCRIPT)
     html = (tmp_path / "round.html").read_text()

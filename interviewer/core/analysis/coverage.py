@@ -684,7 +684,12 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
     scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
     by_question: dict[str, list["Part"]] = {}
     for_interviewer = question_phases(script)
-    clarify = {p.id for p in script.phases if p.expects_clarifying}
+    # Only a clarifying part that a solving part follows is clarifying alone: where the answers
+    # are given in the clarifying part itself (a breadth round's one "Questions" part), its
+    # answers reached the solving, or no point of the script would ever count (trial 25).
+    solving_after = [any(not q.expects_clarifying and q.id not in for_interviewer for q in script.phases[i + 1:])
+                     for i in range(len(script.phases))]
+    clarify = {p.id for p, later in zip(script.phases, solving_after) if p.expects_clarifying and later}
     discussed = None
     for part in parts:
         if part.question_id:

@@ -30,6 +30,14 @@ def ran_short(ran_s: float, planned_s: float) -> bool:
     return planned_s - ran_s >= ENDED_EARLY_MIN_S and ran_s < FULL_LENGTH_SHARE * planned_s
 
 
+def skipped_text(questions: int, follow_ups: int) -> str:
+    """"1 follow-up", "2 questions and 1 follow-up": what Next left unasked, as the round's
+    findings and its status ("completed, 1 follow-up skipped") say it; "" when nothing was."""
+    parts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in ((questions, "question"), (follow_ups, "follow-up"))
+             if n > 0]
+    return " and ".join(parts)
+
+
 def round_minutes_text(seconds: float) -> str:
     """How long a round ran, in minutes with one decimal, as the review, the exports and Home say
     it: Home's "ended after 5 of 45 min" stood beside the review's "4.6 of 45 min" (trial13)."""
@@ -69,6 +77,9 @@ class PhaseTiming:
     # The script's last part: the candidate ending the round there ("That's all from me", End
     # round in "Your questions") ends it by choice, not short.
     last_part: bool = False
+    # What the candidate's Next left unasked in it (engine.PhaseSpan's counts).
+    skipped_questions: int = 0
+    skipped_follow_ups: int = 0
 
     @property
     def difference_s(self) -> float:
@@ -107,13 +118,14 @@ class PhaseTiming:
 def phase_timings(timeline: list[tuple[str, float, float]],
                   plan: list[tuple[str, float]] | None = None,
                   allotted: dict[str, float] | None = None,
-                  ended_by: dict[str, str] | None = None) -> list[PhaseTiming]:
+                  ended_by: dict[str, str] | None = None,
+                  skipped: dict[str, tuple[int, int]] | None = None) -> list[PhaseTiming]:
     """`timeline`: (phase id, planned minutes, actual seconds) in the order the phases ran;
     `plan`: (phase id, minutes) of every phase of the script in order (default: the timeline's).
     A phase's allotted time is what the round engine gave it when it started (`allotted`, by
     phase id, from its timeline); where not given, the round's time left then split among it and
     the later phases in proportion to their planned minutes. `ended_by`: why each phase ended
-    (PhaseTiming.ended_by)."""
+    (PhaseTiming.ended_by). `skipped`: (questions, follow-ups) Next left unasked in each phase."""
     plan = plan or [(phase, minutes) for phase, minutes, _ in timeline]
     order = [phase for phase, _ in plan]
     minutes = [max(0.0, float(m)) * 60.0 for _, m in plan]
@@ -126,6 +138,8 @@ def phase_timings(timeline: list[tuple[str, float, float]],
         if given is None:
             given = max(0.0, total - t) * planned / rest if rest > 0 else planned
         out.append(PhaseTiming(phase, planned, float(actual_s), t, given, (ended_by or {}).get(phase),
-                               last_part=bool(order) and phase == order[-1]))
+                               last_part=bool(order) and phase == order[-1],
+                               skipped_questions=(skipped or {}).get(phase, (0, 0))[0],
+                               skipped_follow_ups=(skipped or {}).get(phase, (0, 0))[1]))
         t += float(actual_s)
     return out

@@ -249,6 +249,21 @@ WORD_SEARCH = {tuple(p.split()) for p in (
     "how shall i put it", "what is the word", "what is it called", "what was the word", "what is the term")}
 
 
+# "I will use ...", "I'd add ...", "we'll try ...", "I'm going to ...": what the speaker will do
+# (not "I'd assume ...", "we'd need ...": a requirement checked).
+_OWN_PLAN = re.compile(r"^(?:(?:so|and|then|okay|ok|well|yeah|first|maybe|probably) )*(?:i|we) "
+                       r"(?:will|would|am going to|are going to|am gonna|are gonna) "
+                       r"(?!assume|say|guess|need|have|want|like|expect)\w+")
+_CONTRACTED = {"i'll": "i will", "i'd": "i would", "we'll": "we will", "we'd": "we would",
+               "i'm": "i am", "we're": "we are"}
+
+
+def _own_plan(words: list[str]) -> bool:
+    """The clause `words` (normalised) opens with what the speaker will do."""
+    said = [_CONTRACTED.get(w, w) for w in words if not is_hesitation(w)]
+    return bool(_OWN_PLAN.match(" ".join(said)))
+
+
 def question_cue(u: Utterance, use_mark: bool = True) -> str:
     """Why the utterance is a question ("" if it is not one); with `use_mark` False, by its
     words alone."""
@@ -349,7 +364,10 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     words = [w for w in u.norm_words if not is_hesitation(w)]
     # "Any of them is fine, I assume?": a clause handed over for confirmation, however Whisper
     # punctuated it (asked only if the speaker then waits: see _tag_runs_on).
-    if (len(u.tokens) > 3 and tuple(words[-2:]) in CONFIRMING_TAGS and u.tokens[-3].comma_after):
+    # Not right after the candidate's own plan ("I will use class weights, I guess.", trial 25):
+    # a hedge on what they will do asks the interviewer nothing they could confirm.
+    if (len(u.tokens) > 3 and tuple(words[-2:]) in CONFIRMING_TAGS and u.tokens[-3].comma_after
+            and not (len(clauses) > 1 and _own_plan(clauses[-2]))):
         return "tag question"
     # "..., doesn't it", "..., aren't they", "..., don't you think": a negated auxiliary and a
     # pronoun close only a tag question, with or without the comma Whisper may drop.

@@ -21,7 +21,9 @@ from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace, shown_wpm
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               regions_from_words, response_latency)
-from interviewer.core.analysis.phases import PhaseTiming, ended_early, phase_timings, ran_short, round_length_text
+from interviewer.core.analysis.phases import (
+    PhaseTiming, ended_early, phase_timings, ran_short, round_length_text, skipped_text,
+)
 from interviewer.core.analysis.questions import ClarifyingResult, analyze_clarifying
 from interviewer.core.interview_requests import asks_for_hint, ends_asking_for_thinking_time
 from interviewer.core.analysis.tokens import tokenize
@@ -124,12 +126,17 @@ class Finding:
     start: float | None
     end: float | None = None
     severity: str = "note"  # "good", "note", "problem"
+    # A round's lines Next left unasked ("1 follow-up"), on its "round_questions_done" finding:
+    # stored with it, the round's status says it (storage.models.status_text).
+    skipped: str | None = None
 
     def to_dict(self) -> dict:
         d = {"kind": self.kind, "message": self.message,
              "start": None if self.start is None else round(self.start, 3), "severity": self.severity}
         if self.end is not None:
             d["end"] = round(self.end, 3)
+        if self.skipped:
+            d["skipped"] = self.skipped
         return d
 
 
@@ -392,6 +399,16 @@ _INVITES_THINKING = re.compile(
     r"|think (it over )?before (you answer|answering))\b", re.IGNORECASE)
 
 
+def answered_question_text(question, follow_up_id: str | None, recorded: str | None) -> str | None:
+    """The question an answer's analysis reads (does it ask for a story?): the script's own words
+    for an answer filed under a main question, else the line as recorded. The recorded line may be
+    only the words heard before a cut-off ("Tell... [cut off]"): read as the question, it asked
+    for no story, and the trust question's answer got no STAR or depth scoring (trial 25)."""
+    if question is not None and not follow_up_id:
+        return question.text
+    return recorded
+
+
 def invites_thinking(texts: Sequence[str]) -> bool:
     """Whether any of what the interviewer said (`texts`: the round's phase prompts, the question)
     invites time to think before answering."""
@@ -573,8 +590,14 @@ def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifyin
         return False  # before the first word: the start of the answer, judged as latency
     after_reply = pause.before == ""
     if expects_clarifying:
-        return after_reply or before[-1].endswith((".", "?", "!", "\u2026")) or _ends_like_a_question(
-            [w for w in words if w["start"] < pause.start])
+        said = [w for w in words if w["start"] < pause.start]
+        if after_reply or before[-1].endswith("?") or _ends_like_a_question(said):
+            return True
+        # After a plain statement, a silence the candidate ends by going on with their own
+        # solution ("... high variance. [2.9 s] So first I would add regularization.") was a
+        # thinking pause, not a wait: no reply came and none was waited for (trial 25).
+        return before[-1].endswith((".", "!", "\u2026")) and not _goes_on_solving(
+            [w for w in words if w["start"] >= pause.end])
     return after_reply and pause.length < settings.went_silent_s
 
 
@@ -586,6 +609,23 @@ def _ends_like_a_question(words: Sequence[dict]) -> bool:
 
 
 WORDS_OF_A_SENTENCE = 30  # enough to hold the last sentence before a silence
+
+
+def _goes_on_solving(words: Sequence[dict]) -> bool:
+    """The first sentence of `words` tells the candidate's plan or what is done ("First I would
+    add ...", "So we sort them ..."): the answer goes on."""
+    from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.transcript import Word
+    from interviewer.core.analysis.utterances import split_utterances
+    from interviewer.core.analysis.question_wording import tells_what_is_done
+    from interviewer.core.trailing_questions import _plans
+
+    tokens = tokenize([Word(w["text"], w["start"], w["end"]) for w in words[:WORDS_OF_A_SENTENCE]])
+    if not tokens:
+        return False
+    said = [t.norm for t in split_utterances(tokens)[0].tokens if not is_hesitation(t.norm)]
+    return _plans(said) or tells_what_is_done(said)
 
 
 def candidate_may_ask(expects_clarifying: bool, questions_for_interviewer: bool) -> bool:
@@ -884,27 +924,39 @@ def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | Non
 def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | None) -> Finding | None:
     """Why a round the interviewer closed because its script was done is short: a new user's
     45-minute breadth round ended itself at 7.6 min (short answers leave time over) and Home
-    said "ended after 7.6 of 45 min", as if something had gone wrong (trial 15)."""
+    said "ended after 7.6 of 45 min", as if something had gone wrong (trial 15). What Next left
+    unasked is said instead of "every question was asked and answered" (trial 25), and kept as
+    the finding's `skipped` for the round's status ("completed, 1 follow-up skipped")."""
     if not timings or timings[-1].ended_by != "agenda":
         return None
     planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in (plan or [(p.phase, p.planned_s / 60.0) for p in timings]))
     ended_at = timings[-1].started_at + timings[-1].actual_s
     if not ran_short(ended_at, planned_s):
         return None
-    return Finding("round_questions_done",
-                   f"The interviewer closed the round at {round_length_text(ended_at, planned_s / 60)} "
-                   "planned: every question of its script was asked and answered.", ended_at)
+    skipped = skipped_text(sum(p.skipped_questions for p in timings), sum(p.skipped_follow_ups for p in timings))
+    closed = f"The interviewer closed the round at {round_length_text(ended_at, planned_s / 60)} planned"
+    if not skipped:
+        return Finding("round_questions_done", f"{closed}: every question of its script was asked and answered.",
+                       ended_at)
+    return Finding("round_questions_done", f"{closed}, after its last part; {skipped} not asked (skipped with Next).",
+                   ended_at, skipped=skipped)
 
 
 def _moved_on_early(timings: list[PhaseTiming], names: dict[str, str]) -> Finding | None:
     """The parts the candidate left early with Next, in one note: a choice, not a part that ran
-    short ("Phase short" for each part skipped read as a timing failure, a whole-round trial)."""
+    short ("Phase short" for each part skipped read as a timing failure, a whole-round trial).
+    Stamped when Next was pressed (the first such part's end), not when that part began (trial
+    25: "[00:14] You moved on..." for an N at 2:14)."""
     left = [p for p in timings if p.moved_on_early and p.ended_by == "next"]
     if not left:
         return None
-    parts = [f"{names.get(p.phase, p.phase)} after {_minutes(p.actual_s)} of {_minutes(p.planned_s)} min"
-             for p in left]
-    return Finding("moved_on_early", f"You moved on with Next from {_and_list(parts)}.", left[0].started_at)
+    parts = []
+    for p in left:
+        skipped = skipped_text(p.skipped_questions, p.skipped_follow_ups)
+        parts.append(f"{names.get(p.phase, p.phase)} after {_minutes(p.actual_s)} of {_minutes(p.planned_s)} min"
+                     + (f" ({skipped} not asked)" if skipped else ""))
+    return Finding("moved_on_early", f"You moved on with Next from {_and_list(parts)}.",
+                   left[0].started_at + left[0].actual_s)
 
 
 def _and_list(items: list[str]) -> str:
@@ -916,15 +968,17 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
                   phase_names: dict[str, str] | None = None,
                   plan: list[tuple[str, float]] | None = None,
                   allotted: dict[str, float] | None = None,
-                  ended_by: dict[str, str] | None = None) -> RoundAnalysis:
+                  ended_by: dict[str, str] | None = None,
+                  skipped: dict[str, tuple[int, int]] | None = None) -> RoundAnalysis:
     """Round-level view: phase timing against the plan, and a "no clarifying questions" finding
     for each phase that expected them and ended without one. Messages name phases by
     `phase_names` (id -> name, e.g. "high_level" -> "High-level design"). `plan`: (phase id,
     minutes) of all the script's phases: a phase is over time only past the time the round gave
     it (phases that ended early hand their time on), not past its written minutes. `allotted` and
     `ended_by` (by phase id, from the engine's timeline): the time the round gave each phase, and
-    why it ended; a phase is short only when the candidate ended it (see PhaseTiming.verdict)."""
-    timings = phase_timings(timeline, plan, allotted, ended_by)
+    why it ended; a phase is short only when the candidate ended it (see PhaseTiming.verdict).
+    `skipped` (by phase id, engine.PhaseSpan): (questions, follow-ups) Next left unasked there."""
+    timings = phase_timings(timeline, plan, allotted, ended_by, skipped)
     names = phase_names or {}
     findings = []
     for p in timings:

@@ -780,6 +780,22 @@ def test_a_clause_handed_over_with_i_assume_asks_when_the_speaker_waits():
     assert analyze_answer(spoken("I assume. [2.0] Okay.")).clarifying.questions == []
 
 
+@pytest.mark.parametrize("script", [
+    "Um, I will use class weights, I guess. [2.0] Okay.",
+    "I'd oversample the fraud cases, I guess. [2.0] Okay.",
+    "So we'll try SMOTE first, I assume. [2.0] Okay.",
+])
+def test_a_hedge_on_ones_own_plan_asks_nothing_even_with_a_wait(script):
+    """Trial 25: "Um, I will use class weights, I guess." with a wait got the class-balance
+    fact and was counted as a clarifying question: the hedge tag after the candidate's own plan
+    hands the interviewer nothing to confirm."""
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+    # A setting handed over for confirmation still asks.
+    [q] = analyze_answer(spoken("The fraud rate is about one percent, I guess. [2.0] Okay.")).clarifying.questions
+    assert q.cue == "tag question"
+    [q] = analyze_answer(spoken("We'd need it in real time, I assume. [2.0] Okay.")).clarifying.questions
+
+
 def test_wondering_settled_in_the_same_breath_asks_nothing():
     """Blind speech set 5: "I wonder whether rank 8 is enough, but it's where I'd start." with a
     hesitation after it (which counts as leaving the turn) was taken for an indirect question."""

@@ -195,7 +195,7 @@ def test_parts_left_with_next_are_one_note_not_a_short_part_each():
     r = analyze_round([], timeline, phase_names=names, plan=plan,
                       ended_by={"clarify": "next", "design": "next", "wrap": "time"})
     [moved_on] = r.findings
-    assert (moved_on.kind, moved_on.severity, moved_on.start) == ("moved_on_early", "note", 0.0)
+    assert (moved_on.kind, moved_on.severity, moved_on.start) == ("moved_on_early", "note", 72.0)  # at the Next key
     assert moved_on.message == "You moved on with Next from Clarify after 1.2 of 10 min and Design after 8.3 of 30 min."
     # Left with Next but not short (8 of 10 min): nothing to say.
     r = analyze_round([], [("clarify", 10, 480), ("design", 30, 1800)], phase_names=names, plan=plan[:2],

@@ -36,3 +36,15 @@ def test_a_wait_after_the_interviewers_reply_is_no_went_silent():
 def test_a_silence_mid_sentence_or_outside_a_clarify_part_still_went_silent():
     assert _kinds(analyze_answer(spoken(MID_SENTENCE), expects_clarifying=True)) == ["went_silent"]
     assert _kinds(analyze_answer(spoken(MISHEARD), expects_clarifying=False)) == ["went_silent"]
+
+
+def test_a_thinking_pause_the_candidate_goes_on_solving_from_is_a_long_pause():
+    """Trial 25: two 2.5 s pauses mid-answer in a clarifying part were "Waited 2.9 s after
+    'variance.' while clarifying" and no long pause: no reply came, the candidate went on with
+    their own solution. A wait after a question stays a wait."""
+    said = ("This is classic overfitting, the model has high variance. [2.9] Um, so, uh, first I would add "
+            "regularization and early stopping. [2.8] I would also try to get more data.")
+    a = analyze_answer(spoken(said), expects_clarifying=True)
+    assert [f.kind for f in a.findings if f.kind in ("long_pause", "waited")] == ["long_pause", "long_pause"]
+    asked = "Is the validation set from the same period? [2.9] So first I would add regularization."
+    assert _kinds(analyze_answer(spoken(asked), expects_clarifying=True)) == ["waited"]

@@ -1,0 +1,60 @@
+"""Trial 25, item 8: the trust question's answers had no depth signals and the story with no
+result got no finding. The turn said over the question's first word was analysed while it was
+headed "Tell... [cut off]" (a line that asks for no story), and filed under the question after,
+its analysis never redone. An answer filed under a behavioral question is scored as a story of
+that question: read as the script's question, analysed again once filed."""
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from gui_fakes import FakeRecorder, FakeSpeaker, FakeTranscriber
+
+from interviewer.app.round_session import RoundSession
+from interviewer.core.clock import FakeClock
+from interviewer.core.round_updates import AnswerFiled
+from interviewer.core.scripts.loader import discover_scripts
+
+NO_RESULT = ("So there was a time when the data team did not trust our model. I met with them every week "
+             "and walked them through the features and the errors and answered their questions. That's it.")
+
+
+def test_a_story_filed_under_a_behavioral_question_after_its_analysis_is_scored_as_one(
+        tmp_path, script_dirs, isolated_dirs):
+    from interviewer.storage import Store
+
+    script = discover_scripts(*script_dirs).by_id("test-behavioral")
+    pool = ThreadPoolExecutor(4)
+    with Store.open(tmp_path / "data") as store:
+        session = RoundSession(script, FakeClock(), speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                               transcriber_factory=lambda: FakeTranscriber(NO_RESULT), store=store,
+                               run_in_background=pool.submit, post=lambda fn: fn())
+        session.start()
+        deadline = time.monotonic() + 5
+        while session.controller.status != "listening" and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        record = session.controller.current_answer
+        cut = "Tell... [cut off]"
+        record.question_id, record.question_text = None, cut  # headed by the line as heard
+        session.controller.end_answer()
+        state = None
+        while (state is None or state.analysis is None) and time.monotonic() < deadline:
+            session.poll()  # transcribed and analysed while the turn is under no question
+            state = session.answers.get(record.index)
+            time.sleep(0.01)
+        assert state.analysis is not None and not state.analysis["story"]
+        # The controller files the turn under the question (_file_under_cut_off_question).
+        record.question_id, record.question_text = "ownership", cut
+        session._handle(AnswerFiled(record.index, "ownership", None, cut))
+        session.stop()
+        session.close()
+        pool.shutdown()
+        stored = store.get_session(session.session_id)
+    [answer] = [a for a in stored.answers if a.id == state.answer_id]
+    assert answer.question_id == "ownership"
+    analysis = answer.analysis
+    assert analysis["story"], "a story asked for by the question it answers"
+    assert {s["id"] for s in analysis["depth"]["signals"]} >= {"star_order", "quantified_result"}
+    kinds = {f["kind"] for f in analysis["findings"]}
+    assert "star_missing" in kinds and "unquantified_result" in kinds, kinds
