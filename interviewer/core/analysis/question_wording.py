@@ -49,7 +49,7 @@ LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "righ
 INDIRECT = re.compile(
     r"\b(i'?m (also |just |really )?wondering|i am (also |just )?wondering|i was (also |just )?wondering|"
     r"wondering (whether|if|about|how|what)|"
-    r"i wonder what|i wonder (whether|if|how|when|where|which|who) (?=.* or \w)|i('?d| would) (also |really )?like to (know|understand (what|how|whether|if|why|which|who|where|when))|i('?d| would) (also |just )?like to (check|confirm|clarify|ask)(?= \S)|(can|could) you (tell|clarify|confirm|"
+    r"i wonder what|i wonder (whether|if|how|when|where|which|who) (?=.* or \w)|i('?d| would) (also |really )?(like|love) to (know|understand (what|how|whether|if|why|which|who|where|when))|i('?d| would) (also |just )?like to (check|confirm|clarify|ask)(?= \S)|(can|could) you (tell|clarify|confirm|"
     r"explain|say)|want(ed)? to (check(?! out\b)|confirm|clarify|ask)(?= \S)(?! (is|are|was|were) (?!(whether|if|what|how|which|who|where|when|why)\b))|just to (confirm|clarify|check(?! out\b))|"
     r"let me ask(?= \S+ \S)(?!.*\b(later|afterwards|at the end|in a (bit|minute|moment|second))\b)|my (first )?question is(?= \S)|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
     r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"

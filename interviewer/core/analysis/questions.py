@@ -40,7 +40,9 @@ from interviewer.core.transcript import SpeechRegion, join_words
 
 # "..., right." asks even written with a period; "..., yeah." mostly closes a statement ("That's
 # too big, yeah.", "Well, the thing is, yeah."): it asks only heard as asked, a "?" or a rise.
-ASKING_TAG = {"right", "correct"}
+# "..., yes." closes a check in second-language English ("The array is sorted, yes?", five
+# writers of the speech sets, tiny.en writing a period): it asks, when the speaker then waits.
+ASKING_TAG = {"right", "correct", "yes"}
 # "..., no?" closes a check in Indian, Spanish- and Slavic-influenced English; tiny.en often
 # writes it apart ("...from the restaurant side. | No."). Said apart and then waited on, it asks
 # (see _tag_said_apart); "no" is not an ASKING_TAG elsewhere: in a sentence it is mostly a reply.

@@ -355,6 +355,21 @@ def test_a_restatement_said_on_or_about_ones_own_plan_is_no_question(script):
     assert analyze_answer(spoken(script)).clarifying.questions == [], script
 
 
+@pytest.mark.parametrize("script", [
+    "Capacity is given in the constructor, yes. [2.0] Okay, then a hash map.",
+    "Upper case and lower case is the same word. Yes. [2.0] Good, I lower everything first.",
+    "I'd love to know whether touching intervals count as overlapping. [2.0] Okay.",
+])
+def test_a_yes_tag_or_i_would_love_to_know_then_a_wait_asks(script):
+    """Speech sets 20, 23, 27, 32 and 34: "..., yes?" closing a check, written with a period by
+    tiny.en; blind34: "I'd love to know whether ...", as "I'd like to know whether ..." asks."""
+    assert len(analyze_answer(spoken(script)).clarifying.questions) == 1, script
+
+
+def test_a_yes_tag_said_straight_on_from_asks_nothing():
+    assert analyze_answer(spoken("The heap holds k items, yes, and then I pop them in order.")).clarifying.questions == []
+
+
 def test_a_purpose_clause_is_not_a_confirmation_opener():
     assert cue("We retrain every night, just to make sure the model stays fresh.") == ""
     assert cue("We retrain every night to make sure the model stays fresh.") == ""
