@@ -676,18 +676,23 @@ class RoundSession:
         deadline = time.monotonic() + timeout
         for _ in range(3):  # a transcript is handed over by poll(), then analysed in background
             self._wait_idle(max(0.0, deadline - time.monotonic()))
-            handed_over = threading.Event()
-
-            def poll() -> None:
-                try:
-                    self.controller.poll()
-                finally:
-                    handed_over.set()
-
-            self._post(poll)
             # Bounded: while the app quits, the GUI thread may never run the posted poll.
-            handed_over.wait(min(2.0, max(0.0, deadline - time.monotonic())))
+            self._poll_on_gui_thread(min(2.0, max(0.0, deadline - time.monotonic())))
         self._wait_idle(max(0.0, deadline - time.monotonic()))
+
+    def _poll_on_gui_thread(self, wait_s: float) -> None:
+        """From a background thread: have the GUI thread, which owns the controller, poll it once,
+        and wait up to `wait_s` for that to happen."""
+        handed_over = threading.Event()
+
+        def poll() -> None:
+            try:
+                self.controller.poll()
+            finally:
+                handed_over.set()
+
+        self._post(poll)
+        handed_over.wait(wait_s)
 
     def _answers_in_clarifying_phases(self) -> dict[str, list[dict]]:
         """Analyses of the answers given in each phase that expected clarifying questions.
@@ -721,16 +726,7 @@ class RoundSession:
         posted there once everything is saved (or the waits ran out: what was recorded is on
         disk either way). Not on the thread pool: the work it waits for may need a slot there."""
         def poll_on_gui() -> None:
-            handed_over = threading.Event()
-
-            def poll() -> None:
-                try:
-                    self.controller.poll()
-                finally:
-                    handed_over.set()
-
-            self._post(poll)
-            handed_over.wait(timeout)
+            self._poll_on_gui_thread(timeout)
 
         def run() -> None:
             try:
