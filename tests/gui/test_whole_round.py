@@ -236,7 +236,9 @@ def test_a_whole_round_with_the_real_parts(qtbot, isolated_dirs, tmp_path, whisp
                 u, end = being_said(), real_speaker.playback.last_end()
                 return u is not None and u.kind == "question" and end is not None and end > time.monotonic()
             qtbot.waitUntil(saying_the_question, timeout=60000)
-            qtbot.wait(1200)  # the interviewer is well into the question
+            # Well into the question: past its first words (CUT_OFF_AT_ONCE_WORDS), which a
+            # candidate cannot have answered (over those, the question is said again in full).
+            qtbot.wait(2500)
             question = being_said()
             assert question is not None and question.kind == "question"
             real_speaker.stopped_at = None
