@@ -7,13 +7,14 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PER_PHASE, GroupCoverage, QuestionCoverage
+from interviewer.core.analysis.coverage import (COVERED, MISSED, PARTLY, PER_PHASE, STATUS_WORDS, GroupCoverage,
+                                                QuestionCoverage)
 from interviewer.core.clock import clock_text
 from interviewer.core.matching import Matcher
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 
 HEADING = "Talking points"
-STATUS_LABEL = {COVERED: "covered", PARTLY: "partly covered", MISSED: "missed"}
+STATUS_LABEL = STATUS_WORDS  # the core's words
 STATUS_MARK = {COVERED: "[x]", PARTLY: "[~]", MISSED: "[ ]"}
 NO_SCRIPT = "The round's question script was not found, so its talking points cannot be shown."
 # A question the script gives no expected points or outline (a user's minimal script): its heading
@@ -87,7 +88,7 @@ def markdown(coverage: list[QuestionCoverage], phases: list[GroupCoverage], answ
         if not q.points and not q.outline:
             lines += [f"_{NO_POINTS}_"]
         for p in q.points:
-            lines.append(f"- {STATUS_MARK[p.status]} {escape(p.text)} ({STATUS_LABEL[p.status]})")
+            lines.append(f"- {STATUS_MARK[p.status]} {escape(p.text)} ({escape(p.status_text)})")
             for e in p.evidence:
                 lines.append(f"  - \"{escape(e.text)}\" ({evidence_place(e.part_id, e.start, answer_numbers, part_starts)})")
         if q.outline:
@@ -119,7 +120,7 @@ def html_section(coverage: list[QuestionCoverage], phases: list[GroupCoverage], 
             quotes = "".join(f"<br><q>{e(x.text)}</q> <small>({e(evidence_place(x.part_id, x.start, answer_numbers, part_starts))})"
                              f"</small>" for x in p.evidence)
             out.append(f"<li class='{p.status}'><b>{STATUS_MARK[p.status]}</b> {e(p.text)} "
-                       f"<small>({STATUS_LABEL[p.status]})</small>{quotes}</li>")
+                       f"<small>({e(p.status_text)})</small>{quotes}</li>")
         out.append("</ul></div>")
         if q.outline:
             out.append("<div class='outline'><b>Model-answer outline</b><ol>"

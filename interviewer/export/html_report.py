@@ -6,6 +6,7 @@ from html import escape
 from interviewer.core.analysis.marks import pause_word
 from interviewer.core.analysis.report import finding_heading
 from interviewer.core.analysis.ten_seconds import HEADING as TEN_SECONDS
+from interviewer.core.analysis.ten_seconds import NOTE as TEN_SECONDS_NOTE
 from interviewer.core.transcript import join_words
 from interviewer.export import coverage_section
 from interviewer.export.report import (
@@ -84,6 +85,7 @@ def render_html(report: SessionReport) -> str:
             parts.append(f"<h3>{escape(column.title)}</h3>")
             parts.append("<ol>" + "".join(f"<li>{_highlight(h)}</li>" for h in column.items) + "</ol>"
                          if column.items else f"<p>{escape(column.empty)}</p>")
+            parts += [f"<p><i>{escape(TEN_SECONDS_NOTE)}:</i> {_highlight(h)}</p>" for h in column.notes]
     parts.append("<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
                                      for k, v in report.facts.items()) + "</table>")
     if report.phases:

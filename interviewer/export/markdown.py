@@ -5,6 +5,7 @@ import re
 
 from interviewer.core.analysis.marks import pause_word
 from interviewer.core.analysis.ten_seconds import HEADING as TEN_SECONDS
+from interviewer.core.analysis.ten_seconds import NOTE as TEN_SECONDS_NOTE
 from interviewer.core.transcript import join_words
 from interviewer.export import coverage_section
 from interviewer.export.report import (
@@ -80,6 +81,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
             lines += [f"**{column.title}**", ""]
             lines += ([f"{n}. {esc(highlight_line(h))}" for n, h in enumerate(column.items, start=1)]
                       or [esc(column.empty)]) + [""]
+            lines += [line for h in column.notes for line in (f"_{TEN_SECONDS_NOTE}:_ {esc(highlight_line(h))}", "")]
     lines += [f"- **{k}:** {esc(v)}" for k, v in report.facts.items()] + [""]
     if report.phases:
         lines += ["## Phases", ""] + _table(report.phases, esc)

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PER_PHASE, GroupCoverage, QuestionCoverage
+from interviewer.core.analysis.coverage import (COVERED, MISSED, PARTLY, PER_PHASE, STATUS_WORDS, GroupCoverage,
+                                                QuestionCoverage)
 from interviewer.gui import theme
 from interviewer.gui.text_fit import text_html
 
 # Icons (assets/icons, drawn in the theme's colours) rather than glyphs, which some fonts lack.
 MARK = {COVERED: "done", PARTLY: "warning", MISSED: "fix"}
-LABEL = {COVERED: "covered", PARTLY: "partly covered", MISSED: "missed"}
+LABEL = STATUS_WORDS  # the core's words
 COLOUR = {COVERED: "good_text", PARTLY: "partial_text", MISSED: "problem_text"}  # gui/theme.py names
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole  # (part id, seconds into its audio) on evidence rows
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1  # index into the coverage list, on question rows
@@ -253,12 +254,12 @@ class CoverageChecklist(QWidget):
             if not q.answered:
                 top.addChild(QTreeWidgetItem(["Nothing was heard in answer to this question."]))
             for p in q.points:
-                row = QTreeWidgetItem([f"{p.text} ({LABEL[p.status]})"])
+                row = QTreeWidgetItem([f"{p.text} ({p.status_text})"])
                 colour = theme.current().color(COLOUR[p.status])
                 row.setForeground(0, colour)
                 row.setIcon(0, theme.icon(MARK[p.status], colour.name()))
                 row.setData(0, QUESTION_ROLE, index)
-                row.setToolTip(0, f"{LABEL[p.status]}, score {p.score:.2f}"
+                row.setToolTip(0, f"{p.status_text}, score {p.score:.2f}"
                                + (f"; keywords said: {', '.join(p.keywords_said)}" if p.keywords_said else ""))
                 top.addChild(row)
                 for e in p.evidence:

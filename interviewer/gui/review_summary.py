@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from interviewer.app.labels import clock_text
-from interviewer.core.analysis.ten_seconds import HEADING, Highlight, ten_seconds
+from interviewer.core.analysis.ten_seconds import HEADING, NOTE, Highlight, ten_seconds
 from interviewer.gui import theme
 
 class _LinksLabel(QLabel):
@@ -78,7 +78,10 @@ class TenSecondSummary(QWidget):
         t = theme.current()
         good, bad = ten_seconds(session, coverage)
         self.good, self.bad = good.items, bad.items
-        self.strengths.setText(self._column(good.title, "star", t.good_text, good.items, good.empty))
+        self.strengths.setText(self._column(good.title, "star", t.good_text, good.items, good.empty)
+                               + "".join(f"<p><i>{NOTE}:</i> <a href='{h.link()}' style='color:{t.accent}'>"
+                                         f"{clock_text(h.round_time)}</a> {_heading(h)}{html.escape(h.message)}</p>"
+                                         for h in good.notes))
         self.fixes.setText(self._column(bad.title, "fix", t.problem_text, bad.items, bad.empty))
 
     def _theme_changed(self, _theme) -> None:

@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # summary imports this module; only the type is needed here
     from interviewer.core.analysis.summary import Part
 
 COVERED, PARTLY, MISSED = "covered", "partly", "missed"
+STATUS_WORDS = {COVERED: "covered", PARTLY: "partly covered", MISSED: "missed"}  # as the review and exports say them
 MAX_EVIDENCE = 2      # sentences shown per point
 WINDOW_WORDS = 24     # a longer sentence is compared in overlapping windows of this many words
 ENCODE_BATCH = 32     # texts per call to the encoder, similar lengths together (less padding)
@@ -410,6 +411,17 @@ class PointCoverage:
     score: float               # best score of any sentence (similarity + keyword bonus)
     keywords_said: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    hedge: str = ""            # partly only because its sentences hedge: the words that do ("I guess")
+
+    @property
+    def status_text(self) -> str:
+        """"covered", "partly covered", "missed"; with why where the words it was said in made it
+        partly: "partly covered: said with a hedge ('I guess')" (trial 25: "I will use class
+        weights, I guess." partly covered, and the checklist did not say why). The review's
+        checklist and every export print this."""
+        if self.status == PARTLY and self.hedge:
+            return f"{STATUS_WORDS[PARTLY]}: said with a hedge ('{self.hedge}')"
+        return STATUS_WORDS[self.status]
 
 
 @dataclass(frozen=True)
@@ -660,12 +672,22 @@ def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
         if not any(_content_stems(e.text) & own for e in evidence):
             status = PARTLY  # only just over, on meaning alone, with no word of the point
     made_by = [e for e in evidence if e.score >= th.covered]
+    hedge = ""
     if status == COVERED and not point.about_asking and made_by and \
             all(hedges_without_committing(e.text) for e in made_by):
-        status = PARTLY  # said only as a guess, never committed to
+        status, hedge = PARTLY, hedge_words(made_by[0].text, _HEDGE)  # said only as a guess, never committed to
     if status == COVERED and not point.about_asking and made_by and all(says_unsure(e.text) for e in made_by):
-        status = PARTLY  # said by one who says they are unsure or do not know
-    return PointCoverage(index, point.text, point.area, status, round(best, 3), said, evidence)
+        status, hedge = PARTLY, hedge_words(made_by[0].text, _UNSURE)  # said by one who says they are unsure
+    return PointCoverage(index, point.text, point.area, status, round(best, 3), said, evidence, hedge)
+
+
+def hedge_words(text: str, pattern: re.Pattern) -> str:
+    """The first words of `text` that `pattern` (_HEDGE, _UNSURE) finds, as said: "I guess"."""
+    lowered = text.lower().replace("\u2019", "'")
+    match = pattern.search(lowered)
+    if not match:
+        return ""
+    return text[match.start():match.end()] if len(lowered) == len(text) else match.group()
 
 
 # ---------------------------------------------------------------- questions and rounds

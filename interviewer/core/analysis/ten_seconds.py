@@ -8,7 +8,7 @@ strongest evidence first (highlights.strongest_first)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
@@ -20,6 +20,7 @@ PER_SIDE = 3
 HEADING = "The round in ten seconds"
 QUESTIONS_ASKED = "clarifying_questions"  # the finding's kind (core.analysis.report.questions_asked_finding)
 TALKING_POINTS = "Talking points"
+NOTE = "Note"  # before a column's note, in the review and every export
 
 
 @dataclass(frozen=True)
@@ -63,37 +64,47 @@ class Column:
     severity: str  # the findings' severity it lists
     items: list[Highlight]
     empty: str  # what it says with no item
+    # Said beside the column's items, neither praise nor a problem: the talking points of a round
+    # ended early ("5 of 6 covered in the 2 questions reached (ended early)").
+    notes: list[Highlight] = field(default_factory=list)
 
 
 def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = ()) -> list[Column]:
     """The two columns, "Went well" then "To work on", for a stored round. `coverage`: its
     talking points as matched (summary.RoundNumbers.coverage; empty while not matched yet)."""
     silent = nothing_heard(session)
-    points = points_covered(session, coverage)
-    good = [points, *highlights(session, "good", PER_SIDE - 1)] if points else highlights(session, "good")
+    # A round ended early is not praised for points covered in its first few minutes (trial 25:
+    # "5 of 6 covered" under Went well at 3.8 of 55 min): its count is a note, over the questions reached.
+    early = bool(getattr(session, "ended_early", False))
+    points = points_covered(session, coverage, ended_early=early)
+    good = [points, *highlights(session, "good", PER_SIDE - 1)] if points and not early else highlights(session, "good")
     # A round ended before any answer read "Nothing to fix was flagged", as if it had gone well.
     return [Column("Went well", "good", good,
                    "Nothing was heard in this round." if silent else
-                   "Nothing stood out yet: the numbers below have the detail."),
+                   "Nothing stood out yet: the numbers below have the detail.",
+                   [points] if points and early else []),
             Column("To work on", "problem", highlights(session, "problem"),
                    "Nothing was heard, so nothing could be judged: answer out loud in the next round."
                    if silent else "Nothing to fix was flagged in this round.")]
 
 
-def points_covered(session: Any, coverage: Sequence[QuestionCoverage]) -> Highlight | None:
+def points_covered(session: Any, coverage: Sequence[QuestionCoverage], ended_early: bool = False) -> Highlight | None:
     """"Talking points: 2 of 2 covered." when most of the points of the questions answered were
     covered: what a strong answer did is said first (trial 19: its only "Went well" was "1 filler
     word in this answer"). Half is not most: "2 of 4 covered" under Went well, with half of them
     missed, read as praise for a gap (trial 21). At the first answer of the first question with a
-    point covered."""
+    point covered. In a round ended early (a note, not praise) the line says what it counts:
+    "5 of 6 covered in the 2 questions reached (ended early).", however many were covered."""
     reached = [c for c in coverage if c.answered and c.reached and c.points]
     total = sum(len(c.points) for c in reached)
     covered = sum(c.count(COVERED) for c in reached)
-    if not total or covered <= total * 0.5:
+    if not total or (covered <= total * 0.5 and not ended_early):
         return None
-    qid = next(c.question_id for c in reached if c.count(COVERED))
+    qid = next((c.question_id for c in reached if c.count(COVERED)), reached[0].question_id)
     answer = next((a for a in session.answers if a.question_id == qid), None)
-    return Highlight(TALKING_POINTS, f"{covered} of {total} covered.", answer.id if answer else None,
+    scope = (f" in the {len(reached)} question{'s' if len(reached) != 1 else ''} reached (ended early)"
+             if ended_early else "")
+    return Highlight(TALKING_POINTS, f"{covered} of {total} covered{scope}.", answer.id if answer else None,
                      0.0, (answer.answer_start or 0.0) if answer else 0.0)
 
 
