@@ -264,6 +264,19 @@ def _own_plan(words: list[str]) -> bool:
     return bool(_OWN_PLAN.match(" ".join(said)))
 
 
+# "Chargebacks are the labels, or not?", "The order matters or not?": a statement closed with
+# "or not" / "or no" asks yes or no (eight writers of the speech sets, none otherwise); asked only
+# if the speaker then waits (questions.WAITS_FOR_ANSWER). Not an embedded one ("I don't know if
+# it matters or not", "whether or not we retrain").
+OR_NOT_END = (("or", "not"), ("or", "no"))
+NOT_BEFORE_OR_NOT = {"whether", "if", "know", "sure", "wonder", "decide", "decides", "matter", "care", "check",
+                     "see", "tell", "ask", "asked", "unclear", "clear", "depends"}
+# "Quick question: do online and offline features ...?", "One thing: how fresh ...?": a marker
+# that the clause after it asks, however its opening was heard.
+QUESTION_MARKER = {("quick", "question"), ("a", "quick", "question"), ("one", "question"), ("one", "thing"),
+                   ("another", "question"), ("last", "question"), ("one", "more", "question")}
+
+
 def question_cue(u: Utterance, use_mark: bool = True) -> str:
     """Why the utterance is a question ("" if it is not one); with `use_mark` False, by its
     words alone."""
@@ -275,10 +288,17 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     if INDIRECT.search(text):
         return "indirect question"
     clauses = _clauses(u)
+    said = [w for c in clauses for w in c]
+    if (len(said) >= 4 and tuple(said[-2:]) in OR_NOT_END and said[-3] != "yes"  # "forcing a yes or no"
+            and not any(w in NOT_BEFORE_OR_NOT or w in SUBORDINATOR for w in said[:-2])):
+        return "or-not question"  # not "precision at k when it's just relevant or not"
     for n, clause in enumerate(clauses):
         words = _strip_lead_in(clause)
         if len(words) < 2 or (tuple(words) in WORD_SEARCH and n < len(clauses) - 1):
             continue
+        if (n > 0 and tuple(_strip_lead_in(clauses[n - 1])) in QUESTION_MARKER and len(words) >= 3
+                and (words[0] in AUX or words[0] in WH)):
+            return "question word"  # "Quick question: do online and offline features ..."
         if tuple(words[:3]) in CONFIRM_OPENER and not any(_strip_lead_in(c) for c in clauses[:n]):
             return "indirect question"
         if (checks_understanding(clause) and not any(_strip_lead_in(c) for c in clauses[:n])

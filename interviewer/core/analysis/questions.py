@@ -24,7 +24,7 @@ from interviewer.core.analysis.question_prosody import (
     stumbles,
 )
 from interviewer.core.analysis.question_wording import (
-    AUX, MAX_TAG_GAP_S, PERSONAL, PREPOSITION, RHETORICAL_ANSWER, SUBJECT, SUBORDINATOR, TAG_END, WH, WH_IS, _clauses,
+    AUX, MAX_TAG_GAP_S, OR_NOT_END, PERSONAL, PREPOSITION, RHETORICAL_ANSWER, SUBJECT, SUBORDINATOR, TAG_END, WH, WH_IS, _clauses,
     _has_clause, _strip_lead_in, acknowledges, checks_understanding, frames_question, question_cue,
 )
 from interviewer.core.analysis.utterances import Utterance, silence_gaps
@@ -48,7 +48,7 @@ ASKING_TAG = {"right", "correct", "yes"}
 # (see _tag_said_apart); "no" is not an ASKING_TAG elsewhere: in a sentence it is mostly a reply.
 TAG_SAID_APART = ASKING_TAG | {"no"}
 # Cues of a question that asks only if the speaker then waits (see _tag_runs_on).
-WAITS_FOR_ANSWER = {"tag question", "confirmation"}
+WAITS_FOR_ANSWER = {"tag question", "confirmation", "or-not question"}
 # "Do you know what I did?", "Guess what we found?", "you know what I mean?": the listener
 # cannot know the speaker's own story; the speaker tells it next.
 STORY_QUESTION = re.compile(r"\b(do you know|you know|guess|can you guess) (what|how|why|who) "
@@ -251,7 +251,8 @@ def _tag_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None)
     is that statement's tag, wherever Whisper put the period. Said on into more words it is
     the speaker agreeing with themself ("Right. So then...")."""
     words = [w for w in u.norm_words if not is_hesitation(w)]
-    return (len(words) == 1 and words[0] in TAG_SAID_APART and prev is not None
+    tag = (len(words) == 1 and words[0] in TAG_SAID_APART) or tuple(words) in OR_NOT_END  # "... here. | Or no."
+    return (tag and prev is not None
             and u.start - prev.end < MAX_TAG_GAP_S and leaves_turn(u, nxt) and not question_cue(prev))
 
 

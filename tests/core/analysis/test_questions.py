@@ -370,6 +370,27 @@ def test_a_yes_tag_said_straight_on_from_asks_nothing():
     assert analyze_answer(spoken("The heap holds k items, yes, and then I pop them in order.")).clarifying.questions == []
 
 
+@pytest.mark.parametrize("script", [
+    "Chargebacks are the labels, or not. [2.0] Okay.",
+    "The order of the groups is important or not. [2.0] Fine.",
+    "We're talking classifiers here. Or no. [2.0] Good.",
+    "Quick question, do online and offline features have to come from the same code path. [2.0] Okay.",
+])
+def test_or_not_closing_a_statement_or_a_quick_question_marker_then_a_wait_asks(script):
+    """Eight writers of the speech sets close yes-or-no checks with "or not?" / "or no?"; blind35:
+    heard with a period, or "Or no." apart; "Quick question, do ..." with its opening misheard."""
+    assert len(analyze_answer(spoken(script)).clarifying.questions) == 1, script
+
+
+@pytest.mark.parametrize("script", [
+    "I don't know if it matters or not. [2.0] Anyway, a heap.",
+    "Train on the soft label rather than forcing a yes or no. [2.0] Then calibrate.",
+    "Chargebacks are the labels, or not, and then I train on them.",
+])
+def test_or_not_inside_a_clause_or_said_on_asks_nothing(script):
+    assert analyze_answer(spoken(script)).clarifying.questions == [], script
+
+
 def test_a_purpose_clause_is_not_a_confirmation_opener():
     assert cue("We retrain every night, just to make sure the model stays fresh.") == ""
     assert cue("We retrain every night to make sure the model stays fresh.") == ""
