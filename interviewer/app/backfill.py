@@ -225,13 +225,20 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
 class ReanalyseResult:
     analysed: list[int] = field(default_factory=list)  # answer ids analysed again
     cancelled: int = 0  # answers left with their earlier analysis because the user stopped
+    rounds: list[int] = field(default_factory=list)  # session ids analysed again (reanalyse_rounds)
+    skipped: list[int] = field(default_factory=list)  # session ids left alone (being recorded)
 
     @property
     def message(self) -> str:
         n = len(self.analysed)
         text = f"Analysed {n} answer{'s' if n != 1 else ''} again with the current rules."
+        if len(self.rounds) > 1:
+            text = text[:-1] + f", in {len(self.rounds)} rounds."
         if self.cancelled:
             text += f" Stopped: {self.cancelled} kept {'their' if self.cancelled != 1 else 'its'} earlier analysis."
+        if self.skipped:
+            text += (f" Left alone: {len(self.skipped)} round{'s' if len(self.skipped) != 1 else ''} still being "
+                     "recorded.")
         return text
 
 
@@ -261,6 +268,40 @@ def reanalyse(store: Any, session: Any, script: RoundScript | None,
         answer.analysis = analysis  # later answers of the round read the new analysis
         result.analysed.append(answer.id)
     if on_progress is not None and total:
+        on_progress(total, total)
+    return result
+
+
+def reanalyse_rounds(store: Any, session_ids: list[int], script_for: Callable[[str], RoundScript | None],
+                     on_progress: Callable[[float, int], None] | None = None,
+                     cancel: threading.Event | None = None) -> ReanalyseResult:
+    """`reanalyse` for each of `session_ids` (the CLI's --all, the app's "Analyse all rounds
+    again"); `on_progress(done, total)` counts answers over all of them. A round still being
+    recorded is left alone: its answers are being analysed live."""
+    from interviewer.storage.models import SessionStatus
+
+    sessions = []
+    result = ReanalyseResult()
+    for session_id in session_ids:
+        session = store.get_session(session_id)
+        if session.status == SessionStatus.IN_PROGRESS:
+            result.skipped.append(session_id)
+        else:
+            sessions.append(session)
+    total = sum(1 for s in sessions for a in s.answers if a.transcript is not None)
+    offset = 0
+    for session in sessions:
+        def within(done: float, _of: int, offset: int = offset) -> None:
+            if on_progress is not None:
+                on_progress(offset + done, total)
+        one = reanalyse(store, session, script_for(session.script_id), within, cancel)
+        result.analysed += one.analysed
+        result.rounds.append(session.id)
+        offset += len(one.analysed) + one.cancelled
+        if one.cancelled or (cancel is not None and cancel.is_set()):
+            result.cancelled = total - len(result.analysed)
+            break
+    if on_progress is not None and total and not result.cancelled:
         on_progress(total, total)
     return result
 

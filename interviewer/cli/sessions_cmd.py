@@ -221,24 +221,22 @@ def transcribe_session(args: argparse.Namespace) -> int:
 
 
 def reanalyse_sessions(args: argparse.Namespace) -> int:
-    from interviewer.app.backfill import reanalyse
+    from interviewer.app.backfill import reanalyse_rounds
     from interviewer.core.scripts.loader import discover_scripts
 
     scripts = {s.id: s for s in discover_scripts().scripts}
     with _open_store() as store:
-        ids = [s.id for s in store.list_sessions()] if args.all else [args.id]
+        ids = [s.id for s in store.list_sessions()] if args.all else [store.get_session(args.id).id]
         if not ids:
             print(f"No rounds recorded yet (data folder: {store.data_dir}).")
             return 0
-        answers = 0
-        for n, session_id in enumerate(ids, start=1):
-            session = store.get_session(session_id)
-            if args.all:
-                print(f"analysing round {session_id} ({n} of {len(ids)})...", file=sys.stderr)
-            answers += len(reanalyse(store, session, scripts.get(session.script_id)).analysed)
-    rounds = f"{len(ids)} round{'s' if len(ids) != 1 else ''}" if args.all else f"round {args.id}"
-    print(f"Analysed {answers} answer{'s' if answers != 1 else ''} of {rounds} again with the current rules; "
-          "transcripts, debrief and notes are unchanged.")
+
+        def progress(done: float, total: int) -> None:
+            if done < total:
+                print(f"analysing answer {int(done) + 1} of {total}...", file=sys.stderr)
+
+        result = reanalyse_rounds(store, ids, scripts.get, progress)
+    print(result.message + " Transcripts, debrief and notes are unchanged.")
     return 0
 
 

@@ -126,11 +126,27 @@ def test_the_command_analyses_one_round_or_all_again(data_dir, capsys):
             _old_rule_in_the_database(store, ids)
     (one, one_ids), (other, other_ids) = rounds
     assert main(["sessions", "reanalyse", str(one)]) == 0
-    assert capsys.readouterr().out.startswith(f"Analysed 2 answers of round {one} again with the current rules")
+    assert capsys.readouterr().out.startswith("Analysed 2 answers again with the current rules.")
     with Store.open() as store:
         assert all("old_rule_only" not in a.analysis for a in store.get_session(one).answers)
         assert all(a.analysis["old_rule_only"] for a in store.get_session(other).answers)
     assert main(["sessions", "reanalyse", "--all"]) == 0
-    assert capsys.readouterr().out.startswith("Analysed 4 answers of 2 rounds again")
+    assert capsys.readouterr().out.startswith("Analysed 4 answers again with the current rules, in 2 rounds.")
     with Store.open() as store:
         assert all("old_rule_only" not in a.analysis for a in store.get_session(other).answers)
+
+
+def test_a_round_still_being_recorded_is_left_alone(store):
+    from interviewer.app.backfill import reanalyse_rounds
+
+    done, done_ids = _stored_round(store)
+    live = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    aid = store.add_answer(live, "q0", "Question 0?", asked_at=5.0, answer_start=7.0)
+    store.attach_transcript(aid, make_transcript("um latency"))
+    store.attach_analysis(aid, OLD_ANALYSIS)
+    progress = []
+    result = reanalyse_rounds(store, [done, live], lambda _id: SCRIPT, lambda d, n: progress.append((d, n)))
+    assert result.rounds == [done] and result.skipped == [live] and result.analysed == done_ids
+    assert progress[-1] == (2, 2)
+    assert store.get_session(live).answers[0].analysis["old_rule_only"]
+    assert result.message.endswith("Left alone: 1 round still being recorded.")
