@@ -20,6 +20,10 @@ from interviewer.core.transcript import Transcript
 from interviewer.errors import Cancelled
 from interviewer.storage.errors import StorageError
 
+# Where a live round keeps, in an answer's analysis, when the interviewer spoke during its recording
+# (seconds into it): analysing the answer again reads them, as its transcript does not hold them.
+INTERVIEWER_SPEECH_KEY = "interviewer_speech"
+
 # The interviewer's default speaking rate (AppSettings.speech_rate): how long a stored reply took
 # to say, for an answer transcribed after the round (its spoken spans were not kept).
 REPLY_WORDS_PER_MINUTE = 170.0
@@ -181,12 +185,13 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
 
 def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any, transcript: Transcript,
                           asked_in_this_run: list[tuple[float | None, str]],
-                          previous: dict | None = None) -> dict:
+                          previous: dict | None = None, question_findings: bool = True) -> dict:
     """The analysis of a stored answer from its transcript, with the current rules: the one code
     path of the catch-up (an answer transcribed after the round) and of analysing a round again
     (`reanalyse`). `previous`, the answer's earlier analysis, gives what only the live round knew
     and stored with it (the part's flags, the pause before it). Appends to `asked_in_this_run`
-    the question it asked a clarifying question about."""
+    the question it asked a clarifying question about. `question_findings` False leaves the
+    findings about the whole question to `add_question_findings`, as a live round does."""
     from interviewer.app.live_clarifications import credit_clarifications, stored_replies
     from interviewer.core.analysis.report import (REPEAT_REQUEST_KEY, analyze_answer, answered_question_text,
                                                   thinking_invited_by)
@@ -207,10 +212,13 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
         interrupted=bool(part.get("interrupted", False)),
         repeat_request=bool(part.get(REPEAT_REQUEST_KEY, False)),
         questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
-        to_problem=question is not None, interviewer_speech=stored_reply_spans(answer),
+        to_problem=question is not None, interviewer_speech=_interviewer_speech(answer, previous),
+        question_findings=question_findings,
         thinking_invited=thinking_invited_by(script, recorded_in, answer.question_text)).to_dict()
     if previous and PAUSE_BEFORE_KEY in previous:
         analysis[PAUSE_BEFORE_KEY] = previous[PAUSE_BEFORE_KEY]  # timed live, not in the transcript
+    if previous and INTERVIEWER_SPEECH_KEY in previous:
+        analysis[INTERVIEWER_SPEECH_KEY] = previous[INTERVIEWER_SPEECH_KEY]
     # Answered live: the topic was asked, and a question answered with a fact counts as asked.
     credit_clarifications(analysis, answer.clarifications, answer.answer_start,
                           stored_replies(getattr(session, "lines", []), answer, ControllerSettings().unclear_text))
@@ -219,6 +227,16 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
     if analysis.get("clarifying_questions") and answer.question_id:
         asked_in_this_run.append((answer.asked_at, answer.question_id))
     return analysis
+
+
+def _interviewer_speech(answer: Any, previous: dict | None) -> list[tuple[float, float]]:
+    """The spans the live round measured and stored, else estimated from the stored replies (a
+    round recorded before they were stored, or recovered after a crash)."""
+    stored = (previous or {}).get(INTERVIEWER_SPEECH_KEY)
+    try:
+        return [(float(a), float(b)) for a, b in stored] if isinstance(stored, list) else stored_reply_spans(answer)
+    except (TypeError, ValueError):
+        return stored_reply_spans(answer)
 
 
 @dataclass
@@ -262,14 +280,31 @@ def reanalyse(store: Any, session: Any, script: RoundScript | None,
         if cancel is not None and cancel.is_set():
             result.cancelled = total - done
             return result
+        # The whole question's findings come from all of its parts below, as at a live round's end.
         analysis = analyse_stored_answer(session, script, answer, answer.transcript, asked_in_this_run,
-                                         previous=answer.analysis)
-        store.attach_analysis(answer.id, analysis)
+                                         previous=answer.analysis, question_findings=False)
+        store.attach_analysis(answer.id, analysis)  # replaces the answer's findings
         answer.analysis = analysis  # later answers of the round read the new analysis
         result.analysed.append(answer.id)
+    add_question_findings(store, session, script)
     if on_progress is not None and total:
         on_progress(total, total)
     return result
+
+
+def add_question_findings(store: Any, session: Any, script: RoundScript | None) -> None:
+    """Store the findings about whole questions (core.analysis.summary.question_findings), once per
+    question on its first part, from the analyses in `session`: what a live round stores at its end
+    (app/round_session.py), so a round analysed again says what a new round would. Call after its
+    answers' analyses were stored (attach_analysis clears an answer's findings)."""
+    from interviewer.core.analysis.summary import question_findings, summarize
+    from interviewer.storage.progress import round_parts
+
+    numbers = summarize(round_parts(session, script), [p.started_at for p in session.phases],
+                        question_phases=question_phases(script))
+    for answer_id, f in question_findings(numbers):
+        store.add_finding(session.id, f.kind, f.message, answer_id=answer_id, start=f.start, end=f.end,
+                          details={"severity": f.severity})
 
 
 def reanalyse_rounds(store: Any, session_ids: list[int], script_for: Callable[[str], RoundScript | None],

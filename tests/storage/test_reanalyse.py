@@ -150,3 +150,29 @@ def test_a_round_still_being_recorded_is_left_alone(store):
     assert progress[-1] == (2, 2)
     assert store.get_session(live).answers[0].analysis["old_rule_only"]
     assert result.message.endswith("Left alone: 1 round still being recorded.")
+
+
+def test_when_the_interviewer_spoke_is_read_from_what_the_live_round_measured(store):
+    """The live round knew when the interviewer answered a clarifying question during the answer;
+    the catch-up's estimate from the reply's words (170 a minute) is far shorter for a slow reply.
+    Analysed again, the 5.6 s the interviewer spoke are not the candidate's silence."""
+    from interviewer.core.transcript import Segment, SpeechRegion, Transcript, Word
+
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    store.add_phase(sid, "design", "Design", 35, 0.0)
+    aid = store.add_answer(sid, "q1", "How would you serve it?", asked_at=10.0, answer_start=10.0, with_audio=False)
+    store.finish_answer(aid, answer_end=21.0)
+    store.add_clarification(aid, 12.2, "Is latency a concern?", None, "Yes.")
+    first = [Word(w, 0.4 * i, 0.4 * i + 0.3, 0.9) for i, w in enumerate("so is latency a concern".split())]
+    second = [Word(w, 8.0 + 0.4 * i, 8.3 + 0.4 * i, 0.9) for i, w in enumerate("then I would cache the scores".split())]
+    transcript = Transcript([Segment("so is latency a concern?", 0.0, 2.0, tuple(first)),
+                             Segment("then I would cache the scores", 8.0, 10.4, tuple(second))], 11.0,
+                            [SpeechRegion(0.0, 2.0), SpeechRegion(8.0, 10.4)], "test")
+    store.attach_transcript(aid, transcript)
+    store.attach_analysis(aid, {"interviewer_speech": [[2.2, 7.8]], "part": {"after_interviewer": True}})
+    reanalyse(store, store.get_session(sid), SCRIPT)
+    analysis = store.get_session(sid).answers[0].analysis
+    assert analysis["interviewer_speech"] == [[2.2, 7.8]]  # kept for the next time
+    silences = [f for f in analysis["findings"] if f["kind"] in ("long_pause", "waited")
+                and f["start"] is not None and 2.0 <= f["start"] < 8.0 and f["end"] - f["start"] > 1.0]
+    assert silences == []
