@@ -20,6 +20,10 @@ from interviewer.core.transcript import Transcript
 from interviewer.errors import Cancelled
 from interviewer.storage.errors import StorageError
 
+# Where a live round keeps, in an answer's analysis, when the interviewer spoke during its recording
+# (seconds into it): analysing the answer again reads them, as its transcript does not hold them.
+INTERVIEWER_SPEECH_KEY = "interviewer_speech"
+
 # The interviewer's default speaking rate (AppSettings.speech_rate): how long a stored reply took
 # to say, for an answer transcribed after the round (its spoken spans were not kept).
 REPLY_WORDS_PER_MINUTE = 170.0
@@ -117,16 +121,9 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
     which transcribes a file in steps, `done` moves within a recording too). `cancel` set
     stops before the next recording (with `in_steps`, before the next chunk of the current
     one): what was transcribed is kept, the rest waits (`result.cancelled`)."""
-    from interviewer.app.live_clarifications import credit_clarifications, stored_replies
-    from interviewer.core.round_settings import ControllerSettings
-    from interviewer.core.analysis.report import analyze_answer, answered_question_text, thinking_invited_by
-
     result = BackfillResult()
     pending = answers_to_transcribe(store, session)
     asked_in_this_run: list[tuple[float | None, str]] = []
-
-    def asked_before(answer) -> set[str]:
-        return _questions_asked_about_before(session, answer, asked_in_this_run)
     debrief = debrief_to_transcribe(store, session)
     total = len(pending) + len(debrief)
 
@@ -156,24 +153,7 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
                 continue
             result.failed.append((answer.id, str(exc) or type(exc).__name__))
             continue
-        question = _question(script, answer.question_id)
-        phase = _phase_at(session, script, answer.asked_at)
-        recorded_in = getattr(answer, "phase_id", None) or (phase.id if phase is not None else None)
-        analysis = analyze_answer(
-            transcript, question_text=answered_question_text(question, answer.follow_up_id, answer.question_text),
-            expected_topics=[(t.name, t.keywords) for t in topics_to_ask(question)] if question else None,
-            expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
-            round_kind=script.kind if script is not None else session.kind,
-            questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
-            to_problem=question is not None, interviewer_speech=stored_reply_spans(answer),
-            thinking_invited=thinking_invited_by(script, recorded_in, answer.question_text)).to_dict()
-        # Answered live: the topic was asked, and a question answered with a fact counts as asked.
-        credit_clarifications(analysis, answer.clarifications, answer.answer_start,
-                              stored_replies(getattr(session, "lines", []), answer, ControllerSettings().unclear_text))
-        if answer.question_id in asked_before(answer):
-            _drop_opening_findings(analysis)
-        if analysis.get("clarifying_questions") and answer.question_id:
-            asked_in_this_run.append((answer.asked_at, answer.question_id))
+        analysis = analyse_stored_answer(session, script, answer, transcript, asked_in_this_run)
         try:
             store.attach_transcript(answer.id, transcript)
             store.attach_analysis(answer.id, analysis)
@@ -199,6 +179,164 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
         store.update_debrief(entry.id, text=text)
         result.debrief_texts[entry.id] = text
     if on_progress is not None and total:
+        on_progress(total, total)
+    return result
+
+
+def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any, transcript: Transcript,
+                          asked_in_this_run: list[tuple[float | None, str]],
+                          previous: dict | None = None, question_findings: bool = True) -> dict:
+    """The analysis of a stored answer from its transcript, with the current rules: the one code
+    path of the catch-up (an answer transcribed after the round) and of analysing a round again
+    (`reanalyse`). `previous`, the answer's earlier analysis, gives what only the live round knew
+    and stored with it (the part's flags, the pause before it). Appends to `asked_in_this_run`
+    the question it asked a clarifying question about. `question_findings` False leaves the
+    findings about the whole question to `add_question_findings`, as a live round does."""
+    from interviewer.app.live_clarifications import credit_clarifications, stored_replies
+    from interviewer.core.analysis.report import (REPEAT_REQUEST_KEY, analyze_answer, answered_question_text,
+                                                  thinking_invited_by)
+    from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY
+    from interviewer.core.round_settings import ControllerSettings
+
+    question = _question(script, answer.question_id)
+    phase = _phase_at(session, script, answer.asked_at)
+    recorded_in = getattr(answer, "phase_id", None) or (phase.id if phase is not None else None)
+    part = (previous or {}).get("part")
+    part = part if isinstance(part, dict) else {}
+    analysis = analyze_answer(
+        transcript, question_text=answered_question_text(question, answer.follow_up_id, answer.question_text),
+        expected_topics=[(t.name, t.keywords) for t in topics_to_ask(question)] if question else None,
+        expects_clarifying=bool(phase is not None and phase.expects_clarifying and not answer.follow_up_id),
+        round_kind=script.kind if script is not None else session.kind,
+        after_interviewer=bool(part.get("after_interviewer", True)),
+        interrupted=bool(part.get("interrupted", False)),
+        repeat_request=bool(part.get(REPEAT_REQUEST_KEY, False)),
+        questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
+        to_problem=question is not None, interviewer_speech=_interviewer_speech(answer, previous),
+        question_findings=question_findings,
+        thinking_invited=thinking_invited_by(script, recorded_in, answer.question_text)).to_dict()
+    if previous and PAUSE_BEFORE_KEY in previous:
+        analysis[PAUSE_BEFORE_KEY] = previous[PAUSE_BEFORE_KEY]  # timed live, not in the transcript
+    if previous and INTERVIEWER_SPEECH_KEY in previous:
+        analysis[INTERVIEWER_SPEECH_KEY] = previous[INTERVIEWER_SPEECH_KEY]
+    # Answered live: the topic was asked, and a question answered with a fact counts as asked.
+    credit_clarifications(analysis, answer.clarifications, answer.answer_start,
+                          stored_replies(getattr(session, "lines", []), answer, ControllerSettings().unclear_text))
+    if answer.question_id in _questions_asked_about_before(session, answer, asked_in_this_run):
+        _drop_opening_findings(analysis)
+    if analysis.get("clarifying_questions") and answer.question_id:
+        asked_in_this_run.append((answer.asked_at, answer.question_id))
+    return analysis
+
+
+def _interviewer_speech(answer: Any, previous: dict | None) -> list[tuple[float, float]]:
+    """The spans the live round measured and stored, else estimated from the stored replies (a
+    round recorded before they were stored, or recovered after a crash)."""
+    stored = (previous or {}).get(INTERVIEWER_SPEECH_KEY)
+    try:
+        return [(float(a), float(b)) for a, b in stored] if isinstance(stored, list) else stored_reply_spans(answer)
+    except (TypeError, ValueError):
+        return stored_reply_spans(answer)
+
+
+@dataclass
+class ReanalyseResult:
+    analysed: list[int] = field(default_factory=list)  # answer ids analysed again
+    cancelled: int = 0  # answers left with their earlier analysis because the user stopped
+    rounds: list[int] = field(default_factory=list)  # session ids analysed again (reanalyse_rounds)
+    skipped: list[int] = field(default_factory=list)  # session ids left alone (being recorded)
+
+    @property
+    def message(self) -> str:
+        n = len(self.analysed)
+        text = f"Analysed {n} answer{'s' if n != 1 else ''} again with the current rules."
+        if len(self.rounds) > 1:
+            text = text[:-1] + f", in {len(self.rounds)} rounds."
+        if self.cancelled:
+            text += f" Stopped: {self.cancelled} kept {'their' if self.cancelled != 1 else 'its'} earlier analysis."
+        if self.skipped:
+            text += (f" Left alone: {len(self.skipped)} round{'s' if len(self.skipped) != 1 else ''} still being "
+                     "recorded.")
+        return text
+
+
+def reanalyse(store: Any, session: Any, script: RoundScript | None,
+              on_progress: Callable[[float, int], None] | None = None,
+              cancel: threading.Event | None = None) -> ReanalyseResult:
+    """Analyse every transcribed answer of a stored round again with the current rules, from its
+    stored transcript (nothing is transcribed): after an update, an old round's findings and
+    numbers follow the same definitions as a new round's. Only the analyses and the answers'
+    findings are replaced; transcripts, recordings, the debrief, self-ratings and notes are kept.
+    Running it twice gives the same result. Answers go in the order they were asked, so a later
+    part of a question sees what the earlier parts asked with the new rules."""
+    result = ReanalyseResult()
+    answers = sorted((a for a in session.answers if a.transcript is not None),
+                     key=lambda a: (a.asked_at is None, a.asked_at or 0.0, a.id))
+    asked_in_this_run: list[tuple[float | None, str]] = []
+    total = len(answers)
+    for done, answer in enumerate(answers):
+        if on_progress is not None:
+            on_progress(done, total)
+        if cancel is not None and cancel.is_set():
+            result.cancelled = total - done
+            return result
+        # The whole question's findings come from all of its parts below, as at a live round's end.
+        analysis = analyse_stored_answer(session, script, answer, answer.transcript, asked_in_this_run,
+                                         previous=answer.analysis, question_findings=False)
+        store.attach_analysis(answer.id, analysis)  # replaces the answer's findings
+        answer.analysis = analysis  # later answers of the round read the new analysis
+        result.analysed.append(answer.id)
+    add_question_findings(store, session, script)
+    if on_progress is not None and total:
+        on_progress(total, total)
+    return result
+
+
+def add_question_findings(store: Any, session: Any, script: RoundScript | None) -> None:
+    """Store the findings about whole questions (core.analysis.summary.question_findings), once per
+    question on its first part, from the analyses in `session`: what a live round stores at its end
+    (app/round_session.py), so a round analysed again says what a new round would. Call after its
+    answers' analyses were stored (attach_analysis clears an answer's findings)."""
+    from interviewer.core.analysis.summary import question_findings, summarize
+    from interviewer.storage.progress import round_parts
+
+    numbers = summarize(round_parts(session, script), [p.started_at for p in session.phases],
+                        question_phases=question_phases(script))
+    for answer_id, f in question_findings(numbers):
+        store.add_finding(session.id, f.kind, f.message, answer_id=answer_id, start=f.start, end=f.end,
+                          details={"severity": f.severity})
+
+
+def reanalyse_rounds(store: Any, session_ids: list[int], script_for: Callable[[str], RoundScript | None],
+                     on_progress: Callable[[float, int], None] | None = None,
+                     cancel: threading.Event | None = None) -> ReanalyseResult:
+    """`reanalyse` for each of `session_ids` (the CLI's --all, the app's "Analyse all rounds
+    again"); `on_progress(done, total)` counts answers over all of them. A round still being
+    recorded is left alone: its answers are being analysed live."""
+    from interviewer.storage.models import SessionStatus
+
+    sessions = []
+    result = ReanalyseResult()
+    for session_id in session_ids:
+        session = store.get_session(session_id)
+        if session.status == SessionStatus.IN_PROGRESS:
+            result.skipped.append(session_id)
+        else:
+            sessions.append(session)
+    total = sum(1 for s in sessions for a in s.answers if a.transcript is not None)
+    offset = 0
+    for session in sessions:
+        def within(done: float, _of: int, offset: int = offset) -> None:
+            if on_progress is not None:
+                on_progress(offset + done, total)
+        one = reanalyse(store, session, script_for(session.script_id), within, cancel)
+        result.analysed += one.analysed
+        result.rounds.append(session.id)
+        offset += len(one.analysed) + one.cancelled
+        if one.cancelled or (cancel is not None and cancel.is_set()):
+            result.cancelled = total - len(result.analysed)
+            break
+    if on_progress is not None and total and not result.cancelled:
         on_progress(total, total)
     return result
 

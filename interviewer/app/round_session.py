@@ -537,6 +537,9 @@ class RoundSession:
                 questions_for_interviewer=for_interviewer, to_problem=question is not None,
                 thinking_invited=thinking_invited).to_dict()
             credit_clarifications(analysis, record.clarifications, record.started_at, said_again)
+            if replies:  # measured now; analysing the answer again later reads them (app/backfill)
+                from interviewer.app.backfill import INTERVIEWER_SPEECH_KEY
+                analysis[INTERVIEWER_SPEECH_KEY] = [[round(a, 3), round(b, 3)] for a, b in replies]
             if pause_before is not None:
                 from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY
                 analysis[PAUSE_BEFORE_KEY] = round(pause_before, 3)

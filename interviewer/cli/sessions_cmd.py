@@ -1,4 +1,4 @@
-"""`interviewer sessions list|show|export|transcribe|discard|delete`: the rounds kept in the data folder."""
+"""`interviewer sessions list|show|export|transcribe|reanalyse|discard|delete`: the rounds kept in the data folder."""
 from __future__ import annotations
 
 import argparse
@@ -51,6 +51,14 @@ def register(subparsers) -> None:
     transcribe.add_argument("id", type=int, metavar="ID", help=ID_HELP)
     transcribe.add_argument("--model", metavar="NAME_OR_PATH", help="speech model (default: the bundled tiny.en)")
     transcribe.set_defaults(func=transcribe_session)
+
+    again = sub.add_parser("reanalyse", aliases=["reanalyze"],
+                           help="analyse a round (or --all rounds) again with the current rules, from its "
+                                "stored transcripts (after an update); transcripts, debrief and notes are kept")
+    which = again.add_mutually_exclusive_group(required=True)
+    which.add_argument("id", type=int, nargs="?", metavar="ID", help=ID_HELP)
+    which.add_argument("--all", action="store_true", help="every round")
+    again.set_defaults(func=reanalyse_sessions)
 
     discard = sub.add_parser("discard", help="mark a round (e.g. an interrupted one) as discarded; "
                                              "it is kept but left out of progress")
@@ -210,6 +218,26 @@ def transcribe_session(args: argparse.Namespace) -> int:
         result = transcribe_missing(store, session, script, lambda path: transcribe(path, model), progress)
     print(result.message)
     return 1 if result.failed or result.debrief_failed else 0
+
+
+def reanalyse_sessions(args: argparse.Namespace) -> int:
+    from interviewer.app.backfill import reanalyse_rounds
+    from interviewer.core.scripts.loader import discover_scripts
+
+    scripts = {s.id: s for s in discover_scripts().scripts}
+    with _open_store() as store:
+        ids = [s.id for s in store.list_sessions()] if args.all else [store.get_session(args.id).id]
+        if not ids:
+            print(f"No rounds recorded yet (data folder: {store.data_dir}).")
+            return 0
+
+        def progress(done: float, total: int) -> None:
+            if done < total:
+                print(f"analysing answer {int(done) + 1} of {total}...", file=sys.stderr)
+
+        result = reanalyse_rounds(store, ids, scripts.get, progress)
+    print(result.message + " Transcripts, debrief and notes are unchanged.")
+    return 0
 
 
 def discard_session(args: argparse.Namespace) -> int:

@@ -216,6 +216,9 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         debrief_screen.review_requested.connect(review.open)
         self._status_bar_follows(review.import_progress)  # File > Import's progress
         accessibility.name_controls(review.import_progress)
+        review_screen.reanalyse_requested.connect(lambda session_id: review.reanalyse([session_id]))
+        self._status_bar_follows(review.reanalyse_progress)  # analysing rounds again
+        accessibility.name_controls(review.reanalyse_progress)
         self._install("review", review_screen)
         self._install("debrief", debrief_screen)
 

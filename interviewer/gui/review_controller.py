@@ -81,6 +81,9 @@ class ReviewController:
         # Importing a recording is not tied to one screen: the window shows this bar (status bar).
         self.import_progress = TaskProgress()
         self.import_job: Job | None = None
+        # Analysing stored rounds again (File menu, the review's menu): the status bar's bar too.
+        self.reanalyse_progress = TaskProgress()
+        self.reanalyse_job: Job | None = None
         screen.play_requested.connect(self.play_answer)
         screen.stop_requested.connect(self.stop_playback)
         screen.export_requested.connect(self._ask_export)
@@ -123,7 +126,8 @@ class ReviewController:
         stopped in time."""
         import time
 
-        jobs = [j for j in (self.export_job, self.catch_up_job, self.import_job) if j is not None and not j.finished]
+        jobs = [j for j in (self.export_job, self.catch_up_job, self.import_job, self.reanalyse_job)
+                if j is not None and not j.finished]
         for job in jobs:
             job.cancel()
         deadline = time.monotonic() + timeout
@@ -310,6 +314,65 @@ class ReviewController:
 
         job = self.catch_up_job = run_job(work, on_progress=bar.report, on_done=done, on_error=failed)
         bar.start(job, transcribing_message(pending))
+
+    # -- analysing stored rounds again ----------------------------------------------------
+    def reanalyse(self, session_ids: list[int] | None = None) -> None:
+        """Analyse stored rounds (all of them with None) again with the current rules, from their
+        transcripts (app/backfill.reanalyse_rounds), off the GUI thread with a bar and Cancel:
+        after an update, old rounds then show the same findings and numbers as new ones. A round
+        whose recordings are being transcribed now is left for later (the catch-up analyses it)."""
+        from interviewer.app.backfill import reanalyse_rounds
+
+        store = self._store()
+        if store is None:
+            return
+        if store.read_only:
+            self.banner.show_message("The rounds cannot be analysed again: the data folder is read-only.", "warning")
+            return
+        if self.reanalyse_job is not None and not self.reanalyse_job.finished:
+            self.banner.show_message("Rounds are being analysed again already (see the bar below).", "info")
+            return
+        try:
+            ids = [s.id for s in store.list_sessions()] if session_ids is None else list(session_ids)
+        except Exception as exc:
+            self.banner.show_message(f"Could not read the rounds: {exc}")
+            return
+        ids = [i for i in ids if i not in self._backfill_sessions]
+        if not ids:
+            self.banner.show_message("No rounds to analyse again." if session_ids is None else
+                                     "This round's recordings are being transcribed; analyse it again after.",
+                                     "info")
+            return
+        scripts = {s.id: s for s in self._scripts()}  # read here, on the GUI thread
+        title = ("Analysing this round again..." if session_ids is not None and len(ids) == 1
+                 else f"Analysing {len(ids)} rounds again...")
+        bar = self.reanalyse_progress
+
+        def work(progress, cancel):
+            return reanalyse_rounds(store, ids, scripts.get, progress, cancel)
+
+        def ended() -> None:
+            if self.reanalyse_job is job:
+                bar.finish()
+
+        def done(result) -> None:
+            ended()
+            self.banner.show_message(result.message, "info")
+            if result.analysed and self._sessions_changed is not None:
+                self._sessions_changed()  # Home and Progress read the analyses
+            shown = self.screen.session
+            if result.analysed and shown is not None and shown.id in result.rounds:
+                fresh = self.load_session(shown.id)
+                if fresh is not None:
+                    self.screen.show_session(fresh, self.script_by_id(fresh.script_id), store.missing_audio(fresh))
+
+        def failed(exc: BaseException) -> None:
+            ended()
+            self.banner.show_message(f"The rounds could not be analysed again: {exc}. Their transcripts and "
+                                     "earlier analyses are kept.", "warning")
+
+        job = self.reanalyse_job = run_job(work, on_progress=bar.report, on_done=done, on_error=failed)
+        bar.start(job, title)
 
     def _catch_up_ended(self, job: Job) -> None:
         if self.catch_up_job is job:

@@ -404,6 +404,7 @@ class ReviewScreen(QWidget):
     debrief_requested = Signal(int)  # session id
     stop_requested = Signal()
     export_requested = Signal(int, str)  # session id, format (md, html, pdf, json, wav, flac)
+    reanalyse_requested = Signal(int)  # session id: analyse it again with the current rules
     # The talking points need the meaning model: the controller matches them off the GUI thread.
     coverage_needed = Signal(object, object)  # session, script (None when it is gone)
 
@@ -448,6 +449,13 @@ class ReviewScreen(QWidget):
         for fmt, label in (("html", "HTML report"), ("pdf", "PDF"), ("md", "Markdown"), ("json", "JSON (everything)"),
                            ("wav", "Audio (WAV)"), ("flac", "Audio (FLAC)")):
             menu.addAction(label, lambda fmt=fmt: self.session and self.export_requested.emit(self.session.id, fmt))
+        menu.addSeparator()
+        # Not an export, but the review's one menu: a round analysed by an older version shows
+        # the older rules' findings until it is analysed again.
+        self.reanalyse_action = menu.addAction(
+            "Analyse this round again", lambda: self.session and self.reanalyse_requested.emit(self.session.id))
+        self.reanalyse_action.setToolTip("With the current rules, from the stored transcripts (after an update); "
+                                         "transcripts, debrief and notes are kept")
         self.export_button.setMenu(menu)
         self.export_button.setToolTip("Save the round as a report (HTML, PDF, Markdown, JSON) or its audio "
                                       "(Ctrl+Shift+E)")

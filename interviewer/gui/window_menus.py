@@ -72,6 +72,11 @@ class WindowMenus:
                                       self.open_user_scripts_folder)
         file_menu.removeAction(scripts_action)
         file_menu.insertAction(first, scripts_action)
+        # After an update: every stored round's findings and numbers with the current rules.
+        reanalyse_action = self._action(file_menu, "reanalyse-all", "&Analyse all rounds again",
+                                        lambda: self.review.reanalyse())
+        file_menu.removeAction(reanalyse_action)
+        file_menu.insertAction(first, reanalyse_action)
 
     def _status_bar_follows(self, bar: QWidget) -> None:
         """`bar` in the status bar, which shows only while one of its bars does: empty, it took

@@ -36,6 +36,7 @@ def test_records_16k_mono_with_levels_and_audio_callback(tmp_path):
     mic.start(tmp_path / "a.wav", on_audio=chunks.append, on_level=levels.append)
     assert wait_until(lambda: sum(c.size for c in chunks) >= 40000)  # the tone, then silence
     path = mic.stop()
+    mic.close()  # releases the stream and ends its source watch
     audio, rate = soundfile.read(path, dtype="float32")
     assert rate == 16000 and audio.ndim == 1
     assert audio.size == sum(c.size for c in chunks) >= 32000
@@ -80,6 +81,7 @@ def test_device_refusing_16k_is_opened_at_its_own_rate_and_resampled(tmp_path):
     mic.start(tmp_path / "a.wav")
     assert wait_until(lambda: mic.seconds_recorded >= 1.5)
     path = mic.stop()
+    mic.close()
     assert fake.open_attempts == [(16000, 1), (48000, 1)]
     assert mic.device_rate == 48000
     audio, rate = soundfile.read(path, dtype="float32")
@@ -99,6 +101,7 @@ def test_a_48k_microphone_keeps_sounds_above_8khz_out_of_the_recording(tmp_path)
     mic.start(tmp_path / "a.wav")
     assert wait_until(lambda: mic.seconds_recorded >= 2.2)
     audio, rate = soundfile.read(mic.stop(), dtype="float32")
+    mic.close()
     whistle, beep = audio[1600:14400], audio[17600:30400]  # edges left out
     rms = lambda x: np.sqrt(np.mean(np.square(x, dtype=np.float64)))  # noqa: E731
     assert 20 * np.log10(rms(whistle) / (0.5 / np.sqrt(2)) + 1e-30) < -60  # measured: below -100 dB
@@ -131,6 +134,7 @@ def test_stereo_only_device_is_mixed_down(tmp_path):
     mic.start(tmp_path / "a.wav")
     assert wait_until(lambda: mic.seconds_recorded >= 1.0)
     audio, _ = soundfile.read(mic.stop(), dtype="float32")
+    mic.close()
     assert fake.open_attempts == [(16000, 1), (16000, 2)]
     np.testing.assert_allclose(audio[:16000], tone(1.0), atol=2e-4)
 
@@ -185,6 +189,7 @@ def test_file_on_disk_is_playable_while_recording(tmp_path):
         assert repair_wav(copy) >= info.duration
     finally:
         mic.stop()
+        mic.close()
 
 
 def test_blocks_dropped_by_a_busy_computer_are_logged_at_stop(tmp_path, caplog):

@@ -702,3 +702,45 @@ def test_a_line_the_candidate_talked_over_is_logged_cut_off_and_the_question_ask
     lines = [line.text for line in stored.lines]
     assert lines[:3] == [cut_off_text(prompt), ControllerSettings().reask_lead_in, question]
     assert [a.question_id or None for a in stored.answers][:1] == [None], "the hello answers no question"
+
+
+def test_when_the_interviewer_replied_during_an_answer_is_stored_with_its_analysis(tmp_path, script_dirs,
+                                                                                   isolated_dirs):
+    """Measured live, the spans are stored with the answer: analysing the round again
+    (app/backfill.reanalyse) reads them rather than estimating them from the reply's words."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gui_fakes import FakeRecorder, FakeTranscriber
+    from interviewer.app.backfill import INTERVIEWER_SPEECH_KEY
+    from interviewer.core.round_records import Utterance, UtteranceKind
+    from interviewer.storage import Store
+
+    pool = ThreadPoolExecutor(4)
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    clock = FakeClock()
+    with Store.open(tmp_path / "data") as store:
+        session = RoundSession(script, clock, speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                               transcriber_factory=lambda: FakeTranscriber("How many users are there? I see."),
+                               store=store, run_in_background=pool.submit, post=lambda fn: fn())
+        controller = session.controller
+        session.start()
+        deadline = time.monotonic() + 5
+        while controller.status != "listening" and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        started = clock.now()
+        clock.advance(3.0)  # the candidate asks; the interviewer replies for 2.5 s, mid-answer
+        controller.utterances.append(Utterance("About a million a day.", UtteranceKind.CLARIFICATION,
+                                               started_at=started + 3.0, ended_at=started + 5.5))
+        clock.advance(4.0)
+        controller.end_answer()
+        deadline = time.monotonic() + 5
+        while controller.status == "thinking" and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        session.stop()
+        session.close()
+        pool.shutdown()
+        stored = store.get_session(session.session_id)
+    spans = stored.answers[0].analysis[INTERVIEWER_SPEECH_KEY]
+    assert len(spans) == 1 and abs((spans[0][1] - spans[0][0]) - 2.5) < 1e-6
