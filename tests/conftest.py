@@ -51,7 +51,8 @@ def _no_microphone_left_open():
     def left_open():
         return [m for m in list(microphone._open_microphones) if id(m) not in before and m._watch_stop is not None]
     left = left_open()
-    deadline = time.monotonic() + 3.0  # a round finishing in the background closes its recorder
+    # A round finishing in the background closes its recorder; a loaded machine takes its time.
+    deadline = time.monotonic() + 10.0
     while left and time.monotonic() < deadline:
         time.sleep(0.05)
         left = left_open()
