@@ -804,9 +804,10 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             # analysis, the writes): done off the GUI thread, the window showing that it saves
             # and staying live, and closing once it is done (trial 24: up to 10 s of nothing).
             event.ignore()
+            # The dialog first: ending the round below says what it says by it (_round_finished).
+            self._saving_to_quit = self._saving_dialog()
             if self._screens["round"] is not None:
                 self.round_screen.shutdown()
-            self._saving_to_quit = self._saving_dialog()
             self.round_session.close_in_background(self._saved_for_quit)
             return
         self.shutdown()
@@ -937,9 +938,13 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             self._review.file_work_held(held)
 
     def _round_finished(self, session: RoundSession) -> None:
+        from interviewer.gui.round_screen import ROUND_SAVED_ON_QUIT
+
         self._hold_file_work(False)
         if session is self.round_session and not self._round_was_saved:  # saving can finish first
-            self.banner.show_message("The round is over. Saving the session...", "info")
+            # Quitting: no review follows, the window closes once saved (trial 26).
+            self.banner.show_message(ROUND_SAVED_ON_QUIT if self._saving_to_quit is not None
+                                     else "The round is over. Saving the session...", "info")
 
     def _round_saved(self, session_id: int | None) -> None:
         self._round_was_saved = True

@@ -84,6 +84,8 @@ UNCHECKED_HINT = ("Headphones or loudspeakers? Not checked yet: press Space to i
 
 
 ROUND_OVER = "over"  # after the "Round" caption: "Round over" once the round has ended
+# Quitting mid-round: the round is saved, then the window closes; no review opens (trial 26).
+ROUND_SAVED_ON_QUIT = "The round is over. Saving your round before the app closes..."
 
 # Round kinds whose questions are questions, not problems to solve (the box's heading under a follow-up).
 QUESTION_ROUNDS = frozenset({"behavioral", "ml_depth", "ml_breadth"})
@@ -96,6 +98,7 @@ class RoundScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session: RoundSession | None = None
+        self._app_closing = False  # shutdown() ended the round: the app quits, no review opens
         self._shown_plan: list | None = None
         self._phase_id: str | None = None  # the part running (PhaseStarted)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -327,6 +330,7 @@ class RoundScreen(QWidget):
     def begin(self, session: RoundSession) -> None:
         """Show and start a prepared round. The caller built `session` with on_update=self.on_update."""
         self.session = session
+        self._app_closing = False
         script = session.script
         self.title.setText(f"<b>{script.title}</b> · {kind_label(script.kind)}")
         self._shown_plan = None
@@ -443,6 +447,7 @@ class RoundScreen(QWidget):
 
     def shutdown(self) -> None:
         """The app is closing: stop the round (what was recorded is kept) and all timers."""
+        self._app_closing = True  # no review opens: the round-over text must not promise one
         self.stop_round()
         self._stop_timers()
 
@@ -714,7 +719,8 @@ class RoundScreen(QWidget):
             label.setVisible(not over)
         if over:
             self.round_clock.setText(ROUND_OVER)
-            self.round_clock.setToolTip("The round has ended; its review is open")
+            self.round_clock.setToolTip(ROUND_SAVED_ON_QUIT if self._app_closing
+                                        else "The round has ended; its review is open")
             return
         self.round_clock.setToolTip("Time left in the round")
         phase_left = engine.phase_clock()
@@ -763,7 +769,8 @@ class RoundScreen(QWidget):
         self._set_buttons(running=False)
         self._show_pause_state()
         # Not the last prompt or question: nothing more is asked, and the keys do nothing now.
-        self._show_question("The round is over. Its review is open; start a new round from Home.")
+        self._show_question(ROUND_SAVED_ON_QUIT if self._app_closing
+                            else "The round is over. Its review is open; start a new round from Home.")
         self.status.setText(self.session.controller.status_line)
         self.session.set_scratchpad(self.scratchpad.toPlainText())
         self.finished.emit(self.session)
