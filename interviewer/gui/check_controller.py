@@ -3,7 +3,7 @@ choices. Owned by the main window, which hands it everything it uses."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings, with_output_setup
@@ -14,6 +14,9 @@ from interviewer.gui.check_screen import SAMPLE_TEXT, TEST_RECORDING_MS, CheckSc
 from interviewer.gui.mic_test import MicTest
 from interviewer.gui.model_status import ModelStatus
 from interviewer.gui.workers import post_to_gui, run_in_background
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QPushButton
 
 
 class CheckController:
@@ -53,10 +56,11 @@ class CheckController:
         self.screen.set_model_state(self.model_status.state, self.model_status.message)
         self._show()
 
-    def offer(self, script: RoundScript | None) -> None:
-        """The round Start begins, without opening the screen (it is being shown)."""
+    def offer(self, script: RoundScript | None, suggested: bool = False) -> None:
+        """The round Start begins, without opening the screen (it is being shown). `suggested`:
+        Home selected it, not the user."""
         self.pending_script = script
-        self.screen.set_round(script.title if script else None)
+        self.screen.set_round(script.title if script else None, suggested)
 
     def _start(self) -> None:
         if self.pending_script is not None:
@@ -68,16 +72,23 @@ class CheckController:
             return
         self.mic_test.start(device, TEST_RECORDING_MS)
 
-    def test_echo(self, device) -> None:
-        """Does the microphone hear the interviewer? Loudspeakers: recommend headphones."""
+    def test_echo(self, device, status: QLabel | None = None, buttons: tuple[QPushButton, ...] | None = None,
+                  on_done: Callable[[], None] | None = None) -> None:
+        """Does the microphone hear the interviewer? Loudspeakers: recommend headphones.
+        `status` and `buttons` (disabled while it runs): where it reports, the Check screen's by
+        default; the first-run guide runs this same check with its own (trial 26), and is told
+        when the verdict is shown (`on_done`, while `status` still exists)."""
+        from shiboken6 import isValid
+
         from interviewer import paths
         from interviewer.app.echo_test import run_echo_test
 
         screen = self.screen
+        status = status if status is not None else screen.echo_status
+        buttons = buttons if buttons is not None else (screen.echo_button, screen.mic_button)
         handle = self._speaker()
         if handle is None or not handle.wait_ready(0) or not handle.available:
-            screen.echo_status.setText("The echo check needs the interviewer's voice, and the speech engine "
-                                       "is not ready.")
+            status.setText("The echo check needs the interviewer's voice, and the speech engine is not ready.")
             return
         if self._mic_test is not None or self.mic_test.running or self.services.make_recorder is None:
             return
@@ -86,29 +97,38 @@ class CheckController:
             folder.mkdir(parents=True, exist_ok=True)
             recorder = self.services.make_recorder(replace(self.services.settings, input_device=device))
         except Exception as exc:
-            screen.echo_status.setText(f"The microphone could not be opened: {exc}")
+            status.setText(f"The microphone could not be opened: {exc}")
             return
         self._mic_test = recorder  # one test at a time; shutdown() stops it
-        screen.echo_button.setEnabled(False)
-        screen.mic_button.setEnabled(False)
-        screen.echo_status.setText("Listening while the interviewer speaks: please stay quiet...")
+        for button in buttons:
+            button.setEnabled(False)
+        status.setText("Listening while the interviewer speaks: please stay quiet...")
 
         def done(result=None, error: BaseException | None = None) -> None:
             if self._mic_test is recorder:
                 self._mic_test = None
             _release(recorder)
-            screen.echo_button.setEnabled(True)
-            screen.mic_button.setEnabled(True)
-            if error is not None:
-                screen.echo_status.setText(f"The echo check failed: {error}")
+            for button in buttons:
+                if isValid(button):  # the guide may have closed meanwhile
+                    button.setEnabled(True)
+            if error is None:
+                # Kept for the rounds on this speaker: with loudspeakers talking does not interrupt
+                # (even if the guide that asked has closed meanwhile).
+                found = with_output_setup(self.services.settings, "loudspeakers" if result.heard else "headphones",
+                                          "echo check")
+                self._use_settings(replace(found, output_setup_input_device=device))
+            if not isValid(status):
                 return
-            screen.echo_status.setText(result.advice() + (
+            if error is not None:
+                status.setText(f"The echo check failed: {error}")
+                if on_done is not None:
+                    on_done()
+                return
+            status.setText(result.advice() + (
                 " Until you switch to headphones and check again, talking does not interrupt the interviewer "
                 "in a round: press Space." if result.heard else ""))
-            # Kept for the rounds on this speaker: with loudspeakers talking does not interrupt.
-            found = with_output_setup(self.services.settings, "loudspeakers" if result.heard else "headphones",
-                                      "echo check")
-            self._use_settings(replace(found, output_setup_input_device=device))
+            if on_done is not None:
+                on_done()
 
         run_in_background(lambda: run_echo_test(handle, recorder, folder / "echo-test.wav"),
                           lambda result: done(result), lambda exc: done(error=exc))

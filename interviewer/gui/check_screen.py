@@ -34,6 +34,12 @@ def model_state_text(state: str, message: str) -> str:
     return message or f"Speech model {MODEL_STATE_TEXT.get(state, state)}."
 
 
+# Before the echo check: here and in the first-run guide, which runs the same check.
+ECHO_HINT = "Headphones work best: check whether the microphone hears the interviewer."
+ECHO_BUTTON = "Check for echo (stay quiet)"
+ECHO_TIP = "The interviewer speaks while the microphone listens: loudspeakers or headphones?"
+
+
 class CheckScreen(QWidget):
     mic_test_requested = Signal(object)  # device name or None
     echo_test_requested = Signal(object)  # device name or None: does the microphone hear the speaker?
@@ -58,10 +64,10 @@ class CheckScreen(QWidget):
             lambda: self.voice_sample_requested.emit(self.voice.currentData(), self.rate.value()))
         self.voice_status = QLabel()
         self.voice_status.setWordWrap(True)
-        self.echo_button = QPushButton("Check for echo (stay quiet)")
-        self.echo_button.setToolTip("The interviewer speaks while the microphone listens: loudspeakers or headphones?")
+        self.echo_button = QPushButton(ECHO_BUTTON)
+        self.echo_button.setToolTip(ECHO_TIP)
         self.echo_button.clicked.connect(lambda: self.echo_test_requested.emit(self.mic.currentData()))
-        self.echo_status = QLabel("Headphones work best: check whether the microphone hears the interviewer.")
+        self.echo_status = QLabel(ECHO_HINT)
         self.echo_status.setWordWrap(True)
         self.model_status = QLabel()
         self.model_status.setTextFormat(Qt.TextFormat.PlainText)  # model_state_text
@@ -94,11 +100,17 @@ class CheckScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(buttons)
 
-    def set_round(self, title: str | None) -> None:
+    def set_round(self, title: str | None, suggested: bool = False) -> None:
+        """`suggested`: Home selected it itself (the practice plan's next round), the user chose
+        nothing yet: "chosen on Home" said so at a first start (trial 26)."""
         # A disabled button with no reason left a new user guessing: say what is missing.
         why = "" if title else "No round chosen yet: pick one on Home (Ctrl+1), then come back or start it there."
         # Not "Next round": the practice plan proposes one under that name, maybe another.
-        self.round_label.setText(f"Round chosen on Home: <b>{title}</b>" if title else why)
+        if title and suggested:
+            text = f"Suggested round: <b>{title}</b> (pick another on Home, Ctrl+1)"
+        else:
+            text = f"Round chosen on Home: <b>{title}</b>" if title else why
+        self.round_label.setText(text)
         self.start_button.setEnabled(bool(title))
         self.start_button.setToolTip(why)
 

@@ -1,6 +1,6 @@
 """The guided start, shown once at the first launch (Help > Getting started brings it back):
 welcome, a microphone check with a live level and playback, a voice (English voices first) with
-headphones recommended, and the speech model's status. Every step can be skipped."""
+headphones recommended and the echo check, and the speech model's status. Every step can be skipped."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.gui import text_fit, theme, window_fit
+from interviewer.gui.check_screen import ECHO_BUTTON, ECHO_HINT, ECHO_TIP
 from interviewer.gui.level_meter import LevelMeter
 from interviewer.gui.mic_test import MicTest
 from interviewer.app.labels import input_label
@@ -101,7 +102,7 @@ class FirstRunDialog(QDialog):
         voice_page, layout = _page(
             "Choose the interviewer's voice", "voice",
             "English voices are listed first. Headphones are recommended: with loudspeakers the "
-            "microphone also hears the interviewer.")
+            "microphone also hears the interviewer. The echo check below tells which you have.")
         self.voice = QComboBox()
         self.voice.setAccessibleName("Interviewer voice")
         self.rate = QSpinBox()
@@ -117,16 +118,22 @@ class FirstRunDialog(QDialog):
         row.addWidget(self.rate)
         row.addWidget(self.sample_button)
         layout.addLayout(row)
+        layout.addWidget(self.voice_status)
+        # The Check screen's echo check, run here too: "Headphones recommended" alone left a new
+        # user on loudspeakers without knowing it (trial 26).
         headphones = QHBoxLayout()
         picture = QLabel()
         picture.setPixmap(theme.pixmap("headphones", theme.current().text_muted, 20))
         picture.setAccessibleName("Headphones icon")
-        note = QLabel("Headphones recommended")
-        note.setProperty("role", "muted")
-        headphones.addWidget(picture)
-        headphones.addWidget(note, 1)
+        self.echo_status = QLabel(ECHO_HINT)
+        self.echo_status.setWordWrap(True)
+        self.echo_button = QPushButton(ECHO_BUTTON)
+        self.echo_button.setToolTip(ECHO_TIP)
+        self.echo_button.clicked.connect(self.check_echo)
+        headphones.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+        headphones.addWidget(self.echo_status, 1)
+        headphones.addWidget(self.echo_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(headphones)
-        layout.addWidget(self.voice_status)
         layout.addStretch(1)
         self.pages.addWidget(voice_page)
 
@@ -296,6 +303,21 @@ class FirstRunDialog(QDialog):
 
     def _stop_test(self) -> None:
         self.mic_test.cancel()
+
+    # ------------------------------------------------------------------ echo
+
+    def check_echo(self) -> None:
+        """The Check screen's echo check (one code path), with the microphone chosen here,
+        reporting on this step; its result is kept like the Check screen's."""
+        if self.mic_test.running:  # the microphone is busy with the test of step 2
+            return
+        self.window_.check.test_echo(self.mic.currentData(), self.echo_status,
+                                     (self.echo_button, self.test_button), self._echo_done)
+        self._echo_done()
+
+    def _echo_done(self) -> None:
+        if self.isVisible():
+            self.fit_height()  # the verdict takes a few lines
 
     # ------------------------------------------------------------------ voice
 

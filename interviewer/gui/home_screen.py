@@ -455,6 +455,11 @@ class HomeScreen(QWidget):
         item = self.round_list.currentItem()
         return item.data(ROLE) if item else None
 
+    @property
+    def user_picked(self) -> bool:
+        """The selected round was picked by the user, not proposed by the practice plan."""
+        return self._user_picked
+
     def select_script(self, script_id: str) -> bool:
         for i in range(self.round_list.count()):
             script = self.round_list.item(i).data(ROLE)

@@ -352,7 +352,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             self._show_check_choices()
             selected = self.home.selected_script()
             if selected is not None:
-                self.check.offer(selected)
+                self.check.offer(selected, suggested=not self.home.user_picked)
 
     def _show_check_choices(self) -> None:
         settings, devices = self.services.settings, self.devices
