@@ -118,7 +118,6 @@ class FirstRunDialog(QDialog):
         row.addWidget(self.rate)
         row.addWidget(self.sample_button)
         layout.addLayout(row)
-        layout.addWidget(self.voice_status)
         # The Check screen's echo check, run here too: "Headphones recommended" alone left a new
         # user on loudspeakers without knowing it (trial 26).
         headphones = QHBoxLayout()
@@ -134,6 +133,7 @@ class FirstRunDialog(QDialog):
         headphones.addWidget(self.echo_status, 1)
         headphones.addWidget(self.echo_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(headphones)
+        layout.addWidget(self.voice_status)
         layout.addStretch(1)
         self.pages.addWidget(voice_page)
 
