@@ -293,7 +293,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script),
                                    skipped_follow_up_results(script, session.lines, numbers))
         content = round_content(areas, unanswered_questions(script, answered_question_ids(numbers)),
-                                session.ended_early)
+                                session.ended_early, bool(session.skipped))
         if content.measured:
             facts[AREAS_HEADING] = content_text(content, heading=False, why=areas)
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
