@@ -148,6 +148,20 @@ def follow_up_area(question, follow_up) -> str | None:
 _WENT_ON = frozenset({"question", "follow_up", "changed_constraint", "prompt"})
 
 
+SKIPPED_FOLLOW_UP = "follow_up_skipped"  # the kind a skipped follow-up's line is shown as
+SKIPPED_LABEL = "Follow-up (skipped with Next):"
+
+
+def is_skipped_follow_up(said: Sequence, index: int, answered_at: Collection[float]) -> bool:
+    """Whether the `index`-th of the interviewer's lines `said` (in order: kind, said_at) is a
+    follow-up left with Next: asked, no answer recorded to it (`answered_at`: when each answer's
+    question was asked), and the round went on with something else after it. The review and the
+    exports showed it as a plain interviewer line and the findings as "not asked" (trial 26)."""
+    line = said[index]
+    return (line.kind == "follow_up" and not any(abs(at - line.said_at) < 0.5 for at in answered_at)
+            and any(later.kind in _WENT_ON for later in said[index + 1:]))
+
+
 def skipped_follow_up_results(script: "RoundScript | None", lines: Sequence, numbers: "RoundNumbers") -> list[AreaResult]:
     """One unmet result (0 of 1) in its area (follow_up_area) per follow-up the interviewer asked
     that has no answer while the round went on past it: the candidate pressed N (Next) over it
