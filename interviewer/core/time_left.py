@@ -166,6 +166,13 @@ def _about_part(index: int | None, times: RoundTimes, default: str) -> str:
 QUESTIONS_DONE = "all planned questions done"
 
 
+def questions_done_text(skipped: str | None = None) -> str:
+    """Why a round the interviewer closed is short, on the review's timeline: with what Next left
+    (the round's status, storage status_text: "completed, 2 follow-ups skipped"), not "all planned
+    questions done" beside "2 follow-ups skipped" (trial 26)."""
+    return f"last part done; {skipped} skipped with Next" if skipped else QUESTIONS_DONE
+
+
 def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skipped: bool = False) -> str:
     """The sentence the round screen shows once when the round shortens itself (the engine's
     ends_early_at: the parts with questions are over, only the candidate's own questions left).

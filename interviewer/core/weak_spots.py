@@ -148,6 +148,20 @@ def follow_up_area(question, follow_up) -> str | None:
 _WENT_ON = frozenset({"question", "follow_up", "changed_constraint", "prompt"})
 
 
+SKIPPED_FOLLOW_UP = "follow_up_skipped"  # the kind a skipped follow-up's line is shown as
+SKIPPED_LABEL = "Follow-up (skipped with Next):"
+
+
+def is_skipped_follow_up(said: Sequence, index: int, answered_at: Collection[float]) -> bool:
+    """Whether the `index`-th of the interviewer's lines `said` (in order: kind, said_at) is a
+    follow-up left with Next: asked, no answer recorded to it (`answered_at`: when each answer's
+    question was asked), and the round went on with something else after it. The review and the
+    exports showed it as a plain interviewer line and the findings as "not asked" (trial 26)."""
+    line = said[index]
+    return (line.kind == "follow_up" and not any(abs(at - line.said_at) < 0.5 for at in answered_at)
+            and any(later.kind in _WENT_ON for later in said[index + 1:]))
+
+
 def skipped_follow_up_results(script: "RoundScript | None", lines: Sequence, numbers: "RoundNumbers") -> list[AreaResult]:
     """One unmet result (0 of 1) in its area (follow_up_area) per follow-up the interviewer asked
     that has no answer while the round went on past it: the candidate pressed N (Next) over it
@@ -212,6 +226,9 @@ class RoundAreas:
     unanswered: int = 0  # its script's questions with no answer (ended early): they measured nothing
     ended_early: bool = False  # the candidate ended it well before its plan (Session.ended_early)
     questions: int = 0  # its script's questions (0: script not known)
+    # The interviewer closed it with questions Next had left (Session.skipped): those are skipped,
+    # not "not reached" (trial 26: Home said not reached where the review said skipped with Next).
+    skipped: bool = False
 
     @property
     def early_note(self) -> str:
@@ -293,6 +310,7 @@ class RoundContent:
     missed: tuple[str, ...]
     unanswered: int = 0  # the script's questions with no answer: what was measured is of the others only
     ended_early: bool = False  # said beside the count: "5 of 5" of a 3-minute round read as full marks
+    skipped: bool = False  # its unanswered questions were skipped with Next (RoundAreas.skipped)
 
     @property
     def measured(self) -> int:
@@ -304,15 +322,17 @@ class RoundContent:
 
 
 def round_content(r: RoundAreas | dict[str, AreaResult], unanswered: int = 0,
-                  ended_early: bool = False) -> RoundContent:
+                  ended_early: bool = False, skipped: bool = False) -> RoundContent:
     """A stored round's (RoundAreas) or a round's computed areas (round_area_results, with
-    `unanswered`: unanswered_questions, and `ended_early`: Session.ended_early)."""
+    `unanswered`: unanswered_questions, `ended_early`: Session.ended_early, and `skipped`:
+    bool(Session.skipped))."""
     areas = r if isinstance(r, dict) else r.areas
     measured = sorted((a for a in areas.values() if a.measured), key=lambda a: a.area)
     return RoundContent(tuple(a.area for a in measured if a.is_covered),
                         tuple(a.area for a in measured if not a.is_covered),
                         unanswered if isinstance(r, dict) else r.unanswered,
-                        ended_early if isinstance(r, dict) else r.ended_early)
+                        ended_early if isinstance(r, dict) else r.ended_early,
+                        skipped if isinstance(r, dict) else r.skipped)
 
 
 def unanswered_questions(script: "RoundScript", answered: Collection[str]) -> int:
@@ -345,8 +365,11 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
         # Areas and questions are two counts: "5 of 7 (4 questions not reached, not counted)" read
         # as one mixed measure (trial 22), so the questions get a clause of their own.
         n = content.unanswered
-        text += ("; 1 question was not reached and is not counted" if n == 1
-                 else f"; {n} questions were not reached and are not counted")
+        # A round that ran its course with parts left by Next skipped them: "not reached" there
+        # contradicted the review's "completed, 2 follow-ups skipped" (trial 26).
+        how = "skipped with Next" if content.skipped and not content.ended_early else "not reached"
+        text += (f"; 1 question was {how} and is not counted" if n == 1
+                 else f"; {n} questions were {how} and are not counted")
     if not content.missed:
         return text
     shown = list(content.missed if named is None else content.missed[:named])
@@ -360,10 +383,11 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
     return f"{text}. Missed: {joined}" + (f" and {rest} more" if rest else "")
 
 
-def areas_line(areas: dict[str, AreaResult], unanswered: int = 0, ended_early: bool = False) -> str:
+def areas_line(areas: dict[str, AreaResult], unanswered: int = 0, ended_early: bool = False,
+               skipped: bool = False) -> str:
     """The review's line on a round's topic areas (round_area_results), with why each missed one
     was; "" when the round measured none. `unanswered`: unanswered_questions."""
-    content = round_content(areas, unanswered, ended_early)
+    content = round_content(areas, unanswered, ended_early, skipped)
     return content_text(content, why=areas) if content.measured else ""
 
 

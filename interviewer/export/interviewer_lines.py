@@ -12,12 +12,15 @@ import copy
 from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
+from interviewer.core.weak_spots import SKIPPED_FOLLOW_UP, SKIPPED_LABEL, is_skipped_follow_up
+
 # What an answer's heading shows (its question_text): the line it came from is not shown twice.
 # A question said again ("Could you repeat that?") heads the part recorded after it: trial3's
 # review showed it twice there, as "Q:" and as an "Interviewer:" line.
 HEADING_KINDS = frozenset({"question", "follow_up", "changed_constraint", "prompt", "repeat"})
 # How the review and the live transcript name a line, by its kind (the rest: 'Interviewer:').
-LABELS = {"question": "Q:", "follow_up": "Follow-up:", "changed_constraint": "New constraint:"}
+LABELS = {"question": "Q:", "follow_up": "Follow-up:", "changed_constraint": "New constraint:",
+          SKIPPED_FOLLOW_UP: SKIPPED_LABEL}
 # What the interviewer says with no question or exchange of its own (the "think out loud" nudge,
 # the time warnings) is an "Interviewer:" line in the transcript where it was said, live and in
 # the review alike (the live view showed the nudge only in its banner, the review as a line).
@@ -78,7 +81,11 @@ def lines_to_show(session: Any, shown: set[int] | None = None) -> list:
         previous = ask
         for c in getattr(answer, "clarifications", None) or []:
             consume_reply(c.reply, c.asked_at)
-    return left
+    # A follow-up left with Next keeps its label, marked skipped (core.weak_spots.is_skipped_follow_up).
+    said = sorted(getattr(session, "lines", None) or [], key=lambda line: line.said_at)
+    asked = [a.asked_at for a in session.answers if a.asked_at is not None]
+    skipped = [line for n, line in enumerate(said) if is_skipped_follow_up(said, n, asked)]
+    return [_with(line, kind=SKIPPED_FOLLOW_UP) if any(line is s for s in skipped) else line for line in left]
 
 
 def place_lines(session: Any, shown: set[int] | None = None) -> PlacedLines:
@@ -114,8 +121,13 @@ def _start(answer: Any) -> float | None:
 
 
 def _with_text(line: Any, text: str) -> Any:
+    return _with(line, text=text)
+
+
+def _with(line: Any, **changes: Any) -> Any:
     if is_dataclass(line):
-        return replace(line, text=text)
+        return replace(line, **changes)
     out = copy.copy(line)
-    out.text = text
+    for name, value in changes.items():
+        setattr(out, name, value)
     return out

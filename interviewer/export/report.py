@@ -13,6 +13,7 @@ from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_H
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.clock import clock_text
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
+from interviewer.core.weak_spots import SKIPPED_FOLLOW_UP, SKIPPED_LABEL
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
 
@@ -107,8 +108,10 @@ def tokens_of(answer: Answer) -> list[Token]:
 
 
 def said_token(line: Any, offset: float = 0.0) -> Token:
-    """A line the interviewer said (export.interviewer_lines), as a reply with its round time."""
-    return Token(line.text, line.said_at - offset, "reply", fmt_clock(line.said_at))
+    """A line the interviewer said (export.interviewer_lines), as a reply with its round time; a
+    follow-up left with Next says so, as the review labels it (trial 26: a plain line)."""
+    text = f"{SKIPPED_LABEL} {line.text}" if line.kind == SKIPPED_FOLLOW_UP else line.text
+    return Token(text, line.said_at - offset, "reply", fmt_clock(line.said_at))
 
 
 def with_replies(tokens: list[Token], answer: Answer, lines: list | tuple = ()) -> list[Token]:
@@ -293,7 +296,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script),
                                    skipped_follow_up_results(script, session.lines, numbers))
         content = round_content(areas, unanswered_questions(script, answered_question_ids(numbers)),
-                                session.ended_early)
+                                session.ended_early, bool(session.skipped))
         if content.measured:
             facts[AREAS_HEADING] = content_text(content, heading=False, why=areas)
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,

@@ -474,6 +474,9 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
 
         def done(encoder) -> None:
             self.text_encoder = encoder
+            # Rounds Home and Progress matched by keywords while it loaded are matched again
+            # with it: Home kept "3 of 7" where the review and exports said 5 of 7 (trial 26).
+            self.refresh_progress()
 
         run_in_background(load, done, lambda exc: log.warning("the meaning matcher did not load: %s", exc))
 

@@ -228,7 +228,7 @@ class ReviewController:
             areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script),
                                        skipped_follow_up_results(script, session.lines, numbers))
             unanswered = unanswered_questions(script, answered_question_ids(numbers))
-            return (numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered, session.ended_early),
+            return (numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered, session.ended_early, bool(session.skipped)),
                     numbers.depth)
 
         def done(result) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.analysis.marks import pause_word, transcript_marks
 from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
-from interviewer.core.time_left import QUESTIONS_DONE
+from interviewer.core.time_left import questions_done_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label, finding_text
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line, finding_message, topics_missed_text
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
@@ -811,7 +811,7 @@ class ReviewScreen(QWidget):
         done = any(f.kind == "round_questions_done" for f in s.findings)
         data = TimelineData(total=total, planned=planned, actual=actual,
                             ended=end if total - end >= ENDED_EARLY_MIN_S else None,
-                            ended_why=QUESTIONS_DONE if done else "")
+                            ended_why=questions_done_text(s.skipped) if done else "")
         for answer in s.answers:
             a = answer.analysis if isinstance(answer.analysis, dict) else {}
             base = answer.answer_start or 0.0

@@ -596,9 +596,14 @@ class Store:
                                                  skipped_follow_up_results, unanswered_questions)
 
         sessions = self._read("SELECT id, kind, started_at, script_id, EXISTS (SELECT 1 FROM findings f"
-                              " WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early"
+                              " WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early,"
+                              # What Next left, as Session.skipped reads it: the round's status.
+                              " EXISTS (SELECT 1 FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL"
+                              " AND f.kind = ? AND json_valid(f.details_json)"
+                              " AND json_extract(f.details_json, '$.skipped') != '') AS skipped"
                               " FROM sessions s WHERE status = 'completed'"
-                              " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (ENDED_EARLY_KIND, kind, kind))
+                              " AND (? IS NULL OR kind = ?) ORDER BY started_at, id",
+                              (ENDED_EARLY_KIND, QUESTIONS_DONE_KIND, kind, kind))
         wanted = {r["id"] for r in sessions}
         parts: dict[int, list[Part]] = {sid: [] for sid in wanted}
         for a in self._read("SELECT id, session_id, question_id, follow_up_id, question_text, asked_at, answer_start,"
@@ -645,7 +650,7 @@ class Store:
                                        skipped_follow_up_results(script, lines.get(r["id"], []), numbers))
             unanswered = unanswered_questions(script, answered_question_ids(numbers)) if script else 0
             out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"], unanswered,
-                                  bool(r["early"]), len(script.questions) if script else 0))
+                                  bool(r["early"]), len(script.questions) if script else 0, bool(r["skipped"])))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:

@@ -74,7 +74,7 @@ FINDING_LABELS = {
     "restated_problem": "Restated the problem", "star_missing": "STAR structure",
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
-    "phase_under": "Phase short", "round_ended_early": "Ended early", "round_questions_done": "All questions done",
+    "phase_under": "Phase short", "round_ended_early": "Ended early", "round_questions_done": "Round finished",
     "moved_on_early": "Moved on early",
     "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
@@ -938,7 +938,9 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     if not skipped:
         return Finding("round_questions_done", f"{closed}: every question of its script was asked and answered.",
                        ended_at)
-    return Finding("round_questions_done", f"{closed}, after its last part; {skipped} not asked (skipped with Next).",
+    # "skipped with Next", not "not asked": a follow-up asked and left with N was asked (trial 26),
+    # and under "All questions done" the skips read as a contradiction (the label is now neutral).
+    return Finding("round_questions_done", f"{closed}, after its last part; {skipped} skipped with Next.",
                    ended_at, skipped=skipped)
 
 
@@ -954,7 +956,7 @@ def _moved_on_early(timings: list[PhaseTiming], names: dict[str, str]) -> Findin
     for p in left:
         skipped = skipped_text(p.skipped_questions, p.skipped_follow_ups)
         parts.append(f"{names.get(p.phase, p.phase)} after {_minutes(p.actual_s)} of {_minutes(p.planned_s)} min"
-                     + (f" ({skipped} not asked)" if skipped else ""))
+                     + (f" ({skipped} skipped)" if skipped else ""))
     return Finding("moved_on_early", f"You moved on with Next from {_and_list(parts)}.",
                    left[0].started_at + left[0].actual_s)
 

@@ -95,6 +95,18 @@ def filed_under_questions(parts: list[Part], script) -> list[Part]:
     return out
 
 
+def worked_on_text(part: Part, script=None) -> str:
+    """The question a hand-over prompt's answer goes on with, as its heading names it: the
+    script's text, else as first stored without its " [cut off]" mark. That mark belonged to the
+    first reading (the question was finished after a clarifying question); on the answers to "Let's
+    move to your approach" and "Go ahead and write it" it read as if those had been cut off (trial 26)."""
+    question = next((q for q in script.questions if q.id == part.question_id), None) if script is not None else None
+    if question is not None and question.text:
+        return question.text
+    text = part.question_text or ""
+    return text[:-len(CUT_OFF_MARK)] if text.endswith(CUT_OFF_MARK) else text
+
+
 @dataclass
 class AnswerNumbers:
     """What the candidate said after one ask: one or more parts."""
@@ -522,7 +534,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
             discussed = part.question_id
             by_question.setdefault(part.question_id, []).append(part)
             if not part.follow_up_id:
-                texts.setdefault(part.question_id, part.question_text)
+                texts.setdefault(part.question_id, worked_on_text(part, script))
         elif (discussed and part.phase_id is not None and not part.for_interviewer(question_phases)
               and not part.analysis.get("questions_for_interviewer")):
             # The answer to a phase prompt with no question of its own ("Let's move to your
