@@ -221,6 +221,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._answering_before: AskQuestion | None = None
         # The question cut off, or a task in the line cut, was on screen: a real answer over it stands.
         self._cut_on_screen = False
+        self._typed_in_phase = False  # a key pressed in the scratchpad in this part (_ask_to_keep_working)
         # A question the candidate talked over before it was out, and its kind: asked again in
         # full when their turn ends (_ask_again), what they said meanwhile answering nothing.
         self._cut_off: tuple[AskQuestion, UtteranceKind] | None = None
@@ -617,6 +618,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _typing(self) -> None:
         if self._answer is not None:
             self._typed_offset = self._silence_seen
+        if self.started and not self.finished:
+            self._typed_in_phase = True
+            self.engine.code_typed()
 
     def on_voice(self) -> None:
         """The candidate started talking (a voice detector that ignores the interviewer's own
@@ -983,6 +987,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # said showed in the review as a line of its own (trial18).
                 event = replace(event, prompt=prompt)
                 self._finish_deadline = None  # the new phase takes over from a finishing answer
+                self._typed_in_phase = False
                 self._unfinished = []
                 self._cut_off = None  # a question cut off in the phase that ended is not asked
                 # Whatever was not said yet belongs to the phase that ended (after a stall, several
@@ -1491,7 +1496,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._to_say or self._speaking is not None or self._answer is not None or not self.engine.holds_for_work:
             return
         self.engine.asked_to_keep_working()
-        text = self.settings.keep_working_text
+        text = self.settings.walk_through_code_text if self._typed_in_phase else self.settings.keep_working_text
         self._say(text, UtteranceKind.PROMPT)
         self._turn = _Turn(None, None, text, False)
         self._listen_pending = True
