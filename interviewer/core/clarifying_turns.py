@@ -255,7 +255,10 @@ class ClarifyingTurns:
             # Told the time while working on a problem, the candidate goes back to it: the
             # silence is thinking. In the greeting there is nothing to work on: "..., how much
             # time do I have?" ends the introduction (a trial sat there, nudged to think aloud).
-            record.awaiting_speech_after_reply = bool(record.question_id or self._discussed_question(record))
+            # Not while a question cut off waits for the turn to end (over a part's opening, trial
+            # 26): there is nothing to work on yet, and the silence gets that question.
+            waits = self._cut_off is not None and not self._cut_late
+            record.awaiting_speech_after_reply = not waits and bool(record.question_id or self._discussed_question(record))
         elif asks_for_thinking_time(question):  # no answerer needed: it asks nothing about the problem
             reply = THINKING_TIME_REPLY
             self._no_nudge_until = self._now() + THINKING_TIME_S

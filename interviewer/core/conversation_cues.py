@@ -227,6 +227,25 @@ def asks_to_talk(prompt: str) -> bool:
     return bool(sentences) and bool(_ASKS_TO_TALK.search(sentences[-1]))
 
 
+# A line that sets the candidate a task they can start on from its words on screen ("Sketch the main
+# components end to end.", "Let's move to the design: take me from a customer's question to the
+# answer."), unlike a part's lead-in that only names what comes ("Let's set the scene first,
+# briefly.", "First, one quick twist on the coding question."). "Ask me..." sets no task: the
+# problem to ask about is still to come.
+_SETS_TASK = re.compile(
+    r"^(?:(?:ok|okay|so|now|and|then|please|first|next)\W+)*(?:sketch|take me|walk me|talk me|tell me|tell us"
+    r"|run|describe|explain|design|write|code|draw|estimate|give me|show me|list|compare|propose|pick)\b",
+    re.IGNORECASE)
+
+
+def sets_a_task(line: str) -> bool:
+    """True when the last sentence of an interviewer's `line` asks the candidate to say or do
+    something: a question, or a task (any clause of it) they could start on having read it."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", line.strip()) if words(s)]
+    return bool(sentences) and (asks_to_talk(line) or any(
+        _SETS_TASK.match(clause.strip()) for clause in re.split(r"[:;]", sentences[-1])))
+
+
 def greets(text: str) -> bool:
     """True when the last sentence of `text` greets or says the candidate is ready ("Hi, nice
     to meet you.", "I'm ready to start."): all a reply to the opening words needs."""

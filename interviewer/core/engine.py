@@ -733,6 +733,14 @@ class RoundEngine:
                 and self.phase_agenda_done and self._asked_to_work_in != self._phase_index
                 and self._still_working())
 
+    def code_typed(self) -> None:
+        """The candidate typed in the scratchpad: in a part that writes code, the code is under
+        way whether or not it was asked for yet, so what is said from here on talks it through
+        (trial 26: code typed and talked through with the approach, "That's it.", then "Go ahead
+        and write it in the scratchpad" after the follow-up)."""
+        if self.state == RoundState.RUNNING and self._code_asked_at is None:
+            self._code_asked_at, self._words_in_phase = self.elapsed(), 0
+
     def asked_to_keep_working(self) -> None:
         """The candidate was asked to go on with the code (asked once): the code is asked for
         now, and what is said from here on is the code talked through (`_still_working`)."""

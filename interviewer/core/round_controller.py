@@ -59,7 +59,7 @@ from interviewer.core.engine import (
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
-from interviewer.core.conversation_cues import declines_to_ask, greets, returns_greeting, wraps_up
+from interviewer.core.conversation_cues import declines_to_ask, greets, returns_greeting, sets_a_task, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.interview_requests import minutes
 from interviewer.core.phase_prompts import without_opening_praise
@@ -219,6 +219,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._previous_ask: AskQuestion | None = None  # the one before it (another question or follow-up)
         # The question a real answer over a question cut at once goes to (_file_under_previous_question).
         self._answering_before: AskQuestion | None = None
+        # The question cut off, or a task in the line cut, was on screen: a real answer over it stands.
+        self._cut_on_screen = False
+        self._typed_in_phase = False  # a key pressed in the scratchpad in this part (_ask_to_keep_working)
         # A question the candidate talked over before it was out, and its kind: asked again in
         # full when their turn ends (_ask_again), what they said meanwhile answering nothing.
         self._cut_off: tuple[AskQuestion, UtteranceKind] | None = None
@@ -615,6 +618,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _typing(self) -> None:
         if self._answer is not None:
             self._typed_offset = self._silence_seen
+        if self.started and not self.finished:
+            self._typed_in_phase = True
+            self.engine.code_typed()
 
     def on_voice(self) -> None:
         """The candidate started talking (a voice detector that ignores the interviewer's own
@@ -807,6 +813,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # The question itself cut at once (not a prompt before it): a real answer over it can only
         # answer what was asked before it (_file_under_previous_question).
         self._answering_before = self._previous_ask if speaking is cut and not self._cut_late else None
+        # A question being said is on screen in full; one still queued behind a part's opening is
+        # not, and the opening shows it only when it sets the task itself (trial 16: "Sketch the
+        # main components end to end."; trial 26: over "Let's set the scene first, briefly." the
+        # turn was filed under the question never said nor shown, and it was never asked).
+        self._cut_on_screen = speaking is cut or sets_a_task(speaking.text)
         self._unclear_words, self._finish_decided_at = 0, None
         self._to_say = deque(u for u in self._to_say if u is not cut)
         if self._resumable is not None and self._resumable.question is cut:
@@ -976,6 +987,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # said showed in the review as a line of its own (trial18).
                 event = replace(event, prompt=prompt)
                 self._finish_deadline = None  # the new phase takes over from a finishing answer
+                self._typed_in_phase = False
                 self._unfinished = []
                 self._cut_off = None  # a question cut off in the phase that ended is not asked
                 # Whatever was not said yet belongs to the phase that ended (after a stall, several
@@ -1381,6 +1393,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._file_under_previous_question()
                 self._ask_again()
                 return
+            if not self._cut_on_screen:  # their turn could not answer a question they never saw
+                self._ask_again()
+                return
             self._file_under_cut_off_question()
         # A request to hear the question again is no part of what the candidate answered.
         parts = [r.transcript.text for r in self._unfinished if r.transcript is not None and not r.asked_to_repeat]
@@ -1481,7 +1496,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._to_say or self._speaking is not None or self._answer is not None or not self.engine.holds_for_work:
             return
         self.engine.asked_to_keep_working()
-        text = self.settings.keep_working_text
+        text = self.settings.walk_through_code_text if self._typed_in_phase else self.settings.keep_working_text
         self._say(text, UtteranceKind.PROMPT)
         self._turn = _Turn(None, None, text, False)
         self._listen_pending = True

@@ -95,6 +95,9 @@ class ControllerSettings:
     # rather than sit silent (trial15: 40 s of dead air after the complexity answer).
     keep_working_text: str = ("Okay. Go ahead and write it in the scratchpad, talking me through it. "
                               "Tell me when you're done.")
+    # The same request when code was already typed in this part: asking to write it would ignore
+    # what is on screen (trial 26).
+    walk_through_code_text: str = "Okay. Talk me through the code in the scratchpad. Tell me when you're done."
     # Repeat asked where this part has no question and no prompt to say again.
     nothing_to_repeat_text: str = "I haven't asked you anything in this part yet."
     # Seconds after the acknowledgement in which talking still goes on with the answer (ACK_GRACE_S).

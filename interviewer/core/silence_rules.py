@@ -23,7 +23,13 @@ class SilenceRules:
         if answer is None:
             return
         if seconds <= 0:
-            self._voice_at, self._voices = self._now(), self._voices + 1
+            # A sound while the interviewer talks, without the voice that would cut it (on_voice),
+            # is no sign the candidate spoke again after a reply was decided (_reply_waits): the
+            # next reply of the same breath waits for no pause (trial 26: the second reply, with
+            # the end of the problem, came ~30 s after the first).
+            self._voice_at = self._now()
+            if self._speaking is None:
+                self._voices += 1
             answer.heard_speech = True
             if self._speaking is None and not self._to_say:  # the candidate, not the interviewer's voice
                 answer.awaiting_speech_after_reply = False

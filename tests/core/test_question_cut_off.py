@@ -5,6 +5,9 @@ started as "Sketch the high-level architecture..." began became its answer; a fo
 "is computed" by "Sorry, one more thing..." was lost). Barge-in stops the interviewer at once, as
 before; what the candidate says then answers no question, and what follows the question said
 again in full answers it."""
+from dataclasses import replace
+
+from engine_scripts import design_round
 from test_noise_barge_in import silence
 from test_resume_after_acknowledgement import METRIC, at_acknowledgement
 from test_round_controller import step
@@ -154,15 +157,21 @@ def test_a_real_answer_over_the_prompt_answers_the_question_on_screen(tmp_path):
     """Trial 16 item 8: the part's prompt was on screen at once; the candidate read it and gave a
     full answer over the voice, then heard "So, as I was saying:" and the planned question they
     had just answered. A turn of CUT_OFF_REASK_BELOW_WORDS words or more answers the question:
-    it is filed under it, the engine hears it, and nothing is asked again."""
-    clock, engine, speaker, recorder, controller, updates = make(tmp_path, speech_seconds=6)
+    it is filed under it, the engine hears it, and nothing is asked again. Only when the prompt
+    sets the task itself, as trial 16's did (trial 26: over a mere lead-in the question is asked,
+    test_trial26_part_opening_talked_over.py)."""
+    script = design_round()
+    phases = tuple(replace(p, prompt=f"{PROMPT} Sketch the main components end to end.") if p.id == "clarify"
+                   else p for p in script.phases)
+    clock, engine, speaker, recorder, controller, updates = make(
+        tmp_path, script=replace(script, phases=phases), speech_seconds=6)
     controller.start()
     clock.set(1300)  # the requirements part is due: its prompt, then the problem
     controller.poll()
     speaker.stop()
     controller.poll()
     step(clock, speaker, controller, 0.5)
-    assert speaker.said[-1] == PROMPT and speaker.busy
+    assert speaker.said[-1].startswith(PROMPT) and speaker.busy
     controller.on_voice()  # the candidate read the prompt and starts answering at once
     controller.poll()
     turn = controller.current_answer
