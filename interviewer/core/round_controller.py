@@ -1500,6 +1500,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._say(text, UtteranceKind.PROMPT)
         self._turn = _Turn(None, None, text, False)
         self._listen_pending = True
+        # The round stores the next recording under this line too (trial 26: stored under the
+        # follow-up before it, the code talk-through joined that follow-up's row, 00:21 for a
+        # 10 s answer).
+        self._emit(CandidateTurn(text, self._now()))
 
     # ------------------------------------------------------------ helpers
 

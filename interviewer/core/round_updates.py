@@ -141,8 +141,9 @@ class AnswerFiled:
 
 @dataclass(frozen=True)
 class CandidateTurn:
-    """The interviewer handed the floor to the candidate's own questions (`text`): what is
-    recorded next answers it, not the last question."""
+    """The interviewer handed the floor to the candidate with a line that asks no question of the
+    script (`text`): their own questions, or the code asked for ("Go ahead and write it..."); what
+    is recorded next answers it, not the last question."""
     text: str
     at: float
 

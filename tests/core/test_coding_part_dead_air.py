@@ -24,11 +24,12 @@ COMPLEXITY = "What's the time and space complexity of your solution?"
 KEEP_WORKING = ControllerSettings().keep_working_text
 
 
-def at_complexity_follow_up(tmp_path):
+def at_complexity_follow_up(tmp_path, on_update=None):
     clock = FakeClock(1000.0)
     engine = RoundEngine(SCRIPT, clock)
     speaker, recorder = FakeSpeaker(clock, 0.0), FakeRecorder()
-    controller = RoundController(engine, speaker, recorder, FakeTranscriber, tmp_path, run_in_background=run_now)
+    controller = RoundController(engine, speaker, recorder, FakeTranscriber, tmp_path, run_in_background=run_now,
+                                 on_update=on_update)
     controller.start()
     for said in ("Hi, I work on search ranking.", "Are the queries normalized already? That's all my questions.",
                  "I would count each query with a hash map and keep a heap of size k."):
@@ -116,3 +117,20 @@ def test_a_40_s_silence_inside_one_answer_is_a_long_pause_in_the_review():
     numbers = summarize(parts)
     assert [a.part_ids for a in numbers.answers] == [[4, 5]]
     assert numbers.answers[0].long_pauses == 1 and numbers.long_pauses == 1
+
+
+def test_the_round_is_told_the_answer_after_the_request_answers_the_request(tmp_path):
+    """Trial 26 item 7: the round stored the talk-through after "Go ahead and write it..." under
+    the follow-up before it (the controller filed it under the request), and the review joined
+    the two answers into one row: 00:21 for a 10 s answer. The round hears of the request as a
+    turn of its own (CandidateTurn), as it does of "What questions do you have for me?"."""
+    from interviewer.core.round_updates import CandidateTurn
+
+    updates = []
+    clock, engine, speaker, recorder, controller = at_complexity_follow_up(tmp_path, updates.append)
+    controller.on_silence(0)
+    recorder.speak("It is O of n log k time and O of n space for the counts. That's it.")
+    silence_for(clock, speaker, controller, 6.0)
+    assert speaker.said[-1] == KEEP_WORKING
+    assert [u.text for u in updates if isinstance(u, CandidateTurn)] == [KEEP_WORKING]
+    assert controller.current_answer.question_text == KEEP_WORKING

@@ -182,7 +182,8 @@ TRADEOFFS = Signal(
             "the heap needs way less memory, the sort is simpler to get right",
             "unlike trees, a neural net needs a lot of tuning",
             "trees when the data is tabular, otherwise I'd use a neural net",
-            "I'd use a heap over sorting because k is small"),
+            "I'd use a heap over sorting because k is small",
+            "We chose the deep model because of the high cardinality features, even though it cost more to serve."),
     does_not=("I'd use Python instead of Java.",
               "The cost is about ten dollars a month.",
               "We compared model A versus model B.",
@@ -332,6 +333,11 @@ TRADEOFFS = Signal(
         # "gives precise hits but loses context", "but dilutes the embedding"
         r"|\bbut (?:it |that |this |you |we )?(?:loses?|lose|dilutes?|hurts?|slows?|sacrifices?|gives? up|eats|burns|"
         r"takes? longer|is slower|is more expensive|costs? more)\b"
+        # "we chose the deep model because of ..., even though it cost more to serve": the price of
+        # the option chosen, owned (trial 26: not heard)
+        r"|\b(?:even though|although|though) (?:it|that|this|they|the \w+) (?:\S+ ){0,2}?(?:costs? (?:us |you |a bit |"
+        r"a little |a lot |way |much |far )?more|(?:is|was|were|are) (?:a bit |a little |much |way |far )?(?:slower|"
+        r"costlier|more expensive|bigger|larger)|takes? longer|took longer)\b"
         # "which costs us some spam in the inbox", "costs us maybe half a point of accuracy"
         # "costs us some recall", "costs you training time", not a price ("costs us about ten dollars")
         r"|\bcost(?:s|ing)? (?:us|you|them|me) (?!(?:about|around|roughly|only|just|nothing|less|a few|\$?\d|"

@@ -352,7 +352,9 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
                 return "question word"
             if (first, second) == ("how", "long") and len(words) > 3 and words[2] in {"until", "till", "before"}:
                 return "question word"  # "how long until we know", "how long before a label arrives"
-            if second not in EMBEDDED_SUBJECT and not _pronoun_and_verb(second) and any(
+            # A one-letter name is a subject too: "..., where l is the maximum token length"
+            # defines a variable (trial 26's approach counted as a clarifying question).
+            if second not in EMBEDDED_SUBJECT and not _names_a_variable(second) and not _pronoun_and_verb(second) and any(
                     a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
                 return "question word"
         # "...my first model people depended on how much detail do you want": a question
@@ -582,6 +584,11 @@ PREPOSITION = {"for", "with", "in", "on", "at", "from", "by", "of", "to", "into"
                "during", "without", "through", "under", "over", "between", "like", "than"}
 DETERMINER = {"the", "a", "an", "our", "my", "your", "their", "its", "this", "that", "these", "those", "some",
               "any", "all", "each", "every", "no", "two", "three", "many", "few", "more", "most", "other"}
+
+
+def _names_a_variable(word: str) -> bool:
+    """"n", "k", "l": a one-letter name the candidate gives a quantity (not the article "a")."""
+    return len(word) == 1 and word.isalpha() and word != "a"
 
 
 def _pronoun_and_verb(word: str) -> bool:

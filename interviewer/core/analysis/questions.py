@@ -537,6 +537,20 @@ MAX_LIST_ITEM_WORDS = 3
 MIN_CHOICE_WORDS = 3  # words before the "or" of a choice closed with a period
 
 
+def _narration_runs_on(u: Utterance, nxt: Utterance | None, gaps: list[tuple[float, float]] | None,
+                       regions: list[SpeechRegion]) -> bool:
+    """"I write the function, too, can I take in text and ...? I compute max...": an inverted
+    clause run into the speaker's own narration, with no rise and no wait after it, is a
+    misheard statement (tiny.en turned "tokenize takes in text" into "can I take in text?" in
+    trial 26's code walk-through); asked, the speaker would stop or the voice would rise."""
+    clauses = [c for c in _clauses(u) if c]
+    # A short check of what was just said ("I'll assume keys are hashable, is that fine? ...
+    # cool.") asks, even said on at once; the misheard statement has words of its own.
+    return (len(clauses) > 1 and clauses[0][0] in FIRST_PERSON and len(_strip_lead_in(clauses[-1])) >= 5
+            and question_cue(u, use_mark=False) == "inverted auxiliary"
+            and runs_on(u, nxt, gaps) and not _rises_at_end(u, regions))
+
+
 def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],
                    regions: list[SpeechRegion] | None = None) -> list[AskedQuestion]:
     found = []
@@ -557,6 +571,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                 not leaves_turn(u, nxt) or fragment):
             # A statement worded as one with a "?" (tiny.en writes it where the voice rises, also
             # on imperatives) asks only as a rise would (see below): if the speaker then waits.
+            cue = ""
+        if cue and regions and _narration_runs_on(u, nxt, gaps, regions):
             cue = ""
         final = u.tokens[-1]
         if (cue == "tag question" and final.norm in TAG_END - ASKING_TAG and not final.question_mark

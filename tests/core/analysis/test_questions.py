@@ -1673,3 +1673,27 @@ def test_asking_whether_an_input_can_be_so_asks_about_edge_cases():
     assert a.clarifying.missed == ["in place"]
     missed = next(f for f in a.findings if f.kind == "topics_missed")
     assert missed.message == 'Did not ask about: "in place".'  # a name reads as a name
+
+
+def test_a_variable_defined_with_where_is_no_question():
+    # Trial 26's approach ("The cost is order n times l, where l is the maximum token length")
+    # was counted as a clarifying question.
+    assert cue("The cost is order n times l, where l is the maximum token length, with hashing.") == ""
+    assert cue("It runs in order n times k, where k is the window size.") == ""
+    assert cue("Okay, where is the vocabulary stored?") == "question mark"
+    assert cue("So, where is the vocabulary stored.") == "question word"
+
+
+def test_an_inverted_clause_run_into_narration_is_no_question():
+    # Trial 26's code walk-through: tiny.en wrote "tokenize takes in text and vocab" as a
+    # question and the speaker went straight on; it counted as a clarifying question.
+    walk = "I write the function, too, can I take in text and roll cam? I compute max as the longest token."
+    assert analyze_answer(spoken(walk)).clarifying.questions == []
+    # The same question asked, with a wait for the answer, still counts.
+    [q] = analyze_answer(spoken("I write the function, can I take in text and a vocabulary? [1.5] "
+                                "Okay, I compute max as the longest token.")).clarifying.questions
+    assert "can I take in text" in q.text
+    # A short check of the speaker's own assumption asks, said on at once or not.
+    [q] = analyze_answer(spoken("I'm going to assume keys are hashable, is that fine? Cool, a dict "
+                                "plus a linked list.")).clarifying.questions
+    assert q.text == "is that fine?"
