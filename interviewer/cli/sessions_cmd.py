@@ -120,9 +120,11 @@ def list_sessions(args: argparse.Namespace) -> int:
             return 0
         # Kinds by the names the app shows ("ML system design", not ml_system_design).
         width = max(16, *(len(kind_label(s.kind)) for s in sessions))
-        print(f"{'ID':>4}  {'STARTED':16}  {'KIND':{width}}  {'STATUS':11}  {'ANSWERS':>7}  TITLE")
+        # Statuses say what was skipped ("completed, 2 follow-ups skipped"): the column fits them.
+        status_width = max(11, *(len(s.status_text) for s in sessions))
+        print(f"{'ID':>4}  {'STARTED':16}  {'KIND':{width}}  {'STATUS':{status_width}}  {'ANSWERS':>7}  TITLE")
         for s in sessions:
-            print(f"{s.id:>4}  {fmt_time(s.started_at):16}  {kind_label(s.kind):{width}}  {s.status_text:11}  "
+            print(f"{s.id:>4}  {fmt_time(s.started_at):16}  {kind_label(s.kind):{width}}  {s.status_text:{status_width}}  "
                   f"{s.answer_count:>7}  {s.title}")
     return 0
 

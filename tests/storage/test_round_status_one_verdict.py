@@ -50,3 +50,19 @@ def test_a_round_ended_early_still_says_not_reached(tmp_path):
         [stored] = load_progress(store, by_id).areas
     assert "1 question was not reached" in content_text(round_content(stored))
 
+
+
+def test_the_command_line_list_keeps_its_columns_with_a_long_status(tmp_path, monkeypatch, capsys):
+    """`interviewer sessions list`: "completed, 2 follow-ups skipped" overflowed the 11-character
+    STATUS column and pushed ANSWERS out of line."""
+    from interviewer.cli import main
+
+    with Store.open(tmp_path) as store:
+        _closed_with_a_skip(store, 1_700_000_000, skipped="2 follow-ups")
+        store_round(store, 1_700_100_000, [("design", CLARIFYING, "requirements")])
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(tmp_path))
+    assert main(["sessions", "list"]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert any("completed, 2 follow-ups skipped" in row for row in rows)
+    column = header.index("ANSWERS") + len("ANSWERS")  # the counts are right-aligned under it
+    assert all(row[column - 1].isdigit() and row[column] == " " for row in rows), rows
