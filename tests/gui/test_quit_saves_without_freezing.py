@@ -26,7 +26,9 @@ class SlowTranscriber(FakeTranscriber):
         return super().finish()
 
 
-def test_quitting_mid_round_saves_with_the_window_live(qtbot, isolated_dirs, script_dirs, tmp_path, confirmations):
+def _round_at_its_first_answer(qtbot, script_dirs, tmp_path):
+    """A window with a round started and listening for its first answer; its last answer's
+    transcript takes FINISH_SECONDS (SlowTranscriber)."""
     bundled, user = script_dirs
     clock, data = FakeClock(), tmp_path / "data"
     window = MainWindow(AppServices(
@@ -47,6 +49,11 @@ def test_quitting_mid_round_saves_with_the_window_live(qtbot, isolated_dirs, scr
         clock.advance(1.0)
         screen._tick()
         qtbot.wait(1)
+    return window, screen, data
+
+
+def test_quitting_mid_round_saves_with_the_window_live(qtbot, isolated_dirs, script_dirs, tmp_path, confirmations):
+    window, screen, data = _round_at_its_first_answer(qtbot, script_dirs, tmp_path)
     assert screen.session.controller.status == "listening"
     session_id = screen.session.session_id
 
@@ -94,26 +101,7 @@ def test_quitting_mid_round_never_says_a_review_is_open(qtbot, isolated_dirs, sc
     """Trial 26 (item 11): while the window closed, the round screen said "Its review is open;
     start a new round from Home" and the banner "Saving the session...": no review opens when
     the app quits. What the window shows while it saves says it saves before closing."""
-    bundled, user = script_dirs
-    clock, data = FakeClock(), tmp_path / "data"
-    window = MainWindow(AppServices(
-        load_scripts=lambda: ScriptList(discover_scripts(bundled, user).scripts), clock=clock,
-        make_speaker=lambda _s: FakeSpeaker(), make_recorder=lambda _s: FakeRecorder(),
-        make_live_transcriber=lambda _model, _s: SlowTranscriber(), load_model=lambda _s: "fake-model",
-        open_store=lambda: Store.open(data)))
-    qtbot.addWidget(window)
-    window.show()
-    window.start_background_loading()
-    qtbot.waitUntil(lambda: window.model_status.ready and window.speaker.wait_ready(0), timeout=5000)
-    window.home.select_script("test-design")
-    window.home.start_button.click()
-    screen = window.round_screen
-    for _ in range(200):
-        if screen.session.controller.status == "listening":
-            break
-        clock.advance(1.0)
-        screen._tick()
-        qtbot.wait(1)
+    window, screen, data = _round_at_its_first_answer(qtbot, script_dirs, tmp_path)
     shown: list[str] = []
 
     def look():
