@@ -356,7 +356,10 @@ REPORTED = re.compile(r"\b(asked|asks|said|says|wondered|wonders|goes|was like|w
                       # a story told in the present: "so I go to the director and I say, where does
                       # this number come from?", "and I'm like, can we delay?" (blind32)
                       r"i say|we say|i'm like|i am like|we're like|they're like)"
-                      r"(?: (?:me|us|him|her|them|myself|everyone|the team|the room))?$")
+                      # the person named: "So I said to my lead, can we ship without the index?",
+                      # "I asked our PM, could we slip a week?" (blind36)
+                      r"(?: (?:to )?(?:me|us|him|her|them|myself|everyone|the team|the room|"
+                      r"(?:my|our|his|her|their) \w+))?$")
 
 
 # "A sales director once asked me why does your model miss half the fraud?", "he kept asking me

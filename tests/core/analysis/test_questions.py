@@ -1664,6 +1664,17 @@ def test_a_question_quoted_in_a_story_told_in_the_present_is_not_asked(script, a
     assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
 
 
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 36: the person the story's question was put to is named.
+    ("We had the model ready. So I said to my lead, can we ship without the index? She said no.", False),
+    ("I asked our PM, could we slip a week? He agreed.", False),
+    # Put to the interviewer, it asks.
+    ("We had the model ready. Can we ship without the index? [2.0] Yes, you can.", True),
+])
+def test_a_question_quoted_to_a_named_person_is_not_asked(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
 def test_asking_whether_an_input_can_be_so_asks_about_edge_cases():
     """Trial 24: "Can the end time be smaller than the start time?" asked about edge cases (which
     inputs are valid), yet the review said "Did not ask about: edge cases"."""
