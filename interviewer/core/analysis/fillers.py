@@ -435,13 +435,41 @@ def split_backchannels(tokens: list[Token]) -> set[int]:
     return halves
 
 
+# Whisper also loops over real words: "Dropout randomly zeroes a fraction" heard as "Ah, hmm, hmm,
+# hmm, hmm, hmm, hmm." (six in 1.3 s, blind37). People do not say the same hesitation three times
+# and more that fast: over the 37 cached speech parts every such run (3-6 long, 0.11-0.47 s from one
+# start to the next) was a loop with at most one hesitation said there; the one real run, a
+# speaker's scripted "uh uh uh uh uh uh" (human set), is 0.65 s a step.
+LOOP_RUN = 3
+LOOP_STEP_S = 0.5
+
+
+def _looped_hesitations(tokens: list[Token]) -> set[int]:
+    """The tokens after the first of a run of LOOP_RUN or more of the same hesitation, one
+    straight after the other, less than LOOP_STEP_S apart on average: one hesitation, looped."""
+    looped: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        if not is_hesitation(tokens[i].norm):
+            i += 1
+            continue
+        here, j = canonical_hesitation(tokens[i].norm), i
+        while (j + 1 < len(tokens) and is_hesitation(tokens[j + 1].norm)
+               and canonical_hesitation(tokens[j + 1].norm) == here):
+            j += 1
+        if j - i + 1 >= LOOP_RUN and (tokens[j].start - tokens[i].start) / (j - i) < LOOP_STEP_S:
+            looped.update(range(i + 1, j + 1))
+        i = j + 1
+    return looped
+
+
 def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
     """Fillers in the tokens; `regions` (speech regions, when the audio was analysed) settle
     a "like" the words leave open, and set off a filler the voice set off."""
     if regions:
         tokens = _commas_from_silences(tokens, regions)
     found: list[Filler] = []
-    backchannels = split_backchannels(tokens)
+    backchannels = split_backchannels(tokens) | _looped_hesitations(tokens)
     i = 0
     while i < len(tokens):
         t = tokens[i]

@@ -127,6 +127,17 @@ def test_a_whisper_repetition_loop_counts_once():
     assert [f.start for f in found] == [2.4, 5.52]
 
 
+def test_a_fast_run_of_the_same_hesitation_is_a_loop():
+    """Blind speech set 37: "Dropout randomly zeroes a fraction" heard as "Ah, hmm, hmm, hmm, hmm,
+    hmm, hmm." over 1.7 s, each "hmm" stamped apart: one hesitation, not six. A speaker who says
+    "uh" six times at a talking pace (0.65 s apart, the human set's scripted run) says six."""
+    starts = [0.97, 1.37, 1.69, 1.83, 2.05, 2.29]
+    looping = [Word("Ah,", 0.31, 0.81)] + [Word("hmm,", t, t + 0.14) for t in starts] + [Word("the", 2.63, 2.73)]
+    assert [f.text for f in find_fillers(tokenize(looping))] == ["ah", "hmm"]
+    said = [Word("uh", 1.0 + 0.65 * k, 1.3 + 0.65 * k) for k in range(6)] + [Word("forced", 5.0, 5.4)]
+    assert len(find_fillers(tokenize(said))) == 6
+
+
 def test_different_hesitations_stamped_on_one_instant_each_count():
     """Human speech (MFA's "uh um" test recording): "Montreal forced, uh, um, uh... umm," with the
     last three stamped on one instant; a run of different hesitations is not a loop. One that
@@ -312,8 +323,9 @@ def test_mm_hmm_written_as_two_words_is_a_listeners_yes():
     assert fillers_in("Uh -huh, that works.") == []
     # A hyphen-led "-uh" after a word is Whisper's way of writing a hesitation run on from it.
     assert fillers_in("Montreal, -uh. uh forced aligner.") == ["uh", "uh"]
-    # Nor is a "-uh" after another "uh": one more of a run (human clip mfa_uhuh, "uh, -uh. uh").
-    assert fillers_in("Montreal uh, -uh. uh forced aligner.") == ["uh", "uh", "uh"]
+    # Nor is a "-uh" after another "uh": one more of a run (human clip mfa_uhuh, "uh, -uh. uh",
+    # said at a talking pace, 0.65 s apart: a faster run is a loop, test_a_fast_run_...).
+    assert fillers_in("Montreal uh, [0.3] -uh. [0.3] uh forced aligner.") == ["uh", "uh", "uh"]
 
 
 def test_literally_that_says_how_words_are_read_is_no_filler():
