@@ -109,6 +109,8 @@ _TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"
 # they said or thought (the quotative); it is no filler. "It was like, two days" (no person)
 # and "I was like, super nervous" (no quote opens after it) keep the filler.
 _QUOTING_BE = {"was", "were", "is", "am", "are", "i'm", "he's", "she's", "they're", "we're", "you're"}
+_BARE_BE = {"was", "were", "is", "am", "are"}
+_PERSONS = {"i", "he", "she", "they", "we", "you"}
 _NOT_A_PERSON = {"it", "that", "this", "there", "which", "what", "everything", "nothing", "something"}
 _QUOTE_OPENER = {
     "why", "what", "how", "who", "where", "when", "which", "wait", "oh", "no", "yes", "yeah", "okay",
@@ -412,6 +414,11 @@ def _commas_from_silences(tokens: list[Token], regions) -> list[Token]:
             if last >= len(tokens) or tuple(t.norm for t in tokens[i:last + 1]) != span:
                 continue
             if not _alone_in_region(tokens, i, last, regions):
+                continue
+            # "And I'm | like, | okay, but...": a quote set off by the voice is still a quote
+            # (blind37) when a person says it ("dropout is | like, | ..." trails off: blind10)
+            if span == ("like",) and _quotative_like(tokens, i) and (
+                    tokens[i - 1].norm not in _BARE_BE or (i >= 2 and tokens[i - 2].norm in _PERSONS)):
                 continue
             if i > 0 and not marked[i - 1].ends_sentence:
                 marked[i - 1] = replace(marked[i - 1], comma_after=True)

@@ -127,6 +127,14 @@ def test_a_whisper_repetition_loop_counts_once():
     assert [f.start for f in found] == [2.4, 5.52]
 
 
+def test_a_quotative_like_set_off_by_pauses_is_no_filler():
+    """Blind speech set 37: "And I'm like, okay, but the holdout numbers aren't in yet." with the
+    voice pausing around "like" counted it: the pauses gave "I'm" a comma, hiding the quote."""
+    assert fillers_in("And I'm [0.4] like, [0.4] okay, but the holdout numbers aren't in yet.") == []
+    assert fillers_in("The model was [0.4] like [0.4] really slow to train.") == ["like"]
+    assert fillers_in("So dropout is [0.4] like, [0.4] you turn units off.") == ["like"]  # blind10
+
+
 def test_a_fast_run_of_the_same_hesitation_is_a_loop():
     """Blind speech set 37: "Dropout randomly zeroes a fraction" heard as "Ah, hmm, hmm, hmm, hmm,
     hmm, hmm." over 1.7 s, each "hmm" stamped apart: one hesitation, not six. A speaker who says
