@@ -271,6 +271,9 @@ def _own_plan(words: list[str]) -> bool:
 OR_NOT_END = (("or", "not"), ("or", "no"))
 NOT_BEFORE_OR_NOT = {"whether", "if", "know", "sure", "wonder", "decide", "decides", "matter", "care", "check",
                      "see", "tell", "ask", "asked", "unclear", "clear", "depends"}
+INVITES_CORRECTION = re.compile(r"\b(unless you (tell me|say|think) otherwise|correct me if i'?m wrong|"
+                                r"stop me if (that's|this is|i'm) (wrong|not right)|"
+                                r"tell me if (that's|this is) (wrong|not right|not the case))$")
 # "Quick question: do online and offline features ...?", "One thing: how fresh ...?": a marker
 # that the clause after it asks, however its opening was heard.
 QUESTION_MARKER = {("quick", "question"), ("a", "quick", "question"), ("one", "question"), ("one", "thing"),
@@ -395,6 +398,11 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     # pronoun close only a tag question, with or without the comma Whisper may drop.
     if len(words) > 3 and (tuple(words[-2:]) in TAG_PAIRS or words[-3:] == ["don't", "you", "think"]):
         return "tag question"
+    # "I'll assume the capacity is at least one, unless you tell me otherwise.", "..., correct me
+    # if I'm wrong": an assumption handed over to be corrected (blind38); asked only if the speaker
+    # then waits for the correction (see _tag_runs_on).
+    if len(words) > 5 and INVITES_CORRECTION.search(" ".join(words)):
+        return "confirmation"
     return ""
 
 

@@ -1708,3 +1708,15 @@ def test_an_inverted_clause_run_into_narration_is_no_question():
     [q] = analyze_answer(spoken("I'm going to assume keys are hashable, is that fine? Cool, a dict "
                                 "plus a linked list.")).clarifying.questions
     assert q.text == "is that fine?"
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 38: an assumption handed over to be corrected, then a wait.
+    ("Constant time, okay. I assume the capacity is at least one unless you tell me otherwise. [2.0] Great.", True),
+    ("I'll assume it fits in memory, correct me if I'm wrong. [2.0] Okay, then a dictionary.", True),
+    # Said on at once, it is the plan.
+    ("I assume the capacity is at least one unless you tell me otherwise, and I use a map and a list.", False),
+])
+def test_an_assumption_handed_over_to_be_corrected_asks(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
