@@ -35,7 +35,7 @@ import math
 import operator
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Collection, Iterable, Mapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from interviewer.core.analysis import depth
 from interviewer.core.analysis.question_wording import TAG_END
@@ -713,7 +713,8 @@ def hedge_words(text: str, pattern: re.Pattern) -> str:
 
 
 def round_coverage(parts: Iterable["Part"], script: RoundScript,
-                   scorer: PointMatcher | Matcher | None = None) -> list[QuestionCoverage]:
+                   scorer: PointMatcher | Matcher | None = None,
+                   topics_credited: Mapping[str, Collection[str]] | None = None) -> list[QuestionCoverage]:
     """Coverage of every question of `script` that was asked in the round, in the order asked.
 
     `parts` are the round's stored parts (storage.progress.round_parts(session), or
@@ -721,7 +722,10 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
     and follow-ups alike, and the answers to phase prompts after it (the approach said after
     "Let's move to your approach"), but not those taking the candidate's own questions. A part whose analysis holds its point scores (`part_points`, stored when
     it was analysed, with the same matcher and points) is not encoded again. Questions without
-    expected points are listed with no points, so the review can still show their outline."""
+    expected points are listed with no points, so the review can still show their outline.
+    `topics_credited`: question id -> the clarifying topics the round credits it with
+    (summary.QuestionNumbers.covered, what "Did not ask about" is the rest of); without it,
+    those its parts' analyses found."""
     scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
     by_question: dict[str, list["Part"]] = {}
     for_interviewer = question_phases(script)
@@ -772,13 +776,78 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
         if asking:
             asked = [s for part in question_parts for s in questions_of_part(part)]
             by_part = list(scorer.part_scores([points[i] for i in asking], asked, question.text).values())
+            credited = (set(topics_credited[qid]) if topics_credited is not None and qid in topics_credited
+                        else _credited_topics(question_parts, question, scorer.matcher))
             for k, i in enumerate(asking):
                 said = [] if points[i].about_asking else [s[i] for s in scores]
-                covered[i] = combine(i, points[i], [s[k] for s in by_part] + said, scorer.thresholds)
+                named = named_topics(points[i], question)
+                if named:
+                    # A point naming clarifying topics ("Scale and freshness pinned down: ...
+                    # latency") is made by asking as far as those topics were credited, with the
+                    # questions credited as its evidence: scored on meaning it was "covered" by
+                    # "What is the prediction target?" beside "Did not ask about: latency,
+                    # freshness" (trial 27). A statement that pins it down still counts.
+                    by_topics = _asked_topics_coverage(i, points[i], named, credited, question_parts, question,
+                                                       scorer.matcher)
+                    stated = combine(i, points[i], said, scorer.thresholds) if said else None
+                    covered[i] = stated if stated and _RANK[stated.status] > _RANK[by_topics.status] else by_topics
+                else:
+                    covered[i] = combine(i, points[i], [s[k] for s in by_part] + said, scorer.thresholds)
         covered = _settled_by_follow_ups(question, question_parts, points, scores, covered, scorer)
         out.append(QuestionCoverage(question.id, question.text, question.phase, tuple(covered), question.outline_steps(),
                                     answered=answered, reached=reached))
     return out
+
+
+_RANK = {MISSED: 0, PARTLY: 1, COVERED: 2}
+
+
+def named_topics(point: ExpectedPoint, question: Question) -> list[str]:
+    """The question's clarifying topics a point about asking names, by the words that credit a
+    question with a topic (Matcher.topics_asked's keyword rule): "Scale and freshness pinned
+    down: orders per second, update frequency, latency of each estimate" names scale,
+    freshness and latency."""
+    return [t.name for t in question.clarifying_topics if keyword_hits(point.text, t.keywords, fuzzy=False)]
+
+
+def _question_topics(q: dict, question: Question, matcher: Matcher) -> set[str]:
+    """The topics a stored clarifying question was credited with (its analysis's "topics"); one
+    stored without them is matched again, by the same rule."""
+    if "topics" in q:
+        return {str(t) for t in q.get("topics") or []}
+    return set(matcher.topics_asked([str(q.get("text") or "")], question.clarifying_topics))
+
+
+def _clarifying_questions(parts: Sequence["Part"]) -> list[tuple["Part", dict]]:
+    return [(part, q) for part in parts
+            for q in (part.analysis if isinstance(part.analysis, dict) else {}).get("clarifying_questions") or []
+            if isinstance(q, dict) and str(q.get("text") or "").strip()]
+
+
+def _credited_topics(parts: Sequence["Part"], question: Question, matcher: Matcher) -> set[str]:
+    """The topics the parts' analyses credit (without the round's own count to go by)."""
+    out = {str(t) for part in parts for t in (part.analysis if isinstance(part.analysis, dict) else {})
+           .get("topics_covered") or []}
+    return out | {t for _, q in _clarifying_questions(parts) for t in _question_topics(q, question, matcher)}
+
+
+def _asked_topics_coverage(index: int, point: ExpectedPoint, named: Sequence[str], credited: set[str],
+                           parts: Sequence["Part"], question: Question, matcher: Matcher) -> PointCoverage:
+    """Covered when every topic the point names was credited, partly when some were, else
+    missed; its evidence the clarifying questions credited with them (most of its topics
+    first), and its score the share of its topics asked."""
+    asked = set(named) & credited
+    evidence = []
+    for part, q in _clarifying_questions(parts):
+        hit = _question_topics(q, question, matcher) & asked
+        if hit:
+            evidence.append(Evidence(part.id, str(q["text"]).strip(), _f(q.get("start")), _f(q.get("end")),
+                                     round(len(hit) / len(named), 3)))
+    share = round(len(asked) / len(named), 3)
+    status = COVERED if share >= 1.0 else PARTLY if asked else MISSED
+    evidence.sort(key=lambda e: -e.score)  # stable: in the order asked among equals
+    return PointCoverage(index, point.text, point.area, status, share, (),
+                         tuple(evidence[:MAX_EVIDENCE]) if status != MISSED else ())
 
 
 def _settled_by_follow_ups(question: Question, parts: Sequence["Part"], points: Sequence[ExpectedPoint],

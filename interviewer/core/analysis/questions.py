@@ -486,6 +486,27 @@ def _offers_an_answer(question: Utterance, u: Utterance) -> bool:
     return bool(asked) and asked[0] in WH and bool(said) and not _has_clause(said)
 
 
+# "What is the prediction target? Is it the time from checkout to the door?": a yes/no question
+# that puts a candidate answer to the wh-question just asked (its subject "it", "that", then a
+# noun phrase) restates it more precisely; a person counts one question (trial 27). "How" and
+# "why" ask for no thing to name; "What is the input? Is it sorted?" asks a property: two.
+NAMING_WH = {"what", "which", "who", "where", "when"}
+REFERS_BACK = {"it", "that", "this", "they", "those"}
+NAMES_A_THING = {"the", "a", "an", "just", "only", "one", "some", "all", "each", "every"}
+
+
+def _narrows(question: Utterance, u: Utterance) -> bool:
+    """`u` offers an answer to the wh-question `question` ("Is it the time from ...?", "Do you
+    mean the whole trip?"): the same question, narrowed, not a second one."""
+    asked = _strip_lead_in([WH_IS.get(w, w) for w in question.norm_words if not is_hesitation(w)])
+    said = _content(u)
+    if not asked or asked[0] not in NAMING_WH or len(said) < 3:
+        return False
+    if said[:3] == ["do", "you", "mean"] or said[:2] == ["you", "mean"]:
+        return True
+    return said[0] in AUX and said[1] in REFERS_BACK and (said[2] in NAMES_A_THING or said[2].isdigit())
+
+
 # "Per user, or per API key," [silence]: a choice put to the interviewer falls on its last
 # alternative, so no rise finds it, and tiny.en, hearing the sentence left open, ends it with a
 # comma. Said last before the speaker stops and waits, the choice asks (over the 22 espeak parts,
@@ -688,7 +709,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         # answer it? Or should I go on?": one compound question, which Whisper split in two;
         # "What's the username? What's the username and password?": one question, restarted.
         if (found and asked_at == i - 1 and (_continues_question(u) or _restarts(utterances[i - 1], u)
-                                             or _offers_an_answer(utterances[i - 1], u))
+                                             or _offers_an_answer(utterances[i - 1], u)
+                                             or _narrows(utterances[i - 1], u))
                 and _no_break(utterances[i - 1], u, gaps)):
             last = found.pop()
             text = last.text + " " + text

@@ -562,7 +562,9 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         for t in q.missed if q.expects_clarifying else []:
             if t not in missed:
                 missed.append(t)
-    covered = point_coverage.round_coverage(scored, script, matcher) if script is not None else []
+    # The points about asking agree with the topics credited here ("Did not ask about" the rest).
+    covered = point_coverage.round_coverage(scored, script, matcher, {q.question_id: q.covered for q in questions}) \
+        if script is not None else []
     if script is not None:
         covered_areas = covered_areas_by_question(covered)
     return RoundNumbers(

@@ -33,6 +33,11 @@ class Highlight:
     span: float = 0.0  # how long the moment lasts (a silence, a cluster of fillers): its strength
     elsewhere: int = 0  # other answers (questions) with a finding of this kind the summary does not name
     per_question: bool = False  # one line for a whole question, its follow-ups too
+    also: tuple[str, ...] = ()  # the labels of other findings quoting the same moment, named with it
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label, *self.also)
 
     def link(self) -> str:
         if self.answer_id is not None:
@@ -42,7 +47,7 @@ class Highlight:
     @property
     def heading(self) -> str:
         """The label before the message, or "" where the message says it ("Went silent for 12 s")."""
-        return label_heading(self.label, self.message)
+        return label_heading(", ".join(self.labels), self.message)
 
     @property
     def more(self) -> str:
@@ -121,15 +126,32 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highl
         found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
                                offset + (f.start or 0.0), max(0.0, span),
                                per_question=f.kind == QUESTIONS_ASKED))
-    picked = strongest_first(found, kind=lambda h: h.label, strength=lambda h: h.span,
+    picked = strongest_first(_one_per_moment(found), kind=lambda h: h.label, strength=lambda h: h.span,
                              when=lambda h: h.round_time, limit=limit, same=lambda h: (h.label, h.message))
     # A line stands for the round: 'Clarifying questions: Asked 1 clarifying question.' beside a
     # round that asked 3 (2 more in another answer) read as a wrong count; it says there is more.
     # The clarifying line says the round's total itself (questions_asked_in_round_text).
     return [replace(h, elsewhere=0 if h.per_question else
-                    len({f.answer_id for f in found if f.label == h.label and f.answer_id is not None}
-                        - {p.answer_id for p in picked if p.label == h.label}))
+                    len({f.answer_id for f in found if f.label in h.labels and f.answer_id is not None}
+                        - {p.answer_id for p in picked if set(p.labels) & set(h.labels)}))
             for h in picked]
+
+
+def _one_per_moment(found: list[Highlight]) -> list[Highlight]:
+    """Findings quoting the same moment (one sentence heard as a number and as a metric) as one
+    item naming each kind: the same sentence listed twice, under two labels, read as a mistake
+    (trial 27)."""
+    out: list[Highlight] = []
+    at: dict = {}
+    for h in found:
+        key = (h.answer_id, round(h.start, 3), h.message)
+        if key in at and h.label not in out[at[key]].labels:
+            out[at[key]] = replace(out[at[key]], also=out[at[key]].also + (h.label,),
+                                   span=max(out[at[key]].span, h.span))
+        elif key not in at:
+            at[key] = len(out)
+            out.append(h)
+    return out
 
 
 def _clarifying_per_question(session: Any) -> list:

@@ -1720,3 +1720,25 @@ def test_an_inverted_clause_run_into_narration_is_no_question():
 def test_an_assumption_handed_over_to_be_corrected_asks(script, asks):
     assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
 
+
+
+@pytest.mark.parametrize("script, asked", [
+    # Trial 27: a wh-question, then at once a yes/no question offering an answer to it: the
+    # review said "Asked 4 clarifying questions" for 3.
+    ("What is the prediction target? Is it the time from order placement to delivery at the door? [4.0] "
+     "How many users do we have?",
+     ["What is the prediction target? Is it the time from order placement to delivery at the door?",
+      "How many users do we have?"]),
+    ("What is a conversion here? Do you mean a purchase within a day?",
+     ["What is a conversion here? Do you mean a purchase within a day?"]),
+    ("Which metric do we optimize? Is it the click-through rate?",
+     ["Which metric do we optimize? Is it the click-through rate?"]),
+    # Separate questions stay separate: a second wh-question, a property asked, an answer awaited.
+    ("How many users? How many items?", ["How many users?", "How many items?"]),
+    ("What is the input? Is it sorted?", ["What is the input?", "Is it sorted?"]),
+    ("How is it served? Is it a batch job?", ["How is it served?", "Is it a batch job?"]),
+    ("What is the latency budget? [2.5] Is it the same in every region?",
+     ["What is the latency budget?", "Is it the same in every region?"]),
+])
+def test_a_question_narrowed_at_once_counts_once(script, asked):
+    assert [q.text for q in analyze_answer(spoken(script)).clarifying.questions] == asked
