@@ -66,6 +66,9 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\bby (?:a )?(?:half|third|quarter|fifth|tenth|" + _SPOKEN_NUMBER + r")\b"
     r"|\bby (?:about|around|roughly|nearly|almost) (?:a )?(?:half|third|quarter|fifth|tenth)\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth|hundredth|thousandth) of\b"   # "a tenth of the compute"
+    # A share said in words is a number too: "went down by one third", "a third cheaper", "half the
+    # cost", "cut it in half" (trial 27: "the training cost went down by one third" was no number).
+    r"|\b(?:a|one|two) (?:thirds?|quarters?)\b|\bhalf (?:the|as|of|what)\b|\bin half\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine) (?:thirds|quarters|fifths|tenths) of\b"
     r"|\b(?:a|one|two|three|several) (?:hundred|thousand|dozen)s? of (?:those|them|these)\b"
     r"|\b(?:about|roughly|nearly|almost|less than|more than|over|under|just|only|to|by) half of (?:what|the|our|its)\b"
@@ -959,6 +962,24 @@ def _quantified_result(utterances: list[Utterance]) -> SignalResult:
         since = cue[0]
     numbers = [] if since is None else [e for e in find(NUMBER_WITH_UNIT, utterances) if e.end > since]
     return SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
+
+
+# A follow-up that asks for the story's result ("What was the result, for the work and for your
+# relationship?"): its answer is the result from its first word.
+ASKS_FOR_RESULT = re.compile(r"\b(results?|outcomes?|impact|came of it|turn(ed)? out|end(ed)? up|what changed)\b")
+
+
+def follow_up_result(utterances: list[Utterance], question_text: str | None) -> SignalResult | None:
+    """The story's quantified result told in answer to one of its follow-ups (trial 27: "the
+    training cost went down by one third", answering "What was the result?", was not credited):
+    read as in the story, from the first result cue on, or from the start when the follow-up asks
+    for the result. None when no number was said: a follow-up sets no expectation of its own."""
+    if ASKS_FOR_RESULT.search((question_text or "").lower()):
+        numbers = find(NUMBER_WITH_UNIT, utterances)
+        found = SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
+    else:
+        found = _quantified_result(utterances)
+    return found if found.heard else None
 
 
 def _i_over_we(utterances: list[Utterance]) -> SignalResult:
