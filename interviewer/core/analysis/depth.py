@@ -729,7 +729,8 @@ STAR_ORDER = Signal(
             "I added canary checks. As a result failures dropped by eighty percent.",),
     does_not=("I added canary checks. In my last role our deploys failed weekly.",
               "We had a problem and it got fixed."),
-    story_only=True)
+    story_only=True,
+    missing="the story told in order")
 
 QUANTIFIED_RESULT = Signal(
     "quantified_result", "quantified results", frozenset({"behavioral"}),
@@ -738,14 +739,16 @@ QUANTIFIED_RESULT = Signal(
             "As a result we cut review time by half."),
     does_not=("As a result the team was happy.",
               "It took 3 weeks to build."),  # a number, but not in the result
-    story_only=True)
+    story_only=True,
+    missing="a number in the result")
 
 I_OVER_WE = Signal(
     "i_over_we", "personal ownership", frozenset({"behavioral"}),
     "Say what you did: more \"I\" than \"we\".",
     counts=("I wrote the proposal, I met each team lead and I ran the pilot; we shipped it in May.",),
     does_not=("We decided to rewrite it. We split the work and our team shipped it. We were proud.",),
-    story_only=True)
+    story_only=True,
+    missing="your own part (\"I\" over \"we\")")
 
 SIGNALS: tuple[Signal, ...] = (TRADEOFFS, EDGE_CASES, METRICS, NUMBERS, ASSUMPTIONS,
                                STAR_ORDER, QUANTIFIED_RESULT, I_OVER_WE)
