@@ -194,7 +194,7 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
     findings about the whole question to `add_question_findings`, as a live round does."""
     from interviewer.app.live_clarifications import credit_clarifications, stored_replies
     from interviewer.core.analysis.report import (REPEAT_REQUEST_KEY, analyze_answer, answered_question_text,
-                                                  thinking_invited_by)
+                                                  follows_story, thinking_invited_by)
     from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY
     from interviewer.core.round_settings import ControllerSettings
 
@@ -213,7 +213,7 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
         repeat_request=bool(part.get(REPEAT_REQUEST_KEY, False)),
         questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
         to_problem=question is not None, interviewer_speech=_interviewer_speech(answer, previous),
-        question_findings=question_findings,
+        question_findings=question_findings, follows_story=follows_story(question, answer.follow_up_id),
         thinking_invited=thinking_invited_by(script, recorded_in, answer.question_text)).to_dict()
     if previous and PAUSE_BEFORE_KEY in previous:
         analysis[PAUSE_BEFORE_KEY] = previous[PAUSE_BEFORE_KEY]  # timed live, not in the transcript

@@ -523,7 +523,7 @@ class RoundSession:
         filed = (record.question_id, record.follow_up_id, record.question_text)
 
         def analyse() -> None:
-            from interviewer.core.analysis.report import analyze_answer, answered_question_text
+            from interviewer.core.analysis.report import analyze_answer, answered_question_text, follows_story
             from interviewer.core.round_records import EndedBy
 
             # Findings about the whole question come at round end, from all of its parts.
@@ -535,7 +535,7 @@ class RoundSession:
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
                 repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None,
-                thinking_invited=thinking_invited).to_dict()
+                thinking_invited=thinking_invited, follows_story=follows_story(question, filed[1])).to_dict()
             credit_clarifications(analysis, record.clarifications, record.started_at, said_again)
             if replies:  # measured now; analysing the answer again later reads them (app/backfill)
                 from interviewer.app.backfill import INTERVIEWER_SPEECH_KEY

@@ -86,12 +86,31 @@ class AreaResult:
 
     def heard_in(self) -> str:
         """A signal's count after "but": "heard in 0 of 1 question that called for it" was hard
-        to parse (trial 21); none heard is said as "not heard in the 1 question ..."."""
+        to parse (trial 21); none heard is said as "not heard in the 1 question ...". What was
+        not heard is named: "talking points: 1 of 1 covered, but not heard in any of the 2
+        questions" said the area was and was not heard (trial 27: the point on the outcome was
+        covered, the number in the result was not)."""
+        what = _signal_heard_as(self.area)
+        heard = "asked" if what == CLARIFYING_HEARD_AS else "heard"
+        what = f"{what} was " if what else ""
         if self.covered:
-            return f"heard in {self.describe()}"
+            return f"{what}{heard} in {self.describe()}"
         n = self.measured
-        return (f"not heard in the {n:g} question that called for it" if n == 1 else
-                f"not heard in any of the {n:g} questions that called for it")
+        return (f"{what}not {heard} in the {n:g} question that called for it" if n == 1 else
+                f"{what}not {heard} in any of the {n:g} questions that called for it")
+
+
+CLARIFYING_HEARD_AS = "a clarifying question"
+
+
+def _signal_heard_as(area: str) -> str:
+    """What the depth signal of `area` listens for ("a number in the result"), or "" for an area
+    no signal measures."""
+    from interviewer.core.analysis.depth import SIGNALS
+
+    if normalize_area(area) == normalize_area(CLARIFYING_AREA):
+        return CLARIFYING_HEARD_AS
+    return next((s.missing for s in SIGNALS if normalize_area(s.area) == normalize_area(area)), "")
 
 
 def point_area_results(numbers: "RoundNumbers") -> list[AreaResult]:

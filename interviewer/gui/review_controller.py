@@ -220,7 +220,7 @@ class ReviewController:
         def work():
             from interviewer.core.analysis.summary import answered_question_ids
             from interviewer.core.weak_spots import (areas_line, point_area_results, round_area_results,
-                                                     script_point_areas, skipped_follow_up_results,
+                                                     round_content, script_point_areas, skipped_follow_up_results,
                                                      unanswered_questions)
 
             numbers = round_summary(session, script, self.text_encoder())
@@ -229,14 +229,15 @@ class ReviewController:
                                        skipped_follow_up_results(script, session.lines, numbers))
             unanswered = unanswered_questions(script, answered_question_ids(numbers))
             return (numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered, session.ended_early, bool(session.skipped)),
-                    numbers.depth)
+                    numbers.depth, round_content(areas, unanswered, session.ended_early, bool(session.skipped)).missed)
 
         def done(result) -> None:
             if self.screen.session is session:  # not a round opened since
                 self.screen.coverage.set_coverage(*result[:3])
                 self.screen.side.fit()  # its panes show now: the open Talking points tab gets its room
                 self.screen.show_matched_depth(result[3])
-                self.screen.ten_seconds.show_session(session, result[0])  # the points covered, first
+                # the points covered, first; the areas missed, to work on (as the summary says them)
+                self.screen.ten_seconds.show_session(session, result[0], result[4])
 
         def failed(exc: BaseException) -> None:
             if self.screen.session is session:

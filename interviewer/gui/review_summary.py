@@ -66,17 +66,19 @@ class TenSecondSummary(QWidget):
         layout.addLayout(columns)
         self._session: Any = None
         self._coverage: Sequence = ()
+        self._missed_areas: Sequence[str] = ()
         theme.notifier().changed.connect(self._theme_changed)
 
     def set_corner(self, widget: QWidget) -> None:
         """A small widget at the right of the heading's line (the review's "Playing from ...")."""
         self._heading_row.addWidget(widget)
 
-    def show_session(self, session: Any, coverage: Sequence = ()) -> None:
-        """`coverage`: the round's talking points once matched (they come later, off the GUI thread)."""
-        self._session, self._coverage = session, coverage
+    def show_session(self, session: Any, coverage: Sequence = (), missed_areas: Sequence[str] = ()) -> None:
+        """`coverage`: the round's talking points once matched (they come later, off the GUI thread),
+        with `missed_areas`, the topic areas the round missed (weak_spots.RoundContent.missed)."""
+        self._session, self._coverage, self._missed_areas = session, coverage, missed_areas
         t = theme.current()
-        good, bad = ten_seconds(session, coverage)
+        good, bad = ten_seconds(session, coverage, missed_areas)
         self.good, self.bad = good.items, bad.items
         self.strengths.setText(self._column(good.title, "star", t.good_text, good.items, good.empty)
                                + "".join(f"<p><i>{NOTE}:</i> <a href='{h.link()}' style='color:{t.accent}'>"
@@ -86,7 +88,7 @@ class TenSecondSummary(QWidget):
 
     def _theme_changed(self, _theme) -> None:
         if self._session is not None:
-            self.show_session(self._session, self._coverage)
+            self.show_session(self._session, self._coverage, self._missed_areas)
 
     @staticmethod
     def _column(title: str, icon: str, colour: str, items: list[Highlight], empty: str) -> str:

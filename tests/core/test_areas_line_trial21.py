@@ -12,7 +12,8 @@ def test_the_areas_line_reads_as_two_sentences_and_says_not_reached():
                    AreaResult("edge cases", 1, 0.5), AreaResult("edge cases", 1, 0, "signal")])
     assert areas_line(areas, unanswered=2) == (
         "Topic areas covered in your answers (talking points and depth signals): 4 of 5; 2 questions were not reached and are not counted. "
-        "Missed: Edge cases (talking points: 0.5 of 1 covered, but not heard in the 1 question that called for it)")
+        "Missed: Edge cases (talking points: 0.5 of 1 covered, but an edge case or failure mode was not heard in the 1 "
+        "question that called for it)")
 
 
 def test_areas_and_unreached_questions_are_two_counts_trial22():

@@ -66,6 +66,9 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\bby (?:a )?(?:half|third|quarter|fifth|tenth|" + _SPOKEN_NUMBER + r")\b"
     r"|\bby (?:about|around|roughly|nearly|almost) (?:a )?(?:half|third|quarter|fifth|tenth)\b"
     r"|\b(?:a|one) (?:third|quarter|fifth|tenth|hundredth|thousandth) of\b"   # "a tenth of the compute"
+    # A share said in words is a number too: "went down by one third", "a third cheaper", "half the
+    # cost", "cut it in half" (trial 27: "the training cost went down by one third" was no number).
+    r"|\b(?:a|one|two) (?:thirds?|quarters?)\b|\bhalf (?:the|as|of|what)\b|\bin half\b"
     r"|\b(?:two|three|four|five|six|seven|eight|nine) (?:thirds|quarters|fifths|tenths) of\b"
     r"|\b(?:a|one|two|three|several) (?:hundred|thousand|dozen)s? of (?:those|them|these)\b"
     r"|\b(?:about|roughly|nearly|almost|less than|more than|over|under|just|only|to|by) half of (?:what|the|our|its)\b"
@@ -726,7 +729,8 @@ STAR_ORDER = Signal(
             "I added canary checks. As a result failures dropped by eighty percent.",),
     does_not=("I added canary checks. In my last role our deploys failed weekly.",
               "We had a problem and it got fixed."),
-    story_only=True)
+    story_only=True,
+    missing="the story told in order")
 
 QUANTIFIED_RESULT = Signal(
     "quantified_result", "quantified results", frozenset({"behavioral"}),
@@ -735,14 +739,16 @@ QUANTIFIED_RESULT = Signal(
             "As a result we cut review time by half."),
     does_not=("As a result the team was happy.",
               "It took 3 weeks to build."),  # a number, but not in the result
-    story_only=True)
+    story_only=True,
+    missing="a number in the result")
 
 I_OVER_WE = Signal(
     "i_over_we", "personal ownership", frozenset({"behavioral"}),
     "Say what you did: more \"I\" than \"we\".",
     counts=("I wrote the proposal, I met each team lead and I ran the pilot; we shipped it in May.",),
     does_not=("We decided to rewrite it. We split the work and our team shipped it. We were proud.",),
-    story_only=True)
+    story_only=True,
+    missing="your own part (\"I\" over \"we\")")
 
 SIGNALS: tuple[Signal, ...] = (TRADEOFFS, EDGE_CASES, METRICS, NUMBERS, ASSUMPTIONS,
                                STAR_ORDER, QUANTIFIED_RESULT, I_OVER_WE)
@@ -959,6 +965,24 @@ def _quantified_result(utterances: list[Utterance]) -> SignalResult:
         since = cue[0]
     numbers = [] if since is None else [e for e in find(NUMBER_WITH_UNIT, utterances) if e.end > since]
     return SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
+
+
+# A follow-up that asks for the story's result ("What was the result, for the work and for your
+# relationship?"): its answer is the result from its first word.
+ASKS_FOR_RESULT = re.compile(r"\b(results?|outcomes?|impact|came of it|turn(ed)? out|end(ed)? up|what changed)\b")
+
+
+def follow_up_result(utterances: list[Utterance], question_text: str | None) -> SignalResult | None:
+    """The story's quantified result told in answer to one of its follow-ups (trial 27: "the
+    training cost went down by one third", answering "What was the result?", was not credited):
+    read as in the story, from the first result cue on, or from the start when the follow-up asks
+    for the result. None when no number was said: a follow-up sets no expectation of its own."""
+    if ASKS_FOR_RESULT.search((question_text or "").lower()):
+        numbers = find(NUMBER_WITH_UNIT, utterances)
+        found = SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
+    else:
+        found = _quantified_result(utterances)
+    return found if found.heard else None
 
 
 def _i_over_we(utterances: list[Utterance]) -> SignalResult:

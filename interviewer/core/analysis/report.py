@@ -270,7 +270,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    question_findings: bool = True, matcher: Matcher | None = None,
                    interviewer_speech: Sequence[tuple[float, float]] = (),
                    questions_for_interviewer: bool = False, to_problem: bool = True,
-                   repeat_request: bool = False, thinking_invited: bool = False) -> AnswerAnalysis:
+                   repeat_request: bool = False, thinking_invited: bool = False,
+                   follows_story: bool = False) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -296,7 +297,9 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     (no clarifying questions, topics not asked, solution before asking) to the round
     (`summary.question_findings`), which sees every part and follow-up of the question.
     `thinking_invited`: the interviewer invited time to think before answering (invites_thinking):
-    a start within THINKING_INVITED_S is then no slow start."""
+    a start within THINKING_INVITED_S is then no slow start.
+    `follows_story`: it answers a follow-up of a question that asked for a story (follows_story):
+    a quantified result said in it is the story's (depth.follow_up_result)."""
     words = transcript.words
     tokens = tokenize(words)
     from_audio = transcript.speech is not None
@@ -341,6 +344,9 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
              and not questions_for_interviewer and behavioral.tells_story(utterances, asked))
     signals = depth.depth_signals(utterances, round_kind, story=story, expects_clarifying=expects_clarifying,
                                   asked=asked)
+    if (follows_story and not story and round_kind == "behavioral" and not repeat_request
+            and (told := depth.follow_up_result(utterances, question_text)) is not None):
+        signals.signals.append(told)
     hedge = behavioral.hedges(utterances)
     restated = to_problem and behavioral.restated_problem(utterances, question_text)
     disfluencies = find_disfluencies(tokens)
@@ -407,6 +413,12 @@ def answered_question_text(question, follow_up_id: str | None, recorded: str | N
     if question is not None and not follow_up_id:
         return question.text
     return recorded
+
+
+def follows_story(question, follow_up_id: str | None) -> bool:
+    """Whether an answer filed under `question` (core.scripts.model.Question, or None) with
+    `follow_up_id` answers a follow-up of a question that asks for a story."""
+    return bool(follow_up_id) and question is not None and behavioral.asks_for_story(question.text)
 
 
 def invites_thinking(texts: Sequence[str]) -> bool:
@@ -812,11 +824,13 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
             out.append(Finding("star_order", "STAR parts out of order: you told " + ", ".join(told) + ".",
                                order.evidence[0].start))
         result = signals.get("quantified_result")
-        if result is not None and not result.heard:
+        # In a round, the question's findings judge it (summary.question_findings): a result its
+        # follow-up quantified is the story's (trial 27: "No numbers in the result" stood beside
+        # "the training cost went down by one third", said when asked for the result).
+        if question_findings and result is not None and not result.heard:
             # A story's result and the candidate's own part are what a behavioral round is judged
             # on: to work on, not a note (trial 14: "Nothing to fix was flagged" above both).
-            out.append(Finding("unquantified_result", "No numbers in the result; quantify the impact.", None, None,
-                               "problem"))
+            out.append(unquantified_result_finding())
         ownership = signals.get("i_over_we")
         i_count, we_count = (ownership.details["i"], ownership.details["we"]) if ownership else (0, 0)
         if i_count + we_count >= depth.MIN_PRONOUNS_FOR_I_WE and we_count > i_count:
@@ -838,6 +852,12 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         shown = ", ".join(said[:3]) + ("..." if len(said) > 3 else "")
         out.append(Finding("hedging", f"{len(hedge)} hedges ({shown}); commit to a choice.", hedge[0].start))
     return out
+
+
+def unquantified_result_finding() -> Finding:
+    """A story told without a number in its result: to work on, not a note (trial 14: "Nothing
+    to fix was flagged" above it)."""
+    return Finding("unquantified_result", "No numbers in the result; quantify the impact.", None, None, "problem")
 
 
 def depth_heard_findings(evidence: dict[str, list[tuple[int, dict]]]) -> list[tuple[int, Finding]]:

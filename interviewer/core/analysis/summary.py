@@ -29,7 +29,8 @@ from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WP
 from interviewer.core.analysis.pauses import Pause, PauseSettings
 from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
                                               candidate_may_ask, fillers_finding, in_one_burst, is_candidate_long_pause, pace_finding,
-                                              questions_asked_in_answer_text, topics_missed_finding)
+                                              questions_asked_in_answer_text, topics_missed_finding,
+                                              unquantified_result_finding)
 from interviewer.core.analysis.tokens import normalize
 from interviewer.core.phase_prompts import asked_part
 from interviewer.core.round_records import CUT_OFF_MARK
@@ -174,6 +175,7 @@ class QuestionNumbers:
     # of only questions ("What learning rate are you using?") is no answer to find depth missing in.
     solving_words: int = 0
     first_solving_part: int | None = None  # the first part saying more than questions
+    story_part: int | None = None  # the first part read as a story (its result's numbers expected)
 
 
 @dataclass
@@ -495,7 +497,8 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float], continued:
                            depth_signals.heard_in([p.analysis for p in discussion]),
                            sum(_words_of(p) for p in discussion),
                            depth_signals.evidence_in([(p.id, p.analysis) for p in discussion]),
-                           sum(solving.values()), next((p.id for p in discussion if solving[p.id]), None))
+                           sum(solving.values()), next((p.id for p in discussion if solving[p.id]), None),
+                           next((p.id for p in discussion if p.analysis.get("story")), None))
 
 
 def summarize(parts: list[Part], phase_starts: list[float] | None = None,
@@ -661,6 +664,10 @@ def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
                                       "Proposed a solution before asking any clarifying question.", at, None,
                                       "problem")))
         out += depth_heard_findings(q.depth_evidence)
+        if q.depth.get(depth_signals.QUANTIFIED_RESULT.id) is False and q.story_part is not None:
+            # Once per question, on its story: its follow-ups' answers may give the result's numbers
+            # (trial 27), and "Quantified results 1/2" counts questions, not answers.
+            out.append((q.story_part, unquantified_result_finding()))
         # Counted in the words that solve it, and said where solving began: trial 13 showed
         # "Not heard: a tradeoff and a metric" under a 12-word clarifying question.
         if q.solving_words >= depth_signals.MIN_WORDS_FOR_MISSING:

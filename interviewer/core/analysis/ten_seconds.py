@@ -15,6 +15,7 @@ from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
 from interviewer.core.analysis.report import (finding_label, label_heading, questions_asked_finding,
                                               questions_asked_in_round_text)
+from interviewer.core.scripts.areas import area_name
 
 PER_SIDE = 3
 HEADING = "The round in ten seconds"
@@ -74,9 +75,12 @@ class Column:
     notes: list[Highlight] = field(default_factory=list)
 
 
-def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = ()) -> list[Column]:
+def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = (),
+                missed_areas: Sequence[str] = ()) -> list[Column]:
     """The two columns, "Went well" then "To work on", for a stored round. `coverage`: its
-    talking points as matched (summary.RoundNumbers.coverage; empty while not matched yet)."""
+    talking points as matched (summary.RoundNumbers.coverage; empty while not matched yet).
+    `missed_areas`: the topic areas the round missed (weak_spots.RoundContent.missed, the verdict
+    its summary, the exports and Home give)."""
     silent = nothing_heard(session)
     # A round ended early is not praised for points covered in its first few minutes (trial 25:
     # "5 of 6 covered" under Went well at 3.8 of 55 min): its count is a note, over the questions reached.
@@ -88,9 +92,28 @@ def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = ()) -> list
                    "Nothing was heard in this round." if silent else
                    "Nothing stood out yet: the numbers below have the detail.",
                    [points] if points and early else []),
-            Column("To work on", "problem", highlights(session, "problem"),
+            Column("To work on", "problem", _with_missed_areas(session, missed_areas),
                    "Nothing was heard, so nothing could be judged: answer out loud in the next round."
                    if silent else "Nothing to fix was flagged in this round.")]
+
+
+TOPIC_AREAS_MISSED = "Topic areas missed"
+
+
+def _with_missed_areas(session: Any, missed_areas: Sequence[str]) -> list[Highlight]:
+    """The problems to work on, the missed topic areas first: "Nothing to fix was flagged" stood
+    above "Missed: Evaluation metrics; Tradeoffs" in the same round's summary, and Home listed both
+    as weakest areas (trial 27). At the first answer of the round's first question."""
+    if not missed_areas:
+        return highlights(session, "problem")
+    answer = next((a for a in session.answers if a.question_id), None)
+    missed = Highlight(TOPIC_AREAS_MISSED, _and([area_name(a) for a in missed_areas]) + ".",
+                       answer.id if answer else None, 0.0, (answer.answer_start or 0.0) if answer else 0.0)
+    return [missed, *highlights(session, "problem", PER_SIDE - 1)]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def points_covered(session: Any, coverage: Sequence[QuestionCoverage], ended_early: bool = False) -> Highlight | None:

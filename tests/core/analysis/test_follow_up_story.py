@@ -13,9 +13,9 @@ STORY = ("In my last role our deploys failed every week. I was responsible for t
          "We added canary checks and we rewrote the rollback script. In the end it worked out.")
 
 
-def kinds(answer: str, question: str) -> tuple[bool, list[str]]:
+def kinds(answer: str, question: str, question_findings: bool = False) -> tuple[bool, list[str]]:
     a = analyze_answer(spoken(answer), question_text=question, round_kind="behavioral",
-                       question_findings=False).to_dict()
+                       question_findings=question_findings).to_dict()
     return a["story"], [f["kind"] for f in a["findings"]]
 
 
@@ -28,7 +28,9 @@ def kinds(answer: str, question: str) -> tuple[bool, list[str]]:
 ])
 def test_a_follow_up_asking_for_another_story_scores_its_answer_as_one(follow_up):
     assert asks_for_story(follow_up)
-    story, found = kinds(STORY, follow_up)
+    # Analysed alone: in a round, "No numbers in the result" is the whole question's finding
+    # (summary.question_findings: a follow-up may give the result's numbers, trial 27).
+    story, found = kinds(STORY, follow_up, question_findings=True)
     assert story
     # The story's result has no number and "we" outweighs "I": both said, as for a main question.
     assert "unquantified_result" in found and "we_over_i" in found
