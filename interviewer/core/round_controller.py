@@ -518,7 +518,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         round stands, as an interviewer would: "Welcome back. We were on the approach; you have
         about 5 minutes left for it." A line the pause cut off is said again after it (pause()
         queued it); a check-in or nudge it cut off is not, and the question being answered is
-        said again in its place. Trial17: P cut "Take your time. Shall I move on?" to "Take it.",
+        said again after the welcome. Trial17: P cut "Take your time. Shall I move on?" to "Take it.",
         and after 65 s away the next words were "Remember to think out loud." The candidate's
         silence, and so any nudge, counts from the end of these lines: listening starts then."""
         pauses, phase = self.engine.timeline.pauses, self.engine.current_phase
@@ -528,7 +528,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
         lines = [Utterance(self.settings.welcome_back_text.format(
             part=_spoken_part(phase.name), time=minutes(time_left_in_part(self._round_times()))), UtteranceKind.NUDGE)]
         turn = self._turn
-        if self._nudge_cut_by_pause and self._listen_pending and turn.continuation:
+        # The question being answered is said again after the welcome, whether or not a nudge
+        # was cut (trial 27: a follow-up waiting for its answer was only shown after "Welcome
+        # back"); not when the pause cut that question itself (queued again already).
+        queued = any(u.question_id == turn.question_id and u.follow_up_id == turn.follow_up_id
+                     and u.kind != UtteranceKind.NUDGE for u in self._to_say)
+        if self._listen_pending and turn.continuation and not queued:
             lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,
                                    follow_up_id=turn.follow_up_id, again=True))
         self._nudge_cut_by_pause = False
