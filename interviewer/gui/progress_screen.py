@@ -393,7 +393,9 @@ class ProgressScreen(QWidget):
         now = current_week(progress)
         done = sum(w.done for w in progress)
         # Counted rounds only: one ended too early to tick its week moved the proposal (trial 22).
-        proposal = propose_next_round(progress, counted, scripts=self.scripts)
+        proposal = propose_next_round(progress, counted, scripts=self.scripts,
+                                      not_counted=[r.kind for r in practised.rounds
+                                                   if r.session_id in practised.too_short])
         ticked = sum(s.ticked for s in checks.values())
         next_round = ""
         if proposal is not None:
