@@ -236,7 +236,6 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._unclear_words = 0
         self._finish_decided_at: int | None = None
         self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
-        self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
         self._silence_held = False  # a question that may end the round is on screen (hold_silence)
         self._paused_by_question = False  # that question paused the round (question_opened)
         self._cut_by_question = None  # the line that pause cut off
@@ -484,12 +483,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # said; stopping it now would cut its last syllable and repeat the whole line.
             self._speech_done(self._speaking)  # nothing new starts: paused
         speaking, self._speaking = self._speaking, None
-        self._nudge_cut_by_pause = False
         if speaking is not None:
             speaking.interrupted, speaking.ended_at = True, self._now()
             # A nudge or warning is about the moment before the pause: not said again; resume()
             # re-orients the candidate instead.
-            self._nudge_cut_by_pause = speaking.kind == UtteranceKind.NUDGE
             if speaking.kind not in (UtteranceKind.NUDGE, UtteranceKind.PHASE_WARNING):
                 again = Utterance(speaking.text, speaking.kind, question_id=speaking.question_id,
                                   follow_up_id=speaking.follow_up_id, again=True, asks_again=speaking.asks_again)
@@ -536,7 +533,6 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._listen_pending and turn.continuation and not queued:
             lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,
                                    follow_up_id=turn.follow_up_id, again=True))
-        self._nudge_cut_by_pause = False
         self._to_say.extendleft(reversed(lines))
 
     def hold_silence(self, held: bool) -> None:
