@@ -159,8 +159,8 @@ class SettingsScreen(QWidget):
         turn_taking_note.setProperty("role", "muted")
         groups = (
             ("Microphone and speaker", [("Microphone", self.input_device), ("Speaker", self.output_device),
-                                        # "Listening on" did not say who listens to what (trial 27).
-                                        ("You hear the interviewer through", self.output_setup),
+                                        # "Listening on" did not say who listens with what (trial 27).
+                                        ("You listen with", self.output_setup),
                                         ("", self.output_setup_note),
                                         ("", self.devices_note)]),
             ("Interviewer voice", [("Voice", _row(self.voice, self.sample_button)), ("Speech rate", self.rate),

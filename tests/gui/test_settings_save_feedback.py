@@ -59,4 +59,4 @@ def test_speak_a_sample_in_settings_uses_the_choice_and_keeps_the_saved_voice(qt
 def test_the_headphones_row_says_what_it_means(qtbot, isolated_dirs):
     screen = plain_window(qtbot).settings_screen
     label = screen.output_setup.parentWidget().layout().labelForField(screen.output_setup)
-    assert label.accessibleName() == "You hear the interviewer through"
+    assert label.accessibleName() == "You listen with"
