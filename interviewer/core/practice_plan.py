@@ -11,6 +11,7 @@ kinds and the weakest topic areas measured so far.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # A round counts as a full mock round when it ran at least FULL_LENGTH_SHARE of its planned
@@ -263,7 +264,7 @@ WEAK_SPOT_RATE = 0.5
 
 
 def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], focus_areas: int = 3,
-                       scripts: list[RoundScript] = ()) -> Proposal | None:
+                       scripts: list[RoundScript] = (), not_counted: Sequence[str] = ()) -> Proposal | None:
     """The next round: while any area was missed lately, the kind it was missed in (the weakest
     area, the week's kinds first on a tie), and the reason names it; else, of the current week's
     kinds, a kind never practised first, then one with an open checkpoint of this stage. Its
@@ -272,7 +273,9 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
     said "Next round: Coding" from week 1's kinds, and nothing of what was missed. A weak spot
     outside the week's kinds says so: "Next: week 1, ML breadth..." beside "Next round: ML system
     design (weak spot: ...)" read as a contradiction (trial 22). `rounds`: the rounds the plan
-    counts (counted_areas): one too short to count moved the proposal away from its week."""
+    counts (counted_areas): one too short to count moved the proposal away from its week.
+    `not_counted`: the kinds of the rounds the plan left out (not_counted_reasons), so a kind
+    practised only in those says so rather than "no round of this kind yet" (trial 27)."""
     week = current_week(progress)
     if week is None:
         return None
@@ -297,7 +300,11 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
     ranked = [s for s in standings(rounds, kind) if s.rate < 1.0][:focus_areas]
     focus = tuple(s.area for s in ranked)
     if kind not in practised:
-        reason = f"week {week.week.number}: no round of this kind yet"  # the week's focus is said beside it
+        # The week's focus is said beside it. Every round the plan leaves out ended early
+        # (practised_rounds: too_short is of `early`), so that is the plan's own reason.
+        left_out = sum(k == kind for k in not_counted)
+        reason = (f"week {week.week.number}: no counted round of this kind yet ({left_out} ended early, "
+                  f"not counted)" if left_out else f"week {week.week.number}: no round of this kind yet")
     elif focus:
         reason = f"week {week.week.number}: " + _weak_spot_reason(ranked[0]).removeprefix("weak spot: ")
     else:

@@ -236,7 +236,6 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._unclear_words = 0
         self._finish_decided_at: int | None = None
         self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
-        self._nudge_cut_by_pause = False  # the pause cut a nudge or check-in short (_reorient)
         self._silence_held = False  # a question that may end the round is on screen (hold_silence)
         self._paused_by_question = False  # that question paused the round (question_opened)
         self._cut_by_question = None  # the line that pause cut off
@@ -484,12 +483,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # said; stopping it now would cut its last syllable and repeat the whole line.
             self._speech_done(self._speaking)  # nothing new starts: paused
         speaking, self._speaking = self._speaking, None
-        self._nudge_cut_by_pause = False
         if speaking is not None:
             speaking.interrupted, speaking.ended_at = True, self._now()
             # A nudge or warning is about the moment before the pause: not said again; resume()
             # re-orients the candidate instead.
-            self._nudge_cut_by_pause = speaking.kind == UtteranceKind.NUDGE
             if speaking.kind not in (UtteranceKind.NUDGE, UtteranceKind.PHASE_WARNING):
                 again = Utterance(speaking.text, speaking.kind, question_id=speaking.question_id,
                                   follow_up_id=speaking.follow_up_id, again=True, asks_again=speaking.asks_again)
@@ -518,7 +515,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         round stands, as an interviewer would: "Welcome back. We were on the approach; you have
         about 5 minutes left for it." A line the pause cut off is said again after it (pause()
         queued it); a check-in or nudge it cut off is not, and the question being answered is
-        said again in its place. Trial17: P cut "Take your time. Shall I move on?" to "Take it.",
+        said again after the welcome. Trial17: P cut "Take your time. Shall I move on?" to "Take it.",
         and after 65 s away the next words were "Remember to think out loud." The candidate's
         silence, and so any nudge, counts from the end of these lines: listening starts then."""
         pauses, phase = self.engine.timeline.pauses, self.engine.current_phase
@@ -528,10 +525,14 @@ class RoundController(SilenceRules, ClarifyingTurns):
         lines = [Utterance(self.settings.welcome_back_text.format(
             part=_spoken_part(phase.name), time=minutes(time_left_in_part(self._round_times()))), UtteranceKind.NUDGE)]
         turn = self._turn
-        if self._nudge_cut_by_pause and self._listen_pending and turn.continuation:
+        # The question being answered is said again after the welcome, whether or not a nudge
+        # was cut (trial 27: a follow-up waiting for its answer was only shown after "Welcome
+        # back"); not when the pause cut that question itself (queued again already).
+        queued = any(u.question_id == turn.question_id and u.follow_up_id == turn.follow_up_id
+                     and u.kind != UtteranceKind.NUDGE for u in self._to_say)
+        if self._listen_pending and turn.continuation and not queued:
             lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,
                                    follow_up_id=turn.follow_up_id, again=True))
-        self._nudge_cut_by_pause = False
         self._to_say.extendleft(reversed(lines))
 
     def hold_silence(self, held: bool) -> None:

@@ -311,6 +311,8 @@ class FirstRunDialog(QDialog):
         reporting on this step; its result is kept like the Check screen's."""
         if self.mic_test.running:  # the microphone is busy with the test of step 2
             return
+        if self.echo_button.hasFocus():  # disabled, Qt moved it on to Skip: Space skipped the guide (trial 27)
+            self.next_button.setFocus()
         self.window_.check.test_echo(self.mic.currentData(), self.echo_status,
                                      (self.echo_button, self.test_button), self._echo_done)
         self._echo_done()

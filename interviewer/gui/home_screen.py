@@ -34,6 +34,7 @@ from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import RoundContent, content_text, round_content, weakest_first
 from interviewer.gui import text_fit, theme
 from interviewer.gui.fitted_scroll import FittedScroll
+from interviewer.gui.links_label import LinksLabel
 
 ALL_KINDS = ""
 ROLE = Qt.ItemDataRole.UserRole
@@ -203,13 +204,13 @@ class HomeScreen(QWidget):
         self.progress_label.setWordWrap(True)
         self.progress_label.setAccessibleName("Next step of the practice plan")
         # What to practise on content: the weakest topic areas lately, as Progress ranks them.
-        self.weak_spots_label = QLabel(NO_AREAS_YET)
+        self.weak_spots_label = LinksLabel()  # one Tab shows its link focused (trial 27)
+        self.weak_spots_label.setText(NO_AREAS_YET)
         self.weak_spots_label.setWordWrap(True)
         self.weak_spots_label.setAccessibleName("Weakest topic areas lately")
         self.weak_spots_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                       | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.weak_spots_label.linkActivated.connect(lambda _link: self.progress_requested.emit())
-        self.weak_spots_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no link yet (_fill_weak_spots)
 
         self.recent_list = _list("recentSessions", "Recent sessions")
         self.recent_list.itemActivated.connect(self._open_session)
@@ -434,10 +435,8 @@ class HomeScreen(QWidget):
             self.weak_spots_label.setText("<b>Topic areas:</b> every area measured in your last rounds was covered.")
         else:
             self.weak_spots_label.setText(NO_AREAS_YET)
-        # A Tab stop only with its link to follow: without one, Tab stopped on plain text and
-        # nothing showed where the focus was (trial 21).
-        has_link = "<a " in self.weak_spots_label.text()
-        self.weak_spots_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_link else Qt.FocusPolicy.NoFocus)
+        # A Tab stop only with its link to follow (LinksLabel): without one, Tab stopped on plain
+        # text and nothing showed where the focus was (trial 21).
 
     def set_history(self, rows: list[Any]) -> None:
         """Per-session numbers (storage SessionProgress, oldest first): each card's last score and

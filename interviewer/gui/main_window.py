@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
+import time
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, Signal
@@ -236,7 +238,36 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
 
         screen = SettingsScreen(self.services.settings)
         screen.saved.connect(self.apply_settings)
+        screen.sample_requested.connect(self._speak_sample)
         self._install("settings", screen)
+
+    def _speak_sample(self, voice, rate: int) -> None:
+        """Settings' "Speak a sample": the chosen voice and rate, then back to the saved ones (the
+        sample saves nothing). On a worker thread: the engine may still be starting."""
+        from interviewer.gui.first_run import SAMPLE_TEXT
+
+        screen, handle = self.settings_screen, self.speaker
+        if handle is None:
+            screen.show_sample_status("No speech engine: questions are shown as text.")
+            return
+
+        def speak() -> None:
+            if not handle.wait_ready(30):
+                raise RuntimeError("the speech engine is still starting; try again in a moment")
+            if not handle.available:
+                raise RuntimeError(handle.problem or "no speech engine: questions are shown as text")
+            spoken = threading.Event()
+            handle.configure(voice, rate)
+            try:
+                handle.say(SAMPLE_TEXT, on_done=spoken.set)
+                spoken.wait(60)
+            finally:
+                settings = self.services.settings
+                handle.configure(settings.voice, settings.speech_rate)
+
+        screen.show_sample_status("Speaking a sample...")
+        run_in_background(speak, lambda _: screen.show_sample_status("Sample spoken."),
+                          lambda exc: screen.show_sample_status(f"Could not speak: {exc}"))
 
     @property
     def check_screen(self) -> CheckScreen:
@@ -720,9 +751,12 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             from interviewer.app.settings import data_dir_change_note
 
             note = data_dir_change_note(old, settings)
-            self.settings_screen.show_status((f"Saved to {path}." if path else "Saved.") + (f" {note}" if note else ""))
+            # The time says this save happened now: "Saved to ..." alone read as stale (trial 27).
+            at = time.strftime("%H:%M")
+            self.settings_screen.show_saved((f"Saved at {at} to {path}." if path else f"Saved at {at}.")
+                                            + (f" {note}" if note else ""))
         else:
-            self.settings_screen.show_status("Saved for this session.")
+            self.settings_screen.show_saved(f"Saved at {time.strftime('%H:%M')} for this session.")
         handle = self.speaker
         if handle is not None and (settings.voice, settings.speech_rate) != (old.voice, old.speech_rate):
             def configure() -> None:

@@ -33,6 +33,7 @@ from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import NO_CLARIFYING_KINDS, ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
 from interviewer.gui import theme
+from interviewer.gui.links_label import LinksLabel
 from interviewer.app.labels import kind_label
 
 PACE_BAND = (110.0, 160.0)
@@ -104,7 +105,7 @@ class ProgressScreen(QWidget):
         for chart in (self.filler_chart, self.pace_chart, self.pause_chart, self.clarifying_chart):
             chart.x_label = "round (oldest first)"
             chart.x_counts = True
-        self.rating_note = QLabel()
+        self.rating_note = LinksLabel()  # Tab lands on its link, not on the bare label first
         self.rating_note.setWordWrap(True)
         self.rating_note.setTextFormat(Qt.TextFormat.RichText)
         self.rating_note.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -393,7 +394,9 @@ class ProgressScreen(QWidget):
         now = current_week(progress)
         done = sum(w.done for w in progress)
         # Counted rounds only: one ended too early to tick its week moved the proposal (trial 22).
-        proposal = propose_next_round(progress, counted, scripts=self.scripts)
+        proposal = propose_next_round(progress, counted, scripts=self.scripts,
+                                      not_counted=[r.kind for r in practised.rounds
+                                                   if r.session_id in practised.too_short])
         ticked = sum(s.ticked for s in checks.values())
         next_round = ""
         if proposal is not None:

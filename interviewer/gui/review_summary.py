@@ -12,23 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from interviewer.app.labels import clock_text
 from interviewer.core.analysis.ten_seconds import HEADING, NOTE, Highlight, ten_seconds
 from interviewer.gui import theme
-
-class _LinksLabel(QLabel):
-    """A label whose links are its Tab stops, and nothing else: Tab into a QLabel focused the
-    label with no link shown focused, an invisible stop before its links (Tab) or after them
-    (Shift+Tab: one just before the transcript, one between the two columns' links, trial 23).
-    Entered by Tab it focuses its first link, by Shift+Tab its last; with no link it takes no focus."""
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
-        super().setText(text)
-        has_links = "<a " in text
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
-
-    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().focusInEvent(event)
-        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            QLabel.focusNextPrevChild(self, event.reason() == Qt.FocusReason.TabFocusReason)
-
+from interviewer.gui.links_label import LinksLabel
 
 class TenSecondSummary(QWidget):
     """Two short columns at the top of the review; `link_clicked` carries "play:answer:start" or
@@ -40,8 +24,8 @@ class TenSecondSummary(QWidget):
         super().__init__(parent)
         self.setObjectName("tenSeconds")
         self.setAccessibleName(HEADING)
-        self.strengths = _LinksLabel()
-        self.fixes = _LinksLabel()
+        self.strengths = LinksLabel()
+        self.fixes = LinksLabel()
         for label, name in ((self.strengths, "Went well"), (self.fixes, "To work on")):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import html
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -103,10 +103,10 @@ class RoundScreen(QWidget):
         self._phase_id: str | None = None  # the part running (PhaseStarted)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.title = QLabel()
+        # Elides, never wider than the room beside the part's name: as wide as a long script
+        # title, the label pushed the round sideways at 1024 px; wrapped, it split the kind.
+        self.title = _RoundTitle()
         self.title.setObjectName("roundTitle")
-        # Wraps: as wide as a long script title, the label pushed the round sideways at 1024 px.
-        self.title.setWordWrap(True)
         self.phase_label = QLabel()
         self.phase_label.setWordWrap(True)  # "Scale it up · a follow-up from the "Code" part"
         self.phase_clock = QLabel()
@@ -174,7 +174,7 @@ class RoundScreen(QWidget):
         leave_scratchpad.activated.connect(self.leave_scratchpad)
 
         header = QHBoxLayout()
-        header.addWidget(self.title, 1)
+        header.addWidget(self.title)  # its whole title when the row has room (sizeHint), else elided
         header.addSpacing(16)  # the title ran into the phase name ("...· Behavioral Introduction")
         # The part's name shares the row with the title: at its narrowest beside the clocks it
         # wrapped into 2-3 cramped lines at 1280x800 ("Conflict with a / peer", trial 25).
@@ -332,7 +332,7 @@ class RoundScreen(QWidget):
         self.session = session
         self._app_closing = False
         script = session.script
-        self.title.setText(f"<b>{script.title}</b> · {kind_label(script.kind)}")
+        self.title.set_title(script.title, kind_label(script.kind))
         self._shown_plan = None
         self._phase_id = None
         self._told_early_end = False  # the round shortening itself is said once
@@ -794,3 +794,57 @@ class RoundScreen(QWidget):
     def _set_answer_buttons(self, enabled: bool) -> None:
         for button in (self.end_button, self.repeat_button, self.next_button):
             button.setEnabled(enabled and self.running)
+
+
+class _RoundTitle(QLabel):
+    """The round's title and kind on one line: the title elides ("...food deliv…"), the kind
+    stays whole. Wrapped, the header read "...food delivery app · ML" / "system design" and
+    "...owning mistakes ·" / "Behavioral" (trial 27). The whole line is the tooltip and the
+    accessible name."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._title = self._kind = ""
+        self.setTextFormat(Qt.TextFormat.RichText)
+
+    def set_title(self, title: str, kind: str) -> None:
+        self._title, self._kind = title, kind
+        whole = f"{title} · {kind}"
+        self.setToolTip(whole)
+        self.setAccessibleName(whole)
+        self._fit()
+        self.updateGeometry()
+
+    def _tail(self) -> str:
+        return f" · {self._kind}"
+
+    def _bold(self) -> QFontMetrics:
+        font = QFont(self.font())
+        font.setBold(True)
+        return QFontMetrics(font)
+
+    def _width(self, title: str) -> int:
+        margins = self.contentsMargins()
+        return (self._bold().horizontalAdvance(title) + self.fontMetrics().horizontalAdvance(self._tail())
+                + margins.left() + margins.right() + 2 * self.margin() + 8)  # + elidedText's rounding
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self._width(self._title), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        return QSize(self._width("\u2026"), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit()
+            self.updateGeometry()
+
+    def _fit(self) -> None:
+        room = self.contentsRect().width() - 2 * self.margin() - self.fontMetrics().horizontalAdvance(self._tail()) - 2
+        shown = self._bold().elidedText(self._title, Qt.TextElideMode.ElideRight, max(0, room)) or "\u2026"
+        self.setText(f"<b>{html.escape(shown)}</b>{html.escape(self._tail())}")

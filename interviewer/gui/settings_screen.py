@@ -48,6 +48,7 @@ OUTPUT_SETUP_LABELS = {"unknown": "Not known", "headphones": "Headphones",
 
 class SettingsScreen(QWidget):
     saved = Signal(object)  # the new AppSettings
+    sample_requested = Signal(object, int)  # voice id (None: the system's), rate: "Speak a sample"
     # From the download thread to the GUI thread (queued):
     _download_progress = Signal(int, int)  # bytes done, bytes in all (0: not known yet)
     _download_finished = Signal(str, object)  # model name, None or the error (DownloadCancelled)
@@ -66,6 +67,15 @@ class SettingsScreen(QWidget):
         self.rate = QSpinBox()
         self.rate.setRange(*(int(x) for x in RANGES["speech_rate"]))
         self.rate.setSuffix(" words/min")
+        # The guide's sample here too: a voice was chosen by name only (trial 27). The window
+        # speaks it off the GUI thread (speak_sample_in_background) and the voice in use stays.
+        self.sample_button = QPushButton("Speak a sample")
+        self.sample_button.setToolTip("Hear the chosen voice and speech rate (nothing is saved)")
+        self.sample_button.clicked.connect(
+            lambda: self.sample_requested.emit(self.voice.currentData(), self.rate.value()))
+        self.voice_status = QLabel()
+        self.voice_status.setWordWrap(True)
+        self.voice_status.setProperty("role", "muted")
         self.model = QComboBox()
         self.model.currentIndexChanged.connect(self._model_changed)
         browse_model = QPushButton("Folder...")
@@ -119,8 +129,10 @@ class SettingsScreen(QWidget):
         self.output_setup = QComboBox()
         for setup, label in OUTPUT_SETUP_LABELS.items():
             self.output_setup.addItem(label, setup)
-        self.output_setup.setToolTip("The Check screen's echo check finds this. With loudspeakers the interviewer "
-                                     "does not stop when you talk (its own voice would stop it): press Space.")
+        self.output_setup.setToolTip("How you hear the interviewer: headphones, or loudspeakers the microphone also "
+                                     "hears. The Check screen's echo check finds this. With loudspeakers the "
+                                     "interviewer does not stop when you talk (its own voice would stop it): "
+                                     "press Space.")
         self.output_setup_note = QLabel()
         self.output_setup_note.setWordWrap(True)
         self.output_setup_note.setProperty("role", "muted")
@@ -147,9 +159,12 @@ class SettingsScreen(QWidget):
         turn_taking_note.setProperty("role", "muted")
         groups = (
             ("Microphone and speaker", [("Microphone", self.input_device), ("Speaker", self.output_device),
-                                        ("Listening on", self.output_setup), ("", self.output_setup_note),
+                                        # "Listening on" did not say who listens with what (trial 27).
+                                        ("You listen with", self.output_setup),
+                                        ("", self.output_setup_note),
                                         ("", self.devices_note)]),
-            ("Interviewer voice", [("Voice", self.voice), ("Speech rate", self.rate)]),
+            ("Interviewer voice", [("Voice", _row(self.voice, self.sample_button)), ("Speech rate", self.rate),
+                                   ("", self.voice_status)]),
             ("Speech model", [("Model", _row(self.model, self.download_button, browse_model)),
                               ("", model_notes)]),
             # Named by when each applies (silence_rules.py), so 8 s above 12 s does not read as a
@@ -185,8 +200,16 @@ class SettingsScreen(QWidget):
         self.revert_button.clicked.connect(lambda: self.load(self._settings))
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # Shown while what is on screen differs from what is saved: the footer kept an old
+        # "Saved to ..." over changed values, and Save changed nothing visible (trial 27).
+        self.unsaved = QLabel("Unsaved changes: Save settings keeps them, Revert undoes them.")
+        self.unsaved.setWordWrap(True)
+        self.unsaved.setStyleSheet("font-weight: 600;")
+        self.unsaved.hide()
+        self._save_message = ""  # the last "Saved at ..." (cleared once a value changes)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.unsaved, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
@@ -218,6 +241,13 @@ class SettingsScreen(QWidget):
         layout.addLayout(buttons)
         self.set_devices(DeviceList())
         self.load(settings)
+        for combo in (self.input_device, self.output_device, self.voice, self.model, self.theme, self.text_size,
+                      self.output_setup):
+            combo.currentIndexChanged.connect(self._show_unsaved)
+        for box in (self.rate, self.end_after_silence, self.nudge_after_silence, self.long_pause,
+                    self.warning_minutes):
+            box.valueChanged.connect(self._show_unsaved)
+        self.data_dir.textChanged.connect(self._show_unsaved)
 
     # ------------------------------------------------------------------ layout
 
@@ -311,6 +341,7 @@ class SettingsScreen(QWidget):
             self.text_size.addItem(f"{settings.text_size} %", settings.text_size)
         self.text_size.setCurrentIndex(self.text_size.findData(settings.text_size))
         self.status.clear()
+        self._show_unsaved()
 
     def _show_output_setup(self, *_args) -> None:
         """Headphones or loudspeakers as known for the speaker chosen now: another speaker than
@@ -334,6 +365,21 @@ class SettingsScreen(QWidget):
     def set_base(self, settings: AppSettings) -> None:
         """Settings changed elsewhere (e.g. the Home filter); keeps edits not yet saved here."""
         self._settings = settings
+        self._show_unsaved()
+
+    def has_unsaved_changes(self) -> bool:
+        saved = self._settings
+        # As the fields hold them: the default model is "" in the list, the folder stripped.
+        model = saved.model.strip()
+        saved = replace(saved, model="" if model == model_catalog.DEFAULT_MODEL_NAME else model,
+                        data_dir=saved.data_dir.strip())
+        return self.current() != saved
+
+    def _show_unsaved(self, *_args) -> None:
+        unsaved = self.has_unsaved_changes()
+        self.unsaved.setVisible(unsaved)
+        if unsaved and self._save_message and self.status.text() == self._save_message:
+            self.status.clear()  # "Saved at ..." no longer describes what is on screen
 
     def current(self) -> AppSettings:
         chosen = self._current_fields()
@@ -378,9 +424,18 @@ class SettingsScreen(QWidget):
         self.saved.emit(self._settings)
         if kept:
             self.status.setText(f"{self.status.text()} {kept}".strip())
+        self._show_unsaved()
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
+
+    def show_saved(self, text: str) -> None:
+        """The window's word after a save ("Saved at 10:42 to ..."), cleared by the next change."""
+        self._save_message = text
+        self.show_status(text)
+
+    def show_sample_status(self, text: str) -> None:
+        self.voice_status.setText(text)
 
     # ------------------------------------------------------------------ folders
 

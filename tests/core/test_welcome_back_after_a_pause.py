@@ -75,3 +75,21 @@ def test_a_slip_of_the_key_gets_no_welcome_back(tmp_path):
     step(clock, speaker, controller)
     assert not any(s.startswith("Welcome back") for s in speaker.said)
     assert controller.current_answer is not None
+
+
+def test_a_break_before_the_follow_up_is_answered_gets_the_welcome_then_the_follow_up(tmp_path):
+    """Trial 27: the follow-up was said in full and the candidate paused before answering it;
+    after 30 s "Welcome back..." was said, but the follow-up only stayed on screen."""
+    clock, engine, speaker, recorder, controller = _answering(tmp_path)
+    controller.end_answer()
+    follow_up = "Which metric would you optimize?"
+    while not (speaker.said[-1] == follow_up and controller.current_answer is not None):
+        step(clock, speaker, controller)
+    controller.pause()  # listening, nothing said yet
+    clock.advance(30)
+    controller.resume()
+    assert speaker.said[-1].startswith("Welcome back. We were on the requirements")
+    step(clock, speaker, controller, 6)
+    assert speaker.said[-1] == follow_up
+    assert controller.utterances[-1].kind == UtteranceKind.REPEAT
+    assert sum(s.startswith("Welcome back") for s in speaker.said) == 1

@@ -54,3 +54,28 @@ def test_check_says_a_round_home_suggested_was_not_chosen(qtbot, isolated_dirs, 
     window.home.select_script("test-design")  # now the user picks one
     window.show_screen("check")
     assert window.check_screen.round_label.text().startswith("Round chosen on Home: ")
+
+
+def test_after_the_echo_check_the_focus_is_on_next_not_skip(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    """Trial 27: the echo check disabled its button, Qt moved the focus on to Skip, and Space
+    then skipped the guide. The focus goes to Next, the guide's default button."""
+    import interviewer.app.echo_test as echo_test
+
+    checked = []
+    monkeypatch.setattr(echo_test, "run_echo_test", lambda speaker, recorder, path: checked.append(path) or FakeEcho())
+    window, _speaker, _recorder = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    window.services.save_settings = save_settings
+    window.devices = DeviceList(inputs=["Virtual mic"], voices=[("gmw/en", "English")], loaded=True)
+    window.maybe_show_first_run()
+    dialog = window.first_run
+    dialog.activateWindow()
+    dialog.next_button.click()
+    dialog.next_button.click()  # the voice step
+    dialog.echo_button.setFocus()
+    qtbot.waitUntil(dialog.echo_button.hasFocus, timeout=2000)
+    qtbot.keyClick(dialog.echo_button, " ")  # as the user pressed it
+    assert not dialog.skip_button.hasFocus()
+    assert dialog.next_button.hasFocus() and dialog.next_button.isDefault()
+    qtbot.waitUntil(lambda: bool(checked) and dialog.echo_button.isEnabled(), timeout=5000)
+    assert dialog.next_button.hasFocus()
+    dialog.skip()

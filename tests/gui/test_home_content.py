@@ -101,3 +101,38 @@ def test_the_weak_spots_link_to_progress_by_mouse_and_keyboard(qtbot, isolated_d
     home.weak_spots_label.linkActivated.emit("progress")
     assert window.current_screen_key() == "progress"
     assert home.weak_spots_label.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_one_tab_into_the_weak_spots_shows_the_link_focused(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial 27 at 1366x768: the Tab stop just before the "Progress" link showed nothing. Tab
+    into a QLabel focused the label with no link focused (an invisible stop); its link got the
+    ring only at the next Tab. One Tab (or Shift+Tab) now lands on the link, ring shown."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store_round(store, 1_700_000_000, NOT_MONITORED)
+    bundled, _ = script_dirs
+    (bundled / "weak_spots.toml").write_text(SCRIPT_TOML)
+    window, _, _ = make_window(qtbot, script_dirs, data, FakeClock())
+    window.resize(1366, 768)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    home = window.home
+    qtbot.waitUntil(lambda: "Weakest topic areas" in home.weak_spots_label.text(), timeout=5000)
+    label = home.weak_spots_label
+
+    def looks():
+        QApplication.processEvents()
+        return label.grab().toImage()
+
+    plain = looks()
+    home.start_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(home.start_button, Qt.Key.Key_Tab)
+    assert label.hasFocus()
+    assert looks() != plain  # the link's ring, at the first Tab
+    qtbot.keyClick(label, Qt.Key.Key_Tab)
+    assert home.session_search.hasFocus()  # one link: the next Tab leaves the label
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert label.hasFocus() and looks() != plain

@@ -19,10 +19,10 @@ START = 1_700_000_000.0
 MONITORING = "Three ML system design rounds in a row covering monitoring and rollback"
 
 
-def _design_round(store: Store, minutes: float, ended_by: str, n: int) -> int:
+def _design_round(store: Store, minutes: float, ended_by: str, n: int, kind: str = "ml_system_design") -> int:
     """A 45-minute design round of one analysed answer, ended after `minutes` by `ended_by`, whose
     talking points covered monitoring and rollback."""
-    sid = store.create_session("s", f"Round {n}", "ml_system_design", 45, started_at=START + n * 86_400)
+    sid = store.create_session("s", f"Round {n}", kind, 45, started_at=START + n * 86_400)
     phase = store.add_phase(sid, "main", "Main", 45, started_at=0.0)
     aid = store.add_answer(sid, "q", "How do you monitor it?", asked_at=5.0, answer_start=6.0, answer_end=60.0,
                            with_audio=False, phase_id="main")
@@ -90,4 +90,30 @@ def test_a_not_counted_line_does_not_look_like_a_to_do(qtbot, isolated_dirs, tmp
     image = lambda item: item.icon().pixmap(20, 20).toImage()  # noqa: E731
     assert image(note) != image(todo)
     assert note.foreground().color() == QColor(theme.current().text_muted)
+    window.shutdown()
+
+
+def test_next_step_says_a_kind_was_practised_in_a_round_that_did_not_count(qtbot, isolated_dirs, tmp_path):
+    """Trial 27: after an ML breadth round ended early (too short to count), Home's next step
+    still said "Next round: ML breadth... (week 1: no round of this kind yet)"."""
+    from interviewer.core.practice_plan import propose_next_round, track_plan
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        sid = _design_round(store, 5.0, "stopped", 0, kind="ml_breadth")
+        rows = store.progress()
+    practised = practised_rounds(rows)
+    assert practised.too_short == {sid}
+    plan = build_plan(8)
+    progress = track_plan(plan, [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
+                          practised.too_short)
+    proposal = propose_next_round(progress, [], not_counted=["ml_breadth"])
+    assert proposal.kind == "ml_breadth"
+    assert proposal.reason == "week 1: no counted round of this kind yet (1 ended early, not counted)"
+    window = _window(qtbot, data)
+    qtbot.waitUntil(lambda: "Practice plan" in window.home.progress_label.text(), timeout=5000)
+    wait_for_background_work()
+    text = window.progress_screen.plan_summary.text()
+    assert "(week 1: no counted round of this kind yet (1 ended early, not counted))" in text, text
+    assert "no round of this kind yet" not in text
     window.shutdown()
