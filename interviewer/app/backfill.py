@@ -214,7 +214,9 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
         questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
         to_problem=question is not None, interviewer_speech=_interviewer_speech(answer, previous),
         question_findings=question_findings, follows_story=follows_story(question, answer.follow_up_id),
-        thinking_invited=thinking_invited_by(script, recorded_in, answer.question_text)).to_dict()
+        thinking_invited=thinking_invited_by(script, recorded_in, answer.question_text),
+        introduction=(script is not None and not answer.question_id
+                      and recorded_in == script.introduction_phase())).to_dict()
     if previous and PAUSE_BEFORE_KEY in previous:
         analysis[PAUSE_BEFORE_KEY] = previous[PAUSE_BEFORE_KEY]  # timed live, not in the transcript
     if previous and INTERVIEWER_SPEECH_KEY in previous:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis import summary
+from interviewer.core.analysis.phases import handed_on, phase_difference_text
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.scripts.model import RoundScript
 from interviewer.export.report import last_moment
@@ -28,6 +29,12 @@ class PhaseNumbers:
     name: str
     planned_s: float
     actual_s: float
+    # It ended and a later part started then (phases.handed_on): its unused time went on.
+    passed_on: bool = False
+
+    @property
+    def difference_text(self) -> str:
+        return phase_difference_text(self.planned_s, self.actual_s, self.passed_on)
 
 
 @dataclass
@@ -56,9 +63,10 @@ def round_numbers(session: Any, script: RoundScript | None = None, long_pause_s:
                                 question_phases=question_phases(script))
     phases = []
     end_of_round = last_moment(session)
-    for p in session.phases:
+    for i, p in enumerate(session.phases):
         ended = p.ended_at if p.ended_at is not None else end_of_round
-        phases.append(PhaseNumbers(p.phase_id, p.name, p.planned_minutes * 60.0, max(0.0, ended - p.started_at)))
+        phases.append(PhaseNumbers(p.phase_id, p.name, p.planned_minutes * 60.0, max(0.0, ended - p.started_at),
+                                   handed_on(p.ended_at, i, len(session.phases))))
     return RoundNumbers(**vars(numbers), phases=phases)
 
 

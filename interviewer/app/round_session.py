@@ -535,7 +535,8 @@ class RoundSession:
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
                 repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None,
-                thinking_invited=thinking_invited, follows_story=follows_story(question, filed[1])).to_dict()
+                thinking_invited=thinking_invited, follows_story=follows_story(question, filed[1]),
+                introduction=question is None and record.phase == self.script.introduction_phase()).to_dict()
             credit_clarifications(analysis, record.clarifications, record.started_at, said_again)
             if replies:  # measured now; analysing the answer again later reads them (app/backfill)
                 from interviewer.app.backfill import INTERVIEWER_SPEECH_KEY

@@ -59,14 +59,14 @@ from interviewer.core.engine import (
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
-from interviewer.core.conversation_cues import declines_to_ask, greets, returns_greeting, sets_a_task, wraps_up
+from interviewer.core.conversation_cues import asks_to_talk, declines_to_ask, greets, returns_greeting, sets_a_task, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.interview_requests import minutes
-from interviewer.core.phase_prompts import without_opening_praise
+from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, INTRO_THANKS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
     ECHO_TAIL_SECONDS,
     HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
     STALE_WARNING_SECONDS, STILL_TALKING_S,
@@ -966,9 +966,18 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     # ------------------------------------------------------------ engine events
 
+    def _introduced(self) -> bool:
+        """The candidate just finished (key, silence) an introduction with words in it: the answer
+        to the round's opening part, whose prompt asked them to talk, which has just ended."""
+        phases = self.engine.timeline.phases
+        return (self._acknowledge_next and len(phases) == 2 and self._turn is not None
+                and self._turn.question_id is None and asks_to_talk(self._turn.text)
+                and self._last_answer_had_words())
+
     def _handle(self, events: list[Event]) -> None:
         for event in events:
             if isinstance(event, PhaseStarted):
+                introduced = self._introduced()
                 self._acknowledge_next = False  # the phase's prompt opens with its own words
                 # The candidate said nothing in the last recording (N ends it first): praise ("That sounds
                 # reasonable.") would be for nothing (trial 11, N pressed in silence).
@@ -994,6 +1003,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # Whatever was not said yet belongs to the phase that ended (after a stall, several
                 # phases arrive at once); only the round warning still holds.
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
+                if introduced and not said_nothing and not OPENING_PRAISE.match(prompt):
+                    self._say(INTRO_THANKS, UtteranceKind.ACKNOWLEDGEMENT)
                 self._say(prompt, UtteranceKind.PROMPT)
                 # What follows the prompt answers the prompt ("Give me a one-minute summary..."),
                 # unless the phase's first question follows it (it takes the turn over then).

@@ -40,6 +40,10 @@ COUNTDOWN_AFTER_QUIET_S = 1.0
 STILL_TALKING_S = 2.0
 # Said in turn before the next question once the candidate finished an answer.
 ACKNOWLEDGEMENTS = ("Okay, thanks.", "Got it.", "Thank you.", "Okay.")
+# Said after the candidate's introduction (the answer to an opening that asked them to talk),
+# before the next part's prompt, unless that prompt thanks them itself: the interviewer who asked
+# "tell me about yourself" does not go straight on to "Let's start with conflict." (trial 27).
+INTRO_THANKS = "Thanks, that's helpful."
 # A beat between the acknowledgement and the next question, as an interviewer leaves one: a
 # candidate who was only pausing and goes on during "Okay, thanks." or this beat is let finish,
 # and what they say is more of the same answer (RoundController._resume_answer); the question

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.phases import round_minutes_text
+from interviewer.core.analysis.phases import handed_on, phase_difference_text, round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
 from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, topics_missed_text
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
@@ -277,13 +277,16 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         # finding count it; the wall clock is in Started and Ended.
         facts["Took"] = f"{round_minutes_text(last_moment(session))} min on the round clock"
     phases = []
-    for p in session.phases:
+    for i, p in enumerate(session.phases):
         # An interrupted round's last phase has no end: it lasted until the last thing heard,
         # as the review counts it (this said "-" where the review said 04:57).
         ended = p.ended_at if p.ended_at is not None else last_moment(session)
         actual = max(0.0, ended - p.started_at) / 60
+        # As the review's phase table says it (a part done early passed its time on).
+        passed_on = handed_on(p.ended_at, i, len(session.phases))
         phases.append({"Phase": p.name, "Planned": f"{p.planned_minutes:g} min",
                        "Actual": f"{actual:.1f} min",
+                       "Difference": phase_difference_text(p.planned_minutes * 60.0, actual * 60.0, passed_on),
                        "Started at": fmt_clock(p.started_at)})
     numbers = round_summary(session, script, coverage_matcher(text_encoder) if script is not None else None)
     facts.update(round_facts(numbers))

@@ -785,9 +785,7 @@ class ReviewScreen(QWidget):
         self.phase_table.setHorizontalHeaderLabels(headers)
         self.phase_table.setRowCount(len(numbers.phases))
         for row, p in enumerate(numbers.phases):
-            diff = p.actual_s - p.planned_s
-            values = [p.name, clock_text(p.planned_s), clock_text(p.actual_s),
-                      ("+" if diff >= 0 else "-") + clock_text(abs(diff))]
+            values = [p.name, clock_text(p.planned_s), clock_text(p.actual_s), p.difference_text]
             for col, value in enumerate(values):
                 self.phase_table.setItem(row, col, QTableWidgetItem(value))
         self.phase_table.resizeColumnsToContents()

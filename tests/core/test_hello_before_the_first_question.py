@@ -8,13 +8,15 @@ from interviewer.core.engine import RoundEngine
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_settings import OPENING_SILENCE_GOES_ON_AFTER, ControllerSettings
 from interviewer.core.round_status import ControllerStatus
-from interviewer.core.scripts.loader import discover_scripts
+from interviewer.core.scripts.loader import parse_script
 from interviewer.resources import bundled_scripts_dir
 
 from test_round_controller import FakeRecorder, FakeSpeaker, FakeTranscriber, run_now, step
 
-SCRIPT = next(s for s in discover_scripts(bundled_scripts_dir(), user_dir=bundled_scripts_dir() / "none").scripts
-              if s.id == "ml_breadth_applied")
+# Opening words that ask nothing: since trial 27 a bundled opening asks for an introduction
+# (intro_question), so this round opts out of it as a script may.
+SCRIPT = parse_script('intro_question = ""\n' + (bundled_scripts_dir() / "ml_breadth_applied.toml").read_text(),
+                      bundled=True)
 GREETING = ControllerSettings().greeting_reply_text
 FIRST_PROMPT = SCRIPT.phases[1].prompt
 

@@ -508,6 +508,7 @@ def test_status_walks_every_state_and_is_listening_right_after_a_nudge(tmp_path)
     assert statuses(updates)[-1] == "paused"
     controller.resume()
     step(clock, speaker, controller, 2)
+    step(clock, speaker, controller, 2)  # "Thanks, that's helpful." for the introduction (trial 27)
     step(clock, speaker, controller, 2)
     assert statuses(updates)[-1] == "listening"
     controller.stop()

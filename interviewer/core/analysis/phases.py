@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interviewer.core.clock import clock_text
+
 OVER_RATIO = 1.25   # a phase 25% over plan (and at least a minute) is flagged
 UNDER_RATIO = 0.5   # half the planned time or less is flagged
 # A round that ran this share of its planned minutes ran in full: a full mock round for the
@@ -28,6 +30,23 @@ def ran_short(ran_s: float, planned_s: float) -> bool:
     however it ended: ended early when the candidate ended it (ended_early), all questions done
     when the interviewer's script was ("round_questions_done", said in the review's summary)."""
     return planned_s - ran_s >= ENDED_EARLY_MIN_S and ran_s < FULL_LENGTH_SHARE * planned_s
+
+
+def handed_on(ended_at: float | None, index: int, count: int) -> bool:
+    """The stored part at `index` (of `count`, in the order they ran) ended and a later one
+    started then: the round went on, and what the part did not use went to the later parts."""
+    return ended_at is not None and index + 1 < count
+
+
+def phase_difference_text(planned_s: float, actual_s: float, passed_on: bool) -> str:
+    """A part's time against its plan, as the review's phase table and the exports say it:
+    "+01:20" over, "-00:40" under. A part that ended before its plan while the round went on
+    (`passed_on`: `handed_on`) gave the minutes it did not use to the later parts
+    (engine._share_rest): that is said, not a bare "-02:42" that reads as a part cut short
+    (trial 27: "3 min planned / 0.3 min" for an introduction that was simply done)."""
+    diff = actual_s - planned_s
+    text = ("+" if diff >= 0 else "-") + clock_text(abs(diff))
+    return f"{text}, passed on to later parts" if passed_on and diff <= -1.0 else text
 
 
 def skipped_text(questions: int, follow_ups: int) -> str:

@@ -271,7 +271,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    interviewer_speech: Sequence[tuple[float, float]] = (),
                    questions_for_interviewer: bool = False, to_problem: bool = True,
                    repeat_request: bool = False, thinking_invited: bool = False,
-                   follows_story: bool = False) -> AnswerAnalysis:
+                   follows_story: bool = False, introduction: bool = False) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -299,7 +299,10 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     `thinking_invited`: the interviewer invited time to think before answering (invites_thinking):
     a start within THINKING_INVITED_S is then no slow start.
     `follows_story`: it answers a follow-up of a question that asked for a story (follows_story):
-    a quantified result said in it is the story's (depth.follow_up_result)."""
+    a quantified result said in it is the story's (depth.follow_up_result).
+    `introduction`: the candidate introducing themselves in the round's opening part
+    (RoundScript.introduction_phase): no problem was given, so what it asks ("How long is the
+    round?") is no clarifying question, and the career it sums up is no STAR story to score."""
     words = transcript.words
     tokens = tokenize(words)
     from_audio = transcript.speech is not None
@@ -323,7 +326,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     for_interviewer: list = []
     if questions_for_interviewer:  # not about a problem: nothing clarifying was asked
         for_interviewer, clarifying = clarifying.questions, ClarifyingResult([])
-    if repeat_request:  # "Could you repeat the question?" asks nothing about the problem
+    if repeat_request or introduction:  # "Could you repeat the question?" asks nothing about the problem
         clarifying = ClarifyingResult([])
     content_words = counted_words(tokens)
     pace = measure_pace(content_words, regions, settings.pace_band)
@@ -340,7 +343,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     asked = [(q.start, q.end) for q in clarifying.questions]
     # The question asks for a story (a follow-up asking for another one too: the follow-up's text
     # is `question_text`), and the answer tells one: not only clarifying questions about it.
-    story = (round_kind == "behavioral" and behavioral.asks_for_story(question_text) and not repeat_request
+    story = (round_kind == "behavioral" and not introduction and behavioral.asks_for_story(question_text)
+             and not repeat_request
              and not questions_for_interviewer and behavioral.tells_story(utterances, asked))
     signals = depth.depth_signals(utterances, round_kind, story=story, expects_clarifying=expects_clarifying,
                                   asked=asked)

@@ -39,6 +39,11 @@ MIN_ROUND_MINUTES = 45
 MAX_ROUND_MINUTES = 60
 # What the interviewer says to a clarifying question that no fact of the question answers.
 DEFAULT_NO_FACT_REPLY = "Good question. Make a reasonable assumption, say it out loud, and go on."
+# Asked at the end of the round's opening part when that part asks the candidate nothing (no
+# question of its own, a prompt that only welcomes): an interviewer lets the candidate introduce
+# themselves before the first problem (trial 27: a 3-minute "Introduction" ended after 16 s of
+# welcome). A script's `intro_question` overrides it; "" keeps an opening that asks nothing.
+DEFAULT_INTRO_QUESTION = "To start, tell me briefly about yourself and what you're working on now."
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,18 @@ class RoundScript:
 
     def questions_in(self, phase_id: str) -> list[Question]:
         return [q for q in self.questions if q.phase == phase_id]
+
+    def introduction_phase(self) -> str | None:
+        """The id of the round's opening part when it asks nothing of the script's (no question or
+        changed constraint of its own): what is said there is the candidate's introduction (see
+        DEFAULT_INTRO_QUESTION), not an answer to a problem. None for a round that opens with one."""
+        if len(self.phases) < 2:
+            return None
+        first = self.phases[0]
+        if self.questions_in(first.id) or first.replies or any(
+                f.at_phase == first.id for q in self.questions for f in q.follow_ups):
+            return None
+        return first.id
 
     def part_of(self, question_id: str | None, phase_id: str) -> str:
         """The part (phase id) a line asking about `question_id` belongs to while `phase_id` runs:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
+from interviewer.core.conversation_cues import asks_to_talk
 from interviewer.core.scripts.field_checks import _fmt, _is_number
 from interviewer.core.scripts.model import (
-    DEFAULT_NO_FACT_REPLY, MAX_ROUND_MINUTES, MIN_ROUND_MINUTES, ROUND_KINDS, Phase, RoundScript,
+    DEFAULT_INTRO_QUESTION, DEFAULT_NO_FACT_REPLY, MAX_ROUND_MINUTES, MIN_ROUND_MINUTES, ROUND_KINDS, Phase, RoundScript,
 )
 from interviewer.core.scripts.question_checks import _QuestionChecks
 from interviewer.core.scripts.script_keys import FOLLOW_UP_KEYS, PHASE_KEYS, QUESTION_KEYS, ROUND_KEYS
@@ -80,6 +82,7 @@ class _Checker(_QuestionChecks):
         if no_fact_reply == "":  # as for a question's: not a silent switch to the default
             self.problem(("no_fact_reply",), "is empty")
         self.no_fact_reply = no_fact_reply or DEFAULT_NO_FACT_REPLY
+        intro_question = self.text(data, "intro_question", (), required=False)
         kind = self.text(data, "kind", ())
         if kind is not None and kind not in ROUND_KINDS:
             plain = re.sub(r"[\s-]+", "_", kind.strip().lower())  # 'ML System Design', 'PHONE-SCREEN'
@@ -136,6 +139,7 @@ class _Checker(_QuestionChecks):
                                  "this phase is said right after it, before they can answer: end the "
                                  f"prompt with a statement, or move the {what} to another phase")
 
+        phases = self.opening_with_question(phases, questions, intro_question)
         if self._found:
             return None
         warnings = tuple(text for _, text in sorted(self._warned, key=lambda item: item[0]))
@@ -144,6 +148,32 @@ class _Checker(_QuestionChecks):
                            description=description, bundled=bundled,
                            source="" if self.source.startswith("<") else self.source,
                            warnings=warnings)
+
+    def opening_with_question(self, phases: list, questions: list, intro_question: str | None) -> list:
+        """The phases, the first one's prompt ending with the intro question when that part asks
+        the candidate nothing: no question or changed constraint of its own, not the floor for the
+        candidate's questions, and a prompt whose last sentence does not already ask them to talk
+        ("To start, tell me briefly about yourself."). Then the round listens to the answer, and
+        the part ends when it does, its time going to the later parts (engine._share_rest)."""
+        explicit = intro_question is not None
+        question = (intro_question if explicit else DEFAULT_INTRO_QUESTION).strip()
+        if explicit and question and not asks_to_talk(question):
+            self.warning(("intro_question",), "asks the candidate nothing (no question mark, no "
+                                              "'tell me...'): the opening would not wait for an answer")
+        first = phases[0] if phases else None
+        if not question or first is None or len(phases) < 2:
+            return phases
+        own = [q for q in questions if q and q.phase == first.id]
+        constraints = [f for q in questions if q for f in q.follow_ups if f.at_phase == first.id]
+        why_not = ("has questions of its own" if own or constraints
+                   else "takes the candidate's questions" if first.replies
+                   else "expects clarifying questions" if first.expects_clarifying
+                   else "already asks the candidate to talk" if asks_to_talk(first.prompt) else None)
+        if why_not:
+            if explicit:
+                self.warning(("intro_question",), f"not asked: the first phase '{first.id}' {why_not}")
+            return phases
+        return [replace(first, prompt=f"{first.prompt.rstrip()} {question}"), *phases[1:]]
 
     def phase(self, table: dict, path: _Path) -> Phase | None:
         count = len(self._found)

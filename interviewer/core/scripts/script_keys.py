@@ -3,7 +3,8 @@ say where a misplaced key belongs.
 """
 from __future__ import annotations
 
-ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "no_fact_reply", "phases", "questions")
+ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "no_fact_reply", "intro_question", "phases",
+              "questions")
 PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying", "replies")
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
                  "outline", "hints", "follow_ups")
