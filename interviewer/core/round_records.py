@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from interviewer.core.analysis.pauses import PauseSettings
 from interviewer.core.transcript import Transcript
 
 
@@ -41,6 +42,11 @@ class EndedBy(StrEnum):
 # Ways a stretch can end before the candidate got to answer: with no words in it, it is not an
 # answer (the candidate moved on, asked for a repeat, paused, or ended the round first).
 ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED, EndedBy.STOPPED})
+# ...unless the candidate sat silent on the question this long before moving on or ending the
+# round: the question met silence, which the review must show (trial 27: 70 s of silence, a nudge,
+# then End round, and the question vanished from the review, the exports and "questions reached").
+# The review's own "went silent" length, so the two agree on what a long silence is.
+MET_WITH_SILENCE_S = PauseSettings().went_silent_s
 
 
 CUT_OFF_MARK = " [cut off]"
@@ -176,4 +182,14 @@ class AnswerRecord:
         the candidate answered. A first answer that got no words when it was the candidate's
         turn is kept: "no speech was heard" is then worth saying (a muted microphone)."""
         empty = self.transcript is not None and not self.transcript.text.strip()
-        return empty and (self.continuation or self.nothing_asked or self.ended_by in ENDED_BEFORE_ANSWERING)
+        return empty and (self.continuation or self.nothing_asked
+                          or (self.ended_by in ENDED_BEFORE_ANSWERING and not self.met_with_silence()))
+
+    def met_with_silence(self) -> bool:
+        """The candidate had the turn on a question and stayed silent long enough (or long enough
+        to be nudged) before Next or End round: an unanswered question, not one moved past
+        unread. Not after a repeat or a pause, whose answer goes on in the next stretch."""
+        if (self.question_id is None or self.continuation or self.ended_at is None
+                or self.ended_by not in (EndedBy.NEXT, EndedBy.STOPPED)):
+            return False
+        return bool(self.nudges) or self.ended_at - self.started_at >= MET_WITH_SILENCE_S
