@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from interviewer.core.analysis.pauses import PauseSettings
+from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.transcript import Transcript
 
 
@@ -42,11 +42,10 @@ class EndedBy(StrEnum):
 # Ways a stretch can end before the candidate got to answer: with no words in it, it is not an
 # answer (the candidate moved on, asked for a repeat, paused, or ended the round first).
 ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED, EndedBy.STOPPED})
-# ...unless the candidate sat silent on the question this long before moving on or ending the
-# round: the question met silence, which the review must show (trial 27: 70 s of silence, a nudge,
-# then End round, and the question vanished from the review, the exports and "questions reached").
-# The review's own "went silent" length, so the two agree on what a long silence is.
-MET_WITH_SILENCE_S = PauseSettings().went_silent_s
+# ...unless the candidate sat silent on the question MET_WITH_SILENCE_S or longer before moving
+# on or ending the round: the question met silence, which the review must show (trial 27: 70 s of
+# silence, a nudge, then End round, and the question vanished from the review, the exports and
+# "questions reached").
 
 
 CUT_OFF_MARK = " [cut off]"
