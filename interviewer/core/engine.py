@@ -594,12 +594,15 @@ class RoundEngine:
         self.timeline.asks.append(AskSpan(question.id, event.follow_up_id, reason, self.current_phase.id, at))
         return event
 
-    def answer_finished(self, answer_text: str | None, ended_at: float | None = None) -> list[Event]:
+    def answer_finished(self, answer_text: str | None, ended_at: float | None = None,
+                        unanswered: bool = False) -> list[Event]:
         """The candidate finished answering; returns any due events and the next thing to ask.
 
         `answer_text` None means no transcript is available: conditional follow-ups are then
         skipped rather than asked blindly. `ended_at` (round seconds) is when the answer ended, if
-        earlier than now (e.g. when the transcript took a moment).
+        earlier than now (e.g. when the transcript took a moment). `unanswered`: the candidate
+        stayed silent and the interviewer moved on: no request for more, no follow-ups (they
+        build on an answer never given), the next question.
         """
         open_ask = self.timeline.asks[-1] if self.timeline.asks else None
         answers_an_ask = open_ask is not None and open_ask.answered_at is None
@@ -619,11 +622,13 @@ class RoundEngine:
         # "That's it." said to the request for the code (not to a question or follow-up) ends the work.
         if answer_text is None or (self._code_asked_at is not None and not answers_an_ask and says_done(answer_text)):
             self._code_done = True
-        if answer_text is not None and self._answer_too_short(open_ask):
+        if unanswered:
+            self._pending_follow_ups, self._guessed_covered = [], []
+        elif answer_text is not None and self._answer_too_short(open_ask):
             self._asked_for_more.add(self._question.id)
             more = ASK_FOR_MORE.get(self.script.kind, ASK_FOR_MORE["default"])
             return [*caught_up, self._ask(self._question, more, now, AskReason.FOLLOW_UP)]
-        if answer_text is not None and self._push_back_due(open_ask, answer_text):
+        elif answer_text is not None and self._push_back_due(open_ask, answer_text):
             self._pushed_back.add(self._question.id)
             return [*caught_up, self._ask(self._question, PUSH_BACK, now, AskReason.FOLLOW_UP)]
         if answer_text is not None and self._still_little_after_asking_for_more(open_ask):

@@ -313,6 +313,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
+                           unanswered_in=self._unanswered_in(),
                            recording=not (answer is not None and self._not_recording),
                            talking=self.talking_before_words, opening=opening,
                            going_on=bool(answer and answer.continuation
@@ -1417,7 +1418,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         greeted_back = greeted and self._returned_greeting(self._unfinished)
         self._finish_deadline = None
         self._ending, self._unfinished = (self._unfinished, self._turn), []
-        events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at)
+        # Moved on after the offer of help met silence: the next question, not a follow-up.
+        unanswered = last is not None and last.left_unanswered and not any(p.strip() for p in parts)
+        events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at,
+                                             unanswered=unanswered)
         try:
             self._handle(events)
         finally:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.transcript import Transcript
 
 
@@ -41,6 +42,10 @@ class EndedBy(StrEnum):
 # Ways a stretch can end before the candidate got to answer: with no words in it, it is not an
 # answer (the candidate moved on, asked for a repeat, paused, or ended the round first).
 ENDED_BEFORE_ANSWERING = frozenset({EndedBy.NEXT, EndedBy.REPEAT, EndedBy.PAUSED, EndedBy.STOPPED})
+# ...unless the candidate sat silent on the question MET_WITH_SILENCE_S or longer before moving
+# on or ending the round: the question met silence, which the review must show (trial 27: 70 s of
+# silence, a nudge, then End round, and the question vanished from the review, the exports and
+# "questions reached").
 
 
 CUT_OFF_MARK = " [cut off]"
@@ -126,6 +131,10 @@ class AnswerRecord:
     # that follows is thinking time (a nudge may come), not the end of the answer.
     awaiting_speech_after_reply: bool = False
     nudges: list[float] = field(default_factory=list)
+    # Silent on after the nudge: the interviewer offered a hint or to move on (offer_help_text),
+    # then, still nothing said, moved on to the next question (trial 27: 55 s of dead air).
+    help_offered_at: float | None = None
+    left_unanswered: bool = False
     interjections: list[float] = field(default_factory=list)
     # Recording started as the interviewer stopped speaking (a question, a repeat, a phase
     # prompt); False when it resumed after a mic pause or the candidate added to an answer:
@@ -176,4 +185,14 @@ class AnswerRecord:
         the candidate answered. A first answer that got no words when it was the candidate's
         turn is kept: "no speech was heard" is then worth saying (a muted microphone)."""
         empty = self.transcript is not None and not self.transcript.text.strip()
-        return empty and (self.continuation or self.nothing_asked or self.ended_by in ENDED_BEFORE_ANSWERING)
+        return empty and (self.continuation or self.nothing_asked
+                          or (self.ended_by in ENDED_BEFORE_ANSWERING and not self.met_with_silence()))
+
+    def met_with_silence(self) -> bool:
+        """The candidate had the turn on a question and stayed silent long enough (or long enough
+        to be nudged) before Next or End round: an unanswered question, not one moved past
+        unread. Not after a repeat or a pause, whose answer goes on in the next stretch."""
+        if (self.question_id is None or self.continuation or self.ended_at is None
+                or self.ended_by not in (EndedBy.NEXT, EndedBy.STOPPED)):
+            return False
+        return bool(self.nudges) or self.ended_at - self.started_at >= MET_WITH_SILENCE_S

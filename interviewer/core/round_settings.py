@@ -81,6 +81,10 @@ class ControllerSettings:
     silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
     nudge_text: str = "Remember to think out loud."
     check_in_text: str = "Take your time. Shall I move on?"  # see CHECK_IN_WAIT_S
+    # Still silent, with no word said, silence_nudge_after seconds after the nudge: the second
+    # step an interviewer takes; then silence_ends_answer_after more seconds move on to the next
+    # question (SilenceRules._offers_help). Empty: not offered, and silence never moves on there.
+    offer_help_text: str = "Would a hint help, or shall we move on to the next question?"
     # A few unclear words while clarifying, then a wait (clarifying_turns._ask_to_say_again).
     unclear_text: str = "Sorry, I didn't catch that. Could you say it again?"
     # Said on resuming after a break (REORIENT_AFTER_PAUSE_S); {part}: the part's name, {time}:

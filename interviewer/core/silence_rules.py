@@ -87,7 +87,39 @@ class SilenceRules:
             self._last_nudge = (self._nudge_key(answer), self._now())
             answer.nudges.append(self._now())
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
+        elif self._offers_help(answer, quiet):
+            answer.help_offered_at = self._now()
+            self._say(self.settings.offer_help_text, UtteranceKind.NUDGE)
+        elif (left := self._moves_on_unanswered(quiet)) is not None and left <= 0:
+            answer.left_unanswered = True  # the engine drops the follow-ups of an answer never given
+            self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         self._pump()
+
+    def _silent_on_question(self, answer: AnswerRecord) -> bool:
+        """The candidate's turn on a question, no word said in it yet, and nothing that makes the
+        silence theirs to take (the last part's invitation, a clarify part's floor, time asked for)."""
+        return (answer.question_id is not None and not (answer.heard_speech and self._heard_a_word())
+                and not self._answers_closing_prompt(answer) and not self._waits_for_questions()
+                and self._now() >= self._no_nudge_until)
+
+    def _offers_help(self, answer: AnswerRecord, quiet: float) -> bool:
+        """The nudge to think aloud met silence for as long again (silence_nudge_after, counted
+        from the nudge's end): a real interviewer then offers a hint or to move on, rather than
+        leave dead air (trial 27: nothing for 55 s after "Remember to think out loud.")."""
+        nudge_after = self.settings.silence_nudge_after
+        return bool(nudge_after and self.settings.offer_help_text and answer.nudges
+                    and answer.help_offered_at is None and quiet >= nudge_after
+                    and self._silent_on_question(answer))
+
+    def _moves_on_unanswered(self, quiet: float) -> float | None:
+        """Seconds until the silence after the offer of help moves on to the next question (the
+        silence that ends an answer, silence_ends_answer_after, counted from the offer's end);
+        None when no offer is waiting on silence."""
+        answer, end_after = self._answer, self.settings.silence_ends_answer_after
+        if (answer is None or answer.help_offered_at is None or answer.left_unanswered or not end_after
+                or not self._silent_on_question(answer)):
+            return None
+        return end_after - quiet
 
     @staticmethod
     def _nudge_key(answer: AnswerRecord) -> tuple:
@@ -170,6 +202,15 @@ class SilenceRules:
         if ends_at is None or ends_at <= quiet or self._checks_in_first(ends_at):
             return None  # a check-in comes first, not the move on
         return ends_at - quiet
+
+    def _unanswered_in(self) -> float | None:
+        """Seconds until the silence after the offer of help moves on to the next question, for
+        the status line all the while it waits (the offer asked the candidate something); None
+        when no offer waits, or the interviewer is talking."""
+        if self._answer is None or self._speaking is not None or self._to_say or self._silence_held:
+            return None
+        left = self._moves_on_unanswered(self._quiet_to_end())
+        return left if left is not None and left > 0 else None
 
     def _was_a_noise(self, answer: AnswerRecord, quiet: float) -> bool:
         """The sound that stopped the interviewer was no one talking: no words, hardly any sound

@@ -419,7 +419,9 @@ def test_silence_nudges_then_ends_the_answer_once_the_candidate_spoke(tmp_path):
         controller.on_silence(seconds)
     controller.poll()
     answer = controller.answers[1]
-    assert answer.ended_by == "silence" and len(answer.nudges) == 2 and answer.interjections == answer.nudges
+    # Silent on 15 s after the first nudge, it offered a hint or to move on (trial 27) before they spoke.
+    assert answer.ended_by == "silence" and len(answer.nudges) == 2
+    assert answer.interjections == sorted([*answer.nudges, answer.help_offered_at])
     past_the_beat(clock, speaker, controller)
     assert speaker.said[-1] == "How many users are we serving?"
 

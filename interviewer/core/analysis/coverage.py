@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Collection, Iterable, Mapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from interviewer.core.analysis import depth
+from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.analysis.question_wording import TAG_END
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
@@ -116,6 +117,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 def sentences_of_text(text: str, part_id: int = 0) -> list[Sentence]:
     """Sentences of a typed answer (no times: all 0)."""
     return [Sentence(part_id, s.strip(), 0.0, 0.0) for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def met_with_silence(analysis: object) -> bool:
+    """An analysed part that holds no word and was scored "No speech was heard" (report.py's
+    no_speech) for MET_WITH_SILENCE_S or longer: the candidate's turn on its question passed in
+    silence. Shorter, the round ended (or moved on) as it was asked: not reached (trial 22)."""
+    a = analysis if isinstance(analysis, dict) else {}
+    return not a.get("words") and any(
+        isinstance(f, dict) and f.get("kind") == "no_speech"
+        and _f(f.get("end")) - _f(f.get("start")) >= MET_WITH_SILENCE_S for f in a.get("findings") or [])
 
 
 def sentences_of_part(part: "Part") -> list[Sentence]:
@@ -756,9 +767,12 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
         answered = reached = False
         for part in question_parts:
             sentences = sentences_of_part(part)
-            answered = answered or bool(sentences)
+            # Met with silence, it was still put to the candidate: reached, its points missed
+            # (trial 27: "1 question reached" though 2 were asked, the second met with silence).
+            turn = bool(sentences) or met_with_silence(part.analysis)
+            answered = answered or turn
             # A part stored without its phase (rounds before phases were kept) counts as solving.
-            reached = reached or bool(sentences) and part.phase_id not in clarify
+            reached = reached or turn and part.phase_id not in clarify
             stored = _stored_scores(part, points, scorer)
             if stored is not None:
                 scores.append(stored)

@@ -31,6 +31,12 @@ class PauseSettings:
     went_silent_s: float = 10.0   # "went silent" finding
 
 
+# A question met with this much silence, nothing said, was put to the candidate and left
+# unanswered, not moved past unread (trial 27): kept by the round (round_records), counted as
+# reached by the review (coverage.met_with_silence). The review's "went silent" length.
+MET_WITH_SILENCE_S = PauseSettings().went_silent_s
+
+
 @dataclass(frozen=True)
 class Pause:
     start: float

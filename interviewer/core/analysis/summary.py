@@ -135,6 +135,9 @@ class AnswerNumbers:
     disfluencies: list[dict] = field(default_factory=list)
     # Depth signals that applied to this answer (core.analysis.depth): id -> times heard.
     depth: dict[str, int] = field(default_factory=dict)
+    # Nothing said, the candidate's turn on it passed in silence (coverage.met_with_silence):
+    # asked and unanswered, so reached.
+    met_with_silence: bool = False
     # The question still worked on when this answers a phase prompt with no question of its own
     # ("Let's move from clarifying to solving. Tell me your approach..."): the problem's text.
     working_on: str | None = None
@@ -229,10 +232,11 @@ def _f(value) -> float:
 
 
 def answered_question_ids(numbers: "RoundNumbers") -> set[str]:
-    """The questions a word was said to: a question asked as the round ended, with nothing said
-    after it, is one the round did not reach (trial 22: the Features question asked at the end
-    was left out of the questions "not reached" while its areas were not counted)."""
-    return {a.question_id for a in numbers.answers if a.question_id and a.words}
+    """The questions a word was said to, or met with silence (trial 27): a question asked as the
+    round ended, with nothing said after it, is one the round did not reach (trial 22: the
+    Features question asked at the end was left out of the questions "not reached" while its
+    areas were not counted)."""
+    return {a.question_id for a in numbers.answers if a.question_id and (a.words or a.met_with_silence)}
 
 
 def _wpm(words: int, seconds: float) -> float | None:
@@ -362,7 +366,8 @@ def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[
         pace_wpm=_wpm(words, speaking) if measurable(words, articulation) else None,
         articulation_wpm=_wpm(words, articulation) if measurable(words, articulation) else None, long_pauses=long_pauses,
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
-        articulation_seconds=articulation, disfluencies=disfluencies, depth=depth)
+        articulation_seconds=articulation, disfluencies=disfluencies, depth=depth,
+        met_with_silence=not words and any(point_coverage.met_with_silence(p.analysis) for p in parts))
 
 
 def _band(pace: dict, key: str, default: tuple[float, float]) -> tuple[float, float]:
