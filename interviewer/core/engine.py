@@ -250,6 +250,7 @@ class _AnswerEndSnapshot:
     words_in_phase: int
     code_done: bool
     guessed_covered: list
+    left_unanswered: set
 
 
 class RoundEngine:
@@ -282,6 +283,9 @@ class RoundEngine:
         self._phase_index = -1
         self._phase_queue: list[tuple[Question, FollowUp | None]] = []
         self._asked_questions: set[str] = set()
+        # Questions met with silence (the interviewer moved on): their later-part follow-ups
+        # build on an answer never given, so they are not asked either.
+        self._left_unanswered: set[str] = set()
         self._question: Question | None = None  # the main question being discussed
         self._pending_follow_ups: list[FollowUp] = []
         self._answers_so_far = ""  # everything said about the current question, for if_missing
@@ -534,6 +538,8 @@ class RoundEngine:
         for q in self.script.questions:
             for f in q.follow_ups:
                 if f.at_phase == phase.id:
+                    if q.id in self._left_unanswered:
+                        continue
                     first = q.id in self._asked_questions and not f.after_questions
                     (earlier if first else later).append((q, f))
         # Follow-ups of the question discussed so far that wait for this phase (a design's
@@ -624,6 +630,8 @@ class RoundEngine:
             self._code_done = True
         if unanswered:
             self._pending_follow_ups, self._guessed_covered = [], []
+            if open_ask is not None and open_ask.follow_up_id is None:
+                self._left_unanswered.add(open_ask.question_id)
         elif answer_text is not None and self._answer_too_short(open_ask):
             self._asked_for_more.add(self._question.id)
             more = ASK_FOR_MORE.get(self.script.kind, ASK_FOR_MORE["default"])
@@ -663,7 +671,7 @@ class RoundEngine:
             self._phase_index, len(self.timeline.asks), open_ask, list(self._phase_queue), set(self._asked_questions),
             self._question, list(self._pending_follow_ups), self._answers_so_far, set(self._asked_for_more),
             set(self._pushed_back), self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
-            list(self._guessed_covered))
+            list(self._guessed_covered), set(self._left_unanswered))
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -685,6 +693,7 @@ class RoundEngine:
         self._pushed_back = snap.pushed_back
         self._words_in_phase, self._code_done = snap.words_in_phase, snap.code_done
         self._guessed_covered = snap.guessed_covered
+        self._left_unanswered = snap.left_unanswered
         return True
 
     def _answer_too_short(self, open_ask: "AskSpan | None") -> bool:
