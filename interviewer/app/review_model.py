@@ -105,8 +105,10 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
                                              f"{length:.1f} s of silence in \"{_short(answer.question_text)}\""))
     parts = round_parts(session)
     asking = {p.id for p in parts if p.for_interviewer(question_phases(script))}
+    # A question met with silence (the core's met_with_silence) is no long answer:
+    # its length is the wait, not speech (trial 28: "One of your longest answers (41 s)").
     answers = [a for a in summary.summarize(parts, long_pause_s=long_pause_s).answers
-               if not asking.intersection(a.part_ids)]
+               if not asking.intersection(a.part_ids) and not a.met_with_silence]
     for answer in sorted(answers, key=lambda x: -x.duration)[:longest]:
         duration = answer.duration
         if duration >= LONG_ANSWER_MIN_S:

@@ -97,3 +97,13 @@ def test_a_long_answer_to_a_phase_prompt_is_named_by_the_question_it_went_on_wit
     session = Session(1, "f", "s", "Round", "coding", 45, 0.0, 50.0, "completed", answers=answers)
     moments = [m.message for m in flagged_moments(session) if m.kind == "long_answer"]
     assert moments == ['One of your longest answers (32 s), to "Merge the overlapping intervals."']
+
+
+def test_a_question_met_with_silence_is_no_long_answer():
+    """Trial 28: the debrief recalled "One of your longest answers (41 s)" for the customer
+    question the candidate stayed silent on ("No speech was heard in this answer (41.3 s)")."""
+    session = _session(35.0, 41.3)
+    session.answers[1].analysis = {"words": [], "findings": [
+        {"kind": "no_speech", "start": 0.0, "end": 41.3, "message": "No speech was heard in this answer (41.3 s)."}]}
+    recalled = [m.message for m in flagged_moments(session) if m.kind == "long_answer"]
+    assert recalled == ['One of your longest answers (35 s), to "Question 1"']
