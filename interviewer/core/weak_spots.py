@@ -169,6 +169,10 @@ _WENT_ON = frozenset({"question", "follow_up", "changed_constraint", "prompt"})
 
 SKIPPED_FOLLOW_UP = "follow_up_skipped"  # the kind a skipped follow-up's line is shown as
 SKIPPED_LABEL = "Follow-up (skipped with Next):"
+# A follow-up the round ended on before any answer (End round, or time): not reached, no row
+# of its own; the review said "Follow-up:", the Markdown a plain line (trial 28).
+ROUND_ENDED_FOLLOW_UP = "follow_up_round_ended"
+ROUND_ENDED_LABEL = "Follow-up (the round ended before an answer):"
 
 
 def is_skipped_follow_up(said: Sequence, index: int, answered_at: Collection[float]) -> bool:
@@ -179,6 +183,14 @@ def is_skipped_follow_up(said: Sequence, index: int, answered_at: Collection[flo
     line = said[index]
     return (line.kind == "follow_up" and not any(abs(at - line.said_at) < 0.5 for at in answered_at)
             and any(later.kind in _WENT_ON for later in said[index + 1:]))
+
+
+def is_follow_up_the_round_ended_on(said: Sequence, index: int, answered_at: Collection[float]) -> bool:
+    """Whether the `index`-th of the interviewer's lines `said` (as for is_skipped_follow_up) is
+    a follow-up with no answer recorded after which the round went on with nothing else."""
+    line = said[index]
+    return (line.kind == "follow_up" and not any(abs(at - line.said_at) < 0.5 for at in answered_at)
+            and not any(later.kind in _WENT_ON for later in said[index + 1:]))
 
 
 def skipped_follow_up_results(script: "RoundScript | None", lines: Sequence, numbers: "RoundNumbers") -> list[AreaResult]:

@@ -12,7 +12,10 @@ import copy
 from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
-from interviewer.core.weak_spots import SKIPPED_FOLLOW_UP, SKIPPED_LABEL, is_skipped_follow_up
+from interviewer.core.weak_spots import (
+    ROUND_ENDED_FOLLOW_UP, ROUND_ENDED_LABEL, SKIPPED_FOLLOW_UP, SKIPPED_LABEL, is_follow_up_the_round_ended_on,
+    is_skipped_follow_up,
+)
 
 # What an answer's heading shows (its question_text): the line it came from is not shown twice.
 # A question said again ("Could you repeat that?") heads the part recorded after it: trial3's
@@ -20,7 +23,10 @@ from interviewer.core.weak_spots import SKIPPED_FOLLOW_UP, SKIPPED_LABEL, is_ski
 HEADING_KINDS = frozenset({"question", "follow_up", "changed_constraint", "prompt", "repeat"})
 # How the review and the live transcript name a line, by its kind (the rest: 'Interviewer:').
 LABELS = {"question": "Q:", "follow_up": "Follow-up:", "changed_constraint": "New constraint:",
-          SKIPPED_FOLLOW_UP: SKIPPED_LABEL}
+          SKIPPED_FOLLOW_UP: SKIPPED_LABEL, ROUND_ENDED_FOLLOW_UP: ROUND_ENDED_LABEL}
+# The unanswered follow-ups' kinds: the exports label these lines as the review does (the rest
+# of an export's interviewer lines are plain).
+UNANSWERED_FOLLOW_UP_KINDS = frozenset({SKIPPED_FOLLOW_UP, ROUND_ENDED_FOLLOW_UP})
 # What the interviewer says with no question or exchange of its own (the "think out loud" nudge,
 # the time warnings) is an "Interviewer:" line in the transcript where it was said, live and in
 # the review alike (the live view showed the nudge only in its banner, the review as a line).
@@ -81,11 +87,14 @@ def lines_to_show(session: Any, shown: set[int] | None = None) -> list:
         previous = ask
         for c in getattr(answer, "clarifications", None) or []:
             consume_reply(c.reply, c.asked_at)
-    # A follow-up left with Next keeps its label, marked skipped (core.weak_spots.is_skipped_follow_up).
+    # A follow-up left with Next keeps its label, marked skipped (core.weak_spots.is_skipped_follow_up);
+    # one the round ended on says so (is_follow_up_the_round_ended_on).
     said = sorted(getattr(session, "lines", None) or [], key=lambda line: line.said_at)
     asked = [a.asked_at for a in session.answers if a.asked_at is not None]
-    skipped = [line for n, line in enumerate(said) if is_skipped_follow_up(said, n, asked)]
-    return [_with(line, kind=SKIPPED_FOLLOW_UP) if any(line is s for s in skipped) else line for line in left]
+    kinds = {id(line): SKIPPED_FOLLOW_UP if is_skipped_follow_up(said, n, asked) else ROUND_ENDED_FOLLOW_UP
+             for n, line in enumerate(said)
+             if is_skipped_follow_up(said, n, asked) or is_follow_up_the_round_ended_on(said, n, asked)}
+    return [_with(line, kind=kinds[id(line)]) if id(line) in kinds else line for line in left]
 
 
 def place_lines(session: Any, shown: set[int] | None = None) -> PlacedLines:

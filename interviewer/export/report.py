@@ -13,7 +13,7 @@ from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_H
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.clock import clock_text
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
-from interviewer.core.weak_spots import SKIPPED_FOLLOW_UP, SKIPPED_LABEL
+from interviewer.export.interviewer_lines import UNANSWERED_FOLLOW_UP_KINDS, label_of
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
 
@@ -109,8 +109,9 @@ def tokens_of(answer: Answer) -> list[Token]:
 
 def said_token(line: Any, offset: float = 0.0) -> Token:
     """A line the interviewer said (export.interviewer_lines), as a reply with its round time; a
-    follow-up left with Next says so, as the review labels it (trial 26: a plain line)."""
-    text = f"{SKIPPED_LABEL} {line.text}" if line.kind == SKIPPED_FOLLOW_UP else line.text
+    follow-up left unanswered (with Next, or the round ended on it) says so with the review's
+    label (trials 26 and 28: a plain line)."""
+    text = f"{label_of(line)} {line.text}" if line.kind in UNANSWERED_FOLLOW_UP_KINDS else line.text
     return Token(text, line.said_at - offset, "reply", fmt_clock(line.said_at))
 
 
