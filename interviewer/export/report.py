@@ -297,7 +297,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
                                                  round_area_results, round_content, script_point_areas,
                                                  skipped_follow_up_results, unanswered_questions)
 
-        areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script),
+        areas = round_area_results(point_area_results(numbers, script, session.lines), numbers, script_point_areas(script),
                                    skipped_follow_up_results(script, session.lines, numbers))
         content = round_content(areas, unanswered_questions(script, answered_question_ids(numbers)),
                                 session.ended_early, bool(session.skipped))
