@@ -23,8 +23,9 @@ def record_round_areas(store: Any, session_id: int, script: RoundScript, encoder
     """Match the round's talking points with `encoder` (None: the keyword fallback) and store
     the areas they cover."""
     encoder = encoder if encoder is not None else LexicalEncoder()
-    numbers = round_summary(store.get_session(session_id), script, Matcher(encoder))
-    results = point_area_results(numbers)
+    session = store.get_session(session_id)
+    numbers = round_summary(session, script, Matcher(encoder))
+    results = point_area_results(numbers, script, session.lines)
     store.save_round_areas(session_id, results, encoder.name, covered_areas_by_question(numbers.coverage))
     return results
 

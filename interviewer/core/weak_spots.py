@@ -16,10 +16,11 @@ the area (its script never asked about it) neither counts nor breaks the run.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Collection, Sequence
 
 from interviewer.core.analysis import coverage as point_coverage
+from interviewer.core.keywords import words
 from interviewer.core.scripts.areas import area_name, normalize_area
 
 if TYPE_CHECKING:
@@ -34,6 +35,9 @@ CLARIFYING_AREA = "clarifying requirements"
 RECENT_ROUNDS = 5  # weakest areas are judged on the last rounds that measured them
 POINTS, SIGNAL = "points", "signal"
 SKIPPED = "skipped follow-ups"  # follow-ups the candidate moved on from with Next (skipped_follow_up_results)
+# The rule point_area_results counts by, stored with a round's point areas: rounds stored under an
+# older one are counted again (2: a missed point a skipped follow-up asked for is left out, trial 28).
+POINT_AREAS_RULE = 2
 
 
 @dataclass(frozen=True)
@@ -113,16 +117,26 @@ def _signal_heard_as(area: str) -> str:
     return next((s.missing for s in SIGNALS if normalize_area(s.area) == normalize_area(area)), "")
 
 
-def point_area_results(numbers: "RoundNumbers") -> list[AreaResult]:
-    """Areas of the expected points, from the round's talking-point coverage."""
+def point_area_results(numbers: "RoundNumbers", script: "RoundScript | None" = None,
+                       lines: Sequence = ()) -> list[AreaResult]:
+    """Areas of the expected points, from the round's talking-point coverage. With the round's
+    `script` and interviewer `lines`, a point missed whose subject a follow-up the candidate
+    skipped with Next asked about (skipped_point_indexes) is left out: the skip counts as the
+    documented rule says (skipped_follow_up_results: the follow-up's area, else its question's one
+    area, else none), not a second time as a missed point (trial 28: "Topic areas missed: Testing"
+    after the testing question was answered with two test cases, its only missed point the
+    brute-force check the skipped follow-up asked for)."""
+    left_out = skipped_point_indexes(script, lines, numbers)
+    coverage = [replace(q, points=tuple(p for p in q.points if (q.question_id, p.index) not in left_out))
+                for q in numbers.coverage]
     missed: dict[str, list[str]] = {}
-    for q in numbers.coverage:
+    for q in coverage:
         if q.reached:
             for p in q.points:
                 if p.area and p.status == point_coverage.MISSED:
                     missed.setdefault(p.area, []).append(p.text)
     return [AreaResult(g.name, g.points, g.covered + 0.5 * g.partly, POINTS, missed_points=tuple(missed.get(g.name, ())))
-            for g in point_coverage.coverage_by_area(numbers.coverage) if g.points]
+            for g in point_coverage.coverage_by_area(coverage) if g.points]
 
 
 def signal_area_results(numbers: "RoundNumbers", script_areas: Collection[str] | None = None) -> list[AreaResult]:
@@ -193,15 +207,12 @@ def is_follow_up_the_round_ended_on(said: Sequence, index: int, answered_at: Col
             and not any(later.kind in _WENT_ON for later in said[index + 1:]))
 
 
-def skipped_follow_up_results(script: "RoundScript | None", lines: Sequence, numbers: "RoundNumbers") -> list[AreaResult]:
-    """One unmet result (0 of 1) in its area (follow_up_area) per follow-up the interviewer asked
-    that has no answer while the round went on past it: the candidate pressed N (Next) over it
-    (trial 19: "A product listed this morning has no clicks..." skipped, and neither Progress nor
-    the plan named cold start). A coach counts a follow-up asked and left unanswered as a miss of
-    what it asked about, as an interviewer would note it, not as a question never asked; one the
-    round ended on (End round there) is not reached, like the questions after it, and counts for
-    nothing. `lines`: what the interviewer said, in order (storage InterviewerLine: said_at, kind,
-    text); `numbers`: the round's summary, whose answers say which follow-ups were answered."""
+def skipped_follow_ups(script: "RoundScript | None", lines: Sequence, numbers: "RoundNumbers") -> list[tuple]:
+    """(question, follow-up) of the script, once each, for every follow-up the interviewer asked
+    that has no answer while the round went on past it: the candidate pressed N (Next) over it.
+    One the round ended on (End round there) is not reached, like the questions after it.
+    `lines`: what the interviewer said, in order (storage InterviewerLine: said_at, kind, text);
+    `numbers`: the round's summary, whose answers say which follow-ups were answered."""
     if script is None:
         return []
     answered = {(a.question_id, a.follow_up_id) for a in numbers.answers if a.follow_up_id}
@@ -212,11 +223,41 @@ def skipped_follow_up_results(script: "RoundScript | None", lines: Sequence, num
             continue
         for q in script.questions:
             f = next((f for f in q.follow_ups if f.text and f.text in line.text), None)
-            area = follow_up_area(q, f) if f is not None else None
-            if f is not None and (q.id, f.id) not in answered and area:
-                out.append(AreaResult(area, 1, 0, SKIPPED))
+            if f is not None and (q.id, f.id) not in answered:
+                out.append((q, f))
                 answered.add((q.id, f.id))  # said twice (a repeat) is one follow-up skipped
     return out
+
+
+def skipped_follow_up_results(script: "RoundScript | None", lines: Sequence, numbers: "RoundNumbers") -> list[AreaResult]:
+    """One unmet result (0 of 1) in its area (follow_up_area) per follow-up skipped with Next
+    (skipped_follow_ups) (trial 19: "A product listed this morning has no clicks..." skipped, and
+    neither Progress nor the plan named cold start). A coach counts a follow-up asked and left
+    unanswered as a miss of what it asked about, as an interviewer would note it, not as a
+    question never asked; one the round ended on counts for nothing."""
+    return [AreaResult(area, 1, 0, SKIPPED) for q, f in skipped_follow_ups(script, lines, numbers)
+            if (area := follow_up_area(q, f))]
+
+
+def skipped_point_indexes(script: "RoundScript | None", lines: Sequence,
+                          numbers: "RoundNumbers") -> frozenset[tuple[str, int]]:
+    """(question id, point index) of the points missed whose subject a follow-up skipped with Next
+    asked about: the point shares one of the follow-up's `if_missing` words among its keywords
+    (the link coverage._settled_by_follow_ups reads: that follow-up is asked for that point)."""
+    out = set()
+    skipped = skipped_follow_ups(script, lines, numbers)
+    for c in numbers.coverage:
+        subjects = [{" ".join(words(k)) for k in f.if_missing} for q, f in skipped if q.id == c.question_id]
+        if not subjects:
+            continue
+        question = script.question(c.question_id)
+        for p in c.points:
+            if p.status != point_coverage.MISSED or p.index >= len(question.expected_points):
+                continue
+            said = {" ".join(words(k)) for k in question.expected_points[p.index].keywords}
+            if any(subject & said for subject in subjects):
+                out.add((c.question_id, p.index))
+    return frozenset(out)
 
 
 def script_point_areas(script: "RoundScript") -> frozenset[str]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.phases import handed_on, phase_difference_text, round_minutes_text
-from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_text
+from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_round_time, finding_text
 from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, topics_missed_text
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.clock import clock_text
@@ -240,7 +240,7 @@ def last_moment(session: Any) -> float:
 def _at_round_time(f: Finding, answer_start: float | None) -> Finding:
     if answer_start is None:
         return f
-    return dataclasses.replace(f, start=None if f.start is None else f.start + answer_start,
+    return dataclasses.replace(f, start=finding_round_time(f.start, answer_start),
                                end=None if f.end is None else f.end + answer_start)
 
 
@@ -298,7 +298,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
                                                  round_area_results, round_content, script_point_areas,
                                                  skipped_follow_up_results, unanswered_questions)
 
-        areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script),
+        areas = round_area_results(point_area_results(numbers, script, session.lines), numbers, script_point_areas(script),
                                    skipped_follow_up_results(script, session.lines, numbers))
         content = round_content(areas, unanswered_questions(script, answered_question_ids(numbers)),
                                 session.ended_early, bool(session.skipped))

@@ -225,7 +225,7 @@ class ReviewController:
 
             numbers = round_summary(session, script, self.text_encoder())
             # The round's topic areas as Home and Progress count them (the same core verdict).
-            areas = round_area_results(point_area_results(numbers), numbers, script_point_areas(script),
+            areas = round_area_results(point_area_results(numbers, script, session.lines), numbers, script_point_areas(script),
                                        skipped_follow_up_results(script, session.lines, numbers))
             unanswered = unanswered_questions(script, answered_question_ids(numbers))
             return (numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered, session.ended_early, bool(session.skipped)),

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 from interviewer.core.analysis.marks import pause_word, transcript_marks
 from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
 from interviewer.core.time_left import questions_done_text
-from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_label, finding_text
+from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, disfluency_count_text, finding_label,
+                                              finding_round_time, finding_text)
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line, finding_message, topics_missed_text
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words
@@ -718,8 +719,8 @@ class ReviewScreen(QWidget):
         self.findings.clear()
         starts = {a.id: a.answer_start or 0.0 for a in self.session.answers}
 
-        def round_time_of(f) -> float:
-            return (starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0) + (f.start or 0.0)
+        def round_time_of(f) -> float:  # the exports' time too (finding_round_time)
+            return finding_round_time(f.start, starts.get(f.answer_id, 0.0) if f.answer_id is not None else None) or 0.0
 
         # In round time, as the user reads down (stored: the round's own findings, then each answer's).
         for f in sorted(self.session.findings, key=round_time_of):

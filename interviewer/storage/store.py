@@ -568,8 +568,10 @@ class Store:
         the round's coverage matched with `matcher`), and per question the areas of its points
         covered (summary.covered_areas_by_question: the depth counts need them); replaces what
         was stored for the round."""
+        from interviewer.core.weak_spots import POINT_AREAS_RULE
+
         rows = [{"area": r.area, "measured": r.measured, "covered": r.covered, "source": r.source} for r in results]
-        data = {"areas": rows, "covered_areas": covered_areas or {}}
+        data = {"areas": rows, "covered_areas": covered_areas or {}, "rule": POINT_AREAS_RULE}
         with self._write("Saving the round's topic areas") as db:
             self._session_row(session_id)
             db.execute("INSERT OR REPLACE INTO round_areas (session_id, matcher, areas_json, computed_at)"
@@ -578,9 +580,13 @@ class Store:
     def round_area_matchers(self) -> dict[int, str]:
         """Session id -> what its stored topic areas were matched with (rounds not in it have none).
         Areas stored without the questions' covered areas (a bare list, before trial 20) count as
-        none: matched again, or Home's depth counts would not be the review's."""
+        none: matched again, or Home's depth counts would not be the review's; so do areas stored
+        under an older rule (weak_spots.POINT_AREAS_RULE), or Home would keep what the review no
+        longer says (trial 28)."""
+        from interviewer.core.weak_spots import POINT_AREAS_RULE
+
         return {r["session_id"]: r["matcher"] for r in self._read("SELECT session_id, matcher, areas_json FROM round_areas")
-                if isinstance(_load_json(r["areas_json"]), dict)}
+                if isinstance(data := _load_json(r["areas_json"]), dict) and data.get("rule", 1) == POINT_AREAS_RULE}
 
     def area_history(self, kind: str | None = None, script_areas: Callable[[str], Any] | None = None,
                      script_questions: Callable[[str], Any] | None = None) -> list:

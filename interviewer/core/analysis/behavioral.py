@@ -79,6 +79,8 @@ STAR_CUES = {
               r"went through|found|made|showed|"
               # part 22: "we recorded station noise, we mixed it in, we tuned the threshold", "we decide to try"
               r"recorded|mixed|tuned|tried|decide to|"
+              # trial 28: "I shared the data, and we agreed on a two week test"
+              r"shared|agreed (on|to)|"
               # the perfect, as some speakers tell a story: "I have added the weather and the traffic"
               r"written|taken|spoken|run)|(i've|we've|ive|weve) (added|built|rebuilt|written|changed|fixed|"
               r"moved|replaced|trained|retrained|set up|created)|"
@@ -127,6 +129,11 @@ STAR_CUES = {
               r"(went|go|goes|going|gone) from (\S+ ){0,4}?(\d|a|an|half|" + _NUMBER + r")\S*( \S+){0,4} to|"
               # "cancellations were down about eighteen percent"
               r"\b(were|was|is|are) (down|up) (by )?((about|around|roughly|nearly|over|almost) )?(\d+|" + _NUMBER + r")|"
+              # trial 28: a change said as a noun with its number, "a one percent drop in clicks", "a 20
+              # percent increase in sign-ups", and what a test showed ("the test showed that 1 % ...")
+              r"(\d|" + _NUMBER + r"|percent|%)\S*( \S+){0,2}? (drop|decrease|increase|rise|fall|reduction|"
+              r"improvement|gain|lift|jump|decline|boost|uplift|dip|cut)s? (in|of)\b|"
+              r"(test|tests|experiment|pilot|trial|canary|rollout) (\S+ )?(showed|proved|confirmed)|"
               r"(saved|doubled|halved|tripled)( \S+){0,4} "
               r"(\d|hours?|days?|weeks?|months?|minutes?|money|dollars|time|percent))\b",
 }
@@ -226,11 +233,17 @@ def framing_parts(utterances: list[Utterance]) -> dict[int, str]:
     texts = [" ".join(u.norm_words) for u in utterances]
     parts = [_cue_parts(t) for t in texts]
     out: dict[int, str] = {}
-    if texts and len(utterances[0].norm_words) >= MIN_FRAME_WORDS and not parts[0] and _PAST.search(texts[0]):
-        out[0] = "situation"
-    last = len(texts) - 1
-    if (last > 0 and not any("result" in p for p in parts) and not parts[last]
-            and any("action" in p for p in parts[:last]) and len(utterances[last].norm_words) >= MIN_FRAME_WORDS
+    # A short "Yes." before the story or "That's it." after it frames nothing: the story opens and
+    # closes on its first and last sentences of some length (trial 28: the scene after "Yes." was
+    # not heard as the situation).
+    long_enough = [n for n, u in enumerate(utterances) if len(u.norm_words) >= MIN_FRAME_WORDS]
+    if not long_enough:
+        return out
+    first, last = long_enough[0], long_enough[-1]
+    if not parts[first] and _PAST.search(texts[first]):
+        out[first] = "situation"
+    if (last > first and not any("result" in p for p in parts) and not parts[last]
+            and any("action" in p for p in parts[:last])
             and _PAST.search(texts[last]) and _COUNT.search(texts[last])):
         out[last] = "result"
     return out

@@ -113,6 +113,17 @@ def label_heading(label: str, message: str) -> str:
     return "" if _stems(re.findall(r"[a-z]+", label.lower())) & _stems(opening) else label
 
 
+def finding_round_time(start: float | None, answer_start: float | None) -> float | None:
+    """When a finding happened, in round seconds: `start` (seconds into its answer, or into the
+    round for a round's finding: `answer_start` None) moved to the round's clock. A finding about
+    a whole answer (no start of its own: "No numbers in the result") is at the answer's start: the
+    review listed it at [04:50] while the Markdown and HTML exports gave it no time (trial 28).
+    None: a round's finding with no moment. The review and every export read this."""
+    if answer_start is None:
+        return start
+    return answer_start + (start or 0.0)
+
+
 def finding_text(kind: str, message: str) -> str:
     """"Label: message", or the message alone where it says its label (finding_heading)."""
     heading = finding_heading(kind, message)
