@@ -9,6 +9,7 @@ from interviewer.core.candidate_questions import (
     CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
 )
 from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, unclear_fragment, wraps_up
+from interviewer.core.engine import writes_code
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
     THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_permission, asks_time_left,
@@ -20,7 +21,7 @@ from interviewer.core.round_updates import ClarifyingAnswered, PartialTranscript
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
 from interviewer.core.trailing_questions import (
     CHECK_ACK, STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, checks_understanding, confirmation_check,
-    question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
+    marked_statement_in_narration, question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
 )
 from interviewer.core.transcript import Segment, Word, join_words
 from interviewer.core.unheard_questions import asks_to_hear_again
@@ -72,7 +73,7 @@ class ClarifyingTurns:
         new = words[self._replied_words:]
         if not new:
             return False
-        questions = trailing_questions(new)
+        questions = [q for q in trailing_questions(new) if not self._narrated(answer, new, q)]
         if not questions and asks_to_ask(_last_sentence(new)):
             # "Sorry, can I jump in? I have a quick question about that.": a request to ask said
             # as a statement gets the floor too (trial 25: no reply, taken as the answer).
@@ -110,6 +111,13 @@ class ClarifyingTurns:
         if replied and self._answer is answer:
             self._finish_cut_question_after_reply(answer)
         return replied
+
+    def _narrated(self, record: AnswerRecord, words: list[Word], question: str) -> bool:
+        """`question` is a statement with a "?" run into the candidate's narration of their code
+        (trailing_questions.marked_statement_in_narration): in the part where the code is written
+        it gets no reply; worded questions there still do."""
+        phase = next((p for p in self.engine.script.phases if p.id == record.phase), None)
+        return phase is not None and writes_code(phase) and marked_statement_in_narration(words, question)
 
     def _one_reply_for_the_interviewer(self, record: AnswerRecord, questions: list[str]) -> list[str]:
         """Questions for the interviewer asked in one breath ("What does the team work on day to
@@ -443,6 +451,8 @@ class ClarifyingTurns:
         if not words:
             return False  # nothing said (Space on a silent answer): nothing to reply to (trial 25 crashed here)
         question = trailing_question(words)
+        if question is not None and self._narrated(record, words, question):
+            question = None
         if question is None and self._candidate_floor(record) and wants_to_know(_last_sentence(words)):
             question = _last_sentence(words)  # "I'd love to hear about the team." and the end key
         asked_until = record.started_at + words[-1].end  # round time the question ended

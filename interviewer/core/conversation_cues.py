@@ -386,9 +386,26 @@ _CHECKS_ASSUMPTION = re.compile(
     r"(?:just |also )?assum(?:e|ing)\b.*\b(?:right|okay|ok|fine|correct|fair|alright|true|a fair assumption)\W*$)")
 
 
+# An assumption stated and handed over ("I'll assume the input fits in memory unless you tell me
+# otherwise.", "I'm assuming English only."): by the time it reaches the interviewer the round has
+# taken it for a question (a wait after it, or an invitation to correct it), so it checks the
+# assumption as "Can I assume ...?" does. Trial 28 got the no-fact "Make a reasonable assumption"
+# to one, its middle misheard ("I assume they didn't put fits in memory ..."): the opening or the
+# invitation to correct is enough.
+_STATES_ASSUMPTION = re.compile(
+    r"^(?:(?:okay|ok|so|and|alright|well|right|um|uh|er) )*"
+    r"(?:i'?ll|i will|i'?m|i am|i'?d|i would|we'?ll|we will|we'?re|we are|let me|let's|i|we) "
+    r"(?:just |also |safely |simply )?(?:going to |gonna )?assum(?:e|ing)\b")
+
+
 def checks_assumption(text: str) -> bool:
-    """The question asks the interviewer to confirm an assumption the candidate states."""
-    return bool(_CHECKS_ASSUMPTION.search(" ".join(words(text))))
+    """The question asks the interviewer to confirm an assumption the candidate states: "Can I
+    assume ...?", "I assume ..., right?", "I'll assume ...", "..., correct me if I'm wrong."."""
+    from interviewer.core.analysis.question_wording import INVITES_CORRECTION
+
+    said = " ".join(words(text))
+    return bool(_CHECKS_ASSUMPTION.search(said) or _STATES_ASSUMPTION.match(said)
+                or INVITES_CORRECTION.search(said))
 
 
 # The end of an answer that may not be its end: a last sentence that breaks off ("..., and",

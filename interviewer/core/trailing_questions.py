@@ -80,6 +80,32 @@ def trailing_question(words: list[Word]) -> str | None:
     return None
 
 
+def marked_statement_in_narration(words: list[Word], question: str) -> bool:
+    """`question` (one of `trailing_questions(words)`) asks by its question mark alone, with no
+    question wording, and comes straight after a sentence of the speaker's own in the same turn:
+    a statement tiny.en closed with "?" where the voice rose in narration ("I extend the end.
+    Otherwise I append it." heard as "... I extend the end. Uh, er, why not up end it?", trial 28's
+    code walk-through, got the no-fact reply). The analysis counts such a sentence only if the
+    speaker then leaves the turn (questions.find_questions); where the candidate talks through
+    their own work the round does not reply to it. Worded questions ("Should I handle the empty
+    list here?") and one said first in a turn are not this."""
+    from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.question_wording import question_cue
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.analysis.utterances import split_utterances
+
+    tokens = tokenize(_without_trailing_fragment(list(words)))
+    if not tokens:
+        return False
+    utterances = split_utterances(tokens)
+    at = next((i for i in range(len(utterances) - 1, -1, -1) if utterances[i].text == question), None)
+    if not at or not utterances[at].tokens[-1].question_mark or question_cue(utterances[at], use_mark=False):
+        return False
+    before = utterances[at - 1]
+    said = [t.norm for t in before.tokens if not is_hesitation(t.norm)]
+    return len(said) >= 3 and not question_cue(before)  # the speaker's own sentence, not a question
+
+
 MAX_QUESTIONS_AT_ONCE = 3
 # A sentence that only asks whether the sentence before it is so ("Is that okay?" asks leave for a
 # plan, a question of its own).
@@ -295,14 +321,18 @@ _CHECK_LEAD_INS = {"okay", "ok", "alright", "and", "well", "great", "cool"}
 def checks_understanding(sentence: str) -> bool:
     """`sentence` seeks confirmation of something the candidate takes to be so: it opens with a
     check marker ("So ...", "I assume ...", "I take it ...", "Just to confirm ...") and is no
-    question of its own ("So what is the budget?" asks), or it ends with "right?" / "correct?"."""
+    question of its own ("So what is the budget?" asks), or it ends with "right?" / "correct?"
+    or an invitation to correct it ("..., unless you tell me otherwise.")."""
     from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.question_wording import INVITES_CORRECTION
 
     words = re.findall(r"[a-z0-9']+", sentence.lower().replace("\u2019", "'"))
     while words and (words[0] in _CHECK_LEAD_INS or is_hesitation(words[0])):
         words = words[1:]
     text = " ".join(words)
     if any(text.endswith(" " + tag) for tag in _CHECK_TAGS):
+        return True
+    if INVITES_CORRECTION.search(text):  # "..., correct me if I'm wrong.": handed over to be checked
         return True
     return not sentence.rstrip().endswith("?") and any((text + " ").startswith(o + " ") for o in _CHECK_OPENERS)
 

@@ -275,9 +275,11 @@ class RoundScreen(QWidget):
         """A coding or design round poses a problem; a story round asks a question (trial 11: a
         behavioral follow-up read "The problem: Tell me about a time you had a serious conflict...").
         So does a coding round's later part that asks one (trial 13: "The problem: Which test
-        cases would you write for this function?")."""
+        cases would you write for this function?"). A sentence of it that asks is enough: trial 28's
+        "Which test cases would you write for this function? Name each one and what it checks."
+        ends with an instruction and read "The problem: ..." again."""
         kind = self.session.script.kind if self.session is not None else None
-        asks = (self._problem or "").rstrip().endswith("?")
+        asks = "?" in (self._problem or "")
         return "The question" if kind in QUESTION_ROUNDS or asks else "The problem"
 
     def _part_question(self) -> str | None:

@@ -94,6 +94,25 @@ def test_a_coding_rounds_question_under_a_follow_up_is_headed_as_a_question(qtbo
     screen.session = None
 
 
+def test_a_question_that_asks_then_instructs_is_headed_as_a_question_under_its_follow_up(qtbot):
+    """Trial 28, the coding round's test part: under the follow-up the box read "The problem: Which
+    test cases would you write for this function? Name each one and what it checks." (the script's
+    question asks first, then says what to do). The problem statement itself keeps its heading."""
+    from types import SimpleNamespace
+    screen = _screen(qtbot)
+    screen.session = SimpleNamespace(script=SimpleNamespace(kind="coding"))
+    asked = "Which test cases would you write for this function? Name each one and what it checks."
+    screen.on_update(Speaking(asked, UtteranceKind.QUESTION, 1.0, "test_cases"))
+    screen.on_update(Speaking("How could you test it against thousands of random inputs?", UtteranceKind.FOLLOW_UP,
+                              5.0, "test_cases"))
+    assert screen.question.text().endswith(f"\n\nThe question: {asked}")
+    problem = "You're given a list of user sessions. Merge all sessions that overlap."
+    screen.on_update(Speaking(problem, UtteranceKind.QUESTION, 9.0, "merge_sessions"))
+    screen.on_update(Speaking("What's the time complexity of that?", UtteranceKind.FOLLOW_UP, 12.0, "merge_sessions"))
+    assert screen.question.text().endswith(f"\n\nThe problem: {problem}")
+    screen.session = None
+
+
 def test_a_follow_up_of_an_earlier_question_shows_that_question(qtbot):
     """Trial 11, behavioral round in the real app: 'Thinking back to the conflict you described at
     the start, did you ever get feedback about how you handled it?' (a follow-up of the conflict
