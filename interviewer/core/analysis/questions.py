@@ -24,7 +24,8 @@ from interviewer.core.analysis.question_prosody import (
     stumbles,
 )
 from interviewer.core.analysis.question_wording import (
-    AUX, MAX_TAG_GAP_S, OR_NOT_END, PERSONAL, PREPOSITION, RHETORICAL_ANSWER, SUBJECT, SUBORDINATOR, TAG_END, WH, WH_IS, _clauses,
+    AUX, MAX_TAG_GAP_S, OR_NOT_END, PERSONAL, PREPOSITION, RHETORICAL_ANSWER, SUBJECT, SUBORDINATOR, TAG_END, TAG_PAIRS, WH,
+    WH_IS, _clauses,
     _has_clause, _strip_lead_in, acknowledges, checks_understanding, frames_question, question_cue,
 )
 from interviewer.core.analysis.utterances import Utterance, silence_gaps
@@ -254,6 +255,15 @@ def _tag_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None)
     tag = (len(words) == 1 and words[0] in TAG_SAID_APART) or tuple(words) in OR_NOT_END  # "... here. | Or no."
     return (tag and prev is not None
             and u.start - prev.end < MAX_TAG_GAP_S and leaves_turn(u, nxt) and not question_cue(prev))
+
+
+def _tag_pair_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None) -> bool:
+    """"We can use the listing text from day one. | Can't we?": a negated tag Whisper wrote as a
+    sentence of its own (blind40), straight after a statement, then the turn left to the
+    interviewer: it asks of that statement. Talked on from ("Isn't it? It gives...") it asks nothing."""
+    words = tuple(w for w in u.norm_words if not is_hesitation(w))
+    return (words in TAG_PAIRS and prev is not None and u.start - prev.end < MAX_TAG_GAP_S
+            and leaves_turn(u, nxt) and not question_cue(prev))
 
 
 def _question_follows(u: Utterance, nxt: Utterance | None) -> bool:
@@ -637,6 +647,14 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if not cue and _reply_said_back(u, nxt):
             cue = "reply said back"
         if not cue:
+            continue
+        if i > 0 and _tag_pair_said_apart(u, utterances[i - 1], nxt):
+            prev = utterances[i - 1]
+            if found and found[-1].start >= prev.start:
+                found.pop()
+            text = prev.text + " " + u.text
+            found.append(AskedQuestion(text, prev.start, u.end, topics_in(text, keywords), "tag question"))
+            asked_at = i
             continue
         said = " ".join(w for w in u.norm_words if not is_hesitation(w))
         if STORY_QUESTION.search(" ".join(u.norm_words)) or OWN_STORY_QUESTION.search(said) or stumbles(u, nxt):

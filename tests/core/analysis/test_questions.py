@@ -1742,3 +1742,18 @@ def test_an_assumption_handed_over_to_be_corrected_asks(script, asks):
 ])
 def test_a_question_narrowed_at_once_counts_once(script, asked):
     assert [q.text for q in analyze_answer(spoken(script)).clarifying.questions] == asked
+
+
+@pytest.mark.parametrize("script, asks", [
+    # Blind speech set 40: the tag written as a sentence of its own, then a wait.
+    ("We can use the listing text and photos from day one. Can't we? [2.0] Okay, then I'll use them.", True),
+    ("Latency matters most here. Doesn't it? [2.0] Right, so a small model.", True),
+    # Talked on from, it asks nothing.
+    ("That's the reason to have a content tower. Isn't it? It gives a new item an embedding.", False),
+])
+def test_a_tag_said_as_a_sentence_of_its_own_asks_of_the_statement_before(script, asks):
+    questions = analyze_answer(spoken(script)).clarifying.questions
+    assert bool(questions) is asks
+    if asks:
+        assert questions[0].text.endswith("?") and len(questions[0].text.split()) > 3  # the statement with its tag
+
