@@ -125,7 +125,7 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     from interviewer.core.analysis.pace import no_pace_reason
     assert cells["Pace wpm"] == [no_pace_reason(a.words, a.pace_wpm) or f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}"
                                  for a in truth.answers]
-    assert cells["Pace wpm"][1] == "too short"  # "I I would, um, use watch time.": says why it has no pace
+    assert cells["Pace wpm"][1] == "short"  # "I I would, um, use watch time.": says why it has no pace
     assert f"{truth.articulation_wpm:.0f} wpm while speaking" in screen.summary.text()
     assert cells["Not asked"] == ["cold start", "", ""]
     # Every column says in full what it counts; the table fits the pane at 1920 px (its last

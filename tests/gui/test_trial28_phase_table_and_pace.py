@@ -64,6 +64,6 @@ def test_an_answer_too_short_for_a_pace_says_so(qapp, isolated_dirs):
     short.words, short.pace_wpm, short.articulation_wpm = 12, None, None  # 12 words in 4 s: no pace
     screen._fill_tables(numbers)
     item = screen.table.item(0, 4)
-    assert item.text() == "too short"
+    assert item.text() == "short"
     assert item.toolTip() == "Too short for a pace (under 10 words or 5 s of speech)"
     assert answer_facts(short)["Pace"] == "too short for a pace (under 10 words or 5 s of speech)"

@@ -35,7 +35,7 @@ def measurable(words: int, speech_seconds: float) -> bool:
 
 # Why an answer with words shows no pace, in the review's table and every export: "- / -" said
 # nothing about why (trial 28: a 12-word intro answer, 4 s long).
-NO_PACE_SHORT = "too short"
+NO_PACE_SHORT = "short"  # the cell; "too short" widened the Pace column and narrowed the transcript at 1280x800
 NO_PACE_SHORT_WHY = (f"too short for a pace (under {MIN_PACE_WORDS} words or "
                      f"{MIN_PACE_SECONDS:g} s of speech)")
 
