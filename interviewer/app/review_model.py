@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis import summary
-from interviewer.core.analysis.phases import handed_on, phase_difference_text
+from interviewer.core.analysis.phases import NOT_REACHED, handed_on, not_reached, phase_difference_text
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.scripts.model import RoundScript
 from interviewer.export.report import last_moment
@@ -31,10 +31,14 @@ class PhaseNumbers:
     actual_s: float
     # It ended and a later part started then (phases.handed_on): its unused time went on.
     passed_on: bool = False
+    reached: bool = True  # False: a planned part the round never got to (its actual_s is 0)
+    ended_round: bool = False  # the last part reached: the round ended in it
 
     @property
     def difference_text(self) -> str:
-        return phase_difference_text(self.planned_s, self.actual_s, self.passed_on)
+        if not self.reached:
+            return NOT_REACHED
+        return phase_difference_text(self.planned_s, self.actual_s, self.passed_on, self.ended_round)
 
 
 @dataclass
@@ -63,10 +67,15 @@ def round_numbers(session: Any, script: RoundScript | None = None, long_pause_s:
                                 question_phases=question_phases(script))
     phases = []
     end_of_round = last_moment(session)
+    count = len(session.phases)
     for i, p in enumerate(session.phases):
         ended = p.ended_at if p.ended_at is not None else end_of_round
         phases.append(PhaseNumbers(p.phase_id, p.name, p.planned_minutes * 60.0, max(0.0, ended - p.started_at),
-                                   handed_on(p.ended_at, i, len(session.phases))))
+                                   handed_on(p.ended_at, i, count), ended_round=i + 1 == count))
+    if script is not None:
+        planned = [(p.id, p.name, p.minutes * 60.0) for p in script.phases]
+        for phase_id, name, planned_s in not_reached(planned, [p.phase_id for p in session.phases]):
+            phases.append(PhaseNumbers(phase_id, name, planned_s, 0.0, reached=False))
     return RoundNumbers(**vars(numbers), phases=phases)
 
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.phases import handed_on, phase_difference_text, round_minutes_text
+from interviewer.core.analysis.phases import NOT_REACHED, handed_on, not_reached, phase_difference_text, round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_round_time, finding_text
+from interviewer.core.analysis.pace import NO_PACE_SHORT_WHY, no_pace_reason
 from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, topics_missed_text
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.clock import clock_text
@@ -163,7 +164,8 @@ def answer_facts(numbers: AnswerNumbers) -> dict[str, str]:
            "Fillers": f"{numbers.fillers}" + (f" ({numbers.filler_rate:.1f} per 100 words)"
                                               if numbers.filler_rate is not None else ""),
            "Repetitions and restarts": disfluency_count_text(numbers.disfluencies),
-           "Pace": (f"{fmt_number(numbers.articulation_wpm, '', 0)} words/min while speaking, "
+           "Pace": (NO_PACE_SHORT_WHY if no_pace_reason(numbers.words, numbers.pace_wpm) else
+                    f"{fmt_number(numbers.articulation_wpm, '', 0)} words/min while speaking, "
                     f"{fmt_number(numbers.pace_wpm, '', 0)} with pauses"),
            "Long pauses": str(numbers.long_pauses),
            "Clarifying questions": str(numbers.clarifying_asked)}
@@ -278,17 +280,25 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         # finding count it; the wall clock is in Started and Ended.
         facts["Took"] = f"{round_minutes_text(last_moment(session))} min on the round clock"
     phases = []
+    count = len(session.phases)
     for i, p in enumerate(session.phases):
         # An interrupted round's last phase has no end: it lasted until the last thing heard,
         # as the review counts it (this said "-" where the review said 04:57).
         ended = p.ended_at if p.ended_at is not None else last_moment(session)
         actual = max(0.0, ended - p.started_at) / 60
-        # As the review's phase table says it (a part done early passed its time on).
-        passed_on = handed_on(p.ended_at, i, len(session.phases))
+        # As the review's phase table says it (a part done early passed its time on; the round
+        # ended in the last part reached).
+        passed_on = handed_on(p.ended_at, i, count)
         phases.append({"Phase": p.name, "Planned": f"{p.planned_minutes:g} min",
                        "Actual": f"{actual:.1f} min",
-                       "Difference": phase_difference_text(p.planned_minutes * 60.0, actual * 60.0, passed_on),
+                       "Difference": phase_difference_text(p.planned_minutes * 60.0, actual * 60.0, passed_on,
+                                                           ended_round=i + 1 == count),
                        "Started at": fmt_clock(p.started_at)})
+    if script is not None:  # every planned part, as the review lists them
+        planned = [(p.id, p.name, p.minutes * 60.0) for p in script.phases]
+        for _id, name, planned_s in not_reached(planned, [p.phase_id for p in session.phases]):
+            phases.append({"Phase": name, "Planned": f"{planned_s / 60:g} min", "Actual": "-",
+                           "Difference": NOT_REACHED, "Started at": "-"})
     numbers = round_summary(session, script, coverage_matcher(text_encoder) if script is not None else None)
     facts.update(round_facts(numbers))
     missed_areas: tuple[str, ...] = ()

@@ -48,6 +48,7 @@ from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.gui.screen_keys import REVIEW_KEYS, bind_screen_keys
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, fmt_wpm, last_moment, round_numbers
+from interviewer.core.analysis.pace import NO_PACE_SHORT_WHY, no_pace_reason
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.text_fit import text_html
 from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
@@ -759,16 +760,19 @@ class ReviewScreen(QWidget):
         self.table.setRowCount(len(numbers.answers))
         for row, a in enumerate(numbers.answers):
             restarts = disfluency_count_text(a.disfluencies)
+            short = no_pace_reason(a.words, a.pace_wpm)
+            pace = short or f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}"
             # Numbered first: two answers on one question (its clarifying and its approach) read
             # "You're given a list o…" twice, cut by the column (trial 21); the tooltip is whole.
             values = [f"{row + 1}. {a.asked}", clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
-                      str(len(a.disfluencies)), f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}",
+                      str(len(a.disfluencies)), pace,
                       str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
             tips = {0: a.question, 1: f"{clock_text(a.duration)}, {a.words} words", 3: restarts,
                     # "190 / 56" said not which was which (trial 23); the header has no room to
                     # say it (a wider one squeezed the transcript under 400 px at 1280x800).
-                    4: (f"{fmt_wpm(a.articulation_wpm, ' wpm')} while speaking (pauses left out), "
+                    4: (NO_PACE_SHORT_WHY.capitalize() if short else
+                        f"{fmt_wpm(a.articulation_wpm, ' wpm')} while speaking (pauses left out), "
                         f"{fmt_wpm(a.pace_wpm, ' wpm')} over the whole answer (pauses included)"),
                     len(values) - 1: ", ".join(a.topics_missed)}
             for col, value in enumerate(values):
@@ -786,7 +790,8 @@ class ReviewScreen(QWidget):
         self.phase_table.setHorizontalHeaderLabels(headers)
         self.phase_table.setRowCount(len(numbers.phases))
         for row, p in enumerate(numbers.phases):
-            values = [p.name, clock_text(p.planned_s), clock_text(p.actual_s), p.difference_text]
+            values = [p.name, clock_text(p.planned_s), clock_text(p.actual_s) if p.reached else "–",
+                      p.difference_text]
             for col, value in enumerate(values):
                 self.phase_table.setItem(row, col, QTableWidgetItem(value))
         self.phase_table.resizeColumnsToContents()

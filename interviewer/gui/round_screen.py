@@ -589,7 +589,7 @@ class RoundScreen(QWidget):
         if ends_at is None or getattr(self, "_told_early_end", False):
             return
         self._told_early_end = True
-        skipped = any(span.ended_by == PhaseEnd.NEXT for span in engine.timeline.phases)
+        skipped = sum(span.ended_by == PhaseEnd.NEXT for span in engine.timeline.phases)
         self.warning.setText(_with_icon("clock", early_end_note(ends_at, engine.round_seconds,
                                                                  last_part=not engine.has_next_phase,
                                                                  skipped=skipped)))

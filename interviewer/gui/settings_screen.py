@@ -204,12 +204,16 @@ class SettingsScreen(QWidget):
         # "Saved to ..." over changed values, and Save changed nothing visible (trial 27).
         self.unsaved = QLabel("Unsaved changes: Save settings keeps them, Revert undoes them.")
         self.unsaved.setWordWrap(True)
-        self.unsaved.setStyleSheet("font-weight: 600;")
         self.unsaved.hide()
         self._save_message = ""  # the last "Saved at ..." (cleared once a value changes)
+        # One place and one style for the page's status: "Unsaved changes..." showed bold beside
+        # the buttons while "Saved at..." showed plain on the left, so the message jumped (trial 28).
+        said = QVBoxLayout()
+        said.setContentsMargins(0, 0, 0, 0)
+        said.addWidget(self.status)
+        said.addWidget(self.unsaved)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.unsaved, 1)
+        buttons.addLayout(said, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 
@@ -284,6 +288,11 @@ class SettingsScreen(QWidget):
             page.installEventFilter(self)
             self._fit_columns(page.width())
         super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Leaving the page: "Sample spoken." is done with; it stayed for the next visit (trial 28).
+        self.voice_status.clear()
+        super().hideEvent(event)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Resize and watched is self.form_area.viewport():
@@ -422,6 +431,7 @@ class SettingsScreen(QWidget):
         if kept:
             self._select_model(chosen.model)  # what is shown is what is used
         self.saved.emit(self._settings)
+        self.voice_status.clear()  # "Sample spoken." was about the sample, not the save (trial 28)
         if kept:
             self.status.setText(f"{self.status.text()} {kept}".strip())
         self._show_unsaved()

@@ -122,8 +122,10 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
     assert cells["Latency"] == [f"{x:.1f} s" for x in latencies]
     # Whole words per minute everywhere (the review said 201.7 where the exports said 202).
     from interviewer.app.review_model import fmt_wpm
-    assert cells["Pace wpm"] == [f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}" for a in truth.answers]
-    assert cells["Pace wpm"][1] == "– / –"  # "I I would, um, use watch time.": too short for a pace
+    from interviewer.core.analysis.pace import no_pace_reason
+    assert cells["Pace wpm"] == [no_pace_reason(a.words, a.pace_wpm) or f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}"
+                                 for a in truth.answers]
+    assert cells["Pace wpm"][1] == "short"  # "I I would, um, use watch time.": says why it has no pace
     assert f"{truth.articulation_wpm:.0f} wpm while speaking" in screen.summary.text()
     assert cells["Not asked"] == ["cold start", "", ""]
     # Every column says in full what it counts; the table fits the pane at 1920 px (its last

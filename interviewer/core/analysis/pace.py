@@ -33,6 +33,19 @@ def measurable(words: int, speech_seconds: float) -> bool:
     return words >= MIN_PACE_WORDS and speech_seconds >= MIN_PACE_SECONDS
 
 
+# Why an answer with words shows no pace, in the review's table and every export: "- / -" said
+# nothing about why (trial 28: a 12-word intro answer, 4 s long).
+NO_PACE_SHORT = "short"  # the cell; "too short" widened the Pace column and narrowed the transcript at 1280x800
+NO_PACE_SHORT_WHY = (f"too short for a pace (under {MIN_PACE_WORDS} words or "
+                     f"{MIN_PACE_SECONDS:g} s of speech)")
+
+
+def no_pace_reason(words: int, pace_wpm: float | None) -> str | None:
+    """NO_PACE_SHORT for an answer with words but no pace (not `measurable`); None when it has a
+    pace, or no words at all (nothing to time: its other columns say so)."""
+    return NO_PACE_SHORT if words and pace_wpm is None else None
+
+
 def shown_wpm(value: float) -> int:
     """Words per minute as every view shows them (whole words), and as the verdict compares them."""
     return round(value)

@@ -38,15 +38,34 @@ def handed_on(ended_at: float | None, index: int, count: int) -> bool:
     return ended_at is not None and index + 1 < count
 
 
-def phase_difference_text(planned_s: float, actual_s: float, passed_on: bool) -> str:
+# The phase table's words for a planned part the round never got to, and for the part it ended in
+# before its planned time (trial 28: the table left the parts never reached out, and its last
+# row read a bare "-08:43").
+NOT_REACHED = "not reached"
+ROUND_ENDED_HERE = "round ended here"
+
+
+def phase_difference_text(planned_s: float, actual_s: float, passed_on: bool, ended_round: bool = False) -> str:
     """A part's time against its plan, as the review's phase table and the exports say it:
     "+01:20" over, "-00:40" under. A part that ended before its plan while the round went on
     (`passed_on`: `handed_on`) gave the minutes it did not use to the later parts
     (engine._share_rest): that is said, not a bare "-02:42" that reads as a part cut short
-    (trial 27: "3 min planned / 0.3 min" for an introduction that was simply done)."""
+    (trial 27: "3 min planned / 0.3 min" for an introduction that was simply done). The part
+    the round ended in (`ended_round`: the last one it reached) says so when it was short."""
     diff = actual_s - planned_s
     text = ("+" if diff >= 0 else "-") + clock_text(abs(diff))
-    return f"{text}, passed on to later parts" if passed_on and diff <= -1.0 else text
+    if diff <= -1.0 and passed_on:
+        return f"{text}, passed on to later parts"
+    if diff <= -1.0 and ended_round:
+        return f"{text}, {ROUND_ENDED_HERE}"
+    return text
+
+
+def not_reached(planned: list[tuple[str, str, float]], reached: list[str]) -> list[tuple[str, str, float]]:
+    """The script's parts ((id, name, planned seconds), in order) the round never started: the
+    phase table lists every planned part, these with NOT_REACHED."""
+    started = set(reached)
+    return [part for part in planned if part[0] not in started]
 
 
 def skipped_text(questions: int, follow_ups: int) -> str:
