@@ -45,32 +45,6 @@ _ROOM_POLL_SECONDS = 0.005
 # before stopping the stream (which then drains whatever is left).
 _PLAY_OUT_MARGIN_SECONDS = 1.0
 
-# Quieter than this (dBFS) at a line's end is the voice's trailing silence, not voice.
-_VOICE_END_DBFS = -50.0
-
-
-def last_voice_seconds(audio: np.ndarray, rate: int) -> float:
-    """Seconds into `audio` where its last sample louder than _VOICE_END_DBFS ends (0: none)."""
-    loud = np.flatnonzero(np.abs(audio) > 10 ** (_VOICE_END_DBFS / 20))
-    return float(loud[-1] + 1) / rate if len(loud) else 0.0
-
-
-def voice_end_ago(sound_at: float | None, latency: float, voice_seconds: float | None, now: float,
-                  written_at: float | None = None, tail_seconds: float = 0.0) -> float:
-    """How long before `now` a line's voice was heard to end: its first block went to the device
-    at `sound_at`, is heard `latency` s later, and the voice runs `voice_seconds` into it. The
-    play-out after it (the buffer's margin, stop()'s drain, the synthesized trailing silence) is
-    no part of the interviewer's turn: the candidate's silence counts from the voice's end.
-    A device that fell behind (a loaded machine) still had the line's last block, handed over at
-    `written_at`, to play, with `tail_seconds` of it after the voice: no earlier than that."""
-    if sound_at is None or voice_seconds is None:
-        return 0.0
-    ended = sound_at + latency + voice_seconds
-    if written_at is not None:
-        ended = max(ended, written_at - tail_seconds)
-    return max(0.0, now - ended)
-
-
 # A line's words as [end character, start second in its audio]: what stop() reports as heard.
 WordTimes = list[tuple[int, float]]
 
@@ -407,7 +381,6 @@ class Speaker:
     """
 
     reports_sound = True  # say() takes on_sound (core.ports.Speaker)
-    reports_voice_end = True  # say() takes on_voice_end (core.ports.Speaker)
 
     def __init__(self, voice: str | None = None, rate: int | None = None, *,
                  output_device: int | str | None = None, tts_module: str = "pyttsx3",
@@ -493,15 +466,12 @@ class Speaker:
         return path
 
     def say(self, text: str, on_done: Callable[[], None] | None = None,
-            on_sound: Callable[[], None] | None = None,
-            on_voice_end: Callable[[float], None] | None = None) -> None:
+            on_sound: Callable[[], None] | None = None) -> None:
         """Start speaking and return at once. Stops anything still being spoken first.
         `on_done` fires once, on a background thread, when speech ended, was stopped or failed
-        (then `last_error` says why); `on_sound` when its first audio goes to the device;
-        `on_voice_end`, just before on_done of a line played to its end, with how many seconds
-        ago its last voiced sample was heard (voice_end_ago)."""
+        (then `last_error` says why); `on_sound` when its first audio goes to the device."""
         self.stop()
-        utterance = _Utterance(self, text, on_done, on_sound, on_voice_end)
+        utterance = _Utterance(self, text, on_done, on_sound)
         with self._state_lock:
             self._current = self._latest = utterance
         utterance.start()
@@ -553,15 +523,11 @@ class _Utterance:
     """One say(): synthesize in the worker, then play on a background thread."""
 
     def __init__(self, speaker: Speaker, text: str, on_done: Callable[[], None] | None,
-                 on_sound: Callable[[], None] | None = None,
-                 on_voice_end: Callable[[float], None] | None = None) -> None:
+                 on_sound: Callable[[], None] | None = None) -> None:
         self._speaker = speaker
         self._text = text
         self._on_done = on_done
         self._on_sound = on_sound
-        self._on_voice_end = on_voice_end
-        self._voice_seconds: float | None = None  # where the audio's last voiced sample is
-        self._written_at: float | None = None  # monotonic time its last block went to the device
         self._cancelled = threading.Event()
         self.finished = threading.Event()
         self.written = threading.Event()  # every block handed to the device
@@ -617,13 +583,6 @@ class _Utterance:
             speaker.last_error = str(exc)
             log.warning("speaking failed: %s", exc)
         finally:
-            if self._on_voice_end is not None and self.written.is_set() and not self._cancelled.is_set():
-                try:
-                    tail = max(0.0, self._played_limit - (self._voice_seconds or 0.0))
-                    self._on_voice_end(voice_end_ago(self._sound_at, self._latency, self._voice_seconds,
-                                                     time.monotonic(), self._written_at, tail))
-                except Exception:
-                    log.exception("on_voice_end callback failed")
             if self._on_done is not None:
                 try:
                     self._on_done()
@@ -673,7 +632,6 @@ class _Utterance:
 
         audio, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
         audio = audio.mean(axis=1)
-        self._voice_seconds = last_voice_seconds(audio, rate)
         if self._words is None and len(self._text) > 0:
             self._words = estimated_word_times(self._text, len(audio) / rate)
         sd = self._speaker._sounddevice()
@@ -726,7 +684,6 @@ class _Utterance:
                 if not self._hand_over(stream, np.ascontiguousarray(audio[begin:begin + block])):
                     return
             if not self._cancelled.is_set():
-                self._written_at = time.monotonic()
                 self.written.set()
                 self._play_out(stream)
         except sd.PortAudioError:

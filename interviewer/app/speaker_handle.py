@@ -41,26 +41,18 @@ class SpeakerHandle:
         return self._speaker
 
     def say(self, text: str, on_done: Callable[[], None] | None = None,
-            on_sound: Callable[[], None] | None = None,
-            on_voice_end: Callable[[float], None] | None = None) -> None:
+            on_sound: Callable[[], None] | None = None) -> None:
         if not self.available:
             raise RuntimeError("no speech engine")
-        extra = {}
-        if on_sound is not None:
-            extra["on_sound"] = on_sound
-        if on_voice_end is not None:
-            extra["on_voice_end"] = on_voice_end
-        self._speaker.say(text, on_done=on_done, **extra)
+        if on_sound is None:
+            self._speaker.say(text, on_done=on_done)
+        else:
+            self._speaker.say(text, on_done=on_done, on_sound=on_sound)
 
     @property
     def reports_sound(self) -> bool:
         """The speaker tells when a line's first sound goes out (see core.ports.Speaker)."""
         return bool(self.available and getattr(self._speaker, "reports_sound", False))
-
-    @property
-    def reports_voice_end(self) -> bool:
-        """The speaker tells when a line's voice was heard to end (see core.ports.Speaker)."""
-        return bool(self.available and getattr(self._speaker, "reports_voice_end", False))
 
     def stop(self) -> int | None:
         """Stops the line; how much of it was played, if the speaker tells (core.ports.Speaker)."""

@@ -24,9 +24,6 @@ class Speaker(Protocol):
 
     # Optional: `reports_sound = True`: say() then also takes `on_sound: Callable[[], None]`,
     # called (any thread) when the utterance's first audio is handed to the sound device.
-    # Optional: `reports_voice_end = True`: say() then also takes `on_voice_end: Callable[[float],
-    # None]`, called (any thread) just before on_done of a line played to its end, with how many
-    # seconds ago its voice was heard to end (the candidate's silence counts from then).
     # Optional: a property `playing_out: bool`, True once all of the current utterance has been
     # handed to the sound device (it ends within the output latency): pause() then counts it as
     # said instead of saying it again after resume.

@@ -69,7 +69,7 @@ from interviewer.core.round_settings import (
     ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, INTRO_THANKS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
     ECHO_TAIL_SECONDS,
     HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
-    STALE_WARNING_SECONDS, STILL_TALKING_S, VOICE_END_CREDIT_WITHIN_S,
+    STALE_WARNING_SECONDS, STILL_TALKING_S,
     ControllerSettings,
 )
 from interviewer.core.round_status import ControllerStatus, next_ignored_text, status_text
@@ -1119,8 +1119,6 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 extra = {}
                 if getattr(self.speaker, "reports_sound", False):
                     extra["on_sound"] = partial(self._inbox.put, partial(self._sounded, utterance))
-                if getattr(self.speaker, "reports_voice_end", False):
-                    extra["on_voice_end"] = partial(self._voice_ended, utterance)
                 try:
                     self.speaker.say(utterance.text, on_done=done, **extra)
                     return
@@ -1218,11 +1216,6 @@ class RoundController(SilenceRules, ClarifyingTurns):
             return  # no exchange and no line: nothing to mark
         self._emit(ReplyCutOff(record.index, text, marked, "", "", now))  # a reply with no exchange kept (a hint)
 
-    def _voice_ended(self, utterance: Utterance, ago: float) -> None:
-        """The speaker's thread: the line's voice was heard to end `ago` s before now. Read off the
-        clock here, not when the inbox gets to it, so the inbox's own delay does not count."""
-        utterance.voice_ended_at = self._now() - max(0.0, float(ago))
-
     def _sounded(self, utterance: Utterance) -> None:
         if utterance.sounded_at is None and not utterance.interrupted:
             utterance.sounded_at = self._now()
@@ -1244,11 +1237,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._resumable is not None and utterance is self._resumable.ack:
             self._resumable.grace_until = utterance.ended_at + self.settings.ack_grace
         if self._answer is not None:
-            # The candidate's silence counts from when the voice was heard to end, not from
-            # on_done, which comes after the device's buffer played out (trial 28: the nudge came
-            # 14.3 s after the question instead of 12 s, the move-on 10.3 s instead of 8 s).
-            already = 0.0 if utterance.voice_ended_at is None else utterance.ended_at - utterance.voice_ended_at
-            self._silence_offset = max(0.0, self._silence_seen - max(0.0, already))
+            self._silence_offset = self._silence_seen  # the candidate's silence counts from now
         self._finished_cut_question(utterance)
         if utterance.kind == UtteranceKind.CLOSING:
             self._finish_round()
@@ -1330,13 +1319,6 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._answer = record
         self._heard, self._replied_words, self._heard_speech = [], 0, ()
         self._silence_seen, self._silence_offset, self._nudged_this_silence = 0.0, 0.0, False
-        # The microphone opens at the line's on_done, after its play-out: the silence since its
-        # voice ended counts too (a negative offset; trial 28: the nudge came 14.3 s after the
-        # question instead of 12 s). Only for the line that just ended, not one before a pause.
-        last = self.utterances[-1] if self.utterances else None
-        if (last is not None and last.voice_ended_at is not None and last.ended_at is not None
-                and not last.interrupted and self._now() - last.ended_at < VOICE_END_CREDIT_WITHIN_S):
-            self._silence_offset = -max(0.0, last.ended_at - last.voice_ended_at)
         self._typed_offset, self._checked_in = 0.0, False
         self._emit(ListeningStarted(index, record.question_id, record.started_at))
 

@@ -96,9 +96,6 @@ class Utterance:
     # "Sorry, I didn't catch that. Could you say it again?" (clarifying_turns._ask_to_say_again):
     # what the candidate asks next repeats a misheard question (core.asked_again).
     asks_again: bool = False
-    # When its voice was heard to end (a speaker that reports it): on_done comes later, after the
-    # device's buffer and the voice's trailing silence played out (trial 28: ~2.3 s).
-    voice_ended_at: float | None = None
 
 
 @dataclass

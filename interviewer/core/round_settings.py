@@ -141,10 +141,6 @@ STALE_WARNING_SECONDS = 10.0
 # "Remember to think out loud." is said once per silence, and not again on the same question
 # sooner than this on the round clock: a second nudge across a pause or a few words is nagging.
 NUDGE_REPEAT_MIN_S = 60.0
-# The microphone opens in the same pass as the question's on_done (RoundController._pump): a
-# recording that starts later than this after the line's end (after a pause) is not its answer's
-# start, and the line's play-out is not credited to the candidate's silence.
-VOICE_END_CREDIT_WITHIN_S = 1.0
 # A reply said in full this recently is not said again for a second question on the same topic.
 SAME_REPLY_WINDOW_S = 15.0
 # A reply held because the candidate spoke again just before it started (their pause was shorter
