@@ -72,7 +72,7 @@ from interviewer.core.round_settings import (
     STALE_WARNING_SECONDS, STILL_TALKING_S,
     ControllerSettings,
 )
-from interviewer.core.round_status import ControllerStatus, next_ignored_text, status_text
+from interviewer.core.round_status import QUESTION_OPEN_TEXT, ControllerStatus, next_ignored_text, status_text
 from interviewer.core.round_updates import (
     AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, LineCutOff, ListeningStarted, MicPaused, MicResumed, Problem,
     ReplyCutOff, RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
@@ -238,6 +238,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._next_ignored_in: str | None = None  # the part an N was ignored in (next_is_same_move_on)
         self._silence_held = False  # a question that may end the round is on screen (hold_silence)
         self._paused_by_question = False  # that question paused the round (question_opened)
+        self._question_open = False  # between question_opened and question_closed
         self._cut_by_question = None  # the line that pause cut off
         self._answer_paused_by_question = None  # the answer that pause ended
 
@@ -297,6 +298,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     @property
     def status_line(self) -> str:
+        if self._question_open and self.paused:  # not "Press P to go on": P does nothing under it
+            return QUESTION_OPEN_TEXT
         if self._next_ignored_in is not None and self.next_is_same_move_on and not self.paused:
             phase = self.engine.current_phase
             if phase is not None and phase.id == self._next_ignored_in:
@@ -554,6 +557,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         neither on the clocks nor as the candidate's latency or silence (trial 22: 13.9 s in that
         question became "Slow start"). A round paused already stays as the candidate left it."""
         speaking, answer = self._speaking, self._answer
+        self._question_open = True
         self._paused_by_question = self.pause()
         # The answer the question's pause ended: ended by the key the user then confirms (N, End).
         self._answer_paused_by_question = answer if self._paused_by_question else None
@@ -565,6 +569,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def question_closed(self, round_goes_on: bool) -> None:
         """The question is answered. "Keep going": the round resumes as after P. Otherwise the
         caller ends it (stop() or next_part()), from the pause, without a word said again."""
+        self._question_open = False
         self.hold_silence(False)
         cut, self._cut_by_question = self._cut_by_question, None
         if self._paused_by_question and round_goes_on:

@@ -18,6 +18,12 @@ class ControllerStatus(StrEnum):
     FINISHED = "finished"  # the round is over; it is being saved
 
 
+# While the app's own "End the round?" question is open (the round paused under it): what it asks.
+# "Press P to go on" was shown under it (trial 29), and P does nothing while it is open.
+QUESTION_OPEN_TEXT = ("Paused while you decide whether to end the round: choose End the round, "
+                      "or Keep going to go on.")
+
+
 def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
                 talk_interrupts: bool = True, last_part: bool = True, goes_on_in: float | None = None,
                 recording: bool = True, talking: bool = False, opening: bool = False,

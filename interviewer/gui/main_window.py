@@ -991,21 +991,21 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self.refresh_sessions()
         not_kept = self.round_session.not_kept if self.round_session is not None else None
         if session_id is None and not_kept:  # left without a word: nothing to review, nothing went wrong
-            self.round_screen.status.setText(f"The round is over. {not_kept}")
+            self.round_screen.show_outcome(f"The round is over. {not_kept}")
             self.banner.show_message(f"The round is over. {not_kept}", "info")
             return
         if session_id is None:
-            self.round_screen.status.setText("The round is over. It was not saved.")
+            self.round_screen.show_outcome("The round is over. It was not saved.")
             self.banner.show_message("The round is over. It was not saved (see the message above).", "warning")
             return
         self.banner.clear()
         if self.current_screen_key() == "round":
-            self.round_screen.status.setText("The round is over and saved; its review is open.")
+            self.round_screen.show_outcome("The round is over and saved; its review is open.")
             self.review.open(session_id)
             return
         # The round was ended to go to another screen (Settings, Home): stay there; the review
         # waits on the side bar.
-        self.round_screen.status.setText("The round is over and saved; its review is on Review in the side bar.")
+        self.round_screen.show_outcome("The round is over and saved; its review is on Review in the side bar.")
         self.review.open(session_id, show=False)
         self.nav.item(list(self._screens).index("review")).setHidden(False)
         self.sync_screen_keys()

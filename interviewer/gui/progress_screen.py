@@ -245,7 +245,7 @@ class ProgressScreen(QWidget):
         self.rating_chart.set_series([Series(kind_label(k), [(r.mean_self_rating, r.filler_rate)
                                                               for r in rated if r.kind == k],
                                              [_round_label(r) for r in rated if r.kind == k]) for k in kinds])
-        self.rating_note.setText(_rating_note(rated))
+        self.rating_note.setText(_rating_note(rated, unrated=any(r.mean_self_rating is None for r in rows)))
         self._fill_areas(kind)
         self._fill_plan()
 
@@ -461,9 +461,15 @@ def _mid_sentence(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _rating_note(rated: list[Any]) -> str:
+RATE_PROMPT = "Rate yourself in the debrief after each round to compare how you felt with what was measured."
+ONE_RATED = "With a second rated round, this compares how you felt with what was measured."
+
+
+def _rating_note(rated: list[Any], unrated: bool = True) -> str:
+    """`unrated`: a round shown has no self-rating. Only then does the note ask for one (trial
+    29: "Rate yourself... after each round" stayed after the one round there was was rated)."""
     if len(rated) < 2:
-        return "Rate yourself in the debrief after each round to compare how you felt with what was measured."
+        return RATE_PROMPT if unrated or not rated else ONE_RATED
     high = [r for r in rated if r.mean_self_rating >= 4]
     if high:
         worst = max(high, key=lambda r: r.filler_rate)

@@ -411,6 +411,7 @@ class ReviewController:
             self.banner.show_message("Audio playback is not available.", "warning")
             return
         self.stop_playback()
+        self._clear_playback_problem()  # a new clip: the last one's problem is no longer news
         play = self.services.play_audio
         # On the round clock, as the findings, transcript and timeline give times ("[00:37] Long
         # pause" played "from 9.2 s", the time into that answer's recording).
@@ -437,9 +438,25 @@ class ReviewController:
         run_in_background(lambda: play(path, max(0.0, start - 0.3), on_done=ended), started, failed)
 
     def _playback_ended(self, error: str | None) -> None:
+        """A clip's problem ("The speaker stopped responding...") is said where "Playing from
+        ..." was, so nothing moves; on the debrief, which has no such line, in the banner for
+        that screen only. Either goes when the next clip starts: in the banner above the page it
+        stayed after the next clip played, through the debrief, and moved every control down
+        ~40 px (trial 29)."""
         self.screen.set_playing("")
-        if error:
-            self.banner.show_message(error, "warning")
+        if not error:
+            return
+        self.screen.set_playback_problem(error)
+        if self.debrief_screen.isVisible():
+            self.banner.show_message(error, "warning", screen="debrief")
+            self._problem_in_banner = error
+
+    def _clear_playback_problem(self) -> None:
+        self.screen.set_playback_problem("")
+        shown = getattr(self, "_problem_in_banner", None)
+        if shown is not None and self.banner.text == shown:
+            self.banner.clear()
+        self._problem_in_banner = None
 
     def stop_playback(self) -> None:
         self.stop_clip()

@@ -933,11 +933,25 @@ class ReviewScreen(QWidget):
             f"<span style='color:{getattr(t, colour)}'><b>{FINDING_WORDS[severity].capitalize()}</b></span>"
             for severity, colour in FINDING_STYLE.items()))
 
-    def set_playing(self, text: str) -> None:
+    def set_playing(self, text: str, problem: bool = False) -> None:
+        """"Playing from 01:26", or with `problem` why the last clip stopped: both in the summary
+        heading's corner, so nothing moves (a banner above the page pushed every control down
+        ~40 px, trial 29); the next clip's "Playing from ..." replaces the problem."""
+        if bool(self.playing.property("role") == "problem") != problem:
+            self.playing.setProperty("role", "problem" if problem else "")
+            self.playing.style().unpolish(self.playing)
+            self.playing.style().polish(self.playing)
+        self.playing.setToolTip(text if problem else "")
         self.playing.setText(text)
         self.playing.setVisible(bool(text))  # empty, it kept a gap before the buttons
-        self.stop_button.setEnabled(bool(text))
+        self.stop_button.setEnabled(bool(text) and not problem)
 
+    def set_playback_problem(self, text: str) -> None:
+        """Why the last clip stopped; "" takes a shown problem away."""
+        if text:
+            self.set_playing(text, problem=True)
+        elif self.playing.property("role") == "problem":
+            self.set_playing("")
 
 def _heading_html(at: float, label: str, text: str, anchor: str = "") -> str:
     name = f'<a name="{anchor}"></a>' if anchor else ""

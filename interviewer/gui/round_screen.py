@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -84,6 +85,10 @@ UNCHECKED_HINT = ("Headphones or loudspeakers? Not checked yet: press Space to i
 
 
 ROUND_OVER = "over"  # after the "Round" caption: "Round over" once the round has ended
+ROUND_STARTING = "The interviewer will start in a moment."  # the question box before the first line
+# While the ended round is saved; then show_outcome() says what became of it (saved and its review
+# open, or not kept): "Its review is open" was said at once, also of a round kept nowhere (trial 29).
+ROUND_SAVING = "The round is over. Saving it..."
 # Quitting mid-round: the round is saved, then the window closes; no review opens (trial 26).
 ROUND_SAVED_ON_QUIT = "The round is over. Saving your round before the app closes..."
 
@@ -112,14 +117,14 @@ class RoundScreen(QWidget):
         self.phase_clock = QLabel()
         self.round_clock = QLabel()
         for label in (self.phase_clock, self.round_clock):
-            label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            label.setFont(fixed_family_font())
         self.plan = PhasePlanBar()
         self.warning = QLabel()
         self.warning.setObjectName("warning")
         # Wraps: the early-end note is a sentence, and at 200 % scaling one line needed 1,046 px.
         self.warning.setWordWrap(True)
         self.warning.hide()
-        self.question = QLabel("The interviewer will start in a moment.")
+        self.question = QLabel(ROUND_STARTING)
         self.question.setObjectName("question")
         self.question.setWordWrap(True)
         # Its size comes from the stylesheet (TYPE_SCALE "question"), so the Text size setting
@@ -141,7 +146,7 @@ class RoundScreen(QWidget):
         # as its name each time it took the focus; how its keys work is its description.
         self.scratchpad.setAccessibleName("Scratchpad")
         self.scratchpad.setAccessibleDescription(self.scratchpad.placeholderText())
-        self.scratchpad.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.scratchpad.setFont(fixed_family_font())
         self.scratchpad.textChanged.connect(self._scratchpad_changed)
 
         self.end_button = QPushButton("End answer (Space)")
@@ -182,10 +187,15 @@ class RoundScreen(QWidget):
         header.addWidget(self.phase_label, 1)
         header.addSpacing(16)
         self.phase_caption = QLabel("Phase")
+        self.round_caption = QLabel("Round")
+        # As wide as their text, never wider: with the part's name hidden (the round over) the
+        # "Round" caption took the row's spare room, and read "Round      over" (trial 29).
+        for label in (self.phase_caption, self.phase_clock, self.round_caption, self.round_clock):
+            label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         header.addWidget(self.phase_caption)
         header.addWidget(self.phase_clock)
         header.addSpacing(12)
-        header.addWidget(QLabel("Round"))
+        header.addWidget(self.round_caption)
         header.addWidget(self.round_clock)
 
         self.interrupt_hint = QLabel()  # how to interrupt, unless talking does (headphones)
@@ -333,6 +343,11 @@ class RoundScreen(QWidget):
         """Show and start a prepared round. The caller built `session` with on_update=self.on_update."""
         self.session = session
         self._app_closing = False
+        # Nothing of the last round is left on screen while the new one gets going: for about a
+        # second it showed the last part's name and "The round is over..." (trial 29).
+        self._set_part_label("")
+        self._show_question(ROUND_STARTING)
+        self.status.setText("")
         script = session.script
         self.title.set_title(script.title, kind_label(script.kind))
         self._shown_plan = None
@@ -357,6 +372,8 @@ class RoundScreen(QWidget):
         self._questions = {}
         self._set_buttons(running=True)
         session.start()
+        if not self.status.text():
+            self.status.setText(session.controller.status_line)
         self._show_pause_state()
         self._poll_timer.start()
         self._save_timer.start()
@@ -721,8 +738,7 @@ class RoundScreen(QWidget):
             label.setVisible(not over)
         if over:
             self.round_clock.setText(ROUND_OVER)
-            self.round_clock.setToolTip(ROUND_SAVED_ON_QUIT if self._app_closing
-                                        else "The round has ended; its review is open")
+            self.round_clock.setToolTip(ROUND_SAVED_ON_QUIT if self._app_closing else "The round has ended")
             return
         self.round_clock.setToolTip("Time left in the round")
         phase_left = engine.phase_clock()
@@ -771,11 +787,16 @@ class RoundScreen(QWidget):
         self._set_buttons(running=False)
         self._show_pause_state()
         # Not the last prompt or question: nothing more is asked, and the keys do nothing now.
-        self._show_question(ROUND_SAVED_ON_QUIT if self._app_closing
-                            else "The round is over. Its review is open; start a new round from Home.")
+        self._show_question(ROUND_SAVED_ON_QUIT if self._app_closing else ROUND_SAVING)
         self.status.setText(self.session.controller.status_line)
         self.session.set_scratchpad(self.scratchpad.toPlainText())
         self.finished.emit(self.session)
+
+    def show_outcome(self, text: str) -> None:
+        """What became of the ended round (saved, its review open; not kept; not saved), said
+        alike by the question box and the status line."""
+        self._show_question(text)
+        self.status.setText(text)
 
     def _stop_timers(self) -> None:
         for timer in (self._poll_timer, self._render_timer, self._save_timer, self._warning_timer):
@@ -796,6 +817,16 @@ class RoundScreen(QWidget):
     def _set_answer_buttons(self, enabled: bool) -> None:
         for button in (self.end_button, self.repeat_button, self.next_button):
             button.setEnabled(enabled and self.running)
+
+
+def fixed_family_font() -> QFont:
+    """The desktop's fixed-width family and nothing else: its size follows the application
+    font, so Settings > Text size reaches it. The whole system fixed font (an explicit point
+    size) left the clocks' digits and the scratchpad at the desktop's size at 150 % (trial 29)."""
+    font = QFont()
+    font.setFamilies(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).families())
+    font.setStyleHint(QFont.StyleHint.TypeWriter)
+    return font
 
 
 class _RoundTitle(QLabel):

@@ -319,7 +319,7 @@ QSplitter::handle {{ background: {t.window}; }}
 #banner[level="error"] QLabel, #banner[level="error"] QPushButton {{ color: {t.error_text}; background: transparent; }}
 #banner[level="warning"] QLabel, #banner[level="warning"] QPushButton {{ color: {t.warning_text}; background: transparent; }}
 #banner[level="info"] QLabel, #banner[level="info"] QPushButton {{ color: {t.info_text}; background: transparent; }}
-#problems {{ color: {t.problem_text}; }}
+#problems, QLabel[role="problem"] {{ color: {t.problem_text}; }}
 """
 
 
