@@ -4,8 +4,10 @@ An area is either a topic area of the scripts' expected points (`ExpectedPoint.a
 "monitoring and rollback", counted from talking-point coverage, core/analysis/coverage.py) or
 a depth signal's area (core/analysis/depth.py: "tradeoffs", "quantified results"...), plus
 "clarifying requirements" for questions asked in a phase that expects them. In one round an area
-is *covered* when at least half of what measured it was: half of its points (a partly covered
-point counting half), or half of the questions the signal applied to. An area that both measured
+is *covered* when at least half of what measured it was: half of its points covered in full (a
+point the review calls "partly covered" does not cover its area: "Personal ownership" was shown
+covered on Progress from one point partly covered, trial 29), or half of the questions the signal
+applied to. Only the points of questions reached count. An area that both measured
 ("quantified results": a talking point and the depth signal) is covered only when each was: a
 round whose review says "Quantified result 0/1" is not counted as covering it because a talking
 point about results matched.
@@ -36,8 +38,14 @@ RECENT_ROUNDS = 5  # weakest areas are judged on the last rounds that measured t
 POINTS, SIGNAL = "points", "signal"
 SKIPPED = "skipped follow-ups"  # follow-ups the candidate moved on from with Next (skipped_follow_up_results)
 # The rule point_area_results counts by, stored with a round's point areas: rounds stored under an
-# older one are counted again (2: a missed point a skipped follow-up asked for is left out, trial 28).
-POINT_AREAS_RULE = 2
+# older one are counted again (2: a missed point a skipped follow-up asked for is left out, trial 28;
+# 3: the points partly covered are stored apart, and do not cover their area, trial 29).
+POINT_AREAS_RULE = 3
+# Round kinds whose every answer is expected to show the depth signals of the kind (tradeoffs, edge
+# cases and failure modes, metrics, numbers): there a signal not heard is a weak spot even when no
+# talking point of the script is in its area (trial 29: "Depth: Tradeoffs 0/3, Edge cases 0/3" in
+# the review of an ML depth round, and neither on Progress, which said 10 of 10 areas covered).
+DEPTH_KINDS = frozenset({"ml_depth", "ml_system_design"})
 
 
 @dataclass(frozen=True)
@@ -52,17 +60,24 @@ class AreaResult:
     # The talking points not covered, as the script says them (points measured in this run of the
     # review; not stored, so Home and Progress give the count alone).
     missed_points: tuple[str, ...] = ()
+    # Of the points, those partly covered: counted half in `covered` (the share), but they do not
+    # cover the area (is_covered counts the points covered in full).
+    partly: float = 0.0
 
     @property
     def share(self) -> float | None:
         return round(self.covered / self.measured, 3) if self.measured else None
 
     @property
+    def covered_in_full(self) -> float:
+        return self.covered - 0.5 * self.partly
+
+    @property
     def is_covered(self) -> bool:
         if self.parts:
             measured = [p for p in self.parts if p.measured]
             return bool(measured) and all(p.is_covered for p in measured)
-        return bool(self.measured) and self.covered / self.measured >= COVERED_SHARE
+        return bool(self.measured) and self.covered_in_full / self.measured >= COVERED_SHARE
 
     def describe(self) -> str:
         """What measured the area and how it went, in words (Progress's tooltips)."""
@@ -81,6 +96,13 @@ class AreaResult:
             n = self.measured
             return f"{n:g} follow-up{'' if n == 1 else 's'} on it skipped with Next"
         if self.source == POINTS:
+            if self.partly:
+                # "0.5 of 1 covered" said neither that the point was partly covered nor that this
+                # leaves the area not covered (trial 29).
+                n = self.partly
+                amount = (f"{self.covered_in_full:g} of {self.measured:g} covered in full, {n:g} only partly")
+                missed = " and ".join(f"\"{t}\"" for t in self.missed_points)
+                return f"talking points: {amount}" + (f", missed {missed}" if missed else "")
             # Which point was missed: "Evaluation metrics (2 of 3 questions that called for it, but
             # talking points: 0 of 1 covered)" beside the area heard in Went well did not say what
             # was still missing (trial 24).
@@ -135,7 +157,8 @@ def point_area_results(numbers: "RoundNumbers", script: "RoundScript | None" = N
             for p in q.points:
                 if p.area and p.status == point_coverage.MISSED:
                     missed.setdefault(p.area, []).append(p.text)
-    return [AreaResult(g.name, g.points, g.covered + 0.5 * g.partly, POINTS, missed_points=tuple(missed.get(g.name, ())))
+    return [AreaResult(g.name, g.points, g.covered + 0.5 * g.partly, POINTS, missed_points=tuple(missed.get(g.name, ())),
+                       partly=g.partly)
             for g in point_coverage.coverage_by_area(coverage) if g.points]
 
 
@@ -261,8 +284,18 @@ def skipped_point_indexes(script: "RoundScript | None", lines: Sequence,
 
 
 def script_point_areas(script: "RoundScript") -> frozenset[str]:
-    """The areas a script's talking points belong to: what a round of it asks about."""
-    return frozenset(p.area for q in script.questions for p in q.expected_points if p.area)
+    """The areas a round of `script` asks about: those of its talking points, and in a design or
+    depth round (DEPTH_KINDS) those of the depth signals expected in its kind (a tradeoff, an edge
+    case or failure mode...: the review counts them per question, "Depth: Tradeoffs 0/3", and says
+    "Not heard: a tradeoff"; Progress left them out and said every area was covered, trial 29).
+    Elsewhere a signal's area the script has no point in is not missed (trial 15: an ML breadth
+    round "missed Evaluation metrics" beside its evaluation points all covered)."""
+    areas = {p.area for q in script.questions for p in q.expected_points if p.area}
+    if script.kind in DEPTH_KINDS:
+        from interviewer.core.analysis.depth import SIGNALS
+
+        areas |= {s.area for s in SIGNALS if script.kind in s.kinds}
+    return frozenset(areas)
 
 
 def merge(results: Sequence[AreaResult]) -> dict[str, AreaResult]:
@@ -274,7 +307,8 @@ def merge(results: Sequence[AreaResult]) -> dict[str, AreaResult]:
         prev = mine.get(r.source)
         mine[r.source] = r if prev is None else AreaResult(r.area, prev.measured + r.measured,
                                                            prev.covered + r.covered, r.source,
-                                                           missed_points=prev.missed_points + r.missed_points)
+                                                           missed_points=prev.missed_points + r.missed_points,
+                                                           partly=prev.partly + r.partly)
     out: dict[str, AreaResult] = {}
     for area, sources in by_source.items():
         if len(sources) == 1:

@@ -35,7 +35,7 @@ from interviewer.core.analysis.marks import pause_word, transcript_marks
 from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
 from interviewer.core.time_left import questions_done_text
 from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, disfluency_count_text, finding_label,
-                                              finding_round_time, finding_text)
+                                              finding_round_time, finding_severity, finding_text)
 from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line, finding_message, topics_missed_text
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words
@@ -726,7 +726,7 @@ class ReviewScreen(QWidget):
         # In round time, as the user reads down (stored: the round's own findings, then each answer's).
         for f in sorted(self.session.findings, key=round_time_of):
             round_time = round_time_of(f)
-            severity = (f.details or {}).get("severity", "note") if isinstance(f.details, dict) else "note"
+            severity = finding_severity(f.kind, f.start, f.end, f.details)
             message = finding_message(self.numbers, f.kind, f.message) if self.numbers is not None else f.message
             item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_text(f.kind, message)}")
             item.setForeground(theme.current().color(FINDING_STYLE.get(severity, "text")))

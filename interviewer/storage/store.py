@@ -570,7 +570,8 @@ class Store:
         was stored for the round."""
         from interviewer.core.weak_spots import POINT_AREAS_RULE
 
-        rows = [{"area": r.area, "measured": r.measured, "covered": r.covered, "source": r.source} for r in results]
+        rows = [{"area": r.area, "measured": r.measured, "covered": r.covered, "source": r.source, "partly": r.partly}
+                for r in results]
         data = {"areas": rows, "covered_areas": covered_areas or {}, "rule": POINT_AREAS_RULE}
         with self._write("Saving the round's topic areas") as db:
             self._session_row(session_id)
@@ -634,7 +635,8 @@ class Store:
                 data = json.loads(r["areas_json"])
                 rows = data["areas"] if isinstance(data, dict) else data  # a bare list: stored before trial 20
                 stored[r["session_id"]] = [AreaResult(str(x["area"]), float(x["measured"]), float(x["covered"]),
-                                                      str(x.get("source", "points"))) for x in rows]
+                                                      str(x.get("source", "points")), partly=float(x.get("partly", 0)))
+                                           for x in rows]
                 if isinstance(data, dict):
                     covered_areas[r["session_id"]] = {str(q): [str(a) for a in areas]
                                                       for q, areas in dict(data.get("covered_areas") or {}).items()}

@@ -68,18 +68,18 @@ NOT_MONITORED = ("I would retrain the model every night on the fresh data and pu
                  "serving layer picks it up the next morning.")
 
 
-def store_round(store: Store, started_at: float, monitoring_answer: str) -> int:
-    sid = store.create_session(SCRIPT.id, SCRIPT.title, SCRIPT.kind, SCRIPT.minutes, started_at=started_at)
+def store_round(store: Store, started_at: float, monitoring_answer: str, script=SCRIPT) -> int:
+    sid = store.create_session(script.id, script.title, script.kind, script.minutes, started_at=started_at)
     store.add_phase(sid, "requirements", "Requirements", 10, 0.0)
     store.add_phase(sid, "monitoring", "Monitoring", 10, 300.0)
     for qid, text, at, clarifying in (("design", DESIGN, 5.0, True), ("monitoring", monitoring_answer, 305.0, False)):
-        question = SCRIPT.question(qid)
+        question = script.question(qid)
         aid = store.add_answer(sid, qid, question.text, asked_at=at, answer_start=at + 1, answer_end=at + 60,
                                with_audio=False)
         transcript = spoken(text)
         store.attach_transcript(aid, transcript)
         store.attach_analysis(aid, analyze_answer(
-            transcript, question_text=question.text, round_kind=SCRIPT.kind, expects_clarifying=clarifying,
+            transcript, question_text=question.text, round_kind=script.kind, expects_clarifying=clarifying,
             expected_topics=[(t.name, t.keywords) for t in question.clarifying_topics],
             question_findings=False).to_dict())
     store.finish_session(sid, SessionStatus.COMPLETED, ended_at=started_at + 2700)
@@ -116,9 +116,11 @@ def test_progress_and_plan_follow_rounds_that_miss_or_cover_an_area(tmp_path):
         assert [c for _, c in monitoring.history] == [False, True, True, True]
         checkpoint = next(s for s in readiness(plan, data.areas) if MONITORING in s.checkpoint.areas)
         assert checkpoint.ticked and checkpoint.streak == 3
-        # Covered in 3 of the last 4: still the weakest, as the only area missed lately (the areas
-        # the script has no point in, metrics never named, are not missed: trial 15).
-        assert monitoring.rate == 0.75 and [s.area for s in history if s.rate < 1] == [MONITORING]
+        # Covered in 3 of the last 4; metrics, never named in these design rounds, are missed in
+        # all of them though the script has no point about them (a design round expects them:
+        # trial 29), so they are weaker.
+        assert monitoring.rate == 0.75
+        assert [(s.area, s.rate) for s in history if s.rate < 1] == [("evaluation metrics", 0.0), (MONITORING, 0.75)]
 
         # The plan proposes design work with the weakest areas as focus, monitoring no longer among them.
         progress = track_plan(plan, [(r.session_id, r.kind) for r in data.rows])
@@ -224,17 +226,29 @@ def test_a_round_ended_before_anything_was_said_is_not_a_round_of_its_kind_pract
     assert proposal is not None and "no round of this kind yet" in proposal.reason
 
 
-def test_a_depth_signal_area_the_script_has_no_point_in_is_not_missed(tmp_path):
+def test_a_depth_signal_area_the_script_has_no_point_in_is_not_missed_outside_design_and_depth(tmp_path):
     """Trial 15: Home and Progress listed "Evaluation metrics (ML breadth, covered in 0 of 1
     rounds)" as the weakest area while the review's talking points had the evaluation part all
-    covered, and an ML depth round on a churn model "missed Edge cases" though its script has no
-    such point. An area comes from the round's script: a depth signal's area the script has no
-    talking point in counts when it was heard, and is not missed when it was not."""
+    covered. Outside design and depth rounds an area comes from the round's script: a depth
+    signal's area the script has no talking point in counts when it was heard, and is not missed
+    when it was not. In a design or depth round every answer is expected to show them, and the
+    review says "Not heard: ..." there: missed (trial 29: Progress said 10 of 10 beside the
+    review's "Depth: Tradeoffs 0/3, Edge cases 0/3")."""
+    from dataclasses import replace
+
+    breadth = replace(SCRIPT, id="weak_spots_breadth", kind="ml_breadth")
+    scripts = {SCRIPT.id: SCRIPT, breadth.id: breadth}
     with Store.open(tmp_path) as store:
         sid = store_round(store, 1_700_000_000, NOT_MONITORED)  # no metric named anywhere
-        areas = load_progress(store, by_id).areas[0].areas
-        assert "evaluation metrics" not in areas  # the design script has no point about metrics
+        areas = load_progress(store, scripts.get).areas[0].areas
+        assert not areas["evaluation metrics"].is_covered  # a design round: missed
         assert not areas[MONITORING].is_covered  # a point area it has is still missed
         assert areas["tradeoffs"].is_covered and areas["clarifying requirements"].is_covered  # heard: counted
         # A round whose script is gone keeps every signal, as before.
         assert not {r.session_id: r for r in store.area_history()}[sid].areas["evaluation metrics"].is_covered
+        store.delete_session(sid)
+        sid = store_round(store, 1_700_000_000, NOT_MONITORED, breadth)
+        areas = load_progress(store, scripts.get).areas[0].areas
+        assert "evaluation metrics" not in areas  # the breadth script has no point about metrics
+        assert not areas[MONITORING].is_covered
+        assert areas["tradeoffs"].is_covered  # heard: counted

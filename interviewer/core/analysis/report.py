@@ -88,6 +88,29 @@ def finding_label(kind: str) -> str:
     return FINDING_LABELS.get(kind) or kind.replace("_", " ").capitalize()
 
 
+# A freeze: the candidate silent as long as the round calls "went silent" inside an answer, before
+# the first word ("Slow start") or within the answer. Its severity is a problem either way: a 14.3 s
+# start that drew "Remember to think out loud." was a note beside "To work on: Nothing to fix was
+# flagged", and a 22.3 s freeze was not in To work on at all (trial 29).
+FREEZE_KINDS = ("response_latency", "went_silent")
+
+
+def slow_start_severity(latency: float, settings: PauseSettings = PauseSettings()) -> str:
+    """"problem" for a start as long as a silence that is "went silent" inside an answer, else "note"."""
+    return "problem" if latency >= settings.went_silent_s else "note"
+
+
+def finding_severity(kind: str, start: float | None, end: float | None, details) -> str:
+    """A stored finding's severity by the current rules ("good", "note", "problem"): as stored,
+    except a slow start stored as a note, judged again by its length (rounds analysed before
+    trial 29 stored every slow start as a note: one as long as "went silent" is a problem now).
+    The review's list and its "To work on" read it here."""
+    severity = details.get("severity", "note") if isinstance(details, dict) else "note"
+    if kind == "response_latency" and severity == "note" and start is not None and end is not None:
+        return slow_start_severity(end - start)
+    return severity
+
+
 def _stems(words: list[str]) -> set[str]:
     return {re.sub(r"(ed|s)$", "", w) for w in words if len(w) >= 4}
 
@@ -769,7 +792,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
     if (a.response_latency is not None and a.response_latency >= settings.slow_start_s
             and not _opens_with_a_waited_question(a, ps)):
         out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
-                           question_end, question_end + a.response_latency))
+                           question_end, question_end + a.response_latency,
+                           slow_start_severity(a.response_latency, ps)))
     for p in a.pauses:
         where = f" after \"{p.before}\"" if p.before else ""
         if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a.words, p.start):

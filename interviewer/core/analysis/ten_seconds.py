@@ -13,8 +13,8 @@ from typing import Any, Sequence
 
 from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
-from interviewer.core.analysis.report import (finding_label, label_heading, questions_asked_finding,
-                                              questions_asked_in_round_text)
+from interviewer.core.analysis.report import (FREEZE_KINDS, finding_label, finding_severity, label_heading,
+                                              questions_asked_finding, questions_asked_in_round_text)
 from interviewer.core.scripts.areas import area_name
 
 PER_SIDE = 3
@@ -137,20 +137,30 @@ def points_covered(session: Any, coverage: Sequence[QuestionCoverage], ended_ear
 
 
 def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highlight]:
-    """Up to `limit` findings of `severity`: different kinds first, strongest evidence first."""
+    """Up to `limit` findings of `severity`: different kinds first, strongest evidence first; of
+    the problems, the round's longest freeze (a slow start or a silence inside an answer, as long
+    as "went silent") first (trial 29: a 22.3 s freeze that drew a nudge was not listed at all)."""
     starts = {a.id: a.answer_start or 0.0 for a in session.answers}
     found = []
+    freezes = []
     for f in _clarifying_per_question(session):
-        details = f.details if isinstance(f.details, dict) else {}
-        if details.get("severity", "note") != severity:
+        if finding_severity(f.kind, f.start, f.end, f.details) != severity:
             continue
         offset = starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0
         span = (f.end - f.start) if f.start is not None and f.end is not None else 0.0
         found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
                                offset + (f.start or 0.0), max(0.0, span),
                                per_question=f.kind == QUESTIONS_ASKED))
+        if f.kind in FREEZE_KINDS:
+            freezes.append(found[-1])
     picked = strongest_first(_one_per_moment(found), kind=lambda h: h.label, strength=lambda h: h.span,
                              when=lambda h: h.round_time, limit=limit, same=lambda h: (h.label, h.message))
+    if severity == "problem" and freezes and limit:
+        longest = max(freezes, key=lambda h: (h.span, -h.round_time))
+        at = next((i for i, h in enumerate(picked) if longest.label in h.labels and h.message == longest.message
+                   and h.answer_id == longest.answer_id), None)
+        first = picked[at] if at is not None else longest
+        picked = [first, *(h for i, h in enumerate(picked) if i != at)][:limit]
     # A line stands for the round: 'Clarifying questions: Asked 1 clarifying question.' beside a
     # round that asked 3 (2 more in another answer) read as a wrong count; it says there is more.
     # The clarifying line says the round's total itself (questions_asked_in_round_text).
