@@ -768,7 +768,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
                                   asks_again=speaking.asks_again)
                 self._held = (again, len(_words_of(self._heard)), self._answer.awaiting_speech_after_reply)
                 self._answer.awaiting_speech_after_reply = False
-            elif speaking.kind == UtteranceKind.CLARIFICATION:
+            else:
+                # Any line stopped here reads the words heard, marked cut off: a reply (and its
+                # exchange), a hint, a nudge, a warning alike (trial 29: "Remember to think out
+                # loud." stopped after 0.4 s showed whole in the transcript and the review).
                 self._mark_reply_cut_off(self._answer, speaking.text, played, now)
             return  # a nudge, warning or reply during the answer: the recording goes on
         cut = self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None) if by_voice else None
@@ -1201,8 +1204,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     def _mark_reply_cut_off(self, record: AnswerRecord, text: str, heard: int | None, now: float,
                             said: bool = True) -> None:
-        """The reply logged as `text` was talked over in `record` with `heard` characters of it
-        played: the line and its exchange read only the words heard, marked cut off (trial 22:
+        """The line logged as `text` (a reply, a hint, a nudge, a warning) was talked over in
+        `record` with `heard` characters of it played: the line, and the exchange when it was a
+        reply, read only the words heard, marked cut off (trial 22:
         "Labels come from chargebacks..." cut after its first word showed in full). A reply
         that went on with the question ("... Let me finish the question: ...") and was cut
         after the reply itself leaves the exchange's reply whole. Not `said` (held, then moved
@@ -1219,7 +1223,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 return
         if not said:
             return  # no exchange and no line: nothing to mark
-        self._emit(ReplyCutOff(record.index, text, marked, "", "", now))  # a reply with no exchange kept (a hint)
+        self._emit(ReplyCutOff(record.index, text, marked, "", "", now))  # a line with no exchange (a hint, a nudge)
 
     def _sounded(self, utterance: Utterance) -> None:
         if utterance.sounded_at is None and not utterance.interrupted:

@@ -566,9 +566,16 @@ def _inverted_after_wh(words: list[str]) -> bool:
     return subject in PERSONAL or subject == "there" or (words[start] not in COPULA and subject in NOUN_SUBJECT)
 
 
+KIND_OF = {"kind", "kinds", "sort", "sorts", "type", "types"}
+
+
 def _inverted_early(words: list[str]) -> bool:
     """An auxiliary then a pronoun right after the question word or its noun: "which one is
-    it", "who do we report to". A relative clause never inverts (", which we trained")."""
+    it", "who do we report to". A relative clause never inverts (", which we trained").
+    "Which kind of model would you like...": the noun after "kind of" is the question word's
+    noun too (trial 29: "Before I start, which kind of model would you..." was no question)."""
+    if len(words) > 3 and words[1] in KIND_OF and words[2] == "of":
+        words = words[:1] + words[3:]
     return any(a in AUX and b in PERSONAL | {"it", "there"} for a, b in zip(words[1:3], words[2:4]))
 
 

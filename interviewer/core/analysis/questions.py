@@ -488,10 +488,23 @@ def _continues_question(u: Utterance) -> bool:
     return words[0] == "or" or any(w in BACK_REFERENCE for w in words[1:4])
 
 
+def _asked(question: Utterance) -> list[str]:
+    """The words of the clause that asks in `question`, lead-ins stripped: a framing clause said
+    before it ("Before I start, which kind of model ...") is not the question's wording."""
+    asked = _strip_lead_in([WH_IS.get(t.norm, t.norm) for t in _from_asking_clause(question)
+                            if not is_hesitation(t.norm)])
+    if asked and asked[0] not in WH:  # a framing clause _from_asking_clause keeps with it
+        last = _strip_lead_in(_clauses(question)[-1])
+        asked = last if last and last[0] in WH else asked
+    return asked
+
+
 def _offers_an_answer(question: Utterance, u: Utterance) -> bool:
     """"What should I return if there's no answer? An empty string?": a phrase with no verb asked
-    straight after a wh-question offers an answer to it; the two are one question."""
-    asked = _strip_lead_in([WH_IS.get(w, w) for w in question.norm_words if not is_hesitation(w)])
+    straight after a wh-question offers an answer to it; the two are one question. So does the
+    choice it offers ("Before I start: which model would you like to hear about? A ranking model
+    or a fraud model?": trial 29 counted two questions)."""
+    asked = _asked(question)
     said = _strip_lead_in([w for w in u.norm_words if not is_hesitation(w)])
     return bool(asked) and asked[0] in WH and bool(said) and not _has_clause(said)
 
@@ -508,7 +521,7 @@ NAMES_A_THING = {"the", "a", "an", "just", "only", "one", "some", "all", "each",
 def _narrows(question: Utterance, u: Utterance) -> bool:
     """`u` offers an answer to the wh-question `question` ("Is it the time from ...?", "Do you
     mean the whole trip?"): the same question, narrowed, not a second one."""
-    asked = _strip_lead_in([WH_IS.get(w, w) for w in question.norm_words if not is_hesitation(w)])
+    asked = _asked(question)
     said = _content(u)
     if not asked or asked[0] not in NAMING_WH or len(said) < 3:
         return False

@@ -1757,3 +1757,31 @@ def test_a_tag_said_as_a_sentence_of_its_own_asks_of_the_statement_before(script
     if asks:
         assert questions[0].text.endswith("?") and len(questions[0].text.split()) > 3  # the statement with its tag
 
+
+
+@pytest.mark.parametrize("script, asked", [
+    # Trial 29: one question with its alternatives, which Whisper wrote as two "?" sentences,
+    # said on at once: the review said "Asked 2 clarifying questions".
+    ("Before I start: which model would you like to hear about? A ranking model or a fraud model?",
+     ["Before I start: which model would you like to hear about? A ranking model or a fraud model?"]),
+    ("Before I start... Which kind of model would you like to hear about? A ranking model or a fraud model? [2.0]",
+     ["Before I start... Which kind of model would you like to hear about? A ranking model or a fraud model?"]),
+    ("Before we go on, what is the prediction target? Is it the time to the door?",
+     ["Before we go on, what is the prediction target? Is it the time to the door?"]),
+    # After a pause for an answer the choice is asked again on its own: two.
+    ("Before I start: which model would you like to hear about? [1.5] A ranking model or a fraud model?",
+     ["Before I start: which model would you like to hear about?", "A ranking model or a fraud model?"]),
+    # A second question with a verb of its own stays a second question.
+    ("Before I start: which model would you like to hear about? Is it sorted?",
+     ["Before I start: which model would you like to hear about?", "Is it sorted?"]),
+])
+def test_a_choice_completing_a_framed_wh_question_counts_once(script, asked):
+    assert [q.text for q in analyze_answer(spoken(script)).clarifying.questions] == asked
+
+
+@pytest.mark.parametrize("text", [
+    "Before I start, which kind of model would you like to hear about.",
+    "Before we begin, what sort of data do we have.",
+])
+def test_a_wh_question_with_kind_of_after_a_framing_clause_asks(text):
+    assert cue(text), text
