@@ -129,6 +129,26 @@ _DOING = {"clarify": "clarifying", "scale": "scaling", "design": "designing", "s
 _DETERMINERS = {"the", "your", "my", "our", "a", "an", "this", "that", "some", "first", "second", "third"}
 
 
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
+# A greeting sentence that opens a line ("Hi, thanks for coming.", "Hi there, welcome."): not said
+# again when the line is (RoundController._say_opening_again).
+_GREETING_SENTENCE = re.compile(r"^\W*(?:hi|hello|hey|welcome|good (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of `text` begins (characters)."""
+    starts = [m.end() for m in _SENTENCE_START.finditer(text.rstrip())]
+    return starts[-1] if starts else 0
+
+
+def _without_greeting(text: str) -> str:
+    """`text` less the greeting sentences it opens with (all of it if that is all it is)."""
+    sentences = _SENTENCE_START.split(text.strip())
+    while len(sentences) > 1 and _GREETING_SENTENCE.match(sentences[0]):
+        sentences = sentences[1:]
+    return " ".join(sentences)
+
+
 def _spoken_part(name: str) -> str:
     """Where the round was, as the end of "We were ...": "on the approach", "clarifying the
     problem", "on your questions". A name that opens with an acronym ("ML breadth") keeps it;
@@ -229,6 +249,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # (line, characters of it played) from on_voice's stop of the speaker, for _barge_in.
         self._stopped_heard: tuple[Utterance, int | None] | None = None
         self._cut_late = False  # the cut-off question was cut after its first words (not at once)
+        # The round's opening line, which asks the candidate to talk ("..., To start, tell me
+        # briefly about yourself."), talked over before its asking sentence was out: said again
+        # when their turn ends unless the turn was the introduction itself (_say_opening_again).
+        self._opening_cut: Utterance | None = None
         # Since that cut: words the interviewer asked to hear again ("Sorry, I didn't catch
         # that"), no answer to it; and how many exchanges the turn held when the first reply
         # decided whether to finish the question (None: no reply yet). It is finished with that
@@ -374,6 +398,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._answer is not None:
             self._end_recording(EndedBy.REPEAT)
         self._finish_deadline = None  # the candidate will go on answering the same question
+        self._opening_cut = None  # said again now, in full
         if events:
             ask = events[0]
             if self._cut_off is not None:  # the question cut off is said now: it is asked again
@@ -769,6 +794,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         cut = self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None) if by_voice else None
         if cut is not None:
             self._take_up_later(speaking, cut, now, heard if isinstance(heard, int) else None)
+        elif by_voice and self._opening_asked_unheard(speaking, heard if isinstance(heard, int) else None):
+            self._opening_cut = speaking
+            marked = cut_off_text(speaking.text, heard if isinstance(heard, int) else None)
+            self._turn = _Turn(None, None, marked, False, speaking.started_at)
+            self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))
         # What was still queued to say is shown instead: the candidate is already talking.
         for utterance in list(self._to_say):
             if utterance.kind in QUESTION_KINDS and utterance is not cut:
@@ -805,6 +835,42 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if cut is None or (cut.question_id, cut.follow_up_id) != (ask.question_id, ask.follow_up_id):
             return None
         return cut
+
+    def _opening_asked_unheard(self, speaking: Utterance, heard: int | None) -> bool:
+        """`speaking` is the round's opening line, one that asks the candidate to talk ("Hi, thanks
+        for coming. ... To start, tell me briefly about yourself."), cut before its asking sentence
+        was played (`heard` characters, when the speaker tells). Trial 29: a hello over "Hi,
+        thanks for coming." was taken for the introduction; the request was never said."""
+        if (speaking.kind != UtteranceKind.PROMPT or self.answers or self._last_ask is not None
+                or self._opening_cut is not None or not asks_to_talk(speaking.text)):
+            return False
+        phases = self.engine.script.phases
+        if not phases or self.engine.current_phase is None or self.engine.current_phase.id != phases[0].id:
+            return False
+        return heard is None or heard < _last_sentence_start(speaking.text)
+
+    def _say_opening_again(self) -> bool:
+        """The candidate's turn over the opening line cut before it asked them to talk has
+        ended. Unless it was the introduction itself (as many words as a real answer), it answers
+        nothing: a hello gets one back, then "So, as I was saying:" and the line in full, less its
+        own greeting, and what follows answers it. The engine never hears the turn before."""
+        cut, self._opening_cut = self._opening_cut, None
+        if self._words_said(self._unfinished) >= CUT_OFF_REASK_BELOW_WORDS:
+            return False  # they introduced themselves: the turn answers the opening
+        greeted = self._said_hello(self._unfinished)
+        greeted_back = greeted and self._returned_greeting(self._unfinished)
+        self._unfinished = []
+        self._acknowledge_next = False
+        if greeted:
+            reply = self.settings.greeted_back_reply_text if greeted_back else self.settings.greeting_reply_text
+            self._say(reply, UtteranceKind.ACKNOWLEDGEMENT)
+        line = _without_greeting(cut.text)
+        self._say(self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
+        self._say(line, UtteranceKind.PROMPT)
+        self._turn = _Turn(None, None, line, False)
+        self._listen_pending = True
+        self._pump()
+        return True
 
     def _take_up_later(self, speaking: Utterance, cut: Utterance, now: float, heard: int | None = None) -> None:
         """The candidate talks over `cut` before it was out: their turn answers no question (it
@@ -1001,6 +1067,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._typed_in_phase = False
                 self._unfinished = []
                 self._cut_off = None  # a question cut off in the phase that ended is not asked
+                self._opening_cut = None
                 # Whatever was not said yet belongs to the phase that ended (after a stall, several
                 # phases arrive at once); only the round warning still holds.
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
@@ -1394,6 +1461,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._emit(Problem(f"could not reply before finishing the answer: {exc}", self._now()))
             replied = False
         if replied:
+            return
+        if self._opening_cut is not None and self._say_opening_again():
             return
         if self._cut_off is not None and self._cut_late:
             if self._finish_question():
