@@ -977,7 +977,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         with the reply, so it is held or cut with it. Once said in full (_finished_cut_question),
         the turn's end asks nothing again and what follows answers the question; cut short, the
         turn's end finishes it as before."""
-        if (self._cut_off is None or not self._cut_late or not record.clarifications or not self._to_say
+        if (self._cut_off is None or not record.clarifications or not self._to_say
                 or self._to_say[-1].kind != UtteranceKind.CLARIFICATION
                 or self._to_say[-1].text != record.clarifications[-1].reply  # "Sorry, I didn't catch that"
                 or self._finish_decided_at is not None):  # only the first reply: later, they work with it
@@ -998,14 +998,35 @@ class RoundController(SilenceRules, ClarifyingTurns):
         return sum(len(r.clarifications) for r in records)
 
     def _finishing_words(self) -> str:
-        return f"{self.settings.finish_lead_in} {self._cut_off[0].text}"
+        # A question never begun (still queued behind the lead-in they talked over) is not
+        # "finished": it is said as after a cut at once.
+        lead_in = self.settings.finish_lead_in if self._cut_late else self.settings.reask_lead_in
+        return f"{lead_in} {self._cut_off[0].text}"
 
     def _finished_cut_question(self, utterance: Utterance) -> None:
         """`utterance`, said to its end, finished the question cut off (a reply that went on with
-        it): it is not asked again, and what the candidate says next answers it."""
-        if (self._cut_off is not None and self._cut_late and utterance.kind == UtteranceKind.CLARIFICATION
+        it): it is not asked again, and what the candidate says next answers it. One never begun
+        (the turn was over its lead-in, under no question) takes the turn over: what was said in
+        it, the clarifying question and its reply, is filed under the question, as what follows."""
+        if (self._cut_off is not None and utterance.kind == UtteranceKind.CLARIFICATION
                 and not utterance.interrupted and utterance.text.endswith(self._finishing_words())):
+            if not self._cut_late:
+                self._file_turn_under_cut_off_question()
             self._cut_off, self._asked_again = None, True
+
+    def _file_turn_under_cut_off_question(self) -> None:
+        """The turn over a lead-in is the question's now (it was said in full within a reply):
+        its recordings, the one going on too, are filed under it, and it is asked now."""
+        ask, _kind = self._cut_off
+        records = [*self._unfinished, *([self._answer] if self._answer is not None else [])]
+        for record in records:
+            record.question_id, record.follow_up_id = ask.question_id, ask.follow_up_id
+            record.question_text = ask.text
+            self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, ask.text))
+        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False, self._now())
+        self._answering_before = None
+        ask = self._last_ask = replace(ask, at=self._now())
+        self._emit(ask)  # asked now: the round stores what is recorded next under it too
 
     def _ask_again(self, lead_in: str | None = None, goes_on: bool = False) -> None:
         """The candidate's turn over a question cut off has ended: the interviewer asks it again
