@@ -367,7 +367,8 @@ class ClarifyingTurns:
             return self._candidate_responders[record.phase]
         if self._answerer is None:
             return None
-        answerer = self._answerer(record.question_id or self._discussed_question(record))
+        answerer = self._answerer(record.question_id or self._waiting_question(record)
+                                  or self._discussed_question(record))
         candidate = self._candidate_floor_next(record)
         return WrapUpReplier(answerer, candidate) if answerer is not None and candidate is not None else answerer
 
@@ -390,6 +391,16 @@ class ClarifyingTurns:
         if phase.id not in self._candidate_responders:
             self._candidate_responders[phase.id] = CandidateQuestionResponder(phase)
         return self._candidate_responders[phase.id]
+
+    def _waiting_question(self, record: AnswerRecord) -> str | None:
+        """The question still to be said after a lead-in the candidate talked over (cut at once,
+        RoundController._take_up_later), while `record` is that turn: what they ask then is about
+        it (trial 29: "If you have several models, ask me which kind I'd like to hear about."
+        was answered by no reply, the question said after the turn)."""
+        cut = self._cut_off
+        if cut is None or self._cut_late or (record is not self._answer and record not in self._unfinished):
+            return None
+        return cut[0].question_id
 
     def _discussed_question(self, record: AnswerRecord) -> str | None:
         """The question last asked before `record`: a phase prompt's recording ("Let's move to your

@@ -253,6 +253,13 @@ def greets(text: str) -> bool:
     return bool(sentences) and bool(_GREETING.match(" ".join(words(sentences[-1]))))
 
 
+def greets_only(text: str) -> bool:
+    """True when `text` greets and says nothing else ("Hi, good morning!", "Hello there, nice to
+    meet you."): every clause a hello or a greeting."""
+    clauses = _clauses(text)
+    return bool(clauses) and all(_HELLO.match(c) or _GREETING.match(c) for c in clauses)
+
+
 # "Nice to meet you too.", "Likewise.", "Good to meet you, ...": the candidate returned the greeting
 # (trial 23: "Hi, nice to meet you too. I'm ready." got "Nice to meet you." back, a second time).
 _RETURNED_GREETING = re.compile(r"\b(?:(?:nice|good|great|lovely|a pleasure) to meet you|likewise|you too)\b")

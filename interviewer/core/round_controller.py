@@ -129,6 +129,26 @@ _DOING = {"clarify": "clarifying", "scale": "scaling", "design": "designing", "s
 _DETERMINERS = {"the", "your", "my", "our", "a", "an", "this", "that", "some", "first", "second", "third"}
 
 
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
+# A greeting sentence that opens a line ("Hi, thanks for coming.", "Hi there, welcome."): not said
+# again when the line is (RoundController._say_opening_again).
+_GREETING_SENTENCE = re.compile(r"^\W*(?:hi|hello|hey|welcome|good (?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of `text` begins (characters)."""
+    starts = [m.end() for m in _SENTENCE_START.finditer(text.rstrip())]
+    return starts[-1] if starts else 0
+
+
+def _without_greeting(text: str) -> str:
+    """`text` less the greeting sentences it opens with (all of it if that is all it is)."""
+    sentences = _SENTENCE_START.split(text.strip())
+    while len(sentences) > 1 and _GREETING_SENTENCE.match(sentences[0]):
+        sentences = sentences[1:]
+    return " ".join(sentences)
+
+
 def _spoken_part(name: str) -> str:
     """Where the round was, as the end of "We were ...": "on the approach", "clarifying the
     problem", "on your questions". A name that opens with an acronym ("ML breadth") keeps it;
@@ -229,6 +249,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # (line, characters of it played) from on_voice's stop of the speaker, for _barge_in.
         self._stopped_heard: tuple[Utterance, int | None] | None = None
         self._cut_late = False  # the cut-off question was cut after its first words (not at once)
+        # The round's opening line, which asks the candidate to talk ("..., To start, tell me
+        # briefly about yourself."), talked over before its asking sentence was out: said again
+        # when their turn ends unless the turn was the introduction itself (_say_opening_again).
+        self._opening_cut: Utterance | None = None
         # Since that cut: words the interviewer asked to hear again ("Sorry, I didn't catch
         # that"), no answer to it; and how many exchanges the turn held when the first reply
         # decided whether to finish the question (None: no reply yet). It is finished with that
@@ -377,6 +401,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._answer is not None:
             self._end_recording(EndedBy.REPEAT)
         self._finish_deadline = None  # the candidate will go on answering the same question
+        self._opening_cut = None  # said again now, in full
         if events:
             ask = events[0]
             if self._cut_off is not None:  # the question cut off is said now: it is asked again
@@ -777,6 +802,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         cut = self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None) if by_voice else None
         if cut is not None:
             self._take_up_later(speaking, cut, now, heard if isinstance(heard, int) else None)
+        elif by_voice and self._opening_asked_unheard(speaking, heard if isinstance(heard, int) else None):
+            self._opening_cut = speaking
+            marked = cut_off_text(speaking.text, heard if isinstance(heard, int) else None)
+            self._turn = _Turn(None, None, marked, False, speaking.started_at)
+            self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))
         # What was still queued to say is shown instead: the candidate is already talking.
         for utterance in list(self._to_say):
             if utterance.kind in QUESTION_KINDS and utterance is not cut:
@@ -813,6 +843,42 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if cut is None or (cut.question_id, cut.follow_up_id) != (ask.question_id, ask.follow_up_id):
             return None
         return cut
+
+    def _opening_asked_unheard(self, speaking: Utterance, heard: int | None) -> bool:
+        """`speaking` is the round's opening line, one that asks the candidate to talk ("Hi, thanks
+        for coming. ... To start, tell me briefly about yourself."), cut before its asking sentence
+        was played (`heard` characters, when the speaker tells). Trial 29: a hello over "Hi,
+        thanks for coming." was taken for the introduction; the request was never said."""
+        if (speaking.kind != UtteranceKind.PROMPT or self.answers or self._last_ask is not None
+                or self._opening_cut is not None or not asks_to_talk(speaking.text)):
+            return False
+        phases = self.engine.script.phases
+        if not phases or self.engine.current_phase is None or self.engine.current_phase.id != phases[0].id:
+            return False
+        return heard is None or heard < _last_sentence_start(speaking.text)
+
+    def _say_opening_again(self) -> bool:
+        """The candidate's turn over the opening line cut before it asked them to talk has
+        ended. Unless it was the introduction itself (as many words as a real answer), it answers
+        nothing: a hello gets one back, then "So, as I was saying:" and the line in full, less its
+        own greeting, and what follows answers it. The engine never hears the turn before."""
+        cut, self._opening_cut = self._opening_cut, None
+        if self._words_said(self._unfinished) >= CUT_OFF_REASK_BELOW_WORDS:
+            return False  # they introduced themselves: the turn answers the opening
+        greeted = self._said_hello(self._unfinished)
+        greeted_back = greeted and self._returned_greeting(self._unfinished)
+        self._unfinished = []
+        self._acknowledge_next = False
+        if greeted:
+            reply = self.settings.greeted_back_reply_text if greeted_back else self.settings.greeting_reply_text
+            self._say(reply, UtteranceKind.ACKNOWLEDGEMENT)
+        line = _without_greeting(cut.text)
+        self._say(self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
+        self._say(line, UtteranceKind.PROMPT)
+        self._turn = _Turn(None, None, line, False)
+        self._listen_pending = True
+        self._pump()
+        return True
 
     def _take_up_later(self, speaking: Utterance, cut: Utterance, now: float, heard: int | None = None) -> None:
         """The candidate talks over `cut` before it was out: their turn answers no question (it
@@ -919,7 +985,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         with the reply, so it is held or cut with it. Once said in full (_finished_cut_question),
         the turn's end asks nothing again and what follows answers the question; cut short, the
         turn's end finishes it as before."""
-        if (self._cut_off is None or not self._cut_late or not record.clarifications or not self._to_say
+        if (self._cut_off is None or not record.clarifications or not self._to_say
                 or self._to_say[-1].kind != UtteranceKind.CLARIFICATION
                 or self._to_say[-1].text != record.clarifications[-1].reply  # "Sorry, I didn't catch that"
                 or self._finish_decided_at is not None):  # only the first reply: later, they work with it
@@ -940,14 +1006,35 @@ class RoundController(SilenceRules, ClarifyingTurns):
         return sum(len(r.clarifications) for r in records)
 
     def _finishing_words(self) -> str:
-        return f"{self.settings.finish_lead_in} {self._cut_off[0].text}"
+        # A question never begun (still queued behind the lead-in they talked over) is not
+        # "finished": it is said as after a cut at once.
+        lead_in = self.settings.finish_lead_in if self._cut_late else self.settings.reask_lead_in
+        return f"{lead_in} {self._cut_off[0].text}"
 
     def _finished_cut_question(self, utterance: Utterance) -> None:
         """`utterance`, said to its end, finished the question cut off (a reply that went on with
-        it): it is not asked again, and what the candidate says next answers it."""
-        if (self._cut_off is not None and self._cut_late and utterance.kind == UtteranceKind.CLARIFICATION
+        it): it is not asked again, and what the candidate says next answers it. One never begun
+        (the turn was over its lead-in, under no question) takes the turn over: what was said in
+        it, the clarifying question and its reply, is filed under the question, as what follows."""
+        if (self._cut_off is not None and utterance.kind == UtteranceKind.CLARIFICATION
                 and not utterance.interrupted and utterance.text.endswith(self._finishing_words())):
+            if not self._cut_late:
+                self._file_turn_under_cut_off_question()
             self._cut_off, self._asked_again = None, True
+
+    def _file_turn_under_cut_off_question(self) -> None:
+        """The turn over a lead-in is the question's now (it was said in full within a reply):
+        its recordings, the one going on too, are filed under it, and it is asked now."""
+        ask, _kind = self._cut_off
+        records = [*self._unfinished, *([self._answer] if self._answer is not None else [])]
+        for record in records:
+            record.question_id, record.follow_up_id = ask.question_id, ask.follow_up_id
+            record.question_text = ask.text
+            self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, ask.text))
+        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False, self._now())
+        self._answering_before = None
+        ask = self._last_ask = replace(ask, at=self._now())
+        self._emit(ask)  # asked now: the round stores what is recorded next under it too
 
     def _ask_again(self, lead_in: str | None = None, goes_on: bool = False) -> None:
         """The candidate's turn over a question cut off has ended: the interviewer asks it again
@@ -1009,6 +1096,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._typed_in_phase = False
                 self._unfinished = []
                 self._cut_off = None  # a question cut off in the phase that ended is not asked
+                self._opening_cut = None
                 # Whatever was not said yet belongs to the phase that ended (after a stall, several
                 # phases arrive at once); only the round warning still holds.
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
@@ -1403,6 +1491,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._emit(Problem(f"could not reply before finishing the answer: {exc}", self._now()))
             replied = False
         if replied:
+            return
+        if self._opening_cut is not None and self._say_opening_again():
             return
         if self._cut_off is not None and self._cut_late:
             if self._finish_question():

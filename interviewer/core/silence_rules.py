@@ -4,7 +4,7 @@ to take back, the opening words going on. A part of RoundController (round_contr
 from __future__ import annotations
 
 from interviewer.core.conversation_cues import (
-    asks_for_time, asks_to_talk, declines_to_ask, greets, only_opens, says_done, sounds_unfinished,
+    asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_opens, says_done, sounds_unfinished,
 )
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
@@ -232,7 +232,11 @@ class SilenceRules:
         if not after or quiet < after:
             return False
         last = self._last_words()
-        return bool(last) and (says_done(last) or (self._answers_opening_words() and greets(last))
+        # A hello over the opening line before it asked anything (RoundController._opening_cut)
+        # is a reply to opening words too: the line is said again after it.
+        opening = self._answers_opening_words() or self._opening_cut is not None
+        return bool(last) and (says_done(last) or (opening and greets(last))
+                               or (self._opening_cut is not None and greets_only(self._heard_text()))
                                or (self._waits_for_questions() and declines_to_ask(last)))
 
     def _waits_for_questions(self) -> bool:
