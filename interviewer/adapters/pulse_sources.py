@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 # A microphone setting that names a server source, not a PortAudio device ("pulse source: <name>").
 SOURCE_PREFIX = "pulse source: "
+# How the Microphone choice names a source ("Microphone: USB Headset Mono"): the words after it are
+# the source's friendly name, which other texts use (app/labels.microphone_name).
+LABEL_PREFIX = "Microphone: "
 
 
 @dataclass(frozen=True)
@@ -107,12 +110,12 @@ def source_labels(sources: list[PulseSource]) -> dict[str, str]:
     counts: dict[str, int] = {}
     for s in sources:
         counts[s.description] = counts.get(s.description, 0) + 1
-    return {source_choice(s.name): (f"Microphone: {s.description}" if s.description and counts[s.description] == 1
-                                    else f"Microphone: {s.description or s.name}"
+    return {source_choice(s.name): (f"{LABEL_PREFIX}{s.description}" if s.description and counts[s.description] == 1
+                                    else f"{LABEL_PREFIX}{s.description or s.name}"
                                     + (f" ({s.name})" if s.description else ""))
             for s in sources}
 
 
 def missing_source_label(device: str) -> str:
     """The saved choice when its source is not there now (the headset is unplugged)."""
-    return f"Microphone: {chosen_source(device)} (not connected: the system default is used)"
+    return f"{LABEL_PREFIX}{chosen_source(device)} (not connected: the system default is used)"

@@ -1,6 +1,8 @@
 """Human-readable names and formats shared by the screens."""
 from __future__ import annotations
 
+from typing import Any
+
 from interviewer.core.clock import clock_text, shown_seconds  # noqa: F401 (clock_text shared here)
 from interviewer.core.scripts.model import kind_label  # noqa: F401 (shared here)
 
@@ -48,6 +50,68 @@ _ROUTE_NOTES = {
     "default": "ALSA's default device",
     "sysdefault": "ALSA's system default",
 }
+
+
+def microphone_name(value: str | None, labels: dict[str, str]) -> str:
+    """The microphone a setting chooses, by the name the Microphone choice shows without its
+    "Microphone: " (a server source's description, not "pulse source: t29mic.monitor", new-user
+    trial 29); "the system default" for none."""
+    from interviewer.adapters.pulse_sources import LABEL_PREFIX, chosen_source
+
+    if not value:
+        return "the system default"
+    if value not in labels and chosen_source(value):  # unplugged: its name is all there is
+        return f"{chosen_source(value)} (not connected now)"
+    label = input_label(value, labels)
+    return label[len(LABEL_PREFIX):] if label.startswith(LABEL_PREFIX) else label
+
+
+def local_time_text(stamp: str) -> str:
+    """'2026-12-03T05:00:40+00:00' as '3 Dec 2026, 05:00' in this computer's time zone (the note
+    showed the stored ISO text, time zone offset and all)."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return stamp.replace("T", " ")
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return f"{when.day} {when:%b %Y, %H:%M}"
+
+
+def output_setup_found_text(settings: Any, labels: dict[str, str]) -> str:
+    """How and when the speaker's setup was found, for the speaker chosen in `settings`: "Echo
+    check, 6 Dec 2026, 13:20, microphone: USB Headset" or "Set by hand, ..."; "" when not known.
+    Settings' note and the Check screen both say it (the Check screen asked for the check again
+    after the first-start guide had done it, trial 29)."""
+    from interviewer.app.settings import output_setup_for
+
+    if output_setup_for(settings) == "unknown":
+        return ""
+    text = f"{settings.output_setup_source.capitalize() or 'Set'}, {local_time_text(settings.output_setup_at)}"
+    if settings.output_setup_source == "echo check":  # heard with this microphone
+        text += f", microphone: {microphone_name(settings.output_setup_input_device, labels)}"
+    return text
+
+
+def known_echo_text(settings: Any, labels: dict[str, str]) -> str:
+    """The Check screen's Speakers line once the setup of the speaker in use is known (its hint
+    to run the check otherwise); "" when it is not known."""
+    from interviewer.app.settings import output_setup_for
+
+    setup = output_setup_for(settings)
+    if setup not in ("headphones", "loudspeakers"):
+        return ""
+    found = output_setup_found_text(settings, labels)
+    text = f"{setup.capitalize()} ({found[:1].lower() + found[1:]})"
+    checked = settings.output_setup_source == "echo check"
+    if setup == "headphones":
+        text += ": the microphone does not hear the interviewer." if checked else "."
+        return text + " Check again after changing speakers."
+    return (text + (": the microphone hears the interviewer," if checked else ":")
+            + " so talking does not interrupt it in a round (press Space). Headphones work best: switch, then "
+              "check again.")
 
 
 def input_label(value: str, labels: dict[str, str]) -> str:

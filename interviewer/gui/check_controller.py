@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
+from interviewer.app.labels import known_echo_text
 from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings, with_output_setup
 from interviewer.app.speaker_handle import SpeakerHandle
@@ -52,7 +53,9 @@ class CheckController:
         self.pending_script = script
         self.screen.set_round(script.title if script else None)
         settings = self.services.settings
-        self.screen.set_devices(self._devices(), settings.input_device, settings.voice, settings.speech_rate)
+        devices = self._devices()
+        self.screen.set_devices(devices, settings.input_device, settings.voice, settings.speech_rate)
+        self.screen.show_echo_known(known_echo_text(settings, devices.input_labels))
         self.screen.set_model_state(self.model_status.state, self.model_status.message)
         self._show()
 

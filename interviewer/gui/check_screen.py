@@ -69,6 +69,7 @@ class CheckScreen(QWidget):
         self.echo_button.clicked.connect(lambda: self.echo_test_requested.emit(self.mic.currentData()))
         self.echo_status = QLabel(ECHO_HINT)
         self.echo_status.setWordWrap(True)
+        self._echo_known = ""  # the known setup's text shown there (show_echo_known)
         self.model_status = QLabel()
         self.model_status.setTextFormat(Qt.TextFormat.PlainText)  # model_state_text
         self.model_status.setWordWrap(True)
@@ -125,6 +126,19 @@ class CheckScreen(QWidget):
         if devices.loaded and not devices.inputs:
             self.mic_status.setText("No microphone found. Plug one in (or start PulseAudio/PipeWire), then "
                                     "come back; rounds still run, but answers are not recorded.")
+
+    def show_echo_known(self, known: str) -> None:
+        """What is known about the speaker in use (app/labels.known_echo_text), else ECHO_HINT:
+        after the first-start guide's echo check found headphones, this line still asked for the
+        check (new-user trial 29). A check running, or the verdict it has just given for the same
+        setup, stays."""
+        if not self.echo_button.isEnabled():  # a check is running: its status stays
+            return
+        shown = self.echo_status.text()
+        if known and shown not in (ECHO_HINT, self._echo_known):  # the check's own verdict says more
+            return
+        self._echo_known = known
+        self.echo_status.setText(known or ECHO_HINT)
 
     def set_model_state(self, state: str, message: str) -> None:
         self.model_status.setText(model_state_text(state, message))

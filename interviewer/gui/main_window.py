@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.app.labels import count_text
+from interviewer.app.labels import count_text, known_echo_text
 from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
@@ -387,8 +387,12 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
 
     def _show_check_choices(self) -> None:
         settings, devices = self.services.settings, self.devices
-        self._update_screen("check", "devices", lambda screen: screen.set_devices(
-            devices, settings.input_device, settings.voice, settings.speech_rate))
+
+        def show(screen) -> None:
+            screen.set_devices(devices, settings.input_device, settings.voice, settings.speech_rate)
+            screen.show_echo_known(known_echo_text(settings, devices.input_labels))  # what the guide found
+
+        self._update_screen("check", "devices", show)
 
     # ------------------------------------------------------------------ actions
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -160,8 +161,23 @@ class _SideSplitter(QSplitter):
         if self.tabs.minimumHeight() != least:
             self.tabs.setMinimumHeight(least)
 
+    def keep_findings_least(self) -> None:
+        """The findings list keeps its first MIN_FINDING_ROWS rows' height, as wrapped at its width
+        and the text size now: at 150 % text and 1280x800 the tabs' least height squeezed it to one
+        finding at a time (new-user trial 29); the page scrolls instead."""
+        listed = self.findings_list
+        if listed.count() == 0 or listed.width() <= 0:
+            return
+        listed.doItemsLayout()
+        rows = [max(listed.sizeHintForRow(i), listed.visualItemRect(listed.item(i)).height())
+                for i in range(min(listed.count(), MIN_FINDING_ROWS))]
+        least = sum(rows) + 2 * listed.frameWidth()
+        if listed.minimumHeight() != least:
+            listed.setMinimumHeight(least)
+
     def fit(self) -> None:
         self.keep_tabs_least()
+        self.keep_findings_least()
         if self.user_sized or self.height() <= 0:
             return
         listed = self.findings_list
@@ -338,6 +354,39 @@ class _AnswerTable(QTableWidget):
     def question_read_px(self) -> int:
         return self.QUESTION_READ_CHARS * self.fontMetrics().averageCharWidth()
 
+    def _header_px(self, column: int) -> int:
+        """What the column's header needs to show whole at the text size now: its widest line,
+        the theme's padding and the style's margins (no room for a sort arrow: the table does
+        not sort; Qt's own hint keeps 16 px for one in every column)."""
+        item = self.horizontalHeaderItem(column) if 0 <= column < self.columnCount() else None
+        if item is None:
+            return 0
+        header = self.horizontalHeader()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        widest = max(header.fontMetrics().horizontalAdvance(line) for line in item.text().split("\n"))
+        return widest + 2 * (theme.HEADER_PADDING + margin) + 1  # 1: the section's right border
+
+    def question_min_px(self) -> int:
+        """QUESTION_MIN_PX, or its header's width when wider: at 150 % text the fixed 80 px
+        read "Questior" (new-user trial 29)."""
+        return max(self.QUESTION_MIN_PX, self._header_px(0))
+
+    def topics_min_px(self) -> int:
+        return max(self.TOPICS_MIN_PX, self._header_px(self.columnCount() - 1))
+
+    def fit_columns(self) -> None:
+        """Every column at its content's and its header's width at the text size now (again after
+        the text size changes: at 150 % the columns kept their 100 % widths and the headers read
+        "Clarifyi Qs", trial 29), then the question takes what is left."""
+        if self.columnCount() == 0:
+            return
+        last = self.columnCount() - 1
+        for column in range(self.columnCount()):
+            self.setColumnWidth(column, max(self.sizeHintForColumn(column), self._header_px(column)))
+        self.topics_width = min(max(self.columnWidth(last), self.topics_min_px()),
+                                max(self.TOPICS_MAX_PX, self.topics_min_px()))
+        self.fit_question()
+
     def needed_width(self, question: int | None = None, topics: int | None = None) -> int:
         """The width that shows every column without scrolling sideways, the question and the
         topics at their narrowest (or at the widths given)."""
@@ -346,7 +395,7 @@ class _AnswerTable(QTableWidget):
         numbers = sum(self.columnWidth(c) for c in range(1, self.columnCount() - 1))
         # A hidden header's width() is its last one: counted only when it shows.
         header = self.verticalHeader().width() if self.verticalHeader().isVisibleTo(self) else 0
-        return (numbers + (question or self.QUESTION_MIN_PX) + (topics or self.TOPICS_MIN_PX) + header
+        return (numbers + (question or self.question_min_px()) + (topics or self.topics_min_px()) + header
                 + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 2)
 
     def fit_question(self) -> None:
@@ -358,8 +407,8 @@ class _AnswerTable(QTableWidget):
         spare = self.viewport().width() - numbers - 2  # 2: no 1 px scroll
         # Short of width the topics column narrows (to TOPICS_MIN_PX) while the question keeps
         # what it needs to read (trial 19: "Design t..."), then the question narrows.
-        self.setColumnWidth(last, max(min(topics, spare - self.question_read_px()), min(topics, self.TOPICS_MIN_PX)))
-        self.setColumnWidth(0, max(self.QUESTION_MIN_PX, spare - self.columnWidth(last)))
+        self.setColumnWidth(last, max(min(topics, spare - self.question_read_px()), min(topics, self.topics_min_px())))
+        self.setColumnWidth(0, max(self.question_min_px(), spare - self.columnWidth(last)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -561,6 +610,22 @@ class ReviewScreen(QWidget):
         super().resizeEvent(event)
         self._stack_when_narrow()
         self._share_width()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # Settings > Text size: once its fonts are in place
+            QTimer.singleShot(0, self._text_size_changed)
+
+    def _text_size_changed(self) -> None:
+        """The tables' columns and the panes measured again at the new text size: a review filled
+        at 100 % kept its column widths at 150 % ("Clarifyi Qs", trial 29)."""
+        if self.numbers is None:
+            return
+        self.table.fit_columns()
+        self.phase_table.resizeColumnsToContents()
+        self._share_width()
+        self.body.fit()
+        self.side.fit()
 
     def _share_width(self) -> None:
         """Side by side, the findings and tables get the width the per-answer table needs not to
@@ -780,10 +845,7 @@ class ReviewScreen(QWidget):
                 if tips.get(col):
                     item.setToolTip(tips[col])  # the whole question, breakdown or list where the column cuts it
                 self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
-        last = len(headers) - 1
-        self.table.topics_width = min(self.table.columnWidth(last), self.table.TOPICS_MAX_PX)
-        self.table.fit_question()
+        self.table.fit_columns()
         self._share_width()
         headers = ["Phase", "Planned", "Actual", "Difference"]
         self.phase_table.setColumnCount(len(headers))

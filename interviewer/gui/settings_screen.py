@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.adapters import models as model_catalog
 from interviewer.adapters.pulse_sources import chosen_source
-from interviewer.app.labels import device_label, english_voices_first, input_label
+from interviewer.app.labels import device_label, english_voices_first, input_label, output_setup_found_text
 from interviewer.app.settings import RANGES, AppSettings, output_setup_for, with_output_setup
 from interviewer.app.services import DeviceList
 from interviewer.gui import theme
@@ -56,6 +56,7 @@ class SettingsScreen(QWidget):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None, download=None) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._input_labels: dict[str, str] = {}  # the microphones' names (DeviceList.input_labels)
         self._download = download or model_catalog.download  # (name, progress, cancel) -> folder
         self._cancel_download: threading.Event | None = None
         self._download_progress.connect(self._show_progress)
@@ -312,6 +313,7 @@ class SettingsScreen(QWidget):
 
     def set_devices(self, devices: DeviceList) -> None:
         """Fill the choices; keeps the saved choice even if that device is absent right now."""
+        self._input_labels = dict(devices.input_labels)
         for combo, names, current in (
             (self.input_device, devices.inputs, self._settings.input_device),
             (self.output_device, devices.outputs, self._settings.output_device),
@@ -326,6 +328,7 @@ class SettingsScreen(QWidget):
                               current)
             combo.setCurrentIndex(max(0, combo.findData(current)))
         fill_voice_choices(self.voice, devices.voices, self._settings.voice)
+        self._show_output_setup()  # its note names the microphone as the list now does
         notes = list(devices.problems)
         if devices.loaded and not devices.inputs:
             notes.append("No microphone found: plug one in, or check that PulseAudio/PipeWire is running.")
@@ -358,14 +361,9 @@ class SettingsScreen(QWidget):
         settings = replace(self._settings, output_device=self.output_device.currentData())
         setup = output_setup_for(settings)
         self.output_setup.setCurrentIndex(max(0, self.output_setup.findData(setup)))
-        if setup == "unknown":
-            note = "Not checked for this speaker: the echo check on the Check screen finds it."
-        else:
-            note = f"{settings.output_setup_source.capitalize() or 'Set'}, {_local_time(settings.output_setup_at)}"
-            if settings.output_setup_source == "echo check":  # heard with this microphone
-                note += f", microphone: {settings.output_setup_input_device or DEFAULT_CHOICE.strip('()')}"
-            note += "."
-        self.output_setup_note.setText(note)
+        found = output_setup_found_text(settings, self._input_labels)  # the microphone by its friendly name
+        self.output_setup_note.setText(f"{found}." if found else
+                                       "Not checked for this speaker: the echo check on the Check screen finds it.")
 
     def show_theme(self, mode: str) -> None:
         """The theme chosen elsewhere (View > Theme) shows here too."""
@@ -552,20 +550,6 @@ class SettingsScreen(QWidget):
         folder = QFileDialog.getExistingDirectory(self, "Data folder")
         if folder:
             self.data_dir.setText(folder)
-
-
-def _local_time(stamp: str) -> str:
-    """'2026-12-03T05:00:40+00:00' as '3 Dec 2026, 05:00' in this computer's time zone (the note
-    showed the stored ISO text, time zone offset and all)."""
-    from datetime import datetime
-
-    try:
-        when = datetime.fromisoformat(stamp)
-    except (TypeError, ValueError):
-        return stamp.replace("T", " ")
-    if when.tzinfo is not None:
-        when = when.astimezone()
-    return f"{when.day} {when:%b %Y, %H:%M}"
 
 
 def fill_voice_choices(combo: QComboBox, voices: list[tuple[str, str]], current: str | None) -> None:

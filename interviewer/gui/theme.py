@@ -22,6 +22,7 @@ MODE_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 # Spacing steps in pixels (layouts use these, never ad-hoc numbers).
 SPACE_XS, SPACE_S, SPACE_M, SPACE_L, SPACE_XL = 4, 8, 12, 16, 24
 RADIUS = 6
+HEADER_PADDING = SPACE_XS  # a table header section's padding (views that size columns to it read it here)
 # Type scale, relative to the system font (so a large system font scales everything).
 TYPE_SCALE = {"display": 1.75, "title": 1.45, "heading": 1.15, "question": 1.35, "body": 1.0, "small": 0.92}
 
@@ -269,7 +270,7 @@ QPlainTextEdit, QTextEdit, QTextBrowser, QListWidget, QTableWidget, QTreeWidget 
 QListWidget::item, QTableWidget::item {{ padding: 3px; }}
 QListWidget::item:selected, QTableWidget::item:selected {{ background: {t.primary_bg}; color: {t.primary_text}; }}
 QHeaderView::section {{ background: {t.surface_alt}; color: {t.text}; border: none;
-    border-right: 1px solid {t.border}; padding: 4px; }}
+    border-right: 1px solid {t.border}; padding: {HEADER_PADDING}px; }}
 QGroupBox {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: {RADIUS}px;
     margin-top: 1.6em; padding: {SPACE_S}px; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: {SPACE_S}px; color: {t.text}; }}
