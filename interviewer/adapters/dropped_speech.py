@@ -192,7 +192,9 @@ def _hint_written_over_speech(s: Segment, speech: float) -> bool:
     if len(s.words) < HINT_RUN or not all(is_hesitation(normalize(w.text)) for w in s.words):
         return False
     span = s.words[-1].end - s.words[0].start
-    return span < HINT_RUN_MAX_S * len(s.words) and speech >= 0.8 * span
+    # No speech under the run is nothing written over speech ("hmm, hmm, hmm." all stamped at
+    # one instant where the detector heard none, blind42: it was re-decoded into no words).
+    return speech > 0 and span < HINT_RUN_MAX_S * len(s.words) and speech >= 0.8 * span
 
 
 def sparse_segments(segments: list[Segment], regions: list[SpeechRegion]) -> list[int]:
@@ -237,7 +239,7 @@ def redecode_sparse_segments(segments: list[Segment], regions: list[SpeechRegion
         words = tuple(w for w in words if s.start - EDGE_S <= (w.start + w.end) / 2 <= s.end + PAD_S)
         new = [w for w in words if not is_hesitation(normalize(w.text))]
         old = [w for w in s.words if not is_hesitation(normalize(w.text))]
-        if max(SPARSE_GAIN * len(old), MIN_WORDS_PER_S * speech) <= len(new) <= MAX_WORDS_PER_S * speech:
+        if new and max(SPARSE_GAIN * len(old), MIN_WORDS_PER_S * speech) <= len(new) <= MAX_WORDS_PER_S * speech:
             log.info("%.1f-%.1f s decoded again: %d words over %.1f s of speech, now %d", s.start, s.end,
                      len(old), speech, len(new))
             out[i] = Segment(" ".join(w.text for w in words), words[0].start, words[-1].end, words)

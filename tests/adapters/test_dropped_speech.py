@@ -193,3 +193,29 @@ def test_hesitations_said_one_after_another_with_breaks_are_left_alone():
     assert sparse_segments(said, [SpeechRegion(0.5, 0.9), SpeechRegion(1.4, 1.8), SpeechRegion(2.3, 3.5)]) == []
     quiet = [seg(("hmm,", 0.5, 0.7), ("hmm,", 0.8, 1.0), ("hmm.", 1.1, 1.3))]
     assert sparse_segments(quiet, [SpeechRegion(0.5, 0.6)]) == []
+
+
+def test_hesitations_stamped_at_one_instant_with_no_speech_under_them_are_left_alone():
+    """Speech bench blind42 b42_11: "hmm, hmm, hmm." stamped at 13.32-13.32 s where the detector
+    heard no speech was taken for the hint written over speech; decoded again into no words, the
+    transcription stopped with an IndexError (a traceback instead of the answer's transcript)."""
+    from interviewer.adapters.dropped_speech import redecode_sparse_segments, sparse_segments
+
+    stamped = [seg(("So", 11.0, 11.2), ("anagrams.", 11.3, 12.0)),
+               seg(("hmm,", 13.32, 13.32), ("hmm,", 13.32, 13.32), ("hmm.", 13.32, 13.32))]
+    regions = [SpeechRegion(10.9, 12.1), SpeechRegion(15.0, 16.0)]
+    assert sparse_segments(stamped, regions) == []
+    model = PlainDecodeModel([("hmm", 0.1, 0.2)])
+    assert redecode_sparse_segments(stamped, regions, np.zeros(17 * SR, dtype=np.float32), model, 0.0, OPTIONS) == stamped
+
+
+def test_a_re_decode_that_hears_only_hesitations_over_a_run_of_them_keeps_the_run():
+    """A hint run over a little speech decoded again as hesitations only: no words to put in, the
+    segment stays (it must not be replaced by an empty one)."""
+    from interviewer.adapters.dropped_speech import redecode_sparse_segments, sparse_segments
+
+    hinted = [seg(("Uh,", 0.5, 0.6), ("hmm,", 0.6, 0.7), ("hmm.", 0.7, 0.8))]
+    regions = [SpeechRegion(0.5, 0.8)]
+    assert sparse_segments(hinted, regions) == [0]
+    model = PlainDecodeModel([("hmm", 0.1, 0.2)])
+    assert redecode_sparse_segments(hinted, regions, np.zeros(2 * SR, dtype=np.float32), model, 0.0, OPTIONS) == hinted
