@@ -38,6 +38,13 @@ log = logging.getLogger(__name__)
 SYNTH_TIMEOUT_SECONDS = 60.0
 STARTUP_TIMEOUT_SECONDS = 30.0
 _PLAYBACK_BLOCK_SECONDS = 0.25
+# The output device's buffer. PortAudio's latency="high" gave 35 ms on PulseAudio's ALSA device:
+# whenever the voice's thread did not run for longer (a busy machine, the app's other threads
+# holding the interpreter) the line ran dry mid-sentence (trial 29: ~2 s holes). Half a second
+# rides out such stalls (benchmarks/voice_gaps.py); cancel() aborts it, so barge-in is as quick.
+# The audio is therefore played up to this long after it is handed over: the echo reference,
+# heard() and on_sound are timed from what the device still has queued, not from the hand-over.
+OUTPUT_BUFFER_SECONDS = 0.5
 # While the device's buffer is full, the voice's thread waits this long before looking again
 # (_Utterance._hand_over): it never sits blocked inside PortAudio's write.
 _ROOM_POLL_SECONDS = 0.005
@@ -539,18 +546,36 @@ class _Utterance:
         # terminal at every interruption of the interviewer (trial 24's "after quitting" lines).
         self._io_lock = threading.Lock()
         self._words: WordTimes | None = None  # once synthesized
-        self._sound_at: float | None = None  # monotonic time its first block went to the device
+        self._sound_at: float | None = None  # monotonic time the device plays its first sample
         self._played_limit = 0.0  # seconds of audio handed to the device so far
         self._latency = 0.0  # the output's latency: audio handed over is heard that much later
         self._capacity: int | None = None  # the output buffer's size in frames, if the stream tells
+        self._rate = 0  # the stream's sample rate
+        self._written = 0  # frames handed to the device so far
+        # (monotonic time, frames queued in the device then) at the last write, when it tells its
+        # room: the device plays the queue at its rate, so what has been played is known.
+        self._queue_mark: tuple[float, int] | None = None
 
     def heard(self) -> int | None:
         """How many characters of the text had been played by now (chars_heard); 0 before its
         first sound."""
         if self._sound_at is None or self._words is None:
             return 0
-        played = min(self._played_limit, time.monotonic() - self._sound_at - self._latency)
-        return chars_heard(self._words, played)
+        return chars_heard(self._words, self.played_seconds())
+
+    def played_seconds(self, now: float | None = None) -> float:
+        """Seconds of the line the device has played by `now`: what was handed over less what it
+        still had queued (draining at its rate since the last write); without a queue to go by,
+        the time since the first sound less the output latency."""
+        now = time.monotonic() if now is None else now
+        mark = self._queue_mark
+        if mark is not None and self._rate > 0:
+            at, queued = mark
+            left = max(0.0, queued - (now - at) * self._rate)
+            return max(0.0, (self._written - left) / self._rate)
+        if self._sound_at is None:
+            return 0.0
+        return max(0.0, min(self._played_limit, now - self._sound_at - self._latency))
 
     def start(self) -> None:
         threading.Thread(target=self._run, name="speaker-say", daemon=True).start()
@@ -590,26 +615,47 @@ class _Utterance:
                     log.exception("on_done callback failed")
             self.finished.set()
 
-    def _hand_over(self, stream: Any, samples: np.ndarray) -> bool:
+    def _hand_over(self, stream: Any, samples: np.ndarray, reference: np.ndarray, first: bool) -> bool:
         """Write `samples` in the pieces the device's buffer has room for, so that no write ever
         waits inside PortAudio and cancel()'s abort never runs under one (_io_lock). A stream
         that cannot tell its room (no write_available) is written as before, blocking. False
-        if cancelled first."""
+        if cancelled first.
+
+        `reference` (the same audio at 16 kHz) goes to the echo reference just before the first
+        piece, at the time the device will play it: now plus what it still has queued."""
         done = 0
         while done < len(samples):
             with self._io_lock:
                 if self._cancelled.is_set():
                     return False
                 room = getattr(stream, "write_available", None)
-                if not isinstance(room, int):
+                if not isinstance(room, int) or self._capacity is None:
+                    if done == 0:
+                        # Before the device takes it: the microphone can hear a block before
+                        # write() returns (adapters/voice.py lays it on a timeline).
+                        self._started(time.monotonic(), reference, first, measured=False)
                     stream.write(samples[done:])
+                    self._written += len(samples) - done
                     return True
                 if room > 0:
-                    stream.write(samples[done:done + room])
-                    done += room
+                    now = time.monotonic()
+                    queued = max(0, self._capacity - room)
+                    if done == 0:
+                        self._started(now + queued / self._rate, reference, first, measured=True)
+                    piece = samples[done:done + room]
+                    stream.write(piece)
+                    done += len(piece)
+                    self._written += len(piece)
+                    self._queue_mark = (now, queued + len(piece))
                     continue
             time.sleep(_ROOM_POLL_SECONDS)
         return True
+
+    def _started(self, play_at: float, reference: np.ndarray, first: bool, measured: bool) -> None:
+        """A block is about to go to the device and be played from `play_at` (monotonic)."""
+        self._speaker.playback.add(reference, at=play_at, first=first, measured=measured)
+        if first:
+            self._sound_at = play_at
 
     def _play_out(self, stream: Any) -> None:
         """Let the buffered audio play, then stop the stream. Waited for outside PortAudio (its
@@ -638,7 +684,7 @@ class _Utterance:
         device = self._speaker.output_device
         try:
             stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32", device=device,
-                                     latency="high")
+                                     latency=OUTPUT_BUFFER_SECONDS)
         except sd.PortAudioError:
             # The device refuses the voice's rate: play at the device's own rate instead.
             from interviewer.adapters.resample import resample
@@ -648,7 +694,7 @@ class _Utterance:
             audio = resample(audio, rate, device_rate)
             rate = device_rate
             stream = sd.OutputStream(samplerate=rate, channels=1, dtype="float32", device=device,
-                                     latency="high")
+                                     latency=OUTPUT_BUFFER_SECONDS)
         with self._stream_lock:
             self._stream = stream
         if self._cancelled.is_set():
@@ -666,22 +712,19 @@ class _Utterance:
             stream.start()
             room = getattr(stream, "write_available", None)  # the empty buffer's room: its size
             self._capacity = room if isinstance(room, int) and room > 0 else None
+            self._rate = rate
             for begin in range(0, len(audio), block):
                 if self._cancelled.is_set():
                     return
-                # Handed to the echo reference before the device takes it: the microphone can
-                # hear a block before write() returns (adapters/voice.py lays it on a timeline).
-                self._speaker.playback.add(reference[begin * 16000 // rate:(begin + block) * 16000 // rate],
-                                           first=begin == 0)
                 if begin == 0 and self._on_sound is not None:
                     try:
                         self._on_sound()
                     except Exception:
                         log.exception("on_sound callback failed")
-                if begin == 0:
-                    self._sound_at = time.monotonic()
                 self._played_limit = min(len(audio), begin + block) / rate
-                if not self._hand_over(stream, np.ascontiguousarray(audio[begin:begin + block])):
+                if not self._hand_over(stream, np.ascontiguousarray(audio[begin:begin + block]),
+                                       reference[begin * 16000 // rate:(begin + block) * 16000 // rate],
+                                       first=begin == 0):
                     return
             if not self._cancelled.is_set():
                 self.written.set()

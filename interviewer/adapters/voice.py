@@ -57,19 +57,31 @@ class PlaybackReference:
     (the device plays them at its own steady rate), so the timeline does not carry the jitter
     of each hand-over. A block handed over long after the timeline's end starts anew."""
 
+    MEASURED_SLACK = 0.04  # seconds: jitter of a measured play time (add(measured=True))
+
     def __init__(self, keep_seconds: float = 8.0) -> None:
         self.keep_seconds = keep_seconds
         self._pieces: deque[tuple[float, np.ndarray]] = deque()  # (start time, samples)
         self._end: float | None = None
         self._lock = threading.Lock()
 
-    def add(self, samples: np.ndarray, at: float | None = None, *, first: bool = False) -> None:
-        """`samples` are about to be played; `first` marks the start of an utterance."""
+    def add(self, samples: np.ndarray, at: float | None = None, *, first: bool = False,
+            measured: bool = False) -> None:
+        """`samples` are about to be played; `first` marks the start of an utterance.
+
+        `measured`: `at` is when the device will play their first sample, from how much it still
+        had queued (the speaker's output buffer holds up to half a second, so the hand-over
+        time says little): they follow the timeline's end unless that is more than
+        MEASURED_SLACK off, and then start at `at` (the device's own playback fell behind)."""
         at = time.monotonic() if at is None else at
         samples = np.asarray(samples, dtype=np.float32).reshape(-1)
         with self._lock:
             end = self._end
-            start = end if (not first and end is not None and end - 2.0 <= at <= end + 0.1) else at
+            if measured:
+                follows = end is not None and abs(at - end) <= self.MEASURED_SLACK
+            else:
+                follows = end is not None and end - 2.0 <= at <= end + 0.1
+            start = end if (not first and follows) else at
             self._pieces.append((start, samples))
             self._end = start + samples.size / SAMPLE_RATE
             while self._pieces and self._pieces[0][0] + self._pieces[0][1].size / SAMPLE_RATE < at - self.keep_seconds:

@@ -2,19 +2,15 @@
 blip then about 2 s of silence, ~20 times a round. The voice's thread refills the output
 device's buffer, and PortAudio's latency="high" gave a buffer of 35 ms on PulseAudio's ALSA
 device: whenever that thread did not run for longer (the machine busy, the app's other threads
-holding the interpreter), the stream ran dry mid-line. A buffer of half a second
-(or 0.2 s) rides out such stalls (this test then passes, and benchmarks/voice_gaps.py showed no
-holes), but on the virtual devices the echo's delay then drifts from check to check (0.12 ->
-0.22 s) and tests/gui/test_loudspeaker_round.py no longer finds the loudspeakers: the change was
-taken back, and this test marks the defect until the buffer and the echo timing are fixed
-together."""
+holding the interpreter), the stream ran dry mid-line. The voice now asks for a buffer of
+half a second (speaker.OUTPUT_BUFFER_SECONDS), which rides out such stalls, and times the echo
+reference and what was heard from what the device still has queued (test_speaker_play_times.py)."""
 from __future__ import annotations
 
 import threading
 import time
 
 import numpy as np
-import pytest
 
 from interviewer.adapters.speaker import Speaker
 
@@ -82,8 +78,6 @@ class RealTimeDevice(FakeSoundDevice):
         return stream
 
 
-@pytest.mark.xfail(strict=True, reason="trial 29 D1: the voice's 35 ms output buffer runs dry when its "
-                   "thread stalls; a larger buffer broke the round's own echo check (see the docstring)")
 def test_a_stalled_voice_thread_leaves_no_hole_in_the_line():
     fake = RealTimeDevice()
     speaker = Speaker(sounddevice_module=fake)
