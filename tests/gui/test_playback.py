@@ -143,3 +143,80 @@ def test_the_review_resets_its_playback_status_when_a_stalled_clip_is_over(qtbot
     assert review.playing.text().startswith("Playing from") and review.stop_button.isEnabled()
     qtbot.waitUntil(lambda: review.playing.text() == "" and not review.stop_button.isEnabled(), timeout=15000)
     assert not [m for level, m in window.banner.history if "stopped responding" in m]
+
+
+class ClosingStream(FakeStream):
+    """A device slow to drain at close: an abort from another thread while it closes is what
+    made PortAudio abort the process."""
+
+    def __init__(self, log, **kw):
+        super().__init__(log, **kw)
+        import threading
+
+        self.closing = threading.Event()
+        self.aborted_while_closing = False
+
+    def __exit__(self, *exc):
+        import time
+
+        self.closing.set()
+        time.sleep(0.6)
+        self.closing.clear()
+        return False
+
+    def abort(self):
+        if self.closing.is_set():
+            self.aborted_while_closing = True
+
+
+class ClosingSoundDevice(FakeSoundDevice):
+    def OutputStream(self, **kw):  # noqa: N802
+        self.stream = ClosingStream(self.log, **kw)
+        return self.stream
+
+
+def test_the_watchdog_never_aborts_a_stream_the_playback_thread_is_closing(tmp_path, monkeypatch):
+    """A loaded test run: the watchdog fired while the clip's stream was draining at close and
+    called abort() from its own thread: PortAudio aborted the process."""
+    from interviewer.adapters import playback as playback_module
+
+    monkeypatch.setattr(playback_module, "STALL_GRACE_SECONDS", 0.1, raising=False)
+    path = _wav(tmp_path / "a.wav", seconds=0.2)
+    device = ClosingSoundDevice()
+    done = []
+    playback = play_file(path, 0.0, sounddevice_module=device, on_done=done.append)
+    assert playback.wait(3)
+    import time
+
+    time.sleep(0.8)  # the close is over
+    assert not device.stream.aborted_while_closing
+    assert done == [None]  # all of it was handed over: nothing to report
+
+
+class SlowStream(FakeStream):
+    """A busy machine: each block is taken, but later than it plays."""
+
+    def write(self, block):
+        import time
+
+        time.sleep(0.1)
+        super().write(block)
+
+
+class SlowSoundDevice(FakeSoundDevice):
+    def OutputStream(self, **kw):  # noqa: N802
+        return SlowStream(self.log, **kw)
+
+
+def test_a_clip_still_being_taken_on_a_busy_machine_is_not_called_stalled(tmp_path, monkeypatch):
+    """Trial 29: "The speaker stopped responding, so playback was stopped." on a loaded machine,
+    for a clip the device was still taking (slowly): it plays to its end, with no problem said."""
+    from interviewer.adapters import playback as playback_module
+
+    monkeypatch.setattr(playback_module, "STALL_GRACE_SECONDS", 0.2, raising=False)
+    path = _wav(tmp_path / "a.wav", seconds=0.5)  # 10 blocks of 0.05 s, taken in 1 s
+    done = []
+    playback = play_file(path, 0.0, sounddevice_module=SlowSoundDevice(), on_done=done.append)
+    assert playback.wait(5)
+    assert done == [None]
+    assert playback._written == 8000
