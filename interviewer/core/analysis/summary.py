@@ -344,7 +344,10 @@ def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[
             asked += len(a.get("clarifying_questions") or [])
         disfluencies += [{"kind": str(d.get("kind", "")), "text": str(d.get("text", "")), "start": _f(d.get("start"))}
                          for d in a.get("disfluencies") or [] if isinstance(d, dict)]
-        if latency is None and a.get("response_latency") is not None and a.get("words"):
+        # From the last time the question was said before words of the answer: a hello said over
+        # the opening is answered by the line said again (its "Slow start" counts from there),
+        # and the table showed the hello's 0.0 s beside "Took 6.9 s" (trial 30).
+        if a.get("response_latency") is not None and a.get("words"):
             latency = _f(a["response_latency"])
         for s in (a.get("depth") or {}).get("signals") or []:
             if s.get("id") in depth_signals.BY_ID:
