@@ -623,7 +623,10 @@ class RoundSession:
                     recorder.inner.stop_round()
                 recorder.close()  # the last recording is complete before the round is
 
-            if not round_worth_keeping(len(self.controller.answers), bool(self.voice and self.voice.onsets),
+            # After the last transcripts are in: whether anything was said in the answers is
+            # known only then (an answer met with silence, then End round, trial 30).
+            self._await_last_analyses()
+            if not round_worth_keeping(self.controller.answers, bool(self.voice and self.voice.onsets),
                                        self.scratchpad):
                 self.store.delete_session(self.session_id)  # its round.wav holds only the interviewer
                 self.session_id = None
@@ -633,7 +636,6 @@ class RoundSession:
                 return
             if self._phase_row is not None:
                 self.store.end_phase(self._phase_row, end)
-            self._await_last_analyses()
             result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
                                    {p.id: p.name for p in self.script.phases},
                                    plan=[(p.id, p.minutes) for p in self.script.phases],

@@ -12,7 +12,8 @@ Time drives the phases; answers drive the questions inside a phase.
 * `answer_finished(text)` returns the next thing to ask: the current question's next follow-up whose
   condition holds and whose phase has come (a clarifying phase asks none when the next phase
   carries its question on: see `_follow_up_phases`), else the next item on the phase's list,
-  else (with `move_on_early`, the default) the next phase starts now: its prompt and first
+  else a follow-up a thin, short answer only touched on while most of the part is left
+  (`_dig_in_follow_up`), else (with `move_on_early`, the default) the next phase starts now: its prompt and first
   question. The time saved goes to the later
   phases that are work (in proportion to their planned minutes); a phase that takes the
   candidate's own questions keeps its planned length. So when only such a phase is left, the
@@ -38,6 +39,7 @@ from interviewer.core.analysis.report import gives_up
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
+from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import TIME_LEFT, spoken_phase_prompt
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
@@ -184,6 +186,17 @@ CODE_FAIR_SHARE = 0.25
 # A follow-up skipped on the matcher's weighed guess alone (`Matcher.covered_plainly`) is asked
 # before the part ends early, if at least this much of the part's time is left.
 LAST_CHANCE_MIN_LEFT_S = 60.0
+# A follow-up skipped because a short answer already touched on it (its keywords said in
+# passing, or misheard into them) is asked before the part ends early while at least this share
+# of the part's length is left, fewer than DIG_IN_BELOW_WORDS were said on its question, and a
+# talking point of the question is not in what was said (no keyword of it), in the kinds whose
+# questions each want a spoken answer (ASK_FOR_MORE_KINDS; in a design or coding part the work
+# carries it): an interviewer digs into a thin answer rather than end a 12-minute part after one
+# 11-second answer
+# (trial 30: "...three days later... upstream schema change in the pipeline. That's it." met
+# "We're about three minutes in. Let's move from finding the problem to fixing it.").
+DIG_IN_MIN_SHARE_LEFT = 0.5
+DIG_IN_BELOW_WORDS = 80
 _APPROACH_FIRST = re.compile(r"\b(?:approach|plan|how you'?d (?:solve|do|approach))\b", re.IGNORECASE)
 # A question answered in a few words gets one request for more before any follow-up, as an
 # interviewer would: trial3's "Okay, thanks. How would the other person describe that conflict?"
@@ -251,6 +264,7 @@ class _AnswerEndSnapshot:
     code_done: bool
     guessed_covered: list
     left_unanswered: set
+    covered_in_passing: list
 
 
 class RoundEngine:
@@ -304,6 +318,9 @@ class RoundEngine:
         # The current question's follow-ups skipped on the weighed guess only: asked before the
         # part ends early (`_last_chance_follow_up`).
         self._guessed_covered: list[FollowUp] = []
+        # Follow-ups skipped as plainly covered by what was said: asked when a short answer left
+        # most of the part's time (`_dig_in_follow_up`).
+        self._covered_in_passing: list[FollowUp] = []
 
     # ------------------------------------------------------------ plan
 
@@ -523,7 +540,7 @@ class RoundEngine:
         self._phase_index = index
         self._words_in_phase = 0
         self._code_done = False
-        self._guessed_covered = []
+        self._guessed_covered, self._covered_in_passing = [], []
         phase = self._planned_bounds[index][0]
         self._code_asked_at = None if _APPROACH_FIRST.search(f"{phase.name} {phase.prompt}") else at
         self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
@@ -567,7 +584,7 @@ class RoundEngine:
             self._question = question
             self._asked_questions.add(question.id)
             self._pending_follow_ups = [f for f in question.follow_ups if f.at_phase is None]
-            self._guessed_covered = []
+            self._guessed_covered, self._covered_in_passing = [], []
             if self._answers_so_far.strip():
                 self._said_earlier.append(self._answers_so_far.strip())
             self._answers_so_far = ""
@@ -629,7 +646,7 @@ class RoundEngine:
         if answer_text is None or (self._code_asked_at is not None and not answers_an_ask and says_done(answer_text)):
             self._code_done = True
         if unanswered:
-            self._pending_follow_ups, self._guessed_covered = [], []
+            self._pending_follow_ups, self._guessed_covered, self._covered_in_passing = [], [], []
             if open_ask is not None and open_ask.follow_up_id is None:
                 self._left_unanswered.add(open_ask.question_id)
         elif answer_text is not None and self._answer_too_short(open_ask):
@@ -657,11 +674,15 @@ class RoundEngine:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             if said is not None and not self.matcher.covered_plainly(said, follow_up, earlier):
                 self._guessed_covered.append(follow_up)
+            elif said is not None:
+                self._covered_in_passing.append(follow_up)
         asked = self._ask_next_in_phase(now)
         if not asked and self.move_on_early and self.has_next_phase and not self._still_working():
             if self._guessed_covered and self.time_left_in_phase() >= LAST_CHANCE_MIN_LEFT_S:
                 # Time is left: the follow-up only guessed covered is asked rather than leave it unasked.
                 follow_up = self._guessed_covered.pop(0)
+                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+            if (follow_up := self._dig_in_follow_up()) is not None:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
@@ -671,7 +692,7 @@ class RoundEngine:
             self._phase_index, len(self.timeline.asks), open_ask, list(self._phase_queue), set(self._asked_questions),
             self._question, list(self._pending_follow_ups), self._answers_so_far, set(self._asked_for_more),
             set(self._pushed_back), self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
-            list(self._guessed_covered), set(self._left_unanswered))
+            list(self._guessed_covered), set(self._left_unanswered), list(self._covered_in_passing))
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -693,8 +714,27 @@ class RoundEngine:
         self._pushed_back = snap.pushed_back
         self._words_in_phase, self._code_done = snap.words_in_phase, snap.code_done
         self._guessed_covered = snap.guessed_covered
+        self._covered_in_passing = snap.covered_in_passing
         self._left_unanswered = snap.left_unanswered
         return True
+
+    def _dig_in_follow_up(self) -> FollowUp | None:
+        """The next follow-up a short answer only touched on, taken off the list, when the part
+        would end early with most of its time left (DIG_IN_MIN_SHARE_LEFT of its length as it
+        stands), little said (DIG_IN_BELOW_WORDS) and a talking point not made; None otherwise."""
+        phase = self.current_phase
+        if (not self._covered_in_passing or phase is None or self._question is None
+                or self.script.kind not in ASK_FOR_MORE_KINDS or phase.id in self._question_phases):
+            return None
+        left = self.time_left_in_phase()
+        length = self._phase_bounds[self._phase_index][2] - self.timeline.phases[-1].started_at  # time saved included
+        if (left < max(LAST_CHANCE_MIN_LEFT_S, DIG_IN_MIN_SHARE_LEFT * length)
+                or self._words_said_on_question() >= DIG_IN_BELOW_WORDS):
+            return None
+        said = self._answers_so_far
+        if not any(p.keywords and not keyword_hits(said, p.keywords) for p in self._question.expected_points):
+            return None  # every talking point was made: a short answer, not a thin one
+        return self._covered_in_passing.pop(0)
 
     def _answer_too_short(self, open_ask: "AskSpan | None") -> bool:
         """The main question, just answered, got fewer words than ask_for_more_below_words in all

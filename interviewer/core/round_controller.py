@@ -135,10 +135,26 @@ _SENTENCE_START = re.compile(r"(?<=[.!?])\s+")
 _GREETING_SENTENCE = re.compile(r"^\W*(?:hi|hello|hey|welcome|good (?:morning|afternoon|evening))\b", re.IGNORECASE)
 
 
+_RETURNED_TOO = re.compile(r"\b(?:too|likewise)\b")
+
+
 def _last_sentence_start(text: str) -> int:
     """Where the last sentence of `text` begins (characters)."""
     starts = [m.end() for m in _SENTENCE_START.finditer(text.rstrip())]
     return starts[-1] if starts else 0
+
+
+# A voice over the opening line's greeting sentence ("Hi, thanks for coming.") is a hello,
+# however the speech model heard it (trial 30: "Hi, nice to meet you." came out as "Um Nice to
+# meet you."): the speaker stops a word or two after the voice starts, so a line stopped within
+# this many characters past its greeting was cut during it.
+GREETING_CUT_MARGIN_CHARS = 15
+
+
+def _greeting_length(text: str) -> int:
+    """How many characters of `text` its opening greeting sentences take (0: it opens with none)."""
+    rest = _without_greeting(text)
+    return 0 if rest == text.strip() else len(text.strip()) - len(rest)
 
 
 def _without_greeting(text: str) -> str:
@@ -253,6 +269,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # briefly about yourself."), talked over before its asking sentence was out: said again
         # when their turn ends unless the turn was the introduction itself (_say_opening_again).
         self._opening_cut: Utterance | None = None
+        self._opening_cut_in_greeting = False  # it was cut during its greeting sentence
         # Since that cut: words the interviewer asked to hear again ("Sorry, I didn't catch
         # that"), no answer to it; and how many exchanges the turn held when the first reply
         # decided whether to finish the question (None: no reply yet). It is finished with that
@@ -804,6 +821,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._take_up_later(speaking, cut, now, heard if isinstance(heard, int) else None)
         elif by_voice and self._opening_asked_unheard(speaking, heard if isinstance(heard, int) else None):
             self._opening_cut = speaking
+            greeting = _greeting_length(speaking.text)
+            self._opening_cut_in_greeting = (isinstance(heard, int) and greeting > 0
+                                             and heard <= greeting + GREETING_CUT_MARGIN_CHARS)
             marked = cut_off_text(speaking.text, heard if isinstance(heard, int) else None)
             self._turn = _Turn(None, None, marked, False, speaking.started_at)
             self._emit(LineCutOff(speaking.kind, speaking.text, marked, now))
@@ -865,12 +885,21 @@ class RoundController(SilenceRules, ClarifyingTurns):
         cut, self._opening_cut = self._opening_cut, None
         if self._words_said(self._unfinished) >= CUT_OFF_REASK_BELOW_WORDS:
             return False  # they introduced themselves: the turn answers the opening
-        greeted = self._said_hello(self._unfinished)
-        greeted_back = greeted and self._returned_greeting(self._unfinished)
+        # Said over the greeting sentence, it was a hello whatever the words were heard as.
+        greeted = self._opening_cut_in_greeting or self._said_hello(self._unfinished)
+        said = " ".join(r.transcript.text for r in self._unfinished if r.transcript is not None)
         self._unfinished = []
         self._acknowledge_next = False
         if greeted:
-            reply = self.settings.greeted_back_reply_text if greeted_back else self.settings.greeting_reply_text
+            # The interviewer has not said nice to meet you yet: the candidate's "nice to meet
+            # you" gets "Nice to meet you too." (trial 30 got "Great."); one that already said
+            # "you too" or "likewise" gets the short "Great."
+            if not returns_greeting(said):
+                reply = self.settings.greeting_reply_text
+            elif _RETURNED_TOO.search(said.lower()):
+                reply = self.settings.greeted_back_reply_text
+            else:
+                reply = self.settings.greeting_returned_reply_text
             self._say(reply, UtteranceKind.ACKNOWLEDGEMENT)
         line = _without_greeting(cut.text)
         self._say(self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
@@ -1468,6 +1497,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     def _transcript_ready(self, record: AnswerRecord, transcript: Transcript | None, error: str | None) -> None:
         record.transcript, record.transcript_error, record.transcript_done = transcript, error, True
+        if (self._opening_cut is not None and record in self._unfinished
+                and self._words_said(self._unfinished) < CUT_OFF_REASK_BELOW_WORDS):
+            # A short turn over the opening line, which is said again after it (_say_opening_again):
+            # kept in the transcript, no part of the introduction's numbers (trial 30: the hello,
+            # heard as "Um Nice to meet you.", counted 1 filler in the introduction).
+            record.asked_to_repeat = True
         if record.adds_nothing():
             record.dropped = True
             self._emit(AnswerDropped(record.index))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Sequence
 
 from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.transcript import Transcript
@@ -53,13 +54,16 @@ CUT_OFF_MARK = " [cut off]"
 NOTHING_SAID_NOTE = "Nothing was said or typed in this round, so it was not kept in your history."
 
 
-def round_worth_keeping(answers: int, voice_heard: bool, scratchpad: str) -> bool:
-    """Whether a finished round goes into the history. A round the candidate left during the
-    opening, without a word, typed line or answer, is not a round they did: kept, it showed as
-    "ended early · 0 answers" in the history and counted in Progress and the plan (trial25).
-    Any answer take counts, even a silent one (its question was asked and its recording exists),
-    and so does a voice heard in the round recording: what was recorded is never dropped."""
-    return answers > 0 or voice_heard or bool(scratchpad.strip())
+def round_worth_keeping(answers: "Sequence[AnswerRecord]", voice_heard: bool, scratchpad: str) -> bool:
+    """Whether a finished round goes into the history: one rule, however the round ended. A
+    round in which the candidate said and typed nothing is not a round they did: kept, it showed
+    as "ended early · 0 answers" in the history and counted in Progress and the plan (trial25:
+    quit during the opening), and a round ended after a question met only silence opened a review
+    saying "Nothing was heard in this round." with an empty table (trial 30: N in the intro, 15 s
+    of silence on the question, End round). Kept: any answer take with speech in it
+    (`said_something`: words, or a transcript not in), a voice heard in the round recording, or a
+    typed line; what was said is never dropped."""
+    return voice_heard or bool(scratchpad.strip()) or any(a.said_something() for a in answers)
 
 
 def cut_off_text(text: str, heard: int | None = None) -> str:
@@ -187,6 +191,12 @@ class AnswerRecord:
         empty = self.transcript is not None and not self.transcript.text.strip()
         return empty and (self.continuation or self.nothing_asked
                           or (self.ended_by in ENDED_BEFORE_ANSWERING and not self.met_with_silence()))
+
+    def said_something(self) -> bool:
+        """Words in its transcript (or an exchange in it), or it cannot be told (no transcript:
+        still being transcribed, or transcription failed). Not `heard_speech`: a breath or a
+        room's noise sets it; a voice is judged by the round recording's detector."""
+        return bool(self.clarifications) or self.transcript is None or bool(self.transcript.text.strip())
 
     def met_with_silence(self) -> bool:
         """The candidate had the turn on a question and stayed silent long enough (or long enough

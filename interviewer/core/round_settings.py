@@ -120,6 +120,9 @@ class ControllerSettings:
     greeting_reply_text: str = "Nice to meet you."
     # Said in its place when the candidate's hello already said nice to meet you (trial 23).
     greeted_back_reply_text: str = "Great."
+    # Said in its place when a hello over the opening said nice to meet you first (the
+    # interviewer had not yet): "Great." to "Hi, nice to meet you." was no greeting (trial 30).
+    greeting_returned_reply_text: str = "Nice to meet you too."
     transcript_timeout: float = 15.0  # move on without the transcript if it takes longer
     # A question the candidate asked, then this much silence: the interviewer answers it.
     reply_after_silence: float = 0.5

@@ -78,13 +78,14 @@ def test_a_hello_over_the_opening_is_greeted_back_and_the_request_said_in_full(t
     assert engine.current_phase.id == SCRIPT.phases[1].id
 
 
-def test_a_hello_that_returns_the_greeting_is_not_greeted_again(tmp_path):
+def test_a_hello_that_says_nice_to_meet_you_gets_it_back(tmp_path):
+    """The interviewer had not said it yet: "Nice to meet you too.", not "Great." (trial 30)."""
     clock, engine, speaker, recorder, controller, updates = talked_over_at_once(
         tmp_path, "Hello there, nice to meet you.")
     quiet(clock, speaker, controller, WRAP_UP + 0.5)
     for _ in range(4):
         step(clock, speaker, controller, 0.5)
-    assert speaker.said[1:3] == [ControllerSettings().greeted_back_reply_text, "So, as I was saying:"], speaker.said
+    assert speaker.said[1:3] == [ControllerSettings().greeting_returned_reply_text, "So, as I was saying:"], speaker.said
     assert speaker.said[3].endswith(ASKING)
 
 
