@@ -316,11 +316,7 @@ def _picks_own_alternative(nxt: Utterance | None, u: Utterance) -> bool:
     confirm ("Rows?") or after a silence is the interviewer's to give."""
     if nxt is None or nxt.start - u.end >= SELF_ANSWER_GAP_S or nxt.tokens[-1].question_mark:
         return False
-    asked = [w for w in u.norm_words if not is_hesitation(w) and w not in STOPWORDS | {"or"}
-             or w == "or"]
-    # the content words next to each "or": "by clicks or by watch time" offers clicks, watch
-    options = {stem(w) for k, w in enumerate(asked) if w != "or"
-               and "or" in (asked[k - 1] if k else None, asked[k + 1] if k + 1 < len(asked) else None)}
+    options = _alternatives(u.norm_words)
     said = [t for t in nxt.tokens if not is_hesitation(t.norm)]
     if len(said) < 3 or said[0].norm in STOPWORDS or stem(said[0].norm) not in options:
         return False
@@ -329,6 +325,49 @@ def _picks_own_alternative(nxt: Utterance | None, u: Utterance) -> bool:
     rest = [t.norm for t in said[1:]]
     return (set_off is not None and set_off < len(said) - 1 and not acknowledges(nxt)
             and not any(w in ACKNOWLEDGING for w in rest))
+
+
+RELATIVE_WH = {"which", "where", "when"}  # "..., which is why": a clause going on
+
+
+def _alternatives(words: list[str]) -> set[str]:
+    """The content words next to each "or": "by clicks or by watch time" offers clicks, watch."""
+    asked = [w for w in words if w == "or" or (not is_hesitation(w) and w not in STOPWORDS)]
+    return {stem(w) for k, w in enumerate(asked) if w != "or"
+            and "or" in (asked[k - 1] if k else None, asked[k + 1] if k + 1 < len(asked) else None)}
+
+
+def _picks_own_alternative_inline(u: Utterance) -> bool:
+    """"Is it a look-up problem or a join problem, a join problem, since each row...", "Is that
+    more like columns or rows, rows for layer norm, which is why...": the question and the
+    speaker's own pick of one of its alternatives, run into one sentence by Whisper: answered,
+    as when said apart (_picks_own_alternative). Not when the sentence still ends asking
+    ("..., rows would be cheaper?")."""
+    if u.tokens[-1].question_mark:
+        return False
+    toks = [t for t in u.tokens if not is_hesitation(t.norm)]
+    start = 0
+    for end, token in enumerate(toks):
+        if not token.comma_after:
+            continue
+        words = _strip_lead_in([t.norm for t in toks[start:end + 1]])
+        start = end + 1
+        if not words or (words[0] not in AUX and words[0] not in WH) or "or" not in words[1:-1]:
+            continue
+        rest = toks[end + 1:]
+        lead = next((k for k, t in enumerate(rest[:3]) if t.norm not in STOPWORDS), None)
+        if lead is None or stem(rest[lead].norm) not in _alternatives(words):
+            return False
+        # the pick set off as a phrase of its own and gone on from
+        set_off = next((k for k, t in enumerate(rest[:5]) if t.comma_after or t.ends_sentence), None)
+        if set_off is None or set_off == len(rest) - 1:
+            return False
+        # ..., and another question after it ("..., the most recent, and is capacity ever zero");
+        # not a relative clause going on ("..., which is why batch size doesn't matter")
+        later = [_strip_lead_in(c) for c in _clauses(Utterance(tuple(rest[set_off + 1:])))]
+        return not any(c and (c[0] in AUX
+                              or (c[0] in WH and c[0] not in RELATIVE_WH)) for c in later)
+    return False
 
 
 def _says_yes_or_no_inside(nxt: Utterance) -> bool:
@@ -712,7 +751,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             continue
         after = utterances[i + 2] if i + 2 < len(utterances) else None
         if (_answers_itself(u, nxt, gaps, after) or _says_yes_or_no(nxt, u) or _gives_short_answer(nxt, u)
-                or _picks_own_alternative(nxt, u)
+                or _picks_own_alternative(nxt, u) or _picks_own_alternative_inline(u)
                 or _answers_own_choice_inline(u) or _assumes_answer_inline(u)
                 or _answers_yes_no_inline(u)):
             continue

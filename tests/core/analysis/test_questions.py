@@ -1546,6 +1546,19 @@ def test_an_alternative_question_answered_with_its_own_option(script, asks):
 
 
 @pytest.mark.parametrize("script, asks", [
+    # Blind speech set 43: Whisper runs the question and the speaker's own pick into one sentence.
+    ("Is it a look-up problem or a join problem, a join problem, since each row needs its own time.", False),
+    ("Is that more like columns or rows, rows for layer norm, which is why batch size does not matter.", False),
+    # Another question after the pick still asks; a pick that ends asking is not an answer.
+    ("Wait, is the front the most recent or the least, the most recent, and is capacity ever zero.", True),
+    ("Is it per user or per item, per item, would that be too coarse?", True),
+    ("Is it batch or streaming, I need to know that first.", True),
+])
+def test_an_alternative_question_answered_in_the_same_sentence(script, asks):
+    assert bool(analyze_answer(spoken(script)).clarifying.questions) is asks
+
+
+@pytest.mark.parametrize("script, asks", [
     # Blind speech set 28: imperatives; a question would agree with the singular ("does it").
     ("So I showed her the log, and she said fine, do it, but keep the old path alive.", False),
     ("Have that ready by Friday, she said.", False),
