@@ -143,6 +143,8 @@ class ClarifyingResponder:
             return ClarifyingReply(None, OWN_PROJECT_REPLY if self._own_project() else ASSUMPTION_REPLY)
         if match is not None:
             return ClarifyingReply(None, self._no_fact_reply())
+        if requests.unclear_ask(candidate_question):  # "Can I get up in?": nothing to grant
+            return ClarifyingReply(None, requests.UNCLEAR_REPLY)
         if requests.asks_permission(candidate_question):  # "Can I use Python?"
             return ClarifyingReply(None, requests.PERMISSION_REPLY)
         return ClarifyingReply(None, self._no_fact_reply())
