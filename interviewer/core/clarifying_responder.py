@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from interviewer.core import interview_requests as requests
 from interviewer.core.conversation_cues import (
-    ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, checks_assumption, checks_in,
+    ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, asks_which_to_talk_about, checks_assumption, checks_in,
 )
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import Matcher, TextEncoder
@@ -32,6 +32,10 @@ OWN_PROJECT_REPLY = "It's your project, so that's yours to tell me: say what it 
 # On matcher_bench.py's development parts (1757 asks) right fact 1511 with no margin, 1510 with
 # 0.01 (0.005: 1509, 0.02: 1506, 0.03: 1500); trial 22's tie was 0.0003.
 TIE_MARGIN = 0.01
+
+# A lead-in that invites a which-question ("If you have several models to choose from, ask me which
+# kind I'd like to hear about."): the ask it invites says the same words ("which kind").
+_INVITES = re.compile(r"\bask me (?:which|what) (\w+)")
 
 PREPARED_REPLIES = 32  # questions prepared ahead: one answer's partial transcripts ask a few at most
 
@@ -68,6 +72,8 @@ class ClarifyingResponder:
         self._prepared: OrderedDict[str, ClarifyingReply] = OrderedDict()  # by the exact question text
         self._prepared_lock = threading.Lock()
         self._kind = script.kind if script else ""
+        self._lead_in = _lead_in(question, script)
+        self._choosing: tuple[ClarifyingTopic | None] | None = None  # worked out on the first choice asked
         self._hints_given = 0
         self._follow_up_hints_given: dict[str, int] = {}  # by follow-up id
 
@@ -128,12 +134,17 @@ class ClarifyingResponder:
             same = self._shared.get(topic.name.lower())
             if same is not None:
                 return ClarifyingReply(same.name, same.fact)
+        chosen = self._topic_for_choosing() if self._asks_which(candidate_question) else None
+        if chosen is not None:
+            return ClarifyingReply(chosen.name, chosen.fact)
         # An assumption stated and checked that no fact answers is confirmed: "Make a reasonable
         # assumption" asked for the one just made (trial 19).
         if checks:
             return ClarifyingReply(None, OWN_PROJECT_REPLY if self._own_project() else ASSUMPTION_REPLY)
         if match is not None:
             return ClarifyingReply(None, self._no_fact_reply())
+        if requests.unclear_ask(candidate_question):  # "Can I get up in?": nothing to grant
+            return ClarifyingReply(None, requests.UNCLEAR_REPLY)
         if requests.asks_permission(candidate_question):  # "Can I use Python?"
             return ClarifyingReply(None, requests.PERMISSION_REPLY)
         return ClarifyingReply(None, self._no_fact_reply())
@@ -183,6 +194,43 @@ class ClarifyingResponder:
         fact = _content(f"{topic.name} {topic.fact or ''}") - problem
         return bool(assumed & fact) or (_has_number(said) and _has_number(topic.fact or ""))
 
+    def _asks_which(self, said: str) -> bool:
+        """The candidate asks which of their own to talk about: alternatives offered ("the ranking
+        one or the fraud one?"), or the which-question the lead-in invited, in its words ("Which
+        kind would you like to hear him out?" after "ask me which kind I'd like to hear about")."""
+        if asks_which_to_talk_about(said):
+            return True
+        invited = _INVITES.search(" ".join(words(self._lead_in)))
+        return invited is not None and bool(re.search(rf"\b(?:which|what) {invited.group(1)}\b", " ".join(words(said))))
+
+    def _topic_for_choosing(self) -> ClarifyingTopic | None:
+        """The topic (with its fact) that answers which one to talk about: the one the lead-in's
+        invitation is clearly about, else the one that names a choice of what the question asks
+        about ("which model", "any model" for "Tell me about a model..."). None when none does."""
+        if self._choosing is None:
+            self._choosing = (self._find_topic_for_choosing(),)
+        return self._choosing[0]
+
+    def _find_topic_for_choosing(self) -> ClarifyingTopic | None:
+        with_fact = [t for t in (self._fact_of(t) for t in self._own) if t is not None]
+        invitations = [s for s in re.split(r"(?<=[.?!])\s+", self._lead_in) if _INVITES.search(" ".join(words(s)))]
+        if invitations:
+            match = self._clear_match(invitations[0])
+            if match is not None:
+                return self._fact_of(match.topic)
+        asked = _content(self.question.text)
+        for topic in with_fact:
+            for keyword in (topic.name, *topic.keywords):
+                said = words(keyword)
+                if len(said) == 2 and said[0] in ("which", "any") and stem(said[1]) in asked:
+                    return topic
+        return None
+
+    def _fact_of(self, topic: ClarifyingTopic) -> ClarifyingTopic | None:
+        """The topic as it answers: itself with its fact, else the topic of the same name another
+        question holds with a fact; None without one."""
+        return topic if topic.fact else self._shared.get(topic.name.lower())
+
     def _own_project(self) -> bool:
         return self._kind in OWN_PROJECT_KINDS
 
@@ -192,6 +240,18 @@ class ClarifyingResponder:
         if self._own_project() and self.question.no_fact_reply == DEFAULT_NO_FACT_REPLY:
             return OWN_PROJECT_REPLY
         return self.question.no_fact_reply
+
+
+def _lead_in(question: Question, script: RoundScript | None) -> str:
+    """What the interviewer says just before `question`: its part's prompt when it is the part's
+    first question; "" otherwise."""
+    if script is None:
+        return ""
+    try:
+        first = script.questions_in(question.phase)
+        return script.phase(question.phase).prompt if first and first[0].id == question.id else ""
+    except KeyError:
+        return ""
 
 
 # "Can the end time be smaller than...?", "Could a session have no end?", "Is it possible that...":

@@ -181,6 +181,20 @@ def unclear_fragment(text: str) -> bool:
     return not (says_done(text) or declines_to_ask(text) or asks_for_time(text) or talks_to_self(text))
 
 
+# "Should I pick the ranking one or the fraud one?", "Which kind would you like to hear about, a
+# ranking model or a fraud model?": the candidate offers alternatives of their own and asks which to
+# talk about (trial 30: answered "It's your project, so that's yours to tell me"). Alternatives
+# ("or") and a word of choosing or of what to hear; "Should I use a heap or sort?" asks how to solve.
+_CHOOSING = re.compile(r"\b(?:pick|choose|go with|prefer|rather|talk about|tell you about|focus on|describe"
+                       r"|hear about|to hear|would you like|do you want|which one|which kind|what kind|which of)\b")
+_ALTERNATIVES = re.compile(r"\w \bor\b \w")
+
+
+def asks_which_to_talk_about(text: str) -> bool:
+    said = " ".join(words(text))
+    return bool(_ALTERNATIVES.search(said) and _CHOOSING.search(said))
+
+
 # "Nice to meet you.", "Thanks for having me.", "I'm ready.": the reply to an interviewer's opening
 # words, which ask nothing. A greeting waited the 8 s that end an answer before the problem came
 # (a trial: dead air at the start of every round).

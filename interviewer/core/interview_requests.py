@@ -10,7 +10,7 @@ import re
 
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.clock import shown_seconds
-from interviewer.core.keywords import words
+from interviewer.core.keywords import STOPWORDS, words
 from interviewer.core.phase_prompts import number_words
 
 _LEAD_IN = re.compile(r"^(?:(?:so|okay|ok|and|um|uh|hmm|alright|right|well|sorry|actually|sure|yeah) )+")
@@ -243,6 +243,23 @@ _PERMISSION = re.compile(
     r"|would it be (?:ok|okay|alright|all right|fine) (?:if i|to)|am i allowed to) (?:just |also |first )?"
     r"(?!ask\b|assume\b|have a\b|take a\b|get a\b)\w+")
 PERMISSION_REPLY = "Sure, go ahead."
+
+# "Can I get up in?" (Whisper's "Can I get a hint?", trial 29) was granted "Sure, go ahead.": a short
+# yes/no ask made only of small words, with nothing it points at ("that", "it"), asks nothing that can
+# be understood; granting it grants something unasked. The interviewer asks to hear it again.
+UNCLEAR_REPLY = "Sorry, I didn't catch that. Could you say it again?"
+_YES_NO = re.compile(r"^(?:can|could|may|shall|should|is|are|am|do|does|did|will|would)\b")
+_POINTS_AT = frozenset({"it", "that", "this", "these", "those", "so", "there"})
+_UNCLEAR_ASK_MAX_WORDS = 6
+
+
+def unclear_ask(text: str) -> bool:
+    """A yes/no ask of at most a few words, none of them a content word or one pointing at
+    something said: "Can I get up in?", "Could we go on in?". "Can I do that?" and "Can I use
+    Python?" are understood."""
+    said = words(text)
+    return (0 < len(said) <= _UNCLEAR_ASK_MAX_WORDS and bool(_YES_NO.match(said[0]))
+            and all(w in STOPWORDS and w not in _POINTS_AT for w in said))
 
 
 # "Is Python okay?", "Would Java be fine?": the language named, the verb left out.

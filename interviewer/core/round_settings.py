@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interviewer.core.interview_requests import UNCLEAR_REPLY
+
 
 # Seconds of silence after the candidate spoke that end an answer. A thinking pause mid-answer
 # must not trip it. Measured on the speech benchmark (benchmarks/answer_pauses.py, table in
@@ -86,7 +88,7 @@ class ControllerSettings:
     # question (SilenceRules._offers_help). Empty: not offered, and silence never moves on there.
     offer_help_text: str = "Would a hint help, or shall we move on to the next question?"
     # A few unclear words while clarifying, then a wait (clarifying_turns._ask_to_say_again).
-    unclear_text: str = "Sorry, I didn't catch that. Could you say it again?"
+    unclear_text: str = UNCLEAR_REPLY
     # Said on resuming after a break (REORIENT_AFTER_PAUSE_S); {part}: the part's name, {time}:
     # its time left as the interviewer says it ("about three minutes"); {part} is a phrase
     # ("on the approach", "clarifying the problem", _spoken_part). Empty: not said.
