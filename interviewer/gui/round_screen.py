@@ -792,11 +792,12 @@ class RoundScreen(QWidget):
         self.session.set_scratchpad(self.scratchpad.toPlainText())
         self.finished.emit(self.session)
 
-    def show_outcome(self, text: str) -> None:
-        """What became of the ended round (saved, its review open; not kept; not saved), said
-        alike by the question box and the status line."""
+    def show_outcome(self, text: str, status: str) -> None:
+        """What became of the ended round (saved, its review open; not kept; not saved): said in
+        full by the question box, in short (`status`: "Round over: not kept.") by the status
+        line. The same sentence twice, with the banner a third time, read as clutter (trial 30)."""
         self._show_question(text)
-        self.status.setText(text)
+        self.status.setText(status)
 
     def _stop_timers(self) -> None:
         for timer in (self._poll_timer, self._render_timer, self._save_timer, self._warning_timer):
