@@ -544,6 +544,13 @@ class RoundScreen(QWidget):
             self._show_reply(update.answer, update.clarification.reply)
             self._exchange_replies.append(update.clarification.reply)
         elif isinstance(update, SpeechInterrupted):
+            # Stopped by N, the round's end or time up: the line reads what was heard of it, as
+            # the review does; one not heard at all goes (trial 30 showed both in full).
+            if update.marked == "":
+                if self.transcript.take_back(update.text) and self._last_heading == update.text:
+                    self._last_heading = None
+            elif update.marked:
+                self.transcript.mark_cut_off(update.marked, update.text)
             if update.kind in QUESTION_KINDS and self.session.engine.is_over:
                 # Bug: End round during a question showed it as if it had been asked.
                 self._show_question("The round was ended before this question was asked.")
