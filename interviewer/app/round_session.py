@@ -40,7 +40,8 @@ from interviewer.core.round_records import NOTHING_SAID_NOTE, UtteranceKind, rou
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
 from interviewer.core.round_updates import (
     AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, ClarifyingAnswered, LineCutOff, ListeningStarted,
-    MicPaused, MicResumed, Problem, ReplyCutOff, RoundFinished, Speaking, TranscriptReady, Update,
+    MicPaused, MicResumed, Problem, ReplyCutOff, RoundFinished, Speaking, SpeechInterrupted, TranscriptReady,
+    Update,
 )
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
@@ -376,6 +377,8 @@ class RoundSession:
             self._clarification_answered(update)
         elif isinstance(update, ReplyCutOff):
             self._reply_cut_off(update)
+        elif isinstance(update, SpeechInterrupted) and update.marked is not None:
+            self._line_stopped(update)
         elif isinstance(update, AnswerEnded):
             self._answer_ended(update)
         elif isinstance(update, TranscriptReady):
@@ -435,6 +438,21 @@ class RoundSession:
         session_id = self.session_id
         self._write(lambda: self.store.mark_line_cut_off(session_id, update.text, update.marked),
                     "Saving what the interviewer said")
+
+    def _line_stopped(self, update: SpeechInterrupted) -> None:
+        """A line stopped by N, the round's end or time up reads what was heard of it (marked
+        cut off), or goes when nothing of it was heard (trial 30)."""
+        if self.store is None or self.session_id is None:
+            return
+        session_id, text, marked = self.session_id, update.text, update.marked
+        if marked:
+            self._write(lambda: self.store.mark_line_cut_off(session_id, text, marked),
+                        "Saving what the interviewer said")
+        else:
+            if self._last_said == text:
+                self._last_said = None  # not said: a line said again after it is not a repeat of it
+            self._write(lambda: self.store.drop_interviewer_line(session_id, text),
+                        "Saving what the interviewer said")
 
     def _reply_cut_off(self, update: ReplyCutOff) -> None:
         """A reply talked over: its line and its exchange read the words heard."""

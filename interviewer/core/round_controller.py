@@ -64,7 +64,8 @@ from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.interview_requests import minutes
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
-from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
+from interviewer.core.round_records import (AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text,
+                                            stopped_line_text)
 from interviewer.core.round_settings import (
     ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, INTRO_THANKS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
     ECHO_TAIL_SECONDS,
@@ -1206,14 +1207,17 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 and self._now() < res.grace_until)
 
     def _silence_speech(self) -> None:
-        """Drop what was queued and stop what is being said (marked as interrupted)."""
+        """Drop what was queued and stop what is being said (marked as interrupted): it reads the
+        words heard, marked cut off, as a line talked over does (stopped_line_text)."""
         self._to_say.clear()
         speaking, self._speaking = self._speaking, None
         if speaking is not None:
             speaking.interrupted, speaking.ended_at = True, self._now()
-            if self.speaker is not None:
-                self.speaker.stop()
-            self._emit(SpeechInterrupted(speaking.kind, speaking.text, speaking.ended_at))
+            heard = self.speaker.stop() if self.speaker is not None else None
+            marked = stopped_line_text(speaking.text, heard if isinstance(heard, int) else None)
+            if marked == "":
+                speaking.spoken = False
+            self._emit(SpeechInterrupted(speaking.kind, speaking.text, speaking.ended_at, marked))
 
     def _mark_asked(self, utterance: Utterance, at: float) -> None:
         """The turn's question is asked when it is said; said again (a repeat), it was asked

@@ -79,6 +79,21 @@ def cut_off_text(text: str, heard: int | None = None) -> str:
     return text + CUT_OFF_MARK
 
 
+def stopped_line_text(text: str, heard: int | None) -> str | None:
+    """What a line reads that was stopped before its end by the candidate's choice or the clock
+    (N, ending the round, time up), not by talking over it: `heard` characters of it had been
+    played (ports.Speaker.stop). The words heard marked cut off, as a line talked over reads
+    (cut_off_text); "" when none of it was heard (it was not said: it goes from the log and the
+    transcript); None when it stands as said (the speaker cannot tell, or every word of it
+    began). Trial 30: N 3 s into the opening, only "Hi, thanks for coming." heard, and the
+    review showed the whole opening as said, with no mark."""
+    if heard is None or heard >= len(text.rstrip()):
+        return None
+    if heard <= 0:
+        return ""
+    return cut_off_text(text, heard)
+
+
 @dataclass
 class Utterance:
     text: str

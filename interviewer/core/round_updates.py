@@ -90,10 +90,15 @@ class StatusChanged:
 
 @dataclass(frozen=True)
 class SpeechInterrupted:
-    """The candidate talked over the interviewer, who stopped (barge-in)."""
+    """The interviewer was stopped mid-line: the candidate talked over it (barge-in), pressed N,
+    ended the round, or time ran out. `marked`: what the line reads now, when the stop changes
+    it (core.round_records.stopped_line_text): the words heard marked cut off, or "" for a line
+    of which nothing was heard (it was not said); None: as it was logged (a line talked over is
+    marked by LineCutOff or ReplyCutOff instead)."""
     kind: UtteranceKind
     text: str
     at: float
+    marked: str | None = None
 
 
 @dataclass(frozen=True)

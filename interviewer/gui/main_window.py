@@ -82,6 +82,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
 
         self.banner = Banner()
         self._round_problems = ""  # the round's problems the banner shows (_show_round_problem)
+        self._round_outcome = ""  # the ended round's outcome the banner shows (_show_round_outcome)
         self._model_problem_shown = ""  # the speech model's failure the banner shows, if it does
         settings = self.services.settings
         load_model = self.services.load_model
@@ -901,6 +902,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             self.show_screen("round")
             return
         settings = self.services.settings
+        self._clear_round_outcome()  # the last round's "The round is over..." is not about this one
         self._round_problems = ""  # a new round's problems start a new list
         recorder = None
         if self.services.make_recorder is not None:
@@ -969,6 +971,17 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self._round_problems = "\n".join(lines[-ROUND_PROBLEMS_SHOWN:])
         self.banner.show_message(self._round_problems, "warning")
 
+    def _show_round_outcome(self, text: str, level: str) -> None:
+        """The ended round's outcome in the banner, for the screen shown now: it goes when the
+        user moves to another screen or starts a round."""
+        self._round_outcome = text
+        self.banner.show_message(text, level, screen=self.current_screen_key())
+
+    def _clear_round_outcome(self) -> None:
+        if self._round_outcome and self.banner.text == self._round_outcome:
+            self.banner.clear()
+        self._round_outcome = ""
+
     def _hold_file_work(self, held: bool) -> None:
         """While a round runs, transcriptions of files (an import, the review catching up) wait
         between chunks: on two cores they delayed every answer's transcript by seconds."""
@@ -984,7 +997,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self._hold_file_work(False)
         if session is self.round_session and not self._round_was_saved:  # saving can finish first
             # Quitting: no review follows, the window closes once saved (trial 26).
-            self.banner.show_message(ROUND_SAVED_ON_QUIT if self._saving_to_quit is not None
+            self._show_round_outcome(ROUND_SAVED_ON_QUIT if self._saving_to_quit is not None
                                      else "The round is over. Saving the session...", "info")
 
     def _round_saved(self, session_id: int | None) -> None:
@@ -993,23 +1006,31 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if self._saving_to_quit is not None:
             return  # quitting: no review to open, the window closes once the writes are done
         self.refresh_sessions()
+        self._clear_round_outcome()  # "Saving the session..." is over
         not_kept = self.round_session.not_kept if self.round_session is not None else None
         if session_id is None and not_kept:  # left without a word: nothing to review, nothing went wrong
-            self.round_screen.show_outcome(f"The round is over. {not_kept}")
-            self.banner.show_message(f"The round is over. {not_kept}", "info")
+            # Said once: by the round screen's question box, or, when the round was ended to go
+            # to another screen, by a banner that belongs to that screen. A window-wide banner
+            # said it a third time, stayed over Home and Settings, and over the next running
+            # round (trial 30).
+            self.round_screen.show_outcome(f"The round is over. {not_kept}", "Round over: not kept.")
+            if self.current_screen_key() != "round":
+                self._show_round_outcome(f"The round is over. {not_kept}", "info")
             return
         if session_id is None:
-            self.round_screen.show_outcome("The round is over. It was not saved.")
-            self.banner.show_message("The round is over. It was not saved (see the message above).", "warning")
+            self.round_screen.show_outcome("The round is over. It was not saved.", "Round over: not saved.")
+            self._show_round_outcome("The round is over. It was not saved (see the message above).", "warning")
             return
         self.banner.clear()
         if self.current_screen_key() == "round":
-            self.round_screen.show_outcome("The round is over and saved; its review is open.")
+            self.round_screen.show_outcome("The round is over and saved; its review is open.",
+                                           "Round over and saved.")
             self.review.open(session_id)
             return
         # The round was ended to go to another screen (Settings, Home): stay there; the review
         # waits on the side bar.
-        self.round_screen.show_outcome("The round is over and saved; its review is on Review in the side bar.")
+        self.round_screen.show_outcome("The round is over and saved; its review is on Review in the side bar.",
+                                       "Round over and saved.")
         self.review.open(session_id, show=False)
         self.nav.item(list(self._screens).index("review")).setHidden(False)
         self.sync_screen_keys()

@@ -544,6 +544,13 @@ class RoundScreen(QWidget):
             self._show_reply(update.answer, update.clarification.reply)
             self._exchange_replies.append(update.clarification.reply)
         elif isinstance(update, SpeechInterrupted):
+            # Stopped by N, the round's end or time up: the line reads what was heard of it, as
+            # the review does; one not heard at all goes (trial 30 showed both in full).
+            if update.marked == "":
+                if self.transcript.take_back(update.text) and self._last_heading == update.text:
+                    self._last_heading = None
+            elif update.marked:
+                self.transcript.mark_cut_off(update.marked, update.text)
             if update.kind in QUESTION_KINDS and self.session.engine.is_over:
                 # Bug: End round during a question showed it as if it had been asked.
                 self._show_question("The round was ended before this question was asked.")
@@ -792,11 +799,12 @@ class RoundScreen(QWidget):
         self.session.set_scratchpad(self.scratchpad.toPlainText())
         self.finished.emit(self.session)
 
-    def show_outcome(self, text: str) -> None:
-        """What became of the ended round (saved, its review open; not kept; not saved), said
-        alike by the question box and the status line."""
+    def show_outcome(self, text: str, status: str) -> None:
+        """What became of the ended round (saved, its review open; not kept; not saved): said in
+        full by the question box, in short (`status`: "Round over: not kept.") by the status
+        line. The same sentence twice, with the banner a third time, read as clutter (trial 30)."""
         self._show_question(text)
-        self.status.setText(text)
+        self.status.setText(status)
 
     def _stop_timers(self) -> None:
         for timer in (self._poll_timer, self._render_timer, self._save_timer, self._warning_timer):

@@ -1,6 +1,8 @@
 """QPainter drawings of a round's time: the live phase plan, and the review's timeline plot."""
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
@@ -22,6 +24,12 @@ class PlannedPhase:
     name: str
     start: float  # round seconds
     end: float
+
+
+def label_gap(metrics) -> int:
+    """The least room between two time labels on the plan bar: three quarters of a digit, so it
+    grows with the text size (a fixed 4 px read as "00:0002:00" at 150 %, trial 30)."""
+    return max(4, math.ceil(metrics.horizontalAdvance("0") * 0.75))
 
 
 class PhasePlanBar(QWidget):
@@ -82,13 +90,15 @@ class PhasePlanBar(QWidget):
         # The round's start keeps its label: a first part left after 15 s lost its "00:00" to the
         # next part's "00:15", which gave it back once that part was wide (trial 16).
         first = (bar.left() + bar.width() * self.phases[0].start / self.total, clock_text(self.phases[0].start))
-        floor = first[0] + metrics.horizontalAdvance(first[1]) + 4
+        # A gap that grows with the text: 4 px at 150 % read as "00:0002:00" (trial 30).
+        gap = label_gap(metrics)
+        floor = first[0] + metrics.horizontalAdvance(first[1]) + gap
         labels: list[tuple[float, str]] = []
         limit = float("inf")
         for phase in reversed(self.phases[1:]):
             x0 = bar.left() + bar.width() * phase.start / self.total
             text = clock_text(phase.start)
-            if x0 >= floor and x0 + metrics.horizontalAdvance(text) + 4 <= limit:
+            if x0 >= floor and x0 + metrics.horizontalAdvance(text) + gap <= limit:
                 labels.append((x0, text))
                 limit = x0
         return [first, *labels[::-1]]

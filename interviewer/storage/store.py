@@ -406,6 +406,14 @@ class Store:
                        " WHERE session_id = ? AND text = ? ORDER BY said_at DESC, id DESC LIMIT 1)",
                        (marked, session_id, text))
 
+    def drop_interviewer_line(self, session_id: int, text: str) -> None:
+        """The last line logged as `text` was stopped before any of it was heard: it was not said,
+        so the review and exports do not show it."""
+        with self._write("Saving what the interviewer said") as db:
+            db.execute("DELETE FROM interviewer_lines WHERE id = (SELECT id FROM interviewer_lines"
+                       " WHERE session_id = ? AND text = ? ORDER BY said_at DESC, id DESC LIMIT 1)",
+                       (session_id, text))
+
     def mark_reply_cut_off(self, answer_id: int, reply: str, marked: str) -> None:
         """The last exchange of answer `answer_id` whose reply was `reply` was talked over before
         the reply was out: it reads `marked` (core.round_records.cut_off_text), as its line does."""
