@@ -13,6 +13,7 @@ from typing import Any, Sequence
 
 from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
+from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.analysis.report import (FREEZE_KINDS, finding_label, finding_severity, label_heading,
                                               questions_asked_finding, questions_asked_in_round_text)
 from interviewer.core.scripts.areas import area_name
@@ -101,15 +102,37 @@ TOPIC_AREAS_MISSED = "Topic areas missed"
 
 
 def _with_missed_areas(session: Any, missed_areas: Sequence[str]) -> list[Highlight]:
-    """The problems to work on, the missed topic areas first: "Nothing to fix was flagged" stood
-    above "Missed: Evaluation metrics; Tradeoffs" in the same round's summary, and Home listed both
-    as weakest areas (trial 27). At the first answer of the round's first question."""
+    """The problems to work on, ranked by how much they matter (problem_rank), not by time: the
+    missed topic areas are to work on ("Nothing to fix was flagged" stood above "Missed: Evaluation
+    metrics; Tradeoffs" in the same round's summary, and Home listed both as weakest areas: trial
+    27). They are said at the first answer of the round's first question."""
     if not missed_areas:
-        return highlights(session, "problem")
+        return ranked_problems(highlights(session, "problem"))
     answer = next((a for a in session.answers if a.question_id), None)
     missed = Highlight(TOPIC_AREAS_MISSED, _and([area_name(a) for a in missed_areas]) + ".",
                        answer.id if answer else None, 0.0, (answer.answer_start or 0.0) if answer else 0.0)
-    return [missed, *highlights(session, "problem", PER_SIDE - 1)]
+    return ranked_problems([missed, *highlights(session, "problem", PER_SIDE - 1)])
+
+
+FREEZE_LABELS = frozenset(finding_label(k) for k in FREEZE_KINDS)
+
+
+def problem_rank(h: Highlight) -> int:
+    """How much a problem matters, lower first; the one rule "To work on" is ordered by (the
+    review, every export and the command line print its order). A freeze (silent as long as
+    "went silent", before the first word or inside an answer, by its measured span) is what an interviewer remembers
+    first: trial 30 listed "Went silent for 22.3 s" after "Topic areas missed" because the areas
+    were put first. Then the topic areas missed (what the answers lacked), then the rest (fillers,
+    hedging, a question not asked...)."""
+    if FREEZE_LABELS.intersection(h.labels) and h.span >= MET_WITH_SILENCE_S:
+        return 0
+    return 1 if h.label == TOPIC_AREAS_MISSED else 2
+
+
+def ranked_problems(items: list[Highlight]) -> list[Highlight]:
+    """`items` by problem_rank; items of one rank keep their order (highlights: the longest freeze
+    first, then the strongest evidence)."""
+    return sorted(items, key=problem_rank)
 
 
 def _and(items: list[str]) -> str:
