@@ -455,12 +455,32 @@ def unanswered_questions(script: "RoundScript", answered: Collection[str]) -> in
 AREAS_HEADING = "Topic areas covered in your answers (talking points and depth signals)"
 
 
+AREAS_UNIT = "areas"  # what the topic-area count counts
+POINTS_UNIT = "talking points"  # what the talking-point count counts
+
+
+def count_text(n: int | float, total: int, unit: str) -> str:
+    """"6 of 9 areas", "4 of 6 talking points": every "x of y" a round's summary gives names what
+    it counts. "Talking points: 4 of 6 covered" beside "Topic areas ...: 6 of 9" were two counts
+    a user could not tell apart on one screen (trial 30)."""
+    return f"{n:g} of {total} {unit}" if isinstance(n, float) else f"{n} of {total} {unit}"
+
+
+def points_count_text(covered: int, total: int, questions: int, ended_early: bool = False) -> str:
+    """The talking points a round covered, for the review's "The round in ten seconds" and every
+    export: "4 of 6 talking points covered.", or, in a round ended early, over the questions it
+    reached: "4 of 6 talking points covered, in the 2 questions reached (ended early)." """
+    scope = (f", in the {questions} question{'s' if questions != 1 else ''} reached (ended early)"
+             if ended_early else "")
+    return f"{count_text(covered, total, POINTS_UNIT)} covered{scope}."
+
+
 def content_text(content: RoundContent, named: int | None = None, heading: bool = True,
                  why: dict[str, AreaResult] | None = None) -> str:
     """"Topic areas covered in your answers: 4 of 5; missed Edge cases" (the review, Home's cards
     and recent sessions); `named`: at most this many missed areas, then "and 1 more"; `why`: the
     round's areas, to say after each missed one what measured it (the review)."""
-    text = (f"{AREAS_HEADING}: " if heading else "") + f"{content.covered_count} of {content.measured}"
+    text = (f"{AREAS_HEADING}: " if heading else "") + count_text(content.covered_count, content.measured, AREAS_UNIT)
     if content.ended_early:
         # Beside the count: "5 of 5" after 3 of 45 minutes read as full marks (trial 23).
         text += ", in a round ended early"

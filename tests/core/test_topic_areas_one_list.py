@@ -29,8 +29,8 @@ def test_the_count_says_what_it_counts_and_that_the_round_ended_early():
     assert "talking points" in AREAS_HEADING and "depth signals" in AREAS_HEADING
     five = tuple(f"area {i}" for i in range(5))
     text = content_text(RoundContent(five, (), unanswered=2, ended_early=True))
-    assert text == (f"{AREAS_HEADING}: 5 of 5, in a round ended early; 2 questions were not reached "
+    assert text == (f"{AREAS_HEADING}: 5 of 5 areas, in a round ended early; 2 questions were not reached "
                     "and are not counted"), text
-    assert content_text(RoundContent(five, ())) == f"{AREAS_HEADING}: 5 of 5"  # a full round: as before
+    assert content_text(RoundContent(five, ())) == f"{AREAS_HEADING}: 5 of 5 areas"  # a full round: the count alone
     line = areas_line({"testing": AreaResult("testing", 1, 1.0)}, ended_early=True)
-    assert line.startswith(f"{AREAS_HEADING}: 1 of 1, in a round ended early"), line
+    assert line.startswith(f"{AREAS_HEADING}: 1 of 1 areas, in a round ended early"), line

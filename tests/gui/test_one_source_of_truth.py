@@ -19,9 +19,10 @@ from interviewer.storage.progress import round_summary
 
 # Over depth.MAX_EVIDENCE_WORDS words, so its depth evidence is cut to the words near the match;
 # "1" "%" and "one" "-hot" as Whisper gives them.
-LONG_SENTENCE = ("On a normal day, the cache in Frankfurt misses about 1 % of lookups, which the one -hot "
-                 "features in the model server then have to compute again from the raw events we keep.")
-QUOTED = "On a normal day, the cache in Frankfurt misses about 1% of lookups, which the one-hot features"
+# The evidence is the clause that says the number (trial 30): the sentence up to its one comma.
+LONG_SENTENCE = ("On a normal day the cache in Frankfurt misses about 1 % of lookups which the one -hot "
+                 "features in the model server then have to compute again, from the raw events we keep.")
+QUOTED = "On a normal day the cache in Frankfurt misses about 1% of lookups which the one-hot features"
 MOVED_ON = "You moved on with Next from Design after 8.3 of 30 min."
 TOPICS = [("scale", ("how many", "users")), ("latency", ("latency",)), ("cold start", ("new user",))]
 

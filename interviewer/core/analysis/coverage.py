@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Collection, Iterable, Mapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from interviewer.core.analysis import depth
+from interviewer.core.analysis.loops import looped
 from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.analysis.question_wording import TAG_END
 from interviewer.core.candidate_questions import question_phases
@@ -115,8 +116,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 def sentences_of_text(text: str, part_id: int = 0) -> list[Sentence]:
-    """Sentences of a typed answer (no times: all 0)."""
-    return [Sentence(part_id, s.strip(), 0.0, 0.0) for s in _SENTENCE_END.split(text) if s.strip()]
+    """Sentences of a typed answer (no times: all 0), repetition loops left out (_without_loops)."""
+    return _without_loops([Sentence(part_id, s.strip(), 0.0, 0.0) for s in _SENTENCE_END.split(text) if s.strip()])
+
+
+def _without_loops(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that are not a repetition loop (loops.looped): "I go into the model and I go
+    into the model and I go into the model." made no point, yet was quoted as covering "Health
+    signals" (trial 30)."""
+    loop = looped([s.text for s in sentences])
+    return [s for i, s in enumerate(sentences) if i not in loop] if loop else sentences
 
 
 def met_with_silence(analysis: object) -> bool:
@@ -136,7 +145,7 @@ def sentences_of_part(part: "Part") -> list[Sentence]:
 
 
 def sentences_of_analysis(analysis: object, part_id: int = 0) -> list[Sentence]:
-    """Sentences of an answer's analysis (AnswerAnalysis.to_dict())."""
+    """Sentences of an answer's analysis (AnswerAnalysis.to_dict()), repetition loops left out."""
     a = analysis if isinstance(analysis, dict) else {}
     asked = _questions_asked(a)
     out = []
@@ -147,7 +156,7 @@ def sentences_of_analysis(analysis: object, part_id: int = 0) -> list[Sentence]:
         if text and not _inside(_f(u.get("start")), _f(u.get("end")), asked):
             out.append(Sentence(part_id, text, _f(u.get("start")), _f(u.get("end"))))
     if out:
-        return out
+        return _without_loops(out)
     current: list[dict] = []
     for w in a.get("words") or []:
         if not isinstance(w, dict) or not str(w.get("text") or "").strip():
@@ -160,7 +169,7 @@ def sentences_of_analysis(analysis: object, part_id: int = 0) -> list[Sentence]:
             current = []
     if current:
         out.append(_sentence_of_words(part_id, current))
-    return out
+    return _without_loops(out)
 
 
 def _questions_asked(analysis: dict) -> list[tuple[float, float]]:
@@ -910,7 +919,7 @@ def _distinctive_stems(question: Question, points: Sequence[ExpectedPoint], inde
 # ---------------------------------------------------------------- point scores stored with an answer
 
 POINTS_KEY = "points"  # where part_points goes in an answer's analysis
-SCORES_VERSION = 4     # bump when the scores' meaning changes: stored ones are then recomputed
+SCORES_VERSION = 5     # bump when the scores' meaning changes: stored ones are then recomputed
 
 
 def _scores_id(scorer: PointMatcher) -> str:

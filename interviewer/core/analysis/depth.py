@@ -3,8 +3,9 @@
 Every signal is defined once, here: its pattern, the round kinds where an interviewer expects
 it, the topic area progress counts it under, the advice when it is missing, and examples that
 count and that do not (docs/analysis.md prints them; tests check every one). A signal is
-*heard* when its pattern matches what the candidate said; the evidence is the sentence it was
-said in, with its time, so the review can play it.
+*heard* when its pattern matches what the candidate said; the evidence is the clause of the
+sentence it was said in (_clause_bounds), with its time, so the review can play it. A sentence
+that is a repetition loop (loops.py) is never evidence.
 
 Technical answers: tradeoffs named, edge cases and failure modes, metrics named, numbers with
 units, assumptions stated aloud (only on questions asked in a phase that expects clarifying
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 
 from interviewer.core.analysis import behavioral
 from interviewer.core.analysis.fillers import is_hesitation
+from interviewer.core.analysis.loops import looped
 from interviewer.core.analysis.utterances import Utterance
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.transcript import join_words
@@ -828,6 +830,13 @@ class _Word:
 _CONTINUATION = re.compile(r"^(?:-\w|[.,]\d|%|'\w)")
 
 
+def without_loops(utterances: list[Utterance]) -> list[Utterance]:
+    """The sentences that are not a repetition loop (loops.looped): a loop is what speech
+    recognition wrote when stuck, never evidence of a signal (trial 30)."""
+    loop = looped([u.text for u in utterances])
+    return [u for i, u in enumerate(utterances) if i not in loop] if loop else utterances
+
+
 def _words(utterances: list[Utterance]) -> list[_Word]:
     out: list[_Word] = []
     for n, u in enumerate(utterances):
@@ -849,19 +858,54 @@ def _words(utterances: list[Utterance]) -> list[_Word]:
     return out
 
 
+MIN_EVIDENCE_WORDS = 6  # a clause shorter than this is shown with its neighbours
+
+
+def _clause_bounds(u: Utterance, first_token: int, last_token: int) -> tuple[int, int]:
+    """The tokens of `u` (first, last) of the clauses holding tokens first_token..last_token: a
+    clause ends at a comma, a colon or a trailing "..." (Token.comma_after). Clauses before or
+    after are added while it has under MIN_EVIDENCE_WORDS words (earlier ones first), and the
+    hesitations that open it are left out. A sentence quoted whole put the signal among other
+    words ("So, ladies and gentlemen... Uh, the floor rate suddenly dropped, and we know this three
+    days later." for "three days": trial 30); the clause shows it: "… and we know this three days
+    later." """
+    tokens = u.tokens
+    ends = [i for i, t in enumerate(tokens) if t.comma_after and i < len(tokens) - 1]
+    lo = max([e + 1 for e in ends if e < first_token], default=0)
+    hi = min([e for e in ends if e >= last_token], default=len(tokens) - 1)
+
+    def said(a: int, b: int) -> int:
+        return sum(not is_hesitation(t.norm) for t in tokens[a:b + 1])
+    while said(lo, hi) < MIN_EVIDENCE_WORDS and (lo > 0 or hi < len(tokens) - 1):
+        if lo > 0:
+            lo = max([e + 1 for e in ends if e < lo - 1], default=0)
+        else:
+            hi = min([e for e in ends if e > hi], default=len(tokens) - 1)
+    while lo < first_token and is_hesitation(tokens[lo].norm):
+        lo += 1
+    return lo, hi
+
+
 def _sentence_text(utterances: list[Utterance], words: list[_Word], first: int, last: int) -> tuple[str, float, float]:
-    """The sentence around words[first..last]; a long one cut to the words near the match. Shown
-    as transcribed (case, punctuation, "one-hot" whole), not as the patterns read it."""
+    """The clause(s) around words[first..last] (_clause_bounds), a long one cut to the words near
+    the match. Shown as transcribed (case, punctuation, "one-hot" whole), not as the patterns read it."""
     n = words[first].sentence
-    in_sentence = [i for i, w in enumerate(words) if w.sentence == n]
+    u = utterances[n]
+    c_lo, c_hi = _clause_bounds(u, words[first].first, words[last].last)
+    in_sentence = [i for i, w in enumerate(words) if w.sentence == n and w.first >= c_lo and w.last <= c_hi] or \
+        [i for i, w in enumerate(words) if w.sentence == n]
     lo = max(in_sentence[0], first - EVIDENCE_CONTEXT_WORDS)
     hi = min(in_sentence[-1], last + EVIDENCE_CONTEXT_WORDS)
-    u = utterances[n]
-    if len(in_sentence) <= MAX_EVIDENCE_WORDS or (lo == in_sentence[0] and hi == in_sentence[-1]):
+    if c_lo == 0 and c_hi == len(u.tokens) - 1 and (
+            len(in_sentence) <= MAX_EVIDENCE_WORDS or (lo == in_sentence[0] and hi == in_sentence[-1])):
         return u.text, u.start, u.end
-    text = join_words([t.text for t in u.tokens[words[lo].first:words[hi].last + 1]])
-    return ("… " if lo > in_sentence[0] else "") + text + (" …" if hi < in_sentence[-1] else ""), \
-        words[lo].start, words[hi].end
+    if len(in_sentence) <= MAX_EVIDENCE_WORDS:
+        lo, hi = in_sentence[0], in_sentence[-1]
+    first_token = c_lo if lo == in_sentence[0] else words[lo].first
+    last_token = c_hi if hi == in_sentence[-1] else words[hi].last
+    text = join_words([t.text for t in u.tokens[first_token:last_token + 1]])
+    return ("… " if first_token > 0 else "") + text + (" …" if last_token < len(u.tokens) - 1 else ""), \
+        u.tokens[first_token].start, u.tokens[last_token].end
 
 
 def find(pattern: re.Pattern, utterances: list[Utterance], not_after: re.Pattern | None = None) -> list[Evidence]:
@@ -977,6 +1021,7 @@ def follow_up_result(utterances: list[Utterance], question_text: str | None) -> 
     training cost went down by one third", answering "What was the result?", was not credited):
     read as in the story, from the first result cue on, or from the start when the follow-up asks
     for the result. None when no number was said: a follow-up sets no expectation of its own."""
+    utterances = without_loops(utterances)
     if ASKS_FOR_RESULT.search((question_text or "").lower()):
         numbers = find(NUMBER_WITH_UNIT, utterances)
         found = SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
@@ -1014,6 +1059,7 @@ def depth_signals(utterances: list[Utterance], round_kind: str | None, *, story:
     """The signals that apply to this answer, each heard or not, with evidence. `asked`: the
     (start, end) of the candidate's own questions."""
     result = DepthResult()
+    utterances = without_loops(utterances)
     for signal in SIGNALS:
         if not applies(signal, round_kind, story=story, expects_clarifying=expects_clarifying):
             continue

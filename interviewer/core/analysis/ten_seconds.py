@@ -13,9 +13,11 @@ from typing import Any, Sequence
 
 from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
+from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.analysis.report import (FREEZE_KINDS, finding_label, finding_severity, label_heading,
                                               questions_asked_finding, questions_asked_in_round_text)
 from interviewer.core.scripts.areas import area_name
+from interviewer.core.weak_spots import points_count_text
 
 PER_SIDE = 3
 HEADING = "The round in ten seconds"
@@ -71,7 +73,7 @@ class Column:
     items: list[Highlight]
     empty: str  # what it says with no item
     # Said beside the column's items, neither praise nor a problem: the talking points of a round
-    # ended early ("5 of 6 covered in the 2 questions reached (ended early)").
+    # ended early ("5 of 6 talking points covered, in the 2 questions reached (ended early).").
     notes: list[Highlight] = field(default_factory=list)
 
 
@@ -101,15 +103,37 @@ TOPIC_AREAS_MISSED = "Topic areas missed"
 
 
 def _with_missed_areas(session: Any, missed_areas: Sequence[str]) -> list[Highlight]:
-    """The problems to work on, the missed topic areas first: "Nothing to fix was flagged" stood
-    above "Missed: Evaluation metrics; Tradeoffs" in the same round's summary, and Home listed both
-    as weakest areas (trial 27). At the first answer of the round's first question."""
+    """The problems to work on, ranked by how much they matter (problem_rank), not by time: the
+    missed topic areas are to work on ("Nothing to fix was flagged" stood above "Missed: Evaluation
+    metrics; Tradeoffs" in the same round's summary, and Home listed both as weakest areas: trial
+    27). They are said at the first answer of the round's first question."""
     if not missed_areas:
-        return highlights(session, "problem")
+        return ranked_problems(highlights(session, "problem"))
     answer = next((a for a in session.answers if a.question_id), None)
     missed = Highlight(TOPIC_AREAS_MISSED, _and([area_name(a) for a in missed_areas]) + ".",
                        answer.id if answer else None, 0.0, (answer.answer_start or 0.0) if answer else 0.0)
-    return [missed, *highlights(session, "problem", PER_SIDE - 1)]
+    return ranked_problems([missed, *highlights(session, "problem", PER_SIDE - 1)])
+
+
+FREEZE_LABELS = frozenset(finding_label(k) for k in FREEZE_KINDS)
+
+
+def problem_rank(h: Highlight) -> int:
+    """How much a problem matters, lower first; the one rule "To work on" is ordered by (the
+    review, every export and the command line print its order). A freeze (silent as long as
+    "went silent", before the first word or inside an answer, by its measured span) is what an interviewer remembers
+    first: trial 30 listed "Went silent for 22.3 s" after "Topic areas missed" because the areas
+    were put first. Then the topic areas missed (what the answers lacked), then the rest (fillers,
+    hedging, a question not asked...)."""
+    if FREEZE_LABELS.intersection(h.labels) and h.span >= MET_WITH_SILENCE_S:
+        return 0
+    return 1 if h.label == TOPIC_AREAS_MISSED else 2
+
+
+def ranked_problems(items: list[Highlight]) -> list[Highlight]:
+    """`items` by problem_rank; items of one rank keep their order (highlights: the longest freeze
+    first, then the strongest evidence)."""
+    return sorted(items, key=problem_rank)
 
 
 def _and(items: list[str]) -> str:
@@ -117,12 +141,13 @@ def _and(items: list[str]) -> str:
 
 
 def points_covered(session: Any, coverage: Sequence[QuestionCoverage], ended_early: bool = False) -> Highlight | None:
-    """"Talking points: 2 of 2 covered." when most of the points of the questions answered were
+    """"2 of 2 talking points covered." when most of the points of the questions answered were
     covered: what a strong answer did is said first (trial 19: its only "Went well" was "1 filler
     word in this answer"). Half is not most: "2 of 4 covered" under Went well, with half of them
     missed, read as praise for a gap (trial 21). At the first answer of the first question with a
     point covered. In a round ended early (a note, not praise) the line says what it counts:
-    "5 of 6 covered in the 2 questions reached (ended early).", however many were covered."""
+    "5 of 6 talking points covered, in the 2 questions reached (ended early).", however many were
+    covered; the count names its unit (weak_spots.points_count_text), as the topic areas' does."""
     reached = [c for c in coverage if c.answered and c.reached and c.points]
     total = sum(len(c.points) for c in reached)
     covered = sum(c.count(COVERED) for c in reached)
@@ -130,9 +155,8 @@ def points_covered(session: Any, coverage: Sequence[QuestionCoverage], ended_ear
         return None
     qid = next((c.question_id for c in reached if c.count(COVERED)), reached[0].question_id)
     answer = next((a for a in session.answers if a.question_id == qid), None)
-    scope = (f" in the {len(reached)} question{'s' if len(reached) != 1 else ''} reached (ended early)"
-             if ended_early else "")
-    return Highlight(TALKING_POINTS, f"{covered} of {total} covered{scope}.", answer.id if answer else None,
+    return Highlight(TALKING_POINTS, points_count_text(covered, total, len(reached), ended_early),
+                     answer.id if answer else None,
                      0.0, (answer.answer_start or 0.0) if answer else 0.0)
 
 

@@ -83,7 +83,9 @@ def test_evidence_is_the_sentence_it_was_said_in_with_its_time():
 
 
 def test_a_long_unpunctuated_answer_shows_the_words_around_the_match():
-    filler = " ".join(["and then we keep going with the pipeline"] * 6)
+    # (not one phrase said over and over: that is a repetition loop, never evidence, test_trial30_evidence)
+    filler = ("and then we keep going with the pipeline while the team reviews each batch of logs before "
+              "the weekly sync where product asks about the roadmap and someone takes notes for everyone else")
     text = f"{filler} the downside is that features are an hour stale {filler}"
     e = heard(depth.TRADEOFFS, text).evidence[0]
     words = e.text.split()
