@@ -71,7 +71,3 @@ def looped(texts: Sequence[str]) -> set[int]:
         at += len(ws)
     return out
 
-
-def is_loop(text: str) -> bool:
-    """A sentence that is (mostly) a repetition loop."""
-    return bool(looped([text]))
