@@ -59,7 +59,9 @@ from interviewer.core.engine import (
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
-from interviewer.core.conversation_cues import asks_to_talk, declines_to_ask, greets, returns_greeting, sets_a_task, wraps_up
+from interviewer.core.conversation_cues import (
+    asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_opens, returns_greeting, sets_a_task, wraps_up,
+)
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.interview_requests import minutes
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
@@ -1079,6 +1081,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # reasonable.") would be for nothing (trial 11, N pressed in silence).
                 last = self._answer or (self.answers[-1] if self.answers else None)
                 said_nothing = last is not None and not last.heard_speech
+                # Only time asked for ("Let me think about that for a moment."), then the part's
+                # time or N: "Good." would praise an answer never given (trial 31).
+                if last is not None:
+                    said = (last.transcript.text if last.transcript is not None
+                            else self._heard_text() if last is self._answer else "")
+                    said_nothing = said_nothing or only_asks_for_time(said)
                 # N while a question or follow-up was still being said or awaited its recording
                 # (trial 16: "Good." after skipping a follow-up): the last recording answered the
                 # question before it, so nothing was said to what was asked last.
