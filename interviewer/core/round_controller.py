@@ -60,7 +60,8 @@ from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
-    asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_opens, returns_greeting, sets_a_task, wraps_up,
+    asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_opens, returns_greeting, sets_a_task, sounds_unfinished,
+    wraps_up,
 )
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.interview_requests import minutes
@@ -82,7 +83,7 @@ from interviewer.core.round_updates import (
 from interviewer.core.silence_rules import SilenceRules
 from interviewer.core.time_left import time_left_in_part
 from interviewer.core.time_warnings import warning_text
-from interviewer.core.transcript import Segment, Transcript
+from interviewer.core.transcript import Segment, Transcript, join_words
 
 TranscriberFactory = Callable[[], LiveTranscriber]
 _HELLO = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\b")
@@ -562,9 +563,32 @@ class RoundController(SilenceRules, ClarifyingTurns):
         queued = any(u.question_id == turn.question_id and u.follow_up_id == turn.follow_up_id
                      and u.kind != UtteranceKind.NUDGE for u in self._to_say)
         if self._listen_pending and turn.continuation and not queued:
-            lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,
-                                   follow_up_id=turn.follow_up_id, again=True))
+            if self._answered_before_pause() and self.settings.go_on_after_pause_text:
+                # Answered already (trial 31: "Again: Which model would you train..." in full right
+                # after a full answer): the candidate is asked to go on, not asked it again.
+                lines[0].text = f"{lines[0].text} {self.settings.go_on_after_pause_text}"
+            else:
+                lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,
+                                       follow_up_id=turn.follow_up_id, again=True))
         self._to_say.extendleft(reversed(lines))
+
+    def _answered_before_pause(self) -> bool:
+        """The recordings of the answer the pause cut hold words, and the last of them ends a
+        sentence (nothing left hanging: "..., and", "let me think"): the question was answered,
+        so it is not said again after the welcome. The last recording's words are the live ones
+        when its transcript is not in yet; an earlier one's not known: it is said again."""
+        records = [r for r in self._unfinished if not r.asked_to_repeat]
+        words = []
+        for r in records:
+            if r.transcript is not None:
+                words += [w.text for w in _words_of(r.transcript.segments)]
+            elif r is records[-1] and r is (self.answers[-1] if self.answers else None):
+                words += [w.text for w in _words_of(self._heard)]
+            else:
+                return False
+        said = join_words(words)
+        return bool(said.strip()) and not only_opens(said) and not only_asks_for_time(said) \
+            and not sounds_unfinished(said)
 
     def hold_silence(self, held: bool) -> None:
         """A question that may end the round is on screen ("End the round?"): the candidate is
