@@ -234,7 +234,8 @@ def asks_to_talk(prompt: str) -> bool:
 # problem to ask about is still to come.
 _SETS_TASK = re.compile(
     r"^(?:(?:ok|okay|so|now|and|then|please|first|next)\W+)*(?:sketch|take me|walk me|talk me|tell me|tell us"
-    r"|run|describe|explain|design|write|code|draw|estimate|give me|show me|list|compare|propose|pick)\b",
+    r"|run|describe|explain|design|write|code|draw|estimate|give me|show me|list|compare|propose|pick"
+    r"|summari[sz]e|recap)\b",
     re.IGNORECASE)
 
 
