@@ -248,7 +248,8 @@ def asks_to_talk(prompt: str) -> bool:
 # problem to ask about is still to come.
 _SETS_TASK = re.compile(
     r"^(?:(?:ok|okay|so|now|and|then|please|first|next)\W+)*(?:sketch|take me|walk me|talk me|tell me|tell us"
-    r"|run|describe|explain|design|write|code|draw|estimate|give me|show me|list|compare|propose|pick)\b",
+    r"|run|describe|explain|design|write|code|draw|estimate|give me|show me|list|compare|propose|pick"
+    r"|summari[sz]e|recap)\b",
     re.IGNORECASE)
 
 
@@ -325,13 +326,46 @@ _ASKS_FOR_TIME = re.compile(
     r"(?: (?:for|just) (?:a|one) (?:second|sec|moment|minute|bit))?( please)?$")
 
 
-def asks_for_time(text: str) -> bool:
-    """True when the last clause of `text` asks for a moment to think ("..., let me think about
-    that for a second.", "Hmm, give me a moment."): the silence after it is thinking time."""
+# The same request as the speech model may mishear it (trial 31: "Let me think about that for a
+# moment." written as "Let me think I'm out at for a moment."): a clause that opens "let me think"
+# (or "give me", "let me see") and ends "for a moment", whatever the few words between. Both ends
+# must be heard: "Let me think." alone is thinking aloud going on, and "... for a second" alone
+# ends many a sentence ("I'd cache it for a second.").
+_ASKS_FOR_TIME_LOOSELY = re.compile(
+    r"^(?:(?:okay|ok|so|right|and|but|well|now|yeah|sorry|actually|just) )*"
+    r"(?:let me (?:think|thing|sink|see|consider|figure|work|mull|ponder)|lemme \w+|give me|allow me)\b"
+    r"(?: [\w']+){0,5}? (?:for |just )?(?:a|one) (?:second|sec|moment|minute|bit)(?: please)?$")
+# "Good question.", "Hmm, that's a tough one.": said before the request, it says nothing more.
+_GOOD_QUESTION = re.compile(r"^(?:(?:okay|ok|so|oh|well|yeah|right) )*(?:that's |that is |it's )?(?:a |an )?"
+                            r"(?:good|great|tough|interesting|hard|fair) (?:question|one)$")
+
+
+def _plain_clauses(text: str) -> list[str]:
     clauses = [" ".join(w for w in words(c) if not _HESITATION_WORD.match(w))
                for c in re.split(r"[,.;:!?]+", text)]
-    clauses = [c for c in clauses if c]
-    return bool(clauses) and bool(_ASKS_FOR_TIME.match(clauses[-1]))
+    return [c for c in clauses if c]
+
+
+def _asks_for_time_clause(clause: str) -> bool:
+    return bool(_ASKS_FOR_TIME.match(clause) or _ASKS_FOR_TIME_LOOSELY.match(clause))
+
+
+def asks_for_time(text: str) -> bool:
+    """True when the last clause of `text` asks for a moment to think ("..., let me think about
+    that for a second.", "Hmm, give me a moment.", or as misheard: "Let me think I'm out at for a
+    moment."): the silence after it is thinking time."""
+    clauses = _plain_clauses(text)
+    return bool(clauses) and _asks_for_time_clause(clauses[-1])
+
+
+def only_asks_for_time(text: str) -> bool:
+    """True when `text` asks for a moment to think and says nothing else: every clause opens an
+    answer ("Hmm, good question.") or asks for the time ("Let me think about that for a
+    moment."). Nothing was answered yet: silence after it is no answer, nor a yes to "Shall I move
+    on?" (trial 31), and no "Good." is due for it."""
+    clauses = _plain_clauses(text)
+    return (bool(clauses) and asks_for_time(text)
+            and all(_asks_for_time_clause(c) or _GOOD_QUESTION.match(c) or _OPENER.match(c) for c in clauses))
 
 
 _THANKS = re.compile(r"^(?:(?:okay|ok|so|and|yeah) )*(?:thank you|thanks)(?: (?:so much|very much|a lot))?$")

@@ -59,7 +59,10 @@ from interviewer.core.engine import (
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
-from interviewer.core.conversation_cues import asks_to_talk, declines_to_ask, greets, returns_greeting, sets_a_task, wraps_up
+from interviewer.core.conversation_cues import (
+    asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_opens, returns_greeting, sets_a_task, sounds_unfinished,
+    wraps_up,
+)
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.interview_requests import minutes
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
@@ -81,7 +84,7 @@ from interviewer.core.round_updates import (
 from interviewer.core.silence_rules import SilenceRules
 from interviewer.core.time_left import time_left_in_part
 from interviewer.core.time_warnings import warning_text
-from interviewer.core.transcript import Segment, Transcript
+from interviewer.core.transcript import Segment, Transcript, join_words
 
 TranscriberFactory = Callable[[], LiveTranscriber]
 _HELLO = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\b")
@@ -110,6 +113,17 @@ class _Resumable:
     turn: _Turn  # the answer's turn
     parts: list[AnswerRecord]  # the answer's recordings so far
     grace_until: float | None = None
+
+
+@dataclass(frozen=True)
+class _Owed:
+    """A line the candidate still owed an answer to, not a question of the engine's: a part's
+    prompt that asked for something ("Summarize your design ... in a minute") said just before
+    the question they talked over (RoundController._owed_answer)."""
+
+    question_id: str | None
+    follow_up_id: str | None
+    text: str
 
 
 def _run_in_thread(task: Callable[[], None]) -> None:
@@ -255,7 +269,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._last_ask: AskQuestion | None = None  # the engine's last question (what the candidate owes an answer)
         self._previous_ask: AskQuestion | None = None  # the one before it (another question or follow-up)
         # The question a real answer over a question cut at once goes to (_file_under_previous_question).
-        self._answering_before: AskQuestion | None = None
+        self._answering_before: AskQuestion | _Owed | None = None
         # The question cut off, or a task in the line cut, was on screen: a real answer over it stands.
         self._cut_on_screen = False
         self._typed_in_phase = False  # a key pressed in the scratchpad in this part (_ask_to_keep_working)
@@ -266,6 +280,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # (line, characters of it played) from on_voice's stop of the speaker, for _barge_in.
         self._stopped_heard: tuple[Utterance, int | None] | None = None
         self._cut_late = False  # the cut-off question was cut after its first words (not at once)
+        self._owed: AskQuestion | _Owed | None = None  # what a turn over the question still answers (_owed_answer)
         # The round's opening line, which asks the candidate to talk ("..., To start, tell me
         # briefly about yourself."), talked over before its asking sentence was out: said again
         # when their turn ends unless the turn was the introduction itself (_say_opening_again).
@@ -578,9 +593,32 @@ class RoundController(SilenceRules, ClarifyingTurns):
         queued = any(u.question_id == turn.question_id and u.follow_up_id == turn.follow_up_id
                      and u.kind != UtteranceKind.NUDGE for u in self._to_say)
         if self._listen_pending and turn.continuation and not queued:
-            lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,
-                                   follow_up_id=turn.follow_up_id, again=True))
+            if self._answered_before_pause() and self.settings.go_on_after_pause_text:
+                # Answered already (trial 31: "Again: Which model would you train..." in full right
+                # after a full answer): the candidate is asked to go on, not asked it again.
+                lines[0].text = f"{lines[0].text} {self.settings.go_on_after_pause_text}"
+            else:
+                lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,
+                                       follow_up_id=turn.follow_up_id, again=True))
         self._to_say.extendleft(reversed(lines))
+
+    def _answered_before_pause(self) -> bool:
+        """The recordings of the answer the pause cut hold words, and the last of them ends a
+        sentence (nothing left hanging: "..., and", "let me think"): the question was answered,
+        so it is not said again after the welcome. The last recording's words are the live ones
+        when its transcript is not in yet; an earlier one's not known: it is said again."""
+        records = [r for r in self._unfinished if not r.asked_to_repeat]
+        words = []
+        for r in records:
+            if r.transcript is not None:
+                words += [w.text for w in _words_of(r.transcript.segments)]
+            elif r is records[-1] and r is (self.answers[-1] if self.answers else None):
+                words += [w.text for w in _words_of(self._heard)]
+            else:
+                return False
+        said = join_words(words)
+        return bool(said.strip()) and not only_opens(said) and not only_asks_for_time(said) \
+            and not sounds_unfinished(said)
 
     def hold_silence(self, held: bool) -> None:
         """A question that may end the round is on screen ("End the round?"): the candidate is
@@ -863,7 +901,45 @@ class RoundController(SilenceRules, ClarifyingTurns):
             cut = next((u for u in self._to_say if u.kind in CUT_OFF_KINDS), None)
         if cut is None or (cut.question_id, cut.follow_up_id) != (ask.question_id, ask.follow_up_id):
             return None
+        self._owed = self._owed_answer(cut) if speaking is cut else None
+        if self._owed is not None:
+            self._cut_late = False  # their turn answers what came before: the question is said in full after it
         return cut
+
+    def _owed_answer(self, cut: Utterance) -> AskQuestion | _Owed | None:
+        """What the candidate's voice over `cut`, the question being said, still answers, however
+        far into it they cut in (trial 31, twice: "[cut off]" after most of the question, the
+        turn filed under it and the question never said in full):
+
+        - the line said just before it, with no turn of theirs between, when that line asked for
+          something ("... Summarize your design and its biggest risk in a minute, then it's
+          your turn for questions.", then at once "One last scenario before your summary: ..."):
+          they had started the summary they were asked for;
+        - else the question before it, when their turn on it said nothing but an opener or a
+          request for time ("Um, good question. Let me think about that for a moment.") and
+          ended without them (the silence, the part's or round's time): they were still on it.
+        None when neither: a turn over a question after its first words talks to that question."""
+        said = [u for u in self.utterances if u is not cut]
+        before = said[-1] if said and self.utterances and self.utterances[-1] is cut else None
+        last = self.answers[-1] if self.answers else None
+        if (before is not None and before.kind == UtteranceKind.PROMPT and not before.interrupted
+                and before.started_at is not None and (last is None or last.started_at < before.started_at)
+                and sets_a_task(before.text)):
+            return _Owed(None, None, before.text)
+        prev = self._previous_ask
+        if prev is None or last is None or self._last_ask is None:
+            return None
+        records = [r for r in self.answers if (r.question_id, r.follow_up_id) == (prev.question_id, prev.follow_up_id)
+                   and r.started_at >= prev.at and r.started_at <= self._last_ask.at]
+        if not records or records[-1] is not last or last.ended_by not in (EndedBy.SILENCE, EndedBy.PHASE_END,
+                                                                           EndedBy.TIME_UP):
+            return None
+        if any(r.transcript is None for r in records):
+            return None
+        text = join_words([w.text for r in records for w in _words_of(r.transcript.segments)])
+        if text.strip() and (only_opens(text) or only_asks_for_time(text)):
+            return prev
+        return None
 
     def _opening_asked_unheard(self, speaking: Utterance, heard: int | None) -> bool:
         """`speaking` is the round's opening line, one that asks the candidate to talk ("Hi, thanks
@@ -918,7 +994,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._cut_off = (self._last_ask, cut.kind)
         # The question itself cut at once (not a prompt before it): a real answer over it can only
         # answer what was asked before it (_file_under_previous_question).
-        self._answering_before = self._previous_ask if speaking is cut and not self._cut_late else None
+        # Or what they still owed an answer to, whenever they cut in (_owed_answer).
+        owed, self._owed = self._owed, None
+        self._answering_before = owed or (self._previous_ask if speaking is cut and not self._cut_late else None)
         # A question being said is on screen in full; one still queued behind a part's opening is
         # not, and the opening shows it only when it sets the task itself (trial 16: "Sketch the
         # main components end to end."; trial 26: over "Let's set the scene first, briefly." the
@@ -1109,6 +1187,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # reasonable.") would be for nothing (trial 11, N pressed in silence).
                 last = self._answer or (self.answers[-1] if self.answers else None)
                 said_nothing = last is not None and not last.heard_speech
+                # Only time asked for ("Let me think about that for a moment."), then the part's
+                # time or N: "Good." would praise an answer never given (trial 31).
+                if last is not None:
+                    said = (last.transcript.text if last.transcript is not None
+                            else self._heard_text() if last is self._answer else "")
+                    said_nothing = said_nothing or only_asks_for_time(said)
                 # N while a question or follow-up was still being said or awaited its recording
                 # (trial 16: "Good." after skipping a follow-up): the last recording answered the
                 # question before it, so nothing was said to what was asked last.

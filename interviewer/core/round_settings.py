@@ -93,6 +93,9 @@ class ControllerSettings:
     # its time left as the interviewer says it ("about three minutes"); {part} is a phrase
     # ("on the approach", "clarifying the problem", _spoken_part). Empty: not said.
     welcome_back_text: str = "Welcome back. We were {part}; you have {time} left for it."
+    # Said after it instead of the question when the candidate had answered it before the pause
+    # (words heard, the last sentence finished): the question is not asked again (trial 31).
+    go_on_after_pause_text: str = "Go on when you're ready."
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
     # After the last question of a part that takes the candidate's own questions ("..., then it's

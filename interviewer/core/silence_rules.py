@@ -4,7 +4,8 @@ to take back, the opening words going on. A part of RoundController (round_contr
 from __future__ import annotations
 
 from interviewer.core.conversation_cues import (
-    asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_opens, says_done, sounds_unfinished,
+    asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_asks_for_time, only_opens, says_done,
+    sounds_unfinished,
 )
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
@@ -149,7 +150,12 @@ class SilenceRules:
         if answer is None or not end_after or not answer.heard_speech or answer.awaiting_speech_after_reply:
             return None
         if self._checked_in:  # asked "Shall I move on?": a few more quiet seconds are the answer
-            return CHECK_IN_WAIT_S if quiet + within >= CHECK_IN_WAIT_S else None
+            if quiet + within < CHECK_IN_WAIT_S:
+                return None
+            # ... unless all they said asked for time to think (trial 31: "Um, good question. Let
+            # me think I'm out at for a moment.", then "Good. Let's go into the data..." mid-think):
+            # silence then is no yes; they answer, or press Space or N, or the part's time ends.
+            return None if only_asks_for_time(self._heard_text()) else CHECK_IN_WAIT_S
         wrap_up = self.settings.wrap_up_ends_answer_after
         shorter = wrap_up if wrap_up and wrap_up < end_after else None
         if quiet + within < (shorter or end_after):
@@ -172,9 +178,11 @@ class SilenceRules:
         (`sounds_unfinished`). The interviewer checks in once first, as a person would."""
         wrap_up = self.settings.wrap_up_ends_answer_after
         # Not after a hand-back, nor after the thinking time a recognised "give me a moment" got.
+        # Nothing answered yet, only time asked for: after the thinking time, check in too.
         return (not self._checked_in and bool(self.settings.check_in_text)
-                and not (wrap_up and ends_at <= wrap_up) and ends_at < ANNOUNCED_THINKING_S
-                and sounds_unfinished(self._last_words()))
+                and not (wrap_up and ends_at <= wrap_up)
+                and ((ends_at < ANNOUNCED_THINKING_S and sounds_unfinished(self._last_words()))
+                     or only_asks_for_time(self._heard_text())))
 
     def _quiet_to_end(self) -> float:
         """The silence that counts toward ending the answer: since the interviewer stopped
@@ -222,9 +230,12 @@ class SilenceRules:
                 and self._voice_at - answer.started_at < NOISE_BARGE_IN_MAX_SOUND_S)
 
     def _last_answer_had_words(self) -> bool:
-        """The last recording's transcript (ready when the next question is asked) holds words."""
+        """The last recording's transcript (ready when the next question is asked) holds words,
+        and more than a request for time to think (no "Okay, thanks." for "Let me think about
+        that for a moment.")."""
         last = self.answers[-1] if self.answers else None
-        return bool(last is not None and last.transcript is not None and _words_of(last.transcript.segments))
+        return bool(last is not None and last.transcript is not None and _words_of(last.transcript.segments)
+                    and not only_asks_for_time(last.transcript.text))
 
     def _handed_back(self, quiet: float) -> bool:
         """The candidate's last sentence handed the turn back ("That's it.") `quiet` s ago or more."""

@@ -152,6 +152,15 @@ def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
     for s, e, i in pauses:
         before.setdefault(min(i, len(spans)), []).append((s, e))
     out: list[Mark] = []
+    # The silence before this part when it went on with the answer before it (resumed over the
+    # interviewer's "Okay, thanks."): a pause inside the answer, counted as one (summary.
+    # long_pause_count), so marked before its first word too (trial 31: "Long pauses: 1", and
+    # no mark; the interviewer's line stood where the pause was).
+    from interviewer.core.analysis.summary import pause_before
+
+    before_part = pause_before(a) if a else 0.0
+    if before_part >= min_pause_s and spans:
+        out.append(Mark("pause", f"{before_part:.1f} s", max(0.0, spans[0][1] - before_part), before_part))
     for i in range(len(spans) + 1):
         for s, e in sorted(before.get(i, [])):
             out.append(Mark("pause", f"{e - s:.1f} s", s, e - s, detail="wait" if s in waits else ""))
