@@ -77,7 +77,7 @@ def answer_wav(tmp_path_factory):
     audio, truth = build_answer([
         ("hes", "um"),
         ("ask", "How many requests per second do we expect?"),
-        ("pause", 2.5),
+        ("pause", 3.0),  # clearly long after a finished sentence (PauseSettings.sentence_break_s)
         ("hes", "uh"),
         ("say", "I would start with a simple baseline model."),
     ], tmp)

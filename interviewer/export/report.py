@@ -258,6 +258,14 @@ def highlight_line(h: Any) -> str:
     return f"{fmt_clock(h.round_time)} {h.text}"
 
 
+def script_title_text(session: Session, script=None) -> str:
+    """What the exports say about the round's script: its title, never its internal id (trial 31
+    showed "Script: ml_system_design_eta_prediction"). Nothing when the Round line already gives
+    that title; the round's own title when the script is gone (or it never had one)."""
+    title = script.title if script is not None else session.title
+    return "" if title == session.title else title
+
+
 def build_report(session: Session, missing_audio: list[str] | None = None, script=None,
                  text_encoder=None) -> SessionReport:
     """`script`: the round's question script (None: found by the session's script id);
@@ -269,7 +277,11 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     script = script if script is not None else script_of(session)
     facts = {
         "Round": f"{session.title} ({kind_label(session.kind)})",
-        "Script": session.script_id,
+    }
+    script_line = script_title_text(session, script)
+    if script_line:
+        facts["Script"] = script_line
+    facts |= {
         "Started": fmt_time(session.started_at),
         "Ended": fmt_time(session.ended_at),
         "Planned": f"{session.planned_minutes:g} min",

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from interviewer.core.ask_labels import label_for, own_label  # the one rule for a line's label (trial 31)
 from interviewer.core.transcript import SpeechRegion, Word, join_words
 from interviewer.gui import theme
 
@@ -72,35 +73,6 @@ def words_html(words: list[Word], fillers: set[int]) -> str:
         parts.append(text)
     return join_words(parts, [w.text for w in words])  # "one-hot", not "one -hot"
 
-
-
-# How scripts open a follow-up that changes the problem: each already says what "New
-# constraint:" would ("New constraint: Twist: the test shows..." in new-user trial 13).
-CHANGE_OPENERS = ("new constraint", "twist", "change of requirements", "change of plan", "new requirement",
-                  "new situation", "different setting")
-
-
-def label_for(label: str, text: str) -> str:
-    """`label` ("New constraint:", "Follow-up:") to put before `text`, or "" when the text
-    already opens with it: scripts write changed constraints as "New constraint: the list is
-    now sorted...", which was shown as "New constraint: New constraint: ...", or with a label
-    of their own ("Twist: ...", "New requirement: ..."). One that only mentions its change on
-    the way ("Before serving, a new constraint from the client team: ...") gets the label: left
-    unlabelled it read as plain text next to labelled ones (trial 16)."""
-    word = label.strip().rstrip(":").strip().lower()
-    opening = text.strip().lower()
-    if word and opening.startswith(word):
-        return ""
-    if word == "new constraint" and own_label(text):
-        return ""
-    return label
-
-
-def own_label(text: str) -> str:
-    """The label a changed constraint opens with ("Twist:", "Change of requirements:"), with its
-    colon, or ""."""
-    head, colon, _ = text.strip().partition(":")
-    return head + colon if colon and head.strip().lower() in CHANGE_OPENERS else ""
 
 
 class LiveTranscriptView(QWidget):

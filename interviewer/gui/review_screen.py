@@ -43,7 +43,8 @@ from interviewer.core.transcript import join_words
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.export.coverage_section import no_script_text
 from interviewer.gui.coverage_checklist import CoverageChecklist
-from interviewer.gui.live_transcript import FILLER_STYLE, label_for
+from interviewer.core.ask_labels import label_for
+from interviewer.gui.live_transcript import FILLER_STYLE
 from interviewer.gui import theme
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.review_summary import TenSecondSummary

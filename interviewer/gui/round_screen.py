@@ -45,7 +45,8 @@ from interviewer.app.labels import clock_text, kind_label, phase_clock_text
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.level_meter import LevelMeter
-from interviewer.gui.live_transcript import LiveTranscriptView, label_for
+from interviewer.core.ask_labels import label_for
+from interviewer.gui.live_transcript import LiveTranscriptView
 from interviewer.app.round_session import RoundSession
 from interviewer.export.interviewer_lines import BANNER_KINDS, TRANSCRIPT_LINE_KINDS, reply_rest
 from interviewer.gui.screen_keys import ROUND_KEYS

@@ -168,7 +168,11 @@ def with_joined_findings(session) -> list:
     parts = round_parts(session)
     numbers = summarize(parts, question_phases=())
     paces = [(ids, ids[0], found) for ids, found in joined_pace_findings(numbers, parts)]
-    return _joined(_joined(session.findings, paces, "pace"), joined_filler_findings(numbers, parts), "fillers")
+    joined = _joined(_joined(session.findings, paces, "pace"), joined_filler_findings(numbers, parts), "fillers")
+    # One slow start per answer, the part's whose latency the answer's row shows (summary.answer_latency):
+    # trial 31 listed "Took 10.5 s" and "Took 6.4 s" for one answer, its question said again after a resume.
+    other_parts = {pid for a in numbers.answers if len(a.part_ids) > 1 for pid in a.part_ids if pid != a.latency_part_id}
+    return [f for f in joined if not (f.kind == "response_latency" and f.answer_id in other_parts)]
 
 
 def _joined(findings: list, joined: list, kind: str) -> list:

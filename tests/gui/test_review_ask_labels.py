@@ -124,8 +124,9 @@ def test_a_constraint_the_script_labels_itself_gets_no_second_label(qapp):
     from interviewer.resources import bundled_scripts_dir
 
     assert label_for("New constraint: ", "Twist: the test shows clicks up three percent.") == ""
-    # Only mentioned on the way, not a label: it gets the label like the others (trial 16).
-    assert label_for("New constraint: ", "Before features, a new constraint: a privacy change.") == "New constraint: "
+    # Named in a lead-in: that lead-in is its label, shown as one (trial 16); a second label
+    # doubled the words (trial 31: "New constraint: Before serving, a new constraint: ...").
+    assert label_for("New constraint: ", "Before features, a new constraint: a privacy change.") == ""
     assert label_for("New constraint: ", "Suppose your budget were cut by ten. Twist: what now?") == "New constraint: "
     assert label_for("Follow-up: ", "Twist: what now?") == "Follow-up: "
     changing = [f.text for s in discover_scripts(bundled_scripts_dir(), bundled_scripts_dir() / "none").scripts

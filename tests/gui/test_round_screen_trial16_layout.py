@@ -54,7 +54,10 @@ def test_every_changed_constraint_line_is_labelled(qtbot):
     html = view.view.toHtml()
     assert html.count("font-weight:700") >= 3 or html.count("<b>") >= 3
     text = view.view.toPlainText()
-    assert "New constraint: Before we get into serving" in text
+    # Its lead-in is its label, set in bold like the others; a second label doubled the words
+    # ("New constraint: Before serving, a new constraint: ...", trial 31).
+    assert "New constraint: Before we get into serving" not in text
+    assert "Before we get into serving, a new constraint from the client team: fifty" in text
     assert "New constraint: It's two weeks" in text
     assert "Twist: the test shows" in text and "New constraint: Twist" not in text
 

@@ -29,6 +29,11 @@ class PauseSettings:
     min_pause_s: float = 1.0      # every silence this long inside the answer is reported
     long_pause_s: float = 2.0     # "long pause" finding
     went_silent_s: float = 10.0   # "went silent" finding
+    # A silence after a finished sentence is a long pause only from this long: a breath between
+    # sentences (or between the parts of a story) is no problem a coach names. Trial 31 listed
+    # two "Long pause: Paused 2.3 s after 'weeks.'" between STAR parts. Pauses inside answers:
+    # median 1.2 s, 90th percentile 2.8 s (docs/analysis.md, answer pauses).
+    sentence_break_s: float = 2.5
 
 
 # A question met with this much silence, nothing said, was put to the candidate and left
@@ -112,3 +117,14 @@ def response_latency(regions: list[SpeechRegion], words: list[Word],
             start = r.start
             break
     return max(0.0, start - question_end)
+
+
+SENTENCE_END = (".", "!", "?")
+
+
+def long_pause_from(before: str, settings: PauseSettings = PauseSettings()) -> float:
+    """How long a silence after the word `before` must be to be a long pause: `long_pause_s`
+    inside a sentence, `sentence_break_s` (if longer) after one that ended ("weeks.")."""
+    if before.rstrip("\"'\u201d\u2019)").endswith(SENTENCE_END):
+        return max(settings.long_pause_s, settings.sentence_break_s)
+    return settings.long_pause_s

@@ -20,7 +20,7 @@ from interviewer.core.analysis.fillers import (
 from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word_indexes, word_after
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace, shown_wpm
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
-                                              regions_from_words, response_latency)
+                                              long_pause_from, regions_from_words, response_latency)
 from interviewer.core.analysis.phases import (
     PhaseTiming, ended_early, phase_timings, ran_short, round_length_text, skipped_text,
 )
@@ -100,12 +100,21 @@ def slow_start_severity(latency: float, settings: PauseSettings = PauseSettings(
     return "problem" if latency >= settings.went_silent_s else "note"
 
 
+# Kinds that are always something to work on, whatever severity a round stored for them: a pace
+# off its band, a STAR part not heard, a situation longer than the actions. Stored as notes before
+# trial 31, whose behavioral review said "Nothing to fix was flagged in this round." beside "STAR
+# parts not heard: task" and "Spoke too fast: 197 words per minute".
+PROBLEM_KINDS = frozenset({"pace", "star_missing", "long_situation"})
+
+
 def finding_severity(kind: str, start: float | None, end: float | None, details) -> str:
     """A stored finding's severity by the current rules ("good", "note", "problem"): as stored,
     except a slow start stored as a note, judged again by its length (rounds analysed before
     trial 29 stored every slow start as a note: one as long as "went silent" is a problem now).
     The review's list and its "To work on" read it here."""
     severity = details.get("severity", "note") if isinstance(details, dict) else "note"
+    if kind in PROBLEM_KINDS and severity == "note":
+        return "problem"
     if kind == "response_latency" and severity == "note" and start is not None and end is not None:
         return slow_start_severity(end - start)
     return severity
@@ -695,6 +704,8 @@ def is_candidate_long_pause(words: Sequence[dict], pause: Pause, expects_clarify
         return False
     if pause.length <= GRANTED_THINKING_S and _asked_for_time_before(words, pause.start):
         return True
+    if pause.length < long_pause_from(pause.before, settings):
+        return False  # a breath after a finished sentence
     return not waits_for_interviewer(words, pause, expects_clarifying, settings)
 
 
@@ -717,7 +728,7 @@ def pace_finding(pace: Pace) -> Finding | None:
         normal = f"normal while speaking {lo:.0f}-{hi:.0f}"
     how = "too fast" if pace.verdict == "fast" else "slowly"
     return Finding("pace", f"Spoke {how}: {shown_wpm(rate)} words per minute while speaking, "
-                   f"{shown_wpm(wpm)} with pauses ({normal}).", None)
+                   f"{shown_wpm(wpm)} with pauses ({normal}).", None, None, "problem")
 
 
 def fillers_finding(count: int, words: int, start: float, end: float | None = None,
@@ -817,7 +828,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         elif p.length >= ps.went_silent_s:
             out.append(Finding("went_silent", f"Went silent for {p.length:.1f} s{where}; think aloud instead.",
                                p.start, p.end, "problem"))
-        elif p.length >= ps.long_pause_s:
+        elif p.length >= long_pause_from(p.before, ps):
             out.append(Finding("long_pause", f"Paused {p.length:.1f} s{where}.", p.start, p.end))
     if a.fillers:
         clusters = _filler_clusters(a.fillers)
@@ -852,11 +863,12 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         out.append(Finding("restated_problem", "Restated the problem before solving.", None, None, "good"))
     if a.extra.get("story"):
         if star.missing:
-            out.append(Finding("star_missing", "STAR parts not heard: " + ", ".join(star.missing) + ".", None))
+            out.append(Finding("star_missing", "STAR parts not heard: " + ", ".join(star.missing) + ".", None,
+                               None, "problem"))
         sit, act = star.seconds.get("situation", 0.0), star.seconds.get("action", 0.0)
         if sit > act and sit >= 15:
             out.append(Finding("long_situation", f"Spent {sit:.0f} s on the situation and {act:.0f} s on your actions.",
-                               star.first_at.get("situation")))
+                               star.first_at.get("situation"), None, "problem"))
         order = signals.get("star_order")
         if order is not None and not order.details["in_order"]:
             told = [e.match for e in sorted(order.evidence, key=lambda e: e.start)]

@@ -141,6 +141,9 @@ class AnswerNumbers:
     # The question still worked on when this answers a phase prompt with no question of its own
     # ("Let's move from clarifying to solving. Tell me your approach..."): the problem's text.
     working_on: str | None = None
+    # The part whose response latency is the answer's (answer_latency): the one slow-start
+    # finding the answer keeps is that part's.
+    latency_part_id: int | None = None
 
     @property
     def heard(self) -> bool:
@@ -330,7 +333,6 @@ def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[
     disfluencies: list[dict] = []
     depth: dict[str, int] = {}
     speaking = articulation = 0.0
-    latency = None
     for part in parts:
         a = part.analysis
         pace = a.get("pace") if isinstance(a.get("pace"), dict) else {}
@@ -344,14 +346,10 @@ def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[
             asked += len(a.get("clarifying_questions") or [])
         disfluencies += [{"kind": str(d.get("kind", "")), "text": str(d.get("text", "")), "start": _f(d.get("start"))}
                          for d in a.get("disfluencies") or [] if isinstance(d, dict)]
-        # From the last time the question was said before words of the answer: a hello said over
-        # the opening is answered by the line said again (its "Slow start" counts from there),
-        # and the table showed the hello's 0.0 s beside "Took 6.9 s" (trial 30).
-        if a.get("response_latency") is not None and a.get("words"):
-            latency = _f(a["response_latency"])
         for s in (a.get("depth") or {}).get("signals") or []:
             if s.get("id") in depth_signals.BY_ID:
                 depth[s["id"]] = depth.get(s["id"], 0) + (len(s.get("evidence") or []) if s.get("heard") else 0)
+    latency_part, latency = answer_latency(parts)
     first = group[0]
     # An answer's length is its speaking time, first word to last (the time its pace is over):
     # the recording's length counted the silence after it, and a 12-word wrap-up question that
@@ -370,7 +368,23 @@ def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[
         articulation_wpm=_wpm(words, articulation) if measurable(words, articulation) else None, long_pauses=long_pauses,
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
         articulation_seconds=articulation, disfluencies=disfluencies, depth=depth,
-        met_with_silence=not words and any(point_coverage.met_with_silence(p.analysis) for p in parts))
+        met_with_silence=not words and any(point_coverage.met_with_silence(p.analysis) for p in parts),
+        latency_part_id=latency_part)
+
+
+def answer_latency(parts: list[Part]) -> tuple[int | None, float | None]:
+    """An answer's one response latency (README: the end of the interviewer's speech to the first
+    word), and the part it is from: the first part with words that began after its question was
+    said. A part begun over the question (0.0 s: a hello said over the opening, trial 30) is not
+    the answer's start: the line said again is answered later; the last part with words when
+    every one began over it. The question said again after the answer began (a resume after
+    Pause) does not start it again: trial 31 listed "Slow start: Took 10.5 s" in the summary
+    beside "Response latency: 6.4 s" in the table, the second counted from the repeat."""
+    timed = [(p.id, _f(p.analysis["response_latency"])) for p in parts
+             if p.analysis.get("response_latency") is not None and p.analysis.get("words")]
+    if not timed:
+        return None, None
+    return next(((pid, t) for pid, t in timed if t > 0.0), timed[-1])
 
 
 def _band(pace: dict, key: str, default: tuple[float, float]) -> tuple[float, float]:

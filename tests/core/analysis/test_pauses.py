@@ -48,7 +48,9 @@ def test_pauses_allow_for_the_detector_lag_at_speech_ends():
 
 
 def test_long_pause_threshold_is_configurable():
-    t = spoken("One two. [1.6] Three four.")
+    # Mid-sentence: a silence after a finished sentence has its own, longer threshold
+    # (test_trial31_breath_between_sentences.py).
+    t = spoken("One two [1.6] three four.")
     assert not [f for f in analyze_answer(t).findings if f.kind == "long_pause"]
     settings = AnalysisSettings(pauses=PauseSettings(long_pause_s=1.5))
     assert [f.kind for f in analyze_answer(t, settings=settings).findings if f.kind == "long_pause"] == ["long_pause"]
