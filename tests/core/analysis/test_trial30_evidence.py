@@ -7,7 +7,7 @@ evidence of coverage or of a strength (core/analysis/loops.py), and a signal's q
 clause that says it."""
 from interviewer.core.analysis import depth
 from interviewer.core.analysis.coverage import sentences_of_analysis, sentences_of_text
-from interviewer.core.analysis.loops import is_loop, looped
+from interviewer.core.analysis.loops import looped
 from interviewer.core.analysis.report import analyze_answer
 from tests.core.analysis.speech import spoken
 
@@ -19,13 +19,13 @@ def _signals(analysis) -> dict:
 
 
 def test_a_repetition_loop_is_a_loop_and_people_repeating_a_word_are_not():
-    assert is_loop(LOOP)
+    assert looped([LOOP]) == {0}
     assert looped(["I go into the model.", "I go into the model.", "I go into the model.", "We had a dashboard."]) \
         == {0, 1, 2}
     for said in ("No, no, no, that is not what happened.", "I think I think I think it was the features.",
                  "We had a dashboard with the prediction distribution and alert on the error rate.",
                  "We retrained it, then we retrained the ranker, then we retrained the fraud model."):
-        assert not is_loop(said), said
+        assert not looped([said]), said
 
 
 def test_a_loop_is_never_evidence_of_a_strength():
