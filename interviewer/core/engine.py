@@ -495,6 +495,16 @@ class RoundEngine:
         """Nothing more is planned in this phase: no question, follow-up or changed constraint."""
         return not self._phase_queue and not self._due_follow_ups()
 
+    @property
+    def conversation_done(self) -> bool:
+        """Every planned question of the round is asked and answered: it is in its last part,
+        which takes the candidate's own questions, with nothing of the interviewer's left in it."""
+        phase = self.current_phase
+        last = self.timeline.asks[-1] if self.timeline.asks else None
+        return (self.state == RoundState.RUNNING and phase is not None and not self.has_next_phase
+                and phase.id in self._question_phases and self.phase_agenda_done
+                and (last is None or last.answered_at is not None))  # what was asked last was answered
+
     def time_left_in_phase(self) -> float:
         if self._phase_index < 0 or self.is_over:
             return 0.0
@@ -1000,11 +1010,18 @@ class RoundEngine:
     def stop(self, why: PhaseEnd = PhaseEnd.STOPPED) -> None:
         """End the round early. Afterwards nothing more happens. `why`: STOPPED when the candidate
         ended it (End round), NEXT when they did with N in the last part; AGENDA when the conversation was over (every question asked, and
-        the candidate had no more of their own), which no review calls ending early."""
+        the candidate had no more of their own), which no review calls ending early. STOPPED and
+        NEXT become AGENDA once the conversation is done (`conversation_done`): only the
+        candidate's own questions were left."""
         if self.state != RoundState.RUNNING:
             return
         if self._paused_at is not None:
             self.resume()  # the pause is kept; round time stood still during it
+        if why in (PhaseEnd.STOPPED, PhaseEnd.NEXT) and self.conversation_done:
+            # Every planned question was asked and only the candidate's own questions were left
+            # (the app offers "press N to end the round now"): ending it then is the round's own
+            # end, complete and counted, not "ended early" (trial 31: 8.1 of 55 min, "Not counted").
+            why = PhaseEnd.AGENDA
         self._stopped_at = self.elapsed()
         self._close_phase(self._stopped_at, why)
         self.state = RoundState.STOPPED
