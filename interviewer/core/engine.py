@@ -496,6 +496,20 @@ class RoundEngine:
         return not self._phase_queue and not self._due_follow_ups()
 
     @property
+    def ends_when_answered(self) -> bool:
+        """The current part moves on once what is being discussed is answered (and dug into, if
+        thin: `_dig_in_follow_up`, `_probe_missed_point`), not at its planned end: its planned
+        questions and changed constraints are all asked (`move_on_early`), and no code holds it. What the interviewer
+        says of the time left must say so (trial 31: "about eleven minutes for this part" 20 s
+        before it ended). Its follow-ups may still come: they are about the same question."""
+        phase = self.current_phase
+        return (self.state == RoundState.RUNNING and self.move_on_early and self.has_next_phase
+                and self._question is not None and not self._phase_queue  # only its follow-ups are left
+                # a clarify-only part ends when the candidate says they are done: theirs to time
+                and not (phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS)
+                and not self._still_working())
+
+    @property
     def conversation_done(self) -> bool:
         """Every planned question of the round is asked and answered: it is in its last part,
         which takes the candidate's own questions, with nothing of the interviewer's left in it."""

@@ -61,7 +61,6 @@ from interviewer.core.candidate_questions import CandidateQuestionResponder, def
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import asks_to_talk, declines_to_ask, greets, returns_greeting, sets_a_task, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
-from interviewer.core.interview_requests import minutes
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
@@ -78,7 +77,7 @@ from interviewer.core.round_updates import (
     ReplyCutOff, RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
 )
 from interviewer.core.silence_rules import SilenceRules
-from interviewer.core.time_left import time_left_in_part
+from interviewer.core.time_left import part_time_text
 from interviewer.core.time_warnings import warning_text
 from interviewer.core.transcript import Segment, Transcript
 
@@ -569,7 +568,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 or self._turn is None or not self.answers or not self.settings.welcome_back_text):
             return  # not under way yet: the opening the pause cut off is said again, and orients
         lines = [Utterance(self.settings.welcome_back_text.format(
-            part=_spoken_part(phase.name), time=minutes(time_left_in_part(self._round_times()))), UtteranceKind.NUDGE)]
+            part=_spoken_part(phase.name), time=part_time_text(self._round_times())), UtteranceKind.NUDGE)]
         turn = self._turn
         # The question being answered is said again after the welcome, whether or not a nudge
         # was cut (trial 27: a follow-up waiting for its answer was only shown after "Welcome
