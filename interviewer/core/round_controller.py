@@ -61,12 +61,13 @@ from interviewer.core.candidate_questions import CandidateQuestionResponder, def
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import asks_to_talk, declines_to_ask, greets, returns_greeting, sets_a_task, wraps_up
 from interviewer.core.heard_words import words_of as _words_of
+from interviewer.core.interview_requests import gives_no_answer
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, INTRO_THANKS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
-    ECHO_TAIL_SECONDS,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
+    ECHO_TAIL_SECONDS, intro_thanks,
     HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
     STALE_WARNING_SECONDS, STILL_TALKING_S,
     ControllerSettings,
@@ -79,7 +80,7 @@ from interviewer.core.round_updates import (
 from interviewer.core.silence_rules import SilenceRules
 from interviewer.core.time_left import part_time_text
 from interviewer.core.time_warnings import warning_text
-from interviewer.core.transcript import Segment, Transcript
+from interviewer.core.transcript import Segment, Transcript, join_words
 
 TranscriberFactory = Callable[[], LiveTranscriber]
 _HELLO = re.compile(r"^\W*(?:hi|hello|hey|good (?:morning|afternoon|evening))\b")
@@ -1090,6 +1091,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     # ------------------------------------------------------------ engine events
 
+    def _answer_text(self, record: AnswerRecord) -> str | None:
+        """What `record` holds transcribed, else as heard live (the answer under way, or the last
+        recording, whose words stay heard until the next one starts); None when neither is known."""
+        if record.transcript is None:
+            if record is self._answer or (self.answers and record is self.answers[-1]):
+                return join_words([w.text for w in _words_of(self._heard)])
+            return None
+        return join_words([w.text for w in _words_of(record.transcript.segments)])
+
     def _introduced(self) -> bool:
         """The candidate just finished (key, silence) an introduction with words in it: the answer
         to the round's opening part, whose prompt asked them to talk, which has just ended."""
@@ -1107,6 +1117,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # reasonable.") would be for nothing (trial 11, N pressed in silence).
                 last = self._answer or (self.answers[-1] if self.answers else None)
                 said_nothing = last is not None and not last.heard_speech
+                # Or said only "Hmm, good question. Let me think about that for a moment." (trial 31:
+                # "Good. Let's go into the data..." praised it): nothing of an answer either.
+                if last is not None and not said_nothing:
+                    text = self._answer_text(last)
+                    said_nothing = text is not None and gives_no_answer(text)
                 # N while a question or follow-up was still being said or awaited its recording
                 # (trial 16: "Good." after skipping a follow-up): the last recording answered the
                 # question before it, so nothing was said to what was asked last.
@@ -1129,7 +1144,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # phases arrive at once); only the round warning still holds.
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
                 if introduced and not said_nothing and not OPENING_PRAISE.match(prompt):
-                    self._say(INTRO_THANKS, UtteranceKind.ACKNOWLEDGEMENT)
+                    self._say(intro_thanks(self._answer_text(last) or ""), UtteranceKind.ACKNOWLEDGEMENT)
                 self._say(prompt, UtteranceKind.PROMPT)
                 # What follows the prompt answers the prompt ("Give me a one-minute summary..."),
                 # unless the phase's first question follows it (it takes the turn over then).
