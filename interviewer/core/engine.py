@@ -512,12 +512,15 @@ class RoundEngine:
     @property
     def conversation_done(self) -> bool:
         """Every planned question of the round is asked and answered: it is in its last part,
-        which takes the candidate's own questions, with nothing of the interviewer's left in it."""
+        which takes the candidate's own questions, with nothing of the interviewer's left in it,
+        and no part was left with Next."""
         phase = self.current_phase
         last = self.timeline.asks[-1] if self.timeline.asks else None
         return (self.state == RoundState.RUNNING and phase is not None and not self.has_next_phase
                 and phase.id in self._question_phases and self.phase_agenda_done
-                and (last is None or last.answered_at is not None))  # what was asked last was answered
+                and (last is None or last.answered_at is not None)  # what was asked last was answered
+                # every part before ended by itself: none was left with Next (the candidate's choice)
+                and all(p.ended_by in (PhaseEnd.TIME, PhaseEnd.AGENDA) for p in self.timeline.phases[:-1]))
 
     def time_left_in_phase(self) -> float:
         if self._phase_index < 0 or self.is_over:
