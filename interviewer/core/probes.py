@@ -77,6 +77,3 @@ def probe_for(point: ExpectedPoint, index: int, round_kind: str, said: int = 0,
             return FollowUp(f"{PROBE_ID}-{index}{suffix}", wordings[times], area=point.area)
     return None
 
-
-def is_probe(follow_up_id: str | None) -> bool:
-    return bool(follow_up_id) and (follow_up_id == PROBE_ID or follow_up_id.startswith(PROBE_ID + "-"))
