@@ -294,7 +294,8 @@ class ClarifyingTurns:
         current = next((i for i, p in enumerate(parts) if phase is not None and p.id == phase.id), 0)
         last = question_end_index(script.kind, parts, current, script.questions_in, self._question_phases)
         ends = parts[last].end if parts else now
-        return RoundTimes(parts, current, now, ends, frozenset(self._question_phases), self.engine.phase_clock())
+        return RoundTimes(parts, current, now, ends, frozenset(self._question_phases), self.engine.phase_clock(),
+                          ends_when_answered=self.engine.ends_when_answered)
 
     def _reply_to(self, record: AnswerRecord, question: str, asked_until: float | None = None,
                   only_topics_not_answered: bool = False, keep: bool = True) -> bool:

@@ -12,9 +12,10 @@ Time drives the phases; answers drive the questions inside a phase.
 * `answer_finished(text)` returns the next thing to ask: the current question's next follow-up whose
   condition holds and whose phase has come (a clarifying phase asks none when the next phase
   carries its question on: see `_follow_up_phases`), else the next item on the phase's list,
-  else a follow-up a thin, short answer only touched on while most of the part is left
-  (`_dig_in_follow_up`), else (with `move_on_early`, the default) the next phase starts now: its prompt and first
-  question. The time saved goes to the later
+  else, while half or more of the part is left, a follow-up a thin, short answer only touched on
+  (`_dig_in_follow_up`), else a probe on a talking point of the question not made yet
+  (`_probe_missed_point`, core.probes), else (with `move_on_early`, the default) the next phase
+  starts now: its prompt and first question. The time saved goes to the later
   phases that are work (in proportion to their planned minutes); a phase that takes the
   candidate's own questions keeps its planned length. So when only such a phase is left, the
   round ends early, when it ends ("What would you like to ask me?" gets its five minutes, not
@@ -42,6 +43,7 @@ from interviewer.core.conversation_cues import checks_assumption, says_done
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import TIME_LEFT, spoken_phase_prompt
+from interviewer.core.probes import PROBES_PER_POINT, probe_for
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 
 # ---------------------------------------------------------------- events (times in round seconds)
@@ -195,8 +197,19 @@ LAST_CHANCE_MIN_LEFT_S = 60.0
 # 11-second answer
 # (trial 30: "...three days later... upstream schema change in the pipeline. That's it." met
 # "We're about three minutes in. Let's move from finding the problem to fixing it.").
+# In every kind but a clarify-only part (CLARIFY_ONLY_KINDS: the candidate asks there, and is
+# done when they say so) and a part that writes code (the work holds it: `_still_working`); in
+# design and coding rounds only a follow-up about a point not made (`_about_point`).
 DIG_IN_MIN_SHARE_LEFT = 0.5
 DIG_IN_BELOW_WORDS = 80
+# With nothing left to dig into and as much time left, a talking point of the question not made
+# yet (none of its keywords said in the round) gets one probe on its area (core.probes: "What
+# would you watch for in production, and how would you undo a bad release?"), while the answers
+# to the question are thin: fewer words than PROBE_BELOW_WORDS_PER_MINUTE per planned minute of
+# the part (a 9-minute part: 90 words, well under a minute of talk). Trial 31: a 55-minute design
+# round with short answers ended at 12:07, each part after one question and its follow-up
+# (Data and features 0.4 of 10 minutes). Not in coding rounds: the code fills their time.
+PROBE_BELOW_WORDS_PER_MINUTE = 10
 _APPROACH_FIRST = re.compile(r"\b(?:approach|plan|how you'?d (?:solve|do|approach))\b", re.IGNORECASE)
 # A question answered in a few words gets one request for more before any follow-up, as an
 # interviewer would: trial3's "Okay, thanks. How would the other person describe that conflict?"
@@ -234,6 +247,14 @@ def _asks_something(said: str) -> bool:
     return any(s.rstrip().endswith("?") or checks_assumption(s) for s in sentences if s.strip())
 
 
+def _about_point(follow_up: FollowUp, point) -> bool:
+    """The follow-up asks about the talking point: in its area, or a word that shows it was made
+    is one whose absence calls for the follow-up."""
+    if follow_up.area and point.area and follow_up.area.lower() == point.area.lower():
+        return True
+    return bool({k.lower() for k in follow_up.if_missing} & {k.lower() for k in point.keywords})
+
+
 def writes_code(phase: Phase) -> bool:
     """The part in which the code is written: "code", "Coding: solve", "approach and code";
     not "Approach", "Coding: clarify" (for questions) or "Coding: test" (the part's own name
@@ -265,6 +286,8 @@ class _AnswerEndSnapshot:
     guessed_covered: list
     left_unanswered: set
     covered_in_passing: list
+    probed: dict
+    probe_texts: set
 
 
 class RoundEngine:
@@ -321,6 +344,10 @@ class RoundEngine:
         # Follow-ups skipped as plainly covered by what was said: asked when a short answer left
         # most of the part's time (`_dig_in_follow_up`).
         self._covered_in_passing: list[FollowUp] = []
+        # (question id, point index) -> probes said on that talking point (`_probe_missed_point`),
+        # and the probes' wordings said in this part (none twice).
+        self._probed: dict[tuple[str, int], int] = {}
+        self._probe_texts: set[str] = set()
 
     # ------------------------------------------------------------ plan
 
@@ -468,6 +495,33 @@ class RoundEngine:
         """Nothing more is planned in this phase: no question, follow-up or changed constraint."""
         return not self._phase_queue and not self._due_follow_ups()
 
+    @property
+    def ends_when_answered(self) -> bool:
+        """The current part moves on once what is being discussed is answered (and dug into, if
+        thin: `_dig_in_follow_up`, `_probe_missed_point`), not at its planned end: its planned
+        questions and changed constraints are all asked (`move_on_early`), and no code holds it. What the interviewer
+        says of the time left must say so (trial 31: "about eleven minutes for this part" 20 s
+        before it ended). Its follow-ups may still come: they are about the same question."""
+        phase = self.current_phase
+        return (self.state == RoundState.RUNNING and self.move_on_early and self.has_next_phase
+                and self._question is not None and not self._phase_queue  # only its follow-ups are left
+                # a clarify-only part ends when the candidate says they are done: theirs to time
+                and not (phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS)
+                and not self._still_working())
+
+    @property
+    def conversation_done(self) -> bool:
+        """Every planned question of the round is asked and answered: it is in its last part,
+        which takes the candidate's own questions, with nothing of the interviewer's left in it,
+        and no part was left with Next."""
+        phase = self.current_phase
+        last = self.timeline.asks[-1] if self.timeline.asks else None
+        return (self.state == RoundState.RUNNING and phase is not None and not self.has_next_phase
+                and phase.id in self._question_phases and self.phase_agenda_done
+                and (last is None or last.answered_at is not None)  # what was asked last was answered
+                # every part before ended by itself: none was left with Next (the candidate's choice)
+                and all(p.ended_by in (PhaseEnd.TIME, PhaseEnd.AGENDA) for p in self.timeline.phases[:-1]))
+
     def time_left_in_phase(self) -> float:
         if self._phase_index < 0 or self.is_over:
             return 0.0
@@ -541,6 +595,7 @@ class RoundEngine:
         self._words_in_phase = 0
         self._code_done = False
         self._guessed_covered, self._covered_in_passing = [], []
+        self._probe_texts = set()
         phase = self._planned_bounds[index][0]
         self._code_asked_at = None if _APPROACH_FIRST.search(f"{phase.name} {phase.prompt}") else at
         self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
@@ -684,6 +739,9 @@ class RoundEngine:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             if (follow_up := self._dig_in_follow_up()) is not None:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+            if (not unanswered and answer_text is not None
+                    and (follow_up := self._probe_missed_point()) is not None):
+                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
 
@@ -692,7 +750,8 @@ class RoundEngine:
             self._phase_index, len(self.timeline.asks), open_ask, list(self._phase_queue), set(self._asked_questions),
             self._question, list(self._pending_follow_ups), self._answers_so_far, set(self._asked_for_more),
             set(self._pushed_back), self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
-            list(self._guessed_covered), set(self._left_unanswered), list(self._covered_in_passing))
+            list(self._guessed_covered), set(self._left_unanswered), list(self._covered_in_passing),
+            dict(self._probed), set(self._probe_texts))
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -715,26 +774,70 @@ class RoundEngine:
         self._words_in_phase, self._code_done = snap.words_in_phase, snap.code_done
         self._guessed_covered = snap.guessed_covered
         self._covered_in_passing = snap.covered_in_passing
+        self._probed, self._probe_texts = snap.probed, snap.probe_texts
         self._left_unanswered = snap.left_unanswered
         return True
 
-    def _dig_in_follow_up(self) -> FollowUp | None:
-        """The next follow-up a short answer only touched on, taken off the list, when the part
-        would end early with most of its time left (DIG_IN_MIN_SHARE_LEFT of its length as it
-        stands), little said (DIG_IN_BELOW_WORDS) and a talking point not made; None otherwise."""
+    def _may_dig_in(self) -> bool:
+        """The part would end early with most of its time left (DIG_IN_MIN_SHARE_LEFT of its
+        length as it stands, and LAST_CHANCE_MIN_LEFT_S), in a part whose question the candidate
+        answers: not the candidate's own questions, not a clarify-only part."""
         phase = self.current_phase
-        if (not self._covered_in_passing or phase is None or self._question is None
-                or self.script.kind not in ASK_FOR_MORE_KINDS or phase.id in self._question_phases):
-            return None
+        if (phase is None or self._question is None or phase.id in self._question_phases
+                or (phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS)
+                or (self.script.kind in CODE_KINDS and writes_code(phase))):  # the code holds it
+            return False
         left = self.time_left_in_phase()
         length = self._phase_bounds[self._phase_index][2] - self.timeline.phases[-1].started_at  # time saved included
-        if (left < max(LAST_CHANCE_MIN_LEFT_S, DIG_IN_MIN_SHARE_LEFT * length)
-                or self._words_said_on_question() >= DIG_IN_BELOW_WORDS):
+        return left >= max(LAST_CHANCE_MIN_LEFT_S, DIG_IN_MIN_SHARE_LEFT * length)
+
+    def _probe_missed_point(self) -> FollowUp | None:
+        """A probe (core.probes) on the first talking point of the current question that nothing
+        said in the round made yet (no keyword of it) and that was not probed, when the part may
+        be dug into (`_may_dig_in`) and the answers to the question are thin
+        (PROBE_BELOW_WORDS_PER_MINUTE of the part's planned minutes); None otherwise."""
+        if self.script.kind in CODE_KINDS or not self._may_dig_in():
+            return None  # in a coding round the code fills the time, not talk about it
+        span = self.timeline.phases[-1]
+        planned_minutes = (span.planned_end - span.planned_start) / 60.0
+        if self._words_said_on_question() >= PROBE_BELOW_WORDS_PER_MINUTE * planned_minutes:
+            return None
+        said = " ".join([*self._said_earlier, self._answers_so_far])
+        missed = [(i, p) for i, p in enumerate(self._question.expected_points)
+                  if p.keywords and not keyword_hits(said, p.keywords)]
+        for times in range(PROBES_PER_POINT):  # every missed point once, then again
+            for index, point in missed:
+                key = (self._question.id, index)
+                if self._probed.get(key, 0) != times:
+                    continue
+                probe = probe_for(point, index, self.script.kind, times, self._probe_texts)
+                self._probed[key] = PROBES_PER_POINT if probe is None else times + 1
+                if probe is not None:
+                    self._probe_texts.add(probe.text)
+                    return probe
+        return None
+
+    def _dig_in_follow_up(self) -> FollowUp | None:
+        """The next follow-up a short answer only touched on, taken off the list, when the part
+        would end early with most of its time left (`_may_dig_in`), little said
+        (DIG_IN_BELOW_WORDS) and a talking point not made; None otherwise."""
+        if not self._covered_in_passing or not self._may_dig_in():
+            return None
+        if self._words_said_on_question() >= DIG_IN_BELOW_WORDS:
             return None
         said = self._answers_so_far
-        if not any(p.keywords and not keyword_hits(said, p.keywords) for p in self._question.expected_points):
+        missed = [p for p in self._question.expected_points if p.keywords and not keyword_hits(said, p.keywords)]
+        if not missed:
             return None  # every talking point was made: a short answer, not a thin one
-        return self._covered_in_passing.pop(0)
+        if self.script.kind in ASK_FOR_MORE_KINDS:
+            return self._covered_in_passing.pop(0)
+        # A design or coding part: only a follow-up about a point not made ("How do you narrow
+        # the set?" after "A retrieval stage, a ranker and a re-ranker." was discussed already).
+        for follow_up in self._covered_in_passing:
+            if any(_about_point(follow_up, p) for p in missed):
+                self._covered_in_passing.remove(follow_up)
+                return follow_up
+        return None
 
     def _answer_too_short(self, open_ask: "AskSpan | None") -> bool:
         """The main question, just answered, got fewer words than ask_for_more_below_words in all
@@ -924,11 +1027,18 @@ class RoundEngine:
     def stop(self, why: PhaseEnd = PhaseEnd.STOPPED) -> None:
         """End the round early. Afterwards nothing more happens. `why`: STOPPED when the candidate
         ended it (End round), NEXT when they did with N in the last part; AGENDA when the conversation was over (every question asked, and
-        the candidate had no more of their own), which no review calls ending early."""
+        the candidate had no more of their own), which no review calls ending early. STOPPED and
+        NEXT become AGENDA once the conversation is done (`conversation_done`): only the
+        candidate's own questions were left."""
         if self.state != RoundState.RUNNING:
             return
         if self._paused_at is not None:
             self.resume()  # the pause is kept; round time stood still during it
+        if why in (PhaseEnd.STOPPED, PhaseEnd.NEXT) and self.conversation_done:
+            # Every planned question was asked and only the candidate's own questions were left
+            # (the app offers "press N to end the round now"): ending it then is the round's own
+            # end, complete and counted, not "ended early" (trial 31: 8.1 of 55 min, "Not counted").
+            why = PhaseEnd.AGENDA
         self._stopped_at = self.elapsed()
         self._close_phase(self._stopped_at, why)
         self.state = RoundState.STOPPED

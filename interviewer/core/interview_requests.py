@@ -10,6 +10,7 @@ import re
 
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.clock import shown_seconds
+from interviewer.core.conversation_cues import says_done
 from interviewer.core.keywords import STOPWORDS, words
 from interviewer.core.phase_prompts import number_words
 
@@ -278,3 +279,24 @@ def asks_permission(text: str) -> bool:
 def about_the_interview(text: str) -> bool:
     """True for a request about the interview itself (none is a clarifying question)."""
     return asks_for_thinking_time(text) or asks_time_left(text) or asks_for_hint(text)
+
+
+# A sentence that says nothing of an answer: "Good question.", "Okay.", "Hmm, let me see.".
+_NO_ANSWER_SENTENCE = re.compile(
+    r"^(?:(?:so|well|okay|ok|oh|right|alright|yeah|yes)\s+)*(?:(?:that's\s+|that\s+is\s+)?(?:a\s+)?"
+    r"(?:good|great|nice|interesting|fair|tough|hard)\s+(?:question|one)|okay|ok|right|alright|let\s+me\s+see"
+    r"|let\s+me\s+think)?$")
+
+
+def gives_no_answer(text: str) -> bool:
+    """Nothing of an answer was said: every sentence of `text` is only hesitations, a "Good
+    question.", a hand-back ("That's it.") or a request for time to think ("Let me think about
+    that for a moment."). Praise or thanks for it would be for nothing (trial 31: "Good. Let's go
+    into the data..." after "Hmm, good question. Let me think about that for a moment.")."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    for sentence in sentences:
+        kept = " ".join(w for w in words(sentence) if not is_hesitation(w))
+        if not kept or _NO_ANSWER_SENTENCE.match(kept) or asks_for_thinking_time(sentence) or says_done(sentence):
+            continue
+        return False
+    return True

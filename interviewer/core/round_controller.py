@@ -64,14 +64,14 @@ from interviewer.core.conversation_cues import (
     wraps_up,
 )
 from interviewer.core.heard_words import words_of as _words_of
-from interviewer.core.interview_requests import minutes
+from interviewer.core.interview_requests import gives_no_answer
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import (AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text,
                                             stopped_line_text)
 from interviewer.core.round_settings import (
-    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, INTRO_THANKS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
-    ECHO_TAIL_SECONDS,
+    ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
+    ECHO_TAIL_SECONDS, intro_thanks,
     HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
     STALE_WARNING_SECONDS, STILL_TALKING_S,
     ControllerSettings,
@@ -82,7 +82,7 @@ from interviewer.core.round_updates import (
     ReplyCutOff, RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady, Update,
 )
 from interviewer.core.silence_rules import SilenceRules
-from interviewer.core.time_left import time_left_in_part
+from interviewer.core.time_left import part_time_text
 from interviewer.core.time_warnings import warning_text
 from interviewer.core.transcript import Segment, Transcript, join_words
 
@@ -585,7 +585,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 or self._turn is None or not self.answers or not self.settings.welcome_back_text):
             return  # not under way yet: the opening the pause cut off is said again, and orients
         lines = [Utterance(self.settings.welcome_back_text.format(
-            part=_spoken_part(phase.name), time=minutes(time_left_in_part(self._round_times()))), UtteranceKind.NUDGE)]
+            part=_spoken_part(phase.name), time=part_time_text(self._round_times())), UtteranceKind.NUDGE)]
         turn = self._turn
         # The question being answered is said again after the welcome, whether or not a nudge
         # was cut (trial 27: a follow-up waiting for its answer was only shown after "Welcome
@@ -1170,6 +1170,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
 
     # ------------------------------------------------------------ engine events
 
+    def _answer_text(self, record: AnswerRecord) -> str | None:
+        """What `record` holds transcribed, else as heard live (the answer under way, or the last
+        recording, whose words stay heard until the next one starts); None when neither is known."""
+        if record.transcript is None:
+            if record is self._answer or (self.answers and record is self.answers[-1]):
+                return join_words([w.text for w in _words_of(self._heard)])
+            return None
+        return join_words([w.text for w in _words_of(record.transcript.segments)])
+
     def _introduced(self) -> bool:
         """The candidate just finished (key, silence) an introduction with words in it: the answer
         to the round's opening part, whose prompt asked them to talk, which has just ended."""
@@ -1188,11 +1197,13 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 last = self._answer or (self.answers[-1] if self.answers else None)
                 said_nothing = last is not None and not last.heard_speech
                 # Only time asked for ("Let me think about that for a moment."), then the part's
-                # time or N: "Good." would praise an answer never given (trial 31).
-                if last is not None:
+                # time or N, or only "Hmm, good question.": "Good." would praise an answer never
+                # given (trial 31: "Good. Let's go into the data...").
+                if last is not None and not said_nothing:
                     said = (last.transcript.text if last.transcript is not None
                             else self._heard_text() if last is self._answer else "")
-                    said_nothing = said_nothing or only_asks_for_time(said)
+                    text = self._answer_text(last)
+                    said_nothing = only_asks_for_time(said) or (text is not None and gives_no_answer(text))
                 # N while a question or follow-up was still being said or awaited its recording
                 # (trial 16: "Good." after skipping a follow-up): the last recording answered the
                 # question before it, so nothing was said to what was asked last.
@@ -1215,7 +1226,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # phases arrive at once); only the round warning still holds.
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
                 if introduced and not said_nothing and not OPENING_PRAISE.match(prompt):
-                    self._say(INTRO_THANKS, UtteranceKind.ACKNOWLEDGEMENT)
+                    self._say(intro_thanks(self._answer_text(last) or ""), UtteranceKind.ACKNOWLEDGEMENT)
                 self._say(prompt, UtteranceKind.PROMPT)
                 # What follows the prompt answers the prompt ("Give me a one-minute summary..."),
                 # unless the phase's first question follows it (it takes the turn over then).

@@ -46,6 +46,17 @@ ACKNOWLEDGEMENTS = ("Okay, thanks.", "Got it.", "Thank you.", "Okay.")
 # before the next part's prompt, unless that prompt thanks them itself: the interviewer who asked
 # "tell me about yourself" does not go straight on to "Let's start with conflict." (trial 27).
 INTRO_THANKS = "Thanks, that's helpful."
+# Said in turn across introductions (intro_thanks), so that it does not sound canned (trial 31:
+# "Thanks, that's helpful." after every introduction).
+INTRO_THANKS_VARIANTS = (INTRO_THANKS, "Thanks for the introduction.", "Great, thanks for that.",
+                         "Nice to meet you, thanks.")
+
+
+def intro_thanks(introduction: str) -> str:
+    """The thanks for `introduction`: one of INTRO_THANKS_VARIANTS, picked by its words (the same
+    introduction gets the same line; different ones, different lines)."""
+    key = sum(ord(c) for c in " ".join(introduction.lower().split()))
+    return INTRO_THANKS_VARIANTS[key % len(INTRO_THANKS_VARIANTS)]
 # A beat between the acknowledgement and the next question, as an interviewer leaves one: a
 # candidate who was only pausing and goes on during "Okay, thanks." or this beat is let finish,
 # and what they say is more of the same answer (RoundController._resume_answer); the question

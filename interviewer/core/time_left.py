@@ -35,6 +35,9 @@ class RoundTimes:
     # What the phase clock shows for the current part (engine.phase_clock()): "this part" is said
     # from it, so the reply reads what the candidate sees (None: from the part's planned end).
     part_clock: float | None = None
+    # The current part moves on once the question being discussed is done, not at its planned end
+    # (engine.ends_when_answered: its planned questions are all asked): its time is at most.
+    ends_when_answered: bool = False
 
     @property
     def round_ends(self) -> float:
@@ -117,12 +120,35 @@ def time_left_in_part(times: RoundTimes) -> float:
     return max(0.0, times.parts[times.current].end - times.now) if times.parts else 0.0
 
 
+def part_time_text(times: RoundTimes) -> str:
+    """The time left in the current part as every spoken line says it ("Welcome back. ...; you
+    have {this} left for it."): "about eight minutes", or, when the part moves on once the
+    question is done (`ends_when_answered`), "up to about eight minutes" (trial 31: "about eight
+    minutes left for it" 50 s before the part ended)."""
+    text = minutes(time_left_in_part(times))
+    return f"up to {text}" if times.ends_when_answered else text
+
+
+def _this_part_reply(times: RoundTimes, in_part: float, in_round: float) -> str:
+    """"How much time do I have?" for this part and the round, as it will happen: a part whose
+    planned questions are done ends with the question discussed, and when only the candidate's
+    own questions come after it, so does the round (trial 31: "about eleven minutes for this
+    part, and about forty-eight minutes in the round", 20 s before both ended early)."""
+    if not times.ends_when_answered or in_round - in_part < 60:
+        return time_left_reply(in_part, in_round)
+    later = times.parts[times.current + 1:]
+    said = f"This part ends once we're done with this question, within {minutes(in_part)}"
+    if later and all(p.id in times.candidate_parts for p in later):
+        return f"{said}; then it's your questions, {minutes(sum(p.end - p.start for p in later))}, and the round ends."
+    return f"{said}; the round has up to {minutes(in_round)} left."
+
+
 def time_left_answer(scope: str | None, times: RoundTimes) -> str:
     """What the interviewer says to a question about the time, asked for `scope` (as
     interview_requests.time_scope gives it)."""
     in_part = time_left_in_part(times)
     in_round = max(0.0, times.round_ends - times.now)
-    default = time_left_reply(in_part, in_round)
+    default = _this_part_reply(times, in_part, in_round) if times.parts else time_left_reply(in_part, in_round)
     if not scope or not times.parts:
         return default
     scope = scope.strip().lower()

@@ -68,9 +68,11 @@ def test_the_follow_ups_come_in_the_design_part_after_its_own_question():
         ("high_level", "architecture", "diversity", "follow_up"),  # "funnel" was covered by "retrieval"
         ("high_level", "design_feed", "north_star", "follow_up"),
         ("high_level", "design_feed", "cold_start_user", "follow_up"),
-        # "I don't know." gets one push-back before the round moves on (trial 24)
+        # "I don't know." gets one push-back (trial 24)
         ("high_level", "design_feed", "push-back", "follow_up"),
-        ("data_features", "data_and_features", None, "question"),
+        # then, with most of the part left after such thin answers, a probe on a point not
+        # made (trial 31) before the round moves on
+        ("high_level", "design_feed", "probe-0", "follow_up"),
     ]
 
 

@@ -40,7 +40,10 @@ def test_a_short_answer_with_most_of_the_part_left_gets_its_follow_ups_before_mo
     assert _asked(events) == [("incident", "detection_delay")]
     clock.advance(20)
     events = engine.answer_finished("About three days, because nobody watched that feature.")
-    assert [e.phase for e in events if isinstance(e, PhaseStarted)] == ["fix"]  # nothing left to dig into
+    # No follow-up left to dig into; a talking point still missed ("The root cause stated
+    # precisely") gets a probe (trial 31), and the candidate's N moves on at any time.
+    assert [f for _, f in _asked(events)] == ["probe-0"]
+    assert [e.phase for e in engine.next_phase() if isinstance(e, PhaseStarted)] == ["fix"]
 
 
 def test_a_follow_up_covered_at_length_is_not_asked_again():

@@ -1,0 +1,79 @@
+"""Probes: what the interviewer asks to dig into a talking point the candidate has not made yet,
+when a part's planned questions are done while much of its time is left (core.engine,
+`RoundEngine._probe_missed_point`; trial 31: a 55-minute design round ended at 12:07 after one
+question per part).
+
+A probe asks about the point's topic area without giving the point away ("What would you watch
+for in production, and how would you undo a bad release?", never "Canary new models on a share of
+orders"). One bundled wording per area of the bundled scripts; an area without one gets the
+kind's default. Pure data and one function: no Qt, no heavy libraries.
+"""
+from __future__ import annotations
+
+from interviewer.core.scripts.model import ExpectedPoint, FollowUp
+
+# Follow-up ids of probes start with this (then the point's index in its question, and "-again"
+# for the second): the engine's own follow-ups, like ask-for-more and push-back, not the script's.
+PROBE_ID = "probe"
+
+PROBES: dict[str, str] = {
+    "algorithm design": "Go deeper on the algorithm: why does it work, and could it be faster?",
+    "class imbalance": "How would you deal with how rare the positive cases are?",
+    "clarifying requirements": "Is there anything else you'd want to pin down about the requirements?",
+    "cold start": "What do you do for new users or items that have no history yet?",
+    "collaboration and influence": "How did you bring the other people along?",
+    "complexity analysis": "What's the time and space complexity of that?",
+    "customer focus": "How did that affect the customer, and how did you know?",
+    "data and labels": "Go deeper on the data: where do the labels come from, and how far can you trust them?",
+    "edge cases": "What could go wrong here? Which odd inputs or failures would you plan for?",
+    "evaluation metrics": "How would you know it works? Which numbers would you look at, offline and live?",
+    "failure analysis": "How would you find out what went wrong, and what would you check first?",
+    "feature engineering": "Go deeper on the features: which ones matter most, and how fresh must each be?",
+    "generalization": "How do you know it holds up beyond the data you trained on?",
+    "model fundamentals": "Go deeper on that: how does it work under the hood?",
+    "modeling choices": "Go deeper on the model: what would you pick, and why over the alternatives?",
+    "monitoring and rollback": "What would you watch for in production, and how would you undo a bad release?",
+    "online experiments": "How would you test it on live traffic before a full launch?",
+    "optimization": "How would you train it: which optimizer and settings, and what would you watch?",
+    "personal ownership": "What did you do yourself, as opposed to the team?",
+    "privacy and safety": "What privacy or safety concerns would you plan for here?",
+    "probability and statistics": "Go deeper on that: how would you put numbers on the uncertainty?",
+    "problem framing": "Step back for a moment: how exactly would you frame the problem?",
+    "quantified results": "How did you measure the result? Can you put a number on it?",
+    "reflection and learning": "Looking back, what would you do differently?",
+    "scaling up": "What changes when it has to handle ten times the load?",
+    "serving and latency": "How would you serve it within the latency budget, and what if the model is slow?",
+    "story context": "Give me a bit more context: what was the situation, and what was at stake?",
+    "system architecture": "Walk me through the pieces: what sits on the request path, and what feeds it?",
+    "testing": "How would you test it? Which cases would you try first?",
+    "tradeoffs": "What does that choice cost you? What's the main tradeoff?",
+    "training and validation": "How would you train and validate it so the offline numbers hold up live?",
+}
+DEFAULT_PROBES: dict[str, str] = {
+    "behavioral": "Could you go deeper on that? What did you do, and what came of it?",
+    "coding": "Go deeper on your solution: what would you check or change before calling it done?",
+    "phone_screen": "Go deeper on your solution: what would you check or change before calling it done?",
+    "default": "Go deeper on that: what would you add, and why?",
+}
+
+
+# A point still missed after its probe gets one more, worded on its area (or the kind's default).
+AGAIN = "Let's stay on {area} a little longer. What else would you consider there?"
+PROBES_PER_POINT = 2
+
+
+def probe_for(point: ExpectedPoint, index: int, round_kind: str, said: int = 0,
+              asked: frozenset[str] | set[str] = frozenset()) -> FollowUp | None:
+    """The probe on `point` (the `index`-th talking point of its question), as a follow-up of the
+    engine's own, when `said` probes on it were said before: its area's wording first, then
+    AGAIN; a wording in `asked` (said in the part already) is not said again. None when none is
+    left (PROBES_PER_POINT)."""
+    area = (point.area or "").lower()
+    kind_default = DEFAULT_PROBES.get(round_kind, DEFAULT_PROBES["default"])
+    wordings = [PROBES.get(area) or kind_default, AGAIN.format(area=area) if area else kind_default]
+    for times in range(said, PROBES_PER_POINT):
+        if wordings[times] not in asked:
+            suffix = "-again" if times else ""  # each ask of the round is its own (question, follow-up)
+            return FollowUp(f"{PROBE_ID}-{index}{suffix}", wordings[times], area=point.area)
+    return None
+
