@@ -34,7 +34,8 @@ def test_a_playback_problem_moves_nothing_and_goes_when_the_next_clip_plays(qtbo
     window = play_to_review(qtbot, script_dirs, tmp_path)
     review = window.review_screen
     answer = next(a for a in review.session.answers if a.audio_path)
-    window.services.play_audio = _player([STALLED, None, STALLED, None])
+    outcomes = [STALLED, None, STALLED, None]
+    window.services.play_audio = _player(outcomes)
     qtbot.wait(50)
     where = review.debrief_button.mapTo(window, QPoint(0, 0))
 
@@ -48,6 +49,9 @@ def test_a_playback_problem_moves_nothing_and_goes_when_the_next_clip_plays(qtbo
     window.review.play_answer(answer.id, 1.0)  # plays through: the problem is gone
     qtbot.waitUntil(lambda: review.playing.text().startswith("Playing from"), timeout=5000)
     assert STALLED not in review.playing.text() and STALLED not in window.banner.text
+    # "Playing from" is said before the clip starts on a background thread: the next click must
+    # not race it for the next outcome (a loaded machine ran the two clips' starts the other way).
+    qtbot.waitUntil(lambda: len(outcomes) == 2, timeout=5000)
 
     # On the debrief (its flagged moments play too): the banner, until the next clip.
     window.show_screen("debrief")
