@@ -358,6 +358,18 @@ def asks_for_time(text: str) -> bool:
     return bool(clauses) and _asks_for_time_clause(clauses[-1])
 
 
+_A_MOMENT = re.compile(r"\b(?:second|sec|moment|minute)\b")
+
+
+def asks_for_a_moment(text: str) -> bool:
+    """The last clause asks for time by naming it ("..., let me think about that for a moment.",
+    "Give me a second.", or as misheard: "Let me think I'm out at for a moment."), not a bare "Let
+    me think." said on the way to thinking aloud: no nudge to think aloud within that time, and the
+    silence is the time asked for in the review (trial 32)."""
+    clauses = _plain_clauses(text)
+    return bool(clauses) and bool(_A_MOMENT.search(clauses[-1])) and _asks_for_time_clause(clauses[-1])
+
+
 def only_asks_for_time(text: str) -> bool:
     """True when `text` asks for a moment to think and says nothing else: every clause opens an
     answer ("Hmm, good question.") or asks for the time ("Let me think about that for a

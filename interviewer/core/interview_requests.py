@@ -10,7 +10,7 @@ import re
 
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.clock import shown_seconds
-from interviewer.core.conversation_cues import says_done
+from interviewer.core.conversation_cues import asks_for_a_moment, says_done
 from interviewer.core.keywords import STOPWORDS, words
 from interviewer.core.phase_prompts import number_words
 
@@ -72,7 +72,10 @@ def ends_asking_for_thinking_time(text: str) -> bool:
     if not sentences:
         return False
     clauses = [c for c in re.split(r"[,;:.!?]+", sentences[-1]) if words(c)]
-    return bool(_THINKING_TIME.match(_said(sentences[-1])) or _THINKING_TIME.match(_said(clauses[-1])))
+    # or as the round hears it, mishearings included ("Let me think I'm out at for a moment.",
+    # trial 32: the round waited, the review then said "Went silent for 21.4 s")
+    return bool(_THINKING_TIME.match(_said(sentences[-1])) or _THINKING_TIME.match(_said(clauses[-1]))
+                or asks_for_a_moment(sentences[-1]))
 
 
 _HAVE = (r"(?:(?:do|would|will|did) (?:i|we) (?:still |actually )?(?:have|get)|(?:have|'ve) (?:i|we) (?:still )?got"

@@ -4,7 +4,7 @@ to take back, the opening words going on. A part of RoundController (round_contr
 from __future__ import annotations
 
 from interviewer.core.conversation_cues import (
-    asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_asks_for_time, only_opens, says_done,
+    asks_for_a_moment, asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_asks_for_time, only_opens, says_done,
     sounds_unfinished,
 )
 from interviewer.core.heard_words import words_of as _words_of
@@ -83,7 +83,10 @@ class SilenceRules:
         elif (nudge_after and not self._answers_closing_prompt(answer) and not self._waits_for_questions()
               and quiet >= nudge_after
               and not self._nudged_this_silence and self._now() >= self._no_nudge_until
-              and not self._nudged_lately(answer)):
+              and not self._nudged_lately(answer)
+              # Not within the thinking time a "let me think about that for a moment" asked for
+              # (trial 32: "Remember to think out loud." 12 s after it).
+              and not (quiet < ANNOUNCED_THINKING_S and asks_for_a_moment(self._last_words()))):
             self._nudged_this_silence = True
             self._last_nudge = (self._nudge_key(answer), self._now())
             answer.nudges.append(self._now())

@@ -80,3 +80,35 @@ def test_no_praise_for_an_answer_that_only_asked_for_time(tmp_path):
     for _ in range(10):
         step(clock, speaker, controller, 0.5)
     assert "Prompt 1." in speaker.said and "Good. Prompt 1." not in speaker.said
+
+
+def test_no_nudge_to_think_aloud_within_the_thinking_time_asked_for(tmp_path):
+    """Trial 32: "Remember to think out loud." came ~12 s after the (misheard) request."""
+    nudge = "Remember to think out loud."
+    settings = replace(ControllerSettings(), silence_nudge_after=12.0, nudge_text=nudge)
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, settings=settings)
+    controller.on_silence(0)
+    recorder.speak(MISHEARD)
+    quiet(clock, speaker, controller, ANNOUNCED_THINKING_S - 1)
+    assert nudge not in speaker.said
+    # Silence with no such request still gets the nudge at 12 s.
+    clock2, engine2, speaker2, recorder2, controller2, _ = at_feed_question(tmp_path / "b", settings=settings)
+    quiet(clock2, speaker2, controller2, 13)
+    assert nudge in speaker2.said
+
+
+def test_the_silence_after_a_misheard_request_is_thinking_time_in_the_review():
+    from interviewer.core.analysis.report import analyze_answer
+    from interviewer.core.transcript import Segment, Transcript, Word
+
+    said = MISHEARD.split() + "So I would weigh late errors more in the loss.".split()
+    words, t = [], 0.0
+    for k, w in enumerate(said):
+        if k == len(MISHEARD.split()):
+            t += 21.4
+        words.append(Word(w, t, t + 0.3))
+        t += 0.35
+    transcript = Transcript([Segment(" ".join(said), 0.0, t, tuple(words))], t + 1.0, None)
+    kinds = {f.kind: f.message for f in analyze_answer(transcript).findings}
+    assert "went_silent" not in kinds, kinds
+    assert "as you asked" in kinds.get("long_pause", ""), kinds
