@@ -42,7 +42,7 @@ from interviewer.core.analysis.loops import looped
 from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.analysis.question_wording import TAG_END
 from interviewer.core.candidate_questions import question_phases
-from interviewer.core.interview_requests import asks_for_thinking_time
+from interviewer.core.conversation_cues import only_asks_for_time
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.scripts.areas import normalize_area
@@ -449,20 +449,16 @@ def _point_stems(point: ExpectedPoint) -> set[str]:
 # was quoted as making "Scale and freshness pinned down" ('a moment' close to the keyword 'every minute').
 _EMPTY_WORDS = frozenset("""um uh uhm erm hmm mm okay ok alright good great question interesting yeah yes
 sure right fine cool thanks that's it's i'm""".split())
-_THINK_WORDS = frozenset("moment second sec minute bit".split())
-_LET_ME_THINK = re.compile(r"^(?:(?:um|uh|hmm|okay|ok|so|well|right|alright)\s+)*(?:let me think|let me see)\b")
-
-
 def says_nothing(text: str) -> bool:
     """A sentence with no content words beyond fillers and acknowledgements, or one that asks for
-    time to think (with at most a few words more: a misheard end)."""
+    time to think and says nothing else (conversation_cues.only_asks_for_time)."""
     said = words(text)
     content = [w for w in said if w not in STOPWORDS and w not in _EMPTY_WORDS]
     if not content:
         return True
-    if asks_for_thinking_time(text):
-        return len([w for w in content if w not in _THINK_WORDS]) <= 2
-    return bool(_LET_ME_THINK.match(" ".join(said))) and len([w for w in content if w not in _THINK_WORDS]) <= 2
+    # the round's own recogniser (conversation_cues), mishearings between "let me think" and
+    # "for a moment" included
+    return only_asks_for_time(text)
 
 
 def _recall(rows: list[list[float]], weights: Sequence[float] | None = None) -> float:
