@@ -244,6 +244,22 @@ def _says_how_meant(tokens: list[Token], i: int) -> bool:
             and tokens[i - 2].norm in {"mean", "means", "meant", "say", "says", "said"})
 
 
+# "As you see, ...", "if you see, ...", "what you see, ...": the verb with its clause.
+_SEE_NOT_AFTER = {"as", "if", "do", "did", "does", "can", "could", "what", "when", "where", "once",
+                  "until", "unless", "whatever", "whenever", "before", "after", "because"}
+
+
+def _you_see_fills(tokens: list[Token], i: int) -> bool:
+    """"And, you see, the work is mostly tuning", "A straight line, you see, misses the curve":
+    "you see" fills only set off on both sides, the comma after it said; "you see the curve",
+    "you see around 0.8" and "as you see, ..." are the verb."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].comma_after:
+        return False
+    if _prev(tokens, i) in _SEE_NOT_AFTER:
+        return False
+    return _set_off_before(tokens, i)
+
+
 def _set_off_before(tokens: list[Token], i: int) -> bool:
     return starts_clause(tokens, i) or is_hesitation(_prev(tokens, i))
 
@@ -301,6 +317,8 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         if _set_off_after(tokens, i + 1) or _set_off_before(tokens, i) or prev in _COPULA:
             return "you know", i + 1
         return None
+    if t.norm == "you" and nxt == "see" and _you_see_fills(tokens, i):
+        return "you see", i + 1
     if t.norm == "i" and nxt == "mean":
         if prev in _MEAN_NOT_AFTER and not tokens[i - 1].comma_after:
             return None

@@ -415,3 +415,24 @@ def test_a_definition_after_a_period_tiny_en_wrote_is_no_filler():
 ])
 def test_sort_of_as_the_verb_sort_misheard(text, expected):
     assert fillers_in(text) == expected
+
+
+# Blind speech set 44: "you see" set off by commas fills as "you know" does; the verb does not.
+@pytest.mark.parametrize("text", [
+    "And, you see, the work is mostly tuning now.",
+    "A straight line, you see, misses the curve every time.",
+    "Okay, you see, batch norm normalizes over features, not over the batch.",
+])
+def test_you_see_set_off_is_a_filler(text):
+    assert fillers_in(text) == ["you see"]
+
+
+@pytest.mark.parametrize("text", [
+    "You see it in the validation loss.",
+    "As you see, the loss goes down after the warm-up.",
+    "It was accurate, and you see around 0.8 AUC.",
+    "If you see, a spike, page someone.",
+    "What you see, in practice, is a trade-off.",
+])
+def test_you_see_as_the_verb_is_not_a_filler(text):
+    assert "you see" not in fillers_in(text)
