@@ -260,6 +260,29 @@ def _you_see_fills(tokens: list[Token], i: int) -> bool:
     return _set_off_before(tokens, i)
 
 
+def _kind_after_determiner(tokens: list[Token], i: int) -> bool:
+    """"a specific kind of model", "the exact sort of bug": a determiner and one describing word
+    before it, and words after "of", make "kind of" the noun it is. The describing word is known
+    by its form ("specific", "usual", "typical", "similar"), so "the load sort of." and "the two
+    kind of, ..." still fill."""
+    if i < 2 or tokens[i - 2].norm not in _DETERMINERS or tokens[i - 2].comma_after:
+        return False
+    word = tokens[i - 1]
+    if word.comma_after or word.ends_sentence:
+        return False
+    if not (word.norm in _DESCRIBING or word.norm.endswith(_DESCRIBING_ENDINGS)):
+        return False
+    of = tokens[i + 1] if i + 1 < len(tokens) else None
+    return of is not None and not (of.comma_after or of.ends_sentence) and i + 2 < len(tokens)
+
+
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "what", "which", "some", "any",
+                "every", "each", "another", "no", "my", "your", "our", "their", "its", "his", "her"}
+_DESCRIBING = {"same", "exact", "new", "old", "whole", "odd", "rare", "main", "usual", "weird",
+               "strange", "good", "bad", "wrong", "only", "first", "last", "next", "other"}
+_DESCRIBING_ENDINGS = ("ic", "al", "ive", "ous", "ful", "able", "ible", "ent", "ant", "ar", "ary")
+
+
 def _set_off_before(tokens: list[Token], i: int) -> bool:
     return starts_clause(tokens, i) or is_hesitation(_prev(tokens, i))
 
@@ -332,7 +355,7 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         return None
     # Whisper writes a quick "kind of" as "kind on", never English otherwise ("sort on" is).
     if (t.norm in ("sort", "kind") and nxt == "of") or (t.norm == "kind" and nxt == "on"):
-        if prev in _KIND_NOT_AFTER:
+        if prev in _KIND_NOT_AFTER or _kind_after_determiner(tokens, i):
             return None
         if t.norm == "sort" and _sort_is_the_verb(tokens, i, prev):
             return None

@@ -436,3 +436,23 @@ def test_you_see_set_off_is_a_filler(text):
 ])
 def test_you_see_as_the_verb_is_not_a_filler(text):
     assert "you see" not in fillers_in(text)
+
+
+# Trial 33: "a specific kind of model" names a kind; after a determiner and a describing word
+# "kind of"/"sort of" is the noun. Without the describing word's form it still fills.
+@pytest.mark.parametrize("text", [
+    "Are you asking about a specific kind of model like a transformer?",
+    "We had a typical sort of pipeline for this.",
+    "It needs a special kind of index on the user id.",
+])
+def test_kind_of_after_a_determiner_and_describing_word_is_literal(text):
+    assert fillers_in(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "It was a really kind of rough week.",
+    "I'd spread the load sort of. So nobody drowns.",
+    "That model is kind of slow.",
+])
+def test_kind_of_without_a_describing_word_still_fills(text):
+    assert any(f in ("kind of", "sort of") for f in fillers_in(text))
