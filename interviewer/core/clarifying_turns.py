@@ -36,6 +36,19 @@ STATED_TRANSCRIPT_SLACK_S = 1.0
 MAX_REPLY_DELAY_S = STATED_QUESTION_WAIT_S + 2.0
 
 
+
+# First words a fact keeps capitalised after "As I said, ": "I", names and acronyms.
+_KEEPS_CAPITAL = {"I", "I'm", "I'd", "I've", "I'll", "English", "Python", "Java", "SQL", "Monday", "Friday"}
+
+
+def said_again(fact: str) -> str:
+    """A fact the candidate already heard in full, said again as a person would: "As I said, up to
+    about a million sessions." (trial 33: asked twice, it came word for word and sounded canned)."""
+    first = fact.split(" ", 1)[0].rstrip(",.:;")
+    if first in _KEEPS_CAPITAL or (len(first) < 2 and first != "A") or (len(first) > 1 and not first[1:].islower()):
+        return f"As I said, {fact}"
+    return f"As I said, {fact[0].lower()}{fact[1:]}"
+
 class ClarifyingTurns:
     """RoundController's answers to the candidate's questions. A mixin: it reads and sets the
     controller's state (the words heard, what was replied to, what is being said)."""
@@ -332,6 +345,8 @@ class ClarifyingTurns:
         record.awaiting_speech_after_reply = not checks_in(question)
         if self._just_said(reply, asked_until):
             return True  # the exchange before holds the same fact and topic: nothing new to say or keep
+        if topic is not None and self._said_in_full_before(reply):
+            reply = said_again(reply)  # "As I said, up to about a million sessions." (trial 33)
         held = self._held[0] if self._held is not None else None
         if held is not None and held.text == reply and any(
                 c.reply == reply and c.asked_at == held.decided_at for c in record.clarifications):
@@ -417,13 +432,19 @@ class ClarifyingTurns:
         after 15 s, or once the reply was over (`asked_until`, the round time the question ended):
         the candidate heard it and still asks ("Right, speed matters." got the latency fact, then
         "How fast does a decision have to be?" got silence, trial7)."""
-        if any(u.text == reply for u in self._to_say) or (self._speaking and self._speaking.text == reply):
+        said = (reply, said_again(reply))
+        if any(u.text in said for u in self._to_say) or (self._speaking and self._speaking.text in said):
             return True
         last = next((u for u in reversed(self.utterances) if u.kind == UtteranceKind.CLARIFICATION), None)
         if asked_until is not None and last is not None and last.ended_at is not None and asked_until > last.ended_at:
             return False
-        return (last is not None and last.text == reply and not last.interrupted and last.ended_at is not None
+        return (last is not None and last.text in said and not last.interrupted and last.ended_at is not None
                 and self._now() - last.ended_at <= SAME_REPLY_WINDOW_S)
+
+    def _said_in_full_before(self, reply: str) -> bool:
+        """The fact `reply` was said to the end earlier in the round (not cut off by the candidate)."""
+        return any(u.kind == UtteranceKind.CLARIFICATION and u.text in (reply, said_again(reply))
+                   and not u.interrupted and u.ended_at is not None for u in self.utterances)
 
     def _prepare_reply(self, record: AnswerRecord, heard: list[Segment]) -> None:
         """On the transcript's thread: if the words heard so far end in a question, the answerer
