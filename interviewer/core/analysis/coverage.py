@@ -3,7 +3,8 @@
 For each question, each `ExpectedPoint` is *covered*, *partly covered* or *missed*, with the
 sentence(s) that made it and their times (seconds into that part's audio), so the review can
 play them. All the candidate's answers to the question count: the main answer and every
-follow-up (a point made while answering a follow-up was still made).
+follow-up (a point made while answering a follow-up was still made); and a point made in answer
+to another question of the round, by a sentence that says one of its keywords (`_made_elsewhere`).
 
 How a point is matched, with the sentence-embedding model (adapters/embeddings.py): word by
 word. Each word of the point finds its closest word, in context, in a window of up to three
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Collection, Iterable, Mapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from interviewer.core.analysis import depth
-from interviewer.core.analysis.loops import looped
+from interviewer.core.analysis.loops import with_loop
 from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.analysis.question_wording import TAG_END
 from interviewer.core.candidate_questions import question_phases
@@ -122,10 +123,12 @@ def sentences_of_text(text: str, part_id: int = 0) -> list[Sentence]:
 
 
 def _without_loops(sentences: list[Sentence]) -> list[Sentence]:
-    """The sentences that are not a repetition loop (loops.looped): "I go into the model and I go
-    into the model and I go into the model." made no point, yet was quoted as covering "Health
-    signals" (trial 30)."""
-    loop = looped([s.text for s in sentences])
+    """The sentences with no repetition loop in them (loops.with_loop): "I go into the model and I
+    go into the model and I go into the model." made no point, yet was quoted as covering "Health
+    signals" (trial 30); "I would drop orders where the TPS and the TPS and the TPS agree my more
+    than five minutes." was the evidence of two points (trial 32): where recognition looped, the
+    rest of the sentence is not to be trusted either."""
+    loop = with_loop([s.text for s in sentences])
     return [s for i, s in enumerate(sentences) if i not in loop] if loop else sentences
 
 
@@ -411,8 +414,7 @@ def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sent
         said_in = [_said_keywords(sentence.text, point.keywords) for sentence in sentences]  # per sentence: cheaper
         plain_in = [bool(plainly_said(sentence.text, point.keywords)) if said else False
                     for sentence, said in zip(sentences, said_in)]
-        distinctive = _point_stems(point) - _content_stems(" ".join(
-            [question] + [" ".join((p.text, *p.keywords)) for k, p in enumerate(points) if k != j]))
+        distinctive = _distinctive_words(points, j, question)
         shares_in = [bool(stems & distinctive) for stems in sentence_stems]
 
         def recalls(window: Sequence[int]) -> tuple[float, float]:
@@ -428,9 +430,11 @@ def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sent
                 # shown as evidence: the window's best one or two neighbouring sentences
                 # (never two sentences with a turn between them: "... Is that right?" and what the
                 # candidate said after the interviewer's reply are not one piece of evidence, trial 19)
+                # nor a sentence that says nothing: "After pick up, I only predict the travel time.
+                # That's it." was quoted whole (trial 32)
                 shown = max((window[a:a + size] for size in (1, 2) for a in range(len(window) - size + 1)
                              if size == 1 or sentences[window[a + 1]].start - sentences[window[a]].end
-                             <= MAX_EVIDENCE_GAP_S),
+                             <= MAX_EVIDENCE_GAP_S and not empty[window[a]] and not empty[window[a + 1]]),
                             key=lambda w: sum(recalls(w)))
                 question_recall = _recall([question_rows[i] for i in window]) if question_rows else 0.0
                 rows.append(Window(*recalls(window), said, tuple(window), tuple(shown), question_recall,
@@ -815,6 +819,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
             # approach"): it goes on with the question asked before it.
             by_question[discussed].append(part)
     out = []
+    said_to: dict[str, list[Sentence]] = {}  # question id -> the sentences said to it
     for qid, question_parts in by_question.items():
         try:
             question = script.question(qid)
@@ -826,6 +831,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
         answered = reached = False
         for part in question_parts:
             sentences = sentences_of_part(part)
+            said_to.setdefault(qid, []).extend(sentences)
             # Met with silence, it was still put to the candidate: reached, its points missed
             # (trial 27: "1 question reached" though 2 were asked, the second met with silence).
             turn = bool(sentences) or met_with_silence(part.analysis)
@@ -869,7 +875,51 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
         covered = _settled_by_follow_ups(question, question_parts, points, scores, covered, scorer)
         out.append(QuestionCoverage(question.id, question.text, question.phase, tuple(covered), question.outline_steps(),
                                     answered=answered, reached=reached))
-    return out
+    return [_made_elsewhere(q, script.question(q.question_id), said_to, scorer) for q in out]
+
+
+def _made_elsewhere(coverage: QuestionCoverage, question: Question, said_to: Mapping[str, Sequence[Sentence]],
+                    scorer: PointMatcher) -> QuestionCoverage:
+    """A point not covered in the answers to its own question is covered by a sentence said to
+    another question of the round that makes it: a design is one conversation, and a point made
+    early or late was still made (trial 32: "A baseline to beat: the current heuristic ..." missed,
+    though "... and compare the pinball loss against the current heuristic." was said to the data
+    question). Only sentences that say one of the point's keywords are compared (sharing a word
+    of the point is not enough there: "I monitor the fraction of order more than 10 minutes late"
+    scored 'covered' for "Labels from completed orders"), each alone and with the question's own
+    text and points (its margin against the sibling points), and only `covered` counts: a point is
+    not made "partly" somewhere else. Points made by asking are left as they are."""
+    points = question.expected_points
+    elsewhere = [s for qid, sentences in said_to.items() if qid != question.id for s in sentences]
+    if not elsewhere or all(p.status == COVERED for p in coverage.points):
+        return coverage
+    out = list(coverage.points)
+    open_points = [i for i, p in enumerate(points)
+                   if out[i].status != COVERED and not p.about_asking and not settled_by_asking(p)]
+    candidates = [s for s in elsewhere if any(_said_keywords(s.text, points[i].keywords) for i in open_points)]
+    if not candidates:
+        return coverage
+    # Each sentence alone (as its own part: never windowed with a sentence it was not said next to),
+    # all in one call to the encoder.
+    per_sentence = scorer.part_scores(points, [replace(s, part_id=k) for k, s in enumerate(candidates)], question.text)
+    for i in open_points:
+        scores = [_in_part(row[i], candidates[k].part_id) for k, row in per_sentence.items()
+                  if _said_keywords(candidates[k].text, points[i].keywords)]
+        found = combine(i, points[i], scores, scorer.thresholds) if scores else None
+        if found is not None and found.status == COVERED:
+            out[i] = found
+    return replace(coverage, points=tuple(out)) if out != list(coverage.points) else coverage
+
+
+def _in_part(score: PartScore, part_id: int) -> PartScore:
+    return replace(score, candidates=tuple(replace(e, part_id=part_id) for e in score.candidates))
+
+
+def _distinctive_words(points: Sequence[ExpectedPoint], index: int, question: str) -> set[str]:
+    """The content words (stemmed) of point `index` and its keywords that neither the question nor
+    its other points say."""
+    return _point_stems(points[index]) - _content_stems(" ".join(
+        [question] + [" ".join((p.text, *p.keywords)) for k, p in enumerate(points) if k != index]))
 
 
 _RANK = {MISSED: 0, PARTLY: 1, COVERED: 2}
@@ -969,7 +1019,7 @@ def _distinctive_stems(question: Question, points: Sequence[ExpectedPoint], inde
 # ---------------------------------------------------------------- point scores stored with an answer
 
 POINTS_KEY = "points"  # where part_points goes in an answer's analysis
-SCORES_VERSION = 5     # bump when the scores' meaning changes: stored ones are then recomputed
+SCORES_VERSION = 6     # bump when the scores' meaning changes: stored ones are then recomputed
 
 
 def _scores_id(scorer: PointMatcher) -> str:

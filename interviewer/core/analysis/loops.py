@@ -10,7 +10,12 @@ strength (depth.depth_signals) (trial 30: "Health signals" was covered by that l
 A phrase is at least MIN_PHRASE_WORDS words (a joining word included): people repeat single
 words and pairs ("no, no, no", "I I think"), never a whole phrase three times. Words are compared
 as keywords.words reads them (lowercase, punctuation dropped), across sentence ends (the loop
-may be written as three sentences). The third copy may stop up to CUT_SHORT_WORDS words early.
+may be written as three sentences). The third copy may stop up to CUT_SHORT_WORDS words early,
+keeping at least MIN_PHRASE_WORDS - 1 words: a short phrase joined by a word ends without it
+("the TPS and the TPS and the TPS agree", trial 32).
+
+`looped` finds the sentences mostly inside a loop; `with_loop` those with a loop anywhere in them
+(what talking-point evidence leaves out: the rest of such a sentence is as unreliable).
 """
 from __future__ import annotations
 
@@ -40,7 +45,7 @@ def loop_spans(words: Sequence[str]) -> list[tuple[int, int]]:
             if copies == MIN_COPIES - 1:
                 # the last copy cut short: "... and I go into the model."
                 tail = list(words[end:end + size])
-                need = max(MIN_PHRASE_WORDS, size - CUT_SHORT_WORDS)
+                need = max(MIN_PHRASE_WORDS - 1, size - CUT_SHORT_WORDS)
                 same = next((i for i, (a, b) in enumerate(zip(tail, phrase)) if a != b), len(tail))
                 if same >= need:
                     copies, end = MIN_COPIES, end + same
@@ -55,9 +60,9 @@ def loop_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def looped(texts: Sequence[str]) -> set[int]:
+def looped(texts: Sequence[str], anywhere: bool = False) -> set[int]:
     """The indexes of `texts` (the sentences of one answer, in order) that are mostly (over half
-    of their words) inside a repetition loop."""
+    of their words) inside a repetition loop; with `anywhere`, those with any word in one."""
     per_text = [words_of(t) for t in texts]
     flat = [w for ws in per_text for w in ws]
     spans = loop_spans(flat)
@@ -66,8 +71,14 @@ def looped(texts: Sequence[str]) -> set[int]:
     inside = [any(a <= i < b for a, b in spans) for i in range(len(flat))]
     out, at = set(), 0
     for n, ws in enumerate(per_text):
-        if ws and sum(inside[at:at + len(ws)]) * 2 > len(ws):
+        share = sum(inside[at:at + len(ws)])
+        if ws and (share > 0 if anywhere else share * 2 > len(ws)):
             out.add(n)
         at += len(ws)
     return out
+
+
+def with_loop(texts: Sequence[str]) -> set[int]:
+    """The indexes of `texts` that have a repetition loop anywhere in them."""
+    return looped(texts, anywhere=True)
 
