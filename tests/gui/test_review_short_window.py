@@ -144,10 +144,17 @@ def test_at_1024x640_the_page_scrolls_to_a_whole_talking_point(qtbot, isolated_d
     # The splitters fit their panes after the resize, in later layout passes: a longer summary
     # ("To work on" of trial 29) grows the page a moment after the first pass.
     qtbot.waitUntil(lambda: page.widget().height() >= page.widget().minimumSizeHint().height(), timeout=3000)
-    page.ensureWidgetVisible(tabs)
-    QApplication.processEvents()
-    top_left = tree.viewport().mapTo(page.viewport(), row.topLeft())
-    assert page.viewport().rect().contains(QRect(top_left, row.size()))
+
+    def point_in_view() -> bool:
+        # Layout passes still running on a loaded machine move the tabs after one scroll: scroll
+        # to them again until the page has settled (it failed 2 of 4 runs beside other work).
+        page.ensureWidgetVisible(tabs)
+        QApplication.processEvents()
+        now = tree.visualItemRect(tree.topLevelItem(0).child(0))
+        top_left = tree.viewport().mapTo(page.viewport(), now.topLeft())
+        return page.viewport().rect().contains(QRect(top_left, now.size()))
+
+    qtbot.waitUntil(point_in_view, timeout=5000)
 
 
 def test_at_1024x640_nothing_scrolls_sideways(qtbot, isolated_dirs, script_dirs, tmp_path):
@@ -166,9 +173,9 @@ def test_at_1024x640_nothing_scrolls_sideways(qtbot, isolated_dirs, script_dirs,
         tabs.setCurrentIndex(i)
         QApplication.processEvents()
         shown = tabs.widget(i)
-        for area in [shown, *shown.findChildren(QAbstractScrollArea)]:
-            if isinstance(area, QAbstractScrollArea):
-                assert not area.horizontalScrollBar().isVisible(), (tabs.tabText(i), type(area).__name__)
+        areas = [a for a in [shown, *shown.findChildren(QAbstractScrollArea)] if isinstance(a, QAbstractScrollArea)]
+        # A table fits its columns to the new width in a later layout pass (slow under load).
+        qtbot.waitUntil(lambda: not any(a.horizontalScrollBar().isVisible() for a in areas), timeout=5000)
     for area in (review.transcript, review.findings):
         assert not area.horizontalScrollBar().isVisible()
     assert review.transcript.height() >= 250 and tabs.height() >= 225
