@@ -60,7 +60,8 @@ from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
-    asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_opens, returns_greeting, sets_a_task, sounds_unfinished,
+    adds_to_answer, asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_opens, returns_greeting, sets_a_task,
+    sounds_unfinished,
     wraps_up,
 )
 from interviewer.core.heard_words import words_of as _words_of
@@ -1042,6 +1043,21 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, ask.text))
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
 
+    def _adds_to_what_came_before(self) -> bool:
+        """The candidate's turn over a line that asks, cut at any point, opens by adding to the
+        answer they had given ("Sorry, and one more point, I would drop orders where ..."; trial
+        32: said 1.6 s into the probe "Go deeper on the data: where..." after "That's it.", it was
+        filed as the probe's answer, and the probe was never said in full). It answers what they
+        were answering (set in `_answering_before`): what they still owed (_owed_answer), else
+        the question asked before the line cut."""
+        if not self._unfinished or self._answering_before is None and self._previous_ask is None:
+            return False
+        said = " ".join(r.transcript.text for r in self._unfinished if r.transcript is not None)
+        if not adds_to_answer(said):
+            return False
+        self._answering_before = self._answering_before or self._previous_ask
+        return True
+
     def _file_under_previous_question(self) -> None:
         """A real answer begun over the first words of a question cut off at once: the candidate
         could not have heard, nor read and thought through, that question; they were still on the
@@ -1627,6 +1643,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if replied:
             return
         if self._opening_cut is not None and self._say_opening_again():
+            return
+        if self._cut_off is not None and self._adds_to_what_came_before():
+            # One rule for every line that asks (a question, a follow-up or probe, a changed
+            # constraint or scenario, a part's question queued behind its prompt), however far
+            # into it they cut in: the turn goes on with what they were answering, and the line
+            # is said in full after it.
+            self._cut_late = False
+            self._file_under_previous_question()
+            self._ask_again()
             return
         if self._cut_off is not None and self._cut_late:
             if self._finish_question():
