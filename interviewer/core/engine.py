@@ -802,20 +802,39 @@ class RoundEngine:
         planned_minutes = (span.planned_end - span.planned_start) / 60.0
         if self._words_said_on_question() >= PROBE_BELOW_WORDS_PER_MINUTE * planned_minutes:
             return None
+        question = self._question_to_probe()
+        if question is None:
+            return None
         said = " ".join([*self._said_earlier, self._answers_so_far])
-        missed = [(i, p) for i, p in enumerate(self._question.expected_points)
+        missed = [(i, p) for i, p in enumerate(question.expected_points)
                   if p.keywords and not keyword_hits(said, p.keywords)]
         for times in range(PROBES_PER_POINT):  # every missed point once, then again
             for index, point in missed:
-                key = (self._question.id, index)
+                key = (question.id, index)
                 if self._probed.get(key, 0) != times:
                     continue
                 probe = probe_for(point, index, self.script.kind, times, self._probe_texts)
                 self._probed[key] = PROBES_PER_POINT if probe is None else times + 1
                 if probe is not None:
                     self._probe_texts.add(probe.text)
+                    if question is not self._question:  # back to the part's own question
+                        self._question, self._pending_follow_ups = question, []
                     return probe
         return None
+
+    def _question_to_probe(self) -> Question | None:
+        """The question a probe digs into: the one discussed, unless it belongs to a part that is
+        over while the part running has questions of its own; then the running part's own
+        question asked last (None if none was). A part the candidate closed is not reopened by
+        a generic probe (trial 32: in Framing, after a follow-up carried over from Requirements,
+        "Is there anything else you'd want to pin down about the requirements?", though the
+        candidate had closed Requirements with "That's all my questions")."""
+        phase = self.current_phase
+        own = self.script.questions_in(phase.id) if phase is not None else []
+        if self._question is None or self._question.phase == phase.id or not own:
+            return self._question
+        asked = [q for q in own if q.id in self._asked_questions]
+        return asked[-1] if asked else None
 
     def _dig_in_follow_up(self) -> FollowUp | None:
         """The next follow-up a short answer only touched on, taken off the list, when the part
