@@ -37,12 +37,12 @@ from typing import Union
 
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.report import gives_up
-from interviewer.core.candidate_questions import question_phases
+from interviewer.core.candidate_questions import defers_questions, question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
-from interviewer.core.phase_prompts import TIME_LEFT, spoken_phase_prompt
+from interviewer.core.phase_prompts import TIME_LEFT, split_task, spoken_phase_prompt
 from interviewer.core.probes import PROBES_PER_POINT, probe_for
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 
@@ -54,6 +54,10 @@ class PhaseStarted:
     phase: str  # phase id
     prompt: str
     at: float
+    # What the part's prompt asked for before the floor is the candidate's ("Summarize your
+    # design ... in a minute, then it's your turn for questions."), when the part asks something
+    # of its own first: said once its asks are answered (`_defer_task`), not before them.
+    then: str = ""
 
 
 @dataclass(frozen=True)
@@ -577,12 +581,27 @@ class RoundEngine:
                 # Caught up after a stall: the prompt is said now, so its time wording is now's.
                 phase = self._phase_bounds[self._phase_index + 1][0]
                 event = replace(event, prompt=self._spoken_prompt(phase, said_at))
-            return [event, *self._enter_phase(self._phase_index + 1, event.at)]
+            asked = self._enter_phase(self._phase_index + 1, event.at)
+            return [self._defer_task(event, asked), *asked]
         if isinstance(event, TimeUp):
             self._close_phase(event.at, PhaseEnd.TIME)
             self.state = RoundState.FINISHED
             self._schedule.clear()
         return [event]
+
+    def _defer_task(self, event: PhaseStarted, asked: list[Event]) -> PhaseStarted:
+        """A part that takes the candidate's questions, whose prompt asks for something first and
+        then hands the floor over ("... Summarize your design and its biggest risk in a minute,
+        then it's your turn for questions."), and that asks something of its own at once (a last
+        scenario): the scenario comes first, the request after its answer (`then`). Trial 32
+        (and 31): the request, then at once "One last scenario before your summary: ...", and the
+        summary came before the scenario after all."""
+        if event.phase not in self._question_phases or not any(isinstance(e, AskQuestion) for e in asked):
+            return event
+        lead, task = split_task(event.prompt)
+        if not task or not defers_questions(task):
+            return event
+        return replace(event, prompt=lead, then=task)
 
     def _close_phase(self, at: float, why: PhaseEnd) -> None:
         if self.timeline.phases and self.timeline.phases[-1].ended_at is None:

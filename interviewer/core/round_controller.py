@@ -281,6 +281,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # (line, characters of it played) from on_voice's stop of the speaker, for _barge_in.
         self._stopped_heard: tuple[Utterance, int | None] | None = None
         self._cut_late = False  # the cut-off question was cut after its first words (not at once)
+        self._then_say = ""  # what the part's prompt asked for, said after the part's asks (PhaseStarted.then)
         self._owed: AskQuestion | _Owed | None = None  # what a turn over the question still answers (_owed_answer)
         # The round's opening line, which asks the candidate to talk ("..., To start, tell me
         # briefly about yourself."), talked over before its asking sentence was out: said again
@@ -1243,7 +1244,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
                 if introduced and not said_nothing and not OPENING_PRAISE.match(prompt):
                     self._say(intro_thanks(self._answer_text(last) or ""), UtteranceKind.ACKNOWLEDGEMENT)
-                self._say(prompt, UtteranceKind.PROMPT)
+                # What it asked for first comes after the part's own asks (engine._defer_task):
+                # said when they are answered (_hand_over_to_candidate).
+                self._then_say = event.then
+                if prompt:
+                    self._say(prompt, UtteranceKind.PROMPT)
                 # What follows the prompt answers the prompt ("Give me a one-minute summary..."),
                 # unless the phase's first question follows it (it takes the turn over then).
                 self._turn = _Turn(None, None, prompt, False)
@@ -1714,6 +1719,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
         phase = self.engine.current_phase
         if (phase is None or phase.id not in self._question_phases or self.engine.is_over
                 or self._turn is None or not self.engine.phase_agenda_done):
+            return
+        if self._then_say:
+            # The part's asks are answered: now what its prompt asked for first ("Summarize your
+            # design ... in a minute, then it's your turn for questions."), answered like a prompt;
+            # its answer then hands the floor over (below).
+            text, self._then_say = self._then_say, ""
+            self._say(text, UtteranceKind.PROMPT)
+            self._turn = _Turn(None, None, text, False)
+            self._listen_pending = True
+            self._emit(CandidateTurn(text, self._now()))  # the round stores what follows under it
             return
         if self._turn.question_id is None and (not defers_questions(self._turn.text)
                                                or (record is not None and record.clarifications)):
