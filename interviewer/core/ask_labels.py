@@ -39,3 +39,16 @@ def label_for(label: str, text: str) -> str:
     if word == "new constraint" and own_label(text):
         return ""
     return label
+
+
+def from_earlier_part(part_name: str, change: bool, one_problem: bool) -> str:
+    """What the round's header adds after the part running when the line asked belongs to an
+    earlier part (`part_name`, RoundScript.part_of): "a follow-up from the “Code” part", "a new
+    constraint on the “Code” part" for a change; "" for a change in a one-problem round (a
+    design), which changes the design as it stands, not an earlier part (trial 32: "Serving and
+    monitoring · a new constraint on the “Requirements” part" over "Before serving, a new
+    constraint: next month we launch in five new cities...")."""
+    if change and one_problem:
+        return ""
+    what = "a new constraint on" if change else "a follow-up from"
+    return f"{what} the \u201c{part_name}\u201d part"

@@ -241,6 +241,26 @@ def asks_to_talk(prompt: str) -> bool:
     return bool(sentences) and bool(_ASKS_TO_TALK.search(sentences[-1]))
 
 
+# "Sorry, and one more point, ...", "Oh, I forgot to mention ...", "To add to my last answer,
+# ...": the turn goes on with the answer the candidate had given, not with the line they talked
+# over (trial 32: said 1.6 s into a probe after "That's it.", filed as the probe's answer).
+_ADDS_TO_ANSWER = re.compile(
+    r"^(?:(?:sorry|oh|oops|wait|actually|um|uh|so|okay|ok|and|also|just|quickly|but|yeah|right)\s+)*"
+    r"(?:(?:there's |there is |i have |i've got |i had )?(?:one|another|a|just one)\s+(?:more|last|other|final|quick)"
+    r"\s+(?:point|thing|note|detail|addition|remark)"
+    r"|i forgot (?:to (?:say|mention|add)|one thing|something)"
+    r"|i (?:should|meant to|wanted to|want to) (?:have )?(?:add|added|mention|mentioned)\b"
+    r"|(?:let me|can i|could i|if i may|i'd like to|i would like to) (?:just |quickly )?add\b"
+    r"|to add (?:to (?:that|this|my (?:last |previous )?answer)|one (?:more )?thing)"
+    r"|(?:going|coming|getting) back to (?:my|the) (?:last|previous) (?:answer|point|question))")
+
+
+def adds_to_answer(text: str) -> bool:
+    """True when `text` opens by adding to what the candidate said before ("Sorry, and one more
+    point, I would drop orders where ..."): its first words, not a clause anywhere."""
+    return bool(_ADDS_TO_ANSWER.match(" ".join(words(text)[:14])))
+
+
 # A line that sets the candidate a task they can start on from its words on screen ("Sketch the main
 # components end to end.", "Let's move to the design: take me from a customer's question to the
 # answer."), unlike a part's lead-in that only names what comes ("Let's set the scene first,

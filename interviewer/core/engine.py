@@ -37,12 +37,12 @@ from typing import Union
 
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.report import gives_up
-from interviewer.core.candidate_questions import question_phases
+from interviewer.core.candidate_questions import defers_questions, question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
-from interviewer.core.phase_prompts import TIME_LEFT, spoken_phase_prompt
+from interviewer.core.phase_prompts import TIME_LEFT, split_task, spoken_phase_prompt
 from interviewer.core.probes import PROBES_PER_POINT, probe_for
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 
@@ -54,6 +54,10 @@ class PhaseStarted:
     phase: str  # phase id
     prompt: str
     at: float
+    # What the part's prompt asked for before the floor is the candidate's ("Summarize your
+    # design ... in a minute, then it's your turn for questions."), when the part asks something
+    # of its own first: said once its asks are answered (`_defer_task`), not before them.
+    then: str = ""
 
 
 @dataclass(frozen=True)
@@ -577,12 +581,27 @@ class RoundEngine:
                 # Caught up after a stall: the prompt is said now, so its time wording is now's.
                 phase = self._phase_bounds[self._phase_index + 1][0]
                 event = replace(event, prompt=self._spoken_prompt(phase, said_at))
-            return [event, *self._enter_phase(self._phase_index + 1, event.at)]
+            asked = self._enter_phase(self._phase_index + 1, event.at)
+            return [self._defer_task(event, asked), *asked]
         if isinstance(event, TimeUp):
             self._close_phase(event.at, PhaseEnd.TIME)
             self.state = RoundState.FINISHED
             self._schedule.clear()
         return [event]
+
+    def _defer_task(self, event: PhaseStarted, asked: list[Event]) -> PhaseStarted:
+        """A part that takes the candidate's questions, whose prompt asks for something first and
+        then hands the floor over ("... Summarize your design and its biggest risk in a minute,
+        then it's your turn for questions."), and that asks something of its own at once (a last
+        scenario): the scenario comes first, the request after its answer (`then`). Trial 32
+        (and 31): the request, then at once "One last scenario before your summary: ...", and the
+        summary came before the scenario after all."""
+        if event.phase not in self._question_phases or not any(isinstance(e, AskQuestion) for e in asked):
+            return event
+        lead, task = split_task(event.prompt)
+        if not task or not defers_questions(task):
+            return event
+        return replace(event, prompt=lead, then=task)
 
     def _close_phase(self, at: float, why: PhaseEnd) -> None:
         if self.timeline.phases and self.timeline.phases[-1].ended_at is None:
@@ -802,20 +821,39 @@ class RoundEngine:
         planned_minutes = (span.planned_end - span.planned_start) / 60.0
         if self._words_said_on_question() >= PROBE_BELOW_WORDS_PER_MINUTE * planned_minutes:
             return None
+        question = self._question_to_probe()
+        if question is None:
+            return None
         said = " ".join([*self._said_earlier, self._answers_so_far])
-        missed = [(i, p) for i, p in enumerate(self._question.expected_points)
+        missed = [(i, p) for i, p in enumerate(question.expected_points)
                   if p.keywords and not keyword_hits(said, p.keywords)]
         for times in range(PROBES_PER_POINT):  # every missed point once, then again
             for index, point in missed:
-                key = (self._question.id, index)
+                key = (question.id, index)
                 if self._probed.get(key, 0) != times:
                     continue
                 probe = probe_for(point, index, self.script.kind, times, self._probe_texts)
                 self._probed[key] = PROBES_PER_POINT if probe is None else times + 1
                 if probe is not None:
                     self._probe_texts.add(probe.text)
+                    if question is not self._question:  # back to the part's own question
+                        self._question, self._pending_follow_ups = question, []
                     return probe
         return None
+
+    def _question_to_probe(self) -> Question | None:
+        """The question a probe digs into: the one discussed, unless it belongs to a part that is
+        over while the part running has questions of its own; then the running part's own
+        question asked last (None if none was). A part the candidate closed is not reopened by
+        a generic probe (trial 32: in Framing, after a follow-up carried over from Requirements,
+        "Is there anything else you'd want to pin down about the requirements?", though the
+        candidate had closed Requirements with "That's all my questions")."""
+        phase = self.current_phase
+        own = self.script.questions_in(phase.id) if phase is not None else []
+        if self._question is None or self._question.phase == phase.id or not own:
+            return self._question
+        asked = [q for q in own if q.id in self._asked_questions]
+        return asked[-1] if asked else None
 
     def _dig_in_follow_up(self) -> FollowUp | None:
         """The next follow-up a short answer only touched on, taken off the list, when the part

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from interviewer.core.conversation_cues import sets_a_task
+
 # How far from its planned start a phase may begin before the script's time wording is wrong.
 OFF_PLAN_SECONDS = 60.0
 
@@ -162,3 +164,14 @@ def asked_part(text: str) -> str:
             break
         sentences.pop(0)
     return " ".join(sentences) or text.strip()
+
+
+def split_task(prompt: str) -> tuple[str, str]:
+    """`prompt` as what it says before its first sentence that sets a task and that sentence on
+    ("About five minutes left.", "Summarize your design ... then it's your turn for
+    questions."); ("prompt", "") when no sentence of it sets one."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", prompt.strip()) if s]
+    for i, sentence in enumerate(sentences):
+        if sets_a_task(sentence):
+            return " ".join(sentences[:i]), " ".join(sentences[i:])
+    return prompt, ""

@@ -60,7 +60,8 @@ from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
-    asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_opens, returns_greeting, sets_a_task, sounds_unfinished,
+    adds_to_answer, asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_opens, returns_greeting, sets_a_task,
+    sounds_unfinished,
     wraps_up,
 )
 from interviewer.core.heard_words import words_of as _words_of
@@ -280,6 +281,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # (line, characters of it played) from on_voice's stop of the speaker, for _barge_in.
         self._stopped_heard: tuple[Utterance, int | None] | None = None
         self._cut_late = False  # the cut-off question was cut after its first words (not at once)
+        self._then_say = ""  # what the part's prompt asked for, said after the part's asks (PhaseStarted.then)
         self._owed: AskQuestion | _Owed | None = None  # what a turn over the question still answers (_owed_answer)
         # The round's opening line, which asks the candidate to talk ("..., To start, tell me
         # briefly about yourself."), talked over before its asking sentence was out: said again
@@ -1042,6 +1044,21 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, ask.text))
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
 
+    def _adds_to_what_came_before(self) -> bool:
+        """The candidate's turn over a line that asks, cut at any point, opens by adding to the
+        answer they had given ("Sorry, and one more point, I would drop orders where ..."; trial
+        32: said 1.6 s into the probe "Go deeper on the data: where..." after "That's it.", it was
+        filed as the probe's answer, and the probe was never said in full). It answers what they
+        were answering (set in `_answering_before`): what they still owed (_owed_answer), else
+        the question asked before the line cut."""
+        if not self._unfinished or self._answering_before is None and self._previous_ask is None:
+            return False
+        said = " ".join(r.transcript.text for r in self._unfinished if r.transcript is not None)
+        if not adds_to_answer(said):
+            return False
+        self._answering_before = self._answering_before or self._previous_ask
+        return True
+
     def _file_under_previous_question(self) -> None:
         """A real answer begun over the first words of a question cut off at once: the candidate
         could not have heard, nor read and thought through, that question; they were still on the
@@ -1227,7 +1244,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._to_say = deque(u for u in self._to_say if u.kind == UtteranceKind.ROUND_WARNING)
                 if introduced and not said_nothing and not OPENING_PRAISE.match(prompt):
                     self._say(intro_thanks(self._answer_text(last) or ""), UtteranceKind.ACKNOWLEDGEMENT)
-                self._say(prompt, UtteranceKind.PROMPT)
+                # What it asked for first comes after the part's own asks (engine._defer_task):
+                # said when they are answered (_hand_over_to_candidate).
+                self._then_say = event.then
+                if prompt:
+                    self._say(prompt, UtteranceKind.PROMPT)
                 # What follows the prompt answers the prompt ("Give me a one-minute summary..."),
                 # unless the phase's first question follows it (it takes the turn over then).
                 self._turn = _Turn(None, None, prompt, False)
@@ -1628,6 +1649,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
             return
         if self._opening_cut is not None and self._say_opening_again():
             return
+        if self._cut_off is not None and self._adds_to_what_came_before():
+            # One rule for every line that asks (a question, a follow-up or probe, a changed
+            # constraint or scenario, a part's question queued behind its prompt), however far
+            # into it they cut in: the turn goes on with what they were answering, and the line
+            # is said in full after it.
+            self._cut_late = False
+            self._file_under_previous_question()
+            self._ask_again()
+            return
         if self._cut_off is not None and self._cut_late:
             if self._finish_question():
                 return
@@ -1689,6 +1719,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
         phase = self.engine.current_phase
         if (phase is None or phase.id not in self._question_phases or self.engine.is_over
                 or self._turn is None or not self.engine.phase_agenda_done):
+            return
+        if self._then_say:
+            # The part's asks are answered: now what its prompt asked for first ("Summarize your
+            # design ... in a minute, then it's your turn for questions."), answered like a prompt;
+            # its answer then hands the floor over (below).
+            text, self._then_say = self._then_say, ""
+            self._say(text, UtteranceKind.PROMPT)
+            self._turn = _Turn(None, None, text, False)
+            self._listen_pending = True
+            self._emit(CandidateTurn(text, self._now()))  # the round stores what follows under it
             return
         if self._turn.question_id is None and (not defers_questions(self._turn.text)
                                                or (record is not None and record.clarifications)):

@@ -45,7 +45,7 @@ from interviewer.app.labels import clock_text, kind_label, phase_clock_text
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.level_meter import LevelMeter
-from interviewer.core.ask_labels import label_for
+from interviewer.core.ask_labels import from_earlier_part, label_for
 from interviewer.gui.live_transcript import LiveTranscriptView
 from interviewer.app.round_session import RoundSession
 from interviewer.export.interviewer_lines import BANNER_KINDS, TRANSCRIPT_LINE_KINDS, reply_rest
@@ -268,10 +268,16 @@ class RoundScreen(QWidget):
             if update.question_id is not None:
                 self._questions[update.question_id] = update.text
             return text
-        part_question = self._part_question() if update.kind == UtteranceKind.CHANGED_CONSTRAINT else None
-        if part_question is not None:
+        if update.kind == UtteranceKind.CHANGED_CONSTRAINT and self._one_problem():
             # A change said as a part starts belongs to that part: trial 16's Monitoring incident
             # (a follow-up of the design question) was shown under "Design the system that...".
+            # Only a question really asked, though: trial 32 showed the Serving question, not yet
+            # asked, under "Before serving, a new constraint: ...", and the first Requirements
+            # question under the rain scenario. Otherwise the change is the question being
+            # answered now: nothing under it.
+            part_question = self._part_question()
+            if part_question is None or part_question not in self._questions.values():
+                return text
             self._problem = part_question
         elif update.question_id in self._questions:
             # A follow-up of an earlier question ("thinking back to the conflict you described at
@@ -292,6 +298,9 @@ class RoundScreen(QWidget):
         kind = self.session.script.kind if self.session is not None else None
         asks = "?" in (self._problem or "")
         return "The question" if kind in QUESTION_ROUNDS or asks else "The problem"
+
+    def _one_problem(self) -> bool:
+        return self.session is not None and self.session.script.kind in ONE_PROBLEM_KINDS
 
     def _part_question(self) -> str | None:
         """The current part's own (first) question in the script in a one-problem round (a
@@ -731,11 +740,11 @@ class RoundScreen(QWidget):
         if asked == phase_id:
             return f"<b>{html.escape(phase.name)}</b>"
         # The part running first, then where the question comes from, worded as a sentence:
-        # "Scale it up – follow-up on Code" read oddly (trial 24).
-        # A changed constraint is worded as what it is (trial 25: "a follow-up from" over a
-        # "New constraint:" question).
-        what = "a new constraint on" if kind == UtteranceKind.CHANGED_CONSTRAINT else "a follow-up from"
-        return f"<b>{html.escape(phase.name)}</b> · {what} the \u201c{html.escape(script.phase(asked).name)}\u201d part"
+        # "Scale it up – follow-up on Code" read oddly (trial 24). A changed constraint is worded
+        # as what it is (trial 25), and in a design as a change of the design (trial 32).
+        where = from_earlier_part(script.phase(asked).name, kind == UtteranceKind.CHANGED_CONSTRAINT,
+                                  script.kind in ONE_PROBLEM_KINDS)
+        return f"<b>{html.escape(phase.name)}</b>" + (f" · {html.escape(where, quote=False)}" if where else "")
 
     def _refresh_clocks(self) -> None:
         engine = self.session.engine

@@ -71,8 +71,9 @@ def test_the_follow_ups_come_in_the_design_part_after_its_own_question():
         # "I don't know." gets one push-back (trial 24)
         ("high_level", "design_feed", "push-back", "follow_up"),
         # then, with most of the part left after such thin answers, a probe on a point not
-        # made (trial 31) before the round moves on
-        ("high_level", "design_feed", "probe-0", "follow_up"),
+        # made (trial 31) before the round moves on: on the part's own question, not on the
+        # requirements part's, which the candidate closed with "That's all." (trial 32)
+        ("high_level", "architecture", "probe-1", "follow_up"),
     ]
 
 

@@ -89,7 +89,8 @@ def test_no_phase_prompt_states_a_wrong_time_when_moving_on_early(script):
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda s: s.id)
 def test_on_plan_the_scripts_prompts_are_said_as_written(script):
     starts = _spoken_prompts(script, move_on_after=None)
-    assert [e.prompt for e in starts] == [p.prompt for p in script.phases]
+    # A request put after the part's own asks (PhaseStarted.then, trial 32) is still said as written.
+    assert [" ".join(filter(None, (e.prompt, e.then))) for e in starts] == [p.prompt for p in script.phases]
 
 
 def test_the_bundled_scripts_do_state_times():

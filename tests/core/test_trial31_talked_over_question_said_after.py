@@ -23,7 +23,9 @@ from interviewer.core.round_updates import AnswerFiled, LineCutOff
 from interviewer.core.scripts.model import Phase, Question, RoundScript
 
 LEAD_IN = ControllerSettings().reask_lead_in
-SUMMARIZE = "Summarize your design and its biggest risk in a minute, then it's your turn for questions."
+# A request that does not hand the floor over after it: one that does ("..., then it's your turn
+# for questions.") now comes after the part's scenario (trial 32, test_trial32_scenario_before_summary).
+SUMMARIZE = "Summarize your design and its biggest risk in a minute."
 SCENARIO = "One last scenario before your summary: on a rainy Friday, most orders arrived late. What happened?"
 SUMMARY = ("To summarize, I split the delivery into stages, trained gradient boosted trees with a pinball loss "
            "to get a window, and served it in memory. The biggest risk is bad labels. That's it.")

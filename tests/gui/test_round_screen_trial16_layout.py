@@ -71,6 +71,9 @@ def test_a_design_parts_incident_is_shown_under_that_parts_question(qtbot, isola
     qtbot.waitUntil(lambda: screen.session.controller.status == "listening", timeout=3000)
     qtbot.keyClick(screen, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: screen.session.engine.current_phase.id == "design", timeout=3000)
+    # Once the part's question was asked (trial 32: never one not asked yet, see
+    # test_trial32_header_and_question_shown).
+    qtbot.waitUntil(lambda: "How do you serve the model?" in screen._questions.values(), timeout=3000)
     # An incident that follows up the first question ("feed"), said in the design part.
     shown = screen._question_box_text(Speaking("Watch time dropped six percent overnight.",
                                                UtteranceKind.CHANGED_CONSTRAINT, 0.0, question_id="feed"))
