@@ -98,3 +98,35 @@ def test_no_probe_frame_twice_in_a_round_and_every_part_probed():
     # The thin-part rule holds in every part that answers a question (trial 32: Model and loss,
     # 0.6 of 9 minutes after one 48-word answer, got none).
     assert {"framing", "data_features", "model", "serving"} <= set(probes), probes
+
+
+def test_a_follow_up_guessed_covered_is_not_asked_at_the_last_chance_when_its_point_was_made():
+    """The last chance (LAST_CHANCE_MIN_LEFT_S) asks a follow-up the matcher skipped on its weighed
+    guess alone; not when the talking point it is about was made (the same `_is_covered`)."""
+    from interviewer.core.matching import Matcher
+
+    class GuessingMatcher(Matcher):  # skips bad_taps on a guess, never on plain evidence
+        def follow_up_needed(self, said, follow_up, question="", earlier="", earlier_by_words=False):
+            return follow_up.id != "bad_taps"
+
+        def covered_plainly(self, said, follow_up, earlier=""):
+            return False
+
+    script = load_script(bundled_scripts_dir() / "ml_system_design_eta_prediction.toml", bundled=True)
+    clock = FakeClock()
+    engine = RoundEngine(script, clock, phase_warning_minutes=None, round_warning_minutes=None,
+                         matcher=GuessingMatcher())
+    _to_part(engine, "data_features")
+    clock.advance(30)
+    # The labels point ("Labels from completed orders: actual timestamps per stage; noisy ones
+    # cleaned"), which bad_taps asks about, is made in words that are not bad_taps' own.
+    events = engine.answer_finished("Labels are the actual timestamps from completed orders. That's it.")
+    asked = [a.follow_up_id for a in _asks(events)]
+    assert asked and "bad_taps" not in asked, asked
+    # Without the point made, the guessed follow-up is still asked before the part ends early.
+    engine2 = RoundEngine(script, FakeClock(), phase_warning_minutes=None, round_warning_minutes=None,
+                          matcher=GuessingMatcher())
+    _to_part(engine2, "data_features")
+    engine2.clock.advance(30)
+    assert [a.follow_up_id for a in _asks(engine2.answer_finished("I'd use the restaurant's prep time. That's it."))] \
+        == ["bad_taps"]
