@@ -88,8 +88,9 @@ class SilenceRules:
               # (trial 32: "Remember to think out loud." 12 s after it).
               and not (quiet < ANNOUNCED_THINKING_S and asks_for_a_moment(self._last_words()))
               # Not after "Go on when you're ready." on an answer given before a pause: it is
-              # complete, and the silence asks whether to move on (_silence_ends_answer_at).
-              and not self._after_answered_pause(answer)):
+              # complete, and the silence asks whether to move on (_silence_ends_answer_at), where
+              # silence ends answers (without that, Space does, and the nudge stays).
+              and not (self._after_answered_pause(answer) and self.settings.silence_ends_answer_after)):
             self._nudged_this_silence = True
             self._last_nudge = (self._nudge_key(answer), self._now())
             answer.nudges.append(self._now())
