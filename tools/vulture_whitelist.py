@@ -54,9 +54,8 @@ _.log_severity_level  # adapters/embeddings.py
 # tests/core/analysis/test_depth.py and benchmarks/depth_bench.py.
 _.does_not  # core/analysis/depth.py Signal
 
-# Talking-point coverage (core/analysis/coverage.py): typed answers and the keyword-only baseline,
+# Talking-point coverage (core/analysis/coverage.py): the keyword-only baseline,
 # used by benchmarks/coverage_bench.py and tests/core/analysis/test_coverage.py.
-_.sentences_of_text  # core/analysis/coverage.py
 _.keyword_only  # core/analysis/coverage.py
 
 # gui/theme.py Theme fields read by name (theme.current().color("meter_ok"), getattr in banner.py)

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Union
 
+from interviewer.core.analysis.coverage import COVERED, MISSED, PointMatcher, sentences_of_text
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.report import gives_up
 from interviewer.core.candidate_questions import defers_questions, question_phases
@@ -43,7 +44,7 @@ from interviewer.core.conversation_cues import checks_assumption, says_done
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import TIME_LEFT, split_task, spoken_phase_prompt
-from interviewer.core.probes import PROBES_PER_POINT, probe_for
+from interviewer.core.probes import AGAIN_PER_PART, PROBE_ID, PROBES_PER_POINT, frame_of, probe_for
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 
 # ---------------------------------------------------------------- events (times in round seconds)
@@ -214,6 +215,15 @@ DIG_IN_BELOW_WORDS = 80
 # round with short answers ended at 12:07, each part after one question and its follow-up
 # (Data and features 0.4 of 10 minutes). Not in coding rounds: the code fills their time.
 PROBE_BELOW_WORDS_PER_MINUTE = 10
+# An answer to a probe of at least this many words (hesitations not counted) answered it fully:
+# its point gets no second probe ("Let's stay on ..."), and after PROBES_ANSWERED_FULLY such
+# answers in a part the part moves on. A probe about what the candidate already said in the part
+# is not asked either (`_is_covered`). Trial 32: after "...I monitor the fraction of orders more
+# than 10 minutes late, and I roll back with a canary release if it gets worse." came "What would
+# you watch for in production, and how would you undo a bad release?" and then two "Let's stay on
+# ... a little longer" probes: five follow-ups in a row after a full answer.
+PROBE_FULL_ANSWER_WORDS = 20
+PROBES_ANSWERED_FULLY = 2
 _APPROACH_FIRST = re.compile(r"\b(?:approach|plan|how you'?d (?:solve|do|approach))\b", re.IGNORECASE)
 # A question answered in a few words gets one request for more before any follow-up, as an
 # interviewer would: trial3's "Okay, thanks. How would the other person describe that conflict?"
@@ -292,6 +302,9 @@ class _AnswerEndSnapshot:
     covered_in_passing: list
     probed: dict
     probe_texts: set
+    probe_answered: set
+    probes_answered_fully: int
+    frames_used: set
 
 
 class RoundEngine:
@@ -352,6 +365,14 @@ class RoundEngine:
         # and the probes' wordings said in this part (none twice).
         self._probed: dict[tuple[str, int], int] = {}
         self._probe_texts: set[str] = set()
+        # Talking points whose probe was answered fully (no second probe), probes answered fully
+        # in this part, and the AGAIN_FRAMES used in the round (none twice).
+        self._probe_answered: set[tuple[str, int]] = set()
+        self._probes_answered_fully = 0
+        self._frames_used: set[str] = set()
+        # Scores the current question's talking points by meaning, as the review does.
+        self._point_matcher = PointMatcher(self.matcher)
+        self._made_cache: tuple[tuple[str, str], dict] | None = None
 
     # ------------------------------------------------------------ plan
 
@@ -614,7 +635,7 @@ class RoundEngine:
         self._words_in_phase = 0
         self._code_done = False
         self._guessed_covered, self._covered_in_passing = [], []
-        self._probe_texts = set()
+        self._probe_texts, self._probes_answered_fully = set(), 0
         phase = self._planned_bounds[index][0]
         self._code_asked_at = None if _APPROACH_FIRST.search(f"{phase.name} {phase.prompt}") else at
         self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
@@ -714,6 +735,7 @@ class RoundEngine:
         self._before_answer_end = self._answer_end_snapshot(open_ask)
         if answer_text:
             self._answers_so_far += " " + answer_text
+            self._note_probe_answer(open_ask, answer_text)
         # Without a transcript what was said is unknown: the part is not held for it.
         self._words_in_phase += WORK_WORDS if answer_text is None else len(answer_text.split())
         # "That's it." said to the request for the code (not to a question or follow-up) ends the work.
@@ -752,9 +774,9 @@ class RoundEngine:
                 self._covered_in_passing.append(follow_up)
         asked = self._ask_next_in_phase(now)
         if not asked and self.move_on_early and self.has_next_phase and not self._still_working():
-            if self._guessed_covered and self.time_left_in_phase() >= LAST_CHANCE_MIN_LEFT_S:
+            if (self.time_left_in_phase() >= LAST_CHANCE_MIN_LEFT_S
+                    and (follow_up := self._last_chance_follow_up()) is not None):
                 # Time is left: the follow-up only guessed covered is asked rather than leave it unasked.
-                follow_up = self._guessed_covered.pop(0)
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             if (follow_up := self._dig_in_follow_up()) is not None:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
@@ -770,7 +792,8 @@ class RoundEngine:
             self._question, list(self._pending_follow_ups), self._answers_so_far, set(self._asked_for_more),
             set(self._pushed_back), self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
             list(self._guessed_covered), set(self._left_unanswered), list(self._covered_in_passing),
-            dict(self._probed), set(self._probe_texts))
+            dict(self._probed), set(self._probe_texts), set(self._probe_answered), self._probes_answered_fully,
+            set(self._frames_used))
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -794,6 +817,8 @@ class RoundEngine:
         self._guessed_covered = snap.guessed_covered
         self._covered_in_passing = snap.covered_in_passing
         self._probed, self._probe_texts = snap.probed, snap.probe_texts
+        self._probe_answered, self._probes_answered_fully = snap.probe_answered, snap.probes_answered_fully
+        self._frames_used = snap.frames_used
         self._left_unanswered = snap.left_unanswered
         return True
 
@@ -810,13 +835,102 @@ class RoundEngine:
         length = self._phase_bounds[self._phase_index][2] - self.timeline.phases[-1].started_at  # time saved included
         return left >= max(LAST_CHANCE_MIN_LEFT_S, DIG_IN_MIN_SHARE_LEFT * length)
 
+    def _note_probe_answer(self, open_ask: "AskSpan | None", answer_text: str) -> None:
+        """The answer just given to a probe, if it answered it fully (PROBE_FULL_ANSWER_WORDS):
+        its point gets no second probe, and the part counts it (PROBES_ANSWERED_FULLY)."""
+        if (open_ask is None or self._question is None or open_ask.question_id != self._question.id
+                or not (open_ask.follow_up_id or "").startswith(PROBE_ID + "-")):
+            return
+        if len([w for w in re.findall(r"[\w']+", answer_text.lower()) if not is_hesitation(w)]) < PROBE_FULL_ANSWER_WORDS:
+            return
+        self._probes_answered_fully += 1
+        index = open_ask.follow_up_id[len(PROBE_ID) + 1:].removesuffix("-again")
+        if index.isdigit():
+            self._probe_answered.add((self._question.id, int(index)))
+
+    def _points_made(self) -> dict[int, tuple[str | None, tuple[str, ...]]]:
+        """The current question's talking points made so far: index -> (COVERED or PARTLY by
+        meaning in the answers to the question, as the review's talking points credit it with the
+        same matcher (core.analysis.coverage.PointMatcher; None without a meaning model), the
+        point's keywords said in the round). Points with neither are left out."""
+        question = self._question
+        if question is None or not question.expected_points:
+            return {}
+        said = self._answers_so_far.strip()
+        key = (question.id, said)
+        if self._made_cache is not None and self._made_cache[0] == key:
+            return self._made_cache[1]
+        everything = " ".join([*self._said_earlier, said])
+        statuses: list[str | None] = [None] * len(question.expected_points)
+        if said and self.matcher.uses_meaning:
+            scores = self._point_matcher.score_points(question.expected_points, sentences_of_text(said), question.text)
+            statuses = [None if p.status == MISSED else p.status for p in scores]
+        made = {}
+        for i, (point, status) in enumerate(zip(question.expected_points, statuses)):
+            hits = tuple(keyword_hits(everything, point.keywords)) if point.keywords else ()
+            if status is not None or hits:
+                made[i] = (status, hits)
+        self._made_cache = (key, made)
+        return made
+
+    def _point_made_fully(self, index: int) -> bool:
+        status, hits = self._points_made().get(index, (None, ()))
+        return status == COVERED or bool(hits)
+
+    def _is_covered(self, follow_up: FollowUp, any_point: bool = False, by_words: bool = True) -> bool:
+        """The one decision "is this already covered?" for what the interviewer asks beyond the
+        script's plan: the follow-up guessed covered (the last chance), one covered in passing (the
+        dig-in) and a probe. Covered when the talking points it is about (`_about_point`: its area,
+        or an if_missing word that is a keyword of the point) were all made, at least partly, and
+        one of them fully (`_points_made`), or when the answers to the question say the follow-up
+        itself in other words (Matcher.coverage at its `covered` bar). Trial 32: "What would you
+        watch for in production, and how would you undo a bad release?" right after "...I monitor
+        the fraction of orders more than 10 minutes late, and I roll back with a canary release".
+        A keyword that is one of the follow-up's own if_missing words is no evidence here, and
+        with `by_words` False (the dig-in) no keyword is: words said in passing are what skipped
+        the follow-up, and the dig-in asks whether more lies behind them (trial 30: "upstream
+        schema change in the pipeline" said in passing, then "Was it the data, the model or the
+        serving code?"); the meaning of the answers still decides. A follow-up about no talking
+        point is covered only by the second test.
+        `any_point`: one point of its area made fully is enough (a probe, worded on the area in
+        general, would ask about it again)."""
+        question = self._question
+        if question is None:
+            return False
+        made = self._points_made()
+        own = {k.lower() for k in follow_up.if_missing}
+
+        def evidence(i: int) -> tuple[bool, bool]:  # (made at least partly, made fully)
+            status, hits = made.get(i, (None, ()))
+            words = by_words and any(k.lower() not in own for k in hits)
+            return status is not None or words, status == COVERED or words
+
+        related = [evidence(i) for i, p in enumerate(question.expected_points) if _about_point(follow_up, p)]
+        if related and any(full for _, full in related) and (any_point or all(part for part, _ in related)):
+            return True
+        said, bar = self._answers_so_far.strip(), self.matcher.thresholds.covered
+        return bool(said) and bar is not None and self.matcher.coverage(said, follow_up) >= bar
+
+    def _last_chance_follow_up(self) -> FollowUp | None:
+        """The next follow-up skipped on the weighed guess alone (`_guessed_covered`), taken off
+        the list, unless it is covered after all (`_is_covered`)."""
+        while self._guessed_covered:
+            follow_up = self._guessed_covered.pop(0)
+            if not self._is_covered(follow_up):
+                return follow_up
+        return None
+
     def _probe_missed_point(self) -> FollowUp | None:
-        """A probe (core.probes) on the first talking point of the current question that nothing
-        said in the round made yet (no keyword of it) and that was not probed, when the part may
-        be dug into (`_may_dig_in`) and the answers to the question are thin
-        (PROBE_BELOW_WORDS_PER_MINUTE of the part's planned minutes); None otherwise."""
+        """A probe (core.probes) on the first talking point of the current question not made fully
+        (`_points_made`) and not probed, when the part may be dug into (`_may_dig_in`), the
+        answers to the question are thin (PROBE_BELOW_WORDS_PER_MINUTE of the part's planned
+        minutes) and fewer than PROBES_ANSWERED_FULLY probes of the part were answered fully; a
+        probe about what was said already (`_is_covered`) is not asked, nor a second one on a
+        point whose first probe was answered fully. None otherwise."""
         if self.script.kind in CODE_KINDS or not self._may_dig_in():
             return None  # in a coding round the code fills the time, not talk about it
+        if self._probes_answered_fully >= PROBES_ANSWERED_FULLY:
+            return None
         span = self.timeline.phases[-1]
         planned_minutes = (span.planned_end - span.planned_start) / 60.0
         if self._words_said_on_question() >= PROBE_BELOW_WORDS_PER_MINUTE * planned_minutes:
@@ -824,19 +938,32 @@ class RoundEngine:
         question = self._question_to_probe()
         if question is None:
             return None
-        said = " ".join([*self._said_earlier, self._answers_so_far])
-        missed = [(i, p) for i, p in enumerate(question.expected_points)
-                  if p.keywords and not keyword_hits(said, p.keywords)]
+        own = question is self._question
+        if own:
+            missed = [(i, p) for i, p in enumerate(question.expected_points)
+                      if p.keywords and not self._point_made_fully(i)]  # partly made: still worth a probe
+        else:  # back to the part's own question, answered earlier: by its keywords in the round
+            said = " ".join([*self._said_earlier, self._answers_so_far])
+            missed = [(i, p) for i, p in enumerate(question.expected_points)
+                      if p.keywords and not keyword_hits(said, p.keywords)]
+        agains = sum(1 for text in self._probe_texts if frame_of(text) is not None)
         for times in range(PROBES_PER_POINT):  # every missed point once, then again
+            if times and agains >= AGAIN_PER_PART:
+                break
             for index, point in missed:
                 key = (question.id, index)
                 if self._probed.get(key, 0) != times:
                     continue
-                probe = probe_for(point, index, self.script.kind, times, self._probe_texts)
+                probe = None if key in self._probe_answered else probe_for(
+                    point, index, self.script.kind, times, self._probe_texts, self._frames_used)
+                if probe is not None and own and self._is_covered(probe, any_point=True):
+                    probe = None
                 self._probed[key] = PROBES_PER_POINT if probe is None else times + 1
                 if probe is not None:
                     self._probe_texts.add(probe.text)
-                    if question is not self._question:  # back to the part's own question
+                    if (frame := frame_of(probe.text)) is not None:
+                        self._frames_used.add(frame)
+                    if not own:  # back to the part's own question
                         self._question, self._pending_follow_ups = question, []
                     return probe
         return None
@@ -858,7 +985,8 @@ class RoundEngine:
     def _dig_in_follow_up(self) -> FollowUp | None:
         """The next follow-up a short answer only touched on, taken off the list, when the part
         would end early with most of its time left (`_may_dig_in`), little said
-        (DIG_IN_BELOW_WORDS) and a talking point not made; None otherwise."""
+        (DIG_IN_BELOW_WORDS) and a talking point not made; one covered after all (`_is_covered`)
+        is dropped. None otherwise."""
         if not self._covered_in_passing or not self._may_dig_in():
             return None
         if self._words_said_on_question() >= DIG_IN_BELOW_WORDS:
@@ -867,13 +995,13 @@ class RoundEngine:
         missed = [p for p in self._question.expected_points if p.keywords and not keyword_hits(said, p.keywords)]
         if not missed:
             return None  # every talking point was made: a short answer, not a thin one
-        if self.script.kind in ASK_FOR_MORE_KINDS:
-            return self._covered_in_passing.pop(0)
-        # A design or coding part: only a follow-up about a point not made ("How do you narrow
-        # the set?" after "A retrieval stage, a ranker and a re-ranker." was discussed already).
-        for follow_up in self._covered_in_passing:
-            if any(_about_point(follow_up, p) for p in missed):
-                self._covered_in_passing.remove(follow_up)
+        for follow_up in list(self._covered_in_passing):
+            # In a design or coding part only a follow-up about a point not made ("How do you
+            # narrow the set?" after "A retrieval stage, a ranker and a re-ranker." was discussed already).
+            if self.script.kind not in ASK_FOR_MORE_KINDS and not any(_about_point(follow_up, p) for p in missed):
+                continue
+            self._covered_in_passing.remove(follow_up)
+            if not self._is_covered(follow_up, by_words=False):
                 return follow_up
         return None
 
@@ -979,6 +1107,11 @@ class RoundEngine:
             said = (self._answers_so_far + " " + answer_text).strip()
             self.matcher.prepare_follow_ups(said, follow_ups, self._question.text if self._question else "",
                                             earlier="\n".join(self._said_earlier))
+        question = self._question
+        if answer_text and question is not None and question.expected_points and self.matcher.uses_meaning:
+            # `_points_made` scores the talking points by meaning: its encodings are cached here.
+            said = (self._answers_so_far + " " + answer_text).strip()
+            self._point_matcher.score_points(question.expected_points, sentences_of_text(said), question.text)
 
     def next_phase(self) -> list[Event]:
         """The candidate is done with this part: the next phase starts now (its prompt and first

@@ -57,23 +57,48 @@ DEFAULT_PROBES: dict[str, str] = {
 }
 
 
-# A point still missed after its probe gets one more, worded on its area (or the kind's default).
-AGAIN = "Let's stay on {area} a little longer. What else would you consider there?"
+# A point still missed after a thin answer to its probe gets one more, worded on its area (or the
+# kind's default), each time in another frame: no frame twice in a round (trial 32: "Let's stay on
+# serving and latency a little longer. What else would you consider there?" and then "Let's stay
+# on monitoring and rollback a little longer. What else would you consider there?", word for word).
+AGAIN_FRAMES = (
+    "Let's stay on {area} a little longer. What else would you consider there?",
+    "One more angle on {area}: what could go wrong there that we haven't touched?",
+    "Before we leave {area}: what would you still want to settle there?",
+    "Say a bit more about {area}. What would a careful team not skip?",
+    "Back to {area} for a moment: what would you check before trusting it?",
+    "Take {area} one step further: what would you do next there?",
+    "Staying with {area}: what's the part you'd worry about most?",
+    "On {area} again: what have we left out?",
+)
+# At most this many second probes in a part, so that the frames last the round and every part
+# gets its share (trial 32: a part probed four times, the next not at all).
+AGAIN_PER_PART = 1
 PROBES_PER_POINT = 2
 
 
+def frame_of(text: str) -> str | None:
+    """The AGAIN_FRAMES frame a probe's wording was made from, None for a first probe's wording."""
+    for frame in AGAIN_FRAMES:
+        head, _, tail = frame.partition("{area}")
+        if text.startswith(head) and text.endswith(tail):
+            return frame
+    return None
+
+
 def probe_for(point: ExpectedPoint, index: int, round_kind: str, said: int = 0,
-              asked: frozenset[str] | set[str] = frozenset()) -> FollowUp | None:
+              asked: frozenset[str] | set[str] = frozenset(),
+              frames_used: frozenset[str] | set[str] = frozenset()) -> FollowUp | None:
     """The probe on `point` (the `index`-th talking point of its question), as a follow-up of the
-    engine's own, when `said` probes on it were said before: its area's wording first, then
-    AGAIN; a wording in `asked` (said in the part already) is not said again. None when none is
-    left (PROBES_PER_POINT)."""
+    engine's own, when `said` probes on it were said before: its area's wording first, then one
+    of AGAIN_FRAMES not in `frames_used` (the round's); a wording in `asked` (said in the part
+    already) is not said again. None when none is left (PROBES_PER_POINT)."""
     area = (point.area or "").lower()
     kind_default = DEFAULT_PROBES.get(round_kind, DEFAULT_PROBES["default"])
-    wordings = [PROBES.get(area) or kind_default, AGAIN.format(area=area) if area else kind_default]
+    again = next((f.format(area=area) for f in AGAIN_FRAMES if f not in frames_used), None) if area else kind_default
+    wordings = [PROBES.get(area) or kind_default, again]
     for times in range(said, PROBES_PER_POINT):
-        if wordings[times] not in asked:
+        if wordings[times] is not None and wordings[times] not in asked:
             suffix = "-again" if times else ""  # each ask of the round is its own (question, follow-up)
             return FollowUp(f"{PROBE_ID}-{index}{suffix}", wordings[times], area=point.area)
     return None
-

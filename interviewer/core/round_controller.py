@@ -267,6 +267,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._resumable: _Resumable | None = None  # an acknowledged answer the candidate may still go on with
         self._ending: tuple[list[AnswerRecord], _Turn | None] | None = None  # the answer being finished
         self._resuming = False  # the next recording goes on with the answer (_resume_answer)
+        # The welcome back asked the candidate to go on with an answer given before the Pause key
+        # (_reorient): the next recording is that answer's, and its silence is no thinking time
+        # (SilenceRules._after_answered_pause): the recording, once it starts.
+        self._answered_pause_pending = False
+        self._after_pause_record: AnswerRecord | None = None
         self._last_ask: AskQuestion | None = None  # the engine's last question (what the candidate owes an answer)
         self._previous_ask: AskQuestion | None = None  # the one before it (another question or follow-up)
         # The question a real answer over a question cut at once goes to (_file_under_previous_question).
@@ -599,6 +604,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # Answered already (trial 31: "Again: Which model would you train..." in full right
                 # after a full answer): the candidate is asked to go on, not asked it again.
                 lines[0].text = f"{lines[0].text} {self.settings.go_on_after_pause_text}"
+                self._answered_pause_pending = True
             else:
                 lines.append(Utterance(turn.text, UtteranceKind.REPEAT, question_id=turn.question_id,
                                        follow_up_id=turn.follow_up_id, again=True))
@@ -1559,6 +1565,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if barged_in:
             record.heard_speech = True
         record.resumed, self._resuming = self._resuming, False
+        self._after_pause_record = record if self._answered_pause_pending else None
+        self._answered_pause_pending = False
         if self.answers:
             self._settle_held_reply(self.answers[-1])  # held past an answer the candidate ended
         self.answers.append(record)

@@ -86,7 +86,11 @@ class SilenceRules:
               and not self._nudged_lately(answer)
               # Not within the thinking time a "let me think about that for a moment" asked for
               # (trial 32: "Remember to think out loud." 12 s after it).
-              and not (quiet < ANNOUNCED_THINKING_S and asks_for_a_moment(self._last_words()))):
+              and not (quiet < ANNOUNCED_THINKING_S and asks_for_a_moment(self._last_words()))
+              # Not after "Go on when you're ready." on an answer given before a pause: it is
+              # complete, and the silence asks whether to move on (_silence_ends_answer_at), where
+              # silence ends answers (without that, Space does, and the nudge stays).
+              and not (self._after_answered_pause(answer) and self.settings.silence_ends_answer_after)):
             self._nudged_this_silence = True
             self._last_nudge = (self._nudge_key(answer), self._now())
             answer.nudges.append(self._now())
@@ -150,6 +154,15 @@ class SilenceRules:
         round said "Okay, thanks." and asked the follow-up of an answer never begun. Words that
         come late end it at once (the silence goes on counting)."""
         answer, end_after = self._answer, self.settings.silence_ends_answer_after
+        if answer is not None and end_after and self._after_answered_pause(answer):
+            # The answer was complete before the pause, and nothing was added since "Go on when
+            # you're ready.": after the time a nudge would wait, "Take your time. Shall I move
+            # on?" (_checks_in_first), and a few quiet seconds more end it (trial 32: "Remember to
+            # think out loud." 20 s after the welcome back, to an answer already complete).
+            if self._checked_in:
+                return CHECK_IN_WAIT_S if quiet + within >= CHECK_IN_WAIT_S else None
+            ends_at = max(end_after, self.settings.silence_nudge_after or 0.0)
+            return ends_at if quiet + within >= ends_at else None
         if answer is None or not end_after or not answer.heard_speech or answer.awaiting_speech_after_reply:
             return None
         if self._checked_in:  # asked "Shall I move on?": a few more quiet seconds are the answer
@@ -182,10 +195,17 @@ class SilenceRules:
         wrap_up = self.settings.wrap_up_ends_answer_after
         # Not after a hand-back, nor after the thinking time a recognised "give me a moment" got.
         # Nothing answered yet, only time asked for: after the thinking time, check in too.
+        if not self._checked_in and self.settings.check_in_text and self._after_answered_pause(self._answer):
+            return True  # nothing said since the welcome back: ask whether to move on first
         return (not self._checked_in and bool(self.settings.check_in_text)
                 and not (wrap_up and ends_at <= wrap_up)
                 and ((ends_at < ANNOUNCED_THINKING_S and sounds_unfinished(self._last_words()))
                      or only_asks_for_time(self._heard_text())))
+
+    def _after_answered_pause(self, answer: AnswerRecord | None) -> bool:
+        """`answer` is the recording that goes on, after the Pause key and "Go on when you're
+        ready.", with an answer complete before the pause, and nothing was heard in it yet."""
+        return answer is not None and answer is self._after_pause_record and not answer.heard_speech
 
     def _quiet_to_end(self) -> float:
         """The silence that counts toward ending the answer: since the interviewer stopped

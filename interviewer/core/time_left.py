@@ -131,16 +131,20 @@ def part_time_text(times: RoundTimes) -> str:
 
 def _this_part_reply(times: RoundTimes, in_part: float, in_round: float) -> str:
     """"How much time do I have?" for this part and the round, as it will happen: a part whose
-    planned questions are done ends with the question discussed, and when only the candidate's
-    own questions come after it, so does the round (trial 31: "about eleven minutes for this
-    part, and about forty-eight minutes in the round", 20 s before both ended early)."""
+    planned questions are done ends with the question discussed, at the candidate's pace, so its
+    time is what there is, to take as needed, and the round's is not said (when it ends depends on
+    how long the parts still to come take, which nobody knows yet); when only the candidate's own
+    questions come after it, the round ends with them. Trial 31: "about eleven minutes for this
+    part, and about forty-eight minutes in the round", 20 s before both ended early; trial 32:
+    "This part ends once we're done with this question, within about nine minutes; the round has
+    up to about fifty minutes left.", and both ended 2 and 7 minutes later."""
     if not times.ends_when_answered or in_round - in_part < 60:
         return time_left_reply(in_part, in_round)
     later = times.parts[times.current + 1:]
-    said = f"This part ends once we're done with this question, within {minutes(in_part)}"
+    said = f"We have {minutes(in_part)} for this part; take the time you need"
     if later and all(p.id in times.candidate_parts for p in later):
-        return f"{said}; then it's your questions, {minutes(sum(p.end - p.start for p in later))}, and the round ends."
-    return f"{said}; the round has up to {minutes(in_round)} left."
+        return f"{said}. Then it's your questions, {minutes(sum(p.end - p.start for p in later))}, and the round ends."
+    return f"{said}, and we move on when you're done with this question."
 
 
 def time_left_answer(scope: str | None, times: RoundTimes) -> str:
@@ -158,6 +162,9 @@ def time_left_answer(scope: str | None, times: RoundTimes) -> str:
         index = next((i for i, p in enumerate(times.parts) if p.id in times.candidate_parts), None)
         return _about_part(index, times, default)
     if _ROUND.search(scope):
+        if times.ends_when_answered and in_round - in_part >= 60:
+            # The parts still to come may end early too: the plan is the most there is.
+            return f"The round is planned to end in {minutes(in_round)}; sooner if we get through the rest sooner."
         return f"You have {minutes(in_round)} left in the round."
     if _NEXT.search(scope):
         return _about_part(times.current + 1 if times.current + 1 < len(times.parts) else None, times, default)

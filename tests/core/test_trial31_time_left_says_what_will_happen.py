@@ -22,14 +22,15 @@ def _times(current: int, now: float, ends_when_answered: bool) -> RoundTimes:
 
 def test_the_last_planned_question_of_the_round_says_the_part_and_the_round_end_with_it():
     reply = time_left_answer("for this part", _times(1, 660, True))
-    assert reply == ("This part ends once we're done with this question, within about eleven minutes; "
-                     "then it's your questions, about five minutes, and the round ends.")
+    assert reply == ("We have about eleven minutes for this part; take the time you need. "
+                     "Then it's your questions, about five minutes, and the round ends.")
 
 
-def test_a_part_that_ends_with_its_question_says_so_and_the_round_time_as_at_most():
+def test_a_part_that_ends_with_its_question_says_so():
+    # Trial 32 changed the wording (tests/core/test_trial32_time_statements.py).
     reply = time_left_answer(None, _times(0, 60, True))
-    assert reply == ("This part ends once we're done with this question, within about nine minutes; "
-                     "the round has up to about twenty-six minutes left.")
+    assert reply == ("We have about nine minutes for this part; take the time you need, "
+                     "and we move on when you're done with this question.")
 
 
 def test_a_part_with_questions_still_to_come_says_its_clock():
