@@ -148,7 +148,9 @@ def test_a_user_script_validates_and_a_whole_round_of_it_runs_and_is_reviewed(pa
         if speaker.said[-1] == offer:
             microphone.speak("No, nothing to add.")
         elif answer.question_id is None and answer.phase in takes_questions:
-            ask("What does the team work on day to day?")
+            # About none of the interviewer's answers (assets/interviewer_answers.toml): the
+            # phase's own replies answer it.
+            ask("How old is the company?")
             microphone.speak("Thanks, that's all from me.")
         elif question is not None and answer.follow_up_id is None and not answer.continuation:
             if phase.expects_clarifying:

@@ -31,6 +31,8 @@ from interviewer.app.live_clarifications import credit_clarifications, interview
 from interviewer.app.serial_writer import SerialWriter
 from interviewer.app.silence_tracker import SilenceTracker
 from interviewer.core.candidate_questions import question_phases
+from interviewer.app.interviewer_answers import round_answers
+from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clock import Clock
 from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, PhaseStarted, RoundEngine, TimeUp
 from interviewer.core.clarifying_responder import ClarifyingResponder
@@ -153,10 +155,13 @@ class RoundSession:
                                     if recorder is not None else None)
         if speaker is not None:
             speaker = ReportsPlaybackFailure(speaker, lambda message: self._post(lambda: self._problem(message)))
+        # The interviewer's answers to the candidate's own questions (the bundled ones, the script's over them).
+        self.interviewer_answers = InterviewerAnswers(round_answers(script), self.matcher)
         self.controller = RoundController(
             self.engine, speaker, wrapped, transcriber_factory, audio_dir,
             on_update=self._handle, settings=self.config.controller,
-            run_in_background=self._counted, answerer=self._answerer_for)
+            run_in_background=self._counted, answerer=self._answerer_for,
+            interviewer_answers=self.interviewer_answers)
         self._speaker = speaker
         self.round_audio_path: Path | None = None
         self.not_kept: str | None = None  # why the finished round was left out of the history
@@ -217,6 +222,7 @@ class RoundSession:
         topics = [t for q in self.script.questions for t in q.clarifying_topics]
         follow_ups = [f for q in self.script.questions for f in q.follow_ups]
         self.matcher.warm(topics, follow_ups, contexts=[q.text for q in self.script.questions])
+        self.interviewer_answers.warm()
 
     def _answerer_for(self, question_id: str | None) -> ClarifyingResponder | None:
         question = _question(self.script, question_id)

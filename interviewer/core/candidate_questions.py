@@ -20,6 +20,7 @@ import re
 import threading
 
 from interviewer.core.conversation_cues import INVITATION, asks_to_ask
+from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.scripts.model import Phase
 
 # "Do you have any questions for me?", "What would you like to know about the team?", "...,
@@ -126,19 +127,38 @@ def question_phases(script) -> frozenset[str]:
     return frozenset(p.id for p in script.phases if takes_candidate_questions(p, p is last))
 
 
-class CandidateQuestionResponder:
-    """Replies to the candidate's questions in one phase, the script's `replies` in turn (or the
-    defaults), never the same one twice in a row. `reply` has ClarifyingAnswerer's shape: (topic,
-    text), the topic always None (nothing clarifying was asked)."""
+# Said after one of the interviewer's answers (core.interviewer_answers), in turn: the floor is
+# the candidate's again.
+FLOOR_BACK = ("Anything else you'd like to ask?", "What else would you like to know?")
 
-    def __init__(self, phase: Phase) -> None:
+
+class CandidateQuestionResponder:
+    """Replies to the candidate's questions in one phase: a question about one of `answers` (the
+    interviewer's short answers about the team, shipping, a typical week, success, the process)
+    gets that answer and the floor back; any other the script's `replies` in turn (or the
+    defaults), never the same one twice in a row. Trial 32: "How does your team decide when a
+    model is ready to ship?" got "Good question, and a good one to ask in your real interviews."
+    `reply` has ClarifyingAnswerer's shape: (topic, text), the topic always None (nothing
+    clarifying was asked)."""
+
+    def __init__(self, phase: Phase, answers: InterviewerAnswers | None = None) -> None:
         self._replies = itertools.cycle(phase.replies or DEFAULT_REPLIES)
+        self._floor_back = itertools.cycle(FLOOR_BACK)
+        self._answers = answers
         self._lock = threading.Lock()
+
+    def prepare(self, question: str) -> None:
+        """Off the GUI thread: the question encoded once, so `reply` only looks it up."""
+        if self._answers is not None:
+            self._answers.answer(question)
 
     def reply(self, question: str) -> tuple[None, str]:
         if asks_to_ask(question):  # "Can I ask you something?"
             return None, INVITATION
+        answer = self._answers.answer(question) if self._answers is not None else None
         with self._lock:
+            if answer is not None:
+                return None, f"{answer.reply} {next(self._floor_back)}"
             return None, next(self._replies)
 
 
@@ -164,6 +184,8 @@ class WrapUpReplier:
         prepare = getattr(self._clarifying, "prepare", None)
         if prepare is not None:
             prepare(question)
+        if asks_the_interviewer(question):
+            self._candidate.prepare(question)
 
     def reply(self, question: str):
         if asks_the_interviewer(question):

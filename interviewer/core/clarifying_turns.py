@@ -405,7 +405,8 @@ class ClarifyingTurns:
         if not offered or phase is None:
             return None
         if phase.id not in self._candidate_responders:
-            self._candidate_responders[phase.id] = CandidateQuestionResponder(phase)
+            self._candidate_responders[phase.id] = CandidateQuestionResponder(
+                phase, getattr(self, "_interviewer_answers", None))
         return self._candidate_responders[phase.id]
 
     def _waiting_question(self, record: AnswerRecord) -> str | None:

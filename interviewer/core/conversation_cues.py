@@ -416,6 +416,23 @@ _NO_QUESTIONS = re.compile(
     r"(?: (?:from me|for now|for me|on my side|at the moment|right now|thanks|thank you))*$")
 
 
+# "That's it.", "So that's all.": hands the turn back, and says no more. Right after a question of
+# the candidate's own it ends that question ("How does your team decide when a model is ready to
+# ship? That's it."), not the round's questions (trial 32: it closed the round at once, over the
+# interviewer's "Anything else you'd like to ask?").
+_BARE_HAND_BACK = re.compile(r"^(?:(?:so|okay|ok|yeah|and|well|i think|um|uh) )*(?:that's|that is|that was) "
+                             r"(?:about |basically )?(?:it|all|everything)$")
+
+
+def only_hands_back(text: str) -> bool:
+    """True when the last sentence of `text` (a thanks after it aside) is a bare "That's it." or
+    "That's all.": it ends what was just said, and says nothing of more questions."""
+    said = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]
+    while len(said) > 1 and _THANKS.match(" ".join(words(said[-1]))):
+        said.pop()
+    return bool(said) and not said[-1].rstrip().endswith("?") and bool(_BARE_HAND_BACK.match(" ".join(words(said[-1]))))
+
+
 def declines_to_ask(text: str) -> bool:
     """True when the last sentence of `text` says the candidate has nothing (more) to ask."""
     said = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if words(s)]

@@ -312,6 +312,40 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
     return Proposal(kind, focus, reason, suggest_script(kind, focus, list(scripts), rounds))
 
 
+def next_step_text(progress: list[WeekProgress], proposal: Proposal | None) -> str:
+    """The plan's one "Next" statement, shown alike on Progress and Home: the next round, with
+    the current week it serves or comes before. Trial 32: "Next: week 1, ML breadth, coding and
+    phone-screen rounds." beside "Next round: ML system design, ..." read as two next steps that
+    disagree. Now: 'Next round, for week 1 (ML breadth, coding and phone-screen rounds): Coding,
+    e.g. "...", focus on ... (no round of this kind yet).', or 'Next round, before week 1 (...):
+    ML system design, ... (your weakest area, ..., was not covered in the last one).'."""
+    week = current_week(progress)
+    if week is None:
+        return "The plan is complete."
+    focus_text = _mid_sentence(week.week.focus)
+    if proposal is None:
+        return f"Next: week {week.week.number}, {focus_text}."
+    number = week.week.number
+    inside = proposal.kind in week.week.kinds
+    why = proposal.reason
+    for prefix in (f"week {number}: ", f"outside week {number}: "):
+        why = why.removeprefix(prefix)
+    focus = f", focus on {', '.join(area_name(a) for a in proposal.focus)}" if proposal.focus else ""
+    script = f", e.g. \"{proposal.script.title}\"" if proposal.script is not None else ""
+    where = "for" if inside else "before"
+    return (f"Next round, {where} week {number} ({focus_text}): {kind_label(proposal.kind)}{script}{focus}"
+            f" ({why}).")
+
+
+def _mid_sentence(text: str) -> str:
+    """A capitalised phrase inside a sentence: its first letter lowered, unless its first word is
+    an acronym ("ML breadth, ..." stays; "Every round ..." becomes "every round ...")."""
+    first = text.split(" ", 1)[0]
+    if sum(c.isupper() for c in first) > 1:
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def _departure_reason(weakest, week_number: int) -> str:
     """Why the next round is not of the current week's kinds: "outside week 1: your weakest area,
     Evaluation metrics, is practised in ML system design rounds and was not covered in the last one"."""

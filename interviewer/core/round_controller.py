@@ -58,9 +58,11 @@ from interviewer.core.engine import (
 )
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
+from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
-    adds_to_answer, asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_opens, returns_greeting, sets_a_task,
+    adds_to_answer, asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_hands_back, only_opens,
+    returns_greeting, sets_a_task,
     sounds_unfinished,
     wraps_up,
 )
@@ -206,9 +208,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
                  on_update: Callable[[Update], None] | None = None,
                  settings: ControllerSettings = ControllerSettings(),
                  run_in_background: Callable[[Callable[[], None]], None] = _run_in_thread,
-                 answerer: Callable[[str | None], ClarifyingAnswerer | None] | None = None) -> None:
+                 answerer: Callable[[str | None], ClarifyingAnswerer | None] | None = None,
+                 interviewer_answers: InterviewerAnswers | None = None) -> None:
         """`answerer(question_id)` gives what answers the candidate's clarifying questions about
-        that question (None: the interviewer does not answer them)."""
+        that question (None: the interviewer does not answer them). `interviewer_answers`: the
+        interviewer's short answers to the candidate's own questions (core.interviewer_answers;
+        None: the canned replies only)."""
         self.engine = engine
         self.speaker = speaker
         self.recorder = recorder
@@ -222,7 +227,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # Phases whose floor is the candidate's own questions ("Do you have questions for me?"):
         # replied to by these, never with a fact of the script (core.candidate_questions).
         self._question_phases = question_phases(engine.script)
-        self._candidate_responders = {pid: CandidateQuestionResponder(engine.script.phase(pid))
+        self._interviewer_answers = interviewer_answers
+        self._candidate_responders = {pid: CandidateQuestionResponder(engine.script.phase(pid), interviewer_answers)
                                       for pid in self._question_phases}
         self._inbox: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
 
@@ -1691,6 +1697,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._ending, self._unfinished = (self._unfinished, self._turn), []
         # Moved on after the offer of help met silence: the next question, not a follow-up.
         unanswered = last is not None and last.left_unanswered and not any(p.strip() for p in parts)
+        asked = any(r.clarifications for r in self._ending[0])  # a question of theirs was answered in the turn
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at,
                                              unanswered=unanswered)
         try:
@@ -1711,7 +1718,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._to_say.appendleft(Utterance(reply, UtteranceKind.ACKNOWLEDGEMENT))
         if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
             self._hand_over_to_candidate(last)
-            self._close_when_nothing_left_to_ask(last, " ".join(parts))
+            self._close_when_nothing_left_to_ask(last, " ".join(parts), asked)
             self._offer_to_add(last)
             self._ask_to_keep_working()
         if self.engine.is_over and not self._to_say and self._speaking is None:
@@ -1747,15 +1754,27 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._listen_pending = True
         self._emit(CandidateTurn(text, self._now()))
 
-    def _close_when_nothing_left_to_ask(self, record: AnswerRecord | None, said: str) -> None:
+    def _close_when_nothing_left_to_ask(self, record: AnswerRecord | None, said: str, asked: bool = False) -> None:
         """In the last part, the floor handed to the candidate's questions: "That's all from me,
         thank you." or "No more questions." closes the round, as an interviewer would; the round
-        sat silent for the rest of the part, waiting for N (trial 11)."""
+        sat silent for the rest of the part, waiting for N (trial 11). `asked`: the turn asked
+        something that was answered; then a bare "That's it." after it ends that question, not
+        the round: the reply asked "Anything else you'd like to ask?", and the candidate answers
+        that, or ends the round with N or End round as the banner offers (trial 32: "How does
+        your team decide when a model is ready to ship? That's it." closed the round at once)."""
         offered = self._offered_after is not None and record is not None and record.index > self._offered_after
         if (record is None or self.engine.is_over or self.engine.has_next_phase or self._to_say
                 or not (self.takes_candidate_questions(record) or offered) or not self.engine.phase_agenda_done
                 or not (declines_to_ask(said) or wraps_up(said))):
             return
+        if only_hands_back(said):
+            question = None if asked else _question_before_hand_back(said)
+            if asked or question is not None:
+                # Said without a pause before "That's it.", the question had no reply live: it
+                # comes now. Either way the floor stays theirs, listening, as the reply asked.
+                if asked or self._reply_to(record, question):
+                    self._listen_pending = True
+                return
         self.engine.stop(PhaseEnd.AGENDA)  # the conversation is over: not the candidate ending it early
         self._listen_pending = False
         self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
@@ -1810,3 +1829,13 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _emit(self, update: Update) -> None:
         if self._on_update is not None:
             self._on_update(update)
+
+
+def _question_before_hand_back(said: str) -> str | None:
+    """The question just before a closing bare "That's it." ("How do you ship? That's it."), a
+    thanks after it aside; None when the sentence before it asks nothing."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", said.strip()) if s.strip()]
+    while sentences and (only_hands_back(sentences[-1])
+                         or sentences[-1].lower().strip(" .!,") in ("thanks", "thank you", "okay", "ok")):
+        sentences.pop()
+    return sentences[-1].strip() if sentences and sentences[-1].rstrip().endswith("?") else None

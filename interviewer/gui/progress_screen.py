@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, counted_areas, current_week,
                                             not_counted_reasons, practised_rounds, propose_next_round, readiness,
+                                            next_step_text,
                                             track_plan)
 from interviewer.core.weak_spots import RECENT_ROUNDS, weakest_first
 from interviewer.core.scripts.areas import area_name
@@ -398,18 +399,12 @@ class ProgressScreen(QWidget):
                                       not_counted=[r.kind for r in practised.rounds
                                                    if r.session_id in practised.too_short])
         ticked = sum(s.ticked for s in checks.values())
-        next_round = ""
-        if proposal is not None:
-            focus = f", focus on {', '.join(area_name(a) for a in proposal.focus)}" if proposal.focus else ""
-            script = f", e.g. \"{proposal.script.title}\"" if proposal.script is not None else ""
-            next_round = f" Next round: {kind_label(proposal.kind)}{script}{focus} ({proposal.reason})."
         # Weeks done past the current one ("3 of 6 weeks done. Next: week 3" read as a slip).
         ahead = [w.week.number for w in progress if w.done and now is not None and w.week.number > now.week.number]
         ahead_text = (f" ({_weeks_text(ahead)} done ahead of plan)" if ahead else "")
         self.plan_summary.setText(
             f"{done} of {len(progress)} weeks done{ahead_text}, {ticked} of {len(checks)} readiness checkpoints. "
-            + (f"Next: week {now.week.number}, {_mid_sentence(now.week.focus)}." if now else "The plan is complete.")
-            + next_round)
+            + next_step_text(progress, proposal))
         self.plan_progress = progress
         self.readiness = list(checks.values())
         self.proposal = proposal
@@ -450,15 +445,6 @@ def _weeks_text(numbers: list[int]) -> str:
     if len(numbers) == 1:
         return f"week {numbers[0]}"
     return "weeks " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
-
-
-def _mid_sentence(text: str) -> str:
-    """A capitalised phrase inside a sentence: its first letter lowered, unless its first word is
-    an acronym ("ML breadth, ..." stays; "Every round ..." becomes "every round ...")."""
-    first = text.split(" ", 1)[0]
-    if sum(c.isupper() for c in first) > 1:
-        return text
-    return text[:1].lower() + text[1:]
 
 
 RATE_PROMPT = "Rate yourself in the debrief after each round to compare how you felt with what was measured."

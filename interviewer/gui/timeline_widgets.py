@@ -32,6 +32,10 @@ def label_gap(metrics) -> int:
     return max(4, math.ceil(metrics.horizontalAdvance("0") * 0.75))
 
 
+# Minutes between the plan bar's time labels: the smallest of these whose labels fit apart.
+TICK_MINUTES = (1, 2, 5, 10, 15, 30, 60)
+
+
 class PhasePlanBar(QWidget):
     """The plan as coloured blocks, the elapsed part shaded, a cursor at 'now'."""
 
@@ -81,27 +85,28 @@ class PhasePlanBar(QWidget):
             self._description = text
             self.setAccessibleDescription(text)
 
-    def start_labels(self, bar: QRectF, metrics) -> list[tuple[float, str]]:
-        """(x, text) of the phases' start times that fit without overlapping: parts left early
-        are narrow, and their times ran into each other ("0000:28 01:40"). Later parts come
-        first, so the current part and the ones ahead keep theirs."""
+    def tick_labels(self, bar: QRectF, metrics) -> list[tuple[float, str]]:
+        """(x, text) of the time axis over the plan: round numbers of minutes (every 1, 2, 5, 10,
+        15 or 30 min, the smallest step whose labels fit apart), from the round's length and the
+        bar's width only. The parts' start times were the labels, and they jumped each time a
+        part ended early (02:00, 10:00, 19:00, then 08:43, 18:00, then 12:25, 24:33: trial 32);
+        the parts' boundaries are the blocks' edges, their times the blocks' tooltips."""
         if not self.phases:
             return []
-        # The round's start keeps its label: a first part left after 15 s lost its "00:00" to the
-        # next part's "00:15", which gave it back once that part was wide (trial 16).
-        first = (bar.left() + bar.width() * self.phases[0].start / self.total, clock_text(self.phases[0].start))
-        # A gap that grows with the text: 4 px at 150 % read as "00:0002:00" (trial 30).
-        gap = label_gap(metrics)
-        floor = first[0] + metrics.horizontalAdvance(first[1]) + gap
+        gap = label_gap(metrics)  # 4 px at 150 % read as "00:0002:00" (trial 30)
+        widest = max(metrics.horizontalAdvance(clock_text(self.total)), metrics.horizontalAdvance("00:00"))
+        per_second = bar.width() / self.total
+        step = next((m * 60.0 for m in TICK_MINUTES if m * 60.0 * per_second >= widest + 2 * gap),
+                    TICK_MINUTES[-1] * 60.0)
         labels: list[tuple[float, str]] = []
-        limit = float("inf")
-        for phase in reversed(self.phases[1:]):
-            x0 = bar.left() + bar.width() * phase.start / self.total
-            text = clock_text(phase.start)
-            if x0 >= floor and x0 + metrics.horizontalAdvance(text) + gap <= limit:
+        t = 0.0
+        while t <= self.total:
+            x0 = bar.left() + t * per_second
+            text = clock_text(t)
+            if x0 + metrics.horizontalAdvance(text) <= bar.right():
                 labels.append((x0, text))
-                limit = x0
-        return [first, *labels[::-1]]
+            t += step
+        return labels
 
     def bar_rect(self) -> QRectF:
         return QRectF(1, 16, self.width() - 2, self.height() - 2 - 16)
@@ -177,8 +182,10 @@ class PhasePlanBar(QWidget):
                        p.fontMetrics().elidedText(f"Parts done early: the round ends at {clock_text(early)}",
                                                   Qt.TextElideMode.ElideRight, int(rest.width() - 12)))
         p.setPen(t.color("text_muted"))
-        for x0, text in self.start_labels(bar, p.fontMetrics()):
-            p.drawText(QRectF(x0, 0, 60, 14), Qt.AlignmentFlag.AlignLeft, text)
+        for x0, text in self.tick_labels(bar, p.fontMetrics()):
+            p.drawText(QRectF(x0 + 2, 0, p.fontMetrics().horizontalAdvance(text) + 4, 14),
+                       Qt.AlignmentFlag.AlignLeft, text)
+            p.drawLine(QPointF(x0, 2), QPointF(x0, bar.top()))  # the tick the time belongs to
         # elapsed shading and cursor
         x = self.cursor_x(bar)
         shade = QColor(t.text)

@@ -44,9 +44,10 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
                                if "monitoring and rollback" in screen.plan_list.item(i).text())
         assert checkpoint_line.endswith("(0/3 in a row) - to do")
         assert "0 of 7 readiness checkpoints" in screen.plan_summary.text()
-        assert "Next round:" in screen.plan_summary.text()
-        # The week's focus keeps its acronym (it read "Next: week 1, ml breadth, coding and ...").
-        assert "Next: week 1, ML breadth, coding and phone-screen rounds." in screen.plan_summary.text()
+        # One next step (trial 32), and the week's focus keeps its acronym (it read "Next: week 1,
+        # ml breadth, coding and ...").
+        assert "Next round, before week 1 (ML breadth, coding and phone-screen rounds): " in screen.plan_summary.text()
+        assert screen.plan_summary.text().count("Next") == 1
 
         for n in range(3):
             store_round(store, 1_700_100_000 + n * 86400, MONITORED)
@@ -66,8 +67,8 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
         assert "2 of 7 readiness checkpoints" in screen.plan_summary.text()
         # Metrics never named in 4 design rounds (missed in each since trial 29) is a weak spot
         # worth leaving the foundations week for, and the plan says so.
-        assert ('Next round: ML system design, e.g. "Design: fraud scoring", focus on Evaluation metrics (outside '
-                'week 1: your weakest area, Evaluation metrics, is practised in ML system design rounds and was '
+        assert ('Next round, before week 1 (ML breadth, coding and phone-screen rounds): ML system design, e.g. '
+                '"Design: fraud scoring", focus on Evaluation metrics (your weakest area, Evaluation metrics, is practised in ML system design rounds and was '
                 'covered in 0 of the last 4).') in screen.plan_summary.text()
         assert MONITORING not in screen.proposal.focus
 
@@ -155,7 +156,7 @@ def test_weeks_done_ahead_of_plan_are_said_to_be_ahead(qapp, tmp_path):
             _answered_round(store, i, kind, 20)
         show(screen, store)
     assert screen.plan_summary.text().startswith("3 of 6 weeks done (week 6 done ahead of plan), 0 of 7 readiness "
-                                                 "checkpoints. Next: week 3,")
+                                                 "checkpoints. Next round, before week 3 (")
 
 
 def test_a_round_in_which_nothing_was_heard_ticks_no_week(qapp, tmp_path):

@@ -89,7 +89,7 @@ def test_the_round_start_keeps_its_label_when_the_first_part_is_left_at_once(qtb
     rect = QRectF(1, 16, 1098, 30)
     bar.set_plan([PlannedPhase("intro", "Introduction", 0.0, 15.0), PlannedPhase("req", "Requirements", 15.0, 500.0),
                   PlannedPhase("design", "Design", 500.0, 3600.0)], 3600.0)
-    first = bar.start_labels(rect, metrics)[0][1]
+    first = bar.tick_labels(rect, metrics)[0][1]
     bar.set_plan([PlannedPhase("intro", "Introduction", 0.0, 15.0), PlannedPhase("req", "Requirements", 15.0, 126.0),
                   PlannedPhase("design", "Design", 126.0, 3600.0)], 3600.0)
-    assert first == bar.start_labels(rect, metrics)[0][1] == "00:00"
+    assert first == bar.tick_labels(rect, metrics)[0][1] == "00:00"

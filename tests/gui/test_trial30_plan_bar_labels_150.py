@@ -30,7 +30,7 @@ def test_start_times_never_run_together_at_150_percent(qtbot):
         gap = metrics.horizontalAdvance("0") * 0.75
         # The bar just wide enough that "02:00" begins 5 px after "00:00" ends (trial 30: touching).
         width = (metrics.horizontalAdvance("00:00") + 5) * 2700.0 / 120.0
-        labels = bar.start_labels(QRectF(0, 16, width, 30), metrics)
+        labels = bar.tick_labels(QRectF(0, 16, width, 30), metrics)
         assert labels[0][1] == "00:00"
         for (x0, text), (x1, after) in zip(labels, labels[1:]):
             assert x1 - (x0 + metrics.horizontalAdvance(text)) >= gap, (text, after, labels)

@@ -61,6 +61,16 @@ class ClarifyingTopic:
 
 
 @dataclass(frozen=True)
+class InterviewerAnswer:
+    """One of the interviewer's short answers to the candidate's own questions at the end of a
+    round (core/interviewer_answers.py; a script's `[[interviewer_answers]]`)."""
+
+    name: str  # what the candidate asks about, in words: "how the team decides a model is ready to ship"
+    keywords: tuple[str, ...]  # words that show a question is about it ("ship", "launch")
+    reply: str  # what the interviewer says: two or three short sentences
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """A question asked after the main one.
 
@@ -172,6 +182,8 @@ class RoundScript:
     # Things that do not stop the script from running (e.g. a clarifying topic without a fact),
     # one `FILE:LINE: field: message` line each; `scripts validate` prints them.
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    # Its own answers to the candidate's questions, over the bundled ones of the same name.
+    interviewer_answers: tuple[InterviewerAnswer, ...] = ()
 
     def phase(self, phase_id: str) -> Phase:
         for p in self.phases:

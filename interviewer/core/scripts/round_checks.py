@@ -140,6 +140,14 @@ class _Checker(_QuestionChecks):
                                  f"prompt with a statement, or move the {what} to another phase")
 
         phases = self.opening_with_question(phases, questions, intro_question)
+        answers = ()
+        if "interviewer_answers" in data:
+            from interviewer.core.interviewer_answers import read_answers
+
+            try:
+                answers = read_answers(data["interviewer_answers"], "table ")
+            except ValueError as exc:
+                self.problem(("interviewer_answers",), str(exc))
         if self._found:
             return None
         warnings = tuple(text for _, text in sorted(self._warned, key=lambda item: item[0]))
@@ -147,7 +155,7 @@ class _Checker(_QuestionChecks):
                            phases=tuple(phases), questions=tuple(questions),
                            description=description, bundled=bundled,
                            source="" if self.source.startswith("<") else self.source,
-                           warnings=warnings)
+                           warnings=warnings, interviewer_answers=answers)
 
     def opening_with_question(self, phases: list, questions: list, intro_question: str | None) -> list:
         """The phases, the first one's prompt ending with the intro question when that part asks

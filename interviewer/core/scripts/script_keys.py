@@ -4,10 +4,11 @@ say where a misplaced key belongs.
 from __future__ import annotations
 
 ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "no_fact_reply", "intro_question", "phases",
-              "questions")
+              "questions", "interviewer_answers")
 PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying", "replies")
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
                  "outline", "hints", "follow_ups")
 POINT_KEYS = ("text", "keywords", "area")
 FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase", "after_questions", "phase", "hints", "area")
 TOPIC_KEYS = ("name", "keywords")
+ANSWER_KEYS = ("name", "keywords", "reply")  # an [[interviewer_answers]] table (core/interviewer_answers.py)
