@@ -102,6 +102,10 @@ class PhaseEnd(StrEnum):
     AGENDA = "agenda"  # the interviewer moved on: its planned questions were done
     NEXT = "next"  # the candidate moved on (Next key)
     STOPPED = "stopped"  # the round was ended early
+    # The candidate ended the round (End round, or N in the last part) once the conversation was
+    # done (RoundEngine.conversation_done): complete, as AGENDA, but said as what happened
+    # ("You ended the round ..."), not "The interviewer closed the round" (trial 33 defect 2).
+    DONE = "done"
 
 
 @dataclass
@@ -1028,8 +1032,8 @@ class RoundEngine:
         """End the round early. Afterwards nothing more happens. `why`: STOPPED when the candidate
         ended it (End round), NEXT when they did with N in the last part; AGENDA when the conversation was over (every question asked, and
         the candidate had no more of their own), which no review calls ending early. STOPPED and
-        NEXT become AGENDA once the conversation is done (`conversation_done`): only the
-        candidate's own questions were left."""
+        NEXT become DONE once the conversation is done (`conversation_done`): only the
+        candidate's own questions were left; complete as AGENDA is, but the candidate's doing."""
         if self.state != RoundState.RUNNING:
             return
         if self._paused_at is not None:
@@ -1037,8 +1041,10 @@ class RoundEngine:
         if why in (PhaseEnd.STOPPED, PhaseEnd.NEXT) and self.conversation_done:
             # Every planned question was asked and only the candidate's own questions were left
             # (the app offers "press N to end the round now"): ending it then is the round's own
-            # end, complete and counted, not "ended early" (trial 31: 8.1 of 55 min, "Not counted").
-            why = PhaseEnd.AGENDA
+            # end, complete and counted, not "ended early" (trial 31: 8.1 of 55 min, "Not counted");
+            # still the candidate's doing, which the review says (trial 33: "The interviewer
+            # closed the round" after Ctrl+E, E).
+            why = PhaseEnd.DONE
         self._stopped_at = self.elapsed()
         self._close_phase(self._stopped_at, why)
         self.state = RoundState.STOPPED

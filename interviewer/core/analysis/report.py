@@ -998,14 +998,17 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     said "ended after 7.6 of 45 min", as if something had gone wrong (trial 15). What Next left
     unasked is said instead of "every question was asked and answered" (trial 25), and kept as
     the finding's `skipped` for the round's status ("completed, 1 follow-up skipped")."""
-    if not timings or timings[-1].ended_by != "agenda":
+    if not timings or timings[-1].ended_by not in ("agenda", "done"):
         return None
     planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in (plan or [(p.phase, p.planned_s / 60.0) for p in timings]))
     ended_at = timings[-1].started_at + timings[-1].actual_s
     if not ran_short(ended_at, planned_s):
         return None
     skipped = skipped_text(sum(p.skipped_questions for p in timings), sum(p.skipped_follow_ups for p in timings))
-    closed = f"The interviewer closed the round at {round_length_text(ended_at, planned_s / 60)} planned"
+    # "done": the candidate ended it (End round, N) once only their own questions were left;
+    # "The interviewer closed the round" then said the opposite of what happened (trial 33).
+    who = "You ended the round" if timings[-1].ended_by == "done" else "The interviewer closed the round"
+    closed = f"{who} at {round_length_text(ended_at, planned_s / 60)} planned"
     if not skipped:
         return Finding("round_questions_done", f"{closed}: every question of its script was asked and answered.",
                        ended_at)
