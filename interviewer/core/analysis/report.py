@@ -42,10 +42,18 @@ FILLER_RATE_MIN_WORDS = 30
 FILLERS_HABIT_MIN = 2
 
 
+# From when a start before the first word is worth a "Slow start" note. Coaches tell candidates to
+# take a few seconds (3 to 5 s) to collect their thoughts before a technical answer; a note for
+# 3.4-5.0 s before "Which test cases would you write?" or "When would you choose trees over a
+# neural network?" told the candidate off for doing what they are taught (trial 33 defect 5). Past
+# 6 s the pause is noticed by an interviewer; from "went silent" (10 s) it is a freeze, a problem.
+SLOW_START_S = 6.0
+
+
 @dataclass(frozen=True)
 class AnalysisSettings:
     pauses: PauseSettings = PauseSettings()
-    slow_start_s: float = 3.0           # response latency worth a finding
+    slow_start_s: float = SLOW_START_S  # response latency worth a finding
     pace_band: tuple[float, float] = NORMAL_BAND_WPM
     articulation_band: tuple[float, float] = ARTICULATION_BAND_WPM
     hedges_per_100_words: float = 3.0
