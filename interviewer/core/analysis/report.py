@@ -83,7 +83,7 @@ FINDING_LABELS = {
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
     "phase_under": "Phase short", "round_ended_early": "Ended early", "round_questions_done": "Round finished",
-    "moved_on_early": "Moved on early",
+    "moved_on_early": "Moved on early", "did_not_know": "Didn't know",
     "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
@@ -447,7 +447,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     if thinking_invited:
         settings = replace(settings, slow_start_s=max(settings.slow_start_s, THINKING_INVITED_S))
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
-                                  star, signals, hedge, restated, question_end, interrupted, question_findings)
+                                  star, signals, hedge, restated, question_end, interrupted, question_findings,
+                                  question_text=question_text if to_problem and not questions_for_interviewer else None)
     return analysis
 
 
@@ -525,6 +526,35 @@ BARE_GUESS_MAX_WORDS = 10
 _BARE_GUESS = re.compile(r"^(?:i (?:think|guess|believe|suppose)|maybe|probably|perhaps|possibly)\b")
 _REASON = re.compile(r"\b(?:because|cause|cuz|since|so|due|given|but|which|otherwise|if)\b")
 GAVE_UP_KIND = "gave_up"
+# The answer went on past asking what the question meant, then said only that the candidate did
+# not know ("Sorry, what do you mean? ... Honestly, I don't know the difference well enough."):
+# no gave-up (questions were asked first), and trial 33's review kept no trace of it. Said as a
+# neutral note, with its audio, so the candidate can look the question up.
+DID_NOT_KNOW_KIND = "did_not_know"
+_GIVE_UP_OPENING = re.compile(rf"^(?:{_GIVE_UP_EXTRA} )*{_GIVE_UP}\b")
+_GOES_ON = re.compile(r"\b(?:i'?d|i would|we'?d|we would|i'?ll|i will|i guess|maybe|probably|my guess)\b")
+DID_NOT_KNOW_MAX_WORDS = 30  # statements longer than this go on to answer, whatever they open with
+
+
+def said_did_not_know(words: list[dict]) -> tuple[float, float] | None:
+    """(start, end) of the statements of an answer that only say the candidate does not know,
+    after any questions it asked ("What do you mean by that?"): its sentences that are not
+    questions open with "I don't know" (or "no idea", "I'm not sure", ...) and are short. None when
+    it says more, or asks only."""
+    sentences: list[list[dict]] = [[]]
+    for w in words:
+        sentences[-1].append(w)
+        if str(w.get("text", "")).rstrip().endswith((".", "?", "!")):
+            sentences.append([])
+    statements = [s for s in sentences if s and not str(s[-1].get("text", "")).rstrip().endswith("?")]
+    if not statements or sum(len(s) for s in statements) > DID_NOT_KNOW_MAX_WORDS:
+        return None
+    said = _said(" ".join(str(w.get("text", "")) for s in statements for w in s))
+    opening = _GIVE_UP_OPENING.match(said)
+    # "I don't know the exact number, but I'd estimate a million" goes on to answer.
+    if opening is None or _REASON.search(said[opening.end():]) or _GOES_ON.search(said[opening.end():]):
+        return None
+    return float(statements[0][0]["start"]), float(statements[-1][-1]["end"])
 
 
 def _said(text: str) -> str:
@@ -793,7 +823,7 @@ def _opens_with_a_waited_question(a: AnswerAnalysis, ps: PauseSettings) -> bool:
 
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               star, signals: depth.DepthResult, hedge, restated: bool, question_end: float = 0.0, interrupted: bool = False,
-              question_findings: bool = True) -> list[Finding]:
+              question_findings: bool = True, question_text: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
     clarifying_part = bool(a.extra.get("expects_clarifying"))
@@ -808,6 +838,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         quoted = f" (\"{said.strip()}\")" if guesses_after_giving_up(said) else ""
         out.append(Finding(GAVE_UP_KIND, f"You gave up on this one{quoted}: say what you would try first, "
                            "or ask for a hint.", a.words[0]["start"], a.words[-1]["end"], "problem"))
+    elif a.words and question_text and (span := said_did_not_know(a.words)) is not None:
+        out.append(Finding(DID_NOT_KNOW_KIND, f"Said you didn't know: {question_text.strip()}", span[0], span[1]))
     if (a.response_latency is not None and a.response_latency >= settings.slow_start_s
             and not _opens_with_a_waited_question(a, ps)):
         out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
