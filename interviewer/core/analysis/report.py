@@ -83,7 +83,7 @@ FINDING_LABELS = {
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
     "phase_under": "Phase short", "round_ended_early": "Ended early", "round_questions_done": "Round finished",
-    "moved_on_early": "Moved on early", "did_not_know": "Didn't know",
+    "moved_on_early": "Moved on early", "did_not_know": "Didn't know", "declined": "Declined",
     "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
@@ -536,6 +536,29 @@ _GOES_ON = re.compile(r"\b(?:i'?d|i would|we'?d|we would|i'?ll|i will|i guess|ma
 DID_NOT_KNOW_MAX_WORDS = 30  # statements longer than this go on to answer, whatever they open with
 
 
+# Declining a part of the task: "I'd rather skip the tests", "Can we skip that?", "Let's not go
+# into it". Trial 33: "Honestly I'm pretty confident the code works, so I'd rather skip the
+# tests. I'm done." got "Okay, thanks." and the next follow-up, and the review said nothing of it.
+# The interviewer insists once (engine.INSIST) and the review notes it (DECLINED_KIND). Only a
+# short answer: in a longer one the words are about the solution ("I'd rather not sort twice").
+DECLINED_KIND = "declined"
+DECLINE_MAX_WORDS = 40
+_DECLINES = re.compile(
+    r"\b(?:i'?d|i would) rather (?:skip|pass|move on|not (?:do|go into|answer|bother|test|write|trace|walk))"
+    r"|\b(?:i'?d|i would) prefer (?:not to|to skip)\b"
+    r"|\b(?:can|could|shall|may) we (?:just )?(?:skip|pass on|move on from|leave)\b"
+    r"|\blet'?s (?:just )?(?:skip|not (?:do|bother|go into|test))\b"
+    r"|\bi'?ll (?:skip|pass on)\b"
+    r"|\b(?:i (?:don'?t|do not) (?:want|need) to|no need to) (?:test|write tests|trace|walk through|go into)\b")
+
+
+def declines(text: str) -> bool:
+    """The answer `text` declines what was asked ("I'd rather skip the tests", "Can we skip
+    that?", "Let's not go into it"), in a short answer (DECLINE_MAX_WORDS)."""
+    said = _said(text)
+    return bool(said) and len(said.split()) <= DECLINE_MAX_WORDS and bool(_DECLINES.search(said))
+
+
 def said_did_not_know(words: list[dict]) -> tuple[float, float] | None:
     """(start, end) of the statements of an answer that only say the candidate does not know,
     after any questions it asked ("What do you mean by that?"): its sentences that are not
@@ -838,6 +861,9 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         quoted = f" (\"{said.strip()}\")" if guesses_after_giving_up(said) else ""
         out.append(Finding(GAVE_UP_KIND, f"You gave up on this one{quoted}: say what you would try first, "
                            "or ask for a hint.", a.words[0]["start"], a.words[-1]["end"], "problem"))
+    elif a.words and question_text and declines(said):
+        out.append(Finding(DECLINED_KIND, f"You declined this one: {question_text.strip()}",
+                           a.words[0]["start"], a.words[-1]["end"], "problem"))
     elif a.words and question_text and (span := said_did_not_know(a.words)) is not None:
         out.append(Finding(DID_NOT_KNOW_KIND, f"Said you didn't know: {question_text.strip()}", span[0], span[1]))
     if (a.response_latency is not None and a.response_latency >= settings.slow_start_s
