@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis import summary
+from interviewer.core.analysis.report import DID_NOT_KNOW_KIND, GAVE_UP_KIND
 from interviewer.core.analysis.phases import NOT_REACHED, handed_on, not_reached, phase_difference_text
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.scripts.model import RoundScript
@@ -52,7 +53,7 @@ class RoundNumbers(summary.RoundNumbers):
 class FlaggedMoment:
     """Something the debrief shows to jog memory; plays `answer_id` from `start`."""
 
-    kind: str  # filler_cluster, long_silence, long_answer
+    kind: str  # filler_cluster, long_silence, long_answer, did_not_know
     answer_id: int
     start: float  # seconds into the answer's audio
     message: str
@@ -112,6 +113,12 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
             if length >= long_pause_s:
                 moments.append(FlaggedMoment("long_silence", answer.id, float(p["start"]),
                                              f"{length:.1f} s of silence in \"{_short(answer.question_text)}\""))
+        # A question the candidate said they could not answer: one to look up afterwards (trial
+        # 33: "I don't know" to a follow-up was in no moment and no finding).
+        for f in (session.findings_for(answer.id) if hasattr(session, "findings_for") else ()):
+            if f.kind in (DID_NOT_KNOW_KIND, GAVE_UP_KIND) and f.start is not None:
+                moments.append(FlaggedMoment("did_not_know", answer.id, float(f.start),
+                                             f"Said you didn't know: \"{_short(answer.question_text)}\""))
     parts = round_parts(session)
     asking = {p.id for p in parts if p.for_interviewer(question_phases(script))}
     # A question met with silence (the core's met_with_silence) is no long answer:

@@ -37,7 +37,7 @@ from typing import Union
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PointMatcher, sentences_of_text
 from interviewer.core.analysis.fillers import is_hesitation
-from interviewer.core.analysis.report import gives_up
+from interviewer.core.analysis.report import declines, gives_up
 from interviewer.core.candidate_questions import defers_questions, question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
@@ -107,6 +107,10 @@ class PhaseEnd(StrEnum):
     AGENDA = "agenda"  # the interviewer moved on: its planned questions were done
     NEXT = "next"  # the candidate moved on (Next key)
     STOPPED = "stopped"  # the round was ended early
+    # The candidate ended the round (End round, or N in the last part) once the conversation was
+    # done (RoundEngine.conversation_done): complete, as AGENDA, but said as what happened
+    # ("You ended the round ..."), not "The interviewer closed the round" (trial 33 defect 2).
+    DONE = "done"
 
 
 @dataclass
@@ -246,6 +250,17 @@ ASK_FOR_MORE = {
 PUSH_BACK_KINDS = ("ml_depth", "ml_system_design")
 PUSH_BACK_ID = "push-back"
 PUSH_BACK = FollowUp(PUSH_BACK_ID, "What would you check first to find out?")
+# An answer that declines what was asked ("I'd rather skip the tests", report.declines) gets one
+# insistence, in every round kind, as an interviewer would before moving on (trial 33: "Okay,
+# thanks." and the next follow-up). Once per question, as PUSH_BACK (the two share the once).
+INSIST_ID = "insist"
+INSIST = {
+    "coding": FollowUp(INSIST_ID, "I'd still like to see it: take the smallest input you can think of, "
+                                  "an empty one for example, and trace it through your code for me."),
+    "phone_screen": FollowUp(INSIST_ID, "I'd still like to see it: take the smallest input you can think of, "
+                                        "an empty one for example, and trace it through your code for me."),
+    "default": FollowUp(INSIST_ID, "I'd still like to hear your take, even a rough one. What would you try first?"),
+}
 _CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation"})
 # Rounds whose part for clarifying questions is for asking about the problem only: it is worked
 # on in the parts after it, so its question's follow-ups wait for those (a follow-up whose
@@ -745,6 +760,10 @@ class RoundEngine:
             self._pending_follow_ups, self._guessed_covered, self._covered_in_passing = [], [], []
             if open_ask is not None and open_ask.follow_up_id is None:
                 self._left_unanswered.add(open_ask.question_id)
+        elif answer_text is not None and self._insist_due(open_ask, answer_text):
+            self._pushed_back.add(self._question.id)
+            insist = INSIST.get(self.script.kind, INSIST["default"])
+            return [*caught_up, self._ask(self._question, insist, now, AskReason.FOLLOW_UP)]
         elif answer_text is not None and self._answer_too_short(open_ask):
             self._asked_for_more.add(self._question.id)
             more = ASK_FOR_MORE.get(self.script.kind, ASK_FOR_MORE["default"])
@@ -1021,6 +1040,19 @@ class RoundEngine:
             return False
         return self._words_said_on_question() < self.ask_for_more_below_words
 
+    def _insist_due(self, open_ask: "AskSpan | None", answer_text: str) -> bool:
+        """The question or follow-up just answered was declined (report.declines), outside the
+        candidate's own questions and a part for clarifying questions only, and the question got
+        no insistence or push-back yet (see INSIST)."""
+        question, phase = self._question, self.current_phase
+        if (question is None or phase is None or open_ask is None or open_ask.question_id != question.id
+                or open_ask.follow_up_id == INSIST_ID or phase.id in self._question_phases
+                or question.id in self._pushed_back):
+            return False
+        if phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS:
+            return False
+        return declines(answer_text)
+
     def _push_back_due(self, open_ask: "AskSpan | None", answer_text: str) -> bool:
         """The question or follow-up just answered got an answer that gives up (report.gives_up),
         in a round kind that pushes on details, and the question got no push-back nor request for
@@ -1199,8 +1231,8 @@ class RoundEngine:
         """End the round early. Afterwards nothing more happens. `why`: STOPPED when the candidate
         ended it (End round), NEXT when they did with N in the last part; AGENDA when the conversation was over (every question asked, and
         the candidate had no more of their own), which no review calls ending early. STOPPED and
-        NEXT become AGENDA once the conversation is done (`conversation_done`): only the
-        candidate's own questions were left."""
+        NEXT become DONE once the conversation is done (`conversation_done`): only the
+        candidate's own questions were left; complete as AGENDA is, but the candidate's doing."""
         if self.state != RoundState.RUNNING:
             return
         if self._paused_at is not None:
@@ -1208,8 +1240,10 @@ class RoundEngine:
         if why in (PhaseEnd.STOPPED, PhaseEnd.NEXT) and self.conversation_done:
             # Every planned question was asked and only the candidate's own questions were left
             # (the app offers "press N to end the round now"): ending it then is the round's own
-            # end, complete and counted, not "ended early" (trial 31: 8.1 of 55 min, "Not counted").
-            why = PhaseEnd.AGENDA
+            # end, complete and counted, not "ended early" (trial 31: 8.1 of 55 min, "Not counted");
+            # still the candidate's doing, which the review says (trial 33: "The interviewer
+            # closed the round" after Ctrl+E, E).
+            why = PhaseEnd.DONE
         self._stopped_at = self.elapsed()
         self._close_phase(self._stopped_at, why)
         self.state = RoundState.STOPPED

@@ -53,7 +53,7 @@ from pathlib import Path
 from typing import Callable
 
 from interviewer.core.engine import (
-    ASK_FOR_MORE_ID, PUSH_BACK_ID, AskQuestion, Event, PhaseEnd, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine,
+    ASK_FOR_MORE_ID, INSIST_ID, PUSH_BACK_ID, AskQuestion, Event, PhaseEnd, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, RoundEngine,
     TimeUp,
 )
 from interviewer.core.analysis.fillers import is_hesitation
@@ -1272,10 +1272,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
                     self._previous_ask = self._last_ask
                 self._last_ask, self._cut_off, self._asked_again = event, None, False
                 # Not before asking for more: "Thank you. Could you tell me more?" thanks for too
-                # little; nor before the push-back on a give-up ("Thanks. What would you check first?").
+                # little; nor before the push-back on a give-up ("Thanks. What would you check first?"),
+                # nor before insisting on what was declined ("Okay, thanks. I'd still like...", trial 33).
                 ack = None
                 if (self._acknowledge_next and event.reason != "repeat"
-                        and event.follow_up_id not in (ASK_FOR_MORE_ID, PUSH_BACK_ID)
+                        and event.follow_up_id not in (ASK_FOR_MORE_ID, PUSH_BACK_ID, INSIST_ID)
                         and self._last_answer_had_words()):
                     ack = self._say(ACKNOWLEDGEMENTS[self._acknowledged % len(ACKNOWLEDGEMENTS)],
                                     UtteranceKind.ACKNOWLEDGEMENT)

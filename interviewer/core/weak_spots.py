@@ -466,13 +466,18 @@ def count_text(n: int | float, total: int, unit: str) -> str:
     return f"{n:g} of {total} {unit}" if isinstance(n, float) else f"{n} of {total} {unit}"
 
 
-def points_count_text(covered: int, total: int, questions: int, ended_early: bool = False) -> str:
+def points_count_text(covered: int, total: int, questions: int, ended_early: bool = False,
+                      not_known: tuple[int, int] = (0, 0)) -> str:
     """The talking points a round covered, for the review's "The round in ten seconds" and every
     export: "4 of 6 talking points covered.", or, in a round ended early, over the questions it
-    reached: "4 of 6 talking points covered, in the 2 questions reached (ended early)." """
+    reached: "4 of 6 talking points covered, in the 2 questions reached (ended early)."
+    `not_known`: (questions, follow-ups) the candidate said they did not know, said after the
+    count: "4 of 4" read as complete after an "I don't know" to a follow-up (trial 33)."""
     scope = (f", in the {questions} question{'s' if questions != 1 else ''} reached (ended early)"
              if ended_early else "")
-    return f"{count_text(covered, total, POINTS_UNIT)} covered{scope}."
+    unknown = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in zip(not_known, ("question", "follow-up")) if n]
+    said = (f"; {' and '.join(unknown)} not answered (you said you didn't know)" if unknown else "")
+    return f"{count_text(covered, total, POINTS_UNIT)} covered{scope}{said}."
 
 
 def content_text(content: RoundContent, named: int | None = None, heading: bool = True,

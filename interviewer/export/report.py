@@ -10,7 +10,7 @@ from interviewer.core.analysis.marks import transcript_marks
 from interviewer.core.analysis.phases import NOT_REACHED, handed_on, not_reached, phase_difference_text, round_minutes_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_round_time, finding_text
 from interviewer.core.analysis.pace import NO_PACE_SHORT_WHY, no_pace_reason
-from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, topics_missed_text
+from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, repeated_ask_parts, topics_missed_text, with_part
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.clock import clock_text
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
@@ -334,7 +334,9 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     by_part = {i: a for a in numbers.answers for i in a.part_ids}
     by_id = {a.id: a for a in session.answers}
     placed = place_lines(session, {i for a in numbers.answers for i in a.part_ids})
-    for n, a in enumerate(numbers.answers, start=1):
+    # Answers on one question in several parts are headed by their part too (trial 33).
+    part_names = repeated_ask_parts(numbers.answers, {p.phase_id: p.name for p in session.phases})
+    for n, (a, part_name) in enumerate(zip(numbers.answers, part_names), start=1):
         parts = [by_id[i] for i in a.part_ids]
         # At round time, as the review lists them (they are stored as seconds into each part).
         # An answer's clarifying count says the round's beside it (summary.finding_message).
@@ -352,7 +354,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
             before.append(Token(first.question_text, asked, "reply", fmt_clock(asked)))
         report.answers.append(AnswerReport(n, first, tokens, answer_facts(by_part[first.id]), findings,
                                            any(p.audio_path in missing for p in parts), parts, before,
-                                           a.heading))
+                                           with_part(part_name, a.heading)))
     report.said_after = [said_token(line) for line in placed.after]
     report.round_findings = [f for f in session.findings if f.answer_id is None]
     return report

@@ -220,10 +220,10 @@ class DebriefScreen(QWidget):
             row.setData(Qt.ItemDataRole.UserRole, (moment.answer_id, moment.start))
             self.moments.addItem(row)
         if not self.moments.count():
-            # Moments are filler clusters, long silences and long answers only: the review may
-            # still list things to work on (no clarifying questions, a phase over time).
+            # Moments are filler clusters, long silences, long answers and questions you said you
+            # did not know only: the review may still list things to work on (a phase over time).
             self.moments.addItem(QListWidgetItem(
-                "No filler clusters, long silences or long answers to recall in this round; "
+                "No filler clusters, long silences, long answers or questions you didn't know to recall in this round; "
                 "the review lists what else to work on."))
         self.status.clear()
         self.mark_saved()

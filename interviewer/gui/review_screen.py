@@ -37,7 +37,8 @@ from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
 from interviewer.core.time_left import questions_done_text
 from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, disfluency_count_text, finding_label,
                                               finding_round_time, finding_severity, finding_text)
-from interviewer.core.analysis.summary import DEPTH_HEADING, depth_line, finding_message, topics_missed_text
+from interviewer.core.analysis.summary import (DEPTH_HEADING, depth_line, finding_message, repeated_ask_parts,
+                                               topics_missed_text, with_part)
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words
 from interviewer.app.labels import clock_text, kind_label
@@ -824,17 +825,20 @@ class ReviewScreen(QWidget):
             if tip:
                 self.table.horizontalHeaderItem(col).setToolTip(tip)
         self.table.setRowCount(len(numbers.answers))
+        # Three answers on one coding problem read "You're given a list ..." three times (trial
+        # 33): such rows name their part first ("Approach · You're given ...").
+        part_names = repeated_ask_parts(numbers.answers, {p.phase_id: p.name for p in self.session.phases})
         for row, a in enumerate(numbers.answers):
             restarts = disfluency_count_text(a.disfluencies)
             short = no_pace_reason(a.words, a.pace_wpm)
             pace = short or f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}"
             # Numbered first: two answers on one question (its clarifying and its approach) read
             # "You're given a list o…" twice, cut by the column (trial 21); the tooltip is whole.
-            values = [f"{row + 1}. {a.asked}", clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
+            values = [f"{row + 1}. {with_part(part_names[row], a.asked)}", clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
                       str(len(a.disfluencies)), pace,
                       str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
-            tips = {0: a.question, 1: f"{clock_text(a.duration)}, {a.words} words", 3: restarts,
+            tips = {0: with_part(part_names[row], a.question), 1: f"{clock_text(a.duration)}, {a.words} words", 3: restarts,
                     # "190 / 56" said not which was which (trial 23); the header has no room to
                     # say it (a wider one squeezed the transcript under 400 px at 1280x800).
                     4: (NO_PACE_SHORT_WHY.capitalize() if short else

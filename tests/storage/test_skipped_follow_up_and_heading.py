@@ -97,7 +97,9 @@ def test_answers_to_hand_over_prompts_are_headed_by_the_question_without_its_cut
         session = store.get_session(_store(store))
     report = build_report(session, script=SCRIPT)
     headings = [a.title for a in report.answers]
-    assert headings[1] == headings[2] == PROBLEM  # the question worked on, in full, not "[cut off]"
+    # The question worked on, in full, not "[cut off]", led by its part: three answers on one
+    # question read the same without it (trial 33).
+    assert headings[1:3] == [f"Approach · {PROBLEM}", f"Code · {PROBLEM}"]
     assert headings[0].endswith(CUT_OFF_MARK)  # its own first reading was cut off
     # Without the script, the stored text without the mark.
     assert all(not a.title.endswith(CUT_OFF_MARK) for a in build_report(session).answers[1:3])

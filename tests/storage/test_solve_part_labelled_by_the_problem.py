@@ -41,9 +41,9 @@ def test_the_solve_part_is_listed_under_the_problem(store, tmp_path):
     assert answers[1].question == PROMPT  # the line as said (the row's tooltip)
     export_session(store, sid, "markdown", tmp_path / "round.md", script=SCRIPT)
     md = (tmp_path / "round.md").read_text()
-    assert "### 2. We've shipped model versions" in md and "### 2. Let's move" not in md
+    assert "### 2. Coding: solve and test · We've shipped model versions" in md and "### 2. Let's move" not in md
     assert f"Interviewer at 01:00:** {PROMPT}" in md.replace("\\", "")  # the prompt is still shown, once
     assert md.count("Let's move from clarifying to solving") == 1
     export_session(store, sid, "html", tmp_path / "round.html", script=SCRIPT)
     html = (tmp_path / "round.html").read_text()
-    assert "<h3>2. We&#x27;ve shipped model versions" in html or "<h3>2. We've shipped model versions" in html
+    assert "<h3>2. Coding: solve and test · We&#x27;ve shipped model versions" in html

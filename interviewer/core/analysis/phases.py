@@ -110,7 +110,8 @@ class PhaseTiming:
     allotted_s: float | None = None
     # Why it ended (core.engine.PhaseEnd's values): "agenda" when the interviewer moved on because
     # its planned questions were done, "next" when the candidate did (in the last part: ended the
-    # round with N); None when not known.
+    # round with N), "done" when the candidate ended the round once only their own questions were
+    # left (complete, as "agenda"); None when not known.
     ended_by: str | None = None
     # The script's last part: the candidate ending the round there ("That's all from me", End
     # round in "Your questions") ends it by choice, not short.
@@ -143,7 +144,7 @@ class PhaseTiming:
         # Short without anybody choosing it: a phase the interviewer ended because its planned
         # questions were done (or whose time was up), or the candidate ended on purpose (Next,
         # End round), is no timing failure; the round says once what the candidate ended early.
-        if self.short and self.ended_by not in ("agenda", "time", "next", "stopped"):
+        if self.short and self.ended_by not in ("agenda", "done", "time", "next", "stopped"):
             return "under"
         return "on plan"
 

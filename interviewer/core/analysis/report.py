@@ -42,10 +42,18 @@ FILLER_RATE_MIN_WORDS = 30
 FILLERS_HABIT_MIN = 2
 
 
+# From when a start before the first word is worth a "Slow start" note. Coaches tell candidates to
+# take a few seconds (3 to 5 s) to collect their thoughts before a technical answer; a note for
+# 3.4-5.0 s before "Which test cases would you write?" or "When would you choose trees over a
+# neural network?" told the candidate off for doing what they are taught (trial 33 defect 5). Past
+# 6 s the pause is noticed by an interviewer; from "went silent" (10 s) it is a freeze, a problem.
+SLOW_START_S = 6.0
+
+
 @dataclass(frozen=True)
 class AnalysisSettings:
     pauses: PauseSettings = PauseSettings()
-    slow_start_s: float = 3.0           # response latency worth a finding
+    slow_start_s: float = SLOW_START_S  # response latency worth a finding
     pace_band: tuple[float, float] = NORMAL_BAND_WPM
     articulation_band: tuple[float, float] = ARTICULATION_BAND_WPM
     hedges_per_100_words: float = 3.0
@@ -75,7 +83,7 @@ FINDING_LABELS = {
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
     "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
     "phase_under": "Phase short", "round_ended_early": "Ended early", "round_questions_done": "Round finished",
-    "moved_on_early": "Moved on early",
+    "moved_on_early": "Moved on early", "did_not_know": "Didn't know", "declined": "Declined",
     "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
@@ -439,7 +447,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     if thinking_invited:
         settings = replace(settings, slow_start_s=max(settings.slow_start_s, THINKING_INVITED_S))
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
-                                  star, signals, hedge, restated, question_end, interrupted, question_findings)
+                                  star, signals, hedge, restated, question_end, interrupted, question_findings,
+                                  question_text=question_text if to_problem and not questions_for_interviewer else None)
     return analysis
 
 
@@ -517,6 +526,58 @@ BARE_GUESS_MAX_WORDS = 10
 _BARE_GUESS = re.compile(r"^(?:i (?:think|guess|believe|suppose)|maybe|probably|perhaps|possibly)\b")
 _REASON = re.compile(r"\b(?:because|cause|cuz|since|so|due|given|but|which|otherwise|if)\b")
 GAVE_UP_KIND = "gave_up"
+# The answer went on past asking what the question meant, then said only that the candidate did
+# not know ("Sorry, what do you mean? ... Honestly, I don't know the difference well enough."):
+# no gave-up (questions were asked first), and trial 33's review kept no trace of it. Said as a
+# neutral note, with its audio, so the candidate can look the question up.
+DID_NOT_KNOW_KIND = "did_not_know"
+_GIVE_UP_OPENING = re.compile(rf"^(?:{_GIVE_UP_EXTRA} )*{_GIVE_UP}\b")
+_GOES_ON = re.compile(r"\b(?:i'?d|i would|we'?d|we would|i'?ll|i will|i guess|maybe|probably|my guess)\b")
+DID_NOT_KNOW_MAX_WORDS = 30  # statements longer than this go on to answer, whatever they open with
+
+
+# Declining a part of the task: "I'd rather skip the tests", "Can we skip that?", "Let's not go
+# into it". Trial 33: "Honestly I'm pretty confident the code works, so I'd rather skip the
+# tests. I'm done." got "Okay, thanks." and the next follow-up, and the review said nothing of it.
+# The interviewer insists once (engine.INSIST) and the review notes it (DECLINED_KIND). Only a
+# short answer: in a longer one the words are about the solution ("I'd rather not sort twice").
+DECLINED_KIND = "declined"
+DECLINE_MAX_WORDS = 40
+_DECLINES = re.compile(
+    r"\b(?:i'?d|i would) rather (?:skip|pass|move on|not (?:do|go into|answer|bother|test|write|trace|walk))"
+    r"|\b(?:i'?d|i would) prefer (?:not to|to skip)\b"
+    r"|\b(?:can|could|shall|may) we (?:just )?(?:skip|pass on|move on from|leave)\b"
+    r"|\blet'?s (?:just )?(?:skip|not (?:do|bother|go into|test))\b"
+    r"|\bi'?ll (?:skip|pass on)\b"
+    r"|\b(?:i (?:don'?t|do not) (?:want|need) to|no need to) (?:test|write tests|trace|walk through|go into)\b")
+
+
+def declines(text: str) -> bool:
+    """The answer `text` declines what was asked ("I'd rather skip the tests", "Can we skip
+    that?", "Let's not go into it"), in a short answer (DECLINE_MAX_WORDS)."""
+    said = _said(text)
+    return bool(said) and len(said.split()) <= DECLINE_MAX_WORDS and bool(_DECLINES.search(said))
+
+
+def said_did_not_know(words: list[dict]) -> tuple[float, float] | None:
+    """(start, end) of the statements of an answer that only say the candidate does not know,
+    after any questions it asked ("What do you mean by that?"): its sentences that are not
+    questions open with "I don't know" (or "no idea", "I'm not sure", ...) and are short. None when
+    it says more, or asks only."""
+    sentences: list[list[dict]] = [[]]
+    for w in words:
+        sentences[-1].append(w)
+        if str(w.get("text", "")).rstrip().endswith((".", "?", "!")):
+            sentences.append([])
+    statements = [s for s in sentences if s and not str(s[-1].get("text", "")).rstrip().endswith("?")]
+    if not statements or sum(len(s) for s in statements) > DID_NOT_KNOW_MAX_WORDS:
+        return None
+    said = _said(" ".join(str(w.get("text", "")) for s in statements for w in s))
+    opening = _GIVE_UP_OPENING.match(said)
+    # "I don't know the exact number, but I'd estimate a million" goes on to answer.
+    if opening is None or _REASON.search(said[opening.end():]) or _GOES_ON.search(said[opening.end():]):
+        return None
+    return float(statements[0][0]["start"]), float(statements[-1][-1]["end"])
 
 
 def _said(text: str) -> str:
@@ -785,7 +846,7 @@ def _opens_with_a_waited_question(a: AnswerAnalysis, ps: PauseSettings) -> bool:
 
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               star, signals: depth.DepthResult, hedge, restated: bool, question_end: float = 0.0, interrupted: bool = False,
-              question_findings: bool = True) -> list[Finding]:
+              question_findings: bool = True, question_text: str | None = None) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
     clarifying_part = bool(a.extra.get("expects_clarifying"))
@@ -800,6 +861,11 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         quoted = f" (\"{said.strip()}\")" if guesses_after_giving_up(said) else ""
         out.append(Finding(GAVE_UP_KIND, f"You gave up on this one{quoted}: say what you would try first, "
                            "or ask for a hint.", a.words[0]["start"], a.words[-1]["end"], "problem"))
+    elif a.words and question_text and declines(said):
+        out.append(Finding(DECLINED_KIND, f"You declined this one: {question_text.strip()}",
+                           a.words[0]["start"], a.words[-1]["end"], "problem"))
+    elif a.words and question_text and (span := said_did_not_know(a.words)) is not None:
+        out.append(Finding(DID_NOT_KNOW_KIND, f"Said you didn't know: {question_text.strip()}", span[0], span[1]))
     if (a.response_latency is not None and a.response_latency >= settings.slow_start_s
             and not _opens_with_a_waited_question(a, ps)):
         out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
@@ -998,14 +1064,17 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     said "ended after 7.6 of 45 min", as if something had gone wrong (trial 15). What Next left
     unasked is said instead of "every question was asked and answered" (trial 25), and kept as
     the finding's `skipped` for the round's status ("completed, 1 follow-up skipped")."""
-    if not timings or timings[-1].ended_by != "agenda":
+    if not timings or timings[-1].ended_by not in ("agenda", "done"):
         return None
     planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in (plan or [(p.phase, p.planned_s / 60.0) for p in timings]))
     ended_at = timings[-1].started_at + timings[-1].actual_s
     if not ran_short(ended_at, planned_s):
         return None
     skipped = skipped_text(sum(p.skipped_questions for p in timings), sum(p.skipped_follow_ups for p in timings))
-    closed = f"The interviewer closed the round at {round_length_text(ended_at, planned_s / 60)} planned"
+    # "done": the candidate ended it (End round, N) once only their own questions were left;
+    # "The interviewer closed the round" then said the opposite of what happened (trial 33).
+    who = "You ended the round" if timings[-1].ended_by == "done" else "The interviewer closed the round"
+    closed = f"{who} at {round_length_text(ended_at, planned_s / 60)} planned"
     if not skipped:
         return Finding("round_questions_done", f"{closed}: every question of its script was asked and answered.",
                        ended_at)

@@ -141,9 +141,11 @@ class AnswerNumbers:
     # The question still worked on when this answers a phase prompt with no question of its own
     # ("Let's move from clarifying to solving. Tell me your approach..."): the problem's text.
     working_on: str | None = None
+    working_on_id: str | None = None  # that question's id
     # The part whose response latency is the answer's (answer_latency): the one slow-start
     # finding the answer keeps is that part's.
     latency_part_id: int | None = None
+    phase_id: str | None = None  # the part (phase) it was said in, its first recording's
 
     @property
     def heard(self) -> bool:
@@ -369,7 +371,30 @@ def _answer(group: list[Part], long_pause_s: float, question_phases: Collection[
         response_latency=latency, clarifying_asked=asked, speaking_seconds=speaking,
         articulation_seconds=articulation, disfluencies=disfluencies, depth=depth,
         met_with_silence=not words and any(point_coverage.met_with_silence(p.analysis) for p in parts),
-        latency_part_id=latency_part)
+        latency_part_id=latency_part, phase_id=first.phase_id)
+
+
+def repeated_ask_parts(answers: list[AnswerNumbers], phase_names: Mapping[str, str]) -> list[str]:
+    """For each answer, the name of the part it was said in when another answer is listed under
+    the same question (a coding problem worked on through its Clarify, Approach and Code parts),
+    else "": wherever answers are listed (the review's per-answer table, the exports' headings)
+    rows then differ. Trial 33: "2. You're given a list ...", "3. You're given a list ...", "4.
+    You're given a list ..." for three parts. A follow-up is listed under its own words already."""
+    def under(a: AnswerNumbers) -> tuple:
+        # The question (a prompt's answer goes on with the one before it) and follow-up it is
+        # listed under; the script's text and the text as asked may differ, so not by the words.
+        qid = a.question_id or a.working_on_id
+        return (qid, a.follow_up_id) if qid else ("", a.asked)
+
+    counts: dict[tuple, int] = {}
+    for a in answers:
+        counts[under(a)] = counts.get(under(a), 0) + 1
+    return [phase_names.get(a.phase_id or "", "") if counts[under(a)] > 1 else "" for a in answers]
+
+
+def with_part(part: str, text: str) -> str:
+    """"Approach · You're given a list ...": an answer's label led by its part (repeated_ask_parts)."""
+    return f"{part} · {text}" if part else text
 
 
 def answer_latency(parts: list[Part]) -> tuple[int | None, float | None]:
@@ -554,6 +579,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
     discussed = None
     texts: dict[str, str] = {}  # question id -> its text as asked (the main question's, not a follow-up's)
     working_on: dict[int, str] = {}  # part id -> the question a prompt's answer goes on with
+    working_on_ids: dict[int, str] = {}  # part id -> that question's id
     for part in scored:
         if part.question_id:
             discussed = part.question_id
@@ -567,8 +593,10 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
             continued.setdefault(discussed, []).append(part)
             if discussed in texts:
                 working_on[part.id] = texts[discussed]
+                working_on_ids[part.id] = discussed
     for a in answers:
         a.working_on = working_on.get(a.part_ids[0])
+        a.working_on_id = working_on_ids.get(a.part_ids[0])
     questions = [_question(qid, ps, starts, continued.get(qid, [])) for qid, ps in by_question.items()]
     firsts = {q.first_part: q for q in questions}
     for a in answers:

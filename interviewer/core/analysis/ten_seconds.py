@@ -14,7 +14,7 @@ from typing import Any, Sequence
 from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
 from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
-from interviewer.core.analysis.report import (FREEZE_KINDS, finding_label, finding_severity, label_heading,
+from interviewer.core.analysis.report import (DID_NOT_KNOW_KIND, FREEZE_KINDS, GAVE_UP_KIND, finding_label, finding_severity, label_heading,
                                               questions_asked_finding, questions_asked_in_round_text)
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.weak_spots import points_count_text
@@ -155,9 +155,20 @@ def points_covered(session: Any, coverage: Sequence[QuestionCoverage], ended_ear
         return None
     qid = next((c.question_id for c in reached if c.count(COVERED)), reached[0].question_id)
     answer = next((a for a in session.answers if a.question_id == qid), None)
-    return Highlight(TALKING_POINTS, points_count_text(covered, total, len(reached), ended_early),
+    return Highlight(TALKING_POINTS, points_count_text(covered, total, len(reached), ended_early,
+                                                       not_known_asks(session)),
                      answer.id if answer else None,
                      0.0, (answer.answer_start or 0.0) if answer else 0.0)
+
+
+def not_known_asks(session: Any) -> tuple[int, int]:
+    """(questions, follow-ups) the candidate said they did not know (a "did_not_know" or
+    "gave_up" finding on an answer): beside the talking points, which a follow-up has none of,
+    "4 of 4 talking points covered" read as complete after an "I don't know" (trial 33)."""
+    kinds = (DID_NOT_KNOW_KIND, GAVE_UP_KIND)
+    unknown = {f.answer_id for f in getattr(session, "findings", ()) if f.kind in kinds and f.answer_id is not None}
+    asks = {(a.question_id, a.follow_up_id) for a in session.answers if a.id in unknown}
+    return (sum(1 for _, f in asks if not f), sum(1 for _, f in asks if f))
 
 
 def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highlight]:

@@ -79,7 +79,9 @@ def test_latency_counts_from_the_end_of_the_question():
     t = spoken("[4] Hello there.", start=0.0)
     a = analyze_answer(t)
     assert a.response_latency == pytest.approx(3.95)
-    assert "response_latency" in [f.kind for f in a.findings]
+    # A few seconds to think before answering is what coaches advise: no finding (trial 33).
+    assert "response_latency" not in [f.kind for f in a.findings]
+    assert "response_latency" in [f.kind for f in analyze_answer(spoken("[7] Hello there.", start=0.0)).findings]
 
 
 def test_without_detector_data_word_gaps_are_used_and_flagged():
@@ -95,10 +97,10 @@ def test_no_pauses_before_first_or_after_last_speech():
 
 
 def test_slow_start_finding_points_at_the_silence_after_the_question():
-    t = spoken("[6] Hello there.", start=0.0)
+    t = spoken("[8] Hello there.", start=0.0)
     a = analyze_answer(t, question_end=1.0)
     [f] = [f for f in a.findings if f.kind == "response_latency"]
-    assert (f.start, round(f.end, 2)) == (1.0, 5.95)
+    assert (f.start, round(f.end, 2)) == (1.0, 7.95)
 
 
 def test_the_interviewers_reply_is_not_the_candidates_silence():

@@ -1,7 +1,7 @@
 """Trial 20 item 7: "Slow start: Took 3.6 s to start answering" in a behavioral round right after
 the interviewer said "Take a moment to think before answering if you need it". A start within
 the thinking time the interviewer invited is no slow start; a much longer one still is."""
-from interviewer.core.analysis.report import THINKING_INVITED_S, analyze_answer, thinking_invited_by
+from interviewer.core.analysis.report import SLOW_START_S, THINKING_INVITED_S, analyze_answer, thinking_invited_by
 from interviewer.core.scripts.loader import load_script
 from interviewer.resources import bundled_scripts_dir
 from tests.core.analysis.speech import spoken
@@ -16,8 +16,8 @@ def _slow_starts(start: float, invited: bool) -> list[str]:
 
 
 def test_a_start_within_invited_thinking_time_is_no_slow_start():
-    assert _slow_starts(3.6, invited=False)  # as before, where no time was offered
-    assert not _slow_starts(3.6, invited=True)
+    assert _slow_starts(SLOW_START_S + 1, invited=False)  # as before, where no time was offered
+    assert not _slow_starts(SLOW_START_S + 1, invited=True)
     assert not _slow_starts(THINKING_INVITED_S - 1, invited=True)
     assert _slow_starts(THINKING_INVITED_S + 3, invited=True)  # past a sensible thinking time: still said
 
