@@ -14,11 +14,14 @@ never be pushed back on):
 * every entry of the pitfall's `keywords` is heard in it (an entry is alternatives, "l1|lasso"),
   as written (keywords.keyword_hits without its tolerance of near spellings: "with replacement"
   is near "without replacement", "an interval" near "no interval");
-* it is no question ("Why does L1 give exact zeros?" claims nothing), and two clauses set against
-  each other ("..., while ...", "whereas") are read one at a time;
+* it is no question ("Why does L1 give exact zeros?" claims nothing), and clauses set against
+  each other or joined after a comma ("..., while ...", "whereas", "..., and ...") are read one at
+  a time;
 * it has the claim's polarity: negated (not, never, no, "n't", struggles, rather than...) outside
   the keywords' own words exactly when the claim is ("never exactly zero" vs "exactly zero"; "trees
   struggle with images" makes no claim that trees are best for images);
+* it says fewer than CORRECTION_WORDS content words that only the correction says ("On tabular
+  data I'd use XGBoost, and for images a neural net" names both sides: tabular, neural);
 * it is closer in meaning to the claim than to the correction (the matcher's encoder: the
   sentence-embedding model in the app, the bag of stems without it), by CONTRAST_MARGIN: "for
   images and text, neural networks beat trees" names trees and images but says the correction.
@@ -33,7 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from interviewer.core.keywords import keyword_hits, words
+from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.scripts.model import FollowUp, Pitfall, Question
 
 # Follow-up ids of the push-back on a pitfall start with this, then the pitfall's index.
@@ -90,25 +93,42 @@ def asks(sentence: str) -> bool:
     return sentence.rstrip().endswith("?")
 
 
-# Two claims set against each other are two claims: "L1 gives exact zeros, while L2 just shrinks
-# them" says nothing about L2 giving sparse models.
-_CONTRAST = re.compile(r",?\s+\b(?:while|whereas)\b\s+", re.IGNORECASE)
+# Two claims set against each other, or joined after a comma, are two claims: "L1 gives exact
+# zeros, while L2 just shrinks them" says nothing about L2 giving sparse models, "on tabular data
+# I'd use XGBoost, and for images a neural net" nothing about neural nets on tabular data.
+_CONTRAST = re.compile(r",?\s+\b(?:while|whereas)\b\s+|,\s+and\s+", re.IGNORECASE)
 
 
 def states(pitfall: Pitfall, sentence: str, matcher=None) -> bool:
     """Whether `sentence` makes `pitfall`'s claim (see the module's docstring), in one of its
-    clauses set against each other ("..., while ..."). `matcher`: a core.matching.Matcher (its
-    encoder and cache); None: the bag-of-stems encoder."""
+    clauses set against each other or joined after a comma ("..., while ...", "..., and ...").
+    `matcher`: a core.matching.Matcher (its encoder and cache); None: the bag-of-stems encoder."""
     if asks(sentence):
         return False
     return any(_states(pitfall, clause, matcher) for clause in _CONTRAST.split(sentence) if clause.strip())
+
+
+# A sentence saying this many content words of the correction that the claim does not say ("On
+# tabular data I'd use XGBoost, and for images a neural net": tabular, neural) says the correction.
+CORRECTION_WORDS = 2
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2}
+
+
+def says_the_correction(pitfall: Pitfall, sentence: str) -> bool:
+    """The sentence says CORRECTION_WORDS or more content words of the correction's own (not the
+    claim's, nor the keywords'): it is the correction, or both sides of the comparison."""
+    own = _content(pitfall.correction) - _content(pitfall.claim) - _content(" ".join(_alternatives(pitfall)))
+    return len(own & _content(sentence)) >= CORRECTION_WORDS
 
 
 def _states(pitfall: Pitfall, sentence: str, matcher=None) -> bool:
     if not sentence.strip() or asks(sentence) or (pitfall.keywords and not keywords_heard(pitfall, sentence)):
         return False
     keywords = _alternatives(pitfall)
-    if negated(sentence, keywords) != negated(pitfall.claim, keywords):
+    if negated(sentence, keywords) != negated(pitfall.claim, keywords) or says_the_correction(pitfall, sentence):
         return False
     from interviewer.core.matching import Matcher, dot  # matching imports scripts.model only
     matcher = matcher or _default_matcher()
