@@ -73,6 +73,11 @@ def test_the_l1_claim_gets_the_interviewers_push_back():
 def test_a_correct_answer_is_never_pushed_back_on():
     for script_id, question_id, answer in [
             ("ml_breadth_applied", "trees_vs_nets", TREES_RIGHT),
+            # Both sides of the comparison in one sentence, joined by ", and" (held-out set).
+            ("ml_breadth_applied", "trees_vs_nets", "So basically on tabular stuff I'd go with XGBoost, and if it's "
+                                                    "images or text then a neural net makes more sense."),
+            ("ml_breadth_applied", "trees_vs_nets", "Neural networks need a lot of data, so on small tabular data "
+                                                    "sets trees tend to win."),
             ("ml_breadth_fundamentals", "regularization",
              "L1 adds the absolute values, so it pushes small weights to exactly zero and gives sparse models, "
              "while L2 adds the squares and only shrinks them; L2 never makes them exactly zero.")]:
