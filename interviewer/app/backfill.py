@@ -221,6 +221,11 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
         analysis[PAUSE_BEFORE_KEY] = previous[PAUSE_BEFORE_KEY]  # timed live, not in the transcript
     if previous and INTERVIEWER_SPEECH_KEY in previous:
         analysis[INTERVIEWER_SPEECH_KEY] = previous[INTERVIEWER_SPEECH_KEY]
+    if question is not None and question.pitfalls:
+        # The claims of its common mistakes, as a live round stores them (core.pitfalls): an answer
+        # caught up or analysed again says "Check this" and credits nothing for them alike.
+        from interviewer.core.analysis.coverage import PITFALLS_KEY, part_pitfalls
+        analysis[PITFALLS_KEY] = part_pitfalls(analysis, question)
     # Answered live: the topic was asked, and a question answered with a fact counts as asked.
     credit_clarifications(analysis, answer.clarifications, answer.answer_start,
                           stored_replies(getattr(session, "lines", []), answer, ControllerSettings().unclear_text))

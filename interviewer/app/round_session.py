@@ -576,6 +576,14 @@ class RoundSession:
                     analysis[POINTS_KEY] = part_points(analysis, question, self.matcher)
                 except Exception:  # noqa: BLE001 - the review scores the answer itself then
                     log.exception("talking points of answer %s not scored", update.answer)
+            if question is not None and question.pitfalls:
+                # Claims of its common mistakes, decided once and stored (core.pitfalls): the
+                # review's "Check this", never a talking point's evidence.
+                from interviewer.core.analysis.coverage import PITFALLS_KEY, part_pitfalls
+                try:
+                    analysis[PITFALLS_KEY] = part_pitfalls(analysis, question, self.matcher)
+                except Exception:  # noqa: BLE001 - the review decides them itself then
+                    log.exception("pitfalls of answer %s not checked", update.answer)
             if (record.question_id, record.follow_up_id, record.question_text) != filed:
                 return  # re-filed meanwhile: the analysis under the question it answers stands
             if self.store is not None and state.answer_id is not None:

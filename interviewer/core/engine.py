@@ -44,6 +44,7 @@ from interviewer.core.conversation_cues import checks_assumption, says_done
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import TIME_LEFT, split_task, spoken_phase_prompt
+from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import AGAIN_PER_PART, PROBE_ID, PROBES_PER_POINT, frame_of, probe_for
 from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
 
@@ -320,6 +321,7 @@ class _AnswerEndSnapshot:
     probe_answered: set
     probes_answered_fully: int
     frames_used: set
+    pitfalls_probed: set
 
 
 class RoundEngine:
@@ -360,6 +362,8 @@ class RoundEngine:
         self._answers_so_far = ""  # everything said about the current question, for if_missing
         self._asked_for_more: set[str] = set()  # questions whose short answer got a request for more
         self._pushed_back: set[str] = set()  # questions whose answer gave up and got PUSH_BACK
+        # (question id, pitfall index): pushed back on once (core.pitfalls), never again in the round
+        self._pitfalls_probed: set[tuple[str, int]] = set()
         self._last_ask: AskQuestion | None = None
         self._question_phases = question_phases(script)  # the floor is the candidate's there
         self._follow_up_phase = self._follow_up_phases()
@@ -760,6 +764,12 @@ class RoundEngine:
             self._pending_follow_ups, self._guessed_covered, self._covered_in_passing = [], [], []
             if open_ask is not None and open_ask.follow_up_id is None:
                 self._left_unanswered.add(open_ask.question_id)
+        elif answer_text is not None and (hit := self._pitfall_due(open_ask, answer_text)) is not None:
+            # A common mistake said ("L1 ... never exactly zero"): one push-back on it, before
+            # anything else, as an interviewer would (trial 33 said "Thank you." and moved on).
+            self._pitfalls_probed.add((self._question.id, hit.index))
+            return [*caught_up, self._ask(self._question, pitfall_follow_up(self._question, hit.index), now,
+                                          AskReason.FOLLOW_UP)]
         elif answer_text is not None and self._insist_due(open_ask, answer_text):
             self._pushed_back.add(self._question.id)
             insist = INSIST.get(self.script.kind, INSIST["default"])
@@ -812,7 +822,7 @@ class RoundEngine:
             set(self._pushed_back), self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
             list(self._guessed_covered), set(self._left_unanswered), list(self._covered_in_passing),
             dict(self._probed), set(self._probe_texts), set(self._probe_answered), self._probes_answered_fully,
-            set(self._frames_used))
+            set(self._frames_used), set(self._pitfalls_probed))
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -838,6 +848,7 @@ class RoundEngine:
         self._probed, self._probe_texts = snap.probed, snap.probe_texts
         self._probe_answered, self._probes_answered_fully = snap.probe_answered, snap.probes_answered_fully
         self._frames_used = snap.frames_used
+        self._pitfalls_probed = snap.pitfalls_probed
         self._left_unanswered = snap.left_unanswered
         return True
 
@@ -1052,6 +1063,21 @@ class RoundEngine:
         if phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS:
             return False
         return declines(answer_text)
+
+    def _pitfall_due(self, open_ask: "AskSpan | None", answer_text: str) -> PitfallHit | None:
+        """The first pitfall of the question being discussed that this answer makes (core.pitfalls)
+        and that was not pushed back on yet; None outside a question or on the floor handed to the
+        candidate's own questions."""
+        question, phase = self._question, self.current_phase
+        if (question is None or phase is None or open_ask is None or open_ask.question_id != question.id
+                or not question.pitfalls or phase.id in self._question_phases):
+            return None
+        # A part for clarifying questions only: the candidate asks there, and is not drilled.
+        if phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS:
+            return None
+        done = {i for qid, i in self._pitfalls_probed if qid == question.id}
+        hits = pitfall_hits(question.pitfalls, answer_text, self.matcher, skip=done)
+        return hits[0] if hits else None
 
     def _push_back_due(self, open_ask: "AskSpan | None", answer_text: str) -> bool:
         """The question or follow-up just answered got an answer that gives up (report.gives_up),

@@ -69,6 +69,7 @@ from interviewer.core.conversation_cues import (
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.interview_requests import gives_no_answer
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
+from interviewer.core.pitfalls import is_pitfall_follow_up
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
 from interviewer.core.round_records import (AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text,
                                             stopped_line_text)
@@ -1277,6 +1278,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 ack = None
                 if (self._acknowledge_next and event.reason != "repeat"
                         and event.follow_up_id not in (ASK_FOR_MORE_ID, PUSH_BACK_ID, INSIST_ID)
+                        and not is_pitfall_follow_up(event.follow_up_id)  # "Thank you. Are you sure?"
                         and self._last_answer_had_words()):
                     ack = self._say(ACKNOWLEDGEMENTS[self._acknowledged % len(ACKNOWLEDGEMENTS)],
                                     UtteranceKind.ACKNOWLEDGEMENT)

@@ -46,6 +46,7 @@ from interviewer.core.candidate_questions import question_phases
 from interviewer.core.conversation_cues import only_asks_for_time
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import LexicalEncoder, Matcher
+from interviewer.core.pitfalls import states as states_pitfall
 from interviewer.core.scripts.areas import normalize_area
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
 from interviewer.core.transcript import join_words
@@ -500,6 +501,20 @@ class PointCoverage:
 
 
 @dataclass(frozen=True)
+class PitfallSaid:
+    """A sentence said to a question that makes one of its pitfalls' claims (core.pitfalls): the
+    review's "Check this", with the correction; never a talking point's evidence."""
+
+    index: int                 # the pitfall's position in the question's pitfalls
+    claim: str
+    correction: str
+    part_id: int
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
 class QuestionCoverage:
     question_id: str
     question: str
@@ -511,6 +526,8 @@ class QuestionCoverage:
     # clarifying questions. False for a question the round only clarified (ended in Clarify):
     # progress and the practice plan count its points neither covered nor missed.
     reached: bool = True
+    # Sentences that made a pitfall's claim, the first per pitfall (PitfallSaid).
+    pitfalls: tuple[PitfallSaid, ...] = ()
 
     def count(self, status: str) -> int:
         return sum(p.status == status for p in self.points)
@@ -829,15 +846,30 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
         scores: list[list[PartScore]] = []
         to_encode: list[Sentence] = []
         answered = reached = False
+        wrong: list[PitfallSaid] = []
         for part in question_parts:
             sentences = sentences_of_part(part)
-            said_to.setdefault(qid, []).extend(sentences)
             # Met with silence, it was still put to the candidate: reached, its points missed
             # (trial 27: "1 question reached" though 2 were asked, the second met with silence).
             turn = bool(sentences) or met_with_silence(part.analysis)
             answered = answered or turn
             # A part stored without its phase (rounds before phases were kept) counts as solving.
             reached = reached or turn and part.phase_id not in clarify
+            # A sentence making a pitfall's claim is no evidence for any point (trial 33: "trees are
+            # best for images and text" covered both "Trees: tabular..." and "Neural networks:
+            # images, text..."): left out of the scoring, its part scored again without it.
+            made = stored_pitfalls(part)
+            if made is None:
+                made = pitfalls_made(question, sentences, scorer.matcher)
+            for w in made:
+                if all(x.index != w.index for x in wrong):
+                    wrong.append(w)
+            said_wrong = {(w.part_id, w.text, w.start) for w in made}
+            # (nor, said to this question, evidence for another question's point: _made_elsewhere)
+            said_to.setdefault(qid, []).extend(s for s in sentences if (s.part_id, s.text, s.start) not in said_wrong)
+            if made:
+                to_encode += [s for s in sentences if (s.part_id, s.text, s.start) not in said_wrong]
+                continue
             stored = _stored_scores(part, points, scorer)
             if stored is not None:
                 scores.append(stored)
@@ -874,7 +906,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
                     covered[i] = combine(i, points[i], [s[k] for s in by_part] + said, scorer.thresholds)
         covered = _settled_by_follow_ups(question, question_parts, points, scores, covered, scorer)
         out.append(QuestionCoverage(question.id, question.text, question.phase, tuple(covered), question.outline_steps(),
-                                    answered=answered, reached=reached))
+                                    answered=answered, reached=reached, pitfalls=tuple(wrong)))
     return [_made_elsewhere(q, script.question(q.question_id), said_to, scorer) for q in out]
 
 
@@ -923,6 +955,18 @@ def _distinctive_words(points: Sequence[ExpectedPoint], index: int, question: st
 
 
 _RANK = {MISSED: 0, PARTLY: 1, COVERED: 2}
+
+
+def pitfalls_made(question: Question, sentences: Sequence[Sentence], matcher: Matcher | None = None) -> list[PitfallSaid]:
+    """The sentences that make a claim of one of `question`'s pitfalls (core.pitfalls.states), in
+    order; a sentence once, with the first pitfall it makes."""
+    out = []
+    for s in sentences:
+        i = next((i for i, p in enumerate(question.pitfalls) if states_pitfall(p, s.text, matcher)), None)
+        if i is not None:
+            p = question.pitfalls[i]
+            out.append(PitfallSaid(i, p.claim, p.correction, s.part_id, s.text, s.start, s.end))
+    return out
 
 
 def named_topics(point: ExpectedPoint, question: Question) -> list[str]:
@@ -1034,10 +1078,37 @@ def part_points(analysis: dict, question: Question, scorer: PointMatcher | Match
     no encoding. Small: per point, its best score and at most two sentences."""
     scorer = scorer if isinstance(scorer, PointMatcher) else PointMatcher(scorer or Matcher())
     points = question.expected_points
-    scores = scorer.part_scores(points, sentences_of_analysis(analysis), question.text).get(0) or \
+    sentences = sentences_of_analysis(analysis)
+    wrong = {(w.text, w.start) for w in pitfalls_made(question, sentences, scorer.matcher)}
+    sentences = [s for s in sentences if (s.text, s.start) not in wrong]  # no evidence (round_coverage)
+    scores = scorer.part_scores(points, sentences, question.text).get(0) or \
         [PartScore(0.0)] * len(points)
     return {"scorer": _scores_id(scorer),
             "points": [{"text": p.text, **s.to_dict()} for p, s in zip(points, scores)]}
+
+
+PITFALLS_KEY = "pitfalls"  # where part_pitfalls goes in an answer's analysis
+
+
+def part_pitfalls(analysis: dict, question: Question, matcher: Matcher | None = None) -> list[dict]:
+    """One answer's sentences that make a claim of its question's pitfalls (pitfalls_made), to
+    store in its analysis under PITFALLS_KEY when it is analysed: every view then reads the same
+    ones (the review, the exports, Home's and Progress's depth counts), with no script or matcher."""
+    return [{"index": w.index, "claim": w.claim, "correction": w.correction, "text": w.text,
+             "start": w.start, "end": w.end}
+            for w in pitfalls_made(question, sentences_of_analysis(analysis), matcher)]
+
+
+def stored_pitfalls(part: "Part") -> list[PitfallSaid] | None:
+    """The part's stored pitfall sentences (part_pitfalls), or None when none were stored."""
+    raw = part.analysis.get(PITFALLS_KEY) if isinstance(part.analysis, dict) else None
+    if not isinstance(raw, list):
+        return None
+    try:
+        return [PitfallSaid(int(d["index"]), str(d["claim"]), str(d["correction"]), part.id, str(d["text"]),
+                            _f(d.get("start")), _f(d.get("end"))) for d in raw]
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _stored_scores(part: "Part", points: Sequence[ExpectedPoint], scorer: PointMatcher) -> list[PartScore] | None:

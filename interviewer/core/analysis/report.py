@@ -88,6 +88,8 @@ FINDING_LABELS = {
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.
     **{s.id: s.label for s in depth.SIGNALS},
     "depth_missing": "Depth not heard", "hints_asked": "Hint asked",
+    # A common mistake's claim said (core.pitfalls): quoted, with the correction.
+    "pitfall": "Check this",
 }
 
 

@@ -215,6 +215,9 @@ class RoundNumbers:
     phase_coverage: list[point_coverage.GroupCoverage] = field(default_factory=list)
     # Depth signals per question (core.analysis.depth), in the order the signals are defined.
     depth: dict[str, SignalCount] = field(default_factory=dict)
+    # Sentences that made a question's pitfall claim (coverage.PitfallSaid): from the coverage with
+    # a script, else as stored with the answers (coverage.PITFALLS_KEY). "Check this" findings.
+    pitfalls: list[point_coverage.PitfallSaid] = field(default_factory=list)
 
 
 def finding_message(numbers: RoundNumbers, kind: str, message: str) -> str:
@@ -620,6 +623,10 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         if script is not None else []
     if script is not None:
         covered_areas = covered_areas_by_question(covered)
+        wrong = [w for c in covered for w in c.pitfalls]
+    else:
+        wrong = [w for p in scored for w in point_coverage.stored_pitfalls(p) or []]
+    _drop_wrong_depth(questions, wrong)
     return RoundNumbers(
         coverage=covered, phase_coverage=point_coverage.coverage_by_phase(covered, script, {p.id: p.phase_id for p in parts}),
         answers=shown, questions=questions, words=words, fillers=fillers,
@@ -629,7 +636,7 @@ def summarize(parts: list[Part], phase_starts: list[float] | None = None,
         long_pauses=sum(a.long_pauses for a in shown),
         mean_latency=round(sum(latencies) / len(latencies), 2) if latencies else None,
         clarifying_asked=sum(a.clarifying_asked for a in shown), topics_missed=missed,
-        depth=_depth_counts(questions, covered_areas=covered_areas))
+        depth=_depth_counts(questions, covered_areas=covered_areas), pitfalls=wrong)
 
 
 # Signals that are a number said (a result quantified, numbers with units): a talking point
@@ -696,6 +703,49 @@ def _only_interrupted(answer: AnswerNumbers, parts: list[Part]) -> bool:
     return all((p.analysis.get("part") or {}).get("interrupted") for p in parts if p.id in ids)
 
 
+def _same_sentence(part_id: int, evidence: dict, wrong: point_coverage.PitfallSaid) -> bool:
+    """Depth evidence said in the sentence that made a pitfall's claim: same part, and the same
+    time span (or, untimed, one text inside the other)."""
+    if part_id != wrong.part_id:
+        return False
+    start, end = evidence.get("start"), evidence.get("end")
+    if wrong.end > 0 and start is not None and end is not None:
+        return _f(start) < wrong.end and _f(end) > wrong.start
+    a, b = " ".join(str(evidence.get("text", "")).lower().split()), " ".join(wrong.text.lower().split())
+    return bool(a) and (a in b or b in a)
+
+
+def _drop_wrong_depth(questions: list[QuestionNumbers], said: list[point_coverage.PitfallSaid]) -> None:
+    """A depth signal heard only in a sentence that made a pitfall's claim is not heard: trial 33's
+    "Went well: Tradeoffs" quoted "L1 ... makes the weights smaller but never exactly zero"."""
+    if not said:
+        return
+    for q in questions:
+        for sid, found in list(q.depth_evidence.items()):
+            kept = [(part, e) for part, e in found if not any(_same_sentence(part, e, w) for w in said)]
+            if len(kept) != len(found):
+                q.depth_evidence[sid] = kept
+                if not kept and sid in q.depth:
+                    q.depth[sid] = False
+
+
+# What the review calls a pitfall's claim said: something to check, with the correction.
+PITFALL_KIND = "pitfall"
+
+
+def pitfall_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
+    """One "Check this" finding per pitfall claim said (coverage.PitfallSaid), on its part and
+    sentence: the sentence quoted, then the correction. A problem: never under "Went well"."""
+    return [(w.part_id, Finding(PITFALL_KIND, f"\"{w.text}\" {pitfall_correction_text(w.correction)}",
+                                w.start if w.end > 0 else None, w.end if w.end > 0 else None, "problem"))
+            for w in numbers.pitfalls]
+
+
+def pitfall_correction_text(correction: str) -> str:
+    text = correction.strip()
+    return text if text.lower().startswith("in fact") else f"In fact: {text}"
+
+
 def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
     """Findings about whole questions, each once, on the question's first part: topics not
     asked about (when it was asked about at all: otherwise the phase's "no clarifying
@@ -723,4 +773,4 @@ def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
         if q.solving_words >= depth_signals.MIN_WORDS_FOR_MISSING:
             part = q.first_solving_part if q.first_solving_part is not None else q.first_part
             out += [(part, f) for f in depth_missing_findings(q.depth)]
-    return out
+    return out + pitfall_findings(numbers)

@@ -116,6 +116,7 @@ def _with_missed_areas(session: Any, missed_areas: Sequence[str]) -> list[Highli
 
 
 FREEZE_LABELS = frozenset(finding_label(k) for k in FREEZE_KINDS)
+PITFALL_LABEL = finding_label("pitfall")
 
 
 def problem_rank(h: Highlight) -> int:
@@ -127,6 +128,8 @@ def problem_rank(h: Highlight) -> int:
     hedging, a question not asked...)."""
     if FREEZE_LABELS.intersection(h.labels) and h.span >= MET_WITH_SILENCE_S:
         return 0
+    if PITFALL_LABEL in h.labels:
+        return 0  # a wrong claim said confidently (core.pitfalls, trial 33): first to check
     return 1 if h.label == TOPIC_AREAS_MISSED else 2
 
 

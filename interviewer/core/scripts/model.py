@@ -126,6 +126,22 @@ class ExpectedPoint:
         return bool(_ASKING.match(self.text)) and not _OR_STATES.search(self.text)
 
 
+@dataclass(frozen=True)
+class Pitfall:
+    """A common mistake an interviewer listens for in the answers to a question, e.g. "L1
+    regularization shrinks weights but never makes them exactly zero" (trial 33: said confidently,
+    it got "Thank you." and was ticked as covered). core.pitfalls decides whether a sentence makes
+    the `claim`: every entry of `keywords` heard in it (an entry is alternatives, "l1|lasso"), the
+    claim's polarity (said with or without a negation), and closer in meaning to the claim than to
+    the `correction`. The interviewer then says `probe` (once per pitfall); the review quotes the
+    sentence as "Check this" with the `correction`, and no talking point counts it as evidence."""
+
+    claim: str
+    correction: str
+    probe: str
+    keywords: tuple[str, ...] = ()
+
+
 _ASKING = re.compile(r"\s*asks?\s+(?:about|whether|if|how|what|which|who|when|where|why)\b", re.I)
 _OR_STATES = re.compile(r"\bor (?:states?|assumes?|says?)\b", re.I)
 
@@ -159,6 +175,8 @@ class Question:
     # Said, one at a time, when the candidate asks for a hint ("Can I get a hint?"); without them
     # the interviewer gives a nudge that fits the round's kind (core.interview_requests).
     hints: tuple[str, ...] = ()
+    # Common mistakes the interviewer listens for (core.pitfalls); none by default.
+    pitfalls: tuple[Pitfall, ...] = ()
 
     def outline_steps(self) -> tuple[str, ...]:
         return self.outline or tuple(p.text for p in self.expected_points)

@@ -9,8 +9,8 @@ from typing import Any
 from interviewer.core.keywords import STOPWORDS, words
 from interviewer.core.scripts.areas import AREAS, normalize_area
 from interviewer.core.scripts.field_checks import _as_list, _FieldChecks, _reflow, _type_name
-from interviewer.core.scripts.model import DEFAULT_NO_FACT_REPLY, ClarifyingTopic, ExpectedPoint, FollowUp, Question
-from interviewer.core.scripts.script_keys import FOLLOW_UP_KEYS, POINT_KEYS, QUESTION_KEYS, TOPIC_KEYS
+from interviewer.core.scripts.model import DEFAULT_NO_FACT_REPLY, ClarifyingTopic, ExpectedPoint, FollowUp, Pitfall, Question
+from interviewer.core.scripts.script_keys import FOLLOW_UP_KEYS, PITFALL_KEYS, POINT_KEYS, QUESTION_KEYS, TOPIC_KEYS
 from interviewer.core.scripts.source_lines import _LineIndex, _Path
 from interviewer.core.scripts.syntax_hints import _shown
 from interviewer.core.scripts.topics import builtin_keywords, normalize_topic_name
@@ -69,11 +69,33 @@ class _QuestionChecks(_FieldChecks):
         for i, item in enumerate(raw):
             follow_ups.append(self.follow_up(item, path + ("follow_ups", i), phase_ids, phase))
         self.duplicates(raw, path + ("follow_ups",), "follow-up")
+        pitfalls = self.pitfalls(table, path)
         if len(self._found) > count:
             return None
         return Question(id=question_id, text=text, phase=phase, clarifying_topics=topics,
                         follow_ups=tuple(follow_ups), expected_points=points, outline=outline, hints=hints,
+                        pitfalls=pitfalls,
                         no_fact_reply=no_fact_reply or self.no_fact_reply)
+
+    def pitfalls(self, table: dict, path: _Path) -> tuple[Pitfall, ...]:
+        """[[questions.pitfalls]]: claim, correction and probe (text), keywords (each "a|b")."""
+        raw = table.get("pitfalls", [])
+        if not isinstance(raw, list) or not all(isinstance(v, dict) for v in raw):
+            self.problem(path + ("pitfalls",), "must be a list of [[questions.pitfalls]] tables")
+            return ()
+        out = []
+        for i, item in enumerate(raw):
+            where = path + ("pitfalls", i)
+            self.unknown_keys(item, PITFALL_KEYS, where)
+            claim, correction, probe = (self.text(item, key, where) for key in ("claim", "correction", "probe"))
+            keywords = self.words(item, "keywords", where)
+            for k, word in enumerate(keywords):
+                if any(not alt.strip() for alt in word.split("|")):
+                    self.problem(where + ("keywords", k), "has an empty alternative: write 'a|b', not 'a|' or '|b'")
+            if claim is not None and correction is not None and probe is not None:
+                out.append(Pitfall(claim=claim, correction=correction, probe=probe,
+                                   keywords=tuple(k.lower() for k in keywords)))
+        return tuple(out)
 
     def unknown_phase(self, path: _Path, phase: str, phase_ids: list[str]) -> None:
         by_name = self._phase_by_name.get(" ".join(phase.split()).casefold())

@@ -7,7 +7,8 @@ ROUND_KEYS = ("id", "title", "kind", "minutes", "description", "no_fact_reply", 
               "questions", "interviewer_answers")
 PHASE_KEYS = ("id", "name", "minutes", "prompt", "expects_clarifying", "replies")
 QUESTION_KEYS = ("id", "phase", "text", "clarifying_topics", "facts", "no_fact_reply", "expected_points",
-                 "outline", "hints", "follow_ups")
+                 "outline", "hints", "follow_ups", "pitfalls")
+PITFALL_KEYS = ("claim", "keywords", "correction", "probe")
 POINT_KEYS = ("text", "keywords", "area")
 FOLLOW_UP_KEYS = ("id", "text", "if_missing", "at_phase", "after_questions", "phase", "hints", "area")
 TOPIC_KEYS = ("name", "keywords")

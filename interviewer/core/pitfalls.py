@@ -1,0 +1,173 @@
+"""Common mistakes: whether what the candidate said makes a question's pitfall claim (Qt-free).
+
+A question script lists, per question, the wrong claims an interviewer listens for
+(`[[questions.pitfalls]]`, scripts.model.Pitfall; docs/question-scripts.md). Trial 33: "L1
+regularization makes the weights smaller but never exactly zero" and "trees are the best choice
+for images and text" got "Thank you.", a "Went well" and two talking points ticked covered. Here
+one rule decides whether a sentence makes a claim; the engine pushes back on it once
+(core.engine, `pitfall_follow_up`), and the review quotes it as "Check this" with the correction,
+no talking point counting it as evidence (analysis.coverage, analysis.summary).
+
+A sentence makes a pitfall's claim when all three hold (precision first: a correct answer must
+never be pushed back on):
+
+* every entry of the pitfall's `keywords` is heard in it (an entry is alternatives, "l1|lasso"),
+  as written (keywords.keyword_hits without its tolerance of near spellings: "with replacement"
+  is near "without replacement", "an interval" near "no interval");
+* it is no question ("Why does L1 give exact zeros?" claims nothing), and clauses set against
+  each other or joined after a comma ("..., while ...", "whereas", "..., and ...") are read one at
+  a time;
+* it has the claim's polarity: negated (not, never, no, "n't", struggles, rather than...) outside
+  the keywords' own words exactly when the claim is ("never exactly zero" vs "exactly zero"; "trees
+  struggle with images" makes no claim that trees are best for images);
+* it says fewer than CORRECTION_WORDS content words that only the correction says ("On tabular
+  data I'd use XGBoost, and for images a neural net" names both sides: tabular, neural);
+* it is closer in meaning to the claim than to the correction (the matcher's encoder: the
+  sentence-embedding model in the app, the bag of stems without it), by CONTRAST_MARGIN: "for
+  images and text, neural networks beat trees" names trees and images but says the correction.
+
+A pitfall without keywords is decided on polarity and meaning alone, with a wider margin
+(NO_KEYWORD_MARGIN). Measured on benchmarks/pitfalls_bench.py (correct paraphrases vs wrong
+claims per bundled question; docs/analysis.md).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
+from interviewer.core.scripts.model import FollowUp, Pitfall, Question
+
+# Follow-up ids of the push-back on a pitfall start with this, then the pitfall's index.
+PITFALL_ID = "pitfall"
+CONTRAST_MARGIN = 0.0     # closer to the claim than to the correction, by at least this
+NO_KEYWORD_MARGIN = 0.15  # the same without keywords: meaning alone must be clearly the claim's
+MIN_CLAIM_SIMILARITY = 0.2  # and at least this close to the claim
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+_NEGATIONS = frozenset({
+    "not", "never", "no", "none", "nothing", "cannot", "without", "neither", "nor", "hardly", "rarely",
+    "struggle", "struggles", "poorly", "worse", "nowhere", "nobody", "unlike", "rather", "instead",
+    "fail", "fails",
+})
+
+
+@dataclass(frozen=True)
+class PitfallHit:
+    """A sentence that makes the claim of pitfall `index` of its question."""
+
+    index: int
+    pitfall: Pitfall
+    sentence: str
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text or "") if s.strip()]
+
+
+def negated(text: str, keywords: Sequence[str] = ()) -> bool:
+    """Said with a negation ("never", "not", "isn't", "struggles", "rather than"...) outside the
+    words of `keywords` it says: "items a user didn't click are negatives" negates nothing it
+    claims ("didn't click" names the items), "unclicked items are unknown, not negative" does."""
+    said = words(text.replace("\u2019", "'"))
+    for keyword in keyword_hits(text, list(keywords), fuzzy=False) if keywords else ():
+        for w in words(keyword):
+            if w in said:
+                said.remove(w)
+    return any(w in _NEGATIONS or w.endswith("n't") for w in said)
+
+
+def _alternatives(pitfall: Pitfall) -> list[str]:
+    return [a.strip() for entry in pitfall.keywords for a in entry.split("|") if a.strip()]
+
+
+def keywords_heard(pitfall: Pitfall, sentence: str) -> bool:
+    """Every keyword entry of `pitfall` (alternatives "a|b") heard in `sentence`."""
+    return all(keyword_hits(sentence, [a.strip() for a in entry.split("|") if a.strip()], fuzzy=False)
+               for entry in pitfall.keywords)
+
+
+def asks(sentence: str) -> bool:
+    """A question claims nothing ("How many resamples would you draw?")."""
+    return sentence.rstrip().endswith("?")
+
+
+# Two claims set against each other, or joined after a comma, are two claims: "L1 gives exact
+# zeros, while L2 just shrinks them" says nothing about L2 giving sparse models, "on tabular data
+# I'd use XGBoost, and for images a neural net" nothing about neural nets on tabular data.
+_CONTRAST = re.compile(r",?\s+\b(?:while|whereas)\b\s+|,\s+and\s+", re.IGNORECASE)
+
+
+def states(pitfall: Pitfall, sentence: str, matcher=None) -> bool:
+    """Whether `sentence` makes `pitfall`'s claim (see the module's docstring), in one of its
+    clauses set against each other or joined after a comma ("..., while ...", "..., and ...").
+    `matcher`: a core.matching.Matcher (its encoder and cache); None: the bag-of-stems encoder."""
+    if asks(sentence):
+        return False
+    return any(_states(pitfall, clause, matcher) for clause in _CONTRAST.split(sentence) if clause.strip())
+
+
+# A sentence saying this many content words of the correction that the claim does not say ("On
+# tabular data I'd use XGBoost, and for images a neural net": tabular, neural) says the correction.
+CORRECTION_WORDS = 2
+
+
+def _content(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2}
+
+
+def says_the_correction(pitfall: Pitfall, sentence: str) -> bool:
+    """The sentence says CORRECTION_WORDS or more content words of the correction's own (not the
+    claim's, nor the keywords'): it is the correction, or both sides of the comparison."""
+    own = _content(pitfall.correction) - _content(pitfall.claim) - _content(" ".join(_alternatives(pitfall)))
+    return len(own & _content(sentence)) >= CORRECTION_WORDS
+
+
+def _states(pitfall: Pitfall, sentence: str, matcher=None) -> bool:
+    if not sentence.strip() or asks(sentence) or (pitfall.keywords and not keywords_heard(pitfall, sentence)):
+        return False
+    keywords = _alternatives(pitfall)
+    if negated(sentence, keywords) != negated(pitfall.claim, keywords) or says_the_correction(pitfall, sentence):
+        return False
+    from interviewer.core.matching import Matcher, dot  # matching imports scripts.model only
+    matcher = matcher or _default_matcher()
+    said, claim, correction = matcher.vectors([sentence, pitfall.claim, pitfall.correction])
+    to_claim, to_correction = dot(said, claim), dot(said, correction)
+    margin = CONTRAST_MARGIN if pitfall.keywords else NO_KEYWORD_MARGIN
+    return to_claim >= MIN_CLAIM_SIMILARITY and to_claim > to_correction + margin
+
+
+_MATCHER = None
+
+
+def _default_matcher():
+    global _MATCHER
+    if _MATCHER is None:
+        from interviewer.core.matching import Matcher
+        _MATCHER = Matcher()
+    return _MATCHER
+
+
+def pitfall_hits(pitfalls: Sequence[Pitfall], text: str, matcher=None,
+                 skip: frozenset[int] | set[int] = frozenset()) -> list[PitfallHit]:
+    """The pitfalls `text` makes (not those in `skip`), each once, with its first sentence that does."""
+    out = []
+    said = sentences(text)
+    for i, pitfall in enumerate(pitfalls):
+        if i in skip:
+            continue
+        sentence = next((s for s in said if states(pitfall, s, matcher)), None)
+        if sentence is not None:
+            out.append(PitfallHit(i, pitfall, sentence))
+    return out
+
+
+def pitfall_follow_up(question: Question, index: int) -> FollowUp:
+    """The push-back on pitfall `index` of `question`, as a follow-up of the engine's own."""
+    pitfall = question.pitfalls[index]
+    return FollowUp(f"{PITFALL_ID}-{index}", pitfall.probe)
+
+
+def is_pitfall_follow_up(follow_up_id: str | None) -> bool:
+    return bool(follow_up_id) and follow_up_id.startswith(PITFALL_ID + "-")
