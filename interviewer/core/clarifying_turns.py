@@ -308,7 +308,8 @@ class ClarifyingTurns:
         last = question_end_index(script.kind, parts, current, script.questions_in, self._question_phases)
         ends = parts[last].end if parts else now
         return RoundTimes(parts, current, now, ends, frozenset(self._question_phases), self.engine.phase_clock(),
-                          ends_when_answered=self.engine.ends_when_answered)
+                          ends_when_answered=self.engine.ends_when_answered,
+                          planned=tuple(script.phase(p.id).minutes * 60.0 for p in parts))
 
     def _reply_to(self, record: AnswerRecord, question: str, asked_until: float | None = None,
                   only_topics_not_answered: bool = False, keep: bool = True) -> bool:

@@ -38,6 +38,9 @@ class RoundTimes:
     # The current part moves on once the question being discussed is done, not at its planned end
     # (engine.ends_when_answered: its planned questions are all asked): its time is at most.
     ends_when_answered: bool = False
+    # Planned seconds of each part (the script's minutes), index as `parts`: the parts done so far
+    # against their plan give the round's pace (pace_so_far). Empty: no pace is said.
+    planned: tuple[float, ...] = ()
 
     @property
     def round_ends(self) -> float:
@@ -147,6 +150,36 @@ def _this_part_reply(times: RoundTimes, in_part: float, in_round: float) -> str:
     return f"{said}, and we move on when you're done with this question."
 
 
+# The pace is said once this much of the plan is done, and when it would shorten the round by at
+# least PACE_SAYS_LESS_BY and to at most PACE_AT_MOST of what is left.
+PACE_FROM_PLANNED_S = 8 * 60
+PACE_SAYS_LESS_BY = 5 * 60
+PACE_AT_MOST = 0.6
+
+
+def pace_so_far(times: RoundTimes) -> float | None:
+    """How long the parts done so far took against their plan (0.2: a fifth of it); None with too
+    little of the plan done to tell (PACE_FROM_PLANNED_S) or no plan given."""
+    if len(times.planned) != len(times.parts) or times.current <= 0:
+        return None
+    planned = sum(times.planned[:times.current])
+    taken = sum(p.end - p.start for p in times.parts[:times.current])
+    if planned < PACE_FROM_PLANNED_S or taken <= 0:
+        return None
+    return taken / planned
+
+
+def expected_left_at_pace(times: RoundTimes) -> float | None:
+    """The round's time left if the rest goes at the pace so far (what is left of the current part
+    and the later parts' plans, scaled), when that is much less than the clock says; else None."""
+    pace = pace_so_far(times)
+    in_round = max(0.0, times.round_ends - times.now)
+    if pace is None or pace > PACE_AT_MOST:
+        return None
+    expected = in_round * pace
+    return expected if in_round - expected >= PACE_SAYS_LESS_BY and expected >= 60 else None
+
+
 def time_left_answer(scope: str | None, times: RoundTimes) -> str:
     """What the interviewer says to a question about the time, asked for `scope` (as
     interview_requests.time_scope gives it)."""
@@ -164,7 +197,13 @@ def time_left_answer(scope: str | None, times: RoundTimes) -> str:
     if _ROUND.search(scope):
         if times.ends_when_answered and in_round - in_part >= 60:
             # The parts still to come may end early too: the plan is the most there is.
-            return f"The round is planned to end in {minutes(in_round)}; sooner if we get through the rest sooner."
+            said = f"The round is planned to end in {minutes(in_round)}"
+            expected = expected_left_at_pace(times)
+            if expected is not None:
+                # Trial 34: "about fifty-one minutes; sooner if ..." in a round that ended 8.5 min
+                # later: true, but no use for planning an answer. The pace so far says more.
+                return f"{said}; at the pace we've had so far, more like {minutes(expected).removeprefix('about ')}."
+            return f"{said}; sooner if we get through the rest sooner."
         return f"You have {minutes(in_round)} left in the round."
     if _NEXT.search(scope):
         return _about_part(times.current + 1 if times.current + 1 < len(times.parts) else None, times, default)
