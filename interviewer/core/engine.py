@@ -322,6 +322,7 @@ class _AnswerEndSnapshot:
     probes_answered_fully: int
     frames_used: set
     pitfalls_probed: set
+    answered_in_full: set
 
 
 class RoundEngine:
@@ -389,9 +390,13 @@ class RoundEngine:
         self._probe_answered: set[tuple[str, int]] = set()
         self._probes_answered_fully = 0
         self._frames_used: set[str] = set()
+        # Questions answered in full in one answer (no probe: `_note_full_answer`), and where the
+        # running part's answers start in `_said_earlier` (its keywords make points: `_points_made`).
+        self._answered_in_full: set[str] = set()
+        self._part_said_from = 0
         # Scores the current question's talking points by meaning, as the review does.
         self._point_matcher = PointMatcher(self.matcher)
-        self._made_cache: tuple[tuple[str, str], dict] | None = None
+        self._made_cache: tuple[tuple[str, str, int], dict] | None = None
 
     # ------------------------------------------------------------ plan
 
@@ -655,6 +660,7 @@ class RoundEngine:
         self._code_done = False
         self._guessed_covered, self._covered_in_passing = [], []
         self._probe_texts, self._probes_answered_fully = set(), 0
+        self._part_said_from = len(self._said_earlier)
         phase = self._planned_bounds[index][0]
         self._code_asked_at = None if _APPROACH_FIRST.search(f"{phase.name} {phase.prompt}") else at
         self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
@@ -755,6 +761,7 @@ class RoundEngine:
         if answer_text:
             self._answers_so_far += " " + answer_text
             self._note_probe_answer(open_ask, answer_text)
+            self._note_full_answer(open_ask, answer_text)
         # Without a transcript what was said is unknown: the part is not held for it.
         self._words_in_phase += WORK_WORDS if answer_text is None else len(answer_text.split())
         # "That's it." said to the request for the code (not to a question or follow-up) ends the work.
@@ -822,7 +829,7 @@ class RoundEngine:
             set(self._pushed_back), self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
             list(self._guessed_covered), set(self._left_unanswered), list(self._covered_in_passing),
             dict(self._probed), set(self._probe_texts), set(self._probe_answered), self._probes_answered_fully,
-            set(self._frames_used), set(self._pitfalls_probed))
+            set(self._frames_used), set(self._pitfalls_probed), set(self._answered_in_full))
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -849,6 +856,7 @@ class RoundEngine:
         self._probe_answered, self._probes_answered_fully = snap.probe_answered, snap.probes_answered_fully
         self._frames_used = snap.frames_used
         self._pitfalls_probed = snap.pitfalls_probed
+        self._answered_in_full = snap.answered_in_full
         self._left_unanswered = snap.left_unanswered
         return True
 
@@ -878,6 +886,28 @@ class RoundEngine:
         if index.isdigit():
             self._probe_answered.add((self._question.id, int(index)))
 
+    def _note_full_answer(self, open_ask: "AskSpan | None", answer_text: str) -> None:
+        """The question itself, just answered with at least PROBE_FULL_ANSWER_WORDS per talking
+        point of it: answered in full, it gets no probe (`_probe_missed_point`). Trial 34: after
+        an 87-word answer on serving in 50 ms, monitoring and a canary came "How would you serve it
+        within the latency budget, and what if the model is slow?", its first half the question
+        just answered (the 12-minute part counted it thin: under PROBE_BELOW_WORDS_PER_MINUTE)."""
+        question = self._question
+        if (open_ask is None or question is None or open_ask.follow_up_id is not None
+                or open_ask.question_id != question.id):
+            return
+        words = len([w for w in re.findall(r"[\w']+", answer_text.lower()) if not is_hesitation(w)])
+        if words >= PROBE_FULL_ANSWER_WORDS * max(1, len(question.expected_points)):
+            self._answered_in_full.add(question.id)
+
+    def _later_areas(self) -> set[str]:
+        """The areas of the talking points of the questions of the parts after the running one
+        not asked yet: their subject, which those parts dig into (`_probe_missed_point`)."""
+        later = {q.phase for q in self.script.questions} & {p.id for p, _, _ in self._planned_bounds[self._phase_index + 1:]}
+        return {p.area.lower() for q in self.script.questions
+                if q.phase in later and q.id not in self._asked_questions
+                for p in q.expected_points if p.area}
+
     def _points_made(self) -> dict[int, tuple[str | None, tuple[str, ...]]]:
         """The current question's talking points made so far: index -> (COVERED or PARTLY by
         meaning in the answers to the question, as the review's talking points credit it with the
@@ -887,10 +917,13 @@ class RoundEngine:
         if question is None or not question.expected_points:
             return {}
         said = self._answers_so_far.strip()
-        key = (question.id, said)
+        key = (question.id, said, self._part_said_from)
         if self._made_cache is not None and self._made_cache[0] == key:
             return self._made_cache[1]
-        everything = " ".join([*self._said_earlier, said])
+        # Keywords said in this part count, not those said in passing in another part: "...with the
+        # pinball loss" said in Framing kept Model and loss, whose question asks for the loss and
+        # the window, from probing either after "I would train gradient boosted trees." (trial 34).
+        everything = " ".join([*self._said_earlier[self._part_said_from:], said])
         statuses: list[str | None] = [None] * len(question.expected_points)
         if said and self.matcher.uses_meaning:
             scores = self._point_matcher.score_points(question.expected_points, sentences_of_text(said), question.text)
@@ -966,7 +999,7 @@ class RoundEngine:
         if self._words_said_on_question() >= PROBE_BELOW_WORDS_PER_MINUTE * planned_minutes:
             return None
         question = self._question_to_probe()
-        if question is None:
+        if question is None or question.id in self._answered_in_full:
             return None
         own = question is self._question
         if own:
@@ -976,6 +1009,11 @@ class RoundEngine:
             said = " ".join([*self._said_earlier, self._answers_so_far])
             missed = [(i, p) for i, p in enumerate(question.expected_points)
                       if p.keywords and not keyword_hits(said, p.keywords)]
+        # A point whose area a later part's question asks about is left to that part: in Framing,
+        # "Go deeper on the model: what would you pick, and why over the alternatives?" was the next
+        # part's subject while Framing's own points were not made (trial 34).
+        later = self._later_areas()
+        missed = [(i, p) for i, p in missed if (p.area or "").lower() not in later]
         agains = sum(1 for text in self._probe_texts if frame_of(text) is not None)
         for times in range(PROBES_PER_POINT):  # every missed point once, then again
             if times and agains >= AGAIN_PER_PART:

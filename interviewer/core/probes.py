@@ -17,27 +17,27 @@ from interviewer.core.scripts.model import ExpectedPoint, FollowUp
 PROBE_ID = "probe"
 
 PROBES: dict[str, str] = {
-    "algorithm design": "Go deeper on the algorithm: why does it work, and could it be faster?",
+    "algorithm design": "Why does your algorithm work, and could it be faster?",
     "class imbalance": "How would you deal with how rare the positive cases are?",
     "clarifying requirements": "Is there anything else you'd want to pin down about the requirements?",
     "cold start": "What do you do for new users or items that have no history yet?",
     "collaboration and influence": "How did you bring the other people along?",
     "complexity analysis": "What's the time and space complexity of that?",
     "customer focus": "How did that affect the customer, and how did you know?",
-    "data and labels": "Go deeper on the data: where do the labels come from, and how far can you trust them?",
+    "data and labels": "Where exactly do the labels come from, and how far can you trust them?",
     "edge cases": "What could go wrong here? Which odd inputs or failures would you plan for?",
     "evaluation metrics": "How would you know it works? Which numbers would you look at, offline and live?",
     "failure analysis": "How would you find out what went wrong, and what would you check first?",
-    "feature engineering": "Go deeper on the features: which ones matter most, and how fresh must each be?",
+    "feature engineering": "Which features matter most, and how fresh must each be?",
     "generalization": "How do you know it holds up beyond the data you trained on?",
-    "model fundamentals": "Go deeper on that: how does it work under the hood?",
-    "modeling choices": "Go deeper on the model: what would you pick, and why over the alternatives?",
+    "model fundamentals": "How does that work under the hood?",
+    "modeling choices": "Which approach would you pick there, and why over the alternatives?",
     "monitoring and rollback": "What would you watch for in production, and how would you undo a bad release?",
     "online experiments": "How would you test it on live traffic before a full launch?",
     "optimization": "How would you train it: which optimizer and settings, and what would you watch?",
     "personal ownership": "What did you do yourself, as opposed to the team?",
     "privacy and safety": "What privacy or safety concerns would you plan for here?",
-    "probability and statistics": "Go deeper on that: how would you put numbers on the uncertainty?",
+    "probability and statistics": "How would you put numbers on the uncertainty there?",
     "problem framing": "Step back for a moment: how exactly would you frame the problem?",
     "quantified results": "How did you measure the result? Can you put a number on it?",
     "reflection and learning": "Looking back, what would you do differently?",
@@ -49,11 +49,15 @@ PROBES: dict[str, str] = {
     "tradeoffs": "What does that choice cost you? What's the main tradeoff?",
     "training and validation": "How would you train and validate it so the offline numbers hold up live?",
 }
+# No two wordings share a lead-in: "Go deeper on the model: ..." and "Go deeper on the features:
+# ..." in one round were the same frame said twice (trial 34 D5), as AGAIN_FRAMES are never.
+# "Which approach would you pick there" for modeling choices: "Go deeper on the model" asked in
+# Framing about the next part's subject (the framing question's point is per-stage or end-to-end).
 DEFAULT_PROBES: dict[str, str] = {
     "behavioral": "Could you go deeper on that? What did you do, and what came of it?",
-    "coding": "Go deeper on your solution: what would you check or change before calling it done?",
-    "phone_screen": "Go deeper on your solution: what would you check or change before calling it done?",
-    "default": "Go deeper on that: what would you add, and why?",
+    "coding": "What would you check or change in your solution before calling it done?",
+    "phone_screen": "What would you check or change in your solution before calling it done?",
+    "default": "What would you add to that, and why?",
 }
 
 

@@ -70,10 +70,11 @@ def test_the_follow_ups_come_in_the_design_part_after_its_own_question():
         ("high_level", "design_feed", "cold_start_user", "follow_up"),
         # "I don't know." gets one push-back (trial 24)
         ("high_level", "design_feed", "push-back", "follow_up"),
-        # then, with most of the part left after such thin answers, a probe on a point not
-        # made (trial 31) before the round moves on: on the part's own question, not on the
-        # requirements part's, which the candidate closed with "That's all." (trial 32)
-        ("high_level", "architecture", "probe-1", "follow_up"),
+        # then no probe on the requirements part's question, which the candidate closed with
+        # "That's all." (trial 32), nor on the architecture question's missed point about the
+        # offline pipelines and logging: its area, data and labels, is the next part's subject
+        # ("Where exactly do the labels come from...?" before the Data part's own question, trial 34)
+        ("data_features", "data_and_features", None, "question"),
     ]
 
 

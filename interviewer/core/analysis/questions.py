@@ -569,6 +569,26 @@ def _narrows(question: Utterance, u: Utterance) -> bool:
     return said[0] in AUX and said[1] in REFERS_BACK and (said[2] in NAMES_A_THING or said[2].isdigit())
 
 
+# "What is the expected scale? How many orders per second?", in one breath: the second puts a
+# number on the size the first asked about, one question said more precisely. Counted apart, it
+# and its repeat made "Asked 5 clarifying questions" of three (trial 34 D8). Not "Are we
+# optimizing for precision? And how many posts are there?" nor "How many users are there? How
+# many items are there?": the first asks no size in general.
+SIZE_WORDS = {"scale", "size", "volume", "traffic", "load", "throughput", "qps", "big", "large"}
+HOW_MUCH = (("how", "many"), ("how", "much"), ("how", "big"), ("how", "large"))
+
+
+def _puts_a_number_on(question: Utterance, u: Utterance) -> bool:
+    """`u` ("How many orders per second?") asks for the number of the size `question` asked about
+    ("What is the expected scale?"): the same question, narrowed, not a second one."""
+    said = _content(u)
+    if said[:1] == ["and"]:
+        said = said[1:]
+    asked = _asked(question)
+    return (tuple(said[:2]) in HOW_MUCH and tuple(asked[:2]) not in HOW_MUCH
+            and any(w in SIZE_WORDS for w in asked))
+
+
 # "Per user, or per API key," [silence]: a choice put to the interviewer falls on its last
 # alternative, so no rise finds it, and tiny.en, hearing the sentence left open, ends it with a
 # comma. Said last before the speaker stops and waits, the choice asks (over the 22 espeak parts,
@@ -780,7 +800,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         # "What's the username? What's the username and password?": one question, restarted.
         if (found and asked_at == i - 1 and (_continues_question(u) or _restarts(utterances[i - 1], u)
                                              or _offers_an_answer(utterances[i - 1], u)
-                                             or _narrows(utterances[i - 1], u))
+                                             or _narrows(utterances[i - 1], u)
+                                             or _puts_a_number_on(utterances[i - 1], u))
                 and _no_break(utterances[i - 1], u, gaps)):
             last = found.pop()
             text = last.text + " " + text
