@@ -57,7 +57,7 @@ from interviewer.core.engine import (
     TimeUp,
 )
 from interviewer.core.analysis.fillers import is_hesitation
-from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
+from interviewer.core.candidate_questions import FLOOR_BACK, CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
@@ -1775,12 +1775,31 @@ class RoundController(SilenceRules, ClarifyingTurns):
             if asked or question is not None:
                 # Said without a pause before "That's it.", the question had no reply live: it
                 # comes now. Either way the floor stays theirs, listening, as the reply asked.
-                if asked or self._reply_to(record, question):
+                if asked and self._last_reply_cut_off():
+                    # ... but the reply was cut off before it asked: the interviewer asks now
+                    # (trial 34: "That's it." cut the answer, then ~50 s of dead air until N).
+                    self._hand_floor_back()
+                elif asked or self._reply_to(record, question):
                     self._listen_pending = True
                 return
         self.engine.stop(PhaseEnd.AGENDA)  # the conversation is over: not the candidate ending it early
         self._listen_pending = False
         self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
+
+    def _last_reply_cut_off(self) -> bool:
+        """The interviewer's last reply to the candidate was talked over before its end: its
+        closing "Anything else you'd like to ask?" (candidate_questions.FLOOR_BACK) was not heard."""
+        last = next((u for u in reversed(self.utterances) if u.kind == UtteranceKind.CLARIFICATION), None)
+        return last is not None and last.interrupted
+
+    def _hand_floor_back(self) -> None:
+        """The floor handed back in words, as the cut-off reply would have: "Anything else you'd
+        like to ask?"; what follows answers it ("No, that's all." closes the round)."""
+        text = FLOOR_BACK[0]
+        self._say(text, UtteranceKind.PROMPT)
+        self._turn = _Turn(None, None, text, False)
+        self._listen_pending = True
+        self._emit(CandidateTurn(text, self._now()))
 
     def _offer_to_add(self, record: AnswerRecord | None) -> None:
         """The last part is work and nothing more is planned in it (a one-part round, or one
