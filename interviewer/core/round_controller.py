@@ -451,10 +451,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._opening_cut = None  # said again now, in full
         if events:
             ask = events[0]
+            kind = UtteranceKind.REPEAT
             if self._cut_off is not None:  # the question cut off is said now: it is asked again
+                if not self._said_before(ask):
+                    # ... or for the first time: it was queued behind the lead-in a noise cut off
+                    # (trial 34: "Again: When a customer places an order..." on its first saying).
+                    kind = self._cut_off[1]
                 self._cut_off = None
                 self._emit(ask)
-            self._say(ask.text, UtteranceKind.REPEAT, ask)
+            self._say(ask.text, kind, ask)
             # The same ask goes on (issue 11: a repeat never creates or splits an answer): the
             # answer after it keeps the question's asked_at, which is what joins its parts.
             turn = self._turn
@@ -480,6 +485,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._listen_again()
         self._check_status()
         return True
+
+    def _said_before(self, ask: AskQuestion) -> bool:
+        """`ask` was said or shown before, in full or cut off (a line of the round's log)."""
+        return any(u.kind in QUESTION_KINDS and (u.question_id, u.follow_up_id, u.text)
+                   == (ask.question_id, ask.follow_up_id, ask.text) for u in self.utterances)
 
     def _listen_again(self) -> None:
         """The candidate goes on with the same question: a new recording joins the earlier ones."""

@@ -596,7 +596,9 @@ class RoundScreen(QWidget):
         elif isinstance(update, AskQuestion):
             pass  # shown when it is spoken (Speaking), so text and voice stay in step
         elif isinstance(update, LineCutOff):
-            self.transcript.mark_cut_off(update.marked)  # talked over before its end
+            # Talked over before its end: the line it names, a question or a part's lead-in
+            # (trial 34: "Here's the problem. Take a few minutes..." cut, shown whole live).
+            self.transcript.mark_cut_off(update.marked, update.text)
         elif isinstance(update, ReplyCutOff):  # a reply talked over: as the review shows it
             if not update.text:
                 pass  # a held reply never said: it was never shown, only its exchange is marked
