@@ -672,6 +672,13 @@ class RoundScreen(QWidget):
             self._show_repeat(update.text)
         elif update.kind == UtteranceKind.CLOSING:
             self._show_question(update.text)
+            # Said aloud, so a line of the transcript too, as the review and exports show it
+            # (trial 34: "Thank you, that's the end of the round." only in the question box, soon
+            # replaced by "The round is over and saved", read as never said live).
+            if self._shown_answer is not None:
+                self._show_reply(self._shown_answer, update.text)
+            else:
+                self.transcript.add_heading(update.text, prompt=True)
         elif update.kind == UtteranceKind.CLARIFICATION:
             shown = next((r for r in self._exchange_replies if reply_rest(update.text, r) is not None), None)
             if update.again and update.text == last:

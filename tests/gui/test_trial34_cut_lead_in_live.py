@@ -29,3 +29,25 @@ def test_a_lead_in_cut_off_live_reads_as_cut_off_and_the_question_after_it_is_no
     assert not screen.question.text().startswith("Again"), screen.question.text()
     lines = [line for line in screen.transcript.plain_text().splitlines() if line.strip()]
     assert lines[-1] == f"Q: {PROBLEM}", lines
+
+
+def test_the_closing_said_aloud_is_a_line_of_the_live_transcript(qtbot):
+    """Trial 34, D2: "Thank you, that's the end of the round." was said aloud after the candidate
+    ended the round (heard in the trial's recording of the speaker), and the review and exports
+    list it, but live it was only in the question box, soon replaced: the transcript lacked it."""
+    from interviewer.core.round_settings import ControllerSettings
+    from interviewer.core.round_updates import ListeningStarted, PartialTranscript
+
+    from gui_fakes import transcript_of
+
+    closing = ControllerSettings().early_closing_text
+    screen = RoundScreen()
+    qtbot.addWidget(screen)
+    screen.on_update(Speaking("Thanks. What questions do you have for me?", UtteranceKind.PROMPT, 631.0))
+    screen.on_update(ListeningStarted(22, None, 635.0))
+    screen.on_update(PartialTranscript(22, transcript_of("That's it.").segments[0]))
+    screen.on_update(Speaking(closing, UtteranceKind.CLOSING, 707.2))
+    screen._render_partial()
+    lines = [line for line in screen.transcript.plain_text().splitlines() if line.strip()]
+    assert lines[-1] == f"Interviewer: {closing}", lines
+    assert "That's it." in lines[-2]
