@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.keywords import words
 
 
@@ -257,8 +258,13 @@ _ADDS_TO_ANSWER = re.compile(
 
 def adds_to_answer(text: str) -> bool:
     """True when `text` opens by adding to what the candidate said before ("Sorry, and one more
-    point, I would drop orders where ..."): its first words, not a clause anywhere."""
-    return bool(_ADDS_TO_ANSWER.match(" ".join(words(text)[:14])))
+    point, I would drop orders where ..."): its first words, not a clause anywhere. Hesitation
+    sounds before them ("ah", "er", "hmm") are passed over: the live transcriber heard "Sorry,"
+    as "Ah," (trial 34), and the addition was filed as the answer to the follow-up it cut."""
+    said = words(text)
+    while said and is_hesitation(said[0]):
+        said = said[1:]
+    return bool(_ADDS_TO_ANSWER.match(" ".join(said[:14])))
 
 
 # A line that sets the candidate a task they can start on from its words on screen ("Sketch the main

@@ -57,7 +57,7 @@ from interviewer.core.engine import (
     TimeUp,
 )
 from interviewer.core.analysis.fillers import is_hesitation
-from interviewer.core.candidate_questions import CandidateQuestionResponder, defers_questions, question_phases
+from interviewer.core.candidate_questions import FLOOR_BACK, CandidateQuestionResponder, defers_questions, question_phases
 from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
@@ -451,10 +451,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._opening_cut = None  # said again now, in full
         if events:
             ask = events[0]
+            kind = UtteranceKind.REPEAT
             if self._cut_off is not None:  # the question cut off is said now: it is asked again
+                if not self._said_before(ask):
+                    # ... or for the first time: it was queued behind the lead-in a noise cut off
+                    # (trial 34: "Again: When a customer places an order..." on its first saying).
+                    kind = self._cut_off[1]
                 self._cut_off = None
                 self._emit(ask)
-            self._say(ask.text, UtteranceKind.REPEAT, ask)
+            self._say(ask.text, kind, ask)
             # The same ask goes on (issue 11: a repeat never creates or splits an answer): the
             # answer after it keeps the question's asked_at, which is what joins its parts.
             turn = self._turn
@@ -480,6 +485,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._listen_again()
         self._check_status()
         return True
+
+    def _said_before(self, ask: AskQuestion) -> bool:
+        """`ask` was said or shown before, in full or cut off (a line of the round's log)."""
+        return any(u.kind in QUESTION_KINDS and (u.question_id, u.follow_up_id, u.text)
+                   == (ask.question_id, ask.follow_up_id, ask.text) for u in self.utterances)
 
     def _listen_again(self) -> None:
         """The candidate goes on with the same question: a new recording joins the earlier ones."""
@@ -1775,12 +1785,31 @@ class RoundController(SilenceRules, ClarifyingTurns):
             if asked or question is not None:
                 # Said without a pause before "That's it.", the question had no reply live: it
                 # comes now. Either way the floor stays theirs, listening, as the reply asked.
-                if asked or self._reply_to(record, question):
+                if asked and self._last_reply_cut_off():
+                    # ... but the reply was cut off before it asked: the interviewer asks now
+                    # (trial 34: "That's it." cut the answer, then ~50 s of dead air until N).
+                    self._hand_floor_back()
+                elif asked or self._reply_to(record, question):
                     self._listen_pending = True
                 return
         self.engine.stop(PhaseEnd.AGENDA)  # the conversation is over: not the candidate ending it early
         self._listen_pending = False
         self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
+
+    def _last_reply_cut_off(self) -> bool:
+        """The interviewer's last reply to the candidate was talked over before its end: its
+        closing "Anything else you'd like to ask?" (candidate_questions.FLOOR_BACK) was not heard."""
+        last = next((u for u in reversed(self.utterances) if u.kind == UtteranceKind.CLARIFICATION), None)
+        return last is not None and last.interrupted
+
+    def _hand_floor_back(self) -> None:
+        """The floor handed back in words, as the cut-off reply would have: "Anything else you'd
+        like to ask?"; what follows answers it ("No, that's all." closes the round)."""
+        text = FLOOR_BACK[0]
+        self._say(text, UtteranceKind.PROMPT)
+        self._turn = _Turn(None, None, text, False)
+        self._listen_pending = True
+        self._emit(CandidateTurn(text, self._now()))
 
     def _offer_to_add(self, record: AnswerRecord | None) -> None:
         """The last part is work and nothing more is planned in it (a one-part round, or one

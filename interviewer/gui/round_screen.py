@@ -596,7 +596,9 @@ class RoundScreen(QWidget):
         elif isinstance(update, AskQuestion):
             pass  # shown when it is spoken (Speaking), so text and voice stay in step
         elif isinstance(update, LineCutOff):
-            self.transcript.mark_cut_off(update.marked)  # talked over before its end
+            # Talked over before its end: the line it names, a question or a part's lead-in
+            # (trial 34: "Here's the problem. Take a few minutes..." cut, shown whole live).
+            self.transcript.mark_cut_off(update.marked, update.text)
         elif isinstance(update, ReplyCutOff):  # a reply talked over: as the review shows it
             if not update.text:
                 pass  # a held reply never said: it was never shown, only its exchange is marked
@@ -670,6 +672,13 @@ class RoundScreen(QWidget):
             self._show_repeat(update.text)
         elif update.kind == UtteranceKind.CLOSING:
             self._show_question(update.text)
+            # Said aloud, so a line of the transcript too, as the review and exports show it
+            # (trial 34: "Thank you, that's the end of the round." only in the question box, soon
+            # replaced by "The round is over and saved", read as never said live).
+            if self._shown_answer is not None:
+                self._show_reply(self._shown_answer, update.text)
+            else:
+                self.transcript.add_heading(update.text, prompt=True)
         elif update.kind == UtteranceKind.CLARIFICATION:
             shown = next((r for r in self._exchange_replies if reply_rest(update.text, r) is not None), None)
             if update.again and update.text == last:

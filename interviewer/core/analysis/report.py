@@ -697,9 +697,12 @@ def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifyin
     (for the reply, or for the next question's turn), not a silence to think aloud through: a
     pause, never "went silent" (trial 16: 17.9 s after a question the app misheard and 18.3 s
     after a reply were the review's first thing to work on). A silence mid-sentence still is.
-    In any other part, the silence right after the interviewer answered the candidate ("How much
-    time do I have?") is taking the reply in, up to the went-silent length: the candidate has the
-    floor, and a longer silence is one to think aloud through (trial 17: 5.0 s counted as a long pause).
+    In any other part too, the silence right after the interviewer answered the candidate ("How
+    much time do I have?") is taking the reply in and going back to the question (trial 17: 5.0 s
+    counted as a long pause), whatever its length, as in a clarifying part: trial 34 had "[waited
+    8.2 s]" after "How much time do I have for this part?" and "Went silent for 10.0 s; think
+    aloud instead." (to work on, a long pause) after "How much time is left in the round?", the
+    same situation either side of the went-silent length.
     `expects_clarifying` is True too on the floor for the candidate's own questions
     (`candidate_may_ask`): a silence there after their question is waiting for the reply.
     The words before the silence are those begun before it: Whisper stamps a last word's end
@@ -720,7 +723,7 @@ def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifyin
         # thinking pause, not a wait: no reply came and none was waited for (trial 25).
         return before[-1].endswith((".", "!", "\u2026")) and not _goes_on_solving(
             [w for w in words if w["start"] >= pause.end])
-    return after_reply and pause.length < settings.went_silent_s
+    return after_reply
 
 
 def _ends_like_a_question(words: Sequence[dict]) -> bool:
