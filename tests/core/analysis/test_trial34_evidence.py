@@ -118,3 +118,24 @@ def test_shown_evidence_keeps_a_second_piece_that_makes_the_point_nearly_as_well
     low = (Evidence(1, "a", 0, 1, th.partly + 0.02), Evidence(2, "b", 0, 1, th.partly + 0.01))
     assert shown_evidence(low, th) == low
 
+
+
+@pytest.mark.parametrize("rain", [
+    "On a rainy Friday, I would add weather and a feature, wide on the window, and monitor the late share per city, "
+    "and fall back to the heuristic, if the model breaks down.",
+    "When it rains on a Friday night I add the weather as a feature, widen the window, and watch the late share in "
+    "each city.",
+])
+def test_a_sentence_that_shares_only_a_word_of_a_keyword_does_not_make_the_point(scorer, rain):
+    # Trial 34: covered "Late costs more than early" (keyword recall 0.73 from "late", point recall 0.28).
+    parts = [_part(1, "design_eta", "requirements", "Okay.", "That's all my questions."),
+             _part(2, "design_eta", "wrap_up", rain, "That's it.")]
+    late = _covering(scorer, parts, "design_eta", "Late costs more than early")
+    assert late.status != COVERED and not any(e.text == rain for e in late.evidence), late
+
+
+def test_the_point_said_in_other_words_still_makes_it(scorer):
+    said = ("Being late hurts the customer far more than arriving early, so the metric should punish lateness more, "
+            "and we show a calibrated interval instead of one number.")
+    parts = [_part(1, "design_eta", "requirements", said)]
+    assert _covering(scorer, parts, "design_eta", "Late costs more than early").status == COVERED
