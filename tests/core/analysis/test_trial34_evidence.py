@@ -24,7 +24,7 @@ SCRIPT = load_script(Path(__file__).resolve().parents[3] / "question_scripts" / 
 
 @pytest.fixture(scope="module")
 def scorer():
-    embeddings = pytest.importorskip("interviewer.adapters.embeddings")
+    from interviewer.adapters import embeddings  # installed with the app: never a silent skip
     from interviewer.core.analysis.coverage import PointMatcher
     from interviewer.core.matching import Matcher
     return PointMatcher(Matcher(embeddings.OnnxTextEncoder()))
