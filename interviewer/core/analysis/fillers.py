@@ -112,17 +112,13 @@ _QUOTING_BE = {"was", "were", "is", "am", "are", "i'm", "he's", "she's", "they'r
 _BARE_BE = {"was", "were", "is", "am", "are"}
 _PERSONS = {"i", "he", "she", "they", "we", "you"}
 _NOT_A_PERSON = {"it", "that", "this", "there", "which", "what", "everything", "nothing", "something"}
-_QUOTE_OPENER = {
-    "why", "what", "how", "who", "where", "when", "which", "wait", "oh", "no", "yes", "yeah", "okay",
-    "ok", "hey", "well", "seriously", "come", "let's", "lets", "because", "cause", "i", "you", "we",
-    "they", "he", "she", "this", "that", "there", "can", "could", "do", "does", "did", "is", "are",
-    "should", "would", "will", "have", "don't", "aren't", "isn't", "can't", "please", "look",
-    "listen", "hold", "stop", "wow", "huh", "nope", "alright",
-    # a quote opens with a contraction or an imperative as often ("I was like, that's how it's
-    # always been done", "so I was like, give me three days": blind33)
-    "that's", "it's", "there's", "what's", "i'm", "i'll", "i'd", "we'll", "we'd", "we're", "you'll",
-    "you're", "let", "give", "tell", "send", "show", "try", "take", "ask", "sure", "sorry",
-    "thanks", "great", "cool",
+# What follows "I was like," when it describes a state rather than opening a quote: a degree word
+# ("super nervous", "really tired", "kind of lost"). Anything else opens the quote, an open class
+# ("why now?", "whoa, okay", "just use a stack", "give me three days": blind28, blind33, blind45).
+_DESCRIBES_A_STATE = {
+    "super", "really", "very", "totally", "pretty", "quite", "kind", "sort", "kinda", "sorta",
+    "extremely", "completely", "fairly", "somewhat", "slightly", "a", "an", "not", "too",
+    "absolutely", "incredibly", "utterly", "entirely", "almost", "basically", "literally",
 }
 
 
@@ -137,7 +133,8 @@ def _quotative_like(tokens: list[Token], i: int) -> bool:
         subject = tokens[i - 2] if i >= 2 else None
         if subject is None or subject.comma_after or subject.ends_sentence or subject.norm in _NOT_A_PERSON:
             return False
-    return tokens[i + 1].norm in _QUOTE_OPENER
+    nxt = tokens[i + 1].norm
+    return nxt not in _DESCRIBES_A_STATE and not nxt[:1].isdigit()
 MIN_HESITATION_GAP_S = 0.12
 
 

@@ -386,6 +386,9 @@ def test_literally_after_saying_and_its_object_is_no_filler():
     ("So I was like, give me three days and I will fix it.", []),
     ("When he reviewed it, I was like, that's how it's always been done.", []),
     ("I was like, really tired after that launch.", ["like"]),
+    # Blind speech set 45: any quote opens it, not only a listed word.
+    ("And I was like, whoa, okay, that is a lot of traffic.", []),
+    ("A friend did this one and he was like, just use a stack.", []),
     # No person, no quote, or trailing off: the filler.
     ("It was like, two days before anyone noticed.", ["like"]),
     ("I was like, super nervous about the launch.", ["like"]),
