@@ -57,12 +57,13 @@ INVITATION = "Sure, go ahead."
 # following their explanation. Worth doing, but nothing about the problem is asked: the
 # interviewer nods it through, and it is not a clarifying question.
 _CHECK_IN = re.compile(
-    r"^(?:(?:does|did|do) (?:that|this|it|everything|all that|all of that|my approach) )?makes? sense"
+    r"^(?:(?:does|did|do|doesn't|don't|didn't) (?:that|this|it|everything|all that|all of that|my approach) )?makes? sense"
     r"(?: so far)?(?: to you)?$"
     r"|^(?:are you|you) (?:with me|following(?: me)?)(?: so far)?$"
     r"|^(?:do|can) you follow(?: me)?(?: so far)?$"
     r"|^(?:does (?:that|this) )?sounds? (?:good|okay|ok|alright|reasonable|right)(?: so far)?(?: to you)?$"
-    r"|^(?:can|could) you (?:still )?hear me(?: okay| ok| alright)?$")
+    r"|^(?:can|could) you (?:still )?hear me(?: okay| ok| alright)?$"
+    r"|^(?:do )?you know what i mean$")
 CHECK_IN_REPLY = "Yes, that makes sense. Go on."
 # "What else?", "Where was I?": the candidate prompting themself while thinking aloud; an
 # interviewer lets them think.

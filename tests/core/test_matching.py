@@ -335,7 +335,9 @@ def test_the_review_credits_a_topic_asked_in_other_words_when_given_a_meaning_ma
 def test_a_check_in_is_nodded_through_and_anything_asked_is_answered():
     responder = ClarifyingResponder(QUESTION)
     for check in ("Does that make sense?", "Makes sense?", "Okay, so, are you with me so far?", "Sound good?",
-                  "Can you hear me?", "Do you follow?"):
+                  "Can you hear me?", "Do you follow?",
+                  # blind speech set 45: a check tiny.en heard negated, and a tag check
+                  "Doesn't that make sense?", "You know what I mean?"):
         assert responder.reply(check) == (None, "Yes, that makes sense. Go on."), check
     # About the problem, it is a question.
     assert responder.reply("Does that make sense for the latency budget?").text != "Yes, that makes sense. Go on."
