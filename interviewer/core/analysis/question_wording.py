@@ -75,6 +75,15 @@ COPULA_AUX = {"is", "was", "are", "were", "will", "would", "should", "can", "cou
 WISH_MODAL = {"may", "might"}
 MAX_TAG_GAP_S = 1.0
 CONFIRMING_TAGS = {("i", "assume"), ("i", "presume"), ("i", "guess")}
+# A tag confirms a statement; before it these words state nothing to confirm ("Oh yeah, I guess.",
+# "Yeah, it's exactly, yeah.": a listener agreeing, heldout9 of the human-speech set).
+AGREEMENT = {"oh", "yeah", "yes", "yep", "yup", "okay", "ok", "right", "sure", "exactly", "true", "correct",
+             "definitely", "absolutely", "totally", "indeed", "mm", "mhm", "well", "so", "no", "nope",
+             "it's", "that's", "it", "that", "is", "was", "i", "agree"}
+
+
+def _only_agrees(words: list[str]) -> bool:
+    return all(w in AGREEMENT for w in words)
 RHETORICAL_ANSWER = {"because", "well"}
 WH_IS = {"what's": "what", "how's": "how", "who's": "who", "where's": "where", "when's": "when",
          "why's": "why"}
@@ -383,16 +392,17 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     last = u.tokens[-1]
     # "..., right?" closes a clause (one may end in a preposition: "looking for, yeah?"); "That's the... Yeah." trails off and answers itself.
     before = u.tokens[-2] if len(u.tokens) > 2 else None
-    if (last.norm in TAG_END and before is not None and before.comma_after
-            and not before.text.endswith(("...", "…")) and before.norm not in ARTICLE_OR_POSSESSIVE):
-        return "tag question"
     words = [w for w in u.norm_words if not is_hesitation(w)]
+    if (last.norm in TAG_END and before is not None and before.comma_after
+            and not before.text.endswith(("...", "…")) and before.norm not in ARTICLE_OR_POSSESSIVE
+            and not _only_agrees(words[:-1])):
+        return "tag question"
     # "Any of them is fine, I assume?": a clause handed over for confirmation, however Whisper
     # punctuated it (asked only if the speaker then waits: see _tag_runs_on).
     # Not right after the candidate's own plan ("I will use class weights, I guess.", trial 25):
     # a hedge on what they will do asks the interviewer nothing they could confirm.
     if (len(u.tokens) > 3 and tuple(words[-2:]) in CONFIRMING_TAGS and u.tokens[-3].comma_after
-            and not (len(clauses) > 1 and _own_plan(clauses[-2]))):
+            and not (len(clauses) > 1 and _own_plan(clauses[-2])) and not _only_agrees(words[:-2])):
         return "tag question"
     # "..., doesn't it", "..., aren't they", "..., don't you think": a negated auxiliary and a
     # pronoun close only a tag question, with or without the comma Whisper may drop.

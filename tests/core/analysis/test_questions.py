@@ -1798,3 +1798,13 @@ def test_a_choice_completing_a_framed_wh_question_counts_once(script, asked):
 ])
 def test_a_wh_question_with_kind_of_after_a_framing_clause_asks(text):
     assert cue(text), text
+
+
+def test_agreeing_with_a_tag_is_no_tag_question():
+    """Human speech heldout9 (AMI meetings): "Oh yeah, I guess." and "Yeah, it's exactly, yeah."
+    are a listener agreeing; a tag confirms a statement, and before these tags none was made."""
+    for text in ("Oh yeah, I guess. [2.0] Okay.", "Yeah, it's exactly, yeah. [2.0] Okay."):
+        assert analyze_answer(_with_rise(text, 3.0)).clarifying.questions == [], text
+    # With a statement before it, the tag still asks.
+    [q] = analyze_answer(_with_rise("The list fits in memory, I guess. [2.0] Okay.", 3.0)).clarifying.questions
+    assert q.cue == "tag question"
