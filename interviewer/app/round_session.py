@@ -658,6 +658,13 @@ class RoundSession:
             # After the last transcripts are in: whether anything was said in the answers is
             # known only then (an answer met with silence, then End round, trial 30).
             self._await_last_analyses()
+            # Their saves were queued behind this job: saved after the question findings below, an
+            # answer's analysis replaced that answer's findings and took them away (an answer
+            # filed under a question and analysed again as the round ended lost "No numbers in
+            # the result": the trial 25 test, flaky under load). Saved first.
+            writer = self._writer
+            if writer is not None:
+                writer.run_queued()
             if not round_worth_keeping(self.controller.answers, bool(self.voice and self.voice.onsets),
                                        self.scratchpad):
                 self.store.delete_session(self.session_id)  # its round.wav holds only the interviewer

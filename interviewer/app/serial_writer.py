@@ -36,6 +36,27 @@ class SerialWriter:
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
+    def run_queued(self) -> None:
+        """From a write running on the writer's thread: run the writes queued behind it now, in
+        their order. For a write that waited for other work which queued its own writes meanwhile
+        (the round's end waits for the last analyses, whose saves would otherwise land after it)."""
+        import queue
+
+        if threading.current_thread() is not self._thread:
+            return  # run at once after close() (submit): what was queued runs on the writer's thread
+        queued = []
+        with self._lock:
+            while True:
+                try:
+                    queued.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            if None in queued:  # close()'s end marker: nothing is queued after it
+                queued.remove(None)
+                self._queue.put(None)
+        for fn in queued:
+            fn()
+
     def _loop(self) -> None:
         while True:
             fn = self._queue.get()
