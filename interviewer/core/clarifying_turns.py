@@ -8,7 +8,9 @@ from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import (
     CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
 )
-from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, unclear_fragment, wraps_up
+from interviewer.core.conversation_cues import (
+    asks_to_ask, asks_to_repeat, checks_assumption, checks_in, unclear_fragment, wraps_up,
+)
 from interviewer.core.engine import writes_code
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
@@ -338,16 +340,21 @@ class ClarifyingTurns:
         topic, reply = result
         if only_topics_not_answered and (topic is None or topic in {c.topic for c in record.clarifications}):
             return False
-        if topic is not None and self._in_clarify_part(record) and checks_understanding(question):
+        fact = reply
+        # "Can I assume the input fits in memory?" asks leave to assume, in any part: the fact
+        # that answers it comes after the acknowledgement, not bare as if the size had been asked
+        # (trial 33 #8); the fact itself says yes or no where it can.
+        if topic is not None and (checks_assumption(question)
+                                  or (self._in_clarify_part(record) and checks_understanding(question))):
             reply = f"{CHECK_ACK} {reply}"
         # After a reply the silence is thinking time until the candidate speaks again; not after
         # "Does that make sense?" - "Yes, ... Go on.": said last, it closed the answer, and the
         # silence that follows ends it as usual (it left the answer open and brought a nudge).
         record.awaiting_speech_after_reply = not checks_in(question)
-        if self._just_said(reply, asked_until):
+        if self._just_said(fact, asked_until):
             return True  # the exchange before holds the same fact and topic: nothing new to say or keep
-        if topic is not None and self._said_in_full_before(reply):
-            reply = said_again(reply)  # "As I said, up to about a million sessions." (trial 33)
+        if topic is not None and self._said_in_full_before(fact):
+            reply = said_again(fact)  # "As I said, up to about a million sessions." (trial 33)
         held = self._held[0] if self._held is not None else None
         if held is not None and held.text == reply and any(
                 c.reply == reply and c.asked_at == held.decided_at for c in record.clarifications):
@@ -434,7 +441,7 @@ class ClarifyingTurns:
         after 15 s, or once the reply was over (`asked_until`, the round time the question ended):
         the candidate heard it and still asks ("Right, speed matters." got the latency fact, then
         "How fast does a decision have to be?" got silence, trial7)."""
-        said = (reply, said_again(reply))
+        said = (reply, said_again(reply), f"{CHECK_ACK} {reply}")
         if any(u.text in said for u in self._to_say) or (self._speaking and self._speaking.text in said):
             return True
         last = next((u for u in reversed(self.utterances) if u.kind == UtteranceKind.CLARIFICATION), None)
@@ -445,7 +452,7 @@ class ClarifyingTurns:
 
     def _said_in_full_before(self, reply: str) -> bool:
         """The fact `reply` was said to the end earlier in the round (not cut off by the candidate)."""
-        return any(u.kind == UtteranceKind.CLARIFICATION and u.text in (reply, said_again(reply))
+        return any(u.kind == UtteranceKind.CLARIFICATION and u.text in (reply, said_again(reply), f"{CHECK_ACK} {reply}")
                    and not u.interrupted and u.ended_at is not None for u in self.utterances)
 
     def _prepare_reply(self, record: AnswerRecord, heard: list[Segment]) -> None:
