@@ -4,6 +4,8 @@ when, and the reply prepared ahead on the transcript's thread. A part of RoundCo
 """
 from __future__ import annotations
 
+import re
+
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import (
     CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
@@ -36,6 +38,15 @@ STATED_TRANSCRIPT_SLACK_S = 1.0
 # later than this, the candidate has moved on and a fact said now lands in the middle of their
 # answer (trial13: the setup fact 7 s after "the first thing I want to check is the learning rate").
 MAX_REPLY_DELAY_S = STATED_QUESTION_WAIT_S + 2.0
+# A "question" said after this many words of the candidate's own explanation in the same turn, not
+# put to the interviewer ("you", "can I", ...) and matching no fact well, may be the explanation
+# misheard: "...otherwise I append it as a new session" written "But why am I appended in a new
+# session?" got an unrelated fact 0.5 s later, cut off when the candidate went on 2 s later
+# (trial 33 #3). Its reply waits MID_EXPLANATION_WAIT_S of silence; if the candidate goes on
+# first, it is no longer their last words and gets none.
+MID_EXPLANATION_WORDS = 12
+MID_EXPLANATION_WAIT_S = 3.0
+_ADDRESSED = re.compile(r"\b(?:you|your|you're|you'd|(?:can|could|may|should|shall|do|must|would) (?:i|we))\b")
 
 
 
@@ -109,6 +120,8 @@ class ClarifyingTurns:
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
         questions = self._one_reply_for_the_interviewer(answer, questions)
         questions = self._facts_over_no_fact(answer, questions)
+        if quiet < MID_EXPLANATION_WAIT_S and self._maybe_misheard_explanation(answer, new, questions):
+            return False  # asked again at a longer silence, unless the candidate goes on first
         asked_until = answer.started_at + new[-1].end  # round time the questions ended
         if asked_until < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
             # The candidate went on after the question and those words are not transcribed yet:
@@ -126,6 +139,25 @@ class ClarifyingTurns:
         if replied and self._answer is answer:
             self._finish_cut_question_after_reply(answer)
         return replied
+
+    def _maybe_misheard_explanation(self, record: AnswerRecord, words: list[Word], questions: list[str]) -> bool:
+        """The only question of the turn comes after MID_EXPLANATION_WORDS of the candidate's
+        explanation, is not put to the interviewer, and no fact answers it well
+        (ClarifyingResponder.weakly_matched): possibly a statement misheard as a question."""
+        if len(questions) != 1 or not record.question_id:
+            return False
+        question = questions[0]
+        asked = question.split()
+        if len(words) - len(asked) < MID_EXPLANATION_WORDS or _ADDRESSED.search(question.lower()):
+            return False
+        if asks_to_ask(question) or asks_to_repeat(question) or asks_time_left(question) or asks_for_hint(question):
+            return False
+        try:
+            answerer = self._replier(record)
+            weak = getattr(answerer, "weakly_matched", None)
+            return weak is not None and bool(weak(question))
+        except Exception:  # _reply_to reports a broken matcher when it answers
+            return False
 
     def _narrated(self, record: AnswerRecord, words: list[Word], question: str) -> bool:
         """`question` is a statement with a "?" run into the candidate's narration of their code
