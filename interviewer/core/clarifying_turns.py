@@ -4,11 +4,15 @@ when, and the reply prepared ahead on the transcript's thread. A part of RoundCo
 """
 from __future__ import annotations
 
+import re
+
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.candidate_questions import (
     CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
 )
-from interviewer.core.conversation_cues import asks_to_ask, asks_to_repeat, checks_in, unclear_fragment, wraps_up
+from interviewer.core.conversation_cues import (
+    asks_to_ask, asks_to_repeat, checks_assumption, checks_in, unclear_fragment, wraps_up,
+)
 from interviewer.core.engine import writes_code
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
@@ -34,6 +38,15 @@ STATED_TRANSCRIPT_SLACK_S = 1.0
 # later than this, the candidate has moved on and a fact said now lands in the middle of their
 # answer (trial13: the setup fact 7 s after "the first thing I want to check is the learning rate").
 MAX_REPLY_DELAY_S = STATED_QUESTION_WAIT_S + 2.0
+# A "question" said after this many words of the candidate's own explanation in the same turn, not
+# put to the interviewer ("you", "can I", ...) and matching no fact well, may be the explanation
+# misheard: "...otherwise I append it as a new session" written "But why am I appended in a new
+# session?" got an unrelated fact 0.5 s later, cut off when the candidate went on 2 s later
+# (trial 33 #3). Its reply waits MID_EXPLANATION_WAIT_S of silence; if the candidate goes on
+# first, it is no longer their last words and gets none.
+MID_EXPLANATION_WORDS = 12
+MID_EXPLANATION_WAIT_S = 3.0
+_ADDRESSED = re.compile(r"\b(?:you|your|you're|you'd|(?:can|could|may|should|shall|do|must|would) (?:i|we))\b")
 
 
 
@@ -107,6 +120,8 @@ class ClarifyingTurns:
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
         questions = self._one_reply_for_the_interviewer(answer, questions)
         questions = self._facts_over_no_fact(answer, questions)
+        if quiet < MID_EXPLANATION_WAIT_S and self._maybe_misheard_explanation(answer, new, questions):
+            return False  # asked again at a longer silence, unless the candidate goes on first
         asked_until = answer.started_at + new[-1].end  # round time the questions ended
         if asked_until < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
             # The candidate went on after the question and those words are not transcribed yet:
@@ -124,6 +139,25 @@ class ClarifyingTurns:
         if replied and self._answer is answer:
             self._finish_cut_question_after_reply(answer)
         return replied
+
+    def _maybe_misheard_explanation(self, record: AnswerRecord, words: list[Word], questions: list[str]) -> bool:
+        """The only question of the turn comes after MID_EXPLANATION_WORDS of the candidate's
+        explanation, is not put to the interviewer, and no fact answers it well
+        (ClarifyingResponder.weakly_matched): possibly a statement misheard as a question."""
+        if len(questions) != 1 or not record.question_id:
+            return False
+        question = questions[0]
+        asked = question.split()
+        if len(words) - len(asked) < MID_EXPLANATION_WORDS or _ADDRESSED.search(question.lower()):
+            return False
+        if asks_to_ask(question) or asks_to_repeat(question) or asks_time_left(question) or asks_for_hint(question):
+            return False
+        try:
+            answerer = self._replier(record)
+            weak = getattr(answerer, "weakly_matched", None)
+            return weak is not None and bool(weak(question))
+        except Exception:  # _reply_to reports a broken matcher when it answers
+            return False
 
     def _narrated(self, record: AnswerRecord, words: list[Word], question: str) -> bool:
         """`question` is a statement with a "?" run into the candidate's narration of their code
@@ -338,16 +372,21 @@ class ClarifyingTurns:
         topic, reply = result
         if only_topics_not_answered and (topic is None or topic in {c.topic for c in record.clarifications}):
             return False
-        if topic is not None and self._in_clarify_part(record) and checks_understanding(question):
+        fact = reply
+        # "Can I assume the input fits in memory?" asks leave to assume, in any part: the fact
+        # that answers it comes after the acknowledgement, not bare as if the size had been asked
+        # (trial 33 #8); the fact itself says yes or no where it can.
+        if topic is not None and (checks_assumption(question)
+                                  or (self._in_clarify_part(record) and checks_understanding(question))):
             reply = f"{CHECK_ACK} {reply}"
         # After a reply the silence is thinking time until the candidate speaks again; not after
         # "Does that make sense?" - "Yes, ... Go on.": said last, it closed the answer, and the
         # silence that follows ends it as usual (it left the answer open and brought a nudge).
         record.awaiting_speech_after_reply = not checks_in(question)
-        if self._just_said(reply, asked_until):
+        if self._just_said(fact, asked_until):
             return True  # the exchange before holds the same fact and topic: nothing new to say or keep
-        if topic is not None and self._said_in_full_before(reply):
-            reply = said_again(reply)  # "As I said, up to about a million sessions." (trial 33)
+        if topic is not None and self._said_in_full_before(fact):
+            reply = said_again(fact)  # "As I said, up to about a million sessions." (trial 33)
         held = self._held[0] if self._held is not None else None
         if held is not None and held.text == reply and any(
                 c.reply == reply and c.asked_at == held.decided_at for c in record.clarifications):
@@ -434,7 +473,7 @@ class ClarifyingTurns:
         after 15 s, or once the reply was over (`asked_until`, the round time the question ended):
         the candidate heard it and still asks ("Right, speed matters." got the latency fact, then
         "How fast does a decision have to be?" got silence, trial7)."""
-        said = (reply, said_again(reply))
+        said = (reply, said_again(reply), f"{CHECK_ACK} {reply}")
         if any(u.text in said for u in self._to_say) or (self._speaking and self._speaking.text in said):
             return True
         last = next((u for u in reversed(self.utterances) if u.kind == UtteranceKind.CLARIFICATION), None)
@@ -445,7 +484,7 @@ class ClarifyingTurns:
 
     def _said_in_full_before(self, reply: str) -> bool:
         """The fact `reply` was said to the end earlier in the round (not cut off by the candidate)."""
-        return any(u.kind == UtteranceKind.CLARIFICATION and u.text in (reply, said_again(reply))
+        return any(u.kind == UtteranceKind.CLARIFICATION and u.text in (reply, said_again(reply), f"{CHECK_ACK} {reply}")
                    and not u.interrupted and u.ended_at is not None for u in self.utterances)
 
     def _prepare_reply(self, record: AnswerRecord, heard: list[Segment]) -> None:

@@ -452,40 +452,39 @@ def unanswered_questions(script: "RoundScript", answered: Collection[str]) -> in
 # measure twice (trial 17).
 # What is counted is said in the heading: the talking points' areas and the depth signals' (one
 # list, round_area_results); "6 of 7" beside "Talking points: 3 of 5" did not say (trial 23).
-AREAS_HEADING = "Topic areas covered in your answers (talking points and depth signals)"
+# Both counts of a round are said alike, what is counted first: "Topic areas covered: 5 of 5" and
+# "Talking points covered: 4 of 4". "...: 5 of 5 areas" beside "4 of 4 talking points covered",
+# one with its name before the count and one after, read as two counts of one thing (trial 33 #16).
+AREAS_HEADING = "Topic areas covered"
+POINTS_HEADING = "Talking points covered"
 
 
-AREAS_UNIT = "areas"  # what the topic-area count counts
-POINTS_UNIT = "talking points"  # what the talking-point count counts
-
-
-def count_text(n: int | float, total: int, unit: str) -> str:
-    """"6 of 9 areas", "4 of 6 talking points": every "x of y" a round's summary gives names what
-    it counts. "Talking points: 4 of 6 covered" beside "Topic areas ...: 6 of 9" were two counts
-    a user could not tell apart on one screen (trial 30)."""
-    return f"{n:g} of {total} {unit}" if isinstance(n, float) else f"{n} of {total} {unit}"
+def count_text(n: int | float, total: int) -> str:
+    """"6 of 9", "0.5 of 2": the count of a round's summary, after the heading that names what it
+    counts (AREAS_HEADING, POINTS_HEADING), the same in the review, Home and every export."""
+    return f"{n:g} of {total}" if isinstance(n, float) else f"{n} of {total}"
 
 
 def points_count_text(covered: int, total: int, questions: int, ended_early: bool = False,
                       not_known: tuple[int, int] = (0, 0)) -> str:
     """The talking points a round covered, for the review's "The round in ten seconds" and every
-    export: "4 of 6 talking points covered.", or, in a round ended early, over the questions it
-    reached: "4 of 6 talking points covered, in the 2 questions reached (ended early)."
+    export: "Talking points covered: 4 of 6.", or, in a round ended early, over the questions it
+    reached: "Talking points covered: 4 of 6, in the 2 questions reached (ended early)."
     `not_known`: (questions, follow-ups) the candidate said they did not know, said after the
     count: "4 of 4" read as complete after an "I don't know" to a follow-up (trial 33)."""
     scope = (f", in the {questions} question{'s' if questions != 1 else ''} reached (ended early)"
              if ended_early else "")
     unknown = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in zip(not_known, ("question", "follow-up")) if n]
     said = (f"; {' and '.join(unknown)} not answered (you said you didn't know)" if unknown else "")
-    return f"{count_text(covered, total, POINTS_UNIT)} covered{scope}{said}."
+    return f"{POINTS_HEADING}: {count_text(covered, total)}{scope}{said}."
 
 
 def content_text(content: RoundContent, named: int | None = None, heading: bool = True,
                  why: dict[str, AreaResult] | None = None) -> str:
-    """"Topic areas covered in your answers: 4 of 5; missed Edge cases" (the review, Home's cards
+    """"Topic areas covered: 4 of 5. Missed: Edge cases" (the review, Home's cards
     and recent sessions); `named`: at most this many missed areas, then "and 1 more"; `why`: the
     round's areas, to say after each missed one what measured it (the review)."""
-    text = (f"{AREAS_HEADING}: " if heading else "") + count_text(content.covered_count, content.measured, AREAS_UNIT)
+    text = (f"{AREAS_HEADING}: " if heading else "") + count_text(content.covered_count, content.measured)
     if content.ended_early:
         # Beside the count: "5 of 5" after 3 of 45 minutes read as full marks (trial 23).
         text += ", in a round ended early"

@@ -91,15 +91,15 @@ def test_one_round_topic_areas_agree_in_review_home_progress_and_plan(qtbot, iso
     signal = next(p for p in stored.areas["quantified results"].parts if p.source == "signal")
     assert (signal.covered, signal.measured) == (1, 2)  # the review's "Quantified results 1/2"
     assert "quantified results" in content.missed  # the talking point about results was missed
-    counts = f"{content.covered_count} of {content.measured} areas. Missed:"
+    counts = f"{content.covered_count} of {content.measured}. Missed:"
 
     window, _, _ = make_window(qtbot, script_dirs, data, FakeClock())
-    qtbot.waitUntil(lambda: any("Topic areas covered in your answers" in window.home.recent_list.item(i).text()
+    qtbot.waitUntil(lambda: any("Topic areas covered:" in window.home.recent_list.item(i).text()
                                 for i in range(window.home.recent_list.count())), timeout=5000)
     wait_for_background_work()
     # Home's recent session and card: the stored verdict.
     recent = window.home.recent_list.item(0).text()
-    assert f"Topic areas covered in your answers (talking points and depth signals): {counts}" in recent and "Quantified results" in recent
+    assert f"Topic areas covered: {counts}" in recent and "Quantified results" in recent
     # Progress's weak spots: missed in this round, as Home's Next step says.
     table = window.progress_screen.area_table
     rows = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
@@ -112,10 +112,10 @@ def test_one_round_topic_areas_agree_in_review_home_progress_and_plan(qtbot, iso
     # The review: the same verdict, and why, beside the signal's own count.
     window.review.open(sid)
     checklist = window.review_screen.coverage
-    qtbot.waitUntil(lambda: "Topic areas covered in your answers" in checklist.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Topic areas covered:" in checklist.status.text(), timeout=10000)
     assert "Quantified results 1/2" in window.review_screen.summary.text()
     line = checklist.status.text()
-    assert (f"Topic areas covered in your answers (talking points and depth signals):</b> {counts}" in line
+    assert (f"Topic areas covered:</b> {counts}" in line
             # and which talking point was missed (trial 24)
             and "Quantified results (1 of 2 questions that called for it, but talking points: 0 of 1 covered, "
                 "missed &quot;" in line)

@@ -589,6 +589,29 @@ def _puts_a_number_on(question: Utterance, u: Utterance) -> bool:
             and any(w in SIZE_WORDS for w in asked))
 
 
+# "Sorry, what do you mean by that? Are you asking about a specific kind of model?": the second
+# sentence offers what the first asks the meaning of; "What's the budget? I mean, per request?"
+# says the first again more precisely. One question in two sentences, which trial 33 counted as
+# two ("Asked 2 clarifying questions"). Not "What do you mean by latency? And how many users?".
+ASKS_MEANING = (("what", "do", "you", "mean"), ("what", "does", "that", "mean"), ("what", "does", "it", "mean"),
+                ("what", "did", "you", "mean"), ("what", "is", "meant"), ("what", "are", "you", "asking"))
+OFFERS_MEANING = (("are", "you", "asking"), ("are", "you", "talking"), ("do", "you", "mean"), ("did", "you", "mean"),
+                  ("you", "mean"), ("is", "that", "about"), ("is", "it", "about"), ("are", "we", "talking"))
+
+
+def _says_what_it_meant(question: Utterance, u: Utterance) -> bool:
+    """`u` offers the meaning `question` asked for ("Are you asking about ...?" after "What do
+    you mean by that?"), or opens with "I mean" to say `question` more precisely."""
+    words = [w for w in u.norm_words if not is_hesitation(w)]
+    while words and words[0] in ("so", "like", "or"):
+        words = words[1:]
+    if words[:2] == ["i", "mean"] and len(words) > 2:
+        return True
+    asked = [w for w in question.norm_words if not is_hesitation(w)]
+    asks_meaning = any(tuple(asked[k:k + len(p)]) == p for p in ASKS_MEANING for k in range(len(asked)))
+    return asks_meaning and any(tuple(words[:len(p)]) == p for p in OFFERS_MEANING)
+
+
 # "Per user, or per API key," [silence]: a choice put to the interviewer falls on its last
 # alternative, so no rise finds it, and tiny.en, hearing the sentence left open, ends it with a
 # comma. Said last before the speaker stops and waits, the choice asks (over the 22 espeak parts,
@@ -801,7 +824,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if (found and asked_at == i - 1 and (_continues_question(u) or _restarts(utterances[i - 1], u)
                                              or _offers_an_answer(utterances[i - 1], u)
                                              or _narrows(utterances[i - 1], u)
-                                             or _puts_a_number_on(utterances[i - 1], u))
+                                             or _puts_a_number_on(utterances[i - 1], u)
+                                             or _says_what_it_meant(utterances[i - 1], u))
                 and _no_break(utterances[i - 1], u, gaps)):
             last = found.pop()
             text = last.text + " " + text

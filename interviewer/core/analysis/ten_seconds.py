@@ -73,7 +73,7 @@ class Column:
     items: list[Highlight]
     empty: str  # what it says with no item
     # Said beside the column's items, neither praise nor a problem: the talking points of a round
-    # ended early ("5 of 6 talking points covered, in the 2 questions reached (ended early).").
+    # ended early ("Talking points covered: 5 of 6, in the 2 questions reached (ended early).").
     notes: list[Highlight] = field(default_factory=list)
 
 
@@ -144,12 +144,12 @@ def _and(items: list[str]) -> str:
 
 
 def points_covered(session: Any, coverage: Sequence[QuestionCoverage], ended_early: bool = False) -> Highlight | None:
-    """"2 of 2 talking points covered." when most of the points of the questions answered were
+    """"Talking points covered: 2 of 2." when most of the points of the questions answered were
     covered: what a strong answer did is said first (trial 19: its only "Went well" was "1 filler
     word in this answer"). Half is not most: "2 of 4 covered" under Went well, with half of them
     missed, read as praise for a gap (trial 21). At the first answer of the first question with a
     point covered. In a round ended early (a note, not praise) the line says what it counts:
-    "5 of 6 talking points covered, in the 2 questions reached (ended early).", however many were
+    "Talking points covered: 5 of 6, in the 2 questions reached (ended early).", however many were
     covered; the count names its unit (weak_spots.points_count_text), as the topic areas' does."""
     reached = [c for c in coverage if c.answered and c.reached and c.points]
     total = sum(len(c.points) for c in reached)
