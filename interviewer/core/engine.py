@@ -12,9 +12,11 @@ Time drives the phases; answers drive the questions inside a phase.
 * `answer_finished(text)` returns the next thing to ask: the current question's next follow-up whose
   condition holds and whose phase has come (a clarifying phase asks none when the next phase
   carries its question on: see `_follow_up_phases`), else the next item on the phase's list,
-  else, while half or more of the part is left, a follow-up a thin, short answer only touched on
-  (`_dig_in_follow_up`), else a probe on a talking point of the question not made yet
-  (`_probe_missed_point`, core.probes), else (with `move_on_early`, the default) the next phase
+  else, while a minute or more of the part is left (`_may_dig_in`), a follow-up a thin, short
+  answer only touched on (`_dig_in_follow_up`), else a probe on a talking point of the part's
+  questions not made yet, each once (`_probe_missed_point`, core.probes), else in a coding
+  round's code part, code talked through thinly, one request to trace an example
+  (`_trace_example`), else (with `move_on_early`, the default) the next phase
   starts now: its prompt and first question. The time saved goes to the later
   phases that are work (in proportion to their planned minutes); a phase that takes the
   candidate's own questions keeps its planned length. So when only such a phase is left, the
@@ -46,7 +48,7 @@ from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import TIME_LEFT, split_task, spoken_phase_prompt
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import AGAIN_PER_PART, PROBE_ID, PROBES_PER_POINT, frame_of, probe_for
-from interviewer.core.scripts.model import FollowUp, Phase, Question, RoundScript
+from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
 # ---------------------------------------------------------------- events (times in round seconds)
 
@@ -199,8 +201,8 @@ CODE_FAIR_SHARE = 0.25
 # before the part ends early, if at least this much of the part's time is left.
 LAST_CHANCE_MIN_LEFT_S = 60.0
 # A follow-up skipped because a short answer already touched on it (its keywords said in
-# passing, or misheard into them) is asked before the part ends early while at least this share
-# of the part's length is left, fewer than DIG_IN_BELOW_WORDS were said on its question, and a
+# passing, or misheard into them) is asked before the part ends early while the part has time
+# (`_may_dig_in`), fewer than DIG_IN_BELOW_WORDS were said on its question, and a
 # talking point of the question is not in what was said (no keyword of it), in the kinds whose
 # questions each want a spoken answer (ASK_FOR_MORE_KINDS; in a design or coding part the work
 # carries it): an interviewer digs into a thin answer rather than end a 12-minute part after one
@@ -210,16 +212,19 @@ LAST_CHANCE_MIN_LEFT_S = 60.0
 # In every kind but a clarify-only part (CLARIFY_ONLY_KINDS: the candidate asks there, and is
 # done when they say so) and a part that writes code (the work holds it: `_still_working`); in
 # design and coding rounds only a follow-up about a point not made (`_about_point`).
-DIG_IN_MIN_SHARE_LEFT = 0.5
 DIG_IN_BELOW_WORDS = 80
-# With nothing left to dig into and as much time left, a talking point of the question not made
-# yet (none of its keywords said in the round) gets one probe on its area (core.probes: "What
-# would you watch for in production, and how would you undo a bad release?"), while the answers
-# to the question are thin: fewer words than PROBE_BELOW_WORDS_PER_MINUTE per planned minute of
-# the part (a 9-minute part: 90 words, well under a minute of talk). Trial 31: a 55-minute design
-# round with short answers ended at 12:07, each part after one question and its follow-up
-# (Data and features 0.4 of 10 minutes). Not in coding rounds: the code fills their time.
-PROBE_BELOW_WORDS_PER_MINUTE = 10
+# With nothing left to dig into and time left in the part (`_may_dig_in`: a minute, enough for one
+# more exchange), each talking point of the question not made yet (none of its keywords said in
+# the part, not COVERED by meaning) gets one probe on its area (core.probes: "What would you watch
+# for in production, and how would you undo a bad release?"), one point at a time; then the part
+# moves on. Trial 31: a 55-minute design round with short answers ended at 12:07, each part after
+# one question and its follow-up. Trials 32-34: the probes stopped while points were unmade and
+# most of the part was left, because they were asked only while half the part was left and the
+# answers to the question stayed under ten words per planned minute (a thin 16-word reply after a
+# 48-word one ended Data and features at 2.2 of 10 minutes, its leakage point never probed); the
+# part's time and its unmade points decide now, not how many words were said. In a coding round
+# the parts around the code are probed too (the approach, the tests, the scale-up); the code part
+# asks once to trace an example instead (TRACE_EXAMPLE, trial 33: Code lasted 0.8 of 16 minutes).
 # An answer to a probe of at least this many words (hesitations not counted) answered it fully:
 # its point gets no second probe ("Let's stay on ..."), and after PROBES_ANSWERED_FULLY such
 # answers in a part the part moves on. A probe about what the candidate already said in the part
@@ -229,6 +234,13 @@ PROBE_BELOW_WORDS_PER_MINUTE = 10
 # ... a little longer" probes: five follow-ups in a row after a full answer.
 PROBE_FULL_ANSWER_WORDS = 20
 PROBES_ANSWERED_FULLY = 2
+# The code part of a coding round, its code talked through in fewer than WORK_WORDS and then said
+# done ("That's it."), with a minute or more left: asked once to trace an example through it, as
+# an interviewer would before leaving the code (trial 33: a 45-minute coding round ended at 7.4
+# minutes, its Code part after 0.8 of 16).
+TRACE_EXAMPLE_ID = "trace-example"
+TRACE_EXAMPLE = FollowUp(TRACE_EXAMPLE_ID, "Before we leave the code: take a small input of your own and trace it "
+                                           "through your code for me, step by step. What does it return?")
 _APPROACH_FIRST = re.compile(r"\b(?:approach|plan|how you'?d (?:solve|do|approach))\b", re.IGNORECASE)
 # A question answered in a few words gets one request for more before any follow-up, as an
 # interviewer would: trial3's "Okay, thanks. How would the other person describe that conflict?"
@@ -283,6 +295,12 @@ def _about_point(follow_up: FollowUp, point) -> bool:
     if follow_up.area and point.area and follow_up.area.lower() == point.area.lower():
         return True
     return bool({k.lower() for k in follow_up.if_missing} & {k.lower() for k in point.keywords})
+
+
+def _answers_a_probe(open_ask: "AskSpan | None", question: Question | None) -> bool:
+    """The ask just answered is a probe (core.probes) on `question`."""
+    return (open_ask is not None and question is not None and open_ask.question_id == question.id
+            and (open_ask.follow_up_id or "").startswith(PROBE_ID + "-"))
 
 
 def writes_code(phase: Phase) -> bool:
@@ -386,7 +404,8 @@ class RoundEngine:
         self._probed: dict[tuple[str, int], int] = {}
         self._probe_texts: set[str] = set()
         # Talking points whose probe was answered fully (no second probe), probes answered fully
-        # in this part, and the AGAIN_FRAMES used in the round (none twice).
+        # in this part, and the AGAIN_FRAMES used and the first probes' wordings said in the round
+        # (none twice: a behavioral round said "Give me a bit more context: ..." in three parts).
         self._probe_answered: set[tuple[str, int]] = set()
         self._probes_answered_fully = 0
         self._frames_used: set[str] = set()
@@ -819,6 +838,8 @@ class RoundEngine:
             if (not unanswered and answer_text is not None
                     and (follow_up := self._probe_missed_point()) is not None):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+            if not unanswered and answer_text is not None and (follow_up := self._trace_example()) is not None:
+                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
 
@@ -861,28 +882,44 @@ class RoundEngine:
         return True
 
     def _may_dig_in(self) -> bool:
-        """The part would end early with most of its time left (DIG_IN_MIN_SHARE_LEFT of its
-        length as it stands, and LAST_CHANCE_MIN_LEFT_S), in a part whose question the candidate
-        answers: not the candidate's own questions, not a clarify-only part."""
+        """The part would end early with time left for one more exchange (LAST_CHANCE_MIN_LEFT_S,
+        against its deadline from the start time, time saved included), in a part whose question
+        the candidate answers: not the candidate's own questions, not a clarify-only part, not the
+        part that writes code (the code holds it: `_still_working`, then `_trace_example`)."""
         phase = self.current_phase
         if (phase is None or self._question is None or phase.id in self._question_phases
                 or (phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS)
                 or (self.script.kind in CODE_KINDS and writes_code(phase))):  # the code holds it
             return False
-        left = self.time_left_in_phase()
-        length = self._phase_bounds[self._phase_index][2] - self.timeline.phases[-1].started_at  # time saved included
-        return left >= max(LAST_CHANCE_MIN_LEFT_S, DIG_IN_MIN_SHARE_LEFT * length)
+        return self.time_left_in_phase() >= LAST_CHANCE_MIN_LEFT_S
+
+    def _trace_example(self) -> FollowUp | None:
+        """TRACE_EXAMPLE, once in the code part of a coding round, when the code was asked for and
+        talked through in fewer than WORK_WORDS, and a minute or more of the part is left."""
+        phase = self.current_phase
+        if (self.script.kind not in CODE_KINDS or phase is None or not writes_code(phase)
+                or self._question is None or self._code_asked_at is None
+                or self._words_in_phase >= WORK_WORDS
+                or self.time_left_in_phase() < LAST_CHANCE_MIN_LEFT_S
+                or any(a.follow_up_id == TRACE_EXAMPLE_ID and a.phase == phase.id for a in self.timeline.asks)):
+            return None
+        return TRACE_EXAMPLE
 
     def _note_probe_answer(self, open_ask: "AskSpan | None", answer_text: str) -> None:
         """The answer just given to a probe, if it answered it fully (PROBE_FULL_ANSWER_WORDS):
-        its point gets no second probe, and the part counts it (PROBES_ANSWERED_FULLY)."""
-        if (open_ask is None or self._question is None or open_ask.question_id != self._question.id
-                or not (open_ask.follow_up_id or "").startswith(PROBE_ID + "-")):
+        its point gets no second probe, and the part counts it (PROBES_ANSWERED_FULLY); if it
+        gave up or declined ("I don't know."): its point gets no second probe either."""
+        if not _answers_a_probe(open_ask, self._question):
             return
+        index = open_ask.follow_up_id[len(PROBE_ID) + 1:].removesuffix("-again")
+        gave_up = gives_up(answer_text) or declines(answer_text)
+        if gave_up and index.isdigit():
+            # "I don't know." to a probe ends the probing of its point (no "Let's stay on ..."):
+            # the next unmade point, or the next part.
+            self._probe_answered.add((self._question.id, int(index)))
         if len([w for w in re.findall(r"[\w']+", answer_text.lower()) if not is_hesitation(w)]) < PROBE_FULL_ANSWER_WORDS:
             return
         self._probes_answered_fully += 1
-        index = open_ask.follow_up_id[len(PROBE_ID) + 1:].removesuffix("-again")
         if index.isdigit():
             self._probe_answered.add((self._question.id, int(index)))
 
@@ -891,7 +928,7 @@ class RoundEngine:
         point of it: answered in full, it gets no probe (`_probe_missed_point`). Trial 34: after
         an 87-word answer on serving in 50 ms, monitoring and a canary came "How would you serve it
         within the latency budget, and what if the model is slow?", its first half the question
-        just answered (the 12-minute part counted it thin: under PROBE_BELOW_WORDS_PER_MINUTE)."""
+        just answered."""
         question = self._question
         if (open_ask is None or question is None or open_ask.follow_up_id is not None
                 or open_ask.question_id != question.id):
@@ -984,57 +1021,86 @@ class RoundEngine:
         return None
 
     def _probe_missed_point(self) -> FollowUp | None:
-        """A probe (core.probes) on the first talking point of the current question not made fully
-        (`_points_made`) and not probed, when the part may be dug into (`_may_dig_in`), the
-        answers to the question are thin (PROBE_BELOW_WORDS_PER_MINUTE of the part's planned
-        minutes) and fewer than PROBES_ANSWERED_FULLY probes of the part were answered fully; a
-        probe about what was said already (`_is_covered`) is not asked, nor a second one on a
-        point whose first probe was answered fully. None otherwise."""
-        if self.script.kind in CODE_KINDS or not self._may_dig_in():
-            return None  # in a coding round the code fills the time, not talk about it
-        if self._probes_answered_fully >= PROBES_ANSWERED_FULLY:
+        """A probe (core.probes) on the first talking point of the part's questions not made fully
+        (`_points_made`) and not probed: the current question's first, then the running part's
+        other questions asked already (`_questions_to_probe`); every such point once, then (one
+        per part, AGAIN_PER_PART) a second time. Only when the part has time for it (`_may_dig_in`)
+        and fewer than PROBES_ANSWERED_FULLY probes of the part were answered fully. Not asked: a
+        probe about what was said already (`_is_covered`), a second one on a point whose first
+        probe was answered fully or given up on ("I don't know."), a probe on a point a scripted
+        follow-up of the part already asked about (the same thing twice in a row, trial 34: "What's
+        the time complexity of that?" then "What's the time and space complexity of that?"), on a
+        point about asking outside a part for clarifying questions, or on a later part's subject
+        (`_missed_points`). None otherwise: the part moves on."""
+        if not self._may_dig_in() or self._probes_answered_fully >= PROBES_ANSWERED_FULLY:
             return None
-        span = self.timeline.phases[-1]
-        planned_minutes = (span.planned_end - span.planned_start) / 60.0
-        if self._words_said_on_question() >= PROBE_BELOW_WORDS_PER_MINUTE * planned_minutes:
-            return None
-        question = self._question_to_probe()
-        if question is None or question.id in self._answered_in_full:
-            return None
-        own = question is self._question
-        if own:
+        questions = self._questions_to_probe()
+        missed = {q.id: self._missed_points(q) for q in questions}
+        agains = sum(1 for text in self._probe_texts if frame_of(text) is not None)
+        for times in range(PROBES_PER_POINT):  # every missed point once, then again
+            if times and agains >= AGAIN_PER_PART:
+                break
+            for question in questions:
+                own = question is self._question
+                for index, point in missed[question.id]:
+                    key = (question.id, index)
+                    if self._probed.get(key, 0) != times:
+                        continue
+                    probe = None if key in self._probe_answered else probe_for(
+                        point, index, self.script.kind, times, self._probe_texts, self._frames_used)
+                    if probe is not None and own and self._is_covered(probe, any_point=True):
+                        probe = None
+                    if probe is not None and probe.text in self._frames_used:
+                        probe = None  # said in an earlier part: no wording twice in a round
+                    self._probed[key] = PROBES_PER_POINT if probe is None else times + 1
+                    if probe is not None:
+                        self._probe_texts.add(probe.text)
+                        self._frames_used.add(frame_of(probe.text) or probe.text)
+                        if not own:  # back to a question of the part's own, answered earlier
+                            if self._answers_so_far.strip():
+                                self._said_earlier.append(self._answers_so_far.strip())
+                            self._question, self._pending_follow_ups, self._answers_so_far = question, [], ""
+                        return probe
+        return None
+
+    def _questions_to_probe(self) -> list[Question]:
+        """The questions whose unmade points a probe digs into, in order: `_question_to_probe`,
+        then the running part's other questions asked already (a breadth part of two questions
+        probed only the second)."""
+        first = self._question_to_probe()
+        if first is None:
+            return []
+        phase = self.current_phase
+        others = [q for q in self.script.questions_in(phase.id)
+                  if q.id in self._asked_questions and q.id != first.id]
+        return [q for q in (first, *others) if q.id not in self._answered_in_full]
+
+    def _missed_points(self, question: Question) -> list[tuple[int, ExpectedPoint]]:
+        """The talking points of `question` a probe may ask about: not made (the current
+        question: `_point_made_fully`, partly made is still worth a probe; another: none of its
+        keywords said in the round), not the subject of a later part's question (`_later_areas`;
+        not in a behavioral round, whose parts are separate stories), not about asking outside
+        a part for clarifying questions, and not asked about by a scripted follow-up of the
+        question in this part already (`_about_point`)."""
+        if question is self._question:
             missed = [(i, p) for i, p in enumerate(question.expected_points)
-                      if p.keywords and not self._point_made_fully(i)]  # partly made: still worth a probe
-        else:  # back to the part's own question, answered earlier: by its keywords in the round
+                      if p.keywords and not self._point_made_fully(i)]
+        else:
             said = " ".join([*self._said_earlier, self._answers_so_far])
             missed = [(i, p) for i, p in enumerate(question.expected_points)
                       if p.keywords and not keyword_hits(said, p.keywords)]
         # A point whose area a later part's question asks about is left to that part: in Framing,
         # "Go deeper on the model: what would you pick, and why over the alternatives?" was the next
         # part's subject while Framing's own points were not made (trial 34).
-        later = self._later_areas()
-        missed = [(i, p) for i, p in missed if (p.area or "").lower() not in later]
-        agains = sum(1 for text in self._probe_texts if frame_of(text) is not None)
-        for times in range(PROBES_PER_POINT):  # every missed point once, then again
-            if times and agains >= AGAIN_PER_PART:
-                break
-            for index, point in missed:
-                key = (question.id, index)
-                if self._probed.get(key, 0) != times:
-                    continue
-                probe = None if key in self._probe_answered else probe_for(
-                    point, index, self.script.kind, times, self._probe_texts, self._frames_used)
-                if probe is not None and own and self._is_covered(probe, any_point=True):
-                    probe = None
-                self._probed[key] = PROBES_PER_POINT if probe is None else times + 1
-                if probe is not None:
-                    self._probe_texts.add(probe.text)
-                    if (frame := frame_of(probe.text)) is not None:
-                        self._frames_used.add(frame)
-                    if not own:  # back to the part's own question
-                        self._question, self._pending_follow_ups = question, []
-                    return probe
-        return None
+        later = self._later_areas() if self.script.kind != "behavioral" else set()
+        phase = self.current_phase
+        scripted = {a.follow_up_id for a in self.timeline.asks
+                    if a.phase == phase.id and a.question_id == question.id and a.follow_up_id}
+        asked_about = [f for f in question.follow_ups if f.id in scripted]
+        return [(i, p) for i, p in missed
+                if (p.area or "").lower() not in later
+                and (phase.expects_clarifying or not (p.about_asking or (p.area or "").lower() == "clarifying requirements"))
+                and not any(_about_point(f, p) for f in asked_about)]
 
     def _question_to_probe(self) -> Question | None:
         """The question a probe digs into: the one discussed, unless it belongs to a part that is
@@ -1096,7 +1162,7 @@ class RoundEngine:
         question, phase = self._question, self.current_phase
         if (question is None or phase is None or open_ask is None or open_ask.question_id != question.id
                 or open_ask.follow_up_id == INSIST_ID or phase.id in self._question_phases
-                or question.id in self._pushed_back):
+                or question.id in self._pushed_back or _answers_a_probe(open_ask, question)):
             return False
         if phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS:
             return False
@@ -1124,7 +1190,8 @@ class RoundEngine:
         question, phase = self._question, self.current_phase
         if (question is None or phase is None or open_ask is None or open_ask.question_id != question.id
                 or self.script.kind not in PUSH_BACK_KINDS or phase.id in self._question_phases
-                or question.id in self._pushed_back or question.id in self._asked_for_more):
+                or question.id in self._pushed_back or question.id in self._asked_for_more
+                or _answers_a_probe(open_ask, question)):  # "I don't know." ends a probe's point
             return False
         # A part for clarifying questions only: the candidate asks there, and is not drilled.
         if phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS:

@@ -6,7 +6,7 @@ testing." Now the code is asked for after the approach ("Go ahead and write it i
 scratchpad..."), and the part then goes on until the candidate says they are done, presses N, or
 has had a fair time (CODE_FAIR_SHARE of the part) and talked the code through. Fake clock."""
 from interviewer.core.clock import FakeClock
-from interviewer.core.engine import CODE_FAIR_SHARE, PhaseStarted, RoundEngine
+from interviewer.core.engine import CODE_FAIR_SHARE, TRACE_EXAMPLE_ID, AskQuestion, PhaseStarted, RoundEngine
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.round_status import ControllerStatus
@@ -124,13 +124,18 @@ def test_after_the_code_is_asked_for_the_part_waits_for_done_or_a_fair_time():
     assert [e.phase for e in events if isinstance(e, PhaseStarted)] == ["test"]
 
 
-def test_saying_done_after_the_code_was_asked_for_moves_on_at_once():
+def test_saying_done_after_the_code_was_asked_for_moves_on_after_one_trace():
     clock, engine = _at_the_approach()
     clock.advance(60)
     engine.answer_finished(APPROACH)
     engine.asked_to_keep_working()
     clock.advance(90)
     events = engine.answer_finished("I wrote the counting loop and the heap. Okay, I'm done.")
+    # The code talked through in eight words, most of the part left: one request to trace an
+    # example through it (trials 33-34: Code lasted 0.8 of 16 minutes), then the part moves on.
+    assert [e.follow_up_id for e in events if isinstance(e, AskQuestion)] == [TRACE_EXAMPLE_ID]
+    clock.advance(40)
+    events = engine.answer_finished("With two words it counts both and returns the top one. That's it.")
     assert [e.phase for e in events if isinstance(e, PhaseStarted)] == ["test"]
 
 

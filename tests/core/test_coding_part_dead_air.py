@@ -7,7 +7,7 @@ Now the interviewer asks once to go on with the code and listens; the answer to 
 Fake clock and fakes; no typing in the scratchpad."""
 from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY, Part, summarize
 from interviewer.core.clock import FakeClock
-from interviewer.core.engine import RoundEngine
+from interviewer.core.engine import TRACE_EXAMPLE, RoundEngine
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_records import AnswerRecord, EndedBy
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
@@ -74,8 +74,22 @@ def test_a_finished_complexity_answer_ends_after_the_short_wait_and_the_intervie
     silence_for(clock, speaker, controller, 3.5)
     for _ in range(4):
         step(clock, speaker, controller, 0.5)
-    assert engine.current_phase.id != "code", "the part moves on after the answer to the one request"
-    assert speaker.said.count(KEEP_WORKING) == 1
+    # The code talked through in a dozen words with most of the part left: one request to trace an
+    # example through it (engine.TRACE_EXAMPLE, trials 33-34), whose answer ends the part.
+    assert speaker.said[-1] == TRACE_EXAMPLE.text and engine.current_phase.id == "code"
+    answer_the_trace(clock, speaker, recorder, controller)
+    assert engine.current_phase.id != "code", "the part moves on after the answer to the trace"
+    assert speaker.said.count(KEEP_WORKING) == 1 and speaker.said.count(TRACE_EXAMPLE.text) == 1
+
+
+def answer_the_trace(clock, speaker, recorder, controller):
+    while controller.status != ControllerStatus.LISTENING:
+        step(clock, speaker, controller, 0.5)
+    controller.on_silence(0)
+    recorder.speak("With one to three and two to six it returns one to six. That's it.")
+    silence_for(clock, speaker, controller, 3.5)
+    for _ in range(4):
+        step(clock, speaker, controller, 0.5)
 
 
 def test_a_long_silence_without_typing_ends_the_answer_at_the_usual_limit(tmp_path):

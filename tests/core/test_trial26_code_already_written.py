@@ -4,11 +4,11 @@ through ("..., That's it.") and answered the follow-up; the interviewer then sai
 and write it in the scratchpad, talking me through it." with the code on screen. Keys pressed in the
 scratchpad in the part are the code under way: the code counts as asked for from the first key, and
 a request, if one is still due, asks to talk through the code that is there."""
-from test_coding_part_dead_air import KEEP_WORKING, SCRIPT, silence_for
+from test_coding_part_dead_air import KEEP_WORKING, SCRIPT, answer_the_trace, silence_for
 from test_round_controller import FakeRecorder, FakeSpeaker, FakeTranscriber, run_now, step
 
 from interviewer.core.clock import FakeClock
-from interviewer.core.engine import RoundEngine
+from interviewer.core.engine import TRACE_EXAMPLE, RoundEngine
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_settings import ControllerSettings
 from interviewer.core.round_status import ControllerStatus
@@ -54,6 +54,10 @@ def test_code_typed_and_talked_through_is_not_asked_for_again(tmp_path):
                   "the function, count with a counter, push into the heap and return the top k. That's it.")
     answer_complexity(clock, speaker, recorder, controller)
     assert KEEP_WORKING not in speaker.said and WALK_THROUGH not in speaker.said
+    # Talked through in a few dozen words: one request to trace an example (engine.TRACE_EXAMPLE),
+    # not a request for the code; its answer ends the part.
+    assert speaker.said[-1] == TRACE_EXAMPLE.text
+    answer_the_trace(clock, speaker, recorder, controller)
     assert engine.current_phase.id != "code", "the code was written and talked through: the part moves on"
 
 

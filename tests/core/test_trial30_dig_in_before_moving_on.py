@@ -55,9 +55,18 @@ def test_a_follow_up_covered_at_length_is_not_asked_again():
     assert [e.phase for e in events if isinstance(e, PhaseStarted)] == ["fix"]
 
 
-def test_with_less_than_half_the_part_left_the_interviewer_moves_on():
+def test_with_a_third_of_the_part_left_the_interviewer_still_digs_in():
+    # Trials 32-34: the dig-in stopped once half the part was used; the part's time decides now.
     engine, clock = _in_the_incident_part()
     clock.advance(engine.time_left_in_phase() - 4 * 60)  # 4 minutes left of 12 (and the time saved before it)
+    events = engine.answer_finished(INCIDENT)
+    assert not [e for e in events if isinstance(e, PhaseStarted)]
+    assert _asked(events) == [("incident", "where_was_it")]
+
+
+def test_with_less_than_a_minute_of_the_part_left_the_interviewer_moves_on():
+    engine, clock = _in_the_incident_part()
+    clock.advance(engine.time_left_in_phase() - 50)
     events = engine.answer_finished(INCIDENT)
     assert [e.phase for e in events if isinstance(e, PhaseStarted)] == ["fix"]
 

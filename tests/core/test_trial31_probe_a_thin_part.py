@@ -60,9 +60,17 @@ def test_a_point_made_is_not_probed():
     assert all(not (a.follow_up_id or "").startswith("probe") for a in _asks(events))
 
 
-def test_with_less_than_half_the_part_left_no_probe():
+def test_with_less_than_half_the_part_left_a_probe_still():
+    # Trials 32-34: probes stopped once half the part was used; the part's time decides now.
     engine, clock = _in_the_data_part()
     clock.advance(engine.time_left_in_phase() * 0.6)
+    events = engine.answer_finished(DATA_ANSWER)
+    assert [a.follow_up_id for a in _asks(events)] == ["probe-1"]
+
+
+def test_with_less_than_a_minute_of_the_part_left_no_probe():
+    engine, clock = _in_the_data_part()
+    clock.advance(engine.time_left_in_phase() - 50)
     events = engine.answer_finished(DATA_ANSWER)
     assert [e.phase for e in events if isinstance(e, PhaseStarted)] == ["model"]
 
