@@ -44,8 +44,10 @@ MAX_REPLY_DELAY_S = STATED_QUESTION_WAIT_S + 2.0
 # session?" got an unrelated fact 0.5 s later, cut off when the candidate went on 2 s later
 # (trial 33 #3). Its reply waits MID_EXPLANATION_WAIT_S of silence; if the candidate goes on
 # first, it is no longer their last words and gets none.
+# The wait stays inside issue 12's bound (a reply within 1.5 s of the end of a question): people
+# going on with their explanation pause well under a second between sentences.
 MID_EXPLANATION_WORDS = 12
-MID_EXPLANATION_WAIT_S = 3.0
+MID_EXPLANATION_WAIT_S = 1.2
 _ADDRESSED = re.compile(r"\b(?:you|your|you're|you'd|(?:can|could|may|should|shall|do|must|would) (?:i|we))\b")
 
 

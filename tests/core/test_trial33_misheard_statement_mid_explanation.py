@@ -59,7 +59,7 @@ def test_a_loose_question_mid_explanation_gets_no_reply_when_the_candidate_goes_
     clock, engine, speaker, recorder, controller = _round(tmp_path, matcher)
     said = len(speaker.said)
     ask(controller, recorder, f"{EXPLANATION} {MISHEARD}", pause=0.6)
-    controller.on_silence(1.5)
+    controller.on_silence(1.0)
     controller.poll()
     assert speaker.said[said:] == []
     ask(controller, recorder, "And that's linear after the sort, so n log n overall.", pause=0.6)
