@@ -5,10 +5,11 @@ The data set (16 kHz FLAC clips with verbatim transcripts, see benchmarks/human_
 has parts split by speaker and recording session: `tune` and `heldout` (the first held-out part,
 scored once, blind; both are development data now, together `dev`), `heldout2` (new recordings),
 `heldout3` (false-alarm controls: no filled pause, no question), `heldout6` (AMI meeting speech)
-`heldout7` (the first 30 s of fourteen AMI meetings) and `heldout8` (one minute of AMI meeting
-ES2004a), each scored once, blind, and development data since.
+`heldout7` (the first 30 s of fourteen AMI meetings), `heldout8` (one minute of AMI meeting
+ES2004a) and `heldout9` (12 AMI clips from two individual headsets), each scored once, blind, and
+development data since.
 
-    .venv/bin/python benchmarks/human_speech_bench.py [--split dev|tune|heldout|heldout2|heldout3|heldout6|heldout7|heldout8] [--data DIR]
+    .venv/bin/python benchmarks/human_speech_bench.py [--split dev|tune|heldout|heldout2|heldout3|heldout6|heldout7|heldout8|heldout9] [--data DIR]
         [--repeat N] [--no-baseline] [--only TEXT] [--json OUT]
 
 For every clip of the split it runs, in the same run:
@@ -38,8 +39,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = [REPO / "benchmarks" / "human_speech",
                 REPO.parent / "shared" / "speechbench" / "human_speech"]
-SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout6", "heldout7", "heldout8")
-BLIND = ("heldout2", "heldout3", "heldout6", "heldout7", "heldout8")   # parts scored once, blind
+SPLITS = ("tune", "heldout", "heldout2", "heldout3", "heldout6", "heldout7", "heldout8", "heldout9")
+BLIND = ("heldout2", "heldout3", "heldout6", "heldout7", "heldout8", "heldout9")   # parts scored once, blind
 GROUPS = {"dev": ("tune", "heldout")}   # a name for several splits at once
 BASELINE_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
 # A hesitation word on its own: not part of a longer word, a contraction ("'er" is "her") or a
@@ -238,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=SPLITS + tuple(GROUPS), default="dev",
                     help="which part to score (default dev = tune + heldout; heldout2, heldout3, heldout6, "
-                         "heldout7 and heldout8 were each scored once, blind)")
+                         "heldout7, heldout8 and heldout9 were each scored once, blind)")
     ap.add_argument("--data", metavar="DIR", help="data set folder holding truth.json and audio/")
     ap.add_argument("--repeat", type=int, default=1, metavar="N",
                     help="analyse every clip N times with the app and report changes (default 1)")

@@ -12,10 +12,13 @@ as 16 kHz mono 16-bit FLAC and truth.json exactly as the README describes:
         --batchalign3 /work/.mirror/TalkBank+batchalign3/repo \
         --emel /work/.mirror/stateforward+emel.cpp/repo \
         --granite /work/.mirror/ibm-granite+granite-speech/repo \
-        --pyannote /work/.mirror/pyannote+pyannote-audio/repo [--out benchmarks/human_speech]
+        --pyannote /work/.mirror/pyannote+pyannote-audio/repo \
+        --hotato /work/.mirror/attenlabs+hotato/repo \
+        --ami /work/.mirror/Hasetomo2142+ami-corpus-preprocessing/repo [--out benchmarks/human_speech]
 
 (heldout8 comes from a pull-request commit of pyannote-audio, refs/pull/1716/head, which the same
-mirror holds; `--pyannote-tutorial MIRROR` points elsewhere if yours does not.)
+mirror holds; `--pyannote-tutorial MIRROR` points elsewhere if yours does not. heldout9 comes from
+attenlabs/hotato's two-channel AMI headset clips; `--ami` gives only the AMI annotations' licence.)
 
 Files are read with `git show COMMIT:PATH` at the pinned commits, never from a work tree.
 Hesitation counts are counted from the source transcripts (the MFA test suite's
@@ -42,10 +45,16 @@ COMMITS = {"mfa": "f01293108ac1c1025baf5f82ad4820dfb2e21598",
            "emel": "acda5d580556c49b22da09aaa48350fbbcd2e8f2",
            "granite": "77b7b12fff71f577105b517645750717a1598caa",
            "pyannote": "b749285c5cdd4636b2edc7f766f1352c8dde9369",
-           "pyannote_es2004a": "a9ac8637849e7c54c4ae9bdf64e694557e6acf8f"}
+           "pyannote_es2004a": "a9ac8637849e7c54c4ae9bdf64e694557e6acf8f",
+           "hotato": "c4c3a3841979e2d7f88649829c72bd516f8ba5ef",
+           "ami": "6d845bc07b21c8862afbf38f1b1f9ab3bf40c437"}
 LICENCES = {"mfa": "LICENSE-MFA.txt", "lhotse": "LICENSE-lhotse.txt", "whisper": "LICENSE-whisper.txt",
             "batchalign3": "LICENSE-batchalign3.txt", "emel": "LICENSE-emel.txt", "granite": "LICENSE-granite.txt",
-            "pyannote": "LICENSE-pyannote.txt", "pyannote_es2004a": "LICENSE-pyannote-pr1716.txt"}
+            "pyannote": "LICENSE-pyannote.txt", "pyannote_es2004a": "LICENSE-pyannote-pr1716.txt",
+            "hotato": "LICENSE-hotato.txt"}
+# Licence texts that are not a repository's top-level LICENSE: (source key, path) -> file here.
+OTHER_LICENCES = {("hotato", "corpus/real/LICENSES.md"): "LICENSES-hotato-corpus-real.md",
+                  ("ami", "ami_public_manual_1.6.2/LICENCE.txt"): "LICENSE-AMI.txt"}
 RATE = 16000
 HESITATION = re.compile(r"(?<![\w'~-])(?:u+m+|u+h+|e+r+m*|h+m+|m{2,})(?![\w'~-])")
 
@@ -359,12 +368,91 @@ for stem, first, last, hes, text in PYANNOTE_ES2004A:
                   + (CONTROL_NOTE if hes == 0 else "")))
     CUT_S[stem] = (first, last)
 
+# heldout9: 12 clips of AMI EN2002b and ES2002a (individual headsets; FEO072+MEE073, FEE005+MEE008),
+# cut from the two-channel 9 s clips attenlabs/hotato commits in corpus/real/audio/ (one AMI
+# headset a channel, 16 kHz 16-bit; each clip's window in meeting time is `window_global_sec` in
+# corpus/real/scenarios/<id>.json). Each is re-cut inside that window where no AMI word runs (or
+# at an AMI word boundary in continuous speech) and the two channels are summed (not averaged, as
+# AMI's headset mix does; the clips are quiet). Truth from the AMI manual word annotations v1.6.2
+# as heldout7/8, written before the app or the baseline ran on the audio: AMI's um/uh counted (the
+# explicit counts below: HESITATION would also count the "mm" of "actually mm, yeah");
+# backchannels mm-hmm, uh-huh not; questions are the utterances AMI ends with "?" (their in-clip
+# words). README "heldout9".
+HOTATO_SPEAKERS = {"EN2002b": {"C": "FEO072", "D": "MEE073"}, "ES2002a": {"B": "FEE005", "D": "MEE008"}}
+# (stem, hotato clip id, meeting, window start in meeting s (hotato), cut start, cut end (meeting s),
+#  hesitations, transcript, questions, note)
+HOTATO_AMI = [
+    ("ami_en2002b_ihm_0858", "ami-en2002b-bc-0859", "EN2002b", 856.80, 858.05, 865.76, 2,
+     "on the search window, bottom half of the search window. mm-hmm. um i don't know if we still wanna "
+     "keep it that way, but that's uh that's what i was gonna be working. yeah. so so it's just", [],
+     "D's um at 857.33-857.68 ends 0.37 s before the cut"),
+    ("ami_en2002b_ihm_1047", "ami-en2002b-bc-1049", "EN2002b", 1046.91, 1047.15, 1055.43, 0,
+     "the actual highlight the transcript or highlight the topic or highlight the summary. oh, mm-hmm. at "
+     "that point, that's sorta where it starts getting a little bit tricky, 'cause you're working with an "
+     "event handler within the yeah, yeah, i can imagine.", [],
+     "false-alarm control: no filled pause, one backchannel mm-hmm"),
+    ("ami_en2002b_ihm_1111", "ami-en2002b-bc-1114", "EN2002b", 1111.86, 1111.96, 1118.50, 1,
+     "a special sort of pane made by nite. so i am not sure what it's called now. okay. um", [],
+     "ends in the silence after C's um (1116.76-1117.10); her next um starts 1.01 s after the cut"),
+    ("ami_en2002b_ihm_1415", "ami-en2002b-bc-1416", "EN2002b", 1413.84, 1415.54, 1422.57, 1,
+     "sheet, the um x_m_l_ style sheet. oh right. and then it's kinda like there's usually things built "
+     "in to well should be built into java, i mean", [],
+     "starts inside D's run of fillers: his um at 1414.66-1415.27 ends 0.27 s before the cut (not in the "
+     "clip, not counted); 'oh right' is C's reaction, not a filler"),
+    ("ami_en2002b_ihm_0769", "ami-en2002b-take-0772", "EN2002b", 769.04, 769.70, 777.95, 3,
+     "have you made uh another m_ browser? is there something that i should um there is, but i w- i "
+     "haven't made a lot of changes to it, so i might just um delete",
+     ["have you made uh another m_ browser"],
+     "the question began before the cut ('so w- is there um did you have you made ...'); C's um at "
+     "769.00-769.31 ends 0.39 s before the cut; D makes one vocal sound of type 'other' (not written)"),
+    ("ami_en2002b_ihm_0910", "ami-en2002b-take-0913", "EN2002b", 910.03, 910.58, 918.31, 1,
+     "the topic one topic result with one summary result, would you? well it's no, but the thing is if "
+     "you're looking if you could check them both um you wanna see all the results. actually mm, yeah.",
+     ["the topic one topic result with one summary result would you"],
+     "the question began before the cut ('wouldn't want to compare the result the topic ...'); C's 'mm' "
+     "in 'actually mm, yeah' is not counted (AMI writes mm, the heldout7 rule); B (FEO070, on no channel "
+     "here) starts 'yeah yeah' 0.08 s after the cut"),
+    ("ami_en2002b_ihm_0928", "ami-en2002b-take-0930", "EN2002b", 927.80, 928.98, 936.71, 0,
+     "just put them all into one result pane on that same window and just indicate yeah. yeah. i mean we "
+     "could we could order them by meeting, for example. yeah. oh yeah, i guess", [],
+     "false-alarm control: D's long um (926.99-928.65) ends 0.33 s before the cut and is not in the clip"),
+    ("ami_en2002b_ihm_1066", "ami-en2002b-take-1069", "EN2002b", 1066.55, 1066.77, 1075.47, 2,
+     "or delegates or whatever the all that stuff. so anyways um yeah, i mean um at the moment it works "
+     "it works with highlighting in in the transcript window,", [],
+     "C's first um (1069.55-1070.37) overlaps D's 'so anyways'; the clip ends before C's tag question "
+     "'doesn't it?' (not in the clip)"),
+    ("ami_es2002a_ihm_0523", "ami-es2002a-bc-0526", "ES2002a", 523.79, 523.79, 532.46, 3,
+     "the um the retailer to uh sell it for whatever price they want. okay. mm-hmm. um. alright. but i i "
+     "don't know,", [], "starts in silence 0.42 s before B's first word"),
+    ("ami_es2002a_ihm_0684", "ami-es2002a-bc-0687", "ES2002a", 684.72, 684.72, 692.10, 0,
+     "that's about like eighteen pounds or something, isn't it? mm-hmm. or no, is it as much as that? "
+     "sixteen seventeen eighteen pounds. yep. yeah, i'd say so, yeah.",
+     ["that's about like eighteen pounds or something isn't it", "or no is it as much as that"],
+     "false-alarm control for hesitations, two questions (a tag question and a yes/no question); B's "
+     "long um (692.42-693.79) starts 0.32 s after the cut and is not in the clip"),
+    ("ami_es2002a_ihm_1046", "ami-es2002a-bc-1049", "ES2002a", 1046.54, 1046.54, 1054.92, 1,
+     "before we wrap up, just to make sure we're all on the same page here, um, do we we were given sort "
+     "of an example of a mm-hmm.", [],
+     "D's 'do we' breaks off (AMI: no question mark); starts in silence 0.63 s before D's first word"),
+    ("ami_es2002a_ihm_0674", "ami-es2002a-take-0677", "ES2002a", 674.15, 674.38, 682.80, 0,
+     "thi- is this gonna to be like the premium product kinda thing or uh-huh. yeah, yeah. like how much "
+     "does, you know, a remote control cost. well twenty five euro, i mean", [],
+     "false-alarm control for hesitations (uh-huh is a backchannel). Two question-like utterances that "
+     "AMI does not end with '?': D's 'is this gonna to be like the premium product kinda thing or' "
+     "(trails off) and B's 'like how much does, you know, a remote control cost.' (AMI ends it with a "
+     "full stop), so questions = []; B's um at 683.22 starts 0.42 s after the cut"),
+]
+for stem, hid, meeting, w0, first, last, hes, text, questions, note in HOTATO_AMI:
+    CLIPS.append((stem, "heldout9", None, "spontaneous-meeting", "hotato",
+                  f"corpus/real/audio/{hid}.example.wav", text, questions, note))
+
 # Clips whose transcript has a hesitation-like word that the source marks as a word, not a filled
 # pause (CHAT writes filled pauses as '&-uh'; its plain 'mm' / 'hm:?' are words).
 HESITATION_OVERRIDE = {"childes_macwhinney_010411a": 1, "ami_en2002b_137a": 2, "ami_en2002b_137b": 2,
                        "ami_en2002b_304": 7}
 HESITATION_OVERRIDE.update({stem: hes for stem, _, _, _, hes, _, _ in PYANNOTE_AMI})   # AMI's count
 HESITATION_OVERRIDE.update({stem: hes for stem, _, _, hes, _ in PYANNOTE_ES2004A})
+HESITATION_OVERRIDE.update({c[0]: c[6] for c in HOTATO_AMI})
 
 
 def git_show(repo: Path, commit: str, path: str) -> bytes:
@@ -399,6 +487,31 @@ def to_16k_mono(samples: np.ndarray, rate: int) -> np.ndarray:
     return mono
 
 
+def hotato_clip(repo: Path, stem: str) -> tuple[np.ndarray, str, str]:
+    """A heldout9 clip: its samples (the two headsets summed, cut), the speaker pair and the note."""
+    _, hid, meeting, w0, first, last, _, _, _, note = next(c for c in HOTATO_AMI if c[0] == stem)
+    scen = json.loads(git_show(repo, COMMITS["hotato"], f"corpus/real/scenarios/{hid}.json"))
+    prov = scen["provenance"]
+    win = prov["window_global_sec"]
+    if abs(win[0] - w0) > 1e-6 or not (win[0] <= first < last <= win[1]):
+        raise SystemExit(f"human_speech_build: {hid}: window {win} does not hold the cut {first}-{last}")
+    data, rate = sf.read(io.BytesIO(git_show(repo, COMMITS["hotato"], f"corpus/real/audio/{hid}.example.wav")),
+                         dtype="float64", always_2d=True)
+    if rate != RATE or data.shape[1] != 2:
+        raise SystemExit(f"human_speech_build: {hid}: expected 16 kHz two-channel audio, "
+                         f"got {rate} Hz x {data.shape[1]}")
+    mono = (data[:, 0] + data[:, 1])[round((first - w0) * RATE):round((last - w0) * RATE)]
+    if np.abs(mono).max() >= 1.0:
+        raise SystemExit(f"human_speech_build: {hid}: the summed channels clip")
+    letters = sorted((prov["caller"]["nxt_agent"], prov["agent"]["nxt_agent"]))
+    speaker = f"ami_{meeting}_ihm_" + "+".join(HOTATO_SPEAKERS[meeting][x] for x in letters)
+    note = (f"AMI {meeting} {first:.2f}-{last:.2f} s, headsets {prov['caller']['headset_wav']} + "
+            f"{prov['agent']['headset_wav']} summed (attenlabs/hotato corpus/real/audio/{hid}.example.wav, "
+            f"file {first - w0:.2f}-{last - w0:.2f} s); truth from the AMI manual word annotations "
+            f"v1.6.2; {note}")
+    return mono, speaker, note
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mfa", required=True, type=Path)
@@ -412,14 +525,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pyannote-tutorial", type=Path,
                     help="mirror of pyannote/pyannote-audio holding refs/pull/1716/head (heldout8); "
                          "default: the --pyannote mirror")
+    ap.add_argument("--hotato", required=True, type=Path, help="mirror of attenlabs/hotato (heldout9)")
+    ap.add_argument("--ami", required=True, type=Path,
+                    help="mirror of Hasetomo2142/ami-corpus-preprocessing (the AMI annotations' licence)")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "human_speech")
     args = ap.parse_args(argv)
     repos = {"mfa": args.mfa, "lhotse": args.lhotse, "whisper": args.whisper, "batchalign3": args.batchalign3,
              "emel": args.emel, "granite": args.granite, "pyannote": args.pyannote,
-             "pyannote_es2004a": args.pyannote_tutorial or args.pyannote}
+             "pyannote_es2004a": args.pyannote_tutorial or args.pyannote, "hotato": args.hotato, "ami": args.ami}
     (args.out / "audio").mkdir(parents=True, exist_ok=True)
     for key, name in LICENCES.items():
         (args.out / name).write_bytes(git_show(repos[key], COMMITS[key], "LICENSE"))
+    for (key, path), name in OTHER_LICENCES.items():
+        (args.out / name).write_bytes(git_show(repos[key], COMMITS[key], path))
     truth_path = args.out / "truth.json"
     kept = []
     if truth_path.is_file():   # clips of other splits (heldout2) added by hand stay
@@ -427,8 +545,12 @@ def main(argv: list[str] | None = None) -> int:
                 if c["file"] not in {f"audio/{c_[0]}.flac" for c_ in CLIPS}]
     clips = []
     for stem, split, speaker, kind, source, path, transcript, questions, note in CLIPS:
-        samples, rate = decode(git_show(repos[source], COMMITS[source], path), path)
-        mono = to_16k_mono(samples, rate)
+        if source == "hotato":
+            mono, speaker, note = hotato_clip(repos[source], stem)
+            samples, rate = np.empty((0, 2)), RATE   # two headsets, summed above
+        else:
+            samples, rate = decode(git_show(repos[source], COMMITS[source], path), path)
+            mono = to_16k_mono(samples, rate)
         if stem in CUT_S:
             first, last = (round(x * RATE) for x in CUT_S[stem])
             mono = mono[first:last]
@@ -443,7 +565,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{stem:26s} {split:8s} {clip['duration_s']:5.1f} s  {clip['hesitations']} hesitations"
               f"  (from {rate} Hz, {samples.shape[1]} ch)")
     truth_path.write_text(json.dumps({"clips": clips + kept}, indent=1) + "\n", encoding="utf-8")
-    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout6", "heldout7", "heldout8"):
+    for split in ("tune", "heldout", "heldout2", "heldout3", "heldout6", "heldout7", "heldout8", "heldout9"):
         part = [c for c in clips if c["split"] == split]
         print(f"{split}: {len(part)} clips, {sum(c['hesitations'] for c in part)} hesitations, "
               f"{sum(c['duration_s'] for c in part):.0f} s")

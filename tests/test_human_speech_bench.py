@@ -78,6 +78,37 @@ def test_heldout8_rebuilds_with_the_counts_the_readme_states():
     assert all(build.CUT_S[c[0]][1] - build.CUT_S[c[0]][0] >= 5 for c in clips)
 
 
+def test_heldout9_is_a_split_the_scorer_takes_blind(tmp_path):
+    _write_set(tmp_path, [_clip("a", "heldout9")])
+    assert [c["split"] for c in bench.load_truth(tmp_path)] == ["heldout9"]
+    assert "heldout9" not in bench.GROUPS["dev"] and "heldout9" in bench.BLIND
+
+
+def test_heldout9_rebuilds_with_the_counts_the_readme_states():
+    # README "heldout9": 12 AMI clips (EN2002b, ES2002a), 94.8 s, 14 filled pauses, 4 questions.
+    clips = [c for c in build.CLIPS if c[1] == "heldout9"]
+    assert len(clips) == 12 and sum(len(c[7]) for c in clips) == 4
+    assert sum(build.HESITATION_OVERRIDE[c[0]] for c in clips) == 14
+    assert round(sum(last - first for _, _, _, _, first, last, *_ in build.HOTATO_AMI), 1) == 94.8
+    # the explicit counts matter: HESITATION alone would count the "mm" of "actually mm, yeah"
+    assert len(build.HESITATION.findall(dict((c[0], c[6]) for c in clips)["ami_en2002b_ihm_0910"])) == 2
+
+
+HOTATO_MIRROR = Path("/work/.mirror/attenlabs+hotato/repo")
+
+
+@pytest.mark.skipif(not HOTATO_MIRROR.is_dir(), reason="no git mirror of attenlabs/hotato here")
+def test_heldout9_audio_is_cut_from_the_pinned_hotato_clips():
+    stems = [c[0] for c in build.HOTATO_AMI]
+    cut = {c[0]: round(c[5] - c[4], 2) for c in build.HOTATO_AMI}
+    for stem in stems:
+        mono, speaker, note = build.hotato_clip(HOTATO_MIRROR, stem)
+        assert round(len(mono) / build.RATE, 2) == cut[stem]
+        assert 0 < abs(mono).max() < 1.0
+        assert speaker in ("ami_EN2002b_ihm_FEO072+MEE073", "ami_ES2002a_ihm_FEE005+MEE008")
+        assert note.startswith("AMI ")
+
+
 def test_heldout3_is_a_split_the_scorer_takes_blind(tmp_path):
     _write_set(tmp_path, [_clip("a", "heldout3")])
     assert [c["split"] for c in bench.load_truth(tmp_path)] == ["heldout3"]
