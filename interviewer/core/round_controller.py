@@ -62,7 +62,7 @@ from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
     adds_to_answer, asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_hands_back, only_opens,
-    returns_greeting, sets_a_task,
+    checks_assumption, returns_greeting, sets_a_task,
     sounds_unfinished,
     wraps_up,
 )
@@ -168,6 +168,36 @@ def _last_sentence_start(text: str) -> int:
 # meet you."): the speaker stops a word or two after the voice starts, so a line stopped within
 # this many characters past its greeting was cut during it.
 GREETING_CUT_MARGIN_CHARS = 15
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
+
+
+def _answer_words(texts: list[str], asked: list[str]) -> int:
+    """How many words (not counting hesitations) of the candidate's turn over a question cut
+    off answer it: not the sentences that ask (a question mark, an assumption to check, "I
+    assume the data fits in memory." for a "Can I assume ...?" whose first word was lost), nor
+    the clarifying questions the interviewer replied to (`asked`, one may be heard as a
+    statement). Trial 35: "What do you mean? Are you asking about training or serving?" got one
+    reply, to its first sentence; the second and an aside over the reply counted as an answer, and
+    the question cut off was never said in full."""
+    replied = [" ".join(_words_of_text(q)) for q in asked]
+    count = 0
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text.strip()):
+            said = _words_of_text(sentence)
+            if not said:
+                continue
+            joined = " ".join(said)
+            if (sentence.rstrip().endswith("?") or checks_assumption(sentence)
+                    or any(joined in q or (q and q in joined) for q in replied)):
+                continue
+            count += sum(1 for w in said if not is_hesitation(w))
+    return count
+
+
+def _words_of_text(text: str) -> list[str]:
+    return [w for w in (t.strip(",.;:!?…\"'").lower() for t in text.split()) if w]
 
 
 def _greeting_length(text: str) -> int:
@@ -1104,10 +1134,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         under the question (its clarifying questions count); the engine never hears it."""
         # Their clarifying questions are not an answer: the words beyond them are (two asks,
         # replied to, then the design answer: it stands, as the whole-round test plays it).
-        asked = sum(len(c.question.split()) for r in self._unfinished for c in r.clarifications)
         worked_on = (self._finish_decided_at is not None
                      and self._exchanges(self._unfinished) > self._finish_decided_at)
-        if worked_on or self._words_said(self._unfinished) - asked - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
+        texts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
+        asked = [c.question for r in self._unfinished for c in r.clarifications]
+        if worked_on or _answer_words(texts, asked) - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
             # Answered, or the candidate went on asking about it after the reply that was to
             # finish it (the text is on screen): it stands, marked cut off, not read again.
             self._cut_off = None
@@ -1139,12 +1170,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 or self._finish_decided_at is not None):  # only the first reply: later, they work with it
             return
         self._finish_decided_at = self._exchanges([*self._unfinished, record])
-        asked = sum(len(c.question.split()) for r in [*self._unfinished, record] for c in r.clarifications)
-        heard = [w.text.strip(",.;:!?…").lower() for w in _words_of(self._heard)]
-        said = self._words_said(self._unfinished) + sum(1 for w in heard if w and not is_hesitation(w))
+        asked = [c.question for r in [*self._unfinished, record] for c in r.clarifications]
+        texts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
+        texts.append(join_words([w.text for w in _words_of(self._heard)]))
         # Words asked to be said again were a question not made out, no answer (trial 24: two
         # misheard "Is the input list sorted?" counted as answering, the reply went unfinished).
-        if said - asked - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
+        if _answer_words(texts, asked) - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
             return  # they were answering it already: the turn's end decides (_finish_question)
         reply = self._to_say[-1]
         reply.text = f"{reply.text} {self._finishing_words()}"
