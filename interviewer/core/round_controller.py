@@ -1170,15 +1170,27 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 or self._finish_decided_at is not None):  # only the first reply: later, they work with it
             return
         self._finish_decided_at = self._exchanges([*self._unfinished, record])
+        if self._answering_cut_question(record):
+            return  # they were answering it already: the turn's end decides (_finish_question)
+        reply = self._to_say[-1]
+        reply.text = f"{reply.text} {self._finishing_words()}"
+
+    def _answering_cut_question(self, record: AnswerRecord, asking: str = "") -> bool:
+        """The turn over the question cut off (`record` the recording going on; `asking`, a
+        question being replied to now) already holds a real answer to it: enough words that do
+        not ask (_answer_words)."""
         asked = [c.question for r in [*self._unfinished, record] for c in r.clarifications]
         texts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
         texts.append(join_words([w.text for w in _words_of(self._heard)]))
         # Words asked to be said again were a question not made out, no answer (trial 24: two
         # misheard "Is the input list sorted?" counted as answering, the reply went unfinished).
-        if _answer_words(texts, asked) - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
-            return  # they were answering it already: the turn's end decides (_finish_question)
-        reply = self._to_say[-1]
-        reply.text = f"{reply.text} {self._finishing_words()}"
+        return _answer_words(texts, [*asked, asking]) - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS
+
+    def _reply_finishes_cut_question(self, record: AnswerRecord, asking: str) -> bool:
+        """The reply about to be given to `asking` will go on with the question cut off in full
+        (_finish_cut_question_after_reply): the first reply in the turn, which does not answer it yet."""
+        return (self._cut_off is not None and self._finish_decided_at is None and record is self._answer
+                and not self._answering_cut_question(record, asking))
 
     @staticmethod
     def _exchanges(records: list[AnswerRecord]) -> int:
