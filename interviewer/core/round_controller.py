@@ -157,6 +157,13 @@ _GREETING_SENTENCE = re.compile(r"^\W*(?:hi|hello|hey|welcome|good (?:morning|af
 _RETURNED_TOO = re.compile(r"\b(?:too|likewise)\b")
 
 
+def _first_sentence_end(text: str) -> int:
+    """Where the first sentence of `text` ends (characters); 0 when it has one sentence (the
+    question in it is the whole line)."""
+    first = next(_SENTENCE_START.finditer(text.rstrip()), None)
+    return first.end() if first else 0
+
+
 def _last_sentence_start(text: str) -> int:
     """Where the last sentence of `text` begins (characters)."""
     starts = [m.end() for m in _SENTENCE_START.finditer(text.rstrip())]
@@ -951,6 +958,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # Fewer than its first words played (`heard` characters, when the speaker tells) is at
             # once however long it took (trial 25: "Tell..." heard 1.2 s after it was handed over).
             few_played = heard is not None and len(speaking.text[:heard].split()) < CUT_OFF_AT_ONCE_WORDS
+            # A new constraint or scenario cut before its first sentence, what changes, was out
+            # ("Latency must now be... [cut off]") cannot be what a real answer over it answers:
+            # as at once (trial 35: a scenario cut off was never said again).
+            few_played = few_played or (speaking.kind == UtteranceKind.CHANGED_CONSTRAINT and heard is not None
+                                         and heard < _first_sentence_end(speaking.text))
             cut, self._cut_late = speaking, self._heard_for(speaking, now) >= CUT_OFF_AT_ONCE_S and not few_played
         else:
             cut = next((u for u in self._to_say if u.kind in CUT_OFF_KINDS), None)
