@@ -10,7 +10,8 @@ from typing import NamedTuple
 
 from interviewer.core import interview_requests as requests
 from interviewer.core.conversation_cues import (
-    ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, asks_which_to_talk_about, checks_assumption, checks_in,
+    ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, asks_what_is_meant, asks_which_to_talk_about,
+    checks_assumption, checks_in,
 )
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import Matcher, TextEncoder
@@ -157,6 +158,10 @@ class ClarifyingResponder:
         chosen = self._topic_for_choosing() if self._asks_which(candidate_question) else None
         if chosen is not None:
             return ClarifyingReply(chosen.name, chosen.fact)
+        # A question about the question ("What do you mean? Are you asking about training or
+        # serving?") is answered from its own text, never with the no-fact line (trial 35).
+        if asks_what_is_meant(candidate_question):
+            return ClarifyingReply(None, meaning_reply(self.question.text))
         # An assumption stated and checked that no fact answers is confirmed: "Make a reasonable
         # assumption" asked for the one just made (trial 19).
         if checks:
@@ -260,6 +265,20 @@ class ClarifyingResponder:
         if self._own_project() and self.question.no_fact_reply == DEFAULT_NO_FACT_REPLY:
             return OWN_PROJECT_REPLY
         return self.question.no_fact_reply
+
+
+MEANING_LEAD_IN = "What I'm asking is:"
+# The reply to it when the question was cut off: the question in full follows, and says what it asks.
+MEANING_BEFORE_FINISH = "Sure."
+
+
+def meaning_reply(question_text: str) -> str:
+    """The reply to a question about what the interviewer's question means: the part of it that
+    asks, said again ("What I'm asking is: What did it do, how was it served, and how did you know
+    it was healthy?"); the whole question when none of its sentences is a question."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", question_text.strip()) if s]
+    asking = [s for s in sentences if s.endswith("?")]
+    return f"{MEANING_LEAD_IN} {' '.join(asking or sentences)}"
 
 
 def _lead_in(question: Question, script: RoundScript | None) -> str:

@@ -13,6 +13,7 @@ from interviewer.core.candidate_questions import (
 from interviewer.core.conversation_cues import (
     asks_to_ask, asks_to_repeat, checks_assumption, checks_in, unclear_fragment, wraps_up,
 )
+from interviewer.core.clarifying_responder import MEANING_BEFORE_FINISH, MEANING_LEAD_IN
 from interviewer.core.engine import writes_code
 from interviewer.core.heard_words import last_sentence as _last_sentence, words_of as _words_of
 from interviewer.core.interview_requests import (
@@ -372,6 +373,10 @@ class ClarifyingTurns:
         if result is None:
             return False
         topic, reply = result
+        if topic is None and reply.startswith(MEANING_LEAD_IN) and self._reply_finishes_cut_question(record, question):
+            # "What do you mean?" over the question: the question said in full is what it means
+            # ("Sure. Let me finish the question: ..."), not its asking part said twice (trial 35).
+            reply = MEANING_BEFORE_FINISH
         if only_topics_not_answered and (topic is None or topic in {c.topic for c in record.clarifications}):
             return False
         fact = reply

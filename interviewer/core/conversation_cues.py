@@ -197,6 +197,19 @@ def asks_which_to_talk_about(text: str) -> bool:
     return bool(_ALTERNATIVES.search(said) and _CHOOSING.search(said))
 
 
+# "What do you mean? Are you asking about training or serving?": the candidate asks what the
+# interviewer's own question means (trial 35: answered "It's your project, so that's yours to tell
+# me", a dodge; the question's own text answers it).
+_ASKS_WHAT_IS_MEANT = re.compile(
+    r"\b(?:what (?:do|did) you mean|what does (?:that|this|it|the question) mean|(?:do|did) you mean"
+    r"|(?:are|were) you asking|what (?:exactly )?are you asking|what is the question(?: asking)?"
+    r"|is the question (?:about|asking)|is that (?:about|asking))\b")
+
+
+def asks_what_is_meant(text: str) -> bool:
+    return bool(_ASKS_WHAT_IS_MEANT.search(" ".join(words(text))))
+
+
 # "Nice to meet you.", "Thanks for having me.", "I'm ready.": the reply to an interviewer's opening
 # words, which ask nothing. A greeting waited the 8 s that end an answer before the problem came
 # (a trial: dead air at the start of every round).

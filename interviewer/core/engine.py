@@ -341,6 +341,7 @@ class _AnswerEndSnapshot:
     frames_used: set
     pitfalls_probed: set
     answered_in_full: set
+    part_opening_said: str = ""
 
 
 class RoundEngine:
@@ -413,6 +414,9 @@ class RoundEngine:
         # running part's answers start in `_said_earlier` (its keywords make points: `_points_made`).
         self._answered_in_full: set[str] = set()
         self._part_said_from = 0
+        # What the candidate said in the running part to the new constraints or scenarios that open
+        # it (`at_phase` follow-ups of earlier questions): said about the part's own question too.
+        self._part_opening_said = ""
         # Scores the current question's talking points by meaning, as the review does.
         self._point_matcher = PointMatcher(self.matcher)
         self._made_cache: tuple[tuple[str, str, int], dict] | None = None
@@ -680,6 +684,7 @@ class RoundEngine:
         self._guessed_covered, self._covered_in_passing = [], []
         self._probe_texts, self._probes_answered_fully = set(), 0
         self._part_said_from = len(self._said_earlier)
+        self._part_opening_said = ""
         phase = self._planned_bounds[index][0]
         self._code_asked_at = None if _APPROACH_FIRST.search(f"{phase.name} {phase.prompt}") else at
         self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
@@ -779,6 +784,8 @@ class RoundEngine:
         self._before_answer_end = self._answer_end_snapshot(open_ask)
         if answer_text:
             self._answers_so_far += " " + answer_text
+            if self._opens_the_part(open_ask):
+                self._part_opening_said += " " + answer_text
             self._note_probe_answer(open_ask, answer_text)
             self._note_full_answer(open_ask, answer_text)
         # Without a transcript what was said is unknown: the part is not held for it.
@@ -818,7 +825,7 @@ class RoundEngine:
             # transcripts hold the candidate's clarifying questions too); with no transcript only
             # an unconditional one is asked. What was said only grows, so a follow-up skipped
             # now would never be needed later.
-            said = None if answer_text is None else self._answers_so_far.strip()
+            said = None if answer_text is None else self._said_on_question()
             earlier = "\n".join(self._said_earlier)
             if self.matcher.follow_up_needed(said, follow_up, self._question.text if self._question else "",
                                              earlier=earlier):
@@ -843,6 +850,27 @@ class RoundEngine:
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
 
+    def _opens_the_part(self, ask: "AskSpan | None") -> bool:
+        """`ask` is a new constraint or scenario said as the running part starts (an `at_phase`
+        follow-up of another part's question)."""
+        phase = self.current_phase
+        if ask is None or ask.follow_up_id is None or phase is None:
+            return False
+        question = next((q for q in self.script.questions if q.id == ask.question_id), None)
+        follow_up = next((f for f in (question.follow_ups if question else ()) if f.id == ask.follow_up_id), None)
+        return follow_up is not None and follow_up.at_phase == phase.id
+
+    def _said_on_question(self) -> str:
+        """What the candidate said about the current question, for its follow-ups: the answers to
+        it, and, for a question of the running part, what they said to the scenario that opened
+        the part (trial 35: "a null rate alert per feature, threshold three times the weekly
+        average", said over the new-country scenario, then "Which alert would have caught it
+        earliest, and what threshold...?" after the part's question; as an earlier answer only
+        its words or a close paraphrase counted, and "threshold" is the follow-up's own word)."""
+        own = self._question is not None and self.current_phase is not None \
+            and self._question.phase == self.current_phase.id
+        return " ".join([self._part_opening_said if own else "", self._answers_so_far]).strip()
+
     def _answer_end_snapshot(self, open_ask: "AskSpan | None") -> "_AnswerEndSnapshot":
         return _AnswerEndSnapshot(
             self._phase_index, len(self.timeline.asks), open_ask, list(self._phase_queue), set(self._asked_questions),
@@ -850,7 +878,7 @@ class RoundEngine:
             set(self._pushed_back), self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
             list(self._guessed_covered), set(self._left_unanswered), list(self._covered_in_passing),
             dict(self._probed), set(self._probe_texts), set(self._probe_answered), self._probes_answered_fully,
-            set(self._frames_used), set(self._pitfalls_probed), set(self._answered_in_full))
+            set(self._frames_used), set(self._pitfalls_probed), set(self._answered_in_full), self._part_opening_said)
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -878,6 +906,7 @@ class RoundEngine:
         self._frames_used = snap.frames_used
         self._pitfalls_probed = snap.pitfalls_probed
         self._answered_in_full = snap.answered_in_full
+        self._part_opening_said = snap.part_opening_said
         self._left_unanswered = snap.left_unanswered
         return True
 

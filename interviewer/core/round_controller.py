@@ -62,7 +62,7 @@ from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
     adds_to_answer, asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_hands_back, only_opens,
-    returns_greeting, sets_a_task,
+    checks_assumption, returns_greeting, sets_a_task,
     sounds_unfinished,
     wraps_up,
 )
@@ -157,6 +157,13 @@ _GREETING_SENTENCE = re.compile(r"^\W*(?:hi|hello|hey|welcome|good (?:morning|af
 _RETURNED_TOO = re.compile(r"\b(?:too|likewise)\b")
 
 
+def _first_sentence_end(text: str) -> int:
+    """Where the first sentence of `text` ends (characters); 0 when it has one sentence (the
+    question in it is the whole line)."""
+    first = next(_SENTENCE_START.finditer(text.rstrip()), None)
+    return first.end() if first else 0
+
+
 def _last_sentence_start(text: str) -> int:
     """Where the last sentence of `text` begins (characters)."""
     starts = [m.end() for m in _SENTENCE_START.finditer(text.rstrip())]
@@ -168,6 +175,36 @@ def _last_sentence_start(text: str) -> int:
 # meet you."): the speaker stops a word or two after the voice starts, so a line stopped within
 # this many characters past its greeting was cut during it.
 GREETING_CUT_MARGIN_CHARS = 15
+
+
+_SENTENCE_END = re.compile(r"(?<=[.?!…])\s+")
+
+
+def _answer_words(texts: list[str], asked: list[str]) -> int:
+    """How many words (not counting hesitations) of the candidate's turn over a question cut
+    off answer it: not the sentences that ask (a question mark, an assumption to check, "I
+    assume the data fits in memory." for a "Can I assume ...?" whose first word was lost), nor
+    the clarifying questions the interviewer replied to (`asked`, one may be heard as a
+    statement). Trial 35: "What do you mean? Are you asking about training or serving?" got one
+    reply, to its first sentence; the second and an aside over the reply counted as an answer, and
+    the question cut off was never said in full."""
+    replied = [" ".join(_words_of_text(q)) for q in asked]
+    count = 0
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text.strip()):
+            said = _words_of_text(sentence)
+            if not said:
+                continue
+            joined = " ".join(said)
+            if (sentence.rstrip().endswith("?") or checks_assumption(sentence)
+                    or any(joined in q or (q and q in joined) for q in replied)):
+                continue
+            count += sum(1 for w in said if not is_hesitation(w))
+    return count
+
+
+def _words_of_text(text: str) -> list[str]:
+    return [w for w in (t.strip(",.;:!?…\"'").lower() for t in text.split()) if w]
 
 
 def _greeting_length(text: str) -> int:
@@ -921,6 +958,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # Fewer than its first words played (`heard` characters, when the speaker tells) is at
             # once however long it took (trial 25: "Tell..." heard 1.2 s after it was handed over).
             few_played = heard is not None and len(speaking.text[:heard].split()) < CUT_OFF_AT_ONCE_WORDS
+            # A new constraint or scenario cut before its first sentence, what changes, was out
+            # ("Latency must now be... [cut off]") cannot be what a real answer over it answers:
+            # as at once (trial 35: a scenario cut off was never said again).
+            few_played = few_played or (speaking.kind == UtteranceKind.CHANGED_CONSTRAINT and heard is not None
+                                         and heard < _first_sentence_end(speaking.text))
             cut, self._cut_late = speaking, self._heard_for(speaking, now) >= CUT_OFF_AT_ONCE_S and not few_played
         else:
             cut = next((u for u in self._to_say if u.kind in CUT_OFF_KINDS), None)
@@ -1104,10 +1146,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         under the question (its clarifying questions count); the engine never hears it."""
         # Their clarifying questions are not an answer: the words beyond them are (two asks,
         # replied to, then the design answer: it stands, as the whole-round test plays it).
-        asked = sum(len(c.question.split()) for r in self._unfinished for c in r.clarifications)
         worked_on = (self._finish_decided_at is not None
                      and self._exchanges(self._unfinished) > self._finish_decided_at)
-        if worked_on or self._words_said(self._unfinished) - asked - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
+        texts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
+        asked = [c.question for r in self._unfinished for c in r.clarifications]
+        if worked_on or _answer_words(texts, asked) - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
             # Answered, or the candidate went on asking about it after the reply that was to
             # finish it (the text is on screen): it stands, marked cut off, not read again.
             self._cut_off = None
@@ -1139,15 +1182,27 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 or self._finish_decided_at is not None):  # only the first reply: later, they work with it
             return
         self._finish_decided_at = self._exchanges([*self._unfinished, record])
-        asked = sum(len(c.question.split()) for r in [*self._unfinished, record] for c in r.clarifications)
-        heard = [w.text.strip(",.;:!?…").lower() for w in _words_of(self._heard)]
-        said = self._words_said(self._unfinished) + sum(1 for w in heard if w and not is_hesitation(w))
-        # Words asked to be said again were a question not made out, no answer (trial 24: two
-        # misheard "Is the input list sorted?" counted as answering, the reply went unfinished).
-        if said - asked - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS:
+        if self._answering_cut_question(record):
             return  # they were answering it already: the turn's end decides (_finish_question)
         reply = self._to_say[-1]
         reply.text = f"{reply.text} {self._finishing_words()}"
+
+    def _answering_cut_question(self, record: AnswerRecord, asking: str = "") -> bool:
+        """The turn over the question cut off (`record` the recording going on; `asking`, a
+        question being replied to now) already holds a real answer to it: enough words that do
+        not ask (_answer_words)."""
+        asked = [c.question for r in [*self._unfinished, record] for c in r.clarifications]
+        texts = [r.transcript.text for r in self._unfinished if r.transcript is not None]
+        texts.append(join_words([w.text for w in _words_of(self._heard)]))
+        # Words asked to be said again were a question not made out, no answer (trial 24: two
+        # misheard "Is the input list sorted?" counted as answering, the reply went unfinished).
+        return _answer_words(texts, [*asked, asking]) - self._unclear_words >= CUT_OFF_REASK_BELOW_WORDS
+
+    def _reply_finishes_cut_question(self, record: AnswerRecord, asking: str) -> bool:
+        """The reply about to be given to `asking` will go on with the question cut off in full
+        (_finish_cut_question_after_reply): the first reply in the turn, which does not answer it yet."""
+        return (self._cut_off is not None and self._finish_decided_at is None and record is self._answer
+                and not self._answering_cut_question(record, asking))
 
     @staticmethod
     def _exchanges(records: list[AnswerRecord]) -> int:
