@@ -66,6 +66,19 @@ def round_worth_keeping(answers: "Sequence[AnswerRecord]", voice_heard: bool, sc
     return voice_heard or bool(scratchpad.strip()) or any(a.said_something() for a in answers)
 
 
+def cut_off_not_repeated(answers: "Sequence[AnswerRecord]") -> int:
+    """How many questions and follow-ups the candidate talked over (their text marked
+    CUT_OFF_MARK) and that were never said again in full: the round's summary must not call them
+    asked (trial 35: "every question of its script was asked and answered" after two of them)."""
+    cut, said = set(), set()
+    for a in answers:
+        if a.question_id is None or a.continuation:
+            continue
+        key = (a.question_id, a.follow_up_id)
+        (cut if a.question_text.endswith(CUT_OFF_MARK) else said).add(key)
+    return len(cut - said)
+
+
 def cut_off_text(text: str, heard: int | None = None) -> str:
     """A line the candidate talked over before it was out, as the round's log and the exports
     show it (and the heading of what the candidate said over it). `heard`: how many characters of
