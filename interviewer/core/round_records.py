@@ -223,8 +223,15 @@ class AnswerRecord:
     def said_something(self) -> bool:
         """Words in its transcript (or an exchange in it), or it cannot be told (no transcript:
         still being transcribed, or transcription failed). Not `heard_speech`: a breath or a
-        room's noise sets it; a voice is judged by the round recording's detector."""
-        return bool(self.clarifications) or self.transcript is None or bool(self.transcript.text.strip())
+        room's noise sets it; a voice is judged by the round recording's detector. Nothing
+        recorded (`wav_path` None: no microphone) and no transcript is nothing said: such a round
+        ended at once was kept as "ended after 0.2 of 45 min (1 answer)" with "No transcript.",
+        where the same round with a microphone was not kept (trial 35 D11)."""
+        if self.clarifications:
+            return True
+        if self.transcript is None:
+            return self.wav_path is not None
+        return bool(self.transcript.text.strip())
 
     def met_with_silence(self) -> bool:
         """The candidate had the turn on a question and stayed silent long enough (or long enough
