@@ -713,6 +713,8 @@ def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifyin
     before = [w["text"].strip() for w in words if w["start"] < pause.start]
     if not before:
         return False  # before the first word: the start of the answer, judged as latency
+    if handed_turn_back(words, pause):
+        return True
     after_reply = pause.before == ""
     if expects_clarifying:
         said = [w for w in words if w["start"] < pause.start]
@@ -724,6 +726,18 @@ def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifyin
         return before[-1].endswith((".", "!", "\u2026")) and not _goes_on_solving(
             [w for w in words if w["start"] >= pause.end])
     return after_reply
+
+
+def handed_turn_back(words: Sequence[dict], pause: Pause) -> bool:
+    """The candidate's last sentence before the silence handed the turn to the interviewer
+    ("...show help links first. That's it."): the silence is the interviewer's, waited through,
+    in any part, whatever the candidate adds after it (trial 35: "[pause 6.3 s]" and "Long
+    pause: Paused 6.3 s after 'it.'" where the interviewer stayed silent after "That's it.").
+    The same cue that ends an answer live (conversation_cues.wraps_up)."""
+    from interviewer.core.conversation_cues import wraps_up
+
+    said = [w["text"].strip() for w in words if w["start"] < pause.start][-WORDS_OF_A_SENTENCE:]
+    return bool(said) and said[-1].endswith((".", "!", "?", "\u2026")) and wraps_up(" ".join(said))
 
 
 def _ends_like_a_question(words: Sequence[dict]) -> bool:
@@ -885,7 +899,9 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
             # in such a part is a wait for the interviewer's turn (trial 19: "Waited 6.4 s after
             # 'hashing.' while clarifying" while answering).
             clarifying_now = any(q.start < p.start for q in a.clarifying.questions)
-            if not clarifying_part and (p.before == "" or not may_ask):
+            if p.before and handed_turn_back(a.words, p):  # "That's it." (trial 35)
+                waited = "for the interviewer to take the turn"
+            elif not clarifying_part and (p.before == "" or not may_ask):
                 waited = "after the interviewer's reply"
             elif not clarifying_part:  # the floor for their own questions: one not answered (yet)
                 waited = "for the interviewer's reply"
