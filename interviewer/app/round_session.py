@@ -38,7 +38,7 @@ from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, Phase
 from interviewer.core.clarifying_responder import ClarifyingResponder
 from interviewer.core.matching import Matcher, topics_to_ask
 from interviewer.core.round_controller import RoundController
-from interviewer.core.round_records import NOTHING_SAID_NOTE, UtteranceKind, round_worth_keeping
+from interviewer.core.round_records import NOTHING_SAID_NOTE, UtteranceKind, cut_off_not_repeated, round_worth_keeping
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
 from interviewer.core.round_updates import (
     AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, ClarifyingAnswered, LineCutOff, ListeningStarted,
@@ -678,7 +678,8 @@ class RoundSession:
             result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
                                    {p.id: p.name for p in self.script.phases},
                                    plan=[(p.id, p.minutes) for p in self.script.phases],
-                                   allotted=allotted, ended_by=ended_by, skipped=skipped)
+                                   allotted=allotted, ended_by=ended_by, skipped=skipped,
+                                   cut_off=cut_off_not_repeated(self.controller.answers))
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end,
                                        details={"severity": f.severity, **({"skipped": f.skipped} if f.skipped else {})})

@@ -163,10 +163,31 @@ def pitfall_hits(pitfalls: Sequence[Pitfall], text: str, matcher=None,
     return out
 
 
+# Said before a scripted probe that does not challenge by itself: trial 35 got "What changes
+# after launch that your offline test couldn't see?" after a wrong claim, which sounded like an
+# ordinary follow-up; the candidate may not notice they were challenged.
+PUSH_BACK_LEAD_IN = "Are you sure about that?"
+# A probe that already challenges opens so ("Are you sure?", "Hmm, ...", "Really?"), or with a
+# short echo of the claim ("Always better?", "Better than what?").
+_CHALLENGES = re.compile(r"^(?:hmm|are you (?:sure|certain)|really|is that (?:so|right|true|always)|hold on|wait|"
+                         r"not (?:quite|so fast)|i'm not sure|i am not sure|let me push|always|never)\b", re.IGNORECASE)
+_ECHO_WORDS = 3
+
+
+def push_back_text(probe: str) -> str:
+    """What the interviewer says to push back: the scripted probe, after PUSH_BACK_LEAD_IN unless
+    the probe already challenges."""
+    probe = probe.strip()
+    first = re.split(r"(?<=[?.!])\s+", probe, maxsplit=1)[0]
+    if _CHALLENGES.match(probe) or (first.endswith("?") and len(first.split()) <= _ECHO_WORDS and first != probe):
+        return probe
+    return f"{PUSH_BACK_LEAD_IN} {probe}"
+
+
 def pitfall_follow_up(question: Question, index: int) -> FollowUp:
     """The push-back on pitfall `index` of `question`, as a follow-up of the engine's own."""
     pitfall = question.pitfalls[index]
-    return FollowUp(f"{PITFALL_ID}-{index}", pitfall.probe)
+    return FollowUp(f"{PITFALL_ID}-{index}", push_back_text(pitfall.probe))
 
 
 def is_pitfall_follow_up(follow_up_id: str | None) -> bool:

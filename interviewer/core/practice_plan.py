@@ -317,8 +317,9 @@ def next_step_text(progress: list[WeekProgress], proposal: Proposal | None) -> s
     the current week it serves or comes before. Trial 32: "Next: week 1, ML breadth, coding and
     phone-screen rounds." beside "Next round: ML system design, ..." read as two next steps that
     disagree. Now: 'Next round, for week 1 (ML breadth, coding and phone-screen rounds): Coding,
-    e.g. "...", focus on ... (no round of this kind yet).', or 'Next round, before week 1 (...):
-    ML system design, ... (your weakest area, ..., was not covered in the last one).'."""
+    e.g. "...", focus on ... (no round of this kind yet).', or, for a weak spot in a kind the week
+    has not: 'Next round: ML system design, ..., outside week 1 (ML breadth, coding and
+    phone-screen rounds) because your weakest area, ..., was not covered in the last one.'."""
     week = current_week(progress)
     if week is None:
         return "The plan is complete."
@@ -332,8 +333,12 @@ def next_step_text(progress: list[WeekProgress], proposal: Proposal | None) -> s
         why = why.removeprefix(prefix)
     focus = f", focus on {', '.join(area_name(a) for a in proposal.focus)}" if proposal.focus else ""
     script = f", e.g. \"{proposal.script.title}\"" if proposal.script is not None else ""
-    where = "for" if inside else "before"
-    return (f"Next round, {where} week {number} ({focus_text}): {kind_label(proposal.kind)}{script}{focus}"
+    if not inside:
+        # Trial 35: "Next round, before week 1 (ML breadth, coding and phone-screen rounds): ML
+        # depth, ..." read as a kind of that week, which it is not: the departure is said as one.
+        return (f"Next round: {kind_label(proposal.kind)}{script}{focus}, outside week {number} ({focus_text}) "
+                f"because {why}.")
+    return (f"Next round, for week {number} ({focus_text}): {kind_label(proposal.kind)}{script}{focus}"
             f" ({why}).")
 
 

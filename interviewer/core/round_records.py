@@ -66,6 +66,19 @@ def round_worth_keeping(answers: "Sequence[AnswerRecord]", voice_heard: bool, sc
     return voice_heard or bool(scratchpad.strip()) or any(a.said_something() for a in answers)
 
 
+def cut_off_not_repeated(answers: "Sequence[AnswerRecord]") -> int:
+    """How many questions and follow-ups the candidate talked over (their text marked
+    CUT_OFF_MARK) and that were never said again in full: the round's summary must not call them
+    asked (trial 35: "every question of its script was asked and answered" after two of them)."""
+    cut, said = set(), set()
+    for a in answers:
+        if a.question_id is None or a.continuation:
+            continue
+        key = (a.question_id, a.follow_up_id)
+        (cut if a.question_text.endswith(CUT_OFF_MARK) else said).add(key)
+    return len(cut - said)
+
+
 def cut_off_text(text: str, heard: int | None = None) -> str:
     """A line the candidate talked over before it was out, as the round's log and the exports
     show it (and the heading of what the candidate said over it). `heard`: how many characters of
@@ -210,8 +223,15 @@ class AnswerRecord:
     def said_something(self) -> bool:
         """Words in its transcript (or an exchange in it), or it cannot be told (no transcript:
         still being transcribed, or transcription failed). Not `heard_speech`: a breath or a
-        room's noise sets it; a voice is judged by the round recording's detector."""
-        return bool(self.clarifications) or self.transcript is None or bool(self.transcript.text.strip())
+        room's noise sets it; a voice is judged by the round recording's detector. Nothing
+        recorded (`wav_path` None: no microphone) and no transcript is nothing said: such a round
+        ended at once was kept as "ended after 0.2 of 45 min (1 answer)" with "No transcript.",
+        where the same round with a microphone was not kept (trial 35 D11)."""
+        if self.clarifications:
+            return True
+        if self.transcript is None:
+            return self.wav_path is not None
+        return bool(self.transcript.text.strip())
 
     def met_with_silence(self) -> bool:
         """The candidate had the turn on a question and stayed silent long enough (or long enough

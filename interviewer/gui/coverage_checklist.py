@@ -170,6 +170,18 @@ class CoverageChecklist(QWidget):
             self._fit_panes()
         return False
 
+    def _rows_height(self, n: int) -> int:
+        """The height of the checklist's first `n` rows as laid out (wrapped at its width, with
+        their padding), a one-line estimate for rows not there or not laid out: counted as one
+        line each, a tree of two-line questions and padded points got about two of them at
+        1600x1000 (trial 35)."""
+        line = self.tree.fontMetrics().lineSpacing() + 4
+        heights, item = [], self.tree.topLevelItem(0) if self.tree.topLevelItemCount() else None
+        while item is not None and len(heights) < n:
+            heights.append(max(line, self.tree.visualItemRect(item).height()))
+            item = self.tree.itemBelow(item)
+        return sum(heights) + (n - len(heights)) * line + 2 * self.tree.frameWidth()
+
     def _fit_panes(self) -> None:
         """The outline OUTLINE_MIN_LINES high while the checklist keeps TREE_MIN_ROWS rows above
         it; short of that the checklist keeps them and the outline has the rest (at least its
@@ -177,7 +189,7 @@ class CoverageChecklist(QWidget):
         room = self.panes.height() - self.panes.handleWidth()
         if self._panes_dragged or room <= 0:
             return
-        tree_min = TREE_MIN_ROWS * (self.tree.fontMetrics().lineSpacing() + 4) + 2 * self.tree.frameWidth()
+        tree_min = self._rows_height(TREE_MIN_ROWS)
         outline = max(self.outline.minimumHeight(), min(self.outline_wanted(), room - tree_min))
         self.panes.setSizes([room - outline, outline])
 
@@ -188,7 +200,7 @@ class CoverageChecklist(QWidget):
         head = self.layout().itemAt(0).layout()
         width = max(self.width(), 200)
         top = head.totalHeightForWidth(width) if head.hasHeightForWidth() else head.sizeHint().height()
-        tree = TREE_MIN_ROWS * (self.tree.fontMetrics().lineSpacing() + 4) + 2 * self.tree.frameWidth()
+        tree = self._rows_height(TREE_MIN_ROWS)
         return top + self.layout().spacing() + tree + self.panes.handleWidth() + self.outline_wanted()
 
     def wanted_height(self) -> int:
@@ -198,7 +210,7 @@ class CoverageChecklist(QWidget):
         head = self.layout().itemAt(0).layout()
         width = max(self.width(), 200)
         top = head.totalHeightForWidth(width) if head.hasHeightForWidth() else head.sizeHint().height()
-        tree = TREE_WANTED_ROWS * (self.tree.fontMetrics().lineSpacing() + 4) + 2 * self.tree.frameWidth()
+        tree = self._rows_height(TREE_WANTED_ROWS)
         return top + self.layout().spacing() + tree + self.panes.handleWidth() + self.outline_wanted()
 
     def _theme_changed(self, _theme) -> None:

@@ -199,8 +199,11 @@ class _SideSplitter(QSplitter):
         floor = around + frame + MIN_FINDING_ROWS * row
         # The findings get what the tabs leave once the table shows WANTED_ANSWER_ROWS rows.
         tabs_need = max(TABS_MIN_HEIGHT, self.tabs_need())
-        if room - self.checklist_need() >= floor:  # only with room for both: a short page scrolls as before
-            tabs_need = max(tabs_need, self.checklist_need())
+        checklist = self.checklist_need()
+        if checklist:  # the Talking points tab: up to its rows, the findings keeping their least rows
+            # (trial 35: all or nothing, a checklist wanting more than the room got the table's
+            # share, its tree about two rows tall at 1600x1000).
+            tabs_need = max(tabs_need, min(checklist, room - floor))
         box = max(floor, min(wanted, room - tabs_need))
         box = min(box, room - self.tabs.minimumSizeHint().height())
         # Short of the rows' whole height, the list ends at a row's end, not across one.

@@ -17,7 +17,7 @@ from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.analysis.summary import Part, question_findings, summarize
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, RoundEngine
-from interviewer.core.pitfalls import pitfall_hits, states
+from interviewer.core.pitfalls import pitfall_hits, push_back_text, states
 from interviewer.core.scripts.loader import discover_scripts, load_script
 from interviewer.core.scripts.model import Phase, RoundScript
 from interviewer.resources import bundled_scripts_dir
@@ -59,7 +59,7 @@ def test_the_backwards_trees_answer_gets_one_push_back_per_pitfall_and_no_thanks
     ids = [a.follow_up_id for a in asked]
     # The first pitfall said gets its probe; said again, the second pitfall's; then never again.
     assert ids[:2] == ["pitfall-0", "pitfall-1"]
-    assert asked[0].text == pitfalls[0].probe and asked[1].text == pitfalls[1].probe
+    assert asked[0].text == push_back_text(pitfalls[0].probe) and asked[1].text == push_back_text(pitfalls[1].probe)
     assert not any(i and i.startswith("pitfall") for i in ids[2:])
 
 
@@ -231,5 +231,5 @@ def test_the_round_says_the_push_back_without_thanks_before_it(tmp_path):
         if speaker.said and pitfall.probe in speaker.said[-1]:
             break
     new = speaker.said[said_before:]
-    assert new and new[-1] == pitfall.probe, new
+    assert new and new[-1] == push_back_text(pitfall.probe), new
     assert not any(s in ACKNOWLEDGEMENTS for s in new), new

@@ -136,6 +136,7 @@ def test_keys_repeat_and_pause(qtbot, isolated_dirs, script_dirs, tmp_path):
 
 
 def test_no_microphone_shows_a_message_and_the_round_still_runs(qtbot, isolated_dirs, script_dirs, tmp_path):
+    from interviewer.core.round_records import NOTHING_SAID_NOTE
     from interviewer.errors import UserError
 
     clock = FakeClock()
@@ -146,7 +147,9 @@ def test_no_microphone_shows_a_message_and_the_round_still_runs(qtbot, isolated_
     assert "no input device found" in window.banner.history[-1][1]
     qtbot.waitUntil(lambda: "news feed" in window.round_screen.question.text(), timeout=3000)
     window.round_screen.stop_button.click()
-    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    # Nothing recorded, said or typed: not kept, as with a microphone (trial 35 D11).
+    qtbot.waitUntil(lambda: window._round_was_saved, timeout=10000)
+    assert window.last_session_id is None and window.round_session.not_kept == NOTHING_SAID_NOTE
 
 
 def test_no_sound_at_all_shows_both_problems(qtbot, isolated_dirs, script_dirs, tmp_path):
@@ -173,7 +176,8 @@ def test_no_sound_at_all_shows_both_problems(qtbot, isolated_dirs, script_dirs, 
     assert "no input device found" in window.banner.text
     assert window.banner.text.count("no input device found") == 1  # each answer's failure once
     window.round_screen.stop_button.click()
-    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window._round_was_saved, timeout=10000)
+    assert window.last_session_id is None  # nothing recorded, said or typed (trial 35 D11)
 
 
 class RecordingPlayer:
@@ -422,7 +426,8 @@ def test_no_microphone_is_told_in_one_line(qtbot, isolated_dirs, script_dirs, tm
     assert [line for line in lines if "No microphone was found" in line] == [
         "Nothing is recorded in this round: No microphone was found."], lines
     window.round_screen.stop_button.click()
-    qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window._round_was_saved, timeout=10000)
+    assert window.last_session_id is None  # nothing recorded, said or typed (trial 35 D11)
 
 
 def test_n_just_as_the_last_part_began_by_itself_does_not_ask_to_end(qtbot, isolated_dirs, script_dirs, tmp_path,

@@ -6,6 +6,8 @@ rule (core.round_records.round_worth_keeping): a round in which the candidate sa
 nothing is not kept, whatever way it ended."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -101,8 +103,9 @@ def test_the_same_round_with_words_in_the_answer_is_kept(tmp_path, script_dirs, 
 
 
 def _take(text: str | None, heard: bool = False) -> AnswerRecord:
-    record = AnswerRecord(1, "q", None, "Q?", "p", 0.0, 0.0, None, ended_at=20.0, ended_by=EndedBy.STOPPED,
-                          heard_speech=heard)
+    # Recorded (a WAV): one with no recording and no transcript is nothing said (trial 35 D11).
+    record = AnswerRecord(1, "q", None, "Q?", "p", 0.0, 0.0, Path("answer-1.wav"), ended_at=20.0,
+                          ended_by=EndedBy.STOPPED, heard_speech=heard)
     record.transcript = None if text is None else transcript_of(text)
     return record
 

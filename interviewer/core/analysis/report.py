@@ -713,6 +713,8 @@ def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifyin
     before = [w["text"].strip() for w in words if w["start"] < pause.start]
     if not before:
         return False  # before the first word: the start of the answer, judged as latency
+    if handed_turn_back(words, pause):
+        return True
     after_reply = pause.before == ""
     if expects_clarifying:
         said = [w for w in words if w["start"] < pause.start]
@@ -724,6 +726,18 @@ def waits_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifyin
         return before[-1].endswith((".", "!", "\u2026")) and not _goes_on_solving(
             [w for w in words if w["start"] >= pause.end])
     return after_reply
+
+
+def handed_turn_back(words: Sequence[dict], pause: Pause) -> bool:
+    """The candidate's last sentence before the silence handed the turn to the interviewer
+    ("...show help links first. That's it."): the silence is the interviewer's, waited through,
+    in any part, whatever the candidate adds after it (trial 35: "[pause 6.3 s]" and "Long
+    pause: Paused 6.3 s after 'it.'" where the interviewer stayed silent after "That's it.").
+    The same cue that ends an answer live (conversation_cues.wraps_up)."""
+    from interviewer.core.conversation_cues import wraps_up
+
+    said = [w["text"].strip() for w in words if w["start"] < pause.start][-WORDS_OF_A_SENTENCE:]
+    return bool(said) and said[-1].endswith((".", "!", "?", "\u2026")) and wraps_up(" ".join(said))
 
 
 def _ends_like_a_question(words: Sequence[dict]) -> bool:
@@ -885,7 +899,9 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
             # in such a part is a wait for the interviewer's turn (trial 19: "Waited 6.4 s after
             # 'hashing.' while clarifying" while answering).
             clarifying_now = any(q.start < p.start for q in a.clarifying.questions)
-            if not clarifying_part and (p.before == "" or not may_ask):
+            if p.before and handed_turn_back(a.words, p):  # "That's it." (trial 35)
+                waited = "for the interviewer to take the turn"
+            elif not clarifying_part and (p.before == "" or not may_ask):
                 waited = "after the interviewer's reply"
             elif not clarifying_part:  # the floor for their own questions: one not answered (yet)
                 waited = "for the interviewer's reply"
@@ -1063,12 +1079,16 @@ def _ended_early(timings: list[PhaseTiming], plan: list[tuple[str, float]] | Non
     return Finding("round_ended_early", message, ended_at)
 
 
-def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | None) -> Finding | None:
+def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | None,
+                    names: dict[str, str] | None = None, cut_off: int = 0) -> Finding | None:
     """Why a round the interviewer closed because its script was done is short: a new user's
     45-minute breadth round ended itself at 7.6 min (short answers leave time over) and Home
     said "ended after 7.6 of 45 min", as if something had gone wrong (trial 15). What Next left
     unasked is said instead of "every question was asked and answered" (trial 25), and kept as
-    the finding's `skipped` for the round's status ("completed, 1 follow-up skipped")."""
+    the finding's `skipped` for the round's status ("completed, 1 follow-up skipped").
+    `cut_off`: questions the candidate talked over and that were never said again (trial 35: a
+    7.1-minute round with two of them and two parts left with Next read "every question of its
+    script was asked and answered"); said with the parts left with Next (questions_done_message)."""
     if not timings or timings[-1].ended_by not in ("agenda", "done"):
         return None
     planned_s = sum(max(0.0, float(m)) * 60.0 for _, m in (plan or [(p.phase, p.planned_s / 60.0) for p in timings]))
@@ -1079,14 +1099,33 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     # "done": the candidate ended it (End round, N) once only their own questions were left;
     # "The interviewer closed the round" then said the opposite of what happened (trial 33).
     who = "You ended the round" if timings[-1].ended_by == "done" else "The interviewer closed the round"
-    closed = f"{who} at {round_length_text(ended_at, planned_s / 60)} planned"
-    if not skipped:
-        return Finding("round_questions_done", f"{closed}: every question of its script was asked and answered.",
-                       ended_at)
-    # "skipped with Next", not "not asked": a follow-up asked and left with N was asked (trial 26),
-    # and under "All questions done" the skips read as a contradiction (the label is now neutral).
-    return Finding("round_questions_done", f"{closed}, after its last part; {skipped} skipped with Next.",
-                   ended_at, skipped=skipped)
+    names = names or {}
+    # Parts left with Next whose skips are not already counted in `skipped` (trial 35: N after
+    # their last follow-up had begun, nothing counted as skipped).
+    left = [names.get(p.phase, p.phase) for p in timings[:-1]
+            if p.ended_by == "next" and not (p.skipped_questions or p.skipped_follow_ups)]
+    message = questions_done_message(f"{who} at {round_length_text(ended_at, planned_s / 60)} planned",
+                                     skipped, left, cut_off)
+    return Finding("round_questions_done", message, ended_at, skipped=skipped or None)
+
+
+def questions_done_message(closed: str, skipped: str | None = None, left_with_next: Sequence[str] = (),
+                           cut_off: int = 0) -> str:
+    """The one sentence for a round whose script ran out early (review, exports, Home read the
+    stored finding): what happened, from the stored facts, not "every question of its script was
+    asked and answered" when questions were cut off, skipped or left with Next (trial 35).
+    "Asked", not "answered": whether an answer answered is the review's verdict, not this line's."""
+    notes = []
+    if skipped:
+        # "skipped with Next", not "not asked": a follow-up asked and left with N was asked (trial 26).
+        notes.append(f"{skipped} skipped with Next")
+    if left_with_next:
+        notes.append(f"{_and_list(list(left_with_next))} left with Next")
+    if cut_off > 0:
+        notes.append(f"{'1 question' if cut_off == 1 else f'{cut_off} questions'} cut off and not said again")
+    if not notes:
+        return f"{closed}: every question of its script was asked."
+    return f"{closed}, after its last part; {'; '.join(notes)}."
 
 
 def _moved_on_early(timings: list[PhaseTiming], names: dict[str, str]) -> Finding | None:
@@ -1116,7 +1155,7 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
                   plan: list[tuple[str, float]] | None = None,
                   allotted: dict[str, float] | None = None,
                   ended_by: dict[str, str] | None = None,
-                  skipped: dict[str, tuple[int, int]] | None = None) -> RoundAnalysis:
+                  skipped: dict[str, tuple[int, int]] | None = None, cut_off: int = 0) -> RoundAnalysis:
     """Round-level view: phase timing against the plan, and a "no clarifying questions" finding
     for each phase that expected them and ended without one. Messages name phases by
     `phase_names` (id -> name, e.g. "high_level" -> "High-level design"). `plan`: (phase id,
@@ -1124,7 +1163,8 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
     it (phases that ended early hand their time on), not past its written minutes. `allotted` and
     `ended_by` (by phase id, from the engine's timeline): the time the round gave each phase, and
     why it ended; a phase is short only when the candidate ended it (see PhaseTiming.verdict).
-    `skipped` (by phase id, engine.PhaseSpan): (questions, follow-ups) Next left unasked there."""
+    `skipped` (by phase id, engine.PhaseSpan): (questions, follow-ups) Next left unasked there.
+    `cut_off`: questions talked over and never said again (round_records.cut_off_not_repeated)."""
     timings = phase_timings(timeline, plan, allotted, ended_by, skipped)
     names = phase_names or {}
     findings = []
@@ -1143,7 +1183,7 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
         moved_on = _moved_on_early(timings, names)
         if moved_on is not None:
             findings.insert(0, moved_on)
-        done = _questions_done(timings, plan)
+        done = _questions_done(timings, plan, names, cut_off)
         if done is not None:
             findings.insert(0, done)
     starts = {p.phase: p.started_at for p in timings}
