@@ -3,9 +3,13 @@
 For each question, each `ExpectedPoint` is *covered*, *partly covered* or *missed*, with the
 sentence(s) that made it and their times (seconds into that part's audio), so the review can
 play them. All the candidate's answers to the question count: the main answer and every
-follow-up (a point made while answering a follow-up was still made); and a point made in answer
-to another question of the round, by a sentence that says one of its keywords (`_made_elsewhere`;
-quoted also when it makes a point better than the point's own question's answers). A second
+follow-up (a point made while answering a follow-up was still made), and the answer to a changed
+constraint asked as the question's part began (`_scenario_answers`); and a point made in answer
+to another question of the round, by a sentence that says one of its keywords (`_made_elsewhere`:
+in a system design, quoted also when it makes a point better than the point's own question's
+answers; in other rounds only later and clearly, for a point its own answers did not make; in a
+behavioral round, where each question is another story, never). A point asking for the candidate's
+part "in the first person" is made by a sentence in which "I" acts (`acts_in_first_person`). A second
 sentence is quoted only when it makes the point nearly as well as the first (`shown_evidence`).
 
 How a point is matched, with the sentence-embedding model (adapters/embeddings.py): word by
@@ -51,6 +55,7 @@ from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.pitfalls import states as states_pitfall
 from interviewer.core.scripts.areas import normalize_area
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
+from interviewer.core.time_left import ONE_PROBLEM_KINDS
 from interviewer.core.transcript import join_words
 
 if TYPE_CHECKING:  # summary imports this module; only the type is needed here
@@ -884,6 +889,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
                      for i in range(len(script.phases))]
     clarify = {p.id for p, later in zip(script.phases, solving_after) if p.expects_clarifying and later}
     discussed = None
+    parts = list(parts)
     for part in parts:
         if part.question_id:
             discussed = part.question_id
@@ -892,8 +898,12 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
             # The answer to a phase prompt with no question of its own ("Let's move to your
             # approach"): it goes on with the question asked before it.
             by_question[discussed].append(part)
+    for question_id, part in _scenario_answers(parts, script):
+        if question_id in by_question and part not in by_question[question_id]:
+            by_question[question_id] = sorted(by_question[question_id] + [part], key=parts.index)
     out = []
     said_to: dict[str, list[Sentence]] = {}  # question id -> the sentences said to it
+    own_parts: dict[str, set[int]] = {}     # question id -> ids of the parts said while it was discussed
     for qid, question_parts in by_question.items():
         try:
             question = script.question(qid)
@@ -924,6 +934,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
             said_wrong = {(w.part_id, w.text, w.start) for w in made}
             # (nor, said to this question, evidence for another question's point: _made_elsewhere)
             said_to.setdefault(qid, []).extend(s for s in sentences if (s.part_id, s.text, s.start) not in said_wrong)
+            own_parts.setdefault(qid, set()).add(part.id)
             if made:
                 to_encode += [s for s in sentences if (s.part_id, s.text, s.start) not in said_wrong]
                 continue
@@ -962,31 +973,84 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
                 else:
                     covered[i] = combine(i, points[i], [s[k] for s in by_part] + said, scorer.thresholds)
         covered = _settled_by_follow_ups(question, question_parts, points, scores, covered, scorer)
+        covered = [_told_in_first_person(p, c, said_to[qid], scorer.thresholds) for p, c in zip(points, covered)]
         out.append(QuestionCoverage(question.id, question.text, question.phase, tuple(covered), question.outline_steps(),
                                     answered=answered, reached=reached, pitfalls=tuple(wrong)))
-    return [_made_elsewhere(q, script.question(q.question_id), said_to, scorer) for q in out]
+    if script.kind == BEHAVIORAL:
+        return out
+    order = {part.id: n for n, part in enumerate(parts)}
+    return [_made_elsewhere(q, script.question(q.question_id), said_to, own_parts.get(q.question_id, set()), scorer,
+                            one_problem=script.kind in ONE_PROBLEM_KINDS, order=order) for q in out]
+
+
+BEHAVIORAL = "behavioral"
+
+
+def _scenario_answers(parts: Sequence["Part"], script: RoundScript) -> list[tuple[str, "Part"]]:
+    """(question id, part) for each answer to a changed constraint (a follow-up asked when a later
+    phase starts, `FollowUp.changes_the_problem`) and each question of the phase it was asked in: the
+    answer is filed under the question it changes, and was said while that phase's own subject was
+    being discussed, so it counts for that phase's questions too (trial 35: "null rate alert per
+    feature, threshold three times the weekly average, schema contract test" said over the new-country
+    scenario of "The fix", asked as Prevention began, never made Prevention's "Data validation on
+    inputs ..."). Not in a behavioral round, where such a follow-up goes back to an earlier story."""
+    out = []
+    for part in parts:
+        if not part.question_id or not part.follow_up_id:
+            continue
+        try:
+            question = script.question(part.question_id)
+        except KeyError:
+            continue
+        follow_up = next((f for f in question.follow_ups if f.id == part.follow_up_id), None)
+        if follow_up is None or not follow_up.changes_the_problem(script.kind):
+            continue
+        out += [(q.id, part) for q in script.questions_in(follow_up.at_phase) if q.id != question.id]
+    return out
 
 
 def _made_elsewhere(coverage: QuestionCoverage, question: Question, said_to: Mapping[str, Sequence[Sentence]],
-                    scorer: PointMatcher) -> QuestionCoverage:
-    """A point not covered in the answers to its own question is covered by a sentence said to
-    another question of the round that makes it: a design is one conversation, and a point made
-    early or late was still made (trial 32: "A baseline to beat: the current heuristic ..." missed,
-    though "... and compare the pinball loss against the current heuristic." was said to the data
-    question). Only sentences that say one of the point's keywords are compared (sharing a word
-    of the point is not enough there: "I monitor the fraction of order more than 10 minutes late"
-    scored 'covered' for "Labels from completed orders"), each alone and with the question's own
-    text and points (its margin against the sibling points), and only `covered` counts: a point is
-    not made "partly" somewhere else. Points made by asking are left as they are."""
+                    own: Collection[int], scorer: PointMatcher, one_problem: bool = True,
+                    order: Mapping[int, int] | None = None) -> QuestionCoverage:
+    """A point not covered in the answers to its own question (`own`: the ids of the parts said
+    while it was discussed) is covered by a sentence said to another question of the round that
+    clearly makes it: a point made late was still made (trial 32: "A baseline to beat: the current
+    heuristic ..." missed, though "... and compare the pinball loss against the current heuristic."
+    was said to the data question). Only sentences that say one of the point's keywords are
+    compared (sharing a word of the point is not enough there: "I monitor the fraction of order
+    more than 10 minutes late" scored 'covered' for "Labels from completed orders"), each alone
+    and with the question's own text and points (its margin against the sibling points), and
+    only `covered` counts: a point is not made "partly" somewhere else.
+
+    A point covered in its own question's answers keeps their evidence: a sentence said to
+    another question that shares a keyword is not quoted for it (trial 35: "Purpose, traffic, ...
+    serving" was quoted as "I compared feature distribution week over week ... 40% of traffic",
+    said about the incident, not as "The model scored every card transaction for fraud, a
+    gradient boosted tree served behind the REST service"). Only in a round that is one problem
+    throughout (a system design, `one_problem`), where every question is a step of one design,
+    is a sentence that makes the point better quoted wherever it was said (trial 34: "I split the
+    estimate into kitchen prep time, courier travel ..." said to the framing question). In other
+    rounds (an ML depth round's context, incident, fix, prevention) a sentence said to another
+    question counts only when it was said after the point's question was asked (volunteered
+    later, not an answer the question then asked for again) and clearly makes the point: covered
+    on its meaning alone, without the keyword's bonus (trial 35: "... the merchant category feature
+    was null for 40% of traffic", said about the incident, covered the fix's "What the incident
+    cost users or revenue, in numbers", 0.42). A behavioral round's questions are different
+    stories: `round_coverage` never calls this there. Points made by asking are left as they are."""
     points = question.expected_points
-    elsewhere = [s for qid, sentences in said_to.items() if qid != question.id for s in sentences]
+    order = order or {}
+    first = min((order.get(pid, math.inf) for pid in own), default=math.inf)
+    elsewhere = [s for qid, sentences in said_to.items() if qid != question.id for s in sentences
+                 if s.part_id not in own and (one_problem or order.get(s.part_id, -1) > first)]
     if not elsewhere:
         return coverage
-    out = list(coverage.points)
-    open_points = [i for i, p in enumerate(points) if not p.about_asking and not settled_by_asking(p)]
-    candidates = [s for s in elsewhere if any(_said_keywords(s.text, points[i].keywords) for i in open_points)]
+    out = [_told_in_first_person(p, c, elsewhere, scorer.thresholds) for p, c in zip(points, coverage.points)]
+    open_points = [i for i, p in enumerate(points) if not p.about_asking and not settled_by_asking(p)
+                   and (one_problem or out[i].status != COVERED)]
+    candidates = list({(s.part_id, s.text, s.start): s for s in elsewhere
+                       if any(_said_keywords(s.text, points[i].keywords) for i in open_points)}.values())
     if not candidates:
-        return coverage
+        return replace(coverage, points=tuple(out)) if out != list(coverage.points) else coverage
     # Each sentence alone (as its own part: never windowed with a sentence it was not said next to),
     # all in one call to the encoder.
     per_sentence = scorer.part_scores(points, [replace(s, part_id=k) for k, s in enumerate(candidates)], question.text)
@@ -996,19 +1060,54 @@ def _made_elsewhere(coverage: QuestionCoverage, question: Question, said_to: Map
         found = combine(i, points[i], scores, scorer.thresholds) if scores else None
         if found is None or found.status != COVERED:
             continue
+        if not one_problem and found.score < scorer.thresholds.covered + scorer.thresholds.keyword_bonus:
+            continue  # covered only with the keyword's bonus: not clearly made
         if out[i].status != COVERED:
             out[i] = found
         elif found.score > out[i].score:
-            # Covered in its own answers too, but made better elsewhere: the sentence that makes
-            # it is quoted, not a weaker one that shares a keyword (trial 34: "The estimate splits
-            # into kitchen prep, courier ..." was quoted as "... I fall back to the current
-            # heuristic at first, using distance and prep time ..." (0.70, its own question's
-            # answers), not as "I split the estimate into kitchen prep time, courier travel to the
-            # restaurant, ..." (0.92, said to the framing question)).
+            # Covered in its own answers too, but made better elsewhere in the one design: the
+            # sentence that makes it is quoted, not a weaker one that shares a keyword (trial 34:
+            # "The estimate splits into kitchen prep, courier ..." was quoted as "... I fall back to
+            # the current heuristic at first, using distance and prep time ..." (0.70, its own
+            # question's answers), not as "I split the estimate into kitchen prep time, courier
+            # travel to the restaurant, ..." (0.92, said to the framing question)).
             keep = out[i]
             out[i] = replace(keep, score=found.score, keywords_said=tuple(dict.fromkeys(keep.keywords_said + found.keywords_said)),
                              evidence=shown_evidence(found.evidence + keep.evidence, scorer.thresholds))
     return replace(coverage, points=tuple(out)) if out != list(coverage.points) else coverage
+
+
+# A point that asks for the candidate's part "in the first person" is about how the answer is told,
+# which no match on meaning sees: "I found out from the finance report ... I traced it to an upstream
+# schema change ... I replayed ..." missed "Your own part in building and running it, in the first
+# person" (trial 35; its keywords are "i built", "i owned", ...). It is made by a sentence in which
+# "I" does something: not an opinion or a hedge ("I think", "I guess", behavioral._OPINION_AFTER_I),
+# nor what one would do or can't ("I would", "I don't know"), nor a sentence that also says "we".
+_FIRST_PERSON_POINT = re.compile(r"\bfirst[- ]person\b", re.IGNORECASE)
+_ACTING_I = re.compile(r"(?:^|[,;:.!?]\s*|\b(?:and|then|so|but|first|later|also)\s+)i\s+(?!(?:think|guess|believe|suppose|"
+                       r"feel|mean|reckon|hope|assume|would|will|could|can|might|may|should|must|don't|do|did not|didn't|"
+                       r"am|was not|wasn't|have no|had no|just said|said|know|wonder|'d|'ll|'m)\b)"
+                       r"[a-z']+", re.IGNORECASE)
+_WE = re.compile(r"\b(?:we|we're|we've|we'd|we'll|us|our|ours)\b", re.IGNORECASE)
+
+
+def acts_in_first_person(text: str) -> bool:
+    """The sentence says what the candidate did, as "I": "I traced it to a schema change", not "I
+    think it was fine", "I would add a check", nor "I and the team ... we"."""
+    return bool(_ACTING_I.search(text.strip())) and not _WE.search(text)
+
+
+def _told_in_first_person(point: ExpectedPoint, found: PointCoverage, sentences: Sequence[Sentence],
+                          th: CoverageThresholds) -> PointCoverage:
+    """`found`, or covered by the first of `sentences` that acts in the first person when `point`
+    asks for the candidate's part in the first person and was not covered on its words."""
+    if found.status == COVERED or not _FIRST_PERSON_POINT.search(point.text):
+        return found
+    told = next((s for s in sentences if acts_in_first_person(s.text)), None)
+    if told is None:
+        return found
+    return replace(found, status=COVERED, score=max(found.score, th.covered), hedge="",
+                   evidence=(Evidence(told.part_id, told.text, told.start, told.end, th.covered),))
 
 
 def _in_part(score: PartScore, part_id: int) -> PartScore:
@@ -1152,7 +1251,7 @@ def part_points(analysis: dict, question: Question, scorer: PointMatcher | Match
     scores = scorer.part_scores(points, sentences, question.text).get(0) or \
         [PartScore(0.0)] * len(points)
     return {"scorer": _scores_id(scorer),
-            "points": [{"text": p.text, **s.to_dict()} for p, s in zip(points, scores)]}
+            "points": [{"text": p.text, "keywords": list(p.keywords), **s.to_dict()} for p, s in zip(points, scores)]}
 
 
 PITFALLS_KEY = "pitfalls"  # where part_pitfalls goes in an answer's analysis
@@ -1185,9 +1284,12 @@ def _stored_scores(part: "Part", points: Sequence[ExpectedPoint], scorer: PointM
     if not points or not isinstance(stored, dict) or stored.get("scorer") != _scores_id(scorer):
         return None
     rows = stored.get("points")
-    if not isinstance(rows, list) or [r.get("text") if isinstance(r, dict) else None for r in rows] != \
-            [p.text for p in points]:
-        return None  # the script's points changed since the answer was analysed
+    if not isinstance(rows, list) or [(r.get("text"), r.get("keywords")) if isinstance(r, dict) else None
+                                      for r in rows] != [(p.text, list(p.keywords)) for p in points]:
+        # The script's points, or their keywords, changed since the answer was analysed (trial 35:
+        # keywords added to "The root cause stated precisely" counted for no stored round; scores
+        # stored without keywords, before, are computed again once).
+        return None
     try:
         return [PartScore(float(r["score"]), tuple(str(k) for k in r.get("keywords_said") or ()),
                           tuple(Evidence(part.id, str(e["text"]), float(e["start"]), float(e["end"]),
@@ -1210,14 +1312,22 @@ def coverage_by_phase(coverage: Sequence[QuestionCoverage], script: RoundScript 
                       part_phases: dict[int, str | None] | None = None) -> list[GroupCoverage]:
     """Points per phase, in the script's phase order (named by the phase's name when known). A
     point said is counted in the part its best sentence was said in (`part_phases`: part id ->
-    phase id); a missed one, or one said in a part of no known phase, in its question's part. The
-    problem's points said in Approach read "Clarify the problem: 4 of 4 covered" (trial 17)."""
+    phase id) when that part asks no question of its own (a coding problem's Approach and Code go
+    on with the problem: its points said in Approach read "Clarify the problem: 4 of 4 covered",
+    trial 17); else, like a missed one or one said in a part of no known phase, in its question's
+    part. So a part with questions of its own counts exactly its questions' points, as their
+    checklists show them (trial 35: "The incident: 5 of 6 covered" beside the incident question's
+    2 of 3, its best sentences quoted for other questions' points; a changed constraint filed
+    under the fix but said in Prevention)."""
     order = [p.id for p in script.phases] if script else []
     names = {p.id: p.name for p in script.phases} if script else {}
+    asking = {p.id for p in script.phases if script.questions_in(p.id)} if script else set()
     phases: dict[str, list[PointCoverage]] = {}
     for q in coverage:
         for point in q.points:
             said = (part_phases or {}).get(point.evidence[0].part_id) if point.evidence else None
+            if said in asking and said != q.phase:
+                said = None  # another question's part: counted with its own question
             phases.setdefault(said or q.phase, []).append(point)
     ids = [p for p in order if p in phases] + [p for p in phases if p not in order]
     return [_group(names.get(pid, pid), phases[pid]) for pid in ids if phases[pid]]
