@@ -538,8 +538,12 @@ def checks_assumption(text: str) -> bool:
 # come out to the number of causes for a second").
 _BREAKS_OFF = re.compile(r"\b(?:and|but|or|so|because|then|also|which|that|the|a|an|to|of|with|like|if|is|are|"
                          r"um|uh|er|hmm)$")
+# Not "I can't think of one", "I don't remember": a complete answer, no example to give (trial 35:
+# "Take your time. Shall I move on?", and then "Could you tell me more?" without waiting).
 _THINKING = re.compile(r"\b(?:let me|let's see|give me|hold on|for a (?:sec|second|moment|minute|bit)|"
-                       r"one (?:sec|second|moment)|think|thinking|wait|hmm|remember|recall)\b")
+                       r"one (?:sec|second|moment)|"
+                       r"(?<!\bcan't )(?<!\bcant )(?<!\bcannot )(?<!\bcouldn't )(?<!\bdon't )(?<!\bdo not )"
+                       r"(?<!\bcan't really )(?:think|thinking|remember|recall)|wait|hmm)\b")
 
 
 # A leading word that ends a full sentence: a verb left at the end of a clause it closes ("Also

@@ -39,7 +39,8 @@ from typing import Union
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PointMatcher, sentences_of_text
 from interviewer.core.analysis.fillers import is_hesitation
-from interviewer.core.analysis.report import declines, gives_up
+from interviewer.core.analysis.behavioral import asks_for_story
+from interviewer.core.analysis.report import ASK_FOR_MORE_ID, declines, gives_up
 from interviewer.core.candidate_questions import defers_questions, question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
@@ -249,12 +250,25 @@ _APPROACH_FIRST = re.compile(r"\b(?:approach|plan|how you'?d (?:solve|do|approac
 # while clarifying), and only for questions with talking points (substantive, not logistics).
 ASK_FOR_MORE_KINDS = ("behavioral", "ml_breadth", "ml_depth")
 ASK_FOR_MORE_BELOW_WORDS = 12  # what the app uses (a sentence or two says little)
-ASK_FOR_MORE_ID = "ask-for-more"
 ASK_FOR_MORE = {
     "behavioral": FollowUp(ASK_FOR_MORE_ID, "Could you tell me more? Pick one specific time: what happened, "
                                            "what you did, and how it turned out."),
     "default": FollowUp(ASK_FOR_MORE_ID, "Could you say a bit more? Walk me through your thinking."),
 }
+# A story question answered with no example ("Um, I don't know. I can't think of one.") gets, once,
+# a smaller example to look for, with the question's first hint, in place of the request for more:
+# "Could you tell me more? Pick one specific time..." asked someone who had just said they had no
+# example (trial 35). It is a request for more (ASK_FOR_MORE_ID): its answer is the question's.
+SMALLER_EXAMPLE = "That's fine: a small example works too."
+SMALLER_EXAMPLE_HINT = "Any time it happened counts, even a small one, from work or a project."
+
+
+def smaller_example(question: Question) -> FollowUp:
+    """What the interviewer says to "I can't think of one" on `question` (SMALLER_EXAMPLE)."""
+    hint = question.hints[0] if question.hints else SMALLER_EXAMPLE_HINT
+    return FollowUp(ASK_FOR_MORE_ID, f"{SMALLER_EXAMPLE} {hint}")
+
+
 # An answer that gives up ("I'm not sure. I think we just used the defaults.", the review's
 # gave-up finding, report.gives_up) gets one push-back in the rounds that promise to push on
 # details, as an interviewer would before moving on: trial 24's ML depth round said "Thanks.
@@ -762,14 +776,16 @@ class RoundEngine:
         return event
 
     def answer_finished(self, answer_text: str | None, ended_at: float | None = None,
-                        unanswered: bool = False) -> list[Event]:
+                        unanswered: bool = False, moved_on: bool = False) -> list[Event]:
         """The candidate finished answering; returns any due events and the next thing to ask.
 
         `answer_text` None means no transcript is available: conditional follow-ups are then
         skipped rather than asked blindly. `ended_at` (round seconds) is when the answer ended, if
         earlier than now (e.g. when the transcript took a moment). `unanswered`: the candidate
         stayed silent and the interviewer moved on: no request for more, no follow-ups (they
-        build on an answer never given), the next question.
+        build on an answer never given), the next question. `moved_on`: the candidate let
+        "Shall I move on?" pass in silence, a yes: the next question, with no request for more
+        and no follow-up on the answer (trial 35: "Could you tell me more?" came right after it).
         """
         open_ask = self.timeline.asks[-1] if self.timeline.asks else None
         answers_an_ask = open_ask is not None and open_ask.answered_at is None
@@ -797,6 +813,10 @@ class RoundEngine:
             self._pending_follow_ups, self._guessed_covered, self._covered_in_passing = [], [], []
             if open_ask is not None and open_ask.follow_up_id is None:
                 self._left_unanswered.add(open_ask.question_id)
+        elif moved_on:
+            # A yes to moving on: no request for more; follow-ups only on an answer given.
+            if answer_text is None or self._words_said_on_question() < max(1, self.ask_for_more_below_words):
+                self._pending_follow_ups, self._guessed_covered, self._covered_in_passing = [], [], []
         elif answer_text is not None and (hit := self._pitfall_due(open_ask, answer_text)) is not None:
             # A common mistake said ("L1 ... never exactly zero"): one push-back on it, before
             # anything else, as an interviewer would (trial 33 said "Thank you." and moved on).
@@ -807,6 +827,9 @@ class RoundEngine:
             self._pushed_back.add(self._question.id)
             insist = INSIST.get(self.script.kind, INSIST["default"])
             return [*caught_up, self._ask(self._question, insist, now, AskReason.FOLLOW_UP)]
+        elif answer_text is not None and self._no_example(open_ask, answer_text):
+            self._asked_for_more.add(self._question.id)
+            return [*caught_up, self._ask(self._question, smaller_example(self._question), now, AskReason.FOLLOW_UP)]
         elif answer_text is not None and self._answer_too_short(open_ask):
             self._asked_for_more.add(self._question.id)
             more = ASK_FOR_MORE.get(self.script.kind, ASK_FOR_MORE["default"])
@@ -826,7 +849,7 @@ class RoundEngine:
             # an unconditional one is asked. What was said only grows, so a follow-up skipped
             # now would never be needed later.
             said = None if answer_text is None else self._said_on_question()
-            earlier = "\n".join(self._said_earlier)
+            earlier = "" if self._own_story_only() else "\n".join(self._said_earlier)
             if self.matcher.follow_up_needed(said, follow_up, self._question.text if self._question else "",
                                              earlier=earlier):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
@@ -842,10 +865,11 @@ class RoundEngine:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             if (follow_up := self._dig_in_follow_up()) is not None:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
-            if (not unanswered and answer_text is not None
+            if (not unanswered and not moved_on and answer_text is not None
                     and (follow_up := self._probe_missed_point()) is not None):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
-            if not unanswered and answer_text is not None and (follow_up := self._trace_example()) is not None:
+            if (not unanswered and not moved_on and answer_text is not None
+                    and (follow_up := self._trace_example()) is not None):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
@@ -1040,6 +1064,14 @@ class RoundEngine:
         said, bar = self._answers_so_far.strip(), self.matcher.thresholds.covered
         return bool(said) and bar is not None and self.matcher.coverage(said, follow_up) >= bar
 
+    def _own_story_only(self) -> bool:
+        """The current question asks for a story in a behavioral round: only what was said about
+        this story settles its follow-ups, not another story told earlier. Trial 35: "How did you
+        know the change actually helped them?" (if_missing "percent") was skipped after a customer
+        story with no result, as the ownership story before it had said "one point five percent"."""
+        return (self.script.kind == "behavioral" and self._question is not None
+                and asks_for_story(self._question.text))
+
     def _last_chance_follow_up(self) -> FollowUp | None:
         """The next follow-up skipped on the weighed guess alone (`_guessed_covered`), taken off
         the list, unless it is covered after all (`_is_covered`)."""
@@ -1167,6 +1199,18 @@ class RoundEngine:
             if not self._is_covered(follow_up, by_words=False):
                 return follow_up
         return None
+
+    def _no_example(self, open_ask: "AskSpan | None", answer_text: str) -> bool:
+        """The story question just asked (a behavioral question that asks for a story) got no
+        example ("Um, I don't know. I can't think of one.", report.gives_up), and no request for
+        more yet: it gets a smaller example to look for (`smaller_example`), not "Could you tell me
+        more?" (see SMALLER_EXAMPLE)."""
+        question = self._question
+        return (question is not None and open_ask is not None and open_ask.follow_up_id is None
+                and open_ask.question_id == question.id and self.script.kind == "behavioral"
+                and question.id not in self._asked_for_more and self.current_phase is not None
+                and self.current_phase.id not in self._question_phases
+                and asks_for_story(question.text) and gives_up(answer_text))
 
     def _answer_too_short(self, open_ask: "AskSpan | None") -> bool:
         """The main question, just answered, got fewer words than ask_for_more_below_words in all

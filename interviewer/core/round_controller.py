@@ -1767,7 +1767,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         unanswered = last is not None and last.left_unanswered and not any(p.strip() for p in parts)
         asked = any(r.clarifications for r in self._ending[0])  # a question of theirs was answered in the turn
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at,
-                                             unanswered=unanswered)
+                                             unanswered=unanswered,
+                                             moved_on=last is not None and last.moved_on_after_check_in)
         try:
             self._handle(events)
         finally:

@@ -167,6 +167,9 @@ class AnswerRecord:
     # then, still nothing said, moved on to the next question (trial 27: 55 s of dead air).
     help_offered_at: float | None = None
     left_unanswered: bool = False
+    # Ended by the silence after "Take your time. Shall I move on?" (check_in_text): a yes to moving
+    # on, so the next question follows, not "Could you tell me more?" (trial 35).
+    moved_on_after_check_in: bool = False
     interjections: list[float] = field(default_factory=list)
     # Recording started as the interviewer stopped speaking (a question, a repeat, a phase
     # prompt); False when it resumed after a mic pause or the candidate added to an answer:

@@ -69,6 +69,7 @@ class SilenceRules:
             self._checked_in = True  # the silence after the line counts anew (_speech_done)
             self._say(self.settings.check_in_text, UtteranceKind.NUDGE)
         elif ends_at is not None:
+            answer.moved_on_after_check_in = self._checked_in  # silence said yes to "Shall I move on?"
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         # The round's opening words, if they ask nothing ("Hi, welcome. This round covers ML
         # breadth."), leave the candidate waiting for the first question: the interviewer goes on

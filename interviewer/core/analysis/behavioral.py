@@ -10,6 +10,22 @@ from interviewer.core.analysis.utterances import Utterance
 
 _NUMBER = (r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
            r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)")
+# The verbs of a story's actions: "I rewrote it", "we talked": a STAR action cue after "I" or "we", and
+# who acted (`action_subjects`).
+_ACTION_VERBS = (r"(decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
+                 r"reached out|talked|spoke|worked|convinced|organized|analy[sz]ed|investigated|migrated|"
+                 r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"
+                 r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took(?! (ownership|charge|responsibility|on)\b)|gave|reviewed|coached|"
+                 r"mentored|paired|removed|retrained|cleaned|tested|refactored|profiled|rolled back|asked|suggested|"
+                 r"rebuilt|pulled|deduplicated|traced|switched|looked into|looked at|went back|phoned|called|"
+                 # part 21: "we went through the logs, we found a race", "I made one small test, I showed him"
+                 r"went through|found|made|showed|"
+                 # part 22: "we recorded station noise, we mixed it in, we tuned the threshold", "we decide to try"
+                 r"recorded|mixed|tuned|tried|decide to|"
+                 # trial 28: "I shared the data, and we agreed on a two week test"
+                 r"shared|agreed (on|to)|"
+                 # the perfect, as some speakers tell a story: "I have added the weather and the traffic"
+                 r"written|taken|spoken|run)")
 STAR_CUES = {
     "situation": r"\b((in|at) (my|the|our) (last|previous|current|old|former|first) (role|job|team|company|position)|"
                  # part 22: "our transcription kept mangling medicine names" (not "I kept asking")
@@ -69,20 +85,7 @@ STAR_CUES = {
             # "my manager gave me the job of cutting them down"
             r"(gave|handed|assigned|left) me (the )?(job|task|problem) of|asked me to|tasked me with|"
             r"put me in charge)\b",
-    "action": r"\b((i|we) ((have|had) )?(decided|built|added|wrote|designed|implemented|created|led|started|proposed|set up|"
-              r"reached out|talked|spoke|worked|convinced|organized|analy[sz]ed|investigated|migrated|"
-              r"introduced|changed|fixed|ran|trained|deployed|automated|met|rewrote|prototyped|"
-              r"collected|measured|escalated|negotiated|pushed|split|replaced|moved|took(?! (ownership|charge|responsibility|on)\b)|gave|reviewed|coached|"
-              r"mentored|paired|removed|retrained|cleaned|tested|refactored|profiled|rolled back|asked|suggested|"
-              r"rebuilt|pulled|deduplicated|traced|switched|looked into|looked at|went back|phoned|called|"
-              # part 21: "we went through the logs, we found a race", "I made one small test, I showed him"
-              r"went through|found|made|showed|"
-              # part 22: "we recorded station noise, we mixed it in, we tuned the threshold", "we decide to try"
-              r"recorded|mixed|tuned|tried|decide to|"
-              # trial 28: "I shared the data, and we agreed on a two week test"
-              r"shared|agreed (on|to)|"
-              # the perfect, as some speakers tell a story: "I have added the weather and the traffic"
-              r"written|taken|spoken|run)|(i've|we've|ive|weve) (added|built|rebuilt|written|changed|fixed|"
+    "action": r"\b((i|we) ((have|had) )?" + _ACTION_VERBS + r"|(i've|we've|ive|weve) (added|built|rebuilt|written|changed|fixed|"
               r"moved|replaced|trained|retrained|set up|created)|"
               # "so I rewrote it"; not a story's opening "so I was working for..."
               r"so i(?! (was|had|am|have|think|guess|mean|worked|joined|used)\b)|i then|what i did|"
@@ -305,6 +308,26 @@ def i_we_counts(utterances: list[Utterance]) -> tuple[int, int]:
     i_count = sum(w in I_WORDS and not (w == "i" and k + 1 < len(words) and words[k + 1] in _OPINION_AFTER_I)
                   for k, w in enumerate(words))
     return i_count, sum(w in WE_WORDS for w in words)
+
+
+# "I" or "we" as the one who acted: a subject right before an action verb ("We talked about it. We
+# fixed it."), with a word between at most ("I then rewrote it", "we all agreed on").
+_ACTION_SUBJECT = re.compile(r"\b(i|we)(?: (?:then|also|just|finally|quickly|first|all|both|eventually|"
+                             r"together|later|immediately|actually))? (?:(?:have|had) )?" + _ACTION_VERBS + r"\b")
+
+
+def action_subjects(utterances: list[Utterance]) -> tuple[int, int]:
+    """How many of the story's actions were told with "I" and how many with "we" ("My tech lead
+    wanted a deep model and I wanted trees. We talked about it. We fixed it.": 0 and 2; the "I"
+    and "my" of the scene act in nothing)."""
+    i_count = we_count = 0
+    for u in utterances:
+        for m in _ACTION_SUBJECT.finditer(" ".join(u.norm_words)):
+            if m.group(1) == "i":
+                i_count += 1
+            else:
+                we_count += 1
+    return i_count, we_count
 
 
 def restated_problem(utterances: list[Utterance], question_text: str | None, within_s: float = 30.0,

@@ -1036,6 +1036,12 @@ def _i_over_we(utterances: list[Utterance]) -> SignalResult:
     # The labelling rule however few pronouns were said: "my task was the bug. we looked, we found, we
     # rewrote" tells the candidate's own part with "we" (part 19).
     heard = i_count > 0 and i_count >= we_count
+    # Who did the story's actions decides when any was told with "I" or "we": "My tech lead wanted a
+    # deep model and I wanted trees. We talked about it. We fixed it." tells the scene with "I" and
+    # every action with "we" (trial 35: no "I vs we" finding, and "Personal ownership 3/3").
+    i_acted, we_acted = behavioral.action_subjects(utterances)
+    if i_acted + we_acted:
+        heard = i_acted >= we_acted and i_acted > 0
     # Evidence: the sentences that lean hardest the way the answer leans.
     words = behavioral.I_WORDS if heard else behavioral.WE_WORDS
     ranked = sorted(utterances, key=lambda u: -sum(w in words for w in u.norm_words))
@@ -1043,7 +1049,7 @@ def _i_over_we(utterances: list[Utterance]) -> SignalResult:
                 if any(w in words for w in u.norm_words)]
     share = round(i_count / (i_count + we_count), 3) if i_count + we_count else None
     return SignalResult(I_OVER_WE, heard, sorted(evidence, key=lambda e: e.start),
-                        {"i": i_count, "we": we_count, "i_share": share})
+                        {"i": i_count, "we": we_count, "i_share": share, "i_acted": i_acted, "we_acted": we_acted})
 
 
 def _is_question(u: Utterance, asked: Sequence[tuple[float, float]]) -> bool:

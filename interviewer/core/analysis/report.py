@@ -398,7 +398,10 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     # is `question_text`), and the answer tells one: not only clarifying questions about it.
     story = (round_kind == "behavioral" and not introduction and behavioral.asks_for_story(question_text)
              and not repeat_request
-             and not questions_for_interviewer and behavioral.tells_story(utterances, asked))
+             and not questions_for_interviewer and behavioral.tells_story(utterances, asked)
+             # "Um, I don't know. I can't think of one." tells no story (trial 35: it got "STAR parts
+             # not heard" and "No numbers in the result", the story told after it none).
+             and not gives_up(transcript.text))
     signals = depth.depth_signals(utterances, round_kind, story=story, expects_clarifying=expects_clarifying,
                                   asked=asked)
     if (follows_story and not story and round_kind == "behavioral" and not repeat_request
@@ -468,9 +471,16 @@ def answered_question_text(question, follow_up_id: str | None, recorded: str | N
     for an answer filed under a main question, else the line as recorded. The recorded line may be
     only the words heard before a cut-off ("Tell... [cut off]"): read as the question, it asked
     for no story, and the trust question's answer got no STAR or depth scoring (trial 25)."""
-    if question is not None and not follow_up_id:
+    if question is not None and (not follow_up_id or follow_up_id in SAME_QUESTION_FOLLOW_UPS):
         return question.text
     return recorded
+
+
+# Follow-ups that ask the question itself again, for an answer to it ("Could you tell me more?
+# Pick one specific time..." after "I can't think of one", core.engine.ASK_FOR_MORE): the answer
+# to them is the answer to the question, read as such (a story for a story question: trial 35).
+ASK_FOR_MORE_ID = "ask-for-more"
+SAME_QUESTION_FOLLOW_UPS = frozenset({ASK_FOR_MORE_ID})
 
 
 def follows_story(question, follow_up_id: str | None) -> bool:
@@ -515,7 +525,11 @@ _GIVE_UP = (r"(?:i (?:really |honestly |just )?(?:don'?t|do not|dunno) know(?: (
             r"|i dunno|(?:i have |i've got |i got )?no (?:idea|clue)|i'?m not (?:sure|certain)|i am not (?:sure|certain)"
             r"|(?:i'?ll |i will |i'?d like to |can i |let me )?pass(?: on (?:this|that)(?: one)?)?"
             r"|i (?:don'?t|do not|can'?t|cannot) (?:remember|recall)(?: (?:this|that|it)(?: one)?)?"
-            r"|i give up|i'?m stuck|i'?m blanking|(?:i )?(?:have|got) nothing)")
+            r"|i give up|i'?m stuck|i'?m blanking|(?:i )?(?:have|got) nothing"
+            # No example to tell (trial 35: "Um, I don't know. I can't think of one." to a story question)
+            r"|i (?:can'?t|cannot|couldn'?t) (?:really )?(?:think of|come up with|recall) (?:one|any|an example|a (?:good )?one"
+            r"|anything|a time|an instance|a story)(?: right now| off the top of my head)?"
+            r"|nothing (?:really )?comes to mind|no example comes to mind|i (?:don'?t|do not) have (?:one|an example|a story|any))")
 _GIVE_UP_EXTRA = (r"(?:sorry|i'?m sorry|honestly|to be honest|hmm|um|uh|uhm|erm|ah|oh|well|so|yeah|no|"
                   r"unfortunately|i'?m afraid|actually|really)")
 GIVES_UP = re.compile(rf"^(?:{_GIVE_UP_EXTRA} )*{_GIVE_UP}(?: (?:{_GIVE_UP_EXTRA}|{_GIVE_UP}))*$")
@@ -878,8 +892,11 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
     if a.words and gives_up(said):
         # The guess is quoted: it reads as an answer until it is shown as the give-up it is.
         quoted = f" (\"{said.strip()}\")" if guesses_after_giving_up(said) else ""
-        out.append(Finding(GAVE_UP_KIND, f"You gave up on this one{quoted}: say what you would try first, "
-                           "or ask for a hint.", a.words[0]["start"], a.words[-1]["end"], "problem"))
+        if question_text and behavioral.asks_for_story(question_text):  # "I can't think of one."
+            message = "You had no example for this one: any real time works, even a small one, or ask for a hint."
+        else:
+            message = f"You gave up on this one{quoted}: say what you would try first, or ask for a hint."
+        out.append(Finding(GAVE_UP_KIND, message, a.words[0]["start"], a.words[-1]["end"], "problem"))
     elif a.words and question_text and declines(said):
         out.append(Finding(DECLINED_KIND, f"You declined this one: {question_text.strip()}",
                            a.words[0]["start"], a.words[-1]["end"], "problem"))
@@ -949,7 +966,9 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
     if restated:
         out.append(Finding("restated_problem", "Restated the problem before solving.", None, None, "good"))
     if a.extra.get("story"):
-        if star.missing:
+        # In a round, the question's findings judge the story over all its answers
+        # (summary.question_findings): its follow-ups may tell the task or the result.
+        if question_findings and star.missing:
             out.append(Finding("star_missing", "STAR parts not heard: " + ", ".join(star.missing) + ".", None,
                                None, "problem"))
         sit, act = star.seconds.get("situation", 0.0), star.seconds.get("action", 0.0)
@@ -969,11 +988,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
             # A story's result and the candidate's own part are what a behavioral round is judged
             # on: to work on, not a note (trial 14: "Nothing to fix was flagged" above both).
             out.append(unquantified_result_finding())
-        ownership = signals.get("i_over_we")
-        i_count, we_count = (ownership.details["i"], ownership.details["we"]) if ownership else (0, 0)
-        if i_count + we_count >= depth.MIN_PRONOUNS_FOR_I_WE and we_count > i_count:
-            out.append(Finding("we_over_i", f"Said \"we\" {we_count} times and \"I\" {i_count} times; "
-                               "make your own part clear.", None, None, "problem"))
+        if (found := we_over_i_finding(signals.get("i_over_we"))) is not None:
+            out.append(found)
     if question_findings:
         out += [f for _, f in depth_heard_findings(depth.evidence_in([(0, a.extra)]))]
         if a.pace.words >= depth.MIN_WORDS_FOR_MISSING:
@@ -990,6 +1006,29 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         shown = ", ".join(said[:3]) + ("..." if len(said) > 3 else "")
         out.append(Finding("hedging", f"{len(hedge)} hedges ({shown}); commit to a choice.", hedge[0].start))
     return out
+
+
+# A story whose actions were all told with "we", at least this many: "We talked about it. We fixed
+# it. It went fine." is three sentences and no "I" in what was done (trial 35), however few
+# pronouns it has (MIN_PRONOUNS_FOR_I_WE counts them all, the scene's too).
+MIN_WE_ACTIONS = 2
+
+
+def we_over_i_finding(ownership) -> Finding | None:
+    """"Said "we" 6 times and "I" 2 times; make your own part clear." for a story that leans on
+    "we" (`ownership`: its i_over_we SignalResult, or None): more "we" than "I" over enough
+    pronouns (depth.MIN_PRONOUNS_FOR_I_WE), or its actions told with "we" only (MIN_WE_ACTIONS)."""
+    if ownership is None:
+        return None
+    i_count, we_count = ownership.details["i"], ownership.details["we"]
+    i_acted, we_acted = ownership.details.get("i_acted", 0), ownership.details.get("we_acted", 0)
+    if i_count + we_count >= depth.MIN_PRONOUNS_FOR_I_WE and we_count > i_count:
+        return Finding("we_over_i", f"Said \"we\" {we_count} times and \"I\" {i_count} times; "
+                       "make your own part clear.", None, None, "problem")
+    if we_acted >= MIN_WE_ACTIONS and not i_acted:
+        return Finding("we_over_i", f"Told what was done with \"we\" only ({we_acted} times, never \"I\"); "
+                       "make your own part clear.", None, None, "problem")
+    return None
 
 
 def unquantified_result_finding() -> Finding:

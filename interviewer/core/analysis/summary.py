@@ -23,6 +23,7 @@ from typing import Collection, Mapping
 from interviewer.core import candidate_questions
 from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.analysis import depth as depth_signals
+from interviewer.core.analysis.behavioral import STAR_CUES
 from interviewer.core.analysis.fillers import filler_rate, is_hesitation
 from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measurable
@@ -184,6 +185,8 @@ class QuestionNumbers:
     solving_words: int = 0
     first_solving_part: int | None = None  # the first part saying more than questions
     story_part: int | None = None  # the first part read as a story (its result's numbers expected)
+    # The STAR parts heard in the story: its answer and the answers to its follow-ups, taken together.
+    star_heard: tuple[str, ...] = ()  # in STAR order
 
 
 @dataclass
@@ -548,7 +551,20 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float], continued:
                            sum(_words_of(p) for p in discussion),
                            depth_signals.evidence_in([(p.id, p.analysis) for p in discussion]),
                            sum(solving.values()), next((p.id for p in discussion if solving[p.id]), None),
-                           next((p.id for p in discussion if p.analysis.get("story")), None))
+                           next((p.id for p in discussion if p.analysis.get("story")), None),
+                           _star_heard(parts))
+
+
+def _star_heard(parts: list[Part]) -> tuple[str, ...]:
+    """The STAR parts heard in a question's story: in the answers read as a story and in those to
+    its follow-ups (trial 35: "STAR parts not heard" stood on "I can't think of one", the story
+    told after it was judged on nothing; a task or result given when asked belongs to the story)."""
+    heard: set[str] = set()
+    for p in parts:
+        star = p.analysis.get("star")
+        if isinstance(star, dict) and (p.analysis.get("story") or p.follow_up_id):
+            heard |= set(star.get("present") or ())
+    return tuple(p for p in STAR_CUES if p in heard)
 
 
 def summarize(parts: list[Part], phase_starts: list[float] | None = None,
@@ -764,6 +780,10 @@ def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
                                       "Proposed a solution before asking any clarifying question.", at, None,
                                       "problem")))
         out += depth_heard_findings(q.depth_evidence)
+        if q.story_part is not None and (missing := [p for p in STAR_CUES if p not in q.star_heard]):
+            # Once per question, on its story, over all its answers (report's star_missing for one answer).
+            out.append((q.story_part, Finding("star_missing", "STAR parts not heard: " + ", ".join(missing) + ".",
+                                              None, None, "problem")))
         if q.depth.get(depth_signals.QUANTIFIED_RESULT.id) is False and q.story_part is not None:
             # Once per question, on its story: its follow-ups' answers may give the result's numbers
             # (trial 27), and "Quantified results 1/2" counts questions, not answers.

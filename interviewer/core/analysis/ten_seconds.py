@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
+from interviewer.core.analysis import depth
 from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
 from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
-from interviewer.core.analysis.report import (DID_NOT_KNOW_KIND, FREEZE_KINDS, GAVE_UP_KIND, finding_label, finding_severity, label_heading,
+from interviewer.core.analysis.report import (DID_NOT_KNOW_KIND, FREEZE_KINDS, GAVE_UP_KIND, SAME_QUESTION_FOLLOW_UPS, finding_label, finding_severity, label_heading,
                                               questions_asked_finding, questions_asked_in_round_text)
 from interviewer.core.scripts.areas import area_name
-from interviewer.core.weak_spots import points_count_text
+from interviewer.core.weak_spots import normalize_area, points_count_text
 
 PER_SIDE = 3
 HEADING = "The round in ten seconds"
@@ -88,7 +89,12 @@ def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = (),
     # "5 of 6 covered" under Went well at 3.8 of 55 min): its count is a note, over the questions reached.
     early = bool(getattr(session, "ended_early", False))
     points = points_covered(session, coverage, ended_early=early)
-    good = [points, *highlights(session, "good", PER_SIDE - 1)] if points and not early else highlights(session, "good")
+    # One verdict per area: a depth signal heard in one answer is no praise for an area the round
+    # missed (trial 35: "Quantified results" under Went well and in "Topic areas missed").
+    missed = {normalize_area(a) for a in missed_areas}
+    unpraised = frozenset(s.id for s in depth.SIGNALS if normalize_area(s.area) in missed)
+    good = [points, *highlights(session, "good", PER_SIDE - 1, unpraised)] if points and not early \
+        else highlights(session, "good", leave_out=unpraised)
     # A round ended before any answer read "Nothing to fix was flagged", as if it had gone well.
     return [Column("Went well", "good", good,
                    "Nothing was heard in this round." if silent else
@@ -170,19 +176,31 @@ def not_known_asks(session: Any) -> tuple[int, int]:
     "4 of 4 talking points covered" read as complete after an "I don't know" (trial 33)."""
     kinds = (DID_NOT_KNOW_KIND, GAVE_UP_KIND)
     unknown = {f.answer_id for f in getattr(session, "findings", ()) if f.kind in kinds and f.answer_id is not None}
-    asks = {(a.question_id, a.follow_up_id) for a in session.answers if a.id in unknown}
+    # Answered after all when asked again ("Could you tell me more?"): trial 35 kept "1 question not
+    # answered (you said you didn't know)" beside the story told for it then.
+    answered_later = {a.question_id for a in session.answers
+                      if getattr(a, "follow_up_id", None) in SAME_QUESTION_FOLLOW_UPS and a.id not in unknown
+                      and _has_words(a)}
+    asks = {(a.question_id, a.follow_up_id) for a in session.answers if a.id in unknown
+            and not (not a.follow_up_id and a.question_id in answered_later)}
     return (sum(1 for _, f in asks if not f), sum(1 for _, f in asks if f))
 
 
-def highlights(session: Any, severity: str, limit: int = PER_SIDE) -> list[Highlight]:
-    """Up to `limit` findings of `severity`: different kinds first, strongest evidence first; of
+def _has_words(answer: Any) -> bool:
+    transcript = getattr(answer, "transcript", None)
+    return transcript is not None and bool(transcript.words)
+
+
+def highlights(session: Any, severity: str, limit: int = PER_SIDE,
+               leave_out: frozenset[str] = frozenset()) -> list[Highlight]:
+    """Up to `limit` findings of `severity`, none of the kinds in `leave_out`: different kinds first, strongest evidence first; of
     the problems, the round's longest freeze (a slow start or a silence inside an answer, as long
     as "went silent") first (trial 29: a 22.3 s freeze that drew a nudge was not listed at all)."""
     starts = {a.id: a.answer_start or 0.0 for a in session.answers}
     found = []
     freezes = []
     for f in _clarifying_per_question(session):
-        if finding_severity(f.kind, f.start, f.end, f.details) != severity:
+        if f.kind in leave_out or finding_severity(f.kind, f.start, f.end, f.details) != severity:
             continue
         offset = starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0
         span = (f.end - f.start) if f.start is not None and f.end is not None else 0.0
