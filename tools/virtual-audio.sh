@@ -20,6 +20,10 @@ start_virtual_audio() {
   pactl set-default-source mic.monitor
   # A suspended null sink's monitor delivers nothing until audio starts, and then drops the
   # first part of it: keep the virtual devices running.
+  # Even running, a stream that starts playing into a null sink loses its first 60-90 ms in a
+  # low-latency recording of the monitor (the app's Microphone; parec's large buffer keeps it):
+  # play answers that start with sound after 0.3 s of silence, or their first word is cut before
+  # the app hears it (trial 35 D5: "Can I assume" heard as "I assume").
   if pactl list short modules | grep -q module-suspend-on-idle; then
     pactl unload-module module-suspend-on-idle || true
   fi

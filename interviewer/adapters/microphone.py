@@ -50,6 +50,7 @@ import numpy as np
 from interviewer.adapters.devices import AudioDevice, AudioDeviceError, load_sounddevice, resolve_input_device
 from interviewer.adapters.pulse_sources import PulseSource, _field, _pactl_blocks, all_sources, chosen_source
 from interviewer.adapters.resample import StreamResampler, rms_dbfs, to_mono
+from interviewer.core.answer_start import speech_onset_preroll
 from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.errors import UserError
 from interviewer.storage.wav_writer import CrashSafeWavWriter
@@ -128,6 +129,20 @@ def _is_busy_error(exc: Exception) -> bool:
 
 
 PREROLL_KEEP_SECONDS = 2.0  # recent audio kept in memory for start(preroll_seconds=...)
+_ONSET_FRAME = 320  # 20 ms frames for finding where speech under way at a start began
+
+
+def _onset_preroll(heard: np.ndarray, lookback_seconds: float) -> np.ndarray:
+    """The end of `heard` from the onset of the speech going on at its end (none in quiet)."""
+    frames = heard.size // _ONSET_FRAME
+    if frames == 0:
+        return heard[:0]
+    whole = heard[heard.size - frames * _ONSET_FRAME:].reshape(frames, _ONSET_FRAME)
+    rms = np.sqrt(np.mean(np.square(whole, dtype=np.float64), axis=1))
+    levels = 20.0 * np.log10(np.maximum(rms, 1e-9))
+    seconds = speech_onset_preroll(levels.tolist(), _ONSET_FRAME / SAMPLE_RATE, max_seconds=lookback_seconds)
+    keep = min(heard.size, int(round(seconds * SAMPLE_RATE)))
+    return heard[heard.size - keep:]
 
 
 class Microphone:
@@ -168,6 +183,7 @@ class Microphone:
         self.level_dbfs: float = -100.0
         self.overflows = 0  # blocks PortAudio reported as dropped (CPU starved); logged at stop()
         self.keeps_preroll = True
+        self.preroll_kept = 0.0  # seconds heard before start() the last recording begins with
         self._recent: collections.deque = collections.deque()  # 16 kHz blocks, newest last
         self._recent_samples = 0
         # The round's continuous recording (start_round .. stop_round).
@@ -185,10 +201,13 @@ class Microphone:
     def start(self, wav_path: str | Path, on_audio: Callable[[np.ndarray], None] | None = None,
               on_level: Callable[[float], None] | None = None,
               on_error: Callable[[MicrophoneError], None] | None = None,
-              preroll_seconds: float = 0.0) -> None:
+              preroll_seconds: float = 0.0, speech_lookback_seconds: float = 0.0) -> None:
         """Record to `wav_path` (16 kHz mono WAV). Opens the microphone if needed; raises
         MicrophoneError if it cannot. Returns once audio is flowing. With `preroll_seconds`,
-        the recording (and on_audio) begins with that much of what was heard just before."""
+        the recording (and on_audio) begins with that much of what was heard just before. With
+        `speech_lookback_seconds` instead, it begins at the onset of speech already under way,
+        found in that much of what was heard (core/answer_start.py), or right away when the
+        start falls in quiet. `preroll_kept` then says how many seconds it begins with."""
         if self._writer is not None:
             raise RuntimeError("this Microphone is already recording; stop() it first")
         self.error = None
@@ -202,7 +221,12 @@ class Microphone:
             self._path = path
             self._last_audio = time.monotonic()
             self._writer = writer
-            preroll = self._preroll(preroll_seconds) if preroll_seconds > 0 else None
+            preroll = None
+            if preroll_seconds > 0:
+                preroll = self._preroll(preroll_seconds)
+            elif speech_lookback_seconds > 0:
+                preroll = _onset_preroll(self._preroll(speech_lookback_seconds), speech_lookback_seconds)
+            self.preroll_kept = preroll.size / SAMPLE_RATE if preroll is not None else 0.0
             if preroll is not None and preroll.size:
                 writer.write(preroll)
         if preroll is not None and preroll.size and on_audio is not None:

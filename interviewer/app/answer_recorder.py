@@ -41,7 +41,13 @@ class AnswerRecorder:
         """Seconds in the round recording so far; None without one."""
         return self.inner.round_seconds if hasattr(self.inner, "round_seconds") else None
 
-    def start(self, wav_path: Path, on_audio=None, on_level=None, on_error=None, preroll_seconds: float = 0.0) -> None:
+    @property
+    def preroll_kept(self) -> float:
+        """Seconds heard before start() the last recording begins with (0.0 if not told)."""
+        return float(getattr(self.inner, "preroll_kept", 0.0) or 0.0)
+
+    def start(self, wav_path: Path, on_audio=None, on_level=None, on_error=None, preroll_seconds: float = 0.0,
+              speech_lookback_seconds: float = 0.0) -> None:
         self.wait_stopped()
         path = self._path_for_next(Path(wav_path))
 
@@ -67,6 +73,8 @@ class AnswerRecorder:
         try:
             # A mic that fails mid-answer: the session's handler, or the caller's.
             extra = {"preroll_seconds": preroll_seconds} if preroll_seconds else {}
+            if speech_lookback_seconds and not preroll_seconds:
+                extra["speech_lookback_seconds"] = speech_lookback_seconds
             self.inner.start(path, on_audio=audio, on_level=level,
                              on_error=self._on_stream_error or on_error, **extra)
         except BaseException:

@@ -21,7 +21,8 @@ def reply_spans(utterances: list, record) -> list[tuple[float, float]]:
             continue
         stop = u.ended_at if u.ended_at is not None else end
         if u.started_at < end and stop > record.started_at:
-            spans.append((max(0.0, u.started_at - record.started_at), min(stop, end) - record.started_at))
+            origin = record.audio_starts_at()  # its audio may begin before it started (a pre-roll)
+            spans.append((max(0.0, u.started_at - origin), min(stop, end) - origin))
     return spans
 
 

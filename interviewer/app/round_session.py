@@ -370,8 +370,7 @@ class RoundSession:
                 state.wav_path = record.wav_path
             offset = self._recorder.round_seconds if self._recorder is not None else None
             if offset is not None and self.round_audio_path is not None:
-                preroll = BARGE_IN_PREROLL_SECONDS if record.barged_in else 0.0
-                state.round_offset = max(0.0, offset - preroll)
+                state.round_offset = max(0.0, offset - record.preroll_seconds(BARGE_IN_PREROLL_SECONDS))
         elif isinstance(update, MicPaused):
             if self.round_audio_path is not None:
                 self._recorder.inner.pause_round()

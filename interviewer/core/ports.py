@@ -39,7 +39,9 @@ class Recorder(Protocol):
 
         A recorder with `keeps_preroll = True` also takes `preroll_seconds`: the recording then
         begins with that much of the audio heard just before start() (the first words of a
-        candidate who talked over the interviewer)."""
+        candidate who talked over the interviewer), and `speech_lookback_seconds`: it then begins
+        at the onset of speech already under way at the start, looked for that far back
+        (core/answer_start.py); its `preroll_kept` says how many seconds it began with."""
 
     def stop(self) -> Path:
         """Stop and close the file; returns its path."""

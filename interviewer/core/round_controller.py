@@ -66,6 +66,7 @@ from interviewer.core.conversation_cues import (
     sounds_unfinished,
     wraps_up,
 )
+from interviewer.core.answer_start import SPEECH_LOOKBACK_S
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.interview_requests import gives_no_answer
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
@@ -1627,8 +1628,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 extra = {}
                 if barged_in and getattr(self.recorder, "keeps_preroll", False):
                     extra["preroll_seconds"] = BARGE_IN_PREROLL_SECONDS  # the first words came before
+                elif self.settings.barge_in and getattr(self.recorder, "keeps_preroll", False):
+                    # Speech under way as the line ends is kept from its onset (core/answer_start);
+                    # not with loudspeakers: the sound before the start is the interviewer's voice.
+                    extra["speech_lookback_seconds"] = SPEECH_LOOKBACK_S
                 self.recorder.start(wav_path, on_audio=transcriber.feed if transcriber else None,
                                     on_level=self._set_level, **extra)
+                if extra:
+                    kept = getattr(self.recorder, "preroll_kept", None)
+                    record.recorded_before = (float(kept) if isinstance(kept, (int, float))
+                                              else extra.get("preroll_seconds", 0.0))
                 self._not_recording = False
             except Exception as exc:  # no microphone: the round goes on, unrecorded
                 record.wav_path = None

@@ -177,6 +177,9 @@ class AnswerRecord:
     after_interviewer: bool = True
     clarifications: list[Clarification] = field(default_factory=list)
     barged_in: bool = False  # started as the candidate talked over the interviewer
+    # Seconds heard before `started_at` that its recording begins with, as the recorder kept them
+    # (a barge-in's pre-roll, or the onset of speech under way at the start); None: not told.
+    recorded_before: float | None = None
     dropped: bool = False  # no words and not an answer (see `adds_nothing`): neither kept nor scored
     # Opening words that asked nothing met silence: the interviewer went on; not an answer.
     nothing_asked: bool = False
@@ -188,10 +191,17 @@ class AnswerRecord:
     # scored as an answer (trial 17: it was answer 1 with "STAR parts not heard").
     asked_to_repeat: bool = False
 
-    def audio_starts_at(self, preroll_s: float) -> float:
-        """Round seconds at which its recording starts: `preroll_s` (the recorder's, kept before
-        the moment a barge-in was heard) before `started_at` when it started on a barge-in."""
-        return self.started_at - (preroll_s if self.barged_in else 0.0)
+    def audio_starts_at(self, preroll_s: float = 0.0) -> float:
+        """Round seconds at which its recording starts: `recorded_before` before `started_at`
+        when the recorder said what it kept (core/answer_start.py); else `preroll_s` (the
+        recorder's, kept before the moment a barge-in was heard) when it started on a barge-in."""
+        return self.started_at - self.preroll_seconds(preroll_s)
+
+    def preroll_seconds(self, preroll_s: float = 0.0) -> float:
+        """Seconds of audio before `started_at` its recording begins with (see audio_starts_at)."""
+        if self.recorded_before is not None:
+            return self.recorded_before
+        return preroll_s if self.barged_in else 0.0
 
     @property
     def goes_on_after_silence(self) -> bool:
