@@ -62,11 +62,10 @@ def test_a_story_filed_under_a_behavioral_question_after_its_analysis_is_scored_
     analysis = answer.analysis
     assert analysis["story"], "a story asked for by the question it answers"
     assert {s["id"] for s in analysis["depth"]["signals"]} >= {"star_order", "quantified_result"}
-    kinds = {f["kind"] for f in analysis["findings"]}
-    # "No numbers in the result" is the whole question's, stored at the round's end (its follow-ups
-    # may give the result's numbers: trial 27).
-    assert "star_missing" in kinds, kinds
-    assert "unquantified_result" in {f.kind for f in stored.findings_for(answer.id)}
+    # STAR parts and "No numbers in the result" are the whole question's, judged over the story and
+    # its follow-ups and stored on the story at the round's end (trial 27; trial 35 D8).
+    kinds = {f.kind for f in stored.findings_for(answer.id)}
+    assert {"star_missing", "unquantified_result"} <= kinds, kinds
 
 
 def test_the_question_findings_stay_when_an_analysis_is_saved_as_the_round_ends(
