@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Sequence
 
+from interviewer.core.extra_questions import is_extra_part
 from interviewer.core.analysis import behavioral, depth
 from interviewer.core.analysis.fillers import (
     Filler, FillerKind, counted_words, drop_hesitations_on_blips, filler_rate, find_disfluencies, find_fillers,
@@ -1080,9 +1081,12 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     # "The interviewer closed the round" then said the opposite of what happened (trial 33).
     who = "You ended the round" if timings[-1].ended_by == "done" else "The interviewer closed the round"
     closed = f"{who} at {round_length_text(ended_at, planned_s / 60)} planned"
+    extras = sum(1 for p in timings if is_extra_part(p.phase))
     if not skipped:
-        return Finding("round_questions_done", f"{closed}: every question of its script was asked and answered.",
-                       ended_at)
+        also = "" if not extras else (" and one extra question after them" if extras == 1
+                                      else f" and {extras} extra questions after them")
+        return Finding("round_questions_done", f"{closed}: every question of its script was asked and answered"
+                       f"{also}.", ended_at)
     # "skipped with Next", not "not asked": a follow-up asked and left with N was asked (trial 26),
     # and under "All questions done" the skips read as a contradiction (the label is now neutral).
     return Finding("round_questions_done", f"{closed}, after its last part; {skipped} skipped with Next.",
