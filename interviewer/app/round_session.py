@@ -697,7 +697,8 @@ class RoundSession:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end,
                                        details={"severity": f.severity, **({"skipped": f.skipped} if f.skipped else {})})
             if self.engine.extras_from:  # kept, so the review and exports show the round's script as it ran
-                self.store.add_finding(self.session_id, EXTRAS_KIND, extras_message(self.script),
+                first = next(p.started_at for p in self.engine.timeline.phases if is_extra_part(p.phase))
+                self.store.add_finding(self.session_id, EXTRAS_KIND, extras_message(self.script), start=first,
                                        details={"severity": "note",
                                                 "extras": extras_details(self.script, self.engine.extras_from)})
             self._add_question_findings()
