@@ -400,9 +400,12 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     # "Any of them is fine, I assume?": a clause handed over for confirmation, however Whisper
     # punctuated it (asked only if the speaker then waits: see _tag_runs_on).
     # Not right after the candidate's own plan ("I will use class weights, I guess.", trial 25):
-    # a hedge on what they will do asks the interviewer nothing they could confirm.
+    # a hedge on what they will do asks the interviewer nothing they could confirm. Nor a phrase
+    # without a clause ("Well, some money, I guess.", trial 36): a hedged answer, not a claim put up
+    # for confirmation.
     if (len(u.tokens) > 3 and tuple(words[-2:]) in CONFIRMING_TAGS and u.tokens[-3].comma_after
-            and not (len(clauses) > 1 and _own_plan(clauses[-2])) and not _only_agrees(words[:-2])):
+            and not (len(clauses) > 1 and _own_plan(clauses[-2])) and not _only_agrees(words[:-2])
+            and _has_clause(_strip_lead_in(words[:-2]))):
         return "tag question"
     # "..., doesn't it", "..., aren't they", "..., don't you think": a negated auxiliary and a
     # pronoun close only a tag question, with or without the comma Whisper may drop.

@@ -1808,3 +1808,11 @@ def test_agreeing_with_a_tag_is_no_tag_question():
     # With a statement before it, the tag still asks.
     [q] = analyze_answer(_with_rise("The list fits in memory, I guess. [2.0] Okay.", 3.0)).clarifying.questions
     assert q.cue == "tag question"
+
+
+def test_a_hedged_phrase_is_no_tag_question():
+    """Trial 36: "Well, some money, I guess." answering "What did the incident cost?" was counted as a
+    clarifying question (and got a reply): a tag confirms a clause, not a verbless hedged answer."""
+    assert analyze_answer(_with_rise("Well, some money, I guess. [2.0] Okay.", 3.0)).clarifying.questions == []
+    [q] = analyze_answer(_with_rise("Any of them is fine, I assume. [2.0] Okay.", 3.0)).clarifying.questions
+    assert q.cue == "tag question"
