@@ -505,7 +505,12 @@ class Microphone:
             return MicrophoneError(
                 f"the microphone {device.name!r} is busy or unavailable: another program may be "
                 f"using it, or it was unplugged ({exc}). Close that program or choose another microphone.")
-        return MicrophoneError(f"cannot open the microphone {device.name!r}: {exc}")
+        # PortAudio's own words ("Unanticipated host error [PaErrorCode -9999]: '' [<host API not
+        # found> error 0]") tell a user nothing (trial 36): plain words, the raw error in the log.
+        log.warning("cannot open the microphone %r: %s", device.name, exc)
+        return MicrophoneError(
+            f"cannot open the microphone {device.name!r}: the sound system did not answer. Check that a "
+            f"microphone is connected and switched on, or choose another in Settings (details in the log)")
 
     def _callback(self, indata: np.ndarray, frames: int, _time_info: Any, status: Any) -> None:
         # The PortAudio thread: copy and return. Never block, log or allocate much here.

@@ -155,6 +155,17 @@ def test_busy_device(tmp_path):
         Microphone(sounddevice_module=fake).start(tmp_path / "b.wav")
 
 
+def test_a_host_error_is_told_in_plain_words(tmp_path):
+    """Trial 36: no sound server gave "Unanticipated host error [PaErrorCode -9999]: '' [<host API
+    not found> error 0]" in the round's banner; the user gets plain words, the log the details."""
+    host = PortAudioError("Error opening InputStream: Unanticipated host error [PaErrorCode -9999]: "
+                          "'' [<host API not found> error 0]", -9999)
+    with pytest.raises(MicrophoneError) as caught:
+        Microphone(sounddevice_module=FakeSoundDevice(open_error=host)).start(tmp_path / "a.wav")
+    assert "PaErrorCode" not in str(caught.value) and "host API" not in str(caught.value)
+    assert "the sound system did not answer" in str(caught.value)
+
+
 @pytest.mark.parametrize("failure", ["finished", "stall"])
 def test_stream_error_mid_answer_keeps_the_recording(tmp_path, failure):
     fake = FakeSoundDevice(audio=tone(5.0), fail_after_seconds=2.0, failure=failure, speed=10)
