@@ -269,7 +269,7 @@ class ClarifyingResponder:
 
 MEANING_LEAD_IN = "What I'm asking is:"
 # The reply to it when the question was cut off: the question in full follows, and says what it asks.
-MEANING_BEFORE_FINISH = "Sure."
+MEANING_BEFORE_FINISH = "The rest of the question says it."
 
 
 def meaning_reply(question_text: str) -> str:

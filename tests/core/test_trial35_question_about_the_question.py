@@ -2,14 +2,14 @@
 round's own first question got "It's your project, so that's yours to tell me: say what it was,
 roughly, and go on.", a dodge: the candidate asked what the interviewer's question means, and its
 own text answers that. A question about the question gets the part of it that asks, said again;
-over a question cut off, the question said in full answers it ("Sure. Let me finish the question:
+over a question cut off, the question said in full answers it ("The rest of the question says it. Let me finish the question:
 ..."), not its asking part said twice."""
 import pytest
 from test_question_cut_off import FEED, said_in_full, talk
 from test_question_finished_after_a_late_cut import FINISH, cut_late
 from test_round_turns import FakeAnswerer
 
-from interviewer.core.clarifying_responder import OWN_PROJECT_REPLY, ClarifyingResponder, meaning_reply
+from interviewer.core.clarifying_responder import MEANING_BEFORE_FINISH, OWN_PROJECT_REPLY, ClarifyingResponder, meaning_reply
 from interviewer.core.conversation_cues import asks_what_is_meant
 from interviewer.core.scripts.loader import find_question, load_script
 from interviewer.resources import bundled_scripts_dir
@@ -54,5 +54,5 @@ def test_over_a_question_cut_off_the_question_in_full_answers_what_it_means(tmp_
     talk(controller, recorder, "Sorry, what do you mean?")
     controller.on_silence(1)
     controller.poll()
-    said_in_full(clock, speaker, controller, f"Sure. {FINISH} {FEED}")
-    assert [c.reply for c in turn.clarifications] == ["Sure."]
+    said_in_full(clock, speaker, controller, f"{MEANING_BEFORE_FINISH} {FINISH} {FEED}")
+    assert [c.reply for c in turn.clarifications] == [MEANING_BEFORE_FINISH]
