@@ -725,6 +725,10 @@ def _repeats(tokens: list[Token], i: int, n: int) -> bool:
     return True
 
 
+_WHOLE_SHORT_WORDS = {"a", "i", "no", "so", "we", "in", "on", "to", "it", "is", "at", "an", "as", "be", "he", "me",
+                      "my", "do", "go", "or", "if", "of", "up", "us", "and", "the", "not", "but", "for", "you"}
+
+
 def find_disfluencies(tokens: list[Token]) -> list[Filler]:
     """Repetitions, cut-off words and restarts in the words (hesitations in between are
     skipped: "the, uh, the" is a repetition; the "uh" stays a filler of its own).
@@ -762,7 +766,11 @@ def find_disfluencies(tokens: list[Token]) -> list[Filler]:
             marked = _cut_marked(words, i) or nxt.text.startswith(_CUT_MARKS)
             prefix = nxt.norm.startswith(t.norm) and len(nxt.norm) > len(t.norm)
             broke = marked or t.comma_after or t.ends_sentence
-            if prefix and broke and not nxt.text.startswith(_CUT_MARKS):
+            # "No, not really", "So, sorry", "I, it's": a short whole word before a longer one that
+            # starts like it is two words (trial 36 counted "No- not" as a cut-off); a real cut-off of
+            # such a word is one Whisper marks ("w- we").
+            whole = t.norm in _WHOLE_SHORT_WORDS and not marked
+            if prefix and broke and not whole and not nxt.text.startswith(_CUT_MARKS):
                 found.append(Filler(f"{_bare(t)}- {_bare(nxt)}", t.start, nxt.end, FillerKind.CUT_OFF))
                 i += 1
                 continue

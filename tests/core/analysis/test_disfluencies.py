@@ -101,3 +101,9 @@ def test_a_restart_said_in_words_counts(text, expected):
 ])
 def test_words_that_take_nothing_back_are_no_restart(text):
     assert found(text) == []
+
+
+def test_a_short_whole_word_before_a_longer_one_is_no_cut_off():
+    """Trial 36: "No, not really." showed "Repetitions and restarts: 1 cut-off word ("No- not")"."""
+    for text in ("No, not really.", "So, sorry, I meant the second one.", "I, it's hard to say."):
+        assert found(text) == [], text
