@@ -784,6 +784,27 @@ _UNSURE = re.compile(r"\b(i'm not sure|not sure|i don't remember|i don't know|i 
                      r"i can't remember|kind of|sort of|i guess)\b")
 
 
+# "I didn't measure it": the speaker did not do it; not "we did not have labels" (a circumstance).
+# Over the 38 development sets (coverage_bench.py --no-timing): mean F1 typed 0.7367 -> 0.7369,
+# spoken 0.7237 -> 0.7236, missed 0.673 -> 0.674 / 0.692 -> 0.692 (neutral; a point said as not done is
+# not made, the labels' rule).
+_DENIES = re.compile(r"\b(?:i|we) (?:didn't|did not|never|haven't|have not|hadn't|had not|couldn't|could not)"
+                     r"\b(?! (?:have|had|get|got|know|knew|see|saw|need|needed|want|wanted)\b)")
+
+
+def denies_doing(text: str) -> bool:
+    """Every sentence of `text` says the speaker did not do something and none commits
+    (`_COMMIT`): "Honestly, I didn't measure it." makes no point about measuring (trial 36)."""
+    sentences = [s.lower().replace("\u2019", "'") for s in _SENTENCE_END.split(text) if s.strip()]
+    # every "I"/"we" of the sentence denies: "I never trusted it, so I added a canary" does something
+    return bool(sentences) and all(
+        _DENIES.search(s) and not _COMMIT.search(s) and len(_DENIES.findall(s)) == len(_FIRST_PERSON.findall(s))
+        for s in sentences)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|we)\b(?!')")
+
+
 def says_unsure(text: str) -> bool:
     """`text` says the speaker is unsure or does not know (`_UNSURE`), wherever in it."""
     return bool(_UNSURE.search(text.lower().replace("\u2019", "'")))
@@ -819,6 +840,8 @@ def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
         status, hedge = PARTLY, hedge_words(made_by[0].text, _HEDGE)  # said only as a guess, never committed to
     if status == COVERED and not point.about_asking and made_by and all(says_unsure(e.text) for e in made_by):
         status, hedge = PARTLY, hedge_words(made_by[0].text, _UNSURE)  # said by one who says they are unsure
+    if status == COVERED and not point.about_asking and made_by and all(denies_doing(e.text) for e in made_by):
+        status, hedge = PARTLY, hedge_words(made_by[0].text, _DENIES)  # "I didn't measure it" (trial 36)
     return PointCoverage(index, point.text, point.area, status, round(best, 3), said, shown_evidence(evidence, th), hedge)
 
 

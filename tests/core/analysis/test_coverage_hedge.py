@@ -74,3 +74,16 @@ def test_hedges_without_committing_reads_every_sentence_and_curly_apostrophes():
     assert not hedges_without_committing("Maybe a trie. A heap works.")
     assert not hedges_without_committing("I\u2019d use a trie, maybe.")
     assert not hedges_without_committing("")
+
+
+def test_a_point_the_candidate_says_they_did_not_do_is_not_made():
+    """Trial 36: "Honestly, I didn't measure it." was quoted as making "the measured effect on
+    customers". Said as not done, the point is at most partly covered; a denial beside something
+    done ("I never oversampled at first, so I added class weights") or a circumstance ("we did not
+    have labels") is no denial of the point."""
+    from interviewer.core.analysis.coverage import denies_doing
+    assert _status("Honestly, I didn't oversample the rare class.") == PARTLY
+    assert _status("We oversample the rare class.") == COVERED
+    assert denies_doing("Honestly, I didn\u2019t measure it.")
+    assert not denies_doing("I never trusted it at first, so I added a canary.")
+    assert not denies_doing("We did not have labels for two weeks.")
