@@ -552,7 +552,13 @@ _THINKING = re.compile(r"\b(?:let me|let's see|give me|hold on|for a (?:sec|seco
 _ENDS_A_SENTENCE = re.compile(r"\b(?:(?:where|what|how|who|which|whatever|wherever|however|as|than)(?: [a-z']+){1,3} "
                               r"(?:is|are|was|were)"
                               r"|(?:do|did|does|done|test|tested|check|checked|handle|handles|fix|use|like|of|for|about"
-                              r"|with|on|after|before|than|all|from|by) (?:that|this))$")
+                              r"|with|on|after|before|than|all|from|by) (?:that|this)"
+                              # A preposition a relative clause leaves at its end ("... from the support
+                              # call I listened to.", "the team we worked with."): trial 36 got "Take
+                              # your time. Shall I move on?" after it. Not "Then I talked to", "and we
+                              # went with": a word that opens a clause is no noun the clause is about.
+                              r"|\b(?!(?:and|but|or|so|then|because|when|first|also|after|before|later|now)\b)[a-z']+ "
+                              r"(?:i|we|you|they|he|she) [a-z]+ed (?:to|with|of|like))$")
 
 
 # "I think I'd partition the sessions by user.": an opinion put before a statement, not thinking

@@ -52,7 +52,7 @@ from interviewer.core.extra_questions import (EXTRA_MAX, EXTRA_MIN_LEFT_S, EXTRA
                                               pick_extra, source_part, wants_wrap_up, with_extra_part)
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
-from interviewer.core.phase_prompts import TIME_LEFT, split_task, spoken_phase_prompt
+from interviewer.core.phase_prompts import OFF_PLAN_SECONDS, PART_PURPOSE, TIME_LEFT, split_task, spoken_phase_prompt
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import AGAIN_PER_PART, PROBE_ID, PROBES_PER_POINT, frame_of, probe_for
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
@@ -531,9 +531,14 @@ class RoundEngine:
         return events
 
     def _spoken_prompt(self, phase: Phase, start: float) -> str:
-        """The phase's prompt, its time wording made true when it starts off its planned time."""
+        """The phase's prompt, its time wording made true when it starts off its planned time. In
+        a round that ends early (only the candidate's questions were left, `_share_rest`) the time
+        is said as the time for this part, not as "left" (trial 36: "We're about nine minutes
+        in. We have about four minutes left." in a 45-minute round)."""
         planned = next((s for p, s, _ in self._planned_bounds if p.id == phase.id), start)
-        return spoken_phase_prompt(phase.prompt, planned, start, remaining=self._round_end - start)
+        ends_early = self._round_end < self.round_seconds - OFF_PLAN_SECONDS
+        return spoken_phase_prompt(phase.prompt, planned, start, remaining=self._round_end - start,
+                                   purpose=PART_PURPOSE if ends_early else None)
 
     def planned_phases(self) -> list[tuple[str, float, float]]:
         """(phase id, planned start, planned end) in round seconds, for the timeline display."""

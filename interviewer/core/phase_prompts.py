@@ -84,9 +84,12 @@ def _amount_left(seconds: float) -> tuple[str, str]:
     return f"about {number_words(minutes)}", "minutes"
 
 
-def _with_true_time_left(clause: str, remaining: float | None) -> str | None:
+def _with_true_time_left(clause: str, remaining: float | None, purpose: str | None = None) -> str | None:
     """The clause with its time-left amount made true, or None if it states the clock otherwise
-    (minutes in, half way, almost at time) or the time left is not known."""
+    (minutes in, half way, almost at time) or the time left is not known. With a `purpose` ("for
+    this part"), the time is said as the time for it, not as "left": in a round that ends
+    early "We're about nine minutes in. We have about four minutes left." read as a contradiction
+    of its 45 planned minutes (trial 36)."""
     if remaining is None:
         return None
     match = TIME_LEFT.search(clause)
@@ -95,15 +98,26 @@ def _with_true_time_left(clause: str, remaining: float | None) -> str | None:
     amount, unit = _amount_left(remaining)
     name = "amount" if match.group("amount") else "amount2"
     start, end = match.start(name), match.end("unit" if name == "amount" else "unit2")
-    fixed = clause[:start] + f"{amount} {unit}" + clause[end:]
+    said, after = f"{amount} {unit}", clause[end:]
+    if purpose:
+        after = _LEFT_WORD.sub("", after, count=1)
+        if not re.match(r"\s*for\b", after, re.IGNORECASE):
+            said += f" {purpose}"
+    fixed = clause[:start] + said + after
     return None if states_time(TIME_LEFT.sub("", fixed)) else fixed
 
 
+_LEFT_WORD = re.compile(r"^\s+(?:left|to\s+go|remaining)\b", re.IGNORECASE)
+# What the time said is for, instead of "left", when the round ends early (its last part starts).
+PART_PURPOSE = "for this part"
+
+
 def spoken_phase_prompt(prompt: str, planned_at: float, started_at: float,
-                        remaining: float | None = None) -> str:
+                        remaining: float | None = None, purpose: str | None = None) -> str:
     """The prompt to say for a phase that starts at `started_at` round seconds but was planned
     for `planned_at`: as written when on plan, else with the true elapsed time first, the time
-    left made true where a clause says it (`remaining`: seconds left in the round) and any other
+    left made true where a clause says it (`remaining`: seconds left in the round; said as the
+    time `purpose` when given, e.g. PART_PURPOSE when the round ends early) and any other
     clause that states the round's time dropped."""
     if abs(started_at - planned_at) < OFF_PLAN_SECONDS or not states_time(prompt):
         return prompt
@@ -112,7 +126,7 @@ def spoken_phase_prompt(prompt: str, planned_at: float, started_at: float,
     for clause in (c.strip() for c in _CLAUSE.findall(prompt)):
         if not clause:
             continue
-        fixed = _with_true_time_left(clause, remaining) if states_time(clause) else None
+        fixed = _with_true_time_left(clause, remaining, purpose) if states_time(clause) else None
         if fixed is not None:
             clause = fixed
         elif states_time(clause):

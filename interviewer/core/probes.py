@@ -75,6 +75,51 @@ AGAIN_FRAMES = (
     "Staying with {area}: what's the part you'd worry about most?",
     "On {area} again: what have we left out?",
 )
+# What a second probe's frame names: the area in words a candidate can interpret, never an internal
+# label (trial 36: "Let's stay on reflection and learning a little longer. What else would you
+# consider there?" after "Looking back, what would you do differently?"). An area not listed is
+# named "that" (the point its first probe just asked about). A subject names the topic only, as the
+# first probe does, never the point itself.
+AREA_SUBJECTS: dict[str, str] = {
+    "algorithm design": "your algorithm",
+    "class imbalance": "the rare positive cases",
+    "clarifying requirements": "the requirements",
+    "cold start": "new users and items",
+    "collaboration and influence": "bringing the other people along",
+    "complexity analysis": "time and space complexity",
+    "customer focus": "the effect on the customer",
+    "data and labels": "where the labels come from",
+    "edge cases": "odd inputs and failures",
+    "evaluation metrics": "how you'd know it works",
+    "failure analysis": "finding out what went wrong",
+    "feature engineering": "the features",
+    "generalization": "how it holds up beyond the training data",
+    "model fundamentals": "how it works under the hood",
+    "modeling choices": "the choice of approach",
+    "monitoring and rollback": "watching it in production and undoing a bad release",
+    "online experiments": "testing it on live traffic",
+    "optimization": "how you'd train it",
+    "personal ownership": "your own part",
+    "privacy and safety": "privacy and safety",
+    "probability and statistics": "the uncertainty",
+    "problem framing": "how you'd frame the problem",
+    "quantified results": "measuring the result",
+    "reflection and learning": "what you'd do differently",
+    "scaling up": "ten times the load",
+    "serving and latency": "serving it within the latency budget",
+    "story context": "the situation",
+    "system architecture": "the pieces of the system",
+    "testing": "how you'd test it",
+    "tradeoffs": "the tradeoffs",
+    "training and validation": "training and validating it",
+}
+
+
+def subject_of(area: str) -> str:
+    """The words a probe frame names `area` with (AREA_SUBJECTS), "that" for an unlisted area."""
+    return AREA_SUBJECTS.get(area.lower(), "that")
+
+
 # At most this many second probes in a part, so that the frames last the round and every part
 # gets its share (trial 32: a part probed four times, the next not at all).
 AGAIN_PER_PART = 1
@@ -95,11 +140,12 @@ def probe_for(point: ExpectedPoint, index: int, round_kind: str, said: int = 0,
               frames_used: frozenset[str] | set[str] = frozenset()) -> FollowUp | None:
     """The probe on `point` (the `index`-th talking point of its question), as a follow-up of the
     engine's own, when `said` probes on it were said before: its area's wording first, then one
-    of AGAIN_FRAMES not in `frames_used` (the round's); a wording in `asked` (said in the part
+    of AGAIN_FRAMES not in `frames_used` (the round's), naming the area in a candidate's words
+    (subject_of); a wording in `asked` (said in the part
     already) is not said again. None when none is left (PROBES_PER_POINT)."""
     area = (point.area or "").lower()
     kind_default = DEFAULT_PROBES.get(round_kind, DEFAULT_PROBES["default"])
-    again = next((f.format(area=area) for f in AGAIN_FRAMES if f not in frames_used), None) if area else kind_default
+    again = next((f.format(area=subject_of(area)) for f in AGAIN_FRAMES if f not in frames_used), None) if area else kind_default
     wordings = [PROBES.get(area) or kind_default, again]
     for times in range(said, PROBES_PER_POINT):
         if wordings[times] is not None and wordings[times] not in asked:

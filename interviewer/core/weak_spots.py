@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Collection, Sequence
 
 from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.keywords import words
+from interviewer.core.round_records import CUT_OFF_MARK
 from interviewer.core.scripts.areas import area_name, normalize_area
 
 if TYPE_CHECKING:
@@ -212,14 +213,35 @@ ROUND_ENDED_FOLLOW_UP = "follow_up_round_ended"
 ROUND_ENDED_LABEL = "Follow-up (the round ended before an answer):"
 
 
+# A follow-up the candidate talked over and the interviewer then said again ("So, as I was
+# saying: ..."): no key was pressed (trial 36: "Follow-up (skipped with Next): Did... [cut off]").
+SAID_AGAIN_FOLLOW_UP = "follow_up_said_again"
+SAID_AGAIN_LABEL = "Follow-up (cut off, said again):"
+
+
+def is_cut_off_and_said_again(said: Sequence, index: int) -> bool:
+    """Whether the `index`-th of the interviewer's lines `said` (in order: kind, said_at, text) is
+    a follow-up cut off by the candidate's talking ("Did... [cut off]") that a later line said again
+    (a follow-up or repeat starting with the words heard of it)."""
+    line = said[index]
+    text = getattr(line, "text", "") or ""
+    if line.kind != "follow_up" or not text.endswith(CUT_OFF_MARK):
+        return False
+    heard = text[:-len(CUT_OFF_MARK)].removesuffix("...").strip()
+    return bool(heard) and any(later.kind in ("follow_up", "repeat") and not later.text.endswith(CUT_OFF_MARK)
+                               and heard in later.text for later in said[index + 1:])
+
+
 def is_skipped_follow_up(said: Sequence, index: int, answered_at: Collection[float]) -> bool:
     """Whether the `index`-th of the interviewer's lines `said` (in order: kind, said_at) is a
     follow-up left with Next: asked, no answer recorded to it (`answered_at`: when each answer's
     question was asked), and the round went on with something else after it. The review and the
-    exports showed it as a plain interviewer line and the findings as "not asked" (trial 26)."""
+    exports showed it as a plain interviewer line and the findings as "not asked" (trial 26).
+    One cut off and said again is not (is_cut_off_and_said_again)."""
     line = said[index]
     return (line.kind == "follow_up" and not any(abs(at - line.said_at) < 0.5 for at in answered_at)
-            and any(later.kind in _WENT_ON for later in said[index + 1:]))
+            and any(later.kind in _WENT_ON for later in said[index + 1:])
+            and not is_cut_off_and_said_again(said, index))
 
 
 def is_follow_up_the_round_ended_on(said: Sequence, index: int, answered_at: Collection[float]) -> bool:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
 from interviewer.core.weak_spots import (
-    ROUND_ENDED_FOLLOW_UP, ROUND_ENDED_LABEL, SKIPPED_FOLLOW_UP, SKIPPED_LABEL, is_follow_up_the_round_ended_on,
-    is_skipped_follow_up,
+    ROUND_ENDED_FOLLOW_UP, ROUND_ENDED_LABEL, SAID_AGAIN_FOLLOW_UP, SAID_AGAIN_LABEL, SKIPPED_FOLLOW_UP, SKIPPED_LABEL,
+    is_cut_off_and_said_again, is_follow_up_the_round_ended_on, is_skipped_follow_up,
 )
 
 # What an answer's heading shows (its question_text): the line it came from is not shown twice.
@@ -23,10 +23,11 @@ from interviewer.core.weak_spots import (
 HEADING_KINDS = frozenset({"question", "follow_up", "changed_constraint", "prompt", "repeat"})
 # How the review and the live transcript name a line, by its kind (the rest: 'Interviewer:').
 LABELS = {"question": "Q:", "follow_up": "Follow-up:", "changed_constraint": "New constraint:",
-          SKIPPED_FOLLOW_UP: SKIPPED_LABEL, ROUND_ENDED_FOLLOW_UP: ROUND_ENDED_LABEL}
+          SKIPPED_FOLLOW_UP: SKIPPED_LABEL, ROUND_ENDED_FOLLOW_UP: ROUND_ENDED_LABEL,
+          SAID_AGAIN_FOLLOW_UP: SAID_AGAIN_LABEL}
 # The unanswered follow-ups' kinds: the exports label these lines as the review does (the rest
 # of an export's interviewer lines are plain).
-UNANSWERED_FOLLOW_UP_KINDS = frozenset({SKIPPED_FOLLOW_UP, ROUND_ENDED_FOLLOW_UP})
+UNANSWERED_FOLLOW_UP_KINDS = frozenset({SKIPPED_FOLLOW_UP, ROUND_ENDED_FOLLOW_UP, SAID_AGAIN_FOLLOW_UP})
 # What the interviewer says with no question or exchange of its own (the "think out loud" nudge,
 # the time warnings) is an "Interviewer:" line in the transcript where it was said, live and in
 # the review alike (the live view showed the nudge only in its banner, the review as a line).
@@ -94,6 +95,8 @@ def lines_to_show(session: Any, shown: set[int] | None = None) -> list:
     kinds = {id(line): SKIPPED_FOLLOW_UP if is_skipped_follow_up(said, n, asked) else ROUND_ENDED_FOLLOW_UP
              for n, line in enumerate(said)
              if is_skipped_follow_up(said, n, asked) or is_follow_up_the_round_ended_on(said, n, asked)}
+    # One talked over and then said again: labelled by what happened, no key was pressed (trial 36).
+    kinds |= {id(line): SAID_AGAIN_FOLLOW_UP for n, line in enumerate(said) if is_cut_off_and_said_again(said, n)}
     return [_with(line, kind=kinds[id(line)]) if id(line) in kinds else line for line in left]
 
 

@@ -53,5 +53,8 @@ def test_the_last_part_says_the_rounds_real_time_left_when_the_work_was_done_ear
     prompt = [e for e in events if isinstance(e, PhaseStarted)][-1].prompt
     # Started at 8:45, only the candidate's questions left: the round ends 5 minutes later.
     assert engine.time_left_in_round() == pytest.approx(5 * 60)
-    assert prompt.startswith("We're about nine minutes in. We have about five minutes left.")
+    # Said as the time for this part, not "left" (trial 36: "We're about nine minutes in. We
+    # have about four minutes left." read as a contradiction of the round's planned minutes).
+    assert prompt.startswith("We're about nine minutes in. We have about five minutes for this part.")
+    assert "left" not in prompt
     assert engine.phase_clock() == pytest.approx(5 * 60)

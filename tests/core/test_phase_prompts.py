@@ -201,3 +201,16 @@ def test_a_prompt_said_late_after_a_stall_states_the_time_when_it_is_said():
     assert started.at == wrap_at
     assert [(least <= left < most) for _, least, most in stated_time_left(started.prompt)] == [True], \
         (left, started.prompt)
+
+
+def test_a_round_that_ends_early_says_the_time_for_the_part_not_left():
+    # Trial 36: "We're about nine minutes in. We have about four minutes left. What would you like
+    # to ask me?" in a 45-minute round read as a contradiction.
+    said = spoken_phase_prompt("We have a few minutes left. What would you like to ask me?",
+                               planned_at=41 * 60, started_at=9 * 60, remaining=4 * 60 + 50,
+                               purpose="for this part")
+    assert said == ("We're about nine minutes in. We have about four minutes for this part. "
+                    "What would you like to ask me?")
+    said = spoken_phase_prompt("We have a few minutes left for your questions.", 3360, 600,
+                               remaining=300, purpose="for this part")
+    assert said == "We're about ten minutes in. We have about five minutes for your questions."

@@ -78,6 +78,6 @@ def test_a_repeated_prompt_states_the_time_as_it_is_then():
         clock.advance(8 * 60)
         engine.next_phase()
     assert engine.current_phase.id == "wrap"
-    assert "about five minutes left" in engine.prompt_now()
+    assert "about five minutes for this part" in engine.prompt_now()  # the round ends early: not "left"
     clock.advance(2 * 60 + 10)
-    assert "about two minutes left" in engine.prompt_now()
+    assert "about two minutes for this part" in engine.prompt_now()

@@ -42,7 +42,7 @@ def test_the_scenario_comes_before_the_summary_it_announces(tmp_path):
     said_in_full(clock, speaker, controller, SCENARIO)
     before = speaker.said[:speaker.said.index(SCENARIO)]
     assert not any("Summarize" in line for line in before), f"no summary asked for before the scenario: {before}"
-    assert any(line.endswith("left.") for line in before), "the part still opens with its time"
+    assert any(line.endswith("for this part.") for line in before), "the part still opens with its time"
     scenario = controller.current_answer
     while scenario is None or scenario.question_id != "rain":
         step(clock, speaker, controller, 0.5)

@@ -101,7 +101,7 @@ STAR_CUES = {
               r"(saves|saved) (them|us|me|the team|everyone|people) (a lot of|so much|hours of|lots of) time|"
               r"since then|from then on|came out (\S+ ){0,4}?(better|worse|ahead|behind)|as a result|the result|(the )?end result|in the end|at the end(?! of)|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
-              r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned|"
+              r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned(?! that (?!(i|we|you)\b))|"
               r"lesson|impact|"
               # part 20: a result in plain words, without a number: "the sales became better, quite a lot
               # better", "people liked it and it's still running"

@@ -859,6 +859,16 @@ def fillers_finding(count: int, words: int, start: float, end: float | None = No
 FIRST_WORDS_SLACK_S = 0.5
 
 
+# Where, in a round's answer, the candidate said they had no example for a story question: the
+# analysis key that summary.question_findings reads ([start, end] seconds into the answer).
+NO_EXAMPLE_KEY = "no_example"
+
+
+def no_example_finding(start: float | None, end: float | None) -> Finding:
+    return Finding(GAVE_UP_KIND, "You had no example for this one: any real time works, even a small one, "
+                   "or ask for a hint.", start, end, "problem")
+
+
 def _opens_with_a_waited_question(a: AnswerAnalysis, ps: PauseSettings) -> bool:
     """The candidate's first words were a question (as the analysis found it: clarifying, or
     for the interviewer) that they then waited on: a long silence right after it, or nothing
@@ -893,11 +903,18 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
     if a.words and gives_up(said):
         # The guess is quoted: it reads as an answer until it is shown as the give-up it is.
         quoted = f" (\"{said.strip()}\")" if guesses_after_giving_up(said) else ""
+        span = (a.words[0]["start"], a.words[-1]["end"])
         if question_text and behavioral.asks_for_story(question_text):  # "I can't think of one."
-            message = "You had no example for this one: any real time works, even a small one, or ask for a hint."
+            if question_findings:
+                out.append(no_example_finding(*span))
+            else:
+                # In a round, judged on the whole question (summary.question_findings): a story told
+                # for it after all drops it (trial 36: it stayed on "I can't think of one" though the
+                # story came 20 s later).
+                a.extra[NO_EXAMPLE_KEY] = [round(span[0], 3), round(span[1], 3)]
         else:
             message = f"You gave up on this one{quoted}: say what you would try first, or ask for a hint."
-        out.append(Finding(GAVE_UP_KIND, message, a.words[0]["start"], a.words[-1]["end"], "problem"))
+            out.append(Finding(GAVE_UP_KIND, message, *span, "problem"))
     elif a.words and question_text and declines(said):
         out.append(Finding(DECLINED_KIND, f"You declined this one: {question_text.strip()}",
                            a.words[0]["start"], a.words[-1]["end"], "problem"))

@@ -31,7 +31,7 @@ from interviewer.core.analysis.pauses import Pause, PauseSettings
 from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
                                               candidate_may_ask, fillers_finding, in_one_burst, is_candidate_long_pause, pace_finding,
                                               questions_asked_in_answer_text, topics_missed_finding,
-                                              unquantified_result_finding)
+                                              unquantified_result_finding, NO_EXAMPLE_KEY, no_example_finding)
 from interviewer.core.analysis.tokens import normalize
 from interviewer.core.phase_prompts import asked_part
 from interviewer.core.round_records import CUT_OFF_MARK
@@ -187,6 +187,8 @@ class QuestionNumbers:
     story_part: int | None = None  # the first part read as a story (its result's numbers expected)
     # The STAR parts heard in the story: its answer and the answers to its follow-ups, taken together.
     star_heard: tuple[str, ...] = ()  # in STAR order
+    # Answers that said there was no example (report.NO_EXAMPLE_KEY): (part id, start, end).
+    no_example: list[tuple[int, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -552,7 +554,9 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float], continued:
                            depth_signals.evidence_in([(p.id, p.analysis) for p in discussion]),
                            sum(solving.values()), next((p.id for p in discussion if solving[p.id]), None),
                            next((p.id for p in discussion if p.analysis.get("story")), None),
-                           _star_heard(parts))
+                           _star_heard(parts),
+                           [(p.id, _f(span[0]), _f(span[1])) for p in parts
+                            if isinstance(span := p.analysis.get(NO_EXAMPLE_KEY), list) and len(span) == 2])
 
 
 def _star_heard(parts: list[Part]) -> tuple[str, ...]:
@@ -784,6 +788,10 @@ def question_findings(numbers: RoundNumbers) -> list[tuple[int, Finding]]:
             # Once per question, on its story, over all its answers (report's star_missing for one answer).
             out.append((q.story_part, Finding("star_missing", "STAR parts not heard: " + ", ".join(missing) + ".",
                                               None, None, "problem")))
+        if q.story_part is None:
+            # "I can't think of one." and no story for the question after it: no story told. One
+            # told for it later (after "a small example works too") drops it (trial 36).
+            out += [(part, no_example_finding(start, end)) for part, start, end in q.no_example]
         if q.depth.get(depth_signals.QUANTIFIED_RESULT.id) is False and q.story_part is not None:
             # Once per question, on its story: its follow-ups' answers may give the result's numbers
             # (trial 27), and "Quantified results 1/2" counts questions, not answers.
