@@ -73,8 +73,9 @@ def test_an_assumption_a_fact_answers_gets_that_fact(said, topic):
     assert reply == (topic, _fact(topic))
 
 
-def _round(tmp_path):
-    responders = {q.id: ClarifyingResponder(q, None, SCRIPT) for q in SCRIPT.questions}
+def _round(tmp_path, matcher=None):
+    """In the coding round's Clarify part, the interviewer answering with `matcher` (None: keywords)."""
+    responders = {q.id: ClarifyingResponder(q, matcher, SCRIPT) for q in SCRIPT.questions}
     clock, engine, speaker, recorder, controller, updates = make(
         tmp_path, script=SCRIPT, answerer_for=lambda question_id: responders.get(question_id))
     controller.start()

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from test_round_controller import step
-from test_round_turns import ask, make
-from test_trial28_assumption_replies import PROBLEM, SCRIPT, _fact
+from test_round_turns import ask
+from test_trial28_assumption_replies import PROBLEM, SCRIPT, _fact, _round
 
 from interviewer.adapters.embeddings import load_text_encoder
 from interviewer.core.clarifying_responder import ClarifyingResponder
@@ -27,25 +26,6 @@ MISHEARD = "But why am I appended in a new session?"
 @pytest.fixture(scope="module")
 def matcher():
     return Matcher(load_text_encoder())  # the app's model: the trial's scores are its
-
-
-def _round(tmp_path, matcher):
-    """In the coding round's Clarify part, the interviewer answering with the app's matcher."""
-    responders = {q.id: ClarifyingResponder(q, matcher, SCRIPT) for q in SCRIPT.questions}
-    clock, engine, speaker, recorder, controller, updates = make(
-        tmp_path, script=SCRIPT, answerer_for=lambda question_id: responders.get(question_id))
-    controller.start()
-    for _ in range(400):
-        answer = controller.current_answer
-        if answer is not None and answer.question_id == PROBLEM.id and not speaker.busy:
-            break
-        step(clock, speaker, controller, 0.5)
-        if controller.current_answer is not None and controller.current_answer.question_id is None \
-                and engine.current_phase.id == "intro" and not speaker.busy:
-            ask(controller, recorder, "Hi, I work on ranking models. That's it.", pause=0.6)
-            controller.end_answer()
-    assert engine.current_phase.id == "clarify"
-    return clock, engine, speaker, recorder, controller
 
 
 def test_the_trial_question_matches_its_fact_only_loosely(matcher):
