@@ -336,7 +336,8 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         if first in AUX and (second in SUBJECT or _plural_noun(second)) and not (
                 first in HAVE and second in ("a", "an")) and not (
                 first in {"do", "have"} and second in SINGULAR_SUBJECT) and not (
-                first in WISH_MODAL and second not in PERSONAL | {"there"}):
+                first in WISH_MODAL and second not in PERSONAL | {"there"}) and not (
+                first == "do" and _singular_object(words[1:])):
             return "inverted auxiliary"
         # "Does capitalization matter", "did accuracy drop": "does"/"did" opening a clause is
         # inverted before any noun (its other use, emphasis, follows a subject: "it does matter").
@@ -520,6 +521,31 @@ def _or_not(u: Utterance) -> bool:
 NOT_PLURAL = {"always", "sometimes", "perhaps", "thus", "besides", "unless", "us", "yes", "its",
               "this", "his", "hers", "ours", "theirs", "yours", "less", "across", "towards",
               "afterwards", "was", "is", "has", "does", "as", "plus", "various", "nevertheless"}
+
+
+# "Do the labels arrive late?" asks; "do the split by time", "do a quick check first", "do the same
+# for the test set" (or "tune" heard as "do", trial 40) tell: "do" agrees with a plural subject, so
+# a noun phrase after it with no plural noun and no "and" before a preposition or the clause's end
+# is its object, not its subject.
+DO_SINGULAR = {"a", "an", "each", "every", "one", "this", "that"}
+DO_PHRASE_END = {"for", "with", "in", "on", "at", "from", "by", "of", "to", "into", "about",
+                                     "after", "before", "during", "without", "through", "under", "over",
+                                     "between", "like", "than", "first", "again", "now", "then", "here"}
+
+
+def _singular_object(phrase: list[str]) -> bool:
+    """Whether `phrase` (what follows a clause-initial "do") is a singular noun phrase: the
+    object of an imperative "do", not the subject of a question."""
+    if not phrase or phrase[0] in DO_SINGULAR:
+        return bool(phrase)
+    if phrase[0] not in {"the", "my", "our", "your", "their", "its"}:
+        return False
+    for word in phrase[1:5]:
+        if word == "and" or _plural_noun(word) or (len(word) == 3 and word.endswith("s")) or word in {"people", "data"}:
+            return False
+        if word in DO_PHRASE_END:
+            return True
+    return len(phrase) <= 5
 
 
 def _plural_noun(word: str) -> bool:

@@ -55,6 +55,11 @@ def cue(text: str) -> str:
     # blind18: a statement closed by "or not"; a modifier before the plural subject
     "The ids, they are unique or not.",
     "Do overlapping bookings, count as one.",
+    # "do" with a plural subject (or two joined by "and") asks, however short the noun
+    "Do the ids repeat.",
+    "Do the new users count.",
+    "Do the old model and the new one share features.",
+    "Do any of them fail.",
 ])
 def test_questions_by_wording(text):
     assert cue(text), text
@@ -108,6 +113,11 @@ def test_questions_by_wording(text):
     "Did weekly syncs with the data team.",
     # an aside between commas leaves the relative clause whole
     "The warm-up shrinks the early steps, which, you know, is the reason the loss stays stable.",
+    # trial 40: "tune" heard as "do"; an imperative "do" takes a singular object, not a subject
+    "Because fraud is so rare, I would use class weights, uh and do the threshold on the cost of a missed fraud.",
+    "Then do the join on the user id.",
+    "Do a quick check first.",
+    "So do the split by time.",
 ])
 def test_statements_are_not_questions(text):
     assert cue(text) == "", text
