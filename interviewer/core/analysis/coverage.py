@@ -533,6 +533,7 @@ class PointCoverage:
     keywords_said: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     hedge: str = ""            # partly only because its sentences hedge: the words that do ("I guess")
+    denial: str = ""           # partly only because its sentences say it was not done: the words ("I didn't")
 
     @property
     def status_text(self) -> str:
@@ -540,6 +541,8 @@ class PointCoverage:
         partly: "partly covered: said with a hedge ('I guess')" (trial 25: "I will use class
         weights, I guess." partly covered, and the checklist did not say why). The review's
         checklist and every export print this."""
+        if self.status == PARTLY and self.denial:
+            return f"{STATUS_WORDS[PARTLY]}: said as not done ('{self.denial}')"
         if self.status == PARTLY and self.hedge:
             return f"{STATUS_WORDS[PARTLY]}: said with a hedge ('{self.hedge}')"
         return STATUS_WORDS[self.status]
@@ -793,13 +796,17 @@ _DENIES = re.compile(r"\b(?:i|we) (?:didn't|did not|never|haven't|have not|hadn'
 
 
 def denies_doing(text: str) -> bool:
-    """Every sentence of `text` says the speaker did not do something and none commits
-    (`_COMMIT`): "Honestly, I didn't measure it." makes no point about measuring (trial 36)."""
+    """`text` says the speaker did not do something, and nothing the speaker did or will do: a
+    sentence of it denies, and every sentence that speaks as "I"/"we" denies and none commits
+    (`_COMMIT`): "Honestly, I didn't measure it." makes no point about measuring (trial 36). A
+    sentence about someone else beside the denial does not undo it: "Ah, obviously, I didn't measure
+    it. The support team added felt matter." was quoted whole, as two neighbours, and stayed covered."""
     sentences = [s.lower().replace("\u2019", "'") for s in _SENTENCE_END.split(text) if s.strip()]
     # every "I"/"we" of the sentence denies: "I never trusted it, so I added a canary" does something
-    return bool(sentences) and all(
+    spoken = [s for s in sentences if _FIRST_PERSON.search(s)]
+    return any(_DENIES.search(s) for s in spoken) and all(
         _DENIES.search(s) and not _COMMIT.search(s) and len(_DENIES.findall(s)) == len(_FIRST_PERSON.findall(s))
-        for s in sentences)
+        for s in spoken)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|we)\b(?!')")
@@ -834,15 +841,16 @@ def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
         # "The scale and the result in numbers" was covered by "the project I wanted to talk about
         # is a click model for ranking" (trial 26): no number, so at most partly.
         status = PARTLY
-    hedge = ""
+    hedge = denial = ""
     if status == COVERED and not point.about_asking and made_by and \
             all(hedges_without_committing(e.text) for e in made_by):
         status, hedge = PARTLY, hedge_words(made_by[0].text, _HEDGE)  # said only as a guess, never committed to
     if status == COVERED and not point.about_asking and made_by and all(says_unsure(e.text) for e in made_by):
         status, hedge = PARTLY, hedge_words(made_by[0].text, _UNSURE)  # said by one who says they are unsure
     if status == COVERED and not point.about_asking and made_by and all(denies_doing(e.text) for e in made_by):
-        status, hedge = PARTLY, hedge_words(made_by[0].text, _DENIES)  # "I didn't measure it" (trial 36)
-    return PointCoverage(index, point.text, point.area, status, round(best, 3), said, shown_evidence(evidence, th), hedge)
+        status, denial = PARTLY, hedge_words(made_by[0].text, _DENIES)  # "I didn't measure it" (trial 36)
+    return PointCoverage(index, point.text, point.area, status, round(best, 3), said, shown_evidence(evidence, th), hedge,
+                         denial=denial)
 
 
 def shown_evidence(candidates: Iterable[Evidence], th: CoverageThresholds | None) -> tuple[Evidence, ...]:
@@ -1129,7 +1137,7 @@ def _told_in_first_person(point: ExpectedPoint, found: PointCoverage, sentences:
     told = next((s for s in sentences if acts_in_first_person(s.text)), None)
     if told is None:
         return found
-    return replace(found, status=COVERED, score=max(found.score, th.covered), hedge="",
+    return replace(found, status=COVERED, score=max(found.score, th.covered), hedge="", denial="",
                    evidence=(Evidence(told.part_id, told.text, told.start, told.end, th.covered),))
 
 
