@@ -7,8 +7,12 @@ follow-up (a point made while answering a follow-up was still made), and the ans
 constraint asked as the question's part began (`_scenario_answers`); and a point made in answer
 to another question of the round, by a sentence that says one of its keywords (`_made_elsewhere`:
 in a system design, quoted also when it makes a point better than the point's own question's
-answers; in other rounds only later and clearly, for a point its own answers did not make; in a
-behavioral round, where each question is another story, never). A point asking for the candidate's
+answers; in other rounds only later and clearly, on its meaning alone, for a point its own answers
+did not make; in a behavioral round, where each question is another story, never). Outside a
+system design, what was said while another question's part was discussed (such a sentence, or a
+changed constraint filed under this question but asked as a later part began) makes a point at
+most partly covered, "said in another part (Prevention)"; the point's own answers are always
+preferred (`_from_another_part`). A point asking for the candidate's
 part "in the first person" is made by a sentence in which "I" acts (`acts_in_first_person`). A second
 sentence is quoted only when it makes the point nearly as well as the first (`shown_evidence`).
 
@@ -533,16 +537,26 @@ class PointCoverage:
     keywords_said: tuple[str, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     hedge: str = ""            # partly only because its sentences hedge: the words that do ("I guess")
+    # The parts (phase names) its quoted evidence was said in when that was while another part of
+    # the round was discussed (`_from_another_part`): "Prevention".
+    said_in: tuple[str, ...] = ()
+    denial: str = ""           # partly only because its sentences say it was not done: the words ("I didn't")
 
     @property
     def status_text(self) -> str:
         """"covered", "partly covered", "missed"; with why where the words it was said in made it
         partly: "partly covered: said with a hedge ('I guess')" (trial 25: "I will use class
-        weights, I guess." partly covered, and the checklist did not say why). The review's
-        checklist and every export print this."""
-        if self.status == PARTLY and self.hedge:
-            return f"{STATUS_WORDS[PARTLY]}: said with a hedge ('{self.hedge}')"
-        return STATUS_WORDS[self.status]
+        weights, I guess." partly covered, and the checklist did not say why), and where its
+        evidence was said while another part was discussed: "partly covered: said in another part
+        (Prevention)". The review's checklist and every export print this."""
+        text = STATUS_WORDS[self.status]
+        if self.status == PARTLY and self.denial:
+            text = f"{text}: said as not done ('{self.denial}')"
+        elif self.status == PARTLY and self.hedge:
+            text = f"{text}: said with a hedge ('{self.hedge}')"
+        if self.said_in and self.status != MISSED:
+            text += f"{'; ' if ':' in text else ': '}said in another part ({', '.join(self.said_in)})"
+        return text
 
 
 @dataclass(frozen=True)
@@ -793,13 +807,17 @@ _DENIES = re.compile(r"\b(?:i|we) (?:didn't|did not|never|haven't|have not|hadn'
 
 
 def denies_doing(text: str) -> bool:
-    """Every sentence of `text` says the speaker did not do something and none commits
-    (`_COMMIT`): "Honestly, I didn't measure it." makes no point about measuring (trial 36)."""
+    """`text` says the speaker did not do something, and nothing the speaker did or will do: a
+    sentence of it denies, and every sentence that speaks as "I"/"we" denies and none commits
+    (`_COMMIT`): "Honestly, I didn't measure it." makes no point about measuring (trial 36). A
+    sentence about someone else beside the denial does not undo it: "Ah, obviously, I didn't measure
+    it. The support team added felt matter." was quoted whole, as two neighbours, and stayed covered."""
     sentences = [s.lower().replace("\u2019", "'") for s in _SENTENCE_END.split(text) if s.strip()]
     # every "I"/"we" of the sentence denies: "I never trusted it, so I added a canary" does something
-    return bool(sentences) and all(
+    spoken = [s for s in sentences if _FIRST_PERSON.search(s)]
+    return any(_DENIES.search(s) for s in spoken) and all(
         _DENIES.search(s) and not _COMMIT.search(s) and len(_DENIES.findall(s)) == len(_FIRST_PERSON.findall(s))
-        for s in sentences)
+        for s in spoken)
 
 
 _FIRST_PERSON = re.compile(r"\b(?:i|we)\b(?!')")
@@ -834,15 +852,16 @@ def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
         # "The scale and the result in numbers" was covered by "the project I wanted to talk about
         # is a click model for ranking" (trial 26): no number, so at most partly.
         status = PARTLY
-    hedge = ""
+    hedge = denial = ""
     if status == COVERED and not point.about_asking and made_by and \
             all(hedges_without_committing(e.text) for e in made_by):
         status, hedge = PARTLY, hedge_words(made_by[0].text, _HEDGE)  # said only as a guess, never committed to
     if status == COVERED and not point.about_asking and made_by and all(says_unsure(e.text) for e in made_by):
         status, hedge = PARTLY, hedge_words(made_by[0].text, _UNSURE)  # said by one who says they are unsure
     if status == COVERED and not point.about_asking and made_by and all(denies_doing(e.text) for e in made_by):
-        status, hedge = PARTLY, hedge_words(made_by[0].text, _DENIES)  # "I didn't measure it" (trial 36)
-    return PointCoverage(index, point.text, point.area, status, round(best, 3), said, shown_evidence(evidence, th), hedge)
+        status, denial = PARTLY, hedge_words(made_by[0].text, _DENIES)  # "I didn't measure it" (trial 36)
+    return PointCoverage(index, point.text, point.area, status, round(best, 3), said, shown_evidence(evidence, th), hedge,
+                         denial=denial)
 
 
 def shown_evidence(candidates: Iterable[Evidence], th: CoverageThresholds | None) -> tuple[Evidence, ...]:
@@ -927,6 +946,11 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
     out = []
     said_to: dict[str, list[Sentence]] = {}  # question id -> the sentences said to it
     own_parts: dict[str, set[int]] = {}     # question id -> ids of the parts said while it was discussed
+    where = _part_places(parts, script)
+    # Parts of another question's phase, in a round whose questions are not one problem: what was
+    # said there was said while that part was discussed (`_from_another_part`).
+    apart = script.kind != BEHAVIORAL and script.kind not in ONE_PROBLEM_KINDS
+    asking_phases = {p.id for p in script.phases if script.questions_in(p.id)}
     for qid, question_parts in by_question.items():
         try:
             question = script.question(qid)
@@ -935,6 +959,9 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
         points = question.expected_points
         scores: list[list[PartScore]] = []
         to_encode: list[Sentence] = []
+        aside_scores: list[list[PartScore]] = []  # parts filed under it but said in another question's part
+        aside_encode: list[Sentence] = []
+        own_said: list[Sentence] = []
         answered = reached = False
         wrong: list[PitfallSaid] = []
         for part in question_parts:
@@ -958,15 +985,22 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
             # (nor, said to this question, evidence for another question's point: _made_elsewhere)
             said_to.setdefault(qid, []).extend(s for s in sentences if (s.part_id, s.text, s.start) not in said_wrong)
             own_parts.setdefault(qid, set()).add(part.id)
+            # A changed constraint filed under this question but asked (and answered) as a later
+            # question's part began: said while that part was discussed (trial 36).
+            aside = apart and part.phase_id in asking_phases and part.phase_id != question.phase
+            if not aside:
+                own_said += [s for s in sentences if (s.part_id, s.text, s.start) not in said_wrong]
+            part_scores, encode = (aside_scores, aside_encode) if aside else (scores, to_encode)
             if made:
-                to_encode += [s for s in sentences if (s.part_id, s.text, s.start) not in said_wrong]
+                encode += [s for s in sentences if (s.part_id, s.text, s.start) not in said_wrong]
                 continue
             stored = _stored_scores(part, points, scorer)
             if stored is not None:
-                scores.append(stored)
+                part_scores.append(stored)
             else:
-                to_encode += sentences
+                encode += sentences
         scores += scorer.part_scores(points, to_encode, question.text).values()
+        aside_scores += scorer.part_scores(points, aside_encode, question.text).values()
         covered = [combine(i, p, [s[i] for s in scores], scorer.thresholds) for i, p in enumerate(points)]
         # A point about asking is made by the questions asked, never by a statement (which is all
         # the scores above read): scored against them alone, so it agrees with the clarifying
@@ -996,17 +1030,57 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
                 else:
                     covered[i] = combine(i, points[i], [s[k] for s in by_part] + said, scorer.thresholds)
         covered = _settled_by_follow_ups(question, question_parts, points, scores, covered, scorer)
-        covered = [_told_in_first_person(p, c, said_to[qid], scorer.thresholds) for p, c in zip(points, covered)]
+        covered = [_told_in_first_person(p, c, own_said, scorer.thresholds) for p, c in zip(points, covered)]
+        if aside_scores:
+            covered = [_from_another_part(p, c, combine(i, p, [s[i] for s in aside_scores], scorer.thresholds), where)
+                       for i, (p, c) in enumerate(zip(points, covered))]
         out.append(QuestionCoverage(question.id, question.text, question.phase, tuple(covered), question.outline_steps(),
                                     answered=answered, reached=reached, pitfalls=tuple(wrong)))
     if script.kind == BEHAVIORAL:
         return out
     order = {part.id: n for n, part in enumerate(parts)}
     return [_made_elsewhere(q, script.question(q.question_id), said_to, own_parts.get(q.question_id, set()), scorer,
-                            one_problem=script.kind in ONE_PROBLEM_KINDS, order=order) for q in out]
+                            one_problem=script.kind in ONE_PROBLEM_KINDS, order=order, where=where) for q in out]
 
 
 BEHAVIORAL = "behavioral"
+
+
+def _part_places(parts: Sequence["Part"], script: RoundScript) -> dict[int, str]:
+    """Part id -> the name of the round's part (phase) it was said in: its own phase, else its
+    question's (rounds stored without phases)."""
+    names = {p.id: p.name for p in script.phases}
+    out = {}
+    for part in parts:
+        phase = part.phase_id
+        if phase is None and part.question_id:
+            try:
+                phase = script.question(part.question_id).phase
+            except KeyError:
+                continue
+        if phase in names:
+            out[part.id] = names[phase]
+    return out
+
+
+def _places(evidence: Iterable[Evidence], where: Mapping[int, str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(where[e.part_id] for e in evidence if e.part_id in where))
+
+
+def _from_another_part(point: ExpectedPoint, own: PointCoverage, other: PointCoverage,
+                       where: Mapping[int, str]) -> PointCoverage:
+    """The rule for what was said while another part of the round was discussed (`other`: a
+    changed constraint filed under this question but asked as a later question's part began, or,
+    in `_made_elsewhere`, a sentence said to another question): it makes a point at most partly
+    covered, and says where it was said ("partly covered: said in another part (Prevention)"); the
+    point's own answers are always preferred: a point they cover or partly cover keeps their
+    evidence and status. Trial 36: "... for the new country I will run the model in shadow mode for
+    two weeks first", said to the Prevention part's new-country scenario, covered the fix's
+    "Verification offline on the bad period, then shadow or canary before full rollout", though
+    the fix itself was only "We fixed the field mapping and redeployed the pipeline."."""
+    if own.status != MISSED or other.status == MISSED or not other.evidence or point.about_asking:
+        return own
+    return replace(other, status=PARTLY, said_in=_places(other.evidence, where))
 
 
 def _scenario_answers(parts: Sequence["Part"], script: RoundScript) -> list[tuple[str, "Part"]]:
@@ -1034,7 +1108,7 @@ def _scenario_answers(parts: Sequence["Part"], script: RoundScript) -> list[tupl
 
 def _made_elsewhere(coverage: QuestionCoverage, question: Question, said_to: Mapping[str, Sequence[Sentence]],
                     own: Collection[int], scorer: PointMatcher, one_problem: bool = True,
-                    order: Mapping[int, int] | None = None) -> QuestionCoverage:
+                    order: Mapping[int, int] | None = None, where: Mapping[int, str] | None = None) -> QuestionCoverage:
     """A point not covered in the answers to its own question (`own`: the ids of the parts said
     while it was discussed) is covered by a sentence said to another question of the round that
     clearly makes it: a point made late was still made (trial 32: "A baseline to beat: the current
@@ -1056,18 +1130,30 @@ def _made_elsewhere(coverage: QuestionCoverage, question: Question, said_to: Map
     rounds (an ML depth round's context, incident, fix, prevention) a sentence said to another
     question counts only when it was said after the point's question was asked (volunteered
     later, not an answer the question then asked for again) and clearly makes the point: covered
-    on its meaning alone, without the keyword's bonus (trial 35: "... the merchant category feature
-    was null for 40% of traffic", said about the incident, covered the fix's "What the incident
-    cost users or revenue, in numbers", 0.42). A behavioral round's questions are different
-    stories: `round_coverage` never calls this there. Points made by asking are left as they are."""
+    on its meaning alone, scored as if the point had no keywords (trial 35: "... the merchant
+    category feature was null for 40% of traffic", said about the incident, covered the fix's "What
+    the incident cost users or revenue, in numbers", 0.42; trial 37: "I used target encoding ... or
+    a hash embedding", said to the features question, covered "Neural networks: images, text,
+    audio, ..., learned embeddings" at 0.70, its one-word keyword "embeddings" found word for word
+    (keyword recall 0.84) beside a point recall of 0.26; without keywords it scores 0.21, where
+    "Neural networks win on images, text and audio" scores 0.61); and even then it makes the point
+    only partly covered, labelled with where it was said (`_from_another_part`). A behavioral
+    round's questions are different stories: `round_coverage` never calls this there. Points made
+    by asking are left as they are. `where`: part id -> the name of the part it was said in."""
     points = question.expected_points
     order = order or {}
+    where = where or {}
     first = min((order.get(pid, math.inf) for pid in own), default=math.inf)
     elsewhere = [s for qid, sentences in said_to.items() if qid != question.id for s in sentences
                  if s.part_id not in own and (one_problem or order.get(s.part_id, -1) > first)]
     if not elsewhere:
         return coverage
-    out = [_told_in_first_person(p, c, elsewhere, scorer.thresholds) for p, c in zip(points, coverage.points)]
+    # How the candidate tells their part ("in the first person") is the manner of the whole account,
+    # not one question's subject: told so in a later part, it was told (trial 35: "I found out from
+    # the finance report ... I traced it ..." said about the incident); its place is still named.
+    out = [c if t is c else replace(t, said_in=_places(t.evidence, where))
+           for c, t in ((c, _told_in_first_person(p, c, elsewhere, scorer.thresholds))
+                        for p, c in zip(points, coverage.points))]
     open_points = [i for i, p in enumerate(points) if not p.about_asking and not settled_by_asking(p)
                    and (one_problem or out[i].status != COVERED)]
     candidates = list({(s.part_id, s.text, s.start): s for s in elsewhere
@@ -1076,17 +1162,22 @@ def _made_elsewhere(coverage: QuestionCoverage, question: Question, said_to: Map
         return replace(coverage, points=tuple(out)) if out != list(coverage.points) else coverage
     # Each sentence alone (as its own part: never windowed with a sentence it was not said next to),
     # all in one call to the encoder.
-    per_sentence = scorer.part_scores(points, [replace(s, part_id=k) for k, s in enumerate(candidates)], question.text)
+    alone = [replace(s, part_id=k) for k, s in enumerate(candidates)]
+    per_sentence = scorer.part_scores(points, alone, question.text)
+    # On meaning alone: the same sentences against the points without their keywords.
+    plain = {} if one_problem else scorer.part_scores([replace(p, keywords=()) for p in points], alone, question.text)
     for i in open_points:
-        scores = [_in_part(row[i], candidates[k].part_id) for k, row in per_sentence.items()
-                  if _said_keywords(candidates[k].text, points[i].keywords)]
+        saying = [k for k in per_sentence if _said_keywords(candidates[k].text, points[i].keywords)]
+        scores = [_in_part(per_sentence[k][i], candidates[k].part_id) for k in saying]
         found = combine(i, points[i], scores, scorer.thresholds) if scores else None
         if found is None or found.status != COVERED:
             continue
-        if not one_problem and found.score < scorer.thresholds.covered + scorer.thresholds.keyword_bonus:
-            continue  # covered only with the keyword's bonus: not clearly made
-        if out[i].status != COVERED:
-            out[i] = found
+        if not one_problem:
+            if max(plain[k][i].score for k in saying) < scorer.thresholds.covered:
+                continue  # covered only with the keyword: not clearly made
+            out[i] = _from_another_part(points[i], out[i], found, where)
+        elif out[i].status != COVERED:
+            out[i] = replace(found, said_in=_places(found.evidence, where))
         elif found.score > out[i].score:
             # Covered in its own answers too, but made better elsewhere in the one design: the
             # sentence that makes it is quoted, not a weaker one that shares a keyword (trial 34:
@@ -1095,8 +1186,9 @@ def _made_elsewhere(coverage: QuestionCoverage, question: Question, said_to: Map
             # question's answers), not as "I split the estimate into kitchen prep time, courier
             # travel to the restaurant, ..." (0.92, said to the framing question)).
             keep = out[i]
+            shown = shown_evidence(found.evidence + keep.evidence, scorer.thresholds)
             out[i] = replace(keep, score=found.score, keywords_said=tuple(dict.fromkeys(keep.keywords_said + found.keywords_said)),
-                             evidence=shown_evidence(found.evidence + keep.evidence, scorer.thresholds))
+                             evidence=shown, said_in=_places((e for e in shown if e.part_id not in own), where))
     return replace(coverage, points=tuple(out)) if out != list(coverage.points) else coverage
 
 
@@ -1129,7 +1221,7 @@ def _told_in_first_person(point: ExpectedPoint, found: PointCoverage, sentences:
     told = next((s for s in sentences if acts_in_first_person(s.text)), None)
     if told is None:
         return found
-    return replace(found, status=COVERED, score=max(found.score, th.covered), hedge="",
+    return replace(found, status=COVERED, score=max(found.score, th.covered), hedge="", denial="", said_in=(),
                    evidence=(Evidence(told.part_id, told.text, told.start, told.end, th.covered),))
 
 
