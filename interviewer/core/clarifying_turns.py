@@ -11,7 +11,7 @@ from interviewer.core.candidate_questions import (
     CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
 )
 from interviewer.core.conversation_cues import (
-    asks_to_ask, asks_to_repeat, checks_assumption, checks_in, unclear_fragment, wraps_up,
+    asks_to_ask, asks_to_repeat, checks_assumption, checks_in, talks_to_self, unclear_fragment, wraps_up,
 )
 from interviewer.core.clarifying_responder import MEANING_BEFORE_FINISH, MEANING_LEAD_IN
 from interviewer.core.engine import writes_code
@@ -20,7 +20,7 @@ from interviewer.core.interview_requests import (
     THINKING_TIME_REPLY, about_the_interview, asks_for_hint, asks_for_thinking_time, asks_permission, asks_time_left,
     ends_asking_for_thinking_time, time_scope,
 )
-from interviewer.core.round_records import AnswerRecord, Clarification, EndedBy, UtteranceKind
+from interviewer.core.round_records import AnswerRecord, Clarification, EndedBy, Utterance, UtteranceKind
 from interviewer.core.round_settings import SAME_REPLY_WINDOW_S, THINKING_TIME_S
 from interviewer.core.round_updates import ClarifyingAnswered, PartialTranscript, Problem
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
@@ -64,6 +64,13 @@ def said_again(fact: str) -> str:
     if first in _KEEPS_CAPITAL or (len(first) < 2 and first != "A") or (len(first) > 1 and not first[1:].islower()):
         return f"As I said, {fact}"
     return f"As I said, {fact[0].lower()}{fact[1:]}"
+
+# Said before the fact that answers a question the candidate asked earlier in the turn and went on
+# from without a pause ("Is it used for a click model? I'd use hashing or an embedding. That's
+# it.": trial 37 got "Okay, thanks." and no answer), when the answer ends.
+EARLIER_QUESTION_LEAD_IN = "To your earlier question:"
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+
 
 class ClarifyingTurns:
     """RoundController's answers to the candidate's questions. A mixin: it reads and sets the
@@ -519,6 +526,48 @@ class ClarifyingTurns:
                     prepare(text)
         except Exception:  # only a head start: the reply is computed on demand otherwise
             pass
+
+    def _answer_earlier_questions(self, records: list[AnswerRecord]) -> Utterance | None:
+        """When the candidate's turn (`records`) ends: the questions they asked in it and went on
+        from before a reply could come (no pause after them), each answered by a fact of the
+        question's not given in the turn, said in one line ("To your earlier question: ...") and
+        kept as the turn's clarifying exchanges. None when there is none: a question with no fact
+        (its stock reply says "go on", too late now), one loosely matched, or one about the
+        interview or to themselves gets nothing, as at the pause after it."""
+        facts, given = [], set()
+        for record in records:
+            given |= {c.topic.lower() for c in record.clarifications if c.topic}
+            given |= {c.question for c in record.clarifications}
+        for record in records:
+            if record.transcript is None or record.asked_to_repeat or not self._answers_questions(record):
+                continue
+            words = _words_of(record.transcript.segments)
+            for question in (q for q in _SENTENCE.split(join_words([w.text for w in words])) if q.endswith("?")):
+                if (question in given or wraps_up(question) or asks_to_repeat(question) or asks_time_left(question)
+                        or asks_for_thinking_time(question) or asks_to_ask(question) or checks_in(question)
+                        or asks_for_hint(question) or about_the_interview(question) or talks_to_self(question)
+                        or self._narrated(record, words, question)):
+                    continue
+                try:
+                    answerer = self._replier(record)
+                    result = answerer.reply(question) if answerer is not None else None
+                    weak = getattr(answerer, "weakly_matched", None)
+                    if result is None or result[0] is None or (weak is not None and weak(question)):
+                        continue
+                except Exception as exc:  # a broken matcher must not stop the round
+                    self._emit(Problem(f"could not answer the question: {exc}", self._now()))
+                    continue
+                topic, fact = result
+                if topic.lower() in given:
+                    continue
+                given |= {topic.lower(), question}
+                clarification = Clarification(question, topic, fact, self._now())
+                record.clarifications.append(clarification)
+                self._emit(ClarifyingAnswered(record.index, clarification))
+                facts.append(fact)
+        if not facts:
+            return None
+        return Utterance(f"{EARLIER_QUESTION_LEAD_IN} {' '.join(facts)}", UtteranceKind.CLARIFICATION)
 
     def _reply_before_finishing(self) -> bool:
         """The candidate asked a question and pressed the end key before the pause that gets a
