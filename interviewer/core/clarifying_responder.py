@@ -11,7 +11,7 @@ from typing import NamedTuple
 from interviewer.core import interview_requests as requests
 from interviewer.core.conversation_cues import (
     ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, asks_what_is_meant, asks_which_to_talk_about,
-    checks_assumption, checks_in,
+    assumes_what_is_wanted, checks_assumption, checks_in, wanted_reply,
 )
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import Matcher, TextEncoder
@@ -28,6 +28,15 @@ class ClarifyingReply(NamedTuple):
 # got "Yes, that's a fair assumption. Go with it.").
 OWN_PROJECT_KINDS = ("ml_depth",)
 OWN_PROJECT_REPLY = "It's your project, so that's yours to tell me: say what it was, roughly, and go on."
+# An assumption checked about the candidate's own past work ("Can I assume the training data fits
+# in memory on one machine?"): theirs to state, so it is acknowledged and they go on; one about what
+# the interviewer wants ("Can I assume you want the most serious incident?") gets a direct yes
+# (conversation_cues.wanted_reply). Trial 36 got OWN_PROJECT_REPLY to both, "say what it was,
+# roughly" making no sense to the second; behavioral rounds got "Yes, that's a fair assumption."
+OWN_ASSUMPTION_REPLIES = {
+    "ml_depth": "Sure, if that was so in your project, say it and go on.",
+    "behavioral": "Sure, if that was so in your example, say it and go on.",
+}
 
 # Two topics scoring this close, neither named by a keyword: the question is clearly about neither.
 # On matcher_bench.py's development parts (1757 asks) right fact 1511 with no margin, 1510 with
@@ -165,7 +174,13 @@ class ClarifyingResponder:
         # An assumption stated and checked that no fact answers is confirmed: "Make a reasonable
         # assumption" asked for the one just made (trial 19).
         if checks:
-            return ClarifyingReply(None, OWN_PROJECT_REPLY if self._own_project() else ASSUMPTION_REPLY)
+            own_work = OWN_ASSUMPTION_REPLIES.get(self._kind)
+            if own_work is None:
+                return ClarifyingReply(None, ASSUMPTION_REPLY)
+            if _asks_what(candidate_question):  # "What traffic should I assume?": theirs to tell
+                return ClarifyingReply(None, self._no_fact_reply())
+            return ClarifyingReply(None, wanted_reply(candidate_question)
+                                   if assumes_what_is_wanted(candidate_question) else own_work)
         if match is not None:
             return ClarifyingReply(None, self._no_fact_reply())
         if requests.unclear_ask(candidate_question):  # "Can I get up in?": nothing to grant
@@ -318,6 +333,15 @@ forty fifty hundred hundreds thousand thousands million millions billion billion
 def _content(text: str) -> set[str]:
     """Stems of a text's content words (no stopwords)."""
     return {stem(w) for w in words(text) if w not in STOPWORDS}
+
+
+_WH = frozenset({"what", "which", "how", "who", "when", "where", "whats", "what's"})
+
+
+def _asks_what(text: str) -> bool:
+    """It asks what to assume ("What traffic should I assume, ...?"), not whether an assumption is fine."""
+    said = words(text)
+    return bool(said) and said[0] in _WH
 
 
 def _has_number(text: str) -> bool:

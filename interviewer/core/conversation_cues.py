@@ -522,6 +522,42 @@ _STATES_ASSUMPTION = re.compile(
     r"(?:just |also |safely |simply )?(?:going to |gonna )?assum(?:e|ing)\b")
 
 
+# What is assumed is what the interviewer wants ("Can I assume you want the most serious incident,
+# not the most recent one?", "I'll assume it's fine to pick an internal customer, right?"): the
+# interviewer's to say, so it gets a direct yes. Trial 36 got "It's your project, so that's yours
+# to tell me: say what it was, roughly" to it.
+_WANTED = re.compile(
+    r"\bassum(?:e|ing) (?:that )?(?:"
+    r"(?:you|you'd|you would) (?:just |really |mostly )?(?:want|wanted|like|prefer|mean|need|expect)\b"
+    r"|(?:you're|you are) (?:looking for|asking (?:for|about)|after|expecting|fine with|okay with|ok with)\b"
+    r"|(?:it's|it is|that's|that is|it'd be|it would be) (?:ok|okay|fine|alright|all right|enough)\b"
+    r"|i (?:can|could|should|may|only need to|just need to|don't need to|do not need to)\b"
+    r"|it (?:doesn't|does not|needn't|need not) (?:have|need) to\b)")
+# The thing wanted, when the check names it plainly ("you want | the most serious incident | , not ...").
+_WANTED_THING = re.compile(
+    r"\bassum(?:e|ing) (?:that )?(?:you|you'd|you would) (?:just |really |mostly )?(?:want|like|prefer|mean|expect) "
+    r"((?:the|a|an|one|some)\b[^,.?!;]*?)\s*(?:,|\bnot\b|\brather than\b|\binstead of\b|\bover\b|\bor\b|[.?!;]|$)",
+    re.IGNORECASE)
+WANTED_REPLY = "Yes, that's fine. Go with it."
+_WANTED_THING_WORDS = 7
+
+
+def assumes_what_is_wanted(text: str) -> bool:
+    """An assumption check (checks_assumption) about what the interviewer wants, not about the
+    problem or the candidate's own work."""
+    return bool(_WANTED.search(" ".join(words(text))))
+
+
+def wanted_reply(text: str) -> str:
+    """The direct yes to an assumption about what the interviewer wants: "Yes, the most serious
+    incident is a good choice." when it names the thing plainly, else WANTED_REPLY."""
+    found = _WANTED_THING.search(text.replace("\u2019", "'"))
+    thing = found.group(1).strip() if found else ""
+    if not thing or len(thing.split()) > _WANTED_THING_WORDS:
+        return WANTED_REPLY
+    return f"Yes, {thing} is a good choice."
+
+
 def checks_assumption(text: str) -> bool:
     """The question asks the interviewer to confirm an assumption the candidate states: "Can I
     assume ...?", "I assume ..., right?", "I'll assume ...", "..., correct me if I'm wrong."."""

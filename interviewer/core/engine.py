@@ -78,6 +78,11 @@ class RoundEndingSoon:
     at: float
 
 
+# Said before a part's question whose talking points the candidate already began on just before it:
+# they are asked for what they have not said, not to say it again (trial 36: "As I said twice now").
+TOLD_BEFORE_LEAD_IN = "You've told me some of this already, so just what you haven't said yet:"
+
+
 class AskReason(StrEnum):
     """Why a question is asked now (also the kind of what the interviewer says then)."""
     QUESTION = "question"
@@ -744,14 +749,22 @@ class RoundEngine:
             return []
         question, follow_up = self._phase_queue.pop(0)
         if follow_up is None:
+            told = self._told_before(question)
             self._question = question
             self._asked_questions.add(question.id)
             self._pending_follow_ups = [f for f in question.follow_ups if f.at_phase is None]
             self._guessed_covered, self._covered_in_passing = [], []
             if self._answers_so_far.strip():
                 self._said_earlier.append(self._answers_so_far.strip())
-            self._answers_so_far = ""
-            return [self._ask(question, None, at, AskReason.QUESTION)]
+            # What already answers it counts as answering it: its follow-ups are decided on it too
+            # (trial 36: "Which alert ..., and what threshold ...?" after "threshold three times
+            # the weekly average" said just before the part's question).
+            self._answers_so_far = told
+            event = self._ask(question, None, at, AskReason.QUESTION)
+            if told:
+                event = replace(event, text=f"{TOLD_BEFORE_LEAD_IN} {question.text}")
+                self._last_ask = event
+            return [event]
         if follow_up.at_phase is None and question is not self._question:
             # A follow-up carried over from the clarify part: the question it probes is discussed
             # again, and what was pending for the other one (nothing, it was just answered) goes.
@@ -760,6 +773,26 @@ class RoundEngine:
         changes = follow_up.changes_the_problem(self.script.kind)
         reason = AskReason.CHANGED_CONSTRAINT if changes else AskReason.FOLLOW_UP
         return [self._ask(question, follow_up, at, reason)]
+
+    def _told_before(self, question: Question) -> str:
+        """What the candidate said just before `question`, a question of the running part, is asked
+        (the answers to the question discussed until now, an answer said over a line too), when
+        what they said to the scenario that opened the part already makes one of `question`'s
+        talking points: by the point's keywords, or COVERED by the review's point matcher. ""
+        when it makes none. Trial 36: "the null rate alerts and the
+        schema contract test", said over the Prevention part's scenario, then "Got it." and the
+        Prevention question word for word, "As I said twice now: ..."."""
+        said = self._part_opening_said.strip()  # said to the scenario that opened the part
+        if not said or not question.expected_points or question.phase != getattr(self.current_phase, "id", None):
+            return ""
+        before = self._answers_so_far.strip() or said
+        if any(p.keywords and keyword_hits(said, p.keywords, fuzzy=False) for p in question.expected_points):
+            return before
+        if self.matcher.uses_meaning:
+            scores = self._point_matcher.score_points(question.expected_points, sentences_of_text(said), question.text)
+            if any(p.status == COVERED for p in scores):
+                return before
+        return ""
 
     def _already_covered(self, question: Question, follow_up: FollowUp) -> bool:
         """A changed constraint with `if_missing` words is skipped when anything said in the round

@@ -120,8 +120,52 @@ def _content(text: str) -> set[str]:
 def says_the_correction(pitfall: Pitfall, sentence: str) -> bool:
     """The sentence says CORRECTION_WORDS or more content words of the correction's own (not the
     claim's, nor the keywords'): it is the correction, or both sides of the comparison."""
-    own = _content(pitfall.correction) - _content(pitfall.claim) - _content(" ".join(_alternatives(pitfall)))
-    return len(own & _content(sentence)) >= CORRECTION_WORDS
+    return len(_correction_own(pitfall) & _content(sentence)) >= CORRECTION_WORDS
+
+
+# The items of a list of pairings ("trees for tabular data, neural networks for images and text",
+# "... data and neural networks for ..."): where each thing a sentence names is put. A clause that
+# goes on from the one before ("NDCG is a big gain, so I'd ship it") is no new item.
+_GOES_ON = r"(?!\s*(?:and\s+)?(?:so|then|thus|hence|because|since|as|which|that|therefore)\b)"
+_ITEMS = re.compile(rf"\s*[,;:]\s*{_GOES_ON}|\s+\b(?:and|but|while|whereas)\b\s+{_GOES_ON}", re.IGNORECASE)
+
+
+def _correction_own(pitfall: Pitfall) -> set[str]:
+    """Content words only the correction says (not the claim, nor the keywords): the other side."""
+    return _content(pitfall.correction) - _content(pitfall.claim) - _content(" ".join(_alternatives(pitfall)))
+
+
+def _claims_other_half(pitfall: Pitfall) -> set[str]:
+    """A claim that swaps two things says both ("Bias is the error from the model being too
+    complex, and variance is the error from it being too simple"): the words of its half without
+    the keywords, not in the half with them (variance, simple), are the other side too."""
+    halves = [h for h in _CONTRAST.split(pitfall.claim) if h.strip()]
+    with_keywords = [h for h in halves if keywords_heard(pitfall, h)]
+    if not with_keywords or len(with_keywords) == len(halves):
+        return set()
+    said = set().union(*(_content(h) for h in with_keywords))
+    return set().union(*(_content(h) for h in halves if h not in with_keywords)) - said
+
+
+def on_other_sides(pitfall: Pitfall, sentence: str) -> bool:
+    """The claim's keywords are said in different items of a list, and an item pairs one of them
+    with the other side of the comparison (a word only the correction says): "Trees for tabular
+    data, neural networks for images and text" puts tabular data with the trees, not with the
+    networks of "Neural networks work best on small tabular data sets" (trial 37). A sentence
+    with every keyword in one item ("On small tabular data, neural networks work best" has none
+    paired otherwise) is read as a whole."""
+    if len(pitfall.keywords) < 2:
+        return False
+    items = [i for i in _ITEMS.split(sentence) if i and i.strip()]
+    if len(items) < 2 or any(keywords_heard(pitfall, item) for item in items):
+        return False
+    other_side = _correction_own(pitfall) | _claims_other_half(pitfall)
+    for item in items:
+        holds = [entry for entry in pitfall.keywords
+                 if keyword_hits(item, [a.strip() for a in entry.split("|") if a.strip()], fuzzy=False)]
+        if holds and _content(item) & other_side:
+            return True
+    return False
 
 
 def _states(pitfall: Pitfall, sentence: str, matcher=None) -> bool:
@@ -129,6 +173,8 @@ def _states(pitfall: Pitfall, sentence: str, matcher=None) -> bool:
         return False
     keywords = _alternatives(pitfall)
     if negated(sentence, keywords) != negated(pitfall.claim, keywords) or says_the_correction(pitfall, sentence):
+        return False
+    if on_other_sides(pitfall, sentence):
         return False
     from interviewer.core.matching import Matcher, dot  # matching imports scripts.model only
     matcher = matcher or _default_matcher()

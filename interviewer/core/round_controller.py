@@ -1774,6 +1774,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._ending, self._unfinished = (self._unfinished, self._turn), []
         # Moved on after the offer of help met silence: the next question, not a follow-up.
         unanswered = last is not None and last.left_unanswered and not any(p.strip() for p in parts)
+        try:  # a question asked and gone on from without a pause: answered before moving on (trial 37)
+            earlier = None if self.engine.is_over else self._answer_earlier_questions(self._ending[0])
+        except Exception as exc:  # only a courtesy before moving on: the answer still ends
+            self._emit(Problem(f"could not answer an earlier question: {exc}", self._now()))
+            earlier = None
         asked = any(r.clarifications for r in self._ending[0])  # a question of theirs was answered in the turn
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at,
                                              unanswered=unanswered,
@@ -1782,6 +1787,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._handle(events)
         finally:
             self._ending = None
+        if earlier is not None:
+            self._to_say.appendleft(earlier)  # before the acknowledgement and what comes next
         if greeted and self._to_say and self._speaking is None:
             # A hello to the opening words gets one back before the first question or prompt
             # (in place of "Okay, thanks.", which would thank for a hello).

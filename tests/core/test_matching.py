@@ -445,7 +445,7 @@ def test_in_an_ml_depth_round_the_candidates_own_numbers_are_theirs_to_state():
     millions of requests a day?" about the candidate's own past project got "Yes, that's a fair
     assumption. Go with it.", and a question no fact fits got "Make a reasonable assumption": the
     interviewer cannot know or confirm the scale of the candidate's project."""
-    from interviewer.core.clarifying_responder import OWN_PROJECT_REPLY
+    from interviewer.core.clarifying_responder import OWN_ASSUMPTION_REPLIES, OWN_PROJECT_REPLY
 
     project = Question("evaluation", "How did you evaluate it?", "eval",
                        (ClarifyingTopic("success metric", ("metric",), "Tell me the metric you were judged on."),))
@@ -454,8 +454,10 @@ def test_in_an_ml_depth_round_the_candidates_own_numbers_are_theirs_to_state():
     design = RoundScript("s", "S", "ml_system_design", 45, phases, (project,))
     for asked in ("What traffic should I assume, is it millions of requests a day?",
                   "Can I assume the model ran in real time?", "What about privacy?"):
-        assert ClarifyingResponder(project, script=depth).reply(asked) == (None, OWN_PROJECT_REPLY), asked
-        assert ClarifyingResponder(project, script=design).reply(asked).text != OWN_PROJECT_REPLY, asked
+        # An assumption checked about their project is acknowledged so that they go on (trial 36).
+        own = OWN_ASSUMPTION_REPLIES["ml_depth"] if asked.startswith("Can I assume") else OWN_PROJECT_REPLY
+        assert ClarifyingResponder(project, script=depth).reply(asked) == (None, own), asked
+        assert ClarifyingResponder(project, script=design).reply(asked).text not in (OWN_PROJECT_REPLY, own), asked
     # Its facts still answer, and a script's own no_fact_reply is kept.
     assert ClarifyingResponder(project, script=depth).reply("Which metric do you mean?").topic == "success metric"
     own = Question("evaluation", "How?", "eval", (), no_fact_reply="Your call.")

@@ -9,7 +9,9 @@ from test_question_cut_off import FEED, said_in_full, talk
 from test_question_finished_after_a_late_cut import FINISH, cut_late
 from test_round_turns import FakeAnswerer
 
-from interviewer.core.clarifying_responder import MEANING_BEFORE_FINISH, OWN_PROJECT_REPLY, ClarifyingResponder, meaning_reply
+from interviewer.core.clarifying_responder import (
+    MEANING_BEFORE_FINISH, OWN_ASSUMPTION_REPLIES, OWN_PROJECT_REPLY, ClarifyingResponder, meaning_reply,
+)
 from interviewer.core.conversation_cues import asks_what_is_meant
 from interviewer.core.scripts.loader import find_question, load_script
 from interviewer.resources import bundled_scripts_dir
@@ -35,7 +37,9 @@ def test_other_questions_keep_their_replies():
     script, question = depth()
     responder = ClarifyingResponder(question, script=script)
     assert responder.reply("Which model should I talk about, the ranking one or the fraud one?").topic == "which model"
-    assert responder.reply("Can I assume the training data fits in memory on one machine?").text == OWN_PROJECT_REPLY
+    # An assumption about their own project is acknowledged so that they go on (trial 36).
+    assert responder.reply("Can I assume the training data fits in memory on one machine?").text == \
+        OWN_ASSUMPTION_REPLIES["ml_depth"]
     assert not asks_what_is_meant("I mean, it was a batch model.")
     assert meaning_reply("Design a news feed ranking system.") == "What I'm asking is: Design a news feed ranking system."
 
