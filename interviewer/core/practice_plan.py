@@ -2,8 +2,9 @@
 
 Four stages: foundations (breadth, coding, phone screens), system design (design and depth),
 full mock rounds (every kind, at full length), refinement (behavioral and the weakest spots).
-Completed rounds are counted in the order they happened: each fills the earliest week, not yet
-done, whose kinds include it, so practice ahead of plan still counts and nothing counts twice.
+Practised rounds (is_practised: a third of their plan) are counted in the order they happened:
+each fills the earliest week, not yet done, whose kinds include it, so practice ahead of plan
+still counts and nothing counts twice.
 
 Each stage ends with readiness checkpoints that tick themselves from measured rounds
 (core/weak_spots.py), and `propose_next_round` picks the next round from the current week's
@@ -99,10 +100,15 @@ def build_plan(weeks: int = 8) -> list[PlanWeek]:
 
 
 
-# A round the candidate ended (ended early) before this share of its plan ticks no week at all:
-# a new user's rounds closed after 0.7, 4.6 and 8.3 of 45 minutes marked "Week 1 done". Home
-# still lists and counts them. A round the interviewer's pacing ended (script done, time up)
-# counts however short: the candidate did all the round asked (trial 15).
+# A practised round, the one rule of the plan's weeks, its checkpoints and Home's count: a round
+# that ran at least this share of its planned minutes (15 of 45), however it ended. A shorter one
+# is a "short round", listed and said so everywhere, and counts for no week or checkpoint: a new
+# user's rounds closed after 0.7, 4.6 and 8.3 of 45 minutes marked "Week 1 done"; trial 37 ticked
+# "Week 1: Foundations (3/3 rounds)" with rounds of 10.8, 2.9 and 7.2 of 45 minutes that the
+# interviewer closed because the candidate had moved through the parts with N (one mostly
+# skipped). Ended by the interviewer counted however short before (trial 15), but a script that
+# runs out at a sixth of its time was answered in a few words or skipped: no round's practice a
+# coach would count. Skipping parts with N ends a round early, so such rounds are short too.
 PRACTICE_SHARE = 1 / 3
 
 
@@ -156,14 +162,17 @@ def practised_rounds(rows) -> PractisedRounds:
     early = frozenset(r.session_id for r in rounds if r.ended_early)
     cut_short = early | frozenset(r.session_id for r in rounds
                                   if not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds))
-    # The plan's one rule: a round ended on its own ticks its week whatever its length; one the
-    # candidate ended early ticks it from PRACTICE_SHARE of its plan; a full-length week takes
-    # neither, only rounds that ran FULL_LENGTH_SHARE of their plan.
-    too_short = frozenset(r.session_id for r in rounds
-                          if r.session_id in early
-                          and not ran_full_length(r.planned_minutes, r.started_at, r.ended_at, r.paused_seconds,
-                                                  share=PRACTICE_SHARE))
+    # The plan's one rule (is_practised): a round ticks its week from PRACTICE_SHARE of its plan,
+    # however it ended; a full-length week takes only rounds that ran FULL_LENGTH_SHARE of it.
+    too_short = frozenset(r.session_id for r in rounds if not is_practised(r))
     return PractisedRounds(rounds, cut_short, too_short, early)
+
+
+def is_practised(row) -> bool:
+    """A stored round (a storage.progress row) counts as practised for the plan: it ran at least
+    PRACTICE_SHARE of its planned minutes on the round clock, or its plan is not known."""
+    return ran_full_length(row.planned_minutes, row.started_at, row.ended_at, row.paused_seconds,
+                           share=PRACTICE_SHARE)
 
 
 def _share_words(share: float) -> str:
@@ -173,15 +182,19 @@ def _share_words(share: float) -> str:
 
 
 def not_counted_reasons(practised: PractisedRounds) -> dict[int, str]:
-    """session id -> why a round Home lists ticks no week or checkpoint of the plan ("ended early
-    at 9.9 of 60 min: ..."): Home said "ended early" and the plan said nothing (trial 16)."""
+    """session id -> why a round Home lists ticks no week or checkpoint of the plan ("short round:
+    2.9 of 45 min, not counted for the week: ..."): Home said "ended early" and the plan said
+    nothing (trial 16). One the candidate ended says so ("ended early at 9.9 of 60 min: ...")."""
     out = {}
     for r in practised.rounds:
         if r.session_id not in practised.too_short:
             continue
         ran = round_length_seconds(_round_seconds(r), r.started_at, r.ended_at, r.paused_seconds) or 0.0
-        out[r.session_id] = (f"ended early at {round_length_text(ran, r.planned_minutes)}: a round counts for its "
-                             f"week and checkpoints from {_share_words(PRACTICE_SHARE)} of its length")
+        length = round_length_text(ran, r.planned_minutes)
+        what = (f"ended early at {length}" if r.session_id in practised.early
+                else f"short round: {length}, not counted for the week")
+        out[r.session_id] = (f"{what}: a round counts for its week and checkpoints "
+                             f"from {_share_words(PRACTICE_SHARE)} of its length")
     return out
 
 
@@ -194,14 +207,18 @@ def counted_areas(rounds: list[RoundAreas], practised: PractisedRounds) -> list[
 
 def practised_text(practised: PractisedRounds) -> str:
     """Home's count: "3 rounds completed", or, when some ended early, what they were:
-    "1 round, ended early", "3 rounds: 2 completed, 1 ended early"."""
+    "1 round, ended early", "3 rounds: 2 completed, 1 ended early"; and how many of them were
+    too short to count for the plan (is_practised) though not ended early: "3 rounds completed
+    (all short: not counted for the plan)"."""
     total, early = len(practised.rounds), practised.ended_early
     noun = "round" if total == 1 else "rounds"
+    short = len(practised.too_short - practised.early)
+    note = f" ({'all' if short == total and total > 1 else short} short: not counted for the plan)" if short else ""
     if not early:
-        return f"{total if total else 'No'} {noun} completed"
+        return f"{total if total else 'No'} {noun} completed{note}"
     if early == total:
-        return f"{total} {noun}, {'ended' if total == 1 else 'all ended'} early"
-    return f"{total} {noun}: {practised.full_length} completed, {early} ended early"
+        return f"{total} {noun}, {'ended' if total == 1 else 'all ended'} early{note}"
+    return f"{total} {noun}: {practised.full_length} completed, {early} ended early{note}"
 
 
 def track_plan(plan: list[PlanWeek], completed: list[tuple[int, str]],

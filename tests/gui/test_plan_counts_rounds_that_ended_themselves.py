@@ -3,7 +3,7 @@ no questions from the candidate) and a phone screen that ended on "That's time" 
 completed everywhere, yet the practice plan stayed at "Week 1 (0/3 rounds)": every round under a
 third of its plan ticked no week, however it ended. The rule now (core.practice_plan.practised_rounds):
 a round that ended on its own ticks its week; one the candidate ended under a third of its plan
-does not. Stored rounds (real SQLite), through the plan functions and Home's model."""
+does not. Trial 37 (below) made the rule one of length alone: a third of the plan, however it ended. Stored rounds (real SQLite), through the plan functions and Home's model."""
 from __future__ import annotations
 
 from interviewer.core.analysis.report import analyze_round
@@ -33,15 +33,20 @@ def stored_round(store: Store, kind: str, minutes: float, ended_by: str, n: int,
     return sid
 
 
-def test_rounds_the_interviewer_ended_tick_the_plan_and_a_round_cut_short_does_not(qtbot, isolated_dirs, tmp_path):
+def test_rounds_from_a_third_of_their_plan_tick_the_plan_however_they_ended(qtbot, isolated_dirs, tmp_path):
+    """Trial 37 changed trial 15's rule (core.practice_plan.is_practised): the interviewer's
+    closing no longer counts a round however short. Rounds of 10.8, 2.9 and 7.2 of 45 min that
+    closed themselves (parts left with N) ticked "Week 1: Foundations (3/3 rounds)"; now a round
+    counts from a third of its plan, and a shorter one is listed as a short round, not hidden."""
     data = tmp_path / "data"
     with Store.open(data) as store:
-        breadth = stored_round(store, "ml_breadth", 7.6, "agenda", 0)  # all questions done
-        phone = stored_round(store, "phone_screen", 10.6, "time", 1)  # "That's time"
-        cut = stored_round(store, "coding", 5.0, "stopped", 2)  # End round 5 minutes in
+        breadth = stored_round(store, "ml_breadth", 16.0, "agenda", 0)  # all questions done at 16 of 45
+        phone = stored_round(store, "phone_screen", 20.0, "time", 1)  # "That's time"
+        short = stored_round(store, "ml_breadth", 7.6, "agenda", 2)  # the script ran out at 7.6 of 45
+        cut = stored_round(store, "coding", 5.0, "stopped", 3)  # End round 5 minutes in
         rows = store.progress()
     practised = practised_rounds(rows)
-    assert practised.early == {cut} and practised.too_short == {cut}
+    assert practised.early == {cut} and practised.too_short == {short, cut}
     progress = track_plan(build_plan(8), [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
                           practised.too_short)
     assert progress[0].session_ids == [breadth, phone]  # Week 1: Foundations, 2 of 3 rounds
@@ -52,9 +57,32 @@ def test_rounds_the_interviewer_ended_tick_the_plan_and_a_round_cut_short_does_n
     qtbot.waitUntil(lambda: "Practice plan" in window.home.progress_label.text(), timeout=5000)
     wait_for_background_work()
     assert window.progress_screen.plan_progress[0].count == 2
-    assert "3 rounds: 2 completed, 1 ended early." in window.home.progress_label.text()
-    assert "Week 1: Foundations (2/3 rounds)" in window.progress_screen.plan_list.item(0).text()
+    assert ("4 rounds: 3 completed, 1 ended early (1 short: not counted for the plan)."
+            in window.home.progress_label.text())
+    lines = [window.progress_screen.plan_list.item(i).text() for i in range(window.progress_screen.plan_list.count())]
+    assert "Week 1: Foundations (2/3 rounds)" in lines[0]
+    assert any(line.startswith("Not counted: ") and "short round: 7.6 of 45 min, not counted for the week" in line
+               for line in lines), lines
     window.shutdown()
+
+
+def test_trial37_rounds_closed_at_a_fraction_of_their_plan_tick_no_week():
+    """Trial 37: three foundations rounds the interviewer closed after 10.8, 2.9 and 7.2 of
+    45 min ticked "Week 1: Foundations (3/3 rounds)"; none is a practised round now."""
+    from types import SimpleNamespace
+
+    from interviewer.core.practice_plan import not_counted_reasons, practised_text
+
+    rows = [SimpleNamespace(session_id=n, kind=kind, status="completed", words=40, planned_minutes=45,
+                            started_at=START + n * 3600, ended_at=START + n * 3600 + minutes * 60,
+                            paused_seconds=0.0, ended_early=False, round_seconds=minutes * 60)
+            for n, (kind, minutes) in enumerate([("coding", 10.8), ("ml_breadth", 2.9), ("ml_breadth", 7.2)], 1)]
+    practised = practised_rounds(rows)
+    progress = track_plan(build_plan(8), [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
+                          practised.too_short)
+    assert progress[0].count == 0 and not progress[0].done
+    assert practised_text(practised) == "3 rounds completed (all short: not counted for the plan)"
+    assert not_counted_reasons(practised)[2].startswith("short round: 2.9 of 45 min, not counted for the week:")
 
 
 def test_a_round_whose_questions_ran_out_says_so_in_its_review(qtbot, isolated_dirs, tmp_path):

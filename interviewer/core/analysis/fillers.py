@@ -729,6 +729,16 @@ _WHOLE_SHORT_WORDS = {"a", "i", "no", "so", "we", "in", "on", "to", "it", "is", 
                       "my", "do", "go", "or", "if", "of", "up", "us", "and", "the", "not", "but", "for", "you"}
 
 
+def _whole_word(norm: str) -> bool:
+    """`norm` is a word of its own, not the start of one broken off: a short word of
+    _WHOLE_SHORT_WORDS or any of the core's function and discourse words (keywords.STOPWORDS:
+    "yes", "well", "some", "there", ...). Trial 36's "No, not really" was fixed for "no" alone;
+    "Yes, yesterday we shipped" still read "Yes- yesterday", a cut-off word."""
+    from interviewer.core.keywords import STOPWORDS
+
+    return norm in _WHOLE_SHORT_WORDS or norm in STOPWORDS
+
+
 def find_disfluencies(tokens: list[Token]) -> list[Filler]:
     """Repetitions, cut-off words and restarts in the words (hesitations in between are
     skipped: "the, uh, the" is a repetition; the "uh" stays a filler of its own).
@@ -769,7 +779,8 @@ def find_disfluencies(tokens: list[Token]) -> list[Filler]:
             # "No, not really", "So, sorry", "I, it's": a short whole word before a longer one that
             # starts like it is two words (trial 36 counted "No- not" as a cut-off); a real cut-off of
             # such a word is one Whisper marks ("w- we").
-            whole = t.norm in _WHOLE_SHORT_WORDS and not marked
+            # "that, that's" is the word said again (contracted), not two words.
+            whole = _whole_word(t.norm) and not marked and not nxt.norm.startswith(t.norm + "'")
             if prefix and broke and not whole and not nxt.text.startswith(_CUT_MARKS):
                 found.append(Filler(f"{_bare(t)}- {_bare(nxt)}", t.start, nxt.end, FillerKind.CUT_OFF))
                 i += 1

@@ -136,13 +136,13 @@ def transcript_marks(analysis: dict | None, words: Sequence[Word] = (),
                    else word_after(times, float(p["start"]), float(p["end"])))
                   for p in a.get("pauses") or []]
         # (imported here: summary imports this module through report)
-        from interviewer.core.analysis.summary import LONG_PAUSE_S, candidate_long_pauses
+        from interviewer.core.analysis.summary import candidate_waits
 
-        # A long silence that is no long pause of the candidate's is a wait for the interviewer,
-        # marked so: two "[pause]" marks beside "Long pauses 1" read as a miscount (trial 19).
-        own = {float(p["start"]) for p in candidate_long_pauses(a)}
-        waits = {float(p["start"]) for p in a.get("pauses") or []
-                 if float(p["end"]) - float(p["start"]) >= LONG_PAUSE_S and float(p["start"]) not in own}
+        # A wait for the interviewer is marked so, by the rule of the review's "Waited ..."
+        # finding: two "[pause]" marks beside "Long pauses 1" read as a miscount (trial 19). Any
+        # other silence, long pause or breath between sentences, is the candidate's "[pause]"
+        # (trial 36: "[waited 2.4 s]" inside a story, where nobody was waited for).
+        waits = {float(p["start"]) for p in candidate_waits(a)}
     else:
         gaps = [(r0.end, r1.start) for r0, r1 in zip(regions or [], (regions or [])[1:])
                 if r1.start - r0.end >= min_pause_s]

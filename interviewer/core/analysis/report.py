@@ -803,6 +803,20 @@ def is_candidate_long_pause(words: Sequence[dict], pause: Pause, expects_clarify
     return not waits_for_interviewer(words, pause, expects_clarifying, settings)
 
 
+def is_wait_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarifying: bool,
+                            settings: PauseSettings = PauseSettings()) -> bool:
+    """A silence the candidate spent waiting for the interviewer, the one rule for the review's
+    "Waited ..." finding and every transcript's "[waited ...]" mark: at least `long_pause_s`, not
+    time to think that was asked for, and waits_for_interviewer. A breath between the
+    candidate's own sentences is none: trial 36 marked the 2.4 s and 2.5 s gaps inside a story
+    "[waited 2.4 s]", as every long silence that was no long pause was taken for a wait."""
+    if pause.length < settings.long_pause_s:
+        return False
+    if pause.length <= GRANTED_THINKING_S and _asked_for_time_before(words, pause.start):
+        return False
+    return waits_for_interviewer(words, pause, expects_clarifying, settings)
+
+
 def _near(t: float, times: Sequence[float]) -> bool:
     return any(abs(t - x) < 1e-3 for x in times)
 
@@ -928,7 +942,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         where = f" after \"{p.before}\"" if p.before else ""
         if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a.words, p.start):
             out.append(Finding("long_pause", f"Took {p.length:.1f} s to think, as you asked.", p.start, p.end))
-        elif p.length >= ps.long_pause_s and waits_for_interviewer(a.words, p, may_ask, ps):
+        elif is_wait_for_interviewer(a.words, p, may_ask, ps):
             # "while clarifying" only once a question was asked: a silence inside a plain answer
             # in such a part is a wait for the interviewer's turn (trial 19: "Waited 6.4 s after
             # 'hashing.' while clarifying" while answering).

@@ -29,7 +29,8 @@ from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measurable
 from interviewer.core.analysis.pauses import Pause, PauseSettings
 from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
-                                              candidate_may_ask, fillers_finding, in_one_burst, is_candidate_long_pause, pace_finding,
+                                              candidate_may_ask, fillers_finding, in_one_burst, is_candidate_long_pause, is_wait_for_interviewer,
+                                              pace_finding,
                                               questions_asked_in_answer_text, topics_missed_finding,
                                               unquantified_result_finding, NO_EXAMPLE_KEY, no_example_finding)
 from interviewer.core.analysis.tokens import normalize
@@ -325,6 +326,33 @@ def candidate_long_pauses(a: dict, long_pause_s: float = LONG_PAUSE_S) -> list[d
         if is_candidate_long_pause(words, pause, candidate_may_ask(bool(a.get("expects_clarifying")),
                                                                    "questions_for_interviewer" in a), settings):
             out.append(p)
+    return out
+
+
+def candidate_waits(a: dict, long_pause_s: float = LONG_PAUSE_S) -> list[dict]:
+    """The stored pauses of a part's analysis that were waits for the interviewer
+    (report.is_wait_for_interviewer), the silences every transcript marks "[waited ...]" and the
+    review says "Waited ..." about; any other silence is the candidate's own pause."""
+    return [p for p, pause in _stored_pauses(a) if is_wait_for_interviewer(
+        _stored_words(a), pause, candidate_may_ask(bool(a.get("expects_clarifying")), "questions_for_interviewer" in a),
+        PauseSettings(long_pause_s=long_pause_s))]
+
+
+def _stored_words(a: dict) -> list[dict]:
+    words = [w for w in a.get("words") or [] if isinstance(w, dict)]
+    return [{"text": str(w.get("text", "")), "start": _f(w.get("start")), "end": _f(w.get("end"))} for w in words]
+
+
+def _stored_pauses(a: dict) -> list[tuple[dict, Pause]]:
+    """Each stored pause of a part's analysis with it as a Pause. One stored without "before"
+    (older analyses) is not known to follow the interviewer."""
+    out = []
+    for p in a.get("pauses") or []:
+        if isinstance(p, dict):
+            start = _f(p.get("start"))
+            length = _f(p.get("duration", _f(p.get("end")) - start))
+            before = p.get("before")
+            out.append((p, Pause(start, start + length, str(before) if before is not None else "?")))
     return out
 
 

@@ -107,3 +107,17 @@ def test_a_short_whole_word_before_a_longer_one_is_no_cut_off():
     """Trial 36: "No, not really." showed "Repetitions and restarts: 1 cut-off word ("No- not")"."""
     for text in ("No, not really.", "So, sorry, I meant the second one.", "I, it's hard to say."):
         assert found(text) == [], text
+
+
+@pytest.mark.parametrize("text", ["Yes, yesterday we shipped it.", "Well, wellness data was the input.",
+                                  "Some, sometimes the job failed.", "There, therefore we stopped."])
+def test_a_whole_function_word_before_a_longer_one_is_no_cut_off(text):
+    """Trial 36 item 7 ("No, not really" as "No- not") was fixed for a list of short words only:
+    "Yes, yesterday" still read "Yes- yesterday". Any word of its own (the core's function and
+    discourse words) before a longer one that starts like it is two words."""
+    assert found(text) == [], text
+
+
+def test_a_word_said_again_contracted_is_still_counted():
+    """"that, that's" is the word said again, not two words (AMI meeting clip)."""
+    assert found("So that, that's the plan.") != []
