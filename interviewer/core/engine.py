@@ -23,6 +23,10 @@ Time drives the phases; answers drive the questions inside a phase.
   round ends early, when it ends ("What would you like to ask me?" gets its five minutes, not
   the forty the round had left). The round never runs past its length. In the last phase nothing
   more is asked (the caller says so and offers to add or to end).
+* Before that early end, when only parts for the candidate's questions are left and enough of
+  the round is (`_extra_due`, core.extra_questions), the interviewer offers another question
+  (EXTRA_OFFER_ID); a yes, silence or Next adds an extra part from another script of the same
+  kind before the wrap-up (`_start_extra`: `self.script` grows by it), a no moves on.
 * `next_phase()` moves on at once (the candidate's Next key); `pause()`/`resume()` stop and restart
   the round and phase clocks. Round time is "clock time since start minus paused time", computed
   from the injected clock, never by summing ticks; every time the engine reports is round time,
@@ -35,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Union
+from typing import Sequence, Union
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PointMatcher, sentences_of_text
 from interviewer.core.analysis.fillers import is_hesitation
@@ -44,6 +48,8 @@ from interviewer.core.analysis.report import ASK_FOR_MORE_ID, declines, gives_up
 from interviewer.core.candidate_questions import defers_questions, question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
+from interviewer.core.extra_questions import (EXTRA_MAX, EXTRA_MIN_LEFT_S, EXTRA_MIN_SHARE, EXTRA_OFFER_ID, offer_text,
+                                              pick_extra, source_part, wants_wrap_up, with_extra_part)
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import OFF_PLAN_SECONDS, PART_PURPOSE, TIME_LEFT, split_task, spoken_phase_prompt
@@ -361,8 +367,16 @@ class _AnswerEndSnapshot:
 class RoundEngine:
     def __init__(self, script: RoundScript, clock: Clock, phase_warning_minutes: float | None = 2.0,
                  round_warning_minutes: float | None = 5.0, move_on_early: bool = True,
-                 matcher: Matcher | None = None, ask_for_more_below_words: int = 0) -> None:
+                 matcher: Matcher | None = None, ask_for_more_below_words: int = 0,
+                 extra_scripts: Sequence[RoundScript] = (), recent_scripts: Sequence[str] = ()) -> None:
         self.script = script
+        # Scripts an extra question may come from (core.extra_questions: those of the same kind
+        # count), the script ids of recent rounds (newest first), and the ids of the scripts the
+        # extra parts of this round came from. `_offer_open`: the offer was said, not answered.
+        self.extra_scripts = tuple(extra_scripts)
+        self.recent_scripts = tuple(recent_scripts)
+        self.extras_from: list[str] = []
+        self._offer_open = False
         # Answers of fewer words get one request for more (ASK_FOR_MORE; 0: never).
         self.ask_for_more_below_words = ask_for_more_below_words
         # Decides whether a follow-up is still needed (keywords, and meaning when the matcher
@@ -697,6 +711,7 @@ class RoundEngine:
 
     def _enter_phase(self, index: int, at: float) -> list[Event]:
         self._close_phase(at, PhaseEnd.TIME)  # moving on early closed it already
+        self._offer_open = False  # an offer not answered before the part's time ran out lapses
         self._phase_index = index
         self._words_in_phase = 0
         self._code_done = False
@@ -802,6 +817,13 @@ class RoundEngine:
             open_ask.answered_at = now if ended_at is None else min(ended_at, now)
         if any(isinstance(e, PhaseStarted) for e in caught_up):
             return caught_up  # a new phase took over while the answer was being finished
+        if self._offer_open and open_ask is not None and open_ask.follow_up_id == EXTRA_OFFER_ID:
+            # The reply to "Shall we do one more question?": a no wraps up, anything else (a yes,
+            # silence) is the extra part.
+            self._offer_open = False
+            if not unanswered and wants_wrap_up(answer_text):
+                return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
+            return [*caught_up, *self._start_extra(now)]
         self._before_answer_end = self._answer_end_snapshot(open_ask)
         if answer_text:
             self._answers_so_far += " " + answer_text
@@ -876,6 +898,11 @@ class RoundEngine:
             if (not unanswered and not moved_on and answer_text is not None
                     and (follow_up := self._trace_example()) is not None):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+            if self._extra_due(now):
+                # Time is left and only the wrap-up is: the offer of another question.
+                self._offer_open = True
+                offer = FollowUp(EXTRA_OFFER_ID, offer_text(self._extra_seconds(now)))
+                return [*caught_up, self._ask(self._question, offer, now, AskReason.FOLLOW_UP)]
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
 
@@ -899,6 +926,50 @@ class RoundEngine:
         own = self._question is not None and self.current_phase is not None \
             and self._question.phase == self.current_phase.id
         return " ".join([self._part_opening_said if own else "", self._answers_so_far]).strip()
+
+    # ------------------------------------------------------------ extra questions
+
+    def _extra_seconds(self, now: float) -> float:
+        """Round seconds left beyond the later parts that keep their planned minutes (the wrap-up)."""
+        later = range(self._phase_index + 1, len(self._phase_bounds))
+        fixed = sum(self._planned_bounds[i][2] - self._planned_bounds[i][1] for i in later)
+        return self.round_seconds - now - fixed
+
+    def _extra_due(self, now: float) -> bool:
+        """The script's last question part is done, only parts for the candidate's own questions
+        are left, and the round has EXTRA_MIN_LEFT_S and EXTRA_MIN_SHARE of its length left
+        beyond them: another question is offered (core.extra_questions), EXTRA_MAX at most."""
+        phase = self.current_phase
+        later = [self._phase_bounds[i][0] for i in range(self._phase_index + 1, len(self._phase_bounds))]
+        if (not self.extra_scripts or len(self.extras_from) >= EXTRA_MAX or phase is None
+                or phase.id in self._question_phases or not later
+                or any(p.id not in self._question_phases for p in later)):
+            return False
+        left = self._extra_seconds(now)
+        if left < EXTRA_MIN_LEFT_S or left < EXTRA_MIN_SHARE * self.round_seconds:
+            return False
+        return pick_extra(self.script, self.extra_scripts, self.extras_from, self.recent_scripts) is not None
+
+    def _start_extra(self, now: float) -> list[Event]:
+        """The extra part starts now: another script's question part joins the round's script
+        before the wrap-up, planned for its minutes or the time left, whichever is less (the
+        wrap-up keeps its minutes; `_move_on` gives the work the rest, from the round's start)."""
+        other = pick_extra(self.script, self.extra_scripts, self.extras_from, self.recent_scripts)
+        if other is None or not self.has_next_phase:
+            return self._move_on(now, PhaseEnd.AGENDA)
+        index = self._phase_index + 1
+        wrap_up = self._phase_bounds[index][0]
+        minutes = min(source_part(other).minutes, self._extra_seconds(now) / 60.0)
+        self.extras_from.append(other.id)
+        self.script = with_extra_part(self.script, other, len(self.extras_from), minutes, wrap_up.id)
+        phase = self.script.phases[[p.id for p in self.script.phases].index(wrap_up.id) - 1]
+        span = (phase, now, now + minutes * 60.0)
+        self._planned_bounds.insert(index, span)
+        self._phase_bounds.insert(index, span)
+        self._follow_up_phase = {key: i + (1 if i >= index else 0) for key, i in self._follow_up_phase.items()}
+        self._follow_up_phase.update({(q.id, f.id): index for q in self.script.questions_in(phase.id)
+                                      for f in q.follow_ups})
+        return self._move_on(now, PhaseEnd.AGENDA)
 
     def _answer_end_snapshot(self, open_ask: "AskSpan | None") -> "_AnswerEndSnapshot":
         return _AnswerEndSnapshot(
@@ -937,6 +1008,7 @@ class RoundEngine:
         self._answered_in_full = snap.answered_in_full
         self._part_opening_said = snap.part_opening_said
         self._left_unanswered = snap.left_unanswered
+        self._offer_open = False  # an offer taken back is made again when the answer ends
         return True
 
     def _may_dig_in(self) -> bool:
@@ -1366,6 +1438,9 @@ class RoundEngine:
         open_ask = self.timeline.asks[-1] if self.timeline.asks else None
         if open_ask is not None and open_ask.answered_at is None:
             open_ask.answered_at = now
+        if self._offer_open:  # Next to "Shall we do one more question?": the extra question
+            self._offer_open = False
+            return [*caught_up, *self._start_extra(now)]
         span = self.timeline.phases[-1]
         span.skipped_questions = sum(1 for _, f in self._phase_queue if f is None)
         span.skipped_follow_ups = len(self._phase_queue) - span.skipped_questions + len(self._due_follow_ups())

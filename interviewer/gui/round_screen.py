@@ -628,7 +628,8 @@ class RoundScreen(QWidget):
         skipped = sum(span.ended_by == PhaseEnd.NEXT for span in engine.timeline.phases)
         self.warning.setText(_with_icon("clock", early_end_note(ends_at, engine.round_seconds,
                                                                  last_part=not engine.has_next_phase,
-                                                                 skipped=skipped)))
+                                                                 skipped=skipped,
+                                                                 extras=len(engine.extras_from))))
         self.warning.show()
         self._warning_timer.start()
 
