@@ -62,6 +62,8 @@ def test_a_round_with_an_extra_question_is_saved_reviewed_and_exported(tmp_path,
     saved = store.get_session(session.session_id)
     assert any(p.phase_id == "extra1-problem" and p.name == "Extra question: Sessions problem" for p in saved.phases), saved.phases
     assert any(f.kind == EXTRAS_KIND for f in saved.findings)
+    # the offer and its yes are no answer: not stored, numbered or scored (trial 37)
+    assert saved.answers and not any(a.follow_up_id == EXTRA_OFFER_ID for a in saved.answers)
     # the review's script (export.coverage_section.script_of, and the GUI's script_of) is the round's
     assert script_of(saved).phase("extra1-problem").name == "Extra question: Sessions problem"
     path = tmp_path / "round.md"

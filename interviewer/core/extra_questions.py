@@ -16,6 +16,7 @@ Qt-free and pure: the engine decides when, this module what.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 from typing import Callable, Iterable, Sequence
@@ -30,6 +31,19 @@ EXTRA_MAX = 3
 EXTRA_OFFER_ID = "extra-offer"
 EXTRA_NAME = "Extra question: "
 EXTRA_PROMPT = "Here is another one."
+# Silence on the offer: after this many quiet seconds the interviewer says what it does
+# (SILENT_YES) and asks the extra question. No "think out loud", no hint offer, no "no speech
+# was heard": the offer is no question to answer (trial 37: 40 s, a nudge and a hint offer).
+EXTRA_OFFER_SILENCE_S = 8.0
+SILENT_YES = "I'll take that as a yes."
+# The offer's label on the round screen and in its live transcript: no "Follow-up:", and nothing
+# of the question before under it (it is no part of that question; trial 37).
+OFFER_LABEL = "Offer:"
+# Kinds whose question parts each ask a whole question on their own (a story, a breadth or depth
+# topic): one part of another script is a whole extra question. A coding problem or a design
+# runs through several parts (clarify, approach, code, test): its first part alone asked about
+# code never written (trial 37), so those rounds offer none.
+EXTRA_KINDS = frozenset({"behavioral", "ml_breadth", "ml_depth"})
 
 _WRAP_UP = re.compile(
     r"^\W*(?:no\b|nope\b|nah\b|not really\b|i'?m (?:good|fine|done)\b|i think i'?m (?:good|done)\b"
@@ -59,12 +73,16 @@ def source_part(script: RoundScript) -> Phase | None:
 
 
 def pick_extra(script: RoundScript, others: Iterable[RoundScript], used: Iterable[str] = (),
-               recent: Sequence[str] = ()) -> RoundScript | None:
-    """Another script of the same kind with a part of questions, not `script` nor one `used` in
-    this round; one not in `recent` (script ids of recent rounds, newest first) first, else the
-    one asked longest ago."""
+               recent: Sequence[str] = (), max_seconds: float = float("inf")) -> RoundScript | None:
+    """Another script of the same kind with a part of questions planned for at most
+    `max_seconds` (the time left for it), not `script` nor one `used` in this round; one not in
+    `recent` (script ids of recent rounds, newest first) first, else the one asked longest ago.
+    None for a kind outside EXTRA_KINDS (a problem of several parts)."""
     taken = {script.id, *used}
-    fits = [o for o in others if o.kind == script.kind and o.id not in taken and source_part(o) is not None]
+    if script.kind not in EXTRA_KINDS:
+        return None
+    fits = [o for o in others if o.kind == script.kind and o.id not in taken and source_part(o) is not None
+            and source_part(o).minutes * 60.0 <= max_seconds]
     if not fits:
         return None
     order = {sid: i for i, sid in enumerate(recent)}
@@ -92,10 +110,25 @@ def with_extra_part(script: RoundScript, other: RoundScript, n: int, minutes: fl
     return replace(script, phases=phases, questions=(*script.questions, *questions))
 
 
-def offer_text(seconds_left: float) -> str:
-    """What the interviewer says to offer an extra question, the time left said as it is."""
+def offer_text(seconds_left: float, minutes: float, n: int = 1) -> str:
+    """What the interviewer says to offer an extra question: the time left said as it is, and
+    how long the question takes (`minutes`, its part's planned minutes); a second or third offer
+    worded as one that follows (trial 37: the same sentence twice in a round)."""
     amount, unit = _amount_left(seconds_left)
-    return (f"We have {amount} {unit} left. Shall we do one more question, or would you rather wrap up?")
+    takes = _amount_left(minutes * 60.0 + 59.0)
+    length = f"{takes[0].removeprefix('about ')} {takes[1]}"
+    if n <= 1:
+        return (f"We have {amount} {unit} left, time for one more question of about {length}. "
+                "Shall we do it, or would you rather wrap up?")
+    return (f"Still {amount} {unit} to go. Another one of about {length}, or shall we stop there?")
+
+
+def offer_status(seconds: float | None) -> str:
+    """The status line while the offer waits for its answer: what is expected, the keys, and
+    what silence does (EXTRA_OFFER_SILENCE_S)."""
+    after = f" in {max(1, math.ceil(seconds))} s" if seconds is not None else ""
+    return (f"Say yes for another question or no to wrap up. N (or silence{after}) starts the question; "
+            "Space ends your reply.")
 
 
 def wants_wrap_up(answer: str | None) -> bool:

@@ -76,7 +76,7 @@ def test_offer_says_the_time_left_beyond_the_wrap_up():
     clock.advance(12 * 60)
     offer = _offer(engine.answer_finished(THIN))
     # 40 - 13 - 5 = 22 min beyond the wrap-up
-    assert offer is not None and offer.text.startswith("We have about twenty minutes left.")
+    assert offer is not None and offer.text.startswith("We have about twenty minutes left,")
 
 
 def test_no_offer_when_little_time_is_left():

@@ -10,7 +10,11 @@ from interviewer.core.clock import FakeClock
 from test_round import make_window
 
 
-def test_the_plan_bar_shows_an_extra_part_added_during_the_round(qtbot, isolated_dirs, script_dirs, tmp_path):
+def test_the_plan_bar_shows_an_extra_part_added_during_the_round(qtbot, isolated_dirs, script_dirs, tmp_path,
+                                                                monkeypatch):
+    # The fixture's scripts are designs, which take no extra (core.extra_questions.EXTRA_KINDS:
+    # a design runs through several parts); the plan bar's drawing of one is what is tested.
+    monkeypatch.setattr("interviewer.core.extra_questions.EXTRA_KINDS", frozenset({"ml_system_design"}))
     clock = FakeClock()
     window, _speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
     window.home.select_script("test-design")
