@@ -73,3 +73,75 @@ def test_a_round_with_an_extra_question_is_saved_reviewed_and_exported(tmp_path,
     path = tmp_path / "round.json"
     export_session(store, session.session_id, "json", path, text_encoder=LexicalEncoder())
     assert "Extra question: Sessions problem" in json.dumps(json.loads(path.read_text(encoding="utf-8")))
+    # Home and Progress (storage area_history) count the extra's talking points and areas as the
+    # review and the exports do (trial 37: Home "5 of 7 areas", the export "6 of 9")
+    from interviewer.app.round_areas import load_progress
+    from interviewer.core.weak_spots import AREAS_HEADING, content_text, round_content
+    from interviewer.export.report import build_report
+
+    by_id = {s.id: s for s in (own, other)}.get
+    data = load_progress(store, by_id, LexicalEncoder(), [own, other])
+    [home] = [r for r in data.areas if r.session_id == session.session_id]
+    report = build_report(store.get_session(session.session_id), [], None, LexicalEncoder())
+    exported = report.facts[AREAS_HEADING]
+    assert "algorithms" in home.areas
+    assert content_text(round_content(home)).split(".")[0] == f"{AREAS_HEADING}: " + exported.split(".")[0]
+
+
+def test_home_counts_an_extra_left_with_next_as_the_review_does(tmp_path, monkeypatch):
+    """Trial 37 round #3: the extra was left with N. The export said "4 of 8; 2 questions were
+    skipped with Next and are not counted", Home "4 of 7": Home read the round's own script."""
+    from interviewer.app.round_areas import load_progress
+    from interviewer.core.weak_spots import AREAS_HEADING, content_text, round_content
+    from interviewer.export.report import build_report
+
+    own, other = story_round(), other_round()
+    monkeypatch.setattr("interviewer.core.scripts.loader.discover_scripts",
+                        lambda *a, **k: type("C", (), {"scripts": [own, other], "problems": []})())
+    store = Store.open(tmp_path / "data")
+    clock = FakeClock(1000.0)
+    speaker, microphone = Speaker(clock), Microphone()
+    session = RoundSession(own, clock, speaker=speaker, recorder=microphone,
+                           transcriber_factory=lambda: Transcriber(clock), store=store,
+                           text_encoder=LexicalEncoder(), extra_scripts=[own, other])
+    controller = session.controller
+
+    def run(seconds):
+        for _ in range(int(seconds * 2)):
+            clock.advance(0.5)
+            speaker.tick()
+            session.poll()
+
+    session.start()
+    handled = set()
+    while not controller.finished and clock.now() < 1000 + 50 * 60:
+        run(1)
+        answer = controller.current_answer
+        if answer is None or answer.index in handled or speaker.busy:
+            continue
+        handled.add(answer.index)
+        phase = session.engine.current_phase.id
+        if answer.follow_up_id == EXTRA_OFFER_ID:
+            microphone.speak("Yes, let's do one more.")
+        elif phase == "extra1-problem":
+            run(10)
+            controller.next_part()  # the extra left with N, unanswered
+            continue
+        elif phase == "wrap":
+            microphone.speak("No questions from me, thanks.")
+            controller.end_answer()
+            run(5)
+            session.stop()
+            break
+        else:
+            microphone.speak("I would sort them by start time and keep it simple. That's it.")
+        controller.end_answer()
+    session.close()
+    assert session.engine.extras_from == ["other"]
+
+    by_id = {s.id: s for s in (own, other)}.get
+    data = load_progress(store, by_id, LexicalEncoder(), [own, other])
+    [home] = [r for r in data.areas if r.session_id == session.session_id]
+    report = build_report(store.get_session(session.session_id), [], None, LexicalEncoder())
+    assert home.unanswered == 1
+    assert content_text(round_content(home)).split(".")[0] == f"{AREAS_HEADING}: " + report.facts[AREAS_HEADING].split(".")[0]
