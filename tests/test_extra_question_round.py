@@ -144,4 +144,5 @@ def test_home_counts_an_extra_left_with_next_as_the_review_does(tmp_path, monkey
     [home] = [r for r in data.areas if r.session_id == session.session_id]
     report = build_report(store.get_session(session.session_id), [], None, LexicalEncoder())
     assert home.unanswered == 1
+    assert home.extra_scripts == ("other",)
     assert content_text(round_content(home)).split(".")[0] == f"{AREAS_HEADING}: " + report.facts[AREAS_HEADING].split(".")[0]

@@ -681,7 +681,8 @@ class Store:
                                        skipped_follow_up_results(script, lines.get(r["id"], []), numbers))
             unanswered = unanswered_questions(script, answered_question_ids(numbers)) if script else 0
             out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"], unanswered,
-                                  bool(r["early"]), len(script.questions) if script else 0, bool(r["skipped"])))
+                                  bool(r["early"]), len(script.questions) if script else 0, bool(r["skipped"]),
+                                  tuple(str(d.get("script")) for d in extras.get(r["id"], []) if isinstance(d, dict))))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
