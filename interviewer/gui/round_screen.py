@@ -799,7 +799,14 @@ class RoundScreen(QWidget):
             span = spans.get(pid)
             if span is not None:
                 start = span.started_at
-                end = span.ended_at if span.ended_at is not None else end
+                if span.ended_at is not None:
+                    end = span.ended_at
+                else:
+                    # The running part as the phase clock counts it: its planned minutes from its
+                    # start, then as long as it goes on; not stretched over the time the round
+                    # has left (trial 37: "Scale it up" drawn 04:00-41:40, the clock saying 04:50).
+                    planned = span.planned_end - span.planned_start
+                    end = min(end, max(start + planned, engine.elapsed()))
             plan.append((pid, start, end))
         if plan == self._shown_plan:
             return

@@ -36,6 +36,10 @@ def test_the_plan_bar_shows_an_extra_part_added_during_the_round(qtbot, isolated
     assert [b[0] for b in bar] == ["clarify", "design", "extra1-clarify", "wrap"], bar
     assert bar[2][1] == "Extra question: Clarify"
     assert bar[2][2] == 120.0 and bar[3][2:] == (engine.round_seconds - 300.0, engine.round_seconds)
+    # drawn for its planned minutes, as the phase clock counts it, not stretched to the wrap-up
+    # (trial 37: "Extra question: ..." spanned 06:40-41:40 while the phase clock said 4:51)
+    extra = engine.script.phase("extra1-clarify")
+    assert bar[2][3] == 120.0 + extra.minutes * 60.0 < bar[3][2], bar
     assert screen.plan.current_phase == "extra1-clarify"
     assert bar[2][2] <= screen.plan.elapsed < bar[2][3]
     screen.stop_button.click()
