@@ -64,12 +64,15 @@ def test_a_round_with_an_extra_question_is_saved_reviewed_and_exported(tmp_path,
     assert any(f.kind == EXTRAS_KIND for f in saved.findings)
     # the offer and its yes are no answer: not stored, numbered or scored (trial 37)
     assert saved.answers and not any(a.follow_up_id == EXTRA_OFFER_ID for a in saved.answers)
+    offer = [line for line in saved.lines if "one more question" in line.text]
+    assert offer and all(line.kind == "offer" for line in offer), saved.lines  # no "follow_up" line
     # the review's script (export.coverage_section.script_of, and the GUI's script_of) is the round's
     assert script_of(saved).phase("extra1-problem").name == "Extra question: Sessions problem"
     path = tmp_path / "round.md"
     export_session(store, session.session_id, "md", path, text_encoder=LexicalEncoder())
     text = path.read_text(encoding="utf-8")
     assert "Extra question: Sessions problem" in text and "Merge the overlapping sessions" in text
+    assert not any("one more question" in line and "Follow-up" in line for line in text.splitlines())
     path = tmp_path / "round.json"
     export_session(store, session.session_id, "json", path, text_encoder=LexicalEncoder())
     assert "Extra question: Sessions problem" in json.dumps(json.loads(path.read_text(encoding="utf-8")))

@@ -45,7 +45,8 @@ from interviewer.core.round_updates import (
     MicPaused, MicResumed, Problem, ReplyCutOff, RoundFinished, Speaking, SpeechInterrupted, TranscriptReady,
     Update,
 )
-from interviewer.core.extra_questions import EXTRAS_KIND, extras_details, extras_message, is_extra_part
+from interviewer.core.extra_questions import (EXTRAS_KIND, OFFER_LINE_KIND, extras_details, extras_message,
+                                              is_extra_part)
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
 from interviewer.storage import SessionStatus
@@ -438,7 +439,10 @@ class RoundSession:
         if update.again and update.text == last:
             return
         session_id = self.session_id
-        self._write(lambda: self.store.add_interviewer_line(session_id, update.at, str(update.kind), update.text),
+        # The offer of another question is no follow-up (core.extra_questions; trial 37).
+        kind = (OFFER_LINE_KIND if update.kind == UtteranceKind.FOLLOW_UP and self.engine.offer_open
+                else str(update.kind))
+        self._write(lambda: self.store.add_interviewer_line(session_id, update.at, kind, update.text),
                     "Saving what the interviewer said")
 
     def _file_answer(self, update: AnswerFiled) -> None:

@@ -39,6 +39,9 @@ SILENT_YES = "I'll take that as a yes."
 # The offer's label on the round screen and in its live transcript: no "Follow-up:", and nothing
 # of the question before under it (it is no part of that question; trial 37).
 OFFER_LABEL = "Offer:"
+# The kind the offer is kept under with the round's interviewer lines (not "follow_up"): the
+# review and exports show it as a line of its own labelled OFFER_LABEL, heading no answer.
+OFFER_LINE_KIND = "offer"
 # Kinds whose question parts each ask a whole question on their own (a story, a breadth or depth
 # topic): one part of another script is a whole extra question. A coding problem or a design
 # runs through several parts (clarify, approach, code, test): its first part alone asked about
