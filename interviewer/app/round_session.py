@@ -440,7 +440,8 @@ class RoundSession:
             return
         session_id = self.session_id
         # The offer of another question is no follow-up (core.extra_questions; trial 37).
-        kind = (OFFER_LINE_KIND if update.kind == UtteranceKind.FOLLOW_UP and self.engine.offer_open
+        engine = getattr(self, "engine", None)
+        kind = (OFFER_LINE_KIND if update.kind == UtteranceKind.FOLLOW_UP and getattr(engine, "offer_open", False)
                 else str(update.kind))
         self._write(lambda: self.store.add_interviewer_line(session_id, update.at, kind, update.text),
                     "Saving what the interviewer said")

@@ -293,8 +293,8 @@ class RoundScreen(QWidget):
 
     def _is_offer(self, update: Speaking) -> bool:
         """The line is the offer of another question (core.extra_questions), waiting for its yes or no."""
-        return (update.kind == UtteranceKind.FOLLOW_UP and self.session is not None
-                and self.session.engine.offer_open)
+        engine = getattr(self.session, "engine", None)
+        return update.kind == UtteranceKind.FOLLOW_UP and bool(getattr(engine, "offer_open", False))
 
     def _problem_heading(self) -> str:
         """A coding or design round poses a problem; a story round asks a question (trial 11: a
