@@ -2,7 +2,7 @@
 """Planned vs actual minutes of a round answered thinly or fully (trials 32-34: a 55-minute design
 round of short answers ended after 11.8 minutes, a coding round at 7.4 of 45).
 
-    .venv/bin/python benchmarks/thin_answers_replay.py [SCRIPT ...]
+    .venv/bin/python benchmarks/thin_answers_replay.py [--no-extras] [SCRIPT ...]
 
 A replay at the engine level (core.engine.RoundEngine, a fake clock, keyword matching only): a
 scripted candidate answers every line the interviewer says, with
@@ -19,7 +19,9 @@ through. The part for the candidate's own questions gets 90 s (one question), th
 ends, as the app ends it when the candidate has no more. Prints, per script and style, the
 planned and actual minutes of each part and of the round, and how many probes were asked.
 Default scripts: one bundled script of each of the kinds ML system design, coding, ML breadth and
-behavioral.
+behavioral. The engine may offer extra questions from the other bundled scripts of the same kind
+(core.extra_questions); the candidate says yes to each offer. `--no-extras`: none, as before
+fixJ31. Extra parts are printed as "+ extra" rows (their planned minutes as planned when added).
 """
 from __future__ import annotations
 
@@ -33,7 +35,8 @@ from interviewer.core.candidate_questions import question_phases  # noqa: E402
 from interviewer.core.clock import FakeClock  # noqa: E402
 from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, PhaseStarted, RoundEngine  # noqa: E402
 from interviewer.core.probes import PROBE_ID  # noqa: E402
-from interviewer.core.scripts.loader import load_script  # noqa: E402
+from interviewer.core.extra_questions import EXTRA_OFFER_ID, is_extra_part  # noqa: E402
+from interviewer.core.scripts.loader import discover_scripts, load_script  # noqa: E402
 from interviewer.resources import bundled_scripts_dir  # noqa: E402
 
 SCRIPTS = ("ml_system_design_eta_prediction", "coding_intervals", "ml_breadth_fundamentals",
@@ -78,11 +81,12 @@ def _full_answer(engine: RoundEngine, ask: AskQuestion | None) -> str:
     return " ".join(parts) + " That's it."
 
 
-def replay(script_name: str, style: str) -> dict:
+def replay(script_name: str, style: str, extras: bool = True) -> dict:
     script = load_script(bundled_scripts_dir() / f"{script_name}.toml", bundled=True)
     clock = FakeClock()
+    others = discover_scripts(bundled_scripts_dir(), None).scripts if extras else ()
     engine = RoundEngine(script, clock, phase_warning_minutes=None, round_warning_minutes=None,
-                         ask_for_more_below_words=ASK_FOR_MORE_BELOW_WORDS)
+                         ask_for_more_below_words=ASK_FOR_MORE_BELOW_WORDS, extra_scripts=others)
     asked_phases = question_phases(script)
     events = engine.start()
     turn = 0
@@ -104,7 +108,9 @@ def replay(script_name: str, style: str) -> dict:
             engine.asked_to_keep_working()
             clock.advance(60 if style == "thin" else 240)  # writing the code
         ask = asks[-1] if asks else None
-        if phase.expects_clarifying and ask is None:
+        if ask is not None and ask.follow_up_id == EXTRA_OFFER_ID:
+            answer = "Sure, let's do one more."
+        elif phase.expects_clarifying and ask is None:
             answer = CLARIFY
         elif style == "mixed" and ask is not None and (ask.follow_up_id or "").startswith(PROBE_ID):
             answer = LONGER
@@ -115,26 +121,39 @@ def replay(script_name: str, style: str) -> dict:
         turn += 1
         clock.advance(START_S + _seconds(answer) + END_S)
         events = engine.answer_finished(answer)
-    planned = {p.id: p.minutes for p in script.phases}
+    planned = {p.id: p.minutes for p in engine.script.phases}
     actual = {s.phase: ((s.ended_at or engine.elapsed()) - s.started_at) / 60 for s in engine.timeline.phases}
     return {"planned": planned, "actual": actual, "round": engine.elapsed() / 60, "minutes": script.minutes,
-            "probes": probes}
+            "probes": probes, "extras": len(engine.extras_from)}
 
 
 def main(argv: list[str]) -> int:
-    names = argv or list(SCRIPTS)
+    extras = "--no-extras" not in argv
+    names = [a for a in argv if not a.startswith("--")] or list(SCRIPTS)
     for name in names:
-        runs = {style: replay(name, style) for style in STYLES}
-        print(f"\n{name}")
+        runs = {style: replay(name, style, extras) for style in STYLES}
+        print(f"\n{name}" + ("" if extras else " (no extra questions)"))
         print(f"  {'part':<22}{'planned':>8}" + "".join(f"{s:>8}" for s in STYLES))
-        for pid, minutes in runs["thin"]["planned"].items():
+        pids = list(dict.fromkeys(p for s in STYLES for p in runs[s]["planned"]))
+        for pid in pids:
+            if is_extra_part(pid):
+                continue
+            minutes = runs["thin"]["planned"][pid]
             cells = "".join(f"{runs[s]['actual'].get(pid, 0.0):8.1f}" for s in STYLES)
             print(f"  {pid:<22}{minutes:8.1f}{cells}")
+        for n in range(1, 4):  # the extra parts, by number, whichever script each came from
+            cells = "".join(f"{sum(v for k, v in runs[s]['actual'].items() if k.startswith(f'extra{n}-')):8.1f}"
+                            for s in STYLES)
+            planned = "/".join(f"{m:.0f}" for s in STYLES for k, m in runs[s]["planned"].items()
+                               if k.startswith(f"extra{n}-"))
+            if planned:
+                print(f"  {'+ extra ' + str(n):<22}{planned:>8}{cells}")
         cells = "".join(f"{runs[s]['round']:8.1f}" for s in STYLES)
         print(f"  {'ROUND':<22}{runs['thin']['minutes']:8.1f}{cells}")
         share = "".join(f"{100 * runs[s]['round'] / runs[s]['minutes']:7.0f}%" for s in STYLES)
         print(f"  {'share of plan':<22}{'':8}{share}")
         print(f"  {'probes asked':<22}{'':8}" + "".join(f"{runs[s]['probes']:8d}" for s in STYLES))
+        print(f"  {'extra questions':<22}{'':8}" + "".join(f"{runs[s]['extras']:8d}" for s in STYLES))
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from interviewer.core.extra_questions import round_script
 from interviewer.core.analysis.summary import covered_areas_by_question
 from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.scripts.model import RoundScript
@@ -49,6 +50,9 @@ def fill_missing_round_areas(store: Any, script_by_id: Callable[[str], RoundScri
         script = script_by_id(s.script_id)
         if script is None:
             continue
+        # with its extra questions' parts (core.extra_questions): their areas count as any other's
+        if hasattr(store, "get_session"):
+            script = round_script(script, store.get_session(s.id).findings, script_by_id)
         record_round_areas(store, s.id, script, encoder)
         matched += 1
     return matched

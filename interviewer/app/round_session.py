@@ -23,7 +23,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from interviewer.app.answer_recorder import AnswerRecorder
 from interviewer.app.voice_failure import ReportsPlaybackFailure
@@ -45,6 +45,8 @@ from interviewer.core.round_updates import (
     MicPaused, MicResumed, Problem, ReplyCutOff, RoundFinished, Speaking, SpeechInterrupted, TranscriptReady,
     Update,
 )
+from interviewer.core.extra_questions import (EXTRAS_KIND, OFFER_LINE_KIND, extras_details, extras_message,
+                                              is_extra_part)
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.transcript import Transcript
 from interviewer.storage import SessionStatus
@@ -88,6 +90,12 @@ class RoundSessionConfig:
 
 
 class RoundSession:
+    @property
+    def script(self) -> RoundScript:
+        """The round's script as it runs: the engine's, with any extra parts (core.extra_questions)."""
+        engine = getattr(self, "engine", None)
+        return engine.script if engine is not None else self._script
+
     def __init__(self, script: RoundScript, clock: Clock, *, speaker: Any = None, recorder: Any = None,
                  transcriber_factory: Callable[[], Any] | None = None, store: Any = None,
                  config: RoundSessionConfig | None = None,
@@ -97,8 +105,13 @@ class RoundSession:
                  on_saved: Callable[[int | None], None] | None = None,
                  on_setup_found: Callable[[str], None] | None = None,
                  run_in_background: Runner = _run_inline, post: Runner = _run_inline,
-                 text_encoder: Any = None) -> None:
-        self.script = script
+                 text_encoder: Any = None, extra_scripts: Sequence[RoundScript] = (),
+                 recent_scripts: Sequence[str] = ()) -> None:
+        # `extra_scripts`: scripts an extra question may come from when the round's own run out
+        # early (core.extra_questions; those of its kind count); `recent_scripts`: the script ids
+        # of recent rounds, newest first (taken last). `script` is the engine's once it runs: an
+        # extra part joins it.
+        self._script = script
         self.store = store
         self.config = config or RoundSessionConfig()
         self._on_update = on_update
@@ -132,7 +145,8 @@ class RoundSession:
         self._responders_lock = threading.Lock()  # asked for on the GUI and the transcript's thread
         self.engine = RoundEngine(script, clock, phase_warning_minutes=self.config.phase_warning_minutes,
                                   round_warning_minutes=self.config.round_warning_minutes, matcher=self.matcher,
-                                  ask_for_more_below_words=ASK_FOR_MORE_BELOW_WORDS)
+                                  ask_for_more_below_words=ASK_FOR_MORE_BELOW_WORDS,
+                                  extra_scripts=extra_scripts, recent_scripts=recent_scripts)
         def stop_error(exc: BaseException) -> None:  # on the stopping thread
             message = f"The recording did not close cleanly ({exc}); what was recorded is kept."
             self._post(lambda: self._problem(message))
@@ -425,7 +439,11 @@ class RoundSession:
         if update.again and update.text == last:
             return
         session_id = self.session_id
-        self._write(lambda: self.store.add_interviewer_line(session_id, update.at, str(update.kind), update.text),
+        # The offer of another question is no follow-up (core.extra_questions; trial 37).
+        engine = getattr(self, "engine", None)
+        kind = (OFFER_LINE_KIND if update.kind == UtteranceKind.FOLLOW_UP and getattr(engine, "offer_open", False)
+                else str(update.kind))
+        self._write(lambda: self.store.add_interviewer_line(session_id, update.at, kind, update.text),
                     "Saving what the interviewer said")
 
     def _file_answer(self, update: AnswerFiled) -> None:
@@ -676,12 +694,18 @@ class RoundSession:
                 self.store.end_phase(self._phase_row, end)
             result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
                                    {p.id: p.name for p in self.script.phases},
-                                   plan=[(p.id, p.minutes) for p in self.script.phases],
+                                   # the round's own plan: extra parts used time it had left
+                                   plan=[(p.id, p.minutes) for p in self.script.phases if not is_extra_part(p.id)],
                                    allotted=allotted, ended_by=ended_by, skipped=skipped,
                                    cut_off=cut_off_not_repeated(self.controller.answers))
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end,
                                        details={"severity": f.severity, **({"skipped": f.skipped} if f.skipped else {})})
+            if self.engine.extras_from:  # kept, so the review and exports show the round's script as it ran
+                first = next(p.started_at for p in self.engine.timeline.phases if is_extra_part(p.phase))
+                self.store.add_finding(self.session_id, EXTRAS_KIND, extras_message(self.script), start=first,
+                                       details={"severity": "note",
+                                                "extras": extras_details(self.script, self.engine.extras_from)})
             self._add_question_findings()
             self.store.finish_session(self.session_id, SessionStatus.COMPLETED)
             if self._on_saved is not None:

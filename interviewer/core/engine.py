@@ -23,6 +23,10 @@ Time drives the phases; answers drive the questions inside a phase.
   round ends early, when it ends ("What would you like to ask me?" gets its five minutes, not
   the forty the round had left). The round never runs past its length. In the last phase nothing
   more is asked (the caller says so and offers to add or to end).
+* Before that early end, when only parts for the candidate's questions are left and enough of
+  the round is (`_extra_due`, core.extra_questions), the interviewer offers another question
+  (EXTRA_OFFER_ID); a yes, silence or Next adds an extra part from another script of the same
+  kind before the wrap-up (`_start_extra`: `self.script` grows by it), a no moves on.
 * `next_phase()` moves on at once (the candidate's Next key); `pause()`/`resume()` stop and restart
   the round and phase clocks. Round time is "clock time since start minus paused time", computed
   from the injected clock, never by summing ticks; every time the engine reports is round time,
@@ -35,7 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Union
+from typing import Sequence, Union
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PointMatcher, sentences_of_text
 from interviewer.core.analysis.fillers import is_hesitation
@@ -44,9 +48,12 @@ from interviewer.core.analysis.report import ASK_FOR_MORE_ID, declines, gives_up
 from interviewer.core.candidate_questions import defers_questions, question_phases
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
+from interviewer.core.extra_questions import (EXTRA_KINDS, EXTRA_MAX, EXTRA_MIN_LEFT_S, EXTRA_MIN_SHARE, EXTRA_OFFER_ID,
+                                              SILENT_YES, offer_text, pick_extra, source_part, wants_wrap_up,
+                                              with_extra_part)
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
-from interviewer.core.phase_prompts import OFF_PLAN_SECONDS, PART_PURPOSE, TIME_LEFT, split_task, spoken_phase_prompt
+from interviewer.core.phase_prompts import OFF_PLAN_SECONDS, PART_PURPOSE, TIME_LEFT, number_words, split_task, spoken_phase_prompt
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import AGAIN_PER_PART, PROBE_ID, PROBES_PER_POINT, frame_of, probe_for
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
@@ -366,8 +373,22 @@ class _AnswerEndSnapshot:
 class RoundEngine:
     def __init__(self, script: RoundScript, clock: Clock, phase_warning_minutes: float | None = 2.0,
                  round_warning_minutes: float | None = 5.0, move_on_early: bool = True,
-                 matcher: Matcher | None = None, ask_for_more_below_words: int = 0) -> None:
+                 matcher: Matcher | None = None, ask_for_more_below_words: int = 0,
+                 extra_scripts: Sequence[RoundScript] = (), recent_scripts: Sequence[str] = ()) -> None:
         self.script = script
+        # Scripts an extra question may come from (core.extra_questions: those of the same kind
+        # count), the script ids of recent rounds (newest first), and the ids of the scripts the
+        # extra parts of this round came from. `_offer_open`: the offer was said, not answered.
+        self.extra_scripts = tuple(extra_scripts)
+        self.recent_scripts = tuple(recent_scripts)
+        self.extras_from: list[str] = []
+        self._offer_open = False
+        # How the part the offer was made in ends once it is answered: AGENDA (its questions
+        # done) or NEXT (left with N; the offer comes either way, trial 37 item 9).
+        self._offer_closes = PhaseEnd.AGENDA
+        # Why no extra question was offered when the script's last question part ended (said by
+        # the round screen's early-end banner), None when one was or nothing decided yet.
+        self.no_extra_why: str | None = None
         # Answers of fewer words get one request for more (ASK_FOR_MORE; 0: never).
         self.ask_for_more_below_words = ask_for_more_below_words
         # Decides whether a follow-up is still needed (keywords, and meaning when the matcher
@@ -702,6 +723,8 @@ class RoundEngine:
 
     def _enter_phase(self, index: int, at: float) -> list[Event]:
         self._close_phase(at, PhaseEnd.TIME)  # moving on early closed it already
+        self._offer_open = False  # an offer not answered before the part's time ran out lapses
+        self._offer_closes = PhaseEnd.AGENDA
         self._phase_index = index
         self._words_in_phase = 0
         self._code_done = False
@@ -835,6 +858,14 @@ class RoundEngine:
             open_ask.answered_at = now if ended_at is None else min(ended_at, now)
         if any(isinstance(e, PhaseStarted) for e in caught_up):
             return caught_up  # a new phase took over while the answer was being finished
+        if self._offer_open and open_ask is not None and open_ask.follow_up_id == EXTRA_OFFER_ID:
+            # The reply to "Shall we do one more question?": a no wraps up, anything else (a yes,
+            # silence) is the extra part.
+            self._offer_open = False
+            if not unanswered and wants_wrap_up(answer_text):
+                self.no_extra_why = "you chose to wrap up"
+                return [*caught_up, *self._move_on(now, self._offer_closes)]
+            return [*caught_up, *self._start_extra(now, silent=not (answer_text or "").strip())]
         self._before_answer_end = self._answer_end_snapshot(open_ask)
         if answer_text:
             self._answers_so_far += " " + answer_text
@@ -909,6 +940,9 @@ class RoundEngine:
             if (not unanswered and not moved_on and answer_text is not None
                     and (follow_up := self._trace_example()) is not None):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+            if self._extra_due(now):
+                # Time is left and only the wrap-up is: the offer of another question.
+                return [*caught_up, self._offer(now, PhaseEnd.AGENDA)]
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
 
@@ -932,6 +966,79 @@ class RoundEngine:
         own = self._question is not None and self.current_phase is not None \
             and self._question.phase == self.current_phase.id
         return " ".join([self._part_opening_said if own else "", self._answers_so_far]).strip()
+
+    # ------------------------------------------------------------ extra questions
+
+    def _extra_seconds(self, now: float) -> float:
+        """Round seconds left beyond the later parts that keep their planned minutes (the wrap-up)."""
+        later = range(self._phase_index + 1, len(self._phase_bounds))
+        fixed = sum(self._planned_bounds[i][2] - self._planned_bounds[i][1] for i in later)
+        return self.round_seconds - now - fixed
+
+    @property
+    def offer_open(self) -> bool:
+        """The offer of another question was said and waits for its yes or no (EXTRA_OFFER_ID):
+        the round screen shows it as an offer, not as a follow-up of the question before."""
+        return self._offer_open
+
+    def _offer(self, now: float, closes: PhaseEnd) -> AskQuestion:
+        """The offer of another question, worded for the time left and the extra's length."""
+        self._offer_open, self._offer_closes = True, closes
+        left = self._extra_seconds(now)
+        other = pick_extra(self.script, self.extra_scripts, self.extras_from, self.recent_scripts, left)
+        text = offer_text(left, source_part(other).minutes, len(self.extras_from) + 1)
+        return self._ask(self._question, FollowUp(EXTRA_OFFER_ID, text), now, AskReason.FOLLOW_UP)
+
+    def _extra_due(self, now: float) -> bool:
+        """The script's last question part is over (its questions done, or left with N: one rule
+        either way), only parts for the candidate's own questions are left, and the round has
+        EXTRA_MIN_LEFT_S and EXTRA_MIN_SHARE of its length left beyond them, and another
+        script's part fits in that time: another question is offered (core.extra_questions),
+        EXTRA_MAX at most. When the last part ends with none, `no_extra_why` says why."""
+        phase = self.current_phase
+        later = [self._phase_bounds[i][0] for i in range(self._phase_index + 1, len(self._phase_bounds))]
+        if (phase is None or phase.id in self._question_phases or not later
+                or any(p.id not in self._question_phases for p in later)):
+            return False
+        left = self._extra_seconds(now)
+        if self.script.kind not in EXTRA_KINDS:
+            self.no_extra_why = "a problem of this kind of round takes several parts"
+        elif len(self.extras_from) >= EXTRA_MAX:
+            self.no_extra_why = f"{number_words(EXTRA_MAX)} were asked, the most a round has"
+        elif left < EXTRA_MIN_LEFT_S or left < EXTRA_MIN_SHARE * self.round_seconds:
+            self.no_extra_why = "too little time is left for one"
+        elif pick_extra(self.script, self.extra_scripts, self.extras_from, self.recent_scripts, left) is None:
+            self.no_extra_why = "no other script of this kind has one that fits the time left"
+        else:
+            self.no_extra_why = None
+            return True
+        return False
+
+    def _start_extra(self, now: float, silent: bool = False) -> list[Event]:
+        """The extra part starts now: another script's question part joins the round's script
+        before the wrap-up, planned for its minutes or the time left, whichever is less (the
+        wrap-up keeps its minutes; `_move_on` gives the work the rest, from the round's start)."""
+        other = pick_extra(self.script, self.extra_scripts, self.extras_from, self.recent_scripts,
+                           self._extra_seconds(now))
+        if other is None or not self.has_next_phase:
+            return self._move_on(now, self._offer_closes)
+        index = self._phase_index + 1
+        wrap_up = self._phase_bounds[index][0]
+        minutes = min(source_part(other).minutes, self._extra_seconds(now) / 60.0)
+        self.extras_from.append(other.id)
+        self.script = with_extra_part(self.script, other, len(self.extras_from), minutes, wrap_up.id)
+        phase = self.script.phases[[p.id for p in self.script.phases].index(wrap_up.id) - 1]
+        span = (phase, now, now + minutes * 60.0)
+        self._planned_bounds.insert(index, span)
+        self._phase_bounds.insert(index, span)
+        self._follow_up_phase = {key: i + (1 if i >= index else 0) for key, i in self._follow_up_phase.items()}
+        self._follow_up_phase.update({(q.id, f.id): index for q in self.script.questions_in(phase.id)
+                                      for f in q.follow_ups})
+        events = self._move_on(now, self._offer_closes)
+        if silent:  # silence on the offer: the interviewer says what it does, then does it
+            events = [replace(e, prompt=f"{SILENT_YES} {e.prompt}") if isinstance(e, PhaseStarted)
+                      and e.phase == phase.id else e for e in events]
+        return events
 
     def _answer_end_snapshot(self, open_ask: "AskSpan | None") -> "_AnswerEndSnapshot":
         return _AnswerEndSnapshot(
@@ -970,6 +1077,7 @@ class RoundEngine:
         self._answered_in_full = snap.answered_in_full
         self._part_opening_said = snap.part_opening_said
         self._left_unanswered = snap.left_unanswered
+        self._offer_open = False  # an offer taken back is made again when the answer ends
         return True
 
     def _may_dig_in(self) -> bool:
@@ -1399,9 +1507,17 @@ class RoundEngine:
         open_ask = self.timeline.asks[-1] if self.timeline.asks else None
         if open_ask is not None and open_ask.answered_at is None:
             open_ask.answered_at = now
+        if self._offer_open:  # Next to "Shall we do one more question?": the extra question
+            self._offer_open = False
+            return [*caught_up, *self._start_extra(now)]
         span = self.timeline.phases[-1]
         span.skipped_questions = sum(1 for _, f in self._phase_queue if f is None)
         span.skipped_follow_ups = len(self._phase_queue) - span.skipped_questions + len(self._due_follow_ups())
+        if self._question is not None and self._extra_due(now):
+            # N on the script's last question part: the same offer as when its questions end
+            # (trial 37: N there ended the round early with no offer and no word why).
+            self._phase_queue.clear()
+            return [*caught_up, self._offer(now, PhaseEnd.NEXT)]
         return [*caught_up, *self._move_on(now, PhaseEnd.NEXT)]
 
     def _move_on(self, now: float, why: PhaseEnd) -> list[Event]:

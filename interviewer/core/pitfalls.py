@@ -105,7 +105,26 @@ def states(pitfall: Pitfall, sentence: str, matcher=None) -> bool:
     `matcher`: a core.matching.Matcher (its encoder and cache); None: the bag-of-stems encoder."""
     if asks(sentence):
         return False
-    return any(_states(pitfall, clause, matcher) for clause in _CONTRAST.split(sentence) if clause.strip())
+    return any(_states(pitfall, clause, matcher) for clause in _clauses(sentence))
+
+
+# Parallel "X for Y" pairs after a comma are one claim each: "Trees for tabular data, neural
+# networks for images and text." (correct) was read as one clause naming neural networks and
+# tabular data, and pushed back on as "neural networks work best on small tabular data" (trial
+# 37). A comma after a phrase with no "X for Y" of its own ("On small tabular data, neural
+# networks win") still joins one claim.
+_PAIR = re.compile(r"\w\s+for\s+\w", re.IGNORECASE)
+
+
+def _clauses(sentence: str) -> list[str]:
+    out = []
+    for clause in _CONTRAST.split(sentence):
+        parts = [p for p in clause.split(",") if p.strip()]
+        if len(parts) > 1 and all(_PAIR.search(p) for p in parts):
+            out += parts
+        elif clause.strip():
+            out.append(clause)
+    return out
 
 
 # A sentence saying this many content words of the correction that the claim does not say ("On

@@ -261,10 +261,13 @@ class Proposal:
 def suggest_script(kind: str, focus: tuple[str, ...], scripts: list[RoundScript],
                    rounds: list[RoundAreas]) -> RoundScript | None:
     """Of the scripts of `kind`, the one whose talking points ask most about the focus areas
-    (the weakest counting most), then the one practised least, then the first listed."""
+    (the weakest counting most), then the one practised least, then the first listed. A script
+    an extra question came from (RoundAreas.extra_scripts) counts as practised: trial 37's Home
+    proposed the script whose problem had just been the extra, as never practised."""
     played: dict[str, int] = {}
     for r in rounds:
-        played[r.script_id] = played.get(r.script_id, 0) + 1
+        for sid in (r.script_id, *r.extra_scripts):
+            played[sid] = played.get(sid, 0) + 1
     candidates = [s for s in scripts if s.kind == kind]
 
     def score(script: RoundScript) -> tuple:

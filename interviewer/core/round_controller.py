@@ -68,6 +68,7 @@ from interviewer.core.conversation_cues import (
 )
 from interviewer.core.answer_start import SPEECH_LOOKBACK_S
 from interviewer.core.heard_words import words_of as _words_of
+from interviewer.core.extra_questions import EXTRA_OFFER_ID, offer_status
 from interviewer.core.interview_requests import gives_no_answer
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
 from interviewer.core.pitfalls import is_pitfall_follow_up
@@ -422,6 +423,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self.status == ControllerStatus.THINKING:  # the answer just ended: was anything said in it?
             spoke = any(r.heard_speech for r in self._unfinished) or bool(self._heard)
             opening = not spoke and any(r.nothing_asked for r in self._unfinished)
+        if self.status == ControllerStatus.LISTENING and answer is not None and answer.follow_up_id == EXTRA_OFFER_ID:
+            return offer_status(self._offer_ends_in())
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
@@ -1714,7 +1717,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # kept in the transcript, no part of the introduction's numbers (trial 30: the hello,
             # heard as "Um Nice to meet you.", counted 1 filler in the introduction).
             record.asked_to_repeat = True
-        if record.adds_nothing():
+        if record.adds_nothing() or record.follow_up_id == EXTRA_OFFER_ID:
+            # The reply to the offer of another question is no answer: its words still go to
+            # the engine (yes or no), but it is neither kept, numbered nor scored (trial 37:
+            # "Slow start" and "No speech was heard... check the microphone" on it).
             record.dropped = True
             self._emit(AnswerDropped(record.index))
         elif transcript is not None or error is not None:

@@ -7,6 +7,7 @@ from interviewer.core.conversation_cues import (
     asks_for_a_moment, asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_asks_for_time, only_opens, says_done,
     sounds_unfinished,
 )
+from interviewer.core.extra_questions import EXTRA_OFFER_ID, EXTRA_OFFER_SILENCE_S
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
 from interviewer.core.round_settings import (
@@ -52,6 +53,13 @@ class SilenceRules:
                 self._pump()
             else:
                 self.repeat_question()
+            return
+        if answer.follow_up_id == EXTRA_OFFER_ID:
+            # The offer of another question waits for a yes or no, not an answer: no nudge, no
+            # hint offer, no check-in; a short silence takes it (core.extra_questions).
+            if quiet >= self._offer_silence_s(answer):
+                self._end_recording(EndedBy.SILENCE, finishes_answer=True)
+            self._pump()
             return
         if self._held is not None and quiet >= self.settings.reply_after_silence:
             self._release_held_reply()
@@ -103,6 +111,23 @@ class SilenceRules:
             answer.left_unanswered = True  # the engine drops the follow-ups of an answer never given
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         self._pump()
+
+    def _offer_silence_s(self, answer: AnswerRecord) -> float:
+        """Quiet seconds that end the reply to the offer of another question: EXTRA_OFFER_SILENCE_S,
+        or the usual end of an answer once words were said, if that is sooner."""
+        end_after = self.settings.silence_ends_answer_after
+        if answer.heard_speech and self._heard_a_word() and end_after:
+            return min(EXTRA_OFFER_SILENCE_S, end_after)
+        return EXTRA_OFFER_SILENCE_S
+
+    def _offer_ends_in(self) -> float | None:
+        """Seconds until the silence on the offer of another question takes it (the status
+        line's count), None when no offer waits or the interviewer is talking."""
+        answer = self._answer
+        if (answer is None or answer.follow_up_id != EXTRA_OFFER_ID or self._speaking is not None
+                or self._to_say):
+            return None
+        return max(0.0, self._offer_silence_s(answer) - self._quiet_to_end())
 
     def _silent_on_question(self, answer: AnswerRecord) -> bool:
         """The candidate's turn on a question, no word said in it yet, and nothing that makes the

@@ -245,17 +245,25 @@ def questions_done_text(skipped: str | None = None) -> str:
     return f"last part done; {skipped} skipped with Next" if skipped else QUESTIONS_DONE
 
 
-def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skipped: int = 0) -> str:
+def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skipped: int = 0, extras: int = 0,
+                   no_extra: str | None = None) -> str:
     """The sentence the round screen shows once when the round shortens itself (the engine's
     ends_early_at: the parts with questions are over, only the candidate's own questions left).
     `skipped`: how many parts were left with Next (their questions not all done). Said as what
     happened, not as the candidate's doing (trial 28: "You moved on from the planned parts" after
-    one N, the other parts ended by "That's it.")."""
+    one N, the other parts ended by "That's it.").) `extras`: extra questions asked after the
+    script's own (core.extra_questions), said with them. `no_extra`: why no (further) extra
+    question was offered (the engine's no_extra_why), said after it (trial 37: one round offered
+    one, the next did not, and nothing said why)."""
     if skipped:
         left = "one of them" if skipped == 1 else f"{int(skipped)} of them"
         why = f"All planned parts are done ({left} left with N)"
+    elif extras:
+        why = ("All planned questions and one extra question are done" if extras == 1
+               else f"All planned questions and {int(extras)} extra questions are done")
     else:
         why = "All planned questions are done"
     then = "press N to end the round now" if last_part else "press N for the next part"
+    reason = f" ({'no more extra questions' if extras else 'no extra question'}: {no_extra})" if no_extra else ""
     return (f"{why}, so the round ends early, at {clock_text(ends_at)} instead of "
-            f"{clock_text(round_seconds)}. The time left is for your questions; {then}, or keep talking.")
+            f"{clock_text(round_seconds)}{reason}. The time left is for your questions; {then}, or keep talking.")

@@ -357,6 +357,9 @@ class RoundAreas:
     # The interviewer closed it with questions Next had left (Session.skipped): those are skipped,
     # not "not reached" (trial 26: Home said not reached where the review said skipped with Next).
     skipped: bool = False
+    # The scripts its extra questions came from (core.extra_questions): a part of each was
+    # asked, so the plan does not propose them as never practised (trial 37 item 6).
+    extra_scripts: tuple[str, ...] = ()
 
     @property
     def early_note(self) -> str:

@@ -35,10 +35,14 @@ def no_script_text(session_kind: str) -> str:
 
 
 def script_of(session: Any) -> RoundScript | None:
-    """The session's script among the bundled and the user's scripts (None when it is gone)."""
+    """The session's script among the bundled and the user's scripts (None when it is gone), as
+    the round ran it: with its extra questions' parts (core.extra_questions)."""
+    from interviewer.core.extra_questions import round_script
     from interviewer.core.scripts.loader import discover_scripts
 
-    return next((s for s in discover_scripts().scripts if s.id == session.script_id), None)
+    scripts = discover_scripts().scripts
+    own = next((s for s in scripts if s.id == session.script_id), None)
+    return round_script(own, getattr(session, "findings", ()), scripts)
 
 
 def coverage_matcher(text_encoder: Any = None) -> Matcher:

@@ -12,6 +12,7 @@ import copy
 from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
+from interviewer.core.extra_questions import OFFER_LABEL, OFFER_LINE_KIND
 from interviewer.core.weak_spots import (
     ROUND_ENDED_FOLLOW_UP, ROUND_ENDED_LABEL, SAID_AGAIN_FOLLOW_UP, SAID_AGAIN_LABEL, SKIPPED_FOLLOW_UP, SKIPPED_LABEL,
     is_cut_off_and_said_again, is_follow_up_the_round_ended_on, is_skipped_follow_up,
@@ -22,7 +23,7 @@ from interviewer.core.weak_spots import (
 # review showed it twice there, as "Q:" and as an "Interviewer:" line.
 HEADING_KINDS = frozenset({"question", "follow_up", "changed_constraint", "prompt", "repeat"})
 # How the review and the live transcript name a line, by its kind (the rest: 'Interviewer:').
-LABELS = {"question": "Q:", "follow_up": "Follow-up:", "changed_constraint": "New constraint:",
+LABELS = {"question": "Q:", "follow_up": "Follow-up:", "changed_constraint": "New constraint:", OFFER_LINE_KIND: OFFER_LABEL,
           SKIPPED_FOLLOW_UP: SKIPPED_LABEL, ROUND_ENDED_FOLLOW_UP: ROUND_ENDED_LABEL,
           SAID_AGAIN_FOLLOW_UP: SAID_AGAIN_LABEL}
 # The unanswered follow-ups' kinds: the exports label these lines as the review does (the rest

@@ -56,7 +56,7 @@ class DebriefController:
         session = self.review.load_session(session_id)
         if session is None:
             return
-        self.screen.show_session(session, self.review.script_by_id(session.script_id))
+        self.screen.show_session(session, self.review.script_of(session))
         self._show()
         self.review.transcribe_missing_answers(session)  # spoken answers saved before the model was ready
 

@@ -550,7 +550,10 @@ class HomeScreen(QWidget):
         origin = "" if script.bundled else " (yours)"
         phases = len(script.phases)
         last = self._last_session(script)
-        score = f"Last: {_headline(last)}" if last is not None else "Not practised yet"
+        score = f"Last: {_headline(last)}" if last is not None else (
+            # its question was an extra of another round (core.extra_questions): not untouched (trial 37)
+            "Not practised as a round yet; asked as an extra question"
+            if any(script.id in r.extra_scripts for r in self._areas) else "Not practised yet")
         content = self._content_of(last.session_id) if last is not None else None
         if content is not None:
             score += f"\n{_content(content)}"

@@ -953,13 +953,23 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
                 on_problem=self._show_round_problem,
                 on_saved=self._round_saved, on_setup_found=self._setup_found_in_round,
                 run_in_background=lambda fn: run_in_background(fn), post=post_to_gui,
-                text_encoder=self.text_encoder)
+                text_encoder=self.text_encoder, extra_scripts=self.scripts,
+                recent_scripts=self._recent_script_ids(script.kind))
         except Exception as exc:
             self.banner.show_message(f"The round could not start: {exc}")
             return
         self.show_screen("round")
         self.round_screen.begin(self.round_session)
         self._hold_file_work(True)
+
+    def _recent_script_ids(self, kind: str) -> list[str]:
+        """The scripts of this kind's recent rounds, newest first: an extra question comes from
+        another one first (core.extra_questions.pick_extra). Empty when the store cannot say."""
+        try:
+            store = self.store()
+            return [] if store is None else [s.script_id for s in store.list_sessions(kind=kind)[:20]]
+        except Exception:
+            return []
 
     def _show_round_problem(self, message: str) -> None:
         """A problem of the round joins the ones the banner shows (the newest three, each once),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from interviewer.app.labels import clock_text
 from interviewer.app.services import AppServices
+from interviewer.core.extra_questions import round_script
 from interviewer.core.scripts.model import RoundScript
 from interviewer.gui.banner import Banner
 from interviewer.gui.debrief_screen import DebriefScreen
@@ -94,6 +95,10 @@ class ReviewController:
     def script_by_id(self, script_id: str) -> RoundScript | None:
         return next((s for s in self._scripts() if s.id == script_id), None)
 
+    def script_of(self, session) -> RoundScript | None:
+        """The round's script as it ran: its own with any extra parts (core.extra_questions)."""
+        return round_script(self.script_by_id(session.script_id), session.findings, self._scripts())
+
     def load_session(self, session_id: int):
         store = self._store()
         if store is None:
@@ -115,7 +120,7 @@ class ReviewController:
         except Exception:
             pass
         self.stop_clip()  # a clip of the round shown before is not this one's (trial 21)
-        self.screen.show_session(session, self.script_by_id(session.script_id), missing)
+        self.screen.show_session(session, self.script_of(session), missing)
         if show:
             self._show()
         self.transcribe_missing_answers(session)
@@ -277,7 +282,7 @@ class ReviewController:
                                      "yet; they will be transcribed when the speech model is ready.", "info")
             return
         transcribe, model = self.services.transcribe_file, self.model_status.model
-        script = self.script_by_id(session.script_id)
+        script = self.script_of(session)
         self._backfill_sessions.add(session.id)
         self.banner.show_message(transcribing_message(pending), "info")
         bar = self.screen.transcribe_progress
@@ -365,7 +370,7 @@ class ReviewController:
             if result.analysed and shown is not None and shown.id in result.rounds:
                 fresh = self.load_session(shown.id)
                 if fresh is not None:
-                    self.screen.show_session(fresh, self.script_by_id(fresh.script_id), store.missing_audio(fresh))
+                    self.screen.show_session(fresh, self.script_of(fresh), store.missing_audio(fresh))
 
         def failed(exc: BaseException) -> None:
             ended()
@@ -522,7 +527,7 @@ class ReviewController:
         def work(progress, cancel):
             return export_session(store, session_id, fmt, out, render_pdf=render_pdf, force=True,
                                   progress=progress, cancel=cancel, text_encoder=self.text_encoder(),
-                                  script=self.script_by_id(store.get_session(session_id).script_id))
+                                  script=self.script_of(store.get_session(session_id)))
 
         def done(result) -> None:
             self._export_ended(job)

@@ -35,6 +35,7 @@ from interviewer.core.engine import AskQuestion, PhaseEnd, PhaseEndingSoon, Phas
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
+from interviewer.core.extra_questions import OFFER_LABEL
 from interviewer.core.time_left import ONE_PROBLEM_KINDS, early_end_note
 from interviewer.core.round_updates import (
     AnswerEnded, ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, ReplyCutOff,
@@ -262,6 +263,8 @@ class RoundScreen(QWidget):
         """What was said, and under a follow-up or a part's opening words that go on with the
         same problem, the problem itself: a trial's coding round showed "Go ahead and code it
         up in the scratchpad" in its place, and the problem and its example were gone while coding."""
+        if self._is_offer(update):
+            return f"{OFFER_LABEL} {update.text}"
         text = label_for(QUESTION_LABELS.get(update.kind, ""), update.text) + update.text
         if update.kind == UtteranceKind.QUESTION:
             self._problem = update.text
@@ -287,6 +290,11 @@ class RoundScreen(QWidget):
                 update.kind != UtteranceKind.PROMPT or self._part_goes_on_with_the_problem()):
             text += f"\n\n{self._problem_heading()}: {self._problem}"
         return text
+
+    def _is_offer(self, update: Speaking) -> bool:
+        """The line is the offer of another question (core.extra_questions), waiting for its yes or no."""
+        engine = getattr(self.session, "engine", None)
+        return update.kind == UtteranceKind.FOLLOW_UP and bool(getattr(engine, "offer_open", False))
 
     def _problem_heading(self) -> str:
         """A coding or design round poses a problem; a story round asks a question (trial 11: a
@@ -628,7 +636,9 @@ class RoundScreen(QWidget):
         skipped = sum(span.ended_by == PhaseEnd.NEXT for span in engine.timeline.phases)
         self.warning.setText(_with_icon("clock", early_end_note(ends_at, engine.round_seconds,
                                                                  last_part=not engine.has_next_phase,
-                                                                 skipped=skipped)))
+                                                                 skipped=skipped,
+                                                                 extras=len(engine.extras_from),
+                                                                 no_extra=engine.no_extra_why)))
         self.warning.show()
         self._warning_timer.start()
 
@@ -651,7 +661,8 @@ class RoundScreen(QWidget):
                     # speaking): they go in its place, above the new question, when they come.
                     self.transcript.hold_answer(self._shown_answer)
                 self.transcript.add_heading(update.text, prompt=update.kind == UtteranceKind.PROMPT,
-                                            label=QUESTION_LABELS.get(update.kind, "Q: ").strip())
+                                            label=OFFER_LABEL if self._is_offer(update)
+                                            else QUESTION_LABELS.get(update.kind, "Q: ").strip())
                 self._last_heading = update.text
                 # The answer shown so far stays above; nothing is rendered under the new
                 # question until its own answer starts.
@@ -788,7 +799,14 @@ class RoundScreen(QWidget):
             span = spans.get(pid)
             if span is not None:
                 start = span.started_at
-                end = span.ended_at if span.ended_at is not None else end
+                if span.ended_at is not None:
+                    end = span.ended_at
+                else:
+                    # The running part as the phase clock counts it: its planned minutes from its
+                    # start, then as long as it goes on; not stretched over the time the round
+                    # has left (trial 37: "Scale it up" drawn 04:00-41:40, the clock saying 04:50).
+                    planned = span.planned_end - span.planned_start
+                    end = min(end, max(start + planned, engine.elapsed()))
             plan.append((pid, start, end))
         if plan == self._shown_plan:
             return

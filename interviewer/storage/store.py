@@ -636,6 +636,18 @@ class Store:
         starts: dict[int, list[float]] = {}
         for p in self._read("SELECT session_id, started_at FROM phase_timeline ORDER BY started_at"):
             starts.setdefault(p["session_id"], []).append(p["started_at"])
+        # A round's extra questions (core.extra_questions) make its script as it ran: their
+        # questions and talking points count as the review and the exports count them (trial 37:
+        # Home "5 of 7 areas", the export "6 of 9").
+        from interviewer.core.extra_questions import EXTRAS_KIND, script_with_extras
+        from interviewer.core.weak_spots import script_point_areas
+
+        extras: dict[int, list] = {}
+        for f in self._read("SELECT session_id, details_json FROM findings WHERE kind = ? AND answer_id IS NULL",
+                            (EXTRAS_KIND,)):
+            details = _load_json(f["details_json"])
+            if f["session_id"] in wanted and isinstance(details, dict):
+                extras[f["session_id"]] = list(details.get("extras") or [])
         stored: dict[int, list[AreaResult]] = {}
         covered_areas: dict[int, dict[str, list[str]]] = {}
         for r in self._read("SELECT session_id, areas_json FROM round_areas"):
@@ -661,12 +673,16 @@ class Store:
                 # round proposed pass over coding).
                 continue
             script = script_questions(r["script_id"]) if script_questions else None
-            areas = round_area_results(stored.get(r["id"], []), numbers,
-                                       script_areas(r["script_id"]) if script_areas else None,
+            point_areas = script_areas(r["script_id"]) if script_areas else None
+            if script is not None and extras.get(r["id"]):
+                script = script_with_extras(script, extras[r["id"]], script_questions)
+                point_areas = script_point_areas(script) if script_areas else None
+            areas = round_area_results(stored.get(r["id"], []), numbers, point_areas,
                                        skipped_follow_up_results(script, lines.get(r["id"], []), numbers))
             unanswered = unanswered_questions(script, answered_question_ids(numbers)) if script else 0
             out.append(RoundAreas(r["id"], r["kind"], r["started_at"], areas, r["script_id"], unanswered,
-                                  bool(r["early"]), len(script.questions) if script else 0, bool(r["skipped"])))
+                                  bool(r["early"]), len(script.questions) if script else 0, bool(r["skipped"]),
+                                  tuple(str(d.get("script")) for d in extras.get(r["id"], []) if isinstance(d, dict))))
         return out
 
     def progress(self, kind: str | None = None) -> list[SessionProgress]:

@@ -66,7 +66,10 @@ def play_to_review(qtbot, script_dirs, tmp_path, step=20.0):
     return window
 
 
-def test_full_round_runs_saves_and_opens_the_review(qtbot, isolated_dirs, script_dirs, tmp_path):
+def test_full_round_runs_saves_and_opens_the_review(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    # A round of test-design's own parts: its brisk answers would leave time for an extra
+    # question from my-design (core.extra_questions; test_extra_part_on_the_plan_bar.py).
+    monkeypatch.setattr("interviewer.core.engine.EXTRA_MAX", 0)
     clock = FakeClock()
     window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
     assert window.home.select_script("test-design")
@@ -194,7 +197,10 @@ class RecordingPlayer:
         pass
 
 
-def test_review_after_a_round_shows_fillers_and_plays_from_a_word(qtbot, isolated_dirs, script_dirs, tmp_path):
+def test_review_after_a_round_shows_fillers_and_plays_from_a_word(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    # A round of test-design's own parts: its brisk answers would leave time for an extra
+    # question from my-design (core.extra_questions; test_extra_part_on_the_plan_bar.py).
+    monkeypatch.setattr("interviewer.core.engine.EXTRA_MAX", 0)
     clock = FakeClock()
     window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
     player = window.services.play_audio = RecordingPlayer()

@@ -31,7 +31,9 @@ def test_the_round_screen_says_once_why_the_round_ends_early(qtbot):
         engine.next_phase()
     screen.on_update(PhaseStarted("wrap", "Let's wrap up.", engine.elapsed()))
     note = early_end_note(engine.ends_early_at(), engine.round_seconds, last_part=True,
-                          skipped=len(engine.timeline.phases) - 1)  # every part but the wrap-up left with N
+                          skipped=len(engine.timeline.phases) - 1,  # every part but the wrap-up left with N
+                          no_extra=engine.no_extra_why)  # and why no extra question was offered (trial 37)
+    assert engine.no_extra_why and f"no extra question: {engine.no_extra_why}" in note
     assert note in screen.warning.text() and not screen.warning.isHidden()
     screen.warning.setText("")
     screen.on_update(PhaseStarted("wrap", "Let's wrap up.", engine.elapsed()))

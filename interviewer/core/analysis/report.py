@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Sequence
 
+from interviewer.core.extra_questions import is_extra_part
 from interviewer.core.analysis import behavioral, depth
 from interviewer.core.analysis.fillers import (
     Filler, FillerKind, counted_words, drop_hesitations_on_blips, filler_rate, find_disfluencies, find_fillers,
@@ -1174,13 +1175,17 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     # their last follow-up had begun, nothing counted as skipped).
     left = [names.get(p.phase, p.phase) for p in timings[:-1]
             if p.ended_by == "next" and not (p.skipped_questions or p.skipped_follow_ups)]
+    extras = sum(1 for p in timings if is_extra_part(p.phase))
+    own = [i for i, p in enumerate(timings) if not is_extra_part(p.phase)]
+    # An extra part runs before the wrap-up (core.extra_questions): said so, not "after them" (trial 37).
+    before = bool(own) and any(is_extra_part(p.phase) for p in timings[:own[-1]])
     message = questions_done_message(f"{who} at {round_length_text(ended_at, planned_s / 60)} planned",
-                                     skipped, left, cut_off)
+                                     skipped, left, cut_off, extras, extras_before_last=before)
     return Finding("round_questions_done", message, ended_at, skipped=skipped or None)
 
 
 def questions_done_message(closed: str, skipped: str | None = None, left_with_next: Sequence[str] = (),
-                           cut_off: int = 0) -> str:
+                           cut_off: int = 0, extras: int = 0, extras_before_last: bool = True) -> str:
     """The one sentence for a round whose script ran out early (review, exports, Home read the
     stored finding): what happened, from the stored facts, not "every question of its script was
     asked and answered" when questions were cut off, skipped or left with Next (trial 35).
@@ -1193,9 +1198,15 @@ def questions_done_message(closed: str, skipped: str | None = None, left_with_ne
         notes.append(f"{_and_list(list(left_with_next))} left with Next")
     if cut_off > 0:
         notes.append(f"{'1 question' if cut_off == 1 else f'{cut_off} questions'} cut off and not said again")
+    # `extras`: extra questions asked (core.extra_questions), `extras_before_last`: before the
+    # round's last part (the wrap-up), where they go.
+    count = "one extra question" if extras == 1 else f"{extras} extra questions"
+    where = "before" if extras_before_last else "after"
     if not notes:
-        return f"{closed}: every question of its script was asked."
-    return f"{closed}, after its last part; {'; '.join(notes)}."
+        also = f", and {count} {where} its last part" if extras else ""
+        return f"{closed}: every question of its script was asked{also}."
+    also = f", with {count} {where} it" if extras else ""
+    return f"{closed}, after its last part{also}; {'; '.join(notes)}."
 
 
 def _moved_on_early(timings: list[PhaseTiming], names: dict[str, str]) -> Finding | None:
