@@ -287,6 +287,15 @@ class ClarifyingTurns:
         if not unclear_fragment(join_words([w.text for w in new])) and not asks_to_hear_again(
                 new, self._heard_speech, self._now() - quiet, self._now()):
             return False
+        if self._candidate_floor(record):
+            # On the candidate's floor, words about one of the interviewer's answers are that
+            # question, its opening misheard: "Well done a typical week look like for your team."
+            # got "Sorry, I didn't catch that" twice (trial 38). Answered as asked.
+            said = join_words([w.text for w in new])
+            responder = self._candidate_floor_next(record)
+            if (responder is not None and responder.knows(said)
+                    and self._respond(record, said, record.started_at + new[-1].end)):
+                return True
         record.awaiting_speech_after_reply = True  # the silence after it is the candidate's again
         if self._cut_off is not None:  # not made out: no answer to the question cut off
             said = [w.text.strip(",.;:!?…").lower() for w in new]
