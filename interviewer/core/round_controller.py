@@ -401,6 +401,21 @@ class RoundController(SilenceRules, ClarifyingTurns):
         return ControllerStatus.WAITING
 
     @property
+    def only_their_questions_left(self) -> bool:
+        """The interviewer has nothing more to ask: the round is in its last part, which takes
+        the candidate's own questions, its questions and twists are asked and answered, what its
+        prompt asked for first ("Summarize your design ..., then it's your turn") is said and
+        answered, and the floor is the candidate's. Trial 38: "All planned questions are done"
+        was shown as the last part began, over "One last scenario before your summary", and N,
+        as it suggested, would have skipped the scenario and the summary."""
+        phase, turn = self.engine.current_phase, self._turn
+        last = self.engine.timeline.asks[-1] if self.engine.timeline.asks else None
+        return (not self.engine.is_over and phase is not None and not self.engine.has_next_phase
+                and phase.id in self._question_phases and self.engine.phase_agenda_done
+                and not self._then_say and (last is None or last.answered_at is not None)
+                and turn is not None and turn.question_id is None and not defers_questions(turn.text))
+
+    @property
     def typing_answers(self) -> bool:
         """The microphone failed for this answer: it is typed, in the scratchpad."""
         return self._not_recording

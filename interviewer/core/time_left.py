@@ -251,9 +251,9 @@ def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skippe
     `skipped`: how many parts were left with Next (their questions not all done). Said as what
     happened, not as the candidate's doing (trial 28: "You moved on from the planned parts" after
     one N, the other parts ended by "That's it.")."""
-    if skipped:
-        left = "one of them" if skipped == 1 else f"{int(skipped)} of them"
-        why = f"All planned parts are done ({left} left with N)"
+    if skipped:  # not "done": a part left with N was not (trial 38)
+        left = "one part was" if skipped == 1 else f"{int(skipped)} parts were"
+        why = f"The interviewer has nothing more to ask ({left} left with N)"
     else:
         why = "All planned questions are done"
     then = "press N to end the round now" if last_part else "press N for the next part"
