@@ -185,6 +185,9 @@ class WrapUpReplier:
         nearest_topic = getattr(clarifying, "nearest_topic", None)
         if nearest_topic is not None:
             self.nearest_topic = nearest_topic
+        answered_by = getattr(clarifying, "answered_by", None)
+        if answered_by is not None:
+            self.answered_by = answered_by
 
     def prepare(self, question: str) -> None:
         prepare = getattr(self._clarifying, "prepare", None)

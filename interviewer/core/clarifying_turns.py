@@ -196,18 +196,25 @@ class ClarifyingTurns:
             answerer = self._replier(record)
             if answerer is None:
                 return questions
-            topics = {q: (answerer.reply(q) or (None, ""))[0] for q in to_answerer}
+            replies = {q: tuple(answerer.reply(q) or (None, "")) for q in to_answerer}
         except Exception:  # _reply_to reports a broken matcher when it answers
             return questions
+        topics = {q: r[0] for q, r in replies.items()}
         if all(t is None for t in topics.values()):
             return questions
         facts = {t.lower() for t in topics.values() if t is not None}
+        told = " ".join(r[1] for r in replies.values() if r[0] is not None)
         nearest = getattr(answerer, "nearest_topic", None)
+        answered_by = getattr(answerer, "answered_by", None)
 
         def asks_a_fact_given(question: str) -> bool:
             """It asks what a fact of the turn answers: its closest topic, however far, is that
-            fact's. An answerer that cannot tell gets one reply for the turn."""
+            fact's, or a fact said for the turn names what it asks about ("... shown as a window"
+            for "shown as a single number or as a window?": trial 38 added "Make a reasonable
+            assumption" after it). An answerer that cannot tell gets one reply for the turn."""
             if nearest is None:
+                return True
+            if answered_by is not None and answered_by(question, told):
                 return True
             topic = nearest(question)
             return topic is None or topic.lower() in facts
