@@ -932,6 +932,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # exchange), a hint, a nudge, a warning alike (trial 29: "Remember to think out
                 # loud." stopped after 0.4 s showed whole in the transcript and the review).
                 self._mark_reply_cut_off(self._answer, speaking.text, played, now)
+                self._finishing_cut_off(speaking)
             return  # a nudge, warning or reply during the answer: the recording goes on
         cut = self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None) if by_voice else None
         if cut is not None:
@@ -1223,6 +1224,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
     @staticmethod
     def _exchanges(records: list[AnswerRecord]) -> int:
         return sum(len(r.clarifications) for r in records)
+
+    def _finishing_cut_off(self, reply: Utterance) -> None:
+        """`reply`, which went on with the question cut off ("... Let me finish the question:
+        ..."), was talked over before its end: the question is still not heard in full, so the
+        next reply in the turn goes on with it again, and the turn's end finishes it if none
+        did (_finish_question). Trial 38: cut off twice, by a clarifying question and then by
+        "Can I assume ...?", the design problem was never said in full."""
+        if (self._cut_off is not None and reply.kind == UtteranceKind.CLARIFICATION
+                and self._finish_decided_at is not None and reply.text.endswith(self._finishing_words())):
+            self._finish_decided_at = None
 
     def _finishing_words(self) -> str:
         # A question never begun (still queued behind the lead-in they talked over) is not
