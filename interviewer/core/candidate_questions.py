@@ -152,6 +152,12 @@ class CandidateQuestionResponder:
         if self._answers is not None:
             self._answers.answer(question)
 
+    def knows(self, question: str) -> bool:
+        """`question` is about one of the interviewer's answers (the round's matcher): worth
+        answering even when its first words were misheard ("Well done a typical week look like
+        for your team.", trial 38), rather than asking to hear it again."""
+        return self._answers is not None and self._answers.answer(question) is not None
+
     def reply(self, question: str) -> tuple[None, str]:
         if asks_to_ask(question):  # "Can I ask you something?"
             return None, INVITATION
@@ -179,6 +185,9 @@ class WrapUpReplier:
         nearest_topic = getattr(clarifying, "nearest_topic", None)
         if nearest_topic is not None:
             self.nearest_topic = nearest_topic
+        answered_by = getattr(clarifying, "answered_by", None)
+        if answered_by is not None:
+            self.answered_by = answered_by
 
     def prepare(self, question: str) -> None:
         prepare = getattr(self._clarifying, "prepare", None)

@@ -118,6 +118,15 @@ class ClarifyingResponder:
         scores = self.matcher.topic_scores(candidate_question, self._own, self.question.text)
         return scores[0].topic.name if scores else None
 
+    def answered_by(self, candidate_question: str, told: str) -> bool:
+        """`told` (facts just said for the same turn) answers `candidate_question` too: they share
+        a content word beyond the problem statement's own ("window" in "... shown as a window like
+        twenty-five to thirty-five minutes" for "How is the estimate shown, a single number or a
+        window?"). A question about something else ("Is it cards or transfers too?" after the
+        latency fact) shares none and keeps its own reply."""
+        problem = _content(self.question.text)
+        return bool((_content(candidate_question) - problem) & (_content(told) - problem))
+
     def weakly_matched(self, candidate_question: str) -> bool:
         """The reply to `candidate_question` is no fact, or the fact of a topic it is only loosely
         close to: scored within WEAK_MATCH_MARGIN of the threshold, with none of the topic's

@@ -207,18 +207,25 @@ class ClarifyingTurns:
             answerer = self._replier(record)
             if answerer is None:
                 return questions
-            topics = {q: (answerer.reply(q) or (None, ""))[0] for q in to_answerer}
+            replies = {q: tuple(answerer.reply(q) or (None, "")) for q in to_answerer}
         except Exception:  # _reply_to reports a broken matcher when it answers
             return questions
+        topics = {q: r[0] for q, r in replies.items()}
         if all(t is None for t in topics.values()):
             return questions
         facts = {t.lower() for t in topics.values() if t is not None}
+        told = " ".join(r[1] for r in replies.values() if r[0] is not None)
         nearest = getattr(answerer, "nearest_topic", None)
+        answered_by = getattr(answerer, "answered_by", None)
 
         def asks_a_fact_given(question: str) -> bool:
             """It asks what a fact of the turn answers: its closest topic, however far, is that
-            fact's. An answerer that cannot tell gets one reply for the turn."""
+            fact's, or a fact said for the turn names what it asks about ("... shown as a window"
+            for "shown as a single number or as a window?": trial 38 added "Make a reasonable
+            assumption" after it). An answerer that cannot tell gets one reply for the turn."""
             if nearest is None:
+                return True
+            if answered_by is not None and answered_by(question, told):
                 return True
             topic = nearest(question)
             return topic is None or topic.lower() in facts
@@ -298,6 +305,15 @@ class ClarifyingTurns:
         if not unclear_fragment(join_words([w.text for w in new])) and not asks_to_hear_again(
                 new, self._heard_speech, self._now() - quiet, self._now()):
             return False
+        if self._candidate_floor(record):
+            # On the candidate's floor, words about one of the interviewer's answers are that
+            # question, its opening misheard: "Well done a typical week look like for your team."
+            # got "Sorry, I didn't catch that" twice (trial 38). Answered as asked.
+            said = join_words([w.text for w in new])
+            responder = self._candidate_floor_next(record)
+            if (responder is not None and responder.knows(said)
+                    and self._respond(record, said, record.started_at + new[-1].end)):
+                return True
         record.awaiting_speech_after_reply = True  # the silence after it is the candidate's again
         if self._cut_off is not None:  # not made out: no answer to the question cut off
             said = [w.text.strip(",.;:!?…").lower() for w in new]

@@ -420,20 +420,43 @@ def only_asks_for_time(text: str) -> bool:
             and all(_asks_for_time_clause(c) or _GOOD_QUESTION.match(c) or _OPENER.match(c) for c in clauses))
 
 
-_THANKS = re.compile(r"^(?:(?:okay|ok|so|and|yeah) )*(?:thank you|thanks)(?: (?:so much|very much|a lot))?$")
+# A thanks, said as a sentence of its own or closing one: "Thanks.", "Thank you so much for your
+# time.", "Thanks again for answering all that." A short object after "for" only, with no clause of
+# its own ("Thanks for the hint, so I'd use a heap" goes on with the answer).
+_THANKS_WORDS = (r"(?:(?:thank you|thanks|many thanks)(?: (?:so much|very much|a lot|again))*"
+                 r"(?: for(?! (?:\w+ )*?(?:i|i'd|i'll|i'm|we|we'd|so|then|but)\b)(?: [\w']+){1,6})?"
+                 r"|(?:i )?(?:really )?appreciate (?:it|that|this|your time|the time|you taking the time|your answers?))")
+_THANKS = re.compile(rf"^(?:(?:okay|ok|so|and|yeah|well|alright|all right|great) )*{_THANKS_WORDS}$")
+# "Thank you for your time.", "It was nice talking to you.", "Have a good day.": a goodbye. In the
+# last part it ends the candidate's questions as "That's all." does (trial 38: "No, that's all.
+# Thank you for your time." met 30 s of silence, while "No questions from me, thanks." closed the
+# round). A bare "Thanks." stays an acknowledgement of the reply before it.
+_GOODBYE = re.compile(
+    r"^(?:(?:okay|ok|so|and|yeah|well|alright|all right|great) )*"
+    r"(?:(?:thank you|thanks|many thanks)(?: (?:so much|very much|a lot|again))* for (?:your|the) time(?: today)?"
+    r"|(?:thank you|thanks)(?: (?:so much|very much|a lot|again))* for (?:the|this|a) (?:\w+ )?(?:chat|conversation|interview|talk|session)"
+    r"|(?:i )?(?:really )?appreciate (?:your|the) time"
+    r"|(?:it was|it's been|this was|this has been) (?:\w+ )?(?:nice|great|good|lovely|a pleasure|fun|helpful)"
+    r"(?: (?:talking|speaking|chatting) (?:to|with) you| to (?:talk|speak|chat) (?:to|with) you)?"
+    r"|(?:have a|enjoy your) (?:good|great|nice|lovely) (?:day|one|evening|afternoon|weekend))"
+    r"(?: (?:thanks|thank you|again|today))*$")
 # "No, I don't have any more questions.", "Nothing else from me.", "I'm good, thanks.": the candidate
 # has nothing (more) to ask the interviewer.
 _NO_QUESTIONS = re.compile(
     # A thanks may open it too ("Thanks, that's all from me.", "Thank you, I have no more questions.").
     r"^(?:(?:no|nope|not really|nah|um|uh|i think|actually|yeah|okay|ok|so|well|great|cool|perfect"
-    r"|alright|all right|thanks|thank you) )*"
+    rf"|alright|all right|{_THANKS_WORDS}) )*"
     r"(?:i (?:don't|do not) (?:think i )?have (?:any|anything)(?: (?:more|other|further|else))?(?: questions?)?"
     r"|(?:i )?(?:have )?no (?:more |other |further )?questions|no (?:thanks|thank you)"
     r"|nothing (?:else|more|further)|(?:i have )?nothing (?:else |more |further )?to add"
     r"|i (?:don't|do not) have anything (?:else |more |further )?to add|i'm good|i am good|i'm all set|that's all(?: my questions)?"
     r"|that's all i (?:had|have|wanted to ask)|that's everything|that was everything"
-    r"|that was (?:it|all|my last question)|that's (?:it|all) for my questions|that's (?:about )?it)"
-    r"(?: (?:from me|for now|for me|on my side|at the moment|right now|thanks|thank you))*$")
+    r"|that was (?:it|all|my last question)|that's (?:it|all) for my questions|that's (?:about )?it"
+    # "That answers all my questions.", "You've covered everything I wanted to know."
+    r"|(?:that|this|you|you've) (?:\w+ )?(?:answers?|answered|covers?|covered) (?:all (?:of )?)?"
+    r"(?:my questions|everything(?: i (?:wanted|had|have|needed) to (?:ask|know))?)"
+    r"|that's all i (?:wanted|needed) to (?:ask|know)|i(?:'ve| have) (?:asked )?(?:all|everything) i wanted(?: to (?:ask|know))?)"
+    rf"(?: (?:from me|for now|for me|on my side|at the moment|right now|{_THANKS_WORDS}))*$")
 
 
 # "That's it.", "So that's all.": hands the turn back, and says no more. Right after a question of
@@ -460,7 +483,10 @@ def declines_to_ask(text: str) -> bool:
         said.pop()
     if not said or said[-1].rstrip().endswith("?"):  # "That's it?" asks
         return False
-    return bool(_NO_QUESTIONS.match(" ".join(words(said[-1]))))
+    last = " ".join(words(said[-1]))
+    # A goodbye alone ("Thank you for your time.") says there is nothing more to ask; a greeting
+    # ("Thanks for having me.") opens a round, it closes none.
+    return bool(_NO_QUESTIONS.match(last)) or (bool(_GOODBYE.match(last)) and not greets(said[-1]))
 
 
 def talks_to_self(text: str) -> bool:

@@ -118,7 +118,8 @@ def spoken_phase_prompt(prompt: str, planned_at: float, started_at: float,
     for `planned_at`: as written when on plan, else with the true elapsed time first, the time
     left made true where a clause says it (`remaining`: seconds left in the round; said as the
     time `purpose` when given, e.g. PART_PURPOSE when the round ends early) and any other
-    clause that states the round's time dropped."""
+    clause that states the round's time dropped. With a `purpose` the elapsed time is not said:
+    only the part's own time is."""
     if abs(started_at - planned_at) < OFF_PLAN_SECONDS or not states_time(prompt):
         return prompt
     kept: list[str] = []
@@ -136,6 +137,11 @@ def spoken_phase_prompt(prompt: str, planned_at: float, started_at: float,
             continue
         kept.append(clause[0].upper() + clause[1:] if dropped_before else clause)
         dropped_before = False
+    if purpose:
+        # The round ends early: the part's own time is what counts, and the round's elapsed
+        # minutes opening it read as a beginning ("We're about two minutes in. That's all from
+        # me." opened the candidate's questions of a 45-minute round, trial 38).
+        return " ".join(kept)
     return " ".join([elapsed_statement(started_at), *kept])
 
 

@@ -402,6 +402,21 @@ class RoundController(SilenceRules, ClarifyingTurns):
         return ControllerStatus.WAITING
 
     @property
+    def only_their_questions_left(self) -> bool:
+        """The interviewer has nothing more to ask: the round is in its last part, which takes
+        the candidate's own questions, its questions and twists are asked and answered, what its
+        prompt asked for first ("Summarize your design ..., then it's your turn") is said and
+        answered, and the floor is the candidate's. Trial 38: "All planned questions are done"
+        was shown as the last part began, over "One last scenario before your summary", and N,
+        as it suggested, would have skipped the scenario and the summary."""
+        phase, turn = self.engine.current_phase, self._turn
+        last = self.engine.timeline.asks[-1] if self.engine.timeline.asks else None
+        return (not self.engine.is_over and phase is not None and not self.engine.has_next_phase
+                and phase.id in self._question_phases and self.engine.phase_agenda_done
+                and not self._then_say and (last is None or last.answered_at is not None)
+                and turn is not None and turn.question_id is None and not defers_questions(turn.text))
+
+    @property
     def typing_answers(self) -> bool:
         """The microphone failed for this answer: it is typed, in the scratchpad."""
         return self._not_recording
@@ -920,6 +935,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 # exchange), a hint, a nudge, a warning alike (trial 29: "Remember to think out
                 # loud." stopped after 0.4 s showed whole in the transcript and the review).
                 self._mark_reply_cut_off(self._answer, speaking.text, played, now)
+                self._finishing_cut_off(speaking)
             return  # a nudge, warning or reply during the answer: the recording goes on
         cut = self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None) if by_voice else None
         if cut is not None:
@@ -1211,6 +1227,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
     @staticmethod
     def _exchanges(records: list[AnswerRecord]) -> int:
         return sum(len(r.clarifications) for r in records)
+
+    def _finishing_cut_off(self, reply: Utterance) -> None:
+        """`reply`, which went on with the question cut off ("... Let me finish the question:
+        ..."), was talked over before its end: the question is still not heard in full, so the
+        next reply in the turn goes on with it again, and the turn's end finishes it if none
+        did (_finish_question). Trial 38: cut off twice, by a clarifying question and then by
+        "Can I assume ...?", the design problem was never said in full."""
+        if (self._cut_off is not None and reply.kind == UtteranceKind.CLARIFICATION
+                and self._finish_decided_at is not None and reply.text.endswith(self._finishing_words())):
+            self._finish_decided_at = None
 
     def _finishing_words(self) -> str:
         # A question never begun (still queued behind the lead-in they talked over) is not

@@ -255,9 +255,9 @@ def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skippe
     script's own (core.extra_questions), said with them. `no_extra`: why no (further) extra
     question was offered (the engine's no_extra_why), said after it (trial 37: one round offered
     one, the next did not, and nothing said why)."""
-    if skipped:
-        left = "one of them" if skipped == 1 else f"{int(skipped)} of them"
-        why = f"All planned parts are done ({left} left with N)"
+    if skipped:  # not "done": a part left with N was not (trial 38)
+        left = "one part was" if skipped == 1 else f"{int(skipped)} parts were"
+        why = f"The interviewer has nothing more to ask ({left} left with N)"
     elif extras:
         why = ("All planned questions and one extra question are done" if extras == 1
                else f"All planned questions and {int(extras)} extra questions are done")

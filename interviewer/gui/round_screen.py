@@ -545,6 +545,7 @@ class RoundScreen(QWidget):
             self._warning_timer.start()
         elif isinstance(update, StatusChanged):
             self.status.setText(update.text)
+            self._tell_early_end()
             self.transcript.set_hearing(self.session is not None and self.session.controller.talking_before_words)
             self._show_scratchpad()  # answers typed when the microphone failed need it in any round
             self._show_interrupt_hint()  # the round may have found loudspeakers meanwhile
@@ -632,6 +633,9 @@ class RoundScreen(QWidget):
         ends_at = engine.ends_early_at()
         if ends_at is None or getattr(self, "_told_early_end", False):
             return
+        controller = getattr(self.session, "controller", None)
+        if controller is not None and not controller.only_their_questions_left:
+            return  # a last scenario or the summary still to come: said once they are over (trial 38)
         self._told_early_end = True
         skipped = sum(span.ended_by == PhaseEnd.NEXT for span in engine.timeline.phases)
         self.warning.setText(_with_icon("clock", early_end_note(ends_at, engine.round_seconds,

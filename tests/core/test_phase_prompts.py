@@ -209,8 +209,12 @@ def test_a_round_that_ends_early_says_the_time_for_the_part_not_left():
     said = spoken_phase_prompt("We have a few minutes left. What would you like to ask me?",
                                planned_at=41 * 60, started_at=9 * 60, remaining=4 * 60 + 50,
                                purpose="for this part")
-    assert said == ("We're about nine minutes in. We have about four minutes for this part. "
-                    "What would you like to ask me?")
+    # Trial 38: nor with the round's elapsed minutes first ("We're about two minutes in. That's
+    # all from me." opened the candidate's questions of a 45-minute round): the part's time only.
+    assert said == "We have about four minutes for this part. What would you like to ask me?"
     said = spoken_phase_prompt("We have a few minutes left for your questions.", 3360, 600,
                                remaining=300, purpose="for this part")
-    assert said == "We're about ten minutes in. We have about five minutes for your questions."
+    assert said == "We have about five minutes for your questions."
+    said = spoken_phase_prompt("That's all from me. We have a few minutes; what would you like to know about the team?",
+                               planned_at=40 * 60, started_at=2 * 60, remaining=5 * 60, purpose="for this part")
+    assert said == "That's all from me. We have about five minutes for this part; what would you like to know about the team?"

@@ -62,9 +62,11 @@ def test_the_docs_say_a_prompt_stating_the_time_is_made_true_sentence_by_sentenc
     assert "eight" not in prompts["solve"]
     # "We have a few minutes left. What would you like to ask me?" with most of the round left:
     # the time left is said as it is, as a person says it.
-    # The round ends early with the questions: said as the time for the part, not "left".
+    # The round ends early with the questions: said as the time for the part, not "left", and
+    # without the round's elapsed minutes first (trial 38).
     assert "is said as\nthe time for the part" in DOC or "is said as the time for the part" in text
-    assert re.fullmatch(true_time + r"We have (about [a-z-]+ minutes|over half an hour) for this part\. "
+    assert "without the round's elapsed minutes first" in text
+    assert re.fullmatch(r"We have (about [a-z-]+ minutes|over half an hour) for this part\. "
                         r"What would you like to ask me\?",
                         prompts["wrap_up"]), prompts["wrap_up"]
 

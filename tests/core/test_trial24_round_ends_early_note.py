@@ -31,4 +31,4 @@ def test_the_note_says_why_and_when_in_plain_words():
     assert note == ("All planned questions are done, so the round ends early, at 09:03 instead of 45:00. "
                     "The time left is for your questions; press N to end the round now, or keep talking.")
     assert early_end_note(543, 2700, last_part=False, skipped=1).startswith(
-        "All planned parts are done (one of them left with N), so the round ends early, at 09:03")
+        "The interviewer has nothing more to ask (one part was left with N), so the round ends early, at 09:03")
