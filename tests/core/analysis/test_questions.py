@@ -55,6 +55,11 @@ def cue(text: str) -> str:
     # blind18: a statement closed by "or not"; a modifier before the plural subject
     "The ids, they are unique or not.",
     "Do overlapping bookings, count as one.",
+    # trial 38: the polite form asks where what follows is for the listener to answer
+    "I'd like to check if duplicates are allowed.",
+    "I'd like to confirm the latency budget.",
+    "I want to confirm we have labels for old orders.",
+    "I'd like to check with you whether we need real time.",
 ])
 def test_questions_by_wording(text):
     assert cue(text), text
@@ -108,6 +113,11 @@ def test_questions_by_wording(text):
     "Did weekly syncs with the data team.",
     # an aside between commas leaves the relative clause whole
     "The warm-up shrinks the early steps, which, you know, is the reason the loss stays stable.",
+    # trial 38: a statement of intent asks nothing ("I would run each check twice." misheard)
+    "I would like to check twice.",
+    "I want to check the logs first.",
+    "I'd like to check with the data team.",
+    "I would like to clarify it again.",
 ])
 def test_statements_are_not_questions(text):
     assert cue(text) == "", text
@@ -1816,3 +1826,10 @@ def test_a_hedged_phrase_is_no_tag_question():
     assert analyze_answer(_with_rise("Well, some money, I guess. [2.0] Okay.", 3.0)).clarifying.questions == []
     [q] = analyze_answer(_with_rise("Any of them is fine, I assume. [2.0] Okay.", 3.0)).clarifying.questions
     assert q.cue == "tag question"
+
+
+def test_trial38_intent_to_check_is_not_a_clarifying_question():
+    """Trial 38, phone screen: "I would run each check twice. That's it." heard as "I would like
+    to check twice." was counted as the round's one clarifying question (its only "Went well")."""
+    a = analyze_answer(spoken("I would like to check twice. [0.8] That's it."))
+    assert a.to_dict()["clarifying_questions"] == []
