@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from interviewer.core.analysis import depth
+from interviewer.core.clock import clock_text
 from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
 from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
@@ -204,8 +205,10 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE,
             continue
         offset = starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0
         span = (f.end - f.start) if f.start is not None and f.end is not None else 0.0
-        found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
-                               offset + (f.start or 0.0), max(0.0, span),
+        at = offset + (f.start or 0.0)
+        message = one_answer_pace(f.message, at) if f.kind == PACE else f.message
+        found.append(Highlight(finding_label(f.kind), message, f.answer_id, f.start or 0.0,
+                               at, max(0.0, span),
                                per_question=f.kind == QUESTIONS_ASKED))
         if f.kind in FREEZE_KINDS:
             freezes.append(found[-1])
@@ -224,6 +227,20 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE,
                     len({f.answer_id for f in found if f.label in h.labels and f.answer_id is not None}
                         - {p.answer_id for p in picked if set(p.labels) & set(h.labels)}))
             for h in picked]
+
+
+PACE = "pace"  # the kind of an answer's pace finding (core.analysis.report.pace_finding)
+
+
+def one_answer_pace(message: str, round_time: float) -> str:
+    """An answer's pace finding as a line of the round's summary says it: of that answer, with its
+    time ("Spoke too fast in the answer at 00:50: 199 words per minute ..."). Said as it is, in
+    "The round in ten seconds", it read as the round's pace, 189 beside the 167 with pauses the
+    round line, Home and Progress give for the same round (trial 38)."""
+    head, sep, rest = message.partition(":")
+    if not sep or not head.startswith("Spoke "):
+        return message
+    return f"{head} in the answer at {clock_text(round_time)}:{rest}"
 
 
 def _one_per_moment(found: list[Highlight]) -> list[Highlight]:
