@@ -57,7 +57,9 @@ _ASKED_OBJECT = (r"(?:whether|if|what|what's|how|which|who|where|when|why|that(?
                  r"a (?:few|couple)|some (?:things|details|points)|my understanding|my assumptions?)\b")
 _ASKED_NOUN_OR_CLAUSE = (r"(?:the|a|an|our|your|some|one|two|three|we|you|they|there|it's|its|"
                          r"latency|scale|requirements?|constraints?|budget|input|output)\b")
+# "The thing I want to clarify is whether we have labels": what is asked, named after "is".
 _INDIRECT_ASK = (rf"(?:check(?! out\b) {_ASKED_OBJECT}|(?:confirm|clarify) (?:{_ASKED_OBJECT}|{_ASKED_NOUN_OR_CLAUSE})"
+                 rf"|(?:check(?! out\b)|confirm|clarify) (?:is|was) (?=(?:whether|if|what|how|which|who|where|when|why)\b)"
                  rf"|ask(?= \S))")
 INDIRECT = re.compile(
     r"\b(i'?m (also |just |really )?wondering|i am (also |just )?wondering|i was (also |just )?wondering|"
