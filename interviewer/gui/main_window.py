@@ -603,12 +603,6 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self.home.set_recent_sessions(rows, self.home.progress_label.text(), interrupted)
         self.refresh_progress()
 
-    def _confirm(self, title: str, text: str) -> bool:
-        """Yes or No, No by default: for what cannot be taken back."""
-        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     def discard_session(self, session_id: int) -> None:
         """Asks first (the round leaves Home and Progress, with no way back here), then says so."""
         store = self.store()
