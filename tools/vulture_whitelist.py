@@ -25,7 +25,6 @@ _.row_factory  # storage/connection.py
 # tests, and kept so the record says what happened even where the app does not read them yet.
 _.repeat  # core/engine.py AskQuestion: True when the candidate asked to hear the question again
 _.created_at  # storage/models.py: a column of the database, handed out with the record
-_.audio_seconds  # storage/models.py RecoveredSession: playable seconds per repaired recording
 _.unrepairable_audio  # storage/models.py RecoveredSession: recordings that could not be repaired
 
 # Read only by the tests (and benchmarks/) to observe the app from outside; vulture scans

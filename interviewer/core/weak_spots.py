@@ -64,6 +64,8 @@ class AreaResult:
     # Of the points, those partly covered: counted half in `covered` (the share), but they do not
     # cover the area (is_covered counts the points covered in full).
     partly: float = 0.0
+    # The talking points only partly covered, as the script says them (like `missed_points`).
+    partly_points: tuple[str, ...] = ()
 
     @property
     def share(self) -> float | None:
@@ -130,6 +132,47 @@ class AreaResult:
 CLARIFYING_HEARD_AS = "a clarifying question"
 
 
+def missed_reason(result: AreaResult) -> str:
+    """Why an area the round missed is missed, in a few words, where part of it was done (the
+    summary's "Topic areas missed" line, the review and every export): "you asked clarifying
+    questions, but pinned down only partly: "Scale and freshness pinned down: ..."", "heard in 2 of
+    5 questions that called for it". "" when nothing of it was done (the name says it all).
+    "Asked 4 clarifying questions" under Went well beside "Topic areas missed: Clarifying
+    requirements" and nothing else read as a contradiction; so did an edge case praised in one
+    answer beside "Edge cases" missed (trial 38)."""
+    parts = [p for p in (result.parts or (result,)) if p.measured]
+    done = [_done_text(p) for p in parts if p.covered]
+    done = [d for d in done if d]
+    if not done:
+        return ""
+    not_done = [_not_done_text(p) for p in parts if not p.is_covered and p.source != SKIPPED]
+    not_done = [n for n in not_done if n]
+    return ", but ".join([" and ".join(dict.fromkeys(done))] + ([" and ".join(not_done)] if not_done else []))
+
+
+def _done_text(p: AreaResult) -> str:
+    if p.source == SIGNAL and normalize_area(p.area) == normalize_area(CLARIFYING_AREA):
+        return "you asked clarifying questions"
+    if p.source == SIGNAL:
+        return f"heard in {p.describe()}" if not p.is_covered else f"{_signal_heard_as(p.area) or 'heard'} heard"
+    if p.source == POINTS:
+        return f"talking points: {p.covered_in_full:g} of {p.measured:g} covered in full" if p.covered_in_full else ""
+    return ""
+
+
+def _not_done_text(p: AreaResult) -> str:
+    if p.source == POINTS:
+        said = [f'"{t}"' for t in p.partly_points]
+        missed = [f'"{t}"' for t in p.missed_points]
+        what = "pinned down" if normalize_area(p.area) == normalize_area(CLARIFYING_AREA) else "made"
+        out = ([f"{what} only partly: " + " and ".join(said)] if said else []) + (
+            [f"not {what}: " + " and ".join(missed)] if missed else [])
+        return "; ".join(out) or p.describe()
+    if p.source == SIGNAL and p.covered:
+        return ""  # said by _done_text ("heard in 2 of 5 questions ...")
+    return p.heard_in() if p.source == SIGNAL else p.describe()
+
+
 def _signal_heard_as(area: str) -> str:
     """What the depth signal of `area` listens for ("a number in the result"), or "" for an area
     no signal measures."""
@@ -153,13 +196,16 @@ def point_area_results(numbers: "RoundNumbers", script: "RoundScript | None" = N
     coverage = [replace(q, points=tuple(p for p in q.points if (q.question_id, p.index) not in left_out))
                 for q in numbers.coverage]
     missed: dict[str, list[str]] = {}
+    partly: dict[str, list[str]] = {}
     for q in coverage:
         if q.reached:
             for p in q.points:
                 if p.area and p.status == point_coverage.MISSED:
                     missed.setdefault(p.area, []).append(p.text)
+                elif p.area and p.status == point_coverage.PARTLY:
+                    partly.setdefault(p.area, []).append(p.text)
     return [AreaResult(g.name, g.points, g.covered + 0.5 * g.partly, POINTS, missed_points=tuple(missed.get(g.name, ())),
-                       partly=g.partly)
+                       partly=g.partly, partly_points=tuple(partly.get(g.name, ())))
             for g in point_coverage.coverage_by_area(coverage) if g.points]
 
 
@@ -330,7 +376,8 @@ def merge(results: Sequence[AreaResult]) -> dict[str, AreaResult]:
         mine[r.source] = r if prev is None else AreaResult(r.area, prev.measured + r.measured,
                                                            prev.covered + r.covered, r.source,
                                                            missed_points=prev.missed_points + r.missed_points,
-                                                           partly=prev.partly + r.partly)
+                                                           partly=prev.partly + r.partly,
+                                                           partly_points=prev.partly_points + r.partly_points)
     out: dict[str, AreaResult] = {}
     for area, sources in by_source.items():
         if len(sources) == 1:

@@ -314,6 +314,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     numbers = round_summary(session, script, coverage_matcher(text_encoder) if script is not None else None)
     facts.update(round_facts(numbers))
     missed_areas: tuple[str, ...] = ()
+    areas = None
     if script is not None:
         # The round's topic areas, the verdict Home and Progress give (core.weak_spots).
         from interviewer.core.weak_spots import (AREAS_HEADING, content_text, point_area_results,
@@ -330,7 +331,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
                            missing_audio=missing, coverage=numbers.coverage,
                            phase_coverage=numbers.phase_coverage, script_found=script is not None,
-                           no_script=no_script_text(session.kind), ten_seconds=ten_seconds(session, numbers.coverage, missed_areas))
+                           no_script=no_script_text(session.kind), ten_seconds=ten_seconds(session, numbers.coverage, missed_areas, areas))
     by_part = {i: a for a in numbers.answers for i in a.part_ids}
     by_id = {a.id: a for a in session.answers}
     placed = place_lines(session, {i for a in numbers.answers for i in a.part_ids})

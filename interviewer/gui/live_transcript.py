@@ -196,6 +196,22 @@ class LiveTranscriptView(QWidget):
         self._render()
         return True
 
+    def relabel_last(self, label: str, new_label: str) -> bool:
+        """The question just shown, labelled `label`, now reads `new_label` ("Follow-up (skipped
+        with Next):" once N left it unanswered): only while nothing was added below it."""
+        heading = getattr(self, "_last_heading", None)
+        if heading is None or heading[1] != self._frozen_end or heading[4] or heading[3] != label:
+            return False
+        start, _end, text, _label, _prompt = heading
+        self._replace_tail("")
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self._frozen_end = start
+        self.add_heading(text, label=new_label)
+        return True
+
     def mark_cut_off(self, marked: str, text: str | None = None) -> None:
         """The question just shown was talked over before its end: its heading reads `marked`
         (core.round_records.cut_off_text), as the review and exports show it (trial 20). Only

@@ -561,10 +561,13 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
                 recovered = []
                 notices.append(f"Interrupted rounds could not be checked: {exc}")
             if recovered:
+                one = len(recovered) == 1
+                # No microphone: nothing was kept, and "its recordings were kept" said otherwise (trial 38).
+                sound = any(v > 0 for r in recovered for v in r.audio_seconds.values())
                 notices.append(f"{count_text(len(recovered), 'round')} "
-                               f"{'was' if len(recovered) == 1 else 'were'} interrupted (the app stopped during the "
-                               f"round); {'its' if len(recovered) == 1 else 'their'} recordings were kept and "
-                               "can be reviewed from Home.")
+                               f"{'was' if one else 'were'} interrupted (the app stopped during the round); "
+                               + (f"{'its' if one else 'their'} recordings were kept and can be reviewed from Home."
+                                  if sound else f"nothing had been recorded in {'it' if one else 'them'}."))
             if notices:
                 self.banner.show_message(" ".join(notices), "warning")
         return self._store
@@ -600,26 +603,31 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self.home.set_recent_sessions(rows, self.home.progress_label.text(), interrupted)
         self.refresh_progress()
 
-    def _confirm(self, title: str, text: str) -> bool:
-        """Yes or No, No by default: for what cannot be taken back."""
-        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     def discard_session(self, session_id: int) -> None:
         """Asks first (the round leaves Home and Progress, with no way back here), then says so."""
         store = self.store()
         if store is None:
             return
-        if not self._confirm("Discard the interrupted round?", "It leaves Home and Progress; its recordings stay "
-                             "in the data folder (`interviewer sessions list` still shows it)."):
+        try:
+            recorded = store.has_recordings(session_id)
+        except Exception:
+            recorded = True  # not known: said as it was
+        name = self.home.session_label(session_id)
+        kept = ("its recordings stay in the data folder" if recorded else "nothing was recorded in it")
+        # The question opens the text, as Delete's does: with no title bar (some desktops show
+        # none) the box read only "It leaves Home and Progress; ..." (trial 38).
+        question = "Discard the interrupted round?"
+        if not confirm.ask_destructive(
+                self, question, question + (f"\n\n{name}" if name else "") + f"\n\nIt leaves Home and Progress; "
+                f"{kept} (`interviewer sessions list` still shows it).", "&Discard the round", "&Keep it"):
             return
         try:
             store.discard_session(session_id)
         except Exception as exc:
             self.banner.show_message(f"Could not discard the round: {exc}")
             return
-        self.banner.show_message("The interrupted round was discarded; its recordings are kept.", "info")
+        self.banner.show_message("The interrupted round was discarded; " + (
+            "its recordings are kept." if recorded else "nothing had been recorded in it."), "info")
         self.refresh_sessions()
 
     def delete_session(self, session_id: int) -> None:

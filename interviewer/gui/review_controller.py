@@ -234,7 +234,8 @@ class ReviewController:
                                        skipped_follow_up_results(script, session.lines, numbers))
             unanswered = unanswered_questions(script, answered_question_ids(numbers))
             return (numbers.coverage, numbers.phase_coverage, areas_line(areas, unanswered, session.ended_early, bool(session.skipped)),
-                    numbers.depth, round_content(areas, unanswered, session.ended_early, bool(session.skipped)).missed)
+                    numbers.depth, round_content(areas, unanswered, session.ended_early, bool(session.skipped)).missed,
+                    areas)
 
         def done(result) -> None:
             if self.screen.session is session:  # not a round opened since
@@ -242,7 +243,7 @@ class ReviewController:
                 self.screen.side.fit()  # its panes show now: the open Talking points tab gets its room
                 self.screen.show_matched_depth(result[3])
                 # the points covered, first; the areas missed, to work on (as the summary says them)
-                self.screen.ten_seconds.show_session(session, result[0], result[4])
+                self.screen.ten_seconds.show_session(session, result[0], result[4], result[5])
 
         def failed(exc: BaseException) -> None:
             if self.screen.session is session:

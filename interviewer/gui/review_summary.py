@@ -51,18 +51,21 @@ class TenSecondSummary(QWidget):
         self._session: Any = None
         self._coverage: Sequence = ()
         self._missed_areas: Sequence[str] = ()
+        self._areas: Any = None
         theme.notifier().changed.connect(self._theme_changed)
 
     def set_corner(self, widget: QWidget) -> None:
         """A small widget at the right of the heading's line (the review's "Playing from ...")."""
         self._heading_row.addWidget(widget)
 
-    def show_session(self, session: Any, coverage: Sequence = (), missed_areas: Sequence[str] = ()) -> None:
+    def show_session(self, session: Any, coverage: Sequence = (), missed_areas: Sequence[str] = (),
+                     areas: Any = None) -> None:
         """`coverage`: the round's talking points once matched (they come later, off the GUI thread),
-        with `missed_areas`, the topic areas the round missed (weak_spots.RoundContent.missed)."""
-        self._session, self._coverage, self._missed_areas = session, coverage, missed_areas
+        with `missed_areas`, the topic areas the round missed (weak_spots.RoundContent.missed), and
+        `areas`, the round's area results, which say why (weak_spots.missed_reason)."""
+        self._session, self._coverage, self._missed_areas, self._areas = session, coverage, missed_areas, areas
         t = theme.current()
-        good, bad = ten_seconds(session, coverage, missed_areas)
+        good, bad = ten_seconds(session, coverage, missed_areas, areas)
         self.good, self.bad = good.items, bad.items
         self.strengths.setText(self._column(good.title, "star", t.good_text, good.items, good.empty)
                                + "".join(f"<p><i>{NOTE}:</i> <a href='{h.link()}' style='color:{t.accent}'>"
@@ -72,7 +75,7 @@ class TenSecondSummary(QWidget):
 
     def _theme_changed(self, _theme) -> None:
         if self._session is not None:
-            self.show_session(self._session, self._coverage, self._missed_areas)
+            self.show_session(self._session, self._coverage, self._missed_areas, self._areas)
 
     @staticmethod
     def _column(title: str, icon: str, colour: str, items: list[Highlight], empty: str) -> str:

@@ -42,6 +42,7 @@ from interviewer.core.round_updates import (
     RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
+from interviewer.core.weak_spots import SKIPPED_LABEL
 from interviewer.app.labels import clock_text, kind_label, phase_clock_text
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.flow_layout import FlowLayout
@@ -256,6 +257,7 @@ class RoundScreen(QWidget):
         self._last_said: str | None = None  # the interviewer's last line (a reply said again is shown once)
         self._shown_answer: int | None = None
         self._last_heading: str | None = None
+        self._last_heading_kind: UtteranceKind | None = None  # the kind of what `_last_heading` asked
         self._problem: str | None = None
         self._questions: dict[str, str] = {}  # each question asked this round, by its script id
 
@@ -386,6 +388,7 @@ class RoundScreen(QWidget):
         self._last_said = None
         self._shown_answer = None
         self._last_heading = None
+        self._last_heading_kind = None
         self._problem = None  # the last question asked (not a follow-up)
         self._questions = {}
         self._set_buttons(running=True)
@@ -533,6 +536,7 @@ class RoundScreen(QWidget):
 
     def on_update(self, update) -> None:
         if isinstance(update, PhaseStarted):
+            self._mark_follow_up_skipped()
             self._phase_id = update.phase
             phase = self.session.script.phase(update.phase)
             self._set_part_label(f"<b>{phase.name}</b>")
@@ -626,6 +630,15 @@ class RoundScreen(QWidget):
                 if rest and cut:
                     self.transcript.mark_cut_off(cut, rest)
 
+    def _mark_follow_up_skipped(self) -> None:
+        """A new part started after N over a follow-up with no answer under it: its heading reads
+        "Follow-up (skipped with Next):", the label the review and the exports give it
+        (core.weak_spots.SKIPPED_LABEL, one wording); the Round screen kept "Follow-up:" (trial 38)."""
+        phases = self.session.engine.timeline.phases if self.session is not None else []
+        if (len(phases) >= 2 and phases[-2].ended_by == PhaseEnd.NEXT and self._shown_answer is None
+                and self._last_heading_kind == UtteranceKind.FOLLOW_UP):
+            self.transcript.relabel_last(QUESTION_LABELS[UtteranceKind.FOLLOW_UP].strip(), SKIPPED_LABEL)
+
     def _tell_early_end(self) -> None:
         """Once, in plain words, why the round clock just dropped (trial 24: from ~39:00 to
         02:44 left, said only in small type on the plan bar)."""
@@ -668,6 +681,7 @@ class RoundScreen(QWidget):
                                             label=OFFER_LABEL if self._is_offer(update)
                                             else QUESTION_LABELS.get(update.kind, "Q: ").strip())
                 self._last_heading = update.text
+                self._last_heading_kind = update.kind
                 # The answer shown so far stays above; nothing is rendered under the new
                 # question until its own answer starts.
                 self._shown_answer = None

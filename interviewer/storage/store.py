@@ -40,6 +40,8 @@ from interviewer.storage.row_values import (
 from interviewer.storage.session_lock import SessionLock
 from interviewer.storage.wav_writer import repair_wav
 
+WAV_HEADER_BYTES = 44  # a WAV file of this size or less holds no sound
+
 log = logging.getLogger(__name__)
 # A session's paused time (the round clock stood still): a round paused 10 minutes for a
 # doorbell did not run 10 minutes longer.
@@ -355,6 +357,25 @@ class Store:
         with self._write("Saving the round recording") as db:
             db.execute("UPDATE sessions SET round_audio_path = ? WHERE id = ?", (relative, session_id))
         return self.resolve_audio_path(relative)
+
+    def has_recordings(self, session_id: int) -> bool:
+        """Whether any recording of the round (its answers', its debrief's, the whole round's) is a
+        file holding sound: more than a WAV header. A round with no microphone has none, and
+        "its recordings are kept" read oddly after discarding it (trial 38)."""
+        rows = self._read(
+            "SELECT audio_path AS p FROM answers WHERE session_id = ? UNION ALL "
+            "SELECT audio_path FROM debrief_entries WHERE session_id = ? UNION ALL "
+            "SELECT round_audio_path FROM sessions WHERE id = ?", (session_id, session_id, session_id))
+        for row in rows:
+            if not row["p"]:
+                continue
+            try:
+                path = self.resolve_audio_path(row["p"])
+                if path.is_file() and path.stat().st_size > WAV_HEADER_BYTES:
+                    return True
+            except (StorageError, OSError):
+                continue
+        return False
 
     def round_audio(self, session_id: int) -> str | None:
         """The stored (relative) path of the round recording, None for rounds without one."""

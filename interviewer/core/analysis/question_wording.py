@@ -46,11 +46,26 @@ LEAD_IN = {"and", "so", "but", "okay", "ok", "also", "then", "or", "well", "righ
 # whether the team cares more about freshness or engagement") ask. "I want to check" at
 # the end of a sentence is a plan, "I want to check whether..." asks; so is "the first thing I
 # want to check is the learning rate" (what is checked named after "is": trial13 had it answered).
+# "I'd like to / I want to check, confirm, clarify" asks only where what follows is what the
+# listener is to answer: an embedded question ("whether", "if", a question word), a "that"
+# clause, "with you", "something", "a few things"; "confirm" and "clarify" also take a noun
+# phrase ("confirm the latency budget") or a clause ("confirm we have labels"). A statement of
+# intent asks nothing: "I would like to check twice." (trial 38, "I would run each check
+# twice." misheard), "I want to check the logs first", "I'd like to clarify it again".
+_ASKED_OBJECT = (r"(?:whether|if|what|what's|how|which|who|where|when|why|that(?= \S)(?! (?:later|first|again|too|out)\b)|with you|something|"
+                 r"one thing|(?:a|one|two|three) (?:few |couple of |more )?(?:things?|questions?|points?|details?)|"
+                 r"a (?:few|couple)|some (?:things|details|points)|my understanding|my assumptions?)\b")
+_ASKED_NOUN_OR_CLAUSE = (r"(?:the|a|an|our|your|some|one|two|three|we|you|they|there|it's|its|"
+                         r"latency|scale|requirements?|constraints?|budget|input|output)\b")
+# "The thing I want to clarify is whether we have labels": what is asked, named after "is".
+_INDIRECT_ASK = (rf"(?:check(?! out\b) {_ASKED_OBJECT}|(?:confirm|clarify) (?:{_ASKED_OBJECT}|{_ASKED_NOUN_OR_CLAUSE})"
+                 rf"|(?:check(?! out\b)|confirm|clarify) (?:is|was) (?=(?:whether|if|what|how|which|who|where|when|why)\b)"
+                 rf"|ask(?= \S))")
 INDIRECT = re.compile(
     r"\b(i'?m (also |just |really )?wondering|i am (also |just )?wondering|i was (also |just )?wondering|"
     r"wondering (whether|if|about|how|what)|"
-    r"i wonder what|i wonder (whether|if|how|when|where|which|who) (?=.* or \w)|i('?d| would) (also |really )?(like|love) to (know|understand (what|how|whether|if|why|which|who|where|when))|i('?d| would) (also |just )?like to (check|confirm|clarify|ask)(?= \S)|(can|could) you (tell|clarify|confirm|"
-    r"explain|say)|want(ed)? to (check(?! out\b)|confirm|clarify|ask)(?= \S)(?! (is|are|was|were) (?!(whether|if|what|how|which|who|where|when|why)\b))|just to (confirm|clarify|check(?! out\b))|"
+    r"i wonder what|i wonder (whether|if|how|when|where|which|who) (?=.* or \w)|i('?d| would) (also |really )?(like|love) to (know|understand (what|how|whether|if|why|which|who|where|when))|i('?d| would) (also |just )?like to " rf"{_INDIRECT_ASK}|" r"(can|could) you (tell|clarify|confirm|"
+    r"explain|say)|" rf"want(ed)? to {_INDIRECT_ASK}(?! (is|are|was|were) (?!(whether|if|what|how|which|who|where|when|why)\b))|" r"just to (confirm|clarify|check(?! out\b))|"
     r"let me ask(?= \S+ \S)(?!.*\b(later|afterwards|at the end|in a (bit|minute|moment|second))\b)|my (first )?question is(?= \S)|(is|would) it (be )?(ok|okay|fair|safe) (if|to)|"
     r"i'?m curious|i was curious|curious (whether|if|about)|should i assume|am i right|"
     r"is that (right|correct|fair|true)|do you know (whether|if|how|what)|any (idea|sense) (of|how|what))\b")

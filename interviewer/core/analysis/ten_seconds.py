@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from interviewer.core.analysis import depth
+from interviewer.core.clock import clock_text
 from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
 from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.analysis.report import (DID_NOT_KNOW_KIND, FREEZE_KINDS, GAVE_UP_KIND, SAME_QUESTION_FOLLOW_UPS, finding_label, finding_severity, label_heading,
                                               questions_asked_finding, questions_asked_in_round_text)
 from interviewer.core.scripts.areas import area_name
-from interviewer.core.weak_spots import normalize_area, points_count_text
+from interviewer.core.weak_spots import AreaResult, missed_reason, normalize_area, points_count_text
 
 PER_SIDE = 3
 HEADING = "The round in ten seconds"
@@ -79,11 +80,13 @@ class Column:
 
 
 def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = (),
-                missed_areas: Sequence[str] = ()) -> list[Column]:
+                missed_areas: Sequence[str] = (), areas: Mapping[str, AreaResult] | None = None) -> list[Column]:
     """The two columns, "Went well" then "To work on", for a stored round. `coverage`: its
     talking points as matched (summary.RoundNumbers.coverage; empty while not matched yet).
     `missed_areas`: the topic areas the round missed (weak_spots.RoundContent.missed, the verdict
-    its summary, the exports and Home give)."""
+    its summary, the exports and Home give); `areas`: the round's area results
+    (weak_spots.round_area_results), to say why a missed area is missed where part of it was done
+    (weak_spots.missed_reason)."""
     silent = nothing_heard(session)
     # A round ended early is not praised for points covered in its first few minutes (trial 25:
     # "5 of 6 covered" under Went well at 3.8 of 55 min): its count is a note, over the questions reached.
@@ -100,7 +103,7 @@ def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = (),
                    "Nothing was heard in this round." if silent else
                    "Nothing stood out yet: the numbers below have the detail.",
                    [points] if points and early else []),
-            Column("To work on", "problem", _with_missed_areas(session, missed_areas),
+            Column("To work on", "problem", _with_missed_areas(session, missed_areas, areas),
                    "Nothing was heard, so nothing could be judged: answer out loud in the next round."
                    if silent else "Nothing to fix was flagged in this round.")]
 
@@ -108,7 +111,8 @@ def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = (),
 TOPIC_AREAS_MISSED = "Topic areas missed"
 
 
-def _with_missed_areas(session: Any, missed_areas: Sequence[str]) -> list[Highlight]:
+def _with_missed_areas(session: Any, missed_areas: Sequence[str],
+                       areas: Mapping[str, AreaResult] | None = None) -> list[Highlight]:
     """The problems to work on, ranked by how much they matter (problem_rank), not by time: the
     missed topic areas are to work on ("Nothing to fix was flagged" stood above "Missed: Evaluation
     metrics; Tradeoffs" in the same round's summary, and Home listed both as weakest areas: trial
@@ -116,7 +120,11 @@ def _with_missed_areas(session: Any, missed_areas: Sequence[str]) -> list[Highli
     if not missed_areas:
         return ranked_problems(highlights(session, "problem"))
     answer = next((a for a in session.answers if a.question_id), None)
-    missed = Highlight(TOPIC_AREAS_MISSED, _and([area_name(a) for a in missed_areas]) + ".",
+    reasons = {a: missed_reason(areas[a]) if areas and a in areas else "" for a in missed_areas}
+    named = [area_name(a) + (f" ({reasons[a]})" if reasons[a] else "") for a in missed_areas]
+    # Apart by ";" once one says why: its own commas would run into the list's.
+    text = "; ".join(named) if any(reasons.values()) else _and(named)
+    missed = Highlight(TOPIC_AREAS_MISSED, text + ".",
                        answer.id if answer else None, 0.0, (answer.answer_start or 0.0) if answer else 0.0)
     return ranked_problems([missed, *highlights(session, "problem", PER_SIDE - 1)])
 
@@ -204,8 +212,10 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE,
             continue
         offset = starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0
         span = (f.end - f.start) if f.start is not None and f.end is not None else 0.0
-        found.append(Highlight(finding_label(f.kind), f.message, f.answer_id, f.start or 0.0,
-                               offset + (f.start or 0.0), max(0.0, span),
+        at = offset + (f.start or 0.0)
+        message = one_answer_pace(f.message, at) if f.kind == PACE else f.message
+        found.append(Highlight(finding_label(f.kind), message, f.answer_id, f.start or 0.0,
+                               at, max(0.0, span),
                                per_question=f.kind == QUESTIONS_ASKED))
         if f.kind in FREEZE_KINDS:
             freezes.append(found[-1])
@@ -224,6 +234,20 @@ def highlights(session: Any, severity: str, limit: int = PER_SIDE,
                     len({f.answer_id for f in found if f.label in h.labels and f.answer_id is not None}
                         - {p.answer_id for p in picked if set(p.labels) & set(h.labels)}))
             for h in picked]
+
+
+PACE = "pace"  # the kind of an answer's pace finding (core.analysis.report.pace_finding)
+
+
+def one_answer_pace(message: str, round_time: float) -> str:
+    """An answer's pace finding as a line of the round's summary says it: of that answer, with its
+    time ("Spoke too fast in the answer at 00:50: 199 words per minute ..."). Said as it is, in
+    "The round in ten seconds", it read as the round's pace, 189 beside the 167 with pauses the
+    round line, Home and Progress give for the same round (trial 38)."""
+    head, sep, rest = message.partition(":")
+    if not sep or not head.startswith("Spoke "):
+        return message
+    return f"{head} in the answer at {clock_text(round_time)}:{rest}"
 
 
 def _one_per_moment(found: list[Highlight]) -> list[Highlight]:

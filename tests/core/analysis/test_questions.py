@@ -60,6 +60,11 @@ def cue(text: str) -> str:
     "Do the new users count.",
     "Do the old model and the new one share features.",
     "Do any of them fail.",
+    # trial 38: the polite form asks where what follows is for the listener to answer
+    "I'd like to check if duplicates are allowed.",
+    "I'd like to confirm the latency budget.",
+    "I want to confirm we have labels for old orders.",
+    "I'd like to check with you whether we need real time.",
 ])
 def test_questions_by_wording(text):
     assert cue(text), text
@@ -118,6 +123,11 @@ def test_questions_by_wording(text):
     "Then do the join on the user id.",
     "Do a quick check first.",
     "So do the split by time.",
+    # trial 38: a statement of intent asks nothing ("I would run each check twice." misheard)
+    "I would like to check twice.",
+    "I want to check the logs first.",
+    "I'd like to check with the data team.",
+    "I would like to clarify it again.",
 ])
 def test_statements_are_not_questions(text):
     assert cue(text) == "", text
@@ -1826,3 +1836,10 @@ def test_a_hedged_phrase_is_no_tag_question():
     assert analyze_answer(_with_rise("Well, some money, I guess. [2.0] Okay.", 3.0)).clarifying.questions == []
     [q] = analyze_answer(_with_rise("Any of them is fine, I assume. [2.0] Okay.", 3.0)).clarifying.questions
     assert q.cue == "tag question"
+
+
+def test_trial38_intent_to_check_is_not_a_clarifying_question():
+    """Trial 38, phone screen: "I would run each check twice. That's it." heard as "I would like
+    to check twice." was counted as the round's one clarifying question (its only "Went well")."""
+    a = analyze_answer(spoken("I would like to check twice. [0.8] That's it."))
+    assert a.to_dict()["clarifying_questions"] == []
