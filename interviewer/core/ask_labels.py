@@ -12,6 +12,14 @@ from __future__ import annotations
 
 import re
 
+from interviewer.core.probes import PROBE_ID
+
+FOLLOW_UP_LABEL = "Follow-up:"
+# A line the interviewer adds on its own to dig into a talking point or ask for a tradeoff
+# (core.probes), not a follow-up of the script: trial 38's two probes read "Follow-up:" as if the
+# script asked them. The README calls them probes too.
+PROBE_LABEL = "Probe:"
+
 # How scripts name a line that changes the problem, or a scenario put to the candidate.
 CHANGE_OPENERS = ("new constraint", "twist", "change of requirements", "change of plan", "new requirement",
                   "new situation", "different setting", "scenario", "hypothetical")
@@ -39,6 +47,17 @@ def label_for(label: str, text: str) -> str:
     if word == "new constraint" and own_label(text):
         return ""
     return label
+
+
+def is_probe(follow_up_id: str | None) -> bool:
+    """The follow-up id is one of the interviewer's own probes (core.probes), not the script's."""
+    return (follow_up_id or "").startswith(PROBE_ID + "-")
+
+
+def follow_up_label(follow_up_id: str | None) -> str:
+    """What a follow-up is labelled with wherever it is shown (the round screen, its live
+    transcript, the review, the exports): PROBE_LABEL for a probe, else FOLLOW_UP_LABEL."""
+    return PROBE_LABEL if is_probe(follow_up_id) else FOLLOW_UP_LABEL
 
 
 def from_earlier_part(part_name: str, change: bool, one_problem: bool) -> str:

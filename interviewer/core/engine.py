@@ -14,7 +14,9 @@ Time drives the phases; answers drive the questions inside a phase.
   carries its question on: see `_follow_up_phases`), else the next item on the phase's list,
   else, while a minute or more of the part is left (`_may_dig_in`), a follow-up a thin, short
   answer only touched on (`_dig_in_follow_up`), else a probe on a talking point of the part's
-  questions not made yet, each once (`_probe_missed_point`, core.probes), else in a coding
+  questions not made yet, each once (`_probe_missed_point`, core.probes; then a point an earlier
+  part left to this one), else in a design part with no tradeoff named, one request for one
+  (`_ask_for_tradeoff`), else in a coding
   round's code part, code talked through thinly, one request to trace an example
   (`_trace_example`), else (with `move_on_early`, the default) the next phase
   starts now: its prompt and first question. The time saved goes to the later
@@ -42,6 +44,7 @@ from enum import StrEnum
 from typing import Sequence, Union
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PointMatcher, sentences_of_text
+from interviewer.core.analysis.depth import TRADEOFFS, heard_in_text
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.behavioral import asks_for_story
 from interviewer.core.analysis.report import ASK_FOR_MORE_ID, declines, gives_up
@@ -55,7 +58,8 @@ from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import OFF_PLAN_SECONDS, PART_PURPOSE, TIME_LEFT, number_words, split_task, spoken_phase_prompt
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
-from interviewer.core.probes import AGAIN_PER_PART, PROBE_ID, PROBES_PER_POINT, frame_of, probe_for
+from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PER_POINT, TRADEOFF_ID, frame_of, probe_for,
+                                     tradeoff_frame_of, tradeoff_probe)
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
 # ---------------------------------------------------------------- events (times in round seconds)
@@ -246,6 +250,8 @@ DIG_IN_BELOW_WORDS = 80
 # you watch for in production, and how would you undo a bad release?" and then two "Let's stay on
 # ... a little longer" probes: five follow-ups in a row after a full answer.
 PROBE_FULL_ANSWER_WORDS = 20
+# The round kinds whose parts ask for a tradeoff when none was named (`_ask_for_tradeoff`).
+TRADEOFF_KINDS = ("ml_system_design",)
 PROBES_ANSWERED_FULLY = 2
 # The code part of a coding round, its code talked through in fewer than WORK_WORDS and then said
 # done ("That's it."), with a minute or more left: asked once to trace an example through it, as
@@ -368,6 +374,8 @@ class _AnswerEndSnapshot:
     pitfalls_probed: set
     answered_in_full: set
     part_opening_said: str = ""
+    probes_said: list = field(default_factory=list)
+    said_in_part: str = ""
 
 
 class RoundEngine:
@@ -450,6 +458,10 @@ class RoundEngine:
         self._probe_answered: set[tuple[str, int]] = set()
         self._probes_answered_fully = 0
         self._frames_used: set[str] = set()
+        # Every probe and request for a tradeoff said in the round, in order: none says one of
+        # them again in other words (`Matcher.same_ask`, trial 38).
+        self._probes_said: list[str] = []
+        self._said_in_part = ""  # every answer in the running part, for its tradeoff (`_ask_for_tradeoff`)
         # Questions answered in full in one answer (no probe: `_note_full_answer`), and where the
         # running part's answers start in `_said_earlier` (its keywords make points: `_points_made`).
         self._answered_in_full: set[str] = set()
@@ -732,6 +744,7 @@ class RoundEngine:
         self._probe_texts, self._probes_answered_fully = set(), 0
         self._part_said_from = len(self._said_earlier)
         self._part_opening_said = ""
+        self._said_in_part = ""
         phase = self._planned_bounds[index][0]
         self._code_asked_at = None if _APPROACH_FIRST.search(f"{phase.name} {phase.prompt}") else at
         self._last_ask = None  # a repeat in this phase says this phase's question, or its prompt
@@ -869,6 +882,7 @@ class RoundEngine:
         self._before_answer_end = self._answer_end_snapshot(open_ask)
         if answer_text:
             self._answers_so_far += " " + answer_text
+            self._said_in_part += " " + answer_text
             if self._opens_the_part(open_ask):
                 self._part_opening_said += " " + answer_text
             self._note_probe_answer(open_ask, answer_text)
@@ -936,6 +950,9 @@ class RoundEngine:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             if (not unanswered and not moved_on and answer_text is not None
                     and (follow_up := self._probe_missed_point()) is not None):
+                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+            if (not unanswered and not moved_on and answer_text is not None
+                    and (follow_up := self._ask_for_tradeoff()) is not None):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             if (not unanswered and not moved_on and answer_text is not None
                     and (follow_up := self._trace_example()) is not None):
@@ -1047,7 +1064,8 @@ class RoundEngine:
             set(self._pushed_back), self._last_ask, list(self._said_earlier), self._words_in_phase, self._code_done,
             list(self._guessed_covered), set(self._left_unanswered), list(self._covered_in_passing),
             dict(self._probed), set(self._probe_texts), set(self._probe_answered), self._probes_answered_fully,
-            set(self._frames_used), set(self._pitfalls_probed), set(self._answered_in_full), self._part_opening_said)
+            set(self._frames_used), set(self._pitfalls_probed), set(self._answered_in_full), self._part_opening_said,
+            probes_said=list(self._probes_said), said_in_part=self._said_in_part)
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -1076,6 +1094,8 @@ class RoundEngine:
         self._pitfalls_probed = snap.pitfalls_probed
         self._answered_in_full = snap.answered_in_full
         self._part_opening_said = snap.part_opening_said
+        self._probes_said = snap.probes_said
+        self._said_in_part = snap.said_in_part
         self._left_unanswered = snap.left_unanswered
         self._offer_open = False  # an offer taken back is made again when the answer ends
         return True
@@ -1259,16 +1279,51 @@ class RoundEngine:
                         probe = None
                     if probe is not None and probe.text in self._frames_used:
                         probe = None  # said in an earlier part: no wording twice in a round
+                    if probe is not None and frame_of(probe.text) is None and self._asked_already(probe.text):
+                        probe = None  # another probe of the round asked it in other words (trial 38)
                     self._probed[key] = PROBES_PER_POINT if probe is None else times + 1
                     if probe is not None:
                         self._probe_texts.add(probe.text)
                         self._frames_used.add(frame_of(probe.text) or probe.text)
+                        self._probes_said.append(probe.text)
                         if not own:  # back to a question of the part's own, answered earlier
                             if self._answers_so_far.strip():
                                 self._said_earlier.append(self._answers_so_far.strip())
                             self._question, self._pending_follow_ups, self._answers_so_far = question, [], ""
                         return probe
         return None
+
+    def _asked_already(self, text: str) -> bool:
+        """A first probe's wording, or a request for a tradeoff, says again a first probe said in
+        the round (not a request for a tradeoff: each is on the part's own choice), in other words
+        (`Matcher.same_ask`). Trial 38: "How would you train and validate it so the offline
+        numbers hold up live?" in Data, then "How would you know it works? Which numbers would you
+        look at, offline and live?" in Model."""
+        earlier = [t for t in self._probes_said if frame_of(t) is None and tradeoff_frame_of(t) is None]
+        return self.matcher.same_ask(text, earlier)
+
+    def _ask_for_tradeoff(self) -> FollowUp | None:
+        """In a design round (TRADEOFF_KINDS), a part in which the candidate named no tradeoff
+        (depth.TRADEOFFS, as the review counts one) gets one request for one before it ends early
+        (core.probes.tradeoff_probe: on a choice they named, "You'd go with gradient boosted
+        trees. What does that cost you compared with the other options, ...?"), when it has time
+        for it (`_may_dig_in`), its question has talking points and no probe of the part asked
+        about tradeoffs already. Trial 38: "Tradeoffs 0/5", and no part ever asked for one."""
+        phase = self.current_phase
+        if (self.script.kind not in TRADEOFF_KINDS or not self._may_dig_in()
+                or not self._question.expected_points or PROBES["tradeoffs"] in self._probe_texts
+                or any(a.phase == phase.id and a.follow_up_id == TRADEOFF_ID for a in self.timeline.asks)):
+            return None
+        said = self._said_in_part.strip()
+        if not said or heard_in_text(TRADEOFFS, said):
+            return None
+        probe = tradeoff_probe(said, self._frames_used)
+        if probe is None or self._asked_already(probe.text):
+            return None
+        self._probe_texts.add(probe.text)
+        self._frames_used.add(tradeoff_frame_of(probe.text) or probe.text)
+        self._probes_said.append(probe.text)
+        return probe
 
     def _questions_to_probe(self) -> list[Question]:
         """The questions whose unmade points a probe digs into, in order: `_question_to_probe`,
@@ -1280,7 +1335,40 @@ class RoundEngine:
         phase = self.current_phase
         others = [q for q in self.script.questions_in(phase.id)
                   if q.id in self._asked_questions and q.id != first.id]
-        return [q for q in (first, *others) if q.id not in self._answered_in_full]
+        # Then the questions of earlier parts with a point left to this part (`_left_to_part`):
+        # the part whose question asks about a point's area digs into it, as the earlier part
+        # promised (trial 40: "Shadow mode, then a canary, with rollback" was left by the design
+        # part to Monitoring, whose own two points were made, so no part ever asked about it).
+        ids = {q.id for q in (first, *others)}
+        carried = [q for q in self.script.questions if q.id in self._asked_questions and q.id not in ids
+                   and self._left_to_part(q)]
+        return [q for q in (first, *others, *carried) if q.id not in self._answered_in_full]
+
+    def _part_areas(self) -> set[str]:
+        """The areas of the talking points of the running part's own questions asked so far
+        (empty when it has none: it goes on with an earlier part's question)."""
+        phase = self.current_phase
+        return {p.area.lower() for q in self.script.questions_in(phase.id) if q.id in self._asked_questions
+                for p in q.expected_points if p.area} if phase is not None else set()
+
+    def _left_to_part(self, question: Question) -> list[tuple[int, ExpectedPoint]]:
+        """The talking points of `question`, a question of an earlier part, that the earlier part
+        left to the running one: in an area of the running part's own questions (`_later_areas`
+        then), not of a later part's question, and not made in the round (none of its keywords said). Not in a behavioral round
+        (its parts are separate stories), nor a point about asking for the requirements."""
+        phase = self.current_phase
+        if (self.script.kind == "behavioral" or phase is None or question.phase == phase.id
+                or question.phase in self._question_phases):
+            return []
+        ids = [p.id for p in self.script.phases]
+        if question.phase not in ids or ids.index(question.phase) >= ids.index(phase.id):
+            return []
+        areas = self._part_areas() - self._later_areas()  # a later part's subject: left to it again
+        said = " ".join([*self._said_earlier, self._answers_so_far])
+        return [(i, p) for i, p in enumerate(question.expected_points)
+                if p.keywords and p.area and p.area.lower() in areas
+                and not (p.about_asking or p.area.lower() == "clarifying requirements")
+                and not keyword_hits(said, p.keywords)]
 
     def _missed_points(self, question: Question) -> list[tuple[int, ExpectedPoint]]:
         """The talking points of `question` a probe may ask about: not made (the current
@@ -1289,6 +1377,11 @@ class RoundEngine:
         not in a behavioral round, whose parts are separate stories), not about asking outside
         a part for clarifying questions, and not asked about by a scripted follow-up of the
         question in this part already (`_about_point`)."""
+        phase = self.current_phase
+        if question.phase != phase.id and self._part_areas():
+            # A question of an earlier part while the running part has its own: only what it
+            # left to this part (`_left_to_part`), not what its own part did not get to.
+            return self._left_to_part(question)
         if question is self._question:
             missed = [(i, p) for i, p in enumerate(question.expected_points)
                       if p.keywords and not self._point_made_fully(i)]

@@ -10,6 +10,8 @@ kind's default. Pure data and one function: no Qt, no heavy libraries.
 """
 from __future__ import annotations
 
+import re
+
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp
 
 # Follow-up ids of probes start with this (then the point's index in its question, and "-again"
@@ -151,4 +153,74 @@ def probe_for(point: ExpectedPoint, index: int, round_kind: str, said: int = 0,
         if wordings[times] is not None and wordings[times] not in asked:
             suffix = "-again" if times else ""  # each ask of the round is its own (question, follow-up)
             return FollowUp(f"{PROBE_ID}-{index}{suffix}", wordings[times], area=point.area)
+    return None
+
+
+# A design part in which the candidate named no tradeoff (core.analysis.depth.TRADEOFFS, the
+# pattern the review's "Tradeoffs 0/5" counts by) gets one request for one before it ends early,
+# built on a choice the candidate named (`named_choice`): trial 38's design round never asked for
+# a tradeoff. Each frame once in a round, as AGAIN_FRAMES; "{choice}" is the candidate's words.
+TRADEOFF_ID = f"{PROBE_ID}-tradeoff"
+TRADEOFF_FRAMES = (
+    "You'd go with {choice}. What does that cost you compared with the other options, and why is it still the right call?",
+    "What do you give up with {choice}, compared with a simpler option?",
+    "Say {choice} turns out to be the wrong call. What would it have cost you, compared with the alternative?",
+    "What's the price of {choice}, compared with what you'd otherwise do?",
+)
+TRADEOFF_PLAIN = (  # when no choice could be picked out of what was said
+    "What does that choice cost you compared with a simpler option, and why is it still the right call?",
+    "What do you give up with that design, compared with the obvious alternative?",
+)
+_CHOICE = re.compile(
+    r"\b(?:(?:i|we)(?:'d|'ll| would| will| could| can)?|let's|(?:i'm|i am|we're|we are) going to)\s+"
+    r"(?:probably |just |first |then |definitely |also )?(?:use|pick|choose|go with|start with|build|train|serve)\s+"
+    r"(?P<a>[^,.;:!?]+)"
+    r"|\b(?:the )?(?:main |first |baseline )?(?:model|approach|design|architecture) (?:would|will) be\s+(?P<b>[^,.;:!?]+)",
+    re.IGNORECASE)
+# Where a choice's name ends: "class weights to handle the imbalance", "trees on velocity features".
+_CHOICE_END = frozenset({"to", "for", "on", "like", "because", "so", "and", "with", "that", "which", "in", "as",
+                         "since", "but", "then", "from", "where", "when", "over", "instead", "rather", "at", "if",
+                         "uh", "um", "er", "i", "we", "it"})
+CHOICE_MAX_WORDS = 5
+# Words that name no choice of their own: "something basic", "the usual approach", "it".
+_NOT_A_CHOICE = frozenset({"a", "an", "the", "some", "it", "this", "that", "these", "those", "something", "anything",
+                           "whatever", "one", "simple", "basic", "usual", "standard", "normal", "approach", "thing",
+                           "things", "stuff", "option", "solution", "model", "first", "more", "less", "same"})
+
+
+def named_choice(said: str) -> str | None:
+    """The first choice the candidate named in `said` ("I'd use gradient boosted trees on ...",
+    "the main model would be a two-tower network"), in their words, up to CHOICE_MAX_WORDS and
+    cut before the words that say what it is for; None when none was named."""
+    for m in _CHOICE.finditer(said):
+        words = []
+        for word in (m.group("a") or m.group("b") or "").split():
+            if word.lower() in _CHOICE_END or len(words) >= CHOICE_MAX_WORDS:
+                break
+            words.append(word)
+        if words and not all(w.lower().strip("'\"") in _NOT_A_CHOICE for w in words):
+            return " ".join(words)
+    return None
+
+
+def tradeoff_probe(said: str, frames_used: frozenset[str] | set[str] = frozenset()) -> FollowUp | None:
+    """The request for a tradeoff after `said` (what the candidate said in the part): a frame of
+    TRADEOFF_FRAMES not in `frames_used` (the round's) on the choice they named, else one of
+    TRADEOFF_PLAIN; None when every frame was used."""
+    choice = named_choice(said)
+    frames = [f for f in TRADEOFF_FRAMES if f not in frames_used] if choice else []
+    if frames:
+        return FollowUp(TRADEOFF_ID, frames[0].format(choice=choice), area="tradeoffs")
+    plain = next((f for f in TRADEOFF_PLAIN if f not in frames_used), None)
+    return None if plain is None else FollowUp(TRADEOFF_ID, plain, area="tradeoffs")
+
+
+def tradeoff_frame_of(text: str) -> str | None:
+    """The TRADEOFF_FRAMES or TRADEOFF_PLAIN frame a request for a tradeoff was made from."""
+    if text in TRADEOFF_PLAIN:
+        return text
+    for frame in TRADEOFF_FRAMES:
+        head, _, tail = frame.partition("{choice}")
+        if text.startswith(head) and text.endswith(tail):
+            return frame
     return None

@@ -956,7 +956,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 utterance.spoken = False
                 self.utterances.append(utterance)
                 self._mark_asked(utterance, now)
-                self._emit(Speaking(utterance.text, utterance.kind, now, utterance.question_id))
+                self._emit(Speaking(utterance.text, utterance.kind, now, utterance.question_id,
+                                    follow_up_id=utterance.follow_up_id))
         self._to_say.clear()
         if self._turn is not None:
             self._listen_pending = True
@@ -1468,7 +1469,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._spoke_since_recording = True
             self._mark_asked(utterance, utterance.started_at)
             self._emit(Speaking(utterance.text, utterance.kind, utterance.started_at, utterance.question_id,
-                                again=utterance.again))
+                                again=utterance.again, follow_up_id=utterance.follow_up_id))
             if self.speaker is not None and getattr(self.speaker, "available", True):
                 done = partial(self._inbox.put, partial(self._speech_done, utterance))
                 extra = {}

@@ -19,6 +19,7 @@ class Speaking:
     at: float
     question_id: str | None = None  # the script question it asks or follows up (None: a prompt, a reply...)
     again: bool = False  # said again after a pause cut it off: already in the round's log
+    follow_up_id: str | None = None  # the follow-up it asks (a probe's too: its label, ask_labels)
 
 
 @dataclass(frozen=True)

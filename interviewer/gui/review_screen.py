@@ -44,7 +44,7 @@ from interviewer.core.transcript import join_words
 from interviewer.app.labels import clock_text, kind_label
 from interviewer.export.coverage_section import no_script_text
 from interviewer.gui.coverage_checklist import CoverageChecklist
-from interviewer.core.ask_labels import label_for
+from interviewer.core.ask_labels import PROBE_LABEL, is_probe, label_for
 from interviewer.gui.live_transcript import FILLER_STYLE
 from interviewer.gui import theme
 from interviewer.gui.flow_layout import FlowLayout
@@ -698,6 +698,8 @@ class ReviewScreen(QWidget):
         """What the interviewer said before this answer, named as the live transcript names it:
         'Q:', 'Follow-up:', 'New constraint:' (a follow-up asked when a later phase starts), or
         'Interviewer:' for a phase's prompt (every kind was 'Q:' here; new-user trial 5)."""
+        if is_probe(answer.follow_up_id):
+            return PROBE_LABEL  # the interviewer's own, not the script's (trial 38)
         if answer.follow_up_id:
             script = getattr(self, "_script", None)
             question = next((q for q in (script.questions if script is not None else ()) if q.id == answer.question_id), None)

@@ -47,7 +47,7 @@ from interviewer.app.labels import clock_text, kind_label, phase_clock_text
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.level_meter import LevelMeter
-from interviewer.core.ask_labels import from_earlier_part, label_for
+from interviewer.core.ask_labels import follow_up_label, from_earlier_part, label_for
 from interviewer.gui.live_transcript import LiveTranscriptView
 from interviewer.app.round_session import RoundSession
 from interviewer.export.interviewer_lines import BANNER_KINDS, TRANSCRIPT_LINE_KINDS, reply_rest
@@ -65,6 +65,14 @@ QUESTION_KINDS = (UtteranceKind.QUESTION, UtteranceKind.FOLLOW_UP, UtteranceKind
                   UtteranceKind.REPEAT)
 QUESTION_LABELS = {UtteranceKind.FOLLOW_UP: "Follow-up: ", UtteranceKind.CHANGED_CONSTRAINT: "New constraint: ",
                    UtteranceKind.REPEAT: "Again: "}
+
+
+def _question_label(update: Speaking, default: str) -> str:
+    """The label before a line asked (QUESTION_LABELS): a follow-up's is the core's
+    (ask_labels.follow_up_label: "Probe:" for the interviewer's own, trial 38)."""
+    if update.kind == UtteranceKind.FOLLOW_UP:
+        return follow_up_label(update.follow_up_id) + " "
+    return QUESTION_LABELS.get(update.kind, default)
 
 
 PART_LABEL_SHARE = 0.45  # of the round screen's width, at most, for the part's name on one line
@@ -267,7 +275,7 @@ class RoundScreen(QWidget):
         up in the scratchpad" in its place, and the problem and its example were gone while coding."""
         if self._is_offer(update):
             return f"{OFFER_LABEL} {update.text}"
-        text = label_for(QUESTION_LABELS.get(update.kind, ""), update.text) + update.text
+        text = label_for(_question_label(update, ""), update.text) + update.text
         if update.kind == UtteranceKind.QUESTION:
             self._problem = update.text
             if update.question_id is not None:
@@ -679,7 +687,7 @@ class RoundScreen(QWidget):
                     self.transcript.hold_answer(self._shown_answer)
                 self.transcript.add_heading(update.text, prompt=update.kind == UtteranceKind.PROMPT,
                                             label=OFFER_LABEL if self._is_offer(update)
-                                            else QUESTION_LABELS.get(update.kind, "Q: ").strip())
+                                            else _question_label(update, "Q: ").strip())
                 self._last_heading = update.text
                 self._last_heading_kind = update.kind
                 # The answer shown so far stays above; nothing is rendered under the new

@@ -60,16 +60,18 @@ def test_the_follow_ups_come_in_the_design_part_after_its_own_question():
     engine.answer_finished("How many users? What's the latency budget? That's all.")
     asked = []
     for said in ("A retrieval stage, a ranker and a re-ranker.", "Two-tower retrieval with nearest neighbours.",
-                 "I'd cap videos per creator.", "I don't know.", "Popular videos."):
+                 "I'd cap videos per creator.", "I don't know.", "Popular videos.", "Popular videos."):
         clock.advance(40)
         events = engine.answer_finished(said)
         asked += [(engine.current_phase.id, a.question_id, a.follow_up_id, a.reason) for a in _asks(events)]
-    assert asked[:5] == [
+    assert asked[:6] == [
         ("high_level", "architecture", "diversity", "follow_up"),  # "funnel" was covered by "retrieval"
         ("high_level", "design_feed", "north_star", "follow_up"),
         ("high_level", "design_feed", "cold_start_user", "follow_up"),
         # "I don't know." gets one push-back (trial 24)
         ("high_level", "design_feed", "push-back", "follow_up"),
+        # no tradeoff named in the part: one request for one (trial 38)
+        ("high_level", "design_feed", "probe-tradeoff", "follow_up"),
         # then no probe on the requirements part's question, which the candidate closed with
         # "That's all." (trial 32), nor on the architecture question's missed point about the
         # offline pipelines and logging: its area, data and labels, is the next part's subject

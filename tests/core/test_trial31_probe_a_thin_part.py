@@ -5,7 +5,7 @@ a probe on each missed point's area (core.probes), once and then once more, befo
 the candidate's N still moves on at any time. Fake clock, the bundled script."""
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine
-from interviewer.core.probes import PROBES
+from interviewer.core.probes import PROBES, TRADEOFF_ID
 from interviewer.core.scripts.loader import load_script
 from interviewer.resources import bundled_scripts_dir
 
@@ -57,7 +57,8 @@ def test_a_point_made_is_not_probed():
         "Labels from completed orders, the actual delivery time per stage, with noisy taps cleaned. Real-time "
         "features: kitchen queue, couriers nearby, traffic and weather. Features are built as of prediction "
         "time, point-in-time, to avoid leakage. That's it.")
-    assert all(not (a.follow_up_id or "").startswith("probe") for a in _asks(events))
+    # No probe on a point; no tradeoff was named, so the one request for it (trial 38).
+    assert [a.follow_up_id for a in _asks(events) if (a.follow_up_id or "").startswith("probe")] in ([], [TRADEOFF_ID])
 
 
 def test_with_less_than_half_the_part_left_a_probe_still():
@@ -87,4 +88,8 @@ def test_a_long_answer_is_not_probed():
     clock.advance(90)
     long = DATA_ANSWER + " " + " ".join(["We would also look at the restaurant and the distance for every order."] * 8)
     events = engine.answer_finished(long)  # over 100 words (10 per planned minute of the part)
+    # No probe on a point: only the request for a tradeoff, none named (trial 38); then the next part.
+    assert [a.follow_up_id for a in _asks(events)] == [TRADEOFF_ID]
+    clock.advance(30)
+    events = engine.answer_finished("The distance features are cheaper to keep fresh but less accurate. That's it.")
     assert [e.phase for e in events if isinstance(e, PhaseStarted)] == ["model"]

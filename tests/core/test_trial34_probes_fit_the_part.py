@@ -12,7 +12,7 @@ core's fakes, fake clock):
     a point is made by keywords said in the running part."""
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine
-from interviewer.core.probes import DEFAULT_PROBES, PROBES, frame_of
+from interviewer.core.probes import DEFAULT_PROBES, PROBES, TRADEOFF_ID, frame_of
 from interviewer.core.scripts.loader import load_script
 from interviewer.resources import bundled_scripts_dir
 
@@ -69,7 +69,8 @@ def test_a_question_answered_in_full_gets_no_probe():
                            "two weeks of deliveries there. That's it.",
                None: SERVING}
     asked, events = _answer_part(engine, clock, events, lambda a: answers.get(a.follow_up_id, THIN), seconds=30)
-    assert [a.follow_up_id for a in asked if (a.follow_up_id or "").startswith("probe")] == [], \
+    # No probe on a point; no tradeoff was named, so the one request for it (trial 38).
+    assert [a.follow_up_id for a in asked if (a.follow_up_id or "").startswith("probe")] in ([], [TRADEOFF_ID]), \
         [a.text for a in asked]
     assert _started(events) == ["wrap_up"]
 
@@ -85,7 +86,7 @@ def test_a_probe_in_framing_is_about_framing_not_the_next_parts_subject():
     engine, clock = _engine()
     events = _to_part(engine, "framing")
     asked, _ = _answer_part(engine, clock, events, lambda a: THIN)
-    probes = [a for a in asked if (a.follow_up_id or "").startswith("probe")]
+    probes = [a for a in asked if (a.follow_up_id or "").startswith("probe") and a.follow_up_id != TRADEOFF_ID]
     # Framing's points: per stage or end to end (modeling choices, Model and loss's subject), the
     # components (system architecture, Framing's own) and a baseline (evaluation metrics, which
     # Model and loss asks about too).

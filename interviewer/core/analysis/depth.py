@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from interviewer.core.analysis import behavioral
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.loops import looped
+from interviewer.core.analysis.tokens import normalize
 from interviewer.core.analysis.utterances import Utterance
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.transcript import join_words
@@ -930,6 +931,31 @@ def find(pattern: re.Pattern, utterances: list[Utterance], not_after: re.Pattern
         sentence, start, end = _sentence_text(utterances, words, first, last)
         out.append(Evidence(sentence, m.group(0).strip(), start, end))
     return out
+
+
+def heard_in_text(signal: Signal, text: str) -> bool:
+    """`signal` (one with a pattern) heard in plain text, such as what the round engine holds of
+    an answer while the round runs: read as `find` reads a transcript (lowercase, hesitations
+    and apostrophes left out), its questions left out when the signal is not heard in them. The
+    engine asks for a tradeoff by this, the review counts one by `find`: one pattern for both."""
+    if signal.pattern is None:
+        return False
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    if not signal.heard_in_questions:
+        sentences = [s for s in sentences if not s.rstrip().rstrip("\"')").endswith("?")]
+    said = []
+    for word in " ".join(sentences).split():
+        raw = word.strip().lower().replace("’", "'")
+        if is_hesitation(normalize(raw)):
+            continue
+        if cleaned := raw.strip(_EDGE_PUNCT).replace("'", ""):
+            said.append(cleaned)
+    joined = " ".join(said)
+    for m in signal.pattern.finditer(joined):
+        if m.group(0).strip() and not (signal.not_after is not None
+                                       and signal.not_after.search(joined, max(0, m.start() - 40), m.start())):
+            return True
+    return False
 
 
 def _word_at(offsets: list[int], char: int) -> int:
