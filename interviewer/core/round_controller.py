@@ -1772,8 +1772,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         greeted_back = greeted and self._returned_greeting(self._unfinished)
         self._finish_deadline = None
         self._ending, self._unfinished = (self._unfinished, self._turn), []
-        # Moved on after the offer of help met silence: the next question, not a follow-up.
-        unanswered = last is not None and last.left_unanswered and not any(p.strip() for p in parts)
+        # Moved on after the offer of help met silence: the next question, not a follow-up. Words
+        # that only opened or asked for time ("Hmm, let me think.", trial 40) answered nothing.
+        said = " ".join(p.strip() for p in parts).strip()
+        unanswered = (last is not None and last.left_unanswered
+                      and (not said or only_opens(said) or only_asks_for_time(said)))
         asked = any(r.clarifications for r in self._ending[0])  # a question of theirs was answered in the turn
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at,
                                              unanswered=unanswered,
