@@ -358,7 +358,12 @@ class _SynthWorker:
         self._ready.wait(STARTUP_TIMEOUT_SECONDS + 5)
 
     def synthesize(self, text: str, voice: str | None, rate: int | None, path: Path) -> WordTimes | None:
-        """Renders `text` to `path`; its words' times when the engine told them."""
+        """Renders `text` to `path`; its words' times when the engine told them. Emoji and other
+        symbols a voice reads by name are left out (blanked, so the word positions still match
+        the text shown: core.spoken_text)."""
+        from interviewer.core.spoken_text import for_voice
+
+        text = for_voice(text)
         self.wait_ready()
         if self.unavailable_reason is not None or not self._ready.is_set():
             raise SpeakerUnavailable(self.unavailable_reason or "the speech engine is still starting")

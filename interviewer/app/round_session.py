@@ -291,6 +291,20 @@ class RoundSession:
             return False
         self.round_audio_path = path
         return True
+    @property
+    def records_nothing(self) -> bool:
+        """The microphone could not record this round (the banner said "Nothing is recorded in
+        this round: ..." or "No recording this round: ...")."""
+        return self._recorder is None or self._microphone_failure is not None
+
+    def end_round_note(self) -> str:
+        """What ending the round now keeps, for the End round question: with no microphone there
+        is no recording to keep or analyse (trial 40: "What was recorded so far is kept and
+        analysed." under the banner "Nothing is recorded in this round")."""
+        if self.records_nothing:
+            return "Nothing was recorded in this round (no microphone), so there is no answer to analyse."
+        return "What was recorded so far is kept and analysed."
+
     def poll(self) -> None:
         self.controller.poll()
 

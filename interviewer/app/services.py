@@ -19,6 +19,7 @@ from interviewer.core.scripts.model import RoundScript
 class ScriptList:
     scripts: list[RoundScript] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    broken: dict[str, list[str]] = field(default_factory=dict)  # script id -> why its file did not load
 
 
 @dataclass
@@ -37,7 +38,7 @@ def discover_round_scripts() -> ScriptList:
     from interviewer.core.scripts.loader import discover_scripts
 
     catalog = discover_scripts()
-    return ScriptList(list(catalog.scripts), list(catalog.problems))
+    return ScriptList(list(catalog.scripts), list(catalog.problems), dict(catalog.broken))
 
 
 @dataclass

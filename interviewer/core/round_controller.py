@@ -351,6 +351,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._question_open = False  # between question_opened and question_closed
         self._cut_by_question = None  # the line that pause cut off
         self._answer_paused_by_question = None  # the answer that pause ended
+        self._transcript_held = None  # its empty transcript, kept or dropped once the question is answered
 
     # ------------------------------------------------------------ the caller's loop
 
@@ -736,6 +737,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         cut, self._cut_by_question = self._cut_by_question, None
         if self._paused_by_question and round_goes_on:
             self._paused_by_question, self._answer_paused_by_question = False, None
+            self._file_held_transcript()  # stays "paused": the answer goes on after it
             self.resume()
             return
         if cut is None and self._to_say and self._to_say[0].again:
@@ -747,6 +749,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         record, self._answer_paused_by_question = self._answer_paused_by_question, None
         if record is not None and record.ended_by == EndedBy.PAUSED:
             record.ended_by = ended_by
+        self._file_held_transcript()
 
     def _quiet_resume(self) -> None:
         """Clocks on again with nothing said: the round is about to end (next_part)."""
@@ -1613,6 +1616,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 and self._voice_at <= utterance.started_at)
 
     def _finish_round(self) -> None:
+        self._file_held_transcript()  # none is left unfiled when the round ends
         if not self.finished:
             self.finished = True
             self._emit(RoundFinished(self._now()))
@@ -1744,15 +1748,34 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # kept in the transcript, no part of the introduction's numbers (trial 30: the hello,
             # heard as "Um Nice to meet you.", counted 1 filler in the introduction).
             record.asked_to_repeat = True
+        if (record.adds_nothing() and record is self._answer_paused_by_question
+                and record.ended_by == EndedBy.PAUSED):
+            # Ended by the pause of the End round (or Next) question: how it ended is the user's
+            # answer to that question, and an empty stretch met with silence is kept if they end
+            # the round (met_with_silence). Trial 40: the transcript came back while the question
+            # was on screen, the stretch was dropped as "paused", and the question vanished.
+            self._transcript_held = record
+        else:
+            self._file_transcript(record)
+        self._finish_answer_if_ready()
+
+    def _file_transcript(self, record: AnswerRecord) -> None:
+        """The transcribed stretch is kept (TranscriptReady) or, adding nothing, dropped. The
+        reply to the offer of another question is no answer: its words still go to the engine
+        (yes or no), but it is neither kept, numbered nor scored (trial 37: "Slow start" and "No
+        speech was heard... check the microphone" on it)."""
         if record.adds_nothing() or record.follow_up_id == EXTRA_OFFER_ID:
-            # The reply to the offer of another question is no answer: its words still go to
-            # the engine (yes or no), but it is neither kept, numbered nor scored (trial 37:
-            # "Slow start" and "No speech was heard... check the microphone" on it).
             record.dropped = True
             self._emit(AnswerDropped(record.index))
-        elif transcript is not None or error is not None:
-            self._emit(TranscriptReady(record.index, transcript, error))
-        self._finish_answer_if_ready()
+        elif record.transcript is not None or record.transcript_error is not None:
+            self._emit(TranscriptReady(record.index, record.transcript, record.transcript_error))
+
+    def _file_held_transcript(self) -> None:
+        """The transcript held while the question that paused its answer was open: filed now
+        that the answer says how the stretch ended."""
+        record, self._transcript_held = self._transcript_held, None
+        if record is not None:
+            self._file_transcript(record)
 
     def _finish_answer_if_ready(self) -> None:
         if self._finish_deadline is not None and all(r.transcript_done for r in self._unfinished):
@@ -1805,8 +1828,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         greeted_back = greeted and self._returned_greeting(self._unfinished)
         self._finish_deadline = None
         self._ending, self._unfinished = (self._unfinished, self._turn), []
-        # Moved on after the offer of help met silence: the next question, not a follow-up.
-        unanswered = last is not None and last.left_unanswered and not any(p.strip() for p in parts)
+        # Moved on after the offer of help met silence: the next question, not a follow-up. Words
+        # that only opened or asked for time ("Hmm, let me think.", trial 40) answered nothing.
+        said = " ".join(p.strip() for p in parts).strip()
+        unanswered = (last is not None and last.left_unanswered
+                      and (not said or only_opens(said) or only_asks_for_time(said)))
         try:  # a question asked and gone on from without a pause: answered before moving on (trial 37)
             earlier = None if self.engine.is_over else self._answer_earlier_questions(self._ending[0])
         except Exception as exc:  # only a courtesy before moving on: the answer still ends

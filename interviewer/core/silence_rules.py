@@ -130,11 +130,24 @@ class SilenceRules:
         return max(0.0, self._offer_silence_s(answer) - self._quiet_to_end())
 
     def _silent_on_question(self, answer: AnswerRecord) -> bool:
-        """The candidate's turn on a question, no word said in it yet, and nothing that makes the
-        silence theirs to take (the last part's invitation, a clarify part's floor, time asked for)."""
-        return (answer.question_id is not None and not (answer.heard_speech and self._heard_a_word())
+        """The candidate's turn on a question, no word of an answer said in it yet, and nothing
+        that makes the silence theirs to take (the last part's invitation, a clarify part's floor,
+        time asked for). Words that only open an answer or ask for time ("Hmm, let me think.")
+        answer nothing: silence ends no answer after them (_silence_ends_answer_at), so without
+        this the nudge was the last word (trial 40: 43 s of dead air after "Remember to think
+        out loud.")."""
+        return (answer.question_id is not None and not self._answer_begun(answer)
                 and not self._answers_closing_prompt(answer) and not self._waits_for_questions()
                 and self._now() >= self._no_nudge_until)
+
+    def _answer_begun(self, answer: AnswerRecord) -> bool:
+        """Words of an answer were heard: more than an opener or a request for time."""
+        if not (answer.heard_speech and self._heard_a_word()):
+            return False
+        if not self._words_live:
+            return True  # not transcribed as it goes: no way to tell what was said
+        said = self._heard_text()
+        return not (only_opens(said) or only_asks_for_time(said))
 
     def _offers_help(self, answer: AnswerRecord, quiet: float) -> bool:
         """The nudge to think aloud met silence for as long again (silence_nudge_after, counted

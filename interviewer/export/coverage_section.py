@@ -5,7 +5,8 @@ this module only finds the script and the matcher, and formats."""
 from __future__ import annotations
 
 import html
-from typing import Any
+import re
+from typing import Any, Sequence
 
 from interviewer.core.analysis.coverage import (COVERED, MISSED, PARTLY, PER_PHASE, STATUS_WORDS, GroupCoverage,
                                                 QuestionCoverage)
@@ -29,9 +30,29 @@ def _nothing_to_check(coverage: list[QuestionCoverage]) -> bool:
 NO_SCRIPT_IMPORTED = "An imported recording has no question script, so it has no talking points to check."
 
 
-def no_script_text(session_kind: str) -> str:
-    """Why a session's talking points are not shown: its script is gone, or it never had one."""
-    return NO_SCRIPT_IMPORTED if session_kind == IMPORTED_KIND else NO_SCRIPT
+def no_script_text(session_kind: str, problems: Sequence[str] = ()) -> str:
+    """Why a session's talking points are not shown: its script is gone, it never had one, or
+    its file is there but could not be loaded (`problems`, the loader's lines for that file:
+    trial 40 called a broken script "not found")."""
+    if session_kind == IMPORTED_KIND:
+        return NO_SCRIPT_IMPORTED
+    if not problems:
+        return NO_SCRIPT
+    first = _plain_problem(problems[0])
+    more = len(problems) - 1
+    also = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+    return (f"The round's question script could not be loaded, so its talking points cannot be shown: "
+            f"{first}{also}. Fix the file and they are shown again.")
+
+
+def _plain_problem(problem: str) -> str:
+    """'/home/me/.../fraud.toml:3: kind: unknown ...' -> 'fraud.toml, line 3: kind: unknown ...'."""
+    match = re.match(r"^(.*?\.toml(?:\.txt)?)(?::(\d+))?: (.*)$", problem.strip())
+    if not match:
+        return problem.strip().rstrip(".")
+    path, line, rest = match.groups()
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return f"{name}{f', line {line}' if line else ''}: {rest.rstrip('.')}"
 
 
 def script_of(session: Any) -> RoundScript | None:
@@ -43,6 +64,13 @@ def script_of(session: Any) -> RoundScript | None:
     scripts = discover_scripts().scripts
     own = next((s for s in scripts if s.id == session.script_id), None)
     return round_script(own, getattr(session, "findings", ()), scripts)
+
+
+def script_problems_of(session: Any) -> list[str]:
+    """Why the session's script file could not be loaded (empty when it loads, or no file has its id)."""
+    from interviewer.core.scripts.loader import discover_scripts
+
+    return list(discover_scripts().broken.get(session.script_id, ()))
 
 
 def coverage_matcher(text_encoder: Any = None) -> Matcher:

@@ -271,7 +271,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
                  text_encoder=None) -> SessionReport:
     """`script`: the round's question script (None: found by the session's script id);
     `text_encoder`: what the talking points are matched with (None: the app's model)."""
-    from interviewer.export.coverage_section import coverage_matcher, no_script_text, script_of
+    from interviewer.export.coverage_section import coverage_matcher, no_script_text, script_of, script_problems_of
     from interviewer.export.interviewer_lines import place_lines
 
     missing = list(missing_audio or [])
@@ -332,7 +332,8 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     report = SessionReport(session, f"{session.title} - {fmt_time(session.started_at)}", facts, phases,
                            missing_audio=missing, coverage=numbers.coverage,
                            phase_coverage=numbers.phase_coverage, script_found=script is not None,
-                           no_script=no_script_text(session.kind), ten_seconds=ten_seconds(session, numbers.coverage, missed_areas, areas))
+                           no_script=no_script_text(session.kind, script_problems_of(session) if script is None else ()),
+                           ten_seconds=ten_seconds(session, numbers.coverage, missed_areas, areas))
     by_part = {i: a for a in numbers.answers for i in a.part_ids}
     by_id = {a.id: a for a in session.answers}
     placed = place_lines(session, {i for a in numbers.answers for i in a.part_ids})

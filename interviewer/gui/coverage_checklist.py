@@ -112,6 +112,9 @@ class CoverageChecklist(QWidget):
         self.coverage: list[QuestionCoverage] = []
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # Always rich text: a message escaped for it ("The round&#x27;s ...") showed its entities
+        # when Qt guessed plain text (trial 40).
+        self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setObjectName("coverageStatus")
         self.tree = _WrappingTree()
         self.tree.itemClicked.connect(self._clicked)

@@ -501,7 +501,11 @@ class HomeScreen(QWidget):
     # ------------------------------------------------------------------ internals
 
     def _last_session(self, script: RoundScript) -> Any | None:
-        runs = [r for r in self._history if r.title == script.title and r.kind == script.kind and r.words]
+        # By the script's id: a new title is the same script (trial 40: "Not practised yet" after
+        # only the title changed). Rows that carry no id fall back to the title.
+        runs = [r for r in self._history if r.words and (
+            r.script_id == script.id if getattr(r, "script_id", "") else
+            (r.title == script.title and r.kind == script.kind))]
         return runs[-1] if runs else None
 
     def _content_of(self, session_id: Any) -> RoundContent | None:

@@ -106,6 +106,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self.first_run = None  # the guided start, while it is or was open
         self._rounds_completed: int | None = None  # rounds of the loop stored, once the sessions are read
         self.scripts: list[RoundScript] = []
+        self.script_problems: dict[str, list[str]] = {}  # script id -> why its file did not load
+        self._last_good_scripts: dict[str, RoundScript] = {}  # see _show_scripts
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(NAV_WIDTH)  # icons only in a narrow window (fit_navigation)
@@ -210,8 +212,9 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         review_screen, debrief_screen = ReviewScreen(), DebriefScreen()
         review = self._review = ReviewController(
             self.services, self.banner, self.model_status, review_screen, debrief_screen,
-            store=self.store, scripts=lambda: self.scripts, show=lambda: self.show_screen("review"),
-            recording=lambda: self.debrief.recording, sessions_changed=self.refresh_sessions)
+            store=self.store, scripts=self.review_scripts, show=lambda: self.show_screen("review"),
+            recording=lambda: self.debrief.recording, sessions_changed=self.refresh_sessions,
+            script_problems=lambda: self.script_problems)
         debrief = self._debrief = DebriefController(
             self.services, self.banner, self.model_status, debrief_screen, review,
             store=self.store, show=lambda: self.show_screen("debrief"), saved=self.refresh_progress)
@@ -397,6 +400,12 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
 
     # ------------------------------------------------------------------ actions
 
+    def review_scripts(self) -> list:
+        """The scripts loaded now, and the last loaded version of any broken since (for reviews)."""
+        scripts = list(getattr(self, "scripts", None) or [])
+        ids = {s.id for s in scripts}
+        return scripts + [s for i, s in getattr(self, "_last_good_scripts", {}).items() if i not in ids]
+
     def refresh_scripts(self) -> None:
         try:
             found = self.services.load_scripts()
@@ -406,6 +415,14 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self._show_scripts(found)
 
     def _show_scripts(self, found) -> None:
+        broken = dict(getattr(found, "broken", None) or {})
+        # A script broken by an edit while the app runs: its rounds are reviewed with the version
+        # last loaded, so their summary and talking points do not change (trial 40: "Talking
+        # points covered" went, "Edge cases" came, while fraud.toml had a typo). New rounds
+        # cannot pick it (Home lists only the scripts loaded now, and the problem).
+        kept = {s.id: s for s in [*self.review_scripts(), *found.scripts]}
+        self._last_good_scripts = {i: kept[i] for i in broken if i in kept}
+        self.script_problems = broken
         self.scripts = list(found.scripts)
         self.home.set_scripts(found.scripts, found.problems)
         self._watch_user_scripts()

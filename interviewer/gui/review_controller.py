@@ -59,9 +59,12 @@ class ReviewController:
                  screen: ReviewScreen, debrief_screen: DebriefScreen, *,
                  store: Callable[[], Store | None], scripts: Callable[[], list[RoundScript]],
                  show: Callable[[], None], recording: Callable[[], bool],
-                 sessions_changed: Callable[[], None] | None = None) -> None:
+                 sessions_changed: Callable[[], None] | None = None,
+                 script_problems: Callable[[], dict[str, list[str]]] | None = None) -> None:
         """`sessions_changed`: called when catching up changed a stored round (an answer
-        transcribed, or dropped as empty), so lists of rounds elsewhere count it again."""
+        transcribed, or dropped as empty), so lists of rounds elsewhere count it again.
+        `script_problems`: script id -> why its file could not be loaded (the review says so,
+        not "not found")."""
         self.services = services
         self._sessions_changed = sessions_changed
         self.banner = banner
@@ -70,6 +73,8 @@ class ReviewController:
         self.debrief_screen = debrief_screen
         self._store = store
         self._scripts = scripts
+        problems = script_problems or dict
+        screen.script_problems = lambda script_id: list(problems().get(script_id, ()))
         self._show = show
         self._recording = recording
         self._backfill_sessions: set[int] = set()  # transcribing from recordings now

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
@@ -468,6 +468,8 @@ class ReviewScreen(QWidget):
         super().__init__(parent)
         self.session: Any = None
         self.numbers: RoundNumbers | None = None
+        # script id -> why its file could not be loaded (set by ReviewController)
+        self.script_problems: Callable[[str], list[str]] = lambda _script_id: []
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.linkActivated.connect(lambda _link: self.tabs.setCurrentWidget(self.numbers_area))
@@ -691,7 +693,7 @@ class ReviewScreen(QWidget):
         self._fill_tables(numbers)
         self.timeline.set_data(self._timeline_data(script))
         self.coverage.show_message("Matching the talking points..." if script is not None else
-                                   no_script_text(session.kind))
+                                   no_script_text(session.kind, self.script_problems(session.script_id)))
         self.coverage_needed.emit(session, script)
 
     def _ask_label(self, answer: Any) -> str:

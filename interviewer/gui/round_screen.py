@@ -466,10 +466,13 @@ class RoundScreen(QWidget):
         """`quitting`: the app is closing (Ctrl+Q, the window's close button), which the question says.
         `going_to`: another screen was asked for; the question says why that ends the round
         (trial 21: a bare "End the round now?" after Ctrl+, ended a round by accident)."""
-        kept = "What was recorded so far is kept and analysed."
+        kept = (self.session.end_round_note() if self.running and hasattr(self.session, "end_round_note")
+                else "What was recorded so far is kept and analysed.")
         if quitting:
-            title, text, yes = ("Quit and end the round?", "Quit the app and end the round now? What was "
-                                "recorded so far is kept.", "&Quit and end the round")
+            quit_kept = kept if self.running and getattr(self.session, "records_nothing", False) \
+                else "What was recorded so far is kept."
+            title, text, yes = ("Quit and end the round?", f"Quit the app and end the round now? {quit_kept}",
+                                "&Quit and end the round")
         elif going_to:
             title, text, yes = ("End the round?", f"{going_to} can't be opened during a round. End the round "
                                 f"and open {going_to}? {kept}", f"&End the round and open {going_to}")

@@ -211,6 +211,7 @@ class SessionProgress:
     # Its last known moment on the round clock, as SessionSummary.round_seconds: the length the
     # practice plan judges and says (core.analysis.phases.round_length_seconds).
     round_seconds: float | None = None
+    script_id: str = ""  # the script it was a round of (Home's cards follow it, not the title)
 
     @property
     def mean_self_rating(self) -> float | None:

@@ -709,7 +709,7 @@ class Store:
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
         """Numbers per completed or interrupted session, oldest first, for the progress plots."""
         sessions = self._read(
-            "SELECT id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + ", " + _LAST_MOMENT
+            "SELECT id, script_id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + ", " + _LAST_MOMENT
             + ", EXISTS (SELECT 1"
             " FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early"
             " FROM sessions s WHERE status IN ('completed', 'interrupted')"
@@ -753,7 +753,8 @@ class Store:
                 r["id"], r["kind"], r["title"], r["started_at"], r["status"], t.words, t.speaking_seconds, t.fillers,
                 t.filler_rate, t.pace_wpm, t.long_pauses, t.clarifying_questions,
                 tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
-                _number(r["paused"], 0.0), bool(r["early"]), _number(r["last_moment"]) or None))
+                _number(r["paused"], 0.0), bool(r["early"]), _number(r["last_moment"]) or None,
+                _text(r["script_id"], "")))
         return out
 
     # ------------------------------------------------------------------ recovery and deletion

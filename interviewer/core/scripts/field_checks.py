@@ -44,6 +44,26 @@ class _FieldChecks:
         where = f"{self.source}:{line}" if line else self.source
         self._found.append((line or 0, f"{where}: {_format_path(path)}: {message}"))
 
+    def spoken(self, path: _Path, text: str | None, question: bool = False) -> None:
+        """Warnings for a text the interviewer reads aloud: symbols the voice would read by name
+        (it leaves them out now, core.spoken_text, but the author may not expect that), and a
+        question so long that reading it takes most of a minute or more (trial 40: a 3,400
+        character coding question, about 3 minutes of speech, on the Clarify part's clock)."""
+        from interviewer.core.spoken_text import (LONG_SPOKEN_CHARS, duration_words, seconds_to_read,
+                                                   symbol_name, symbols_read_by_name)
+
+        if not text:
+            return
+        symbols = symbols_read_by_name(text)
+        if symbols:
+            named = ", ".join(f"{ch} ({symbol_name(ch)})" for ch in symbols[:3]) + (", ..." if len(symbols) > 3 else "")
+            self.warning(path, f"{named}: a voice reads emoji and such symbols by name, so the interviewer "
+                               "leaves them out when speaking (they stay on screen)")
+        if question and len(text) > LONG_SPOKEN_CHARS:
+            self.warning(path, f"is {len(text):,} characters long, {duration_words(seconds_to_read(text))} to "
+                               "read aloud, before the candidate can start; shorten it, or move details to "
+                               "clarifying facts")
+
     def warning(self, path: _Path, message: str) -> None:
         line = self.index.line_of(path)
         where = f"{self.source}:{line}" if line else self.source

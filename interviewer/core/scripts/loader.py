@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,9 @@ class ScriptCatalog:
 
     scripts: list[RoundScript] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # A script id that a file declares but that file could not be loaded: its problems. A round
+    # of that script is then "could not be loaded, because ...", not "not found" (trial 40).
+    broken: dict[str, list[str]] = field(default_factory=dict)
 
     def by_id(self, script_id: str) -> RoundScript:
         for script in self.scripts:
@@ -101,6 +105,29 @@ def check_file(path: str | Path) -> tuple[list[str], list[str]]:
     return [], list(script.warnings)
 
 
+_DECLARED_ID = re.compile(r"""^\ufeff?[ \t]*id[ \t]*=[ \t]*["']([^"'\r\n]+)["']""", re.MULTILINE)
+
+
+def declared_id(path: Path) -> str | None:
+    """The top-level `id = "..."` a script file declares, read leniently (the file may not parse)."""
+    try:
+        if not path.is_file():  # a pipe or a device would block, or never end
+            return None
+        with path.open("rb") as f:
+            text = f.read(MAX_SCRIPT_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    head = re.split(r"^[ \t]*\[", text, maxsplit=1, flags=re.MULTILINE)[0]  # before the first table
+    match = _DECLARED_ID.search(head)
+    return match.group(1).strip() if match else None
+
+
+def _note_broken(catalog: ScriptCatalog, path: Path, problems: list[str]) -> None:
+    script_id = declared_id(path)
+    if script_id:
+        catalog.broken.setdefault(script_id, []).extend(problems)
+
+
 def discover_scripts(bundled_dir: Path | None = None, user_dir: Path | None = None) -> ScriptCatalog:
     """Bundled scripts plus the user's own. Broken files become problems, never exceptions.
 
@@ -130,10 +157,12 @@ def discover_scripts(bundled_dir: Path | None = None, user_dir: Path | None = No
                 script = load_script(path, bundled=bundled)
             except ScriptError as exc:
                 catalog.problems.extend(exc.problems)
+                _note_broken(catalog, path, exc.problems)
                 continue
             except Exception as exc:  # noqa: BLE001 - one bad file must only hide itself
                 catalog.problems.append(f"{path}: cannot be loaded ({type(exc).__name__}: "
                                         f"{_short(str(exc))})")
+                _note_broken(catalog, path, catalog.problems[-1:])
                 continue
             if script.id in seen:
                 catalog.problems.append(id_taken_problem(path, script.id, seen[script.id], "choose another id"))

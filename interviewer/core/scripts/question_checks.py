@@ -36,6 +36,7 @@ class _QuestionChecks(_FieldChecks):
         self.unknown_keys(table, QUESTION_KEYS, path)
         question_id = self.identifier(table, path)
         text = self.text(table, "text", path)
+        self.spoken(path + ("text",), text, question=True)
         phase = self.text(table, "phase", path, required=False)
         if "phase" not in table:
             phase = phase_ids[0] if phase_ids else None
@@ -291,6 +292,7 @@ class _QuestionChecks(_FieldChecks):
         self.unknown_keys(table, FOLLOW_UP_KEYS, path)
         follow_up_id = self.identifier(table, path)
         text = self.text(table, "text", path)
+        self.spoken(path + ("text",), text, question=True)
         if_missing = self.words(table, "if_missing", path)
         if table.get("if_missing") == []:
             self.warning(path + ("if_missing",), "empty list: the follow-up is always asked, as without the "
