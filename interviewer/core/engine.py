@@ -1269,6 +1269,12 @@ class RoundEngine:
                 break
             for question in questions:
                 own = question is self._question
+                if (not own and question.phase != getattr(self.current_phase, "id", None)
+                        and self._pending_follow_ups):
+                    # A point an earlier part left to this one waits for this part's own
+                    # follow-ups: probing it makes the earlier question the one discussed, and
+                    # the part's follow-ups would lose what was said to them.
+                    continue
                 for index, point in missed[question.id]:
                     key = (question.id, index)
                     if self._probed.get(key, 0) != times:
@@ -1290,6 +1296,9 @@ class RoundEngine:
                             if self._answers_so_far.strip():
                                 self._said_earlier.append(self._answers_so_far.strip())
                             self._question, self._pending_follow_ups, self._answers_so_far = question, [], ""
+                            # The other question's follow-ups skipped as covered stay skipped: they
+                            # were decided on what was said to it, not on what is said now.
+                            self._guessed_covered, self._covered_in_passing = [], []
                         return probe
         return None
 
