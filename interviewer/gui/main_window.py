@@ -7,6 +7,7 @@ registry (lazy_screens), menus (window_menus) and size and place (window_geometr
 from __future__ import annotations
 
 import functools
+import html
 import logging
 import threading
 import time
@@ -706,11 +707,19 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             return
         from interviewer.core.practice_plan import practised_text
 
-        self.home.progress_label.setText(
-            f"<b>{practised_text(completed)}.</b> Practice plan: {self.progress_screen.plan_summary.text()}")
+        from interviewer.gui.home_screen import PROPOSAL_LINK
+
         proposal = getattr(self.progress_screen, "proposal", None)
-        if proposal is not None and proposal.script is not None:
-            self.home.select_proposed(proposal.script.id)
+        link = ""
+        # The selection the user sees is not changed under them (trial 39): a proposal for
+        # another card than the selected one is a link that selects it.
+        if (proposal is not None and proposal.script is not None
+                and not self.home.select_proposed(proposal.script.id)):
+            link = (f" <a href='{PROPOSAL_LINK}{html.escape(proposal.script.id, quote=True)}' "
+                    f"style='color:{theme.current().accent}'>Select this round</a>")
+        self.home.progress_label.setText(
+            f"<b>{practised_text(completed)}.</b> Practice plan: "
+            f"{html.escape(self.progress_screen.plan_summary.text(), quote=False)}{link}")
 
     def refresh_devices(self) -> None:
         if self.services.list_devices is None:
