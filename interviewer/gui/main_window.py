@@ -323,42 +323,68 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         """Leaving a round in progress asks first; ending it opens its review."""
         if 0 <= row < len(self._screens):
             self.screen(list(self._screens)[row])  # built before it is shown
-        round_row = list(self._screens).index("round")
-        debrief_row = list(self._screens).index("debrief")
-        if self.stack.currentIndex() == debrief_row and row != debrief_row and not self._debrief_may_close():
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(debrief_row)
-            self.nav.blockSignals(False)
-            return
-        if self.stack.currentIndex() == round_row and row != round_row and self._round_running():
-            # The side bar stays on Round while asked (trial 21: it showed Settings under the question).
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(round_row)
-            self.nav.blockSignals(False)
-            if not self.round_screen.confirm_stop_round(going_to=self.nav.item(row).data(TITLE_ROLE)):
-                return
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(row)
-            self.nav.blockSignals(False)
+        keys = list(self._screens)
+        current = self.stack.currentIndex()
+        if row != current and 0 <= current < len(keys):
+            left = keys[current]
+            ask = {"debrief": self._debrief_may_close, "settings": self._settings_may_close}.get(left)
+            if left == "round" and self._round_running():
+                def ask() -> bool:
+                    return self.round_screen.confirm_stop_round(going_to=self.nav.item(row).data(TITLE_ROLE))
+            if ask is not None:
+                # The side bar stays on the screen asked about while asked (trial 21: it showed
+                # Settings under the round's question; trial 39: Home under the debrief's).
+                self._set_nav_row(current)
+                if not ask():
+                    return
+                self._set_nav_row(row)
         if row != self.stack.currentIndex() and self._review is not None:
             self._review.stop_clip()  # the clip playing belongs to the screen left (trial 21)
         self.stack.setCurrentIndex(row)
         self._screen_shown(row)
 
+    def _set_nav_row(self, row: int) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+
+    def _ask_save(self, title: str, text: str):
+        """Save / Discard / Cancel, Save the default: "save", "discard" or None (stay). Yes and
+        No (a test's stand-in for a person) count as Save and Discard."""
+        button = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, title, text, button.Save | button.Discard | button.Cancel, button.Save)
+        if answer in (button.Save, button.Yes):
+            return "save"
+        if answer in (button.Discard, button.No):
+            return "discard"
+        return None
+
     def _debrief_may_close(self) -> bool:
         """Leaving the debrief (another screen, or quitting) with answers typed, transcribed or
-        rated but not saved asks first: they were lost without a word. Yes saves them."""
+        rated but not saved asks first: they were lost without a word. Save saves them."""
         if self._screens.get("debrief") is None or not self.debrief_screen.has_unsaved_changes():
             return True
-        answer = QMessageBox.question(
-            self, "Save the debrief?", "Your debrief has answers or ratings that are not saved. Save them "
-            "now? No leaves them out.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Yes)
-        if answer == QMessageBox.StandardButton.Yes:
+        answer = self._ask_save("Save the debrief?", "Your debrief has answers or ratings that are not saved. "
+                                "Save them now? Discard leaves them out.")
+        if answer == "save":
             return self.debrief.save(self.debrief_screen.answers())
-        if answer == QMessageBox.StandardButton.No:
+        if answer == "discard":
             self.debrief_screen.mark_saved()  # asked once; the next open shows what is stored
+            return True
+        return False
+
+    def _settings_may_close(self) -> bool:
+        """Leaving Settings (another screen, or quitting) with changes not saved asks, as the
+        debrief does: they were lost without a word (trial 39). Discard reverts the fields."""
+        if self._screens.get("settings") is None or not self.settings_screen.has_unsaved_changes():
+            return True
+        answer = self._ask_save("Save the settings?", "Your settings have changes that are not saved. "
+                                "Save them now? Discard undoes them.")
+        if answer == "save":
+            self.settings_screen.save()
+            return True
+        if answer == "discard":
+            self.settings_screen.revert()
             return True
         return False
 
@@ -840,7 +866,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if self._round_running() and not self.round_screen.ask_to_end_round(quitting=True):
             event.ignore()
             return
-        if not self._debrief_may_close():
+        if not (self._debrief_may_close() and self._settings_may_close()):
             event.ignore()
             return
         if self._saving_to_quit is not None:  # closed again while saving: it closes once saved
