@@ -216,6 +216,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         debrief = self._debrief = DebriefController(
             self.services, self.banner, self.model_status, debrief_screen, review,
             store=self.store, show=lambda: self.show_screen("debrief"), saved=self.refresh_progress)
+        review.remember_export_folder = self._remember_export_folder
         review_screen.debrief_requested.connect(debrief.open)
         debrief_screen.review_requested.connect(review.open)
         self._status_bar_follows(review.import_progress)  # File > Import's progress
@@ -497,6 +498,18 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
 
         kind = self.home.kind_filter.currentData() or ""
         settings = self.services.settings = replace(self.services.settings, recent_kind_filter=kind)
+        self._update_screen("settings", "base", lambda screen: screen.set_base(settings))
+        if self.services.save_settings is not None:
+            try:
+                self.services.save_settings(self.services.settings)
+            except OSError:
+                pass
+
+    def _remember_export_folder(self, folder: str) -> None:
+        """The export's save dialog opens where the last export went, also after a restart."""
+        from dataclasses import replace
+
+        settings = self.services.settings = replace(self.services.settings, last_export_dir=folder)
         self._update_screen("settings", "base", lambda screen: screen.set_base(settings))
         if self.services.save_settings is not None:
             try:
