@@ -178,7 +178,8 @@ class ReviewController:
             self.banner.show_message(
                 f"Imported {path.name}. The whole recording is reviewed as one answer of yours, so every "
                 "voice in it counts: the interviewer's questions count as clarifying questions and its "
-                "words as yours, and the gaps between speakers as pauses.", "info")
+                "words as yours, and the gaps between speakers as pauses.", "info",
+                screen="review")  # about this review: it followed the user to Progress (trial 39)
             self.open(session_id)
 
         def failed(exc: BaseException) -> None:
@@ -363,6 +364,8 @@ class ReviewController:
                 self._sessions_changed()  # Home and Progress read the analyses
             shown = self.screen.session
             if result.analysed and shown is not None and shown.id in result.rounds:
+                # An export written before no longer matches the round's analysis (trial 39).
+                self.screen.export_note.set_note("")
                 fresh = self.load_session(shown.id)
                 if fresh is not None:
                     self.screen.show_session(fresh, self.script_by_id(fresh.script_id), store.missing_audio(fresh))

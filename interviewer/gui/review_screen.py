@@ -1033,6 +1033,8 @@ class ReviewScreen(QWidget):
             self.playing.style().unpolish(self.playing)
             self.playing.style().polish(self.playing)
         self.playing.setToolTip(text if problem else "")
+        if text and not problem:
+            self.export_note.set_note("")  # "Exported to ..." stayed on under the clip (trial 39)
         self.playing.setText(text)
         self.playing.setVisible(bool(text))  # empty, it kept a gap before the buttons
         self.stop_button.setEnabled(bool(text) and not problem)
