@@ -879,7 +879,10 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if self._round_running() and not self.round_screen.ask_to_end_round(quitting=True):
             event.ignore()
             return
-        if not (self._debrief_may_close() and self._settings_may_close()):
+        # Settings asks only when it is the screen shown: leaving it asked already, and fields
+        # it shows stale (settings changed elsewhere, e.g. during a round) are no edit of the user's.
+        settings_shown = self.current_screen_key() == "settings"
+        if not (self._debrief_may_close() and (not settings_shown or self._settings_may_close())):
             event.ignore()
             return
         if self._saving_to_quit is not None:  # closed again while saving: it closes once saved
