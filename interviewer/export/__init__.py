@@ -36,6 +36,19 @@ class ExportResult:
     files: list[Path] = field(default_factory=list)
 
 
+def chosen_output(path: Path, fmt: str) -> tuple[str, Path]:
+    """The format and file of an export saved as `path` from `fmt`'s save dialog: a name ending
+    in another export format's suffix is written in that format ("round1.pdf" chosen from HTML
+    wrote HTML into a .pdf, trial 39), a name with no suffix gets `fmt`'s, and a suffix of the
+    user's own ("notes.txt") is kept with `fmt`."""
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix, path
+    if not path.suffix:  # a name typed without one: the file would open in nothing
+        return fmt, path.with_name(f"{path.name}.{fmt}")
+    return fmt, path
+
+
 def default_output(session_id: int, fmt: str, split: bool = False) -> Path:
     return Path(f"session-{session_id}-audio") if split else Path(f"session-{session_id}.{fmt}")
 

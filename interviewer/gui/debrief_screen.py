@@ -38,6 +38,9 @@ class DebriefAnswer:
     entry_id: int | None  # store row, when already saved
 
 
+UNSAVED_TEXT = "Unsaved changes: Save debrief (Ctrl+S) keeps them."
+
+
 def _muted(text: str) -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "muted")
@@ -235,6 +238,14 @@ class DebriefScreen(QWidget):
         """What the window shows now is what is stored."""
         self._saved_state = self._state()
 
+    def _edited(self, *_args) -> None:
+        """The footer says what holds now: "Debrief saved." stayed under answers changed since,
+        while the window asked whether to save them (trial 39)."""
+        if self.has_unsaved_changes():
+            self.status.setText(UNSAVED_TEXT)
+        elif self.status.text() == UNSAVED_TEXT:
+            self.status.clear()
+
     def has_unsaved_changes(self) -> bool:
         return self.session is not None and self._state() != getattr(self, "_saved_state", [])
 
@@ -248,6 +259,8 @@ class DebriefScreen(QWidget):
         for i, prompt in enumerate(prompts):
             item = DebriefItem(prompt)
             item.record_toggled.connect(lambda i=i: self._record(i))
+            item.text.textChanged.connect(self._edited)
+            item.ratings.idToggled.connect(self._edited)
             self.items.append(item)
             self._form_layout.insertWidget(i, item)
         self._fit_prompts()

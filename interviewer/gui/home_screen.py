@@ -63,6 +63,7 @@ def _content(content: RoundContent, named: int | None = MISSED_NAMED) -> str:
     return content_text(content, named)
 
 
+PROPOSAL_LINK = "select:"  # the Next step's link to the plan's proposed round: select:<script id>
 SELECTED_BORDER_EXTRA = 1  # theme.py: #roundCards::item:selected has a 2px border, others 1px
 CARD_WIDTH_SAMPLE = "50 min · 7 phases · 6 questions"  # a card's line of numbers
 CARD_BOX_EXTRA = 2 * (4 + 12 + 2) + 16  # theme.py: a card's margin, padding and border; text margins
@@ -162,6 +163,7 @@ class HomeScreen(QWidget):
         # Until the user picks a card, the app picks one (the first, then the plan's proposal).
         self._user_picked = False
         self._picking = False
+        self._seen = False  # Home was on screen: its selection is the user's to change (trial 39)
         self._history: list[Any] = []  # SessionProgress rows, oldest first
         self._areas: list[Any] = []  # core.weak_spots.RoundAreas of completed rounds, oldest first
         self._recent: list[tuple[object, str]] = []
@@ -200,9 +202,12 @@ class HomeScreen(QWidget):
 
         self.next_step_title = QLabel("Next step")
         self.next_step_title.setProperty("role", "heading")
-        self.progress_label = QLabel()  # rounds completed and the practice plan's next step
+        self.progress_label = LinksLabel()  # rounds completed and the practice plan's next step
         self.progress_label.setWordWrap(True)
         self.progress_label.setAccessibleName("Next step of the practice plan")
+        self.progress_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.progress_label.linkActivated.connect(self._link_in_next_step)
         # What to practise on content: the weakest topic areas lately, as Progress ranks them.
         self.weak_spots_label = LinksLabel()  # one Tab shows its link focused (trial 27)
         self.weak_spots_label.setText(NO_AREAS_YET)
@@ -467,17 +472,43 @@ class HomeScreen(QWidget):
                 return True
         return False
 
-    def select_proposed(self, script_id: str) -> None:
+    def select_proposed(self, script_id: str) -> bool:
         """The practice plan's next round, selected unless the user picked a card: "Next round:
-        Coding, e.g. ..." stood under a selected phone screen, which Start round started."""
-        if self._user_picked:
-            return
+        Coding, e.g. ..." stood under a selected phone screen, which Start round started.
+        Once Home has been on screen its selection is left alone: the proposal, read seconds
+        after start, moved the highlight off the card the user was looking at to one scrolled
+        out of view, and Start round then started a round they could not see (trial 39). The
+        Next step then offers a link that selects it (PROPOSAL_LINK). True when it is selected."""
+        selected = self.selected_script()
+        if selected is not None and selected.id == script_id:
+            return True
+        if self._user_picked or (self._seen and selected is not None):
+            return False
         self._picking = True
         try:
             with self._view_kept():
-                self.select_script(script_id)
+                return self.select_script(script_id)
         finally:
             self._picking = False
+
+    def pick(self, script_id: str) -> bool:
+        """Selects a card as the user's choice (the Next step's link), brought into view."""
+        if not self.select_script(script_id):
+            return False
+        self._user_picked = True
+        self.round_list.scrollToItem(self.round_list.currentItem())
+        return True
+
+    def _link_in_next_step(self, link: str) -> None:
+        if link.startswith(PROPOSAL_LINK):
+            self.pick(link[len(PROPOSAL_LINK):])
+            self.round_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.progress_requested.emit()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self._seen = True
 
     @contextmanager
     def _view_kept(self):

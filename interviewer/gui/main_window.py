@@ -7,6 +7,7 @@ registry (lazy_screens), menus (window_menus) and size and place (window_geometr
 from __future__ import annotations
 
 import functools
+import html
 import logging
 import threading
 import time
@@ -218,6 +219,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         debrief = self._debrief = DebriefController(
             self.services, self.banner, self.model_status, debrief_screen, review,
             store=self.store, show=lambda: self.show_screen("debrief"), saved=self.refresh_progress)
+        review.remember_export_folder = self._remember_export_folder
         review_screen.debrief_requested.connect(debrief.open)
         debrief_screen.review_requested.connect(review.open)
         self._status_bar_follows(review.import_progress)  # File > Import's progress
@@ -325,42 +327,68 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         """Leaving a round in progress asks first; ending it opens its review."""
         if 0 <= row < len(self._screens):
             self.screen(list(self._screens)[row])  # built before it is shown
-        round_row = list(self._screens).index("round")
-        debrief_row = list(self._screens).index("debrief")
-        if self.stack.currentIndex() == debrief_row and row != debrief_row and not self._debrief_may_close():
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(debrief_row)
-            self.nav.blockSignals(False)
-            return
-        if self.stack.currentIndex() == round_row and row != round_row and self._round_running():
-            # The side bar stays on Round while asked (trial 21: it showed Settings under the question).
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(round_row)
-            self.nav.blockSignals(False)
-            if not self.round_screen.confirm_stop_round(going_to=self.nav.item(row).data(TITLE_ROLE)):
-                return
-            self.nav.blockSignals(True)
-            self.nav.setCurrentRow(row)
-            self.nav.blockSignals(False)
+        keys = list(self._screens)
+        current = self.stack.currentIndex()
+        if row != current and 0 <= current < len(keys):
+            left = keys[current]
+            ask = {"debrief": self._debrief_may_close, "settings": self._settings_may_close}.get(left)
+            if left == "round" and self._round_running():
+                def ask() -> bool:
+                    return self.round_screen.confirm_stop_round(going_to=self.nav.item(row).data(TITLE_ROLE))
+            if ask is not None:
+                # The side bar stays on the screen asked about while asked (trial 21: it showed
+                # Settings under the round's question; trial 39: Home under the debrief's).
+                self._set_nav_row(current)
+                if not ask():
+                    return
+                self._set_nav_row(row)
         if row != self.stack.currentIndex() and self._review is not None:
             self._review.stop_clip()  # the clip playing belongs to the screen left (trial 21)
         self.stack.setCurrentIndex(row)
         self._screen_shown(row)
 
+    def _set_nav_row(self, row: int) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+
+    def _ask_save(self, title: str, text: str):
+        """Save / Discard / Cancel, Save the default: "save", "discard" or None (stay). Yes and
+        No (a test's stand-in for a person) count as Save and Discard."""
+        button = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, title, text, button.Save | button.Discard | button.Cancel, button.Save)
+        if answer in (button.Save, button.Yes):
+            return "save"
+        if answer in (button.Discard, button.No):
+            return "discard"
+        return None
+
     def _debrief_may_close(self) -> bool:
         """Leaving the debrief (another screen, or quitting) with answers typed, transcribed or
-        rated but not saved asks first: they were lost without a word. Yes saves them."""
+        rated but not saved asks first: they were lost without a word. Save saves them."""
         if self._screens.get("debrief") is None or not self.debrief_screen.has_unsaved_changes():
             return True
-        answer = QMessageBox.question(
-            self, "Save the debrief?", "Your debrief has answers or ratings that are not saved. Save them "
-            "now? No leaves them out.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Yes)
-        if answer == QMessageBox.StandardButton.Yes:
+        answer = self._ask_save("Save the debrief?", "Your debrief has answers or ratings that are not saved. "
+                                "Save them now? Discard leaves them out.")
+        if answer == "save":
             return self.debrief.save(self.debrief_screen.answers())
-        if answer == QMessageBox.StandardButton.No:
+        if answer == "discard":
             self.debrief_screen.mark_saved()  # asked once; the next open shows what is stored
+            return True
+        return False
+
+    def _settings_may_close(self) -> bool:
+        """Leaving Settings (another screen, or quitting) with changes not saved asks, as the
+        debrief does: they were lost without a word (trial 39). Discard reverts the fields."""
+        if self._screens.get("settings") is None or not self.settings_screen.has_unsaved_changes():
+            return True
+        answer = self._ask_save("Save the settings?", "Your settings have changes that are not saved. "
+                                "Save them now? Discard undoes them.")
+        if answer == "save":
+            self.settings_screen.save()
+            return True
+        if answer == "discard":
+            self.settings_screen.revert()
             return True
         return False
 
@@ -487,6 +515,18 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
 
         kind = self.home.kind_filter.currentData() or ""
         settings = self.services.settings = replace(self.services.settings, recent_kind_filter=kind)
+        self._update_screen("settings", "base", lambda screen: screen.set_base(settings))
+        if self.services.save_settings is not None:
+            try:
+                self.services.save_settings(self.services.settings)
+            except OSError:
+                pass
+
+    def _remember_export_folder(self, folder: str) -> None:
+        """The export's save dialog opens where the last export went, also after a restart."""
+        from dataclasses import replace
+
+        settings = self.services.settings = replace(self.services.settings, last_export_dir=folder)
         self._update_screen("settings", "base", lambda screen: screen.set_base(settings))
         if self.services.save_settings is not None:
             try:
@@ -731,11 +771,19 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             return
         from interviewer.core.practice_plan import practised_text
 
-        self.home.progress_label.setText(
-            f"<b>{practised_text(completed)}.</b> Practice plan: {self.progress_screen.plan_summary.text()}")
+        from interviewer.gui.home_screen import PROPOSAL_LINK
+
         proposal = getattr(self.progress_screen, "proposal", None)
-        if proposal is not None and proposal.script is not None:
-            self.home.select_proposed(proposal.script.id)
+        link = ""
+        # The selection the user sees is not changed under them (trial 39): a proposal for
+        # another card than the selected one is a link that selects it.
+        if (proposal is not None and proposal.script is not None
+                and not self.home.select_proposed(proposal.script.id)):
+            link = (f" <a href='{PROPOSAL_LINK}{html.escape(proposal.script.id, quote=True)}' "
+                    f"style='color:{theme.current().accent}'>Select this round</a>")
+        self.home.progress_label.setText(
+            f"<b>{practised_text(completed)}.</b> Practice plan: "
+            f"{html.escape(self.progress_screen.plan_summary.text(), quote=False)}{link}")
 
     def refresh_devices(self) -> None:
         if self.services.list_devices is None:
@@ -856,7 +904,10 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         if self._round_running() and not self.round_screen.ask_to_end_round(quitting=True):
             event.ignore()
             return
-        if not self._debrief_may_close():
+        # Settings asks only when it is the screen shown: leaving it asked already, and fields
+        # it shows stale (settings changed elsewhere, e.g. during a round) are no edit of the user's.
+        settings_shown = self.current_screen_key() == "settings"
+        if not (self._debrief_may_close() and (not settings_shown or self._settings_may_close())):
             event.ignore()
             return
         if self._saving_to_quit is not None:  # closed again while saving: it closes once saved

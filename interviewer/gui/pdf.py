@@ -84,26 +84,59 @@ def _keep_list_items_on_one_page(document, writer) -> None:
     """A list item (a ten-second summary line, a finding) is never split across two pages: the
     summary's first item broke across pages 1-2 (trial 16). Qt's rich text reads no CSS
     page-break-inside, and non-breakable lines stop the item wrapping (its text ran off the page,
-    trial 19): an item that would straddle a page break starts the next page instead."""
+    trial 19): an item that would straddle a page break starts the next page instead.
+    Likewise a table that fits on a page (the summary table split with its last row alone on
+    page 2, trial 39), and a list's last item does not start a page alone: it takes the item
+    before it along (page 5 held the single item "4. Fix the cause: ...", trial 39)."""
     from PySide6.QtGui import QTextCursor, QTextFormat
 
+    always_before = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
     cursor = QTextCursor(document)
-    for _ in range(document.blockCount()):  # one item moved per pass; moving it shifts the rest
+
+    def break_before(block) -> None:
+        fmt = block.blockFormat()
+        fmt.setPageBreakPolicy(always_before)
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(fmt)
+
+    for _ in range(document.blockCount() + len(document.rootFrame().childFrames())):  # one move per pass
         printed = _as_printed(document, writer)
         page = printed.pageSize().height()
         layout = printed.documentLayout()
+
+        def straddles(rect) -> bool:
+            return rect.height() < page and int(rect.top() // page) != int((rect.bottom() - 1) // page)
+
+        moved = False
+        for frame, original in zip(printed.rootFrame().childFrames(), document.rootFrame().childFrames()):
+            if straddles(layout.frameBoundingRect(frame)) and hasattr(original, "rows"):
+                fmt = original.format()
+                if fmt.pageBreakPolicy() & always_before:
+                    continue
+                fmt.setPageBreakPolicy(always_before)
+                original.setFormat(fmt)
+                moved = True
+                break
+        if moved:
+            continue
         block, original = printed.begin(), document.begin()
         while block.isValid():
             rect = layout.blockBoundingRect(block)
-            if (block.textList() is not None and rect.height() < page
-                    and int(rect.top() // page) != int((rect.bottom() - 1) // page)):
-                fmt = original.blockFormat()
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                cursor.setPosition(original.position())
-                cursor.setBlockFormat(fmt)
+            if block.textList() is not None and straddles(rect):
+                break_before(original)
+                moved = True
+                break
+            before = block.previous()
+            if (block.textList() is not None and before.isValid() and before.textList() == block.textList()
+                    and block.textList().itemNumber(block) == block.textList().count() - 1
+                    and block.textList().count() > 2
+                    and int(rect.top() // page) != int(layout.blockBoundingRect(before).top() // page)
+                    and not (original.previous().blockFormat().pageBreakPolicy() & always_before)):
+                break_before(original.previous())  # the last item does not start a page alone
+                moved = True
                 break
             block, original = block.next(), original.next()
-        else:
+        if not moved:
             return
 
 

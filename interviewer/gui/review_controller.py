@@ -188,7 +188,8 @@ class ReviewController:
             self.banner.show_message(
                 f"Imported {path.name}. The whole recording is reviewed as one answer of yours, so every "
                 "voice in it counts: the interviewer's questions count as clarifying questions and its "
-                "words as yours, and the gaps between speakers as pauses.", "info")
+                "words as yours, and the gaps between speakers as pauses.", "info",
+                screen="review")  # about this review: it followed the user to Progress (trial 39)
             self.open(session_id)
 
         def failed(exc: BaseException) -> None:
@@ -374,6 +375,8 @@ class ReviewController:
                 self._sessions_changed()  # Home and Progress read the analyses
             shown = self.screen.session
             if result.analysed and shown is not None and shown.id in result.rounds:
+                # An export written before no longer matches the round's analysis (trial 39).
+                self.screen.export_note.set_note("")
                 fresh = self.load_session(shown.id)
                 if fresh is not None:
                     self.screen.show_session(fresh, self.script_of(fresh), store.missing_audio(fresh))
@@ -483,16 +486,24 @@ class ReviewController:
         self.screen.set_playing("")
 
     # -- export ---------------------------------------------------------------------------
+    remember_export_folder: Callable[[str], None] | None = None  # keeps the folder for the next save
+
     def _ask_export(self, session_id: int, fmt: str) -> None:
+        """The save dialog opens in the folder last exported to (it always opened in the home
+        folder, trial 39); the name typed decides the format (export.chosen_output)."""
         from PySide6.QtWidgets import QFileDialog
 
-        suggested = str(Path.home() / self._suggested_name(session_id, fmt))
+        from interviewer.export import chosen_output
+
+        last = getattr(self.services.settings, "last_export_dir", "")
+        folder = Path(last) if last and Path(last).is_dir() else Path.home()
+        suggested = str(folder / self._suggested_name(session_id, fmt))
         path, _ = QFileDialog.getSaveFileName(self.screen.window(), "Export the round", suggested,
                                               EXPORT_FILTERS.get(fmt, ""))
         if path:
-            out = Path(path)
-            if not out.suffix:  # a name typed without one: the file would open in nothing
-                out = out.with_name(f"{out.name}.{fmt}")
+            fmt, out = chosen_output(Path(path), fmt)
+            if self.remember_export_folder is not None:
+                self.remember_export_folder(str(out.parent))
             self.export_session(session_id, fmt, out)
 
     def _suggested_name(self, session_id: int, fmt: str) -> str:

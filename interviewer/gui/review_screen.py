@@ -46,7 +46,7 @@ from interviewer.export.coverage_section import no_script_text
 from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.core.ask_labels import PROBE_LABEL, is_probe, label_for
 from interviewer.gui.live_transcript import FILLER_STYLE
-from interviewer.gui import theme
+from interviewer.gui import text_fit, theme
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.gui.screen_keys import REVIEW_KEYS, bind_screen_keys
@@ -414,6 +414,25 @@ class _AnswerTable(QTableWidget):
         # what it needs to read (trial 19: "Design t..."), then the question narrows.
         self.setColumnWidth(last, max(min(topics, spare - self.question_read_px()), min(topics, self.topics_min_px())))
         self.setColumnWidth(0, max(self.question_min_px(), spare - self.columnWidth(last)))
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """The questions wrap in their cells, read whole where the tab has the height: cut to one
+        line they read "1. Hi, thanks for …" even at 1600 px with the tab's room empty below
+        (trial 39). Short of height the rows share it (each at least a line, the question's
+        end elided, whole in its tooltip), so the rows trial 16 counted stay in view."""
+        rows = self.rowCount()
+        if rows == 0:
+            return
+        self.resizeRowsToContents()
+        room = self.viewport().height()
+        if sum(self.rowHeight(r) for r in range(rows)) <= room:
+            return
+        line = self.verticalHeader().defaultSectionSize()
+        share = max(line, room // rows)
+        for r in range(rows):
+            if self.rowHeight(r) > share:
+                self.setRowHeight(r, share)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -486,6 +505,8 @@ class ReviewScreen(QWidget):
         self.findings.itemClicked.connect(self._finding_clicked)
         self.findings.itemActivated.connect(self._finding_clicked)
         self.table = _AnswerTable()
+        self.table.setWordWrap(True)
+        self.table.setItemDelegateForColumn(0, text_fit.WrappedCellDelegate(self.table))  # read whole (trial 39)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # No row numbers: the answers are in order and the question names each; their 22 px
         # were what made the table scroll sideways at 1280x800 (trial 17).
@@ -1016,6 +1037,8 @@ class ReviewScreen(QWidget):
             self.playing.style().unpolish(self.playing)
             self.playing.style().polish(self.playing)
         self.playing.setToolTip(text if problem else "")
+        if text and not problem:
+            self.export_note.set_note("")  # "Exported to ..." stayed on under the clip (trial 39)
         self.playing.setText(text)
         self.playing.setVisible(bool(text))  # empty, it kept a gap before the buttons
         self.stop_button.setEnabled(bool(text) and not problem)

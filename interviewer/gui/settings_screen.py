@@ -198,7 +198,7 @@ class SettingsScreen(QWidget):
         self.save_button.setProperty("primary", True)
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton("Revert")
-        self.revert_button.clicked.connect(lambda: self.load(self._settings))
+        self.revert_button.clicked.connect(self.revert)
         self.status = QLabel()
         self.status.setWordWrap(True)
         # Shown while what is on screen differs from what is saved: the footer kept an old
@@ -368,6 +368,10 @@ class SettingsScreen(QWidget):
     def show_theme(self, mode: str) -> None:
         """The theme chosen elsewhere (View > Theme) shows here too."""
         self.theme.setCurrentIndex(max(0, self.theme.findData(mode)))
+
+    def revert(self) -> None:
+        """The fields back to the saved settings."""
+        self.load(self._settings)
 
     def set_base(self, settings: AppSettings) -> None:
         """Settings changed elsewhere (e.g. the Home filter); keeps edits not yet saved here."""

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QListWidget, QTableWidget, QToolTip, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QToolTip,
+    QWidget,
+)
 
 
 def text_html(text: str) -> str:
@@ -80,3 +92,25 @@ class _WholeHeight(QObject):
 def keep_whole_height(label: QLabel) -> None:
     """`label` (word-wrapped, already in its layout) is never drawn shorter than its text."""
     _WholeHeight(label).fit()
+
+
+class WrappedCellDelegate(QStyledItemDelegate):
+    """A word-wrapped cell's height for the text where the style paints it: Qt measures the text
+    at the cell's whole width, the stylesheet's item padding then narrows it, and the last line
+    of a long question was cut (trial 39: the review's per-answer questions)."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt API)
+        view = self.parent()
+        painted = QStyleOptionViewItem(option)
+        self.initStyleOption(painted, index)
+        width = view.columnWidth(index.column()) if hasattr(view, "columnWidth") else option.rect.width()
+        painted.rect = QRect(0, 0, max(1, width), 0)
+        size = super().sizeHint(painted, index)
+        painted.rect = QRect(0, 0, max(1, width), size.height())
+        style = view.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, painted, view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+        needed = QFontMetrics(painted.font).boundingRect(
+            QRect(0, 0, max(1, text.width() - 2 * margin), 100000), int(Qt.TextFlag.TextWordWrap),
+            painted.text).height()
+        return QSize(size.width(), size.height() + max(0, needed - text.height()))

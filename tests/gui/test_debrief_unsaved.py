@@ -76,3 +76,16 @@ def test_each_prompt_is_rated_on_a_scale_that_fits_it(qtbot):
             assert prompt.scale.measures.startswith("how often") and prompt.scale.label(5) == "never"
         else:  # "Could you...?", "Did you...?"
             assert prompt.scale.measures == "how well it went" and prompt.scale.label(5) == "fully"
+
+
+def test_the_side_bar_stays_on_the_debrief_while_it_asks(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    """Trial 39 item 9: while "Save the debrief?" was open the side bar already showed Home."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window, debrief = _debrief(qtbot, script_dirs, tmp_path)
+    debrief.items[1].text.setPlainText("Too long on serving.")
+    debrief_row, rows = window.nav.currentRow(), []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: rows.append(window.nav.currentRow()) or QMessageBox.StandardButton.Discard)
+    window.go_to("home")
+    assert rows == [debrief_row] and window.current_screen_key() == "home"

@@ -75,3 +75,28 @@ def test_the_save_dialog_filters_by_the_exports_format(qtbot, isolated_dirs, scr
     for fmt in ("md", "html", "pdf", "wav"):
         window.review_screen.export_requested.emit(window.last_session_id, fmt)
     assert filters == ["Markdown (*.md)", "HTML (*.html)", "PDF (*.pdf)", "WAV (*.wav)"]
+
+
+def test_the_name_typed_decides_the_format_and_the_folder_is_remembered(qtbot, isolated_dirs, script_dirs,
+                                                                         tmp_path, monkeypatch):
+    """Trial 39 item 8: "HTML report" saved as round1.pdf wrote an HTML document into a .pdf,
+    with no word; and the save dialog always opened in the home folder, not where the last
+    export went."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = play_to_review(qtbot, script_dirs, tmp_path)
+    written, suggested = [], []
+    monkeypatch.setattr(window.review, "export_session", lambda sid, fmt, out: written.append((fmt, out)))
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    chosen = {"path": str(folder / "round1.pdf")}
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, _title, name, *a, **k:
+                        (suggested.append(Path(name)), (chosen["path"], ""))[1])
+    window.review_screen.export_requested.emit(window.last_session_id, "html")
+    assert written == [("pdf", folder / "round1.pdf")]  # a PDF, as the name says
+    chosen["path"] = str(folder / "round1.HTML")
+    window.review_screen.export_requested.emit(window.last_session_id, "md")
+    assert written[-1] == ("html", folder / "round1.HTML")
+    assert suggested[0].parent == Path.home()
+    assert suggested[1].parent == folder, "the second save opens where the first went"
+    assert window.services.settings.last_export_dir == str(folder)  # kept for the next start

@@ -131,6 +131,9 @@ def test_one_tab_into_the_weak_spots_shows_the_link_focused(qtbot, isolated_dirs
     plain = looks()
     home.start_button.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(home.start_button, Qt.Key.Key_Tab)
+    if "<a " in home.progress_label.text():  # the Next step's "Select this round" link comes first (trial 39)
+        assert home.progress_label.hasFocus()
+        qtbot.keyClick(home.progress_label, Qt.Key.Key_Tab)
     assert label.hasFocus()
     assert looks() != plain  # the link's ring, at the first Tab
     qtbot.keyClick(label, Qt.Key.Key_Tab)

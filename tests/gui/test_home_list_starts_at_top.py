@@ -21,14 +21,16 @@ def _check(qtbot, shown_first: bool, refilled: bool = False) -> None:
     home.set_scripts(scripts)
     view = home.round_list
     last = next(view.item(i).data(ROLE) for i in reversed(range(view.count())) if view.item(i).data(ROLE))
-    home.select_proposed(last.id)
+    home.select_proposed(last.id)  # shown first: the selection seen is kept (trial 39)
+    expected = view.item(next(i for i in range(view.count()) if view.item(i).data(ROLE))).data(ROLE) \
+        if shown_first else last
     if not shown_first:
         home.show()
         qtbot.waitExposed(home)
     if refilled:  # the cards' scores come in: the list is filled again, the proposal kept
         home.set_scripts(scripts)
     QApplication.processEvents()
-    assert home.selected_script().id == last.id
+    assert home.selected_script().id == expected.id
     assert view.verticalScrollBar().maximum() > 0  # the list is longer than the view
     assert view.verticalScrollBar().value() == 0
     first = next(view.item(i) for i in range(view.count()) if view.item(i).data(ROLE))

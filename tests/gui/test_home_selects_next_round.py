@@ -55,3 +55,37 @@ def test_a_card_the_user_picked_stays_picked(qtbot, isolated_dirs, tmp_path):
     qtbot.waitUntil(lambda: "1 round completed." in home.progress_label.text(), timeout=5000)
     assert _proposed_title(window) != picked.title
     assert home.selected_script().id == picked.id
+
+
+def test_the_proposal_does_not_move_the_selection_the_user_sees(qtbot, isolated_dirs, tmp_path):
+    """Trial 39 item 1: seconds after start, when the past rounds were read, the highlight left
+    the card shown to a proposed card scrolled out of view, and Start round started a round the
+    user could not see. The selection stays; the Next step's link selects the proposal, in view."""
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        _completed_round(store, "ml_breadth_fundamentals", "ml_breadth")
+    window = _window(qtbot, data, tmp_path)
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    home = window.home
+    seen = home.selected_script()
+    assert seen is not None
+    window.refresh_sessions()
+    wait_for_background_work()
+    qtbot.waitUntil(lambda: "1 round completed." in home.progress_label.text(), timeout=5000)
+    title = _proposed_title(window)
+    assert title != seen.title, "the test needs a proposal other than the first card"
+    assert home.selected_script().id == seen.id, "the selection the user saw was changed under them"
+    assert not home.user_picked
+    text = home.progress_label.text()
+    assert "Select this round" in text
+    link = text.split("href='", 1)[1].split("'", 1)[0]
+    home.progress_label.linkActivated.emit(link)
+    assert home.selected_script().title == title and home.user_picked
+    view = home.round_list
+    assert view.viewport().rect().intersects(view.visualItemRect(view.currentItem())), "the picked card is in view"
+    started = []
+    home.start_requested.connect(started.append)
+    home.start_button.click()
+    assert [s.title for s in started] == [title]

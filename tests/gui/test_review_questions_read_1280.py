@@ -97,3 +97,53 @@ def test_at_1280x800_the_ten_second_summary_gets_its_height_when_the_review_open
     review = window.review_screen
     lines = review.fontMetrics().lineSpacing()
     assert review.summary_area.height() >= 4 * lines, review.body.sizes()
+
+
+def _cell_fits(table, row: int, column: int) -> bool:
+    """The cell's text fits where the style paints it, wrapped (inside the stylesheet's padding)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    index = table.model().index(row, column)
+    table.itemDelegate().initStyleOption(option, index)
+    option.rect = table.visualRect(index)
+    style = table.style()
+    text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, table)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    need = QFontMetrics(option.font).boundingRect(QRect(0, 0, max(1, text.width() - 2 * margin), 100_000),
+                                                  int(Qt.TextFlag.TextWordWrap), option.text).height()
+    return need <= text.height()
+
+
+def test_the_questions_read_whole_wrapped_in_their_column(qtbot, isolated_dirs, script_dirs, tmp_path):
+    """Trial 39 item 7: even at 1600x1000, with room to spare below, the Question column read
+    "1. Hi, thanks for …", "2. Your neural …". Each question wraps in its cell, read whole where
+    the tab has the height; at 1280x800 the rows share it, every row in view."""
+    from interviewer.core.clock import FakeClock
+    from interviewer.gui import theme
+    from interviewer.gui.workers import wait_for_background_work
+
+    from test_round import make_window
+
+    theme.apply_theme(QApplication.instance(), "light")  # the app's cell padding
+    window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", FakeClock())
+    for size in ((1600, 1000), (1280, 800)):
+        window.resize(*size)
+        qtbot.wait(50)
+        with Store.open() as store:
+            sid = _phone_round(store)
+        window._open_review(sid)
+        qtbot.waitUntil(lambda: window.current_screen_key() == "review")
+        wait_for_background_work()
+        review = window.review_screen
+        review.findChildren(QTabWidget)[0].setCurrentWidget(review.table)
+        qtbot.wait(100)
+        QApplication.processEvents()
+        table = review.table
+        for row, question in enumerate(QUESTIONS):
+            assert question in table.item(row, 0).text() and table.item(row, 0).toolTip() == question
+            if size == (1600, 1000):
+                assert _cell_fits(table, row, 0), (size, row, table.columnWidth(0), table.rowHeight(row))
+        assert sum(table.rowHeight(r) for r in range(table.rowCount())) <= table.viewport().height()

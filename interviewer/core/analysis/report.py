@@ -858,8 +858,11 @@ def fillers_finding(count: int, words: int, start: float, end: float | None = No
     if words < FILLER_RATE_MIN_WORDS:
         message = f"{count} {noun} in a short answer of {words} words."
     else:
-        message = (f"{count} {noun} in this answer ({_rate_text(per100, FILLERS_GOOD_PER_100)} per 100 words; "
-                   f"under {FILLERS_GOOD_PER_100:g} is good).")
+        # The words follow the number: "3.3 per 100 words; under 2 is good" read as praise of a
+        # rate over the app's own target (trial 39).
+        verdict = (f"under {FILLERS_GOOD_PER_100:g} is good" if per100 < FILLERS_GOOD_PER_100
+                   else f"over the target: aim for under {FILLERS_GOOD_PER_100:g}")
+        message = f"{count} {noun} in this answer ({_rate_text(per100, FILLERS_GOOD_PER_100)} per 100 words; {verdict})."
     if one_burst:
         # Every filler in one burst: one finding says both (trial6: "7 filler words in a short
         # answer of 19 words" and "7 fillers within 10 s" at the same moment).

@@ -219,3 +219,13 @@ def test_an_answers_filler_rate_says_it_is_the_answers():
                                    "to the next one until the list ends."))
     [finding] = [f for f in answer.findings if f.kind == "fillers"]
     assert finding.message.startswith("2 filler words in this answer (")
+
+
+def test_a_filler_rate_over_the_target_never_reads_as_praise():
+    """Trial 39 item 11: one filler at 3.3 per 100 words read "(3.3 per 100 words; under 2 is
+    good)", shown "for information": the words follow the number."""
+    words = " ".join([f"word{n}" for n in range(40)] + ["um"])  # one filler: shown for information
+    [finding] = [f for f in analyze_answer(spoken(words)).findings if f.kind == "fillers"]
+    assert finding.severity == "note"
+    assert "(2.5 per 100 words; over the target: aim for under 2)" in finding.message
+    assert "is good" not in finding.message
