@@ -11,8 +11,7 @@ from interviewer.core.candidate_questions import (
     CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
 )
 from interviewer.core.conversation_cues import (
-    asks_to_ask, asks_to_repeat, asks_what_is_meant, asks_which_to_talk_about, checks_assumption, checks_in,
-    talks_to_self, unclear_fragment, wraps_up,
+    asks_to_ask, asks_to_repeat, checks_assumption, checks_in, talks_to_self, unclear_fragment, wraps_up,
 )
 from interviewer.core.clarifying_responder import MEANING_BEFORE_FINISH, MEANING_LEAD_IN
 from interviewer.core.engine import writes_code
@@ -70,9 +69,6 @@ def said_again(fact: str) -> str:
 # from without a pause ("Is it used for a click model? I'd use hashing or an embedding. That's
 # it.": trial 37 got "Okay, thanks." and no answer), when the answer ends.
 EARLIER_QUESTION_LEAD_IN = "To your earlier question:"
-# The same for a question no fact answers: the script's stock reply ("Make a reasonable assumption,
-# say it out loud, and go on.") would come too late, the answer is over.
-EARLIER_QUESTION_NO_FACT = f"{EARLIER_QUESTION_LEAD_IN} there's nothing more I can tell you there, so what you assumed is fine."
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 
@@ -551,45 +547,28 @@ class ClarifyingTurns:
         """When the candidate's turn (`records`) ends: the questions they asked in it and went on
         from before a reply could come (no pause after them), each answered by a fact of the
         question's not given in the turn, said in one line ("To your earlier question: ...") and
-        kept as the turn's clarifying exchanges. A question with no fact, put first or to the
-        interviewer, gets EARLIER_QUESTION_NO_FACT (its stock reply says "go on", too late now).
-        None when there is none: one loosely matched, one in the middle of an explanation with no
-        fact, or one about the interview or to themselves gets nothing, as at the pause after it."""
-        facts, given, no_fact = [], set(), False
+        kept as the turn's clarifying exchanges. None when there is none: a question with no fact
+        (its stock reply says "go on", too late now), one loosely matched, or one about the
+        interview or to themselves gets nothing, as at the pause after it."""
+        facts, given = [], set()
         for record in records:
             given |= {c.topic.lower() for c in record.clarifications if c.topic}
             given |= {c.question for c in record.clarifications}
         for record in records:
-            if (record.transcript is None or record.asked_to_repeat or not self._answers_questions(record)
-                    or self._candidate_floor(record)):  # their own questions there: answered as they come
+            if record.transcript is None or record.asked_to_repeat or not self._answers_questions(record):
                 continue
             words = _words_of(record.transcript.segments)
-            before = 0  # words said before the question, in this recording
-            for sentence in _SENTENCE.split(join_words([w.text for w in words])):
-                question, before = sentence, before + len(sentence.split())
-                if not question.endswith("?"):
-                    continue
+            for question in (q for q in _SENTENCE.split(join_words([w.text for w in words])) if q.endswith("?")):
                 if (question in given or wraps_up(question) or asks_to_repeat(question) or asks_time_left(question)
                         or asks_for_thinking_time(question) or asks_to_ask(question) or checks_in(question)
                         or asks_for_hint(question) or about_the_interview(question) or talks_to_self(question)
-                        or self._for_the_interviewer(record, question) or self._narrated(record, words, question)):
+                        or self._narrated(record, words, question)):
                     continue
                 try:
                     answerer = self._replier(record)
                     result = answerer.reply(question) if answerer is not None else None
-                    if result is not None and result[0] is None:
-                        # No fact: a question put first, or to the interviewer, is told so; one in the
-                        # middle of an explanation may be the explanation misheard (trial 33 #3). Not
-                        # a check of an assumption they went on with, nor one about the question
-                        # itself or which example to tell (their answer settled those).
-                        if not (checks_assumption(question) or asks_what_is_meant(question)
-                                or asks_which_to_talk_about(question)):
-                            spoken_before = before - len(question.split())
-                            no_fact = no_fact or spoken_before < MID_EXPLANATION_WORDS or bool(
-                                _ADDRESSED.search(" ".join(question.lower().split())))
-                        continue
                     weak = getattr(answerer, "weakly_matched", None)
-                    if result is None or (weak is not None and weak(question)):
+                    if result is None or result[0] is None or (weak is not None and weak(question)):
                         continue
                 except Exception as exc:  # a broken matcher must not stop the round
                     self._emit(Problem(f"could not answer the question: {exc}", self._now()))
@@ -603,7 +582,7 @@ class ClarifyingTurns:
                 self._emit(ClarifyingAnswered(record.index, clarification))
                 facts.append(fact)
         if not facts:
-            return Utterance(EARLIER_QUESTION_NO_FACT, UtteranceKind.CLARIFICATION) if no_fact else None
+            return None
         return Utterance(f"{EARLIER_QUESTION_LEAD_IN} {' '.join(facts)}", UtteranceKind.CLARIFICATION)
 
     def _reply_before_finishing(self) -> bool:

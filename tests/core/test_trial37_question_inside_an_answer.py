@@ -5,14 +5,11 @@ said (at the pause after it, or at the end key).
 
 Now a question heard earlier in the turn and not answered, whose answer is a fact of the
 question's, is answered when the answer ends, before the interviewer moves on ("To your earlier
-question: ..."); one no fact answers, put first (as in the trial) or to the interviewer, is told
-that what they assumed is fine (the stock "make a reasonable assumption ... and go on" comes too
-late then)."""
+question: ...")."""
 from test_question_cut_off import talk
 from test_round_controller import step
 from test_round_turns import FakeAnswerer, at_feed_question
 
-from interviewer.core.clarifying_turns import EARLIER_QUESTION_NO_FACT
 from interviewer.core.round_records import UtteranceKind
 
 FACT = "Assume a 200 millisecond budget."
@@ -61,21 +58,8 @@ def test_a_question_answered_live_or_with_no_fact_is_not_answered_again(tmp_path
     controller.on_silence(0.6)
     controller.poll()
     settle(clock, speaker, controller, 3)
-    # A question with no fact in the middle of an explanation may be the explanation misheard: nothing.
-    talk(controller, recorder, "Okay. I would rank the posts with a two tower model and then a ranker on top of it. "
-                               "Is it for logged in users only? I would start with that. That's it.")
+    talk(controller, recorder, "Okay. Is it for logged in users only? I would rank with a two tower model. That's it.")
     controller.end_answer()
     settle(clock, speaker, controller, 12)
     said = _said_after(speaker, start)
     assert said.count(FACT) == 1 and not any(s.startswith("To your earlier question") for s in said), said
-
-
-def test_a_question_no_fact_answers_put_first_gets_a_short_reply_before_moving_on(tmp_path):
-    """As in trial 37: the features question had no fact about what the model is for."""
-    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=FakeAnswerer())
-    start = len(speaker.said)
-    talk(controller, recorder, "Is it used for a click model? I'd use hashing or an embedding. That's it.")
-    controller.end_answer()
-    settle(clock, speaker, controller, 12)
-    said = _said_after(speaker, start)
-    assert said[0] == EARLIER_QUESTION_NO_FACT, said
