@@ -274,6 +274,10 @@ class SettingsScreen(QWidget):
         """The groups stacked in one column share one label width, so their fields start at the
         same x: each form sized its label column alone, and the Speech model list started 33 px
         left of the Microphone and Appearance fields (trial 18)."""
+        from shiboken6 import isValid
+
+        if not all(isValid(box) for box in self._boxes):
+            return  # called later (a font change) while the screen's window was being destroyed
         columns = max(1, self._columns)
         for column in range(columns):
             labels = [label for n, box in enumerate(self._boxes) if n % columns == column
