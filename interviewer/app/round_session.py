@@ -38,7 +38,8 @@ from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, Phase
 from interviewer.core.clarifying_responder import ClarifyingResponder
 from interviewer.core.matching import Matcher, topics_to_ask
 from interviewer.core.round_controller import RoundController
-from interviewer.core.round_records import NOTHING_SAID_NOTE, UtteranceKind, cut_off_not_repeated, round_worth_keeping
+from interviewer.core.round_records import (NOTHING_SAID_NOTE, UtteranceKind, cut_off_not_repeated, left_open_unanswered,
+                                           round_worth_keeping)
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
 from interviewer.core.round_updates import (
     AnswerDropped, AnswerEnded, AnswerFiled, CandidateTurn, ClarifyingAnswered, LineCutOff, ListeningStarted,
@@ -579,7 +580,7 @@ class RoundSession:
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer, answered_question_text, follows_story
-            from interviewer.core.round_records import EndedBy
+            from interviewer.core.round_records import EndedBy, skipped_follow_up
 
             # Findings about the whole question come at round end, from all of its parts.
             analysis = analyze_answer(
@@ -588,6 +589,7 @@ class RoundSession:
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
+                skipped_with_next=skipped_follow_up(record),
                 repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None,
                 thinking_invited=thinking_invited, follows_story=follows_story(question, filed[1]),
@@ -675,6 +677,7 @@ class RoundSession:
         allotted = {p.phase: p.allotted for p in self.engine.timeline.phases if p.allotted is not None}
         ended_by = {p.phase: str(p.ended_by) for p in self.engine.timeline.phases if p.ended_by is not None}
         skipped = {p.phase: (p.skipped_questions, p.skipped_follow_ups) for p in self.engine.timeline.phases}
+        left_open = {p.phase: p.left_open for p in self.engine.timeline.phases if p.left_open}
 
         recorder = self._recorder
 
@@ -706,6 +709,12 @@ class RoundSession:
                 return
             if self._phase_row is not None:
                 self.store.end_phase(self._phase_row, end)
+            # What Next skipped in each part: the lines never asked, and the follow-up or probe it
+            # left open with nothing said to it, known now that the last transcripts are in (one
+            # count for the round finished, its status and "moved on"; trial 41).
+            for phase, ask in left_open.items():
+                questions, follow_ups = skipped.get(phase, (0, 0))
+                skipped[phase] = (questions, follow_ups + left_open_unanswered(ask, self.controller.answers))
             result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
                                    {p.id: p.name for p in self.script.phases},
                                    # the round's own plan: extra parts used time it had left

@@ -168,17 +168,24 @@ def script_with_extras(script: RoundScript | None, extras: Sequence[dict],
                        scripts: "Iterable[RoundScript] | Callable[[str], RoundScript | None]") -> RoundScript | None:
     """The round's script as it ran: `script` with the extra parts `extras` (extras_details)
     taken from `scripts` (or a lookup by id) again. An extra whose script is gone is left out (its answers keep
-    their question texts)."""
+    their question texts). Each extra's "before" is the extra after it, not added yet when it is
+    read: it goes before the first part after it that is there (trial 41: a round with three
+    extras got only its last one back, and the review's counts and plan row left out the others)."""
     if script is None or not extras:
         return script
     lookup = scripts if callable(scripts) else {s.id: s for s in scripts}.get
+    after = {str(d.get("part", "")): d.get("before") for d in extras}
     for d in extras:
         other, part = lookup(str(d.get("script"))), str(d.get("part", ""))
         match = re.match(r"^extra(\d+)-", part)
-        if other is None or match is None or source_part(other) is None or d.get("before") not in {
-                p.id for p in script.phases}:
+        ids = {p.id for p in script.phases}
+        before, seen = d.get("before"), set()
+        while before not in ids and before in after and before not in seen:
+            seen.add(before)
+            before = after[before]
+        if other is None or match is None or source_part(other) is None or before not in ids:
             continue
-        script = with_extra_part(script, other, int(match.group(1)), float(d.get("minutes", 0.0)), d["before"])
+        script = with_extra_part(script, other, int(match.group(1)), float(d.get("minutes", 0.0)), before)
     return script
 
 

@@ -260,3 +260,26 @@ class AnswerRecord:
                 or self.ended_by not in (EndedBy.NEXT, EndedBy.STOPPED)):
             return False
         return bool(self.nudges) or self.ended_at - self.started_at >= MET_WITH_SILENCE_S
+
+
+def skipped_follow_up(record: "AnswerRecord") -> bool:
+    """A follow-up or probe the candidate left with Next: its recording ended by Next (with
+    nothing said, the analysis says it as skipped with Next, not "No speech was heard... Check
+    the microphone": trial 41's probe left with N after 10 s). The reply to the offer of another
+    question is no follow-up."""
+    from interviewer.core.extra_questions import EXTRA_OFFER_ID
+
+    return (record.ended_by == EndedBy.NEXT and bool(record.follow_up_id) and record.follow_up_id != EXTRA_OFFER_ID
+            and not record.continuation)
+
+
+def left_open_unanswered(left_open: "Sequence[str] | None", answers: "Sequence[AnswerRecord]") -> int:
+    """1 when the follow-up or probe Next left open in its part (engine PhaseSpan.left_open:
+    question id, follow-up id) had nothing said to it in any of its answers, else 0: counted with
+    what Next skipped there (trial 41: three extras left with N on their follow-up or probe, the
+    round said "2 questions skipped" and named one part of three)."""
+    if not left_open:
+        return 0
+    question_id, follow_up_id = left_open
+    return int(not any(a.question_id == question_id and a.follow_up_id == follow_up_id and a.said_something()
+                       for a in answers))

@@ -103,7 +103,7 @@ def test_a_round_with_a_skipped_follow_up_is_not_all_asked_and_answered():
     [done] = [f for f in analysis.findings if f.kind == "round_questions_done"]
     assert "asked and answered" not in done.message
     assert done.message == ("The interviewer closed the round at 2.9 of 45 min planned, after its last part; "
-                            "1 follow-up skipped with Next.")
+                            "Questions left with Next (1 follow-up skipped).")
     assert done.skipped == "1 follow-up" and done.to_dict()["skipped"] == "1 follow-up"
 
 

@@ -43,8 +43,10 @@ def test_a_clean_round_says_every_question_was_asked_not_answered():
 
 
 def test_one_wording_for_every_fact():
+    # The parts left with Next carry what Next skipped in them (trial 41: one sentence, every part named).
     assert questions_done_message("X", "1 follow-up", ["A"], 1) == (
-        "X, after its last part; 1 follow-up skipped with Next; A left with Next; 1 question cut off and not said again.")
+        "X, after its last part; A left with Next (1 follow-up skipped); 1 question cut off and not said again.")
+    assert questions_done_message("X", "1 follow-up") == "X, after its last part; 1 follow-up skipped with Next."
 
 
 def test_a_cut_off_question_said_again_in_full_is_not_counted():

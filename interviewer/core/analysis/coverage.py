@@ -146,11 +146,11 @@ def _without_loops(sentences: list[Sentence]) -> list[Sentence]:
 
 def met_with_silence(analysis: object) -> bool:
     """An analysed part that holds no word and was scored "No speech was heard" (report.py's
-    no_speech) for MET_WITH_SILENCE_S or longer: the candidate's turn on its question passed in
+    no_speech, or skipped_with_next for a follow-up or probe left with Next) for MET_WITH_SILENCE_S or longer: the candidate's turn on its question passed in
     silence. Shorter, the round ended (or moved on) as it was asked: not reached (trial 22)."""
     a = analysis if isinstance(analysis, dict) else {}
     return not a.get("words") and any(
-        isinstance(f, dict) and f.get("kind") == "no_speech"
+        isinstance(f, dict) and f.get("kind") in ("no_speech", "skipped_with_next")
         and _f(f.get("end")) - _f(f.get("start")) >= MET_WITH_SILENCE_S for f in a.get("findings") or [])
 
 

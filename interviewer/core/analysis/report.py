@@ -76,7 +76,7 @@ def stored_finding_kind(kind: str, message: str) -> str:
 
 # What each kind of finding is called wherever findings are shown (never the internal id).
 FINDING_LABELS = {
-    "no_speech": "No speech", "response_latency": "Slow start", "went_silent": "Went silent",
+    "no_speech": "No speech", "skipped_with_next": "Skipped with Next", "response_latency": "Slow start", "went_silent": "Went silent",
     "long_pause": "Long pause", "waited": "Waited for the interviewer", "fillers": "Fillers", "filler_cluster": "Filler cluster", "pace": "Pace",
     "no_clarifying_questions": "No clarifying questions", "topics_missed": "Topics not asked about",
     "solution_before_questions": "Solved before asking", "clarifying_questions": "Clarifying questions",
@@ -325,7 +325,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    interviewer_speech: Sequence[tuple[float, float]] = (),
                    questions_for_interviewer: bool = False, to_problem: bool = True,
                    repeat_request: bool = False, thinking_invited: bool = False,
-                   follows_story: bool = False, introduction: bool = False) -> AnswerAnalysis:
+                   follows_story: bool = False, introduction: bool = False,
+                   skipped_with_next: bool = False) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -446,6 +447,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         analysis.extra["questions_for_interviewer"] = [q.to_dict() for q in for_interviewer]
     analysis.extra["story"] = story
     analysis.extra["part"] = {"after_interviewer": after_interviewer, "interrupted": interrupted}
+    if skipped_with_next:
+        analysis.extra["part"][SKIPPED_WITH_NEXT_KEY] = True
     if repeat_request:
         analysis.extra["part"][REPEAT_REQUEST_KEY] = True
         analysis.findings = []  # not an answer: nothing in it to work on or to praise
@@ -454,7 +457,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         settings = replace(settings, slow_start_s=max(settings.slow_start_s, THINKING_INVITED_S))
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
                                   star, signals, hedge, restated, question_end, interrupted, question_findings,
-                                  question_text=question_text if to_problem and not questions_for_interviewer else None)
+                                  question_text=question_text if to_problem and not questions_for_interviewer else None,
+                                  skipped_with_next=skipped_with_next)
     return analysis
 
 
@@ -510,6 +514,10 @@ def thinking_invited_by(script, phase_id: str | None, question_text: str | None)
 
 # In a part's stored analysis["part"]: its words only asked to hear the question again.
 REPEAT_REQUEST_KEY = "repeat_request"
+# A follow-up or probe the candidate left with Next having said nothing (analyze_answer's
+# skipped_with_next): kept in the answer's "part", said as a skip, not as "No speech was heard".
+SKIPPED_WITH_NEXT_KEY = "skipped_with_next"
+SKIPPED_WITH_NEXT_KIND = "skipped_with_next"
 
 
 def asked_to_repeat(analysis: dict) -> bool:
@@ -907,12 +915,18 @@ def _opens_with_a_waited_question(a: AnswerAnalysis, ps: PauseSettings) -> bool:
 
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               star, signals: depth.DepthResult, hedge, restated: bool, question_end: float = 0.0, interrupted: bool = False,
-              question_findings: bool = True, question_text: str | None = None) -> list[Finding]:
+              question_findings: bool = True, question_text: str | None = None,
+              skipped_with_next: bool = False) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
     clarifying_part = bool(a.extra.get("expects_clarifying"))
     may_ask = candidate_may_ask(clarifying_part, "questions_for_interviewer" in a.extra)
-    if not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
+    if not a.words and skipped_with_next and a.duration - question_end >= NO_SPEECH_MIN_S:
+        # A follow-up or probe left with Next with nothing said: the candidate's choice, counted
+        # with what Next skipped, not a microphone to check (trial 41).
+        out.append(Finding(SKIPPED_WITH_NEXT_KIND, f"Skipped with Next after {_duration_text(a.duration - question_end)} "
+                           "with nothing said.", question_end, a.duration, "note"))
+    elif not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
         out.append(Finding("no_speech", f"No speech was heard in this answer ({_duration_text(a.duration - question_end)}). "
                            "Check the microphone, or think aloud.", question_end, a.duration, "problem"))
@@ -1174,10 +1188,10 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     # "The interviewer closed the round" then said the opposite of what happened (trial 33).
     who = "You ended the round" if timings[-1].ended_by == "done" else "The interviewer closed the round"
     names = names or {}
-    # Parts left with Next whose skips are not already counted in `skipped` (trial 35: N after
-    # their last follow-up had begun, nothing counted as skipped).
-    left = [names.get(p.phase, p.phase) for p in timings[:-1]
-            if p.ended_by == "next" and not (p.skipped_questions or p.skipped_follow_ups)]
+    # Every part left with Next, named with what was skipped in them (the banner's count of parts
+    # left with N; trial 41: "2 questions skipped with Next; Extra question: Training deep
+    # networks left with Next" named one part of the three, the other two hid in the count).
+    left = [names.get(p.phase, p.phase) for p in timings[:-1] if p.ended_by == "next"]
     extras = sum(1 for p in timings if is_extra_part(p.phase))
     own = [i for i, p in enumerate(timings) if not is_extra_part(p.phase)]
     # An extra part runs before the wrap-up (core.extra_questions): said so, not "after them" (trial 37).
@@ -1192,13 +1206,16 @@ def questions_done_message(closed: str, skipped: str | None = None, left_with_ne
     """The one sentence for a round whose script ran out early (review, exports, Home read the
     stored finding): what happened, from the stored facts, not "every question of its script was
     asked and answered" when questions were cut off, skipped or left with Next (trial 35).
-    "Asked", not "answered": whether an answer answered is the review's verdict, not this line's."""
+    "Asked", not "answered": whether an answer answered is the review's verdict, not this line's.
+    `left_with_next`: every part the candidate left with Next; `skipped`: what Next skipped in
+    them (skipped_text), the count the round's status says too (trial 41)."""
     notes = []
-    if skipped:
+    if left_with_next:
+        # The parts left with Next, and what they left (trial 41: one sentence, every part named).
+        notes.append(f"{_and_list(list(left_with_next))} left with Next" + (f" ({skipped} skipped)" if skipped else ""))
+    elif skipped:
         # "skipped with Next", not "not asked": a follow-up asked and left with N was asked (trial 26).
         notes.append(f"{skipped} skipped with Next")
-    if left_with_next:
-        notes.append(f"{_and_list(list(left_with_next))} left with Next")
     if cut_off > 0:
         notes.append(f"{'1 question' if cut_off == 1 else f'{cut_off} questions'} cut off and not said again")
     # `extras`: extra questions asked (core.extra_questions), `extras_before_last`: before the
