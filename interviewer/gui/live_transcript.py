@@ -203,12 +203,7 @@ class LiveTranscriptView(QWidget):
         if heading is None or heading[1] != self._frozen_end or heading[4] or heading[3] != label:
             return False
         start, _end, text, _label, _prompt = heading
-        self._replace_tail("")
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(start)
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        self._frozen_end = start
+        self._remove_from(start)
         self.add_heading(text, label=new_label)
         return True
 
@@ -222,13 +217,18 @@ class LiveTranscriptView(QWidget):
         if (heading[2] != text) if text is not None else heading[4]:  # the interviewer's line only when named
             return
         start, _end, _text, label, prompt = heading
+        self._remove_from(start)
+        self.add_heading(marked, prompt=prompt, label=label)
+
+    def _remove_from(self, start: int) -> None:
+        """The last heading (from `start`, with the block break before it) and what follows it
+        removed, to be added again as it should read."""
         self._replace_tail("")
         cursor = QTextCursor(self.view.document())
         cursor.setPosition(start)
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
-        self._frozen_end = start  # the heading and the block break before it are gone
-        self.add_heading(marked, prompt=prompt, label=label)
+        self._frozen_end = start
 
     def set_current_words(self, words: list[Word], regions: list[SpeechRegion] | None = None) -> None:
         """The answer in progress so far (replaces the previous partial view); `regions`, the

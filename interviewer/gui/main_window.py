@@ -510,23 +510,19 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         self._refresh_scripts_in_background()
 
     def _remember_kind_filter(self) -> None:
-        """The Home filter is kept between runs; failing to save it is not worth a message."""
-        from dataclasses import replace
-
-        kind = self.home.kind_filter.currentData() or ""
-        settings = self.services.settings = replace(self.services.settings, recent_kind_filter=kind)
-        self._update_screen("settings", "base", lambda screen: screen.set_base(settings))
-        if self.services.save_settings is not None:
-            try:
-                self.services.save_settings(self.services.settings)
-            except OSError:
-                pass
+        """The Home filter is kept between runs."""
+        self._remember(recent_kind_filter=self.home.kind_filter.currentData() or "")
 
     def _remember_export_folder(self, folder: str) -> None:
         """The export's save dialog opens where the last export went, also after a restart."""
+        self._remember(last_export_dir=folder)
+
+    def _remember(self, **changes) -> None:
+        """A setting the app keeps for the user (not one of Settings' fields): saved at once, kept
+        under unsaved edits on the Settings screen; failing to save it is not worth a message."""
         from dataclasses import replace
 
-        settings = self.services.settings = replace(self.services.settings, last_export_dir=folder)
+        settings = self.services.settings = replace(self.services.settings, **changes)
         self._update_screen("settings", "base", lambda screen: screen.set_base(settings))
         if self.services.save_settings is not None:
             try:
