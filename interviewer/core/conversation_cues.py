@@ -559,13 +559,9 @@ _WANTED = re.compile(
     r"|(?:it's|it is|that's|that is|it'd be|it would be) (?:ok|okay|fine|alright|all right|enough)\b"
     r"|i (?:can|could|should|may|only need to|just need to|don't need to|do not need to)\b"
     r"|it (?:doesn't|does not|needn't|need not) (?:have|need) to\b)")
-# The thing wanted, when the check names it plainly ("you want | the most serious incident | , not ...").
-_WANTED_THING = re.compile(
-    r"\bassum(?:e|ing) (?:that )?(?:you|you'd|you would) (?:just |really |mostly )?(?:want|like|prefer|mean|expect) "
-    r"((?:the|a|an|one|some)\b[^,.?!;]*?)\s*(?:,|\bnot\b|\brather than\b|\binstead of\b|\bover\b|\bor\b|[.?!;]|$)",
-    re.IGNORECASE)
+# Said without repeating what was assumed: a misheard word said back sounds broken (trial 41:
+# "Yes, the most reason to is a good choice.").
 WANTED_REPLY = "Yes, that's fine. Go with it."
-_WANTED_THING_WORDS = 7
 
 
 def assumes_what_is_wanted(text: str) -> bool:
@@ -575,13 +571,8 @@ def assumes_what_is_wanted(text: str) -> bool:
 
 
 def wanted_reply(text: str) -> str:
-    """The direct yes to an assumption about what the interviewer wants: "Yes, the most serious
-    incident is a good choice." when it names the thing plainly, else WANTED_REPLY."""
-    found = _WANTED_THING.search(text.replace("\u2019", "'"))
-    thing = found.group(1).strip() if found else ""
-    if not thing or len(thing.split()) > _WANTED_THING_WORDS:
-        return WANTED_REPLY
-    return f"Yes, {thing} is a good choice."
+    """The direct yes to an assumption about what the interviewer wants (WANTED_REPLY)."""
+    return WANTED_REPLY
 
 
 def checks_assumption(text: str) -> bool:

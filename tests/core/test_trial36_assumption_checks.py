@@ -2,7 +2,7 @@
 that's yours to tell me: say what it was, roughly, and go on.":
 
 * "Can I assume you want the most serious incident, not the most recent one?" asks what the
-  INTERVIEWER wants: it deserves a direct yes ("Yes, the most serious incident is a good choice.");
+  INTERVIEWER wants: it deserves a direct yes ("Yes, that's fine. Go with it.");
 * "Can I assume the training data fits in memory on one machine?" is an assumption about the
   candidate's own project: acknowledged so that they go on ("Sure, if that was so in your
   project, say it and go on."), never "say what it was, roughly".
@@ -29,7 +29,11 @@ def _responder(script_file: str, question_id: str) -> ClarifyingResponder:
 def test_what_the_interviewer_wants_gets_a_direct_yes():
     reply = _responder("ml_depth_production_model.toml", "incident").reply(
         "Can I assume you want the most serious incident, not the most recent one?").text
-    assert reply == "Yes, the most serious incident is a good choice."
+    assert reply == "Yes, that's fine. Go with it."
+    # Never what was assumed said back: trial 41's misheard "the most reason to" was.
+    misheard = _responder("ml_depth_production_model.toml", "incident").reply(
+        "Can I assume you want the most reason to incident, not the most recent one?").text
+    assert misheard == "Yes, that's fine. Go with it."
 
 
 @pytest.mark.parametrize("asked", ["Can I assume the training data fits in memory on one machine?",
@@ -43,7 +47,7 @@ def test_an_assumption_about_their_own_project_is_acknowledged_so_they_go_on(ask
 def test_behavioral_rounds_tell_the_two_apart():
     responder = _responder("behavioral_customers_and_results.toml", "customer_obsession")
     assert responder.reply("Can I assume you'd like a technical story rather than a process one?").text == \
-        "Yes, a technical story is a good choice."
+        "Yes, that's fine. Go with it."
     own = responder.reply("Can I assume the whole thing took about two weeks?").text
     assert own.startswith("Sure, if that was so") and own != ASSUMPTION_REPLY
 
