@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Sequence, Union
 
-from interviewer.core.analysis.coverage import COVERED, MISSED, PointMatcher, sentences_of_text
+from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PointMatcher, sentences_of_text
 from interviewer.core.analysis.depth import TRADEOFFS, heard_in_text
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.behavioral import asks_for_story
@@ -256,6 +256,19 @@ DIG_IN_BELOW_WORDS = 80
 # you watch for in production, and how would you undo a bad release?" and then two "Let's stay on
 # ... a little longer" probes: five follow-ups in a row after a full answer.
 PROBE_FULL_ANSWER_WORDS = 20
+# In a breadth round, whose talking points each list several things to know (causes, fixes,
+# options), a question answered in fewer than
+# PROBE_FULL_ANSWER_WORDS per talking point, all its answers counted (the same bar as
+# `_note_full_answer`), made its points only partly by their keywords: a keyword of a point in
+# a thin answer is no proof the point was made, and the point still gets its probe (once: the
+# probes' own limits hold). Trial 41: "Probably my learning rate is too high. I would lower it and
+# add gradient clipping." (16 words) and "I don't know." to the follow-up made both points of the
+# NaN-loss question by keyword ("learning rate", "clipping"), and the 14-minute part ended after
+# 1.9 minutes with no probe. COVERED by meaning still makes a point. Not in depth and behavioral
+# rounds (a short account of one's own story can state its facts: "we noticed three days later ...
+# an upstream schema change" makes the incident's points, trial 30), nor design and coding rounds
+# (the work carries the answer).
+THIN_ANSWER_KINDS = ("ml_breadth",)
 # The round kinds whose parts ask for a tradeoff when none was named (`_ask_for_tradeoff`).
 TRADEOFF_KINDS = ("ml_system_design",)
 PROBES_ANSWERED_FULLY = 2
@@ -320,6 +333,11 @@ _CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation
 CLARIFY_ONLY_KINDS = ("coding", "phone_screen", "ml_system_design")
 
 
+def _content_words(text: str) -> int:
+    """The words of `text`, hesitations not counted."""
+    return len([w for w in re.findall(r"[\w']+", text.lower()) if not is_hesitation(w)])
+
+
 def _asks_something(said: str) -> bool:
     """A sentence of `said` asks the interviewer something: a question, or an assumption to
     confirm ("I assume the data is labelled, right")."""
@@ -382,6 +400,7 @@ class _AnswerEndSnapshot:
     part_opening_said: str = ""
     probes_said: list = field(default_factory=list)
     said_in_part: str = ""
+    words_on: dict = field(default_factory=dict)
 
 
 class RoundEngine:
@@ -477,7 +496,9 @@ class RoundEngine:
         self._part_opening_said = ""
         # Scores the current question's talking points by meaning, as the review does.
         self._point_matcher = PointMatcher(self.matcher)
-        self._made_cache: tuple[tuple[str, str, int], dict] | None = None
+        self._made_cache: tuple[tuple, dict] | None = None
+        # Words said to each question, all its answers (hesitations not counted): `_thin_on`.
+        self._words_on: dict[str, int] = {}
 
     # ------------------------------------------------------------ plan
 
@@ -889,6 +910,8 @@ class RoundEngine:
         if answer_text:
             self._answers_so_far += " " + answer_text
             self._said_in_part += " " + answer_text
+            if self._question is not None:
+                self._words_on[self._question.id] = self._words_on.get(self._question.id, 0) + _content_words(answer_text)
             if self._opens_the_part(open_ask):
                 self._part_opening_said += " " + answer_text
             self._note_probe_answer(open_ask, answer_text)
@@ -1071,7 +1094,7 @@ class RoundEngine:
             list(self._guessed_covered), set(self._left_unanswered), list(self._covered_in_passing),
             dict(self._probed), set(self._probe_texts), set(self._probe_answered), self._probes_answered_fully,
             set(self._frames_used), set(self._pitfalls_probed), set(self._answered_in_full), self._part_opening_said,
-            probes_said=list(self._probes_said), said_in_part=self._said_in_part)
+            probes_said=list(self._probes_said), said_in_part=self._said_in_part, words_on=dict(self._words_on))
 
     def take_back_last_ask(self) -> bool:
         """The candidate went on with the answer `answer_finished` just ended, before what it
@@ -1102,6 +1125,7 @@ class RoundEngine:
         self._part_opening_said = snap.part_opening_said
         self._probes_said = snap.probes_said
         self._said_in_part = snap.said_in_part
+        self._words_on = snap.words_on
         self._left_unanswered = snap.left_unanswered
         self._offer_open = False  # an offer taken back is made again when the answer ends
         return True
@@ -1179,7 +1203,8 @@ class RoundEngine:
         if question is None or not question.expected_points:
             return {}
         said = self._answers_so_far.strip()
-        key = (question.id, said, self._part_said_from)
+        thin = self._thin_on(question)
+        key = (question.id, said, self._part_said_from, thin)
         if self._made_cache is not None and self._made_cache[0] == key:
             return self._made_cache[1]
         # Keywords said in this part count, not those said in passing in another part: "...with the
@@ -1193,10 +1218,20 @@ class RoundEngine:
         made = {}
         for i, (point, status) in enumerate(zip(question.expected_points, statuses)):
             hits = tuple(keyword_hits(everything, point.keywords)) if point.keywords else ()
+            if thin and hits and status != COVERED:
+                # A keyword in a thin answer: the point made only partly (THIN_ANSWER_KINDS).
+                status, hits = PARTLY, ()
             if status is not None or hits:
                 made[i] = (status, hits)
         self._made_cache = (key, made)
         return made
+
+    def _thin_on(self, question: Question) -> bool:
+        """`question`, in a round of THIN_ANSWER_KINDS, was answered in fewer than
+        PROBE_FULL_ANSWER_WORDS words per talking point, all its answers counted: its points'
+        keywords made them only partly (`_points_made`), so they still get their probes."""
+        return (self.script.kind in THIN_ANSWER_KINDS and bool(question.expected_points)
+                and self._words_on.get(question.id, 0) < PROBE_FULL_ANSWER_WORDS * len(question.expected_points))
 
     def _point_made_fully(self, index: int) -> bool:
         status, hits = self._points_made().get(index, (None, ()))
@@ -1402,8 +1437,9 @@ class RoundEngine:
                       if p.keywords and not self._point_made_fully(i)]
         else:
             said = " ".join([*self._said_earlier, self._answers_so_far])
+            thin = self._thin_on(question)  # its keywords in a thin answer made it only partly
             missed = [(i, p) for i, p in enumerate(question.expected_points)
-                      if p.keywords and not keyword_hits(said, p.keywords)]
+                      if p.keywords and (thin or not keyword_hits(said, p.keywords))]
         # A point whose area a later part's question asks about is left to that part: in Framing,
         # "Go deeper on the model: what would you pick, and why over the alternatives?" was the next
         # part's subject while Framing's own points were not made (trial 34).
