@@ -440,7 +440,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             spoke = any(r.heard_speech for r in self._unfinished) or bool(self._heard)
             opening = not spoke and any(r.nothing_asked for r in self._unfinished)
         if self.status == ControllerStatus.LISTENING and answer is not None and answer.follow_up_id == EXTRA_OFFER_ID:
-            return offer_status(self._offer_ends_in())
+            return offer_status(self._offer_silence_for())
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
