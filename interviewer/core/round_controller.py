@@ -940,8 +940,20 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._mark_reply_cut_off(self._answer, speaking.text, played, now)
                 self._finishing_cut_off(speaking)
             return  # a nudge, warning or reply during the answer: the recording goes on
-        cut = self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None) if by_voice else None
-        if cut is not None:
+        offer = by_voice and speaking.follow_up_id == EXTRA_OFFER_ID and self._turn is not None
+        cut = (self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None)
+               if by_voice and not offer else None)
+        if offer:
+            # Talked over the offer of another question, however early: the turn is the reply to
+            # the offer (a yes, a no, or unclear, as the offer takes any reply), never an answer
+            # to the part before, and the offer is not said again (trial 41: "Yes, let's do one
+            # more." over "Still over..." was filed as answer 21 of the follow-up before, the
+            # offer said again after "So, as I was saying:" and shown cut off twice).
+            marked = cut_off_text(speaking.text, heard if isinstance(heard, int) else None)
+            self._turn = replace(self._turn, text=marked)
+            self._emit(LineCutOff(speaking.kind, speaking.text, marked, now,
+                                  self._turn.question_id, self._turn.follow_up_id))
+        elif cut is not None:
             self._take_up_later(speaking, cut, now, heard if isinstance(heard, int) else None)
         elif by_voice and self._opening_asked_unheard(speaking, heard if isinstance(heard, int) else None):
             self._opening_cut = speaking
