@@ -1846,10 +1846,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         unanswered = (last is not None and last.left_unanswered
                       and (not said or only_opens(said) or only_asks_for_time(said)))
         try:  # a question asked and gone on from without a pause: answered before moving on (trial 37)
-            earlier = None if self.engine.is_over else self._answer_earlier_questions(self._ending[0])
+            earlier = [] if self.engine.is_over else self._answer_earlier_questions(self._ending[0])
         except Exception as exc:  # only a courtesy before moving on: the answer still ends
             self._emit(Problem(f"could not answer an earlier question: {exc}", self._now()))
-            earlier = None
+            earlier = []
         asked = any(r.clarifications for r in self._ending[0])  # a question of theirs was answered in the turn
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at,
                                              unanswered=unanswered,
@@ -1858,8 +1858,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._handle(events)
         finally:
             self._ending = None
-        if earlier is not None:
-            self._to_say.appendleft(earlier)  # before the acknowledgement and what comes next
+        for line in reversed(earlier):
+            self._to_say.appendleft(line)  # before the acknowledgement and what comes next
         if greeted and self._to_say and self._speaking is None:
             # A hello to the opening words gets one back before the first question or prompt
             # (in place of "Okay, thanks.", which would thank for a hello).
