@@ -543,14 +543,15 @@ class ClarifyingTurns:
         except Exception:  # only a head start: the reply is computed on demand otherwise
             pass
 
-    def _answer_earlier_questions(self, records: list[AnswerRecord]) -> Utterance | None:
+    def _answer_earlier_questions(self, records: list[AnswerRecord]) -> list[Utterance]:
         """When the candidate's turn (`records`) ends: the questions they asked in it and went on
         from before a reply could come (no pause after them), each answered by a fact of the
-        question's not given in the turn, said in one line ("To your earlier question: ...") and
-        kept as the turn's clarifying exchanges. None when there is none: a question with no fact
+        question's not given in the turn, said one line per fact, the first led in ("To your earlier
+        question: ..."), and kept as the turn's clarifying exchanges, each reply the line said for
+        it. None of them when there is none: a question with no fact
         (its stock reply says "go on", too late now), one loosely matched, or one about the
         interview or to themselves gets nothing, as at the pause after it."""
-        facts, given = [], set()
+        lines, given = [], set()
         for record in records:
             given |= {c.topic.lower() for c in record.clarifications if c.topic}
             given |= {c.question for c in record.clarifications}
@@ -577,13 +578,16 @@ class ClarifyingTurns:
                 if topic.lower() in given:
                     continue
                 given |= {topic.lower(), question}
-                clarification = Clarification(question, topic, fact, self._now())
+                # The exchange's reply is the line said for it, lead-in and all: the live
+                # transcript, review and exports show a reply with its exchange and drop the line
+                # that says it (reply_rest); kept as the bare fact, the line said "To your earlier
+                # question: <fact>" showed under it as well (trial 41: one reply shown twice).
+                line = f"{EARLIER_QUESTION_LEAD_IN} {fact}" if not lines else fact
+                clarification = Clarification(question, topic, line, self._now())
                 record.clarifications.append(clarification)
                 self._emit(ClarifyingAnswered(record.index, clarification))
-                facts.append(fact)
-        if not facts:
-            return None
-        return Utterance(f"{EARLIER_QUESTION_LEAD_IN} {' '.join(facts)}", UtteranceKind.CLARIFICATION)
+                lines.append(line)
+        return [Utterance(line, UtteranceKind.CLARIFICATION) for line in lines]
 
     def _reply_before_finishing(self) -> bool:
         """The candidate asked a question and pressed the end key before the pause that gets a

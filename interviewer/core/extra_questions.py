@@ -126,9 +126,11 @@ def offer_text(seconds_left: float, minutes: float, n: int = 1) -> str:
     return (f"Still {amount} {unit} to go. Another one of about {length}, or shall we stop there?")
 
 
-def offer_status(seconds: float | None) -> str:
+def offer_status(seconds: float | None = EXTRA_OFFER_SILENCE_S) -> str:
     """The status line while the offer waits for its answer: what is expected, the keys, and
-    what silence does (EXTRA_OFFER_SILENCE_S)."""
+    what silence does: `seconds` of it (EXTRA_OFFER_SILENCE_S, the one number the silence rule,
+    this line and the README use) take the offer. The rule's length, not a count of what is
+    left: the count read "silence in 7 s" a second in, where the README says 8 s (trial 41)."""
     after = f" in {max(1, math.ceil(seconds))} s" if seconds is not None else ""
     return (f"Say yes for another question or no to wrap up. N (or silence{after}) starts the question; "
             "Space ends your reply.")

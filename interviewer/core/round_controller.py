@@ -440,7 +440,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             spoke = any(r.heard_speech for r in self._unfinished) or bool(self._heard)
             opening = not spoke and any(r.nothing_asked for r in self._unfinished)
         if self.status == ControllerStatus.LISTENING and answer is not None and answer.follow_up_id == EXTRA_OFFER_ID:
-            return offer_status(self._offer_ends_in())
+            return offer_status(self._offer_silence_for())
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
@@ -940,8 +940,20 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._mark_reply_cut_off(self._answer, speaking.text, played, now)
                 self._finishing_cut_off(speaking)
             return  # a nudge, warning or reply during the answer: the recording goes on
-        cut = self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None) if by_voice else None
-        if cut is not None:
+        offer = by_voice and speaking.follow_up_id == EXTRA_OFFER_ID and self._turn is not None
+        cut = (self._question_cut_off(speaking, now, heard if isinstance(heard, int) else None)
+               if by_voice and not offer else None)
+        if offer:
+            # Talked over the offer of another question, however early: the turn is the reply to
+            # the offer (a yes, a no, or unclear, as the offer takes any reply), never an answer
+            # to the part before, and the offer is not said again (trial 41: "Yes, let's do one
+            # more." over "Still over..." was filed as answer 21 of the follow-up before, the
+            # offer said again after "So, as I was saying:" and shown cut off twice).
+            marked = cut_off_text(speaking.text, heard if isinstance(heard, int) else None)
+            self._turn = replace(self._turn, text=marked)
+            self._emit(LineCutOff(speaking.kind, speaking.text, marked, now,
+                                  self._turn.question_id, self._turn.follow_up_id))
+        elif cut is not None:
             self._take_up_later(speaking, cut, now, heard if isinstance(heard, int) else None)
         elif by_voice and self._opening_asked_unheard(speaking, heard if isinstance(heard, int) else None):
             self._opening_cut = speaking
@@ -1834,10 +1846,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         unanswered = (last is not None and last.left_unanswered
                       and (not said or only_opens(said) or only_asks_for_time(said)))
         try:  # a question asked and gone on from without a pause: answered before moving on (trial 37)
-            earlier = None if self.engine.is_over else self._answer_earlier_questions(self._ending[0])
+            earlier = [] if self.engine.is_over else self._answer_earlier_questions(self._ending[0])
         except Exception as exc:  # only a courtesy before moving on: the answer still ends
             self._emit(Problem(f"could not answer an earlier question: {exc}", self._now()))
-            earlier = None
+            earlier = []
         asked = any(r.clarifications for r in self._ending[0])  # a question of theirs was answered in the turn
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at,
                                              unanswered=unanswered,
@@ -1846,8 +1858,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._handle(events)
         finally:
             self._ending = None
-        if earlier is not None:
-            self._to_say.appendleft(earlier)  # before the acknowledgement and what comes next
+        for line in reversed(earlier):
+            self._to_say.appendleft(line)  # before the acknowledgement and what comes next
         if greeted and self._to_say and self._speaking is None:
             # A hello to the opening words gets one back before the first question or prompt
             # (in place of "Okay, thanks.", which would thank for a hello).

@@ -120,14 +120,14 @@ class SilenceRules:
             return min(EXTRA_OFFER_SILENCE_S, end_after)
         return EXTRA_OFFER_SILENCE_S
 
-    def _offer_ends_in(self) -> float | None:
-        """Seconds until the silence on the offer of another question takes it (the status
-        line's count), None when no offer waits or the interviewer is talking."""
+    def _offer_silence_for(self) -> float | None:
+        """Seconds of silence that take the offer of another question (_offer_silence_s), for the
+        status line; None when no offer waits or the interviewer is talking."""
         answer = self._answer
         if (answer is None or answer.follow_up_id != EXTRA_OFFER_ID or self._speaking is not None
                 or self._to_say):
             return None
-        return max(0.0, self._offer_silence_s(answer) - self._quiet_to_end())
+        return self._offer_silence_s(answer)
 
     def _silent_on_question(self, answer: AnswerRecord) -> bool:
         """The candidate's turn on a question, no word of an answer said in it yet, and nothing

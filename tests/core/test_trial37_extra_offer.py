@@ -147,3 +147,19 @@ def test_the_early_end_banner_says_why_no_extra_was_offered():
     note = early_end_note(engine.ends_early_at(), engine.round_seconds, last_part=True,
                           no_extra=engine.no_extra_why)
     assert "(no extra question: a problem of this kind of round takes several parts)" in note
+
+
+def test_the_offer_status_says_the_silence_rule_s_own_number_all_the_while(tmp_path):
+    # Trial 41: a second into the silence the line read "N (or silence in 7 s)", where the README
+    # says 8 s: the line says the rule's length (EXTRA_OFFER_SILENCE_S), not a count of what is left.
+    from pathlib import Path
+
+    from interviewer.core.extra_questions import EXTRA_OFFER_SILENCE_S, offer_status
+
+    clock, speaker, recorder, controller, updates = _round_to_offer(tmp_path)
+    rule = f"N (or silence in {EXTRA_OFFER_SILENCE_S:.0f} s) starts the question"
+    for s in (0.0, 1.5, 4.0, 6.5):
+        controller.on_silence(s)
+        assert rule in controller.status_line, (s, controller.status_line)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    assert rule in offer_status() and rule in " ".join(readme.split())

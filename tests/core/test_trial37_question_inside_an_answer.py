@@ -63,3 +63,20 @@ def test_a_question_answered_live_or_with_no_fact_is_not_answered_again(tmp_path
     settle(clock, speaker, controller, 12)
     said = _said_after(speaker, start)
     assert said.count(FACT) == 1 and not any(s.startswith("To your earlier question") for s in said), said
+
+
+def test_the_late_reply_is_its_exchange_s_reply_so_it_shows_once(tmp_path):
+    # Trial 41: the exchange kept the bare fact and the line said "To your earlier question:
+    # <fact>", so the live transcript and the exports showed the reply with its exchange and the
+    # line again under it (spoken once, shown twice). The exchange's reply is the line said.
+    from interviewer.export.interviewer_lines import reply_rest
+
+    clock, engine, speaker, recorder, controller, updates = at_feed_question(tmp_path, answerer=FakeAnswerer())
+    answer = controller.current_answer
+    talk(controller, recorder, "What is the latency budget? I would rank the posts with a two tower model "
+                               "and a ranker on top. That's it.")
+    controller.end_answer()
+    settle(clock, speaker, controller, 12)
+    line = next(u for u in controller.utterances if u.text.endswith(FACT))
+    assert [c.reply for c in answer.clarifications] == [line.text]
+    assert reply_rest(line.text, answer.clarifications[0].reply) == ""  # shown with the exchange, not again
