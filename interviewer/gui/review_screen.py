@@ -556,7 +556,7 @@ class ReviewScreen(QWidget):
         self.numbers_area.setFrameShape(QFrame.Shape.NoFrame)
         self.numbers_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         tabs.addTab(self.numbers_area, ROUND_TAB)
-        tabs.addTab(self.phase_table, "Time per phase")
+        tabs.addTab(self.phase_table, "Time per part")
         self.coverage = CoverageChecklist()
         self.coverage.play_requested.connect(self.play_requested)
         tabs.addTab(self.coverage, "Talking points")
@@ -880,7 +880,7 @@ class ReviewScreen(QWidget):
                 self.table.setItem(row, col, item)
         self.table.fit_columns()
         self._share_width()
-        headers = ["Phase", "Planned", "Actual", "Difference"]
+        headers = ["Part", "Planned", "Actual", "Difference"]
         self.phase_table.setColumnCount(len(headers))
         self.phase_table.setHorizontalHeaderLabels(headers)
         self.phase_table.setRowCount(len(numbers.phases))

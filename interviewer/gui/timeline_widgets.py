@@ -78,7 +78,7 @@ class PhasePlanBar(QWidget):
         plan = ", ".join(f"{ph.name} {clock_text(ph.start)} to {clock_text(ph.end)}" for ph in self.phases)
         now = next((ph.name for ph in self.phases if ph.id == self.current_phase), None)
         early = self.ends_early_at()
-        text = (f"Phases: {plan}." if plan else "No round yet.") + (
+        text = (f"Parts: {plan}." if plan else "No round yet.") + (
             f" The round ends early, at {clock_text(early)}." if early is not None else "") + (
             f" Now: {now}, {int(self.elapsed // 60)} of {int(self.total // 60)} minutes used." if now else "")
         if text != self._description:
@@ -221,7 +221,7 @@ class RoundTimelinePlot(QWidget):
     """
 
     time_clicked = Signal(float)
-    ROWS = ("Plan", "Phases", "Asked", "Answers", "Fillers", "Findings")
+    ROWS = ("Plan", "Parts", "Asked", "Answers", "Fillers", "Findings")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -258,7 +258,7 @@ class RoundTimelinePlot(QWidget):
         ended = (f", ended at {clock_text(d.ended)}" + (f", {d.ended_why}" if d.ended_why else "")
                  if d.ended is not None else "")
         self.setAccessibleDescription(
-            f"{clock_text(d.total)} round{ended}: {len(d.actual)} phases, {len(d.asks)} questions asked, "
+            f"{clock_text(d.total)} round{ended}: {len(d.actual)} parts, {len(d.asks)} questions asked, "
             f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
             f"{len(d.findings)} findings. Left and Right move through the answers; Enter plays from there.")
 
