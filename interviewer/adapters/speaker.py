@@ -358,12 +358,12 @@ class _SynthWorker:
         self._ready.wait(STARTUP_TIMEOUT_SECONDS + 5)
 
     def synthesize(self, text: str, voice: str | None, rate: int | None, path: Path) -> WordTimes | None:
-        """Renders `text` to `path`; its words' times when the engine told them. Emoji and other
-        symbols a voice reads by name are left out (blanked, so the word positions still match
-        the text shown: core.spoken_text)."""
-        from interviewer.core.spoken_text import for_voice
+        """Renders `text` to `path`; its words' times when the engine told them, as positions
+        in `text`. The voice reads core.spoken_text.voice_text of it (emoji left out, "3e-4"
+        said "3 e minus 4"); the word positions are mapped back to the text shown."""
+        from interviewer.core.spoken_text import voice_text
 
-        text = for_voice(text)
+        text, shown = voice_text(text)
         self.wait_ready()
         if self.unavailable_reason is not None or not self._ready.is_set():
             raise SpeakerUnavailable(self.unavailable_reason or "the speech engine is still starting")
@@ -376,7 +376,9 @@ class _SynthWorker:
                 raise RuntimeError(f"the speech engine failed: {exc}") from None
         if error:
             raise RuntimeError(f"speech engine error: {error}")
-        return words
+        if words is None:
+            return None
+        return [(shown[min(end, len(shown) - 1)], start) for end, start in words]
 
     def close(self) -> None:
         with self._lock:

@@ -438,7 +438,7 @@ class RoundSession:
                 self.store.end_phase(self._phase_row, event.at)
             self._phase_row = self.store.add_phase(self.session_id, phase.id, phase.name, phase.minutes, event.at)
 
-        self._write(write, "Saving the phase timeline")
+        self._write(write, "Saving the timeline of the parts")
 
     def _said(self, update: Speaking) -> None:
         """Kept whatever it was: an answer's row keeps only the last thing said before it (a

@@ -89,7 +89,7 @@ def render_html(report: SessionReport) -> str:
     parts.append("<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
                                      for k, v in report.facts.items()) + "</table>")
     if report.phases:
-        parts += ["<h2>Phases</h2>", _table(report.phases)]
+        parts += ["<h2>Parts</h2>", _table(report.phases)]
     if report.round_findings:
         parts += ["<h2>Round findings</h2><ul>"] + [
             f"<li>{_at(f)}{_finding(f)}</li>" for f in report.round_findings

@@ -84,7 +84,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
             lines += [line for h in column.notes for line in (f"_{TEN_SECONDS_NOTE}:_ {esc(highlight_line(h))}", "")]
     lines += [f"- **{k}:** {esc(v)}" for k, v in report.facts.items()] + [""]
     if report.phases:
-        lines += ["## Phases", ""] + _table(report.phases, esc)
+        lines += ["## Parts", ""] + _table(report.phases, esc)
     if report.round_findings:
         lines += ["## Round findings", ""]
         lines += [f"- {esc(finding_line(f))}" for f in report.round_findings] + [""]

@@ -302,7 +302,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
         # As the review's phase table says it (a part done early passed its time on; the round
         # ended in the last part reached).
         passed_on = handed_on(p.ended_at, i, count)
-        phases.append({"Phase": p.name, "Planned": f"{p.planned_minutes:g} min",
+        phases.append({"Part": p.name, "Planned": f"{p.planned_minutes:g} min",
                        "Actual": f"{actual:.1f} min",
                        "Difference": phase_difference_text(p.planned_minutes * 60.0, actual * 60.0, passed_on,
                                                            ended_round=i + 1 == count),
@@ -310,7 +310,7 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     if script is not None:  # every planned part, as the review lists them
         planned = [(p.id, p.name, p.minutes * 60.0) for p in script.phases]
         for _id, name, planned_s in not_reached(planned, [p.phase_id for p in session.phases]):
-            phases.append({"Phase": name, "Planned": f"{planned_s / 60:g} min", "Actual": "-",
+            phases.append({"Part": name, "Planned": f"{planned_s / 60:g} min", "Actual": "-",
                            "Difference": NOT_REACHED, "Started at": "-"})
     numbers = round_summary(session, script, coverage_matcher(text_encoder) if script is not None else None)
     facts.update(round_facts(numbers))

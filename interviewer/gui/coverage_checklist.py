@@ -143,7 +143,7 @@ class CoverageChecklist(QWidget):
         self.details = QToolButton()
         self.details.setText("Details")
         self.details.setCheckable(True)
-        self.details.setToolTip("Show the topic areas and the talking points per phase in full")
+        self.details.setToolTip("Show the topic areas and the talking points per part in full")
         self.details.toggled.connect(self._show_details)
         texts = QVBoxLayout()
         texts.setContentsMargins(0, 0, 0, 0)

@@ -65,7 +65,7 @@ def _content(content: RoundContent, named: int | None = MISSED_NAMED) -> str:
 
 PROPOSAL_LINK = "select:"  # the Next step's link to the plan's proposed round: select:<script id>
 SELECTED_BORDER_EXTRA = 1  # theme.py: #roundCards::item:selected has a 2px border, others 1px
-CARD_WIDTH_SAMPLE = "50 min · 7 phases · 6 questions"  # a card's line of numbers
+CARD_WIDTH_SAMPLE = "50 min · 7 parts · 6 questions"  # a card's line of numbers
 CARD_BOX_EXTRA = 2 * (4 + 12 + 2) + 16  # theme.py: a card's margin, padding and border; text margins
 STACKED_CARD_LINES = 14  # the cards' room when stacked above the details: about three cards
 STACKED_DETAIL_LINES = 8
@@ -592,7 +592,7 @@ class HomeScreen(QWidget):
         content = self._content_of(last.session_id) if last is not None else None
         if content is not None:
             score += f"\n{_content(content)}"
-        item = QListWidgetItem(f"{script.title}{origin}\n{minutes_text(script.minutes)} · {phases} phase"
+        item = QListWidgetItem(f"{script.title}{origin}\n{minutes_text(script.minutes)} · {phases} part"
                                f"{'s' if phases != 1 else ''} · {len(script.questions)} question"
                                f"{'s' if len(script.questions) != 1 else ''}\n{score}")
         item.setData(ROLE, script)

@@ -120,6 +120,10 @@ STACK_GAP_PX = 30
 STACKED_TRANSCRIPT_PX = 260  # the transcript's height when stacked: a dozen lines
 STACKED_SUMMARY_PX = 150  # the summary pane's when stacked: its heading and first items
 ROUND_TAB = "Round and timeline"
+# Said once, on the Round tab, for an imported recording (its review hides what needs a script).
+IMPORTED_NO_SCRIPT = ("it has no question script, so there are no questions, parts or talking points "
+                      "to measure it against, nor response times; the transcript, fillers, pace and "
+                      "pauses are reviewed.")
 TABS_MIN_HEIGHT = 225  # the tabs keep this much: a table's first rows, the first talking point at 1280x720
 MIN_FINDING_ROWS = 3   # the findings list shows at least this many rows when it can
 # What the findings and the per-answer table show before the summary above them gets more
@@ -556,7 +560,7 @@ class ReviewScreen(QWidget):
         self.numbers_area.setFrameShape(QFrame.Shape.NoFrame)
         self.numbers_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         tabs.addTab(self.numbers_area, ROUND_TAB)
-        tabs.addTab(self.phase_table, "Time per phase")
+        tabs.addTab(self.phase_table, "Time per part")
         self.coverage = CoverageChecklist()
         self.coverage.play_requested.connect(self.play_requested)
         tabs.addTab(self.coverage, "Talking points")
@@ -715,7 +719,16 @@ class ReviewScreen(QWidget):
         self.timeline.set_data(self._timeline_data(script))
         self.coverage.show_message("Matching the talking points..." if script is not None else
                                    no_script_text(session.kind, self.script_problems(session.script_id)))
+        self._show_tabs_with_meaning(session.kind == IMPORTED_KIND)
         self.coverage_needed.emit(session, script)
+
+    def _show_tabs_with_meaning(self, imported: bool) -> None:
+        """An imported recording has no script: no time per part, no talking points (the Round
+        tab says why, once). It opens on that tab, not on the last one used (trial 39)."""
+        for page in (self.phase_table, self.coverage):
+            self.tabs.setTabVisible(self.tabs.indexOf(page), not imported)
+        if imported:
+            self.tabs.setCurrentWidget(self.numbers_area)
 
     def _ask_label(self, answer: Any) -> str:
         """What the interviewer said before this answer, named as the live transcript names it:
@@ -880,7 +893,7 @@ class ReviewScreen(QWidget):
                 self.table.setItem(row, col, item)
         self.table.fit_columns()
         self._share_width()
-        headers = ["Phase", "Planned", "Actual", "Difference"]
+        headers = ["Part", "Planned", "Actual", "Difference"]
         self.phase_table.setColumnCount(len(headers))
         self.phase_table.setHorizontalHeaderLabels(headers)
         self.phase_table.setRowCount(len(numbers.phases))
@@ -1001,13 +1014,18 @@ class ReviewScreen(QWidget):
                 f"{fmt_wpm(numbers.pace_wpm, ' wpm')} with pauses")
         missed = topics_missed_text(numbers)
         repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
+        imported = session.kind == IMPORTED_KIND
         self.summary.setText(
             (f"<b>{finding_label(ended[0])}:</b> {html.escape(ended[1])}<br>" if ended else "")
+            + (f"<b>Imported recording:</b> {html.escape(IMPORTED_NO_SCRIPT)}<br>" if imported else "")
             + f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
-            f"long pauses {numbers.long_pauses} · mean response latency {fmt_seconds(numbers.mean_latency)} · "
-            # Right after the clarifying questions, whose topics these are (not the topic areas):
-            # the export's "Not asked about (clarifying)", short enough not to wrap at 1280 px.
-            f"clarifying questions {numbers.clarifying_asked} · not asked about: {html.escape(missed)}"
+            f"long pauses {numbers.long_pauses}"
+            # No question was asked in a recording: no response latency, no clarifying questions.
+            + ("" if imported else
+               f" · mean response latency {fmt_seconds(numbers.mean_latency)} · "
+               # Right after the clarifying questions, whose topics these are (not the topic areas):
+               # the export's "Not asked about (clarifying)", short enough not to wrap at 1280 px.
+               f"clarifying questions {numbers.clarifying_asked} · not asked about: {html.escape(missed)}")
             + (f"<br><b>{DEPTH_HEADING}:</b> {html.escape(depth_line(numbers))}" if numbers.depth else "")
             + (f"<br><span style='color:{theme.current().problem_text}'>Missing recordings: {len(missing_audio)} "
                f"({html.escape(_missing_text(missing_audio))}; moved or deleted from the data folder: "

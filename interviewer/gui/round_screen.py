@@ -197,7 +197,7 @@ class RoundScreen(QWidget):
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.phase_label, 1)
         header.addSpacing(16)
-        self.phase_caption = QLabel("Phase")
+        self.phase_caption = QLabel("Part")
         self.round_caption = QLabel("Round")
         # As wide as their text, never wider: with the part's name hidden (the round over) the
         # "Round" caption took the row's spare room, and read "Round      over" (trial 29).

@@ -174,7 +174,7 @@ class SettingsScreen(QWidget):
                              ("Nudge to think aloud after thinking silently for", self.nudge_after_silence),
                              ("", turn_taking_note),
                              ("Long pause from", self.long_pause),
-                             ("Warn before phase/round end", self.warning_minutes)]),
+                             ("Warn before part/round end", self.warning_minutes)]),
             ("Appearance and data", [("Appearance", self.theme), ("Text size", self.text_size), ("Data folder", _row(self.data_dir, browse_data)),
                                      ("", data_note)]),
         )

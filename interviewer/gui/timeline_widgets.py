@@ -78,7 +78,7 @@ class PhasePlanBar(QWidget):
         plan = ", ".join(f"{ph.name} {clock_text(ph.start)} to {clock_text(ph.end)}" for ph in self.phases)
         now = next((ph.name for ph in self.phases if ph.id == self.current_phase), None)
         early = self.ends_early_at()
-        text = (f"Phases: {plan}." if plan else "No round yet.") + (
+        text = (f"Parts: {plan}." if plan else "No round yet.") + (
             f" The round ends early, at {clock_text(early)}." if early is not None else "") + (
             f" Now: {now}, {int(self.elapsed // 60)} of {int(self.total // 60)} minutes used." if now else "")
         if text != self._description:
@@ -221,7 +221,7 @@ class RoundTimelinePlot(QWidget):
     """
 
     time_clicked = Signal(float)
-    ROWS = ("Plan", "Phases", "Asked", "Answers", "Fillers", "Findings")
+    ROWS = ("Plan", "Parts", "Asked", "Answers", "Fillers", "Findings")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,15 +242,21 @@ class RoundTimelinePlot(QWidget):
         """Rows as tall as their labels need, not more: it was 170 px at any font (24 px rows for
         11 px labels), room the review lacked at 1280x720; a larger font gets taller rows."""
         row = max(18, QFontMetrics(self._label_font()).lineSpacing() + 6)
-        return QSize(400, len(self.ROWS) * row + 26)  # 6 above the plot, 20 below for the time axis
+        return QSize(400, len(self.rows()) * row + 26)  # 6 above the plot, 20 below for the time axis
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         return QSize(120, self.sizeHint().height())
+
+    def rows(self) -> tuple[str, ...]:
+        """The rows drawn: without a plan and parts (an imported recording has no script) the
+        Plan and Parts rows would stay empty, so they are left out (trial 39)."""
+        return self.ROWS if self.data.planned or self.data.actual else self.ROWS[2:]
 
     def set_data(self, data: TimelineData) -> None:
         self.data = data
         self.cursor = None
         self._describe()
+        self.updateGeometry()  # two rows fewer, or more
         self.update()
 
     def _describe(self) -> None:
@@ -258,7 +264,7 @@ class RoundTimelinePlot(QWidget):
         ended = (f", ended at {clock_text(d.ended)}" + (f", {d.ended_why}" if d.ended_why else "")
                  if d.ended is not None else "")
         self.setAccessibleDescription(
-            f"{clock_text(d.total)} round{ended}: {len(d.actual)} phases, {len(d.asks)} questions asked, "
+            f"{clock_text(d.total)} round{ended}: {len(d.actual)} parts, {len(d.asks)} questions asked, "
             f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
             f"{len(d.findings)} findings. Left and Right move through the answers; Enter plays from there.")
 
@@ -309,14 +315,18 @@ class RoundTimelinePlot(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), t.color("surface"))
         r = self._plot_rect()
-        row_h = r.height() / len(self.ROWS)
+        shown = self.rows()
+        skipped = len(self.ROWS) - len(shown)  # the rows left out come first
+        row_h = r.height() / len(shown)
         p.setFont(self._label_font())
 
-        def row(i: int) -> QRectF:
-            return QRectF(r.left(), r.top() + i * row_h + 2, r.width(), row_h - 4)
+        def row(i: int) -> QRectF:  # `i` indexes ROWS
+            return QRectF(r.left(), r.top() + (i - skipped) * row_h + 2, r.width(), row_h - 4)
 
         p.setPen(t.color("text_muted"))
         for i, name in enumerate(self.ROWS):
+            if i < skipped:
+                continue
             p.drawText(QRectF(0, row(i).top(), 66, row(i).height()),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
         index_of = {ph.id: i for i, ph in enumerate(self.data.planned)}
@@ -353,7 +363,8 @@ class RoundTimelinePlot(QWidget):
             p.drawEllipse(QPointF(self._x(at), rr.center().y()), 4, 4)
         if self.data.ended is not None:  # the rest of the plan, never reached
             x = self._x(self.data.ended)
-            rest = QRectF(x, row(1).top(), r.right() - x, row(len(self.ROWS) - 1).bottom() - row(1).top())
+            first = max(1, skipped)
+            rest = QRectF(x, row(first).top(), r.right() - x, row(len(self.ROWS) - 1).bottom() - row(first).top())
             p.fillRect(rest, QBrush(t.color("border"), Qt.BrushStyle.BDiagPattern))
             p.setPen(QPen(t.color("text"), 1.5, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))

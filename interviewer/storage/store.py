@@ -287,14 +287,14 @@ class Store:
 
     def add_phase(self, session_id: int, phase_id: str, name: str, planned_minutes: float,
                   started_at: float) -> int:
-        with self._write("Saving the phase timeline") as db:
+        with self._write("Saving the timeline of the parts") as db:
             cur = db.execute(
                 "INSERT INTO phase_timeline (session_id, phase_id, name, planned_minutes, started_at)"
                 " VALUES (?, ?, ?, ?, ?)", (session_id, phase_id, name, float(planned_minutes), started_at))
             return int(cur.lastrowid)
 
     def end_phase(self, phase_row_id: int, ended_at: float) -> None:
-        with self._write("Saving the phase timeline") as db:
+        with self._write("Saving the timeline of the parts") as db:
             db.execute("UPDATE phase_timeline SET ended_at = ? WHERE id = ?", (ended_at, phase_row_id))
 
     def add_answer(self, session_id: int, question_id: str, question_text: str, *,

@@ -88,8 +88,8 @@ def test_every_export_has_the_reviews_ten_second_summary_word_for_word(qapp, iso
         assert HEADING in text and "Went well" in text and "To work on" in text, name
         for h in went_well.items + to_work_on.items:
             assert f"{fmt_clock(h.round_time)} {h.text}" in _words(text), (name, h.text)
-    # At the top, as in the review: before the phases and the answers.
-    assert md.index(HEADING) < md.index("## Phases") < md.index("## Answers")
+    # At the top, as in the review: before the parts and the answers.
+    assert md.index(HEADING) < md.index("## Parts") < md.index("## Answers")
 
 
 def test_an_export_of_a_round_with_nothing_flagged_says_so_as_the_review_does(isolated_dirs, tmp_path):

@@ -26,7 +26,7 @@ def test_home_cards_grouped_by_kind_with_last_scores_and_recent_numbers(qtbot, i
                if home.round_list.item(i).data(ROLE) is None]
     assert headers == ["ML system design", "Behavioral"]  # grouped, in the kinds' order
     design = next(t for t in texts if t.startswith("Design a feed ranker"))
-    assert "45 min · 3 phases · 2 questions" in design and "Not practised yet" in design
+    assert "45 min · 3 parts · 2 questions" in design and "Not practised yet" in design
     # Arrow keys skip the headings; Enter on a card starts that round.
     home.round_list.setFocus()
     home.select_script("test-design")

@@ -31,7 +31,7 @@ def test_the_last_phase_of_an_interrupted_round_ends_where_the_round_stopped(qap
     from interviewer.export.report import build_report
 
     report = build_report(session, script=None)
-    assert [(p["Phase"], p["Actual"]) for p in report.phases] == [("Clarify", "3.3 min"), ("Design", "4.9 min")]
+    assert [(p["Part"], p["Actual"]) for p in report.phases] == [("Clarify", "3.3 min"), ("Design", "4.9 min")]
 
 
 def test_the_review_timeline_marks_where_a_round_ended_before_its_plan(qapp, isolated_dirs):

@@ -187,8 +187,8 @@ def test_every_view_and_export_shows_the_same_numbers(qapp, isolated_dirs, tmp_p
         assert [f"{x:.1f} s" for x in latencies] == re.findall(r"Response latency: (?:<b>)?([\d.]+ s)", text)
         assert f"{truth.answers[0].articulation_wpm:.0f} words/min while speaking" in text
         assert "Not asked about (clarifying)" in text and "cold start" in text
-        assert "phase_under" not in text and "Phase short" in text and "- - " not in text
-        # A part left with Next: said once, as a choice, with its minutes; not "Phase short".
+        assert "phase_under" not in text and "Part short" in text and "- - " not in text
+        # A part left with Next: said once, as a choice, with its minutes; not "Part short".
         assert text.count(MOVED_ON) == 1, [l for l in text.splitlines() if "moved" in l.lower()]
         assert "Design: only" not in text
     # Depth evidence quotes the words as transcribed (case, commas, "1%", "one-hot"), in every view.

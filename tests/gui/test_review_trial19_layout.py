@@ -112,7 +112,7 @@ def test_the_review_shows_its_summary_whole_and_its_tables_readable(qtbot, isola
     assert checklist.line.height() <= 3 * checklist.line.fontMetrics().lineSpacing() + 4
     assert checklist.line.heightForWidth(checklist.line.width()) <= checklist.line.height()
     checklist.details.click()
-    assert checklist.status.isVisible() and "Per phase" in checklist.status.text()
+    assert checklist.status.isVisible() and "Per part" in checklist.status.text()
 
 
 def test_a_short_window_keeps_the_summary_whole(qtbot, isolated_dirs, script_dirs, tmp_path):

@@ -49,7 +49,7 @@ def test_every_planned_part_is_listed_and_the_last_reached_says_the_round_ended(
     assert rows[3][1] == "10:00"
     report = build_report(session, script=script)
     assert [p["Difference"] for p in report.phases][2:] == ["-08:43, round ended here", "not reached", "not reached"]
-    assert report.phases[3]["Planned"] == "10 min" and report.phases[4]["Phase"] == "Your questions"
+    assert report.phases[3]["Planned"] == "10 min" and report.phases[4]["Part"] == "Your questions"
 
 
 def test_an_answer_too_short_for_a_pace_says_so(qapp, isolated_dirs):

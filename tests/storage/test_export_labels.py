@@ -72,7 +72,7 @@ def test_answers_are_labelled_without_script_ids_and_findings_at_round_time(stor
     assert "01:04 <b>Slow start</b>" in html
     store.add_finding(sid, "phase_under", "Intro: only 0.5 min of 3.0 planned.", start=0.0)
     html = export_session(store, sid, "html", tmp_path / "r2.html").path.read_text()
-    assert "<li>00:00 <b>Phase short</b>: Intro" in html  # round findings are timed as in Markdown
+    assert "<li>00:00 <b>Part short</b>: Intro" in html  # round findings are timed as in Markdown
 
 
 def test_debrief_is_exported_in_the_order_it_is_asked(store, tmp_path):

@@ -1420,7 +1420,7 @@ def _group(name: str, points: list[PointCoverage]) -> GroupCoverage:
 
 
 # What coverage_by_phase counts, as the review and the exports head it.
-PER_PHASE = "Per phase, where said"
+PER_PHASE = "Per part, where said"
 
 
 def coverage_by_phase(coverage: Sequence[QuestionCoverage], script: RoundScript | None = None,

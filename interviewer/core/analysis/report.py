@@ -82,8 +82,8 @@ FINDING_LABELS = {
     "solution_before_questions": "Solved before asking", "clarifying_questions": "Clarifying questions",
     "restated_problem": "Restated the problem", "star_missing": "STAR structure",
     "long_situation": "Long situation", "unquantified_result": "No numbers", "we_over_i": "\"We\" over \"I\"",
-    "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Phase over time",
-    "phase_under": "Phase short", "round_ended_early": "Ended early", "round_questions_done": "Round finished",
+    "no_tradeoffs": "No tradeoffs", "hedging": "Hedging", "phase_over": "Part over time",
+    "phase_under": "Part short", "round_ended_early": "Ended early", "round_questions_done": "Round finished",
     "moved_on_early": "Moved on early", "did_not_know": "Didn't know", "declined": "Declined",
     "disfluencies": "Repetitions and restarts",
     # Depth signals (core/analysis/depth.py): heard, with the sentence; or expected and not heard.

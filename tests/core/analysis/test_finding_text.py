@@ -14,7 +14,7 @@ def test_a_message_that_opens_with_its_label_is_shown_alone():
 def test_a_message_that_does_not_say_its_label_keeps_it():
     assert finding_text("long_pause", 'Paused 2.5 s after "cache."') == 'Long pause: Paused 2.5 s after "cache."'
     assert finding_text("pace", "Spoke too fast: 230 words per minute.") == "Pace: Spoke too fast: 230 words per minute."
-    assert finding_heading("phase_under", "Clarify took 2:00 of 5:00 planned.") == "Phase short"
+    assert finding_heading("phase_under", "Clarify took 2:00 of 5:00 planned.") == "Part short"
     assert finding_text("response_latency", "Took 3.0 s to start answering.") == "Slow start: Took 3.0 s to start answering."
 
 

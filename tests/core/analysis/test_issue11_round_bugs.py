@@ -242,6 +242,6 @@ def test_filler_positions_are_the_counted_words_only():
 
 
 def test_findings_have_human_labels():
-    assert finding_label("phase_under") == "Phase short"
+    assert finding_label("phase_under") == "Part short"
     assert finding_label("topics_missed") == "Topics not asked about"
     assert finding_label("something_new") == "Something new"

@@ -24,4 +24,4 @@ def test_points_are_counted_in_the_part_they_were_said_in():
     text = "\n".join(lines)
     assert f"{PER_PHASE}: " in text and "clarify: 1 of 2 covered, 0 partly, 1 missed" in text
     assert "approach: 2 of 2 covered, 0 partly, 0 missed" in text
-    assert PER_PHASE == "Per phase, where said"
+    assert PER_PHASE == "Per part, where said"
