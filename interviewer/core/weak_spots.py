@@ -477,8 +477,16 @@ def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[Are
 
 def weakest_first(rounds: Sequence[RoundAreas], kinds: Sequence[str]) -> list[AreaStanding]:
     """The areas of each of `kinds`, weakest first across them: Progress's weak spots table, and
-    the weak spots Home names, in one order."""
-    return sorted((s for k in kinds for s in standings(rounds, k)), key=lambda s: (s.rate, -len(s.recent)))
+    the weak spots Home names, in one order. Among areas equally weak (same rate, as often
+    measured) the kinds take turns, the area measured most recently first: one kind's ties all
+    came before the next kind's, so Home's three named only an ML breadth round's areas after an
+    ML depth round had missed four (trial 41)."""
+    def turn(s: AreaStanding) -> tuple:
+        ties = [t for t in by_kind[s.kind] if (t.rate, len(t.recent)) == (s.rate, len(s.recent))]
+        return (s.rate, -len(s.recent), ties.index(s), -max((sid for sid, _ in s.history), default=0))
+
+    by_kind = {k: standings(rounds, k) for k in kinds}
+    return sorted((s for k in kinds for s in by_kind[k]), key=turn)
 
 
 @dataclass(frozen=True)
