@@ -60,6 +60,7 @@ from interviewer.core.phase_prompts import OFF_PLAN_SECONDS, PART_PURPOSE, TIME_
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PER_POINT, TRADEOFF_ID, frame_of, probe_for,
                                      tradeoff_frame_of, tradeoff_probe)
+from interviewer.core.round_plan import shared_spans
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
 # ---------------------------------------------------------------- events (times in round seconds)
@@ -1696,25 +1697,10 @@ class RoundEngine:
         `now`. A phase that takes the candidate's own questions keeps its planned length; the
         others (the work) share what is left in proportion to their planned minutes, so the round
         still ends at its length. With no work left, the round ends when its last phase does."""
-        later = list(range(self._phase_index + 1, len(self._phase_bounds)))
-        planned = {i: self._planned_bounds[i][2] - self._planned_bounds[i][1] for i in later}
-        work = [i for i in later if self._planned_bounds[i][0].id not in self._question_phases]
-        left = self.round_seconds - now
-        fixed = sum(planned[i] for i in later if i not in work)
-        work_planned = sum(planned[i] for i in work)
-        length = dict(planned)
-        if work and left - fixed > 0:
-            for i in work:
-                share = planned[i] / work_planned if work_planned > 0 else 1 / len(work)
-                length[i] = (left - fixed) * share
-        bounds, t = [], now
-        for i in later:
-            bounds.append((self._planned_bounds[i][0], t, min(t + length[i], self.round_seconds)))
-            t += length[i]
-        if work:  # the work's shares add up to the round's end; rounding must not end it a hair early
-            phase, start, _ = bounds[-1]
-            bounds[-1] = (phase, start, self.round_seconds)
-        return bounds
+        later = [self._planned_bounds[i] for i in range(self._phase_index + 1, len(self._phase_bounds))]
+        spans = shared_spans([end - start for _, start, end in later],
+                             [phase.id in self._question_phases for phase, _, _ in later], now, self.round_seconds)
+        return [(phase, start, end) for (phase, _, _), (start, end) in zip(later, spans)]
 
     def repeat_question(self) -> list[Event]:
         """The last thing asked in this phase, again, stamped now (empty when nothing was asked

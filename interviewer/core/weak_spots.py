@@ -40,8 +40,10 @@ POINTS, SIGNAL = "points", "signal"
 SKIPPED = "skipped follow-ups"  # follow-ups the candidate moved on from with Next (skipped_follow_up_results)
 # The rule point_area_results counts by, stored with a round's point areas: rounds stored under an
 # older one are counted again (2: a missed point a skipped follow-up asked for is left out, trial 28;
-# 3: the points partly covered are stored apart, and do not cover their area, trial 29).
-POINT_AREAS_RULE = 3
+# 3: the points partly covered are stored apart, and do not cover their area, trial 29; 4: a round
+# with several extra questions is matched with all of them, not only its last, as the review has
+# been since 589eff2b: Home kept "7 of 10" of trial 41's round 1 where the review said "8 of 13").
+POINT_AREAS_RULE = 4
 # Round kinds whose every answer is expected to show the depth signals of the kind (tradeoffs, edge
 # cases and failure modes, metrics, numbers): there a signal not heard is a weak spot even when no
 # talking point of the script is in its area (trial 29: "Depth: Tradeoffs 0/3, Edge cases 0/3" in
@@ -475,8 +477,16 @@ def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[Are
 
 def weakest_first(rounds: Sequence[RoundAreas], kinds: Sequence[str]) -> list[AreaStanding]:
     """The areas of each of `kinds`, weakest first across them: Progress's weak spots table, and
-    the weak spots Home names, in one order."""
-    return sorted((s for k in kinds for s in standings(rounds, k)), key=lambda s: (s.rate, -len(s.recent)))
+    the weak spots Home names, in one order. Among areas equally weak (same rate, as often
+    measured) the kinds take turns, the area measured most recently first: one kind's ties all
+    came before the next kind's, so Home's three named only an ML breadth round's areas after an
+    ML depth round had missed four (trial 41)."""
+    def turn(s: AreaStanding) -> tuple:
+        ties = [t for t in by_kind[s.kind] if (t.rate, len(t.recent)) == (s.rate, len(s.recent))]
+        return (s.rate, -len(s.recent), ties.index(s), -max((sid for sid, _ in s.history), default=0))
+
+    by_kind = {k: standings(rounds, k) for k in kinds}
+    return sorted((s for k in kinds for s in by_kind[k]), key=turn)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, disfluency_coun
                                               finding_round_time, finding_severity, finding_text)
 from interviewer.core.analysis.summary import (DEPTH_HEADING, depth_line, finding_message, repeated_ask_parts,
                                                topics_missed_text, with_part)
+from interviewer.core.round_plan import planned_spans
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words
 from interviewer.app.labels import clock_text, kind_label
@@ -907,10 +908,9 @@ class ReviewScreen(QWidget):
     def _timeline_data(self, script: RoundScript | None) -> TimelineData:
         s = self.session
         planned, t = [], 0.0
-        if script is not None:
-            for p in script.phases:
-                planned.append(PlannedPhase(p.id, p.name, t, t + p.minutes * 60.0))
-                t += p.minutes * 60.0
+        if script is not None:  # within the round's length, extra questions and all (core.round_plan)
+            for pid, start, t in planned_spans(script, s.planned_minutes * 60.0):
+                planned.append(PlannedPhase(pid, script.phase(pid).name, start, t))
         else:
             for p in s.phases:
                 planned.append(PlannedPhase(p.phase_id, p.name, t, t + p.planned_minutes * 60.0))
