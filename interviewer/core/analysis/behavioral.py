@@ -302,12 +302,20 @@ def hedges(utterances: list[Utterance]) -> list[Mention]:
 _OPINION_AFTER_I = frozenset({"think", "guess", "believe", "suppose", "feel", "mean", "reckon", "hope", "assume"})
 
 
+def i_we_words(utterances: list[Utterance]) -> tuple[list[str], list[str]]:
+    """Every "I" word (I, me, my...) the candidate said as the one acting, and every "we" word
+    (we, us, our...), in the order said: what i_we_counts counts, for a finding to name the words
+    it counted (trial 42: "I" 1 times for a story whose only such word was "my")."""
+    words = [w for u in utterances for w in u.norm_words]
+    mine = [w for k, w in enumerate(words)
+            if w in I_WORDS and not (w == "i" and k + 1 < len(words) and words[k + 1] in _OPINION_AFTER_I)]
+    return mine, [w for w in words if w in WE_WORDS]
+
+
 def i_we_counts(utterances: list[Utterance]) -> tuple[int, int]:
     """How often the candidate said "I" (me, my...) as the one acting, and "we" (us, our...)."""
-    words = [w for u in utterances for w in u.norm_words]
-    i_count = sum(w in I_WORDS and not (w == "i" and k + 1 < len(words) and words[k + 1] in _OPINION_AFTER_I)
-                  for k, w in enumerate(words))
-    return i_count, sum(w in WE_WORDS for w in words)
+    mine, ours = i_we_words(utterances)
+    return len(mine), len(ours)
 
 
 # "I" or "we" as the one who acted: a subject right before an action verb ("We talked about it. We

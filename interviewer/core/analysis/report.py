@@ -1072,12 +1072,27 @@ def we_over_i_finding(ownership) -> Finding | None:
     i_count, we_count = ownership.details["i"], ownership.details["we"]
     i_acted, we_acted = ownership.details.get("i_acted", 0), ownership.details.get("we_acted", 0)
     if i_count + we_count >= depth.MIN_PRONOUNS_FOR_I_WE and we_count > i_count:
-        return Finding("we_over_i", f"Said \"we\" {we_count} times and \"I\" {i_count} times; "
+        # The words counted, named as said, with the count in words (trial 42: "Said "we" 7 times
+        # and "I" 1 times" for a story whose one such word was "my").
+        mine = _pronouns(ownership.details.get("i_words") or ["I"]) if i_count else '"I", "me" or "my"'
+        ours = _pronouns(ownership.details.get("we_words") or ["we"])
+        return Finding("we_over_i", f"Said {ours} {count_in_words(we_count)} and {mine} {count_in_words(i_count)}; "
                        "make your own part clear.", None, None, "problem")
     if we_acted >= MIN_WE_ACTIONS and not i_acted:
         return Finding("we_over_i", f"Told what was done with \"we\" only ({we_acted} times, never \"I\"); "
                        "make your own part clear.", None, None, "problem")
     return None
+
+
+def count_in_words(n: int) -> str:
+    """A count said in English: "never", "once", "twice", "3 times"."""
+    return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _pronouns(words: list[str]) -> str:
+    """'"we"', '"we" or "our"', '"I", "my" or "me"': the words a pronoun count counted."""
+    shown = ['"' + (w[0].upper() + w[1:] if w == "i" or w.startswith("i'") else w) + '"' for w in words]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
 
 
 def unquantified_result_finding() -> Finding:
