@@ -410,7 +410,10 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
             and (told := depth.follow_up_result(utterances, question_text)) is not None):
         signals.signals.append(told)
     hedge = behavioral.hedges(utterances)
-    restated = to_problem and behavioral.restated_problem(utterances, question_text)
+    # A behavioral question asks for a story: there is no problem to restate, only a story to tell
+    # (trial 42: "Restated the problem before solving" on "It cost me about two weeks").
+    restated = (to_problem and round_kind != "behavioral"
+                and behavioral.restated_problem(utterances, question_text))
     disfluencies = find_disfluencies(tokens)
     word_dicts = [{"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words]
     # The pace "with pauses" is the candidate's: the interviewer's replies and the waits for them
