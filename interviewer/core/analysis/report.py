@@ -183,6 +183,10 @@ class Finding:
     # A round's lines Next left unasked ("1 follow-up"), on its "round_questions_done" finding:
     # stored with it, the round's status says it (storage.models.status_text).
     skipped: str | None = None
+    # On that finding: the interviewer closed the round because every planned question was asked,
+    # none left with Next or cut off: a completed round, which counts for the practice plan
+    # whatever its length (core.practice_plan.practised_rounds; trial 42: "1 short: not counted").
+    finished: bool = False
 
     def to_dict(self) -> dict:
         d = {"kind": self.kind, "message": self.message,
@@ -191,7 +195,15 @@ class Finding:
             d["end"] = round(self.end, 3)
         if self.skipped:
             d["skipped"] = self.skipped
+        if self.finished:
+            d["finished"] = True
         return d
+
+    def stored_details(self) -> dict:
+        """What a round's finding keeps beside its message in storage (its details): the severity,
+        and the round's facts the views read back (`skipped`, `finished`)."""
+        return {"severity": self.severity, **({"skipped": self.skipped} if self.skipped else {}),
+                **({"finished": True} if self.finished else {})}
 
 
 def topics_missed_finding(missed: Sequence[str]) -> Finding:
@@ -1216,7 +1228,8 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     before = bool(own) and any(is_extra_part(p.phase) for p in timings[:own[-1]])
     message = questions_done_message(f"{who} at {round_length_text(ended_at, planned_s / 60)} planned",
                                      skipped, left, cut_off, extras, extras_before_last=before)
-    return Finding("round_questions_done", message, ended_at, skipped=skipped or None)
+    finished = timings[-1].ended_by == "agenda" and not left and not skipped and cut_off <= 0
+    return Finding("round_questions_done", message, ended_at, skipped=skipped or None, finished=finished)
 
 
 def questions_done_message(closed: str, skipped: str | None = None, left_with_next: Sequence[str] = (),
