@@ -723,7 +723,7 @@ class RoundSession:
                                    cut_off=cut_off_not_repeated(self.controller.answers))
             for f in result.findings:
                 self.store.add_finding(self.session_id, f.kind, f.message, start=f.start, end=f.end,
-                                       details={"severity": f.severity, **({"skipped": f.skipped} if f.skipped else {})})
+                                       details=f.stored_details())
             if self.engine.extras_from:  # kept, so the review and exports show the round's script as it ran
                 first = next(p.started_at for p in self.engine.timeline.phases if is_extra_part(p.phase))
                 self.store.add_finding(self.session_id, EXTRAS_KIND, extras_message(self.script), start=first,

@@ -109,6 +109,10 @@ def build_plan(weeks: int = 8) -> list[PlanWeek]:
 # skipped). Ended by the interviewer counted however short before (trial 15), but a script that
 # runs out at a sixth of its time was answered in a few words or skipped: no round's practice a
 # coach would count. Skipping parts with N ends a round early, so such rounds are short too.
+# But a round the interviewer closed because every planned question was asked, none left with
+# Next, is a completed round and counts whatever its length (`finished`): the candidate did all
+# that was asked and could not make it count (trial 42: "1 short: not counted for the plan" for a
+# round the interviewer closed at 8.7 of 45 min). Only a round the candidate cut short is short.
 PRACTICE_SHARE = 1 / 3
 
 
@@ -169,8 +173,11 @@ def practised_rounds(rows) -> PractisedRounds:
 
 
 def is_practised(row) -> bool:
-    """A stored round (a storage.progress row) counts as practised for the plan: it ran at least
-    PRACTICE_SHARE of its planned minutes on the round clock, or its plan is not known."""
+    """A stored round (a storage.progress row) counts as practised for the plan: the interviewer
+    closed it with every planned question asked (its `finished`, storage SessionProgress), or it
+    ran at least PRACTICE_SHARE of its planned minutes on the round clock, or its plan is not known."""
+    if getattr(row, "finished", False) and not getattr(row, "ended_early", False):
+        return True
     return ran_full_length(row.planned_minutes, row.started_at, row.ended_at, row.paused_seconds,
                            share=PRACTICE_SHARE)
 
@@ -207,12 +214,14 @@ def counted_areas(rounds: list[RoundAreas], practised: PractisedRounds) -> list[
 
 def practised_text(practised: PractisedRounds) -> str:
     """Home's count: "3 rounds completed", or, when some ended early, what they were:
-    "1 round, ended early", "3 rounds: 2 completed, 1 ended early"; and how many of them were
-    too short to count for the plan (is_practised) though not ended early: "3 rounds completed
-    (all short: not counted for the plan)"."""
+    "1 round, ended early", "3 rounds: 2 completed, 1 ended early"; and how many of them, ended
+    early or not, were too short to count for the plan (is_practised): "3 rounds completed (all
+    short: not counted for the plan)", "3 rounds: 1 completed, 2 ended early (2 short: not counted
+    for the plan)" (trial 42: the note counted only the completed ones, and did not say whether
+    those ended early counted)."""
     total, early = len(practised.rounds), practised.ended_early
     noun = "round" if total == 1 else "rounds"
-    short = len(practised.too_short - practised.early)
+    short = len(practised.too_short)
     note = f" ({'all' if short == total and total > 1 else short} short: not counted for the plan)" if short else ""
     if not early:
         return f"{total if total else 'No'} {noun} completed{note}"

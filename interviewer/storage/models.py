@@ -212,6 +212,9 @@ class SessionProgress:
     # practice plan judges and says (core.analysis.phases.round_length_seconds).
     round_seconds: float | None = None
     script_id: str = ""  # the script it was a round of (Home's cards follow it, not the title)
+    # Its QUESTIONS_DONE_KIND finding says the interviewer closed it with every planned question
+    # asked (Finding.finished): it counts for the practice plan whatever its length.
+    finished: bool = False
 
     @property
     def mean_self_rating(self) -> float | None:

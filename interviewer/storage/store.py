@@ -712,8 +712,10 @@ class Store:
             "SELECT id, script_id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + ", " + _LAST_MOMENT
             + ", EXISTS (SELECT 1"
             " FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early"
+            ", EXISTS (SELECT 1 FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?"
+            " AND json_valid(f.details_json) AND json_extract(f.details_json, '$.finished') = 1) AS finished"
             " FROM sessions s WHERE status IN ('completed', 'interrupted')"
-            " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (ENDED_EARLY_KIND, kind, kind))
+            " AND (? IS NULL OR kind = ?) ORDER BY started_at, id", (ENDED_EARLY_KIND, QUESTIONS_DONE_KIND, kind, kind))
         if not sessions:
             return []
         from interviewer.core.analysis.summary import Part
@@ -754,7 +756,7 @@ class Store:
                 t.filler_rate, t.pace_wpm, t.long_pauses, t.clarifying_questions,
                 tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
                 _number(r["paused"], 0.0), bool(r["early"]), _number(r["last_moment"]) or None,
-                _text(r["script_id"], "")))
+                _text(r["script_id"], ""), bool(r["finished"])))
         return out
 
     # ------------------------------------------------------------------ recovery and deletion

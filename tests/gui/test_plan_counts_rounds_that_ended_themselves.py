@@ -28,7 +28,7 @@ def stored_round(store: Store, kind: str, minutes: float, ended_by: str, n: int,
     store.attach_transcript(aid, spoken("I would start with a simple baseline and measure it offline first."))
     store.end_phase(phase, minutes * 60)
     for f in analyze_round([], [(phase_id, 45, minutes * 60)], ended_by={phase_id: ended_by}).findings:
-        store.add_finding(sid, f.kind, f.message, start=f.start, details={"severity": f.severity})
+        store.add_finding(sid, f.kind, f.message, start=f.start, details=f.stored_details())
     store.finish_session(sid, SessionStatus.COMPLETED, ended_at=START + n * 86_400 + minutes * 60)
     return sid
 
@@ -37,31 +37,34 @@ def test_rounds_from_a_third_of_their_plan_tick_the_plan_however_they_ended(qtbo
     """Trial 37 changed trial 15's rule (core.practice_plan.is_practised): the interviewer's
     closing no longer counts a round however short. Rounds of 10.8, 2.9 and 7.2 of 45 min that
     closed themselves (parts left with N) ticked "Week 1: Foundations (3/3 rounds)"; now a round
-    counts from a third of its plan, and a shorter one is listed as a short round, not hidden."""
+    counts from a third of its plan, and a shorter one is listed as a short round, not hidden.
+    Trial 42: a round the interviewer closed with every planned question asked (none left with
+    Next) counts whatever its length; only one the candidate cut short is short."""
     data = tmp_path / "data"
     with Store.open(data) as store:
         breadth = stored_round(store, "ml_breadth", 16.0, "agenda", 0)  # all questions done at 16 of 45
         phone = stored_round(store, "phone_screen", 20.0, "time", 1)  # "That's time"
-        short = stored_round(store, "ml_breadth", 7.6, "agenda", 2)  # the script ran out at 7.6 of 45
+        done = stored_round(store, "ml_breadth", 7.6, "agenda", 2)  # the script ran out at 7.6 of 45
         cut = stored_round(store, "coding", 5.0, "stopped", 3)  # End round 5 minutes in
+        short = stored_round(store, "phone_screen", 9.0, "time", 4)  # "That's time" at 9 of 45
         rows = store.progress()
     practised = practised_rounds(rows)
     assert practised.early == {cut} and practised.too_short == {short, cut}
     progress = track_plan(build_plan(8), [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
                           practised.too_short)
-    assert progress[0].session_ids == [breadth, phone]  # Week 1: Foundations, 2 of 3 rounds
+    assert progress[0].session_ids == [breadth, phone, done]  # Week 1: Foundations, 3 of 3 rounds
     # Short rounds are no full mock rounds, however they ended.
     assert not any(w.session_ids for w in progress if w.week.full_length)
 
     window = _window(qtbot, data)
     qtbot.waitUntil(lambda: "Practice plan" in window.home.progress_label.text(), timeout=5000)
     wait_for_background_work()
-    assert window.progress_screen.plan_progress[0].count == 2
-    assert ("4 rounds: 3 completed, 1 ended early (1 short: not counted for the plan)."
+    assert window.progress_screen.plan_progress[0].count == 3
+    assert ("5 rounds: 4 completed, 1 ended early (2 short: not counted for the plan)."
             in window.home.progress_label.text())
     lines = [window.progress_screen.plan_list.item(i).text() for i in range(window.progress_screen.plan_list.count())]
-    assert "Week 1: Foundations (2/3 rounds)" in lines[0]
-    assert any(line.startswith("Not counted: ") and "short round: 7.6 of 45 min, not counted for the week" in line
+    assert "Week 1: Foundations (3/3 rounds)" in lines[0]
+    assert any(line.startswith("Not counted: ") and "short round: 9.0 of 45 min, not counted for the week" in line
                for line in lines), lines
     window.shutdown()
 

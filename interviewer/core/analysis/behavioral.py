@@ -175,15 +175,29 @@ HEDGE = re.compile(
     r"hopefully|somewhat|might be|could be|i feel like|more or less)\b")
 I_WORDS = {"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself"}
 WE_WORDS = {"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves"}
+# A phrase that says a restatement follows, whatever comes after: "So the problem is ...".
 RESTATE = re.compile(
-    r"\b(so the (problem|question|goal|task) is|if i understand|to restate|let me restate|"
-    r"so you'?re asking|so you want|let me make sure i understand|the goal is to|so we want to|"
-    r"so we need to|so the idea is|just to make sure|in other words|you'?re asking)\b")
+    r"\b(so the (problem|question|goal|task) is|if i understand (it|this|that|you|the \w+) (correctly|right)|"
+    r"to restate|let me restate|so you'?re asking|let me make sure i understand|you'?re asking)\b")
+# A phrase that may lead a restatement or something else: "In other words, is it okay to modify
+# the list?" re-asks a clarifying question, "Just to make sure, can it be empty?" asks a new one
+# (trial 42: both praised as "Restated the problem"). It counts with the question's own words
+# after it (RESTATE_WORDS of them).
+MAY_RESTATE = re.compile(
+    r"\b(if i understand|so you want|the goal is to|so we want to|so we need to|so the idea is|"
+    r"just to make sure|in other words|to make sure i understand)\b")
+RESTATE_WORDS = 3
 STOP = {"the", "a", "an", "of", "to", "in", "for", "and", "or", "is", "are", "you", "your", "how",
         "what", "would", "do", "does", "we", "i", "it", "on", "with", "that", "this", "be", "can",
         "tell", "me", "about", "time", "when", "design", "describe", "walk", "through", "system"}
 
 
+MIN_PROBLEM_WORDS = 5  # content words of a question that poses a problem to restate
+# Words of a question that name nothing of its problem ("What did it cost you, and was it worth it?"
+# names a cost, a team and a worth).
+_FUNCTION_WORDS = frozenset({"did", "was", "were", "has", "have", "had", "been", "will", "not", "but", "then",
+                             "there", "they", "them", "their", "from", "which", "who", "why", "where", "could",
+                             "should", "any", "all", "one", "its", "our", "out", "yes", "now", "also"})
 RESTATED_SHARE = 0.4  # of the sentences' content words, the question's own in a restatement
 FILLER_WORDS = {"okay", "um", "uh", "umm", "hmm", "yeah", "right", "well", "alright", "just", "like"}
 
@@ -302,12 +316,20 @@ def hedges(utterances: list[Utterance]) -> list[Mention]:
 _OPINION_AFTER_I = frozenset({"think", "guess", "believe", "suppose", "feel", "mean", "reckon", "hope", "assume"})
 
 
+def i_we_words(utterances: list[Utterance]) -> tuple[list[str], list[str]]:
+    """Every "I" word (I, me, my...) the candidate said as the one acting, and every "we" word
+    (we, us, our...), in the order said: what i_we_counts counts, for a finding to name the words
+    it counted (trial 42: "I" 1 times for a story whose only such word was "my")."""
+    words = [w for u in utterances for w in u.norm_words]
+    mine = [w for k, w in enumerate(words)
+            if w in I_WORDS and not (w == "i" and k + 1 < len(words) and words[k + 1] in _OPINION_AFTER_I)]
+    return mine, [w for w in words if w in WE_WORDS]
+
+
 def i_we_counts(utterances: list[Utterance]) -> tuple[int, int]:
     """How often the candidate said "I" (me, my...) as the one acting, and "we" (us, our...)."""
-    words = [w for u in utterances for w in u.norm_words]
-    i_count = sum(w in I_WORDS and not (w == "i" and k + 1 < len(words) and words[k + 1] in _OPINION_AFTER_I)
-                  for k, w in enumerate(words))
-    return i_count, sum(w in WE_WORDS for w in words)
+    mine, ours = i_we_words(utterances)
+    return len(mine), len(ours)
 
 
 # "I" or "we" as the one who acted: a subject right before an action verb ("We talked about it. We
@@ -346,7 +368,15 @@ def restated_problem(utterances: list[Utterance], question_text: str | None, wit
     if not question_text:
         return False
     wanted = {w for w in re.findall(r"[a-z']+", question_text.lower()) if w not in STOP and len(w) > 2}
-    if len(wanted) < 3:
+    for u in early:
+        if (m := MAY_RESTATE.search(text := " ".join(u.norm_words))) is not None:
+            after = set(text[m.end():].split())
+            if len(wanted & after) >= RESTATE_WORDS:
+                return True
+    # A short question has no problem to restate: answering "What did it cost you, and was it
+    # worth it?" with "It cost me two weeks, and it was worth it" uses its words and restates
+    # nothing (trial 42).
+    if len(wanted - _FUNCTION_WORDS) < MIN_PROBLEM_WORDS:
         return False
     for first in range(len(early)):
         said = {w for u in early[first:first + 2] for w in u.norm_words}

@@ -1057,7 +1057,8 @@ def follow_up_result(utterances: list[Utterance], question_text: str | None) -> 
 
 
 def _i_over_we(utterances: list[Utterance]) -> SignalResult:
-    i_count, we_count = behavioral.i_we_counts(utterances)
+    mine, ours = behavioral.i_we_words(utterances)
+    i_count, we_count = len(mine), len(ours)
     # Too few pronouns to lean either way: heard if the candidate said "I" at all.
     # The labelling rule however few pronouns were said: "my task was the bug. we looked, we found, we
     # rewrote" tells the candidate's own part with "we" (part 19).
@@ -1075,7 +1076,14 @@ def _i_over_we(utterances: list[Utterance]) -> SignalResult:
                 if any(w in words for w in u.norm_words)]
     share = round(i_count / (i_count + we_count), 3) if i_count + we_count else None
     return SignalResult(I_OVER_WE, heard, sorted(evidence, key=lambda e: e.start),
-                        {"i": i_count, "we": we_count, "i_share": share, "i_acted": i_acted, "we_acted": we_acted})
+                        {"i": i_count, "we": we_count, "i_share": share, "i_acted": i_acted, "we_acted": we_acted,
+                         # The words counted, most said first: the finding names them ("my" once).
+                         "i_words": _by_count(mine), "we_words": _by_count(ours)})
+
+
+def _by_count(words: list[str]) -> list[str]:
+    """The distinct `words`, most said first (the first said first among equals)."""
+    return sorted(dict.fromkeys(words), key=lambda w: -words.count(w))
 
 
 def _is_question(u: Utterance, asked: Sequence[tuple[float, float]]) -> bool:

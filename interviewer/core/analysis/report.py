@@ -183,6 +183,10 @@ class Finding:
     # A round's lines Next left unasked ("1 follow-up"), on its "round_questions_done" finding:
     # stored with it, the round's status says it (storage.models.status_text).
     skipped: str | None = None
+    # On that finding: the interviewer closed the round because every planned question was asked,
+    # none left with Next or cut off: a completed round, which counts for the practice plan
+    # whatever its length (core.practice_plan.practised_rounds; trial 42: "1 short: not counted").
+    finished: bool = False
 
     def to_dict(self) -> dict:
         d = {"kind": self.kind, "message": self.message,
@@ -191,7 +195,15 @@ class Finding:
             d["end"] = round(self.end, 3)
         if self.skipped:
             d["skipped"] = self.skipped
+        if self.finished:
+            d["finished"] = True
         return d
+
+    def stored_details(self) -> dict:
+        """What a round's finding keeps beside its message in storage (its details): the severity,
+        and the round's facts the views read back (`skipped`, `finished`)."""
+        return {"severity": self.severity, **({"skipped": self.skipped} if self.skipped else {}),
+                **({"finished": True} if self.finished else {})}
 
 
 def topics_missed_finding(missed: Sequence[str]) -> Finding:
@@ -410,7 +422,10 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
             and (told := depth.follow_up_result(utterances, question_text)) is not None):
         signals.signals.append(told)
     hedge = behavioral.hedges(utterances)
-    restated = to_problem and behavioral.restated_problem(utterances, question_text)
+    # A behavioral question asks for a story: there is no problem to restate, only a story to tell
+    # (trial 42: "Restated the problem before solving" on "It cost me about two weeks").
+    restated = (to_problem and round_kind != "behavioral"
+                and behavioral.restated_problem(utterances, question_text))
     disfluencies = find_disfluencies(tokens)
     word_dicts = [{"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words]
     # The pace "with pauses" is the candidate's: the interviewer's replies and the waits for them
@@ -1072,12 +1087,27 @@ def we_over_i_finding(ownership) -> Finding | None:
     i_count, we_count = ownership.details["i"], ownership.details["we"]
     i_acted, we_acted = ownership.details.get("i_acted", 0), ownership.details.get("we_acted", 0)
     if i_count + we_count >= depth.MIN_PRONOUNS_FOR_I_WE and we_count > i_count:
-        return Finding("we_over_i", f"Said \"we\" {we_count} times and \"I\" {i_count} times; "
+        # The words counted, named as said, with the count in words (trial 42: "Said "we" 7 times
+        # and "I" 1 times" for a story whose one such word was "my").
+        mine = _pronouns(ownership.details.get("i_words") or ["I"]) if i_count else '"I", "me" or "my"'
+        ours = _pronouns(ownership.details.get("we_words") or ["we"])
+        return Finding("we_over_i", f"Said {ours} {count_in_words(we_count)} and {mine} {count_in_words(i_count)}; "
                        "make your own part clear.", None, None, "problem")
     if we_acted >= MIN_WE_ACTIONS and not i_acted:
         return Finding("we_over_i", f"Told what was done with \"we\" only ({we_acted} times, never \"I\"); "
                        "make your own part clear.", None, None, "problem")
     return None
+
+
+def count_in_words(n: int) -> str:
+    """A count said in English: "never", "once", "twice", "3 times"."""
+    return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
+def _pronouns(words: list[str]) -> str:
+    """'"we"', '"we" or "our"', '"I", "my" or "me"': the words a pronoun count counted."""
+    shown = ['"' + (w[0].upper() + w[1:] if w == "i" or w.startswith("i'") else w) + '"' for w in words]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
 
 
 def unquantified_result_finding() -> Finding:
@@ -1198,7 +1228,8 @@ def _questions_done(timings: list[PhaseTiming], plan: list[tuple[str, float]] | 
     before = bool(own) and any(is_extra_part(p.phase) for p in timings[:own[-1]])
     message = questions_done_message(f"{who} at {round_length_text(ended_at, planned_s / 60)} planned",
                                      skipped, left, cut_off, extras, extras_before_last=before)
-    return Finding("round_questions_done", message, ended_at, skipped=skipped or None)
+    finished = timings[-1].ended_by == "agenda" and not left and not skipped and cut_off <= 0
+    return Finding("round_questions_done", message, ended_at, skipped=skipped or None, finished=finished)
 
 
 def questions_done_message(closed: str, skipped: str | None = None, left_with_next: Sequence[str] = (),
