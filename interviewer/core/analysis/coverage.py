@@ -13,7 +13,9 @@ system design, what was said while another question's part was discussed (such a
 changed constraint filed under this question but asked as a later part began) makes a point at
 most partly covered, "said in another part (Prevention)"; the point's own answers are always
 preferred (`_from_another_part`). A point asking for the candidate's
-part "in the first person" is made by a sentence in which "I" acts (`acts_in_first_person`). A second
+part "in the first person" is made by a sentence in which "I" acts (`acts_in_first_person`). A point that lists three things or more is covered
+only by sentences that say half of them or are long enough to say them in other words
+(`listed_items_said`, `enough_listed`), and a number said as a guess is hedged (`_HEDGE`). A second
 sentence is quoted only when it makes the point nearly as well as the first (`shown_evidence`).
 
 How a point is matched, with the sentence-embedding model (adapters/embeddings.py): word by
@@ -541,6 +543,7 @@ class PointCoverage:
     # the round was discussed (`_from_another_part`): "Prevention".
     said_in: tuple[str, ...] = ()
     denial: str = ""           # partly only because its sentences say it was not done: the words ("I didn't")
+    listed: str = ""           # partly only because its sentences say few of the things it lists: "1 of the 3 things it lists"
 
     @property
     def status_text(self) -> str:
@@ -550,7 +553,9 @@ class PointCoverage:
         evidence was said while another part was discussed: "partly covered: said in another part
         (Prevention)". The review's checklist and every export print this."""
         text = STATUS_WORDS[self.status]
-        if self.status == PARTLY and self.denial:
+        if self.status == PARTLY and self.listed:
+            text = f"{text}: said {self.listed}"
+        elif self.status == PARTLY and self.denial:
             text = f"{text}: said as not done ('{self.denial}')"
         elif self.status == PARTLY and self.hedge:
             text = f"{text}: said with a hedge ('{self.hedge}')"
@@ -773,8 +778,11 @@ NEAR_MISS = 0.02
 # such evidence; 17 of the 38 are one hedging writer's (heldout20's FE), 21 are 10 other writers'
 # in 9 sets. Pooled spoken F1 0.726 -> 0.729, typed 0.736 -> 0.740, missed F1 0.622 -> 0.632 /
 # 0.620 -> 0.633; without heldout20 spoken 0.728 -> 0.730, typed 0.737 -> 0.739.
+# A number given as a guess ("Roughly $200,000 of missed fraud, but that's a guess.", trial 41)
+# is no measured result either: "that's a guess", "just a rough guess", "guesstimate".
 _HEDGE = re.compile(r"\b(maybe|perhaps|possibly|i guess|i suppose|i'd guess|not sure|not certain|i don't know|"
-                    r"no idea|i don't remember|i feel like|could be|might be|might have|might not)\b")
+                    r"no idea|i don't remember|i feel like|could be|might be|might have|might not|"
+                    r"(?:that's|it's|just|only) (?:a|my) (?:rough |wild |best )?guess|guesstimate)\b")
 _COMMIT = re.compile(r"\b((i'd|i would|i will|i'll|we'd|we would|we will)"
                      r"(?! (guess|say|maybe|probably|possibly|perhaps)\b)|definitely|i'm sure|for sure|certainly)\b")
 
@@ -852,7 +860,7 @@ def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
         # "The scale and the result in numbers" was covered by "the project I wanted to talk about
         # is a click model for ranking" (trial 26): no number, so at most partly.
         status = PARTLY
-    hedge = denial = ""
+    hedge = denial = listed = ""
     if status == COVERED and not point.about_asking and made_by and \
             all(hedges_without_committing(e.text) for e in made_by):
         status, hedge = PARTLY, hedge_words(made_by[0].text, _HEDGE)  # said only as a guess, never committed to
@@ -860,8 +868,85 @@ def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
         status, hedge = PARTLY, hedge_words(made_by[0].text, _UNSURE)  # said by one who says they are unsure
     if status == COVERED and not point.about_asking and made_by and all(denies_doing(e.text) for e in made_by):
         status, denial = PARTLY, hedge_words(made_by[0].text, _DENIES)  # "I didn't measure it" (trial 36)
+    if status == COVERED and not point.about_asking and made_by:
+        said_items, items = listed_items_said(point, [e.text for e in made_by])
+        if items and not enough_listed(said_items, items, made_by):
+            # "Debug: reproduce with a fixed seed, log gradient norms, check the batch that fails,
+            # lower the learning rate, clip gradients" from "... I would lower it and add
+            # gradient clipping." (trial 41): a point that lists things is made by most of them
+            status, listed = PARTLY, f"{said_items} of the {items} things it lists"
     return PointCoverage(index, point.text, point.area, status, round(best, 3), said, shown_evidence(evidence, th), hedge,
-                         denial=denial)
+                         denial=denial, listed=listed)
+
+
+# A point that lists LISTED_MIN things or more ("Pre-register the metric, size the test with a
+# power calculation, watch novelty effects"; a short label before a colon, "Debug:", left out) is
+# covered only when the sentences that made it say at least half of them (`listed_items_said`) or
+# are long enough to have said them in other words (`enough_listed`); else it is partly covered,
+# "partly covered: said 1 of the 3 things it lists" (examples in brackets are no things listed).
+# Trial 41: "Two
+# weeks, with a significance test." covered that point; trial 38: a design round's thin answers
+# covered 14 of 15 points.
+LISTED_MIN = 3
+LISTED_WORDS = 2        # content words a listed thing takes to say in other words (`enough_listed`)
+_LIST_LABEL_WORDS = 3   # "Debug:", "Neural networks:": a label, not a thing listed
+_ITEM_SPLIT = re.compile(r"[,;]")
+_BRACKETED = re.compile(r"\([^)]*\)")
+_STEM_PREFIX = 4        # 'clip' and 'clipp' (clipping), 'gradient' and 'gradients' meet
+
+
+def enough_listed(said: int, items: int, made_by: Sequence[Evidence]) -> bool:
+    """Enough of the things a point lists said for it to be covered: at least half of them, or
+    sentences long enough to have said them in other words (LISTED_WORDS content words a thing:
+    "We moved the return policy to the top of the page, and support tickets about returns dropped
+    by 30 percent." makes "What you changed, what it cost, and the measured effect" without its words)."""
+    return 2 * said >= items or len(_content_stems(" ".join(e.text for e in made_by))) >= LISTED_WORDS * items
+
+
+def listed_items(point: ExpectedPoint) -> list[set[str]]:
+    """The content stems of each thing a point lists (its comma- or semicolon-separated pieces
+    with a content word), when it lists LISTED_MIN or more; else []."""
+    head, colon, tail = point.text.partition(":")
+    text = tail if colon and len(words(head)) <= _LIST_LABEL_WORDS else point.text
+    # examples in brackets are not things listed: "Immediate mitigation (rollback, fallback,
+    # feature freeze) separate from the real fix" is made by one of them
+    text = _BRACKETED.sub(" ", text)
+    items = [stems for piece in _ITEM_SPLIT.split(text) if (stems := _content_stems(piece) - _GENERIC_STEMS)]
+    return items if len(items) >= LISTED_MIN else []
+
+
+# Words of a listed thing that say how, not what: "in numbers" is made by a number, not the word.
+_GENERIC_STEMS = frozenset({"number", "numbers"})
+
+
+def listed_items_said(point: ExpectedPoint, texts: Sequence[str]) -> tuple[int, int]:
+    """(things said, things listed) of a point that lists LISTED_MIN or more (`listed_items`),
+    else (0, 0). A thing is said when half of its content words are (a word of
+    _STEM_PREFIX letters or more and one it begins, or the other way round: 'clip', 'clipping'), or
+    a word that no other thing of the point has ('batch' of "check the batch that fails"; not
+    'gradient' of "log gradient norms" beside "clip gradients"), or a keyword of the point that
+    shares a word with it was said (`_said_keywords`, fuzzy)."""
+    items = listed_items(point)
+    if not items:
+        return 0, 0
+    joined = " ".join(texts)
+    said = _content_stems(joined)
+    keyword_stems = [_content_stems(k) for k in _said_keywords(joined, point.keywords)]
+
+    def found(word: str) -> bool:
+        return word in said or any(len(w) >= _STEM_PREFIX and len(word) >= _STEM_PREFIX
+                                   and (w.startswith(word) or word.startswith(w)) for w in said)
+
+    def made(item: set[str]) -> bool:
+        others = set().union(*(i for i in items if i is not item))
+        return 2 * sum(found(w) for w in item) >= len(item) or any(found(w) for w in item - others) or any(
+            any(found_in(k, item) for k in ks) for ks in keyword_stems)
+
+    def found_in(word: str, item: set[str]) -> bool:
+        return any(word == w or len(w) >= _STEM_PREFIX and len(word) >= _STEM_PREFIX
+                   and (w.startswith(word) or word.startswith(w)) for w in item)
+
+    return sum(made(item) for item in items), len(items)
 
 
 def shown_evidence(candidates: Iterable[Evidence], th: CoverageThresholds | None) -> tuple[Evidence, ...]:
