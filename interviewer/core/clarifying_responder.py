@@ -11,7 +11,7 @@ from typing import NamedTuple
 from interviewer.core import interview_requests as requests
 from interviewer.core.conversation_cues import (
     ASSUMPTION_REPLY, CHECK_IN_REPLY, INVITATION, asks_to_ask, asks_what_is_meant, asks_which_to_talk_about,
-    assumes_what_is_wanted, checks_assumption, checks_in, wanted_reply,
+    assumes_what_is_wanted, checks_assumption, checks_in, wanted_reply, without_framing,
 )
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import Matcher, TextEncoder
@@ -136,6 +136,7 @@ class ClarifyingResponder:
         reply = self.reply(candidate_question)
         if reply.topic is None:
             return True
+        candidate_question = without_framing(candidate_question)
         topic = next((t for t in self._own if t.name == reply.topic), None)
         if topic is None or keyword_hits(candidate_question, (topic.name, *topic.keywords)):
             return False
@@ -202,7 +203,9 @@ class ClarifyingResponder:
         """The topic `said` is about, as Matcher.best_topic, unless a second topic scores within
         TIE_MARGIN of it and no keyword names the first: a question about none of them ("Is
         this for card payments only, or bank transfers too?") is loosely close to several and
-        got the class balance fact, a hair above the accuracy target (trial 22)."""
+        got the class balance fact, a hair above the accuracy target (trial 22). A lead-in that
+        only frames the question ("Before I start, ...") is not matched (without_framing)."""
+        said = without_framing(said)
         scores = self.matcher.topic_scores(said, self._own, self.question.text)
         threshold = self.matcher.thresholds.topic
         if not scores or scores[0].score < threshold:

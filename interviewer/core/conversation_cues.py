@@ -632,3 +632,33 @@ def sounds_unfinished(text: str) -> bool:
     plain = " ".join(words(sentences[-1]))
     breaks_off = bool(_BREAKS_OFF.search(plain)) and not _ENDS_A_SENTENCE.search(plain)
     return breaks_off or bool(_THINKING.search(_OPINION.sub("", plain)))
+
+
+# A clause that only frames the question put after it: "Before I start,", "Um, before I dive in,",
+# "Quick question,", "Sorry,". Its words are not what is asked: trial 40's "Before Um I start, how
+# quickly does this core hand to come back?" (one word misheard) lost the latency fact the same
+# question gets without the lead-in, the lead-in's words diluting the match.
+_BEFORE_I_START = (r"before (?:i|we) (?:start|begin|get started|go on|go ahead|dive in|jump in|get into it|answer"
+                   r"|design anything)(?: (?:this|that|it|anything))?")
+_FRAMING = re.compile(
+    r"^(?:(?:so|okay|ok|and|alright|all right|right|now|well|sorry|actually|just|oh|also|but|first|great|cool|thanks) )*"
+    rf"(?:{_BEFORE_I_START}"
+    r"|(?:(?:a|one|another|one more|one last|my first|a first) )?(?:(?:quick|small|clarifying) )*(?:question|thing)"
+    rf"(?: {_BEFORE_I_START})?"
+    r"|first of all|first things first|to start(?: with)?|to begin(?: with)?"
+    r"|so|okay|ok|sorry|well|alright|all right|right|actually|oh)$")
+
+
+def without_framing(text: str) -> str:
+    """`text` without the clauses before the question that only frame it (_FRAMING, hesitations
+    ignored: "Before Um I start, how quickly ...?" -> "how quickly ...?"). Unchanged when nothing
+    but framing would be left."""
+    parts = re.split(r"(?<=[,;:.!?])\s+", text.strip())
+    kept = 0
+    while kept < len(parts) - 1:
+        clause = " ".join(w for w in words(parts[kept]) if not _HESITATION_WORD.match(w))
+        if clause and not _FRAMING.match(clause):
+            break
+        kept += 1
+    rest = " ".join(parts[kept:])
+    return rest if kept and words(rest) else text

@@ -113,6 +113,18 @@ def stopped_line_text(text: str, heard: int | None) -> str | None:
     return cut_off_text(text, heard)
 
 
+def ended_on_question(marked: str | None) -> tuple[str, str]:
+    """What the round screen says of a question the round was ended on while it was being read
+    (`marked` as SpeechInterrupted.marked: "" when none of it was heard, the line then goes):
+    the question box's text and the line under it in the live transcript. Trial 40 read the
+    question it had shown, then "(not asked: the round was ended)" under it."""
+    if marked == "":
+        return ("The round was ended before this question was asked.",
+                "(not asked: the round was ended before the question was read)")
+    return ("The round was ended while this question was being read.",
+            "(the round was ended while the question was being read)")
+
+
 @dataclass
 class Utterance:
     text: str

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.gui import confirm
 from interviewer.core.engine import AskQuestion, PhaseEnd, PhaseEndingSoon, PhaseStarted, RoundEndingSoon, TimeUp
-from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_records import UtteranceKind, ended_on_question
 from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
 from interviewer.core.extra_questions import OFFER_LABEL
@@ -587,8 +587,9 @@ class RoundScreen(QWidget):
                 self.transcript.mark_cut_off(update.marked, update.text)
             if update.kind in QUESTION_KINDS and self.session.engine.is_over:
                 # Bug: End round during a question showed it as if it had been asked.
-                self._show_question("The round was ended before this question was asked.")
-                self.transcript.add_heading("(not asked: the round was ended)", prompt=True)
+                box, line = ended_on_question(update.marked)
+                self._show_question(box)
+                self.transcript.add_heading(line, prompt=True)
         elif isinstance(update, PartialTranscript):
             self._partial_segments.setdefault(update.answer, []).append(update.segment)
             if update.speech is not None:

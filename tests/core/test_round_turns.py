@@ -5,6 +5,7 @@ from engine_scripts import design_round, short_round
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import RoundEngine
 from interviewer.core.clarifying_responder import ClarifyingResponder
+from interviewer.core.conversation_cues import without_framing
 from interviewer.core.scripts.model import Phase, Question, RoundScript
 from interviewer.core.round_controller import RoundController
 from interviewer.core.round_settings import ControllerSettings
@@ -614,7 +615,8 @@ def test_a_clarifying_reply_is_prepared_off_the_callers_thread_and_then_only_loo
     talking = threading.Thread(target=recorder.speak, args=(asked,))  # as the live transcriber's thread
     talking.start()
     talking.join(5)
-    assert [(thread is main, texts) for thread, texts in encoder.calls] == [(False, [asked])]
+    # The question's words, without the lead-in "Okay," (conversation_cues.without_framing, trial 40).
+    assert [(thread is main, texts) for thread, texts in encoder.calls] == [(False, [without_framing(asked)])]
     controller.on_silence(1)
     controller.poll()
     assert speaker.said[-1] == "Assume a 200 millisecond budget."

@@ -171,9 +171,10 @@ def test_bug6_end_round_during_a_follow_up_does_not_show_it_as_asked(qtbot, isol
     assert not screen.running and speaker.stops >= 1
     text = screen.transcript.plain_text()
     follow_up_at = text.index("How would you measure success?")
-    # Nothing of the previous answer is shown under the follow-up, which is marked as not asked.
+    # Nothing of the previous answer is shown under the follow-up, which is marked as ended while
+    # it was being read (trial 40 item 10: "not asked" under the question it had shown confused).
     assert "latency target" not in text[follow_up_at:]
-    assert "not asked" in text[follow_up_at:]
+    assert "(the round was ended while the question was being read)" in text[follow_up_at:]
     assert "How would you measure success?" not in screen.question.text()
     qtbot.waitUntil(lambda: window.last_session_id is not None, timeout=10000)
 
