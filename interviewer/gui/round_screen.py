@@ -792,7 +792,7 @@ class RoundScreen(QWidget):
         # "Scale it up – follow-up on Code" read oddly (trial 24). A changed constraint is worded
         # as what it is (trial 25), and in a design as a change of the design (trial 32).
         where = from_earlier_part(script.phase(asked).name, kind == UtteranceKind.CHANGED_CONSTRAINT,
-                                  script.kind in ONE_PROBLEM_KINDS)
+                                  script.kind in ONE_PROBLEM_KINDS, script.kind)
         return f"<b>{html.escape(phase.name)}</b>" + (f" · {html.escape(where, quote=False)}" if where else "")
 
     def _refresh_clocks(self) -> None:
