@@ -60,14 +60,25 @@ def follow_up_label(follow_up_id: str | None) -> str:
     return PROBE_LABEL if is_probe(follow_up_id) else FOLLOW_UP_LABEL
 
 
-def from_earlier_part(part_name: str, change: bool, one_problem: bool) -> str:
+# Rounds whose problem is answered in code: a change of that problem builds on the code written.
+CODE_ROUND_KINDS = frozenset({"coding", "phone_screen"})
+
+
+def from_earlier_part(part_name: str, change: bool, one_problem: bool, kind: str = "") -> str:
     """What the round's header adds after the part running when the line asked belongs to an
-    earlier part (`part_name`, RoundScript.part_of): "a follow-up from the “Code” part", "a new
-    constraint on the “Code” part" for a change; "" for a change in a one-problem round (a
-    design), which changes the design as it stands, not an earlier part (trial 32: "Serving and
-    monitoring · a new constraint on the “Requirements” part" over "Before serving, a new
-    constraint: next month we launch in five new cities...")."""
+    earlier part (`part_name`, RoundScript.part_of): "a follow-up from the “Code” part"; for a
+    change of the problem, a follow-on to what the candidate built for it, worded from the
+    script's round `kind`: "a follow-on to the code you just wrote" in a round answered in code,
+    "a follow-on to your answer in the “Approach” part" elsewhere (trial 42: "Scale it up · a new
+    constraint on the “Code” part" read as if the constraint were about the code, while it
+    changes the problem); "" for a change in a one-problem round (a design), which changes the
+    design as it stands, not an earlier part (trial 32: "Serving and monitoring · a new
+    constraint on the “Requirements” part" over "Before serving, a new constraint: next month we
+    launch in five new cities...")."""
     if change and one_problem:
         return ""
-    what = "a new constraint on" if change else "a follow-up from"
-    return f"{what} the \u201c{part_name}\u201d part"
+    if change:
+        if kind in CODE_ROUND_KINDS:
+            return "a follow-on to the code you just wrote"
+        return f"a follow-on to your answer in the \u201c{part_name}\u201d part"
+    return f"a follow-up from the \u201c{part_name}\u201d part"

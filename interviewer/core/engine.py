@@ -134,6 +134,16 @@ class PhaseEnd(StrEnum):
     DONE = "done"
 
 
+@dataclass(frozen=True)
+class PlanBlock:
+    """One part on the round screen's plan bar (RoundEngine.plan_blocks), in round seconds."""
+    phase: str
+    start: float
+    end: float
+    planned: float  # the part's planned seconds in the script's plan
+    used_until: float | None = None  # the part ran up to here (None: not started yet)
+
+
 @dataclass
 class PhaseSpan:
     phase: str
@@ -595,6 +605,31 @@ class RoundEngine:
     def planned_phases(self) -> list[tuple[str, float, float]]:
         """(phase id, planned start, planned end) in round seconds, for the timeline display."""
         return [(p.id, s, e) for p, s, e in self._phase_bounds]
+
+    def plan_blocks(self) -> list[PlanBlock]:
+        """The parts as the round screen's plan bar draws them, one after the other with no gap:
+        a part over where it ran (used, start to end); the running part from its start for its
+        own planned minutes, or as long as it goes on (as the phase clock counts it, trial 37);
+        the parts to come right after it, each as long as the script plans it. What parts done
+        early saved is then the rest of the bar up to the round's length, drawn as saved, not as
+        blank time between parts (trial 42: "Scale it up" drawn 26:00-42:00, then 06:00-10:00,
+        with 12:00 to 26:00 blank, which read as time lost)."""
+        spans = {span.phase: span for span in self.timeline.phases}
+        now, t, blocks = self.elapsed(), 0.0, []
+        for phase, planned_start, planned_end in self._planned_bounds:
+            planned = planned_end - planned_start
+            span = spans.get(phase.id)
+            if span is None:
+                start, end, used = t, t + planned, None
+            elif span.ended_at is not None:
+                start, end, used = span.started_at, span.ended_at, span.ended_at
+            else:
+                start = span.started_at
+                end, used = max(start + planned, now), now
+            end = min(max(end, start), self.round_seconds)
+            blocks.append(PlanBlock(phase.id, min(start, end), end, planned, used))
+            t = end
+        return blocks
 
     # ------------------------------------------------------------ the clock
 

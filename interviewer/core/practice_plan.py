@@ -205,6 +205,22 @@ def not_counted_reasons(practised: PractisedRounds) -> dict[int, str]:
     return out
 
 
+def cut_short_notes(practised: PractisedRounds) -> dict[int, str]:
+    """session id -> why Progress marks the round's points on its charts: the candidate ended it
+    early ("ended early at 2.9 of 45 min"), or it ran under PRACTICE_SHARE of its plan ("short
+    round: 8.7 of 45 min"), as Home counts them. Its numbers cover a few minutes, not a round: a
+    2.9-minute re-take plotted as a big drop in pauses and fillers with nothing said (trial 42)."""
+    out = {}
+    for r in practised.rounds:
+        if r.session_id not in practised.early and r.session_id not in practised.too_short:
+            continue
+        ran = round_length_seconds(_round_seconds(r), r.started_at, r.ended_at, r.paused_seconds) or 0.0
+        length = round_length_text(ran, r.planned_minutes)
+        out[r.session_id] = (f"ended early at {length}" if r.session_id in practised.early
+                             else f"short round: {length}")
+    return out
+
+
 def counted_areas(rounds: list[RoundAreas], practised: PractisedRounds) -> list[RoundAreas]:
     """The measured rounds the checkpoints count: the plan's one rule (`practised_rounds`), so a
     round too short for its week is none of a checkpoint's "in a row" either (trial 16: 1/3 in a

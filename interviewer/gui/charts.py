@@ -21,6 +21,16 @@ class Series:
     points: list[tuple[float, float]] = field(default_factory=list)  # (x, y)
     # What each point is, for its tooltip ("Round 7 · 12 Nov · ML depth: ..."); parallel to points.
     labels: list[str] = field(default_factory=list)
+    # Why a point stands for a round cut short ("ended early at 2.9 of 45 min"), "" for a round
+    # that ran; parallel to points. Such points are drawn hollow, with a legend entry (trial 42).
+    cut_short: list[str] = field(default_factory=list)
+
+    def cut_short_note(self, n: int) -> str:
+        return self.cut_short[n] if n < len(self.cut_short) else ""
+
+
+CUT_SHORT_LEGEND = "round cut short"
+CUT_SHORT_TIP = "its numbers cover only part of a round"
 
 
 def nice_ticks(low: float, high: float, target: int = 5, integer: bool = False) -> list[float]:
@@ -63,7 +73,9 @@ def _tip(series: Series, n: int) -> str:
     x, y = series.points[n]
     label = series.labels[n] if n < len(series.labels) else ""
     value = f"{y:.0f}" if float(y).is_integer() else f"{y:.1f}"
-    return f"{label}\n{series.name}: {value}" if label else f"{series.name}: {value}"
+    tip = f"{label}\n{series.name}: {value}" if label else f"{series.name}: {value}"
+    note = series.cut_short_note(n)
+    return f"{tip}\nCut short ({note}): {CUT_SHORT_TIP}" if note else tip
 
 
 MIN_HEIGHT = 150
@@ -148,6 +160,8 @@ class Chart(QWidget):
                 ys = [y for _, y in sorted(s.points)]
                 last = max(range(len(s.points)), key=lambda n: s.points[n][0])
                 which = f" ({s.labels[last]})" if last < len(s.labels) else ""  # the tooltip's words
+                if s.cut_short_note(last):
+                    which += f", cut short: {s.cut_short_note(last)}"
                 parts.append(f"{s.name}: {len(ys)} point{'s' if len(ys) != 1 else ''}, latest {ys[-1]:.1f}{which}"
                              + (f", from {ys[0]:.1f}" if len(ys) > 1 else ""))
             text = "; ".join(parts) + "."
@@ -246,15 +260,29 @@ class Chart(QWidget):
             if self.lines:
                 for a, b in zip(pts, pts[1:]):
                     p.drawLine(a, b)
-            p.setBrush(color)
-            for q in pts:
-                p.drawEllipse(q, 3.5, 3.5)
+            order = sorted(range(len(s.points)), key=lambda n: s.points[n])
+            for n, q in zip(order, pts):
+                if s.cut_short_note(n):
+                    # A round cut short: a hollow ring, so its few minutes' numbers do not read
+                    # as a round's (trial 42).
+                    p.setPen(QPen(color, 2))
+                    p.setBrush(t.color("surface"))
+                    p.drawEllipse(q, 4.5, 4.5)
+                else:
+                    p.setPen(QPen(color, 2))
+                    p.setBrush(color)
+                    p.drawEllipse(q, 3.5, 3.5)
         top = self.height() - legend_h
         for row, x, color, name in legend:
             y = top + row * line_h
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(color)
-            p.drawRoundedRect(QRectF(x, y + (line_h - 10) / 2, 10, 10), 2, 2)
+            if name == CUT_SHORT_LEGEND:
+                p.setPen(QPen(color, 2))
+                p.setBrush(t.color("surface"))
+                p.drawEllipse(QPointF(x + 5, y + line_h / 2), 4.0, 4.0)
+            else:
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(color)
+                p.drawRoundedRect(QRectF(x, y + (line_h - 10) / 2, 10, 10), 2, 2)
             p.setPen(t.color("text"))
             p.drawText(QRectF(x + 14, y, metrics.horizontalAdvance(name) + 4, line_h),
                        Qt.AlignmentFlag.AlignLeft, name)
@@ -292,6 +320,8 @@ class Chart(QWidget):
             entries.append((t.color("text_muted"), "all rounds"))
         if self.band:
             entries.append((QColor(t.band), self.band_label))
+        if any(s.cut_short_note(n) for s in self.series for n in range(len(s.points))):
+            entries.append((t.color("text_muted"), CUT_SHORT_LEGEND))
         placed, row, x = [], 0, 8.0
         for color, name in entries:
             width = 14 + metrics.horizontalAdvance(name)

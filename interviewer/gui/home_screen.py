@@ -180,6 +180,7 @@ class HomeScreen(QWidget):
 
         self.round_list = _list("roundCards", "Rounds")
         self.round_list.setAccessibleDescription("Rounds grouped by kind. Arrow keys choose, Enter starts.")
+        self.round_list.currentItemChanged.connect(self._select_current)
         self.round_list.currentItemChanged.connect(self._show_details)
         self.round_list.currentItemChanged.connect(self._note_user_pick)
         self.round_list.itemDoubleClicked.connect(lambda item: item.data(ROLE) and self._start())
@@ -525,6 +526,21 @@ class HomeScreen(QWidget):
             view.doItemsLayout()  # the scroll range of a refilled list, before going back to `at`
             view.verticalScrollBar().setValue(at)
 
+    def take_focus(self) -> None:
+        """The round list gets the keyboard when Home opens, on the selected card (in view): the
+        arrow keys did nothing on Home until the list was clicked (trial 42)."""
+        self.round_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        current = self.round_list.currentItem()
+        if current is not None and self.isVisible():
+            self.round_list.scrollToItem(current)
+
+    def _select_current(self, current: QListWidgetItem | None, _previous=None) -> None:
+        """The card with the keyboard's focus is the selected one, whose details show and which
+        Start round starts: the focus and the selection never part (trial 42: the arrow keys
+        moved a frame while the selected card and its details stayed)."""
+        if current is not None and current.data(ROLE) and not current.isSelected():
+            current.setSelected(True)
+
     def _note_user_pick(self, current: QListWidgetItem | None, _previous=None) -> None:
         if not self._picking and not self.round_list.signalsBlocked() and current is not None and current.data(ROLE):
             self._user_picked = True
@@ -622,7 +638,13 @@ class HomeScreen(QWidget):
             f"{_paragraphs(script.description)}{last_line}<p><b>Plan</b></p><ol>{phases}</ol></div>")
 
     def _fill_recent(self) -> None:
+        """The sessions, newest first, the selection kept on the same session (by id) when the
+        list is filled again: a new round put itself first, and Enter then opened it instead of
+        the session the user had picked (trial 42)."""
         numbers = {r.session_id: r for r in self._history}
+        kept = self.recent_list.currentItem()
+        kept_id = kept.data(ROLE) if kept is not None else None
+        self.recent_list.blockSignals(True)
         self.recent_list.clear()
         for session_id, text in self._recent:
             row = numbers.get(session_id)
@@ -634,6 +656,10 @@ class HomeScreen(QWidget):
             self.recent_list.addItem(item)
         if not self._recent:
             self.recent_list.addItem(QListWidgetItem("No sessions yet: your rounds will appear here."))
+        self.recent_list.blockSignals(False)
+        if kept_id is not None:
+            row = next((i for i in range(self.recent_list.count()) if self.recent_list.item(i).data(ROLE) == kept_id), -1)
+            self.recent_list.setCurrentRow(row)
         self._filter_recent()
 
     def session_label(self, session_id: Any) -> str:
@@ -696,6 +722,19 @@ class HomeScreen(QWidget):
             self.session_discarded.emit(item.data(ROLE))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
+        if (watched is self.round_list and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End) and not event.modifiers()):
+            # The first or last card: Qt's own Home went to the kind's heading, which cannot be
+            # selected, so the key did nothing (trial 42).
+            cards = [i for i in range(self.round_list.count()) if self.round_list.item(i).data(ROLE)]
+            if cards:
+                row = cards[0] if event.key() == Qt.Key.Key_Home else cards[-1]
+                self.round_list.setCurrentRow(row)
+                if event.key() == Qt.Key.Key_Home:
+                    self.round_list.scrollToTop()  # its heading too
+                else:
+                    self.round_list.scrollToItem(self.round_list.item(row))
+            return True
         if watched is self.round_list and event.type() == QEvent.Type.FocusIn:
             current = self.round_list.currentItem()
             if current is not None and event.reason() != Qt.FocusReason.MouseFocusReason:

@@ -411,6 +411,10 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         the screen left (the review's "Exported to ...") goes with it."""
         if 0 <= index < len(self._screens):
             self.banner.screen_shown(list(self._screens)[index])
+        if 0 <= index < len(self._screens) and list(self._screens)[index] == "home" and not self.nav.hasFocus():
+            # The arrow keys choose a round at once (trial 42: they did nothing until the list was
+            # clicked). Not from the side bar's own keys, which go on through the screens.
+            self.home.take_focus()
         if 0 <= index < len(self._screens) and list(self._screens)[index] == "check":
             self._show_check_choices()
             selected = self.home.selected_script()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, counted_areas, current_week,
+                                            cut_short_notes,
                                             not_counted_reasons, practised_rounds, propose_next_round, readiness,
                                             next_step_text,
                                             track_plan)
@@ -211,6 +212,9 @@ class ProgressScreen(QWidget):
         # recording) in which words were heard. Counting every row left gaps: a label 4 with no
         # point for an import or a round where nothing was heard.
         plotted = [r for r in rows if r.kind in ROUND_KINDS and r.words > 0]
+        # Rounds cut short (ended early, or too short for the plan, as Home counts them): marked,
+        # their few minutes' numbers read as a big change otherwise (trial 42).
+        cut_short = cut_short_notes(practised_rounds(self.rows))
 
         def series(attr: str, shown_kinds=kinds, keep=lambda r: True) -> list[Series]:
             out = []
@@ -220,7 +224,8 @@ class ProgressScreen(QWidget):
                 if not shown and k in NO_CLARIFYING_KINDS and attr == "clarifying_questions":
                     continue
                 out.append(Series(kind_label(k), [(n + 1.0, float(getattr(r, attr))) for n, r in shown],
-                                  [f"Round {n + 1} · {_round_label(r)}" for n, r in shown]))
+                                  [f"Round {n + 1} · {_round_label(r)}" for n, r in shown],
+                                  [cut_short.get(r.session_id, "") for _, r in shown]))
             return out
 
         rated = [r for r in rows if r.mean_self_rating is not None and r.filler_rate is not None]

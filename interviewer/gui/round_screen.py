@@ -793,7 +793,7 @@ class RoundScreen(QWidget):
         # "Scale it up – follow-up on Code" read oddly (trial 24). A changed constraint is worded
         # as what it is (trial 25), and in a design as a change of the design (trial 32).
         where = from_earlier_part(script.phase(asked).name, kind == UtteranceKind.CHANGED_CONSTRAINT,
-                                  script.kind in ONE_PROBLEM_KINDS)
+                                  script.kind in ONE_PROBLEM_KINDS, script.kind)
         return f"<b>{html.escape(phase.name)}</b>" + (f" · {html.escape(where, quote=False)}" if where else "")
 
     def _refresh_clocks(self) -> None:
@@ -818,31 +818,24 @@ class RoundScreen(QWidget):
         self.plan.set_position(engine.elapsed(), phase.id if phase else None)
 
     def _show_plan(self) -> None:
-        """The phases as they run: a part left early (Next part, or its questions done) ends
-        where it ended, and the parts after it share the rest of the round, as the phase clock
-        counts them (the bar kept the first plan: the clock said 13 minutes for an 11-minute
-        block, and the cursor stood in a part already over)."""
+        """The parts as they run (core RoundEngine.plan_blocks): a part over where it ran, the
+        running one for its planned minutes (as the phase clock counts it), the parts to come
+        right after it at their planned sizes, and the time parts done early saved hatched at
+        the end: the bar left blank stretches between parts, and "Scale it up" changed size
+        three times (trial 42)."""
         engine, script = self.session.engine, self.session.script
-        spans = {span.phase: span for span in engine.timeline.phases}
-        plan = []
-        for pid, start, end in engine.planned_phases():
-            span = spans.get(pid)
-            if span is not None:
-                start = span.started_at
-                if span.ended_at is not None:
-                    end = span.ended_at
-                else:
-                    # The running part as the phase clock counts it: its planned minutes from its
-                    # start, then as long as it goes on; not stretched over the time the round
-                    # has left (trial 37: "Scale it up" drawn 04:00-41:40, the clock saying 04:50).
-                    planned = span.planned_end - span.planned_start
-                    end = min(end, max(start + planned, engine.elapsed()))
-            plan.append((pid, start, end))
-        if plan == self._shown_plan:
+        plan = engine.plan_blocks()
+        early = engine.ends_early_at()
+        running = engine.current_phase.id if engine.current_phase else None
+        # The running part's used time follows the cursor (set_position): not a new plan each tick.
+        key = ([(b.phase, b.start, b.end, b.planned, b.used_until is not None and b.phase != running and b.used_until)
+                for b in plan], early)
+        if key == self._shown_plan:
             return
-        self._shown_plan = plan
-        self.plan.set_plan([PlannedPhase(pid, script.phase(pid).name, start, end) for pid, start, end in plan],
-                           engine.round_seconds)
+        self._shown_plan = key
+        self.plan.set_plan([PlannedPhase(b.phase, script.phase(b.phase).name, b.start, b.end, b.planned, b.used_until)
+                            for b in plan], engine.round_seconds,
+                           early if early is not None else engine.round_seconds)
 
     def _scratchpad_changed(self) -> None:
         if self.session is not None:

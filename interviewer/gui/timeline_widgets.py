@@ -24,6 +24,14 @@ class PlannedPhase:
     name: str
     start: float  # round seconds
     end: float
+    # On the round screen's plan bar (core RoundEngine.plan_blocks): the part's planned seconds,
+    # and how far it ran (solid up to there, pale after: planned, not used yet). None: not known.
+    planned: float | None = None
+    used_until: float | None = None
+
+
+PLAN_LEGEND = ("Solid: time used. Pale: planned, not used yet. Hatched: time saved by parts done early, "
+               "which the parts left may use.")
 
 
 def label_gap(metrics) -> int:
@@ -36,6 +44,14 @@ def label_gap(metrics) -> int:
 TICK_MINUTES = (1, 2, 5, 10, 15, 30, 60)
 
 
+PALE_ALPHA = 90  # planned time not used (yet) on the plan bar: the part's colour, faint
+
+
+def _minutes(seconds: float) -> str:
+    minutes = max(0.0, seconds) / 60.0
+    return f"{minutes:.0f} min" if minutes >= 10 or minutes == int(minutes) else f"{minutes:.1f} min"
+
+
 class PhasePlanBar(QWidget):
     """The plan as coloured blocks, the elapsed part shaded, a cursor at 'now'."""
 
@@ -45,15 +61,17 @@ class PhasePlanBar(QWidget):
         self.total = 1.0
         self.elapsed = 0.0
         self.current_phase: str | None = None
+        self.round_end: float | None = None  # when the round now ends (None: the last part's end)
         self.setMinimumHeight(46)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Round plan")
         self._description = ""
         self._describe()
 
-    def set_plan(self, phases: list[PlannedPhase], total_seconds: float) -> None:
+    def set_plan(self, phases: list[PlannedPhase], total_seconds: float, round_end: float | None = None) -> None:
         self.phases = list(phases)
         self.total = max(total_seconds, 1.0)
+        self.round_end = round_end
         self.elapsed = 0.0
         self.current_phase = None
         self._describe()
@@ -70,6 +88,12 @@ class PhasePlanBar(QWidget):
     def ends_early_at(self) -> float | None:
         """When the round now ends, if before its planned length: the parts were done early and
         only the candidate's own questions were left (core/engine.py, _share_rest)."""
+        end = self.round_end if self.round_end is not None else (self.phases[-1].end if self.phases else None)
+        return end if end is not None and end < self.total - 1.0 else None
+
+    def saved_from(self) -> float | None:
+        """Where the time saved by parts done early starts on the bar (after the last part, laid
+        out with no gaps), None when nothing was saved."""
         end = self.phases[-1].end if self.phases else None
         return end if end is not None and end < self.total - 1.0 else None
 
@@ -78,8 +102,11 @@ class PhasePlanBar(QWidget):
         plan = ", ".join(f"{ph.name} {clock_text(ph.start)} to {clock_text(ph.end)}" for ph in self.phases)
         now = next((ph.name for ph in self.phases if ph.id == self.current_phase), None)
         early = self.ends_early_at()
+        saved = self.saved_from()
         text = (f"Parts: {plan}." if plan else "No round yet.") + (
             f" The round ends early, at {clock_text(early)}." if early is not None else "") + (
+            f" {clock_text(self.total - saved)} saved by parts done early."
+            if saved is not None and early is None else "") + (
             f" Now: {now}, {int(self.elapsed // 60)} of {int(self.total // 60)} minutes used." if now else "")
         if text != self._description:
             self._description = text
@@ -132,8 +159,22 @@ class PhasePlanBar(QWidget):
         bar = self.bar_rect()
         for phase in self.phases:
             if bar.left() + bar.width() * phase.start / self.total <= x < bar.left() + bar.width() * phase.end / self.total:
-                return f"{phase.name}: {clock_text(phase.start)} to {clock_text(phase.end)}"
+                tip = f"{phase.name}: {clock_text(phase.start)} to {clock_text(phase.end)}"
+                if phase.planned is not None:
+                    used = (f", {_minutes(min(phase.used_until, phase.end) - phase.start)} used"
+                            if phase.used_until is not None else "")
+                    tip += f" (planned {_minutes(phase.planned)}{used})"
+                return f"{tip}\n{PLAN_LEGEND}" if phase.planned is not None else tip
+        saved = self.saved_from()
+        if saved is not None and x >= bar.left() + bar.width() * saved / self.total:
+            return self._saved_text() + f"\n{PLAN_LEGEND}"
         return ""
+
+    def _saved_text(self) -> str:
+        early, saved = self.ends_early_at(), self.saved_from()
+        if early is not None:
+            return f"Parts done early: the round ends at {clock_text(early)}"
+        return f"Saved by parts done early: {_minutes(self.total - (saved or self.total))} for the parts left"
 
     def event(self, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.ToolTip:
@@ -158,7 +199,18 @@ class PhasePlanBar(QWidget):
             x1 = bar.left() + bar.width() * phase.end / self.total
             rect = QRectF(x0, bar.top(), x1 - x0, bar.height())
             color = phase_color(i)
-            p.fillRect(rect, color)
+            if phase.planned is None:
+                p.fillRect(rect, color)
+            else:
+                # Used time solid, planned time not used (yet) pale: an early end reads as time
+                # saved, not as time lost (trial 42).
+                pale = QColor(color)
+                pale.setAlpha(PALE_ALPHA)
+                p.fillRect(rect, pale)
+                used = self.elapsed if phase.id == self.current_phase else phase.used_until
+                if used is not None:
+                    xu = bar.left() + bar.width() * min(max(used, phase.start), phase.end) / self.total
+                    p.fillRect(QRectF(x0, bar.top(), xu - x0, bar.height()), color)
             current = phase.id == self.current_phase
             # The current phase: a thick outline in the accent colour and bold text (no glyphs).
             p.setPen(QPen(t.color("accent") if current else t.color("window"), 3 if current else 1))
@@ -170,17 +222,18 @@ class PhasePlanBar(QWidget):
             place, name = self.name_place(rect, phase.name, self.cursor_x(bar), p.fontMetrics())
             p.drawText(place, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
             p.setFont(font)
-        early = self.ends_early_at()
-        if early is not None:
-            # The planned minutes the round no longer uses: left blank, three quarters of the bar
-            # said nothing once a phone screen's parts were done in 7 minutes (trial 10).
-            x0 = bar.left() + bar.width() * early / self.total
+        saved = self.saved_from()
+        if saved is not None:
+            # The planned minutes parts done early saved: left blank, three quarters of the bar
+            # said nothing once a phone screen's parts were done in 7 minutes (trial 10). Hatched
+            # after the last part, where the parts no longer leave gaps (trial 42).
+            x0 = bar.left() + bar.width() * saved / self.total
             rest = QRectF(x0, bar.top(), bar.right() - x0, bar.height())
             p.fillRect(rest, QBrush(t.color("border"), Qt.BrushStyle.BDiagPattern))
             p.setPen(t.color("text_muted"))
             p.drawText(rest.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       p.fontMetrics().elidedText(f"Parts done early: the round ends at {clock_text(early)}",
-                                                  Qt.TextElideMode.ElideRight, int(rest.width() - 12)))
+                       p.fontMetrics().elidedText(self._saved_text(), Qt.TextElideMode.ElideRight,
+                                                  int(rest.width() - 12)))
         p.setPen(t.color("text_muted"))
         for x0, text in self.tick_labels(bar, p.fontMetrics()):
             p.drawText(QRectF(x0 + 2, 0, p.fontMetrics().horizontalAdvance(text) + 4, 14),

@@ -40,7 +40,7 @@ def test_the_part_name_reads_on_one_line_beside_the_clocks_at_1280x800(qtbot, is
     assert screen.phase_label.geometry().right() < screen.phase_clock.geometry().left()
     assert "a follow-up from the" in text or text == f"<b>{screen.session.script.phase(phase_id).name}</b>"
     # A changed constraint from an earlier part is named as one, not as a follow-up.
-    assert "a new constraint on the" in screen._part_text(phase_id, question_id, UtteranceKind.CHANGED_CONSTRAINT) \
+    assert "a follow-on to" in screen._part_text(phase_id, question_id, UtteranceKind.CHANGED_CONSTRAINT) \
         or "a follow-up" not in text
     screen.scratchpad.setPlainText("notes")  # a round with nothing said or typed is not kept
     screen.stop_round()

@@ -32,7 +32,11 @@ def test_next_part_redraws_the_plan_as_the_clock_counts_it(qtbot, isolated_dirs,
     # running part drawn to the end of the round, 35 minutes for a part planned at 5)
     assert abs(bar["design"][1] - engine.elapsed() - engine.phase_clock()) < 0.01
     assert bar["design"][1] < engine.elapsed() + engine.time_left_in_phase()
-    assert bar["wrap"][1] == engine.round_seconds
+    # The wrap-up right after it, for its own minutes; what Next saved is hatched after it, not
+    # left as a blank stretch between the parts (trial 42).
+    wrap = engine.script.phase("wrap").minutes * 60.0
+    assert bar["wrap"] == (bar["design"][1], bar["design"][1] + wrap)
+    assert screen.plan.saved_from() == bar["wrap"][1] < engine.round_seconds
     assert screen.plan.current_phase == "design"
     assert bar["design"][0] <= screen.plan.elapsed < bar["design"][1]  # the cursor is in the current part
     screen.stop_button.click()

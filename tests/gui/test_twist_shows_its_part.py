@@ -32,8 +32,9 @@ def test_the_twist_is_shown_under_the_coding_part(qtbot, script_dirs, tmp_path):
     assert said and said[-1].question_id == "first_bad_version"
     label = screen.phase_label.text()
     # Worded as a sentence (trial 24: "Scale it up – follow-up on Code" read oddly), and as what it is:
-    # a changed constraint, not "a follow-up from" (trial 25).
-    assert "a new constraint on the \u201cCoding: solve and test\u201d part" in label
+    # a changed constraint, not "a follow-up from" (trial 25), that builds on the code written
+    # (trial 42: "a new constraint on the “Code” part" read as if it were about the code).
+    assert "a follow-on to the code you just wrote" in label
     assert label.startswith("<b>ML fundamentals</b>"), "the part the clock and the plan bar are on comes first"
     assert screen.plan.current_phase == "ml_fundamentals"
     ranking = engine.script.question("ranking_metrics")
