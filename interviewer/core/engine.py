@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Sequence, Union
 
-from interviewer.core.analysis.coverage import COVERED, MISSED, PointMatcher, sentences_of_text
+from interviewer.core.analysis.coverage import COVERED, MISSED, PointMatcher, says_own_words, sentences_of_text
 from interviewer.core.analysis.depth import TRADEOFFS, heard_in_text
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.behavioral import asks_for_story
@@ -476,7 +476,6 @@ class RoundEngine:
         # Questions answered in full in one answer (no probe: `_note_full_answer`), and where the
         # running part's answers start in `_said_earlier` (its keywords make points: `_points_made`).
         self._answered_in_full: set[str] = set()
-        self._part_said_from = 0
         # What the candidate said in the running part to the new constraints or scenarios that open
         # it (`at_phase` follow-ups of earlier questions): said about the part's own question too.
         self._part_opening_said = ""
@@ -754,7 +753,6 @@ class RoundEngine:
         self._guessed_covered, self._covered_in_passing = [], []
         self._probe_texts, self._probes_answered_fully = set(), 0
         self._said_in_part_before = self._said_in_part
-        self._part_said_from = len(self._said_earlier)
         self._part_opening_said = ""
         self._said_in_part = ""
         phase = self._planned_bounds[index][0]
@@ -823,36 +821,30 @@ class RoundEngine:
         return [self._ask(question, follow_up, at, reason)]
 
     def _told_before(self, question: Question) -> str:
-        """What the candidate said just before `question`, a question of the running part, is asked
-        (the answers to the question discussed until now, an answer said over a line too), when
-        what they said to the scenario that opened the part already makes one of `question`'s
-        talking points: by the point's keywords, or COVERED by the review's point matcher. ""
-        when it makes none. Trial 36: "the null rate alerts and the
+        """What the candidate said before `question`, a question of the running part, is asked that
+        already answers some of it, else "": the lead-in TOLD_BEFORE_LEAD_IN and what its
+        follow-ups are decided on. Said to the scenario that opened the part: when it makes one of
+        `question`'s talking points (`_points_told`); then the answers to the question discussed
+        until now count (an answer said over a line too). Trial 36: "the null rate alerts and the
         schema contract test", said over the Prevention part's scenario, then "Got it." and the
-        Prevention question word for word, "As I said twice now: ..."."""
+        Prevention question word for word, "As I said twice now: ...". Without such an answer,
+        the part's opening question: `_told_in_part_before`."""
         said = self._part_opening_said.strip()  # said to the scenario that opened the part
         if not question.expected_points or question.phase != getattr(self.current_phase, "id", None):
             return ""
         if not said:
             return self._told_in_part_before(question)
-        before = self._answers_so_far.strip() or said
-        if any(p.keywords and keyword_hits(said, p.keywords, fuzzy=False) for p in question.expected_points):
-            return before
-        if self.matcher.uses_meaning:
-            scores = self._point_matcher.score_points(question.expected_points, sentences_of_text(said), question.text)
-            if any(p.status == COVERED for p in scores):
-                return before
-        return ""
+        made, _ = self._points_told(question, said)
+        return (self._answers_so_far.strip() or said) if made else ""
 
     def _told_in_part_before(self, question: Question) -> str:
         """What the candidate said in the part before the running one that already answers
         `question`, the running part's opening question, mostly: more than half of its talking
-        points COVERED by the review's point matcher in the answers of that part (the evidence
-        sentences, joined), else "". Only the part just before, and only by meaning at the
-        COVERED bar over a majority: the matcher credits a point or two generously from a whole
-        round's answers, and a lead-in saying "you've told me" wrongly is worse than none.
-        Trial 41: the whole incident told to a probe in the context part, then "Let's get to the
-        interesting part." and the incident question word for word."""
+        points made there (`_points_told`; the evidence sentences, joined), else "". Only the part
+        just before, and only by meaning over a majority: the matcher credits a point or two
+        generously from a whole round's answers, and a lead-in saying "you've told me" wrongly is
+        worse than none. Trial 41: the whole incident told to a probe in the context part, then
+        "Let's get to the interesting part." and the incident question word for word."""
         phase = self.current_phase
         if phase is None or not self.matcher.uses_meaning or any(
                 a.phase == phase.id and a.follow_up_id is None for a in self.timeline.asks):
@@ -860,12 +852,42 @@ class RoundEngine:
         said = self._said_in_part_before.strip()
         if not said:
             return ""
-        scores = self._point_matcher.score_points(question.expected_points, sentences_of_text(said), question.text)
-        covered = [p for p in scores if p.status == COVERED]
-        if 2 * len(covered) <= len(scores):
-            return ""
-        evidence = dict.fromkeys(e.text.strip() for p in covered for e in p.evidence if e.text.strip())
-        return " ".join(evidence) or said
+        made, evidence = self._points_told(question, said, by_keywords=False)
+        return (evidence or said) if 2 * made > len(question.expected_points) else ""
+
+    def _points_told(self, question: Question, said: str, by_keywords: bool = True) -> tuple[int, str]:
+        """How many of `question`'s talking points `said` (earlier answers) really made, and the
+        sentences that made them (joined). A point is made by a sentence COVERED by the review's
+        point matcher that says a word of the point's own (coverage.says_own_words), not only
+        words the problem shares: those of every line asked before the question (its own words
+        name what it asks: "The root cause was an upstream team that changed the amount field"
+        makes "The root cause stated precisely"). Trial 42: "...partition by user id
+        so all sessions of one user land on the same machine ... runs the same sweep" (to the
+        scale-up constraint) was COVERED for "One pass over the merged sessions comparing each
+        start with the previous end" on "sessions", "one" and "start", and the idle-gap question
+        came as "You've told me some of this already". With `by_keywords`, also a sentence saying a
+        keyword of the point as written that brings such a word (the bag of stems has no matcher)."""
+        problem = [t for t in self._asked_texts if t != question.text]
+        sentences = sentences_of_text(said)
+        made: dict[int, list[str]] = {}
+        if self.matcher.uses_meaning:
+            for i, score in enumerate(self._point_matcher.score_points(question.expected_points, sentences,
+                                                                       question.text)):
+                point = question.expected_points[i]
+                by = [e.text.strip() for e in score.evidence if e.text.strip()] if score.status == COVERED else []
+                if own := [t for t in by if says_own_words(point, t, problem)]:
+                    made[i] = own
+        if by_keywords:
+            for i, point in enumerate(question.expected_points):
+                if i in made or not point.keywords:
+                    continue
+                # the keyword said brings a word of the point's own ("gap" is the question's word)
+                own = [s.text.strip() for s in sentences
+                       if any(says_own_words(point, k, problem) for k in keyword_hits(s.text, point.keywords, fuzzy=False))]
+                if own:
+                    made[i] = own
+        evidence = dict.fromkeys(t for texts in made.values() for t in texts)
+        return len(made), " ".join(evidence)
 
     def _already_covered(self, question: Question, follow_up: FollowUp) -> bool:
         """A changed constraint with `if_missing` words is skipped when anything said in the round
@@ -1225,13 +1247,17 @@ class RoundEngine:
         if question is None or not question.expected_points:
             return {}
         said = self._answers_so_far.strip()
-        key = (question.id, said, self._part_said_from)
+        key = (question.id, said, self._said_in_part)
         if self._made_cache is not None and self._made_cache[0] == key:
             return self._made_cache[1]
         # Keywords said in this part count, not those said in passing in another part: "...with the
         # pinball loss" said in Framing kept Model and loss, whose question asks for the loss and
         # the window, from probing either after "I would train gradient boosted trees." (trial 34).
-        everything = " ".join([*self._said_earlier[self._part_said_from:], said])
+        # The answers said in the part, not the earlier answers filed since it began: those held
+        # the part before's too when its discussion went on into this one (trial 42: "Define the
+        # answer when there is one session or none" made by "a single session. Two sessions..."
+        # said to the test cases, and the scale-up part's idle-gap question got no probe).
+        everything = " ".join([self._said_in_part, said])
         statuses: list[str | None] = [None] * len(question.expected_points)
         if said and self.matcher.uses_meaning:
             scores = self._point_matcher.score_points(question.expected_points, sentences_of_text(said), question.text)
