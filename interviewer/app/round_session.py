@@ -728,7 +728,8 @@ class RoundSession:
                 first = next(p.started_at for p in self.engine.timeline.phases if is_extra_part(p.phase))
                 self.store.add_finding(self.session_id, EXTRAS_KIND, extras_message(self.script), start=first,
                                        details={"severity": "note",
-                                                "extras": extras_details(self.script, self.engine.extras_from)})
+                                                "extras": extras_details(self.script, self.engine.extras_from,
+                                                                         self.engine.extras_left_out)})
             self._add_question_findings()
             self.store.finish_session(self.session_id, SessionStatus.COMPLETED)
             if self._on_saved is not None:

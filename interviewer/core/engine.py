@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Sequence, Union
 
-from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PointMatcher, sentences_of_text
+from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PointMatcher, says_own_words, sentences_of_text
 from interviewer.core.analysis.depth import TRADEOFFS, heard_in_text
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.behavioral import asks_for_story
@@ -52,8 +52,8 @@ from interviewer.core.candidate_questions import defers_questions, question_phas
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
 from interviewer.core.extra_questions import (EXTRA_KINDS, EXTRA_MAX, EXTRA_MIN_LEFT_S, EXTRA_MIN_SHARE, EXTRA_OFFER_ID,
-                                              SILENT_YES, offer_text, pick_extra, source_part, wants_wrap_up,
-                                              with_extra_part)
+                                              SILENT_YES, extra_part_id, offer_text, pick_extra, repeated_questions,
+                                              source_part, wants_wrap_up, with_extra_part)
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
 from interviewer.core.phase_prompts import OFF_PLAN_SECONDS, PART_PURPOSE, TIME_LEFT, number_words, split_task, spoken_phase_prompt
@@ -426,6 +426,10 @@ class RoundEngine:
         self.extra_scripts = tuple(extra_scripts)
         self.recent_scripts = tuple(recent_scripts)
         self.extras_from: list[str] = []
+        # Extra part id -> ids (in its script) of the questions left out of it, asked in the round
+        # already (`_asked_before`): kept with the round (extras_details) so its review has them out too.
+        self.extras_left_out: dict[str, tuple[str, ...]] = {}
+        self._asked_texts: list[str] = []  # every line asked in the round (`_asked_before`)
         self._offer_open = False
         # How the part the offer was made in ends once it is answered: AGENDA (its questions
         # done) or NEXT (left with N; the offer comes either way, trial 37 item 9).
@@ -498,10 +502,10 @@ class RoundEngine:
         # them again in other words (`Matcher.same_ask`, trial 38).
         self._probes_said: list[str] = []
         self._said_in_part = ""  # every answer in the running part, for its tradeoff (`_ask_for_tradeoff`)
+        self._said_in_part_before = ""  # every answer in the part before it (`_told_in_part_before`)
         # Questions answered in full in one answer (no probe: `_note_full_answer`), and where the
         # running part's answers start in `_said_earlier` (its keywords make points: `_points_made`).
         self._answered_in_full: set[str] = set()
-        self._part_said_from = 0
         # What the candidate said in the running part to the new constraints or scenarios that open
         # it (`at_phase` follow-ups of earlier questions): said about the part's own question too.
         self._part_opening_said = ""
@@ -805,7 +809,7 @@ class RoundEngine:
         self._code_done = False
         self._guessed_covered, self._covered_in_passing = [], []
         self._probe_texts, self._probes_answered_fully = set(), 0
-        self._part_said_from = len(self._said_earlier)
+        self._said_in_part_before = self._said_in_part
         self._part_opening_said = ""
         self._said_in_part = ""
         phase = self._planned_bounds[index][0]
@@ -874,24 +878,73 @@ class RoundEngine:
         return [self._ask(question, follow_up, at, reason)]
 
     def _told_before(self, question: Question) -> str:
-        """What the candidate said just before `question`, a question of the running part, is asked
-        (the answers to the question discussed until now, an answer said over a line too), when
-        what they said to the scenario that opened the part already makes one of `question`'s
-        talking points: by the point's keywords, or COVERED by the review's point matcher. ""
-        when it makes none. Trial 36: "the null rate alerts and the
+        """What the candidate said before `question`, a question of the running part, is asked that
+        already answers some of it, else "": the lead-in TOLD_BEFORE_LEAD_IN and what its
+        follow-ups are decided on. Said to the scenario that opened the part: when it makes one of
+        `question`'s talking points (`_points_told`); then the answers to the question discussed
+        until now count (an answer said over a line too). Trial 36: "the null rate alerts and the
         schema contract test", said over the Prevention part's scenario, then "Got it." and the
-        Prevention question word for word, "As I said twice now: ..."."""
+        Prevention question word for word, "As I said twice now: ...". Without such an answer,
+        the part's opening question: `_told_in_part_before`."""
         said = self._part_opening_said.strip()  # said to the scenario that opened the part
-        if not said or not question.expected_points or question.phase != getattr(self.current_phase, "id", None):
+        if not question.expected_points or question.phase != getattr(self.current_phase, "id", None):
             return ""
-        before = self._answers_so_far.strip() or said
-        if any(p.keywords and keyword_hits(said, p.keywords, fuzzy=False) for p in question.expected_points):
-            return before
+        if not said:
+            return self._told_in_part_before(question)
+        made, _ = self._points_told(question, said)
+        return (self._answers_so_far.strip() or said) if made else ""
+
+    def _told_in_part_before(self, question: Question) -> str:
+        """What the candidate said in the part before the running one that already answers
+        `question`, the running part's opening question, mostly: more than half of its talking
+        points made there (`_points_told`; the evidence sentences, joined), else "". Only the part
+        just before, and only by meaning over a majority: the matcher credits a point or two
+        generously from a whole round's answers, and a lead-in saying "you've told me" wrongly is
+        worse than none. Trial 41: the whole incident told to a probe in the context part, then
+        "Let's get to the interesting part." and the incident question word for word."""
+        phase = self.current_phase
+        if phase is None or not self.matcher.uses_meaning or any(
+                a.phase == phase.id and a.follow_up_id is None for a in self.timeline.asks):
+            return ""  # not the part's opening question
+        said = self._said_in_part_before.strip()
+        if not said:
+            return ""
+        made, evidence = self._points_told(question, said, by_keywords=False)
+        return (evidence or said) if 2 * made > len(question.expected_points) else ""
+
+    def _points_told(self, question: Question, said: str, by_keywords: bool = True) -> tuple[int, str]:
+        """How many of `question`'s talking points `said` (earlier answers) really made, and the
+        sentences that made them (joined). A point is made by a sentence COVERED by the review's
+        point matcher that says a word of the point's own (coverage.says_own_words), not only
+        words the problem shares: those of every line asked before the question (its own words
+        name what it asks: "The root cause was an upstream team that changed the amount field"
+        makes "The root cause stated precisely"). Trial 42: "...partition by user id
+        so all sessions of one user land on the same machine ... runs the same sweep" (to the
+        scale-up constraint) was COVERED for "One pass over the merged sessions comparing each
+        start with the previous end" on "sessions", "one" and "start", and the idle-gap question
+        came as "You've told me some of this already". With `by_keywords`, also a sentence saying a
+        keyword of the point as written that brings such a word (the bag of stems has no matcher)."""
+        problem = [t for t in self._asked_texts if t != question.text]
+        sentences = sentences_of_text(said)
+        made: dict[int, list[str]] = {}
         if self.matcher.uses_meaning:
-            scores = self._point_matcher.score_points(question.expected_points, sentences_of_text(said), question.text)
-            if any(p.status == COVERED for p in scores):
-                return before
-        return ""
+            for i, score in enumerate(self._point_matcher.score_points(question.expected_points, sentences,
+                                                                       question.text)):
+                point = question.expected_points[i]
+                by = [e.text.strip() for e in score.evidence if e.text.strip()] if score.status == COVERED else []
+                if own := [t for t in by if says_own_words(point, t, problem)]:
+                    made[i] = own
+        if by_keywords:
+            for i, point in enumerate(question.expected_points):
+                if i in made or not point.keywords:
+                    continue
+                # the keyword said brings a word of the point's own ("gap" is the question's word)
+                own = [s.text.strip() for s in sentences
+                       if any(says_own_words(point, k, problem) for k in keyword_hits(s.text, point.keywords, fuzzy=False))]
+                if own:
+                    made[i] = own
+        evidence = dict.fromkeys(t for texts in made.values() for t in texts)
+        return len(made), " ".join(evidence)
 
     def _already_covered(self, question: Question, follow_up: FollowUp) -> bool:
         """A changed constraint with `if_missing` words is skipped when anything said in the round
@@ -909,6 +962,8 @@ class RoundEngine:
         text = follow_up.text if follow_up else question.text
         event = AskQuestion(question.id, follow_up.id if follow_up else None, text, at, reason)
         self._last_ask = event
+        if follow_up is None or follow_up.id != EXTRA_OFFER_ID:
+            self._asked_texts.append(text)
         self.timeline.asks.append(AskSpan(question.id, event.follow_up_id, reason, self.current_phase.id, at))
         return event
 
@@ -1067,7 +1122,7 @@ class RoundEngine:
         """The offer of another question, worded for the time left and the extra's length."""
         self._offer_open, self._offer_closes = True, closes
         left = self._extra_seconds(now)
-        other = pick_extra(self.script, self.extra_scripts, self.extras_from, self.recent_scripts, left)
+        other = self._pick_extra(left)
         text = offer_text(left, source_part(other).minutes, len(self.extras_from) + 1)
         return self._ask(self._question, FollowUp(EXTRA_OFFER_ID, text), now, AskReason.FOLLOW_UP)
 
@@ -1089,26 +1144,39 @@ class RoundEngine:
             self.no_extra_why = f"{number_words(EXTRA_MAX)} were asked, the most a round has"
         elif left < EXTRA_MIN_LEFT_S or left < EXTRA_MIN_SHARE * self.round_seconds:
             self.no_extra_why = "too little time is left for one"
-        elif pick_extra(self.script, self.extra_scripts, self.extras_from, self.recent_scripts, left) is None:
+        elif self._pick_extra(left) is None:
             self.no_extra_why = "no other script of this kind has one that fits the time left"
         else:
             self.no_extra_why = None
             return True
         return False
 
+    def _asked_before(self, question: Question) -> bool:
+        """`question` (another script's, for an extra part) says again a line asked in the round:
+        the same words or as close in meaning as `Matcher.same_ask`."""
+        return self.matcher.same_ask(question.text, self._asked_texts)
+
+    def _pick_extra(self, seconds: float) -> RoundScript | None:
+        """The script the next extra part comes from (`pick_extra`): none whose questions were all
+        asked in the round already; one with none of them asked first."""
+        return pick_extra(self.script, self.extra_scripts, self.extras_from, self.recent_scripts, seconds,
+                          repeats=self._asked_before)
+
     def _start_extra(self, now: float, silent: bool = False) -> list[Event]:
         """The extra part starts now: another script's question part joins the round's script
         before the wrap-up, planned for its minutes or the time left, whichever is less (the
         wrap-up keeps its minutes; `_move_on` gives the work the rest, from the round's start)."""
-        other = pick_extra(self.script, self.extra_scripts, self.extras_from, self.recent_scripts,
-                           self._extra_seconds(now))
+        other = self._pick_extra(self._extra_seconds(now))
         if other is None or not self.has_next_phase:
             return self._move_on(now, self._offer_closes)
         index = self._phase_index + 1
         wrap_up = self._phase_bounds[index][0]
         minutes = min(source_part(other).minutes, self._extra_seconds(now) / 60.0)
         self.extras_from.append(other.id)
-        self.script = with_extra_part(self.script, other, len(self.extras_from), minutes, wrap_up.id)
+        left_out = repeated_questions(other, self._asked_before)
+        self.script = with_extra_part(self.script, other, len(self.extras_from), minutes, wrap_up.id, left_out)
+        if left_out:
+            self.extras_left_out[extra_part_id(len(self.extras_from), source_part(other).id)] = left_out
         phase = self.script.phases[[p.id for p in self.script.phases].index(wrap_up.id) - 1]
         span = (phase, now, now + minutes * 60.0)
         self._planned_bounds.insert(index, span)
@@ -1240,13 +1308,17 @@ class RoundEngine:
             return {}
         said = self._answers_so_far.strip()
         thin = self._thin_on(question)
-        key = (question.id, said, self._part_said_from, thin)
+        key = (question.id, said, self._said_in_part, thin)
         if self._made_cache is not None and self._made_cache[0] == key:
             return self._made_cache[1]
         # Keywords said in this part count, not those said in passing in another part: "...with the
         # pinball loss" said in Framing kept Model and loss, whose question asks for the loss and
         # the window, from probing either after "I would train gradient boosted trees." (trial 34).
-        everything = " ".join([*self._said_earlier[self._part_said_from:], said])
+        # The answers said in the part, not the earlier answers filed since it began: those held
+        # the part before's too when its discussion went on into this one (trial 42: "Define the
+        # answer when there is one session or none" made by "a single session. Two sessions..."
+        # said to the test cases, and the scale-up part's idle-gap question got no probe).
+        everything = " ".join([self._said_in_part, said])
         statuses: list[str | None] = [None] * len(question.expected_points)
         if said and self.matcher.uses_meaning:
             scores = self._point_matcher.score_points(question.expected_points, sentences_of_text(said), question.text)
@@ -1305,6 +1377,8 @@ class RoundEngine:
         if related and any(full for _, full in related) and (any_point or all(part for part, _ in related)):
             return True
         said, bar = self._answers_so_far.strip(), self.matcher.thresholds.covered
+        if said and self.matcher.restates(said, follow_up):
+            return True  # its own words said back (trial 41: "...a meet-test on live traffic first")
         return bool(said) and bar is not None and self.matcher.coverage(said, follow_up) >= bar
 
     def _own_story_only(self) -> bool:

@@ -75,31 +75,51 @@ def source_part(script: RoundScript) -> Phase | None:
                  and script.questions_in(p.id)), None)
 
 
+def repeated_questions(script: RoundScript, repeats: Callable[[Question], bool] | None) -> tuple[str, ...]:
+    """The ids of the questions of `script`'s source part that `repeats` says were asked in the
+    round already (in other words): left out of its extra part (`with_extra_part`)."""
+    part = source_part(script)
+    if part is None or repeats is None:
+        return ()
+    return tuple(q.id for q in script.questions_in(part.id) if repeats(q))
+
+
 def pick_extra(script: RoundScript, others: Iterable[RoundScript], used: Iterable[str] = (),
-               recent: Sequence[str] = (), max_seconds: float = float("inf")) -> RoundScript | None:
+               recent: Sequence[str] = (), max_seconds: float = float("inf"),
+               repeats: Callable[[Question], bool] | None = None) -> RoundScript | None:
     """Another script of the same kind with a part of questions planned for at most
     `max_seconds` (the time left for it), not `script` nor one `used` in this round; one not in
     `recent` (script ids of recent rounds, newest first) first, else the one asked longest ago.
-    None for a kind outside EXTRA_KINDS (a problem of several parts)."""
+    None for a kind outside EXTRA_KINDS (a problem of several parts). `repeats`: whether a
+    question says again something asked in the round already; a script whose part asks only such
+    questions is passed over, and one that asks none of them comes before one that asks some
+    (trial 41: "Compare batch normalization and layer normalization..." as an extra, six
+    minutes after the follow-up "When would you use batch normalization rather than layer
+    normalization?")."""
     taken = {script.id, *used}
     if script.kind not in EXTRA_KINDS:
         return None
     fits = [o for o in others if o.kind == script.kind and o.id not in taken and source_part(o) is not None
             and source_part(o).minutes * 60.0 <= max_seconds]
+    repeated = {o.id: len(repeated_questions(o, repeats)) for o in fits}
+    fits = [o for o in fits if repeated[o.id] < len(o.questions_in(source_part(o).id))]
     if not fits:
         return None
     order = {sid: i for i, sid in enumerate(recent)}
     fresh = [o for o in fits if o.id not in order]
     if fresh:
-        return fresh[0]
-    return max(fits, key=lambda o: order[o.id])
+        return min(fresh, key=lambda o: repeated[o.id] > 0)  # the first of those with nothing repeated
+    return max(fits, key=lambda o: (repeated[o.id] == 0, order[o.id]))
 
 
-def with_extra_part(script: RoundScript, other: RoundScript, n: int, minutes: float, before: str) -> RoundScript:
+def with_extra_part(script: RoundScript, other: RoundScript, n: int, minutes: float, before: str,
+                    leave_out: Iterable[str] = ()) -> RoundScript:
     """`script` with an extra part (number `n`, `minutes` planned) made of `other`'s source part,
     inserted before the part `before` (the wrap-up). Its questions keep every field; their ids
     and the follow-ups' parts are made the extra part's, and changed constraints become follow-ups
-    asked after the answer (the parts they were for are not in this round)."""
+    asked after the answer (the parts they were for are not in this round). `leave_out`: ids (in
+    `other`) of its questions left out, asked in the round already (`repeated_questions`)."""
+    left_out = set(leave_out)
     source = source_part(other)
     assert source is not None
     pid = extra_part_id(n, source.id)
@@ -107,7 +127,7 @@ def with_extra_part(script: RoundScript, other: RoundScript, n: int, minutes: fl
     questions = tuple(
         replace(q, id=extra_part_id(n, q.id), phase=pid,
                 follow_ups=tuple(replace(f, at_phase=None, phase=None, after_questions=False) for f in q.follow_ups))
-        for q in other.questions_in(source.id))
+        for q in other.questions_in(source.id) if q.id not in left_out)
     index = [p.id for p in script.phases].index(before)
     phases = (*script.phases[:index], phase, *script.phases[index:])
     return replace(script, phases=phases, questions=(*script.questions, *questions))
@@ -151,12 +171,15 @@ def wants_wrap_up(answer: str | None) -> bool:
 EXTRAS_KIND = "round_extra_questions"
 
 
-def extras_details(script: RoundScript, extras_from: Sequence[str]) -> list[dict]:
+def extras_details(script: RoundScript, extras_from: Sequence[str],
+                   left_out: "dict[str, Sequence[str]] | None" = None) -> list[dict]:
     """What `script_with_extras` needs to make the round's script again from its own: per extra
-    part (in order), its id, the script it came from, its planned minutes and the part after it."""
+    part (in order), its id, the script it came from, its planned minutes, the part after it and
+    the ids of the questions left out of it (`left_out`: part id -> ids; asked in the round already)."""
     ids = [p.id for p in script.phases]
     parts = [p for p in script.phases if is_extra_part(p.id)]
-    return [{"part": p.id, "script": source, "minutes": p.minutes, "before": ids[ids.index(p.id) + 1]}
+    return [{"part": p.id, "script": source, "minutes": p.minutes, "before": ids[ids.index(p.id) + 1],
+             **({"left_out": list(left_out[p.id])} if left_out and left_out.get(p.id) else {})}
             for p, source in zip(parts, extras_from)]
 
 
@@ -187,7 +210,8 @@ def script_with_extras(script: RoundScript | None, extras: Sequence[dict],
             before = after[before]
         if other is None or match is None or source_part(other) is None or before not in ids:
             continue
-        script = with_extra_part(script, other, int(match.group(1)), float(d.get("minutes", 0.0)), before)
+        script = with_extra_part(script, other, int(match.group(1)), float(d.get("minutes", 0.0)), before,
+                                 [str(i) for i in d.get("left_out") or ()])
     return script
 
 

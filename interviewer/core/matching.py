@@ -537,7 +537,7 @@ class Matcher:
             return not follow_up.if_missing
         # A complexity stated as speech recognition writes it ("and log in overall" for "n log n
         # overall", trial 21) answers a complexity follow-up; its if_missing words miss those spellings.
-        if said.strip() and asks_about_complexity(follow_up.text) and states_complexity(said):
+        if states_what_it_asks(said, follow_up):
             return False
         weighed = self.thresholds.follow_up_weights is not None and self.thresholds.covered is not None \
             and bool(question.strip())
@@ -580,6 +580,17 @@ class Matcher:
         vectors = self.vectors([text, *earlier])
         return any(dot(vectors[0], v) >= bar for v in vectors[1:])
 
+    def restates(self, said: str, follow_up: FollowUp) -> bool:
+        """`said` says the follow-up back: every content word of its text (stems, stopwords and
+        question words aside; at least two of them) in one sentence. Trial 41: "How would you test
+        it on live traffic?" after "I will run on a meet-test on live traffic first." (an A/B
+        test, misheard): skipped on the weighed guess, then asked as the last chance. One word
+        names a subject only ("I keep a min-heap" for "Why a heap?")."""
+        wanted = {stem(w) for w in words(follow_up.text) if w not in STOPWORDS}
+        if len(wanted) < 2:
+            return False
+        return any(wanted <= {stem(w) for w in words(sentence)} for sentence in re.split(r"[.!?;]+", said))
+
     def covered_plainly(self, said: str, follow_up: FollowUp, earlier: str = "") -> bool:
         """A follow-up `follow_up_needed` skipped was dealt with on plain evidence: one of its
         `if_missing` words said (not only words its own text says), a complexity stated for a
@@ -587,7 +598,7 @@ class Matcher:
         (`covered_score`, keyword recall) skipped it: trial 23's "How would you check it on many
         random logs?" (if_missing "random") was skipped at a score of 0.03 after an answer about
         empty logs and ties, and the round moved on with time left."""
-        if said.strip() and asks_about_complexity(follow_up.text) and states_complexity(said):
+        if states_what_it_asks(said, follow_up):
             return True
         if follow_up.if_missing:
             echoes = echo_keywords(follow_up) if self.thresholds.follow_up_weights is not None else set()
@@ -595,6 +606,49 @@ class Matcher:
                 return True
         return self.thresholds.covered is not None and any(
             text.strip() and self.coverage(text, follow_up) >= self.thresholds.covered for text in (said, earlier))
+
+
+_HOW_LONG = re.compile(r"^\W*how long\b", re.IGNORECASE)
+# Another ask joined to the how-long one: "How long would you run the test, and how would you
+# know the result isn't noise?" is not answered by "two weeks".
+_AND_ANOTHER_ASK = re.compile(r"\b(?:and|or)\s+(?:how|what|why|which|who|when|where|would|do|did|does|is|are|can|could|should)\b",
+                              re.IGNORECASE)
+_WHY_THAT_LONG = re.compile(r"^\W*why (?:(?:did it take )?(?:that|so|this) long|the delay)\W*$", re.IGNORECASE)
+_DURATION = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|ninety|a few|a couple of|couple of|several|half an?)\s*-?\s*"
+    r"(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+# "once a day", "three times a week", "every two weeks", "per hour": how often, not how long.
+_HOW_OFTEN_BEFORE = re.compile(r"\b(?:once|twice|times|per|every|each)\s*$", re.IGNORECASE)
+
+
+def states_what_it_asks(said: str, follow_up: FollowUp) -> bool:
+    """`said` (the answers to the current question) gives what the follow-up asks for in a form
+    its if_missing words miss: a complexity as speech recognition writes it ("and log in overall"
+    for "n log n overall", trial 21) for a complexity follow-up, or a duration for one that asks
+    only how long (trial 41: "How long was it between the problem starting and someone noticing?
+    Why that long?" after "the alert caught it after two days", said twice; "days later" and
+    "took days" missed it). The answers to this question only: a round's other durations
+    ("retrained weekly", "shadow mode for two weeks") are about other things."""
+    if not said.strip():
+        return False
+    return ((asks_about_complexity(follow_up.text) and states_complexity(said))
+            or (asks_only_how_long(follow_up.text) and states_duration(said)))
+
+
+def asks_only_how_long(text: str) -> bool:
+    """The follow-up asks how long and nothing else ("How long did training take?"; "How long was
+    it ...? Why that long?"), not "How long would you run the test, and how would you know ...?"."""
+    asks = [a.strip() for a in re.split(r"(?<=\?)", text) if a.strip()]
+    if not asks or not _HOW_LONG.match(asks[0]) or _AND_ANOTHER_ASK.search(asks[0]):
+        return False
+    return all(_WHY_THAT_LONG.match(a) for a in asks[1:])
+
+
+def states_duration(said: str) -> bool:
+    """`said` gives a length of time ("after two days", "3 hours", "a couple of weeks"), not only
+    how often ("once a day", "every two weeks")."""
+    return any(not _HOW_OFTEN_BEFORE.search(said[:m.start()]) for m in _DURATION.finditer(said))
 
 
 # An if_missing word the follow-up's own text says ("tests" for "Which test cases would you write?",

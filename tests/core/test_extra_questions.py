@@ -26,12 +26,13 @@ def story_round(sid: str = "own", minutes: float = 45, story_minutes: float = 30
     return RoundScript(sid, f"Round {sid}", kind, minutes, phases, questions)
 
 
-def other_round(sid: str = "other", kind: str = "behavioral") -> RoundScript:
+def other_round(sid: str = "other", kind: str = "behavioral",
+                text: str = "Merge the overlapping sessions of a user.") -> RoundScript:
     phases = (Phase("intro", "Introductions", 3, "Hi."),
               Phase("problem", "Sessions problem", 12, "Here is a problem."),
               Phase("wrap", "Wrap-up", 5, "Do you have questions for me?"))
     question = Question(
-        "merge", "Merge the overlapping sessions of a user.", "problem",
+        "merge", text, "problem",
         clarifying_topics=(ClarifyingTopic("input size", ("how many", "size", "large"),
                                            "Up to a million sessions a user."),),
         follow_ups=(FollowUp("merge-complexity", "What is the time complexity?", at_phase="wrap"),),
@@ -139,7 +140,11 @@ def test_no_wraps_up():
 
 
 def test_extras_repeat_while_time_allows_at_most_three_from_unasked_scripts_recent_last():
-    others = [other_round(f"o{i}") for i in range(5)]
+    # Five different questions: one asked already in the round is passed over (trial 41).
+    texts = ["Merge the overlapping sessions of a user.", "Describe a conflict with a colleague.",
+             "Explain how you would rank search results.", "Tell me about a deadline you missed.",
+             "Which metric would you pick for fraud detection?"]
+    others = [other_round(f"o{i}", text=t) for i, t in enumerate(texts)]
     engine, clock, _ = _started(story_round(minutes=90, story_minutes=80), others, recent=("o0",))
     events = _answer_story(engine, clock)
     for _ in range(60):  # thin answers; every offer taken

@@ -23,7 +23,9 @@ HINT = ControllerSettings().offer_help_text
 def breadth(sid: str, part_minutes: float = 12) -> RoundScript:
     phases = (Phase("training", f"Training ({sid})", part_minutes, "Let's start with training."),
               Phase("wrap", "Your questions", 5, "What questions do you have for me?"))
-    questions = (Question(f"{sid}-q", f"How would you train it ({sid})?", "training"),)
+    # Another question for another script: one asked in the round already is passed over (trial 41).
+    text = f"How would you train it ({sid})?" if sid == "own" else f"Which metric would you report ({sid})?"
+    questions = (Question(f"{sid}-q", text, "training"),)
     return RoundScript(sid, f"Breadth {sid}", "ml_breadth", 45, phases, questions)
 
 
@@ -73,7 +75,7 @@ def test_silence_on_the_offer_takes_it_soon_with_no_nudge_and_is_no_answer(tmp_p
            and controller.current_answer is not offer)
     assert NUDGE not in speaker.said and HINT not in speaker.said
     assert "I'll take that as a yes. Here is another one." in speaker.said  # says what it does
-    assert speaker.said[-1] == "How would you train it (other)?"
+    assert speaker.said[-1] == "Which metric would you report (other)?"
     assert offer.dropped and AnswerDropped(offer.index) in updates  # not kept, numbered or scored
 
 
@@ -84,7 +86,7 @@ def test_a_yes_to_the_offer_is_no_answer_either(tmp_path):
     controller.end_answer()
     _until(clock, speaker, controller, lambda: controller.current_answer is not None
            and controller.current_answer is not offer)
-    assert speaker.said[-1] == "How would you train it (other)?"
+    assert speaker.said[-1] == "Which metric would you report (other)?"
     assert offer.dropped and AnswerDropped(offer.index) in updates
 
 

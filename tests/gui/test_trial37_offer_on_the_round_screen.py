@@ -18,6 +18,12 @@ def test_the_offer_shows_alone_as_an_offer(qtbot, isolated_dirs, script_dirs, tm
     # how the screen shows an offer is what is tested.
     monkeypatch.setattr("interviewer.core.extra_questions.EXTRA_KINDS", frozenset({"ml_system_design"}), raising=False)
     monkeypatch.setattr("interviewer.core.engine.EXTRA_KINDS", frozenset({"ml_system_design"}), raising=False)
+    # The extra comes from another script whose question is not one asked already (an extra that
+    # only repeats the round's own question is passed over): the fixture's own copy of the design
+    # asks the same question, so the user's script here asks another.
+    _bundled, user = script_dirs
+    (user / "mine.toml").write_text((user / "mine.toml").read_text().replace(
+        "Design a system that ranks posts in a news feed.", "Design a system that recommends the next video to watch."))
     clock = FakeClock()
     window, _speaker, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
     window.home.select_script("test-design")

@@ -840,6 +840,16 @@ def _content_stems(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1}
 
 
+def says_own_words(point: ExpectedPoint, text: str, problem: Iterable[str] = ()) -> bool:
+    """`text` says a content word of `point` (its text or keywords) that none of the `problem`
+    lines (what was asked before the point's question) says: a word the point brings, not one
+    the whole problem shares. Trial 42: "...so all sessions of one user land on the same machine
+    ... runs the same sweep" was COVERED by meaning for "One pass over the merged, sorted sessions
+    comparing each start with the previous end", on "sessions", "one" and "start" alone."""
+    shared = set().union(*(_content_stems(line) for line in problem))
+    return bool(_content_stems(text) & (_point_stems(point) - shared))
+
+
 def combine(index: int, point: ExpectedPoint, scores: Sequence[PartScore],
             th: CoverageThresholds | None) -> PointCoverage:
     """A point's coverage from its scores in each part said to the question."""
