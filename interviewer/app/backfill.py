@@ -16,6 +16,7 @@ from typing import Any, Callable
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.matching import topics_to_ask
 from interviewer.core.scripts.model import RoundScript
+from interviewer.core.stored_script import session_script
 from interviewer.core.transcript import Transcript
 from interviewer.errors import Cancelled
 from interviewer.storage.errors import StorageError
@@ -337,7 +338,8 @@ def reanalyse_rounds(store: Any, session_ids: list[int], script_for: Callable[[s
         def within(done: float, _of: int, offset: int = offset) -> None:
             if on_progress is not None:
                 on_progress(offset + done, total)
-        one = reanalyse(store, session, script_for(session.script_id), within, cancel)
+        # the script the round ran: the copy kept with it, else the file of its id (core.stored_script)
+        one = reanalyse(store, session, session_script(session, script_for), within, cancel)
         result.analysed += one.analysed
         result.rounds.append(session.id)
         offset += len(one.analysed) + one.cancelled

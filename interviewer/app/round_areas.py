@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from interviewer.core.extra_questions import round_script
+from interviewer.core.stored_script import session_script, stored_script
 from interviewer.core.analysis.summary import covered_areas_by_question
 from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.scripts.model import RoundScript
@@ -47,12 +47,13 @@ def fill_missing_round_areas(store: Any, script_by_id: Callable[[str], RoundScri
         stored = done.get(s.id)
         if stored is not None and (stored == name or name == LEXICAL):
             continue
-        script = script_by_id(s.script_id)
+        # The script the round ran (core.stored_script): the copy kept with it, else the file of
+        # its id; with its extra questions' parts, whose areas count as any other's.
+        script = stored_script(s.script_id, getattr(s, "script_text", None), script_by_id)
         if script is None:
             continue
-        # with its extra questions' parts (core.extra_questions): their areas count as any other's
         if hasattr(store, "get_session"):
-            script = round_script(script, store.get_session(s.id).findings, script_by_id)
+            script = session_script(store.get_session(s.id), script_by_id)
         record_round_areas(store, s.id, script, encoder)
         matched += 1
     return matched

@@ -190,8 +190,10 @@ class RoundSession:
     def _open_session(self) -> Path:
         if self.store is not None:
             try:
+                # The exact text the script was parsed from: the round's review never changes
+                # when the file is edited, broken or deleted later (core.stored_script).
                 self.session_id = self.store.create_session(self.script.id, self.script.title, self.script.kind,
-                                                            self.script.minutes)
+                                                            self.script.minutes, script_text=self.script.text or None)
                 return Path(self.store.session_dir(self.session_id))  # never outside the data folder
             except Exception as exc:  # read-only or full data folder: the round still runs
                 self._problem(f"This round cannot be saved: {exc}")
@@ -729,7 +731,8 @@ class RoundSession:
                 self.store.add_finding(self.session_id, EXTRAS_KIND, extras_message(self.script), start=first,
                                        details={"severity": "note",
                                                 "extras": extras_details(self.script, self.engine.extras_from,
-                                                                         self.engine.extras_left_out)})
+                                                                         self.engine.extras_left_out,
+                                                                         {s.id: s.text for s in self.engine.extra_scripts})})
             self._add_question_findings()
             self.store.finish_session(self.session_id, SessionStatus.COMPLETED)
             if self._on_saved is not None:

@@ -202,6 +202,7 @@ def export_session(args: argparse.Namespace) -> int:
 def transcribe_session(args: argparse.Namespace) -> int:
     from interviewer.app.backfill import has_work, transcribe_missing
     from interviewer.core.scripts.loader import discover_scripts
+    from interviewer.core.stored_script import session_script
 
     with _open_store() as store:
         session = store.get_session(args.id)
@@ -211,7 +212,7 @@ def transcribe_session(args: argparse.Namespace) -> int:
         from interviewer.adapters.transcription import load_model, transcribe
 
         model = load_model(args.model)
-        script = next((s for s in discover_scripts().scripts if s.id == session.script_id), None)
+        script = session_script(session, discover_scripts().scripts)  # the copy kept with the round first
 
         def progress(done: int, total: int) -> None:
             if done < total:

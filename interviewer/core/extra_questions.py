@@ -172,14 +172,19 @@ EXTRAS_KIND = "round_extra_questions"
 
 
 def extras_details(script: RoundScript, extras_from: Sequence[str],
-                   left_out: "dict[str, Sequence[str]] | None" = None) -> list[dict]:
+                   left_out: "dict[str, Sequence[str]] | None" = None,
+                   texts: "dict[str, str] | None" = None) -> list[dict]:
     """What `script_with_extras` needs to make the round's script again from its own: per extra
-    part (in order), its id, the script it came from, its planned minutes, the part after it and
-    the ids of the questions left out of it (`left_out`: part id -> ids; asked in the round already)."""
+    part (in order), its id, the script it came from, its planned minutes, the part after it, the
+    ids of the questions left out of it (`left_out`: part id -> ids; asked in the round already)
+    and the exact text of that script (`texts`: id -> RoundScript.text), so the review does not
+    change when that file is edited or deleted later (core.stored_script)."""
     ids = [p.id for p in script.phases]
     parts = [p for p in script.phases if is_extra_part(p.id)]
+    texts = texts or {}
     return [{"part": p.id, "script": source, "minutes": p.minutes, "before": ids[ids.index(p.id) + 1],
-             **({"left_out": list(left_out[p.id])} if left_out and left_out.get(p.id) else {})}
+             **({"left_out": list(left_out[p.id])} if left_out and left_out.get(p.id) else {}),
+             **({"text": texts[source]} if texts.get(source) else {})}
             for p, source in zip(parts, extras_from)]
 
 
@@ -187,6 +192,16 @@ def extras_message(script: RoundScript) -> str:
     names = [p.name.removeprefix(EXTRA_NAME) for p in script.phases if is_extra_part(p.id)]
     count = "One extra question was" if len(names) == 1 else f"{number_words(len(names)).capitalize()} extra questions were"
     return f"{count} asked after the script's own, as time was left: {', '.join(names)}."
+
+
+def _extra_source(d: dict, lookup: "Callable[[str], RoundScript | None]") -> RoundScript | None:
+    """The script an extra part came from: the copy of its text the round kept, else by its id."""
+    text = d.get("text")
+    if isinstance(text, str) and text:
+        from interviewer.core.stored_script import stored_script  # it imports this module
+
+        return stored_script(str(d.get("script")), text, lookup)
+    return lookup(str(d.get("script")))
 
 
 def script_with_extras(script: RoundScript | None, extras: Sequence[dict],
@@ -201,7 +216,7 @@ def script_with_extras(script: RoundScript | None, extras: Sequence[dict],
     lookup = scripts if callable(scripts) else {s.id: s for s in scripts}.get
     after = {str(d.get("part", "")): d.get("before") for d in extras}
     for d in extras:
-        other, part = lookup(str(d.get("script"))), str(d.get("part", ""))
+        other, part = _extra_source(d, lookup), str(d.get("part", ""))
         match = re.match(r"^extra(\d+)-", part)
         ids = {p.id for p in script.phases}
         before, seen = d.get("before"), set()

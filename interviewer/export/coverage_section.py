@@ -56,14 +56,13 @@ def _plain_problem(problem: str) -> str:
 
 
 def script_of(session: Any) -> RoundScript | None:
-    """The session's script among the bundled and the user's scripts (None when it is gone), as
-    the round ran it: with its extra questions' parts (core.extra_questions)."""
-    from interviewer.core.extra_questions import round_script
+    """The session's script as the round ran it (core.stored_script): the copy kept with the
+    round, else the bundled or user's script of its id (None when it is gone), with its extra
+    questions' parts (core.extra_questions)."""
     from interviewer.core.scripts.loader import discover_scripts
+    from interviewer.core.stored_script import session_script
 
-    scripts = discover_scripts().scripts
-    own = next((s for s in scripts if s.id == session.script_id), None)
-    return round_script(own, getattr(session, "findings", ()), scripts)
+    return session_script(session, discover_scripts().scripts)
 
 
 def script_problems_of(session: Any) -> list[str]:

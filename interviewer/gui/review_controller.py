@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from interviewer.app.labels import clock_text
 from interviewer.app.services import AppServices
-from interviewer.core.extra_questions import round_script
 from interviewer.core.scripts.model import RoundScript
+from interviewer.core.stored_script import session_script
 from interviewer.gui.banner import Banner
 from interviewer.gui.debrief_screen import DebriefScreen
 from interviewer.gui.model_status import ModelStatus
@@ -101,8 +101,9 @@ class ReviewController:
         return next((s for s in self._scripts() if s.id == script_id), None)
 
     def script_of(self, session) -> RoundScript | None:
-        """The round's script as it ran: its own with any extra parts (core.extra_questions)."""
-        return round_script(self.script_by_id(session.script_id), session.findings, self._scripts())
+        """The round's script as it ran: the copy kept with it (else the file of its id), with
+        any extra parts (core.stored_script, the one lookup of a stored round's script)."""
+        return session_script(session, self._scripts())
 
     def load_session(self, session_id: int):
         store = self._store()

@@ -57,6 +57,8 @@ class SessionSummary:
     # export.report.last_moment), the length the review and exports give; None when none is stored.
     round_seconds: float | None = None
     skipped: str | None = None  # its QUESTIONS_DONE_KIND finding's "skipped" (status_text)
+    # The exact text of its question script when it started (None: stored before it was kept).
+    script_text: str | None = field(default=None, repr=False)
 
     @property
     def status_text(self) -> str:
@@ -155,6 +157,9 @@ class Session:
     findings: list[Finding] = field(default_factory=list)
     # Everything the interviewer said, in order (empty for rounds stored before it was kept).
     lines: list[InterviewerLine] = field(default_factory=list)
+    # The exact text of its question script when it started (core.stored_script finds the round's
+    # script with it); None for a round stored before it was kept, or one without a script.
+    script_text: str | None = field(default=None, repr=False)
 
     def findings_for(self, answer_id: int) -> list[Finding]:
         return [f for f in self.findings if f.answer_id == answer_id]

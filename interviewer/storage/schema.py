@@ -182,6 +182,14 @@ def _v9_round_areas_recomputed(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM round_areas")
 
 
+def _v10_round_script_text(db: sqlite3.Connection) -> None:
+    """Trial 40: a round's review (talking points, its ten seconds, the exports, the topic areas)
+    was computed from the script FILE as it is now, so it changed when the file was later edited,
+    broken or deleted. A round now keeps the exact text its script was parsed from when it starts
+    (core.stored_script); rounds stored before have none (NULL) and use the file as before."""
+    db.execute("ALTER TABLE sessions ADD COLUMN script_text TEXT")
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
@@ -193,6 +201,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v7_answer_phase,
     _v8_round_areas_recomputed,
     _v9_round_areas_recomputed,
+    _v10_round_script_text,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -211,6 +220,7 @@ TABLES_OF_VERSION = {
     7: OUR_TABLES,
     8: OUR_TABLES,
     9: OUR_TABLES,
+    10: OUR_TABLES,
 }
 
 

@@ -255,8 +255,10 @@ class Store:
     # ------------------------------------------------------------------ writing a round
 
     def create_session(self, script_id: str, title: str, kind: str, planned_minutes: float,
-                       started_at: float | None = None) -> int:
-        """Start a round. This process owns it (holds its lock) until finish_session or close."""
+                       started_at: float | None = None, script_text: str | None = None) -> int:
+        """Start a round. This process owns it (holds its lock) until finish_session or close.
+        `script_text`: the exact text the round's script was parsed from, kept with the round so
+        its review never changes with the file (core.stored_script); None: not known."""
         started_at = time.time() if started_at is None else started_at
         folder = time.strftime("%Y%m%d-%H%M%S", time.localtime(started_at)) + "-" + secrets.token_hex(3)
         if self.full_disk:
@@ -274,9 +276,10 @@ class Store:
         try:
             with self._write("Starting a round") as db:
                 cur = db.execute(
-                    "INSERT INTO sessions (folder, script_id, title, kind, planned_minutes, started_at, status, owner_pid)"
-                    " VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?)",
-                    (folder, script_id, title, kind, float(planned_minutes), started_at, os.getpid()))
+                    "INSERT INTO sessions (folder, script_id, title, kind, planned_minutes, started_at, status, owner_pid,"
+                    " script_text) VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?, ?)",
+                    (folder, script_id, title, kind, float(planned_minutes), started_at, os.getpid(),
+                     script_text or None))
                 session_id = int(cur.lastrowid)
         except BaseException:
             lock.release(remove=True)
@@ -537,7 +540,8 @@ class Store:
                            _number(r["planned_minutes"], 0.0), _clock_time(r["started_at"], 0.0),
                            _clock_time(r["ended_at"]), _text(r["status"]), r["n"], _number(r["paused"], 0.0),
                            bool(r["early"]), _number(r["last_moment"]) or None,
-                           r["skipped"] if isinstance(r["skipped"], str) and r["skipped"] else None)
+                           r["skipped"] if isinstance(r["skipped"], str) and r["skipped"] else None,
+                           _text(r["script_text"], None) or None)
             for r in self._read(sql, (ENDED_EARLY_KIND, QUESTIONS_DONE_KIND, kind, kind, include_discarded))
         ]
 
@@ -545,7 +549,8 @@ class Store:
         r = self._session_row(session_id)
         session = Session(r["id"], _text(r["folder"]), _text(r["script_id"]), _text(r["title"]), _text(r["kind"]),
                           _number(r["planned_minutes"], 0.0), _clock_time(r["started_at"], 0.0),
-                          _clock_time(r["ended_at"]), _text(r["status"]), _text(r["scratchpad"]))
+                          _clock_time(r["ended_at"]), _text(r["status"]), _text(r["scratchpad"]),
+                          script_text=_text(r["script_text"], None) or None)
         for a in self._read("SELECT * FROM answers WHERE session_id = ? ORDER BY id", (session_id,)):
             transcript, problem = _read_transcript(a["transcript_json"])
             session.answers.append(Answer(
@@ -631,7 +636,7 @@ class Store:
         from interviewer.core.weak_spots import (AreaResult, RoundAreas, round_area_results,
                                                  skipped_follow_up_results, unanswered_questions)
 
-        sessions = self._read("SELECT id, kind, started_at, script_id, EXISTS (SELECT 1 FROM findings f"
+        sessions = self._read("SELECT id, kind, started_at, script_id, script_text, EXISTS (SELECT 1 FROM findings f"
                               " WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early,"
                               # What Next left, as Session.skipped reads it: the round's status.
                               " EXISTS (SELECT 1 FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL"
@@ -661,6 +666,7 @@ class Store:
         # questions and talking points count as the review and the exports count them (trial 37:
         # Home "5 of 7 areas", the export "6 of 9").
         from interviewer.core.extra_questions import EXTRAS_KIND, script_with_extras
+        from interviewer.core.stored_script import stored_script
         from interviewer.core.weak_spots import script_point_areas
 
         extras: dict[int, list] = {}
@@ -693,8 +699,14 @@ class Store:
                 # as the practice plan counts it (a coding round closed 6 s in made the next
                 # round proposed pass over coding).
                 continue
-            script = script_questions(r["script_id"]) if script_questions else None
-            point_areas = script_areas(r["script_id"]) if script_areas else None
+            # The script the round ran: the copy kept with it, else the file of its id now
+            # (core.stored_script, as the review and the exports find it).
+            text = _text(r["script_text"], None) or None
+            script = stored_script(r["script_id"], text, script_questions) if script_questions else None
+            if text and script is not None and script.text == text:
+                point_areas = script_point_areas(script) if script_areas else None
+            else:
+                point_areas = script_areas(r["script_id"]) if script_areas else None
             if script is not None and extras.get(r["id"]):
                 script = script_with_extras(script, extras[r["id"]], script_questions)
                 point_areas = script_point_areas(script) if script_areas else None

@@ -165,3 +165,21 @@ def test_two_instances_starting_at_once_migrate_once(tmp_path):
     for t in threads:
         t.join()
     assert errors == [] and results == [2, 2, 2, 2]
+
+
+def test_version_9_rounds_get_no_script_copy_and_new_rounds_keep_theirs(tmp_path):
+    """Trial 40: a round keeps the exact text of its script (version 10). A real version-9
+    database upgrades with none for its rounds (their review uses the file, as before), and a
+    round started after keeps the text it was given."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 9)
+    with Store.open(data_dir) as store:
+        old = store.get_session(1)
+        assert old.script_text is None and old.script_id == "sd-1" and old.answers
+        assert [s.script_text for s in store.list_sessions()] == [None]
+        text = 'id = "sd-1"\ntitle = "System design"\n'
+        sid = store.create_session("sd-1", "System design", "ml_system_design", 45, script_text=text)
+        assert store.get_session(sid).script_text == text
+    with Store.open(data_dir) as store:  # kept across a restart
+        assert store.get_session(sid).script_text == text and store.get_session(1).script_text is None

@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from interviewer.core.scripts.model import ROUND_KINDS, Question, RoundScript
@@ -71,7 +71,7 @@ def parse_script(text: str, source: str = "<script>", *, bundled: bool = False) 
     script = checker.round_script(data, bundled=bundled)
     if checker.problems or script is None:
         raise ScriptError(checker.problems)
-    return script
+    return replace(script, text=text)
 
 
 def load_script(path: str | Path, *, bundled: bool = False) -> RoundScript:

@@ -202,6 +202,9 @@ class RoundScript:
     warnings: tuple[str, ...] = field(default=(), compare=False)
     # Its own answers to the candidate's questions, over the bundled ones of the same name.
     interviewer_answers: tuple[InterviewerAnswer, ...] = ()
+    # The exact text it was parsed from ("" when built in code): a round stores it when it starts,
+    # so its review never changes when the file is edited, broken or deleted later (trial 40).
+    text: str = field(default="", compare=False, repr=False)
 
     def phase(self, phase_id: str) -> Phase:
         for p in self.phases:
