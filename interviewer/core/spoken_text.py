@@ -59,12 +59,6 @@ def voice_text(text: str) -> tuple[str, list[int]]:
     return "".join(spoken), shown
 
 
-def for_voice(text: str) -> str:
-    """What the voice reads of `text` (voice_text); the same length when it holds no number in
-    scientific notation."""
-    return voice_text(text)[0]
-
-
 def symbols_read_by_name(text: str) -> list[str]:
     """The characters of `text` the voice would read by name, each once, in order."""
     seen: list[str] = []

@@ -7,7 +7,7 @@ import threading
 
 from interviewer.adapters import speaker as speaker_module
 from interviewer.core.scripts.loader import check_file
-from interviewer.core.spoken_text import for_voice
+from interviewer.core.spoken_text import voice_text
 
 SCRIPT = '''id = "t40-behav"
 title = "Ownership 🚀"
@@ -47,10 +47,10 @@ def test_validate_warns_about_emoji_and_long_questions_with_file_line_and_field(
 
 def test_the_voice_gets_the_text_without_the_emoji_at_the_same_positions():
     shown = "What did you do? 🙂 Take your time ➡️ go on 👍🏽"
-    spoken = for_voice(shown)
+    spoken = voice_text(shown)[0]
     assert len(spoken) == len(shown) and spoken.split() == ["What", "did", "you", "do?", "Take", "your", "time",
                                                             "go", "on"]
-    assert for_voice("Café — naïve résumé, 5 °C, x² ≥ 3") == "Café — naïve résumé, 5 °C, x² ≥ 3"
+    assert voice_text("Café — naïve résumé, 5 °C, x² ≥ 3")[0] == "Café — naïve résumé, 5 °C, x² ≥ 3"
 
 
 def test_the_speech_engine_is_handed_the_text_without_the_emoji():
