@@ -22,17 +22,17 @@ from test_trial35_scenario_cut_before_it_changes import PlayedSpeaker
 LEAD_IN = ControllerSettings().reask_lead_in
 
 
-def breadth(sid: str) -> RoundScript:
+def breadth(sid: str, asks: str = "How would you train it", then: str = "How would you debug it") -> RoundScript:
     phases = (Phase("training", f"Training ({sid})", 12, "Let's start with training."),
               Phase("wrap", "Your questions", 5, "What questions do you have for me?"))
-    questions = (Question(f"{sid}-q", f"How would you train it ({sid})?", "training",
-                          follow_ups=(FollowUp(f"{sid}-f", f"How would you debug it ({sid})?"),)),)
+    questions = (Question(f"{sid}-q", f"{asks} ({sid})?", "training",
+                          follow_ups=(FollowUp(f"{sid}-f", f"{then} ({sid})?"),)),)
     return RoundScript(sid, f"Breadth {sid}", "ml_breadth", 45, phases, questions)
 
 
 def _offer_being_said(tmp_path):
     clock = FakeClock(1000.0)
-    engine = RoundEngine(breadth("own"), clock, extra_scripts=[breadth("other")])
+    engine = RoundEngine(breadth("own"), clock, extra_scripts=[breadth("other", "Which loss would you pick for ranking", "When would you stop training")])
     speaker, recorder, updates = PlayedSpeaker(clock, 4), FakeRecorder(), []
     controller = RoundController(engine, speaker, recorder, FakeTranscriber, tmp_path, on_update=updates.append,
                                  settings=ControllerSettings(barge_in=True, speakers_checked=True),
@@ -74,5 +74,5 @@ def test_a_reply_said_over_the_start_of_the_offer_answers_the_offer(tmp_path, re
     if wraps_up:
         assert engine.current_phase.id == "wrap" and engine.no_extra_why == "you chose to wrap up"
     else:
-        assert "How would you train it (other)?" in speaker.said
+        assert "Which loss would you pick for ranking (other)?" in speaker.said
         assert engine.current_phase.id.startswith("extra1-")
