@@ -1293,7 +1293,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
         it adds nothing (AnswerRecord.adds_nothing) and is no "no speech" answer (trial 25: the
         app's own re-reading, then Space in silence, was scored "Check the microphone")."""
         ask, kind = self._cut_off
-        greeted = self._said_hello(self._unfinished) and not self._returned_greeting(self._unfinished)
+        # A hello is greeted back only over the round's first line: later, "Yes, let's do it!"
+        # (a way to say one is ready) over "I'll take that as a yes. ..." met "Nice to meet you."
+        # seven minutes into the round (trial 43).
+        at_opening = len(self.engine.timeline.asks) <= 1
+        greeted = (at_opening and self._said_hello(self._unfinished)
+                   and not self._returned_greeting(self._unfinished))
         self._cut_off = None
         self._finish_deadline = None
         self._unfinished = []
