@@ -492,6 +492,8 @@ class ReviewScreen(QWidget):
         super().__init__(parent)
         self.session: Any = None
         self.numbers: RoundNumbers | None = None
+        self._script: RoundScript | None = None
+        self._missing_audio: list[str] | None = None
         # script id -> why its file could not be loaded (set by ReviewController)
         self.script_problems: Callable[[str], list[str]] = lambda _script_id: []
         self.title = QLabel()
@@ -708,10 +710,10 @@ class ReviewScreen(QWidget):
     def show_session(self, session: Any, script: RoundScript | None = None, missing_audio: list[str] | None = None) -> None:
         if self.session is None or self.session.id != session.id:
             self.export_note.set_note("")  # it was about another round
-        self.session = session
-        numbers = self.numbers = round_numbers(session, script)
-        self._script = script
-        self._missing_audio = missing_audio
+        # Computed before anything is kept: a round whose numbers fail leaves the screen as it was,
+        # never a session without its other fields (a theme switch then raised AttributeError).
+        numbers = round_numbers(session, script)
+        self.session, self.numbers, self._script, self._missing_audio = session, numbers, script, missing_audio
         self._show_header()
         self.transcript.setHtml(self._transcript_html())
         self.ten_seconds.show_session(session)
