@@ -21,7 +21,12 @@ def _plan_row(qtbot, script, minutes: float):
     screen = ReviewScreen()
     qtbot.addWidget(screen)
     screen.session = SimpleNamespace(phases=[], answers=[], findings=[], planned_minutes=minutes, skipped=())
-    return screen._timeline_data(script)
+    try:
+        return screen._timeline_data(script)
+    finally:
+        # The closed screen lives on, connected to the theme: a later test's theme switch would
+        # draw this stand-in round's header (it has no start time) and fail there.
+        screen.session = None
 
 
 def test_the_plan_row_of_a_round_with_three_extras_stays_within_its_length(qtbot):
