@@ -57,7 +57,8 @@ from interviewer.core.engine import (
     TimeUp,
 )
 from interviewer.core.analysis.fillers import is_hesitation
-from interviewer.core.candidate_questions import FLOOR_BACK, CandidateQuestionResponder, defers_questions, question_phases
+from interviewer.core.candidate_questions import (FLOOR_BACK, CandidateQuestionResponder, defers_questions, question_phases,
+                                                  wants_to_know)
 from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
@@ -1940,6 +1941,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 elif asked or self._reply_to(record, question):
                     self._listen_pending = True
                 return
+        # "How does your team monitor models in production? That's all from me.": the question is
+        # answered first, then the round closes (trial 43: only the closing was said). The answer
+        # does not hand the floor back ("Anything else?"): they have just said they are done.
+        question = _question_before_the_end(said)
+        if question is not None and not any(c.question == question for c in record.clarifications):
+            self._reply_to(record, question, last=True)
         self.engine.stop(PhaseEnd.AGENDA)  # the conversation is over: not the candidate ending it early
         self._listen_pending = False
         self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
@@ -2009,6 +2016,21 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _emit(self, update: Update) -> None:
         if self._on_update is not None:
             self._on_update(update)
+
+
+def _question_before_the_end(said: str) -> str | None:
+    """The question (or wish to know, "I'd love to hear about the team.") just before the words
+    that end the candidate's questions ("How do you monitor models? That's all from me.", "...?
+    No more questions, thanks."); None when the sentence before them asks nothing."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", said.strip()) if s.strip()]
+    while len(sentences) > 1 and not sentences[-1].rstrip().endswith("?") and (
+            declines_to_ask(sentences[-1]) or wraps_up(sentences[-1]) or only_hands_back(sentences[-1])
+            or sentences[-1].lower().strip(" .!,") in ("thanks", "thank you", "okay", "ok")):
+        sentences.pop()
+    if len(sentences) == len([s for s in re.split(r"(?<=[.!?])\s+", said.strip()) if s.strip()]):
+        return None  # nothing ended the questions: the whole turn is the closing words
+    last = sentences[-1].strip()
+    return last if last.endswith("?") or wants_to_know(last) else None
 
 
 def _question_before_hand_back(said: str) -> str | None:
