@@ -69,7 +69,7 @@ from interviewer.core.conversation_cues import (
 )
 from interviewer.core.answer_start import SPEECH_LOOKBACK_S
 from interviewer.core.heard_words import words_of as _words_of
-from interviewer.core.extra_questions import EXTRA_OFFER_ID, offer_status
+from interviewer.core.extra_questions import EXTRA_OFFER_ID, EXTRA_PROMPT, SILENT_YES, offer_status
 from interviewer.core.interview_requests import gives_no_answer
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
 from interviewer.core.pitfalls import is_pitfall_follow_up
@@ -325,6 +325,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._answering_before: AskQuestion | _Owed | None = None
         # The question cut off, or a task in the line cut, was on screen: a real answer over it stands.
         self._cut_on_screen = False
+        # The line talked over was "I'll take that as a yes. Here is another one." (the offer's
+        # silence ran out): its words after the yes, said in place of "So, as I was saying:".
+        self._after_silent_yes: str | None = None
         self._typed_in_phase = False  # a key pressed in the scratchpad in this part (_ask_to_keep_working)
         # A question the candidate talked over before it was out, and its kind: asked again in
         # full when their turn ends (_ask_again), what they said meanwhile answering nothing.
@@ -1106,6 +1109,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # main components end to end."; trial 26: over "Let's set the scene first, briefly." the
         # turn was filed under the question never said nor shown, and it was never asked).
         self._cut_on_screen = speaking is cut or sets_a_task(speaking.text)
+        self._after_silent_yes = (speaking.text[len(SILENT_YES):].strip() or EXTRA_PROMPT
+                                  if speaking is not cut and speaking.text.startswith(SILENT_YES) else None)
         self._unclear_words, self._finish_decided_at = 0, None
         self._to_say = deque(u for u in self._to_say if u is not cut)
         if self._resumable is not None and self._resumable.question is cut:
@@ -1304,11 +1309,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._finish_deadline = None
         self._unfinished = []
         self._acknowledge_next = False
+        # Talked over "I'll take that as a yes. ...", the turn was the reply to the offer (the
+        # extra question has begun): its question comes as a yes in time would bring it ("Here is
+        # another one."); "So, as I was saying:" referred to nothing (trial 43).
+        after_yes, self._after_silent_yes = self._after_silent_yes, None
         ask = replace(ask, at=self._now())
         self._last_ask, self._asked_again = ask, True  # cut off again, it is not asked a third time
         if greeted:  # a hello over the first line: greeted back, then that line in full
             self._say(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT)
-        self._say(lead_in or self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
+        self._say(lead_in or after_yes or self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(ask.text, kind, ask)
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, goes_on)
         self._listen_pending = True
