@@ -1866,6 +1866,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._emit(Problem(f"could not answer an earlier question: {exc}", self._now()))
             earlier = []
         asked = any(r.clarifications for r in self._ending[0])  # a question of theirs was answered in the turn
+        replied = [c.question for r in self._ending[0] for c in r.clarifications]
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at,
                                              unanswered=unanswered,
                                              moved_on=last is not None and last.moved_on_after_check_in)
@@ -1889,7 +1890,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._to_say.appendleft(Utterance(reply, UtteranceKind.ACKNOWLEDGEMENT))
         if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
             self._hand_over_to_candidate(last)
-            self._close_when_nothing_left_to_ask(last, " ".join(parts), asked)
+            self._close_when_nothing_left_to_ask(last, " ".join(parts), asked, replied)
             self._offer_to_add(last)
             self._ask_to_keep_working()
         if self.engine.is_over and not self._to_say and self._speaking is None:
@@ -1925,14 +1926,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._listen_pending = True
         self._emit(CandidateTurn(text, self._now()))
 
-    def _close_when_nothing_left_to_ask(self, record: AnswerRecord | None, said: str, asked: bool = False) -> None:
+    def _close_when_nothing_left_to_ask(self, record: AnswerRecord | None, said: str, asked: bool = False,
+                                        replied: list[str] | None = None) -> None:
         """In the last part, the floor handed to the candidate's questions: "That's all from me,
         thank you." or "No more questions." closes the round, as an interviewer would; the round
         sat silent for the rest of the part, waiting for N (trial 11). `asked`: the turn asked
         something that was answered; then a bare "That's it." after it ends that question, not
         the round: the reply asked "Anything else you'd like to ask?", and the candidate answers
         that, or ends the round with N or End round as the banner offers (trial 32: "How does
-        your team decide when a model is ready to ship? That's it." closed the round at once)."""
+        your team decide when a model is ready to ship? That's it." closed the round at once).
+        `replied`: the questions of the turn the interviewer answered already."""
         offered = self._offered_after is not None and record is not None and record.index > self._offered_after
         if (record is None or self.engine.is_over or self.engine.has_next_phase or self._to_say
                 or not (self.takes_candidate_questions(record) or offered) or not self.engine.phase_agenda_done
@@ -1954,7 +1957,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # answered first, then the round closes (trial 43: only the closing was said). The answer
         # does not hand the floor back ("Anything else?"): they have just said they are done.
         question = _question_before_the_end(said)
-        if question is not None and not any(c.question == question for c in record.clarifications):
+        if question is not None and not _among(question, replied or []):
             self._reply_to(record, question, last=True)
         self.engine.stop(PhaseEnd.AGENDA)  # the conversation is over: not the candidate ending it early
         self._listen_pending = False
@@ -2025,6 +2028,18 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _emit(self, update: Update) -> None:
         if self._on_update is not None:
             self._on_update(update)
+
+
+def _among(question: str, questions: list[str]) -> bool:
+    """`question` is one of `questions`, as heard (words alike, one holding the other: a partial
+    transcript may have cut or joined words differently)."""
+    mine = " ".join(_plain_words(question))
+    return any(mine and (mine in other or other in mine)
+               for other in (" ".join(_plain_words(q)) for q in questions) if other)
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", (text or "").lower())
 
 
 def _question_before_the_end(said: str) -> str | None:

@@ -10,6 +10,7 @@ from interviewer.core.candidate_questions import FLOOR_BACK
 from interviewer.core.round_settings import ControllerSettings
 
 from test_round_controller import step
+from test_round_turns import ask
 from test_trial32_interviewer_answers import SHIP, _answer, at_wrap_up
 
 MONITOR = "How does your team monitor models in production?"
@@ -64,3 +65,36 @@ def test_that_is_all_alone_still_closes_at_once(tmp_path):
 def test_the_last_reply_does_not_hand_the_floor_back(reply, kept):
     from interviewer.core.candidate_questions import without_floor_back  # new with the fix
     assert without_floor_back(reply) == kept
+
+
+@pytest.mark.parametrize("space", [False, True])
+def test_a_question_already_answered_is_not_answered_again_at_the_close(tmp_path, space):
+    """The question got its reply in the pause after it (or Space ended the recording after it:
+    the reply, and the turn goes on in a new recording); "That's all from me." in the same turn
+    then closes the round without saying that reply again."""
+    settings = ControllerSettings(silence_ends_answer_after=8)
+    clock, engine, speaker, recorder, controller = at_wrap_up(tmp_path, settings=settings)
+    if space:
+        controller.on_silence(0)
+        recorder.speak(SHIP)
+        controller.end_answer()
+    else:
+        ask(controller, recorder, SHIP)
+    for _ in range(4):
+        step(clock, speaker, controller, 0.5)
+    assert any(s.startswith(_answer("how the team decides").reply) for s in speaker.said[-2:]), speaker.said[-3:]
+    for _ in range(20):
+        if controller.current_answer is not None and not speaker.busy:
+            break
+        step(clock, speaker, controller, 0.5)
+    replied = len(speaker.said)
+    if space:
+        controller.on_silence(0)
+        recorder.speak("That's all from me.")
+        controller.end_answer()
+        for _ in range(20):
+            step(clock, speaker, controller, 0.5)
+    else:
+        _say_and_wait(clock, speaker, controller, recorder, "That's all from me.")
+    assert speaker.said[replied:] == [settings.early_closing_text], speaker.said[replied - 1:]
+    assert engine.is_over
