@@ -325,6 +325,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._answering_before: AskQuestion | _Owed | None = None
         # The question cut off, or a task in the line cut, was on screen: a real answer over it stands.
         self._cut_on_screen = False
+        self._help_moves_to = ""  # where the offer of a hint or to move on said silence goes (engine.moves_on_to)
         # The line talked over was "I'll take that as a yes. Here is another one." (the offer's
         # silence ran out): its words after the yes, said in place of "So, as I was saying:".
         self._after_silent_yes: str | None = None
@@ -448,7 +449,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
-                           unanswered_in=self._unanswered_in(),
+                           unanswered_in=self._unanswered_in(), moves_on_to=self._help_moves_to,
                            recording=not (answer is not None and self._not_recording),
                            talking=self.talking_before_words, opening=opening,
                            going_on=bool(answer and answer.continuation
