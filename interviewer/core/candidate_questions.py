@@ -168,6 +168,25 @@ class CandidateQuestionResponder:
             return None, next(self._replies)
 
 
+    def last_reply(self, question: str) -> tuple[None, str] | None:
+        """`reply` to the candidate's last question, the round closing after it ("How do you
+        monitor models? That's all from me."): the answer without handing the floor back
+        ("Anything else you'd like to ask?"); None for a mere "Can I ask you something?"."""
+        if asks_to_ask(question):
+            return None
+        topic, text = self.reply(question)
+        return topic, without_floor_back(text)
+
+
+def without_floor_back(reply: str) -> str:
+    """`reply` without its closing question that hands the floor back ("Anything else?", "What
+    else would you like to know?"), kept whole when it is nothing but a question."""
+    sentences = re.split(r"(?<=[.!?])\s+", reply.strip())
+    while len(sentences) > 1 and sentences[-1].rstrip().endswith("?"):
+        sentences.pop()
+    return " ".join(sentences)
+
+
 class WrapUpReplier:
     """Answers the questions asked while a question of the last part is being answered, the
     candidate's floor next ("One last question from me, then it's your turn"): one plainly for
@@ -199,4 +218,10 @@ class WrapUpReplier:
     def reply(self, question: str):
         if asks_the_interviewer(question):
             return self._candidate.reply(question)
+        return self._clarifying.reply(question)
+
+    def last_reply(self, question: str):
+        """`reply`, the round closing after it: no floor handed back."""
+        if asks_the_interviewer(question):
+            return self._candidate.last_reply(question)
         return self._clarifying.reply(question)

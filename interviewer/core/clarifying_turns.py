@@ -372,7 +372,7 @@ class ClarifyingTurns:
                           planned=tuple(script.phase(p.id).minutes * 60.0 for p in parts))
 
     def _reply_to(self, record: AnswerRecord, question: str, asked_until: float | None = None,
-                  only_topics_not_answered: bool = False, keep: bool = True) -> bool:
+                  only_topics_not_answered: bool = False, keep: bool = True, last: bool = False) -> bool:
         """Say the interviewer's answer to `question`, asked in `record`; keep the exchange there
         unless it only asked to ask ("Can I ask a question?": invited, not a clarifying question)
         or `keep` is False (a check the question detector does not count, confirmed by manners).
@@ -380,7 +380,8 @@ class ClarifyingTurns:
         answered in `record` yet (a statement taken for a question). In a part for clarifying
         questions, a fact that confirms or corrects the candidate's check ("So the feed is for
         logged-in users only.", "..., right?") comes after an acknowledgement. True if something
-        was said."""
+        was said. `last`: the candidate's last question, the round closing after the reply: it
+        does not hand the floor back (CandidateQuestionResponder.last_reply)."""
         try:
             answerer = self._replier(record)
             if only_topics_not_answered and (answerer is None or asks_for_hint(question)):
@@ -389,7 +390,9 @@ class ClarifyingTurns:
             if record.follow_up_id and follow_up_hint is not None and asks_for_hint(question):
                 result = follow_up_hint(record.follow_up_id)  # stuck on the follow-up, not the question
             else:
-                result = answerer.reply(question) if answerer is not None else None
+                respond = getattr(answerer, "last_reply", None) if last else None
+                respond = respond or (answerer.reply if answerer is not None else None)
+                result = respond(question) if respond is not None else None
         except Exception as exc:  # a broken matcher must not stop the round
             self._emit(Problem(f"could not answer the question: {exc}", self._now()))
             return False

@@ -63,6 +63,10 @@ from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PE
 from interviewer.core.round_plan import shared_spans
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
+# Where leaving a question unanswered goes (RoundEngine.moves_on_to).
+NEXT_QUESTION = "question"
+NEXT_PART = "part"
+
 # ---------------------------------------------------------------- events (times in round seconds)
 
 
@@ -685,6 +689,27 @@ class RoundEngine:
     @property
     def has_next_phase(self) -> bool:
         return self._phase_index + 1 < len(self._phase_bounds)
+
+    @property
+    def moves_on_to(self) -> str:
+        """Where leaving the current question unanswered goes (`answer_finished(unanswered=True)`),
+        for the words that announce it: NEXT_QUESTION when the running part has another question
+        or changed constraint queued (one that would be skipped as dealt with already counts:
+        deciding that needs the matcher), NEXT_PART when the next part starts, "" otherwise (an
+        offer of another question may come first, the part is held for work or to its time, the
+        round's last part). Trial 43: "... shall we move on to the next question?" went on to a
+        new part."""
+        if self._phase_queue:
+            return NEXT_QUESTION
+        if not (self.move_on_early and self.has_next_phase) or self._still_working():
+            return ""
+        later = [self._phase_bounds[i][0] for i in range(self._phase_index + 1, len(self._phase_bounds))]
+        phase = self.current_phase
+        if (phase is not None and phase.id not in self._question_phases
+                and all(p.id in self._question_phases for p in later)
+                and self.script.kind in EXTRA_KINDS and len(self.extras_from) < EXTRA_MAX):
+            return ""  # only the wrap-up is left: another question may be offered first (_extra_due)
+        return NEXT_PART
 
     @property
     def phase_agenda_done(self) -> bool:

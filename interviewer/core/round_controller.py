@@ -57,7 +57,8 @@ from interviewer.core.engine import (
     TimeUp,
 )
 from interviewer.core.analysis.fillers import is_hesitation
-from interviewer.core.candidate_questions import FLOOR_BACK, CandidateQuestionResponder, defers_questions, question_phases
+from interviewer.core.candidate_questions import (FLOOR_BACK, CandidateQuestionResponder, defers_questions, question_phases,
+                                                  wants_to_know)
 from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
 from interviewer.core.conversation_cues import (
@@ -68,7 +69,7 @@ from interviewer.core.conversation_cues import (
 )
 from interviewer.core.answer_start import SPEECH_LOOKBACK_S
 from interviewer.core.heard_words import words_of as _words_of
-from interviewer.core.extra_questions import EXTRA_OFFER_ID, offer_status
+from interviewer.core.extra_questions import EXTRA_OFFER_ID, EXTRA_PROMPT, SILENT_YES, offer_status
 from interviewer.core.interview_requests import gives_no_answer
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
 from interviewer.core.pitfalls import is_pitfall_follow_up
@@ -324,6 +325,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._answering_before: AskQuestion | _Owed | None = None
         # The question cut off, or a task in the line cut, was on screen: a real answer over it stands.
         self._cut_on_screen = False
+        self._help_moves_to = ""  # where the offer of a hint or to move on said silence goes (engine.moves_on_to)
+        # The line talked over was "I'll take that as a yes. Here is another one." (the offer's
+        # silence ran out): its words after the yes, said in place of "So, as I was saying:".
+        self._after_silent_yes: str | None = None
         self._typed_in_phase = False  # a key pressed in the scratchpad in this part (_ask_to_keep_working)
         # A question the candidate talked over before it was out, and its kind: asked again in
         # full when their turn ends (_ask_again), what they said meanwhile answering nothing.
@@ -444,7 +449,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         return status_text(self.status, heard_speech=spoke, while_listening=answer is not None,
                            talk_interrupts=self.settings.barge_in and self.settings.speakers_checked,
                            last_part=not self.engine.has_next_phase, goes_on_in=self._goes_on_in(),
-                           unanswered_in=self._unanswered_in(),
+                           unanswered_in=self._unanswered_in(), moves_on_to=self._help_moves_to,
                            recording=not (answer is not None and self._not_recording),
                            talking=self.talking_before_words, opening=opening,
                            going_on=bool(answer and answer.continuation
@@ -1105,6 +1110,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # main components end to end."; trial 26: over "Let's set the scene first, briefly." the
         # turn was filed under the question never said nor shown, and it was never asked).
         self._cut_on_screen = speaking is cut or sets_a_task(speaking.text)
+        self._after_silent_yes = (speaking.text[len(SILENT_YES):].strip() or EXTRA_PROMPT
+                                  if speaking is not cut and speaking.text.startswith(SILENT_YES) else None)
         self._unclear_words, self._finish_decided_at = 0, None
         self._to_say = deque(u for u in self._to_say if u is not cut)
         if self._resumable is not None and self._resumable.question is cut:
@@ -1303,11 +1310,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._finish_deadline = None
         self._unfinished = []
         self._acknowledge_next = False
+        # Talked over "I'll take that as a yes. ...", the turn was the reply to the offer (the
+        # extra question has begun): its question comes as a yes in time would bring it ("Here is
+        # another one."); "So, as I was saying:" referred to nothing (trial 43).
+        after_yes, self._after_silent_yes = self._after_silent_yes, None
         ask = replace(ask, at=self._now())
         self._last_ask, self._asked_again = ask, True  # cut off again, it is not asked a third time
         if greeted:  # a hello over the first line: greeted back, then that line in full
             self._say(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT)
-        self._say(lead_in or self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
+        self._say(lead_in or after_yes or self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(ask.text, kind, ask)
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, goes_on)
         self._listen_pending = True
@@ -1856,6 +1867,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._emit(Problem(f"could not answer an earlier question: {exc}", self._now()))
             earlier = []
         asked = any(r.clarifications for r in self._ending[0])  # a question of theirs was answered in the turn
+        replied = [c.question for r in self._ending[0] for c in r.clarifications]
         events = self.engine.answer_finished(" ".join(parts) if parts else None, ended_at=ended_at,
                                              unanswered=unanswered,
                                              moved_on=last is not None and last.moved_on_after_check_in)
@@ -1879,7 +1891,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._to_say.appendleft(Utterance(reply, UtteranceKind.ACKNOWLEDGEMENT))
         if not any(isinstance(e, (AskQuestion, PhaseStarted)) for e in events):
             self._hand_over_to_candidate(last)
-            self._close_when_nothing_left_to_ask(last, " ".join(parts), asked)
+            self._close_when_nothing_left_to_ask(last, " ".join(parts), asked, replied)
             self._offer_to_add(last)
             self._ask_to_keep_working()
         if self.engine.is_over and not self._to_say and self._speaking is None:
@@ -1915,14 +1927,16 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._listen_pending = True
         self._emit(CandidateTurn(text, self._now()))
 
-    def _close_when_nothing_left_to_ask(self, record: AnswerRecord | None, said: str, asked: bool = False) -> None:
+    def _close_when_nothing_left_to_ask(self, record: AnswerRecord | None, said: str, asked: bool = False,
+                                        replied: list[str] | None = None) -> None:
         """In the last part, the floor handed to the candidate's questions: "That's all from me,
         thank you." or "No more questions." closes the round, as an interviewer would; the round
         sat silent for the rest of the part, waiting for N (trial 11). `asked`: the turn asked
         something that was answered; then a bare "That's it." after it ends that question, not
         the round: the reply asked "Anything else you'd like to ask?", and the candidate answers
         that, or ends the round with N or End round as the banner offers (trial 32: "How does
-        your team decide when a model is ready to ship? That's it." closed the round at once)."""
+        your team decide when a model is ready to ship? That's it." closed the round at once).
+        `replied`: the questions of the turn the interviewer answered already."""
         offered = self._offered_after is not None and record is not None and record.index > self._offered_after
         if (record is None or self.engine.is_over or self.engine.has_next_phase or self._to_say
                 or not (self.takes_candidate_questions(record) or offered) or not self.engine.phase_agenda_done
@@ -1940,6 +1954,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 elif asked or self._reply_to(record, question):
                     self._listen_pending = True
                 return
+        # "How does your team monitor models in production? That's all from me.": the question is
+        # answered first, then the round closes (trial 43: only the closing was said). The answer
+        # does not hand the floor back ("Anything else?"): they have just said they are done.
+        question = _question_before_the_end(said)
+        if question is not None and not _among(question, replied or []):
+            self._reply_to(record, question, last=True)
         self.engine.stop(PhaseEnd.AGENDA)  # the conversation is over: not the candidate ending it early
         self._listen_pending = False
         self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
@@ -2009,6 +2029,33 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _emit(self, update: Update) -> None:
         if self._on_update is not None:
             self._on_update(update)
+
+
+def _among(question: str, questions: list[str]) -> bool:
+    """`question` is one of `questions`, as heard (words alike, one holding the other: a partial
+    transcript may have cut or joined words differently)."""
+    mine = " ".join(_plain_words(question))
+    return any(mine and (mine in other or other in mine)
+               for other in (" ".join(_plain_words(q)) for q in questions) if other)
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", (text or "").lower())
+
+
+def _question_before_the_end(said: str) -> str | None:
+    """The question (or wish to know, "I'd love to hear about the team.") just before the words
+    that end the candidate's questions ("How do you monitor models? That's all from me.", "...?
+    No more questions, thanks."); None when the sentence before them asks nothing."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", said.strip()) if s.strip()]
+    while len(sentences) > 1 and not sentences[-1].rstrip().endswith("?") and (
+            declines_to_ask(sentences[-1]) or wraps_up(sentences[-1]) or only_hands_back(sentences[-1])
+            or sentences[-1].lower().strip(" .!,") in ("thanks", "thank you", "okay", "ok")):
+        sentences.pop()
+    if len(sentences) == len([s for s in re.split(r"(?<=[.!?])\s+", said.strip()) if s.strip()]):
+        return None  # nothing ended the questions: the whole turn is the closing words
+    last = sentences[-1].strip()
+    return last if last.endswith("?") or wants_to_know(last) else None
 
 
 def _question_before_hand_back(said: str) -> str | None:

@@ -181,7 +181,7 @@ class AnswerRecord:
     # that follows is thinking time (a nudge may come), not the end of the answer.
     awaiting_speech_after_reply: bool = False
     nudges: list[float] = field(default_factory=list)
-    # Silent on after the nudge: the interviewer offered a hint or to move on (offer_help_text),
+    # Silent on after the nudge: the interviewer offered a hint or to move on (offer_help_text and kin),
     # then, still nothing said, moved on to the next question (trial 27: 55 s of dead air).
     help_offered_at: float | None = None
     left_unanswered: bool = False

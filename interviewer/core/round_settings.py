@@ -98,6 +98,11 @@ class ControllerSettings:
     # step an interviewer takes; then silence_ends_answer_after more seconds move on to the next
     # question (SilenceRules._offers_help). Empty: not offered, and silence never moves on there.
     offer_help_text: str = "Would a hint help, or shall we move on to the next question?"
+    # The same offer when silence would go on to the next part (the question is its part's last),
+    # or somewhere else (an offer of another question, the part held): the words say what
+    # silence does (RoundEngine.moves_on_to; trial 43).
+    offer_help_next_part_text: str = "Would a hint help, or shall we move on to the next part?"
+    offer_help_move_on_text: str = "Would a hint help, or shall we move on?"
     # A few unclear words while clarifying, then a wait (clarifying_turns._ask_to_say_again).
     unclear_text: str = UNCLEAR_REPLY
     # Said on resuming after a break (REORIENT_AFTER_PAUSE_S); {part}: the part's name, {time}:

@@ -27,13 +27,15 @@ QUESTION_OPEN_TEXT = ("Paused while you decide whether to end the round: choose 
 def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_listening: bool = False,
                 talk_interrupts: bool = True, last_part: bool = True, goes_on_in: float | None = None,
                 recording: bool = True, talking: bool = False, opening: bool = False,
-                going_on: bool = False, asking: bool = False, unanswered_in: float | None = None) -> str:
+                going_on: bool = False, asking: bool = False, unanswered_in: float | None = None,
+                moves_on_to: str = "question") -> str:
     """The status line: what is happening, what the app waits for, which key moves on.
     `talk_interrupts`: talking over the interviewer is known to stop it (headphones); else Space.
     `last_part`: N ends the round here; in an earlier part it moves to the next one.
     `goes_on_in`: seconds until the silence so far ends the answer, once that is near.
     `unanswered_in`: nothing said, the offer of a hint or to move on made: seconds until the
-    silence moves on to the next question.
+    silence moves on; `moves_on_to` where to, as the offer said it (engine.moves_on_to: "question",
+    "part", or "" for neither).
     `recording`: False when the microphone could not be opened for this answer.
     `talking`: the candidate's voice is heard now, before the live transcript has a word of it.
     `opening`: the round's opening words asked nothing, and the first question follows on its own
@@ -55,7 +57,8 @@ def status_text(status: ControllerStatus, *, heard_speech: bool = False, while_l
             return ("Not recording: the microphone could not be opened (see the message above). Type your "
                     "answer in the scratchpad; Ctrl+Enter ends it, Ctrl+N moves on.")
         if unanswered_in is not None:  # the offer of a hint or to move on waits on silence
-            return (f"Moving on to the next question in {max(1, math.ceil(unanswered_in))} s: answer out loud or ask "
+            where = {"question": " to the next question", "part": " to the next part"}.get(moves_on_to, "")
+            return (f"Moving on{where} in {max(1, math.ceil(unanswered_in))} s: answer out loud or ask "
                     "for a hint to stay on it; N moves on now.")
         if heard_speech and goes_on_in is not None:
             return (f"Still listening. Moving on in {max(1, math.ceil(goes_on_in))} s: keep talking to go on "

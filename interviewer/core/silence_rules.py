@@ -7,6 +7,7 @@ from interviewer.core.conversation_cues import (
     asks_for_a_moment, asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_asks_for_time, only_opens, says_done,
     sounds_unfinished,
 )
+from interviewer.core.engine import NEXT_PART, NEXT_QUESTION
 from interviewer.core.extra_questions import EXTRA_OFFER_ID, EXTRA_OFFER_SILENCE_S
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
@@ -14,6 +15,7 @@ from interviewer.core.round_settings import (
     ANNOUNCED_THINKING_S, CHECK_IN_WAIT_S, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
     NUDGE_REPEAT_MIN_S, OPENING_SILENCE_GOES_ON_AFTER, WRAP_UP_WORDS,
 )
+from interviewer.core.round_updates import Problem
 from interviewer.core.transcript import join_words
 
 class SilenceRules:
@@ -106,11 +108,26 @@ class SilenceRules:
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
         elif self._offers_help(answer, quiet):
             answer.help_offered_at = self._now()
-            self._say(self.settings.offer_help_text, UtteranceKind.NUDGE)
+            self._say(self._offer_help_words(), UtteranceKind.NUDGE)
         elif (left := self._moves_on_unanswered(quiet)) is not None and left <= 0:
             answer.left_unanswered = True  # the engine drops the follow-ups of an answer never given
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         self._pump()
+
+    def _offer_help_words(self) -> str:
+        """The offer of a hint or to move on, worded for where silence then goes (kept for the
+        status line's count down): the next question of the part, the next part, or on (trial
+        43: "... move on to the next question?" went on to a new part)."""
+        try:
+            self._help_moves_to = self.engine.moves_on_to
+        except Exception as exc:  # only wording: the offer is still made
+            self._emit(Problem(f"could not tell where the round moves on to: {exc}", self._now()))
+            self._help_moves_to = ""
+        if self._help_moves_to == NEXT_QUESTION:
+            return self.settings.offer_help_text
+        if self._help_moves_to == NEXT_PART:
+            return self.settings.offer_help_next_part_text or self.settings.offer_help_text
+        return self.settings.offer_help_move_on_text or self.settings.offer_help_text
 
     def _offer_silence_s(self, answer: AnswerRecord) -> float:
         """Quiet seconds that end the reply to the offer of another question: EXTRA_OFFER_SILENCE_S,

@@ -6,7 +6,7 @@ is one of the ways a candidate says they are ready to start. Only a hello at the
 greeted back. Fake clock, speaker (tells how much of a line it played) and recorder."""
 from __future__ import annotations
 
-from interviewer.core.extra_questions import SILENT_YES
+from interviewer.core.extra_questions import EXTRA_PROMPT, SILENT_YES
 from interviewer.core.round_settings import ControllerSettings
 
 from test_round_controller import step
@@ -15,7 +15,8 @@ from test_trial41_yes_over_the_offer import _offer_being_said
 GREETING = ControllerSettings().greeting_reply_text
 
 
-def test_a_yes_over_the_silent_yes_is_not_greeted(tmp_path):
+def _yes_over_the_silent_yes(tmp_path):
+    """The trial's sequence; what the interviewer said from "I'll take that as a yes. ..." on."""
     clock, engine, speaker, recorder, controller, updates = _offer_being_said(tmp_path)
     silence = 0.0
     for _ in range(120):  # the offer said, then its silence runs out
@@ -38,5 +39,20 @@ def test_a_yes_over_the_silent_yes_is_not_greeted(tmp_path):
     for _ in range(40):
         step(clock, speaker, controller, 0.5)
     after = speaker.said[speaker.said.index(next(s for s in speaker.said if s.startswith(SILENT_YES))):]
+    return engine, after
+
+
+def test_a_yes_over_the_silent_yes_is_not_greeted(tmp_path):
+    engine, after = _yes_over_the_silent_yes(tmp_path)
     assert GREETING not in after, after
     assert engine.current_phase.id.startswith("extra1-"), "the yes took the extra question"
+
+
+def test_a_yes_over_the_silent_yes_gets_the_question_as_a_yes_would(tmp_path):
+    """Nothing was cut mid-question (the question was still queued behind the line): no "So, as I
+    was saying:", the extra question comes after the line's own "Here is another one.", as after a
+    yes said in time."""
+    engine, after = _yes_over_the_silent_yes(tmp_path)
+    assert ControllerSettings().reask_lead_in not in after, after
+    assert after[1:3] == [EXTRA_PROMPT, engine.script.question(engine.timeline.asks[-1].question_id).text], after
+    assert engine.timeline.asks[-1].phase.startswith("extra1-")
