@@ -36,7 +36,7 @@ from interviewer.core.round_records import UtteranceKind, ended_on_question
 from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
 from interviewer.core.extra_questions import OFFER_LABEL
-from interviewer.core.time_left import ONE_PROBLEM_KINDS, early_end_note
+from interviewer.core.time_left import ONE_PROBLEM_KINDS, early_end_note, left_with_next
 from interviewer.core.round_updates import (
     AnswerEnded, ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, ReplyCutOff,
     RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady,
@@ -668,10 +668,10 @@ class RoundScreen(QWidget):
         if controller is not None and not controller.only_their_questions_left:
             return  # a last scenario or the summary still to come: said once they are over (trial 38)
         self._told_early_end = True
-        skipped = sum(span.ended_by == PhaseEnd.NEXT for span in engine.timeline.phases)
+        skipped, skipped_extras = left_with_next(engine.timeline.phases)
         self.warning.setText(_with_icon("clock", early_end_note(ends_at, engine.round_seconds,
                                                                  last_part=not engine.has_next_phase,
-                                                                 skipped=skipped,
+                                                                 skipped=skipped, skipped_extras=skipped_extras,
                                                                  extras=len(engine.extras_from),
                                                                  no_extra=engine.no_extra_why)))
         self.warning.show()
