@@ -247,11 +247,12 @@ def questions_done_text(skipped: str | None = None) -> str:
 
 
 def left_with_next(spans) -> tuple[int, int]:
-    """How many of the round's parts (timeline spans: `.phase.id`, `.ended_by`) were left with
-    Next: the script's own parts, and the extra questions apart (trial 43: "5 parts were left with
-    N" in a round of 5 parts, 2 of them left with N, the other 3 being extra questions)."""
+    """How many of the round's parts (the engine's PhaseSpans: `.phase`, the part's id, and
+    `.ended_by`) were left with Next: the script's own parts, and the extra questions apart
+    (trial 43: "5 parts were left with N" in a round of 5 parts, 2 of them left with N, the
+    other 3 being extra questions)."""
     left = [span for span in spans if str(span.ended_by) == "next"]
-    extras = sum(1 for span in left if is_extra_part(span.phase.id))
+    extras = sum(1 for span in left if is_extra_part(span.phase))
     return len(left) - extras, extras
 
 

@@ -3,14 +3,12 @@ them left with N, the other 3 being extra questions. The parts and the extra que
 counted apart (core.time_left.left_with_next) and said apart."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-from interviewer.core.engine import PhaseEnd
+from interviewer.core.engine import PhaseEnd, PhaseSpan
 from interviewer.core.time_left import early_end_note, left_with_next
 
 
-def _span(phase_id: str, ended_by: PhaseEnd) -> SimpleNamespace:
-    return SimpleNamespace(phase=SimpleNamespace(id=phase_id), ended_by=ended_by)
+def _span(phase_id: str, ended_by: PhaseEnd) -> PhaseSpan:
+    return PhaseSpan(phase_id, 0.0, 60.0, 0.0, 60.0, ended_by=ended_by)
 
 
 def test_extra_questions_left_with_n_are_not_counted_as_parts():

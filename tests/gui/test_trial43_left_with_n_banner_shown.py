@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from interviewer.core.engine import PhaseEnd
+from interviewer.core.engine import PhaseEnd, PhaseSpan
 from interviewer.gui.round_screen import RoundScreen
 
 
-def _span(phase_id: str, ended_by: PhaseEnd) -> SimpleNamespace:
-    return SimpleNamespace(phase=SimpleNamespace(id=phase_id), ended_by=ended_by)
+def _span(phase_id: str, ended_by: PhaseEnd) -> PhaseSpan:
+    return PhaseSpan(phase_id, 0.0, 60.0, 0.0, 60.0, ended_by=ended_by)
 
 
 def test_the_banner_says_parts_and_extra_questions_apart(qtbot):
