@@ -80,5 +80,16 @@ def from_earlier_part(part_name: str, change: bool, one_problem: bool, kind: str
     if change:
         if kind in CODE_ROUND_KINDS:
             return "a follow-on to the code you just wrote"
-        return f"a follow-on to your answer in the \u201c{part_name}\u201d part"
-    return f"a follow-up from the \u201c{part_name}\u201d part"
+        return f"a follow-on to your answer in {the_part(part_name)}"
+    return f"a follow-up from {the_part(part_name)}"
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s", re.IGNORECASE)
+
+
+def the_part(part_name: str) -> str:
+    """A part named in a sentence: "the “Approach” part"; a name that has its own article
+    stands alone, "“The fix”" (trial 43: "a follow-on to your answer in the “The fix” part")."""
+    if _ARTICLE.match(part_name.strip()):
+        return f"\u201c{part_name}\u201d"
+    return f"the \u201c{part_name}\u201d part"

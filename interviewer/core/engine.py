@@ -52,7 +52,7 @@ from interviewer.core.candidate_questions import defers_questions, question_phas
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
 from interviewer.core.extra_questions import (EXTRA_KINDS, EXTRA_MAX, EXTRA_MIN_LEFT_S, EXTRA_MIN_SHARE, EXTRA_OFFER_ID,
-                                              SILENT_YES, extra_part_id, offer_text, pick_extra, repeated_questions,
+                                              SILENT_YES, extra_minutes, extra_part_id, offer_text, pick_extra, repeated_questions,
                                               source_part, wants_wrap_up, with_extra_part)
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
@@ -1148,7 +1148,7 @@ class RoundEngine:
         self._offer_open, self._offer_closes = True, closes
         left = self._extra_seconds(now)
         other = self._pick_extra(left)
-        text = offer_text(left, source_part(other).minutes, len(self.extras_from) + 1)
+        text = offer_text(left, extra_minutes(source_part(other).minutes, left), len(self.extras_from) + 1)
         return self._ask(self._question, FollowUp(EXTRA_OFFER_ID, text), now, AskReason.FOLLOW_UP)
 
     def _extra_due(self, now: float) -> bool:
@@ -1196,7 +1196,7 @@ class RoundEngine:
             return self._move_on(now, self._offer_closes)
         index = self._phase_index + 1
         wrap_up = self._phase_bounds[index][0]
-        minutes = min(source_part(other).minutes, self._extra_seconds(now) / 60.0)
+        minutes = extra_minutes(source_part(other).minutes, self._extra_seconds(now))
         self.extras_from.append(other.id)
         left_out = repeated_questions(other, self._asked_before)
         self.script = with_extra_part(self.script, other, len(self.extras_from), minutes, wrap_up.id, left_out)

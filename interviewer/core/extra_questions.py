@@ -133,13 +133,21 @@ def with_extra_part(script: RoundScript, other: RoundScript, n: int, minutes: fl
     return replace(script, phases=phases, questions=(*script.questions, *questions))
 
 
+def extra_minutes(source_minutes: float, seconds_left: float) -> float:
+    """The minutes an extra part is planned for: its source part's, or the time left for it,
+    whichever is less. The one number the offer says and the round's plan (Time per part) shows."""
+    return min(float(source_minutes), max(0.0, seconds_left) / 60.0)
+
+
 def offer_text(seconds_left: float, minutes: float, n: int = 1) -> str:
     """What the interviewer says to offer an extra question: the time left said as it is, and
-    how long the question takes (`minutes`, its part's planned minutes); a second or third offer
-    worded as one that follows (trial 37: the same sentence twice in a round)."""
+    how long the question takes (`minutes`: `extra_minutes`, what the plan gives the part), in
+    whole minutes as the plan shows them (trial 43: "about ten minutes" said for parts planned
+    at 12 and 13 minutes, as the time-left wording rounds past ten to fives); a second or third
+    offer worded as one that follows (trial 37: the same sentence twice in a round)."""
     amount, unit = _amount_left(seconds_left)
-    takes = _amount_left(minutes * 60.0 + 59.0)
-    length = f"{takes[0].removeprefix('about ')} {takes[1]}"
+    whole = max(1, int(minutes + 0.5))
+    length = "a minute" if whole == 1 else f"{number_words(whole)} minutes"
     if n <= 1:
         return (f"We have {amount} {unit} left, time for one more question of about {length}. "
                 "Shall we do it, or would you rather wrap up?")

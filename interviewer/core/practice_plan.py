@@ -231,19 +231,28 @@ def counted_areas(rounds: list[RoundAreas], practised: PractisedRounds) -> list[
 def practised_text(practised: PractisedRounds) -> str:
     """Home's count: "3 rounds completed", or, when some ended early, what they were:
     "1 round, ended early", "3 rounds: 2 completed, 1 ended early"; and how many of them, ended
-    early or not, were too short to count for the plan (is_practised): "3 rounds completed (all
-    short: not counted for the plan)", "3 rounds: 1 completed, 2 ended early (2 short: not counted
-    for the plan)" (trial 42: the note counted only the completed ones, and did not say whether
-    those ended early counted)."""
+    early or not, were too short to count for the plan (is_practised): "3 rounds done, all too
+    short to count for the plan", "3 rounds: 1 completed, 2 ended early; 2 of them too short to
+    count for the plan" (trial 42: the note counted only the completed ones, and did not say whether
+    those ended early counted). Rounds none of which counted are "done", not "completed": trial 43
+    read "2 rounds completed (all short: not counted for the plan)" as a contradiction; now "2
+    rounds done, both too short to count for the plan"."""
     total, early = len(practised.rounds), practised.ended_early
     noun = "round" if total == 1 else "rounds"
     short = len(practised.too_short)
-    note = f" ({'all' if short == total and total > 1 else short} short: not counted for the plan)" if short else ""
+    if not short:
+        note = ""
+    elif short == total:
+        note = f", {'both' if total == 2 else 'all'} too short to count for the plan" if total > 1 else \
+            ", too short to count for the plan"
+    else:
+        note = f"; {short} of them too short to count for the plan"
     if not early:
-        return f"{total if total else 'No'} {noun} completed{note}"
+        return f"{total if total else 'No'} {noun} {'done' if short and short == total else 'completed'}{note}"
     if early == total:
         return f"{total} {noun}, {'ended' if total == 1 else 'all ended'} early{note}"
-    return f"{total} {noun}: {practised.full_length} completed, {early} ended early{note}"
+    done = "done" if short == total else "completed"
+    return f"{total} {noun}: {practised.full_length} {done}, {early} ended early{note}"
 
 
 def track_plan(plan: list[PlanWeek], completed: list[tuple[int, str]],

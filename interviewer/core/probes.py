@@ -224,3 +224,13 @@ def tradeoff_frame_of(text: str) -> str | None:
         if text.startswith(head) and text.endswith(tail):
             return frame
     return None
+
+
+def is_probe_text(text: str) -> bool:
+    """Whether a line the interviewer said is worded as one of its own probes (PROBES, the
+    kinds' defaults, AGAIN_FRAMES, the tradeoff frames): the stored lines keep no follow-up id,
+    and a probe left with Next read "Probe:" live but "Follow-up (skipped with Next):" in the
+    review (trial 43)."""
+    text = (text or "").strip()
+    return bool(text) and (text in PROBES.values() or text in DEFAULT_PROBES.values()
+                           or frame_of(text) is not None or tradeoff_frame_of(text) is not None)

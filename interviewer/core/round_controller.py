@@ -74,7 +74,7 @@ from interviewer.core.interview_requests import gives_no_answer
 from interviewer.core.phase_prompts import OPENING_PRAISE, without_opening_praise
 from interviewer.core.pitfalls import is_pitfall_follow_up
 from interviewer.core.ports import ClarifyingAnswerer, LiveTranscriber, Recorder, Speaker
-from interviewer.core.round_records import (AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text,
+from interviewer.core.round_records import (CUT_OFF_MARK, AnswerRecord, EndedBy, Utterance, UtteranceKind, cut_off_text,
                                             stopped_line_text)
 from interviewer.core.round_settings import (
     ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
@@ -1146,11 +1146,20 @@ class RoundController(SilenceRules, ClarifyingTurns):
         question is still open, so it hears the turn as its answer."""
         ask, _kind = self._cut_off
         self._cut_off = None
+        # The question itself cut: headed by its line as heard and when it was said, as after a
+        # late cut and as the live transcript shows it: given the question's full text (and a new
+        # time), the review showed the question twice, "Tell... [cut off]" and "Tell me about a
+        # model..." (trial 43). Cut in a prompt before it, the question heads the turn.
+        turn = self._turn
+        as_heard = (turn is not None and turn.question_id is None and turn.text.endswith(CUT_OFF_MARK)
+                    and ask.text.startswith(turn.text.removesuffix(CUT_OFF_MARK).removesuffix("...")))
+        heard = turn.text if as_heard else ask.text
         for record in self._unfinished:
             record.question_id, record.follow_up_id = ask.question_id, ask.follow_up_id
-            record.question_text = ask.text
-            self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, ask.text))
-        self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, False)
+            record.question_text = heard
+            self._emit(AnswerFiled(record.index, ask.question_id, ask.follow_up_id, heard))
+        self._turn = _Turn(ask.question_id, ask.follow_up_id, heard, False,
+                           turn.asked_at if as_heard else None)
 
     def _adds_to_what_came_before(self) -> bool:
         """The candidate's turn over a line that asks, cut at any point, opens by adding to the

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from interviewer.core.clock import clock_text
+from interviewer.core.extra_questions import is_extra_part
 from interviewer.core.interview_requests import minutes, time_left_reply
 
 
@@ -245,8 +246,25 @@ def questions_done_text(skipped: str | None = None) -> str:
     return f"last part done; {skipped} skipped with Next" if skipped else QUESTIONS_DONE
 
 
+def left_with_next(spans) -> tuple[int, int]:
+    """How many of the round's parts (the engine's PhaseSpans: `.phase`, the part's id, and
+    `.ended_by`) were left with Next: the script's own parts, and the extra questions apart
+    (trial 43: "5 parts were left with N" in a round of 5 parts, 2 of them left with N, the
+    other 3 being extra questions)."""
+    left = [span for span in spans if str(span.ended_by) == "next"]
+    extras = sum(1 for span in left if is_extra_part(span.phase))
+    return len(left) - extras, extras
+
+
+def left_with_next_text(parts: int, extras: int = 0) -> str:
+    """"2 parts and 3 extra questions were left with N", "one part was left with N"."""
+    said = [("one part" if parts == 1 else f"{int(parts)} parts") if parts else "",
+            ("one extra question" if extras == 1 else f"{int(extras)} extra questions") if extras else ""]
+    return f"{' and '.join(s for s in said if s)} {'was' if parts + extras == 1 else 'were'} left with N"
+
+
 def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skipped: int = 0, extras: int = 0,
-                   no_extra: str | None = None) -> str:
+                   no_extra: str | None = None, skipped_extras: int = 0) -> str:
     """The sentence the round screen shows once when the round shortens itself (the engine's
     ends_early_at: the parts with questions are over, only the candidate's own questions left).
     `skipped`: how many parts were left with Next (their questions not all done). Said as what
@@ -254,10 +272,10 @@ def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skippe
     one N, the other parts ended by "That's it.").) `extras`: extra questions asked after the
     script's own (core.extra_questions), said with them. `no_extra`: why no (further) extra
     question was offered (the engine's no_extra_why), said after it (trial 37: one round offered
-    one, the next did not, and nothing said why)."""
-    if skipped:  # not "done": a part left with N was not (trial 38)
-        left = "one part was" if skipped == 1 else f"{int(skipped)} parts were"
-        why = f"The interviewer has nothing more to ask ({left} left with N)"
+    one, the next did not, and nothing said why). `skipped_extras`: extra questions left with
+    Next, said apart from the parts (left_with_next)."""
+    if skipped or skipped_extras:  # not "done": a part left with N was not (trial 38)
+        why = f"The interviewer has nothing more to ask ({left_with_next_text(skipped, skipped_extras)})"
     elif extras:
         why = ("All planned questions and one extra question are done" if extras == 1
                else f"All planned questions and {int(extras)} extra questions are done")

@@ -255,6 +255,14 @@ _WENT_ON = frozenset({"question", "follow_up", "changed_constraint", "prompt"})
 
 SKIPPED_FOLLOW_UP = "follow_up_skipped"  # the kind a skipped follow-up's line is shown as
 SKIPPED_LABEL = "Follow-up (skipped with Next):"
+SKIPPED_PROBE_LABEL = "Probe (skipped with Next):"
+
+
+def skipped_label(probe: bool) -> str:
+    """The label of a follow-up left with Next, live and in the review and exports alike: a
+    probe (the interviewer's own, ask_labels.PROBE_LABEL) stays a probe (trial 43: "Probe:" live,
+    "Follow-up (skipped with Next):" in the review)."""
+    return SKIPPED_PROBE_LABEL if probe else SKIPPED_LABEL
 # A follow-up the round ended on before any answer (End round, or time): not reached, no row
 # of its own; the review said "Follow-up:", the Markdown a plain line (trial 28).
 ROUND_ENDED_FOLLOW_UP = "follow_up_round_ended"

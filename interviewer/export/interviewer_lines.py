@@ -13,9 +13,10 @@ from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
 from interviewer.core.extra_questions import OFFER_LABEL, OFFER_LINE_KIND
+from interviewer.core.probes import is_probe_text
 from interviewer.core.weak_spots import (
     ROUND_ENDED_FOLLOW_UP, ROUND_ENDED_LABEL, SAID_AGAIN_FOLLOW_UP, SAID_AGAIN_LABEL, SKIPPED_FOLLOW_UP, SKIPPED_LABEL,
-    is_cut_off_and_said_again, is_follow_up_the_round_ended_on, is_skipped_follow_up,
+    is_cut_off_and_said_again, is_follow_up_the_round_ended_on, is_skipped_follow_up, skipped_label,
 )
 
 # What an answer's heading shows (its question_text): the line it came from is not shown twice.
@@ -45,6 +46,8 @@ class PlacedLines:
 
 
 def label_of(line: Any) -> str:
+    if line.kind == SKIPPED_FOLLOW_UP:
+        return skipped_label(is_probe_text(line.text))
     return LABELS.get(line.kind, "Interviewer:")
 
 

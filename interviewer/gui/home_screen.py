@@ -184,10 +184,10 @@ class HomeScreen(QWidget):
         self.round_list.currentItemChanged.connect(self._show_details)
         self.round_list.currentItemChanged.connect(self._note_user_pick)
         self.round_list.itemDoubleClicked.connect(lambda item: item.data(ROLE) and self._start())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # the keypad's Enter did nothing
-            start_key = QShortcut(QKeySequence(key), self.round_list)
-            start_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-            start_key.activated.connect(self._start)
+        # Enter and the keypad's Enter start the selected round: keys of the list itself (its
+        # eventFilter), as the arrows are, not a Qt shortcut, which Qt matches only in the window
+        # it takes for the active one (trial 43: after a restart the arrows chose a card and
+        # Enter did nothing).
 
         self.details = QTextBrowser()
         self.details.setAccessibleName("Round details")
@@ -734,6 +734,11 @@ class HomeScreen(QWidget):
                     self.round_list.scrollToTop()  # its heading too
                 else:
                     self.round_list.scrollToItem(self.round_list.item(row))
+            return True
+        if (watched is self.round_list and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self._start()
             return True
         if watched is self.round_list and event.type() == QEvent.Type.FocusIn:
             current = self.round_list.currentItem()

@@ -36,18 +36,19 @@ from interviewer.core.round_records import UtteranceKind, ended_on_question
 from interviewer.core.round_status import ControllerStatus
 from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
 from interviewer.core.extra_questions import OFFER_LABEL
-from interviewer.core.time_left import ONE_PROBLEM_KINDS, early_end_note
+from interviewer.core.time_left import ONE_PROBLEM_KINDS, early_end_note, left_with_next
 from interviewer.core.round_updates import (
     AnswerEnded, ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, ReplyCutOff,
     RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
-from interviewer.core.weak_spots import SKIPPED_LABEL
+from interviewer.core.probes import is_probe_text
+from interviewer.core.weak_spots import skipped_label
 from interviewer.app.labels import clock_text, kind_label, phase_clock_text
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.level_meter import LevelMeter
-from interviewer.core.ask_labels import follow_up_label, from_earlier_part, label_for
+from interviewer.core.ask_labels import PROBE_LABEL, follow_up_label, from_earlier_part, label_for
 from interviewer.gui.live_transcript import LiveTranscriptView
 from interviewer.app.round_session import RoundSession
 from interviewer.export.interviewer_lines import BANNER_KINDS, TRANSCRIPT_LINE_KINDS, reply_rest
@@ -649,7 +650,12 @@ class RoundScreen(QWidget):
         phases = self.session.engine.timeline.phases if self.session is not None else []
         if (len(phases) >= 2 and phases[-2].ended_by == PhaseEnd.NEXT and self._shown_answer is None
                 and self._last_heading_kind == UtteranceKind.FOLLOW_UP):
-            self.transcript.relabel_last(QUESTION_LABELS[UtteranceKind.FOLLOW_UP].strip(), SKIPPED_LABEL)
+            # A probe stays a probe (trial 43: "Probe:" live, relabelled nothing, while the review
+            # said "Follow-up (skipped with Next):"): the label is the core's, from the line's words,
+            # as the review finds it (core.weak_spots.skipped_label, core.probes.is_probe_text).
+            probe = is_probe_text(self._last_heading or "")
+            self.transcript.relabel_last(PROBE_LABEL if probe else QUESTION_LABELS[UtteranceKind.FOLLOW_UP].strip(),
+                                         skipped_label(probe))
 
     def _tell_early_end(self) -> None:
         """Once, in plain words, why the round clock just dropped (trial 24: from ~39:00 to
@@ -662,10 +668,10 @@ class RoundScreen(QWidget):
         if controller is not None and not controller.only_their_questions_left:
             return  # a last scenario or the summary still to come: said once they are over (trial 38)
         self._told_early_end = True
-        skipped = sum(span.ended_by == PhaseEnd.NEXT for span in engine.timeline.phases)
+        skipped, skipped_extras = left_with_next(engine.timeline.phases)
         self.warning.setText(_with_icon("clock", early_end_note(ends_at, engine.round_seconds,
                                                                  last_part=not engine.has_next_phase,
-                                                                 skipped=skipped,
+                                                                 skipped=skipped, skipped_extras=skipped_extras,
                                                                  extras=len(engine.extras_from),
                                                                  no_extra=engine.no_extra_why)))
         self.warning.show()

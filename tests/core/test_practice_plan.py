@@ -69,15 +69,15 @@ def test_home_counts_the_rounds_the_plan_counts_and_says_which_ended_early():
 
     early = row(1, 6)
     practised = practised_rounds([early])
-    assert practised.cut_short == {1} and practised_text(practised) == "1 round, ended early (1 short: not counted for the plan)"
+    assert practised.cut_short == {1} and practised_text(practised) == "1 round, ended early, too short to count for the plan"
     full = [row(2, 44), row(3, 45)]
     assert practised_text(practised_rounds(full)) == "2 rounds completed"
     mixed = practised_rounds([early, *full, row(4, 3), row(5, 40, kind="imported"), row(6, 1, words=0),
                               row(7, 45, status="interrupted")])
     assert [r.session_id for r in mixed.rounds] == [1, 2, 3, 4]  # no import, nothing heard, interruption
-    assert practised_text(mixed) == "4 rounds: 2 completed, 2 ended early (2 short: not counted for the plan)"
+    assert practised_text(mixed) == "4 rounds: 2 completed, 2 ended early; 2 of them too short to count for the plan"
     assert (practised_text(practised_rounds([early, row(4, 3)]))
-            == "2 rounds, all ended early (all short: not counted for the plan)")
+            == "2 rounds, all ended early, both too short to count for the plan")
     assert practised_text(practised_rounds([])) == "No rounds completed"
     # The plan counts the same rounds: the early ones tick no full-length week.
     plan = build_plan(6)
@@ -103,7 +103,7 @@ def test_a_round_closed_minutes_in_ticks_no_week():
     rows = [row(1, 8.3, "ml_breadth"), row(2, 4.6, "coding"), row(3, 0.7, "phone_screen")]
     practised = practised_rounds(rows)
     assert practised.too_short == {1, 2, 3}
-    assert practised_text(practised) == "3 rounds, all ended early (all short: not counted for the plan)"
+    assert practised_text(practised) == "3 rounds, all ended early, all too short to count for the plan"
     plan = build_plan(8)
     progress = track_plan(plan, [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
                           practised.too_short)

@@ -137,7 +137,7 @@ def test_next_on_the_last_part_gets_the_same_offer():
 
 def test_offer_wording_says_the_time_left_and_the_extras_length_and_varies():
     assert offer_text(38 * 60, 12) == ("We have over half an hour left, time for one more question of about "
-                                       "ten minutes. Shall we do it, or would you rather wrap up?")
+                                       "twelve minutes. Shall we do it, or would you rather wrap up?")
     assert offer_text(14 * 60, 8, n=2) == "Still about ten minutes to go. Another one of about eight minutes, or shall we stop there?"
 
 

@@ -189,11 +189,11 @@ def test_a_round_ended_early_is_counted_as_such_on_home_as_in_the_plan(qtbot, is
         store.finish_session(early, ended_at=store.get_session(early).started_at + 6 * 60)
         store.add_finding(early, "round_ended_early", "You ended the round at 6.0 of 45 min planned.", start=360.0)
     text = _home_progress_text(qtbot, data, "ended early")
-    assert "1 round, ended early (1 short: not counted for the plan)." in text
+    assert "1 round, ended early, too short to count for the plan." in text
     assert "completed" not in text.split("Practice plan")[0]
     with Store.open(data) as store:
         _completed_round(store, "beh", "behavioral")
-    assert ("2 rounds: 1 completed, 1 ended early (1 short: not counted for the plan)."
+    assert ("2 rounds: 1 completed, 1 ended early; 1 of them too short to count for the plan."
             in _home_progress_text(qtbot, data, "ended early"))
 
 

@@ -60,7 +60,7 @@ def test_rounds_from_a_third_of_their_plan_tick_the_plan_however_they_ended(qtbo
     qtbot.waitUntil(lambda: "Practice plan" in window.home.progress_label.text(), timeout=5000)
     wait_for_background_work()
     assert window.progress_screen.plan_progress[0].count == 3
-    assert ("5 rounds: 4 completed, 1 ended early (2 short: not counted for the plan)."
+    assert ("5 rounds: 4 completed, 1 ended early; 2 of them too short to count for the plan."
             in window.home.progress_label.text())
     lines = [window.progress_screen.plan_list.item(i).text() for i in range(window.progress_screen.plan_list.count())]
     assert "Week 1: Foundations (3/3 rounds)" in lines[0]
@@ -84,7 +84,7 @@ def test_trial37_rounds_closed_at_a_fraction_of_their_plan_tick_no_week():
     progress = track_plan(build_plan(8), [(r.session_id, r.kind) for r in practised.rounds], practised.cut_short,
                           practised.too_short)
     assert progress[0].count == 0 and not progress[0].done
-    assert practised_text(practised) == "3 rounds completed (all short: not counted for the plan)"
+    assert practised_text(practised) == "3 rounds done, all too short to count for the plan"
     assert not_counted_reasons(practised)[2].startswith("short round: 2.9 of 45 min, not counted for the week:")
 
 

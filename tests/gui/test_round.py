@@ -307,7 +307,7 @@ def test_progress_plots_and_plan_tick_off_after_rounds(qtbot, isolated_dirs, scr
     # are short rounds, said so, that tick no week (trial 37: "3/3 rounds" from 10.8, 2.9 and 7.2
     # of 45 min).
     assert window.home.progress_label.text().startswith(
-        "<b>2 rounds completed (all short: not counted for the plan).</b>")
+        "<b>2 rounds done, both too short to count for the plan.</b>")
     assert not any(week.count for week in screen.plan_progress)
     # Timed as the 45-minute rounds they stand for, two system-design rounds fill the first
     # system-design week's count, not foundations.

@@ -54,6 +54,6 @@ def test_a_round_the_candidate_cut_short_stays_short(tmp_path):
         rows = store.progress()
     practised = practised_rounds(rows)
     assert practised.too_short == {skipped, ended}
-    assert practised_text(practised) == "2 rounds: 1 completed, 1 ended early (all short: not counted for the plan)"
+    assert practised_text(practised) == "2 rounds: 1 done, 1 ended early, both too short to count for the plan"
     assert counted_areas([], practised) == []
     assert set(not_counted_reasons(practised)) == {skipped, ended}
