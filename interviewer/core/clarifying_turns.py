@@ -25,7 +25,7 @@ from interviewer.core.round_settings import SAME_REPLY_WINDOW_S, THINKING_TIME_S
 from interviewer.core.round_updates import ClarifyingAnswered, PartialTranscript, Problem
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
 from interviewer.core.trailing_questions import (
-    CHECK_ACK, STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, checks_understanding, confirmation_check,
+    CHECK_ACK, STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, announced_check, checks_understanding, confirmation_check,
     marked_statement_in_narration, question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
 )
 from interviewer.core.transcript import Segment, Word, join_words
@@ -116,6 +116,12 @@ class ClarifyingTurns:
             questions = [_last_sentence(new)]
         if not questions and quiet >= TRAILED_QUESTION_WAIT_S:
             questions = [q for q in (trailed_question(new),) if q is not None]
+        if not questions and quiet >= TRAILED_QUESTION_WAIT_S and self._in_clarify_part(answer):
+            # "Sorry, just to be sure. If a session ends at second five, ..., my merge name into
+            # one...", then a wait: a check, asked as a question is (an answered topic gets "As I
+            # said, ..."), not a statement that only a topic not answered yet would be replied to
+            # (trial 42: 10 s of dead air).
+            questions = [q for q in (announced_check(new),) if q is not None]
         if not questions:
             # "Let me take a minute to think about this.": asked without a question mark, and
             # the silence after it is thinking time, not the end of the answer.

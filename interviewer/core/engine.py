@@ -60,6 +60,7 @@ from interviewer.core.phase_prompts import OFF_PLAN_SECONDS, PART_PURPOSE, TIME_
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PER_POINT, TRADEOFF_ID, frame_of, probe_for,
                                      tradeoff_frame_of, tradeoff_probe)
+from interviewer.core.question_asks import after_colon, is_the_story, open_asks_line, question_asks
 from interviewer.core.round_plan import shared_spans
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
@@ -97,6 +98,9 @@ class RoundEndingSoon:
 # Said before a part's question whose talking points the candidate already began on just before it:
 # they are asked for what they have not said, not to say it again (trial 36: "As I said twice now").
 TOLD_BEFORE_LEAD_IN = "You've told me some of this already, so just what you haven't said yet:"
+# After it, a question that lists several asks is asked only for those still open
+# (`_told_before_line`); said instead of the question when every one of them was answered.
+TOLD_ALL_LINE = "You've told me all of that already. Is there anything you'd add?"
 
 
 class AskReason(StrEnum):
@@ -890,7 +894,7 @@ class RoundEngine:
             self._answers_so_far = told
             event = self._ask(question, None, at, AskReason.QUESTION)
             if told:
-                event = replace(event, text=f"{TOLD_BEFORE_LEAD_IN} {question.text}")
+                event = replace(event, text=self._told_before_line(question, told))
                 self._last_ask = event
             return [event]
         if follow_up.at_phase is None and question is not self._question:
@@ -918,6 +922,29 @@ class RoundEngine:
             return self._told_in_part_before(question)
         made, _ = self._points_told(question, said)
         return (self._answers_so_far.strip() or said) if made else ""
+
+    def _told_before_line(self, question: Question, told: str) -> str:
+        """What is said for `question` when `told` (`_told_before`) already answers some of it:
+        TOLD_BEFORE_LEAD_IN and only the asks of the question still open (core.question_asks),
+        TOLD_ALL_LINE when none is, the whole question when it asks one thing. An ask is answered
+        when the review's point matcher, the one that found `told`, takes it as a talking point
+        COVERED by `told`; the story ("what happened") of a question that asks for one is what
+        `told` is. Trial 43: "...what you haven't said yet: Now tell me about a time that model
+        misbehaved in production: what happened, how did you find out, and how did you find the
+        root cause?" after the whole incident but how it was found out."""
+        asks = question_asks(question.text)
+        if not asks or not self.matcher.uses_meaning:
+            return f"{TOLD_BEFORE_LEAD_IN} {after_colon(question.text)}"
+        story = asks_for_story(question.text)
+        scores = self._point_matcher.score_points([ExpectedPoint(a) for a in asks], sentences_of_text(told),
+                                                  question.text)
+        still_open = [a for a, score in zip(asks, scores)
+                      if score.status != COVERED and not (story and is_the_story(a))]
+        if not still_open:
+            return TOLD_ALL_LINE
+        if len(still_open) == len(asks):
+            return f"{TOLD_BEFORE_LEAD_IN} {after_colon(question.text)}"
+        return f"{TOLD_BEFORE_LEAD_IN} {open_asks_line(still_open)}"
 
     def _told_in_part_before(self, question: Question) -> str:
         """What the candidate said in the part before the running one that already answers

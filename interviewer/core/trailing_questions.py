@@ -364,3 +364,53 @@ def confirmation_check(words: list[Word]) -> str | None:
     if (_plans(said) and not _assumes(last)) or tells_what_is_done(said) or acknowledges(last):
         return None
     return text
+
+
+# A sentence that only says a check follows ("Sorry, just to be sure.", "Just to double-check."),
+# Whisper's own sentence before the check itself. The check after it asks, however the
+# recogniser wrote it: trial 42's "Sorry, just to be sure. If a session ends at second five, and
+# a hammer starts at second five, my merge name into one..." ("do I merge them into one?") got
+# 10 s of dead air, no "?" and no question's wording left in it.
+_ANNOUNCES_A_CHECK = re.compile(
+    r"^(?:(?:sorry|okay|ok|so|and|but|um|uh|oh|right|alright|actually|also|wait|one more thing|one last thing)\s+)*"
+    r"(?:just\s+)?(?:to\s+(?:be\s+(?:sure|clear)|make\s+sure|double\s*-?\s*check|confirm|check|clarify)"
+    r"|so\s+i'?m\s+sure|checking|double\s*-?\s*checking)$")
+ANNOUNCED_CHECK_MAX_WORDS = 2 * STATED_QUESTION_MAX_WORDS  # a check said out in full ("if ... and ..., do I ...")
+
+
+def announces_a_check(sentence: str) -> bool:
+    """`sentence` only says that a check follows ("Sorry, just to be sure.")."""
+    text = " ".join(re.findall(r"[a-z0-9'-]+", sentence.lower().replace("\u2019", "'")))
+    return bool(_ANNOUNCES_A_CHECK.match(text))
+
+
+def announced_check(words: list[Word]) -> str | None:
+    """The last sentence of `words`, without a trail ("..."), when the sentence just before it
+    only announces a check ("Sorry, just to be sure.") and it is no plan, account of the
+    candidate's work, hand-back or thinking aloud: the check the candidate then waits to have
+    answered, whatever its wording as heard. None otherwise."""
+    from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.analysis.utterances import split_utterances
+    from interviewer.core.conversation_cues import wraps_up
+    from interviewer.core.interview_requests import asks_for_thinking_time
+
+    tokens = tokenize(list(words))
+    if not tokens:
+        return None
+    utterances = split_utterances(tokens)
+    # The sentence before, also after a trail ("come to overlapping... Sorry, just to be sure."
+    # is one utterance: a trail does not end one).
+    announced = re.split(r"(?<=[.?!\u2026])\s+", utterances[-2].text.strip())[-1] if len(utterances) > 1 else ""
+    if not announces_a_check(announced):
+        return None
+    last = utterances[-1]
+    said = [t.norm for t in last.tokens if not is_hesitation(t.norm)]
+    text = last.text.strip().rstrip(".…").rstrip()
+    if not 2 <= len(said) <= ANNOUNCED_CHECK_MAX_WORDS or not text:
+        return None
+    if talks_to_self(text) or wraps_up(text) or asks_for_thinking_time(text) or acknowledges(last):
+        return None
+    if (_plans(said) and not _assumes(last)) or tells_what_is_done(said):
+        return None
+    return f"{announced} {text}"

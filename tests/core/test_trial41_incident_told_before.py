@@ -59,7 +59,10 @@ def _to_incident(matcher, said_last_in_context: str):
 def test_the_incident_told_in_the_part_before_gets_the_question_for_what_is_left(matcher):
     clock, engine, asks = _to_incident(matcher, THE_INCIDENT)
     assert [(a.question_id, a.follow_up_id) for a in asks] == [("incident", None)]
-    assert asks[0].text == f"{TOLD_BEFORE_LEAD_IN} {INCIDENT_QUESTION}"
+    # Only the asks still open (trial 43): the story and its root cause were told; the matcher
+    # does not take "the approval rate alert only fired after two days" for how it was found out.
+    assert asks[0].text == f"{TOLD_BEFORE_LEAD_IN} how did you find out?"
+    assert INCIDENT_QUESTION not in asks[0].text
 
 
 def test_how_long_it_took_to_notice_is_not_asked_after_two_days_said_twice(matcher):

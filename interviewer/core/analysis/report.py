@@ -778,6 +778,22 @@ def handed_turn_back(words: Sequence[dict], pause: Pause) -> bool:
     return bool(said) and said[-1].endswith((".", "!", "?", "\u2026")) and wraps_up(" ".join(said))
 
 
+def _asked_last(words: Sequence[dict], pause: Pause) -> bool:
+    """The candidate's last sentence before `pause` asks the interviewer something: a "?", a
+    question by its wording or opening (`_ends_like_a_question`), or a check announced just
+    before it ("Sorry, just to be sure. If a session ends at second five, ... into one...",
+    trailing_questions.announced_check)."""
+    from interviewer.core.transcript import Word
+    from interviewer.core.trailing_questions import announced_check
+
+    said = [w for w in words if w["start"] < pause.start][-WORDS_OF_A_SENTENCE:]
+    if not said:
+        return False
+    if said[-1]["text"].strip().endswith("?") or _ends_like_a_question(said):
+        return True
+    return announced_check([Word(w["text"], w["start"], w["end"]) for w in said]) is not None
+
+
 def _ends_like_a_question(words: Sequence[dict]) -> bool:
     from interviewer.core.transcript import Word
     from interviewer.core.unheard_questions import ends_like_a_question
@@ -985,6 +1001,11 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
             elif not clarifying_part and (p.before == "" or not may_ask):
                 waited = "after the interviewer's reply"
             elif not clarifying_part:  # the floor for their own questions: one not answered (yet)
+                waited = "for the interviewer's reply"
+            elif clarifying_now and p.before and _asked_last(a.words, p):
+                # Their own question was the last thing said: the wait is the interviewer's turn to
+                # answer, not a silence of theirs (trial 42: "Waited 11.1 s after "one..." while
+                # clarifying" after a check the interviewer never answered).
                 waited = "for the interviewer's reply"
             elif clarifying_now:
                 waited = "while clarifying"

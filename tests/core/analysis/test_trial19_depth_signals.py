@@ -77,7 +77,7 @@ def test_a_wait_inside_a_plain_answer_is_not_said_to_be_while_clarifying():
     asked = analyze_answer(spoken("How many merchants are there? [6.4] Okay, I'll assume a million."),
                            expects_clarifying=True)
     [wait] = [f.message for f in asked.findings if f.kind == "waited"]
-    assert wait.endswith("while clarifying.")
+    assert wait.endswith("for the interviewer's reply.")  # their question was the last said (trial 42)
 
 
 def test_the_transcript_marks_a_wait_as_a_wait_so_its_pauses_match_the_count():

@@ -1,0 +1,67 @@
+"""The several asks of one question ("...: what happened, how did you find out, and how did you
+find the root cause?"), so that a question the candidate already answered in part is asked only
+for what is still open (core.engine, TOLD_BEFORE_LEAD_IN). Qt-free, pure Python.
+
+Trial 43: the whole incident told in the part before, then "You've told me some of this already,
+so just what you haven't said yet: Now tell me about a time ...: what happened, how did you find
+out, and how did you find the root cause?": the question read in full after the preface, its
+"Now" capitalised after the colon. Only "how did you find out?" was open."""
+from __future__ import annotations
+
+import re
+
+# A word that opens an ask in a list of them ("what happened, how did you find out").
+_ASK_WORDS = ("what", "how", "which", "who", "whom", "whose", "where", "when", "why", "whether",
+              "did", "do", "does", "was", "were", "is", "are", "can", "could", "would", "should")
+_OPENS_AN_ASK = re.compile(rf"^(?:{'|'.join(_ASK_WORDS)})\b", re.IGNORECASE)
+# Between two asks: a comma (", and what ...", ", how ..."), or "and" before a word that opens one.
+_BETWEEN_ASKS = re.compile(rf",\s*(?:and\s+|or\s+)?(?=(?:{'|'.join(_ASK_WORDS)})\b)"
+                           rf"|\s+and\s+(?=(?:{'|'.join(_ASK_WORDS)})\b)", re.IGNORECASE)
+# The ask that is the story itself, in a question that asks for one ("Tell me about a time ...:
+# what happened, ..."): the story told is its answer; no talking point or matcher names it.
+_THE_STORY = re.compile(r"^(?:what happened|what went wrong|what was the (?:situation|problem|incident))$",
+                        re.IGNORECASE)
+
+
+def question_asks(text: str) -> list[str]:
+    """The asks of `text`'s last sentence, a question listing several ("What did it do, how was it
+    served, and how did you know it was healthy?" -> "What did it do", "how was it served", "how
+    did you know it was healthy"), as written, without the joining "and" and the question mark;
+    [] when it asks one thing, or when a piece of it is not an ask of its own (a list of nouns,
+    "the data, the model or the serving code")."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
+    if not sentences or not sentences[-1].endswith("?"):
+        return []
+    last = sentences[-1].rstrip("?").strip()
+    listed = last.rsplit(":", 1)[-1].strip()
+    asks = [a.strip(" ,") for a in _BETWEEN_ASKS.split(listed)]
+    if len(asks) < 2 or any(len(a.split()) < 2 or not _OPENS_AN_ASK.match(a) for a in asks):
+        return []
+    return asks
+
+
+def is_the_story(ask: str) -> bool:
+    """`ask` asks only for the story itself ("what happened")."""
+    return bool(_THE_STORY.match(ask.strip()))
+
+
+def _lower_first(text: str) -> str:
+    """`text` with its first letter small, unless its first word is "I" or an acronym ("ML")."""
+    first = text.split(" ", 1)[0]
+    if first == "I" or first.startswith("I'") or (len(first) > 1 and first.isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def after_colon(question: str) -> str:
+    """`question` as said after a lead-in that ends with a colon: a small first letter (trial 43:
+    "...what you haven't said yet: Now tell me ...")."""
+    return _lower_first(question.strip())
+
+
+def open_asks_line(asks: list[str]) -> str:
+    """The asks still open, said as one question: "how did you find out?", "how was it served, and
+    how did you know it was healthy?"."""
+    asks = [_lower_first(a) for a in asks]
+    said = asks[0] if len(asks) == 1 else f"{', '.join(asks[:-1])}, and {asks[-1]}"
+    return said + "?"
