@@ -29,7 +29,7 @@ from interviewer.core.trailing_questions import (
     marked_statement_in_narration, question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
 )
 from interviewer.core.transcript import Segment, Word, join_words
-from interviewer.core.unheard_questions import asks_to_hear_again
+from interviewer.core.unheard_questions import asks_only_by_its_rise, asks_to_hear_again
 
 # How far before the candidate's voice stopped the last transcribed word may end and still be
 # the last said (Whisper's word times are off by a few hundred milliseconds).
@@ -295,19 +295,23 @@ class ClarifyingTurns:
         no acknowledgement ("Sorted?" heard as "Darked.", then a wait), or ends like a question
         the app could not make out (core.unheard_questions; trial 23: 19 s of silence after "Should
         not be case, and ... counted together..."): the interviewer asks to hear it again instead
-        of leaving dead air (trial17: 12 s of silence), `quiet` s after the voice stopped. True if so."""
+        of leaving dead air (trial17: 12 s of silence), `quiet` s after the voice stopped; in a
+        part for clarifying questions, words that ask only by a rise in pitch get the fact that
+        fits them instead, when one does. True if something was said."""
         if not self.settings.unclear_text:
             return False
         asks = asks_to_hear_again(new, self._heard_speech, self._now() - quiet, self._now())
         if not asks and not unclear_fragment(join_words([w.text for w in new])):
             return False
-        if asks and self._in_clarify_part(record) and self._reply_to(
-                record, join_words([w.text for w in new]), record.started_at + new[-1].end, only_facts=True):
-            # Words that end like a question (by a rise in pitch, or an opening cut off) and that
-            # a fact answers get that fact, as `interviewer scripts ask` gives it for the same
-            # words: "where do the labels come from?" heard "Okay. And we're doing the label's
-            # come from..." got "Sorry, I didn't catch that" while scripts ask said the labels
-            # fact (trial 40). Not made out means no fact fits them.
+        if (asks and self._in_clarify_part(record) and asks_only_by_its_rise(new, self._heard_speech)
+                and self._reply_to(record, join_words([w.text for w in new]), record.started_at + new[-1].end,
+                                   only_facts=True)):
+            # Words that ask only by a rise in pitch and that a fact answers get that fact, as
+            # `interviewer scripts ask` gives it for the same words: "where do the labels come
+            # from?" heard "Okay. And we're doing the label's come from..." got "Sorry, I didn't
+            # catch that" while scripts ask said the labels fact (trial 40). Not made out means
+            # no fact fits them. A question by its words ("Which model should I use for this...
+            # Probably gradient boosted trees first.") had its chance to be answered already.
             return True
         if self._candidate_floor(record):
             # On the candidate's floor, words about one of the interviewer's answers are that
