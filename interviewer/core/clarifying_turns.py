@@ -29,7 +29,7 @@ from interviewer.core.trailing_questions import (
     marked_statement_in_narration, question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
 )
 from interviewer.core.transcript import Segment, Word, join_words
-from interviewer.core.unheard_questions import asks_to_hear_again
+from interviewer.core.unheard_questions import asks_only_by_its_rise, asks_to_hear_again
 
 # How far before the candidate's voice stopped the last transcribed word may end and still be
 # the last said (Whisper's word times are off by a few hundred milliseconds).
@@ -301,12 +301,24 @@ class ClarifyingTurns:
         no acknowledgement ("Sorted?" heard as "Darked.", then a wait), or ends like a question
         the app could not make out (core.unheard_questions; trial 23: 19 s of silence after "Should
         not be case, and ... counted together..."): the interviewer asks to hear it again instead
-        of leaving dead air (trial17: 12 s of silence), `quiet` s after the voice stopped. True if so."""
+        of leaving dead air (trial17: 12 s of silence), `quiet` s after the voice stopped; in a
+        part for clarifying questions, words that ask only by a rise in pitch get the fact that
+        fits them instead, when one does. True if something was said."""
         if not self.settings.unclear_text:
             return False
-        if not unclear_fragment(join_words([w.text for w in new])) and not asks_to_hear_again(
-                new, self._heard_speech, self._now() - quiet, self._now()):
+        asks = asks_to_hear_again(new, self._heard_speech, self._now() - quiet, self._now())
+        if not asks and not unclear_fragment(join_words([w.text for w in new])):
             return False
+        if (asks and self._in_clarify_part(record) and asks_only_by_its_rise(new, self._heard_speech)
+                and self._reply_to(record, join_words([w.text for w in new]), record.started_at + new[-1].end,
+                                   only_facts=True)):
+            # Words that ask only by a rise in pitch and that a fact answers get that fact, as
+            # `interviewer scripts ask` gives it for the same words: "where do the labels come
+            # from?" heard "Okay. And we're doing the label's come from..." got "Sorry, I didn't
+            # catch that" while scripts ask said the labels fact (trial 40). Not made out means
+            # no fact fits them. A question by its words ("Which model should I use for this...
+            # Probably gradient boosted trees first.") had its chance to be answered already.
+            return True
         if self._candidate_floor(record):
             # On the candidate's floor, words about one of the interviewer's answers are that
             # question, its opening misheard: "Well done a typical week look like for your team."
@@ -378,19 +390,21 @@ class ClarifyingTurns:
                           planned=tuple(script.phase(p.id).minutes * 60.0 for p in parts))
 
     def _reply_to(self, record: AnswerRecord, question: str, asked_until: float | None = None,
-                  only_topics_not_answered: bool = False, keep: bool = True, last: bool = False) -> bool:
+                  only_topics_not_answered: bool = False, keep: bool = True, only_facts: bool = False,
+                  last: bool = False) -> bool:
         """Say the interviewer's answer to `question`, asked in `record`; keep the exchange there
         unless it only asked to ask ("Can I ask a question?": invited, not a clarifying question)
         or `keep` is False (a check the question detector does not count, confirmed by manners).
         `only_topics_not_answered`: say it only if it gives the fact of a clarifying topic not
-        answered in `record` yet (a statement taken for a question). In a part for clarifying
+        answered in `record` yet (a statement taken for a question); `only_facts`: only if it
+        gives a clarifying topic's fact, answered before or not (words not made out). In a part for clarifying
         questions, a fact that confirms or corrects the candidate's check ("So the feed is for
         logged-in users only.", "..., right?") comes after an acknowledgement. True if something
         was said. `last`: the candidate's last question, the round closing after the reply: it
         does not hand the floor back (CandidateQuestionResponder.last_reply)."""
         try:
             answerer = self._replier(record)
-            if only_topics_not_answered and (answerer is None or asks_for_hint(question)):
+            if (only_topics_not_answered or only_facts) and (answerer is None or asks_for_hint(question)):
                 return False
             follow_up_hint = getattr(answerer, "follow_up_hint", None)
             if record.follow_up_id and follow_up_hint is not None and asks_for_hint(question):
@@ -410,6 +424,8 @@ class ClarifyingTurns:
             # ("Sure. Let me finish the question: ..."), not its asking part said twice (trial 35).
             reply = MEANING_BEFORE_FINISH
         if only_topics_not_answered and (topic is None or topic in {c.topic for c in record.clarifications}):
+            return False
+        if only_facts and topic is None:
             return False
         fact = reply
         # "Can I assume the input fits in memory?" asks leave to assume, in any part: the fact

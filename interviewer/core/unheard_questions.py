@@ -71,6 +71,14 @@ def ends_like_a_question(words: Sequence[Word], regions: Sequence[SpeechRegion] 
     return ends_rising(last, list(regions), ended=True)
 
 
+def asks_only_by_its_rise(words: Sequence[Word], regions: Sequence[SpeechRegion]) -> bool:
+    """The last sentence of `words` is a question only by the voice rising at its end (`regions`):
+    no "?", no question wording or opening. Its words may still name what it asks about ("Okay.
+    And we're doing the label's come from...", trial 40), unlike a question cut off or misheard
+    at its start, whose opening is all there is to go on."""
+    return bool(regions) and ends_like_a_question(words, regions) and not ends_like_a_question(words)
+
+
 def asks_to_hear_again(words: Sequence[Word], regions: Sequence[SpeechRegion], stopped_at: float, now: float,
                        wait_s: float = UNHEARD_QUESTION_WAIT_S) -> bool:
     """The interviewer should say "Sorry, I didn't catch that" now (round clock `now`): the
