@@ -1873,3 +1873,22 @@ def test_a_wh_clause_as_the_subject_of_a_main_verb_is_a_statement(text):
 ])
 def test_a_wh_question_with_that_or_a_noun_still_asks(text):
     assert cue(text), text
+
+
+def _asked(script: str) -> list[str]:
+    return [q.text for q in analyze_answer(spoken(script)).clarifying.questions]
+
+
+def test_a_question_start_said_again_after_a_pause_is_one_question():
+    """blind48: "Do you," broken off by a pause, then said again to open the question; tiny.en ran
+    the broken-off start onto the sentence before with a "?"."""
+    script = ("L1 pushes weights to exactly zero, so it selects features, L2 shrinks them smoothly, "
+              "do you? [2.0] Do you care more about a small model or about the best accuracy? [2.0] "
+              "Accuracy, okay. Then I'd lean to L2.")
+    assert _asked(script) == ["Do you care more about a small model or about the best accuracy?"]
+
+
+def test_a_tag_after_a_negative_clause_still_asks_before_a_question_that_opens_alike():
+    script = ("The index doesn't fit in memory, does it? [2.0] Does it need to be exact for every query? [2.0] "
+              "Okay, then I'd shard it.")
+    assert len(_asked(script)) == 2
