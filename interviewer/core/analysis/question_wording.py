@@ -376,14 +376,20 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
         if first in WH and not relative and not _pseudo_cleft(words):
             if second in AUX:
                 return "question word"
-            if second in HOW_WHAT_QUANTITY and first in QUANTITY_WH and not _subject_before_aux(words[2:]):
+            embedded = second in HOW_WHAT_QUANTITY and first in QUANTITY_WH and _subject_before_aux(words[2:])
+            if second in HOW_WHAT_QUANTITY and first in QUANTITY_WH and not embedded:
                 return "question word"
             if (first, second) == ("how", "long") and len(words) > 3 and words[2] in {"until", "till", "before"}:
                 return "question word"  # "how long until we know", "how long before a label arrives"
             # A one-letter name is a subject too: "..., where l is the maximum token length"
             # defines a variable (trial 26's approach counted as a clarifying question).
-            if second not in EMBEDDED_SUBJECT and not _names_a_variable(second) and not _pronoun_and_verb(second) and any(
-                    a in AUX and b in SUBJECT for a, b in zip(words[2:], words[3:])):
+            # An inversion later on asks ("what kind of model is the team using"); a subject
+            # straight after the question word ("what we need is the index", "what that means
+            # is ...") or its quantity ("how many users we have is the unknown") makes the wh-
+            # clause the sentence's subject, and its singular copula the main verb.
+            if second not in EMBEDDED_SUBJECT | {"that"} and not _names_a_variable(second) and not _pronoun_and_verb(second) and any(
+                    a in AUX and b in SUBJECT and not (embedded and a in {"is", "was"})
+                    for a, b in zip(words[2:], words[3:])):
                 return "question word"
         # "...my first model people depended on how much detail do you want": a question
         # Whisper ran on from the sentence before keeps its inversion, which an embedded
@@ -645,7 +651,29 @@ def _subject_before_aux(words: list[str]) -> bool:
         # of its own (not the object of a preposition: "how many of the users") is the subject.
         if w in EMBEDDED_SUBJECT and (k == 0 or words[k - 1] not in PREPOSITION):
             return True
+        if w == "that" and _that_is_subject(words, k):
+            return True
     return False
+
+
+# A clause that is the subject of a sentence takes a singular verb ("how many users we have is
+# unclear"): a plural one after "<noun> that <verb>" agrees with the noun, and "that" opened a
+# relative clause on it ("how many users that signed up are still active").
+PLURAL_VERB = {"are", "were", "aren't", "weren't", "do", "don't", "have", "haven't"}
+
+
+def _that_is_subject(words: list[str], k: int) -> bool:
+    """"how much that hurts", "how fast that runs": "that" straight after the question word's
+    quantity is the embedded clause's subject (a question inverts: "how much does that hurt").
+    After the quantity's noun ("how much data that needs is open") it is the subject too, unless
+    a subject of its own follows ("how many documents that we're..." is a relative clause), it
+    is a preposition's object ("how many of that"), or a plural verb after shows the noun heads
+    the sentence."""
+    if k == 0:
+        return True
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return (words[k - 1] not in PREPOSITION and after not in SUBJECT | PERSONAL and not _pronoun_and_verb(after)
+            and not any(w in PLURAL_VERB for w in words[k + 2:]))
 
 
 # A phrase that opens with one of these goes on from the sentence before it.

@@ -475,6 +475,22 @@ def _restarts(before: Utterance, u: Utterance) -> bool:
     return again[:len(head)] == head and (again[len(head)] == last or (cut and again[len(head)].startswith(last)))
 
 
+def _start_said_again(u: Utterance, nxt: Utterance | None) -> bool:
+    """"L1 pushes weights to zero, L2 shrinks them, do you? | Do you care more about ...?": the
+    last clause of `u`, a question's first words broken off after a sentence ("Do you," then a
+    pause), is said again to open the next sentence: the question is that one (a self-repair;
+    Whisper ran the broken-off start onto the sentence before and wrote its rise as "?"). Not a
+    tag after a negative clause ("It doesn't fit, does it? Does it need to?")."""
+    clauses = _clauses(u)
+    if nxt is None or len(clauses) < 2:
+        return False
+    start = _strip_lead_in([w for w in clauses[-1] if not is_hesitation(w)])
+    again = _content(nxt)
+    return (1 <= len(start) <= 3 and start[0] in AUX and len(again) > len(start) + 1
+            and again[:len(start)] == start
+            and not any(w in NEGATION or w.endswith("n't") for c in clauses[:-1] for w in c))
+
+
 ECHO_FILLER = {"not", "really", "n't"}
 
 
@@ -807,6 +823,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             # "I wonder whether rank 8 is enough, but it's where I'd start.": the speaker
             # settled it in the same breath.
             continue
+        if _start_said_again(u, nxt):
+            continue  # the question's broken-off start, said again to open the next sentence
         if _echoes(u) and not (i > 0 and u.start - utterances[i - 1].end < MAX_TAG_GAP_S
                                and _negated(utterances[i - 1])):
             continue

@@ -1843,3 +1843,52 @@ def test_trial38_intent_to_check_is_not_a_clarifying_question():
     to check twice." was counted as the round's one clarifying question (its only "Went well")."""
     a = analyze_answer(spoken("I would like to check twice. [0.8] That's it."))
     assert a.to_dict()["clarifying_questions"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # blind48: a wh-clause with its subject first is the subject of the sentence's main verb
+    "How much that hurts depends on the task.",
+    "How much data that needs is the open question.",
+    "How fast that runs matters.",
+    "What that means is the model overfits.",
+    "Where that breaks is the long tail.",
+    "How many users we have is the main unknown.",
+    "How often the model retrains is a product choice.",
+    "How many requests the service gets is the key number.",
+])
+def test_a_wh_clause_as_the_subject_of_a_main_verb_is_a_statement(text):
+    assert cue(text) == "", text
+
+
+@pytest.mark.parametrize("text", [
+    # the same words inverted ask; a plural verb after "<noun> that ..." agrees with the noun,
+    # so "that" opened a relative clause on it
+    "How much does that hurt.",
+    "How much data does that need.",
+    "How many users does the feed have.",
+    "How much data is the team logging.",
+    "How many users that churned are still active.",
+    "How many users are there that signed up.",
+    "Roughly how many documents that we're talking about.",   # blind2: "are we" misheard
+])
+def test_a_wh_question_with_that_or_a_noun_still_asks(text):
+    assert cue(text), text
+
+
+def _asked(script: str) -> list[str]:
+    return [q.text for q in analyze_answer(spoken(script)).clarifying.questions]
+
+
+def test_a_question_start_said_again_after_a_pause_is_one_question():
+    """blind48: "Do you," broken off by a pause, then said again to open the question; tiny.en ran
+    the broken-off start onto the sentence before with a "?"."""
+    script = ("L1 pushes weights to exactly zero, so it selects features, L2 shrinks them smoothly, "
+              "do you? [2.0] Do you care more about a small model or about the best accuracy? [2.0] "
+              "Accuracy, okay. Then I'd lean to L2.")
+    assert _asked(script) == ["Do you care more about a small model or about the best accuracy?"]
+
+
+def test_a_tag_after_a_negative_clause_still_asks_before_a_question_that_opens_alike():
+    script = ("The index doesn't fit in memory, does it? [2.0] Does it need to be exact for every query? [2.0] "
+              "Okay, then I'd shard it.")
+    assert len(_asked(script)) == 2
