@@ -67,6 +67,7 @@ from interviewer.core.conversation_cues import (
     wraps_up,
 )
 from interviewer.core.answer_start import SPEECH_LOOKBACK_S
+from interviewer.core.echo_filter import PlayedLine, segment_without_echo, without_echo
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.extra_questions import EXTRA_OFFER_ID, offer_status
 from interviewer.core.interview_requests import gives_no_answer
@@ -1665,6 +1666,14 @@ class RoundController(SilenceRules, ClarifyingTurns):
             heard: list[Segment] = []  # this answer's segments, as the transcript's thread got them
 
             def on_segment(segment: Segment) -> None:  # on the transcript's thread
+                # The interviewer's own voice heard through loudspeakers is no word of theirs:
+                # it neither answers, asks (trial 44: "Shall I move on?" got "Sure, go ahead.")
+                # nor shows (core/echo_filter).
+                kept = segment_without_echo(segment, record.audio_starts_at(BARGE_IN_PREROLL_SECONDS),
+                                            self._played_lines())
+                if kept is None:
+                    return
+                segment = kept
                 heard.append(segment)
                 self._prepare_reply(record, heard)  # before the caller's thread can ask for it
                 speech = getattr(transcriber, "live_speech", None)  # the regions so far, if measured
@@ -1710,6 +1719,13 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._typed_offset, self._checked_in = 0.0, False
         self._emit(ListeningStarted(index, record.question_id, record.started_at))
 
+    def _played_lines(self) -> list[PlayedLine]:
+        """What the interviewer said aloud and when (from its first sound when the speaker
+        reports it), for telling its echo from the candidate's words (core/echo_filter). Read
+        on the transcript's thread too: a copy of the list, each line as it stands."""
+        return [PlayedLine(u.text, u.sounded_at if u.sounded_at is not None else u.started_at, u.ended_at)
+                for u in list(self.utterances) if u.spoken and u.started_at is not None]
+
     def _set_level(self, level: float) -> None:
         self.input_level = level
 
@@ -1732,6 +1748,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
             def finish() -> None:
                 try:
                     result, error = transcriber.finish(), None
+                    if result is not None:  # the interviewer's echo is no part of the answer
+                        result = without_echo(result, record.audio_starts_at(BARGE_IN_PREROLL_SECONDS),
+                                              self._played_lines())
                 except Exception as exc:
                     result, error = None, f"{type(exc).__name__}: {exc}"
                 if result is not None:
