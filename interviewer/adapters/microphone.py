@@ -51,6 +51,7 @@ from interviewer.adapters.devices import AudioDevice, AudioDeviceError, load_sou
 from interviewer.adapters.pulse_sources import PulseSource, _field, _pactl_blocks, all_sources, chosen_source
 from interviewer.adapters.resample import StreamResampler, rms_dbfs, to_mono
 from interviewer.core.answer_start import speech_onset_preroll
+from interviewer.core.round_settings import TALKED_OVER_PREROLL_MAX_S
 from interviewer.core.audio_format import SAMPLE_RATE
 from interviewer.errors import UserError
 from interviewer.storage.wav_writer import CrashSafeWavWriter
@@ -128,7 +129,9 @@ def _is_busy_error(exc: Exception) -> bool:
             or "unavailable" in text or "busy" in text)
 
 
-PREROLL_KEEP_SECONDS = 2.0  # recent audio kept in memory for start(preroll_seconds=...)
+# Recent audio kept in memory for start(preroll_seconds=...): up to what an answer begun over the
+# interviewer's line with loudspeakers may begin with (core.round_settings).
+PREROLL_KEEP_SECONDS = max(2.0, TALKED_OVER_PREROLL_MAX_S)
 _ONSET_FRAME = 320  # 20 ms frames for finding where speech under way at a start began
 
 

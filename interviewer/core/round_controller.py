@@ -68,6 +68,7 @@ from interviewer.core.conversation_cues import (
     wraps_up,
 )
 from interviewer.core.answer_start import SPEECH_LOOKBACK_S
+from interviewer.core.echo_filter import PlayedLine, segment_without_echo, without_echo
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.extra_questions import EXTRA_OFFER_ID, EXTRA_PROMPT, SILENT_YES, offer_status
 from interviewer.core.interview_requests import gives_no_answer
@@ -80,7 +81,7 @@ from interviewer.core.round_settings import (
     ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
     ECHO_TAIL_SECONDS, intro_thanks,
     HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
-    STALE_WARNING_SECONDS, STILL_TALKING_S,
+    STALE_WARNING_SECONDS, STILL_TALKING_S, TALKED_OVER_MARGIN_S, TALKED_OVER_PREROLL_MAX_S,
     ControllerSettings,
 )
 from interviewer.core.round_status import QUESTION_OPEN_TEXT, ControllerStatus, next_ignored_text, status_text
@@ -285,6 +286,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._turn: _Turn | None = None  # the last question asked (or a phase prompt before any)
         self._listen_pending = False  # start recording once the queued speech is over
         self._barge_in_pending = False  # ... and it starts because the candidate talked over it
+        self._talked_over_at: float | None = None  # a voice over the line before the next recording (loudspeakers)
         self._answer: AnswerRecord | None = None  # being recorded
         self._transcribers: dict[int, LiveTranscriber] = {}  # by answer index, until finished
         self._unfinished: list[AnswerRecord] = []  # parts of the answer not yet given to the engine
@@ -804,7 +806,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
         voice says so). Thread-safe. Talking over the interviewer stops it and starts the answer;
         talking while nothing is recorded adds to the last answer."""
         if not self.settings.barge_in and self._speaking is not None:
-            return  # with loudspeakers this may be the interviewer's own voice; the key interrupts
+            # With loudspeakers this may be the interviewer's own voice; the key interrupts. It
+            # may be the candidate too: the answer's recording will begin before it.
+            self._inbox.put(self._voice_over_line)
+            return
         self._inbox.put(self._voice)
         # The speaker stops at once, from this thread (its stop() is thread-safe), rather than at
         # the next poll: the candidate must not talk over the interviewer for long. The rest is
@@ -817,6 +822,14 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._stopped_heard = (speaking, self.speaker.stop())
             except Exception:  # reported when _voice stops it again
                 pass
+
+    def _voice_over_line(self) -> None:
+        """A voice over the interviewer's line with loudspeakers (talking does not interrupt):
+        whether the candidate's or the room's echo of the line, the answer's recording after the
+        line begins before it, and the echo is left out of its transcript (core/echo_filter):
+        nothing the candidate said over the line is lost (trial 44 D7)."""
+        if self._answer is None and self._speaking is not None and self._talked_over_at is None:
+            self._talked_over_at = self._now()
 
     def loudspeakers_heard(self) -> None:
         """The microphone was found to hear the interviewer (adapters/voice.py EchoWatch) while
@@ -1667,6 +1680,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         phase = self.engine.current_phase
         wav_path = self.audio_dir / f"answer-{index:03d}.wav"
         barged_in, self._barge_in_pending = self._barge_in_pending, False
+        talked_over_at, self._talked_over_at = self._talked_over_at, None
         transcriber = None
         if self.transcriber_factory is not None:
             try:
@@ -1685,6 +1699,14 @@ class RoundController(SilenceRules, ClarifyingTurns):
             heard: list[Segment] = []  # this answer's segments, as the transcript's thread got them
 
             def on_segment(segment: Segment) -> None:  # on the transcript's thread
+                # The interviewer's own voice heard through loudspeakers is no word of theirs:
+                # it neither answers, asks (trial 44: "Shall I move on?" got "Sure, go ahead.")
+                # nor shows (core/echo_filter).
+                kept = segment_without_echo(segment, record.audio_starts_at(BARGE_IN_PREROLL_SECONDS),
+                                            self._played_lines())
+                if kept is None:
+                    return
+                segment = kept
                 heard.append(segment)
                 self._prepare_reply(record, heard)  # before the caller's thread can ask for it
                 speech = getattr(transcriber, "live_speech", None)  # the regions so far, if measured
@@ -1699,6 +1721,10 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 extra = {}
                 if barged_in and getattr(self.recorder, "keeps_preroll", False):
                     extra["preroll_seconds"] = BARGE_IN_PREROLL_SECONDS  # the first words came before
+                elif talked_over_at is not None and getattr(self.recorder, "keeps_preroll", False):
+                    # Loudspeakers, and a voice over the line: what was said over it is kept.
+                    extra["preroll_seconds"] = min(TALKED_OVER_PREROLL_MAX_S,
+                                                   self._now() - talked_over_at + TALKED_OVER_MARGIN_S)
                 elif self.settings.barge_in and getattr(self.recorder, "keeps_preroll", False):
                     # Speech under way as the line ends is kept from its onset (core/answer_start);
                     # not with loudspeakers: the sound before the start is the interviewer's voice.
@@ -1730,6 +1756,13 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._typed_offset, self._checked_in = 0.0, False
         self._emit(ListeningStarted(index, record.question_id, record.started_at))
 
+    def _played_lines(self) -> list[PlayedLine]:
+        """What the interviewer said aloud and when (from its first sound when the speaker
+        reports it), for telling its echo from the candidate's words (core/echo_filter). Read
+        on the transcript's thread too: a copy of the list, each line as it stands."""
+        return [PlayedLine(u.text, u.sounded_at if u.sounded_at is not None else u.started_at, u.ended_at)
+                for u in list(self.utterances) if u.spoken and u.started_at is not None]
+
     def _set_level(self, level: float) -> None:
         self.input_level = level
 
@@ -1752,6 +1785,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
             def finish() -> None:
                 try:
                     result, error = transcriber.finish(), None
+                    if result is not None:  # the interviewer's echo is no part of the answer
+                        result = without_echo(result, record.audio_starts_at(BARGE_IN_PREROLL_SECONDS),
+                                              self._played_lines())
                 except Exception as exc:
                     result, error = None, f"{type(exc).__name__}: {exc}"
                 if result is not None:

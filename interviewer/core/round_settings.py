@@ -199,3 +199,10 @@ NOISE_BARGE_IN_SILENCE_S = 2.5
 
 
 BARGE_IN_PREROLL_SECONDS = 0.6  # kept before the moment the candidate's voice was detected
+# With loudspeakers talking does not stop the interviewer; a voice heard over its line is still
+# recorded: the answer after the line begins this long before that voice (at most
+# TALKED_OVER_PREROLL_MAX_S back), and the line's own echo in it is left out of the transcript
+# (core/echo_filter). Trial 44 D7: an introduction said over the opening line was lost but for
+# its last words ("That's it.").
+TALKED_OVER_MARGIN_S = 0.8
+TALKED_OVER_PREROLL_MAX_S = 10.0

@@ -3,6 +3,7 @@ way (trial 35 D5: "Sure, I'm a machine learning engineer" heard as "I'm a machin
 engineer": the recording started 0.12 s into "Sure"). The controller asks the recorder to look
 back for it (core/answer_start.py), except with loudspeakers, where that sound is the
 interviewer's own voice; the answer's audio then starts where the recorder says it does."""
+import pytest
 from interviewer.core.answer_start import SPEECH_LOOKBACK_S
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS, ControllerSettings
 
@@ -72,3 +73,32 @@ def test_a_barge_in_keeps_its_fixed_pre_roll(tmp_path):
     assert answer.barged_in
     assert recorder.asked[-1] == {"preroll_seconds": BARGE_IN_PREROLL_SECONDS}
     assert answer.audio_starts_at() == answer.started_at - BARGE_IN_PREROLL_SECONDS
+
+
+def test_with_loudspeakers_what_was_said_over_the_line_is_recorded(tmp_path):
+    """Trial 44 D7: with loudspeakers (talking does not interrupt) the introduction said over the
+    opening line was lost but for "That's it.": the answer's recording began when the line
+    ended. A voice heard over the line now makes the recording begin before that voice (the
+    line's own echo in it is left out of the transcript: core/echo_filter)."""
+    clock, engine, speaker, _, controller, updates = make(tmp_path, speech_seconds=6,
+                                                          settings=ControllerSettings(barge_in=False))
+    recorder = LookBackRecorder()
+    controller.recorder = recorder
+    controller.start()
+    clock.set(1300)
+    controller.poll()
+    speaker.stop()  # the intro prompt
+    controller.poll()
+    step(clock, speaker, controller, 6)  # "Let's start with the problem." said
+    assert speaker.said[-1] == "Design a news feed ranking system." and speaker.busy
+    step(clock, speaker, controller, 2)
+    voice_at = engine.elapsed()
+    controller.on_voice()  # the candidate introduces themselves over it
+    controller.poll()
+    assert speaker.busy  # not interrupted (loudspeakers)
+    while controller.current_answer is None:
+        step(clock, speaker, controller, 0.5)
+    answer = controller.current_answer
+    assert not answer.barged_in
+    assert answer.audio_starts_at() <= voice_at - 0.5
+    assert recorder.asked[-1]["preroll_seconds"] == pytest.approx(answer.started_at - answer.audio_starts_at())

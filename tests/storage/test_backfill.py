@@ -330,3 +330,22 @@ def test_a_misheard_question_asked_again_counts_once_when_transcribed_later(stor
     assert "latent seat" in answer.transcript.text
     messages = [f.message for f in store.get_session(sid).findings if f.answer_id == ids[1]]
     assert "Asked 1 clarifying question." in messages
+
+
+def test_the_interviewers_echo_is_left_out_of_an_answer_transcribed_after_the_round(store):
+    """Trial 44 D1: with loudspeakers the recording holds the interviewer's nudge; transcribed
+    after the round (the model was loading), the answer is still only the candidate's words."""
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+    aid = store.add_answer(sid, "q0", "Design a feed ranker.", asked_at=5.0, answer_start=10.0)
+    record_tone(store.audio_path_for(sid, aid), 1.0)
+    store.add_interviewer_line(sid, 5.0, "question", "Design a feed ranker.")
+    store.add_interviewer_line(sid, 10.0, "nudge", "Remember to think out loud.")
+
+    def transcribe(path: Path):  # the nudge heard in the room, then the candidate (1 s a word)
+        return make_transcript("Remember to think out loud. I would start with the latency budget", seconds=11.0)
+
+    result = transcribe_missing(store, store.get_session(sid), SCRIPT, transcribe)
+    assert result.transcribed == [aid]
+    [answer] = store.get_session(sid).answers
+    assert answer.transcript.text == "I would start with the latency budget"
