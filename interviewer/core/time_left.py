@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.core.clock import clock_text
+from interviewer.core.clock import round_minutes_text
 from interviewer.core.interview_requests import minutes, time_left_reply
 
 
@@ -245,6 +245,12 @@ def questions_done_text(skipped: str | None = None) -> str:
     return f"last part done; {skipped} skipped with Next" if skipped else QUESTIONS_DONE
 
 
+def shown_minutes(seconds: float) -> str:
+    """A round's planned length in whole minutes ("45"; "62" past an hour), the number that
+    follows "instead of" in early_end_note."""
+    return str(int(round(seconds)) // 60)
+
+
 def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skipped: int = 0, extras: int = 0,
                    no_extra: str | None = None) -> str:
     """The sentence the round screen shows once when the round shortens itself (the engine's
@@ -254,7 +260,9 @@ def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skippe
     one N, the other parts ended by "That's it.").) `extras`: extra questions asked after the
     script's own (core.extra_questions), said with them. `no_extra`: why no (further) extra
     question was offered (the engine's no_extra_why), said after it (trial 37: one round offered
-    one, the next did not, and nothing said why)."""
+    one, the next did not, and nothing said why). When: in round time, "after 9 minutes instead of
+    45" (core.clock.round_minutes_text), not "at 09:03 instead of 45:00", which read as a time of
+    day (trial 44)."""
     if skipped:  # not "done": a part left with N was not (trial 38)
         left = "one part was" if skipped == 1 else f"{int(skipped)} parts were"
         why = f"The interviewer has nothing more to ask ({left} left with N)"
@@ -265,5 +273,6 @@ def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skippe
         why = "All planned questions are done"
     then = "press N to end the round now" if last_part else "press N for the next part"
     reason = f" ({'no more extra questions' if extras else 'no extra question'}: {no_extra})" if no_extra else ""
-    return (f"{why}, so the round ends early, at {clock_text(ends_at)} instead of "
-            f"{clock_text(round_seconds)}{reason}. The time left is for your questions; {then}, or keep talking.")
+    planned = shown_minutes(round_seconds)
+    return (f"{why}, so the round ends early, after {round_minutes_text(ends_at)} instead of "
+            f"{planned}{reason}. The time left is for your questions; {then}, or keep talking.")
