@@ -1401,6 +1401,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                     self._acknowledged += 1
                 self._acknowledge_next = False
                 question = self._say(event.text, UtteranceKind(event.reason), event)
+                if event.then and not event.repeat:  # what the prompt said to do with the problem
+                    self._say(event.then, UtteranceKind.PROMPT)
                 if ack is not None and self._ending is not None:
                     # The candidate may go on over the acknowledgement: the question is asked
                     # (emitted) only once it is said or shown.
