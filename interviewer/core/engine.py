@@ -60,7 +60,7 @@ from interviewer.core.phase_prompts import (OFF_PLAN_SECONDS, PART_PURPOSE, TIME
                                            spoken_phase_prompt)
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PER_POINT, TRADEOFF_ID, frame_of, probe_for,
-                                     tradeoff_frame_of, tradeoff_probe)
+                                     script_vocabulary, tradeoff_frame_of, tradeoff_probe)
 from interviewer.core.round_plan import shared_spans
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
@@ -502,6 +502,7 @@ class RoundEngine:
         self._probe_answered: set[tuple[str, int]] = set()
         self._probes_answered_fully = 0
         self._frames_used: set[str] = set()
+        self._vocabulary: frozenset[str] | None = None  # the script's words (probes.script_vocabulary), made once
         # Every probe and request for a tradeoff said in the round, in order: none says one of
         # them again in other words (`Matcher.same_ask`, trial 38).
         self._probes_said: list[str] = []
@@ -1494,7 +1495,9 @@ class RoundEngine:
         said = self._said_in_part.strip()
         if not said or heard_in_text(TRADEOFFS, said):
             return None
-        probe = tradeoff_probe(said, self._frames_used)
+        if self._vocabulary is None:
+            self._vocabulary = script_vocabulary(self.script)
+        probe = tradeoff_probe(said, self._frames_used, self._vocabulary)
         if probe is None or self._asked_already(probe.text):
             return None
         self._probe_texts.add(probe.text)
