@@ -36,7 +36,7 @@ class AppSettings:
     warning_minutes: float = 2.0  # spoken warning this long before a phase and the round end
     data_dir: str = ""  # "" = the platform's data folder
     recent_kind_filter: str = ""  # the Home screen's last kind filter
-    last_export_dir: str = ""  # the folder last exported to: the save dialog opens there
+    last_export_dir: str = ""  # the folder last exported to or imported from: both dialogs open there
     plan_weeks: int = 8  # the practice plan's length (Progress), 6 to 8 weeks
     theme: str = "system"  # system | light | dark (gui/theme.py)
     text_size: int = 100  # per cent of the desktop's font size, app-wide (gui/theme.TEXT_SIZES)

@@ -20,6 +20,17 @@ def clock_text(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
+def round_minutes_text(seconds: float) -> str:
+    """A point of the round in round time, as a span since its start ("32 minutes", "1 minute",
+    "less than a minute"): whole minutes the round clock has shown, for sentences that name when
+    the round ends (trial 44: "the round ends early, at 07:32 instead of 45:00" read as a time of
+    day beside a wall clock at 07:35)."""
+    whole = shown_seconds(seconds) // 60
+    if whole < 1:
+        return "less than a minute"
+    return "1 minute" if whole == 1 else f"{whole} minutes"
+
+
 class Clock(Protocol):
     def now(self) -> float:
         """Seconds on a monotonic scale; only differences matter."""

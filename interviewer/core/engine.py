@@ -56,10 +56,11 @@ from interviewer.core.extra_questions import (EXTRA_KINDS, EXTRA_MAX, EXTRA_MIN_
                                               source_part, wants_wrap_up, with_extra_part)
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
-from interviewer.core.phase_prompts import OFF_PLAN_SECONDS, PART_PURPOSE, TIME_LEFT, number_words, split_task, spoken_phase_prompt
+from interviewer.core.phase_prompts import (OFF_PLAN_SECONDS, PART_PURPOSE, TIME_LEFT, number_words, problem_first, split_task,
+                                           spoken_phase_prompt)
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PER_POINT, TRADEOFF_ID, frame_of, probe_for,
-                                     tradeoff_frame_of, tradeoff_probe)
+                                     script_vocabulary, tradeoff_frame_of, tradeoff_probe)
 from interviewer.core.question_asks import after_colon, is_the_story, open_asks_line, question_asks
 from interviewer.core.round_plan import shared_spans
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
@@ -118,6 +119,9 @@ class AskQuestion:
     at: float
     reason: AskReason
     repeat: bool = False  # True when the candidate asked to hear it again
+    # What the part's prompt said after announcing this question ("Here's the problem. Take a few
+    # minutes on requirements first: ..."), said right after the question (`_problem_first`).
+    then: str = ""
 
 
 @dataclass(frozen=True)
@@ -506,6 +510,7 @@ class RoundEngine:
         self._probe_answered: set[tuple[str, int]] = set()
         self._probes_answered_fully = 0
         self._frames_used: set[str] = set()
+        self._vocabulary: frozenset[str] | None = None  # the script's words (probes.script_vocabulary), made once
         # Every probe and request for a tradeoff said in the round, in order: none says one of
         # them again in other words (`Matcher.same_ask`, trial 38).
         self._probes_said: list[str] = []
@@ -803,12 +808,25 @@ class RoundEngine:
                 phase = self._phase_bounds[self._phase_index + 1][0]
                 event = replace(event, prompt=self._spoken_prompt(phase, said_at))
             asked = self._enter_phase(self._phase_index + 1, event.at)
+            event, asked = self._problem_first(event, asked)
             return [self._defer_task(event, asked), *asked]
         if isinstance(event, TimeUp):
             self._close_phase(event.at, PhaseEnd.TIME)
             self.state = RoundState.FINISHED
             self._schedule.clear()
         return [event]
+
+    def _problem_first(self, event: PhaseStarted, asked: list[Event]) -> tuple[PhaseStarted, list[Event]]:
+        """A part whose prompt announces its problem ("Here's the problem.") and then says what to
+        do with it ("Take a few minutes on requirements first: ask me ..."), and whose question
+        is asked at once: the prompt up to the announcement, the problem, then the rest of the
+        prompt (AskQuestion.then). Trial 44: the instruction came before the problem it is about."""
+        if not asked or not isinstance(asked[0], AskQuestion) or asked[0].follow_up_id is not None:
+            return event, asked
+        lead, rest = problem_first(event.prompt)
+        if not rest:
+            return event, asked
+        return replace(event, prompt=lead), [replace(asked[0], then=rest), *asked[1:]]
 
     def _defer_task(self, event: PhaseStarted, asked: list[Event]) -> PhaseStarted:
         """A part that takes the candidate's questions, whose prompt asks for something first and
@@ -1529,7 +1547,9 @@ class RoundEngine:
         said = self._said_in_part.strip()
         if not said or heard_in_text(TRADEOFFS, said):
             return None
-        probe = tradeoff_probe(said, self._frames_used)
+        if self._vocabulary is None:
+            self._vocabulary = script_vocabulary(self.script)
+        probe = tradeoff_probe(said, self._frames_used, self._vocabulary)
         if probe is None or self._asked_already(probe.text):
             return None
         self._probe_texts.add(probe.text)

@@ -195,3 +195,21 @@ def split_task(prompt: str) -> tuple[str, str]:
         if sets_a_task(sentence):
             return " ".join(sentences[:i]), " ".join(sentences[i:])
     return prompt, ""
+
+
+# "Here's the problem." in a part's prompt announces the question said after the prompt.
+_ANNOUNCES_PROBLEM = re.compile(r"\bhere(?:'s|\u2019s| is) the problem\s*[.;:,!]?\s*", re.IGNORECASE)
+
+
+def problem_first(prompt: str) -> tuple[str, str]:
+    """`prompt` as what it says up to "Here's the problem." and what it says after it ("Take a few
+    minutes on requirements first: ask me about ..."), said after the problem it announces, when
+    the part's question follows the prompt at once; (prompt, "") when it announces no problem or
+    says nothing after it. Trial 44: "Here's the problem. Take a few minutes on requirements
+    first: ask me ..." was said before the problem was stated."""
+    match = _ANNOUNCES_PROBLEM.search(prompt)
+    if match is None or not prompt[match.end():].strip():
+        return prompt, ""
+    before = prompt[:match.end()].rstrip().rstrip(".;:,!") + "."
+    after = prompt[match.end():].strip()
+    return before, after[0].upper() + after[1:]

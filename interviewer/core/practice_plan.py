@@ -176,10 +176,38 @@ def is_practised(row) -> bool:
     """A stored round (a storage.progress row) counts as practised for the plan: the interviewer
     closed it with every planned question asked (its `finished`, storage SessionProgress), or it
     ran at least PRACTICE_SHARE of its planned minutes on the round clock, or its plan is not known."""
-    if getattr(row, "finished", False) and not getattr(row, "ended_early", False):
-        return True
-    return ran_full_length(row.planned_minutes, row.started_at, row.ended_at, row.paused_seconds,
-                           share=PRACTICE_SHARE)
+    ran = round_length_seconds(None, row.started_at, row.ended_at, row.paused_seconds)
+    return not too_short(getattr(row, "finished", False), getattr(row, "ended_early", False), ran,
+                         row.planned_minutes)
+
+
+def too_short(finished: bool, ended_early: bool, ran_s: float | None, planned_minutes: float | None) -> bool:
+    """The plan's rule (is_practised) on a round's facts: not closed by the interviewer with
+    every planned question asked (`finished`), and under PRACTICE_SHARE of its plan."""
+    if finished and not ended_early:
+        return False
+    if not planned_minutes or ran_s is None:
+        return False
+    return ran_s < PRACTICE_SHARE * planned_minutes * 60.0
+
+
+def is_cut_short(finished: bool, ended_early: bool, ran_s: float | None, planned_minutes: float | None) -> bool:
+    """The one definition of a round cut short, which Progress marks on its charts
+    (cut_short_notes) and the review names under its title (round_end_label): the candidate
+    ended it early, or it is too short to count for the plan (too_short). Trial 44: Progress
+    marked a round "cut short" (4 of 45 min, three parts left with N) while its review said
+    "Round finished"."""
+    return ended_early or too_short(finished, ended_early, ran_s, planned_minutes)
+
+
+ROUND_FINISHED_LABEL = "Round finished"
+CUT_SHORT_LABEL = "Cut short"
+
+
+def round_end_label(finished: bool, ended_early: bool, ran_s: float | None, planned_minutes: float | None) -> str:
+    """What the review calls a round the interviewer closed early (its "round_questions_done"
+    finding): "Round finished", or "Cut short" when the round is cut short (is_cut_short)."""
+    return CUT_SHORT_LABEL if is_cut_short(finished, ended_early, ran_s, planned_minutes) else ROUND_FINISHED_LABEL
 
 
 def _share_words(share: float) -> str:

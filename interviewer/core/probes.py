@@ -203,11 +203,59 @@ def named_choice(said: str) -> str | None:
     return None
 
 
-def tradeoff_probe(said: str, frames_used: frozenset[str] | set[str] = frozenset()) -> FollowUp | None:
+# Words a choice's name may hold that say nothing of what was heard ("a", "two", "simple").
+_FILLER_WORDS = frozenset({"a", "an", "the", "of", "some", "simple", "small", "big", "large", "basic", "plain", "two",
+                           "one", "single", "few", "my", "our", "own", "kind", "sort", "type"})
+
+
+def script_vocabulary(script) -> frozenset[str]:
+    """Every word, and its stem, the script's texts hold (questions, talking points and their
+    keywords, follow-ups, replies, prompts): the words the interviewer knows and may say back."""
+    from dataclasses import fields, is_dataclass
+
+    from interviewer.core.keywords import stem, words
+
+    found: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            for w in words(value):
+                found.update((w, stem(w)))
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                walk(item)
+        elif is_dataclass(value) and not isinstance(value, type):
+            for f in fields(value):
+                walk(getattr(value, f.name))
+
+    walk(script)
+    return frozenset(found)
+
+
+def known_choice(choice: str, vocabulary: frozenset[str] | set[str]) -> bool:
+    """True when every word of `choice` (but fillers such as "a" and "simple") is a word of
+    `vocabulary` (script_vocabulary): the interviewer may say it back as its own words. Trial 44:
+    "You'd go with radiant boosted trees." after "gradient boosted trees", misheard."""
+    from interviewer.core.keywords import stem, words
+
+    def known(w: str) -> bool:  # "tree" and "trees" stem apart ("tree", "tre")
+        forms = {w, stem(w), w + "s", stem(w + "s")} | ({w[:-1]} if w.endswith("s") else set())
+        return not forms.isdisjoint(vocabulary)
+
+    content = [w for w in words(choice) if w not in _FILLER_WORDS]
+    return bool(content) and all(known(w) for w in content)
+
+
+def tradeoff_probe(said: str, frames_used: frozenset[str] | set[str] = frozenset(),
+                   vocabulary: frozenset[str] | set[str] | None = None) -> FollowUp | None:
     """The request for a tradeoff after `said` (what the candidate said in the part): a frame of
     TRADEOFF_FRAMES not in `frames_used` (the round's) on the choice they named, else one of
-    TRADEOFF_PLAIN; None when every frame was used."""
+    TRADEOFF_PLAIN; None when every frame was used. With `vocabulary` (script_vocabulary), a
+    choice with a word the script does not know (maybe misheard) is not said back: the request
+    refers to it as "that choice" (TRADEOFF_PLAIN)."""
     choice = named_choice(said)
+    if choice is not None and vocabulary is not None and not known_choice(choice, vocabulary):
+        choice = None
     frames = [f for f in TRADEOFF_FRAMES if f not in frames_used] if choice else []
     if frames:
         return FollowUp(TRADEOFF_ID, frames[0].format(choice=choice), area="tradeoffs")

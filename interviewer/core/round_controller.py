@@ -1434,6 +1434,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                     self._acknowledged += 1
                 self._acknowledge_next = False
                 question = self._say(event.text, UtteranceKind(event.reason), event)
+                if event.then and not event.repeat:  # what the prompt said to do with the problem
+                    self._say(event.then, UtteranceKind.PROMPT)
                 if ack is not None and self._ending is not None:
                     # The candidate may go on over the acknowledgement: the question is asked
                     # (emitted) only once it is said or shown.
@@ -1776,7 +1778,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 record.wav_path = Path(self.recorder.stop())
             except Exception as exc:
                 self._emit(Problem(f"the recording did not close cleanly: {exc}", self._now()))
-        self._emit(AnswerEnded(record.index, ended_by, record.ended_at, record.asked_to_repeat))
+        self._emit(AnswerEnded(record.index, ended_by, record.ended_at, record.asked_to_repeat,
+                               not_counted=not record.counted))
         self._unfinished.append(record)
         transcriber = self._transcribers.pop(record.index, None)
         if transcriber is None or record.wav_path is None:
@@ -1837,7 +1840,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         reply to the offer of another question is no answer: its words still go to the engine
         (yes or no), but it is neither kept, numbered nor scored (trial 37: "Slow start" and "No
         speech was heard... check the microphone" on it)."""
-        if record.adds_nothing() or record.follow_up_id == EXTRA_OFFER_ID:
+        if record.adds_nothing() or record.replies_to_offer:
             record.dropped = True
             self._emit(AnswerDropped(record.index))
         elif record.transcript is not None or record.transcript_error is not None:

@@ -209,6 +209,21 @@ class AnswerRecord:
     # scored as an answer (trial 17: it was answer 1 with "STAR parts not heard").
     asked_to_repeat: bool = False
 
+    @property
+    def replies_to_offer(self) -> bool:
+        """Its words reply to the offer of another question ("No, let's wrap up."): the engine
+        hears yes or no in them, but they are no answer (core.extra_questions.EXTRA_OFFER_ID)."""
+        from interviewer.core.extra_questions import EXTRA_OFFER_ID
+
+        return self.follow_up_id == EXTRA_OFFER_ID
+
+    @property
+    def counted(self) -> bool:
+        """The one decision whether its words count in any measure (the live counter, the review,
+        Progress): not when they only asked to hear the question again, nor when they replied to
+        an offer (trial 44: "No, let's wrap up." took the live count from 150 to 154 words)."""
+        return not (self.asked_to_repeat or self.replies_to_offer)
+
     def audio_starts_at(self, preroll_s: float = 0.0) -> float:
         """Round seconds at which its recording starts: `recorded_before` before `started_at`
         when the recorder said what it kept (core/answer_start.py); else `preroll_s` (the

@@ -37,6 +37,9 @@ class AnswerEnded:
     # Its words only asked to hear the question again (AnswerRecord.asked_to_repeat): no part of
     # the answer's numbers, so the live counter leaves them out as the review does.
     asked_to_repeat: bool = False
+    # Its words count in no measure (AnswerRecord.counted: a request to repeat, a reply to an
+    # offer): the live counter leaves them out, as the review does.
+    not_counted: bool = False
 
 
 @dataclass(frozen=True)

@@ -150,8 +150,9 @@ class ReviewController:
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(self.screen.window(), "Import a recorded interview",
-                                              str(Path.home()), AUDIO_FILES)
+                                              str(self._last_folder()), AUDIO_FILES)
         if path:
+            self._remember_folder(str(Path(path).parent))
             self.import_recording(Path(path))
 
     def import_recording(self, path: Path) -> None:
@@ -489,6 +490,17 @@ class ReviewController:
     # -- export ---------------------------------------------------------------------------
     remember_export_folder: Callable[[str], None] | None = None  # keeps the folder for the next save
 
+    def _last_folder(self) -> Path:
+        """Where File > Import and Export's dialogs open: the folder last used by either (settings'
+        last_export_dir), else home. Import opened in the home folder right after an export to
+        another folder (trial 44)."""
+        last = getattr(self.services.settings, "last_export_dir", "")
+        return Path(last) if last and Path(last).is_dir() else Path.home()
+
+    def _remember_folder(self, folder: str) -> None:
+        if self.remember_export_folder is not None:
+            self.remember_export_folder(folder)
+
     def _ask_export(self, session_id: int, fmt: str) -> None:
         """The save dialog opens in the folder last exported to (it always opened in the home
         folder, trial 39); the name typed decides the format (export.chosen_output)."""
@@ -496,15 +508,12 @@ class ReviewController:
 
         from interviewer.export import chosen_output
 
-        last = getattr(self.services.settings, "last_export_dir", "")
-        folder = Path(last) if last and Path(last).is_dir() else Path.home()
-        suggested = str(folder / self._suggested_name(session_id, fmt))
+        suggested = str(self._last_folder() / self._suggested_name(session_id, fmt))
         path, _ = QFileDialog.getSaveFileName(self.screen.window(), "Export the round", suggested,
                                               EXPORT_FILTERS.get(fmt, ""))
         if path:
             fmt, out = chosen_output(Path(path), fmt)
-            if self.remember_export_folder is not None:
-                self.remember_export_folder(str(out.parent))
+            self._remember_folder(str(out.parent))
             self.export_session(session_id, fmt, out)
 
     def _suggested_name(self, session_id: int, fmt: str) -> str:

@@ -1003,11 +1003,11 @@ class ReviewScreen(QWidget):
                   f" · <span style='color:{theme.current().problem_text}'>{session.status}</span>")
         # Why a round is shorter than planned, first: the timeline below still draws the plan.
         # Or why it is short though it ran to its end (its questions were done).
-        ended = next(((f.kind, f.message) for f in session.findings
+        ended = next(((_ended_label(session, f), f.message) for f in session.findings
                       if f.kind in ("round_ended_early", "round_questions_done")), None)
         # Under the title, a link to the tab that says why in full (the summary line below).
         ended_link = (f" · <a href='#round' style='color:{theme.current().problem_text}'>"
-                      f"{finding_label(ended[0])}</a>" if ended else "")
+                      f"{ended[0]}</a>" if ended else "")
         self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}"
                            f"{ended_link}")
         self.title.setToolTip(ended[1] if ended else "")
@@ -1018,7 +1018,7 @@ class ReviewScreen(QWidget):
         repeats = disfluency_count_text([d for a in numbers.answers for d in a.disfluencies])
         imported = session.kind == IMPORTED_KIND
         self.summary.setText(
-            (f"<b>{finding_label(ended[0])}:</b> {html.escape(ended[1])}<br>" if ended else "")
+            (f"<b>{ended[0]}:</b> {html.escape(ended[1])}<br>" if ended else "")
             + (f"<b>Imported recording:</b> {html.escape(IMPORTED_NO_SCRIPT)}<br>" if imported else "")
             + f"<b>Round:</b> fillers {numbers.fillers} ({rate}) · repetitions and restarts {repeats} · pace {pace} · "
             f"long pauses {numbers.long_pauses}"
@@ -1101,3 +1101,16 @@ def _missing_text(paths: list[str], shown: int = 3) -> str:
     if len(paths) > shown:
         names.append(f"and {len(paths) - shown} more")
     return ", ".join(names)
+
+
+def _ended_label(session, finding) -> str:
+    """The review's name for why its round is short: "Ended early", or for a round the interviewer
+    closed, "Round finished" or "Cut short" by the rule Progress marks its points by
+    (core.practice_plan.round_end_label; trial 44: Progress said cut short, the review finished)."""
+    if finding.kind != "round_questions_done":
+        return finding_label(finding.kind)
+    from interviewer.core.practice_plan import round_end_label
+
+    details = finding.details if isinstance(finding.details, dict) else {}
+    return round_end_label(bool(details.get("finished")), bool(getattr(session, "ended_early", False)),
+                           finding.start, session.planned_minutes)

@@ -566,7 +566,9 @@ class RoundScreen(QWidget):
             self._show_scratchpad()  # answers typed when the microphone failed need it in any round
             self._show_interrupt_hint()  # the round may have found loudspeakers meanwhile
         elif isinstance(update, AnswerEnded):
-            if update.asked_to_repeat:  # "Could you repeat that?": shown, not counted (as in the review)
+            # "Could you repeat that?", "No, let's wrap up.": shown, not counted (as in the review;
+            # the core decides, AnswerRecord.counted).
+            if update.asked_to_repeat or update.not_counted:
                 self.transcript.leave_out_of_counts(update.answer)
         elif isinstance(update, ListeningStarted):
             self.transcript.finish_answer()

@@ -100,3 +100,28 @@ def test_the_name_typed_decides_the_format_and_the_folder_is_remembered(qtbot, i
     assert suggested[0].parent == Path.home()
     assert suggested[1].parent == folder, "the second save opens where the first went"
     assert window.services.settings.last_export_dir == str(folder)  # kept for the next start
+
+
+def test_import_opens_where_the_last_export_went_and_remembers_its_own_folder(qtbot, isolated_dirs, script_dirs,
+                                                                             tmp_path, monkeypatch):
+    """Trial 44 (D8): File > Import opened in the home folder right after an export to another
+    folder. Import and export share the last folder used (settings' last_export_dir)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = play_to_review(qtbot, script_dirs, tmp_path)
+    monkeypatch.setattr(window.review, "export_session", lambda sid, fmt, out: None)
+    exports, recordings = tmp_path / "exports", tmp_path / "recordings"
+    exports.mkdir()
+    recordings.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(exports / "round1.html"), ""))
+    window.review_screen.export_requested.emit(window.last_session_id, "html")
+    opened, imported = [], []
+    monkeypatch.setattr(window.review, "import_recording", lambda path: imported.append(path))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda _parent, _title, folder, *a, **k:
+                        (opened.append(Path(folder)), (str(recordings / "mock.wav"), ""))[1])
+    window.review.ask_import()
+    assert opened == [exports], "the import dialog opens where the last export went"
+    assert imported == [recordings / "mock.wav"]
+    assert window.services.settings.last_export_dir == str(recordings)
+    window.review.ask_import()
+    assert opened[-1] == recordings, "and next time where the last import came from"

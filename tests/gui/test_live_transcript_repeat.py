@@ -73,3 +73,23 @@ def test_words_before_the_r_key_still_count(qtbot):
     screen.on_update(ListeningStarted(2, "peer", 18.0))
     screen.on_update(TranscriptReady(1, transcript_of(STORY)))
     assert screen.transcript.word_count == len(STORY.split())
+
+
+def test_a_reply_to_an_offer_is_shown_but_not_counted(qtbot):
+    """Trial 44: "No, let's wrap up." (the reply to the offer of an extra question) raised the live
+    count from 150 to 154 words; the core marks it not counted (AnswerEnded.not_counted)."""
+    screen = RoundScreen()
+    qtbot.addWidget(screen)
+    screen.on_update(Speaking(QUESTION, UtteranceKind.QUESTION, 1.0, "peer"))
+    screen.on_update(ListeningStarted(1, "peer", 8.0))
+    screen.on_update(PartialTranscript(1, transcript_of(STORY).segments[0]))
+    screen.on_update(AnswerEnded(1, EndedBy.SILENCE, 20.0))
+    screen.on_update(TranscriptReady(1, transcript_of(STORY)))
+    screen.on_update(Speaking("Would you like another question?", UtteranceKind.FOLLOW_UP, 21.0, None))
+    screen.on_update(ListeningStarted(2, None, 24.0))
+    screen.on_update(PartialTranscript(2, transcript_of("No, let's wrap up.").segments[0]))
+    screen.on_update(AnswerEnded(2, EndedBy.SILENCE, 27.0, not_counted=True))
+    screen.on_update(TranscriptReady(2, transcript_of("No, let's wrap up.")))
+    screen._render_partial()
+    assert "No, let's wrap up." in screen.transcript.plain_text()
+    assert screen.transcript.word_count == len(STORY.split())
