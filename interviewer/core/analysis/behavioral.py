@@ -26,6 +26,8 @@ _ACTION_VERBS = (r"(decided|built|added|wrote|designed|implemented|created|led|s
                  r"shared|agreed (on|to)|"
                  # the perfect, as some speakers tell a story: "I have added the weather and the traffic"
                  r"written|taken|spoken|run)")
+# What is cut or reduced as part of the work, not a measure of its result (`STAR_CUES` "result").
+_NOT_A_MEASURE = r"(scope|plan|plans|features?|requirements|roadmap|corners|work|project|meetings?)\b"
 STAR_CUES = {
     "situation": r"\b((in|at) (my|the|our) (last|previous|current|old|former|first) (role|job|team|company|position)|"
                  # part 22: "our transcription kept mangling medicine names" (not "I kept asking")
@@ -101,7 +103,7 @@ STAR_CUES = {
               r"(saves|saved) (them|us|me|the team|everyone|people) (a lot of|so much|hours of|lots of) time|"
               r"since then|from then on|came out (\S+ ){0,4}?(better|worse|ahead|behind)|as a result|the result|(the )?end result|in the end|at the end(?! of)|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
-              r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved) .* by|i learned(?! that (?!(i|we|you)\b))|"
+              r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved)(?! (the |our |its |their |my )?" + _NOT_A_MEASURE + r") .* by|i learned(?! that (?!(i|we|you)\b))|"
               r"lesson|impact|"
               # part 20: a result in plain words, without a number: "the sales became better, quite a lot
               # better", "people liked it and it's still running"
@@ -122,8 +124,10 @@ STAR_CUES = {
               r"( up| online| again)? (in|within|after)|"
               # A measure that changed, whoever changed it: "the failures dropped by 80%",
               # "the team saved ten hours", "latency went down to 40 ms".
+              # Not the work cut down to size: "we cut the scope to the top ten categories" is an action,
+              # and its number no result (trial 42: praised as "Quantified results").
               r"(dropped|fell|went (down|up)|rose|grew|decreased|increased|reduced|improved|shrank|closed|narrowed|"
-              r"cut|doubled|halved|tripled)( \S+){0,3} (by|to|from)|"
+              r"cut|doubled|halved|tripled)(?! (the |our |its |their |my )?" + _NOT_A_MEASURE + r")( \S+){0,3} (by|to|from)|"
               # "we got the gap down from twelve points to three"
               r"\b(down|up) from \S+( \S+){0,3} to|"
               # "with NDCG up by two points", "latency down by a third"

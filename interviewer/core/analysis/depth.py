@@ -585,7 +585,9 @@ METRICS = Signal(
               "How many daily active users are there?",
               "The metric was good.",
               "I'd track how the model is doing.",
-              "At peak we handled 20,000 queries per second across four CPU nodes."),
+              "At peak we handled 20,000 queries per second across four CPU nodes.",
+              # a load, not a measure of how well it works (trial 43)
+              "It is a gradient boosted model scoring about 2000 transactions per second, served online."),
     missing="a metric", tip="which metric shows it works", heard_in_questions=False,
     not_after=re.compile(r"\b(?:give|gives|gave|giving) up (?:a bit of |a little |a little bit of |some |a lot of |"
                          r"much )?$|\b(?:lose|loses|losing|lost|sacrifice|sacrifices|sacrificed|sacrificing|"
@@ -641,7 +643,9 @@ METRICS = Signal(
         r"|\bwhat (?:we|i|id|wed|well|ill)(?: would| will)? (?:track|measure|monitor|watch|optimi[sz]e|report) "
         r"(?:first |online |offline )?(?:is|are) (?!how (?:the|it|well|things|we|they)\b)"
         # "saves per pattern shown", "clicks per impression"
-        r"|\b[a-z]+s per (?:\w+ )?(?:shown|served|sent|viewed|displayed|impressions?)\b"
+        # (not a load: "2000 transactions per second, served online" is throughput, trial 43)
+        r"|\b[a-z]+s per (?!(?:second|minute|hour|day|week|month|year)s?\b)(?:\w+ )?(?:shown|served|sent|viewed|"
+        r"displayed|impressions?)\b"
         r"|\b(?:i|we|id|wed|ill|well|to|would|and) (?:report|track|measure|watch|monitor|maximi[sz]e|minimi[sz]e|"
         r"optimi[sz]e for)\b(?: \S+){0,3}? [a-z]+s "
         r"per (?:hour|minute|second|day|week|user|session|visit)\b"))
@@ -739,9 +743,12 @@ QUANTIFIED_RESULT = Signal(
     "quantified_result", "quantified results", frozenset({"behavioral"}),
     "Quantify the impact in the result.",
     counts=("The failures dropped by 80%, and the team saved 10 hours every week.",
-            "As a result we cut review time by half."),
+            "As a result we cut review time by half.",
+            "In the end, clicks on new products went up by about forty percent in the first week."),
     does_not=("As a result the team was happy.",
-              "It took 3 weeks to build."),  # a number, but not in the result
+              "It took 3 weeks to build.",  # a number, but not in the result
+              # cutting the scope is what was done, not a result; its size is no result (trial 42)
+              "We cut the scope to the top ten categories, and we moved two people from the data team."),
     story_only=True,
     missing="a number in the result")
 
