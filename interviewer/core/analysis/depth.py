@@ -103,6 +103,12 @@ NUMBER_WITH_UNIT = re.compile(
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:or|to) (?:three|four|five|six|seven|eight|"
     r"nine|ten|twelve|fifteen|twenty|\d+) (?!(?:things|ideas|ways|options|reasons|questions|steps|points|"
     r"issues|examples|times|words)\b)[a-z]{3,}s\b")
+# A story's result counts what went right or wrong, and none is a number too: "the new format rolled
+# out with zero broken jobs", "zero downtime" (trial 44: "No numbers in the result"). Only in the
+# result (QUANTIFIED_RESULT): a design's "zero" ("start the counter at zero") is no size.
+RESULT_NUMBER = re.compile(NUMBER_WITH_UNIT.pattern
+                           + r"|\bzero (?!(?:in|out|to|and|or|on|of|if|the|a|an|it|is|was|point)\b)[a-z]+"
+                           r"(?: [a-z]{2,}(?<!ou|ss|us|is)s\b)?")
 
 # ---------------------------------------------------------------- the signals
 
@@ -744,11 +750,17 @@ QUANTIFIED_RESULT = Signal(
     "Quantify the impact in the result.",
     counts=("The failures dropped by 80%, and the team saved 10 hours every week.",
             "As a result we cut review time by half.",
-            "In the end, clicks on new products went up by about forty percent in the first week."),
+            "In the end, clicks on new products went up by about forty percent in the first week.",
+            # a number in any common spoken form: before and after, none, how many times (trial 44)
+            "After two months we cut their model retraining time from six hours to forty minutes.",
+            "As a result, the new format rolled out with zero broken jobs.",
+            "The new loader made the nightly job twice as fast."),
     does_not=("As a result the team was happy.",
               "It took 3 weeks to build.",  # a number, but not in the result
               # cutting the scope is what was done, not a result; its size is no result (trial 42)
-              "We cut the scope to the top ten categories, and we moved two people from the data team."),
+              "We cut the scope to the top ten categories, and we moved two people from the data team.",
+              # what was meant, not what came of it
+              "We wanted to cut the retraining time from six hours to one hour."),
     story_only=True,
     missing="a number in the result")
 
@@ -1040,7 +1052,7 @@ def _quantified_result(utterances: list[Utterance]) -> SignalResult:
         # starts at its cue, not a dozen words before it ("...a startup, maybe fifteen people, ... it
         # turned out to hurt" has no number in its result; part 21).
         since = cue[0]
-    numbers = [] if since is None else [e for e in find(NUMBER_WITH_UNIT, utterances) if e.end > since]
+    numbers = [] if since is None else [e for e in find(RESULT_NUMBER, utterances) if e.end > since]
     return SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
 
 
@@ -1056,7 +1068,7 @@ def follow_up_result(utterances: list[Utterance], question_text: str | None) -> 
     for the result. None when no number was said: a follow-up sets no expectation of its own."""
     utterances = without_loops(utterances)
     if ASKS_FOR_RESULT.search((question_text or "").lower()):
-        numbers = find(NUMBER_WITH_UNIT, utterances)
+        numbers = find(RESULT_NUMBER, utterances)
         found = SignalResult(QUANTIFIED_RESULT, bool(numbers), numbers)
     else:
         found = _quantified_result(utterances)
