@@ -593,12 +593,16 @@ METRICS = Signal(
               "I'd track how the model is doing.",
               "At peak we handled 20,000 queries per second across four CPU nodes.",
               # a load, not a measure of how well it works (trial 43)
-              "It is a gradient boosted model scoring about 2000 transactions per second, served online."),
+              "It is a gradient boosted model scoring about 2000 transactions per second, served online.",
+              # what a choice costs, with no metric to track named (trial 44)
+              "Gradient boosted trees cost me some accuracy compared with a neural network, but they are cheap to serve."),
     missing="a metric", tip="which metric shows it works", heard_in_questions=False,
     not_after=re.compile(r"\b(?:give|gives|gave|giving) up (?:a bit of |a little |a little bit of |some |a lot of |"
                          r"much )?$|\b(?:lose|loses|losing|lost|sacrifice|sacrifices|sacrificed|sacrificing|"
-                         r"costs?(?: us| you)?) (?:a bit of |a little |a little bit of |some |a lot of |much |"
-                         r"a (?:point|few points) of )?$"),
+                         # trial 44: "gradient boosted trees cost me some accuracy ... compared with a neural
+                         # network" is what a choice costs, no metric named to track
+                         r"cost(?:s|ing)?(?: us| you| me| them| the team| the model| it)?) (?:a bit of |a little |"
+                         r"a little bit of |some |a lot of |much |a (?:point|few points) of )?$"),
     pattern=re.compile(
         # What the recogniser makes of spoken metrics (trial 19: "NDCG at 10" heard "MBCG at 10",
         # "NBCG"; "an A/B test" heard "a B-test"; "p99 latency" heard "V99"): an acronym with no
