@@ -1496,12 +1496,7 @@ class RoundEngine:
                         self._frames_used.add(frame_of(probe.text) or probe.text)
                         self._probes_said.append(probe.text)
                         if not own:  # back to a question of the part's own, answered earlier
-                            if self._answers_so_far.strip():
-                                self._said_earlier.append(self._answers_so_far.strip())
-                            self._question, self._pending_follow_ups, self._answers_so_far = question, [], ""
-                            # The other question's follow-ups skipped as covered stay skipped: they
-                            # were decided on what was said to it, not on what is said now.
-                            self._guessed_covered, self._covered_in_passing = [], []
+                            self._discuss(question)
                         return probe
         return None
 
@@ -1514,16 +1509,31 @@ class RoundEngine:
         earlier = [t for t in self._probes_said if frame_of(t) is None and tradeoff_frame_of(t) is None]
         return self.matcher.same_ask(text, earlier)
 
+    def _discuss(self, question: Question) -> None:
+        """`question`, asked earlier, is the one discussed again (a probe on it): what was said to
+        the one discussed until now is kept as said earlier. The other question's follow-ups
+        skipped as covered stay skipped: they were decided on what was said to it, not on what is
+        said now."""
+        if self._answers_so_far.strip():
+            self._said_earlier.append(self._answers_so_far.strip())
+        self._question, self._pending_follow_ups, self._answers_so_far = question, [], ""
+        self._guessed_covered, self._covered_in_passing = [], []
+
     def _ask_for_tradeoff(self) -> FollowUp | None:
         """In a design round (TRADEOFF_KINDS), a part in which the candidate named no tradeoff
         (depth.TRADEOFFS, as the review counts one) gets one request for one before it ends early
         (core.probes.tradeoff_probe: on a choice they named, "You'd go with gradient boosted
         trees. What does that cost you compared with the other options, ...?"), when it has time
         for it (`_may_dig_in`), its question has talking points and no probe of the part asked
-        about tradeoffs already. Trial 38: "Tradeoffs 0/5", and no part ever asked for one."""
+        about tradeoffs already. Trial 38: "Tradeoffs 0/5", and no part ever asked for one. It is
+        on the part's own question (`_question_to_probe`), which is then the one discussed: after
+        a follow-up carried over from an earlier part, trial 44's "You'd go with gradient boosted
+        trees. ..." (said to the framing question) was asked as the requirements question's, and
+        the round screen showed that question under it."""
         phase = self.current_phase
-        if (self.script.kind not in TRADEOFF_KINDS or not self._may_dig_in()
-                or not self._question.expected_points or PROBES["tradeoffs"] in self._probe_texts
+        question = self._question_to_probe()
+        if (self.script.kind not in TRADEOFF_KINDS or not self._may_dig_in() or question is None
+                or not question.expected_points or PROBES["tradeoffs"] in self._probe_texts
                 or any(a.phase == phase.id and a.follow_up_id == TRADEOFF_ID for a in self.timeline.asks)):
             return None
         said = self._said_in_part.strip()
@@ -1535,6 +1545,8 @@ class RoundEngine:
         self._probe_texts.add(probe.text)
         self._frames_used.add(tradeoff_frame_of(probe.text) or probe.text)
         self._probes_said.append(probe.text)
+        if question is not self._question:
+            self._discuss(question)
         return probe
 
     def _questions_to_probe(self) -> list[Question]:
