@@ -201,7 +201,8 @@ class ClarifyingResponder:
 
     def _clear_match(self, said: str):
         """The topic `said` is about, as Matcher.best_topic, unless a second topic scores within
-        TIE_MARGIN of it and no keyword names the first: a question about none of them ("Is
+        TIE_MARGIN of it and no keyword names the first (then the one tied topic a keyword
+        names, if any): a question about none of them ("Is
         this for card payments only, or bank transfers too?") is loosely close to several and
         got the class balance fact, a hair above the accuracy target (trial 22). A lead-in that
         only frames the question ("Before I start, ...") is not matched (without_framing)."""
@@ -212,7 +213,14 @@ class ClarifyingResponder:
             return None
         if (len(scores) > 1 and scores[1].score >= threshold and scores[0].score - scores[1].score < TIE_MARGIN
                 and not keyword_hits(said, scores[0].topic.keywords)):
-            return None
+            # A tie that a keyword settles goes to the topic it names: "Is it more important that
+            # the estimate is accurate on average, or that we rarely ... arrive late?" tied the
+            # latency fact (its "estimate" is the problem's word) with the cost of errors, whose
+            # keyword "late" it says; the tie gave neither and the turn only got the scale fact
+            # asked after it (trial 44 D2).
+            named = [m for m in scores[1:] if m.score >= threshold and scores[0].score - m.score < TIE_MARGIN
+                     and keyword_hits(said, m.topic.keywords)]
+            return named[0] if len(named) == 1 else None
         # Asking whether something can be so asks which inputs are valid: the edge-case topic answers
         # it when the best fact is close only by the problem's own words ("Can the end time be
         # smaller than the start time?" got "Return a new list of start and end pairs, sorted by

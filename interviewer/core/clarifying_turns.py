@@ -26,7 +26,7 @@ from interviewer.core.round_updates import ClarifyingAnswered, PartialTranscript
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
 from interviewer.core.trailing_questions import (
     CHECK_ACK, STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, announced_check, checks_understanding, confirmation_check,
-    marked_statement_in_narration, question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
+    marked_statement_in_narration, question_before_tail, question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
 )
 from interviewer.core.transcript import Segment, Word, join_words
 from interviewer.core.unheard_questions import asks_only_by_its_rise, asks_to_hear_again
@@ -122,6 +122,9 @@ class ClarifyingTurns:
             # said, ..."), not a statement that only a topic not answered yet would be replied to
             # (trial 42: 10 s of dead air).
             questions = [q for q in (announced_check(new),) if q is not None]
+        if (not questions and quiet >= TRAILED_QUESTION_WAIT_S and self._in_clarify_part(answer)
+                and self._reply_before_tail(answer, new, len(words))):
+            return True
         if not questions:
             # "Let me take a minute to think about this.": asked without a question mark, and
             # the silence after it is thinking time, not the end of the answer.
@@ -155,6 +158,28 @@ class ClarifyingTurns:
         if replied and self._answer is answer:
             self._finish_cut_question_after_reply(answer)
         return replied
+
+    def _reply_before_tail(self, record: AnswerRecord, new: list[Word], heard: int) -> bool:
+        """A question followed by a short sentence that asks nothing else, then the wait
+        (trailing_questions.question_before_tail), in a part for clarifying questions: answered
+        when a fact answers it ("As I said, ..." when that fact was said), else left to the rules
+        for statements. Trial 44: "Sorry, going back to my first question... How do you measure
+        when the arrival estimate was good? It's veganly, it's worse than veganly." (its second
+        half misheard) got 30 s of silence. True if the interviewer answered."""
+        question = question_before_tail(new)
+        asked_until = record.started_at + new[-1].end
+        if question is None or self._narrated(record, new, question):
+            return False
+        if asked_until < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
+            return False  # the last words said are not transcribed yet: the wait is after them
+        if self._now() - asked_until > MAX_REPLY_DELAY_S:
+            return False
+        if not self._reply_to(record, question, asked_until, only_facts=True):
+            return False
+        self._replied_words = heard
+        if self._answer is record:
+            self._finish_cut_question_after_reply(record)
+        return True
 
     def _maybe_misheard_explanation(self, record: AnswerRecord, words: list[Word], questions: list[str]) -> bool:
         """The only question of the turn comes after MID_EXPLANATION_WORDS of the candidate's
@@ -401,7 +426,8 @@ class ClarifyingTurns:
         questions, a fact that confirms or corrects the candidate's check ("So the feed is for
         logged-in users only.", "..., right?") comes after an acknowledgement. True if something
         was said. `last`: the candidate's last question, the round closing after the reply: it
-        does not hand the floor back (CandidateQuestionResponder.last_reply)."""
+        does not hand the floor back (CandidateQuestionResponder.last_reply). `only_facts`: say
+        it only if it gives a clarifying topic's fact (answered already or not)."""
         try:
             answerer = self._replier(record)
             if (only_topics_not_answered or only_facts) and (answerer is None or asks_for_hint(question)):

@@ -348,6 +348,30 @@ INSIST = {
                                         "an empty one for example, and trace it through your code for me."),
     "default": FollowUp(INSIST_ID, "I'd still like to hear your take, even a rough one. What would you try first?"),
 }
+# A scripted follow-up answered with words the candidate marks as an addition to what they said
+# before ("Sorry to jump in, one more thing. I would also keep a simple baseline...", trial 44 D8:
+# said over "Once the courier has picked up the food, what changes in what you predict?", which was
+# then never asked again) is asked again once, gently, when that answer does not cover it either
+# (Matcher.follow_up_needed): the candidate said themselves the words were about something else.
+# Without that opening, the matcher alone cannot tell an off-topic answer from one in other words
+# (follow-up decisions on the blind parts: 60-65 %), so no other answer is re-asked.
+REASK_ID = "re-ask"
+REASK_LEAD_IN = "Coming back to my question:"
+_ADDS_TO_EARLIER = re.compile(
+    r"^(?:(?:sorry|um|uh|oh|okay|ok|so|and|but|actually|wait|just)\s*\|?\s*)*"
+    r"(?:(?:sorry\s+)?to\s+(?:jump\s+in|interrupt)\s*\|?\s*)?"
+    r"(?:(?:one\s+more\s+thing|one\s+last\s+thing)\s*(?:\||$)"
+    r"|i\s+forgot\s+to\s+(?:mention|say|add)\b|before\s+i\s+answer\s+that\b"
+    r"|to\s+add\s+to\s+(?:my|what\s+i)\b)")
+
+
+def adds_to_earlier(answer_text: str) -> bool:
+    """The answer opens by saying it adds to what the candidate said before ("Sorry to jump in,
+    one more thing.", "I forgot to mention ..."); "One more thing changes: ..." answers."""
+    said = re.sub(r"[^a-z'|]+", " ", re.sub(r"[.,:;!?\u2026]+", " | ", answer_text.lower().replace("\u2019", "'")))
+    return bool(_ADDS_TO_EARLIER.match(" ".join(said.split())))
+
+
 _CODE_WORDS = frozenset({"code", "coding", "solve", "implement", "implementation"})
 # Rounds whose part for clarifying questions is for asking about the problem only: it is worked
 # on in the parts after it, so its question's follow-ups wait for those (a follow-up whose
@@ -1100,6 +1124,8 @@ class RoundEngine:
             self._pushed_back.add(self._question.id)
             insist = INSIST.get(self.script.kind, INSIST["default"])
             return [*caught_up, self._ask(self._question, insist, now, AskReason.FOLLOW_UP)]
+        elif answer_text is not None and (reask := self._reask_due(open_ask, answer_text)) is not None:
+            return [*caught_up, self._ask(self._question, reask, now, AskReason.FOLLOW_UP)]
         elif answer_text is not None and self._no_example(open_ask, answer_text):
             self._asked_for_more.add(self._question.id)
             return [*caught_up, self._ask(self._question, smaller_example(self._question), now, AskReason.FOLLOW_UP)]
@@ -1514,12 +1540,7 @@ class RoundEngine:
                         self._frames_used.add(frame_of(probe.text) or probe.text)
                         self._probes_said.append(probe.text)
                         if not own:  # back to a question of the part's own, answered earlier
-                            if self._answers_so_far.strip():
-                                self._said_earlier.append(self._answers_so_far.strip())
-                            self._question, self._pending_follow_ups, self._answers_so_far = question, [], ""
-                            # The other question's follow-ups skipped as covered stay skipped: they
-                            # were decided on what was said to it, not on what is said now.
-                            self._guessed_covered, self._covered_in_passing = [], []
+                            self._discuss(question)
                         return probe
         return None
 
@@ -1532,16 +1553,31 @@ class RoundEngine:
         earlier = [t for t in self._probes_said if frame_of(t) is None and tradeoff_frame_of(t) is None]
         return self.matcher.same_ask(text, earlier)
 
+    def _discuss(self, question: Question) -> None:
+        """`question`, asked earlier, is the one discussed again (a probe on it): what was said to
+        the one discussed until now is kept as said earlier. The other question's follow-ups
+        skipped as covered stay skipped: they were decided on what was said to it, not on what is
+        said now."""
+        if self._answers_so_far.strip():
+            self._said_earlier.append(self._answers_so_far.strip())
+        self._question, self._pending_follow_ups, self._answers_so_far = question, [], ""
+        self._guessed_covered, self._covered_in_passing = [], []
+
     def _ask_for_tradeoff(self) -> FollowUp | None:
         """In a design round (TRADEOFF_KINDS), a part in which the candidate named no tradeoff
         (depth.TRADEOFFS, as the review counts one) gets one request for one before it ends early
         (core.probes.tradeoff_probe: on a choice they named, "You'd go with gradient boosted
         trees. What does that cost you compared with the other options, ...?"), when it has time
         for it (`_may_dig_in`), its question has talking points and no probe of the part asked
-        about tradeoffs already. Trial 38: "Tradeoffs 0/5", and no part ever asked for one."""
+        about tradeoffs already. Trial 38: "Tradeoffs 0/5", and no part ever asked for one. It is
+        on the part's own question (`_question_to_probe`), which is then the one discussed: after
+        a follow-up carried over from an earlier part, trial 44's "You'd go with gradient boosted
+        trees. ..." (said to the framing question) was asked as the requirements question's, and
+        the round screen showed that question under it."""
         phase = self.current_phase
-        if (self.script.kind not in TRADEOFF_KINDS or not self._may_dig_in()
-                or not self._question.expected_points or PROBES["tradeoffs"] in self._probe_texts
+        question = self._question_to_probe()
+        if (self.script.kind not in TRADEOFF_KINDS or not self._may_dig_in() or question is None
+                or not question.expected_points or PROBES["tradeoffs"] in self._probe_texts
                 or any(a.phase == phase.id and a.follow_up_id == TRADEOFF_ID for a in self.timeline.asks)):
             return None
         said = self._said_in_part.strip()
@@ -1555,6 +1591,8 @@ class RoundEngine:
         self._probe_texts.add(probe.text)
         self._frames_used.add(tradeoff_frame_of(probe.text) or probe.text)
         self._probes_said.append(probe.text)
+        if question is not self._question:
+            self._discuss(question)
         return probe
 
     def _questions_to_probe(self) -> list[Question]:
@@ -1712,6 +1750,22 @@ class RoundEngine:
         if phase.expects_clarifying and self.script.kind in CLARIFY_ONLY_KINDS:
             return False
         return declines(answer_text)
+
+    def _reask_due(self, open_ask: "AskSpan | None", answer_text: str) -> FollowUp | None:
+        """The scripted follow-up just answered, asked again (REASK_LEAD_IN, then its words) when
+        the answer opens as an addition to what was said before (`adds_to_earlier`) and does not
+        cover it (Matcher.follow_up_needed); once per follow-up. None otherwise."""
+        question = self._question
+        if (question is None or open_ask is None or open_ask.question_id != question.id
+                or open_ask.follow_up_id is None or not adds_to_earlier(answer_text)):
+            return None
+        follow_up = next((f for f in question.follow_ups if f.id == open_ask.follow_up_id), None)
+        reask_id = f"{REASK_ID}-{open_ask.follow_up_id}"
+        if follow_up is None or any(a.follow_up_id == reask_id for a in self.timeline.asks):
+            return None
+        if not self.matcher.follow_up_needed(answer_text, follow_up, question.text):
+            return None
+        return FollowUp(reask_id, f"{REASK_LEAD_IN} {follow_up.text}")
 
     def _pitfall_due(self, open_ask: "AskSpan | None", answer_text: str) -> PitfallHit | None:
         """The first pitfall of the question being discussed that this answer makes (core.pitfalls)

@@ -414,3 +414,47 @@ def announced_check(words: list[Word]) -> str | None:
     if (_plans(said) and not _assumes(last)) or tells_what_is_done(said):
         return None
     return f"{announced} {text}"
+
+
+# A short sentence straight after a question, before the candidate waits: the question's second
+# half misheard ("How do you measure when the arrival estimate was good? It's veganly, it's worse
+# than veganly." for "... Is being late worse than being early?", trial 44), not an answer given.
+TAIL_MAX_WORDS = 8
+
+
+def question_before_tail(words: list[Word]) -> str | None:
+    """The question the candidate asked just before a last short sentence that is no question
+    (`trailing_questions` gives none): the sentence before it asks (after a trail: its part after
+    the trail, "Sorry, going back to my first question... How do you measure ...?"), and the last
+    one is at most TAIL_MAX_WORDS words that are no plan, account of the candidate's work or
+    design, assumption, answer ("because ..."), hand-back, thinking aloud or acknowledgement.
+    The question, as said; None otherwise. Whether it is answered (only with a fact, after the
+    wait a trailing question gets) is the round's check."""
+    from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.question_wording import question_cue, unfinished
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.analysis.utterances import split_utterances
+    from interviewer.core.conversation_cues import declines_to_ask, wraps_up
+    from interviewer.core.interview_requests import asks_for_thinking_time
+
+    tokens = tokenize(_without_trailing_fragment(list(words)))
+    if not tokens:
+        return None
+    utterances = split_utterances(tokens)
+    if len(utterances) < 2:
+        return None
+    asked, tail = utterances[-2], utterances[-1]
+    asked = _after_trail(asked) or asked
+    if not asked.tokens[-1].question_mark or not question_cue(asked) or unfinished(asked):
+        return None
+    said = [t.norm for t in tail.tokens if not is_hesitation(t.norm)]
+    text = tail.text.strip()
+    if not said or len(said) > TAIL_MAX_WORDS or question_cue(tail) or said[0] == "because":
+        return None
+    if (talks_to_self(text) or wraps_up(text) or declines_to_ask(text) or asks_for_thinking_time(text)
+            or acknowledges(tail) or _after_trail(tail) is not None or text.endswith(("...", "\u2026"))):
+        return None
+    if _plans(said) or _assumes(tail) or tells_what_is_done(said) or _OWN_DESIGN.search(" ".join(said)):
+        return None
+    question = asked.text.strip()
+    return None if talks_to_self(question) or wraps_up(question) else question

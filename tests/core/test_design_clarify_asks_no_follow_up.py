@@ -70,8 +70,9 @@ def test_the_follow_ups_come_in_the_design_part_after_its_own_question():
         ("high_level", "design_feed", "cold_start_user", "follow_up"),
         # "I don't know." gets one push-back (trial 24)
         ("high_level", "design_feed", "push-back", "follow_up"),
-        # no tradeoff named in the part: one request for one (trial 38)
-        ("high_level", "design_feed", "probe-tradeoff", "follow_up"),
+        # no tradeoff named in the part: one request for one (trial 38), on the part's own
+        # question, not the requirements one whose follow-ups were carried over (trial 44 D6)
+        ("high_level", "architecture", "probe-tradeoff", "follow_up"),
         # then no probe on the requirements part's question, which the candidate closed with
         # "That's all." (trial 32), nor on the architecture question's missed point about the
         # offline pipelines and logging: its area, data and labels, is the next part's subject

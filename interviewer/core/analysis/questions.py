@@ -696,6 +696,21 @@ def _narration_runs_on(u: Utterance, nxt: Utterance | None, gaps: list[tuple[flo
             and runs_on(u, nxt, gaps) and not _rises_at_end(u, regions))
 
 
+def _waits_after_tail(u: Utterance, nxt: Utterance | None, after: Utterance | None) -> bool:
+    """The question `u` is followed by a short sentence `nxt` that asks nothing else and is no
+    answer, plan or hand-back (trailing_questions.question_before_tail, the live round's rule),
+    then a wait of at least TRAILED_QUESTION_WAIT_S before `after`: the question was put to the
+    interviewer, however the sentence after it was heard. Trial 44: "... How do you measure when
+    the arrival estimate was good? It's veganly, it's worse than veganly." (for "Is being late
+    worse than being early?"), then 29.5 s of waiting, was taken as answered by the speaker."""
+    from interviewer.core.trailing_questions import TRAILED_QUESTION_WAIT_S, question_before_tail
+    from interviewer.core.transcript import Word
+
+    if nxt is None or after is None or after.start - nxt.end < TRAILED_QUESTION_WAIT_S:
+        return False
+    return question_before_tail([Word(t.text, t.start, t.end) for t in (*u.tokens, *nxt.tokens)]) is not None
+
+
 def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, ...]],
                    regions: list[SpeechRegion] | None = None) -> list[AskedQuestion]:
     found = []
@@ -809,8 +824,9 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if nxt is not None and _first_word(nxt) in SELF_ANSWER and nxt.start - u.end < SELF_ANSWER_GAP_S:
             continue
         after = utterances[i + 2] if i + 2 < len(utterances) else None
-        if (_answers_itself(u, nxt, gaps, after) or _says_yes_or_no(nxt, u) or _gives_short_answer(nxt, u)
-                or _picks_own_alternative(nxt, u) or _picks_own_alternative_inline(u)
+        if ((not _waits_after_tail(u, nxt, after) and (
+                _answers_itself(u, nxt, gaps, after) or _says_yes_or_no(nxt, u) or _gives_short_answer(nxt, u)
+                or _picks_own_alternative(nxt, u))) or _picks_own_alternative_inline(u)
                 or _answers_own_choice_inline(u) or _assumes_answer_inline(u)
                 or _answers_yes_no_inline(u)):
             continue
