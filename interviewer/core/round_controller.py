@@ -939,7 +939,19 @@ class RoundController(SilenceRules, ClarifyingTurns):
         stopped, self._stopped_heard = self._stopped_heard, None
         if heard is None and stopped is not None and stopped[0] is speaking:
             heard = stopped[1]
-        self._emit(SpeechInterrupted(speaking.kind, speaking.text, now))
+        marked = None
+        if speaking.kind == UtteranceKind.REPEAT and self._answer is None:
+            # The question said again, cut (Space): it reads the words heard, marked cut off, or
+            # goes if none was heard; never the whole question a second time as if said (trial
+            # 45: R, then Space 0.6 s later, only "Again: Tell..." heard, the whole question shown
+            # twice live and in the review). A speaker that cannot tell: the whole line, marked.
+            played = heard if isinstance(heard, int) else None
+            marked = stopped_line_text(speaking.text, played)
+            if marked is None and played is None:
+                marked = cut_off_text(speaking.text)
+            if marked == "":
+                speaking.spoken = False
+        self._emit(SpeechInterrupted(speaking.kind, speaking.text, now, marked))
         if self._answer is not None:
             self._silence_offset = self._silence_seen
             played = heard if isinstance(heard, int) else None

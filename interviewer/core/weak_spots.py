@@ -19,7 +19,7 @@ the area (its script never asked about it) neither counts nor breaks the run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Collection, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from interviewer.core.analysis import coverage as point_coverage
 from interviewer.core.keywords import words
@@ -495,6 +495,35 @@ def weakest_first(rounds: Sequence[RoundAreas], kinds: Sequence[str]) -> list[Ar
 
     by_kind = {k: standings(rounds, k) for k in kinds}
     return sorted((s for k in kinds for s in by_kind[k]), key=turn)
+
+
+def weakest_areas(rounds: Sequence[RoundAreas], kinds: Sequence[str], limit: int) -> list[list[AreaStanding]]:
+    """The `limit` weakest areas not always covered lately (weakest_first's order), each once with
+    its standing in every kind it is weak in, in that order: Home named "Data and labels (ML
+    depth, ...); Data and labels (ML system design, ...)", one area twice (trial 45)."""
+    named: dict[str, list[AreaStanding]] = {}
+    for s in weakest_first(rounds, kinds):
+        if s.rate >= 1.0:
+            continue
+        if s.area in named:
+            named[s.area].append(s)
+        elif len(named) < limit:
+            named[s.area] = [s]
+    return list(named.values())
+
+
+def weak_area_text(kinds: Sequence[AreaStanding], name: str, label: Callable[[str], str]) -> str:
+    """One weak area as Home names it: "Cold start (ML depth, covered in 0 of 2 rounds)", or, weak
+    in several kinds, "Data and labels (ML depth and ML system design, covered in 0 of 1 rounds
+    each)", or with different counts "Tradeoffs (ML depth, covered in 0 of 2 rounds; Coding, 1 of
+    3)". `name`: the area as shown; `label`: a kind's name."""
+    first, *rest = kinds
+    if rest and all(s.recent_text == first.recent_text for s in rest):
+        names = [label(s.kind or "") for s in kinds]
+        return f"{name} ({', '.join(names[:-1])} and {names[-1]}, covered in {first.recent_text} rounds each)"
+    parts = [f"{label(first.kind or '')}, covered in {first.recent_text} rounds"]
+    parts += [f"{label(s.kind or '')}, {s.recent_text}" for s in rest]
+    return f"{name} ({'; '.join(parts)})"
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,20 @@ class AnswerReport:
 
 
 def no_words_text(parts) -> str:
-    """What an answer without words says instead, in the review and every export: it was
-    transcribed and nothing was heard, or it has no transcript (yet)."""
+    """What an answer without words says instead, in the review and every export: it was left
+    with Next (its analysis's part says so, as its "Skipped with Next" finding does), it was
+    transcribed and nothing was heard, or it has no transcript (yet). Trial 45: a New constraint
+    left with N read "Nothing was heard in this answer" beside "Skipped with Next"."""
+    from interviewer.core.analysis.report import SKIPPED_WITH_NEXT_KEY
+
+    def skipped(part) -> bool:
+        analysis = getattr(part, "analysis", None)
+        flags = analysis.get("part") if isinstance(analysis, dict) else None
+        return isinstance(flags, dict) and bool(flags.get(SKIPPED_WITH_NEXT_KEY))
+
     if parts and all(getattr(p, "transcript", None) is not None for p in parts):
+        if any(skipped(p) for p in parts):
+            return "skipped with Next: nothing was said"
         return "nothing was heard in this answer"
     return "no transcript"
 

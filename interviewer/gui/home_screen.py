@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from interviewer.app.labels import kind_label, minutes_text
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
-from interviewer.core.weak_spots import RoundContent, content_text, round_content, weakest_first
+from interviewer.core.weak_spots import RoundContent, content_text, round_content, weak_area_text, weakest_areas
 from interviewer.gui import text_fit, theme
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.links_label import LinksLabel
@@ -431,12 +431,13 @@ class HomeScreen(QWidget):
         self._refill()
 
     def _fill_weak_spots(self) -> None:
-        weakest = [s for s in weakest_first(self._areas, ROUND_KINDS) if s.rate < 1.0][:WEAK_SPOTS_SHOWN]
+        # Each area once, with every kind it is weak in (trial 45 named one area twice).
+        weakest = weakest_areas(self._areas, ROUND_KINDS, WEAK_SPOTS_SHOWN)
         if weakest:
             self.weak_spots_label.setText(
                 "<b>Weakest topic areas lately:</b> " + "; ".join(
-                    f"{_escape(area_name(s.area))} ({kind_label(s.kind or '')}, covered in {s.recent_text} rounds)"
-                    for s in weakest) + f". <a href='progress' style='color:{theme.current().accent}'>Progress</a> lists them all.")
+                    weak_area_text(kinds, _escape(area_name(kinds[0].area)), kind_label)
+                    for kinds in weakest) + f". <a href='progress' style='color:{theme.current().accent}'>Progress</a> lists them all.")
         elif self._areas:
             self.weak_spots_label.setText("<b>Topic areas:</b> every area measured in your last rounds was covered.")
         else:

@@ -147,6 +147,9 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         from interviewer.gui.focus_return import FocusReturn
 
         FocusReturn(self)  # keys work at once after any dialog closes (the window owns it)
+        from interviewer.gui.inactive_window_keys import ShortcutsWithoutActivation
+
+        ShortcutsWithoutActivation(self)  # Ctrl+E, F1... also when no window manager activated it
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)

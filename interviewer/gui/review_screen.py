@@ -1006,8 +1006,15 @@ class ReviewScreen(QWidget):
         ended = next(((_ended_label(session, f), f.message) for f in session.findings
                       if f.kind in ("round_ended_early", "round_questions_done")), None)
         # Under the title, a link to the tab that says why in full (the summary line below).
-        ended_link = (f" · <a href='#round' style='color:{theme.current().problem_text}'>"
-                      f"{ended[0]}</a>" if ended else "")
+        # A round the interviewer closed with its questions done is no problem: its link is in
+        # the accent colour, not underlined, not in the problem red of "Ended early" and "Cut
+        # short" (trial 45: "Round finished" looked like an error).
+        from interviewer.core.practice_plan import ROUND_FINISHED_LABEL
+
+        finished = ended is not None and ended[0] == ROUND_FINISHED_LABEL
+        link_style = (f"color:{theme.current().accent};text-decoration:none" if finished
+                      else f"color:{theme.current().problem_text}")
+        ended_link = (f" · <a href='#round' style='{link_style}'>{ended[0]}</a>" if ended else "")
         self.title.setText(f"<h2>{html.escape(session.title)}</h2>{kind_label(session.kind)} · {when}{status}"
                            f"{ended_link}")
         self.title.setToolTip(ended[1] if ended else "")
