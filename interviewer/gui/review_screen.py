@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
@@ -494,6 +494,9 @@ class ReviewScreen(QWidget):
         self.numbers: RoundNumbers | None = None
         self._script: RoundScript | None = None
         self._missing_audio: list[str] | None = None
+        # The topic areas the round missed, once its talking points are matched (show_missed_areas):
+        # a depth signal of such an area is not coloured as went well (report.unpraised_kinds).
+        self._missed_areas: tuple[str, ...] = ()
         # script id -> why its file could not be loaded (set by ReviewController)
         self.script_problems: Callable[[str], list[str]] = lambda _script_id: []
         self.title = QLabel()
@@ -713,6 +716,8 @@ class ReviewScreen(QWidget):
         # Computed before anything is kept: a round whose numbers fail leaves the screen as it was,
         # never a session without its other fields (a theme switch then raised AttributeError).
         numbers = round_numbers(session, script)
+        if self.session is None or self.session.id != session.id:
+            self._missed_areas = ()  # another round's; this one's come with its matched talking points
         self.session, self.numbers, self._script, self._missing_audio = session, numbers, script, missing_audio
         self._show_header()
         self.transcript.setHtml(self._transcript_html())
@@ -837,7 +842,7 @@ class ReviewScreen(QWidget):
         # In round time, as the user reads down (stored: the round's own findings, then each answer's).
         for f in sorted(self.session.findings, key=round_time_of):
             round_time = round_time_of(f)
-            severity = finding_severity(f.kind, f.start, f.end, f.details)
+            severity = finding_severity(f.kind, f.start, f.end, f.details, self._missed_areas)
             message = finding_message(self.numbers, f.kind, f.message) if self.numbers is not None else f.message
             item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_text(f.kind, message)}")
             item.setForeground(theme.current().color(FINDING_STYLE.get(severity, "text")))
@@ -986,6 +991,15 @@ class ReviewScreen(QWidget):
                 self.play_requested.emit(answer.id, round_time - start)
                 self.show_answer(answer.id)
                 return
+
+    def show_missed_areas(self, missed_areas: Sequence[str]) -> None:
+        """The topic areas the round missed (weak_spots.RoundContent.missed), known once the talking
+        points are matched: the findings list is coloured again by the one verdict the summary
+        uses, so a depth signal of a missed area is no longer green (trial 44: "Numbers and units"
+        went well in the list and was missed under To work on)."""
+        if self.session is not None and tuple(missed_areas) != self._missed_areas:
+            self._missed_areas = tuple(missed_areas)
+            self._fill_findings()
 
     def show_matched_depth(self, depth: dict) -> None:
         """The depth counts once the talking points are matched (a covered point counts for its
