@@ -37,6 +37,7 @@ from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
 from interviewer.core.time_left import questions_done_text
 from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, disfluency_count_text, finding_label,
                                               finding_round_time, finding_severity, finding_text)
+from interviewer.core.practice_plan import shown_finding_label
 from interviewer.core.analysis.summary import (DEPTH_HEADING, depth_line, finding_message, repeated_ask_parts,
                                                topics_missed_text, with_part)
 from interviewer.core.round_plan import planned_spans
@@ -844,7 +845,8 @@ class ReviewScreen(QWidget):
             round_time = round_time_of(f)
             severity = finding_severity(f.kind, f.start, f.end, f.details, self._missed_areas)
             message = finding_message(self.numbers, f.kind, f.message) if self.numbers is not None else f.message
-            item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_text(f.kind, message)}")
+            item = QListWidgetItem(f"[{clock_text(round_time)}] "
+                                   f"{finding_text(f.kind, message, shown_finding_label(self.session, f))}")
             item.setForeground(theme.current().color(FINDING_STYLE.get(severity, "text")))
             item.setData(Qt.ItemDataRole.UserRole, (f.answer_id, f.start or 0.0))
             self.findings.addItem(item)
@@ -1017,7 +1019,7 @@ class ReviewScreen(QWidget):
                   f" · <span style='color:{theme.current().problem_text}'>{session.status}</span>")
         # Why a round is shorter than planned, first: the timeline below still draws the plan.
         # Or why it is short though it ran to its end (its questions were done).
-        ended = next(((_ended_label(session, f), f.message) for f in session.findings
+        ended = next(((shown_finding_label(session, f), f.message) for f in session.findings
                       if f.kind in ("round_ended_early", "round_questions_done")), None)
         # Under the title, a link to the tab that says why in full (the summary line below).
         ended_link = (f" · <a href='#round' style='color:{theme.current().problem_text}'>"
@@ -1116,15 +1118,3 @@ def _missing_text(paths: list[str], shown: int = 3) -> str:
         names.append(f"and {len(paths) - shown} more")
     return ", ".join(names)
 
-
-def _ended_label(session, finding) -> str:
-    """The review's name for why its round is short: "Ended early", or for a round the interviewer
-    closed, "Round finished" or "Cut short" by the rule Progress marks its points by
-    (core.practice_plan.round_end_label; trial 44: Progress said cut short, the review finished)."""
-    if finding.kind != "round_questions_done":
-        return finding_label(finding.kind)
-    from interviewer.core.practice_plan import round_end_label
-
-    details = finding.details if isinstance(finding.details, dict) else {}
-    return round_end_label(bool(details.get("finished")), bool(getattr(session, "ended_early", False)),
-                           finding.start, session.planned_minutes)

@@ -151,11 +151,12 @@ def _stems(words: list[str]) -> set[str]:
     return {re.sub(r"(ed|s)$", "", w) for w in words if len(w) >= 4}
 
 
-def finding_heading(kind: str, message: str) -> str:
+def finding_heading(kind: str, message: str, label: str | None = None) -> str:
     """The label shown before a finding's message, or "" when the message's first words already
     say it: "Went silent for 14.6 s", not "Went silent: Went silent for 14.6 s"; "Did not ask
-    about: data size", not "Topics not asked about: Did not ask about: data size"."""
-    return label_heading(finding_label(kind), message)
+    about: data size", not "Topics not asked about: Did not ask about: data size". `label`: the
+    label its round gives it (core.practice_plan.shown_finding_label), else its kind's."""
+    return label_heading(label or finding_label(kind), message)
 
 
 QUOTE_MARKS = "\"'\u201c\u2018"
@@ -183,9 +184,9 @@ def finding_round_time(start: float | None, answer_start: float | None) -> float
     return answer_start + (start or 0.0)
 
 
-def finding_text(kind: str, message: str) -> str:
+def finding_text(kind: str, message: str, label: str | None = None) -> str:
     """"Label: message", or the message alone where it says its label (finding_heading)."""
-    heading = finding_heading(kind, message)
+    heading = finding_heading(kind, message, label)
     return f"{heading}: {message}" if heading else message
 
 
