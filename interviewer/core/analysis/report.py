@@ -546,8 +546,9 @@ def thinking_invited_by(script, phase_id: str | None, question_text: str | None)
 
 # In a part's stored analysis["part"]: its words only asked to hear the question again.
 REPEAT_REQUEST_KEY = "repeat_request"
-# A follow-up or probe the candidate left with Next having said nothing (analyze_answer's
-# skipped_with_next): kept in the answer's "part", said as a skip, not as "No speech was heard".
+# A question, follow-up or probe the candidate left with Next (analyze_answer's skipped_with_next,
+# round_records.left_with_next): kept in the answer's "part"; with nothing said, said as a skip,
+# not as "No speech was heard", and not counted as reached (coverage.met_with_silence).
 SKIPPED_WITH_NEXT_KEY = "skipped_with_next"
 SKIPPED_WITH_NEXT_KIND = "skipped_with_next"
 
