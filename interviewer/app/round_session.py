@@ -582,7 +582,7 @@ class RoundSession:
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer, answered_question_text, follows_story
-            from interviewer.core.round_records import EndedBy, skipped_follow_up
+            from interviewer.core.round_records import EndedBy, left_with_next
 
             # Findings about the whole question come at round end, from all of its parts.
             analysis = analyze_answer(
@@ -591,7 +591,7 @@ class RoundSession:
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
-                skipped_with_next=skipped_follow_up(record),
+                skipped_with_next=left_with_next(record),
                 repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None,
                 thinking_invited=thinking_invited, follows_story=follows_story(question, filed[1]),
@@ -716,7 +716,11 @@ class RoundSession:
             # count for the round finished, its status and "moved on"; trial 41).
             for phase, ask in left_open.items():
                 questions, follow_ups = skipped.get(phase, (0, 0))
-                skipped[phase] = (questions, follow_ups + left_open_unanswered(ask, self.controller.answers))
+                unanswered = left_open_unanswered(ask, self.controller.answers)
+                # A question itself left with N in silence is a question skipped (trial 43), as the
+                # talking points count it (coverage.met_with_silence).
+                skipped[phase] = ((questions + unanswered, follow_ups) if ask[1] is None else
+                                  (questions, follow_ups + unanswered))
             result = analyze_round([], timeline, self._answers_in_clarifying_phases(),
                                    {p.id: p.name for p in self.script.phases},
                                    # the round's own plan: extra parts used time it had left

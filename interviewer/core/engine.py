@@ -169,12 +169,13 @@ class PhaseSpan:
     # such a round is not one whose every question was "asked and answered" (trial 25).
     skipped_questions: int = 0
     skipped_follow_ups: int = 0
-    # The follow-up or probe that was asked and still open when Next left the part: (question id,
-    # follow-up id). Whether anything was said to it is for the answers to tell
-    # (round_records.left_open_unanswered); left with nothing said, it counts as skipped with Next
-    # like the lines never asked (trial 41: three extras left with N on their follow-up or probe
-    # read "2 questions skipped", one part named of three, and the probe "No speech was heard").
-    left_open: tuple[str, str] | None = None
+    # The question, follow-up or probe that was asked and still open when Next left the part:
+    # (question id, follow-up id, None for the question itself). Whether anything was said to it
+    # is for the answers to tell (round_records.left_open_unanswered); left with nothing said, it
+    # counts as skipped with Next like the lines never asked (trial 41: three extras left with N on
+    # their follow-up or probe read "2 questions skipped", one part named of three, and the probe
+    # "No speech was heard"; trial 43: a question met with silence, then N, is skipped too).
+    left_open: tuple[str, str | None] | None = None
 
 
 @dataclass
@@ -1886,7 +1887,7 @@ class RoundEngine:
         now = self.elapsed()
         open_ask = self.timeline.asks[-1] if self.timeline.asks else None
         if (open_ask is not None and open_ask.answered_at is None and not self._offer_open
-                and open_ask.follow_up_id and open_ask.phase == self.timeline.phases[-1].phase):
+                and open_ask.question_id and open_ask.phase == self.timeline.phases[-1].phase):
             self.timeline.phases[-1].left_open = (open_ask.question_id, open_ask.follow_up_id)
         if open_ask is not None and open_ask.answered_at is None:
             open_ask.answered_at = now

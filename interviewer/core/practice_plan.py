@@ -210,6 +210,21 @@ def round_end_label(finished: bool, ended_early: bool, ran_s: float | None, plan
     return CUT_SHORT_LABEL if is_cut_short(finished, ended_early, ran_s, planned_minutes) else ROUND_FINISHED_LABEL
 
 
+def shown_finding_label(session, finding) -> str:
+    """The label a stored finding of `session` is shown under, in the review (its title, summary
+    and findings list), every export (Markdown, HTML, PDF) and the CLI's `sessions show`: its
+    kind's (core.analysis.report.finding_label), except a round the interviewer closed (its
+    "round_questions_done" finding), named by round_end_label: the HTML export said "Round
+    finished" where the review said "Cut short" (trial 44)."""
+    from interviewer.core.analysis.report import finding_label
+
+    if finding.kind != "round_questions_done":
+        return finding_label(finding.kind)
+    details = finding.details if isinstance(getattr(finding, "details", None), dict) else {}
+    return round_end_label(bool(details.get("finished")), bool(getattr(session, "ended_early", False)),
+                           finding.start, getattr(session, "planned_minutes", None))
+
+
 def _share_words(share: float) -> str:
     """1/3 -> "a third", 1/2 -> "half"; else a percentage."""
     words = {1 / 3: "a third", 1 / 2: "half", 1 / 4: "a quarter"}

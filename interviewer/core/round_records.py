@@ -300,6 +300,15 @@ def skipped_follow_up(record: "AnswerRecord") -> bool:
             and not record.continuation)
 
 
+def left_with_next(record: "AnswerRecord") -> bool:
+    """A question, follow-up or probe the candidate left with Next (skipped_follow_up, or the
+    recording of a script question's main ask ended by Next): with nothing said, the analysis
+    says it as skipped with Next and the question is not counted as reached (coverage.met_with_silence;
+    trial 43: an extra question met with 11 s of silence, then N, counted "0 of 3 covered")."""
+    return skipped_follow_up(record) or (record.ended_by == EndedBy.NEXT and record.question_id is not None
+                                         and not record.follow_up_id and not record.continuation)
+
+
 def left_open_unanswered(left_open: "Sequence[str] | None", answers: "Sequence[AnswerRecord]") -> int:
     """1 when the follow-up or probe Next left open in its part (engine PhaseSpan.left_open:
     question id, follow-up id) had nothing said to it in any of its answers, else 0: counted with

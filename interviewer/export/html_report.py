@@ -92,7 +92,7 @@ def render_html(report: SessionReport) -> str:
         parts += ["<h2>Parts</h2>", _table(report.phases)]
     if report.round_findings:
         parts += ["<h2>Round findings</h2><ul>"] + [
-            f"<li>{_at(f)}{_finding(f)}</li>" for f in report.round_findings
+            f"<li>{_at(f)}{_finding(f, report.label_of(f))}</li>" for f in report.round_findings
         ] + ["</ul>"]
     parts.append("<h2>Answers</h2>")
     if report.answers:
@@ -117,7 +117,7 @@ def render_html(report: SessionReport) -> str:
                 f"{escape(k)}: <b>{escape(v)}</b>" for k, v in a.numbers.items()) + "</p>")
         if a.findings:
             parts.append("<ul>" + "".join(
-                f"<li>{_at(f)}{_finding(f)}</li>" for f in a.findings)
+                f"<li>{_at(f)}{_finding(f, report.label_of(f))}</li>" for f in a.findings)
                 + "</ul>")
     parts += [_said(t) for t in report.said_after]
     parts.append(coverage_section.html_section(report.coverage, report.phase_coverage, report.answer_numbers(),
@@ -138,9 +138,10 @@ def render_html(report: SessionReport) -> str:
             f"<title>{escape(report.heading)}</title><style>{CSS}{coverage_section.HTML_STYLE}</style></head>\n<body>\n{body}\n</body></html>\n")
 
 
-def _finding(f) -> str:
-    """"<b>Label</b>: message", or the message alone where it says its label (finding_heading)."""
-    heading = finding_heading(f.kind, f.message)
+def _finding(f, label: str | None = None) -> str:
+    """"<b>Label</b>: message", or the message alone where it says its label (finding_heading);
+    `label`: the one its round gives it (SessionReport.label_of)."""
+    heading = finding_heading(f.kind, f.message, label)
     return f"<b>{escape(heading)}</b>: {escape(f.message)}" if heading else escape(f.message)
 
 

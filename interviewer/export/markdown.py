@@ -87,7 +87,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
         lines += ["## Parts", ""] + _table(report.phases, esc)
     if report.round_findings:
         lines += ["## Round findings", ""]
-        lines += [f"- {esc(finding_line(f))}" for f in report.round_findings] + [""]
+        lines += [f"- {esc(finding_line(f, report.label_of(f)))}" for f in report.round_findings] + [""]
     lines += ["## Answers", ""]
     if report.answers:
         lines += [f"In the transcripts: **bold** = {TRANSCRIPT_LEGEND['filler']}; "
@@ -107,7 +107,7 @@ def render_markdown(report: SessionReport, escape: bool = True) -> str:
         if a.numbers:
             lines += [" · ".join(f"{k}: {esc(v)}" for k, v in a.numbers.items()), ""]
         if a.findings:
-            lines += [f"- {esc(finding_line(f))}" for f in a.findings] + [""]
+            lines += [f"- {esc(finding_line(f, report.label_of(f)))}" for f in a.findings] + [""]
     lines += [line for t in report.said_after for line in (_said(t, esc), "")]
     lines += coverage_section.markdown(report.coverage, report.phase_coverage, report.answer_numbers(), esc,
                                        report.script_found, report.part_starts(), report.no_script)

@@ -14,6 +14,7 @@ from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_H
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.ask_labels import follow_up_label
 from interviewer.core.clock import clock_text
+from interviewer.core.practice_plan import shown_finding_label
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
 from interviewer.export.interviewer_lines import UNANSWERED_FOLLOW_UP_KINDS, label_of
 from interviewer.storage.models import Answer, Finding, Session
@@ -89,6 +90,11 @@ class SessionReport:
     said_after: list[Token] = field(default_factory=list)  # after the last answer (e.g. the closing)
     # The review's "The round in ten seconds", its lines as the review words them.
     ten_seconds: list[Column] = field(default_factory=list)
+
+    def label_of(self, f: Finding) -> str:
+        """The label a finding of this round is shown under, as the review shows it ("Cut short"
+        or "Round finished" for a round the interviewer closed: core.practice_plan)."""
+        return shown_finding_label(self.session, f)
 
     def answer_numbers(self) -> dict[int, int]:
         """Stored part id -> the number of the answer it belongs to (as the export numbers them)."""
@@ -258,10 +264,11 @@ def _at_round_time(f: Finding, answer_start: float | None) -> Finding:
                                end=None if f.end is None else f.end + answer_start)
 
 
-def finding_line(f: Finding) -> str:
-    """"0:12.3 Long pause: Paused 2.5 s." (no time for a finding about the whole answer)."""
+def finding_line(f: Finding, label: str | None = None) -> str:
+    """"0:12.3 Long pause: Paused 2.5 s." (no time for a finding about the whole answer).
+    `label`: the one its round gives it (SessionReport.label_of), else its kind's."""
     at = "" if f.start is None else fmt_clock(f.start) + " "
-    return at + finding_text(f.kind, f.message)
+    return at + finding_text(f.kind, f.message, label)
 
 
 def highlight_line(h: Any) -> str:

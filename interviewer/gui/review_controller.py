@@ -250,6 +250,7 @@ class ReviewController:
                 self.screen.coverage.set_coverage(*result[:3])
                 self.screen.side.fit()  # its panes show now: the open Talking points tab gets its room
                 self.screen.show_matched_depth(result[3])
+                self.screen.show_missed_areas(result[4])  # the findings list's praise, as the summary's
                 # the points covered, first; the areas missed, to work on (as the summary says them)
                 self.screen.ten_seconds.show_session(session, result[0], result[4], result[5])
 

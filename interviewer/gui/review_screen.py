@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextDocument
@@ -37,6 +37,7 @@ from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
 from interviewer.core.time_left import questions_done_text
 from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, disfluency_count_text, finding_label,
                                               finding_round_time, finding_severity, finding_text)
+from interviewer.core.practice_plan import shown_finding_label
 from interviewer.core.analysis.summary import (DEPTH_HEADING, depth_line, finding_message, repeated_ask_parts,
                                                topics_missed_text, with_part)
 from interviewer.core.round_plan import planned_spans
@@ -494,6 +495,9 @@ class ReviewScreen(QWidget):
         self.numbers: RoundNumbers | None = None
         self._script: RoundScript | None = None
         self._missing_audio: list[str] | None = None
+        # The topic areas the round missed, once its talking points are matched (show_missed_areas):
+        # a depth signal of such an area is not coloured as went well (report.unpraised_kinds).
+        self._missed_areas: tuple[str, ...] = ()
         # script id -> why its file could not be loaded (set by ReviewController)
         self.script_problems: Callable[[str], list[str]] = lambda _script_id: []
         self.title = QLabel()
@@ -713,6 +717,8 @@ class ReviewScreen(QWidget):
         # Computed before anything is kept: a round whose numbers fail leaves the screen as it was,
         # never a session without its other fields (a theme switch then raised AttributeError).
         numbers = round_numbers(session, script)
+        if self.session is None or self.session.id != session.id:
+            self._missed_areas = ()  # another round's; this one's come with its matched talking points
         self.session, self.numbers, self._script, self._missing_audio = session, numbers, script, missing_audio
         self._show_header()
         self.transcript.setHtml(self._transcript_html())
@@ -837,9 +843,10 @@ class ReviewScreen(QWidget):
         # In round time, as the user reads down (stored: the round's own findings, then each answer's).
         for f in sorted(self.session.findings, key=round_time_of):
             round_time = round_time_of(f)
-            severity = finding_severity(f.kind, f.start, f.end, f.details)
+            severity = finding_severity(f.kind, f.start, f.end, f.details, self._missed_areas)
             message = finding_message(self.numbers, f.kind, f.message) if self.numbers is not None else f.message
-            item = QListWidgetItem(f"[{clock_text(round_time)}] {finding_text(f.kind, message)}")
+            item = QListWidgetItem(f"[{clock_text(round_time)}] "
+                                   f"{finding_text(f.kind, message, shown_finding_label(self.session, f))}")
             item.setForeground(theme.current().color(FINDING_STYLE.get(severity, "text")))
             item.setData(Qt.ItemDataRole.UserRole, (f.answer_id, f.start or 0.0))
             self.findings.addItem(item)
@@ -987,6 +994,15 @@ class ReviewScreen(QWidget):
                 self.show_answer(answer.id)
                 return
 
+    def show_missed_areas(self, missed_areas: Sequence[str]) -> None:
+        """The topic areas the round missed (weak_spots.RoundContent.missed), known once the talking
+        points are matched: the findings list is coloured again by the one verdict the summary
+        uses, so a depth signal of a missed area is no longer green (trial 44: "Numbers and units"
+        went well in the list and was missed under To work on)."""
+        if self.session is not None and tuple(missed_areas) != self._missed_areas:
+            self._missed_areas = tuple(missed_areas)
+            self._fill_findings()
+
     def show_matched_depth(self, depth: dict) -> None:
         """The depth counts once the talking points are matched (a covered point counts for its
         area): the header said "Tradeoffs 0/2" beside the Talking points tab's "7 of 7" (trial 20)."""
@@ -1003,7 +1019,7 @@ class ReviewScreen(QWidget):
                   f" · <span style='color:{theme.current().problem_text}'>{session.status}</span>")
         # Why a round is shorter than planned, first: the timeline below still draws the plan.
         # Or why it is short though it ran to its end (its questions were done).
-        ended = next(((_ended_label(session, f), f.message) for f in session.findings
+        ended = next(((shown_finding_label(session, f), f.message) for f in session.findings
                       if f.kind in ("round_ended_early", "round_questions_done")), None)
         # Under the title, a link to the tab that says why in full (the summary line below).
         # A round the interviewer closed with its questions done is no problem: its link is in
@@ -1109,15 +1125,3 @@ def _missing_text(paths: list[str], shown: int = 3) -> str:
         names.append(f"and {len(paths) - shown} more")
     return ", ".join(names)
 
-
-def _ended_label(session, finding) -> str:
-    """The review's name for why its round is short: "Ended early", or for a round the interviewer
-    closed, "Round finished" or "Cut short" by the rule Progress marks its points by
-    (core.practice_plan.round_end_label; trial 44: Progress said cut short, the review finished)."""
-    if finding.kind != "round_questions_done":
-        return finding_label(finding.kind)
-    from interviewer.core.practice_plan import round_end_label
-
-    details = finding.details if isinstance(finding.details, dict) else {}
-    return round_end_label(bool(details.get("finished")), bool(getattr(session, "ended_early", False)),
-                           finding.start, session.planned_minutes)

@@ -150,12 +150,27 @@ def _without_loops(sentences: list[Sentence]) -> list[Sentence]:
 
 def met_with_silence(analysis: object) -> bool:
     """An analysed part that holds no word and was scored "No speech was heard" (report.py's
-    no_speech, or skipped_with_next for a follow-up or probe left with Next) for MET_WITH_SILENCE_S or longer: the candidate's turn on its question passed in
-    silence. Shorter, the round ended (or moved on) as it was asked: not reached (trial 22)."""
+    no_speech) for MET_WITH_SILENCE_S or longer: the candidate's turn on its question passed in
+    silence, and the round moved on (or ended) without them. Shorter, the round ended (or moved
+    on) as it was asked: not reached (trial 22). A part the candidate left with Next having said
+    nothing (left_with_next) is a skip, whatever the silence before it: not counted, like a
+    question Next skipped unasked (trial 43: "3 questions were skipped with Next and are not
+    counted" beside "Probability and statistics (talking points: 0 of 3 covered ...)" from an
+    extra question met with 11 s of silence, then N)."""
     a = analysis if isinstance(analysis, dict) else {}
-    return not a.get("words") and any(
-        isinstance(f, dict) and f.get("kind") in ("no_speech", "skipped_with_next")
-        and _f(f.get("end")) - _f(f.get("start")) >= MET_WITH_SILENCE_S for f in a.get("findings") or [])
+    if a.get("words") or left_with_next(a):
+        return False
+    return any(isinstance(f, dict) and f.get("kind") == "no_speech"
+               and _f(f.get("end")) - _f(f.get("start")) >= MET_WITH_SILENCE_S for f in a.get("findings") or [])
+
+
+def left_with_next(analysis: object) -> bool:
+    """The analysed part's recording was ended by Next (analyze_answer's skipped_with_next, kept
+    in its "part"; or its "Skipped with Next" finding, as stored since trial 41)."""
+    a = analysis if isinstance(analysis, dict) else {}
+    part = a.get("part")
+    return (isinstance(part, dict) and bool(part.get("skipped_with_next"))) or any(
+        isinstance(f, dict) and f.get("kind") == "skipped_with_next" for f in a.get("findings") or [])
 
 
 def sentences_of_part(part: "Part") -> list[Sentence]:

@@ -9,7 +9,7 @@ import re
 
 from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
-from typing import Sequence
+from typing import Collection, Sequence
 
 from interviewer.core.extra_questions import is_extra_part
 from interviewer.core.analysis import behavioral, depth
@@ -31,6 +31,7 @@ from interviewer.core.analysis.tokens import tokenize
 from interviewer.core.analysis.utterances import split_utterances
 from interviewer.core.transcript import SpeechRegion, Transcript
 from interviewer.core.matching import Matcher
+from interviewer.core.scripts.areas import normalize_area
 
 FILLER_CLUSTER_WINDOW_S = 10.0
 FILLER_CLUSTER_MIN = 3
@@ -118,12 +119,27 @@ def slow_start_severity(latency: float, settings: PauseSettings = PauseSettings(
 PROBLEM_KINDS = frozenset({"pace", "star_missing", "long_situation"})
 
 
-def finding_severity(kind: str, start: float | None, end: float | None, details) -> str:
+def unpraised_kinds(missed_areas: Collection[str]) -> frozenset[str]:
+    """The depth signals (finding kinds) whose topic area is among `missed_areas`, the areas the
+    round missed (weak_spots.RoundContent.missed). One verdict per area: a signal heard in one
+    answer of an area the round missed is not praised, in the ten-second summary or the review's
+    findings list (trial 35: "Quantified results" under Went well and in "Topic areas missed";
+    trial 44: "Numbers and units" green in the findings beside "Topic areas missed: Numbers and
+    units (heard in 1 of 3 questions ...)"). The finding stays, as information."""
+    missed = {normalize_area(a) for a in missed_areas}
+    return frozenset(s.id for s in depth.SIGNALS if normalize_area(s.area) in missed)
+
+
+def finding_severity(kind: str, start: float | None, end: float | None, details,
+                     missed_areas: Collection[str] = ()) -> str:
     """A stored finding's severity by the current rules ("good", "note", "problem"): as stored,
     except a slow start stored as a note, judged again by its length (rounds analysed before
-    trial 29 stored every slow start as a note: one as long as "went silent" is a problem now).
-    The review's list and its "To work on" read it here."""
+    trial 29 stored every slow start as a note: one as long as "went silent" is a problem now),
+    and a depth signal of an area in `missed_areas` (the round's missed topic areas), which is a
+    note, not praise (unpraised_kinds). The review's list and its ten-second summary read it here."""
     severity = details.get("severity", "note") if isinstance(details, dict) else "note"
+    if severity == "good" and missed_areas and kind in unpraised_kinds(missed_areas):
+        return "note"
     if kind in PROBLEM_KINDS and severity == "note":
         return "problem"
     if kind == "response_latency" and severity == "note" and start is not None and end is not None:
@@ -135,11 +151,12 @@ def _stems(words: list[str]) -> set[str]:
     return {re.sub(r"(ed|s)$", "", w) for w in words if len(w) >= 4}
 
 
-def finding_heading(kind: str, message: str) -> str:
+def finding_heading(kind: str, message: str, label: str | None = None) -> str:
     """The label shown before a finding's message, or "" when the message's first words already
     say it: "Went silent for 14.6 s", not "Went silent: Went silent for 14.6 s"; "Did not ask
-    about: data size", not "Topics not asked about: Did not ask about: data size"."""
-    return label_heading(finding_label(kind), message)
+    about: data size", not "Topics not asked about: Did not ask about: data size". `label`: the
+    label its round gives it (core.practice_plan.shown_finding_label), else its kind's."""
+    return label_heading(label or finding_label(kind), message)
 
 
 QUOTE_MARKS = "\"'\u201c\u2018"
@@ -167,9 +184,9 @@ def finding_round_time(start: float | None, answer_start: float | None) -> float
     return answer_start + (start or 0.0)
 
 
-def finding_text(kind: str, message: str) -> str:
+def finding_text(kind: str, message: str, label: str | None = None) -> str:
     """"Label: message", or the message alone where it says its label (finding_heading)."""
-    heading = finding_heading(kind, message)
+    heading = finding_heading(kind, message, label)
     return f"{heading}: {message}" if heading else message
 
 
@@ -529,8 +546,9 @@ def thinking_invited_by(script, phase_id: str | None, question_text: str | None)
 
 # In a part's stored analysis["part"]: its words only asked to hear the question again.
 REPEAT_REQUEST_KEY = "repeat_request"
-# A follow-up or probe the candidate left with Next having said nothing (analyze_answer's
-# skipped_with_next): kept in the answer's "part", said as a skip, not as "No speech was heard".
+# A question, follow-up or probe the candidate left with Next (analyze_answer's skipped_with_next,
+# round_records.left_with_next): kept in the answer's "part"; with nothing said, said as a skip,
+# not as "No speech was heard", and not counted as reached (coverage.met_with_silence).
 SKIPPED_WITH_NEXT_KEY = "skipped_with_next"
 SKIPPED_WITH_NEXT_KIND = "skipped_with_next"
 

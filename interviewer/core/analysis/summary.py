@@ -190,6 +190,18 @@ class QuestionNumbers:
     star_heard: tuple[str, ...] = ()  # in STAR order
     # Answers that said there was no example (report.NO_EXAMPLE_KEY): (part id, start, end).
     no_example: list[tuple[int, float, float]] = field(default_factory=list)
+    # Nothing said, its turn passed in silence and the round moved on without a Next
+    # (coverage.met_with_silence): put to the candidate, so counted as reached.
+    met_with_silence: bool = False
+
+    @property
+    def counted(self) -> bool:
+        """It counts for the round's numbers about questions (the depth counts, the talking
+        points, the questions reached): something was said to it, or its turn passed in silence.
+        A question asked and left with Next having said nothing is skipped, not counted (trial 43:
+        "0 of 7 questions that called for it" counted an extra question skipped with N in silence
+        beside "3 questions were skipped with Next and are not counted")."""
+        return bool(self.words) or self.met_with_silence
 
 
 @dataclass
@@ -584,7 +596,9 @@ def _question(qid: str, parts: list[Part], phase_starts: list[float], continued:
                            next((p.id for p in discussion if p.analysis.get("story")), None),
                            _star_heard(parts),
                            [(p.id, _f(span[0]), _f(span[1])) for p in parts
-                            if isinstance(span := p.analysis.get(NO_EXAMPLE_KEY), list) and len(span) == 2])
+                            if isinstance(span := p.analysis.get(NO_EXAMPLE_KEY), list) and len(span) == 2],
+                           met_with_silence=not any(_words_of(p) for p in discussion)
+                           and any(point_coverage.met_with_silence(p.analysis) for p in parts))
 
 
 def _star_heard(parts: list[Part]) -> tuple[str, ...]:
@@ -718,8 +732,9 @@ def _depth_counts(questions: list[QuestionNumbers],
         # meaning, cannot tell whose action it was (trial 23: "Personal ownership 2/2" beside "Said
         # 'we' 8 times and 'I' 0 times" on the same story). One verdict per story, the pronouns'.
         by_points = signal.id not in SAID_NUMBER_SIGNALS and signal.id != depth_signals.I_OVER_WE.id
+        # Only the questions counted: one asked and left with Next in silence called for nothing.
         applied = [q.depth[signal.id] or (by_points and signal.area in covered_areas.get(q.question_id, ()))
-                   for q in questions if signal.id in q.depth]
+                   for q in questions if signal.id in q.depth and q.counted]
         if applied:
             out[signal.id] = SignalCount(signal.label, signal.area, sum(applied), len(applied))
     return out

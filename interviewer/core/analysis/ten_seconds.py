@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
-from interviewer.core.analysis import depth
 from interviewer.core.clock import clock_text
 from interviewer.core.analysis.coverage import COVERED, QuestionCoverage
 from interviewer.core.analysis.highlights import strongest_first
@@ -19,7 +18,7 @@ from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.analysis.report import (DID_NOT_KNOW_KIND, FREEZE_KINDS, GAVE_UP_KIND, SAME_QUESTION_FOLLOW_UPS, finding_label, finding_severity, label_heading,
                                               questions_asked_finding, questions_asked_in_round_text)
 from interviewer.core.scripts.areas import area_name
-from interviewer.core.weak_spots import AreaResult, missed_reason, normalize_area, points_count_text
+from interviewer.core.weak_spots import AreaResult, missed_reason, points_count_text
 
 PER_SIDE = 3
 HEADING = "The round in ten seconds"
@@ -93,11 +92,9 @@ def ten_seconds(session: Any, coverage: Sequence[QuestionCoverage] = (),
     early = bool(getattr(session, "ended_early", False))
     points = points_covered(session, coverage, ended_early=early)
     # One verdict per area: a depth signal heard in one answer is no praise for an area the round
-    # missed (trial 35: "Quantified results" under Went well and in "Topic areas missed").
-    missed = {normalize_area(a) for a in missed_areas}
-    unpraised = frozenset(s.id for s in depth.SIGNALS if normalize_area(s.area) in missed)
-    good = [points, *highlights(session, "good", PER_SIDE - 1, unpraised)] if points and not early \
-        else highlights(session, "good", leave_out=unpraised)
+    # missed (report.unpraised_kinds, as the review's findings list colours it).
+    good = [points, *highlights(session, "good", PER_SIDE - 1, missed_areas)] if points and not early \
+        else highlights(session, "good", missed_areas=missed_areas)
     # A round ended before any answer read "Nothing to fix was flagged", as if it had gone well.
     return [Column("Went well", "good", good,
                    "Nothing was heard in this round." if silent else
@@ -200,15 +197,16 @@ def _has_words(answer: Any) -> bool:
 
 
 def highlights(session: Any, severity: str, limit: int = PER_SIDE,
-               leave_out: frozenset[str] = frozenset()) -> list[Highlight]:
-    """Up to `limit` findings of `severity`, none of the kinds in `leave_out`: different kinds first, strongest evidence first; of
+               missed_areas: Sequence[str] = ()) -> list[Highlight]:
+    """Up to `limit` findings of `severity` (finding_severity, in a round that missed
+    `missed_areas`): different kinds first, strongest evidence first; of
     the problems, the round's longest freeze (a slow start or a silence inside an answer, as long
     as "went silent") first (trial 29: a 22.3 s freeze that drew a nudge was not listed at all)."""
     starts = {a.id: a.answer_start or 0.0 for a in session.answers}
     found = []
     freezes = []
     for f in _clarifying_per_question(session):
-        if f.kind in leave_out or finding_severity(f.kind, f.start, f.end, f.details) != severity:
+        if finding_severity(f.kind, f.start, f.end, f.details, missed_areas) != severity:
             continue
         offset = starts.get(f.answer_id, 0.0) if f.answer_id is not None else 0.0
         span = (f.end - f.start) if f.start is not None and f.end is not None else 0.0

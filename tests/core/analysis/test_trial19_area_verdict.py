@@ -6,7 +6,8 @@ from interviewer.core.analysis.summary import QuestionNumbers, _depth_counts
 
 
 def _q(qid, metrics_heard):
-    return QuestionNumbers(qid, 1, False, [], [], [], 0, depth={"metrics": metrics_heard, "tradeoffs": False})
+    # Answered (words): a question with nothing said to it is not counted (trial 43).
+    return QuestionNumbers(qid, 1, False, [], [], [], 0, depth={"metrics": metrics_heard, "tradeoffs": False}, words=40)
 
 
 def _coverage(qid, status, area="evaluation metrics"):

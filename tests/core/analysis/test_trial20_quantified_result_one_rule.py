@@ -20,7 +20,7 @@ def _question(qid: str, text: str) -> tuple[QuestionNumbers, list[str]]:
                               round_kind="behavioral").to_dict()
     heard = {s["id"]: s["heard"] for s in analysis["depth"]["signals"]}
     kinds = [f["kind"] for f in analysis["findings"]]
-    return QuestionNumbers(qid, 1, False, [], [], [], 0, depth=heard), kinds
+    return QuestionNumbers(qid, 1, False, [], [], [], 0, depth=heard, words=len(text.split())), kinds
 
 
 def test_a_covered_concrete_terms_point_is_no_quantified_result():
