@@ -23,7 +23,6 @@ _.row_factory  # storage/connection.py
 
 # Dataclass fields that are part of a record: filled in, serialised (Timeline.to_dict) or shown by
 # tests, and kept so the record says what happened even where the app does not read them yet.
-_.repeat  # core/engine.py AskQuestion: True when the candidate asked to hear the question again
 _.created_at  # storage/models.py: a column of the database, handed out with the record
 _.unrepairable_audio  # storage/models.py RecoveredSession: recordings that could not be repaired
 
