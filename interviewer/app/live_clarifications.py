@@ -8,22 +8,16 @@ from typing import Any
 
 from interviewer.core.analysis.report import questions_asked_finding, topics_missed_finding
 from interviewer.core.asked_again import repeated_attempts
-from interviewer.core.round_records import UtteranceKind
+from interviewer.core.round_records import UtteranceKind, interviewer_spans
+from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS
 
 
 def reply_spans(utterances: list, record) -> list[tuple[float, float]]:
-    """When the interviewer answered a clarifying question during this recording, in seconds
-    into its audio: the candidate was listening then, not silent."""
-    end = record.ended_at if record.ended_at is not None else float("inf")
-    spans = []
-    for u in utterances:
-        if u.kind != UtteranceKind.CLARIFICATION or u.started_at is None:
-            continue
-        stop = u.ended_at if u.ended_at is not None else end
-        if u.started_at < end and stop > record.started_at:
-            origin = record.audio_starts_at()  # its audio may begin before it started (a pre-roll)
-            spans.append((max(0.0, u.started_at - origin), min(stop, end) - origin))
-    return spans
+    """When the interviewer was talking during this recording, in seconds into its audio (the
+    lines it said aloud; core.round_records.interviewer_spans): the candidate was listening then,
+    not silent."""
+    said = [(u.kind, u.started_at, u.ended_at) for u in utterances if u.started_at is not None and u.spoken]
+    return interviewer_spans(said, record.audio_starts_at(BARGE_IN_PREROLL_SECONDS), record.ended_at)
 
 
 def interviewer_replies(utterances: list, record) -> tuple[list[float], list[float]]:

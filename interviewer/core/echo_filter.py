@@ -39,6 +39,16 @@ MAX_GAP_WORDS = 3
 _SIMILAR = 0.8  # spelling similarity at which two words (4+ letters) are taken for one
 
 _TOKEN = re.compile(r"[a-z0-9']+")
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+# Number words as the voice says them, and the digits the transcriber writes for them
+# (trial 45: "About fifty million new posts a day, roughly twenty percent with images" came back
+# "are made roughly 20%", "about twenty million, plus user reports" as "20 million plus human").
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
 @dataclass(frozen=True)
@@ -57,12 +67,62 @@ def lines_said(lines: Sequence[tuple[float, str]], words_per_minute: float) -> l
     return [PlayedLine(text, at, at + len(text.split()) * 60.0 / words_per_minute) for at, text in lines]
 
 
-def _token(text: str) -> str:
-    return "".join(_TOKEN.findall(text.lower().replace("\u2019", "'")))
+def _units(text: str) -> list[str]:
+    """A transcribed word's or a line's text as comparable tokens: lower case, "%" said as
+    "percent", "2,000" as "2000", "twenty-five" as two words."""
+    text = _DIGIT_COMMA.sub("", text.lower().replace("\u2019", "'").replace("%", " percent "))
+    return _TOKEN.findall(text.replace("-", " "))
+
+
+def _number_runs(units: list[tuple[str, int]]) -> list[tuple[str, list[int]]]:
+    """`units` (token, the word it came from) with each run of a number's words or digits as one
+    token, its value ("fifty million" and "50 million" both "50000000"), and the words it took."""
+    out: list[tuple[str, list[int]]] = []
+    total = current = 0
+    last = ""  # the kind of the run's last token: "tens", "small", "digits", "scale", "hundred"
+    taken: list[int] = []
+
+    def close() -> None:
+        nonlocal total, current, last, taken
+        if taken:
+            out.append((str(total + current), taken))
+        total = current = 0
+        last, taken = "", []
+
+    for token, word in units:
+        if token in _SMALL or token in _TENS or token.isdigit():
+            kind = "tens" if token in _TENS else "small" if token in _SMALL else "digits"
+            value = _TENS.get(token, _SMALL.get(token, int(token) if token.isdigit() else 0))
+            # "twenty five" is one number; "20 10" or "five six" are two.
+            if (last in ("small", "digits") or (last == "tens" and not (kind == "small" and value < 10))
+                    or (last == "scale" and kind == "digits")):
+                close()
+            current += value
+            last = kind
+        elif token == "hundred" and last in ("small", "tens", "digits"):
+            current *= 100
+            last = "hundred"
+        elif token in _SCALES and last in ("small", "tens", "digits", "hundred"):
+            total += current * _SCALES[token]
+            current = 0
+            last = "scale"
+        else:
+            close()
+            out.append((token, [word]))
+            continue
+        if word not in taken:
+            taken.append(word)
+    close()
+    return out
+
+
+def _comparable(texts: Sequence[str]) -> list[tuple[str, list[int]]]:
+    """The tokens of `texts` (words), each with the indexes of the words it came from."""
+    return _number_runs([(u, i) for i, text in enumerate(texts) for u in _units(text)])
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in (_token(w) for w in text.split()) if t]
+    return [t for t, _ in _comparable(text.split())]
 
 
 def _canonical(token: str, line: list[str]) -> str:
@@ -86,7 +146,25 @@ def _matches(heard: list[str], line: list[str]) -> list[bool]:
     mapped = [_canonical(t, line) for t in heard]
     blocks = [b for b in SequenceMatcher(None, mapped, line, autojunk=False).get_matching_blocks() if b.size]
     short = min(len(line), len(heard))
-    kept = [b for b in blocks if b.size >= min(MIN_MATCHED_WORDS, short) and b.size >= min(2, len(line))]
+
+    def weight(b) -> int:  # a number matched is as telling as two words ("20 million plus")
+        return sum(2 if t.isdigit() else 1 for t in mapped[b.a:b.a + b.size])
+
+    kept = [b for b in blocks if weight(b) >= min(MIN_MATCHED_WORDS, short) and b.size >= min(2, len(line))]
+    # Stretches shorter than that count when, with a misheard word or two between them, they
+    # make one ("Could you tell it again?" for "Could you say it again?", trial 45): two words
+    # or more each, or one long word ("Where will you start?" for "Where would you start?").
+    chain: list = []
+    for b in [b for b in blocks if b.size >= 2 or len(mapped[b.a]) >= 4] + [None]:
+        if b is not None and (not chain or (0 <= b.b - (chain[-1].b + chain[-1].size) <= MAX_GAP_WORDS
+                                            and 0 <= b.a - (chain[-1].a + chain[-1].size) <= MAX_GAP_WORDS)):
+            chain.append(b)
+            continue
+        if (len(chain) > 1 and sum(weight(c) for c in chain) >= MIN_MATCHED_WORDS
+                and max(c.size for c in chain) >= 2):
+            kept += [c for c in chain if c not in kept]
+        chain = [b] if b is not None else []
+    kept.sort(key=lambda b: b.a)
     if not kept:
         return flags
     for b in kept:
@@ -127,12 +205,13 @@ def echo_flags(words: Sequence[Word], offset: float, lines: Sequence[PlayedLine]
                   if line.start - ECHO_LEAD_S <= offset + w.start and offset + w.start <= end]
         if not inside:
             continue
-        # Consecutive stretches of words in the window (a word without letters is skipped).
-        positions = [i for i in inside if _token(words[i].text)]
-        heard = [_token(words[i].text) for i in positions]
-        for i, echo in zip(positions, _matches(heard, line_tokens)):
+        # The words in the window as tokens ("50 million" one, "20%" two; a word without
+        # letters is none), each flagging the words it came from.
+        heard = _comparable([words[i].text for i in inside])
+        for (_, taken), echo in zip(heard, _matches([t for t, _ in heard], line_tokens)):
             if echo:
-                flags[i] = True
+                for k in taken:
+                    flags[inside[k]] = True
     return flags
 
 

@@ -319,3 +319,27 @@ def left_open_unanswered(left_open: "Sequence[str] | None", answers: "Sequence[A
     question_id, follow_up_id = left_open
     return int(not any(a.question_id == question_id and a.follow_up_id == follow_up_id and a.said_something()
                        for a in answers))
+
+
+def interviewer_spans(said: "Sequence[tuple[str, float, float | None]]", audio_start: float,
+                      end: float | None) -> list[tuple[float, float]]:
+    """When the interviewer was talking while an answer's audio was recorded, in seconds into
+    that audio: the candidate was listening then, and no pause, "went silent" or wait is measured
+    over it (the one rule the live analysis and its stored copy read, app/live_clarifications).
+    `said`: (kind, began, ended or None while still talking), round seconds; `audio_start`: the
+    round second the audio begins (before the answer's start when a pre-roll was kept); `end`:
+    when the recording stopped (None: still recording).
+
+    Every line sounding in the audio counts, the question or opening line the candidate talked
+    over too (kept in the pre-roll; trial 45: "Went silent for 16.3 s after 'claim'" was the
+    opening still being read), except a nudge: it is said because the candidate went silent, and
+    the silence goes on through it."""
+    stop_all = float("inf") if end is None else end
+    spans = []
+    for kind, began, ended in said:
+        if kind == UtteranceKind.NUDGE:
+            continue
+        stop = stop_all if ended is None else min(ended, stop_all)
+        if began < stop_all and stop > audio_start and stop > began:
+            spans.append((max(0.0, began - audio_start), stop - audio_start))
+    return spans

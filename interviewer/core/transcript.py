@@ -120,10 +120,14 @@ class Transcript:
 _CONTINUES_WORD = re.compile(r"^(?:[-/]\w|[.,]\d|%|'\w)")
 
 
-def joins_previous(text: str) -> bool:
+def joins_previous(text: str, previous: str | None = None) -> bool:
     """True for such a piece: shown with a space before it ("one -hot", "1 %") the words looked
-    misheard."""
-    return bool(_CONTINUES_WORD.match(text.strip()))
+    misheard. A "%" continues only a number (`previous`, when given, ending in a digit): two
+    heard in a row ("20" "%" "%", the second a number lost, trial 45) read "20%%" as if doubled."""
+    text = text.strip()
+    if text.startswith("%") and previous is not None and not previous.strip()[-1:].isdigit():
+        return False
+    return bool(_CONTINUES_WORD.match(text))
 
 
 def join_words(pieces: list[str], texts: list[str] | None = None) -> str:
@@ -133,7 +137,7 @@ def join_words(pieces: list[str], texts: list[str] | None = None) -> str:
     texts = pieces if texts is None else texts
     out: list[str] = []
     for i, piece in enumerate(pieces):
-        if out and not (texts[i - 1] and joins_previous(texts[i])):
+        if out and not (texts[i - 1] and joins_previous(texts[i], texts[i - 1])):
             out.append(" ")
         out.append(piece)
     return "".join(out)

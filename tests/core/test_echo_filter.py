@@ -72,3 +72,32 @@ def test_talking_over_the_opening_line_keeps_the_introduction():
 def test_a_short_line_echoed_whole_is_dropped():
     t = transcript(words("Got it.", 1.0), words("So the second point is the cache.", 3.5))
     assert without_echo(t, 100.0, [PlayedLine("Got it.", 100.9, 101.6)]).text == "So the second point is the cache."
+
+
+def _timed(pairs: list[tuple[str, float]]) -> list[Word]:
+    return [Word(text, at, at + 0.25) for text, at in pairs]
+
+
+def test_trial45_echoes_with_numbers_in_digits_and_a_misheard_say_again_are_dropped():
+    """Trial 45 D1, as transcribed in the round (answer audio from round second 55.45): the voice
+    says numbers as words, the transcriber writes digits ("roughly twenty percent ... ten percent"
+    came back "roughly 20 % %", "about twenty million, plus" as "20 million plus"), and "Could
+    you say it again?" came back "Could you tell it again?": all shown as the candidate's words."""
+    lines = [PlayedLine("About fifty million new posts a day, roughly twenty percent with images and ten percent "
+                        "with video.", 93.66, 99.7),
+             PlayedLine("Good check. Reviewers' past decisions, about twenty million, plus user reports, which "
+                        "are noisy.", 117.42, 122.4),
+             PlayedLine("Sorry, I didn't catch that. Could you say it again?", 137.55, 140.5)]
+    own = _timed([("What", 35.79), ("is", 36.27), ("the", 36.49), ("expected", 36.75), ("scale?", 37.19)])
+    tail = _timed([("are", 41.18), ("made", 41.46), ("roughly", 41.82), ("20", 42.1), ("%", 42.64), ("%", 44.4)])
+    ask = _timed([("Can", 48.55), ("I", 48.95), ("assume", 49.11), ("we", 49.39), ("can", 49.59),
+                  ("label", 49.79), ("from", 50.13), ("user", 50.43), ("feedback?", 50.73)])
+    fact = _timed([("20", 66.16), ("million", 66.64), ("plus", 67.2), ("human", 67.48)])
+    again = _timed([("day.", 85.24), ("Could", 85.62), ("you", 85.62), ("tell", 85.82), ("it", 85.94),
+                    ("again?", 86.12)])
+    t = transcript(own, tail, ask, fact, again)
+    assert without_echo(t, 55.45, lines).text == ("What is the expected scale? Can I assume we can label from user "
+                                                  "feedback?")
+    assert segment_without_echo(Segment("", 0, 0, tuple(again)), 55.45, lines) is None  # never replied to
+    # The same words said by the candidate long after the lines are theirs.
+    assert without_echo(t, 155.45, lines).text == t.text

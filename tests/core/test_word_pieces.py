@@ -38,3 +38,10 @@ def test_a_thousands_group_stays_with_its_number():
     assert sentence.text == "It cost $40,000 in missed fraud."
     # A comma between words still reads as a comma.
     assert join_words(["a", ",", "b"]) == "a , b"
+
+
+def test_a_percent_sign_after_one_joins_no_number():
+    """Trial 45: "20" "%" "%" (the second the echo of "ten percent", its number not heard) showed
+    "20%%", as if the transcript doubled the sign."""
+    assert join_words(["roughly", "20", "%", "%", "Can"]) == "roughly 20% % Can"
+    assert join_words(["<b>20</b>", "%", "%"], ["20", "%", "%"]) == "<b>20</b>% %"
