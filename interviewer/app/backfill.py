@@ -204,6 +204,7 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
     from interviewer.core.analysis.report import (REPEAT_REQUEST_KEY, SKIPPED_WITH_NEXT_KEY, analyze_answer,
                                                   answered_question_text, follows_story, thinking_invited_by)
     from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY
+    from interviewer.core.question_asks import is_told_all
     from interviewer.core.round_settings import ControllerSettings
 
     question = _question(script, answer.question_id)
@@ -219,7 +220,7 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
         after_interviewer=bool(part.get("after_interviewer", True)),
         interrupted=bool(part.get("interrupted", False)),
         repeat_request=bool(part.get(REPEAT_REQUEST_KEY, False)),
-        skipped_with_next=bool(part.get(SKIPPED_WITH_NEXT_KEY, False)),
+        skipped_with_next=bool(part.get(SKIPPED_WITH_NEXT_KEY, False)), nothing_left=is_told_all(answer.question_text),
         questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
         to_problem=question is not None, interviewer_speech=_interviewer_speech(answer, previous),
         question_findings=question_findings, follows_story=follows_story(question, answer.follow_up_id),

@@ -582,6 +582,7 @@ class RoundSession:
 
         def analyse() -> None:
             from interviewer.core.analysis.report import analyze_answer, answered_question_text, follows_story
+            from interviewer.core.question_asks import is_told_all
             from interviewer.core.round_records import EndedBy, left_with_next
 
             # Findings about the whole question come at round end, from all of its parts.
@@ -591,7 +592,7 @@ class RoundSession:
                 expects_clarifying=bool(phase and phase.expects_clarifying and not record.follow_up_id),
                 round_kind=kind, after_interviewer=record.after_interviewer,
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
-                skipped_with_next=left_with_next(record),
+                skipped_with_next=left_with_next(record), nothing_left=is_told_all(filed[2]),
                 repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None,
                 thinking_invited=thinking_invited, follows_story=follows_story(question, filed[1]),

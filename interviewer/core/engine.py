@@ -8,7 +8,8 @@ Time drives the phases; answers drive the questions inside a phase.
   in one poll and lands in the right phase. The round never runs past its length.
 * When a phase starts, the engine emits its prompt, then asks the first thing on the phase's list:
   changed constraints (`at_phase` follow-ups) first, then the phase's questions in script order
-  (then the `after_questions` twists).
+  (then the `after_questions` twists); in a round of topics (OWN_QUESTION_FIRST_KINDS) the phase's
+  own questions first and the changed constraints after them.
 * `answer_finished(text)` returns the next thing to ask: the current question's next follow-up whose
   condition holds and whose phase has come (a clarifying phase asks none when the next phase
   carries its question on: see `_follow_up_phases`), else the next item on the phase's list,
@@ -61,7 +62,8 @@ from interviewer.core.phase_prompts import (OFF_PLAN_SECONDS, PART_PURPOSE, TIME
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PER_POINT, TRADEOFF_ID, frame_of, probe_for,
                                      script_vocabulary, tradeoff_frame_of, tradeoff_probe)
-from interviewer.core.question_asks import after_colon, is_the_story, open_asks_line, question_asks
+from interviewer.core.question_asks import (TOLD_ALL_LINE, TOLD_BEFORE_LEAD_IN, after_colon, is_the_story,  # noqa: F401
+                                            open_asks_line, question_asks, told_all_line)
 from interviewer.core.round_plan import shared_spans
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
@@ -96,12 +98,16 @@ class RoundEndingSoon:
     at: float
 
 
-# Said before a part's question whose talking points the candidate already began on just before it:
-# they are asked for what they have not said, not to say it again (trial 36: "As I said twice now").
-TOLD_BEFORE_LEAD_IN = "You've told me some of this already, so just what you haven't said yet:"
-# After it, a question that lists several asks is asked only for those still open
-# (`_told_before_line`); said instead of the question when every one of them was answered.
-TOLD_ALL_LINE = "You've told me all of that already. Is there anything you'd add?"
+# TOLD_BEFORE_LEAD_IN: said before a part's question whose talking points the candidate already
+# began on just before it. After it, a question that lists several asks is asked only for those
+# still open (`_told_before_line`); TOLD_ALL_LINE (`told_all_line`) is said instead of the question
+# when every one of them was answered (core.question_asks).
+
+
+# Rounds whose parts are topics of their own (a story, a concept), not steps of one problem: a part's
+# own question comes before a changed constraint on an earlier part's answer (`_enter_phase`). In a
+# design or coding round the change to the problem opens the part ("Before serving, a new constraint").
+OWN_QUESTION_FIRST_KINDS = frozenset({"ml_depth", "behavioral", "ml_breadth"})
 
 
 class AskReason(StrEnum):
@@ -541,6 +547,7 @@ class RoundEngine:
         self._probes_said: list[str] = []
         self._said_in_part = ""  # every answer in the running part, for its tradeoff (`_ask_for_tradeoff`)
         self._said_in_part_before = ""  # every answer in the part before it (`_told_in_part_before`)
+        self._part_told_before = False  # the running part's opening question was said as told before
         # Questions answered in full in one answer (no probe: `_note_full_answer`), and where the
         # running part's answers start in `_said_earlier` (its keywords make points: `_points_made`).
         self._answered_in_full: set[str] = set()
@@ -881,7 +888,14 @@ class RoundEngine:
         self._code_done = False
         self._guessed_covered, self._covered_in_passing = [], []
         self._probe_texts, self._probes_answered_fully = set(), 0
-        self._said_in_part_before = self._said_in_part
+        # What the part before read as told ahead of it goes on being read: a part whose opening
+        # question was said as told before (`_told_before`) was the story told on, so the part
+        # after it reads that story too (trial 45: the fix told with the incident in the context
+        # part; the incident part was "You've already told me about the incident", and the fix
+        # part, reading only the incident part's silence, read its whole question).
+        self._said_in_part_before = (f"{self._said_in_part_before} {self._said_in_part}".strip()
+                                     if self._part_told_before else self._said_in_part)
+        self._part_told_before = False
         self._part_opening_said = ""
         self._said_in_part = ""
         phase = self._planned_bounds[index][0]
@@ -909,7 +923,14 @@ class RoundEngine:
         if self._question is not None and self.script.questions_in(phase.id):
             carried = [(self._question, f) for f in self._pending_follow_ups
                        if self._follow_up_phase.get((self._question.id, f.id)) == index]
-        self._phase_queue = earlier + [(q, None) for q in self.script.questions_in(phase.id)] + carried + later
+        own = [(q, None) for q in self.script.questions_in(phase.id)]
+        if self.script.kind in OWN_QUESTION_FIRST_KINDS and own:
+            # A round of topics (a story, a concept per part): the part's prompt announces its own
+            # topic, so its question comes first and a change to an earlier answer after it
+            # (trial 45: "Last topic before your questions: making sure it doesn't happen again."
+            # then at once "New constraint: ... a new country ...", and Prevention was never asked).
+            later, earlier = earlier + later, []
+        self._phase_queue = earlier + own + carried + later
         if self._phase_queue or phase.id in self._question_phases:
             # A phase with its own agenda moves on; one without keeps discussing the last question,
             # whose follow-ups then still come; not one whose floor is the candidate's questions.
@@ -925,6 +946,8 @@ class RoundEngine:
         question, follow_up = self._phase_queue.pop(0)
         if follow_up is None:
             told = self._told_before(question)
+            opens_part = bool(self.current_phase.prompt.strip()) and not any(
+                a.phase == self.current_phase.id for a in self.timeline.asks)
             self._question = question
             self._asked_questions.add(question.id)
             self._pending_follow_ups = [f for f in question.follow_ups if f.at_phase is None]
@@ -937,14 +960,21 @@ class RoundEngine:
             self._answers_so_far = told
             event = self._ask(question, None, at, AskReason.QUESTION)
             if told:
-                event = replace(event, text=self._told_before_line(question, told))
+                event = replace(event, text=self._told_before_line(question, told, opens_part))
                 self._last_ask = event
+                self._part_told_before = self._part_told_before or opens_part
             return [event]
         if follow_up.at_phase is None and question is not self._question:
             # A follow-up carried over from the clarify part: the question it probes is discussed
             # again, and what was pending for the other one (nothing, it was just answered) goes.
             self._pending_follow_ups = []
-        self._question = question
+        phase = self.current_phase
+        if not (follow_up.at_phase is not None and phase is not None and self._question is not None
+                and self._question.phase == phase.id and question is not self._question):
+            # A change to an earlier answer asked after the part's own question (a round of
+            # topics, OWN_QUESTION_FIRST_KINDS) leaves that question the one discussed: its
+            # follow-ups and probes stay its own, not the earlier question's.
+            self._question = question
         changes = follow_up.changes_the_problem(self.script.kind)
         reason = AskReason.CHANGED_CONSTRAINT if changes else AskReason.FOLLOW_UP
         return [self._ask(question, follow_up, at, reason)]
@@ -966,7 +996,7 @@ class RoundEngine:
         made, _ = self._points_told(question, said)
         return (self._answers_so_far.strip() or said) if made else ""
 
-    def _told_before_line(self, question: Question, told: str) -> str:
+    def _told_before_line(self, question: Question, told: str, opens_part: bool = False) -> str:
         """What is said for `question` when `told` (`_told_before`) already answers some of it:
         TOLD_BEFORE_LEAD_IN and only the asks of the question still open (core.question_asks),
         TOLD_ALL_LINE when none is, the whole question when it asks one thing. An ask is answered
@@ -974,7 +1004,10 @@ class RoundEngine:
         COVERED by `told`; the story ("what happened") of a question that asks for one is what
         `told` is. Trial 43: "...what you haven't said yet: Now tell me about a time that model
         misbehaved in production: what happened, how did you find out, and how did you find the
-        root cause?" after the whole incident but how it was found out."""
+        root cause?" after the whole incident but how it was found out. `opens_part`: it is said
+        right after the part's prompt, so the told-all line names the part and follows on from
+        the prompt (`told_all_line`; trial 45: "Thanks. Let's get to the interesting part." then
+        "You've told me all of that already.")."""
         asks = question_asks(question.text)
         if not asks or not self.matcher.uses_meaning:
             return f"{TOLD_BEFORE_LEAD_IN} {after_colon(question.text)}"
@@ -984,7 +1017,7 @@ class RoundEngine:
         still_open = [a for a, score in zip(asks, scores)
                       if score.status != COVERED and not (story and is_the_story(a))]
         if not still_open:
-            return TOLD_ALL_LINE
+            return told_all_line(self.current_phase.name if opens_part else None)
         if len(still_open) == len(asks):
             return f"{TOLD_BEFORE_LEAD_IN} {after_colon(question.text)}"
         return f"{TOLD_BEFORE_LEAD_IN} {open_asks_line(still_open)}"

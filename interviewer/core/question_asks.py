@@ -10,6 +10,36 @@ from __future__ import annotations
 
 import re
 
+# Said before a part's question whose talking points the candidate already began on just before it:
+# they are asked for what they have not said, not to say it again (trial 36: "As I said twice now").
+TOLD_BEFORE_LEAD_IN = "You've told me some of this already, so just what you haven't said yet:"
+# Said instead of a question every ask of which was already answered (core.engine `_told_before_line`).
+TOLD_ALL_ASK = "Is there anything you'd add?"
+TOLD_ALL_LINE = f"You've told me all of that already. {TOLD_ALL_ASK}"
+
+
+def told_all_line(part_name: str | None = None) -> str:
+    """TOLD_ALL_LINE; said as a part's opening question, right after the part's prompt ("Thanks.
+    Let's get to the interesting part."), it names the part and follows on from the prompt:
+    "You've already told me about the incident, though. Is there anything you'd add?" (trial 45:
+    "Let's get to the interesting part." then "You've told me all of that already.")."""
+    if not part_name:
+        return TOLD_ALL_LINE
+    return f"You've already told me about {_lower_first(part_name.strip())}, though. {TOLD_ALL_ASK}"
+
+
+def is_told_all(line: str | None) -> bool:
+    """`line`, a question as said, is a told-all line (`told_all_line`): nothing of the question
+    was left to answer, so silence after it is nothing to add, not a missing answer."""
+    line = (line or "").strip()
+    return line.startswith("You've") and line.endswith(TOLD_ALL_ASK)
+
+
+def is_told_before(line: str | None) -> bool:
+    """`line`, a question as said, was said as already answered in part or whole by what the
+    candidate said before it was asked (TOLD_BEFORE_LEAD_IN, `told_all_line`)."""
+    return is_told_all(line) or (line or "").strip().startswith(TOLD_BEFORE_LEAD_IN)
+
 # A word that opens an ask in a list of them ("what happened, how did you find out").
 _ASK_WORDS = ("what", "how", "which", "who", "whom", "whose", "where", "when", "why", "whether",
               "did", "do", "does", "was", "were", "is", "are", "can", "could", "would", "should")

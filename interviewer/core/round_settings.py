@@ -65,6 +65,13 @@ def intro_thanks(introduction: str) -> str:
 ACK_GRACE_S = 0.6
 # "Can I take a minute to think?" - "Sure, take your time.": no "think out loud" nudge for this long.
 THINKING_TIME_S = 60.0
+# Silence before the first word of an answer is thinking about the question just asked: an
+# interviewer waits longer there than in a pause mid-answer, so the "think out loud" nudge
+# (silence_nudge_after, 12 s by default, a pause mid-answer) comes no sooner than this after a
+# question. Coaches count 5 to 15 s to pick an example as normal (report.THINKING_INVITED_S); trial
+# 45: "Remember to think out loud." 8-10 s after a new question, before the candidate had started,
+# read as impatience. A longer setting is kept. The app sets it (ControllerSettings.start_nudge_after).
+START_NUDGE_MIN_S = 20.0
 
 
 # N pressed this soon after the round moved on to a part by itself (its time was up, or its
@@ -93,6 +100,9 @@ class ControllerSettings:
     wrap_up_ends_answer_after: float | None = DEFAULT_WRAP_UP_ENDS_ANSWER
     silence_nudge_after: float | None = None  # seconds of silence before a spoken nudge
     nudge_text: str = "Remember to think out loud."
+    # Before the first word of an answer to a question, the nudge comes no sooner than this
+    # (START_NUDGE_MIN_S in the app); None: silence_nudge_after there too.
+    start_nudge_after: float | None = None
     check_in_text: str = "Take your time. Shall I move on?"  # see CHECK_IN_WAIT_S
     # Still silent, with no word said, silence_nudge_after seconds after the nudge: the second
     # step an interviewer takes; then silence_ends_answer_after more seconds move on to the next

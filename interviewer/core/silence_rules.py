@@ -92,7 +92,7 @@ class SilenceRules:
         # "Think out loud" is for working on something; not after the last phase's prompt ("Any
         # questions for me?"), where silence is the candidate's to take.
         elif (nudge_after and not self._answers_closing_prompt(answer) and not self._waits_for_questions()
-              and quiet >= nudge_after
+              and quiet >= self._nudge_after(answer, nudge_after)
               and not self._nudged_this_silence and self._now() >= self._no_nudge_until
               and not self._nudged_lately(answer)
               # Not within the thinking time a "let me think about that for a moment" asked for
@@ -113,6 +113,16 @@ class SilenceRules:
             answer.left_unanswered = True  # the engine drops the follow-ups of an answer never given
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         self._pump()
+
+    def _nudge_after(self, answer: AnswerRecord, nudge_after: float) -> float:
+        """Seconds of silence before "Remember to think out loud.": the setting's mid-answer time,
+        but at least `start_nudge_after` (round_settings.START_NUDGE_MIN_S in the app) before the
+        first word of an answer to a question (thinking about the question just asked, as an
+        interviewer lets a candidate; trial 45)."""
+        start = self.settings.start_nudge_after
+        if start and answer.question_id is not None and not self._answer_begun(answer):
+            return max(nudge_after, start)
+        return nudge_after
 
     def _offer_help_words(self) -> str:
         """The offer of a hint or to move on, worded for where silence then goes (kept for the

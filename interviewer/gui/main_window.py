@@ -1010,7 +1010,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         transcriber_factory = live_transcriber if make is not None else None
 
         from interviewer.app.settings import output_setup_for
-        from interviewer.core.round_settings import ControllerSettings
+        from interviewer.core.round_settings import START_NUDGE_MIN_S, ControllerSettings
 
         config = RoundSessionConfig(
             phase_warning_minutes=settings.warning_minutes,
@@ -1018,6 +1018,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
             controller=ControllerSettings(
                 silence_ends_answer_after=settings.end_answer_after_silence or None,
                 silence_nudge_after=settings.nudge_after_silence or None,
+                # Thinking before the first word of an answer gets longer than a pause mid-answer.
+                start_nudge_after=START_NUDGE_MIN_S,
                 # Loudspeakers: the microphone hears the interviewer, who must not stop on its own voice.
                 barge_in=output_setup_for(settings) != "loudspeakers",
                 speakers_checked=output_setup_for(settings) != "unknown"))

@@ -13,7 +13,7 @@ import pytest
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import TOLD_ALL_LINE, TOLD_BEFORE_LEAD_IN, AskQuestion, RoundEngine
 from interviewer.core.matching import Matcher
-from interviewer.core.question_asks import after_colon, open_asks_line, question_asks
+from interviewer.core.question_asks import after_colon, open_asks_line, question_asks, told_all_line
 from interviewer.core.scripts.loader import load_script
 from interviewer.resources import bundled_scripts_dir
 
@@ -67,7 +67,8 @@ def test_the_trial_43_incident_part_asks_only_how_it_was_found_out(matcher):
 
 def test_an_incident_told_in_full_is_not_asked_again(matcher):
     line = _incident_line(matcher, CONTEXT_AND_INCIDENT.split(" Okay.")[0] + " That's it.", ALL_OF_IT, RETRAINING)
-    assert line == TOLD_ALL_LINE
+    # Said right after the part's prompt, it names the part (trial 45: core.question_asks.told_all_line).
+    assert line == told_all_line("The incident") != TOLD_ALL_LINE
 
 
 def test_the_asks_of_a_question_that_lists_them():

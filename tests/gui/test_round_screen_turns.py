@@ -8,6 +8,7 @@ import threading
 from PySide6.QtCore import Qt
 
 from interviewer.core.clock import FakeClock
+from interviewer.core.round_settings import START_NUDGE_MIN_S
 
 from gui_fakes import FakeSpeaker
 from test_round import make_window
@@ -70,7 +71,9 @@ def test_bug4_after_a_spoken_nudge_the_status_line_says_listening(qtbot, isolate
     screen = start(qtbot, window)
     controller = screen.session.controller
     tick_until(qtbot, screen, lambda: controller.status == "listening")
-    controller.on_silence(12)  # the candidate is still thinking: "Remember to think out loud."
+    # The candidate is still thinking: "Remember to think out loud." (before the first word of an
+    # answer, no sooner than START_NUDGE_MIN_S: trial 45).
+    controller.on_silence(START_NUDGE_MIN_S)
     tick_until(qtbot, screen, lambda: "Remember to think out loud." in speaker.said)
     tick_until(qtbot, screen, lambda: controller.status == "listening")
     qtbot.wait(50)

@@ -61,6 +61,7 @@ from interviewer.core.conversation_cues import only_asks_for_time
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import LexicalEncoder, Matcher
 from interviewer.core.pitfalls import states as states_pitfall
+from interviewer.core.question_asks import is_told_before
 from interviewer.core.scripts.areas import normalize_area
 from interviewer.core.scripts.model import ExpectedPoint, Question, RoundScript
 from interviewer.core.time_left import ONE_PROBLEM_KINDS
@@ -1066,6 +1067,11 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
     for question_id, part in _scenario_answers(parts, script):
         if question_id in by_question and part not in by_question[question_id]:
             by_question[question_id] = sorted(by_question[question_id] + [part], key=parts.index)
+    told_before: dict[str, set[int]] = {}  # question id -> ids of the parts that told it before it was asked
+    for question_id, part in _told_before_answers(parts, script, for_interviewer):
+        if question_id in by_question and part not in by_question[question_id]:
+            by_question[question_id] = sorted(by_question[question_id] + [part], key=parts.index)
+            told_before.setdefault(question_id, set()).add(part.id)
     out = []
     said_to: dict[str, list[Sentence]] = {}  # question id -> the sentences said to it
     own_parts: dict[str, set[int]] = {}     # question id -> ids of the parts said while it was discussed
@@ -1110,7 +1116,9 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
             own_parts.setdefault(qid, set()).add(part.id)
             # A changed constraint filed under this question but asked (and answered) as a later
             # question's part began: said while that part was discussed (trial 36).
-            aside = apart and part.phase_id in asking_phases and part.phase_id != question.phase
+            # Not what told the question before it was asked: the interviewer took it as the answer.
+            aside = (apart and part.phase_id in asking_phases and part.phase_id != question.phase
+                     and part.id not in told_before.get(qid, ()))
             if not aside:
                 own_said += [s for s in sentences if (s.part_id, s.text, s.start) not in said_wrong]
             part_scores, encode = (aside_scores, aside_encode) if aside else (scores, to_encode)
@@ -1205,6 +1213,36 @@ def _from_another_part(point: ExpectedPoint, own: PointCoverage, other: PointCov
     if own.status != MISSED or other.status == MISSED or not other.evidence or point.about_asking:
         return own
     return replace(other, status=PARTLY, said_in=_places(other.evidence, where))
+
+
+def _told_before_answers(parts: Sequence["Part"], script: RoundScript,
+                         for_interviewer: Collection[str]) -> list[tuple[str, "Part"]]:
+    """(question id, part) for each part that told a part's opening question before it was asked,
+    as the round decided: the question said as told before (core.question_asks.is_told_before:
+    "You've told me some of this already, so just what you haven't said yet: ...", "You've
+    already told me about the incident, though. Is there anything you'd add?") counts the answers
+    the engine read for it (RoundEngine._told_in_part_before) as its own: those of the part
+    before, and, where that part's opening question was itself told before, of the part before
+    that, and so on. Trial 45: the incident told to the context question, the incident part
+    "Is there anything you'd add?", and the review listed "Timeline: when it started, when it was
+    noticed, by whom" and "The root cause stated precisely" as missed."""
+    order = [p.id for p in script.phases]
+    out = []
+    for k, part in enumerate(parts):
+        if (not part.question_id or part.follow_up_id or part.phase_id not in order
+                or not is_told_before(part.question_text)):
+            continue
+        i, earlier = order.index(part.phase_id), []
+        while i > 0:
+            i -= 1
+            in_phase = [p for p in parts[:k] if p.phase_id == order[i]]
+            earlier = in_phase + earlier
+            opening = next((p for p in in_phase if p.question_id and not p.follow_up_id), None)
+            if opening is None or not is_told_before(opening.question_text):
+                break
+        out += [(part.question_id, p) for p in earlier
+                if p.question_id != part.question_id and not p.for_interviewer(for_interviewer)]
+    return out
 
 
 def _scenario_answers(parts: Sequence["Part"], script: RoundScript) -> list[tuple[str, "Part"]]:

@@ -355,12 +355,15 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    questions_for_interviewer: bool = False, to_problem: bool = True,
                    repeat_request: bool = False, thinking_invited: bool = False,
                    follows_story: bool = False, introduction: bool = False,
-                   skipped_with_next: bool = False) -> AnswerAnalysis:
+                   skipped_with_next: bool = False, nothing_left: bool = False) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
     A live round records an answer in parts when the candidate asks to hear the question again
     or pauses the microphone; each part is analysed on its own audio:
+    `nothing_left`: the question was said as already answered ("You've told me all of that
+    already. Is there anything you'd add?", core.question_asks.is_told_all): silence after it is
+    nothing to add, no "No speech was heard ... Check the microphone" (trial 45).
     `after_interviewer` False for a part that did not start when the interviewer stopped
     speaking (resumed after a mic pause): it has no response latency. `interrupted` for a part
     cut short by a repeat or a pause: the answer goes on in the next part, so silence in it is
@@ -490,7 +493,7 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
                                   star, signals, hedge, restated, question_end, interrupted, question_findings,
                                   question_text=question_text if to_problem and not questions_for_interviewer else None,
-                                  skipped_with_next=skipped_with_next)
+                                  skipped_with_next=skipped_with_next, nothing_left=nothing_left)
     return analysis
 
 
@@ -965,7 +968,7 @@ def _opens_with_a_waited_question(a: AnswerAnalysis, ps: PauseSettings) -> bool:
 def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying: bool,
               star, signals: depth.DepthResult, hedge, restated: bool, question_end: float = 0.0, interrupted: bool = False,
               question_findings: bool = True, question_text: str | None = None,
-              skipped_with_next: bool = False) -> list[Finding]:
+              skipped_with_next: bool = False, nothing_left: bool = False) -> list[Finding]:
     out: list[Finding] = []
     ps = settings.pauses
     clarifying_part = bool(a.extra.get("expects_clarifying"))
@@ -975,6 +978,10 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         # with what Next skipped, not a microphone to check (trial 41).
         out.append(Finding(SKIPPED_WITH_NEXT_KIND, f"Skipped with Next after {_duration_text(a.duration - question_end)} "
                            "with nothing said.", question_end, a.duration, "note"))
+    elif not a.words and nothing_left:
+        # "Is there anything you'd add?" after the question was told in full before it was asked:
+        # nothing said is nothing to add, not a microphone to check (trial 45).
+        pass
     elif not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
         out.append(Finding("no_speech", f"No speech was heard in this answer ({_duration_text(a.duration - question_end)}). "
