@@ -1773,7 +1773,12 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _played_lines(self) -> list[PlayedLine]:
         """What the interviewer said aloud and when (from its first sound when the speaker
         reports it), for telling its echo from the candidate's words (core/echo_filter). Read
-        on the transcript's thread too: a copy of the list, each line as it stands."""
+        on the transcript's thread too: a copy of the list, each line as it stands. None with
+        barge-in on (headphones, or a setup not found to echo): there is no echo to take out,
+        and a reply that reuses the line's words ("Anything you'd like to add?" - "No, nothing
+        to add.") must not be taken for it."""
+        if self.settings.barge_in:
+            return []
         return [PlayedLine(u.text, u.sounded_at if u.sounded_at is not None else u.started_at, u.ended_at)
                 for u in list(self.utterances) if u.spoken and u.started_at is not None]
 
