@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.core.candidate_questions import question_phases
+from interviewer.core.analysis.version import ANALYSIS_VERSION
 from interviewer.core.echo_filter import lines_said, without_echo
 from interviewer.core.matching import topics_to_ask
 from interviewer.core.scripts.model import RoundScript
@@ -304,6 +305,9 @@ def reanalyse(store: Any, session: Any, script: RoundScript | None,
         answer.analysis = analysis  # later answers of the round read the new analysis
         result.analysed.append(answer.id)
     add_question_findings(store, session, script)
+    # Its findings and numbers now all come from the current rules: the review no longer offers it.
+    store.set_analysis_version(session.id, ANALYSIS_VERSION)
+    session.analysis_version = ANALYSIS_VERSION
     if on_progress is not None and total:
         on_progress(total, total)
     return result
