@@ -488,6 +488,13 @@ class Store:
                           (int(version), session_id)).rowcount != 1:
                 raise SessionNotFound(f"no session with id {session_id}")
 
+    def set_audio_setup(self, session_id: int, setup: str | None) -> None:
+        """The audio setup the round runs with (core.echo_filter.HEADPHONES or LOUDSPEAKERS), when
+        it is found to be another during the round (the interviewer heard through loudspeakers)."""
+        with self._write("Saving the audio setup") as db:
+            if db.execute("UPDATE sessions SET audio_setup = ? WHERE id = ?", (setup, session_id)).rowcount != 1:
+                raise SessionNotFound(f"no session with id {session_id}")
+
     def save_scratchpad(self, session_id: int, text: str) -> None:
         with self._write("Saving the scratchpad") as db:
             if db.execute("UPDATE sessions SET scratchpad = ? WHERE id = ?", (text, session_id)).rowcount != 1:
