@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from interviewer.core.candidate_questions import question_phases
-from interviewer.core.echo_filter import lines_said, without_echo
+from interviewer.core.analysis.version import ANALYSIS_VERSION
+from interviewer.core.echo_filter import lines_said, may_echo, without_echo
 from interviewer.core.matching import topics_to_ask
 from interviewer.core.scripts.model import RoundScript
 from interviewer.core.stored_script import session_script
@@ -155,9 +156,10 @@ def transcribe_missing(store: Any, session: Any, script: RoundScript | None, tra
                 continue
             result.failed.append((answer.id, str(exc) or type(exc).__name__))
             continue
-        if answer.answer_start is not None:
+        if answer.answer_start is not None and may_echo(getattr(session, "audio_setup", None)):
             # The interviewer's own voice heard through loudspeakers is no part of the answer
-            # (core/echo_filter), as in the round's live transcripts (trial 44 D1).
+            # (core/echo_filter), as in the round's live transcripts (trial 44 D1). With
+            # headphones there is none, and a reply reusing its words keeps them (as live).
             said = lines_said([(line.said_at, line.text) for line in getattr(session, "lines", ()) or ()],
                               REPLY_WORDS_PER_MINUTE)
             transcript = without_echo(transcript, answer.answer_start, said)
@@ -304,6 +306,9 @@ def reanalyse(store: Any, session: Any, script: RoundScript | None,
         answer.analysis = analysis  # later answers of the round read the new analysis
         result.analysed.append(answer.id)
     add_question_findings(store, session, script)
+    # Its findings and numbers now all come from the current rules: the review no longer offers it.
+    store.set_analysis_version(session.id, ANALYSIS_VERSION)
+    session.analysis_version = ANALYSIS_VERSION
     if on_progress is not None and total:
         on_progress(total, total)
     return result

@@ -34,6 +34,7 @@ from interviewer.core.candidate_questions import question_phases
 from interviewer.app.interviewer_answers import round_answers
 from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clock import Clock
+from interviewer.core.echo_filter import LOUDSPEAKERS, audio_setup
 from interviewer.core.engine import ASK_FOR_MORE_BELOW_WORDS, AskQuestion, PhaseStarted, RoundEngine, TimeUp
 from interviewer.core.clarifying_responder import ClarifyingResponder
 from interviewer.core.matching import Matcher, topics_to_ask
@@ -192,8 +193,11 @@ class RoundSession:
             try:
                 # The exact text the script was parsed from: the round's review never changes
                 # when the file is edited, broken or deleted later (core.stored_script).
+                # With its audio setup: answers transcribed after the round take out the
+                # interviewer's echo only with loudspeakers, as the live ones (core.echo_filter).
                 self.session_id = self.store.create_session(self.script.id, self.script.title, self.script.kind,
-                                                            self.script.minutes, script_text=self.script.text or None)
+                                                            self.script.minutes, script_text=self.script.text or None,
+                                                            audio_setup=audio_setup(self.config.controller.barge_in))
                 return Path(self.store.session_dir(self.session_id))  # never outside the data folder
             except Exception as exc:  # read-only or full data folder: the round still runs
                 self._problem(f"This round cannot be saved: {exc}")
@@ -900,6 +904,9 @@ class RoundSession:
     def _loudspeakers_heard(self) -> None:
         """From the microphone's thread: the round's own echo check heard the interviewer."""
         self.controller.loudspeakers_heard()
+        store, session_id = self.store, self.session_id
+        if store is not None and session_id is not None:
+            self._write(lambda: store.set_audio_setup(session_id, LOUDSPEAKERS), "Saving the audio setup")
         self._post(lambda: self._problem(
             "The microphone hears the interviewer's voice: loudspeakers, it seems. So that its own voice "
             "cannot interrupt it, talking no longer does; press Space to interrupt. Headphones work "

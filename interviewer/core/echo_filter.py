@@ -61,6 +61,26 @@ class PlayedLine:
     end: float | None
 
 
+# The audio setup a round ran with, as stored with it (storage: sessions.audio_setup): with
+# headphones (barge-in on) the microphone does not hear the interviewer, so there is no echo to
+# take out, and a reply reusing its words ("Anything you'd like to add?" - "No, nothing to add.")
+# must not be taken for it. None: not known (a round stored before the setup was kept).
+HEADPHONES = "headphones"
+LOUDSPEAKERS = "loudspeakers"
+
+
+def audio_setup(barge_in: bool) -> str:
+    """The setup a round runs with: barge-in on is headphones (or a setup not found to echo),
+    off is loudspeakers (core.round_settings.ControllerSettings.barge_in)."""
+    return HEADPHONES if barge_in else LOUDSPEAKERS
+
+
+def may_echo(setup: str | None) -> bool:
+    """Whether the round's transcripts may hold the interviewer's echo: with loudspeakers, and
+    for a round whose setup is not known (their live transcripts were filtered then too)."""
+    return setup != HEADPHONES
+
+
 def lines_said(lines: Sequence[tuple[float, str]], words_per_minute: float) -> list[PlayedLine]:
     """Stored lines (when each began, its text) as played lines, each as long as its words take
     at `words_per_minute`: their ends were not kept (an answer transcribed after the round)."""

@@ -240,6 +240,8 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         screen.weeks.setValue(self.services.settings.plan_weeks)
         screen.weeks.valueChanged.connect(self._remember_plan_weeks)
         screen.session_requested.connect(self._open_review)
+        # "Analyse 4 older rounds again": in the background with its bar, as File > Analyse all rounds again.
+        screen.reanalyse_requested.connect(lambda ids: self.review.reanalyse(list(ids)))
         self._install("progress", screen)
 
     def _build_settings(self) -> None:

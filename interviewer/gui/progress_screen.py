@@ -31,6 +31,8 @@ from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, count
                                             next_step_text,
                                             track_plan)
 from interviewer.core.weak_spots import RECENT_ROUNDS, weakest_first
+from interviewer.core.analysis.version import (OFFER_OLDER_ROUNDS_FROM, analyse_older_rounds_text,
+                                               analysed_by_older_version, older_rounds_line)
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import NO_CLARIFYING_KINDS, ROUND_KINDS
 from interviewer.gui.charts import Chart, Series
@@ -72,6 +74,7 @@ FITTED_COLUMNS = (2, 3)  # the weak-spot table's short columns (Covered, Over ti
 
 class ProgressScreen(QWidget):
     session_requested = Signal(int)  # a round to open for review (the rating note's link)
+    reanalyse_requested = Signal(list)  # session ids of the rounds an older analysis version analysed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +160,15 @@ class ProgressScreen(QWidget):
         self.plan_summary = QLabel()
         self.plan_summary.setWordWrap(True)
 
+        # Rounds an older version of the analysis analysed: their numbers follow the older rules
+        # until analysed again, which the link does (in the background, ReviewController.reanalyse).
+        self.older_rounds = LinksLabel()
+        self.older_rounds.setWordWrap(True)
+        self.older_rounds.setTextFormat(Qt.TextFormat.RichText)
+        self.older_rounds.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.older_rounds.linkActivated.connect(lambda _link: self.reanalyse_requested.emit(self.older_round_ids()))
+        self.older_rounds.hide()
         top = QHBoxLayout()
         top.addWidget(QLabel("<h2>Progress</h2>"))
         top.addStretch(1)
@@ -187,6 +199,7 @@ class ProgressScreen(QWidget):
         self._arrange(two_columns=True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.older_rounds)
         layout.addLayout(grid, 1)
         layout.addWidget(self.rating_note)
         self._redraw()  # the empty state says what will appear
@@ -194,7 +207,19 @@ class ProgressScreen(QWidget):
     def set_progress(self, rows: list[Any]) -> None:
         """rows: storage SessionProgress objects, oldest first."""
         self.rows = list(rows)
+        self._show_older_rounds()
         self._redraw()
+
+    def older_round_ids(self) -> list[int]:
+        """The rounds shown here whose numbers an older version of the analysis produced."""
+        return [r.session_id for r in self.rows if analysed_by_older_version(getattr(r, "analysis_version", None))]
+
+    def _show_older_rounds(self) -> None:
+        count = len(self.older_round_ids())
+        if count >= OFFER_OLDER_ROUNDS_FROM:
+            self.older_rounds.setText(f'{html.escape(older_rounds_line(count))} '
+                                      f'<a href="again">{html.escape(analyse_older_rounds_text(count))}</a>')
+        self.older_rounds.setVisible(count >= OFFER_OLDER_ROUNDS_FROM)
 
     def set_areas(self, rounds: list[Any], scripts: list[Any] | None = None) -> None:
         """rounds: core.weak_spots.RoundAreas of completed rounds (Store.area_history); scripts:

@@ -374,10 +374,11 @@ class ReviewController:
         def done(result) -> None:
             ended()
             self.banner.show_message(result.message, "info")
-            if result.analysed and self._sessions_changed is not None:
-                self._sessions_changed()  # Home and Progress read the analyses
+            # Home and Progress read the analyses, and Progress which rounds are still older ones.
+            if (result.analysed or result.rounds) and self._sessions_changed is not None:
+                self._sessions_changed()
             shown = self.screen.session
-            if result.analysed and shown is not None and shown.id in result.rounds:
+            if shown is not None and shown.id in result.rounds:
                 # An export written before no longer matches the round's analysis (trial 39).
                 self.screen.export_note.set_note("")
                 fresh = self.load_session(shown.id)

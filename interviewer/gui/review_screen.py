@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from interviewer.core.analysis.marks import pause_word, transcript_marks
 from interviewer.core.analysis.phases import ENDED_EARLY_MIN_S
+from interviewer.core.analysis.version import (ANALYSE_AGAIN_TEXT, ANALYSIS_VERSION, OLDER_ANALYSIS_TEXT,
+                                               analysed_by_older_version)
 from interviewer.core.time_left import questions_done_text
 from interviewer.core.analysis.report import (DISFLUENCY_LEGEND, disfluency_count_text, finding_label,
                                               finding_round_time, finding_severity, finding_text)
@@ -50,6 +52,7 @@ from interviewer.core.ask_labels import PROBE_LABEL, is_probe, label_for
 from interviewer.gui.live_transcript import FILLER_STYLE
 from interviewer.gui import text_fit, theme
 from interviewer.gui.flow_layout import FlowLayout
+from interviewer.gui.links_label import LinksLabel
 from interviewer.gui.review_summary import TenSecondSummary
 from interviewer.gui.screen_keys import REVIEW_KEYS, bind_screen_keys
 from interviewer.app.review_model import RoundNumbers, fmt_seconds, fmt_wpm, last_moment, round_numbers
@@ -612,8 +615,20 @@ class ReviewScreen(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addLayout(right)
+        # One calm line for a round an older version of the analysis analysed: its findings
+        # and numbers follow the older rules until it is analysed again (the link does it).
+        self.older_analysis = LinksLabel()
+        self.older_analysis.setWordWrap(True)
+        self.older_analysis.setTextFormat(Qt.TextFormat.RichText)
+        self.older_analysis.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.older_analysis.setText(f'{html.escape(OLDER_ANALYSIS_TEXT)} <a href="again">{ANALYSE_AGAIN_TEXT}</a>')
+        self.older_analysis.linkActivated.connect(
+            lambda _link: self.session and self.reanalyse_requested.emit(self.session.id))
+        self.older_analysis.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.older_analysis)
         # First what a candidate reads in ten seconds (three strengths, three fixes, each a link
         # to its moment), then the numbers and the details.
         self.ten_seconds = TenSecondSummary()
@@ -721,6 +736,9 @@ class ReviewScreen(QWidget):
             self._missed_areas = ()  # another round's; this one's come with its matched talking points
         self.session, self.numbers, self._script, self._missing_audio = session, numbers, script, missing_audio
         self._show_header()
+        self.older_analysis.setVisible(
+            session.status != "in_progress"
+            and analysed_by_older_version(getattr(session, "analysis_version", ANALYSIS_VERSION)))
         self.transcript.setHtml(self._transcript_html())
         self.ten_seconds.show_session(session)
         self._fill_findings()

@@ -59,6 +59,8 @@ class SessionSummary:
     skipped: str | None = None  # its QUESTIONS_DONE_KIND finding's "skipped" (status_text)
     # The exact text of its question script when it started (None: stored before it was kept).
     script_text: str | None = field(default=None, repr=False)
+    # The version of the analysis its findings and numbers come from (core.analysis.version; 0: not known).
+    analysis_version: int = 0
 
     @property
     def status_text(self) -> str:
@@ -160,6 +162,10 @@ class Session:
     # The exact text of its question script when it started (core.stored_script finds the round's
     # script with it); None for a round stored before it was kept, or one without a script.
     script_text: str | None = field(default=None, repr=False)
+    # The version of the analysis its findings and numbers come from (core.analysis.version; 0: not known).
+    analysis_version: int = 0
+    # The audio setup it ran with (core.echo_filter.HEADPHONES or LOUDSPEAKERS; None: not known).
+    audio_setup: str | None = None
 
     def findings_for(self, answer_id: int) -> list[Finding]:
         return [f for f in self.findings if f.answer_id == answer_id]
@@ -220,6 +226,8 @@ class SessionProgress:
     # Its QUESTIONS_DONE_KIND finding says the interviewer closed it with every planned question
     # asked (Finding.finished): it counts for the practice plan whatever its length.
     finished: bool = False
+    # The version of the analysis its numbers come from (core.analysis.version; 0: not known).
+    analysis_version: int = 0
 
     @property
     def mean_self_rating(self) -> float | None:

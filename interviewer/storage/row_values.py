@@ -8,6 +8,7 @@ import math
 import sqlite3
 from typing import Any
 
+from interviewer.core.analysis.version import UNKNOWN_ANALYSIS_VERSION
 from interviewer.core.transcript import Transcript, TranscriptFormatError, parse_json
 from interviewer.storage.errors import StorageError
 
@@ -69,6 +70,11 @@ def _number(value: Any, default: float | None = None) -> float | None:
     except OverflowError:  # an integer past the float range
         return default
     return value if math.isfinite(value) else default
+
+
+def _version(value: Any) -> int:
+    """A stored analysis version (core.analysis.version); anything but a whole number reads as not known."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else UNKNOWN_ANALYSIS_VERSION
 
 
 def _clock_time(value: Any, default: float | None = None) -> float | None:

@@ -190,6 +190,19 @@ def _v10_round_script_text(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN script_text TEXT")
 
 
+def _v11_analysis_version_and_audio_setup(db: sqlite3.Connection) -> None:
+    """A round keeps which version of the analysis produced its findings and numbers
+    (core.analysis.version: rounds stored before are version 0, not known, and offered to be
+    analysed again), and the audio setup it ran with ('headphones' or 'loudspeakers',
+    core.echo_filter: the echo filter of answers transcribed after the round follows it; NULL
+    for rounds stored before: not known)."""
+    for sql in (
+        "ALTER TABLE sessions ADD COLUMN analysis_version INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE sessions ADD COLUMN audio_setup TEXT",
+    ):
+        db.execute(sql)
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
@@ -202,6 +215,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v8_round_areas_recomputed,
     _v9_round_areas_recomputed,
     _v10_round_script_text,
+    _v11_analysis_version_and_audio_setup,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -221,6 +235,7 @@ TABLES_OF_VERSION = {
     8: OUR_TABLES,
     9: OUR_TABLES,
     10: OUR_TABLES,
+    11: OUR_TABLES,
 }
 
 

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 
 from interviewer import paths
 from interviewer.core.analysis.report import stored_finding_kind
+from interviewer.core.analysis.version import ANALYSIS_VERSION
 from interviewer.core.debrief import prompt_order
 from interviewer.core.transcript import Transcript
 from interviewer.storage import files
@@ -35,7 +36,7 @@ from interviewer.storage.models import (
 from interviewer.storage.progress import answer_numbers, round_totals, with_joined_findings
 from interviewer.storage.row_values import (
     _as_dict, _check_rating, _clock_time, _dumps, _insert_finding, _load_json, _load_transcript, _number,
-    _read_transcript, _text,
+    _read_transcript, _text, _version,
 )
 from interviewer.storage.session_lock import SessionLock
 from interviewer.storage.wav_writer import repair_wav
@@ -255,10 +256,13 @@ class Store:
     # ------------------------------------------------------------------ writing a round
 
     def create_session(self, script_id: str, title: str, kind: str, planned_minutes: float,
-                       started_at: float | None = None, script_text: str | None = None) -> int:
+                       started_at: float | None = None, script_text: str | None = None,
+                       audio_setup: str | None = None) -> int:
         """Start a round. This process owns it (holds its lock) until finish_session or close.
         `script_text`: the exact text the round's script was parsed from, kept with the round so
-        its review never changes with the file (core.stored_script); None: not known."""
+        its review never changes with the file (core.stored_script); None: not known.
+        `audio_setup`: core.echo_filter.HEADPHONES or LOUDSPEAKERS (None: not known). The round
+        is analysed by the current version of the analysis (core.analysis.version)."""
         started_at = time.time() if started_at is None else started_at
         folder = time.strftime("%Y%m%d-%H%M%S", time.localtime(started_at)) + "-" + secrets.token_hex(3)
         if self.full_disk:
@@ -277,9 +281,9 @@ class Store:
             with self._write("Starting a round") as db:
                 cur = db.execute(
                     "INSERT INTO sessions (folder, script_id, title, kind, planned_minutes, started_at, status, owner_pid,"
-                    " script_text) VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?, ?)",
+                    " script_text, analysis_version, audio_setup) VALUES (?, ?, ?, ?, ?, ?, 'in_progress', ?, ?, ?, ?)",
                     (folder, script_id, title, kind, float(planned_minutes), started_at, os.getpid(),
-                     script_text or None))
+                     script_text or None, ANALYSIS_VERSION, audio_setup))
                 session_id = int(cur.lastrowid)
         except BaseException:
             lock.release(remove=True)
@@ -476,6 +480,21 @@ class Store:
             return _insert_finding(db, session_id, answer_id,
                                    {"kind": kind, "message": message, "start": start, "end": end, **(details or {})})
 
+    def set_analysis_version(self, session_id: int, version: int) -> None:
+        """The round's findings and numbers now come from this version of the analysis
+        (after it was analysed again: app/backfill.reanalyse)."""
+        with self._write("Saving the analysis version") as db:
+            if db.execute("UPDATE sessions SET analysis_version = ? WHERE id = ?",
+                          (int(version), session_id)).rowcount != 1:
+                raise SessionNotFound(f"no session with id {session_id}")
+
+    def set_audio_setup(self, session_id: int, setup: str | None) -> None:
+        """The audio setup the round runs with (core.echo_filter.HEADPHONES or LOUDSPEAKERS), when
+        it is found to be another during the round (the interviewer heard through loudspeakers)."""
+        with self._write("Saving the audio setup") as db:
+            if db.execute("UPDATE sessions SET audio_setup = ? WHERE id = ?", (setup, session_id)).rowcount != 1:
+                raise SessionNotFound(f"no session with id {session_id}")
+
     def save_scratchpad(self, session_id: int, text: str) -> None:
         with self._write("Saving the scratchpad") as db:
             if db.execute("UPDATE sessions SET scratchpad = ? WHERE id = ?", (text, session_id)).rowcount != 1:
@@ -541,7 +560,7 @@ class Store:
                            _clock_time(r["ended_at"]), _text(r["status"]), r["n"], _number(r["paused"], 0.0),
                            bool(r["early"]), _number(r["last_moment"]) or None,
                            r["skipped"] if isinstance(r["skipped"], str) and r["skipped"] else None,
-                           _text(r["script_text"], None) or None)
+                           _text(r["script_text"], None) or None, _version(r["analysis_version"]))
             for r in self._read(sql, (ENDED_EARLY_KIND, QUESTIONS_DONE_KIND, kind, kind, include_discarded))
         ]
 
@@ -550,7 +569,9 @@ class Store:
         session = Session(r["id"], _text(r["folder"]), _text(r["script_id"]), _text(r["title"]), _text(r["kind"]),
                           _number(r["planned_minutes"], 0.0), _clock_time(r["started_at"], 0.0),
                           _clock_time(r["ended_at"]), _text(r["status"]), _text(r["scratchpad"]),
-                          script_text=_text(r["script_text"], None) or None)
+                          script_text=_text(r["script_text"], None) or None,
+                          analysis_version=_version(r["analysis_version"]),
+                          audio_setup=_text(r["audio_setup"], None) or None)
         for a in self._read("SELECT * FROM answers WHERE session_id = ? ORDER BY id", (session_id,)):
             transcript, problem = _read_transcript(a["transcript_json"])
             session.answers.append(Answer(
@@ -721,7 +742,8 @@ class Store:
     def progress(self, kind: str | None = None) -> list[SessionProgress]:
         """Numbers per completed or interrupted session, oldest first, for the progress plots."""
         sessions = self._read(
-            "SELECT id, script_id, kind, title, started_at, status, planned_minutes, ended_at, " + _PAUSED + ", " + _LAST_MOMENT
+            "SELECT id, script_id, kind, title, started_at, status, planned_minutes, ended_at, analysis_version, "
+            + _PAUSED + ", " + _LAST_MOMENT
             + ", EXISTS (SELECT 1"
             " FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?) AS early"
             ", EXISTS (SELECT 1 FROM findings f WHERE f.session_id = s.id AND f.answer_id IS NULL AND f.kind = ?"
@@ -768,7 +790,7 @@ class Store:
                 t.filler_rate, t.pace_wpm, t.long_pauses, t.clarifying_questions,
                 tuple(ratings[r["id"]]), r["planned_minutes"], r["ended_at"],
                 _number(r["paused"], 0.0), bool(r["early"]), _number(r["last_moment"]) or None,
-                _text(r["script_id"], ""), bool(r["finished"])))
+                _text(r["script_id"], ""), bool(r["finished"]), _version(r["analysis_version"])))
         return out
 
     # ------------------------------------------------------------------ recovery and deletion

@@ -70,3 +70,82 @@ def test_file_menu_analyses_every_round_again(qtbot, isolated_dirs, tmp_path):
     qtbot.waitUntil(lambda: "in 2 rounds" in window.banner.text, timeout=10000)
     for sid in ids:
         assert all("old_rule_only" not in a for a in _analyses(data, sid))
+
+
+def _analysed_by_an_older_version(data, sid) -> None:
+    with Store.open(data) as store, sqlite3.connect(store.db_path) as db:  # as an older version left it
+        db.execute("UPDATE sessions SET analysis_version = 0 WHERE id = ?", (sid,))
+
+
+def _versions(data):
+    with Store.open(data) as store:
+        return {s.id: s.analysis_version for s in store.list_sessions()}
+
+
+def test_the_review_of_a_round_analysed_by_an_older_version_says_so_and_analyses_it_again(qtbot, isolated_dirs,
+                                                                                          tmp_path):
+    """One calm line, with the action: the round's findings follow the older rules until then.
+    A round of the current version has no such line."""
+    from interviewer.core.analysis.version import ANALYSIS_VERSION, OLDER_ANALYSIS_TEXT
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        old, current = _old_round(store), _old_round(store)
+    _analysed_by_an_older_version(data, old)
+    window = _window(qtbot, data)
+    line = window.review_screen.older_analysis
+    window.review.open(current)
+    assert line.isHidden()
+    window.review.open(old)
+    assert not line.isHidden() and OLDER_ANALYSIS_TEXT in line.text() and "Analyse again</a>" in line.text()
+    line.linkActivated.emit("again")
+    assert window.review.reanalyse_progress.running  # in the background: the GUI thread runs on
+    qtbot.waitUntil(lambda: "Analysed 1 answer again" in window.banner.text, timeout=10000)
+    qtbot.waitUntil(lambda: line.isHidden(), timeout=10000)
+    assert _versions(data)[old] == ANALYSIS_VERSION
+    review = window.review_screen.session
+    assert review.id == old and "old_rule_only" not in review.answers[0].analysis
+    # Nothing the user made or said is lost.
+    assert [(d.text, d.self_rating) for d in review.debrief] == [("At the start", 2)]
+    assert review.answers[0].transcript.text == "um I would uh rank by recency"
+
+
+def test_progress_offers_to_analyse_the_older_rounds_again(qtbot, isolated_dirs, tmp_path):
+    """Several rounds analysed by an older version: Progress says so, once, with "Analyse 3 older
+    rounds again", which runs in the background with the status bar's bar; then the line goes."""
+    from interviewer.core.analysis.version import ANALYSIS_VERSION
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        older = [_old_round(store) for _ in range(3)]
+        current = _old_round(store)
+    for sid in older:
+        _analysed_by_an_older_version(data, sid)
+    window = _window(qtbot, data)
+    screen = window.progress_screen
+    offer = screen.older_rounds
+    qtbot.waitUntil(lambda: not offer.isHidden(), timeout=10000)
+    assert "Analyse 3 older rounds again</a>" in offer.text()
+    assert sorted(screen.older_round_ids()) == sorted(older)
+    offer.linkActivated.emit("again")
+    assert window.review.reanalyse_progress.running  # in the background: the GUI thread runs on
+    qtbot.waitUntil(lambda: "in 3 rounds" in window.banner.text, timeout=10000)
+    qtbot.waitUntil(lambda: offer.isHidden(), timeout=10000)
+    assert set(_versions(data).values()) == {ANALYSIS_VERSION}
+    for sid in older:
+        assert all("old_rule_only" not in a for a in _analyses(data, sid))
+        with Store.open(data) as store:
+            session = store.get_session(sid)
+            assert [(d.text, d.self_rating) for d in session.debrief] == [("At the start", 2)]
+            assert session.answers[0].transcript.text == "um I would uh rank by recency"
+    assert all(a["old_rule_only"] for a in _analyses(data, current))  # left as it was: not an older round
+
+
+def test_progress_leaves_a_single_older_round_to_its_review(qtbot, isolated_dirs, tmp_path):
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        sid = _old_round(store)
+    _analysed_by_an_older_version(data, sid)
+    window = _window(qtbot, data)
+    qtbot.waitUntil(lambda: window.progress_screen.rows != [], timeout=10000)
+    assert window.progress_screen.older_round_ids() == [sid] and window.progress_screen.older_rounds.isHidden()

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from interviewer.app.backfill import answers_to_transcribe, transcribe_missing
+from interviewer.core.echo_filter import HEADPHONES, LOUDSPEAKERS
 from interviewer.core.engine import mentions_any
 from interviewer.core.scripts.model import ClarifyingTopic, Phase, Question, RoundScript
 from speech_oracle import MIN_RECALL, recall_of
@@ -335,7 +336,7 @@ def test_a_misheard_question_asked_again_counts_once_when_transcribed_later(stor
 def test_the_interviewers_echo_is_left_out_of_an_answer_transcribed_after_the_round(store):
     """Trial 44 D1: with loudspeakers the recording holds the interviewer's nudge; transcribed
     after the round (the model was loading), the answer is still only the candidate's words."""
-    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45)
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45, audio_setup=LOUDSPEAKERS)
     store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
     aid = store.add_answer(sid, "q0", "Design a feed ranker.", asked_at=5.0, answer_start=10.0)
     record_tone(store.audio_path_for(sid, aid), 1.0)
@@ -349,3 +350,35 @@ def test_the_interviewers_echo_is_left_out_of_an_answer_transcribed_after_the_ro
     assert result.transcribed == [aid]
     [answer] = store.get_session(sid).answers
     assert answer.transcript.text == "I would start with the latency budget"
+
+
+def _round_ending_with_anything_to_add(store, setup):
+    sid = store.create_session("sd-feed", "Feed ranking design", "ml_system_design", 45, audio_setup=setup)
+    store.add_phase(sid, "clarify", "Clarify", 10, 0.0)
+    aid = store.add_answer(sid, "", "Anything you'd like to add before we finish?", asked_at=10.0, answer_start=10.0)
+    record_tone(store.audio_path_for(sid, aid), 1.0)
+    store.add_interviewer_line(sid, 10.0, "prompt", "Anything you'd like to add before we finish?")
+    return sid, aid
+
+
+def _said_while_the_line_sounds(path: Path):  # the reply, heard as the line is still said
+    return make_transcript("No, nothing to add.", seconds=3.0)
+
+
+def test_a_headphones_rounds_answer_transcribed_after_the_round_keeps_the_interviewers_words(store):
+    """With headphones there is no echo (the live path takes none out since 3c22983b): a reply
+    transcribed after the round that reuses the interviewer's words ("nothing to add" after
+    "like to add") keeps them. Before the round's setup was stored, the catch-up took it for echo."""
+    sid, aid = _round_ending_with_anything_to_add(store, HEADPHONES)
+    assert store.get_session(sid).audio_setup == HEADPHONES
+    assert transcribe_missing(store, store.get_session(sid), SCRIPT, _said_while_the_line_sounds).transcribed == [aid]
+    [answer] = store.get_session(sid).answers
+    assert answer.transcript.text == "No, nothing to add."
+
+
+def test_a_loudspeakers_rounds_echo_of_the_same_line_is_taken_out(store):
+    """The same words heard through loudspeakers, as the line sounds, are its echo."""
+    sid, aid = _round_ending_with_anything_to_add(store, LOUDSPEAKERS)
+    transcribe_missing(store, store.get_session(sid), SCRIPT, _said_while_the_line_sounds)
+    [answer] = store.get_session(sid).answers
+    assert "nothing to add" not in answer.transcript.text

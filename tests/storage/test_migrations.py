@@ -183,3 +183,28 @@ def test_version_9_rounds_get_no_script_copy_and_new_rounds_keep_theirs(tmp_path
         assert store.get_session(sid).script_text == text
     with Store.open(data_dir) as store:  # kept across a restart
         assert store.get_session(sid).script_text == text and store.get_session(1).script_text is None
+
+
+def test_version_10_rounds_are_of_an_unknown_analysis_version_and_audio_setup(tmp_path):
+    """A real version-10 database upgrades with its rounds marked as analysed by version 0 (not
+    known: the review and Progress offer to analyse them again) and with no audio setup (not
+    known); its data is kept, and a round started after stores both."""
+    from interviewer.core.analysis.version import ANALYSIS_VERSION, analysed_by_older_version
+
+    HEADPHONES = "headphones"  # core.echo_filter.HEADPHONES
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 10)
+    with Store.open(data_dir) as store:
+        old = store.get_session(1)
+        assert old.analysis_version == 0 and analysed_by_older_version(old.analysis_version)
+        assert old.audio_setup is None
+        assert old.answers[0].analysis["word_count"] == 500 and old.debrief[0].text == "Serving latency"
+        assert [s.analysis_version for s in store.list_sessions()] == [0]
+        assert [p.analysis_version for p in store.progress()] == [0]
+        sid = store.create_session("sd-1", "System design", "ml_system_design", 45, audio_setup=HEADPHONES)
+        store.set_analysis_version(1, ANALYSIS_VERSION)
+    with Store.open(data_dir) as store:  # kept across a restart
+        new = store.get_session(sid)
+        assert (new.analysis_version, new.audio_setup) == (ANALYSIS_VERSION, HEADPHONES)
+        assert store.get_session(1).analysis_version == ANALYSIS_VERSION

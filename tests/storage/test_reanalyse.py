@@ -176,3 +176,33 @@ def test_when_the_interviewer_spoke_is_read_from_what_the_live_round_measured(st
     silences = [f for f in analysis["findings"] if f["kind"] in ("long_pause", "waited")
                 and f["start"] is not None and 2.0 <= f["start"] < 8.0 and f["end"] - f["start"] > 1.0]
     assert silences == []
+
+
+def _older_version(store, sid):
+    """The round as an older version of the analysis left it (version 0: before it was stored)."""
+    with sqlite3.connect(store.db_path) as db:
+        db.execute("UPDATE sessions SET analysis_version = 0 WHERE id = ?", (sid,))
+
+
+def test_a_round_analysed_again_stores_the_current_analysis_version(store):
+    """A round keeps which version of the analysis produced it: analysed again in full, it is the
+    current one (its review no longer offers it); stopped part-way, it stays the older one."""
+    import threading
+
+    from interviewer.core.analysis.version import ANALYSIS_VERSION, analysed_by_older_version
+
+    sid, ids = _stored_round(store)
+    assert store.get_session(sid).analysis_version == ANALYSIS_VERSION  # a new round: the current rules
+    _older_version(store, sid)
+    assert analysed_by_older_version(store.get_session(sid).analysis_version)
+    assert [s.analysis_version for s in store.list_sessions()] == [0]
+    assert [p.analysis_version for p in store.progress()] == [0]
+    cancel = threading.Event()
+    reanalyse(store, store.get_session(sid), SCRIPT, on_progress=lambda done, _total: done == 1 and cancel.set(),
+              cancel=cancel)
+    assert store.get_session(sid).analysis_version == 0  # one answer still has the older analysis
+    before = _snapshot(store, sid)
+    reanalyse(store, store.get_session(sid), SCRIPT)
+    assert store.get_session(sid).analysis_version == ANALYSIS_VERSION
+    assert [p.analysis_version for p in store.progress()] == [ANALYSIS_VERSION]
+    assert _snapshot(store, sid) == before  # transcripts, recordings, debrief and notes kept
