@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from interviewer.core.clock import clock_text, shown_seconds  # noqa: F401 (clock_text shared here)
+from interviewer.core.clock import clock_text, into_round_text, length_of_text, length_text, shown_seconds  # noqa: F401 (shared here)
 from interviewer.core.scripts.model import kind_label  # noqa: F401 (shared here)
 
 
@@ -22,7 +22,8 @@ def phase_clock_text(seconds: float) -> str:
 
 
 def minutes_text(minutes: float) -> str:
-    return f"{minutes:g} min"
+    """A planned length given in minutes, in the one form of a length (core.clock.length_text)."""
+    return length_text(minutes * 60.0)
 
 
 def is_english_voice(voice_id: str, name: str) -> bool:

@@ -211,7 +211,7 @@ def test_home_says_which_recent_rounds_were_ended_early(qtbot, isolated_dirs, tm
 
 def test_home_gives_a_rounds_length_as_the_review_and_the_exports_do(qtbot, isolated_dirs, tmp_path):
     """Trial13: Home said "ended after 5 of 45 min" where the review said 4.6: one measure (the
-    round clock's last moment) and one rounding (core.analysis.phases.round_minutes_text)."""
+    round clock's last moment) and one rounding (core.clock.length_text)."""
     from interviewer.core.analysis.report import analyze_round
     from interviewer.export.report import build_report
     from interviewer.storage import Store
