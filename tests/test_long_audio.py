@@ -401,9 +401,9 @@ def test_progress_line_only_on_a_terminal_or_when_asked():
     show = progress_printer("a.wav", asked=True, stream=out)
     show(0.0, 3725.0)
     show(3725.0, 3725.0)
-    assert out.getvalue().splitlines() == ["a.wav: 0:00 of 1:02:05 transcribed (0%)",
+    assert out.getvalue().splitlines() == ["a.wav: 00:00 of 1:02:05 transcribed (0%)",
                                            "a.wav: 1:02:05 of 1:02:05 transcribed (100%)"]
-    assert progress_line("b", 5, 0) == "b: 0:05 of 0:00 transcribed (100%)"
+    assert progress_line("b", 5, 0) == "b: 00:05 of 00:00 transcribed (100%)"
 
 
 def test_any_rate_and_channels_stream_like_the_whole_file(tmp_path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from interviewer.core.clock import clock_text, shown_seconds  # noqa: F401 (clock_text shared here)
+from interviewer.core.clock import clock_text, into_round_text, length_of_text, length_text, shown_seconds  # noqa: F401 (shared here)
 from interviewer.core.scripts.model import kind_label  # noqa: F401 (shared here)
 
 
@@ -22,7 +22,8 @@ def phase_clock_text(seconds: float) -> str:
 
 
 def minutes_text(minutes: float) -> str:
-    return f"{minutes:g} min"
+    """A planned length given in minutes, in the one form of a length (core.clock.length_text)."""
+    return length_text(minutes * 60.0)
 
 
 def is_english_voice(voice_id: str, name: str) -> bool:
@@ -95,13 +96,37 @@ def output_setup_found_text(settings: Any, labels: dict[str, str]) -> str:
     return text
 
 
-def known_echo_text(settings: Any, labels: dict[str, str]) -> str:
+_SAVED: Any = object()  # known_echo_text's microphone: the one in the settings
+
+
+def _echo_check_elsewhere(settings: Any, input_device: Any = _SAVED) -> bool:
+    """An echo check's verdict is kept, but for another speaker or microphone than the pair in
+    use (`input_device`: the microphone chosen on the Check screen, the saved one by default)."""
+    mic = settings.input_device if input_device is _SAVED else input_device
+    return (settings.output_setup_source == "echo check" and settings.output_setup in ("headphones", "loudspeakers")
+            and (settings.output_device != settings.output_setup_output_device
+                 or mic != settings.output_setup_input_device))
+
+
+def stale_echo_text(settings: Any, input_device: Any = _SAVED) -> str:
+    """The Check screen's Speakers line when the echo check's verdict was found with another
+    speaker or microphone than the pair in use: said as past, with the offer to check again
+    (session 35: "Loudspeakers" stayed after switching to headphones, and nothing offered the
+    check); "" otherwise."""
+    if not _echo_check_elsewhere(settings, input_device):
+        return ""
+    return (f"The last echo check ({local_time_text(settings.output_setup_at)}) found {settings.output_setup} with "
+            "another speaker or microphone: it does not hold for these. Check for echo again (stay quiet).")
+
+
+def known_echo_text(settings: Any, labels: dict[str, str], input_device: Any = _SAVED) -> str:
     """The Check screen's Speakers line once the setup of the speaker in use is known (its hint
-    to run the check otherwise); "" when it is not known."""
+    to run the check otherwise); "" when it is not known, or an echo check found it with another
+    microphone than `input_device` (the Check screen's choice; the saved one by default)."""
     from interviewer.app.settings import output_setup_for
 
     setup = output_setup_for(settings)
-    if setup not in ("headphones", "loudspeakers"):
+    if setup not in ("headphones", "loudspeakers") or _echo_check_elsewhere(settings, input_device):
         return ""
     found = output_setup_found_text(settings, labels)
     text = f"{setup.capitalize()} ({found[:1].lower() + found[1:]})"

@@ -13,6 +13,7 @@ from interviewer.core.analysis.report import DID_NOT_KNOW_KIND, GAVE_UP_KIND
 from interviewer.core.analysis.phases import NOT_REACHED, handed_on, not_reached, phase_difference_text
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.scripts.model import RoundScript
+from interviewer.core.clock import length_text
 from interviewer.export.report import last_moment
 from interviewer.storage.progress import round_parts
 
@@ -128,7 +129,7 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
     for answer in sorted(answers, key=lambda x: -x.duration)[:longest]:
         duration = answer.duration
         if duration >= LONG_ANSWER_MIN_S:
-            length = f"{duration / 60:.1f} min" if duration >= 60 else f"{duration:.0f} s"
+            length = length_text(duration)
             moments.append(FlaggedMoment("long_answer", answer.part_ids[0], 0.0,
                                          f"One of your longest answers ({length}), to "
                                          f"\"{_short(answer.heading)}\""))

@@ -174,11 +174,12 @@ def _num(value, unit: str = "", none: str = "n/a") -> str:
 
 def _print_text(a, points: list[dict] | None = None) -> None:
     from interviewer.core.analysis.report import finding_text
+    from interviewer.core.clock import length_text
     from interviewer.export.coverage_section import STATUS_LABEL, STATUS_MARK
 
     d = finite_only(a.to_dict())
     stats = d["filler_stats"]
-    print(f"Duration {d['duration'] or 0.0:.1f} s, {a.pace.words} words, "
+    print(f"Duration {length_text(d['duration'] or 0.0)}, {a.pace.words} words, "
           f"pace {_num(_whole(d['articulation_wpm']), ' wpm', 'n/a (no words)')} while speaking "
           f"(normal {a.pace.articulation_band[0]:.0f}-{a.pace.articulation_band[1]:.0f}), "
           f"{_num(_whole(d['pace_wpm']), ' wpm')} with pauses")

@@ -9,11 +9,7 @@ from __future__ import annotations
 import sys
 from typing import Callable, TextIO
 
-
-def _clock(seconds: float) -> str:
-    seconds = int(round(seconds))
-    hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+from interviewer.core.clock import clock_text as _clock  # a point in the audio, as every clock shows it
 
 
 def progress_line(label: str, done: float, total: float) -> str:

@@ -20,15 +20,27 @@ def clock_text(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
-def round_minutes_text(seconds: float) -> str:
-    """A point of the round in round time, as a span since its start ("32 minutes", "1 minute",
-    "less than a minute"): whole minutes the round clock has shown, for sentences that name when
-    the round ends (trial 44: "the round ends early, at 07:32 instead of 45:00" read as a time of
-    day beside a wall clock at 07:35)."""
-    whole = shown_seconds(seconds) // 60
-    if whole < 1:
-        return "less than a minute"
-    return "1 minute" if whole == 1 else f"{whole} minutes"
+def length_text(seconds: float) -> str:
+    """A length of time (how long a round, a part or an answer took, or is planned to take):
+    "48 s", "9 min 18 s", "45 min", in whole seconds, never negative. The one form every view,
+    export and the CLI write a length in; a point of the round is clock_text ("12:05"). The round
+    summary said "9.3 of 45 min" beside the review's "09:18" for the same round (session 35)."""
+    seconds = shown_seconds(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def length_of_text(seconds: float, planned_minutes: float) -> str:
+    """"9 min 18 s of 45 min": a round's (or a part's) length against its plan (length_text both)."""
+    return f"{length_text(seconds)} of {length_text(planned_minutes * 60)}"
+
+
+def into_round_text(seconds: float) -> str:
+    """A point of the round said in a sentence: "11:38 into the round" (clock_text), not "at
+    11:38", which read as a time of day (session 35)."""
+    return f"{clock_text(seconds)} into the round"
 
 
 class Clock(Protocol):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.core.clock import clock_text, round_minutes_text
+from interviewer.core.clock import clock_text, length_text
 from interviewer.core.extra_questions import is_extra_part
 from interviewer.core.interview_requests import minutes, time_left_reply
 
@@ -263,12 +263,6 @@ def left_with_next_text(parts: int, extras: int = 0) -> str:
     return f"{' and '.join(s for s in said if s)} {'was' if parts + extras == 1 else 'were'} left with N"
 
 
-def shown_minutes(seconds: float) -> str:
-    """A round's planned length in whole minutes ("45"; "62" past an hour), the number that
-    follows "instead of" in early_end_note."""
-    return str(int(round(seconds)) // 60)
-
-
 def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skipped: int = 0, extras: int = 0,
                    no_extra: str | None = None, skipped_extras: int = 0) -> str:
     """The sentence the round screen shows once when the round shortens itself (the engine's
@@ -279,8 +273,8 @@ def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skippe
     script's own (core.extra_questions), said with them. `no_extra`: why no (further) extra
     question was offered (the engine's no_extra_why), said after it (trial 37: one round offered
     one, the next did not, and nothing said why). `skipped_extras`: extra questions left with
-    Next, said apart from the parts (left_with_next). When: in round time, "after 9 minutes instead
-    of 45" (core.clock.round_minutes_text), not "at 09:03 instead of 45:00", which read as a time
+    Next, said apart from the parts (left_with_next). When: in round time, "after 9 min 3 s instead
+    of 45 min" (core.clock.length_text, the one form of a length), not "at 09:03 instead of 45:00", which read as a time
     of day (trial 44)."""
     if skipped or skipped_extras:  # not "done": a part left with N was not (trial 38)
         why = f"The interviewer has nothing more to ask ({left_with_next_text(skipped, skipped_extras)})"
@@ -291,6 +285,6 @@ def early_end_note(ends_at: float, round_seconds: float, last_part: bool, skippe
         why = "All planned questions are done"
     then = "press N to end the round now" if last_part else "press N for the next part"
     reason = f" ({'no more extra questions' if extras else 'no extra question'}: {no_extra})" if no_extra else ""
-    planned = shown_minutes(round_seconds)
-    return (f"{why}, so the round ends early, after {round_minutes_text(ends_at)} instead of "
+    planned = length_text(round_seconds)
+    return (f"{why}, so the round ends early, after {length_text(ends_at)} instead of "
             f"{planned}{reason}. The time left is for your questions; {then}, or keep talking.")

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis.marks import transcript_marks
-from interviewer.core.analysis.phases import NOT_REACHED, handed_on, not_reached, phase_difference_text, round_minutes_text
+from interviewer.core.analysis.phases import NOT_REACHED, handed_on, not_reached, phase_difference_text
 from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count_text, finding_round_time, finding_text
 from interviewer.core.analysis.pace import NO_PACE_SHORT_WHY, no_pace_reason
 from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, repeated_ask_parts, topics_missed_text, with_part
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
 from interviewer.core.ask_labels import follow_up_label
-from interviewer.core.clock import clock_text
+from interviewer.core.clock import clock_text, length_text
 from interviewer.core.practice_plan import shown_finding_label
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
 from interviewer.export.interviewer_lines import UNANSWERED_FOLLOW_UP_KINDS, label_of
@@ -106,7 +106,8 @@ class SessionReport:
 
 
 def fmt_clock(seconds: float | None) -> str:
-    """A round time or length as the review shows it (core clock_text, "00:31"): the exports
+    """A point of the round as the review shows it (core clock_text, "00:31"; a length is
+    core length_text): the exports
     said "0:31.0" beside the review's "[00:31]" for the same moment (trial 25)."""
     return "-" if seconds is None else clock_text(seconds)
 
@@ -176,7 +177,7 @@ def fmt_number(value: float | None, unit: str = "", digits: int = 1) -> str:
 
 def answer_facts(numbers: AnswerNumbers) -> dict[str, str]:
     """One answer's numbers as every export shows them."""
-    out = {"Length": fmt_clock(numbers.duration),
+    out = {"Length": "-" if numbers.duration is None else length_text(numbers.duration),
            "Response latency": fmt_number(numbers.response_latency, " s"),
            "Words": str(numbers.words),
            "Fillers": f"{numbers.fillers}" + (f" ({numbers.filler_rate:.1f} per 100 words)"
@@ -303,32 +304,32 @@ def build_report(session: Session, missing_audio: list[str] | None = None, scrip
     facts |= {
         "Started": fmt_time(session.started_at),
         "Ended": fmt_time(session.ended_at),
-        "Planned": f"{session.planned_minutes:g} min",
+        "Planned": length_text(session.planned_minutes * 60.0),
         "Status": session.status_text,
     }
     if session.ended_at is not None:
         # On the round clock (pauses left out), as the review's timeline and its "Ended early"
         # finding count it; the wall clock is in Started and Ended.
-        facts["Took"] = f"{round_minutes_text(last_moment(session))} min on the round clock"
+        facts["Took"] = f"{length_text(last_moment(session))} on the round clock"
     phases = []
     count = len(session.phases)
     for i, p in enumerate(session.phases):
         # An interrupted round's last phase has no end: it lasted until the last thing heard,
         # as the review counts it (this said "-" where the review said 04:57).
         ended = p.ended_at if p.ended_at is not None else last_moment(session)
-        actual = max(0.0, ended - p.started_at) / 60
+        actual = max(0.0, ended - p.started_at)
         # As the review's phase table says it (a part done early passed its time on; the round
         # ended in the last part reached).
         passed_on = handed_on(p.ended_at, i, count)
-        phases.append({"Part": p.name, "Planned": f"{p.planned_minutes:g} min",
-                       "Actual": f"{actual:.1f} min",
-                       "Difference": phase_difference_text(p.planned_minutes * 60.0, actual * 60.0, passed_on,
+        phases.append({"Part": p.name, "Planned": length_text(p.planned_minutes * 60.0),
+                       "Actual": length_text(actual),
+                       "Difference": phase_difference_text(p.planned_minutes * 60.0, actual, passed_on,
                                                            ended_round=i + 1 == count),
                        "Started at": fmt_clock(p.started_at)})
     if script is not None:  # every planned part, as the review lists them
         planned = [(p.id, p.name, p.minutes * 60.0) for p in script.phases]
         for _id, name, planned_s in not_reached(planned, [p.phase_id for p in session.phases]):
-            phases.append({"Part": name, "Planned": f"{planned_s / 60:g} min", "Actual": "-",
+            phases.append({"Part": name, "Planned": length_text(planned_s), "Actual": "-",
                            "Difference": NOT_REACHED, "Started at": "-"})
     numbers = round_summary(session, script, coverage_matcher(text_encoder) if script is not None else None)
     facts.update(round_facts(numbers))

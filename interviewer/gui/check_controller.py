@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
-from interviewer.app.labels import known_echo_text
+from interviewer.app.labels import known_echo_text, stale_echo_text
 from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings, with_output_setup
 from interviewer.app.speaker_handle import SpeakerHandle
@@ -47,7 +47,15 @@ class CheckController:
         screen.echo_test_requested.connect(self.test_echo)
         screen.voice_sample_requested.connect(self.speak_sample)
         screen.choices_saved.connect(self._save_choices)
+        # Another microphone chosen here: the echo check's verdict for the old one is not current.
+        screen.mic.currentIndexChanged.connect(lambda _index: self.show_echo())
         screen.set_round(None)
+
+    def show_echo(self) -> None:
+        """The Speakers line for the speaker in use and the microphone chosen on the screen: the
+        echo check's verdict when it was found with these, else the offer to check (again)."""
+        settings, labels, mic = self.services.settings, self._devices().input_labels, self.screen.mic.currentData()
+        self.screen.show_echo_known(known_echo_text(settings, labels, mic), stale_echo_text(settings, mic))
 
     def open(self, script: RoundScript | None = None) -> None:
         self.pending_script = script
@@ -55,7 +63,7 @@ class CheckController:
         settings = self.services.settings
         devices = self._devices()
         self.screen.set_devices(devices, settings.input_device, settings.voice, settings.speech_rate)
-        self.screen.show_echo_known(known_echo_text(settings, devices.input_labels))
+        self.show_echo()
         self.screen.set_model_state(self.model_status.state, self.model_status.message)
         self._show()
 

@@ -127,18 +127,19 @@ class CheckScreen(QWidget):
             self.mic_status.setText("No microphone found. Plug one in (or start PulseAudio/PipeWire), then "
                                     "come back; rounds still run, but answers are not recorded.")
 
-    def show_echo_known(self, known: str) -> None:
+    def show_echo_known(self, known: str, stale: str = "") -> None:
         """What is known about the speaker in use (app/labels.known_echo_text), else ECHO_HINT:
         after the first-start guide's echo check found headphones, this line still asked for the
         check (new-user trial 29). A check running, or the verdict it has just given for the same
-        setup, stays."""
+        setup, stays. `stale` (app/labels.stale_echo_text): the last check was for another
+        speaker or microphone: said instead of its verdict, with the button to check again."""
         if not self.echo_button.isEnabled():  # a check is running: its status stays
             return
         shown = self.echo_status.text()
-        if known and shown not in (ECHO_HINT, self._echo_known):  # the check's own verdict says more
+        if known and not stale and shown not in (ECHO_HINT, self._echo_known):  # the check's own verdict says more
             return
-        self._echo_known = known
-        self.echo_status.setText(known or ECHO_HINT)
+        self._echo_known = stale or known
+        self.echo_status.setText(stale or known or ECHO_HINT)
 
     def set_model_state(self, state: str, message: str) -> None:
         self.model_status.setText(model_state_text(state, message))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from interviewer.app.labels import count_text, known_echo_text
+from interviewer.app.labels import count_text
 from interviewer.app.services import AppServices, DeviceList
 from interviewer.app.settings import AppSettings
 from interviewer.app.speaker_handle import SpeakerHandle
@@ -431,7 +431,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
 
         def show(screen) -> None:
             screen.set_devices(devices, settings.input_device, settings.voice, settings.speech_rate)
-            screen.show_echo_known(known_echo_text(settings, devices.input_labels))  # what the guide found
+            self.check.show_echo()  # what the guide found, or that it was for other devices
 
         self._update_screen("check", "devices", show)
 

@@ -45,7 +45,7 @@ from interviewer.core.analysis.summary import (DEPTH_HEADING, depth_line, findin
 from interviewer.core.round_plan import planned_spans
 from interviewer.core.scripts.model import IMPORTED_KIND, RoundScript
 from interviewer.core.transcript import join_words
-from interviewer.app.labels import clock_text, kind_label
+from interviewer.app.labels import clock_text, kind_label, length_text
 from interviewer.export.coverage_section import no_script_text
 from interviewer.gui.coverage_checklist import CoverageChecklist
 from interviewer.core.ask_labels import PROBE_LABEL, is_probe, label_for
@@ -903,11 +903,11 @@ class ReviewScreen(QWidget):
             pace = short or f"{fmt_wpm(a.articulation_wpm)} / {fmt_wpm(a.pace_wpm)}"
             # Numbered first: two answers on one question (its clarifying and its approach) read
             # "You're given a list o…" twice, cut by the column (trial 21); the tooltip is whole.
-            values = [f"{row + 1}. {with_part(part_names[row], a.asked)}", clock_text(a.duration), fmt_seconds(a.filler_rate, ""),
+            values = [f"{row + 1}. {with_part(part_names[row], a.asked)}", length_text(a.duration), fmt_seconds(a.filler_rate, ""),
                       str(len(a.disfluencies)), pace,
                       str(a.long_pauses), fmt_seconds(a.response_latency),
                       str(a.clarifying_asked), ", ".join(a.topics_missed)]
-            tips = {0: with_part(part_names[row], a.question), 1: f"{clock_text(a.duration)}, {a.words} words", 3: restarts,
+            tips = {0: with_part(part_names[row], a.question), 1: f"{length_text(a.duration)}, {a.words} words", 3: restarts,
                     # "190 / 56" said not which was which (trial 23); the header has no room to
                     # say it (a wider one squeezed the transcript under 400 px at 1280x800).
                     4: (NO_PACE_SHORT_WHY.capitalize() if short else
@@ -926,7 +926,7 @@ class ReviewScreen(QWidget):
         self.phase_table.setHorizontalHeaderLabels(headers)
         self.phase_table.setRowCount(len(numbers.phases))
         for row, p in enumerate(numbers.phases):
-            values = [p.name, clock_text(p.planned_s), clock_text(p.actual_s) if p.reached else "–",
+            values = [p.name, length_text(p.planned_s), length_text(p.actual_s) if p.reached else "–",
                       p.difference_text]
             for col, value in enumerate(values):
                 self.phase_table.setItem(row, col, QTableWidgetItem(value))

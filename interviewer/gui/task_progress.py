@@ -12,6 +12,7 @@ from typing import Callable, Protocol
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from interviewer.app.labels import clock_text
 from interviewer.gui.workers import Job
 
 SHOW_AFTER_MS = 500
@@ -23,8 +24,8 @@ STEPS = 1000  # the bar's resolution
 
 
 def _clock(seconds: float) -> str:
-    seconds = max(0.0, seconds)
-    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+    """A point in the audio, as every clock shows it (core.clock.clock_text)."""
+    return clock_text(seconds)
 
 
 class TaskProgress(QWidget):

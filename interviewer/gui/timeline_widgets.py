@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from interviewer.app.labels import clock_text
+from interviewer.app.labels import clock_text, into_round_text, length_of_text, length_text
 from interviewer.gui import theme
 
 
@@ -45,11 +45,6 @@ TICK_MINUTES = (1, 2, 5, 10, 15, 30, 60)
 
 
 PALE_ALPHA = 90  # planned time not used (yet) on the plan bar: the part's colour, faint
-
-
-def _minutes(seconds: float) -> str:
-    minutes = max(0.0, seconds) / 60.0
-    return f"{minutes:.0f} min" if minutes >= 10 or minutes == int(minutes) else f"{minutes:.1f} min"
 
 
 class PhasePlanBar(QWidget):
@@ -104,10 +99,10 @@ class PhasePlanBar(QWidget):
         early = self.ends_early_at()
         saved = self.saved_from()
         text = (f"Parts: {plan}." if plan else "No round yet.") + (
-            f" The round ends early, at {clock_text(early)}." if early is not None else "") + (
-            f" {clock_text(self.total - saved)} saved by parts done early."
+            f" The round ends early, {into_round_text(early)}." if early is not None else "") + (
+            f" {length_text(self.total - saved)} saved by parts done early."
             if saved is not None and early is None else "") + (
-            f" Now: {now}, {int(self.elapsed // 60)} of {int(self.total // 60)} minutes used." if now else "")
+            f" Now: {now}, {length_of_text(self.elapsed // 60 * 60, self.total // 60)} used." if now else "")
         if text != self._description:
             self._description = text
             self.setAccessibleDescription(text)
@@ -161,9 +156,9 @@ class PhasePlanBar(QWidget):
             if bar.left() + bar.width() * phase.start / self.total <= x < bar.left() + bar.width() * phase.end / self.total:
                 tip = f"{phase.name}: {clock_text(phase.start)} to {clock_text(phase.end)}"
                 if phase.planned is not None:
-                    used = (f", {_minutes(min(phase.used_until, phase.end) - phase.start)} used"
+                    used = (f", {length_text(min(phase.used_until, phase.end) - phase.start)} used"
                             if phase.used_until is not None else "")
-                    tip += f" (planned {_minutes(phase.planned)}{used})"
+                    tip += f" (planned {length_text(phase.planned)}{used})"
                 return f"{tip}\n{PLAN_LEGEND}" if phase.planned is not None else tip
         saved = self.saved_from()
         if saved is not None and x >= bar.left() + bar.width() * saved / self.total:
@@ -173,8 +168,8 @@ class PhasePlanBar(QWidget):
     def _saved_text(self) -> str:
         early, saved = self.ends_early_at(), self.saved_from()
         if early is not None:
-            return f"Parts done early: the round ends at {clock_text(early)}"
-        return f"Saved by parts done early: {_minutes(self.total - (saved or self.total))} for the parts left"
+            return f"Parts done early: the round ends early, {into_round_text(early)}"
+        return f"Saved by parts done early: {length_text(self.total - (saved or self.total))} for the parts left"
 
     def event(self, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.ToolTip:
@@ -314,10 +309,10 @@ class RoundTimelinePlot(QWidget):
 
     def _describe(self) -> None:
         d = self.data
-        ended = (f", ended at {clock_text(d.ended)}" + (f", {d.ended_why}" if d.ended_why else "")
+        ended = (f", ended {into_round_text(d.ended)}" + (f", {d.ended_why}" if d.ended_why else "")
                  if d.ended is not None else "")
         self.setAccessibleDescription(
-            f"{clock_text(d.total)} round{ended}: {len(d.actual)} parts, {len(d.asks)} questions asked, "
+            f"{length_text(d.total)} round{ended}: {len(d.actual)} parts, {len(d.asks)} questions asked, "
             f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
             f"{len(d.findings)} findings. Left and Right move through the answers; Enter plays from there.")
 

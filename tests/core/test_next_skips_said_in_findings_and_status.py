@@ -95,14 +95,14 @@ def test_the_moved_on_note_is_stamped_when_next_was_pressed():
     analysis, _ = _trial_round()
     [moved_on] = [f for f in analysis.findings if f.kind == "moved_on_early"]
     assert moved_on.start == pytest.approx(134.0)  # 2:14, not the part's start at 0:14
-    assert moved_on.message == "You moved on with Next from Questions after 2 of 38 min (1 follow-up skipped)."
+    assert moved_on.message == "You moved on with Next from Questions after 2 min of 38 min (1 follow-up skipped)."
 
 
 def test_a_round_with_a_skipped_follow_up_is_not_all_asked_and_answered():
     analysis, _ = _trial_round()
     [done] = [f for f in analysis.findings if f.kind == "round_questions_done"]
     assert "asked and answered" not in done.message
-    assert done.message == ("The interviewer closed the round at 2.9 of 45 min planned, after its last part; "
+    assert done.message == ("The interviewer closed the round at 2 min 54 s of 45 min planned, after its last part; "
                             "Questions left with Next (1 follow-up skipped).")
     assert done.skipped == "1 follow-up" and done.to_dict()["skipped"] == "1 follow-up"
 

@@ -28,7 +28,7 @@ def test_the_round_ends_early_only_once_the_parts_with_questions_are_over():
 
 def test_the_note_says_why_and_when_in_plain_words():
     note = early_end_note(9 * 60 + 3, 45 * 60, last_part=True)
-    assert note == ("All planned questions are done, so the round ends early, after 9 minutes instead of 45. "
+    assert note == ("All planned questions are done, so the round ends early, after 9 min 3 s instead of 45 min. "
                     "The time left is for your questions; press N to end the round now, or keep talking.")
     assert early_end_note(543, 2700, last_part=False, skipped=1).startswith(
-        "The interviewer has nothing more to ask (one part was left with N), so the round ends early, after 9 minutes")
+        "The interviewer has nothing more to ask (one part was left with N), so the round ends early, after 9 min 3 s instead of 45 min.")

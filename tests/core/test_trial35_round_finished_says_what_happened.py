@@ -30,7 +30,7 @@ def _analysis(cut_off=0):
 def test_the_trial_round_is_not_called_all_asked_and_answered():
     [done] = [f for f in _analysis(cut_off=2).findings if f.kind == "round_questions_done"]
     assert "every question" not in done.message and "answered" not in done.message
-    assert done.message == ("The interviewer closed the round at 7.1 of 45 min planned, after its last part; "
+    assert done.message == ("The interviewer closed the round at 7 min 9 s of 45 min planned, after its last part; "
                             "The fix and Prevention left with Next; 2 questions cut off and not said again.")
 
 
@@ -39,7 +39,7 @@ def test_a_clean_round_says_every_question_was_asked_not_answered():
     timeline = [(phase, minutes, LENGTHS[phase]) for phase, minutes in PLAN]
     [done] = [f for f in analyze_round([], timeline, phase_names=NAMES, plan=PLAN, ended_by=clean).findings
               if f.kind == "round_questions_done"]
-    assert done.message == "The interviewer closed the round at 7.1 of 45 min planned: every question of its script was asked."
+    assert done.message == "The interviewer closed the round at 7 min 9 s of 45 min planned: every question of its script was asked."
 
 
 def test_one_wording_for_every_fact():

@@ -50,6 +50,6 @@ def test_parts_left_with_n_are_not_called_done():
     note = early_end_note(204, 2700, last_part=True, skipped=3)
     assert "done" not in note.split(",")[0]
     assert note.startswith("The interviewer has nothing more to ask (3 parts were left with N), so the round ends "
-                           "early, after 3 minutes instead of 45.")
+                           "early, after 3 min 24 s instead of 45 min.")
     assert early_end_note(543, 2700, last_part=True, skipped=1).startswith(
         "The interviewer has nothing more to ask (one part was left with N)")

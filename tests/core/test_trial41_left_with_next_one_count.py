@@ -54,9 +54,9 @@ def test_round_finished_names_every_part_left_with_next_with_one_count():
 
 def test_moved_on_says_each_parts_share_of_the_same_count():
     moved = _findings()["moved_on_early"]
-    assert "Training deep networks after 2.6 of 12 min (1 follow-up skipped)" in moved.message
-    assert "Generalization after 1.2 of 13 min (1 question and 1 follow-up skipped)" in moved.message
-    assert "Recommenders after 0.6 of 12 min (1 question and 1 follow-up skipped)" in moved.message
+    assert "Training deep networks after 2 min 33 s of 12 min (1 follow-up skipped)" in moved.message
+    assert "Generalization after 1 min 11 s of 13 min (1 question and 1 follow-up skipped)" in moved.message
+    assert "Recommenders after 35 s of 12 min (1 question and 1 follow-up skipped)" in moved.message
 
 
 def test_the_engine_keeps_the_follow_up_next_left_open():
@@ -102,7 +102,7 @@ def test_a_probe_left_with_next_in_silence_is_skipped_not_a_microphone_problem()
     kinds = [f.kind for f in analysis.findings]
     assert "no_speech" not in kinds
     [skip] = [f for f in analysis.findings if f.kind == "skipped_with_next"]
-    assert skip.message == "Skipped with Next after 10.4 s with nothing said."
+    assert skip.message == "Skipped with Next after 10 s with nothing said."
     assert skip.severity == "note"
     assert "microphone" not in " ".join(f.message for f in analysis.findings)
     # Without the flag (a question met with silence), the microphone note is still worth saying.

@@ -20,7 +20,7 @@ def _session(*durations: float) -> Session:
 
 def test_only_answers_long_enough_to_overrun_are_recalled_as_the_longest():
     moments = [m.message for m in flagged_moments(_session(6.0, 23.0, 95.0)) if m.kind == "long_answer"]
-    assert moments == ['One of your longest answers (1.6 min), to "Question 3"']
+    assert moments == ['One of your longest answers (1 min 35 s), to "Question 3"']
     moments = [m.message for m in flagged_moments(_session(6.0, 42.0)) if m.kind == "long_answer"]
     assert moments == ['One of your longest answers (42 s), to "Question 2"']
     assert not [m for m in flagged_moments(_session(6.0, LONG_ANSWER_MIN_S - 1)) if m.kind == "long_answer"]

@@ -174,7 +174,7 @@ def test_ending_the_round_before_a_word_opens_a_review_without_that_empty_answer
     summary = window.review_screen.summary.text()
     assert "Missing recordings" not in summary
     # Why the round is so short is said first (the timeline draws the plan beside it).
-    assert "<b>Ended early:</b> You ended the round at 0.4 of 45 min planned, in Clarify. Not reached: Design, Wrap up." in summary
+    assert "<b>Ended early:</b> You ended the round at 22 s of 45 min planned, in Clarify. Not reached: Design, Wrap up." in summary
     assert "round_ended_early" in [f.kind for f in window.store().get_session(opened[0].id).findings]
     wait_for_background_work()
     window.shutdown()

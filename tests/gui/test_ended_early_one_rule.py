@@ -38,7 +38,7 @@ def test_home_and_the_review_give_one_round_the_same_status(qtbot, isolated_dirs
         qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
         reviews[sid] = window.review_screen.summary.text()
     wait_for_background_work()
-    assert "ended after 20.0 of 45 min" in rows[ended] and "Ended early" in reviews[ended]
+    assert "ended after 20 min of 45 min" in rows[ended] and "Ended early" in reviews[ended]
     assert "ended after" not in rows[done] and "Ended early" not in reviews[done]
     assert "2 rounds: 1 completed, 1 ended early." in home_count
     window.shutdown()

@@ -26,12 +26,12 @@ def test_the_last_phase_of_an_interrupted_round_ends_where_the_round_stopped(qap
     screen.show_session(session)
     assert [(p.id, p.start, p.end) for p in screen.timeline.data.actual] == [
         ("clarify", 0.0, 200.0), ("design", 200.0, 495.0)]
-    assert screen.phase_table.item(1, 2).text() == "04:55"
+    assert screen.phase_table.item(1, 2).text() == "4 min 55 s"
     # ... and the exports say the same (their phase table said "-").
     from interviewer.export.report import build_report
 
     report = build_report(session, script=None)
-    assert [(p["Part"], p["Actual"]) for p in report.phases] == [("Clarify", "3.3 min"), ("Design", "4.9 min")]
+    assert [(p["Part"], p["Actual"]) for p in report.phases] == [("Clarify", "3 min 20 s"), ("Design", "4 min 55 s")]
 
 
 def test_the_review_timeline_marks_where_a_round_ended_before_its_plan(qapp, isolated_dirs):
@@ -53,7 +53,7 @@ def test_the_review_timeline_marks_where_a_round_ended_before_its_plan(qapp, iso
     screen.show_session(session)
     plot = screen.timeline
     assert plot.data.ended == 240.0
-    assert "ended at 04:00" in plot.accessibleDescription()
+    assert "ended 04:00 into the round" in plot.accessibleDescription()
     plot.resize(900, plot.sizeHint().height())
     image = plot.grab().toImage()
     rect = plot._plot_rect()

@@ -30,11 +30,11 @@ def test_a_part_done_early_says_its_time_went_to_later_parts(qapp, isolated_dirs
         session = store.get_session(sid)
     numbers = round_numbers(session)
     assert [p.difference_text for p in numbers.phases] == [
-        "-02:42, passed on to later parts", "+03:02", "-08:20, round ended here"]
+        "-2 min 42 s, passed on to later parts", "+3 min 2 s", "-8 min 20 s, round ended here"]
     screen = ReviewScreen()
     screen.show_session(session)
-    assert screen.phase_table.item(0, 3).text() == "-02:42, passed on to later parts"
+    assert screen.phase_table.item(0, 3).text() == "-2 min 42 s, passed on to later parts"
     report = build_report(session, script=None)
     # The built-in script's later parts follow, "not reached" (trial 28).
-    assert [p["Difference"] for p in report.phases][:3] == ["-02:42, passed on to later parts", "+03:02",
-                                                           "-08:20, round ended here"]
+    assert [p["Difference"] for p in report.phases][:3] == ["-2 min 42 s, passed on to later parts", "+3 min 2 s",
+                                                           "-8 min 20 s, round ended here"]

@@ -23,7 +23,7 @@ from interviewer.storage.progress import round_summary
 LONG_SENTENCE = ("On a normal day the cache in Frankfurt misses about 1 % of lookups which the one -hot "
                  "features in the model server then have to compute again, from the raw events we keep.")
 QUOTED = "On a normal day the cache in Frankfurt misses about 1% of lookups which the one-hot features"
-MOVED_ON = "You moved on with Next from Design after 8.3 of 30 min."
+MOVED_ON = "You moved on with Next from Design after 8 min 20 s of 30 min."
 TOPICS = [("scale", ("how many", "users")), ("latency", ("latency",)), ("cold start", ("new user",))]
 
 

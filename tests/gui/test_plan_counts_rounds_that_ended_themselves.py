@@ -64,7 +64,7 @@ def test_rounds_from_a_third_of_their_plan_tick_the_plan_however_they_ended(qtbo
             in window.home.progress_label.text())
     lines = [window.progress_screen.plan_list.item(i).text() for i in range(window.progress_screen.plan_list.count())]
     assert "Week 1: Foundations (3/3 rounds)" in lines[0]
-    assert any(line.startswith("Not counted: ") and "short round: 9.0 of 45 min, not counted for the week" in line
+    assert any(line.startswith("Not counted: ") and "short round: 9 min of 45 min, not counted for the week" in line
                for line in lines), lines
     window.shutdown()
 
@@ -85,7 +85,7 @@ def test_trial37_rounds_closed_at_a_fraction_of_their_plan_tick_no_week():
                           practised.too_short)
     assert progress[0].count == 0 and not progress[0].done
     assert practised_text(practised) == "3 rounds done, all too short to count for the plan"
-    assert not_counted_reasons(practised)[2].startswith("short round: 2.9 of 45 min, not counted for the week:")
+    assert not_counted_reasons(practised)[2].startswith("short round: 2 min 54 s of 45 min, not counted for the week:")
 
 
 def test_a_round_whose_questions_ran_out_says_so_in_its_review(qtbot, isolated_dirs, tmp_path):
@@ -104,7 +104,7 @@ def test_a_round_whose_questions_ran_out_says_so_in_its_review(qtbot, isolated_d
         qtbot.waitUntil(lambda: window.current_screen_key() == "review", timeout=10000)
         summaries[sid] = window.review_screen.summary.text()
     wait_for_background_work()
-    assert summaries[breadth].startswith("<b>Round finished:</b> The interviewer closed the round at 7.6 of 45 "
+    assert summaries[breadth].startswith("<b>Round finished:</b> The interviewer closed the round at 7 min 36 s of 45 "
                                          "min planned: every question of its script was asked.<br>")
     assert "Round finished" not in summaries[phone] and "Ended early" not in summaries[phone]
     assert all("ended after" not in window.home.recent_list.item(i).text()

@@ -49,7 +49,7 @@ def test_a_round_too_short_for_its_week_is_no_checkpoint_round_either_and_says_w
     practised = practised_rounds(rows)
     assert practised.too_short == {early}
     assert not_counted_reasons(practised) == {
-        early: "ended early at 9.9 of 45 min: a round counts for its week and checkpoints from a third of its length"}
+        early: "ended early at 9 min 54 s of 45 min: a round counts for its week and checkpoints from a third of its length"}
     statuses = readiness(build_plan(8), counted_areas(areas, practised))
     status = next(s for s in statuses if s.checkpoint.text == MONITORING)
     assert status.best == 1 and status.session_ids == (full,)  # the full round only, not 2 in a row
@@ -65,7 +65,7 @@ def test_progress_says_why_a_round_did_not_count(qtbot, isolated_dirs, tmp_path)
     lines = [screen.plan_list.item(i).text() for i in range(screen.plan_list.count())]
     assert any(f"Checkpoint: {MONITORING} (1/3 in a row)" in line for line in lines), lines
     assert any(line.startswith("Not counted: ") and "Round 0" in line
-               and "ended early at 9.9 of 45 min: a round counts for its week and checkpoints from a third of its "
+               and "ended early at 9 min 54 s of 45 min: a round counts for its week and checkpoints from a third of its "
                    "length." in line for line in lines), lines
     assert "Each completed round" not in screen.area_note.text()
     window.shutdown()

@@ -44,12 +44,12 @@ def test_a_round_length_reads_the_same_in_the_review_exports_home_and_plan(qtbot
         session = store.get_session(sid)
         rows = store.progress()
     finding = next(f.message for f in session.findings if f.kind == "round_ended_early")
-    assert "at 6.1 of 45 min planned" in finding  # the review's summary and findings
+    assert "at 6 min 6 s of 45 min planned" in finding  # the review's summary and findings
     md = render_markdown(build_report(session, script=None))
-    assert "at 6.1 of 45 min planned" in md and "**Took:** 6.1 min on the round clock" in md
-    assert not_counted_reasons(practised_rounds(rows))[sid].startswith("ended early at 6.1 of 45 min:")
+    assert "at 6 min 6 s of 45 min planned" in md and "**Took:** 6 min 6 s on the round clock" in md
+    assert not_counted_reasons(practised_rounds(rows))[sid].startswith("ended early at 6 min 6 s of 45 min:")
     window = _window(qtbot, data)
     home = {window.home.recent_list.item(i).data(Qt.ItemDataRole.UserRole): window.home.recent_list.item(i).text()
             for i in range(window.home.recent_list.count())}
-    assert "ended after 6.1 of 45 min" in home[sid], home
+    assert "ended after 6 min 6 s of 45 min" in home[sid], home
     window.shutdown()

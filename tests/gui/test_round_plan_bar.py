@@ -105,7 +105,12 @@ def test_the_minutes_a_round_no_longer_uses_are_hatched_and_said(qtbot):
     bar.set_plan(phases, 2700.0)
     bar.set_position(400.0, "wrap")
     assert bar.ends_early_at() == 698.0
-    assert "ends early, at 11:38" in bar.accessibleDescription()
+    # Said as a point of the round, not as a time of day ("ends early, at 11:38": session 35).
+    assert "The round ends early, 11:38 into the round." in bar.accessibleDescription()
+    assert "Now: Your questions, 6 min of 45 min used." in bar.accessibleDescription()
+    tip = bar.phase_tip(bar.bar_rect().left() + bar.bar_rect().width() * 0.9)
+    assert tip.startswith("Parts done early: the round ends early, 11:38 into the round\n"), tip
+    assert "at 11:38" not in tip and "at 11:38" not in bar.accessibleDescription()
     image = bar.grab().toImage()
     rest = {image.pixelColor(x, y).name() for x in range(700, 990, 3) for y in (24, 30, 36)}
     assert len(rest) > 1, "the rest of the bar is blank"  # hatched: lines on the background

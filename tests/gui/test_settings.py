@@ -204,14 +204,14 @@ def test_home_says_which_recent_rounds_were_ended_early(qtbot, isolated_dirs, tm
     window = _window(qtbot, open_store=lambda: Store.open(tmp_path / "data"))
     window.refresh_sessions()
     rows = [window.home.recent_list.item(i).text() for i in range(window.home.recent_list.count())]
-    assert [r.split(" · ", 1)[1] for r in rows] == ["Paused round · ended after 14.0 of 45 min (no answers)",
+    assert [r.split(" · ", 1)[1] for r in rows] == ["Paused round · ended after 14 min of 45 min (no answers)",
                                                     "Full round (no answers)",
-                                                    "Short round · ended after 4.2 of 45 min (no answers)"]
+                                                    "Short round · ended after 4 min 12 s of 45 min (no answers)"]
 
 
 def test_home_gives_a_rounds_length_as_the_review_and_the_exports_do(qtbot, isolated_dirs, tmp_path):
     """Trial13: Home said "ended after 5 of 45 min" where the review said 4.6: one measure (the
-    round clock's last moment) and one rounding (core.analysis.phases.round_minutes_text)."""
+    round clock's last moment) and one rounding (core.clock.length_text)."""
     from interviewer.core.analysis.report import analyze_round
     from interviewer.export.report import build_report
     from interviewer.storage import Store
@@ -226,12 +226,12 @@ def test_home_gives_a_rounds_length_as_the_review_and_the_exports_do(qtbot, isol
         store.finish_session(sid, ended_at=1_700_000_000 + 296.0)
         session = store.get_session(sid)
     [ended] = [f.message for f in session.findings if f.kind == "round_ended_early"]
-    assert ended.startswith("You ended the round at 4.6 of 45 min planned")
-    assert build_report(session, script=None).facts["Took"] == "4.6 min on the round clock"
+    assert ended.startswith("You ended the round at 4 min 36 s of 45 min planned")
+    assert build_report(session, script=None).facts["Took"] == "4 min 36 s on the round clock"
     window = _window(qtbot, open_store=lambda: Store.open(tmp_path / "data"))
     window.refresh_sessions()
     [row] = [window.home.recent_list.item(i).text() for i in range(window.home.recent_list.count())]
-    assert "ended after 4.6 of 45 min" in row, row
+    assert "ended after 4 min 36 s of 45 min" in row, row
 
 
 def test_the_empty_data_folder_field_says_where_the_data_is(qtbot, isolated_dirs):

@@ -158,7 +158,7 @@ def test_an_export_shows_progress_and_writes_the_file(qtbot, two_hour_round, tmp
     controller.export_session(sid, "flac", out)
     qtbot.waitUntil(lambda: bar.isVisible() and bar.bar.value() > 0, timeout=10000)
     first = bar.bar.value()
-    assert "of 120:00" in bar.bar.text()  # audio seconds: "m:ss of 120:00"
+    assert "of 2:00:00" in bar.bar.text()  # audio seconds: "mm:ss of 2:00:00" (core clock_text)
     qtbot.waitUntil(lambda: controller.last_export is not None, timeout=60000)
     assert not bar.isVisible() and first < 1000
     assert sf.info(out).duration == pytest.approx(12 * 600 + 11 * 0.5, abs=0.1)
@@ -286,7 +286,7 @@ def test_importing_a_recording_shows_progress_and_cancel_keeps_nothing(qtbot, is
 
     controller.import_recording(long_answer_wav)
     qtbot.waitUntil(lambda: bar.isVisible() and 0 < bar.bar.value() < 1000, timeout=120000)
-    assert " of 1:" in bar.bar.text()  # m:ss of the recording's length
+    assert " of 01:" in bar.bar.text()  # m:ss of the recording's length
     bar.cancel_button.click()
     clicked = time.monotonic()
     qtbot.waitUntil(lambda: controller.import_job.finished, timeout=5000)
@@ -459,7 +459,7 @@ def test_a_spoken_debrief_answer_is_transcribed_with_progress_and_cancel(qtbot, 
     qtbot.waitUntil(bar.isVisible, timeout=3000)
     assert time.monotonic() - stopped >= SHOW_AFTER_MS / 1000 - 0.02
     qtbot.waitUntil(lambda: 0 < bar.bar.value() < 1000, timeout=120000)  # moves within the recording
-    assert " of 1:" in bar.bar.text()
+    assert " of 01:" in bar.bar.text()
     bar.cancel_button.click()
     clicked = time.monotonic()
     qtbot.waitUntil(lambda: debrief.transcribe_job is None, timeout=5000)

@@ -44,4 +44,4 @@ def test_the_review_timeline_says_why_the_round_ended_early(qtbot):
     plot = RoundTimelinePlot()
     qtbot.addWidget(plot)
     plot.set_data(TimelineData(total=2700.0, ended=411.0, ended_why=QUESTIONS_DONE))
-    assert "ended at 06:51, all planned questions done" in plot.accessibleDescription()
+    assert "ended 06:51 into the round, all planned questions done" in plot.accessibleDescription()

@@ -44,11 +44,11 @@ def test_every_planned_part_is_listed_and_the_last_reached_says_the_round_ended(
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert [r[0] for r in rows] == ["Introduction", "Ownership", "Disagree and commit", "Delivering results",
                                     "Your questions"]
-    assert rows[2][3] == "-08:43, round ended here"
+    assert rows[2][3] == "-8 min 43 s, round ended here"
     assert rows[3][2:] == ["–", "not reached"] and rows[4][2:] == ["–", "not reached"]
-    assert rows[3][1] == "10:00"
+    assert rows[3][1] == "10 min"
     report = build_report(session, script=script)
-    assert [p["Difference"] for p in report.phases][2:] == ["-08:43, round ended here", "not reached", "not reached"]
+    assert [p["Difference"] for p in report.phases][2:] == ["-8 min 43 s, round ended here", "not reached", "not reached"]
     assert report.phases[3]["Planned"] == "10 min" and report.phases[4]["Part"] == "Your questions"
 
 

@@ -31,15 +31,15 @@ def test_a_round_cut_short_is_marked_on_the_charts(qtbot, tmp_path):
     chart = screen.pause_chart
     (series,) = chart.series
     assert [x for x, _ in series.points] == [1.0, 2.0]
-    assert series.cut_short_note(0) == "" and series.cut_short_note(1).startswith("ended early at 1.1 of 45 min")
+    assert series.cut_short_note(0) == "" and series.cut_short_note(1).startswith("ended early at 1 min 5 s of 45 min")
     image = chart.grab().toImage()  # painted: the points' places are known
     drawn = {tip.splitlines()[0]: (q, tip) for q, tip in chart._drawn}
     full, short = (drawn[key] for key in sorted(drawn))
     assert "Cut short" not in full[1]
-    assert f"Cut short (ended early at 1.1 of 45 min): {CUT_SHORT_TIP}" in short[1]
+    assert f"Cut short (ended early at 1 min 5 s of 45 min): {CUT_SHORT_TIP}" in short[1]
     assert chart.point_tip(QPointF(short[0])) == short[1]
     assert CUT_SHORT_LEGEND in [name for _, _, _, name in chart.legend_rows(chart.fontMetrics())]
-    assert "cut short: ended early at 1.1 of 45 min" in chart.accessibleDescription()
+    assert "cut short: ended early at 1 min 5 s of 45 min" in chart.accessibleDescription()
     # Drawn hollow: the ring's middle is the chart's background, a full round's dot is filled.
     ratio = image.devicePixelRatio()
 

@@ -38,7 +38,7 @@ def test_markdown_has_the_whole_round(store, round_id, tmp_path):
     # the question's start to the recording's: this stored analysis holds no measurement.
     assert "Response latency: -" in text and "Fillers: 2" in text
     assert "Long pause: 2.5 s silence" in text
-    assert "| Clarify | 5 min | 5.0 min |" in text
+    assert "| Clarify | 5 min | 5 min |" in text
     assert "def rank(items):" in text and "# ZEBRA" in text
     assert "**Where did you hesitate?** (self-rating 3/5)" in text
 

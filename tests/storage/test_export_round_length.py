@@ -14,4 +14,4 @@ def test_the_export_gives_the_rounds_length_on_the_round_clock_not_the_wall_cloc
     # ... after a ten-minute pause, so the wall clock says 14.3 min.
     store.finish_session(sid, ended_at=1_700_000_000 + 252.0 + 600.0 + 6.0)
     facts = build_report(store.get_session(sid), script=None).facts
-    assert facts["Took"] == "4.2 min on the round clock", facts
+    assert facts["Took"] == "4 min 12 s on the round clock", facts

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from interviewer.core.clock import clock_text
+from interviewer.core.clock import clock_text, length_of_text, length_text
 
 OVER_RATIO = 1.25   # a phase 25% over plan (and at least a minute) is flagged
 UNDER_RATIO = 0.5   # half the planned time or less is flagged
@@ -47,13 +47,13 @@ ROUND_ENDED_HERE = "round ended here"
 
 def phase_difference_text(planned_s: float, actual_s: float, passed_on: bool, ended_round: bool = False) -> str:
     """A part's time against its plan, as the review's phase table and the exports say it:
-    "+01:20" over, "-00:40" under. A part that ended before its plan while the round went on
+    "+1 min 20 s" over, "-40 s" under (core.clock.length_text). A part that ended before its plan while the round went on
     (`passed_on`: `handed_on`) gave the minutes it did not use to the later parts
-    (engine._share_rest): that is said, not a bare "-02:42" that reads as a part cut short
+    (engine._share_rest): that is said, not a bare "-2 min 42 s" that reads as a part cut short
     (trial 27: "3 min planned / 0.3 min" for an introduction that was simply done). The part
     the round ended in (`ended_round`: the last one it reached) says so when it was short."""
     diff = actual_s - planned_s
-    text = ("+" if diff >= 0 else "-") + clock_text(abs(diff))
+    text = ("+" if diff >= 0 else "-") + length_text(abs(diff))
     if diff <= -1.0 and passed_on:
         return f"{text}, passed on to later parts"
     if diff <= -1.0 and ended_round:
@@ -76,12 +76,6 @@ def skipped_text(questions: int, follow_ups: int) -> str:
     return " and ".join(parts)
 
 
-def round_minutes_text(seconds: float) -> str:
-    """How long a round ran, in minutes with one decimal, as the review, the exports and Home say
-    it: Home's "ended after 5 of 45 min" stood beside the review's "4.6 of 45 min" (trial13)."""
-    return f"{seconds / 60:.1f}"
-
-
 def round_length_seconds(last_moment: float | None, started_at: float, ended_at: float | None,
                          paused_seconds: float = 0.0) -> float | None:
     """How long a round ran, the one length every view says and the practice plan judges: its
@@ -94,9 +88,9 @@ def round_length_seconds(last_moment: float | None, started_at: float, ended_at:
 
 
 def round_length_text(seconds: float, planned_minutes: float) -> str:
-    """"6.1 of 45 min": a round's length against its plan, as the review, the exports, Home and
-    the practice plan all write it."""
-    return f"{round_minutes_text(seconds)} of {round(planned_minutes, 1):g} min"
+    """"6 min 6 s of 45 min": a round's length against its plan, as the review, the exports, Home
+    and the practice plan all write it (core.clock.length_of_text)."""
+    return length_of_text(seconds, planned_minutes)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace, shown_wpm
 from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
                                               long_pause_from, regions_from_words, response_latency)
+from interviewer.core.clock import length_of_text, length_text
 from interviewer.core.analysis.phases import (
     PhaseTiming, ended_early, phase_timings, ran_short, round_length_text, skipped_text,
 )
@@ -318,21 +319,6 @@ def _filler_clusters(fillers: list) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
-
-
-def _duration_text(seconds: float) -> str:
-    """"3.0 s" under a minute; "4 min 53 s" over it (a new-user trial read "(293.4 s)")."""
-    if seconds < 60:
-        return f"{seconds:.1f} s"
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-
-
-def _minutes(seconds: float) -> str:
-    """Minutes with one decimal, without a trailing ".0": "0.9", "8" (as the plan says "8 min"),
-    not "8.0"."""
-    text = f"{seconds / 60:.1f}"
-    return text[:-2] if text.endswith(".0") else text
 
 
 def _rate_text(rate: float, target: float) -> str:
@@ -976,7 +962,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
     if not a.words and skipped_with_next and a.duration - question_end >= NO_SPEECH_MIN_S:
         # A follow-up or probe left with Next with nothing said: the candidate's choice, counted
         # with what Next skipped, not a microphone to check (trial 41).
-        out.append(Finding(SKIPPED_WITH_NEXT_KIND, f"Skipped with Next after {_duration_text(a.duration - question_end)} "
+        out.append(Finding(SKIPPED_WITH_NEXT_KIND, f"Skipped with Next after {length_text(a.duration - question_end)} "
                            "with nothing said.", question_end, a.duration, "note"))
     elif not a.words and nothing_left:
         # "Is there anything you'd add?" after the question was told in full before it was asked:
@@ -984,7 +970,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         pass
     elif not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
-        out.append(Finding("no_speech", f"No speech was heard in this answer ({_duration_text(a.duration - question_end)}). "
+        out.append(Finding("no_speech", f"No speech was heard in this answer ({length_text(a.duration - question_end)}). "
                            "Check the microphone, or think aloud.", question_end, a.duration, "problem"))
     said = " ".join(w["text"] for w in a.words)
     if a.words and gives_up(said):
@@ -1317,7 +1303,7 @@ def _moved_on_early(timings: list[PhaseTiming], names: dict[str, str]) -> Findin
     parts = []
     for p in left:
         skipped = skipped_text(p.skipped_questions, p.skipped_follow_ups)
-        parts.append(f"{names.get(p.phase, p.phase)} after {_minutes(p.actual_s)} of {_minutes(p.planned_s)} min"
+        parts.append(f"{names.get(p.phase, p.phase)} after {length_of_text(p.actual_s, p.planned_s / 60)}"
                      + (f" ({skipped} skipped)" if skipped else ""))
     return Finding("moved_on_early", f"You moved on with Next from {_and_list(parts)}.",
                    left[0].started_at + left[0].actual_s)
@@ -1349,11 +1335,11 @@ def analyze_round(answers: list[AnswerAnalysis], timeline: list[tuple[str, float
     for p in timings:
         name = names.get(p.phase, p.phase)
         if p.verdict == "over":
-            findings.append(Finding("phase_over", f"{name}: {_minutes(p.actual_s)} min against "
-                                    f"{_minutes(p.planned_s)} planned.", p.started_at))
+            findings.append(Finding("phase_over", f"{name}: {length_text(p.actual_s)} against "
+                                    f"{length_text(p.planned_s)} planned.", p.started_at))
         elif p.verdict == "under":
-            findings.append(Finding("phase_under", f"{name}: only {_minutes(p.actual_s)} min of "
-                                    f"{_minutes(p.planned_s)} planned.", p.started_at))
+            findings.append(Finding("phase_under", f"{name}: only {length_of_text(p.actual_s, p.planned_s / 60)} "
+                                    "planned.", p.started_at))
     ended_early = _ended_early(timings, plan, names)
     if ended_early is not None:
         findings.insert(0, ended_early)  # it names the parts moved on from with Next too

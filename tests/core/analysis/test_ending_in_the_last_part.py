@@ -38,4 +38,4 @@ def test_ending_the_round_in_the_middle_of_the_work_names_the_part_once_not_as_a
     found = _findings(stop_in_last=False)
     [ended] = [message for kind, message in found if kind == "round_ended_early"]
     assert "phase_under" not in [kind for kind, _ in found]
-    assert ended.startswith("You ended the round at 20.5 of 60 min planned, in ") and "Not reached:" in ended
+    assert ended.startswith("You ended the round at 20 min 30 s of 60 min planned, in ") and "Not reached:" in ended

@@ -30,7 +30,7 @@ def test_empty_transcript():
     assert d["words"] == [] and d["fillers"] == [] and d["pauses"] == []
     assert d["pace_wpm"] is None and d["response_latency"] is None
     [finding] = [f for f in d["findings"] if f["kind"] == "no_speech"]
-    assert finding["start"] == 0.0 and "No speech was heard in this answer (3.0 s)" in finding["message"]
+    assert finding["start"] == 0.0 and "No speech was heard in this answer (3 s)" in finding["message"]
     # A blip too short to be an answer is not flagged; an answer with words never is.
     assert not any(f["kind"] == "no_speech" for f in analyze_answer(Transcript([], 0.5, [])).to_dict()["findings"])
     assert not any(f["kind"] == "no_speech" for f in analyze_answer(spoken("[2.0] I would sort it.")).to_dict()["findings"])
@@ -136,7 +136,7 @@ def test_a_round_the_candidate_ended_says_when_where_and_what_it_left_out():
                 "wrap": "stopped"}
     r = analyze_round([], timeline, phase_names=names, plan=plan, ended_by=ended_by)
     [ended] = [f for f in r.findings if f.kind == "round_ended_early"]
-    assert ended.message == ("You ended the round at 3.8 of 45 min planned, in Your questions. Moved on early with "
+    assert ended.message == ("You ended the round at 3 min 45 s of 45 min planned, in Your questions. Moved on early with "
                              "Next from: Introduction, Earning trust, Feedback, Owning a mistake.")
     assert ended.start == 225
 
@@ -182,7 +182,7 @@ def test_phase_timing_findings_say_whole_planned_minutes_as_the_plan_does():
     r = analyze_round([], [("requirements", 8, 54)], {}, {"requirements": "Requirements"},
                       ended_by={"requirements": "candidate"})
     [finding] = [f for f in r.findings if f.kind == "phase_under"]
-    assert finding.message == "Requirements: only 0.9 min of 8 planned."
+    assert finding.message == "Requirements: only 54 s of 8 min planned."
 
 
 def test_parts_left_with_next_are_one_note_not_a_short_part_each():
@@ -196,7 +196,7 @@ def test_parts_left_with_next_are_one_note_not_a_short_part_each():
                       ended_by={"clarify": "next", "design": "next", "wrap": "time"})
     [moved_on] = r.findings
     assert (moved_on.kind, moved_on.severity, moved_on.start) == ("moved_on_early", "note", 72.0)  # at the Next key
-    assert moved_on.message == "You moved on with Next from Clarify after 1.2 of 10 min and Design after 8.3 of 30 min."
+    assert moved_on.message == "You moved on with Next from Clarify after 1 min 12 s of 10 min and Design after 8 min 20 s of 30 min."
     # Left with Next but not short (8 of 10 min): nothing to say.
     r = analyze_round([], [("clarify", 10, 480), ("design", 30, 1800)], phase_names=names, plan=plan[:2],
                       ended_by={"clarify": "next", "design": "time"})

@@ -25,10 +25,10 @@ def _summary(last_ended_by):
 
 
 def test_the_summary_says_the_round_was_ended_with_next():
-    assert _summary("next") == ["You ended the round with Next at 6.1 of 45 min planned, in Your questions. "
+    assert _summary("next") == ["You ended the round with Next at 6 min 6 s of 45 min planned, in Your questions. "
                                 "Moved on early with Next from: Code, Test."]
 
 
 def test_ended_with_end_round_it_says_so_without_next():
-    assert _summary("stopped") == ["You ended the round at 6.1 of 45 min planned, in Your questions. "
+    assert _summary("stopped") == ["You ended the round at 6 min 6 s of 45 min planned, in Your questions. "
                                    "Moved on early with Next from: Code, Test."]
