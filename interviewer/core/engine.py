@@ -63,7 +63,8 @@ from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hit
 from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PER_POINT, TRADEOFF_ID, frame_of, probe_for,
                                      script_vocabulary, tradeoff_frame_of, tradeoff_probe)
 from interviewer.core.question_asks import (TOLD_ALL_LINE, TOLD_BEFORE_LEAD_IN, after_colon, is_the_story,  # noqa: F401
-                                            open_asks_line, question_asks, told_all_line)
+                                            follow_up_asks, open_asks_line, open_follow_up_line, question_asks,
+                                            told_all_line)
 from interviewer.core.round_plan import shared_spans
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
@@ -370,6 +371,10 @@ _ADDS_TO_EARLIER = re.compile(
     r"(?:(?:one\s+more\s+thing|one\s+last\s+thing)\s*(?:\||$)"
     r"|i\s+forgot\s+to\s+(?:mention|say|add)\b|before\s+i\s+answer\s+that\b"
     r"|to\s+add\s+to\s+(?:my|what\s+i)\b)")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def adds_to_earlier(answer_text: str) -> bool:
@@ -1185,7 +1190,9 @@ class RoundEngine:
             earlier = "" if self._own_story_only() else "\n".join(self._said_earlier)
             if self.matcher.follow_up_needed(said, follow_up, self._question.text if self._question else "",
                                              earlier=earlier):
-                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+                if said is None or (open_part := self._open_asks_of(follow_up, said, earlier)) is not None:
+                    return [*caught_up, self._ask(self._question, follow_up if said is None else open_part, now,
+                                                  AskReason.FOLLOW_UP)]
             if said is not None and not self.matcher.covered_plainly(said, follow_up, earlier):
                 self._guessed_covered.append(follow_up)
             elif said is not None:
@@ -1212,6 +1219,25 @@ class RoundEngine:
                 return [*caught_up, self._offer(now, PhaseEnd.AGENDA)]
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
+
+    def _open_asks_of(self, follow_up: FollowUp, said: str, earlier: str) -> FollowUp | None:
+        """`follow_up`, found needed, as said for its asks still open: one that asks two things or
+        more (core.question_asks.follow_up_asks) has each decided by the matcher that decided it
+        (`Matcher.follow_up_needed`, on the same answers), and only the open ones are said ("And
+        who or what decided to ship a retrained model?" after "It was retrained every week");
+        None when every ask was answered (it is skipped as covered); else `follow_up` itself."""
+        lead, asks = follow_up_asks(follow_up.text)
+        if not asks:
+            return follow_up
+        question = self._question.text if self._question else ""
+        still_open = [a for a in asks if self.matcher.follow_up_needed(
+            said, replace(follow_up, text=f"{lead} {_capitalised(a)}?".strip(), if_missing=()), question,
+            earlier=earlier)]
+        if not still_open:
+            return None
+        if len(still_open) == len(asks):
+            return follow_up
+        return replace(follow_up, text=open_follow_up_line(lead, asks, still_open))
 
     def _opens_the_part(self, ask: "AskSpan | None") -> bool:
         """`ask` is a new constraint or scenario said as the running part starts (an `at_phase`
@@ -1521,11 +1547,15 @@ class RoundEngine:
 
     def _last_chance_follow_up(self) -> FollowUp | None:
         """The next follow-up skipped on the weighed guess alone (`_guessed_covered`), taken off
-        the list, unless it is covered after all (`_is_covered`)."""
+        the list, unless it is covered after all (`_is_covered`), said for its asks still open only
+        (`_open_asks_of`)."""
         while self._guessed_covered:
             follow_up = self._guessed_covered.pop(0)
             if not self._is_covered(follow_up):
-                return follow_up
+                earlier = "" if self._own_story_only() else "\n".join(self._said_earlier)
+                # Only its asks still open (`_open_asks_of`; none: covered after all).
+                if (open_part := self._open_asks_of(follow_up, self._said_on_question(), earlier)) is not None:
+                    return open_part
         return None
 
     def _probe_missed_point(self) -> FollowUp | None:
