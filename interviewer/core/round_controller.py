@@ -1887,6 +1887,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             replied = False
         if replied:
             return
+        if self._late_reply_to_offer():
+            return
         if self._opening_cut is not None and self._say_opening_again():
             return
         if self._cut_off is not None and self._adds_to_what_came_before():
@@ -1962,6 +1964,38 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self.engine.is_over and not self._to_say and self._speaking is None:
             return
         self._pump()
+
+    def _late_reply_to_offer(self) -> bool:
+        """The turn just over replied to the offer of another question after silence took it:
+        its first word came before "I'll take that as a yes." or right after it began
+        (RoundEngine.late_reply_to_offer decides, on the reply's time and words). A no wraps up,
+        a wait has the offer said again; the turn is a reply to the offer, no answer (dropped,
+        counted nowhere, as a reply in time is). False: the turn goes on as before."""
+        said = [r for r in self._unfinished if r.transcript is not None and r.transcript.text.strip()]
+        if not said or self.engine.is_over:
+            return False
+        first = said[0]
+        words = first.transcript.words
+        said_at = first.audio_starts_at(BARGE_IN_PREROLL_SECONDS) + (words[0].start if words else 0.0)
+        events = self.engine.late_reply_to_offer(" ".join(r.transcript.text for r in said), said_at)
+        if events is None:
+            return False
+        for record in self._unfinished:
+            record.follow_up_id = EXTRA_OFFER_ID  # a reply to the offer (AnswerRecord.replies_to_offer)
+            if not record.dropped:
+                record.dropped = True
+                self._emit(AnswerDropped(record.index))
+        self._cut_off, self._after_silent_yes, self._cut_late, self._answering_before = None, None, False, None
+        self._finish_deadline = None
+        # What was still to say of the extra question (queued behind the line) is not said.
+        self._to_say = deque(u for u in self._to_say if u.kind not in QUESTION_KINDS)
+        self._ending, self._unfinished = (self._unfinished, self._turn), []
+        try:
+            self._handle(events)
+        finally:
+            self._ending = None
+        self._pump()
+        return True
 
     def _hand_over_to_candidate(self, record: AnswerRecord | None = None) -> None:
         """The last question of a phase that takes the candidate's own questions is answered
