@@ -61,6 +61,7 @@ from interviewer.core.candidate_questions import (FLOOR_BACK, CandidateQuestionR
                                                   wants_to_know)
 from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
+from interviewer.core.control_questions import REPLY_WITHIN_S, is_control_question, without_control_replies
 from interviewer.core.conversation_cues import (
     adds_to_answer, asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_hands_back, only_opens,
     checks_assumption, returns_greeting, sets_a_task,
@@ -1857,11 +1858,29 @@ class RoundController(SilenceRules, ClarifyingTurns):
         reply to the offer of another question is no answer: its words still go to the engine
         (yes or no), but it is neither kept, numbered nor scored (trial 37: "Slow start" and "No
         speech was heard... check the microphone" on it)."""
-        if record.adds_nothing() or record.replies_to_offer:
+        counted = self._counted_transcript(record)
+        if (record.transcript is not None and counted is not record.transcript and record.transcript.text.strip()
+                and not counted.text.strip()):
+            record.replies_to_control = True  # only a reply to a control question: no answer
+        if record.adds_nothing() or record.replies_to_offer or record.replies_to_control:
             record.dropped = True
             self._emit(AnswerDropped(record.index))
         elif record.transcript is not None or record.transcript_error is not None:
-            self._emit(TranscriptReady(record.index, record.transcript, record.transcript_error))
+            self._emit(TranscriptReady(record.index, counted, record.transcript_error))
+
+    def _counted_transcript(self, record: AnswerRecord) -> Transcript | None:
+        """`record`'s transcript as filed (stored, scored, counted): without the candidate's short
+        replies to the control questions said during it or just before it ("Sure, go ahead." to
+        "Shall I move on?"; core.control_questions). The record keeps them: they still say yes or
+        no to the round."""
+        if record.transcript is None:
+            return None
+        lines = [PlayedLine(u.text, u.sounded_at if u.sounded_at is not None else u.started_at, u.ended_at)
+                 for u in list(self.utterances) if u.spoken and u.started_at is not None
+                 and is_control_question(u.text, u.follow_up_id, self.settings)]
+        start = record.audio_starts_at(BARGE_IN_PREROLL_SECONDS)
+        lines = [line for line in lines if line.end is None or line.end + REPLY_WITHIN_S >= start]
+        return without_control_replies(record.transcript, start, lines)
 
     def _file_held_transcript(self) -> None:
         """The transcript held while the question that paused its answer was open: filed now
