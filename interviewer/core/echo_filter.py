@@ -258,8 +258,13 @@ def without_echo(transcript: Transcript, offset: float, lines: Sequence[PlayedLi
     candidate's)."""
     if not lines:
         return transcript
+    return without_flagged(transcript, echo_flags(transcript.words, offset, lines))
+
+
+def without_flagged(transcript: Transcript, flags: Sequence[bool]) -> Transcript:
+    """`transcript` without the words `flags` marks: its segments left empty go, and so do the
+    speech regions that held only such words (core.control_questions leaves replies out so too)."""
     words = transcript.words
-    flags = echo_flags(words, offset, lines)
     if not any(flags):
         return transcript
     segments: list[Segment] = []

@@ -39,6 +39,7 @@ The clock is injected, so tests drive a whole 60-minute round in milliseconds.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -53,7 +54,8 @@ from interviewer.core.candidate_questions import defers_questions, question_phas
 from interviewer.core.clock import Clock
 from interviewer.core.conversation_cues import checks_assumption, says_done
 from interviewer.core.extra_questions import (EXTRA_KINDS, EXTRA_MAX, EXTRA_MIN_LEFT_S, EXTRA_MIN_SHARE, EXTRA_OFFER_ID,
-                                              SILENT_YES, extra_minutes, extra_part_id, offer_text, pick_extra, repeated_questions,
+                                              SILENT_YES, SILENT_YES_REPLY_S, declines_silent_yes, extra_minutes,
+                                              holds_off, extra_part_id, is_extra_part, offer_text, pick_extra, repeated_questions,
                                               source_part, wants_wrap_up, with_extra_part)
 from interviewer.core.keywords import keyword_hits
 from interviewer.core.matching import Matcher
@@ -63,7 +65,8 @@ from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hit
 from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PER_POINT, TRADEOFF_ID, frame_of, probe_for,
                                      script_vocabulary, tradeoff_frame_of, tradeoff_probe)
 from interviewer.core.question_asks import (TOLD_ALL_LINE, TOLD_BEFORE_LEAD_IN, after_colon, is_the_story,  # noqa: F401
-                                            open_asks_line, question_asks, told_all_line)
+                                            follow_up_asks, open_asks_line, open_follow_up_line, question_asks,
+                                            told_all_line)
 from interviewer.core.round_plan import shared_spans
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
@@ -372,6 +375,10 @@ _ADDS_TO_EARLIER = re.compile(
     r"|to\s+add\s+to\s+(?:my|what\s+i)\b)")
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def adds_to_earlier(answer_text: str) -> bool:
     """The answer opens by saying it adds to what the candidate said before ("Sorry to jump in,
     one more thing.", "I forgot to mention ..."); "One more thing changes: ..." answers."""
@@ -477,6 +484,9 @@ class RoundEngine:
         # How the part the offer was made in ends once it is answered: AGENDA (its questions
         # done) or NEXT (left with N; the offer comes either way, trial 37 item 9).
         self._offer_closes = PhaseEnd.AGENDA
+        # (when, state before): silence took the offer ("I'll take that as a yes."); a no heard over
+        # that line takes the extra part back (`late_reply_to_offer`).
+        self._silent_yes: tuple[float, dict] | None = None
         # Why no extra question was offered when the script's last question part ended (said by
         # the round screen's early-end banner), None when one was or nothing decided yet.
         self.no_extra_why: str | None = None
@@ -1124,7 +1134,16 @@ class RoundEngine:
             if not unanswered and wants_wrap_up(answer_text):
                 self.no_extra_why = "you chose to wrap up"
                 return [*caught_up, *self._move_on(now, self._offer_closes)]
-            return [*caught_up, *self._start_extra(now, silent=not (answer_text or "").strip())]
+            if not unanswered and holds_off(answer_text):
+                # "Wait, give me a second.": no yes; the offer waits for one (said again).
+                return [*caught_up, self._offer(now, self._offer_closes)]
+            silent = not (answer_text or "").strip()
+            before = self._state_copy() if silent else None
+            events = self._start_extra(now, silent=silent)
+            if before is not None and self.current_phase is not None and is_extra_part(self.current_phase.id):
+                self._silent_yes = (now, before)  # a no heard over "I'll take that as a yes." takes it back
+            return [*caught_up, *events]
+        self._silent_yes = None
         self._before_answer_end = self._answer_end_snapshot(open_ask)
         if answer_text:
             self._answers_so_far += " " + answer_text
@@ -1185,7 +1204,9 @@ class RoundEngine:
             earlier = "" if self._own_story_only() else "\n".join(self._said_earlier)
             if self.matcher.follow_up_needed(said, follow_up, self._question.text if self._question else "",
                                              earlier=earlier):
-                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+                if said is None or (open_part := self._open_asks_of(follow_up, said, earlier)) is not None:
+                    return [*caught_up, self._ask(self._question, follow_up if said is None else open_part, now,
+                                                  AskReason.FOLLOW_UP)]
             if said is not None and not self.matcher.covered_plainly(said, follow_up, earlier):
                 self._guessed_covered.append(follow_up)
             elif said is not None:
@@ -1212,6 +1233,25 @@ class RoundEngine:
                 return [*caught_up, self._offer(now, PhaseEnd.AGENDA)]
             return [*caught_up, *self._move_on(now, PhaseEnd.AGENDA)]
         return [*caught_up, *asked]
+
+    def _open_asks_of(self, follow_up: FollowUp, said: str, earlier: str) -> FollowUp | None:
+        """`follow_up`, found needed, as said for its asks still open: one that asks two things or
+        more (core.question_asks.follow_up_asks) has each decided by the matcher that decided it
+        (`Matcher.follow_up_needed`, on the same answers), and only the open ones are said ("And
+        who or what decided to ship a retrained model?" after "It was retrained every week");
+        None when every ask was answered (it is skipped as covered); else `follow_up` itself."""
+        lead, asks = follow_up_asks(follow_up.text)
+        if not asks:
+            return follow_up
+        question = self._question.text if self._question else ""
+        still_open = [a for a in asks if self.matcher.follow_up_needed(
+            said, replace(follow_up, text=f"{lead} {_capitalised(a)}?".strip(), if_missing=()), question,
+            earlier=earlier)]
+        if not still_open:
+            return None
+        if len(still_open) == len(asks):
+            return follow_up
+        return replace(follow_up, text=open_follow_up_line(lead, asks, still_open))
 
     def _opens_the_part(self, ask: "AskSpan | None") -> bool:
         """`ask` is a new constraint or scenario said as the running part starts (an `at_phase`
@@ -1319,6 +1359,39 @@ class RoundEngine:
             events = [replace(e, prompt=f"{SILENT_YES} {e.prompt}") if isinstance(e, PhaseStarted)
                       and e.phase == phase.id else e for e in events]
         return events
+
+    def _state_copy(self) -> dict:
+        """The engine's state as it is (its containers copied one level, the timeline's spans
+        copied): what `late_reply_to_offer` puts back."""
+        state = {k: (copy.copy(v) if isinstance(v, (list, dict, set)) else v)
+                 for k, v in self.__dict__.items() if k not in ("timeline", "_silent_yes")}
+        state["timeline"] = ([replace(p) for p in self.timeline.phases], [replace(a) for a in self.timeline.asks])
+        return state
+
+    def late_reply_to_offer(self, reply: str | None, said_at: float) -> list[Event] | None:
+        """A reply to the offer of another question heard after silence took it ("I'll take that
+        as a yes. Here is another one."): `said_at`, round seconds of its first word, before the
+        line or at most SILENT_YES_REPLY_S into it. The reply's time decides, not when the line or
+        the extra question's reading ended: a no ("No, let's wrap up.") counts as a no said in
+        time (the extra part is taken back and the round goes on to the wrap-up), a wait ("Not
+        yet.", "Give me a second.") as a wait (the extra part taken back, the offer said again).
+        None (nothing changes) for any other reply, one heard later, or once the extra part had
+        an answer: the extra question goes on."""
+        silent_yes = self._silent_yes
+        if (silent_yes is None or self.state != RoundState.RUNNING or self._paused_at is not None
+                or said_at > silent_yes[0] + SILENT_YES_REPLY_S or not declines_silent_yes(reply)):
+            return None
+        self._silent_yes = None
+        now = self.elapsed()
+        phases, asks = silent_yes[1]["timeline"]
+        for key, value in silent_yes[1].items():
+            if key != "timeline":
+                setattr(self, key, value)
+        self.timeline.phases[:], self.timeline.asks[:] = phases, asks
+        if wants_wrap_up(reply):
+            self.no_extra_why = "you chose to wrap up"
+            return self._move_on(now, self._offer_closes)
+        return [self._offer(now, self._offer_closes)]
 
     def _answer_end_snapshot(self, open_ask: "AskSpan | None") -> "_AnswerEndSnapshot":
         return _AnswerEndSnapshot(
@@ -1521,11 +1594,15 @@ class RoundEngine:
 
     def _last_chance_follow_up(self) -> FollowUp | None:
         """The next follow-up skipped on the weighed guess alone (`_guessed_covered`), taken off
-        the list, unless it is covered after all (`_is_covered`)."""
+        the list, unless it is covered after all (`_is_covered`), said for its asks still open only
+        (`_open_asks_of`)."""
         while self._guessed_covered:
             follow_up = self._guessed_covered.pop(0)
             if not self._is_covered(follow_up):
-                return follow_up
+                earlier = "" if self._own_story_only() else "\n".join(self._said_earlier)
+                # Only its asks still open (`_open_asks_of`; none: covered after all).
+                if (open_part := self._open_asks_of(follow_up, self._said_on_question(), earlier)) is not None:
+                    return open_part
         return None
 
     def _probe_missed_point(self) -> FollowUp | None:
@@ -1912,6 +1989,7 @@ class RoundEngine:
     def next_phase(self) -> list[Event]:
         """The candidate is done with this part: the next phase starts now (its prompt and first
         question), whatever was left of this one is dropped. Empty in the last phase."""
+        self._silent_yes = None
         caught_up = self.poll()
         if self.state != RoundState.RUNNING or self._paused_at is not None:
             return caught_up

@@ -164,6 +164,30 @@ def offer_status(seconds: float | None = EXTRA_OFFER_SILENCE_S) -> str:
             "Space ends your reply.")
 
 
+# A reply that holds the offer off ("Wait.", "Not yet.", "Give me a second."): no yes, and no no.
+_HOLDS_OFF = re.compile(
+    r"^\W*(?:(?:um|uh|oh|er|hmm|well|okay|ok|sorry)\W+)*(?:wait|hold on|hang on|not yet|one (?:sec|second|moment)"
+    r"|just a (?:sec|second|moment|minute)|give me (?:a|one) (?:sec|second|moment|minute)"
+    r"|let me think)\b",
+    re.IGNORECASE)
+# A reply heard this soon after the interviewer began "I'll take that as a yes." (or before it)
+# answers the offer: the line and the start of the extra question it leads into (trial talk-over
+# replies began 1-4 s into it). The reply's first word decides, not the line's end.
+SILENT_YES_REPLY_S = 6.0
+
+
+def holds_off(answer: str | None) -> bool:
+    """The reply to the offer asks the interviewer to wait ("Wait, give me a second.", "Not yet."):
+    the offer is no more taken than declined."""
+    return bool(answer) and bool(_HOLDS_OFF.search(answer.strip())) and not _TAKES_IT.search(answer)
+
+
+def declines_silent_yes(answer: str | None) -> bool:
+    """A reply heard over (or right after, SILENT_YES_REPLY_S) "I'll take that as a yes." that says
+    it was no yes: a no (`wants_wrap_up`) or a wait (`holds_off`)."""
+    return wants_wrap_up(answer) or holds_off(answer)
+
+
 def wants_wrap_up(answer: str | None) -> bool:
     """The reply to the offer declines it ("No, let's wrap up", "I'm good"). Silence, "yes",
     "sure" and anything else take the extra question."""

@@ -95,3 +95,44 @@ def open_asks_line(asks: list[str]) -> str:
     asks = [_lower_first(a) for a in asks]
     said = asks[0] if len(asks) == 1 else f"{', '.join(asks[:-1])}, and {asks[-1]}"
     return said + "?"
+
+
+# ---------------------------------------------------------------- the asks of a follow-up
+
+# A later ask that leans on an earlier one ("Why that long?", "How did you tell them apart?",
+# "and how did you estimate it?") is no ask of its own: said alone it would refer to nothing.
+_REFERS_BACK = re.compile(r"\b(?:it|its|them|they|their|that|those|this|these|so)\b", re.IGNORECASE)
+_MIN_ASK_WORDS = 3
+
+
+def follow_up_asks(text: str) -> tuple[str, list[str]]:
+    """A follow-up that asks two things or more, as (what it says before its asks, its asks):
+    several questions of their own ("How often was it retrained? Who decided to ship?") or one
+    that lists them ("How often was it retrained, and who or what decided to ship a retrained
+    model?", `question_asks`). ("", []) when it asks one thing, when a later ask leans on an
+    earlier one ("Was it the data, the model or the serving code? How did you tell them
+    apart?"), or when its asks follow a colon. Each ask without its question mark."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip()]
+    first = next((i for i, s in enumerate(sentences) if s.endswith("?")), None)
+    if first is None or not all(s.endswith("?") for s in sentences[first:]):
+        return "", []
+    lead, questions = " ".join(sentences[:first]), sentences[first:]
+    if any(":" in q for q in questions):
+        return "", []
+    asks = question_asks(questions[0]) if len(questions) == 1 else [q.rstrip("?").strip() for q in questions]
+    if len(asks) < 2 or any(len(a.split()) < _MIN_ASK_WORDS or _REFERS_BACK.search(a) for a in asks[1:]):
+        return "", []
+    return lead, asks
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def open_follow_up_line(lead: str, asks: list[str], still_open: list[str]) -> str:
+    """The follow-up said for its asks `still_open` only (of `asks`, `follow_up_asks`), after
+    its `lead`: "How often was it retrained?" when the first is open, "And who or what decided to
+    ship a retrained model?" when an earlier one was answered already."""
+    line = open_asks_line(still_open)
+    line = _upper_first(line) if still_open[0] == asks[0] else f"And {line}"
+    return f"{lead} {line}".strip()

@@ -61,6 +61,7 @@ from interviewer.core.candidate_questions import (FLOOR_BACK, CandidateQuestionR
                                                   wants_to_know)
 from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
+from interviewer.core.control_questions import REPLY_WITHIN_S, is_control_question, without_control_replies
 from interviewer.core.conversation_cues import (
     adds_to_answer, asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_hands_back, only_opens,
     checks_assumption, returns_greeting, sets_a_task,
@@ -1857,11 +1858,29 @@ class RoundController(SilenceRules, ClarifyingTurns):
         reply to the offer of another question is no answer: its words still go to the engine
         (yes or no), but it is neither kept, numbered nor scored (trial 37: "Slow start" and "No
         speech was heard... check the microphone" on it)."""
-        if record.adds_nothing() or record.replies_to_offer:
+        counted = self._counted_transcript(record)
+        if (record.transcript is not None and counted is not record.transcript and record.transcript.text.strip()
+                and not counted.text.strip()):
+            record.replies_to_control = True  # only a reply to a control question: no answer
+        if record.adds_nothing() or record.replies_to_offer or record.replies_to_control:
             record.dropped = True
             self._emit(AnswerDropped(record.index))
         elif record.transcript is not None or record.transcript_error is not None:
-            self._emit(TranscriptReady(record.index, record.transcript, record.transcript_error))
+            self._emit(TranscriptReady(record.index, counted, record.transcript_error))
+
+    def _counted_transcript(self, record: AnswerRecord) -> Transcript | None:
+        """`record`'s transcript as filed (stored, scored, counted): without the candidate's short
+        replies to the control questions said during it or just before it ("Sure, go ahead." to
+        "Shall I move on?"; core.control_questions). The record keeps them: they still say yes or
+        no to the round."""
+        if record.transcript is None:
+            return None
+        lines = [PlayedLine(u.text, u.sounded_at if u.sounded_at is not None else u.started_at, u.ended_at)
+                 for u in list(self.utterances) if u.spoken and u.started_at is not None
+                 and is_control_question(u.text, u.follow_up_id, self.settings)]
+        start = record.audio_starts_at(BARGE_IN_PREROLL_SECONDS)
+        lines = [line for line in lines if line.end is None or line.end + REPLY_WITHIN_S >= start]
+        return without_control_replies(record.transcript, start, lines)
 
     def _file_held_transcript(self) -> None:
         """The transcript held while the question that paused its answer was open: filed now
@@ -1886,6 +1905,8 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._emit(Problem(f"could not reply before finishing the answer: {exc}", self._now()))
             replied = False
         if replied:
+            return
+        if self._late_reply_to_offer():
             return
         if self._opening_cut is not None and self._say_opening_again():
             return
@@ -1962,6 +1983,38 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self.engine.is_over and not self._to_say and self._speaking is None:
             return
         self._pump()
+
+    def _late_reply_to_offer(self) -> bool:
+        """The turn just over replied to the offer of another question after silence took it:
+        its first word came before "I'll take that as a yes." or right after it began
+        (RoundEngine.late_reply_to_offer decides, on the reply's time and words). A no wraps up,
+        a wait has the offer said again; the turn is a reply to the offer, no answer (dropped,
+        counted nowhere, as a reply in time is). False: the turn goes on as before."""
+        said = [r for r in self._unfinished if r.transcript is not None and r.transcript.text.strip()]
+        if not said or self.engine.is_over:
+            return False
+        first = said[0]
+        words = first.transcript.words
+        said_at = first.audio_starts_at(BARGE_IN_PREROLL_SECONDS) + (words[0].start if words else 0.0)
+        events = self.engine.late_reply_to_offer(" ".join(r.transcript.text for r in said), said_at)
+        if events is None:
+            return False
+        for record in self._unfinished:
+            record.follow_up_id = EXTRA_OFFER_ID  # a reply to the offer (AnswerRecord.replies_to_offer)
+            if not record.dropped:
+                record.dropped = True
+                self._emit(AnswerDropped(record.index))
+        self._cut_off, self._after_silent_yes, self._cut_late, self._answering_before = None, None, False, None
+        self._finish_deadline = None
+        # What was still to say of the extra question (queued behind the line) is not said.
+        self._to_say = deque(u for u in self._to_say if u.kind not in QUESTION_KINDS)
+        self._ending, self._unfinished = (self._unfinished, self._turn), []
+        try:
+            self._handle(events)
+        finally:
+            self._ending = None
+        self._pump()
+        return True
 
     def _hand_over_to_candidate(self, record: AnswerRecord | None = None) -> None:
         """The last question of a phase that takes the candidate's own questions is answered

@@ -208,6 +208,9 @@ class AnswerRecord:
     # and the interviewer repeated it: kept in the transcript with the answer that follows, never
     # scored as an answer (trial 17: it was answer 1 with "STAR parts not heard").
     asked_to_repeat: bool = False
+    # Its words only replied to a control question ("No, that's all." to "Anything you'd like to
+    # add before we finish?"; core.control_questions): no answer, as a reply to the offer is not.
+    replies_to_control: bool = False
 
     @property
     def replies_to_offer(self) -> bool:
@@ -221,8 +224,10 @@ class AnswerRecord:
     def counted(self) -> bool:
         """The one decision whether its words count in any measure (the live counter, the review,
         Progress): not when they only asked to hear the question again, nor when they replied to
-        an offer (trial 44: "No, let's wrap up." took the live count from 150 to 154 words)."""
-        return not (self.asked_to_repeat or self.replies_to_offer)
+        an offer (trial 44: "No, let's wrap up." took the live count from 150 to 154 words) or
+        only to another control question (core.control_questions; the short replies inside an
+        answer are left out of its filed transcript)."""
+        return not (self.asked_to_repeat or self.replies_to_offer or self.replies_to_control)
 
     def audio_starts_at(self, preroll_s: float = 0.0) -> float:
         """Round seconds at which its recording starts: `recorded_before` before `started_at`

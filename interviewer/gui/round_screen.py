@@ -38,8 +38,8 @@ from interviewer.core.scripts.model import NO_SCRATCHPAD_KINDS
 from interviewer.core.extra_questions import OFFER_LABEL
 from interviewer.core.time_left import ONE_PROBLEM_KINDS, early_end_note, left_with_next
 from interviewer.core.round_updates import (
-    AnswerEnded, ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript, ReplyCutOff,
-    RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady,
+    AnswerDropped, AnswerEnded, ClarifyingAnswered, LineCutOff, ListeningStarted, MicPaused, MicResumed, PartialTranscript,
+    ReplyCutOff, RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
 from interviewer.core.probes import is_probe_text
@@ -570,6 +570,10 @@ class RoundScreen(QWidget):
             # the core decides, AnswerRecord.counted).
             if update.asked_to_repeat or update.not_counted:
                 self.transcript.leave_out_of_counts(update.answer)
+        elif isinstance(update, AnswerDropped):
+            # No answer after all (only a reply to a control question, "No, that's all."; or no
+            # words): shown, counted in no number (core.control_questions).
+            self.transcript.leave_out_of_counts(update.answer)
         elif isinstance(update, ListeningStarted):
             self.transcript.finish_answer()
             self.transcript.begin_answer(update.answer)
