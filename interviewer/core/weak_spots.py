@@ -463,6 +463,25 @@ class AreaStanding:
         """"1 of 3": rounds of the last ones that covered it (Progress's table and Home alike)."""
         return f"{self.covered_recently} of {len(self.recent)}"
 
+    @property
+    def recent_phrase(self) -> str:
+        """The same count as a person says it, for Home's weak spots: "not covered in the last
+        round", "not covered in the last 2 rounds", "covered in 1 of the last 3 rounds" ("covered
+        in 0 of 1 rounds", trial 46)."""
+        return rounds_phrase(self.covered_recently, len(self.recent))
+
+
+def rounds_phrase(covered: int, rounds: int, each: bool = False) -> str:
+    """"not covered in the last round", "not covered in the last 2 rounds", "covered in 1 of the
+    last 3 rounds"; `each`: said of several round kinds at once ("... in the last round of each")."""
+    last = "the last round" if rounds == 1 else f"the last {rounds} rounds"
+    last += " of each" if each else ""
+    if covered == 0:
+        return f"not covered in {last}"
+    if covered == rounds:
+        return f"covered in {last}" if rounds == 1 else f"covered in all of {last}"
+    return f"covered in {covered} of {last}"
+
 
 def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[AreaStanding]:
     """Every area measured in `rounds` (of `kind`, if given), weakest first: lowest recent
@@ -513,16 +532,17 @@ def weakest_areas(rounds: Sequence[RoundAreas], kinds: Sequence[str], limit: int
 
 
 def weak_area_text(kinds: Sequence[AreaStanding], name: str, label: Callable[[str], str]) -> str:
-    """One weak area as Home names it: "Cold start (ML depth, covered in 0 of 2 rounds)", or, weak
-    in several kinds, "Data and labels (ML depth and ML system design, covered in 0 of 1 rounds
-    each)", or with different counts "Tradeoffs (ML depth, covered in 0 of 2 rounds; Coding, 1 of
-    3)". `name`: the area as shown; `label`: a kind's name."""
+    """One weak area as Home names it: "Cold start (ML depth, not covered in the last 2 rounds)",
+    or, weak in several kinds, "Data and labels (ML depth and ML system design, not covered in the
+    last round of each)", or with different counts "Tradeoffs (ML depth, not covered in the last 2
+    rounds; Coding, covered in 1 of the last 3 rounds)". `name`: the area as shown; `label`: a
+    kind's name. Trial 46: "covered in 0 of 1 rounds" is not how a person says it."""
     first, *rest = kinds
     if rest and all(s.recent_text == first.recent_text for s in rest):
         names = [label(s.kind or "") for s in kinds]
-        return f"{name} ({', '.join(names[:-1])} and {names[-1]}, covered in {first.recent_text} rounds each)"
-    parts = [f"{label(first.kind or '')}, covered in {first.recent_text} rounds"]
-    parts += [f"{label(s.kind or '')}, {s.recent_text}" for s in rest]
+        phrase = rounds_phrase(first.covered_recently, len(first.recent), each=True)
+        return f"{name} ({', '.join(names[:-1])} and {names[-1]}, {phrase})"
+    parts = [f"{label(s.kind or '')}, {s.recent_phrase}" for s in kinds]
     return f"{name} ({'; '.join(parts)})"
 
 
