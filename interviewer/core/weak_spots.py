@@ -596,6 +596,11 @@ def unanswered_questions(script: "RoundScript", answered: Collection[str]) -> in
 # one with its name before the count and one after, read as two counts of one thing (trial 33 #16).
 AREAS_HEADING = "Topic areas covered"
 POINTS_HEADING = "Talking points covered"
+# Said after the areas' count wherever it stands beside the talking points' (the review and every
+# export: content_text with `why`): "Talking points covered: 5 of 8" and "Topic areas covered: 6
+# of 8" in one review read as two conflicting counts of one thing (trial 46 defect 4).
+AREAS_MEANING = ("A topic area is not a talking point: it groups the talking points and depth signals "
+                 "on one subject, and counts as covered when at least half of what measured it was.")
 
 
 def count_text(n: int | float, total: int) -> str:
@@ -622,7 +627,8 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
                  why: dict[str, AreaResult] | None = None) -> str:
     """"Topic areas covered: 4 of 5. Missed: Edge cases" (the review, Home's cards
     and recent sessions); `named`: at most this many missed areas, then "and 1 more"; `why`: the
-    round's areas, to say after each missed one what measured it (the review)."""
+    round's areas, to say after each missed one what measured it (the review), and what an area
+    is (AREAS_MEANING), as there the talking points' count is shown too."""
     text = (f"{AREAS_HEADING}: " if heading else "") + count_text(content.covered_count, content.measured)
     if content.ended_early:
         # Beside the count: "5 of 5" after 3 of 45 minutes read as full marks (trial 23).
@@ -639,8 +645,9 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
         how = "skipped with Next" if content.skipped and not content.ended_early else "not reached"
         text += (f"; 1 question was {how} and is not counted" if n == 1
                  else f"; {n} questions were {how} and are not counted")
+    meaning = f". {AREAS_MEANING}" if why is not None else ""
     if not content.missed:
-        return text
+        return text + meaning
     shown = list(content.missed if named is None else content.missed[:named])
     rest = len(content.missed) - len(shown)
 
@@ -649,7 +656,7 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
     # A sentence of its own, the missed areas apart by ";" when each says why: one run of
     # "; missed X (..., but ...)" after the count's own brackets was hard to parse (trial 21).
     joined = ("; " if why else ", ").join(name(a) for a in shown)
-    return f"{text}. Missed: {joined}" + (f" and {rest} more" if rest else "")
+    return f"{text}. Missed: {joined}" + (f" and {rest} more" if rest else "") + meaning
 
 
 def areas_line(areas: dict[str, AreaResult], unanswered: int = 0, ended_early: bool = False,
