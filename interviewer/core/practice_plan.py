@@ -271,6 +271,14 @@ def counted_areas(rounds: list[RoundAreas], practised: PractisedRounds) -> list[
     return [r for r in rounds if r.session_id not in practised.too_short]
 
 
+def weak_spot_rounds(rounds: list[RoundAreas], rows) -> list[RoundAreas]:
+    """The measured rounds weak spots are judged on (Home's "Weakest topic areas lately" and
+    Progress's table): the plan's one rule (counted_areas over practised_rounds of the stored
+    `rows`). A one-minute round that held only "Hmm. Give me a moment." made Home name two areas
+    "covered in 0 of 2 rounds" (trial 46), while Progress said it did not count for the plan."""
+    return counted_areas(rounds, practised_rounds(rows))
+
+
 def practised_text(practised: PractisedRounds) -> str:
     """Home's count: "3 rounds completed", or, when some ended early, what they were:
     "1 round, ended early", "3 rounds: 2 completed, 1 ended early"; and how many of them, ended
@@ -400,8 +408,11 @@ def propose_next_round(progress: list[WeekProgress], rounds: list[RoundAreas], f
         # The week's focus is said beside it. Every round the plan leaves out ended early
         # (practised_rounds: too_short is of `early`), so that is the plan's own reason.
         left_out = sum(k == kind for k in not_counted)
-        reason = (f"week {week.week.number}: no counted round of this kind yet ({left_out} ended early, "
-                  f"not counted)" if left_out else f"week {week.week.number}: no round of this kind yet")
+        # Said without brackets: it is itself shown in brackets after the next round ("(no
+        # counted round of this kind yet (1 ended early, not counted))", trial 46).
+        were = "1 ended early and was" if left_out == 1 else f"{left_out} ended early and were"
+        reason = (f"week {week.week.number}: no counted round of this kind yet; {were} not counted"
+                  if left_out else f"week {week.week.number}: no round of this kind yet")
     elif focus:
         reason = f"week {week.week.number}: " + _weak_spot_reason(ranked[0]).removeprefix("weak spot: ")
     else:
@@ -451,10 +462,7 @@ def _mid_sentence(text: str) -> str:
 def _departure_reason(weakest, week_number: int) -> str:
     """Why the next round is not of the current week's kinds: "outside week 1: your weakest area,
     Evaluation metrics, is practised in ML system design rounds and was not covered in the last one"."""
-    if len(weakest.recent) == 1:
-        how = "not covered in the last one"
-    else:
-        how = f"covered in {weakest.covered_recently} of the last {len(weakest.recent)}"
+    how = "not covered in the last one" if len(weakest.recent) == 1 else weakest.recent_phrase
     return (f"outside week {week_number}: your weakest area, {area_name(weakest.area)}, is practised in "
             f"{kind_label(weakest.kind)} rounds and was {how}")
 
@@ -462,7 +470,5 @@ def _departure_reason(weakest, week_number: int) -> str:
 def _weak_spot_reason(weakest) -> str:
     """Why a weak spot's kind is next: "weak spot: Cold start not covered in the last round of
     this kind"."""
-    if len(weakest.recent) == 1:  # not "covered in 0 of the last 1 rounds"
-        return f"weak spot: {area_name(weakest.area)} not covered in the last round of this kind"
-    return (f"weak spot: {area_name(weakest.area)} covered in {weakest.covered_recently} of the "
-            f"last {len(weakest.recent)} rounds of this kind")
+    # Not "covered in 0 of the last 1 rounds": said as Home says a weak spot (AreaStanding.recent_phrase).
+    return f"weak spot: {area_name(weakest.area)} {weakest.recent_phrase} of this kind"

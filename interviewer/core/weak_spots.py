@@ -463,6 +463,25 @@ class AreaStanding:
         """"1 of 3": rounds of the last ones that covered it (Progress's table and Home alike)."""
         return f"{self.covered_recently} of {len(self.recent)}"
 
+    @property
+    def recent_phrase(self) -> str:
+        """The same count as a person says it, for Home's weak spots: "not covered in the last
+        round", "not covered in the last 2 rounds", "covered in 1 of the last 3 rounds" ("covered
+        in 0 of 1 rounds", trial 46)."""
+        return rounds_phrase(self.covered_recently, len(self.recent))
+
+
+def rounds_phrase(covered: int, rounds: int, each: bool = False) -> str:
+    """"not covered in the last round", "not covered in the last 2 rounds", "covered in 1 of the
+    last 3 rounds"; `each`: said of several round kinds at once ("... in the last round of each")."""
+    last = "the last round" if rounds == 1 else f"the last {rounds} rounds"
+    last += " of each" if each else ""
+    if covered == 0:
+        return f"not covered in {last}"
+    if covered == rounds:
+        return f"covered in {last}" if rounds == 1 else f"covered in all of {last}"
+    return f"covered in {covered} of {last}"
+
 
 def standings(rounds: Sequence[RoundAreas], kind: str | None = None) -> list[AreaStanding]:
     """Every area measured in `rounds` (of `kind`, if given), weakest first: lowest recent
@@ -513,16 +532,17 @@ def weakest_areas(rounds: Sequence[RoundAreas], kinds: Sequence[str], limit: int
 
 
 def weak_area_text(kinds: Sequence[AreaStanding], name: str, label: Callable[[str], str]) -> str:
-    """One weak area as Home names it: "Cold start (ML depth, covered in 0 of 2 rounds)", or, weak
-    in several kinds, "Data and labels (ML depth and ML system design, covered in 0 of 1 rounds
-    each)", or with different counts "Tradeoffs (ML depth, covered in 0 of 2 rounds; Coding, 1 of
-    3)". `name`: the area as shown; `label`: a kind's name."""
+    """One weak area as Home names it: "Cold start (ML depth, not covered in the last 2 rounds)",
+    or, weak in several kinds, "Data and labels (ML depth and ML system design, not covered in the
+    last round of each)", or with different counts "Tradeoffs (ML depth, not covered in the last 2
+    rounds; Coding, covered in 1 of the last 3 rounds)". `name`: the area as shown; `label`: a
+    kind's name. Trial 46: "covered in 0 of 1 rounds" is not how a person says it."""
     first, *rest = kinds
     if rest and all(s.recent_text == first.recent_text for s in rest):
         names = [label(s.kind or "") for s in kinds]
-        return f"{name} ({', '.join(names[:-1])} and {names[-1]}, covered in {first.recent_text} rounds each)"
-    parts = [f"{label(first.kind or '')}, covered in {first.recent_text} rounds"]
-    parts += [f"{label(s.kind or '')}, {s.recent_text}" for s in rest]
+        phrase = rounds_phrase(first.covered_recently, len(first.recent), each=True)
+        return f"{name} ({', '.join(names[:-1])} and {names[-1]}, {phrase})"
+    parts = [f"{label(s.kind or '')}, {s.recent_phrase}" for s in kinds]
     return f"{name} ({'; '.join(parts)})"
 
 
@@ -576,6 +596,11 @@ def unanswered_questions(script: "RoundScript", answered: Collection[str]) -> in
 # one with its name before the count and one after, read as two counts of one thing (trial 33 #16).
 AREAS_HEADING = "Topic areas covered"
 POINTS_HEADING = "Talking points covered"
+# Said after the areas' count wherever it stands beside the talking points' (the review and every
+# export: content_text with `why`): "Talking points covered: 5 of 8" and "Topic areas covered: 6
+# of 8" in one review read as two conflicting counts of one thing (trial 46 defect 4).
+AREAS_MEANING = ("A topic area is not a talking point: it groups the talking points and depth signals "
+                 "on one subject, and counts as covered when at least half of what measured it was.")
 
 
 def count_text(n: int | float, total: int) -> str:
@@ -602,7 +627,8 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
                  why: dict[str, AreaResult] | None = None) -> str:
     """"Topic areas covered: 4 of 5. Missed: Edge cases" (the review, Home's cards
     and recent sessions); `named`: at most this many missed areas, then "and 1 more"; `why`: the
-    round's areas, to say after each missed one what measured it (the review)."""
+    round's areas, to say after each missed one what measured it (the review), and what an area
+    is (AREAS_MEANING), as there the talking points' count is shown too."""
     text = (f"{AREAS_HEADING}: " if heading else "") + count_text(content.covered_count, content.measured)
     if content.ended_early:
         # Beside the count: "5 of 5" after 3 of 45 minutes read as full marks (trial 23).
@@ -619,8 +645,9 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
         how = "skipped with Next" if content.skipped and not content.ended_early else "not reached"
         text += (f"; 1 question was {how} and is not counted" if n == 1
                  else f"; {n} questions were {how} and are not counted")
+    meaning = f". {AREAS_MEANING}" if why is not None else ""
     if not content.missed:
-        return text
+        return text + meaning
     shown = list(content.missed if named is None else content.missed[:named])
     rest = len(content.missed) - len(shown)
 
@@ -629,7 +656,7 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
     # A sentence of its own, the missed areas apart by ";" when each says why: one run of
     # "; missed X (..., but ...)" after the count's own brackets was hard to parse (trial 21).
     joined = ("; " if why else ", ").join(name(a) for a in shown)
-    return f"{text}. Missed: {joined}" + (f" and {rest} more" if rest else "")
+    return f"{text}. Missed: {joined}" + (f" and {rest} more" if rest else "") + meaning
 
 
 def areas_line(areas: dict[str, AreaResult], unanswered: int = 0, ended_early: bool = False,

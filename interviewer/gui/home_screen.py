@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.app.labels import kind_label, minutes_text
+from interviewer.core.analysis.fillers import TOO_SHORT_TO_MEASURE, rates_measurable
+from interviewer.core.practice_plan import weak_spot_rounds
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import RoundContent, content_text, round_content, weak_area_text, weakest_areas
@@ -43,7 +45,11 @@ ROLE = Qt.ItemDataRole.UserRole
 def _headline(row: Any) -> str:
     """A session's headline numbers: fillers per 100 words, pace, long pauses. The pace is the
     review's "with pauses" one, and says so: beside the review's two paces a bare "161 wpm"
-    could be either."""
+    could be either. A round of too few words for a rate (core rates_measurable) says so: "Last:
+    25.0 fillers/100 words" from 4 words (trial 46)."""
+    words = getattr(row, "words", None)
+    if words is not None and not rates_measurable(words):
+        return f"{TOO_SHORT_TO_MEASURE} ({words} word{'s' if words != 1 else ''})"
     parts = []
     if row.filler_rate is not None:
         parts.append(f"{row.filler_rate:.1f} fillers/100 words")
@@ -55,6 +61,8 @@ def _headline(row: Any) -> str:
 
 MISSED_NAMED = 2  # missed areas named on a card or a recent session; the details name them all
 WEAK_SPOTS_SHOWN = 3  # weakest areas named under "Next step" (Progress lists them all)
+TOO_SHORT_FOR_AREAS = ("<b>Topic areas:</b> your rounds so far were too short to count (as for the plan); "
+                       "complete a longer one to see which areas you cover.")
 NO_AREAS_YET = "Complete a round to see which topic areas you cover and which you miss."  # as Progress says
 
 
@@ -432,14 +440,17 @@ class HomeScreen(QWidget):
 
     def _fill_weak_spots(self) -> None:
         # Each area once, with every kind it is weak in (trial 45 named one area twice).
-        weakest = weakest_areas(self._areas, ROUND_KINDS, WEAK_SPOTS_SHOWN)
+        counted = weak_spot_rounds(self._areas, self._history)
+        weakest = weakest_areas(counted, ROUND_KINDS, WEAK_SPOTS_SHOWN)
         if weakest:
             self.weak_spots_label.setText(
                 "<b>Weakest topic areas lately:</b> " + "; ".join(
                     weak_area_text(kinds, _escape(area_name(kinds[0].area)), kind_label)
                     for kinds in weakest) + f". <a href='progress' style='color:{theme.current().accent}'>Progress</a> lists them all.")
-        elif self._areas:
+        elif counted:
             self.weak_spots_label.setText("<b>Topic areas:</b> every area measured in your last rounds was covered.")
+        elif self._areas:
+            self.weak_spots_label.setText(TOO_SHORT_FOR_AREAS)
         else:
             self.weak_spots_label.setText(NO_AREAS_YET)
         # A Tab stop only with its link to follow (LinksLabel): without one, Tab stopped on plain
@@ -449,6 +460,7 @@ class HomeScreen(QWidget):
         """Per-session numbers (storage SessionProgress, oldest first): each card's last score and
         the recent sessions' headline numbers."""
         self._history = list(rows)
+        self._fill_weak_spots()  # the rounds they count are the plan's (weak_spot_rounds)
         self._fill_recent()
         self._refill()
 

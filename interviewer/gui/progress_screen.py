@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, counted_areas, current_week,
                                             cut_short_notes,
                                             not_counted_reasons, practised_rounds, propose_next_round, readiness,
+                                            weak_spot_rounds,
                                             next_step_text,
                                             track_plan)
 from interviewer.core.weak_spots import RECENT_ROUNDS, weakest_first
@@ -282,7 +283,7 @@ class ProgressScreen(QWidget):
 
     def _fill_areas(self, kind: str) -> None:
         kinds = [k for k in ROUND_KINDS if (not kind or k == kind) and any(r.kind == k for r in self.areas)]
-        ranked = weakest_first(self.areas, kinds)
+        ranked = weakest_first(weak_spot_rounds(self.areas, self.rows), kinds)
         # Rows and the short columns are fitted to their contents once, after filling: fitted as
         # each cell was set, every row was measured again per cell (1.6 s for 73 rows, after
         # every round; the two short columns 0.13 s more).

@@ -6,7 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PointCoverage, QuestionCoverage
-from interviewer.core.weak_spots import POINTS, SIGNAL, AreaResult, areas_line, merge, point_area_results
+from interviewer.core.weak_spots import AREAS_MEANING, POINTS, SIGNAL, AreaResult, areas_line, merge, point_area_results
 
 OBJECTIVE = "The objective and the business metric behind it, with the guardrails"
 
@@ -25,7 +25,7 @@ def test_the_missed_talking_point_is_named_where_the_area_is_missed():
     areas = merge([*results, AreaResult("evaluation metrics", 3, 2, SIGNAL)])
     line = areas_line(areas)
     assert line.endswith(f"Missed: Evaluation metrics (2 of 3 questions that called for it, but talking points: "
-                         f"0 of 1 covered, missed \"{OBJECTIVE}\")")
+                         f"0 of 1 covered, missed \"{OBJECTIVE}\"). {AREAS_MEANING}")
 
 
 def test_stored_results_without_the_points_keep_the_count():

@@ -3,7 +3,7 @@ counted); missed Edge cases (talking points: 0.5 of 1 covered, but heard in 0 of
 called for it)": hard to parse, and the 2 questions were never asked (the round ended early)."""
 from __future__ import annotations
 
-from interviewer.core.weak_spots import AreaResult, areas_line, merge
+from interviewer.core.weak_spots import AREAS_MEANING, AreaResult, areas_line, merge
 
 
 def test_the_areas_line_reads_as_two_sentences_and_says_not_reached():
@@ -13,7 +13,7 @@ def test_the_areas_line_reads_as_two_sentences_and_says_not_reached():
     assert areas_line(areas, unanswered=2) == (
         "Topic areas covered: 4 of 5; 2 questions were not reached and are not counted. "
         "Missed: Edge cases (talking points: 0.5 of 1 covered, but an edge case or failure mode was not heard in the 1 "
-        "question that called for it)")
+        "question that called for it). " + AREAS_MEANING)
 
 
 def test_areas_and_unreached_questions_are_two_counts_trial22():
@@ -22,5 +22,5 @@ def test_areas_and_unreached_questions_are_two_counts_trial22():
     areas = merge([AreaResult("algorithm design", 1, 1.0), AreaResult("testing", 1, 1.0)])
     line = areas_line(areas, unanswered=4)
     assert line == ("Topic areas covered: 2 of 2; "
-                    "4 questions were not reached and are not counted")
-    assert areas_line(areas, unanswered=1).endswith("; 1 question was not reached and is not counted")
+                    "4 questions were not reached and are not counted. " + AREAS_MEANING)
+    assert areas_line(areas, unanswered=1).endswith("; 1 question was not reached and is not counted. " + AREAS_MEANING)

@@ -6,7 +6,7 @@ questions that called for it)" contradicted itself: it now names what was not he
 from types import SimpleNamespace
 
 from interviewer.core.analysis.ten_seconds import ten_seconds
-from interviewer.core.weak_spots import POINTS, SIGNAL, AreaResult, areas_line, merge
+from interviewer.core.weak_spots import AREAS_MEANING, POINTS, SIGNAL, AreaResult, areas_line, merge
 
 
 def _session(*findings):
@@ -34,7 +34,7 @@ def test_points_covered_but_signal_not_heard_names_what_was_not_heard():
     areas = merge([AreaResult("quantified results", 1, 1, POINTS), AreaResult("quantified results", 2, 0, SIGNAL)])
     line = areas_line(areas)
     assert line.endswith("Missed: Quantified results (talking points: 1 of 1 covered, but a number in the result "
-                         "was not heard in any of the 2 questions that called for it)")
+                         "was not heard in any of the 2 questions that called for it). " + AREAS_MEANING)
     areas = merge([AreaResult("clarifying requirements", 1, 1, POINTS),
                    AreaResult("clarifying requirements", 1, 0, SIGNAL)])
     assert "but a clarifying question was not asked in the 1 question that called for it" in areas_line(areas)

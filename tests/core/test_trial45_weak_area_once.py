@@ -23,13 +23,13 @@ def test_an_area_weak_in_two_kinds_is_named_once_with_both():
     named = _named(rounds)
     assert len(named) == 3 and sum("data and labels" in n for n in named) == 1, named
     both = next(n for n in named if "data and labels" in n)
-    assert both == "data and labels (ML depth and ML system design, covered in 0 of 1 rounds each)" or \
-        both == "data and labels (ML system design and ML depth, covered in 0 of 1 rounds each)", both
+    assert both == "data and labels (ML depth and ML system design, not covered in the last round of each)" or \
+        both == "data and labels (ML system design and ML depth, not covered in the last round of each)", both
 
 
 def test_different_counts_are_each_said_and_one_kind_reads_as_before():
     rounds = [_round(1, "ml_depth", ["tradeoffs"]), _round(2, "ml_depth", ["tradeoffs"]),
               _round(3, "coding", ["tradeoffs"]), _round(4, "coding", [], ["tradeoffs"])]
-    assert _named(rounds) == ["tradeoffs (ML depth, covered in 0 of 2 rounds; Coding, 1 of 2)"]
-    assert _named([_round(1, "ml_depth", ["tradeoffs"])]) == ["tradeoffs (ML depth, covered in 0 of 1 rounds)"]
+    assert _named(rounds) == ["tradeoffs (ML depth, not covered in the last 2 rounds; Coding, covered in 1 of the last 2 rounds)"]
+    assert _named([_round(1, "ml_depth", ["tradeoffs"])]) == ["tradeoffs (ML depth, not covered in the last round)"]
 

@@ -4,7 +4,7 @@ measure twice. Each has one name now, said by the review, the exports and Home a
 from __future__ import annotations
 
 from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, summarize
-from interviewer.core.weak_spots import AREAS_HEADING, AreaResult, RoundContent, content_text, merge, round_content
+from interviewer.core.weak_spots import AREAS_HEADING, AREAS_MEANING, AreaResult, RoundContent, content_text, merge, round_content
 from interviewer.export.report import round_facts
 
 
@@ -13,7 +13,7 @@ def test_topic_areas_say_they_are_about_the_answers():
     assert content_text(content) == "Topic areas covered: 2 of 3. Missed: Edge cases"
     areas = merge([AreaResult("edge cases", 2, 0.5), AreaResult("edge cases", 2, 1, "signal")])
     assert content_text(round_content(areas), heading=False, why=areas) == (
-        "0 of 1. Missed: Edge cases (1 of 2 questions that called for it, but talking points: 0.5 of 2 covered)")
+        "0 of 1. Missed: Edge cases (1 of 2 questions that called for it, but talking points: 0.5 of 2 covered). " + AREAS_MEANING)
 
 
 def test_clarifying_topics_are_named_as_not_asked_about():

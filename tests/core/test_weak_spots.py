@@ -117,7 +117,7 @@ def test_the_next_round_follows_the_week_and_the_weakest_area():
     # Design practised already, depth never; but monitoring was missed in both design rounds:
     # a weak spot decides over the week's kind never practised, and the reason names it (trial19).
     assert nxt.kind == "ml_system_design" and nxt.reason == (
-        "weak spot: Monitoring and rollback covered in 0 of the last 2 rounds of this kind")
+        "weak spot: Monitoring and rollback not covered in the last 2 rounds of this kind")
     # With no weak spot the week decides: depth, never practised, first.
     covered = [design_round(1, True), design_round(2, True)]
     assert propose_next_round(track_plan(plan, done + [(1, "ml_system_design"), (2, "ml_system_design")]),
@@ -126,7 +126,7 @@ def test_the_next_round_follows_the_week_and_the_weakest_area():
     progress = track_plan(plan, done + [(1, "ml_system_design"), (2, "ml_system_design"), (3, "ml_depth")])
     again = propose_next_round(progress, rounds)
     assert again.kind == "ml_system_design" and again.focus[0] == MONITORING
-    assert "Monitoring and rollback covered in 0 of the last 2" in again.reason
+    assert "Monitoring and rollback not covered in the last 2" in again.reason
     # After one such round (a new-user trial read "covered in 0 of the last 1 rounds"):
     one = propose_next_round(track_plan(plan, done + [(1, "ml_system_design"), (3, "ml_depth")]),
                              [design_round(1, False), design_round(3, True, kind="ml_depth")])

@@ -109,12 +109,12 @@ def test_next_step_says_a_kind_was_practised_in_a_round_that_did_not_count(qtbot
                           practised.too_short)
     proposal = propose_next_round(progress, [], not_counted=["ml_breadth"])
     assert proposal.kind == "ml_breadth"
-    assert proposal.reason == "week 1: no counted round of this kind yet (1 ended early, not counted)"
+    assert proposal.reason == "week 1: no counted round of this kind yet; 1 ended early and was not counted"
     window = _window(qtbot, data)
     qtbot.waitUntil(lambda: "Practice plan" in window.home.progress_label.text(), timeout=5000)
     wait_for_background_work()
     text = window.progress_screen.plan_summary.text()
     assert "Next round, for week 1 (" in text
-    assert "(no counted round of this kind yet (1 ended early, not counted))." in text, text
+    assert "(no counted round of this kind yet; 1 ended early and was not counted)." in text, text
     assert "no round of this kind yet" not in text
     window.shutdown()

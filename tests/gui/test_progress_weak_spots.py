@@ -69,7 +69,7 @@ def test_weak_spots_table_checkpoints_and_next_round_follow_the_rounds(qapp, tmp
         # worth leaving the foundations week for, and the plan says so.
         assert ('Next round: ML system design, e.g. "Design: fraud scoring", focus on Evaluation metrics, outside week 1 '
                 '(ML breadth, coding and phone-screen rounds) because your weakest area, Evaluation metrics, is practised '
-                'in ML system design rounds and was covered in 0 of the last 4.') in screen.plan_summary.text()
+                'in ML system design rounds and was not covered in the last 4 rounds.') in screen.plan_summary.text()
         assert MONITORING not in screen.proposal.focus
 
         # The kind filter narrows the table to that kind.

@@ -104,7 +104,7 @@ def test_one_round_topic_areas_agree_in_review_home_progress_and_plan(qtbot, iso
     table = window.progress_screen.area_table
     rows = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
     assert rows["Quantified results"] == "0 of 1"
-    assert re.search(r"Quantified results \(Behavioral, covered in 0 of 1 rounds\)", window.home.weak_spots_label.text())
+    assert re.search(r"Quantified results \(Behavioral, not covered in the last round\)", window.home.weak_spots_label.text())
     # The practice plan's checkpoints: no run of quantified results; STAR in order (1/2) is one.
     statuses = {s.checkpoint.areas: s for s in readiness(build_plan(8), progress.areas)}
     assert statuses[("quantified results",)].streak == 0

@@ -22,4 +22,4 @@ def test_home_names_the_area_once(qtbot, isolated_dirs):
                            _round(2, "ml_depth", ["data and labels", "tradeoffs"])])
     text = window.home.weak_spots_label.text()
     assert text.count("Data and labels") == 1, text
-    assert "Data and labels (ML depth and ML system design, covered in 0 of 1 rounds each)" in text, text
+    assert "Data and labels (ML depth and ML system design, not covered in the last round of each)" in text, text

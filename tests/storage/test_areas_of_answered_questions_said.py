@@ -5,7 +5,7 @@ say so, from the one count (core.weak_spots.unanswered_questions). Stored rounds
 from __future__ import annotations
 
 from interviewer.app.round_areas import load_progress
-from interviewer.core.weak_spots import AreaResult, content_text, merge, round_content
+from interviewer.core.weak_spots import AREAS_MEANING, AreaResult, content_text, merge, round_content
 from interviewer.storage import Store
 from tests.storage.test_areas_of_unreached_questions import CLARIFYING, SHORT_DESIGN, store_round
 from tests.storage.test_area_history import by_id
@@ -29,4 +29,4 @@ def test_a_missed_area_with_one_measure_met_says_which_was_not():
     areas = merge([AreaResult("edge cases", 1, 1.0), AreaResult("edge cases", 1, 0, "signal")])
     assert content_text(round_content(areas), heading=False, why=areas) == (
         "0 of 1. Missed: Edge cases (talking points: 1 of 1 covered, but an edge case or failure mode was not heard in the 1 "
-        "question that called for it)")
+        "question that called for it). " + AREAS_MEANING)

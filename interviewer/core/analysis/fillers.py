@@ -842,6 +842,18 @@ def _with_said_restarts(words: list[Token], found: list[Filler]) -> list[Filler]
     return sorted(found + said, key=lambda f: f.start) if said else found
 
 
+# A round's rates are headlined (Home's cards and recent sessions) only from this many words:
+# "Last: 25.0 fillers/100 words" came from the 4 words "Hmm. Give me a moment." (trial 46), where
+# one filler more or less moves the rate by 25. From 50 words one filler moves it by 2 at most.
+MIN_RATE_WORDS = 50
+TOO_SHORT_TO_MEASURE = "too short to measure"
+
+
+def rates_measurable(words: int) -> bool:
+    """Whether a round of `words` words has rates worth headlining (MIN_RATE_WORDS)."""
+    return words >= MIN_RATE_WORDS
+
+
 def filler_rate(fillers: int, words: int) -> float | None:
     """Fillers per 100 words, unrounded (each view rounds once): the one rate an answer's row, its
     finding and the round's numbers show; None without words."""
