@@ -79,3 +79,20 @@ def test_over_a_question_cut_off_the_misheard_request_gets_no_move_on_and_no_re_
     assert said == [THINKING_TIME_REPLY], said
     finish = ControllerSettings().finish_lead_in
     assert not any(line.startswith(finish) for line in speaker.said)
+
+
+@pytest.mark.parametrize("heard", HEARD)
+def test_the_silence_after_the_misheard_request_is_time_asked_for_in_the_review(heard):
+    from interviewer.core.analysis.report import analyze_answer
+    from interviewer.core.transcript import Segment, Transcript, Word
+
+    said = heard.split() + "So I would weigh late errors more in the loss.".split()
+    words, t = [], 0.0
+    for k, w in enumerate(said):
+        if k == len(heard.split()):
+            t += 21.4
+        words.append(Word(w, t, t + 0.3))
+        t += 0.35
+    transcript = Transcript([Segment(" ".join(said), 0.0, t, tuple(words))], t + 1.0, None)
+    kinds = {f.kind: f.message for f in analyze_answer(transcript).findings}
+    assert "as you asked" in kinds.get("long_pause", ""), kinds
