@@ -11,7 +11,7 @@ from interviewer.core.candidate_questions import (
     CandidateQuestionResponder, WrapUpReplier, asks_the_interviewer, wants_to_know,
 )
 from interviewer.core.conversation_cues import (
-    asks_to_ask, asks_to_repeat, checks_assumption, checks_in, talks_to_self, unclear_fragment, wraps_up,
+    asks_to_ask, asks_to_repeat, checks_assumption, checks_in, talks_to_self, unclear_fragment, without_framing, wraps_up,
 )
 from interviewer.core.clarifying_responder import MEANING_BEFORE_FINISH, MEANING_LEAD_IN
 from interviewer.core.engine import writes_code
@@ -25,7 +25,7 @@ from interviewer.core.round_settings import SAME_REPLY_WINDOW_S, THINKING_TIME_S
 from interviewer.core.round_updates import ClarifyingAnswered, PartialTranscript, Problem
 from interviewer.core.time_left import PartTime, RoundTimes, question_end_index, time_left_answer
 from interviewer.core.trailing_questions import (
-    CHECK_ACK, STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, announced_check, checks_understanding, confirmation_check,
+    CHECK_ACK, check_before_answer, STATED_QUESTION_WAIT_S, TRAILED_QUESTION_WAIT_S, announced_check, checks_understanding, confirmation_check,
     marked_statement_in_narration, question_before_tail, question_parts, stated_question, trailed_question, trailing_question, trailing_questions,
 )
 from interviewer.core.transcript import Segment, Word, join_words
@@ -49,6 +49,8 @@ MAX_REPLY_DELAY_S = STATED_QUESTION_WAIT_S + 2.0
 # going on with their explanation pause well under a second between sentences.
 MID_EXPLANATION_WORDS = 12
 MID_EXPLANATION_WAIT_S = 1.2
+# Words of no answer allowed before a check that opens an answer ("Okay." after the last reply).
+_ACK_WORDS = 3
 _ADDRESSED = re.compile(r"\b(?:you|your|you're|you'd|(?:can|could|may|should|shall|do|must|would) (?:i|we))\b")
 
 
@@ -130,7 +132,8 @@ class ClarifyingTurns:
             # the silence after it is thinking time, not the end of the answer.
             said = join_words([w.text for w in new])
             if not ends_asking_for_thinking_time(said):
-                replied = self._maybe_reply_to_statement(answer, new, len(words), quiet)
+                replied = (self._maybe_reply_to_statement(answer, new, len(words), quiet)
+                           or self._reply_to_check_before_answer(answer, new, len(words), quiet))
                 if replied and self._answer is answer:  # a question heard as a statement is one too
                     self._finish_cut_question_after_reply(answer)
                 return replied
@@ -320,6 +323,44 @@ class ClarifyingTurns:
                                                  only_topics_not_answered=True):
             return True
         return self._ask_to_say_again(record, new, quiet)
+
+    def _reply_to_check_before_answer(self, record: AnswerRecord, new: list[Word], heard: int, quiet: float) -> bool:
+        """A short turn at the start of an answer to a question that asks or checks something
+        (trailing_questions.check_before_answer: "Sorry, so, just to be sure, ...", "Before I start,
+        ...") and says nothing of an answer, heard as a statement and followed by the wait a
+        question heard as a statement gets, in any part but the candidate's floor: answered as a
+        clarifying question with the fact that fits it ("As I said, ..." for one said before), else
+        "Sorry, I didn't catch that. Could you say it again?"; never taken for the whole answer. Trial
+        46: in a part not for clarifying questions, "..., just to be sure, we chop to my burnt one
+        lid again, and it's never learning rate warm up." got "Okay, thanks." and the follow-up, the
+        main question never answered. True if the interviewer answered."""
+        if (quiet < STATED_QUESTION_WAIT_S or not record.question_id or self._candidate_floor(record)
+                or not new):
+            return False
+        asked_until = record.started_at + new[-1].end
+        if asked_until < self._voice_at - STATED_TRANSCRIPT_SLACK_S:
+            return False  # the last words said are not transcribed yet: the wait is after them
+        check = check_before_answer(new)
+        if check is None or not self._nothing_answered_before(record, heard - len(new)):
+            return False
+        self._replied_words = heard
+        if self._now() - asked_until > MAX_REPLY_DELAY_S:
+            return False
+        if self._reply_to(record, without_framing(check), asked_until, only_facts=True):
+            return True
+        if not self.settings.unclear_text:
+            return False
+        record.awaiting_speech_after_reply = True  # the answer is still to come
+        self._say(self.settings.unclear_text, UtteranceKind.CLARIFICATION).asks_again = True
+        return True
+
+    def _nothing_answered_before(self, record: AnswerRecord, before: int) -> bool:
+        """The first `before` words heard in `record` hold nothing of an answer: only the
+        clarifying questions the interviewer replied to, hesitations and a word or two ("Okay.")."""
+        from interviewer.core.round_controller import _answer_words
+
+        said = join_words([w.text for w in _words_of(self._heard)[:before]])
+        return _answer_words([said], [c.question for c in record.clarifications]) <= _ACK_WORDS
 
     def _ask_to_say_again(self, record: AnswerRecord, new: list[Word], quiet: float) -> bool:
         """What the candidate said since the last reply got no answer and is a few words that are

@@ -373,7 +373,9 @@ _ASKS_FOR_TIME = re.compile(
 # ends many a sentence ("I'd cache it for a second.").
 _ASKS_FOR_TIME_LOOSELY = re.compile(
     r"^(?:(?:okay|ok|so|right|and|but|well|now|yeah|sorry|actually|just) )*"
-    r"(?:let me (?:think|thing|sink|see|consider|figure|work|mull|ponder)|lemme \w+|give me|allow me)\b"
+    # "come" and "thank": "Let me think about that for a second." written "Let me come out now for a
+    # second." (trial 46, and trial15's "let me come out to the number of causes for a second").
+    r"(?:let me (?:think|thing|sink|thin|thank|come(?! back)|see|consider|figure|work|mull|ponder)|lemme \w+|give me|allow me)\b"
     r"(?: [\w']+){0,5}? (?:for |just )?(?:a|one) (?:second|sec|moment|minute|bit)(?: please)?$")
 # "Good question.", "Hmm, that's a tough one.": said before the request, it says nothing more.
 _GOOD_QUESTION = re.compile(r"^(?:(?:okay|ok|so|oh|well|yeah|right) )*(?:that's |that is |it's )?(?:a |an )?"

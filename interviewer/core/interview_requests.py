@@ -60,8 +60,14 @@ THINKING_TIME_REPLY = "Sure, take your time."
 
 
 def asks_for_thinking_time(text: str) -> bool:
-    """"Can I take a minute to think?", "Give me a second.", "Let me think for a moment.\""""
-    return _any_clause(_THINKING_TIME, text) or bool(_THINKING_TIME.match(_said(text)))
+    """"Can I take a minute to think?", "Give me a second.", "Let me think for a moment.", or its
+    last clause asks for a moment however the speech model misheard the words between
+    (conversation_cues.asks_for_a_moment: "Let me come out now for a second."). One test for the
+    reply and the rules that wait: the misheard request got the no-fact reply "Good question. Make
+    a reasonable assumption..." where the same words heard right get "Sure, take your time."
+    (trial 46)."""
+    return (_any_clause(_THINKING_TIME, text) or bool(_THINKING_TIME.match(_said(text)))
+            or asks_for_a_moment(text))
 
 
 def ends_asking_for_thinking_time(text: str) -> bool:

@@ -458,3 +458,75 @@ def question_before_tail(words: list[Word]) -> str | None:
         return None
     question = asked.text.strip()
     return None if talks_to_self(question) or wraps_up(question) else question
+
+
+# A sentence that opens by saying it asks or checks something ("Sorry, so, just to be sure, ...",
+# "Before I start, ...", "To confirm, ...", "Is there ...", "Which optimizer ..."), said at the start
+# of an answer and followed by a wait: a question, however the recogniser wrote the rest. Trial 46:
+# "Sorry, so, uh, just to be sure, which optimizer was it again, and is there a learning rate
+# warmup?" came out "..., just to be sure, we chop to my burnt one lid again, and it's never learning
+# rate warm up." (no "?"), in a part not for clarifying questions: no rule took it for one, the
+# silence after it ended the answer with "Okay, thanks." and the question was never answered.
+_CHECK_LEAD_IN_WORDS = (r"(?:(?:sorry|okay|ok|so|and|but|oh|right|alright|actually|also|wait|well|um|uh|er|hmm"
+                        r"|one more thing|one last thing)\s+)*")
+_ASKS_OR_CHECKS = re.compile(
+    "^" + _CHECK_LEAD_IN_WORDS +
+    r"(?:(?:just\s+)?to\s+(?:be\s+(?:sure|clear)|make\s+sure|double\s*-?\s*check|confirm|check|clarify)"
+    r"|so\s+i'?m\s+sure|(?:just\s+)?(?:checking|double\s*-?\s*checking)"
+    r"|before\s+(?:i|we)\s+(?:start|begin|get\s+started|go\s+on|go\s+ahead|dive\s+in|jump\s+in|answer)"
+    r"|(?:a\s+|one\s+|another\s+)?(?:quick\s+|small\s+|clarifying\s+)+question"
+    r"|i\s+assume|i'?m\s+assuming|i\s+am\s+assuming|i\s+take\s+it"
+    r"|(?:is|are|was|were|does|do|did|can|could|will|would|should)\s+(?:there|it|the|this|that|these|those|you|we)"
+    r"|(?:what|how)\s+(?:is|are|was|were|does|do|did|kind|type|sort|many|much|big|large|long|often)"
+    r"|what's|how's|which\s+(?!is\b|was\b|means\b|meant\b|makes\b|made\b|would\b|will\b)[a-z]+)\b")
+_ANSWER_BEFORE_CHECK_WORDS = STATED_QUESTION_EARLY_WORDS
+
+
+def asks_or_checks(sentence: str) -> bool:
+    """`sentence` opens by asking or checking something (_ASKS_OR_CHECKS), after lead-ins
+    ("Sorry, so, uh, just to be sure, ..."), and has words after that opening."""
+    text = " ".join(re.findall(r"[a-z0-9'-]+", sentence.lower().replace("\u2019", "'")))
+    match = _ASKS_OR_CHECKS.match(text)
+    return bool(match) and len(text[match.end():].split()) >= 2
+
+
+def check_before_answer(words: list[Word]) -> str | None:
+    """The words since the question (or the interviewer's last reply) when they are a short turn
+    that asks or checks something and says nothing of an answer: its last sentence opens with an
+    ask or a check (`asks_or_checks`, or the sentence before only announces one: `announced_check`),
+    it is at most ANNOUNCED_CHECK_MAX_WORDS words with few words before it, and no sentence is a
+    plan, an account of the candidate's work or design, a hand-back, a request for time or
+    thinking aloud. The check, as said; None otherwise. Said as a statement (the recogniser wrote
+    no "?"), it is a question all the same when the candidate then waits: the round answers it
+    with a fact or says it did not catch it (clarifying_turns), in any part."""
+    from interviewer.core.analysis.fillers import is_hesitation
+    from interviewer.core.analysis.tokens import tokenize
+    from interviewer.core.analysis.utterances import split_utterances
+    from interviewer.core.conversation_cues import says_done
+    from interviewer.core.interview_requests import asks_for_thinking_time
+
+    announced = announced_check(words)
+    tokens = tokenize(list(words))
+    if not tokens:
+        return None
+    utterances = split_utterances(tokens)
+    last = utterances[-1]
+    said = [t.norm for t in last.tokens if not is_hesitation(t.norm)]
+    before = sum(len(u.tokens) for u in utterances[:-1])
+    text = last.text.strip().rstrip(".…").rstrip()
+    if announced is None and (not asks_or_checks(text) or not 2 <= len(said) <= ANNOUNCED_CHECK_MAX_WORDS):
+        return None
+    if before > _ANSWER_BEFORE_CHECK_WORDS + (len(announced.split()) if announced else 0):
+        return None
+    for u in utterances:
+        plain = [t.norm for t in u.tokens if not is_hesitation(t.norm)]
+        sentence = u.text.strip()
+        if says_done(sentence) or talks_to_self(sentence) or asks_for_thinking_time(sentence):
+            return None
+        if u is last and announced is None:
+            continue  # "To confirm, we use Adam.": what a check says is what it asks to confirm
+        if ((_plans(plain) and not _assumes(u)) or tells_what_is_done(plain)
+                or _OWN_DESIGN.search(" ".join(w.strip(",.;:!?") for w in plain))
+                or (plain and plain[0].strip(",.;:!?") == "because")):
+            return None
+    return announced or text
