@@ -295,6 +295,24 @@ def _own_plan(words: list[str]) -> bool:
 OR_NOT_END = (("or", "not"), ("or", "no"))
 NOT_BEFORE_OR_NOT = {"whether", "if", "know", "sure", "wonder", "decide", "decides", "matter", "care", "check",
                      "see", "tell", "ask", "asked", "unclear", "clear", "depends"}
+
+
+def _or_not_scope(clauses: list[list[str]]) -> list[str]:
+    """The clause that a closing "or not" / "or no" asks about: the words before it in its own
+    clause, or the clause before when Whisper set it off with a comma ("..., duplicate values
+    allowed, or not"). A clause before that one is no part of it: "Check if a tree is a valid
+    search tree, duplicates allowed, or not" restates the task, then asks (blind49); "I don't know
+    if it matters or not" and "I don't know if it's sorted, or not" embed the choice."""
+    said = [[w for w in c if not is_hesitation(w)] for c in clauses]
+    said = [c for c in said if c]
+    if not said:
+        return []
+    last = said[-1][:-2]
+    if _strip_lead_in(last) or len(said) == 1:
+        return last
+    return said[-2] + last
+
+
 INVITES_CORRECTION = re.compile(r"\b(unless you (tell me|say|think) otherwise|correct me if i'?m wrong|"
                                 r"stop me if (that's|this is|i'm) (wrong|not right)|"
                                 r"tell me if (that's|this is) (wrong|not right|not the case))$")
@@ -317,8 +335,12 @@ def question_cue(u: Utterance, use_mark: bool = True) -> str:
     clauses = _clauses(u)
     said = [w for c in clauses for w in c]
     if (len(said) >= 4 and tuple(said[-2:]) in OR_NOT_END and said[-3] != "yes"  # "forcing a yes or no"
-            and not any(w in NOT_BEFORE_OR_NOT or w in SUBORDINATOR for w in said[:-2])):
+            and not any(w in NOT_BEFORE_OR_NOT or w in SUBORDINATOR for w in _or_not_scope(clauses))):
         return "or-not question"  # not "precision at k when it's just relevant or not"
+    if _asked_in_statement_order(u, clauses):
+        return "wh-question in statement order"
+    if _elliptical_any_or_about(clauses):
+        return "elliptical phrase"
     for n, clause in enumerate(clauses):
         words = _strip_lead_in(clause)
         if len(words) < 2 or (tuple(words) in WORD_SEARCH and n < len(clauses) - 1):
@@ -537,6 +559,91 @@ SUBJECT_MODIFIER = {"new", "old", "existing", "duplicate", "negative", "empty", 
 def _or_not(u: Utterance) -> bool:
     words = [w for w in u.norm_words if not is_hesitation(w)]
     return len(words) >= 4 and words[-2:] == ["or", "not"] and not OR_NOT_EMBEDS & set(words)
+
+
+# "How much we have for one keystroke.": a second-language speaker asks in statement order,
+# without the inversion ("how much do we have"). The same words are the subject of a sentence
+# when a main verb follows them ("How much we keep depends on the budget.", "How many users we
+# have is the unknown."), an exclamative when they close on a copula or a past verb ("How big we
+# are.", "How much we learned."), a heading a sentence goes on from ("How much time we lose each
+# week, kind of a cost calculation."). So: a quantity question word opening the sentence's last
+# clause (a verbless topic may come before: "And the latency, how much ..."), a pronoun subject
+# straight after the quantity, its present verb, and no finite verb or question word after it;
+# asked only if the speaker then waits (questions.WAITS_FOR_ANSWER), as a statement is not.
+STATEMENT_ORDER_SUBJECT = {"i", "we", "you", "they"}
+STATEMENT_ORDER_QUANTITY = {"many", "much", "often", "long", "far", "fast", "soon", "frequently"}
+PAST_AUX = {"was", "were", "did", "had", "didn't", "wasn't", "weren't", "hadn't"}
+
+
+def _asked_in_statement_order(u: Utterance, clauses: list[list[str]]) -> bool:
+    if u.tokens[-1].comma_after:
+        return False  # a sentence that goes on, or a heading
+    said = [_strip_lead_in([w for w in c if not is_hesitation(w)]) for c in clauses]
+    said = [c for c in said if c]
+    if not said or any(_has_clause(c) for c in said[:-1]):
+        return False
+    words = said[-1]
+    if len(words) < 4 or words[0] not in QUANTITY_WH or words[1] not in STATEMENT_ORDER_QUANTITY:
+        return False
+    k = next((j for j in range(2, min(len(words), 7)) if words[j] in PERSONAL or words[j] in AUX or words[j] in WH), None)
+    if k is None or words[k] not in STATEMENT_ORDER_SUBJECT or words[k - 1] in PREPOSITION - {"into"}:
+        return False  # "how many of them do we", "how much for you"
+    if any(w in AUX or (j > 2 and w.endswith("s") and not w.endswith("ss")) for j, w in enumerate(words[2:k], start=2)):
+        return False  # "how many users does", "how much data needs": not a subject first
+    rest = words[k + 1:]
+    v = 0
+    while v < len(rest) and rest[v] in MODAL:
+        v += 1  # the clause's own modal: "how far I should go"
+    if (v >= len(rest) or (rest[v] in AUX and rest[v] not in {"have", "do"}) or rest[v].endswith("ed")
+            or rest[v] in PREPOSITION):
+        return False  # "how big we are", "how much we learned", "how much we did"
+    after = rest[v + 1:]
+    return not any(w in AUX or w in WH or w in PERSONAL or _pronoun_and_verb(w)
+                   or (w.endswith("s") and not w.endswith(("ss", "'s", "us")) and prev not in DETERMINER | PREPOSITION)
+                   for prev, w in zip(rest[v:], after))
+
+
+# "Any particular failure you want?", "Any limit on read latency?", "What about alert fatigue?":
+# a noun phrase after "any", "what about" or "how about", said as a sentence, asks ("is there
+# any ...", "what do we do about ..."). A statement gives "any" phrase a verb of its own ("Any
+# model works.", "Any failure you pick, I can talk about.") or goes on with a clause; "how about
+# we start with ..." proposes. The phrase has three or more words ("any order." said back is the
+# interviewer's answer echoed) and, after "any", either a relative clause with a pronoun subject
+# ("... you want", "... I should know about") or a preposition and its object; asked only if the
+# speaker then waits.
+NOT_ANY_PHRASE = {"time", "way", "case", "more", "longer", "further", "of", "other", "one", "how"}
+
+
+def _elliptical_any_or_about(clauses: list[list[str]]) -> bool:
+    said = [_strip_lead_in([w for w in c if not is_hesitation(w)]) for c in clauses]
+    said = [c for c in said if c]
+    if not said or any(_has_clause(c) for c in said[1:]):
+        return False
+    words = said[0]
+    if words[:2] in (["what", "about"], ["how", "about"]):
+        rest = words[2:]
+        return (bool(rest) and rest not in (["it"], ["that"], ["this"], ["you"], ["them"])
+                and not any(w in AUX or w in PERSONAL or w in WH or _pronoun_and_verb(w) for w in rest))
+    if len(words) < 3 or words[0] != "any" or words[1] in NOT_ANY_PHRASE:
+        return False
+    k = next((j for j, w in enumerate(words) if w in PERSONAL or w in PREPOSITION or w in AUX or w in WH
+              or _pronoun_and_verb(w)), None)
+    if k is None or k < 2 or words[k] in AUX or words[k] in WH:
+        return False  # "any model works", "any of them", "any model is fine"
+    if any(w.endswith("s") and not w.endswith(("ss", "'s", "us")) for w in words[2:k]):
+        return False  # "any model works on this": a verb before the preposition
+    rest = words[k + 1:]
+    if words[k] in PREPOSITION:
+        return bool(rest) and not any(w in AUX or w in PERSONAL or w in WH or _pronoun_and_verb(w) for w in rest)
+    contracted = _pronoun_and_verb(words[k])  # "any area you'd like me to cover"
+    if (words[k].partition("'")[0] if contracted else words[k]) not in STATEMENT_ORDER_SUBJECT or not rest:
+        return False
+    if contracted:
+        return not any(w in AUX or w in PERSONAL or w in WH for w in rest[1:])
+    v = 0
+    while v < len(rest) and rest[v] in AUX:
+        v += 1  # "any area you'd like", "any constraints I should know about"
+    return v < len(rest) and not any(w in AUX or w in PERSONAL or w in WH for w in rest[v + 1:])
 
 
 NOT_PLURAL = {"always", "sometimes", "perhaps", "thus", "besides", "unless", "us", "yes", "its",

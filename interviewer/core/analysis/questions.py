@@ -50,6 +50,11 @@ ASKING_TAG = {"right", "correct", "yes"}
 TAG_SAID_APART = ASKING_TAG | {"no"}
 # Cues of a question that asks only if the speaker then waits (see _tag_runs_on).
 WAITS_FOR_ANSWER = {"tag question", "confirmation", "or-not question"}
+# Worded as a statement would be ("How much we have for one keystroke.", "Any particular failure
+# you want."): asked only if the speaker then stops for a turn's silence; a filled pause after it
+# holds the floor, a sentence straight after goes on (blind15's "How much we could trust the model
+# without a human looking. Um, I'd route anything below ..." retells a question).
+STATEMENT_FORM = {"wh-question in statement order", "elliptical phrase"}
 # "Do you know what I did?", "Guess what we found?", "you know what I mean?": the listener
 # cannot know the speaker's own story; the speaker tells it next.
 STORY_QUESTION = re.compile(r"\b(do you know|you know|guess|can you guess) (what|how|why|who) "
@@ -727,7 +732,9 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         # Two words with a "?" and no question word ("A liner?" for a word cut off and said
         # again): too short to ask by a rise (MIN_RISING_WORDS); one word is judged below.
         fragment = 2 <= len(u.tokens) < MIN_RISING_WORDS and u.norm_words[0] not in WH
-        if cue == "question mark" and not question_cue(u, use_mark=False) and (
+        if cue in STATEMENT_FORM and nxt is not None and nxt.start - u.end < TURN_GAP_S:
+            cue = ""
+        if cue == "question mark" and question_cue(u, use_mark=False) in {""} | STATEMENT_FORM and (
                 not leaves_turn(u, nxt) or fragment):
             # A statement worded as one with a "?" (tiny.en writes it where the voice rises, also
             # on imperatives) asks only as a rise would (see below): if the speaker then waits.

@@ -1892,3 +1892,77 @@ def test_a_tag_after_a_negative_clause_still_asks_before_a_question_that_opens_a
     script = ("The index doesn't fit in memory, does it? [2.0] Does it need to be exact for every query? [2.0] "
               "Okay, then I'd shard it.")
     assert len(_asked(script)) == 2
+
+
+@pytest.mark.parametrize("script", [
+    # blind49: a second-language wh-question without the inversion, said as a whole sentence
+    "Um, and the latency. How much we have for one keystroke. [2.0] Fifty milliseconds, okay.",
+    "And the latency, how much we have for one keystroke. [2.0] Fifty milliseconds, okay.",
+    "How far into the math I should go. [2.0] Just the idea, okay.",
+    "How many users we expect per day. [2.0] Ten million, okay.",
+])
+def test_a_wh_question_in_statement_order_then_a_silence_asks(script):
+    assert len(_asked(script)) == 1, script
+
+
+@pytest.mark.parametrize("script", [
+    # a main verb follows the wh-clause: its subject
+    "How much that hurts depends on the task. [2.0] Then I tune it.",
+    "How often we rebuild them depends on how fast the queries arrive. [2.0] Then I tune it.",
+    "How many users we have is the main unknown. [2.0] Then I tune it.",
+    "What I would do is cache it. [2.0] Then I tune it.",
+    # exclamatives and fragments
+    "How nice that is. [2.0] Then I tune it.",
+    "How big we are. [2.0] Then I tune it.",
+    "How much we learned from it. [2.0] Then I tune it.",
+    "What I mean. [2.0] Then I tune it.",
+    # a heading the sentence goes on from, or no silence after it (a filled pause holds the floor)
+    "How much time we lose each week, kind of a cost calculation. [2.0] Then I tune it.",
+    "How much we could trust the model without a human looking. Um, I'd route the rest to a person.",
+    "How much we have for one keystroke. Then I cache it.",
+])
+def test_a_wh_clause_in_statement_order_that_is_no_question_asks_nothing(script):
+    assert _asked(script) == [], script
+
+
+@pytest.mark.parametrize("script", [
+    # blind49: "Any particular failure you want, technical or with people?" heard with commas
+    "Any particular failure you want, take the economy, people, [2.0] Okay, the forecast one.",  # as heard
+    "Any particular failure you want. [2.0] Okay, the forecast one.",
+    "Any area you'd like me to cover. [2.0] Okay.",
+    "Any limit on read latency. [2.0] Fifty milliseconds, okay.",
+    "What about alert fatigue. [2.0] Okay, then a daily digest.",
+    "And how about categorical features. [2.0] Okay.",
+])
+def test_an_elliptical_any_or_what_about_phrase_then_a_silence_asks(script):
+    assert len(_asked(script)) == 1, script
+
+
+@pytest.mark.parametrize("script", [
+    "Any model works. [2.0] Then I tune it.",
+    "Any model works for this. [2.0] Then I tune it.",
+    "Any failure you pick, I can talk about it. [2.0] Then I tune it.",
+    "Any time the user types we query the index. [2.0] Then I tune it.",
+    "Any order. [2.0] Then I sort them.",                         # the interviewer's answer said back
+    "How about we start with the linear case. [2.0] Then I tune it.",
+    "How about that. [2.0] Then I tune it.",
+    "What about alert fatigue. Then I would page only on the big ones.",   # answered straight on
+])
+def test_an_any_or_about_statement_asks_nothing(script):
+    assert _asked(script) == [], script
+
+
+def test_or_not_closing_its_own_clause_after_a_task_restated_with_if_asks():
+    """blind49: "Check if a binary tree is a valid search tree, duplicate values allowed, or not,"
+    then a wait: the "if" belongs to the task read back, not to the clause "or not" closes."""
+    script = "Check if a tree is a valid search tree, duplicate values allowed, or not, [2.0] not allowed, okay."
+    assert len(_asked(script)) == 1
+
+
+@pytest.mark.parametrize("script", [
+    "I don't know if it's sorted, or not. [2.0] Anyway, a heap.",
+    "I'll check whether it helps or not. [2.0] Then I ship it.",
+    "We keep the feature whether it helps or not. [2.0] Then I ship it.",
+])
+def test_or_not_in_the_clause_an_if_or_whether_opens_asks_nothing(script):
+    assert _asked(script) == [], script
