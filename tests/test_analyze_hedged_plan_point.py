@@ -1,7 +1,8 @@
 """Trial 25 item 4: "Um, I will use class weights, I guess." (then a wait) was taken for a
 clarifying question, so the sentence was the interviewer's exchange and not the answer: the talking
 point "Resampling or class weights", whose own words it says, was missed. A plan said with a hedge
-is an answer; the hedge only keeps the point from counting as fully committed (coverage's rule)."""
+is an answer. "I will ..., I guess" commits: "I guess" beside "I will" is thinking aloud (session 35,
+coverage.says_unsure), so the point is covered."""
 from __future__ import annotations
 
 import json
@@ -55,5 +56,5 @@ def test_a_hedged_plan_is_an_answer_for_the_talking_points(tmp_path, capsys, mon
     assert main(["analyze", str(path), "--script", str(script), "--question", "imbalance", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     points = {p["text"]: p["status"] for p in out["talking_points"]}
-    assert points["Resampling or class weights"] == "partly"  # said with a hedge: not fully committed
+    assert points["Resampling or class weights"] == "covered"  # "I will ..., I guess": committed
     assert points["Tune the decision threshold"] == "missed"

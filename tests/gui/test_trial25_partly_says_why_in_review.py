@@ -14,7 +14,7 @@ from core.analysis.test_trial25_partly_says_why import QUESTION, _points  # noqa
 def test_the_reviews_checklist_prints_the_reason(qapp):
     from interviewer.gui.coverage_checklist import CoverageChecklist
 
-    points = tuple(_points("I will weight the loss by class, I guess."))
+    points = tuple(_points("You weight the loss by class, I guess."))
     checklist = CoverageChecklist()
     checklist.set_coverage([QuestionCoverage("imbalance", QUESTION, "questions", points, ())], [])
     top = checklist.tree.topLevelItem(0)

@@ -586,7 +586,9 @@ METRICS = Signal(
             "online we tracked conversion",
             "I'd track time to first token and the thumbs-down rate",
             "I'd evaluate it on mean absolute error in minutes",
-            "sensitivity at a fixed specificity of ninety percent"),
+            "sensitivity at a fixed specificity of ninety percent",
+            # trial 46, "click-through rate" misheard
+            "with click from rate and revenue as the main metrics, and latency as a guard rail"),
     does_not=("We should measure it.",
               "How many daily active users are there?",
               "The metric was good.",
@@ -619,7 +621,8 @@ METRICS = Signal(
         r"(?<!floating point )precision|(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bdont )(?<!\bcant )(?<!\bdidnt )recall|f1|f-1|f one|f score|f-score|auc|roc|pr[- ]auc|roc[- ]auc|auroc|auprc|accuracy|"
         r"log[- ]?loss|cross[- ]entropy|(?:mean|median) absolute (?:percentage )?error|(?:root )?mean squared error|"
         r"sensitivity|specificity|ndcg|n d c g|mrr|map at|mean average precision|rmse|mae|mse|mape|"
-        r"r squared|perplexity|bleu|rouge|click[- ]through rate|ctr|conversions?(?: rate)?|dcg|retention(?! (?:team|department|specialists?|offers?|calls?|campaigns?|emails?|polic(?:y|ies)|period))|churn(?! (?:models?|predictions?|predictors?|classifiers?))|"
+        # "click-through rate" as heard: "click from rate", "click true rate" (trial 46)
+        r"r squared|perplexity|bleu|rouge|click[- ]through rate|click(?:[- ][a-z]+)? rate|ctr|conversions?(?: rate)?|dcg|retention(?! (?:team|department|specialists?|offers?|calls?|campaigns?|emails?|polic(?:y|ies)|period))|churn(?! (?:models?|predictions?|predictors?|classifiers?))|"
         r"dwell time|"
         r"watch time|engagement rate|daily active users|dau|mau|revenue per \w+|false positive rate|"
         r"false negative rate|true positive rate|fpr|tpr|error rate|hit rate|calibration error|brier score|"
@@ -639,6 +642,11 @@ METRICS = Signal(
         r"|\bthe (?:main |key |first |one )?(?:number|metric|measure|reward|objective|kpi) (?:id|wed|i|we) (?:\w+ ){0,2}?"
         r"(?:optimi[sz]e|track|watch|report|care about|look at|use)\b"
         r"|\b(?:our|the) (?:main|key|north star|primary|headline) (?:number|metric)\b"
+        # a measure named as the metric or the guardrail: "with click-through rate and revenue as the
+        # main metrics, and latency as a guard rail" (trial 46)
+        r"|\b[a-z]+ as (?:the|our|a|an|my|one|one of the|its) (?:(?:main|key|north star|primary|headline|success|"
+        r"target|online|offline|secondary|only|first|second) )*(?:metrics?|kpis?|guard ?rails?|guardrail metrics?)\b"
+        r"|\bguard ?rail metrics?\b"
         # part 22: "I'd tune it for the ninetieth percentile of waiting time, not the average"
         r"|\b(?:\w+(?:th|st|nd|rd)|\d+\w*) percentile (?:of|for|on) (?:the )?\w+"
         r"|\b(?:the )?(?:average|mean|median) time (?:to|until|it takes)\b"

@@ -2,7 +2,8 @@
 not sure, but I'd oversample the rare class", "... but honestly I don't remember how") is not made
 (the coverage labels' rule: a hedge that never commits does not count), even with "I'd" in it,
 which alone keeps a hedged sentence covered (test_coverage_hedge.py): it is only partly covered.
-Unsureness said in another sentence than the point's does not lower it."""
+Unsureness said in another sentence than the point's does not lower it. Thinking aloud ("I guess",
+"kind of") beside a commitment ("I guess I'd cut wherever the subject changes") is a commitment."""
 from __future__ import annotations
 
 import pytest
@@ -29,12 +30,16 @@ def _status(text: str, point: ExpectedPoint = RESAMPLE) -> str:
 UNSURE = [
     "I'm not sure, but I'd oversample the rare class.",
     "I'd oversample the rare class, but honestly I don\u2019t remember how it works.",
-    "I would kind of oversample the rare class.",
+    "I guess you kind of oversample the rare class.",  # thinking aloud, and nothing commits
     "I'll oversample the rare class, I forget the details.",
 ]
 SURE = [
     "I would oversample the rare class.",
     "I'm not sure about the rest. I'd oversample the rare class.",  # unsure in another sentence
+    # thinking aloud, then committing (heldout41's writer QC): "I guess" + "I'd" is a commitment
+    "I guess I'd oversample the rare class.",
+    "I guess the obvious thing is to oversample the rare class, so that's what I'd do.",
+    "I would kind of oversample the rare class.",
 ]
 
 
@@ -57,3 +62,5 @@ def test_only_the_point_said_unsure_is_lowered():
 def test_says_unsure():
     assert says_unsure("No idea, a trie?") and says_unsure("I can\u2019t remember the name.")
     assert not says_unsure("I'm sure it's a trie.") and not says_unsure("")
+    assert says_unsure("I guess it's sort of a trie.") and not says_unsure("I guess I'd use a trie.")
+    assert says_unsure("I'd use a trie, I guess, but I don't remember how.")  # not knowing, whatever commits

@@ -24,7 +24,7 @@ def _points(text: str):
 
 
 def test_a_point_partly_covered_for_a_hedge_says_which_words():
-    resample, weights = _points("I will weight the loss by class, I guess. I would oversample the rare class.")
+    resample, weights = _points("You weight the loss by class, I guess. I would oversample the rare class.")
     assert weights.status == PARTLY and weights.hedge == "I guess"
     assert weights.status_text == "partly covered: said with a hedge ('I guess')"
     assert resample.status == COVERED and resample.status_text == "covered"
@@ -39,7 +39,7 @@ def test_a_point_partly_covered_on_its_score_alone_gives_no_reason():
 
 
 def test_the_exports_print_the_reason():
-    points = tuple(_points("I will weight the loss by class, I guess."))
+    points = tuple(_points("You weight the loss by class, I guess."))
     coverage = [QuestionCoverage("imbalance", QUESTION, "questions", points, ())]
     md = "\n".join(markdown(coverage, [], {}, lambda s: s))
     assert "Weight the loss by class (partly covered: said with a hedge ('I guess'))" in md
