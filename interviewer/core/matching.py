@@ -611,7 +611,10 @@ class Matcher:
             text.strip() and self.coverage(text, follow_up) >= self.thresholds.covered for text in (said, earlier))
 
 
-SOUND_ALIKE_FOLLOW_UPS = True
+# Off until measured: over the development follow-ups, an if_missing word newly read in an
+# answer this way fell on 10 covered answers and 6 missed ones ("feature" -> "future", "last" ->
+# "list"); matcher_bench with it on had not finished when this was written (docs/analysis.md).
+SOUND_ALIKE_FOLLOW_UPS = False
 
 
 def heard_as_words(said: str, follow_up: FollowUp) -> str:
