@@ -372,9 +372,20 @@ class Matcher:
         per_topic = [_topic_texts(t) for t in topics]
         # "how fast do people hit re port": a word speech recognition split in two is read as the
         # script's word it spells (keywords.join_split_words); "the whole city cattle log": words
-        # that sound like a script word are read as it (keywords.read_sound_alikes)
+        # that sound like a script word are read as it (keywords.read_sound_alikes), but only when
+        # the words as heard point at no topic: a word heard right is often a sound-alike of a
+        # script word too ("whether" of "weather", "price" of "prize")
         vocabulary = [t for texts in per_topic for t in texts] + [context]
-        text = read_sound_alikes(join_split_words(asked_part(text), vocabulary), vocabulary)
+        heard = join_split_words(asked_part(text), vocabulary)
+        out = self._scores_of(heard, topics, per_topic, context)
+        if not out or out[0].score < self.thresholds.topic:
+            alike = read_sound_alikes(heard, vocabulary)
+            if alike != heard:
+                out = self._scores_of(alike, topics, per_topic, context)
+        return out
+
+    def _scores_of(self, text: str, topics: Sequence[ClarifyingTopic], per_topic: Sequence[Sequence[str]],
+                   context: str) -> list[TopicMatch]:
         flat = [text] + [t for texts in per_topic for t in texts]
         vectors = self.vectors(flat)
         query, rest = vectors[0], vectors[1:]

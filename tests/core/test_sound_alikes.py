@@ -1,8 +1,11 @@
 """Words that speech recognition wrote as sound-alikes of a script word ("number of saloons",
 "the whole city cattle log"; matcher blind42) are read as that word when a clarifying question is
 matched to a topic (keywords.read_sound_alikes, used in Matcher.topic_scores)."""
+from pathlib import Path
+
 from interviewer.core.clarifying_responder import ClarifyingResponder
 from interviewer.core.keywords import read_sound_alikes, sound_key
+from interviewer.core.scripts.loader import find_question, load_script
 from interviewer.core.scripts.model import ClarifyingTopic, Question
 
 VOCABULARY = ["scale", "salons, bookings", "About 4,000 salons book through the app.",
@@ -42,3 +45,17 @@ def test_the_matcher_answers_with_the_fact_of_the_topic_a_sound_alike_names():
     delay = ClarifyingTopic("publish delay", ("delay", "hold back"), "Reviews go live within an hour.")
     question = Question("reviews", "Design review moderation for a booking app.", "req", (scale, delay))
     assert ClarifyingResponder(question).reply("so how big are we talking, like number of saloons?").topic == "scale"
+
+
+
+def test_a_question_heard_right_is_not_read_as_sound_alikes():
+    """Read always, the "whether" of a question that matched its topic as heard was read as the
+    weather topic's word (matcher blind16: "How does the business measure whether rebalancing is
+    working?" got the weather fact). Sound-alikes are read only when the words as heard point at
+    no topic."""
+    script = load_script(Path(__file__).resolve().parents[2] / "benchmarks" / "matcher_data" / "scripts"
+                         / "b16_ml_system_design_bike_rebalancing.toml")
+    question = find_question(script, "design_rebalancing")
+    responder = ClarifyingResponder(question, script=script)
+    assert responder.reply("How does the business measure whether rebalancing is working?").topic != "weather"
+    assert responder.reply("do we know if it rains a lot there, what's the whether like").topic == "weather"
