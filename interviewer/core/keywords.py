@@ -10,6 +10,8 @@ import re
 import unicodedata
 from typing import Sequence
 
+import jellyfish  # Metaphone keys for sound-alikes (read_sound_alikes): small, pure functions, no I/O
+
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Scripts are written in any language: letters beyond ASCII are words too, accents are folded
@@ -166,3 +168,93 @@ def _spelled_word(joined: str, known: set[str]) -> str | None:
         if ratio and ratio >= best_ratio:
             best, best_ratio = word, ratio
     return best
+
+
+
+SOUND_MIN_KEY = 3    # a shorter sound key ("line" LN, "pair" PR) is shared by too many words
+SOUND_MAX_SPAN = 3   # words of the ask read together as one word of the script ("cattle log")
+_VOWELS = re.compile(r"[aeiou]+|y(?![aeiou])")
+
+
+def sound_key(text: str) -> str:
+    """The Metaphone key of a word or of words said together ("cattle log" -> "KTLK", as
+    "catalog": a sound repeated where two words meet is said once)."""
+    keys = [_metaphone(w) for w in _LETTERS.findall(text.lower())]
+    if len(keys) == 1:
+        return keys[0]
+    key = _metaphone("".join(_LETTERS.findall(text.lower())))
+    return "".join(c for i, c in enumerate(key) if i == 0 or c != key[i - 1])
+
+
+@functools.lru_cache(maxsize=8192)
+def _metaphone(letters: str) -> str:
+    return jellyfish.metaphone(letters) if letters else ""
+
+
+def _syllables(text: str) -> int:
+    return len(_VOWELS.findall(text.replace(" ", "")))
+
+
+@functools.lru_cache(maxsize=256)
+def _sound_vocabulary(vocabulary: tuple[str, ...]) -> tuple[frozenset[str], dict[str, str]]:
+    """The stems of the content words of `vocabulary`, and the sound key of each content word and
+    each two neighbouring content words ("dead line") mapped to those words (a key shared by two
+    different words is dropped: it says neither)."""
+    known: set[str] = set()
+    keyed: dict[str, str | None] = {}
+    for text in vocabulary:
+        for piece in re.split(r"[,.;:!?()]+", text):
+            content = [w if w.isalpha() and w not in STOPWORDS else None for w in words(piece)]
+            known.update(stem(w) for w in content if w)
+            terms = [w for w in content if w]
+            terms += [f"{a} {b}" for a, b in zip(content, content[1:]) if a and b]
+            for term in terms:
+                key = sound_key(term)
+                if len(key) >= SOUND_MIN_KEY:
+                    keyed[key] = term if keyed.get(key, term) == term else None
+    return frozenset(known), {k: v for k, v in keyed.items() if v}
+
+
+def read_sound_alikes(text: str, vocabulary: Sequence[str]) -> str:
+    """Words that speech recognition wrote as sound-alikes of a script word ("the whole city
+    cattle log", "number of saloons"), written as that word: one word or up to SOUND_MAX_SPAN
+    neighbouring words whose Metaphone key equals the key of a content word or two-word term of
+    `vocabulary` (the script's words for what may be asked). Guards against false friends: keys
+    of SOUND_MIN_KEY sounds or more, the same first letter and number of syllables, each word of
+    a span adding a sound, no stopword at either end of it, and a word the vocabulary says (or
+    another form of it) left as it is."""
+    known, keyed = _sound_vocabulary(tuple(vocabulary))
+    if not keyed:
+        return text
+    found = list(_LETTERS.finditer(text))
+    out, last, i = [], 0, 0
+    while i < len(found):
+        term, n = _sound_alike(text, found, i, known, keyed)
+        if term is None:
+            i += 1
+            continue
+        out += [text[last:found[i].start()], term]
+        last, i = found[i + n - 1].end(), i + n
+    return "".join(out) + text[last:] if out else text
+
+
+def _sound_alike(text: str, found: list, i: int, known: frozenset[str],
+                 keyed: dict[str, str]) -> tuple[str | None, int]:
+    """The vocabulary term that the words from found[i] sound like, longest span first, and how
+    many words it took."""
+    for n in range(min(SOUND_MAX_SPAN, len(found) - i), 0, -1):
+        span = found[i:i + n]
+        said = [m.group().lower() for m in span]
+        if said[0] in STOPWORDS or said[-1] in STOPWORDS or any(stem(w) in known for w in said):
+            continue
+        if any(text[a.end():b.start()] != " " for a, b in zip(span, span[1:])):
+            continue  # words said apart ("cattle, log") are not one word
+        joined = " ".join(said)
+        key = sound_key(joined)
+        term = keyed.get(key)
+        if term is None or term[0] != joined[0] or _syllables(term) != _syllables(joined):
+            continue
+        if n > 1 and any(len(sound_key(" ".join(part))) >= len(key) for part in (said[1:], said[:-1])):
+            continue  # a word that adds no sound ("costumers see": "customers")
+        return term, n
+    return None, 0
