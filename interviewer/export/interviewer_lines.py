@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
 from interviewer.core.extra_questions import OFFER_LABEL, OFFER_LINE_KIND
-from interviewer.core.probes import is_probe_text
+from interviewer.core.ask_labels import is_own_ask, line_label
 from interviewer.core.weak_spots import (
     ROUND_ENDED_FOLLOW_UP, ROUND_ENDED_LABEL, SAID_AGAIN_FOLLOW_UP, SAID_AGAIN_LABEL, SKIPPED_FOLLOW_UP, SKIPPED_LABEL,
     is_cut_off_and_said_again, is_follow_up_the_round_ended_on, is_skipped_follow_up, skipped_label,
@@ -46,9 +46,13 @@ class PlacedLines:
 
 
 def label_of(line: Any) -> str:
+    """A stored line's label, by its kind: the core's (ask_labels.line_label) for what the
+    interviewer asks, a follow-up it added on its own "Probe:" as live (trial 46)."""
     if line.kind == SKIPPED_FOLLOW_UP:
-        return skipped_label(is_probe_text(line.text))
-    return LABELS.get(line.kind, "Interviewer:")
+        return skipped_label(is_own_ask(None, line.text))
+    if line.kind in LABELS:
+        return line_label(line.kind, None, line.text, default=LABELS[line.kind])
+    return "Interviewer:"
 
 
 def reply_rest(said: str, reply: str) -> str | None:

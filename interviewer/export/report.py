@@ -12,7 +12,7 @@ from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count
 from interviewer.core.analysis.pace import NO_PACE_SHORT_WHY, no_pace_reason
 from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, repeated_ask_parts, topics_missed_text, with_part
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
-from interviewer.core.ask_labels import follow_up_label
+from interviewer.core.ask_labels import line_label
 from interviewer.core.clock import clock_text, length_text
 from interviewer.core.practice_plan import shown_finding_label
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
@@ -236,7 +236,7 @@ def answer_label(answer: Answer, session_kind: str = "", first: bool = True) -> 
     if session_kind == IMPORTED_KIND:
         return "Imported recording" + (f", from {fmt_clock(answer.answer_start)}" if answer.answer_start is not None
                                        else "")
-    kind = (follow_up_label(answer.follow_up_id).rstrip(":") if answer.follow_up_id else "Question" if answer.question_id
+    kind = (line_label("follow_up", answer.follow_up_id).rstrip(":") if answer.follow_up_id else "Question" if answer.question_id
             else "Opening prompt" if first else "Prompt")
     when = [f"asked at {fmt_clock(answer.asked_at)}"] if answer.asked_at is not None else []
     if answer.answer_start is not None:
