@@ -85,11 +85,6 @@ def line_label(kind: str, follow_up_id: str | None = None, text: str = "", defau
     return KIND_LABELS.get(kind, default)
 
 
-def follow_up_label(follow_up_id: str | None, text: str = "") -> str:
-    """What a follow-up is labelled with wherever it is shown: line_label of a follow-up."""
-    return line_label("follow_up", follow_up_id, text)
-
-
 # Rounds whose problem is answered in code: a change of that problem builds on the code written.
 CODE_ROUND_KINDS = frozenset({"coding", "phone_screen"})
 
