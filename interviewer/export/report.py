@@ -16,7 +16,7 @@ from interviewer.core.ask_labels import line_label
 from interviewer.core.clock import clock_text, length_text
 from interviewer.core.practice_plan import shown_finding_label
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
-from interviewer.export.interviewer_lines import UNANSWERED_FOLLOW_UP_KINDS, label_of
+from interviewer.export.interviewer_lines import ROUND_PAUSE_KIND, UNANSWERED_FOLLOW_UP_KINDS, label_of
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
 
@@ -33,6 +33,8 @@ class Token:
     # A disfluency's kind: repetition, cut_off, restart. A reply's round time, for what the
     # interviewer said besides answering a clarifying question (a prompt, a warning, a nudge).
     detail: str = ""
+    # Who a reply is said by: "" for a note of no one's (a pause of the round, "Round paused for 30 s").
+    speaker: str = "Interviewer"
 
 
 @dataclass
@@ -132,7 +134,8 @@ def said_token(line: Any, offset: float = 0.0) -> Token:
     follow-up left unanswered (with Next, or the round ended on it) says so with the review's
     label (trials 26 and 28: a plain line)."""
     text = f"{label_of(line)} {line.text}" if line.kind in UNANSWERED_FOLLOW_UP_KINDS else line.text
-    return Token(text, line.said_at - offset, "reply", fmt_clock(line.said_at))
+    speaker = "" if line.kind == ROUND_PAUSE_KIND else "Interviewer"
+    return Token(text, line.said_at - offset, "reply", fmt_clock(line.said_at), speaker)
 
 
 def with_replies(tokens: list[Token], answer: Answer, lines: list | tuple = ()) -> list[Token]:

@@ -960,6 +960,7 @@ class ReviewScreen(QWidget):
                 data.answers.append((base, answer.answer_end or base, answer.question_text))
             data.fillers.extend(base + float(f["start"]) for f in a.get("fillers") or [])
             data.pauses.extend((base + float(p["start"]), base + float(p["end"])) for p in a.get("pauses") or [])
+        data.round_pauses = [(p.at, p.seconds) for p in getattr(s, "pauses", None) or []]
         starts = {a.id: a.answer_start or 0.0 for a in s.answers}
         for f in s.findings:
             data.findings.append(((starts.get(f.answer_id, 0.0) if f.answer_id else 0.0) + (f.start or 0.0), f.message))

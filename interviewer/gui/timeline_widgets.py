@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPai
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from interviewer.app.labels import clock_text, into_round_text, length_of_text, length_text
+from interviewer.core.clock import paused_text
 from interviewer.gui import theme
 
 
@@ -260,6 +261,9 @@ class TimelineData:
     # marked, so a 4-minute round is not read as one that ran its planned 45 (None: it ran).
     ended: float | None = None
     ended_why: str = ""  # why, when the round shortened itself (core.time_left.QUESTIONS_DONE)
+    # The round's pauses (the P key): (round seconds when paused, how long). The round clock stood
+    # still meanwhile, so each is a moment of the round, marked and labelled "Round paused for 30 s".
+    round_pauses: list[tuple[float, float]] = field(default_factory=list)
 
 
 class RoundTimelinePlot(QWidget):
@@ -311,10 +315,30 @@ class RoundTimelinePlot(QWidget):
         d = self.data
         ended = (f", ended {into_round_text(d.ended)}" + (f", {d.ended_why}" if d.ended_why else "")
                  if d.ended is not None else "")
+        paused = "".join(f" {self.round_pause_text(at, seconds)}." for at, seconds in d.round_pauses)
         self.setAccessibleDescription(
             f"{length_text(d.total)} round{ended}: {len(d.actual)} parts, {len(d.asks)} questions asked, "
             f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
-            f"{len(d.findings)} findings. Left and Right move through the answers; Enter plays from there.")
+            f"{len(d.findings)} findings.{paused} Left and Right move through the answers; Enter plays from there.")
+
+    @staticmethod
+    def round_pause_text(at: float, seconds: float) -> str:
+        """"Round paused for 30 s at 04:16" (core.clock.paused_text, as the transcript says it)."""
+        return f"{paused_text(seconds)} at {clock_text(at)}"
+
+    def round_pause_tip(self, x: float) -> str:
+        """The pause of the round marked within a few pixels of `x`, in words, or ""."""
+        near = [(abs(self._x(at) - x), at, seconds) for at, seconds in self.data.round_pauses
+                if abs(self._x(at) - x) <= 5]
+        return self.round_pause_text(*min(near)[1:]) if near else ""
+
+    def event(self, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.round_pause_tip(event.pos().x())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """Left/Right step through answer starts (or by a tenth of the round); Enter plays."""
@@ -418,6 +442,16 @@ class RoundTimelinePlot(QWidget):
             p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
             label = f"ended {clock_text(self.data.ended)}" + (f": {self.data.ended_why}" if self.data.ended_why else "")
             box = QRectF(x + 4, row(2).top(), p.fontMetrics().horizontalAdvance(label) + 6, row(2).height())
+            p.fillRect(box.intersected(r), t.color("surface"))
+            p.setPen(t.color("text"))
+            p.drawText(box.adjusted(3, 0, 0, 0).intersected(r), Qt.AlignmentFlag.AlignVCenter, label)
+        for at, seconds in self.data.round_pauses:  # a dotted line through the rows, labelled
+            x = self._x(at)
+            p.setPen(QPen(t.color("text_muted"), 1.5, Qt.PenStyle.DotLine))
+            p.drawLine(QPointF(x, row(max(1, skipped)).top()), QPointF(x, r.bottom()))
+            label = p.fontMetrics().elidedText(paused_text(seconds), Qt.TextElideMode.ElideRight,
+                                               int(max(r.right() - x - 8, 0)))
+            box = QRectF(x + 4, row(3).top(), p.fontMetrics().horizontalAdvance(label) + 6, row(3).height())
             p.fillRect(box.intersected(r), t.color("surface"))
             p.setPen(t.color("text"))
             p.drawText(box.adjusted(3, 0, 0, 0).intersected(r), Qt.AlignmentFlag.AlignVCenter, label)
