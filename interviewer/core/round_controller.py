@@ -1946,7 +1946,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # that only opened or asked for time ("Hmm, let me think.", trial 40) answered nothing.
         said = " ".join(p.strip() for p in parts).strip()
         unanswered = (last is not None and last.left_unanswered
-                      and (not said or only_opens(said) or only_asks_for_time(said)))
+                      and (last.declined_offer or not said or only_opens(said) or only_asks_for_time(said)))
         try:  # a question asked and gone on from without a pause: answered before moving on (trial 37)
             earlier = [] if self.engine.is_over else self._answer_earlier_questions(self._ending[0])
         except Exception as exc:  # only a courtesy before moving on: the answer still ends

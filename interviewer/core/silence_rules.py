@@ -7,6 +7,7 @@ from interviewer.core.conversation_cues import (
     asks_for_a_moment, asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_asks_for_time, only_opens, says_done,
     sounds_unfinished,
 )
+from interviewer.core.control_questions import REPLY_GAP_S, declines_offer
 from interviewer.core.engine import NEXT_PART, NEXT_QUESTION
 from interviewer.core.extra_questions import EXTRA_OFFER_ID, EXTRA_OFFER_SILENCE_S
 from interviewer.core.heard_words import words_of as _words_of
@@ -63,6 +64,13 @@ class SilenceRules:
                 self._end_recording(EndedBy.SILENCE, finishes_answer=True)
             self._pump()
             return
+        if self._declines_offer(answer, quiet):
+            # "No, let's wrap up." to "Would a hint help, or shall we move on?": on as offered,
+            # as silence would, no answer given (no "Okay, thanks.", no follow-up; trial 47).
+            answer.left_unanswered = answer.declined_offer = True
+            self._end_recording(EndedBy.SILENCE, finishes_answer=True)
+            self._pump()
+            return
         if self._held is not None and quiet >= self.settings.reply_after_silence:
             self._release_held_reply()
             if self._to_say:
@@ -108,6 +116,7 @@ class SilenceRules:
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
         elif self._offers_help(answer, quiet):
             answer.help_offered_at = self._now()
+            answer.words_before_offer = len(_words_of(self._heard))
             self._say(self._offer_help_words(), UtteranceKind.NUDGE)
         elif (left := self._moves_on_unanswered(quiet)) is not None and left <= 0:
             answer.left_unanswered = True  # the engine drops the follow-ups of an answer never given
@@ -184,6 +193,15 @@ class SilenceRules:
         return bool(nudge_after and self.settings.offer_help_text and answer.nudges
                     and answer.help_offered_at is None and quiet >= nudge_after
                     and self._silent_on_question(answer))
+
+    def _declines_offer(self, answer: AnswerRecord, quiet: float) -> bool:
+        """The words heard since the offer of a hint or to move on, now followed by a pause
+        (REPLY_GAP_S), only take its move on (core.control_questions.declines_offer)."""
+        if (answer.help_offered_at is None or answer.left_unanswered or not self._words_live
+                or quiet < REPLY_GAP_S):
+            return False
+        since = _words_of(self._heard)[answer.words_before_offer:]
+        return bool(since) and declines_offer(join_words([w.text for w in since]))
 
     def _moves_on_unanswered(self, quiet: float) -> float | None:
         """Seconds until the silence after the offer of help moves on to the next question (the
@@ -321,10 +339,10 @@ class SilenceRules:
     def _last_answer_had_words(self) -> bool:
         """The last recording's transcript (ready when the next question is asked) holds words,
         and more than a request for time to think (no "Okay, thanks." for "Let me think about
-        that for a moment.")."""
+        that for a moment.", nor for "No, let's wrap up." to the offer of a hint or to move on)."""
         last = self.answers[-1] if self.answers else None
         return bool(last is not None and last.transcript is not None and _words_of(last.transcript.segments)
-                    and not only_asks_for_time(last.transcript.text))
+                    and not only_asks_for_time(last.transcript.text) and not last.declined_offer)
 
     def _handed_back(self, quiet: float) -> bool:
         """The candidate's last sentence handed the turn back ("That's it.") `quiet` s ago or more."""
