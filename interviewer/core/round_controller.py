@@ -298,6 +298,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._nudged_this_silence = False
         self._last_nudge: tuple[tuple, float] | None = None  # (question key, round time) of the last nudge (SilenceRules)
         self._checked_in = False  # "Take your time. Shall I move on?" said in this silence (SilenceRules)
+        self._quiet_at_check_in = 0.0  # the candidate's silence that had passed when it was said
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._acknowledge_next = False  # the last answer was finished by the candidate
         self._offered_after: int | None = None  # index of the answer after which nothing_left_text was said

@@ -4,7 +4,8 @@ to take back, the opening words going on. A part of RoundController (round_contr
 from __future__ import annotations
 
 from interviewer.core.conversation_cues import (
-    asks_for_a_moment, asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_asks_for_time, only_opens, says_done,
+    asks_for_a_moment, asks_for_time, asks_to_talk, declines_to_ask, ends_naming_a_moment, greets, greets_only, only_asks_for_time,
+    only_opens, says_done,
     sounds_unfinished,
 )
 from interviewer.core.control_questions import REPLY_GAP_S, declines_offer
@@ -85,6 +86,7 @@ class SilenceRules:
         ends_at = self._silence_ends_answer_at(self._quiet_to_end())
         if ends_at is not None and self._checks_in_first(ends_at):
             self._checked_in = True  # the silence after the line counts anew (_speech_done)
+            self._quiet_at_check_in = self._quiet_to_end()
             self._say(self.settings.check_in_text, UtteranceKind.NUDGE)
         elif ends_at is not None:
             answer.moved_on_after_check_in = self._checked_in  # silence said yes to "Shall I move on?"
@@ -255,7 +257,16 @@ class SilenceRules:
             # ... unless all they said asked for time to think (trial 31: "Um, good question. Let
             # me think I'm out at for a moment.", then "Good. Let's go into the data..." mid-think):
             # silence then is no yes; they answer, or press Space or N, or the part's time ends.
-            return None if only_asks_for_time(self._heard_text()) else CHECK_IN_WAIT_S
+            if only_asks_for_time(self._heard_text()):
+                return None
+            # ... and a last sentence that names a moment ("..., for a second.") may be a request
+            # for time the speech model misheard past any test (trial 47: "Let me think for a
+            # second." written "I'm not leaving for a second." moved on 7 s after the check-in, the
+            # part's 9 min left unused): no yes before the silence a request for time gets.
+            if ends_naming_a_moment(self._last_words()):
+                ends_at = max(CHECK_IN_WAIT_S, ANNOUNCED_THINKING_S - self._quiet_at_check_in)
+                return ends_at if quiet + within >= ends_at else None
+            return CHECK_IN_WAIT_S
         wrap_up = self.settings.wrap_up_ends_answer_after
         shorter = wrap_up if wrap_up and wrap_up < end_after else None
         if quiet + within < (shorter or end_after):
