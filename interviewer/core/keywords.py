@@ -10,7 +10,6 @@ import re
 import unicodedata
 from typing import Sequence
 
-import jellyfish  # Metaphone keys for sound-alikes (read_sound_alikes): small, pure functions, no I/O
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -188,6 +187,10 @@ def sound_key(text: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _metaphone(letters: str) -> str:
+    # Imported here: reading and validating scripts (`interviewer scripts validate`, the installed
+    # wheel's light commands) needs no compiled dependency; only matching a question does.
+    import jellyfish  # Metaphone keys (a small compiled extension, no I/O)
+
     return jellyfish.metaphone(letters) if letters else ""
 
 
