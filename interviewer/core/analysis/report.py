@@ -722,7 +722,27 @@ def _interviewer_time(regions: list[SpeechRegion], interviewer: Sequence[tuple[f
 # "Can I take a minute to think?" - "Sure, take your time.": the silence that follows was granted
 # (as long as the round holds back its "think out loud" nudge, core.round_settings.THINKING_TIME_S).
 GRANTED_THINKING_S = 60.0
+# A silence asked for that ran on past the granted minute (the round's nudge ends it; trial 47:
+# "Sure, take your time.", "Remember to think out loud." at 60 s, the answer 9 s later) is still
+# the time asked for, not a wait for the interviewer: "Waited 69.3 s after the interviewer's
+# reply" read as the app's delay. Past this it is a silence of its own again.
+ASKED_THINKING_MAX_S = 2 * GRANTED_THINKING_S
 THINKING_REQUEST_WORDS = 20  # enough to hold the request's sentence
+
+
+def took_time_asked_for(words: Sequence[dict], pause: Pause) -> bool:
+    """The silence `pause` was the time to think the candidate asked for just before it ("..., let
+    me think for a second." and, maybe, the interviewer's "Sure, take your time."): the one rule
+    for the review's "as you asked" finding, its transcript mark and the long-pause counts."""
+    return pause.length <= ASKED_THINKING_MAX_S and _asked_for_time_before(words, pause.start)
+
+
+def time_asked_for_message(length: float) -> str:
+    """The review's finding for a silence the candidate asked for (took_time_asked_for)."""
+    message = f"Took {length:.1f} s to think, as you asked"
+    if length > GRANTED_THINKING_S:
+        return message + "; after a minute, think aloud."
+    return message + "."
 
 
 def _asked_for_time_before(words: Sequence[dict], start: float) -> bool:
@@ -843,7 +863,7 @@ def is_candidate_long_pause(words: Sequence[dict], pause: Pause, expects_clarify
     such waits as long pauses). Time to think that was asked for still is one."""
     if pause.length < settings.long_pause_s:
         return False
-    if pause.length <= GRANTED_THINKING_S and _asked_for_time_before(words, pause.start):
+    if took_time_asked_for(words, pause):
         return True
     if pause.length < long_pause_from(pause.before, settings):
         return False  # a breath after a finished sentence
@@ -859,7 +879,7 @@ def is_wait_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarify
     "[waited 2.4 s]", as every long silence that was no long pause was taken for a wait."""
     if pause.length < settings.long_pause_s:
         return False
-    if pause.length <= GRANTED_THINKING_S and _asked_for_time_before(words, pause.start):
+    if took_time_asked_for(words, pause):
         return False
     return waits_for_interviewer(words, pause, expects_clarifying, settings)
 
@@ -1000,8 +1020,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                            slow_start_severity(a.response_latency, ps)))
     for p in a.pauses:
         where = f" after \"{p.before}\"" if p.before else ""
-        if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a.words, p.start):
-            out.append(Finding("long_pause", f"Took {p.length:.1f} s to think, as you asked.", p.start, p.end))
+        if ps.long_pause_s <= p.length and took_time_asked_for(a.words, p):
+            out.append(Finding("long_pause", time_asked_for_message(p.length), p.start, p.end))
         elif is_wait_for_interviewer(a.words, p, may_ask, ps):
             # "while clarifying" only once a question was asked: a silence inside a plain answer
             # in such a part is a wait for the interviewer's turn (trial 19: "Waited 6.4 s after
