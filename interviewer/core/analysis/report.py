@@ -578,6 +578,7 @@ GAVE_UP_KIND = "gave_up"
 # no gave-up (questions were asked first), and trial 33's review kept no trace of it. Said as a
 # neutral note, with its audio, so the candidate can look the question up.
 DID_NOT_KNOW_KIND = "did_not_know"
+NO_SPEECH_KIND = "no_speech"  # nothing was said in the answer (the debrief recalls it, trial 47)
 _GIVE_UP_OPENING = re.compile(rf"^(?:{_GIVE_UP_EXTRA} )*{_GIVE_UP}\b")
 _GOES_ON = re.compile(r"\b(?:i'?d|i would|we'?d|we would|i'?ll|i will|i guess|maybe|probably|my guess)\b")
 DID_NOT_KNOW_MAX_WORDS = 30  # statements longer than this go on to answer, whatever they open with
@@ -990,7 +991,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         pass
     elif not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
-        out.append(Finding("no_speech", f"No speech was heard in this answer ({length_text(a.duration - question_end)}). "
+        out.append(Finding(NO_SPEECH_KIND, f"No speech was heard in this answer ({length_text(a.duration - question_end)}). "
                            "Check the microphone, or think aloud.", question_end, a.duration, "problem"))
     said = " ".join(w["text"] for w in a.words)
     if a.words and gives_up(said):
