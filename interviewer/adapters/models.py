@@ -359,6 +359,6 @@ def describe(name: str) -> str:
              # What the download takes and what happens without it (trial 24: "needs a
              # download" alone did not say it needs the internet, or what a save does then).
              "not downloaded": ("needs a download, once, with an internet connection (press Download); "
-                                "rounds then run offline. Without it the model in use stays")}[status(name)]
+                                "rounds then run offline")}[status(name)]
     language = "English only" if model.english_only else "multilingual, used for English"
     return f"{model.name}: {model.size_mb} MB, {language}, {where}. Cost: {model.cost}."

@@ -54,10 +54,35 @@ def is_probe(follow_up_id: str | None) -> bool:
     return (follow_up_id or "").startswith(PROBE_ID + "-")
 
 
-def follow_up_label(follow_up_id: str | None) -> str:
-    """What a follow-up is labelled with wherever it is shown (the round screen, its live
-    transcript, the review, the exports): PROBE_LABEL for a probe, else FOLLOW_UP_LABEL."""
-    return PROBE_LABEL if is_probe(follow_up_id) else FOLLOW_UP_LABEL
+def is_own_ask(follow_up_id: str | None = None, text: str = "") -> bool:
+    """A follow-up the interviewer adds on its own, not the script's: a probe (core.probes), a
+    request for more ("Could you say a bit more? Walk me through your thinking."), a push-back,
+    an insistence or a request to trace an example (core.engine). Known by its follow-up id where
+    there is one (the answers, the live round), else by its words (the stored lines keep no id)."""
+    # Imported here: the engine imports modules that import this one.
+    from interviewer.core.engine import OWN_ASK_IDS, is_own_ask_text
+    from interviewer.core.probes import is_probe_text
+
+    if follow_up_id:
+        return is_probe(follow_up_id) or follow_up_id in OWN_ASK_IDS
+    return is_probe_text(text) or is_own_ask_text(text)
+
+
+# An interviewer line's label by its kind (core.round_records.UtteranceKind values, as the lines
+# are stored): a line of another kind (a prompt, a nudge, a warning) is the default's.
+KIND_LABELS = {"question": "Q:", "follow_up": FOLLOW_UP_LABEL, "changed_constraint": "New constraint:",
+               "repeat": "Again:"}
+
+
+def line_label(kind: str, follow_up_id: str | None = None, text: str = "", default: str = "Interviewer:") -> str:
+    """The label of a line the interviewer says, from its kind, the one rule for the round screen,
+    its live transcript, the review and the exports: a follow-up the interviewer adds on its own
+    (is_own_ask: a probe, "Could you say a bit more?") is PROBE_LABEL, a follow-up of the script
+    FOLLOW_UP_LABEL (trial 46: "Follow-up: Could you say a bit more? Walk me through your
+    thinking." live, while the README keeps "Follow-up:" for the script's)."""
+    if kind == "follow_up" and is_own_ask(follow_up_id, text):
+        return PROBE_LABEL
+    return KIND_LABELS.get(kind, default)
 
 
 # Rounds whose problem is answered in code: a change of that problem builds on the code written.

@@ -32,6 +32,12 @@ def length_text(seconds: float) -> str:
     return f"{minutes} min {rest} s" if rest else f"{minutes} min"
 
 
+def paused_text(seconds: float) -> str:
+    """A pause of the round (the P key, Pause round) as the review's timeline and transcript and
+    the exports name it: "Round paused for 30 s" (length_text). It was shown nowhere (trial 46)."""
+    return f"Round paused for {length_text(seconds)}"
+
+
 def length_of_text(seconds: float, planned_minutes: float) -> str:
     """"9 min 18 s of 45 min": a round's (or a part's) length against its plan (length_text both)."""
     return f"{length_text(seconds)} of {length_text(planned_minutes * 60)}"

@@ -8,7 +8,7 @@ let's wrap up."). Session 34's trials: only the offers' replies were left out, "
 to "Shall I move on?" was counted as answer words.
 
 The one place that says which lines are control questions (`is_control_question`), what a short
-reply to one is (`is_control_reply`), and which words of a transcript are such a reply
+reply to one is (`is_control_reply`), which reply takes the offer to move on (`declines_offer`), and which words of a transcript are such a reply
 (`control_reply_flags`, `without_control_replies`): the round controller files an answer's
 transcript without them (the review, exports, Home, Progress and the live counter all read that
 one), and keeps them for its own decisions (a reply still says yes or no). Qt-free, pure Python.
@@ -50,6 +50,8 @@ def is_control_question(text: str, follow_up_id: str | None = None,
 _PHRASE = (r"(?:yes|yeah|yep|yup|sure|okay|ok|alright|all right|right|no|nope|nah|please|thanks|thank you|sorry"
            r"|um|uh|hmm|oh|well|so|(?:let'?s|we can|you can|please)? ?(?:go ahead|move on|go on|carry on)"
            r"|next(?: question| part| one)?|let'?s go|sure thing|that(?:'d| would) help|that'?s (?:fine|all|it)"
+           r"|(?:let'?s|we can|can we|i'?ll|i'?d like to|i'?d rather)? ?(?:skip(?: it| this| that)?(?: one)?|pass"
+           r"|wrap(?: it| things)? up)"
            r"|i'?m (?:good|fine|done|ready|still thinking|thinking)|nothing(?: else| more| to add)?|no more"
            r"|wait|hold on|hang on|not yet|one (?:sec|second|moment)|just a (?:sec|second|moment|minute)"
            r"|give me (?:a|one|another) (?:sec|second|moment|minute)|let me think|i'?d like to keep going"
@@ -63,6 +65,22 @@ def is_control_reply(text: str) -> bool:
     (REPLY_MAX_WORDS at most). "Yes, I'd also add a canary release" is more of the answer."""
     said = (text or "").strip()
     return bool(said) and len(said.split()) <= REPLY_MAX_WORDS and bool(_CONTROL_REPLY.match(said))
+
+
+# What declines a hint and takes the offer to move on: "No, let's move on.", "No, let's wrap up.",
+# "Let's skip it.", "Next question please." (trial 47: "No, let's wrap up." got "Okay, thanks." and a
+# follow-up on an answer never given). Not a wait ("No, give me a second.") nor a hint asked for.
+_MOVES_ON = re.compile(r"\b(?:move on|go on|carry on|next|skip|pass|wrap(?: it| things)? up)\b", re.IGNORECASE)
+_KEEPS_THE_QUESTION = re.compile(r"\b(?:hint|nudge|wait|hold on|hang on|not yet|sec|second|moment|minute|think"
+                                 r"|thinking|keep going)\b", re.IGNORECASE)
+
+
+def declines_offer(text: str) -> bool:
+    """`text` only replies to the offer of a hint or to move on (`is_control_reply`), and takes
+    the move on: "No, let's wrap up.", "Let's skip it.", "Next question, please." The round then
+    moves on as the offer said, as silence would, and the reply is no answer."""
+    said = (text or "").strip()
+    return is_control_reply(said) and bool(_MOVES_ON.search(said)) and not _KEEPS_THE_QUESTION.search(said)
 
 
 def control_reply_flags(words: Sequence[Word], offset: float, lines: Sequence[PlayedLine]) -> list[bool]:

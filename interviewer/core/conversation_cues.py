@@ -382,6 +382,19 @@ _GOOD_QUESTION = re.compile(r"^(?:(?:okay|ok|so|oh|well|yeah|right) )*(?:that's 
                             r"(?:good|great|tough|interesting|hard|fair) (?:question|one)$")
 
 
+# The request with its opening misheard, said on its own (trial 47: "Let me think for a second."
+# written "I'm not leaving for a second."; "Let" was lost): a first-person subject, at most three
+# words, "for a second/moment/minute". Only when it says nothing else (`_only_a_first_person_moment`):
+# "..., and I'd cache it for a minute." answers. Not "I'd", "I would", "I can": a plan ("I would
+# wait for a minute"), nor an object ("it", "the", "them"): what is done for a minute.
+_FIRST_PERSON_MOMENT = re.compile(
+    r"^(?:(?:okay|ok|so|right|and|but|well|now|yeah|sorry|actually|just) )*"
+    r"(?:i'?m|i am|i'?ll|i will|i)"
+    r"(?: (?!(?:would|could|should|can|might|may|must|it|this|that|these|those|them|the|a|an|its|my|our|their|your"
+    r"|each|every|all|some|any|after|before|until|when|then|and|or|to|with|by|on|in|at|of|from|\d+)\b)[\w']+){1,3}"
+    r" (?:for|just) (?:a|one) (?:second|sec|moment|minute)(?: please)?$")
+
+
 def _plain_clauses(text: str) -> list[str]:
     clauses = [" ".join(w for w in words(c) if not _HESITATION_WORD.match(w))
                for c in re.split(r"[,.;:!?]+", text)]
@@ -392,12 +405,20 @@ def _asks_for_time_clause(clause: str) -> bool:
     return bool(_ASKS_FOR_TIME.match(clause) or _ASKS_FOR_TIME_LOOSELY.match(clause))
 
 
+def _only_a_first_person_moment(clauses: list[str]) -> bool:
+    """The clauses are a misheard request for time said on its own ("I'm not leaving for a
+    second.", `_FIRST_PERSON_MOMENT`), after nothing but openers ("Hmm, good question.")."""
+    return (bool(clauses) and bool(_FIRST_PERSON_MOMENT.match(clauses[-1]))
+            and all(_GOOD_QUESTION.match(c) or _OPENER.match(c) for c in clauses[:-1]))
+
+
 def asks_for_time(text: str) -> bool:
     """True when the last clause of `text` asks for a moment to think ("..., let me think about
     that for a second.", "Hmm, give me a moment.", or as misheard: "Let me think I'm out at for a
-    moment."): the silence after it is thinking time."""
+    moment.", or, said on its own, "I'm not leaving for a second."): the silence after it is
+    thinking time."""
     clauses = _plain_clauses(text)
-    return bool(clauses) and _asks_for_time_clause(clauses[-1])
+    return bool(clauses) and (_asks_for_time_clause(clauses[-1]) or _only_a_first_person_moment(clauses))
 
 
 _A_MOMENT = re.compile(r"\b(?:second|sec|moment|minute)\b")
@@ -409,7 +430,19 @@ def asks_for_a_moment(text: str) -> bool:
     me think." said on the way to thinking aloud: no nudge to think aloud within that time, and the
     silence is the time asked for in the review (trial 32)."""
     clauses = _plain_clauses(text)
-    return bool(clauses) and bool(_A_MOMENT.search(clauses[-1])) and _asks_for_time_clause(clauses[-1])
+    return bool(clauses) and bool(_A_MOMENT.search(clauses[-1])) and (
+        _asks_for_time_clause(clauses[-1]) or _only_a_first_person_moment(clauses))
+
+
+_NAMES_A_MOMENT = re.compile(r"\bfor (?:a|one) (?:second|sec|moment|minute)(?: please)?$")
+
+
+def ends_naming_a_moment(text: str) -> bool:
+    """The last clause of `text` ends "for a second/moment/minute": maybe a request for time
+    misheard past `asks_for_time` (trial 47), maybe an answer ("I'd cache it for a minute."). After
+    "Take your time. Shall I move on?" the silence is then no yes before a request's thinking time."""
+    clauses = _plain_clauses(text)
+    return bool(clauses) and bool(_NAMES_A_MOMENT.search(clauses[-1]))
 
 
 def only_asks_for_time(text: str) -> bool:
@@ -419,7 +452,8 @@ def only_asks_for_time(text: str) -> bool:
     on?" (trial 31), and no "Good." is due for it."""
     clauses = _plain_clauses(text)
     return (bool(clauses) and asks_for_time(text)
-            and all(_asks_for_time_clause(c) or _GOOD_QUESTION.match(c) or _OPENER.match(c) for c in clauses))
+            and (_only_a_first_person_moment(clauses)
+                 or all(_asks_for_time_clause(c) or _GOOD_QUESTION.match(c) or _OPENER.match(c) for c in clauses)))
 
 
 # A thanks, said as a sentence of its own or closing one: "Thanks.", "Thank you so much for your

@@ -358,6 +358,16 @@ INSIST = {
                                         "an empty one for example, and trace it through your code for me."),
     "default": FollowUp(INSIST_ID, "I'd still like to hear your take, even a rough one. What would you try first?"),
 }
+# The follow-ups the interviewer adds on its own besides the probes (core.probes), labelled as
+# probes ("Probe:", ask_labels.line_label), not as the script's "Follow-up:" (trial 46).
+OWN_ASK_IDS = frozenset({ASK_FOR_MORE_ID, PUSH_BACK_ID, INSIST_ID, TRACE_EXAMPLE_ID})
+
+
+def is_own_ask_text(text: str) -> bool:
+    """Whether a stored line (it keeps no follow-up id) is worded as one of OWN_ASK_IDS' asks."""
+    text = (text or "").strip()
+    asks = [*ASK_FOR_MORE.values(), PUSH_BACK, *INSIST.values(), TRACE_EXAMPLE]
+    return bool(text) and (any(text == f.text for f in asks) or text.startswith(SMALLER_EXAMPLE + " "))
 # A scripted follow-up answered with words the candidate marks as an addition to what they said
 # before ("Sorry to jump in, one more thing. I would also keep a simple baseline...", trial 44 D8:
 # said over "Once the courier has picked up the food, what changes in what you predict?", which was

@@ -298,6 +298,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self._nudged_this_silence = False
         self._last_nudge: tuple[tuple, float] | None = None  # (question key, round time) of the last nudge (SilenceRules)
         self._checked_in = False  # "Take your time. Shall I move on?" said in this silence (SilenceRules)
+        self._quiet_at_check_in = 0.0  # the candidate's silence that had passed when it was said
         self._no_nudge_until = float("-inf")  # the candidate asked for time to think
         self._acknowledge_next = False  # the last answer was finished by the candidate
         self._offered_after: int | None = None  # index of the answer after which nothing_left_text was said
@@ -1946,7 +1947,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # that only opened or asked for time ("Hmm, let me think.", trial 40) answered nothing.
         said = " ".join(p.strip() for p in parts).strip()
         unanswered = (last is not None and last.left_unanswered
-                      and (not said or only_opens(said) or only_asks_for_time(said)))
+                      and (last.declined_offer or not said or only_opens(said) or only_asks_for_time(said)))
         try:  # a question asked and gone on from without a pause: answered before moving on (trial 37)
             earlier = [] if self.engine.is_over else self._answer_earlier_questions(self._ending[0])
         except Exception as exc:  # only a courtesy before moving on: the answer still ends

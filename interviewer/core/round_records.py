@@ -185,6 +185,11 @@ class AnswerRecord:
     # then, still nothing said, moved on to the next question (trial 27: 55 s of dead air).
     help_offered_at: float | None = None
     left_unanswered: bool = False
+    # Words heard in it when the offer was made, and whether the words after them only took the
+    # offer to move on ("No, let's wrap up.", core.control_questions.declines_offer; trial 47):
+    # then it moved on as offered, with no answer given.
+    words_before_offer: int = 0
+    declined_offer: bool = False
     # Ended by the silence after "Take your time. Shall I move on?" (check_in_text): a yes to moving
     # on, so the next question follows, not "Could you tell me more?" (trial 35).
     moved_on_after_check_in: bool = False

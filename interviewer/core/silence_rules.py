@@ -4,9 +4,11 @@ to take back, the opening words going on. A part of RoundController (round_contr
 from __future__ import annotations
 
 from interviewer.core.conversation_cues import (
-    asks_for_a_moment, asks_for_time, asks_to_talk, declines_to_ask, greets, greets_only, only_asks_for_time, only_opens, says_done,
+    asks_for_a_moment, asks_for_time, asks_to_talk, declines_to_ask, ends_naming_a_moment, greets, greets_only, only_asks_for_time,
+    only_opens, says_done,
     sounds_unfinished,
 )
+from interviewer.core.control_questions import REPLY_GAP_S, declines_offer
 from interviewer.core.engine import NEXT_PART, NEXT_QUESTION
 from interviewer.core.extra_questions import EXTRA_OFFER_ID, EXTRA_OFFER_SILENCE_S
 from interviewer.core.heard_words import words_of as _words_of
@@ -63,6 +65,13 @@ class SilenceRules:
                 self._end_recording(EndedBy.SILENCE, finishes_answer=True)
             self._pump()
             return
+        if self._declines_offer(answer, quiet):
+            # "No, let's wrap up." to "Would a hint help, or shall we move on?": on as offered,
+            # as silence would, no answer given (no "Okay, thanks.", no follow-up; trial 47).
+            answer.left_unanswered = answer.declined_offer = True
+            self._end_recording(EndedBy.SILENCE, finishes_answer=True)
+            self._pump()
+            return
         if self._held is not None and quiet >= self.settings.reply_after_silence:
             self._release_held_reply()
             if self._to_say:
@@ -77,6 +86,7 @@ class SilenceRules:
         ends_at = self._silence_ends_answer_at(self._quiet_to_end())
         if ends_at is not None and self._checks_in_first(ends_at):
             self._checked_in = True  # the silence after the line counts anew (_speech_done)
+            self._quiet_at_check_in = self._quiet_to_end()
             self._say(self.settings.check_in_text, UtteranceKind.NUDGE)
         elif ends_at is not None:
             answer.moved_on_after_check_in = self._checked_in  # silence said yes to "Shall I move on?"
@@ -108,6 +118,7 @@ class SilenceRules:
             self._say(self.settings.nudge_text, UtteranceKind.NUDGE)
         elif self._offers_help(answer, quiet):
             answer.help_offered_at = self._now()
+            answer.words_before_offer = len(_words_of(self._heard))
             self._say(self._offer_help_words(), UtteranceKind.NUDGE)
         elif (left := self._moves_on_unanswered(quiet)) is not None and left <= 0:
             answer.left_unanswered = True  # the engine drops the follow-ups of an answer never given
@@ -185,6 +196,15 @@ class SilenceRules:
                     and answer.help_offered_at is None and quiet >= nudge_after
                     and self._silent_on_question(answer))
 
+    def _declines_offer(self, answer: AnswerRecord, quiet: float) -> bool:
+        """The words heard since the offer of a hint or to move on, now followed by a pause
+        (REPLY_GAP_S), only take its move on (core.control_questions.declines_offer)."""
+        if (answer.help_offered_at is None or answer.left_unanswered or not self._words_live
+                or quiet < REPLY_GAP_S):
+            return False
+        since = _words_of(self._heard)[answer.words_before_offer:]
+        return bool(since) and declines_offer(join_words([w.text for w in since]))
+
     def _moves_on_unanswered(self, quiet: float) -> float | None:
         """Seconds until the silence after the offer of help moves on to the next question (the
         silence that ends an answer, silence_ends_answer_after, counted from the offer's end);
@@ -237,7 +257,16 @@ class SilenceRules:
             # ... unless all they said asked for time to think (trial 31: "Um, good question. Let
             # me think I'm out at for a moment.", then "Good. Let's go into the data..." mid-think):
             # silence then is no yes; they answer, or press Space or N, or the part's time ends.
-            return None if only_asks_for_time(self._heard_text()) else CHECK_IN_WAIT_S
+            if only_asks_for_time(self._heard_text()):
+                return None
+            # ... and a last sentence that names a moment ("..., for a second.") may be a request
+            # for time the speech model misheard past any test (trial 47: "Let me think for a
+            # second." written "I'm not leaving for a second." moved on 7 s after the check-in, the
+            # part's 9 min left unused): no yes before the silence a request for time gets.
+            if ends_naming_a_moment(self._last_words()):
+                ends_at = max(CHECK_IN_WAIT_S, ANNOUNCED_THINKING_S - self._quiet_at_check_in)
+                return ends_at if quiet + within >= ends_at else None
+            return CHECK_IN_WAIT_S
         wrap_up = self.settings.wrap_up_ends_answer_after
         shorter = wrap_up if wrap_up and wrap_up < end_after else None
         if quiet + within < (shorter or end_after):
@@ -321,10 +350,10 @@ class SilenceRules:
     def _last_answer_had_words(self) -> bool:
         """The last recording's transcript (ready when the next question is asked) holds words,
         and more than a request for time to think (no "Okay, thanks." for "Let me think about
-        that for a moment.")."""
+        that for a moment.", nor for "No, let's wrap up." to the offer of a hint or to move on)."""
         last = self.answers[-1] if self.answers else None
         return bool(last is not None and last.transcript is not None and _words_of(last.transcript.segments)
-                    and not only_asks_for_time(last.transcript.text))
+                    and not only_asks_for_time(last.transcript.text) and not last.declined_offer)
 
     def _handed_back(self, quiet: float) -> bool:
         """The candidate's last sentence handed the turn back ("That's it.") `quiet` s ago or more."""

@@ -44,7 +44,10 @@ def _transcript(tokens: list[Token]) -> str:
 
 
 def _said(t: Token) -> str:
-    """What the interviewer said, with its round time where it is not a clarifying reply."""
+    """What the interviewer said, with its round time where it is not a clarifying reply; a pause
+    of the round, in italics."""
+    if not t.speaker:
+        return f'<p class="reply"><b>At {escape(t.detail)}:</b> <i>{escape(t.text)}</i></p>'
     return f'<p class="reply"><b>Interviewer{" at " + escape(t.detail) if t.detail else ""}:</b> {escape(t.text)}</p>'
 
 

@@ -12,8 +12,9 @@ import copy
 from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
+from interviewer.core.clock import paused_text
 from interviewer.core.extra_questions import OFFER_LABEL, OFFER_LINE_KIND
-from interviewer.core.probes import is_probe_text
+from interviewer.core.ask_labels import is_own_ask, line_label
 from interviewer.core.weak_spots import (
     ROUND_ENDED_FOLLOW_UP, ROUND_ENDED_LABEL, SAID_AGAIN_FOLLOW_UP, SAID_AGAIN_LABEL, SKIPPED_FOLLOW_UP, SKIPPED_LABEL,
     is_cut_off_and_said_again, is_follow_up_the_round_ended_on, is_skipped_follow_up, skipped_label,
@@ -34,8 +35,20 @@ UNANSWERED_FOLLOW_UP_KINDS = frozenset({SKIPPED_FOLLOW_UP, ROUND_ENDED_FOLLOW_UP
 # the time warnings) is an "Interviewer:" line in the transcript where it was said, live and in
 # the review alike (the live view showed the nudge only in its banner, the review as a line).
 TRANSCRIPT_LINE_KINDS = frozenset({"nudge", "phase_warning", "round_warning"})
+# A pause of the round (the P key), shown where it happened as a line of no one's, with no label:
+# "[04:16] Round paused for 30 s" (core.clock.paused_text). It was shown nowhere (trial 46).
+ROUND_PAUSE_KIND = "round_pause"
 # Live, the time warnings also show in the banner above the transcript: the clock matters now.
 BANNER_KINDS = frozenset({"phase_warning", "round_warning"})
+
+
+@dataclass(frozen=True)
+class _PauseLine:
+    """A pause of the round, placed and shown as the interviewer's lines are (ROUND_PAUSE_KIND)."""
+
+    said_at: float
+    kind: str
+    text: str
 
 
 @dataclass
@@ -46,9 +59,15 @@ class PlacedLines:
 
 
 def label_of(line: Any) -> str:
+    """A stored line's label, by its kind: the core's (ask_labels.line_label) for what the
+    interviewer asks, a follow-up it added on its own "Probe:" as live (trial 46)."""
     if line.kind == SKIPPED_FOLLOW_UP:
-        return skipped_label(is_probe_text(line.text))
-    return LABELS.get(line.kind, "Interviewer:")
+        return skipped_label(is_own_ask(None, line.text))
+    if line.kind == ROUND_PAUSE_KIND:
+        return ""
+    if line.kind in LABELS:
+        return line_label(line.kind, None, line.text, default=LABELS[line.kind])
+    return "Interviewer:"
 
 
 def reply_rest(said: str, reply: str) -> str | None:
@@ -64,7 +83,9 @@ def reply_rest(said: str, reply: str) -> str | None:
 def lines_to_show(session: Any, shown: set[int] | None = None) -> list:
     """The stored lines that no answer's heading and no clarifying reply already shows, in order.
     `shown`: the ids of the parts the view shows (None: all)."""
-    left = sorted(getattr(session, "lines", None) or [], key=lambda line: line.said_at)
+    # The round's pauses first: one at the moment a line was said goes before it ("Welcome back").
+    pauses = [_PauseLine(p.at, ROUND_PAUSE_KIND, paused_text(p.seconds)) for p in getattr(session, "pauses", None) or []]
+    left = sorted([*pauses, *(getattr(session, "lines", None) or [])], key=lambda line: line.said_at)
 
     def consume(text: str, kinds, at: float | None) -> None:
         same = [line for line in left if line.kind in kinds and line.text == text]

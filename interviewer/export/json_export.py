@@ -23,7 +23,7 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None, scri
 
     script = script if script is not None else script_of(session)
     audio = audio or {}
-    data = _shallow(session, ("answers", "phases", "debrief", "findings", "lines"))
+    data = _shallow(session, ("answers", "phases", "debrief", "findings", "lines", "pauses"))
     # "status" says what status_text says (a round ended well before its plan is "ended_early",
     # trial 19; trial 18 had "completed" there). The stored one says whether the recording ran
     # to its end (in_progress, completed, interrupted): "stored_status": "completed" beside
@@ -43,6 +43,7 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None, scri
                        for d in session.debrief]
     data["findings"] = [_shallow(f) for f in session.findings]
     data["lines"] = [_shallow(line) for line in session.lines]  # everything the interviewer said
+    data["pauses"] = [_shallow(p) for p in getattr(session, "pauses", None) or []]  # the P key's
     # The numbers the review and the other exports show (answers joined from their parts).
     data["numbers"] = dataclasses.asdict(round_summary(
         session, script, coverage_matcher(text_encoder) if script is not None else None))

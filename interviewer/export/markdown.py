@@ -40,7 +40,9 @@ def _quoted(text: str) -> str:
 
 
 def _said(t: Token, esc=_escape) -> str:
-    """What the interviewer said, with its round time."""
+    """What the interviewer said, with its round time; a pause of the round, in italics."""
+    if not t.speaker:
+        return f"> **At {t.detail}:** _{one_line(esc(t.text))}_"
     return f"> **Interviewer{' at ' + t.detail if t.detail else ''}:** {_quoted(esc(t.text))}"
 
 

@@ -12,11 +12,11 @@ from interviewer.core.analysis.report import DISFLUENCY_LEGEND, disfluency_count
 from interviewer.core.analysis.pace import NO_PACE_SHORT_WHY, no_pace_reason
 from interviewer.core.analysis.summary import CLARIFYING_MISSED_HEADING, DEPTH_HEADING, AnswerNumbers, RoundNumbers, answered_question_ids, depth_line, finding_message, repeated_ask_parts, topics_missed_text, with_part
 from interviewer.core.analysis.ten_seconds import Column, ten_seconds
-from interviewer.core.ask_labels import follow_up_label
+from interviewer.core.ask_labels import line_label
 from interviewer.core.clock import clock_text, length_text
 from interviewer.core.practice_plan import shown_finding_label
 from interviewer.core.scripts.model import IMPORTED_KIND, kind_label
-from interviewer.export.interviewer_lines import UNANSWERED_FOLLOW_UP_KINDS, label_of
+from interviewer.export.interviewer_lines import ROUND_PAUSE_KIND, UNANSWERED_FOLLOW_UP_KINDS, label_of
 from interviewer.storage.models import Answer, Finding, Session
 from interviewer.storage.progress import round_summary
 
@@ -33,6 +33,8 @@ class Token:
     # A disfluency's kind: repetition, cut_off, restart. A reply's round time, for what the
     # interviewer said besides answering a clarifying question (a prompt, a warning, a nudge).
     detail: str = ""
+    # Who a reply is said by: "" for a note of no one's (a pause of the round, "Round paused for 30 s").
+    speaker: str = "Interviewer"
 
 
 @dataclass
@@ -132,7 +134,8 @@ def said_token(line: Any, offset: float = 0.0) -> Token:
     follow-up left unanswered (with Next, or the round ended on it) says so with the review's
     label (trials 26 and 28: a plain line)."""
     text = f"{label_of(line)} {line.text}" if line.kind in UNANSWERED_FOLLOW_UP_KINDS else line.text
-    return Token(text, line.said_at - offset, "reply", fmt_clock(line.said_at))
+    speaker = "" if line.kind == ROUND_PAUSE_KIND else "Interviewer"
+    return Token(text, line.said_at - offset, "reply", fmt_clock(line.said_at), speaker)
 
 
 def with_replies(tokens: list[Token], answer: Answer, lines: list | tuple = ()) -> list[Token]:
@@ -236,7 +239,7 @@ def answer_label(answer: Answer, session_kind: str = "", first: bool = True) -> 
     if session_kind == IMPORTED_KIND:
         return "Imported recording" + (f", from {fmt_clock(answer.answer_start)}" if answer.answer_start is not None
                                        else "")
-    kind = (follow_up_label(answer.follow_up_id).rstrip(":") if answer.follow_up_id else "Question" if answer.question_id
+    kind = (line_label("follow_up", answer.follow_up_id).rstrip(":") if answer.follow_up_id else "Question" if answer.question_id
             else "Opening prompt" if first else "Prompt")
     when = [f"asked at {fmt_clock(answer.asked_at)}"] if answer.asked_at is not None else []
     if answer.answer_start is not None:

@@ -48,7 +48,7 @@ from interviewer.core.transcript import join_words
 from interviewer.app.labels import clock_text, kind_label, length_text
 from interviewer.export.coverage_section import no_script_text
 from interviewer.gui.coverage_checklist import CoverageChecklist
-from interviewer.core.ask_labels import PROBE_LABEL, is_probe, label_for
+from interviewer.core.ask_labels import is_own_ask, label_for, line_label
 from interviewer.gui.live_transcript import FILLER_STYLE
 from interviewer.gui import text_fit, theme
 from interviewer.gui.flow_layout import FlowLayout
@@ -761,18 +761,18 @@ class ReviewScreen(QWidget):
         """What the interviewer said before this answer, named as the live transcript names it:
         'Q:', 'Follow-up:', 'New constraint:' (a follow-up asked when a later phase starts), or
         'Interviewer:' for a phase's prompt (every kind was 'Q:' here; new-user trial 5)."""
-        if is_probe(answer.follow_up_id):
-            return PROBE_LABEL  # the interviewer's own, not the script's (trial 38)
-        if answer.follow_up_id:
+        if answer.follow_up_id:  # the label is the core's, from the line's kind (ask_labels.line_label)
             script = getattr(self, "_script", None)
             question = next((q for q in (script.questions if script is not None else ()) if q.id == answer.question_id), None)
             follow_up = next((f for f in (question.follow_ups if question else ()) if f.id == answer.follow_up_id), None)
-            if follow_up is None:  # the script is gone or changed: the text may still say it
-                return "New constraint:" if not label_for("New constraint:", answer.question_text) else "Follow-up:"
-            return "New constraint:" if follow_up.changes_the_problem(script.kind) else "Follow-up:"
+            if follow_up is None:  # the interviewer's own, or the script is gone or changed: the text may still say it
+                changed = not is_own_ask(answer.follow_up_id) and not label_for("New constraint:", answer.question_text)
+            else:
+                changed = follow_up.changes_the_problem(script.kind)
+            return line_label("changed_constraint" if changed else "follow_up", answer.follow_up_id, answer.question_text)
         if self.session.kind == IMPORTED_KIND:
             return ""  # "Recording interview.wav" is the file's name, not something the interviewer said
-        return "Q:" if answer.question_id else "Interviewer:"
+        return line_label("question" if answer.question_id else "prompt")
 
     def _transcript_html(self) -> str:
         parts = [self._legend_html()] if self.session.answers else []
@@ -960,6 +960,7 @@ class ReviewScreen(QWidget):
                 data.answers.append((base, answer.answer_end or base, answer.question_text))
             data.fillers.extend(base + float(f["start"]) for f in a.get("fillers") or [])
             data.pauses.extend((base + float(p["start"]), base + float(p["end"])) for p in a.get("pauses") or [])
+        data.round_pauses = [(p.at, p.seconds) for p in getattr(s, "pauses", None) or []]
         starts = {a.id: a.answer_start or 0.0 for a in s.answers}
         for f in s.findings:
             data.findings.append(((starts.get(f.answer_id, 0.0) if f.answer_id else 0.0) + (f.start or 0.0), f.message))

@@ -42,13 +42,12 @@ from interviewer.core.round_updates import (
     ReplyCutOff, RoundFinished, Speaking, SpeechInterrupted, StatusChanged, TranscriptReady,
 )
 from interviewer.core.time_warnings import warning_text
-from interviewer.core.probes import is_probe_text
 from interviewer.core.weak_spots import skipped_label
 from interviewer.app.labels import clock_text, kind_label, phase_clock_text
 from interviewer.gui.fitted_scroll import FittedScroll
 from interviewer.gui.flow_layout import FlowLayout
 from interviewer.gui.level_meter import LevelMeter
-from interviewer.core.ask_labels import PROBE_LABEL, follow_up_label, from_earlier_part, label_for
+from interviewer.core.ask_labels import PROBE_LABEL, from_earlier_part, is_own_ask, label_for, line_label
 from interviewer.gui.live_transcript import LiveTranscriptView
 from interviewer.app.round_session import RoundSession
 from interviewer.export.interviewer_lines import BANNER_KINDS, TRANSCRIPT_LINE_KINDS, reply_rest
@@ -69,11 +68,12 @@ QUESTION_LABELS = {UtteranceKind.FOLLOW_UP: "Follow-up: ", UtteranceKind.CHANGED
 
 
 def _question_label(update: Speaking, default: str) -> str:
-    """The label before a line asked (QUESTION_LABELS): a follow-up's is the core's
-    (ask_labels.follow_up_label: "Probe:" for the interviewer's own, trial 38)."""
-    if update.kind == UtteranceKind.FOLLOW_UP:
-        return follow_up_label(update.follow_up_id) + " "
-    return QUESTION_LABELS.get(update.kind, default)
+    """The label before a line asked (QUESTION_LABELS), the core's (ask_labels.line_label, as the
+    review and the exports label it): "Probe:" for a follow-up the interviewer adds on its own
+    ("Could you say a bit more?", trials 38 and 46)."""
+    if update.kind in QUESTION_LABELS:
+        return line_label(update.kind, update.follow_up_id, update.text) + " "
+    return default
 
 
 PART_LABEL_SHARE = 0.45  # of the round screen's width, at most, for the part's name on one line
@@ -658,8 +658,8 @@ class RoundScreen(QWidget):
                 and self._last_heading_kind == UtteranceKind.FOLLOW_UP):
             # A probe stays a probe (trial 43: "Probe:" live, relabelled nothing, while the review
             # said "Follow-up (skipped with Next):"): the label is the core's, from the line's words,
-            # as the review finds it (core.weak_spots.skipped_label, core.probes.is_probe_text).
-            probe = is_probe_text(self._last_heading or "")
+            # as the review finds it (core.weak_spots.skipped_label, core.ask_labels.is_own_ask).
+            probe = is_own_ask(None, self._last_heading or "")
             self.transcript.relabel_last(PROBE_LABEL if probe else QUESTION_LABELS[UtteranceKind.FOLLOW_UP].strip(),
                                          skipped_label(probe))
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from interviewer.adapters import models as model_catalog
+from interviewer.app.model_choice import model_choice_text
 from interviewer.adapters.pulse_sources import chosen_source
 from interviewer.app.labels import device_label, english_voices_first, input_label, output_setup_found_text
 from interviewer.app.settings import RANGES, AppSettings, output_setup_for, with_output_setup
@@ -90,6 +91,10 @@ class SettingsScreen(QWidget):
         self.download_button.clicked.connect(self.start_download)
         self.model_cost = QLabel()
         self.model_cost.setWordWrap(True)
+        # Which model is in use and what happens next (app.model_choice.model_choice_text): never
+        # blank, also once a change is undone (trial 46).
+        self.model_in_use = QLabel()
+        self.model_in_use.setWordWrap(True)
         self.download_progress = QProgressBar()
         self.download_progress.setRange(0, 1000)
         self.download_progress.setFormat("%p%")
@@ -149,6 +154,7 @@ class SettingsScreen(QWidget):
         notes_layout = QVBoxLayout(model_notes)
         notes_layout.setContentsMargins(0, 0, 0, 0)
         notes_layout.addWidget(self.model_cost)
+        notes_layout.addWidget(self.model_in_use)
         notes_layout.addWidget(self.download_row)
         data_note = QLabel("A new data folder is used from the next start. Nothing you record ever leaves "
                            "this machine.")
@@ -395,6 +401,9 @@ class SettingsScreen(QWidget):
         self.unsaved.setVisible(unsaved)
         if unsaved and self._save_message and self.status.text() == self._save_message:
             self.status.clear()  # "Saved at ..." no longer describes what is on screen
+        elif not unsaved and self._save_message and not self.status.text():
+            self.status.setText(self._save_message)  # a change undone: what is shown is what was saved (trial 46)
+        self._show_model_in_use()
 
     def current(self) -> AppSettings:
         chosen = self._current_fields()
@@ -486,6 +495,7 @@ class SettingsScreen(QWidget):
 
     def _model_changed(self, *_args) -> None:
         name = self.model.currentData() or model_catalog.DEFAULT_MODEL_NAME
+        self._show_model_in_use()
         known = model_catalog.info(name)
         downloading = self._cancel_download is not None
         if known is None:
@@ -499,6 +509,11 @@ class SettingsScreen(QWidget):
             return
         self.model_cost.setText(model_catalog.describe(name))
         self.download_button.setEnabled(not downloading and model_catalog.status(name) == "not downloaded")
+
+    def _show_model_in_use(self) -> None:
+        settings = getattr(self, "_settings", None)
+        if settings is not None:
+            self.model_in_use.setText(model_choice_text(self.model.currentData() or "", settings))
 
     def start_download(self) -> None:
         """Download the selected model on a worker thread; the progress bar and Cancel show."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPai
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from interviewer.app.labels import clock_text, into_round_text, length_of_text, length_text
+from interviewer.core.clock import paused_text
 from interviewer.gui import theme
 
 
@@ -43,6 +44,16 @@ def label_gap(metrics) -> int:
 # Minutes between the plan bar's time labels: the smallest of these whose labels fit apart.
 TICK_MINUTES = (1, 2, 5, 10, 15, 30, 60)
 
+
+def shown_name(elided: str, name: str) -> str:
+    """A block's label as drawn: `elided` (Qt's elidedText of `name`), or nothing when it keeps
+    fewer than MIN_SHOWN_CHARS of the name ("F…", "S…" said nothing; the tooltip names it)."""
+    if elided == name:
+        return elided
+    return elided if len(elided.rstrip("\u2026. ")) >= MIN_SHOWN_CHARS else ""
+
+
+MIN_SHOWN_CHARS = 3
 
 PALE_ALPHA = 90  # planned time not used (yet) on the plan bar: the part's colour, faint
 
@@ -162,8 +173,22 @@ class PhasePlanBar(QWidget):
                 return f"{tip}\n{PLAN_LEGEND}" if phase.planned is not None else tip
         saved = self.saved_from()
         if saved is not None and x >= bar.left() + bar.width() * saved / self.total:
-            return self._saved_text() + f"\n{PLAN_LEGEND}"
+            # With its times, as a part's (trial 46: the hatched end read "S..." when narrow).
+            times = f" ({clock_text(saved)} to {clock_text(self.total)})" if self.ends_early_at() is None else ""
+            return f"{self._saved_text()}{times}\n{PLAN_LEGEND}"
         return ""
+
+    def saved_label(self, width: float, metrics) -> str:
+        """The words on the hatched end that fit in `width`: in full, else "Saved 11 min" (or
+        "Ends early"), else none (its tooltip says it all); never an elided "S..." (trial 46)."""
+        early, saved = self.ends_early_at(), self.saved_from()
+        length = length_text(self.total - (saved or self.total))
+        full = self._saved_text()
+        elided = metrics.elidedText(full, Qt.TextElideMode.ElideRight, int(max(width, 0)))
+        if elided == full or (early is None and length in elided):  # "Saved by parts done early: 11 min for..."
+            return elided
+        short = "Ends early" if early is not None else f"Saved {length}"
+        return short if metrics.horizontalAdvance(short) <= width else ""
 
     def _saved_text(self) -> str:
         early, saved = self.ends_early_at(), self.saved_from()
@@ -215,6 +240,7 @@ class PhasePlanBar(QWidget):
             p.setFont(bold)
             p.setPen(t.color("text"))
             place, name = self.name_place(rect, phase.name, self.cursor_x(bar), p.fontMetrics())
+            name = shown_name(name, phase.name)
             p.drawText(place, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
             p.setFont(font)
         saved = self.saved_from()
@@ -227,8 +253,7 @@ class PhasePlanBar(QWidget):
             p.fillRect(rest, QBrush(t.color("border"), Qt.BrushStyle.BDiagPattern))
             p.setPen(t.color("text_muted"))
             p.drawText(rest.adjusted(8, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                       p.fontMetrics().elidedText(self._saved_text(), Qt.TextElideMode.ElideRight,
-                                                  int(rest.width() - 12)))
+                       self.saved_label(rest.width() - 12, p.fontMetrics()))
         p.setPen(t.color("text_muted"))
         for x0, text in self.tick_labels(bar, p.fontMetrics()):
             p.drawText(QRectF(x0 + 2, 0, p.fontMetrics().horizontalAdvance(text) + 4, 14),
@@ -260,6 +285,9 @@ class TimelineData:
     # marked, so a 4-minute round is not read as one that ran its planned 45 (None: it ran).
     ended: float | None = None
     ended_why: str = ""  # why, when the round shortened itself (core.time_left.QUESTIONS_DONE)
+    # The round's pauses (the P key): (round seconds when paused, how long). The round clock stood
+    # still meanwhile, so each is a moment of the round, marked and labelled "Round paused for 30 s".
+    round_pauses: list[tuple[float, float]] = field(default_factory=list)
 
 
 class RoundTimelinePlot(QWidget):
@@ -311,10 +339,55 @@ class RoundTimelinePlot(QWidget):
         d = self.data
         ended = (f", ended {into_round_text(d.ended)}" + (f", {d.ended_why}" if d.ended_why else "")
                  if d.ended is not None else "")
+        paused = "".join(f" {self.round_pause_text(at, seconds)}." for at, seconds in d.round_pauses)
         self.setAccessibleDescription(
             f"{length_text(d.total)} round{ended}: {len(d.actual)} parts, {len(d.asks)} questions asked, "
             f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
-            f"{len(d.findings)} findings. Left and Right move through the answers; Enter plays from there.")
+            f"{len(d.findings)} findings.{paused} Left and Right move through the answers; Enter plays from there.")
+
+    @staticmethod
+    def round_pause_text(at: float, seconds: float) -> str:
+        """"Round paused for 30 s at 04:16" (core.clock.paused_text, as the transcript says it)."""
+        return f"{paused_text(seconds)} at {clock_text(at)}"
+
+    def segment_tip(self, pos: QPointF) -> str:
+        """The full name and times of the Plan or Parts segment at `pos` when its label does not
+        fit in it (drawn elided or not at all), else "" (trial 46: "Training and..." with no tooltip)."""
+        shown = self.rows()
+        if len(shown) < len(self.ROWS):
+            return ""
+        metrics = QFontMetrics(self._label_font())
+        for rownum, spans in ((0, self.data.planned), (1, self.data.actual)):
+            rr = self._row(rownum)
+            if not rr.top() <= pos.y() <= rr.bottom():
+                continue
+            for phase in spans:
+                x0, x1 = self._x(phase.start), self._x(phase.end)
+                if x0 <= pos.x() <= max(x1, x0 + 1) and metrics.horizontalAdvance(phase.name) > x1 - x0 - 4:
+                    return f"{phase.name}: {clock_text(phase.start)} to {clock_text(phase.end)}"
+        return ""
+
+    def _row(self, i: int) -> QRectF:
+        """The rectangle of row `i` (indexing ROWS), as paintEvent draws it."""
+        r = self._plot_rect()
+        shown = self.rows()
+        skipped = len(self.ROWS) - len(shown)
+        row_h = r.height() / len(shown)
+        return QRectF(r.left(), r.top() + (i - skipped) * row_h + 2, r.width(), row_h - 4)
+
+    def round_pause_tip(self, x: float) -> str:
+        """The pause of the round marked within a few pixels of `x`, in words, or ""."""
+        near = [(abs(self._x(at) - x), at, seconds) for at, seconds in self.data.round_pauses
+                if abs(self._x(at) - x) <= 5]
+        return self.round_pause_text(*min(near)[1:]) if near else ""
+
+    def event(self, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.round_pause_tip(event.pos().x()) or self.segment_tip(QPointF(event.pos()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt API)
         """Left/Right step through answer starts (or by a tenth of the round); Enter plays."""
@@ -387,8 +460,9 @@ class RoundTimelinePlot(QWidget):
                 p.setPen(t.color("surface"))
                 p.drawRect(rect)
                 p.setPen(t.color("text"))
-                p.drawText(rect.adjusted(3, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
-                           p.fontMetrics().elidedText(phase.name, Qt.TextElideMode.ElideRight, int(rect.width() - 4)))
+                p.drawText(rect.adjusted(3, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, shown_name(
+                    p.fontMetrics().elidedText(phase.name, Qt.TextElideMode.ElideRight, int(rect.width() - 4)),
+                    phase.name))
         rr = row(2)
         p.setPen(QPen(t.color("note_text"), 2))
         for at, _label in self.data.asks:
@@ -418,6 +492,16 @@ class RoundTimelinePlot(QWidget):
             p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
             label = f"ended {clock_text(self.data.ended)}" + (f": {self.data.ended_why}" if self.data.ended_why else "")
             box = QRectF(x + 4, row(2).top(), p.fontMetrics().horizontalAdvance(label) + 6, row(2).height())
+            p.fillRect(box.intersected(r), t.color("surface"))
+            p.setPen(t.color("text"))
+            p.drawText(box.adjusted(3, 0, 0, 0).intersected(r), Qt.AlignmentFlag.AlignVCenter, label)
+        for at, seconds in self.data.round_pauses:  # a dotted line through the rows, labelled
+            x = self._x(at)
+            p.setPen(QPen(t.color("text_muted"), 1.5, Qt.PenStyle.DotLine))
+            p.drawLine(QPointF(x, row(max(1, skipped)).top()), QPointF(x, r.bottom()))
+            label = p.fontMetrics().elidedText(paused_text(seconds), Qt.TextElideMode.ElideRight,
+                                               int(max(r.right() - x - 8, 0)))
+            box = QRectF(x + 4, row(3).top(), p.fontMetrics().horizontalAdvance(label) + 6, row(3).height())
             p.fillRect(box.intersected(r), t.color("surface"))
             p.setPen(t.color("text"))
             p.drawText(box.adjusted(3, 0, 0, 0).intersected(r), Qt.AlignmentFlag.AlignVCenter, label)

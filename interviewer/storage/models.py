@@ -159,6 +159,8 @@ class Session:
     findings: list[Finding] = field(default_factory=list)
     # Everything the interviewer said, in order (empty for rounds stored before it was kept).
     lines: list[InterviewerLine] = field(default_factory=list)
+    # When the round was paused (the P key) and for how long, in order.
+    pauses: list[Pause] = field(default_factory=list)
     # The exact text of its question script when it started (core.stored_script finds the round's
     # script with it); None for a round stored before it was kept, or one without a script.
     script_text: str | None = field(default=None, repr=False)

@@ -594,6 +594,7 @@ class Store:
             InterviewerLine(_number(r["said_at"], 0.0), _text(r["kind"]), _text(r["text"]))
             for r in self._read("SELECT * FROM interviewer_lines WHERE session_id = ? ORDER BY said_at, id",
                                 (session_id,))]
+        session.pauses = self.pauses(session_id)
         session.debrief = [
             DebriefEntry(d["id"], _text(d["prompt"]), _text(d["text"]), _text(d["audio_path"], None) or None,
                          d["self_rating"] if type(d["self_rating"]) is int else None,

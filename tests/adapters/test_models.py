@@ -233,5 +233,6 @@ def test_a_model_to_download_says_it_needs_the_internet_once_and_what_happens_wi
     line = models.describe("small.en")
     assert models.status("small.en") == "not downloaded"
     assert "once, with an internet connection" in line and "rounds then run offline" in line
-    assert "Without it the model in use stays" in line
+    # What happens without it (the model in use stays) is Settings' line under the list, in
+    # plain words: app.model_choice.model_choice_text (trial 46: "Without it the model in use stays.").
     assert "internet" not in models.describe(models.DEFAULT_MODEL_NAME)  # bundled: nothing to download

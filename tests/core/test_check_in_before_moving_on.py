@@ -50,7 +50,10 @@ def test_a_misheard_let_me_think_gets_a_check_in_and_the_answer_goes_on(tmp_path
 
 
 def test_after_the_check_in_a_few_more_quiet_seconds_move_on(tmp_path):
-    clock, engine, speaker, recorder, controller = at_silence_limit(tmp_path)
+    # A sentence broken off, naming no moment: one "for a second" may be time asked for
+    # (trial 47, tests/core/test_trial47_misheard_request_for_time.py).
+    clock, engine, speaker, recorder, controller = at_silence_limit(tmp_path, "So the first cause is exploding gradients, and")
+    assert speaker.said[-1] == CHECK_IN
     answer = controller.current_answer
     quiet(clock, speaker, controller, CHECK_IN_WAIT_S + 0.5)
     assert controller.current_answer is not answer and answer.ended_by == "silence"

@@ -93,7 +93,9 @@ def test_having_no_example_is_a_complete_answer_with_no_check_in():
 
 
 def test_the_silence_after_the_check_in_says_yes_to_moving_on(tmp_path):
-    clock, engine, speaker, recorder, controller = at_silence_limit(tmp_path)
+    # A sentence broken off, naming no moment (after "... for a second." the silence waits for
+    # the thinking time a request gets: trial 47, test_trial47_misheard_request_for_time.py).
+    clock, engine, speaker, recorder, controller = at_silence_limit(tmp_path, "So the first cause is exploding gradients, and")
     answer = controller.current_answer
     assert speaker.said[-1] == ControllerSettings().check_in_text
     quiet(clock, speaker, controller, CHECK_IN_WAIT_S + 0.5)

@@ -1,14 +1,18 @@
 """Trial 38: two probes of the interviewer's own ("How would you train and validate it so the
 offline numbers hold up live?") were labelled "Follow-up:" on the round screen and in the review,
 as if the script asked them. A probe (core.probes, a follow-up id "probe-...") is labelled
-"Probe:" wherever a follow-up's label is shown: one decision, core.ask_labels.follow_up_label."""
+"Probe:" wherever a follow-up's label is shown: one decision, core.ask_labels.line_label."""
 from types import SimpleNamespace
 
-from interviewer.core.ask_labels import FOLLOW_UP_LABEL, PROBE_LABEL, follow_up_label, is_probe
+from interviewer.core.ask_labels import FOLLOW_UP_LABEL, PROBE_LABEL, is_probe, line_label
 from interviewer.core.probes import TRADEOFF_ID
 from interviewer.core.round_records import UtteranceKind
 from interviewer.core.round_updates import Speaking
 from interviewer.export.report import answer_label
+
+
+def follow_up_label(follow_up_id):
+    return line_label("follow_up", follow_up_id)
 
 
 def test_a_probe_is_labelled_probe_and_a_scripted_follow_up_follow_up():

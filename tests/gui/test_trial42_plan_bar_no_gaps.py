@@ -71,4 +71,4 @@ def test_used_time_is_solid_planned_time_pale_and_the_saved_time_hatched_with_a_
     assert len(rest) > 1, "the time saved is hatched"
     assert "saved by parts done early" in bar.accessibleDescription()
     assert PLAN_LEGEND in bar.phase_tip(x(400.0)) and "planned 5 min" in bar.phase_tip(x(400.0))
-    assert bar.phase_tip(x(1500.0)).startswith("Saved by parts done early: 33 min 40 s for the parts left\n")
+    assert bar.phase_tip(x(1500.0)).startswith("Saved by parts done early: 33 min 40 s for the parts left (11:20 to 45:00)\n")  # with its times (trial 46)

@@ -572,7 +572,6 @@ def _or_not(u: Utterance) -> bool:
 # asked only if the speaker then waits (questions.WAITS_FOR_ANSWER), as a statement is not.
 STATEMENT_ORDER_SUBJECT = {"i", "we", "you", "they"}
 STATEMENT_ORDER_QUANTITY = {"many", "much", "often", "long", "far", "fast", "soon", "frequently"}
-PAST_AUX = {"was", "were", "did", "had", "didn't", "wasn't", "weren't", "hadn't"}
 
 
 def _asked_in_statement_order(u: Utterance, clauses: list[list[str]]) -> bool:
