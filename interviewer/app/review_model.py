@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.core.analysis import summary
-from interviewer.core.analysis.report import DID_NOT_KNOW_KIND, GAVE_UP_KIND
+from interviewer.core.analysis.report import DID_NOT_KNOW_KIND, GAVE_UP_KIND, NO_SPEECH_KIND
 from interviewer.core.analysis.phases import NOT_REACHED, handed_on, not_reached, phase_difference_text
 from interviewer.core.candidate_questions import question_phases
 from interviewer.core.scripts.model import RoundScript
@@ -54,7 +54,7 @@ class RoundNumbers(summary.RoundNumbers):
 class FlaggedMoment:
     """Something the debrief shows to jog memory; plays `answer_id` from `start`."""
 
-    kind: str  # filler_cluster, long_silence, long_answer, did_not_know
+    kind: str  # filler_cluster, long_silence, long_answer, did_not_know, unanswered
     answer_id: int
     start: float  # seconds into the answer's audio
     message: str
@@ -120,6 +120,14 @@ def flagged_moments(session: Any, long_pause_s: float = LONG_PAUSE_S, longest: i
             if f.kind in (DID_NOT_KNOW_KIND, GAVE_UP_KIND) and f.start is not None:
                 moments.append(FlaggedMoment("did_not_know", answer.id, float(f.start),
                                              f"Said you didn't know: \"{_short(answer.question_text)}\""))
+            elif f.kind == NO_SPEECH_KIND and f.start is not None:
+                # A question left with nothing said (the interviewer offered a hint, then moved
+                # on): one to look up too. Trial 47: two such follow-ups, and the debrief said
+                # there were no questions you didn't know to recall.
+                silent = length_text(float(f.end) - float(f.start)) if f.end is not None else ""
+                moments.append(FlaggedMoment("unanswered", answer.id, float(f.start),
+                                             f"Not answered: \"{_short(answer.question_text)}\""
+                                             + (f" ({silent} with nothing said)" if silent else "")))
     parts = round_parts(session)
     asking = {p.id for p in parts if p.for_interviewer(question_phases(script))}
     # A question met with silence (the core's met_with_silence) is no long answer:

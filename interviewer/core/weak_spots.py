@@ -556,6 +556,10 @@ class RoundContent:
     unanswered: int = 0  # the script's questions with no answer: what was measured is of the others only
     ended_early: bool = False  # said beside the count: "5 of 5" of a 3-minute round read as full marks
     skipped: bool = False  # its unanswered questions were skipped with Next (RoundAreas.skipped)
+    # Too short to count for the plan (practice_plan.PractisedRounds.too_short): no weak spot is
+    # judged on it, so its card names no missed area either (trial 47: "Missed: Failure analysis,
+    # Optimization" under Home's "your rounds so far were too short to count").
+    too_short: bool = False
 
     @property
     def measured(self) -> int:
@@ -623,12 +627,18 @@ def points_count_text(covered: int, total: int, questions: int, ended_early: boo
     return f"{POINTS_HEADING}: {count_text(covered, total)}{scope}{said}."
 
 
+# A round too short to count for the plan, in place of its areas' count and missed ones.
+TOO_SHORT_TO_COUNT = "not counted, this round was too short to count (as for the plan)"
+
+
 def content_text(content: RoundContent, named: int | None = None, heading: bool = True,
                  why: dict[str, AreaResult] | None = None) -> str:
     """"Topic areas covered: 4 of 5. Missed: Edge cases" (the review, Home's cards
     and recent sessions); `named`: at most this many missed areas, then "and 1 more"; `why`: the
     round's areas, to say after each missed one what measured it (the review), and what an area
     is (AREAS_MEANING), as there the talking points' count is shown too."""
+    if content.too_short:
+        return ("Topic areas: " if heading else "") + TOO_SHORT_TO_COUNT
     text = (f"{AREAS_HEADING}: " if heading else "") + count_text(content.covered_count, content.measured)
     if content.ended_early:
         # Beside the count: "5 of 5" after 3 of 45 minutes read as full marks (trial 23).

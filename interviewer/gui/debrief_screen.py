@@ -224,9 +224,10 @@ class DebriefScreen(QWidget):
             self.moments.addItem(row)
         if not self.moments.count():
             # Moments are filler clusters, long silences, long answers and questions you said you
-            # did not know only: the review may still list things to work on (a phase over time).
+            # did not know or left unanswered only: the review may still list things to work on.
             self.moments.addItem(QListWidgetItem(
-                "No filler clusters, long silences, long answers or questions you didn't know to recall in this round; "
+                "No filler clusters, long silences, long answers, or questions you didn't know or left unanswered "
+                "to recall in this round; "
                 "the review lists what else to work on."))
         self.status.clear()
         self.mark_saved()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from contextlib import contextmanager
 from typing import Any
 
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from interviewer.app.labels import kind_label, minutes_text
 from interviewer.core.analysis.fillers import TOO_SHORT_TO_MEASURE, rates_measurable
-from interviewer.core.practice_plan import weak_spot_rounds
+from interviewer.core.practice_plan import practised_rounds, weak_spot_rounds
 from interviewer.core.scripts.areas import area_name
 from interviewer.core.scripts.model import ROUND_KINDS, RoundScript
 from interviewer.core.weak_spots import RoundContent, content_text, round_content, weak_area_text, weakest_areas
@@ -173,6 +174,7 @@ class HomeScreen(QWidget):
         self._picking = False
         self._seen = False  # Home was on screen: its selection is the user's to change (trial 39)
         self._history: list[Any] = []  # SessionProgress rows, oldest first
+        self._too_short: frozenset = frozenset()  # of them, the rounds too short to count for the plan
         self._areas: list[Any] = []  # core.weak_spots.RoundAreas of completed rounds, oldest first
         self._recent: list[tuple[object, str]] = []
         self._interrupted: set = set()
@@ -460,6 +462,7 @@ class HomeScreen(QWidget):
         """Per-session numbers (storage SessionProgress, oldest first): each card's last score and
         the recent sessions' headline numbers."""
         self._history = list(rows)
+        self._too_short = practised_rounds(self._history).too_short
         self._fill_weak_spots()  # the rounds they count are the plan's (weak_spot_rounds)
         self._fill_recent()
         self._refill()
@@ -573,7 +576,10 @@ class HomeScreen(QWidget):
         interrupted round, a script without talking points or signals)."""
         r = next((r for r in self._areas if r.session_id == session_id), None)
         content = round_content(r) if r is not None else None
-        return content if content is not None and content.measured else None
+        if content is None or not content.measured:
+            return None
+        # Too short for the plan: no missed areas named, as no weak spot is judged on it (trial 47).
+        return replace(content, too_short=session_id in self._too_short)
 
     def _refill(self) -> None:
         kind = self.kind_filter.currentData()

@@ -32,6 +32,7 @@ from interviewer.core.practice_plan import (FULL_LENGTH_SHARE, build_plan, count
                                             next_step_text,
                                             track_plan)
 from interviewer.core.weak_spots import RECENT_ROUNDS, weakest_first
+from interviewer.core.analysis.fillers import measured_rate
 from interviewer.core.analysis.version import (OFFER_OLDER_ROUNDS_FROM, analyse_older_rounds_text,
                                                analysed_by_older_version, older_rounds_line)
 from interviewer.core.scripts.areas import area_name
@@ -42,6 +43,7 @@ from interviewer.gui.links_label import LinksLabel
 from interviewer.app.labels import kind_label
 
 PACE_BAND = (110.0, 160.0)
+RATE_ATTRS = ("filler_rate", "pace_wpm")  # plotted only from enough words (fillers.measured_rate)
 TWO_COLUMNS_GAP_PX = 24  # one column until this much more than two need: a scroll bar's width
 # Said on the clarifying chart: which rounds it leaves out, and why (trial 21).
 CLARIFYING_CHART_NOTE = ("Behavioral and ML depth rounds call for no clarifying questions: they are "
@@ -242,19 +244,25 @@ class ProgressScreen(QWidget):
         # their few minutes' numbers read as a big change otherwise (trial 42).
         cut_short = cut_short_notes(practised_rounds(self.rows))
 
+        def value(r, attr: str):
+            # A rate from too few words is none, as Home's "too short to measure" (trial 47: 33.3
+            # fillers per 100 words plotted from 6 words); counts (pauses, questions) stay.
+            return measured_rate(getattr(r, attr), r.words) if attr in RATE_ATTRS else getattr(r, attr)
+
         def series(attr: str, shown_kinds=kinds, keep=lambda r: True) -> list[Series]:
             out = []
             for k in shown_kinds:
                 shown = [(n, r) for n, r in enumerate(plotted)
-                         if r.kind == k and getattr(r, attr) is not None and keep(r)]
+                         if r.kind == k and value(r, attr) is not None and keep(r)]
                 if not shown and k in NO_CLARIFYING_KINDS and attr == "clarifying_questions":
                     continue
-                out.append(Series(kind_label(k), [(n + 1.0, float(getattr(r, attr))) for n, r in shown],
+                out.append(Series(kind_label(k), [(n + 1.0, float(value(r, attr))) for n, r in shown],
                                   [f"Round {n + 1} · {_round_label(r)}" for n, r in shown],
                                   [cut_short.get(r.session_id, "") for _, r in shown]))
             return out
 
-        rated = [r for r in rows if r.mean_self_rating is not None and r.filler_rate is not None]
+        rated = [r for r in rows if r.mean_self_rating is not None
+                 and measured_rate(r.filler_rate, r.words) is not None]
         # An empty chart says how to fill it ("No data yet" said nothing to do).
         if plotted:
             empty = "Not measured in these rounds yet"

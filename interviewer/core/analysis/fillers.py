@@ -854,6 +854,14 @@ def rates_measurable(words: int) -> bool:
     return words >= MIN_RATE_WORDS
 
 
+def measured_rate(rate: float | None, words: int) -> float | None:
+    """A round's rate (fillers per 100 words, words per minute) as every chart and headline shows
+    it: None from fewer than MIN_RATE_WORDS words, the one rule Home's "too short to measure"
+    follows. Progress plotted a 6-word round at 33.3 fillers per 100 words beside Home's "too
+    short to measure (6 words)" (trial 47)."""
+    return rate if rate is not None and rates_measurable(words) else None
+
+
 def filler_rate(fillers: int, words: int) -> float | None:
     """Fillers per 100 words, unrounded (each view rounds once): the one rate an answer's row, its
     finding and the round's numbers show; None without words."""

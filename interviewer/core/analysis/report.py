@@ -578,6 +578,7 @@ GAVE_UP_KIND = "gave_up"
 # no gave-up (questions were asked first), and trial 33's review kept no trace of it. Said as a
 # neutral note, with its audio, so the candidate can look the question up.
 DID_NOT_KNOW_KIND = "did_not_know"
+NO_SPEECH_KIND = "no_speech"  # nothing was said in the answer (the debrief recalls it, trial 47)
 _GIVE_UP_OPENING = re.compile(rf"^(?:{_GIVE_UP_EXTRA} )*{_GIVE_UP}\b")
 _GOES_ON = re.compile(r"\b(?:i'?d|i would|we'?d|we would|i'?ll|i will|i guess|maybe|probably|my guess)\b")
 DID_NOT_KNOW_MAX_WORDS = 30  # statements longer than this go on to answer, whatever they open with
@@ -722,7 +723,27 @@ def _interviewer_time(regions: list[SpeechRegion], interviewer: Sequence[tuple[f
 # "Can I take a minute to think?" - "Sure, take your time.": the silence that follows was granted
 # (as long as the round holds back its "think out loud" nudge, core.round_settings.THINKING_TIME_S).
 GRANTED_THINKING_S = 60.0
+# A silence asked for that ran on past the granted minute (the round's nudge ends it; trial 47:
+# "Sure, take your time.", "Remember to think out loud." at 60 s, the answer 9 s later) is still
+# the time asked for, not a wait for the interviewer: "Waited 69.3 s after the interviewer's
+# reply" read as the app's delay. Past this it is a silence of its own again.
+ASKED_THINKING_MAX_S = 2 * GRANTED_THINKING_S
 THINKING_REQUEST_WORDS = 20  # enough to hold the request's sentence
+
+
+def took_time_asked_for(words: Sequence[dict], pause: Pause) -> bool:
+    """The silence `pause` was the time to think the candidate asked for just before it ("..., let
+    me think for a second." and, maybe, the interviewer's "Sure, take your time."): the one rule
+    for the review's "as you asked" finding, its transcript mark and the long-pause counts."""
+    return pause.length <= ASKED_THINKING_MAX_S and _asked_for_time_before(words, pause.start)
+
+
+def time_asked_for_message(length: float) -> str:
+    """The review's finding for a silence the candidate asked for (took_time_asked_for)."""
+    message = f"Took {length:.1f} s to think, as you asked"
+    if length > GRANTED_THINKING_S:
+        return message + "; after a minute, think aloud."
+    return message + "."
 
 
 def _asked_for_time_before(words: Sequence[dict], start: float) -> bool:
@@ -843,7 +864,7 @@ def is_candidate_long_pause(words: Sequence[dict], pause: Pause, expects_clarify
     such waits as long pauses). Time to think that was asked for still is one."""
     if pause.length < settings.long_pause_s:
         return False
-    if pause.length <= GRANTED_THINKING_S and _asked_for_time_before(words, pause.start):
+    if took_time_asked_for(words, pause):
         return True
     if pause.length < long_pause_from(pause.before, settings):
         return False  # a breath after a finished sentence
@@ -859,7 +880,7 @@ def is_wait_for_interviewer(words: Sequence[dict], pause: Pause, expects_clarify
     "[waited 2.4 s]", as every long silence that was no long pause was taken for a wait."""
     if pause.length < settings.long_pause_s:
         return False
-    if pause.length <= GRANTED_THINKING_S and _asked_for_time_before(words, pause.start):
+    if took_time_asked_for(words, pause):
         return False
     return waits_for_interviewer(words, pause, expects_clarifying, settings)
 
@@ -970,7 +991,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
         pass
     elif not a.words and a.duration - question_end >= NO_SPEECH_MIN_S and not interrupted:
         # Nothing was said (or the microphone heard nothing): the one finding that matters.
-        out.append(Finding("no_speech", f"No speech was heard in this answer ({length_text(a.duration - question_end)}). "
+        out.append(Finding(NO_SPEECH_KIND, f"No speech was heard in this answer ({length_text(a.duration - question_end)}). "
                            "Check the microphone, or think aloud.", question_end, a.duration, "problem"))
     said = " ".join(w["text"] for w in a.words)
     if a.words and gives_up(said):
@@ -1000,8 +1021,8 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
                            slow_start_severity(a.response_latency, ps)))
     for p in a.pauses:
         where = f" after \"{p.before}\"" if p.before else ""
-        if ps.long_pause_s <= p.length <= GRANTED_THINKING_S and _asked_for_time_before(a.words, p.start):
-            out.append(Finding("long_pause", f"Took {p.length:.1f} s to think, as you asked.", p.start, p.end))
+        if ps.long_pause_s <= p.length and took_time_asked_for(a.words, p):
+            out.append(Finding("long_pause", time_asked_for_message(p.length), p.start, p.end))
         elif is_wait_for_interviewer(a.words, p, may_ask, ps):
             # "while clarifying" only once a question was asked: a silence inside a plain answer
             # in such a part is a wait for the interviewer's turn (trial 19: "Waited 6.4 s after
