@@ -444,6 +444,18 @@ def _reported(u: Utterance) -> bool:
     return True
 
 
+def _quoted_after_sentence(prev: Utterance, u: Utterance) -> bool:
+    """"They wanted it in one sprint, my manager said. | Can we ship it Friday?": the reporting
+    clause closes the sentence before (Whisper put the period after "said"), and the question
+    follows at once: the words quoted, asked of someone else. Not the interviewer's words said
+    back ("As you said. Is the list sorted?"): the question after them is the candidate's."""
+    if prev.tokens[-1].question_mark or u.start - prev.end >= TURN_GAP_S:
+        return False
+    clauses = _clauses(prev)
+    last = _strip_lead_in(clauses[-1]) if clauses else []
+    return bool(last) and "you" not in last and bool(REPORTED.search(" ".join(last)))
+
+
 def _verb_after_a_period(u: Utterance, prev: Utterance | None) -> bool:
     """"Okay, the A.U.C. | is the probability that ...": Whisper capitalises the sentences it
     starts, so an auxiliary in lower case after a period goes on with the sentence before (the
@@ -801,7 +813,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if (checks_in(u.text) or talks_to_self(u.text) or talks_to_self(" ".join(_clauses(u)[-1]))
                 or wraps_up(u.text) or about_the_interview(u.text)):
             continue  # "Does that make sense?", "What else?", "Any hints?": nothing about the problem
-        if _reported(u) and question_cue(u, use_mark=False) != "confirmation":
+        if ((_reported(u) or (i > 0 and _quoted_after_sentence(utterances[i - 1], u)))
+                and question_cue(u, use_mark=False) != "confirmation"):
             # ("When you say spikes, you mean..." quotes the interviewer to ask about it.)
             continue
         said = [t.norm for t in u.tokens if not is_hesitation(t.norm)]

@@ -3,6 +3,7 @@ break, a tag said apart and talked on from, and statements that only rise (sessi
 import pytest
 
 from interviewer.core.analysis.question_wording import question_cue
+from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.analysis.tokens import tokenize
 from interviewer.core.analysis.utterances import split_utterances
 
@@ -23,3 +24,17 @@ def cue(text: str) -> str:
 ])
 def test_a_lead_in_phrase_does_not_hide_a_choice_asked(text, asks):
     assert (cue(text) == "alternative question") == asks, text
+
+
+def asked(script: str) -> list[str]:
+    return [q.text for q in analyze_answer(spoken(script)).clarifying.questions]
+
+
+def test_a_question_quoted_after_a_sentence_ending_in_said_is_not_asked():
+    # blind50: Whisper put the period after "my manager said"; the question is the manager's
+    assert asked("They wanted the model in one sprint, my manager said. Can we ship it Friday? "
+                 "I said no, not yet. We shipped two weeks later.") == []
+
+
+def test_the_interviewers_words_said_back_before_a_question_do_not_quote_it():
+    assert asked("Right, as you said. Is the list sorted? [2.0] Okay, sorted.") == ["Is the list sorted?"]
