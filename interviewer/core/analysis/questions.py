@@ -47,7 +47,10 @@ ASKING_TAG = {"right", "correct", "yes"}
 # "..., no?" closes a check in Indian, Spanish- and Slavic-influenced English; tiny.en often
 # writes it apart ("...from the restaurant side. | No."). Said apart and then waited on, it asks
 # (see _tag_said_apart); "no" is not an ASKING_TAG elsewhere: in a sentence it is mostly a reply.
-TAG_SAID_APART = ASKING_TAG | {"no"}
+# A lone "Yes." said last, after the speaker's own statement, affirms it ("It's obvious. Yes.",
+# a meeting, heldout8); said apart it asks heard as asked (a "?") or where the speaker waits and
+# then goes on ("... the same word. Yes. [2.0] Good, I lower everything first.").
+TAG_SAID_APART = ASKING_TAG - {"yes"} | {"no"}
 # Cues of a question that asks only if the speaker then waits (see _tag_runs_on).
 WAITS_FOR_ANSWER = {"tag question", "confirmation", "or-not question"}
 # Worded as a statement would be ("How much we have for one keystroke.", "Any particular failure
@@ -251,15 +254,21 @@ def _answers_own_choice_inline(u: Utterance) -> bool:
     return False
 
 
-def _tag_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None) -> bool:
+def _tag_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None,
+                    gaps: list[tuple[float, float]] | None = None) -> bool:
     """"We'd also need a block list, so that nothing offensive shows up. | Right.": a lone
     "Right." or "Correct." straight after a statement, then the turn left to the interviewer,
     is that statement's tag, wherever Whisper put the period. Said on into more words it is
-    the speaker agreeing with themself ("Right. So then...")."""
+    the speaker agreeing with themself ("Right. So then..."); so is one talked on from through
+    a filled pause with no silence before it ("..., first I count them with a hash map. Right.
+    Um, now I keep a heap": a habit, blind50), where a tag asked waits for the answer."""
     words = [w for w in u.norm_words if not is_hesitation(w)]
-    tag = (len(words) == 1 and words[0] in TAG_SAID_APART) or tuple(words) in OR_NOT_END  # "... here. | Or no."
-    return (tag and prev is not None
-            and u.start - prev.end < MAX_TAG_GAP_S and leaves_turn(u, nxt) and not question_cue(prev))
+    tag = ((len(words) == 1 and (words[0] in TAG_SAID_APART or (words[0] == "yes" and (u.tokens[-1].question_mark or nxt is not None))))
+           or tuple(words) in OR_NOT_END)  # "... here. | Or no."
+    holds_floor = (nxt is not None and is_hesitation(nxt.tokens[0].norm) and nxt.start - u.end < TURN_GAP_S
+                   and _no_break(u, nxt, gaps))
+    return (tag and prev is not None and u.start - prev.end < MAX_TAG_GAP_S and leaves_turn(u, nxt)
+            and not holds_floor and not question_cue(prev))
 
 
 def _tag_pair_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None) -> bool:
@@ -787,7 +796,7 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if (not cue and i > 0 and checks_understanding([w for w in utterances[i - 1].norm_words if not is_hesitation(w)])
                 and len(_content(u)) >= 3 and leaves_turn(u, nxt) and not _tag_runs_on(u, nxt, gaps)):
             cue = "confirmation"  # "Let me make sure I got it. | A user can make at most ...", then a wait
-        if not cue and _tag_said_apart(u, utterances[i - 1] if i else None, nxt):
+        if not cue and _tag_said_apart(u, utterances[i - 1] if i else None, nxt, gaps):
             cue = "tag question"
         if not cue and _reply_said_back(u, nxt):
             cue = "reply said back"

@@ -38,3 +38,20 @@ def test_a_question_quoted_after_a_sentence_ending_in_said_is_not_asked():
 
 def test_the_interviewers_words_said_back_before_a_question_do_not_quote_it():
     assert asked("Right, as you said. Is the list sorted? [2.0] Okay, sorted.") == ["Is the list sorted?"]
+
+
+def test_a_tag_talked_on_from_through_a_filled_pause_asks_nothing():
+    # blind50's habitual "right": no silence after it, the speaker goes on through an "um"
+    assert asked("Okay, first I count them with a hash map. Right. Um, now I keep a heap of size k. "
+                 "I pop the smallest when it grows past k.") == []
+
+
+def test_a_tag_said_apart_then_waited_on_still_asks():
+    assert asked("Ties break alphabetically. Right. [2.0] Okay, alphabetical.") == [
+        "Ties break alphabetically. Right."]
+
+
+def test_a_lone_yes_after_a_statement_affirms_it():
+    # said last, it closes the statement
+    assert asked("It doesn't make it complicated to look at. It's obvious. Yes.") == []
+    assert asked("The array is sorted. Yes? [2.0] Okay, sorted.") != []
