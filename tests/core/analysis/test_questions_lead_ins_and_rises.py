@@ -1,11 +1,14 @@
 """Clarifying questions: a lead-in said as its own phrase, questions quoted across a sentence
 break, a tag said apart and talked on from, and statements that only rise (session 36)."""
+from dataclasses import replace
+
 import pytest
 
 from interviewer.core.analysis.question_wording import question_cue
 from interviewer.core.analysis.report import analyze_answer
 from interviewer.core.analysis.tokens import tokenize
 from interviewer.core.analysis.utterances import split_utterances
+from interviewer.core.transcript import SpeechRegion, Transcript
 
 from .speech import spoken
 
@@ -55,3 +58,31 @@ def test_a_lone_yes_after_a_statement_affirms_it():
     # said last, it closes the statement
     assert asked("It doesn't make it complicated to look at. It's obvious. Yes.") == []
     assert asked("The array is sorted. Yes? [2.0] Okay, sorted.") != []
+
+
+def _rising(text: str, rise: float = 4.0) -> Transcript:
+    t = spoken(text)
+    return replace(t, speech=[SpeechRegion(r.start, r.end, rise) for r in t.speech])
+
+
+def rising_asked(text: str) -> list[str]:
+    return [q.text for q in analyze_answer(_rising(text)).clarifying.questions]
+
+
+def test_a_rising_statement_asks_only_with_question_wording_or_a_reply_taken_up():
+    # heldout7: a meeting's "it's great joy." rose 6 st, then the speaker asked something else
+    assert rising_asked("And [0.7] it's great joy. [2.4] Aren't they suing him?") == ["Aren't they suing him?"]
+    # the same statement, the answer taken up after the silence
+    assert rising_asked("The data is sorted by time. [2.0] Sorted, okay, then I merge.") == [
+        "The data is sorted by time."]
+    # worded towards the listener, or offering a choice
+    assert rising_asked("And you want the memory cost too. [2.0] Then I shard it.") != []
+    assert rising_asked("The tickets are in English or in many languages. [2.0] Then I embed them.") != []
+    # said last, it hands the turn over
+    assert rising_asked("The window size can be bigger than the array. [2.0]") != []
+
+
+def test_an_auxiliary_after_a_verbless_phrase_is_its_verb():
+    # MFA "surround": a sentence read in pieces, each rising before its pause
+    assert rising_asked("This one, Montreal, [1.5] is going to be forced, [1.6] very bad aligner. [1.1] "
+                        "But what are you gonna do?") == ["But what are you gonna do?"]
