@@ -238,6 +238,34 @@ def _assumes_answer_inline(u: Utterance) -> bool:
     return False
 
 
+# "Can a list be empty? I'll assume yes.": the speaker supplies a yes or no in place of the
+# interviewer's answer, so what they said just before was a yes/no question, however tiny.en
+# heard it ("Can list the empty."), asked without waiting (a rapid-fire asker, blind50).
+ASSUMED_YES_NO = re.compile(r"^(?:i'll|i will|i'd|i would|let me|let's|lets) (?:assume|say) (?:yes|no|not|so)\b")
+
+
+def _yes_no_answer_assumed(u: Utterance, nxt: Utterance | None) -> Utterance | None:
+    """The sentence (or the clause before a comma) that an assumed yes or no follows: said in the
+    next sentence, or after a comma in the same one. None if there is none."""
+    def assumed(tokens) -> bool:
+        said = _strip_lead_in([t.norm for t in tokens if not is_hesitation(t.norm)])
+        return bool(ASSUMED_YES_NO.search(" ".join(said)))
+
+    def asks(tokens) -> Utterance | None:
+        words = _strip_lead_in([t.norm for t in tokens if not is_hesitation(t.norm)])
+        return Utterance(tuple(tokens)) if len(words) >= MIN_RISING_WORDS and words[0] not in FIRST_PERSON else None
+
+    if nxt is not None and assumed(nxt.tokens):
+        return asks(u.tokens)
+    start = 0
+    for k, tok in enumerate(u.tokens[:-1]):
+        if tok.comma_after:
+            if assumed(u.tokens[k + 1:]):
+                return asks(u.tokens[start:k + 1])
+            start = k + 1
+    return None
+
+
 def _admits_not_knowing(words: list[str]) -> bool:
     return bool(NOT_KNOWING.match(" ".join(words)))
 
@@ -853,6 +881,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
             cue = "tag question"
         if not cue and _reply_said_back(u, nxt):
             cue = "reply said back"
+        if not cue and (assumed := _yes_no_answer_assumed(u, nxt)) is not None:
+            cue, u = "answer assumed", assumed
         if not cue:
             continue
         if i > 0 and _tag_pair_said_apart(u, utterances[i - 1], nxt):

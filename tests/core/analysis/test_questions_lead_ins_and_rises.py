@@ -86,3 +86,15 @@ def test_an_auxiliary_after_a_verbless_phrase_is_its_verb():
     # MFA "surround": a sentence read in pieces, each rising before its pause
     assert rising_asked("This one, Montreal, [1.5] is going to be forced, [1.6] very bad aligner. [1.1] "
                         "But what are you gonna do?") == ["But what are you gonna do?"]
+
+
+def test_a_sentence_followed_by_an_assumed_yes_or_no_asked_it():
+    # blind50's rapid-fire asker; tiny.en lost the question's wording
+    [q] = analyze_answer(spoken("Merge k sorted lists, got it. Can list the empty. I'll assume yes and "
+                                "just skip empty ones.")).clarifying.questions
+    assert q.text == "Can list the empty." and q.cue == "answer assumed"
+    [q] = analyze_answer(spoken("Okay, the cache is missed on decoder only models, I'll assume yes, "
+                                "then each new token needs its keys.")).clarifying.questions
+    assert q.text.startswith("the cache is missed") and q.text.endswith("models,")
+    # the speaker's own plan before it is no question
+    assert asked("I'll keep a heap of size k, I'll assume so, and pop the smallest.") == []
