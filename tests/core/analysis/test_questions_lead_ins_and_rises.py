@@ -98,3 +98,18 @@ def test_a_sentence_followed_by_an_assumed_yes_or_no_asked_it():
     assert q.text.startswith("the cache is missed") and q.text.endswith("models,")
     # the speaker's own plan before it is no question
     assert asked("I'll keep a heap of size k, I'll assume so, and pop the smallest.") == []
+
+
+def test_and_after_a_reply_taken_up_asks_the_next_question_by_its_rise():
+    # blind11: "Not sorted, okay. | And the user can have several events on the same day." [wait]
+    assert rising_asked("Not sorted, okay. And a user can have several events on the same day. [2.0] "
+                        "Um, then I put each user into a set.") == [
+        "And a user can have several events on the same day."]
+    # not after a statement of the speaker's own
+    assert rising_asked("I sort them first. And a user can have several events on the same day. [2.0] "
+                        "Um, then I put each user into a set.") == []
+
+
+def test_a_word_of_the_question_said_back_after_fillers_takes_up_the_reply():
+    assert rising_asked("And we get a signal back when a delivery fails. [2.0] Uh, so, like, fails, "
+                        "that would be my label.") != []
