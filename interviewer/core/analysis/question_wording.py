@@ -539,8 +539,11 @@ def alternative_question(clauses: list[list[str]]) -> bool:
         return _ends_in_alternative(words, 1)
     if first in WH and first not in ("when", "where", "why"):
         # The choice is a clause of its own after the question: "What matters more, latency or cost."
-        last = _strip_lead_in(clauses[-1]) if len(clauses) > 1 else []
-        opening = _strip_lead_in(clauses[0])
+        # A lead-in said as a phrase of its own ("Sorry, who sets the threshold here, the risk
+        # team or us.") opens the question; the wh-clause after it is the opening.
+        spoken = [c for c in clauses if _strip_lead_in(c)]
+        last = _strip_lead_in(spoken[-1]) if len(spoken) > 1 else []
+        opening = _strip_lead_in(spoken[0]) if spoken else []
         return (bool(last) and "or" in last[1:] and not any(w in AUX or w in PERSONAL for w in last)
                 and len(last) <= 2 * MAX_ALTERNATIVE_WORDS + 1 and len(opening) >= 2
                 and opening[1] not in EMBEDDED_SUBJECT and not _pronoun_and_verb(opening[1])

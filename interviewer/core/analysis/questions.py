@@ -47,7 +47,10 @@ ASKING_TAG = {"right", "correct", "yes"}
 # "..., no?" closes a check in Indian, Spanish- and Slavic-influenced English; tiny.en often
 # writes it apart ("...from the restaurant side. | No."). Said apart and then waited on, it asks
 # (see _tag_said_apart); "no" is not an ASKING_TAG elsewhere: in a sentence it is mostly a reply.
-TAG_SAID_APART = ASKING_TAG | {"no"}
+# A lone "Yes." said last, after the speaker's own statement, affirms it ("It's obvious. Yes.",
+# a meeting, heldout8); said apart it asks heard as asked (a "?") or where the speaker waits and
+# then goes on ("... the same word. Yes. [2.0] Good, I lower everything first.").
+TAG_SAID_APART = ASKING_TAG - {"yes"} | {"no"}
 # Cues of a question that asks only if the speaker then waits (see _tag_runs_on).
 WAITS_FOR_ANSWER = {"tag question", "confirmation", "or-not question"}
 # Worded as a statement would be ("How much we have for one keystroke.", "Any particular failure
@@ -235,6 +238,34 @@ def _assumes_answer_inline(u: Utterance) -> bool:
     return False
 
 
+# "Can a list be empty? I'll assume yes.": the speaker supplies a yes or no in place of the
+# interviewer's answer, so what they said just before was a yes/no question, however tiny.en
+# heard it ("Can list the empty."), asked without waiting (a rapid-fire asker, blind50).
+ASSUMED_YES_NO = re.compile(r"^(?:i'll|i will|i'd|i would|let me|let's|lets) (?:assume|say) (?:yes|no|not|so)\b")
+
+
+def _yes_no_answer_assumed(u: Utterance, nxt: Utterance | None) -> Utterance | None:
+    """The sentence (or the clause before a comma) that an assumed yes or no follows: said in the
+    next sentence, or after a comma in the same one. None if there is none."""
+    def assumed(tokens) -> bool:
+        said = _strip_lead_in([t.norm for t in tokens if not is_hesitation(t.norm)])
+        return bool(ASSUMED_YES_NO.search(" ".join(said)))
+
+    def asks(tokens) -> Utterance | None:
+        words = _strip_lead_in([t.norm for t in tokens if not is_hesitation(t.norm)])
+        return Utterance(tuple(tokens)) if len(words) >= MIN_RISING_WORDS and words[0] not in FIRST_PERSON else None
+
+    if nxt is not None and assumed(nxt.tokens):
+        return asks(u.tokens)
+    start = 0
+    for k, tok in enumerate(u.tokens[:-1]):
+        if tok.comma_after:
+            if assumed(u.tokens[k + 1:]):
+                return asks(u.tokens[start:k + 1])
+            start = k + 1
+    return None
+
+
 def _admits_not_knowing(words: list[str]) -> bool:
     return bool(NOT_KNOWING.match(" ".join(words)))
 
@@ -251,15 +282,21 @@ def _answers_own_choice_inline(u: Utterance) -> bool:
     return False
 
 
-def _tag_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None) -> bool:
+def _tag_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None,
+                    gaps: list[tuple[float, float]] | None = None) -> bool:
     """"We'd also need a block list, so that nothing offensive shows up. | Right.": a lone
     "Right." or "Correct." straight after a statement, then the turn left to the interviewer,
     is that statement's tag, wherever Whisper put the period. Said on into more words it is
-    the speaker agreeing with themself ("Right. So then...")."""
+    the speaker agreeing with themself ("Right. So then..."); so is one talked on from through
+    a filled pause with no silence before it ("..., first I count them with a hash map. Right.
+    Um, now I keep a heap": a habit, blind50), where a tag asked waits for the answer."""
     words = [w for w in u.norm_words if not is_hesitation(w)]
-    tag = (len(words) == 1 and words[0] in TAG_SAID_APART) or tuple(words) in OR_NOT_END  # "... here. | Or no."
-    return (tag and prev is not None
-            and u.start - prev.end < MAX_TAG_GAP_S and leaves_turn(u, nxt) and not question_cue(prev))
+    tag = ((len(words) == 1 and (words[0] in TAG_SAID_APART or (words[0] == "yes" and (u.tokens[-1].question_mark or nxt is not None))))
+           or tuple(words) in OR_NOT_END)  # "... here. | Or no."
+    holds_floor = (nxt is not None and is_hesitation(nxt.tokens[0].norm) and nxt.start - u.end < TURN_GAP_S
+                   and _no_break(u, nxt, gaps))
+    return (tag and prev is not None and u.start - prev.end < MAX_TAG_GAP_S and leaves_turn(u, nxt)
+            and not holds_floor and not question_cue(prev))
 
 
 def _tag_pair_said_apart(u: Utterance, prev: Utterance | None, nxt: Utterance | None) -> bool:
@@ -442,6 +479,75 @@ def _reported(u: Utterance) -> bool:
             you_asked = " ".join(_strip_lead_in(clause)).startswith(("you asked", "you were asking", "you asks"))
             return not (you_asked and any(_opens_inverted(c) for c in clauses[k + 1:]))
     return True
+
+
+def _quoted_after_sentence(prev: Utterance, u: Utterance) -> bool:
+    """"They wanted it in one sprint, my manager said. | Can we ship it Friday?": the reporting
+    clause closes the sentence before (Whisper put the period after "said"), and the question
+    follows at once: the words quoted, asked of someone else. Not the interviewer's words said
+    back ("As you said. Is the list sorted?"): the question after them is the candidate's."""
+    if prev.tokens[-1].question_mark or u.start - prev.end >= TURN_GAP_S:
+        return False
+    clauses = _clauses(prev)
+    last = _strip_lead_in(clauses[-1]) if clauses else []
+    return bool(last) and "you" not in last and bool(REPORTED.search(" ".join(last)))
+
+
+# "you", "we": a sentence about the listener or the two together is put to them ("and you're
+# asking about forecasting", "we need the decision before the payment is authorized").
+ADDRESSEE = {"you", "your", "you're", "you'd", "you'll", "we", "we're", "we'd", "we'll", "us", "our"}
+
+
+def _rise_may_ask(clause: Utterance, prev: Utterance | None, nxt: Utterance | None) -> bool:
+    """A sentence that asks by its rise alone: one worded somewhat like a question (see
+    _leans_to_asking), one after which the speaker takes up a reply (_takes_up_reply), or one the
+    answer ends on, handing the turn over. People raise their voice at the end of statements too
+    (uptalk, a continuation, a sentence read in pieces): "very bad aligner.", "it's great joy."
+    rose 3.9 and 6.0 st in the human clips, and what followed took up no answer. Over 14 espeak
+    parts (458 questions), 38 of the 73 rises this was asked of had no such wording: 30 were
+    taken up after, 7 ended the answer, 1 neither (a statement)."""
+    return nxt is None or _leans_to_asking(clause, prev) or _takes_up_reply(clause, nxt)
+
+
+def _leans_to_asking(clause: Utterance, prev: Utterance | None) -> bool:
+    """An auxiliary or question word first (tiny.en garbles the rest), an "or" offering a
+    choice, the listener addressed, a "So ..." checking what was said, or any question wording."""
+    words = [w for w in clause.norm_words if not is_hesitation(w)]
+    content = _strip_lead_in(words)
+    opens_asking = bool(content) and (content[0] in WH or (content[0] in AUX and not _verb_of_phrase_before(clause, prev)))
+    return (opens_asking or "or" in words or bool(ADDRESSEE & set(words)) or words[:1] == ["so"]
+            or (words[:1] == ["and"] and _took_up_a_reply(prev)) or bool(question_cue(clause, use_mark=False)))
+
+
+# The last words of a reply taken up ("Not sorted, okay.", "Got it."): said before "And ...", the
+# next question in a series of clarifying questions ("Not sorted, okay. | And a user can have
+# several events on the same day?").
+REPLY_TAKEN = {"okay", "ok", "alright", "fine", "great", "perfect", "cool", "thanks", "got"}
+
+
+def _took_up_a_reply(u: Utterance | None) -> bool:
+    said = [w for w in (u.norm_words if u is not None else []) if not is_hesitation(w)]
+    return bool(said) and (said[-1] in REPLY_TAKEN or said[-2:] == ["got", "it"])
+
+
+def _verb_of_phrase_before(clause: Utterance, prev: Utterance | None) -> bool:
+    """"This one, Montreal, | is going to be forced,": an auxiliary in lower case straight after a
+    phrase with no verb left open on a comma is that phrase's verb, said after a pause."""
+    if prev is None or not prev.tokens[-1].comma_after or not clause.tokens[0].text[:1].islower():
+        return False
+    before = _clauses(prev)
+    return bool(before) and not _has_clause(_strip_lead_in(before[-1]))
+
+
+def _takes_up_reply(clause: Utterance, nxt: Utterance) -> bool:
+    """The next sentence opens by taking up an answer, in its first few words: an acknowledgement
+    ("Okay.", "Nor diagonals, okay"), a yes or no, an assumption in its place, or a word of the
+    sentence said back ("Fixed, okay.", "Uh, so, like, fails, ...")."""
+    opening = [w for w in nxt.norm_words if not is_hesitation(w)][:4]
+    asked = {stem(w) for w in clause.norm_words if w not in STOPWORDS and not is_hesitation(w)}
+    return (bool(ACKNOWLEDGING & set(opening)) or (bool(opening) and opening[0] in YES_NO)
+            or any(w.startswith("assum") for w in opening)
+            or bool(asked & {stem(w) for w in opening if w not in STOPWORDS}))
 
 
 def _verb_after_a_period(u: Utterance, prev: Utterance | None) -> bool:
@@ -767,7 +873,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
                           and bool(question_cue(clause, use_mark=False)) and _rises_at_end(clause, regions))
                 if (clause is not None and (worded or ends_rising(clause, regions, ended))
                         and not frames_question(clause) and not runs_on(clause, nxt, gaps)
-                        and leaves_turn(clause, nxt) and _waits_after(clause, nxt, gaps)):
+                        and leaves_turn(clause, nxt) and _waits_after(clause, nxt, gaps)
+                        and _rise_may_ask(clause, utterances[i - 1] if i else None, nxt)):
                     cue, u = "rising intonation", clause
                     break
         if not cue and regions and _offers_a_choice_and_waits(u, nxt, gaps):
@@ -775,10 +882,12 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if (not cue and i > 0 and checks_understanding([w for w in utterances[i - 1].norm_words if not is_hesitation(w)])
                 and len(_content(u)) >= 3 and leaves_turn(u, nxt) and not _tag_runs_on(u, nxt, gaps)):
             cue = "confirmation"  # "Let me make sure I got it. | A user can make at most ...", then a wait
-        if not cue and _tag_said_apart(u, utterances[i - 1] if i else None, nxt):
+        if not cue and _tag_said_apart(u, utterances[i - 1] if i else None, nxt, gaps):
             cue = "tag question"
         if not cue and _reply_said_back(u, nxt):
             cue = "reply said back"
+        if not cue and (assumed := _yes_no_answer_assumed(u, nxt)) is not None:
+            cue, u = "answer assumed", assumed
         if not cue:
             continue
         if i > 0 and _tag_pair_said_apart(u, utterances[i - 1], nxt):
@@ -801,7 +910,8 @@ def find_questions(utterances: list[Utterance], keywords: dict[str, tuple[str, .
         if (checks_in(u.text) or talks_to_self(u.text) or talks_to_self(" ".join(_clauses(u)[-1]))
                 or wraps_up(u.text) or about_the_interview(u.text)):
             continue  # "Does that make sense?", "What else?", "Any hints?": nothing about the problem
-        if _reported(u) and question_cue(u, use_mark=False) != "confirmation":
+        if ((_reported(u) or (i > 0 and _quoted_after_sentence(utterances[i - 1], u)))
+                and question_cue(u, use_mark=False) != "confirmation"):
             # ("When you say spikes, you mean..." quotes the interviewer to ask about it.)
             continue
         said = [t.norm for t in u.tokens if not is_hesitation(t.norm)]

@@ -245,8 +245,9 @@ def test_a_rise_held_by_a_hesitation_is_no_question():
     t.speech = [SpeechRegion(t.speech[0].start, here.end, 3.6),
                 SpeechRegion(here.end + 0.1, t.speech[0].end, 0.1)]
     assert analyze_answer(t).clarifying.questions == []
-    # The same rise followed by a silence of a sentence break asks.
-    t = _rising_then("The data is sorted by time.", "Um, then I would merge.", pause="[1.2]")
+    # The same rise followed by a silence of a sentence break asks (the reply taken up after it:
+    # with no question wording, a rise asks only so, _rise_may_ask).
+    t = _rising_then("The data is sorted by time.", "Um, sorted, then I would merge.", pause="[1.2]")
     assert [q.cue for q in analyze_answer(t).clarifying.questions] == ["rising intonation"]
 
 
@@ -598,8 +599,9 @@ def test_a_rising_statement_of_several_phrases_is_telling_not_asking():
 def test_a_rising_statement_followed_at_once_by_more_words_is_not_a_question():
     said_on = _rising_everywhere("The recording setup is also quite different. [0.8] And I say other words here.")
     assert analyze_answer(said_on).clarifying.questions == []
-    # The same words followed by a pause long enough for an answer ask by their tune.
-    waited = _rising_everywhere("The recording setup is also quite different. [1.6] And I say other words here.")
+    # The same words followed by a pause long enough for an answer, and the answer taken up,
+    # ask by their tune.
+    waited = _rising_everywhere("The recording setup is also quite different. [1.6] Okay, and I say other words here.")
     [q] = analyze_answer(waited).clarifying.questions
     assert q.cue == "rising intonation" and q.text.startswith("The recording setup")
 
