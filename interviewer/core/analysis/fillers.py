@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from interviewer.core.analysis.tokens import Token, starts_clause, starts_sentence
+from interviewer.core.keywords import STOPWORDS
 
 # Filled pauses. Not "oh"/"ooh": an interjection ("Oh, I see"), and what tiny.en writes for a
 # cut-off word ("align- align-" heard as "Oh, ooh"); a coach does not count either as an "um".
@@ -419,6 +420,41 @@ def _lists_after(tokens: list[Token], i: int) -> bool:
     return items >= 2
 
 
+# A wh-word opens a clause that can stand as a noun phrase ("what they did", "which topics may follow").
+_OPENS_WH_CLAUSE = {"what", "which", "how", "when", "where", "who", "whom", "whose", "whatever", "whichever"}
+# Before one of these a word is a verb, not a noun: "we'd try, like, what they did", "to use, like, ...".
+_BEFORE_A_VERB = _LIKE_SUBJECT | {"he", "she", "it", "to", "can", "could", "will", "should", "might", "must",
+                                  "may", "'ll", "i'll", "we'll", "you'll", "they'll", "don't", "didn't"}
+# Words that link or comment on a clause, never a noun a "like" could give an example of.
+_NOT_A_NOUN = _CONNECTIVE_BEFORE_LIKE | _OPENERS | {
+    "since", "although", "though", "while", "unless", "until", "whereas", "nor", "yet", "plus", "even",
+    "still", "anyway", "actually", "basically", "literally", "honestly", "sorry", "please", "because"}
+
+
+def _such_as_clause(tokens: list[Token], i: int) -> bool:
+    """"rely on first-party signals like what they did", "questions, like which topics they
+    follow": "like" between a noun and a wh-clause is the preposition "such as" (or the verb:
+    "users like what they see"), whatever pauses or commas surround it. Without it the clause
+    cannot hang on the noun ("signals what they did"); a filler can always be left out ("it's,
+    like, what we did", "because, like, how would we know"). The noun is known by what it is
+    not: no function word, no verb form ("-ed", a base form after a subject or modal), no
+    contraction."""
+    j = i - 1
+    while j >= 0 and is_hesitation(tokens[j].norm):
+        j -= 1
+    if j < 0 or i + 1 >= len(tokens) or tokens[i].ends_sentence or tokens[j].ends_sentence:
+        return False
+    if tokens[i + 1].norm not in _OPENS_WH_CLAUSE:
+        return False
+    noun = tokens[j].norm
+    if (noun in STOPWORDS or noun in _NOT_A_NOUN or noun in _COPULA or "'" in noun or not noun.isalpha() or len(noun) < 3
+            or noun.endswith(("ed", "ly"))):
+        return False
+    before = tokens[j - 1] if j > 0 else None
+    if before is None or before.ends_sentence:
+        return False  # "Signals, like what ..." opening a sentence names nothing to exemplify
+    return before.comma_after or before.norm not in _BEFORE_A_VERB | _QUOTING_BE
+
 # Words that fill when set off from the sentence around them, as spans of their tokens' norms.
 _SET_OFF_FILLERS = (("like",), ("actually",), ("you", "know"), ("i", "mean"))
 MAX_SET_OFF_REGION_S = 1.2  # a region longer than this holds more than the filler
@@ -536,7 +572,7 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
             i += 1
             continue
         hit = _lexical_at(tokens, i)
-        if hit and hit[0] == "like" and _introduces_example(tokens, i, regions):
+        if hit and hit[0] == "like" and (_introduces_example(tokens, i, regions) or _such_as_clause(tokens, i)):
             hit = None
         if hit:
             text, last = hit

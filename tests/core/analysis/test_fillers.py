@@ -459,3 +459,26 @@ def test_kind_of_after_a_determiner_and_describing_word_is_literal(text):
 ])
 def test_kind_of_without_a_describing_word_still_fills(text):
     assert any(f in ("kind of", "sort of") for f in fillers_in(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Trial 48: "like" between a noun and a wh-clause means "such as", even said alone between
+    # two short pauses (the voice often breaks before an example).
+    "I would rely on first-party signals [0.2] like [0.2] what they did in our own app.",
+    "For new users I would ask onboarding questions, like which topics they follow.",
+    "We track feature drift, like how often uploaded photos look different.",
+    "Relative references need care, like when a formula is copied.",
+])
+def test_like_before_a_wh_clause_after_a_noun_gives_an_example(text):
+    assert fillers_in(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # No noun for the clause to hang on: the filler can be left out.
+    "The fix, it's, like, what we did last year.",
+    "I'm asking because, like, how would we know the labels?",
+    "We'd try, like, what they did in the other team.",
+    "We were building, like, what the sales team asked for.",
+])
+def test_like_before_a_wh_clause_without_a_noun_still_fills(text):
+    assert fillers_in(text) == ["like"]
