@@ -377,6 +377,7 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
+_NP_OPENER = {"a", "an", "the", "this", "these", "those", "some", "our", "their", "your", "my", "its", "his", "her"}
 _NOT_A_LIST_HEAD = _LIKE_NOT_AFTER | _OPENERS | {"so", "and", "but", "or", "then", "because", "it"}
 
 
@@ -385,7 +386,7 @@ def _introduces_example(tokens: list[Token], i: int, regions) -> bool:
     noun phrase, with no comma of its own, means "such as". The filler ("would be, like, a
     model") is set off on both sides, and the voice breaks after it; here the speech runs
     straight on from "like" into its noun (one speech region holds both), or a list of short
-    items follows. Otherwise, without speech regions, the filler reading stays."""
+    items follows. Without speech regions (typed text) the written commas decide."""
     # A hesitation between the noun phrase and "like" is looked past: "some layers are
     # sensitive, um, like the first convolution" still gives an example.
     j = i - 1
@@ -400,7 +401,9 @@ def _introduces_example(tokens: list[Token], i: int, regions) -> bool:
     if _lists_after(tokens, i):
         return True
     if not regions:
-        return False
+        # Only the written commas tell: one before "like" and none after, then a noun phrase
+        # after a noun, is how an example is written ("traffic has peaks, like the billing run").
+        return nxt.norm in _NP_OPENER and not _verb_or_function_word(tokens, j)
     here, there = (t.start + t.end) / 2, (nxt.start + nxt.end) / 2
     return any(r.start <= here and there <= r.end for r in regions)
 
@@ -436,24 +439,37 @@ def _such_as_clause(tokens: list[Token], i: int) -> bool:
     follow": "like" between a noun and a wh-clause is the preposition "such as" (or the verb:
     "users like what they see"), whatever pauses or commas surround it. Without it the clause
     cannot hang on the noun ("signals what they did"); a filler can always be left out ("it's,
-    like, what we did", "because, like, how would we know"). The noun is known by what it is
-    not: no function word, no verb form ("-ed", a base form after a subject or modal), no
-    contraction."""
+    like, what we did", "because, like, how would we know")."""
+    if i + 1 >= len(tokens) or tokens[i].ends_sentence or tokens[i + 1].norm not in _OPENS_WH_CLAUSE:
+        return False
+    return _noun_before(tokens, i)
+
+
+def _verb_or_function_word(tokens: list[Token], j: int) -> bool:
+    """Token j is a function word, a contraction, or a verb after its subject or modal ("we'd
+    try", "to use"): no noun phrase a "like" could give an example of ends there."""
+    word = tokens[j].norm
+    if word in STOPWORDS or word in _NOT_A_NOUN or word in _COPULA or "'" in word:
+        return True
+    return j > 0 and not tokens[j - 1].comma_after and tokens[j - 1].norm in _BEFORE_A_VERB
+
+
+def _noun_before(tokens: list[Token], i: int) -> bool:
+    """The word before token i (hesitations looked past) ends a noun phrase in the same sentence.
+    The noun is known by what it is not: no function word, no verb form ("-ed", a base form or
+    "-ing" after a subject, modal or "be"), no contraction, no adverb."""
     j = i - 1
     while j >= 0 and is_hesitation(tokens[j].norm):
         j -= 1
-    if j < 0 or i + 1 >= len(tokens) or tokens[i].ends_sentence or tokens[j].ends_sentence:
-        return False
-    if tokens[i + 1].norm not in _OPENS_WH_CLAUSE:
-        return False
-    noun = tokens[j].norm
-    if (noun in STOPWORDS or noun in _NOT_A_NOUN or noun in _COPULA or "'" in noun or not noun.isalpha() or len(noun) < 3
-            or noun.endswith(("ed", "ly"))):
-        return False
-    before = tokens[j - 1] if j > 0 else None
-    if before is None or before.ends_sentence:
+    if j < 1 or tokens[j].ends_sentence or tokens[j - 1].ends_sentence:
         return False  # "Signals, like what ..." opening a sentence names nothing to exemplify
+    noun = tokens[j].norm
+    if (noun in STOPWORDS or noun in _NOT_A_NOUN or noun in _COPULA or "'" in noun or not noun.isalpha()
+            or len(noun) < 3 or noun.endswith(("ed", "ly"))):
+        return False
+    before = tokens[j - 1]
     return before.comma_after or before.norm not in _BEFORE_A_VERB | _QUOTING_BE
+
 
 # Words that fill when set off from the sentence around them, as spans of their tokens' norms.
 _SET_OFF_FILLERS = (("like",), ("actually",), ("you", "know"), ("i", "mean"))

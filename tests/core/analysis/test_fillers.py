@@ -203,10 +203,14 @@ def test_like_introducing_an_example_is_no_filler():
     # Commas on both sides, or after a connective, it is a filler however it was spoken.
     assert _like_case("The ranker would be, like, a boosted model.", False) == ["like"]
     assert _like_case("And then, like the whole team was stuck.", False) == ["like"]
-    # From a transcript alone (no speech regions) the words decide: filler.
+    # From a transcript alone (no speech regions) the written commas decide: one before "like"
+    # after a noun and none after it, before a noun phrase, is how an example is written.
     from interviewer.core.analysis.report import analyze_answer
     t = spoken("Velocity features are the main signal, like the number of purchases.", with_vad=False)
-    assert filler_texts(analyze_answer(t)) == ["like"]
+    assert filler_texts(analyze_answer(t)) == []
+    for filler in ("The ranker would be, like, a boosted model.", "We'd try, like the old model first.",
+                   "The ranker is, like the old one."):
+        assert filler_texts(analyze_answer(spoken(filler, with_vad=False))) == ["like"], filler
 
 
 def test_a_right_tagged_onto_a_clause_is_no_filler():
