@@ -329,9 +329,13 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
         if after in _KNOW_HOW_WELL and not tokens[i + 1].comma_after:
             return None  # "you know already the F1 score", "you know exactly what I mean": the verb
-        if after in _KNOW_OBJECT and not tokens[i + 1].comma_after and _opens_sentence(tokens, i):
-            # "You know the market here better than I do", "You know what I'm going to say":
-            # opening a sentence with its object straight after, it is the verb.
+        know = tokens[i + 1]
+        if (after in _KNOW_OBJECT and not (know.comma_after or know.ends_sentence)
+                and (_opens_sentence(tokens, i) or starts_clause(tokens, i))):
+            # "You know the market here better than I do", "You know what I'm going to say",
+            # "..., you know the feeling when the loss jumps": opening a sentence or a clause with
+            # its object straight after, it is the verb (mid-clause, "they needed you know a
+            # range", it fills with its commas lost).
             return None
         # After a copula ("that is you know a standard trick") "you know" cannot be a
         # subject and verb: Whisper just left out the commas.

@@ -486,3 +486,15 @@ def test_like_before_a_wh_clause_after_a_noun_gives_an_example(text):
 ])
 def test_like_before_a_wh_clause_without_a_noun_still_fills(text):
     assert fillers_in(text) == ["like"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # Opening a clause with its object straight after, "you know" is the verb.
+    ("I'd pick the rubric first, you know the feeling when the metric moves and nobody trusts it.", []),
+    ("The heap never grows past k, and you know the input fits in memory.", []),
+    # Set off by the voice mid-clause, or with the question mark Whisper put after it, it fills.
+    ("They needed [0.3] you know [0.3] a range of values.", ["you know"]),
+    ("And what does [0.3] you know? [0.3] A typical week look like?", ["you know"]),
+])
+def test_you_know_opening_a_clause_with_its_object_is_the_verb(text, found):
+    assert fillers_in(text) == found
