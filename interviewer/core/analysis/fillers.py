@@ -232,7 +232,12 @@ def _names_a_word_before(tokens: list[Token], i: int) -> bool:
             k -= 1
         before = " ".join(t.norm for t in tokens[k:j] if not is_hesitation(t.norm))
         return before.startswith("by ") and bool(_NAMES_A_WORD.search(before))
-    return bool(_NAMES_A_WORD.search(before))
+    # "... with large batches, by large, I mean thousands": the clause just before names the word.
+    k = i - 1  # the clause's first token: after the last comma before it, in this sentence
+    while k > j and not tokens[k - 1].comma_after:
+        k -= 1
+    clause = " ".join(t.norm for t in tokens[k:i] if not is_hesitation(t.norm))
+    return bool(_NAMES_A_WORD.search(before) or (k > j and _NAMES_A_WORD.search(clause)))
 
 
 def _says_how_meant(tokens: list[Token], i: int) -> bool:

@@ -51,6 +51,7 @@ def test_words_that_are_not_hesitations(word):
     "When I say production, I mean I own the model after launch too.",
     "If we say similar, I mean cosine similarity above a threshold.",
     "By latency, I mean the time until the first result shows.",
+    "Warmup matters with large batches, by large, I mean thousands of sequences.",
     # Bare inside a clause "actually" says something: contrary to what was expected.
     "Engagement actually dropped two percent in the first week.",
     "It is the kind on thing I use every day.",
