@@ -468,10 +468,10 @@ def _noun_before(tokens: list[Token], i: int) -> bool:
     The noun is known by what it is not: no function word, no verb form ("-ed", a base form or
     "-ing" after a subject, modal or "be"), no contraction, no adverb."""
     j = i - 1
-    while j >= 0 and is_hesitation(tokens[j].norm):
+    while j >= 0 and is_hesitation(tokens[j].norm) and not tokens[j].ends_sentence:
         j -= 1
     if j < 1 or tokens[j].ends_sentence or tokens[j - 1].ends_sentence:
-        return False  # "Signals, like what ..." opening a sentence names nothing to exemplify
+        return False  # "... the data, eh? Like, where does it come from?": a new sentence opens
     noun = tokens[j].norm
     if (noun in STOPWORDS or noun in _NOT_A_NOUN or noun in _COPULA or "'" in noun or not noun.isalpha()
             or len(noun) < 3 or noun.endswith(("ed", "ly"))):

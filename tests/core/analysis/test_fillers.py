@@ -489,6 +489,12 @@ def test_like_before_a_wh_clause_without_a_noun_still_fills(text):
     assert fillers_in(text) == ["like"]
 
 
+def test_like_opening_a_sentence_after_a_hesitation_still_fills():
+    """Blind17: the noun before "like" is looked for in its own sentence, not past a hesitation
+    that ended the last one."""
+    assert fillers_in("I want to understand the data, eh? Like, where does it come from?")[-1:] == ["like"]
+
+
 @pytest.mark.parametrize("text, found", [
     # Opening a clause with its object straight after, "you know" is the verb.
     ("I'd pick the rubric first, you know the feeling when the metric moves and nobody trusts it.", []),
