@@ -141,7 +141,7 @@ STORY = ("I think she would say I was too cautious at first, but that the test c
          "the dashboard I built saved the time we needed to work.")
 
 
-@pytest.mark.parametrize("ending", ["Ah, did it?", "Did it?", "Is it?", "Right?", "Isn't it?", "Is that right?"])
+@pytest.mark.parametrize("ending", ["Ah, did it?", "Did it?", "Is it?", "Isn't it?", "Does it?", "Can we?"])
 def test_a_bare_ellipsis_closing_a_long_answer_asks_nothing(ending):
     """Trial 48: "That is it." heard as "Ah, did it?" after a 30-word answer got "Good question.
     Pick whichever real example ...". No content word, after a long answer: the answer's end."""
@@ -153,7 +153,12 @@ def test_a_bare_ellipsis_closing_a_long_answer_asks_nothing(ending):
     (f"{STORY} Any latency budget?", "Any latency budget?"),
     (f"{STORY} Which metric?", "Which metric?"),
     (f"{STORY} How often?", "How often?"),
-    # In a short turn the check keeps the sentence it checks.
+    # A check asks about the sentence before it, after a long answer too (blind9).
+    (f"{STORY} The labels come from chargebacks, which are weeks late. Isn't that right?",
+     "The labels come from chargebacks, which are weeks late. Isn't that right?"),
+    (f"{STORY} The labels are weeks late. Right?", "The labels are weeks late. Right?"),
+    # In a short turn an ellipsis asks.
+    ("The list is sorted. Is it?", "Is it?"),
     ("I'm assuming English only for now. Is that right?", "I'm assuming English only for now. Is that right?"),
     ("The list fits in memory. Right?", "The list fits in memory. Right?"),
 ])
