@@ -31,6 +31,36 @@ def _without_trailing_fragment(words: list[Word]) -> list[Word]:
     return words
 
 
+# "... and that the dashboard would save the time we can work. Ah, did it?" (trial 48: "That is
+# it." misheard): after a long answer, one to three words with no content word (an auxiliary, a
+# pronoun) close the answer; they name nothing the interviewer could answer ("Good question.
+# Pick whichever real example ..." was said). A short turn keeps them, and so does a short
+# question with content or a question word ("Which metric?", "How often?", "Any latency
+# budget?"). So does a check of the sentence before it ("Right?", "Isn't that right?"), which asks
+# about that sentence: "... the labels come from chargebacks, which are like weeks late. Isn't
+# that right?" (blind9) closes 34 words.
+LONG_ANSWER_WORDS = 25
+_NO_CONTENT = {"it", "that", "this", "they", "we", "you", "i", "he", "she", "there", "so", "not", "or", "then"}
+
+
+def _bare_ellipsis(said: list[str]) -> bool:
+    from interviewer.core.analysis.question_wording import AUX, TAG_END
+
+    return 1 <= len(said) <= 3 and all(w in AUX | TAG_END | ACKNOWLEDGEMENT | _NO_CONTENT for w in said)
+
+
+def _confirms(said: list[str]) -> bool:
+    from interviewer.core.analysis.question_wording import TAG_END
+
+    return (len(said) == 1 and said[0] in TAG_END) or bool(CONFIRMING_SENTENCE.match(" ".join(said)))
+
+
+def _words_said(utterances) -> int:
+    from interviewer.core.analysis.fillers import is_hesitation
+
+    return sum(1 for u in utterances for t in u.tokens if not is_hesitation(t.norm))
+
+
 def trailing_question(words: list[Word]) -> str | None:
     """The last sentence of `words` if it is a finished question (core.analysis.question_wording), else
     None. A lone tag right after a sentence asks with it ("The list fits in memory. Correct?"); a
@@ -54,6 +84,8 @@ def trailing_question(words: list[Word]) -> str | None:
     if tail is not None and not question_cue(tail):
         return None
     said = [t.norm for t in last.tokens if not is_hesitation(t.norm)]
+    if _bare_ellipsis(said) and not _confirms(said) and _words_said(utterances[:-1]) >= LONG_ANSWER_WORDS:
+        return None
     if len(said) == 1 and said[0] in TAG_END | ACKNOWLEDGEMENT:
         before = utterances[-2] if len(utterances) > 1 else None
         if said[0] in TAG_END and before is not None and last.start - before.end < MAX_TAG_GAP_S:

@@ -2,7 +2,9 @@
 (trailing_questions.trailing_question). A lone "Okay?" got "Good question. Make a reasonable
 assumption and state it."; a lone "Correct?" after a statement was answered as if it asked
 nothing else."""
-from interviewer.core.trailing_questions import trailing_question
+import pytest
+
+from interviewer.core.trailing_questions import trailing_question, trailing_questions
 from interviewer.core.transcript import Word
 
 
@@ -133,3 +135,32 @@ def test_a_hedge_on_ones_own_plan_gets_no_reply():
     assert trailing_question(_words("The data is labelled?")) == "The data is labelled?"
     assert stated_question(_words("I guess it's about a thousand a day?")) == "I guess it's about a thousand a day?"
     assert trailing_question(_words("Any of them is fine, I assume.")) == "Any of them is fine, I assume."
+
+
+STORY = ("I think she would say I was too cautious at first, but that the test convinced her and that "
+         "the dashboard I built saved the time we needed to work.")
+
+
+@pytest.mark.parametrize("ending", ["Ah, did it?", "Did it?", "Is it?", "Isn't it?", "Does it?", "Can we?"])
+def test_a_bare_ellipsis_closing_a_long_answer_asks_nothing(ending):
+    """Trial 48: "That is it." heard as "Ah, did it?" after a 30-word answer got "Good question.
+    Pick whichever real example ...". No content word, after a long answer: the answer's end."""
+    assert trailing_questions(_words(f"{STORY} {ending}")) == []
+
+
+@pytest.mark.parametrize("said, asked", [
+    # Short questions with content, or a question word, still ask after a long answer.
+    (f"{STORY} Any latency budget?", "Any latency budget?"),
+    (f"{STORY} Which metric?", "Which metric?"),
+    (f"{STORY} How often?", "How often?"),
+    # A check asks about the sentence before it, after a long answer too (blind9).
+    (f"{STORY} The labels come from chargebacks, which are weeks late. Isn't that right?",
+     "The labels come from chargebacks, which are weeks late. Isn't that right?"),
+    (f"{STORY} The labels are weeks late. Right?", "The labels are weeks late. Right?"),
+    # In a short turn an ellipsis asks.
+    ("The list is sorted. Is it?", "Is it?"),
+    ("I'm assuming English only for now. Is that right?", "I'm assuming English only for now. Is that right?"),
+    ("The list fits in memory. Right?", "The list fits in memory. Right?"),
+])
+def test_short_questions_with_content_or_after_a_short_turn_still_ask(said, asked):
+    assert trailing_questions(_words(said)) == [asked]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from interviewer.core.analysis.tokens import Token, starts_clause, starts_sentence
+from interviewer.core.keywords import STOPWORDS
 
 # Filled pauses. Not "oh"/"ooh": an interjection ("Oh, I see"), and what tiny.en writes for a
 # cut-off word ("align- align-" heard as "Oh, ooh"); a coach does not count either as an "um".
@@ -231,7 +232,12 @@ def _names_a_word_before(tokens: list[Token], i: int) -> bool:
             k -= 1
         before = " ".join(t.norm for t in tokens[k:j] if not is_hesitation(t.norm))
         return before.startswith("by ") and bool(_NAMES_A_WORD.search(before))
-    return bool(_NAMES_A_WORD.search(before))
+    # "... with large batches, by large, I mean thousands": the clause just before names the word.
+    k = i - 1  # the clause's first token: after the last comma before it, in this sentence
+    while k > j and not tokens[k - 1].comma_after:
+        k -= 1
+    clause = " ".join(t.norm for t in tokens[k:i] if not is_hesitation(t.norm))
+    return bool(_NAMES_A_WORD.search(before) or (k > j and _NAMES_A_WORD.search(clause)))
 
 
 def _says_how_meant(tokens: list[Token], i: int) -> bool:
@@ -328,9 +334,13 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
         after = tokens[i + 2].norm if i + 2 < len(tokens) else ""
         if after in _KNOW_HOW_WELL and not tokens[i + 1].comma_after:
             return None  # "you know already the F1 score", "you know exactly what I mean": the verb
-        if after in _KNOW_OBJECT and not tokens[i + 1].comma_after and _opens_sentence(tokens, i):
-            # "You know the market here better than I do", "You know what I'm going to say":
-            # opening a sentence with its object straight after, it is the verb.
+        know = tokens[i + 1]
+        if (after in _KNOW_OBJECT and not (know.comma_after or know.ends_sentence)
+                and (_opens_sentence(tokens, i) or starts_clause(tokens, i))):
+            # "You know the market here better than I do", "You know what I'm going to say",
+            # "..., you know the feeling when the loss jumps": opening a sentence or a clause with
+            # its object straight after, it is the verb (mid-clause, "they needed you know a
+            # range", it fills with its commas lost).
             return None
         # After a copula ("that is you know a standard trick") "you know" cannot be a
         # subject and verb: Whisper just left out the commas.
@@ -376,6 +386,7 @@ def _lexical_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
+_NP_OPENER = {"a", "an", "the", "this", "these", "those", "some", "our", "their", "your", "my", "its", "his", "her"}
 _NOT_A_LIST_HEAD = _LIKE_NOT_AFTER | _OPENERS | {"so", "and", "but", "or", "then", "because", "it"}
 
 
@@ -384,7 +395,7 @@ def _introduces_example(tokens: list[Token], i: int, regions) -> bool:
     noun phrase, with no comma of its own, means "such as". The filler ("would be, like, a
     model") is set off on both sides, and the voice breaks after it; here the speech runs
     straight on from "like" into its noun (one speech region holds both), or a list of short
-    items follows. Otherwise, without speech regions, the filler reading stays."""
+    items follows. Without speech regions (typed text) the written commas decide."""
     # A hesitation between the noun phrase and "like" is looked past: "some layers are
     # sensitive, um, like the first convolution" still gives an example.
     j = i - 1
@@ -399,7 +410,9 @@ def _introduces_example(tokens: list[Token], i: int, regions) -> bool:
     if _lists_after(tokens, i):
         return True
     if not regions:
-        return False
+        # Only the written commas tell: one before "like" and none after, then a noun phrase
+        # after a noun, is how an example is written ("traffic has peaks, like the billing run").
+        return nxt.norm in _NP_OPENER and not _verb_or_function_word(tokens, j)
     here, there = (t.start + t.end) / 2, (nxt.start + nxt.end) / 2
     return any(r.start <= here and there <= r.end for r in regions)
 
@@ -417,6 +430,54 @@ def _lists_after(tokens: list[Token], i: int) -> bool:
                 break
             items, words = items + 1, 0
     return items >= 2
+
+
+# A wh-word opens a clause that can stand as a noun phrase ("what they did", "which topics may follow").
+_OPENS_WH_CLAUSE = {"what", "which", "how", "when", "where", "who", "whom", "whose", "whatever", "whichever"}
+# Before one of these a word is a verb, not a noun: "we'd try, like, what they did", "to use, like, ...".
+_BEFORE_A_VERB = _LIKE_SUBJECT | {"he", "she", "it", "to", "can", "could", "will", "should", "might", "must",
+                                  "may", "'ll", "i'll", "we'll", "you'll", "they'll", "don't", "didn't"}
+# Words that link or comment on a clause, never a noun a "like" could give an example of.
+_NOT_A_NOUN = _CONNECTIVE_BEFORE_LIKE | _OPENERS | {
+    "since", "although", "though", "while", "unless", "until", "whereas", "nor", "yet", "plus", "even",
+    "still", "anyway", "actually", "basically", "literally", "honestly", "sorry", "please", "because"}
+
+
+def _such_as_clause(tokens: list[Token], i: int) -> bool:
+    """"rely on first-party signals like what they did", "questions, like which topics they
+    follow": "like" between a noun and a wh-clause is the preposition "such as" (or the verb:
+    "users like what they see"), whatever pauses or commas surround it. Without it the clause
+    cannot hang on the noun ("signals what they did"); a filler can always be left out ("it's,
+    like, what we did", "because, like, how would we know")."""
+    if i + 1 >= len(tokens) or tokens[i].ends_sentence or tokens[i + 1].norm not in _OPENS_WH_CLAUSE:
+        return False
+    return _noun_before(tokens, i)
+
+
+def _verb_or_function_word(tokens: list[Token], j: int) -> bool:
+    """Token j is a function word, a contraction, or a verb after its subject or modal ("we'd
+    try", "to use"): no noun phrase a "like" could give an example of ends there."""
+    word = tokens[j].norm
+    if word in STOPWORDS or word in _NOT_A_NOUN or word in _COPULA or "'" in word:
+        return True
+    return j > 0 and not tokens[j - 1].comma_after and tokens[j - 1].norm in _BEFORE_A_VERB
+
+
+def _noun_before(tokens: list[Token], i: int) -> bool:
+    """The word before token i (hesitations looked past) ends a noun phrase in the same sentence.
+    The noun is known by what it is not: no function word, no verb form ("-ed", a base form or
+    "-ing" after a subject, modal or "be"), no contraction, no adverb."""
+    j = i - 1
+    while j >= 0 and is_hesitation(tokens[j].norm) and not tokens[j].ends_sentence:
+        j -= 1
+    if j < 1 or tokens[j].ends_sentence or tokens[j - 1].ends_sentence:
+        return False  # "... the data, eh? Like, where does it come from?": a new sentence opens
+    noun = tokens[j].norm
+    if (noun in STOPWORDS or noun in _NOT_A_NOUN or noun in _COPULA or "'" in noun or not noun.isalpha()
+            or len(noun) < 3 or noun.endswith(("ed", "ly"))):
+        return False
+    before = tokens[j - 1]
+    return before.comma_after or before.norm not in _BEFORE_A_VERB | _QUOTING_BE
 
 
 # Words that fill when set off from the sentence around them, as spans of their tokens' norms.
@@ -536,7 +597,7 @@ def find_fillers(tokens: list[Token], regions=None) -> list[Filler]:
             i += 1
             continue
         hit = _lexical_at(tokens, i)
-        if hit and hit[0] == "like" and _introduces_example(tokens, i, regions):
+        if hit and hit[0] == "like" and (_introduces_example(tokens, i, regions) or _such_as_clause(tokens, i)):
             hit = None
         if hit:
             text, last = hit

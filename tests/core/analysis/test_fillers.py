@@ -51,6 +51,7 @@ def test_words_that_are_not_hesitations(word):
     "When I say production, I mean I own the model after launch too.",
     "If we say similar, I mean cosine similarity above a threshold.",
     "By latency, I mean the time until the first result shows.",
+    "Warmup matters with large batches, by large, I mean thousands of sequences.",
     # Bare inside a clause "actually" says something: contrary to what was expected.
     "Engagement actually dropped two percent in the first week.",
     "It is the kind on thing I use every day.",
@@ -203,10 +204,14 @@ def test_like_introducing_an_example_is_no_filler():
     # Commas on both sides, or after a connective, it is a filler however it was spoken.
     assert _like_case("The ranker would be, like, a boosted model.", False) == ["like"]
     assert _like_case("And then, like the whole team was stuck.", False) == ["like"]
-    # From a transcript alone (no speech regions) the words decide: filler.
+    # From a transcript alone (no speech regions) the written commas decide: one before "like"
+    # after a noun and none after it, before a noun phrase, is how an example is written.
     from interviewer.core.analysis.report import analyze_answer
     t = spoken("Velocity features are the main signal, like the number of purchases.", with_vad=False)
-    assert filler_texts(analyze_answer(t)) == ["like"]
+    assert filler_texts(analyze_answer(t)) == []
+    for filler in ("The ranker would be, like, a boosted model.", "We'd try, like the old model first.",
+                   "The ranker is, like the old one."):
+        assert filler_texts(analyze_answer(spoken(filler, with_vad=False))) == ["like"], filler
 
 
 def test_a_right_tagged_onto_a_clause_is_no_filler():
@@ -459,3 +464,44 @@ def test_kind_of_after_a_determiner_and_describing_word_is_literal(text):
 ])
 def test_kind_of_without_a_describing_word_still_fills(text):
     assert any(f in ("kind of", "sort of") for f in fillers_in(text))
+
+
+@pytest.mark.parametrize("text", [
+    # Trial 48: "like" between a noun and a wh-clause means "such as", even said alone between
+    # two short pauses (the voice often breaks before an example).
+    "I would rely on first-party signals [0.2] like [0.2] what they did in our own app.",
+    "For new users I would ask onboarding questions, like which topics they follow.",
+    "We track feature drift, like how often uploaded photos look different.",
+    "Relative references need care, like when a formula is copied.",
+])
+def test_like_before_a_wh_clause_after_a_noun_gives_an_example(text):
+    assert fillers_in(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # No noun for the clause to hang on: the filler can be left out.
+    "The fix, it's, like, what we did last year.",
+    "I'm asking because, like, how would we know the labels?",
+    "We'd try, like, what they did in the other team.",
+    "We were building, like, what the sales team asked for.",
+])
+def test_like_before_a_wh_clause_without_a_noun_still_fills(text):
+    assert fillers_in(text) == ["like"]
+
+
+def test_like_opening_a_sentence_after_a_hesitation_still_fills():
+    """Blind17: the noun before "like" is looked for in its own sentence, not past a hesitation
+    that ended the last one."""
+    assert fillers_in("I want to understand the data, eh? Like, where does it come from?")[-1:] == ["like"]
+
+
+@pytest.mark.parametrize("text, found", [
+    # Opening a clause with its object straight after, "you know" is the verb.
+    ("I'd pick the rubric first, you know the feeling when the metric moves and nobody trusts it.", []),
+    ("The heap never grows past k, and you know the input fits in memory.", []),
+    # Set off by the voice mid-clause, or with the question mark Whisper put after it, it fills.
+    ("They needed [0.3] you know [0.3] a range of values.", ["you know"]),
+    ("And what does [0.3] you know? [0.3] A typical week look like?", ["you know"]),
+])
+def test_you_know_opening_a_clause_with_its_object_is_the_verb(text, found):
+    assert fillers_in(text) == found
