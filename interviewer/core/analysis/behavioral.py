@@ -274,10 +274,11 @@ MIN_FRAME_WORDS = 4
 # what came of it: "my task was to make sure we launched safely", "the goal was to cut the bill by a
 # third" (trial 48: that task sentence was heard as the result, and a story told in order read "out
 # of order: situation, task, result, action"). A clause that goes on ("..., and in the end we cut it
-# by half"), or a sentence run on without full stops ("my job was to fix it i retrained the model the
-# gap closed to one percent"), may tell the result: the goal follows the task within GOAL_WORDS.
+# by half"), or a sentence run on without full stops past an action ("my job was to fix it i retrained
+# the model the gap closed to one percent"), may tell the result: the goal follows the task within
+# GOAL_WORDS, with no action between.
 _CLAUSE_GOES_ON = re.compile(r"\b(and|but|so|then|which|after|until|because|eventually|finally)\b")
-GOAL_WORDS = 6
+GOAL_WORDS = 12
 
 
 def cue_matches(text: str) -> dict[str, re.Match]:
@@ -288,7 +289,8 @@ def cue_matches(text: str) -> dict[str, re.Match]:
     m = STAR_RE["result"].search(text)
     while m is not None:
         between = text[task.end():m.start()] if task is not None and m.start() >= task.end() else None
-        if between is None or len(between.split()) > GOAL_WORDS or _CLAUSE_GOES_ON.search(between):
+        if (between is None or len(between.split()) > GOAL_WORDS or _CLAUSE_GOES_ON.search(between)
+                or STAR_RE["action"].search(between)):
             out["result"] = m
             break
         # The goal's match may run on over the result ("my job was to cut the re-records ... went down
