@@ -24,6 +24,8 @@ _ACTION_VERBS = (r"(decided|built|added|wrote|designed|implemented|created|led|s
                  r"recorded|mixed|tuned|tried|decide to|"
                  # trial 28: "I shared the data, and we agreed on a two week test"
                  r"shared|agreed (on|to)|"
+                 # trial 48: "I also offered to build the dashboard myself", "I volunteered to take the calls"
+                 r"offered to|volunteered to|"
                  # the perfect, as some speakers tell a story: "I have added the weather and the traffic"
                  r"written|taken|spoken|run)")
 # What is cut or reduced as part of the work, not a measure of its result (`STAR_CUES` "result").
@@ -268,8 +270,37 @@ _MEANT = re.compile(r"\b(wanted|planned|needed|aimed|hoped|tried|was supposed|we
 MIN_FRAME_WORDS = 4
 
 
+# A result cue that follows the task's in the same clause says what the task was to achieve, not
+# what came of it: "my task was to make sure we launched safely", "the goal was to cut the bill by a
+# third" (trial 48: that task sentence was heard as the result, and a story told in order read "out
+# of order: situation, task, result, action"). A clause that goes on ("..., and in the end we cut it
+# by half"), or a sentence run on without full stops past an action ("my job was to fix it i retrained
+# the model the gap closed to one percent"), may tell the result: the goal follows the task within
+# GOAL_WORDS, with no action between.
+_CLAUSE_GOES_ON = re.compile(r"\b(and|but|so|then|which|after|until|because|eventually|finally)\b")
+GOAL_WORDS = 12
+
+
+def cue_matches(text: str) -> dict[str, re.Match]:
+    """STAR part -> its first cue in `text` (a sentence, as the patterns read it), no result cue
+    that only names the task's goal."""
+    out = {p: m for p, rx in STAR_RE.items() if p != "result" and (m := rx.search(text))}
+    task = out.get("task")
+    m = STAR_RE["result"].search(text)
+    while m is not None:
+        between = text[task.end():m.start()] if task is not None and m.start() >= task.end() else None
+        if (between is None or len(between.split()) > GOAL_WORDS or _CLAUSE_GOES_ON.search(between)
+                or STAR_RE["action"].search(between)):
+            out["result"] = m
+            break
+        # The goal's match may run on over the result ("my job was to cut the re-records ... went down
+        # by sixty percent"): look again from just after where it starts.
+        m = STAR_RE["result"].search(text, m.start() + 1)
+    return {p: out[p] for p in STAR_CUES if p in out}
+
+
 def _cue_parts(text: str) -> list[str]:
-    return [p for p, rx in STAR_RE.items() if rx.search(text)]
+    return list(cue_matches(text))
 
 
 def framing_parts(utterances: list[Utterance]) -> dict[int, str]:
@@ -325,6 +356,16 @@ def star_parts(utterances: list[Utterance]) -> StarResult:
     return result
 
 
+LONG_SITUATION_S = 15.0  # a situation this long, and longer than the actions, is "Long situation"
+
+
+def long_situation(seconds: dict[str, float]) -> bool:
+    """Whether a story spent too long on its situation (`seconds`: StarResult.seconds): the review's
+    "Long situation" finding, and what makes its context told at least in part (coverage)."""
+    situation = float(seconds.get("situation") or 0.0)
+    return situation > float(seconds.get("action") or 0.0) and situation >= LONG_SITUATION_S
+
+
 def _mentions(utterances: list[Utterance], rx: re.Pattern) -> list[Mention]:
     out = []
     for u in utterances:
@@ -366,17 +407,30 @@ _ACTION_SUBJECT = re.compile(r"\b(i|we)(?: (?:then|also|just|finally|quickly|fir
                              r"together|later|immediately|actually))? (?:(?:have|had) )?" + _ACTION_VERBS + r"\b")
 
 
+# A list of actions shares its subject: "I set up a meeting, showed her the data, and proposed a
+# test" is three things "I" did (trial 48: counted as one, beside two "we" in the result, and the
+# story's own part was "not heard"). The next verb of the list comes right after a comma, "and" or
+# "then", with no new subject before it ("I fixed it and she tested it" is one).
+_NEXT_IN_LIST = re.compile(r"(?:(?!\b(?:i|we|she|he|they|who|which)\b)[^.?!])*?(?:,|\band\b|\bthen\b) ?"
+                           r"(?:(?:and|then|also|finally|later|quickly) )*" + _ACTION_VERBS + r"\b")
+
+
 def action_subjects(utterances: list[Utterance]) -> tuple[int, int]:
     """How many of the story's actions were told with "I" and how many with "we" ("My tech lead
     wanted a deep model and I wanted trees. We talked about it. We fixed it.": 0 and 2; the "I"
-    and "my" of the scene act in nothing)."""
+    and "my" of the scene act in nothing), each verb of a list of actions counted."""
     i_count = we_count = 0
     for u in utterances:
-        for m in _ACTION_SUBJECT.finditer(" ".join(u.norm_words)):
+        text = " ".join(t.norm + ("," if t.comma_after else "") for t in u.tokens)
+        for m in _ACTION_SUBJECT.finditer(text):
+            told = 1
+            end = m.end()
+            while (more := _NEXT_IN_LIST.match(text, end)) is not None:
+                told, end = told + 1, more.end()
             if m.group(1) == "i":
-                i_count += 1
+                i_count += told
             else:
-                we_count += 1
+                we_count += told
     return i_count, we_count
 
 

@@ -52,7 +52,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Collection, Iterable, Mapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
-from interviewer.core.analysis import depth
+from interviewer.core.analysis import behavioral, depth
 from interviewer.core.analysis.loops import with_loop
 from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
 from interviewer.core.analysis.question_wording import TAG_END
@@ -1245,6 +1245,7 @@ def round_coverage(parts: Iterable["Part"], script: RoundScript,
                     covered[i] = combine(i, points[i], [s[k] for s in by_part] + said, scorer.thresholds)
         covered = _settled_by_follow_ups(question, question_parts, points, scores, covered, scorer)
         covered = _made_by_the_quantified_result(question, question_parts, covered, scorer)
+        covered = _set_by_the_situation(question, question_parts, covered, scorer)
         covered = [_told_in_first_person(p, c, own_said, scorer.thresholds) for p, c in zip(points, covered)]
         if aside_scores:
             covered = [_from_another_part(p, c, combine(i, p, [s[i] for s in aside_scores], scorer.thresholds), where)
@@ -1611,6 +1612,49 @@ def _made_by_the_quantified_result(question: Question, parts: Sequence["Part"], 
         s = results[best]
         out[i] = replace(out[i], status=COVERED, score=max(out[i].score, score), hedge="", denial="", listed="",
                          said_in=(), evidence=(Evidence(s.part_id, s.text, s.start, s.end, round(score, 3)),))
+    return out
+
+
+STORY_CONTEXT_AREA = "story context"
+
+
+def _set_by_the_situation(question: Question, parts: Sequence["Part"], covered: list[PointCoverage],
+                          scorer: PointMatcher) -> list[PointCoverage]:
+    """One decision for a story's situation: a missed point of the story's context (area
+    STORY_CONTEXT_AREA: the situation, the task, what was at stake) is partly covered when the
+    review finds the situation told at length (behavioral.long_situation), quoted with the
+    situation's sentence closest to it. Trial 48: "Long situation: Spent 20 s on the situation"
+    stood beside "The situation and what was at stake for the work, told briefly ... (missed)" and
+    the area "Story context" missed. Partly, not covered: a long situation may still leave out what
+    the point asks for (the stakes; told briefly)."""
+    points = question.expected_points
+    open_points = [i for i, c in enumerate(covered) if c.status == MISSED and not points[i].about_asking
+                   and normalize_area(points[i].area or "") == STORY_CONTEXT_AREA]
+    if not open_points:
+        return covered
+    told: list[Sentence] = []
+    for part in parts:
+        star = part.analysis.get("star") if isinstance(part.analysis, dict) else None
+        first_at = star.get("first_at") if isinstance(star, dict) and part.analysis.get("story") else None
+        if (not isinstance(first_at, dict) or first_at.get("situation") is None
+                or not behavioral.long_situation(star.get("seconds") or {})):
+            continue
+        start = _f(first_at["situation"])
+        # The situation runs until the next part starts.
+        end = min((_f(t) for p, t in first_at.items() if p != "situation" and _f(t) > start), default=math.inf)
+        told += [s for s in sentences_of_part(part) if start - 0.05 <= s.start < end][:2]
+        break
+    if not told:
+        return covered
+    th = scorer.thresholds or DEFAULT_THRESHOLDS
+    scores = scorer.part_scores(points, [replace(s, part_id=k) for k, s in enumerate(told)], question.text)
+    out = list(covered)
+    for i in open_points:
+        best = max(scores, key=lambda k: scores[k][i].score) if scores else 0
+        score = scores[best][i].score if scores else 0.0
+        s = told[best] if scores else told[0]
+        out[i] = replace(out[i], status=PARTLY, score=max(out[i].score, min(score, th.covered)), hedge="", denial="",
+                         listed="", said_in=(), evidence=(Evidence(s.part_id, s.text, s.start, s.end, round(score, 3)),))
     return out
 
 

@@ -1089,7 +1089,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
             out.append(Finding("star_missing", "STAR parts not heard: " + ", ".join(star.missing) + ".", None,
                                None, "problem"))
         sit, act = star.seconds.get("situation", 0.0), star.seconds.get("action", 0.0)
-        if sit > act and sit >= 15:
+        if behavioral.long_situation(star.seconds):
             out.append(Finding("long_situation", f"Spent {sit:.0f} s on the situation and {act:.0f} s on your actions.",
                                star.first_at.get("situation"), None, "problem"))
         order = signals.get("star_order")
