@@ -122,6 +122,8 @@ class SilenceRules:
             self._say(self._offer_help_words(), UtteranceKind.NUDGE)
         elif (left := self._moves_on_unanswered(quiet)) is not None and left <= 0:
             answer.left_unanswered = True  # the engine drops the follow-ups of an answer never given
+            # An answer begun and left there: silence said yes to moving on, no request for more.
+            answer.moved_on_after_check_in = True
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         self._pump()
 
@@ -174,9 +176,22 @@ class SilenceRules:
         answer nothing: silence ends no answer after them (_silence_ends_answer_at), so without
         this the nudge was the last word (trial 40: 43 s of dead air after "Remember to think
         out loud.")."""
-        return (answer.question_id is not None and not self._answer_begun(answer)
-                and not self._answers_closing_prompt(answer) and not self._waits_for_questions()
-                and self._now() >= self._no_nudge_until)
+        return not self._answer_begun(answer) and self._silence_is_theirs(answer)
+
+    def _silence_is_theirs(self, answer: AnswerRecord) -> bool:
+        """The candidate's turn on a question, with nothing that makes the silence theirs to take
+        (the last part's invitation, a clarify part's floor, the thinking time granted)."""
+        return (answer.question_id is not None and not self._answers_closing_prompt(answer)
+                and not self._waits_for_questions() and self._now() >= self._no_nudge_until)
+
+    def _stuck_on_question(self, answer: AnswerRecord) -> bool:
+        """Silent on a question with nothing to end the silence by itself: no word of an answer
+        yet (_silent_on_question), or words that silence never ends (a reply awaited: "Sure, take
+        your time." to "..., let me think about that for a second."). Trial 48: that, the
+        granted minute and "Remember to think out loud.", then 4 min 18 s of nothing."""
+        if self._silent_on_question(answer):
+            return True
+        return self._silence_is_theirs(answer) and self._silence_ends_answer_at(0.0, within=float("inf")) is None
 
     def _answer_begun(self, answer: AnswerRecord) -> bool:
         """Words of an answer were heard: more than an opener or a request for time."""
@@ -194,7 +209,7 @@ class SilenceRules:
         nudge_after = self.settings.silence_nudge_after
         return bool(nudge_after and self.settings.offer_help_text and answer.nudges
                     and answer.help_offered_at is None and quiet >= nudge_after
-                    and self._silent_on_question(answer))
+                    and self._stuck_on_question(answer))
 
     def _declines_offer(self, answer: AnswerRecord, quiet: float) -> bool:
         """The words heard since the offer of a hint or to move on, now followed by a pause
@@ -211,7 +226,7 @@ class SilenceRules:
         None when no offer is waiting on silence."""
         answer, end_after = self._answer, self.settings.silence_ends_answer_after
         if (answer is None or answer.help_offered_at is None or answer.left_unanswered or not end_after
-                or not self._silent_on_question(answer)):
+                or not self._stuck_on_question(answer)):
             return None
         return end_after - quiet
 
