@@ -14,7 +14,8 @@ from interviewer.core.extra_questions import EXTRA_OFFER_ID, EXTRA_OFFER_SILENCE
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
 from interviewer.core.round_settings import (
-    ANNOUNCED_THINKING_S, CHECK_IN_WAIT_S, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
+    ANNOUNCED_THINKING_S, CHECK_IN_WAIT_S, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, FLOOR_SILENT_CLOSES_S,
+    NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
     NUDGE_REPEAT_MIN_S, OPENING_SILENCE_GOES_ON_AFTER, WRAP_UP_WORDS,
 )
 from interviewer.core.round_updates import Problem
@@ -80,6 +81,12 @@ class SilenceRules:
         if answer.heard_speech and quiet >= self.settings.reply_after_silence:
             if self._maybe_reply(quiet):
                 return
+        if quiet >= FLOOR_SILENT_CLOSES_S and self._floor_left_silent(answer):
+            # Nothing more asked on the last part's floor: the turn ends, and the round closes
+            # (RoundController._close_when_the_floor_is_quiet).
+            self._end_recording(EndedBy.SILENCE, finishes_answer=True)
+            self._pump()
+            return
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending
         # (_silence_ends_answer_at says when else it is).
@@ -192,6 +199,13 @@ class SilenceRules:
         if self._silent_on_question(answer):
             return True
         return self._silence_is_theirs(answer) and self._silence_ends_answer_at(0.0, within=float("inf")) is None
+
+    def _floor_left_silent(self, answer: AnswerRecord) -> bool:
+        """Only the candidate's questions are left (RoundController.only_their_questions_left) and
+        nothing was said on the floor since it was handed to them: no word since "What questions
+        do you have for me?", or since a reply's "Anything else you'd like to ask?"."""
+        return (self.only_their_questions_left and self.engine.move_on_early and self.takes_candidate_questions(answer)
+                and (answer.awaiting_speech_after_reply or not (answer.heard_speech and self._heard_a_word())))
 
     def _answer_begun(self, answer: AnswerRecord) -> bool:
         """Words of an answer were heard: more than an opener or a request for time."""
