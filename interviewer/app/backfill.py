@@ -27,6 +27,9 @@ from interviewer.storage.errors import StorageError
 # (seconds into it): analysing the answer again reads them, as its transcript does not hold them.
 INTERVIEWER_SPEECH_KEY = "interviewer_speech"
 
+# ... and when it said lines to the candidate's silence (core.round_records.silence_line_spans).
+SILENCE_LINES_KEY = "silence_lines"
+
 # The interviewer's default speaking rate (AppSettings.speech_rate): how long a stored reply took
 # to say, for an answer transcribed after the round (its spoken spans were not kept).
 REPLY_WORDS_PER_MINUTE = 170.0
@@ -225,6 +228,7 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
         skipped_with_next=bool(part.get(SKIPPED_WITH_NEXT_KEY, False)), nothing_left=is_told_all(answer.question_text),
         questions_for_interviewer=not answer.question_id and recorded_in in question_phases(script),
         to_problem=question is not None, interviewer_speech=_interviewer_speech(answer, previous),
+        silence_lines=_silence_lines(session, answer, previous),
         question_findings=question_findings, follows_story=follows_story(question, answer.follow_up_id),
         thinking_invited=thinking_invited_by(script, recorded_in, answer.question_text),
         introduction=(script is not None and not answer.question_id
@@ -233,6 +237,8 @@ def analyse_stored_answer(session: Any, script: RoundScript | None, answer: Any,
         analysis[PAUSE_BEFORE_KEY] = previous[PAUSE_BEFORE_KEY]  # timed live, not in the transcript
     if previous and INTERVIEWER_SPEECH_KEY in previous:
         analysis[INTERVIEWER_SPEECH_KEY] = previous[INTERVIEWER_SPEECH_KEY]
+    if previous and SILENCE_LINES_KEY in previous:
+        analysis[SILENCE_LINES_KEY] = previous[SILENCE_LINES_KEY]
     if question is not None and question.pitfalls:
         # The claims of its common mistakes, as a live round stores them (core.pitfalls): an answer
         # caught up or analysed again says "Check this" and credits nothing for them alike.
@@ -256,6 +262,28 @@ def _interviewer_speech(answer: Any, previous: dict | None) -> list[tuple[float,
         return [(float(a), float(b)) for a, b in stored] if isinstance(stored, list) else stored_reply_spans(answer)
     except (TypeError, ValueError):
         return stored_reply_spans(answer)
+
+
+def _silence_lines(session: Any, answer: Any, previous: dict | None) -> list[tuple[float, float, str]]:
+    """The lines said to the candidate's silence that the live round stored, else estimated from
+    the round's stored lines (their length from their words, as stored_reply_spans)."""
+    from interviewer.core.round_records import silence_line_spans
+
+    stored = (previous or {}).get(SILENCE_LINES_KEY)
+    if isinstance(stored, list):
+        try:
+            return [(float(a), float(b), str(kind)) for a, b, kind in stored]
+        except (TypeError, ValueError):
+            pass
+    start = getattr(answer, "answer_start", None)
+    if start is None:
+        return []
+    said = [(line.kind, line.text, line.said_at, line.said_at + len(line.text.split()) * 60.0 / REPLY_WORDS_PER_MINUTE)
+            for line in getattr(session, "lines", []) or []]
+    spans = silence_line_spans(said, start, getattr(answer, "answer_end", None))
+    # A grant is a reply: its measured span, where the live round stored it, over the estimate.
+    measured = _interviewer_speech(answer, previous)
+    return [next(((a, e, kind) for s, e in measured if abs(s - a) <= 0.5), (a, b, kind)) for a, b, kind in spans]
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 
 from interviewer.core.analysis.report import questions_asked_finding, topics_missed_finding
 from interviewer.core.asked_again import repeated_attempts
-from interviewer.core.round_records import UtteranceKind, interviewer_spans
+from interviewer.core.round_records import UtteranceKind, interviewer_spans, silence_line_spans
 from interviewer.core.round_settings import BARGE_IN_PREROLL_SECONDS
 
 
@@ -18,6 +18,13 @@ def reply_spans(utterances: list, record) -> list[tuple[float, float]]:
     not silent."""
     said = [(u.kind, u.started_at, u.ended_at) for u in utterances if u.started_at is not None and u.spoken]
     return interviewer_spans(said, record.audio_starts_at(BARGE_IN_PREROLL_SECONDS), record.ended_at)
+
+
+def silence_spans(utterances: list, record) -> list[tuple[float, float, str]]:
+    """The lines said to the candidate's silence during this recording, in seconds into its audio
+    (core.round_records.silence_line_spans): nudges, check-ins, offers, the grant of time."""
+    said = [(u.kind, u.text, u.started_at, u.ended_at) for u in utterances if u.started_at is not None and u.spoken]
+    return silence_line_spans(said, record.audio_starts_at(BARGE_IN_PREROLL_SECONDS), record.ended_at)
 
 
 def interviewer_replies(utterances: list, record) -> tuple[list[float], list[float]]:

@@ -27,7 +27,7 @@ from typing import Any, Callable, Sequence
 
 from interviewer.app.answer_recorder import AnswerRecorder
 from interviewer.app.voice_failure import ReportsPlaybackFailure
-from interviewer.app.live_clarifications import credit_clarifications, interviewer_replies, reply_spans
+from interviewer.app.live_clarifications import credit_clarifications, interviewer_replies, reply_spans, silence_spans
 from interviewer.app.serial_writer import SerialWriter
 from interviewer.app.silence_tracker import SilenceTracker
 from interviewer.core.candidate_questions import question_phases
@@ -571,6 +571,7 @@ class RoundSession:
         transcript = update.transcript
         kind = self.script.kind
         replies = reply_spans(self.controller.utterances, record)  # read here, on the GUI thread
+        prompts = silence_spans(self.controller.utterances, record)
         said_again = interviewer_replies(self.controller.utterances, record)
         for_interviewer = self.controller.takes_candidate_questions(record)
         # Went on after silence (over the acknowledgement, or while the interviewer waited): the
@@ -598,6 +599,7 @@ class RoundSession:
                 interrupted=record.ended_by in (EndedBy.REPEAT, EndedBy.PAUSED),
                 skipped_with_next=left_with_next(record), nothing_left=is_told_all(filed[2]),
                 repeat_request=asked_to_repeat, question_findings=False, interviewer_speech=replies,
+                silence_lines=prompts,
                 questions_for_interviewer=for_interviewer, to_problem=question is not None,
                 thinking_invited=thinking_invited, follows_story=follows_story(question, filed[1]),
                 introduction=question is None and record.phase == self.script.introduction_phase()).to_dict()
@@ -605,6 +607,9 @@ class RoundSession:
             if replies:  # measured now; analysing the answer again later reads them (app/backfill)
                 from interviewer.app.backfill import INTERVIEWER_SPEECH_KEY
                 analysis[INTERVIEWER_SPEECH_KEY] = [[round(a, 3), round(b, 3)] for a, b in replies]
+            if prompts:
+                from interviewer.app.backfill import SILENCE_LINES_KEY
+                analysis[SILENCE_LINES_KEY] = [[round(a, 3), round(b, 3), kind] for a, b, kind in prompts]
             if pause_before is not None:
                 from interviewer.core.analysis.summary import PAUSE_BEFORE_KEY
                 analysis[PAUSE_BEFORE_KEY] = round(pause_before, 3)

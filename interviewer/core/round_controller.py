@@ -80,7 +80,7 @@ from interviewer.core.round_records import (CUT_OFF_MARK, AnswerRecord, EndedBy,
                                             stopped_line_text)
 from interviewer.core.round_settings import (
     ACKNOWLEDGEMENTS, BARGE_IN_PREROLL_SECONDS, CUT_OFF_AT_ONCE_S, CUT_OFF_AT_ONCE_WORDS, CUT_OFF_REASK_BELOW_WORDS,
-    ECHO_TAIL_SECONDS, intro_thanks,
+    ECHO_TAIL_SECONDS, FLOOR_QUIET_CLOSES_S, intro_thanks,
     HELD_REPLY_MAX_SPEECH_S, NEXT_AFTER_MOVE_ON_GRACE_S, REORIENT_AFTER_PAUSE_S, REPLY_CUT_AT_START_S,
     STALE_WARNING_SECONDS, STILL_TALKING_S, TALKED_OVER_MARGIN_S, TALKED_OVER_PREROLL_MAX_S,
     ControllerSettings,
@@ -378,6 +378,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             self._finish_answer()
         self._pump()
         self._drain_inbox()  # a speaker that finished at once has queued its on_done already
+        self._close_when_the_floor_is_quiet()
         self._check_status()
 
     def _drain_inbox(self) -> None:
@@ -2082,6 +2083,25 @@ class RoundController(SilenceRules, ClarifyingTurns):
         self.engine.stop(PhaseEnd.AGENDA)  # the conversation is over: not the candidate ending it early
         self._listen_pending = False
         self._say(self.settings.early_closing_text, UtteranceKind.CLOSING)
+
+    def _close_when_the_floor_is_quiet(self) -> None:
+        """Nothing is left but the candidate's questions (only_their_questions_left), their turn
+        is over and nobody has spoken for FLOOR_QUIET_CLOSES_S: the interviewer closes the round
+        as a person would, rather than wait for N (trial 48). The usual round end follows
+        (saving). Their goodbye heard as such closed it already (_close_when_nothing_left_to_ask)."""
+        if (self.status != ControllerStatus.WAITING or not self.engine.move_on_early
+                or not self.only_their_questions_left or not self.answers):
+            return  # (a round moved by time alone, move_on_early False, runs to its end)
+        ended = self.answers[-1].ended_at
+        if ended is None or self._now() - ended < FLOOR_QUIET_CLOSES_S:
+            return
+        self._close_on_the_floor()
+
+    def _close_on_the_floor(self) -> None:
+        self.engine.stop(PhaseEnd.AGENDA)  # the conversation is over: not the candidate ending it early
+        self._listen_pending = False
+        self._say(self.settings.floor_closing_text or self.settings.early_closing_text, UtteranceKind.CLOSING)
+        self._pump()
 
     def _last_reply_cut_off(self) -> bool:
         """The interviewer's last reply to the candidate was talked over before its end: its

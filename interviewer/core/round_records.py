@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Sequence
 
-from interviewer.core.analysis.pauses import MET_WITH_SILENCE_S
+from interviewer.core.analysis.pauses import GRANTED_LINE, MET_WITH_SILENCE_S, PROMPT_LINE
 from interviewer.core.transcript import Transcript
 
 
@@ -352,4 +352,29 @@ def interviewer_spans(said: "Sequence[tuple[str, float, float | None]]", audio_s
         stop = stop_all if ended is None else min(ended, stop_all)
         if began < stop_all and stop > audio_start and stop > began:
             spans.append((max(0.0, began - audio_start), stop - audio_start))
+    return spans
+
+
+def silence_line_spans(said: "Sequence[tuple[str, str, float, float | None]]", audio_start: float,
+                       end: float | None) -> list[tuple[float, float, str]]:
+    """The lines said to the candidate's silence while an answer's audio was recorded, as
+    (start, end, kind) in seconds into that audio (report.analyze_answer's `silence_lines`): the
+    nudges, check-ins and offers of a hint (PROMPT_LINE), and "Sure, take your time." to a
+    request for time (GRANTED_LINE). `said`: (kind, text, began, ended or None), round seconds.
+    The candidate listened while they were said; the silence either side is theirs (trial 48:
+    "Went silent for 17.1 s" took in the check-in, the reply to it and the grant)."""
+    from interviewer.core.interview_requests import THINKING_TIME_REPLY
+
+    stop_all = float("inf") if end is None else end
+    spans = []
+    for kind, text, began, ended in said:
+        if kind == UtteranceKind.NUDGE:
+            tag = PROMPT_LINE
+        elif kind == UtteranceKind.CLARIFICATION and (text or "").strip() == THINKING_TIME_REPLY:
+            tag = GRANTED_LINE
+        else:
+            continue
+        stop = stop_all if ended is None else min(ended, stop_all)
+        if began < stop_all and stop > audio_start and stop > began:
+            spans.append((max(0.0, began - audio_start), stop - audio_start, tag))
     return spans

@@ -124,6 +124,9 @@ class ControllerSettings:
     go_on_after_pause_text: str = "Go on when you're ready."
     closing_text: str = "That's time. Thank you, this is the end of the round."
     early_closing_text: str = "Thank you, that's the end of the round."
+    # Said when the candidate's questions are over without words that say so (a plain silence
+    # on the floor, or a goodbye the speech model misheard; FLOOR_QUIET_CLOSES_S).
+    floor_closing_text: str = "Thanks, that's all I have. It was good talking with you; that's the end of the round."
     # After the last question of a part that takes the candidate's own questions ("..., then it's
     # your turn"): the floor is handed over.
     your_turn_text: str = "Thanks. What questions do you have for me?"
@@ -163,6 +166,17 @@ class ControllerSettings:
     # False: nobody has told headphones from loudspeakers yet (no echo check), so whether talking
     # interrupts is not known: the status line says Space does (it always does), not talking.
     speakers_checked: bool = True
+
+
+# The last part's floor for the candidate's questions, everything else done: a person closes the
+# round once the candidate has nothing more to ask, as they would after "No, that's all from me."
+# (trial 48: heard as "So, that's immoral from me.", then 60 s of nothing until N). Their turn
+# over (a silence or Space ended it) and nobody talking this long, or nothing said this long
+# after "What questions do you have?" or "Anything else you'd like to ask?": the interviewer
+# closes. Longer than a breath before going on; the pause after a reply (5.9 s at most inside
+# answers, DEFAULT_SILENCE_ENDS_ANSWER) has passed before a turn ends.
+FLOOR_QUIET_CLOSES_S = 3.0
+FLOOR_SILENT_CLOSES_S = 15.0  # no word at all on the floor: time to think of a question first
 
 
 # Silence after a part's opening words that ask nothing, before the interviewer goes on: a beat

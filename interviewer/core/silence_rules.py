@@ -14,7 +14,8 @@ from interviewer.core.extra_questions import EXTRA_OFFER_ID, EXTRA_OFFER_SILENCE
 from interviewer.core.heard_words import words_of as _words_of
 from interviewer.core.round_records import AnswerRecord, EndedBy, UtteranceKind
 from interviewer.core.round_settings import (
-    ANNOUNCED_THINKING_S, CHECK_IN_WAIT_S, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
+    ANNOUNCED_THINKING_S, CHECK_IN_WAIT_S, COUNTDOWN_AFTER_QUIET_S, COUNTDOWN_S, FLOOR_SILENT_CLOSES_S,
+    NOISE_BARGE_IN_MAX_SOUND_S, NOISE_BARGE_IN_SILENCE_S,
     NUDGE_REPEAT_MIN_S, OPENING_SILENCE_GOES_ON_AFTER, WRAP_UP_WORDS,
 )
 from interviewer.core.round_updates import Problem
@@ -80,6 +81,12 @@ class SilenceRules:
         if answer.heard_speech and quiet >= self.settings.reply_after_silence:
             if self._maybe_reply(quiet):
                 return
+        if quiet >= FLOOR_SILENT_CLOSES_S and self._floor_left_silent(answer):
+            # Nothing more asked on the last part's floor: the turn ends, and the round closes
+            # (RoundController._close_when_the_floor_is_quiet).
+            self._end_recording(EndedBy.SILENCE, finishes_answer=True)
+            self._pump()
+            return
         nudge_after = self.settings.silence_nudge_after
         # Silence before the first word is thinking time: it may earn a nudge, never an ending
         # (_silence_ends_answer_at says when else it is).
@@ -122,6 +129,8 @@ class SilenceRules:
             self._say(self._offer_help_words(), UtteranceKind.NUDGE)
         elif (left := self._moves_on_unanswered(quiet)) is not None and left <= 0:
             answer.left_unanswered = True  # the engine drops the follow-ups of an answer never given
+            # An answer begun and left there: silence said yes to moving on, no request for more.
+            answer.moved_on_after_check_in = True
             self._end_recording(EndedBy.SILENCE, finishes_answer=True)
         self._pump()
 
@@ -174,9 +183,29 @@ class SilenceRules:
         answer nothing: silence ends no answer after them (_silence_ends_answer_at), so without
         this the nudge was the last word (trial 40: 43 s of dead air after "Remember to think
         out loud.")."""
-        return (answer.question_id is not None and not self._answer_begun(answer)
-                and not self._answers_closing_prompt(answer) and not self._waits_for_questions()
-                and self._now() >= self._no_nudge_until)
+        return not self._answer_begun(answer) and self._silence_is_theirs(answer)
+
+    def _silence_is_theirs(self, answer: AnswerRecord) -> bool:
+        """The candidate's turn on a question, with nothing that makes the silence theirs to take
+        (the last part's invitation, a clarify part's floor, the thinking time granted)."""
+        return (answer.question_id is not None and not self._answers_closing_prompt(answer)
+                and not self._waits_for_questions() and self._now() >= self._no_nudge_until)
+
+    def _stuck_on_question(self, answer: AnswerRecord) -> bool:
+        """Silent on a question with nothing to end the silence by itself: no word of an answer
+        yet (_silent_on_question), or words that silence never ends (a reply awaited: "Sure, take
+        your time." to "..., let me think about that for a second."). Trial 48: that, the
+        granted minute and "Remember to think out loud.", then 4 min 18 s of nothing."""
+        if self._silent_on_question(answer):
+            return True
+        return self._silence_is_theirs(answer) and self._silence_ends_answer_at(0.0, within=float("inf")) is None
+
+    def _floor_left_silent(self, answer: AnswerRecord) -> bool:
+        """Only the candidate's questions are left (RoundController.only_their_questions_left) and
+        nothing was said on the floor since it was handed to them: no word since "What questions
+        do you have for me?", or since a reply's "Anything else you'd like to ask?"."""
+        return (self.only_their_questions_left and self.engine.move_on_early and self.takes_candidate_questions(answer)
+                and (answer.awaiting_speech_after_reply or not (answer.heard_speech and self._heard_a_word())))
 
     def _answer_begun(self, answer: AnswerRecord) -> bool:
         """Words of an answer were heard: more than an opener or a request for time."""
@@ -194,7 +223,7 @@ class SilenceRules:
         nudge_after = self.settings.silence_nudge_after
         return bool(nudge_after and self.settings.offer_help_text and answer.nudges
                     and answer.help_offered_at is None and quiet >= nudge_after
-                    and self._silent_on_question(answer))
+                    and self._stuck_on_question(answer))
 
     def _declines_offer(self, answer: AnswerRecord, quiet: float) -> bool:
         """The words heard since the offer of a hint or to move on, now followed by a pause
@@ -211,7 +240,7 @@ class SilenceRules:
         None when no offer is waiting on silence."""
         answer, end_after = self._answer, self.settings.silence_ends_answer_after
         if (answer is None or answer.help_offered_at is None or answer.left_unanswered or not end_after
-                or not self._silent_on_question(answer)):
+                or not self._stuck_on_question(answer)):
             return None
         return end_after - quiet
 

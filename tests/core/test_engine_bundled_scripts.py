@@ -82,7 +82,9 @@ def test_bundled_script_through_the_controller(script, tmp_path):
         if answer and engine.elapsed() - answer.started_at >= 45:
             controller.end_answer()
         controller.poll()
-    assert said[0] == script.phases[0].prompt and said[-1] == controller.settings.closing_text
+    # Time ends the round, or the candidate's questions do (nothing asked on the last floor).
+    assert said[0] == script.phases[0].prompt
+    assert said[-1] in (controller.settings.closing_text, controller.settings.floor_closing_text)
     for question in script.questions:
         assert question.text in said
     assert all(a.ended_at is not None for a in controller.answers)

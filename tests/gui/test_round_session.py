@@ -753,3 +753,50 @@ def test_when_the_interviewer_replied_during_an_answer_is_stored_with_its_analys
         stored = store.get_session(session.session_id)
     spans = stored.answers[0].analysis[INTERVIEWER_SPEECH_KEY]
     assert len(spans) == 1 and abs((spans[0][1] - spans[0][0]) - 2.5) < 1e-6
+
+
+def test_the_lines_said_to_a_silence_are_stored_with_the_answer(tmp_path, script_dirs, isolated_dirs):
+    """Trial 48: the check-in and "Sure, take your time." said during an answer are stored with
+    its analysis as lines said to the candidate's silence (the review measures the silence either
+    side of them as the candidate's), and the silence they split is no "went silent"."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gui_fakes import FakeRecorder, FakeTranscriber
+    from interviewer.app.backfill import SILENCE_LINES_KEY
+    from interviewer.core.analysis.pauses import GRANTED_LINE, PROMPT_LINE
+    from interviewer.core.interview_requests import THINKING_TIME_REPLY
+    from interviewer.core.round_records import Utterance, UtteranceKind
+    from interviewer.storage import Store
+
+    pool = ThreadPoolExecutor(4)
+    script = discover_scripts(*script_dirs).by_id("test-design")
+    clock = FakeClock()
+    with Store.open(tmp_path / "data") as store:
+        session = RoundSession(script, clock, speaker=FakeSpeaker(), recorder=FakeRecorder(),
+                               transcriber_factory=lambda: FakeTranscriber("The data comes from the logs, and"),
+                               store=store, run_in_background=pool.submit, post=lambda fn: fn())
+        controller = session.controller
+        session.start()
+        deadline = time.monotonic() + 5
+        while controller.status != "listening" and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        started = clock.now()
+        clock.advance(12.0)
+        controller.utterances.append(Utterance("Take your time. Shall I move on?", UtteranceKind.NUDGE,
+                                               started_at=started + 9.0, ended_at=started + 11.0))
+        controller.utterances.append(Utterance(THINKING_TIME_REPLY, UtteranceKind.CLARIFICATION,
+                                               started_at=started + 14.0, ended_at=started + 15.5))
+        clock.advance(8.0)
+        controller.end_answer()
+        deadline = time.monotonic() + 5
+        while controller.status == "thinking" and time.monotonic() < deadline:
+            session.poll()
+            time.sleep(0.01)
+        session.stop()
+        session.close()
+        pool.shutdown()
+        stored = store.get_session(session.session_id)
+    lines = stored.answers[0].analysis[SILENCE_LINES_KEY]
+    assert [kind for _, _, kind in lines] == [PROMPT_LINE, GRANTED_LINE]
+    assert abs((lines[0][1] - lines[0][0]) - 2.0) < 1e-6

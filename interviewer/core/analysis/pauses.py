@@ -48,14 +48,34 @@ class Pause:
     end: float
     before: str = ""   # the word spoken just before the pause
     after: str = ""    # the word spoken just after it
+    # The silence followed the interviewer granting time to think ("Sure, take your time."): the
+    # time asked for, though the request itself ("No, give me a second.") is no part of the words.
+    asked: bool = False
 
     @property
     def length(self) -> float:
         return self.end - self.start
 
     def to_dict(self) -> dict:
-        return {"start": round(self.start, 3), "end": round(self.end, 3),
-                "duration": round(self.length, 3), "before": self.before, "after": self.after}
+        out = {"start": round(self.start, 3), "end": round(self.end, 3),
+               "duration": round(self.length, 3), "before": self.before, "after": self.after}
+        if self.asked:
+            out[ASKED_KEY] = True
+        return out
+
+
+ASKED_KEY = "asked"  # a stored pause's Pause.asked
+# The kinds of the interviewer's lines said to the candidate's silence (report.analyze_answer's
+# `silence_lines`, core.round_records.silence_line_spans).
+PROMPT_LINE = "prompt"  # said because the candidate went silent: a nudge, a check-in, an offer of help
+GRANTED_LINE = "granted"  # "Sure, take your time.": time to think granted to the candidate's request
+
+
+def stored_pause(p: dict, start: float, length: float) -> Pause:
+    """A stored pause (Pause.to_dict) as a Pause; one stored without "before" (older analyses)
+    is not known to follow the interviewer ("?")."""
+    before = p.get("before")
+    return Pause(start, start + length, str(before) if before is not None else "?", asked=p.get(ASKED_KEY) is True)
 
 
 def regions_from_words(words: list[Word], join_gap_s: float = 0.25) -> list[SpeechRegion]:

@@ -20,7 +20,8 @@ from interviewer.core.analysis.fillers import (
 )
 from interviewer.core.analysis.marks import disfluency_word_indexes, filler_word_indexes, word_after
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measure_pace, shown_wpm
-from interviewer.core.analysis.pauses import (VAD_END_LAG_S, Pause, PauseSettings, effective_regions, find_pauses,
+from interviewer.core.analysis.pauses import (GRANTED_LINE, PROMPT_LINE, VAD_END_LAG_S, Pause, PauseSettings,
+                                              effective_regions, find_pauses,
                                               long_pause_from, regions_from_words, response_latency)
 from interviewer.core.clock import length_of_text, length_text
 from interviewer.core.analysis.phases import (
@@ -341,7 +342,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
                    questions_for_interviewer: bool = False, to_problem: bool = True,
                    repeat_request: bool = False, thinking_invited: bool = False,
                    follows_story: bool = False, introduction: bool = False,
-                   skipped_with_next: bool = False, nothing_left: bool = False) -> AnswerAnalysis:
+                   skipped_with_next: bool = False, nothing_left: bool = False,
+                   silence_lines: Sequence[tuple[float, float, str]] = ()) -> AnswerAnalysis:
     """Analyze one answer. Times are seconds in the transcript's clock; the question ended at
     `question_end`. `expected_topics` are (name, keywords) pairs from the question script.
 
@@ -357,6 +359,11 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     `interviewer_speech`: (start, end) of what the interviewer said during the recording (the
     answers to clarifying questions): the candidate was listening, not silent, so a silence is
     measured on each side of it.
+    `silence_lines`: (start, end, kind) of the lines the interviewer said to the candidate's
+    silence during the recording (PROMPT_LINE: a nudge, a check-in, an offer of a hint;
+    GRANTED_LINE: "Sure, take your time." to a request for time): a silence is measured on each
+    side of them too, and is the candidate's on both (one after a grant is the time asked for).
+    A silence they prompted that runs to the end of the recording is the candidate's as well.
     `questions_for_interviewer`: the answer takes the floor handed to the candidate's own
     questions ("Do you have questions for me?", core.candidate_questions): what it asks is kept
     as "questions_for_interviewer", not as clarifying questions, and makes no finding.
@@ -389,7 +396,16 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     if from_audio:
         fillers = retime_hesitations(fillers, tokens, raw_regions)
     lag = VAD_END_LAG_S if from_audio else 0.0
-    pauses = find_pauses(_with_interviewer(regions, interviewer_speech), words, settings.pauses, lag)
+    lines = _silence_line_spans(silence_lines)
+    spoken = _with_lines(_with_interviewer(regions, interviewer_speech), lines)
+    pauses = find_pauses(spoken, words, settings.pauses, lag)
+    if lines and spoken and _near(spoken[-1].end, [e for _, e, _ in lines]):
+        # The interviewer prompted the silence ("Remember to think out loud.") and it went on to
+        # the end of the recording (the round paused, or moved on): the candidate's silence too
+        # (trial 48: 4 min 18 s after the nudge, not in the review, as nothing came after it).
+        end = max(spoken[-1].start, spoken[-1].end - lag)
+        if transcript.duration - end >= settings.pauses.went_silent_s:
+            pauses.append(Pause(end, transcript.duration))
     utterances = split_utterances(tokens, regions)
     # An ML depth round asks about the candidate's own project: its scale and latency are theirs to
     # state, not to ask ("Did not ask about: scale, latency" after "2,000 requests a second, a
@@ -408,8 +424,19 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     spans = [(w.start, w.end) for w in words]
     pause_words = [word_after(spans, p.start, p.end) for p in pauses]
     replied = [e - lag for s, e in interviewer_speech]
-    pauses = [Pause(p.start, p.end, words[i - 1].text.strip() if i > 0 and not _near(p.start, replied) else "",
-                    words[i].text.strip() if i < len(words) else "") for p, i in zip(pauses, pause_words)]
+    # After a line said to the candidate's silence (a nudge, a check-in, the grant of time to
+    # think) the silence is still theirs: it follows their last word, not a reply they waited for.
+    prompted = [e - lag for _, e, _ in lines]
+    granted = [e - lag for _, e, kind in lines if kind == GRANTED_LINE]
+    pauses = [Pause(p.start, p.end,
+                    words[i - 1].text.strip() if i > 0 and (_near(p.start, prompted) or not _near(p.start, replied))
+                    else "",
+                    words[i].text.strip() if i < len(words) else "", asked=_near(p.start, granted))
+              for p, i in zip(pauses, pause_words)]
+    # ... but before the first word the silence is the start of the answer, judged as latency
+    # (a nudge before any word would count it twice).
+    kept = [k for k, (p, i) in enumerate(zip(pauses, pause_words)) if i > 0 or not _near(p.start, prompted)]
+    pauses, pause_words = [pauses[k] for k in kept], [pause_words[k] for k in kept]
 
     i_count, we_count = behavioral.i_we_counts(utterances)
     star = behavioral.star_parts(utterances)
@@ -439,7 +466,8 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     may_ask = candidate_may_ask(expects_clarifying, questions_for_interviewer)
     waits = [p for p in pauses if p.length >= settings.pauses.long_pause_s
              and not is_candidate_long_pause(word_dicts, p, may_ask, settings.pauses)]
-    waited = _interviewer_time(regions, interviewer_speech) + sum(p.length for p in waits)
+    waited = (_interviewer_time(regions, [*interviewer_speech, *((a, b) for a, b, _ in lines)])
+              + sum(p.length for p in waits))
     if waited > 0:
         pace = replace(pace, speaking_seconds=max(pace.articulation_seconds, pace.speaking_seconds - waited))
     extra = {
@@ -708,6 +736,39 @@ def _with_interviewer(regions: list[SpeechRegion], interviewer: Sequence[tuple[f
     return [SpeechRegion(s, e) for s, e in merged]
 
 
+# A grant this soon after a prompt answers the candidate's reply to it ("Take your time. Shall I
+# move on?" - "No, give me a second." - "Sure, take your time."): one exchange, no silence of
+# theirs in it (the reply's words are left out of the answer, core.control_questions). The reply
+# begins within REPLY_WITHIN_S there and is answered after its pause.
+PROMPT_EXCHANGE_S = 4.0 + REPLY_WAIT_MAX_S
+
+
+def _silence_line_spans(lines: Sequence[tuple[float, float, str]]) -> list[tuple[float, float, str]]:
+    """`lines` in order, a grant that answers the reply to a prompt just before it starting at that
+    prompt's end (PROMPT_EXCHANGE_S)."""
+    out: list[tuple[float, float, str]] = []
+    for s, e, kind in sorted((float(s), float(e), str(k)) for s, e, k in lines):
+        if kind == GRANTED_LINE and out and out[-1][2] == PROMPT_LINE and 0 <= s - out[-1][1] <= PROMPT_EXCHANGE_S:
+            s = out[-1][1]
+        out.append((s, e, kind))
+    return out
+
+
+def _with_lines(regions: list[SpeechRegion], lines: Sequence[tuple[float, float, str]]) -> list[SpeechRegion]:
+    """`regions` with the spans of `lines` merged in as speech (no wait before them is the
+    candidate's: nobody waited for a line said to a silence)."""
+    if not lines:
+        return regions
+    spans = sorted([(r.start, r.end) for r in regions] + [(s, e) for s, e, _ in lines if e > s])
+    merged: list[list[float]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [SpeechRegion(s, e) for s, e in merged]
+
+
 def _interviewer_time(regions: list[SpeechRegion], interviewer: Sequence[tuple[float, float]]) -> float:
     """Seconds between the candidate's first and last speech taken by the interviewer's replies
     and the wait for each (as _with_interviewer merges them), where the candidate did not speak."""
@@ -733,9 +794,10 @@ THINKING_REQUEST_WORDS = 20  # enough to hold the request's sentence
 
 def took_time_asked_for(words: Sequence[dict], pause: Pause) -> bool:
     """The silence `pause` was the time to think the candidate asked for just before it ("..., let
-    me think for a second." and, maybe, the interviewer's "Sure, take your time."): the one rule
-    for the review's "as you asked" finding, its transcript mark and the long-pause counts."""
-    return pause.length <= ASKED_THINKING_MAX_S and _asked_for_time_before(words, pause.start)
+    me think for a second." and, maybe, the interviewer's "Sure, take your time.", or that grant
+    to a request left out of the words, Pause.asked): the one rule for the review's "as you
+    asked" finding, its transcript mark and the long-pause counts."""
+    return pause.length <= ASKED_THINKING_MAX_S and (pause.asked or _asked_for_time_before(words, pause.start))
 
 
 def time_asked_for_message(length: float) -> str:

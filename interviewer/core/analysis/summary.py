@@ -27,7 +27,7 @@ from interviewer.core.analysis.behavioral import STAR_CUES
 from interviewer.core.analysis.fillers import filler_rate, is_hesitation
 from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measurable
-from interviewer.core.analysis.pauses import Pause, PauseSettings
+from interviewer.core.analysis.pauses import Pause, PauseSettings, stored_pause
 from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
                                               candidate_may_ask, fillers_finding, in_one_burst, is_candidate_long_pause, is_wait_for_interviewer,
                                               pace_finding,
@@ -332,9 +332,7 @@ def candidate_long_pauses(a: dict, long_pause_s: float = LONG_PAUSE_S) -> list[d
             continue
         start = _f(p.get("start"))
         length = _f(p.get("duration", _f(p.get("end")) - start))
-        # A pause stored without "before" (older analyses) is not known to follow the interviewer.
-        before = p.get("before")
-        pause = Pause(start, start + length, str(before) if before is not None else "?")
+        pause = stored_pause(p, start, length)
         if is_candidate_long_pause(words, pause, candidate_may_ask(bool(a.get("expects_clarifying")),
                                                                    "questions_for_interviewer" in a), settings):
             out.append(p)
@@ -363,8 +361,7 @@ def _stored_pauses(a: dict) -> list[tuple[dict, Pause]]:
         if isinstance(p, dict):
             start = _f(p.get("start"))
             length = _f(p.get("duration", _f(p.get("end")) - start))
-            before = p.get("before")
-            out.append((p, Pause(start, start + length, str(before) if before is not None else "?")))
+            out.append((p, stored_pause(p, start, length)))
     return out
 
 
