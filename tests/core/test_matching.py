@@ -121,6 +121,24 @@ def test_a_keyword_shared_by_two_topics_gives_neither_a_bonus():
     assert solo.best_topic("users", topics[:1]).score == 1.3
 
 
+def test_a_keyword_the_interviewers_question_says_gives_no_bonus():
+    # "users" points at the log-size topic, but the question itself says "per user": any
+    # question about the problem may say it ("Can users turn the reminders off?").
+    topics = (ClarifyingTopic("log size", ("users", "how many"), "x"),)
+    matcher = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.3, covered=None))
+    assert matcher.best_topic("users", topics).score == 1.3
+    assert matcher.best_topic("users", topics, context="It picks a message per user.").score == 1.0
+    assert matcher.best_topic("how many users", topics, context="It picks a message per user.").score == 1.3
+
+
+def test_filled_pauses_are_not_part_of_the_question():
+    from interviewer.core.matching import without_hesitations
+    assert without_hesitations("So take is the hot path, uh, right?") == "So take is the hot path, right?"
+    assert without_hesitations("Um, how many users?") == "how many users?"
+    assert without_hesitations("is the umbrella in the summary?") == "is the umbrella in the summary?"
+    assert without_hesitations("um") == "um"
+
+
 def test_follow_up_needed_by_keywords_and_by_meaning():
     metric = FollowUp("metric", "Which metric would you optimize?", if_missing=("metric", "ctr"))
     assert follow_up_needed("I would rank by engagement", metric)
@@ -134,6 +152,17 @@ def test_follow_up_needed_by_keywords_and_by_meaning():
     matcher = Matcher(Unit(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.9))
     assert not matcher.follow_up_needed("First some design. Then it is fast.", fast)
     assert matcher.follow_up_needed("Only new users here.", fast)
+
+
+def test_a_point_the_candidate_puts_off_is_not_covered():
+    coins = FollowUp("coins", "Which coins make up the amount?", if_missing=("coins", "backtrack"))
+    assert follow_up_needed("Getting the actual coins out, I'll come back to that once the table works.", coins)
+    # "those" points back at the sentence before: it is put off too
+    assert follow_up_needed("The coins themselves matter. I'll come back to those later; first the counts.", coins)
+    assert follow_up_needed("Which coins? Good point, I'd have to think about that.", coins)
+    # a point dealt with beside another one put off stays covered
+    assert not follow_up_needed("I backtrack through the table for the coins. Ties, I'll come back to those later.", coins)
+    assert not follow_up_needed("I keep the coins in a list.", coins)
 
 
 def test_follow_up_weights_discount_a_sentence_as_close_to_the_main_question_as_to_the_follow_up():
