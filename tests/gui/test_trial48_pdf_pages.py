@@ -11,7 +11,7 @@ from interviewer.export.html_report import CSS
 from interviewer.gui import pdf
 TEN = {
     "Went well": [
-        "00:37 Talking points covered: 15 of 15.",
+        "00:37 Talking points covered: 15 of 15 points.",
         "12:38 <b>Numbers and units</b>: \"Say 2% of impressions, with a confidence-bound tile boost that became a "
         "little recollect slick.\" <i>(also in 3 more answers)</i>",
         "13:34 <b>Tradeoffs</b>: \"Streaming user features cost more infrastructure and in harder to keep consistent "
