@@ -12,7 +12,7 @@ from interviewer.core.clock import length_text, paused_text
 END_QUESTION_PAUSE = "end_question"
 
 
-def pause_text(seconds: float, why: str = "") -> str:
+def round_pause_words(seconds: float, why: str = "") -> str:
     """"Round paused for 30 s" (clock.paused_text), or ""End the round?" asked, 30 s"."""
     if why == END_QUESTION_PAUSE:
         return f"\u201cEnd the round?\u201d asked, {length_text(seconds)}"

@@ -147,7 +147,8 @@ def _no_words_broken_in_cells(document, writer) -> None:
 def _has_header_row(table) -> bool:
     """The table's first row names its columns (<th> cells: bold, the row after them not)."""
     def bold(row: int) -> bool:
-        return all(table.cellAt(row, c).firstCursorPosition().charFormat().font().bold() for c in range(table.columns()))
+        return all(table.cellAt(row, c).firstCursorPosition().charFormat().font().bold()
+                   for c in range(table.columns()))
     return table.rows() > 2 and table.columns() > 1 and bold(0) and not bold(1)
 
 

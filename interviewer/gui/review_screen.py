@@ -59,7 +59,8 @@ from interviewer.app.review_model import RoundNumbers, fmt_seconds, fmt_wpm, las
 from interviewer.core.analysis.pace import NO_PACE_SHORT_WHY, no_pace_reason
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.text_fit import text_html
-from interviewer.gui.timeline_widgets import FINDING_STYLE, FINDING_WORDS, PlannedPhase, RoundTimelinePlot, TimelineData
+from interviewer.gui.timeline_widgets import (FINDING_STYLE, FINDING_WORDS, PlannedPhase, RoundTimelinePlot,
+                                             TimelineData)
 from interviewer.export.interviewer_lines import label_of, place_lines
 from interviewer.export.report import no_words_text
 from interviewer.storage import SessionStatus
@@ -960,8 +961,8 @@ class ReviewScreen(QWidget):
         data.round_pauses = [(p.at, p.seconds, getattr(p, "why", "")) for p in getattr(s, "pauses", None) or []]
         starts = {a.id: a.answer_start or 0.0 for a in s.answers}
         for f in s.findings:  # coloured as the findings list colours them (trial 48: all red)
-            data.findings.append(((starts.get(f.answer_id, 0.0) if f.answer_id else 0.0) + (f.start or 0.0), f.message,
-                                  finding_severity(f.kind, f.start, f.end, f.details, self._missed_areas)))
+            at = (starts.get(f.answer_id, 0.0) if f.answer_id else 0.0) + (f.start or 0.0)
+            data.findings.append((at, f.message, finding_severity(f.kind, f.start, f.end, f.details, self._missed_areas)))
         return data
 
     # ------------------------------------------------------------------ clicks -> play

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPai
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from interviewer.app.labels import clock_text, into_round_text, length_of_text, length_text
-from interviewer.core.round_pauses import pause_text
+from interviewer.core.round_pauses import round_pause_words
 from interviewer.gui import theme
 
 # Findings' colours by severity (core finding_severity): theme (gui/theme.py) colour names, so
@@ -292,7 +292,8 @@ class TimelineData:
     ended_why: str = ""  # why, when the round shortened itself (core.time_left.QUESTIONS_DONE)
     # The round's pauses: (round seconds when paused, how long, why: core.engine.PauseSpan.why).
     # The round clock stood still meanwhile, so each is a moment of the round, marked and labelled
-    # "Round paused for 30 s" (the P key) or ""End the round?" asked, 30 s" (core.round_pauses.pause_text).
+    # "Round paused for 30 s" (the P key) or ""End the round?" asked, 30 s"
+    # (core.round_pauses.round_pause_words).
     round_pauses: list[tuple[float, float, str]] = field(default_factory=list)
 
 
@@ -353,7 +354,8 @@ class RoundTimelinePlot(QWidget):
         self.setAccessibleDescription(
             f"{length_text(d.total)} round{ended}: {len(d.actual)} parts, {len(d.asks)} questions asked, "
             f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
-            f"{len(d.findings)} findings{f' ({kinds})' if kinds else ''}.{paused} Left and Right move through the answers; Enter plays from there.")
+            f"{len(d.findings)} findings{f' ({kinds})' if kinds else ''}.{paused} "
+            "Left and Right move through the answers; Enter plays from there.")
 
     def set_findings(self, findings: list[tuple[float, str, str]]) -> None:
         """The findings again, coloured anew (their severity changes once the talking points are matched)."""
@@ -363,8 +365,8 @@ class RoundTimelinePlot(QWidget):
 
     @staticmethod
     def round_pause_text(at: float, seconds: float, why: str = "") -> str:
-        """"Round paused for 30 s at 04:16" (core.round_pauses.pause_text, as the transcript says it)."""
-        return f"{pause_text(seconds, why)} at {clock_text(at)}"
+        """"Round paused for 30 s at 04:16" (core.round_pauses.round_pause_words, as the transcript says it)."""
+        return f"{round_pause_words(seconds, why)} at {clock_text(at)}"
 
     def round_pause_labels(self, metrics) -> list[tuple[QRectF, str]]:
         """Where each pause's label goes on the Answers row, and its text: after its dotted line,
@@ -373,7 +375,7 @@ class RoundTimelinePlot(QWidget):
         Round paused for 30 s" read as one run (trial 48)."""
         r = self._plot_rect()
         rr = self._row(3)
-        xs = sorted((self._x(at), pause_text(seconds, why)) for at, seconds, why in self.data.round_pauses)
+        xs = sorted((self._x(at), round_pause_words(seconds, why)) for at, seconds, why in self.data.round_pauses)
         gap = label_gap(metrics)
         placed = []
         for i, (x, text) in enumerate(xs):

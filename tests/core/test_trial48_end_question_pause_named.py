@@ -4,7 +4,7 @@ pause now keeps why the round stood still, and says so: ""End the round?" asked,
 from test_round_controller import step
 from test_round_turns import at_feed_question
 
-from interviewer.core.round_pauses import END_QUESTION_PAUSE, pause_text
+from interviewer.core.round_pauses import END_QUESTION_PAUSE, round_pause_words
 
 
 def test_the_candidates_pause_and_the_end_questions_are_told_apart(tmp_path):
@@ -27,6 +27,6 @@ def test_the_candidates_pause_and_the_end_questions_are_told_apart(tmp_path):
 
 
 def test_each_pause_is_said_as_what_it_was():
-    assert pause_text(16.0) == "Round paused for 16 s"
-    said = pause_text(30.0, END_QUESTION_PAUSE)
+    assert round_pause_words(16.0) == "Round paused for 16 s"
+    said = round_pause_words(30.0, END_QUESTION_PAUSE)
     assert "End the round?" in said and "30 s" in said and "paused" not in said.lower()
