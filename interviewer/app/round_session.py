@@ -555,7 +555,8 @@ class RoundSession:
         if self.store is None or self.session_id is None or not self.engine.timeline.pauses:
             return
         pause = self.engine.timeline.pauses[-1]
-        self._write(lambda: self.store.add_pause(self.session_id, pause.at, pause.seconds), "Saving a pause")
+        self._write(lambda: self.store.add_pause(self.session_id, pause.at, pause.seconds, pause.why),
+                    "Saving a pause")
 
     def _transcript_ready(self, update: TranscriptReady) -> None:
         state = self.answers.setdefault(update.answer, AnswerState(update.answer))

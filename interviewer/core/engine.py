@@ -201,6 +201,7 @@ class AskSpan:
 class PauseSpan:
     at: float  # round seconds when the round was paused (round time stands still during a pause)
     seconds: float  # how long it was paused, on the clock
+    why: str = ""  # "" the candidate paused it; round_pauses.END_QUESTION_PAUSE: the End question stood open
 
 
 @dataclass
@@ -518,6 +519,7 @@ class RoundEngine:
         self._start: float | None = None
         self._stopped_at: float | None = None
         self._paused_at: float | None = None  # clock time the current pause began
+        self._pause_why = ""  # PauseSpan.why of the current pause
         self._paused_total = 0.0  # clock seconds spent paused before the current pause
         self._schedule: list[Event] = []  # due events, sorted by (at, kind)
         self._phase_bounds = self._plan_phases()  # current bounds: moving on early shifts later phases
@@ -719,11 +721,13 @@ class RoundEngine:
     def paused(self) -> bool:
         return self._paused_at is not None
 
-    def pause(self) -> bool:
-        """Stop the round and phase clocks (a doorbell). False if not running or already paused."""
+    def pause(self, why: str = "") -> bool:
+        """Stop the round and phase clocks (a doorbell). False if not running or already paused.
+        `why`: PauseSpan.why, kept with the pause."""
         if self.state != RoundState.RUNNING or self._paused_at is not None:
             return False
         self._paused_at = self.clock.now()
+        self._pause_why = why
         return True
 
     def resume(self) -> bool:
@@ -734,7 +738,7 @@ class RoundEngine:
         seconds = self.clock.now() - self._paused_at
         self._paused_total += seconds
         self._paused_at = None
-        self.timeline.pauses.append(PauseSpan(at, seconds))
+        self.timeline.pauses.append(PauseSpan(at, seconds, self._pause_why))
         return True
 
     @property

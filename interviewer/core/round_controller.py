@@ -61,6 +61,7 @@ from interviewer.core.candidate_questions import (FLOOR_BACK, CandidateQuestionR
                                                   wants_to_know)
 from interviewer.core.interviewer_answers import InterviewerAnswers
 from interviewer.core.clarifying_turns import ClarifyingTurns
+from interviewer.core.round_pauses import END_QUESTION_PAUSE
 from interviewer.core.control_questions import REPLY_WITHIN_S, is_control_question, without_control_replies
 from interviewer.core.conversation_cues import (
     adds_to_answer, asks_to_talk, declines_to_ask, greets, only_asks_for_time, only_hands_back, only_opens,
@@ -616,15 +617,15 @@ class RoundController(SilenceRules, ClarifyingTurns):
             return not any(a.heard_speech for a in here)
         return opening
 
-    def pause(self) -> bool:
+    def pause(self, why: str = "") -> bool:
         """Pause the round (a doorbell): the clocks stop, the recording stops, the interviewer
-        stops mid-sentence and says it again after `resume()`."""
+        stops mid-sentence and says it again after `resume()`. `why`: PauseSpan.why."""
         if self.paused or self.finished:
             return False
         # A line that ended just before the key (its on_done still queued) was said: it must
         # not be said and logged again after resume (new-user trial: a part's prompt twice).
         self._drain_inbox()
-        if not self.engine.pause():
+        if not self.engine.pause(why):
             return False
         self.paused = True
         if self._answer is not None:
@@ -731,7 +732,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         question became "Slow start"). A round paused already stays as the candidate left it."""
         speaking, answer = self._speaking, self._answer
         self._question_open = True
-        self._paused_by_question = self.pause()
+        self._paused_by_question = self.pause(END_QUESTION_PAUSE)
         # The answer the question's pause ended: ended by the key the user then confirms (N, End).
         self._answer_paused_by_question = answer if self._paused_by_question else None
         # The line the pause cut off: said again on Keep going; on a Yes it was never finished.

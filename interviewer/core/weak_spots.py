@@ -607,10 +607,18 @@ AREAS_MEANING = ("A topic area is not a talking point: it groups the talking poi
                  "on one subject, and counts as covered when at least half of what measured it was.")
 
 
-def count_text(n: int | float, total: int) -> str:
-    """"6 of 9", "0.5 of 2": the count of a round's summary, after the heading that names what it
-    counts (AREAS_HEADING, POINTS_HEADING), the same in the review, Home and every export."""
-    return f"{n:g} of {total}" if isinstance(n, float) else f"{n} of {total}"
+# What each count counts, said after it too: Home's "Topic areas covered: 13 of 15" beside the
+# review's "Talking points covered: 15 of 15" read as two "of 15" of one thing (trial 48).
+AREAS_UNIT = "area"
+POINTS_UNIT = "point"
+
+
+def count_text(n: int | float, total: int, unit: str = "") -> str:
+    """"6 of 9 areas", "0.5 of 2 points", "1 of 1 area": the count of a round's summary, after the
+    heading that names what it counts (AREAS_HEADING, POINTS_HEADING), the same in the review,
+    Home and every export. `unit`: singular."""
+    count = f"{n:g} of {total}" if isinstance(n, float) else f"{n} of {total}"
+    return f"{count} {unit}{'s' if total != 1 else ''}" if unit else count
 
 
 def points_count_text(covered: int, total: int, questions: int, ended_early: bool = False,
@@ -624,7 +632,7 @@ def points_count_text(covered: int, total: int, questions: int, ended_early: boo
              if ended_early else "")
     unknown = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in zip(not_known, ("question", "follow-up")) if n]
     said = (f"; {' and '.join(unknown)} not answered (you said you didn't know)" if unknown else "")
-    return f"{POINTS_HEADING}: {count_text(covered, total)}{scope}{said}."
+    return f"{POINTS_HEADING}: {count_text(covered, total, POINTS_UNIT)}{scope}{said}."
 
 
 # A round too short to count for the plan, in place of its areas' count and missed ones.
@@ -639,7 +647,7 @@ def content_text(content: RoundContent, named: int | None = None, heading: bool 
     is (AREAS_MEANING), as there the talking points' count is shown too."""
     if content.too_short:
         return ("Topic areas: " if heading else "") + TOO_SHORT_TO_COUNT
-    text = (f"{AREAS_HEADING}: " if heading else "") + count_text(content.covered_count, content.measured)
+    text = (f"{AREAS_HEADING}: " if heading else "") + count_text(content.covered_count, content.measured, AREAS_UNIT)
     if content.ended_early:
         # Beside the count: "5 of 5" after 3 of 45 minutes read as full marks (trial 23).
         text += ", in a round ended early"

@@ -12,7 +12,7 @@ import copy
 from dataclasses import dataclass, field, is_dataclass, replace
 from typing import Any
 
-from interviewer.core.clock import paused_text
+from interviewer.core.round_pauses import round_pause_words
 from interviewer.core.extra_questions import OFFER_LABEL, OFFER_LINE_KIND
 from interviewer.core.ask_labels import is_own_ask, line_label
 from interviewer.core.weak_spots import (
@@ -36,7 +36,8 @@ UNANSWERED_FOLLOW_UP_KINDS = frozenset({SKIPPED_FOLLOW_UP, ROUND_ENDED_FOLLOW_UP
 # the review alike (the live view showed the nudge only in its banner, the review as a line).
 TRANSCRIPT_LINE_KINDS = frozenset({"nudge", "phase_warning", "round_warning"})
 # A pause of the round (the P key), shown where it happened as a line of no one's, with no label:
-# "[04:16] Round paused for 30 s" (core.clock.paused_text). It was shown nowhere (trial 46).
+# "[04:16] Round paused for 30 s" (core.round_pauses.round_pause_words; the End question's time open:
+# ""End the round?" asked, 30 s"). It was shown nowhere (trial 46).
 ROUND_PAUSE_KIND = "round_pause"
 # Live, the time warnings also show in the banner above the transcript: the clock matters now.
 BANNER_KINDS = frozenset({"phase_warning", "round_warning"})
@@ -84,7 +85,8 @@ def lines_to_show(session: Any, shown: set[int] | None = None) -> list:
     """The stored lines that no answer's heading and no clarifying reply already shows, in order.
     `shown`: the ids of the parts the view shows (None: all)."""
     # The round's pauses first: one at the moment a line was said goes before it ("Welcome back").
-    pauses = [_PauseLine(p.at, ROUND_PAUSE_KIND, paused_text(p.seconds)) for p in getattr(session, "pauses", None) or []]
+    pauses = [_PauseLine(p.at, ROUND_PAUSE_KIND, round_pause_words(p.seconds, getattr(p, "why", "")))
+              for p in getattr(session, "pauses", None) or []]
     left = sorted([*pauses, *(getattr(session, "lines", None) or [])], key=lambda line: line.said_at)
 
     def consume(text: str, kinds, at: float | None) -> None:

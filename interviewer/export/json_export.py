@@ -43,7 +43,7 @@ def session_to_dict(session: Session, audio: dict[str, dict] | None = None, scri
                        for d in session.debrief]
     data["findings"] = [_shallow(f) for f in session.findings]
     data["lines"] = [_shallow(line) for line in session.lines]  # everything the interviewer said
-    data["pauses"] = [_shallow(p) for p in getattr(session, "pauses", None) or []]  # the P key's
+    data["pauses"] = [_shallow(p) for p in getattr(session, "pauses", None) or []]  # the P key's, and the End question's (why)
     # The numbers the review and the other exports show (answers joined from their parts).
     data["numbers"] = dataclasses.asdict(round_summary(
         session, script, coverage_matcher(text_encoder) if script is not None else None))

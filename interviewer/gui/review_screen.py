@@ -59,7 +59,8 @@ from interviewer.app.review_model import RoundNumbers, fmt_seconds, fmt_wpm, las
 from interviewer.core.analysis.pace import NO_PACE_SHORT_WHY, no_pace_reason
 from interviewer.gui.task_progress import TaskProgress
 from interviewer.gui.text_fit import text_html
-from interviewer.gui.timeline_widgets import PlannedPhase, RoundTimelinePlot, TimelineData
+from interviewer.gui.timeline_widgets import (FINDING_STYLE, FINDING_WORDS, PlannedPhase, RoundTimelinePlot,
+                                             TimelineData)
 from interviewer.export.interviewer_lines import label_of, place_lines
 from interviewer.export.report import no_words_text
 from interviewer.storage import SessionStatus
@@ -70,9 +71,6 @@ PAUSE_STYLE = "color:#3f4650; background:#e6e8eb; border-radius:2px;"  # 8.6:1, 
 # Repetitions, cut-off words and restarts: underlined on their own highlight (its own text
 # colour, so it reads the same in a light or a dark theme), apart from the fillers' one.
 DISFLUENCY_STYLE = "background:#dce8fa; color:#163c73; text-decoration:underline; border-radius:2px;"
-# Findings' colours by severity: theme (gui/theme.py) colour names, so they read in both themes.
-FINDING_STYLE = {"problem": "problem_text", "good": "good_text", "note": "note_text"}
-FINDING_WORDS = {"problem": "to work on", "good": "went well", "note": "for information"}
 
 
 class _Transcript(QTextBrowser):
@@ -960,10 +958,11 @@ class ReviewScreen(QWidget):
                 data.answers.append((base, answer.answer_end or base, answer.question_text))
             data.fillers.extend(base + float(f["start"]) for f in a.get("fillers") or [])
             data.pauses.extend((base + float(p["start"]), base + float(p["end"])) for p in a.get("pauses") or [])
-        data.round_pauses = [(p.at, p.seconds) for p in getattr(s, "pauses", None) or []]
+        data.round_pauses = [(p.at, p.seconds, getattr(p, "why", "")) for p in getattr(s, "pauses", None) or []]
         starts = {a.id: a.answer_start or 0.0 for a in s.answers}
-        for f in s.findings:
-            data.findings.append(((starts.get(f.answer_id, 0.0) if f.answer_id else 0.0) + (f.start or 0.0), f.message))
+        for f in s.findings:  # coloured as the findings list colours them (trial 48: all red)
+            at = (starts.get(f.answer_id, 0.0) if f.answer_id else 0.0) + (f.start or 0.0)
+            data.findings.append((at, f.message, finding_severity(f.kind, f.start, f.end, f.details, self._missed_areas)))
         return data
 
     # ------------------------------------------------------------------ clicks -> play
@@ -1021,6 +1020,7 @@ class ReviewScreen(QWidget):
         if self.session is not None and tuple(missed_areas) != self._missed_areas:
             self._missed_areas = tuple(missed_areas)
             self._fill_findings()
+            self.timeline.set_findings(self._timeline_data(self._script).findings)
 
     def show_matched_depth(self, depth: dict) -> None:
         """The depth counts once the talking points are matched (a covered point counts for its

@@ -10,8 +10,13 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QMouseEvent, QPai
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from interviewer.app.labels import clock_text, into_round_text, length_of_text, length_text
-from interviewer.core.clock import paused_text
+from interviewer.core.round_pauses import round_pause_words
 from interviewer.gui import theme
+
+# Findings' colours by severity (core finding_severity): theme (gui/theme.py) colour names, so
+# they read in both themes; the review's findings list and the timeline's Findings row alike.
+FINDING_STYLE = {"problem": "problem_text", "good": "good_text", "note": "note_text"}
+FINDING_WORDS = {"problem": "to work on", "good": "went well", "note": "for information"}
 
 
 def phase_color(index: int) -> QColor:
@@ -280,14 +285,16 @@ class TimelineData:
     answers: list[tuple[float, float, str]] = field(default_factory=list)  # (start, end, label)
     fillers: list[float] = field(default_factory=list)
     pauses: list[tuple[float, float]] = field(default_factory=list)
-    findings: list[tuple[float, str]] = field(default_factory=list)
+    findings: list[tuple[float, str, str]] = field(default_factory=list)  # (time, message, severity)
     # Where a round that stopped well before its plan ended: past it the rows are greyed and
     # marked, so a 4-minute round is not read as one that ran its planned 45 (None: it ran).
     ended: float | None = None
     ended_why: str = ""  # why, when the round shortened itself (core.time_left.QUESTIONS_DONE)
-    # The round's pauses (the P key): (round seconds when paused, how long). The round clock stood
-    # still meanwhile, so each is a moment of the round, marked and labelled "Round paused for 30 s".
-    round_pauses: list[tuple[float, float]] = field(default_factory=list)
+    # The round's pauses: (round seconds when paused, how long, why: core.engine.PauseSpan.why).
+    # The round clock stood still meanwhile, so each is a moment of the round, marked and labelled
+    # "Round paused for 30 s" (the P key) or ""End the round?" asked, 30 s"
+    # (core.round_pauses.round_pause_words).
+    round_pauses: list[tuple[float, float, str]] = field(default_factory=list)
 
 
 class RoundTimelinePlot(QWidget):
@@ -306,7 +313,9 @@ class RoundTimelinePlot(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # sizeHint's height
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Round timeline")
-        self.setToolTip("Click, or use Left/Right and Enter, to play from a moment.")
+        self.setToolTip("Click, or use Left/Right and Enter, to play from a moment.\n"
+                        "Findings are coloured as in the findings list: to work on, went well, for information; "
+                        "point at one to read it.")
         self._describe()
 
     def _label_font(self) -> QFont:
@@ -339,16 +348,52 @@ class RoundTimelinePlot(QWidget):
         d = self.data
         ended = (f", ended {into_round_text(d.ended)}" + (f", {d.ended_why}" if d.ended_why else "")
                  if d.ended is not None else "")
-        paused = "".join(f" {self.round_pause_text(at, seconds)}." for at, seconds in d.round_pauses)
+        paused = "".join(f" {self.round_pause_text(*pause)}." for pause in d.round_pauses)
+        kinds = ", ".join(f"{n} {FINDING_WORDS[kind]}" for kind in FINDING_WORDS
+                          if (n := sum(f[2] == kind for f in d.findings)))
         self.setAccessibleDescription(
             f"{length_text(d.total)} round{ended}: {len(d.actual)} parts, {len(d.asks)} questions asked, "
             f"{len(d.answers)} answers, {len(d.fillers)} fillers, {len(d.pauses)} long pauses, "
-            f"{len(d.findings)} findings.{paused} Left and Right move through the answers; Enter plays from there.")
+            f"{len(d.findings)} findings{f' ({kinds})' if kinds else ''}.{paused} "
+            "Left and Right move through the answers; Enter plays from there.")
+
+    def set_findings(self, findings: list[tuple[float, str, str]]) -> None:
+        """The findings again, coloured anew (their severity changes once the talking points are matched)."""
+        self.data.findings = list(findings)
+        self._describe()
+        self.update()
 
     @staticmethod
-    def round_pause_text(at: float, seconds: float) -> str:
-        """"Round paused for 30 s at 04:16" (core.clock.paused_text, as the transcript says it)."""
-        return f"{paused_text(seconds)} at {clock_text(at)}"
+    def round_pause_text(at: float, seconds: float, why: str = "") -> str:
+        """"Round paused for 30 s at 04:16" (core.round_pauses.round_pause_words, as the transcript says it)."""
+        return f"{round_pause_words(seconds, why)} at {clock_text(at)}"
+
+    def round_pause_labels(self, metrics) -> list[tuple[QRectF, str]]:
+        """Where each pause's label goes on the Answers row, and its text: after its dotted line,
+        up to the next pause's line (or the plot's end), elided to fit, or left out when too
+        little of it would show (its tooltip says it). Never over another: "Round paused for 16
+        Round paused for 30 s" read as one run (trial 48)."""
+        r = self._plot_rect()
+        rr = self._row(3)
+        xs = sorted((self._x(at), round_pause_words(seconds, why)) for at, seconds, why in self.data.round_pauses)
+        gap = label_gap(metrics)
+        placed = []
+        for i, (x, text) in enumerate(xs):
+            end = min([r.right()] + [nx - gap for nx, _ in xs[i + 1:] if nx > x])
+            room = end - (x + 4) - 6  # the box pads the text by 3 px each side
+            label = shown_name(metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(max(room, 0))), text)
+            if label:
+                placed.append((QRectF(x + 4, rr.top(), metrics.horizontalAdvance(label) + 6, rr.height()), label))
+        return placed
+
+    def finding_tip(self, pos: QPointF) -> str:
+        """The findings under `pos` on the Findings row: "To work on, 09:30: ...", one a line."""
+        rr = self._row(5)
+        if not rr.top() - 2 <= pos.y() <= rr.bottom() + 2:
+            return ""
+        near = [f"{FINDING_WORDS.get(kind, kind).capitalize()}, {clock_text(at)}: {message}"
+                for at, message, kind in self.data.findings if abs(self._x(at) - pos.x()) <= FINDING_DOT_R + 1]
+        return "\n".join(near[:6] + ([f"and {len(near) - 6} more"] if len(near) > 6 else []))
 
     def segment_tip(self, pos: QPointF) -> str:
         """The full name and times of the Plan or Parts segment at `pos` when its label does not
@@ -377,13 +422,14 @@ class RoundTimelinePlot(QWidget):
 
     def round_pause_tip(self, x: float) -> str:
         """The pause of the round marked within a few pixels of `x`, in words, or ""."""
-        near = [(abs(self._x(at) - x), at, seconds) for at, seconds in self.data.round_pauses
+        near = [(abs(self._x(at) - x), at, seconds, why) for at, seconds, why in self.data.round_pauses
                 if abs(self._x(at) - x) <= 5]
         return self.round_pause_text(*min(near)[1:]) if near else ""
 
     def event(self, event) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.ToolTip:
-            tip = self.round_pause_tip(event.pos().x()) or self.segment_tip(QPointF(event.pos()))
+            pos = QPointF(event.pos())
+            tip = self.finding_tip(pos) or self.round_pause_tip(pos.x()) or self.segment_tip(pos)
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self)
                 return True
@@ -479,10 +525,13 @@ class RoundTimelinePlot(QWidget):
         for at in self.data.fillers:
             p.drawLine(QPointF(self._x(at), rr.top()), QPointF(self._x(at), rr.bottom()))
         rr = row(5)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(t.color("cursor"))
-        for at, _message in self.data.findings:
-            p.drawEllipse(QPointF(self._x(at), rr.center().y()), 4, 4)
+        # Coloured by kind, as the findings list is (its legend names the colours); every dot was
+        # red, the went-well ones too (trial 48). To work on drawn last, on top.
+        p.setPen(QPen(t.color("surface"), 1))
+        order = {kind: i for i, kind in enumerate(reversed(FINDING_STYLE))}
+        for at, _message, kind in sorted(self.data.findings, key=lambda f: order.get(f[2], -1)):
+            p.setBrush(t.color(FINDING_STYLE.get(kind, "text")))
+            p.drawEllipse(QPointF(self._x(at), rr.center().y()), FINDING_DOT_R, FINDING_DOT_R)
         if self.data.ended is not None:  # the rest of the plan, never reached
             x = self._x(self.data.ended)
             first = max(1, skipped)
@@ -495,13 +544,12 @@ class RoundTimelinePlot(QWidget):
             p.fillRect(box.intersected(r), t.color("surface"))
             p.setPen(t.color("text"))
             p.drawText(box.adjusted(3, 0, 0, 0).intersected(r), Qt.AlignmentFlag.AlignVCenter, label)
-        for at, seconds in self.data.round_pauses:  # a dotted line through the rows, labelled
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for at, _seconds, _why in self.data.round_pauses:  # a dotted line through the rows
             x = self._x(at)
             p.setPen(QPen(t.color("text_muted"), 1.5, Qt.PenStyle.DotLine))
             p.drawLine(QPointF(x, row(max(1, skipped)).top()), QPointF(x, r.bottom()))
-            label = p.fontMetrics().elidedText(paused_text(seconds), Qt.TextElideMode.ElideRight,
-                                               int(max(r.right() - x - 8, 0)))
-            box = QRectF(x + 4, row(3).top(), p.fontMetrics().horizontalAdvance(label) + 6, row(3).height())
+        for box, label in self.round_pause_labels(p.fontMetrics()):  # labelled, none over another
             p.fillRect(box.intersected(r), t.color("surface"))
             p.setPen(t.color("text"))
             p.drawText(box.adjusted(3, 0, 0, 0).intersected(r), Qt.AlignmentFlag.AlignVCenter, label)
@@ -523,6 +571,9 @@ class RoundTimelinePlot(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         p.end()
+
+
+FINDING_DOT_R = 4  # px: a finding's dot on the timeline
 
 
 def _axis_step(total: float) -> float:

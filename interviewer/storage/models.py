@@ -118,6 +118,7 @@ class PhaseRecord:
 class Pause:
     at: float  # round seconds when the round was paused
     seconds: float  # how long it stayed paused
+    why: str = ""  # core.engine.PauseSpan.why: "" the candidate paused it (P), or the End question stood open
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,15 @@ def _v11_analysis_version_and_audio_setup(db: sqlite3.Connection) -> None:
         db.execute(sql)
 
 
+def _v12_pause_why(db: sqlite3.Connection) -> None:
+    """Trial 48: the time the app's "End the round?" question stood open was kept as a pause of
+    the round and shown as "Round paused for 30 s", as if the candidate had taken it. A pause
+    now keeps why the clock stood still (storage.models.Pause.why): '' the candidate paused it
+    (P, Pause round: every pause stored before, as it cannot be told apart now), or
+    core.round_pauses.END_QUESTION_PAUSE."""
+    db.execute("ALTER TABLE pauses ADD COLUMN why TEXT NOT NULL DEFAULT ''")
+
+
 # Index i holds the migration from version i to version i + 1.
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
@@ -216,6 +225,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v9_round_areas_recomputed,
     _v10_round_script_text,
     _v11_analysis_version_and_audio_setup,
+    _v12_pause_why,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
@@ -236,6 +246,7 @@ TABLES_OF_VERSION = {
     9: OUR_TABLES,
     10: OUR_TABLES,
     11: OUR_TABLES,
+    12: OUR_TABLES,
 }
 
 

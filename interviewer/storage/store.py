@@ -395,14 +395,16 @@ class Store:
             db.execute("UPDATE answers SET round_offset_start = ?, round_offset_end = ? WHERE id = ?",
                        (start, end, answer_id))
 
-    def add_pause(self, session_id: int, at: float, seconds: float) -> None:
-        """The round was paused at `at` (round seconds) for `seconds`; left out of every measure."""
+    def add_pause(self, session_id: int, at: float, seconds: float, why: str = "") -> None:
+        """The round was paused at `at` (round seconds) for `seconds`; left out of every measure.
+        `why`: Pause.why."""
         with self._write("Saving a pause") as db:
-            db.execute("INSERT INTO pauses (session_id, at, seconds) VALUES (?, ?, ?)", (session_id, at, seconds))
+            db.execute("INSERT INTO pauses (session_id, at, seconds, why) VALUES (?, ?, ?, ?)",
+                       (session_id, at, seconds, why))
 
     def pauses(self, session_id: int) -> list[Pause]:
-        return [Pause(r["at"], r["seconds"])
-                for r in self._read("SELECT at, seconds FROM pauses WHERE session_id = ? ORDER BY at, id",
+        return [Pause(r["at"], r["seconds"], r["why"])
+                for r in self._read("SELECT at, seconds, why FROM pauses WHERE session_id = ? ORDER BY at, id",
                                     (session_id,))]
 
     def add_clarification(self, answer_id: int, asked_at: float, question: str, topic: str | None,

@@ -26,13 +26,13 @@ def test_asking_clarifying_questions_counts_under_the_scripts_clarifying_area():
 
 
 def test_the_count_says_what_it_counts_and_that_the_round_ended_early():
-    # Named before its count, as the talking points' is (trial 33 #16): "Topic areas covered: 5 of 5"
-    # beside "Talking points covered: 4 of 4"; what measured a missed area is said after it.
+    # Named before its count, as the talking points' is (trial 33 #16): "Topic areas covered: 5 of 5 areas"
+    # beside "Talking points covered: 4 of 4 points"; what measured a missed area is said after it.
     assert AREAS_HEADING == "Topic areas covered"
     five = tuple(f"area {i}" for i in range(5))
     text = content_text(RoundContent(five, (), unanswered=2, ended_early=True))
-    assert text == (f"{AREAS_HEADING}: 5 of 5, in a round ended early; 2 questions were not reached "
+    assert text == (f"{AREAS_HEADING}: 5 of 5 areas, in a round ended early; 2 questions were not reached "
                     "and are not counted"), text
-    assert content_text(RoundContent(five, ())) == f"{AREAS_HEADING}: 5 of 5"  # a full round: the count alone
+    assert content_text(RoundContent(five, ())) == f"{AREAS_HEADING}: 5 of 5 areas"  # a full round: the count alone
     line = areas_line({"testing": AreaResult("testing", 1, 1.0)}, ended_early=True)
-    assert line.startswith(f"{AREAS_HEADING}: 1 of 1, in a round ended early"), line
+    assert line.startswith(f"{AREAS_HEADING}: 1 of 1 area, in a round ended early"), line

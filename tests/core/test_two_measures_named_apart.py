@@ -10,10 +10,10 @@ from interviewer.export.report import round_facts
 
 def test_topic_areas_say_they_are_about_the_answers():
     content = RoundContent(("algorithm design", "complexity analysis"), ("edge cases",))
-    assert content_text(content) == "Topic areas covered: 2 of 3. Missed: Edge cases"
+    assert content_text(content) == "Topic areas covered: 2 of 3 areas. Missed: Edge cases"
     areas = merge([AreaResult("edge cases", 2, 0.5), AreaResult("edge cases", 2, 1, "signal")])
     assert content_text(round_content(areas), heading=False, why=areas) == (
-        "0 of 1. Missed: Edge cases (1 of 2 questions that called for it, but talking points: 0.5 of 2 covered). " + AREAS_MEANING)
+        "0 of 1 area. Missed: Edge cases (1 of 2 questions that called for it, but talking points: 0.5 of 2 covered). " + AREAS_MEANING)
 
 
 def test_clarifying_topics_are_named_as_not_asked_about():

@@ -46,13 +46,13 @@ def test_home_names_topic_areas_as_progress_counts_them(qtbot, isolated_dirs, sc
     assert missed == ["Evaluation metrics", MONITORING.capitalize()]
 
     card = next(t for t in _texts(home.round_list) if t.startswith(SCRIPT.title))
-    assert f"Topic areas covered: {covered} of {measured}. Missed: {', '.join(missed)}" in card
+    assert f"Topic areas covered: {covered} of {measured} areas. Missed: {', '.join(missed)}" in card
     newest, middle = _texts(home.recent_list)[:2]
-    assert f"Topic areas covered: {covered} of {measured}" in newest
+    assert f"Topic areas covered: {covered} of {measured} areas" in newest
     # the round that monitored, and named no metric
-    assert "Topic areas covered: 7 of 8. Missed: Evaluation metrics" in middle
+    assert "Topic areas covered: 7 of 8 areas. Missed: Evaluation metrics" in middle
     home.select_script(SCRIPT.id)
-    assert f"Topic areas covered: {covered} of {measured}. Missed:" in home.details.toPlainText()
+    assert f"Topic areas covered: {covered} of {measured} areas. Missed:" in home.details.toPlainText()
 
     # What to practise next: the weakest areas, with Progress's own counts, weakest first.
     weak = home.weak_spots_label.text()

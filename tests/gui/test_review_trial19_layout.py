@@ -41,7 +41,7 @@ def _trial_review(qtbot, script_dirs, tmp_path, size):
     review.show_session(session)
     review.coverage.set_coverage([_question(n) for n in range(4)],
                                  [GroupCoverage("Requirements", 3, 1, 1, 1), GroupCoverage("Design", 9, 3, 3, 3)],
-                                 "Topic areas covered: 11 of 14 (1 question not reached, not "
+                                 "Topic areas covered: 11 of 14 areas (1 question not reached, not "
                                  "counted). Missed: Evaluation metrics (talking points: 2 of 2 covered, but heard "
                                  "in 1 of 5 questions that called for it); Tradeoffs")
     review.tabs.setCurrentWidget(review.table)

@@ -91,7 +91,7 @@ def test_one_round_topic_areas_agree_in_review_home_progress_and_plan(qtbot, iso
     signal = next(p for p in stored.areas["quantified results"].parts if p.source == "signal")
     assert (signal.covered, signal.measured) == (1, 2)  # the review's "Quantified results 1/2"
     assert "quantified results" in content.missed  # the talking point about results was missed
-    counts = f"{content.covered_count} of {content.measured}. Missed:"
+    counts = f"{content.covered_count} of {content.measured} areas. Missed:"
 
     window, _, _ = make_window(qtbot, script_dirs, data, FakeClock())
     qtbot.waitUntil(lambda: any("Topic areas covered:" in window.home.recent_list.item(i).text()

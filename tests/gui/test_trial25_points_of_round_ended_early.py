@@ -46,10 +46,10 @@ def test_points_of_a_round_ended_early_are_a_note_not_praise(qapp, isolated_dirs
     went_well, _ = ten_seconds(session, coverage)
     assert TALKING_POINTS not in [h.label for h in went_well.items]
     assert [h.text for h in went_well.notes] == [
-        "Talking points covered: 5 of 6, in the 2 questions reached (ended early)."]
+        "Talking points covered: 5 of 6 points, in the 2 questions reached (ended early)."]
     # A round that ran its course still lists it under Went well, as before.
     kept, _ = ten_seconds(finished, coverage)
-    assert kept.items[0].text == "Talking points covered: 5 of 6." and not kept.notes
+    assert kept.items[0].text == "Talking points covered: 5 of 6 points." and not kept.notes
 
     line = highlight_line(went_well.notes[0])
     review = TenSecondSummary()
@@ -68,4 +68,4 @@ def test_a_round_ended_early_with_few_points_covered_still_says_its_count():
     went_well, _ = ten_seconds(session, _coverage((MISSED, COVERED), ())[:1])
     assert not went_well.items
     assert [h.text for h in went_well.notes] == [
-        "Talking points covered: 1 of 2, in the 1 question reached (ended early)."]
+        "Talking points covered: 1 of 2 points, in the 1 question reached (ended early)."]

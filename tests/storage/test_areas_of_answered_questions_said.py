@@ -28,5 +28,5 @@ def test_a_missed_area_with_one_measure_met_says_which_was_not():
     "missed" read as a contradiction: the measure that was not met is named after a "but"."""
     areas = merge([AreaResult("edge cases", 1, 1.0), AreaResult("edge cases", 1, 0, "signal")])
     assert content_text(round_content(areas), heading=False, why=areas) == (
-        "0 of 1. Missed: Edge cases (talking points: 1 of 1 covered, but an edge case or failure mode was not heard in the 1 "
+        "0 of 1 area. Missed: Edge cases (talking points: 1 of 1 covered, but an edge case or failure mode was not heard in the 1 "
         "question that called for it). " + AREAS_MEANING)

@@ -208,3 +208,18 @@ def test_version_10_rounds_are_of_an_unknown_analysis_version_and_audio_setup(tm
         new = store.get_session(sid)
         assert (new.analysis_version, new.audio_setup) == (ANALYSIS_VERSION, HEADPHONES)
         assert store.get_session(1).analysis_version == ANALYSIS_VERSION
+
+
+def test_version_11_pauses_arrive_as_the_candidates_own(tmp_path):
+    """Trial 48: a pause now keeps why the round stood still; every pause stored before was kept
+    alike and reads as the candidate's (P), and a new one keeps its why."""
+    from interviewer.core.round_pauses import END_QUESTION_PAUSE
+    from interviewer.storage import Pause
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    build_database(data_dir / DB_NAME, 11)
+    with Store.open(data_dir) as store:
+        assert store.pauses(1) == [Pause(120.0, 45.5, "")]
+        store.add_pause(1, 400.0, 30.0, END_QUESTION_PAUSE)
+        assert store.pauses(1)[-1] == Pause(400.0, 30.0, END_QUESTION_PAUSE)

@@ -1,5 +1,5 @@
 """Trial 41: round 1 had three extra questions. Since 589eff2b the review and the exports count
-all three ("Topic areas covered: 8 of 13; 2 questions were skipped with Next"), but Home and
+all three ("Topic areas covered: 8 of 13 areas; 2 questions were skipped with Next"), but Home and
 Progress kept the areas stored at the round's end, matched with its last extra alone ("7 of 10; 1
 question was skipped"): stored areas are matched again only when they were stored under an older
 rule (core.weak_spots.POINT_AREAS_RULE), and the rule had not changed. Areas stored under rule 3

@@ -22,7 +22,7 @@ def _coverage(*statuses):
 
 def test_talking_points_covered_come_first_in_went_well():
     good, _ = ten_seconds(_session(), _coverage(COVERED, COVERED))
-    assert [h.text for h in good.items] == ["Talking points covered: 2 of 2.",
+    assert [h.text for h in good.items] == ["Talking points covered: 2 of 2 points.",
                                             "1 filler word in this answer."]
     assert good.items[0].answer_id == 13 and good.items[0].round_time == 12.0
     # Under half covered is no strength; before the points are matched, nothing changes.
@@ -35,4 +35,4 @@ def test_half_the_points_covered_is_not_listed_as_went_well():
     assert [h.label for h in ten_seconds(_session(), _coverage(COVERED, COVERED, MISSED, MISSED))[0].items] == [
         "Fillers"]
     assert ten_seconds(_session(), _coverage(COVERED, COVERED, COVERED, MISSED))[0].items[0].text == (
-        "Talking points covered: 3 of 4.")
+        "Talking points covered: 3 of 4 points.")

@@ -62,9 +62,9 @@ def test_the_talking_point_count_says_a_follow_up_went_unanswered():
     coverage = [QuestionCoverage("q1", "How would you pick a model?", "training",
                                  tuple(PointCoverage(i, f"point {i}", None, COVERED, 0.9) for i in range(4)), ())]
     plain = Session(1, "f", "s", "Round", "ml_breadth", 45, 0.0, 100.0, "completed", answers=answers)
-    assert points_covered(plain, coverage).message == "Talking points covered: 4 of 4."
+    assert points_covered(plain, coverage).message == "Talking points covered: 4 of 4 points."
     [f] = [f for f in _findings(TRIAL_33) if f.kind == DID_NOT_KNOW_KIND]
     told = Session(1, "f", "s", "Round", "ml_breadth", 45, 0.0, 100.0, "completed", answers=answers,
                    findings=[Finding(1, 2, f.kind, f.start, f.end, f.message, {"severity": f.severity})])
     assert points_covered(told, coverage).message == (
-        "Talking points covered: 4 of 4; 1 follow-up not answered (you said you didn't know).")
+        "Talking points covered: 4 of 4 points; 1 follow-up not answered (you said you didn't know).")
