@@ -46,7 +46,7 @@ from enum import StrEnum
 from typing import Sequence, Union
 
 from interviewer.core.analysis.coverage import COVERED, MISSED, PARTLY, PointMatcher, says_own_words, sentences_of_text
-from interviewer.core.analysis.depth import TRADEOFFS, heard_in_text
+from interviewer.core.analysis.depth import EDGE_CASES, METRICS, TRADEOFFS, applies, heard_in_text
 from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.analysis.behavioral import asks_for_story
 from interviewer.core.analysis.report import ASK_FOR_MORE_ID, declines, gives_up
@@ -64,9 +64,9 @@ from interviewer.core.phase_prompts import (OFF_PLAN_SECONDS, PART_PURPOSE, TIME
 from interviewer.core.pitfalls import PitfallHit, pitfall_follow_up, pitfall_hits
 from interviewer.core.probes import (AGAIN_PER_PART, PROBE_ID, PROBES, PROBES_PER_POINT, TRADEOFF_ID, frame_of, probe_for,
                                      script_vocabulary, tradeoff_frame_of, tradeoff_probe)
-from interviewer.core.question_asks import (TOLD_ALL_LINE, TOLD_BEFORE_LEAD_IN, after_colon, is_the_story,  # noqa: F401
-                                            follow_up_asks, open_asks_line, open_follow_up_line, question_asks,
-                                            told_all_line)
+from interviewer.core.question_asks import (TOLD_ALL_LINE, TOLD_BEFORE_LEAD_IN, TOUCHED_ON_LEAD_IN,  # noqa: F401
+                                            after_colon, is_the_story, follow_up_asks, open_asks_line,
+                                            open_follow_up_line, question_asks, told_all_line)
 from interviewer.core.round_plan import shared_spans
 from interviewer.core.scripts.model import ExpectedPoint, FollowUp, Phase, Question, RoundScript
 
@@ -306,6 +306,28 @@ THIN_ANSWER_KINDS = ("ml_breadth",)
 # The round kinds whose parts ask for a tradeoff when none was named (`_ask_for_tradeoff`).
 TRADEOFF_KINDS = ("ml_system_design",)
 PROBES_ANSWERED_FULLY = 2
+# A part whose planned questions, follow-ups and probes are done before it has used this share of
+# its planned minutes digs deeper before moving on, as an interviewer with most of a part's time
+# left does: a probe on a depth signal the review looks for in that kind of round (an edge case or
+# failure, a metric: DEPTH_PROBE_SIGNALS) not heard in what the candidate said in the part, each
+# wording once a round, never about what they already covered (`_depth_probe`). Trial 48: a
+# 10-minute Serving part passed after one 30-second answer, "Not heard: a tradeoff and an edge
+# case or failure mode", with no follow-up and no probe.
+USED_LITTLE_SHARE = 0.4
+# Only where a part is one problem worked through at length (other kinds have their own: the code's
+# trace, a thin breadth answer's probes), in a part no probe dug into yet: one such probe a part.
+# A part whose probes were answered fully moves on as before (trials 32 and 34).
+DEPTH_PROBE_KINDS = ("ml_system_design",)
+DEPTH_PROBE_SIGNALS = (EDGE_CASES, METRICS)
+# Once the area's own wording (core.probes.PROBES) was said in the round, a later part asks about
+# the same signal naming its own subject, so the question is new and says what it is about.
+DEPTH_PART_FRAMES = {
+    EDGE_CASES.id: "On {part}: what could go wrong there, and how would you handle it?",
+    METRICS.id: "On {part}: which numbers would tell you it's working, and which would worry you?",
+}
+# Said before the first part for the candidate's questions when the round ends early there
+# because the plan ran out (`_spoken_prompt`).
+EARLY_END_SAID = "That's everything I wanted to ask, so we'll finish early."
 # The code part of a coding round, its code talked through in fewer than WORK_WORDS and then said
 # done ("That's it."), with a minute or more left: asked once to trace an example through it, as
 # an interviewer would before leaving the code (trial 33: a 45-minute coding round ended at 7.4
@@ -670,8 +692,18 @@ class RoundEngine:
         in. We have about four minutes left." in a 45-minute round)."""
         planned = next((s for p, s, _ in self._planned_bounds if p.id == phase.id), start)
         ends_early = self._round_end < self.round_seconds - OFF_PLAN_SECONDS
-        return spoken_phase_prompt(phase.prompt, planned, start, remaining=self._round_end - start,
+        said = spoken_phase_prompt(phase.prompt, planned, start, remaining=self._round_end - start,
                                    purpose=PART_PURPOSE if ends_early else None)
+        first_of_theirs = next((p.id for p, _, _ in self._planned_bounds if p.id in self._question_phases), None)
+        spans = self.timeline.phases
+        # Only when the plan ran out (not after N: "everything I wanted to ask" would be untrue).
+        by_plan = bool(spans) and spans[-1].ended_by == PhaseEnd.AGENDA and not any(
+            s.ended_by == PhaseEnd.NEXT for s in spans)
+        if ends_early and by_plan and phase.id == first_of_theirs:
+            # The round shortens itself here: said aloud, as a person says why they finish early
+            # (trial 48: a 55-minute round ended at 18 minutes, said only by the screen's banner).
+            said = f"{EARLY_END_SAID} {said}"
+        return said
 
     def planned_phases(self) -> list[tuple[str, float, float]]:
         """(phase id, planned start, planned end) in round seconds, for the timeline display."""
@@ -983,8 +1015,9 @@ class RoundEngine:
             # the weekly average" said just before the part's question).
             self._answers_so_far = told
             event = self._ask(question, None, at, AskReason.QUESTION)
-            if told:
-                event = replace(event, text=self._told_before_line(question, told, opens_part))
+            line = self._told_before_line(question, told, opens_part) if told else question.text
+            if line != question.text:
+                event = replace(event, text=line)
                 self._last_ask = event
                 self._part_told_before = self._part_told_before or opens_part
             return [event]
@@ -1033,8 +1066,20 @@ class RoundEngine:
         the prompt (`told_all_line`; trial 45: "Thanks. Let's get to the interesting part." then
         "You've told me all of that already.")."""
         asks = question_asks(question.text)
-        if not asks or not self.matcher.uses_meaning:
-            return f"{TOLD_BEFORE_LEAD_IN} {after_colon(question.text)}"
+        if not self.matcher.uses_meaning:  # which asks are open cannot be told: asked whole
+            return f"{TOUCHED_ON_LEAD_IN} {after_colon(question.text)}"
+        if not asks:
+            # One ask (or asks not told apart): the question as a whole, as the point matcher reads
+            # it (no question to discount its words by: it is the question). Answered: told all;
+            # touched on: asked whole with TOUCHED_ON_LEAD_IN; not even that: asked as written
+            # (trial 48: Monitoring's question after a serving and experiment answer, which the
+            # points' matcher had read as a majority of its points).
+            whole = self._point_matcher.score_points([ExpectedPoint(question.text)], sentences_of_text(told))[0]
+            if whole.status == MISSED:
+                return question.text
+            if whole.status == COVERED:
+                return told_all_line(self.current_phase.name if opens_part else None)
+            return f"{TOUCHED_ON_LEAD_IN} {after_colon(question.text)}"
         story = asks_for_story(question.text)
         scores = self._point_matcher.score_points([ExpectedPoint(a) for a in asks], sentences_of_text(told),
                                                   question.text)
@@ -1043,8 +1088,37 @@ class RoundEngine:
         if not still_open:
             return told_all_line(self.current_phase.name if opens_part else None)
         if len(still_open) == len(asks):
-            return f"{TOLD_BEFORE_LEAD_IN} {after_colon(question.text)}"
+            # None of its asks was answered: asked as written. "...just what you haven't said yet:"
+            # then every ask promised a part and asked the whole (trial 48, Monitoring).
+            return question.text
         return f"{TOLD_BEFORE_LEAD_IN} {open_asks_line(still_open)}"
+
+    def said_before_its_question(self, question_id: str, said: str) -> str | None:
+        """The candidate answered over the running part's opening before its question `question_id`
+        (asked, but never heard nor shown) was said: `said` counts as said to the part's opening
+        (`_part_opening_said`, what its follow-ups are decided on too), and the question is to be
+        said for what is still open of it (`_told_before_line`: "You've told me some of this
+        already, so just what you haven't said yet: ...", or that all of it was told), or as
+        written when `said` makes none of its points. None when `question_id` is not the part's
+        question being asked. Trial 48: a 90-word design answer said over "We're about..." met
+        "So, as I was saying:" and the question in full."""
+        question, phase, ask = self._question, self.current_phase, self._last_ask
+        if (question is None or phase is None or question.id != question_id or question.phase != phase.id
+                or ask is None or ask.question_id != question_id or ask.follow_up_id is not None):
+            return None
+        said = said.strip()
+        if not said:
+            return question.text
+        self._part_opening_said += " " + said
+        self._said_in_part += " " + said
+        told = self._told_before(question)
+        if not told:
+            return question.text
+        self._answers_so_far = told
+        line = self._told_before_line(question, told)
+        if line != question.text:
+            self._last_ask = replace(ask, text=line)  # a repeat says it as said
+        return line
 
     def _told_in_part_before(self, question: Question) -> str:
         """What the candidate said in the part before the running one that already answers
@@ -1241,6 +1315,9 @@ class RoundEngine:
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             if (not unanswered and not moved_on and answer_text is not None
                     and (follow_up := self._trace_example()) is not None):
+                return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
+            if (not unanswered and not moved_on and answer_text is not None
+                    and (follow_up := self._depth_probe(now)) is not None):
                 return [*caught_up, self._ask(self._question, follow_up, now, AskReason.FOLLOW_UP)]
             if self._extra_due(now):
                 # Time is left and only the wrap-up is: the offer of another question.
@@ -1719,6 +1796,49 @@ class RoundEngine:
         if question is not self._question:
             self._discuss(question)
         return probe
+
+    def _depth_probe(self, now: float) -> FollowUp | None:
+        """A probe on a depth signal (DEPTH_PROBE_SIGNALS) the candidate has not given in the
+        running part, when the part (of DEPTH_PROBE_KINDS, its question with talking points) is
+        about to end early with no probe yet, having used less than USED_LITTLE_SHARE of its
+        planned minutes, and has time for one more exchange
+        (`_may_dig_in`): the signal's
+        area's wording (core.probes.PROBES), said once a round, not said in other words by a probe
+        before (`_asked_already`), and not about what was said (`_is_covered`). None otherwise:
+        the part moves on."""
+        phase, question = self.current_phase, self._question_to_probe()
+        span = self.timeline.phases[-1] if self.timeline.phases else None
+        if (self.script.kind not in DEPTH_PROBE_KINDS or phase is None or question is None or span is None
+                or not question.expected_points or not self._may_dig_in()
+                or any(a.phase == phase.id and (a.follow_up_id or "").startswith(PROBE_ID)
+                       for a in self.timeline.asks)):
+            return None  # one a part, in a part not probed yet (a part probed was dug into)
+        planned = span.planned_end - span.planned_start
+        if now - span.started_at >= USED_LITTLE_SHARE * planned:
+            return None
+        said = self._said_in_part.strip()
+        if not said:
+            return None
+        for signal in DEPTH_PROBE_SIGNALS:
+            if (not applies(signal, self.script.kind, expects_clarifying=phase.expects_clarifying)
+                    or heard_in_text(signal, said)):
+                continue
+            own, named = PROBES.get(signal.area), DEPTH_PART_FRAMES[signal.id].format(part=after_colon(phase.name))
+            text = own
+            if text is None or text in self._frames_used or self._asked_already(text):
+                text = named
+                if text in self._frames_used:
+                    continue
+            probe = FollowUp(f"{PROBE_ID}-{signal.id}", text, area=signal.area)
+            if question is self._question and self._is_covered(probe, any_point=True):
+                continue
+            self._probe_texts.add(text)
+            self._frames_used.add(text)
+            self._probes_said.append(text)
+            if question is not self._question:
+                self._discuss(question)
+            return probe
+        return None
 
     def _questions_to_probe(self) -> list[Question]:
         """The questions whose unmade points a probe digs into, in order: `_question_to_probe`,

@@ -48,7 +48,7 @@ PROBES: dict[str, str] = {
     "story context": "Give me a bit more context: what was the situation, and what was at stake?",
     "system architecture": "Walk me through the pieces: what sits on the request path, and what feeds it?",
     "testing": "How would you test it? Which cases would you try first?",
-    "tradeoffs": "What does that choice cost you? What's the main tradeoff?",
+    "tradeoffs": "Which of your choices here costs you the most, and what's the main tradeoff?",
     "training and validation": "How would you train and validate it so the offline numbers hold up live?",
 }
 # No two wordings share a lead-in: "Go deeper on the model: ..." and "Go deeper on the features:
@@ -158,7 +158,7 @@ def probe_for(point: ExpectedPoint, index: int, round_kind: str, said: int = 0,
 
 # A design part in which the candidate named no tradeoff (core.analysis.depth.TRADEOFFS, the
 # pattern the review's "Tradeoffs 0/5" counts by) gets one request for one before it ends early,
-# built on a choice the candidate named (`named_choice`): trial 38's design round never asked for
+# built on a choice the candidate named (`named_choices`): trial 38's design round never asked for
 # a tradeoff. Each frame once in a round, as AGAIN_FRAMES; "{choice}" is the candidate's words.
 TRADEOFF_ID = f"{PROBE_ID}-tradeoff"
 TRADEOFF_FRAMES = (
@@ -167,9 +167,14 @@ TRADEOFF_FRAMES = (
     "Say {choice} turns out to be the wrong call. What would it have cost you, compared with the alternative?",
     "What's the price of {choice}, compared with what you'd otherwise do?",
 )
-TRADEOFF_PLAIN = (  # when no choice could be picked out of what was said
-    "What does that choice cost you compared with a simpler option, and why is it still the right call?",
-    "What do you give up with that design, compared with the obvious alternative?",
+# When no choice could be said back (none picked out of what was said, or its words maybe
+# misheard): the candidate picks the choice, as a person asks when they cannot name it. Trial 48:
+# "What does that choice cost you ...?" after an answer of several choices said none of them.
+TRADEOFF_PLAIN = (
+    "Of the choices you've made so far, which one would you defend hardest? What does it cost you "
+    "compared with a simpler option, and why is it still the right call?",
+    "Pick one choice in your design you feel strongly about. What do you give up with it, compared "
+    "with the obvious alternative?",
 )
 _CHOICE = re.compile(
     r"\b(?:(?:i|we)(?:'d|'ll| would| will| could| can)?|let's|(?:i'm|i am|we're|we are) going to)\s+"
@@ -188,10 +193,11 @@ _NOT_A_CHOICE = frozenset({"a", "an", "the", "some", "it", "this", "that", "thes
                            "things", "stuff", "option", "solution", "model", "first", "more", "less", "same"})
 
 
-def named_choice(said: str) -> str | None:
-    """The first choice the candidate named in `said` ("I'd use gradient boosted trees on ...",
-    "the main model would be a two-tower network"), in their words, up to CHOICE_MAX_WORDS and
-    cut before the words that say what it is for; None when none was named."""
+def named_choices(said: str) -> list[str]:
+    """The choices the candidate named in `said` ("I'd use gradient boosted trees on ...",
+    "the main model would be a two-tower network"), in order, in their words, each up to
+    CHOICE_MAX_WORDS and cut before the words that say what it is for."""
+    choices = []
     for m in _CHOICE.finditer(said):
         words = []
         for word in (m.group("a") or m.group("b") or "").split():
@@ -199,8 +205,8 @@ def named_choice(said: str) -> str | None:
                 break
             words.append(word)
         if words and not all(w.lower().strip("'\"") in _NOT_A_CHOICE for w in words):
-            return " ".join(words)
-    return None
+            choices.append(" ".join(words))
+    return choices
 
 
 # Words a choice's name may hold that say nothing of what was heard ("a", "two", "simple").
@@ -252,10 +258,10 @@ def tradeoff_probe(said: str, frames_used: frozenset[str] | set[str] = frozenset
     TRADEOFF_FRAMES not in `frames_used` (the round's) on the choice they named, else one of
     TRADEOFF_PLAIN; None when every frame was used. With `vocabulary` (script_vocabulary), a
     choice with a word the script does not know (maybe misheard) is not said back: the request
-    refers to it as "that choice" (TRADEOFF_PLAIN)."""
-    choice = named_choice(said)
-    if choice is not None and vocabulary is not None and not known_choice(choice, vocabulary):
-        choice = None
+    asks the candidate which choice they would defend (TRADEOFF_PLAIN), never "that choice"."""
+    # The first choice that can be said back: a misheard one ("radiant boosted trees") gives way
+    # to another the candidate named in the script's words.
+    choice = next((c for c in named_choices(said) if vocabulary is None or known_choice(c, vocabulary)), None)
     frames = [f for f in TRADEOFF_FRAMES if f not in frames_used] if choice else []
     if frames:
         return FollowUp(TRADEOFF_ID, frames[0].format(choice=choice), area="tradeoffs")

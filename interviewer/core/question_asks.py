@@ -13,6 +13,9 @@ import re
 # Said before a part's question whose talking points the candidate already began on just before it:
 # they are asked for what they have not said, not to say it again (trial 36: "As I said twice now").
 TOLD_BEFORE_LEAD_IN = "You've told me some of this already, so just what you haven't said yet:"
+# Said instead when the question is asked whole: it asks one thing, or which of its asks are open
+# cannot be told. It promises no part of it (trial 48: TOLD_BEFORE_LEAD_IN, then all three asks).
+TOUCHED_ON_LEAD_IN = "You've touched on some of this already, so let's go further:"
 # Said instead of a question every ask of which was already answered (core.engine `_told_before_line`).
 TOLD_ALL_ASK = "Is there anything you'd add?"
 TOLD_ALL_LINE = f"You've told me all of that already. {TOLD_ALL_ASK}"
@@ -37,8 +40,9 @@ def is_told_all(line: str | None) -> bool:
 
 def is_told_before(line: str | None) -> bool:
     """`line`, a question as said, was said as already answered in part or whole by what the
-    candidate said before it was asked (TOLD_BEFORE_LEAD_IN, `told_all_line`)."""
-    return is_told_all(line) or (line or "").strip().startswith(TOLD_BEFORE_LEAD_IN)
+    candidate said before it was asked (TOLD_BEFORE_LEAD_IN, TOUCHED_ON_LEAD_IN, `told_all_line`)."""
+    line = (line or "").strip()
+    return is_told_all(line) or line.startswith((TOLD_BEFORE_LEAD_IN, TOUCHED_ON_LEAD_IN))
 
 # A word that opens an ask in a list of them ("what happened, how did you find out").
 _ASK_WORDS = ("what", "how", "which", "who", "whom", "whose", "where", "when", "why", "whether",

@@ -170,6 +170,20 @@ def _first_sentence_end(text: str) -> int:
     return first.end() if first else 0
 
 
+def unread_rest(text: str, heard: int | None) -> str:
+    """What is left to say of `text`, a question cut off after `heard` characters were played
+    (ports.Speaker.stop; a word counts once its start played): from the sentence the cut fell
+    in, as a person finishes what they were saying; "" when every word of it was played; the whole
+    line when the speaker cannot tell (None). Trial 48: the problem, cut on its last word, was read
+    again whole after three clarifying questions ("Let me finish the question: Our app ...")."""
+    if heard is None:
+        return text
+    if heard >= len(text.rstrip()):
+        return ""
+    starts = [m.end() for m in _SENTENCE_START.finditer(text.rstrip()) if m.end() <= heard]
+    return text[starts[-1]:] if starts else text
+
+
 def _last_sentence_start(text: str) -> int:
     """Where the last sentence of `text` begins (characters)."""
     starts = [m.end() for m in _SENTENCE_START.finditer(text.rstrip())]
@@ -342,6 +356,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         # (line, characters of it played) from on_voice's stop of the speaker, for _barge_in.
         self._stopped_heard: tuple[Utterance, int | None] | None = None
         self._cut_late = False  # the cut-off question was cut after its first words (not at once)
+        self._cut_rest = ""  # what is left to say of the question cut late (unread_rest)
         self._then_say = ""  # what the part's prompt asked for, said after the part's asks (PhaseStarted.then)
         self._owed: AskQuestion | _Owed | None = None  # what a turn over the question still answers (_owed_answer)
         # The round's opening line, which asks the candidate to talk ("..., To start, tell me
@@ -1146,6 +1161,11 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if self._resumable is not None and self._resumable.question is cut:
             self._resumable = None  # asked (emitted) when it is said again
         marked = cut_off_text(speaking.text, heard)
+        self._cut_rest = unread_rest(speaking.text, heard) if speaking is cut else cut.text
+        if self._cut_late and not self._cut_rest:
+            # Cut on its last word: every word was heard (and it is on screen), nothing is left to
+            # finish; the turn talks to it as to any question heard.
+            self._cut_off = None
         if self._cut_late:
             # Cut after its first words: they talk to the question (a clarifying question about
             # it, an early start), so the turn stays under it, headed by its line marked cut off
@@ -1245,7 +1265,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
             # where a hand-back ends the clarifying part; the line stands, marked cut off.
             self._cut_off = None
             return False
-        self._ask_again(self.settings.finish_lead_in, goes_on=True)
+        self._ask_again(self.settings.finish_lead_in, goes_on=True, said=self._cut_rest)
         return True
 
     def _finish_cut_question_after_reply(self, record: AnswerRecord) -> None:
@@ -1302,8 +1322,9 @@ class RoundController(SilenceRules, ClarifyingTurns):
     def _finishing_words(self) -> str:
         # A question never begun (still queued behind the lead-in they talked over) is not
         # "finished": it is said as after a cut at once.
-        lead_in = self.settings.finish_lead_in if self._cut_late else self.settings.reask_lead_in
-        return f"{lead_in} {self._cut_off[0].text}"
+        if self._cut_late:  # only what was not heard of it (unread_rest)
+            return f"{self.settings.finish_lead_in} {self._cut_rest or self._cut_off[0].text}"
+        return f"{self.settings.reask_lead_in} {self._cut_off[0].text}"
 
     def _finished_cut_question(self, utterance: Utterance) -> None:
         """`utterance`, said to its end, finished the question cut off (a reply that went on with
@@ -1330,13 +1351,34 @@ class RoundController(SilenceRules, ClarifyingTurns):
         ask = self._last_ask = replace(ask, at=self._now())
         self._emit(ask)  # asked now: the round stores what is recorded next under it too
 
-    def _ask_again(self, lead_in: str | None = None, goes_on: bool = False) -> None:
+    def _ask_after_answer_over_opening(self) -> None:
+        """The candidate's real answer (CUT_OFF_REASK_BELOW_WORDS or more) over the part's opening
+        has ended, its question still unsaid: it is acknowledged, and the question is said for what
+        the answer left open (RoundEngine.said_before_its_question), as a person who heard it
+        would; a question of another kind (a follow-up behind a lead-in) is said again in full."""
+        ask, _kind = self._cut_off
+        said = " ".join(r.transcript.text for r in self._unfinished
+                        if r.transcript is not None and not r.asked_to_repeat)
+        line = None
+        if ask.follow_up_id is None:
+            try:
+                line = self.engine.said_before_its_question(ask.question_id, said)
+            except Exception as exc:  # only a courtesy: the question is said in full instead
+                self._emit(Problem(f"could not weigh the answer over the opening: {exc}", self._now()))
+        if line is None:
+            self._ask_again()
+            return
+        self._cut_off = (replace(ask, text=line), _kind)
+        self._ask_again(self.settings.answered_over_lead_in)
+
+    def _ask_again(self, lead_in: str | None = None, goes_on: bool = False, said: str = "") -> None:
         """The candidate's turn over a question cut off has ended: the interviewer asks it again
         in full, and what follows answers it. The engine never hears the turn before: its
         question is still open. `goes_on`: the turn before stays filed under the question (cut
         after its first words), so what follows is more of it, as after a repeat: with no words
         it adds nothing (AnswerRecord.adds_nothing) and is no "no speech" answer (trial 25: the
-        app's own re-reading, then Space in silence, was scored "Check the microphone")."""
+        app's own re-reading, then Space in silence, was scored "Check the microphone"). `said`:
+        what is said of it, when not all of it (the rest of a question cut late, unread_rest)."""
         ask, kind = self._cut_off
         # A hello is greeted back only over the round's first line: later, "Yes, let's do it!"
         # (a way to say one is ready) over "I'll take that as a yes. ..." met "Nice to meet you."
@@ -1357,7 +1399,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
         if greeted:  # a hello over the first line: greeted back, then that line in full
             self._say(self.settings.greeting_reply_text, UtteranceKind.ACKNOWLEDGEMENT)
         self._say(lead_in or after_yes or self.settings.reask_lead_in, UtteranceKind.ACKNOWLEDGEMENT)
-        self._say(ask.text, kind, ask)
+        self._say(said or ask.text, kind, ask)
         self._turn = _Turn(ask.question_id, ask.follow_up_id, ask.text, goes_on)
         self._listen_pending = True
         self._emit(ask)
@@ -1934,7 +1976,7 @@ class RoundController(SilenceRules, ClarifyingTurns):
                 self._ask_again()
                 return
             if not self._cut_on_screen:  # their turn could not answer a question they never saw
-                self._ask_again()
+                self._ask_after_answer_over_opening()
                 return
             self._file_under_cut_off_question()
         # A request to hear the question again is no part of what the candidate answered.

@@ -149,6 +149,10 @@ class ControllerSettings:
     # Said before a question said again in full after the candidate cut in later in it, to ask
     # about it or to start (trial 20: the problem was never finished after a clarifying reply).
     finish_lead_in: str = "Let me finish the question:"
+    # Said before the part's question (or what is open of it) after the candidate gave a real
+    # answer over the part's opening, before the question was said (trial 48: "So, as I was
+    # saying:" and the question in full ignored a 90-word answer).
+    answered_over_lead_in: str = "Thanks, that helps."
     # The candidate said hello to the opening words (the status line invites it): said back
     # before the first question, as a person would (trial15: the hello met the question).
     greeting_reply_text: str = "Nice to meet you."

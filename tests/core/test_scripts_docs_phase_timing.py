@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from interviewer.core.clock import FakeClock
-from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine
+from interviewer.core.engine import EARLY_END_SAID, AskQuestion, PhaseStarted, RoundEngine
 from interviewer.core.scripts.loader import parse_script
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "question-scripts.md").read_text(encoding="utf-8")
@@ -66,7 +66,9 @@ def test_the_docs_say_a_prompt_stating_the_time_is_made_true_sentence_by_sentenc
     # without the round's elapsed minutes first (trial 38).
     assert "is said as\nthe time for the part" in DOC or "is said as the time for the part" in text
     assert "without the round's elapsed minutes first" in text
-    assert re.fullmatch(r"We have (about [a-z-]+ minutes|over half an hour) for this part\. "
+    # Ended early because the planned questions ran out: said why first (trial 48).
+    assert "wanted to ask, so we'll finish early" in text
+    assert re.fullmatch(re.escape(EARLY_END_SAID) + r" We have (about [a-z-]+ minutes|over half an hour) for this part\. "
                         r"What would you like to ask me\?",
                         prompts["wrap_up"]), prompts["wrap_up"]
 

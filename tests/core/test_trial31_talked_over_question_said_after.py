@@ -71,7 +71,8 @@ def test_a_summary_begun_over_the_question_after_the_request_answers_the_request
     assert turn.ended_by == "silence"
     said_in_full(clock, speaker, controller, SCENARIO)
     assert speaker.said[-2] == LEAD_IN, "the scenario is said in full after the summary"
-    assert (turn.question_id, turn.question_text) == (None, SUMMARIZE), "the summary answers the request"
+    # The request as said, after why the round ends early (the design part's plan ran out, trial 48).
+    assert turn.question_id is None and turn.question_text.endswith(SUMMARIZE), "the summary answers the request"
     assert [(u.answer, u.question_id) for u in updates if isinstance(u, AnswerFiled)] == [(turn.index, None)]
     again = controller.current_answer
     assert again is not None and again.question_id == "rain" and again.question_text == SCENARIO

@@ -15,7 +15,7 @@ from pathlib import Path
 from interviewer.core.clock import FakeClock
 from interviewer.core.engine import AskQuestion, PhaseStarted, RoundEngine
 from interviewer.core.matching import LexicalEncoder, Matcher
-from interviewer.core.probes import PROBES, TRADEOFF_ID, named_choice, tradeoff_probe
+from interviewer.core.probes import PROBES, TRADEOFF_ID, named_choices, tradeoff_probe
 from interviewer.core.scripts.loader import load_script
 from interviewer.resources import bundled_scripts_dir
 
@@ -85,10 +85,10 @@ def test_a_tradeoff_named_gets_no_request_for_one():
 
 
 def test_named_choice_is_the_candidates_own_words():
-    assert named_choice(DESIGN) == "gradient boosted trees"
-    assert named_choice("I'd use a two-tower model for retrieval.") == "a two-tower model"
-    assert named_choice("I would go with something basic and iterate on it.") is None
-    assert named_choice("I would start simple and improve it later on.") is None
+    assert named_choices(DESIGN)[0] == "gradient boosted trees"
+    assert named_choices("I'd use a two-tower model for retrieval.") == ["a two-tower model"]
+    assert named_choices("I would go with something basic and iterate on it.") == []
+    assert named_choices("I would start simple and improve it later on.") == []
     plain = tradeoff_probe("I would keep it simple first.")
     assert plain is not None and "choice" in plain.text and "{" not in plain.text
     # Each frame once in a round: with every frame used, no request.
