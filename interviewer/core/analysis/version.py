@@ -11,7 +11,8 @@ from __future__ import annotations
 # Bump when the analysis rules change (tests/test_analysis_version.py fails until it is, with the
 # digest to record). 1: the first version stored with the rounds. 2: silences split at the lines said
 # to them (nudges, check-ins, the grant of time), STAR order and results, and the filler, question
-# and coverage rules of the thirty-sixth session (trial 48).
+# and coverage rules of the thirty-sixth session, counts that name their unit ("13 of 15 areas"),
+# the "touched on some of this already" lead-in counted as told before (trial 48).
 ANALYSIS_VERSION = 2
 UNKNOWN_ANALYSIS_VERSION = 0  # a round analysed before the version was stored
 
