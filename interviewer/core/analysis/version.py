@@ -9,8 +9,9 @@ number and of the wording every view shows.
 from __future__ import annotations
 
 # Bump when the analysis rules change (tests/test_analysis_version.py fails until it is, with the
-# digest to record). 1: the first version stored with the rounds.
-ANALYSIS_VERSION = 1
+# digest to record). 1: the first version stored with the rounds. 2: talking points (trial 48: keywords
+# heard on their function words, a label as a part of a short point).
+ANALYSIS_VERSION = 2
 UNKNOWN_ANALYSIS_VERSION = 0  # a round analysed before the version was stored
 
 OLDER_ANALYSIS_TEXT = "Analysed with an older version of the analysis."
