@@ -1,7 +1,7 @@
 """Trial 48 problem 4: talking points credited "covered" on sentences that do not make them.
 
 Fixed: the keyword heard on its function words (the second case below), and a point's label counted
-as one of its parts when the point lists fewer than three things. Not yet fixed (strict xfail below,
+as one of its parts when the point lists fewer than three things. Not yet fixed (no test here;
 docs/analysis.md says what was tried): the first and third cases, whose one sentence says a part in
 the point's words and is long enough to pass for saying the rest in other words. (In the trial's round
 the request-path point is still covered that way, by "... which matters with a 30 millisecond budget.".)
@@ -51,10 +51,6 @@ def _scored(scorer, script, starts: str, said: str):
     return scorer.score_points(question.expected_points, sentences_of_text(said), question.text)[i]
 
 
-UNFIXED = pytest.mark.xfail(strict=True, reason="one part said in the point's words, the sentence long "
-                                                  "enough for the rest (enough_listed); see docs/analysis.md")
-
-
 def _point(script, starts: str):
     return next(p for q in script.questions for p in q.expected_points if p.text.startswith(starts))
 
@@ -77,16 +73,6 @@ def test_a_keyword_heard_on_its_function_words_is_not_said(scorer):
     assert [w.said for w in windows[0][point]] == [("then the auction",)]  # one window of both sentences
     alone = aligned_windows(scorer.matcher.encoder, question.expected_points, sentences_of_text(said[0]), question.text)
     assert [w.said for w in alone[0][point]] == [()]
-
-
-@pytest.mark.parametrize("said", [
-    pytest.param("For the experiment, I will run a meat test split by user. We'll add the timer revenue and click through "
-    "rate as the main metrics.", marks=UNFIXED),  # the trial's words, misheard as they were
-    pytest.param("I'd run an A/B test with users split fifty fifty and compare revenue per thousand requests.",
-                 marks=UNFIXED),
-])
-def test_a_user_split_test_does_not_make_auction_effects(scorer, said):
-    assert _scored(scorer, ADS, "Auction effects:", said).status != COVERED
 
 
 def test_auction_effects_said_are_covered(scorer):
@@ -133,9 +119,6 @@ def test_said_in_another_part_needs_the_same_evidence(scorer):
 
 
 @pytest.mark.parametrize("said", [
-    pytest.param("In the end, when we went up, I'm out for $100,000 per quarter, and we made a test the default "
-                 "for every ranking launch. I learned to bring data to this agreement instead of opinions.",
-                 marks=UNFIXED),  # the trial's words
     "We went live a week later, revenue went up by five percent, and the test became the default for every "
     "launch after that one.",
 ])
