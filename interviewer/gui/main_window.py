@@ -408,6 +408,7 @@ class MainWindow(LazyScreens, WindowMenus, WindowGeometry, QMainWindow):
         for action in getattr(self, "actions", {}).values():
             if action.data():
                 action.setIcon(theme.icon(action.data()))
+        self._show_plan_on_home()  # its "Select this round" link is written in the theme's accent
 
     def _screen_shown(self, index: int) -> None:
         """A screen reached from the side bar shows the settings as they are now (saved in

@@ -66,10 +66,18 @@ def play_to_review(qtbot, script_dirs, tmp_path, step=20.0):
     return window
 
 
+def keep_the_last_floor_open(monkeypatch):
+    """The round runs to its clock: the candidate's Space on the last floor ("What questions do you
+    have for me?") does not close it (test_trial48_round_closes_on_a_quiet_floor.py tests that)."""
+    monkeypatch.setattr("interviewer.core.round_controller.FLOOR_QUIET_CLOSES_S", 1e9)
+    monkeypatch.setattr("interviewer.core.silence_rules.FLOOR_SILENT_CLOSES_S", 1e9)
+
+
 def test_full_round_runs_saves_and_opens_the_review(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
     # A round of test-design's own parts: its brisk answers would leave time for an extra
     # question from my-design (core.extra_questions; test_extra_part_on_the_plan_bar.py).
     monkeypatch.setattr("interviewer.core.engine.EXTRA_MAX", 0)
+    keep_the_last_floor_open(monkeypatch)
     clock = FakeClock()
     window, speaker, recorder = make_window(qtbot, script_dirs, tmp_path / "data", clock)
     assert window.home.select_script("test-design")
@@ -286,7 +294,8 @@ def test_debrief_typed_and_spoken_answers_are_saved_with_ratings(qtbot, isolated
     assert {d.prompt: d for d in session.debrief}[debrief.items[1].prompt.text].self_rating == 5
 
 
-def test_progress_plots_and_plan_tick_off_after_rounds(qtbot, isolated_dirs, script_dirs, tmp_path):
+def test_progress_plots_and_plan_tick_off_after_rounds(qtbot, isolated_dirs, script_dirs, tmp_path, monkeypatch):
+    keep_the_last_floor_open(monkeypatch)  # rounds that run to their clock, not closed by the interviewer
     clock = FakeClock()
     window, _, _ = make_window(qtbot, script_dirs, tmp_path / "data", clock)
     for _ in range(2):
