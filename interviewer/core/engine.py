@@ -896,6 +896,10 @@ class RoundEngine:
                 phase = self._phase_bounds[self._phase_index + 1][0]
                 event = replace(event, prompt=self._spoken_prompt(phase, said_at))
             asked = self._enter_phase(self._phase_index + 1, event.at)
+            if any(isinstance(e, AskQuestion) for e in asked):
+                # Something is still asked in this part (a last scenario): "That's everything I
+                # wanted to ask" would be untrue seconds before it (trial 49 problem 1c).
+                event = replace(event, prompt=event.prompt.removeprefix(EARLY_END_SAID).lstrip())
             event, asked = self._problem_first(event, asked)
             return [self._defer_task(event, asked), *asked]
         if isinstance(event, TimeUp):

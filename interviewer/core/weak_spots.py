@@ -288,16 +288,27 @@ def is_cut_off_and_said_again(said: Sequence, index: int) -> bool:
                                and heard in later.text for later in said[index + 1:])
 
 
+def is_said_again_later(said: Sequence, index: int) -> bool:
+    """Whether the `index`-th of the interviewer's lines `said` (in order: kind, text) is a
+    follow-up a later line says again in full (a pause's "Welcome back" then the question again,
+    a repeat asked for): the round did not leave it there, so it was not left with Next (trial 49:
+    "Probe (skipped with Next):" on a probe the candidate paused over with P, then was asked again)."""
+    text = (getattr(said[index], "text", "") or "").strip()
+    return bool(text) and any(later.kind in ("follow_up", "repeat") and text in (later.text or "")
+                              for later in said[index + 1:])
+
+
 def is_skipped_follow_up(said: Sequence, index: int, answered_at: Collection[float]) -> bool:
     """Whether the `index`-th of the interviewer's lines `said` (in order: kind, said_at) is a
     follow-up left with Next: asked, no answer recorded to it (`answered_at`: when each answer's
     question was asked), and the round went on with something else after it. The review and the
     exports showed it as a plain interviewer line and the findings as "not asked" (trial 26).
-    One cut off and said again is not (is_cut_off_and_said_again)."""
+    One cut off and said again is not (is_cut_off_and_said_again), nor one said again in full
+    later (is_said_again_later)."""
     line = said[index]
     return (line.kind == "follow_up" and not any(abs(at - line.said_at) < 0.5 for at in answered_at)
             and any(later.kind in _WENT_ON for later in said[index + 1:])
-            and not is_cut_off_and_said_again(said, index))
+            and not is_cut_off_and_said_again(said, index) and not is_said_again_later(said, index))
 
 
 def is_follow_up_the_round_ended_on(said: Sequence, index: int, answered_at: Collection[float]) -> bool:
