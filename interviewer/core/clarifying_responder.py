@@ -420,7 +420,8 @@ def _refers_back(part: str) -> bool:
     pronoun, or names nothing of its own ("which didn't?", "how many?"). The fact given for the
     turn answers it: no no-fact reply of its own."""
     said = words(part)
-    return bool(_BACK_REFERENCES & set(said)) or not (_content(part) - _AMOUNT_WORDS)
+    own = {stem(w) for w in said if w not in STOPWORDS and not w.endswith(("n't", "n’t"))}  # "didn't" names nothing
+    return bool(_BACK_REFERENCES & set(said)) or not (own - _AMOUNT_WORDS)
 
 
 def _has_number(text: str) -> bool:

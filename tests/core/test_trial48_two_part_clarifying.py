@@ -59,7 +59,8 @@ def test_a_question_no_fact_answers_gets_the_no_fact_reply_after_the_facts(match
 
 def test_a_question_about_the_one_before_gets_no_no_fact_reply(matcher):
     for turn in ("What is the latency budget, and how strict is that?",
-                 "How many ad requests do we get per second, and how many?"):
+                 "How many ad requests do we get per second, and how many?",
+                 "Do we know which ads got a click and which didn't?"):
         reply = ClarifyingResponder(QUESTION, matcher, ADS).reply(turn)
         assert QUESTION.no_fact_reply not in reply.text and reply.topic is not None, turn
 
