@@ -220,6 +220,11 @@ class WrapUpReplier:
             return self._candidate.reply(question)
         return self._clarifying.reply(question)
 
+    def answered_parts(self, question: str) -> list[str]:
+        """The clarifying answerer's parts of `question`; one for the interviewer stays whole."""
+        split = getattr(self._clarifying, "answered_parts", None)
+        return [question] if split is None or asks_the_interviewer(question) else split(question)
+
     def last_reply(self, question: str):
         """`reply`, the round closing after it: no floor handed back."""
         if asks_the_interviewer(question):

@@ -16,6 +16,7 @@ from interviewer.core.conversation_cues import (
 from interviewer.core.keywords import STOPWORDS, keyword_hits, stem, words
 from interviewer.core.matching import Matcher, TextEncoder
 from interviewer.core.scripts.model import DEFAULT_NO_FACT_REPLY, ClarifyingTopic, Question, RoundScript
+from interviewer.core.trailing_questions import asked_parts
 
 
 class ClarifyingReply(NamedTuple):
@@ -95,7 +96,7 @@ class ClarifyingResponder:
         """Work out (on any thread) the reply to this exact text, so that `reply` with the same
         text only looks it up: the round asks for the reply on the GUI thread, and matching a
         question with the sentence-embedding model takes ~50 ms of CPU (far more under load)."""
-        result = self._reply(candidate_question)
+        result = self._turn_reply(candidate_question)
         with self._prepared_lock:
             self._prepared[candidate_question] = result
             while len(self._prepared) > PREPARED_REPLIES:
@@ -109,7 +110,51 @@ class ClarifyingResponder:
                                                          question=self.question.text))
         with self._prepared_lock:
             prepared = self._prepared.get(candidate_question)
-        return prepared if prepared is not None else self._reply(candidate_question)
+        return prepared if prepared is not None else self._turn_reply(candidate_question)
+
+    def answered_parts(self, candidate_question: str) -> list[str]:
+        """The questions of `candidate_question` that get a reply each (`reply` joins them);
+        [candidate_question] when it is answered as a whole."""
+        return [part for part, _ in self._part_replies(candidate_question)[1]]
+
+    def _turn_reply(self, candidate_question: str) -> ClarifyingReply:
+        topic, replies = self._part_replies(candidate_question)
+        if len(replies) == 1:
+            return replies[0][1]
+        return ClarifyingReply(topic, " ".join(r.text for _, r in replies))
+
+    def _part_replies(self, candidate_question: str) -> tuple[str | None, list[tuple[str, ClarifyingReply]]]:
+        """The topic a turn is about, and each question of it that gets a reply
+        (trailing_questions.asked_parts) with that reply. The turn's own fact, as answered whole,
+        is given as before; each other topic's fact that a part asks for is added once, in the
+        order asked; then one no-fact reply for a part no fact matches, unless it goes on about
+        the part before (`_refers_back`), a fact given names what it asks (`answered_by`) or its
+        nearest topic, however far, is one given (as the live round's _facts_over_no_fact:
+        "How many removals get appealed, and how many are reversed?" is answered by the appeals
+        fact alone).
+        Answered only whole, "How many users do we have? And what latency budget do we have for
+        each prediction?" got the latency fact alone (trial 48). A turn no part of which gets a
+        fact is answered whole."""
+        whole = self._reply(candidate_question)
+        parts = asked_parts(candidate_question)
+        if len(parts) < 2:
+            return whole.topic, [(candidate_question, whole)]
+        replies = [(part, self._reply(part)) for part in parts]
+        facts: list[tuple[str, ClarifyingReply]] = []
+        for part, reply in replies:
+            if reply.topic is not None and all(reply.topic != r.topic for _, r in facts):
+                facts.append((part, reply))
+        if whole.topic is not None and all(whole.topic != r.topic for _, r in facts):
+            facts.insert(0, (candidate_question, whole))  # only the whole turn says what it asks
+        if not facts:
+            return whole.topic, [(candidate_question, whole)]
+        given = {r.topic.lower() for _, r in facts if r.topic}
+        told = " ".join(r.text for _, r in facts)
+        no_fact = next(((part, reply) for part, reply in replies if reply.topic is None
+                        and reply.text in (self._no_fact_reply(), ASSUMPTION_REPLY, requests.PERMISSION_REPLY)
+                        and not _refers_back(part) and not self.answered_by(part, told)
+                        and (self.nearest_topic(part) or "").lower() not in given), None)
+        return whole.topic or facts[0][1].topic, facts + ([no_fact] if no_fact is not None else [])
 
     def nearest_topic(self, candidate_question: str) -> str | None:
         """The name of the question's topic closest to `candidate_question`, however far (no
@@ -362,6 +407,21 @@ def _asks_what(text: str) -> bool:
     """It asks what to assume ("What traffic should I assume, ...?"), not whether an assumption is fine."""
     said = words(text)
     return bool(said) and said[0] in _WH
+
+
+# Words by which a question goes on about what the one before it asked ("Are products tagged with
+# allergens, and how reliable is that?"), and words that ask only how much of it ("..., and how many?").
+_BACK_REFERENCES = frozenset("it its that they them their those these this one ones".split())
+_AMOUNT_WORDS = frozenset(stem(w) for w in "many much long often big far old".split())
+
+
+def _refers_back(part: str) -> bool:
+    """A question of a turn that is about what the question before it asked: it refers to it by a
+    pronoun, or names nothing of its own ("which didn't?", "how many?"). The fact given for the
+    turn answers it: no no-fact reply of its own."""
+    said = words(part)
+    own = {stem(w) for w in said if w not in STOPWORDS and not w.endswith(("n't", "n’t"))}  # "didn't" names nothing
+    return bool(_BACK_REFERENCES & set(said)) or not (own - _AMOUNT_WORDS)
 
 
 def _has_number(text: str) -> bool:

@@ -140,6 +140,7 @@ class ClarifyingTurns:
             questions = [_last_sentence(new)]
         # "Can I ask something? What's the latency?": the question asked answers the asking.
         questions = [q for q in questions[:-1] if not (asks_to_ask(q) or checks_in(q))] + questions[-1:]
+        questions = self._answered_parts(answer, questions)
         questions = self._one_reply_for_the_interviewer(answer, questions)
         questions = self._facts_over_no_fact(answer, questions)
         if quiet < MID_EXPLANATION_WAIT_S and self._maybe_misheard_explanation(answer, new, questions):
@@ -209,6 +210,18 @@ class ClarifyingTurns:
         it gets no reply; worded questions there still do."""
         phase = next((p for p in self.engine.script.phases if p.id == record.phase), None)
         return phase is not None and writes_code(phase) and marked_statement_in_narration(words, question)
+
+    def _answered_parts(self, record: AnswerRecord, questions: list[str]) -> list[str]:
+        """Each question as the parts its answerer replies to one by one
+        (ClarifyingResponder.answered_parts: "How many users, and what's the latency budget?"),
+        so that each part's exchange keeps its own topic, counted as asked in the review. An
+        answerer that cannot split keeps the question whole (_reply_to_other_parts then adds
+        the facts of its parts)."""
+        try:
+            split = getattr(self._replier(record), "answered_parts", None)
+            return [part for q in questions for part in (split(q) if split is not None else [q])]
+        except Exception:  # _reply_to reports a broken matcher when it answers
+            return questions
 
     def _one_reply_for_the_interviewer(self, record: AnswerRecord, questions: list[str]) -> list[str]:
         """Questions for the interviewer asked in one breath ("What does the team work on day to

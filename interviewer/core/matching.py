@@ -42,6 +42,7 @@ from interviewer.core.analysis.fillers import is_hesitation
 from interviewer.core.complexity import asks_about_complexity, states_complexity
 from interviewer.core.keywords import STOPWORDS, join_split_words, keyword_hits, read_sound_alikes, stem, words
 from interviewer.core.scripts.model import ClarifyingTopic, FollowUp
+from interviewer.core.trailing_questions import asked_parts
 
 # ---------------------------------------------------------------- the encoder port
 
@@ -458,14 +459,17 @@ class Matcher:
     def topics_asked(self, questions: Sequence[str], topics: Sequence[ClarifyingTopic]) -> list[str]:
         """Names of the topics the questions touched, in the topics' order: those whose keywords
         a question says and, with a meaning model, the one topic each question is about (the
-        topic whose fact the interviewer would answer with)."""
+        topic whose fact the interviewer would answer with), and that of each question of a
+        turn that asks several (trailing_questions.asked_parts), as the interviewer answers them."""
         asked: set[str] = set()
         for text in questions:
             asked.update(t.name for t in topics if keyword_hits(text, t.keywords, fuzzy=False))
             if self.uses_meaning:
-                match = self.best_topic(text, topics)
-                if match is not None:
-                    asked.add(match.topic.name)
+                parts = asked_parts(text)
+                for part in [text, *parts] if len(parts) > 1 else [text]:
+                    match = self.best_topic(part, topics)
+                    if match is not None:
+                        asked.add(match.topic.name)
         return [t.name for t in topics if t.name in asked]
 
     # --------------------------------------------------------- follow-ups

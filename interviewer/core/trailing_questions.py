@@ -196,6 +196,57 @@ def question_parts(question: str) -> list[str]:
     return parts
 
 
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+_QUESTION_OPENERS = frozenset("""what what's whats which who whom whose where when why how how's is are was were
+do does did can could should will would must may might has have had shall am isn't aren't don't doesn't
+won't""".split())
+_CONNECTIVES = frozenset("and so but also then okay ok oh".split())
+
+
+def _elaborates(sentence: str) -> bool:
+    """A sentence with a "?" that goes on with the question before it rather than asking another:
+    a choice or an example offered for its answer ("When is the outcome known? Minutes after
+    departure, or only when the passenger complains?", "Or real time?", "Like one percent?"),
+    a short fragment, or a tag ("The shopper is waiting, right?")."""
+    said = [w.strip(",.?!").lower() for w in sentence.split()]
+    said = [w for w in said if w]
+    while said and said[0] in _CONNECTIVES:
+        said = said[1:]
+    if not said:
+        return True
+    if said[0] in ("or", "like", "say"):
+        return True
+    if said[0] in _QUESTION_OPENERS:
+        return False
+    return len(said) <= 4 or " or " in f" {' '.join(said)} " or bool(re.search(r",\s*(?:right|correct|yes)\?$", sentence.lower()))
+
+
+def asked_parts(text: str) -> list[str]:
+    """The questions one turn of text asks, in order: its sentences that end in "?" (a sentence
+    that asks nothing goes with the question it leads into, or follows the last), each split by
+    `question_parts`; a sentence that goes on with the question before it (`_elaborates`: "Is it
+    batch? Or real time?") stays with it. [text] when it asks one question or none. A person answers every
+    question of "How many users do we have? And what latency budget do we have?"."""
+    questions: list[str] = []
+    leading: list[str] = []
+    for sentence in (s.strip() for s in _SENTENCE_END.split(text.strip())):
+        if not sentence:
+            continue
+        if not sentence.endswith("?"):
+            leading.append(sentence)
+        elif questions and not leading and _elaborates(sentence):
+            questions[-1] = f"{questions[-1]} {sentence}"
+        else:
+            questions.append(" ".join([*leading, sentence]))
+            leading = []
+    if leading and questions:
+        questions[-1] = " ".join([questions[-1], *leading])
+    parts = [p for q in questions for p in question_parts(q)]
+    return parts if len(parts) > 1 else [text]
+
+
 # A question that trails away ("Which data structure should I use for this...") is answered only
 # after this much silence: the trail says the speaker may go on ("... a heap, I think"), so an
 # ordinary thinking pause must not be talked into. Pauses inside answers (docs/analysis.md,
