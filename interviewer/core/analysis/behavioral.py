@@ -36,6 +36,10 @@ _PLANNED = "".join(rf"(?<!\b{w} to )" for w in (
     "want", "wanted", "wants", "plan", "planned", "plans", "need", "needed", "needs", "aim", "aimed", "aims", "hope",
     "hoped", "try", "tried", "going", "was", "is", "were", "had", "have", "would", "like", "supposed", "meant",
     "expected", "promised", "agreed", "asked", "decided"))
+# Who or what a finding is about, opening a clause after "I learned": others, not the speaker.
+_FOUND_SUBJECT = (r"(they|he|she|there|their|his|her|our|most|many|some|several|few|none|nobody|no one|everyone|"
+                  r"everybody|users|customers|people|clients|(it|this|that) (was|is|had|has|did|didnt|wasnt)|"
+                  r"the \w+s (were|are|had|needed|wanted|used|did|didnt|only))\b")
 STAR_CUES = {
     "situation": r"\b((in|at) (my|the|our) (last|previous|current|old|former|first) (role|job|team|company|position)|"
                  # part 22: "our transcription kept mangling medicine names" (not "I kept asking")
@@ -115,7 +119,11 @@ STAR_CUES = {
               r"(saves|saved) (them|us|me|the team|everyone|people) (a lot of|so much|hours of|lots of) time|"
               r"since then|from then on|came out (\S+ ){0,4}?(better|worse|ahead|behind)|as a result|the result|(the )?end result|in the end|at the end(?! of)|eventually|ultimately|outcome|we (reduced|increased|"
               r"improved|saved|caught|shipped|launched|grew|hit|reached|beat)|which (led|resulted|"
-              r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved)(?! (the |our |its |their |my )?" + _NOT_A_MEASURE + r") .* by|i learned(?! that (?!(i|we|you)\b))|"
+              r"reduced|improved|saved|cut)|(reduced|increased|improved|cut|saved)(?! (the |our |its |their |my )?" + _NOT_A_MEASURE + r") .* by|"
+              # "I learned that I should ask first" is a lesson, a result; "I learned (that) they needed a
+              # range" is what the candidate found out before acting ("that" is often left out in speech;
+              # trial 49: read as a result before the actions, "out of order")
+              r"i learned(?! that (?!(i|we|you)\b))(?! " + _FOUND_SUBJECT + r")|"
               r"lesson|impact|"
               # part 20: a result in plain words, without a number: "the sales became better, quite a lot
               # better", "people liked it and it's still running"

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import Collection, Sequence
 
 from interviewer.core.extra_questions import is_extra_part
+from interviewer.core.question_asks import TOLD_ALL_ASK
 from interviewer.core.analysis import behavioral, depth
 from interviewer.core.analysis.fillers import (
     Filler, FillerKind, counted_words, drop_hesitations_on_blips, filler_rate, find_disfluencies, find_fillers,
@@ -420,7 +421,12 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
     content_words = counted_words(tokens)
     pace = measure_pace(content_words, regions, settings.pace_band)
     pace = Pace(pace.words, pace.speaking_seconds, pace.articulation_seconds, pace.band, settings.articulation_band)
-    latency = response_latency(regions, words, question_end) if after_interviewer and not repeat_request else None
+    # The wait for the first word starts again at the interviewer's last line before it: a nudge
+    # ("Remember to think out loud.") is the interviewer's turn, not the candidate's (trial 49: 25 s
+    # counted from the question, across the nudge, on a "No.").
+    heard_from = max([question_end, *(e for s, e in [*interviewer_speech, *((a, b) for a, b, _ in lines)]
+                                      if words and e <= words[0].start)])
+    latency = response_latency(regions, words, heard_from) if after_interviewer and not repeat_request else None
     spans = [(w.start, w.end) for w in words]
     pause_words = [word_after(spans, p.start, p.end) for p in pauses]
     replied = [e - lag for s, e in interviewer_speech]
@@ -504,11 +510,30 @@ def analyze_answer(transcript: Transcript, *, question_text: str | None = None,
         return analysis
     if thinking_invited:
         settings = replace(settings, slow_start_s=max(settings.slow_start_s, THINKING_INVITED_S))
+    # The told-all line ("Is there anything you'd add?") asks yes or no, whatever question the
+    # answer is filed under (`question_text` is then the script's).
+    if is_brief_reply(TOLD_ALL_ASK if nothing_left else question_text, len(words)):
+        analysis.extra[BRIEF_REPLY_KEY] = True
     analysis.findings = _findings(analysis, settings, expects_clarifying or bool(expected_topics),
-                                  star, signals, hedge, restated, question_end, interrupted, question_findings,
+                                  star, signals, hedge, restated, heard_from, interrupted, question_findings,
                                   question_text=question_text if to_problem and not questions_for_interviewer else None,
                                   skipped_with_next=skipped_with_next, nothing_left=nothing_left)
     return analysis
+
+
+# "No." to "Is there anything you'd add?", "Yes." to "Would a hint help?": a reply of up to
+# BRIEF_REPLY_WORDS words to a yes/no question answers it in full. It is no slow start and no
+# discussion lacking depth (trial 49: "Slow start" and "Not heard: an edge case ..." on a "No.").
+BRIEF_REPLY_WORDS = 2
+BRIEF_REPLY_KEY = "brief_reply"
+# The last sentence of a question opens on an auxiliary verb: it asks yes or no.
+_YES_NO_QUESTION = re.compile(r"(?:^|[.!?:]\s+)(?:is|are|was|were|do|does|did|have|has|can|could|would|will|shall|"
+                              r"should|may|any|anything)\b[^.!?]*\?\s*$", re.IGNORECASE)
+
+
+def is_brief_reply(question_text: str | None, words: int) -> bool:
+    """A reply of 1 to BRIEF_REPLY_WORDS words to a question that asks yes or no."""
+    return 0 < words <= BRIEF_REPLY_WORDS and bool(_YES_NO_QUESTION.search((question_text or "").strip()))
 
 
 # After "Take a moment to think before answering if you need it", a 3.6 s start was called a
@@ -1077,7 +1102,7 @@ def _findings(a: AnswerAnalysis, settings: AnalysisSettings, expects_clarifying:
     elif a.words and question_text and (span := said_did_not_know(a.words)) is not None:
         out.append(Finding(DID_NOT_KNOW_KIND, f"Said you didn't know: {question_text.strip()}", span[0], span[1]))
     if (a.response_latency is not None and a.response_latency >= settings.slow_start_s
-            and not _opens_with_a_waited_question(a, ps)):
+            and not _opens_with_a_waited_question(a, ps) and not a.extra.get(BRIEF_REPLY_KEY)):
         out.append(Finding("response_latency", f"Took {a.response_latency:.1f} s to start answering.",
                            question_end, question_end + a.response_latency,
                            slow_start_severity(a.response_latency, ps)))

@@ -28,7 +28,7 @@ from interviewer.core.analysis.fillers import filler_rate, is_hesitation
 from interviewer.core.analysis.questions import SOLUTION
 from interviewer.core.analysis.pace import ARTICULATION_BAND_WPM, NORMAL_BAND_WPM, Pace, measurable
 from interviewer.core.analysis.pauses import Pause, PauseSettings, stored_pause
-from interviewer.core.analysis.report import (Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
+from interviewer.core.analysis.report import (BRIEF_REPLY_KEY, Finding, asked_to_repeat, depth_heard_findings, depth_missing_findings,
                                               candidate_may_ask, fillers_finding, in_one_burst, is_candidate_long_pause, is_wait_for_interviewer,
                                               pace_finding,
                                               questions_asked_in_answer_text, topics_missed_finding,
@@ -274,6 +274,8 @@ def _solving_words(part: Part) -> int:
     its clarifying questions or hint requests (a sentence holding a question is the question:
     "Before I start, what learning rate are you using?"). Without stored utterances, all."""
     a = part.analysis
+    if a.get(BRIEF_REPLY_KEY):  # "No." to "Is there anything you'd add?" discusses nothing
+        return 0
     utterances, words = a.get("utterances"), a.get("words")
     if not isinstance(utterances, list) or not isinstance(words, list):
         return _words_of(part)

@@ -89,6 +89,7 @@ def test_a_nudge_before_the_first_word_leaves_the_start_to_the_latency():
     words = [("Batch", 31.0, 31.4), ("norm", 31.4, 31.8), ("normalizes", 31.8, 32.4), ("batches.", 32.4, 33.0)]
     a = analyze_answer(_transcript(words, [(31.0, 33.0)], 42.0),
                        silence_lines=[(12.0, 14.0, PROMPT_LINE)])
-    assert not a.pauses and a.response_latency == 31.0
+    # the wait is counted from the nudge, the interviewer's last line before the first word (trial 49)
+    assert not a.pauses and a.response_latency == 17.0
     assert [f.kind for f in a.findings if f.kind in ("went_silent", "long_pause", "response_latency")] == [
         "response_latency"]
