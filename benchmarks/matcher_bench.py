@@ -315,12 +315,11 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
 
     def features(said: str, c: FollowUpCase) -> tuple:
         # (an if_missing word said, coverage, question similarity, keyword recall, statement
-        # coverage, its question similarity, no if_missing words, needed)
+        # coverage, its question similarity, needed)
         return (bool(c.follow_up.if_missing and keyword_hits(said, c.follow_up.if_missing)),
                 *matcher.coverage_and_question_similarity(said, c.follow_up, c.question),
                 matcher.keyword_recall(said, c.follow_up.if_missing),
-                *matcher.statement_coverage(said, c.follow_up, c.question),
-                float(not c.follow_up.if_missing), c.needed)
+                *matcher.statement_coverage(said, c.follow_up, c.question), c.needed)
 
     settings = ("alone", f"after {CONTEXT_ANSWERS}", "after 8")
     scored: dict[tuple[str, str], list[tuple]] = {}
@@ -337,8 +336,8 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
         return sum((not (said or sim >= covered or kr >= recall)) == needed for said, sim, _, kr, *_, needed in rows)
 
     def inputs(row, statements: bool) -> tuple[float, ...]:
-        _, sim, q, kr, st, stq, bare, _ = row
-        return (sim, kr, q, st, stq, bare) if statements else (sim, kr, q)
+        _, sim, q, kr, st, stq, _ = row
+        return (sim, kr, q, st, stq) if statements else (sim, kr, q)
 
     def fit(rows, statements: bool = True) -> tuple[float, ...]:
         rows = [r for r in rows if not r[0]]  # a keyword said decides alone
@@ -353,8 +352,7 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
 
     print(f"follow-up decisions, leave one part out (thresholds now: covered {base.covered}, keyword_recall "
           f"{base.keyword_recall}; 9.0 = not used; weights now: {base.follow_up_weights}); right with keywords "
-          f"alone / the thresholds / the regression without statements (3 inputs) / with them and the no-if_missing "
-          f"input (6 inputs), for "
+          f"alone / the thresholds / the regression without statements (3 inputs) / with them (5 inputs), for "
           f"the answer {' / '.join(settings)}:")
     methods = ("k", "t", "r3", "r5")
     totals: dict[tuple[str, str], int] = {}
@@ -390,7 +388,7 @@ def follow_up_cv(encoder, parts: dict[str, tuple[list[AskCase], list[FollowUpCas
     everything = [r for name in parts for r in scored[(name, settings[0])]]
     weights = fit([r for name in parts for setting in FIT_SETTINGS for r in scored[(name, setting)]])
     print(f"  regression fitted on all parts (bias, coverage, keyword recall, question similarity, statement "
-          f"coverage, its question similarity, no if_missing words): ({', '.join(f'{w:.2f}' for w in weights)}): "
+          f"coverage, its question similarity): ({', '.join(f'{w:.2f}' for w in weights)}): "
           f"{right_weighted(everything, weights)}/{len(everything)} in sample, alone; shipped weights: "
           f"{right_weighted(everything, base.follow_up_weights)}/{len(everything)}")
     results = [(right(everything, *g), g) for g in grid]

@@ -127,9 +127,7 @@ class Thresholds:
                    follow-up is close to both, so w3 is negative. Needs `covered` not None.
                    Two more weights, when given: w4 * statement coverage + w5 * its question
                    similarity, the same two numbers for the follow-up's questions said as an answer
-                   would say them (`follow_up_statements`). A seventh, when given: w6, added
-                   when the follow-up has no if_missing words (its keyword recall is then 0 for
-                   want of words, not for want of evidence).
+                   would say them (`follow_up_statements`).
     same_ask:      lowest similarity of two lines the interviewer asks for the second to say the
                    first again in other words (`Matcher.same_ask`); None: only the same words.
     """
@@ -186,17 +184,11 @@ class Thresholds:
 # alone, 63.6 / 63.0 / 66.7 / 66.6% after 3, 62.9 / 59.1 / 64.3 / 64.4% after 8; fitted on all,
 # 2,660 of 3,903 in sample against 2,631 for the weights fitted on seven parts, which had put
 # the statements' weight on too few writers (now near 0). blind33 was then scored once, blind.
-# Refitted on all 45 parts (thirty-sixth session, fixM3) with a seventh input, 1 when the follow-up
-# has no if_missing words: its keyword recall is then 0 for want of words, so the regression read
-# it as evidence of a miss (73 of those 146 answers are covered). Leaving each part out, the
-# app's decision (echo-word rule included), answers alone: 3,621 -> 3,665 of 5,223 (69.3 ->
-# 70.2 %), after 3 answers 3,531 -> 3,550; fitted on the parts before blind36 and scored on
-# blind36-43: 683 -> 694 of 960 (docs/analysis.md).
 THRESHOLDS: dict[str, Thresholds] = {
     "lexical": Thresholds(topic=0.16, keyword_bonus=0.40, covered=None, same_ask=0.50),
     "all-MiniLM-L6-v2-int8": Thresholds(topic=0.35, keyword_bonus=0.10, covered=0.68, words=True,
                                         keyword_recall=0.62,
-                                        follow_up_weights=(-2.30, 3.40, 2.16, -1.13, -0.49, -0.32, 1.57),
+                                        follow_up_weights=(-1.90, 3.82, 1.17, -1.08, -0.04, -0.79),
                                         same_ask=0.60),
 }
 # same_ask: over the 31 bundled probe wordings (core.probes.PROBES), trial 38's pair "How would you
@@ -541,12 +533,9 @@ class Matcher:
         keywords = follow_up.if_missing if keywords is None else keywords
         recall = self.keyword_recall(said, keywords) if keywords else 0.0
         score = bias + w_coverage * coverage + w_recall * recall + w_question * question_similarity
-        if any(more[:2]):  # the statements' coverage and its question similarity
+        if any(more):  # the statements' coverage and its question similarity
             stated, stated_question = self.statement_coverage(said, follow_up, question)
             score += more[0] * stated + more[1] * stated_question
-        if len(more) > 2 and not follow_up.if_missing:
-            # no if_missing words: keyword recall is 0 by construction, not by evidence
-            score += more[2]
         return score
 
     def keyword_recall(self, said: str, keywords: Sequence[str]) -> float:

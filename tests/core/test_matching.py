@@ -261,23 +261,6 @@ def test_a_follow_up_is_compared_with_what_an_answer_to_it_would_state():
     assert abs(old.covered_score(answer, rate, question) - (-0.9 + coverage)) < 1e-9
 
 
-def test_a_follow_up_without_if_missing_words_is_not_penalised_for_their_missing_recall():
-    """A seventh weight is added when the follow-up has no if_missing words: its keyword recall is
-    0 then for want of words, not of evidence. A follow-up with such words gets nothing added."""
-    bare = FollowUp("why_heap", "Why a heap rather than sorting?")
-    worded = FollowUp("why_heap", "Why a heap rather than sorting?", if_missing=("log k",))
-    question = "Find the k largest numbers."
-    answer = "A heap of size k is cheaper than sorting everything."
-    six = Matcher(Framed(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.5,
-                                       follow_up_weights=(-0.9, 0.0, 0.0, 0.0, 0.0, 0.0)))
-    seven = Matcher(Framed(), Thresholds(topic=0.5, keyword_bonus=0.2, covered=0.5,
-                                         follow_up_weights=(-0.9, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0)))
-    assert abs(six.covered_score(answer, bare, question) - (-0.9)) < 1e-9
-    assert abs(seven.covered_score(answer, bare, question) - 0.1) < 1e-9
-    assert six.follow_up_needed(answer, bare, question) and not seven.follow_up_needed(answer, bare, question)
-    assert abs(seven.covered_score(answer, worded, question) - (-0.9)) < 1e-9
-
-
 def test_long_answers_are_cut_into_sentences_and_windows():
     text = "One two. " + " ".join(f"w{i}" for i in range(40)) + "? Three."
     parts = chunks(text)
