@@ -481,11 +481,10 @@ def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sent
         weights = [max(MIN_WEIGHT, 1.0 - max((row[k] for row in calibration), default=0.0))
                    for k in range(len(recall[0]) if recall else 0)]
         keyword_recalls = [by_sentence(sims[t]) for t in keyword_targets[j]]
-        distinctive = _distinctive_words(points, j, question)
-        said_in = [_telling_keywords(sentence.text, point.keywords, distinctive)
-                   for sentence in sentences]  # per sentence: cheaper
+        said_in = [_said_keywords(sentence.text, point.keywords) for sentence in sentences]  # per sentence: cheaper
         plain_in = [bool(plainly_said(sentence.text, point.keywords)) if said else False
                     for sentence, said in zip(sentences, said_in)]
+        distinctive = _distinctive_words(points, j, question)
         shares_in = [bool(stems & distinctive) for stems in sentence_stems]
 
         def recalls(window: Sequence[int]) -> tuple[float, float]:
@@ -512,31 +511,6 @@ def aligned_windows(aligner: TokenAligner, points: Sequence[ExpectedPoint], sent
                                    tuple(i for i in window if plain_in[i]), any(shares_in[i] for i in window)))
             out[pid].append(rows)
     return out
-
-
-# A keyword of several words heard only approximately, where its content words were said and the
-# difference is in its function words, is said only if those content words are the point's own
-# (`_distinctive_words`): trial 48's "then the auction" (for "Candidate retrieval and filtering ...,
-# then the CTR model, then the auction") was heard in "... a separate scoring service next to the
-# auction": 'auction' alone, which a sibling point says too; the keyword's bonus lifted the sentence
-# past the checks on meaning (`_unfounded_cap`) and covered the point "said in another part".
-# Measured (session 37, 43 development sets, mean per-set F1): typed 0.7382 -> 0.7382, spoken
-# 0.7244 -> 0.7244 (no set changed). Also dropping approximate single words shared with a sibling
-# ('alphabetically' for 'alphabetical', 'direction' for 'directions'): typed 0.7380, spoken 0.7243,
-# not kept.
-def _telling_keywords(text: str, keywords: Sequence[str], distinctive: set[str]) -> tuple[str, ...]:
-    """The keywords of a point said in `text` (`_said_keywords`) that tell of this point."""
-    said = _said_keywords(text, keywords)
-    if not said:
-        return said
-    plain = plainly_said(text, keywords)
-    spoken = set(words(text))
-
-    def on_function_words(keyword: str) -> bool:
-        content = [w for w in words(keyword) if w not in STOPWORDS]
-        return len(content) < len(words(keyword)) and all(w in spoken for w in content)
-
-    return tuple(k for k in said if k in plain or not on_function_words(k) or _content_stems(k) & distinctive)
 
 
 def _point_stems(point: ExpectedPoint) -> set[str]:
@@ -1036,8 +1010,7 @@ def listed_items(point: ExpectedPoint) -> list[set[str]]:
     with a content word; a piece that begins with a preposition, `_QUALIFIER`, belongs to the one
     before it), when it lists LISTED_MIN or more; else []."""
     head, colon, tail = point.text.partition(":")
-    labelled = bool(colon) and len(words(head)) <= _LIST_LABEL_WORDS
-    text = tail if labelled else point.text
+    text = tail if colon and len(words(head)) <= _LIST_LABEL_WORDS else point.text
     # examples in brackets are not things listed: "Immediate mitigation (rollback, fallback,
     # feature freeze) separate from the real fix" is made by one of them
     text = _BRACKETED.sub(" ", text)
@@ -1048,23 +1021,9 @@ def listed_items(point: ExpectedPoint) -> list[set[str]]:
         else:
             pieces.append(piece)
     items = [stems for piece in pieces if (stems := _content_stems(piece) - _GENERIC_STEMS)]
-    # The label of a point that lists fewer than LISTED_MIN things is its subject, one part of it
-    # (`_LABEL_IS_A_PART`); before a longer list it only names it ("Debug: reproduce ..., log ...").
-    if labelled and len(items) < LISTED_MIN and (label := _content_stems(head) - _GENERIC_STEMS):
-        items = [label] + items
     return items if len(items) >= LISTED_MIN else []
 
 
-# _LABEL_IS_A_PART: "Auction effects: budgets and prices shift, so tests split advertisers' budgets or
-# run long enough to settle" is three parts, its subject among them, not two pieces after a heading
-# (trial 48: "For the experiment, I will run a meat test split by user." said none of auction effects).
-# Measured with the rule on keywords heard on their function words above (session 37, 43
-# development sets, mean per-set F1): typed 0.7382 -> 0.7383, spoken 0.7244 -> 0.7245 (heldout9 +0.006
-# both, heldout10 spoken -0.007). It does not yet make that point partly covered: its one sentence
-# said 1 of the 3 parts and is long enough to pass for the others (`enough_listed`). Tried and not
-# kept: no length escape once a part is said in its words (typed 0.7264, spoken 0.7069); counting
-# for it only the words left over from the parts said (typed 0.7382, spoken 0.7229); and, where a
-# part was said, covered only at `covered` + 0.10 (typed 0.7366, spoken 0.7233).
 # A piece after a comma that begins with a preposition qualifies the thing before it, it is no
 # thing of its own: "Runs causally, chunk by chunk with little or no lookahead, within a latency
 # budget of tens of milliseconds on the user's own device" is one idea, two pieces (heldout40:
@@ -1443,15 +1402,8 @@ def _made_elsewhere(coverage: QuestionCoverage, question: Question, said_to: Map
                         for p, c in zip(points, coverage.points))]
     open_points = [i for i, p in enumerate(points) if not p.about_asking and not settled_by_asking(p)
                    and (one_problem or out[i].status != COVERED)]
-    # The keywords a sentence must say are those that count within the point's own part
-    # (`_telling_keywords`): said elsewhere, a point needs the same evidence as in its own answers.
-    distinctive = {i: _distinctive_words(points, i, question.text) for i in open_points}
-
-    def says_keyword(text: str, i: int) -> bool:
-        return bool(_telling_keywords(text, points[i].keywords, distinctive[i]))
-
     candidates = list({(s.part_id, s.text, s.start): s for s in elsewhere
-                       if any(says_keyword(s.text, i) for i in open_points)}.values())
+                       if any(_said_keywords(s.text, points[i].keywords) for i in open_points)}.values())
     if not candidates:
         return replace(coverage, points=tuple(out)) if out != list(coverage.points) else coverage
     # Each sentence alone (as its own part: never windowed with a sentence it was not said next to),
@@ -1461,7 +1413,7 @@ def _made_elsewhere(coverage: QuestionCoverage, question: Question, said_to: Map
     # On meaning alone: the same sentences against the points without their keywords.
     plain = {} if one_problem else scorer.part_scores([replace(p, keywords=()) for p in points], alone, question.text)
     for i in open_points:
-        saying = [k for k in per_sentence if says_keyword(candidates[k].text, i)]
+        saying = [k for k in per_sentence if _said_keywords(candidates[k].text, points[i].keywords)]
         scores = [_in_part(per_sentence[k][i], candidates[k].part_id) for k in saying]
         found = combine(i, points[i], scores, scorer.thresholds) if scores else None
         if found is None or found.status != COVERED:
@@ -1718,7 +1670,7 @@ def _distinctive_stems(question: Question, points: Sequence[ExpectedPoint], inde
 # ---------------------------------------------------------------- point scores stored with an answer
 
 POINTS_KEY = "points"  # where part_points goes in an answer's analysis
-SCORES_VERSION = 10    # bump when the scores' meaning changes: stored ones are then recomputed
+SCORES_VERSION = 9     # bump when the scores' meaning changes: stored ones are then recomputed
 
 
 def _scores_id(scorer: PointMatcher) -> str:
